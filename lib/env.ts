@@ -1,0 +1,41 @@
+import "server-only";
+import { z } from "zod";
+
+// Validated once at start: a missing or malformed variable stops the app with its name.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url("DATABASE_URL must be a postgres:// URL"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  SECRETS_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "SECRETS_ENCRYPTION_KEY must be 32 bytes, base64"),
+  CHEKT_API_BASE_URL: z.string().url("CHEKT_API_BASE_URL must be a URL such as https://api.chekt.com"),
+  CHEKT_CLIENT_ID: z.string().min(1),
+  CHEKT_CLIENT_SECRET: z.string().optional(),
+  CHEKT_PRIVATE_KEY: z.string().optional(),
+  CHEKT_API_KEY: z.string().optional(),
+  CHEKT_WEBHOOK_SECRET: z.string().optional(),
+  CHEKT_MAX_BULK: z.coerce.number().int().min(1).max(1000).default(100),
+  CHEKT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // Only in the demo and tests: lets Settings ask the simulator for a test event.
+  CHEKT_SIM_ADMIN_TOKEN: z.string().optional(),
+}).refine((e) => e.CHEKT_CLIENT_SECRET || e.CHEKT_PRIVATE_KEY, {
+  message: "Set CHEKT_CLIENT_SECRET or CHEKT_PRIVATE_KEY",
+  path: ["CHEKT_CLIENT_SECRET"],
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();
