@@ -1,0 +1,78 @@
+// Turns text pasted from a spreadsheet (TSV) or a CSV export into a table of cells.
+// Client-safe and total: any input yields a table, never an exception.
+import Papa from "papaparse";
+import { fieldForHeader } from "./fields";
+
+export type Delimiter = "\t" | "," | ";" | "|";
+const CANDIDATES: Delimiter[] = ["\t", ",", ";", "|"];
+
+export type ParsedPaste = {
+  delimiter: Delimiter;
+  /** Every non-blank row, header included when there is one. */
+  rows: string[][];
+  /** True when the first row looks like column names (the user can override). */
+  headerDetected: boolean;
+  /** Problems papaparse reported (e.g. an unterminated quote), with their 1-based row. */
+  warnings: string[];
+};
+
+function isBlank(row: string[]): boolean {
+  return row.every((c) => c.trim() === "");
+}
+
+function parseWith(text: string, delimiter: Delimiter) {
+  const out = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, header: false });
+  const rows = out.data.filter((r) => Array.isArray(r) && !isBlank(r)).map((r) => r.map((c) => String(c ?? "")));
+  return { rows, errors: out.errors };
+}
+
+// Papaparse's own guess gives up on short pastes (two rows and a trailing newline), so we score
+// each candidate: a delimiter that leaves quotes malformed loses, then the one that splits most
+// rows into the same number (>1) of cells wins. Ties go to tab, which is what Excel and Google
+// Sheets put on the clipboard.
+function score(rows: string[][]): number {
+  if (rows.length === 0) return 0;
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  let best = 0;
+  let bestWidth = 1;
+  for (const [width, n] of counts) if (n > best || (n === best && width > bestWidth)) [best, bestWidth] = [n, width];
+  if (bestWidth < 2) return 0;
+  return (best / rows.length) * 1000 + Math.min(bestWidth, 50);
+}
+
+export function detectDelimiter(text: string): Delimiter {
+  const sample = text.length > 64_000 ? text.slice(0, 64_000) : text;
+  let best: Delimiter = "\t";
+  let bestScore = -1;
+  for (const d of CANDIDATES) {
+    const parsed = parseWith(sample, d);
+    const quoteErrors = parsed.errors.filter((e) => e.type === "Quotes").length;
+    const s = score(parsed.rows) - quoteErrors * 10_000;
+    if (s > bestScore) [best, bestScore] = [d, s];
+  }
+  return best;
+}
+
+/** A first row is a header when at least one cell names a known field and none is a device type. */
+export function looksLikeHeader(row: string[] | undefined): boolean {
+  if (!row) return false;
+  const cells = row.map((c) => c.trim().toLowerCase());
+  if (cells.some((c) => c === "camera" || c === "bridge")) return false;
+  return row.some((c) => fieldForHeader(c) !== null);
+}
+
+export function parsePaste(text: string, opts: { delimiter?: Delimiter } = {}): ParsedPaste {
+  const input = typeof text === "string" ? text.replace(/^\uFEFF/, "") : "";
+  const delimiter = opts.delimiter ?? detectDelimiter(input);
+  const { rows, errors } = parseWith(input, delimiter);
+  const warnings = errors
+    .filter((e) => e.code !== "UndetectableDelimiter")
+    .map((e) => `Row ${(e.row ?? 0) + 1}: ${e.message}`);
+  return { delimiter, rows, headerDetected: looksLikeHeader(rows[0]), warnings };
+}
+
+/** The inverse of parsePaste for a table: what a spreadsheet would put on the clipboard. */
+export function unparseTable(rows: string[][], delimiter: Delimiter = "\t"): string {
+  return Papa.unparse(rows, { delimiter, quotes: true, newline: "\r\n" });
+}
