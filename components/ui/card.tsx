@@ -1,0 +1,31 @@
+import type { HTMLAttributes, ReactNode } from "react";
+import { cn } from "./cn";
+
+export type CardProps = Omit<HTMLAttributes<HTMLElement>, "title"> & {
+  /** Heading at the top of the card. */
+  title?: ReactNode;
+  /** Small text under the title. */
+  description?: ReactNode;
+  /** Buttons or links at the right of the title row. */
+  actions?: ReactNode;
+  /** Remove the body padding (for tables that run edge to edge). */
+  flush?: boolean;
+};
+
+/** A white panel with an optional title row. Renders a <section>. */
+export function Card({ title, description, actions, flush = false, className, children, ...rest }: CardProps) {
+  return (
+    <section className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)} {...rest}>
+      {title || actions ? (
+        <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-5 py-4">
+          <div>
+            {title ? <h2 className="text-base font-semibold text-slate-900">{title}</h2> : null}
+            {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+          </div>
+          {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+        </div>
+      ) : null}
+      <div className={flush ? undefined : "px-5 py-4"}>{children}</div>
+    </section>
+  );
+}

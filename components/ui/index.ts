@@ -1,0 +1,13 @@
+// Generic building blocks for every console page. Each component documents its props.
+export { cn } from "./cn";
+export { Alert, type AlertTone } from "./alert";
+export { Badge, type BadgeTone } from "./badge";
+export { Button, buttonClasses, type ButtonProps, type ButtonVariant, type ButtonSize } from "./button";
+export { Card, type CardProps } from "./card";
+export { DataTable, type Column, type DataTableProps } from "./data-table";
+export { Dialog, ConfirmDialog, type DialogProps, type ConfirmDialogProps } from "./dialog";
+export { EmptyState, type EmptyStateProps } from "./empty-state";
+export { Input, Select, Textarea, type InputProps, type SelectProps, type SelectOption, type TextareaProps, type FieldProps } from "./field";
+export { PageHeader, type PageHeaderProps, type Crumb } from "./page-header";
+export { Spinner } from "./spinner";
+export { SubmitButton } from "./submit-button";
