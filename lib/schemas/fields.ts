@@ -1,0 +1,98 @@
+// Field rules shared by every form and action. Inputs are what a form holds (strings); outputs are
+// what CHeKT expects, so a form can validate with the same schema the server action parses with.
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { z } from "zod";
+import { isValidTimeZone } from "./timezones";
+
+/** Numbers typed without a country code are read as North American (CHeKT's home market). */
+export const DEFAULT_PHONE_COUNTRY: CountryCode = "US";
+
+/** Our own identifier for an object: printable, no spaces, stable in URLs and CSV files. */
+export const externalId = (label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(64, `${label} must be at most 64 characters`)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, `${label} may hold letters, digits, dot, dash, colon and underscore, and must start with a letter or digit`);
+
+export const requiredText = (label: string, max = 120) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+
+/** Optional free text: an empty box means "not given". */
+export const optionalText = (label: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/** Normalises any way of writing a phone number to E.164 (+15551234567), or explains why not. */
+export function normalisePhone(value: string, country: CountryCode = DEFAULT_PHONE_COUNTRY): string | null {
+  const parsed = parsePhoneNumberFromString(value.trim(), country);
+  // isPossible (length per country) rather than isValid: demo and test numbers use 555 ranges.
+  if (!parsed || !parsed.isPossible()) return null;
+  return parsed.number;
+}
+
+export const optionalPhone = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const e164 = normalisePhone(v);
+      if (!e164) {
+        ctx.addIssue({ code: "custom", message: `${label} is not a phone number we can dial (e.g. +1 212 555 0143)` });
+        return z.NEVER;
+      }
+      return e164;
+    });
+
+export const optionalEmail = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      if (!z.email().safeParse(v).success || v.length > 254) {
+        ctx.addIssue({ code: "custom", message: `${label} is not a valid email address (e.g. name@example.com)` });
+        return z.NEVER;
+      }
+      return v.toLowerCase();
+    });
+
+export const timeZone = () =>
+  z
+    .string({ error: "Time zone is required" })
+    .trim()
+    .min(1, "Time zone is required")
+    .refine(isValidTimeZone, "Choose a time zone from the list (IANA name such as America/New_York)");
+
+/** A CHeKT id as it arrives from a form field, a route segment or JSON: a positive integer. */
+export const chektId = (label: string) =>
+  z.union([z.number(), z.string().trim().regex(/^\d+$/, `${label} must be a number`).transform(Number)]).pipe(
+    z.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`).positive(`${label} must be positive`),
+  );
+
+/** An optional CHeKT id picked from a select: "" means none. */
+export const optionalChektId = (label: string) =>
+  z
+    .union([z.number(), z.string().trim()])
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return undefined;
+      const n = typeof v === "number" ? v : /^\d+$/.test(v) ? Number(v) : NaN;
+      if (!Number.isInteger(n) || n <= 0) {
+        ctx.addIssue({ code: "custom", message: `${label} must be chosen from the list` });
+        return z.NEVER;
+      }
+      return n;
+    });

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  DEFAULT_SITE_COLUMNS,
+  literalCaseInsensitiveRegex,
+  parseSiteListState,
+  siteListControls,
+  siteListSearch,
+  withSiteListChanges,
+} from "@/lib/schemas/site-list";
+
+describe("sites table state in the URL", () => {
+  it("defaults everything from an empty URL", () => {
+    const s = parseSiteListState({});
+    expect(s).toEqual({ q: "", active: "", tz: "", sort: "name", dir: "asc", page: 1, per: 25, cols: DEFAULT_SITE_COLUMNS });
+    expect(siteListSearch(s)).toBe("");
+  });
+  it("reads every control and writes it back the same", () => {
+    const search = "?q=HQ&active=1&tz=Asia%2FSeoul&sort=created_at&dir=desc&page=3&per=50&cols=name%2Ctimezone";
+    const s = parseSiteListState(Object.fromEntries(new URLSearchParams(search)));
+    expect(s).toMatchObject({ q: "HQ", active: "1", tz: "Asia/Seoul", sort: "created_at", dir: "desc", page: 3, per: 50, cols: ["name", "timezone"] });
+    expect(siteListSearch(s)).toBe(search);
+  });
+  it("falls back per control on nonsense instead of failing the page", () => {
+    const s = parseSiteListState({ sort: "password", dir: "sideways", page: "-4", per: "1000000", active: "yes", tz: "Mars/Base", cols: "secret,evil" });
+    expect(s).toEqual(parseSiteListState({}));
+  });
+  it("keeps name as a column and drops unknown ones", () => {
+    expect(parseSiteListState({ cols: "timezone,bogus" }).cols).toEqual(["name", "timezone"]);
+  });
+  it("goes back to page 1 when anything but the page changes", () => {
+    const s = parseSiteListState({ page: "4" });
+    expect(withSiteListChanges(s, { q: "x" }).page).toBe(1);
+    expect(withSiteListChanges(s, { page: 5 }).page).toBe(5);
+  });
+  it("asks CHeKT for one page, the chosen columns and every filter", () => {
+    const s = parseSiteListState({ q: "a.b", active: "0", tz: "UTC", sort: "timezone", dir: "desc", page: "3", per: "50", cols: "timezone" });
+    expect(siteListControls(s)).toEqual({
+      fields: ["site_id", "name", "timezone"],
+      filters: [
+        { column: "name", value: "[aA]\\.[bB]", op: "regex" },
+        { column: "is_activated", value: "0", op: "eq" },
+        { column: "timezone", value: "UTC", op: "eq" },
+      ],
+      sort: "timezone",
+      dir: "desc",
+      limit: 50,
+      offset: 100,
+    });
+  });
+});
+
+describe("search text becomes a literal, case-insensitive regex", () => {
+  it("escapes regex syntax", () => {
+    expect(literalCaseInsensitiveRegex("(1+1)*")).toBe("\\(1\\+1\\)\\*");
+  });
+  it("matches exactly the names that contain the text, ignoring case", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (needle, before, after) => {
+        const re = new RegExp(literalCaseInsensitiveRegex(needle), "u");
+        const hay = before + needle.toUpperCase() + after;
+        // Upper-casing can change length (ß → SS); compare only where it does not.
+        if (needle.toUpperCase().length === needle.length && !needle.includes(",")) expect(re.test(hay)).toBe(true);
+        expect(literalCaseInsensitiveRegex(needle)).not.toContain(",");
+      }),
+    );
+  });
+  it("does not match names that only look alike", () => {
+    const re = new RegExp(literalCaseInsensitiveRegex("a.c"));
+    expect(re.test("abc")).toBe(false);
+    expect(re.test("xA.Cx")).toBe(true);
+  });
+});
