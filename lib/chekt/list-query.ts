@@ -1,0 +1,184 @@
+/**
+ * List query controls of the CHeKT Partner API (seed 002, "Query strings on list endpoints"):
+ * `fields`, repeatable `filter=column,value,op`, `sort`, `dir`, `limit`, `offset`.
+ *
+ * Build them from a typed object, never by string concatenation:
+ *
+ * ```ts
+ * const q = { fields: ["site_id", "name"], filter: [{ column: "name", value: userText, op: "regex" }],
+ *             sort: "created_at", dir: "desc", limit: 50, offset: 0 };
+ * chekt.get("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId }, query: listQueryParams(q) } });
+ * const href = `/sites?${listQueryString(q)}`;   // bookmarkable page URL
+ * const back = parseListQuery(searchParams);     // and read it back on the page
+ * ```
+ *
+ * Why it is safe with any user text:
+ * - column names are checked against `COLUMN_RE` (letters, digits, `_`, one optional `table.`),
+ *   so a column can never carry `,`, `&`, `=` or anything else that changes the query's shape;
+ * - values are percent-encoded as a whole (`encodeURIComponent`), so `&`, `=`, `#`, `+`, `%`,
+ *   newlines and friends stay inside their parameter;
+ * - the operator is ALWAYS written, so a value containing commas is still unambiguous: the
+ *   column ends at the first comma and the operator starts after the last one (that is how
+ *   `parseFilter` and the simulator read it).
+ *
+ * Pure module (no server-only): pages, forms and tests may import it.
+ */
+
+export const FILTER_OPS = ["eq", "neq", "lt", "lte", "gt", "gte", "regex"] as const;
+export type FilterOp = (typeof FILTER_OPS)[number];
+export const SORT_DIRS = ["asc", "desc"] as const;
+export type SortDir = (typeof SORT_DIRS)[number];
+
+/** A column name, optionally qualified by its table (`sites.name`). */
+export const COLUMN_RE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
+
+export type ListFilter<C extends string = string> = {
+  column: C;
+  value: string | number;
+  /** Defaults to `eq`; always written out. */
+  op?: FilterOp;
+};
+
+export type ListQuery<C extends string = string> = {
+  fields?: readonly C[];
+  filter?: readonly ListFilter<C>[];
+  sort?: C;
+  dir?: SortDir;
+  limit?: number;
+  offset?: number;
+};
+
+/** The shape openapi-fetch serializes into the query string (`filter` repeated). */
+export type ListQueryParams = {
+  fields?: string;
+  filter?: string[];
+  sort?: string;
+  dir?: SortDir;
+  limit?: number;
+  offset?: number;
+};
+
+/** A list query that cannot be sent; `field` names the control at fault. */
+export class ListQueryError extends Error {
+  constructor(
+    readonly field: "fields" | "filter" | "sort" | "dir" | "limit" | "offset",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ListQueryError";
+  }
+}
+
+function checkColumn(field: ListQueryError["field"], column: unknown): string {
+  if (typeof column !== "string" || !COLUMN_RE.test(column)) {
+    throw new ListQueryError(field, `${field}: "${String(column)}" is not a column name (letters, digits, _ and one optional "table.")`);
+  }
+  return column;
+}
+
+function filterValue(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  throw new ListQueryError("filter", `filter: value must be text or a finite number, got ${String(value)}`);
+}
+
+/** `column,value,op` for one filter; throws ListQueryError on a bad column or operator. */
+export function formatFilter(f: ListFilter): string {
+  const column = checkColumn("filter", f.column);
+  const op = f.op ?? "eq";
+  if (!(FILTER_OPS as readonly string[]).includes(op)) {
+    throw new ListQueryError("filter", `filter: unknown operator "${op}" (use ${FILTER_OPS.join(", ")})`);
+  }
+  return `${column},${filterValue(f.value)},${op}`;
+}
+
+/** Reads `column,value,op` back; the value may itself contain commas. Null when malformed. */
+export function parseFilter(raw: string): Required<ListFilter> | null {
+  const first = raw.indexOf(",");
+  if (first < 0) return null;
+  const column = raw.slice(0, first);
+  if (!COLUMN_RE.test(column)) return null;
+  const rest = raw.slice(first + 1);
+  const last = rest.lastIndexOf(",");
+  const maybeOp = last >= 0 ? rest.slice(last + 1) : "";
+  if (last >= 0 && (FILTER_OPS as readonly string[]).includes(maybeOp)) {
+    return { column, value: rest.slice(0, last), op: maybeOp as FilterOp };
+  }
+  // `column,value` with the operator left out means eq (seed 002).
+  return { column, value: rest, op: "eq" };
+}
+
+function checkInt(field: "limit" | "offset", n: unknown, min: number): number {
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < min) {
+    throw new ListQueryError(field, `${field} must be a whole number ≥ ${min}, got ${String(n)}`);
+  }
+  return n;
+}
+
+/** Validated params for openapi-fetch's `params.query`. Throws ListQueryError. */
+export function listQueryParams(q: ListQuery): ListQueryParams {
+  const out: ListQueryParams = {};
+  if (q.fields && q.fields.length > 0) out.fields = q.fields.map((c) => checkColumn("fields", c)).join(",");
+  if (q.filter && q.filter.length > 0) out.filter = q.filter.map(formatFilter);
+  if (q.sort !== undefined) out.sort = checkColumn("sort", q.sort);
+  if (q.dir !== undefined) {
+    if (!(SORT_DIRS as readonly string[]).includes(q.dir)) throw new ListQueryError("dir", `dir must be asc or desc, got ${String(q.dir)}`);
+    out.dir = q.dir;
+  }
+  if (q.limit !== undefined) out.limit = checkInt("limit", q.limit, 1);
+  if (q.offset !== undefined) out.offset = checkInt("offset", q.offset, 0);
+  return out;
+}
+
+/** `fields=…&filter=…&…` without a leading `?` (empty string for an empty query). */
+export function listQueryString(q: ListQuery): string {
+  const p = listQueryParams(q);
+  const parts: string[] = [];
+  const add = (k: string, v: string | number) => parts.push(`${k}=${encodeURIComponent(String(v))}`);
+  if (p.fields !== undefined) add("fields", p.fields);
+  for (const f of p.filter ?? []) add("filter", f);
+  if (p.sort !== undefined) add("sort", p.sort);
+  if (p.dir !== undefined) add("dir", p.dir);
+  if (p.limit !== undefined) add("limit", p.limit);
+  if (p.offset !== undefined) add("offset", p.offset);
+  return parts.join("&");
+}
+
+type SearchInput = URLSearchParams | string | Record<string, string | string[] | undefined>;
+
+function getAll(input: SearchInput, key: string): string[] {
+  if (typeof input === "string") return new URLSearchParams(input.startsWith("?") ? input.slice(1) : input).getAll(key);
+  if (input instanceof URLSearchParams) return input.getAll(key);
+  const v = input[key];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/**
+ * Reads a list query from a page URL (Next's `searchParams`, a URLSearchParams or a string).
+ * Tolerant: anything malformed is dropped rather than thrown, because URLs are typed by hand.
+ */
+export function parseListQuery(input: SearchInput): ListQuery {
+  const q: { -readonly [K in keyof ListQuery]: ListQuery[K] } = {};
+  const fields = getAll(input, "fields")[0];
+  if (fields) {
+    const cols = fields.split(",").filter((c) => COLUMN_RE.test(c));
+    if (cols.length > 0) q.fields = cols;
+  }
+  const filters = getAll(input, "filter").map(parseFilter).filter((f): f is Required<ListFilter> => f !== null);
+  if (filters.length > 0) q.filter = filters;
+  const sort = getAll(input, "sort")[0];
+  if (sort && COLUMN_RE.test(sort)) q.sort = sort;
+  const dir = getAll(input, "dir")[0];
+  if (dir === "asc" || dir === "desc") q.dir = dir;
+  const int = (k: string, min: number) => {
+    const raw = getAll(input, k)[0];
+    if (raw === undefined || !/^\d{1,15}$/.test(raw)) return undefined;
+    const n = Number(raw);
+    return n >= min ? n : undefined;
+  };
+  const limit = int("limit", 1);
+  if (limit !== undefined) q.limit = limit;
+  const offset = int("offset", 0);
+  if (offset !== undefined) q.offset = offset;
+  return q;
+}
