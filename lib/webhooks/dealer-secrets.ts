@@ -1,0 +1,83 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { decryptSecret } from "@/lib/secrets";
+
+// The dealer whose CHeKT App secrets may come from the environment (CHEKT_WEBHOOK_SECRET,
+// CHEKT_API_KEY) when its row holds none: the seeded default dealer of the demo.
+export const DEFAULT_DEALER_KEY = process.env.CHEKT_DEFAULT_DEALER_KEY || "acme-security";
+
+export type DealerSecrets = {
+  dealerLinkId: string;
+  externalDealerId: string;
+  chektDealerId: number;
+  connected: boolean;
+  webhookSecret: string | null;
+  apiKey: string | null;
+};
+
+type Row = {
+  id: string;
+  externalDealerId: string;
+  chektDealerId: number;
+  connectedAt: Date | null;
+  disconnectedAt: Date | null;
+  webhookSecretEnc: string | null;
+  apiKeyEnc: string | null;
+};
+
+function open(sealed: string | null, fallback: string | undefined, isDefault: boolean): string | null {
+  if (sealed) return decryptSecret(sealed, env.SECRETS_ENCRYPTION_KEY);
+  return isDefault ? fallback ?? null : null;
+}
+
+function toSecrets(row: Row): DealerSecrets {
+  const isDefault = row.externalDealerId === DEFAULT_DEALER_KEY;
+  return {
+    dealerLinkId: row.id,
+    externalDealerId: row.externalDealerId,
+    chektDealerId: row.chektDealerId,
+    connected: !!row.connectedAt && !row.disconnectedAt,
+    webhookSecret: open(row.webhookSecretEnc, env.CHEKT_WEBHOOK_SECRET, isDefault),
+    apiKey: open(row.apiKeyEnc, env.CHEKT_API_KEY, isDefault),
+  };
+}
+
+// A webhook burst would otherwise decrypt the same secret thousands of times; 10 s keeps a
+// rotated secret effective quickly while sparing Postgres and the CPU.
+const TTL_MS = 10_000;
+const cache = new Map<string, { at: number; value: DealerSecrets | null }>();
+
+const select = {
+  id: true,
+  externalDealerId: true,
+  chektDealerId: true,
+  connectedAt: true,
+  disconnectedAt: true,
+  webhookSecretEnc: true,
+  apiKeyEnc: true,
+} as const;
+
+/** By the key in the webhook URL (DealerLink.externalDealerId). Null when no such link. */
+export async function secretsByDealerKey(dealerKey: string): Promise<DealerSecrets | null> {
+  const hit = cache.get(dealerKey);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  const row = await prisma.dealerLink.findUnique({ where: { externalDealerId: dealerKey }, select });
+  const value = row ? toSecrets(row) : null;
+  cache.set(dealerKey, { at: Date.now(), value });
+  return value;
+}
+
+export async function secretsByLinkId(dealerLinkId: string): Promise<DealerSecrets | null> {
+  const row = await prisma.dealerLink.findUnique({ where: { id: dealerLinkId }, select });
+  return row ? toSecrets(row) : null;
+}
+
+export async function connectedDealerSecrets(): Promise<DealerSecrets[]> {
+  const rows = await prisma.dealerLink.findMany({ where: { connectedAt: { not: null }, disconnectedAt: null }, select });
+  return rows.map(toSecrets);
+}
+
+export function forgetDealerSecrets() {
+  cache.clear();
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { secretsByDealerKey } from "./dealer-secrets";
+import { parseEvent } from "./events";
+import { readBodyLimited } from "./read-body";
+import { storeAndApply } from "./store";
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./verify";
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+type Verdict = "accepted" | "duplicate" | "rejected" | "malformed";
+
+type DeliveryRecord = {
+  dealerKey: string;
+  dealerLinkId?: string | null;
+  eventId?: string | null;
+  eventType?: string | null;
+  verdict: Verdict;
+  reason?: string | null;
+  bodyBytes: number;
+};
+
+/**
+ * The whole receiver, independent of Next so the bench and tests drive the same code the route
+ * runs. Order matters: size limit while streaming → dealer link → signature on the raw bytes →
+ * JSON → store + apply. Every answer is recorded as a WebhookDelivery row.
+ */
+export async function receiveWebhook(request: Request, dealerKey: string): Promise<Response> {
+  const headers = request.headers;
+  const deliveryId = headers.get("x-chekt-delivery-id");
+  const attemptHeader = Number(headers.get("x-chekt-attempt"));
+  const attempt = Number.isInteger(attemptHeader) && attemptHeader > 0 ? attemptHeader : null;
+  const record = (r: DeliveryRecord) => recordDelivery(r, deliveryId, attempt);
+
+  const body = await readBodyLimited(request, MAX_BODY_BYTES);
+  if (!body.ok) {
+    await record({ dealerKey, verdict: "rejected", reason: `body_too_large: over ${MAX_BODY_BYTES} bytes`, bodyBytes: body.bytesSeen });
+    return answer(413, "payload_too_large", `Body over ${MAX_BODY_BYTES} bytes`);
+  }
+  const raw = body.bytes;
+
+  const dealer = await secretsByDealerKey(dealerKey);
+  if (!dealer) {
+    await record({ dealerKey, verdict: "rejected", reason: "unknown_dealer: no dealer link with this key", bodyBytes: raw.length });
+    return answer(401, "webhook_signature_invalid", "Signature rejected");
+  }
+
+  const verdict = verifySignature({
+    rawBody: raw,
+    signature: headers.get(SIGNATURE_HEADER),
+    timestamp: headers.get(TIMESTAMP_HEADER),
+    secret: dealer.webhookSecret,
+  });
+  if (!verdict.ok) {
+    await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId: headers.get("x-chekt-event-id"), verdict: "rejected", reason: `${verdict.reason}: ${verdict.detail}`, bodyBytes: raw.length });
+    // One generic answer: the reason is in our log, not a hint for whoever is probing.
+    return answer(401, "webhook_signature_invalid", "Signature rejected");
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(raw).toString("utf8"));
+  } catch (e) {
+    await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId: headers.get("x-chekt-event-id"), verdict: "malformed", reason: `invalid_json: ${(e as Error).message}`, bodyBytes: raw.length });
+    return answer(400, "invalid_json", "Body is not valid JSON");
+  }
+  const parsed = parseEvent(json);
+  if (!parsed.ok && parsed.kind === "invalid") {
+    await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId: parsed.id ?? headers.get("x-chekt-event-id"), eventType: parsed.type, verdict: "malformed", reason: `invalid_event: ${parsed.message}`, bodyBytes: raw.length });
+    return answer(400, "invalid_event", parsed.message);
+  }
+
+  const eventId = parsed.ok ? parsed.event.id : parsed.id;
+  const eventType = parsed.ok ? parsed.event.type : parsed.type;
+  try {
+    const result = await storeAndApply(dealer.dealerLinkId, parsed, json, "webhook");
+    const dup = result.outcome === "duplicate";
+    await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId, eventType, verdict: dup ? "duplicate" : "accepted", reason: dup ? "already stored" : result.note, bodyBytes: raw.length });
+    return Response.json({ received: true, id: eventId, duplicate: dup });
+  } catch (e) {
+    // Nothing was stored (the transaction rolled back): a 5xx makes CHeKT retry later.
+    console.error(JSON.stringify({ at: "webhook.apply", dealerKey, eventId, error: (e as Error).message }));
+    await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId, eventType, verdict: "rejected", reason: `apply_failed: ${(e as Error).message.slice(0, 300)}`, bodyBytes: raw.length }).catch(() => undefined);
+    return answer(500, "apply_failed", "Could not store the event; retry later");
+  }
+}
+
+function answer(status: number, code: string, message: string) {
+  return Response.json({ error: { code, message } }, { status });
+}
+
+async function recordDelivery(r: DeliveryRecord, deliveryId: string | null, attempt: number | null) {
+  if (r.verdict === "rejected" || r.verdict === "malformed") {
+    console.warn(JSON.stringify({ at: "webhook.reject", dealerKey: r.dealerKey, verdict: r.verdict, reason: r.reason, eventId: r.eventId, deliveryId }));
+  }
+  await prisma.webhookDelivery.create({
+    data: {
+      dealerKey: r.dealerKey.slice(0, 200),
+      dealerLinkId: r.dealerLinkId ?? null,
+      eventId: r.eventId?.slice(0, 200) ?? null,
+      eventType: r.eventType?.slice(0, 100) ?? null,
+      deliveryId: deliveryId?.slice(0, 200) ?? null,
+      attempt,
+      verdict: r.verdict,
+      reason: r.reason?.slice(0, 500) ?? null,
+      bodyBytes: r.bodyBytes,
+    },
+  });
+}
