@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SecurityTypeDto, UpdateArmingSettingDto } from "./contract";
 import { chektId } from "./fields";
 
 /** CHeKT's four security types, in the words a dealer uses with a customer. */
@@ -39,5 +40,9 @@ export const setArmingSchema = z.object({
   security_type: z.coerce
     .number({ error: "Choose a security type" })
     .int()
-    .refine((n): n is SecurityType => n >= 1 && n <= 4, "Choose one of the four security types"),
+    .refine((n): n is SecurityTypeDto => n >= 1 && n <= 4, "Choose one of the four security types"),
 });
+// The four types here are exactly CHeKT's.
+const sameTypes: [SecurityType] extends [SecurityTypeDto] ? ([SecurityTypeDto] extends [SecurityType] ? true : false) : false = true;
+void sameTypes;
+export const armingBodySchema = setArmingSchema.pick({ security_type: true }) satisfies z.ZodType<UpdateArmingSettingDto>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { chektId, externalId, optionalEmail, optionalPhone, requiredText } from "./fields";
+import type { CreateContactDto, UpdateContactDto } from "./contract";
+import { chektId, clearable, externalId, hasChanges, optionalEmail, optionalPhone, requiredText, type SameKeys } from "./fields";
 
 export const contactFields = {
   external_contact_id: externalId("Contact ID"),
@@ -8,7 +9,26 @@ export const contactFields = {
   phone_number: optionalPhone("Phone"),
   email: optionalEmail("Email"),
 };
-export const createContactSchema = z.object(contactFields);
-export type CreateContactInput = z.input<typeof createContactSchema>;
+export const createContactSchema = z.object(contactFields) satisfies z.ZodType<CreateContactDto>;
 
-export const contactIdSchema = z.object({ site_id: chektId("Site"), contact_id: chektId("Contact") });
+export const contactChangesSchema = z.object({
+  external_contact_id: contactFields.external_contact_id.optional(),
+  first_name: contactFields.first_name.optional(),
+  last_name: contactFields.last_name.optional(),
+  phone_number: clearable(contactFields.phone_number),
+  email: clearable(contactFields.email),
+}) satisfies z.ZodType<UpdateContactDto>;
+
+export const siteRefSchema = z.object({ site_id: chektId("Site") });
+export const contactIdSchema = siteRefSchema.extend({ contact_id: chektId("Contact") });
+export const createContactInputSchema = siteRefSchema.extend(contactFields);
+export type CreateContactInput = z.input<typeof createContactInputSchema>;
+export const updateContactSchema = contactIdSchema
+  .extend(contactChangesSchema.shape)
+  .refine((v) => hasChanges(v, ["site_id", "contact_id"]), "Nothing has changed, so there is nothing to save.");
+export type UpdateContactInput = z.input<typeof updateContactSchema>;
+
+const keysMatchCreate: SameKeys<z.output<typeof createContactSchema>, CreateContactDto> = true;
+const keysMatchUpdate: SameKeys<z.output<typeof contactChangesSchema>, UpdateContactDto> = true;
+void keysMatchCreate;
+void keysMatchUpdate;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { externalId, optionalEmail, optionalPhone, optionalText, requiredText } from "./fields";
+import type { ConnectDealerDto, UpdateDealerDto } from "./contract";
+import { clearable, externalId, hasChanges, optionalEmail, optionalPhone, optionalText, requiredText, type SameKeys } from "./fields";
 
 export const dealerFields = {
   company_name: requiredText("Company name", 120),
@@ -9,9 +10,25 @@ export const dealerFields = {
   company_phone_number: optionalPhone("Phone"),
 };
 
+/** A dealer profile edit: only what changed; an emptied optional field is cleared. */
+export const dealerChangesSchema = z.object({
+  company_name: dealerFields.company_name.optional(),
+  company_address1: clearable(dealerFields.company_address1),
+  company_address2: clearable(dealerFields.company_address2),
+  company_email: clearable(dealerFields.company_email),
+  company_phone_number: clearable(dealerFields.company_phone_number),
+}) satisfies z.ZodType<UpdateDealerDto>;
+export const updateDealerSchema = dealerChangesSchema.refine((v) => hasChanges(v, []), "Nothing has changed, so there is nothing to save.");
+export type UpdateDealerInput = z.input<typeof updateDealerSchema>;
+
 /** What an admin types before being sent to CHeKT to approve the link. */
 export const connectDealerSchema = z.object({
   external_dealer_id: externalId("Dealer ID"),
   company_name: requiredText("Company name", 120),
-});
+}) satisfies z.ZodType<ConnectDealerDto>;
 export type ConnectDealerInput = z.input<typeof connectDealerSchema>;
+
+const keysMatchConnect: SameKeys<z.output<typeof connectDealerSchema>, ConnectDealerDto> = true;
+const keysMatchUpdate: SameKeys<z.output<typeof dealerChangesSchema>, UpdateDealerDto> = true;
+void keysMatchConnect;
+void keysMatchUpdate;

@@ -96,3 +96,19 @@ export const optionalChektId = (label: string) =>
       }
       return n;
     });
+
+/**
+ * For an edit form: an optional field the user emptied becomes null, which CHeKT reads as "clear
+ * it" (PUT is partial, so a field left out keeps its value and only null removes one).
+ */
+export function clearable<T extends z.ZodType>(field: T) {
+  return z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), field.nullable());
+}
+
+/** True when A and B have exactly the same keys: a schema cannot silently miss or invent a field. */
+export type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+
+/** Refuses an edit that changes nothing (the form checks first; this guards forged calls). */
+export function hasChanges(v: Record<string, unknown>, idKeys: string[]) {
+  return Object.entries(v).some(([k, val]) => !idKeys.includes(k) && val !== undefined);
+}

@@ -2,6 +2,7 @@
 // search params into a checked state, the state back into an href, and the state into CHeKT's own
 // list controls so paging, sorting and filtering all happen on the server.
 import { z } from "zod";
+import type { ListFilter, ListQuery } from "@/lib/chekt/list-query";
 import { isValidTimeZone } from "./timezones";
 
 /** Columns a dealer can show; `name` is always shown because it carries the link. */
@@ -82,40 +83,30 @@ export function withSiteListChanges(state: SiteListState, changes: Partial<SiteL
 /**
  * A regex that matches `text` literally and case-insensitively, written without flags
  * (CHeKT's `regex` operator takes none): every special character is escaped and every letter
- * becomes a class such as [gG]. Commas separate the parts of a `filter` value, so a comma is
- * matched with a class that CHeKT's parser never sees as a separator: [,] would still contain
- * one, so it is matched by "any character" instead.
+ * becomes a class such as [gG]. Commas need nothing: the filter's column ends at its first comma
+ * and the operator starts after its last (lib/chekt/list-query.ts), so commas inside are literal.
  */
 export function literalCaseInsensitiveRegex(text: string): string {
   let out = "";
   for (const ch of text) {
-    if (ch === ",") out += ".";
-    else if (/[.*+?^${}()|[\]\\/]/.test(ch)) out += `\\${ch}`;
+    if (/[.*+?^${}()|[\]\\/]/.test(ch)) out += `\\${ch}`;
     else if (ch.toLowerCase() !== ch.toUpperCase()) out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
     else out += ch;
   }
   return out;
 }
 
-export type ListFilter = { column: string; value: string; op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "regex" };
-export type SiteListControls = {
-  fields: string[];
-  filters: ListFilter[];
-  sort: SiteColumn;
-  dir: "asc" | "desc";
-  limit: number;
-  offset: number;
-};
+export type SiteListControls = ListQuery & { fields: string[]; filter: ListFilter[]; limit: number; offset: number };
 
 /** CHeKT's list controls for a state: only the chosen columns, the filters, one page. */
 export function siteListControls(state: SiteListState): SiteListControls {
-  const filters: ListFilter[] = [];
-  if (state.q) filters.push({ column: "name", value: literalCaseInsensitiveRegex(state.q), op: "regex" });
-  if (state.active) filters.push({ column: "is_activated", value: state.active, op: "eq" });
-  if (state.tz) filters.push({ column: "timezone", value: state.tz, op: "eq" });
+  const filter: ListFilter[] = [];
+  if (state.q) filter.push({ column: "name", value: literalCaseInsensitiveRegex(state.q), op: "regex" });
+  if (state.active) filter.push({ column: "is_activated", value: state.active, op: "eq" });
+  if (state.tz) filter.push({ column: "timezone", value: state.tz, op: "eq" });
   return {
     fields: [...new Set(["site_id", "name", ...state.cols])],
-    filters,
+    filter,
     sort: state.sort,
     dir: state.dir,
     limit: state.per,

@@ -1,6 +1,7 @@
 // Site forms and actions. Field names are CHeKT's, so a 400 naming a field lands beside that field.
 import { z } from "zod";
-import { chektId, externalId, optionalChektId, optionalText, requiredText, timeZone } from "./fields";
+import type { CreateSiteDto, UpdateSiteDto } from "./contract";
+import { chektId, clearable, externalId, hasChanges, optionalChektId, optionalText, requiredText, timeZone, type SameKeys } from "./fields";
 
 export const siteFields = {
   external_site_id: externalId("Site ID"),
@@ -12,7 +13,29 @@ export const siteFields = {
   address2: optionalText("Address line 2", 200),
 };
 
-export const createSiteSchema = z.object(siteFields);
+export const createSiteSchema = z.object(siteFields) satisfies z.ZodType<CreateSiteDto>;
 export type CreateSiteInput = z.input<typeof createSiteSchema>;
 
+/** An edit: only the fields that changed; an emptied optional field is cleared. */
+export const siteChangesSchema = z.object({
+  external_site_id: siteFields.external_site_id.optional(),
+  name: siteFields.name.optional(),
+  timezone: siteFields.timezone.optional(),
+  monitoring_station_id: clearable(siteFields.monitoring_station_id),
+  account_number: clearable(siteFields.account_number),
+  address1: clearable(siteFields.address1),
+  address2: clearable(siteFields.address2),
+}) satisfies z.ZodType<UpdateSiteDto>;
+
 export const siteIdSchema = z.object({ site_id: chektId("Site") });
+export const updateSiteSchema = siteIdSchema
+  .extend(siteChangesSchema.shape)
+  .refine((v) => hasChanges(v, ["site_id"]), "Nothing has changed, so there is nothing to save.");
+export type UpdateSiteInput = z.input<typeof updateSiteSchema>;
+
+export const siteActivationSchema = siteIdSchema.extend({ is_activated: z.union([z.literal(0), z.literal(1)]) });
+
+const keysMatchCreate: SameKeys<z.output<typeof createSiteSchema>, CreateSiteDto> = true;
+const keysMatchUpdate: SameKeys<z.output<typeof siteChangesSchema>, UpdateSiteDto> = true;
+void keysMatchCreate;
+void keysMatchUpdate;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { chektId, externalId, optionalText, requiredText } from "./fields";
+import type { CreateMonitoringStationDto, UpdateMonitoringStationDto } from "./contract";
+import { chektId, clearable, externalId, hasChanges, optionalText, requiredText, type SameKeys } from "./fields";
 
 export const stationFields = {
   external_monitoring_station_id: externalId("Station ID"),
@@ -7,7 +8,23 @@ export const stationFields = {
   prefix: optionalText("Prefix", 16),
   linecard: optionalText("Linecard", 32),
 };
-export const createStationSchema = z.object(stationFields);
+export const createStationSchema = z.object(stationFields) satisfies z.ZodType<CreateMonitoringStationDto>;
 export type CreateStationInput = z.input<typeof createStationSchema>;
 
+export const stationChangesSchema = z.object({
+  external_monitoring_station_id: stationFields.external_monitoring_station_id.optional(),
+  name: stationFields.name.optional(),
+  prefix: clearable(stationFields.prefix),
+  linecard: clearable(stationFields.linecard),
+}) satisfies z.ZodType<UpdateMonitoringStationDto>;
+
 export const stationIdSchema = z.object({ monitoring_station_id: chektId("Monitoring station") });
+export const updateStationSchema = stationIdSchema
+  .extend(stationChangesSchema.shape)
+  .refine((v) => hasChanges(v, ["monitoring_station_id"]), "Nothing has changed, so there is nothing to save.");
+export type UpdateStationInput = z.input<typeof updateStationSchema>;
+
+const keysMatchCreate: SameKeys<z.output<typeof createStationSchema>, CreateMonitoringStationDto> = true;
+const keysMatchUpdate: SameKeys<z.output<typeof stationChangesSchema>, UpdateMonitoringStationDto> = true;
+void keysMatchCreate;
+void keysMatchUpdate;

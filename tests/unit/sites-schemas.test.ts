@@ -123,3 +123,33 @@ describe("arming", () => {
     expect(setArmingSchema.safeParse({ site_id: 0, security_type: 1 }).success).toBe(false);
   });
 });
+
+describe("edit forms send only changes and clear with null", () => {
+  it("turns an emptied optional field into null and leaves untouched ones out", async () => {
+    const { updateSiteSchema } = await import("@/lib/schemas/site");
+    expect(updateSiteSchema.parse({ site_id: "5", address2: "  ", name: "New name" })).toEqual({ site_id: 5, address2: null, name: "New name" });
+  });
+  it("still refuses to empty a required field", async () => {
+    const { updateSiteSchema } = await import("@/lib/schemas/site");
+    const r = updateSiteSchema.safeParse({ site_id: 5, name: "" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.some((i) => i.path[0] === "name" && i.message === "Name is required")).toBe(true);
+  });
+  it("refuses an edit that changes nothing", async () => {
+    const { updateSiteSchema } = await import("@/lib/schemas/site");
+    const { updateContactSchema } = await import("@/lib/schemas/contact");
+    const { updateDealerSchema } = await import("@/lib/schemas/dealer");
+    expect(updateSiteSchema.safeParse({ site_id: 5 }).error?.issues[0]?.message).toMatch(/Nothing has changed/);
+    expect(updateContactSchema.safeParse({ site_id: 5, contact_id: 2 }).success).toBe(false);
+    expect(updateDealerSchema.safeParse({}).success).toBe(false);
+  });
+  it("normalises a changed phone and clears an emptied email on a contact", async () => {
+    const { updateContactSchema } = await import("@/lib/schemas/contact");
+    expect(updateContactSchema.parse({ site_id: 1, contact_id: 2, phone_number: "212 555 0143", email: "" })).toEqual({ site_id: 1, contact_id: 2, phone_number: "+12125550143", email: null });
+  });
+  it("refuses a bad changed email on the dealer profile", async () => {
+    const { updateDealerSchema } = await import("@/lib/schemas/dealer");
+    const r = updateDealerSchema.safeParse({ company_email: "not-an-email" });
+    expect(r.error?.issues[0]).toMatchObject({ path: ["company_email"], message: expect.stringMatching(/not a valid email/) });
+  });
+});
