@@ -29,8 +29,19 @@ export type ValidatedRow = {
   device: DeviceInput | null;
 };
 
-export const MAX_FIELD_LENGTH = 255;
-const ZONE = /^\d{1,6}$/;
+/** maxLength of each CreateDeviceDto field in lib/chekt/openapi.yaml. */
+export const MAX_LENGTH: Record<DeviceField, number> = {
+  external_device_id: 128,
+  device_type: 16,
+  name: 200,
+  zone_number: 16,
+  additional_zone_numbers: 200,
+  mac: 32,
+  manufacturer: 100,
+  model: 100,
+  serial_number: 100,
+};
+const ZONE = /^\d{1,16}$/;
 
 /** "2, 3 ,004" → "2,3,004"; null when any part is not a zone number. */
 export function normalizeZoneList(input: string): string | null {
@@ -54,8 +65,8 @@ export function validateDevice(
       if (required) errors[field] = `${FIELD_LABELS[field]} is required`;
       continue;
     }
-    if (v.length > MAX_FIELD_LENGTH) {
-      errors[field] = `${FIELD_LABELS[field]} is longer than ${MAX_FIELD_LENGTH} characters`;
+    if (v.length > MAX_LENGTH[field]) {
+      errors[field] = `${FIELD_LABELS[field]} is longer than ${MAX_LENGTH[field]} characters`;
       continue;
     }
     if (/[\u0000-\u001f\u007f]/.test(v)) {

@@ -1,0 +1,7 @@
+// Next.js calls register() once when a server process starts. Background work needs Node
+// (pg, pg-boss), so the Edge runtime never loads it.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startBackgroundWork } = await import("./lib/background");
+  await startBackgroundWork();
+}

@@ -1,0 +1,42 @@
+import "server-only";
+// Work that outlives a request, started once per Node process from instrumentation.ts.
+import { env } from "@/lib/env";
+import { prisma } from "@/lib/db";
+import { chekt } from "@/lib/chekt";
+import { deviceApi } from "@/lib/bulk/device-api";
+import { enqueueBulkJob, startBulkWorker, type BulkWorker } from "@/lib/jobs/worker";
+
+export type Background = { bulk: BulkWorker };
+
+const g = globalThis as unknown as { __chektBackground?: Promise<Background> };
+
+function log(message: string) {
+  console.log(`[background] ${message}`);
+}
+
+/** Starts the queue workers; calling it again returns the same instance. */
+export function startBackgroundWork(): Promise<Background> {
+  g.__chektBackground ??= (async () => {
+    const bulk = await startBulkWorker({
+      connectionString: env.DATABASE_URL,
+      deps: { db: prisma, api: deviceApi(chekt, env.CHEKT_REQUEST_TIMEOUT_MS), maxBulk: env.CHEKT_MAX_BULK },
+      log,
+    });
+    // Other helpers add their one line here (e.g. the webhook catch-up / LISTEN loop).
+    return { bulk };
+  })().catch((e) => {
+    g.__chektBackground = undefined; // let a later call try again
+    throw e;
+  });
+  return g.__chektBackground;
+}
+
+/** Asks the worker to run a job now; if the queue is unreachable the minute sweep still finds it. */
+export async function kickBulkJob(jobId: string): Promise<void> {
+  try {
+    const bg = await startBackgroundWork();
+    await enqueueBulkJob(bg.bulk.boss, jobId);
+  } catch (e) {
+    log(`could not queue bulk job ${jobId} now (${e instanceof Error ? e.message : String(e)}); the sweep will pick it up`);
+  }
+}

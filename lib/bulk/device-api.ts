@@ -1,0 +1,108 @@
+// The four Partner API device calls a bulk job makes, over whichever CHeKT client it is given
+// (the app's `chekt`, or one made with createChektClient in tests). Tolerant of the draft API:
+// IDs as numbers or strings, results with or without `req`.
+import type { DeviceInput } from "./validate";
+
+/** The slice of lib/chekt's client this module needs (openapi-fetch style request). */
+export type ChektRequester = {
+  request(
+    method: string,
+    path: string,
+    init: { params?: { path?: Record<string, unknown>; query?: Record<string, unknown> }; body?: unknown },
+    opts?: { idempotencyKey?: string; traceId?: string; timeoutMs?: number },
+  ): Promise<{ data: unknown; traceId?: string; response?: Response }>;
+};
+
+export type ChektDevice = {
+  device_id: number;
+  external_device_id: string;
+  device_type?: string;
+  name?: string;
+  zone_number?: string | null;
+  additional_zone_numbers?: string | null;
+  mac?: string | null;
+  manufacturer?: string | null;
+  model?: string | null;
+  serial_number?: string | null;
+  registered_by_partner?: string | null;
+  created_at?: string | null;
+  updated_at?: string | null;
+};
+
+export type ItemResult =
+  | { ok: true; device?: ChektDevice }
+  | { ok: false; statusCode: number; message: string };
+
+export type BulkAnswer = { results: ItemResult[]; traceId?: string };
+
+export type UpdateInput = Partial<DeviceInput> & { device_id: number };
+
+export type SendOpts = { idempotencyKey: string; traceId?: string };
+
+const DEVICES = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices";
+const BULK_DELETE = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices/bulk-delete";
+const LIST_PAGE = 100;
+
+export function toDevice(raw: unknown): ChektDevice | undefined {
+  if (!raw || typeof raw !== "object") return undefined;
+  const r = raw as Record<string, unknown>;
+  const id = Number(r.device_id ?? r.id);
+  if (!Number.isFinite(id)) return undefined;
+  return { ...(r as object), device_id: id, external_device_id: String(r.external_device_id ?? "") } as ChektDevice;
+}
+
+/** Per-item results in request order; a missing entry is reported as an error, not guessed. */
+function readBulk(data: unknown, count: number): ItemResult[] {
+  const raw = data && typeof data === "object" ? (data as { results?: unknown }).results : undefined;
+  const list = Array.isArray(raw) ? raw : [];
+  const out: ItemResult[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = list[i] as Record<string, unknown> | undefined;
+    if (!r) {
+      out.push({ ok: false, statusCode: 502, message: "CHeKT answered without a result for this item" });
+    } else if (r.is_successful === true || r.is_successful === 1) {
+      out.push({ ok: true, device: toDevice(r.res) });
+    } else {
+      const msg = Array.isArray(r.error_message) ? r.error_message.join("; ") : String(r.error_message ?? r.message ?? "Rejected by CHeKT");
+      out.push({ ok: false, statusCode: Number(r.status_code ?? 400) || 400, message: msg });
+    }
+  }
+  return out;
+}
+
+export function deviceApi(client: ChektRequester, timeoutMs?: number) {
+  const path = (dealerId: number, siteId: number) => ({ path: { dealerId, siteId } });
+  return {
+    async create(dealerId: number, siteId: number, items: DeviceInput[], o: SendOpts): Promise<BulkAnswer> {
+      const res = await client.request("post", DEVICES, { params: path(dealerId, siteId), body: items }, { ...o, timeoutMs });
+      return { results: readBulk(res.data, items.length), traceId: res.traceId };
+    },
+    async update(dealerId: number, siteId: number, items: UpdateInput[], o: SendOpts): Promise<BulkAnswer> {
+      const res = await client.request("put", DEVICES, { params: path(dealerId, siteId), body: items }, { ...o, timeoutMs });
+      return { results: readBulk(res.data, items.length), traceId: res.traceId };
+    },
+    async remove(dealerId: number, siteId: number, deviceIds: number[], o: SendOpts): Promise<BulkAnswer> {
+      const res = await client.request("post", BULK_DELETE, { params: path(dealerId, siteId), body: { deviceIds } }, { ...o, timeoutMs });
+      return { results: readBulk(res.data, deviceIds.length), traceId: res.traceId };
+    },
+    /** Every device of a site, page by page (the list endpoint caps a page). */
+    async list(dealerId: number, siteId: number, o: { traceId?: string } = {}): Promise<ChektDevice[]> {
+      const all: ChektDevice[] = [];
+      for (let offset = 0; ; offset += LIST_PAGE) {
+        const res = await client.request(
+          "get",
+          DEVICES,
+          { params: { ...path(dealerId, siteId), query: { limit: LIST_PAGE, offset, sort: "device_id" } } },
+          { traceId: o.traceId, timeoutMs },
+        );
+        const page = Array.isArray(res.data) ? res.data : [];
+        for (const d of page) {
+          const dev = toDevice(d);
+          if (dev) all.push(dev);
+        }
+        if (page.length < LIST_PAGE) return all;
+      }
+    },
+  };
+}
+export type DeviceApi = ReturnType<typeof deviceApi>;

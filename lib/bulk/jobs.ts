@@ -1,0 +1,88 @@
+// Storing bulk jobs: one BulkJob, one BulkItem per row, in the caller's transaction (the action
+// writes its audit row in the same one). The worker (lib/jobs) does the sending.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DeviceInput } from "./validate";
+
+type Tx = Prisma.TransactionClient;
+
+export type NewItem =
+  | { kind: "create"; device: DeviceInput }
+  | { kind: "update"; deviceId: number; device: DeviceInput }
+  | { kind: "delete"; deviceId: number; externalDeviceId?: string | null };
+
+export type NewJob = {
+  dealerLinkId: string;
+  chektSiteId: number;
+  kind: "create" | "update" | "delete";
+  items: NewItem[];
+  user: { id: string; email: string } | null;
+  /** Items that retry failed items of an earlier job, by position in `items`. */
+  retryOf?: (string | null)[];
+};
+
+export async function insertBulkJob(tx: Tx, job: NewJob) {
+  if (job.items.length === 0) throw new Error("a bulk job needs at least one item");
+  if (job.items.some((i) => i.kind !== job.kind)) throw new Error("every item of a job has the job's kind");
+  const created = await tx.bulkJob.create({
+    data: {
+      dealerLinkId: job.dealerLinkId,
+      chektSiteId: job.chektSiteId,
+      kind: job.kind,
+      total: job.items.length,
+      createdById: job.user?.id ?? null,
+      createdByEmail: job.user?.email ?? null,
+    },
+  });
+  // createMany in slices keeps each statement under Postgres' bind-parameter limit.
+  const rows = job.items.map((item, position) => ({
+    jobId: created.id,
+    position,
+    externalDeviceId: item.kind === "delete" ? item.externalDeviceId ?? null : item.device.external_device_id,
+    chektDeviceId: item.kind === "create" ? null : item.deviceId,
+    payload: (item.kind === "delete" ? { device_id: item.deviceId } : item.device) as Prisma.InputJsonValue,
+    retryOfId: job.retryOf?.[position] ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += 1000) await tx.bulkItem.createMany({ data: rows.slice(i, i + 1000) });
+  return created;
+}
+
+export type JobProgress = {
+  id: string;
+  kind: "create" | "update" | "delete";
+  state: "queued" | "running" | "done" | "failed" | "cancelled";
+  chektSiteId: number;
+  total: number;
+  succeeded: number;
+  failed: number;
+  pending: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdByEmail: string | null;
+  chunks: { seq: number; state: string; attempts: number; traceIds: string[]; lastError: string | null }[];
+};
+
+export async function readJobProgress(db: Tx | { bulkJob: Tx["bulkJob"]; bulkChunk: Tx["bulkChunk"] }, jobId: string, dealerLinkId: string): Promise<JobProgress | null> {
+  const job = await db.bulkJob.findFirst({ where: { id: jobId, dealerLinkId } });
+  if (!job) return null;
+  const chunks = await db.bulkChunk.findMany({
+    where: { jobId },
+    orderBy: { seq: "asc" },
+    select: { seq: true, state: true, attempts: true, traceIds: true, lastError: true },
+  });
+  return {
+    id: job.id,
+    kind: job.kind,
+    state: job.state,
+    chektSiteId: job.chektSiteId,
+    total: job.total,
+    succeeded: job.succeeded,
+    failed: job.failed,
+    pending: Math.max(0, job.total - job.succeeded - job.failed),
+    createdAt: job.createdAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    createdByEmail: job.createdByEmail,
+    chunks,
+  };
+}

@@ -1,0 +1,382 @@
+// Runs one bulk job to the end, from wherever it stopped. Every chunk's Idempotency-Key is in
+// Postgres before the chunk is sent, so after a timeout, a dropped connection or a crash the same
+// chunk goes out again with the same key and CHeKT replays its first answer instead of creating
+// twice. Results are applied once: the chunk's state change guards them.
+import { randomUUID } from "node:crypto";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { BulkAnswer, ChektDevice, DeviceApi, ItemResult, UpdateInput } from "@/lib/bulk/device-api";
+import type { DeviceInput } from "@/lib/bulk/validate";
+import { classifyFailure } from "./errors";
+import type { JobLock } from "./lock";
+
+export type RunnerDeps = {
+  db: PrismaClient;
+  api: DeviceApi;
+  /** CHEKT_MAX_BULK: items per request. */
+  maxBulk: number;
+  /** One runner per job across instances; absent = caller guarantees it. */
+  lock?: JobLock;
+  /** How long CHeKT keeps an Idempotency-Key (24 h); past it we reconcile by listing first. */
+  keyLifetimeMs?: number;
+  /** Consecutive unknown outcomes for one chunk before the run gives up (the queue retries later). */
+  maxUnknownAttempts?: number;
+  /** Aborting stops the run like a crash would: whatever is in flight stays unrecorded. */
+  signal?: AbortSignal;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  log?: (message: string) => void;
+};
+
+export const KEY_LIFETIME_MS = 23 * 60 * 60 * 1000; // an hour short of CHeKT's 24 h, for clock skew
+
+type Db = PrismaClient | Prisma.TransactionClient;
+type Job = NonNullable<Awaited<ReturnType<typeof loadJob>>>;
+type Chunk = { id: string; seq: number; idempotencyKey: string; state: string; attempts: number; firstSentAt: Date | null; traceIds: string[] };
+type Item = { id: string; position: number; externalDeviceId: string | null; chektDeviceId: number | null; payload: Prisma.JsonValue };
+
+export class RunAborted extends Error {
+  constructor() {
+    super("bulk run aborted");
+    this.name = "RunAborted";
+  }
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal) {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(new RunAborted());
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(t), reject(new RunAborted())), { once: true });
+  });
+}
+
+function loadJob(db: Db, jobId: string) {
+  return db.bulkJob.findUnique({ where: { id: jobId }, include: { dealerLink: { select: { chektDealerId: true } } } });
+}
+
+function json(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value ?? null));
+}
+
+export type RunOutcome = "finished" | "busy" | "missing" | "already-final";
+
+export async function runBulkJob(jobId: string, deps: RunnerDeps): Promise<RunOutcome> {
+  const release = deps.lock ? await deps.lock(jobId) : async () => undefined;
+  if (!release) return "busy";
+  try {
+    return await new Runner(jobId, deps).run();
+  } finally {
+    await release();
+  }
+}
+
+class Runner {
+  private readonly sleep: NonNullable<RunnerDeps["sleep"]>;
+  private readonly keyLifetimeMs: number;
+  private readonly maxUnknown: number;
+  private job!: Job;
+
+  constructor(private readonly jobId: string, private readonly deps: RunnerDeps) {
+    this.sleep = deps.sleep ?? defaultSleep;
+    this.keyLifetimeMs = deps.keyLifetimeMs ?? KEY_LIFETIME_MS;
+    this.maxUnknown = deps.maxUnknownAttempts ?? 8;
+  }
+
+  private checkAbort() {
+    if (this.deps.signal?.aborted) throw new RunAborted();
+  }
+
+  private get user() {
+    return this.job.createdById ? { id: this.job.createdById, email: this.job.createdByEmail ?? "" } : null;
+  }
+
+  async run(): Promise<RunOutcome> {
+    const { db } = this.deps;
+    const job = await loadJob(db, this.jobId);
+    if (!job) return "missing";
+    if (job.state === "done" || job.state === "failed" || job.state === "cancelled") return "already-final";
+    this.job = job;
+    if (job.state === "queued") {
+      await db.bulkJob.update({ where: { id: job.id }, data: { state: "running", startedAt: job.startedAt ?? new Date() } });
+    }
+
+    // Chunks whose answer we never recorded go first, with their own key.
+    const open = await db.bulkChunk.findMany({ where: { jobId: job.id, state: { in: ["pending", "sent"] } }, orderBy: { seq: "asc" } });
+    for (const chunk of open) await this.processChunk(chunk);
+
+    for (;;) {
+      this.checkAbort();
+      const chunk = await this.nextChunk();
+      if (!chunk) break;
+      await this.processChunk(chunk);
+    }
+    await this.finish();
+    return "finished";
+  }
+
+  /** Claims the next pending items into a new chunk; its key is stored before anything is sent. */
+  private async nextChunk(): Promise<Chunk | null> {
+    const { db, maxBulk } = this.deps;
+    return db.$transaction(async (tx) => {
+      const items = await tx.bulkItem.findMany({
+        where: { jobId: this.job.id, state: "pending", chunkId: null },
+        orderBy: { position: "asc" },
+        take: maxBulk,
+        select: { id: true },
+      });
+      if (items.length === 0) return null;
+      const last = await tx.bulkChunk.findFirst({ where: { jobId: this.job.id }, orderBy: { seq: "desc" }, select: { seq: true } });
+      const chunk = await tx.bulkChunk.create({
+        data: { jobId: this.job.id, seq: (last?.seq ?? 0) + 1, idempotencyKey: randomUUID(), state: "pending" },
+      });
+      await tx.bulkItem.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { chunkId: chunk.id, state: "sending" } });
+      return chunk;
+    });
+  }
+
+  private chunkItems(chunkId: string): Promise<Item[]> {
+    return this.deps.db.bulkItem.findMany({
+      where: { chunkId, state: { in: ["pending", "sending"] } },
+      orderBy: { position: "asc" },
+      select: { id: true, position: true, externalDeviceId: true, chektDeviceId: true, payload: true },
+    });
+  }
+
+  private async processChunk(initial: Chunk) {
+    let chunk = initial;
+    let unknownInARow = 0;
+    for (;;) {
+      this.checkAbort();
+      let items = await this.chunkItems(chunk.id);
+      if (items.length === 0) {
+        await this.closeChunk(chunk, "done", null);
+        return;
+      }
+      const keyLapsed = chunk.firstSentAt !== null && Date.now() - chunk.firstSentAt.getTime() > this.keyLifetimeMs;
+      if (keyLapsed) {
+        chunk = await this.reconcile(chunk, items, "key older than CHeKT keeps it");
+        continue;
+      }
+
+      const traceId = randomUUID();
+      const now = new Date();
+      chunk = await this.deps.db.bulkChunk.update({
+        where: { id: chunk.id },
+        data: { state: "sent", attempts: { increment: 1 }, firstSentAt: chunk.firstSentAt ?? now, lastSentAt: now, traceIds: { push: traceId } },
+      });
+
+      let answer: BulkAnswer;
+      try {
+        answer = await this.send(items, chunk.idempotencyKey, traceId);
+      } catch (error) {
+        if (error instanceof RunAborted) throw error;
+        this.checkAbort();
+        const f = classifyFailure(error);
+        await this.deps.db.bulkChunk.update({ where: { id: chunk.id }, data: { lastError: `${f.type}: ${f.message}`.slice(0, 1000) } });
+        if (f.type === "rate") {
+          this.deps.log?.(`chunk ${chunk.seq}: rate limited, waiting ${f.waitS}s`);
+          await this.sleep(f.waitS * 1000, this.deps.signal);
+          continue;
+        }
+        if (f.type === "unknown") {
+          unknownInARow++;
+          this.deps.log?.(`chunk ${chunk.seq}: outcome unknown (${f.message}), resending with the same key`);
+          if (unknownInARow >= this.maxUnknown) throw new Error(`chunk ${chunk.seq}: ${unknownInARow} unknown outcomes in a row; will resume later`);
+          await this.sleep(Math.min(250 * 2 ** unknownInARow, 15_000), this.deps.signal);
+          continue;
+        }
+        if (f.type === "conflict") {
+          chunk = await this.reconcile(chunk, items, f.message);
+          continue;
+        }
+        await this.applyResults(chunk, items, items.map(() => ({ ok: false, statusCode: f.status, message: f.message })), traceId, true);
+        return;
+      }
+      // Crash simulation point: the answer arrived but nothing of it is recorded yet.
+      this.checkAbort();
+      await this.applyResults(chunk, items, answer.results, answer.traceId ?? traceId, false);
+      return;
+    }
+  }
+
+  private send(items: Item[], idempotencyKey: string, traceId: string): Promise<BulkAnswer> {
+    const { api } = this.deps;
+    const dealerId = this.job.dealerLink.chektDealerId;
+    const siteId = this.job.chektSiteId;
+    const opts = { idempotencyKey, traceId };
+    switch (this.job.kind) {
+      case "create":
+        return api.create(dealerId, siteId, items.map((i) => i.payload as unknown as DeviceInput), opts);
+      case "update":
+        return api.update(dealerId, siteId, items.map((i) => ({ ...(i.payload as object), device_id: i.chektDeviceId! }) as UpdateInput), opts);
+      case "delete":
+        return api.remove(dealerId, siteId, items.map((i) => i.chektDeviceId!), opts);
+    }
+  }
+
+  /**
+   * The key can no longer be trusted (lapsed, or bound to another body): look at what CHeKT has,
+   * settle the items it shows are already done, and give the rest a fresh key.
+   */
+  private async reconcile(chunk: Chunk, items: Item[], why: string): Promise<Chunk> {
+    const { db, api } = this.deps;
+    const traceId = randomUUID();
+    const devices = await api.list(this.job.dealerLink.chektDealerId, this.job.chektSiteId, { traceId });
+    this.checkAbort();
+    const done: { item: Item; result: ItemResult }[] = [];
+    if (this.job.kind === "create") {
+      const byExt = new Map(devices.map((d) => [d.external_device_id, d]));
+      for (const item of items) {
+        const d = item.externalDeviceId ? byExt.get(item.externalDeviceId) : undefined;
+        if (d) done.push({ item, result: { ok: true, device: d } });
+      }
+    } else if (this.job.kind === "delete") {
+      const present = new Set(devices.map((d) => d.device_id));
+      for (const item of items) if (!present.has(item.chektDeviceId!)) done.push({ item, result: { ok: true } });
+    }
+    // Updates carry the full intended values, so sending them again is harmless.
+    return db.$transaction(async (tx) => {
+      if (done.length) await this.recordItems(tx, done, traceId);
+      const next = await tx.bulkChunk.update({
+        where: { id: chunk.id },
+        data: { idempotencyKey: randomUUID(), firstSentAt: null, traceIds: { push: traceId }, lastError: `reconciled: ${why}`.slice(0, 1000) },
+      });
+      await tx.auditLog.create({
+        data: {
+          action: `devices.bulk.${this.job.kind}.reconcile`,
+          objectKind: "bulk_chunk",
+          externalId: chunk.id,
+          dealerLinkId: this.job.dealerLinkId,
+          traceId,
+          outcome: "success",
+          after: json({ jobId: this.job.id, seq: chunk.seq, reason: why, settledFromListing: done.length, oldKey: chunk.idempotencyKey, newKey: next.idempotencyKey }),
+          userId: this.user?.id ?? null,
+          userEmail: this.user?.email ?? null,
+        },
+      });
+      return next;
+    });
+  }
+
+  /** Writes item results, mappings, counts and audit rows; exactly once per chunk answer. */
+  private async applyResults(chunk: Chunk, items: Item[], results: ItemResult[], traceId: string, wholeRejected: boolean) {
+    const resend = chunk.attempts > 1;
+    const pairs = items.map((item, i) => {
+      let result = results[i] ?? { ok: false as const, statusCode: 502, message: "No result for this item" };
+      // A resent delete that finds the device gone: our first send deleted it.
+      if (this.job.kind === "delete" && resend && !result.ok && result.statusCode === 404) result = { ok: true };
+      return { item, result };
+    });
+    const succeeded = pairs.filter((p) => p.result.ok).length;
+    await this.deps.db.$transaction(async (tx) => {
+      const claimed = await tx.bulkChunk.updateMany({
+        where: { id: chunk.id, state: { in: ["pending", "sent"] } },
+        data: { state: wholeRejected ? "failed" : "done" },
+      });
+      if (claimed.count !== 1) return; // another runner recorded this answer already
+      await this.recordItems(tx, pairs, traceId);
+      await tx.auditLog.create({
+        data: {
+          action: `devices.bulk.${this.job.kind}.chunk`,
+          objectKind: "bulk_chunk",
+          externalId: chunk.id,
+          dealerLinkId: this.job.dealerLinkId,
+          traceId,
+          outcome: succeeded === pairs.length ? "success" : "failure",
+          error: succeeded === pairs.length ? null : `${pairs.length - succeeded} of ${pairs.length} items failed`,
+          after: json({ jobId: this.job.id, seq: chunk.seq, items: pairs.length, succeeded, failed: pairs.length - succeeded, attempts: chunk.attempts, idempotencyKey: chunk.idempotencyKey, traceIds: [...chunk.traceIds] }),
+          userId: this.user?.id ?? null,
+          userEmail: this.user?.email ?? null,
+        },
+      });
+    });
+    this.deps.log?.(`chunk ${chunk.seq}: ${succeeded}/${pairs.length} succeeded`);
+  }
+
+  private async recordItems(tx: Prisma.TransactionClient, pairs: { item: Item; result: ItemResult }[], traceId: string) {
+    const job = this.job;
+    const dealerLinkId = job.dealerLinkId;
+    const siteId = String(job.chektSiteId);
+    let ok = 0;
+    for (const { item, result } of pairs) {
+      if (result.ok) {
+        ok++;
+        const device: ChektDevice | undefined = result.device;
+        const chektDeviceId = device?.device_id ?? item.chektDeviceId;
+        await tx.bulkItem.update({
+          where: { id: item.id },
+          data: { state: "succeeded", chektDeviceId, result: device ? json(device) : undefined, statusCode: null, errorMessage: null },
+        });
+        const ext = item.externalDeviceId ?? device?.external_device_id;
+        if (job.kind === "delete" && chektDeviceId != null) {
+          await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind: "device", chektId: String(chektDeviceId) } });
+        } else if (ext && chektDeviceId != null) {
+          // A stale row for the same CHeKT id under another external id would break the unique pair.
+          await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind: "device", chektId: String(chektDeviceId), NOT: { externalId: ext } } });
+          await tx.externalIdMapping.upsert({
+            where: { dealerLinkId_kind_externalId: { dealerLinkId, kind: "device", externalId: ext } },
+            create: { dealerLinkId, kind: "device", externalId: ext, chektId: String(chektDeviceId), parentChektId: siteId },
+            update: { chektId: String(chektDeviceId), parentChektId: siteId },
+          });
+        }
+      } else {
+        await tx.bulkItem.update({
+          where: { id: item.id },
+          data: { state: "failed", statusCode: result.statusCode, errorMessage: result.message.slice(0, 2000) },
+        });
+      }
+    }
+    await tx.bulkJob.update({
+      where: { id: job.id },
+      data: { succeeded: { increment: ok }, failed: { increment: pairs.length - ok } },
+    });
+    await tx.auditLog.createMany({
+      data: pairs.map(({ item, result }) => ({
+        action: `devices.bulk.${job.kind}.item`,
+        objectKind: "device",
+        chektId: result.ok ? String(result.device?.device_id ?? item.chektDeviceId ?? "") || null : item.chektDeviceId != null ? String(item.chektDeviceId) : null,
+        externalId: item.externalDeviceId,
+        dealerLinkId,
+        traceId,
+        outcome: result.ok ? "success" : "failure",
+        error: result.ok ? null : `${result.statusCode}: ${result.message}`.slice(0, 2000),
+        after: json({ jobId: job.id, position: item.position }),
+        userId: this.user?.id ?? null,
+        userEmail: this.user?.email ?? null,
+      })),
+    });
+  }
+
+  private async closeChunk(chunk: Chunk, state: "done" | "failed", error: string | null) {
+    await this.deps.db.bulkChunk.updateMany({ where: { id: chunk.id, state: { in: ["pending", "sent"] } }, data: { state, lastError: error } });
+  }
+
+  private async finish() {
+    const { db } = this.deps;
+    await db.$transaction(async (tx) => {
+      const remaining = await tx.bulkItem.count({ where: { jobId: this.job.id, state: { in: ["pending", "sending"] } } });
+      if (remaining > 0) return;
+      const [succeeded, failed] = await Promise.all([
+        tx.bulkItem.count({ where: { jobId: this.job.id, state: "succeeded" } }),
+        tx.bulkItem.count({ where: { jobId: this.job.id, state: "failed" } }),
+      ]);
+      const claimed = await tx.bulkJob.updateMany({
+        where: { id: this.job.id, state: { in: ["queued", "running"] } },
+        // Counts are re-derived from the items so the job row can never drift from them.
+        data: { state: "done", finishedAt: new Date(), succeeded, failed },
+      });
+      if (claimed.count !== 1) return;
+      await tx.auditLog.create({
+        data: {
+          action: `devices.bulk.${this.job.kind}.finish`,
+          objectKind: "bulk_job",
+          externalId: this.job.id,
+          dealerLinkId: this.job.dealerLinkId,
+          outcome: failed === 0 ? "success" : "failure",
+          error: failed === 0 ? null : `${failed} of ${succeeded + failed} items failed`,
+          after: json({ jobId: this.job.id, siteId: this.job.chektSiteId, total: this.job.total, succeeded, failed }),
+          userId: this.user?.id ?? null,
+          userEmail: this.user?.email ?? null,
+        },
+      });
+    });
+  }
+}

@@ -1,0 +1,30 @@
+// How the bulk worker reads a failed CHeKT call. The client throws ChektError (lib/chekt/errors);
+// we read it structurally so this module also works on errors from fetch itself.
+
+export type Failure =
+  /** Wait and send again; nothing was done. */
+  | { type: "rate"; waitS: number; message: string }
+  /** We cannot know whether CHeKT applied it: resend with the same Idempotency-Key. */
+  | { type: "unknown"; message: string }
+  /** The key is bound to another body, or has lapsed: reconcile by listing, then send with a new key. */
+  | { type: "conflict"; message: string }
+  /** CHeKT refused the whole request; every item in it failed with this status. */
+  | { type: "rejected"; status: number; message: string };
+
+type ErrorLike = { status?: unknown; code?: unknown; message?: unknown; retryAfterS?: unknown; kind?: unknown; name?: unknown };
+
+export function classifyFailure(error: unknown): Failure {
+  const e = (typeof error === "object" && error !== null ? error : {}) as ErrorLike;
+  const message = typeof e.message === "string" && e.message ? e.message : String(error);
+  const status = typeof e.status === "number" ? e.status : 0;
+  if (status === 429) {
+    const wait = typeof e.retryAfterS === "number" && e.retryAfterS > 0 ? e.retryAfterS : 2;
+    return { type: "rate", waitS: wait, message };
+  }
+  if (e.code === "idempotency_conflict") return { type: "conflict", message };
+  // Our own configuration (no credentials, no dealer): nothing was sent and resending will not help.
+  if (e.kind === "config") return { type: "rejected", status: 0, message };
+  // No status: timeout, dropped connection, DNS… A 5xx may have been applied before it failed.
+  if (status === 0 || status >= 500 || status === 408) return { type: "unknown", message };
+  return { type: "rejected", status, message };
+}
