@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { cn } from "@/components/ui";
+
+const TABS = [
+  { href: "/settings", label: "Connection" },
+  { href: "/settings/app-devices", label: "CHeKT Apps devices" },
+  { href: "/users", label: "Users" },
+  { href: "/webhook-log", label: "Webhook log" },
+  { href: "/drift", label: "Drift" },
+  { href: "/audit", label: "Audit" },
+] as const;
+
+/** Tabs across the admin pages (Settings and its sub-pages). */
+export function AdminNav({ current }: { current: (typeof TABS)[number]["href"] }) {
+  return (
+    <nav aria-label="Settings sections" className="mb-6 border-b border-slate-200">
+      <ul className="-mb-px flex flex-wrap gap-x-1">
+        {TABS.map((t) => (
+          <li key={t.href}>
+            <Link
+              href={t.href}
+              aria-current={t.href === current ? "page" : undefined}
+              className={cn(
+                "inline-block rounded-t-md border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600",
+                t.href === current ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800",
+              )}
+            >
+              {t.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+import { useState, useTransition } from "react";
+import { PlugZap } from "lucide-react";
+import { Alert, Badge, Button } from "@/components/ui";
+import type { ConnectionReport, Step } from "@/lib/settings/connection-check";
+import type { Diagnosis } from "@/lib/settings/diagnose";
+import { checkConnectionAction } from "@/app/(console)/settings/actions";
+import { failureOf, withTrace } from "./action-result";
+
+function StepRow({ step }: { step: Step }) {
+  if (!("diagnosis" in step)) {
+    return (
+      <li className="py-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <Badge>Skipped</Badge>
+          <code className="text-sm">{step.label}</code>
+        </div>
+        <p className="mt-1 text-sm text-slate-600">{step.skipped}</p>
+      </li>
+    );
+  }
+  const d: Diagnosis = step.diagnosis;
+  return (
+    <li className="py-3" data-bucket={d.bucket}>
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge tone={d.ok ? "success" : d.bucket === "permission_denied" ? "warning" : "danger"}>{d.ok ? "OK" : d.bucket}</Badge>
+        <code className="text-sm">{step.label}</code>
+        <span className="text-xs text-slate-500">
+          {d.status ? `HTTP ${d.status} · ` : ""}
+          {d.ms} ms{d.traceId ? ` · trace ${d.traceId}` : ""}
+        </span>
+      </div>
+      {!d.ok ? (
+        <div className="mt-1 text-sm">
+          <p className="font-medium text-slate-900">{d.title}</p>
+          <p className="text-slate-700">{d.detail}</p>
+          {d.serverMessage ? <p className="mt-1 text-xs text-slate-500">CHeKT said: {d.code ? `${d.code} — ` : ""}{d.serverMessage}</p> : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+export function ConnectionCheck({ dealerLinkId }: { dealerLinkId?: string }) {
+  const [report, setReport] = useState<ConnectionReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  const run = () =>
+    start(async () => {
+      setError(null);
+      const result = await checkConnectionAction({ dealerLinkId });
+      const failure = failureOf(result);
+      if (failure) return setError(withTrace(failure));
+      setReport(result.data ?? null);
+    });
+
+  return (
+    <div className="space-y-4">
+      <Button onClick={run} pending={pending} pendingText="Checking…" icon={<PlugZap className="h-4 w-4" aria-hidden="true" />}>
+        Check connection
+      </Button>
+      {error ? <Alert tone="danger">{error}</Alert> : null}
+      {report ? (
+        <div className="space-y-4" data-testid="connection-report" aria-live="polite">
+          <Alert tone={report.summary.ok ? "success" : "warning"} title={report.summary.ok ? "Everything works" : "Something needs attention"}>
+            {report.summary.text}
+          </Alert>
+          <div>
+            <h3 className="text-sm font-semibold text-slate-900">Partner API (client credentials)</h3>
+            <ul className="divide-y divide-slate-100">{report.partner.map((s) => <StepRow key={s.name} step={s} />)}</ul>
+          </div>
+          <div>
+            <h3 className="text-sm font-semibold text-slate-900">CHeKT App key (/v1)</h3>
+            <ul className="divide-y divide-slate-100">{report.app.map((s) => <StepRow key={s.name} step={s} />)}</ul>
+          </div>
+          <div>
+            <h3 className="text-sm font-semibold text-slate-900">Scopes the key holds</h3>
+            <table className="mt-2 min-w-full text-sm" data-testid="scope-table">
+              <thead>
+                <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+                  <th className="py-1 pr-4">Scope</th>
+                  <th className="py-1 pr-4">Verdict</th>
+                  <th className="py-1">Learned from</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.scopes.map((s) => (
+                  <tr key={s.scope} className="border-t border-slate-100" data-scope={s.scope} data-status={s.status}>
+                    <td className="py-1.5 pr-4"><code>{s.scope}</code></td>
+                    <td className="py-1.5 pr-4">
+                      <Badge tone={s.status === "granted" ? "success" : s.status === "missing" ? "danger" : "neutral"}>{s.status}</Badge>
+                    </td>
+                    <td className="py-1.5 text-slate-600">{s.via.join(", ") || "not probed"}{s.note ? ` (${s.note})` : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="text-xs text-slate-500">Checked {new Date(report.checkedAt).toLocaleString()} against {report.baseUrl}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

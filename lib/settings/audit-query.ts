@@ -1,0 +1,52 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditFilters } from "./audit-filters";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export function auditWhere(f: AuditFilters): Prisma.AuditLogWhereInput {
+  const and: Prisma.AuditLogWhereInput[] = [];
+  if (f.user) and.push({ OR: [{ userEmail: { contains: f.user, mode: "insensitive" } }, { userId: f.user }] });
+  if (f.action) and.push({ action: { contains: f.action, mode: "insensitive" } });
+  if (f.kind) and.push({ objectKind: f.kind });
+  if (f.object) and.push({ OR: [{ chektId: f.object }, { externalId: f.object }, { traceId: f.object }] });
+  if (f.outcome) and.push({ outcome: f.outcome });
+  if (f.from || f.to) and.push({ at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } });
+  return and.length ? { AND: and } : {};
+}
+
+export async function auditPage(f: AuditFilters) {
+  const where = auditWhere(f);
+  const [rows, total] = await Promise.all([
+    prisma.auditLog.findMany({ where, orderBy: { id: "desc" }, skip: (f.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+    prisma.auditLog.count({ where }),
+  ]);
+  return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}
+
+/** Distinct values for the filter dropdowns. */
+export async function auditFacets() {
+  const [kinds, actions] = await Promise.all([
+    prisma.auditLog.groupBy({ by: ["objectKind"], orderBy: { objectKind: "asc" } }),
+    prisma.auditLog.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+  ]);
+  return { kinds: kinds.map((k) => k.objectKind), actions: actions.map((a) => a.action) };
+}
+
+/** Keyset batches (by id, newest first) so an export of any size streams in constant memory. */
+export async function* auditBatches(f: AuditFilters, batchSize = 500) {
+  const where = auditWhere(f);
+  let before: bigint | undefined;
+  for (;;) {
+    const rows = await prisma.auditLog.findMany({
+      where: before === undefined ? where : { AND: [where, { id: { lt: before } }] },
+      orderBy: { id: "desc" },
+      take: batchSize,
+    });
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < batchSize) return;
+    before = rows[rows.length - 1].id;
+  }
+}

@@ -1,0 +1,142 @@
+// The "Check connection" sequence: partner token → read the chosen dealer → App key probes.
+// Takes its configuration as arguments (no env, no DB) so tests drive it against the simulator.
+import { randomUUID } from "node:crypto";
+import { importPKCS8, SignJWT } from "jose";
+import { diagnose, type Diagnosis } from "./diagnose";
+import { probe } from "./probe";
+import { PROBED_SCOPES, SCOPE_PROBES, type AppScope } from "./scopes";
+
+export type ConnectionConfig = {
+  baseUrl: string;
+  clientId?: string;
+  clientSecret?: string;
+  privateKey?: string;
+  apiKey?: string;
+  /** CHeKT's integer dealer id of the chosen dealer link, when one is chosen. */
+  chektDealerId?: number;
+  timeoutMs?: number;
+};
+
+export type Step = { name: string; label: string; diagnosis: Diagnosis } | { name: string; label: string; skipped: string };
+
+export type ScopeVerdict = { scope: AppScope; status: "granted" | "missing" | "unknown"; via: string[]; note?: string };
+
+export type ConnectionReport = {
+  checkedAt: string;
+  baseUrl: string;
+  partner: Step[];
+  app: Step[];
+  scopes: ScopeVerdict[];
+  /** The one line the page leads with. */
+  summary: { ok: boolean; text: string };
+};
+
+const isV1List = (b: unknown) => !!b && typeof b === "object" && Array.isArray((b as { data?: unknown }).data);
+const isToken = (b: unknown) => !!b && typeof b === "object" && typeof (b as { access_token?: unknown }).access_token === "string";
+const isDealer = (b: unknown) => !!b && typeof b === "object" && "dealer_id" in (b as object);
+/** The snapshot probe asks for an id that cannot exist: a 404 from CHeKT means the scope check passed. */
+const snapshotProbeOk = (d: Diagnosis) => d.ok || (d.status === 404 && !!d.code && d.bucket === "wrong_base_url" && /not_found/.test(d.code));
+
+async function clientAssertion(clientId: string, privateKeyPem: string, tokenUrl: string): Promise<string> {
+  const key = await importPKCS8(privateKeyPem, "RS256");
+  return new SignJWT({})
+    .setProtectedHeader({ alg: "RS256", typ: "JWT" })
+    .setIssuer(clientId)
+    .setSubject(clientId)
+    .setAudience(tokenUrl)
+    .setJti(randomUUID())
+    .setIssuedAt()
+    .setExpirationTime("5m")
+    .sign(key);
+}
+
+async function tokenStep(cfg: ConnectionConfig, timeoutMs: number): Promise<{ step: Step; token?: string }> {
+  const label = "POST /oauth/token (client credentials)";
+  if (!cfg.clientId || (!cfg.clientSecret && !cfg.privateKey)) {
+    return { step: { name: "token", label, skipped: "CHEKT_CLIENT_ID and CHEKT_CLIENT_SECRET (or CHEKT_PRIVATE_KEY) are not both set." } };
+  }
+  const form = new URLSearchParams({ grant_type: "client_credentials", client_id: cfg.clientId });
+  if (cfg.clientSecret) form.set("client_secret", cfg.clientSecret);
+  else {
+    try {
+      form.set("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+      form.set("client_assertion", await clientAssertion(cfg.clientId, cfg.privateKey!, `${cfg.baseUrl.replace(/\/+$/, "")}/oauth/token`));
+    } catch (error) {
+      return {
+        step: {
+          name: "token",
+          label,
+          diagnosis: { ok: false, bucket: "invalid_client", title: "Private key unreadable", detail: `CHEKT_PRIVATE_KEY is not a PKCS#8 PEM RSA key (${(error as Error).message}).`, ms: 0 },
+        },
+      };
+    }
+  }
+  const answer = await probe({
+    baseUrl: cfg.baseUrl,
+    method: "POST",
+    path: "/oauth/token",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: form.toString(),
+    timeoutMs,
+  });
+  const diagnosis = diagnose(answer, { label, surface: "token", baseUrl: cfg.baseUrl, shapeOk: isToken });
+  const token = diagnosis.ok && answer.kind === "http" ? (JSON.parse(answer.bodyText) as { access_token: string }).access_token : undefined;
+  return { step: { name: "token", label, diagnosis }, token };
+}
+
+export async function checkConnection(cfg: ConnectionConfig): Promise<ConnectionReport> {
+  const timeoutMs = cfg.timeoutMs ?? 8000;
+  const partner: Step[] = [];
+  const { step, token } = await tokenStep(cfg, timeoutMs);
+  partner.push(step);
+
+  const dealerLabel = `GET /partner/v1/dealers/${cfg.chektDealerId ?? "{dealerId}"}`;
+  if (cfg.chektDealerId === undefined) partner.push({ name: "dealer", label: dealerLabel, skipped: "No connected dealer is chosen." });
+  else if (!token) partner.push({ name: "dealer", label: dealerLabel, skipped: "Needs a token first." });
+  else {
+    const answer = await probe({ baseUrl: cfg.baseUrl, method: "GET", path: `/partner/v1/dealers/${cfg.chektDealerId}`, headers: { authorization: `Bearer ${token}` }, timeoutMs });
+    partner.push({ name: "dealer", label: dealerLabel, diagnosis: diagnose(answer, { label: dealerLabel, surface: "partner", baseUrl: cfg.baseUrl, shapeOk: isDealer }) });
+  }
+
+  const app: Step[] = [];
+  const verdicts = new Map<AppScope, ScopeVerdict>(PROBED_SCOPES.map((s) => [s, { scope: s, status: "unknown", via: [] }]));
+  if (!cfg.apiKey) {
+    app.push({ name: "devices", label: "GET /v1/devices", skipped: "No CHeKT App API key is configured for this dealer (set one below or CHEKT_API_KEY)." });
+  } else {
+    // The first probe decides whether the key works at all; the scope probes only run when it
+    // does not fail for a reason that would fail them all (bad key, wrong URL, rate limit, network).
+    for (const [i, p] of SCOPE_PROBES.entries()) {
+      const answer = await probe({ baseUrl: cfg.baseUrl, method: p.method, path: p.path, headers: { authorization: `Bearer ${cfg.apiKey}` }, timeoutMs });
+      const diagnosis = diagnose(answer, { label: p.label, surface: "app", scope: p.scope, baseUrl: cfg.baseUrl, shapeOk: p.scope === "snapshots:read" ? undefined : isV1List });
+      app.push({ name: p.path, label: p.label, diagnosis });
+      const v = verdicts.get(p.scope)!;
+      v.via.push(p.label);
+      const granted = p.scope === "snapshots:read" ? snapshotProbeOk(diagnosis) : diagnosis.ok;
+      if (granted && v.status !== "missing") v.status = "granted";
+      else if (diagnosis.bucket === "permission_denied") v.status = "missing";
+      else if (!granted) v.note = diagnosis.title;
+      const fatal = ["invalid_api_key", "wrong_base_url", "rate_limited", "network"].includes(diagnosis.bucket) && !granted;
+      if (i === 0 && fatal) break;
+    }
+  }
+  const scopes = [...verdicts.values()];
+  return { checkedAt: new Date().toISOString(), baseUrl: cfg.baseUrl, partner, app, scopes, summary: summarize(partner, app, scopes) };
+}
+
+function firstFailure(steps: Step[]): Diagnosis | undefined {
+  for (const s of steps) if ("diagnosis" in s && !s.diagnosis.ok) return s.diagnosis;
+  return undefined;
+}
+
+function summarize(partner: Step[], app: Step[], scopes: ScopeVerdict[]): { ok: boolean; text: string } {
+  const appFirst = app[0] && "diagnosis" in app[0] ? app[0].diagnosis : undefined;
+  const partnerFail = firstFailure(partner);
+  const missing = scopes.filter((s) => s.status === "missing").map((s) => s.scope);
+  const parts: string[] = [];
+  parts.push(partnerFail ? `Partner API: ${partnerFail.title}.` : partner.every((s) => "diagnosis" in s) ? "Partner API: works." : "Partner API: not fully checked.");
+  if (!appFirst) parts.push("CHeKT App key: not configured.");
+  else if (appFirst.bucket === "permission_denied" || appFirst.ok) parts.push(`CHeKT App key: accepted${missing.length ? `, missing ${missing.join(", ")}` : ", every probed scope granted"}.`);
+  else parts.push(`CHeKT App key: ${appFirst.title}.`);
+  const ok = !partnerFail && partner.every((s) => "diagnosis" in s) && !!appFirst && (appFirst.ok || appFirst.bucket === "permission_denied") && missing.length === 0;
+  return { ok, text: parts.join(" ") };
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { prisma } from "@/lib/db";
+import { decryptSecret, encryptSecret } from "@/lib/secrets";
+import { DEFAULT_DEALER_KEY, forgetDealerSecrets, secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
+import { maskPrivateKey, maskSecret, type MaskedCredential } from "./mask";
+
+// Which credentials are configured, masked. Values are decrypted here only to mask them; the
+// page receives `MaskedCredential`s, never a value.
+
+export type CredentialRow = { name: string; source: string; value: MaskedCredential; note?: string };
+
+export type DealerCredentials = {
+  id: string;
+  chektDealerId: number;
+  externalDealerId: string;
+  companyName: string;
+  connected: boolean;
+  apiKey: MaskedCredential & { source: "dealer" | "env" | "none" };
+  webhookSecret: MaskedCredential & { source: "dealer" | "env" | "none" };
+  unreadable?: string;
+};
+
+export function envCredentials(): CredentialRow[] {
+  return [
+    { name: "Client id", source: "CHEKT_CLIENT_ID", value: maskSecret(env.CHEKT_CLIENT_ID) },
+    { name: "Client secret", source: "CHEKT_CLIENT_SECRET", value: maskSecret(env.CHEKT_CLIENT_SECRET) },
+    { name: "Private key (JWT client assertion)", source: "CHEKT_PRIVATE_KEY", value: maskPrivateKey(env.CHEKT_PRIVATE_KEY), note: "Used instead of the client secret when that is unset." },
+    { name: "CHeKT App API key (default)", source: "CHEKT_API_KEY", value: maskSecret(env.CHEKT_API_KEY), note: `Used for the default dealer (${DEFAULT_DEALER_KEY}) when it has no key of its own.` },
+    { name: "Webhook signing secret (default)", source: "CHEKT_WEBHOOK_SECRET", value: maskSecret(env.CHEKT_WEBHOOK_SECRET), note: `Used for the default dealer (${DEFAULT_DEALER_KEY}) when it has no secret of its own.` },
+  ];
+}
+
+function unseal(sealed: string | null): string | null {
+  return sealed ? decryptSecret(sealed, env.SECRETS_ENCRYPTION_KEY) : null;
+}
+
+/**
+ * A dealer's own sealed value wins; the env value is the fallback for the default dealer only
+ * (the same rule the webhook receiver applies in lib/webhooks/dealer-secrets.ts).
+ */
+function effective(sealed: string | null, envValue: string | undefined, isDefault: boolean) {
+  const own = unseal(sealed);
+  if (own) return { value: own, source: "dealer" as const };
+  if (envValue && isDefault) return { value: envValue, source: "env" as const };
+  return { value: null, source: "none" as const };
+}
+
+export async function dealerCredentials(): Promise<DealerCredentials[]> {
+  const links = await prisma.dealerLink.findMany({ orderBy: { chektDealerId: "asc" } });
+  return links.map((l) => {
+    const base = { id: l.id, chektDealerId: l.chektDealerId, externalDealerId: l.externalDealerId, companyName: l.companyName, connected: !!l.connectedAt && !l.disconnectedAt };
+    try {
+      const isDefault = l.externalDealerId === DEFAULT_DEALER_KEY;
+      const key = effective(l.apiKeyEnc, env.CHEKT_API_KEY, isDefault);
+      const secret = effective(l.webhookSecretEnc, env.CHEKT_WEBHOOK_SECRET, isDefault);
+      return { ...base, apiKey: { ...maskSecret(key.value), source: key.source }, webhookSecret: { ...maskSecret(secret.value), source: secret.source } };
+    } catch (error) {
+      // Sealed under another SECRETS_ENCRYPTION_KEY or tampered: say so rather than crash the page.
+      return {
+        ...base,
+        apiKey: { set: false, source: "none" },
+        webhookSecret: { set: false, source: "none" },
+        unreadable: `A stored secret cannot be decrypted (${(error as Error).message}). Was SECRETS_ENCRYPTION_KEY changed? Save the values again.`,
+      };
+    }
+  });
+}
+
+/** The API key to use for a dealer link's /v1 calls, or null when none is configured. */
+export async function resolveApiKey(dealerLinkId: string): Promise<string | null> {
+  return (await secretsByLinkId(dealerLinkId))?.apiKey ?? null;
+}
+
+/** After a secret changes, the receiver's short cache must not keep the old one. */
+export const forgetCachedSecrets = forgetDealerSecrets;
+
+export function seal(value: string): string {
+  return encryptSecret(value, env.SECRETS_ENCRYPTION_KEY);
+}
+
+export function webhookUrlFor(externalDealerId: string): string {
+  return `${env.APP_URL.replace(/\/+$/, "")}/api/webhooks/chekt/${encodeURIComponent(externalDealerId)}`;
+}
+
+/** The test-event button exists only when this app talks to the simulator it may control. */
+export function simulatorControl(): { baseUrl: string; token: string } | null {
+  return env.CHEKT_SIM_ADMIN_TOKEN ? { baseUrl: env.CHEKT_API_BASE_URL, token: env.CHEKT_SIM_ADMIN_TOKEN } : null;
+}

@@ -1,0 +1,219 @@
+// Turns one raw answer from CHeKT into words an admin can act on: the four buckets of seed 000
+// (invalid_api_key, permission_denied, wrong base URL, rate limited) plus network failure and a
+// CHeKT-side fault. Pure, so every bucket is unit-tested without a server.
+
+export type RawAnswer =
+  | { kind: "network"; code: string; message: string; ms: number }
+  | {
+      kind: "http";
+      status: number;
+      contentType: string;
+      bodyText: string;
+      retryAfterS?: number;
+      rateLimitRemaining?: number;
+      traceId?: string;
+      ms: number;
+    };
+
+export type Bucket =
+  | "ok"
+  | "invalid_api_key"
+  | "invalid_client"
+  | "permission_denied"
+  | "no_dealer_access"
+  | "not_found"
+  | "wrong_base_url"
+  | "rate_limited"
+  | "network"
+  | "server_error"
+  | "unexpected";
+
+export type Diagnosis = {
+  ok: boolean;
+  bucket: Bucket;
+  title: string;
+  detail: string;
+  status?: number;
+  code?: string;
+  serverMessage?: string;
+  traceId?: string;
+  retryAfterS?: number;
+  ms: number;
+};
+
+type Envelope = { code?: string; message?: string };
+
+/** Reads both error shapes CONTRACT.md names: `{error:{code,message}}` and NestJS `{statusCode,error,message[]}`. */
+export function readErrorBody(bodyText: string): Envelope | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    return null;
+  }
+  if (!body || typeof body !== "object") return null;
+  const b = body as Record<string, unknown>;
+  if (b.error && typeof b.error === "object") {
+    const e = b.error as Record<string, unknown>;
+    return { code: typeof e.code === "string" ? e.code : undefined, message: typeof e.message === "string" ? e.message : undefined };
+  }
+  if (typeof b.statusCode === "number") {
+    const message = Array.isArray(b.message) ? b.message.join("; ") : typeof b.message === "string" ? b.message : undefined;
+    return { code: typeof b.error === "string" ? b.error.toLowerCase().replace(/\s+/g, "_") : undefined, message };
+  }
+  if (typeof b.error === "string") {
+    // OAuth token endpoint style: {error: "invalid_client", error_description}
+    return { code: b.error, message: typeof b.error_description === "string" ? b.error_description : undefined };
+  }
+  return null;
+}
+
+const isJson = (ct: string) => /\bjson\b/i.test(ct);
+const looksHtml = (ct: string, text: string) => /html/i.test(ct) || /^\s*<(!doctype|html)/i.test(text);
+
+/** Names the scope in a permission_denied message ("requires devices:read"), when CHeKT says it. */
+export function scopeInMessage(message: string | undefined): string | undefined {
+  return message?.match(/\b(devices|events|snapshots|alarms|sites):(read|write)\b/)?.[0];
+}
+
+export type ProbeContext = {
+  /** What was asked, e.g. "GET /v1/devices". */
+  label: string;
+  /** Which surface: the App key (/v1), the partner token, or a partner read. */
+  surface: "app" | "token" | "partner";
+  /** The scope this call needs, for the App surface. */
+  scope?: string;
+  /** The base URL that was used, quoted back in the wrong-base-URL explanation. */
+  baseUrl: string;
+  /** Whether a 2xx answer has the expected shape (e.g. `{data: []}` for /v1 lists). */
+  shapeOk?: (body: unknown) => boolean;
+};
+
+export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
+  if (answer.kind === "network") return networkDiagnosis(answer, ctx);
+  const { status, contentType, bodyText, traceId, ms } = answer;
+  const base = { status, traceId, ms };
+  const env = readErrorBody(bodyText);
+  const code = env?.code;
+  const serverMessage = env?.message;
+  const withBody = { ...base, code, serverMessage };
+
+  if (status >= 200 && status < 300) {
+    if (!isJson(contentType) || looksHtml(contentType, bodyText)) return wrongBase(ctx, withBody, `${ctx.label} answered ${status} with ${contentType || "no content type"} instead of JSON — something other than the CHeKT API answered.`);
+    let body: unknown;
+    try {
+      body = JSON.parse(bodyText);
+    } catch {
+      return wrongBase(ctx, withBody, `${ctx.label} answered ${status} with a body that is not JSON.`);
+    }
+    if (ctx.shapeOk && !ctx.shapeOk(body)) return wrongBase(ctx, withBody, `${ctx.label} answered ${status} but not in the shape CHeKT uses.`);
+    return { ok: true, bucket: "ok", title: "Works", detail: `${ctx.label} answered ${status} in ${ms} ms.`, ...withBody };
+  }
+
+  if (status === 429) {
+    const wait = answer.retryAfterS;
+    return {
+      ok: false,
+      bucket: "rate_limited",
+      title: "Rate limited",
+      detail: `CHeKT refused ${ctx.label} because the rate limit is used up (free tier: 60 requests a minute, bursts of 5 a second).${wait !== undefined ? ` It allows calls again in ${wait} s.` : ""} If something calls CHeKT in a tight loop, slow it down, or upgrade the plan.`,
+      retryAfterS: wait,
+      ...withBody,
+    };
+  }
+
+  // A JSON error envelope means the CHeKT API itself answered; anything else on 4xx means the
+  // path or host is not the CHeKT API (a proxy, a web server, a missing /v1).
+  if (!env && status >= 400 && status < 500) {
+    return wrongBase(ctx, withBody, `${ctx.label} answered ${status} with ${looksHtml(contentType, bodyText) ? "an HTML page" : "a body that is not a CHeKT error"} — that address does not serve the CHeKT API.`);
+  }
+
+  if (status === 401) {
+    if (ctx.surface === "app") {
+      return {
+        ok: false,
+        bucket: "invalid_api_key",
+        title: "API key not accepted (invalid_api_key)",
+        detail: "CHeKT does not accept this API key: it is mistyped, revoked, or was rotated more than 24 hours ago. Check the key saved here (or CHEKT_API_KEY) is the one CHeKT showed when the app was created, and that it is sent as a Bearer token. If it was revoked, issue a new key under Settings → CHeKT Apps in the dealer portal and save it here.",
+        ...withBody,
+      };
+    }
+    return {
+      ok: false,
+      bucket: "invalid_client",
+      title: "Client credentials not accepted",
+      detail: "CHeKT refused the client id and secret (or the signed client assertion). Check CHEKT_CLIENT_ID and CHEKT_CLIENT_SECRET / CHEKT_PRIVATE_KEY against what CHeKT issued to your partner account.",
+      ...withBody,
+    };
+  }
+
+  if (status === 403) {
+    if (ctx.surface === "app") {
+      const scope = scopeInMessage(serverMessage) ?? ctx.scope;
+      return {
+        ok: false,
+        bucket: "permission_denied",
+        title: `Missing scope${scope ? ` ${scope}` : ""} (permission_denied)`,
+        detail: `The key is valid but the CHeKT App lacks ${scope ? `the ${scope} scope` : "the scope this call needs"}. In the dealer portal open Settings → CHeKT Apps → [your app] → Permissions, grant ${scope ?? "it"}, and have the dealer admin approve the new set.`,
+        ...withBody,
+      };
+    }
+    return {
+      ok: false,
+      bucket: "no_dealer_access",
+      title: "This dealer is not connected to your partner account",
+      detail: "The partner token is valid but does not reach this dealer. Connect the dealer again from the Dealer page (its admin approves on CHeKT).",
+      ...withBody,
+    };
+  }
+
+  if (status === 404 && ctx.surface === "partner") {
+    return { ok: false, bucket: "not_found", title: "Dealer not found", detail: "CHeKT does not know this dealer id any more. It may have been deleted; disconnect and connect it again.", ...withBody };
+  }
+  if (status === 404 || status === 405) {
+    return wrongBase(ctx, withBody, `${ctx.label} answered ${status} ${code ?? ""}`.trim() + ".");
+  }
+
+  if (status >= 500) {
+    return {
+      ok: false,
+      bucket: "server_error",
+      title: "CHeKT had a problem",
+      detail: `CHeKT answered ${status}${serverMessage ? ` (${serverMessage})` : ""}. This is on CHeKT's side; try again in a minute. Quote the trace id to CHeKT support if it persists.`,
+      ...withBody,
+    };
+  }
+  return { ok: false, bucket: "unexpected", title: `Unexpected answer ${status}`, detail: `${ctx.label} answered ${status}${code ? ` ${code}` : ""}${serverMessage ? `: ${serverMessage}` : ""}.`, ...withBody };
+}
+
+function wrongBase(ctx: ProbeContext, fields: Omit<Diagnosis, "ok" | "bucket" | "title" | "detail">, why: string): Diagnosis {
+  return {
+    ok: false,
+    bucket: "wrong_base_url",
+    title: "Wrong base URL",
+    detail: `${why} CHEKT_API_BASE_URL is ${ctx.baseUrl}; it must be the host only (https://api.chekt.com) — the app adds /v1, /partner/v1 and /oauth itself. Do not put /v1 or a trailing path in it.`,
+    ...fields,
+  };
+}
+
+function networkDiagnosis(answer: Extract<RawAnswer, { kind: "network" }>, ctx: ProbeContext): Diagnosis {
+  if (answer.code === "ENOTFOUND" || answer.code === "EAI_AGAIN" || answer.code === "ERR_INVALID_URL") {
+    return {
+      ok: false,
+      bucket: "wrong_base_url",
+      title: "Wrong base URL",
+      detail: `The host in CHEKT_API_BASE_URL (${ctx.baseUrl}) cannot be found (${answer.code}). Check the spelling; the real service is https://api.chekt.com.`,
+      code: answer.code,
+      ms: answer.ms,
+    };
+  }
+  const timedOut = answer.code === "TIMEOUT" || answer.code === "UND_ERR_CONNECT_TIMEOUT";
+  return {
+    ok: false,
+    bucket: "network",
+    title: timedOut ? "No answer in time" : "Cannot reach CHeKT",
+    detail: `${ctx.label} failed before CHeKT answered (${answer.code}${answer.message && answer.message !== answer.code ? `: ${answer.message}` : ""}). Check that ${ctx.baseUrl} is reachable from this server (firewall, proxy, DNS) and try again.`,
+    code: answer.code,
+    ms: answer.ms,
+  };
+}
