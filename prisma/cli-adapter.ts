@@ -4,6 +4,18 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 
+// Defect 5: the WebAssembly schema engine arms a 10 s timer (a lock/connect deadline it never
+// clears) that keeps `migrate deploy` and `migrate diff` alive ~10 s after their work is done.
+// Unref timers armed from inside the engine: pending work still holds its sockets open, so
+// nothing real is cut short, but an idle deadline no longer delays exit. Runs in the CLI process
+// only, because only the CLI loads this file (through prisma.config.ts).
+const armTimer = globalThis.setTimeout;
+globalThis.setTimeout = ((handler: (...a: any[]) => void, ms?: number, ...rest: any[]) => {
+  const timer = armTimer(handler, ms, ...rest);
+  if ((ms ?? 0) >= 1000 && new Error().stack?.includes("wasm://")) timer.unref?.();
+  return timer;
+}) as typeof globalThis.setTimeout;
+
 // Defect 1: columns of Postgres type `name` (OID 19) and `char` (OID 18) are not decoded and the
 // schema engine's introspection queries fail. Report them as `text` (OID 25) before the adapter looks.
 const UNDECODED_OIDS = new Set([18, 19]);
@@ -57,6 +69,9 @@ function configFromUrl(url: string, database?: string): pg.PoolConfig {
     password: u.password ? decodeURIComponent(u.password) : undefined,
     database: database ?? decodeURIComponent(u.pathname.replace(/^\//, "") || "postgres"),
     max: 2,
+    // pg keeps idle connections for 10 s by default and the CLI never closes its pool:
+    // let the process exit while they idle.
+    allowExitOnIdle: true,
   };
 }
 
