@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ArrowRight, Layers, MapPin, RadioTower, ShieldAlert } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { NoDealerState } from "@/components/shell/no-dealer";
+import { requireRole } from "@/lib/auth/require";
+import { getCurrentDealer } from "@/lib/dealer";
+import { getChektCounts } from "./_dashboard/chekt-counts";
+import { getLocalCounts } from "./_dashboard/local-counts";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+function Stat({ label, value, href, icon, testId }: { label: string; value: number | null; href: string; icon: ReactNode; testId: string }) {
+  return (
+    <Link
+      href={href}
+      className="group flex items-center gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-300 hover:shadow"
+    >
+      <span className="flex h-11 w-11 items-center justify-center rounded-lg bg-indigo-50 text-indigo-600" aria-hidden="true">
+        {icon}
+      </span>
+      <span className="min-w-0 flex-1">
+        <span className="block text-sm text-slate-600">{label}</span>
+        <span className="block text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
+          {value === null ? "—" : value.toLocaleString("en-US")}
+        </span>
+      </span>
+      <ArrowRight className="h-4 w-4 text-slate-400 transition group-hover:translate-x-0.5 group-hover:text-indigo-600" aria-hidden="true" />
+    </Link>
+  );
+}
+
+export default async function DashboardPage() {
+  const user = await requireRole("viewer");
+  const dealer = await getCurrentDealer();
+  if (!dealer) {
+    return (
+      <>
+        <PageHeader title="Dashboard" />
+        <NoDealerState />
+      </>
+    );
+  }
+
+  const [chekt, local] = await Promise.all([getChektCounts(dealer.chektDealerId), getLocalCounts(dealer.id)]);
+
+  return (
+    <>
+      <PageHeader
+        title={<span data-testid="dealer-name">{dealer.companyName}</span>}
+        description={`Welcome back, ${user.name}. CHeKT dealer #${dealer.chektDealerId} · external id ${dealer.externalDealerId}`}
+      />
+      {chekt.error ? (
+        <Alert tone="warning" title="CHeKT could not be reached" className="mb-6">
+          {chekt.error}
+        </Alert>
+      ) : null}
+      <section aria-label="Overview" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <Stat label="Sites" value={chekt.sites} href="/sites" icon={<MapPin className="h-5 w-5" />} testId="count-sites" />
+        <Stat label="Monitoring stations" value={chekt.stations} href="/stations" icon={<RadioTower className="h-5 w-5" />} testId="count-stations" />
+        <Stat label="Open verifications" value={local.openVerifications} href="/verifications" icon={<ShieldAlert className="h-5 w-5" />} testId="count-verifications" />
+        <Stat label="Bulk jobs in progress" value={local.activeBulkJobs} href="/sites" icon={<Layers className="h-5 w-5" />} testId="count-bulk-jobs" />
+      </section>
+      <div className="mt-8 grid gap-4 lg:grid-cols-2">
+        <Card title="Quick links">
+          <ul className="grid gap-2 text-sm sm:grid-cols-2">
+            {[
+              { href: "/verifications", label: "Answer alarm verifications" },
+              { href: "/sites", label: "Find or add a site" },
+              { href: "/stations", label: "Monitoring stations" },
+              { href: "/dealer", label: "Dealer profile" },
+            ].map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className="inline-flex items-center gap-1 rounded font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+                  {l.label} <ArrowRight className="h-3.5 w-3.5" aria-hidden="true" />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title="Counts">
+          <p className="text-sm text-slate-600">
+            Sites and monitoring stations are read live from CHeKT; open verifications and bulk jobs come from this console&apos;s own records.
+          </p>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+import { useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { switchDealerAction } from "@/app/(console)/actions";
+import { Spinner } from "@/components/ui/spinner";
+
+export type DealerOption = { id: string; companyName: string };
+
+/** Header select to change the dealer every page works on. Shown only with two or more dealers. */
+export function DealerSwitcher({ dealers, currentId }: { dealers: DealerOption[]; currentId: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor="dealer-switcher" className="hidden text-xs font-medium text-slate-500 sm:block">
+        Dealer
+      </label>
+      <select
+        id="dealer-switcher"
+        value={currentId}
+        disabled={pending}
+        aria-busy={pending || undefined}
+        onChange={(e) => {
+          const dealerLinkId = e.target.value;
+          start(async () => {
+            const res = await switchDealerAction({ dealerLinkId });
+            if (res?.serverError) {
+              toast.error(res.serverError.message);
+              return;
+            }
+            toast.success(`Now working on ${res?.data?.companyName ?? "the chosen dealer"}`);
+            router.refresh();
+          });
+        }}
+        className="h-9 max-w-[14rem] rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
+      >
+        {dealers.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.companyName}
+          </option>
+        ))}
+      </select>
+      {pending ? <Spinner className="text-slate-500" /> : null}
+    </div>
+  );
+}

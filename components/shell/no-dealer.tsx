@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { Building2 } from "lucide-react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClasses } from "@/components/ui/button";
+
+/** What a dealer-scoped page shows when no dealer is connected yet. */
+export function NoDealerState() {
+  return (
+    <EmptyState
+      icon={<Building2 className="h-8 w-8" />}
+      title="No dealer connected"
+      description="An admin can connect one on the Dealer page. Until then there is nothing to show here."
+      action={
+        <Link href="/dealer" className={buttonClasses("primary")}>
+          Go to the Dealer page
+        </Link>
+      }
+    />
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { Building2, LayoutDashboard, MapPin, RadioTower, ScrollText, Settings, ShieldAlert } from "lucide-react";
+import { cn } from "@/components/ui/cn";
+import { isActive, type NavItem } from "./nav";
+
+const ICONS = {
+  dashboard: LayoutDashboard,
+  dealer: Building2,
+  sites: MapPin,
+  stations: RadioTower,
+  verifications: ShieldAlert,
+  audit: ScrollText,
+  settings: Settings,
+} as const;
+
+/** The section links; `items` is already filtered by role on the server. */
+export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main">
+      <ul className="space-y-1">
+        {items.map((item) => {
+          const Icon = ICONS[item.icon];
+          const active = isActive(item.href, pathname);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                onClick={onNavigate}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors",
+                  active ? "bg-slate-800 text-white" : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
+                )}
+              >
+                <Icon className="h-4 w-4 shrink-0" aria-hidden="true" />
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
