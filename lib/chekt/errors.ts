@@ -1,0 +1,333 @@
+import type { ActionFailure } from "../actions/errors";
+
+/**
+ * One error type for everything that can go wrong talking to CHeKT. Pure module (no server-only)
+ * so tests and pages can use it; it never carries a secret (no headers, no tokens).
+ */
+export type ChektErrorKind =
+  | "validation"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "server"
+  | "network"
+  | "timeout"
+  | "config";
+
+export type ChektErrorInit = {
+  kind: ChektErrorKind;
+  /** HTTP status, or null when no answer arrived (network, timeout, config). */
+  status: number | null;
+  code: string;
+  message: string;
+  fieldErrors?: Record<string, string>;
+  traceId?: string;
+  requestId?: string;
+  retryAfterS?: number;
+  /** Milliseconds this call spent waiting on the rate limit before giving up. */
+  waitedMs?: number;
+  method?: string;
+  /** The OpenAPI path template, e.g. /partner/v1/dealers/{dealerId}/sites. */
+  path?: string;
+  /**
+   * True when a write reached CHeKT (or may have) and no definite answer came back, so it may
+   * have been saved. False when CHeKT certainly did not apply it (4xx, 429, refused connection)
+   * or the call was a read.
+   */
+  mayHaveApplied?: boolean;
+  attempts?: number;
+  cause?: unknown;
+};
+
+export class ChektError extends Error {
+  readonly kind: ChektErrorKind;
+  readonly status: number | null;
+  readonly code: string;
+  readonly fieldErrors: Record<string, string>;
+  readonly traceId?: string;
+  readonly requestId?: string;
+  readonly retryAfterS?: number;
+  readonly waitedMs: number;
+  readonly method?: string;
+  readonly path?: string;
+  readonly mayHaveApplied: boolean;
+  readonly attempts: number;
+
+  constructor(init: ChektErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = "ChektError";
+    this.kind = init.kind;
+    this.status = init.status;
+    this.code = init.code;
+    this.fieldErrors = init.fieldErrors ?? {};
+    this.traceId = init.traceId;
+    this.requestId = init.requestId;
+    this.retryAfterS = init.retryAfterS;
+    this.waitedMs = init.waitedMs ?? 0;
+    this.method = init.method;
+    this.path = init.path;
+    this.mayHaveApplied = init.mayHaveApplied ?? false;
+    this.attempts = init.attempts ?? 1;
+  }
+
+  /** Words a dealer understands, for a form or a toast (lib/actions calls this). */
+  toActionFailure(): ActionFailure {
+    const failure: ActionFailure = { code: this.code, message: dealerMessage(this), traceId: this.traceId };
+    if (Object.keys(this.fieldErrors).length > 0) failure.fieldErrors = { ...this.fieldErrors };
+    return failure;
+  }
+}
+
+export function isChektError(e: unknown): e is ChektError {
+  return e instanceof ChektError;
+}
+
+export function kindForStatus(status: number): ChektErrorKind {
+  if (status === 401) return "unauthorized";
+  if (status === 403) return "forbidden";
+  if (status === 404 || status === 410) return "not_found";
+  if (status === 409) return "conflict";
+  if (status === 429) return "rate_limited";
+  if (status >= 500) return "server";
+  return "validation";
+}
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+export function isWrite(method: string | undefined): boolean {
+  return method !== undefined && WRITE_METHODS.has(method.toUpperCase());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading error bodies: CHeKT's envelope and the NestJS shape (CONTRACT.md "Errors").
+
+export type ParsedErrorBody = {
+  code?: string;
+  message?: string;
+  requestId?: string;
+  fieldErrors: Record<string, string>;
+};
+
+const FIELD_RE = /^[A-Za-z_][A-Za-z0-9_]*(?:(?:\.[A-Za-z0-9_]+)|(?:\[\d+\]))*$/;
+// class-validator's sentences: "<field> must …", "<field> should …", "property <f> should not exist",
+// "each value in <f> must …", "nested property <f> must be …".
+const FIELD_SENTENCES: RegExp[] = [
+  /^property (\S+) should not exist/i,
+  /^each value in (?:nested property )?(\S+) /i,
+  /^nested property (\S+) /i,
+  /^(\S+) (?:must|should|is|are|has|have|cannot|can not|may not|contains|needs|was|already)\b/,
+];
+// Words that start ordinary sentences and so are never a field.
+const NOT_FIELDS = new Set(["it", "this", "that", "the", "a", "an", "request", "value", "body", "input", "there", "token", "you"]);
+
+/** The field a NestJS-style message is about ("name must not be empty" → "name"), if any. */
+export function fieldOfMessage(message: string): string | undefined {
+  for (const re of FIELD_SENTENCES) {
+    const m = re.exec(message.trim());
+    const field = m?.[1];
+    if (field && FIELD_RE.test(field) && !NOT_FIELDS.has(field.toLowerCase()) && /^[a-z_]/.test(field)) return field;
+  }
+  return undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && v.length > 0 ? v : typeof v === "number" ? String(v) : undefined;
+}
+
+function snake(v: string): string {
+  return v.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+}
+
+function addField(out: Record<string, string>, field: unknown, message: unknown) {
+  const f = str(field);
+  const m = str(message);
+  if (!f || !m) return;
+  // Several messages for one field read as one sentence each.
+  out[f] = out[f] ? `${out[f]}; ${m}` : m;
+}
+
+/** Reads any error body CHeKT may send (object, JSON text, plain text, empty). Never throws. */
+export function parseErrorBody(body: unknown): ParsedErrorBody {
+  let b: unknown = body;
+  if (typeof b === "string") {
+    const t = b.trim();
+    if (t.startsWith("{") || t.startsWith("[")) {
+      try {
+        b = JSON.parse(t);
+      } catch {
+        /* plain text */
+      }
+    }
+    if (typeof b === "string") return { message: t.length > 0 && t.length <= 500 ? t : undefined, fieldErrors: {} };
+  }
+  if (typeof b !== "object" || b === null) return { fieldErrors: {} };
+  const o = b as Record<string, unknown>;
+  const fieldErrors: Record<string, string> = {};
+
+  // 1) CHeKT envelope: { error: { code, message, request_id, field, details: [{field, message}] } }
+  if (typeof o.error === "object" && o.error !== null) {
+    const e = o.error as Record<string, unknown>;
+    if (Array.isArray(e.details)) {
+      for (const d of e.details) if (d && typeof d === "object") addField(fieldErrors, (d as Record<string, unknown>).field, (d as Record<string, unknown>).message);
+    }
+    if (str(e.field) && !fieldErrors[e.field as string]) addField(fieldErrors, e.field, e.message);
+    return {
+      code: str(e.code),
+      message: str(e.message),
+      requestId: str(e.request_id) ?? str(o.request_id),
+      fieldErrors,
+    };
+  }
+
+  // 2) NestJS: { statusCode, error: "Bad Request", message: string | string[] }
+  const messages = Array.isArray(o.message) ? o.message.map(str).filter((m): m is string => !!m) : str(o.message) ? [str(o.message)!] : [];
+  for (const m of messages) {
+    const field = fieldOfMessage(m);
+    if (field) addField(fieldErrors, field, m);
+  }
+  const code = str(o.code) ?? (typeof o.error === "string" ? snake(o.error) : undefined);
+  return {
+    code: code || undefined,
+    message: messages.length > 0 ? messages.join("; ") : undefined,
+    requestId: str(o.request_id) ?? str(o.requestId),
+    fieldErrors,
+  };
+}
+
+const DEFAULT_CODES: Record<ChektErrorKind, string> = {
+  validation: "validation_failed",
+  unauthorized: "unauthorized",
+  forbidden: "permission_denied",
+  not_found: "not_found",
+  conflict: "conflict",
+  rate_limited: "rate_limited",
+  server: "server_error",
+  network: "network_error",
+  timeout: "timeout",
+  config: "config_error",
+};
+
+/** A ChektError from a non-2xx answer. */
+export function errorFromResponse(args: {
+  status: number;
+  body: unknown;
+  headers: Headers;
+  method?: string;
+  path?: string;
+  traceId?: string;
+  waitedMs?: number;
+  attempts?: number;
+  mayHaveApplied?: boolean;
+  /** Overrides the kind the status implies (a refused token request is "unauthorized"). */
+  kind?: ChektErrorKind;
+}): ChektError {
+  const kind = args.kind ?? kindForStatus(args.status);
+  const parsed = parseErrorBody(args.body);
+  return new ChektError({
+    kind,
+    status: args.status,
+    code: parsed.code ?? DEFAULT_CODES[kind],
+    message: parsed.message ?? `CHeKT answered HTTP ${args.status}`,
+    fieldErrors: parsed.fieldErrors,
+    requestId: parsed.requestId,
+    traceId: args.headers.get("x-partner-trace-id") ?? args.traceId,
+    retryAfterS: retryAfterSeconds(args.headers),
+    waitedMs: args.waitedMs,
+    method: args.method,
+    path: args.path,
+    attempts: args.attempts,
+    mayHaveApplied: args.mayHaveApplied ?? (kind === "server" && isWrite(args.method)),
+  });
+}
+
+/** Retry-After as seconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
+export function retryAfterSeconds(headers: Headers, now = Date.now()): number | undefined {
+  const raw = headers.get("retry-after");
+  if (raw === null || raw.trim() === "") return undefined;
+  if (/^\d+(\.\d+)?$/.test(raw.trim())) return Number(raw.trim());
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words for dealers.
+
+const seconds = (ms: number) => Math.max(1, Math.round(ms / 1000));
+const UNSURE = "the change may or may not have been saved — refresh to check before trying again.";
+
+/**
+ * What happened to the change, in a few words. Reads (pages) say nothing about saving; writes
+ * say "Nothing was saved" only when that is certain.
+ */
+function outcome(e: ChektError, whenSure: string): string {
+  return isWrite(e.method) || e.method === undefined ? whenSure : "";
+}
+
+function dealerMessage(e: ChektError): string {
+  const detail = e.message && !e.message.startsWith("CHeKT answered HTTP") ? e.message : "";
+  const withDetail = (s: string) => (detail ? `${s}: ${detail}` : s);
+  const join = (...parts: string[]) => parts.filter(Boolean).join(" ");
+  switch (e.kind) {
+    case "validation":
+      return Object.keys(e.fieldErrors).length > 0
+        ? "CHeKT did not accept the change (see the fields)."
+        : `${withDetail("CHeKT did not accept the change")}.`;
+    case "unauthorized":
+      return join("CHeKT refused our credentials.", outcome(e, "Nothing was saved."), "An admin should check the CHeKT connection in Settings.");
+    case "forbidden":
+      if (/scope|permission/i.test(detail) && !/dealer/i.test(detail)) {
+        return `The CHeKT App key is missing a permission (${detail}). An admin can add the scope in CHeKT and update the key in Settings.`;
+      }
+      return join(
+        `${withDetail("CHeKT refused access")}.`,
+        "This dealer may no longer be connected to our partner account — an admin can reconnect it on the Dealer page.",
+        outcome(e, "Nothing was saved."),
+      );
+    case "not_found":
+      return `${withDetail("CHeKT could not find it")}. It may have been deleted or have expired — refresh the page.`;
+    case "conflict":
+      if (e.code === "idempotency_conflict") {
+        return "CHeKT already received a different change under the same request key. Refresh the page and make the change again.";
+      }
+      return `${withDetail("CHeKT already has this (conflict or duplicate)")}. Use another ID or edit the existing one.`;
+    case "rate_limited": {
+      const waited = e.waitedMs > 0 ? `waited ${seconds(e.waitedMs)} s and gave up.` : "gave up.";
+      const again = e.retryAfterS !== undefined ? `Try again in ${Math.max(1, Math.ceil(e.retryAfterS))} s.` : "Try again in a minute.";
+      return join(`CHeKT is busy (rate limit); ${waited}`, outcome(e, "Nothing was saved."), again);
+    }
+    case "server":
+      return e.mayHaveApplied
+        ? `CHeKT had a problem (HTTP ${e.status}); ${UNSURE}`
+        : join(`CHeKT had a problem (HTTP ${e.status}).`, outcome(e, "Nothing was changed."), "Try again shortly.");
+    case "network":
+      return e.mayHaveApplied
+        ? `The connection to CHeKT broke before it answered; ${UNSURE}`
+        : join("Could not reach CHeKT.", outcome(e, "Nothing was saved."));
+    case "timeout":
+      return e.mayHaveApplied
+        ? `CHeKT did not answer in time; ${UNSURE}`
+        : join("CHeKT did not answer in time.", outcome(e, "Nothing was saved."), "Try again shortly.");
+    case "config":
+      return "The CHeKT connection is not configured correctly. An admin should check Settings.";
+  }
+}
+
+const TITLES: Record<ChektErrorKind, string> = {
+  validation: "CHeKT did not accept the request",
+  unauthorized: "CHeKT refused our credentials",
+  forbidden: "No access in CHeKT",
+  not_found: "Not found in CHeKT",
+  conflict: "Conflict in CHeKT",
+  rate_limited: "CHeKT is busy",
+  server: "CHeKT had a problem",
+  network: "CHeKT could not be reached",
+  timeout: "CHeKT did not answer in time",
+  config: "CHeKT connection not configured",
+};
+
+/** For pages (server components): a title, a sentence and the trace id to quote to support. */
+export function describeChektError(e: unknown): { title: string; message: string; kind?: ChektErrorKind; traceId?: string } {
+  if (!isChektError(e)) return { title: "Something went wrong", message: "Something went wrong on our side. Try again." };
+  return { title: TITLES[e.kind], message: dealerMessage(e), kind: e.kind, traceId: e.traceId };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { env } from "../env";
+import { createChektClient, type ChektClient } from "./client";
+import type { ChektAuth } from "./token";
+
+/**
+ * The app's CHeKT client (server-only: importing this from a client component fails the build,
+ * so the client secret, private key and API keys never reach a browser bundle).
+ *
+ * - `chekt`: the Partner API (`/partner/v1`, `/oauth`) with the partner's client credentials.
+ * - `chektApp(apiKey)`: the CHeKT Apps surface (`/v1`) with one dealer's API key.
+ * - `createChektClient(config)`: for tests and scripts.
+ */
+
+let partnerClient: ChektClient | null = null;
+
+function partnerAuth(): ChektAuth {
+  // A configured private key wins: it is the stronger credential (RFC 7523 private_key_jwt).
+  if (env.CHEKT_PRIVATE_KEY) return { type: "private_key_jwt", clientId: env.CHEKT_CLIENT_ID, privateKey: env.CHEKT_PRIVATE_KEY };
+  return { type: "client_secret", clientId: env.CHEKT_CLIENT_ID, clientSecret: env.CHEKT_CLIENT_SECRET ?? "" };
+}
+
+/** The partner client, created on first use (one token cache and one rate limiter per process). */
+export function getChekt(): ChektClient {
+  partnerClient ??= createChektClient({
+    baseUrl: env.CHEKT_API_BASE_URL,
+    auth: partnerAuth(),
+    timeoutMs: env.CHEKT_REQUEST_TIMEOUT_MS,
+  });
+  return partnerClient;
+}
+
+/** Lazily bound: `chekt.get(...)` creates the client on its first call, not at import. */
+export const chekt: ChektClient = {
+  get baseUrl() {
+    return getChekt().baseUrl;
+  },
+  request: (...a) => getChekt().request(...a),
+  get: (...a) => getChekt().get(...a),
+  post: (...a) => getChekt().post(...a),
+  put: (...a) => getChekt().put(...a),
+  patch: (...a) => getChekt().patch(...a),
+  delete: (...a) => getChekt().delete(...a),
+  stats: () => getChekt().stats(),
+};
+
+// One client per API key, so calls with the same key share its rate-limit budget.
+const appClients = new Map<string, ChektClient>();
+
+/** A client for the `/v1` CHeKT Apps surface, authenticated by a dealer's API key. */
+export function chektApp(apiKey: string): ChektClient {
+  let c = appClients.get(apiKey);
+  if (!c) {
+    c = createChektClient({ baseUrl: env.CHEKT_API_BASE_URL, auth: { type: "api_key", apiKey }, timeoutMs: env.CHEKT_REQUEST_TIMEOUT_MS });
+    appClients.set(apiKey, c);
+  }
+  return c;
+}
+
+export { createChektClient } from "./client";
+export type { CallOptions, ChektClient, ChektClientConfig, ChektData, ChektInit, ChektPath, ChektResult, ChektStats, HttpMethod } from "./client";
+export { ChektError, describeChektError, isChektError, type ChektErrorKind } from "./errors";
+export type { ChektAuth } from "./token";
+export type { paths, components, operations } from "./schema";

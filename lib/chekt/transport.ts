@@ -1,0 +1,240 @@
+import { ChektError, isWrite, retryAfterSeconds } from "./errors";
+import { RateLimiter, RateLimitWaitTooLong, resetAtMs, sleep } from "./rate-limit";
+
+/**
+ * The part of the client that sends one logical call: pacing, auth header, per-attempt timeout,
+ * retries within a deadline, 401 refresh, 429 wait. openapi-fetch builds the Request (typed by
+ * the OpenAPI document) and hands it to the `fetch` this module makes, so all policy lives here.
+ */
+
+export type TransportEvent =
+  | { type: "retry"; reason: string; attempt: number; delayMs: number; method: string; path: string; traceId: string }
+  | { type: "rate_limited"; waitMs: number; method: string; path: string; traceId: string }
+  | { type: "token_refresh"; method: string; path: string; traceId: string };
+
+export type TransportSettings = {
+  /** Per-attempt timeout. */
+  timeoutMs: number;
+  /** Budget for the whole call: attempts, backoff and rate-limit waits. */
+  deadlineMs: number;
+  /** Attempts at most (first try included) for failures that are safe to retry. */
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  fetch: typeof globalThis.fetch;
+  onEvent?: (e: TransportEvent) => void;
+};
+
+/** Where the Authorization header of an attempt comes from. */
+export type AuthHeader = {
+  /** The bearer value for the next attempt (null = send none). */
+  token(): Promise<string | null>;
+  /** After a 401 on `token`: a new token to try once more, or null when refreshing cannot help. */
+  refresh?(token: string): Promise<string | null>;
+};
+
+/** What the transport learned about one logical call; the client reads it to build results and errors. */
+export type CallState = {
+  method: string;
+  /** The OpenAPI path template (no IDs), for errors and logs. */
+  path: string;
+  traceId: string;
+  idempotencyKey: string | null;
+  /** Safe to send again after an ambiguous failure (GET, or a write carrying an idempotency key). */
+  retrySafe: boolean;
+  deadline: number;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  attempts: number;
+  waitedMs: number;
+  /** A write reached CHeKT (or may have) without a definite answer. */
+  maybeApplied: boolean;
+};
+
+// Failures where the request certainly never left this machine: safe to resend any method.
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+
+function errorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+type Attempt =
+  | { ok: true; response: Response; body: ArrayBuffer }
+  | { ok: false; timedOut: boolean; aborted: boolean; notSent: boolean; error: unknown };
+
+export class Transport {
+  constructor(
+    readonly settings: TransportSettings,
+    readonly limiter: RateLimiter,
+  ) {}
+
+  /** The `fetch` handed to openapi-fetch for one call. */
+  fetchFor(state: CallState, auth: AuthHeader): (req: Request) => Promise<Response> {
+    return (req) => this.run(req, state, auth);
+  }
+
+  private async attempt(url: string, init: RequestInit, state: CallState): Promise<Attempt> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const budget = Math.max(1, Math.min(state.timeoutMs, state.deadline - Date.now()));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error(`no answer within ${budget} ms`));
+    }, budget);
+    const onCallerAbort = () => controller.abort(state.signal?.reason);
+    state.signal?.addEventListener("abort", onCallerAbort, { once: true });
+    try {
+      const response = await this.settings.fetch(url, { ...init, signal: controller.signal });
+      // Read the whole body under the same timer: a connection dropped mid-body is a network
+      // failure of this attempt (and can be retried), not a crash in the caller's JSON parse.
+      const body = await response.arrayBuffer();
+      return { ok: true, response, body };
+    } catch (error) {
+      return {
+        ok: false,
+        timedOut,
+        aborted: !timedOut && state.signal?.aborted === true,
+        notSent: !timedOut && NOT_SENT_CODES.has(errorCode(error) ?? ""),
+        error,
+      };
+    } finally {
+      clearTimeout(timer);
+      state.signal?.removeEventListener("abort", onCallerAbort);
+    }
+  }
+
+  /** Jittered exponential backoff; false when the next try would not fit in the deadline. */
+  private async backoff(state: CallState, reason: string): Promise<boolean> {
+    const { backoffBaseMs, backoffMaxMs, maxAttempts } = this.settings;
+    if (state.attempts >= maxAttempts) return false;
+    const ceiling = Math.min(backoffMaxMs, backoffBaseMs * 2 ** (state.attempts - 1));
+    const delay = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+    // Leave room for the next attempt to get an answer, or it is a wasted request.
+    if (Date.now() + delay + Math.min(250, state.timeoutMs) > state.deadline) return false;
+    this.settings.onEvent?.({ type: "retry", reason, attempt: state.attempts, delayMs: delay, method: state.method, path: state.path, traceId: state.traceId });
+    await sleep(delay, state.signal);
+    return true;
+  }
+
+  private async run(req: Request, state: CallState, auth: AuthHeader): Promise<Response> {
+    const write = isWrite(state.method);
+    const body = req.body ? new Uint8Array(await req.arrayBuffer()) : undefined;
+    const headers = new Headers(req.headers);
+    headers.set("x-partner-trace-id", state.traceId);
+    if (state.idempotencyKey) headers.set("Idempotency-Key", state.idempotencyKey);
+    else headers.delete("Idempotency-Key");
+    let refreshed = false;
+
+    for (;;) {
+      try {
+        state.waitedMs += await this.limiter.acquire(state.deadline, state.signal);
+      } catch (e) {
+        if (e instanceof RateLimitWaitTooLong) {
+          throw new ChektError({
+            kind: "rate_limited",
+            status: null,
+            code: "rate_limited",
+            message: `CHeKT's rate limit needs a ${Math.ceil(e.waitMs / 1000)} s wait, longer than this call may take`,
+            retryAfterS: Math.ceil(e.waitMs / 1000),
+            waitedMs: state.waitedMs + e.waitedMs,
+            traceId: state.traceId,
+            method: state.method,
+            path: state.path,
+            attempts: state.attempts,
+            mayHaveApplied: state.maybeApplied,
+          });
+        }
+        throw this.abortedError(state, e);
+      }
+
+      let token: string | null;
+      try {
+        token = await auth.token();
+      } catch (e) {
+        this.limiter.release(null);
+        throw e;
+      }
+      if (token) headers.set("authorization", `Bearer ${token}`);
+      else headers.delete("authorization");
+
+      state.attempts += 1;
+      const a = await this.attempt(req.url, { method: state.method, headers, body, redirect: "follow" }, state);
+      this.limiter.release(a.ok ? a.response.headers : null);
+
+      if (!a.ok) {
+        if (a.aborted) throw this.abortedError(state, a.error);
+        if (write && !a.notSent) state.maybeApplied = true;
+        const reason = a.timedOut ? "timeout" : `network: ${errorCode(a.error) ?? String((a.error as Error)?.message ?? a.error)}`;
+        if ((state.retrySafe || a.notSent) && (await this.backoff(state, reason))) continue;
+        throw new ChektError({
+          kind: a.timedOut ? "timeout" : "network",
+          status: null,
+          code: a.timedOut ? "timeout" : (errorCode(a.error)?.toLowerCase() ?? "network_error"),
+          message: a.timedOut
+            ? `CHeKT did not answer within ${state.timeoutMs} ms (${state.attempts} attempt${state.attempts > 1 ? "s" : ""})`
+            : `Could not reach CHeKT: ${(a.error as Error)?.message ?? String(a.error)}`,
+          traceId: state.traceId,
+          method: state.method,
+          path: state.path,
+          attempts: state.attempts,
+          waitedMs: state.waitedMs,
+          mayHaveApplied: state.maybeApplied,
+          cause: a.error,
+        });
+      }
+
+      const { response, body: buf } = a;
+      const status = response.status;
+
+      if (status === 401 && token && auth.refresh && !refreshed) {
+        // The token expired or was revoked: CHeKT did nothing, so any method may be sent again, once.
+        refreshed = true;
+        this.settings.onEvent?.({ type: "token_refresh", method: state.method, path: state.path, traceId: state.traceId });
+        await auth.refresh(token);
+        continue;
+      }
+
+      if (status === 429) {
+        // Not processed: safe to resend any method once the wait is over, if it fits the deadline.
+        const now = Date.now();
+        const ra = retryAfterSeconds(response.headers, now);
+        const reset = resetAtMs(response.headers.get("x-ratelimit-reset"), now);
+        const waitMs = ra !== undefined ? ra * 1000 : reset !== null && reset > now ? reset - now : 1000;
+        this.limiter.block(now + waitMs);
+        this.settings.onEvent?.({ type: "rate_limited", waitMs, method: state.method, path: state.path, traceId: state.traceId });
+        if (now + waitMs + Math.min(250, state.timeoutMs) <= state.deadline) continue;
+      } else if (status >= 500) {
+        if (write) state.maybeApplied = true;
+        if (state.retrySafe && (await this.backoff(state, `HTTP ${status}`))) continue;
+      }
+
+      return new Response(NULL_BODY_STATUSES.has(status) ? null : buf, {
+        status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    }
+  }
+
+  private abortedError(state: CallState, cause: unknown): ChektError {
+    return new ChektError({
+      kind: "network",
+      status: null,
+      code: "aborted",
+      message: "The call to CHeKT was cancelled",
+      traceId: state.traceId,
+      method: state.method,
+      path: state.path,
+      attempts: state.attempts,
+      waitedMs: state.waitedMs,
+      mayHaveApplied: state.maybeApplied,
+      cause,
+    });
+  }
+}
