@@ -3,15 +3,11 @@
 // IDs as numbers or strings, results with or without `req`.
 import type { DeviceInput } from "./validate";
 
-/** The slice of lib/chekt's client this module needs (openapi-fetch style request). */
-export type ChektRequester = {
-  request(
-    method: string,
-    path: string,
-    init: { params?: { path?: Record<string, unknown>; query?: Record<string, unknown> }; body?: unknown },
-    opts?: { idempotencyKey?: string; traceId?: string; timeoutMs?: number },
-  ): Promise<{ data: unknown; traceId?: string; response?: Response }>;
-};
+import type { ChektClient } from "@/lib/chekt/client";
+import type { components } from "@/lib/chekt/schema";
+
+type CreateDto = components["schemas"]["CreateDeviceDto"];
+type UpdateDto = components["schemas"]["UpdateDeviceDto"];
 
 export type ChektDevice = {
   device_id: number;
@@ -37,10 +33,10 @@ export type BulkAnswer = { results: ItemResult[]; traceId?: string };
 
 export type UpdateInput = Partial<DeviceInput> & { device_id: number };
 
-export type SendOpts = { idempotencyKey: string; traceId?: string };
+export type SendOpts = { idempotencyKey: string; traceId?: string; signal?: AbortSignal };
 
-const DEVICES = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices";
-const BULK_DELETE = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices/bulk-delete";
+const DEVICES = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices" as const;
+const BULK_DELETE = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices/bulk-delete" as const;
 const LIST_PAGE = 100;
 
 export function toDevice(raw: unknown): ChektDevice | undefined {
@@ -70,30 +66,29 @@ function readBulk(data: unknown, count: number): ItemResult[] {
   return out;
 }
 
-export function deviceApi(client: ChektRequester, timeoutMs?: number) {
+export function deviceApi(client: ChektClient, timeoutMs?: number) {
   const path = (dealerId: number, siteId: number) => ({ path: { dealerId, siteId } });
   return {
     async create(dealerId: number, siteId: number, items: DeviceInput[], o: SendOpts): Promise<BulkAnswer> {
-      const res = await client.request("post", DEVICES, { params: path(dealerId, siteId), body: items }, { ...o, timeoutMs });
+      const res = await client.post(DEVICES, { params: path(dealerId, siteId), body: items as CreateDto[] }, { ...o, timeoutMs });
       return { results: readBulk(res.data, items.length), traceId: res.traceId };
     },
     async update(dealerId: number, siteId: number, items: UpdateInput[], o: SendOpts): Promise<BulkAnswer> {
-      const res = await client.request("put", DEVICES, { params: path(dealerId, siteId), body: items }, { ...o, timeoutMs });
+      const res = await client.put(DEVICES, { params: path(dealerId, siteId), body: items as UpdateDto[] }, { ...o, timeoutMs });
       return { results: readBulk(res.data, items.length), traceId: res.traceId };
     },
     async remove(dealerId: number, siteId: number, deviceIds: number[], o: SendOpts): Promise<BulkAnswer> {
-      const res = await client.request("post", BULK_DELETE, { params: path(dealerId, siteId), body: { deviceIds } }, { ...o, timeoutMs });
+      const res = await client.post(BULK_DELETE, { params: path(dealerId, siteId), body: { deviceIds } }, { ...o, timeoutMs });
       return { results: readBulk(res.data, deviceIds.length), traceId: res.traceId };
     },
     /** Every device of a site, page by page (the list endpoint caps a page). */
-    async list(dealerId: number, siteId: number, o: { traceId?: string } = {}): Promise<ChektDevice[]> {
+    async list(dealerId: number, siteId: number, o: { traceId?: string; signal?: AbortSignal } = {}): Promise<ChektDevice[]> {
       const all: ChektDevice[] = [];
       for (let offset = 0; ; offset += LIST_PAGE) {
-        const res = await client.request(
-          "get",
+        const res = await client.get(
           DEVICES,
           { params: { ...path(dealerId, siteId), query: { limit: LIST_PAGE, offset, sort: "device_id" } } },
-          { traceId: o.traceId, timeoutMs },
+          { traceId: o.traceId, signal: o.signal, timeoutMs },
         );
         const page = Array.isArray(res.data) ? res.data : [];
         for (const d of page) {

@@ -11,6 +11,8 @@ export type NewItem =
   | { kind: "delete"; deviceId: number; externalDeviceId?: string | null };
 
 export type NewJob = {
+  /** Chosen by the caller so the audit row written in the same transaction can name it. */
+  id?: string;
   dealerLinkId: string;
   chektSiteId: number;
   kind: "create" | "update" | "delete";
@@ -25,6 +27,7 @@ export async function insertBulkJob(tx: Tx, job: NewJob) {
   if (job.items.some((i) => i.kind !== job.kind)) throw new Error("every item of a job has the job's kind");
   const created = await tx.bulkJob.create({
     data: {
+      id: job.id,
       dealerLinkId: job.dealerLinkId,
       chektSiteId: job.chektSiteId,
       kind: job.kind,
@@ -85,4 +88,40 @@ export async function readJobProgress(db: Tx | { bulkJob: Tx["bulkJob"]; bulkChu
     createdByEmail: job.createdByEmail,
     chunks,
   };
+}
+
+export type JobItemView = {
+  id: string;
+  position: number;
+  externalDeviceId: string | null;
+  chektDeviceId: number | null;
+  state: "pending" | "sending" | "succeeded" | "failed" | "skipped";
+  statusCode: number | null;
+  errorMessage: string | null;
+  payload: Record<string, unknown>;
+  /** Set when this failed row was sent again in a later job. */
+  retriedInJobId: string | null;
+};
+
+export async function readJobItems(db: { bulkItem: Tx["bulkItem"] }, jobId: string, which: "all" | "failed"): Promise<JobItemView[]> {
+  const items = await db.bulkItem.findMany({
+    where: { jobId, ...(which === "failed" ? { state: "failed" as const } : {}) },
+    orderBy: { position: "asc" },
+    select: { id: true, position: true, externalDeviceId: true, chektDeviceId: true, state: true, statusCode: true, errorMessage: true, payload: true },
+  });
+  const retries = await db.bulkItem.findMany({
+    where: { retryOfId: { in: items.filter((i) => i.state === "failed").map((i) => i.id) } },
+    select: { retryOfId: true, jobId: true },
+  });
+  const retriedIn = new Map(retries.map((r) => [r.retryOfId!, r.jobId]));
+  return items.map((i) => ({ ...i, payload: (i.payload ?? {}) as Record<string, unknown>, retriedInJobId: retriedIn.get(i.id) ?? null }));
+}
+
+export async function listSiteJobs(db: { bulkJob: Tx["bulkJob"] }, dealerLinkId: string, chektSiteId: number, take = 50) {
+  return db.bulkJob.findMany({
+    where: { dealerLinkId, chektSiteId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, kind: true, state: true, total: true, succeeded: true, failed: true, createdAt: true, finishedAt: true, createdByEmail: true },
+  });
 }

@@ -201,7 +201,7 @@ class Runner {
     const { api } = this.deps;
     const dealerId = this.job.dealerLink.chektDealerId;
     const siteId = this.job.chektSiteId;
-    const opts = { idempotencyKey, traceId };
+    const opts = { idempotencyKey, traceId, signal: this.deps.signal };
     switch (this.job.kind) {
       case "create":
         return api.create(dealerId, siteId, items.map((i) => i.payload as unknown as DeviceInput), opts);
@@ -219,7 +219,7 @@ class Runner {
   private async reconcile(chunk: Chunk, items: Item[], why: string): Promise<Chunk> {
     const { db, api } = this.deps;
     const traceId = randomUUID();
-    const devices = await api.list(this.job.dealerLink.chektDealerId, this.job.chektSiteId, { traceId });
+    const devices = await api.list(this.job.dealerLink.chektDealerId, this.job.chektSiteId, { traceId, signal: this.deps.signal });
     this.checkAbort();
     const done: { item: Item; result: ItemResult }[] = [];
     if (this.job.kind === "create") {

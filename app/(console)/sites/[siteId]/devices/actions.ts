@@ -1,0 +1,163 @@
+"use server";
+// Device changes are bulk jobs: each action re-validates against what CHeKT has now, stores the
+// job with one item per device and its audit row in one transaction, then wakes the worker.
+import { randomUUID } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { actionClient } from "@/lib/actions/client";
+import { ActionError } from "@/lib/actions/errors";
+import { prisma } from "@/lib/db";
+import { requireDealerScope } from "@/lib/partner/scope";
+import { kickBulkJob } from "@/lib/background";
+import { insertBulkJob, type NewItem } from "@/lib/bulk/jobs";
+import { listSiteDevices } from "@/lib/bulk/site-devices";
+import { validateRows, type ValidatedRow } from "@/lib/bulk/validate";
+import { createDevicesInput, deleteDevicesInput, retryItemsInput, updateDevicesInput } from "@/lib/bulk/schemas";
+
+type JobStarted = { jobId: string; queued: number; skipped: number };
+
+/** Up to 50 row messages for the form, keyed "row.<line>". */
+function rowErrors(rows: ValidatedRow[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rows.filter((x) => !x.device).slice(0, 50)) out[`row.${r.line}`] = Object.values(r.errors).join("; ");
+  return out;
+}
+
+function refuseInvalid(rows: ValidatedRow[], skipInvalid: boolean): ValidatedRow[] {
+  const invalid = rows.filter((r) => !r.device);
+  const valid = rows.filter((r) => r.device);
+  if (invalid.length > 0 && !skipInvalid) {
+    throw new ActionError(
+      "invalid_rows",
+      `${invalid.length} row${invalid.length === 1 ? " has" : "s have"} errors. Fix ${invalid.length === 1 ? "it" : "them"} or choose to skip invalid rows; nothing was sent.`,
+      rowErrors(rows),
+    );
+  }
+  if (valid.length === 0) throw new ActionError("invalid_rows", "No valid rows to send; nothing was sent.", rowErrors(rows));
+  return valid;
+}
+
+export const createDevicesJob = actionClient
+  .metadata({ name: "devices.bulk.create", role: "operator", objectKind: "bulk_job" })
+  .inputSchema(createDevicesInput)
+  .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
+    const scope = await requireDealerScope();
+    const existing = await listSiteDevices(scope.dealerId, parsedInput.siteId, ctx.traceId);
+    const rows = validateRows(parsedInput.rows, { mode: "create", existingExternalIds: new Set(existing.map((d) => d.external_device_id)) });
+    const valid = refuseInvalid(rows, parsedInput.skipInvalid);
+    const id = randomUUID();
+    await ctx.commit(
+      {
+        action: "devices.bulk.create",
+        objectKind: "bulk_job",
+        externalId: id,
+        dealerLinkId: scope.dealerLinkId,
+        after: { siteId: parsedInput.siteId, items: valid.length, skippedInvalid: rows.length - valid.length },
+      },
+      (tx) =>
+        insertBulkJob(tx, {
+          id,
+          dealerLinkId: scope.dealerLinkId,
+          chektSiteId: parsedInput.siteId,
+          kind: "create",
+          items: valid.map((r) => ({ kind: "create", device: r.device! })),
+          user: ctx.user,
+        }),
+    );
+    await kickBulkJob(id);
+    revalidatePath(`/sites/${parsedInput.siteId}/devices`);
+    return { jobId: id, queued: valid.length, skipped: rows.length - valid.length };
+  });
+
+export const updateDevicesJob = actionClient
+  .metadata({ name: "devices.bulk.update", role: "operator", objectKind: "bulk_job" })
+  .inputSchema(updateDevicesInput)
+  .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
+    const scope = await requireDealerScope();
+    const existing = await listSiteDevices(scope.dealerId, parsedInput.siteId, ctx.traceId);
+    const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
+    const rows = validateRows(parsedInput.rows, { mode: "update", existingExternalIds: new Set(byExt.keys()) });
+    const valid = refuseInvalid(rows, parsedInput.skipInvalid);
+    const id = randomUUID();
+    await ctx.commit(
+      { action: "devices.bulk.update", objectKind: "bulk_job", externalId: id, dealerLinkId: scope.dealerLinkId, after: { siteId: parsedInput.siteId, items: valid.length } },
+      (tx) =>
+        insertBulkJob(tx, {
+          id,
+          dealerLinkId: scope.dealerLinkId,
+          chektSiteId: parsedInput.siteId,
+          kind: "update",
+          items: valid.map((r) => ({ kind: "update", deviceId: byExt.get(r.device!.external_device_id)!, device: r.device! })),
+          user: ctx.user,
+        }),
+    );
+    await kickBulkJob(id);
+    return { jobId: id, queued: valid.length, skipped: rows.length - valid.length };
+  });
+
+export const deleteDevicesJob = actionClient
+  .metadata({ name: "devices.bulk.delete", role: "operator", objectKind: "bulk_job" })
+  .inputSchema(deleteDevicesInput)
+  .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
+    const scope = await requireDealerScope();
+    const existing = await listSiteDevices(scope.dealerId, parsedInput.siteId, ctx.traceId);
+    const byId = new Map(existing.map((d) => [d.device_id, d]));
+    const ids = [...new Set(parsedInput.deviceIds)];
+    const unknown = ids.filter((i) => !byId.has(i));
+    if (unknown.length) {
+      throw new ActionError("not_found", `This site has no device ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? "…" : ""}; reload the list. Nothing was deleted.`);
+    }
+    const id = randomUUID();
+    await ctx.commit(
+      { action: "devices.bulk.delete", objectKind: "bulk_job", externalId: id, dealerLinkId: scope.dealerLinkId, after: { siteId: parsedInput.siteId, deviceIds: ids } },
+      (tx) =>
+        insertBulkJob(tx, {
+          id,
+          dealerLinkId: scope.dealerLinkId,
+          chektSiteId: parsedInput.siteId,
+          kind: "delete",
+          items: ids.map((d) => ({ kind: "delete", deviceId: d, externalDeviceId: byId.get(d)!.external_device_id })),
+          user: ctx.user,
+        }),
+    );
+    await kickBulkJob(id);
+    return { jobId: id, queued: ids.length, skipped: 0 };
+  });
+
+/** Sends failed rows of a finished job again, as a new job whose items point back at them. */
+export const retryFailedItems = actionClient
+  .metadata({ name: "devices.bulk.retry", role: "operator", objectKind: "bulk_job" })
+  .inputSchema(retryItemsInput)
+  .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
+    const scope = await requireDealerScope();
+    const job = await prisma.bulkJob.findFirst({ where: { id: parsedInput.jobId, dealerLinkId: scope.dealerLinkId } });
+    if (!job) throw new ActionError("not_found", "That job does not exist for this dealer.");
+    const wanted = new Map(parsedInput.items.map((i) => [i.itemId, i.values]));
+    const failed = await prisma.bulkItem.findMany({ where: { jobId: job.id, id: { in: [...wanted.keys()] }, state: "failed" }, orderBy: { position: "asc" } });
+    if (failed.length !== wanted.size) throw new ActionError("conflict", "Some of those rows are not failed rows of this job (already retried or succeeded). Reload the job.");
+    const already = await prisma.bulkItem.findMany({ where: { retryOfId: { in: failed.map((f) => f.id) } }, select: { retryOfId: true } });
+    if (already.length) throw new ActionError("conflict", "Some of those rows were already retried; open the newer job.");
+
+    let items: NewItem[];
+    if (job.kind === "delete") {
+      items = failed.map((f) => ({ kind: "delete", deviceId: f.chektDeviceId!, externalDeviceId: f.externalDeviceId }));
+    } else {
+      const existing = await listSiteDevices(scope.dealerId, job.chektSiteId, ctx.traceId);
+      const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
+      const input = failed.map((f, i) => ({ line: i + 1, values: (wanted.get(f.id) ?? f.payload) as Record<string, string> }));
+      const rows = validateRows(input, { mode: job.kind, existingExternalIds: new Set(byExt.keys()) });
+      refuseInvalid(rows, false);
+      items = rows.map((r, i) =>
+        job.kind === "create"
+          ? { kind: "create", device: r.device! }
+          : { kind: "update", deviceId: byExt.get(r.device!.external_device_id) ?? failed[i].chektDeviceId!, device: r.device! },
+      );
+    }
+    const id = randomUUID();
+    await ctx.commit(
+      { action: "devices.bulk.retry", objectKind: "bulk_job", externalId: id, dealerLinkId: scope.dealerLinkId, after: { retryOfJob: job.id, items: items.length } },
+      (tx) =>
+        insertBulkJob(tx, { id, dealerLinkId: scope.dealerLinkId, chektSiteId: job.chektSiteId, kind: job.kind, items, user: ctx.user, retryOf: failed.map((f) => f.id) }),
+    );
+    await kickBulkJob(id);
+    return { jobId: id, queued: items.length, skipped: 0 };
+  });

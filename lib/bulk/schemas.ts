@@ -1,0 +1,36 @@
+// zod input of the device actions; client-safe so the paste page can share the shapes.
+import { z } from "zod";
+
+const cell = z.string().max(1000).optional();
+
+export const deviceValuesSchema = z.object({
+  external_device_id: cell,
+  device_type: cell,
+  name: cell,
+  zone_number: cell,
+  additional_zone_numbers: cell,
+  mac: cell,
+  manufacturer: cell,
+  model: cell,
+  serial_number: cell,
+});
+
+export const MAX_ROWS_PER_JOB = 5000;
+
+const siteId = z.coerce.number().int().positive("Unknown site");
+const rows = z
+  .array(z.object({ line: z.number().int().min(0), values: deviceValuesSchema }))
+  .min(1, "Paste at least one device")
+  .max(MAX_ROWS_PER_JOB, `At most ${MAX_ROWS_PER_JOB} rows per job; split the list`);
+
+export const createDevicesInput = z.object({ siteId, rows, skipInvalid: z.boolean().default(false) });
+export const updateDevicesInput = z.object({ siteId, rows, skipInvalid: z.boolean().default(false) });
+export const deleteDevicesInput = z.object({
+  siteId,
+  deviceIds: z.array(z.number().int().positive()).min(1, "Select at least one device").max(MAX_ROWS_PER_JOB),
+});
+export const retryItemsInput = z.object({
+  jobId: z.string().min(1).max(64),
+  /** Failed items to send again, each with its fixed values (create/update) or none (delete). */
+  items: z.array(z.object({ itemId: z.string().min(1).max(64), values: deviceValuesSchema.optional() })).min(1, "Choose at least one failed row").max(MAX_ROWS_PER_JOB),
+});
