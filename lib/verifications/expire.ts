@@ -1,0 +1,18 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { notifyVerification } from "@/lib/webhooks/notify";
+
+/**
+ * Marks open verifications past their deadline as expired (with NOTIFY, so open pages drop them
+ * even if their own countdown timer was asleep). Pages also hide them on their own at zero.
+ */
+export async function expireOverdue(now = new Date()): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string; dealer_link_id: string }[]>`
+      UPDATE verifications SET state = 'expired', updated_at = ${now}
+       WHERE state IN ('pending', 'claimed') AND expires_at <= ${now}
+       RETURNING id, dealer_link_id`;
+    for (const r of rows) await notifyVerification(tx, { id: r.id, dealerLinkId: r.dealer_link_id, state: "expired" });
+    return rows.length;
+  });
+}

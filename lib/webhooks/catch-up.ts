@@ -1,0 +1,74 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { connectedDealerSecrets, type DealerSecrets } from "./dealer-secrets";
+import { parseEvent } from "./events";
+import { storeAndApply } from "./store";
+
+// After downtime or a dropped stream, GET /v1/events holds everything CHeKT emitted; anything not
+// yet stored is applied exactly as if the webhook had arrived (source = "catch-up").
+
+export type EventsPage = { data: unknown[]; has_more: boolean; next_cursor: string | null };
+export type FetchEventsPage = (apiKey: string, query: { cursor?: string; since?: string; limit: number }) => Promise<EventsPage>;
+
+export type CatchUpReport = { dealerLinkId: string; fetched: number; applied: number; duplicates: number; invalid: number; pages: number; error?: string };
+
+const STREAM = "events";
+// CHeKT retries a failed delivery for 24 h, so a first run looks back as far.
+const FIRST_LOOKBACK_MS = 24 * 3600_000;
+const PAGE_LIMIT = 100;
+const MAX_PAGES = 50;
+
+/** Catch up one dealer link. Resumes from its SyncCursor; duplicates only count themselves. */
+export async function catchUpDealer(dealer: DealerSecrets, fetchPage: FetchEventsPage): Promise<CatchUpReport> {
+  const report: CatchUpReport = { dealerLinkId: dealer.dealerLinkId, fetched: 0, applied: 0, duplicates: 0, invalid: 0, pages: 0 };
+  if (!dealer.apiKey) return { ...report, error: "no API key for this dealer link" };
+
+  const saved = await prisma.syncCursor.findUnique({ where: { dealerLinkId_stream: { dealerLinkId: dealer.dealerLinkId, stream: STREAM } } });
+  let cursor = saved?.cursor ?? undefined;
+  let lastSeenAt = saved?.lastSeenAt ?? null;
+  const since = cursor ? undefined : new Date(lastSeenAt ? lastSeenAt.getTime() : Date.now() - FIRST_LOOKBACK_MS).toISOString();
+
+  try {
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const res = await fetchPage(dealer.apiKey, { cursor, since: cursor ? undefined : since, limit: PAGE_LIMIT });
+      report.pages++;
+      for (const raw of res.data) {
+        report.fetched++;
+        const parsed = parseEvent(raw);
+        if (!parsed.ok && parsed.kind === "invalid") {
+          report.invalid++;
+          continue;
+        }
+        const result = await storeAndApply(dealer.dealerLinkId, parsed, raw, "catch-up");
+        if (result.outcome === "duplicate") report.duplicates++;
+        else report.applied++;
+        const at = parsed.ok ? parsed.event.createdAt : parsed.createdAt;
+        if (!lastSeenAt || at > lastSeenAt) lastSeenAt = at;
+      }
+      // Keep the cursor when CHeKT gives one; at the end of the stream fall back to `since` the
+      // newest event seen (events of that same instant come again and are deduplicated by id).
+      cursor = res.next_cursor ?? undefined;
+      await saveCursor(dealer.dealerLinkId, res.has_more ? res.next_cursor : null, lastSeenAt);
+      if (!res.has_more || !res.next_cursor) break;
+    }
+  } catch (e) {
+    report.error = e instanceof Error ? e.message : String(e);
+  }
+  return report;
+}
+
+async function saveCursor(dealerLinkId: string, cursor: string | null, lastSeenAt: Date | null) {
+  await prisma.syncCursor.upsert({
+    where: { dealerLinkId_stream: { dealerLinkId, stream: STREAM } },
+    create: { dealerLinkId, stream: STREAM, cursor, lastSeenAt },
+    update: { cursor, lastSeenAt },
+  });
+}
+
+/** Every connected dealer link with an API key, one at a time (the /v1 rate limit is per key anyway). */
+export async function catchUpAll(fetchPage: FetchEventsPage): Promise<CatchUpReport[]> {
+  const dealers = await connectedDealerSecrets();
+  const reports: CatchUpReport[] = [];
+  for (const d of dealers) if (d.apiKey) reports.push(await catchUpDealer(d, fetchPage));
+  return reports;
+}
