@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import {
+  ChektError,
+  describeChektError,
+  errorFromResponse,
+  fieldOfMessage,
+  kindForStatus,
+  parseErrorBody,
+  retryAfterSeconds,
+} from "../../lib/chekt/errors";
+
+const h = (o: Record<string, string> = {}) => new Headers(o);
+
+describe("parseErrorBody", () => {
+  it("reads CHeKT's envelope with field and details", () => {
+    expect(
+      parseErrorBody({
+        error: {
+          code: "validation_failed",
+          message: "2 fields failed",
+          request_id: "req_1",
+          field: "name",
+          details: [
+            { field: "name", message: "name must not be empty" },
+            { field: "timezone", message: "timezone must be an IANA zone" },
+          ],
+        },
+      }),
+    ).toEqual({
+      code: "validation_failed",
+      message: "2 fields failed",
+      requestId: "req_1",
+      fieldErrors: { name: "name must not be empty", timezone: "timezone must be an IANA zone" },
+    });
+    expect(parseErrorBody({ error: { code: "not_found", message: "no site 9", field: "siteId" } }).fieldErrors).toEqual({ siteId: "no site 9" });
+  });
+
+  it("reads the NestJS shape and maps leading field names", () => {
+    expect(
+      parseErrorBody({
+        statusCode: 400,
+        error: "Bad Request",
+        message: ["name must not be empty", "timezone must be a valid IANA time zone", "property foo should not exist", "each value in deviceIds must be a number", "Something else went wrong"],
+      }),
+    ).toEqual({
+      code: "bad_request",
+      message:
+        "name must not be empty; timezone must be a valid IANA time zone; property foo should not exist; each value in deviceIds must be a number; Something else went wrong",
+      requestId: undefined,
+      fieldErrors: {
+        name: "name must not be empty",
+        timezone: "timezone must be a valid IANA time zone",
+        foo: "property foo should not exist",
+        deviceIds: "each value in deviceIds must be a number",
+      },
+    });
+    expect(parseErrorBody({ statusCode: 404, error: "Not Found", message: "Cannot GET /x" })).toEqual({
+      code: "not_found",
+      message: "Cannot GET /x",
+      requestId: undefined,
+      fieldErrors: {},
+    });
+  });
+
+  it("joins two messages for one field and ignores sentences that do not start with a field", () => {
+    expect(parseErrorBody({ message: ["name must not be empty", "name must be shorter than 100 characters"] }).fieldErrors).toEqual({
+      name: "name must not be empty; name must be shorter than 100 characters",
+    });
+    expect(fieldOfMessage("The request must be JSON")).toBeUndefined();
+    expect(fieldOfMessage("value must be positive")).toBeUndefined();
+    expect(fieldOfMessage("items[0].name must not be empty")).toBe("items[0].name");
+    expect(fieldOfMessage("external_site_id already exists")).toBe("external_site_id");
+  });
+
+  it("survives text, JSON text, empty and garbage bodies", () => {
+    expect(parseErrorBody('{"error":{"code":"rate_limited","message":"slow down"}}').code).toBe("rate_limited");
+    expect(parseErrorBody("Bad Gateway")).toEqual({ message: "Bad Gateway", fieldErrors: {} });
+    expect(parseErrorBody("")).toEqual({ message: undefined, fieldErrors: {} });
+    expect(parseErrorBody(undefined)).toEqual({ fieldErrors: {} });
+    expect(parseErrorBody("{not json")).toEqual({ message: "{not json", fieldErrors: {} });
+    expect(parseErrorBody({ error: { details: "nope", field: 3 } })).toEqual({ code: undefined, message: undefined, requestId: undefined, fieldErrors: {} });
+  });
+});
+
+describe("status → kind and dealer words", () => {
+  const cases: Array<[number, string, RegExp]> = [
+    [400, "validation", /^CHeKT did not accept the change: bad timezone\.$/],
+    [422, "validation", /^CHeKT did not accept the change/],
+    [401, "unauthorized", /^CHeKT refused our credentials\. Nothing was saved\. An admin should check/],
+    [403, "forbidden", /^CHeKT refused access: dealer 7 is not connected.*reconnect it on the Dealer page/],
+    [404, "not_found", /^CHeKT could not find it: .*refresh the page/],
+    [409, "conflict", /duplicate/],
+    [429, "rate_limited", /^CHeKT is busy \(rate limit\); waited 3 s and gave up\. Nothing was saved\. Try again in 2 s\.$/],
+    [500, "server", /may or may not have been saved — refresh to check/],
+    [503, "server", /may or may not have been saved/],
+  ];
+  for (const [status, kind, words] of cases) {
+    it(`${status} → ${kind}`, () => {
+      const message = status === 400 ? "bad timezone" : status === 403 ? "dealer 7 is not connected to this partner" : "x";
+      const e = errorFromResponse({
+        status,
+        body: { error: { code: "some_code", message, request_id: "req_9" } },
+        headers: h({ "x-partner-trace-id": "trace-1", "retry-after": "2" }),
+        method: "PUT",
+        path: "/partner/v1/dealers/{dealerId}",
+        waitedMs: 3000,
+      });
+      expect(e).toBeInstanceOf(ChektError);
+      expect(e.kind).toBe(kind);
+      expect(kindForStatus(status)).toBe(kind);
+      expect(e.status).toBe(status);
+      expect(e.traceId).toBe("trace-1");
+      expect(e.requestId).toBe("req_9");
+      expect(e.retryAfterS).toBe(2);
+      const f = e.toActionFailure();
+      expect(f.message).toMatch(words);
+      expect(f.traceId).toBe("trace-1");
+      expect(f.code).toBe("some_code");
+    });
+  }
+
+  it("400 with field errors says 'see the fields' and passes them to the form", () => {
+    const e = errorFromResponse({ status: 400, body: { statusCode: 400, error: "Bad Request", message: ["name must not be empty"] }, headers: h(), method: "POST" });
+    expect(e.toActionFailure()).toEqual({
+      code: "bad_request",
+      message: "CHeKT did not accept the change (see the fields).",
+      fieldErrors: { name: "name must not be empty" },
+      traceId: undefined,
+    });
+  });
+
+  it("a 5xx on a read says nothing about saving; on a write it says it may have been saved", () => {
+    const read = errorFromResponse({ status: 502, body: "", headers: h(), method: "GET" });
+    expect(read.mayHaveApplied).toBe(false);
+    expect(read.toActionFailure().message).toBe("CHeKT had a problem (HTTP 502). Try again shortly.");
+    const write = errorFromResponse({ status: 502, body: "", headers: h(), method: "DELETE" });
+    expect(write.mayHaveApplied).toBe(true);
+  });
+
+  it("a missing scope on the /v1 surface names the permission", () => {
+    const e = errorFromResponse({ status: 403, body: { error: { code: "permission_denied", message: "missing scope devices:write" } }, headers: h(), method: "POST" });
+    expect(e.toActionFailure().message).toMatch(/missing a permission \(missing scope devices:write\)/);
+  });
+
+  it("idempotency conflicts are told apart from duplicates", () => {
+    const e = errorFromResponse({ status: 409, body: { error: { code: "idempotency_conflict", message: "key reused" } }, headers: h(), method: "PUT" });
+    expect(e.toActionFailure().message).toMatch(/same request key/);
+  });
+
+  it("network and timeout words depend on whether the change may have landed", () => {
+    const base = { status: null, code: "x", message: "m", method: "PUT" } as const;
+    expect(new ChektError({ ...base, kind: "network", mayHaveApplied: false }).toActionFailure().message).toBe("Could not reach CHeKT. Nothing was saved.");
+    expect(new ChektError({ ...base, kind: "network", mayHaveApplied: true }).toActionFailure().message).toMatch(/may or may not have been saved/);
+    expect(new ChektError({ ...base, kind: "timeout", mayHaveApplied: true }).toActionFailure().message).toBe(
+      "CHeKT did not answer in time; the change may or may not have been saved — refresh to check before trying again.",
+    );
+    expect(new ChektError({ ...base, kind: "timeout", mayHaveApplied: false }).toActionFailure().message).toBe("CHeKT did not answer in time. Nothing was saved. Try again shortly.");
+  });
+
+  it("describeChektError gives pages a title and never throws on foreign errors", () => {
+    expect(describeChektError(new Error("boom"))).toEqual({ title: "Something went wrong", message: "Something went wrong on our side. Try again." });
+    const d = describeChektError(new ChektError({ kind: "network", status: null, code: "econnrefused", message: "x", method: "GET", traceId: "t" }));
+    expect(d).toEqual({ title: "CHeKT could not be reached", message: "Could not reach CHeKT.", kind: "network", traceId: "t" });
+  });
+
+  it("reads Retry-After as seconds or an HTTP date", () => {
+    expect(retryAfterSeconds(h({ "retry-after": "7" }))).toBe(7);
+    expect(retryAfterSeconds(h({ "retry-after": new Date(10_000 + 5_000).toUTCString() }), 10_000)).toBe(5);
+    expect(retryAfterSeconds(h({ "retry-after": "soon" }))).toBeUndefined();
+    expect(retryAfterSeconds(h())).toBeUndefined();
+  });
+});
