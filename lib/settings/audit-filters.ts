@@ -71,21 +71,6 @@ export function parseAuditFilters(params: Params): ParsedFilters {
   return { filters, errors };
 }
 
-/** The same filters as a query string (for links: next page, export). */
-export function auditFiltersToQuery(f: AuditFilters, overrides: Partial<Record<"page", number>> = {}): string {
-  const q = new URLSearchParams();
-  if (f.user) q.set("user", f.user);
-  if (f.action) q.set("action", f.action);
-  if (f.object) q.set("object", f.object);
-  if (f.kind) q.set("kind", f.kind);
-  if (f.outcome) q.set("outcome", f.outcome);
-  if (f.from) q.set("from", f.from.toISOString());
-  if (f.to) q.set("to", f.to.toISOString());
-  const page = overrides.page ?? f.page;
-  if (page > 1) q.set("page", String(page));
-  return q.toString();
-}
-
 /** RFC 4180 CSV field; also defuses spreadsheet formulas (a cell starting with = + - @). */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";

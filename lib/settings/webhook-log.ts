@@ -52,7 +52,7 @@ export async function webhookLogPage(f: WebhookLogFilters) {
   const events = ids.length
     ? await prisma.webhookEvent.findMany({
         where: { id: { in: ids } },
-        select: { id: true, duplicateCount: true, applyStatus: true, applyNote: true, appliedAt: true, source: true, type: true },
+        select: { id: true, duplicateCount: true, applyStatus: true, applyNote: true, appliedAt: true, source: true, type: true, payload: true },
       })
     : [];
   const byId = new Map(events.map((e) => [e.id, e]));
@@ -62,8 +62,4 @@ export async function webhookLogPage(f: WebhookLogFilters) {
     pages: Math.max(1, Math.ceil(total / LOG_PAGE_SIZE)),
     types: types.map((t) => t.eventType).filter((t): t is string => !!t),
   };
-}
-
-export async function webhookEventPayload(eventId: string) {
-  return prisma.webhookEvent.findUnique({ where: { id: eventId } });
 }

@@ -1,0 +1,28 @@
+import { cn } from "@/components/ui";
+import { diffJson, show } from "@/lib/settings/diff";
+
+/** Before/after of one audit row; unchanged fields are dimmed so the change stands out. */
+export function DiffViewer({ before, after }: { before: unknown; after: unknown }) {
+  const lines = diffJson(before, after);
+  if (lines.length === 0) return <p className="text-sm text-slate-500">No before/after recorded.</p>;
+  return (
+    <table className="w-full table-fixed text-xs" data-testid="diff">
+      <thead>
+        <tr className="text-left text-slate-500">
+          <th className="w-1/4 py-1 pr-2 font-medium">Field</th>
+          <th className="w-3/8 py-1 pr-2 font-medium">Before</th>
+          <th className="w-3/8 py-1 font-medium">After</th>
+        </tr>
+      </thead>
+      <tbody className="font-mono">
+        {lines.map((l) => (
+          <tr key={l.path} data-change={l.change} className={cn("border-t border-slate-100 align-top", l.change === "same" && "text-slate-400")}>
+            <td className="break-all py-1 pr-2">{l.path}</td>
+            <td className={cn("break-all py-1 pr-2", (l.change === "changed" || l.change === "removed") && "bg-red-50 text-red-800")}>{show(l.before)}</td>
+            <td className={cn("break-all py-1", (l.change === "changed" || l.change === "added") && "bg-emerald-50 text-emerald-800")}>{show(l.after)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button, ConfirmDialog, Dialog } from "@/components/ui";
+import { resetPasswordAction, setDisabledAction, setRoleAction } from "@/app/(console)/users/actions";
+import type { Role } from "@/lib/roles";
+import { failureOf, withTrace } from "./action-result";
+
+type Props = { userId: string; email: string; role: Role; disabled: boolean; isSelf: boolean };
+
+export function UserRoleSelect({ userId, email, role }: Props) {
+  const [pending, start] = useTransition();
+  const [value, setValue] = useState<Role>(role);
+  return (
+    <label className="text-sm">
+      <span className="sr-only">Role of {email}</span>
+      <select
+        value={value}
+        disabled={pending}
+        aria-busy={pending || undefined}
+        onChange={(e) => {
+          const next = e.target.value as Role;
+          const previous = value;
+          setValue(next);
+          start(async () => {
+            const result = await setRoleAction({ userId, role: next });
+            const f = failureOf(result);
+            if (f) {
+              setValue(previous);
+              toast.error(withTrace(f));
+            } else toast.success(`${email} is now ${next}`);
+          });
+        }}
+        className="rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600 disabled:bg-slate-50"
+      >
+        <option value="viewer">viewer</option>
+        <option value="operator">operator</option>
+        <option value="admin">admin</option>
+      </select>
+    </label>
+  );
+}
+
+export function UserRowActions({ userId, email, disabled, isSelf }: Props) {
+  const [pending, start] = useTransition();
+  const [confirm, setConfirm] = useState<"disable" | "reset" | null>(null);
+  const [otp, setOtp] = useState<string | null>(null);
+
+  const toggle = () =>
+    start(async () => {
+      const result = await setDisabledAction({ userId, disabled: !disabled });
+      setConfirm(null);
+      const f = failureOf(result);
+      if (f) toast.error(withTrace(f));
+      else toast.success(disabled ? `${email} can sign in again` : `${email} is disabled and signed out`);
+    });
+  const reset = () =>
+    start(async () => {
+      const result = await resetPasswordAction({ userId });
+      setConfirm(null);
+      const f = failureOf(result);
+      if (f) toast.error(withTrace(f));
+      else setOtp(result.data?.oneTimePassword ?? null);
+    });
+
+  return (
+    <div className="flex flex-wrap justify-end gap-2">
+      <Button size="sm" variant="secondary" disabled={pending} onClick={() => setConfirm("reset")}>Reset password</Button>
+      {disabled ? (
+        <Button size="sm" variant="secondary" pending={pending} onClick={toggle}>Enable</Button>
+      ) : (
+        <Button size="sm" variant="danger" disabled={pending || isSelf} title={isSelf ? "You cannot disable yourself" : undefined} onClick={() => setConfirm("disable")}>Disable</Button>
+      )}
+      <ConfirmDialog
+        open={confirm === "disable"}
+        onClose={() => setConfirm(null)}
+        onConfirm={toggle}
+        pending={pending}
+        destructive
+        title={`Disable ${email}?`}
+        description="They are signed out everywhere at once and cannot sign in until enabled again."
+        confirmLabel="Disable"
+      />
+      <ConfirmDialog
+        open={confirm === "reset"}
+        onClose={() => setConfirm(null)}
+        onConfirm={reset}
+        pending={pending}
+        title={`Reset the password of ${email}?`}
+        description="A one-time password is generated and shown once. Their current sessions end."
+        confirmLabel="Reset password"
+      />
+      <Dialog
+        open={otp !== null}
+        onClose={() => setOtp(null)}
+        title="One-time password"
+        description={`Give this to ${email}. It is shown only now; after closing this, reset again if it is lost.`}
+        footer={<Button onClick={() => setOtp(null)}>Done</Button>}
+      >
+        <code data-testid="one-time-password" className="block select-all rounded-md bg-slate-100 px-3 py-2 text-center font-mono text-lg tracking-wider">{otp}</code>
+      </Dialog>
+    </div>
+  );
+}
