@@ -38,8 +38,9 @@ export const siteListStateSchema = z.object({
       .catch(25)
       .default(25),
   ),
+  // A GET form's checkboxes send cols=a&cols=b; a link sends cols=a,b. Read both.
   cols: z.preprocess(
-    first,
+    (v) => (Array.isArray(v) ? v.join(",") : v),
     z
       .string()
       .transform((v) => {

@@ -71,3 +71,9 @@ describe("search text becomes a literal, case-insensitive regex", () => {
     expect(re.test("xA.Cx")).toBe(true);
   });
 });
+
+describe("column chooser", () => {
+  it("reads repeated cols from a GET form the same as a comma list", () => {
+    expect(parseSiteListState({ cols: ["timezone", "is_activated"] }).cols).toEqual(["name", "timezone", "is_activated"]);
+  });
+});

@@ -1,0 +1,75 @@
+"use server";
+import { randomBytes } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { actionClient } from "@/lib/actions/client";
+import { ActionError } from "@/lib/actions/errors";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { disconnectDealer, getDealer, updateDealer } from "@/lib/partner/dealers";
+import { authorizeUrl, CONNECT_COOKIE, CONNECT_COOKIE_PATH, CONNECT_TTL_S, newPkce, sealPending } from "@/lib/partner/oauth";
+import { requireDealerScope } from "@/lib/partner/scope";
+import { connectDealerSchema, updateDealerSchema } from "@/lib/schemas/dealer";
+
+export const updateDealerAction = actionClient
+  .metadata({ name: "dealer.update", role: "admin", objectKind: "dealer" })
+  .inputSchema(updateDealerSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const scope = await requireDealerScope();
+    const before = await getDealer(scope, { traceId: ctx.traceId });
+    const dealer = await updateDealer(scope, parsedInput, { traceId: ctx.traceId });
+    await ctx.commit(
+      { action: "dealer.update", objectKind: "dealer", chektId: scope.dealerId, externalId: scope.externalDealerId, dealerLinkId: scope.dealerLinkId, before, after: dealer },
+      async (tx) => {
+        if (dealer.company_name !== scope.companyName) await tx.dealerLink.update({ where: { id: scope.dealerLinkId }, data: { companyName: dealer.company_name } });
+      },
+    );
+    revalidatePath("/dealer");
+    return { company_name: dealer.company_name };
+  });
+
+/**
+ * First half of connecting a dealer: checks our ID is free, then sends the admin to CHeKT's
+ * approval page. Nothing changes until CHeKT sends them back (app/api/dealers/callback).
+ */
+export const startDealerConnectAction = actionClient
+  .metadata({ name: "dealer.connect.start", role: "admin", objectKind: "dealer" })
+  .inputSchema(connectDealerSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const taken = await prisma.dealerLink.findUnique({ where: { externalDealerId: parsedInput.external_dealer_id } });
+    if (taken && !taken.disconnectedAt) {
+      throw new ActionError("conflict", `The dealer ID "${parsedInput.external_dealer_id}" already belongs to ${taken.companyName} (CHeKT dealer ${taken.chektDealerId}). Nothing was sent to CHeKT.`, {
+        external_dealer_id: `Already used by ${taken.companyName}; choose another ID.`,
+      });
+    }
+    const state = randomBytes(24).toString("base64url");
+    const { verifier, challenge } = newPkce();
+    (await cookies()).set(CONNECT_COOKIE, sealPending({ state, verifier, ...parsedInput, userId: ctx.user.id }), {
+      httpOnly: true,
+      sameSite: "lax", // sent on the top-level redirect back from CHeKT, never on cross-site posts
+      secure: env.APP_URL.startsWith("https://"),
+      path: CONNECT_COOKIE_PATH,
+      maxAge: CONNECT_TTL_S,
+    });
+    await ctx.commit({ action: "dealer.connect.start", objectKind: "dealer", externalId: parsedInput.external_dealer_id, after: { company_name: parsedInput.company_name } });
+    return { url: authorizeUrl({ state, challenge }) };
+  });
+
+export const disconnectDealerAction = actionClient
+  .metadata({ name: "dealer.disconnect", role: "admin", objectKind: "dealer" })
+  .inputSchema(z.object({ confirm_name: z.string().trim().min(1, "Type the dealer's name to confirm") }))
+  .action(async ({ parsedInput, ctx }) => {
+    const scope = await requireDealerScope();
+    if (parsedInput.confirm_name !== scope.companyName.trim()) {
+      throw new ActionError("invalid_input", "The name typed does not match the dealer; nothing was changed.", { confirm_name: `Type ${scope.companyName} exactly.` });
+    }
+    const dealer = await disconnectDealer(scope, { traceId: ctx.traceId });
+    await ctx.commit(
+      { action: "dealer.disconnect", objectKind: "dealer", chektId: scope.dealerId, externalId: scope.externalDealerId, dealerLinkId: scope.dealerLinkId, after: dealer },
+      // The link row stays (history, audit, webhook log refer to it); only its state changes.
+      (tx) => tx.dealerLink.update({ where: { id: scope.dealerLinkId }, data: { disconnectedAt: new Date() } }),
+    );
+    revalidatePath("/", "layout");
+    return { company_name: scope.companyName };
+  });

@@ -1,0 +1,54 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { actionClient } from "@/lib/actions/client";
+import { prisma } from "@/lib/db";
+import { createContact, deleteContact, getContact, updateContact } from "@/lib/partner/contacts";
+import { assertExternalIdFree, deleteMapping, upsertMapping } from "@/lib/partner/mappings";
+import { requireDealerScope } from "@/lib/partner/scope";
+import { contactIdSchema, createContactInputSchema, updateContactSchema } from "@/lib/schemas/contact";
+
+export const createContactAction = actionClient
+  .metadata({ name: "contacts.create", role: "operator", objectKind: "contact" })
+  .inputSchema(createContactInputSchema)
+  .action(async ({ parsedInput: { site_id, ...body }, ctx }) => {
+    const scope = await requireDealerScope();
+    await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", body.external_contact_id);
+    const contact = await createContact(scope, site_id, body, { traceId: ctx.traceId });
+    await ctx.commit(
+      { action: "contacts.create", objectKind: "contact", chektId: contact.contact_id, externalId: contact.external_contact_id, dealerLinkId: scope.dealerLinkId, after: contact },
+      (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "contact", chektId: contact.contact_id, externalId: contact.external_contact_id, parentChektId: site_id }),
+    );
+    revalidatePath(`/sites/${site_id}`);
+    return { contact_id: contact.contact_id, site_id };
+  });
+
+export const updateContactAction = actionClient
+  .metadata({ name: "contacts.update", role: "operator", objectKind: "contact" })
+  .inputSchema(updateContactSchema)
+  .action(async ({ parsedInput: { site_id, contact_id, ...changes }, ctx }) => {
+    const scope = await requireDealerScope();
+    if (changes.external_contact_id) await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", changes.external_contact_id, contact_id);
+    const before = await getContact(scope, site_id, contact_id, { traceId: ctx.traceId });
+    const contact = await updateContact(scope, site_id, contact_id, changes, { traceId: ctx.traceId });
+    await ctx.commit(
+      { action: "contacts.update", objectKind: "contact", chektId: contact_id, externalId: contact.external_contact_id, dealerLinkId: scope.dealerLinkId, before, after: contact },
+      (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "contact", chektId: contact_id, externalId: contact.external_contact_id, parentChektId: site_id }),
+    );
+    revalidatePath(`/sites/${site_id}`);
+    return { contact_id, site_id };
+  });
+
+export const deleteContactAction = actionClient
+  .metadata({ name: "contacts.delete", role: "operator", objectKind: "contact" })
+  .inputSchema(contactIdSchema)
+  .action(async ({ parsedInput: { site_id, contact_id }, ctx }) => {
+    const scope = await requireDealerScope();
+    const before = await getContact(scope, site_id, contact_id, { traceId: ctx.traceId });
+    await deleteContact(scope, site_id, contact_id, { traceId: ctx.traceId });
+    await ctx.commit(
+      { action: "contacts.delete", objectKind: "contact", chektId: contact_id, externalId: before.external_contact_id, dealerLinkId: scope.dealerLinkId, before },
+      (tx) => deleteMapping(tx, scope.dealerLinkId, "contact", contact_id),
+    );
+    revalidatePath(`/sites/${site_id}`);
+    return { contact_id, site_id };
+  });

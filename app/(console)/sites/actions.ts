@@ -1,0 +1,81 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { actionClient } from "@/lib/actions/client";
+import { prisma } from "@/lib/db";
+import { assertExternalIdFree, deleteChildMappings, deleteMapping, upsertMapping } from "@/lib/partner/mappings";
+import { requireDealerScope } from "@/lib/partner/scope";
+import { createSite, deleteSite, getSite, setSiteActivation, updateSite } from "@/lib/partner/sites";
+import { createSiteSchema, siteActivationSchema, siteIdSchema, updateSiteSchema } from "@/lib/schemas/site";
+
+export const createSiteAction = actionClient
+  .metadata({ name: "sites.create", role: "operator", objectKind: "site" })
+  .inputSchema(createSiteSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const scope = await requireDealerScope();
+    await assertExternalIdFree(prisma, scope.dealerLinkId, "site", parsedInput.external_site_id);
+    const site = await createSite(scope, parsedInput, { traceId: ctx.traceId });
+    await ctx.commit(
+      { action: "sites.create", objectKind: "site", chektId: site.site_id, externalId: site.external_site_id, dealerLinkId: scope.dealerLinkId, after: site },
+      (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "site", chektId: site.site_id, externalId: site.external_site_id }),
+    );
+    revalidatePath("/sites");
+    return { site_id: site.site_id, name: site.name };
+  });
+
+export const updateSiteAction = actionClient
+  .metadata({ name: "sites.update", role: "operator", objectKind: "site" })
+  .inputSchema(updateSiteSchema)
+  .action(async ({ parsedInput: { site_id, ...changes }, ctx }) => {
+    const scope = await requireDealerScope();
+    if (changes.external_site_id) await assertExternalIdFree(prisma, scope.dealerLinkId, "site", changes.external_site_id, site_id);
+    const before = await getSite(scope, site_id, { traceId: ctx.traceId });
+    const site = await updateSite(scope, site_id, changes, { traceId: ctx.traceId });
+    await ctx.commit(
+      { action: "sites.update", objectKind: "site", chektId: site_id, externalId: site.external_site_id, dealerLinkId: scope.dealerLinkId, before, after: site },
+      (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "site", chektId: site_id, externalId: site.external_site_id }),
+    );
+    revalidatePath("/sites");
+    revalidatePath(`/sites/${site_id}`);
+    return { site_id, name: site.name };
+  });
+
+export const setSiteActivationAction = actionClient
+  .metadata({ name: "sites.activation", role: "operator", objectKind: "site" })
+  .inputSchema(siteActivationSchema)
+  .action(async ({ parsedInput: { site_id, is_activated }, ctx }) => {
+    const scope = await requireDealerScope();
+    const site = await setSiteActivation(scope, site_id, is_activated, { traceId: ctx.traceId });
+    await ctx.commit({
+      action: is_activated ? "sites.activate" : "sites.deactivate",
+      objectKind: "site",
+      chektId: site_id,
+      externalId: site.external_site_id,
+      dealerLinkId: scope.dealerLinkId,
+      before: { is_activated: is_activated ? 0 : 1 },
+      after: { is_activated: site.is_activated },
+    });
+    revalidatePath("/sites");
+    revalidatePath(`/sites/${site_id}`);
+    return { site_id, is_activated: site.is_activated };
+  });
+
+export const deleteSiteAction = actionClient
+  .metadata({ name: "sites.delete", role: "operator", objectKind: "site" })
+  .inputSchema(siteIdSchema)
+  .action(async ({ parsedInput: { site_id }, ctx }) => {
+    const scope = await requireDealerScope();
+    // Read first: the audit row keeps what was deleted (CHeKT keeps nothing after a delete).
+    const before = await getSite(scope, site_id, { traceId: ctx.traceId });
+    await deleteSite(scope, site_id, { traceId: ctx.traceId });
+    await ctx.commit(
+      { action: "sites.delete", objectKind: "site", chektId: site_id, externalId: before.external_site_id, dealerLinkId: scope.dealerLinkId, before },
+      async (tx) => {
+        await deleteMapping(tx, scope.dealerLinkId, "site", site_id);
+        // CHeKT deletes the site's contacts and devices with it; their mappings go too.
+        await deleteChildMappings(tx, scope.dealerLinkId, "contact", site_id);
+        await deleteChildMappings(tx, scope.dealerLinkId, "device", site_id);
+      },
+    );
+    revalidatePath("/sites");
+    return { site_id, name: before.name };
+  });

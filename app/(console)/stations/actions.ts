@@ -1,0 +1,64 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { actionClient } from "@/lib/actions/client";
+import { prisma } from "@/lib/db";
+import { assertExternalIdFree, deleteMapping, upsertMapping } from "@/lib/partner/mappings";
+import { requireDealerScope } from "@/lib/partner/scope";
+import { createStation, deleteStation, getStation, updateStation } from "@/lib/partner/stations";
+import { createStationSchema, stationIdSchema, updateStationSchema } from "@/lib/schemas/station";
+
+export const createStationAction = actionClient
+  .metadata({ name: "stations.create", role: "operator", objectKind: "monitoring_station" })
+  .inputSchema(createStationSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const scope = await requireDealerScope();
+    await assertExternalIdFree(prisma, scope.dealerLinkId, "monitoring_station", parsedInput.external_monitoring_station_id);
+    const station = await createStation(scope, parsedInput, { traceId: ctx.traceId });
+    await ctx.commit(
+      {
+        action: "stations.create",
+        objectKind: "monitoring_station",
+        chektId: station.monitoring_station_id,
+        externalId: station.external_monitoring_station_id,
+        dealerLinkId: scope.dealerLinkId,
+        after: station,
+      },
+      (tx) =>
+        upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "monitoring_station", chektId: station.monitoring_station_id, externalId: station.external_monitoring_station_id }),
+    );
+    revalidatePath("/stations");
+    return { monitoring_station_id: station.monitoring_station_id, name: station.name };
+  });
+
+export const updateStationAction = actionClient
+  .metadata({ name: "stations.update", role: "operator", objectKind: "monitoring_station" })
+  .inputSchema(updateStationSchema)
+  .action(async ({ parsedInput: { monitoring_station_id: id, ...changes }, ctx }) => {
+    const scope = await requireDealerScope();
+    if (changes.external_monitoring_station_id) {
+      await assertExternalIdFree(prisma, scope.dealerLinkId, "monitoring_station", changes.external_monitoring_station_id, id);
+    }
+    const before = await getStation(scope, id, { traceId: ctx.traceId });
+    const station = await updateStation(scope, id, changes, { traceId: ctx.traceId });
+    await ctx.commit(
+      { action: "stations.update", objectKind: "monitoring_station", chektId: id, externalId: station.external_monitoring_station_id, dealerLinkId: scope.dealerLinkId, before, after: station },
+      (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "monitoring_station", chektId: id, externalId: station.external_monitoring_station_id }),
+    );
+    revalidatePath("/stations");
+    return { monitoring_station_id: id, name: station.name };
+  });
+
+export const deleteStationAction = actionClient
+  .metadata({ name: "stations.delete", role: "operator", objectKind: "monitoring_station" })
+  .inputSchema(stationIdSchema)
+  .action(async ({ parsedInput: { monitoring_station_id: id }, ctx }) => {
+    const scope = await requireDealerScope();
+    const before = await getStation(scope, id, { traceId: ctx.traceId });
+    await deleteStation(scope, id, { traceId: ctx.traceId });
+    await ctx.commit(
+      { action: "stations.delete", objectKind: "monitoring_station", chektId: id, externalId: before.external_monitoring_station_id, dealerLinkId: scope.dealerLinkId, before },
+      (tx) => deleteMapping(tx, scope.dealerLinkId, "monitoring_station", id),
+    );
+    revalidatePath("/stations");
+    return { monitoring_station_id: id, name: before.name };
+  });

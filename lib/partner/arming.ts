@@ -1,0 +1,19 @@
+import "server-only";
+import type { ResponseArmingSettingDto, SecurityTypeDto } from "@/lib/schemas/contract";
+import { chekt, type CallOpts } from "./call";
+import type { DealerScope } from "./scope";
+
+export async function getArming(scope: DealerScope, siteId: number, opts: CallOpts = {}): Promise<ResponseArmingSettingDto> {
+  const { data } = await chekt.request("GET", "/partner/v1/dealers/{dealerId}/sites/{siteId}/arming-settings", { params: { path: { dealerId: scope.dealerId, siteId } } }, opts);
+  return data as ResponseArmingSettingDto;
+}
+
+export async function setArming(scope: DealerScope, siteId: number, securityType: SecurityTypeDto, opts: CallOpts = {}): Promise<ResponseArmingSettingDto> {
+  const { data } = await chekt.request(
+    "PATCH",
+    "/partner/v1/dealers/{dealerId}/sites/{siteId}/arming-settings",
+    { params: { path: { dealerId: scope.dealerId, siteId } }, body: { security_type: securityType } },
+    opts,
+  );
+  return data as ResponseArmingSettingDto;
+}

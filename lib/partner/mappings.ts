@@ -1,0 +1,57 @@
+import "server-only";
+import { ActionError } from "@/lib/actions/errors";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type MappingKind = "dealer" | "site" | "monitoring_station" | "contact" | "device";
+type Db = typeof prisma | Prisma.TransactionClient;
+
+const NOUN: Record<MappingKind, { label: string; field: string }> = {
+  dealer: { label: "dealer", field: "external_dealer_id" },
+  site: { label: "site", field: "external_site_id" },
+  monitoring_station: { label: "monitoring station", field: "external_monitoring_station_id" },
+  contact: { label: "contact", field: "external_contact_id" },
+  device: { label: "device", field: "external_device_id" },
+};
+
+/**
+ * Refuses an external ID this dealer already uses for another object of the same kind. Runs
+ * BEFORE CHeKT is called, so a duplicate never reaches CHeKT. `exceptChektId` lets an edit keep
+ * its own ID.
+ */
+export async function assertExternalIdFree(db: Db, dealerLinkId: string, kind: MappingKind, externalId: string, exceptChektId?: string | number) {
+  const existing = await db.externalIdMapping.findUnique({
+    where: { dealerLinkId_kind_externalId: { dealerLinkId, kind, externalId } },
+    select: { chektId: true },
+  });
+  if (existing && existing.chektId !== (exceptChektId === undefined ? undefined : String(exceptChektId))) {
+    const { label, field } = NOUN[kind];
+    throw new ActionError("conflict", `Another ${label} already uses the ID "${externalId}" (CHeKT ${label} ${existing.chektId}). Nothing was sent to CHeKT.`, {
+      [field]: `Already used by ${label} ${existing.chektId}; choose another ID.`,
+    });
+  }
+}
+
+/** Records (or moves) our external ID ↔ CHeKT ID, inside the caller's transaction. */
+export async function upsertMapping(
+  tx: Db,
+  m: { dealerLinkId: string; kind: MappingKind; chektId: string | number; externalId: string; parentChektId?: string | number | null },
+) {
+  const chektId = String(m.chektId);
+  const parentChektId = m.parentChektId == null ? null : String(m.parentChektId);
+  await tx.externalIdMapping.upsert({
+    where: { dealerLinkId_kind_chektId: { dealerLinkId: m.dealerLinkId, kind: m.kind, chektId } },
+    create: { dealerLinkId: m.dealerLinkId, kind: m.kind, chektId, externalId: m.externalId, parentChektId },
+    update: { externalId: m.externalId, parentChektId },
+  });
+}
+
+/** Forgets a mapping when the object is deleted in CHeKT (the audit row keeps the history). */
+export async function deleteMapping(tx: Db, dealerLinkId: string, kind: MappingKind, chektId: string | number) {
+  await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind, chektId: String(chektId) } });
+}
+
+/** Mappings for contacts of a deleted site go with it. */
+export async function deleteChildMappings(tx: Db, dealerLinkId: string, kind: MappingKind, parentChektId: string | number) {
+  await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind, parentChektId: String(parentChektId) } });
+}

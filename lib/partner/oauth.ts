@@ -1,0 +1,100 @@
+import "server-only";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { errorFromResponse, ChektError } from "@/lib/chekt/errors";
+import { env } from "@/lib/env";
+import { decryptSecret, encryptSecret } from "@/lib/secrets";
+
+// Connecting a dealer: OAuth 2.0 authorization code with PKCE (S256) and `state`. What we must
+// remember between the redirect to CHeKT and the way back lives in one sealed, httpOnly cookie.
+
+export const CONNECT_COOKIE = "chekt_connect";
+export const CONNECT_COOKIE_PATH = "/api/dealers";
+export const CONNECT_TTL_S = 600;
+
+export function callbackUrl(): string {
+  return new URL("/api/dealers/callback", env.APP_URL).toString();
+}
+
+export function newPkce(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString("base64url"); // 43 characters of [A-Za-z0-9_-]
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  return { verifier, challenge };
+}
+
+export function authorizeUrl(args: { state: string; challenge: string }): string {
+  const url = new URL("/oauth/authorize", env.CHEKT_API_BASE_URL);
+  url.search = new URLSearchParams({
+    response_type: "code",
+    client_id: env.CHEKT_CLIENT_ID,
+    redirect_uri: callbackUrl(),
+    code_challenge: args.challenge,
+    code_challenge_method: "S256",
+    state: args.state,
+    scope: "dealer:connect",
+  }).toString();
+  return url.toString();
+}
+
+const pendingSchema = z.object({
+  state: z.string().min(20),
+  verifier: z.string().min(43),
+  external_dealer_id: z.string(),
+  company_name: z.string(),
+  userId: z.string(),
+  expiresAt: z.number(),
+});
+export type PendingConnect = z.infer<typeof pendingSchema>;
+
+export function sealPending(p: Omit<PendingConnect, "expiresAt">): string {
+  return encryptSecret(JSON.stringify({ ...p, expiresAt: Date.now() + CONNECT_TTL_S * 1000 }), env.SECRETS_ENCRYPTION_KEY);
+}
+
+/** Null when the cookie is missing, forged, from another key, or expired. */
+export function openPending(sealed: string | undefined): PendingConnect | null {
+  if (!sealed) return null;
+  try {
+    const parsed = pendingSchema.safeParse(JSON.parse(decryptSecret(sealed, env.SECRETS_ENCRYPTION_KEY)));
+    if (!parsed.success || parsed.data.expiresAt < Date.now()) return null;
+    return parsed.data;
+  } catch {
+    return null;
+  }
+}
+
+export function sameState(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const tokenSchema = z.object({ access_token: z.string().min(1), token_type: z.string().optional(), expires_in: z.coerce.number().optional(), dealer_id: z.coerce.number().optional() });
+
+/** Exchanges the single-use code for the dealer admin's user token. Throws ChektError. */
+export async function exchangeCode(args: { code: string; verifier: string; traceId: string }): Promise<z.infer<typeof tokenSchema>> {
+  const form = new URLSearchParams({
+    grant_type: "authorization_code",
+    code: args.code,
+    redirect_uri: callbackUrl(),
+    code_verifier: args.verifier,
+    client_id: env.CHEKT_CLIENT_ID,
+  });
+  if (env.CHEKT_CLIENT_SECRET) form.set("client_secret", env.CHEKT_CLIENT_SECRET);
+  const url = new URL("/oauth/token", env.CHEKT_API_BASE_URL);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", "x-partner-trace-id": args.traceId },
+      body: form,
+      signal: AbortSignal.timeout(env.CHEKT_REQUEST_TIMEOUT_MS),
+    });
+  } catch (cause) {
+    throw new ChektError({ kind: "network", status: null, code: "network_error", message: "Could not reach CHeKT to finish connecting.", traceId: args.traceId, method: "POST", path: "/oauth/token", cause });
+  }
+  const text = await res.text();
+  if (!res.ok) throw errorFromResponse({ status: res.status, body: text, headers: res.headers, method: "POST", path: "/oauth/token", traceId: args.traceId });
+  const parsed = tokenSchema.safeParse(JSON.parse(text || "{}"));
+  if (!parsed.success) throw new ChektError({ kind: "server", status: res.status, code: "bad_token_response", message: "CHeKT sent a token answer we could not read.", traceId: args.traceId });
+  return parsed.data;
+}
