@@ -64,6 +64,9 @@ export default async function DashboardPage() {
         <Stat label="Open verifications" value={local.openVerifications} href="/verifications" icon={<ShieldAlert className="h-5 w-5" />} testId="count-verifications" />
         <Stat label="Bulk jobs in progress" value={local.activeBulkJobs} href="/sites" icon={<Layers className="h-5 w-5" />} testId="count-bulk-jobs" />
       </section>
+      <p className="mt-3 text-xs text-slate-500">
+        Sites and monitoring stations are read live from CHeKT; open verifications and bulk jobs come from this console&apos;s own records.
+      </p>
       <div className="mt-8 grid gap-4 lg:grid-cols-2">
         <Card title="Quick links">
           <ul className="grid gap-2 text-sm sm:grid-cols-2">
@@ -80,11 +83,6 @@ export default async function DashboardPage() {
               </li>
             ))}
           </ul>
-        </Card>
-        <Card title="Counts">
-          <p className="text-sm text-slate-600">
-            Sites and monitoring stations are read live from CHeKT; open verifications and bulk jobs come from this console&apos;s own records.
-          </p>
         </Card>
       </div>
     </>

@@ -67,7 +67,8 @@ export function AppShell({ user, nav, dealers, currentDealerId, children }: AppS
         id="sidebar"
         className={cn(
           "fixed inset-y-0 left-0 z-40 flex w-64 flex-col bg-slate-900 px-3 py-4 transition-transform lg:translate-x-0",
-          menuOpen ? "translate-x-0" : "-translate-x-full",
+          // Off-screen links must not take keyboard focus: hidden below lg unless the menu is open.
+          menuOpen ? "translate-x-0" : "-translate-x-full max-lg:invisible",
         )}
         aria-label="Sidebar"
       >
