@@ -48,15 +48,15 @@ export function withDatabase(url: string, database: string): string {
  * above its data directory. A project under a mode-700 home fails with "Permission denied", so
  * fall back to the system temp folder then.
  */
-export function embeddedDataDir(): string {
-  const inRepo = path.join(repoRoot, ".data", "postgres");
+export function embeddedDataDir(name = "postgres"): string {
+  const inRepo = path.join(repoRoot, ".data", name);
   const isRoot = process.getuid?.() === 0;
   if (!isRoot) return inRepo;
   let dir = path.dirname(inRepo);
   while (true) {
     if (fs.existsSync(dir)) {
       const mode = fs.statSync(dir).mode;
-      if ((mode & 0o001) === 0) return path.join(os.tmpdir(), "chekt-console-postgres");
+      if ((mode & 0o001) === 0) return path.join(os.tmpdir(), `chekt-console-${name}`);
     }
     const parent = path.dirname(dir);
     if (parent === dir) return inRepo;
@@ -125,6 +125,10 @@ async function startEmbedded(dataDir: string, log: (line: string) => void): Prom
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      // A Ctrl-C in the terminal reaches the server directly (it shares our process group) and it
+      // shuts itself down; stop() would then wait for an exit event that already happened.
+      const proc = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (proc && (proc.exitCode !== null || proc.signalCode !== null)) return;
       await server.stop();
     },
   };

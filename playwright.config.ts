@@ -1,0 +1,42 @@
+// End-to-end tests in Debian's Chromium (no browser download on this network). `npm test`
+// (scripts/test.ts) builds the app, starts the simulator and `next start` on free ports with a
+// fresh seeded database, and passes their addresses and the test users through E2E_* variables;
+// specs read them through tests/e2e/setup.
+import { defineConfig } from "@playwright/test";
+
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = "1";
+const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "**/*.spec.ts",
+  // One browser at a time: two shared cores, and the specs share one seeded database.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: "test-results",
+  reporter: process.env.CI ? "line" : "list",
+  use: {
+    baseURL: process.env.E2E_BASE_URL,
+    browserName: "chromium",
+    headless: true,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+});

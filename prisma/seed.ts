@@ -1,0 +1,146 @@
+// Seeds what the console needs before anyone can sign in. Safe to run any number of times:
+// it only adds what is missing and never changes a password or a secret that already exists.
+//   - the first admin (SEED_ADMIN_EMAIL, default admin@example.com; password SEED_ADMIN_PASSWORD
+//     or a random one, printed once, when the account is created)
+//   - with SEED_TEST_USERS=1: an operator and a viewer for the end-to-end tests (passwords from
+//     SEED_OPERATOR_PASSWORD / SEED_VIEWER_PASSWORD)
+//   - dealer links for the simulator's connected demo dealers, dealer 1 with its CHeKT App's
+//     webhook signing secret and API key sealed with SECRETS_ENCRYPTION_KEY, and their mappings
+//
+// Runs under plain Node (`npm run db:seed`): it must not import anything marked `server-only`
+// (lib/db, lib/env, lib/auth/index), so it builds its own Prisma client and reads process.env.
+import { randomBytes } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { hashPassword } from "../lib/auth/password";
+import { encryptSecret } from "../lib/secrets";
+import { DEMO } from "../simulator/seed";
+
+type Role = "admin" | "operator" | "viewer";
+export type SeedOptions = { databaseUrl: string; log?: (line: string) => void };
+export type SeedResult = { adminEmail: string; adminPassword: string | null; createdUsers: string[]; createdDealerLinks: number[] };
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (see .env.example)`);
+  return value;
+}
+
+async function ensureUser(prisma: PrismaClient, email: string, role: Role, password: string, name: string) {
+  const existing = await prisma.user.findUnique({ where: { email } });
+  if (existing) return false;
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email, role, name, passwordHash: await hashPassword(password) } });
+    await tx.auditLog.create({
+      data: { action: "users.seed", objectKind: "user", externalId: user.id, after: { email, role }, outcome: "success" },
+    });
+  });
+  return true;
+}
+
+/** The connected demo dealers of the simulator (simulator/seed.ts is the source of truth). */
+function demoDealers() {
+  return Object.values(DEMO.dealers).filter((d) => d.connected);
+}
+
+async function ensureDealerLinks(prisma: PrismaClient, encryptionKey: string): Promise<number[]> {
+  const created: number[] = [];
+  for (const dealer of demoDealers()) {
+    const isAppDealer = dealer.id === DEMO.app.dealerId;
+    const existing = await prisma.dealerLink.findUnique({ where: { chektDealerId: dealer.id } });
+    await prisma.$transaction(async (tx) => {
+      const link =
+        existing ??
+        (await tx.dealerLink.create({
+          data: {
+            chektDealerId: dealer.id,
+            externalDealerId: dealer.external,
+            companyName: dealer.name,
+            connectedAt: new Date(),
+          },
+        }));
+      // Sealed once; a secret rotated later in Settings must survive a re-seed.
+      if (isAppDealer && (!link.webhookSecretEnc || !link.apiKeyEnc)) {
+        await tx.dealerLink.update({
+          where: { id: link.id },
+          data: {
+            webhookSecretEnc: link.webhookSecretEnc ?? encryptSecret(DEMO.app.signingSecret, encryptionKey),
+            apiKeyEnc: link.apiKeyEnc ?? encryptSecret(DEMO.app.apiKey, encryptionKey),
+          },
+        });
+      }
+      await tx.externalIdMapping.upsert({
+        where: { dealerLinkId_kind_externalId: { dealerLinkId: link.id, kind: "dealer", externalId: dealer.external } },
+        create: { dealerLinkId: link.id, kind: "dealer", chektId: String(dealer.id), externalId: dealer.external },
+        update: {},
+      });
+      if (!existing) {
+        await tx.auditLog.create({
+          data: {
+            action: "dealer.seed_link",
+            objectKind: "dealer",
+            chektId: String(dealer.id),
+            externalId: dealer.external,
+            dealerLinkId: link.id,
+            after: { companyName: dealer.name, connected: true },
+            outcome: "success",
+          },
+        });
+        created.push(dealer.id);
+      }
+    });
+  }
+  return created;
+}
+
+export async function runSeed({ databaseUrl, log = console.log }: SeedOptions): Promise<SeedResult> {
+  const encryptionKey = required("SECRETS_ENCRYPTION_KEY");
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5_000 }) });
+  try {
+    const adminEmail = (process.env.SEED_ADMIN_EMAIL || "admin@example.com").toLowerCase();
+    const chosen = process.env.SEED_ADMIN_PASSWORD;
+    const adminPassword = chosen || randomBytes(12).toString("base64url");
+    const createdUsers: string[] = [];
+    const adminCreated = await ensureUser(prisma, adminEmail, "admin", adminPassword, "Administrator");
+    if (adminCreated) {
+      createdUsers.push(adminEmail);
+      // The only time this password is ever shown: it is stored as a bcrypt hash.
+      log(`Created admin ${adminEmail} with password ${chosen ? "from SEED_ADMIN_PASSWORD" : adminPassword} (shown once; change it under Account)`);
+    } else {
+      log(`Admin ${adminEmail} already exists; its password is unchanged`);
+    }
+    if (process.env.SEED_TEST_USERS === "1") {
+      const testUsers: Array<[Role, string, string]> = [
+        ["operator", process.env.SEED_OPERATOR_EMAIL || "operator@example.com", required("SEED_OPERATOR_PASSWORD")],
+        ["viewer", process.env.SEED_VIEWER_EMAIL || "viewer@example.com", required("SEED_VIEWER_PASSWORD")],
+      ];
+      for (const [role, email, password] of testUsers) {
+        if (await ensureUser(prisma, email.toLowerCase(), role, password, `Test ${role}`)) createdUsers.push(email);
+      }
+    }
+    const createdDealerLinks = await ensureDealerLinks(prisma, encryptionKey);
+    if (createdDealerLinks.length) log(`Linked demo dealers ${createdDealerLinks.join(", ")}`);
+    return { adminEmail, adminPassword: adminCreated && !chosen ? adminPassword : null, createdUsers, createdDealerLinks };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+// `npm run db:seed`: same environment rules as the other scripts (.env, then .env.example).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { loadEnv } = await import("../scripts/lib/env");
+  loadEnv();
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL is not set. `npm run demo` seeds its embedded database by itself; to seed another one, set DATABASE_URL.");
+    process.exit(2);
+  }
+  try {
+    await runSeed({ databaseUrl: url });
+    process.exit(0);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,262 @@
+// npm test — every test, in the order that fails fastest:
+//   unit → integration → faults → next build → bundle secret scan → end-to-end (Playwright)
+// Needs PostgreSQL (DATABASE_URL's server, or an embedded one) and Debian's Chromium.
+// Each run gets fresh databases, dropped at the end even when something fails or on Ctrl-C.
+//   npm test -- --only unit,integration     run some stages
+//   npm test -- --skip e2e                  leave some out
+// E2E_APP_PORT / E2E_SIM_PORT pin the end-to-end ports (default: free ones).
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runSeed } from "../prisma/seed";
+import { loadEnv, repoRoot } from "./lib/env";
+import { createDatabase, dropDatabase, embeddedDataDir, ensurePostgres, migrate, type PostgresServer } from "./lib/postgres";
+import { runToEnd, stopAllChildren } from "./lib/processes";
+import { portOr, startApp, startSimulator } from "./lib/stack";
+
+const STAGES = ["unit", "integration", "faults", "build", "bundle", "e2e"] as const;
+type Stage = (typeof STAGES)[number];
+type Outcome = { stage: Stage; status: "passed" | "failed" | "skipped"; passed: number; failed: number; seconds: number; note?: string };
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const DIST_DIR = ".next-test";
+const runStarted = Date.now();
+const outcomes: Outcome[] = [];
+const databases: string[] = [];
+let pgServer: PostgresServer | undefined;
+let cleaningUp: Promise<void> | undefined;
+
+// Only `.env.example`: a developer's own .env must not change what the tests see.
+loadEnv([".env.example"]);
+
+function parseStages(): Set<Stage> {
+  const argv = process.argv.slice(2);
+  const list = (flag: string) => {
+    const i = argv.indexOf(flag);
+    if (i < 0) return null;
+    const names = (argv[i + 1] ?? "").split(",").filter(Boolean);
+    for (const n of names) if (!STAGES.includes(n as Stage)) fail(`Unknown stage "${n}" after ${flag}; stages: ${STAGES.join(", ")}`);
+    return names as Stage[];
+  };
+  const only = list("--only");
+  const skip = list("--skip") ?? [];
+  return new Set((only ?? [...STAGES]).filter((s) => !skip.includes(s)));
+}
+
+function fail(message: string): never {
+  console.error(`npm test cannot run: ${message}`);
+  process.exit(2);
+}
+
+/** Everything missing is named at once, before any work starts. */
+function preflight(stages: Set<Stage>) {
+  const problems: string[] = [];
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  if (major! < 20 || (major === 20 && minor! < 9)) problems.push(`Node ${process.versions.node} is too old: install Node 20.9 or newer`);
+  if (!fs.existsSync(path.join(repoRoot, "node_modules", ".bin", "vitest"))) problems.push("dependencies are not installed: run npm ci");
+  else {
+    if (!fs.existsSync(path.join(repoRoot, "lib", "generated", "prisma", "client.ts"))) problems.push("the Prisma client is not generated: run npm run generate");
+    if (!fs.existsSync(path.join(repoRoot, "lib", "chekt", "schema.d.ts"))) problems.push("the CHeKT API types are not generated: run npm run generate");
+  }
+  if (stages.has("e2e") && !fs.existsSync(CHROMIUM)) {
+    problems.push(`Chromium is missing at ${CHROMIUM}: install chromium: apt-get install -y chromium   (or set CHROMIUM_PATH, or npm test -- --skip e2e)`);
+  }
+  if (problems.length) fail(`\n  - ${problems.join("\n  - ")}`);
+}
+
+function specFiles(dir: string, pattern: RegExp): string[] {
+  const full = path.join(repoRoot, dir);
+  if (!fs.existsSync(full)) return [];
+  return (fs.readdirSync(full, { recursive: true }) as string[]).filter((f) => pattern.test(f) && !f.startsWith("setup"));
+}
+
+function banner(text: string) {
+  console.log(`\n━━━ ${text} ${"━".repeat(Math.max(3, 70 - text.length))}`);
+}
+
+async function timed(stage: Stage, fn: () => Promise<Omit<Outcome, "stage" | "seconds">>): Promise<Outcome> {
+  banner(stage);
+  const t0 = Date.now();
+  let result: Omit<Outcome, "stage" | "seconds">;
+  try {
+    result = await fn();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    result = { status: "failed", passed: 0, failed: 1, note: "did not run to the end" };
+  }
+  const outcome = { stage, seconds: (Date.now() - t0) / 1000, ...result };
+  outcomes.push(outcome);
+  return outcome;
+}
+
+const skipped = (note: string) => ({ status: "skipped" as const, passed: 0, failed: 0, note });
+
+function tmpFile(name: string) {
+  return path.join(os.tmpdir(), `chekt-test-${process.pid}-${name}`);
+}
+
+/** One vitest project; counts come from its JSON report (a file that fails to load counts as a failure). */
+async function vitestProject(project: string, env: NodeJS.ProcessEnv) {
+  const report = tmpFile(`${project}.json`);
+  const code = await runToEnd(project, "vitest", ["run", "--project", project, "--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {
+    env,
+    echo: true,
+  });
+  let passed = 0;
+  let failed = 0;
+  if (fs.existsSync(report)) {
+    const json = JSON.parse(fs.readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; testResults: Array<{ status: string; assertionResults: unknown[] }> };
+    passed = json.numPassedTests;
+    failed = json.numFailedTests + json.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+    fs.rmSync(report, { force: true });
+  }
+  if (code !== 0 && failed === 0) failed = 1;
+  return { status: code === 0 ? ("passed" as const) : ("failed" as const), passed, failed };
+}
+
+async function freshDatabase(suffix: string): Promise<string> {
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const name = `chekt_test_${stamp}_${randomBytes(3).toString("hex")}${suffix}`;
+  await createDatabase(pgServer!.adminUrl, name);
+  databases.push(name);
+  const url = pgServer!.urlFor(name);
+  await migrate(url, { quiet: true });
+  return url;
+}
+
+async function cleanup() {
+  cleaningUp ??= (async () => {
+    await stopAllChildren();
+    for (const name of databases.splice(0)) {
+      try {
+        await dropDatabase(pgServer!.adminUrl, name);
+      } catch (error) {
+        console.error(`could not drop test database ${name}: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+    await pgServer?.stop();
+  })();
+  return cleaningUp;
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping servers and dropping test databases…`);
+    void cleanup().then(() => process.exit(130));
+  });
+}
+
+async function e2eStage(baseEnv: NodeJS.ProcessEnv) {
+  const specs = specFiles("tests/e2e", /\.spec\.ts$/);
+  if (!specs.length) return skipped("no specs in tests/e2e");
+  const dbUrl = await freshDatabase("_e2e");
+  const pw = () => randomBytes(9).toString("base64url");
+  const users = { admin: pw(), operator: pw(), viewer: pw() };
+  const seedEnv = { SEED_ADMIN_PASSWORD: users.admin, SEED_TEST_USERS: "1", SEED_OPERATOR_PASSWORD: users.operator, SEED_VIEWER_PASSWORD: users.viewer };
+  Object.assign(process.env, seedEnv);
+  const seeded = await runSeed({ databaseUrl: dbUrl, log: () => {} });
+
+  const appPort = await portOr(Number(process.env.E2E_APP_PORT) || undefined);
+  const simPort = await portOr(Number(process.env.E2E_SIM_PORT) || undefined);
+  const appUrl = `http://localhost:${appPort}`;
+  const simToken = randomBytes(16).toString("hex");
+  const sim = await startSimulator({
+    port: simPort,
+    appUrl,
+    dataFile: "",
+    env: baseEnv,
+    echo: false,
+    // Webhook retries in milliseconds instead of seconds; no background demo alarms to race the specs.
+    extraEnv: { CHEKT_WEBHOOK_RETRY_SCALE: "0.01", CHEKT_SIM_DEMO_ALARM_EVERY_S: "0", CHEKT_SIM_ADMIN_TOKEN: simToken },
+  });
+  const appEnv = { ...baseEnv, DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: sim.url, APP_URL: appUrl, AUTH_URL: appUrl, CHEKT_SIM_ADMIN_TOKEN: simToken, NODE_ENV: "production" };
+  await startApp({ port: appPort, mode: "start", env: appEnv, echo: false, timeoutMs: 60_000 });
+
+  const report = tmpFile("e2e.json");
+  const code = await runToEnd("e2e", "playwright", ["test", "--reporter=list,json"], {
+    env: {
+      ...baseEnv,
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+      PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+      PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+      CHROMIUM_PATH: CHROMIUM,
+      E2E_BASE_URL: appUrl,
+      E2E_SIM_URL: sim.url,
+      E2E_SIM_ADMIN_TOKEN: simToken,
+      E2E_DATABASE_URL: dbUrl,
+      E2E_ADMIN_EMAIL: seeded.adminEmail,
+      E2E_ADMIN_PASSWORD: users.admin,
+      E2E_OPERATOR_EMAIL: process.env.SEED_OPERATOR_EMAIL || "operator@example.com",
+      E2E_OPERATOR_PASSWORD: users.operator,
+      E2E_VIEWER_EMAIL: process.env.SEED_VIEWER_EMAIL || "viewer@example.com",
+      E2E_VIEWER_PASSWORD: users.viewer,
+    },
+  });
+  await stopAllChildren();
+  let passed = 0;
+  let failed = 0;
+  if (fs.existsSync(report)) {
+    const stats = (JSON.parse(fs.readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+    passed = stats.expected + stats.flaky;
+    failed = stats.unexpected;
+    fs.rmSync(report, { force: true });
+  }
+  if (code !== 0 && failed === 0) failed = 1;
+  return { status: code === 0 ? ("passed" as const) : ("failed" as const), passed, failed };
+}
+
+function summary(): number {
+  banner("summary");
+  const pad = (s: string, n: number) => s.padEnd(n);
+  for (const o of outcomes) {
+    const counts = o.status === "skipped" ? "" : `${o.passed} passed, ${o.failed} failed`;
+    console.log(`  ${pad(o.stage, 12)} ${pad(o.status.toUpperCase(), 8)} ${pad(`${o.seconds.toFixed(1)} s`, 9)} ${pad(counts, 24)} ${o.note ?? ""}`);
+  }
+  const passed = outcomes.reduce((n, o) => n + o.passed, 0);
+  const failed = outcomes.reduce((n, o) => n + o.failed, 0);
+  console.log(`  total        ${((Date.now() - runStarted) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed > 0 || outcomes.some((o) => o.status === "failed") ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  const stages = parseStages();
+  preflight(stages);
+  const t0 = Date.now();
+  pgServer = await ensurePostgres({ dataDir: embeddedDataDir("postgres-test"), log: (l) => console.log(l) });
+  const runDb = await freshDatabase("");
+  console.log(`PostgreSQL ready, fresh database ${databases[0]} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test", TEST_PG_ADMIN_URL: pgServer.adminUrl };
+  const dbEnv = { ...baseEnv, TEST_DATABASE_URL: runDb, DATABASE_URL: runDb };
+
+  if (stages.has("unit")) await timed("unit", () => vitestProject("unit", baseEnv));
+  if (stages.has("integration")) await timed("integration", () => vitestProject("integration", dbEnv));
+  if (stages.has("faults")) {
+    await timed("faults", async () => (specFiles("tests/faults", /\.test\.ts$/).length ? vitestProject("faults", dbEnv) : skipped("no tests in tests/faults")));
+  }
+  let built = fs.existsSync(path.join(repoRoot, DIST_DIR, "BUILD_ID")) && !stages.has("build");
+  const buildEnv = { ...baseEnv, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: runDb };
+  if (stages.has("build")) {
+    const build = await timed("build", async () => {
+      const code = await runToEnd("build", "next", ["build"], { env: buildEnv });
+      return code === 0 ? { status: "passed", passed: 1, failed: 0, note: "next build" } : { status: "failed", passed: 0, failed: 1, note: "next build failed" };
+    });
+    built = build.status === "passed";
+  }
+  const e2eEnv = { ...baseEnv, NEXT_DIST_DIR: DIST_DIR };
+  if (stages.has("bundle")) await timed("bundle", async () => (built ? vitestProject("bundle", buildEnv) : skipped("needs a successful build")));
+  if (stages.has("e2e")) await timed("e2e", async () => (built ? e2eStage(e2eEnv) : skipped("needs a successful build")));
+  return summary();
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(`npm test failed: ${error instanceof Error ? error.message : error}`);
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);

@@ -1,0 +1,44 @@
+// What every spec needs to know about the stack `npm test` started for it.
+import { expect, type Page } from "@playwright/test";
+
+export type Role = "admin" | "operator" | "viewer";
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the end-to-end tests through \`npm test\` (scripts/test.ts starts the app and the simulator)`);
+  return value;
+}
+
+/** The app under test, e.g. http://localhost:3217 (also Playwright's baseURL). */
+export const appUrl = () => required("E2E_BASE_URL");
+/** The CHeKT simulator the app talks to; its control API is under /_sim/. */
+export const simUrl = () => required("E2E_SIM_URL");
+/** Bearer token for the simulator's /_sim/* control API. */
+export const simAdminToken = () => required("E2E_SIM_ADMIN_TOKEN");
+
+export function credentials(role: Role): { email: string; password: string } {
+  const key = role.toUpperCase();
+  return { email: required(`E2E_${key}_EMAIL`), password: required(`E2E_${key}_PASSWORD`) };
+}
+
+/** Signs in through the real sign-in page and waits until the console has loaded. */
+export async function signIn(page: Page, role: Role, next = "/"): Promise<void> {
+  const { email, password } = credentials(role);
+  await page.goto(`/sign-in${next === "/" ? "" : `?callbackUrl=${encodeURIComponent(next)}`}`);
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/password/i).fill(password);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+/** Calls the simulator's control API (create alarms, inject faults, reset) as the test harness. */
+export async function sim(path: string, init: { method?: string; body?: unknown } = {}): Promise<unknown> {
+  const res = await fetch(`${simUrl()}${path}`, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers: { authorization: `Bearer ${simAdminToken()}`, ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`simulator ${path}: HTTP ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}

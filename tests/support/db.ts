@@ -1,0 +1,36 @@
+// Databases for integration tests. `npm test` creates one fresh, migrated database per run and
+// passes it as TEST_DATABASE_URL (also DATABASE_URL), plus TEST_PG_ADMIN_URL for the server it lives
+// on, so a test file that needs an empty database of its own can make one here and drop it.
+import { randomBytes } from "node:crypto";
+import { createDatabase, dropDatabase, migrate, withDatabase } from "../../scripts/lib/postgres";
+
+/** The maintenance database of the test server: TEST_PG_ADMIN_URL, else derived, else local 5432. */
+export function adminUrl(): string {
+  if (process.env.TEST_PG_ADMIN_URL) return process.env.TEST_PG_ADMIN_URL;
+  const base = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  return base ? withDatabase(base, "postgres") : "postgres://postgres@127.0.0.1:5432/postgres";
+}
+
+/** The per-run database of `npm test`; run the tests through it (or set TEST_DATABASE_URL). */
+export function testDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is not set: run integration tests through `npm test`, or set it to a migrated database");
+  return url;
+}
+
+export type TestDatabase = { name: string; url: string; drop(): Promise<void> };
+
+/** A new database with every migration applied. Call drop() in afterAll. */
+export async function createTestDatabase(prefix = "chekt_it"): Promise<TestDatabase> {
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const admin = adminUrl();
+  await createDatabase(admin, name);
+  const url = withDatabase(admin, name);
+  try {
+    await migrate(url, { quiet: true });
+  } catch (error) {
+    await dropDatabase(admin, name);
+    throw error;
+  }
+  return { name, url, drop: () => dropDatabase(admin, name) };
+}

@@ -1,0 +1,50 @@
+// Three projects, run one after the other by `npm test` (scripts/test.ts):
+//   unit         tests/unit          pure logic, parallel
+//   integration  tests/integration   real Postgres (TEST_DATABASE_URL) + the simulator over HTTP, one file at a time
+//   faults       tests/faults        failure injection through the simulator, one file at a time
+//   bundle       the client-bundle secret scan; needs `next build` first (run after it by npm test)
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const bundleScan = "tests/integration/platform-bundle-*.test.ts";
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      // `server-only` throws unless bundled for the react-server condition; tests run server code directly.
+      { find: /^server-only$/, replacement: path.join(root, "tests/support/empty.ts") },
+      { find: /^@\//, replacement: `${root}/` },
+    ],
+  },
+  test: {
+    setupFiles: [path.join(root, "tests/support/setup-env.ts")],
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        // Two cores, one Postgres, one simulator port range: files run serially.
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          exclude: [bundleScan],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: { name: "faults", include: ["tests/faults/**/*.test.ts"], fileParallelism: false, testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+      {
+        extends: true,
+        test: { name: "bundle", include: [bundleScan], testTimeout: 60_000 },
+      },
+    ],
+  },
+});
