@@ -4,7 +4,7 @@ import bcrypt from "bcryptjs";
 /** bcrypt cost: about 100-200 ms per hash here, slow enough to hurt guessing, fast enough to sign in. */
 export const BCRYPT_COST = 11;
 
-export function hashPassword(plain: string): Promise<string> {
+export async function hashPassword(plain: string): Promise<string> {
   if (plain.length < 8) throw new Error("A password needs at least 8 characters");
   return bcrypt.hash(plain, BCRYPT_COST);
 }

@@ -1,0 +1,132 @@
+// getSessionUser() and the role guards against a real Postgres. Only next-auth's auth() (the JWT
+// cookie reader) and the request headers are stubbed; the user row is real.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+
+const authMock = vi.hoisted(() => ({ session: null as null | { user: { id: string; name: string; email: string; role: string }; sv?: number; expires: string } }));
+vi.mock("@/lib/auth/index", () => ({ auth: async () => authMock.session }));
+const headerMock = vi.hoisted(() => ({ path: "/settings?tab=users" }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-path": headerMock.path }) }));
+
+let db: TestDatabase;
+type Modules = {
+  prisma: typeof import("@/lib/db").prisma;
+  getSessionUser: typeof import("@/lib/auth/session").getSessionUser;
+  requireRole: typeof import("@/lib/auth/require").requireRole;
+  requireRouteRole: typeof import("@/lib/auth/require").requireRouteRole;
+};
+let m: Modules;
+let userId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase("chekt_app_session");
+  process.env.DATABASE_URL = db.url;
+  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+  const [{ prisma }, { getSessionUser }, { requireRole, requireRouteRole }] = await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/auth/session"),
+    import("@/lib/auth/require"),
+  ]);
+  m = { prisma, getSessionUser, requireRole, requireRouteRole };
+});
+afterAll(async () => {
+  await m?.prisma.$disconnect();
+  await db?.drop();
+});
+
+beforeEach(async () => {
+  await m.prisma.user.deleteMany();
+  const u = await m.prisma.user.create({ data: { email: "vera@example.com", name: "Vera Viewer", role: "viewer", passwordHash: "x" } });
+  userId = u.id;
+  authMock.session = { user: { id: u.id, name: u.name, email: u.email, role: "viewer" }, sv: 0, expires: new Date(Date.now() + 3600_000).toISOString() };
+});
+
+describe("getSessionUser", () => {
+  it("returns the user as Postgres has it now", async () => {
+    await m.prisma.user.update({ where: { id: userId }, data: { role: "operator", name: "Vera Operator" } });
+    expect(await m.getSessionUser()).toEqual({ id: userId, email: "vera@example.com", name: "Vera Operator", role: "operator" });
+  });
+
+  it("is null without a session", async () => {
+    authMock.session = null;
+    expect(await m.getSessionUser()).toBeNull();
+  });
+
+  it("ends the session of a disabled user", async () => {
+    await m.prisma.user.update({ where: { id: userId }, data: { disabledAt: new Date() } });
+    expect(await m.getSessionUser()).toBeNull();
+  });
+
+  it("ends sessions issued before a password reset (session version bumped)", async () => {
+    await m.prisma.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    expect(await m.getSessionUser()).toBeNull();
+    // A token issued after the bump works.
+    authMock.session!.sv = 1;
+    expect(await m.getSessionUser()).toMatchObject({ id: userId });
+  });
+
+  it("refuses a token without a session version and a deleted user", async () => {
+    delete authMock.session!.sv;
+    expect(await m.getSessionUser()).toBeNull();
+    authMock.session!.sv = 0;
+    await m.prisma.user.delete({ where: { id: userId } });
+    expect(await m.getSessionUser()).toBeNull();
+  });
+});
+
+describe("requireRouteRole (route handlers)", () => {
+  it("401 JSON when signed out", async () => {
+    authMock.session = null;
+    const { user, denied } = await m.requireRouteRole("viewer");
+    expect(user).toBeNull();
+    expect(denied?.status).toBe(401);
+    expect(await denied?.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in first." } });
+  });
+
+  it("403 JSON when the role is too low, the user when it is enough", async () => {
+    const r1 = await m.requireRouteRole("admin");
+    expect(r1.denied?.status).toBe(403);
+    expect(await r1.denied?.json()).toEqual({ error: { code: "forbidden", message: "Only an admin can do this." } });
+    const r2 = await m.requireRouteRole("operator");
+    expect(r2.denied?.status).toBe(403);
+    const r3 = await m.requireRouteRole("viewer");
+    expect(r3.denied).toBeNull();
+    expect(r3.user?.id).toBe(userId);
+  });
+
+  it("admins pass every role", async () => {
+    await m.prisma.user.update({ where: { id: userId }, data: { role: "admin" } });
+    for (const role of ["viewer", "operator", "admin"] as const) expect((await m.requireRouteRole(role)).user?.role).toBe("admin");
+  });
+});
+
+describe("requireRole (pages)", () => {
+  const digestOf = async (p: Promise<unknown>) => {
+    try {
+      await p;
+      return "returned";
+    } catch (e) {
+      return (e as { digest?: string }).digest ?? String(e);
+    }
+  };
+
+  it("redirects a signed-out visitor to sign-in, remembering the page", async () => {
+    authMock.session = null;
+    expect(await digestOf(m.requireRole("viewer"))).toMatch(/^NEXT_REDIRECT;replace;\/sign-in\?callbackUrl=%2Fsettings%3Ftab%3Dusers;307;/);
+  });
+
+  it("never remembers a foreign address", async () => {
+    authMock.session = null;
+    headerMock.path = "//evil.example/x";
+    expect(await digestOf(m.requireRole("viewer"))).toMatch(/^NEXT_REDIRECT;replace;\/sign-in;307;/);
+    headerMock.path = "/settings?tab=users";
+  });
+
+  it("renders the 403 page for a role that is too low", async () => {
+    expect(await digestOf(m.requireRole("admin"))).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
+  });
+
+  it("returns the user when the role is enough", async () => {
+    expect(await m.requireRole("viewer")).toMatchObject({ id: userId, role: "viewer" });
+  });
+});
