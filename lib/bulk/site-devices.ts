@@ -5,6 +5,7 @@ import { chekt } from "@/lib/chekt";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { deviceApi, type ChektDevice } from "./device-api";
+import type { DeviceRowView } from "./site-devices-types";
 
 export function appDeviceApi() {
   return deviceApi(chekt, env.CHEKT_REQUEST_TIMEOUT_MS);
@@ -14,7 +15,7 @@ export function listSiteDevices(dealerId: number, siteId: number, traceId?: stri
   return appDeviceApi().list(dealerId, siteId, { traceId });
 }
 
-export type DeviceRowView = ChektDevice & { status: string | null; firmware: string | null; statusAt: string | null };
+export type { DeviceRowView };
 
 export async function withStatuses(dealerLinkId: string, devices: ChektDevice[]): Promise<DeviceRowView[]> {
   const statuses = await prisma.deviceStatus.findMany({

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui";
+import { NoDealerState } from "@/components/shell/no-dealer";
+import { JobProgressView } from "@/components/devices/job-progress";
+import { requireRole } from "@/lib/auth/require";
+import { hasRole } from "@/lib/roles";
+import { prisma } from "@/lib/db";
+import { readJobItems, readJobProgress } from "@/lib/bulk/jobs";
+import { crumbs, loadSite } from "../../load";
+
+export const metadata: Metadata = { title: "Device job" };
+export const dynamic = "force-dynamic";
+
+const TITLE = { create: "Provisioning devices", update: "Updating devices", delete: "Deleting devices" } as const;
+
+export default async function JobPage({ params }: { params: Promise<{ siteId: string; jobId: string }> }) {
+  const user = await requireRole("viewer");
+  const { siteId, jobId } = await params;
+  const ctx = await loadSite(siteId);
+  if (!ctx) return <NoDealerState />;
+  const job = await readJobProgress(prisma, jobId, ctx.scope.dealerLinkId);
+  if (!job || job.chektSiteId !== ctx.siteId) notFound();
+  const items = await readJobItems(prisma, jobId, "all");
+  return (
+    <>
+      <PageHeader
+        title={TITLE[job.kind]}
+        description={`Job ${job.id}`}
+        breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Jobs", href: `/sites/${ctx.siteId}/devices/jobs` }, { label: "Job" })}
+      />
+      <JobProgressView siteId={ctx.siteId} jobId={job.id} initial={{ job, items }} canEdit={hasRole(user.role, "operator")} />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClipboardPaste, History } from "lucide-react";
+import { Alert, PageHeader, buttonClasses } from "@/components/ui";
+import { NoDealerState } from "@/components/shell/no-dealer";
+import { DeviceGrid } from "@/components/devices/device-grid";
+import { JobList } from "@/components/devices/job-list";
+import { requireRole } from "@/lib/auth/require";
+import { hasRole } from "@/lib/roles";
+import { prisma } from "@/lib/db";
+import { describeChektError } from "@/lib/chekt/errors";
+import { listSiteJobs } from "@/lib/bulk/jobs";
+import { listSiteDevices, withStatuses } from "@/lib/bulk/site-devices";
+import { crumbs, loadSite } from "./load";
+
+export const metadata: Metadata = { title: "Devices" };
+export const dynamic = "force-dynamic";
+
+export default async function DevicesPage({ params }: { params: Promise<{ siteId: string }> }) {
+  const user = await requireRole("viewer");
+  const ctx = await loadSite((await params).siteId);
+  if (!ctx) return <NoDealerState />;
+  const canEdit = hasRole(user.role, "operator");
+  let devices: Awaited<ReturnType<typeof withStatuses>> = [];
+  let error: string | null = null;
+  try {
+    devices = await withStatuses(ctx.scope.dealerLinkId, await listSiteDevices(ctx.scope.dealerId, ctx.siteId));
+  } catch (e) {
+    { const d = describeChektError(e); error = `${d.message}${d.traceId ? ` (trace ${d.traceId})` : ""}`; }
+  }
+  const jobs = await listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, 5);
+  return (
+    <>
+      <PageHeader
+        title="Devices"
+        description={`${devices.length} device${devices.length === 1 ? "" : "s"} at ${ctx.siteName}`}
+        breadcrumbs={crumbs(ctx, { label: "Devices" })}
+        actions={
+          <>
+            <Link href={`/sites/${ctx.siteId}/devices/jobs`} className={buttonClasses("secondary")}>
+              <History className="h-4 w-4" /> Job history
+            </Link>
+            {canEdit ? (
+              <Link href={`/sites/${ctx.siteId}/devices/paste`} className={buttonClasses()}>
+                <ClipboardPaste className="h-4 w-4" /> Paste devices
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      {error ? (
+        <Alert tone="danger" title="Could not load devices from CHeKT" className="mb-4">
+          {error}
+        </Alert>
+      ) : null}
+      {jobs.some((j) => j.state === "queued" || j.state === "running") ? (
+        <Alert tone="info" className="mb-4">
+          A bulk job is running for this site. <Link className="underline" href={`/sites/${ctx.siteId}/devices/jobs/${jobs.find((j) => j.state === "queued" || j.state === "running")!.id}`}>Watch its progress</Link>.
+        </Alert>
+      ) : null}
+      {!error ? <DeviceGrid siteId={ctx.siteId} devices={devices} canEdit={canEdit} /> : null}
+      {jobs.length ? (
+        <section className="mt-8">
+          <h2 className="mb-3 text-base font-semibold text-slate-900">Recent jobs</h2>
+          <JobList siteId={ctx.siteId} jobs={jobs} />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,305 @@
+"use client";
+// Live view of one bulk job: polls the progress route every second while the job runs, so it
+// can be closed and reopened at any time. Failed rows can be fixed here and sent again alone.
+import { useMemo, useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import { RotateCcw } from "lucide-react";
+import { Alert, Badge, Button, Card, Spinner, cn, type BadgeTone } from "@/components/ui";
+import { useActionRunner } from "@/components/forms/use-action-runner";
+import { FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
+import { validateDevice } from "@/lib/bulk/validate";
+import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
+import { retryFailedItems } from "@/app/(console)/sites/[siteId]/devices/actions";
+
+type Answer = { job: JobProgress; items?: JobItemView[] };
+
+const STATE_TONE: Record<JobProgress["state"], BadgeTone> = { queued: "neutral", running: "info", done: "success", failed: "danger", cancelled: "warning" };
+const ITEM_TONE: Record<JobItemView["state"], BadgeTone> = { pending: "neutral", sending: "info", succeeded: "success", failed: "danger", skipped: "warning" };
+const KIND_LABEL = { create: "Provision", update: "Update", delete: "Delete" } as const;
+
+async function fetchJob(jobId: string): Promise<Answer> {
+  const res = await fetch(`/api/bulk-jobs/${encodeURIComponent(jobId)}?items=all`, { cache: "no-store" });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `Could not load the job (HTTP ${res.status})`);
+  }
+  return res.json();
+}
+
+export function JobProgressView({ siteId, jobId, initial, canEdit }: { siteId: number; jobId: string; initial: Answer; canEdit: boolean }) {
+  const query = useQuery({
+    queryKey: ["bulk-job", jobId],
+    queryFn: () => fetchJob(jobId),
+    initialData: initial,
+    staleTime: 0,
+    refetchInterval: (q) => {
+      const s = q.state.data?.job.state;
+      return s === "queued" || s === "running" ? 1000 : false;
+    },
+  });
+  const { job, items = [] } = query.data;
+  const pct = job.total === 0 ? 100 : Math.round(((job.succeeded + job.failed) / job.total) * 100);
+  const running = job.state === "queued" || job.state === "running";
+
+  return (
+    <div className="space-y-6">
+      <Card>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex items-center gap-3">
+            <Badge tone={STATE_TONE[job.state]}>{job.state}</Badge>
+            <span className="text-sm text-slate-600">
+              {KIND_LABEL[job.kind]} · {job.total} device{job.total === 1 ? "" : "s"} · started by {job.createdByEmail ?? "unknown"} on {new Date(job.createdAt).toLocaleString()}
+            </span>
+          </div>
+          {running ? (
+            <span className="flex items-center gap-2 text-sm text-slate-500">
+              <Spinner className="h-4 w-4" /> Working — you can close this page; the job carries on.
+            </span>
+          ) : null}
+        </div>
+        <div
+          className="mt-4 h-3 w-full overflow-hidden rounded-full bg-slate-100"
+          role="progressbar"
+          aria-label="Job progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={pct}
+          aria-valuetext={`${pct}% (${job.succeeded} succeeded, ${job.failed} failed, ${job.pending} pending)`}
+        >
+          <div className="flex h-full transition-[width] duration-500" style={{ width: `${pct}%` }}>
+            <div className="h-full bg-emerald-500" style={{ width: `${job.total ? (job.succeeded / Math.max(1, job.succeeded + job.failed)) * 100 : 100}%` }} />
+            <div className="h-full flex-1 bg-red-500" />
+          </div>
+        </div>
+        <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <Stat label="Progress" value={`${pct}%`} testId="job-pct" />
+          <Stat label="Succeeded" value={job.succeeded} tone="text-emerald-700" testId="job-succeeded" />
+          <Stat label="Failed" value={job.failed} tone={job.failed ? "text-red-700" : undefined} testId="job-failed" />
+          <Stat label="Pending" value={job.pending} testId="job-pending" />
+        </dl>
+        {query.error ? (
+          <Alert tone="warning" className="mt-4">
+            {(query.error as Error).message}. Retrying…
+          </Alert>
+        ) : null}
+        {job.chunks.length ? (
+          <details className="mt-4 text-sm">
+            <summary className="cursor-pointer text-slate-600">Requests to CHeKT ({job.chunks.length} chunk{job.chunks.length === 1 ? "" : "s"})</summary>
+            <ul className="mt-2 space-y-1 font-mono text-xs text-slate-600">
+              {job.chunks.map((c) => (
+                <li key={c.seq}>
+                  #{c.seq} {c.state} · {c.attempts} attempt{c.attempts === 1 ? "" : "s"} · trace {c.traceIds.at(-1) ?? "—"}
+                  {c.lastError ? <span className="text-amber-700"> · {c.lastError}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </Card>
+      <FailedRows siteId={siteId} job={job} items={items} canEdit={canEdit && !running} />
+      <ItemTable items={items} kind={job.kind} />
+    </div>
+  );
+}
+
+function Stat({ label, value, tone, testId }: { label: string; value: number | string; tone?: string; testId: string }) {
+  return (
+    <div className="rounded-md bg-slate-50 px-4 py-3">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className={cn("mt-1 text-2xl font-semibold tabular-nums text-slate-900", tone)} data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+const EDITABLE: DeviceField[] = ["external_device_id", "device_type", "name", "zone_number", "additional_zone_numbers", "mac", "manufacturer", "model", "serial_number"];
+
+/** Failed rows that were not retried yet: edit, select, send again as a new job. */
+function FailedRows({ siteId, job, items, canEdit }: { siteId: number; job: JobProgress; items: JobItemView[]; canEdit: boolean }) {
+  const router = useRouter();
+  const failed = useMemo(() => items.filter((i) => i.state === "failed" && !i.retriedInJobId), [items]);
+  const [edits, setEdits] = useState<Record<string, Record<string, string>>>({});
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const runner = useActionRunner(retryFailedItems);
+  if (failed.length === 0) return null;
+
+  const valuesOf = (i: JobItemView) => ({ ...(i.payload as Record<string, string>), ...(edits[i.id] ?? {}) });
+  const errorsOf = (i: JobItemView) => (job.kind === "delete" ? {} : validateDevice(valuesOf(i), job.kind).errors);
+  const chosen = failed.filter((f) => selected.has(f.id));
+  const chosenInvalid = chosen.some((c) => Object.keys(errorsOf(c)).length > 0);
+
+  async function retry() {
+    const res = await runner.run(
+      { jobId: job.id, items: chosen.map((c) => ({ itemId: c.id, values: job.kind === "delete" ? undefined : valuesOf(c) })) },
+      `Retrying ${chosen.length} row${chosen.length === 1 ? "" : "s"}`,
+    );
+    if (res.ok && res.data) router.push(`/sites/${siteId}/devices/jobs/${res.data.jobId}`);
+  }
+
+  const fields = job.kind === "delete" ? [] : EDITABLE;
+  return (
+    <Card
+      title={`Failed rows (${failed.length})`}
+      description={canEdit ? "Fix a row in place, tick it, and send only those rows again." : undefined}
+      flush
+      actions={
+        canEdit ? (
+          <Button icon={<RotateCcw className="h-4 w-4" />} onClick={retry} disabled={chosen.length === 0 || chosenInvalid} pending={runner.pending}>
+            Retry {chosen.length || ""} selected
+          </Button>
+        ) : null
+      }
+    >
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th className="px-3 py-2">
+                <input
+                  type="checkbox"
+                  aria-label="Select every failed row"
+                  checked={selected.size === failed.length}
+                  onChange={(e) => setSelected(e.target.checked ? new Set(failed.map((f) => f.id)) : new Set())}
+                  disabled={!canEdit}
+                />
+              </th>
+              <th className="px-3 py-2">Row</th>
+              <th className="px-3 py-2">Error</th>
+              {fields.map((f) => (
+                <th key={f} className="px-2 py-2">
+                  {FIELD_LABELS[f]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {failed.map((item) => {
+              const errs = errorsOf(item) as Partial<Record<DeviceField, string>>;
+              const vals = valuesOf(item);
+              return (
+                <tr key={item.id} className="border-t border-slate-100" data-testid={`failed-row-${item.position + 1}`}>
+                  <td className="px-3 py-2">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select failed row ${item.position + 1}`}
+                      checked={selected.has(item.id)}
+                      disabled={!canEdit}
+                      onChange={(e) =>
+                        setSelected((s) => {
+                          const n = new Set(s);
+                          if (e.target.checked) n.add(item.id);
+                          else n.delete(item.id);
+                          return n;
+                        })
+                      }
+                    />
+                  </td>
+                  <td className="px-3 py-2 tabular-nums text-slate-500">{item.position + 1}</td>
+                  <td className="max-w-xs px-3 py-2 text-red-700">
+                    {item.statusCode ? <span className="font-mono">{item.statusCode} </span> : null}
+                    {item.errorMessage}
+                  </td>
+                  {fields.map((f) => (
+                    <td key={f} className="px-1 py-1">
+                      <input
+                        aria-label={`Failed row ${item.position + 1} ${FIELD_LABELS[f]}`}
+                        aria-invalid={errs[f] ? true : undefined}
+                        title={errs[f]}
+                        disabled={!canEdit}
+                        value={vals[f] ?? ""}
+                        onChange={(e) => setEdits((m) => ({ ...m, [item.id]: { ...(m[item.id] ?? {}), [f]: e.target.value } }))}
+                        className={cn("h-8 w-36 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600", errs[f] ? "ring-red-400" : "ring-slate-200")}
+                      />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {runner.failure ? (
+        <div className="px-5 py-3">
+          <Alert tone="danger">{runner.failure.message}</Alert>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+const PAGE = 100;
+
+function ItemTable({ items, kind }: { items: JobItemView[]; kind: JobProgress["kind"] }) {
+  const [page, setPage] = useState(0);
+  const [filter, setFilter] = useState<"all" | JobItemView["state"]>("all");
+  const list = filter === "all" ? items : items.filter((i) => i.state === filter);
+  const pages = Math.max(1, Math.ceil(list.length / PAGE));
+  const slice = list.slice(page * PAGE, page * PAGE + PAGE);
+  return (
+    <Card
+      title="Every row"
+      flush
+      actions={
+        <select aria-label="Show rows" className="rounded-md border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300" value={filter} onChange={(e) => (setFilter(e.target.value as typeof filter), setPage(0))}>
+          <option value="all">All ({items.length})</option>
+          <option value="succeeded">Succeeded</option>
+          <option value="failed">Failed</option>
+          <option value="pending">Pending</option>
+          <option value="sending">Sending</option>
+        </select>
+      }
+    >
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm" data-testid="job-items">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th className="px-3 py-2">Row</th>
+              <th className="px-3 py-2">External ID</th>
+              <th className="px-3 py-2">{kind === "create" ? "Name" : "Device"}</th>
+              <th className="px-3 py-2">Result</th>
+              <th className="px-3 py-2">CHeKT device</th>
+              <th className="px-3 py-2">Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            {slice.map((i) => (
+              <tr key={i.id} className="border-t border-slate-100" data-testid={`item-${i.position + 1}`}>
+                <td className="px-3 py-2 tabular-nums text-slate-500">{i.position + 1}</td>
+                <td className="px-3 py-2 font-mono text-xs">{i.externalDeviceId ?? "—"}</td>
+                <td className="px-3 py-2">{String(i.payload.name ?? i.chektDeviceId ?? "")}</td>
+                <td className="px-3 py-2">
+                  <Badge tone={ITEM_TONE[i.state]}>{i.state}</Badge>
+                </td>
+                <td className="px-3 py-2 tabular-nums">{i.chektDeviceId ?? "—"}</td>
+                <td className="px-3 py-2 text-slate-600">
+                  {i.errorMessage ? `${i.statusCode ?? ""} ${i.errorMessage}` : ""}
+                  {i.retriedInJobId ? (
+                    <Link className="ml-2 text-indigo-700 underline" href={`./${i.retriedInJobId}`}>
+                      retried
+                    </Link>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 ? (
+        <div className="flex items-center justify-end gap-2 border-t border-slate-200 px-5 py-2 text-sm">
+          <Button size="sm" variant="secondary" onClick={() => setPage((p) => Math.max(0, p - 1))} disabled={page === 0}>
+            Previous
+          </Button>
+          <span>
+            Page {page + 1} of {pages}
+          </span>
+          <Button size="sm" variant="secondary" onClick={() => setPage((p) => Math.min(pages - 1, p + 1))} disabled={page >= pages - 1}>
+            Next
+          </Button>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
