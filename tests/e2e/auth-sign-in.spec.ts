@@ -1,0 +1,99 @@
+// Sign-in end to end: the proxy, the sign-in page, the dashboard with live CHeKT numbers, sign-out
+// and the role check, in a real browser against the real app and simulator.
+import { expect, test } from "@playwright/test";
+import { credentials, signIn, simUrl } from "./setup";
+
+const WRONG = "Email or password is incorrect.";
+
+/** What the simulator itself says dealer 1 has (partner token, X-Total-Count). */
+async function simCount(path: string): Promise<number> {
+  const { DEMO } = await import("../../simulator/seed");
+  const tokenRes = await fetch(`${simUrl()}/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO.partner.clientId, client_secret: DEMO.partner.clientSecret }),
+  });
+  expect(tokenRes.ok).toBe(true);
+  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const res = await fetch(`${simUrl()}/partner/v1/dealers/1/${path}?limit=1`, { headers: { authorization: `Bearer ${access_token}` } });
+  expect(res.ok).toBe(true);
+  return Number(res.headers.get("x-total-count"));
+}
+
+test("an anonymous visitor is sent to the sign-in page, remembering the page", async ({ page }) => {
+  await page.goto("/sites");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsites$/);
+  await expect(page.getByRole("heading", { name: "Sign in to the dealer console" })).toBeVisible();
+});
+
+test("a wrong password and an unknown email get the same message", async ({ page }) => {
+  const { email } = credentials("operator");
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText(WRONG);
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await page.getByLabel("Email").fill("nobody-here@example.com");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText(WRONG);
+});
+
+test("the right password opens the dashboard of the seeded dealer with live CHeKT counts", async ({ page }) => {
+  await signIn(page, "admin");
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
+  const [sites, stations] = await Promise.all([simCount("sites"), simCount("monitoring-stations")]);
+  expect(sites).toBeGreaterThan(0);
+  await expect(page.getByTestId("count-sites")).toHaveText(sites.toLocaleString("en-US"));
+  await expect(page.getByTestId("count-stations")).toHaveText(stations.toLocaleString("en-US"));
+  await expect(page.getByTestId("current-user")).toContainText(credentials("admin").email);
+  await expect(page.getByText("Admin", { exact: true })).toBeVisible();
+  await page.screenshot({ path: "test-results/auth-dashboard.png", fullPage: true });
+});
+
+test("after sign-in the user lands on the page they asked for", async ({ page }) => {
+  await page.goto("/stations?from=e2e");
+  await expect(page).toHaveURL(/callbackUrl=%2Fstations%3Ffrom%3De2e/);
+  const { email, password } = credentials("operator");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/stations\?from=e2e$/);
+});
+
+test("a foreign callbackUrl is ignored", async ({ page }) => {
+  await page.goto("/sign-in?callbackUrl=https%3A%2F%2Fevil.example%2F");
+  const { email, password } = credentials("viewer");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL((url) => url.pathname === "/" && url.origin === new URL(process.env.E2E_BASE_URL!).origin);
+});
+
+test("sign out ends the session", async ({ page }) => {
+  await signIn(page, "operator");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("a viewer does not see admin entries and gets a 403 page for Settings", async ({ page }) => {
+  await signIn(page, "viewer");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Sites" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Audit" })).toHaveCount(0);
+  const res = await page.goto("/settings");
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+});
+
+test("the sign-in page looks right", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await page.screenshot({ path: "test-results/auth-sign-in.png" });
+});
