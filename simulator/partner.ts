@@ -1,0 +1,330 @@
+import { SimError, type FieldError } from "./errors";
+import {
+  armingDto, CONTACT_COLUMNS, CONTACT_NUMERIC, contactDto, dealerDto, DEVICE_COLUMNS, DEVICE_NUMERIC, deviceDto,
+  SITE_COLUMNS, SITE_NUMERIC, siteBasicDto, siteDto, STATION_COLUMNS, STATION_NUMERIC, stationDto, verificationAnswerDto,
+} from "./dto";
+import { applyListQuery, type ListQuery } from "./list-query";
+import type { Ctx, Handler } from "./sim";
+import type { Contact, Device, Site, Station } from "./store";
+
+const now = () => new Date().toISOString();
+
+function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return tz.includes("/") || tz === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+function list(ctx: Ctx, rows: Record<string, unknown>[], table: string, columns: string[], numeric: string[]) {
+  const { rows: out, total } = applyListQuery(rows, ctx.query as ListQuery, table, columns, numeric);
+  return { status: 200, body: out, headers: { "x-total-count": String(total) } };
+}
+
+function conflict(field: string, message: string) {
+  return new SimError(409, "conflict", message, field);
+}
+
+/** Assign only the keys present in a partial body. */
+function patch<T extends object>(target: T, body: Record<string, unknown>, keys: (keyof T & string)[]) {
+  for (const k of keys) if (k in body) (target as Record<string, unknown>)[k] = body[k];
+}
+
+function stationOf(ctx: Ctx, dealerId: number, id: number | null | undefined): Station | null {
+  if (id === null || id === undefined) return null;
+  const st = ctx.sim.store.stations.get(id);
+  if (!st || st.dealer_id !== dealerId) throw new SimError(400, "validation_failed", `monitoring_station_id ${id} is not a monitoring station of this dealer`, "monitoring_station_id");
+  return st;
+}
+
+// ---------- dealers
+export const connectDealer: Handler = (ctx) => {
+  if (ctx.auth.kind !== "user") throw new SimError(401, "invalid_token", "connect requires a user access token from the authorization-code grant");
+  const s = ctx.sim.store;
+  const dealer = s.dealers.get(ctx.auth.dealerId);
+  if (!dealer) throw SimError.notFound(`dealer ${ctx.auth.dealerId}`);
+  const ext = ctx.body.external_dealer_id as string;
+  const other = s.dealerByExternal.get(`${ctx.auth.partnerId}:${ext}`);
+  if (other !== undefined && other !== dealer.dealer_id) throw conflict("external_dealer_id", `external_dealer_id ${ext} is already connected to dealer ${other}`);
+  s.linkDealer(dealer, ctx.auth.partnerId, ext);
+  dealer.company_name = ctx.body.company_name;
+  return { status: 200, body: dealerDto(dealer, ctx.auth.partnerId) };
+};
+
+export const disconnectDealer: Handler = (ctx) => {
+  const d = ctx.sim.dealerFor(ctx.auth, ctx.params.dealerId);
+  const partnerId = (ctx.auth as { partnerId: number }).partnerId;
+  ctx.sim.store.unlinkDealer(d, partnerId);
+  return { status: 200, body: dealerDto(d, partnerId) };
+};
+
+export const getDealer: Handler = (ctx) => {
+  const d = ctx.sim.dealerFor(ctx.auth, ctx.params.dealerId);
+  return { status: 200, body: dealerDto(d, (ctx.auth as { partnerId: number }).partnerId) };
+};
+
+export const updateDealer: Handler = (ctx) => {
+  const d = ctx.sim.dealerFor(ctx.auth, ctx.params.dealerId);
+  patch(d, ctx.body, ["company_name", "company_address1", "company_address2", "company_email", "company_phone_number"]);
+  return { status: 200, body: dealerDto(d, (ctx.auth as { partnerId: number }).partnerId) };
+};
+
+// ---------- sites
+function checkSiteFields(ctx: Ctx, dealerId: number, body: Record<string, unknown>, self?: Site) {
+  const errors: FieldError[] = [];
+  if (typeof body.timezone === "string" && !validTimezone(body.timezone)) errors.push({ field: "timezone", message: `timezone "${body.timezone}" is not an IANA time zone (e.g. America/New_York)` });
+  if (errors.length) throw SimError.validation(errors);
+  if ("monitoring_station_id" in body) stationOf(ctx, dealerId, body.monitoring_station_id as number | null);
+  if (typeof body.external_site_id === "string") {
+    const other = ctx.sim.store.siteByExternal.get(`${dealerId}:${body.external_site_id}`);
+    if (other !== undefined && other !== self?.site_id) throw conflict("external_site_id", `external_site_id ${body.external_site_id} is already used by site ${other}`);
+  }
+}
+
+export const createSite: Handler = (ctx) => {
+  const dealerId = ctx.params.dealerId as number;
+  ctx.sim.dealerFor(ctx.auth, dealerId);
+  const b = ctx.body;
+  checkSiteFields(ctx, dealerId, b);
+  const s = ctx.sim.store;
+  const t = now();
+  const site: Site = {
+    site_id: s.next("site"), dealer_id: dealerId, external_site_id: b.external_site_id, name: b.name,
+    monitoring_station_id: b.monitoring_station_id ?? null, account_number: b.account_number ?? null,
+    address1: b.address1 ?? null, address2: b.address2 ?? null, timezone: b.timezone, is_activated: 0,
+    security_type: 3, arming_updated_at: t, created_at: t,
+  };
+  s.addSite(site);
+  return { status: 201, body: siteBasicDto(site, s) };
+};
+
+export const listSites: Handler = (ctx) => {
+  const dealerId = ctx.params.dealerId as number;
+  ctx.sim.dealerFor(ctx.auth, dealerId);
+  const s = ctx.sim.store;
+  return list(ctx, s.sitesByDealer.of(dealerId).map((id) => siteBasicDto(s.sites.get(id)!, s)), "sites", SITE_COLUMNS, SITE_NUMERIC);
+};
+
+export const getSite: Handler = (ctx) => ({ status: 200, body: siteDto(ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId), ctx.sim.store) });
+
+export const updateSite: Handler = (ctx) => {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  checkSiteFields(ctx, site.dealer_id, ctx.body, site);
+  if (typeof ctx.body.external_site_id === "string") ctx.sim.store.setSiteExternal(site, ctx.body.external_site_id);
+  patch(site, ctx.body, ["name", "timezone", "monitoring_station_id", "account_number", "address1", "address2"]);
+  return { status: 200, body: siteBasicDto(site, ctx.sim.store) };
+};
+
+export const deleteSite: Handler = (ctx) => {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  ctx.sim.store.removeSite(site);
+  return { status: 204 };
+};
+
+export const setSiteActivation: Handler = (ctx) => {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  site.is_activated = ctx.body.is_activated;
+  return { status: 200, body: siteBasicDto(site, ctx.sim.store) };
+};
+
+// ---------- monitoring stations
+function stationFor(ctx: Ctx): Station {
+  ctx.sim.dealerFor(ctx.auth, ctx.params.dealerId);
+  const st = ctx.sim.store.stations.get(ctx.params.monitoringStationId);
+  if (!st || st.dealer_id !== ctx.params.dealerId) throw SimError.notFound(`monitoring station ${ctx.params.monitoringStationId}`);
+  return st;
+}
+
+function checkStationExternal(ctx: Ctx, dealerId: number, ext: unknown, self?: Station) {
+  if (typeof ext !== "string") return;
+  const other = ctx.sim.store.stationByExternal.get(`${dealerId}:${ext}`);
+  if (other !== undefined && other !== self?.monitoring_station_id) throw conflict("external_monitoring_station_id", `external_monitoring_station_id ${ext} is already used by station ${other}`);
+}
+
+export const createMonitoringStation: Handler = (ctx) => {
+  const dealerId = ctx.params.dealerId as number;
+  ctx.sim.dealerFor(ctx.auth, dealerId);
+  checkStationExternal(ctx, dealerId, ctx.body.external_monitoring_station_id);
+  const s = ctx.sim.store;
+  const st: Station = {
+    monitoring_station_id: s.next("station"), dealer_id: dealerId, external_monitoring_station_id: ctx.body.external_monitoring_station_id,
+    name: ctx.body.name, prefix: ctx.body.prefix ?? null, linecard: ctx.body.linecard ?? null, created_at: now(),
+  };
+  s.addStation(st);
+  return { status: 201, body: stationDto(st) };
+};
+
+export const listMonitoringStations: Handler = (ctx) => {
+  const dealerId = ctx.params.dealerId as number;
+  ctx.sim.dealerFor(ctx.auth, dealerId);
+  const s = ctx.sim.store;
+  return list(ctx, s.stationsByDealer.of(dealerId).map((id) => stationDto(s.stations.get(id)!)), "monitoring_stations", STATION_COLUMNS, STATION_NUMERIC);
+};
+
+export const getMonitoringStation: Handler = (ctx) => ({ status: 200, body: stationDto(stationFor(ctx)) });
+
+export const updateMonitoringStation: Handler = (ctx) => {
+  const st = stationFor(ctx);
+  checkStationExternal(ctx, st.dealer_id, ctx.body.external_monitoring_station_id, st);
+  if (typeof ctx.body.external_monitoring_station_id === "string") ctx.sim.store.setStationExternal(st, ctx.body.external_monitoring_station_id);
+  patch(st, ctx.body, ["name", "prefix", "linecard"]);
+  return { status: 200, body: stationDto(st) };
+};
+
+export const deleteMonitoringStation: Handler = (ctx) => {
+  ctx.sim.store.removeStation(stationFor(ctx));
+  return { status: 204 };
+};
+
+// ---------- contacts
+function contactFor(ctx: Ctx): Contact {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  const c = ctx.sim.store.contacts.get(ctx.params.contactId);
+  if (!c || c.site_id !== site.site_id) throw SimError.notFound(`contact ${ctx.params.contactId}`);
+  return c;
+}
+
+function checkContactExternal(ctx: Ctx, siteId: number, ext: unknown, self?: Contact) {
+  if (typeof ext !== "string") return;
+  const other = ctx.sim.store.contactByExternal.get(`${siteId}:${ext}`);
+  if (other !== undefined && other !== self?.contact_id) throw conflict("external_contact_id", `external_contact_id ${ext} is already used by contact ${other}`);
+}
+
+export const createContact: Handler = (ctx) => {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  checkContactExternal(ctx, site.site_id, ctx.body.external_contact_id);
+  const s = ctx.sim.store;
+  const c: Contact = {
+    contact_id: s.next("contact"), site_id: site.site_id, external_contact_id: ctx.body.external_contact_id,
+    first_name: ctx.body.first_name, last_name: ctx.body.last_name, phone_number: ctx.body.phone_number ?? null,
+    email: ctx.body.email ?? null, created_at: now(),
+  };
+  s.addContact(c);
+  return { status: 201, body: contactDto(c) };
+};
+
+export const listContacts: Handler = (ctx) => {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  const s = ctx.sim.store;
+  return list(ctx, s.contactsBySite.of(site.site_id).map((id) => contactDto(s.contacts.get(id)!)), "contacts", CONTACT_COLUMNS, CONTACT_NUMERIC);
+};
+
+export const getContact: Handler = (ctx) => ({ status: 200, body: contactDto(contactFor(ctx)) });
+
+export const updateContact: Handler = (ctx) => {
+  const c = contactFor(ctx);
+  checkContactExternal(ctx, c.site_id, ctx.body.external_contact_id, c);
+  if (typeof ctx.body.external_contact_id === "string") ctx.sim.store.setContactExternal(c, ctx.body.external_contact_id);
+  patch(c, ctx.body, ["first_name", "last_name", "phone_number", "email"]);
+  return { status: 200, body: contactDto(c) };
+};
+
+export const deleteContact: Handler = (ctx) => {
+  ctx.sim.store.removeContact(contactFor(ctx));
+  return { status: 204 };
+};
+
+// ---------- devices
+function checkBulkSize(ctx: Ctx, n: number) {
+  if (n > ctx.sim.config.maxBulk) throw new SimError(400, "validation_failed", `at most ${ctx.sim.config.maxBulk} items per bulk request (got ${n})`, "body");
+}
+
+function itemFailure(req: unknown, status: number, e: FieldError) {
+  return { is_successful: false, status_code: status, error_message: e.message, field: e.field, req: (req && typeof req === "object" ? req : { value: req }) as object };
+}
+
+export const bulkCreateDevices: Handler = (ctx) => {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  const items = ctx.body as unknown[];
+  checkBulkSize(ctx, items.length);
+  const s = ctx.sim.store;
+  const results = items.map((item) => {
+    const errors = ctx.sim.contract.validateSchema("CreateDeviceDto", item);
+    if (errors.length) return itemFailure(item, 400, errors[0]!);
+    const b = item as Record<string, any>;
+    const other = s.deviceByExternal.get(`${site.dealer_id}:${b.external_device_id}`);
+    if (other !== undefined) return itemFailure(item, 409, { field: "external_device_id", message: `external_device_id ${b.external_device_id} already exists (device ${other})` });
+    const t = now();
+    const d: Device = {
+      device_id: s.next("device"), site_id: site.site_id, external_device_id: b.external_device_id, device_type: b.device_type, name: b.name,
+      zone_number: b.zone_number ?? null, additional_zone_numbers: b.additional_zone_numbers ?? null, mac: b.mac ?? null,
+      manufacturer: b.manufacturer ?? null, model: b.model ?? null, serial_number: b.serial_number ?? null,
+      registered_by_partner: ctx.auth.kind === "partner" ? (s.partners.get(ctx.auth.partnerId)?.client_id ?? null) : null,
+      status: "online", firmware: b.device_type === "bridge" ? "3.2.0" : "2.14.1", created_at: t, updated_at: t,
+    };
+    s.addDevice(d);
+    return { is_successful: true, req: item as object, res: deviceDto(d) };
+  });
+  const ok = results.filter((r) => r.is_successful).length;
+  return { status: 201, body: { success_count: ok, failure_count: results.length - ok, results } };
+};
+
+export const listDevices: Handler = (ctx) => {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  const s = ctx.sim.store;
+  return list(ctx, s.devicesBySite.of(site.site_id).map((id) => deviceDto(s.devices.get(id)!)), "devices", DEVICE_COLUMNS, DEVICE_NUMERIC);
+};
+
+export const getDevice: Handler = (ctx) => {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  const d = ctx.sim.store.devices.get(ctx.params.deviceId);
+  if (!d || d.site_id !== site.site_id) throw SimError.notFound(`device ${ctx.params.deviceId}`, "device_not_found");
+  return { status: 200, body: deviceDto(d) };
+};
+
+export const bulkUpdateDevices: Handler = (ctx) => {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  const items = ctx.body as unknown[];
+  checkBulkSize(ctx, items.length);
+  const s = ctx.sim.store;
+  const results = items.map((item) => {
+    const errors = ctx.sim.contract.validateSchema("UpdateDeviceDto", item);
+    if (errors.length) return itemFailure(item, 400, errors[0]!);
+    const b = item as Record<string, any>;
+    const d = s.devices.get(b.device_id);
+    if (!d || d.site_id !== site.site_id) return itemFailure(item, 404, { field: "device_id", message: `device ${b.device_id} not found on site ${site.site_id}` });
+    if (typeof b.external_device_id === "string") {
+      const other = s.deviceByExternal.get(`${site.dealer_id}:${b.external_device_id}`);
+      if (other !== undefined && other !== d.device_id) return itemFailure(item, 409, { field: "external_device_id", message: `external_device_id ${b.external_device_id} already exists (device ${other})` });
+      s.setDeviceExternal(d, b.external_device_id);
+    }
+    patch(d, b, ["device_type", "name", "zone_number", "additional_zone_numbers", "mac", "manufacturer", "model", "serial_number"]);
+    d.updated_at = now();
+    return { is_successful: true, req: item as object, res: deviceDto(d) };
+  });
+  const ok = results.filter((r) => r.is_successful).length;
+  return { status: 200, body: { success_count: ok, failure_count: results.length - ok, results } };
+};
+
+export const bulkDeleteDevices: Handler = (ctx) => {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  const ids = ctx.body.deviceIds as number[];
+  checkBulkSize(ctx, ids.length);
+  const s = ctx.sim.store;
+  const results = ids.map((id) => {
+    const d = s.devices.get(id);
+    if (!d || d.site_id !== site.site_id) return { is_successful: false, status_code: 404, error_message: `device ${id} not found on site ${site.site_id}`, req: { device_id: id } };
+    s.removeDevice(d);
+    return { is_successful: true, req: { device_id: id }, res: { device_id: id } };
+  });
+  const ok = results.filter((r) => r.is_successful).length;
+  return { status: 200, body: { success_count: ok, failure_count: results.length - ok, results } };
+};
+
+// ---------- arming, verifications
+export const getArmingSettings: Handler = (ctx) => ({ status: 200, body: armingDto(ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId)) });
+
+export const updateArmingSettings: Handler = (ctx) => {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  site.security_type = ctx.body.security_type;
+  site.arming_updated_at = now();
+  return { status: 200, body: armingDto(site) };
+};
+
+export const answerVerification: Handler = (ctx) => {
+  const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
+  const v = ctx.sim.answerVerification(site, ctx.params.verificationId, ctx.body);
+  return { status: 200, body: verificationAnswerDto(v) };
+};

@@ -1,0 +1,198 @@
+import { createPublicKey } from "node:crypto";
+import type { App, Contact, Dealer, Device, Site, Station, Store } from "./store";
+
+/** `.env.example` values, used when the variable is unset so `npm run sim` works without a .env. */
+export const ENV_DEFAULTS = {
+  CHEKT_CLIENT_ID: "demo-partner",
+  CHEKT_CLIENT_SECRET: "demo-partner-secret-7f3a9c2e5b1d4f60",
+  CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001",
+  CHEKT_WEBHOOK_SECRET: "whsec_demo_signing_secret_0123456789",
+  APP_URL: "http://localhost:3000",
+} as const;
+
+const env = (name: keyof typeof ENV_DEFAULTS) => process.env[name] || ENV_DEFAULTS[name];
+
+export const DEMO_PASSWORD = "chekt-demo";
+export const ALL_SCOPES = ["devices:read", "devices:write", "events:read", "events:write", "snapshots:read", "alarms:write", "sites:read", "sites:write"];
+export const ALL_EVENTS = ["alarm.created", "verification.requested", "alarm.acknowledged", "alarm.dispatched", "alarm.resolved", "snapshot.created", "device.online", "device.offline", "device.firmware_updated"];
+
+/** The demo world. Getters read the environment when asked, so a test can set it first. */
+export const DEMO = {
+  partner: {
+    id: 1,
+    name: "Demo Partner (dealer console)",
+    get clientId() { return env("CHEKT_CLIENT_ID"); },
+    get clientSecret() { return env("CHEKT_CLIENT_SECRET"); },
+  },
+  dealers: {
+    acme: { id: 1, external: "acme-security", name: "Acme Security", admin: "admin@acme.example", connected: true },
+    northwind: { id: 2, external: "northwind-alarms", name: "Northwind Alarms", admin: "admin@northwind.example", connected: true },
+    coastal: { id: 3, external: "coastal-guard", name: "Coastal Guard", admin: "admin@coastal.example", connected: false },
+  },
+  /** A dealer user who is not an admin, so cannot approve a connection. */
+  staffUser: "staff@coastal.example",
+  password: DEMO_PASSWORD,
+  app: {
+    id: "app_1",
+    dealerId: 1,
+    get apiKey() { return env("CHEKT_API_KEY"); },
+    get signingSecret() { return env("CHEKT_WEBHOOK_SECRET"); },
+    get webhookUrl() { return `${env("APP_URL").replace(/\/$/, "")}/api/webhooks/chekt/acme-security`; },
+  },
+};
+
+const SITES: Array<[dealer: number, name: string, timezone: string, address: string, activated: 0 | 1]> = [
+  [1, "Harbor Logistics Warehouse", "America/New_York", "41 Pier Road, Boston, MA", 1],
+  [1, "Maple Street Pharmacy", "America/Chicago", "903 Maple St, Chicago, IL", 1],
+  [1, "Red Rock Storage", "America/Denver", "77 Mesa Dr, Denver, CO", 1],
+  [1, "Sunset Auto Dealership", "America/Los_Angeles", "1500 Sunset Blvd, Los Angeles, CA", 0],
+  [1, "Camden Office Suites", "Europe/London", "12 Camden High St, London", 1],
+  [1, "Gangnam Headquarters", "Asia/Seoul", "123 Teheran-ro, Gangnam-gu, Seoul", 1],
+  [1, "Harbour Bridge Marina", "Australia/Sydney", "2 Circular Quay, Sydney NSW", 0],
+  [2, "Northwind Distribution Center", "America/Chicago", "400 Lakeshore Dr, Milwaukee, WI", 1],
+  [2, "Aurora Cold Storage", "America/Anchorage", "18 Tundra Way, Anchorage, AK", 1],
+  [2, "Kona Resort Lobby", "Pacific/Honolulu", "75-5660 Palani Rd, Kailua-Kona, HI", 0],
+  [3, "Coastal Boat Yard", "America/New_York", "9 Dune Rd, Montauk, NY", 1],
+  [3, "Lisbon Seafront Cafe", "Europe/Lisbon", "Av. Brasília 210, Lisboa", 1],
+];
+
+const FIRST = ["Maria", "James", "Aiko", "Oliver", "Priya", "Lucas", "Hana", "Noah", "Sofia", "Ethan", "Ji-woo", "Emma"];
+const LAST = ["Garcia", "Smith", "Tanaka", "Brown", "Patel", "Silva", "Kim", "Jones", "Rossi", "Miller", "Park", "Wilson"];
+
+function at(dayOffset: number): string {
+  return new Date(Date.UTC(2025, 0, 1) + dayOffset * 86_400_000).toISOString();
+}
+
+/** Fill an empty store with the demo world. */
+export function seedDemo(store: Store): void {
+  let publicKey: string | null = null;
+  if (process.env.CHEKT_PRIVATE_KEY) {
+    // The app signs client assertions with this key, so register its public half.
+    publicKey = createPublicKey(process.env.CHEKT_PRIVATE_KEY.replace(/\\n/g, "\n")).export({ type: "spki", format: "pem" }).toString();
+  }
+  store.addPartner({
+    id: store.next("partner"),
+    name: DEMO.partner.name,
+    client_id: DEMO.partner.clientId,
+    client_secret: DEMO.partner.clientSecret,
+    public_key_pem: publicKey,
+    redirect_uris: [],
+    created_at: at(0),
+  });
+  const partnerId = 1;
+  const dealerRows = [
+    { ...DEMO.dealers.acme, address: "100 Main St", email: "ops@acme.example", phone: "+1-617-555-0100" },
+    { ...DEMO.dealers.northwind, address: "55 Harbor Ave", email: "desk@northwind.example", phone: "+1-414-555-0142" },
+    { ...DEMO.dealers.coastal, address: "8 Shore Rd", email: "hello@coastal.example", phone: "+1-631-555-0199" },
+  ];
+  for (const d of dealerRows) {
+    const dealer: Dealer = {
+      dealer_id: store.next("dealer"),
+      company_name: d.name,
+      company_address1: d.address,
+      company_address2: null,
+      company_email: d.email,
+      company_phone_number: d.phone,
+      created_at: at(d.id),
+      links: d.connected ? { [partnerId]: d.external } : {},
+    };
+    store.addDealer(dealer);
+    store.users.set(d.admin, { email: d.admin, password: DEMO_PASSWORD, dealer_id: dealer.dealer_id, role: "admin", name: `${d.name} admin` });
+  }
+  store.users.set(DEMO.staffUser, { email: DEMO.staffUser, password: DEMO_PASSWORD, dealer_id: 3, role: "staff", name: "Coastal Guard operator" });
+
+  const stationsOf = new Map<number, Station[]>();
+  const stationRows: Array<[number, string, string, string]> = [
+    [1, "ms-east", "Central Station East", "E1"],
+    [1, "ms-west", "Central Station West", "W2"],
+    [2, "ms-nw-main", "Northwind Monitoring", "NW"],
+    [3, "ms-coastal", "Coastal Central", "CG"],
+  ];
+  stationRows.forEach(([dealerId, ext, name, prefix], i) => {
+    const s: Station = { monitoring_station_id: store.next("station"), dealer_id: dealerId, external_monitoring_station_id: ext, name, prefix, linecard: `LC-${i + 1}`, created_at: at(10 + i) };
+    store.addStation(s);
+    stationsOf.set(dealerId, [...(stationsOf.get(dealerId) ?? []), s]);
+  });
+
+  SITES.forEach(([dealerId, name, timezone, address, activated], i) => {
+    const stations = stationsOf.get(dealerId) ?? [];
+    const station = stations[i % stations.length] ?? null;
+    const site: Site = {
+      site_id: store.next("site"),
+      dealer_id: dealerId,
+      external_site_id: `seed-site-${i + 1}`,
+      name,
+      monitoring_station_id: station?.monitoring_station_id ?? null,
+      account_number: String(100200 + i * 17),
+      address1: address,
+      address2: i % 3 === 0 ? `Unit ${i + 1}` : null,
+      timezone,
+      is_activated: activated,
+      security_type: ((i % 4) + 1) as Site["security_type"],
+      arming_updated_at: at(20 + i),
+      created_at: at(20 + i),
+    };
+    store.addSite(site);
+    for (let c = 0; c < 2; c++) {
+      const k = (i * 2 + c) % FIRST.length;
+      const contact: Contact = {
+        contact_id: store.next("contact"),
+        site_id: site.site_id,
+        external_contact_id: `seed-contact-${i + 1}-${c + 1}`,
+        first_name: FIRST[k]!,
+        last_name: LAST[(k + i) % LAST.length]!,
+        phone_number: `+1-555-01${String(i).padStart(2, "0")}-${c}${c}${c}${c}`,
+        email: `${FIRST[k]!.toLowerCase().replace(/[^a-z]/g, "")}.${LAST[(k + i) % LAST.length]!.toLowerCase()}@example.com`,
+        created_at: at(21 + i),
+      };
+      store.addContact(contact);
+    }
+    const names = ["Front Door", "Parking Lot", "Loading Dock", "Back Office"];
+    const count = 2 + (i % 3);
+    for (let d = 0; d < count; d++) {
+      const id = store.next("device");
+      const device: Device = {
+        device_id: id,
+        site_id: site.site_id,
+        external_device_id: `seed-dev-${id}`,
+        device_type: "camera",
+        name: names[d]!,
+        zone_number: String(d + 1).padStart(3, "0"),
+        additional_zone_numbers: null,
+        mac: `00:1B:44:11:${(id >> 8).toString(16).padStart(2, "0")}:${(id & 255).toString(16).padStart(2, "0")}`.toUpperCase(),
+        manufacturer: "CHeKT",
+        model: "CHEKT-CAM-001",
+        serial_number: `SN${String(100000 + id)}`,
+        registered_by_partner: "seed",
+        status: d === count - 1 && i % 4 === 3 ? "offline" : "online",
+        firmware: "2.14.1",
+        created_at: at(22 + i),
+        updated_at: at(22 + i),
+      };
+      store.addDevice(device);
+    }
+    if (i % 2 === 0) {
+      const id = store.next("device");
+      store.addDevice({
+        device_id: id, site_id: site.site_id, external_device_id: `seed-dev-${id}`, device_type: "bridge", name: "CHeKT Bridge",
+        zone_number: null, additional_zone_numbers: null, mac: `00:1B:44:22:00:${id.toString(16).padStart(2, "0")}`.toUpperCase(),
+        manufacturer: "CHeKT", model: "CHEKT-BRG-8", serial_number: `BR${100000 + id}`, registered_by_partner: "seed",
+        status: "online", firmware: "3.2.0", created_at: at(22 + i), updated_at: at(22 + i),
+      });
+    }
+  });
+
+  const app: App = {
+    id: DEMO.app.id,
+    dealer_id: DEMO.app.dealerId,
+    name: "dealer-console",
+    scopes: [...ALL_SCOPES],
+    events: [...ALL_EVENTS],
+    webhook_url: DEMO.app.webhookUrl,
+    signing_secret: DEMO.app.signingSecret,
+    keys: [{ key: DEMO.app.apiKey, created_at: at(0), expires_at: null }],
+    created_at: at(0),
+  };
+  store.counters.app = 1;
+  store.addApp(app);
+}

@@ -1,0 +1,429 @@
+import { randomBytes } from "node:crypto";
+
+/** Everything the simulated CHeKT knows. Plain data (JSON-serialisable) plus id indexes. */
+
+export interface Partner {
+  id: number;
+  name: string;
+  client_id: string;
+  client_secret: string | null;
+  /** PEM (SPKI) public key for RS256 client assertions. */
+  public_key_pem: string | null;
+  /** Allowed redirect URIs for the authorization-code flow; empty = any http(s) URI. */
+  redirect_uris: string[];
+  created_at: string;
+}
+
+export interface Dealer {
+  dealer_id: number;
+  company_name: string;
+  company_address1: string | null;
+  company_address2: string | null;
+  company_email: string | null;
+  company_phone_number: string | null;
+  created_at: string;
+  /** partner id → external_dealer_id of that partner's connection. */
+  links: Record<string, string>;
+}
+
+export interface DealerUser {
+  email: string;
+  password: string;
+  dealer_id: number;
+  role: "admin" | "staff";
+  name: string;
+}
+
+export interface Station {
+  monitoring_station_id: number;
+  dealer_id: number;
+  external_monitoring_station_id: string;
+  name: string;
+  prefix: string | null;
+  linecard: string | null;
+  created_at: string;
+}
+
+export interface Site {
+  site_id: number;
+  dealer_id: number;
+  external_site_id: string;
+  name: string;
+  monitoring_station_id: number | null;
+  account_number: string | null;
+  address1: string | null;
+  address2: string | null;
+  timezone: string;
+  is_activated: 0 | 1;
+  security_type: 1 | 2 | 3 | 4;
+  arming_updated_at: string;
+  created_at: string;
+}
+
+export interface Contact {
+  contact_id: number;
+  site_id: number;
+  external_contact_id: string;
+  first_name: string;
+  last_name: string;
+  phone_number: string | null;
+  email: string | null;
+  created_at: string;
+}
+
+export interface Device {
+  device_id: number;
+  site_id: number;
+  external_device_id: string;
+  device_type: "camera" | "bridge";
+  name: string;
+  zone_number: string | null;
+  additional_zone_numbers: string | null;
+  mac: string | null;
+  manufacturer: string | null;
+  model: string | null;
+  serial_number: string | null;
+  registered_by_partner: string | null;
+  status: "online" | "offline";
+  firmware: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiKey {
+  key: string;
+  created_at: string;
+  /** Set when rotated out (grace end) or revoked (now). */
+  expires_at: string | null;
+}
+
+export interface App {
+  id: string;
+  dealer_id: number;
+  name: string;
+  scopes: string[];
+  events: string[];
+  webhook_url: string | null;
+  signing_secret: string;
+  keys: ApiKey[];
+  created_at: string;
+}
+
+export interface Alarm {
+  id: number;
+  dealer_id: number;
+  site_id: number;
+  device_id: number | null;
+  priority: "low" | "medium" | "high" | "critical";
+  trigger: "motion" | "panic" | "door-forced" | "glass-break" | "custom";
+  location: string | null;
+  status: "open" | "acknowledged" | "dispatched" | "resolved";
+  snapshot_id: number | null;
+  verification_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Verification {
+  id: number;
+  verification_id: string;
+  dealer_id: number;
+  alarm_id: number;
+  site_id: number;
+  device_id: number | null;
+  contact_id: number | null;
+  zone_number: string | null;
+  description: string;
+  occurred_at: string;
+  expires_at: string;
+  answer: { contact_id: number; action: "dispatch" | "disregard"; responded_at: string } | null;
+}
+
+export interface Snapshot {
+  id: number;
+  dealer_id: number;
+  alarm_id: number | null;
+  site_id: number;
+  device_id: number | null;
+  captured_at: string;
+}
+
+export interface SimEvent {
+  seq: number;
+  id: string;
+  dealer_id: number;
+  type: string;
+  created_at: string;
+  data: Record<string, unknown>;
+}
+
+export interface DeliveryAttempt {
+  attempt: number;
+  at: string;
+  status: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export interface Delivery {
+  id: string;
+  event_id: string;
+  event_type: string;
+  app_id: string;
+  url: string;
+  state: "pending" | "succeeded" | "failed";
+  attempts: DeliveryAttempt[];
+  next_attempt_at: string | null;
+  created_at: string;
+}
+
+export interface Token {
+  token: string;
+  kind: "partner" | "user";
+  partner_id: number;
+  dealer_id: number | null;
+  user_email: string | null;
+  expires_at: number;
+}
+
+export interface AuthCode {
+  code: string;
+  partner_id: number;
+  redirect_uri: string;
+  code_challenge: string;
+  dealer_id: number;
+  user_email: string;
+  expires_at: number;
+}
+
+export interface IdempotencyEntry {
+  hash: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  at: number;
+}
+
+type Counters = Record<"partner" | "dealer" | "station" | "site" | "contact" | "device" | "app" | "alarm" | "verification" | "snapshot" | "event" | "delivery", number>;
+
+/** Index from a parent id to the set of child ids, kept in insertion (= id) order. */
+class Children {
+  private readonly map = new Map<number, Set<number>>();
+  add(parent: number, child: number) {
+    let s = this.map.get(parent);
+    if (!s) this.map.set(parent, (s = new Set()));
+    s.add(child);
+  }
+  remove(parent: number, child: number) {
+    this.map.get(parent)?.delete(child);
+  }
+  of(parent: number): number[] {
+    return [...(this.map.get(parent) ?? [])];
+  }
+  count(parent: number): number {
+    return this.map.get(parent)?.size ?? 0;
+  }
+  clear() {
+    this.map.clear();
+  }
+}
+
+export class Store {
+  partners = new Map<number, Partner>();
+  partnersByClientId = new Map<string, number>();
+  dealers = new Map<number, Dealer>();
+  users = new Map<string, DealerUser>();
+  stations = new Map<number, Station>();
+  sites = new Map<number, Site>();
+  contacts = new Map<number, Contact>();
+  devices = new Map<number, Device>();
+  apps = new Map<string, App>();
+  appByKey = new Map<string, string>();
+  alarms = new Map<number, Alarm>();
+  verifications = new Map<string, Verification>();
+  snapshots = new Map<number, Snapshot>();
+  events = new Map<string, SimEvent>();
+  deliveries = new Map<string, Delivery>();
+  tokens = new Map<string, Token>();
+  codes = new Map<string, AuthCode>();
+  idempotency = new Map<string, IdempotencyEntry>();
+
+  stationsByDealer = new Children();
+  sitesByDealer = new Children();
+  contactsBySite = new Children();
+  devicesBySite = new Children();
+  snapshotsByDevice = new Children();
+  alarmsByDealer = new Children();
+  /** Event seqs per dealer, ascending (the /v1/events order). */
+  eventsByDealer = new Map<number, string[]>();
+  /** "dealer:external id" → id: uniqueness of external ids. */
+  siteByExternal = new Map<string, number>();
+  stationByExternal = new Map<string, number>();
+  deviceByExternal = new Map<string, number>();
+  contactByExternal = new Map<string, number>();
+  /** "partner:external_dealer_id" → dealer id. */
+  dealerByExternal = new Map<string, number>();
+
+  counters: Counters = { partner: 0, dealer: 0, station: 0, site: 0, contact: 0, device: 0, app: 0, alarm: 0, verification: 0, snapshot: 0, event: 0, delivery: 0 };
+  /** Signs snapshot URLs. */
+  urlSecret = randomBytes(32).toString("hex");
+
+  next(kind: keyof Counters): number {
+    return ++this.counters[kind];
+  }
+
+  // ---- mutations that keep indexes right
+  addPartner(p: Partner) {
+    this.partners.set(p.id, p);
+    this.partnersByClientId.set(p.client_id, p.id);
+  }
+  addDealer(d: Dealer) {
+    this.dealers.set(d.dealer_id, d);
+    for (const [pid, ext] of Object.entries(d.links)) this.dealerByExternal.set(`${pid}:${ext}`, d.dealer_id);
+  }
+  linkDealer(d: Dealer, partnerId: number, external: string) {
+    const old = d.links[partnerId];
+    if (old !== undefined) this.dealerByExternal.delete(`${partnerId}:${old}`);
+    d.links[partnerId] = external;
+    this.dealerByExternal.set(`${partnerId}:${external}`, d.dealer_id);
+  }
+  unlinkDealer(d: Dealer, partnerId: number) {
+    const old = d.links[partnerId];
+    if (old !== undefined) this.dealerByExternal.delete(`${partnerId}:${old}`);
+    delete d.links[partnerId];
+  }
+  addStation(s: Station) {
+    this.stations.set(s.monitoring_station_id, s);
+    this.stationsByDealer.add(s.dealer_id, s.monitoring_station_id);
+    this.stationByExternal.set(`${s.dealer_id}:${s.external_monitoring_station_id}`, s.monitoring_station_id);
+  }
+  setStationExternal(s: Station, external: string) {
+    this.stationByExternal.delete(`${s.dealer_id}:${s.external_monitoring_station_id}`);
+    s.external_monitoring_station_id = external;
+    this.stationByExternal.set(`${s.dealer_id}:${external}`, s.monitoring_station_id);
+  }
+  removeStation(s: Station) {
+    this.stations.delete(s.monitoring_station_id);
+    this.stationsByDealer.remove(s.dealer_id, s.monitoring_station_id);
+    this.stationByExternal.delete(`${s.dealer_id}:${s.external_monitoring_station_id}`);
+    for (const siteId of this.sitesByDealer.of(s.dealer_id)) {
+      const site = this.sites.get(siteId)!;
+      if (site.monitoring_station_id === s.monitoring_station_id) site.monitoring_station_id = null;
+    }
+  }
+  addSite(s: Site) {
+    this.sites.set(s.site_id, s);
+    this.sitesByDealer.add(s.dealer_id, s.site_id);
+    this.siteByExternal.set(`${s.dealer_id}:${s.external_site_id}`, s.site_id);
+  }
+  setSiteExternal(s: Site, external: string) {
+    this.siteByExternal.delete(`${s.dealer_id}:${s.external_site_id}`);
+    s.external_site_id = external;
+    this.siteByExternal.set(`${s.dealer_id}:${external}`, s.site_id);
+  }
+  removeSite(s: Site) {
+    for (const c of this.contactsBySite.of(s.site_id)) this.removeContact(this.contacts.get(c)!);
+    for (const d of this.devicesBySite.of(s.site_id)) this.removeDevice(this.devices.get(d)!);
+    this.sites.delete(s.site_id);
+    this.sitesByDealer.remove(s.dealer_id, s.site_id);
+    this.siteByExternal.delete(`${s.dealer_id}:${s.external_site_id}`);
+  }
+  addContact(c: Contact) {
+    this.contacts.set(c.contact_id, c);
+    this.contactsBySite.add(c.site_id, c.contact_id);
+    this.contactByExternal.set(`${c.site_id}:${c.external_contact_id}`, c.contact_id);
+  }
+  setContactExternal(c: Contact, external: string) {
+    this.contactByExternal.delete(`${c.site_id}:${c.external_contact_id}`);
+    c.external_contact_id = external;
+    this.contactByExternal.set(`${c.site_id}:${external}`, c.contact_id);
+  }
+  removeContact(c: Contact) {
+    this.contacts.delete(c.contact_id);
+    this.contactsBySite.remove(c.site_id, c.contact_id);
+    this.contactByExternal.delete(`${c.site_id}:${c.external_contact_id}`);
+  }
+  dealerOfSite(siteId: number): number | undefined {
+    return this.sites.get(siteId)?.dealer_id;
+  }
+  addDevice(d: Device) {
+    this.devices.set(d.device_id, d);
+    this.devicesBySite.add(d.site_id, d.device_id);
+    this.deviceByExternal.set(`${this.dealerOfSite(d.site_id)}:${d.external_device_id}`, d.device_id);
+  }
+  setDeviceExternal(d: Device, external: string) {
+    const dealer = this.dealerOfSite(d.site_id);
+    this.deviceByExternal.delete(`${dealer}:${d.external_device_id}`);
+    d.external_device_id = external;
+    this.deviceByExternal.set(`${dealer}:${external}`, d.device_id);
+  }
+  removeDevice(d: Device) {
+    this.deviceByExternal.delete(`${this.dealerOfSite(d.site_id)}:${d.external_device_id}`);
+    this.devices.delete(d.device_id);
+    this.devicesBySite.remove(d.site_id, d.device_id);
+  }
+  addApp(a: App) {
+    this.apps.set(a.id, a);
+    for (const k of a.keys) this.appByKey.set(k.key, a.id);
+  }
+  addAlarm(a: Alarm) {
+    this.alarms.set(a.id, a);
+    this.alarmsByDealer.add(a.dealer_id, a.id);
+  }
+  addSnapshot(s: Snapshot) {
+    this.snapshots.set(s.id, s);
+    if (s.device_id != null) this.snapshotsByDevice.add(s.device_id, s.id);
+  }
+  addEvent(e: SimEvent) {
+    this.events.set(e.id, e);
+    let list = this.eventsByDealer.get(e.dealer_id);
+    if (!list) this.eventsByDealer.set(e.dealer_id, (list = []));
+    list.push(e.id);
+  }
+
+  // ---- persistence
+  toJSON() {
+    return {
+      version: 1,
+      counters: this.counters,
+      urlSecret: this.urlSecret,
+      partners: [...this.partners.values()],
+      dealers: [...this.dealers.values()],
+      users: [...this.users.values()],
+      stations: [...this.stations.values()],
+      sites: [...this.sites.values()],
+      contacts: [...this.contacts.values()],
+      devices: [...this.devices.values()],
+      apps: [...this.apps.values()],
+      alarms: [...this.alarms.values()],
+      verifications: [...this.verifications.values()],
+      snapshots: [...this.snapshots.values()],
+      events: [...this.events.values()],
+      deliveries: [...this.deliveries.values()],
+      tokens: [...this.tokens.values()],
+      idempotency: [...this.idempotency],
+    };
+  }
+
+  static fromJSON(raw: ReturnType<Store["toJSON"]>): Store {
+    const s = new Store();
+    s.counters = { ...s.counters, ...raw.counters };
+    s.urlSecret = raw.urlSecret;
+    raw.partners.forEach((p) => s.addPartner(p));
+    raw.dealers.forEach((d) => s.addDealer(d));
+    raw.users.forEach((u) => s.users.set(u.email.toLowerCase(), u));
+    raw.stations.forEach((x) => s.addStation(x));
+    raw.sites.forEach((x) => s.addSite(x));
+    raw.contacts.forEach((x) => s.addContact(x));
+    raw.devices.forEach((x) => s.addDevice(x));
+    raw.apps.forEach((x) => s.addApp(x));
+    raw.alarms.forEach((x) => s.addAlarm(x));
+    raw.verifications.forEach((x) => s.verifications.set(x.verification_id, x));
+    raw.snapshots.forEach((x) => s.addSnapshot(x));
+    [...raw.events].sort((a, b) => a.seq - b.seq).forEach((x) => s.addEvent(x));
+    raw.deliveries.forEach((x) => s.deliveries.set(x.id, x));
+    raw.tokens.forEach((x) => s.tokens.set(x.token, x));
+    raw.idempotency.forEach(([k, v]) => s.idempotency.set(k, v));
+    return s;
+  }
+}
