@@ -127,20 +127,26 @@ export async function runSeed({ databaseUrl, log = console.log }: SeedOptions): 
   }
 }
 
-// `npm run db:seed`: same environment rules as the other scripts (.env, then .env.example).
+// `npm run db:seed`: same environment rules as the other scripts (.env, then .env.example);
+// without DATABASE_URL it seeds the demo's embedded database, like `npm run db:migrate`.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { loadEnv } = await import("../scripts/lib/env");
+  const { DEMO_DATABASE, ensureDatabase, ensurePostgres } = await import("../scripts/lib/postgres");
   loadEnv();
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error("DATABASE_URL is not set. `npm run demo` seeds its embedded database by itself; to seed another one, set DATABASE_URL.");
-    process.exit(2);
-  }
+  let code = 0;
+  const server = await ensurePostgres();
   try {
+    let url = process.env.DATABASE_URL;
+    if (!url) {
+      await ensureDatabase(server.adminUrl, DEMO_DATABASE);
+      url = server.urlFor(DEMO_DATABASE);
+    }
     await runSeed({ databaseUrl: url });
-    process.exit(0);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    code = 1;
+  } finally {
+    await server.stop();
   }
+  process.exit(code);
 }

@@ -170,7 +170,7 @@ async function e2eStage(baseEnv: NodeJS.ProcessEnv) {
     // Webhook retries in milliseconds instead of seconds; no background demo alarms to race the specs.
     extraEnv: { CHEKT_WEBHOOK_RETRY_SCALE: "0.01", CHEKT_SIM_DEMO_ALARM_EVERY_S: "0", CHEKT_SIM_ADMIN_TOKEN: simToken },
   });
-  const appEnv = { ...baseEnv, DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: sim.url, APP_URL: appUrl, AUTH_URL: appUrl, CHEKT_SIM_ADMIN_TOKEN: simToken, NODE_ENV: "production" };
+  const appEnv: NodeJS.ProcessEnv = { ...baseEnv, DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: sim.url, APP_URL: appUrl, AUTH_URL: appUrl, CHEKT_SIM_ADMIN_TOKEN: simToken, NODE_ENV: "production" };
   await startApp({ port: appPort, mode: "start", env: appEnv, echo: false, timeoutMs: 60_000 });
 
   const report = tmpFile("e2e.json");
@@ -237,7 +237,7 @@ async function main(): Promise<number> {
     await timed("faults", async () => (specFiles("tests/faults", /\.test\.ts$/).length ? vitestProject("faults", dbEnv) : skipped("no tests in tests/faults")));
   }
   let built = fs.existsSync(path.join(repoRoot, DIST_DIR, "BUILD_ID")) && !stages.has("build");
-  const buildEnv = { ...baseEnv, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: runDb };
+  const buildEnv: NodeJS.ProcessEnv = { ...baseEnv, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: runDb };
   if (stages.has("build")) {
     const build = await timed("build", async () => {
       const code = await runToEnd("build", "next", ["build"], { env: buildEnv });
