@@ -1,0 +1,19 @@
+// A site's contacts (from CHeKT, cached briefly) for the answer form's contact picker.
+import { requireRouteRole } from "@/lib/auth/require";
+import { getCurrentDealer, NO_DEALER_MESSAGE } from "@/lib/dealer";
+import { siteContacts } from "@/lib/verifications/site-info";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, ctx: { params: Promise<{ siteId: string }> }) {
+  const { denied } = await requireRouteRole("viewer");
+  if (denied) return denied;
+  const dealer = await getCurrentDealer();
+  if (!dealer) return Response.json({ error: { code: "no_dealer", message: NO_DEALER_MESSAGE } }, { status: 409 });
+  const siteId = Number((await ctx.params).siteId);
+  if (!Number.isSafeInteger(siteId) || siteId <= 0) return Response.json({ error: { code: "bad_site", message: "Site id must be a positive integer" } }, { status: 400 });
+  const contacts = await siteContacts(dealer.chektDealerId, siteId);
+  if (!contacts) return Response.json({ error: { code: "chekt_unavailable", message: "Could not load this site's contacts from CHeKT. Try again in a moment." } }, { status: 502 });
+  return Response.json({ contacts }, { headers: { "cache-control": "private, max-age=30" } });
+}
