@@ -23,6 +23,7 @@ export function startBackgroundWork(): Promise<Background> {
       log,
     });
     // Other helpers add their one line here (e.g. the webhook catch-up / LISTEN loop).
+    (await import("@/lib/webhooks/background")).startWebhookBackground(); // webhooks: catch-up from /v1/events + expiry sweep
     return { bulk };
   })().catch((e) => {
     g.__chektBackground = undefined; // let a later call try again
