@@ -49,7 +49,7 @@ function effective(sealed: string | null, envValue: string | undefined, isDefaul
 export async function dealerCredentials(): Promise<DealerCredentials[]> {
   const links = await prisma.dealerLink.findMany({ orderBy: { chektDealerId: "asc" } });
   return links.map((l) => {
-    const base = { id: l.id, chektDealerId: l.chektDealerId, externalDealerId: l.externalDealerId, companyName: l.companyName, connected: !!l.connectedAt && !l.disconnectedAt };
+    const base = { id: l.id, chektDealerId: l.chektDealerId, externalDealerId: l.externalDealerId, companyName: l.companyName, connected: !!l.connectedAt && (!l.disconnectedAt || l.disconnectedAt < l.connectedAt) };
     try {
       const isDefault = l.externalDealerId === DEFAULT_DEALER_KEY;
       const key = effective(l.apiKeyEnc, env.CHEKT_API_KEY, isDefault);

@@ -1,19 +1,28 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { getCurrentDealer } from "@/lib/dealer";
 
 /** Dealer links an admin can pick on the admin pages (connected first). */
 export async function dealerChoices() {
   const links = await prisma.dealerLink.findMany({ orderBy: [{ chektDealerId: "asc" }] });
   return links
-    .map((l) => ({ id: l.id, chektDealerId: l.chektDealerId, externalDealerId: l.externalDealerId, companyName: l.companyName, connected: !!l.connectedAt && !l.disconnectedAt }))
+    .map((l) => ({
+      id: l.id,
+      chektDealerId: l.chektDealerId,
+      externalDealerId: l.externalDealerId,
+      companyName: l.companyName,
+      // A reconnect sets connectedAt after an older disconnectedAt (same rule as lib/dealer.ts).
+      connected: !!l.connectedAt && (!l.disconnectedAt || l.disconnectedAt < l.connectedAt),
+    }))
     .sort((a, b) => Number(b.connected) - Number(a.connected));
 }
 
 export type DealerChoice = Awaited<ReturnType<typeof dealerChoices>>[number];
 
-/** The `?dealer=` link if valid, else the first connected one. */
+/** The `?dealer=` link if it exists, else the dealer chosen in the shell, else the first connected one. */
 export async function pickDealer(requested: string | undefined) {
   const choices = await dealerChoices();
-  const chosen = choices.find((c) => c.id === requested) ?? choices.find((c) => c.connected) ?? null;
+  const current = requested ? null : await getCurrentDealer();
+  const chosen = choices.find((c) => c.id === (requested ?? current?.id)) ?? choices.find((c) => c.connected) ?? null;
   return { choices, chosen };
 }

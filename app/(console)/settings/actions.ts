@@ -3,10 +3,11 @@ import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
+import { appDevicesPage } from "@/lib/settings/app-devices";
 import { runConnectionCheck } from "@/lib/settings/check";
 import { forgetCachedSecrets, seal, simulatorControl } from "@/lib/settings/credentials";
 import { maskSecret } from "@/lib/settings/mask";
-import { checkConnectionSchema, setDealerSecretsSchema, testEventSchema } from "@/lib/settings/schemas";
+import { appDevicesSchema, checkConnectionSchema, setDealerSecretsSchema, testEventSchema } from "@/lib/settings/schemas";
 import { requestSimulatorTestEvent } from "@/lib/settings/simulator";
 
 export const checkConnectionAction = actionClient
@@ -73,3 +74,9 @@ export const sendTestEventAction = actionClient
     });
     return result;
   });
+
+/** "Load more" on /settings/app-devices: the next cursor page. */
+export const loadAppDevicesAction = actionClient
+  .metadata({ name: "settings.list_app_devices", role: "admin", objectKind: "device", readOnly: true })
+  .inputSchema(appDevicesSchema)
+  .action(async ({ parsedInput, ctx }) => appDevicesPage(parsedInput.dealerLinkId, parsedInput.cursor, parsedInput.limit, ctx.traceId));

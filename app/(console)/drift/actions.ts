@@ -1,0 +1,95 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { actionClient } from "@/lib/actions/client";
+import { ActionError } from "@/lib/actions/errors";
+import { prisma } from "@/lib/db";
+import type { DriftKind } from "@/lib/drift/compare";
+import { runDrift } from "@/lib/drift/fetch";
+import { fetchChektObject } from "@/lib/drift/object";
+import { driftCheckSchema, forgetSchema, linkSchema, relinkSchema } from "@/lib/drift/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+async function loadLink(dealerLinkId: string) {
+  const link = await prisma.dealerLink.findUnique({ where: { id: dealerLinkId } });
+  if (!link) throw new ActionError("not_found", "That dealer link no longer exists.");
+  return link;
+}
+
+/** Another mapping of this dealer and kind already holding the id would break the unique keys. */
+async function assertFree(tx: Tx, m: { dealerLinkId: string; kind: DriftKind; chektId: string; externalId: string; exceptId?: string }) {
+  const clash = await tx.externalIdMapping.findFirst({
+    where: { dealerLinkId: m.dealerLinkId, kind: m.kind, OR: [{ chektId: m.chektId }, { externalId: m.externalId }], ...(m.exceptId ? { NOT: { id: m.exceptId } } : {}) },
+  });
+  if (clash) {
+    throw new ActionError("conflict", `Another ${m.kind} mapping already uses CHeKT id ${clash.chektId} / external id "${clash.externalId}". Forget that one first.`);
+  }
+}
+
+export const driftCheckAction = actionClient
+  .metadata({ name: "drift.check", role: "admin", objectKind: "mapping", readOnly: true })
+  .inputSchema(driftCheckSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const link = await loadLink(parsedInput.dealerLinkId);
+    return runDrift(link, ctx.traceId);
+  });
+
+export const relinkMappingAction = actionClient
+  .metadata({ name: "drift.relink", role: "admin", objectKind: "mapping" })
+  .inputSchema(relinkSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const mapping = await prisma.externalIdMapping.findUnique({ where: { id: parsedInput.mappingId }, include: { dealerLink: true } });
+    if (!mapping) throw new ActionError("not_found", "That mapping no longer exists. Run the drift check again.");
+    const kind = mapping.kind as DriftKind;
+    const parent = mapping.parentChektId === null ? null : Number(mapping.parentChektId);
+    const obj = await fetchChektObject(kind, mapping.dealerLink.chektDealerId, parsedInput.chektId, parent, ctx.traceId);
+    if (!obj) throw new ActionError("not_found", `CHeKT has no ${kind} ${parsedInput.chektId} for this dealer. Run the drift check again.`);
+    if (!obj.externalId) throw new ActionError("no_external_id", `CHeKT's ${kind} ${obj.chektId} has no external id to link to.`);
+    const before = { chektId: mapping.chektId, externalId: mapping.externalId, parentChektId: mapping.parentChektId };
+    const after = { chektId: obj.chektId, externalId: obj.externalId, parentChektId: obj.parentChektId };
+    await ctx.commit(
+      { action: "drift.relink", objectKind: kind, chektId: obj.chektId, externalId: obj.externalId, dealerLinkId: mapping.dealerLinkId, before, after },
+      async (tx) => {
+        await assertFree(tx, { dealerLinkId: mapping.dealerLinkId, kind, chektId: obj.chektId, externalId: obj.externalId!, exceptId: mapping.id });
+        await tx.externalIdMapping.update({ where: { id: mapping.id }, data: after });
+      },
+    );
+    revalidatePath("/drift");
+    return after;
+  });
+
+export const linkObjectAction = actionClient
+  .metadata({ name: "drift.link", role: "admin", objectKind: "mapping" })
+  .inputSchema(linkSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const link = await loadLink(parsedInput.dealerLinkId);
+    const obj = await fetchChektObject(parsedInput.kind, link.chektDealerId, parsedInput.chektId, parsedInput.parentChektId ?? null, ctx.traceId);
+    if (!obj) throw new ActionError("not_found", `CHeKT has no ${parsedInput.kind} ${parsedInput.chektId} for this dealer. Run the drift check again.`);
+    if (!obj.externalId) throw new ActionError("no_external_id", `CHeKT's ${parsedInput.kind} ${obj.chektId} has no external id; give it one in CHeKT first.`);
+    const after = { kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId, parentChektId: obj.parentChektId };
+    await ctx.commit(
+      { action: "drift.link", objectKind: obj.kind, chektId: obj.chektId, externalId: obj.externalId, dealerLinkId: link.id, after },
+      async (tx) => {
+        await assertFree(tx, { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId! });
+        await tx.externalIdMapping.create({ data: { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId!, parentChektId: obj.parentChektId } });
+      },
+    );
+    revalidatePath("/drift");
+    return after;
+  });
+
+export const forgetMappingAction = actionClient
+  .metadata({ name: "drift.forget", role: "admin", objectKind: "mapping" })
+  .inputSchema(forgetSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const mapping = await prisma.externalIdMapping.findUnique({ where: { id: parsedInput.mappingId } });
+    if (!mapping) throw new ActionError("not_found", "That mapping no longer exists.");
+    const before = { kind: mapping.kind, chektId: mapping.chektId, externalId: mapping.externalId, parentChektId: mapping.parentChektId };
+    await ctx.commit(
+      { action: "drift.forget", objectKind: mapping.kind, chektId: mapping.chektId, externalId: mapping.externalId, dealerLinkId: mapping.dealerLinkId, before },
+      (tx) => tx.externalIdMapping.delete({ where: { id: mapping.id } }),
+    );
+    revalidatePath("/drift");
+    return { forgotten: mapping.id };
+  });

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+export const DRIFT_KINDS = ["dealer", "site", "monitoring_station", "contact", "device"] as const;
+
+const chektInt = z.coerce.number({ message: "A CHeKT id is a number" }).int().positive("A CHeKT id is a positive number");
+
+export const driftCheckSchema = z.object({ dealerLinkId: z.string().min(1, "Choose a dealer") });
+
+/** Point a mapping at the CHeKT object with this id (its external id is read from CHeKT). */
+export const relinkSchema = z.object({ mappingId: z.string().min(1, "Choose a mapping"), chektId: chektInt });
+
+/** Create a mapping for a CHeKT object we have none for. */
+export const linkSchema = z.object({
+  dealerLinkId: z.string().min(1, "Choose a dealer"),
+  kind: z.enum(DRIFT_KINDS, { message: "Unknown object kind" }),
+  chektId: chektInt,
+  parentChektId: chektInt.nullable().optional(),
+});
+
+export const forgetSchema = z.object({ mappingId: z.string().min(1, "Choose a mapping") });
