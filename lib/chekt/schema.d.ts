@@ -1873,7 +1873,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Sites (bare array; with `fields` only those columns). */
+            /** @description Sites (bare array; with `fields` only those columns, none required). */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -2132,7 +2132,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Stations. */
+            /** @description Stations (bare array; with `fields` only those columns, none required). */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -2347,7 +2347,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Contacts. */
+            /** @description Contacts (bare array; with `fields` only those columns, none required). */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -2566,7 +2566,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Devices. */
+            /** @description Devices (bare array; with `fields` only those columns, none required). */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
