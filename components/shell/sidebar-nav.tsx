@@ -1,8 +1,9 @@
 "use client";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { Building2, LayoutDashboard, MapPin, RadioTower, ScrollText, Settings, ShieldAlert } from "lucide-react";
 import { cn } from "@/components/ui/cn";
+import { Spinner } from "@/components/ui/spinner";
 import { isActive, type NavItem } from "./nav";
 
 const ICONS = {
@@ -14,6 +15,13 @@ const ICONS = {
   audit: ScrollText,
   settings: Settings,
 } as const;
+
+// Pages are not wrapped in a segment-wide loading.tsx (it would flush a 200 before a page can answer
+// 403/404), so the link being opened shows its own spinner instead.
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  return pending ? <Spinner className="ml-auto h-3.5 w-3.5 text-slate-400" /> : null;
+}
 
 /** The section links; `items` is already filtered by role on the server. */
 export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
@@ -37,6 +45,7 @@ export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate
               >
                 <Icon className="h-4 w-4 shrink-0" aria-hidden="true" />
                 {item.label}
+                <PendingMark />
               </Link>
             </li>
           );

@@ -21,7 +21,7 @@ async function attempt(page: Page, pw: string): Promise<string> {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(pw);
   await page.getByRole("button", { name: "Sign in" }).click();
-  const alert = page.getByRole("alert");
+  const alert = page.locator("form").getByRole("alert");
   await expect(alert).toBeVisible();
   // Wait for this attempt's answer (the button is enabled again when the action has returned).
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();

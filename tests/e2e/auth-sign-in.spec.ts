@@ -32,13 +32,13 @@ test("a wrong password and an unknown email get the same message", async ({ page
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(WRONG);
+  await expect(page.locator("form").getByRole("alert")).toHaveText(WRONG);
   await expect(page).toHaveURL(/\/sign-in/);
 
   await page.getByLabel("Email").fill("nobody-here@example.com");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(WRONG);
+  await expect(page.locator("form").getByRole("alert")).toHaveText(WRONG);
 });
 
 test("the right password opens the dashboard of the seeded dealer with live CHeKT counts", async ({ page }) => {
