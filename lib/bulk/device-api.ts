@@ -29,7 +29,8 @@ export type ItemResult =
   | { ok: true; device?: ChektDevice }
   | { ok: false; statusCode: number; message: string };
 
-export type BulkAnswer = { results: ItemResult[]; traceId?: string };
+/** `attempts` > 1: the client resent it (same key), so an earlier attempt may have applied. */
+export type BulkAnswer = { results: ItemResult[]; traceId?: string; attempts: number };
 
 export type UpdateInput = Partial<DeviceInput> & { device_id: number };
 
@@ -71,15 +72,15 @@ export function deviceApi(client: ChektClient, timeoutMs?: number) {
   return {
     async create(dealerId: number, siteId: number, items: DeviceInput[], o: SendOpts): Promise<BulkAnswer> {
       const res = await client.post(DEVICES, { params: path(dealerId, siteId), body: items as CreateDto[] }, { ...o, timeoutMs });
-      return { results: readBulk(res.data, items.length), traceId: res.traceId };
+      return { results: readBulk(res.data, items.length), traceId: res.traceId, attempts: res.attempts ?? 1 };
     },
     async update(dealerId: number, siteId: number, items: UpdateInput[], o: SendOpts): Promise<BulkAnswer> {
       const res = await client.put(DEVICES, { params: path(dealerId, siteId), body: items as UpdateDto[] }, { ...o, timeoutMs });
-      return { results: readBulk(res.data, items.length), traceId: res.traceId };
+      return { results: readBulk(res.data, items.length), traceId: res.traceId, attempts: res.attempts ?? 1 };
     },
     async remove(dealerId: number, siteId: number, deviceIds: number[], o: SendOpts): Promise<BulkAnswer> {
       const res = await client.post(BULK_DELETE, { params: path(dealerId, siteId), body: { deviceIds } }, { ...o, timeoutMs });
-      return { results: readBulk(res.data, deviceIds.length), traceId: res.traceId };
+      return { results: readBulk(res.data, deviceIds.length), traceId: res.traceId, attempts: res.attempts ?? 1 };
     },
     /** Every device of a site, page by page (the list endpoint caps a page). */
     async list(dealerId: number, siteId: number, o: { traceId?: string; signal?: AbortSignal } = {}): Promise<ChektDevice[]> {

@@ -106,7 +106,7 @@ export function validateDevice(
 
 export type ValidateOptions = {
   mode: BulkMode;
-  /** External IDs of the devices the site already has. */
+  /** External IDs already in use (CHeKT keeps them unique per dealer, across sites). */
   existingExternalIds: ReadonlySet<string> | readonly string[];
 };
 
@@ -128,7 +128,7 @@ export function validateRows(
       if (first !== undefined) errors.external_device_id = `External ID "${id}" is also on row ${first}`;
       else {
         firstLine.set(id, line);
-        if (opts.mode === "create" && existing.has(id)) errors.external_device_id = `The site already has a device "${id}"`;
+        if (opts.mode === "create" && existing.has(id)) errors.external_device_id = `A device "${id}" already exists`;
         if (opts.mode === "update" && !existing.has(id)) errors.external_device_id = `The site has no device "${id}"`;
       }
     }

@@ -187,12 +187,14 @@ class Runner {
           chunk = await this.reconcile(chunk, items, f.message);
           continue;
         }
-        await this.applyResults(chunk, items, items.map(() => ({ ok: false, statusCode: f.status, message: f.message })), traceId, true);
+        await this.applyResults(chunk, items, items.map(() => ({ ok: false, statusCode: f.status, message: f.message })), traceId, true, false);
         return;
       }
       // Crash simulation point: the answer arrived but nothing of it is recorded yet.
       this.checkAbort();
-      await this.applyResults(chunk, items, answer.results, answer.traceId ?? traceId, false);
+      const resent = chunk.attempts > 1 || answer.attempts > 1;
+      const results = await this.settleDuplicatesOfOurOwn(resent, items, answer.results);
+      await this.applyResults(chunk, items, results, answer.traceId ?? traceId, false, resent);
       return;
     }
   }
@@ -210,6 +212,24 @@ class Runner {
       case "delete":
         return api.remove(dealerId, siteId, items.map((i) => i.chektDeviceId!), opts);
     }
+  }
+
+  /**
+   * A resent create can race the first send when that one was slow rather than lost: CHeKT then
+   * answers 409 "already exists" for devices our first send created. After we validated that the
+   * IDs were free, a device with the same external ID on this site is ours: settle it as created.
+   */
+  private async settleDuplicatesOfOurOwn(resent: boolean, items: Item[], results: ItemResult[]): Promise<ItemResult[]> {
+    if (this.job.kind !== "create" || !resent) return results;
+    if (!results.some((r) => !r.ok && r.statusCode === 409)) return results;
+    const devices = await this.deps.api.list(this.job.dealerLink.chektDealerId, this.job.chektSiteId, { signal: this.deps.signal });
+    this.checkAbort();
+    const byExt = new Map(devices.map((d) => [d.external_device_id, d]));
+    return results.map((r, i) => {
+      if (r.ok || r.statusCode !== 409) return r;
+      const d = items[i]?.externalDeviceId ? byExt.get(items[i].externalDeviceId!) : undefined;
+      return d ? { ok: true, device: d } : r;
+    });
   }
 
   /**
@@ -257,8 +277,7 @@ class Runner {
   }
 
   /** Writes item results, mappings, counts and audit rows; exactly once per chunk answer. */
-  private async applyResults(chunk: Chunk, items: Item[], results: ItemResult[], traceId: string, wholeRejected: boolean) {
-    const resend = chunk.attempts > 1;
+  private async applyResults(chunk: Chunk, items: Item[], results: ItemResult[], traceId: string, wholeRejected: boolean, resend: boolean) {
     const pairs = items.map((item, i) => {
       let result = results[i] ?? { ok: false as const, statusCode: 502, message: "No result for this item" };
       // A resent delete that finds the device gone: our first send deleted it.

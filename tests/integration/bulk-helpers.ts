@@ -1,0 +1,76 @@
+// Shared set-up for the bulk-job tests: a fresh migrated database, a real simulator over HTTP,
+// a CHeKT client pointed at it, and a dealer link + empty site to provision into.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createChektClient, type ChektClient } from "@/lib/chekt/client";
+import { deviceApi, type DeviceApi } from "@/lib/bulk/device-api";
+import { startSimulator, type RunningSimulator } from "@/simulator/server";
+import { DEMO } from "@/simulator/seed";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+
+export type BulkWorld = {
+  db: PrismaClient;
+  dbInfo: TestDatabase;
+  sim: RunningSimulator;
+  client: ChektClient;
+  api: DeviceApi;
+  dealerLinkId: string;
+  dealerId: number;
+  newSite(name: string): Promise<number>;
+  simControl(method: string, path: string, body?: unknown): Promise<unknown>;
+  close(): Promise<void>;
+};
+
+export async function startBulkWorld(opts: { clientTimeoutMs?: number; simConfig?: Record<string, unknown> } = {}): Promise<BulkWorld> {
+  const dbInfo = await createTestDatabase("chekt_devices");
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbInfo.url, max: 5 }) });
+  const sim = await startSimulator({ port: 0, host: "127.0.0.1", seed: "demo", dataFile: null, config: { ...(opts.simConfig ?? {}) } });
+  const client = createChektClient({
+    baseUrl: sim.url,
+    auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: DEMO.partner.clientSecret },
+    timeoutMs: opts.clientTimeoutMs ?? 5000,
+    deadlineMs: 120_000,
+  });
+  const api = deviceApi(client);
+  const dealerId = DEMO.dealers.acme.id;
+  const link = await db.dealerLink.create({
+    data: { chektDealerId: dealerId, externalDealerId: DEMO.dealers.acme.external, companyName: DEMO.dealers.acme.name, connectedAt: new Date() },
+  });
+  const simControl = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${sim.url}${path}`, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  return {
+    db,
+    dbInfo,
+    sim,
+    client,
+    api,
+    dealerLinkId: link.id,
+    dealerId,
+    simControl,
+    async newSite(name) {
+      const res = await client.post("/partner/v1/dealers/{dealerId}/sites", {
+        params: { path: { dealerId } },
+        body: { external_site_id: `it-${name}-${Date.now()}`, name, timezone: "America/New_York" },
+      });
+      return Number((res.data as { site_id: number }).site_id);
+    },
+    async close() {
+      await db.$disconnect();
+      await sim.close();
+      await dbInfo.drop();
+    },
+  };
+}
+
+export function devicesFor(prefix: string, n: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    external_device_id: `${prefix}-${String(i).padStart(4, "0")}`,
+    device_type: (i % 10 === 0 ? "bridge" : "camera") as "bridge" | "camera",
+    name: `${prefix} device ${i}`,
+    zone_number: String((i % 64) + 1),
+    mac: (0x0a0000000000 + i).toString(16).toUpperCase().match(/.{2}/g)!.join(":"),
+  }));
+}
