@@ -1,42 +1,18 @@
 // Shared by the webhooks integration tests: a fresh Postgres database with every migration,
 // the environment lib/env validates, a seeded dealer link, and signed deliveries.
-import { execFileSync } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { createTestDatabase, type TestDatabase } from "../support/db";
 import { signPayload } from "@/lib/webhooks/verify";
-
-const ROOT = path.resolve(__dirname, "../..");
-const ADMIN_URL = process.env.TEST_PG_ADMIN_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 export const TEST_SECRET = "whsec_integration_secret_for_hooks";
 export const ENC_KEY = Buffer.alloc(32, 7).toString("base64");
 
-export type TestDb = { url: string; name: string; drop(): Promise<void> };
+export type TestDb = TestDatabase;
 
-export async function createTestDb(prefix = "chekt_hooks_it"): Promise<TestDb> {
-  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-    timeout: 120_000,
-  });
-  return {
-    url,
-    name,
-    async drop() {
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+/** A database of our own (prefix chekt_hooks_it), migrated; drop() in afterAll. */
+export function createTestDb(prefix = "chekt_hooks_it"): Promise<TestDb> {
+  return createTestDatabase(prefix);
 }
 
 /** The variables lib/env insists on; call before importing anything that loads lib/db. */

@@ -1,0 +1,107 @@
+// Two app instances on different ports (separate processes, each with its own LISTEN connection):
+// the simulator's signed webhook hits instance A, an SSE client on instance B sees the change.
+// Also: catch-up from GET /v1/events fills in what the receiver missed while it was down.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSse, startInstance, type Instance, type SseClient } from "@/bench/webhooks-support";
+import type { RunningSimulator } from "@/simulator/server";
+import { startTestSimulator } from "../support/simulator";
+import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
+
+let db: TestDb;
+let sim: RunningSimulator;
+let a: Instance;
+let b: Instance;
+let sse: SseClient;
+let linkId: string;
+let sql: pg.Client;
+const PORT_A = 3700 + (process.pid % 40);
+
+async function simPost(path: string, body: unknown) {
+  const res = await fetch(`${sim.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<{ verification: { verification_id: string; site_id: number }; events: { id: string; type: string }[] }>;
+}
+
+beforeAll(async () => {
+  db = await createTestDb();
+  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: "whsec_demo_signing_secret_0123456789", CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
+  sim = await startTestSimulator({ appUrl: `http://127.0.0.1:${PORT_A}` });
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  // The seeded default dealer: its row holds no secret, so the env secret (the simulator's) applies.
+  linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
+  const env = { ...process.env, DATABASE_URL: db.url, CHEKT_API_BASE_URL: sim.url };
+  [a, b] = await Promise.all([startInstance({ ...env, PORT: String(PORT_A) }), startInstance({ ...env, PORT: "0" })]);
+  sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+}, 120_000);
+
+afterAll(async () => {
+  sse?.close();
+  await Promise.all([a?.stop(), b?.stop()]);
+  await sim?.close();
+  await sql?.end();
+  await db?.drop();
+});
+
+describe("live queue across instances", () => {
+  it("a webhook received by instance A reaches an SSE client of instance B", async () => {
+    sse = await openSse(`${b.url}/live?dealer=${linkId}&chekt=1`);
+    const first = await sse.waitFor((m) => m.type === "snapshot");
+    expect(first.msg.type === "snapshot" && first.msg.items).toEqual([]);
+
+    const created = await simPost("/_sim/alarms", { site_id: 1, expires_in_s: 300, trigger: "motion", description: "Motion at loading dock" });
+    const vid = created.verification.verification_id;
+    const seen = await sse.waitFor((m) => m.type === "upsert" && m.item.id === vid);
+    if (seen.msg.type !== "upsert") throw new Error("unreachable");
+    expect(seen.msg.item).toMatchObject({ id: vid, state: "pending", siteId: 1, description: "Motion at loading dock" });
+    // Site name comes from CHeKT's Partner API through the real client.
+    expect(seen.msg.item.siteName).toBe("Harbor Logistics Warehouse");
+    expect(seen.msg.item.siteTimezone).toBe("America/New_York");
+
+    // The snapshot (alarm.created's snapshot_url or snapshot.created) arrives on B as well.
+    const withSnap = await sse.waitFor((m) => m.type === "upsert" && m.item.id === vid && m.item.snapshots.length > 0);
+    expect(withSnap.msg.type === "upsert" && withSnap.msg.item.snapshots.length).toBeGreaterThan(0);
+
+    // Every event really went through instance A's receiver.
+    const deliveries = await sql.query(`SELECT verdict, count(*)::int AS n FROM webhook_deliveries WHERE dealer_link_id = $1 GROUP BY verdict`, [linkId]);
+    expect(deliveries.rows.find((r) => r.verdict === "accepted")?.n).toBeGreaterThanOrEqual(3);
+  }, 60_000);
+
+  it("resolving the alarm on CHeKT's side removes it from B's stream", async () => {
+    const created = await simPost("/_sim/alarms", { site_id: 2, expires_in_s: 300 });
+    const vid = created.verification.verification_id;
+    await sse.waitFor((m) => m.type === "upsert" && m.item.id === vid);
+    const alarmId = created.events.length ? (await sql.query(`SELECT alarm_id FROM verifications WHERE id = $1`, [vid])).rows[0].alarm_id : null;
+    await simPost(`/_sim/alarms/${alarmId}/resolve`, { resolution: "handled" });
+    const removed = await sse.waitFor((m) => m.type === "remove" && m.id === vid);
+    expect(removed.msg).toMatchObject({ type: "remove", state: "cancelled" });
+  }, 60_000);
+
+  it("catch-up applies events the receiver never got (source = catch-up), and nothing twice", async () => {
+    // Instance A goes down; CHeKT keeps emitting (its retries fail meanwhile).
+    await a.stop();
+    const created = await simPost("/_sim/alarms", { site_id: 3, expires_in_s: 300, description: "While we were down" });
+    const vid = created.verification.verification_id;
+    const before = await sql.query(`SELECT 1 FROM verifications WHERE id = $1`, [vid]);
+    expect(before.rowCount).toBe(0);
+
+    const { catchUpAll } = await import("@/lib/webhooks/catch-up");
+    const { fetchEventsFromChekt } = await import("@/lib/webhooks/catch-up-source");
+    const reports = await catchUpAll(fetchEventsFromChekt);
+    const mine = reports.find((r) => r.dealerLinkId === linkId)!;
+    expect(mine.error).toBeUndefined();
+    expect(mine.applied).toBeGreaterThanOrEqual(3);
+
+    const ev = await sql.query(`SELECT source FROM webhook_events WHERE id = ANY($1)`, [created.events.map((e) => e.id)]);
+    expect(ev.rows.map((r) => r.source)).toEqual(["catch-up", "catch-up", "catch-up"]);
+    // B's page hears about it too: the NOTIFY came from the catch-up's transaction.
+    await sse.waitFor((m) => m.type === "upsert" && m.item.id === vid);
+
+    // A second run finds nothing new (cursor kept; overlap deduplicated by event id).
+    const again = (await catchUpAll(fetchEventsFromChekt)).find((r) => r.dealerLinkId === linkId)!;
+    expect(again.applied).toBe(0);
+    const count = await sql.query(`SELECT count(*)::int AS n FROM verifications WHERE id = $1`, [vid]);
+    expect(count.rows[0].n).toBe(1);
+  }, 60_000);
+});
