@@ -2,33 +2,42 @@ import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 
 // Asks the CHeKT simulator (never the real CHeKT) to deliver a signed test event to the dealer's
-// webhook URL, so an admin can see one arrive in the webhook log.
+// CHeKT App webhook URL, so an admin can watch one arrive in the webhook log.
 
-export type TestEventResult = { eventId: string | null; status: number };
+export type TestEventResult = { appId: string; eventId: string | null; deliveryId: string | null; url: string | null };
 
-export async function requestSimulatorTestEvent(sim: { baseUrl: string; token: string }, chektDealerId: number, traceId: string): Promise<TestEventResult> {
+type Sim = { baseUrl: string; token: string };
+
+async function simCall(sim: Sim, method: "GET" | "POST", path: string, traceId: string, body?: unknown): Promise<unknown> {
   let res: Response;
   try {
-    res = await fetch(`${sim.baseUrl.replace(/\/+$/, "")}/_sim/webhooks/test`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${sim.token}`, "x-partner-trace-id": traceId },
-      body: JSON.stringify({ dealer_id: chektDealerId }),
+    res = await fetch(`${sim.baseUrl.replace(/\/+$/, "")}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${sim.token}`, "x-partner-trace-id": traceId, ...(body ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {
     throw new ActionError("network", `The simulator did not answer (${(error as Error).message}).`);
   }
   const text = await res.text();
-  let body: Record<string, unknown> = {};
+  let parsed: unknown = null;
   try {
-    body = JSON.parse(text) as Record<string, unknown>;
+    parsed = text ? JSON.parse(text) : null;
   } catch {
-    /* not JSON: reported below by status */
+    /* not JSON: the status below says enough */
   }
   if (!res.ok) {
-    const err = body.error as { message?: string } | undefined;
-    throw new ActionError("simulator_refused", `The simulator refused the test event (${res.status}${err?.message ? `: ${err.message}` : ""}).`);
+    const message = (parsed as { error?: { message?: string } } | null)?.error?.message;
+    throw new ActionError("simulator_refused", `The simulator refused ${path} (${res.status}${message ? `: ${message}` : ""}).`);
   }
-  const eventId = typeof body.event_id === "string" ? body.event_id : typeof body.id === "string" ? body.id : null;
-  return { eventId, status: res.status };
+  return parsed;
+}
+
+export async function requestSimulatorTestEvent(sim: Sim, chektDealerId: number, traceId: string): Promise<TestEventResult> {
+  const apps = (await simCall(sim, "GET", "/_sim/apps", traceId)) as Array<{ id: string; dealer_id: number; webhook_url: string | null }>;
+  const app = apps.find((a) => a.dealer_id === chektDealerId && a.webhook_url);
+  if (!app) throw new ActionError("no_app", `The simulator has no CHeKT App with a webhook URL for dealer ${chektDealerId}.`);
+  const r = (await simCall(sim, "POST", "/_sim/webhooks/test", traceId, { app_id: app.id })) as { event_id?: string; delivery_id?: string | null; url?: string };
+  return { appId: app.id, eventId: r.event_id ?? null, deliveryId: r.delivery_id ?? null, url: r.url ?? null };
 }

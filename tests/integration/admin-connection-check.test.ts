@@ -1,0 +1,149 @@
+// The Settings connection check against the real simulator over HTTP: a good key, a revoked key,
+// a key without a scope, a wrong base URL, an exhausted rate limit, an unreachable host — each
+// must land in its own bucket with its own explanation.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkConnection, type ConnectionConfig, type Step } from "@/lib/settings/connection-check";
+import type { RunningSimulator } from "@/simulator/server";
+import { DEMO } from "@/simulator/seed";
+import { startTestSimulator } from "../support/simulator";
+
+let sim: RunningSimulator;
+let html: Server;
+let htmlUrl: string;
+
+async function control<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sim.url}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function newApp(scopes: string[]): Promise<{ id: string; api_key: string }> {
+  return control("/_sim/apps", { dealer_id: DEMO.dealers.acme.id, scopes, name: `admin-test-${scopes.join("-") || "none"}` });
+}
+
+const partner = (): ConnectionConfig => ({
+  baseUrl: sim.url,
+  clientId: DEMO.partner.clientId,
+  clientSecret: DEMO.partner.clientSecret,
+  chektDealerId: DEMO.dealers.acme.id,
+  timeoutMs: 5000,
+});
+
+const diag = (s: Step | undefined) => {
+  if (!s || !("diagnosis" in s)) throw new Error(`step ${s?.name} was skipped`);
+  return s.diagnosis;
+};
+
+beforeAll(async () => {
+  // A roomier bucket than the free tier: each check spends two partner calls and up to five key
+  // calls, and these tests run many checks in a few seconds. The rate-limit test still exhausts it.
+  sim = await startTestSimulator({ config: { rateLimitBurstPerS: 20, rateLimitPerMin: 600 } });
+  // Something that is not CHeKT: a web server answering every path with an HTML page.
+  html = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end("<!doctype html><html><body>Welcome to nginx!</body></html>");
+  });
+  await new Promise<void>((r) => html.listen(0, "127.0.0.1", r));
+  htmlUrl = `http://127.0.0.1:${(html.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await sim?.close();
+  await new Promise((r) => html?.close(r));
+});
+
+describe("connection check against the simulator", () => {
+  it("a good key: token, dealer and every probed scope granted", async () => {
+    const r = await checkConnection({ ...partner(), apiKey: DEMO.app.apiKey });
+    expect(r.partner.map((s) => diag(s).bucket)).toEqual(["ok", "ok"]);
+    expect(diag(r.app[0])).toMatchObject({ ok: true, status: 200 });
+    expect(Object.fromEntries(r.scopes.map((s) => [s.scope, s.status]))).toEqual({
+      "devices:read": "granted",
+      "events:read": "granted",
+      "sites:read": "granted",
+      "snapshots:read": "granted",
+    });
+    expect(r.summary.ok).toBe(true);
+  });
+
+  it("a revoked key: invalid_api_key, and the scope probes are not run", async () => {
+    const app = await newApp(["devices:read"]);
+    await control(`/_sim/apps/${app.id}/revoke-key`, {});
+    const r = await checkConnection({ ...partner(), apiKey: app.api_key });
+    expect(r.app).toHaveLength(1);
+    const d = diag(r.app[0]);
+    expect(d).toMatchObject({ ok: false, bucket: "invalid_api_key", status: 401, code: "invalid_api_key" });
+    expect(d.detail).toMatch(/revoked/);
+    expect(r.summary).toEqual({ ok: false, text: "Partner API: works. CHeKT App key: API key not accepted (invalid_api_key)." });
+  });
+
+  it("a key without devices:read: permission_denied naming the scope, and the scopes it does hold", async () => {
+    const app = await newApp(["events:read"]);
+    const r = await checkConnection({ ...partner(), apiKey: app.api_key });
+    const d = diag(r.app[0]);
+    expect(d).toMatchObject({ bucket: "permission_denied", status: 403, code: "permission_denied" });
+    expect(d.title).toBe("Missing scope devices:read (permission_denied)");
+    expect(Object.fromEntries(r.scopes.map((s) => [s.scope, s.status]))).toEqual({
+      "devices:read": "missing",
+      "events:read": "granted",
+      "sites:read": "missing",
+      "snapshots:read": "missing",
+    });
+    expect(r.summary.text).toBe("Partner API: works. CHeKT App key: accepted, missing devices:read, sites:read, snapshots:read.");
+  });
+
+  it("a wrong base URL: a path that is not the API, and a host that is not CHeKT", async () => {
+    const withPath = await checkConnection({ ...partner(), baseUrl: `${sim.url}/api`, apiKey: DEMO.app.apiKey });
+    expect(diag(withPath.partner[0]).bucket).toBe("wrong_base_url");
+    expect(diag(withPath.app[0])).toMatchObject({ bucket: "wrong_base_url", status: 404 });
+    expect(diag(withPath.app[0]).detail).toContain(`${sim.url}/api`);
+
+    const nginx = await checkConnection({ ...partner(), baseUrl: htmlUrl, apiKey: DEMO.app.apiKey });
+    expect(diag(nginx.partner[0]).bucket).toBe("wrong_base_url");
+    expect(diag(nginx.app[0])).toMatchObject({ bucket: "wrong_base_url", status: 200 });
+    expect(diag(nginx.app[0]).detail).toMatch(/text\/html instead of JSON/);
+  });
+
+  it("an exhausted rate limit: rate_limited with the wait CHeKT asks for", async () => {
+    const app = await newApp(["devices:read"]);
+    // Spend the key's burst until CHeKT refuses.
+    let refused = false;
+    for (let i = 0; i < 100 && !refused; i++) {
+      const res = await fetch(`${sim.url}/v1/devices?limit=1`, { headers: { authorization: `Bearer ${app.api_key}` } });
+      refused = res.status === 429;
+    }
+    expect(refused).toBe(true);
+    const r = await checkConnection({ ...partner(), apiKey: app.api_key });
+    const d = diag(r.app[0]);
+    expect(d).toMatchObject({ bucket: "rate_limited", status: 429 });
+    expect(d.retryAfterS).toBeGreaterThanOrEqual(1);
+    expect(d.detail).toMatch(/60 requests a minute/);
+  });
+
+  it("bad client credentials and a dealer the partner does not reach", async () => {
+    const bad = await checkConnection({ ...partner(), clientSecret: "not-the-secret-000000", apiKey: DEMO.app.apiKey });
+    expect(diag(bad.partner[0])).toMatchObject({ bucket: "invalid_client", status: 401 });
+    expect(bad.partner[1]).toMatchObject({ skipped: "Needs a token first." });
+
+    const coastal = await checkConnection({ ...partner(), chektDealerId: DEMO.dealers.coastal.id });
+    expect(diag(coastal.partner[1])).toMatchObject({ bucket: "no_dealer_access", status: 403 });
+    expect(coastal.app[0]).toMatchObject({ skipped: expect.stringMatching(/No CHeKT App API key/) });
+  });
+
+  it("an unreachable host: network failure, not a CHeKT verdict", async () => {
+    // A port that was just free: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((r) => probe.close(r));
+    const r = await checkConnection({ ...partner(), baseUrl: `http://127.0.0.1:${port}`, apiKey: DEMO.app.apiKey, timeoutMs: 2000 });
+    expect(diag(r.partner[0])).toMatchObject({ bucket: "network", code: "ECONNREFUSED" });
+    expect(diag(r.app[0])).toMatchObject({ bucket: "network", code: "ECONNREFUSED" });
+  });
+});
