@@ -1,0 +1,141 @@
+// Claiming and answering against the real simulator: one claim wins, the Idempotency-Key is kept
+// before sending, CHeKT's 404 marks the item expired, and every step leaves an audit row.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningSimulator } from "@/simulator/server";
+import { startTestSimulator } from "../support/simulator";
+import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+
+let db: TestDb;
+let sim: RunningSimulator;
+let sql: pg.Client;
+let linkId: string;
+let dealer: { id: string; chektDealerId: number };
+type AnswerMod = typeof import("@/lib/verifications/answer");
+let answer: AnswerMod;
+let receiveWebhook: (req: Request, key: string) => Promise<Response>;
+const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
+const bob = { id: "u_bob", name: "Bob Operator", email: "bob@example.test" };
+const SECRET = "whsec_demo_signing_secret_0123456789";
+
+/** What the action client gives an action: commit = change + audit row in one transaction. */
+async function ctxFor(user: typeof alice) {
+  const { prisma } = await import("@/lib/db");
+  const { writeAudit } = await import("@/lib/audit");
+  const traceId = randomUUID();
+  return {
+    traceId,
+    commit: <T,>(entry: Parameters<typeof writeAudit>[1] extends infer E ? Omit<E & object, "user" | "outcome" | "traceId"> & { traceId?: string } : never, fn?: (tx: never) => Promise<T>) =>
+      prisma.$transaction(async (tx) => {
+        const out = fn ? await fn(tx as never) : undefined;
+        await writeAudit(tx, { ...(entry as object), traceId: (entry as { traceId?: string }).traceId ?? traceId, outcome: "success", user } as Parameters<typeof writeAudit>[1]);
+        return out;
+      }),
+  };
+}
+
+/** Raise an alarm on the simulator and deliver its events to our receiver (signed by the simulator's secret). */
+async function raise(siteId: number, expiresInS = 300) {
+  const res = await fetch(`${sim.url}/_sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ site_id: siteId, expires_in_s: expiresInS }) });
+  const out = (await res.json()) as { verification: { verification_id: string; contact_id: number } };
+  const events = (await (await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` } })).json()) as { data: { id: string; data: { verification_id?: string } }[] };
+  for (const e of events.data.reverse()) {
+    const r = await receiveWebhook(signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }), "acme-security");
+    expect(r.status).toBe(200);
+  }
+  return out.verification;
+}
+
+beforeAll(async () => {
+  db = await createTestDb();
+  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
+  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9" });
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
+  dealer = { id: linkId, chektDealerId: 1 };
+  answer = await import("@/lib/verifications/answer");
+  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
+  sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await sim?.close();
+  await sql?.end();
+  const { prisma } = await import("@/lib/db");
+  await prisma.$disconnect();
+  await db?.drop();
+});
+
+describe("claim", () => {
+  it("of two operators claiming at once exactly one wins; the other is told who has it", async () => {
+    const v = await raise(1);
+    const { prisma } = await import("@/lib/db");
+    const results = await Promise.allSettled([alice, bob].map((u) => prisma.$transaction((tx) => answer.claimInTx(tx, dealer, v.verification_id, u))));
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    const row = (await sql.query(`SELECT claimed_by_id, state::text FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
+    const winner = row.claimed_by_id === alice.id ? alice : bob;
+    expect(lost[0].reason.message).toBe(`Claimed by ${winner.name}.`);
+    // The winner may claim again (idempotent); the loser still cannot answer.
+    await prisma.$transaction((tx) => answer.claimInTx(tx, dealer, v.verification_id, winner));
+    const loser = winner === alice ? bob : alice;
+    await expect(answer.answerVerification(await ctxFor(loser), dealer, loser, { id: v.verification_id, action: "dispatch", contactId: v.contact_id })).rejects.toThrow(/Claimed by/);
+  });
+});
+
+describe("answer", () => {
+  it("dispatch: PATCHes CHeKT with the stored Idempotency-Key, records the answer and an audit row", async () => {
+    const v = await raise(1);
+    const ctx = await ctxFor(alice);
+    const out = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id });
+    expect(out).toMatchObject({ outcome: "answered", state: "dispatched" });
+    const row = (await sql.query(`SELECT state::text, answered_by_name, answer_action, answer_idempotency_key, answer_contact_id, answer_trace_id FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
+    expect(row).toMatchObject({ state: "dispatched", answered_by_name: alice.name, answer_action: "dispatch", answer_contact_id: v.contact_id });
+    expect(row.answer_idempotency_key).toMatch(/^verif-/);
+    const simV = ((await (await fetch(`${sim.url}/_sim/verifications`)).json()) as { verification_id: string; answer: { action: string } | null }[]).find((x) => x.verification_id === v.verification_id);
+    expect(simV?.answer?.action).toBe("dispatch");
+    const audit = (await sql.query(`SELECT action, outcome, trace_id, user_email FROM audit_log WHERE chekt_id = $1 ORDER BY id`, [v.verification_id])).rows;
+    expect(audit.at(-1)).toMatchObject({ action: "verifications.dispatch", outcome: "success", user_email: alice.email });
+    expect(audit.at(-1).trace_id).toBeTruthy();
+  });
+
+  it("a contact that is not on the site is refused with a field message and the item stays claimed", async () => {
+    const v = await raise(1);
+    const ctx = await ctxFor(alice);
+    await expect(answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "disregard", contactId: 999_999 })).rejects.toThrow(/not a contact of site/);
+    const row = (await sql.query(`SELECT state::text, claimed_by_id, answer_error FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
+    expect(row).toMatchObject({ state: "claimed", claimed_by_id: alice.id });
+    expect(row.answer_error).toMatch(/contact/);
+  });
+
+  it("CHeKT's 404 (already answered on CHeKT's side) marks the item expired and says so plainly", async () => {
+    const v = await raise(2);
+    // Someone answered directly at CHeKT.
+    const { chekt } = await import("@/lib/chekt");
+    await chekt.request("patch", "/partner/v1/dealers/{dealerId}/sites/{siteId}/alarm-verifications/{verificationId}", {
+      params: { path: { dealerId: 1, siteId: 2, verificationId: v.verification_id } },
+      body: { verification_id: v.verification_id, action: "disregard", contact_id: v.contact_id, responded_at: new Date().toISOString() },
+    });
+    const out = await answer.answerVerification(await ctxFor(bob), dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id });
+    expect(out).toEqual({ outcome: "expired", message: answer.EXPIRED_MESSAGE });
+    const row = (await sql.query(`SELECT state::text, answer_error FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
+    expect(row.state).toBe("expired");
+    expect(row.answer_error).toMatch(/^CHeKT 404/);
+    const audit = (await sql.query(`SELECT action FROM audit_log WHERE chekt_id = $1 ORDER BY id DESC LIMIT 1`, [v.verification_id])).rows[0];
+    expect(audit.action).toBe("verifications.expire");
+  });
+
+  it("cannot claim or answer an item past its deadline", async () => {
+    const v = await raise(1, 1);
+    await new Promise((r) => setTimeout(r, 1200));
+    const { prisma } = await import("@/lib/db");
+    await expect(prisma.$transaction((tx) => answer.claimInTx(tx, dealer, v.verification_id, alice))).rejects.toThrow(/expired/);
+    const { expireOverdue } = await import("@/lib/verifications/expire");
+    expect(await expireOverdue()).toBeGreaterThanOrEqual(1);
+    expect((await sql.query(`SELECT state::text FROM verifications WHERE id = $1`, [v.verification_id])).rows[0].state).toBe("expired");
+  });
+});
