@@ -1,0 +1,188 @@
+/**
+ * Webhook delivery from the simulator to a real receiver: signatures checked with an independent
+ * HMAC, payloads against the document's `webhooks`, retries (scaled schedule) that really produce
+ * duplicates and out-of-order arrivals, scope gating, and catch-up through /v1/events and /v1/alarms.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startSimulator, type RunningSimulator } from "../../simulator/server";
+import { checkEvent, expectedSignature, Receiver, sim as control } from "./simulator-helpers";
+
+let s: RunningSimulator;
+let rx: Receiver;
+let app: { id: string; api_key: string; signing_secret: string };
+const ALL = ["alarm.created", "verification.requested", "alarm.acknowledged", "alarm.dispatched", "alarm.resolved", "snapshot.created", "device.online", "device.offline", "device.firmware_updated"];
+
+async function v1(path: string, key = app.api_key) {
+  const res = await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+beforeAll(async () => {
+  // 1 s → 10 ms, 5 s → 50 ms, 30 s → 300 ms, 2 min → 1.2 s …
+  s = await startSimulator({ port: 0, config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, webhookRetryScale: 0.01, webhookTimeoutMs: 300 } });
+  await control(s.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
+});
+afterAll(async () => s?.close());
+
+beforeEach(async () => {
+  rx = new Receiver();
+  await rx.start();
+  const made = await control(s.url, "POST", "/_sim/apps", { dealer_id: 1, name: "hooks", scopes: ["events:read", "events:write", "snapshots:read", "devices:read"], events: ALL, webhook_url: rx.url });
+  app = made.body;
+});
+afterEach(async () => {
+  await control(s.url, "PATCH", `/_sim/apps/${app.id}`, { webhook_url: null });
+  await rx.stop();
+});
+
+describe("webhook deliveries", () => {
+  it("signs exactly as seed 000 shows and sends the documented headers and payloads", async () => {
+    const made = await control(s.url, "POST", "/_sim/alarms", { site_id: 1 });
+    await rx.waitFor((r) => r.length >= 3);
+    const types = rx.received.map((r) => r.body.type).sort();
+    expect(types).toEqual(["alarm.created", "snapshot.created", "verification.requested"]);
+    for (const r of rx.received) {
+      const ts = r.headers["x-chekt-timestamp"] as string;
+      expect(Math.abs(Number(ts) - Date.now() / 1000)).toBeLessThan(5);
+      expect(r.headers["x-chekt-signature"]).toBe(expectedSignature(app.signing_secret, ts, r.raw));
+      expect(r.headers["x-chekt-signature"]).not.toBe(expectedSignature("wrong-secret", ts, r.raw));
+      expect(r.headers["x-chekt-event-id"]).toBe(r.body.id);
+      expect(r.headers["x-chekt-delivery-id"]).toMatch(/^dlv_/);
+      expect(r.headers["x-chekt-attempt"]).toBe("1");
+      expect(r.headers["content-type"]).toBe("application/json");
+      expect(checkEvent(r.body.type, r.body), r.body.type).toEqual([]);
+    }
+    const v = rx.received.find((r) => r.body.type === "verification.requested")!;
+    expect(v.body.data.verification_id).toBe(made.body.verification.verification_id);
+    const snap = rx.received.find((r) => r.body.type === "snapshot.created")!;
+    const img = await fetch(snap.body.data.url);
+    expect(img.status).toBe(200);
+    expect(img.headers.get("content-type")).toBe("image/png");
+    const bytes = Buffer.from(await img.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(bytes.length).toBeGreaterThan(1000);
+    const tampered = new URL(snap.body.data.url);
+    tampered.searchParams.set("sig", "0".repeat(32));
+    expect((await fetch(tampered)).status).toBe(401);
+  });
+
+  it("retries non-2xx answers with the same event id and delivery id, counting attempts", async () => {
+    const attempts = new Map<string, number>();
+    rx.answer = (r) => {
+      const n = (attempts.get(r.body.id) ?? 0) + 1;
+      attempts.set(r.body.id, n);
+      return n < 3 ? 500 : 200;
+    };
+    await control(s.url, "POST", "/_sim/devices/1/status", { status: "offline" });
+    await rx.waitFor((r) => r.length >= 3, 5000);
+    const ids = rx.received.map((r) => r.body.id);
+    expect(new Set(ids).size).toBe(1);
+    expect(rx.received.map((r) => r.headers["x-chekt-attempt"])).toEqual(["1", "2", "3"]);
+    expect(new Set(rx.received.map((r) => r.headers["x-chekt-delivery-id"])).size).toBe(1);
+    // Scaled schedule: ~10 ms then ~50 ms between attempts.
+    const gaps = rx.received.slice(1).map((r, i) => r.at - rx.received[i]!.at);
+    expect(gaps[0]).toBeGreaterThanOrEqual(8);
+    expect(gaps[1]).toBeGreaterThanOrEqual(45);
+    const log = await control(s.url, "GET", `/_sim/deliveries?event_id=${ids[0]}`);
+    expect(log.body[0].state).toBe("succeeded");
+    expect(log.body[0].attempts.map((a: { status: number }) => a.status)).toEqual([500, 500, 200]);
+    await control(s.url, "POST", "/_sim/devices/1/status", { status: "online" });
+  });
+
+  it("a receiver that answers too late gets the same event again (duplicate after a timeout)", async () => {
+    rx.answer = async (_r, n) => {
+      if (n === 1) await new Promise((res) => setTimeout(res, 500)); // past the 300 ms timeout
+      return 200;
+    };
+    await control(s.url, "POST", "/_sim/devices/2/status", { firmware: "2.15.0" });
+    await rx.waitFor((r) => r.length >= 2, 5000);
+    expect(rx.received[0]!.body.id).toBe(rx.received[1]!.body.id);
+    expect(rx.received[0]!.body.type).toBe("device.firmware_updated");
+    const log = await control(s.url, "GET", `/_sim/deliveries?event_id=${rx.received[0]!.body.id}`);
+    expect(log.body[0].attempts[0].error).toContain("no answer");
+  });
+
+  it("delivers out of order when an earlier event is retried", async () => {
+    // The receiver is "down" for device.offline until device.online (emitted later) got through.
+    rx.answer = (r) => (r.body.type === "device.offline" && !rx.received.some((x) => x.body.type === "device.online" && x.answered === 200) ? 503 : 200);
+    await control(s.url, "POST", "/_sim/devices/3/status", { status: "offline" });
+    await rx.waitFor((r) => r.length >= 1);
+    await control(s.url, "POST", "/_sim/devices/3/status", { status: "online" });
+    await rx.waitFor((r) => r.filter((x) => x.answered === 200).length >= 2, 5000);
+    const ok = rx.received.filter((x) => x.answered === 200).map((x) => x.body);
+    expect(ok.map((e) => e.type)).toEqual(["device.online", "device.offline"]);
+    expect(Number(ok[0].id.slice(4))).toBeGreaterThan(Number(ok[1].id.slice(4)));
+  });
+
+  it("never sends an event the app lacks the scope for, or does not subscribe to", async () => {
+    await control(s.url, "PATCH", `/_sim/apps/${app.id}`, { scopes: ["events:read", "devices:read"], events: ["alarm.created", "snapshot.created", "device.online"] });
+    await control(s.url, "POST", "/_sim/alarms", { site_id: 2 });
+    await control(s.url, "POST", "/_sim/devices/4/status", { status: "offline" });
+    await control(s.url, "POST", "/_sim/webhooks/test", { app_id: app.id });
+    await rx.waitFor((r) => r.some((x) => x.body.type === "ping"));
+    await new Promise((res) => setTimeout(res, 100));
+    // snapshot.created: subscribed but no snapshots:read; verification.requested and device.offline: not subscribed.
+    expect(rx.received.map((r) => r.body.type).sort()).toEqual(["alarm.created", "ping"]);
+    const ping = rx.received.find((r) => r.body.type === "ping")!;
+    expect(checkEvent("ping", ping.body)).toEqual([]);
+    await control(s.url, "POST", "/_sim/devices/4/status", { status: "online" });
+  });
+
+  it("keeps retrying hourly (scaled) and gives up after 24 h (scaled), recording every attempt", async () => {
+    s.config.webhookRetryScale = 0.00002; // 24 h → 1.7 s; 1 h → 72 ms
+    try {
+      rx.answer = () => 500;
+      await control(s.url, "POST", "/_sim/webhooks/test", { app_id: app.id });
+      await rx.waitFor((r) => r.length >= 8, 5000);
+      const mid = await control(s.url, "GET", `/_sim/deliveries?app_id=${app.id}&type=ping`);
+      expect(mid.body[0].state).toBe("pending");
+      let log = mid;
+      const end = Date.now() + 5000;
+      while (log.body[0].state === "pending" && Date.now() < end) {
+        await new Promise((res) => setTimeout(res, 100));
+        log = await control(s.url, "GET", `/_sim/deliveries?app_id=${app.id}&type=ping`);
+      }
+      expect(log.body[0].state).toBe("failed");
+      // 7 scheduled steps, then hourly until the 24 h mark: 7 + 23 hours ≈ 30 attempts.
+      expect(log.body[0].attempts.length).toBeGreaterThanOrEqual(25);
+      expect(log.body[0].attempts.length).toBeLessThanOrEqual(32);
+      expect(log.body[0].attempts.length).toBe(rx.received.length);
+    } finally {
+      s.config.webhookRetryScale = 0.01;
+    }
+  });
+});
+
+describe("catch-up through /v1", () => {
+  it("lists every event the app may see, in order, with cursor pages", async () => {
+    const before = await v1("/v1/events?order=desc&limit=1");
+    const lastSeen = before.body.data[0]?.created_at ?? new Date(0).toISOString();
+    await control(s.url, "POST", "/_sim/alarms", { site_id: 3 });
+    await control(s.url, "POST", "/_sim/alarms", { site_id: 4 });
+    const seen: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const pageResult: { status: number; body: any } = await v1(`/v1/events?limit=2&since=${encodeURIComponent(lastSeen)}${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(pageResult.status).toBe(200);
+      seen.push(...pageResult.body.data);
+      cursor = pageResult.body.next_cursor;
+    } while (cursor);
+    const recent = seen.filter((e) => ["alarm.created", "verification.requested", "snapshot.created"].includes(e.type)).slice(-6);
+    expect(recent.map((e) => e.type)).toEqual(["alarm.created", "verification.requested", "snapshot.created", "alarm.created", "verification.requested", "snapshot.created"]);
+    const seqs = seen.map((e) => Number(e.id.slice(4)));
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    for (const e of seen) expect(checkEvent(e.type, e), e.type).toEqual([]);
+    const alarms = await v1("/v1/alarms?order=desc&limit=2&site_id=site_4");
+    expect(alarms.body.data[0].site_id).toBe("site_4");
+    expect((await v1("/v1/events?cursor=garbage")).status).toBe(400);
+  });
+
+  it("hides events outside the app's scopes", async () => {
+    const narrow = await control(s.url, "POST", "/_sim/apps", { dealer_id: 1, scopes: ["events:read"] });
+    await control(s.url, "POST", "/_sim/devices/5/status", { status: "offline" });
+    const r = await v1("/v1/events?limit=100&order=desc", narrow.body.api_key);
+    expect(r.body.data.some((e: { type: string }) => e.type.startsWith("device.") || e.type === "snapshot.created")).toBe(false);
+    expect(r.body.data.some((e: { type: string }) => e.type === "alarm.created")).toBe(true);
+    await control(s.url, "POST", "/_sim/devices/5/status", { status: "online" });
+  });
+});
