@@ -320,7 +320,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
     demoTimer = setInterval(() => {
       try {
         const s = sim.store;
-        const dealers = new Set([...s.apps.values()].filter((a) => a.webhook_url).map((a) => a.dealer_id));
+        const dealers = new Set([...s.apps.values()].map((a) => a.dealer_id));
         const sites = [...dealers].flatMap((d) => s.sitesByDealer.of(d)).filter((id) => s.contactsBySite.count(id) > 0);
         const siteId = sites[Math.floor(Math.random() * sites.length)];
         if (siteId !== undefined) {
