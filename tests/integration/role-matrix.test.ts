@@ -1,0 +1,336 @@
+// The role matrix, table-driven: every server action in every app/**/actions.ts (globbed now, so
+// actions other helpers add are covered) and every route handler under app/api is called as
+// anonymous, viewer, operator and admin. The set of roles that get past the check must be exactly
+// the one docs/roles.md writes down, and a refusal must come before any CHeKT call or any write
+// (the only row a refusal leaves is its own audit row).
+//
+// Only the session source is mocked. The action client, the role check, Postgres and the HTTP
+// path to "CHeKT" (a counting server here) are real.
+import { readdirSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+
+type Role = "viewer" | "operator" | "admin";
+type Who = "anonymous" | Role;
+type Meta = { name: string; role: Role; readOnly?: boolean; objectKind?: string };
+const WHO: Who[] = ["anonymous", "viewer", "operator", "admin"];
+const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+
+// --- instrumentation -------------------------------------------------------------------------
+// next-safe-action does not expose an action's metadata. Wrap its builder (behaviour unchanged)
+// so each action function built through `.metadata(m)…action(fn)` is remembered with `m`.
+const registry = vi.hoisted(() => new WeakMap<object, { name: string; role: string; readOnly?: boolean }>());
+vi.mock("next-safe-action", async (importOriginal) => {
+  const orig = await importOriginal<typeof import("next-safe-action")>();
+  const wrap = (builder: object, md?: unknown): object =>
+    new Proxy(builder, {
+      get(target, prop) {
+        const v = (target as Record<string | symbol, unknown>)[prop];
+        if (typeof v !== "function") return v;
+        return (...args: unknown[]) => {
+          const out = (v as (...a: unknown[]) => unknown).apply(target, args);
+          if (prop === "action" || prop === "stateAction") {
+            registry.set(out as object, md as { name: string; role: string });
+            return out;
+          }
+          return out && typeof out === "object" ? wrap(out, prop === "metadata" ? args[0] : md) : out;
+        };
+      },
+    });
+  return { ...orig, createSafeActionClient: (...a: Parameters<typeof orig.createSafeActionClient>) => wrap(orig.createSafeActionClient(...a)) };
+});
+
+const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" } }));
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
+// next-auth itself (the session source behind getSessionUser) does not load outside Next; the
+// sign-in action and its route are public surfaces this table lists but does not call.
+vi.mock("@/lib/auth/index", () => {
+  const notHere = async () => {
+    throw new Error("next-auth is not part of the role-matrix test");
+  };
+  return { auth: notHere, signIn: notHere, signOut: notHere, handlers: { GET: notHere, POST: notHere }, ThrottledSignin: class {} };
+});
+vi.mock("next-auth", () => {
+  class AuthError extends Error {
+    type = "AuthError";
+  }
+  class CredentialsSignin extends AuthError {
+    code = "credentials";
+  }
+  return { default: () => ({}), AuthError, CredentialsSignin };
+});
+
+// --- the written matrix (docs/roles.md, one rule per row of its table) --------------------------
+type Rule = { match: RegExp; role: Role | ((m: Meta) => Role); row: string };
+/** Operator areas: anyone signed in may read them, only operators and admins change them. */
+const readsForViewers = (m: Meta): Role => (m.readOnly ? "viewer" : "operator");
+const ACTION_RULES: Rule[] = [
+  { match: /^dealer\.switch$/, role: "viewer", row: "Sign in, see the dashboard (choose which dealer to look at)" },
+  { match: /^account\./, role: "viewer", row: "change your own password" },
+  { match: /^verifications\./, role: readsForViewers, row: "Claim a verification and answer it (dispatch or disregard)" },
+  { match: /^(sites|stations|contacts)\./, role: readsForViewers, row: "Create, edit and delete sites, monitoring stations and contacts / Activate or deactivate a site" },
+  { match: /^devices\./, role: readsForViewers, row: "Add, edit and delete cameras and devices, including pasting a list (bulk jobs)" },
+  { match: /^arming\./, role: readsForViewers, row: "Activate or deactivate a site, change its arming" },
+  { match: /^dealer\.update$/, role: "admin", row: "Edit the dealer profile" },
+  { match: /^dealer\.(connect|disconnect)/, role: "admin", row: "Connect or disconnect a dealer" },
+  { match: /^settings\./, role: "admin", row: "Settings, including the CHeKT connection check" },
+  { match: /^webhooks\./, role: "admin", row: "Webhook delivery log, and re-applying a delivery" },
+  { match: /^audit\./, role: "admin", row: "Audit history and its export" },
+  { match: /^users\./, role: "admin", row: "Add users, disable them, reset passwords, change roles" },
+  { match: /^drift\./, role: "admin", row: "Drift check (compare CHeKT with the console's records)" },
+];
+
+/** Route handlers by their folder under app/api. Public ones have their own guard (or none). */
+const ROUTE_RULES: Array<{ match: RegExp; role: Role | "public"; row: string }> = [
+  { match: /^auth\//, role: "public", row: "sign-in itself (next-auth)" },
+  { match: /^health$/, role: "public", row: "health check, no secrets" },
+  { match: /^webhooks\//, role: "public", row: "CHeKT's signed deliveries (HMAC, not a session)" },
+  { match: /^audit\//, role: "admin", row: "Audit history and its export" },
+  { match: /^dealers\//, role: "admin", row: "Connect or disconnect a dealer" },
+  { match: /^(live|snapshots)\//, role: "viewer", row: "See the live verification queue" },
+  { match: /^bulk-jobs\//, role: "viewer", row: "See … devices (a bulk job's progress)" },
+];
+
+/** Exported functions of actions.ts files that are not built with the action client, on purpose. */
+const PUBLIC_ACTIONS = new Set(["app/sign-in/actions.ts#signInAction"]);
+
+function expectedActionRole(m: Meta): { role: Role; row: string } | null {
+  const rule = ACTION_RULES.find((r) => r.match.test(m.name));
+  return rule ? { role: typeof rule.role === "function" ? rule.role(m) : rule.role, row: rule.row } : null;
+}
+const allowedSet = (role: Role): Who[] => WHO.filter((w) => w !== "anonymous" && RANK[w] >= RANK[role]);
+
+// --- discovery -------------------------------------------------------------------------------
+const ROOT = path.resolve(__dirname, "../..");
+function walk(dir: string, file: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) walk(full, file, out);
+    else if (entry === file) out.push(path.relative(ROOT, full));
+  }
+  return out;
+}
+
+// --- fixtures --------------------------------------------------------------------------------
+let db: TestDatabase;
+let client: pg.Client;
+let chekt: Server;
+let chektHits = 0;
+
+const USERS: Record<Role, { id: string; email: string; name: string; role: Role }> = {
+  viewer: { id: "rm-viewer", email: "viewer@rm.test", name: "RM Viewer", role: "viewer" },
+  operator: { id: "rm-operator", email: "operator@rm.test", name: "RM Operator", role: "operator" },
+  admin: { id: "rm-admin", email: "admin@rm.test", name: "RM Admin", role: "admin" },
+};
+function signInAs(who: Who) {
+  session.user = who === "anonymous" ? null : USERS[who];
+}
+
+/** Every user table's row count and content hash: a refusal must leave them as they were. */
+async function snapshot(): Promise<Record<string, string>> {
+  const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`);
+  const out: Record<string, string> = {};
+  for (const { tablename } of rows) {
+    const r = await client.query<{ n: string; h: string | null }>(`SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${tablename}" t`);
+    out[tablename] = `${r.rows[0].n}:${r.rows[0].h ?? ""}`;
+  }
+  return out;
+}
+
+async function auditRowsSince(id: string) {
+  const r = await client.query<{ action: string; outcome: string; error: string | null; user_email: string | null; trace_id: string | null }>(
+    `SELECT action, outcome, error, user_email, trace_id FROM audit_log WHERE id > $1 ORDER BY id`,
+    [id],
+  );
+  return r.rows;
+}
+async function lastAuditId(): Promise<string> {
+  return (await client.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`)).rows[0].id;
+}
+
+type ActionResult = { serverError?: { code?: string; message?: string }; validationErrors?: unknown; data?: unknown };
+type Discovered = { id: string; fn: (input: unknown) => Promise<ActionResult>; meta: Meta };
+const actions: Discovered[] = [];
+const unbuilt: string[] = [];
+type RouteFn = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const routes: Array<{ id: string; folder: string; method: string; fn: RouteFn }> = [];
+
+beforeAll(async () => {
+  chekt = createServer((_req, res) => {
+    chektHits++;
+    res.writeHead(503, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: { code: "unavailable", message: "role-matrix test: CHeKT must not be called here" } }));
+  });
+  await new Promise<void>((r) => chekt.listen(0, "127.0.0.1", r));
+  db = await createTestDatabase("chekt_admin_rm");
+  process.env.DATABASE_URL = db.url;
+  process.env.CHEKT_API_BASE_URL = `http://127.0.0.1:${(chekt.address() as AddressInfo).port}`;
+  client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+
+  for (const file of walk(path.join(ROOT, "app"), "actions.ts").sort()) {
+    const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value !== "function") continue;
+      const meta = registry.get(value) as Meta | undefined;
+      if (meta) actions.push({ id: `${file}#${name}`, fn: value as Discovered["fn"], meta });
+      else unbuilt.push(`${file}#${name}`);
+    }
+  }
+  for (const file of walk(path.join(ROOT, "app", "api"), "route.ts").sort()) {
+    const folder = path.dirname(path.relative(path.join(ROOT, "app", "api"), path.join(ROOT, file))).split(path.sep).join("/");
+    const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      if (typeof mod[method] === "function") routes.push({ id: `${method} /api/${folder}`, folder, method, fn: mod[method] as RouteFn });
+    }
+  }
+}, 120_000);
+
+afterAll(async () => {
+  session.user = null;
+  await client?.end();
+  await (await import("@/lib/db")).prisma.$disconnect().catch(() => undefined);
+  await db?.drop();
+  await new Promise((r) => chekt?.close(r));
+});
+
+// A value no input schema accepts: a call that passes the role check stops at validation, so the
+// table never runs an action's body.
+const PROBE_INPUT = "role-matrix-probe";
+
+describe("role matrix: server actions", () => {
+  it("finds the action modules (the glob is not empty) and every export is built with the action client", () => {
+    expect(actions.length).toBeGreaterThan(10);
+    expect(unbuilt.filter((id) => !PUBLIC_ACTIONS.has(id))).toEqual([]);
+  });
+
+  it("every action's declared role is the one the written matrix gives it", () => {
+    const mismatches = actions.flatMap(({ id, meta }) => {
+      const expected = expectedActionRole(meta);
+      if (!expected) return [`${id} (${meta.name}): not in the role matrix — add a row to docs/roles.md and this test`];
+      return expected.role === meta.role ? [] : [`${id} (${meta.name}): declares ${meta.role}, docs/roles.md "${expected.row}" says ${expected.role}`];
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it("calling each as anonymous, viewer, operator and admin: exactly the written roles get through, refusals write nothing but their audit row and call no CHeKT", async () => {
+    const problems: string[] = [];
+    for (const { id, fn, meta } of actions) {
+      const expected = expectedActionRole(meta);
+      if (!expected) continue;
+      const allowed: Who[] = [];
+      for (const who of WHO) {
+        signInAs(who);
+        const before = await snapshot();
+        const auditFrom = await lastAuditId();
+        const hitsBefore = chektHits;
+        let result: ActionResult | undefined;
+        let thrown: unknown;
+        try {
+          result = await fn(PROBE_INPUT);
+        } catch (error) {
+          thrown = error;
+        }
+        const code = result?.serverError?.code;
+        const refused = code === "unauthenticated" || code === "forbidden";
+        if (!refused) {
+          allowed.push(who);
+          if (thrown) problems.push(`${id} as ${who}: threw ${(thrown as Error).message}`);
+          continue;
+        }
+        // A refusal: the right one, nothing written except the refusal's own audit row, no CHeKT call.
+        if (who === "anonymous" && code !== "unauthenticated") problems.push(`${id} as anonymous: ${code} instead of unauthenticated`);
+        if (who !== "anonymous" && code !== "forbidden") problems.push(`${id} as ${who}: ${code} instead of forbidden`);
+        if (chektHits !== hitsBefore) problems.push(`${id} as ${who}: refused after calling CHeKT`);
+        const after = await snapshot();
+        const changed = Object.keys(after).filter((t) => t !== "audit_log" && after[t] !== before[t]);
+        if (changed.length) problems.push(`${id} as ${who}: refused but changed ${changed.join(", ")}`);
+        const audit = await auditRowsSince(auditFrom);
+        const wantAudit = who === "anonymous" ? [] : [{ action: meta.name, outcome: "refused", error: `role ${who} lacks ${meta.role}`, user_email: USERS[who as Role].email }];
+        const gotAudit = audit.map(({ trace_id: _t, ...r }) => r);
+        if (JSON.stringify(gotAudit) !== JSON.stringify(wantAudit)) problems.push(`${id} as ${who}: audit rows ${JSON.stringify(gotAudit)}, expected ${JSON.stringify(wantAudit)}`);
+        if (audit.some((r) => !r.trace_id)) problems.push(`${id} as ${who}: refusal audited without a trace id`);
+      }
+      const want = allowedSet(expected.role);
+      if (JSON.stringify(allowed) !== JSON.stringify(want)) problems.push(`${id} (${meta.name}): allowed ${allowed.join(",") || "nobody"}, written matrix says ${want.join(",")}`);
+    }
+    signInAs("anonymous");
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
+
+describe("role matrix: route handlers", () => {
+  it("finds the route handlers and every one has a row in the written matrix", () => {
+    expect(routes.length).toBeGreaterThan(3);
+    expect(routes.filter((r) => !ROUTE_RULES.some((rule) => rule.match.test(r.folder))).map((r) => r.id)).toEqual([]);
+  });
+
+  it("calling each guarded route as anonymous, viewer, operator and admin: exactly the written roles get through, refusals touch nothing", async () => {
+    const problems: string[] = [];
+    for (const route of routes) {
+      const rule = ROUTE_RULES.find((r) => r.match.test(route.folder))!;
+      if (rule.role === "public") continue;
+      const allowed: Who[] = [];
+      for (const who of WHO) {
+        signInAs(who);
+        const before = await snapshot();
+        const hitsBefore = chektHits;
+        // Dynamic segments get a value that matches nothing.
+        const params = Object.fromEntries([...route.folder.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => [m[1], "999999"]));
+        const url = `http://console.test/api/${route.folder.replace(/\[(?:\.\.\.)?[^\]]+\]/g, "999999")}`;
+        let res: Response | undefined;
+        let thrown: unknown;
+        const abort = new AbortController();
+        try {
+          res = await route.fn(new Request(url, { method: route.method, signal: abort.signal }), { params: Promise.resolve(params) });
+        } catch (error) {
+          thrown = error;
+        }
+        let code: string | undefined;
+        if (res && (res.status === 401 || res.status === 403)) {
+          code = ((await res.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code;
+        } else {
+          // Got past the guard; a live stream would stay open: close it.
+          abort.abort();
+          await res?.body?.cancel().catch(() => undefined);
+        }
+        const refused = code === "unauthenticated" || code === "forbidden";
+        if (!refused) {
+          allowed.push(who);
+          if (thrown && who === "anonymous") problems.push(`${route.id} as anonymous: threw ${(thrown as Error).message} instead of a 401`);
+          continue;
+        }
+        if (who === "anonymous" && (res!.status !== 401 || code !== "unauthenticated")) problems.push(`${route.id} as anonymous: ${res!.status} ${code}`);
+        if (who !== "anonymous" && (res!.status !== 403 || code !== "forbidden")) problems.push(`${route.id} as ${who}: ${res!.status} ${code}`);
+        if (chektHits !== hitsBefore) problems.push(`${route.id} as ${who}: refused after calling CHeKT`);
+        const after = await snapshot();
+        const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+        if (changed.length) problems.push(`${route.id} as ${who}: refused but changed ${changed.join(", ")}`);
+      }
+      const want = allowedSet(rule.role);
+      if (JSON.stringify(allowed) !== JSON.stringify(want)) problems.push(`${route.id}: allowed ${allowed.join(",") || "nobody"}, written matrix ("${rule.row}") says ${want.join(",")}`);
+    }
+    signInAs("anonymous");
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it("public routes do not depend on a session: anonymous calls are not refused with the sign-in answer", async () => {
+    signInAs("anonymous");
+    const checked: string[] = [];
+    for (const route of routes) {
+      const rule = ROUTE_RULES.find((r) => r.match.test(route.folder))!;
+      if (rule.role !== "public" || route.folder.startsWith("auth/")) continue;
+      const params = Object.fromEntries([...route.folder.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => [m[1], "acme-security"]));
+      const res = await route.fn(new Request(`http://console.test/api/${route.folder}`, { method: route.method, body: route.method === "GET" ? undefined : "{}" }), { params: Promise.resolve(params) });
+      const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
+      expect(body.error?.code, route.id).not.toBe("unauthenticated");
+      checked.push(route.id);
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(2);
+  });
+});
