@@ -10,6 +10,8 @@ export type ConfirmActionProps<I, D> = {
   input: I;
   /** The button that opens the dialog. */
   label: string;
+  /** Accessible name when the label alone is ambiguous (e.g. "Delete Ana Lee"). */
+  ariaLabel?: string;
   icon?: ReactNode;
   variant?: ButtonVariant;
   title: string;
@@ -44,7 +46,7 @@ export function ConfirmAction<I, D>(props: ConfirmActionProps<I, D>) {
 
   return (
     <>
-      <Button variant={props.variant ?? (props.destructive ? "danger" : "secondary")} icon={props.icon} onClick={() => { clearFailure(); setOpen(true); }}>
+      <Button variant={props.variant ?? (props.destructive ? "danger" : "secondary")} icon={props.icon} aria-label={props.ariaLabel} onClick={() => { clearFailure(); setOpen(true); }}>
         {props.label}
       </Button>
       <Dialog

@@ -27,6 +27,7 @@ export const siteListStateSchema = z.object({
   q: z.preprocess(first, z.string().trim().max(100).catch("").default("")),
   active: z.preprocess(first, z.enum(["", "1", "0"]).catch("").default("")),
   tz: z.preprocess(first, z.string().trim().refine((v) => v === "" || isValidTimeZone(v)).catch("").default("")),
+  station: z.preprocess(first, z.string().regex(/^\d{1,12}$/).catch("").default("")),
   sort: z.preprocess(first, z.enum(SITE_COLUMN_KEYS as [SiteColumn, ...SiteColumn[]]).catch("name").default("name")),
   dir: z.preprocess(first, z.enum(["asc", "desc"]).catch("asc").default("asc")),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1)),
@@ -64,6 +65,7 @@ export function siteListSearch(state: SiteListState): string {
   if (state.q) p.set("q", state.q);
   if (state.active) p.set("active", state.active);
   if (state.tz) p.set("tz", state.tz);
+  if (state.station) p.set("station", state.station);
   if (state.sort !== "name") p.set("sort", state.sort);
   if (state.dir !== "asc") p.set("dir", state.dir);
   if (state.page !== 1) p.set("page", String(state.page));
@@ -105,6 +107,7 @@ export function siteListControls(state: SiteListState): SiteListControls {
   if (state.q) filter.push({ column: "name", value: literalCaseInsensitiveRegex(state.q), op: "regex" });
   if (state.active) filter.push({ column: "is_activated", value: state.active, op: "eq" });
   if (state.tz) filter.push({ column: "timezone", value: state.tz, op: "eq" });
+  if (state.station) filter.push({ column: "monitoring_station_id", value: state.station, op: "eq" });
   return {
     fields: [...new Set(["site_id", "name", ...state.cols])],
     filter,

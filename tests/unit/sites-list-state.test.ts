@@ -12,7 +12,7 @@ import {
 describe("sites table state in the URL", () => {
   it("defaults everything from an empty URL", () => {
     const s = parseSiteListState({});
-    expect(s).toEqual({ q: "", active: "", tz: "", sort: "name", dir: "asc", page: 1, per: 25, cols: DEFAULT_SITE_COLUMNS });
+    expect(s).toEqual({ q: "", active: "", tz: "", station: "", sort: "name", dir: "asc", page: 1, per: 25, cols: DEFAULT_SITE_COLUMNS });
     expect(siteListSearch(s)).toBe("");
   });
   it("reads every control and writes it back the same", () => {
@@ -75,5 +75,11 @@ describe("search text becomes a literal, case-insensitive regex", () => {
 describe("column chooser", () => {
   it("reads repeated cols from a GET form the same as a comma list", () => {
     expect(parseSiteListState({ cols: ["timezone", "is_activated"] }).cols).toEqual(["name", "timezone", "is_activated"]);
+  });
+  it("filters by monitoring station from the station page's link", () => {
+    const s = parseSiteListState({ station: "12" });
+    expect(siteListSearch(s)).toBe("?station=12");
+    expect(siteListControls(s).filter).toEqual([{ column: "monitoring_station_id", value: "12", op: "eq" }]);
+    expect(parseSiteListState({ station: "12; drop" }).station).toBe("");
   });
 });

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { NoDealerState } from "@/components/shell/no-dealer";
+import { EMPTY_STATION, StationForm } from "@/components/stations/station-form";
+import { Card, PageHeader } from "@/components/ui";
+import { requireRole } from "@/lib/auth/require";
+import { getCurrentDealer } from "@/lib/dealer";
+import { createStationAction } from "../actions";
+
+export const metadata: Metadata = { title: "New monitoring station" };
+
+export default async function NewStationPage() {
+  await requireRole("operator");
+  const dealer = await getCurrentDealer();
+  const header = <PageHeader title="New monitoring station" breadcrumbs={[{ label: "Monitoring stations", href: "/stations" }, { label: "New" }]} />;
+  if (!dealer) return (<>{header}<NoDealerState /></>);
+  return (
+    <>
+      {header}
+      <Card>
+        <StationForm mode="create" initial={EMPTY_STATION} action={createStationAction} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Badge, Button, ConfirmDialog, cn } from "@/components/ui";
+import { FormFailure } from "@/components/forms/form-failure";
+import { useActionRunner } from "@/components/forms/use-action-runner";
+import type { ActionFn } from "@/components/forms/action-result";
+import { SECURITY_TYPES, type SecurityType } from "@/lib/schemas/arming";
+
+type SetArming = ActionFn<{ site_id: number; security_type: number }, { site_id: number; security_type: number }>;
+
+/**
+ * The four security types as cards; the current one is marked. Operators pick another and confirm;
+ * viewers see the same cards without the controls.
+ */
+export function ArmingChooser({ siteId, siteName, current, canEdit, action }: { siteId: number; siteName: string; current: SecurityType | null; canEdit: boolean; action?: SetArming }) {
+  const router = useRouter();
+  const [picked, setPicked] = useState<SecurityType | null>(current);
+  const [confirming, setConfirming] = useState(false);
+  const runner = useActionRunner(action ?? (async () => undefined));
+  const pickedType = SECURITY_TYPES.find((t) => t.value === picked);
+  const currentType = SECURITY_TYPES.find((t) => t.value === current);
+
+  async function confirm() {
+    if (!picked) return;
+    const r = await runner.run({ site_id: siteId, security_type: picked }, `${siteName} now uses: ${pickedType?.title}`);
+    setConfirming(false);
+    if (r.ok) router.refresh();
+  }
+
+  return (
+    <div className="space-y-4">
+      <fieldset>
+        <legend className="sr-only">Security type</legend>
+        <div className="grid gap-3 md:grid-cols-2">
+          {SECURITY_TYPES.map((t) => {
+            const isCurrent = t.value === current;
+            const isPicked = t.value === picked;
+            return (
+              <label
+                key={t.value}
+                data-testid={`arming-option-${t.value}`}
+                className={cn(
+                  "block rounded-lg border bg-white p-4 shadow-sm",
+                  canEdit && "cursor-pointer hover:border-indigo-300",
+                  isPicked ? "border-indigo-500 ring-2 ring-indigo-500/30" : "border-slate-200",
+                )}
+              >
+                <div className="flex items-start gap-3">
+                  {canEdit ? (
+                    <input
+                      type="radio"
+                      name="security_type"
+                      value={t.value}
+                      checked={isPicked}
+                      onChange={() => setPicked(t.value)}
+                      disabled={runner.pending}
+                      className="mt-1 h-4 w-4 border-slate-300 text-indigo-600 focus:ring-indigo-600"
+                    />
+                  ) : null}
+                  <div className="min-w-0">
+                    <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+                      <span>{t.title}</span>
+                      {isCurrent ? <Badge tone="success">Current</Badge> : null}
+                    </p>
+                    <p className="mt-1 text-sm text-slate-700">{t.summary}</p>
+                    <p className="mt-1 text-sm text-slate-500">{t.detail}</p>
+                  </div>
+                </div>
+              </label>
+            );
+          })}
+        </div>
+      </fieldset>
+      <FormFailure failure={runner.failure} />
+      {canEdit ? (
+        <Button onClick={() => setConfirming(true)} disabled={!picked || picked === current} pending={runner.pending} pendingText="Switching…">
+          Switch arming
+        </Button>
+      ) : null}
+      <ConfirmDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        onConfirm={confirm}
+        pending={runner.pending}
+        title={`Switch how ${siteName} is armed?`}
+        description={`From “${currentType?.title ?? "not set"}” to “${pickedType?.title ?? ""}”. Alarms at this site follow the new setting as soon as CHeKT accepts it.`}
+        confirmLabel="Switch"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { Power, PowerOff, Trash2 } from "lucide-react";
+import { ConfirmAction } from "@/components/forms/confirm-action";
+import type { ActionFn } from "@/components/forms/action-result";
+
+type ActivationFn = ActionFn<{ site_id: number; is_activated: 0 | 1 }, { site_id: number; is_activated: 0 | 1 }>;
+type DeleteFn = ActionFn<{ site_id: number }, { site_id: number; name: string }>;
+
+/** Activate/deactivate and delete, each behind a confirmation. Rendered only for operators and admins. */
+export function SiteActions({ site, setActivation, remove }: { site: { site_id: number; name: string; is_activated: 0 | 1 }; setActivation: ActivationFn; remove: DeleteFn }) {
+  const router = useRouter();
+  const active = site.is_activated === 1;
+  return (
+    <>
+      <ConfirmAction
+        action={setActivation}
+        input={{ site_id: site.site_id, is_activated: active ? 0 : 1 }}
+        label={active ? "Deactivate" : "Activate"}
+        icon={active ? <PowerOff className="h-4 w-4" aria-hidden="true" /> : <Power className="h-4 w-4" aria-hidden="true" />}
+        title={active ? `Deactivate ${site.name}?` : `Activate ${site.name}?`}
+        description={
+          active
+            ? "CHeKT stops monitoring this site: its alarms are no longer sent to the monitoring station until you activate it again."
+            : "CHeKT starts monitoring this site and sends its alarms to the monitoring station."
+        }
+        confirmLabel={active ? "Deactivate site" : "Activate site"}
+        successMessage={active ? `${site.name} deactivated` : `${site.name} activated`}
+        onDone={() => router.refresh()}
+      />
+      <ConfirmAction
+        action={remove}
+        input={{ site_id: site.site_id }}
+        label="Delete"
+        destructive
+        icon={<Trash2 className="h-4 w-4" aria-hidden="true" />}
+        title={`Delete ${site.name}?`}
+        description={`The site “${site.name}” and its contacts and devices are deleted in CHeKT. This cannot be undone.`}
+        confirmLabel="Delete site"
+        typeToConfirm={site.name}
+        successMessage={`Site “${site.name}” deleted`}
+        onDone={() => {
+          router.push("/sites");
+          router.refresh();
+        }}
+      />
+    </>
+  );
+}
