@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ArrowRight, Layers, MapPin, RadioTower, ShieldAlert } from "lucide-react";
+import { ArrowRight, CheckCircle2, Layers, MapPin, RadioTower, ShieldAlert } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,6 +32,10 @@ function Stat({ label, value, href, icon, testId }: { label: string; value: numb
       <ArrowRight className="h-4 w-4 text-slate-400 transition group-hover:translate-x-0.5 group-hover:text-indigo-600" aria-hidden="true" />
     </Link>
   );
+}
+
+function minutesLeft(at: Date): number {
+  return Math.max(0, Math.ceil((at.getTime() - Date.now()) / 60_000));
 }
 
 export default async function DashboardPage() {
@@ -68,6 +73,36 @@ export default async function DashboardPage() {
         Sites and monitoring stations are read live from CHeKT; open verifications and bulk jobs come from this console&apos;s own records.
       </p>
       <div className="mt-8 grid gap-4 lg:grid-cols-2">
+        <Card
+          title="Waiting for an answer"
+          description="Alarm verifications that expire soonest"
+          actions={
+            <Link href="/verifications" className="text-sm font-medium text-indigo-700 hover:underline">
+              Open the queue
+            </Link>
+          }
+          flush
+        >
+          {local.waiting.length === 0 ? (
+            <p className="flex items-center gap-2 px-5 py-4 text-sm text-slate-600">
+              <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden="true" /> No alarm is waiting for an answer.
+            </p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {local.waiting.map((v) => (
+                <li key={v.id} className="flex items-center justify-between gap-3 px-5 py-3 text-sm">
+                  <span className="min-w-0">
+                    <span className="block truncate font-medium text-slate-900">{v.description || "Alarm verification"}</span>
+                    <span className="block text-xs text-slate-500">
+                      Site {v.siteId} · expires in {minutesLeft(v.expiresAt)} min
+                    </span>
+                  </span>
+                  {v.state === "claimed" ? <Badge tone="info">Claimed by {v.claimedByName ?? "someone"}</Badge> : <Badge tone="warning">Waiting</Badge>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
         <Card title="Quick links">
           <ul className="grid gap-2 text-sm sm:grid-cols-2">
             {[

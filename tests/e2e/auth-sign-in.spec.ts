@@ -97,3 +97,19 @@ test("the sign-in page looks right", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
   await page.screenshot({ path: "test-results/auth-sign-in.png" });
 });
+
+test("the dealer switcher changes the dealer every page works on", async ({ page }) => {
+  await signIn(page, "operator");
+  await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
+  const switcher = page.getByLabel("Dealer", { exact: true });
+  await switcher.selectOption({ label: "Northwind Alarms" });
+  await expect(page.getByTestId("dealer-name")).toHaveText("Northwind Alarms");
+  await expect(page.getByText("Now working on Northwind Alarms")).toBeVisible();
+  // The choice is kept in a cookie the page script cannot read.
+  const cookie = (await page.context().cookies()).find((c) => c.name === "dealer_link");
+  expect(cookie?.httpOnly).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId("dealer-name")).toHaveText("Northwind Alarms");
+  await switcher.selectOption({ label: "Acme Security" });
+  await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
+});
