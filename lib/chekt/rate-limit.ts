@@ -37,6 +37,12 @@ export function resetAtMs(raw: string | null, now = Date.now()): number | null {
   return v > 1e9 ? v * 1000 : now + v * 1000;
 }
 
+/** What `acquire` hands out; give it back to `release`. */
+export type RateTicket = { waitedMs: number; probe: boolean };
+
+// While one call is out learning the new budget, the others look again this often.
+const PROBE_POLL_MS = 20;
+
 export class RateLimiter {
   /** Calls CHeKT still allows in the current window; null = unknown (send and learn). */
   private remaining: number | null = null;
@@ -44,7 +50,12 @@ export class RateLimiter {
   /** Set by a 429: nobody sends before this. */
   private blockedUntil = 0;
   private inFlight = 0;
-  /** Total time calls spent held back, for stats and the bench. */
+  /**
+   * After the budget ran out and its reset time passed, one call goes first to learn the new
+   * budget; the rest wait for its answer instead of all rushing in and meeting a wall of 429s.
+   */
+  private probing = false;
+  /** Total time calls spent held back (summed over calls), for stats and the bench. */
   waitedMsTotal = 0;
 
   /** How long a call must wait before it may be sent at `now` (0 = go). */
@@ -52,7 +63,7 @@ export class RateLimiter {
     if (this.blockedUntil > now) return this.blockedUntil - now;
     if (this.remaining !== null && this.remaining <= 0) {
       if (this.resetAt > now) return this.resetAt - now;
-      this.remaining = null; // the window has passed; the next answer tells us the new budget
+      return this.probing ? PROBE_POLL_MS : 0;
     }
     return 0;
   }
@@ -61,15 +72,19 @@ export class RateLimiter {
    * Waits until a call may be sent, then takes one unit of the budget. Throws
    * RateLimitWaitTooLong when the wait would pass `deadline` (epoch ms).
    */
-  async acquire(deadline: number, signal?: AbortSignal): Promise<number> {
+  async acquire(deadline: number, signal?: AbortSignal): Promise<RateTicket> {
     let waited = 0;
     for (;;) {
       const now = Date.now();
       const delay = this.delayFor(now);
       if (delay <= 0) {
-        if (this.remaining !== null) this.remaining -= 1;
+        let probe = false;
+        if (this.remaining !== null) {
+          if (this.remaining <= 0) probe = this.probing = true;
+          else this.remaining -= 1;
+        }
         this.inFlight += 1;
-        return waited;
+        return { waitedMs: waited, probe };
       }
       if (now + delay > deadline) throw new RateLimitWaitTooLong(delay, waited);
       await sleep(delay, signal);
@@ -78,13 +93,17 @@ export class RateLimiter {
     }
   }
 
-  /** Call once per acquired slot when its answer (or failure) arrived. */
-  release(headers: Headers | null, now = Date.now()): void {
+  /** Call once per ticket when its answer (headers) or failure (null) arrived. */
+  release(ticket: RateTicket, headers: Headers | null, now = Date.now()): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
-    if (!headers) return;
-    const rawRemaining = headers.get("x-ratelimit-remaining");
-    if (rawRemaining === null || !/^\d+$/.test(rawRemaining.trim())) return;
-    const reset = resetAtMs(headers.get("x-ratelimit-reset"), now);
+    if (ticket.probe) this.probing = false;
+    const rawRemaining = headers?.get("x-ratelimit-remaining") ?? null;
+    if (rawRemaining === null || !/^\d+$/.test(rawRemaining.trim())) {
+      // The probe learned nothing (no answer, or no headers): stop holding the others back.
+      if (ticket.probe) this.remaining = null;
+      return;
+    }
+    const reset = resetAtMs(headers!.get("x-ratelimit-reset"), now);
     // Calls still in flight were sent after CHeKT counted this one: take them off too, so a
     // burst never overshoots the budget (erring towards a short wait, never towards a 429).
     this.remaining = Math.max(0, Number(rawRemaining) - this.inFlight);

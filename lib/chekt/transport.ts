@@ -1,5 +1,5 @@
 import { ChektError, isWrite, retryAfterSeconds } from "./errors";
-import { RateLimiter, RateLimitWaitTooLong, resetAtMs, sleep } from "./rate-limit";
+import { RateLimiter, RateLimitWaitTooLong, resetAtMs, sleep, type RateTicket } from "./rate-limit";
 
 /**
  * The part of the client that sends one logical call: pacing, auth header, per-attempt timeout,
@@ -132,8 +132,16 @@ export class Transport {
     let refreshed = false;
 
     for (;;) {
+      // The token first, then the rate-limit slot: the token request takes a slot of its own,
+      // and holding one while asking for another could wait on itself.
+      const token = await auth.token();
+      if (token) headers.set("authorization", `Bearer ${token}`);
+      else headers.delete("authorization");
+
+      let ticket: RateTicket;
       try {
-        state.waitedMs += await this.limiter.acquire(state.deadline, state.signal);
+        ticket = await this.limiter.acquire(state.deadline, state.signal);
+        state.waitedMs += ticket.waitedMs;
       } catch (e) {
         if (e instanceof RateLimitWaitTooLong) {
           throw new ChektError({
@@ -153,19 +161,10 @@ export class Transport {
         throw this.abortedError(state, e);
       }
 
-      let token: string | null;
-      try {
-        token = await auth.token();
-      } catch (e) {
-        this.limiter.release(null);
-        throw e;
-      }
-      if (token) headers.set("authorization", `Bearer ${token}`);
-      else headers.delete("authorization");
 
       state.attempts += 1;
       const a = await this.attempt(req.url, { method: state.method, headers, body, redirect: "follow" }, state);
-      this.limiter.release(a.ok ? a.response.headers : null);
+      this.limiter.release(ticket, a.ok ? a.response.headers : null);
 
       if (!a.ok) {
         if (a.aborted) throw this.abortedError(state, a.error);

@@ -9,7 +9,7 @@ import { createChektClient, type ChektClientConfig } from "../../lib/chekt/clien
 import { ChektError } from "../../lib/chekt/errors";
 
 type Recorded = { method: string; url: string; path: string; headers: IncomingMessage["headers"]; body: string; at: number };
-type Handler = (req: Recorded, res: ServerResponse, n: number) => void | Promise<void>;
+type Handler = (req: Recorded, res: ServerResponse, n: number) => unknown;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
