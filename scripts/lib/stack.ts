@@ -41,7 +41,9 @@ export type SimulatorOptions = {
 
 export async function startSimulator(opts: SimulatorOptions): Promise<{ child: Child; url: string }> {
   const url = `http://127.0.0.1:${opts.port}`;
-  const child = startChild("sim", "tsx", ["simulator/main.ts", "--demo"], {
+  // node --import tsx, not the tsx CLI: the CLI relays signals to its child and SIGKILLs it when the
+  // child does not acknowledge within 30 ms (easily missed on a busy machine), losing unsaved state.
+  const child = startChild("sim", "node", ["--import", "tsx", "simulator/main.ts", "--demo"], {
     echo: opts.echo,
     env: {
       ...opts.env,
