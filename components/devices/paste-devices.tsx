@@ -92,11 +92,11 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
               <input type="radio" name="mode" checked={mode === "create"} onChange={() => setMode("create")} /> Add new devices
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" name="mode" checked={mode === "update"} onChange={() => setMode("update")} /> Update existing devices (rows keyed by external ID)
+              <input type="radio" name="mode" checked={mode === "update"} onChange={() => setMode("update")} /> Update existing devices (matched by external ID)
             </label>
           </fieldset>
           <Textarea
-            label="Rows"
+            label="Device list"
             rows={12}
             value={text}
             onChange={(e) => setText(e.target.value)}

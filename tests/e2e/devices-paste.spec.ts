@@ -1,0 +1,169 @@
+// Bulk provisioning in a real browser: paste 50 rows (3 bad), fix them in place, submit, watch the
+// job finish, read per-row results, fix and retry the one row CHeKT refused. Then the grid:
+// inline edit, select, delete with a confirmation that states the count.
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, simUrl } from "./setup";
+
+let token: string | null = null;
+
+async function partnerToken(): Promise<string> {
+  if (token) return token;
+  const { DEMO } = await import("../../simulator/seed");
+  const res = await fetch(`${simUrl()}/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO.partner.clientId, client_secret: DEMO.partner.clientSecret }),
+  });
+  expect(res.ok).toBe(true);
+  token = ((await res.json()) as { access_token: string }).access_token;
+  return token;
+}
+
+/** The test's own Partner API calls share the app's rate limit, so they wait out a 429 too. */
+async function partner(path: string, method: string, body?: unknown): Promise<unknown> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(`${simUrl()}/partner/v1/dealers/1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await partnerToken()}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status === 429 && attempt < 30) {
+      await new Promise((r) => setTimeout(r, Number(res.headers.get("retry-after") ?? 1) * 1000));
+      continue;
+    }
+    expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
+    return res.json();
+  }
+}
+
+async function newSite(name: string): Promise<number> {
+  const site = (await partner("/sites", "POST", { external_site_id: `e2e-${name}-${Date.now()}`, name, timezone: "America/New_York" })) as { site_id: number };
+  return site.site_id;
+}
+
+const stamp = Date.now().toString(36);
+const ext = (i: number) => `e2e-${stamp}-${String(i).padStart(2, "0")}`;
+
+function pasteText(clash: string): string {
+  const lines = ["External ID\tType\tName\tZone\tMAC Address\tModel"];
+  for (let i = 1; i <= 50; i++) {
+    let type = i % 10 === 0 ? "bridge" : "camera";
+    let name = `Camera ${i}`;
+    let mac = `aa-bb-cc-00-00-${i.toString(16).padStart(2, "0")}`;
+    if (i === 4) type = "dome"; // bad: not camera|bridge
+    if (i === 17) mac = "zz:zz"; // bad: not a MAC
+    if (i === 33) name = ""; // bad: name required
+    lines.push(`${i === 50 ? clash : ext(i)}\t${type}\t${name}\t${i}\t${mac}\tCK-${i}`);
+  }
+  return lines.join("\n");
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`devices-${name}.png`), fullPage: true });
+}
+
+test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the refused row", async ({ page }) => {
+  const siteId = await newSite("Paste test");
+  const otherSite = await newSite("Clash holder");
+  const clash = `e2e-${stamp}-clash`;
+  // An external ID another site of the dealer already uses: the browser cannot know, CHeKT refuses it.
+  await partner(`/sites/${otherSite}/devices`, "POST", [{ external_device_id: clash, device_type: "camera", name: "Elsewhere" }]);
+
+  await signIn(page, "operator", `/sites/${siteId}/devices/paste`);
+  await expect(page.getByRole("heading", { name: "Paste devices" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Device list" }).fill(pasteText(clash));
+  await page.getByRole("button", { name: "Next: match columns" }).click();
+  await expect(page.getByLabel("First row is a header")).toBeChecked();
+  await expect(page.getByLabel('Column "MAC Address"')).toHaveValue("mac");
+  await shot(page, "map");
+  await page.getByRole("button", { name: "Next: review rows" }).click();
+
+  await expect(page.getByTestId("invalid-count")).toHaveText(/3 with errors/);
+  const submit = page.getByRole("button", { name: /Provision \d+ devices?/ });
+  await expect(submit).toBeDisabled();
+  await page.getByLabel("Show only rows with errors").check();
+  await shot(page, "review-errors");
+  // Line numbers count the header: data row i is line i + 1.
+  await expect(page.getByLabel("Row 5 Type")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Row 5 Type").fill("camera");
+  await page.getByLabel("Row 18 MAC").fill("AA:BB:CC:00:00:11");
+  await page.getByLabel("Row 34 Name").fill("Camera 33");
+  await expect(page.getByTestId("invalid-count")).toHaveText(/0 with errors/);
+  await expect(submit).toHaveText("Provision 50 devices");
+  await expect(submit).toBeEnabled();
+  await submit.click();
+
+  await expect(page).toHaveURL(new RegExp(`/sites/${siteId}/devices/jobs/[^/]+$`), { timeout: 30_000 });
+  const jobUrl = page.url();
+  await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 45_000 });
+  await expect(page.getByTestId("job-succeeded")).toHaveText("49");
+  await expect(page.getByTestId("job-failed")).toHaveText("1");
+  await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  await expect(page.getByTestId("item-1")).toContainText("succeeded");
+  await expect(page.getByTestId("item-50")).toContainText("failed");
+  await expect(page.getByTestId("item-50")).toContainText("already exists");
+  await shot(page, "job-done");
+
+  // The page can be closed and reopened: the job is in Postgres, not in the tab.
+  await page.goto(`/sites/${siteId}/devices`);
+  await page.goto(jobUrl);
+  await expect(page.getByTestId("job-succeeded")).toHaveText("49");
+
+  // Fix the refused row and send it alone.
+  await page.getByLabel("Failed row 50 External ID").fill(`e2e-${stamp}-fixed`);
+  await page.getByLabel("Select failed row 50").check();
+  await page.getByRole("button", { name: /Retry 1 selected/ }).click();
+  await expect(page).not.toHaveURL(jobUrl, { timeout: 30_000 });
+  await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 30_000 });
+  await expect(page.getByTestId("job-succeeded")).toHaveText("1");
+  await expect(page.getByTestId("job-failed")).toHaveText("0");
+
+  const devices = (await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { external_device_id: string; mac: string | null }[];
+  expect(devices.length).toBe(50);
+  expect(new Set(devices.map((d) => d.external_device_id)).size).toBe(50);
+  expect(devices.find((d) => d.external_device_id === ext(1))?.mac).toBe("AA:BB:CC:00:00:01");
+
+  // The original job now points at the retry.
+  await page.goto(jobUrl);
+  await expect(page.getByTestId("item-50")).toContainText("retried");
+});
+
+test("device grid: sort, filter, details, inline edit, delete selected with the count", async ({ page }) => {
+  const siteId = await newSite("Grid test");
+  await partner(`/sites/${siteId}/devices`, "POST", [
+    { external_device_id: `g-${stamp}-a`, device_type: "camera", name: "Lobby", zone_number: "1", mac: "AA:BB:CC:DD:EE:01" },
+    { external_device_id: `g-${stamp}-b`, device_type: "bridge", name: "Panel bridge", zone_number: "2" },
+    { external_device_id: `g-${stamp}-c`, device_type: "camera", name: "Dock", zone_number: "3" },
+  ]);
+  await signIn(page, "operator", `/sites/${siteId}/devices`);
+  await expect(page.getByRole("table", { name: "Devices" })).toBeVisible();
+  await expect(page.getByTestId(`device-g-${stamp}-a`)).toBeVisible();
+
+  await page.getByLabel("Filter devices").fill("Dock");
+  await expect(page.getByTestId(`device-g-${stamp}-a`)).toHaveCount(0);
+  await page.getByLabel("Filter devices").fill("");
+
+  await page.getByRole("button", { name: `g-${stamp}-b` }).click();
+  await expect(page.getByRole("dialog", { name: `Device g-${stamp}-b` })).toBeVisible();
+  await shot(page, "drawer");
+  await page.getByRole("button", { name: "Close details" }).click();
+
+  // Keyboard edit: focus the cell, Enter, type, Enter.
+  await page.getByTestId(`device-g-${stamp}-a`).getByRole("button", { name: /Name Lobby, edit/ }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel(`New Name for g-${stamp}-a`).fill("Main lobby");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Update queued")).toBeVisible();
+  await expect.poll(async () => ((await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { name: string }[]).map((d) => d.name), { timeout: 20_000 }).toContain("Main lobby");
+  await shot(page, "grid");
+
+  await page.getByLabel(`Select g-${stamp}-a`).check();
+  await page.getByLabel(`Select g-${stamp}-c`).check();
+  await page.getByRole("button", { name: "Delete 2" }).click();
+  await expect(page.getByRole("dialog", { name: "Delete 2 devices?" })).toBeVisible();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete 2" }).click();
+  await expect(page).toHaveURL(/\/devices\/jobs\//, { timeout: 30_000 });
+  await expect(page.getByTestId("job-succeeded")).toHaveText("2", { timeout: 30_000 });
+  const left = (await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { external_device_id: string }[];
+  expect(left.map((d) => d.external_device_id)).toEqual([`g-${stamp}-b`]);
+});
