@@ -10,6 +10,7 @@ import { loadEnv, repoRoot } from "./lib/env";
 import { DEMO_DATABASE, ensureDatabase, ensurePostgres, migrate, type PostgresServer } from "./lib/postgres";
 import { runToEnd, stopAllChildren, type Child } from "./lib/processes";
 import { isLocalUrl, portOr, startApp, startSimulator } from "./lib/stack";
+import { keepTsconfig } from "./lib/tsconfig-guard";
 
 const started = Date.now();
 const prod = process.argv.includes("--prod");
@@ -80,10 +81,10 @@ async function main() {
   };
   if (prod) {
     say("building the app (next build)…");
-    const code = await runToEnd("build", "next", ["build"], { env: appEnv });
+    const code = await keepTsconfig(() => runToEnd("build", "next", ["build"], { env: appEnv }));
     if (code !== 0) throw new Error("next build failed (output above)");
   }
-  const app = await startApp({ port: appPort, mode: prod ? "start" : "dev", env: appEnv });
+  const app = await keepTsconfig(() => startApp({ port: appPort, mode: prod ? "start" : "dev", env: appEnv }));
   children.push(app.child);
 
   const password = seeded.adminPassword

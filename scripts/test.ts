@@ -14,6 +14,7 @@ import { loadEnv, repoRoot } from "./lib/env";
 import { createDatabase, dropDatabase, embeddedDataDir, ensurePostgres, migrate, type PostgresServer } from "./lib/postgres";
 import { runToEnd, stopAllChildren } from "./lib/processes";
 import { portOr, startApp, startSimulator } from "./lib/stack";
+import { keepTsconfig } from "./lib/tsconfig-guard";
 
 const STAGES = ["unit", "integration", "faults", "build", "bundle", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
@@ -171,7 +172,7 @@ async function e2eStage(baseEnv: NodeJS.ProcessEnv) {
     extraEnv: { CHEKT_WEBHOOK_RETRY_SCALE: "0.01", CHEKT_SIM_DEMO_ALARM_EVERY_S: "0", CHEKT_SIM_ADMIN_TOKEN: simToken },
   });
   const appEnv: NodeJS.ProcessEnv = { ...baseEnv, DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: sim.url, APP_URL: appUrl, AUTH_URL: appUrl, CHEKT_SIM_ADMIN_TOKEN: simToken, NODE_ENV: "production" };
-  await startApp({ port: appPort, mode: "start", env: appEnv, echo: false, timeoutMs: 60_000 });
+  await keepTsconfig(() => startApp({ port: appPort, mode: "start", env: appEnv, echo: false, timeoutMs: 60_000 }));
 
   const report = tmpFile("e2e.json");
   const code = await runToEnd("e2e", "playwright", ["test", "--reporter=list,json"], {
@@ -240,7 +241,7 @@ async function main(): Promise<number> {
   const buildEnv: NodeJS.ProcessEnv = { ...baseEnv, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: runDb };
   if (stages.has("build")) {
     const build = await timed("build", async () => {
-      const code = await runToEnd("build", "next", ["build"], { env: buildEnv });
+      const code = await keepTsconfig(() => runToEnd("build", "next", ["build"], { env: buildEnv }));
       return code === 0 ? { status: "passed", passed: 1, failed: 0, note: "next build" } : { status: "failed", passed: 0, failed: 1, note: "next build failed" };
     });
     built = build.status === "passed";
