@@ -31,6 +31,9 @@ function isTyping(target: EventTarget | null) {
 export function VerificationQueue({ me, canAnswer }: { me: Me; canAnswer: boolean }) {
   const queryClient = useQueryClient();
   const [alertsOn, setAlertsOn] = useState(false);
+  // Known only in the browser; rendering it on the server would break hydration.
+  const [canAlert, setCanAlert] = useState(false);
+  useEffect(() => setCanAlert(alertsSupported()), []);
   const alertsRef = useRef(alertsOn);
   alertsRef.current = alertsOn;
   const onNew = useCallback((item: QueueItem) => {
@@ -136,7 +139,7 @@ export function VerificationQueue({ me, canAnswer }: { me: Me; canAnswer: boolea
             <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>Enter</Kbd> open · <Kbd>c</Kbd> claim · <Kbd>d</Kbd> dispatch ·{" "}
             <Kbd>x</Kbd> disregard
           </span>
-          {alertsSupported() ? (
+          {canAlert ? (
             <Button
               variant="secondary"
               size="sm"

@@ -78,7 +78,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
 }
 
 function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id: number; name: string }[] }) {
-  const input = "mt-1 block w-full rounded-md border-0 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+  const input = "mt-1 block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
   return (
     <form method="get" action="/verifications/history" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6">
       <label className="text-sm text-slate-700">
