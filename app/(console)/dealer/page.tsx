@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { ConnectForm } from "@/components/dealer/connect-form";
+import { DealerForm } from "@/components/dealer/dealer-form";
+import { DisconnectButton } from "@/components/dealer/disconnect-button";
+import { ChektProblem } from "@/components/sites/chekt-problem";
+import { formatInZone, text } from "@/components/sites/format";
+import { Alert, Badge, Card, DataTable, PageHeader } from "@/components/ui";
+import { requireRole } from "@/lib/auth/require";
+import { prisma } from "@/lib/db";
+import { getCurrentDealer } from "@/lib/dealer";
+import { getDealer } from "@/lib/partner/dealers";
+import { readSoft } from "@/lib/partner/read";
+import { scopeOf } from "@/lib/partner/scope";
+import { hasRole } from "@/lib/roles";
+import { disconnectDealerAction, startDealerConnectAction, updateDealerAction } from "./actions";
+
+export const metadata: Metadata = { title: "Dealer" };
+
+const CONNECT_OUTCOMES: Record<string, { tone: "success" | "warning" | "danger"; title: string; text: string }> = {
+  connected: { tone: "success", title: "Dealer connected", text: "CHeKT approved the connection. This console now works on the dealer below." },
+  denied: { tone: "warning", title: "Connection declined", text: "The dealer admin declined on CHeKT's page. Nothing changed." },
+  state: { tone: "danger", title: "Connection not finished", text: "The answer from CHeKT did not match the request this browser started (it expired after 10 minutes, or came from elsewhere). Nothing changed; start again." },
+  taken: { tone: "danger", title: "Dealer ID already used", text: "The dealer ID you chose already names another dealer here. Nothing changed; choose another ID." },
+  failed: { tone: "danger", title: "Connection failed", text: "CHeKT did not finish the connection, so nothing changed. Try again; if it keeps failing, give support the trace ID." },
+};
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+export default async function DealerPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireRole("viewer");
+  const isAdmin = hasRole(user.role, "admin");
+  const sp = await searchParams;
+  const outcome = sp.connect ? CONNECT_OUTCOMES[sp.connect] : undefined;
+  const dealer = await getCurrentDealer();
+  const [profile, links] = await Promise.all([
+    dealer ? readSoft(getDealer(scopeOf(dealer))) : Promise.resolve(null),
+    prisma.dealerLink.findMany({ orderBy: { createdAt: "asc" } }),
+  ]);
+
+  return (
+    <>
+      <PageHeader
+        title={dealer ? <span data-testid="dealer-title">{dealer.companyName}</span> : "Dealer"}
+        description={dealer ? `CHeKT dealer #${dealer.chektDealerId} · your dealer ID ${dealer.externalDealerId}` : "No dealer is connected to this console yet."}
+        actions={dealer && isAdmin ? <DisconnectButton companyName={dealer.companyName} action={disconnectDealerAction} /> : null}
+      />
+      {outcome ? (
+        <Alert tone={outcome.tone} title={outcome.title} className="mb-6">
+          {outcome.text}
+          {sp.trace ? <span className="mt-1 block text-xs opacity-75">Trace ID for support: <code>{sp.trace}</code></span> : null}
+        </Alert>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        {dealer && profile ? (
+          <Card title="Company profile in CHeKT" description={isAdmin ? "Changes are saved in CHeKT; fields you leave alone keep their value." : "Only an admin can change these details."}>
+            {!profile.ok ? (
+              <ChektProblem error={profile.error} />
+            ) : isAdmin ? (
+              <DealerForm
+                initial={{
+                  company_name: profile.data.company_name ?? "",
+                  company_address1: profile.data.company_address1 ?? "",
+                  company_address2: profile.data.company_address2 ?? "",
+                  company_email: profile.data.company_email ?? "",
+                  company_phone_number: profile.data.company_phone_number ?? "",
+                }}
+                action={updateDealerAction}
+              />
+            ) : (
+              <dl className="grid gap-4 sm:grid-cols-2" data-testid="dealer-profile">
+                <Field label="Company name">{profile.data.company_name}</Field>
+                <Field label="Email">{text(profile.data.company_email)}</Field>
+                <Field label="Address">{text(profile.data.company_address1)}</Field>
+                <Field label="Address line 2">{text(profile.data.company_address2)}</Field>
+                <Field label="Phone">{text(profile.data.company_phone_number)}</Field>
+                <Field label="In CHeKT since">{formatInZone(profile.data.created_at, "UTC")}</Field>
+              </dl>
+            )}
+          </Card>
+        ) : null}
+
+        {isAdmin ? (
+          <Card
+            title={dealer ? "Connect another dealer" : "Connect a dealer"}
+            description="You choose our ID for the dealer; then the dealer's own admin signs in on CHeKT's page and approves. Nothing is stored until CHeKT confirms."
+          >
+            <ConnectForm action={startDealerConnectAction} />
+          </Card>
+        ) : !dealer ? (
+          <Card title="Connect a dealer">
+            <p className="text-sm text-slate-600">Only an admin can connect a dealer. Ask an admin of your team.</p>
+          </Card>
+        ) : null}
+      </div>
+
+      <Card title="Connection history" description="Every dealer this console has been linked to. Disconnected links are kept for the record." className="mt-6" flush>
+        <DataTable
+          caption="Dealer connection history"
+          rows={links}
+          rowKey={(l) => l.id}
+          empty={<p className="p-4 text-sm text-slate-600">No dealer has been connected yet.</p>}
+          className="rounded-none border-0 shadow-none"
+          columns={[
+            { key: "name", header: "Company", cell: (l) => l.companyName },
+            { key: "chekt", header: "CHeKT dealer", cell: (l) => `#${l.chektDealerId}` },
+            { key: "ext", header: "Dealer ID (yours)", cell: (l) => l.externalDealerId },
+            { key: "since", header: "Connected", cell: (l) => (l.connectedAt ? formatInZone(l.connectedAt.toISOString(), "UTC") : "—") },
+            { key: "until", header: "Disconnected", cell: (l) => (l.disconnectedAt ? formatInZone(l.disconnectedAt.toISOString(), "UTC") : "—") },
+            {
+              key: "state",
+              header: "Status",
+              cell: (l) =>
+                l.connectedAt && (!l.disconnectedAt || l.disconnectedAt < l.connectedAt) ? <Badge tone="success">Connected</Badge> : <Badge tone="neutral">Disconnected</Badge>,
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

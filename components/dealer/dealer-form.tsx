@@ -1,0 +1,36 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { Input } from "@/components/ui";
+import { FormFooter } from "@/components/forms/form-actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { ActionFn } from "@/components/forms/action-result";
+import { dealerChangesSchema } from "@/lib/schemas/dealer";
+
+export type DealerFormValues = { company_name: string; company_address1: string; company_address2: string; company_email: string; company_phone_number: string };
+
+/** The dealer's company details in CHeKT (admins only). Sends only what changed. */
+export function DealerForm({ initial, action }: { initial: DealerFormValues; action: ActionFn<Partial<DealerFormValues>, { company_name: string }> }) {
+  const router = useRouter();
+  const form = useActionForm<DealerFormValues, Partial<DealerFormValues>, { company_name: string }>({
+    initial,
+    mode: "update",
+    schema: dealerChangesSchema,
+    action,
+    toInput: (v) => v,
+    successMessage: "Dealer profile saved",
+    onSuccess: () => router.refresh(),
+  });
+  const f = form.field;
+  return (
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-5" aria-busy={form.pending}>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Input label="Company name" required {...f("company_name")} maxLength={120} wrapperClassName="sm:col-span-2" />
+        <Input label="Address" {...f("company_address1")} maxLength={200} />
+        <Input label="Address line 2" {...f("company_address2")} maxLength={200} placeholder="Suite, floor" />
+        <Input label="Email" type="email" {...f("company_email")} />
+        <Input label="Phone" type="tel" {...f("company_phone_number")} hint="Saved in international form (E.164)." />
+      </div>
+      <FormFooter failure={form.failure} slow={form.slow} pending={form.pending} submitLabel="Save profile" pendingLabel="Saving…" cancelHref="/dealer" />
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { Unlink } from "lucide-react";
+import { ConfirmAction } from "@/components/forms/confirm-action";
+import type { ActionFn } from "@/components/forms/action-result";
+
+export function DisconnectButton({ companyName, action }: { companyName: string; action: ActionFn<{ confirm_name: string }, unknown> }) {
+  const router = useRouter();
+  return (
+    <ConfirmAction
+      action={action}
+      input={{ confirm_name: companyName }}
+      label="Disconnect"
+      destructive
+      icon={<Unlink className="h-4 w-4" aria-hidden="true" />}
+      title={`Disconnect ${companyName}?`}
+      description="This console stops reaching the dealer in CHeKT: its sites, stations and alarms disappear from here until a dealer admin approves a new connection. The history (audit, webhook log) is kept."
+      confirmLabel="Disconnect dealer"
+      typeToConfirm={companyName}
+      successMessage={`${companyName} disconnected`}
+      onDone={() => router.refresh()}
+    />
+  );
+}
