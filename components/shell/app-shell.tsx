@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import Link from "next/link";
 import { LogOut, Menu, ShieldCheck, X } from "lucide-react";
@@ -44,8 +44,18 @@ export function AppShell({ user, nav, dealers, currentDealerId, children }: AppS
   const [menuOpen, setMenuOpen] = useState(false);
   const pathname = usePathname();
   useEffect(() => setMenuOpen(false), [pathname]);
+  const sidebarRef = useRef<HTMLElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
   useEffect(() => {
-    if (!menuOpen) return;
+    if (!menuOpen) {
+      // Back to the button that opened it, so keyboard users do not lose their place.
+      if (wasOpen.current) menuButtonRef.current?.focus();
+      wasOpen.current = false;
+      return;
+    }
+    wasOpen.current = true;
+    sidebarRef.current?.querySelector<HTMLElement>("nav a[href]")?.focus();
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && setMenuOpen(false);
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -64,6 +74,7 @@ export function AppShell({ user, nav, dealers, currentDealerId, children }: AppS
         aria-hidden="true"
       />
       <aside
+        ref={sidebarRef}
         id="sidebar"
         className={cn(
           "fixed inset-y-0 left-0 z-40 flex w-64 flex-col bg-slate-900 px-3 py-4 transition-transform lg:translate-x-0",
@@ -89,6 +100,7 @@ export function AppShell({ user, nav, dealers, currentDealerId, children }: AppS
       <div className="lg:pl-64">
         <header className="sticky top-0 z-20 flex h-16 items-center gap-3 border-b border-slate-200 bg-white/95 px-4 backdrop-blur sm:px-6">
           <button
+            ref={menuButtonRef}
             type="button"
             className="-ml-1 rounded-md p-2 text-slate-600 hover:bg-slate-100 lg:hidden"
             onClick={() => setMenuOpen(true)}
