@@ -198,7 +198,7 @@ function FailedRows({ siteId, job, items, canEdit }: { siteId: number; job: JobP
                     />
                   </td>
                   <td className="px-3 py-2 tabular-nums text-slate-500">{item.position + 1}</td>
-                  <td className="max-w-xs px-3 py-2 text-red-700">
+                  <td className="min-w-[14rem] max-w-sm px-3 py-2 text-red-700">
                     {item.statusCode ? <span className="font-mono">{item.statusCode} </span> : null}
                     {item.errorMessage}
                   </td>
@@ -269,7 +269,7 @@ function ItemTable({ items, kind }: { items: JobItemView[]; kind: JobProgress["k
               <tr key={i.id} className="border-t border-slate-100" data-testid={`item-${i.position + 1}`}>
                 <td className="px-3 py-2 tabular-nums text-slate-500">{i.position + 1}</td>
                 <td className="px-3 py-2 font-mono text-xs">{i.externalDeviceId ?? "—"}</td>
-                <td className="px-3 py-2">{String(i.payload.name ?? i.chektDeviceId ?? "")}</td>
+                <td className="whitespace-nowrap px-3 py-2">{String(i.payload.name ?? i.chektDeviceId ?? "")}</td>
                 <td className="px-3 py-2">
                   <Badge tone={ITEM_TONE[i.state]}>{i.state}</Badge>
                 </td>

@@ -207,17 +207,18 @@ type Shown = { r: ReturnType<typeof validateRows>[number]; i: number };
 function ReviewGrid({ shown, fields, onEdit }: { shown: Shown[]; fields: DeviceField[]; onEdit: (i: number, f: DeviceField, v: string) => void }) {
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const template = `4rem repeat(${fields.length}, minmax(9rem, 1fr)) minmax(16rem, 2fr)`;
+  // Problems sit right after the row number so they stay in view however wide the paste is.
+  const template = `4rem minmax(16rem, 2fr) repeat(${fields.length}, minmax(9rem, 1fr))`;
   return (
     <div ref={parent} className="max-h-[60vh] overflow-auto" role="grid" aria-rowcount={shown.length + 1} aria-label="Pasted devices">
       <div className="sticky top-0 z-10 grid min-w-max border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ gridTemplateColumns: template }} role="row">
         <div className="px-3 py-2" role="columnheader">Row</div>
+        <div className="px-3 py-2" role="columnheader">Problems</div>
         {fields.map((f) => (
           <div key={f} className="px-2 py-2" role="columnheader">
             {FIELD_LABELS[f]}
           </div>
         ))}
-        <div className="px-3 py-2" role="columnheader">Problems</div>
       </div>
       <div className="relative min-w-max" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
@@ -236,6 +237,9 @@ function ReviewGrid({ shown, fields, onEdit }: { shown: Shown[]; fields: DeviceF
               <div className="px-3 text-xs tabular-nums text-slate-500" role="rowheader">
                 {r.line}
               </div>
+              <div className="truncate px-3 text-xs text-red-700" role="gridcell" title={problems.join("; ")}>
+                {problems.join("; ")}
+              </div>
               {fields.map((f) => (
                 <div key={f} className="px-1" role="gridcell">
                   <input
@@ -251,9 +255,6 @@ function ReviewGrid({ shown, fields, onEdit }: { shown: Shown[]; fields: DeviceF
                   />
                 </div>
               ))}
-              <div className="truncate px-3 text-xs text-red-700" role="gridcell" title={problems.join("; ")}>
-                {problems.join("; ")}
-              </div>
             </div>
           );
         })}

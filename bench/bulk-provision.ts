@@ -1,0 +1,205 @@
+// Bulk provisioning figures (prints them, asserts nothing):
+//   - HTTP calls used for 1,000 devices vs the minimum (1,000 / CHEKT_MAX_BULK = 10), clean and
+//     with faults (10% 500, 5% dropped connections, 5% 429);
+//   - wall time vs the rate-limit floor at the configured limit;
+//   - parse + validate time of 5,000 pasted rows in Chromium (the paste page's own code, bundled)
+//     and in Node.
+// Run: npx tsx bench/bulk-provision.ts   (Postgres from DATABASE_URL, else 127.0.0.1:5432)
+// bench/run.ts calls runBulkBench().
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createChektClient } from "@/lib/chekt/client";
+import { deviceApi } from "@/lib/bulk/device-api";
+import { insertBulkJob } from "@/lib/bulk/jobs";
+import { runBulkJob } from "@/lib/jobs/bulk-runner";
+import { startSimulator } from "@/simulator/server";
+import { DEMO } from "@/simulator/seed";
+import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/lib/postgres";
+import { measure } from "./bulk-browser";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export type ProvisionRun = {
+  scenario: string;
+  devices: number;
+  deviceCalls: number;
+  minimumCalls: number;
+  tokenCalls: number;
+  chunkSends: number;
+  wallMs: number;
+  floorMs: number;
+  succeeded: number;
+  failed: number;
+  devicesInChekt: number;
+};
+
+export type BulkBenchFigures = {
+  rateLimitPerMin: number;
+  burst: number;
+  maxBulk: number;
+  runs: ProvisionRun[];
+  parse5000: { browserMs: number | null; browserRuns: number[]; nodeMs: number; nodeRuns: number[]; browserError?: string };
+};
+
+function envNum(name: string, fallback: number) {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+/**
+ * Requests the bucket lets through back to back = burst; after that one per 60/limit seconds.
+ * The floor counts the device calls plus the token request, which shares the client's bucket.
+ */
+export function rateLimitFloorMs(calls: number, perMin: number, burst: number): number {
+  return (Math.max(0, calls - burst) * 60_000) / perMin;
+}
+
+async function provision(scenario: string, n: number, opts: { perMin: number; burst: number; maxBulk: number; adminUrl: string; faults?: object[] }): Promise<ProvisionRun> {
+  const name = `chekt_devices_bench_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
+  await createDatabase(opts.adminUrl, name);
+  const url = withDatabase(opts.adminUrl, name);
+  const sim = await startSimulator({ port: 0, host: "127.0.0.1", seed: "demo", dataFile: null, config: { rateLimitPerMin: opts.perMin, rateLimitBurstPerS: opts.burst, maxBulk: opts.maxBulk } });
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }) });
+  try {
+    await migrate(url, { quiet: true });
+    const client = createChektClient({
+      baseUrl: sim.url,
+      auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: DEMO.partner.clientSecret },
+      timeoutMs: 5000,
+      deadlineMs: 300_000,
+    });
+    const api = deviceApi(client);
+    const site = await client.post("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } }, body: { external_site_id: `bench-${name}`, name: "Bench site", timezone: "UTC" } });
+    const siteId = Number((site.data as { site_id: number }).site_id);
+    const link = await db.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme", connectedAt: new Date() } });
+    const items = Array.from({ length: n }, (_, i) => ({
+      kind: "create" as const,
+      device: { external_device_id: `b-${i}`, device_type: (i % 10 ? "camera" : "bridge") as "camera" | "bridge", name: `Bench ${i}`, zone_number: String((i % 64) + 1) },
+    }));
+    const job = await db.$transaction((tx) => insertBulkJob(tx, { dealerLinkId: link.id, chektSiteId: siteId, kind: "create", items, user: null }));
+    for (const f of opts.faults ?? []) {
+      await fetch(`${sim.url}/_sim/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(f) });
+    }
+    // Let the bucket refill after the set-up calls, so every run starts from a full burst.
+    await new Promise((r) => setTimeout(r, (opts.burst * 60_000) / opts.perMin));
+    const before = client.stats();
+    const t0 = Date.now();
+    await runBulkJob(job.id, { db, api, maxBulk: opts.maxBulk });
+    const wallMs = Date.now() - t0;
+    const after = client.stats();
+    await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+    const j = await db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
+    const chunks = await db.bulkChunk.findMany({ where: { jobId: job.id }, select: { attempts: true } });
+    const inChekt = (await api.list(1, siteId)).length;
+    const tokenCalls = after.tokenRequests - before.tokenRequests;
+    const deviceCalls = after.requests - before.requests - tokenCalls;
+    const minimumCalls = Math.ceil(n / opts.maxBulk);
+    return {
+      scenario,
+      devices: n,
+      deviceCalls,
+      minimumCalls,
+      tokenCalls,
+      chunkSends: chunks.reduce((a, c) => a + c.attempts, 0),
+      wallMs,
+      floorMs: rateLimitFloorMs(minimumCalls, opts.perMin, opts.burst),
+      succeeded: j.succeeded,
+      failed: j.failed,
+      devicesInChekt: inChekt,
+    };
+  } finally {
+    await db.$disconnect();
+    await sim.close();
+    await dropDatabase(opts.adminUrl, name).catch(() => undefined);
+  }
+}
+
+/** parse+validate of 5,000 rows inside Chromium, with the page's own code bundled by esbuild. */
+async function browserParse(n: number, runs: number): Promise<{ ms: number | null; runs: number[]; error?: string }> {
+  try {
+    const esbuild = await import("esbuild");
+    const out = await esbuild.build({
+      entryPoints: [path.join(root, "bench/bulk-browser.ts")],
+      bundle: true,
+      format: "iife",
+      globalName: "BulkBench",
+      platform: "browser",
+      write: false,
+      alias: { "@": root },
+      logLevel: "silent",
+    });
+    const { chromium } = await import("@playwright/test");
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.setContent("<!doctype html><title>bulk bench</title>");
+      await page.addScriptTag({ content: out.outputFiles[0].text });
+      const result = await page.evaluate(([count, times]) => (window as unknown as { BulkBench: { measure(n: number, r: number): { ms: number[]; invalid: number } } }).BulkBench.measure(count, times), [n, runs] as const);
+      if (result.invalid !== 0) throw new Error(`expected every generated row to be valid, ${result.invalid} were not`);
+      return { ms: median(result.ms.slice(1)), runs: result.ms };
+    } finally {
+      await browser.close();
+    }
+  } catch (e) {
+    return { ms: null, runs: [], error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+}
+
+export async function runBulkBench(opts: { devices?: number; log?: (line: string) => void } = {}): Promise<BulkBenchFigures> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const n = opts.devices ?? 1000;
+  const perMin = envNum("CHEKT_RATE_LIMIT_PER_MIN", 60);
+  const burst = envNum("CHEKT_RATE_LIMIT_BURST_PER_S", 5);
+  const maxBulk = envNum("CHEKT_MAX_BULK", 100);
+  const adminUrl = process.env.TEST_PG_ADMIN_URL || withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
+
+  const runs: ProvisionRun[] = [];
+  runs.push(await provision("clean", n, { perMin, burst, maxBulk, adminUrl }));
+  runs.push(
+    await provision("faults: 10% 500, 5% drop, 5% 429", n, {
+      perMin,
+      burst,
+      maxBulk,
+      adminUrl,
+      faults: [{ path: "/partner/v1/dealers/*/sites/*/devices", method: "POST", rate_5xx: 0.1, status_5xx: 500, drop_rate: 0.05, rate_429: 0.05 }],
+    }),
+  );
+  const nodeRuns = measure(5000, 6).ms;
+  const browser = await browserParse(5000, 6);
+  const figures: BulkBenchFigures = {
+    rateLimitPerMin: perMin,
+    burst,
+    maxBulk,
+    runs,
+    parse5000: { browserMs: browser.ms, browserRuns: browser.runs, nodeMs: median(nodeRuns.slice(1)), nodeRuns, browserError: browser.error },
+  };
+
+  log(`bulk provisioning — rate limit ${perMin}/min, burst ${burst}, CHEKT_MAX_BULK ${maxBulk}`);
+  for (const r of runs) {
+    log(
+      `  ${r.scenario}: ${r.devices} devices → ${r.deviceCalls} device calls (minimum ${r.minimumCalls}, ${(r.deviceCalls / r.minimumCalls).toFixed(2)}×) + ${r.tokenCalls} token; ` +
+        `${r.chunkSends} chunk sends by the worker; wall ${(r.wallMs / 1000).toFixed(1)} s vs floor ${(r.floorMs / 1000).toFixed(1)} s (${(r.wallMs / Math.max(1, r.floorMs)).toFixed(2)}×); ` +
+        `${r.succeeded} succeeded, ${r.failed} failed, ${r.devicesInChekt} in CHeKT`,
+    );
+  }
+  log(
+    `  parse+validate 5,000 pasted rows: Chromium ${browser.ms === null ? `n/a (${browser.error})` : `${browser.ms.toFixed(1)} ms`} (median of 5 after a warm-up), Node ${figures.parse5000.nodeMs.toFixed(1)} ms`,
+  );
+  return figures;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const figures = await runBulkBench();
+  console.log(JSON.stringify(figures, null, 2));
+}
