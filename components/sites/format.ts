@@ -4,7 +4,8 @@ import { toDate } from "@/lib/chekt/normalize";
 export function formatInZone(value: unknown, timeZone: string | null | undefined): string {
   const d = toDate(value);
   if (!d) return typeof value === "string" && value ? value : "—";
-  const opts: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" };
+  // dateStyle cannot be combined with timeZoneName, so spell the parts out.
+  const opts: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" };
   try {
     return new Intl.DateTimeFormat("en-US", { ...opts, timeZone: timeZone || "UTC" }).format(d);
   } catch {
