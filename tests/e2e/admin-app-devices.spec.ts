@@ -1,0 +1,30 @@
+// The CHeKT Apps device list: /v1/devices through the key, "Load more" following next_cursor.
+import { expect, test } from "@playwright/test";
+import { signIn, simUrl } from "./setup";
+import { shot } from "./admin-helpers";
+
+test("as an admin: pages through every device of the dealer's app", async ({ page }) => {
+  // What CHeKT itself lists for the seeded key, followed to the end.
+  const { DEMO } = await import("../../simulator/seed");
+  let total = 0;
+  let cursor: string | null = null;
+  do {
+    const res: Response = await fetch(`${simUrl()}/v1/devices?limit=100${cursor ? `&cursor=${cursor}` : ""}`, { headers: { authorization: `Bearer ${DEMO.app.apiKey}` } });
+    const body = (await res.json()) as { data: unknown[]; has_more: boolean; next_cursor: string | null };
+    total += body.data.length;
+    cursor = body.has_more ? body.next_cursor : null;
+  } while (cursor);
+
+  await signIn(page, "admin", "/settings/app-devices");
+  await page.goto("/settings/app-devices");
+  const count = page.getByTestId("device-count");
+  await expect(count).toHaveText(`${Math.min(25, total)} shown`);
+  while (await page.getByRole("button", { name: "Load more" }).isVisible()) {
+    const before = await count.textContent();
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect(count).not.toHaveText(before!);
+  }
+  await expect(count).toHaveText(`${total} shown`);
+  await expect(page.getByText("That is all of them.")).toBeVisible();
+  await shot(page, "app-devices");
+});

@@ -1,0 +1,39 @@
+// The drift check in the browser: the seeded dealer starts in sync; an object created on CHeKT
+// behind the console's back shows as "not mapped here" and can be linked.
+import { expect, test } from "@playwright/test";
+import { signIn, simUrl } from "./setup";
+import { runId, shot } from "./admin-helpers";
+
+test("as an admin: run the check, link an object CHeKT has and we do not", async ({ page }) => {
+  // Create a monitoring station directly on CHeKT (as another tool would).
+  const { DEMO } = await import("../../simulator/seed");
+  const tok = (await (
+    await fetch(`${simUrl()}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO.partner.clientId, client_secret: DEMO.partner.clientSecret }),
+    })
+  ).json()) as { access_token: string };
+  const external = `drift-ms-${runId}`;
+  const created = await fetch(`${simUrl()}/partner/v1/dealers/1/monitoring-stations`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${tok.access_token}`, "content-type": "application/json" },
+    body: JSON.stringify({ external_monitoring_station_id: external, name: "Made outside the console" }),
+  });
+  expect(created.status).toBe(201);
+
+  await signIn(page, "admin", "/drift");
+  await page.goto("/drift");
+  await page.getByRole("button", { name: "Run drift check" }).click();
+  const issues = page.getByTestId("drift-issues");
+  const item = issues.locator("li", { hasText: external });
+  await expect(item).toBeVisible({ timeout: 60_000 });
+  await expect(item).toContainText("Not mapped here");
+  await shot(page, "drift");
+  await item.getByRole("button", { name: "Link" }).click();
+  await expect(page.getByText("Mapping created")).toBeVisible();
+  await expect(issues.locator("li", { hasText: external })).toHaveCount(0, { timeout: 60_000 });
+
+  await page.goto(`/audit?action=drift.link&object=${external}`);
+  await expect(page.getByTestId("audit-table").locator("tbody tr")).toHaveCount(1);
+});

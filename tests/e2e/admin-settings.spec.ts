@@ -1,0 +1,116 @@
+// Settings as each role, and the connection check explaining each failure in the browser.
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./setup";
+import { exhaust, expectNoSecretsIn, mintApp, shot } from "./admin-helpers";
+
+const NORTHWIND = 2;
+
+async function openNorthwind(page: Page) {
+  await page.goto("/settings");
+  await page.getByLabel("Dealer").selectOption({ label: "Northwind Alarms (#2)" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("heading", { name: "CHeKT App of Northwind Alarms" })).toBeVisible();
+}
+
+async function saveKey(page: Page, key: string) {
+  await page.getByLabel("New API key").fill(key);
+  await page.getByRole("button", { name: "Save secrets" }).click();
+  await expect(page.getByText("Saved: apiKey")).toBeVisible();
+  await page.reload();
+}
+
+async function check(page: Page) {
+  await page.getByRole("button", { name: "Check connection" }).click();
+  const report = page.getByTestId("connection-report");
+  await expect(report).toBeVisible({ timeout: 20_000 });
+  return report;
+}
+
+test.describe("as an admin", () => {
+  test.beforeEach(async ({ page }) => signIn(page, "admin", "/settings"));
+
+  test("credentials are shown set and masked, never their values; the webhook URL is ready to paste", async ({ page }) => {
+    await page.goto("/settings");
+    const env = page.getByTestId("env-credentials");
+    await expect(env.getByRole("row", { name: /Client secret/ })).toContainText("…4f60");
+    await expect(env.getByRole("row", { name: /CHeKT App API key/ })).toContainText("chekt_test_…0001");
+    await expect(env.getByRole("row", { name: /Private key/ })).toContainText("unset");
+    await expect(page.getByTestId("copy-value")).toHaveText(/\/api\/webhooks\/chekt\/acme-security$/);
+    await expect(page.getByTestId("feature-scopes")).toContainText("devices:read");
+    await expectNoSecretsIn(page);
+    await shot(page, "settings");
+  });
+
+  test("check connection with the seeded key: everything works, every probed scope granted", async ({ page }) => {
+    await page.goto("/settings");
+    const report = await check(page);
+    await expect(report.getByText("Everything works")).toBeVisible();
+    for (const scope of ["devices:read", "events:read", "sites:read", "snapshots:read"]) {
+      await expect(report.locator(`[data-scope="${scope}"]`)).toHaveAttribute("data-status", "granted");
+    }
+    await shot(page, "settings-check-ok");
+  });
+
+  test("each broken key gets its own explanation: no scope, revoked, rate limited", async ({ page }) => {
+    await openNorthwind(page);
+
+    const eventsOnly = await mintApp(NORTHWIND, ["events:read"]);
+    await saveKey(page, eventsOnly.api_key);
+    let report = await check(page);
+    await expect(report.getByText("Missing scope devices:read (permission_denied)")).toBeVisible();
+    await expect(report.locator('[data-scope="events:read"]')).toHaveAttribute("data-status", "granted");
+    await expect(report.locator('[data-scope="sites:read"]')).toHaveAttribute("data-status", "missing");
+    await shot(page, "settings-check-scope");
+
+    const revoked = await mintApp(NORTHWIND, ["devices:read"]);
+    await (await import("./setup")).sim(`/_sim/apps/${revoked.id}/revoke-key`, { body: {} });
+    await saveKey(page, revoked.api_key);
+    report = await check(page);
+    await expect(report.getByText("API key not accepted (invalid_api_key)")).toBeVisible();
+    await expect(report).toContainText("revoked");
+
+    const busy = await mintApp(NORTHWIND, ["devices:read"]);
+    await saveKey(page, busy.api_key);
+    await exhaust(busy.api_key);
+    report = await check(page);
+    await expect(report.getByText("Rate limited").first()).toBeVisible();
+    await expect(report).toContainText("60 requests a minute");
+    await shot(page, "settings-check-rate-limited");
+    await expectNoSecretsIn(page, [eventsOnly.api_key, revoked.api_key, busy.api_key]);
+
+    // Leave Northwind as it was: no key of its own.
+    await page.getByRole("button", { name: "Clear stored key" }).click();
+    await expect(page.getByText("Saved: apiKey")).toBeVisible();
+  });
+
+  test("a malformed key is refused beside the field", async ({ page }) => {
+    await openNorthwind(page);
+    await page.getByLabel("New API key").fill("sk_live_nope");
+    await page.getByRole("button", { name: "Save secrets" }).click();
+    await expect(page.getByText("An API key starts with chekt_live_ or chekt_test_ and is at least 32 characters")).toBeVisible();
+  });
+
+  test("a test event from the simulator shows up in the webhook log", async ({ page }) => {
+    await page.goto("/settings");
+    await page.getByRole("button", { name: "Send a test event" }).click();
+    const toast = page.getByText(/Test event (evt_\S+) requested/);
+    await expect(toast).toBeVisible();
+    const eventId = /Test event (evt_\S+) requested/.exec((await toast.textContent()) ?? "")![1];
+    await expect(async () => {
+      await page.goto(`/webhook-log?event=${eventId}`);
+      await expect(page.getByTestId("webhook-log")).toContainText(eventId, { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+  });
+});
+
+for (const role of ["viewer", "operator"] as const) {
+  test(`as ${role}: settings and its sub-pages are refused`, async ({ page }) => {
+    await signIn(page, role);
+    for (const path of ["/settings", "/settings/app-devices"]) {
+      const res = await page.goto(path);
+      expect(res?.status()).toBe(403);
+      await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    }
+    await expectNoSecretsIn(page);
+  });
+}

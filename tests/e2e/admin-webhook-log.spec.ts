@@ -1,0 +1,38 @@
+// The webhook delivery log: a signed delivery from the simulator and a forged one, the payload
+// viewer, the verdict filter and the idempotent re-apply.
+import { expect, test } from "@playwright/test";
+import { appUrl, sim, signIn } from "./setup";
+import { shot } from "./admin-helpers";
+
+test("as an admin: accepted and rejected deliveries with reasons; payload; re-apply twice", async ({ page }) => {
+  const sent = (await sim("/_sim/webhooks/test", { body: { app_id: "app_1", message: "e2e admin log" } })) as { event_id: string };
+  // A forged delivery: right shape, no valid signature.
+  const forged = await fetch(`${appUrl()}/api/webhooks/chekt/acme-security`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-chekt-signature": "00".repeat(32), "x-chekt-timestamp": String(Math.floor(Date.now() / 1000)), "x-chekt-event-id": "evt_forged_e2e" },
+    body: JSON.stringify({ id: "evt_forged_e2e", type: "device.online", created_at: new Date().toISOString(), data: {} }),
+  });
+  expect(forged.status).toBe(401);
+
+  await signIn(page, "admin", "/webhook-log");
+  await expect(async () => {
+    await page.goto(`/webhook-log?event=${sent.event_id}`);
+    await expect(page.getByTestId("webhook-log")).toContainText(sent.event_id, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  const row = page.locator(`tr[data-verdict="accepted"]`).first();
+  await row.getByText("Payload").click();
+  await expect(row.locator("pre")).toContainText(sent.event_id);
+  await row.getByRole("button", { name: `Re-apply ${sent.event_id}` }).click();
+  await expect(page.getByText(`Re-applied ${sent.event_id}`)).toBeVisible();
+  await row.getByRole("button", { name: `Re-apply ${sent.event_id}` }).click();
+  await expect(page.getByText(`Re-applied ${sent.event_id}`).first()).toBeVisible();
+
+  await page.goto("/webhook-log?verdict=rejected");
+  const rejected = page.locator(`tr[data-verdict="rejected"]`).first();
+  await expect(rejected).toBeVisible();
+  await expect(rejected).toContainText(/signature/i);
+  await shot(page, "webhook-log");
+
+  await page.goto(`/audit?action=webhooks.reapply&object=${sent.event_id}`);
+  await expect(page.getByTestId("audit-table").locator("tbody tr")).toHaveCount(2);
+});
