@@ -34,7 +34,7 @@ export interface Operation {
   validateHeaders(input: Json): FieldError[];
   validateBody(input: unknown): FieldError[];
   /** The parsed JSON response schema for a status, compiled lazily. */
-  validateResponse(status: number, body: unknown): FieldError[] | null;
+  validateResponse(status: number, body: unknown, opts?: { projected?: boolean }): FieldError[] | null;
 }
 
 export interface Contract {
@@ -187,14 +187,20 @@ export function loadContract(path = OPENAPI_PATH): Contract {
         validateQuery: (v) => run(vQuery, v),
         validateHeaders: (v) => run(vHeader, v),
         validateBody: (v) => (vBody ? run(vBody, v) : []),
-        validateResponse(status, value) {
-          if (!respCache.has(status)) {
+        validateResponse(status, value, opts = {}) {
+          const key = opts.projected ? -status : status;
+          if (!respCache.has(key)) {
             const r = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
             const resolved = r ? resolveRef<Json>(doc, r) : null;
-            const schema = ((resolved?.content as Json | undefined)?.["application/json"] as Json | undefined)?.schema;
-            respCache.set(status, resolved ? (schema ? compile(strictAjv, schema) : null) : compile(strictAjv, { not: {} }));
+            let schema = ((resolved?.content as Json | undefined)?.["application/json"] as Json | undefined)?.schema as Json | undefined;
+            // A list asked with `fields` carries only those columns (the document says so): nothing required.
+            if (schema && opts.projected && schema.type === "array") {
+              const { required: _required, ...item } = resolveRef<Json>(doc, schema.items);
+              schema = { type: "array", items: item };
+            }
+            respCache.set(key, resolved ? (schema ? compile(strictAjv, schema) : null) : compile(strictAjv, { not: {} }));
           }
-          const fn = respCache.get(status);
+          const fn = respCache.get(key);
           if (!fn) return null;
           return run(fn, value);
         },

@@ -61,6 +61,9 @@ function appOr404(sim: Sim, appId: string): App {
 
 /** The simulator's own control surface (not part of CHeKT's API, not in the OpenAPI document). */
 export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => void) {
+  const started = Date.now();
+  // Readiness probe for scripts; outside the admin-token guard and says nothing secret.
+  app.get("/_sim/health", async () => ({ ok: true, uptime_s: Math.round((Date.now() - started) / 1000) }));
   app.register(async (r) => {
     r.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
       const token = sim.config.adminToken;

@@ -184,7 +184,7 @@ async function pipeline(sim: Sim, op: Operation, req: FastifyRequest, reply: Fas
   const answer = await handler(ctx);
 
   if (sim.config.validateResponses && !answer.raw && answer.body !== undefined) {
-    const errs = op.validateResponse(answer.status, answer.body);
+    const errs = op.validateResponse(answer.status, answer.body, { projected: query.fields !== undefined });
     if (errs && errs.length) {
       throw new SimError(500, "internal_error", `simulator answer does not match the document: ${errs.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
     }

@@ -18,7 +18,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 }
 
 beforeAll(async () => {
-  s = await startSimulator({ port: 0, config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, maxBulk: 5 } });
+  s = await startSimulator({ port: 0, config: { validateResponses: true, rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, maxBulk: 5 } });
   await control(s.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
   token = await partnerToken(s.url);
 });

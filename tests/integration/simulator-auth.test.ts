@@ -19,7 +19,7 @@ async function call(path: string, init: RequestInit & { token?: string } = {}) {
 }
 
 beforeAll(async () => {
-  s = await startSimulator({ port: 0, config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  s = await startSimulator({ port: 0, config: { validateResponses: true, rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
   await control(s.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
 });
 afterAll(async () => s?.close());

@@ -61,7 +61,9 @@ describe("control API", () => {
   it("needs the admin token when one is configured", async () => {
     const guarded = await startSimulator({ port: 0, seed: "empty", config: { adminToken: "sekret" } });
     try {
+      expect((await fetch(`${guarded.url}/_sim/health`)).status).toBe(200);
       expect((await fetch(`${guarded.url}/_sim/reset`, { method: "POST" })).status).toBe(401);
+      expect((await fetch(`${guarded.url}/_sim`)).status).toBe(401);
       expect((await fetch(`${guarded.url}/_sim/reset`, { method: "POST", headers: { authorization: "Bearer wrong" } })).status).toBe(401);
       const ok = await fetch(`${guarded.url}/_sim/reset`, { method: "POST", headers: { authorization: "Bearer sekret", "content-type": "application/json" }, body: "{}" });
       expect(ok.status).toBe(200);

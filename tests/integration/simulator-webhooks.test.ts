@@ -19,7 +19,7 @@ async function v1(path: string, key = app.api_key) {
 
 beforeAll(async () => {
   // 1 s → 10 ms, 5 s → 50 ms, 30 s → 300 ms, 2 min → 1.2 s …
-  s = await startSimulator({ port: 0, config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, webhookRetryScale: 0.01, webhookTimeoutMs: 300 } });
+  s = await startSimulator({ port: 0, config: { validateResponses: true, rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, webhookRetryScale: 0.01, webhookTimeoutMs: 300 } });
   await control(s.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
 });
 afterAll(async () => s?.close());
