@@ -20,7 +20,7 @@ export const POLICY = {
   baseDelayMs: 1_000,
   account: { free: 5, lockAt: 10 } satisfies Limits,
   // One office behind one address shares it, so the IP allows more than one account does.
-  ip: { free: 20, lockAt: 50 } satisfies Limits,
+  ip: { free: 30, lockAt: 60 } satisfies Limits,
 } as const;
 
 export type Verdict =
