@@ -146,6 +146,7 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
     timeoutMs: opts.timeoutMs ?? timeoutMs,
     signal: opts.signal,
     attempts: 0,
+    retries: 0,
     waitedMs: 0,
     maybeApplied: false,
   });

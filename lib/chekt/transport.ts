@@ -17,7 +17,7 @@ export type TransportSettings = {
   timeoutMs: number;
   /** Budget for the whole call: attempts, backoff and rate-limit waits. */
   deadlineMs: number;
-  /** Attempts at most (first try included) for failures that are safe to retry. */
+  /** Tries at most (first one included) after 5xx / timeout / network failures; 429 waits and the 401 refresh do not count. */
   maxAttempts: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
@@ -45,7 +45,10 @@ export type CallState = {
   deadline: number;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Requests sent for this call (429 waits and the 401 refresh included). */
   attempts: number;
+  /** Resends after a 5xx, timeout or network failure; `maxAttempts` bounds these, not 429 waits. */
+  retries: number;
   waitedMs: number;
   /** A write reached CHeKT (or may have) without a definite answer. */
   maybeApplied: boolean;
@@ -112,13 +115,14 @@ export class Transport {
   /** Jittered exponential backoff; false when the next try would not fit in the deadline. */
   private async backoff(state: CallState, reason: string): Promise<boolean> {
     const { backoffBaseMs, backoffMaxMs, maxAttempts } = this.settings;
-    if (state.attempts >= maxAttempts) return false;
-    const ceiling = Math.min(backoffMaxMs, backoffBaseMs * 2 ** (state.attempts - 1));
+    if (state.retries + 1 >= maxAttempts) return false;
+    const ceiling = Math.min(backoffMaxMs, backoffBaseMs * 2 ** state.retries);
     const delay = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
     // Leave room for the next attempt to get an answer, or it is a wasted request.
     if (Date.now() + delay + Math.min(250, state.timeoutMs) > state.deadline) return false;
     this.settings.onEvent?.({ type: "retry", reason, attempt: state.attempts, delayMs: delay, method: state.method, path: state.path, traceId: state.traceId });
     await sleep(delay, state.signal);
+    state.retries += 1;
     return true;
   }
 
