@@ -19,8 +19,8 @@ const STATE_TONE: Record<JobProgress["state"], BadgeTone> = { queued: "neutral",
 const ITEM_TONE: Record<JobItemView["state"], BadgeTone> = { pending: "neutral", sending: "info", succeeded: "success", failed: "danger", skipped: "warning" };
 const KIND_LABEL = { create: "Provision", update: "Update", delete: "Delete" } as const;
 
-async function fetchJob(jobId: string): Promise<Answer> {
-  const res = await fetch(`/api/bulk-jobs/${encodeURIComponent(jobId)}?items=all`, { cache: "no-store" });
+async function fetchJob(jobId: string, items: boolean): Promise<Answer> {
+  const res = await fetch(`/api/bulk-jobs/${encodeURIComponent(jobId)}${items ? "?items=all" : ""}`, { cache: "no-store" });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(body?.error?.message ?? `Could not load the job (HTTP ${res.status})`);
@@ -28,18 +28,28 @@ async function fetchJob(jobId: string): Promise<Answer> {
   return res.json();
 }
 
+const isRunning = (s: JobProgress["state"] | undefined) => s === "queued" || s === "running";
+
 export function JobProgressView({ siteId, jobId, initial, canEdit }: { siteId: number; jobId: string; initial: Answer; canEdit: boolean }) {
-  const query = useQuery({
+  // Counts every second while the job runs (small answer); the per-row list, which can be
+  // thousands of rows, every few seconds and once more when the job ends.
+  const progress = useQuery({
     queryKey: ["bulk-job", jobId],
-    queryFn: () => fetchJob(jobId),
-    initialData: initial,
+    queryFn: () => fetchJob(jobId, false),
+    initialData: { job: initial.job },
     staleTime: 0,
-    refetchInterval: (q) => {
-      const s = q.state.data?.job.state;
-      return s === "queued" || s === "running" ? 1000 : false;
-    },
+    refetchInterval: (q) => (isRunning(q.state.data?.job.state) ? 1000 : false),
   });
-  const { job, items = [] } = query.data;
+  const job = progress.data.job;
+  const rows = useQuery({
+    queryKey: ["bulk-job-items", jobId, isRunning(job.state) ? "running" : job.state],
+    queryFn: () => fetchJob(jobId, true),
+    initialData: initial.job.state === job.state || isRunning(job.state) ? initial : undefined,
+    staleTime: 0,
+    refetchInterval: isRunning(job.state) ? 4000 : false,
+  });
+  const items = rows.data?.items ?? initial.items ?? [];
+  const query = progress.error ? progress : rows;
   const pct = job.total === 0 ? 100 : Math.round(((job.succeeded + job.failed) / job.total) * 100);
   const running = job.state === "queued" || job.state === "running";
 
