@@ -109,8 +109,10 @@ async function startEmbedded(dataDir: string, log: (line: string) => void): Prom
     }
     await server.start();
   } catch (error) {
+    const busy = messages.some((m) => m.includes("lock file") && m.includes("already exists"));
     throw new Error(
       `Could not start the embedded PostgreSQL in ${dataDir}: ${error instanceof Error ? error.message : String(error ?? "it exited")}\n` +
+        (busy ? "Another server already runs on this data (is `npm run demo` running?). Stop it, or set DATABASE_URL to its database.\n" : "") +
         messages.slice(-10).join("").trim() +
         "\nSet DATABASE_URL to use another PostgreSQL server instead.",
     );
