@@ -25,6 +25,11 @@ export interface SimConfig {
   publicUrl: string | null;
   /** Check every JSON answer against the document and turn a mismatch into a 500 (tests). */
   validateResponses: boolean;
+  /**
+   * Error body shape: the CHeKT envelope, or the NestJS-style `{statusCode, error, message[]}` a
+   * draft Partner API may send (so clients can prove they read both).
+   */
+  errorShape: "envelope" | "nest";
   /** Log each request to stdout. */
   logRequests: boolean;
 }
@@ -43,5 +48,6 @@ export const defaultConfig: SimConfig = {
   keyGraceS: 24 * 3600,
   publicUrl: null,
   validateResponses: false,
+  errorShape: "envelope",
   logRequests: false,
 };

@@ -35,7 +35,7 @@ const schemas = {
   bulkSites: { type: "object", required: ["dealer_id", "count"], additionalProperties: false, properties: { dealer_id: id, count: { type: "integer", minimum: 1, maximum: 100000 }, devices_per_site: { type: "integer", minimum: 0, maximum: 50 }, contacts_per_site: { type: "integer", minimum: 0, maximum: 10 } } },
   config: {
     type: "object", additionalProperties: false,
-    properties: { tokenTtlS: { type: "number", exclusiveMinimum: 0 }, rateLimitPerMin: { type: "number", exclusiveMinimum: 0 }, rateLimitBurstPerS: { type: "number", minimum: 1 }, webhookRetryScale: { type: "number", exclusiveMinimum: 0 }, webhookTimeoutMs: { type: "integer", minimum: 1 }, maxBulk: { type: "integer", minimum: 1 }, verificationTtlS: { type: "number", exclusiveMinimum: 0 }, authCodeTtlS: { type: "number", exclusiveMinimum: 0 }, keyGraceS: { type: "number", minimum: 0 }, idempotencyTtlS: { type: "number", exclusiveMinimum: 0 } },
+    properties: { tokenTtlS: { type: "number", exclusiveMinimum: 0 }, rateLimitPerMin: { type: "number", exclusiveMinimum: 0 }, rateLimitBurstPerS: { type: "number", minimum: 1 }, webhookRetryScale: { type: "number", exclusiveMinimum: 0 }, webhookTimeoutMs: { type: "integer", minimum: 1 }, maxBulk: { type: "integer", minimum: 1 }, verificationTtlS: { type: "number", exclusiveMinimum: 0 }, authCodeTtlS: { type: "number", exclusiveMinimum: 0 }, keyGraceS: { type: "number", minimum: 0 }, idempotencyTtlS: { type: "number", exclusiveMinimum: 0 }, errorShape: { enum: ["envelope", "nest"] } },
   },
 } as const;
 const validators = Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, ajv.compile(s)])) as Record<keyof typeof schemas, ReturnType<typeof ajv.compile>>;
@@ -90,7 +90,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.patch("/_sim/config", async (req) => {
-      Object.assign(sim.config, body<Record<string, number>>(req, "config"));
+      Object.assign(sim.config, body<Partial<typeof sim.config>>(req, "config"));
       return { ...sim.config, adminToken: sim.config.adminToken ? "(set)" : null };
     });
 

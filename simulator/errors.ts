@@ -44,3 +44,15 @@ export function envelope(err: SimError, reqId: string) {
     },
   };
 }
+
+const REASONS: Record<number, string> = {
+  400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 413: "Payload Too Large",
+  415: "Unsupported Media Type", 422: "Unprocessable Entity", 429: "Too Many Requests", 500: "Internal Server Error",
+  501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+};
+
+/** The NestJS-style body (`class-validator` messages as an array). */
+export function nestBody(err: SimError) {
+  const messages = err.details?.length ? err.details.map((d) => d.message) : [err.message];
+  return { statusCode: err.status, error: REASONS[err.status] ?? "Error", message: messages };
+}

@@ -40,6 +40,7 @@ const sim = await startSimulator({
     maxBulk: num(env.CHEKT_MAX_BULK, 100),
     adminToken: env.CHEKT_SIM_ADMIN_TOKEN || null,
     publicUrl: env.CHEKT_SIM_PUBLIC_URL || null,
+    errorShape: env.CHEKT_SIM_ERROR_SHAPE === "nest" ? "nest" : "envelope",
     logRequests: flag("verbose") || env.CHEKT_SIM_LOG === "1",
   },
 });

@@ -72,9 +72,17 @@ export const updateDealer: Handler = (ctx) => {
 };
 
 // ---------- sites
+/** Checks the schema cannot express; run with the schema's so one answer lists every bad field. */
+export function siteBodyErrors(body: unknown): FieldError[] {
+  const b = (body ?? {}) as Record<string, unknown>;
+  if (typeof b.timezone === "string" && b.timezone !== "" && !validTimezone(b.timezone)) {
+    return [{ field: "timezone", message: `timezone "${b.timezone}" is not an IANA time zone (e.g. America/New_York)` }];
+  }
+  return [];
+}
+
 function checkSiteFields(ctx: Ctx, dealerId: number, body: Record<string, unknown>, self?: Site) {
-  const errors: FieldError[] = [];
-  if (typeof body.timezone === "string" && !validTimezone(body.timezone)) errors.push({ field: "timezone", message: `timezone "${body.timezone}" is not an IANA time zone (e.g. America/New_York)` });
+  const errors = siteBodyErrors(body);
   if (errors.length) throw SimError.validation(errors);
   if ("monitoring_station_id" in body) stationOf(ctx, dealerId, body.monitoring_station_id as number | null);
   if (typeof body.external_site_id === "string") {

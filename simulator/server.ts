@@ -7,7 +7,7 @@ import { decodeJwt } from "jose";
 import { defaultConfig, type SimConfig } from "./config";
 import { loadContract, type Operation } from "./contract";
 import { registerControl } from "./control";
-import { envelope, requestId, SimError } from "./errors";
+import { envelope, nestBody, requestId, SimError } from "./errors";
 import * as oauth from "./oauth";
 import * as partner from "./partner";
 import { Sim, type Answer, type Auth, type Ctx, type Handler } from "./sim";
@@ -18,6 +18,11 @@ export type { SimConfig } from "./config";
 export { Sim } from "./sim";
 
 const handlers: Record<string, Handler> = { ...oauth, ...partner, ...v1 } as unknown as Record<string, Handler>;
+/** Body checks beyond the schema, reported together with the schema's errors. */
+const EXTRA_BODY_CHECKS: Record<string, (body: unknown) => { field: string; message: string }[]> = {
+  createSite: partner.siteBodyErrors,
+  updateSite: partner.siteBodyErrors,
+};
 
 /** Bulk bodies are validated item by item (a bad item is a failed result, not a 400). */
 const ITEMWISE = new Set(["bulkCreateDevices", "bulkUpdateDevices"]);
@@ -156,6 +161,8 @@ async function pipeline(sim: Sim, op: Operation, req: FastifyRequest, reply: Fas
         else if (body.length === 0) errors.push({ field: "body", message: "body must have at least 1 item" });
       } else {
         errors.push(...op.validateBody(body));
+        const extra = EXTRA_BODY_CHECKS[op.operationId]?.(body) ?? [];
+        for (const e of extra) if (!errors.some((x) => x.field === e.field)) errors.push(e);
       }
     } else if (op.bodyType === null && body !== undefined && body !== null && req.method !== "DELETE" && !(typeof body === "object" && Object.keys(body as object).length === 0)) {
       errors.push({ field: "body", message: "this operation takes no request body" });
@@ -291,11 +298,13 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
       e = new SimError(500, "internal_error", "internal simulator error");
     }
     if (req.rateHeaders) reply.headers(req.rateHeaders);
-    reply.code(e.status).headers(e.headers).type("application/json; charset=utf-8").send(JSON.stringify(envelope(e, req.reqId ?? requestId())));
+    const body = config.errorShape === "nest" && !req.url.startsWith("/_sim") ? nestBody(e) : envelope(e, req.reqId ?? requestId());
+    reply.code(e.status).headers(e.headers).type("application/json; charset=utf-8").send(JSON.stringify(body));
   });
   app.setNotFoundHandler((req, reply) => {
     const e = new SimError(404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}`);
-    reply.code(404).type("application/json; charset=utf-8").send(JSON.stringify(envelope(e, req.reqId ?? requestId())));
+    const body = config.errorShape === "nest" && !req.url.startsWith("/_sim") ? nestBody(e) : envelope(e, req.reqId ?? requestId());
+    reply.code(404).type("application/json; charset=utf-8").send(JSON.stringify(body));
   });
 
   for (const op of contract.operations) {

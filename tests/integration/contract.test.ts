@@ -280,6 +280,19 @@ describe("contract: every operation against the simulator", () => {
     await check("post", "/partner/v1/dealers/{dealerId}/sites", await api.POST("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } }, body: { external_site_id: "seed-site-1", name: "Dup", timezone: "UTC" }, headers: bearer(token) }), 409);
   });
 
+  it("the NestJS-style error body (errorShape: nest) is also a documented answer", async () => {
+    s.config.errorShape = "nest";
+    try {
+      const r = await api.POST("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } }, body: { name: "" } as never, headers: bearer(token) });
+      const body = await check("post", "/partner/v1/dealers/{dealerId}/sites", r, 400);
+      expect(body).toMatchObject({ statusCode: 400, error: "Bad Request" });
+      expect(body.message).toEqual(expect.arrayContaining(["name must not be empty", "external_site_id is required"]));
+      await check("get", "/partner/v1/dealers/{dealerId}", await api.GET("/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: 3 } }, headers: bearer(token) }), 403);
+    } finally {
+      s.config.errorShape = "envelope";
+    }
+  });
+
   it("covers every operation in the document", () => {
     const missing = [...allOperations.keys()].filter((id) => !covered.has(id));
     console.log(`[contract] operations in document: ${allOperations.size}; covered by this test: ${covered.size}`);

@@ -26,6 +26,8 @@ afterAll(async () => s?.close());
 
 describe("request validation", () => {
   it("answers 400 validation_failed with one message per field", async () => {
+    const tzToo = await call("POST", "/partner/v1/dealers/1/sites", { name: "", timezone: "Mars/Olympus" });
+    expect(tzToo.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(["external_site_id", "name", "timezone"]);
     const r = await call("POST", "/partner/v1/dealers/1/sites", { name: "", timezone: 5, color: "red" });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe("validation_failed");
