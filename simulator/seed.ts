@@ -196,3 +196,48 @@ export function seedDemo(store: Store): void {
   store.counters.app = 1;
   store.addApp(app);
 }
+
+/**
+ * A saved state outlives `.env` edits and a demo app that moved to another port: re-apply the
+ * seeded partner's credentials and the seeded app's key, secret and webhook URL from the
+ * environment after loading. Everything else in the saved state is kept.
+ */
+export function refreshSeedFromEnv(store: Store): string[] {
+  const changed: string[] = [];
+  const partner = store.partners.get(DEMO.partner.id);
+  if (partner) {
+    if (partner.client_id !== DEMO.partner.clientId && !store.partnersByClientId.has(DEMO.partner.clientId)) {
+      store.partnersByClientId.delete(partner.client_id);
+      partner.client_id = DEMO.partner.clientId;
+      store.partnersByClientId.set(partner.client_id, partner.id);
+      changed.push("partner client_id");
+    }
+    if (partner.client_secret !== DEMO.partner.clientSecret) {
+      partner.client_secret = DEMO.partner.clientSecret;
+      changed.push("partner client_secret");
+    }
+  }
+  const app = store.apps.get(DEMO.app.id);
+  if (app && app.dealer_id === DEMO.app.dealerId) {
+    if (app.webhook_url !== DEMO.app.webhookUrl) {
+      app.webhook_url = DEMO.app.webhookUrl;
+      changed.push("app webhook_url");
+    }
+    if (app.signing_secret !== DEMO.app.signingSecret) {
+      app.signing_secret = DEMO.app.signingSecret;
+      changed.push("app signing secret");
+    }
+    const key = DEMO.app.apiKey;
+    const owner = store.appByKey.get(key);
+    if (owner === undefined || (owner === app.id && app.keys.find((k) => k.key === key)?.expires_at)) {
+      if (owner === undefined) {
+        app.keys.push({ key, created_at: new Date().toISOString(), expires_at: null });
+        store.appByKey.set(key, app.id);
+      } else {
+        app.keys.find((k) => k.key === key)!.expires_at = null;
+      }
+      changed.push("app API key");
+    }
+  }
+  return changed;
+}

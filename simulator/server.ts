@@ -11,6 +11,7 @@ import { envelope, nestBody, requestId, SimError } from "./errors";
 import * as oauth from "./oauth";
 import * as partner from "./partner";
 import { Sim, type Answer, type Auth, type Ctx, type Handler } from "./sim";
+import { refreshSeedFromEnv } from "./seed";
 import { Store } from "./store";
 import * as v1 from "./v1";
 
@@ -232,6 +233,10 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
   if (opts.dataFile && existsSync(opts.dataFile)) {
     try {
       initial = Store.fromJSON(JSON.parse(readFileSync(opts.dataFile, "utf8")));
+      if ((opts.seed ?? "demo") === "demo") {
+        const changed = refreshSeedFromEnv(initial);
+        if (changed.length) console.log(`[sim] saved state loaded; refreshed from the environment: ${changed.join(", ")}`);
+      }
     } catch (e) {
       console.error(`[sim] ignoring unreadable state file ${opts.dataFile}: ${(e as Error).message}`);
     }

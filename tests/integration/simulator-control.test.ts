@@ -152,6 +152,21 @@ describe("persistence and close", () => {
       } finally {
         await b.close();
       }
+      // The demo app moved to another port and .env has a new key: the saved app follows the environment.
+      const saved = { APP_URL: process.env.APP_URL, CHEKT_API_KEY: process.env.CHEKT_API_KEY };
+      process.env.APP_URL = "http://localhost:3999";
+      process.env.CHEKT_API_KEY = "chekt_test_rotatedinenv000000000000000001";
+      try {
+        const c = await startSimulator({ port: 0, dataFile: file });
+        try {
+          expect(c.state.apps.get("app_1")!.webhook_url).toBe("http://localhost:3999/api/webhooks/chekt/acme-security");
+          expect((await fetch(`${c.url}/v1/devices`, { headers: { authorization: "Bearer chekt_test_rotatedinenv000000000000000001" } })).status).toBe(200);
+        } finally {
+          await c.close();
+        }
+      } finally {
+        for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
