@@ -55,6 +55,9 @@ export class RateLimiter {
    * budget; the rest wait for its answer instead of all rushing in and meeting a wall of 429s.
    */
   private probing = false;
+  /** Calls waiting for a slot, oldest first (by sequence number). */
+  private queue: number[] = [];
+  private seq = 0;
   /** Total time calls spent held back (summed over calls), for stats and the bench. */
   waitedMsTotal = 0;
 
@@ -69,27 +72,40 @@ export class RateLimiter {
   }
 
   /**
-   * Waits until a call may be sent, then takes one unit of the budget. Throws
+   * Waits until a call may be sent, then takes one unit of the budget. Calls that had to wait go
+   * in arrival order, so a user's edit is not starved behind a long bulk job. Throws
    * RateLimitWaitTooLong when the wait would pass `deadline` (epoch ms).
    */
   async acquire(deadline: number, signal?: AbortSignal): Promise<RateTicket> {
     let waited = 0;
-    for (;;) {
-      const now = Date.now();
-      const delay = this.delayFor(now);
-      if (delay <= 0) {
-        let probe = false;
-        if (this.remaining !== null) {
-          if (this.remaining <= 0) probe = this.probing = true;
-          else this.remaining -= 1;
+    let queued = false;
+    const me = ++this.seq;
+    try {
+      for (;;) {
+        const now = Date.now();
+        const delay = this.delayFor(now);
+        const myTurn = this.queue.length === 0 || this.queue[0] === me;
+        if (delay <= 0 && myTurn) {
+          let probe = false;
+          if (this.remaining !== null) {
+            if (this.remaining <= 0) probe = this.probing = true;
+            else this.remaining -= 1;
+          }
+          this.inFlight += 1;
+          return { waitedMs: waited, probe };
         }
-        this.inFlight += 1;
-        return { waitedMs: waited, probe };
+        if (!queued) {
+          this.queue.push(me);
+          queued = true;
+        }
+        const step = delay > 0 ? delay : PROBE_POLL_MS;
+        if (now + step > deadline) throw new RateLimitWaitTooLong(step, waited);
+        await sleep(step, signal);
+        waited += step;
+        this.waitedMsTotal += step;
       }
-      if (now + delay > deadline) throw new RateLimitWaitTooLong(delay, waited);
-      await sleep(delay, signal);
-      waited += delay;
-      this.waitedMsTotal += delay;
+    } finally {
+      if (queued) this.queue.splice(this.queue.indexOf(me), 1);
     }
   }
 
