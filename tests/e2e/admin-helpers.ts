@@ -6,7 +6,7 @@ import { parse } from "dotenv";
 import { expect, type Page } from "@playwright/test";
 import { sim, simUrl } from "./setup";
 
-const example = parse(fs.readFileSync(path.resolve(__dirname, "../../.env.example")));
+const example = parse(fs.readFileSync(path.resolve(process.cwd(), ".env.example")));
 /** Secret values the app under test is configured with (npm test starts it from .env.example). */
 export const CONFIGURED_SECRETS = [example.CHEKT_CLIENT_SECRET, example.CHEKT_API_KEY, example.CHEKT_WEBHOOK_SECRET, example.AUTH_SECRET, example.SECRETS_ENCRYPTION_KEY].filter(Boolean) as string[];
 

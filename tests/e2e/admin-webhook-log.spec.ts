@@ -18,7 +18,7 @@ test("as an admin: accepted and rejected deliveries with reasons; payload; re-ap
   await expect(async () => {
     await page.goto(`/webhook-log?event=${sent.event_id}`);
     await expect(page.getByTestId("webhook-log")).toContainText(sent.event_id, { timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
+  }).toPass({ timeout: 30_000 });
   const row = page.locator(`tr[data-verdict="accepted"]`).first();
   await row.getByText("Payload").click();
   await expect(row.locator("pre")).toContainText(sent.event_id);

@@ -3,7 +3,6 @@ import { Alert, Badge, Card, PageHeader } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { ConnectionCheck } from "@/components/admin/connection-check";
 import { CopyField } from "@/components/admin/copy-field";
-import { DealerPicker } from "@/components/admin/dealer-picker";
 import { DealerSecretsForm } from "@/components/admin/dealer-secrets-form";
 import { TestEventButton } from "@/components/admin/test-event-button";
 import { requireRole } from "@/lib/auth/require";
@@ -29,7 +28,7 @@ function Masked({ value }: { value: MaskedCredential }) {
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole("admin");
   const sp = await searchParams;
-  const { choices, chosen } = await pickDealer(typeof sp.dealer === "string" ? sp.dealer : undefined);
+  const { chosen } = await pickDealer(typeof sp.dealer === "string" ? sp.dealer : undefined);
   const creds = envCredentials();
   const dealers = await dealerCredentials();
   const chosenCreds = dealers.find((d) => d.id === chosen?.id);
@@ -37,7 +36,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div>
-      <PageHeader title="Settings" description="Credentials, the connection to CHeKT, and what the CHeKT App key may do." actions={<DealerPicker choices={choices} chosenId={chosen?.id} />} />
+      <PageHeader title="Settings" description="Credentials, the connection to CHeKT, and what the CHeKT App key may do — for the dealer chosen at the top of the page." />
       <AdminNav current="/settings" />
       <div className="grid gap-6 xl:grid-cols-2">
         <Card title="Credentials from the environment" description="Values are never shown: at most the kind prefix and the last 4 characters." flush>

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { Alert, PageHeader } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AppDevicesList } from "@/components/admin/app-devices-list";
-import { DealerPicker } from "@/components/admin/dealer-picker";
 import { DiagnosisAlert } from "@/components/admin/diagnosis-alert";
 import { requireRole } from "@/lib/auth/require";
 import { appDevicesPage } from "@/lib/settings/app-devices";
@@ -16,11 +15,11 @@ const PAGE = 25;
 export default async function AppDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole("admin");
   const sp = await searchParams;
-  const { choices, chosen } = await pickDealer(typeof sp.dealer === "string" ? sp.dealer : undefined);
+  const { chosen } = await pickDealer(typeof sp.dealer === "string" ? sp.dealer : undefined);
   const first = chosen ? await appDevicesPage(chosen.id, undefined, PAGE) : null;
   return (
     <div>
-      <PageHeader title="CHeKT Apps devices" description="GET /v1/devices with the dealer's CHeKT App key — what an app built on that key sees." actions={<DealerPicker choices={choices} chosenId={chosen?.id} />} />
+      <PageHeader title="CHeKT Apps devices" description="GET /v1/devices with the dealer's CHeKT App key — what an app built on that key sees." />
       <AdminNav current="/settings/app-devices" />
       {!chosen ? (
         <Alert tone="info" title="No dealer connected yet">Connect a dealer first.</Alert>
