@@ -77,6 +77,7 @@ async function main() {
     CHEKT_API_BASE_URL: chektUrl,
     APP_URL: appUrl,
     AUTH_URL: appUrl,
+    NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
     NODE_ENV: prod ? "production" : "development",
   };
   if (prod) {

@@ -229,7 +229,7 @@ async function main(): Promise<number> {
   const runDb = await freshDatabase("");
   console.log(`PostgreSQL ready, fresh database ${databases[0]} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
-  const baseEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test", TEST_PG_ADMIN_URL: pgServer.adminUrl };
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test", NEXT_TELEMETRY_DISABLED: "1", TEST_PG_ADMIN_URL: pgServer.adminUrl };
   const dbEnv = { ...baseEnv, TEST_DATABASE_URL: runDb, DATABASE_URL: runDb };
 
   if (stages.has("unit")) await timed("unit", () => vitestProject("unit", baseEnv));
