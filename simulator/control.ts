@@ -181,7 +181,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
       reply.code(201);
       return {
         alarm: v1Alarm(out.alarm, (snap) => sim.snapshotUrl(snap), sim.store),
-        verification: { ...out.verification, contact_id: out.verification.contact_id },
+        verification: out.verification,
         snapshot: { id: pfx.snapshot(out.snapshot.id), url: sim.snapshotUrl(out.snapshot) },
         events: out.events.map((e) => ({ id: e.id, type: e.type })),
       };

@@ -5,7 +5,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import formbody from "@fastify/formbody";
 import { decodeJwt } from "jose";
 import { defaultConfig, type SimConfig } from "./config";
-import { loadContract, type Operation } from "./contract";
+import { loadContract, OPENAPI_PATH, type Operation } from "./contract";
 import { registerControl } from "./control";
 import { envelope, nestBody, requestId, SimError } from "./errors";
 import * as oauth from "./oauth";
@@ -18,7 +18,8 @@ import * as v1 from "./v1";
 export type { SimConfig } from "./config";
 export { Sim } from "./sim";
 
-const handlers: Record<string, Handler> = { ...oauth, ...partner, ...v1 } as unknown as Record<string, Handler>;
+/** Operation implementations, looked up by the document's operationId (checked at start). */
+const handlers = { ...oauth, ...partner, ...v1 } as unknown as Record<string, Handler | undefined>;
 /** Body checks beyond the schema, reported together with the schema's errors. */
 const EXTRA_BODY_CHECKS: Record<string, (body: unknown) => { field: string; message: string }[]> = {
   createSite: partner.siteBodyErrors,
@@ -187,9 +188,7 @@ async function pipeline(sim: Sim, op: Operation, req: FastifyRequest, reply: Fas
   }
 
   const ctx: Ctx = { sim, op, params, query, body: req.body, auth, req, origin: `${req.protocol}://${req.headers.host ?? ""}` };
-  const handler = handlers[op.operationId];
-  if (!handler) throw new SimError(501, "internal_error", `operation ${op.operationId} is not implemented`);
-  const answer = await handler(ctx);
+  const answer = await handlers[op.operationId]!(ctx);
 
   if (sim.config.validateResponses && !answer.raw && answer.body !== undefined) {
     const errs = op.validateResponse(answer.status, answer.body, { projected: query.fields !== undefined });
@@ -312,12 +311,14 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
     reply.code(404).type("application/json; charset=utf-8").send(JSON.stringify(body));
   });
 
+  const unimplemented = contract.operations.filter((op) => typeof handlers[op.operationId] !== "function").map((op) => op.operationId);
+  if (unimplemented.length) throw new Error(`simulator: no implementation for ${unimplemented.join(", ")}`);
   for (const op of contract.operations) {
     app.route({ method: op.method.toUpperCase() as "GET", url: op.routePath, handler: (req, reply) => pipeline(sim, op, req, reply) });
   }
   app.get("/track/:id", async (req, reply) => reply.type("text/html; charset=utf-8").send(`<!doctype html><title>Responder tracking</title><p>Responder en route for ${String((req.params as { id: string }).id).replace(/[^\w-]/g, "")}.</p>`));
   app.get("/", async () => ({ name: "CHeKT simulator", openapi: "/openapi.yaml", control: "/_sim" }));
-  app.get("/openapi.yaml", async (_req, reply) => reply.type("application/yaml").send(readFileSync(new URL("../lib/chekt/openapi.yaml", import.meta.url))));
+  app.get("/openapi.yaml", async (_req, reply) => reply.type("application/yaml").send(readFileSync(OPENAPI_PATH)));
 
   let demoTimer: NodeJS.Timeout | null = null;
   registerControl(app, sim, () => undefined);
