@@ -2,9 +2,10 @@
 // streams: shared by the webhooks integration tests and bench/webhooks-ingest.ts.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { LiveMessage } from "@/lib/verifications/types";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export type Instance = { port: number; url: string; child: ChildProcess; stop(): Promise<void> };
 

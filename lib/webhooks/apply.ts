@@ -2,11 +2,10 @@
 // Order-proof by construction: every write is an upsert that only moves state forward, and all
 // events about one alarm take the same transaction-scoped advisory lock, so a resolve racing a
 // verification.requested cannot leave a pending verification on a resolved alarm.
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ParsedEvent } from "./events";
 import { notifyVerification, notifyDeviceStatus, type VerificationNotice } from "./notify";
+import type { Sql } from "./sql";
 
-type Tx = Prisma.TransactionClient;
 
 export type ApplyOutcome = { note: string; verifications: VerificationNotice[] };
 
@@ -14,18 +13,18 @@ export type ApplyOutcome = { note: string; verifications: VerificationNotice[] }
 const ALARM_ORDER = ["open", "acknowledged", "dispatched", "resolved"] as const;
 type AlarmState = (typeof ALARM_ORDER)[number];
 
-export async function applyEvent(tx: Tx, dealerLinkId: string, event: ParsedEvent, now = new Date()): Promise<ApplyOutcome> {
+export async function applyEvent(sql: Sql, dealerLinkId: string, event: ParsedEvent, now = new Date()): Promise<ApplyOutcome> {
   const notices: VerificationNotice[] = [];
   const done = async (note: string) => {
-    for (const n of notices) await notifyVerification(tx, n);
+    for (const n of notices) await notifyVerification(sql, n);
     return { note, verifications: notices };
   };
 
   switch (event.type) {
     case "alarm.created": {
       const d = event.data;
-      await lockAlarm(tx, dealerLinkId, d.alarm_id);
-      await tx.$executeRaw`
+      await lockAlarm(sql, dealerLinkId, d.alarm_id);
+      await sql`
         INSERT INTO alarms (id, dealer_link_id, site_id, device_id, priority, "trigger", location, snapshot_url, state, seen_created, created_at, updated_at)
         VALUES (${d.alarm_id}, ${dealerLinkId}, ${d.site_id}, ${d.device_id}, ${d.priority}, ${d.trigger}, ${d.location}, ${d.snapshot_url}, 'open', true, ${event.createdAt}, ${now})
         ON CONFLICT (id) DO UPDATE SET
@@ -38,7 +37,7 @@ export async function applyEvent(tx: Tx, dealerLinkId: string, event: ParsedEven
           seen_created = true,
           created_at = EXCLUDED.created_at,
           updated_at = EXCLUDED.updated_at`;
-      notices.push(...(await openVerificationsOf(tx, dealerLinkId, d.alarm_id)));
+      notices.push(...(await openVerificationsOf(sql, dealerLinkId, d.alarm_id)));
       return done(`alarm ${d.alarm_id} created`);
     }
 
@@ -49,9 +48,9 @@ export async function applyEvent(tx: Tx, dealerLinkId: string, event: ParsedEven
       const target: AlarmState = event.type === "alarm.acknowledged" ? "acknowledged" : event.type === "alarm.dispatched" ? "dispatched" : "resolved";
       const resolution = event.type === "alarm.resolved" ? event.data.resolution : null;
       const notes = event.type === "alarm.resolved" ? event.data.notes : null;
-      await lockAlarm(tx, dealerLinkId, d.alarm_id);
+      await lockAlarm(sql, dealerLinkId, d.alarm_id);
       // An alarm we have not seen created yet gets a placeholder row that alarm.created fills in later.
-      const rows = await tx.$queryRaw<{ state: string }[]>`
+      const rows = await sql<{ state: string }>`
         INSERT INTO alarms (id, dealer_link_id, state, resolution, notes, seen_created, updated_at)
         VALUES (${d.alarm_id}, ${dealerLinkId}, ${target}, ${resolution}, ${notes}, false, ${now})
         ON CONFLICT (id) DO UPDATE SET
@@ -63,29 +62,29 @@ export async function applyEvent(tx: Tx, dealerLinkId: string, event: ParsedEven
           updated_at = EXCLUDED.updated_at
         RETURNING state`;
       if (target === "resolved") {
-        const cancelled = await tx.$queryRaw<{ id: string; state: string }[]>`
+        const cancelled = await sql<{ id: string; state: string }>`
           UPDATE verifications SET state = 'cancelled', updated_at = ${now}
           WHERE dealer_link_id = ${dealerLinkId} AND alarm_id = ${d.alarm_id} AND state IN ('pending', 'claimed')
           RETURNING id, state::text AS state`;
         notices.push(...cancelled.map((r) => ({ id: r.id, dealerLinkId, state: r.state, alarmId: d.alarm_id })));
       } else {
-        notices.push(...(await openVerificationsOf(tx, dealerLinkId, d.alarm_id)));
+        notices.push(...(await openVerificationsOf(sql, dealerLinkId, d.alarm_id)));
       }
       return done(`alarm ${d.alarm_id} ${target === rows[0]?.state ? target : `stays ${rows[0]?.state}`}`);
     }
 
     case "verification.requested": {
       const d = event.data;
-      if (d.alarm_id) await lockAlarm(tx, dealerLinkId, d.alarm_id);
+      if (d.alarm_id) await lockAlarm(sql, dealerLinkId, d.alarm_id);
       // A verification for an alarm already resolved is born cancelled; one already past its
       // deadline (seen late through catch-up) is born expired. Otherwise it waits for an operator.
       let initial = "pending";
       if (d.alarm_id) {
-        const alarm = await tx.$queryRaw<{ state: string }[]>`SELECT state FROM alarms WHERE id = ${d.alarm_id}`;
+        const alarm = await sql<{ state: string }>`SELECT state FROM alarms WHERE id = ${d.alarm_id}`;
         if (alarm[0]?.state === "resolved") initial = "cancelled";
       }
       if (initial === "pending" && d.expires_at.getTime() <= now.getTime()) initial = "expired";
-      const inserted = await tx.$queryRaw<{ id: string; state: string }[]>`
+      const inserted = await sql<{ id: string; state: string }>`
         INSERT INTO verifications (id, dealer_link_id, alarm_id, site_id, device_id, zone_number, contact_id, event_code, description, occurred_at, expires_at, state, created_at, updated_at)
         VALUES (${d.verification_id}, ${dealerLinkId}, ${d.alarm_id}, ${d.site_id}, ${d.device_id}, ${d.zone_number}, ${d.contact_id}, ${d.event_code}, ${d.description}, ${d.occurred_at}, ${d.expires_at}, ${initial}::"VerificationState", ${now}, ${now})
         ON CONFLICT (id) DO NOTHING
@@ -97,13 +96,14 @@ export async function applyEvent(tx: Tx, dealerLinkId: string, event: ParsedEven
 
     case "snapshot.created": {
       const d = event.data;
-      const inserted = await tx.$executeRaw`
+      const inserted = await sql`
         INSERT INTO snapshots (id, dealer_link_id, alarm_id, site_id, device_id, url, captured_at, created_at)
         VALUES (${d.snapshot_id}, ${dealerLinkId}, ${d.alarm_id}, ${d.site_id}, ${d.device_id}, ${d.url}, ${d.captured_at ?? event.createdAt}, ${now})
-        ON CONFLICT (id) DO NOTHING`;
+        ON CONFLICT (id) DO NOTHING
+        RETURNING id`;
       // Joined to its alarm by alarm_id when read, so a snapshot that arrives first simply waits.
-      if (d.alarm_id) notices.push(...(await openVerificationsOf(tx, dealerLinkId, d.alarm_id)));
-      return done(inserted ? `snapshot ${d.snapshot_id} stored` : `snapshot ${d.snapshot_id} already known`);
+      if (d.alarm_id) notices.push(...(await openVerificationsOf(sql, dealerLinkId, d.alarm_id)));
+      return done(inserted.length ? `snapshot ${d.snapshot_id} stored` : `snapshot ${d.snapshot_id} already known`);
     }
 
     case "device.online":
@@ -114,7 +114,7 @@ export async function applyEvent(tx: Tx, dealerLinkId: string, event: ParsedEven
       const status = event.type === "device.online" ? "online" : event.type === "device.offline" ? "offline" : null;
       const firmware = event.type === "device.firmware_updated" ? event.data.firmware : null;
       // Status and firmware each keep the newest value by event time, whatever the arrival order.
-      await tx.$executeRaw`
+      await sql`
         INSERT INTO device_statuses (dealer_link_id, chekt_device_id, site_id, status, firmware, at)
         VALUES (${dealerLinkId}, ${d.device_id}, ${d.site_id}, ${status}, ${firmware}, ${at})
         ON CONFLICT (dealer_link_id, chekt_device_id) DO UPDATE SET
@@ -124,18 +124,18 @@ export async function applyEvent(tx: Tx, dealerLinkId: string, event: ParsedEven
           firmware = CASE WHEN EXCLUDED.firmware IS NOT NULL AND (device_statuses.firmware IS NULL OR EXCLUDED.at >= device_statuses.at)
                           THEN EXCLUDED.firmware ELSE device_statuses.firmware END,
           at = GREATEST(EXCLUDED.at, device_statuses.at)`;
-      await notifyDeviceStatus(tx, { dealerLinkId, deviceId: d.device_id, siteId: d.site_id });
+      await notifyDeviceStatus(sql, { dealerLinkId, deviceId: d.device_id, siteId: d.site_id });
       return done(`device ${d.device_id} ${status ?? `firmware ${firmware}`}`);
     }
   }
 }
 
-async function lockAlarm(tx: Tx, dealerLinkId: string, alarmId: string) {
-  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${`alarm:${dealerLinkId}:${alarmId}`}, 0))`;
+async function lockAlarm(sql: Sql, dealerLinkId: string, alarmId: string) {
+  await sql`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${`alarm:${dealerLinkId}:${alarmId}`}, 0))`;
 }
 
-async function openVerificationsOf(tx: Tx, dealerLinkId: string, alarmId: string): Promise<VerificationNotice[]> {
-  const rows = await tx.$queryRaw<{ id: string; state: string }[]>`
+async function openVerificationsOf(sql: Sql, dealerLinkId: string, alarmId: string): Promise<VerificationNotice[]> {
+  const rows = await sql<{ id: string; state: string }>`
     SELECT id, state::text AS state FROM verifications
     WHERE dealer_link_id = ${dealerLinkId} AND alarm_id = ${alarmId} AND state IN ('pending', 'claimed')`;
   return rows.map((r) => ({ id: r.id, dealerLinkId, state: r.state, alarmId }));

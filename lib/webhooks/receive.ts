@@ -73,10 +73,9 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
   const eventId = parsed.ok ? parsed.event.id : parsed.id;
   const eventType = parsed.ok ? parsed.event.type : parsed.type;
   try {
-    const result = await storeAndApply(dealer.dealerLinkId, parsed, json, "webhook");
-    const dup = result.outcome === "duplicate";
-    await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId, eventType, verdict: dup ? "duplicate" : "accepted", reason: dup ? "already stored" : result.note, bodyBytes: raw.length });
-    return Response.json({ received: true, id: eventId, duplicate: dup });
+    // The delivery row is written inside the same transaction as the event.
+    const result = await storeAndApply(dealer.dealerLinkId, parsed, json, "webhook", { dealerKey: dealerKey.slice(0, 200), deliveryId: deliveryId?.slice(0, 200) ?? null, attempt, bodyBytes: raw.length });
+    return Response.json({ received: true, id: eventId, duplicate: result.outcome === "duplicate" });
   } catch (e) {
     // Nothing was stored (the transaction rolled back): a 5xx makes CHeKT retry later.
     console.error(JSON.stringify({ at: "webhook.apply", dealerKey, eventId, error: (e as Error).message }));

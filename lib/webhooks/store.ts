@@ -1,8 +1,17 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyEvent } from "./apply";
 import { parseEvent, type ParseResult } from "./events";
+import { inTransaction } from "./pool";
+import type { Sql } from "./sql";
+
+/** The receiver's log row for this delivery, written in the same transaction (one round trip less). */
+export type DeliveryLog = {
+  dealerKey: string;
+  deliveryId: string | null;
+  attempt: number | null;
+  bodyBytes: number;
+};
 
 export type StoreResult =
   | { outcome: "applied" | "ignored"; eventId: string; note: string }
@@ -18,34 +27,45 @@ export async function storeAndApply(
   parsed: Extract<ParseResult, { ok: true } | { kind: "unknown_type" }>,
   envelope: unknown,
   source: "webhook" | "catch-up",
+  delivery?: DeliveryLog,
 ): Promise<StoreResult> {
   const id = parsed.ok ? parsed.event.id : parsed.id;
   const type = parsed.ok ? parsed.event.type : parsed.type;
   const createdAt = parsed.ok ? parsed.event.createdAt : parsed.createdAt;
   const payload = JSON.stringify(envelope);
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (sql) => {
     const now = new Date();
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
+    const inserted = await sql<{ id: string }>`
       INSERT INTO webhook_events (id, dealer_link_id, type, created_at, received_at, payload, source, apply_status)
       VALUES (${id}, ${dealerLinkId}, ${type}, ${createdAt}, ${now}, ${payload}::jsonb, ${source}, 'pending')
       ON CONFLICT (id) DO NOTHING
       RETURNING id`;
     if (inserted.length === 0) {
-      await tx.$executeRaw`UPDATE webhook_events SET duplicate_count = duplicate_count + 1 WHERE id = ${id}`;
+      if (delivery) {
+        await sql`
+          WITH dup AS (UPDATE webhook_events SET duplicate_count = duplicate_count + 1 WHERE id = ${id})
+          INSERT INTO webhook_deliveries (received_at, dealer_key, dealer_link_id, event_id, event_type, delivery_id, attempt, verdict, reason, body_bytes)
+          VALUES (${now}, ${delivery.dealerKey}, ${dealerLinkId}, ${id}, ${type}, ${delivery.deliveryId}, ${delivery.attempt}, 'duplicate', 'already stored', ${delivery.bodyBytes})`;
+      } else {
+        await sql`UPDATE webhook_events SET duplicate_count = duplicate_count + 1 WHERE id = ${id}`;
+      }
       return { outcome: "duplicate" as const, eventId: id };
     }
-    if (!parsed.ok) {
-      await markApplied(tx, id, "ignored", `no handler for event type ${type}`, now);
-      return { outcome: "ignored" as const, eventId: id, note: `no handler for ${type}` };
+    const [status, note] = parsed.ok ? ["applied", (await applyEvent(sql, dealerLinkId, parsed.event, now)).note] : ["ignored", `no handler for event type ${type}`];
+    if (delivery) {
+      await sql`
+        WITH done AS (UPDATE webhook_events SET apply_status = ${status}, apply_note = ${note}, applied_at = ${now} WHERE id = ${id})
+        INSERT INTO webhook_deliveries (received_at, dealer_key, dealer_link_id, event_id, event_type, delivery_id, attempt, verdict, reason, body_bytes)
+        VALUES (${now}, ${delivery.dealerKey}, ${dealerLinkId}, ${id}, ${type}, ${delivery.deliveryId}, ${delivery.attempt}, 'accepted', ${note.slice(0, 500)}, ${delivery.bodyBytes})`;
+    } else {
+      await markApplied(sql, id, status, note, now);
     }
-    const { note } = await applyEvent(tx, dealerLinkId, parsed.event, now);
-    await markApplied(tx, id, "applied", note, now);
-    return { outcome: "applied" as const, eventId: id, note };
+    return { outcome: status as "applied" | "ignored", eventId: id, note };
   });
 }
 
-async function markApplied(tx: Prisma.TransactionClient, id: string, status: string, note: string, now: Date) {
-  await tx.$executeRaw`UPDATE webhook_events SET apply_status = ${status}, apply_note = ${note}, applied_at = ${now} WHERE id = ${id}`;
+async function markApplied(sql: Sql, id: string, status: string, note: string, now: Date) {
+  await sql`UPDATE webhook_events SET apply_status = ${status}, apply_note = ${note}, applied_at = ${now} WHERE id = ${id}`;
 }
 
 /**
@@ -57,10 +77,10 @@ export async function reapplyStoredEvent(eventId: string): Promise<{ ok: boolean
   if (!row) return { ok: false, note: `no stored event ${eventId}` };
   const parsed = parseEvent(row.payload);
   if (!parsed.ok) return { ok: false, note: parsed.kind === "unknown_type" ? `no handler for ${parsed.type}` : parsed.message };
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (sql) => {
     const now = new Date();
-    const { note } = await applyEvent(tx, row.dealerLinkId, parsed.event, now);
-    await markApplied(tx, eventId, "applied", `re-applied: ${note}`, now);
+    const { note } = await applyEvent(sql, row.dealerLinkId, parsed.event, now);
+    await markApplied(sql, eventId, "applied", `re-applied: ${note}`, now);
     return { ok: true, note };
   });
 }

@@ -61,6 +61,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
   await sim?.close();
   await sql?.end();
   const { prisma } = await import("@/lib/db");

@@ -37,6 +37,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
   sse?.close();
   await Promise.all([a?.stop(), b?.stop()]);
   await sim?.close();

@@ -23,6 +23,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
   await sql?.end();
   const { prisma } = await import("@/lib/db");
   await prisma.$disconnect();

@@ -1,0 +1,238 @@
+// Webhook figures (prints them, asserts nothing):
+//   1. ingest events/s of our receiver (lib/webhooks/receive: streamed size limit, dealer lookup,
+//      HMAC on raw bytes, store with ON CONFLICT, order-proof apply, NOTIFY, delivery log row) vs a
+//      minimal verify-only Node `http` receiver written here, same run, same load → ratio;
+//   2. webhook received → visible in the page: a second app instance's SSE stream (the exact code
+//      the /api/live/verifications route serves) receiving the upsert; p50/p95. Timed from the moment
+//      the webhook POST is sent to the moment the SSE client parses the message, so it includes the
+//      receiver, the commit, NOTIFY, LISTEN fan-out on the other instance, the item query and the
+//      SSE write. (The browser's render after that is a React state update, not measured here.)
+// Both receivers run in their own child process; the load generator is this process.
+// Run: npx tsx bench/webhooks-ingest.ts   (Postgres from DATABASE_URL's server, else 127.0.0.1:5432)
+// bench/run.ts may call runWebhookBench().
+import { spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { encryptSecret } from "@/lib/secrets";
+import { signPayload, verifySignature } from "@/lib/webhooks/verify";
+import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/lib/postgres";
+import { openSse, startInstance } from "./webhooks-support";
+
+const here = fileURLToPath(import.meta.url);
+const SECRET = "whsec_bench_secret_0123456789";
+const ENC_KEY = Buffer.alloc(32, 9).toString("base64");
+const KEY = "bench-dealer";
+
+export type WebhookBenchFigures = {
+  events: number;
+  concurrency: number;
+  oursEventsPerS: number;
+  baselineEventsPerS: number;
+  /** ours / baseline */
+  ratio: number;
+  oursP50Ms: number;
+  oursP95Ms: number;
+  baselineP50Ms: number;
+  baselineP95Ms: number;
+  latencySamples: number;
+  visibleP50Ms: number;
+  visibleP95Ms: number;
+  visibleMaxMs: number;
+};
+
+// ---- the baseline: verify-only, no database (runs in a child: `--baseline`) ----
+function runBaselineServer() {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > 256 * 1024) req.destroy();
+      else chunks.push(c);
+    });
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks);
+      const v = verifySignature({ rawBody: raw, signature: req.headers["x-chekt-signature"] as string, timestamp: req.headers["x-chekt-timestamp"] as string, secret: SECRET });
+      if (!v.ok) return void res.writeHead(401).end();
+      try {
+        JSON.parse(raw.toString("utf8"));
+      } catch {
+        return void res.writeHead(400).end();
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end('{"received":true}');
+    });
+  });
+  server.listen(0, "127.0.0.1", () => {
+    const a = server.address();
+    console.log(`listening ${typeof a === "object" && a ? a.port : 0}`);
+  });
+  process.on("SIGTERM", () => process.exit(0));
+}
+
+async function startBaseline(): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", here, "--baseline"], { stdio: ["ignore", "pipe", "inherit"], cwd: path.resolve(path.dirname(here), "..") });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => {
+      const m = /listening (\d+)/.exec(d.toString());
+      if (m) resolve(Number(m[1]));
+    });
+    child.on("exit", (c) => reject(new Error(`baseline exited ${c}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+}
+
+// ---- load ----
+function makeEvents(n: number, runId: string) {
+  const out: { id: string; type: string; created_at: string; data: Record<string, unknown> }[] = [];
+  const now = Date.now();
+  for (let i = 0; out.length < n; i++) {
+    const alarm = `alm_b${runId}_${i}`;
+    const t = new Date(now + i).toISOString();
+    out.push({ id: `evt_b${runId}_${i}_c`, type: "alarm.created", created_at: t, data: { alarm_id: alarm, site_id: "site_1", device_id: "dev_2", priority: "high", trigger: "motion", location: "Dock", snapshot_url: "https://example.invalid/s.png" } });
+    out.push({ id: `evt_b${runId}_${i}_v`, type: "verification.requested", created_at: t, data: { verification_id: randomUUID(), alarm_id: alarm, site_id: "site_1", device_id: "dev_2", zone_number: "1", contact_id: 1, description: "Motion", occurred_at: t, expires_at: new Date(now + 600_000).toISOString() } });
+    out.push({ id: `evt_b${runId}_${i}_s`, type: "snapshot.created", created_at: t, data: { snapshot_id: `snap_b${runId}_${i}`, alarm_id: alarm, site_id: "site_1", device_id: "dev_2", url: "https://example.invalid/s.png", captured_at: t } });
+    out.push({ id: `evt_b${runId}_${i}_r`, type: "alarm.resolved", created_at: t, data: { alarm_id: alarm, resolution: "handled" } });
+  }
+  return out.slice(0, n);
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function post(url: string, body: string): Promise<{ status: number; ms: number }> {
+  const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...signPayload(SECRET, body) };
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", headers, agent }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function drive(url: string, bodies: string[], concurrency: number) {
+  const times: number[] = [];
+  let bad = 0;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) {
+        const b = bodies[next++];
+        const r = await post(url, b);
+        if (r.status !== 200) bad++;
+        times.push(r.ms);
+      }
+    }),
+  );
+  const wall = performance.now() - t0;
+  return { perS: (bodies.length / wall) * 1000, wallMs: wall, bad, p50: pct(times, 50), p95: pct(times, 95) };
+}
+
+function pct(xs: number[], p: number) {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+export async function runWebhookBench(opts: { events?: number; concurrency?: number; latencySamples?: number; log?: (s: string) => void } = {}): Promise<WebhookBenchFigures> {
+  const log = opts.log ?? console.log;
+  const events = opts.events ?? 2000;
+  const concurrency = opts.concurrency ?? 32;
+  const samples = opts.latencySamples ?? 100;
+  const admin = withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
+  const dbName = `chekt_hooks_bench_${randomBytes(3).toString("hex")}`;
+  await createDatabase(admin, dbName);
+  const dbUrl = withDatabase(admin, dbName);
+  const stops: (() => unknown)[] = [];
+  try {
+    await migrate(dbUrl, { quiet: true });
+    const sql = new pg.Client({ connectionString: dbUrl });
+    await sql.connect();
+    stops.push(() => sql.end());
+    const linkId = `dl_${randomUUID()}`;
+    await sql.query(
+      `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, webhook_secret_enc, created_at, updated_at) VALUES ($1, 901, $2, 'Bench dealer', now(), $3, now(), now())`,
+      [linkId, KEY, encryptSecret(SECRET, ENC_KEY)],
+    );
+    const env = {
+      DATABASE_URL: dbUrl,
+      DATABASE_POOL_SIZE: "20",
+      SECRETS_ENCRYPTION_KEY: ENC_KEY,
+      AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
+      // No CHeKT needed: site names fall back to "Site N" quickly when this refuses connections.
+      CHEKT_API_BASE_URL: "http://127.0.0.1:9",
+      CHEKT_CLIENT_ID: "bench",
+      CHEKT_CLIENT_SECRET: "bench",
+      CHEKT_REQUEST_TIMEOUT_MS: "200",
+      NODE_ENV: "production",
+    };
+    const [a, b, base] = await Promise.all([startInstance(env), startInstance(env), startBaseline()]);
+    stops.push(() => a.stop(), () => b.stop(), () => base.stop());
+
+    // Warm both (JIT, pools), then measure each with the same bodies' shape.
+    const warm = makeEvents(200, "warm");
+    await drive(`${a.url}/api/webhooks/chekt/${KEY}`, warm.map((e) => JSON.stringify(e)), 8);
+    await drive(base.url, warm.map((e) => JSON.stringify(e)), 8);
+    const bodies = makeEvents(events, randomBytes(3).toString("hex")).map((e) => JSON.stringify(e));
+    const baseline = await drive(base.url, bodies, concurrency);
+    const ours = await drive(`${a.url}/api/webhooks/chekt/${KEY}`, bodies, concurrency);
+    log(`ingest: ours ${r1(ours.perS)} events/s (p50 ${r1(ours.p50)} ms, p95 ${r1(ours.p95)} ms, non-200: ${ours.bad}) vs verify-only baseline ${r1(baseline.perS)} events/s (p50 ${r1(baseline.p50)} ms) → ratio ${(ours.perS / baseline.perS).toFixed(3)}`);
+
+    // Received on A → visible on B's SSE stream.
+    const sse = await openSse(`${b.url}/live?dealer=${linkId}&chekt=901`);
+    stops.push(() => sse.close());
+    await sse.waitFor((m) => m.type === "snapshot", 30_000);
+    const lat: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const vid = randomUUID();
+      const t = new Date().toISOString();
+      const body = JSON.stringify({ id: `evt_lat_${vid}`, type: "verification.requested", created_at: t, data: { verification_id: vid, site_id: "site_1", occurred_at: t, expires_at: new Date(Date.now() + 600_000).toISOString(), description: "latency probe" } });
+      const seen = sse.waitFor((m) => m.type === "upsert" && m.item.id === vid, 10_000);
+      const sent = Date.now();
+      await post(`${a.url}/api/webhooks/chekt/${KEY}`, body);
+      const { at } = await seen;
+      lat.push(at - sent);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    log(`received → visible (instance A webhook → instance B SSE client), ${samples} samples: p50 ${r1(pct(lat, 50))} ms, p95 ${r1(pct(lat, 95))} ms, max ${r1(Math.max(...lat))} ms`);
+
+    return {
+      events,
+      concurrency,
+      oursEventsPerS: r1(ours.perS),
+      baselineEventsPerS: r1(baseline.perS),
+      ratio: Math.round((ours.perS / baseline.perS) * 1000) / 1000,
+      oursP50Ms: r1(ours.p50),
+      oursP95Ms: r1(ours.p95),
+      baselineP50Ms: r1(baseline.p50),
+      baselineP95Ms: r1(baseline.p95),
+      latencySamples: samples,
+      visibleP50Ms: r1(pct(lat, 50)),
+      visibleP95Ms: r1(pct(lat, 95)),
+      visibleMaxMs: r1(Math.max(...lat)),
+    };
+  } finally {
+    for (const s of stops.reverse()) await Promise.resolve(s()).catch(() => undefined);
+    agent.destroy();
+    await dropDatabase(admin, dbName).catch(() => undefined);
+  }
+}
+
+if (process.argv.includes("--baseline")) runBaselineServer();
+else if (process.argv[1] && path.resolve(process.argv[1]) === here) {
+  runWebhookBench()
+    .then((f) => {
+      console.log(JSON.stringify(f, null, 2));
+      process.exit(0);
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import pg from "pg";
+import { env } from "@/lib/env";
+import { pgSql, type Sql } from "./sql";
+
+// The webhook receiver's own small pool (see sql.ts for why not Prisma on this path).
+const g = globalThis as unknown as { __chektWebhookPool?: pg.Pool };
+
+export function webhookPool(): pg.Pool {
+  g.__chektWebhookPool ??= new pg.Pool({
+    connectionString: env.DATABASE_URL,
+    max: env.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+    application_name: "chekt-webhooks",
+  });
+  // An idle connection killed by Postgres (restart, failover) must not crash the process; the
+  // pool drops it and opens a new one on the next checkout.
+  g.__chektWebhookPool.on("error", (e) => console.warn(`[webhooks] idle database connection lost: ${e.message}`));
+  return g.__chektWebhookPool;
+}
+
+/** BEGIN … COMMIT on one pooled connection; ROLLBACK and rethrow on any error. */
+export async function inTransaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await webhookPool().connect();
+  try {
+    await client.query("BEGIN");
+    const out = await fn(pgSql(client));
+    await client.query("COMMIT");
+    return out;
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+export async function closeWebhookPool() {
+  const p = g.__chektWebhookPool;
+  g.__chektWebhookPool = undefined;
+  await p?.end();
+}
