@@ -19,6 +19,9 @@ import { startSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
 import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/lib/postgres";
 import { measure } from "./bulk-browser";
+import { rateLimitFloorMs } from "./bulk-floor";
+
+export { rateLimitFloorMs };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -47,14 +50,6 @@ export type BulkBenchFigures = {
 function envNum(name: string, fallback: number) {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : fallback;
-}
-
-/**
- * Requests the bucket lets through back to back = burst; after that one per 60/limit seconds.
- * The floor counts the device calls plus the token request, which shares the client's bucket.
- */
-export function rateLimitFloorMs(calls: number, perMin: number, burst: number): number {
-  return (Math.max(0, calls - burst) * 60_000) / perMin;
 }
 
 async function provision(scenario: string, n: number, opts: { perMin: number; burst: number; maxBulk: number; adminUrl: string; faults?: object[] }): Promise<ProvisionRun> {

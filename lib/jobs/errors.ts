@@ -17,7 +17,8 @@ export function classifyFailure(error: unknown): Failure {
   const e = (typeof error === "object" && error !== null ? error : {}) as ErrorLike;
   const message = typeof e.message === "string" && e.message ? e.message : String(error);
   const status = typeof e.status === "number" ? e.status : 0;
-  if (status === 429) {
+  // The client also says rate_limited (no status) when the wait would outlast its own deadline.
+  if (status === 429 || e.kind === "rate_limited") {
     const wait = typeof e.retryAfterS === "number" && e.retryAfterS > 0 ? e.retryAfterS : 2;
     return { type: "rate", waitS: wait, message };
   }
