@@ -6,7 +6,8 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 (lib/auth/require.ts).
-  experimental: { authInterrupts: true },
+  // A pasted device list of up to 5,000 rows goes to one server action; the default 1 MB is too small.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   // Packages with native parts or Node-only APIs stay out of the server bundle.
   serverExternalPackages: ["pg", "pg-boss", "@prisma/client", "@prisma/adapter-pg", "bcryptjs"],
 };
