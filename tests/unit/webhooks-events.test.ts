@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { intId, parseDate, parseEvent } from "@/lib/webhooks/events";
+import { readBodyLimited } from "@/lib/webhooks/read-body";
+import { parseHistoryParams } from "@/lib/verifications/history-filter";
+
+describe("tolerant reading of event payloads", () => {
+  it("reads ids as numbers, numeric strings or prefixed strings", () => {
+    expect(intId(42)).toBe(42);
+    expect(intId("42")).toBe(42);
+    expect(intId("site_42")).toBe(42);
+    expect(intId("dev_7")).toBe(7);
+    expect(intId("site_abc")).toBeNull();
+    expect(intId(4.5)).toBeNull();
+    expect(intId(null)).toBeNull();
+  });
+
+  it("reads ISO-8601 and 'YYYY-MM-DD HH:MM:SS' (as UTC)", () => {
+    expect(parseDate("2026-11-24T12:00:00.000Z")?.toISOString()).toBe("2026-11-24T12:00:00.000Z");
+    expect(parseDate("2026-11-24 12:00:00")?.toISOString()).toBe("2026-11-24T12:00:00.000Z");
+    expect(parseDate("yesterday")).toBeNull();
+  });
+
+  it("parses a verification.requested with prefixed ids and ignores unknown fields", () => {
+    const r = parseEvent({
+      id: "evt_1",
+      type: "verification.requested",
+      created_at: "2026-11-24T12:00:00Z",
+      extra: true,
+      data: { verification_id: "v-1", alarm_id: "alm_3", site_id: "site_9", device_id: "dev_4", contact_id: "contact_5", zone_number: 2, occurred_at: "2026-11-24 11:59:00", expires_at: "2026-11-24T12:10:00Z", surprise: "ok" },
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok && r.event.type === "verification.requested") {
+      expect(r.event.data).toMatchObject({ verification_id: "v-1", alarm_id: "alm_3", site_id: 9, device_id: 4, contact_id: 5, zone_number: "2" });
+    }
+  });
+
+  it("keeps an unknown type apart from an invalid event, and names the bad field", () => {
+    expect(parseEvent({ id: "evt_2", type: "ping", created_at: "2026-11-24T12:00:00Z", data: {} })).toMatchObject({ ok: false, kind: "unknown_type", type: "ping" });
+    const bad = parseEvent({ id: "evt_3", type: "alarm.created", created_at: "2026-11-24T12:00:00Z", data: { site_id: 1 } });
+    expect(bad).toMatchObject({ ok: false, kind: "invalid", id: "evt_3" });
+    if (!bad.ok && bad.kind === "invalid") expect(bad.message).toContain("alarm_id");
+    expect(parseEvent({ type: "alarm.created" })).toMatchObject({ ok: false, kind: "invalid" });
+    expect(parseEvent("not an object")).toMatchObject({ ok: false, kind: "invalid" });
+  });
+});
+
+describe("readBodyLimited", () => {
+  it("returns the exact bytes under the limit", async () => {
+    const r = await readBodyLimited(new Request("http://x", { method: "POST", body: "héllo" }), 100);
+    expect(r.ok && Buffer.from(r.bytes).toString("utf8")).toBe("héllo");
+  });
+  it("stops at the limit without reading the rest", async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulled++;
+        c.enqueue(new Uint8Array(1000));
+      },
+    });
+    const r = await readBodyLimited(new Request("http://x", { method: "POST", body, duplex: "half" } as RequestInit), 4500);
+    expect(r).toMatchObject({ ok: false });
+    expect(pulled).toBeLessThan(10);
+  });
+});
+
+describe("history filters from the URL", () => {
+  it("accepts a full, valid filter with an inclusive end day", () => {
+    const r = parseHistoryParams({ state: "dispatched", site: "3", operator: " Ann ", from: "2026-11-01", to: "2026-11-24" });
+    expect(r.errors).toEqual([]);
+    expect(r.filter).toMatchObject({ state: "dispatched", siteId: 3, operator: "Ann" });
+    expect(r.filter.to?.toISOString()).toBe("2026-11-25T00:00:00.000Z");
+  });
+  it("explains each bad value", () => {
+    const r = parseHistoryParams({ state: "lost", site: "x", from: "24/11/2026" });
+    expect(r.errors.join(" ")).toMatch(/state: Unknown state/);
+    expect(r.errors.join(" ")).toMatch(/site:/);
+    expect(r.errors.join(" ")).toMatch(/from: Dates look like 2026-11-24/);
+    expect(parseHistoryParams({ from: "2026-11-24", to: "2026-11-01" }).errors).toEqual(["to: must be on or after from"]);
+  });
+});
