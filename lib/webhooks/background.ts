@@ -7,7 +7,7 @@ import { fetchEventsFromChekt } from "./catch-up-source";
 // Per app instance: catch-up from GET /v1/events at start, every minute, and soon after a live
 // stream reconnects; and a sweep that expires overdue verifications. Several instances may run
 // this; a Postgres advisory lock lets only one catch up at a time (the work is idempotent anyway).
-const CATCH_UP_EVERY_MS = Number(process.env.WEBHOOK_CATCH_UP_EVERY_MS) || 60_000;
+const CATCH_UP_EVERY_MS = 60_000;
 const EXPIRE_EVERY_MS = 2_000;
 const LOCK_KEY = 0x43686b54; // "ChkT"
 

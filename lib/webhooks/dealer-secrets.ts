@@ -4,8 +4,9 @@ import { env } from "@/lib/env";
 import { decryptSecret } from "@/lib/secrets";
 
 // The dealer whose CHeKT App secrets may come from the environment (CHEKT_WEBHOOK_SECRET,
-// CHEKT_API_KEY) when its row holds none: the seeded default dealer of the demo.
-export const DEFAULT_DEALER_KEY = process.env.CHEKT_DEFAULT_DEALER_KEY || "acme-security";
+// CHEKT_API_KEY) when its row holds none: the seeded default dealer (prisma/seed.ts links the
+// simulator's DEMO dealer 1, external id "acme-security"). Every other dealer needs its own secret.
+export const DEFAULT_DEALER_KEY = "acme-security";
 
 export type DealerSecrets = {
   dealerLinkId: string;
