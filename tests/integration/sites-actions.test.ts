@@ -1,0 +1,256 @@
+// Every sites/stations/contacts/arming/dealer action against real Postgres and the real simulator
+// over HTTP: its audit row (with the trace id) and its external-ID mapping, written together; a
+// duplicate external ID refused before CHeKT is called; nothing written locally when CHeKT refuses.
+// Only the session source, the request cookies and Next's cache invalidation are stand-ins.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { startTestSimulator } from "../support/simulator";
+import type { RunningSimulator } from "@/simulator/server";
+
+const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" } }));
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
+const jar = vi.hoisted(() => new Map<string, string>());
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    set: (name: string, value: string) => void jar.set(name, value),
+    delete: (name: string) => void jar.delete(name),
+  }),
+  headers: async () => new Headers(),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const OPERATOR = { id: "u-op", email: "op@example.com", name: "Op", role: "operator" as const };
+const ADMIN = { id: "u-admin", email: "admin@example.com", name: "Admin", role: "admin" as const };
+const VIEWER = { id: "u-viewer", email: "viewer@example.com", name: "Viewer", role: "viewer" as const };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+let db: TestDatabase;
+let sim: RunningSimulator;
+let prisma: typeof import("@/lib/db").prisma;
+let sites: typeof import("@/app/(console)/sites/actions");
+let stations: typeof import("@/app/(console)/stations/actions");
+let contacts: typeof import("@/app/(console)/sites/[siteId]/contacts/actions");
+let arming: typeof import("@/app/(console)/sites/[siteId]/arming/actions");
+let dealer: typeof import("@/app/(console)/dealer/actions");
+let linkId: string;
+
+const sitesOfDealer1 = () => [...sim.state.sites.values()].filter((s) => s.dealer_id === 1);
+const auditRows = (action: string) => prisma.auditLog.findMany({ where: { action }, orderBy: { id: "asc" } });
+
+beforeAll(async () => {
+  db = await createTestDatabase("chekt_sites_it");
+  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  process.env.DATABASE_URL = db.url;
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  prisma = (await import("@/lib/db")).prisma;
+  sites = await import("@/app/(console)/sites/actions");
+  stations = await import("@/app/(console)/stations/actions");
+  contacts = await import("@/app/(console)/sites/[siteId]/contacts/actions");
+  arming = await import("@/app/(console)/sites/[siteId]/arming/actions");
+  dealer = await import("@/app/(console)/dealer/actions");
+  const link = await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } });
+  linkId = link.id;
+  jar.set("dealer_link", linkId);
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect().catch(() => undefined);
+  await sim?.close();
+  await db?.drop();
+});
+
+beforeEach(() => {
+  session.user = OPERATOR;
+});
+
+describe("sites", () => {
+  let siteId: number;
+
+  it("create: CHeKT creates it, then the mapping and the audit row are written with the trace id", async () => {
+    const r = await sites.createSiteAction({ external_site_id: "it-site-1", name: "IT Depot", timezone: "America/Chicago", monitoring_station_id: "1", account_number: "", address1: "1 Main", address2: "" });
+    expect(r?.serverError).toBeUndefined();
+    siteId = r!.data!.site_id;
+    expect(sim.state.sites.get(siteId)).toMatchObject({ name: "IT Depot", external_site_id: "it-site-1", monitoring_station_id: 1, account_number: null, is_activated: 0 });
+    const mapping = await prisma.externalIdMapping.findFirst({ where: { dealerLinkId: linkId, kind: "site", chektId: String(siteId) } });
+    expect(mapping?.externalId).toBe("it-site-1");
+    const [audit] = await auditRows("sites.create");
+    expect(audit).toMatchObject({ outcome: "success", objectKind: "site", chektId: String(siteId), externalId: "it-site-1", dealerLinkId: linkId, userEmail: OPERATOR.email });
+    expect(audit!.traceId).toMatch(UUID);
+    expect(audit!.after).toMatchObject({ name: "IT Depot" });
+  });
+
+  it("create with an external ID this dealer already uses is refused before CHeKT is called", async () => {
+    const before = sitesOfDealer1().length;
+    const r = await sites.createSiteAction({ external_site_id: "it-site-1", name: "Twin", timezone: "UTC" });
+    expect(r?.serverError).toMatchObject({ code: "conflict", fieldErrors: { external_site_id: expect.stringMatching(/Already used by site/) } });
+    expect(r?.serverError?.message).toMatch(/Nothing was sent to CHeKT/);
+    expect(sitesOfDealer1()).toHaveLength(before);
+    const failures = (await auditRows("sites.create")).filter((a) => a.outcome === "failure");
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.traceId).toMatch(UUID);
+  });
+
+  it("when CHeKT refuses (400), nothing is written locally but the failure row, and the field message comes back", async () => {
+    const mappings = await prisma.externalIdMapping.count();
+    const r = await sites.createSiteAction({ external_site_id: "it-site-bad", name: "Bad", timezone: "UTC", monitoring_station_id: "999999" });
+    expect(r?.serverError).toMatchObject({ code: "validation_failed", fieldErrors: { monitoring_station_id: expect.stringMatching(/not a monitoring station of this dealer/) } });
+    expect(r?.serverError?.traceId).toMatch(UUID);
+    expect(await prisma.externalIdMapping.count()).toBe(mappings);
+    expect((await auditRows("sites.create")).filter((a) => a.outcome === "success")).toHaveLength(1);
+    expect(sitesOfDealer1().some((s) => s.external_site_id === "it-site-bad")).toBe(false);
+  });
+
+  it("bad input never reaches CHeKT and names the field", async () => {
+    const before = sitesOfDealer1().length;
+    const r = await sites.createSiteAction({ external_site_id: "x y", name: "", timezone: "Mars/Base" });
+    expect(r?.validationErrors?.fieldErrors).toMatchObject({ external_site_id: [expect.any(String)], name: ["Name is required"], timezone: [expect.stringMatching(/time zone/)] });
+    expect(sitesOfDealer1()).toHaveLength(before);
+  });
+
+  it("update sends only the changes, clears emptied fields, moves the mapping, and keeps before/after", async () => {
+    const r = await sites.updateSiteAction({ site_id: siteId, name: "IT Depot North", address1: "", external_site_id: "it-site-1b" });
+    expect(r?.serverError).toBeUndefined();
+    expect(sim.state.sites.get(siteId)).toMatchObject({ name: "IT Depot North", address1: null, timezone: "America/Chicago", external_site_id: "it-site-1b" });
+    const mapping = await prisma.externalIdMapping.findFirst({ where: { kind: "site", chektId: String(siteId) } });
+    expect(mapping?.externalId).toBe("it-site-1b");
+    const [audit] = await auditRows("sites.update");
+    expect(audit).toMatchObject({ outcome: "success", externalId: "it-site-1b" });
+    expect(audit!.before).toMatchObject({ name: "IT Depot", address1: "1 Main" });
+    expect(audit!.after).toMatchObject({ name: "IT Depot North", address1: null });
+  });
+
+  it("an edit that changes nothing is refused without a call", async () => {
+    const r = await sites.updateSiteAction({ site_id: siteId });
+    expect(r?.validationErrors?.formErrors?.[0]).toMatch(/Nothing has changed/);
+  });
+
+  it("activate and deactivate each leave an audit row", async () => {
+    expect((await sites.setSiteActivationAction({ site_id: siteId, is_activated: 1 }))?.data).toEqual({ site_id: siteId, is_activated: 1 });
+    expect(sim.state.sites.get(siteId)!.is_activated).toBe(1);
+    expect((await sites.setSiteActivationAction({ site_id: siteId, is_activated: 0 }))?.data).toEqual({ site_id: siteId, is_activated: 0 });
+    expect((await auditRows("sites.activate"))[0]).toMatchObject({ outcome: "success", chektId: String(siteId), after: { is_activated: 1 } });
+    expect((await auditRows("sites.deactivate"))[0]).toMatchObject({ outcome: "success", after: { is_activated: 0 } });
+  });
+
+  it("a viewer is refused before CHeKT is called and leaves only the refusal row", async () => {
+    session.user = VIEWER;
+    const before = sitesOfDealer1().length;
+    const r = await sites.createSiteAction({ external_site_id: "it-viewer", name: "Viewer", timezone: "UTC" });
+    expect(r?.serverError).toMatchObject({ code: "forbidden" });
+    expect(sitesOfDealer1()).toHaveLength(before);
+    expect((await auditRows("sites.create")).at(-1)).toMatchObject({ outcome: "refused", userEmail: VIEWER.email });
+  });
+
+  describe("contacts of the site", () => {
+    let contactId: number;
+    it("create normalises the phone and maps the contact under its site", async () => {
+      const r = await contacts.createContactAction({ site_id: siteId, external_contact_id: "it-c-1", first_name: "Ana", last_name: "Lee", phone_number: "(212) 555-0143", email: "Ana@Example.com" });
+      expect(r?.serverError).toBeUndefined();
+      contactId = r!.data!.contact_id;
+      expect(sim.state.contacts.get(contactId)).toMatchObject({ phone_number: "+12125550143", email: "ana@example.com" });
+      expect(await prisma.externalIdMapping.findFirst({ where: { kind: "contact", chektId: String(contactId) } })).toMatchObject({ externalId: "it-c-1", parentChektId: String(siteId) });
+      expect((await auditRows("contacts.create"))[0]).toMatchObject({ outcome: "success", chektId: String(contactId) });
+    });
+    it("a bad email is refused before CHeKT", async () => {
+      const r = await contacts.createContactAction({ site_id: siteId, external_contact_id: "it-c-2", first_name: "B", last_name: "C", email: "b@" });
+      expect(r?.validationErrors?.fieldErrors?.email?.[0]).toMatch(/not a valid email/);
+    });
+    it("update and delete keep the mapping and audit in step", async () => {
+      expect((await contacts.updateContactAction({ site_id: siteId, contact_id: contactId, last_name: "Park", phone_number: "" }))?.serverError).toBeUndefined();
+      expect(sim.state.contacts.get(contactId)).toMatchObject({ last_name: "Park", phone_number: null });
+      expect((await auditRows("contacts.update"))[0]!.before).toMatchObject({ last_name: "Lee" });
+      expect((await contacts.deleteContactAction({ site_id: siteId, contact_id: contactId }))?.serverError).toBeUndefined();
+      expect(sim.state.contacts.has(contactId)).toBe(false);
+      expect(await prisma.externalIdMapping.count({ where: { kind: "contact", chektId: String(contactId) } })).toBe(0);
+      expect((await auditRows("contacts.delete"))[0]).toMatchObject({ outcome: "success", externalId: "it-c-1" });
+    });
+  });
+
+  it("arming: the switch is audited with the type before and after", async () => {
+    const r = await arming.setArmingAction({ site_id: siteId, security_type: 1 });
+    expect(r?.data).toEqual({ site_id: siteId, security_type: 1 });
+    const [audit] = await auditRows("arming.update");
+    expect(audit!.before).toMatchObject({ security_type: 3 });
+    expect(audit!.after).toMatchObject({ security_type: 1 });
+    expect((await arming.setArmingAction({ site_id: siteId, security_type: 7 }))?.validationErrors).toBeDefined();
+  });
+
+  it("delete removes the site in CHeKT, then its mapping and its children's mappings, and keeps what it was", async () => {
+    await contacts.createContactAction({ site_id: siteId, external_contact_id: "it-c-9", first_name: "Z", last_name: "Z" });
+    const r = await sites.deleteSiteAction({ site_id: siteId });
+    expect(r?.data).toEqual({ site_id: siteId, name: "IT Depot North" });
+    expect(sim.state.sites.has(siteId)).toBe(false);
+    expect(await prisma.externalIdMapping.count({ where: { OR: [{ kind: "site", chektId: String(siteId) }, { parentChektId: String(siteId) }] } })).toBe(0);
+    expect((await auditRows("sites.delete"))[0]).toMatchObject({ outcome: "success", externalId: "it-site-1b", before: expect.objectContaining({ name: "IT Depot North" }) });
+    // Deleting again: CHeKT says 404 and nothing local changes.
+    const again = await sites.deleteSiteAction({ site_id: siteId });
+    expect(again?.serverError).toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("monitoring stations", () => {
+  it("create, update, delete: mapping and audit each time; duplicates refused before CHeKT", async () => {
+    const r = await stations.createStationAction({ external_monitoring_station_id: "it-ms-1", name: "IT Station", prefix: "IT", linecard: "" });
+    const id = r!.data!.monitoring_station_id;
+    expect(sim.state.stations.get(id)).toMatchObject({ name: "IT Station", prefix: "IT", linecard: null });
+    expect(await prisma.externalIdMapping.findFirst({ where: { kind: "monitoring_station", chektId: String(id) } })).toMatchObject({ externalId: "it-ms-1" });
+
+    const count = sim.state.stations.size;
+    const dup = await stations.createStationAction({ external_monitoring_station_id: "it-ms-1", name: "Twin" });
+    expect(dup?.serverError).toMatchObject({ code: "conflict", fieldErrors: { external_monitoring_station_id: expect.any(String) } });
+    expect(sim.state.stations.size).toBe(count);
+
+    expect((await stations.updateStationAction({ monitoring_station_id: id, linecard: "LC-7" }))?.serverError).toBeUndefined();
+    expect(sim.state.stations.get(id)!.linecard).toBe("LC-7");
+    expect((await auditRows("stations.update"))[0]).toMatchObject({ outcome: "success", before: expect.objectContaining({ linecard: null }), after: expect.objectContaining({ linecard: "LC-7" }) });
+
+    expect((await stations.deleteStationAction({ monitoring_station_id: id }))?.serverError).toBeUndefined();
+    expect(sim.state.stations.has(id)).toBe(false);
+    expect(await prisma.externalIdMapping.count({ where: { kind: "monitoring_station", chektId: String(id) } })).toBe(0);
+    expect((await auditRows("stations.delete"))[0]).toMatchObject({ outcome: "success", externalId: "it-ms-1" });
+  });
+});
+
+describe("dealer", () => {
+  it("an operator cannot edit the dealer profile; an admin can, and the link's name follows", async () => {
+    expect((await dealer.updateDealerAction({ company_name: "Nope" }))?.serverError).toMatchObject({ code: "forbidden" });
+    session.user = ADMIN;
+    const r = await dealer.updateDealerAction({ company_name: "Acme Security Group", company_phone_number: "617 555 0100" });
+    expect(r?.serverError).toBeUndefined();
+    expect(sim.state.dealers.get(1)).toMatchObject({ company_name: "Acme Security Group", company_phone_number: "+16175550100" });
+    expect((await prisma.dealerLink.findUnique({ where: { id: linkId } }))!.companyName).toBe("Acme Security Group");
+    expect((await auditRows("dealer.update")).map((a) => a.outcome)).toEqual(["refused", "success"]);
+    expect((await auditRows("dealer.update"))[1]).toMatchObject({ outcome: "success", before: expect.objectContaining({ company_name: "Acme Security" }) });
+  });
+
+  it("connect start refuses a dealer ID already in use, and otherwise sends the admin to CHeKT with PKCE and state", async () => {
+    session.user = ADMIN;
+    const taken = await dealer.startDealerConnectAction({ external_dealer_id: "acme-security", company_name: "X" });
+    expect(taken?.serverError).toMatchObject({ code: "conflict", fieldErrors: { external_dealer_id: expect.any(String) } });
+    const r = await dealer.startDealerConnectAction({ external_dealer_id: "coastal-guard", company_name: "Coastal Guard" });
+    const url = new URL(r!.data!.url);
+    expect(url.origin + url.pathname).toBe(`${sim.url}/oauth/authorize`);
+    expect(url.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(url.searchParams.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(url.searchParams.get("state")!.length).toBeGreaterThanOrEqual(32);
+    expect(jar.get("chekt_connect")).toMatch(/^v1\./); // sealed, not readable JSON
+    expect(jar.get("chekt_connect")).not.toContain(url.searchParams.get("state")!);
+  });
+
+  it("disconnect needs the dealer's name, keeps the link as history and makes CHeKT refuse it", async () => {
+    session.user = ADMIN;
+    const wrong = await dealer.disconnectDealerAction({ confirm_name: "Acme" });
+    expect(wrong?.serverError).toMatchObject({ code: "invalid_input" });
+    expect(sim.state.dealers.get(1)).toBeDefined();
+    const r = await dealer.disconnectDealerAction({ confirm_name: "Acme Security Group" });
+    expect(r?.serverError).toBeUndefined();
+    const link = await prisma.dealerLink.findUnique({ where: { id: linkId } });
+    expect(link!.disconnectedAt).toBeInstanceOf(Date);
+    expect((await auditRows("dealer.disconnect")).find((a) => a.outcome === "success")).toMatchObject({ chektId: "1", dealerLinkId: linkId });
+    // No connected dealer left: every dealer-scoped action now says so and calls nothing.
+    session.user = OPERATOR;
+    const after = await sites.createSiteAction({ external_site_id: "it-after", name: "After", timezone: "UTC" });
+    expect(after?.serverError).toMatchObject({ code: "no_dealer" });
+  });
+});
