@@ -29,7 +29,7 @@ const schemas = {
   status: { type: "object", additionalProperties: false, properties: { status: { enum: ["online", "offline"] }, firmware: str } },
   fault: {
     type: "object", required: ["path"], additionalProperties: false,
-    properties: { path: str, method: str, rate_429: share, rate_5xx: share, status_5xx: { type: "integer", minimum: 500, maximum: 599 }, delay_ms: { type: "integer", minimum: 0, maximum: 120000 }, drop_rate: share, count: { type: "integer", minimum: 1 } },
+    properties: { path: str, method: str, rate_429: share, rate_5xx: share, status_5xx: { type: "integer", minimum: 500, maximum: 599 }, delay_ms: { type: "integer", minimum: 0, maximum: 120000 }, drop_rate: share, count: { type: "integer", minimum: 1 }, when: { enum: ["before", "after"] } },
   },
   test: { type: "object", additionalProperties: false, properties: { app_id: str, message: { type: "string" } } },
   bulkSites: { type: "object", required: ["dealer_id", "count"], additionalProperties: false, properties: { dealer_id: id, count: { type: "integer", minimum: 1, maximum: 100000 }, devices_per_site: { type: "integer", minimum: 0, maximum: 50 }, contacts_per_site: { type: "integer", minimum: 0, maximum: 10 } } },
@@ -214,10 +214,10 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.post("/_sim/faults", async (req, reply) => {
-      const b = body<{ path: string; method?: string; rate_429?: number; rate_5xx?: number; status_5xx?: number; delay_ms?: number; drop_rate?: number; count?: number }>(req, "fault");
+      const b = body<{ path: string; method?: string; rate_429?: number; rate_5xx?: number; status_5xx?: number; delay_ms?: number; drop_rate?: number; count?: number; when?: "before" | "after" }>(req, "fault");
       if ((b.rate_429 ?? 0) + (b.rate_5xx ?? 0) + (b.drop_rate ?? 0) > 1) throw new SimError(400, "validation_failed", "rate_429 + rate_5xx + drop_rate must be at most 1", "rate_429");
       reply.code(201);
-      return sim.faults.add({ path: b.path, method: b.method ?? null, rate_429: b.rate_429 ?? 0, rate_5xx: b.rate_5xx ?? 0, status_5xx: b.status_5xx ?? 503, delay_ms: b.delay_ms ?? 0, drop_rate: b.drop_rate ?? 0, remaining: b.count ?? null });
+      return sim.faults.add({ path: b.path, method: b.method ?? null, rate_429: b.rate_429 ?? 0, rate_5xx: b.rate_5xx ?? 0, status_5xx: b.status_5xx ?? 503, delay_ms: b.delay_ms ?? 0, drop_rate: b.drop_rate ?? 0, remaining: b.count ?? null, when: b.when ?? "before" });
     });
     r.get("/_sim/faults", async () => sim.faults.rules.map((f) => sim.faults.view(f)));
     r.delete("/_sim/faults", async () => {

@@ -11,6 +11,12 @@ export interface Fault {
   status_5xx: number;
   delay_ms: number;
   drop_rate: number;
+  /**
+   * `before` (default): the fault hits before CHeKT does anything. `after`: the request is applied,
+   * then its answer is delayed, replaced by the error, or lost with the connection — the case
+   * where only an Idempotency-Key saves a retry from writing twice.
+   */
+  when: "before" | "after";
   /** Stop after this many matching requests (null = forever). */
   remaining: number | null;
   matched: number;
@@ -47,7 +53,7 @@ export class Faults {
   }
 
   /** Decide what happens to a request; `delay` is awaited by the caller before `outcome`. */
-  match(method: string, path: string): { delayMs: number; outcome: FaultOutcome } | null {
+  match(method: string, path: string): { delayMs: number; outcome: FaultOutcome; when: "before" | "after" } | null {
     const f = this.rules.find((r) => r.re.test(path) && (!r.method || r.method.toUpperCase() === method.toUpperCase()) && (r.remaining === null || r.remaining > 0));
     if (!f) return null;
     f.matched++;
@@ -57,6 +63,6 @@ export class Faults {
     if (roll < f.drop_rate) outcome = { kind: "drop" };
     else if (roll < f.drop_rate + f.rate_429) outcome = { kind: "error", error: new SimError(429, "rate_limited", "rate limited (injected fault)", undefined, undefined, { "retry-after": "1" }) };
     else if (roll < f.drop_rate + f.rate_429 + f.rate_5xx) outcome = { kind: "error", error: new SimError(f.status_5xx, f.status_5xx === 503 ? "service_unavailable" : "internal_error", `server error ${f.status_5xx} (injected fault)`, undefined, undefined, f.status_5xx === 503 ? { "retry-after": "1" } : {}) };
-    return { delayMs: f.delay_ms, outcome };
+    return { delayMs: f.delay_ms, outcome, when: f.when };
   }
 }

@@ -8,6 +8,7 @@ import { defaultConfig, type SimConfig } from "./config";
 import { loadContract, OPENAPI_PATH, type Operation } from "./contract";
 import { registerControl } from "./control";
 import { envelope, nestBody, requestId, SimError } from "./errors";
+import type { FaultOutcome } from "./faults";
 import * as oauth from "./oauth";
 import * as partner from "./partner";
 import { Sim, type Answer, type Auth, type Ctx, type Handler } from "./sim";
@@ -58,6 +59,8 @@ declare module "fastify" {
     traceId: string;
     reqId: string;
     rateHeaders?: Record<string, string>;
+    /** A fault to apply once the answer is ready (`when: "after"`). */
+    faultAfter?: { delayMs: number; outcome: FaultOutcome };
   }
 }
 
@@ -256,6 +259,13 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
   });
 
   const sleeps = new Set<() => void>();
+  /** A delay that close() can cut short, so a test never waits on an injected fault. */
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => { clearTimeout(t); sleeps.delete(done); resolve(); };
+      const t = setTimeout(done, ms);
+      sleeps.add(done);
+    });
   app.addHook("onRequest", async (req, reply) => {
     req.reqId = requestId();
     const incoming = req.headers["x-partner-trace-id"];
@@ -266,13 +276,11 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
     if (req.url.startsWith("/_sim")) return;
     const hit = sim.faults.match(req.method, req.url.split("?")[0]!);
     if (!hit) return;
-    if (hit.delayMs > 0) {
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(() => { sleeps.delete(done); resolve(); }, hit.delayMs);
-        const done = () => { clearTimeout(t); resolve(); };
-        sleeps.add(done);
-      });
+    if (hit.when === "after") {
+      req.faultAfter = hit;
+      return;
     }
+    if (hit.delayMs > 0) await sleep(hit.delayMs);
     if (hit.outcome.kind === "drop") {
       reply.hijack();
       req.raw.socket.destroy();
@@ -281,6 +289,22 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
     if (hit.outcome.kind === "error") throw hit.outcome.error;
   });
   app.addHook("onSend", async (req, reply, payload) => {
+    const after = req.faultAfter;
+    if (after) {
+      // The work is done (and kept); now the answer suffers.
+      req.faultAfter = undefined;
+      if (after.delayMs > 0) await sleep(after.delayMs);
+      if (after.outcome.kind === "drop") {
+        req.raw.socket.destroy();
+        return payload;
+      }
+      if (after.outcome.kind === "error") {
+        const e = after.outcome.error;
+        reply.code(e.status).headers(e.headers).type("application/json; charset=utf-8");
+        reply.removeHeader("idempotent-replayed");
+        payload = JSON.stringify(config.errorShape === "nest" ? nestBody(e) : envelope(e, req.reqId));
+      }
+    }
     if (!req.url.startsWith("/_sim") && !reply.hasHeader("x-ratelimit-limit")) {
       if (!req.rateHeaders) {
         const d = sim.limiter.peek(ipBucket(req));

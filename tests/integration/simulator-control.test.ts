@@ -48,6 +48,31 @@ describe("faults", () => {
     await control(s.url, "DELETE", "/_sim/faults");
   });
 
+  it("with when=after, applies the write and then loses or spoils the answer; the same Idempotency-Key replays it", async () => {
+    const post = (key: string, name: string) => fetch(`${s.url}/partner/v1/dealers/1/sites`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": key },
+      body: JSON.stringify({ external_site_id: `after-${key}`, name, timezone: "UTC" }),
+    });
+    const count = async () => Number((await get("/partner/v1/dealers/1/sites?limit=1")).headers.get("x-total-count"));
+    const before = await count();
+    await control(s.url, "POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "POST", drop_rate: 1, when: "after", count: 1 });
+    await expect(post("k-drop", "Dropped answer")).rejects.toThrow();
+    expect(await count()).toBe(before + 1); // CHeKT applied it
+    const retry = await post("k-drop", "Dropped answer");
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(await count()).toBe(before + 1);
+
+    await control(s.url, "POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "POST", rate_5xx: 1, when: "after", count: 1 });
+    const spoiled = await post("k-503", "Spoiled answer");
+    expect(spoiled.status).toBe(503);
+    expect(await count()).toBe(before + 2);
+    const again = await post("k-503", "Spoiled answer");
+    expect(again.status).toBe(201);
+    expect(await count()).toBe(before + 2);
+  });
+
   it("refuses bad fault definitions with field messages", async () => {
     const r = await control(s.url, "POST", "/_sim/faults", { path: "/x", rate_429: 0.8, rate_5xx: 0.5 });
     expect(r.status).toBe(400);
