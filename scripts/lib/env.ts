@@ -8,9 +8,9 @@ import { parse } from "dotenv";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-export function loadEnv(files = [".env", ".env.example"]): void {
+export function loadEnv(files = [".env", ".env.example"], root = repoRoot): void {
   for (const file of files) {
-    const full = path.join(repoRoot, file);
+    const full = path.join(root, file);
     if (!fs.existsSync(full)) continue;
     const values = parse(fs.readFileSync(full));
     for (const [key, value] of Object.entries(values)) {

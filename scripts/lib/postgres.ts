@@ -48,9 +48,8 @@ export function withDatabase(url: string, database: string): string {
  * above its data directory. A project under a mode-700 home fails with "Permission denied", so
  * fall back to the system temp folder then.
  */
-export function embeddedDataDir(name = "postgres"): string {
-  const inRepo = path.join(repoRoot, ".data", name);
-  const isRoot = process.getuid?.() === 0;
+export function embeddedDataDir(name = "postgres", root = repoRoot, isRoot = process.getuid?.() === 0): string {
+  const inRepo = path.join(root, ".data", name);
   if (!isRoot) return inRepo;
   let dir = path.dirname(inRepo);
   while (true) {
