@@ -3,6 +3,9 @@
  * HMAC, payloads against the document's `webhooks`, retries (scaled schedule) that really produce
  * duplicates and out-of-order arrivals, scope gating, and catch-up through /v1/events and /v1/alarms.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { checkEvent, expectedSignature, Receiver, sim as control } from "./simulator-helpers";
@@ -149,6 +152,36 @@ describe("webhook deliveries", () => {
       expect(log.body[0].attempts.length).toBe(rx.received.length);
     } finally {
       s.config.webhookRetryScale = 0.01;
+    }
+  });
+});
+
+describe("restart", () => {
+  it("a delivery still being retried when the simulator stops is resumed by the next start", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sim-resume-"));
+    const file = path.join(dir, "state.json");
+    try {
+      const a = await startSimulator({ port: 0, dataFile: file, config: { webhookRetryScale: 1 } });
+      await control(a.url, "PATCH", "/_sim/apps/app_1", { webhook_url: rx.url, events: ["device.offline"] });
+      rx.answer = () => 500;
+      await control(a.url, "POST", "/_sim/devices/7/status", { status: "offline" });
+      await rx.waitFor((r) => r.length >= 1);
+      await a.close(); // the 1 s retry is pending
+      rx.answer = () => 200;
+      const b = await startSimulator({ port: 0, dataFile: file, config: { webhookRetryScale: 1 } });
+      try {
+        await rx.waitFor((r) => r.length >= 2, 4000);
+        expect(rx.received[1]!.body.id).toBe(rx.received[0]!.body.id);
+        expect(rx.received[1]!.headers["x-chekt-attempt"]).toBe("2");
+        const log = await control(b.url, "GET", `/_sim/deliveries?event_id=${rx.received[0]!.body.id}`);
+        await new Promise((r) => setTimeout(r, 50));
+        expect((await control(b.url, "GET", `/_sim/deliveries?event_id=${rx.received[0]!.body.id}`)).body[0].state).toBe("succeeded");
+        expect(log.body).toHaveLength(1);
+      } finally {
+        await b.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
