@@ -35,7 +35,10 @@ export function queueEventStream(o: QueueStreamOptions): ReadableStream<Uint8Arr
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
+          // The client went away without an abort signal: stop listening for it.
           open = false;
+          unsubscribe();
+          clearInterval(heartbeat);
         }
       };
       // `id:` lets the browser resume with Last-Event-ID; the route then catches up from CHeKT.
