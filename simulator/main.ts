@@ -42,6 +42,7 @@ const sim = await startSimulator({
     publicUrl: env.CHEKT_SIM_PUBLIC_URL || null,
     errorShape: env.CHEKT_SIM_ERROR_SHAPE === "nest" ? "nest" : "envelope",
     logRequests: flag("verbose") || env.CHEKT_SIM_LOG === "1",
+    validateResponses: env.CHEKT_SIM_VALIDATE_RESPONSES === "1",
   },
 });
 
