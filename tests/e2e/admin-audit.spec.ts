@@ -12,7 +12,7 @@ test("as an admin: filter by action and outcome, open a diff, export the same ro
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/action=users\.seed/);
   await expect(page).toHaveURL(/outcome=success/);
-  const rows = page.getByTestId("audit-table").locator("tbody tr");
+  const rows = page.getByTestId("audit-table").locator(":scope > tbody > tr");
   await expect(rows.first()).toContainText("users.seed");
   const shown = await rows.count();
   await rows.first().getByText("Before / after").click();

@@ -1,11 +1,16 @@
 // The webhook delivery log: a signed delivery from the simulator and a forged one, the payload
 // viewer, the verdict filter and the idempotent re-apply.
 import { expect, test } from "@playwright/test";
-import { appUrl, sim, signIn } from "./setup";
+import { appUrl, sim, signIn, simUrl } from "./setup";
 import { shot } from "./admin-helpers";
 
 test("as an admin: accepted and rejected deliveries with reasons; payload; re-apply twice", async ({ page }) => {
-  const sent = (await sim("/_sim/webhooks/test", { body: { app_id: "app_1", message: "e2e admin log" } })) as { event_id: string };
+  // A device of dealer 1 goes offline on CHeKT: a signed device.offline delivery to the app.
+  const { DEMO } = await import("../../simulator/seed");
+  const list = (await (await fetch(`${simUrl()}/v1/devices?limit=1`, { headers: { authorization: `Bearer ${DEMO.app.apiKey}` } })).json()) as { data: Array<{ id: string; status: string }> };
+  const device = list.data[0];
+  const changed = (await sim(`/_sim/devices/${device.id}/status`, { body: { status: device.status === "offline" ? "online" : "offline" } })) as { events: Array<{ id: string }> };
+  const sent = { event_id: changed.events[0].id };
   // A forged delivery: right shape, no valid signature.
   const forged = await fetch(`${appUrl()}/api/webhooks/chekt/acme-security`, {
     method: "POST",
@@ -19,7 +24,7 @@ test("as an admin: accepted and rejected deliveries with reasons; payload; re-ap
     await page.goto(`/webhook-log?event=${sent.event_id}`);
     await expect(page.getByTestId("webhook-log")).toContainText(sent.event_id, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  const row = page.locator(`tr[data-verdict="accepted"]`).first();
+  const row = page.locator(`tr[data-verdict="accepted"]`, { hasText: sent.event_id }).first();
   await row.getByText("Payload").click();
   await expect(row.locator("pre")).toContainText(sent.event_id);
   await row.getByRole("button", { name: `Re-apply ${sent.event_id}` }).click();
@@ -34,5 +39,5 @@ test("as an admin: accepted and rejected deliveries with reasons; payload; re-ap
   await shot(page, "webhook-log");
 
   await page.goto(`/audit?action=webhooks.reapply&object=${sent.event_id}`);
-  await expect(page.getByTestId("audit-table").locator("tbody tr")).toHaveCount(2);
+  await expect(page.getByTestId("audit-table").locator(":scope > tbody > tr")).toHaveCount(2);
 });

@@ -16,9 +16,10 @@ export const dynamic = "force-dynamic";
 
 function Masked({ value }: { value: MaskedCredential }) {
   return value.set ? (
-    <span className="flex items-center gap-2">
+    <span className="flex items-center gap-2 whitespace-nowrap">
       <Badge tone="success">set</Badge>
       <code className="text-slate-700">{value.masked}</code>
+      {value.masked.endsWith("…") ? <span className="text-xs text-slate-500">({value.length} characters)</span> : null}
     </span>
   ) : (
     <Badge tone="warning">unset</Badge>
@@ -83,7 +84,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <Alert tone="info" title="No dealer connected yet">Connect a dealer on the Dealer page; its CHeKT App settings appear here.</Alert>
         )}
 
-        <Card title="Which features need which scope" flush>
+        <Card title="Which features need which scope" flush className="xl:col-span-2">
+          <div className="overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="feature-scopes">
             <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
               <tr>
@@ -109,6 +111,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </table>
+          </div>
         </Card>
       </div>
     </div>
