@@ -31,7 +31,7 @@ const sim = await startSimulator({
   host: env.CHEKT_SIM_HOST || "127.0.0.1",
   seed: flag("empty") ? "empty" : "demo",
   dataFile,
-  demoAlarmEveryS: demo ? num(env.CHEKT_SIM_DEMO_ALARM_EVERY_S, 45) : 0,
+  demoAlarmEveryS: demo ? num(env.CHEKT_SIM_DEMO_ALARM_EVERY_S, 45) : 0, // 0 = off
   config: {
     tokenTtlS: num(env.CHEKT_TOKEN_TTL_S, 3600),
     rateLimitPerMin: num(env.CHEKT_RATE_LIMIT_PER_MIN, 60),
@@ -50,7 +50,8 @@ const s = sim.state;
 console.log(`CHeKT simulator listening on ${sim.url}`);
 console.log(`  state: ${dataFile ?? "(in memory only)"} — ${s.dealers.size} dealers, ${s.sites.size} sites, ${s.devices.size} devices`);
 console.log(`  partner client_id: ${[...s.partners.values()][0]?.client_id ?? "(none)"}   control API: ${sim.url}/_sim${sim.config.adminToken ? " (admin token required)" : ""}`);
-if (demo) console.log(`  demo mode: an alarm every ${num(env.CHEKT_SIM_DEMO_ALARM_EVERY_S, 45)} s`);
+const every = num(env.CHEKT_SIM_DEMO_ALARM_EVERY_S, 45);
+if (demo) console.log(every > 0 ? `  demo mode: an alarm every ${every} s` : "  demo mode: no periodic alarms (CHEKT_SIM_DEMO_ALARM_EVERY_S=0)");
 
 let stopping = false;
 const stop = async () => {
