@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ActionContext } from "@/lib/actions/client";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "../support/simulator";
 import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
@@ -20,16 +21,16 @@ const bob = { id: "u_bob", name: "Bob Operator", email: "bob@example.test" };
 const SECRET = "whsec_demo_signing_secret_0123456789";
 
 /** What the action client gives an action: commit = change + audit row in one transaction. */
-async function ctxFor(user: typeof alice) {
+async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" | "traceId">> {
   const { prisma } = await import("@/lib/db");
   const { writeAudit } = await import("@/lib/audit");
   const traceId = randomUUID();
   return {
     traceId,
-    commit: <T,>(entry: Parameters<typeof writeAudit>[1] extends infer E ? Omit<E & object, "user" | "outcome" | "traceId"> & { traceId?: string } : never, fn?: (tx: never) => Promise<T>) =>
+    commit: (entry, fn) =>
       prisma.$transaction(async (tx) => {
-        const out = fn ? await fn(tx as never) : undefined;
-        await writeAudit(tx, { ...(entry as object), traceId: (entry as { traceId?: string }).traceId ?? traceId, outcome: "success", user } as Parameters<typeof writeAudit>[1]);
+        const out = fn ? await fn(tx) : undefined;
+        await writeAudit(tx, { ...entry, traceId: entry.traceId ?? traceId, outcome: "success", user });
         return out;
       }),
   };
