@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { authConfig } from "./config";
 import { DUMMY_HASH, verifyPassword } from "./password";
-import { checkThrottle, clientIp, normalizeEmail, recordAttempt } from "./throttle";
+import { checkThrottle, clientIp, normalizeEmail, pruneAttempts, recordAttempt } from "./throttle";
 
 /**
  * Thrown when too many attempts were made; `code` carries "slow:<ms>" or "locked:<ms>" (when to
@@ -53,6 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           return null;
         }
         await recordAttempt(prisma, email, ip, true);
+        await pruneAttempts(prisma).catch(() => undefined);
         await writeAudit(prisma, { action: "auth.sign_in", objectKind: "user", externalId: user.id, outcome: "success", user, after: { ip } });
         return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },

@@ -89,6 +89,15 @@ export async function recordAttempt(db: Db, rawEmail: string, ip: string, succes
   await db.loginAttempt.create({ data: { email: normalizeEmail(rawEmail), ip, success, ...(at ? { createdAt: at } : {}) } });
 }
 
+/** Attempts older than this are deleted (the throttle only looks back 15 minutes; admins see recent ones). */
+export const KEEP_ATTEMPTS_MS = 30 * 24 * 60 * 60_000;
+
+/** Drops old attempts so the table stays small; called after a successful sign-in. */
+export async function pruneAttempts(db: Db, now = new Date()): Promise<number> {
+  const { count } = await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEEP_ATTEMPTS_MS) } } });
+  return count;
+}
+
 /** Words for the sign-in page. Says when to try again; never whether the account exists. */
 export function throttleMessage(kind: "slow" | "locked", retryAt: Date, now = new Date()): string {
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { checkThrottle, POLICY, recordAttempt } from "@/lib/auth/throttle";
+import { checkThrottle, KEEP_ATTEMPTS_MS, POLICY, pruneAttempts, recordAttempt } from "@/lib/auth/throttle";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 let db: TestDatabase;
@@ -71,5 +71,12 @@ describe("sign-in throttle (Postgres)", () => {
     await recordAttempt(prisma, "  Fay@Example.COM ", "10.0.4.1", false);
     const rows = await prisma.loginAttempt.findMany({ where: { ip: "10.0.4.1" } });
     expect(rows.map((r) => r.email)).toEqual(["fay@example.com"]);
+  });
+
+  it("prunes attempts older than 30 days and keeps the rest", async () => {
+    await recordAttempt(prisma, "old@example.com", "10.0.5.1", false, new Date(now.getTime() - KEEP_ATTEMPTS_MS - 60_000));
+    await recordAttempt(prisma, "new@example.com", "10.0.5.1", false, new Date(now.getTime() - KEEP_ATTEMPTS_MS + 60_000));
+    expect(await pruneAttempts(prisma, now)).toBe(1);
+    expect((await prisma.loginAttempt.findMany()).map((r) => r.email)).toEqual(["new@example.com"]);
   });
 });
