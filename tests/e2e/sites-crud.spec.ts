@@ -30,7 +30,7 @@ test("operator: create → edit → activate → deactivate → delete a site, w
   await expect(page.getByTestId("site-created")).toContainText("GMT+9");
 
   // Edit: only the changed fields go to CHeKT; an emptied field is cleared.
-  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
   await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(name);
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(`${name} North`);
   await page.getByLabel("Account number").fill("");
@@ -88,7 +88,7 @@ test("operator: a monitoring station from creation to a delete that warns about 
   await page.getByLabel("Linecard").fill("LC-9");
   await page.getByRole("button", { name: "Create station" }).click();
   await expectToast(page, `Station “${name}” created`);
-  await page.getByRole("link", { name }).click();
+  await page.getByRole("link", { name, exact: true }).click();
 
   await page.getByLabel("Prefix").fill("E3");
   await page.getByRole("button", { name: "Save station" }).click();
@@ -96,9 +96,9 @@ test("operator: a monitoring station from creation to a delete that warns about 
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("E3");
 
   // A site still routes alarms here: the delete says so and wants the name typed.
-  const stationId = Number(new URL((await page.getByRole("link", { name }).getAttribute("href", { timeout: 5000 })) ?? "", "http://x").pathname.split("/").pop());
+  const stationId = Number(new URL((await page.getByRole("link", { name, exact: true }).getAttribute("href", { timeout: 5000 })) ?? "", "http://x").pathname.split("/").pop());
   await partner("/sites", "POST", { external_site_id: `e2e-routed-${stamp}`, name: `Routed ${stamp}`, timezone: "UTC", monitoring_station_id: stationId });
-  await page.getByRole("link", { name }).click();
+  await page.getByRole("link", { name, exact: true }).click();
   await expect(page.getByTestId("station-routed")).toHaveText("1 site routes alarms here");
   await page.getByRole("button", { name: "Delete station" }).click();
   const dialog = page.getByRole("dialog");
@@ -107,7 +107,7 @@ test("operator: a monitoring station from creation to a delete that warns about 
   await dialog.getByRole("button", { name: "Delete station" }).click();
   await expectToast(page, `Station “${name}” deleted`);
   await expect(page).toHaveURL(/\/stations$/);
-  await expect(page.getByRole("link", { name })).toHaveCount(0);
+  await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
 });
 
 test("operator: contacts of a site, with phones normalised and emails checked before sending", async ({ page }) => {

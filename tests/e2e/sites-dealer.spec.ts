@@ -10,7 +10,7 @@ test.afterAll(defaultRateLimit);
 test("admin: connect coastal-guard through the approval page, then disconnect it", async ({ page }) => {
   await signIn(page, "admin", "/dealer");
   await page.getByLabel("Dealer ID (yours)").fill("coastal-guard");
-  await page.getByLabel("Company name", { exact: true }).last().fill("Coastal Guard");
+  await page.getByRole("textbox", { name: "Company name", exact: true }).last().fill("Coastal Guard");
   await page.getByRole("button", { name: "Connect with CHeKT" }).click();
 
   // CHeKT's page: the dealer's own admin signs in and approves.

@@ -21,7 +21,7 @@ test("viewer sees sites, stations, contacts, arming and the dealer without any e
   await expect(page.getByTestId("contact-row").first()).toBeVisible();
 
   await page.getByRole("link", { name: "View" }).click();
-  await expect(page.getByText("Current")).toBeVisible();
+  await expect(page.getByText("Current", { exact: true })).toBeVisible();
   await expect(page.getByRole("radio")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Switch arming" })).toHaveCount(0);
 

@@ -238,6 +238,43 @@ describe("dealer", () => {
     expect(jar.get("chekt_connect")).not.toContain(url.searchParams.get("state")!);
   });
 
+  it("the callback checks state, exchanges the code with the verifier, connects in CHeKT and stores the link", async () => {
+    session.user = ADMIN;
+    const { GET } = await import("@/app/api/dealers/callback/route");
+    const { NextRequest } = await import("next/server");
+    const start = await dealer.startDealerConnectAction({ external_dealer_id: "coastal-guard", company_name: "Coastal Guard" });
+    const authorize = new URL(start!.data!.url);
+
+    // A forged or stale state is refused and connects nothing.
+    const forged = await GET(new NextRequest(`${process.env.APP_URL}/api/dealers/callback?code=x&state=forged-state-0123456789abcdef`));
+    expect(forged.headers.get("location")).toMatch(/\/dealer\?connect=state/);
+    expect(await prisma.dealerLink.count({ where: { chektDealerId: 3 } })).toBe(0);
+
+    // The dealer's admin approves on CHeKT's page (the form the browser would post).
+    const restart = await dealer.startDealerConnectAction({ external_dealer_id: "coastal-guard", company_name: "Coastal Guard" });
+    const approveUrl = new URL(restart!.data!.url);
+    const form = new URLSearchParams(Object.fromEntries(approveUrl.searchParams));
+    form.set("email", "admin@coastal.example");
+    form.set("password", "chekt-demo");
+    form.set("decision", "approve");
+    const approved = await fetch(`${sim.url}/oauth/authorize`, { method: "POST", body: form, redirect: "manual" });
+    const back = new URL(approved.headers.get("location")!);
+    expect(back.searchParams.get("state")).toBe(approveUrl.searchParams.get("state"));
+    expect(authorize.searchParams.get("state")).not.toBe(approveUrl.searchParams.get("state"));
+
+    const res = await GET(new NextRequest(back.toString()));
+    expect(res.headers.get("location")).toMatch(/\/dealer\?connect=connected&dealer=3/);
+    const link = await prisma.dealerLink.findUnique({ where: { chektDealerId: 3 } });
+    expect(link).toMatchObject({ externalDealerId: "coastal-guard", companyName: "Coastal Guard", disconnectedAt: null });
+    expect(await prisma.externalIdMapping.findFirst({ where: { kind: "dealer", chektId: "3" } })).toMatchObject({ externalId: "coastal-guard", dealerLinkId: link!.id });
+    expect((await auditRows("dealer.connect")).at(-1)).toMatchObject({ outcome: "success", chektId: "3", dealerLinkId: link!.id, traceId: expect.stringMatching(UUID) });
+    expect(sim.state.dealers.get(3)).toBeDefined();
+    // The code is single use: replaying the same callback connects nothing twice.
+    const replay = await GET(new NextRequest(back.toString()));
+    expect(replay.headers.get("location")).toMatch(/connect=(state|failed)/);
+    jar.set("dealer_link", linkId);
+  });
+
   it("disconnect needs the dealer's name, keeps the link as history and makes CHeKT refuse it", async () => {
     session.user = ADMIN;
     const wrong = await dealer.disconnectDealerAction({ confirm_name: "Acme" });
@@ -248,7 +285,11 @@ describe("dealer", () => {
     const link = await prisma.dealerLink.findUnique({ where: { id: linkId } });
     expect(link!.disconnectedAt).toBeInstanceOf(Date);
     expect((await auditRows("dealer.disconnect")).find((a) => a.outcome === "success")).toMatchObject({ chektId: "1", dealerLinkId: linkId });
-    // No connected dealer left: every dealer-scoped action now says so and calls nothing.
+    // The console falls back to the dealer still connected (coastal-guard); disconnect it too, and
+    // with no connected dealer left every dealer-scoped action says so and calls nothing.
+    const coastal = await prisma.dealerLink.findUnique({ where: { chektDealerId: 3 } });
+    jar.set("dealer_link", coastal!.id);
+    expect((await dealer.disconnectDealerAction({ confirm_name: "Coastal Guard" }))?.serverError).toBeUndefined();
     session.user = OPERATOR;
     const after = await sites.createSiteAction({ external_site_id: "it-after", name: "After", timezone: "UTC" });
     expect(after?.serverError).toMatchObject({ code: "no_dealer" });
