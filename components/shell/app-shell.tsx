@@ -24,7 +24,7 @@ const ROLE_LABEL: Record<Role, string> = { admin: "Admin", operator: "Operator",
 
 function Brand() {
   return (
-    <Link href="/" className="flex items-center gap-2 rounded-md px-1 text-white">
+    <Link href="/" className="flex items-center gap-2 rounded-md px-1 text-white focus-visible:outline-indigo-300">
       <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-indigo-500">
         <ShieldCheck className="h-5 w-5" aria-hidden="true" />
       </span>
