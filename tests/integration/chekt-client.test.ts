@@ -448,6 +448,21 @@ describe("timeouts and unreachable", () => {
     expect((await listSites(c, { timeoutMs: 1000, deadlineMs: 2000 })).data).toEqual([]);
   });
 
+  it("a caller's AbortSignal cancels the call (and its retries) with an 'aborted' ChektError", async () => {
+    srv.on("GET", SITES, () => undefined);
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 150);
+    const started = Date.now();
+    const e = await caught(listSites(client({ timeoutMs: 5_000 }), { signal: ac.signal }));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(e.kind).toBe("network");
+    expect(e.code).toBe("aborted");
+    // Not resent after the abort.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(srv.api().length).toBeLessThanOrEqual(1);
+    expect(e.attempts).toBe(1);
+  });
+
   it("a closed port is 'Could not reach CHeKT. Nothing was saved.' — even for a write", async () => {
     const dead = createServer();
     await new Promise<void>((r) => dead.listen(0, "127.0.0.1", r));
