@@ -5,7 +5,6 @@
 import { useMemo, useState, type KeyboardEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import {
   flexRender,
   getCoreRowModel,
@@ -41,6 +40,7 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
   const [detail, setDetail] = useState<DeviceRowView | null>(null);
   const [editing, setEditing] = useState<{ id: number; field: DeviceField; value: string; error?: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [lastJob, setLastJob] = useState<string | null>(null);
   const update = useActionRunner(updateDevicesJob);
   const remove = useActionRunner(deleteDevicesJob);
 
@@ -55,11 +55,11 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
       setEditing({ ...editing, error: errors[editing.field] ?? `${FIELD_LABELS[editing.field]} cannot be emptied here` });
       return;
     }
-    const res = await update.run({ siteId, rows: [{ line: 1, values }], skipInvalid: false }, `Saving ${FIELD_LABELS[editing.field].toLowerCase()} of ${device.external_device_id}`);
+    const res = await update.run({ siteId, rows: [{ line: 1, values }], skipInvalid: false }, `Update queued for ${device.external_device_id}`);
     if (res.ok && res.data) {
       setEditing(null);
-      const jobId = res.data.jobId;
-      toast(`Update queued`, { action: { label: "View job", onClick: () => router.push(`/sites/${siteId}/devices/jobs/${jobId}`) } });
+      setLastJob(res.data.jobId);
+      // The job usually lands within a second or two; show CHeKT's new value then.
       setTimeout(() => router.refresh(), 1500);
     }
   }
@@ -219,6 +219,11 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
         <span className="text-sm text-slate-500" aria-live="polite">
           {table.getRowModel().rows.length} of {devices.length}
         </span>
+        {lastJob ? (
+          <Link href={`/sites/${siteId}/devices/jobs/${lastJob}`} className="text-sm text-indigo-700 underline-offset-2 hover:underline">
+            View the last update job
+          </Link>
+        ) : null}
         {canEdit && selectedIds.length ? (
           <div className="ml-auto flex items-center gap-2">
             <span className="text-sm text-slate-700">{selectedIds.length} selected</span>

@@ -208,7 +208,7 @@ function ReviewGrid({ shown, fields, onEdit }: { shown: Shown[]; fields: DeviceF
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   // Problems sit right after the row number so they stay in view however wide the paste is.
-  const template = `4rem minmax(16rem, 2fr) repeat(${fields.length}, minmax(9rem, 1fr))`;
+  const template = `4rem minmax(20rem, 2fr) repeat(${fields.length}, minmax(9rem, 1fr))`;
   return (
     <div ref={parent} className="max-h-[60vh] overflow-auto" role="grid" aria-rowcount={shown.length + 1} aria-label="Pasted devices">
       <div className="sticky top-0 z-10 grid min-w-max border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ gridTemplateColumns: template }} role="row">

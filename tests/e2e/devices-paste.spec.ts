@@ -156,7 +156,8 @@ test("device grid: sort, filter, details, inline edit, delete selected with the 
   await page.keyboard.press("Enter");
   await page.getByLabel(`New Name for g-${stamp}-a`).fill("Main lobby");
   await page.keyboard.press("Enter");
-  await expect(page.getByText("Update queued")).toBeVisible();
+  await expect(page.getByText(`Update queued for g-${stamp}-a`)).toBeVisible();
+  await expect(page.getByRole("link", { name: "View the last update job" })).toBeVisible();
   await expect.poll(async () => ((await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { name: string }[]).map((d) => d.name), { timeout: 20_000 }).toContain("Main lobby");
   await shot(page, "grid");
 
