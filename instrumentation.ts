@@ -3,5 +3,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startBackgroundWork } = await import("./lib/background");
-  await startBackgroundWork();
+  try {
+    await startBackgroundWork();
+  } catch (e) {
+    // Pages still serve; the next bulk submit tries to start the worker again (kickBulkJob).
+    console.error(`[background] could not start: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
