@@ -3,7 +3,7 @@
 // events about one alarm take the same transaction-scoped advisory lock, so a resolve racing a
 // verification.requested cannot leave a pending verification on a resolved alarm.
 import type { ParsedEvent } from "./events";
-import { notifyVerification, notifyDeviceStatus, type VerificationNotice } from "./notify";
+import { notifyVerification, notifyDeviceStatus, VERIFICATIONS_CHANNEL, type VerificationNotice } from "./notify";
 import type { Sql } from "./sql";
 
 
@@ -14,10 +14,12 @@ const ALARM_ORDER = ["open", "acknowledged", "dispatched", "resolved"] as const;
 type AlarmState = (typeof ALARM_ORDER)[number];
 
 export async function applyEvent(sql: Sql, dealerLinkId: string, event: ParsedEvent, now = new Date()): Promise<ApplyOutcome> {
+  // `notices` still need a NOTIFY; `notified` were already sent by the statement that found them.
   const notices: VerificationNotice[] = [];
+  const notified: VerificationNotice[] = [];
   const done = async (note: string) => {
     for (const n of notices) await notifyVerification(sql, n);
-    return { note, verifications: notices };
+    return { note, verifications: [...notified, ...notices] };
   };
 
   switch (event.type) {
@@ -37,7 +39,7 @@ export async function applyEvent(sql: Sql, dealerLinkId: string, event: ParsedEv
           seen_created = true,
           created_at = EXCLUDED.created_at,
           updated_at = EXCLUDED.updated_at`;
-      notices.push(...(await openVerificationsOf(sql, dealerLinkId, d.alarm_id)));
+      notified.push(...(await openVerificationsOf(sql, dealerLinkId, d.alarm_id, now)));
       return done(`alarm ${d.alarm_id} created`);
     }
 
@@ -62,13 +64,16 @@ export async function applyEvent(sql: Sql, dealerLinkId: string, event: ParsedEv
           updated_at = EXCLUDED.updated_at
         RETURNING state`;
       if (target === "resolved") {
+        // Cancel and NOTIFY in one statement (one round trip, same transaction).
         const cancelled = await sql<{ id: string; state: string }>`
-          UPDATE verifications SET state = 'cancelled', updated_at = ${now}
-          WHERE dealer_link_id = ${dealerLinkId} AND alarm_id = ${d.alarm_id} AND state IN ('pending', 'claimed')
-          RETURNING id, state::text AS state`;
-        notices.push(...cancelled.map((r) => ({ id: r.id, dealerLinkId, state: r.state, alarmId: d.alarm_id })));
+          WITH c AS (
+            UPDATE verifications SET state = 'cancelled', updated_at = ${now}
+            WHERE dealer_link_id = ${dealerLinkId} AND alarm_id = ${d.alarm_id} AND state IN ('pending', 'claimed')
+            RETURNING id, dealer_link_id, state::text AS state)
+          SELECT id, state, pg_notify(${VERIFICATIONS_CHANNEL}, json_build_object('id', id, 'dealer', dealer_link_id, 'state', state, 'at', ${now.getTime()}::bigint)::text) FROM c`;
+        notified.push(...cancelled.map((r) => ({ id: r.id, dealerLinkId, state: r.state, alarmId: d.alarm_id })));
       } else {
-        notices.push(...(await openVerificationsOf(sql, dealerLinkId, d.alarm_id)));
+        notified.push(...(await openVerificationsOf(sql, dealerLinkId, d.alarm_id, now)));
       }
       return done(`alarm ${d.alarm_id} ${target === rows[0]?.state ? target : `stays ${rows[0]?.state}`}`);
     }
@@ -102,7 +107,7 @@ export async function applyEvent(sql: Sql, dealerLinkId: string, event: ParsedEv
         ON CONFLICT (id) DO NOTHING
         RETURNING id`;
       // Joined to its alarm by alarm_id when read, so a snapshot that arrives first simply waits.
-      if (d.alarm_id) notices.push(...(await openVerificationsOf(sql, dealerLinkId, d.alarm_id)));
+      if (d.alarm_id) notified.push(...(await openVerificationsOf(sql, dealerLinkId, d.alarm_id, now)));
       return done(inserted.length ? `snapshot ${d.snapshot_id} stored` : `snapshot ${d.snapshot_id} already known`);
     }
 
@@ -134,9 +139,12 @@ async function lockAlarm(sql: Sql, dealerLinkId: string, alarmId: string) {
   await sql`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${`alarm:${dealerLinkId}:${alarmId}`}, 0))`;
 }
 
-async function openVerificationsOf(sql: Sql, dealerLinkId: string, alarmId: string): Promise<VerificationNotice[]> {
+/** NOTIFYs every open verification of the alarm (new details or snapshot to show) in one statement. */
+async function openVerificationsOf(sql: Sql, dealerLinkId: string, alarmId: string, now: Date): Promise<VerificationNotice[]> {
   const rows = await sql<{ id: string; state: string }>`
-    SELECT id, state::text AS state FROM verifications
+    SELECT id, state::text AS state,
+           pg_notify(${VERIFICATIONS_CHANNEL}, json_build_object('id', id, 'dealer', dealer_link_id, 'state', state, 'at', ${now.getTime()}::bigint)::text)
+    FROM verifications
     WHERE dealer_link_id = ${dealerLinkId} AND alarm_id = ${alarmId} AND state IN ('pending', 'claimed')`;
   return rows.map((r) => ({ id: r.id, dealerLinkId, state: r.state, alarmId }));
 }

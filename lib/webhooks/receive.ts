@@ -58,8 +58,9 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
   }
 
   let json: unknown;
+  const text = Buffer.from(raw).toString("utf8");
   try {
-    json = JSON.parse(Buffer.from(raw).toString("utf8"));
+    json = JSON.parse(text);
   } catch (e) {
     await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId: headers.get("x-chekt-event-id"), verdict: "malformed", reason: `invalid_json: ${(e as Error).message}`, bodyBytes: raw.length });
     return answer(400, "invalid_json", "Body is not valid JSON");
@@ -74,7 +75,7 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
   const eventType = parsed.ok ? parsed.event.type : parsed.type;
   try {
     // The delivery row is written inside the same transaction as the event.
-    const result = await storeAndApply(dealer.dealerLinkId, parsed, json, "webhook", { dealerKey: dealerKey.slice(0, 200), deliveryId: deliveryId?.slice(0, 200) ?? null, attempt, bodyBytes: raw.length });
+    const result = await storeAndApply(dealer.dealerLinkId, parsed, text, "webhook", { dealerKey: dealerKey.slice(0, 200), deliveryId: deliveryId?.slice(0, 200) ?? null, attempt, bodyBytes: raw.length });
     return Response.json({ received: true, id: eventId, duplicate: result.outcome === "duplicate" });
   } catch (e) {
     // Nothing was stored (the transaction rolled back): a 5xx makes CHeKT retry later.

@@ -25,6 +25,7 @@ export type StoreResult =
 export async function storeAndApply(
   dealerLinkId: string,
   parsed: Extract<ParseResult, { ok: true } | { kind: "unknown_type" }>,
+  /** The event as received: the raw body text, or the object catch-up read. */
   envelope: unknown,
   source: "webhook" | "catch-up",
   delivery?: DeliveryLog,
@@ -32,7 +33,7 @@ export async function storeAndApply(
   const id = parsed.ok ? parsed.event.id : parsed.id;
   const type = parsed.ok ? parsed.event.type : parsed.type;
   const createdAt = parsed.ok ? parsed.event.createdAt : parsed.createdAt;
-  const payload = JSON.stringify(envelope);
+  const payload = typeof envelope === "string" ? envelope : JSON.stringify(envelope);
   return inTransaction(async (sql) => {
     const now = new Date();
     const inserted = await sql<{ id: string }>`
