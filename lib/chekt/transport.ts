@@ -91,7 +91,9 @@ export class Transport {
       controller.abort(new Error(`no answer within ${budget} ms`));
     }, budget);
     const onCallerAbort = () => controller.abort(state.signal?.reason);
-    state.signal?.addEventListener("abort", onCallerAbort, { once: true });
+    // A listener added after the abort never fires: check first.
+    if (state.signal?.aborted) onCallerAbort();
+    else state.signal?.addEventListener("abort", onCallerAbort, { once: true });
     try {
       const response = await this.settings.fetch(url, { ...init, signal: controller.signal });
       // Read the whole body under the same timer: a connection dropped mid-body is a network
@@ -136,6 +138,7 @@ export class Transport {
     let refreshed = false;
 
     for (;;) {
+      if (state.signal?.aborted) throw this.abortedError(state, state.signal.reason);
       // The token first, then the rate-limit slot: the token request takes a slot of its own,
       // and holding one while asking for another could wait on itself.
       const token = await auth.token();
