@@ -34,8 +34,16 @@ export type ConnectionReport = {
 const isV1List = (b: unknown) => !!b && typeof b === "object" && Array.isArray((b as { data?: unknown }).data);
 const isToken = (b: unknown) => !!b && typeof b === "object" && typeof (b as { access_token?: unknown }).access_token === "string";
 const isDealer = (b: unknown) => !!b && typeof b === "object" && "dealer_id" in (b as object);
-/** The snapshot probe asks for an id that cannot exist: a 404 from CHeKT means the scope check passed. */
-const snapshotProbeOk = (d: Diagnosis) => d.ok || (d.status === 404 && !!d.code && d.bucket === "wrong_base_url" && /not_found/.test(d.code));
+/**
+ * The snapshot probe asks for an id that cannot exist: CHeKT's own 404 (`not_found` in its error
+ * envelope) means the key got past the scope check, so for this probe it is the good answer.
+ */
+function snapshotVerdict(d: Diagnosis, label: string): Diagnosis {
+  if (d.status === 404 && d.code !== undefined && /not_found$/.test(d.code)) {
+    return { ...d, ok: true, bucket: "ok", title: "Works", detail: `${label} answered 404 ${d.code} for a snapshot id that cannot exist: the key passed the scope check.` };
+  }
+  return d;
+}
 
 async function clientAssertion(clientId: string, privateKeyPem: string, tokenUrl: string): Promise<string> {
   const key = await importPKCS8(privateKeyPem, "RS256");
@@ -107,11 +115,12 @@ export async function checkConnection(cfg: ConnectionConfig): Promise<Connection
     // does not fail for a reason that would fail them all (bad key, wrong URL, rate limit, network).
     for (const [i, p] of SCOPE_PROBES.entries()) {
       const answer = await probe({ baseUrl: cfg.baseUrl, method: p.method, path: p.path, headers: { authorization: `Bearer ${cfg.apiKey}` }, timeoutMs });
-      const diagnosis = diagnose(answer, { label: p.label, surface: "app", scope: p.scope, baseUrl: cfg.baseUrl, shapeOk: p.scope === "snapshots:read" ? undefined : isV1List });
+      const raw = diagnose(answer, { label: p.label, surface: "app", scope: p.scope, baseUrl: cfg.baseUrl, shapeOk: p.scope === "snapshots:read" ? undefined : isV1List });
+      const diagnosis = p.scope === "snapshots:read" ? snapshotVerdict(raw, p.label) : raw;
       app.push({ name: p.path, label: p.label, diagnosis });
       const v = verdicts.get(p.scope)!;
       v.via.push(p.label);
-      const granted = p.scope === "snapshots:read" ? snapshotProbeOk(diagnosis) : diagnosis.ok;
+      const granted = diagnosis.ok;
       if (granted && v.status !== "missing") v.status = "granted";
       else if (diagnosis.bucket === "permission_denied") v.status = "missing";
       else if (!granted) v.note = diagnosis.title;

@@ -29,8 +29,10 @@ export async function exhaust(apiKey: string) {
   throw new Error("the simulator never rate limited the key");
 }
 
+/** Full-page screenshots for looking at the pages (ADMIN_SCREENS_DIR, default test-results/admin-screens). */
 export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/admin-screens/${name}.png`, fullPage: true });
+  const dir = process.env.ADMIN_SCREENS_DIR || "test-results/admin-screens";
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
 
 /** Unique per run, so specs can be re-run against the same database. */

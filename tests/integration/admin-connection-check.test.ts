@@ -3,7 +3,7 @@
 // must land in its own bucket with its own explanation.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { checkConnection, type ConnectionConfig, type Step } from "@/lib/settings/connection-check";
 import type { RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
@@ -63,6 +63,14 @@ describe("connection check against the simulator", () => {
     const r = await checkConnection({ ...partner(), apiKey: DEMO.app.apiKey });
     expect(r.partner.map((s) => diag(s).bucket)).toEqual(["ok", "ok"]);
     expect(diag(r.app[0])).toMatchObject({ ok: true, status: 200 });
+    // Every probe reads as working, the snapshot probe's 404 for an id that cannot exist included.
+    expect(r.app.map((s) => [s.label, diag(s).ok])).toEqual([
+      ["GET /v1/devices", true],
+      ["GET /v1/alarms", true],
+      ["GET /v1/events", true],
+      ["GET /v1/sites", true],
+      ["GET /v1/snapshots/{id}", true],
+    ]);
     expect(Object.fromEntries(r.scopes.map((s) => [s.scope, s.status]))).toEqual({
       "devices:read": "granted",
       "events:read": "granted",
@@ -111,6 +119,13 @@ describe("connection check against the simulator", () => {
   });
 
   it("an exhausted rate limit: rate_limited with the wait CHeKT asks for", async () => {
+    // The free tier (60/min, 5/s burst): one token a second, so the check right after the
+    // exhaustion meets an empty bucket even on a busy machine.
+    const roomy = { perMin: sim.config.rateLimitPerMin, burst: sim.config.rateLimitBurstPerS };
+    Object.assign(sim.config, { rateLimitPerMin: 60, rateLimitBurstPerS: 5 });
+    onTestFinished(() => {
+      Object.assign(sim.config, { rateLimitPerMin: roomy.perMin, rateLimitBurstPerS: roomy.burst });
+    });
     const app = await newApp(["devices:read"]);
     // Spend the key's burst until CHeKT refuses.
     let refused = false;
