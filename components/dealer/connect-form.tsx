@@ -25,12 +25,13 @@ export function ConnectForm({ action }: { action: ActionFn<ConnectDealerInput, {
       window.location.assign(d.url);
     },
   });
+  // The profile form on the same page has a company_name field too: ids must differ.
   const f = form.field;
   return (
     <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-busy={form.pending || leaving}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Input label="Dealer ID (yours)" required {...f("external_dealer_id")} maxLength={64} placeholder="coastal-guard" hint="How this console names the dealer; also the key in its webhook URL." />
-        <Input label="Company name" required {...f("company_name")} maxLength={120} placeholder="Coastal Guard" />
+        <Input id="connect-external_dealer_id" label="Dealer ID (yours)" required {...f("external_dealer_id")} maxLength={64} placeholder="coastal-guard" hint="How this console names the dealer; also the key in its webhook URL." />
+        <Input id="connect-company_name" label="Company name" required {...f("company_name")} maxLength={120} placeholder="Coastal Guard" />
       </div>
       <FormFailure failure={form.failure} />
       <SlowNotice show={form.slow} />

@@ -55,7 +55,7 @@ export function SitesTable({ rows, state, stationNames }: { rows: SiteRow[]; sta
           {rows.map((row) => (
             <tr key={row.site_id} className="hover:bg-slate-50" data-testid="site-row">
               {state.cols.map((col) => (
-                <td key={col} className="px-4 py-2.5 text-slate-800">
+                <td key={col} className={cn("px-4 py-2.5 text-slate-800", (col === "external_site_id" || col === "account_number") && "whitespace-nowrap")}>
                   <Cell row={row} col={col} stationNames={stationNames} />
                 </td>
               ))}

@@ -166,7 +166,7 @@ test("operator: CHeKT's 400 and 409 appear beside the field and keep what was ty
   await page.getByLabel("Monitoring station").selectOption({ label: station.name });
   await partner(`/monitoring-stations/${station.monitoring_station_id}`, "DELETE");
   await page.getByRole("button", { name: "Create site" }).click();
-  await expect(page.getByText(`monitoring_station_id ${station.monitoring_station_id} is not a monitoring station of this dealer`)).toBeVisible();
+  await expect(page.locator("#f-monitoring_station_id-error")).toContainText(`monitoring_station_id ${station.monitoring_station_id} is not a monitoring station of this dealer`);
   await expect(page.getByLabel("Monitoring station")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(`Refused ${stamp}`);
   await expect(page.getByText(/Trace ID for support/)).toBeVisible();
@@ -175,6 +175,6 @@ test("operator: CHeKT's 400 and 409 appear beside the field and keep what was ty
   await page.getByLabel("Monitoring station").selectOption({ label: "None" });
   await page.getByLabel("Site ID (yours)").fill("seed-site-1");
   await page.getByRole("button", { name: "Create site" }).click();
-  await expect(page.getByText(/external_site_id seed-site-1 is already used/)).toBeVisible();
+  await expect(page.locator("#f-external_site_id-error")).toContainText("external_site_id seed-site-1 is already used");
   await expect(page.getByLabel("Site ID (yours)")).toHaveAttribute("aria-invalid", "true");
 });

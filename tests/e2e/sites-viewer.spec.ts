@@ -12,7 +12,10 @@ test("viewer sees sites, stations, contacts, arming and the dealer without any e
   await expect(page.getByTestId("site-row").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "New site" })).toHaveCount(0);
 
-  await page.getByTestId("site-row").first().getByRole("link").click();
+  // A seeded site (it has contacts), found through the list's own search.
+  await page.getByLabel("Search by name").fill("Harbor Logistics");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("link", { name: "Harbor Logistics Warehouse" }).click();
   await expect(page.getByTestId("site-name")).toBeVisible();
   for (const name of ["Edit", "Activate", "Deactivate", "Delete", "Add contact"]) {
     await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
