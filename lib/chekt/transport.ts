@@ -141,7 +141,12 @@ export class Transport {
       if (state.signal?.aborted) throw this.abortedError(state, state.signal.reason);
       // The token first, then the rate-limit slot: the token request takes a slot of its own,
       // and holding one while asking for another could wait on itself.
-      const token = await auth.token();
+      let token: string | null;
+      try {
+        token = await auth.token();
+      } catch (e) {
+        throw e instanceof ChektError ? this.tokenError(state, e) : e;
+      }
       if (token) headers.set("authorization", `Bearer ${token}`);
       else headers.delete("authorization");
 
@@ -226,6 +231,30 @@ export class Transport {
         headers: response.headers,
       });
     }
+  }
+
+  /**
+   * The token request failed: report it as this call's failure (its method, path and trace id),
+   * keeping the token endpoint's kind and code. Nothing of this call was sent, so a token request
+   * that broke mid-way never makes a page say "may have been saved".
+   */
+  private tokenError(state: CallState, e: ChektError): ChektError {
+    return new ChektError({
+      kind: e.kind,
+      status: e.status,
+      code: e.code,
+      message: `Getting a CHeKT access token failed: ${e.message}`,
+      fieldErrors: e.fieldErrors,
+      requestId: e.requestId,
+      retryAfterS: e.retryAfterS,
+      traceId: state.traceId,
+      waitedMs: state.waitedMs + e.waitedMs,
+      method: state.method,
+      path: state.path,
+      attempts: state.attempts,
+      mayHaveApplied: state.maybeApplied,
+      cause: e,
+    });
   }
 
   private abortedError(state: CallState, cause: unknown): ChektError {

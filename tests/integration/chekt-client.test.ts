@@ -23,6 +23,8 @@ class Scripted {
   tokenTtlS = 3600;
   /** A slow token endpoint widens the window in which concurrent refreshes could pile up. */
   tokenDelayMs = 0;
+  /** Drop every token request's connection (CHeKT's token endpoint unreachable mid-way). */
+  tokenDrop = false;
 
   async start() {
     this.server = createServer((req, res) => {
@@ -45,6 +47,7 @@ class Scripted {
 
   private token(rec: Recorded, res: ServerResponse) {
     this.tokenCount += 1;
+    if (this.tokenDrop) return void res.socket?.destroy();
     const t = `tok-${this.tokenCount}`;
     this.tokens.push(t);
     if (this.tokenDelayMs > 0) return void setTimeout(() => json(res, 200, { access_token: t, token_type: "Bearer", expires_in: this.tokenTtlS, scope: "partner" }, rec), this.tokenDelayMs);
@@ -66,6 +69,7 @@ class Scripted {
     this.tokens = [];
     this.tokenTtlS = 3600;
     this.tokenDelayMs = 0;
+    this.tokenDrop = false;
   }
 
   close() {
@@ -206,12 +210,26 @@ describe("token", () => {
       const e = await caught(listSites(c));
       expect(e.kind).toBe("unauthorized");
       expect(e.code).toBe("invalid_client");
-      expect(e.path).toBe("/oauth/token");
+      // Reported as the failure of the call that needed the token.
+      expect(e.path).toBe("/partner/v1/dealers/{dealerId}/sites");
+      expect(e.message).toMatch(/^Getting a CHeKT access token failed: client authentication failed/);
       expect(srv.api()).toHaveLength(0);
     } finally {
       srv.server.removeAllListeners("request");
       srv.server.on("request", original);
     }
+  });
+
+  it("a token request that keeps breaking fails the write as 'Could not reach CHeKT. Nothing was saved.'", async () => {
+    srv.tokenDrop = true;
+    srv.on("PUT", SITE, (r, res) => json(res, 200, { site_id: 2 }, r));
+    const e = await caught(updateSite(client({ maxAttempts: 2 })));
+    expect(srv.tokenCount).toBe(2); // the token request itself is retried (asking twice is harmless)
+    expect(srv.api()).toHaveLength(0);
+    expect(e.kind).toBe("network");
+    expect(e.method).toBe("PUT");
+    expect(e.mayHaveApplied).toBe(false);
+    expect(e.toActionFailure().message).toBe("Could not reach CHeKT. Nothing was saved.");
   });
 
   it("a user bearer (dealers/connect) and an API key are sent as given and never refreshed", async () => {
