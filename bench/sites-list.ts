@@ -5,7 +5,8 @@
 //
 // Needs a production build in BENCH_DIST_DIR (default .next-test, what `npm test` builds; built
 // here when missing). Env: DATABASE_URL or TEST_PG_ADMIN_URL names the Postgres server (a fresh
-// database is created and dropped); BENCH_SITES (10000), BENCH_RUNS (each URL, 8).
+// database is created and dropped); BENCH_SITES (10000), BENCH_RUNS (each URL, 8); BENCH_APP_PORT and
+// BENCH_SIM_PORT pin the ports (default: free ones).
 //
 // The simulator runs with the enterprise rate-limit tier (3,000/min, 200/s) so the figure is the
 // console's and the API's latency, not the free tier's 1 request a second; every page view costs
@@ -68,8 +69,8 @@ export async function runSitesBench(opts: { sites?: number; runs?: number; log?:
   const admin = process.env.TEST_PG_ADMIN_URL || withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
   const dbName = `chekt_sites_bench_${Date.now().toString(36)}`;
   const dbUrl = withDatabase(admin, dbName);
-  const appPort = await freePort();
-  const simPort = await freePort();
+  const appPort = Number(process.env.BENCH_APP_PORT) || (await freePort());
+  const simPort = Number(process.env.BENCH_SIM_PORT) || (await freePort());
   const appUrl = `http://localhost:${appPort}`;
   const simUrl = `http://127.0.0.1:${simPort}`;
   const simToken = `bench-${Date.now()}`;
