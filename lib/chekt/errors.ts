@@ -74,7 +74,9 @@ export class ChektError extends Error {
 
   /** Words a dealer understands, for a form or a toast (lib/actions calls this). */
   toActionFailure(): ActionFailure {
-    const failure: ActionFailure = { code: this.code, message: dealerMessage(this), traceId: this.traceId };
+    const failure: ActionFailure = { code: this.code, message: dealerMessage(this) };
+    // Left out when unknown, so the action's own trace id (spread first by lib/actions) survives.
+    if (this.traceId !== undefined) failure.traceId = this.traceId;
     if (Object.keys(this.fieldErrors).length > 0) failure.fieldErrors = { ...this.fieldErrors };
     return failure;
   }

@@ -125,8 +125,8 @@ describe("status → kind and dealer words", () => {
       code: "bad_request",
       message: "CHeKT did not accept the change (see the fields).",
       fieldErrors: { name: "name must not be empty" },
-      traceId: undefined,
     });
+    expect("traceId" in e.toActionFailure()).toBe(false);
   });
 
   it("a 5xx on a read says nothing about saving; on a write it says it may have been saved", () => {
