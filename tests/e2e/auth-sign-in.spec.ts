@@ -51,7 +51,7 @@ test("the right password opens the dashboard of the seeded dealer with live CHeK
   await expect(page.getByTestId("count-stations")).toHaveText(stations.toLocaleString("en-US"));
   await expect(page.getByTestId("current-user")).toContainText(credentials("admin").email);
   await expect(page.getByText("Admin", { exact: true })).toBeVisible();
-  await page.screenshot({ path: "test-results/auth-dashboard.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("auth-dashboard.png"), fullPage: true });
 });
 
 test("after sign-in the user lands on the page they asked for", async ({ page }) => {
@@ -95,7 +95,7 @@ test("a viewer does not see admin entries and gets a 403 page for Settings", asy
 test("the sign-in page looks right", async ({ page }) => {
   await page.goto("/sign-in");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
-  await page.screenshot({ path: "test-results/auth-sign-in.png" });
+  await page.screenshot({ path: test.info().outputPath("auth-sign-in.png") });
 });
 
 test("the dealer switcher changes the dealer every page works on", async ({ page }) => {
