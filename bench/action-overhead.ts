@@ -1,0 +1,248 @@
+// Server-action round trip vs the same CHeKT calls made straight to the simulator (prints, asserts
+// nothing). The real built app (`next start` on a production build), signed in over HTTP through
+// next-auth's own credentials endpoint, a simulator child on the enterprise rate-limit tier so the
+// figure is our overhead and not the free tier's one-call-a-second pacing.
+//
+//   write: `sites.update` posted as a browser posts a server action (Next-Action header, JSON
+//          arguments) — session check, role, zod, dealer scope, GET + PUT to CHeKT, mapping + audit
+//          row in one transaction, revalidatePath — vs GET + PUT straight to the simulator;
+//   read:  the site detail page `/sites/<id>` to the last byte vs GET site straight to the simulator.
+// Also the app's resident memory (the whole `next start` process tree) idle and after the run.
+//
+// Run alone: node --import tsx bench/action-overhead.ts   (needs a build in BENCH_DIST_DIR, default
+// .next-bench; bench/run.ts builds it when missing). Postgres from DATABASE_URL, else 127.0.0.1:5432.
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import { loadEnv, repoRoot } from "../scripts/lib/env";
+import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/lib/postgres";
+import { startChild, waitForHttp, type Child } from "../scripts/lib/processes";
+import { portOr } from "../scripts/lib/stack";
+import { treeRssMb } from "./rss";
+
+export type Dist = { median: number; p95: number; n: number };
+export type ActionBenchFigures = {
+  action: Dist;
+  directWrite: Dist;
+  /** per-pair difference action − direct (same iteration), median and p95 */
+  writeOverhead: Dist;
+  page: Dist;
+  directRead: Dist;
+  readOverhead: Dist;
+  auditRows: number;
+  rssIdleMb: number;
+  rssAfterMb: number;
+  rssProcesses: number;
+};
+
+const r1 = (n: number) => Math.round(n * 10) / 10;
+function dist(xs: number[]): Dist {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+  return { median: r1(at(50)), p95: r1(at(95)), n: s.length };
+}
+
+/** Our own port ranges (bench: app 3900-3999, simulator 4900-4999), else any free port. */
+async function portIn(from: number): Promise<number> {
+  return portOr(from + Math.floor(Math.random() * 100));
+}
+
+/** The cookies a response sets, merged into a jar. */
+function keepCookies(jar: Map<string, string>, res: Response) {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const i = pair.indexOf("=");
+    jar.set(pair.slice(0, i).trim(), pair.slice(i + 1));
+  }
+}
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+/** Sign in the way a browser without JavaScript would: next-auth's CSRF token, then the credentials callback. */
+async function signIn(appUrl: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrfRes = await fetch(`${appUrl}/api/auth/csrf`);
+  keepCookies(jar, csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${appUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${appUrl}/` }),
+  });
+  keepCookies(jar, res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed: HTTP ${res.status} ${res.headers.get("location") ?? ""}`);
+  return cookieHeader(jar);
+}
+
+/** The id Next gave a server action in this build (what the browser sends in the Next-Action header). */
+function actionId(distDir: string, file: string, exportedName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, distDir, "server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
+  if (!hit) throw new Error(`no server action ${exportedName} from ${file} in ${distDir}`);
+  return hit[0];
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+export async function runActionBench(opts: { runs?: number; distDir?: string; log?: (s: string) => void } = {}): Promise<ActionBenchFigures> {
+  const log = opts.log ?? ((s: string) => console.log(s));
+  loadEnv([".env.example"]);
+  const runs = opts.runs ?? Number(process.env.BENCH_ACTION_RUNS || 200);
+  const distDir = opts.distDir ?? process.env.BENCH_DIST_DIR ?? ".next-bench";
+  if (!fs.existsSync(path.join(repoRoot, distDir, "BUILD_ID"))) throw new Error(`no production build in ${distDir} (run next build with NEXT_DIST_DIR=${distDir})`);
+  const admin = process.env.TEST_PG_ADMIN_URL || withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
+  const dbName = `chekt_bench_action_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
+  const dbUrl = withDatabase(admin, dbName);
+  const appPort = await portIn(3900);
+  const simPort = await portIn(4900);
+  const appUrl = `http://localhost:${appPort}`;
+  const simUrl = `http://127.0.0.1:${simPort}`;
+  const email = "bench-action@example.com";
+  const password = `bench-${randomBytes(6).toString("hex")}`;
+  const children: Child[] = [];
+  const rates = { CHEKT_RATE_LIMIT_PER_MIN: "3000", CHEKT_RATE_LIMIT_BURST_PER_S: "200" };
+
+  await createDatabase(admin, dbName);
+  try {
+    await migrate(dbUrl, { quiet: true });
+    Object.assign(process.env, { SEED_ADMIN_PASSWORD: password, SEED_ADMIN_EMAIL: email });
+    const { runSeed } = await import(pathToFileURL(path.join(repoRoot, "prisma/seed.ts")).href);
+    await runSeed({ databaseUrl: dbUrl, log: () => {} });
+
+    const sim = startChild("sim", "node", ["--import", "tsx", "simulator/main.ts"], {
+      echo: false,
+      env: { ...process.env, ...rates, CHEKT_SIM_PORT: String(simPort), APP_URL: appUrl, CHEKT_SIM_DATA_FILE: "", CHEKT_SIM_ADMIN_TOKEN: "", CHEKT_SIM_DEMO_ALARM_EVERY_S: "0" },
+    });
+    children.push(sim);
+    await waitForHttp(`${simUrl}/_sim/health`, 60_000, sim);
+    const app = startChild("app", "next", ["start", "--port", String(appPort)], {
+      echo: false,
+      env: { ...process.env, ...rates, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, PORT: String(appPort), DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: simUrl, APP_URL: appUrl, AUTH_URL: appUrl },
+    });
+    children.push(app);
+    await waitForHttp(`${appUrl}/sign-in`, 120_000, app);
+    const rssIdle = treeRssMb(app.process.pid!);
+
+    const cookie = await signIn(appUrl, email, password);
+
+    // A token and a site of our own on the simulator, exactly as the app's client would get them.
+    const tokenRes = await fetch(`${simUrl}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: process.env.CHEKT_CLIENT_ID!, client_secret: process.env.CHEKT_CLIENT_SECRET! }),
+    });
+    if (!tokenRes.ok) throw new Error(`token: HTTP ${tokenRes.status} ${await tokenRes.text()}`);
+    const { access_token } = (await tokenRes.json()) as { access_token: string };
+    const auth = { authorization: `Bearer ${access_token}`, "content-type": "application/json" };
+    const created = await fetch(`${simUrl}/partner/v1/dealers/1/sites`, { method: "POST", headers: auth, body: JSON.stringify({ external_site_id: `bench-${dbName}`, name: "Bench site", timezone: "UTC" }) });
+    if (!created.ok) throw new Error(`create site: HTTP ${created.status} ${await created.text()}`);
+    const siteId = ((await created.json()) as { site_id: number }).site_id;
+    const sitePath = `/partner/v1/dealers/1/sites/${siteId}`;
+
+    const id = actionId(distDir, "app/(console)/sites/actions.ts", "updateSiteAction");
+    const callAction = async (name: string) => {
+      // What the browser sends for a server action called from the site page, minus the router
+      // state tree (so the answer is the action's result, not a re-render of the page).
+      const res = await fetch(`${appUrl}/sites/${siteId}`, {
+        method: "POST",
+        headers: { "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: appUrl, cookie },
+        body: JSON.stringify([{ site_id: siteId, name }]),
+      });
+      const text = await res.text();
+      if (res.status !== 200 || !text.includes(name)) throw new Error(`action answered HTTP ${res.status}: ${text.slice(0, 300)}`);
+    };
+    const callDirect = async (name: string) => {
+      const g = await fetch(`${simUrl}${sitePath}`, { headers: auth });
+      if (!g.ok) throw new Error(`direct GET: HTTP ${g.status}`);
+      await g.arrayBuffer();
+      const p = await fetch(`${simUrl}${sitePath}`, { method: "PUT", headers: auth, body: JSON.stringify({ name }) });
+      if (!p.ok) throw new Error(`direct PUT: HTTP ${p.status} ${await p.text()}`);
+      await p.arrayBuffer();
+    };
+    const readPage = async () => {
+      const res = await fetch(`${appUrl}/sites/${siteId}`, { headers: { cookie } });
+      const text = await res.text();
+      if (res.status !== 200) throw new Error(`site page: HTTP ${res.status}`);
+      return text.length;
+    };
+    const readDirect = async () => {
+      const g = await fetch(`${simUrl}${sitePath}`, { headers: auth });
+      if (!g.ok) throw new Error(`direct GET: HTTP ${g.status}`);
+      return (await g.arrayBuffer()).byteLength;
+    };
+
+    for (let i = 0; i < 15; i++) {
+      await callAction(`Warm ${i}`);
+      await callDirect(`Warm direct ${i}`);
+      await readPage();
+      await readDirect();
+    }
+    const action: number[] = [];
+    const directWrite: number[] = [];
+    const page: number[] = [];
+    const directRead: number[] = [];
+    const wDiff: number[] = [];
+    const rDiff: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Interleaved, so a noisy neighbour on the shared cores hits both sides alike.
+      const a = await timed(() => callAction(`Bench ${i}`));
+      const d = await timed(() => callDirect(`Bench direct ${i}`));
+      const p = await timed(readPage);
+      const q = await timed(readDirect);
+      action.push(a.ms);
+      directWrite.push(d.ms);
+      page.push(p.ms);
+      directRead.push(q.ms);
+      wDiff.push(a.ms - d.ms);
+      rDiff.push(p.ms - q.ms);
+    }
+    const rssAfter = treeRssMb(app.process.pid!);
+
+    const pg = await import("pg");
+    const c = new pg.default.Client({ connectionString: dbUrl });
+    await c.connect();
+    const auditRows = Number((await c.query(`select count(*)::int as n from audit_log where action = 'sites.update' and outcome = 'success'`)).rows[0].n);
+    await c.end();
+
+    const figures: ActionBenchFigures = {
+      action: dist(action),
+      directWrite: dist(directWrite),
+      writeOverhead: dist(wDiff),
+      page: dist(page),
+      directRead: dist(directRead),
+      readOverhead: dist(rDiff),
+      auditRows,
+      rssIdleMb: rssIdle.mb,
+      rssAfterMb: rssAfter.mb,
+      rssProcesses: rssAfter.processes,
+    };
+    log(`server action sites.update over HTTP: median ${figures.action.median} ms, p95 ${figures.action.p95} ms; direct GET+PUT to the simulator: median ${figures.directWrite.median} ms, p95 ${figures.directWrite.p95} ms`);
+    log(`  overhead per call (paired): median ${figures.writeOverhead.median} ms, p95 ${figures.writeOverhead.p95} ms; ${auditRows} audit rows for ${runs + 15} actions`);
+    log(`site page /sites/<id>: median ${figures.page.median} ms, p95 ${figures.page.p95} ms; direct GET: median ${figures.directRead.median} ms → overhead median ${figures.readOverhead.median} ms, p95 ${figures.readOverhead.p95} ms`);
+    log(`app RSS (next start tree, ${rssAfter.processes} processes): idle ${rssIdle.mb} MB, after ${runs * 2 + 30} actions and ${runs + 15} page views ${rssAfter.mb} MB`);
+    return figures;
+  } finally {
+    for (const ch of children.reverse()) await ch.stop().catch(() => undefined);
+    await dropDatabase(admin, dbName).catch(() => undefined);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  runActionBench().then(
+    (f) => {
+      console.log(JSON.stringify(f, null, 2));
+      process.exit(0);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

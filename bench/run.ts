@@ -1,0 +1,197 @@
+// `npm run bench`: every benchmark in bench/, one after the other (two shared cores: running them
+// side by side would measure each other), then ONE table and bench/results.json.
+// Figures are printed, never asserted. A sub-bench that fails prints "failed: reason" in its rows
+// and the others still run.
+//
+// Each sub-bench makes its own fresh database (created, migrated, dropped) on the Postgres server of
+// DATABASE_URL (else 127.0.0.1:5432, else an embedded one) and its own fresh simulator; the app
+// benches run the production build in BENCH_DIST_DIR (default .next-bench, built here when missing
+// or with --rebuild).
+//
+// Flags: --only webhooks,bulk,sites,action   --rebuild
+import fs from "node:fs";
+import path from "node:path";
+import { loadEnv, repoRoot } from "../scripts/lib/env";
+import { ensurePostgres, type PostgresServer } from "../scripts/lib/postgres";
+import { runToEnd } from "../scripts/lib/processes";
+
+type Row = { figure: string; value: string; baseline: string; ratio: string; how: string };
+const rows: Row[] = [];
+const results: Record<string, unknown> = { startedAt: new Date().toISOString() };
+const args = process.argv.slice(2);
+const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1]?.split(",")) : null;
+const want = (name: string) => !only || only.has(name);
+
+const ms = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? "n/a" : `${Math.round(n * 10) / 10} ms`);
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
+
+async function section(name: string, figures: string[], fn: () => Promise<void>) {
+  if (!want(name)) return;
+  const t0 = Date.now();
+  console.log(`\n=== ${name} ===`);
+  try {
+    await fn();
+    console.log(`(${name}: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 160);
+    console.error(`${name} failed:`, e);
+    results[name] = { error: reason };
+    for (const figure of figures) rows.push({ figure, value: `failed: ${reason}`, baseline: "", ratio: "", how: "" });
+  }
+}
+
+async function ensureBuild(distDir: string, dbUrl: string) {
+  const have = fs.existsSync(path.join(repoRoot, distDir, "BUILD_ID"));
+  if (have && !args.includes("--rebuild")) return console.log(`using the build in ${distDir} (--rebuild to rebuild)`);
+  console.log(`building the app into ${distDir}…`);
+  const code = await runToEnd("build", "next", ["build"], { echo: false, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl } });
+  if (code !== 0) throw new Error("next build failed");
+}
+
+function printTable() {
+  const head: Row = { figure: "figure", value: "value", baseline: "baseline", ratio: "ratio", how: "how measured" };
+  const all = [head, ...rows];
+  const w = (k: keyof Row) => Math.max(...all.map((r) => r[k].length));
+  const widths = { figure: w("figure"), value: w("value"), baseline: w("baseline"), ratio: w("ratio") };
+  const line = (r: Row) => `${r.figure.padEnd(widths.figure)} | ${r.value.padEnd(widths.value)} | ${r.baseline.padEnd(widths.baseline)} | ${r.ratio.padEnd(widths.ratio)} | ${r.how}`;
+  console.log("\n" + line(head));
+  console.log(`${"-".repeat(widths.figure)}-+-${"-".repeat(widths.value)}-+-${"-".repeat(widths.baseline)}-+-${"-".repeat(widths.ratio)}-+-${"-".repeat(12)}`);
+  for (const r of rows) console.log(line(r));
+}
+
+async function main() {
+  loadEnv([".env.example"]);
+  const started = Date.now();
+  let pgServer: PostgresServer | null = null;
+  try {
+    pgServer = await ensurePostgres({ log: (l) => console.log(l) });
+    // The sub-benches find the server through these, and make their own databases on it.
+    process.env.TEST_PG_ADMIN_URL = pgServer.adminUrl;
+    process.env.DATABASE_URL = pgServer.urlFor("postgres");
+    const distDir = process.env.BENCH_DIST_DIR || ".next-bench";
+    process.env.BENCH_DIST_DIR = distDir;
+
+    await section("webhooks", ["webhook ingest", "webhook → visible"], async () => {
+      const { runWebhookBench } = await import("./webhooks-ingest");
+      const f = await runWebhookBench({ log: (l) => console.log(l) });
+      results.webhooks = f;
+      rows.push({
+        figure: "webhook ingest",
+        value: `${f.oursEventsPerS} events/s`,
+        baseline: `${f.baselineEventsPerS} events/s`,
+        ratio: `${f.ratio.toFixed(3)}`,
+        how: `${f.events} signed deliveries, ${f.concurrency} concurrent, to lib/webhooks/receive (verify + store + apply + NOTIFY) vs a verify-only http receiver, same bodies; p50 ${f.oursP50Ms} vs ${f.baselineP50Ms} ms`,
+      });
+      rows.push({
+        figure: "webhook → visible",
+        value: `p50 ${ms(f.visibleP50Ms)}, p95 ${ms(f.visibleP95Ms)}`,
+        baseline: "",
+        ratio: "",
+        how: `${f.latencySamples} verification.requested POSTs to instance A, timed until instance B's SSE queue stream delivers the item (commit, NOTIFY, LISTEN, query, SSE write); max ${ms(f.visibleMaxMs)}`,
+      });
+    });
+
+    await section("bulk", ["1,000 devices: calls", "1,000 devices: wall", "1,000 devices under faults", "parse+validate 5,000 rows"], async () => {
+      const { runBulkBench } = await import("./bulk-provision");
+      const f = await runBulkBench({ log: (l) => console.log(l) });
+      results.bulk = f;
+      const clean = f.runs[0];
+      const faulty = f.runs[1];
+      rows.push({
+        figure: "1,000 devices: calls",
+        value: `${clean.deviceCalls} device calls + ${clean.tokenCalls} token`,
+        baseline: `minimum ${clean.minimumCalls}`,
+        ratio: ratio(clean.deviceCalls, clean.minimumCalls),
+        how: `bulk job runner (lib/jobs/bulk-runner) → simulator, CHEKT_MAX_BULK ${f.maxBulk}; ${clean.succeeded} ok, ${clean.devicesInChekt} in CHeKT`,
+      });
+      rows.push({
+        figure: "1,000 devices: wall",
+        value: `${(clean.wallMs / 1000).toFixed(1)} s`,
+        baseline: `floor ${(clean.floorMs / 1000).toFixed(1)} s`,
+        ratio: ratio(clean.wallMs, clean.floorMs),
+        how: `floor = (minimum calls − burst ${f.burst}) × 60 s / ${f.rateLimitPerMin} per min (token bucket)`,
+      });
+      if (faulty) {
+        rows.push({
+          figure: "1,000 devices under faults",
+          value: `${faulty.deviceCalls} calls, ${(faulty.wallMs / 1000).toFixed(1)} s`,
+          baseline: `min ${faulty.minimumCalls}, floor ${(faulty.floorMs / 1000).toFixed(1)} s`,
+          ratio: `${ratio(faulty.deviceCalls, faulty.minimumCalls)} calls`,
+          how: `${faulty.scenario}; ${faulty.succeeded} ok, ${faulty.failed} failed, ${faulty.devicesInChekt} in CHeKT (each exactly once)`,
+        });
+      }
+      rows.push({
+        figure: "parse+validate 5,000 rows",
+        value: f.parse5000.browserMs === null ? `failed: ${f.parse5000.browserError}` : ms(f.parse5000.browserMs),
+        baseline: `Node ${ms(f.parse5000.nodeMs)}`,
+        ratio: f.parse5000.browserMs === null ? "" : ratio(f.parse5000.browserMs, f.parse5000.nodeMs),
+        how: "lib/bulk parse+map+validate bundled by esbuild, run in Chromium; median of 5 after a warm-up",
+      });
+    });
+
+    let built = false;
+    const build = async () => {
+      if (built) return;
+      await ensureBuild(distDir, pgServer!.urlFor("postgres"));
+      built = true;
+    };
+
+    await section("sites", ["sites list TTFB (10,000 sites)"], async () => {
+      await build();
+      const { runSitesBench } = await import("./sites-list");
+      const f = await runSitesBench({ log: (l) => console.log(l) });
+      results.sites = f;
+      rows.push({
+        figure: `sites list TTFB (${f.sites.toLocaleString("en-US")} sites)`,
+        value: `p95 ${ms(f.ttfbMs.p95)}`,
+        baseline: `p50 ${ms(f.ttfbMs.p50)}`,
+        ratio: "",
+        how: `${f.views} signed-in GETs of /sites over 7 URL shapes (sort, page 200, filters, search), next start; full page p95 ${ms(f.fullPageMs.p95)}`,
+      });
+    });
+
+    await section("action", ["server action overhead", "page read overhead", "app RSS after run"], async () => {
+      await build();
+      const { runActionBench } = await import("./action-overhead");
+      const f = await runActionBench({ log: (l) => console.log(l) });
+      results.action = f;
+      rows.push({
+        figure: "server action overhead",
+        value: `median ${ms(f.writeOverhead.median)}, p95 ${ms(f.writeOverhead.p95)}`,
+        baseline: `direct ${ms(f.directWrite.median)}`,
+        ratio: ratio(f.action.median, f.directWrite.median),
+        how: `sites.update posted as a server action (next start, signed in): median ${ms(f.action.median)}, p95 ${ms(f.action.p95)}, vs GET+PUT to the simulator; ${f.action.n} paired runs`,
+      });
+      rows.push({
+        figure: "page read overhead",
+        value: `median ${ms(f.readOverhead.median)}, p95 ${ms(f.readOverhead.p95)}`,
+        baseline: `direct ${ms(f.directRead.median)}`,
+        ratio: ratio(f.page.median, f.directRead.median),
+        how: `/sites/<id> to the last byte: median ${ms(f.page.median)}, p95 ${ms(f.page.p95)}, vs GET site to the simulator`,
+      });
+      rows.push({
+        figure: "app RSS after run",
+        value: `${f.rssAfterMb} MB`,
+        baseline: `idle ${f.rssIdleMb} MB`,
+        ratio: ratio(f.rssAfterMb, f.rssIdleMb),
+        how: `VmRSS of the next start process tree (${f.rssProcesses} processes) after the action bench's ${f.action.n * 2 + 30} actions and ${f.page.n + 15} page views`,
+      });
+    });
+  } finally {
+    await pgServer?.stop().catch(() => undefined);
+  }
+  results.finishedAt = new Date().toISOString();
+  results.wallS = Math.round((Date.now() - started) / 1000);
+  results.table = rows;
+  fs.writeFileSync(path.join(repoRoot, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+  printTable();
+  console.log(`\nwritten bench/results.json (${results.wallS} s)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,157 @@
+// 1,000 webhook deliveries in a shuffled storm through the real receiver (lib/webhooks/receive, the
+// code the route runs): redeliveries of the same event, events of one alarm out of order, forged
+// signatures (wrong secret, tampered body, no signature), timestamps 10 minutes old or ahead, and
+// bodies over the size limit. Forged/stale/future must be refused with 401, oversized with 413,
+// and every genuine event applied exactly once — counted in Postgres, not taken from the answers.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDb, envelope, seedDealerLink, setTestEnv, shuffle, signedRequest, withLimit, TEST_SECRET, type TestDb } from "../integration/webhooks-helpers";
+
+const KEY = "storm-dealer";
+const URL_ = `http://t/api/webhooks/chekt/${KEY}`;
+let db: TestDb;
+let sql: pg.Client;
+let linkId: string;
+let receiveWebhook: (req: Request, key: string) => Promise<Response>;
+
+type Kind = "genuine" | "duplicate" | "forged" | "tampered" | "unsigned" | "stale" | "future" | "oversized";
+type Delivery = { kind: Kind; eventId: string; make: () => Request };
+
+beforeAll(async () => {
+  db = await createTestDb("chekt_bench_storm");
+  setTestEnv(db.url);
+  linkId = await seedDealerLink(db.url, { key: KEY, chektDealerId: 1 });
+  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
+  // 340 refusals each log a warning line; the delivery log rows are what the test checks.
+  vi.spyOn(console, "warn").mockImplementation(() => undefined);
+  sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
+  const { prisma } = await import("@/lib/db");
+  await prisma.$disconnect();
+  await sql?.end();
+  await db?.drop();
+});
+
+/** The four events of one alarm, as CHeKT would send them. */
+function alarmEvents(n: number, run: string) {
+  const alarm = `alm_storm_${run}_${n}`;
+  const t = new Date(Date.now() - 60_000 + n);
+  const vid = randomUUID();
+  const common = { site_id: 1, device_id: 2 };
+  const events = [
+    envelope(`evt_${run}_${n}_c`, "alarm.created", { alarm_id: alarm, ...common, priority: "high", trigger: "motion", location: "Dock", snapshot_url: "https://example.invalid/s.png" }, t),
+    envelope(`evt_${run}_${n}_v`, "verification.requested", { verification_id: vid, alarm_id: alarm, ...common, zone_number: "1", contact_id: 1, description: `Motion ${n}`, occurred_at: t.toISOString(), expires_at: new Date(Date.now() + 600_000).toISOString() }, t),
+    envelope(`evt_${run}_${n}_s`, "snapshot.created", { snapshot_id: `snap_storm_${run}_${n}`, alarm_id: alarm, ...common, url: "https://example.invalid/s.png", captured_at: t.toISOString() }, t),
+  ];
+  // Every other alarm is resolved; the storm may deliver that before the alarm or its verification.
+  const resolved = n % 2 === 0;
+  if (resolved) events.push(envelope(`evt_${run}_${n}_r`, "alarm.resolved", { alarm_id: alarm, resolution: "handled" }, new Date(t.getTime() + 1)));
+  return { alarm, vid, resolved, events };
+}
+
+describe("webhook storm", () => {
+  it("refuses forged, stale, future and oversized deliveries and applies the rest exactly once", async () => {
+    const run = randomUUID().slice(0, 8);
+    const alarms = Array.from({ length: 140 }, (_, n) => alarmEvents(n, run));
+    const genuine = alarms.flatMap((a) => a.events); // 140 × 3 + 70 = 490 events
+    const deliveries: Delivery[] = genuine.map((e) => ({ kind: "genuine", eventId: e.id, make: () => signedRequest(URL_, e) }));
+    const nowS = Math.floor(Date.now() / 1000);
+    const pick = (i: number) => genuine[(i * 7919) % genuine.length];
+
+    // CHeKT redelivers: the same bytes, re-signed with a fresh timestamp, sometimes many times.
+    for (let i = 0; i < 230; i++) {
+      const e = pick(i);
+      deliveries.push({ kind: "duplicate", eventId: e.id, make: () => signedRequest(URL_, e, { attempt: 2 + (i % 3) }) });
+    }
+    for (let i = 0; i < 60; i++) {
+      const e = envelope(`evt_forged_${run}_${i}`, "verification.requested", { verification_id: randomUUID(), site_id: 1, occurred_at: new Date().toISOString(), expires_at: new Date(Date.now() + 600_000).toISOString() });
+      deliveries.push({ kind: "forged", eventId: e.id, make: () => signedRequest(URL_, e, { secret: "whsec_not_the_dealers_secret" }) });
+    }
+    for (let i = 0; i < 40; i++) {
+      // A genuine event's signature over a changed body (an attacker replaying with edits).
+      const e = pick(i + 500);
+      const signed = signedRequest(URL_, e);
+      const tampered = JSON.stringify({ ...e, data: { ...e.data, description: "TAMPERED", priority: "low", location: "TAMPERED" } });
+      deliveries.push({ kind: "tampered", eventId: e.id, make: () => new Request(URL_, { method: "POST", headers: signed.headers, body: tampered }) });
+    }
+    for (let i = 0; i < 20; i++) {
+      const e = envelope(`evt_unsigned_${run}_${i}`, "alarm.created", { alarm_id: `alm_unsigned_${run}_${i}`, site_id: 1 });
+      deliveries.push({ kind: "unsigned", eventId: e.id, make: () => new Request(URL_, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(e) }) });
+    }
+    for (let i = 0; i < 60; i++) {
+      const e = envelope(`evt_stale_${run}_${i}`, "alarm.created", { alarm_id: `alm_stale_${run}_${i}`, site_id: 1 });
+      deliveries.push({ kind: "stale", eventId: e.id, make: () => signedRequest(URL_, e, { nowS: nowS - 600 - i }) });
+    }
+    for (let i = 0; i < 60; i++) {
+      const e = envelope(`evt_future_${run}_${i}`, "alarm.created", { alarm_id: `alm_future_${run}_${i}`, site_id: 1 });
+      deliveries.push({ kind: "future", eventId: e.id, make: () => signedRequest(URL_, e, { nowS: nowS + 600 + i }) });
+    }
+    for (let i = 0; i < 40; i++) {
+      // Correctly signed, but 300 KB: refused while streaming, before the signature is even checked.
+      const e = envelope(`evt_big_${run}_${i}`, "alarm.created", { alarm_id: `alm_big_${run}_${i}`, site_id: 1, location: "x".repeat(300 * 1024) });
+      deliveries.push({ kind: "oversized", eventId: e.id, make: () => signedRequest(URL_, e) });
+    }
+    expect(deliveries).toHaveLength(1000);
+
+    const statuses = new Map<Kind, number[]>();
+    const answers: { kind: Kind; status: number; duplicate?: boolean }[] = [];
+    await withLimit(shuffle(deliveries, 2026), 12, async (d) => {
+      const res = await receiveWebhook(d.make(), KEY);
+      const body = (await res.json()) as { duplicate?: boolean };
+      answers.push({ kind: d.kind, status: res.status, duplicate: body.duplicate });
+      statuses.set(d.kind, [...(statuses.get(d.kind) ?? []), res.status]);
+    });
+
+    const only = (kind: Kind) => [...new Set(statuses.get(kind))];
+    expect(only("genuine")).toEqual([200]);
+    expect(only("duplicate")).toEqual([200]);
+    for (const k of ["forged", "tampered", "unsigned", "stale", "future"] as const) expect(only(k), k).toEqual([401]);
+    expect(only("oversized")).toEqual([413]);
+    // Of each event's deliveries exactly one was "new"; the rest were told "duplicate".
+    const fresh = answers.filter((a) => a.status === 200 && a.duplicate === false).length;
+    expect(fresh).toBe(genuine.length);
+
+    // Postgres is the judge: one stored event per genuine id, its redeliveries counted on it.
+    const ev = await sql.query<{ id: string; duplicate_count: number; apply_status: string }>(`SELECT id, duplicate_count, apply_status FROM webhook_events WHERE dealer_link_id = $1`, [linkId]);
+    expect(ev.rows.map((r) => r.id).sort()).toEqual(genuine.map((e) => e.id).sort());
+    expect(ev.rows.reduce((a, r) => a + r.duplicate_count, 0)).toBe(230);
+    expect(ev.rows.filter((r) => r.apply_status !== "applied").map((r) => `${r.id}: ${r.apply_status}`)).toEqual([]);
+
+    const alarmRows = await sql.query<{ id: string; state: string; location: string | null; priority: string | null }>(`SELECT id, state, location, priority FROM alarms WHERE dealer_link_id = $1`, [linkId]);
+    expect(alarmRows.rows.map((r) => r.id).sort()).toEqual(alarms.map((a) => a.alarm).sort());
+    const byAlarm = new Map(alarmRows.rows.map((r) => [r.id, r]));
+    for (const a of alarms) {
+      const row = byAlarm.get(a.alarm)!;
+      // Whatever order the storm chose, a resolve wins and nothing tampered got in.
+      expect(row.state, a.alarm).toBe(a.resolved ? "resolved" : "open");
+      expect(row.location).toBe("Dock");
+      expect(row.priority).toBe("high");
+    }
+
+    const ver = await sql.query<{ id: string; alarm_id: string; state: string; description: string }>(`SELECT id, alarm_id, state::text AS state, description FROM verifications WHERE dealer_link_id = $1`, [linkId]);
+    expect(ver.rows.map((r) => r.id).sort()).toEqual(alarms.map((a) => a.vid).sort());
+    for (const a of alarms) {
+      const row = ver.rows.find((r) => r.id === a.vid)!;
+      expect(row.state, `verification of ${a.alarm}`).toBe(a.resolved ? "cancelled" : "pending");
+      expect(row.description).not.toBe("TAMPERED");
+    }
+    const snaps = await sql.query(`SELECT id FROM snapshots WHERE dealer_link_id = $1`, [linkId]);
+    expect(snaps.rowCount).toBe(alarms.length);
+
+    // Every refused delivery is in the delivery log with its reason; none of them left an event.
+    const refused = await sql.query<{ reason: string; n: number }>(
+      `SELECT split_part(reason, ':', 1) AS reason, count(*)::int AS n FROM webhook_deliveries WHERE dealer_key = $1 AND verdict = 'rejected' GROUP BY 1 ORDER BY 1`,
+      [KEY],
+    );
+    const byReason = Object.fromEntries(refused.rows.map((r) => [r.reason, r.n]));
+    expect(byReason.body_too_large).toBe(40);
+    expect(byReason.timestamp_too_old).toBe(60);
+    expect(byReason.timestamp_in_future).toBe(60);
+    expect(refused.rows.reduce((a, r) => a + r.n, 0)).toBe(60 + 40 + 20 + 60 + 60 + 40);
+  }, 180_000);
+});
