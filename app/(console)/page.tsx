@@ -59,7 +59,7 @@ export default async function DashboardPage() {
         description={`Welcome back, ${user.name}. CHeKT dealer #${dealer.chektDealerId} · external id ${dealer.externalDealerId}`}
       />
       {chekt.error ? (
-        <Alert tone="warning" title="CHeKT could not be reached" className="mb-6">
+        <Alert tone="warning" title="Live numbers from CHeKT are unavailable right now" className="mb-6">
           {chekt.error}
         </Alert>
       ) : null}

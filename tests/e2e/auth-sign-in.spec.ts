@@ -1,7 +1,7 @@
 // Sign-in end to end: the proxy, the sign-in page, the dashboard with live CHeKT numbers, sign-out
 // and the role check, in a real browser against the real app and simulator.
 import { expect, test } from "@playwright/test";
-import { credentials, signIn, simUrl } from "./setup";
+import { credentials, signIn, sim, simUrl } from "./setup";
 
 const WRONG = "Email or password is incorrect.";
 
@@ -112,4 +112,19 @@ test("the dealer switcher changes the dealer every page works on", async ({ page
   await expect(page.getByTestId("dealer-name")).toHaveText("Northwind Alarms");
   await switcher.selectOption({ label: "Acme Security" });
   await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
+});
+
+test("when CHeKT fails, the dashboard still shows our own numbers and says what went wrong", async ({ page }) => {
+  const fault = (await sim("/_sim/faults", { body: { path: "/partner/v1/dealers/1/monitoring-stations", method: "GET", rate_5xx: 1, status_5xx: 503 } })) as { id: string };
+  try {
+    await signIn(page, "viewer");
+    await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
+    const alert = page.getByRole("alert").filter({ hasText: "Live numbers from CHeKT are unavailable right now" });
+    await expect(alert).toBeVisible({ timeout: 30_000 });
+    await expect(alert).toContainText(/trace id [0-9a-f-]{36}/);
+    await expect(page.getByTestId("count-sites")).toHaveText("—");
+    await expect(page.getByTestId("count-verifications")).toHaveText(/^\d+$/);
+  } finally {
+    await sim(`/_sim/faults/${fault.id}`, { method: "DELETE" });
+  }
 });
