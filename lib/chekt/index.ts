@@ -52,6 +52,8 @@ export function chektApp(apiKey: string): ChektClient {
   let c = appClients.get(apiKey);
   if (!c) {
     c = createChektClient({ baseUrl: env.CHEKT_API_BASE_URL, auth: { type: "api_key", apiKey }, timeoutMs: env.CHEKT_REQUEST_TIMEOUT_MS });
+    // Keys rotate; keep the map from growing without bound (oldest first out).
+    if (appClients.size >= 100) appClients.delete(appClients.keys().next().value!);
     appClients.set(apiKey, c);
   }
   return c;
