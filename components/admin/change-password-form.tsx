@@ -14,7 +14,9 @@ export function ChangePasswordForm() {
       key={formKey}
       aria-label="Change password"
       className="max-w-md space-y-3"
-      action={(fd) =>
+      onSubmit={(e) => {
+        e.preventDefault();
+        const fd = new FormData(e.currentTarget);
         start(async () => {
           setFailure(null);
           const result = await changeOwnPasswordAction({
@@ -26,8 +28,8 @@ export function ChangePasswordForm() {
           if (f) return setFailure(f);
           toast.success("Password changed");
           setFormKey((k) => k + 1);
-        })
-      }
+        });
+      }}
     >
       {failure ? <Alert tone="danger">{withTrace(failure)}</Alert> : null}
       <Input label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={failure?.fieldErrors.currentPassword} />

@@ -20,7 +20,9 @@ export function CreateUserForm() {
     <form
       key={formKey}
       aria-label="Create user"
-      action={(fd) =>
+      onSubmit={(e) => {
+        e.preventDefault();
+        const fd = new FormData(e.currentTarget);
         start(async () => {
           setFailure(null);
           const result = await createUserAction({
@@ -33,8 +35,8 @@ export function CreateUserForm() {
           if (f) return setFailure(f);
           toast.success(`Created ${result.data?.email}`);
           setFormKey((k) => k + 1);
-        })
-      }
+        });
+      }}
       className="grid gap-3 md:grid-cols-2"
     >
       {failure ? <Alert tone="danger" className="md:col-span-2">{withTrace(failure)}</Alert> : null}

@@ -31,7 +31,17 @@ export function DealerSecretsForm({ dealerLinkId, hasOwnKey, hasOwnSecret }: { d
     });
 
   return (
-    <form key={formKey} action={(fd) => submit(fd)} className="space-y-3" autoComplete="off">
+    <form
+      key={formKey}
+      onSubmit={(e) => {
+        // Not `action=`: React resets a form after an action, which would wipe what was typed
+        // when the server refuses it.
+        e.preventDefault();
+        submit(new FormData(e.currentTarget));
+      }}
+      className="space-y-3"
+      autoComplete="off"
+    >
       {failure ? <Alert tone="danger">{withTrace(failure)}</Alert> : null}
       <Input label="New API key" name="apiKey" type="password" autoComplete="off" placeholder="chekt_live_…" error={failure?.fieldErrors.apiKey} hint="Replaces the stored key. Leave empty to keep it." />
       <Input label="New webhook signing secret" name="webhookSecret" type="password" autoComplete="off" placeholder="whsec_…" error={failure?.fieldErrors.webhookSecret} hint="Replaces the stored secret. Leave empty to keep it." />

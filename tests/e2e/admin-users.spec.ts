@@ -33,7 +33,7 @@ test("as an admin: create a user, change role, reset password, disable; the user
   // Pat signs in elsewhere, with one wrong attempt first (it shows on the users page).
   const pat = await newContext(browser);
   await signInWith(pat.page, email, "wrong-password-1");
-  await expect(pat.page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(pat.page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
   await signInWith(pat.page, email, "first-password-1");
   await expect(pat.page).not.toHaveURL(/sign-in/);
 
@@ -62,7 +62,7 @@ test("as an admin: create a user, change role, reset password, disable; the user
   await pat.page.goto("/sites");
   await expect(pat.page).toHaveURL(/sign-in/);
   await signInWith(pat.page, email, otp);
-  await expect(pat.page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(pat.page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
   await row.getByRole("button", { name: "Enable" }).click();
   await expect(page.getByText(`${email} can sign in again`)).toBeVisible();
   await pat.ctx.close();
@@ -114,7 +114,7 @@ test("any signed-in user changes their own password on /account (current passwor
   await me.page.goto("/account");
   const pw = me.page.getByRole("form", { name: "Change password" });
   await pw.getByLabel("Current password").fill("not-my-password");
-  await pw.getByLabel("New password", { exact: true }).fill("brand-new-password");
+  await pw.getByLabel(/^New password\W*$/).fill("brand-new-password");
   await pw.getByLabel("New password again").fill("brand-new-password");
   await pw.getByRole("button", { name: "Change password" }).click();
   await expect(pw.getByText("Not your current password")).toBeVisible();
