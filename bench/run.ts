@@ -14,6 +14,7 @@ import path from "node:path";
 import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { ensurePostgres, type PostgresServer } from "../scripts/lib/postgres";
 import { runToEnd } from "../scripts/lib/processes";
+import { keepTsconfig } from "../scripts/lib/tsconfig-guard";
 
 type Row = { figure: string; value: string; baseline: string; ratio: string; how: string };
 const rows: Row[] = [];
@@ -44,7 +45,8 @@ async function ensureBuild(distDir: string, dbUrl: string) {
   const have = fs.existsSync(path.join(repoRoot, distDir, "BUILD_ID"));
   if (have && !args.includes("--rebuild")) return console.log(`using the build in ${distDir} (--rebuild to rebuild)`);
   console.log(`building the app into ${distDir}…`);
-  const code = await runToEnd("build", "next", ["build"], { echo: false, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl } });
+  // next build adds the dist folder's types to tsconfig.json; put it back afterwards.
+  const code = await keepTsconfig(() => runToEnd("build", "next", ["build"], { echo: false, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl } }));
   if (code !== 0) throw new Error("next build failed");
 }
 

@@ -1,0 +1,191 @@
+// Answering alarm verifications while the simulator misbehaves on exactly that call: a 429 storm,
+// 10 % 5xx, 2 s delays (longer than the client's timeout), dropped connections before CHeKT acts,
+// and answers lost AFTER CHeKT applied them (`when: "after"`). The invariant, judged by the
+// simulator's own store: each answer lands at CHeKT exactly once with what we recorded, or the
+// operator gets an error and our row does not claim it was answered — and retrying then lands it
+// once (same Idempotency-Key, same responded_at), never a second, different answer.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ActionContext } from "@/lib/actions/client";
+import type { RunningSimulator } from "@/simulator/server";
+import { startTestSimulator } from "../support/simulator";
+import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "../integration/webhooks-helpers";
+
+const PATCH_PATH = "/partner/v1/dealers/*/sites/*/alarm-verifications/*";
+const SECRET = "whsec_demo_signing_secret_0123456789";
+let db: TestDb;
+let sim: RunningSimulator;
+let sql: pg.Client;
+let dealer: { id: string; chektDealerId: number };
+let answer: typeof import("@/lib/verifications/answer");
+let receiveWebhook: (req: Request, key: string) => Promise<Response>;
+const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
+
+async function control(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${sim.url}${path}`, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** The action client's ctx: the change and its audit row in one transaction. */
+async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" | "traceId">> {
+  const { prisma } = await import("@/lib/db");
+  const { writeAudit } = await import("@/lib/audit");
+  const traceId = randomUUID();
+  return {
+    traceId,
+    commit: (entry, fn) =>
+      prisma.$transaction(async (tx) => {
+        const out = fn ? await fn(tx) : undefined;
+        await writeAudit(tx, { ...entry, traceId: entry.traceId ?? traceId, outcome: "success", user });
+        return out;
+      }),
+  };
+}
+
+/** An alarm on the simulator, its events delivered to our receiver; returns the verification. */
+async function raise(siteId: number) {
+  const out = (await control("POST", "/_sim/alarms", { site_id: siteId, expires_in_s: 600 })) as { verification: { verification_id: string; contact_id: number } };
+  const events = (await (await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` } })).json()) as { data: { id: string }[] };
+  for (const e of events.data.reverse()) {
+    const r = await receiveWebhook(signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }), "acme-security");
+    expect(r.status).toBe(200);
+  }
+  return out.verification;
+}
+
+type SimVerification = { verification_id: string; answer: { action: string; contact_id: number; responded_at: string } | null };
+async function simAnswer(id: string) {
+  return ((await control("GET", "/_sim/verifications")) as SimVerification[]).find((v) => v.verification_id === id)?.answer ?? null;
+}
+
+async function ourRow(id: string) {
+  return (await sql.query(`SELECT state::text AS state, answer_action, answered_at, answer_idempotency_key, answer_error FROM verifications WHERE id = $1`, [id])).rows[0] as {
+    state: string;
+    answer_action: string | null;
+    answered_at: Date | null;
+    answer_idempotency_key: string | null;
+    answer_error: string | null;
+  };
+}
+
+async function successAudits(id: string) {
+  return Number((await sql.query(`SELECT count(*)::int AS n FROM audit_log WHERE chekt_id = $1 AND action IN ('verifications.dispatch', 'verifications.disregard') AND outcome = 'success'`, [id])).rows[0].n);
+}
+
+type Tally = { answeredFirstTry: number; toldThenRetried: number; landedDespiteError: number };
+
+/**
+ * Answers `n` fresh verifications under whatever faults are set and checks each against CHeKT's
+ * store; then clears the faults and retries every one the operator was told failed.
+ */
+async function answerAll(n: number, action: "dispatch" | "disregard"): Promise<Tally> {
+  const tally: Tally = { answeredFirstTry: 0, toldThenRetried: 0, landedDespiteError: 0 };
+  const pending: { v: { verification_id: string; contact_id: number }; key: string; respondedAt: Date }[] = [];
+  const raised = [];
+  for (let i = 0; i < n; i++) raised.push(await raise(1 + (i % 2)));
+  for (const v of raised) {
+    let failed: unknown = null;
+    try {
+      const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, { id: v.verification_id, action, contactId: v.contact_id });
+      expect(out).toMatchObject({ outcome: "answered" });
+    } catch (e) {
+      failed = e;
+    }
+    const row = await ourRow(v.verification_id);
+    const at = await simAnswer(v.verification_id);
+    if (!failed) {
+      // We said "answered": CHeKT has exactly our answer, recorded once on our side.
+      tally.answeredFirstTry++;
+      expect(row.state).toBe(action === "dispatch" ? "dispatched" : "disregarded");
+      expect(at).toMatchObject({ action, contact_id: v.contact_id });
+      expect(new Date(at!.responded_at).getTime()).toBe(row.answered_at!.getTime());
+      expect(await successAudits(v.verification_id)).toBe(1);
+    } else {
+      // We said "failed": the operator sees an error with a message, and our row does not pretend.
+      expect((failed as Error).message.length).toBeGreaterThan(0);
+      expect(row.state).toBe("claimed");
+      expect(row.answer_error).toBeTruthy();
+      expect(await successAudits(v.verification_id)).toBe(0);
+      // CHeKT may have applied it (an answer lost after the fact): then it is exactly our answer.
+      if (at) {
+        tally.landedDespiteError++;
+        expect(at).toMatchObject({ action, contact_id: v.contact_id });
+      }
+      pending.push({ v, key: row.answer_idempotency_key!, respondedAt: row.answered_at! });
+    }
+  }
+  await control("DELETE", "/_sim/faults");
+  for (const p of pending) {
+    // The operator presses the button again once CHeKT is healthy.
+    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, { id: p.v.verification_id, action, contactId: p.v.contact_id });
+    expect(out).toMatchObject({ outcome: "answered" });
+    tally.toldThenRetried++;
+    const row = await ourRow(p.v.verification_id);
+    expect(row.answer_idempotency_key).toBe(p.key);
+    expect(row.answered_at!.getTime()).toBe(p.respondedAt.getTime());
+    const at = await simAnswer(p.v.verification_id);
+    expect(at).toMatchObject({ action, contact_id: p.v.contact_id });
+    expect(new Date(at!.responded_at).getTime()).toBe(p.respondedAt.getTime());
+    expect(await successAudits(p.v.verification_id)).toBe(1);
+  }
+  return tally;
+}
+
+beforeAll(async () => {
+  db = await createTestDb("chekt_bench_verif");
+  // A 1.5 s client timeout, so the simulator's 2 s delays become "no answer" for the client.
+  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001", CHEKT_REQUEST_TIMEOUT_MS: "1500" });
+  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9", config: { rateLimitPerMin: 3000, rateLimitBurstPerS: 200 } });
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  const linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
+  dealer = { id: linkId, chektDealerId: 1 };
+  answer = await import("@/lib/verifications/answer");
+  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
+  sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+  vi.spyOn(console, "warn").mockImplementation(() => undefined);
+}, 120_000);
+
+afterAll(async () => {
+  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
+  await sim?.close();
+  await sql?.end();
+  const { prisma } = await import("@/lib/db");
+  await prisma.$disconnect();
+  await db?.drop();
+});
+
+describe("verification answers under faults", () => {
+  it("a 429 storm: answers wait it out and land once", async () => {
+    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", rate_429: 1, count: 6 });
+    const t = await answerAll(4, "dispatch");
+    expect(t.answeredFirstTry + t.toldThenRetried).toBe(4);
+  }, 120_000);
+
+  it("10 % 5xx, dropped connections and 2 s delays before CHeKT acts", async () => {
+    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", delay_ms: 2000, count: 3 });
+    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", rate_5xx: 0.1, status_5xx: 500, drop_rate: 0.15 });
+    const t = await answerAll(8, "disregard");
+    expect(t.answeredFirstTry + t.toldThenRetried).toBe(8);
+  }, 180_000);
+
+  it("answers lost after CHeKT applied them (when: after): never a second answer", async () => {
+    // Every answer is applied, then its reply is dropped, delayed past the timeout, or a 500.
+    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", drop_rate: 1, when: "after", count: 3 });
+    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", delay_ms: 2000, when: "after", count: 3 });
+    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", rate_5xx: 1, status_5xx: 500, when: "after", count: 3 });
+    const t = await answerAll(5, "dispatch");
+    expect(t.answeredFirstTry + t.toldThenRetried).toBe(5);
+    // Every answer of this file so far (4 + 8 + 5) is at CHeKT; its store keeps at most one per verification.
+    const sims = (await control("GET", "/_sim/verifications")) as SimVerification[];
+    expect(sims.filter((v) => v.answer).length).toBeGreaterThanOrEqual(17);
+  }, 180_000);
+
+  it("CHeKT applies but never answers until it recovers: the operator is told, the retry replays", async () => {
+    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", drop_rate: 1, when: "after" });
+    const t = await answerAll(2, "disregard");
+    expect(t).toEqual({ answeredFirstTry: 0, toldThenRetried: 2, landedDespiteError: 2 });
+  }, 180_000);
+});
