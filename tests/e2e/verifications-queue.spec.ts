@@ -92,3 +92,41 @@ test("a viewer sees the queue but no answer buttons", async ({ page }) => {
   await expect(r.getByRole("button", { name: "Dispatch" })).toHaveCount(0);
   await expect(r.getByRole("button", { name: "Claim" })).toHaveCount(0);
 });
+
+test("keyboard: j/k move, c claims, Enter opens the large view, Escape closes it", async ({ page }) => {
+  await signIn(page, "operator", "/verifications");
+  await openQueue(page);
+  const a = (await sim("/_sim/alarms", { body: { site_id: 5, expires_in_s: 200, description: "Keyboard first" } })) as Raised;
+  const b = (await sim("/_sim/alarms", { body: { site_id: 6, expires_in_s: 250, description: "Keyboard second" } })) as Raised;
+  const first = row(page, a.verification.verification_id);
+  const second = row(page, b.verification.verification_id);
+  await expect(second).toBeVisible({ timeout: 15_000 });
+  await expect(first).toBeVisible();
+
+  // Oldest deadline first: a (200 s) is above b (250 s). Select a, then j moves to b.
+  await first.click();
+  await expect(first).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("j");
+  await expect(second).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("k");
+  await expect(first).toHaveAttribute("aria-selected", "true");
+
+  await page.keyboard.press("c");
+  await expect(first).toContainText("Claimed by you");
+
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("Keyboard first");
+  await expect(dialog.getByTestId("snapshot-large")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+
+  // x asks before disregarding; confirming answers it and it leaves the queue.
+  await page.keyboard.press("x");
+  const confirm = page.getByRole("dialog").filter({ hasText: "Disregard this alarm?" });
+  await expect(confirm).toBeVisible();
+  await expect(page.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
+  await confirm.getByRole("button", { name: "Disregard" }).click();
+  await expect(page.getByText("Disregarded. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
+  await expect(first).toHaveCount(0);
+});
