@@ -123,7 +123,11 @@ export class Transport {
     // Leave room for the next attempt to get an answer, or it is a wasted request.
     if (Date.now() + delay + Math.min(250, state.timeoutMs) > state.deadline) return false;
     this.settings.onEvent?.({ type: "retry", reason, attempt: state.attempts, delayMs: delay, method: state.method, path: state.path, traceId: state.traceId });
-    await sleep(delay, state.signal);
+    try {
+      await sleep(delay, state.signal);
+    } catch (e) {
+      throw this.abortedError(state, e);
+    }
     state.retries += 1;
     return true;
   }
@@ -172,7 +176,6 @@ export class Transport {
         }
         throw this.abortedError(state, e);
       }
-
 
       state.attempts += 1;
       const a = await this.attempt(req.url, { method: state.method, headers, body, redirect: "follow" }, state);

@@ -482,6 +482,18 @@ describe("timeouts and unreachable", () => {
     expect(e.attempts).toBeLessThanOrEqual(1);
   });
 
+  it("an abort during the backoff between retries is an 'aborted' ChektError too", async () => {
+    srv.on("GET", SITES, (r, res) => json(res, 503, { error: { code: "service_unavailable", message: "down" } }, r));
+    const ac = new AbortController();
+    const c = client({ backoffBaseMs: 2_000, backoffMaxMs: 2_000 });
+    const p = caught(listSites(c, { signal: ac.signal }));
+    await new Promise((r) => setTimeout(r, 300));
+    ac.abort();
+    const e = await p;
+    expect(e.code).toBe("aborted");
+    expect(srv.api()).toHaveLength(1);
+  });
+
   it("a closed port is 'Could not reach CHeKT. Nothing was saved.' — even for a write", async () => {
     const dead = createServer();
     await new Promise<void>((r) => dead.listen(0, "127.0.0.1", r));
