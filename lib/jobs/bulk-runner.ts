@@ -27,6 +27,8 @@ export type RunnerDeps = {
 };
 
 export const KEY_LIFETIME_MS = 23 * 60 * 60 * 1000; // an hour short of CHeKT's 24 h, for clock skew
+/** Prisma's 5 s default is too tight for a busy database; these transactions are short but must not fail for it. */
+const TX = { timeout: 60_000, maxWait: 20_000 };
 
 type Db = PrismaClient | Prisma.TransactionClient;
 type Job = NonNullable<Awaited<ReturnType<typeof loadJob>>>;
@@ -129,7 +131,7 @@ class Runner {
       });
       await tx.bulkItem.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { chunkId: chunk.id, state: "sending" } });
       return chunk;
-    });
+    }, TX);
   }
 
   private chunkItems(chunkId: string): Promise<Item[]> {
@@ -273,7 +275,7 @@ class Runner {
         },
       });
       return next;
-    });
+    }, TX);
   }
 
   /** Writes item results, mappings, counts and audit rows; exactly once per chunk answer. */
@@ -306,46 +308,64 @@ class Runner {
           userEmail: this.user?.email ?? null,
         },
       });
-    });
+    }, TX);
     this.deps.log?.(`chunk ${chunk.seq}: ${succeeded}/${pairs.length} succeeded`);
   }
 
+  // One statement per kind of write, whatever the chunk size: a 100-item chunk stays a handful of
+  // round trips, so the transaction stays short even on a loaded database.
   private async recordItems(tx: Prisma.TransactionClient, pairs: { item: Item; result: ItemResult }[], traceId: string) {
     const job = this.job;
     const dealerLinkId = job.dealerLinkId;
     const siteId = String(job.chektSiteId);
-    let ok = 0;
-    for (const { item, result } of pairs) {
-      if (result.ok) {
-        ok++;
-        const device: ChektDevice | undefined = result.device;
-        const chektDeviceId = device?.device_id ?? item.chektDeviceId;
-        await tx.bulkItem.update({
-          where: { id: item.id },
-          data: { state: "succeeded", chektDeviceId, result: device ? json(device) : undefined, statusCode: null, errorMessage: null },
-        });
-        const ext = item.externalDeviceId ?? device?.external_device_id;
-        if (job.kind === "delete" && chektDeviceId != null) {
-          await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind: "device", chektId: String(chektDeviceId) } });
-        } else if (ext && chektDeviceId != null) {
-          // A stale row for the same CHeKT id under another external id would break the unique pair.
-          await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind: "device", chektId: String(chektDeviceId), NOT: { externalId: ext } } });
-          await tx.externalIdMapping.upsert({
-            where: { dealerLinkId_kind_externalId: { dealerLinkId, kind: "device", externalId: ext } },
-            create: { dealerLinkId, kind: "device", externalId: ext, chektId: String(chektDeviceId), parentChektId: siteId },
-            update: { chektId: String(chektDeviceId), parentChektId: siteId },
-          });
-        }
-      } else {
-        await tx.bulkItem.update({
-          where: { id: item.id },
-          data: { state: "failed", statusCode: result.statusCode, errorMessage: result.message.slice(0, 2000) },
-        });
+    const updates = pairs.map(({ item, result }) =>
+      result.ok
+        ? { id: item.id, state: "succeeded", chekt_device_id: result.device?.device_id ?? item.chektDeviceId, result: result.device ?? null, status_code: null, error_message: null }
+        : { id: item.id, state: "failed", chekt_device_id: null, result: null, status_code: result.statusCode, error_message: result.message.slice(0, 2000) },
+    );
+    await tx.$executeRaw`
+      UPDATE bulk_items b SET
+        state = r.state::"BulkItemState",
+        chekt_device_id = COALESCE(r.chekt_device_id, b.chekt_device_id),
+        result = COALESCE(r.result, b.result),
+        status_code = r.status_code,
+        error_message = r.error_message,
+        updated_at = now()
+      FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb)
+        AS r(id text, state text, chekt_device_id int, result jsonb, status_code int, error_message text)
+      WHERE b.id = r.id`;
+
+    const succeeded = pairs.filter((p) => p.result.ok);
+    if (job.kind === "delete") {
+      const gone = succeeded.map((p) => p.item.chektDeviceId).filter((x): x is number => x != null).map(String);
+      if (gone.length) await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind: "device", chektId: { in: gone } } });
+    } else {
+      const maps: { id: string; chekt_id: string; external_id: string }[] = [];
+      for (const { item, result } of succeeded) {
+        const device = result.ok ? result.device : undefined;
+        const chektId = device?.device_id ?? item.chektDeviceId;
+        const externalId = item.externalDeviceId ?? device?.external_device_id;
+        if (chektId != null && externalId) maps.push({ id: randomUUID(), chekt_id: String(chektId), external_id: externalId });
+      }
+      if (maps.length) {
+        const rows = JSON.stringify(maps);
+        // A stale row for the same CHeKT id under another external id would break the unique pair.
+        await tx.$executeRaw`
+          DELETE FROM external_id_mappings m
+          USING jsonb_to_recordset(${rows}::jsonb) AS r(chekt_id text, external_id text)
+          WHERE m.dealer_link_id = ${dealerLinkId} AND m.kind = 'device'::"MappingKind"
+            AND m.chekt_id = r.chekt_id AND m.external_id <> r.external_id`;
+        await tx.$executeRaw`
+          INSERT INTO external_id_mappings (id, dealer_link_id, kind, chekt_id, external_id, parent_chekt_id, updated_at)
+          SELECT r.id, ${dealerLinkId}, 'device'::"MappingKind", r.chekt_id, r.external_id, ${siteId}, now()
+          FROM jsonb_to_recordset(${rows}::jsonb) AS r(id text, chekt_id text, external_id text)
+          ON CONFLICT (dealer_link_id, kind, external_id)
+          DO UPDATE SET chekt_id = EXCLUDED.chekt_id, parent_chekt_id = EXCLUDED.parent_chekt_id, updated_at = now()`;
       }
     }
     await tx.bulkJob.update({
       where: { id: job.id },
-      data: { succeeded: { increment: ok }, failed: { increment: pairs.length - ok } },
+      data: { succeeded: { increment: succeeded.length }, failed: { increment: pairs.length - succeeded.length } },
     });
     await tx.auditLog.createMany({
       data: pairs.map(({ item, result }) => ({
@@ -396,6 +416,6 @@ class Runner {
           userEmail: this.user?.email ?? null,
         },
       });
-    });
+    }, TX);
   }
 }
