@@ -35,6 +35,12 @@ export function toActionFailure(error: unknown, traceId?: string): ActionFailure
   return { code: "internal", message: "Something went wrong on our side. Nothing was saved.", traceId };
 }
 
+function auditError(result: { serverError?: unknown; validationErrors?: unknown }): string | undefined {
+  const failure = result.serverError as Partial<ActionFailure> | undefined;
+  if (failure) return `${failure.code ?? "error"}: ${failure.message ?? ""}`;
+  return result.validationErrors ? "invalid_input: the input did not pass the schema" : undefined;
+}
+
 export type ActionContext = {
   user: SessionUser;
   traceId: string;
@@ -87,6 +93,9 @@ export const actionClient = createSafeActionClient({
         action: metadata.name,
         objectKind: metadata.objectKind ?? "action",
         outcome: result.success === false ? "failure" : "success",
+        // next-safe-action hands thrown errors back as result.serverError (they never reach the
+        // catch below), so the reason is taken from there.
+        error: auditError(result),
         traceId,
         user,
       });

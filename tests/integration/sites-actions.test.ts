@@ -89,6 +89,7 @@ describe("sites", () => {
     const failures = (await auditRows("sites.create")).filter((a) => a.outcome === "failure");
     expect(failures).toHaveLength(1);
     expect(failures[0]!.traceId).toMatch(UUID);
+    expect(failures[0]!.error).toMatch(/^conflict: Another site already uses the ID "it-site-1"/);
   });
 
   it("when CHeKT refuses (400), nothing is written locally but the failure row, and the field message comes back", async () => {
@@ -99,6 +100,9 @@ describe("sites", () => {
     expect(await prisma.externalIdMapping.count()).toBe(mappings);
     expect((await auditRows("sites.create")).filter((a) => a.outcome === "success")).toHaveLength(1);
     expect(sitesOfDealer1().some((s) => s.external_site_id === "it-site-bad")).toBe(false);
+    const failure = (await auditRows("sites.create")).filter((a) => a.outcome === "failure").at(-1);
+    expect(failure!.error).toMatch(/^validation_failed: /);
+    expect(failure!.traceId).toBe(r?.serverError?.traceId);
   });
 
   it("bad input never reaches CHeKT and names the field", async () => {
