@@ -8,6 +8,7 @@ import { answerVerificationAction, releaseVerification } from "@/app/(console)/v
 import type { QueueItem, SiteContact } from "@/lib/verifications/types";
 import { countdown, siteTime } from "./format";
 import type { Me } from "./queue";
+import { SnapshotImg } from "./snapshot-img";
 
 export type Intent = "dispatch" | "disregard" | null;
 
@@ -134,9 +135,10 @@ export function VerificationDetail(props: {
         <div className="space-y-4">
           {claimedByOther ? <Alert tone="warning">Claimed by {item.claimedByName ?? "another operator"}. Only they can answer it now.</Alert> : null}
           {failure ? <Alert tone="danger">{failure}</Alert> : null}
+          <div className="grid gap-4 md:grid-cols-5">
+          <div className="space-y-2 md:col-span-3">
           {large ? (
-            /* eslint-disable-next-line @next/next/no-img-element -- served by our own proxy route */
-            <img src={`/api/snapshots/${encodeURIComponent(large)}`} alt="Snapshot, large" data-testid="snapshot-large" className="max-h-[50vh] w-full rounded bg-slate-900 object-contain" />
+            <SnapshotImg key={large} id={large} alt="Snapshot, large" testId="snapshot-large" className="max-h-[45vh] min-h-40 w-full rounded bg-slate-900 object-contain" />
           ) : (
             <p className="rounded bg-slate-100 p-6 text-center text-sm text-slate-500">No snapshot yet; it appears here as soon as CHeKT sends it.</p>
           )}
@@ -144,13 +146,14 @@ export function VerificationDetail(props: {
             <div className="flex gap-2 overflow-x-auto">
               {item.snapshots.map((s) => (
                 <button key={s.id} type="button" onClick={() => setLarge(s.id)} className={s.id === large ? "rounded ring-2 ring-indigo-500" : "rounded ring-1 ring-slate-200"}>
-                  {/* eslint-disable-next-line @next/next/no-img-element -- served by our own proxy route */}
-                  <img src={`/api/snapshots/${encodeURIComponent(s.id)}`} alt="Snapshot thumbnail" className="h-14 w-20 rounded object-cover" />
+                  <SnapshotImg id={s.id} alt="Snapshot thumbnail" className="h-14 w-20 rounded object-cover" />
                 </button>
               ))}
             </div>
           ) : null}
-          <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-3">
+          </div>
+          <div className="space-y-4 md:col-span-2">
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
             <Field label="Site time">{siteTime(item.occurredAt, item.siteTimezone)}</Field>
             <Field label="Zone">{item.zoneNumber ?? "—"}</Field>
             <Field label="Device">{item.deviceId ?? "—"}</Field>
@@ -172,6 +175,8 @@ export function VerificationDetail(props: {
               ]}
             />
           ) : null}
+          </div>
+          </div>
         </div>
       </Dialog>
       <ConfirmDialog

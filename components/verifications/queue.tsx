@@ -11,6 +11,7 @@ import { alertsSupported, beep, enableAlerts, notify } from "./alerts";
 import { countdown, siteTime } from "./format";
 import { QUEUE_KEY, useLiveQueue } from "./use-live-queue";
 import { VerificationDetail, type Intent } from "./detail";
+import { SnapshotImg } from "./snapshot-img";
 
 export type Me = { id: string; name: string };
 
@@ -305,8 +306,7 @@ function QueueRow(props: {
         ) : (
           item.snapshots.slice(0, 3).map((s) => (
             <button key={s.id} type="button" onClick={() => props.onOpen()} className="overflow-hidden rounded ring-1 ring-slate-200 hover:ring-indigo-400" aria-label="Open snapshot large">
-              {/* eslint-disable-next-line @next/next/no-img-element -- served by our own proxy route */}
-              <img src={`/api/snapshots/${encodeURIComponent(s.id)}`} alt="Snapshot" data-testid="snapshot-thumb" loading="lazy" className="h-16 w-24 object-cover" />
+              <SnapshotImg id={s.id} alt="Snapshot" testId="snapshot-thumb" className="h-16 w-24 object-cover" />
             </button>
           ))
         )}
