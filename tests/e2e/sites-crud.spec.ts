@@ -1,7 +1,7 @@
 // Dealer staff's daily edits in a real browser, as an operator: a site from creation to deletion,
 // a monitoring station, a site's contacts, arming, and CHeKT's own refusals shown beside the field.
 import { expect, test } from "@playwright/test";
-import { signIn } from "./setup";
+import { sim, signIn } from "./setup";
 import { defaultRateLimit, expectToast, partner, roomyRateLimit, stamp } from "./sites-helpers";
 
 test.beforeAll(roomyRateLimit);
@@ -177,4 +177,30 @@ test("operator: CHeKT's 400 and 409 appear beside the field and keep what was ty
   await page.getByRole("button", { name: "Create site" }).click();
   await expect(page.locator("#f-external_site_id-error")).toContainText("external_site_id seed-site-1 is already used");
   await expect(page.getByLabel("Site ID (yours)")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("operator: a rate-limited CHeKT is waited out and the form says so; a lost connection says nothing was saved", async ({ page }) => {
+  await signIn(page, "operator", "/stations/new");
+  const name = `E2E Patient ${stamp}`;
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+  await page.getByLabel("Station ID (yours)").fill(`e2e-patient-${stamp}`);
+
+  // No answer from our server at all: the form keeps everything and says nothing was saved.
+  await page.route("**/stations/new", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+  await page.getByRole("button", { name: "Create station" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "nothing was saved" }).first()).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(name);
+  await page.unroute("**/stations/new");
+
+  // CHeKT answers 429 (Retry-After: 1) three times: the client waits, the form says why it takes long.
+  await sim("/_sim/faults", { body: { path: "/partner/v1/dealers/*/monitoring-stations", method: "POST", rate_429: 1, count: 3 } });
+  try {
+    await page.getByRole("button", { name: "Create station" }).click();
+    await expect(page.getByText(/asked us to wait before retrying/)).toBeVisible();
+    await expectToast(page, `Station “${name}” created`);
+  } finally {
+    await sim("/_sim/faults", { method: "DELETE" });
+  }
+  const stations = await partner<{ name: string }[]>("/monitoring-stations");
+  expect(stations.filter((s) => s.name === name)).toHaveLength(1);
 });
