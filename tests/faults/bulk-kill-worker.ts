@@ -1,0 +1,37 @@
+// The bulk worker as its own process, for tests/faults/bulk-kill.test.ts to SIGKILL and restart:
+// the same startBulkWorker the app runs from lib/background.ts, pointed at a test database and a
+// simulator. Prints "ready" once it takes work, and one line per worker log message.
+//   node --conditions react-server --import tsx tests/faults/bulk-kill-worker.ts
+// Env: DATABASE_URL, SIM_URL, CHEKT_CLIENT_ID, CHEKT_CLIENT_SECRET.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createChektClient } from "@/lib/chekt/client";
+import { deviceApi } from "@/lib/bulk/device-api";
+import { startBulkWorker } from "@/lib/jobs/worker";
+
+// Inside the app this worker runs in Next's server process, which logs an unhandled rejection and
+// carries on (next/dist/server/node-environment-extensions/process-error-handlers.js). pg-boss
+// leaves one when Postgres drops its connection while it records a failed job (Manager.fail), so
+// this stand-alone process behaves the same way, or it would exit where the app does not.
+process.on("unhandledRejection", (reason) => console.log(`unhandledRejection: ${reason instanceof Error ? reason.message : String(reason)}`));
+
+const url = process.env.DATABASE_URL!;
+const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }) });
+const client = createChektClient({
+  baseUrl: process.env.SIM_URL!,
+  auth: { type: "client_secret", clientId: process.env.CHEKT_CLIENT_ID!, clientSecret: process.env.CHEKT_CLIENT_SECRET! },
+  timeoutMs: 3000,
+  deadlineMs: 60_000,
+});
+const worker = await startBulkWorker({
+  connectionString: url,
+  deps: { db, api: deviceApi(client), maxBulk: 100 },
+  pollingIntervalSeconds: 0.5,
+  log: (m) => console.log(m),
+});
+console.log("ready");
+process.on("SIGTERM", async () => {
+  await worker.stop();
+  await db.$disconnect();
+  process.exit(0);
+});
