@@ -136,46 +136,46 @@ export function VerificationDetail(props: {
           {claimedByOther ? <Alert tone="warning">Claimed by {item.claimedByName ?? "another operator"}. Only they can answer it now.</Alert> : null}
           {failure ? <Alert tone="danger">{failure}</Alert> : null}
           <div className="grid gap-4 md:grid-cols-5">
-          <div className="space-y-2 md:col-span-3">
-          {large ? (
-            <SnapshotImg key={large} id={large} alt="Snapshot, large" testId="snapshot-large" className="max-h-[45vh] min-h-40 w-full rounded bg-slate-900 object-contain" />
-          ) : (
-            <p className="rounded bg-slate-100 p-6 text-center text-sm text-slate-500">No snapshot yet; it appears here as soon as CHeKT sends it.</p>
-          )}
-          {item.snapshots.length > 1 ? (
-            <div className="flex gap-2 overflow-x-auto">
-              {item.snapshots.map((s) => (
-                <button key={s.id} type="button" onClick={() => setLarge(s.id)} className={s.id === large ? "rounded ring-2 ring-indigo-500" : "rounded ring-1 ring-slate-200"}>
-                  <SnapshotImg id={s.id} alt="Snapshot thumbnail" className="h-14 w-20 rounded object-cover" />
-                </button>
-              ))}
+            <div className="space-y-2 md:col-span-3">
+              {large ? (
+                <SnapshotImg key={large} id={large} alt="Snapshot, large" testId="snapshot-large" className="max-h-[45vh] min-h-40 w-full rounded bg-slate-900 object-contain" />
+              ) : (
+                <p className="rounded bg-slate-100 p-6 text-center text-sm text-slate-500">No snapshot yet; it appears here as soon as CHeKT sends it.</p>
+              )}
+              {item.snapshots.length > 1 ? (
+                <div className="flex gap-2 overflow-x-auto">
+                  {item.snapshots.map((s) => (
+                    <button key={s.id} type="button" onClick={() => setLarge(s.id)} className={s.id === large ? "rounded ring-2 ring-indigo-500" : "rounded ring-1 ring-slate-200"}>
+                      <SnapshotImg id={s.id} alt="Snapshot thumbnail" className="h-14 w-20 rounded object-cover" />
+                    </button>
+                  ))}
+                </div>
+              ) : null}
             </div>
-          ) : null}
-          </div>
-          <div className="space-y-4 md:col-span-2">
-          <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-            <Field label="Site time">{siteTime(item.occurredAt, item.siteTimezone)}</Field>
-            <Field label="Zone">{item.zoneNumber ?? "—"}</Field>
-            <Field label="Device">{item.deviceId ?? "—"}</Field>
-            <Field label="Location">{item.location ?? "—"}</Field>
-            <Field label="Trigger">{item.trigger ? <Badge tone="info">{item.trigger}</Badge> : "—"}</Field>
-            <Field label="Priority">{item.priority ?? "—"}</Field>
-          </dl>
-          {canAnswer ? (
-            <Select
-              label="Contact who handled it"
-              value={contactId}
-              onChange={(e) => setContactId(e.target.value)}
-              disabled={contacts.isLoading || !!pending}
-              hint={contacts.isError ? (contacts.error as Error).message : item.contactId ? "CHeKT suggested the selected contact." : undefined}
-              options={[
-                { value: "", label: contacts.isLoading ? "Loading contacts…" : "Choose a contact" },
-                ...(contacts.data ?? []).map((c) => ({ value: String(c.id), label: `${c.name}${c.phone ? ` · ${c.phone}` : ""}${c.id === item.contactId ? " (CHeKT's choice)" : ""}` })),
-                ...(item.contactId && contacts.isError ? [{ value: String(item.contactId), label: `Contact ${item.contactId} (CHeKT's choice)` }] : []),
-              ]}
-            />
-          ) : null}
-          </div>
+            <div className="space-y-4 md:col-span-2">
+              <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+                <Field label="Site time">{siteTime(item.occurredAt, item.siteTimezone)}</Field>
+                <Field label="Zone">{item.zoneNumber ?? "—"}</Field>
+                <Field label="Device">{item.deviceId ?? "—"}</Field>
+                <Field label="Location">{item.location ?? "—"}</Field>
+                <Field label="Trigger">{item.trigger ? <Badge tone="info">{item.trigger}</Badge> : "—"}</Field>
+                <Field label="Priority">{item.priority ?? "—"}</Field>
+              </dl>
+              {canAnswer ? (
+                <Select
+                  label="Contact who handled it"
+                  value={contactId}
+                  onChange={(e) => setContactId(e.target.value)}
+                  disabled={contacts.isLoading || !!pending}
+                  hint={contacts.isError ? (contacts.error as Error).message : item.contactId ? "CHeKT suggested the selected contact." : undefined}
+                  options={[
+                    { value: "", label: contacts.isLoading ? "Loading contacts…" : "Choose a contact" },
+                    ...(contacts.data ?? []).map((c) => ({ value: String(c.id), label: `${c.name}${c.phone ? ` · ${c.phone}` : ""}${c.id === item.contactId ? " (CHeKT's choice)" : ""}` })),
+                    ...(item.contactId && contacts.isError ? [{ value: String(item.contactId), label: `Contact ${item.contactId} (CHeKT's choice)` }] : []),
+                  ]}
+                />
+              ) : null}
+            </div>
           </div>
         </div>
       </Dialog>
