@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { Alert, Badge, Button, EmptyState } from "@/components/ui";
 import type { DriftIssue } from "@/lib/drift/compare";
 import type { DriftRun } from "@/lib/drift/fetch";
-import { driftCheckAction, forgetMappingAction, linkObjectAction, relinkMappingAction } from "@/app/(console)/drift/actions";
+import { driftCheckAction, forgetMappingAction, linkAllAction, linkObjectAction, relinkMappingAction } from "@/app/(console)/drift/actions";
 import { failureOf, withTrace } from "./action-result";
 
 const KIND_LABEL: Record<string, string> = { dealer: "Dealer", site: "Site", monitoring_station: "Monitoring station", contact: "Contact", device: "Device" };
@@ -14,6 +14,8 @@ const TYPE_LABEL = {
   missing_locally: { text: "Not mapped here", tone: "warning" },
   external_id_mismatch: { text: "External ID differs", tone: "warning" },
 } as const;
+
+const linkable = (run: DriftRun) => run.issues.filter((i) => i.type === "missing_locally" && i.object.externalId).length;
 
 function issueKey(i: DriftIssue) {
   return i.type === "missing_locally" ? `l:${i.kind}:${i.object.chektId}` : `m:${i.mapping.id}`;
@@ -65,6 +67,14 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
               ))}
             </tbody>
           </table>
+          {linkable(run) > 1 ? (
+            <div className="flex flex-wrap items-center gap-3 rounded-md bg-slate-50 px-4 py-3 text-sm">
+              <span>{linkable(run)} objects on CHeKT have an external id but no mapping here.</span>
+              <Button size="sm" pending={pending && busyKey === "all"} disabled={pending} onClick={() => act("all", "Linked every unmapped object", () => linkAllAction({ dealerLinkId }))}>
+                Link all {linkable(run)}
+              </Button>
+            </div>
+          ) : null}
           {run.issues.length === 0 ? (
             <EmptyState title="No drift" description="Every mapping matches what CHeKT lists for this dealer." />
           ) : (

@@ -284,6 +284,23 @@ describe("drift", () => {
     expect(third.issues.filter((i) => i.type !== "missing_locally")).toEqual([]);
   });
 
+  it("link all adopts every unmapped object, one audit row each under one trace id", async () => {
+    const before = (await m.drift.driftCheckAction({ dealerLinkId: linkId })).data!;
+    const adoptable = before.issues.filter((i) => i.type === "missing_locally" && i.object.externalId);
+    expect(adoptable.length).toBeGreaterThan(10);
+    const auditBefore = await m.prisma.auditLog.count({ where: { action: "drift.link" } });
+
+    const r = await m.drift.linkAllAction({ dealerLinkId: linkId });
+    expect(r.data).toEqual({ linked: adoptable.length, skipped: [] });
+    expect(await m.prisma.auditLog.count({ where: { action: "drift.link" } })).toBe(auditBefore + adoptable.length);
+    const summary = await m.prisma.auditLog.findFirstOrThrow({ where: { action: "drift.link_all" }, orderBy: { id: "desc" } });
+    expect(await m.prisma.auditLog.count({ where: { action: "drift.link", traceId: summary.traceId } })).toBe(adoptable.length);
+
+    const after = (await m.drift.driftCheckAction({ dealerLinkId: linkId })).data!;
+    expect(after.issues).toEqual([]);
+    expect(after.counts.device.inSync).toBe(after.counts.device.chekt);
+  });
+
   it("re-linking to a CHeKT object that does not exist is refused and changes nothing", async () => {
     const mapping = await m.prisma.externalIdMapping.create({ data: { dealerLinkId: linkId, kind: "site", chektId: "555555", externalId: "x-1" } });
     const r = await m.drift.relinkMappingAction({ mappingId: mapping.id, chektId: 555556 });
@@ -330,7 +347,7 @@ describe("webhook re-apply and the audit log", () => {
     expect(lines[0]).toBe("id,at,user_email,user_id,action,object_kind,chekt_id,external_id,dealer_link_id,trace_id,outcome,error,before,after");
     const actions = lines.slice(1).map((l) => l.split(",")[4]);
     expect(actions.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(actions)).toEqual(new Set(["drift.link", "drift.relink", "drift.forget"]));
+    expect(new Set(actions)).toEqual(new Set(["drift.link", "drift.relink", "drift.forget", "drift.link_all"]));
     expect(await lastAudit()).toMatchObject({ action: "audit.export", after: { filters: { action: "drift.", outcome: "success" } } });
 
     const bad = await m.exportRoute.GET(new Request("http://console.test/api/audit/export?from=someday"));

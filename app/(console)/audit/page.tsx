@@ -81,21 +81,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-slate-100">
               {rows.map((r) => (
                 <tr key={r.id.toString()} className="align-top">
-                  <td className="whitespace-nowrap px-4 py-2.5 text-slate-700"><time dateTime={r.at.toISOString()}>{r.at.toISOString().replace("T", " ").slice(0, 19)} UTC</time></td>
+                  <td className="px-4 py-2.5 text-slate-700">
+                    <time dateTime={r.at.toISOString()} className="block whitespace-nowrap">{r.at.toISOString().slice(0, 10)}</time>
+                    <span className="whitespace-nowrap text-xs text-slate-500">{r.at.toISOString().slice(11, 19)} UTC</span>
+                  </td>
                   <td className="px-4 py-2.5">{r.userEmail ?? <span className="text-slate-400">system</span>}</td>
-                  <td className="px-4 py-2.5"><code>{r.action}</code></td>
+                  <td className="px-4 py-2.5"><code className="break-all">{r.action}</code></td>
                   <td className="px-4 py-2.5">
                     <span className="font-medium">{r.objectKind}</span>
-                    <div className="text-xs text-slate-500">CHeKT {r.chektId ?? "—"} · ours {r.externalId ?? "—"}</div>
+                    <div className="break-all text-xs text-slate-500">CHeKT {r.chektId ?? "—"} · ours {r.externalId ?? "—"}</div>
                   </td>
                   <td className="px-4 py-2.5">
                     <Badge tone={outcomeTone[r.outcome as keyof typeof outcomeTone] ?? "neutral"}>{r.outcome}</Badge>
                     {r.error ? <div className="mt-1 max-w-xs text-xs text-red-700">{r.error}</div> : null}
                   </td>
-                  <td className="px-4 py-2.5">
-                    {r.traceId ? <Link className="font-mono text-xs text-indigo-700 hover:underline" href={`/audit?object=${encodeURIComponent(r.traceId)}`}>{r.traceId}</Link> : <span className="text-slate-400">—</span>}
+                  <td className="max-w-[22rem] px-4 py-2.5">
+                    {r.traceId ? <Link className="break-all font-mono text-xs text-indigo-700 hover:underline" href={`/audit?object=${encodeURIComponent(r.traceId)}`}>{r.traceId}</Link> : <span className="text-slate-400">—</span>}
                     {r.before != null || r.after != null ? (
-                      <details className="mt-1 min-w-[20rem]">
+                      <details className="mt-1 min-w-[16rem]">
                         <summary className="cursor-pointer text-xs text-slate-600 hover:text-slate-900">Before / after</summary>
                         <div className="mt-2"><DiffViewer before={r.before} after={r.after} /></div>
                       </details>

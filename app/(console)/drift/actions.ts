@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
+import { writeAudit } from "@/lib/audit";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 import type { DriftKind } from "@/lib/drift/compare";
@@ -92,4 +93,45 @@ export const forgetMappingAction = actionClient
     );
     revalidatePath("/drift");
     return { forgotten: mapping.id };
+  });
+
+/**
+ * Adopts every object CHeKT lists that we have no mapping for and that carries an external id
+ * (typical right after connecting a dealer that already had sites). One audit row per mapping,
+ * all in one transaction. An object whose ids a mapping made since the check already holds (another
+ * admin, a site edit) is skipped and named, for a person to judge.
+ */
+export const linkAllAction = actionClient
+  .metadata({ name: "drift.link_all", role: "admin", objectKind: "mapping" })
+  .inputSchema(driftCheckSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const link = await loadLink(parsedInput.dealerLinkId);
+    const run = await runDrift(link, ctx.traceId);
+    const candidates = run.issues.flatMap((i) => (i.type === "missing_locally" && i.object.externalId ? [i.object] : []));
+    const skipped: string[] = [];
+    let linked = 0;
+    await ctx.commit({ action: "drift.link_all", objectKind: "mapping", dealerLinkId: link.id, after: { candidates: candidates.length } }, async (tx) => {
+      for (const obj of candidates) {
+        const clash = await tx.externalIdMapping.findFirst({ where: { dealerLinkId: link.id, kind: obj.kind, OR: [{ chektId: obj.chektId }, { externalId: obj.externalId! }] } });
+        if (clash) {
+          skipped.push(`${obj.kind} ${obj.chektId}`);
+          continue;
+        }
+        await tx.externalIdMapping.create({ data: { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId!, parentChektId: obj.parentChektId } });
+        await writeAudit(tx, {
+          action: "drift.link",
+          objectKind: obj.kind,
+          chektId: obj.chektId,
+          externalId: obj.externalId,
+          dealerLinkId: link.id,
+          after: { kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId, parentChektId: obj.parentChektId },
+          traceId: ctx.traceId,
+          outcome: "success",
+          user: ctx.user,
+        });
+        linked++;
+      }
+    });
+    revalidatePath("/drift");
+    return { linked, skipped };
   });
