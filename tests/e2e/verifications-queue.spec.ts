@@ -103,11 +103,17 @@ test("keyboard: j/k move, c claims, Enter opens the large view, Escape closes it
   await expect(second).toBeVisible({ timeout: 15_000 });
   await expect(first).toBeVisible();
 
-  // Oldest deadline first: a (200 s) is above b (250 s). Select a, then j moves to b.
+  // Oldest deadline first: a (200 s) is above b (250 s). Select a; j moves to the row below it, k back.
+  const ids = await page.getByTestId("verification-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-verification-id")));
+  const at = ids.indexOf(a.verification.verification_id);
+  expect(at).toBeGreaterThanOrEqual(0);
+  expect(ids.indexOf(b.verification.verification_id)).toBeGreaterThan(at);
+  const below = row(page, ids[at + 1]!);
   await first.click();
   await expect(first).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("j");
-  await expect(second).toHaveAttribute("aria-selected", "true");
+  await expect(below).toHaveAttribute("aria-selected", "true");
+  await expect(first).toHaveAttribute("aria-selected", "false");
   await page.keyboard.press("k");
   await expect(first).toHaveAttribute("aria-selected", "true");
 
@@ -118,6 +124,8 @@ test("keyboard: j/k move, c claims, Enter opens the large view, Escape closes it
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("Keyboard first");
   await expect(dialog.getByTestId("snapshot-large")).toBeVisible();
+  await expect(page.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
+  await page.screenshot({ path: test.info().outputPath("detail.png") });
   await page.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
 
