@@ -22,8 +22,13 @@ export function startBackgroundWork(): Promise<Background> {
       deps: { db: prisma, api: deviceApi(chekt, env.CHEKT_REQUEST_TIMEOUT_MS), maxBulk: env.CHEKT_MAX_BULK },
       log,
     });
-    // Other helpers add their one line here (e.g. the webhook catch-up / LISTEN loop).
-    (await import("@/lib/webhooks/background")).startWebhookBackground(); // webhooks: catch-up from /v1/events + expiry sweep
+    // Other helpers add their one line here (e.g. the webhook catch-up / LISTEN loop). A failure
+    // there is logged, not thrown: rethrowing would start a second bulk worker on the next call.
+    try {
+      (await import("@/lib/webhooks/background")).startWebhookBackground(); // webhooks: catch-up from /v1/events + expiry sweep
+    } catch (e) {
+      log(`webhook background did not start: ${e instanceof Error ? e.message : String(e)}`);
+    }
     return { bulk };
   })().catch((e) => {
     g.__chektBackground = undefined; // let a later call try again
