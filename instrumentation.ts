@@ -2,6 +2,8 @@
 // (pg, pg-boss), so the Edge runtime never loads it.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // `next build` may load this while prerendering; a queue worker there would hold the build open.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startBackgroundWork } = await import("./lib/background");
   try {
     await startBackgroundWork();
