@@ -7,7 +7,8 @@ import { pgSql, type Sql } from "./sql";
 const g = globalThis as unknown as { __chektWebhookPool?: pg.Pool };
 
 export function webhookPool(): pg.Pool {
-  g.__chektWebhookPool ??= new pg.Pool({
+  if (g.__chektWebhookPool) return g.__chektWebhookPool;
+  const pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_SIZE,
     connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
@@ -16,8 +17,9 @@ export function webhookPool(): pg.Pool {
   });
   // An idle connection killed by Postgres (restart, failover) must not crash the process; the
   // pool drops it and opens a new one on the next checkout.
-  g.__chektWebhookPool.on("error", (e) => console.warn(`[webhooks] idle database connection lost: ${e.message}`));
-  return g.__chektWebhookPool;
+  pool.on("error", (e) => console.warn(`[webhooks] idle database connection lost: ${e.message}`));
+  g.__chektWebhookPool = pool;
+  return pool;
 }
 
 /** BEGIN … COMMIT on one pooled connection; ROLLBACK and rethrow on any error. */
