@@ -299,3 +299,18 @@ describe("dealer", () => {
     expect(after?.serverError).toMatchObject({ code: "no_dealer" });
   });
 });
+
+describe("when CHeKT no longer reaches the dealer", () => {
+  it("a 403 says the dealer link is missing and what to do, and nothing is written", async () => {
+    // Our link still says connected, but CHeKT dropped the partner's reach (disconnected above).
+    await prisma.dealerLink.update({ where: { id: linkId }, data: { connectedAt: new Date(), disconnectedAt: null } });
+    jar.set("dealer_link", linkId);
+    session.user = OPERATOR;
+    const mappings = await prisma.externalIdMapping.count();
+    const r = await stations.createStationAction({ external_monitoring_station_id: "it-ms-403", name: "Unreachable" });
+    expect(r?.serverError).toMatchObject({ code: "permission_denied" });
+    expect(r?.serverError?.message).toMatch(/no longer be connected to our partner account.*reconnect it on the Dealer page\. Nothing was saved/);
+    expect(await prisma.externalIdMapping.count()).toBe(mappings);
+    expect((await auditRows("stations.create")).at(-1)).toMatchObject({ outcome: "failure", error: expect.stringMatching(/^permission_denied: /) });
+  });
+});
