@@ -141,11 +141,17 @@ function summarize(partner: Step[], app: Step[], scopes: ScopeVerdict[]): { ok: 
   const appFirst = app[0] && "diagnosis" in app[0] ? app[0].diagnosis : undefined;
   const partnerFail = firstFailure(partner);
   const missing = scopes.filter((s) => s.status === "missing").map((s) => s.scope);
+  const unknown = scopes.filter((s) => s.status === "unknown").map((s) => s.scope);
+  // A later probe that failed for a reason other than a missing scope (rate limit, CHeKT fault)
+  // leaves its scopes unknown: say so rather than call the key fine.
+  const otherFail = app.slice(1).flatMap((s) => ("diagnosis" in s && !s.diagnosis.ok && s.diagnosis.bucket !== "permission_denied" ? [s.diagnosis] : []))[0];
   const parts: string[] = [];
   parts.push(partnerFail ? `Partner API: ${partnerFail.title}.` : partner.every((s) => "diagnosis" in s) ? "Partner API: works." : "Partner API: not fully checked.");
   if (!appFirst) parts.push("CHeKT App key: not configured.");
-  else if (appFirst.bucket === "permission_denied" || appFirst.ok) parts.push(`CHeKT App key: accepted${missing.length ? `, missing ${missing.join(", ")}` : ", every probed scope granted"}.`);
-  else parts.push(`CHeKT App key: ${appFirst.title}.`);
-  const ok = !partnerFail && partner.every((s) => "diagnosis" in s) && !!appFirst && (appFirst.ok || appFirst.bucket === "permission_denied") && missing.length === 0;
+  else if (appFirst.bucket === "permission_denied" || appFirst.ok) {
+    const found = [missing.length ? `missing ${missing.join(", ")}` : "", unknown.length ? `${unknown.join(", ")} not checked (${otherFail?.title ?? "no answer"})` : ""].filter(Boolean);
+    parts.push(`CHeKT App key: accepted${found.length ? `, ${found.join("; ")}` : ", every probed scope granted"}.`);
+  } else parts.push(`CHeKT App key: ${appFirst.title}.`);
+  const ok = !partnerFail && partner.every((s) => "diagnosis" in s) && !!appFirst && (appFirst.ok || appFirst.bucket === "permission_denied") && missing.length === 0 && unknown.length === 0;
   return { ok, text: parts.join(" ") };
 }

@@ -134,11 +134,34 @@ describe("connection check against the simulator", () => {
       refused = res.status === 429;
     }
     expect(refused).toBe(true);
-    const r = await checkConnection({ ...partner(), apiKey: app.api_key });
+    // App key only: the partner calls would spend the partner's bucket at the lowered rate.
+    const r = await checkConnection({ baseUrl: sim.url, apiKey: app.api_key, timeoutMs: 5000 });
     const d = diag(r.app[0]);
     expect(d).toMatchObject({ bucket: "rate_limited", status: 429 });
     expect(d.retryAfterS).toBeGreaterThanOrEqual(1);
     expect(d.detail).toMatch(/60 requests a minute/);
+  });
+
+  it("a rate limit that hits only the later probes leaves those scopes unknown and the check not ok", async () => {
+    const roomy = { perMin: sim.config.rateLimitPerMin, burst: sim.config.rateLimitBurstPerS };
+    Object.assign(sim.config, { rateLimitPerMin: 60, rateLimitBurstPerS: 5 });
+    onTestFinished(() => {
+      Object.assign(sim.config, { rateLimitPerMin: roomy.perMin, rateLimitBurstPerS: roomy.burst });
+    });
+    const app = await newApp(["devices:read", "events:read", "sites:read", "snapshots:read"]);
+    let refused = false;
+    for (let i = 0; i < 100 && !refused; i++) {
+      refused = (await fetch(`${sim.url}/v1/devices?limit=1`, { headers: { authorization: `Bearer ${app.api_key}` } })).status === 429;
+    }
+    // One token a second: after a second exactly one call gets through.
+    await new Promise((r) => setTimeout(r, 1000));
+    // App key only: the partner calls would spend the partner's bucket at the lowered rate.
+    const r = await checkConnection({ baseUrl: sim.url, apiKey: app.api_key, timeoutMs: 5000 });
+    expect(diag(r.app[0]).ok).toBe(true);
+    expect(r.app.some((s) => diag(s).bucket === "rate_limited")).toBe(true);
+    expect(r.scopes.some((s) => s.status === "unknown")).toBe(true);
+    expect(r.summary.ok).toBe(false);
+    expect(r.summary.text).toMatch(/not checked \(Rate limited\)\.$/);
   });
 
   it("bad client credentials and a dealer the partner does not reach", async () => {
