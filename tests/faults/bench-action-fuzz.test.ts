@@ -1,0 +1,176 @@
+// Every server action (globbed from app/**/actions.ts), called as a signed-in admin with
+// fast-check input: arbitrary values, and objects made of the keys the input schemas use with
+// arbitrary values. No call may reject (beyond Next's own redirect/notFound control flow) and
+// none may answer `internal` — the "something went wrong on our side" a user would see as a 500.
+// Real: the action client, zod, Postgres (a fresh database with a connected dealer), the HTTP path
+// to CHeKT (a server that answers 503, so inputs that pass validation reach a handled failure).
+// Mocked: only the session source, as in tests/integration/role-matrix.test.ts, plus the Next
+// request APIs (cookies, headers, revalidatePath) that need a live request.
+import { readdirSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import fc from "fast-check";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+
+const admin = { id: "fz-admin", email: "admin@fuzz.test", name: "Fuzz Admin", role: "admin" as const };
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => admin }));
+vi.mock("@/lib/auth/index", () => {
+  const notHere = async () => {
+    throw new Error("next-auth is not part of the fuzz test");
+  };
+  return { auth: notHere, signIn: notHere, signOut: notHere, handlers: { GET: notHere, POST: notHere }, ThrottledSignin: class {} };
+});
+vi.mock("next-auth", () => {
+  class AuthError extends Error {
+    type = "AuthError";
+  }
+  class CredentialsSignin extends AuthError {
+    code = "credentials";
+  }
+  return { default: () => ({}), AuthError, CredentialsSignin };
+});
+vi.mock("next/headers", () => {
+  const jar = new Map<string, string>();
+  const store = {
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+    has: (name: string) => jar.has(name),
+    set: (name: string | { name: string; value: string }, value?: string) => void (typeof name === "string" ? jar.set(name, value ?? "") : jar.set(name.name, name.value)),
+    delete: (name: string) => void jar.delete(name),
+  };
+  return { cookies: async () => store, headers: async () => new Headers({ host: "localhost", "x-forwarded-proto": "http" }) };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, unstable_cache: <T>(fn: T) => fn }));
+
+type Result = { serverError?: { code?: string; message?: string }; validationErrors?: unknown; data?: unknown };
+type Action = { id: string; fn: (input: unknown) => Promise<Result> };
+
+const ROOT = path.resolve(__dirname, "../..");
+function walk(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) walk(full, out);
+    else if (entry === "actions.ts") out.push(full);
+  }
+  return out;
+}
+
+// Keys the action input schemas use (collected from the schema modules at start), so generated
+// objects look like a form's payload with broken values rather than random junk only.
+const SCHEMA_MODULES = ["lib/schemas/site", "lib/schemas/contact", "lib/schemas/station", "lib/schemas/dealer", "lib/schemas/arming", "lib/verifications/schemas", "lib/settings/schemas", "lib/users/schemas", "lib/drift/schemas", "lib/bulk/schemas"];
+function keysOf(schema: unknown, depth = 0): string[] {
+  if (!schema || typeof schema !== "object" || depth > 5) return [];
+  const s = schema as { shape?: Record<string, unknown>; _zod?: { def?: Record<string, unknown> } };
+  if (s.shape && typeof s.shape === "object") return Object.keys(s.shape);
+  const def = s._zod?.def ?? {};
+  for (const inner of [def.in, def.schema, def.innerType, def.left]) {
+    const k = keysOf(inner, depth + 1);
+    if (k.length) return k;
+  }
+  return [];
+}
+
+let db: TestDatabase;
+let sql: pg.Client;
+let chekt: Server;
+let chektHits = 0;
+const actions: Action[] = [];
+const keyPool = new Set<string>(["id", "site_id", "contact_id", "station_id", "userId", "dealerLinkId", "jobId", "action", "contactId", "rows", "devices", "name", "email", "role"]);
+
+beforeAll(async () => {
+  chekt = createServer((_req, res) => {
+    chektHits++;
+    res.writeHead(503, { "content-type": "application/json", "retry-after": "0" });
+    res.end(JSON.stringify({ error: { code: "service_unavailable", message: "fuzz: CHeKT is down" } }));
+  });
+  await new Promise<void>((r) => chekt.listen(0, "127.0.0.1", r));
+  db = await createTestDatabase("chekt_bench_fuzz");
+  Object.assign(process.env, {
+    DATABASE_URL: db.url,
+    CHEKT_API_BASE_URL: `http://127.0.0.1:${(chekt.address() as AddressInfo).port}`,
+    // One try per call: the fuzz is about our handling of the answer, not about waiting for CHeKT.
+    CHEKT_REQUEST_TIMEOUT_MS: "1000",
+  });
+  sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+  await sql.query(`INSERT INTO users (id, email, name, role, password_hash, created_at, updated_at) VALUES ($1, $2, $3, 'admin', 'x', now(), now())`, [admin.id, admin.email, admin.name]);
+  await sql.query(`INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, created_at, updated_at) VALUES ('dl_fuzz', 1, 'acme-security', 'Acme', now(), now(), now())`);
+  for (const mod of SCHEMA_MODULES) {
+    for (const value of Object.values(await import(pathToFileURL(path.join(ROOT, `${mod}.ts`)).href))) for (const k of keysOf(value)) keyPool.add(k);
+  }
+  for (const file of walk(path.join(ROOT, "app")).sort()) {
+    const rel = path.relative(ROOT, file);
+    if (rel === "app/sign-in/actions.ts") continue; // next-auth's own sign-in, not built with the action client
+    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.push({ id: `${rel}#${name}`, fn: fn as Action["fn"] });
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await sql?.end();
+  await (await import("@/lib/db")).prisma.$disconnect().catch(() => undefined);
+  await db?.drop();
+  await new Promise((r) => chekt?.close(r));
+});
+
+const value = fc.oneof(
+  fc.anything(),
+  fc.string({ maxLength: 200 }),
+  fc.constantFrom("", "dl_fuzz", "acme-security", "1", "-1", "00000000-0000-0000-0000-000000000000", "dispatch", "disregard", "admin", "viewer", "UTC", "a@b.co", "' OR 1=1 --", "__proto__", "x".repeat(5000)),
+  fc.integer({ min: -5, max: 5 }),
+  fc.integer(),
+  fc.double(),
+  fc.constant(null),
+  fc.array(fc.anything(), { maxLength: 3 }),
+);
+const payload = () =>
+  fc.oneof(
+    { weight: 1, arbitrary: fc.anything() },
+    { weight: 3, arbitrary: fc.dictionary(fc.constantFrom(...keyPool), value, { maxKeys: 8 }) },
+  );
+
+/** Next's own control flow (redirect, notFound, forbidden) is thrown on purpose; anything else is a bug. */
+const isNextControlFlow = (e: unknown) => typeof (e as { digest?: unknown })?.digest === "string" && /^NEXT_/.test((e as { digest: string }).digest);
+
+describe("fuzz: every server action as admin", () => {
+  it("finds the actions", () => {
+    expect(actions.length).toBeGreaterThan(30);
+  });
+
+  it("no input makes an action reject or answer `internal`", async () => {
+    const problems: string[] = [];
+    const seen = new Map<string, number>();
+    for (const a of actions) {
+      await fc.assert(
+        fc.asyncProperty(payload(), async (input) => {
+          let r: Result;
+          try {
+            r = await a.fn(input);
+          } catch (e) {
+            if (isNextControlFlow(e)) return;
+            problems.push(`${a.id} rejected with ${(e as Error)?.message ?? String(e)} on ${show(input)}`);
+            return;
+          }
+          const outcome = r?.serverError ? `serverError:${r.serverError.code}` : r?.validationErrors ? "validation" : "data";
+          seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
+          if (r?.serverError?.code === "internal") problems.push(`${a.id} answered internal on ${show(input)}`);
+        }),
+        { numRuns: 60 },
+      );
+    }
+    console.log(`fuzzed ${actions.length} actions × 60 inputs: ${JSON.stringify(Object.fromEntries(seen))}; CHeKT reached ${chektHits} times`);
+    expect(problems.slice(0, 20)).toEqual([]);
+  }, 240_000);
+});
+
+function show(v: unknown) {
+  try {
+    return JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? `${x}n` : x))?.slice(0, 200);
+  } catch {
+    return String(v);
+  }
+}
