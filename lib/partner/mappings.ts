@@ -55,3 +55,22 @@ export async function deleteMapping(tx: Db, dealerLinkId: string, kind: MappingK
 export async function deleteChildMappings(tx: Db, dealerLinkId: string, kind: MappingKind, parentChektId: string | number) {
   await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind, parentChektId: String(parentChektId) } });
 }
+
+/**
+ * Runs `fn` (check → CHeKT → commit) while holding a Postgres advisory lock on this dealer's
+ * external ID, so two people creating the same ID at once cannot both pass the check: the second
+ * waits, then finds the first one's mapping and is refused before CHeKT is called. (CHeKT itself
+ * only keeps contact IDs unique per site, so without this a race would leave an unmapped copy.)
+ * The lock lives in its own short transaction, on its own connection; nothing is written there.
+ */
+export async function withExternalIdClaim<T>(dealerLinkId: string, kind: MappingKind, externalId: string, fn: () => Promise<T>): Promise<T> {
+  const key = `external-id:${dealerLinkId}:${kind}:${externalId}`;
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`select pg_advisory_xact_lock(hashtext(${key}))::text`;
+      return fn();
+    },
+    // Long enough for CHeKT's slowest answer (rate-limit waits and retries included).
+    { maxWait: 10_000, timeout: 120_000 },
+  );
+}

@@ -171,6 +171,23 @@ describe("sites", () => {
     });
   });
 
+  it("two people creating the same contact ID at once (on two sites): one wins, the other is refused before CHeKT", async () => {
+    const other = await sites.createSiteAction({ external_site_id: "it-site-race", name: "Race", timezone: "UTC" });
+    const otherId = other!.data!.site_id;
+    const before = sim.state.contacts.size;
+    // CHeKT only keeps contact IDs unique per site, so only our lock stops the second copy.
+    const [a, b] = await Promise.all([
+      contacts.createContactAction({ site_id: siteId, external_contact_id: "it-c-race", first_name: "A", last_name: "A" }),
+      contacts.createContactAction({ site_id: otherId, external_contact_id: "it-c-race", first_name: "B", last_name: "B" }),
+    ]);
+    const results = [a, b];
+    expect(results.filter((r) => r?.data)).toHaveLength(1);
+    expect(results.filter((r) => r?.serverError?.code === "conflict")).toHaveLength(1);
+    expect(sim.state.contacts.size).toBe(before + 1);
+    expect(await prisma.externalIdMapping.count({ where: { kind: "contact", externalId: "it-c-race" } })).toBe(1);
+    await sites.deleteSiteAction({ site_id: otherId });
+  });
+
   it("arming: the switch is audited with the type before and after", async () => {
     const r = await arming.setArmingAction({ site_id: siteId, security_type: 1 });
     expect(r?.data).toEqual({ site_id: siteId, security_type: 1 });
@@ -186,7 +203,7 @@ describe("sites", () => {
     expect(r?.data).toEqual({ site_id: siteId, name: "IT Depot North" });
     expect(sim.state.sites.has(siteId)).toBe(false);
     expect(await prisma.externalIdMapping.count({ where: { OR: [{ kind: "site", chektId: String(siteId) }, { parentChektId: String(siteId) }] } })).toBe(0);
-    expect((await auditRows("sites.delete"))[0]).toMatchObject({ outcome: "success", externalId: "it-site-1b", before: expect.objectContaining({ name: "IT Depot North" }) });
+    expect((await auditRows("sites.delete")).find((a) => a.chektId === String(siteId))).toMatchObject({ outcome: "success", externalId: "it-site-1b", before: expect.objectContaining({ name: "IT Depot North" }) });
     // Deleting again: CHeKT says 404 and nothing local changes.
     const again = await sites.deleteSiteAction({ site_id: siteId });
     expect(again?.serverError).toMatchObject({ code: "not_found" });

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
-import { assertExternalIdFree, deleteChildMappings, deleteMapping, upsertMapping } from "@/lib/partner/mappings";
+import { assertExternalIdFree, deleteChildMappings, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/partner/mappings";
 import { requireDealerScope } from "@/lib/partner/scope";
 import { createSite, deleteSite, getSite, setSiteActivation, updateSite } from "@/lib/partner/sites";
 import { createSiteSchema, siteActivationSchema, siteIdSchema, updateSiteSchema } from "@/lib/schemas/site";
@@ -12,12 +12,15 @@ export const createSiteAction = actionClient
   .inputSchema(createSiteSchema)
   .action(async ({ parsedInput, ctx }) => {
     const scope = await requireDealerScope();
-    await assertExternalIdFree(prisma, scope.dealerLinkId, "site", parsedInput.external_site_id);
-    const site = await createSite(scope, parsedInput, { traceId: ctx.traceId });
-    await ctx.commit(
-      { action: "sites.create", objectKind: "site", chektId: site.site_id, externalId: site.external_site_id, dealerLinkId: scope.dealerLinkId, after: site },
-      (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "site", chektId: site.site_id, externalId: site.external_site_id }),
-    );
+    const site = await withExternalIdClaim(scope.dealerLinkId, "site", parsedInput.external_site_id, async () => {
+      await assertExternalIdFree(prisma, scope.dealerLinkId, "site", parsedInput.external_site_id);
+      const created = await createSite(scope, parsedInput, { traceId: ctx.traceId });
+      await ctx.commit(
+        { action: "sites.create", objectKind: "site", chektId: created.site_id, externalId: created.external_site_id, dealerLinkId: scope.dealerLinkId, after: created },
+        (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "site", chektId: created.site_id, externalId: created.external_site_id }),
+      );
+      return created;
+    });
     revalidatePath("/sites");
     return { site_id: site.site_id, name: site.name };
   });

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
-import { assertExternalIdFree, deleteMapping, upsertMapping } from "@/lib/partner/mappings";
+import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/partner/mappings";
 import { requireDealerScope } from "@/lib/partner/scope";
 import { createStation, deleteStation, getStation, updateStation } from "@/lib/partner/stations";
 import { createStationSchema, stationIdSchema, updateStationSchema } from "@/lib/schemas/station";
@@ -12,20 +12,23 @@ export const createStationAction = actionClient
   .inputSchema(createStationSchema)
   .action(async ({ parsedInput, ctx }) => {
     const scope = await requireDealerScope();
-    await assertExternalIdFree(prisma, scope.dealerLinkId, "monitoring_station", parsedInput.external_monitoring_station_id);
-    const station = await createStation(scope, parsedInput, { traceId: ctx.traceId });
-    await ctx.commit(
-      {
-        action: "stations.create",
-        objectKind: "monitoring_station",
-        chektId: station.monitoring_station_id,
-        externalId: station.external_monitoring_station_id,
-        dealerLinkId: scope.dealerLinkId,
-        after: station,
-      },
-      (tx) =>
-        upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "monitoring_station", chektId: station.monitoring_station_id, externalId: station.external_monitoring_station_id }),
-    );
+    const station = await withExternalIdClaim(scope.dealerLinkId, "monitoring_station", parsedInput.external_monitoring_station_id, async () => {
+      await assertExternalIdFree(prisma, scope.dealerLinkId, "monitoring_station", parsedInput.external_monitoring_station_id);
+      const created = await createStation(scope, parsedInput, { traceId: ctx.traceId });
+      await ctx.commit(
+        {
+          action: "stations.create",
+          objectKind: "monitoring_station",
+          chektId: created.monitoring_station_id,
+          externalId: created.external_monitoring_station_id,
+          dealerLinkId: scope.dealerLinkId,
+          after: created,
+        },
+        (tx) =>
+          upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "monitoring_station", chektId: created.monitoring_station_id, externalId: created.external_monitoring_station_id }),
+      );
+      return created;
+    });
     revalidatePath("/stations");
     return { monitoring_station_id: station.monitoring_station_id, name: station.name };
   });

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
 import { createContact, deleteContact, getContact, updateContact } from "@/lib/partner/contacts";
-import { assertExternalIdFree, deleteMapping, upsertMapping } from "@/lib/partner/mappings";
+import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/partner/mappings";
 import { requireDealerScope } from "@/lib/partner/scope";
 import { contactIdSchema, createContactInputSchema, updateContactSchema } from "@/lib/schemas/contact";
 
@@ -12,12 +12,15 @@ export const createContactAction = actionClient
   .inputSchema(createContactInputSchema)
   .action(async ({ parsedInput: { site_id, ...body }, ctx }) => {
     const scope = await requireDealerScope();
-    await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", body.external_contact_id);
-    const contact = await createContact(scope, site_id, body, { traceId: ctx.traceId });
-    await ctx.commit(
-      { action: "contacts.create", objectKind: "contact", chektId: contact.contact_id, externalId: contact.external_contact_id, dealerLinkId: scope.dealerLinkId, after: contact },
-      (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "contact", chektId: contact.contact_id, externalId: contact.external_contact_id, parentChektId: site_id }),
-    );
+    const contact = await withExternalIdClaim(scope.dealerLinkId, "contact", body.external_contact_id, async () => {
+      await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", body.external_contact_id);
+      const created = await createContact(scope, site_id, body, { traceId: ctx.traceId });
+      await ctx.commit(
+        { action: "contacts.create", objectKind: "contact", chektId: created.contact_id, externalId: created.external_contact_id, dealerLinkId: scope.dealerLinkId, after: created },
+        (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "contact", chektId: created.contact_id, externalId: created.external_contact_id, parentChektId: site_id }),
+      );
+      return created;
+    });
     revalidatePath(`/sites/${site_id}`);
     return { contact_id: contact.contact_id, site_id };
   });
