@@ -226,7 +226,7 @@ export async function runActionBench(opts: { runs?: number; distDir?: string; lo
     log(`server action sites.update over HTTP: median ${figures.action.median} ms, p95 ${figures.action.p95} ms; direct GET+PUT to the simulator: median ${figures.directWrite.median} ms, p95 ${figures.directWrite.p95} ms`);
     log(`  overhead per call (paired): median ${figures.writeOverhead.median} ms, p95 ${figures.writeOverhead.p95} ms; ${auditRows} audit rows for ${runs + 15} actions`);
     log(`site page /sites/<id>: median ${figures.page.median} ms, p95 ${figures.page.p95} ms; direct GET: median ${figures.directRead.median} ms → overhead median ${figures.readOverhead.median} ms, p95 ${figures.readOverhead.p95} ms`);
-    log(`app RSS (next start tree, ${rssAfter.processes} processes): idle ${rssIdle.mb} MB, after ${runs * 2 + 30} actions and ${runs + 15} page views ${rssAfter.mb} MB`);
+    log(`app RSS (next start tree, ${rssAfter.processes} processes): idle ${rssIdle.mb} MB, after ${runs + 15} actions, ${runs + 15} page views and ${2 * (runs + 15)} direct calls ${rssAfter.mb} MB`);
     return figures;
   } finally {
     for (const ch of children.reverse()) await ch.stop().catch(() => undefined);

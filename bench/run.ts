@@ -176,7 +176,7 @@ async function main() {
         value: `${f.rssAfterMb} MB`,
         baseline: `idle ${f.rssIdleMb} MB`,
         ratio: ratio(f.rssAfterMb, f.rssIdleMb),
-        how: `VmRSS of the next start process tree (${f.rssProcesses} processes) after the action bench's ${f.action.n * 2 + 30} actions and ${f.page.n + 15} page views`,
+        how: `VmRSS of the next start process tree (${f.rssProcesses} processes) after the action bench's ${f.action.n + 15} server actions and ${f.page.n + 15} page views`,
       });
     });
   } finally {
