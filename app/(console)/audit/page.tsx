@@ -86,7 +86,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <span className="whitespace-nowrap text-xs text-slate-500">{r.at.toISOString().slice(11, 19)} UTC</span>
                   </td>
                   <td className="px-4 py-2.5">{r.userEmail ?? <span className="text-slate-400">system</span>}</td>
-                  <td className="px-4 py-2.5"><code className="break-all">{r.action}</code></td>
+                  <td className="px-4 py-2.5"><code className="break-words">{r.action}</code></td>
                   <td className="px-4 py-2.5">
                     <span className="font-medium">{r.objectKind}</span>
                     <div className="break-all text-xs text-slate-500">CHeKT {r.chektId ?? "—"} · ours {r.externalId ?? "—"}</div>
