@@ -3,6 +3,9 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   // Several builds can live side by side (tests, bench, dev) when each names its own folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The build type-checks the app only (tests, bench and the simulator are checked by `npm run
+  // typecheck`), and Next rewrites this file rather than tsconfig.json when it adds a dist dir.
+  typescript: { tsconfigPath: "tsconfig.next.json" },
   reactStrictMode: true,
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 (lib/auth/require.ts).
