@@ -115,6 +115,11 @@ describe("bulk provisioning survives a killed worker and a Postgres restart", ()
     const maps = (await sql.query<{ external_id: string; chekt_id: string }>(`SELECT external_id, chekt_id FROM external_id_mappings WHERE dealer_link_id = $1 AND kind = 'device' AND external_id LIKE 'k9-%'`, [w.dealerLinkId])).rows;
     expect(maps.length).toBe(N);
     expect(maps.filter((m) => m.chekt_id !== byExt.get(m.external_id))).toEqual([]);
-    console.log(`killed the worker at ${atKill.succeeded}/${N} (first seen ${mid.succeeded}); terminations: ${logs.filter((l) => l.startsWith("[test]")).join("; ")}`);
+    const rejections = logs.filter((l) => l.includes("unhandledRejection"));
+    const retried = logs.filter((l) => l.includes("(will retry)"));
+    console.log(
+      `killed the worker at ${atKill.succeeded}/${N} (first seen ${mid.succeeded}); ${logs.filter((l) => l.startsWith("[test]")).join("; ")}; ` +
+        `worker-2 logged ${retried.length} failed run(s) re-queued and ${rejections.length} unhandled rejection(s)${rejections.length ? `: ${rejections[0]}` : ""}`,
+    );
   }, 300_000);
 });
