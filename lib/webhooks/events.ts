@@ -15,13 +15,18 @@ export function intId(value: unknown): number | null {
 
 /** ISO-8601 or the list format "YYYY-MM-DD HH:MM:SS" (taken as UTC). */
 export function parseDate(value: unknown): Date | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value === "number") return new Date(value > 1e12 ? value : value * 1000);
+  if (value instanceof Date) return storable(value);
+  if (typeof value === "number") return storable(new Date(value > 1e12 ? value : value * 1000));
   if (typeof value !== "string" || !value.trim()) return null;
   const v = value.trim();
   const spaced = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(v) ? `${v.replace(" ", "T")}Z` : v;
-  const d = new Date(spaced);
-  return Number.isNaN(d.getTime()) ? null : d;
+  return storable(new Date(spaced));
+}
+
+/** A date Postgres can store (no year 0, nothing past 9999): anything else is a malformed event (400), not a 500 CHeKT would retry forever. */
+function storable(d: Date): Date | null {
+  const year = d.getUTCFullYear();
+  return Number.isNaN(d.getTime()) || year < 1 || year > 9999 ? null : d;
 }
 
 const idLike = z.union([z.string(), z.number()]).transform((v, ctx) => {

@@ -78,6 +78,13 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
     const result = await storeAndApply(dealer.dealerLinkId, parsed, text, "webhook", { dealerKey: dealerKey.slice(0, 200), deliveryId: deliveryId?.slice(0, 200) ?? null, attempt, bodyBytes: raw.length });
     return Response.json({ received: true, id: eventId, duplicate: result.outcome === "duplicate" });
   } catch (e) {
+    // Postgres refused the event's own data (class 22: a NUL character, a date it cannot hold…):
+    // a retry would fail the same way forever, so it is a malformed event, not a 500.
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("22")) {
+      await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId, eventType, verdict: "malformed", reason: `invalid_event: ${(e as Error).message.slice(0, 300)}`, bodyBytes: raw.length });
+      return answer(400, "invalid_event", "The event holds data that cannot be stored");
+    }
     // Nothing was stored (the transaction rolled back): a 5xx makes CHeKT retry later.
     console.error(JSON.stringify({ at: "webhook.apply", dealerKey, eventId, error: (e as Error).message }));
     await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId, eventType, verdict: "rejected", reason: `apply_failed: ${(e as Error).message.slice(0, 300)}`, bodyBytes: raw.length }).catch(() => undefined);
@@ -89,20 +96,23 @@ function answer(status: number, code: string, message: string) {
   return Response.json({ error: { code, message } }, { status });
 }
 
+/** Postgres text cannot hold NUL; a hostile body must not turn the log write into a 500. */
+const clean = (v: string | null | undefined, max: number) => (v == null ? null : v.replace(/\u0000/g, "").slice(0, max));
+
 async function recordDelivery(r: DeliveryRecord, deliveryId: string | null, attempt: number | null) {
   if (r.verdict === "rejected" || r.verdict === "malformed") {
     console.warn(JSON.stringify({ at: "webhook.reject", dealerKey: r.dealerKey, verdict: r.verdict, reason: r.reason, eventId: r.eventId, deliveryId }));
   }
   await prisma.webhookDelivery.create({
     data: {
-      dealerKey: r.dealerKey.slice(0, 200),
+      dealerKey: clean(r.dealerKey, 200)!,
       dealerLinkId: r.dealerLinkId ?? null,
-      eventId: r.eventId?.slice(0, 200) ?? null,
-      eventType: r.eventType?.slice(0, 100) ?? null,
-      deliveryId: deliveryId?.slice(0, 200) ?? null,
+      eventId: clean(r.eventId, 200),
+      eventType: clean(r.eventType, 100),
+      deliveryId: clean(deliveryId, 200),
       attempt,
       verdict: r.verdict,
-      reason: r.reason?.slice(0, 500) ?? null,
+      reason: clean(r.reason, 500),
       bodyBytes: r.bodyBytes,
     },
   });

@@ -4,6 +4,7 @@
 // bodies over the size limit. Forged/stale/future must be refused with 401, oversized with 413,
 // and every genuine event applied exactly once — counted in Postgres, not taken from the answers.
 import { randomUUID } from "node:crypto";
+import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, envelope, seedDealerLink, setTestEnv, shuffle, signedRequest, withLimit, TEST_SECRET, type TestDb } from "../integration/webhooks-helpers";
@@ -154,4 +155,42 @@ describe("webhook storm", () => {
     expect(byReason.timestamp_in_future).toBe(60);
     expect(refused.rows.reduce((a, r) => a + r.n, 0)).toBe(60 + 40 + 20 + 60 + 60 + 40);
   }, 180_000);
+
+  it("signed or not, any body and any headers get 200, 400, 401 or 413 — never a 500 or a throw", async () => {
+    const event = fc.record(
+      {
+        id: fc.oneof(fc.string({ maxLength: 40 }), fc.anything()),
+        type: fc.oneof(fc.constantFrom("alarm.created", "alarm.resolved", "verification.requested", "verification.expired", "snapshot.created", "device.status_changed", "unknown.type"), fc.anything()),
+        created_at: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.anything()),
+        data: fc.oneof(fc.dictionary(fc.constantFrom("alarm_id", "verification_id", "site_id", "device_id", "expires_at", "occurred_at", "snapshot_id", "url", "captured_at", "status", "resolution"), fc.anything()), fc.anything()),
+      },
+      { requiredKeys: [] },
+    );
+    const body = fc.oneof(
+      event.map((e) => JSON.stringify(e, (_k, v) => (typeof v === "bigint" ? String(v) : v)) ?? "null"),
+      fc.string({ maxLength: 500 }),
+      fc.uint8Array({ maxLength: 500 }).map((b) => Buffer.from(b).toString("latin1")),
+    );
+    const headerValue = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 80 }), fc.constantFrom("v1=", "v1=00", "t=1,v1=abc", "0", "-1", "99999999999999"));
+    const seen = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(body, fc.boolean(), headerValue, headerValue, async (raw, sign, sig, ts) => {
+        const req = sign
+          ? signedRequest(URL_, null, { raw })
+          : new Request(URL_, {
+              method: "POST",
+              headers: Object.fromEntries(Object.entries({ "content-type": "application/json", "x-chekt-signature": sig, "x-chekt-timestamp": ts }).filter((kv): kv is [string, string] => typeof kv[1] === "string" && /^[\x20-\x7e]*$/.test(kv[1]))),
+              body: raw,
+            });
+        const res = await receiveWebhook(req, KEY);
+        seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
+        expect([200, 400, 401, 413]).toContain(res.status);
+        expect(((await res.json()) as object) !== null).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    // Signed bodies reach the event parser, so both "accepted" and "malformed" must have happened.
+    expect(seen.get(401)).toBeGreaterThan(0);
+    expect((seen.get(200) ?? 0) + (seen.get(400) ?? 0)).toBeGreaterThan(0);
+  }, 120_000);
 });
