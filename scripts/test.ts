@@ -4,6 +4,7 @@
 // Each run gets fresh databases, dropped at the end even when something fails or on Ctrl-C.
 //   npm test -- --only unit,integration     run some stages
 //   npm test -- --skip e2e                  leave some out
+//   npm test -- --only e2e --grep sign-in   only tests whose name matches (vitest -t, playwright --grep)
 // E2E_APP_PORT / E2E_SIM_PORT pin the end-to-end ports (default: free ones).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -22,6 +23,8 @@ type Outcome = { stage: Stage; status: "passed" | "failed" | "skipped"; passed: 
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const DIST_DIR = ".next-test";
+// Not test-results/: Playwright empties that folder when it starts.
+const LOG_DIR = path.join(repoRoot, ".data", "test-logs");
 const runStarted = Date.now();
 const outcomes: Outcome[] = [];
 const databases: string[] = [];
@@ -43,6 +46,13 @@ function parseStages(): Set<Stage> {
   const only = list("--only");
   const skip = list("--skip") ?? [];
   return new Set((only ?? [...STAGES]).filter((s) => !skip.includes(s)));
+}
+
+/** `--grep <pattern>`: narrows every stage to the tests whose name matches. */
+function grepPattern(): string | undefined {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf("--grep");
+  return i >= 0 ? argv[i + 1] : undefined;
 }
 
 function fail(message: string): never {
@@ -100,7 +110,9 @@ function tmpFile(name: string) {
 /** One vitest project; counts come from its JSON report (a file that fails to load counts as a failure). */
 async function vitestProject(project: string, env: NodeJS.ProcessEnv) {
   const report = tmpFile(`${project}.json`);
-  const code = await runToEnd(project, "vitest", ["run", "--project", project, "--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {
+  const grep = grepPattern();
+  const args = ["run", "--project", project, "--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...(grep ? ["-t", grep] : [])];
+  const code = await runToEnd(project, "vitest", args, {
     env,
     echo: true,
   });
@@ -168,14 +180,16 @@ async function e2eStage(baseEnv: NodeJS.ProcessEnv) {
     dataFile: "",
     env: baseEnv,
     echo: false,
+    logFile: path.join(LOG_DIR, "e2e-simulator.log"),
     // Webhook retries in milliseconds instead of seconds; no background demo alarms to race the specs.
     extraEnv: { CHEKT_WEBHOOK_RETRY_SCALE: "0.01", CHEKT_SIM_DEMO_ALARM_EVERY_S: "0", CHEKT_SIM_ADMIN_TOKEN: simToken },
   });
   const appEnv: NodeJS.ProcessEnv = { ...baseEnv, DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: sim.url, APP_URL: appUrl, AUTH_URL: appUrl, CHEKT_SIM_ADMIN_TOKEN: simToken, NODE_ENV: "production" };
-  await keepTsconfig(() => startApp({ port: appPort, mode: "start", env: appEnv, echo: false, timeoutMs: 60_000 }));
+  await keepTsconfig(() => startApp({ port: appPort, mode: "start", env: appEnv, echo: false, logFile: path.join(LOG_DIR, "e2e-app.log"), timeoutMs: 60_000 }));
 
   const report = tmpFile("e2e.json");
-  const code = await runToEnd("e2e", "playwright", ["test", "--reporter=list,json"], {
+  const grep = grepPattern();
+  const code = await runToEnd("e2e", "playwright", ["test", "--reporter=list,json", ...(grep ? ["--grep", grep] : [])], {
     env: {
       ...baseEnv,
       PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
@@ -204,7 +218,8 @@ async function e2eStage(baseEnv: NodeJS.ProcessEnv) {
     fs.rmSync(report, { force: true });
   }
   if (code !== 0 && failed === 0) failed = 1;
-  return { status: code === 0 ? ("passed" as const) : ("failed" as const), passed, failed };
+  const note = code === 0 ? undefined : `app and simulator output: ${path.relative(repoRoot, LOG_DIR)}/e2e-*.log`;
+  return { status: code === 0 ? ("passed" as const) : ("failed" as const), passed, failed, note };
 }
 
 function summary(): number {

@@ -2,6 +2,7 @@
 // stopping it also stops what it started (next start → its workers), and a Ctrl-C in the
 // terminal reaches only us: we stop the children in order, then Postgres.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { repoRoot } from "./env";
 
@@ -21,6 +22,8 @@ export type StartOptions = {
   env?: NodeJS.ProcessEnv;
   /** Print the child's output with a `[name]` prefix (default) or keep it for errors only. */
   echo?: boolean;
+  /** Also append everything the child prints to this file (kept for reading after a failure). */
+  logFile?: string;
   cwd?: string;
 };
 
@@ -35,7 +38,10 @@ export function startChild(name: string, command: string, args: string[], opts: 
   });
   const lines: string[] = [];
   const echo = opts.echo ?? true;
+  if (opts.logFile) fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
+  const log = opts.logFile ? fs.createWriteStream(opts.logFile, { flags: "w" }) : null;
   const onData = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+    log?.write(chunk);
     const text = chunk.toString();
     for (const line of text.split("\n")) {
       if (!line) continue;
@@ -47,7 +53,10 @@ export function startChild(name: string, command: string, args: string[], opts: 
   proc.stdout!.on("data", onData(process.stdout));
   proc.stderr!.on("data", onData(process.stderr));
   const exited = new Promise<number>((resolve) => {
-    proc.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    proc.on("exit", (code, signal) => {
+      log?.end();
+      resolve(code ?? (signal ? 1 : 0));
+    });
     proc.on("error", (error) => {
       lines.push(String(error));
       resolve(1);

@@ -35,6 +35,7 @@ export type SimulatorOptions = {
   dataFile: string;
   env: NodeJS.ProcessEnv;
   echo?: boolean;
+  logFile?: string;
   /** Extra variables, e.g. a short webhook retry scale for tests. */
   extraEnv?: Record<string, string>;
 };
@@ -45,6 +46,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<{ child: C
   // child does not acknowledge within 30 ms (easily missed on a busy machine), losing unsaved state.
   const child = startChild("sim", "node", ["--import", "tsx", "simulator/main.ts", "--demo"], {
     echo: opts.echo,
+    logFile: opts.logFile,
     env: {
       ...opts.env,
       CHEKT_SIM_PORT: String(opts.port),
@@ -62,6 +64,7 @@ export type AppOptions = {
   mode: "dev" | "start";
   env: NodeJS.ProcessEnv;
   echo?: boolean;
+  logFile?: string;
   /** Page requested until it answers; with `next dev` this also compiles it ahead of the first visitor. */
   readyPath?: string;
   timeoutMs?: number;
@@ -70,7 +73,7 @@ export type AppOptions = {
 export async function startApp(opts: AppOptions): Promise<{ child: Child; url: string }> {
   const url = `http://localhost:${opts.port}`;
   const args = opts.mode === "dev" ? ["dev", "--port", String(opts.port)] : ["start", "--port", String(opts.port)];
-  const child = startChild("app", "next", args, { echo: opts.echo, env: { ...opts.env, PORT: String(opts.port) } });
+  const child = startChild("app", "next", args, { echo: opts.echo, logFile: opts.logFile, env: { ...opts.env, PORT: String(opts.port) } });
   await waitForHttp(`${url}${opts.readyPath ?? "/sign-in"}`, opts.timeoutMs ?? 180_000, child);
   return { child, url };
 }
