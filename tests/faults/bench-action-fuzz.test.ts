@@ -167,6 +167,51 @@ describe("fuzz: every server action as admin", () => {
   }, 240_000);
 });
 
+// Route handlers that take input from the URL (the webhook receiver has its own fuzz in
+// webhooks-storm.test.ts; next-auth's routes and the SSE stream are not request/answer handlers).
+const ROUTES: Array<{ file: string; param?: string }> = [
+  { file: "app/api/audit/export/route.ts" },
+  { file: "app/api/bulk-jobs/[jobId]/route.ts", param: "jobId" },
+  { file: "app/api/dealers/callback/route.ts" },
+  { file: "app/api/live/sites/[siteId]/contacts/route.ts", param: "siteId" },
+  { file: "app/api/live/verifications/list/route.ts" },
+  { file: "app/api/snapshots/[id]/route.ts", param: "id" },
+];
+const QUERY_KEYS = ["q", "page", "per", "sort", "dir", "from", "to", "action", "user", "outcome", "kind", "format", "code", "state", "error", "which", "cursor", "limit", "filter", "fields"];
+
+describe("fuzz: route handlers as admin", () => {
+  it("no query string or path parameter makes a route throw or answer 500", async () => {
+    const problems: string[] = [];
+    const statuses = new Map<number, number>();
+    const text = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom("", "-1", "0", "1", "999999999999999999999", "NaN", "2026-13-45", "../../etc/passwd", "' OR 1=1 --", "%", "%00", "a,b,,c", "x".repeat(3000)));
+    for (const route of ROUTES) {
+      const mod = (await import(pathToFileURL(path.join(ROOT, route.file)).href)) as { GET: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> };
+      await fc.assert(
+        fc.asyncProperty(fc.dictionary(fc.constantFrom(...QUERY_KEYS), text, { maxKeys: 6 }), text, async (query, param) => {
+          const url = new URL("http://localhost/fuzz");
+          for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+          const { NextRequest } = await import("next/server");
+          const req = new NextRequest(url);
+          let res: Response;
+          try {
+            res = await mod.GET(req, { params: Promise.resolve(route.param ? { [route.param]: param } : {}) });
+          } catch (e) {
+            if (isNextControlFlow(e)) return;
+            problems.push(`${route.file} threw ${(e as Error)?.message ?? String(e)} on ${url.search} ${show(param)}`);
+            return;
+          }
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          if (res.status === 500) problems.push(`${route.file} answered 500 on ${url.search} ${show(param)}: ${(await res.text()).slice(0, 200)}`);
+          await res.body?.cancel().catch(() => undefined);
+        }),
+        { numRuns: 60 },
+      );
+    }
+    console.log(`fuzzed ${ROUTES.length} routes × 60 requests: statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    expect(problems.slice(0, 20)).toEqual([]);
+  }, 180_000);
+});
+
 function show(v: unknown) {
   try {
     return JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? `${x}n` : x))?.slice(0, 200);
