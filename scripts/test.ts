@@ -182,7 +182,15 @@ async function e2eStage(baseEnv: NodeJS.ProcessEnv) {
     echo: false,
     logFile: path.join(LOG_DIR, "e2e-simulator.log"),
     // Webhook retries in milliseconds instead of seconds; no background demo alarms to race the specs.
-    extraEnv: { CHEKT_WEBHOOK_RETRY_SCALE: "0.01", CHEKT_SIM_DEMO_ALARM_EVERY_S: "0", CHEKT_SIM_ADMIN_TOKEN: simToken },
+    // CHeKT's pro tier (600/min, bursts of 30): the specs test what a user sees, and the free tier's
+    // pacing is covered by the integration and fault suites; specs that need a 429 make one.
+    extraEnv: {
+      CHEKT_WEBHOOK_RETRY_SCALE: "0.01",
+      CHEKT_SIM_DEMO_ALARM_EVERY_S: "0",
+      CHEKT_SIM_ADMIN_TOKEN: simToken,
+      CHEKT_RATE_LIMIT_PER_MIN: "600",
+      CHEKT_RATE_LIMIT_BURST_PER_S: "30",
+    },
   });
   const appEnv: NodeJS.ProcessEnv = { ...baseEnv, DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: sim.url, APP_URL: appUrl, AUTH_URL: appUrl, CHEKT_SIM_ADMIN_TOKEN: simToken, NODE_ENV: "production" };
   await keepTsconfig(() => startApp({ port: appPort, mode: "start", env: appEnv, echo: false, logFile: path.join(LOG_DIR, "e2e-app.log"), timeoutMs: 60_000 }));

@@ -22,7 +22,7 @@ export async function mintApp(dealerId: number, scopes: string[]): Promise<SimAp
 
 /** Spends the key's burst until CHeKT answers 429 (the next call right after is refused too). */
 export async function exhaust(apiKey: string) {
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 300; i++) {
     const res = await fetch(`${simUrl()}/v1/devices?limit=1`, { headers: { authorization: `Bearer ${apiKey}` } });
     if (res.status === 429) return;
   }

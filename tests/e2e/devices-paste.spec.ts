@@ -158,7 +158,7 @@ test("device grid: sort, filter, details, inline edit, delete selected with the 
   await page.keyboard.press("Enter");
   await expect(page.getByText(`Update queued for g-${stamp}-a`)).toBeVisible();
   await expect(page.getByRole("link", { name: "View the last update job" })).toBeVisible();
-  await expect.poll(async () => ((await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { name: string }[]).map((d) => d.name), { timeout: 20_000 }).toContain("Main lobby");
+  await expect.poll(async () => ((await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { name: string }[]).map((d) => d.name), { timeout: 60_000 }).toContain("Main lobby"); // the update runs as a queued job
   await shot(page, "grid");
 
   await page.getByLabel(`Select g-${stamp}-a`).check();

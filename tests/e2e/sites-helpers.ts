@@ -38,11 +38,16 @@ export async function partner<T = unknown>(path: string, method = "GET", body?: 
 export const stamp = Date.now().toString(36);
 
 /** These specs click through many pages; a paid-tier bucket keeps them from waiting on the free one. */
+type RateLimit = { rateLimitPerMin: number; rateLimitBurstPerS: number };
+let before: RateLimit | undefined;
 export async function roomyRateLimit() {
+  // An empty PATCH answers the current config, so the specs after these get back what they had.
+  const current = (await sim("/_sim/config", { method: "PATCH", body: {} })) as RateLimit;
+  before = { rateLimitPerMin: current.rateLimitPerMin, rateLimitBurstPerS: current.rateLimitBurstPerS };
   await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 1200, rateLimitBurstPerS: 50 } });
 }
 export async function defaultRateLimit() {
-  await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 60, rateLimitBurstPerS: 5 } });
+  await sim("/_sim/config", { method: "PATCH", body: before ?? { rateLimitPerMin: 60, rateLimitBurstPerS: 5 } });
 }
 
 /** The toast that confirms a change. */
