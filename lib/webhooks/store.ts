@@ -52,7 +52,7 @@ export async function storeAndApply(
       }
       return { outcome: "duplicate" as const, eventId: id };
     }
-    const [status, note] = parsed.ok ? ["applied", (await applyEvent(sql, dealerLinkId, parsed.event, now)).note] : ["ignored", `no handler for event type ${type}`];
+    const [status, note] = parsed.ok ? ["applied", (await applyEvent(sql, dealerLinkId, parsed.event, now)).note] : ["ignored", ignoredNote(type)];
     if (delivery) {
       await sql`
         WITH done AS (UPDATE webhook_events SET apply_status = ${status}, apply_note = ${note}, applied_at = ${now} WHERE id = ${id})
@@ -63,6 +63,11 @@ export async function storeAndApply(
     }
     return { outcome: status as "applied" | "ignored", eventId: id, note };
   });
+}
+
+// CHeKT's "send a test event" posts a `ping`: proof the URL and the secret work, nothing to change.
+function ignoredNote(type: string): string {
+  return type === "ping" ? "test event (ping): signature verified, nothing to apply" : `no handler for event type ${type}`;
 }
 
 async function markApplied(sql: Sql, id: string, status: string, note: string, now: Date) {
@@ -77,7 +82,8 @@ export async function reapplyStoredEvent(eventId: string): Promise<{ ok: boolean
   const row = await prisma.webhookEvent.findUnique({ where: { id: eventId } });
   if (!row) return { ok: false, note: `no stored event ${eventId}` };
   const parsed = parseEvent(row.payload);
-  if (!parsed.ok) return { ok: false, note: parsed.kind === "unknown_type" ? `no handler for ${parsed.type}` : parsed.message };
+  if (!parsed.ok && parsed.kind === "unknown_type") return { ok: parsed.type === "ping", note: ignoredNote(parsed.type) };
+  if (!parsed.ok) return { ok: false, note: parsed.message };
   return inTransaction(async (sql) => {
     const now = new Date();
     const { note } = await applyEvent(sql, row.dealerLinkId, parsed.event, now);
