@@ -34,7 +34,7 @@ async function section(name: string, figures: string[], fn: () => Promise<void>)
     await fn();
     console.log(`(${name}: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   } catch (e) {
-    const reason = (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 160);
+    const reason = (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 100);
     console.error(`${name} failed:`, e);
     results[name] = { error: reason };
     for (const figure of figures) rows.push({ figure, value: `failed: ${reason}`, baseline: "", ratio: "", how: "" });
