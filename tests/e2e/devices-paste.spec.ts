@@ -2,39 +2,8 @@
 // job finish, read per-row results, fix and retry the one row CHeKT refused. Then the grid:
 // inline edit, select, delete with a confirmation that states the count.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, simUrl } from "./setup";
-
-let token: string | null = null;
-
-async function partnerToken(): Promise<string> {
-  if (token) return token;
-  const { DEMO } = await import("../../simulator/seed");
-  const res = await fetch(`${simUrl()}/oauth/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO.partner.clientId, client_secret: DEMO.partner.clientSecret }),
-  });
-  expect(res.ok).toBe(true);
-  token = ((await res.json()) as { access_token: string }).access_token;
-  return token;
-}
-
-/** The test's own Partner API calls share the app's rate limit, so they wait out a 429 too. */
-async function partner(path: string, method: string, body?: unknown): Promise<unknown> {
-  for (let attempt = 0; ; attempt++) {
-    const res = await fetch(`${simUrl()}/partner/v1/dealers/1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${await partnerToken()}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (res.status === 429 && attempt < 30) {
-      await new Promise((r) => setTimeout(r, Number(res.headers.get("retry-after") ?? 1) * 1000));
-      continue;
-    }
-    expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-    return res.json();
-  }
-}
+import { signIn } from "./setup";
+import { partner } from "./setup/partner";
 
 async function newSite(name: string): Promise<number> {
   const site = (await partner("/sites", "POST", { external_site_id: `e2e-${name}-${Date.now()}`, name, timezone: "America/New_York" })) as { site_id: number };
