@@ -9,18 +9,11 @@ import type { components } from "@/lib/chekt/schema";
 type CreateDto = components["schemas"]["CreateDeviceDto"];
 type UpdateDto = components["schemas"]["UpdateDeviceDto"];
 
-export type ChektDevice = {
+// The document's ResponseDeviceDto, read tolerantly: a draft API may leave out anything but the IDs.
+export type ChektDevice = Partial<Omit<components["schemas"]["ResponseDeviceDto"], "device_type" | "created_at" | "updated_at" | "status" | "firmware">> & {
   device_id: number;
   external_device_id: string;
   device_type?: string;
-  name?: string;
-  zone_number?: string | null;
-  additional_zone_numbers?: string | null;
-  mac?: string | null;
-  manufacturer?: string | null;
-  model?: string | null;
-  serial_number?: string | null;
-  registered_by_partner?: string | null;
   created_at?: string | null;
   updated_at?: string | null;
 };
