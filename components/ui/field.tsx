@@ -50,6 +50,16 @@ function describedBy(error: string | null | undefined, hint: ReactNode, errorId:
   return [own, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
 }
 
+// Spread after the caller's props, so a caller's own aria-describedby is merged rather than
+// replacing the hint and error ids.
+function controlA11y(ids: ReturnType<typeof useFieldIds>, error: string | null | undefined, hint: ReactNode, own?: string) {
+  return {
+    id: ids.id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(error, hint, ids.errorId, ids.hintId, own),
+  } as const;
+}
+
 export type InputProps = InputHTMLAttributes<HTMLInputElement> & FieldProps;
 
 /** A text-like input with its label, hint and error message. */
@@ -58,11 +68,9 @@ export function Input({ label, error, hint, hideLabel, wrapperClassName, id, cla
   return (
     <Wrapper {...ids} label={label} error={error} hint={hint} hideLabel={hideLabel} wrapperClassName={wrapperClassName} required={rest.required}>
       <input
-        id={ids.id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(error, hint, ids.errorId, ids.hintId, rest["aria-describedby"])}
-        className={cn(control, error && invalid, className)}
         {...rest}
+        {...controlA11y(ids, error, hint, rest["aria-describedby"])}
+        className={cn(control, error && invalid, className)}
       />
     </Wrapper>
   );
@@ -83,11 +91,9 @@ export function Select({ label, error, hint, hideLabel, wrapperClassName, id, cl
   return (
     <Wrapper {...ids} label={label} error={error} hint={hint} hideLabel={hideLabel} wrapperClassName={wrapperClassName} required={rest.required}>
       <select
-        id={ids.id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(error, hint, ids.errorId, ids.hintId, rest["aria-describedby"])}
-        className={cn(control, "pr-8", error && invalid, className)}
         {...rest}
+        {...controlA11y(ids, error, hint, rest["aria-describedby"])}
+        className={cn(control, "pr-8", error && invalid, className)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options?.map((o) => (
@@ -109,11 +115,9 @@ export function Textarea({ label, error, hint, hideLabel, wrapperClassName, id, 
   return (
     <Wrapper {...ids} label={label} error={error} hint={hint} hideLabel={hideLabel} wrapperClassName={wrapperClassName} required={rest.required}>
       <textarea
-        id={ids.id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(error, hint, ids.errorId, ids.hintId, rest["aria-describedby"])}
-        className={cn(control, error && invalid, className)}
         {...rest}
+        {...controlA11y(ids, error, hint, rest["aria-describedby"])}
+        className={cn(control, error && invalid, className)}
       />
     </Wrapper>
   );
