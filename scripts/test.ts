@@ -22,7 +22,8 @@ type Stage = (typeof STAGES)[number];
 type Outcome = { stage: Stage; status: "passed" | "failed" | "skipped"; passed: number; failed: number; seconds: number; note?: string };
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const DIST_DIR = ".next-test";
+// TEST_NEXT_DIST_DIR lets two runs on one checkout build side by side.
+const DIST_DIR = process.env.TEST_NEXT_DIST_DIR || ".next-test";
 // Not test-results/: Playwright empties that folder when it starts.
 const LOG_DIR = path.join(repoRoot, ".data", "test-logs");
 const runStarted = Date.now();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import createClient, { type Client, type ClientPathsWithMethod, type MaybeOptionalInit, type MethodResponse } from "openapi-fetch";
 import type { paths } from "./schema";
+import type { BudgetClass } from "./budget-class";
 import { ChektError, errorFromResponse, isWrite } from "./errors";
 import { normalizeDto } from "./normalize";
 import { RateLimiter } from "./rate-limit";
@@ -56,6 +57,8 @@ export type CallOptions = {
   /** A user's OAuth token instead of the client token (PUT /partner/v1/dealers/connect). */
   bearer?: string;
   signal?: AbortSignal;
+  /** Which share of the credential's budget this call spends (default: by method, see budget-class.ts). */
+  budgetClass?: BudgetClass;
 };
 
 export type ChektResult<T> = {
