@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "bulk_items" ADD COLUMN     "sheet_line" INTEGER;
