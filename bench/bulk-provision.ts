@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createChektClient } from "@/lib/chekt/client";
-import { deviceApi } from "@/lib/bulk/device-api";
+import { deviceApi } from "@/lib/chekt/api/devices";
 import { insertBulkJob } from "@/lib/bulk/jobs";
 import { runBulkJob } from "@/lib/jobs/bulk-runner";
 import { startSimulator } from "@/simulator/server";

@@ -2,8 +2,7 @@ import "server-only";
 // Work that outlives a request, started once per Node process from instrumentation.ts.
 import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
-import { chekt } from "@/lib/chekt";
-import { deviceApi } from "@/lib/bulk/device-api";
+import { appDeviceApi } from "@/lib/chekt/api/device-client";
 import { enqueueBulkJob, startBulkWorker, type BulkWorker } from "@/lib/jobs/worker";
 
 export type Background = { bulk: BulkWorker };
@@ -19,7 +18,7 @@ export function startBackgroundWork(): Promise<Background> {
   g.__chektBackground ??= (async () => {
     const bulk = await startBulkWorker({
       connectionString: env.DATABASE_URL,
-      deps: { db: prisma, api: deviceApi(chekt, env.CHEKT_REQUEST_TIMEOUT_MS), maxBulk: env.CHEKT_MAX_BULK },
+      deps: { db: prisma, api: appDeviceApi(), maxBulk: env.CHEKT_MAX_BULK },
       log,
     });
     // Other helpers add their one line here (e.g. the webhook catch-up / LISTEN loop). A failure

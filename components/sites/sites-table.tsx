@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Badge, cn } from "@/components/ui";
-import type { SiteRow } from "@/lib/partner/sites";
+import type { SiteRow } from "@/lib/chekt/api/sites";
 import { SITE_COLUMNS, siteListSearch, withSiteListChanges, type SiteColumn, type SiteListState } from "@/lib/schemas/site-list";
 import { formatInZone, text } from "./format";
 

@@ -1,15 +1,11 @@
 import "server-only";
 // What a site has in CHeKT right now (the system of record for devices), plus the last status
 // our webhooks saw for each device.
-import { chekt } from "@/lib/chekt";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { deviceApi, type ChektDevice } from "./device-api";
+import { appDeviceApi } from "@/lib/chekt/api/device-client";
+import type { ChektDevice } from "@/lib/chekt/api/devices";
 import type { DeviceRowView } from "./site-devices-types";
-
-export function appDeviceApi() {
-  return deviceApi(chekt, env.CHEKT_REQUEST_TIMEOUT_MS);
-}
 
 export function listSiteDevices(dealerId: number, siteId: number, traceId?: string): Promise<ChektDevice[]> {
   return appDeviceApi().list(dealerId, siteId, { traceId });

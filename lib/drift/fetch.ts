@@ -1,20 +1,15 @@
 import "server-only";
-import { chekt } from "@/lib/chekt";
+import { listAll } from "@/lib/chekt/api/call";
+import { listContactsPage } from "@/lib/chekt/api/contacts";
+import { getDealer } from "@/lib/chekt/api/dealers";
+import { appDeviceApi } from "@/lib/chekt/api/device-client";
+import { listSites } from "@/lib/chekt/api/sites";
+import { listStationsPage } from "@/lib/chekt/api/stations";
 import { isChektError } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
 import { compareMappings, type ChektObject, type DriftKind, type DriftReport, type MappingRow } from "./compare";
 
 const PAGE = 1000;
-
-/** Every row of a Partner list, following limit/offset until X-Total-Count is reached. */
-async function listAll<T>(fetchPage: (offset: number) => Promise<{ data: T[]; totalCount?: number }>): Promise<T[]> {
-  const out: T[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const { data, totalCount } = await fetchPage(offset);
-    out.push(...data);
-    if (data.length < PAGE || (totalCount !== undefined && out.length >= totalCount)) return out;
-  }
-}
 
 export type DriftRun = DriftReport & { warnings: string[]; traceId: string; chektDealerId: number };
 
@@ -27,17 +22,13 @@ export async function runDrift(link: { id: string; chektDealerId: number }, trac
   const warnings: string[] = [];
   const objects: ChektObject[] = [];
 
-  const dealer = await chekt.get("/partner/v1/dealers/{dealerId}", { params: { path: { dealerId } } }, opts);
-  objects.push({ kind: "dealer", chektId: String(dealer.data.dealer_id), externalId: str(dealer.data.external_dealer_id), parentChektId: null, name: dealer.data.company_name ?? "" });
+  const dealer = await getDealer({ dealerId }, opts);
+  objects.push({ kind: "dealer", chektId: String(dealer.dealer_id), externalId: str(dealer.external_dealer_id), parentChektId: null, name: dealer.company_name ?? "" });
 
-  const sites = await listAll((offset) =>
-    chekt.get("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId }, query: { limit: PAGE, offset } } }, opts).then((r) => ({ data: r.data, totalCount: r.totalCount })),
-  );
-  for (const s of sites) objects.push({ kind: "site", chektId: String(s.site_id), externalId: str(s.external_site_id), parentChektId: null, name: s.name });
+  const sites = await listAll(PAGE, (offset) => listSites({ dealerId }, { limit: PAGE, offset }, opts));
+  for (const s of sites) objects.push({ kind: "site", chektId: String(s.site_id), externalId: str(s.external_site_id), parentChektId: null, name: s.name ?? "" });
 
-  const stations = await listAll((offset) =>
-    chekt.get("/partner/v1/dealers/{dealerId}/monitoring-stations", { params: { path: { dealerId }, query: { limit: PAGE, offset } } }, opts).then((r) => ({ data: r.data, totalCount: r.totalCount })),
-  );
+  const stations = await listAll(PAGE, (offset) => listStationsPage({ dealerId }, { limit: PAGE, offset }, opts));
   for (const m of stations) objects.push({ kind: "monitoring_station", chektId: String(m.monitoring_station_id), externalId: str(m.external_monitoring_station_id), parentChektId: null, name: m.name });
 
   // Contacts and devices per site. A site that vanished between the two calls (404) is skipped
@@ -46,12 +37,8 @@ export async function runDrift(link: { id: string; chektDealerId: number }, trac
   for (const s of sites) {
     const siteId = s.site_id;
     try {
-      const contacts = await listAll((offset) =>
-        chekt.get("/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", { params: { path: { dealerId, siteId }, query: { limit: PAGE, offset } } }, opts).then((r) => ({ data: r.data, totalCount: r.totalCount })),
-      );
-      const devices = await listAll((offset) =>
-        chekt.get("/partner/v1/dealers/{dealerId}/sites/{siteId}/devices", { params: { path: { dealerId, siteId }, query: { limit: PAGE, offset } } }, opts).then((r) => ({ data: r.data, totalCount: r.totalCount })),
-      );
+      const contacts = await listAll(PAGE, (offset) => listContactsPage({ dealerId }, siteId, { limit: PAGE, offset }, opts));
+      const devices = await appDeviceApi().list(dealerId, siteId, opts);
       for (const c of contacts) objects.push({ kind: "contact", chektId: String(c.contact_id), externalId: str(c.external_contact_id), parentChektId: String(siteId), name: `${c.first_name} ${c.last_name}`.trim() });
       for (const d of devices) objects.push({ kind: "device", chektId: String(d.device_id), externalId: str(d.external_device_id), parentChektId: String(siteId), name: d.name ?? "" });
       covered.add(String(siteId));

@@ -1,5 +1,9 @@
 import "server-only";
-import { chekt } from "@/lib/chekt";
+import { getContact } from "@/lib/chekt/api/contacts";
+import { getDealer } from "@/lib/chekt/api/dealers";
+import { appDeviceApi } from "@/lib/chekt/api/device-client";
+import { getSite } from "@/lib/chekt/api/sites";
+import { getStation } from "@/lib/chekt/api/stations";
 import { isChektError } from "@/lib/chekt/errors";
 import type { ChektObject, DriftKind } from "./compare";
 
@@ -18,25 +22,26 @@ export async function fetchChektObject(kind: DriftKind, dealerId: number, chektI
   try {
     switch (kind) {
       case "dealer": {
-        const { data } = await chekt.get("/partner/v1/dealers/{dealerId}", { params: { path: { dealerId } } }, opts);
+        const data = await getDealer({ dealerId }, opts);
         return { kind, chektId: String(data.dealer_id), externalId: str(data.external_dealer_id), parentChektId: null, name: data.company_name ?? "" };
       }
       case "site": {
-        const { data } = await chekt.get("/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId, siteId: chektId } } }, opts);
+        const data = await getSite({ dealerId }, chektId, opts);
         return { kind, chektId: String(data.site_id), externalId: str(data.external_site_id), parentChektId: null, name: data.name };
       }
       case "monitoring_station": {
-        const { data } = await chekt.get("/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}", { params: { path: { dealerId, monitoringStationId: chektId } } }, opts);
+        const data = await getStation({ dealerId }, chektId, opts);
         return { kind, chektId: String(data.monitoring_station_id), externalId: str(data.external_monitoring_station_id), parentChektId: null, name: data.name };
       }
       case "contact": {
         const siteId = needParent();
-        const { data } = await chekt.get("/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts/{contactId}", { params: { path: { dealerId, siteId, contactId: chektId } } }, opts);
+        const data = await getContact({ dealerId }, siteId, chektId, opts);
         return { kind, chektId: String(data.contact_id), externalId: str(data.external_contact_id), parentChektId: String(siteId), name: `${data.first_name} ${data.last_name}`.trim() };
       }
       case "device": {
         const siteId = needParent();
-        const { data } = await chekt.get("/partner/v1/dealers/{dealerId}/sites/{siteId}/devices/{deviceId}", { params: { path: { dealerId, siteId, deviceId: chektId } } }, opts);
+        const data = await appDeviceApi().get(dealerId, siteId, chektId, opts);
+        if (!data) return null;
         return { kind, chektId: String(data.device_id), externalId: str(data.external_device_id), parentChektId: String(siteId), name: data.name ?? "" };
       }
     }

@@ -4,7 +4,7 @@
 // twice. Results are applied once: the chunk's state change guards them.
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { BulkAnswer, ChektDevice, DeviceApi, ItemResult, UpdateInput } from "@/lib/bulk/device-api";
+import type { BulkAnswer, ChektDevice, DeviceApi, ItemResult, UpdateInput } from "@/lib/chekt/api/devices";
 import type { DeviceInput } from "@/lib/bulk/validate";
 import { classifyFailure } from "./errors";
 import type { JobLock } from "./lock";

@@ -1,5 +1,5 @@
 import "server-only";
-import { chektApp } from "@/lib/chekt";
+import { listAppDevices } from "@/lib/chekt/api/app-devices";
 import { isChektError } from "@/lib/chekt/errors";
 import { env } from "@/lib/env";
 import type { Diagnosis } from "./diagnose";
@@ -19,8 +19,8 @@ export async function appDevicesPage(dealerLinkId: string, cursor: string | unde
   }
   try {
     // A short deadline: a page should explain a rate limit, not sit out a long Retry-After.
-    const { data, traceId: echoed } = await chektApp(apiKey).get("/v1/devices", { params: { query: { limit, ...(cursor ? { cursor } : {}) } } }, { traceId, deadlineMs: 8000 });
-    return { ok: true, devices: data.data as AppDevice[], hasMore: data.has_more, nextCursor: data.next_cursor ?? null, traceId: echoed };
+    const { page, traceId: echoed } = await listAppDevices(apiKey, { limit, cursor }, { traceId, deadlineMs: 8000 });
+    return { ok: true, devices: page.data as AppDevice[], hasMore: page.has_more, nextCursor: page.next_cursor ?? null, traceId: echoed };
   } catch (error) {
     if (isChektError(error)) return { ok: false, diagnosis: explainChektError(error, env.CHEKT_API_BASE_URL, "GET /v1/devices", "devices:read") };
     throw error;

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ActionError } from "@/lib/actions/errors";
 import type { ActionContext } from "@/lib/actions/client";
-import { chekt } from "@/lib/chekt";
+import { answerAlarmVerification } from "@/lib/chekt/api/verifications";
 import { ChektError } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -84,13 +84,11 @@ export async function answerVerification(ctx: Pick<ActionContext, "commit" | "tr
   });
 
   try {
-    const { traceId } = await chekt.request(
-      "patch",
-      "/partner/v1/dealers/{dealerId}/sites/{siteId}/alarm-verifications/{verificationId}",
-      {
-        params: { path: { dealerId: dealer.chektDealerId, siteId: prepared.siteId, verificationId: id } },
-        body: { verification_id: id, action, contact_id: contactId, responded_at: prepared.respondedAt.toISOString() },
-      },
+    const { traceId } = await answerAlarmVerification(
+      { dealerId: dealer.chektDealerId },
+      prepared.siteId,
+      id,
+      { action, contactId, respondedAt: prepared.respondedAt },
       { idempotencyKey: prepared.key, traceId: ctx.traceId },
     );
     const state = action === "dispatch" ? "dispatched" : "disregarded";

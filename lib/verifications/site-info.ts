@@ -1,5 +1,6 @@
 import "server-only";
-import { chekt } from "@/lib/chekt";
+import { listContacts } from "@/lib/chekt/api/contacts";
+import { getSite } from "@/lib/chekt/api/sites";
 import type { SiteContact } from "./types";
 
 // Site name/timezone and contacts live in CHeKT (its system of record); the queue reads them often
@@ -29,25 +30,19 @@ function cached<T>(map: Map<string, Entry<T>>, key: string, load: () => Promise<
 
 export function siteInfo(chektDealerId: number, siteId: number): Promise<Site | null> {
   return cached(sites, `${chektDealerId}/${siteId}`, async () => {
-    const { data } = await chekt.request("get", "/partner/v1/dealers/{dealerId}/sites/{siteId}", {
-      params: { path: { dealerId: chektDealerId, siteId } },
-    }, { timeoutMs: 3000 });
-    const site = data as { name?: unknown; timezone?: unknown };
-    return { name: typeof site.name === "string" ? site.name : `Site ${siteId}`, timezone: typeof site.timezone === "string" ? site.timezone : null };
+    const site = await getSite({ dealerId: chektDealerId }, siteId);
+    return { name: site.name || `Site ${siteId}`, timezone: site.timezone ?? null };
   });
 }
 
 export function siteContacts(chektDealerId: number, siteId: number): Promise<SiteContact[] | null> {
   return cached(contacts, `${chektDealerId}/${siteId}/contacts`, async () => {
-    const { data } = await chekt.request("get", "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", {
-      params: { path: { dealerId: chektDealerId, siteId } },
-    }, { timeoutMs: 3000 });
-    const list = Array.isArray(data) ? (data as Record<string, unknown>[]) : [];
+    const list = await listContacts({ dealerId: chektDealerId }, siteId);
     return list
       .map((c) => ({
-        id: Number(c.contact_id ?? c.id),
-        name: [c.first_name, c.last_name].filter((p) => typeof p === "string" && p).join(" ") || String(c.name ?? `Contact ${c.contact_id ?? c.id}`),
-        phone: typeof c.phone_number === "string" ? c.phone_number : typeof c.phone === "string" ? c.phone : null,
+        id: c.contact_id,
+        name: [c.first_name, c.last_name].filter(Boolean).join(" ") || `Contact ${c.contact_id}`,
+        phone: c.phone_number ?? null,
       }))
       .filter((c) => Number.isSafeInteger(c.id));
   });

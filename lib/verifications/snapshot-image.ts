@@ -1,5 +1,5 @@
 import "server-only";
-import { chektApp } from "@/lib/chekt";
+import { getSnapshot } from "@/lib/chekt/api/snapshots";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
@@ -28,8 +28,7 @@ export async function loadSnapshotImage(id: string, dealerLinkId: string): Promi
 
   // Signed URLs expire (24 h): ask CHeKT for a fresh one once, keep it, and retry.
   try {
-    const { data } = await chektApp(secrets.apiKey).request("get", "/v1/snapshots/{id}", { params: { path: { id } } });
-    const fresh = (data as { url?: string }).url;
+    const fresh = (await getSnapshot(secrets.apiKey, id)).url;
     if (!fresh) return first;
     await prisma.snapshot.update({ where: { id }, data: { url: fresh } });
     return fetchImage(fresh, secrets.apiKey);

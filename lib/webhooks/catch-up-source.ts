@@ -1,11 +1,8 @@
 import "server-only";
-import { chektApp } from "@/lib/chekt";
+import { listEvents } from "@/lib/chekt/api/events";
 import type { EventsPage, FetchEventsPage } from "./catch-up";
 
 /** GET /v1/events through the dealer's CHeKT App key (oldest first, the order a catch-up wants). */
 export const fetchEventsFromChekt: FetchEventsPage = async (apiKey, q) => {
-  const { data } = await chektApp(apiKey).request("get", "/v1/events", {
-    params: { query: { cursor: q.cursor, since: q.since, limit: q.limit, order: "asc" } },
-  });
-  return data as unknown as EventsPage;
+  return listEvents(apiKey, q, { budgetClass: "sync" });
 };

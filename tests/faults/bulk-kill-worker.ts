@@ -6,7 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createChektClient } from "@/lib/chekt/client";
-import { deviceApi } from "@/lib/bulk/device-api";
+import { deviceApi } from "@/lib/chekt/api/devices";
 import { startBulkWorker } from "@/lib/jobs/worker";
 
 // Inside the app this worker runs in Next's server process, which logs an unhandled rejection and

@@ -3,7 +3,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createChektClient, type ChektClient } from "@/lib/chekt/client";
-import { deviceApi, type DeviceApi } from "@/lib/bulk/device-api";
+import { deviceApi, type DeviceApi } from "@/lib/chekt/api/devices";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
 import { createTestDatabase, type TestDatabase } from "../support/db";

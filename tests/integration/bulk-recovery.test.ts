@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChektClient } from "@/lib/chekt/client";
-import { deviceApi, type DeviceApi } from "@/lib/bulk/device-api";
+import { deviceApi, type DeviceApi } from "@/lib/chekt/api/devices";
 import { insertBulkJob, readJobItems, type NewItem } from "@/lib/bulk/jobs";
 import { runBulkJob } from "@/lib/jobs/bulk-runner";
 import { DEMO } from "@/simulator/seed";

@@ -7,7 +7,7 @@ import type { RunningSimulator } from "@/simulator/server";
 import { parseSiteListState, siteListControls } from "@/lib/schemas/site-list";
 
 let sim: RunningSimulator;
-let listSites: typeof import("@/lib/partner/sites").listSites;
+let listSites: typeof import("@/lib/chekt/api/sites").listSites;
 const scope = { dealerLinkId: "n/a", dealerId: 2, externalDealerId: "northwind-alarms", companyName: "Northwind Alarms" };
 type Row = { site_id: number; name: string; account_number: string | null; timezone: string; is_activated: number };
 let all: Row[];
@@ -19,7 +19,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/unused";
   const res = await fetch(`${sim.url}/_sim/bulk-sites`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ dealer_id: 2, count: 2000 }) });
   expect(res.ok).toBe(true);
-  listSites = (await import("@/lib/partner/sites")).listSites;
+  listSites = (await import("@/lib/chekt/api/sites")).listSites;
   all = [...sim.state.sites.values()].filter((s) => s.dealer_id === 2) as unknown as Row[];
   expect(all.length).toBeGreaterThanOrEqual(2000);
 });

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 vi.hoisted(() => {
   process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/unused";
 });
-import { authorizeUrl, callbackUrl, newPkce, openPending, sameState, sealPending } from "@/lib/partner/oauth";
+import { authorizeUrl, callbackUrl, newPkce, openPending, sameState, sealPending } from "@/lib/chekt/api/oauth";
 
 const pending = { state: "s".repeat(32), verifier: "v".repeat(43), external_dealer_id: "coastal-guard", company_name: "Coastal Guard", userId: "u1" };
 

@@ -7,9 +7,9 @@ import { actionClient } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { disconnectDealer, getDealer, updateDealer } from "@/lib/partner/dealers";
-import { authorizeUrl, CONNECT_COOKIE, CONNECT_COOKIE_PATH, CONNECT_TTL_S, newPkce, sealPending } from "@/lib/partner/oauth";
-import { requireDealerScope } from "@/lib/partner/scope";
+import { disconnectDealer, getDealer, updateDealer } from "@/lib/chekt/api/dealers";
+import { authorizeUrl, CONNECT_COOKIE, CONNECT_COOKIE_PATH, CONNECT_TTL_S, newPkce, sealPending } from "@/lib/chekt/api/oauth";
+import { requireDealerScope } from "@/lib/dealer-scope";
 import { connectDealerSchema, updateDealerSchema } from "@/lib/schemas/dealer";
 
 export const updateDealerAction = actionClient

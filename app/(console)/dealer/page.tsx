@@ -9,9 +9,9 @@ import { Alert, Badge, Card, DataTable, PageHeader } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { getCurrentDealer } from "@/lib/dealer";
-import { getDealer } from "@/lib/partner/dealers";
-import { readSoft } from "@/lib/partner/read";
-import { scopeOf } from "@/lib/partner/scope";
+import { getDealer } from "@/lib/chekt/api/dealers";
+import { readSoft } from "@/lib/page-read";
+import { scopeOf } from "@/lib/dealer-scope";
 import { hasRole } from "@/lib/roles";
 import { disconnectDealerAction, startDealerConnectAction, updateDealerAction } from "./actions";
 

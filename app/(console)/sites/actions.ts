@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
-import { assertExternalIdFree, deleteChildMappings, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/partner/mappings";
-import { requireDealerScope } from "@/lib/partner/scope";
-import { createSite, deleteSite, getSite, setSiteActivation, updateSite } from "@/lib/partner/sites";
+import { assertExternalIdFree, deleteChildMappings, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
+import { requireDealerScope } from "@/lib/dealer-scope";
+import { createSite, deleteSite, getSite, setSiteActivation, updateSite } from "@/lib/chekt/api/sites";
 import { createSiteSchema, siteActivationSchema, siteIdSchema, updateSiteSchema } from "@/lib/schemas/site";
 
 export const createSiteAction = actionClient

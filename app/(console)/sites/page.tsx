@@ -8,10 +8,10 @@ import { SitesPager, SitesTable } from "@/components/sites/sites-table";
 import { EmptyState, PageHeader, buttonClasses } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { getCurrentDealer } from "@/lib/dealer";
-import { readSoft } from "@/lib/partner/read";
-import { scopeOf } from "@/lib/partner/scope";
-import { listSites } from "@/lib/partner/sites";
-import { listStations } from "@/lib/partner/stations";
+import { readSoft } from "@/lib/page-read";
+import { scopeOf } from "@/lib/dealer-scope";
+import { listSites } from "@/lib/chekt/api/sites";
+import { listStations } from "@/lib/chekt/api/stations";
 import { hasRole } from "@/lib/roles";
 import { parseSiteListState, siteListControls } from "@/lib/schemas/site-list";
 

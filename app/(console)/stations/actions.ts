@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
-import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/partner/mappings";
-import { requireDealerScope } from "@/lib/partner/scope";
-import { createStation, deleteStation, getStation, updateStation } from "@/lib/partner/stations";
+import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
+import { requireDealerScope } from "@/lib/dealer-scope";
+import { createStation, deleteStation, getStation, updateStation } from "@/lib/chekt/api/stations";
 import { createStationSchema, stationIdSchema, updateStationSchema } from "@/lib/schemas/station";
 
 export const createStationAction = actionClient

@@ -7,9 +7,9 @@ import { formatInZone, text } from "@/components/sites/format";
 import { DataTable, EmptyState, PageHeader, buttonClasses } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { getCurrentDealer } from "@/lib/dealer";
-import { readSoft } from "@/lib/partner/read";
-import { scopeOf } from "@/lib/partner/scope";
-import { listStations } from "@/lib/partner/stations";
+import { readSoft } from "@/lib/page-read";
+import { scopeOf } from "@/lib/dealer-scope";
+import { listStations } from "@/lib/chekt/api/stations";
 import { hasRole } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Monitoring stations" };

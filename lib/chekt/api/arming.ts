@@ -1,14 +1,13 @@
 import "server-only";
 import type { ResponseArmingSettingDto, SecurityTypeDto } from "@/lib/schemas/contract";
-import { chekt, type CallOpts } from "./call";
-import type { DealerScope } from "./scope";
+import { chekt, type CallOpts, type DealerRef } from "./call";
 
-export async function getArming(scope: DealerScope, siteId: number, opts: CallOpts = {}): Promise<ResponseArmingSettingDto> {
+export async function getArming(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<ResponseArmingSettingDto> {
   const { data } = await chekt.request("GET", "/partner/v1/dealers/{dealerId}/sites/{siteId}/arming-settings", { params: { path: { dealerId: scope.dealerId, siteId } } }, opts);
   return data as ResponseArmingSettingDto;
 }
 
-export async function setArming(scope: DealerScope, siteId: number, securityType: SecurityTypeDto, opts: CallOpts = {}): Promise<ResponseArmingSettingDto> {
+export async function setArming(scope: DealerRef, siteId: number, securityType: SecurityTypeDto, opts: CallOpts = {}): Promise<ResponseArmingSettingDto> {
   const { data } = await chekt.request(
     "PATCH",
     "/partner/v1/dealers/{dealerId}/sites/{siteId}/arming-settings",

@@ -1,10 +1,9 @@
 import "server-only";
 import { listQueryParams } from "@/lib/chekt/list-query";
 import type { CreateContactDto, ResponseContactDto, UpdateContactDto } from "@/lib/schemas/contract";
-import { chekt, type CallOpts } from "./call";
-import type { DealerScope } from "./scope";
+import { chekt, totalCount, type CallOpts, type DealerRef } from "./call";
 
-export async function listContacts(scope: DealerScope, siteId: number, opts: CallOpts = {}): Promise<ResponseContactDto[]> {
+export async function listContacts(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<ResponseContactDto[]> {
   const { data } = await chekt.request(
     "GET",
     "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts",
@@ -14,7 +13,7 @@ export async function listContacts(scope: DealerScope, siteId: number, opts: Cal
   return (data ?? []) as ResponseContactDto[];
 }
 
-export async function getContact(scope: DealerScope, siteId: number, contactId: number, opts: CallOpts = {}): Promise<ResponseContactDto> {
+export async function getContact(scope: DealerRef, siteId: number, contactId: number, opts: CallOpts = {}): Promise<ResponseContactDto> {
   const { data } = await chekt.request(
     "GET",
     "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts/{contactId}",
@@ -24,12 +23,12 @@ export async function getContact(scope: DealerScope, siteId: number, contactId: 
   return data as ResponseContactDto;
 }
 
-export async function createContact(scope: DealerScope, siteId: number, body: CreateContactDto, opts: CallOpts = {}): Promise<ResponseContactDto> {
+export async function createContact(scope: DealerRef, siteId: number, body: CreateContactDto, opts: CallOpts = {}): Promise<ResponseContactDto> {
   const { data } = await chekt.request("POST", "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", { params: { path: { dealerId: scope.dealerId, siteId } }, body }, opts);
   return data as ResponseContactDto;
 }
 
-export async function updateContact(scope: DealerScope, siteId: number, contactId: number, body: UpdateContactDto, opts: CallOpts = {}): Promise<ResponseContactDto> {
+export async function updateContact(scope: DealerRef, siteId: number, contactId: number, body: UpdateContactDto, opts: CallOpts = {}): Promise<ResponseContactDto> {
   const { data } = await chekt.request(
     "PUT",
     "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts/{contactId}",
@@ -39,6 +38,18 @@ export async function updateContact(scope: DealerScope, siteId: number, contactI
   return data as ResponseContactDto;
 }
 
-export async function deleteContact(scope: DealerScope, siteId: number, contactId: number, opts: CallOpts = {}): Promise<void> {
+export async function deleteContact(scope: DealerRef, siteId: number, contactId: number, opts: CallOpts = {}): Promise<void> {
   await chekt.request("DELETE", "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts/{contactId}", { params: { path: { dealerId: scope.dealerId, siteId, contactId } } }, opts);
+}
+
+/** One page of a site's contacts, with CHeKT's total (for sweeps). */
+export async function listContactsPage(scope: DealerRef, siteId: number, page: { limit: number; offset: number }, opts: CallOpts = {}): Promise<{ rows: ResponseContactDto[]; total: number }> {
+  const { data, response } = await chekt.request(
+    "GET",
+    "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts",
+    { params: { path: { dealerId: scope.dealerId, siteId }, query: listQueryParams({ sort: "contact_id", dir: "asc", ...page }) } },
+    opts,
+  );
+  const rows = (data ?? []) as ResponseContactDto[];
+  return { rows, total: totalCount(response, rows.length) };
 }

@@ -1,14 +1,13 @@
 import "server-only";
 import type { ConnectDealerDto, ResponseDealerDto, UpdateDealerDto } from "@/lib/schemas/contract";
-import { chekt, type CallOpts } from "./call";
-import type { DealerScope } from "./scope";
+import { chekt, type CallOpts, type DealerRef } from "./call";
 
-export async function getDealer(scope: DealerScope, opts: CallOpts = {}): Promise<ResponseDealerDto> {
+export async function getDealer(scope: DealerRef, opts: CallOpts = {}): Promise<ResponseDealerDto> {
   const { data } = await chekt.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: scope.dealerId } } }, opts);
   return data as ResponseDealerDto;
 }
 
-export async function updateDealer(scope: DealerScope, changes: UpdateDealerDto, opts: CallOpts = {}): Promise<ResponseDealerDto> {
+export async function updateDealer(scope: DealerRef, changes: UpdateDealerDto, opts: CallOpts = {}): Promise<ResponseDealerDto> {
   const { data } = await chekt.request("PUT", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: scope.dealerId } }, body: changes }, opts);
   return data as ResponseDealerDto;
 }
@@ -19,7 +18,7 @@ export async function connectDealer(userToken: string, body: ConnectDealerDto, o
   return data as ResponseDealerDto;
 }
 
-export async function disconnectDealer(scope: DealerScope, opts: CallOpts = {}): Promise<ResponseDealerDto> {
+export async function disconnectDealer(scope: DealerRef, opts: CallOpts = {}): Promise<ResponseDealerDto> {
   const { data } = await chekt.request("POST", "/partner/v1/dealers/{dealerId}/disconnect", { params: { path: { dealerId: scope.dealerId } } }, opts);
   return data as ResponseDealerDto;
 }

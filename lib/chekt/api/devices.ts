@@ -1,8 +1,9 @@
-// The four Partner API device calls a bulk job makes, over whichever CHeKT client it is given
-// (the app's `chekt`, or one made with createChektClient in tests). Tolerant of the draft API:
-// IDs as numbers or strings, results with or without `req`.
-import type { DeviceInput } from "./validate";
-
+// The Partner API device calls, over whichever CHeKT client they are given (the app's `chekt`
+// through device-client.ts, or one made with createChektClient in tests and benches). Tolerant of
+// the draft API: IDs as numbers or strings, results with or without `req`. No server-only import:
+// the benches and the bulk-kill fault worker run it under plain Node.
+import type { DeviceInput } from "@/lib/bulk/validate";
+import type { BudgetClass } from "@/lib/chekt/budget-class";
 import type { ChektClient } from "@/lib/chekt/client";
 import type { components } from "@/lib/chekt/schema";
 
@@ -27,7 +28,7 @@ export type BulkAnswer = { results: ItemResult[]; traceId?: string; attempts: nu
 
 export type UpdateInput = Partial<DeviceInput> & { device_id: number };
 
-export type SendOpts = { idempotencyKey: string; traceId?: string; signal?: AbortSignal };
+export type SendOpts = { idempotencyKey: string; traceId?: string; signal?: AbortSignal; budgetClass?: BudgetClass };
 
 const DEVICES = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices" as const;
 const BULK_DELETE = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices/bulk-delete" as const;
@@ -76,13 +77,13 @@ export function deviceApi(client: ChektClient, timeoutMs?: number) {
       return { results: readBulk(res.data, deviceIds.length), traceId: res.traceId, attempts: res.attempts ?? 1 };
     },
     /** Every device of a site, page by page (the list endpoint caps a page). */
-    async list(dealerId: number, siteId: number, o: { traceId?: string; signal?: AbortSignal } = {}): Promise<ChektDevice[]> {
+    async list(dealerId: number, siteId: number, o: { traceId?: string; signal?: AbortSignal; budgetClass?: BudgetClass } = {}): Promise<ChektDevice[]> {
       const all: ChektDevice[] = [];
       for (let offset = 0; ; offset += LIST_PAGE) {
         const res = await client.get(
           DEVICES,
           { params: { ...path(dealerId, siteId), query: { limit: LIST_PAGE, offset, sort: "device_id" } } },
-          { traceId: o.traceId, signal: o.signal, timeoutMs },
+          { traceId: o.traceId, signal: o.signal, budgetClass: o.budgetClass, timeoutMs },
         );
         const page = Array.isArray(res.data) ? res.data : [];
         for (const d of page) {
@@ -91,6 +92,11 @@ export function deviceApi(client: ChektClient, timeoutMs?: number) {
         }
         if (page.length < LIST_PAGE) return all;
       }
+    },
+    /** One device as CHeKT has it now (404 → ChektError of kind not_found). */
+    async get(dealerId: number, siteId: number, deviceId: number, o: { traceId?: string; budgetClass?: BudgetClass } = {}): Promise<ChektDevice | undefined> {
+      const res = await client.get("/partner/v1/dealers/{dealerId}/sites/{siteId}/devices/{deviceId}", { params: { path: { dealerId, siteId, deviceId } } }, { ...o, timeoutMs });
+      return toDevice(res.data);
     },
   };
 }

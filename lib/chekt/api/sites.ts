@@ -1,15 +1,14 @@
 import "server-only";
 import { listQueryParams, type ListQuery } from "@/lib/chekt/list-query";
 import type { CreateSiteDto, ResponseSiteBasicDto, ResponseSiteDto, UpdateSiteDto } from "@/lib/schemas/contract";
-import { chekt, totalCount, type CallOpts } from "./call";
-import type { DealerScope } from "./scope";
+import { chekt, totalCount, type CallOpts, type DealerRef } from "./call";
 
 /** A row of a list asked for with `fields`: only the named columns are there. */
 export type SiteRow = Partial<ResponseSiteBasicDto> & { site_id: number };
 export type SitePage = { rows: SiteRow[]; total: number; traceId?: string };
 
 /** One page of sites, paged, sorted and filtered by CHeKT itself. */
-export async function listSites(scope: DealerScope, query: ListQuery, opts: CallOpts = {}): Promise<SitePage> {
+export async function listSites(scope: DealerRef, query: ListQuery, opts: CallOpts = {}): Promise<SitePage> {
   const { data, response, traceId } = await chekt.request(
     "GET",
     "/partner/v1/dealers/{dealerId}/sites",
@@ -21,27 +20,27 @@ export async function listSites(scope: DealerScope, query: ListQuery, opts: Call
 }
 
 /** How many sites match, without fetching them (one id per page of one). */
-export async function countSites(scope: DealerScope, filter: ListQuery["filter"], opts: CallOpts = {}): Promise<number> {
+export async function countSites(scope: DealerRef, filter: ListQuery["filter"], opts: CallOpts = {}): Promise<number> {
   const page = await listSites(scope, { fields: ["site_id"], filter, limit: 1, offset: 0 }, opts);
   return page.total;
 }
 
-export async function getSite(scope: DealerScope, siteId: number, opts: CallOpts = {}): Promise<ResponseSiteDto> {
+export async function getSite(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<ResponseSiteDto> {
   const { data } = await chekt.request("GET", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: scope.dealerId, siteId } } }, opts);
   return data as ResponseSiteDto;
 }
 
-export async function createSite(scope: DealerScope, body: CreateSiteDto, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
+export async function createSite(scope: DealerRef, body: CreateSiteDto, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
   const { data } = await chekt.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: scope.dealerId } }, body }, opts);
   return data as ResponseSiteBasicDto;
 }
 
-export async function updateSite(scope: DealerScope, siteId: number, body: UpdateSiteDto, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
+export async function updateSite(scope: DealerRef, siteId: number, body: UpdateSiteDto, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
   const { data } = await chekt.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: scope.dealerId, siteId } }, body }, opts);
   return data as ResponseSiteBasicDto;
 }
 
-export async function setSiteActivation(scope: DealerScope, siteId: number, isActivated: 0 | 1, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
+export async function setSiteActivation(scope: DealerRef, siteId: number, isActivated: 0 | 1, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
   const { data } = await chekt.request(
     "PUT",
     "/partner/v1/dealers/{dealerId}/sites/{siteId}/activation-status",
@@ -51,12 +50,12 @@ export async function setSiteActivation(scope: DealerScope, siteId: number, isAc
   return data as ResponseSiteBasicDto;
 }
 
-export async function deleteSite(scope: DealerScope, siteId: number, opts: CallOpts = {}): Promise<void> {
+export async function deleteSite(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<void> {
   await chekt.request("DELETE", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: scope.dealerId, siteId } } }, opts);
 }
 
 /** Devices at a site, counted by CHeKT (X-Total-Count of a one-row page). */
-export async function countDevices(scope: DealerScope, siteId: number, opts: CallOpts = {}): Promise<number> {
+export async function countDevices(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<number> {
   const { data, response } = await chekt.request(
     "GET",
     "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices",

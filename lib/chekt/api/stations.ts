@@ -1,12 +1,11 @@
 import "server-only";
 import { listQueryParams } from "@/lib/chekt/list-query";
 import type { CreateMonitoringStationDto, ResponseMonitoringStationDto, UpdateMonitoringStationDto } from "@/lib/schemas/contract";
-import { chekt, type CallOpts } from "./call";
-import type { DealerScope } from "./scope";
+import { chekt, totalCount, type CallOpts, type DealerRef } from "./call";
 import { countSites } from "./sites";
 
 /** Every station of the dealer, by name (dealers have a handful, so one page of up to 500). */
-export async function listStations(scope: DealerScope, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto[]> {
+export async function listStations(scope: DealerRef, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto[]> {
   const { data } = await chekt.request(
     "GET",
     "/partner/v1/dealers/{dealerId}/monitoring-stations",
@@ -16,7 +15,7 @@ export async function listStations(scope: DealerScope, opts: CallOpts = {}): Pro
   return (data ?? []) as ResponseMonitoringStationDto[];
 }
 
-export async function getStation(scope: DealerScope, stationId: number, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto> {
+export async function getStation(scope: DealerRef, stationId: number, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto> {
   const { data } = await chekt.request(
     "GET",
     "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}",
@@ -26,12 +25,12 @@ export async function getStation(scope: DealerScope, stationId: number, opts: Ca
   return data as ResponseMonitoringStationDto;
 }
 
-export async function createStation(scope: DealerScope, body: CreateMonitoringStationDto, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto> {
+export async function createStation(scope: DealerRef, body: CreateMonitoringStationDto, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto> {
   const { data } = await chekt.request("POST", "/partner/v1/dealers/{dealerId}/monitoring-stations", { params: { path: { dealerId: scope.dealerId } }, body }, opts);
   return data as ResponseMonitoringStationDto;
 }
 
-export async function updateStation(scope: DealerScope, stationId: number, body: UpdateMonitoringStationDto, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto> {
+export async function updateStation(scope: DealerRef, stationId: number, body: UpdateMonitoringStationDto, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto> {
   const { data } = await chekt.request(
     "PUT",
     "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}",
@@ -41,7 +40,7 @@ export async function updateStation(scope: DealerScope, stationId: number, body:
   return data as ResponseMonitoringStationDto;
 }
 
-export async function deleteStation(scope: DealerScope, stationId: number, opts: CallOpts = {}): Promise<void> {
+export async function deleteStation(scope: DealerRef, stationId: number, opts: CallOpts = {}): Promise<void> {
   await chekt.request(
     "DELETE",
     "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}",
@@ -51,6 +50,23 @@ export async function deleteStation(scope: DealerScope, stationId: number, opts:
 }
 
 /** Sites that still route alarms to this station (asked of CHeKT with a filter, not counted here). */
-export function countSitesRoutingTo(scope: DealerScope, stationId: number, opts: CallOpts = {}): Promise<number> {
+export function countSitesRoutingTo(scope: DealerRef, stationId: number, opts: CallOpts = {}): Promise<number> {
   return countSites(scope, [{ column: "monitoring_station_id", value: stationId, op: "eq" }], opts);
+}
+
+/** One page of stations, with CHeKT's total (for sweeps and counts). */
+export async function listStationsPage(scope: DealerRef, page: { limit: number; offset: number }, opts: CallOpts = {}): Promise<{ rows: ResponseMonitoringStationDto[]; total: number }> {
+  const { data, response } = await chekt.request(
+    "GET",
+    "/partner/v1/dealers/{dealerId}/monitoring-stations",
+    { params: { path: { dealerId: scope.dealerId }, query: listQueryParams({ sort: "monitoring_station_id", dir: "asc", ...page }) } },
+    opts,
+  );
+  const rows = (data ?? []) as ResponseMonitoringStationDto[];
+  return { rows, total: totalCount(response, rows.length) };
+}
+
+/** How many stations the dealer has (X-Total-Count of a one-row page). */
+export async function countStations(scope: DealerRef, opts: CallOpts = {}): Promise<number> {
+  return (await listStationsPage(scope, { limit: 1, offset: 0 }, opts)).total;
 }

@@ -12,12 +12,12 @@ import { Badge, Card, EmptyState, PageHeader, buttonClasses } from "@/components
 import { requireRole } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
 import { getCurrentDealer } from "@/lib/dealer";
-import { getArming } from "@/lib/partner/arming";
-import { listContacts } from "@/lib/partner/contacts";
-import { read, readSoft } from "@/lib/partner/read";
-import { scopeOf } from "@/lib/partner/scope";
-import { countDevices, getSite } from "@/lib/partner/sites";
-import { getStation } from "@/lib/partner/stations";
+import { getArming } from "@/lib/chekt/api/arming";
+import { listContacts } from "@/lib/chekt/api/contacts";
+import { read, readSoft } from "@/lib/page-read";
+import { scopeOf } from "@/lib/dealer-scope";
+import { countDevices, getSite } from "@/lib/chekt/api/sites";
+import { getStation } from "@/lib/chekt/api/stations";
 import { hasRole } from "@/lib/roles";
 import { SECURITY_TYPES } from "@/lib/schemas/arming";
 import { deleteSiteAction, setSiteActivationAction } from "../actions";

@@ -5,9 +5,9 @@ import { EMPTY_SITE, SiteForm } from "@/components/sites/site-form";
 import { Card, PageHeader } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { getCurrentDealer } from "@/lib/dealer";
-import { readSoft } from "@/lib/partner/read";
-import { scopeOf } from "@/lib/partner/scope";
-import { listStations } from "@/lib/partner/stations";
+import { readSoft } from "@/lib/page-read";
+import { scopeOf } from "@/lib/dealer-scope";
+import { listStations } from "@/lib/chekt/api/stations";
 import { createSiteAction } from "../actions";
 
 export const metadata: Metadata = { title: "New site" };

@@ -10,9 +10,9 @@ import { Card, PageHeader } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
 import { getCurrentDealer } from "@/lib/dealer";
-import { read, readSoft } from "@/lib/partner/read";
-import { scopeOf } from "@/lib/partner/scope";
-import { countSitesRoutingTo, getStation } from "@/lib/partner/stations";
+import { read, readSoft } from "@/lib/page-read";
+import { scopeOf } from "@/lib/dealer-scope";
+import { countSitesRoutingTo, getStation } from "@/lib/chekt/api/stations";
 import { hasRole } from "@/lib/roles";
 import { deleteStationAction, updateStationAction } from "../actions";
 

@@ -7,9 +7,9 @@ import { isChektError } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
 import { DEALER_COOKIE } from "@/lib/dealer";
 import { env } from "@/lib/env";
-import { connectDealer } from "@/lib/partner/dealers";
-import { upsertMapping } from "@/lib/partner/mappings";
-import { CONNECT_COOKIE, CONNECT_COOKIE_PATH, exchangeCode, openPending, sameState } from "@/lib/partner/oauth";
+import { connectDealer } from "@/lib/chekt/api/dealers";
+import { upsertMapping } from "@/lib/mappings";
+import { CONNECT_COOKIE, CONNECT_COOKIE_PATH, exchangeCode, openPending, sameState } from "@/lib/chekt/api/oauth";
 
 // Second half of connecting a dealer: CHeKT sends the admin back here with ?code&state after they
 // approved (or ?error after they declined). The outcome is shown on /dealer via ?connect=….

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
-import { getArming, setArming } from "@/lib/partner/arming";
-import { requireDealerScope } from "@/lib/partner/scope";
+import { getArming, setArming } from "@/lib/chekt/api/arming";
+import { requireDealerScope } from "@/lib/dealer-scope";
 import { setArmingSchema } from "@/lib/schemas/arming";
 
 export const setArmingAction = actionClient

@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
-import { createContact, deleteContact, getContact, updateContact } from "@/lib/partner/contacts";
-import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/partner/mappings";
-import { requireDealerScope } from "@/lib/partner/scope";
+import { createContact, deleteContact, getContact, updateContact } from "@/lib/chekt/api/contacts";
+import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
+import { requireDealerScope } from "@/lib/dealer-scope";
 import { contactIdSchema, createContactInputSchema, updateContactSchema } from "@/lib/schemas/contact";
 
 export const createContactAction = actionClient

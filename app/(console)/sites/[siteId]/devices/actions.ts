@@ -3,15 +3,16 @@
 // job with one item per device and its audit row in one transaction, then wakes the worker.
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
-import { actionClient } from "@/lib/actions/client";
+import { actionClient, type ActionContext } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
-import { requireDealerScope } from "@/lib/partner/scope";
+import { requireDealerScope } from "@/lib/dealer-scope";
 import { kickBulkJob } from "@/lib/background";
 import { insertBulkJob, type NewItem } from "@/lib/bulk/jobs";
 import { listSiteDevices } from "@/lib/bulk/site-devices";
 import { validateRows, type ValidatedRow } from "@/lib/bulk/validate";
-import { createDevicesInput, deleteDevicesInput, retryItemsInput, updateDevicesInput } from "@/lib/bulk/schemas";
+import { addDeviceInput, createDevicesInput, deleteDevicesInput, retryItemsInput, updateDevicesInput } from "@/lib/bulk/schemas";
+import type { DeviceField } from "@/lib/bulk/fields";
 
 type JobStarted = { jobId: string; queued: number; skipped: number };
 
@@ -36,37 +37,60 @@ function refuseInvalid(rows: ValidatedRow[], skipInvalid: boolean): ValidatedRow
   return valid;
 }
 
+/**
+ * The one create path: the paste (many rows, each with its sheet line) and the add-device form
+ * (one row, no sheet) both store a durable job here, so both get the same validation and worker.
+ */
+async function startCreateJob(ctx: ActionContext, action: string, input: { siteId: number; rows: { line: number; values: Record<string, string | undefined> }[]; skipInvalid: boolean; fromSheet: boolean }, onInvalid: (rows: ValidatedRow[]) => never | void) {
+  const scope = await requireDealerScope();
+  const existing = await listSiteDevices(scope.dealerId, input.siteId, ctx.traceId);
+  const rows = validateRows(input.rows, { mode: "create", existingExternalIds: new Set(existing.map((d) => d.external_device_id)) });
+  onInvalid(rows);
+  const valid = refuseInvalid(rows, input.skipInvalid);
+  const id = randomUUID();
+  await ctx.commit(
+    {
+      action,
+      objectKind: "bulk_job",
+      externalId: id,
+      dealerLinkId: scope.dealerLinkId,
+      after: { siteId: input.siteId, items: valid.length, skippedInvalid: rows.length - valid.length },
+    },
+    (tx) =>
+      insertBulkJob(tx, {
+        id,
+        dealerLinkId: scope.dealerLinkId,
+        chektSiteId: input.siteId,
+        kind: "create",
+        items: valid.map((r) => ({ kind: "create", device: r.device!, sheetLine: input.fromSheet ? r.line : null })),
+        user: ctx.user,
+      }),
+  );
+  await kickBulkJob(id);
+  revalidatePath(`/sites/${input.siteId}/devices`);
+  return { jobId: id, queued: valid.length, skipped: rows.length - valid.length };
+}
+
 export const createDevicesJob = actionClient
   .metadata({ name: "devices.bulk.create", role: "operator", objectKind: "bulk_job" })
   .inputSchema(createDevicesInput)
-  .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
-    const scope = await requireDealerScope();
-    const existing = await listSiteDevices(scope.dealerId, parsedInput.siteId, ctx.traceId);
-    const rows = validateRows(parsedInput.rows, { mode: "create", existingExternalIds: new Set(existing.map((d) => d.external_device_id)) });
-    const valid = refuseInvalid(rows, parsedInput.skipInvalid);
-    const id = randomUUID();
-    await ctx.commit(
-      {
-        action: "devices.bulk.create",
-        objectKind: "bulk_job",
-        externalId: id,
-        dealerLinkId: scope.dealerLinkId,
-        after: { siteId: parsedInput.siteId, items: valid.length, skippedInvalid: rows.length - valid.length },
-      },
-      (tx) =>
-        insertBulkJob(tx, {
-          id,
-          dealerLinkId: scope.dealerLinkId,
-          chektSiteId: parsedInput.siteId,
-          kind: "create",
-          items: valid.map((r) => ({ kind: "create", device: r.device! })),
-          user: ctx.user,
-        }),
-    );
-    await kickBulkJob(id);
-    revalidatePath(`/sites/${parsedInput.siteId}/devices`);
-    return { jobId: id, queued: valid.length, skipped: rows.length - valid.length };
-  });
+  .action(async ({ parsedInput, ctx }): Promise<JobStarted> =>
+    startCreateJob(ctx, "devices.bulk.create", { ...parsedInput, fromSheet: true }, () => undefined),
+  );
+
+/** The add-device form: one device, sent as a job of one item; problems come back per field. */
+export const addDeviceJob = actionClient
+  .metadata({ name: "devices.add", role: "operator", objectKind: "bulk_job" })
+  .inputSchema(addDeviceInput)
+  .action(async ({ parsedInput: { siteId, ...values }, ctx }): Promise<JobStarted> =>
+    startCreateJob(ctx, "devices.add", { siteId, rows: [{ line: 1, values }], skipInvalid: false, fromSheet: false }, (rows) => {
+      const errors = rows[0]?.errors ?? {};
+      if (Object.keys(errors).length === 0) return;
+      const fieldErrors: Record<string, string> = {};
+      for (const [f, m] of Object.entries(errors) as [DeviceField, string][]) fieldErrors[f] = m;
+      throw new ActionError("invalid_input", "Some fields need fixing; nothing was sent.", fieldErrors);
+    }),
+  );
 
 export const updateDevicesJob = actionClient
   .metadata({ name: "devices.bulk.update", role: "operator", objectKind: "bulk_job" })
@@ -86,7 +110,7 @@ export const updateDevicesJob = actionClient
           dealerLinkId: scope.dealerLinkId,
           chektSiteId: parsedInput.siteId,
           kind: "update",
-          items: valid.map((r) => ({ kind: "update", deviceId: byExt.get(r.device!.external_device_id)!, device: r.device! })),
+          items: valid.map((r) => ({ kind: "update", deviceId: byExt.get(r.device!.external_device_id)!, device: r.device!, sheetLine: r.line })),
           user: ctx.user,
         }),
     );
@@ -139,7 +163,7 @@ export const retryFailedItems = actionClient
 
     let items: NewItem[];
     if (job.kind === "delete") {
-      items = failed.map((f) => ({ kind: "delete", deviceId: f.chektDeviceId!, externalDeviceId: f.externalDeviceId }));
+      items = failed.map((f) => ({ kind: "delete", deviceId: f.chektDeviceId!, externalDeviceId: f.externalDeviceId, sheetLine: f.sheetLine }));
     } else {
       const existing = await listSiteDevices(scope.dealerId, job.chektSiteId, ctx.traceId);
       const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
@@ -148,8 +172,8 @@ export const retryFailedItems = actionClient
       refuseInvalid(rows, false);
       items = rows.map((r, i) =>
         job.kind === "create"
-          ? { kind: "create", device: r.device! }
-          : { kind: "update", deviceId: byExt.get(r.device!.external_device_id) ?? failed[i].chektDeviceId!, device: r.device! },
+          ? { kind: "create", device: r.device!, sheetLine: failed[i].sheetLine }
+          : { kind: "update", deviceId: byExt.get(r.device!.external_device_id) ?? failed[i].chektDeviceId!, device: r.device!, sheetLine: failed[i].sheetLine },
       );
     }
     const id = randomUUID();

@@ -2,8 +2,8 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { isChektError } from "@/lib/chekt/errors";
 import { getCurrentDealer } from "@/lib/dealer";
-import { scopeOf, type DealerScope } from "@/lib/partner/scope";
-import { getSite } from "@/lib/partner/sites";
+import { scopeOf, type DealerScope } from "@/lib/dealer-scope";
+import { getSite } from "@/lib/chekt/api/sites";
 
 export type SiteContext = { scope: DealerScope; siteId: number; siteName: string };
 

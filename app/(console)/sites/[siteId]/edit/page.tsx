@@ -6,10 +6,10 @@ import { SiteForm } from "@/components/sites/site-form";
 import { Card, PageHeader } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { getCurrentDealer } from "@/lib/dealer";
-import { read, readSoft } from "@/lib/partner/read";
-import { scopeOf } from "@/lib/partner/scope";
-import { getSite } from "@/lib/partner/sites";
-import { listStations } from "@/lib/partner/stations";
+import { read, readSoft } from "@/lib/page-read";
+import { scopeOf } from "@/lib/dealer-scope";
+import { getSite } from "@/lib/chekt/api/sites";
+import { listStations } from "@/lib/chekt/api/stations";
 import { toId } from "@/lib/chekt/normalize";
 import { updateSiteAction } from "../../actions";
 

@@ -7,9 +7,9 @@ import { Card, PageHeader } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
 import { getCurrentDealer } from "@/lib/dealer";
-import { read } from "@/lib/partner/read";
-import { scopeOf } from "@/lib/partner/scope";
-import { getSite } from "@/lib/partner/sites";
+import { read } from "@/lib/page-read";
+import { scopeOf } from "@/lib/dealer-scope";
+import { getSite } from "@/lib/chekt/api/sites";
 import { createContactAction } from "../actions";
 
 export const metadata: Metadata = { title: "New contact" };

@@ -7,9 +7,9 @@ import { Card, PageHeader } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
 import { getCurrentDealer } from "@/lib/dealer";
-import { getContact } from "@/lib/partner/contacts";
-import { read } from "@/lib/partner/read";
-import { scopeOf } from "@/lib/partner/scope";
+import { getContact } from "@/lib/chekt/api/contacts";
+import { read } from "@/lib/page-read";
+import { scopeOf } from "@/lib/dealer-scope";
 import { updateContactAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit contact" };
