@@ -1,4 +1,7 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
+import { exampleSecretsMessage } from "./lib/env-secrets";
+import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const config: NextConfig = {
   // Several builds can live side by side (tests, bench, dev) when each names its own folder.
@@ -13,6 +16,21 @@ const config: NextConfig = {
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   // Packages with native parts or Node-only APIs stay out of the server bundle.
   serverExternalPackages: ["pg", "pg-boss", "@prisma/client", "@prisma/adapter-pg", "bcryptjs"],
+  // Every response, static files included; pages also get a per-request CSP from proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
 };
 
-export default config;
+export default function nextConfig(phase: string): NextConfig {
+  // `next start` reads this file before it listens: the public .env.example secrets stop it here,
+  // with the variable named, instead of serving sessions anyone could forge.
+  if (phase === PHASE_PRODUCTION_SERVER) {
+    const refusal = exampleSecretsMessage(process.env);
+    if (refusal) {
+      console.error(refusal);
+      process.exit(1);
+    }
+  }
+  return config;
+}

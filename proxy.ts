@@ -1,30 +1,46 @@
-// Every route except sign-in, the auth API, webhooks, health and static files needs a session.
-// This is a convenience, not the security boundary: pages, actions and route handlers check the
-// session and role themselves (lib/auth/require.ts, lib/actions/client.ts).
+// Runs before every page and API route (static files excluded by the matcher):
+// 1. security headers: a CSP with a fresh nonce per request (Next reads it from the request's
+//    Content-Security-Policy header and puts it on its own scripts), HSTS over https;
+// 2. every route except sign-in, the auth API, webhooks, health and static files needs a session.
+//    That is a convenience, not the security boundary: pages, actions and route handlers check the
+//    session and role themselves (lib/auth/require.ts, lib/actions/client.ts).
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { authConfig, isPublicPath } from "@/lib/auth/config";
+import { contentSecurityPolicy, HSTS_VALUE, newNonce, servedOverHttps } from "@/lib/security-headers";
 
 const { auth } = NextAuth(authConfig);
 
-export default auth((req) => {
-  const { pathname, search } = req.nextUrl;
-  if (isPublicPath(pathname)) return NextResponse.next();
+function withSecurityHeaders(req: NextRequest, build: (requestHeaders: Headers) => Response): Response {
+  const https = servedOverHttps(req.nextUrl, req.headers);
+  const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development", https });
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("content-security-policy", csp);
+  const res = build(requestHeaders);
+  res.headers.set("content-security-policy", csp);
+  if (https) res.headers.set("strict-transport-security", HSTS_VALUE);
+  return res;
+}
 
-  if (!req.auth?.user) {
-    if (pathname.startsWith("/api/")) {
-      return NextResponse.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 });
+export default auth((req) =>
+  withSecurityHeaders(req, (requestHeaders) => {
+    const { pathname, search } = req.nextUrl;
+    if (isPublicPath(pathname)) return NextResponse.next({ request: { headers: requestHeaders } });
+
+    if (!req.auth?.user) {
+      if (pathname.startsWith("/api/")) {
+        return NextResponse.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 });
+      }
+      const url = new URL("/sign-in", req.nextUrl.origin);
+      if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
+      return NextResponse.redirect(url);
     }
-    const url = new URL("/sign-in", req.nextUrl.origin);
-    if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(url);
-  }
 
-  // Tell pages which path was asked for, so a page that finds the session ended can come back here.
-  const headers = new Headers(req.headers);
-  headers.set("x-request-path", `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
-});
+    // Tell pages which path was asked for, so a page that finds the session ended can come back here.
+    requestHeaders.set("x-request-path", `${pathname}${search}`);
+    return NextResponse.next({ request: { headers: requestHeaders } });
+  }),
+);
 
 export const config = {
   // Static assets never reach the proxy.

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { exampleSecretsMessage } from "./env-secrets";
 
 // Validated once at start: a missing or malformed variable stops the app with its name.
 const schema = z.object({
@@ -34,6 +35,12 @@ function load(): Env {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  // `next build` runs with NODE_ENV=production too, but a build holds no secret: only a running
+  // production server is refused (next.config.ts refuses `next start` before it listens).
+  if (parsed.data.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const refusal = exampleSecretsMessage(process.env);
+    if (refusal) throw new Error(refusal);
   }
   return parsed.data;
 }

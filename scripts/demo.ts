@@ -2,11 +2,15 @@
 // PostgreSQL (DATABASE_URL, or an embedded server whose data stays in .data/), migrations, seed,
 // the CHeKT simulator, the Next.js app. Prints where to sign in; Ctrl-C stops everything.
 //   npm run demo               next dev (Turbopack): up fastest, pages compile on first visit
-//   npm run demo -- --prod     next build + next start: slower to start, production-speed pages
+//   npm run demo -- --prod     next build + next start: slower to start, production-speed pages;
+//                              secrets generated for this install (.data/install-secrets.json) and
+//                              a database of its own, since a production start refuses the
+//                              public .env.example secrets
 import fs from "node:fs";
 import path from "node:path";
 import { runSeed } from "../prisma/seed";
 import { loadEnv, repoRoot } from "./lib/env";
+import { loadOrCreateSecrets, withInstallSecrets } from "./lib/install-secrets";
 import { DEMO_DATABASE, ensureDatabase, ensurePostgres, migrate, type PostgresServer } from "./lib/postgres";
 import { runToEnd, stopAllChildren, type Child } from "./lib/processes";
 import { isLocalUrl, portOr, startApp, startSimulator } from "./lib/stack";
@@ -36,8 +40,21 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => void shutdown(0));
 }
 
+// Dealer secrets sealed under the example key by `npm run demo` cannot be opened with the
+// per-install key, so the production demo keeps its own database.
+const demoDatabase = prod ? `${DEMO_DATABASE}_prod` : DEMO_DATABASE;
+const INSTALL_SECRETS_FILE = path.join(repoRoot, ".data", "install-secrets.json");
+
+/** --prod: the install's own secrets replace the example ones before the seed seals anything with them. */
+function useInstallSecrets(simulator: boolean) {
+  const { secrets, created } = loadOrCreateSecrets(INSTALL_SECRETS_FILE);
+  const { env, replaced } = withInstallSecrets(process.env, secrets, { simulator });
+  Object.assign(process.env, env);
+  if (replaced.length) say(`${created ? "generated" : "using"} this install's ${replaced.join(", ")} (${path.relative(repoRoot, INSTALL_SECRETS_FILE)})`);
+}
+
 async function databaseUrl(server: PostgresServer): Promise<string> {
-  const name = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).pathname.slice(1) || DEMO_DATABASE : DEMO_DATABASE;
+  const name = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).pathname.slice(1) || demoDatabase : demoDatabase;
   try {
     if (await ensureDatabase(server.adminUrl, name)) say(`created database ${name}`);
   } catch (error) {
@@ -51,6 +68,7 @@ async function main() {
   const appPort = await portOr(Number(process.env.PORT) || 3000);
   const appUrl = isLocalUrl(process.env.APP_URL) || !process.env.APP_URL ? `http://localhost:${appPort}` : process.env.APP_URL;
 
+  if (prod) useInstallSecrets(isLocalUrl(process.env.CHEKT_API_BASE_URL));
   pgServer = await ensurePostgres({ log: say });
   const dbUrl = await databaseUrl(pgServer);
   await migrate(dbUrl, { quiet: true });

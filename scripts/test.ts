@@ -1,5 +1,6 @@
 // npm test — every test, in the order that fails fastest:
-//   unit → integration → faults → next build → bundle secret scan → end-to-end (Playwright)
+//   lint (ESLint) → typecheck (tsc over every folder) → unit → integration → faults → next build
+//   → bundle secret scan → end-to-end (Playwright)
 // Needs PostgreSQL (DATABASE_URL's server, or an embedded one) and Debian's Chromium.
 // Each run gets fresh databases, dropped at the end even when something fails or on Ctrl-C.
 //   npm test -- --only unit,integration     run some stages
@@ -13,11 +14,12 @@ import path from "node:path";
 import { runSeed } from "../prisma/seed";
 import { loadEnv, repoRoot } from "./lib/env";
 import { createDatabase, dropDatabase, embeddedDataDir, ensurePostgres, migrate, type PostgresServer } from "./lib/postgres";
+import { generateSecrets, withInstallSecrets } from "./lib/install-secrets";
 import { runToEnd, stopAllChildren } from "./lib/processes";
 import { portOr, startApp, startSimulator } from "./lib/stack";
 import { keepTsconfig } from "./lib/tsconfig-guard";
 
-const STAGES = ["unit", "integration", "faults", "build", "bundle", "e2e"] as const;
+const STAGES = ["lint", "typecheck", "unit", "integration", "faults", "build", "bundle", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
 type Outcome = { stage: Stage; status: "passed" | "failed" | "skipped"; passed: number; failed: number; seconds: number; note?: string };
 
@@ -129,6 +131,19 @@ async function vitestProject(project: string, env: NodeJS.ProcessEnv) {
   return { status: code === 0 ? ("passed" as const) : ("failed" as const), passed, failed };
 }
 
+/** ESLint over the tree, then the line-length count (report only until the lead formats the tree once). */
+async function lintStage(env: NodeJS.ProcessEnv) {
+  const code = await runToEnd("lint", "eslint", [".", "--cache", "--cache-location", path.join(repoRoot, ".data", "eslintcache")], { env });
+  await runToEnd("lines", "node", ["--import", "tsx", "scripts/line-length.ts", "--summary"], { env });
+  return code === 0 ? { status: "passed" as const, passed: 1, failed: 0, note: "eslint" } : { status: "failed" as const, passed: 0, failed: 1, note: "npm run lint" };
+}
+
+/** tsc over app, lib, components, simulator, tests, scripts, bench and prisma (tsconfig.json includes them all). */
+async function typecheckStage(env: NodeJS.ProcessEnv) {
+  const code = await runToEnd("typecheck", "tsc", ["--noEmit", "-p", "tsconfig.json", "--incremental", "false"], { env });
+  return code === 0 ? { status: "passed" as const, passed: 1, failed: 0, note: "tsc --noEmit" } : { status: "failed" as const, passed: 0, failed: 1, note: "npm run typecheck" };
+}
+
 async function freshDatabase(suffix: string): Promise<string> {
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const name = `chekt_test_${stamp}_${randomBytes(3).toString("hex")}${suffix}`;
@@ -161,9 +176,14 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 
-async function e2eStage(baseEnv: NodeJS.ProcessEnv) {
+async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
   const specs = specFiles("tests/e2e", /\.spec\.ts$/);
   if (!specs.length) return skipped("no specs in tests/e2e");
+  // `next start` refuses the public .env.example secrets: this run's own, for the seed (which seals
+  // dealer secrets with them), the simulator, the app and the specs alike.
+  const secrets = generateSecrets();
+  const baseEnv = withInstallSecrets(exampleEnv, secrets, { simulator: true }).env;
+  Object.assign(process.env, secrets);
   const dbUrl = await freshDatabase("_e2e");
   const pw = () => randomBytes(9).toString("base64url");
   const users = { admin: pw(), operator: pw(), viewer: pw() };
@@ -209,6 +229,7 @@ async function e2eStage(baseEnv: NodeJS.ProcessEnv) {
       E2E_SIM_URL: sim.url,
       E2E_SIM_ADMIN_TOKEN: simToken,
       E2E_DATABASE_URL: dbUrl,
+      E2E_DIST_DIR: baseEnv.NEXT_DIST_DIR,
       E2E_ADMIN_EMAIL: seeded.adminEmail,
       E2E_ADMIN_PASSWORD: users.admin,
       E2E_OPERATOR_EMAIL: process.env.SEED_OPERATOR_EMAIL || "operator@example.com",
@@ -248,6 +269,9 @@ function summary(): number {
 async function main(): Promise<number> {
   const stages = parseStages();
   preflight(stages);
+  // Static checks first: they need no database and fail in seconds.
+  if (stages.has("lint")) await timed("lint", () => lintStage(process.env));
+  if (stages.has("typecheck")) await timed("typecheck", () => typecheckStage(process.env));
   const t0 = Date.now();
   pgServer = await ensurePostgres({ dataDir: embeddedDataDir("postgres-test"), log: (l) => console.log(l) });
   const runDb = await freshDatabase("");
