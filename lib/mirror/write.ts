@@ -1,0 +1,171 @@
+import type { ChektDevice } from "@/lib/chekt/api/devices";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type {
+  ResponseArmingSettingDto,
+  ResponseContactDto,
+  ResponseDealerDto,
+  ResponseMonitoringStationDto,
+  ResponseSiteBasicDto,
+  ResponseSiteDto,
+} from "@/lib/schemas/contract";
+
+/**
+ * Writes CHeKT's answers into the mirror (docs/mirror.md). One function per kind, each taking a
+ * transaction so a write-through lands with the mapping and the audit row, or not at all. Every
+ * writer records `confirmedAt` (CHeKT just told us this) and clears `goneAt`. `how` says whether
+ * the answer came from our own write (a change we made) or from a read/sweep: only a read that
+ * differs from what we had marks the row as changed in CHeKT.
+ */
+type Tx = Prisma.TransactionClient;
+export type MirrorSource = "write" | "read";
+type Opts = { at?: Date; how?: MirrorSource };
+
+const json = (dto: object): Prisma.InputJsonValue => JSON.parse(JSON.stringify(dto)) as Prisma.InputJsonValue;
+
+function sameDto(before: Prisma.JsonValue | undefined, dto: object): boolean {
+  return before !== undefined && JSON.stringify(before) === JSON.stringify(json(dto));
+}
+
+/** What the site search matches: name, account number, address, external ID and CHeKT ID. */
+export function siteSearchText(s: Pick<ResponseSiteBasicDto, "site_id" | "name" | "external_site_id" | "account_number" | "address1" | "address2">): string {
+  return [s.name, s.account_number, s.address1, s.address2, s.external_site_id, String(s.site_id)]
+    .filter((p): p is string => typeof p === "string" && p.length > 0)
+    .join(" ")
+    .toLowerCase();
+}
+
+/** `changedAt` for an upsert: set when a read finds CHeKT's copy differs from ours. */
+async function changedAtFor(prior: { dto: Prisma.JsonValue; changedAt: Date | null } | null, dto: object, o: Opts): Promise<Date | null | undefined> {
+  if (!prior) return null;
+  if ((o.how ?? "read") === "write") return null; // our own change: nothing to flag
+  return sameDto(prior.dto, dto) ? prior.changedAt : (o.at ?? new Date());
+}
+
+export async function mirrorDealer(tx: Tx, dealerLinkId: string, dto: ResponseDealerDto, o: Opts = {}) {
+  const at = o.at ?? new Date();
+  const data = { chektDealerId: dto.dealer_id, companyName: dto.company_name, dto: json(dto), confirmedAt: at, goneAt: null };
+  await tx.mirrorDealer.upsert({ where: { dealerLinkId }, create: { dealerLinkId, ...data }, update: data });
+}
+
+export async function mirrorStation(tx: Tx, dealerLinkId: string, dto: ResponseMonitoringStationDto, o: Opts = {}) {
+  const at = o.at ?? new Date();
+  const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.monitoring_station_id } };
+  const prior = await tx.mirrorStation.findUnique({ where: key, select: { dto: true, changedAt: true } });
+  const data = { externalId: dto.external_monitoring_station_id, name: dto.name, dto: json(dto), confirmedAt: at, goneAt: null, changedAt: await changedAtFor(prior, dto, o) };
+  await tx.mirrorStation.upsert({ where: key, create: { dealerLinkId, chektId: dto.monitoring_station_id, ...data }, update: data });
+}
+
+/** A site as a list or a write answered it (ResponseSiteBasicDto) or as GET answered it (ResponseSiteDto). */
+export async function mirrorSite(tx: Tx, dealerLinkId: string, dto: ResponseSiteBasicDto | ResponseSiteDto, o: Opts = {}) {
+  const at = o.at ?? new Date();
+  const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.site_id } };
+  const prior = await tx.mirrorSite.findUnique({ where: key, select: { dto: true, changedAt: true } });
+  // A basic answer lacks has_physical_bridge: keep the one we knew rather than forget it.
+  const priorDto = prior?.dto && typeof prior.dto === "object" && !Array.isArray(prior.dto) ? prior.dto : {};
+  const merged = "has_physical_bridge" in dto || !("has_physical_bridge" in priorDto) ? dto : { ...dto, has_physical_bridge: priorDto.has_physical_bridge };
+  const data = {
+    externalId: dto.external_site_id,
+    name: dto.name,
+    accountNumber: dto.account_number ?? null,
+    address1: dto.address1 ?? null,
+    address2: dto.address2 ?? null,
+    timezone: dto.timezone ?? null,
+    stationId: dto.monitoring_station_id ?? null,
+    isActivated: dto.is_activated === 1,
+    chektCreatedAt: dto.created_at ? new Date(dto.created_at) : null,
+    searchText: siteSearchText(dto),
+    dto: json(merged),
+    confirmedAt: at,
+    goneAt: null,
+    changedAt: await changedAtFor(prior, merged, o),
+  };
+  await tx.mirrorSite.upsert({ where: key, create: { dealerLinkId, chektId: dto.site_id, ...data }, update: data });
+}
+
+export async function mirrorContact(tx: Tx, dealerLinkId: string, siteId: number, dto: ResponseContactDto, o: Opts = {}) {
+  const at = o.at ?? new Date();
+  const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.contact_id } };
+  const prior = await tx.mirrorContact.findUnique({ where: key, select: { dto: true, changedAt: true } });
+  const data = {
+    siteId: dto.site_id ?? siteId,
+    externalId: dto.external_contact_id,
+    firstName: dto.first_name,
+    lastName: dto.last_name,
+    phone: dto.phone_number ?? null,
+    email: dto.email ?? null,
+    dto: json(dto),
+    confirmedAt: at,
+    goneAt: null,
+    changedAt: await changedAtFor(prior, dto, o),
+  };
+  await tx.mirrorContact.upsert({ where: key, create: { dealerLinkId, chektId: dto.contact_id, ...data }, update: data });
+}
+
+/**
+ * A device as CHeKT answered it. Status from CHeKT's answer only replaces ours when it is newer
+ * than what a device.* webhook told us (statusAt), so a sweep never rolls a live status back.
+ */
+export async function mirrorDevice(tx: Tx, dealerLinkId: string, siteId: number, dto: MirroredDevice, o: Opts = {}) {
+  const at = o.at ?? new Date();
+  const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.device_id } };
+  const prior = await tx.mirrorDevice.findUnique({ where: key, select: { dto: true, changedAt: true, statusAt: true, status: true, firmware: true } });
+  const answeredAt = dto.updated_at ? new Date(dto.updated_at) : at;
+  const takeStatus = dto.status !== undefined && (!prior?.statusAt || prior.statusAt <= answeredAt);
+  const data = {
+    siteId: dto.site_id ?? siteId,
+    externalId: dto.external_device_id,
+    name: dto.name ?? "",
+    deviceType: dto.device_type ?? "camera",
+    zoneNumber: dto.zone_number ?? null,
+    mac: dto.mac ?? null,
+    status: takeStatus ? (dto.status ?? null) : (prior?.status ?? null),
+    statusAt: takeStatus ? answeredAt : (prior?.statusAt ?? null),
+    firmware: dto.firmware ?? prior?.firmware ?? null,
+    dto: json(dto),
+    confirmedAt: at,
+    goneAt: null,
+    changedAt: await changedAtFor(prior, dto, o),
+  };
+  await tx.mirrorDevice.upsert({ where: key, create: { dealerLinkId, chektId: dto.device_id, ...data }, update: data });
+}
+
+export async function mirrorArming(tx: Tx, dealerLinkId: string, dto: ResponseArmingSettingDto, o: Opts = {}) {
+  const at = o.at ?? new Date();
+  const key = { dealerLinkId_siteId: { dealerLinkId, siteId: dto.site_id } };
+  const data = { securityType: dto.security_type, dto: json(dto), confirmedAt: at };
+  await tx.mirrorArming.upsert({ where: key, create: { dealerLinkId, siteId: dto.site_id, ...data }, update: data });
+}
+
+/** A device answer; status and firmware are read loosely (the draft API has sent other strings). */
+export type MirroredDevice = ChektDevice & { status?: string | null; firmware?: string | null };
+
+export type MirrorKind = "station" | "site" | "contact" | "device";
+
+/** CHeKT said it is gone (404 on refresh, or a sweep no longer lists it): keep the row, flagged. */
+export async function markGone(tx: Tx, dealerLinkId: string, kind: MirrorKind, chektId: number, at = new Date()) {
+  const where = { dealerLinkId, chektId, goneAt: null };
+  const data = { goneAt: at };
+  if (kind === "station") await tx.mirrorStation.updateMany({ where, data });
+  if (kind === "site") {
+    await tx.mirrorSite.updateMany({ where, data });
+    // CHeKT deletes a site's contacts and devices with it.
+    await tx.mirrorContact.updateMany({ where: { dealerLinkId, siteId: chektId, goneAt: null }, data });
+    await tx.mirrorDevice.updateMany({ where: { dealerLinkId, siteId: chektId, goneAt: null }, data });
+  }
+  if (kind === "contact") await tx.mirrorContact.updateMany({ where, data });
+  if (kind === "device") await tx.mirrorDevice.updateMany({ where, data });
+}
+
+/** Our own delete, accepted by CHeKT: the row goes (the audit row keeps what it was). */
+export async function forget(tx: Tx, dealerLinkId: string, kind: MirrorKind, chektId: number) {
+  const where = { dealerLinkId, chektId };
+  if (kind === "station") await tx.mirrorStation.deleteMany({ where });
+  if (kind === "site") {
+    await tx.mirrorSite.deleteMany({ where });
+    await tx.mirrorContact.deleteMany({ where: { dealerLinkId, siteId: chektId } });
+    await tx.mirrorDevice.deleteMany({ where: { dealerLinkId, siteId: chektId } });
+    await tx.mirrorArming.deleteMany({ where: { dealerLinkId, siteId: chektId } });
+  }
+  if (kind === "contact") await tx.mirrorContact.deleteMany({ where });
+  if (kind === "device") await tx.mirrorDevice.deleteMany({ where });
+}
