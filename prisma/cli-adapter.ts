@@ -10,7 +10,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 // nothing real is cut short, but an idle deadline no longer delays exit. Runs in the CLI process
 // only, because only the CLI loads this file (through prisma.config.ts).
 const armTimer = globalThis.setTimeout;
-globalThis.setTimeout = ((handler: (...a: any[]) => void, ms?: number, ...rest: any[]) => {
+globalThis.setTimeout = ((handler: (...a: unknown[]) => void, ms?: number, ...rest: unknown[]) => {
   const timer = armTimer(handler, ms, ...rest);
   if ((ms ?? 0) >= 1000 && new Error().stack?.includes("wasm://")) timer.unref?.();
   return timer;
@@ -21,23 +21,28 @@ globalThis.setTimeout = ((handler: (...a: any[]) => void, ms?: number, ...rest: 
 const UNDECODED_OIDS = new Set([18, 19]);
 const TEXT_OID = 25;
 
-function patchFields(result: any) {
-  for (const field of result?.fields ?? []) {
+type FieldsOf = { fields?: Array<{ dataTypeID: number }> } | null | undefined;
+
+function patchFields<R>(result: R): R {
+  for (const field of (result as FieldsOf)?.fields ?? []) {
     if (UNDECODED_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
   }
   return result;
 }
 
 // pg calls query() both with a callback (inside Pool.query) and as a promise (the adapter).
+// pg.Client.query has eight overloads; the override takes them all and forwards them unchanged.
+const baseQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
 class PatchedClient extends pg.Client {
-  override query(...args: any[]): any {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- must stay assignable to every overload
+  override query(...args: unknown[]): any {
     const last = args[args.length - 1];
     if (typeof last === "function") {
       args[args.length - 1] = (err: unknown, result: unknown) => last(err, patchFields(result));
-      return (super.query as any)(...args);
+      return baseQuery.apply(this, args);
     }
-    const out = (super.query as any)(...args);
-    return out && typeof out.then === "function" ? out.then(patchFields) : out;
+    const out = baseQuery.apply(this, args);
+    return out instanceof Promise ? out.then(patchFields) : out;
   }
 }
 
@@ -47,12 +52,16 @@ function patchedPool(config: pg.PoolConfig): pg.Pool {
 
 // Defect 4: executeScript splits a migration on every ";", which breaks dollar-quoted function
 // bodies (our audit_log trigger). Postgres runs a multi-statement script in one simple query.
-function wholeScripts<A extends { executeScript: (script: string) => Promise<void>; underlyingDriver: () => any }>(adapter: A): A {
+type ScriptRunner = { executeScript: (script: string) => Promise<void>; underlyingDriver: () => pg.Pool };
+function wholeScripts<A extends ScriptRunner>(adapter: A): A {
   adapter.executeScript = async (script: string) => {
     try {
       await adapter.underlyingDriver().query(script);
     } catch (error) {
-      (adapter as any).onError(error);
+      // The adapter's own onError (protected) turns a pg error into the error the engine expects.
+      const onError: unknown = Reflect.get(adapter, "onError");
+      if (typeof onError === "function") onError.call(adapter, error);
+      throw error;
     }
   };
   return adapter;

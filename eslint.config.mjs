@@ -1,0 +1,88 @@
+// ESLint 9 flat config: Next's core-web-vitals set (React, hooks, a11y, Next rules), typescript-eslint's
+// recommended set, and the CHeKT gateway rule. `npm run lint` runs it; `npm test` runs it before unit.
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+/**
+ * The gateway: outside lib/chekt/, CHeKT is reached only through lib/chekt/api/<resource>, so every call
+ * goes through the shared budget, the token, the trace id and the retry rules. The low-level client,
+ * its transport and openapi-fetch stay private to lib/chekt/.
+ */
+const GATEWAY_MESSAGE =
+  "Reach CHeKT through @/lib/chekt/api/<resource> (errors: @/lib/chekt/errors, budget classes: " +
+  "@/lib/chekt/budget-class, types: `import type` from @/lib/chekt/schema, zod: @/lib/schemas/contract).";
+/** lib/chekt as imported from anywhere: the alias, or a relative path with or without lib/. */
+const CHEKT = "(@/lib/|(\\.\\.?/)+(lib/)?)chekt";
+const ALLOWED = ["api/[^/]+", "errors", "budget-class", "schema", "normalize", "list-query"];
+const gatewayRule = [
+  "error",
+  {
+    paths: [{ name: "openapi-fetch", message: GATEWAY_MESSAGE }],
+    patterns: [
+      {
+        // @/lib/chekt, @/lib/chekt/<anything but the allowed modules>, and the same reached by a relative
+        // path (../chekt/client, ../../lib/chekt/transport). normalize and list-query are allowed too:
+        // pure helpers (date/id readers, URL list state) that make no call and hold no credential.
+        regex: `^${CHEKT}(/(?!(${ALLOWED.join("|")})$).*)?$`,
+        message: GATEWAY_MESSAGE,
+      },
+      {
+        regex: `^${CHEKT}/schema$`,
+        allowTypeImports: true,
+        message: "Only types come from the generated schema: write `import type`.",
+      },
+    ],
+  },
+];
+
+const config = [
+  {
+    ignores: [
+      "node_modules/**",
+      ".next*/**",
+      ".data/**",
+      "lib/generated/**",
+      "lib/chekt/schema.d.ts",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    settings: { next: { rootDir: "." } },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true },
+      ],
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+      // React Compiler rules new in eslint-plugin-react-hooks 7. They flag the form components being
+      // replaced by the one form stack (issue 16, point 1) and effects that sync live data; warnings
+      // until that rewrite lands, then errors.
+      "react-hooks/refs": "warn",
+      "react-hooks/set-state-in-effect": "warn",
+      "react-hooks/incompatible-library": "warn",
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts", "instrumentation.ts"],
+    ignores: ["lib/chekt/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": gatewayRule },
+  },
+  {
+    files: ["*.config.{js,mjs,ts}"],
+    rules: { "import/no-anonymous-default-export": "off" },
+  },
+  {
+    // Tools, tests and the simulator are not a web app: no Next page rules.
+    files: ["simulator/**", "tests/**", "scripts/**", "bench/**", "prisma/**"],
+    rules: { "@next/next/no-html-link-for-pages": "off", "@next/next/no-img-element": "off" },
+  },
+];
+
+export default config;
