@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "chekt_budgets" ADD COLUMN     "taken" DOUBLE PRECISION NOT NULL DEFAULT 0;
