@@ -6,6 +6,7 @@ import { envelope, requestId, SimError } from "./errors";
 import { ALL_EVENTS, ALL_SCOPES, DEMO_PASSWORD } from "./seed";
 import { newApiKey, newSecret, PRIORITIES, TRIGGERS, type Sim } from "./sim";
 import type { App, Dealer, Site } from "./store";
+import { requestCounter } from "./stats";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const str = { type: "string", minLength: 1 };
@@ -81,6 +82,13 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
       config: { ...sim.config, adminToken: sim.config.adminToken ? "(set)" : null },
       faults: sim.faults.rules.map((f) => sim.faults.view(f)),
     }));
+
+    // API requests answered since the last reset of these counts, by status and route.
+    r.get("/_sim/stats", async () => requestCounter.view());
+    r.delete("/_sim/stats", async () => {
+      requestCounter.reset();
+      return { ok: true };
+    });
 
     r.post("/_sim/reset", async (req) => {
       const b = body<{ seed?: "demo" | "empty" }>(req, "reset");

@@ -9,22 +9,24 @@ import { loadContract, OPENAPI_PATH, type Operation } from "./contract";
 import { registerControl } from "./control";
 import { envelope, nestBody, requestId, SimError } from "./errors";
 import type { FaultOutcome } from "./faults";
-import * as oauth from "./oauth";
-import * as partner from "./partner";
-import { Sim, type Answer, type Auth, type Ctx, type Handler } from "./sim";
+import { isOperationId, runHandler, type Answer, type Handlers } from "./handlers";
+import { oauthHandlers } from "./oauth";
+import { partnerHandlers, siteBodyErrors } from "./partner";
+import { Sim, type Auth } from "./sim";
 import { refreshSeedFromEnv } from "./seed";
 import { Store } from "./store";
-import * as v1 from "./v1";
+import { snapshotSignatureValid, v1Handlers } from "./v1";
+import { requestCounter } from "./stats";
 
 export type { SimConfig } from "./config";
 export { Sim } from "./sim";
 
-/** Operation implementations, looked up by the document's operationId (checked at start). */
-const handlers = { ...oauth, ...partner, ...v1 } as unknown as Record<string, Handler | undefined>;
+/** One handler per operationId of the document: a missing one does not compile. */
+const handlers: Handlers = { ...oauthHandlers, ...partnerHandlers, ...v1Handlers };
 /** Body checks beyond the schema, reported together with the schema's errors. */
 const EXTRA_BODY_CHECKS: Record<string, (body: unknown) => { field: string; message: string }[]> = {
-  createSite: partner.siteBodyErrors,
-  updateSite: partner.siteBodyErrors,
+  createSite: siteBodyErrors,
+  updateSite: siteBodyErrors,
 };
 
 /** Bulk bodies are validated item by item (a bad item is a failed result, not a 400). */
@@ -91,7 +93,7 @@ function authenticate(sim: Sim, op: Operation, req: FastifyRequest): Auth {
   if (op.operationId === "v1GetSnapshotImage" && req.headers.authorization === undefined) {
     const q = req.query as Record<string, unknown>;
     const p = req.params as Record<string, string>;
-    if (v1.snapshotSignatureValid({ sim }, p.id ?? "", q.exp, q.sig)) return { kind: "signed", bucket: ipBucket(req) };
+    if (snapshotSignatureValid({ sim }, p.id ?? "", q.exp, q.sig)) return { kind: "signed", bucket: ipBucket(req) };
     throw new SimError(401, "invalid_api_key", "snapshot URL signature is missing, wrong or expired, and no API key was sent");
   }
   const token = bearer(req);
@@ -190,8 +192,9 @@ async function pipeline(sim: Sim, op: Operation, req: FastifyRequest, reply: Fas
     }
   }
 
-  const ctx: Ctx = { sim, op, params, query, body: req.body, auth, req, origin: `${req.protocol}://${req.headers.host ?? ""}` };
-  const answer = await handlers[op.operationId]!(ctx);
+  if (!isOperationId(handlers, op.operationId)) throw new SimError(501, "internal_error", `no handler for ${op.operationId}`);
+  const base = { sim, op, auth, req, origin: `${req.protocol}://${req.headers.host ?? ""}` };
+  const answer: Answer = await runHandler(handlers, op.operationId, base, { params, query, body: req.body });
 
   if (sim.config.validateResponses && !answer.raw && answer.body !== undefined) {
     const errs = op.validateResponse(answer.status, answer.body, { projected: query.fields !== undefined });
@@ -314,8 +317,10 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
     }
     return payload;
   });
-  app.addHook("onResponse", async (req) => {
-    if (req.method !== "GET" && !req.url.startsWith("/_sim")) changed();
+  app.addHook("onResponse", async (req, reply) => {
+    if (req.url.startsWith("/_sim")) return;
+    requestCounter.count(req.method, req.routeOptions.url ?? req.url.split("?")[0]!, reply.statusCode);
+    if (req.method !== "GET") changed();
   });
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     let e: SimError;
@@ -335,7 +340,8 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
     reply.code(404).type("application/json; charset=utf-8").send(JSON.stringify(body));
   });
 
-  const unimplemented = contract.operations.filter((op) => typeof handlers[op.operationId] !== "function").map((op) => op.operationId);
+  // The document is read at run time: an operation added to it without a handler is refused here.
+  const unimplemented = contract.operations.filter((op) => !isOperationId(handlers, op.operationId)).map((op) => op.operationId);
   if (unimplemented.length) throw new Error(`simulator: no implementation for ${unimplemented.join(", ")}`);
   for (const op of contract.operations) {
     app.route({ method: op.method.toUpperCase() as "GET", url: op.routePath, handler: (req, reply) => pipeline(sim, op, req, reply) });
