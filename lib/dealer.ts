@@ -1,8 +1,12 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { ActionError } from "@/lib/actions/errors";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { writeAudit } from "@/lib/audit";
 import { prisma } from "@/lib/db";
+import type { Role } from "@/lib/roles";
 
 /** httpOnly cookie holding the id of the DealerLink the user is working on. */
 export const DEALER_COOKIE = "dealer_link";
@@ -15,9 +19,16 @@ export type ConnectedDealer = {
   connectedAt: Date;
 };
 
+/** A connected dealer as one user sees it: with the role their membership gives them there. */
+export type MemberDealer = ConnectedDealer & { role: Role };
+
 export const NO_DEALER_MESSAGE = "No dealer connected — an admin can connect one on the Dealer page.";
 
-/** Dealer links that are connected now (connected, and not disconnected since), oldest CHeKT id first. */
+/**
+ * Every connected dealer link (connected, and not disconnected since), lowest CHeKT id first.
+ * Organisation-wide: only for the owner's views and for code that is not acting for a user
+ * (webhooks, background sweeps). A user's own list is listMyDealers().
+ */
 export const listConnectedDealers = cache(async (): Promise<ConnectedDealer[]> => {
   const rows = await prisma.dealerLink.findMany({
     where: { connectedAt: { not: null } },
@@ -30,20 +41,91 @@ export const listConnectedDealers = cache(async (): Promise<ConnectedDealer[]> =
     .map(({ disconnectedAt: _d, connectedAt, ...r }) => ({ ...r, connectedAt: connectedAt as Date }));
 });
 
+/** Whether the user is the organisation owner (read from Postgres, not from the session token). */
+export const isOwner = cache(async (userId: string): Promise<boolean> => {
+  const row = await prisma.user.findUnique({ where: { id: userId }, select: { isOwner: true } });
+  return row?.isOwner ?? false;
+});
+
 /**
- * The dealer the user chose (cookie), if it is still connected; otherwise the first connected one.
- * Null when no dealer is connected — pages then render <NoDealerState /> (components/shell).
+ * The connected dealers this user is a member of, each with the user's role there. The owner is
+ * an admin of every connected dealer without needing a membership row.
  */
-export const getCurrentDealer = cache(async (): Promise<ConnectedDealer | null> => {
-  const dealers = await listConnectedDealers();
-  if (dealers.length === 0) return null;
+export const listMyDealers = cache(async (userId: string): Promise<MemberDealer[]> => {
+  const [dealers, owner, memberships] = await Promise.all([
+    listConnectedDealers(),
+    isOwner(userId),
+    prisma.membership.findMany({ where: { userId }, select: { dealerLinkId: true, role: true } }),
+  ]);
+  if (owner) return dealers.map((d) => ({ ...d, role: "admin" as const }));
+  const roleOf = new Map(memberships.map((m) => [m.dealerLinkId, m.role]));
+  return dealers.flatMap((d) => {
+    const role = roleOf.get(d.id);
+    return role ? [{ ...d, role }] : [];
+  });
+});
+
+/**
+ * The dealer a user works on: the one named by the cookie if they are a member of it, otherwise
+ * their first dealer. A cookie naming a dealer they are not a member of (edited by hand, or a
+ * membership just removed) never grants anything: it is ignored and the attempt audited.
+ */
+export const resolveDealerFor = cache(async (user: SessionUser): Promise<MemberDealer | null> => {
+  const mine = await listMyDealers(user.id);
   const chosen = (await cookies()).get(DEALER_COOKIE)?.value;
-  return dealers.find((d) => d.id === chosen) ?? dealers[0];
+  const match = chosen ? mine.find((d) => d.id === chosen) : undefined;
+  if (chosen && !match) await auditForeignCookie(user, chosen);
+  return match ?? mine[0] ?? null;
+});
+
+async function auditForeignCookie(user: SessionUser, chosen: string) {
+  // Only a connected dealer the user does not belong to is a refusal worth a row; a stale cookie
+  // for a disconnected dealer, or garbage, is ignored quietly.
+  const foreign = (await listConnectedDealers()).find((d) => d.id === chosen);
+  if (!foreign) return;
+  await writeAudit(prisma, {
+    action: "dealer.scope",
+    objectKind: "dealer",
+    chektId: String(foreign.chektDealerId),
+    dealerLinkId: foreign.id,
+    outcome: "refused",
+    error: `${user.email} is not a member of ${foreign.companyName}`,
+    traceId: randomUUID(),
+    user,
+  }).catch(() => undefined);
+}
+
+/**
+ * The current dealer of the signed-in user (see resolveDealerFor). Null when nobody is signed in
+ * or the user is a member of no connected dealer — pages then render <NoDealerState />.
+ */
+export const getCurrentDealer = cache(async (): Promise<MemberDealer | null> => {
+  const user = await getSessionUser();
+  return user ? resolveDealerFor(user) : null;
 });
 
 /** For server actions and route handlers: the current dealer, or an ActionError the form can show. */
-export async function requireCurrentDealer(): Promise<ConnectedDealer> {
+export async function requireCurrentDealer(): Promise<MemberDealer> {
   const dealer = await getCurrentDealer();
   if (!dealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
   return dealer;
+}
+
+/**
+ * The role that counts for this user right now: their membership's role in the current dealer
+ * (admin everywhere for the owner). With no dealer to work on, only the owner keeps admin rights
+ * (to connect the first dealer); anyone else is a viewer of nothing.
+ */
+export async function effectiveRole(user: SessionUser, dealer: MemberDealer | null): Promise<Role> {
+  if (dealer) return dealer.role;
+  return (await isOwner(user.id)) ? "admin" : "viewer";
+}
+
+/**
+ * Which dealers' rows an organisation-wide log (audit history) may show this user: null = all of
+ * them and the rows of no dealer (the owner); otherwise only the current dealer's rows.
+ */
+export async function visibleDealerLinkIds(user: SessionUser, dealer: MemberDealer | null): Promise<string[] | null> {
+  if (await isOwner(user.id)) return null;
+  return dealer ? [dealer.id] : [];
 }

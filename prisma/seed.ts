@@ -6,6 +6,8 @@
 //     SEED_OPERATOR_PASSWORD / SEED_VIEWER_PASSWORD)
 //   - dealer links for the simulator's connected demo dealers, dealer 1 with its CHeKT App's
 //     webhook signing secret and API key sealed with SECRETS_ENCRYPTION_KEY, and their mappings
+//   - memberships: each seeded user is a member of every demo dealer with their role, and the first
+//     admin is the organisation owner (only when no owner exists yet; memberships are never changed)
 //
 // Runs under plain Node (`npm run db:seed`): it must not import anything marked `server-only`
 // (lib/db, lib/env, lib/auth/index), so it builds its own Prisma client and reads process.env.
@@ -37,6 +39,29 @@ async function ensureUser(prisma: PrismaClient, email: string, role: Role, passw
     });
   });
   return true;
+}
+
+/**
+ * Seeded users become members of every demo dealer with their own role (existing memberships are
+ * left as they are: a role changed in the console survives a re-seed), and the first admin becomes
+ * the organisation owner unless there is one already.
+ */
+async function ensureMemberships(prisma: PrismaClient, emails: string[], ownerEmail: string) {
+  const users = await prisma.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, role: true } });
+  const links = await prisma.dealerLink.findMany({ where: { chektDealerId: { in: demoDealers().map((d) => d.id) } }, select: { id: true } });
+  await prisma.membership.createMany({
+    data: users.flatMap((u) => links.map((l) => ({ userId: u.id, dealerLinkId: l.id, role: u.role }))),
+    skipDuplicates: true,
+  });
+  if ((await prisma.user.count({ where: { isOwner: true } })) === 0) {
+    const owner = users.find((u) => u.email === ownerEmail);
+    if (owner) {
+      await prisma.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: owner.id }, data: { isOwner: true } });
+        await tx.auditLog.create({ data: { action: "users.seed_owner", objectKind: "user", externalId: owner.id, after: { email: owner.email, isOwner: true }, outcome: "success" } });
+      });
+    }
+  }
 }
 
 /** The connected demo dealers of the simulator (simulator/seed.ts is the source of truth). */
@@ -121,6 +146,11 @@ export async function runSeed({ databaseUrl, log = console.log }: SeedOptions): 
     }
     const createdDealerLinks = await ensureDealerLinks(prisma, encryptionKey);
     if (createdDealerLinks.length) log(`Linked demo dealers ${createdDealerLinks.join(", ")}`);
+    const seededEmails = [adminEmail];
+    if (process.env.SEED_TEST_USERS === "1") {
+      seededEmails.push((process.env.SEED_OPERATOR_EMAIL || "operator@example.com").toLowerCase(), (process.env.SEED_VIEWER_EMAIL || "viewer@example.com").toLowerCase());
+    }
+    await ensureMemberships(prisma, seededEmails, adminEmail);
     return { adminEmail, adminPassword: adminCreated && !chosen ? adminPassword : null, createdUsers, createdDealerLinks };
   } finally {
     await prisma.$disconnect();

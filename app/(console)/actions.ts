@@ -4,19 +4,20 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionClient } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
-import { DEALER_COOKIE, listConnectedDealers } from "@/lib/dealer";
+import { DEALER_COOKIE, listMyDealers } from "@/lib/dealer";
 
 /**
  * The dealer switcher: remembers the chosen dealer in an httpOnly cookie. A view preference, so
- * readOnly (no audit row); only a connected dealer can be chosen.
+ * readOnly (no audit row); only a connected dealer the user is a member of can be chosen (and a
+ * hand-edited cookie is ignored by lib/dealer.ts anyway).
  */
 export const switchDealerAction = actionClient
   .metadata({ name: "dealer.switch", role: "viewer", readOnly: true })
   .inputSchema(z.object({ dealerLinkId: z.string().min(1).max(64) }))
-  .action(async ({ parsedInput }) => {
-    const dealers = await listConnectedDealers();
+  .action(async ({ parsedInput, ctx }) => {
+    const dealers = await listMyDealers(ctx.user.id);
     const dealer = dealers.find((d) => d.id === parsedInput.dealerLinkId);
-    if (!dealer) throw new ActionError("not_found", "That dealer is not connected any more. Reload the page.");
+    if (!dealer) throw new ActionError("not_found", "That dealer is not connected any more, or you are not a member of it. Reload the page.");
     (await cookies()).set(DEALER_COOKIE, dealer.id, {
       httpOnly: true,
       sameSite: "lax",

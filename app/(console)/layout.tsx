@@ -1,16 +1,17 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { NAV } from "@/components/shell/nav";
-import { requireRole } from "@/lib/auth/require";
-import { getCurrentDealer, listConnectedDealers } from "@/lib/dealer";
+import { requirePageScope } from "@/lib/auth/require";
+import { listMyDealers } from "@/lib/dealer";
 import { hasRole } from "@/lib/roles";
 
 // Every console page needs the session re-checked against Postgres on each request.
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const user = await requireRole("viewer");
-  const [dealers, current] = await Promise.all([listConnectedDealers(), getCurrentDealer()]);
+  // Only the user's own dealers (memberships; all of them for the owner) are offered.
+  const { user, dealer: current } = await requirePageScope("viewer");
+  const dealers = await listMyDealers(user.id);
   return (
     <AppShell
       user={{ name: user.name, email: user.email, role: user.role }}

@@ -2,11 +2,11 @@
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button, ConfirmDialog, Dialog } from "@/components/ui";
-import { resetPasswordAction, setDisabledAction, setRoleAction } from "@/app/(console)/users/actions";
+import { removeMembershipAction, resetPasswordAction, setDisabledAction, setRoleAction } from "@/app/(console)/users/actions";
 import type { Role } from "@/lib/roles";
 import { failureOf, withTrace } from "./action-result";
 
-type Props = { userId: string; email: string; role: Role; disabled: boolean; isSelf: boolean };
+type Props = { userId: string; email: string; role: Role; disabled: boolean; isSelf: boolean; dealerName: string };
 
 export function UserRoleSelect({ userId, email, role }: Props) {
   const [pending, start] = useTransition();
@@ -41,9 +41,9 @@ export function UserRoleSelect({ userId, email, role }: Props) {
   );
 }
 
-export function UserRowActions({ userId, email, disabled, isSelf }: Props) {
+export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: Props) {
   const [pending, start] = useTransition();
-  const [confirm, setConfirm] = useState<"disable" | "reset" | null>(null);
+  const [confirm, setConfirm] = useState<"disable" | "reset" | "remove" | null>(null);
   const [otp, setOtp] = useState<string | null>(null);
 
   const toggle = () =>
@@ -63,6 +63,15 @@ export function UserRowActions({ userId, email, disabled, isSelf }: Props) {
       else setOtp(result.data?.oneTimePassword ?? null);
     });
 
+  const remove = () =>
+    start(async () => {
+      const result = await removeMembershipAction({ userId });
+      setConfirm(null);
+      const f = failureOf(result);
+      if (f) toast.error(withTrace(f));
+      else toast.success(`${email} no longer works on ${dealerName}`);
+    });
+
   return (
     <div className="flex flex-wrap justify-end gap-2">
       <Button size="sm" variant="secondary" disabled={pending} onClick={() => setConfirm("reset")}>Reset password</Button>
@@ -71,6 +80,17 @@ export function UserRowActions({ userId, email, disabled, isSelf }: Props) {
       ) : (
         <Button size="sm" variant="danger" disabled={pending || isSelf} title={isSelf ? "You cannot disable yourself" : undefined} onClick={() => setConfirm("disable")}>Disable</Button>
       )}
+      <Button size="sm" variant="secondary" disabled={pending || isSelf} title={isSelf ? "You cannot remove yourself" : undefined} onClick={() => setConfirm("remove")}>Remove from dealer</Button>
+      <ConfirmDialog
+        open={confirm === "remove"}
+        onClose={() => setConfirm(null)}
+        onConfirm={remove}
+        pending={pending}
+        destructive
+        title={`Remove ${email} from ${dealerName}?`}
+        description="They lose access to this dealer at once. Their account and any other dealer they work for stay as they are."
+        confirmLabel="Remove"
+      />
       <ConfirmDialog
         open={confirm === "disable"}
         onClose={() => setConfirm(null)}

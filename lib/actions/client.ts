@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { writeAudit, type AuditEntry } from "@/lib/audit";
 import { prisma } from "@/lib/db";
+import { effectiveRole, NO_DEALER_MESSAGE, resolveDealerFor, type MemberDealer } from "@/lib/dealer";
 import { hasRole, ROLES } from "@/lib/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError, type ActionFailure } from "./errors";
@@ -41,9 +42,26 @@ function auditError(result: { serverError?: unknown; validationErrors?: unknown 
   return result.validationErrors ? "invalid_input: the input did not pass the schema" : undefined;
 }
 
+/**
+ * Another dealer's object looked up by id answers not_found exactly like one that does not exist
+ * (nothing to learn by probing), and the attempt is audited as a refusal, reads included.
+ */
+function isRefusal(result: { serverError?: unknown }): boolean {
+  const code = (result.serverError as Partial<ActionFailure> | undefined)?.code;
+  return code === "not_found" || code === "forbidden";
+}
+
 export type ActionContext = {
+  /** `role` is the user's role in `dealer` (their membership's), not a global one. */
   user: SessionUser;
   traceId: string;
+  /**
+   * The dealer this action works on, resolved once from the user's memberships (a cookie naming a
+   * dealer they do not belong to is ignored). Null only when the user has no connected dealer;
+   * actions that need one call requireDealer().
+   */
+  dealer: MemberDealer | null;
+  requireDealer(): MemberDealer;
   /**
    * Runs `fn` and the audit row in one Postgres transaction (mapping + audit stay consistent).
    * Call it after CHeKT has accepted the change.
@@ -56,15 +74,19 @@ export const actionClient = createSafeActionClient({
   handleServerError: (error) => toActionFailure(error),
   defaultValidationErrorsShape: "flattened",
 }).use(async ({ next, metadata }) => {
-  const user = await getSessionUser();
-  if (!user) throw new ActionError("unauthenticated", "Your session has ended. Sign in again; nothing was saved.");
+  const sessionUser = await getSessionUser();
+  if (!sessionUser) throw new ActionError("unauthenticated", "Your session has ended. Sign in again; nothing was saved.");
   const traceId = randomUUID();
+  // The role that counts is the membership's in the current dealer (the owner is admin in all).
+  const dealer = await resolveDealerFor(sessionUser);
+  const user: SessionUser = { ...sessionUser, role: await effectiveRole(sessionUser, dealer) };
   if (!hasRole(user.role, metadata.role)) {
     await writeAudit(prisma, {
       action: metadata.name,
       objectKind: metadata.objectKind ?? "action",
       outcome: "refused",
       error: `role ${user.role} lacks ${metadata.role}`,
+      dealerLinkId: dealer?.id,
       traceId,
       user,
     });
@@ -75,11 +97,16 @@ export const actionClient = createSafeActionClient({
   const ctx: ActionContext = {
     user,
     traceId,
+    dealer,
+    requireDealer() {
+      if (!dealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
+      return dealer;
+    },
     async commit(entry, fn) {
       audited = true;
       return prisma.$transaction(async (tx) => {
         const out = fn ? await fn(tx) : undefined;
-        await writeAudit(tx, { ...entry, traceId: entry.traceId ?? traceId, outcome: "success", user });
+        await writeAudit(tx, { ...entry, dealerLinkId: entry.dealerLinkId ?? dealer?.id, traceId: entry.traceId ?? traceId, outcome: "success", user });
         return out;
       });
     },
@@ -87,15 +114,16 @@ export const actionClient = createSafeActionClient({
 
   try {
     const result = await next({ ctx });
-    if (!metadata.readOnly && !audited) {
+    if ((!metadata.readOnly && !audited) || (metadata.readOnly && isRefusal(result))) {
       // A mutation that did not describe itself still leaves a trace.
       await writeAudit(prisma, {
         action: metadata.name,
         objectKind: metadata.objectKind ?? "action",
-        outcome: result.success === false ? "failure" : "success",
+        outcome: isRefusal(result) ? "refused" : result.success === false ? "failure" : "success",
         // next-safe-action hands thrown errors back as result.serverError (they never reach the
         // catch below), so the reason is taken from there.
         error: auditError(result),
+        dealerLinkId: dealer?.id,
         traceId,
         user,
       });
@@ -110,6 +138,7 @@ export const actionClient = createSafeActionClient({
         outcome: "failure",
         error: `${failure.code}: ${failure.message}`,
         traceId: failure.traceId ?? traceId,
+        dealerLinkId: dealer?.id,
         user,
       }).catch(() => undefined);
     }

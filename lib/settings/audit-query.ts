@@ -5,8 +5,12 @@ import type { AuditFilters } from "./audit-filters";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export function auditWhere(f: AuditFilters): Prisma.AuditLogWhereInput {
-  const and: Prisma.AuditLogWhereInput[] = [];
+/**
+ * `dealerLinkIds`: the dealers whose rows the reader may see (lib/dealer.ts visibleDealerLinkIds);
+ * null only for the organisation owner. Another dealer's audit row is never listed nor exported.
+ */
+export function auditWhere(f: AuditFilters, dealerLinkIds: string[] | null): Prisma.AuditLogWhereInput {
+  const and: Prisma.AuditLogWhereInput[] = dealerLinkIds ? [{ dealerLinkId: { in: dealerLinkIds } }] : [];
   if (f.user) and.push({ OR: [{ userEmail: { contains: f.user, mode: "insensitive" } }, { userId: f.user }] });
   if (f.action) and.push({ action: { contains: f.action, mode: "insensitive" } });
   if (f.kind) and.push({ objectKind: f.kind });
@@ -16,8 +20,8 @@ export function auditWhere(f: AuditFilters): Prisma.AuditLogWhereInput {
   return and.length ? { AND: and } : {};
 }
 
-export async function auditPage(f: AuditFilters) {
-  const where = auditWhere(f);
+export async function auditPage(f: AuditFilters, dealerLinkIds: string[] | null) {
+  const where = auditWhere(f, dealerLinkIds);
   const [rows, total] = await Promise.all([
     prisma.auditLog.findMany({ where, orderBy: { id: "desc" }, skip: (f.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
     prisma.auditLog.count({ where }),
@@ -26,17 +30,18 @@ export async function auditPage(f: AuditFilters) {
 }
 
 /** Distinct values for the filter dropdowns. */
-export async function auditFacets() {
+export async function auditFacets(dealerLinkIds: string[] | null) {
+  const where: Prisma.AuditLogWhereInput = dealerLinkIds ? { dealerLinkId: { in: dealerLinkIds } } : {};
   const [kinds, actions] = await Promise.all([
-    prisma.auditLog.groupBy({ by: ["objectKind"], orderBy: { objectKind: "asc" } }),
-    prisma.auditLog.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+    prisma.auditLog.groupBy({ by: ["objectKind"], where, orderBy: { objectKind: "asc" } }),
+    prisma.auditLog.groupBy({ by: ["action"], where, orderBy: { action: "asc" } }),
   ]);
   return { kinds: kinds.map((k) => k.objectKind), actions: actions.map((a) => a.action) };
 }
 
 /** Keyset batches (by id, newest first) so an export of any size streams in constant memory. */
-export async function* auditBatches(f: AuditFilters, batchSize = 500) {
-  const where = auditWhere(f);
+export async function* auditBatches(f: AuditFilters, dealerLinkIds: string[] | null, batchSize = 500) {
+  const where = auditWhere(f, dealerLinkIds);
   let before: bigint | undefined;
   for (;;) {
     const rows = await prisma.auditLog.findMany({

@@ -36,8 +36,9 @@ export function parseWebhookLogFilters(p: Params): { filters: WebhookLogFilters;
   return { filters: f, errors };
 }
 
-export async function webhookLogPage(f: WebhookLogFilters) {
-  const and: Prisma.WebhookDeliveryWhereInput[] = [];
+/** One dealer's deliveries only (a dealer admin never sees another dealer's traffic). */
+export async function webhookLogPage(f: WebhookLogFilters, dealerLinkId: string) {
+  const and: Prisma.WebhookDeliveryWhereInput[] = [{ dealerLinkId }];
   if (f.verdict) and.push({ verdict: f.verdict });
   if (f.type) and.push({ eventType: f.type });
   if (f.event) and.push({ OR: [{ eventId: f.event }, { deliveryId: f.event }] });
@@ -46,12 +47,12 @@ export async function webhookLogPage(f: WebhookLogFilters) {
   const [deliveries, total, types] = await Promise.all([
     prisma.webhookDelivery.findMany({ where, orderBy: { id: "desc" }, skip: (f.page - 1) * LOG_PAGE_SIZE, take: LOG_PAGE_SIZE }),
     prisma.webhookDelivery.count({ where }),
-    prisma.webhookDelivery.groupBy({ by: ["eventType"], orderBy: { eventType: "asc" } }),
+    prisma.webhookDelivery.groupBy({ by: ["eventType"], where: { dealerLinkId }, orderBy: { eventType: "asc" } }),
   ]);
   const ids = [...new Set(deliveries.map((d) => d.eventId).filter((x): x is string => !!x))];
   const events = ids.length
     ? await prisma.webhookEvent.findMany({
-        where: { id: { in: ids } },
+        where: { dealerLinkId, id: { in: ids } },
         select: { id: true, duplicateCount: true, applyStatus: true, applyNote: true, appliedAt: true, source: true, type: true, payload: true },
       })
     : [];

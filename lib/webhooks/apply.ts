@@ -1,4 +1,7 @@
 // Applies one parsed CHeKT event to Postgres, inside the caller's transaction.
+// Tenancy: every row is keyed by (dealer link, CHeKT id) and every statement names the dealer link
+// the delivery was verified for, so a delivery for one dealer never reads, changes or hides
+// another dealer's alarm, verification, snapshot or device status, whatever ids it carries.
 // Order-proof by construction: every write is an upsert that only moves state forward, and all
 // events about one alarm take the same transaction-scoped advisory lock, so a resolve racing a
 // verification.requested cannot leave a pending verification on a resolved alarm.
@@ -29,7 +32,7 @@ export async function applyEvent(sql: Sql, dealerLinkId: string, event: ParsedEv
       await sql`
         INSERT INTO alarms (id, dealer_link_id, site_id, device_id, priority, "trigger", location, snapshot_url, state, seen_created, created_at, updated_at)
         VALUES (${d.alarm_id}, ${dealerLinkId}, ${d.site_id}, ${d.device_id}, ${d.priority}, ${d.trigger}, ${d.location}, ${d.snapshot_url}, 'open', true, ${event.createdAt}, ${now})
-        ON CONFLICT (id) DO UPDATE SET
+        ON CONFLICT (dealer_link_id, id) DO UPDATE SET
           site_id = COALESCE(EXCLUDED.site_id, alarms.site_id),
           device_id = COALESCE(EXCLUDED.device_id, alarms.device_id),
           priority = COALESCE(EXCLUDED.priority, alarms.priority),
@@ -55,7 +58,7 @@ export async function applyEvent(sql: Sql, dealerLinkId: string, event: ParsedEv
       const rows = await sql<{ state: string }>`
         INSERT INTO alarms (id, dealer_link_id, state, resolution, notes, seen_created, updated_at)
         VALUES (${d.alarm_id}, ${dealerLinkId}, ${target}, ${resolution}, ${notes}, false, ${now})
-        ON CONFLICT (id) DO UPDATE SET
+        ON CONFLICT (dealer_link_id, id) DO UPDATE SET
           state = CASE
             WHEN array_position(${ALARM_ORDER as unknown as string[]}::text[], EXCLUDED.state) > array_position(${ALARM_ORDER as unknown as string[]}::text[], alarms.state)
             THEN EXCLUDED.state ELSE alarms.state END,
@@ -85,14 +88,14 @@ export async function applyEvent(sql: Sql, dealerLinkId: string, event: ParsedEv
       // deadline (seen late through catch-up) is born expired. Otherwise it waits for an operator.
       let initial = "pending";
       if (d.alarm_id) {
-        const alarm = await sql<{ state: string }>`SELECT state FROM alarms WHERE id = ${d.alarm_id}`;
+        const alarm = await sql<{ state: string }>`SELECT state FROM alarms WHERE dealer_link_id = ${dealerLinkId} AND id = ${d.alarm_id}`;
         if (alarm[0]?.state === "resolved") initial = "cancelled";
       }
       if (initial === "pending" && d.expires_at.getTime() <= now.getTime()) initial = "expired";
       const inserted = await sql<{ id: string; state: string }>`
         INSERT INTO verifications (id, dealer_link_id, alarm_id, site_id, device_id, zone_number, contact_id, event_code, description, occurred_at, expires_at, state, created_at, updated_at)
         VALUES (${d.verification_id}, ${dealerLinkId}, ${d.alarm_id}, ${d.site_id}, ${d.device_id}, ${d.zone_number}, ${d.contact_id}, ${d.event_code}, ${d.description}, ${d.occurred_at}, ${d.expires_at}, ${initial}::"VerificationState", ${now}, ${now})
-        ON CONFLICT (id) DO NOTHING
+        ON CONFLICT (dealer_link_id, id) DO NOTHING
         RETURNING id, state::text AS state`;
       if (inserted.length === 0) return done(`verification ${d.verification_id} already known`);
       notices.push({ id: d.verification_id, dealerLinkId, state: inserted[0].state, alarmId: d.alarm_id });
@@ -104,7 +107,7 @@ export async function applyEvent(sql: Sql, dealerLinkId: string, event: ParsedEv
       const inserted = await sql`
         INSERT INTO snapshots (id, dealer_link_id, alarm_id, site_id, device_id, url, captured_at, created_at)
         VALUES (${d.snapshot_id}, ${dealerLinkId}, ${d.alarm_id}, ${d.site_id}, ${d.device_id}, ${d.url}, ${d.captured_at ?? event.createdAt}, ${now})
-        ON CONFLICT (id) DO NOTHING
+        ON CONFLICT (dealer_link_id, id) DO NOTHING
         RETURNING id`;
       // Joined to its alarm by alarm_id when read, so a snapshot that arrives first simply waits.
       if (d.alarm_id) notified.push(...(await openVerificationsOf(sql, dealerLinkId, d.alarm_id, now)));

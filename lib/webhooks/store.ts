@@ -18,7 +18,7 @@ export type StoreResult =
   | { outcome: "duplicate"; eventId: string };
 
 /**
- * Stores the event under its id and applies it, all in one transaction: the row exists if and only
+ * Stores the event under (dealer link, event id) and applies it, all in one transaction: the row exists if and only
  * if its effects do. A second arrival of the same id (retry, catch-up overlap) only counts itself.
  * Throws on a database failure so the caller can answer 5xx and let CHeKT retry.
  */
@@ -39,27 +39,27 @@ export async function storeAndApply(
     const inserted = await sql<{ id: string }>`
       INSERT INTO webhook_events (id, dealer_link_id, type, created_at, received_at, payload, source, apply_status)
       VALUES (${id}, ${dealerLinkId}, ${type}, ${createdAt}, ${now}, ${payload}::jsonb, ${source}, 'pending')
-      ON CONFLICT (id) DO NOTHING
+      ON CONFLICT (dealer_link_id, id) DO NOTHING
       RETURNING id`;
     if (inserted.length === 0) {
       if (delivery) {
         await sql`
-          WITH dup AS (UPDATE webhook_events SET duplicate_count = duplicate_count + 1 WHERE id = ${id})
+          WITH dup AS (UPDATE webhook_events SET duplicate_count = duplicate_count + 1 WHERE dealer_link_id = ${dealerLinkId} AND id = ${id})
           INSERT INTO webhook_deliveries (received_at, dealer_key, dealer_link_id, event_id, event_type, delivery_id, attempt, verdict, reason, body_bytes)
           VALUES (${now}, ${delivery.dealerKey}, ${dealerLinkId}, ${id}, ${type}, ${delivery.deliveryId}, ${delivery.attempt}, 'duplicate', 'already stored', ${delivery.bodyBytes})`;
       } else {
-        await sql`UPDATE webhook_events SET duplicate_count = duplicate_count + 1 WHERE id = ${id}`;
+        await sql`UPDATE webhook_events SET duplicate_count = duplicate_count + 1 WHERE dealer_link_id = ${dealerLinkId} AND id = ${id}`;
       }
       return { outcome: "duplicate" as const, eventId: id };
     }
     const [status, note] = parsed.ok ? ["applied", (await applyEvent(sql, dealerLinkId, parsed.event, now)).note] : ["ignored", ignoredNote(type)];
     if (delivery) {
       await sql`
-        WITH done AS (UPDATE webhook_events SET apply_status = ${status}, apply_note = ${note}, applied_at = ${now} WHERE id = ${id})
+        WITH done AS (UPDATE webhook_events SET apply_status = ${status}, apply_note = ${note}, applied_at = ${now} WHERE dealer_link_id = ${dealerLinkId} AND id = ${id})
         INSERT INTO webhook_deliveries (received_at, dealer_key, dealer_link_id, event_id, event_type, delivery_id, attempt, verdict, reason, body_bytes)
         VALUES (${now}, ${delivery.dealerKey}, ${dealerLinkId}, ${id}, ${type}, ${delivery.deliveryId}, ${delivery.attempt}, 'accepted', ${note.slice(0, 500)}, ${delivery.bodyBytes})`;
     } else {
-      await markApplied(sql, id, status, note, now);
+      await markApplied(sql, dealerLinkId, id, status, note, now);
     }
     return { outcome: status as "applied" | "ignored", eventId: id, note };
   });
@@ -70,16 +70,16 @@ function ignoredNote(type: string): string {
   return type === "ping" ? "test event (ping): signature verified, nothing to apply" : `no handler for event type ${type}`;
 }
 
-async function markApplied(sql: Sql, id: string, status: string, note: string, now: Date) {
-  await sql`UPDATE webhook_events SET apply_status = ${status}, apply_note = ${note}, applied_at = ${now} WHERE id = ${id}`;
+async function markApplied(sql: Sql, dealerLinkId: string, id: string, status: string, note: string, now: Date) {
+  await sql`UPDATE webhook_events SET apply_status = ${status}, apply_note = ${note}, applied_at = ${now} WHERE dealer_link_id = ${dealerLinkId} AND id = ${id}`;
 }
 
 /**
- * Applies a stored event again (the admin's "re-apply" in the webhook log). Safe to repeat:
- * every write in applyEvent is an idempotent upsert.
+ * Applies a stored event of this dealer again (the admin's "re-apply" in the webhook log). Safe to
+ * repeat: every write in applyEvent is an idempotent upsert. Another dealer's event id is "no such event".
  */
-export async function reapplyStoredEvent(eventId: string): Promise<{ ok: boolean; note: string }> {
-  const row = await prisma.webhookEvent.findUnique({ where: { id: eventId } });
+export async function reapplyStoredEvent(dealerLinkId: string, eventId: string): Promise<{ ok: boolean; note: string }> {
+  const row = await prisma.webhookEvent.findUnique({ where: { dealerLinkId_id: { dealerLinkId, id: eventId } } });
   if (!row) return { ok: false, note: `no stored event ${eventId}` };
   const parsed = parseEvent(row.payload);
   if (!parsed.ok && parsed.kind === "unknown_type") return { ok: parsed.type === "ping", note: ignoredNote(parsed.type) };
@@ -87,7 +87,7 @@ export async function reapplyStoredEvent(eventId: string): Promise<{ ok: boolean
   return inTransaction(async (sql) => {
     const now = new Date();
     const { note } = await applyEvent(sql, row.dealerLinkId, parsed.event, now);
-    await markApplied(sql, eventId, "applied", `re-applied: ${note}`, now);
+    await markApplied(sql, row.dealerLinkId, eventId, "applied", `re-applied: ${note}`, now);
     return { ok: true, note };
   });
 }

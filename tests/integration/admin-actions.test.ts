@@ -324,7 +324,7 @@ describe("webhook re-apply and the audit log", () => {
     const b = await m.webhookLog.reapplyEventAction({ eventId: "evt_admin_1" });
     expect(b.serverError).toBeUndefined();
     expect(await m.prisma.deviceStatus.count({ where: { chektDeviceId: 4242 } })).toBe(1);
-    expect(await m.prisma.webhookEvent.findUniqueOrThrow({ where: { id: "evt_admin_1" } })).toMatchObject({ applyStatus: "applied" });
+    expect(await m.prisma.webhookEvent.findFirstOrThrow({ where: { id: "evt_admin_1" } })).toMatchObject({ applyStatus: "applied" });
     const rows = await m.prisma.auditLog.findMany({ where: { action: "webhooks.reapply", externalId: "evt_admin_1" }, orderBy: { id: "asc" } });
     expect(rows.map((r) => [r.outcome, (r.before as { applyStatus: string }).applyStatus])).toEqual([["success", "failed"], ["success", "applied"]]);
 

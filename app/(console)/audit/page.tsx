@@ -6,7 +6,8 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { DiffViewer } from "@/components/admin/diff-viewer";
 import { Pager } from "@/components/admin/pager";
 import { queryWith } from "@/components/admin/query";
-import { requireRole } from "@/lib/auth/require";
+import { requirePageScope } from "@/lib/auth/require";
+import { visibleDealerLinkIds } from "@/lib/dealer";
 import { parseAuditFilters } from "@/lib/settings/audit-filters";
 import { auditFacets, auditPage } from "@/lib/settings/audit-query";
 
@@ -20,10 +21,11 @@ const input = "mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm 
 const outcomeTone = { success: "success", failure: "danger", refused: "warning" } as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SP> }) {
-  await requireRole("admin");
+  const { user, dealer } = await requirePageScope("admin");
+  const visible = await visibleDealerLinkIds(user, dealer);
   const sp = await searchParams;
   const { filters, errors } = parseAuditFilters(sp);
-  const [{ rows, total, pages }, facets] = await Promise.all([auditPage(filters), auditFacets()]);
+  const [{ rows, total, pages }, facets] = await Promise.all([auditPage(filters, visible), auditFacets(visible)]);
 
   return (
     <div>

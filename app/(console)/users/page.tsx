@@ -3,7 +3,8 @@ import { Badge, Card, PageHeader } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRoleSelect, UserRowActions } from "@/components/admin/user-row-actions";
-import { requireRole } from "@/lib/auth/require";
+import { NoDealerState } from "@/components/shell/no-dealer";
+import { requirePageScope } from "@/lib/auth/require";
 import { listUsers } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "Users" };
@@ -12,11 +13,16 @@ export const dynamic = "force-dynamic";
 const fmt = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "—");
 
 export default async function UsersPage() {
-  const me = await requireRole("admin");
-  const users = await listUsers();
+  // A dealer admin sees and manages the members of the dealer they work on, nobody else.
+  const { user: me, dealer } = await requirePageScope("admin");
+  if (!dealer) return <NoDealerState />;
+  const users = await listUsers(dealer.id);
   return (
     <div>
-      <PageHeader title="Users" description="Who may sign in, and what each may do. Disabling or resetting a password ends that user's sessions." />
+      <PageHeader
+        title="Users"
+        description={`Who may work on ${dealer.companyName}, and with which role. Disabling or resetting a password ends that user's sessions; removing them from this dealer leaves their other dealers as they are.`}
+      />
       <AdminNav current="/users" />
       <div className="space-y-6">
         <Card title="People" flush>
@@ -34,12 +40,13 @@ export default async function UsersPage() {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {users.map((u) => {
-                  const props = { userId: u.id, email: u.email, role: u.role, disabled: u.disabled, isSelf: u.id === me.id };
+                  const props = { userId: u.id, email: u.email, role: u.role, disabled: u.disabled, isSelf: u.id === me.id, dealerName: dealer.companyName };
                   return (
                     <tr key={u.id} data-email={u.email}>
                       <td className="px-4 py-2.5">
                         <span className="font-medium text-slate-900">{u.name}</span>
                         {u.id === me.id ? <Badge tone="info" className="ml-2">you</Badge> : null}
+                        {u.isOwner ? <Badge tone="neutral" className="ml-2">organisation owner</Badge> : null}
                         <div className="text-xs text-slate-500">{u.email}</div>
                       </td>
                       <td className="px-4 py-2.5"><UserRoleSelect {...props} /></td>
@@ -62,7 +69,7 @@ export default async function UsersPage() {
             </table>
           </div>
         </Card>
-        <Card title="Add a user" description="They sign in with this email and the initial password.">
+        <Card title="Add a user" description={`They sign in with this email and the initial password, as a member of ${dealer.companyName}.`}>
           <CreateUserForm />
         </Card>
       </div>

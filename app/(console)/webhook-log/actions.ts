@@ -13,15 +13,18 @@ export const reapplyEventAction = actionClient
   .metadata({ name: "webhooks.reapply", role: "admin", objectKind: "webhook_event" })
   .inputSchema(reapplySchema)
   .action(async ({ parsedInput, ctx }) => {
+    // Looked up within the current dealer: another dealer's event id is "no such event".
+    const dealer = ctx.requireDealer();
+    const key = { dealerLinkId_id: { dealerLinkId: dealer.id, id: parsedInput.eventId } };
     const before = await prisma.webhookEvent.findUnique({
-      where: { id: parsedInput.eventId },
+      where: key,
       select: { applyStatus: true, applyNote: true, dealerLinkId: true, type: true },
     });
     if (!before) throw new ActionError("not_found", `No stored event ${parsedInput.eventId}: only accepted deliveries can be re-applied.`);
-    const result = await reapplyStoredEvent(parsedInput.eventId);
+    const result = await reapplyStoredEvent(dealer.id, parsedInput.eventId);
     // A refusal is audited by the action client (outcome failure, with this message).
     if (!result.ok) throw new ActionError("not_applied", `Not applied: ${result.note}`);
-    const after = await prisma.webhookEvent.findUnique({ where: { id: parsedInput.eventId }, select: { applyStatus: true, applyNote: true } });
+    const after = await prisma.webhookEvent.findUnique({ where: key, select: { applyStatus: true, applyNote: true } });
     await ctx.commit({
       action: "webhooks.reapply",
       objectKind: "webhook_event",

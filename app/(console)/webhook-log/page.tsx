@@ -5,7 +5,8 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { Pager } from "@/components/admin/pager";
 import { queryWith } from "@/components/admin/query";
 import { ReapplyButton } from "@/components/admin/reapply-button";
-import { requireRole } from "@/lib/auth/require";
+import { NoDealerState } from "@/components/shell/no-dealer";
+import { requirePageScope } from "@/lib/auth/require";
 import { parseWebhookLogFilters, VERDICTS, webhookLogPage } from "@/lib/settings/webhook-log";
 
 export const metadata: Metadata = { title: "Webhook log" };
@@ -18,10 +19,11 @@ const verdictTone = { accepted: "success", duplicate: "info", rejected: "danger"
 const applyTone = { applied: "success", ignored: "neutral", failed: "danger", pending: "warning" } as const;
 
 export default async function WebhookLogPage({ searchParams }: { searchParams: Promise<SP> }) {
-  await requireRole("admin");
+  const { dealer } = await requirePageScope("admin");
+  if (!dealer) return <NoDealerState />;
   const sp = await searchParams;
   const { filters, errors } = parseWebhookLogFilters(sp);
-  const { rows, total, pages, types } = await webhookLogPage(filters);
+  const { rows, total, pages, types } = await webhookLogPage(filters, dealer.id);
 
   return (
     <div>

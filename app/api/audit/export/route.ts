@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { writeAudit } from "@/lib/audit";
 import { requireRouteRole } from "@/lib/auth/require";
+import { visibleDealerLinkIds } from "@/lib/dealer";
 import { prisma } from "@/lib/db";
 import { parseAuditFilters, csvRow } from "@/lib/settings/audit-filters";
 import { auditBatches } from "@/lib/settings/audit-query";
@@ -11,16 +12,17 @@ const HEADER = ["id", "at", "user_email", "user_id", "action", "object_kind", "c
 
 /** CSV of the audit log with the page's filters, streamed batch by batch (admin only). */
 export async function GET(request: Request) {
-  const { user, denied } = await requireRouteRole("admin");
+  const { user, dealer, denied } = await requireRouteRole("admin");
   if (denied) return denied;
   const { filters, errors } = parseAuditFilters(new URL(request.url).searchParams);
   if (errors.length) return Response.json({ error: { code: "validation_failed", message: errors.join(" ") } }, { status: 400 });
   // Who took a copy of the history, and of which part, is itself history.
   const traceId = randomUUID();
-  await writeAudit(prisma, { action: "audit.export", objectKind: "audit_log", traceId, outcome: "success", user, after: { filters } });
+  const visible = await visibleDealerLinkIds(user, dealer);
+  await writeAudit(prisma, { action: "audit.export", objectKind: "audit_log", dealerLinkId: dealer?.id, traceId, outcome: "success", user, after: { filters } });
 
   const encoder = new TextEncoder();
-  const batches = auditBatches(filters);
+  const batches = auditBatches(filters, visible);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(csvRow(HEADER)));
