@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { LruMap } from "@/lib/lru";
 import { decryptSecret } from "@/lib/secrets";
 
 // The dealer whose CHeKT App secrets may come from the environment (CHEKT_WEBHOOK_SECRET,
@@ -45,9 +46,12 @@ function toSecrets(row: Row): DealerSecrets {
 }
 
 // A webhook burst would otherwise decrypt the same secret thousands of times; 10 s keeps a
-// rotated secret effective quickly while sparing Postgres and the CPU.
+// rotated secret effective quickly while sparing Postgres and the CPU. Keys come from the URL, so
+// only known dealers are cached (an unknown key costs one indexed lookup and is counted by
+// receive.ts) and the cache is capped.
 const TTL_MS = 10_000;
-const cache = new Map<string, { at: number; value: DealerSecrets | null }>();
+export const DEALER_CACHE_CAP = 1_000;
+const cache = new LruMap<string, { at: number; value: DealerSecrets }>(DEALER_CACHE_CAP);
 
 const select = {
   id: true,
@@ -64,7 +68,8 @@ export async function secretsByDealerKey(dealerKey: string): Promise<DealerSecre
   const hit = cache.get(dealerKey);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
   const row = await prisma.dealerLink.findUnique({ where: { externalDealerId: dealerKey }, select });
-  const value = row ? toSecrets(row) : null;
+  if (!row) return null;
+  const value = toSecrets(row);
   cache.set(dealerKey, { at: Date.now(), value });
   return value;
 }
@@ -81,4 +86,9 @@ export async function connectedDealerSecrets(): Promise<DealerSecrets[]> {
 
 export function forgetDealerSecrets() {
   cache.clear();
+}
+
+/** Entries held now (tests check the cap). */
+export function dealerSecretsCacheSize(): number {
+  return cache.size;
 }

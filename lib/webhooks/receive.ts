@@ -3,10 +3,12 @@ import { prisma } from "@/lib/db";
 import { secretsByDealerKey } from "./dealer-secrets";
 import { parseEvent } from "./events";
 import { readBodyLimited } from "./read-body";
+import { countUnknownDealerKey } from "./rejections";
 import { storeAndApply } from "./store";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./verify";
 
 export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_DEALER_KEY_CHARS = 200;
 
 type Verdict = "accepted" | "duplicate" | "rejected" | "malformed";
 
@@ -22,8 +24,9 @@ type DeliveryRecord = {
 
 /**
  * The whole receiver, independent of Next so the bench and tests drive the same code the route
- * runs. Order matters: size limit while streaming → dealer link → signature on the raw bytes →
- * JSON → store + apply. Every answer is recorded as a WebhookDelivery row.
+ * runs. Order matters: dealer link → size limit while streaming → signature on the raw bytes →
+ * JSON → store + apply. Every answer for a known dealer is recorded as a WebhookDelivery row; a
+ * post to an unknown key is only counted (webhook_rejections), its body never read.
  */
 export async function receiveWebhook(request: Request, dealerKey: string): Promise<Response> {
   const headers = request.headers;
@@ -32,18 +35,24 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
   const attempt = Number.isInteger(attemptHeader) && attemptHeader > 0 ? attemptHeader : null;
   const record = (r: DeliveryRecord) => recordDelivery(r, deliveryId, attempt);
 
+  // A key no dealer link can have (NUL, which Postgres text refuses, or longer than any we issue)
+  // is unknown without asking the database.
+  const plausible = dealerKey.length <= MAX_DEALER_KEY_CHARS && !dealerKey.includes("\u0000");
+  const dealer = plausible ? await secretsByDealerKey(dealerKey) : null;
+  if (!dealer) {
+    await request.body?.cancel().catch(() => undefined);
+    await countUnknownDealerKey(prisma, dealerKey);
+    console.warn(JSON.stringify({ at: "webhook.reject", dealerKey: dealerKey.slice(0, 200), verdict: "rejected", reason: "unknown_dealer" }));
+    // The same answer as a bad signature: a prober learns nothing about which keys exist.
+    return answer(401, "webhook_signature_invalid", "Signature rejected");
+  }
+
   const body = await readBodyLimited(request, MAX_BODY_BYTES);
   if (!body.ok) {
-    await record({ dealerKey, verdict: "rejected", reason: `body_too_large: over ${MAX_BODY_BYTES} bytes`, bodyBytes: body.bytesSeen });
+    await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, verdict: "rejected", reason: `body_too_large: over ${MAX_BODY_BYTES} bytes`, bodyBytes: body.bytesSeen });
     return answer(413, "payload_too_large", `Body over ${MAX_BODY_BYTES} bytes`);
   }
   const raw = body.bytes;
-
-  const dealer = await secretsByDealerKey(dealerKey);
-  if (!dealer) {
-    await record({ dealerKey, verdict: "rejected", reason: "unknown_dealer: no dealer link with this key", bodyBytes: raw.length });
-    return answer(401, "webhook_signature_invalid", "Signature rejected");
-  }
 
   const verdict = verifySignature({
     rawBody: raw,

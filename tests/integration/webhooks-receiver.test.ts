@@ -81,10 +81,12 @@ describe("webhook receiver: refusals", () => {
     expect((await lastDelivery()).reason).toMatch(/^missing_signature/);
   });
 
-  it("401 for an unknown dealer key", async () => {
+  it("401 for an unknown dealer key, counted (webhook_rejections), not logged as a delivery", async () => {
+    const before = await lastDelivery();
     const res = await receiveWebhook(signedRequest(`http://test.local/api/webhooks/chekt/nobody`, alarmCreated("alm_x")), "nobody");
     expect(res.status).toBe(401);
-    expect((await lastDelivery()).reason).toMatch(/^unknown_dealer/);
+    expect(await lastDelivery()).toEqual(before);
+    expect((await sql.query(`SELECT count FROM webhook_rejections WHERE dealer_key = 'nobody'`)).rows).toEqual([{ count: 1 }]);
   });
 
   it("the seeded default dealer falls back to CHEKT_WEBHOOK_SECRET when its row has no secret", async () => {
