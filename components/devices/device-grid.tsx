@@ -1,8 +1,10 @@
 "use client";
 // A site's devices as CHeKT has them, with the last status our webhooks saw. Sort by any column,
-// filter, select rows to delete, open a row's details, or edit a cell in place (Enter or
-// double-click; Enter saves as a one-row bulk update, Esc cancels).
-import { useMemo, useState, type KeyboardEvent } from "react";
+// filter, select rows to delete, open a row's details, or edit a cell in place.
+// Keyboard: the grid is one Tab stop; arrows move between cells (use-roving-grid.ts); Enter or F2
+// edits a cell (Enter saves as a one-row bulk update, Escape cancels), Enter or Space on a
+// checkbox or header cell toggles it. Selection only ever covers rows the filter shows.
+import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import {
@@ -15,20 +17,22 @@ import {
   type RowSelectionState,
   type SortingState,
 } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, ClipboardPaste, Trash2, X } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown, ClipboardPaste, Plus, Trash2 } from "lucide-react";
 import { Badge, Button, ConfirmDialog, EmptyState, buttonClasses, cn } from "@/components/ui";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { validateDevice } from "@/lib/bulk/validate";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
 import { deleteDevicesJob, updateDevicesJob } from "@/app/(console)/sites/[siteId]/devices/actions";
+import { DeviceDrawer } from "./device-drawer";
+import { fmtDate } from "./format";
+import { useRovingGrid } from "./use-roving-grid";
+import { namesList } from "./names-list";
 
-const EDITABLE = new Set<DeviceField>(["name", "device_type", "zone_number", "additional_zone_numbers", "mac", "manufacturer", "model", "serial_number"]);
+const EDITABLE = new Set<string>(["name", "device_type", "zone_number", "additional_zone_numbers", "mac", "manufacturer", "model", "serial_number"]);
 
-function fmtDate(v: string | null | undefined) {
-  if (!v) return "—";
-  const d = new Date(v.includes("T") ? v : v.replace(" ", "T") + "Z");
-  return Number.isNaN(d.getTime()) ? v : d.toLocaleString();
+function textOf(d: DeviceRowView, field: DeviceField): string {
+  return (d[field as keyof DeviceRowView] as string | null | undefined) ?? "";
 }
 
 export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devices: DeviceRowView[]; canEdit: boolean }) {
@@ -46,125 +50,25 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
 
   const data = useMemo(() => (typeFilter ? devices.filter((d) => d.device_type === typeFilter) : devices), [devices, typeFilter]);
 
-  async function saveEdit() {
-    if (!editing) return;
-    const device = devices.find((d) => d.device_id === editing.id)!;
-    const values = { external_device_id: device.external_device_id, [editing.field]: editing.value };
-    const { errors } = validateDevice(values, "update");
-    if (errors[editing.field] || editing.value.trim() === "") {
-      setEditing({ ...editing, error: errors[editing.field] ?? `${FIELD_LABELS[editing.field]} cannot be emptied here` });
-      return;
-    }
-    const res = await update.run({ siteId, rows: [{ line: 1, values }], skipInvalid: false }, `Update queued for ${device.external_device_id}`);
-    if (res.ok && res.data) {
-      setEditing(null);
-      setLastJob(res.data.jobId);
-      // The job usually lands within a second or two; show CHeKT's new value then.
-      setTimeout(() => router.refresh(), 1500);
-    }
-  }
-
-  function editableCell(field: DeviceField, render?: (d: DeviceRowView) => React.ReactNode): ColumnDef<DeviceRowView> {
-    return {
-      id: field,
-      accessorFn: (d) => (d[field as keyof DeviceRowView] as string | null | undefined) ?? "",
-      header: FIELD_LABELS[field],
-      cell: ({ row }) => {
-        const d = row.original;
-        const value = (d[field as keyof DeviceRowView] as string | null | undefined) ?? "";
-        if (editing && editing.id === d.device_id && editing.field === field) {
-          return (
-            <div>
-              <input
-                autoFocus
-                aria-label={`New ${FIELD_LABELS[field]} for ${d.external_device_id}`}
-                aria-invalid={editing.error ? true : undefined}
-                value={editing.value}
-                disabled={update.pending}
-                onChange={(e) => setEditing({ ...editing, value: e.target.value, error: undefined })}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter") void saveEdit();
-                  if (e.key === "Escape") setEditing(null);
-                }}
-                className={cn("h-8 w-40 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600", editing.error ? "ring-red-500" : "ring-slate-300")}
-              />
-              {editing.error ? <p className="mt-1 text-xs text-red-700" role="alert">{editing.error}</p> : null}
-            </div>
-          );
-        }
-        const shown = render ? render(d) : value || <span className="text-slate-400">—</span>;
-        if (!canEdit || !EDITABLE.has(field)) return shown;
-        const start = () => setEditing({ id: d.device_id, field, value });
-        return (
-          <span
-            role="button"
-            tabIndex={0}
-            title="Press Enter or double-click to edit"
-            aria-label={`${FIELD_LABELS[field]} ${value || "empty"}, edit`}
-            onDoubleClick={start}
-            onKeyDown={(e: KeyboardEvent) => {
-              if (e.key === "Enter" || e.key === "F2") {
-                e.preventDefault();
-                start();
-              }
-            }}
-            className="-mx-1 block cursor-text rounded px-1 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
-          >
-            {shown}
-          </span>
-        );
-      },
-    };
-  }
-
-  const columns = useMemo<ColumnDef<DeviceRowView>[]>(
-    () => [
-      ...(canEdit
-        ? [
-            {
-              id: "select",
-              enableSorting: false,
-              header: ({ table }) => (
-                <input type="checkbox" aria-label="Select every shown device" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />
-              ),
-              cell: ({ row }) => (
-                <input type="checkbox" aria-label={`Select ${row.original.external_device_id}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
-              ),
-            } satisfies ColumnDef<DeviceRowView>,
-          ]
-        : []),
-      {
-        id: "external_device_id",
-        accessorKey: "external_device_id",
-        header: "External ID",
-        cell: ({ row }) => (
-          <button type="button" className="font-mono text-xs text-indigo-700 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600" onClick={() => setDetail(row.original)}>
-            {row.original.external_device_id}
-          </button>
-        ),
-      },
-      editableCell("device_type", (d) => <Badge tone={d.device_type === "bridge" ? "info" : "neutral"}>{d.device_type}</Badge>),
-      editableCell("name"),
-      editableCell("zone_number"),
-      editableCell("additional_zone_numbers"),
-      editableCell("mac", (d) => <span className="font-mono text-xs">{d.mac || "—"}</span>),
-      editableCell("manufacturer"),
-      editableCell("model"),
-      editableCell("serial_number"),
+  const columns = useMemo<ColumnDef<DeviceRowView>[]>(() => {
+    const field = (id: DeviceField): ColumnDef<DeviceRowView> => ({ id, accessorFn: (d) => textOf(d, id), header: FIELD_LABELS[id] });
+    return [
+      ...(canEdit ? [{ id: "select", enableSorting: false, enableGlobalFilter: false, header: "Select" } satisfies ColumnDef<DeviceRowView>] : []),
+      { id: "external_device_id", accessorKey: "external_device_id", header: "External ID" },
+      field("device_type"),
+      field("name"),
+      field("zone_number"),
+      field("additional_zone_numbers"),
+      field("mac"),
+      field("manufacturer"),
+      field("model"),
+      field("serial_number"),
       { id: "registered_by_partner", accessorFn: (d) => d.registered_by_partner ?? "", header: "Registered by" },
-      {
-        id: "status",
-        accessorFn: (d) => d.status ?? "",
-        header: "Status",
-        cell: ({ row }) =>
-          row.original.status ? <Badge tone={row.original.status === "online" ? "success" : "danger"}>{row.original.status}</Badge> : <span className="text-slate-400">unknown</span>,
-      },
-      { id: "created_at", accessorFn: (d) => d.created_at ?? "", header: "Created", cell: ({ row }) => <span className="whitespace-nowrap text-xs">{fmtDate(row.original.created_at)}</span> },
-      { id: "updated_at", accessorFn: (d) => d.updated_at ?? "", header: "Updated", cell: ({ row }) => <span className="whitespace-nowrap text-xs">{fmtDate(row.original.updated_at)}</span> },
-    ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [canEdit, editing, update.pending],
-  );
+      { id: "status", accessorFn: (d) => d.status ?? "", header: "Status" },
+      { id: "created_at", accessorFn: (d) => d.created_at ?? "", header: "Created", enableGlobalFilter: false },
+      { id: "updated_at", accessorFn: (d) => d.updated_at ?? "", header: "Updated", enableGlobalFilter: false },
+    ];
+  }, [canEdit]);
 
   const table = useReactTable({
     data,
@@ -179,10 +83,142 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
   });
-  const selectedIds = Object.keys(selection).filter((k) => selection[k]).map(Number);
+  const visible = table.getRowModel().rows;
+  const leafColumns = table.getVisibleLeafColumns();
+  // Only what the filter shows can be acted on: the count, the buttons and the job all use this.
+  const selectedVisible = visible.filter((r) => selection[r.id]).map((r) => r.original);
+  const allVisibleSelected = visible.length > 0 && selectedVisible.length === visible.length;
+
+  // A filter change drops the selection of rows it hides, so a later tick never adds to them.
+  const visibleKey = visible.map((r) => r.id).join(",");
+  useEffect(() => {
+    const shown = new Set(visibleKey ? visibleKey.split(",") : []);
+    setSelection((prev) => {
+      const kept = Object.fromEntries(Object.entries(prev).filter(([id, on]) => on && shown.has(id)));
+      return Object.keys(kept).length === Object.keys(prev).length ? prev : kept;
+    });
+  }, [visibleKey]);
+
+  const nav = useRovingGrid(visible.length + 1, leafColumns.length);
+
+  function toggleAllVisible() {
+    setSelection(allVisibleSelected ? {} : Object.fromEntries(visible.map((r) => [r.id, true])));
+  }
+
+  function toggleRow(id: string) {
+    setSelection((prev) => {
+      const next = { ...prev };
+      if (next[id]) delete next[id];
+      else next[id] = true;
+      return next;
+    });
+  }
+
+  function startEdit(d: DeviceRowView, field: DeviceField) {
+    if (!canEdit || !EDITABLE.has(field)) return;
+    setEditing({ id: d.device_id, field, value: textOf(d, field) });
+  }
+
+  function cancelEdit() {
+    setEditing(null);
+    requestAnimationFrame(nav.focusActive);
+  }
+
+  async function saveEdit() {
+    if (!editing) return;
+    const device = devices.find((d) => d.device_id === editing.id);
+    if (!device) return cancelEdit();
+    const values = { external_device_id: device.external_device_id, [editing.field]: editing.value };
+    const { errors } = validateDevice(values, "update");
+    if (errors[editing.field] || editing.value.trim() === "") {
+      setEditing({ ...editing, error: errors[editing.field] ?? `${FIELD_LABELS[editing.field]} cannot be emptied here` });
+      return;
+    }
+    const res = await update.run({ siteId, rows: [{ line: 1, values }], skipInvalid: false, fromSheet: false }, `Update queued for ${device.name || device.external_device_id}`);
+    if (res.ok && res.data) {
+      cancelEdit();
+      setLastJob(res.data.jobId);
+      // The job usually lands within a second or two; show CHeKT's new value then.
+      setTimeout(() => router.refresh(), 1500);
+    }
+  }
+
+  /** Enter / Space / F2 on a focused cell (not on an editor inside it). */
+  function onCellKey(e: KeyboardEvent, columnId: string, d: DeviceRowView | null) {
+    if (e.target !== e.currentTarget) return;
+    const enter = e.key === "Enter";
+    const space = e.key === " ";
+    if (!enter && !space && e.key !== "F2") return;
+    if (d === null) {
+      if (columnId === "select" && (enter || space)) toggleAllVisible();
+      else if (enter || space) table.getColumn(columnId)?.toggleSorting();
+      else return;
+    } else if (columnId === "select" && (enter || space)) toggleRow(String(d.device_id));
+    else if (columnId === "external_device_id" && (enter || space)) setDetail(d);
+    else if (EDITABLE.has(columnId) && canEdit && (enter || e.key === "F2")) startEdit(d, columnId as DeviceField);
+    else return;
+    e.preventDefault();
+  }
+
+  function renderCell(columnId: string, d: DeviceRowView) {
+    if (columnId === "select") {
+      return <input type="checkbox" tabIndex={-1} aria-label={`Select ${d.name || d.external_device_id}`} checked={!!selection[String(d.device_id)]} onChange={() => toggleRow(String(d.device_id))} />;
+    }
+    if (columnId === "external_device_id") {
+      return (
+        <button type="button" tabIndex={-1} className="font-mono text-xs text-indigo-700 underline-offset-2 hover:underline" onClick={() => setDetail(d)}>
+          {d.external_device_id}
+        </button>
+      );
+    }
+    if (editing && editing.id === d.device_id && editing.field === columnId) {
+      const f = editing.field;
+      return (
+        <div data-editor>
+          <input
+            autoFocus
+            aria-label={`New ${FIELD_LABELS[f]} for ${d.name || d.external_device_id}`}
+            aria-invalid={editing.error ? true : undefined}
+            value={editing.value}
+            disabled={update.pending}
+            onChange={(e) => setEditing({ ...editing, value: e.target.value, error: undefined })}
+            onKeyDown={(e) => {
+              e.stopPropagation();
+              if (e.key === "Enter") void saveEdit();
+              if (e.key === "Escape") cancelEdit();
+            }}
+            className={cn("h-8 w-40 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600", editing.error ? "ring-red-500" : "ring-slate-300")}
+          />
+          {editing.error ? (
+            <p className="mt-1 text-xs text-red-700" role="alert">
+              {editing.error}
+            </p>
+          ) : null}
+        </div>
+      );
+    }
+    switch (columnId) {
+      case "device_type":
+        return <Badge tone={d.device_type === "bridge" ? "info" : "neutral"}>{d.device_type}</Badge>;
+      case "mac":
+        return <span className="font-mono text-xs">{d.mac || "—"}</span>;
+      case "status":
+        return d.status ? <Badge tone={d.status === "online" ? "success" : "danger"}>{d.status}</Badge> : <span className="text-slate-600">unknown</span>;
+      case "created_at":
+      case "updated_at":
+        return <span className="whitespace-nowrap text-xs">{fmtDate(d[columnId])}</span>;
+      case "registered_by_partner":
+        return d.registered_by_partner ?? "";
+      default: {
+        const v = textOf(d, columnId as DeviceField);
+        return v || <span className="text-slate-600" aria-label="empty">—</span>;
+      }
+    }
+  }
 
   async function confirmDelete() {
-    const res = await remove.run({ siteId, deviceIds: selectedIds }, `Deleting ${selectedIds.length} device${selectedIds.length === 1 ? "" : "s"}`);
+    const ids = selectedVisible.map((d) => d.device_id);
+    const res = await remove.run({ siteId, deviceIds: ids }, `Deleting ${ids.length} device${ids.length === 1 ? "" : "s"}`);
     if (res.ok && res.data) {
       setConfirming(false);
       setSelection({});
@@ -194,12 +230,25 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
     return (
       <EmptyState
         title="No devices yet"
-        description="Paste a list from a spreadsheet to provision cameras and bridges in one go."
-        action={canEdit ? <Link href={`/sites/${siteId}/devices/paste`} className={buttonClasses()}><ClipboardPaste className="h-4 w-4" /> Paste devices</Link> : undefined}
+        description="Add one device, or paste a list from a spreadsheet to provision cameras and bridges in one go."
+        action={
+          canEdit ? (
+            <div className="flex gap-2">
+              <Link href={`/sites/${siteId}/devices/new`} className={buttonClasses("secondary")}>
+                <Plus className="h-4 w-4" /> Add device
+              </Link>
+              <Link href={`/sites/${siteId}/devices/paste`} className={buttonClasses()}>
+                <ClipboardPaste className="h-4 w-4" /> Paste devices
+              </Link>
+            </div>
+          ) : undefined
+        }
       />
     );
   }
 
+  const count = selectedVisible.length;
+  const names = namesList(selectedVisible.map((d) => (d.name ? `${d.name} (${d.external_device_id})` : d.external_device_id)));
   return (
     <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3">
@@ -209,41 +258,65 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
           placeholder="Filter by ID, name, MAC, model…"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
-          className="h-9 w-64 rounded-md border-0 px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
+          className="h-9 w-full rounded-md border-0 px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600 sm:w-64"
         />
         <select aria-label="Filter by type" value={typeFilter} onChange={(e) => setTypeFilter(e.target.value)} className="h-9 rounded-md border-0 text-sm ring-1 ring-inset ring-slate-300">
           <option value="">All types</option>
           <option value="camera">Cameras</option>
           <option value="bridge">Bridges</option>
         </select>
-        <span className="text-sm text-slate-500" aria-live="polite">
-          {table.getRowModel().rows.length} of {devices.length}
+        <span className="text-sm text-slate-600" aria-live="polite" data-testid="grid-count">
+          {visible.length} of {devices.length}
         </span>
         {lastJob ? (
           <Link href={`/sites/${siteId}/devices/jobs/${lastJob}`} className="text-sm text-indigo-700 underline-offset-2 hover:underline">
             View the last update job
           </Link>
         ) : null}
-        {canEdit && selectedIds.length ? (
+        {canEdit && count ? (
           <div className="ml-auto flex items-center gap-2">
-            <span className="text-sm text-slate-700">{selectedIds.length} selected</span>
+            <span className="text-sm text-slate-700" data-testid="selected-count">
+              {count} selected
+            </span>
             <Button variant="danger" size="sm" icon={<Trash2 className="h-4 w-4" />} onClick={() => setConfirming(true)}>
-              Delete {selectedIds.length}
+              Delete {count}
             </Button>
           </div>
         ) : null}
       </div>
+      <p id="device-grid-help" className="sr-only">
+        Arrow keys move between cells. Enter edits a cell or opens a device; Escape cancels an edit; Space ticks a row.
+      </p>
       <div className="overflow-x-auto">
-        <table className="min-w-full text-sm" aria-label="Devices">
+        <table
+          ref={nav.grid}
+          role="grid"
+          aria-label="Devices"
+          aria-describedby="device-grid-help"
+          aria-rowcount={visible.length + 1}
+          aria-multiselectable={canEdit ? true : undefined}
+          className="min-w-full text-sm"
+          onKeyDown={nav.onKeyDown}
+        >
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             {table.getHeaderGroups().map((hg) => (
-              <tr key={hg.id}>
-                {hg.headers.map((h) => {
+              <tr key={hg.id} aria-rowindex={1}>
+                {hg.headers.map((h, c) => {
                   const sorted = h.column.getIsSorted();
+                  const cell = nav.cellProps(0, c);
                   return (
-                    <th key={h.id} className="whitespace-nowrap px-3 py-2" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
-                      {h.column.getCanSort() ? (
-                        <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600" onClick={h.column.getToggleSortingHandler()}>
+                    <th
+                      key={h.id}
+                      {...cell}
+                      role="columnheader"
+                      className="whitespace-nowrap px-3 py-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-600"
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      onKeyDown={(e) => onCellKey(e, h.column.id, null)}
+                    >
+                      {h.column.id === "select" ? (
+                        <input type="checkbox" tabIndex={-1} aria-label="Select every shown device" checked={allVisibleSelected} onChange={toggleAllVisible} />
+                      ) : h.column.getCanSort() ? (
+                        <button type="button" tabIndex={-1} className="inline-flex items-center gap-1 uppercase hover:text-slate-900" onClick={h.column.getToggleSortingHandler()}>
                           {flexRender(h.column.columnDef.header, h.getContext())}
                           {sorted === "asc" ? <ArrowUp className="h-3 w-3" /> : sorted === "desc" ? <ArrowDown className="h-3 w-3" /> : <ArrowUpDown className="h-3 w-3 opacity-40" />}
                         </button>
@@ -257,13 +330,34 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
             ))}
           </thead>
           <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={cn("border-t border-slate-100", row.getIsSelected() && "bg-indigo-50/50")} data-testid={`device-${row.original.external_device_id}`}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="whitespace-nowrap px-3 py-2 align-middle">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
+            {visible.map((row, i) => (
+              <tr
+                key={row.id}
+                aria-rowindex={i + 2}
+                aria-selected={canEdit ? !!selection[row.id] : undefined}
+                className={cn("border-t border-slate-100", selection[row.id] && "bg-indigo-50/50")}
+                data-testid={`device-${row.original.external_device_id}`}
+              >
+                {leafColumns.map((col, c) => {
+                  const editable = canEdit && EDITABLE.has(col.id);
+                  return (
+                    <td
+                      key={col.id}
+                      {...nav.cellProps(i + 1, c)}
+                      role="gridcell"
+                      aria-readonly={editable ? undefined : true}
+                      title={editable ? "Press Enter or double-click to edit" : undefined}
+                      onKeyDown={(e) => onCellKey(e, col.id, row.original)}
+                      onDoubleClick={() => startEdit(row.original, col.id as DeviceField)}
+                      className={cn(
+                        "whitespace-nowrap px-3 py-2 align-middle focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-600",
+                        editable && "cursor-text",
+                      )}
+                    >
+                      {renderCell(col.id, row.original)}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
@@ -275,57 +369,26 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
         onConfirm={confirmDelete}
         destructive
         pending={remove.pending}
-        title={`Delete ${selectedIds.length} device${selectedIds.length === 1 ? "" : "s"}?`}
-        description={`${selectedIds.length} device${selectedIds.length === 1 ? "" : "s"} will be removed from this site in CHeKT. This cannot be undone.`}
-        confirmLabel={`Delete ${selectedIds.length}`}
-      />
-      {detail ? <DeviceDrawer device={detail} onClose={() => setDetail(null)} /> : null}
-    </div>
-  );
-}
-
-function DeviceDrawer({ device, onClose }: { device: DeviceRowView; onClose: () => void }) {
-  const rows: [string, React.ReactNode][] = [
-    ["CHeKT device ID", device.device_id],
-    ["External ID", <span key="e" className="font-mono">{device.external_device_id}</span>],
-    ["Type", device.device_type],
-    ["Name", device.name],
-    ["Zone", device.zone_number || "—"],
-    ["Additional zones", device.additional_zone_numbers || "—"],
-    ["MAC", <span key="m" className="font-mono">{device.mac || "—"}</span>],
-    ["Manufacturer", device.manufacturer || "—"],
-    ["Model", device.model || "—"],
-    ["Serial number", device.serial_number || "—"],
-    ["Registered by", device.registered_by_partner || "—"],
-    ["Status", device.status ? `${device.status}${device.statusAt ? ` (since ${fmtDate(device.statusAt)})` : ""}` : "unknown"],
-    ["Firmware", device.firmware || "—"],
-    ["Created", fmtDate(device.created_at)],
-    ["Updated", fmtDate(device.updated_at)],
-  ];
-  return (
-    <div className="fixed inset-0 z-40 flex justify-end bg-slate-900/30" onClick={onClose} onKeyDown={(e) => e.key === "Escape" && onClose()} role="presentation">
-      <aside
-        role="dialog"
-        aria-modal="true"
-        aria-label={`Device ${device.external_device_id}`}
-        className="h-full w-full max-w-md overflow-y-auto bg-white p-6 shadow-xl"
-        onClick={(e) => e.stopPropagation()}
+        title={`Delete ${count} device${count === 1 ? "" : "s"}?`}
+        description={`These ${count === 1 ? "device" : `${count} devices`} will be removed from this site in CHeKT. This cannot be undone.`}
+        confirmLabel={`Delete ${count}`}
       >
-        <div className="mb-4 flex items-start justify-between">
-          <h2 className="text-lg font-semibold text-slate-900">{device.name}</h2>
-          <button type="button" autoFocus onClick={onClose} aria-label="Close details" className="rounded p-1 text-slate-500 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600">
-            <X className="h-5 w-5" />
-          </button>
-        </div>
-        <dl className="divide-y divide-slate-100 text-sm">
-          {rows.map(([k, v]) => (
-            <div key={k} className="grid grid-cols-3 gap-2 py-2">
-              <dt className="text-slate-500">{k}</dt>
-              <dd className="col-span-2 text-slate-900">{v}</dd>
-            </div>
+        <ul className="max-h-64 list-disc space-y-0.5 overflow-y-auto pl-5 text-sm text-slate-800" data-testid="delete-names">
+          {names.shown.map((n) => (
+            <li key={n}>{n}</li>
           ))}
-        </dl>
-      </aside>
+        </ul>
+        {names.more ? <p className="mt-1 text-sm text-slate-600">and {names.more} more</p> : null}
+      </ConfirmDialog>
+      {detail ? (
+        <DeviceDrawer
+          device={detail}
+          onClose={() => {
+            setDetail(null);
+            requestAnimationFrame(nav.focusActive);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

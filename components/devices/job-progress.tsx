@@ -150,6 +150,7 @@ function FailedRows({ siteId, job, items, canEdit }: { siteId: number; job: JobP
   }
 
   const fields = job.kind === "delete" ? [] : EDITABLE;
+  const rowLabel = failed.some((f) => f.fromSheet) ? "Sheet line" : "Row";
   return (
     <Card
       title={`Failed rows (${failed.length})`}
@@ -176,7 +177,7 @@ function FailedRows({ siteId, job, items, canEdit }: { siteId: number; job: JobP
                   disabled={!canEdit}
                 />
               </th>
-              <th className="px-3 py-2">Row</th>
+              <th className="px-3 py-2">{rowLabel}</th>
               <th className="px-3 py-2">Error</th>
               {fields.map((f) => (
                 <th key={f} className="px-2 py-2">
@@ -190,11 +191,11 @@ function FailedRows({ siteId, job, items, canEdit }: { siteId: number; job: JobP
               const errs = errorsOf(item) as Partial<Record<DeviceField, string>>;
               const vals = valuesOf(item);
               return (
-                <tr key={item.id} className="border-t border-slate-100" data-testid={`failed-row-${item.position + 1}`}>
+                <tr key={item.id} className="border-t border-slate-100" data-testid={`failed-row-${item.row}`}>
                   <td className="px-3 py-2">
                     <input
                       type="checkbox"
-                      aria-label={`Select failed row ${item.position + 1}`}
+                      aria-label={`Select failed ${rowLabel.toLowerCase()} ${item.row}`}
                       checked={selected.has(item.id)}
                       disabled={!canEdit}
                       onChange={(e) =>
@@ -207,7 +208,7 @@ function FailedRows({ siteId, job, items, canEdit }: { siteId: number; job: JobP
                       }
                     />
                   </td>
-                  <td className="px-3 py-2 tabular-nums text-slate-500">{item.position + 1}</td>
+                  <td className="px-3 py-2 tabular-nums text-slate-500">{item.row}</td>
                   <td className="min-w-[14rem] max-w-sm px-3 py-2 text-red-700">
                     {item.statusCode ? <span className="font-mono">{item.statusCode} </span> : null}
                     {item.errorMessage}
@@ -215,7 +216,7 @@ function FailedRows({ siteId, job, items, canEdit }: { siteId: number; job: JobP
                   {fields.map((f) => (
                     <td key={f} className="px-1 py-1">
                       <input
-                        aria-label={`Failed row ${item.position + 1} ${FIELD_LABELS[f]}`}
+                        aria-label={`Failed ${rowLabel.toLowerCase()} ${item.row} ${FIELD_LABELS[f]}`}
                         aria-invalid={errs[f] ? true : undefined}
                         title={errs[f]}
                         disabled={!canEdit}
@@ -248,9 +249,11 @@ function ItemTable({ items, kind }: { items: JobItemView[]; kind: JobProgress["k
   const list = filter === "all" ? items : items.filter((i) => i.state === filter);
   const pages = Math.max(1, Math.ceil(list.length / PAGE));
   const slice = list.slice(page * PAGE, page * PAGE + PAGE);
+  const fromSheet = items.some((i) => i.fromSheet);
   return (
     <Card
       title="Every row"
+      description={fromSheet ? "Sheet line: the row's line in the sheet you pasted, header included (the numbers the review showed)." : undefined}
       flush
       actions={
         <select aria-label="Show rows" className="rounded-md border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300" value={filter} onChange={(e) => (setFilter(e.target.value as typeof filter), setPage(0))}>
@@ -266,7 +269,7 @@ function ItemTable({ items, kind }: { items: JobItemView[]; kind: JobProgress["k
         <table className="min-w-full text-sm" data-testid="job-items">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
-              <th className="px-3 py-2">Row</th>
+              <th className="px-3 py-2">{fromSheet ? "Sheet line" : "Row"}</th>
               <th className="px-3 py-2">External ID</th>
               <th className="px-3 py-2">{kind === "create" ? "Name" : "Device"}</th>
               <th className="px-3 py-2">Result</th>
@@ -276,8 +279,8 @@ function ItemTable({ items, kind }: { items: JobItemView[]; kind: JobProgress["k
           </thead>
           <tbody>
             {slice.map((i) => (
-              <tr key={i.id} className="border-t border-slate-100" data-testid={`item-${i.position + 1}`}>
-                <td className="px-3 py-2 tabular-nums text-slate-500">{i.position + 1}</td>
+              <tr key={i.id} className="border-t border-slate-100" data-testid={`item-${i.row}`}>
+                <td className="px-3 py-2 tabular-nums text-slate-500">{i.row}</td>
                 <td className="px-3 py-2 font-mono text-xs">{i.externalDeviceId ?? "—"}</td>
                 <td className="whitespace-nowrap px-3 py-2">{String(i.payload.name ?? i.chektDeviceId ?? "")}</td>
                 <td className="px-3 py-2">

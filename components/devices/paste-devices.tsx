@@ -1,10 +1,9 @@
 "use client";
 // Paste → map columns → fix rows in place → submit as a bulk job. Everything up to the submit
 // runs in the browser (lib/bulk is client-safe); the action validates again on the server.
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { AlertTriangle, CheckCircle2 } from "lucide-react";
+import { AlertTriangle, CheckCircle2, ChevronsDown, SkipForward } from "lucide-react";
 import { Alert, Button, Card, Select, Textarea, cn } from "@/components/ui";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { DEVICE_FIELDS, FIELD_LABELS, REQUIRED_ON_CREATE, type DeviceField } from "@/lib/bulk/fields";
@@ -12,9 +11,9 @@ import { parsePaste, type ParsedPaste } from "@/lib/bulk/parse";
 import { applyMapping, duplicateFields, guessMapping, type ColumnMapping, type RawRow } from "@/lib/bulk/mapping";
 import { countInvalid, validateRows, type BulkMode } from "@/lib/bulk/validate";
 import { createDevicesJob, updateDevicesJob } from "@/app/(console)/sites/[siteId]/devices/actions";
+import { PasteReview, type ReviewApi, type ReviewRow } from "./paste-review";
 
 type Step = "paste" | "map" | "review";
-const ROW_HEIGHT = 44;
 const EXAMPLE = "External ID\tType\tName\tZone\tMAC\nfront-door\tcamera\tFront door\t1\tAA:BB:CC:00:00:01";
 
 export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; existingExternalIds: string[] }) {
@@ -28,14 +27,24 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
   const [rows, setRows] = useState<RawRow[]>([]);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [onlyErrors, setOnlyErrors] = useState(false);
+  // Sheet lines the user chose not to send; they stay in the review, greyed, and can be taken back.
+  const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
+  const [deleted, setDeleted] = useState<{ row: RawRow; index: number } | null>(null);
+  const [notice, setNotice] = useState("");
+  const review = useRef<ReviewApi>(null);
   const existing = useMemo(() => new Set(existingExternalIds), [existingExternalIds]);
   const createRunner = useActionRunner(createDevicesJob);
   const updateRunner = useActionRunner(updateDevicesJob);
   const runner = mode === "create" ? createRunner : updateRunner;
 
-  const validated = useMemo(() => validateRows(rows, { mode, existingExternalIds: existing }), [rows, mode, existing]);
+  // Skipped rows are left out of validation too: a duplicate of a skipped row is no duplicate.
+  const active = useMemo(() => rows.filter((r) => !skipped.has(r.line)), [rows, skipped]);
+  const validated = useMemo(() => validateRows(active, { mode, existingExternalIds: existing }), [active, mode, existing]);
   const invalid = useMemo(() => countInvalid(validated), [validated]);
-  const shown = useMemo(() => (onlyErrors ? validated.map((r, i) => ({ r, i })).filter(({ r }) => !r.device) : validated.map((r, i) => ({ r, i }))), [validated, onlyErrors]);
+  const reviewRows = useMemo<ReviewRow[]>(() => {
+    const errorsByLine = new Map(validated.map((v) => [v.line, v.errors]));
+    return rows.map((r) => ({ line: r.line, values: r.values, errors: errorsByLine.get(r.line) ?? {}, skipped: skipped.has(r.line) }));
+  }, [rows, validated, skipped]);
   const mappedFields = useMemo(() => DEVICE_FIELDS.filter((f) => mapping.includes(f)), [mapping]);
 
   function readPaste() {
@@ -53,26 +62,62 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
 
   function applyMap() {
     if (!parsed) return;
-    setRows(applyMapping(parsed.rows, mapping, hasHeader));
+    setRows(applyMapping(parsed.rows, mapping, hasHeader, parsed.lines));
+    setSkipped(new Set());
+    setDeleted(null);
     setStep("review");
   }
 
-  function edit(index: number, field: DeviceField, value: string) {
-    setRows((prev) => {
-      const next = prev.slice();
-      next[index] = { ...next[index], values: { ...next[index].values, [field]: value } };
+  function edit(line: number, field: DeviceField, value: string) {
+    setRows((prev) => prev.map((r) => (r.line === line ? { ...r, values: { ...r.values, [field]: value } } : r)));
+  }
+
+  function skip(line: number, on: boolean) {
+    setSkipped((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(line);
+      else next.delete(line);
       return next;
     });
+    setNotice(on ? `Sheet line ${line} skipped: it will not be sent.` : `Sheet line ${line} will be sent.`);
+  }
+
+  function remove(line: number) {
+    const index = rows.findIndex((r) => r.line === line);
+    if (index < 0) return;
+    setDeleted({ row: rows[index], index });
+    setRows((prev) => prev.filter((r) => r.line !== line));
+    setNotice(`Sheet line ${line} deleted from the paste.`);
+  }
+
+  function undoDelete() {
+    if (!deleted) return;
+    setRows((prev) => [...prev.slice(0, deleted.index), deleted.row, ...prev.slice(deleted.index)]);
+    setNotice(`Sheet line ${deleted.row.line} restored.`);
+    setDeleted(null);
+  }
+
+  function nextError() {
+    if (!review.current?.nextError()) setNotice("No row has errors.");
+  }
+
+  // Alt+N anywhere in the review jumps to the next row with errors (e.code: Option+N types "˜" on a Mac).
+  function onReviewKey(e: KeyboardEvent) {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === "KeyN") {
+      e.preventDefault();
+      nextError();
+    }
   }
 
   async function submit() {
-    const res = await runner.run({ siteId, rows, skipInvalid }, mode === "create" ? "Provisioning started" : "Update started");
+    const res = await runner.run({ siteId, rows: active, skipInvalid }, mode === "create" ? "Provisioning started" : "Update started");
     if (res.ok && res.data) router.push(`/sites/${siteId}/devices/jobs/${res.data.jobId}`);
   }
 
   const dup = duplicateFields(mapping);
   const missingRequired = (mode === "create" ? REQUIRED_ON_CREATE : (["external_device_id"] as DeviceField[])).filter((f) => !mapping.includes(f));
-  const blocked = rows.length === 0 || (invalid > 0 && !skipInvalid) || invalid === rows.length;
+  const sending = active.length - invalid;
+  const blocked = sending === 0 || (invalid > 0 && !skipInvalid);
 
   return (
     <div className="space-y-6">
@@ -160,23 +205,53 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
       {step === "review" ? (
         <Card
           title="Review and send"
-          description={mode === "create" ? "Fix any row marked in red, right here in the grid." : "Each row updates the device with that external ID; empty cells keep their value."}
+          description={
+            (mode === "create" ? "Fix any row marked in red, right here in the grid. " : "Each row updates the device with that external ID; empty cells keep their value. ") +
+            "Rows are numbered by their sheet line (the line in your spreadsheet, header included), as on the job page."
+          }
           flush
         >
-          <div className="flex flex-wrap items-center gap-4 border-b border-slate-200 px-5 py-3 text-sm">
+          <div className="flex flex-wrap items-center gap-4 border-b border-slate-200 px-5 py-3 text-sm" onKeyDown={onReviewKey}>
             <span className="flex items-center gap-1.5" data-testid="valid-count">
               <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden="true" />
-              {rows.length - invalid} valid
+              {sending} valid
             </span>
             <span className={cn("flex items-center gap-1.5", invalid ? "text-red-700" : "text-slate-500")} data-testid="invalid-count">
               <AlertTriangle className="h-4 w-4" aria-hidden="true" />
               {invalid} with errors
             </span>
+            {skipped.size ? (
+              <span className="flex items-center gap-1.5 text-slate-600" data-testid="skipped-count">
+                <SkipForward className="h-4 w-4" aria-hidden="true" />
+                {skipped.size} skipped
+              </span>
+            ) : null}
             <label className="flex items-center gap-2">
               <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} /> Show only rows with errors
             </label>
+            <Button variant="secondary" size="sm" icon={<ChevronsDown className="h-4 w-4" />} onClick={nextError} aria-keyshortcuts="Alt+N" title="Next row with errors (Alt+N)">
+              Next error
+            </Button>
+            {deleted ? (
+              <Button variant="ghost" size="sm" onClick={undoDelete}>
+                Undo delete of sheet line {deleted.row.line}
+              </Button>
+            ) : null}
+            <span role="status" className="text-slate-600" data-testid="review-notice">
+              {notice}
+            </span>
           </div>
-          <ReviewGrid shown={shown} fields={mappedFields.length ? mappedFields : [...DEVICE_FIELDS]} onEdit={edit} />
+          <div onKeyDown={onReviewKey}>
+            <PasteReview
+              api={review}
+              rows={reviewRows}
+              fields={mappedFields.length ? mappedFields : [...DEVICE_FIELDS]}
+              onlyErrors={onlyErrors}
+              onEdit={edit}
+              onSkip={skip}
+              onDelete={remove}
+            />
+          </div>
           <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-5 py-3">
             <div className="flex items-center gap-4">
               <Button variant="secondary" onClick={() => setStep("map")}>
@@ -191,74 +266,12 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
             <div className="flex items-center gap-3">
               {runner.failure ? <span className="text-sm text-red-700" role="alert">{runner.failure.message}</span> : null}
               <Button onClick={submit} disabled={blocked} pending={runner.pending} pendingText="Starting…">
-                {mode === "create" ? "Provision" : "Update"} {rows.length - invalid} device{rows.length - invalid === 1 ? "" : "s"}
+                {mode === "create" ? "Provision" : "Update"} {sending} device{sending === 1 ? "" : "s"}
               </Button>
             </div>
           </div>
         </Card>
       ) : null}
-    </div>
-  );
-}
-
-type Shown = { r: ReturnType<typeof validateRows>[number]; i: number };
-
-/** Editable rows, virtualised: only what is on screen is in the DOM, so 5,000 rows stay smooth. */
-function ReviewGrid({ shown, fields, onEdit }: { shown: Shown[]; fields: DeviceField[]; onEdit: (i: number, f: DeviceField, v: string) => void }) {
-  const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  // Problems sit right after the row number so they stay in view however wide the paste is.
-  const template = `4rem minmax(20rem, 2fr) repeat(${fields.length}, minmax(9rem, 1fr))`;
-  return (
-    <div ref={parent} className="max-h-[60vh] overflow-auto" role="grid" aria-rowcount={shown.length + 1} aria-label="Pasted devices">
-      <div className="sticky top-0 z-10 grid min-w-max border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ gridTemplateColumns: template }} role="row">
-        <div className="px-3 py-2" role="columnheader">Row</div>
-        <div className="px-3 py-2" role="columnheader">Problems</div>
-        {fields.map((f) => (
-          <div key={f} className="px-2 py-2" role="columnheader">
-            {FIELD_LABELS[f]}
-          </div>
-        ))}
-      </div>
-      <div className="relative min-w-max" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((v) => {
-          const { r, i } = shown[v.index];
-          const problems = Object.values(r.errors);
-          return (
-            <div
-              key={r.line}
-              role="row"
-              aria-rowindex={v.index + 2}
-              data-testid={`paste-row-${r.line}`}
-              data-invalid={problems.length > 0 ? "true" : undefined}
-              className={cn("absolute left-0 grid w-full items-center border-b border-slate-100", problems.length ? "bg-red-50/60" : "bg-white")}
-              style={{ top: v.start, height: ROW_HEIGHT, gridTemplateColumns: template }}
-            >
-              <div className="px-3 text-xs tabular-nums text-slate-500" role="rowheader">
-                {r.line}
-              </div>
-              <div className="truncate px-3 text-xs text-red-700" role="gridcell" title={problems.join("; ")}>
-                {problems.join("; ")}
-              </div>
-              {fields.map((f) => (
-                <div key={f} className="px-1" role="gridcell">
-                  <input
-                    aria-label={`Row ${r.line} ${FIELD_LABELS[f]}`}
-                    aria-invalid={r.errors[f] ? true : undefined}
-                    title={r.errors[f] ?? undefined}
-                    value={r.values[f] ?? ""}
-                    onChange={(e) => onEdit(i, f, e.target.value)}
-                    className={cn(
-                      "h-8 w-full rounded border-0 bg-transparent px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600",
-                      r.errors[f] ? "ring-red-400 bg-white" : "ring-transparent hover:ring-slate-300",
-                    )}
-                  />
-                </div>
-              ))}
-            </div>
-          );
-        })}
-      </div>
     </div>
   );
 }

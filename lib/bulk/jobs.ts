@@ -6,10 +6,14 @@ import type { DeviceInput } from "./validate";
 
 type Tx = Prisma.TransactionClient;
 
-export type NewItem =
+export type NewItem = (
   | { kind: "create"; device: DeviceInput }
   | { kind: "update"; deviceId: number; device: DeviceInput }
-  | { kind: "delete"; deviceId: number; externalDeviceId?: string | null };
+  | { kind: "delete"; deviceId: number; externalDeviceId?: string | null }
+) & {
+  /** The pasted row's sheet line, header included, so the job page numbers rows as the review did. */
+  sheetLine?: number | null;
+};
 
 export type NewJob = {
   /** Chosen by the caller so the audit row written in the same transaction can name it. */
@@ -42,16 +46,17 @@ export async function insertBulkJob(tx: Tx, job: NewJob) {
   const rows = job.items.map((item, position) => ({
     id: randomUUID(),
     position,
+    sheet_line: item.sheetLine ?? null,
     external_device_id: item.kind === "delete" ? item.externalDeviceId ?? null : item.device.external_device_id,
     chekt_device_id: item.kind === "create" ? null : item.deviceId,
     payload: item.kind === "delete" ? { device_id: item.deviceId } : item.device,
     retry_of_id: job.retryOf?.[position] ?? null,
   }));
   await tx.$executeRaw`
-    INSERT INTO bulk_items (id, job_id, position, external_device_id, chekt_device_id, payload, retry_of_id, updated_at)
-    SELECT r.id, ${created.id}, r.position, r.external_device_id, r.chekt_device_id, r.payload, r.retry_of_id, now()
+    INSERT INTO bulk_items (id, job_id, position, sheet_line, external_device_id, chekt_device_id, payload, retry_of_id, updated_at)
+    SELECT r.id, ${created.id}, r.position, r.sheet_line, r.external_device_id, r.chekt_device_id, r.payload, r.retry_of_id, now()
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r(id text, position int, external_device_id text, chekt_device_id int, payload jsonb, retry_of_id text)`;
+      AS r(id text, position int, sheet_line int, external_device_id text, chekt_device_id int, payload jsonb, retry_of_id text)`;
   return created;
 }
 
@@ -99,6 +104,10 @@ export async function readJobProgress(db: Tx | { bulkJob: Tx["bulkJob"]; bulkChu
 export type JobItemView = {
   id: string;
   position: number;
+  /** The row's number as the user knows it: its sheet line when it came from a paste, else position + 1. */
+  row: number;
+  /** True when `row` is the pasted sheet's line (header included). */
+  fromSheet: boolean;
   externalDeviceId: string | null;
   chektDeviceId: number | null;
   state: "pending" | "sending" | "succeeded" | "failed" | "skipped";
@@ -113,14 +122,20 @@ export async function readJobItems(db: { bulkItem: Tx["bulkItem"] }, jobId: stri
   const items = await db.bulkItem.findMany({
     where: { jobId, ...(which === "failed" ? { state: "failed" as const } : {}) },
     orderBy: { position: "asc" },
-    select: { id: true, position: true, externalDeviceId: true, chektDeviceId: true, state: true, statusCode: true, errorMessage: true, payload: true },
+    select: { id: true, position: true, sheetLine: true, externalDeviceId: true, chektDeviceId: true, state: true, statusCode: true, errorMessage: true, payload: true },
   });
   const retries = await db.bulkItem.findMany({
     where: { retryOfId: { in: items.filter((i) => i.state === "failed").map((i) => i.id) } },
     select: { retryOfId: true, jobId: true },
   });
   const retriedIn = new Map(retries.map((r) => [r.retryOfId!, r.jobId]));
-  return items.map((i) => ({ ...i, payload: (i.payload ?? {}) as Record<string, unknown>, retriedInJobId: retriedIn.get(i.id) ?? null }));
+  return items.map(({ sheetLine, ...i }) => ({
+    ...i,
+    row: sheetLine ?? i.position + 1,
+    fromSheet: sheetLine !== null,
+    payload: (i.payload ?? {}) as Record<string, unknown>,
+    retriedInJobId: retriedIn.get(i.id) ?? null,
+  }));
 }
 
 export async function listSiteJobs(db: { bulkJob: Tx["bulkJob"] }, dealerLinkId: string, chektSiteId: number, take = 50) {

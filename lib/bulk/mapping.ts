@@ -70,15 +70,18 @@ export function duplicateFields(mapping: ColumnMapping): DeviceField[] {
 
 export type RawRow = { line: number; values: Partial<Record<DeviceField, string>> };
 
-/** Applies a mapping; `line` is the 1-based row number in the paste, header counted. */
-export function applyMapping(rows: string[][], mapping: ColumnMapping, hasHeader: boolean): RawRow[] {
+/**
+ * Applies a mapping; `line` is the row's sheet line (1-based, header and blank lines counted) when
+ * `lines` is given (parsePaste's), else its 1-based position among `rows`.
+ */
+export function applyMapping(rows: string[][], mapping: ColumnMapping, hasHeader: boolean, lines?: readonly number[]): RawRow[] {
   const out: RawRow[] = [];
   for (let i = hasHeader ? 1 : 0; i < rows.length; i++) {
     const values: Partial<Record<DeviceField, string>> = {};
     mapping.forEach((f, c) => {
       if (f) values[f] = rows[i][c] ?? "";
     });
-    out.push({ line: i + 1, values });
+    out.push({ line: lines?.[i] ?? i + 1, values });
   }
   return out;
 }

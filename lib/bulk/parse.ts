@@ -10,6 +10,11 @@ export type ParsedPaste = {
   delimiter: Delimiter;
   /** Every non-blank row, header included when there is one. */
   rows: string[][];
+  /**
+   * The sheet line of each of `rows` (1-based, header counted, blank lines counted): the number
+   * the user sees in the spreadsheet, so the review and the job page can name the same line.
+   */
+  lines: number[];
   /** True when the first row looks like column names (the user can override). */
   headerDetected: boolean;
   /** Problems papaparse reported (e.g. an unterminated quote), with their 1-based row. */
@@ -22,8 +27,14 @@ function isBlank(row: string[]): boolean {
 
 function parseWith(text: string, delimiter: Delimiter) {
   const out = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, header: false });
-  const rows = out.data.filter((r) => Array.isArray(r) && !isBlank(r)).map((r) => r.map((c) => String(c ?? "")));
-  return { rows, errors: out.errors };
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  out.data.forEach((r, i) => {
+    if (!Array.isArray(r) || isBlank(r)) return;
+    rows.push(r.map((c) => String(c ?? "")));
+    lines.push(i + 1);
+  });
+  return { rows, lines, errors: out.errors };
 }
 
 // Papaparse's own guess gives up on short pastes (two rows and a trailing newline), so we score
@@ -65,11 +76,11 @@ export function looksLikeHeader(row: string[] | undefined): boolean {
 export function parsePaste(text: string, opts: { delimiter?: Delimiter } = {}): ParsedPaste {
   const input = typeof text === "string" ? text.replace(/^\uFEFF/, "") : "";
   const delimiter = opts.delimiter ?? detectDelimiter(input);
-  const { rows, errors } = parseWith(input, delimiter);
+  const { rows, lines, errors } = parseWith(input, delimiter);
   const warnings = errors
     .filter((e) => e.code !== "UndetectableDelimiter")
     .map((e) => `Row ${(e.row ?? 0) + 1}: ${e.message}`);
-  return { delimiter, rows, headerDetected: looksLikeHeader(rows[0]), warnings };
+  return { delimiter, rows, lines, headerDetected: looksLikeHeader(rows[0]), warnings };
 }
 
 /** The inverse of parsePaste for a table: what a spreadsheet would put on the clipboard. */

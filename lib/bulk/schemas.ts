@@ -1,5 +1,6 @@
 // zod input of the device actions; client-safe so the paste page can share the shapes.
 import { z } from "zod";
+import { validateDevice } from "./validate";
 
 const cell = z.string().max(1000).optional();
 
@@ -24,7 +25,13 @@ const rows = z
   .max(MAX_ROWS_PER_JOB, `At most ${MAX_ROWS_PER_JOB} rows per job; split the list`);
 
 export const createDevicesInput = z.object({ siteId, rows, skipInvalid: z.boolean().default(false) });
-export const updateDevicesInput = z.object({ siteId, rows, skipInvalid: z.boolean().default(false) });
+export const updateDevicesInput = z.object({
+  siteId,
+  rows,
+  skipInvalid: z.boolean().default(false),
+  /** False for the grid's in-place edit: its one row has no sheet line to show on the job page. */
+  fromSheet: z.boolean().default(true),
+});
 export const deleteDevicesInput = z.object({
   siteId,
   deviceIds: z.array(z.number().int().positive()).min(1, "Select at least one device").max(MAX_ROWS_PER_JOB),
@@ -33,4 +40,16 @@ export const retryItemsInput = z.object({
   jobId: z.string().min(1).max(64),
   /** Failed items to send again, each with its fixed values (create/update) or none (delete). */
   items: z.array(z.object({ itemId: z.string().min(1).max(64), values: deviceValuesSchema.optional() })).min(1, "Choose at least one failed row").max(MAX_ROWS_PER_JOB),
+});
+
+/** The add-device form: one device's cells, validated by lib/bulk/validate.ts like a pasted row. */
+export const addDeviceInput = deviceValuesSchema.extend({ siteId });
+
+/**
+ * The add-device form's check before sending: the paste's own rules (validateDevice, create mode),
+ * as a zod schema so the form helper can run it. The action checks again, with the site's devices.
+ */
+export const addDeviceFormSchema = deviceValuesSchema.superRefine((values, ctx) => {
+  const { errors } = validateDevice(values, "create");
+  for (const [field, message] of Object.entries(errors)) ctx.addIssue({ code: "custom", path: [field], message });
 });

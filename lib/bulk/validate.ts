@@ -125,7 +125,7 @@ export function validateRows(
     const id = (values.external_device_id ?? "").trim();
     if (id && !errors.external_device_id) {
       const first = firstLine.get(id);
-      if (first !== undefined) errors.external_device_id = `External ID "${id}" is also on row ${first}`;
+      if (first !== undefined) errors.external_device_id = `External ID "${id}" is also on sheet line ${first}`;
       else {
         firstLine.set(id, line);
         if (opts.mode === "create" && existing.has(id)) errors.external_device_id = `A device "${id}" already exists`;

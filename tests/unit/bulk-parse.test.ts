@@ -130,7 +130,7 @@ describe("validateRows", () => {
       [row(1, { external_device_id: "a", device_type: "camera", name: "A" }), row(2, { external_device_id: "a", device_type: "camera", name: "A2" }), row(3, { external_device_id: "old", device_type: "bridge", name: "O" })],
       { mode: "create", existingExternalIds: new Set(["old"]) },
     );
-    expect(rows.map((r) => r.errors.external_device_id)).toEqual([undefined, 'External ID "a" is also on row 1', 'A device "old" already exists']);
+    expect(rows.map((r) => r.errors.external_device_id)).toEqual([undefined, 'External ID "a" is also on sheet line 1', 'A device "old" already exists']);
     expect(countInvalid(rows)).toBe(2);
   });
 

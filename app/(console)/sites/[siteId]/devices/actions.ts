@@ -110,7 +110,7 @@ export const updateDevicesJob = actionClient
           dealerLinkId: scope.dealerLinkId,
           chektSiteId: parsedInput.siteId,
           kind: "update",
-          items: valid.map((r) => ({ kind: "update", deviceId: byExt.get(r.device!.external_device_id)!, device: r.device!, sheetLine: r.line })),
+          items: valid.map((r) => ({ kind: "update", deviceId: byExt.get(r.device!.external_device_id)!, device: r.device!, sheetLine: parsedInput.fromSheet ? r.line : null })),
           user: ctx.user,
         }),
     );

@@ -1,0 +1,208 @@
+"use client";
+// Step 3 of the paste: every row editable in place, virtualised so 5,000 rows stay smooth.
+// Rows are keyed and labelled by their sheet line (header included), the number the job page
+// shows too. With "only rows with errors" on, the row holding focus stays listed until focus
+// leaves it, so a fix that makes it valid never unmounts the cell being typed in.
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { RotateCcw, SkipForward, Trash2 } from "lucide-react";
+import { cn } from "@/components/ui";
+import { DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
+import type { FieldErrors } from "@/lib/bulk/validate";
+
+const ROW_HEIGHT = 44;
+
+export type ReviewRow = {
+  line: number;
+  values: Partial<Record<DeviceField, string>>;
+  errors: FieldErrors;
+  skipped: boolean;
+};
+
+export type ReviewApi = {
+  /** Moves focus to the first bad cell of the next row with errors (after the focused row); false when none. */
+  nextError(): boolean;
+};
+
+type Props = {
+  rows: ReviewRow[];
+  fields: DeviceField[];
+  onlyErrors: boolean;
+  onEdit: (line: number, field: DeviceField, value: string) => void;
+  onSkip: (line: number, skipped: boolean) => void;
+  onDelete: (line: number) => void;
+  api: Ref<ReviewApi>;
+};
+
+const hasErrors = (r: ReviewRow) => !r.skipped && Object.keys(r.errors).length > 0;
+
+export function PasteReview({ rows, fields, onlyErrors, onEdit, onSkip, onDelete, api }: Props) {
+  const parent = useRef<HTMLDivElement>(null);
+  // The sheet line of the row that holds focus: kept in the error filter while the user is in it.
+  const [pinned, setPinned] = useState<number | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ line: number; field: DeviceField } | null>(null);
+  useEffect(() => setPinned(null), [onlyErrors]);
+
+  const shown = onlyErrors ? rows.filter((r) => hasErrors(r) || r.line === pinned) : rows;
+  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+
+  const focusedLine = useCallback((): number | null => {
+    const row = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>("[data-line]");
+    return row && parent.current?.contains(row) ? Number(row.dataset.line) : null;
+  }, []);
+
+  useImperativeHandle(api, () => ({
+    nextError() {
+      const bad = shown.map((r, index) => ({ r, index })).filter(({ r }) => hasErrors(r));
+      if (bad.length === 0) return false;
+      const current = focusedLine();
+      const at = current === null ? -1 : shown.findIndex((r) => r.line === current);
+      const next = bad.find(({ index }) => index > at) ?? bad[0];
+      const field = fields.find((f) => next.r.errors[f]) ?? fields[0];
+      virtualizer.scrollToIndex(next.index, { align: "center" });
+      setFocusRequest({ line: next.r.line, field });
+      return true;
+    },
+  }));
+
+  // The target row may only be rendered after the scroll above: try for a few frames.
+  useEffect(() => {
+    if (!focusRequest) return;
+    let tries = 0;
+    let frame = 0;
+    const attempt = () => {
+      const el = parent.current?.querySelector<HTMLElement>(`[data-cell="${focusRequest.line}:${focusRequest.field}"]`);
+      if (el) {
+        el.focus();
+        setFocusRequest(null);
+      } else if (tries++ < 20) frame = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest]);
+
+  // Problems sit right after the line number so they stay in view however wide the paste is.
+  const template = `5.5rem minmax(18rem, 2fr) repeat(${fields.length}, minmax(9rem, 1fr)) 6.5rem`;
+  return (
+    <div ref={parent} className="max-h-[60vh] overflow-auto" role="grid" aria-rowcount={shown.length + 1} aria-label="Pasted devices">
+      <div className="sticky top-0 z-10 grid min-w-max border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ gridTemplateColumns: template }} role="row" aria-rowindex={1}>
+        <div className="px-3 py-2" role="columnheader" title="The row's line in your sheet, header included">
+          Sheet line
+        </div>
+        <div className="px-3 py-2" role="columnheader">Problems</div>
+        {fields.map((f) => (
+          <div key={f} className="px-2 py-2" role="columnheader">
+            {FIELD_LABELS[f]}
+          </div>
+        ))}
+        <div className="px-2 py-2" role="columnheader">
+          <span className="sr-only">Row actions</span>
+        </div>
+      </div>
+      <div className="relative min-w-max" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const r = shown[v.index];
+          const problems = r.skipped ? [] : Object.values(r.errors);
+          const label = `Sheet line ${r.line}`;
+          return (
+            <div
+              key={r.line}
+              role="row"
+              aria-rowindex={v.index + 2}
+              data-line={r.line}
+              data-testid={`paste-row-${r.line}`}
+              data-invalid={problems.length > 0 ? "true" : undefined}
+              onFocus={() => setPinned(r.line)}
+              onBlur={(e) => {
+                if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setPinned((p) => (p === r.line ? null : p));
+              }}
+              className={cn(
+                "absolute left-0 grid w-full items-center border-b border-slate-100",
+                r.skipped ? "bg-slate-50 text-slate-500" : problems.length ? "bg-red-50/60" : "bg-white",
+              )}
+              style={{ top: v.start, height: ROW_HEIGHT, gridTemplateColumns: template }}
+            >
+              <div className="px-3 text-xs tabular-nums text-slate-600" role="rowheader">
+                {r.line}
+              </div>
+              <div className="truncate px-3 text-xs text-red-700" role="gridcell" title={problems.join("; ")}>
+                {r.skipped ? <span className="text-slate-600">Skipped: not sent</span> : problems.join("; ")}
+              </div>
+              {fields.map((f) => (
+                <div key={f} className="px-1" role="gridcell">
+                  {f === "device_type" ? (
+                    <TypePicker label={`${label} ${FIELD_LABELS[f]}`} value={r.values[f] ?? ""} error={problems.length ? r.errors[f] : undefined} disabled={r.skipped} cell={`${r.line}:${f}`} onChange={(v) => onEdit(r.line, f, v)} />
+                  ) : (
+                    <input
+                      aria-label={`${label} ${FIELD_LABELS[f]}`}
+                      aria-invalid={problems.length && r.errors[f] ? true : undefined}
+                      title={r.errors[f] ?? undefined}
+                      data-cell={`${r.line}:${f}`}
+                      value={r.values[f] ?? ""}
+                      disabled={r.skipped}
+                      onChange={(e) => onEdit(r.line, f, e.target.value)}
+                      className={cn(
+                        "h-8 w-full rounded border-0 bg-transparent px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600 disabled:text-slate-500",
+                        problems.length && r.errors[f] ? "bg-white ring-red-400" : "ring-transparent hover:ring-slate-300",
+                      )}
+                    />
+                  )}
+                </div>
+              ))}
+              <div className="flex items-center gap-1 px-1" role="gridcell">
+                <button
+                  type="button"
+                  aria-pressed={r.skipped}
+                  aria-label={r.skipped ? `Send ${label} after all` : `Skip ${label}`}
+                  title={r.skipped ? "Send this row after all" : "Skip this row (it stays here, but is not sent)"}
+                  onClick={() => onSkip(r.line, !r.skipped)}
+                  className="rounded p-1.5 text-slate-600 hover:bg-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
+                >
+                  {r.skipped ? <RotateCcw className="h-4 w-4" aria-hidden="true" /> : <SkipForward className="h-4 w-4" aria-hidden="true" />}
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Delete ${label}`}
+                  title="Delete this row from the paste"
+                  onClick={() => onDelete(r.line)}
+                  className="rounded p-1.5 text-slate-600 hover:bg-red-100 hover:text-red-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
+                >
+                  <Trash2 className="h-4 w-4" aria-hidden="true" />
+                </button>
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** camera | bridge; a pasted value that is neither stays visible (and marked) until replaced. */
+function TypePicker({ label, value, error, disabled, cell, onChange }: { label: string; value: string; error?: string; disabled: boolean; cell: string; onChange: (v: string) => void }) {
+  const known = (DEVICE_TYPES as readonly string[]).includes(value.trim().toLowerCase());
+  const selected = known ? value.trim().toLowerCase() : value;
+  return (
+    <select
+      aria-label={label}
+      aria-invalid={error ? true : undefined}
+      title={error}
+      data-cell={cell}
+      value={selected}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value)}
+      className={cn(
+        "h-8 w-full rounded border-0 bg-transparent py-0 pl-2 pr-7 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600 disabled:text-slate-500",
+        error ? "bg-white ring-red-400" : "ring-transparent hover:ring-slate-300",
+      )}
+    >
+      {value.trim() === "" ? <option value="">Choose…</option> : null}
+      {!known && value.trim() !== "" ? <option value={value}>{`"${value}" (not a type)`}</option> : null}
+      {DEVICE_TYPES.map((t) => (
+        <option key={t} value={t}>
+          {t}
+        </option>
+      ))}
+    </select>
+  );
+}
