@@ -21,6 +21,10 @@ const schema = z.object({
   CHEKT_WEBHOOK_SECRET: z.string().optional(),
   CHEKT_MAX_BULK: z.coerce.number().int().min(1).max(1000).default(100),
   CHEKT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // CHeKT's tier for the shared call budget (lib/chekt/budget.ts; free tier by default). Only the
+  // start: CHeKT's X-RateLimit-* headers correct it at run time.
+  CHEKT_BUDGET_PER_MIN: z.coerce.number().min(1).default(60),
+  CHEKT_BUDGET_BURST: z.coerce.number().min(1).default(5),
   // Only in the demo and tests: lets Settings ask the simulator for a test event.
   CHEKT_SIM_ADMIN_TOKEN: z.string().optional(),
 }).refine((e) => e.CHEKT_CLIENT_SECRET || e.CHEKT_PRIVATE_KEY, {

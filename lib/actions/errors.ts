@@ -5,6 +5,8 @@ export type ActionFailure = {
   /** Messages to show beside fields, keyed by the form field name. */
   fieldErrors?: Record<string, string>;
   traceId?: string;
+  /** Set with code "budget_wait": nothing was sent; the form may send the same input again after this many ms. */
+  retryAfterMs?: number;
 };
 
 /** An expected refusal with words for the user (unauthenticated, forbidden, conflict, …). */

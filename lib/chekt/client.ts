@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import createClient, { type Client, type ClientPathsWithMethod, type MaybeOptionalInit, type MethodResponse } from "openapi-fetch";
 import type { paths } from "./schema";
-import type { BudgetClass } from "./budget-class";
+import { defaultBudgetClass, type BudgetClass } from "./budget-class";
+import { CallBudget, credentialKey } from "./budget";
 import { ChektError, errorFromResponse, isWrite } from "./errors";
 import { normalizeDto } from "./normalize";
-import { RateLimiter } from "./rate-limit";
 import { TokenSource, type ChektAuth, type TokenResponse } from "./token";
 import { Transport, type AuthHeader, type CallState, type TransportEvent } from "./transport";
 
@@ -91,6 +91,12 @@ export type ChektClientConfig = {
   normalize?: boolean;
   fetch?: typeof globalThis.fetch;
   onEvent?: (e: TransportEvent) => void;
+  /**
+   * The credential's share of CHeKT's rate limit (budget.ts). The app passes one kept in Postgres
+   * and shared by every instance (index.ts); without one, the client keeps its own in memory,
+   * with no limit assumed until CHeKT's headers tell it.
+   */
+  budget?: CallBudget;
 };
 
 export type ChektStats = {
@@ -134,7 +140,7 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
         config.onEvent?.(e);
       },
     },
-    new RateLimiter(),
+    config.budget ?? new CallBudget(credentialKey(config.auth)),
   );
   const api = createClient<paths>({ baseUrl });
   const normalize = config.normalize ?? true;
@@ -144,6 +150,7 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
     path,
     traceId: opts.traceId ?? randomUUID(),
     idempotencyKey,
+    budgetClass: opts.budgetClass ?? defaultBudgetClass(method),
     retrySafe,
     deadline: Date.now() + (opts.deadlineMs ?? transport.settings.deadlineMs),
     timeoutMs: opts.timeoutMs ?? timeoutMs,
@@ -156,7 +163,8 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
 
   // /oauth/token goes through the same transport (pacing, retries): asking for a token twice is harmless.
   const fetchToken = async (form: Record<string, string>): Promise<TokenResponse> => {
-    const state = newState("POST", "/oauth/token", {}, null, true);
+    // Every class needs the token, and one request serves them all: it goes at the top class.
+    const state = newState("POST", "/oauth/token", { budgetClass: "answer" }, null, true);
     const { data, error, response } = await api.POST("/oauth/token", {
       body: form as never,
       bodySerializer: (b: Record<string, string>) => new URLSearchParams(b).toString(),
@@ -253,7 +261,7 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
       requests: stats.requests,
       tokenRequests: tokens?.requests ?? 0,
       retries: stats.retries,
-      rateLimitWaitMs: transport.limiter.waitedMsTotal,
+      rateLimitWaitMs: transport.budget.waitedMsTotal,
     }),
   };
   // The implementation is untyped inside; the interface above is what callers see.

@@ -1,5 +1,8 @@
 import "server-only";
 import { env } from "../env";
+import { prisma } from "../db";
+import { CallBudget, credentialKey } from "./budget";
+import { PgBudgetStore } from "./budget-pg";
 import { createChektClient, type ChektClient } from "./client";
 import type { ChektAuth } from "./token";
 
@@ -14,18 +17,43 @@ import type { ChektAuth } from "./token";
 
 let partnerClient: ChektClient | null = null;
 
+// One store for the process: it caches each credential's row between its compare-and-set updates.
+const budgetStore = new PgBudgetStore((text, values) => prisma.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values));
+const budgets = new Map<string, CallBudget>();
+
+/**
+ * The shared budget of one credential (kept in Postgres, so every instance spends the same one),
+ * starting from the configured tier and corrected from CHeKT's headers.
+ */
+export function budgetFor(credential: string): CallBudget {
+  let b = budgets.get(credential);
+  if (!b) {
+    b = new CallBudget(credential, { store: budgetStore, limits: { perMin: env.CHEKT_BUDGET_PER_MIN, burst: env.CHEKT_BUDGET_BURST } });
+    if (budgets.size >= 200) budgets.delete(budgets.keys().next().value!);
+    budgets.set(credential, b);
+  }
+  return b;
+}
+
+/** The partner credential's budget (what Settings shows). */
+export function partnerBudget(): CallBudget {
+  return budgetFor(credentialKey(partnerAuth()));
+}
+
 function partnerAuth(): ChektAuth {
   // A configured private key wins: it is the stronger credential (RFC 7523 private_key_jwt).
   if (env.CHEKT_PRIVATE_KEY) return { type: "private_key_jwt", clientId: env.CHEKT_CLIENT_ID, privateKey: env.CHEKT_PRIVATE_KEY };
   return { type: "client_secret", clientId: env.CHEKT_CLIENT_ID, clientSecret: env.CHEKT_CLIENT_SECRET ?? "" };
 }
 
-/** The partner client, created on first use (one token cache and one rate limiter per process). */
+/** The partner client, created on first use (one token cache per process; the budget is shared). */
 export function getChekt(): ChektClient {
+  const auth = partnerAuth();
   partnerClient ??= createChektClient({
     baseUrl: env.CHEKT_API_BASE_URL,
-    auth: partnerAuth(),
+    auth,
     timeoutMs: env.CHEKT_REQUEST_TIMEOUT_MS,
+    budget: budgetFor(credentialKey(auth)),
   });
   return partnerClient;
 }
@@ -44,14 +72,15 @@ export const chekt: ChektClient = {
   stats: () => getChekt().stats(),
 };
 
-// One client per API key, so calls with the same key share its rate-limit budget.
+// One client per API key (its token-free /v1 surface); every client of one key spends the key's shared budget.
 const appClients = new Map<string, ChektClient>();
 
 /** A client for the `/v1` CHeKT Apps surface, authenticated by a dealer's API key. */
 export function chektApp(apiKey: string): ChektClient {
   let c = appClients.get(apiKey);
   if (!c) {
-    c = createChektClient({ baseUrl: env.CHEKT_API_BASE_URL, auth: { type: "api_key", apiKey }, timeoutMs: env.CHEKT_REQUEST_TIMEOUT_MS });
+    const auth = { type: "api_key", apiKey } as const;
+    c = createChektClient({ baseUrl: env.CHEKT_API_BASE_URL, auth, timeoutMs: env.CHEKT_REQUEST_TIMEOUT_MS, budget: budgetFor(credentialKey(auth)) });
     // Keys rotate; keep the map from growing without bound (oldest first out).
     if (appClients.size >= 100) appClients.delete(appClients.keys().next().value!);
     appClients.set(apiKey, c);
@@ -60,6 +89,8 @@ export function chektApp(apiKey: string): ChektClient {
 }
 
 export { createChektClient } from "./client";
+export { CallBudget, credentialKey, type BudgetView } from "./budget";
+export { BUDGET_CLASSES, BUDGET_CLASS_LABELS, type BudgetClass } from "./budget-class";
 export type { CallOptions, ChektClient, ChektClientConfig, ChektData, ChektInit, ChektPath, ChektResult, ChektStats, HttpMethod } from "./client";
 export { ChektError, describeChektError, isChektError, type ChektErrorKind } from "./errors";
 export type { ChektAuth } from "./token";

@@ -1,9 +1,13 @@
+import type { BudgetClass } from "./budget-class";
+import { BudgetWaitTooLong, type BudgetTicket, type CallBudget } from "./budget";
+import { BudgetWaitError, noteWriteSent, refusalFor } from "./budget-wait";
 import { ChektError, isWrite, retryAfterSeconds } from "./errors";
-import { RateLimiter, RateLimitWaitTooLong, resetAtMs, sleep, type RateTicket } from "./rate-limit";
+import { resetAtMs, sleep } from "./rate-limit";
 
 /**
- * The part of the client that sends one logical call: pacing, auth header, per-attempt timeout,
- * retries within a deadline, 401 refresh, 429 wait. openapi-fetch builds the Request (typed by
+ * The part of the client that sends one logical call: a token from the credential's shared budget
+ * (budget.ts) at the call's class, auth header, per-attempt timeout, retries within a deadline,
+ * 401 refresh, 429 wait. openapi-fetch builds the Request (typed by
  * the OpenAPI document) and hands it to the `fetch` this module makes, so all policy lives here.
  */
 
@@ -40,6 +44,8 @@ export type CallState = {
   path: string;
   traceId: string;
   idempotencyKey: string | null;
+  /** Which share of the credential's budget every attempt of this call spends. */
+  budgetClass: BudgetClass;
   /** Safe to send again after an ambiguous failure (GET, or a write carrying an idempotency key). */
   retrySafe: boolean;
   deadline: number;
@@ -74,7 +80,7 @@ type Attempt =
 export class Transport {
   constructor(
     readonly settings: TransportSettings,
-    readonly limiter: RateLimiter,
+    readonly budget: CallBudget,
   ) {}
 
   /** The `fetch` handed to openapi-fetch for one call. */
@@ -154,12 +160,17 @@ export class Transport {
       if (token) headers.set("authorization", `Bearer ${token}`);
       else headers.delete("authorization");
 
-      let ticket: RateTicket;
+      let ticket: BudgetTicket;
       try {
-        ticket = await this.limiter.acquire(state.deadline, state.signal);
+        // Only a write nothing of which has gone out yet may be handed back to the form to wait.
+        const refuseOverMs = state.budgetClass === "write" && state.attempts === 0 ? refusalFor(write) : undefined;
+        ticket = await this.budget.acquire(state.budgetClass, { deadline: state.deadline, signal: state.signal, refuseOverMs });
         state.waitedMs += ticket.waitedMs;
       } catch (e) {
-        if (e instanceof RateLimitWaitTooLong) {
+        if (e instanceof BudgetWaitTooLong && e.refused) {
+          throw new BudgetWaitError({ retryAfterMs: e.waitMs, waitedMs: state.waitedMs + e.waitedMs, traceId: state.traceId, method: state.method, path: state.path, attempts: state.attempts });
+        }
+        if (e instanceof BudgetWaitTooLong) {
           throw new ChektError({
             kind: "rate_limited",
             status: null,
@@ -178,8 +189,9 @@ export class Transport {
       }
 
       state.attempts += 1;
+      if (write) noteWriteSent();
       const a = await this.attempt(req.url, { method: state.method, headers, body, redirect: "follow" }, state);
-      this.limiter.release(ticket, a.ok ? a.response.headers : null);
+      await this.budget.settle(ticket, a.ok ? a.response.headers : null);
 
       if (!a.ok) {
         if (a.aborted) throw this.abortedError(state, a.error);
@@ -220,7 +232,7 @@ export class Transport {
         const ra = retryAfterSeconds(response.headers, now);
         const reset = resetAtMs(response.headers.get("x-ratelimit-reset"), now);
         const waitMs = ra !== undefined ? ra * 1000 : reset !== null && reset > now ? reset - now : 1000;
-        this.limiter.block(now + waitMs);
+        await this.budget.block(now + waitMs, state.budgetClass);
         this.settings.onEvent?.({ type: "rate_limited", waitMs, method: state.method, path: state.path, traceId: state.traceId });
         if (now + waitMs + Math.min(250, state.timeoutMs) <= state.deadline) continue;
       } else if (status >= 500) {

@@ -1,0 +1,135 @@
+import type { BudgetClass } from "./budget-class";
+import type { BucketState } from "./budget-rules";
+import { minuteOf, USAGE_KEEP_MS, type BudgetStore, type UsageDelta, type UsageRow } from "./budget-store";
+
+/**
+ * The budget in Postgres, shared by every app instance (tables chekt_budgets and
+ * chekt_budget_usage, prisma/schema.prisma).
+ *
+ * Each change is one atomic statement: `UPDATE … WHERE credential = $1 AND version = $2
+ * RETURNING version` — a compare-and-set on the row's version. The rule (budget-rules.ts) runs
+ * here in TypeScript on the last state this instance saw; when another instance changed the row
+ * meanwhile, the UPDATE matches nothing, the row is read again and the rule re-applied. With one
+ * busy instance that is one round trip per decision; no lock is ever held across a network call.
+ */
+
+/** Runs one parameterised statement and returns its rows (a pg Pool, or Prisma's $queryRawUnsafe). */
+export type SqlRunner = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
+
+const MAX_CAS_TRIES = 20;
+
+type Cached = { state: BucketState; version: number };
+
+const COLUMNS = "per_min, burst, tokens, at_ms, blocked_until_ms, waiting_at_ms, taken, learned, version";
+
+function fromRow(r: Record<string, unknown>): Cached {
+  const waiting = (r.waiting_at_ms as unknown[] | null) ?? [];
+  return {
+    version: Number(r.version),
+    state: {
+      perMin: Number(r.per_min),
+      burst: Number(r.burst),
+      tokens: Number(r.tokens),
+      atMs: Number(r.at_ms),
+      blockedUntilMs: Number(r.blocked_until_ms),
+      waitingAtMs: waiting.map(Number),
+      taken: Number(r.taken),
+      learned: r.learned === true,
+    },
+  };
+}
+
+const stateValues = (s: BucketState) => [s.perMin, s.burst, s.tokens, s.atMs, s.blockedUntilMs, s.waitingAtMs, s.taken, s.learned];
+
+export class PgBudgetStore implements BudgetStore {
+  private cache = new Map<string, Cached>();
+  private lastPrune = 0;
+
+  constructor(private readonly sql: SqlRunner) {}
+
+  private async load(credential: string, init: () => BucketState): Promise<Cached> {
+    const s = init();
+    // Creating the row and reading it back in one statement: ON CONFLICT DO UPDATE returns the
+    // existing row untouched (the no-op SET keeps its values) when another instance made it first.
+    const rows = await this.sql(
+      `INSERT INTO chekt_budgets (credential, per_min, burst, tokens, at_ms, blocked_until_ms, waiting_at_ms, taken, learned, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::double precision[], $8, $9, 0)
+       ON CONFLICT (credential) DO UPDATE SET credential = EXCLUDED.credential
+       RETURNING ${COLUMNS}`,
+      [credential, ...stateValues(s)],
+    );
+    const c = fromRow(rows[0]);
+    this.cache.set(credential, c);
+    return c;
+  }
+
+  async update<T>(credential: string, init: () => BucketState, fn: (s: BucketState) => { result: T; changed: boolean }): Promise<T> {
+    let cached = this.cache.get(credential) ?? (await this.load(credential, init));
+    for (let i = 0; i < MAX_CAS_TRIES; i++) {
+      const s: BucketState = { ...cached.state, waitingAtMs: [...cached.state.waitingAtMs] };
+      const { result, changed } = fn(s);
+      if (!changed) return result;
+      const rows = await this.sql(
+        `UPDATE chekt_budgets SET per_min = $3, burst = $4, tokens = $5, at_ms = $6, blocked_until_ms = $7,
+           waiting_at_ms = $8::double precision[], taken = $9, learned = $10, version = version + 1, updated_at = now()
+         WHERE credential = $1 AND version = $2
+         RETURNING version`,
+        [credential, cached.version, ...stateValues(s)],
+      );
+      if (rows.length === 1) {
+        this.cache.set(credential, { state: s, version: Number(rows[0].version) });
+        return result;
+      }
+      // Another instance changed the row since we last saw it: read it and decide again.
+      cached = await this.reload(credential, init);
+    }
+    throw new Error(`chekt_budgets: ${MAX_CAS_TRIES} concurrent changes in a row for one credential`);
+  }
+
+  private async reload(credential: string, init: () => BucketState): Promise<Cached> {
+    const rows = await this.sql(`SELECT ${COLUMNS} FROM chekt_budgets WHERE credential = $1`, [credential]);
+    if (rows.length === 0) return this.load(credential, init);
+    const c = fromRow(rows[0]);
+    this.cache.set(credential, c);
+    return c;
+  }
+
+  async read(credential: string): Promise<BucketState | null> {
+    const rows = await this.sql(`SELECT ${COLUMNS} FROM chekt_budgets WHERE credential = $1`, [credential]);
+    return rows.length ? fromRow(rows[0]).state : null;
+  }
+
+  async recordUsage(credential: string, cls: BudgetClass, atMs: number, delta: UsageDelta): Promise<void> {
+    await this.sql(
+      `INSERT INTO chekt_budget_usage (credential, minute, budget_class, calls, waits, wait_ms, rate_limited)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (credential, minute, budget_class) DO UPDATE SET
+         calls = chekt_budget_usage.calls + EXCLUDED.calls,
+         waits = chekt_budget_usage.waits + EXCLUDED.waits,
+         wait_ms = chekt_budget_usage.wait_ms + EXCLUDED.wait_ms,
+         rate_limited = chekt_budget_usage.rate_limited + EXCLUDED.rate_limited`,
+      [credential, new Date(minuteOf(atMs)), cls, delta.calls ?? 0, delta.waits ?? 0, Math.round(delta.waitMs ?? 0), delta.rateLimited ?? 0],
+    );
+    // Pruned by whoever writes, at most once a minute per instance: the table stays about an hour long.
+    if (atMs - this.lastPrune > 60_000) {
+      this.lastPrune = atMs;
+      await this.sql(`DELETE FROM chekt_budget_usage WHERE minute < $1`, [new Date(atMs - USAGE_KEEP_MS)]);
+    }
+  }
+
+  async usage(credential: string, sinceMs: number): Promise<UsageRow[]> {
+    const rows = await this.sql(
+      `SELECT minute, budget_class, calls, waits, wait_ms, rate_limited FROM chekt_budget_usage
+       WHERE credential = $1 AND minute >= $2 ORDER BY minute, budget_class`,
+      [credential, new Date(minuteOf(sinceMs))],
+    );
+    return rows.map((r) => ({
+      minute: r.minute instanceof Date ? r.minute : new Date(String(r.minute)),
+      budgetClass: r.budget_class as BudgetClass,
+      calls: Number(r.calls),
+      waits: Number(r.waits),
+      waitMs: Number(r.wait_ms),
+      rateLimited: Number(r.rate_limited),
+    }));
+  }
+}

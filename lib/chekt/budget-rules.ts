@@ -1,0 +1,167 @@
+import { BUDGET_CLASSES, type BudgetClass } from "./budget-class";
+import { resetAtMs } from "./rate-limit";
+
+/**
+ * The rules of the shared CHeKT call budget, as pure functions over one credential's bucket
+ * state. Both stores (budget-store.ts in memory, budget-pg.ts in Postgres) apply exactly these,
+ * so the class reserves and the corrections from CHeKT's headers exist once.
+ *
+ * CHeKT's limit is a token bucket per credential (CONTRACT.md "Rate limit"): `burst` tokens at
+ * most, refilled at `perMin` a minute. Ours mirrors it, and a call of class C may take a token
+ * only while, after taking it, `CLASS_RESERVE[C] × burst` tokens stay free for the classes above.
+ */
+
+export type BudgetLimits = { perMin: number; burst: number };
+
+/** CHeKT's free tier: 60 calls a minute, bursts of 5. */
+export const FREE_TIER: BudgetLimits = { perMin: 60, burst: 5 };
+
+/**
+ * What a client built without limits (tests, scripts) assumes until CHeKT's first answer says
+ * otherwise: as good as no limit, so nothing is held back on a guess.
+ */
+export const ASSUMED_LIMITS: BudgetLimits = { perMin: 600_000, burst: 10_000 };
+
+/**
+ * Share of the bucket each class leaves free for the classes above it. Answers may take the last
+ * token; background sync goes only while more than half the bucket is free, bulk jobs above a
+ * quarter. The steps between keep interactive work ahead of bulk and sync without starving
+ * either: a reserve delays a class by `reserve × burst / rate` seconds, it never stops it.
+ */
+export const CLASS_RESERVE: Record<BudgetClass, number> = { answer: 0, write: 0.05, snapshot: 0.1, read: 0.2, bulk: 0.25, sync: 0.5 };
+
+/** A refused call marks its class as waiting; lower classes defer to it for this long. */
+export const WAITING_TTL_MS = 600;
+/** How soon a call held back for a waiting higher class looks again. */
+export const DEFER_RETRY_MS = 100;
+
+export type BucketState = {
+  perMin: number;
+  burst: number;
+  tokens: number;
+  /** Epoch ms `tokens` was computed at. */
+  atMs: number;
+  /** Nobody sends before this (a 429's Retry-After, or CHeKT's Reset when it said 0 left). */
+  blockedUntilMs: number;
+  /** Per class, in BUDGET_CLASSES order: when a call of that class was last refused (0 = none). */
+  waitingAtMs: number[];
+  /** Tokens ever taken: a ticket keeps the count at its take, so an answer knows how many calls went out after it. */
+  taken: number;
+  /** False while the limits are ASSUMED_LIMITS and the real ones are still to be read from headers. */
+  learned: boolean;
+};
+
+export function initialState(limits: BudgetLimits, learned: boolean, now: number): BucketState {
+  return { perMin: limits.perMin, burst: limits.burst, tokens: limits.burst, atMs: now, blockedUntilMs: 0, waitingAtMs: BUDGET_CLASSES.map(() => 0), taken: 0, learned };
+}
+
+const rank = (cls: BudgetClass) => BUDGET_CLASSES.indexOf(cls);
+const perMs = (s: BucketState) => s.perMin / 60_000;
+
+/** Adds the tokens refilled since `atMs`. A clock behind the row's (another instance's) adds nothing. */
+export function refill(s: BucketState, now: number): void {
+  if (now > s.atMs) {
+    s.tokens = Math.min(s.burst, s.tokens + (now - s.atMs) * perMs(s));
+    s.atMs = now;
+  }
+}
+
+/** Tokens that must be in the bucket before a call of `cls` may take one. */
+export function tokensNeeded(s: BucketState, cls: BudgetClass): number {
+  return Math.min(s.burst, 1 + CLASS_RESERVE[cls] * s.burst);
+}
+
+export type TakeDecision =
+  | { ok: true; tokensLeft: number; takenSeq: number }
+  | { ok: false; waitMs: number; why: "blocked" | "reserve" | "higher_waiting" };
+
+/** Whether a call of class `cls` may go now. Mutates `s` (a take, or the waiting mark of a refusal). */
+export function decideTake(s: BucketState, cls: BudgetClass, now: number, mark = true): TakeDecision {
+  refill(s, now);
+  const r = rank(cls);
+  const refuse = (waitMs: number, why: "blocked" | "reserve" | "higher_waiting"): TakeDecision => {
+    if (mark) s.waitingAtMs[r] = now;
+    return { ok: false, waitMs: Math.max(1, Math.ceil(waitMs)), why };
+  };
+  if (s.blockedUntilMs > now) return refuse(s.blockedUntilMs - now, "blocked");
+  for (let h = 0; h < r; h++) {
+    if (s.waitingAtMs[h] > now - WAITING_TTL_MS) return refuse(DEFER_RETRY_MS, "higher_waiting");
+  }
+  const need = tokensNeeded(s, cls);
+  if (s.tokens >= need) {
+    s.tokens -= 1;
+    s.taken += 1;
+    // Served: lower classes need not defer to this class any more (another waiter of it marks again).
+    if (mark) s.waitingAtMs[r] = 0;
+    return { ok: true, tokensLeft: s.tokens, takenSeq: s.taken };
+  }
+  return refuse((need - s.tokens) / perMs(s), "reserve");
+}
+
+/** The wait a call of `cls` would meet now, without taking or marking anything. */
+export function estimateWait(s: BucketState, cls: BudgetClass, now: number): number {
+  const copy = { ...s, waitingAtMs: [...s.waitingAtMs] };
+  const d = decideTake(copy, cls, now, false);
+  return d.ok ? 0 : d.waitMs;
+}
+
+/** A 429 said "not before `untilMs`": every class of every instance waits. */
+export function block(s: BucketState, untilMs: number): void {
+  s.blockedUntilMs = Math.max(s.blockedUntilMs, untilMs);
+  s.tokens = Math.min(s.tokens, 0);
+}
+
+export type RateHeaders = { limit?: number; remaining?: number; resetAtMs?: number };
+
+/** X-RateLimit-Limit / -Remaining / -Reset of one answer (missing or malformed ones left out). */
+export function readRateHeaders(h: Headers, now: number): RateHeaders {
+  const int = (name: string) => {
+    const raw = h.get(name)?.trim();
+    return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
+  };
+  const limit = int("x-ratelimit-limit");
+  return {
+    limit: limit !== undefined && limit > 0 ? limit : undefined,
+    remaining: int("x-ratelimit-remaining"),
+    resetAtMs: resetAtMs(h.get("x-ratelimit-reset"), now) ?? undefined,
+  };
+}
+
+/**
+ * Corrects the bucket from the headers of the answer to a call taken at `takenSeq` and sent at
+ * `sentAtMs`. CHeKT's Remaining was counted when that call arrived, before the calls taken after
+ * it (`s.taken − takenSeq`, on any instance) reached CHeKT; those are subtracted. Our count is
+ * changed only when it is off by more than a token (CHeKT floors its count, and refills while the
+ * answer travels), so agreeing models never fight. Returns whether anything changed.
+ */
+export function correct(s: BucketState, h: RateHeaders, ctx: { now: number; sentAtMs: number; takenSeq: number }): boolean {
+  if (h.limit === undefined && h.remaining === undefined) return false;
+  const before = JSON.stringify(s);
+  refill(s, ctx.now);
+  if (h.limit !== undefined && h.limit !== s.perMin) s.perMin = h.limit; // the tier changed, or we were told wrong
+  if (!s.learned) {
+    // Limits were assumed: the bucket is at least what CHeKT still had before this call.
+    if (h.remaining !== undefined) s.burst = Math.max(1, h.remaining + 1);
+    // Without a Limit header, the rate is what fills the bucket by Reset.
+    if (h.limit === undefined && h.remaining !== undefined && h.resetAtMs !== undefined && h.resetAtMs > ctx.now) {
+      s.perMin = (Math.max(1, s.burst - h.remaining) / (h.resetAtMs - ctx.now)) * 60_000;
+    }
+    s.learned = true;
+  } else if (h.remaining !== undefined && h.remaining + 1 > s.burst) {
+    s.burst = h.remaining + 1; // a bigger burst than configured (a higher tier)
+  }
+  if (h.remaining !== undefined) {
+    const adjusted = h.remaining - Math.max(0, s.taken - ctx.takenSeq);
+    const slack = 1 + Math.max(0, ctx.now - ctx.sentAtMs) * perMs(s);
+    if (s.tokens > adjusted + slack) {
+      // CHeKT has fewer than we think (someone else spends this credential): CHeKT wins, and at
+      // 0 left nothing goes before the Reset it announced.
+      s.tokens = Math.max(0, adjusted);
+      if (h.remaining === 0 && h.resetAtMs !== undefined && h.resetAtMs > ctx.now) s.blockedUntilMs = Math.max(s.blockedUntilMs, h.resetAtMs);
+    } else if (adjusted > s.tokens + 1) {
+      s.tokens = adjusted; // CHeKT has more (its window reset, or a higher tier)
+    }
+  }
+  s.tokens = Math.min(s.tokens, s.burst);
+  return JSON.stringify(s) !== before;
+}

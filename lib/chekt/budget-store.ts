@@ -1,0 +1,71 @@
+import type { BudgetClass } from "./budget-class";
+import type { BucketState } from "./budget-rules";
+
+/**
+ * Where a credential's bucket and usage counters live. Two implementations: in memory (one
+ * process: tests, scripts) and Postgres (budget-pg.ts: every app instance). Neither knows the
+ * rules; they only apply a rule function atomically.
+ */
+
+/** Counters added to one (credential, minute, class) row. */
+export type UsageDelta = { calls?: number; waits?: number; waitMs?: number; rateLimited?: number };
+
+export type UsageRow = { minute: Date; budgetClass: BudgetClass; calls: number; waits: number; waitMs: number; rateLimited: number };
+
+export interface BudgetStore {
+  /**
+   * Runs `fn` on the credential's state (created from `init` when missing) as one atomic step and
+   * returns its result. `fn` mutates the state and returns `changed: false` when it changed
+   * nothing, so nothing is written. `fn` may run more than once (a concurrent writer won): it must
+   * not have side effects.
+   */
+  update<T>(credential: string, init: () => BucketState, fn: (s: BucketState) => { result: T; changed: boolean }): Promise<T>;
+  /** The state as last stored (null: never used). */
+  read(credential: string): Promise<BucketState | null>;
+  /** Adds to the usage counters of the minute `atMs` falls in. */
+  recordUsage(credential: string, cls: BudgetClass, atMs: number, delta: UsageDelta): Promise<void>;
+  /** Usage rows of the last `minutes` minutes, oldest first. */
+  usage(credential: string, sinceMs: number): Promise<UsageRow[]>;
+}
+
+export const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
+
+/** Keeps usage for an hour: enough for the panel, small enough to never matter. */
+export const USAGE_KEEP_MS = 60 * 60_000;
+
+const clone = (s: BucketState): BucketState => ({ ...s, waitingAtMs: [...s.waitingAtMs] });
+
+export class MemoryBudgetStore implements BudgetStore {
+  private states = new Map<string, BucketState>();
+  private rows = new Map<string, UsageRow & { credential: string }>();
+
+  async update<T>(credential: string, init: () => BucketState, fn: (s: BucketState) => { result: T; changed: boolean }): Promise<T> {
+    const s = this.states.get(credential) ?? init();
+    this.states.set(credential, s);
+    return fn(s).result;
+  }
+
+  async read(credential: string): Promise<BucketState | null> {
+    const s = this.states.get(credential);
+    return s ? clone(s) : null;
+  }
+
+  async recordUsage(credential: string, cls: BudgetClass, atMs: number, delta: UsageDelta): Promise<void> {
+    const minute = minuteOf(atMs);
+    const key = `${credential}\u0000${minute}\u0000${cls}`;
+    const row = this.rows.get(key) ?? { credential, minute: new Date(minute), budgetClass: cls, calls: 0, waits: 0, waitMs: 0, rateLimited: 0 };
+    row.calls += delta.calls ?? 0;
+    row.waits += delta.waits ?? 0;
+    row.waitMs += Math.round(delta.waitMs ?? 0);
+    row.rateLimited += delta.rateLimited ?? 0;
+    this.rows.set(key, row);
+    for (const [k, r] of this.rows) if (r.minute.getTime() < atMs - USAGE_KEEP_MS) this.rows.delete(k);
+  }
+
+  async usage(credential: string, sinceMs: number): Promise<UsageRow[]> {
+    return [...this.rows.values()]
+      .filter((r) => r.credential === credential && r.minute.getTime() >= minuteOf(sinceMs))
+      .sort((a, b) => a.minute.getTime() - b.minute.getTime())
+      .map(({ credential: _, ...r }) => ({ ...r }));
+  }
+}
