@@ -8,6 +8,7 @@ import { prisma } from "@/lib/db";
 import { effectiveRole, NO_DEALER_MESSAGE, resolveDealerFor, type MemberDealer } from "@/lib/dealer";
 import { hasRole, ROLES } from "@/lib/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { runInteractive } from "@/lib/chekt/budget-wait";
 import { ActionError, type ActionFailure } from "./errors";
 
 // Every server action is built from this one client: the session, the role the action declares,
