@@ -1,5 +1,6 @@
-// lib/dealer.ts against a real Postgres: which dealer links count as connected, and how the
-// dealer_link cookie picks one. Only the request cookies are stubbed.
+// lib/dealer.ts against a real Postgres: which dealer links count as connected, which of them a
+// user may work on (memberships, the organisation owner), and how the dealer_link cookie picks
+// one. Only the request cookies and the session source are stubbed; users and memberships are rows.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
@@ -7,11 +8,20 @@ const cookieMock = vi.hoisted(() => ({ value: undefined as string | undefined })
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (name: string) => (name === "dealer_link" && cookieMock.value ? { name, value: cookieMock.value } : undefined) }),
 }));
+type U = { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" };
+const session = vi.hoisted(() => ({ user: null as null | U }));
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 
 let db: TestDatabase;
 let m: typeof import("@/lib/dealer");
 let prisma: typeof import("@/lib/db").prisma;
 const ids: Record<string, string> = {};
+const users: Record<"owner" | "everywhere" | "acmeOnly" | "nobody", U> = {
+  owner: { id: "ds-owner", email: "owner@ds.test", name: "Owner", role: "admin" },
+  everywhere: { id: "ds-all", email: "all@ds.test", name: "All", role: "operator" },
+  acmeOnly: { id: "ds-acme", email: "acme@ds.test", name: "Acme only", role: "viewer" },
+  nobody: { id: "ds-none", email: "none@ds.test", name: "Nobody", role: "admin" },
+};
 
 beforeAll(async () => {
   db = await createTestDatabase("chekt_app_dealer");
@@ -32,6 +42,14 @@ beforeAll(async () => {
     });
     ids[r.key] = link.id;
   }
+  for (const u of Object.values(users)) {
+    await prisma.user.create({ data: { id: u.id, email: u.email, name: u.name, role: u.role, passwordHash: "x", isOwner: u === users.owner } });
+  }
+  // "everywhere" has a membership in each link (the upgrade's shape), with a different role in one.
+  for (const key of Object.keys(ids)) {
+    await prisma.membership.create({ data: { userId: users.everywhere.id, dealerLinkId: ids[key], role: key === "northwind" ? "admin" : "operator" } });
+  }
+  await prisma.membership.create({ data: { userId: users.acmeOnly.id, dealerLinkId: ids.acme, role: "viewer" } });
 });
 afterAll(async () => {
   await prisma?.$disconnect();
@@ -39,28 +57,63 @@ afterAll(async () => {
 });
 beforeEach(() => {
   cookieMock.value = undefined;
+  session.user = users.everywhere;
 });
+
+const refusals = () => prisma.auditLog.findMany({ where: { action: "dealer.scope", outcome: "refused" }, orderBy: { id: "asc" } });
 
 describe("dealer scope", () => {
   it("lists connected dealers (reconnected ones too), lowest CHeKT id first", async () => {
     expect((await m.listConnectedDealers()).map((d) => d.companyName)).toEqual(["acme", "northwind", "back"]);
   });
 
-  it("defaults to the first connected dealer", async () => {
+  it("a user's dealers are the connected ones they are a member of, with their role in each; the owner has all as admin", async () => {
+    expect((await m.listMyDealers(users.everywhere.id)).map((d) => [d.companyName, d.role])).toEqual([["acme", "operator"], ["northwind", "admin"], ["back", "operator"]]);
+    expect((await m.listMyDealers(users.acmeOnly.id)).map((d) => [d.companyName, d.role])).toEqual([["acme", "viewer"]]);
+    expect((await m.listMyDealers(users.owner.id)).map((d) => [d.companyName, d.role])).toEqual([["acme", "admin"], ["northwind", "admin"], ["back", "admin"]]);
+    expect(await m.listMyDealers(users.nobody.id)).toEqual([]);
+  });
+
+  it("defaults to the user's first dealer", async () => {
     expect((await m.getCurrentDealer())?.companyName).toBe("acme");
   });
 
-  it("follows the cookie to a connected dealer", async () => {
+  it("follows the cookie to a connected dealer the user is a member of, with their role there", async () => {
     cookieMock.value = ids.northwind;
-    expect((await m.getCurrentDealer())?.companyName).toBe("northwind");
+    expect(await m.getCurrentDealer()).toMatchObject({ companyName: "northwind", role: "admin" });
     expect((await m.requireCurrentDealer()).chektDealerId).toBe(2);
   });
 
-  it("ignores a cookie naming a disconnected, never-connected or unknown dealer", async () => {
+  it("ignores a cookie naming a disconnected, never-connected or unknown dealer (quietly)", async () => {
+    const before = (await refusals()).length;
     for (const v of [ids.gone, ids.never, "nonsense"]) {
       cookieMock.value = v;
       expect((await m.getCurrentDealer())?.companyName).toBe("acme");
     }
+    expect((await refusals()).length).toBe(before);
+  });
+
+  it("a cookie naming a connected dealer the user is not a member of grants nothing and leaves a refusal audit row", async () => {
+    session.user = users.acmeOnly;
+    cookieMock.value = ids.northwind;
+    expect(await m.getCurrentDealer()).toMatchObject({ companyName: "acme", role: "viewer" });
+    const rows = await refusals();
+    expect(rows.at(-1)).toMatchObject({ userEmail: users.acmeOnly.email, dealerLinkId: ids.northwind, error: `${users.acmeOnly.email} is not a member of northwind` });
+    expect(rows.at(-1)?.traceId).toBeTruthy();
+  });
+
+  it("the effective role: the membership's in the current dealer; without a dealer only the owner stays admin", async () => {
+    const acme = (await m.listMyDealers(users.everywhere.id))[0];
+    expect(await m.effectiveRole(users.everywhere, acme)).toBe("operator");
+    expect(await m.effectiveRole(users.nobody, null)).toBe("viewer");
+    expect(await m.effectiveRole(users.owner, null)).toBe("admin");
+  });
+
+  it("a user with no membership (users.role admin notwithstanding) has no dealer", async () => {
+    session.user = users.nobody;
+    cookieMock.value = ids.acme;
+    expect(await m.getCurrentDealer()).toBeNull();
+    await expect(m.requireCurrentDealer()).rejects.toMatchObject({ code: "no_dealer", message: m.NO_DEALER_MESSAGE });
   });
 
   it("with no dealer connected: null for pages, an ActionError for actions", async () => {
