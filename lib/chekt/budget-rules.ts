@@ -85,7 +85,8 @@ export function decideTake(s: BucketState, cls: BudgetClass, now: number, mark =
   };
   if (s.blockedUntilMs > now) return refuse(s.blockedUntilMs - now, "blocked");
   for (let h = 0; h < r; h++) {
-    if (s.waitingAtMs[h] > now - WAITING_TTL_MS) return refuse(DEFER_RETRY_MS, "higher_waiting");
+    const at = s.waitingAtMs[h];
+    if (at > 0 && at > now - WAITING_TTL_MS) return refuse(DEFER_RETRY_MS, "higher_waiting");
   }
   const need = tokensNeeded(s, cls);
   if (s.tokens >= need) {

@@ -1,0 +1,241 @@
+import { describe, expect, it } from "vitest";
+import { CallBudget, BudgetWaitTooLong, credentialKey, type BudgetClock } from "../../lib/chekt/budget";
+import { correct, decideTake, initialState, readRateHeaders, FREE_TIER, type BucketState } from "../../lib/chekt/budget-rules";
+import { MemoryBudgetStore, type BudgetStore } from "../../lib/chekt/budget-store";
+
+/** A clock that moves only when the test says so; sleepers wake in time order. */
+class FakeClock implements BudgetClock {
+  t = 1_000_000;
+  private sleepers: { at: number; resolve: () => void }[] = [];
+  now = () => this.t;
+  sleep = (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const s = { at: this.t + ms, resolve };
+      this.sleepers.push(s);
+      signal?.addEventListener("abort", () => {
+        this.sleepers = this.sleepers.filter((x) => x !== s);
+        reject(signal.reason);
+      }, { once: true });
+    });
+  /** Moves time forward in small steps, letting woken waiters run between them. */
+  async advance(ms: number, step = 10) {
+    const end = this.t + ms;
+    while (this.t < end) {
+      this.t = Math.min(end, this.t + step);
+      const due = this.sleepers.filter((s) => s.at <= this.t);
+      this.sleepers = this.sleepers.filter((s) => s.at > this.t);
+      for (const s of due) s.resolve();
+      await flush();
+    }
+  }
+}
+const flush = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+  await new Promise((r) => setImmediate(r));
+};
+
+const state = (over: Partial<BucketState> = {}): BucketState => ({ ...initialState(FREE_TIER, true, 0), ...over });
+const rateHeaders = (o: { limit?: number; remaining?: number; resetS?: number }) => {
+  const h = new Headers();
+  if (o.limit !== undefined) h.set("x-ratelimit-limit", String(o.limit));
+  if (o.remaining !== undefined) h.set("x-ratelimit-remaining", String(o.remaining));
+  if (o.resetS !== undefined) h.set("x-ratelimit-reset", String(o.resetS));
+  return h;
+};
+
+describe("budget rules: class reserves", () => {
+  it("sync goes only while more than half the bucket is free, bulk above a quarter, answers take the last token", () => {
+    const s = state(); // 5 tokens, 1 a second
+    const takes = (cls: Parameters<typeof decideTake>[1]) => {
+      let n = 0;
+      while (decideTake(s, cls, 0, false).ok) n++;
+      return n;
+    };
+    expect(takes("sync")).toBe(2); // 5 → 3: the next would leave less than half
+    expect(s.tokens).toBe(3);
+    expect(takes("bulk")).toBe(1); // 3 → 2: the next would leave less than 1.25
+    expect(takes("read")).toBe(1); // 2 → 1: reads keep 1 token free
+    expect(takes("write")).toBe(0); // 1 < 1.25: writes keep a quarter token for answers
+    expect(takes("answer")).toBe(1); // the last token
+    expect(s.tokens).toBe(0);
+  });
+
+  it("a refused class is told how long until it may go, longer for lower classes", () => {
+    const s = state({ tokens: 0 });
+    const wait = (cls: Parameters<typeof decideTake>[1]) => {
+      const d = decideTake({ ...s, waitingAtMs: [0, 0, 0, 0, 0, 0] }, cls, 0, false);
+      return d.ok ? 0 : d.waitMs;
+    };
+    expect(wait("answer")).toBe(1000);
+    expect(wait("write")).toBe(1250);
+    expect(wait("bulk")).toBe(2250);
+    expect(wait("sync")).toBe(3500);
+  });
+
+  it("a class whose call is waiting goes before lower classes, even when these could go", () => {
+    const s = state({ tokens: 1, atMs: 10_000 });
+    expect(decideTake(s, "write", 10_000).ok).toBe(false); // needs 1.25: marks 'write' waiting
+    const later = 10_500; // 1.5 tokens now: enough for a snapshot, but the write waits
+    const snap = decideTake(s, "snapshot", later);
+    expect(snap).toMatchObject({ ok: false, why: "higher_waiting" });
+    expect(decideTake(s, "write", later).ok).toBe(true);
+  });
+});
+
+describe("budget rules: corrections from CHeKT's headers", () => {
+  it("X-RateLimit-Limit sets the refill rate (a tier change)", () => {
+    const s = state();
+    correct(s, readRateHeaders(rateHeaders({ limit: 600, remaining: 4 }), 0), { now: 0, sentAtMs: 0, takenSeq: 0 });
+    expect(s.perMin).toBe(600);
+  });
+
+  it("a Remaining clearly below ours wins; at 0 nobody goes before Reset", () => {
+    const s = state({ tokens: 4, taken: 1 });
+    s.atMs = 1_800_000_000_000;
+    const now = s.atMs;
+    const h = readRateHeaders(rateHeaders({ limit: 60, remaining: 0, resetS: 1_800_000_004 }), now);
+    expect(correct(s, h, { now, sentAtMs: now - 5, takenSeq: 1 })).toBe(true);
+    expect(s.tokens).toBe(0);
+    expect(s.blockedUntilMs).toBe(1_800_000_004_000);
+    expect(decideTake(s, "answer", 1_800_000_003_999, false)).toMatchObject({ ok: false, why: "blocked", waitMs: 1 });
+  });
+
+  it("CHeKT's Remaining is read net of the calls taken after this one (on any instance)", () => {
+    // This call was the 3rd taken; 2 more went out after it. CHeKT said 4 left when it arrived:
+    // those 2 were not counted yet, so 2 are really left — exactly what we have. No change.
+    const s = state({ tokens: 2, taken: 5 });
+    expect(correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 4 }), 0), { now: 0, sentAtMs: 0, takenSeq: 3 })).toBe(false);
+    expect(s.tokens).toBe(2);
+  });
+
+  it("a Remaining clearly above ours gives the tokens back (CHeKT's window reset, or a bigger bucket)", () => {
+    const s = state({ tokens: 0, taken: 1 });
+    correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 4 }), 0), { now: 0, sentAtMs: 0, takenSeq: 1 });
+    expect(s.tokens).toBe(4);
+    const big = state({ tokens: 1, taken: 1 });
+    correct(big, readRateHeaders(rateHeaders({ limit: 600, remaining: 29 }), 0), { now: 0, sentAtMs: 0, takenSeq: 1 });
+    expect(big.burst).toBe(30);
+    expect(big.tokens).toBe(29);
+  });
+
+  it("agreeing models never fight: CHeKT's floored count within a token of ours changes nothing", () => {
+    const s = state({ tokens: 1.6, taken: 1 });
+    expect(correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 1 }), 0), { now: 0, sentAtMs: 0, takenSeq: 1 })).toBe(false);
+    expect(s.tokens).toBe(1.6);
+  });
+
+  it("assumed limits are replaced by what the first answer says", () => {
+    const s = initialState({ perMin: 600_000, burst: 10_000 }, false, 0);
+    s.tokens -= 1;
+    s.taken = 1;
+    correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 4 }), 0), { now: 0, sentAtMs: 0, takenSeq: 1 });
+    expect(s).toMatchObject({ perMin: 60, burst: 5, tokens: 4, learned: true });
+  });
+});
+
+describe("CallBudget (clock injected, no sleeping)", () => {
+  const make = (clock: FakeClock, store: BudgetStore = new MemoryBudgetStore()) => new CallBudget("client:test", { store, limits: FREE_TIER, clock });
+
+  it("an answer queued after bulk and sync calls is served first, then bulk, then sync", async () => {
+    const clock = new FakeClock();
+    const b = make(clock);
+    for (let i = 0; i < 5; i++) await b.acquire("answer", { deadline: Infinity }); // empty the bucket
+    const order: string[] = [];
+    const go = (cls: "answer" | "bulk" | "sync") => b.acquire(cls, { deadline: Infinity }).then(() => order.push(cls));
+    const all = [go("sync"), go("bulk"), go("sync"), go("bulk")];
+    await flush();
+    all.push(go("answer"));
+    await clock.advance(12_000);
+    await Promise.all(all);
+    expect(order).toEqual(["answer", "bulk", "bulk", "sync", "sync"]);
+  });
+
+  it("two budgets on one store (two instances) defer to each other's waiting higher class", async () => {
+    const clock = new FakeClock();
+    const store = new MemoryBudgetStore();
+    const a = make(clock, store);
+    const b = make(clock, store);
+    for (let i = 0; i < 5; i++) await a.acquire("answer", { deadline: Infinity });
+    const order: string[] = [];
+    const bulk = b.acquire("bulk", { deadline: Infinity }).then(() => order.push("bulk on B"));
+    await clock.advance(100);
+    const answer = a.acquire("answer", { deadline: Infinity }).then(() => order.push("answer on A"));
+    await clock.advance(5_000);
+    await Promise.all([bulk, answer]);
+    expect(order).toEqual(["answer on A", "bulk on B"]);
+  });
+
+  it("a 429 blocks every class until Retry-After; a wait past the deadline fails at once", async () => {
+    const clock = new FakeClock();
+    const b = make(clock);
+    await b.block(clock.now() + 3_000, "read");
+    await expect(b.acquire("answer", { deadline: clock.now() + 1_000 })).rejects.toBeInstanceOf(BudgetWaitTooLong);
+    const waiting = b.acquire("answer", { deadline: Infinity });
+    let done = false;
+    void waiting.then(() => (done = true));
+    await clock.advance(2_900);
+    expect(done).toBe(false);
+    await clock.advance(200);
+    expect(done).toBe(true);
+    expect((await waiting).waitedMs).toBeGreaterThanOrEqual(3_000);
+    const usage = await b.store.usage("client:test", 0);
+    expect(usage.find((u) => u.budgetClass === "read")?.rateLimited).toBe(1);
+  });
+
+  it("refuseOverMs hands a long wait back at once and takes nothing", async () => {
+    const clock = new FakeClock();
+    const b = make(clock);
+    for (let i = 0; i < 5; i++) await b.acquire("answer", { deadline: Infinity });
+    const e = await b.acquire("write", { deadline: Infinity, refuseOverMs: 500 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(BudgetWaitTooLong);
+    expect(e).toMatchObject({ refused: true, waitMs: 1250 });
+    // Nothing taken: after 1.25 s a write goes at once.
+    await clock.advance(1_250);
+    expect((await b.acquire("write", { deadline: clock.now() })).waitedMs).toBe(0);
+  });
+
+  it("a cancelled waiting call leaves the queue and the next one is served", async () => {
+    const clock = new FakeClock();
+    const b = make(clock);
+    for (let i = 0; i < 5; i++) await b.acquire("answer", { deadline: Infinity });
+    const ctl = new AbortController();
+    const first = b.acquire("read", { deadline: Infinity, signal: ctl.signal });
+    const second = b.acquire("read", { deadline: Infinity });
+    await clock.advance(100);
+    ctl.abort(new Error("cancelled by the user"));
+    await expect(first).rejects.toThrow("cancelled by the user");
+    await clock.advance(2_000);
+    await expect(second).resolves.toMatchObject({ cls: "read" });
+  });
+
+  it("the answer's headers correct the shared bucket", async () => {
+    const clock = new FakeClock();
+    const b = make(clock);
+    const t = await b.acquire("read", { deadline: Infinity });
+    await b.settle(t, rateHeaders({ limit: 60, remaining: 0, resetS: Math.ceil((clock.now() + 3_000) / 1000) }));
+    expect(await b.estimate("answer")).toBeGreaterThanOrEqual(2_000);
+  });
+
+  it("when the shared store fails, calls are paced by a local bucket with the same rules", async () => {
+    const clock = new FakeClock();
+    const broken: BudgetStore = {
+      update: () => Promise.reject(new Error("connection refused")),
+      read: () => Promise.reject(new Error("connection refused")),
+      recordUsage: () => Promise.reject(new Error("connection refused")),
+      usage: () => Promise.reject(new Error("connection refused")),
+    };
+    const errors: unknown[] = [];
+    const b = new CallBudget("client:test", { store: broken, limits: FREE_TIER, clock, onStoreError: (e) => errors.push(e) });
+    for (let i = 0; i < 5; i++) await b.acquire("answer", { deadline: Infinity });
+    await expect(b.acquire("answer", { deadline: clock.now() + 500 })).rejects.toBeInstanceOf(BudgetWaitTooLong);
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("stores an API key's budget under a hash, never the key", () => {
+    const key = credentialKey({ type: "api_key", apiKey: "chekt_test_abcdefghijklmnopqrstuvwxyz" });
+    expect(key).toMatch(/^key:[0-9a-f]{24}$/);
+    expect(key).not.toContain("abcdef");
+    expect(credentialKey({ type: "client_secret", clientId: "demo-partner" })).toBe("client:demo-partner");
+  });
+});
