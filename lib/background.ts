@@ -4,8 +4,10 @@ import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { appDeviceApi } from "@/lib/chekt/api/device-client";
 import { enqueueBulkJob, startBulkWorker, type BulkWorker } from "@/lib/jobs/worker";
+import { startSyncWorker, type SyncWorker } from "@/lib/jobs/sync-worker";
 
-export type Background = { bulk: BulkWorker };
+/** `mirror` is null when its worker could not start (logged; the next process start tries again). */
+export type Background = { bulk: BulkWorker; mirror: SyncWorker | null };
 
 const g = globalThis as unknown as { __chektBackground?: Promise<Background> };
 
@@ -21,6 +23,7 @@ export function startBackgroundWork(): Promise<Background> {
       deps: { db: prisma, api: appDeviceApi(), maxBulk: env.CHEKT_MAX_BULK },
       log,
     });
+    const mirror = await startSyncWorker({ connectionString: env.DATABASE_URL, intervalS: env.MIRROR_SYNC_INTERVAL_S, log: (m) => log(`mirror: ${m}`) }).catch((e) => (log(`mirror worker did not start: ${e instanceof Error ? e.message : String(e)}`), null)); // sweeps + stale refreshes (docs/mirror.md)
     // Other helpers add their one line here (e.g. the webhook catch-up / LISTEN loop). A failure
     // there is logged, not thrown: rethrowing would start a second bulk worker on the next call.
     try {
@@ -28,7 +31,7 @@ export function startBackgroundWork(): Promise<Background> {
     } catch (e) {
       log(`webhook background did not start: ${e instanceof Error ? e.message : String(e)}`);
     }
-    return { bulk };
+    return { bulk, mirror };
   })().catch((e) => {
     g.__chektBackground = undefined; // let a later call try again
     throw e;

@@ -25,6 +25,10 @@ const schema = z.object({
   // start: CHeKT's X-RateLimit-* headers correct it at run time.
   CHEKT_BUDGET_PER_MIN: z.coerce.number().min(1).default(60),
   CHEKT_BUDGET_BURST: z.coerce.number().min(1).default(5),
+  // The mirror (docs/mirror.md): a view of a row older than this queues a background refresh;
+  // every dealer link is swept at least this often.
+  MIRROR_STALE_AFTER_S: z.coerce.number().int().min(5).max(86_400).default(300),
+  MIRROR_SYNC_INTERVAL_S: z.coerce.number().int().min(60).max(86_400).default(900),
   // Only in the demo and tests: lets Settings ask the simulator for a test event.
   CHEKT_SIM_ADMIN_TOKEN: z.string().optional(),
 }).refine((e) => e.CHEKT_CLIENT_SECRET || e.CHEKT_PRIVATE_KEY, {

@@ -1,26 +1,24 @@
 import "server-only";
-// What a site has in CHeKT right now (the system of record for devices), plus the last status
-// our webhooks saw for each device.
+// A site's devices: the grid reads the mirror (no CHeKT call on a page view); a job's validation
+// lists CHeKT itself, the system of record, because a job must not be validated against a copy.
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
 import { appDeviceApi } from "@/lib/chekt/api/device-client";
 import type { ChektDevice } from "@/lib/chekt/api/devices";
+import { readSiteDevices, siteDeviceIds } from "@/lib/mirror/devices";
 import type { DeviceRowView } from "./site-devices-types";
+
+export type { DeviceRowView };
 
 export function listSiteDevices(dealerId: number, siteId: number, traceId?: string): Promise<ChektDevice[]> {
   return appDeviceApi().list(dealerId, siteId, { traceId });
 }
 
-export type { DeviceRowView };
+/** The grid's rows with their status, as the mirror has them, and how fresh that is. */
+export function siteDeviceRows(dealerLinkId: string, siteId: number) {
+  return readSiteDevices(prisma, dealerLinkId, siteId);
+}
 
-export async function withStatuses(dealerLinkId: string, devices: ChektDevice[]): Promise<DeviceRowView[]> {
-  const statuses = await prisma.deviceStatus.findMany({
-    where: { dealerLinkId, chektDeviceId: { in: devices.map((d) => d.device_id) } },
-  });
-  const byId = new Map(statuses.map((s) => [s.chektDeviceId, s]));
-  return devices.map((d) => {
-    const s = byId.get(d.device_id);
-    const raw = d as ChektDevice & { status?: string; firmware?: string };
-    return { ...d, status: s?.status ?? raw.status ?? null, firmware: s?.firmware ?? raw.firmware ?? null, statusAt: s?.at.toISOString() ?? null };
-  });
+/** External IDs already on the site, as last seen (the paste review's duplicate check). */
+export async function mirroredExternalIds(dealerLinkId: string, siteId: number): Promise<string[]> {
+  return (await siteDeviceIds(prisma, dealerLinkId, siteId)).map((d) => d.external_device_id);
 }

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { BulkAnswer, ChektDevice, DeviceApi, ItemResult, UpdateInput } from "@/lib/chekt/api/devices";
 import type { DeviceInput } from "@/lib/bulk/validate";
+import { forgetDevices, mirrorAcceptedDevices } from "@/lib/mirror/devices";
 import { classifyFailure } from "./errors";
 import type { JobLock } from "./lock";
 
@@ -336,10 +337,16 @@ class Runner {
       WHERE b.id = r.id`;
 
     const succeeded = pairs.filter((p) => p.result.ok);
+    // Write-through: the mirror takes exactly what CHeKT accepted, in this transaction, so a
+    // recorded result and the mirror never disagree (docs/mirror.md).
     if (job.kind === "delete") {
-      const gone = succeeded.map((p) => p.item.chektDeviceId).filter((x): x is number => x != null).map(String);
+      const goneIds = succeeded.map((p) => p.item.chektDeviceId).filter((x): x is number => x != null);
+      const gone = goneIds.map(String);
       if (gone.length) await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind: "device", chektId: { in: gone } } });
+      await forgetDevices(tx, dealerLinkId, goneIds);
     } else {
+      const answered = succeeded.flatMap(({ result }) => (result.ok && result.device ? [result.device] : []));
+      await mirrorAcceptedDevices(tx, dealerLinkId, job.chektSiteId, answered);
       const maps: { id: string; chekt_id: string; external_id: string }[] = [];
       for (const { item, result } of succeeded) {
         const device = result.ok ? result.device : undefined;

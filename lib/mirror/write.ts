@@ -108,9 +108,12 @@ export async function mirrorContact(tx: Tx, dealerLinkId: string, siteId: number
 export async function mirrorDevice(tx: Tx, dealerLinkId: string, siteId: number, dto: MirroredDevice, o: Opts = {}) {
   const at = o.at ?? new Date();
   const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.device_id } };
-  const prior = await tx.mirrorDevice.findUnique({ where: key, select: { dto: true, changedAt: true, statusAt: true, status: true, firmware: true } });
+  const found = await tx.mirrorDevice.findUnique({ where: key, select: { dto: true, changedAt: true, statusAt: true, status: true, firmware: true, firmwareAt: true } });
+  // A new row takes over what device.* webhooks reported before the mirror knew the device.
+  const prior = found ?? (await earlyReport(tx, dealerLinkId, dto.device_id));
   const answeredAt = dto.updated_at ? new Date(dto.updated_at) : at;
   const takeStatus = dto.status !== undefined && (!prior?.statusAt || prior.statusAt <= answeredAt);
+  const takeFirmware = dto.firmware != null && (!prior?.firmwareAt || prior.firmwareAt <= answeredAt);
   const data = {
     siteId: dto.site_id ?? siteId,
     externalId: dto.external_device_id,
@@ -120,11 +123,12 @@ export async function mirrorDevice(tx: Tx, dealerLinkId: string, siteId: number,
     mac: dto.mac ?? null,
     status: takeStatus ? (dto.status ?? null) : (prior?.status ?? null),
     statusAt: takeStatus ? answeredAt : (prior?.statusAt ?? null),
-    firmware: dto.firmware ?? prior?.firmware ?? null,
+    firmware: takeFirmware ? (dto.firmware ?? null) : (prior?.firmware ?? null),
+    firmwareAt: takeFirmware ? answeredAt : (prior?.firmwareAt ?? null),
     dto: json(dto),
     confirmedAt: at,
     goneAt: null,
-    changedAt: await changedAtFor(prior, dto, o),
+    changedAt: await changedAtFor(found, dto, o),
   };
   await tx.mirrorDevice.upsert({ where: key, create: { dealerLinkId, chektId: dto.device_id, ...data }, update: data });
 }
@@ -134,6 +138,13 @@ export async function mirrorArming(tx: Tx, dealerLinkId: string, dto: ResponseAr
   const key = { dealerLinkId_siteId: { dealerLinkId, siteId: dto.site_id } };
   const data = { securityType: dto.security_type, dto: json(dto), confirmedAt: at };
   await tx.mirrorArming.upsert({ where: key, create: { dealerLinkId, siteId: dto.site_id, ...data }, update: data });
+}
+
+/** The newest device.* report kept in device_statuses for a device the mirror had no row for yet. */
+async function earlyReport(tx: Tx, dealerLinkId: string, deviceId: number) {
+  const r = await tx.deviceStatus.findUnique({ where: { dealerLinkId_chektDeviceId: { dealerLinkId, chektDeviceId: deviceId } } });
+  if (!r) return null;
+  return { status: r.status, statusAt: r.status ? r.at : null, firmware: r.firmware, firmwareAt: r.firmware ? r.at : null };
 }
 
 /** A device answer; status and firmware are read loosely (the draft API has sent other strings). */

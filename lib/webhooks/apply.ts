@@ -5,6 +5,7 @@
 // Order-proof by construction: every write is an upsert that only moves state forward, and all
 // events about one alarm take the same transaction-scoped advisory lock, so a resolve racing a
 // verification.requested cannot leave a pending verification on a resolved alarm.
+import { applyDeviceEvent } from "@/lib/mirror/device-events";
 import type { ParsedEvent } from "./events";
 import { notifyVerification, notifyDeviceStatus, VERIFICATIONS_CHANNEL, type VerificationNotice } from "./notify";
 import type { Sql } from "./sql";
@@ -132,6 +133,8 @@ export async function applyEvent(sql: Sql, dealerLinkId: string, event: ParsedEv
           firmware = CASE WHEN EXCLUDED.firmware IS NOT NULL AND (device_statuses.firmware IS NULL OR EXCLUDED.at >= device_statuses.at)
                           THEN EXCLUDED.firmware ELSE device_statuses.firmware END,
           at = GREATEST(EXCLUDED.at, device_statuses.at)`;
+      // The mirrored device row too, when the mirror has it (lib/mirror/device-events.ts).
+      await applyDeviceEvent(sql, dealerLinkId, event, now);
       await notifyDeviceStatus(sql, { dealerLinkId, deviceId: d.device_id, siteId: d.site_id });
       return done(`device ${d.device_id} ${status ?? `firmware ${firmware}`}`);
     }

@@ -5,7 +5,12 @@ import { prisma } from "@/lib/db";
 import { createContact, deleteContact, getContact, updateContact } from "@/lib/chekt/api/contacts";
 import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
 import { requireDealerScope } from "@/lib/dealer-scope";
+import { lastSeenContact, noticingGone } from "@/lib/mirror/contacts";
+import { forget, mirrorContact } from "@/lib/mirror/write";
 import { contactIdSchema, createContactInputSchema, updateContactSchema } from "@/lib/schemas/contact";
+
+// Each action writes the mirror from CHeKT's answer in the same transaction as the mapping and the
+// audit row (write-through): nothing is mirrored that CHeKT did not accept.
 
 export const createContactAction = actionClient
   .metadata({ name: "contacts.create", role: "operator", objectKind: "contact" })
@@ -17,7 +22,10 @@ export const createContactAction = actionClient
       const created = await createContact(scope, site_id, body, { traceId: ctx.traceId });
       await ctx.commit(
         { action: "contacts.create", objectKind: "contact", chektId: created.contact_id, externalId: created.external_contact_id, dealerLinkId: scope.dealerLinkId, after: created },
-        (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "contact", chektId: created.contact_id, externalId: created.external_contact_id, parentChektId: site_id }),
+        async (tx) => {
+          await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "contact", chektId: created.contact_id, externalId: created.external_contact_id, parentChektId: site_id });
+          await mirrorContact(tx, scope.dealerLinkId, site_id, created, { how: "write" });
+        },
       );
       return created;
     });
@@ -31,11 +39,17 @@ export const updateContactAction = actionClient
   .action(async ({ parsedInput: { site_id, contact_id, ...changes }, ctx }) => {
     const scope = await requireDealerScope();
     if (changes.external_contact_id) await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", changes.external_contact_id, contact_id);
-    const before = await getContact(scope, site_id, contact_id, { traceId: ctx.traceId });
-    const contact = await updateContact(scope, site_id, contact_id, changes, { traceId: ctx.traceId });
+    // "before" is what CHeKT last told us; only a contact the mirror lacks costs a CHeKT read.
+    const before =
+      (await lastSeenContact(prisma, scope.dealerLinkId, site_id, contact_id)) ??
+      (await noticingGone(prisma, scope.dealerLinkId, contact_id, () => getContact(scope, site_id, contact_id, { traceId: ctx.traceId })));
+    const contact = await noticingGone(prisma, scope.dealerLinkId, contact_id, () => updateContact(scope, site_id, contact_id, changes, { traceId: ctx.traceId }));
     await ctx.commit(
       { action: "contacts.update", objectKind: "contact", chektId: contact_id, externalId: contact.external_contact_id, dealerLinkId: scope.dealerLinkId, before, after: contact },
-      (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "contact", chektId: contact_id, externalId: contact.external_contact_id, parentChektId: site_id }),
+      async (tx) => {
+        await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "contact", chektId: contact_id, externalId: contact.external_contact_id, parentChektId: site_id });
+        await mirrorContact(tx, scope.dealerLinkId, site_id, contact, { how: "write" });
+      },
     );
     revalidatePath(`/sites/${site_id}`);
     return { contact_id, site_id };
@@ -46,11 +60,16 @@ export const deleteContactAction = actionClient
   .inputSchema(contactIdSchema)
   .action(async ({ parsedInput: { site_id, contact_id }, ctx }) => {
     const scope = await requireDealerScope();
-    const before = await getContact(scope, site_id, contact_id, { traceId: ctx.traceId });
-    await deleteContact(scope, site_id, contact_id, { traceId: ctx.traceId });
+    const before =
+      (await lastSeenContact(prisma, scope.dealerLinkId, site_id, contact_id)) ??
+      (await noticingGone(prisma, scope.dealerLinkId, contact_id, () => getContact(scope, site_id, contact_id, { traceId: ctx.traceId })));
+    await noticingGone(prisma, scope.dealerLinkId, contact_id, () => deleteContact(scope, site_id, contact_id, { traceId: ctx.traceId }));
     await ctx.commit(
       { action: "contacts.delete", objectKind: "contact", chektId: contact_id, externalId: before.external_contact_id, dealerLinkId: scope.dealerLinkId, before },
-      (tx) => deleteMapping(tx, scope.dealerLinkId, "contact", contact_id),
+      async (tx) => {
+        await deleteMapping(tx, scope.dealerLinkId, "contact", contact_id);
+        await forget(tx, scope.dealerLinkId, "contact", contact_id);
+      },
     );
     revalidatePath(`/sites/${site_id}`);
     return { contact_id, site_id };

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { Alert, PageHeader } from "@/components/ui";
+import { PageHeader } from "@/components/ui";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { PasteDevices } from "@/components/devices/paste-devices";
 import { requireRole } from "@/lib/auth/require";
-import { describeChektError } from "@/lib/chekt/errors";
-import { listSiteDevices } from "@/lib/bulk/site-devices";
+import { mirroredExternalIds } from "@/lib/bulk/site-devices";
 import { crumbs, loadSite } from "../load";
 
 export const metadata: Metadata = { title: "Paste devices" };
@@ -14,13 +13,9 @@ export default async function PasteDevicesPage({ params }: { params: Promise<{ s
   await requireRole("operator");
   const ctx = await loadSite((await params).siteId);
   if (!ctx) return <NoDealerState />;
-  let existing: string[] = [];
-  let error: string | null = null;
-  try {
-    existing = (await listSiteDevices(ctx.scope.dealerId, ctx.siteId)).map((d) => d.external_device_id);
-  } catch (e) {
-    { const d = describeChektError(e); error = `${d.message}${d.traceId ? ` (trace ${d.traceId})` : ""}`; }
-  }
+  // From the mirror: the review flags known duplicates at once; the job's own validation lists
+  // CHeKT before anything is stored, so a device the mirror has not seen yet is still caught.
+  const existing = await mirroredExternalIds(ctx.scope.dealerLinkId, ctx.siteId);
   return (
     <>
       <PageHeader
@@ -28,11 +23,6 @@ export default async function PasteDevicesPage({ params }: { params: Promise<{ s
         description="Provision or update many cameras and bridges at once. Rows are checked here before anything is sent."
         breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Paste" })}
       />
-      {error ? (
-        <Alert tone="warning" title="Could not read the site's current devices" className="mb-4">
-          {error} Duplicates against existing devices will be caught when you send.
-        </Alert>
-      ) : null}
       <PasteDevices siteId={ctx.siteId} existingExternalIds={existing} />
     </>
   );

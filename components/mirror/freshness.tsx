@@ -1,0 +1,117 @@
+"use client";
+// "As of 14:02 · Refresh": how fresh the mirror's copy a page shows is (docs/mirror.md). One
+// component for every page that reads the mirror. Refresh re-reads the page's targets from CHeKT
+// (lib/mirror/actions.ts, "read" class) and re-renders the page; a failure says the copy shown
+// stays the last one CHeKT confirmed.
+import { useState, useSyncExternalStore } from "react";
+import { useRouter } from "next/navigation";
+import { Clock, RefreshCw } from "lucide-react";
+import { toOutcome } from "@/components/forms/action-result";
+import { cn } from "@/components/ui";
+import { refreshMirrorAction } from "@/lib/mirror/actions";
+import type { MirrorTarget } from "@/lib/mirror/targets";
+
+export type FreshnessProps = {
+  /** When CHeKT last confirmed what the page shows (ISO); null: never read from CHeKT. */
+  asOf: string | null;
+  /** What Refresh re-reads. */
+  targets: MirrorTarget[];
+  /** The page saw it older than the stale limit and queued a background re-read. */
+  refreshQueued?: boolean;
+  /** CHeKT said it no longer has it (ISO of when we noticed). */
+  goneAt?: string | null;
+  /** A read found CHeKT's copy differed from ours (changed outside this console). */
+  changedAt?: string | null;
+  className?: string;
+};
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "14:02" today, "28 Nov 14:02" another day; the server renders UTC until the browser's zone is known. */
+export function formatAsOf(iso: string, now: Date, utc: boolean): string {
+  const d = new Date(iso);
+  const get = utc
+    ? { y: d.getUTCFullYear(), mo: d.getUTCMonth(), day: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes() }
+    : { y: d.getFullYear(), mo: d.getMonth(), day: d.getDate(), h: d.getHours(), mi: d.getMinutes() };
+  const today = utc ? now.getUTCFullYear() === get.y && now.getUTCMonth() === get.mo && now.getUTCDate() === get.day : now.toDateString() === d.toDateString();
+  const time = `${pad(get.h)}:${pad(get.mi)}${utc ? " UTC" : ""}`;
+  if (today) return time;
+  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][get.mo];
+  return `${get.day} ${month}${get.y !== (utc ? now.getUTCFullYear() : now.getFullYear()) ? ` ${get.y}` : ""} ${time}`;
+}
+
+const noSubscribe = () => () => undefined;
+
+function When({ iso }: { iso: string }) {
+  // false while rendering on the server and hydrating (UTC there), true once in the browser.
+  const local = useSyncExternalStore(noSubscribe, () => true, () => false);
+  return (
+    <time dateTime={iso} title={new Date(iso).toISOString()}>
+      {formatAsOf(iso, new Date(), !local)}
+    </time>
+  );
+}
+
+export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, className }: FreshnessProps) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function refresh() {
+    setPending(true);
+    setProblem(null);
+    try {
+      const outcome = toOutcome(await refreshMirrorAction({ targets }));
+      if (!outcome.ok) setProblem(outcome.failure.message);
+      else router.refresh();
+    } catch {
+      setProblem("We could not reach the server. The copy shown is unchanged.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className={cn("text-xs text-slate-600", className)} data-testid="freshness">
+      <p className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
+        <Clock className="h-3.5 w-3.5 shrink-0" aria-hidden="true" />
+        {asOf ? (
+          <span>
+            As of <When iso={asOf} />
+          </span>
+        ) : (
+          <span>Not read from CHeKT yet</span>
+        )}
+        {refreshQueued && !goneAt ? <span>· older than the refresh limit, update queued</span> : null}
+        {changedAt && !goneAt ? (
+          <span className="font-medium text-amber-800" data-testid="freshness-changed">
+            · changed in CHeKT (seen <When iso={changedAt} />)
+          </span>
+        ) : null}
+        <span aria-hidden="true">·</span>
+        <button
+          type="button"
+          onClick={refresh}
+          disabled={pending}
+          aria-busy={pending || undefined}
+          className="inline-flex items-center gap-1 rounded font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:text-slate-500"
+        >
+          <RefreshCw className={cn("h-3.5 w-3.5", pending && "animate-spin")} aria-hidden="true" />
+          {pending ? "Refreshing…" : "Refresh"}
+        </button>
+      </p>
+      {goneAt ? (
+        <p className="mt-1 font-medium text-red-800" role="status" data-testid="freshness-gone">
+          Deleted in CHeKT (noticed <When iso={goneAt} />). What you see is the last copy CHeKT confirmed.
+        </p>
+      ) : null}
+      <div aria-live="polite">
+        {problem ? (
+          <p className="mt-1 text-amber-900" role="alert" data-testid="freshness-problem">
+            Could not refresh: {problem} The copy shown is the last one CHeKT confirmed.
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// The mirror's queues (docs/mirror.md), on pg-boss like the bulk worker (lib/jobs/worker.ts):
+// - mirror-refresh: re-read one object or list that a page saw stale ("short" policy: one waiting
+//   job per object, so many views of a stale page queue one read);
+// - mirror-sync: sweep one dealer link ("stately": one waiting and one running per link, on every
+//   instance together);
+// - mirror-sync-tick: every minute, queue a sweep for each connected link that is due (never swept,
+//   older than MIRROR_SYNC_INTERVAL_S, or cut off / failed — it resumes).
+import PgBoss from "pg-boss";
+import { prisma } from "@/lib/db";
+import { isChektError } from "@/lib/chekt/errors";
+import { refreshNow, type RefreshJob } from "@/lib/mirror/refresh";
+import { sweepDealer, SweepAborted } from "@/lib/mirror/sweep";
+import { targetKey, type MirrorTarget } from "@/lib/mirror/targets";
+
+export const REFRESH_QUEUE = "mirror-refresh";
+export const SYNC_QUEUE = "mirror-sync";
+const TICK_QUEUE = "mirror-sync-tick";
+
+export type SyncWorkerOptions = {
+  connectionString: string;
+  /** Seconds between sweeps of one link (MIRROR_SYNC_INTERVAL_S). */
+  intervalS: number;
+  schema?: string;
+  pollingIntervalSeconds?: number;
+  log?: (message: string) => void;
+};
+
+export type SyncWorker = {
+  boss: PgBoss;
+  /** Queues the sweeps that are due; returns how many links were queued. */
+  tick(): Promise<number>;
+  stop(): Promise<void>;
+};
+
+export async function queueMirrorRefresh(boss: PgBoss, dealerLinkId: string, target: MirrorTarget): Promise<void> {
+  const job: RefreshJob = { dealerLinkId, targets: [target] };
+  await boss.send(REFRESH_QUEUE, job, { singletonKey: targetKey(dealerLinkId, target), retryLimit: 5, retryDelay: 15, retryBackoff: true, expireInSeconds: 600 });
+}
+
+export async function queueSync(boss: PgBoss, dealerLinkId: string): Promise<void> {
+  await boss.send(SYNC_QUEUE, { dealerLinkId }, { singletonKey: dealerLinkId, retryLimit: 1000, retryDelay: 30, retryBackoff: true, expireInSeconds: 6 * 3600 });
+}
+
+/** Links due a sweep at `now`. */
+export async function dueLinks(now: Date, intervalS: number): Promise<string[]> {
+  const links = await prisma.dealerLink.findMany({ where: { connectedAt: { not: null }, disconnectedAt: null }, select: { id: true } });
+  const syncs = new Map((await prisma.mirrorSync.findMany({ where: { dealerLinkId: { in: links.map((l) => l.id) } } })).map((s) => [s.dealerLinkId, s]));
+  return links
+    .filter(({ id }) => {
+      const s = syncs.get(id);
+      if (!s || !s.finishedAt || s.state !== "idle") return true;
+      return now.getTime() - s.finishedAt.getTime() >= intervalS * 1000;
+    })
+    .map((l) => l.id);
+}
+
+async function linkScope(dealerLinkId: string) {
+  const link = await prisma.dealerLink.findUnique({ where: { id: dealerLinkId } });
+  if (!link || !link.connectedAt || link.disconnectedAt) return null;
+  return { dealerLinkId: link.id, dealerId: link.chektDealerId };
+}
+
+export async function startSyncWorker(opts: SyncWorkerOptions): Promise<SyncWorker> {
+  const log = opts.log ?? (() => undefined);
+  const boss = new PgBoss({ connectionString: opts.connectionString, schema: opts.schema ?? "pgboss", max: 3 });
+  boss.on("error", (e) => log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
+  await boss.start();
+  await boss.createQueue(REFRESH_QUEUE, { name: REFRESH_QUEUE, policy: "short" });
+  await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "stately" });
+  await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: "singleton" });
+  const abort = new AbortController();
+  const polling = opts.pollingIntervalSeconds ?? 2;
+
+  await boss.work<RefreshJob>(REFRESH_QUEUE, { batchSize: 1, pollingIntervalSeconds: polling }, async ([job]) => {
+    const scope = await linkScope(job.data.dealerLinkId);
+    if (!scope) return;
+    try {
+      await refreshNow(scope, job.data.targets, { budgetClass: job.data.budgetClass ?? "read", signal: abort.signal });
+    } catch (e) {
+      log(`refresh ${job.data.targets.map((t) => targetKey(scope.dealerLinkId, t)).join(",")}: ${e instanceof Error ? e.message : String(e)}${isChektError(e) ? " (will retry)" : ""}`);
+      throw e;
+    }
+  });
+
+  await boss.work<{ dealerLinkId: string }>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds: polling }, async ([job]) => {
+    const scope = await linkScope(job.data.dealerLinkId);
+    if (!scope) return;
+    try {
+      await sweepDealer(scope, { signal: abort.signal, log: (m) => log(`sync ${scope.dealerLinkId}: ${m}`) });
+    } catch (e) {
+      if (e instanceof SweepAborted) return; // stopping: the row stays "running" and the next start resumes it
+      log(`sync ${scope.dealerLinkId}: ${e instanceof Error ? e.message : String(e)} (will resume)`);
+      throw e;
+    }
+  });
+
+  const tick = async () => {
+    const due = await dueLinks(new Date(), opts.intervalS);
+    for (const id of due) await queueSync(boss, id);
+    return due.length;
+  };
+  await boss.work(TICK_QUEUE, { pollingIntervalSeconds: 30 }, async () => void (await tick()));
+  await boss.schedule(TICK_QUEUE, "* * * * *");
+  const queued = await tick();
+  if (queued) log(`queued ${queued} mirror sweep(s)`);
+
+  return {
+    boss,
+    tick,
+    async stop() {
+      abort.abort();
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}

@@ -1,0 +1,22 @@
+"use server";
+// The Refresh button of the freshness line (components/mirror/freshness.tsx): re-reads what the
+// page shows from CHeKT at the interactive "read" class. A read, not a change: readOnly in the
+// action client (no audit row unless refused).
+import { z } from "zod";
+import { actionClient } from "@/lib/actions/client";
+import { ActionError } from "@/lib/actions/errors";
+import { requireDealerScope } from "@/lib/dealer-scope";
+import { refreshNow } from "./refresh";
+import { mirrorTargetSchema } from "./targets";
+
+const inputSchema = z.object({ targets: z.array(mirrorTargetSchema).min(1).max(5) });
+
+export const refreshMirrorAction = actionClient
+  .metadata({ name: "mirror.refresh", role: "viewer", objectKind: "mirror", readOnly: true })
+  .inputSchema(inputSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const scope = await requireDealerScope();
+    const outcomes = await refreshNow(scope, parsedInput.targets, { traceId: ctx.traceId, budgetClass: "read" });
+    if (outcomes.length === 0) throw new ActionError("invalid_input", "Nothing to refresh.");
+    return { gone: outcomes.some((o) => o.result === "gone"), at: new Date().toISOString() };
+  });

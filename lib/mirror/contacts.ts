@@ -1,0 +1,73 @@
+// A site's contacts in the mirror (docs/mirror.md "Devices, contacts and arming"): what the site
+// page, the contact edit page, the answer form's contact picker and the verification call list
+// show, without a CHeKT call. Writes go through lib/mirror/write.ts from CHeKT's answers only.
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { isChektError } from "@/lib/chekt/errors";
+import type { ResponseContactDto } from "@/lib/schemas/contract";
+import { markGone } from "./write";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export type MirroredContact = {
+  contact_id: number;
+  site_id: number;
+  external_contact_id: string;
+  first_name: string;
+  last_name: string;
+  phone_number: string | null;
+  email: string | null;
+  /** CHeKT no longer has it (a sweep or a 404 said so). */
+  goneAt: Date | null;
+  /** A sweep found CHeKT's copy differs from what this console last wrote. */
+  changedAt: Date | null;
+  confirmedAt: Date;
+};
+
+type Row = Awaited<ReturnType<PrismaClient["mirrorContact"]["findFirstOrThrow"]>>;
+
+function view(r: Row): MirroredContact {
+  return {
+    contact_id: r.chektId,
+    site_id: r.siteId,
+    external_contact_id: r.externalId,
+    first_name: r.firstName,
+    last_name: r.lastName,
+    phone_number: r.phone,
+    email: r.email,
+    goneAt: r.goneAt,
+    changedAt: r.changedAt,
+    confirmedAt: r.confirmedAt,
+  };
+}
+
+/** Every contact of the site the mirror knows, by last name (CHeKT's own list order). */
+export async function readSiteContacts(db: Db, dealerLinkId: string, siteId: number): Promise<{ rows: MirroredContact[]; asOf: Date | null }> {
+  const rows = await db.mirrorContact.findMany({ where: { dealerLinkId, siteId }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { chektId: "asc" }] });
+  const live = rows.filter((r) => !r.goneAt);
+  return { rows: rows.map(view), asOf: live.reduce<Date | null>((min, r) => (min === null || r.confirmedAt < min ? r.confirmedAt : min), null) };
+}
+
+/** One contact of one site; null when the mirror has no such contact on that site. */
+export async function readContact(db: Db, dealerLinkId: string, siteId: number, contactId: number): Promise<MirroredContact | null> {
+  const r = await db.mirrorContact.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId, chektId: contactId } } });
+  return r && r.siteId === siteId ? view(r) : null;
+}
+
+/** What the audit row's "before" shows for a change: the contact as CHeKT last answered it. */
+export async function lastSeenContact(db: Db, dealerLinkId: string, siteId: number, contactId: number): Promise<ResponseContactDto | null> {
+  const r = await db.mirrorContact.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId, chektId: contactId } }, select: { dto: true, siteId: true } });
+  return r && r.siteId === siteId ? (r.dto as unknown as ResponseContactDto) : null;
+}
+
+/**
+ * Runs a CHeKT call about one contact; a 404 marks the mirrored row gone (CHeKT said so) before
+ * the refusal goes back to the user unchanged, so the page stops offering a contact that is not there.
+ */
+export async function noticingGone<T>(db: PrismaClient, dealerLinkId: string, contactId: number, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isChektError(error) && error.kind === "not_found") await db.$transaction((tx) => markGone(tx, dealerLinkId, "contact", contactId));
+    throw error;
+  }
+}

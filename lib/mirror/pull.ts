@@ -1,0 +1,221 @@
+import "server-only";
+// Reads one object or one list from CHeKT and writes what it answered into the mirror (how: "read",
+// so a copy that differs from ours is flagged changedAt). Shared by the Refresh button, the
+// stale-while-revalidate job and the background sweep; only the budget class differs. A 404 marks
+// the row gone; any other failure is thrown untouched (the caller decides: show it, or retry).
+import { getArming } from "@/lib/chekt/api/arming";
+import { getContact, listContactsPage } from "@/lib/chekt/api/contacts";
+import { getDealer } from "@/lib/chekt/api/dealers";
+import { appDeviceApi } from "@/lib/chekt/api/device-client";
+import { getSite, listSites, type SiteRow } from "@/lib/chekt/api/sites";
+import { getStation, listStationsPage } from "@/lib/chekt/api/stations";
+import type { CallOpts } from "@/lib/chekt/api/call";
+import { isChektError } from "@/lib/chekt/errors";
+import { prisma } from "@/lib/db";
+import type { ResponseSiteBasicDto } from "@/lib/schemas/contract";
+import { parseSiteListState, siteListControls } from "@/lib/schemas/site-list";
+import { markGone, mirrorArming, mirrorContact, mirrorDealer, mirrorDevice, mirrorSite, mirrorStation } from "./write";
+
+/** Which dealer: our link row (the mirror's key) and CHeKT's dealer id (the calls' path). */
+export type PullScope = { dealerLinkId: string; dealerId: number };
+export type PullOpts = CallOpts & { now?: () => Date };
+export type Pulled = "fresh" | "gone";
+
+/** Page size of the sweep's list reads: few calls, answers well under a megabyte. */
+export const SWEEP_PAGE = 200;
+
+const isNotFound = (e: unknown) => isChektError(e) && e.kind === "not_found";
+const clock = (o: PullOpts) => (o.now ?? (() => new Date()))();
+
+/** A 404 becomes "gone" (after `onGone`), anything else is rethrown. */
+async function orGone(read: () => Promise<void>, onGone: () => Promise<void>): Promise<Pulled> {
+  try {
+    await read();
+    return "fresh";
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    await onGone();
+    return "gone";
+  }
+}
+
+export async function pullDealer(scope: PullScope, o: PullOpts = {}): Promise<Pulled> {
+  return orGone(
+    async () => {
+      const dto = await getDealer(scope, o);
+      await prisma.$transaction((tx) => mirrorDealer(tx, scope.dealerLinkId, dto, { how: "read", at: clock(o) }));
+    },
+    async () => void (await prisma.mirrorDealer.updateMany({ where: { dealerLinkId: scope.dealerLinkId, goneAt: null }, data: { goneAt: clock(o) } })),
+  );
+}
+
+export async function pullStation(scope: PullScope, stationId: number, o: PullOpts = {}): Promise<Pulled> {
+  return orGone(
+    async () => {
+      const dto = await getStation(scope, stationId, o);
+      await prisma.$transaction((tx) => mirrorStation(tx, scope.dealerLinkId, dto, { how: "read", at: clock(o) }));
+    },
+    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "station", stationId, clock(o))),
+  );
+}
+
+/** Every station of the dealer; stations CHeKT no longer lists are marked gone. */
+export async function pullStations(scope: PullScope, o: PullOpts = {}): Promise<number> {
+  const started = clock(o);
+  let seen = 0;
+  for (let offset = 0; ; offset += SWEEP_PAGE) {
+    const page = await listStationsPage(scope, { limit: SWEEP_PAGE, offset }, o);
+    const at = clock(o);
+    await prisma.$transaction(async (tx) => {
+      for (const dto of page.rows) await mirrorStation(tx, scope.dealerLinkId, dto, { how: "read", at });
+    });
+    seen += page.rows.length;
+    if (page.rows.length < SWEEP_PAGE || seen >= page.total) break;
+  }
+  await goneIfNotSeenSince(scope.dealerLinkId, "station", started, clock(o));
+  return seen;
+}
+
+export async function pullSite(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
+  return orGone(
+    async () => {
+      const dto = await getSite(scope, siteId, o);
+      await prisma.$transaction((tx) => mirrorSite(tx, scope.dealerLinkId, dto, { how: "read", at: clock(o) }));
+    },
+    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "site", siteId, clock(o))),
+  );
+}
+
+/** A list row with every column of ResponseSiteBasicDto (a list asked for without `fields` has them all). */
+function isFullSite(r: SiteRow): r is ResponseSiteBasicDto {
+  return typeof r.external_site_id === "string" && typeof r.name === "string" && typeof r.timezone === "string" && (r.is_activated === 0 || r.is_activated === 1) && typeof r.created_at === "string";
+}
+
+/**
+ * One page of the dealer's sites after `afterId` (keyset paging on site_id: a site created or
+ * deleted meanwhile cannot shift the pages and hide another one), written to the mirror.
+ * Returns the last id of the page (null at the end) and CHeKT's count of what is left.
+ */
+export async function pullSitesPage(scope: PullScope, afterId: number, o: PullOpts = {}): Promise<{ lastId: number | null; rows: number; left: number }> {
+  const page = await listSites(scope, { filter: [{ column: "site_id", value: afterId, op: "gt" }], sort: "site_id", dir: "asc", limit: SWEEP_PAGE, offset: 0 }, o);
+  const rows = page.rows.filter(isFullSite);
+  const at = clock(o);
+  await prisma.$transaction(async (tx) => {
+    for (const dto of rows) await mirrorSite(tx, scope.dealerLinkId, dto, { how: "read", at });
+  });
+  const last = page.rows.at(-1)?.site_id ?? null;
+  return { lastId: page.rows.length < SWEEP_PAGE ? null : last, rows: page.rows.length, left: page.total };
+}
+
+/**
+ * The page of sites a list view shows, read with CHeKT's own list controls (one call). It cannot
+ * tell which of our rows CHeKT dropped (its search and ours differ), so it marks nothing gone:
+ * the sweep does that.
+ */
+export async function pullSitesView(scope: PullScope, view: string, o: PullOpts = {}): Promise<number> {
+  const state = parseSiteListState(Object.fromEntries(new URLSearchParams(view)));
+  // Every column (no `fields`): the mirror keeps whole rows.
+  const page = await listSites(scope, { ...siteListControls(state), fields: undefined }, o);
+  const rows = page.rows.filter(isFullSite);
+  const at = clock(o);
+  await prisma.$transaction(async (tx) => {
+    for (const dto of rows) await mirrorSite(tx, scope.dealerLinkId, dto, { how: "read", at });
+  });
+  return rows.length;
+}
+
+/** Every site of the dealer; sites CHeKT no longer lists are marked gone. */
+export async function pullSites(scope: PullScope, o: PullOpts = {}): Promise<number> {
+  const started = clock(o);
+  let seen = 0;
+  for (let after = 0; ; ) {
+    const page = await pullSitesPage(scope, after, o);
+    seen += page.rows;
+    if (page.lastId === null) break;
+    after = page.lastId;
+  }
+  await goneIfNotSeenSince(scope.dealerLinkId, "site", started, clock(o));
+  return seen;
+}
+
+export async function pullContact(scope: PullScope, siteId: number, contactId: number, o: PullOpts = {}): Promise<Pulled> {
+  return orGone(
+    async () => {
+      const dto = await getContact(scope, siteId, contactId, o);
+      await prisma.$transaction((tx) => mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at: clock(o) }));
+    },
+    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "contact", contactId, clock(o))),
+  );
+}
+
+/** A site's contacts; contacts CHeKT no longer lists are marked gone. A 404 means the site is gone. */
+export async function pullContacts(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
+  const started = clock(o);
+  return orGone(
+    async () => {
+      for (let offset = 0, seen = 0; ; offset += SWEEP_PAGE) {
+        const page = await listContactsPage(scope, siteId, { limit: SWEEP_PAGE, offset }, o);
+        const at = clock(o);
+        await prisma.$transaction(async (tx) => {
+          for (const dto of page.rows) await mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at });
+        });
+        seen += page.rows.length;
+        if (page.rows.length < SWEEP_PAGE || seen >= page.total) break;
+      }
+      await goneIfNotSeenSince(scope.dealerLinkId, "contact", started, clock(o), siteId);
+    },
+    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "site", siteId, clock(o))),
+  );
+}
+
+export async function pullDevice(scope: PullScope, siteId: number, deviceId: number, o: PullOpts = {}): Promise<Pulled> {
+  return orGone(
+    async () => {
+      const dto = await appDeviceApi().get(scope.dealerId, siteId, deviceId, o);
+      if (!dto) return;
+      await prisma.$transaction((tx) => mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at: clock(o) }));
+    },
+    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "device", deviceId, clock(o))),
+  );
+}
+
+/** A site's devices; devices CHeKT no longer lists are marked gone. A 404 means the site is gone. */
+export async function pullDevices(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
+  const started = clock(o);
+  return orGone(
+    async () => {
+      const devices = await appDeviceApi().list(scope.dealerId, siteId, o);
+      const at = clock(o);
+      await prisma.$transaction(async (tx) => {
+        for (const dto of devices) await mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at });
+      });
+      await goneIfNotSeenSince(scope.dealerLinkId, "device", started, clock(o), siteId);
+    },
+    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "site", siteId, clock(o))),
+  );
+}
+
+export async function pullArming(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
+  return orGone(
+    async () => {
+      const dto = await getArming(scope, siteId, o);
+      await prisma.$transaction((tx) => mirrorArming(tx, scope.dealerLinkId, dto, { at: clock(o) }));
+    },
+    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "site", siteId, clock(o))),
+  );
+}
+
+/**
+ * After a complete list read: rows not confirmed since the read began were not listed, so CHeKT
+ * no longer has them (rows written meanwhile by a write-through or refresh carry a later time).
+ */
+export async function goneIfNotSeenSince(dealerLinkId: string, kind: "station" | "site" | "contact" | "device", since: Date, at: Date, siteId?: number): Promise<number> {
+  const where = { dealerLinkId, goneAt: null, confirmedAt: { lt: since }, ...(siteId !== undefined ? { siteId } : {}) };
+  if (kind === "station") return (await prisma.mirrorStation.updateMany({ where, data: { goneAt: at } })).count;
+  if (kind === "contact") return (await prisma.mirrorContact.updateMany({ where, data: { goneAt: at } })).count;
+  if (kind === "device") return (await prisma.mirrorDevice.updateMany({ where, data: { goneAt: at } })).count;
+  // A site that went takes its contacts and devices with it (markGone does both).
+  const gone = await prisma.mirrorSite.findMany({ where, select: { chektId: true } });
+  for (const s of gone) await prisma.$transaction((tx) => markGone(tx, dealerLinkId, "site", s.chektId, at));
+  return gone.length;
+}

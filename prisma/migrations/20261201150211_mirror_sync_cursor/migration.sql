@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "mirror_syncs" ADD COLUMN     "cursor" INTEGER;
