@@ -1,18 +1,20 @@
 // A 409 "external ID already exists" from CHeKT names only a device number. The user needs to know
-// which device and which site hold the ID, so the job's failed rows are explained from what we
-// already keep: the external-ID mappings (device → its site) and the device names CHeKT returned
-// to earlier jobs. Site names come from a lookup the caller supplies (one read per distinct site,
-// never one per row).
+// which device and which site hold the ID, so the job's failed rows are explained from Postgres
+// alone (no CHeKT call, however often the job page polls): the mirror of CHeKT's devices and
+// sites first; for an ID the mirror has not seen yet, our external-ID mappings (device → its site)
+// and the device name CHeKT returned to the job that created it.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JobItemView } from "./jobs";
 
+type Tx = Prisma.TransactionClient;
 type Db = {
-  externalIdMapping: Pick<Prisma.TransactionClient["externalIdMapping"], "findMany">;
-  bulkItem: Pick<Prisma.TransactionClient["bulkItem"], "findMany">;
+  mirrorDevice: Pick<Tx["mirrorDevice"], "findMany">;
+  mirrorSite: Pick<Tx["mirrorSite"], "findMany">;
+  externalIdMapping: Pick<Tx["externalIdMapping"], "findMany">;
+  bulkItem: Pick<Tx["bulkItem"], "findMany">;
 };
 
-/** Site id → its name; a site it cannot name is left out of the answer. */
-export type SiteNameLookup = (siteIds: number[]) => Promise<Map<number, string>>;
+type Holder = { deviceId: number; deviceName: string | null; siteId: number | null };
 
 export function duplicateMessage(externalId: string, deviceName: string | null, deviceId: string, siteName: string | null, siteId: string | null): string {
   const device = deviceName ? deviceName : `device ${deviceId}`;
@@ -25,37 +27,62 @@ function nameOf(json: Prisma.JsonValue | null): string | null {
   return null;
 }
 
-/**
- * Rewrites the message of every failed 409 row whose external ID we have mapped to a device of this
- * dealer. Rows whose ID we never mapped (made outside this console) keep CHeKT's own words.
- */
-export async function explainDuplicates(db: Db, dealerLinkId: string, items: JobItemView[], siteNames: SiteNameLookup): Promise<JobItemView[]> {
-  const dupes = items.filter((i) => i.state === "failed" && i.statusCode === 409 && i.externalDeviceId);
-  if (dupes.length === 0) return items;
+async function holdersFromMirror(db: Db, dealerLinkId: string, externalIds: string[]): Promise<Map<string, Holder>> {
+  const rows = await db.mirrorDevice.findMany({
+    where: { dealerLinkId, externalId: { in: externalIds }, goneAt: null },
+    select: { externalId: true, chektId: true, siteId: true, name: true },
+  });
+  return new Map(rows.map((r) => [r.externalId, { deviceId: r.chektId, deviceName: r.name || null, siteId: r.siteId }]));
+}
+
+async function holdersFromMappings(db: Db, dealerLinkId: string, externalIds: string[]): Promise<Map<string, Holder>> {
+  if (externalIds.length === 0) return new Map();
   const mappings = await db.externalIdMapping.findMany({
-    where: { dealerLinkId, kind: "device", externalId: { in: [...new Set(dupes.map((d) => d.externalDeviceId!))] } },
+    where: { dealerLinkId, kind: "device", externalId: { in: externalIds } },
     select: { externalId: true, chektId: true, parentChektId: true },
   });
-  if (mappings.length === 0) return items;
-  const byExt = new Map(mappings.map((m) => [m.externalId, m]));
   const deviceIds = mappings.map((m) => Number(m.chektId)).filter(Number.isInteger);
-  // The newest thing CHeKT told us about each device (a later update may have renamed it).
-  const known = await db.bulkItem.findMany({
-    where: { job: { dealerLinkId }, chektDeviceId: { in: deviceIds }, state: "succeeded" },
-    orderBy: { updatedAt: "desc" },
-    select: { chektDeviceId: true, result: true, payload: true },
-  });
-  const deviceName = new Map<number, string>();
+  // The newest thing CHeKT told a job about each device (a later update may have renamed it).
+  const known = deviceIds.length
+    ? await db.bulkItem.findMany({
+        where: { job: { dealerLinkId }, chektDeviceId: { in: deviceIds }, state: "succeeded" },
+        orderBy: { updatedAt: "desc" },
+        select: { chektDeviceId: true, result: true, payload: true },
+      })
+    : [];
+  const names = new Map<number, string>();
   for (const k of known) {
     const name = nameOf(k.result) ?? nameOf(k.payload);
-    if (k.chektDeviceId !== null && name && !deviceName.has(k.chektDeviceId)) deviceName.set(k.chektDeviceId, name);
+    if (k.chektDeviceId !== null && name && !names.has(k.chektDeviceId)) names.set(k.chektDeviceId, name);
   }
-  const siteIds = [...new Set(mappings.map((m) => Number(m.parentChektId)).filter((n) => Number.isInteger(n) && n > 0))];
-  const sites = siteIds.length ? await siteNames(siteIds).catch(() => new Map<number, string>()) : new Map<number, string>();
+  return new Map(
+    mappings.map((m) => {
+      const site = Number(m.parentChektId);
+      return [m.externalId, { deviceId: Number(m.chektId), deviceName: names.get(Number(m.chektId)) ?? null, siteId: Number.isInteger(site) && site > 0 ? site : null }];
+    }),
+  );
+}
+
+/**
+ * Rewrites the message of every failed 409 row whose external ID the mirror or our mappings place
+ * on a device of this dealer. An ID neither knows keeps CHeKT's own words.
+ */
+export async function explainDuplicates(db: Db, dealerLinkId: string, items: JobItemView[]): Promise<JobItemView[]> {
+  const dupes = items.filter((i) => i.state === "failed" && i.statusCode === 409 && i.externalDeviceId);
+  if (dupes.length === 0) return items;
+  const ids = [...new Set(dupes.map((d) => d.externalDeviceId!))];
+  const holders = await holdersFromMirror(db, dealerLinkId, ids);
+  for (const [ext, h] of await holdersFromMappings(db, dealerLinkId, ids.filter((i) => !holders.has(i)))) holders.set(ext, h);
+  if (holders.size === 0) return items;
+  const siteIds = [...new Set([...holders.values()].map((h) => h.siteId).filter((n): n is number => n !== null))];
+  const sites = siteIds.length ? await db.mirrorSite.findMany({ where: { dealerLinkId, chektId: { in: siteIds } }, select: { chektId: true, name: true } }) : [];
+  const siteName = new Map(sites.map((s) => [s.chektId, s.name]));
   return items.map((i) => {
-    const m = i.state === "failed" && i.statusCode === 409 && i.externalDeviceId ? byExt.get(i.externalDeviceId) : undefined;
-    if (!m) return i;
-    const siteName = m.parentChektId ? sites.get(Number(m.parentChektId)) ?? null : null;
-    return { ...i, errorMessage: duplicateMessage(i.externalDeviceId!, deviceName.get(Number(m.chektId)) ?? null, m.chektId, siteName, m.parentChektId) };
+    const h = i.state === "failed" && i.statusCode === 409 && i.externalDeviceId ? holders.get(i.externalDeviceId) : undefined;
+    if (!h) return i;
+    return {
+      ...i,
+      errorMessage: duplicateMessage(i.externalDeviceId!, h.deviceName, String(h.deviceId), h.siteId === null ? null : siteName.get(h.siteId) ?? null, h.siteId === null ? null : String(h.siteId)),
+    };
   });
 }

@@ -6,8 +6,6 @@ import { getCurrentDealer } from "@/lib/dealer";
 import { prisma } from "@/lib/db";
 import { readJobProgress, readJobItems } from "@/lib/bulk/jobs";
 import { explainDuplicates } from "@/lib/bulk/duplicates";
-import { chektSiteNames } from "@/lib/bulk/site-names";
-import { scopeOf } from "@/lib/dealer-scope";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +19,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!progress) return NextResponse.json({ error: { code: "not_found", message: "No such job for this dealer." } }, { status: 404 });
   const which = request.nextUrl.searchParams.get("items");
   const items =
-    which === "all" || which === "failed" ? await explainDuplicates(prisma, dealer.id, await readJobItems(prisma, jobId, which), chektSiteNames(scopeOf(dealer))) : undefined;
+    which === "all" || which === "failed" ? await explainDuplicates(prisma, dealer.id, await readJobItems(prisma, jobId, which)) : undefined;
   return NextResponse.json({ job: progress, items }, { headers: { "cache-control": "no-store" } });
 }
