@@ -72,6 +72,7 @@ export const listMyDealers = cache(async (userId: string): Promise<MemberDealer[
  */
 export const resolveDealerFor = cache(async (user: SessionUser): Promise<MemberDealer | null> => {
   const mine = await listMyDealers(user.id);
+  if (mine.length === 0) return null;
   const chosen = (await cookies()).get(DEALER_COOKIE)?.value;
   const match = chosen ? mine.find((d) => d.id === chosen) : undefined;
   if (chosen && !match) await auditForeignCookie(user, chosen);

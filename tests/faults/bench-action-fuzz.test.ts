@@ -99,6 +99,8 @@ beforeAll(async () => {
   await sql.connect();
   await sql.query(`INSERT INTO users (id, email, name, role, password_hash, created_at, updated_at) VALUES ($1, $2, $3, 'admin', 'x', now(), now())`, [admin.id, admin.email, admin.name]);
   await sql.query(`INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, created_at, updated_at) VALUES ('dl_fuzz', 1, 'acme-security', 'Acme', now(), now(), now())`);
+  // An admin of that dealer (since issue 13 the role comes from the membership).
+  await sql.query(`INSERT INTO memberships (user_id, dealer_link_id, role, updated_at) VALUES ($1, 'dl_fuzz', 'admin', now())`, [admin.id]);
   for (const mod of SCHEMA_MODULES) {
     for (const value of Object.values(await import(pathToFileURL(path.join(ROOT, `${mod}.ts`)).href))) for (const k of keysOf(value)) keyPool.add(k);
   }

@@ -33,7 +33,8 @@ let m: Mods;
 let linkId: string;
 
 async function makeUser(email: string, role: "admin" | "operator" | "viewer", password = "correct-horse-1") {
-  return m.prisma.user.create({ data: { email, name: email.split("@")[0], role, passwordHash: await m.hashPassword(password) } });
+  // A member of the test's dealer with this role (what the role matrix and user admin act on).
+  return m.prisma.user.create({ data: { email, name: email.split("@")[0], role, passwordHash: await m.hashPassword(password), memberships: { create: { dealerLinkId: linkId, role } } } });
 }
 /** Signs in as this user with the session version the row has now (like a fresh JWT). */
 async function as(userId: string) {

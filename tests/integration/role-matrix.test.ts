@@ -4,8 +4,10 @@
 // the one docs/roles.md writes down, and a refusal must come before any CHeKT call or any write
 // (the only row a refusal leaves is its own audit row).
 //
-// Only the session source is mocked. The action client, the role check, Postgres and the HTTP
-// path to "CHeKT" (a counting server here) are real.
+// Only the session source and the request cookies are mocked. The action client, the role check
+// (against each user's membership of the one dealer link here), Postgres and the HTTP path to
+// "CHeKT" (a counting server here) are real. tests/integration/tenancy-matrix.test.ts does the same
+// across two dealers.
 import { readdirSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,6 +16,7 @@ import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { addMembers } from "../support/members";
 
 type Role = "viewer" | "operator" | "admin";
 type Who = "anonymous" | Role;
@@ -47,6 +50,8 @@ vi.mock("next-safe-action", async (importOriginal) => {
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" } }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
+// No dealer cookie: each user works on their only dealer.
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }), headers: async () => new Headers() }));
 // next-auth itself (the session source behind getSessionUser) does not load outside Next; the
 // sign-in action and its route are public surfaces this table lists but does not call.
 vi.mock("@/lib/auth/index", () => {
@@ -72,6 +77,7 @@ const readsForViewers = (m: Meta): Role => (m.readOnly ? "viewer" : "operator");
 const ACTION_RULES: Rule[] = [
   { match: /^dealer\.switch$/, role: "viewer", row: "Sign in, see the dashboard (choose which dealer to look at)" },
   { match: /^account\./, role: "viewer", row: "change your own password" },
+  { match: /^verifications\.takeover$/, role: "admin", row: "Take over another operator's claim" },
   { match: /^verifications\./, role: readsForViewers, row: "Claim a verification and answer it (dispatch or disregard)" },
   { match: /^(sites|stations|contacts)\./, role: readsForViewers, row: "Create, edit and delete sites, monitoring stations and contacts / Activate or deactivate a site" },
   { match: /^devices\./, role: readsForViewers, row: "Add, edit and delete cameras and devices, including pasting a list (bulk jobs)" },
@@ -92,6 +98,7 @@ const ROUTE_RULES: Array<{ match: RegExp; role: Role | "public"; row: string }> 
   { match: /^webhooks\//, role: "public", row: "CHeKT's signed deliveries (HMAC, not a session)" },
   { match: /^audit\//, role: "admin", row: "Audit history and its export" },
   { match: /^dealers\//, role: "admin", row: "Connect or disconnect a dealer" },
+  { match: /^live\/verifications\/\[id\]\/lease$/, role: "operator", row: "Claim a verification and answer it (the claim's heartbeat)" },
   { match: /^(live|snapshots)\//, role: "viewer", row: "See the live verification queue" },
   { match: /^bulk-jobs\//, role: "viewer", row: "See … devices (a bulk job's progress)" },
 ];
@@ -172,6 +179,12 @@ beforeAll(async () => {
   process.env.CHEKT_API_BASE_URL = `http://127.0.0.1:${(chekt.address() as AddressInfo).port}`;
   client = new pg.Client({ connectionString: db.url });
   await client.connect();
+  // Each user's role is their membership's in this dealer (users.role is deliberately lower, so a
+  // check that read it instead would fail the table).
+  const { prisma } = await import("@/lib/db");
+  const link = await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "rm-dealer", companyName: "RM Dealer", connectedAt: new Date() } });
+  await addMembers(prisma, link.id, Object.values(USERS));
+  await prisma.user.updateMany({ data: { role: "viewer" } });
 
   for (const file of walk(path.join(ROOT, "app"), "actions.ts").sort()) {
     const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestSimulator } from "../support/simulator";
+import { addMembers } from "../support/members";
 import type { RunningSimulator } from "@/simulator/server";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" } }));
@@ -51,6 +52,8 @@ beforeAll(async () => {
   dealer = await import("@/app/(console)/dealer/actions");
   const link = await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } });
   linkId = link.id;
+  // Members of the dealer with their role; the admin is the organisation owner (connects and disconnects dealers).
+  await addMembers(prisma, linkId, [OPERATOR, VIEWER, { ...ADMIN, owner: true }]);
   jar.set("dealer_link", linkId);
 });
 

@@ -8,7 +8,6 @@ import { hasRole } from "@/lib/roles";
 import { prisma } from "@/lib/db";
 import { readJobItems, readJobProgress } from "@/lib/bulk/jobs";
 import { explainDuplicates } from "@/lib/bulk/duplicates";
-import { chektSiteNames } from "@/lib/bulk/site-names";
 import { crumbs, loadSite } from "../../load";
 
 export const metadata: Metadata = { title: "Device job" };
@@ -23,7 +22,7 @@ export default async function JobPage({ params }: { params: Promise<{ siteId: st
   if (!ctx) return <NoDealerState />;
   const job = await readJobProgress(prisma, jobId, ctx.scope.dealerLinkId);
   if (!job || job.chektSiteId !== ctx.siteId) notFound();
-  const items = await explainDuplicates(prisma, ctx.scope.dealerLinkId, await readJobItems(prisma, jobId, "all"), chektSiteNames(ctx.scope));
+  const items = await explainDuplicates(prisma, ctx.scope.dealerLinkId, await readJobItems(prisma, jobId, "all"));
   return (
     <>
       <PageHeader
