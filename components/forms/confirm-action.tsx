@@ -1,7 +1,7 @@
 "use client";
 import { useState, type ReactNode } from "react";
 import { Button, Dialog, Input, type ButtonVariant } from "@/components/ui";
-import { FormFailure } from "./form-failure";
+import { BudgetWaitNotice, FormFailure } from "./form-failure";
 import { useActionRunner } from "./use-action-runner";
 import type { ActionFn } from "./action-result";
 
@@ -30,7 +30,7 @@ export type ConfirmActionProps<I, D> = {
 export function ConfirmAction<I, D>(props: ConfirmActionProps<I, D>) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
-  const { run, pending, failure, clearFailure } = useActionRunner(props.action);
+  const { run, pending, failure, clearFailure, budgetWait } = useActionRunner(props.action);
   const needsTyping = props.typeToConfirm !== undefined;
   const typedOk = !needsTyping || typed.trim() === props.typeToConfirm?.trim();
 
@@ -81,6 +81,7 @@ export function ConfirmAction<I, D>(props: ConfirmActionProps<I, D>) {
             />
           ) : null}
           <FormFailure failure={failure} />
+          <BudgetWaitNotice secondsLeft={budgetWait.secondsLeft} onCancel={budgetWait.cancel} />
         </div>
       </Dialog>
     </>

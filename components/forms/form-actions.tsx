@@ -1,14 +1,16 @@
 "use client";
 import Link from "next/link";
 import { Button, buttonClasses } from "@/components/ui";
-import { FormFailure, SlowNotice } from "./form-failure";
+import { BudgetWaitNotice, FormFailure, SlowNotice } from "./form-failure";
+import type { BudgetWait } from "./use-budget-wait";
 import type { ActionFailure } from "@/lib/actions/errors";
 
-/** The bottom of every form: the failure (if any), the slow-answer notice, Save and Cancel. */
-export function FormFooter({ failure, slow, pending, submitLabel, pendingLabel, cancelHref }: { failure: ActionFailure | null; slow: boolean; pending: boolean; submitLabel: string; pendingLabel: string; cancelHref: string }) {
+/** The bottom of every form: the failure (if any), the rate-limit countdown or slow-answer notice, Save and Cancel. */
+export function FormFooter({ failure, slow, pending, submitLabel, pendingLabel, cancelHref, budgetWait }: { failure: ActionFailure | null; slow: boolean; pending: boolean; submitLabel: string; pendingLabel: string; cancelHref: string; budgetWait?: BudgetWait }) {
   return (
     <div className="space-y-3 border-t border-slate-200 pt-4">
       <FormFailure failure={failure} />
+      {budgetWait ? <BudgetWaitNotice secondsLeft={budgetWait.secondsLeft} onCancel={budgetWait.cancel} /> : null}
       <SlowNotice show={slow} />
       <div className="flex items-center gap-2">
         <Button type="submit" pending={pending} pendingText={pendingLabel}>

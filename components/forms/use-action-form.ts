@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import type { ActionFailure } from "@/lib/actions/errors";
 import { changedFields, NETWORK_FAILURE, toOutcome, zodFieldErrors, type ActionFn } from "./action-result";
+import { CANCELLED_FAILURE, isBudgetWait, useBudgetWait } from "./use-budget-wait";
 
 type Parser = { safeParse(v: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } };
 
@@ -24,7 +25,8 @@ export type UseActionFormOptions<V extends Record<string, string>, I, D> = {
 /**
  * State for a form backed by a server action. What was typed stays in the fields on every error;
  * field messages (ours or CHeKT's 400) sit beside their field; the form-level failure keeps its
- * trace id; a toast confirms success.
+ * trace id; a toast confirms success. A write CHeKT's rate limit makes wait counts down
+ * ("sending in 4 s", `budgetWait`) and is sent again unless cancelled.
  */
 export function useActionForm<V extends Record<string, string>, I, D>(opts: UseActionFormOptions<V, I, D>) {
   const [values, setValues] = useState<V>(opts.initial);
@@ -33,6 +35,8 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
   const [pending, setPending] = useState(false);
   const [slow, setSlow] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // The toast reaches every form; a form passing `budgetWait` to FormFooter shows it inline too.
+  const budgetWait = useBudgetWait({ withToast: true });
 
   // A long wait is usually CHeKT's rate limit (the server waits Retry-After); say so.
   useEffect(() => {
@@ -74,7 +78,16 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
     setFailure(null);
     setFieldErrors({});
     try {
-      const outcome = toOutcome(await opts.action(opts.toInput(payload)));
+      const input = opts.toInput(payload);
+      let outcome = toOutcome(await opts.action(input));
+      // Refused before sending because of CHeKT's rate limit: count down, then the same input again.
+      while (!outcome.ok && isBudgetWait(outcome.failure)) {
+        if (!(await budgetWait.countdown(outcome.failure.retryAfterMs))) {
+          setFailure(CANCELLED_FAILURE);
+          return;
+        }
+        outcome = toOutcome(await opts.action(input));
+      }
       if (!outcome.ok) {
         setFailure(outcome.failure);
         setFieldErrors(outcome.fieldErrors);
@@ -100,5 +113,5 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
     };
   }
 
-  return { values, set, field, fieldErrors, failure, pending, slow, onSubmit, formRef };
+  return { values, set, field, fieldErrors, failure, pending, slow: slow && budgetWait.secondsLeft === null, onSubmit, formRef, budgetWait };
 }

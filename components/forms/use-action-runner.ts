@@ -3,17 +3,30 @@ import { useState } from "react";
 import { toast } from "sonner";
 import type { ActionFailure } from "@/lib/actions/errors";
 import { NETWORK_FAILURE, toOutcome, type ActionFn } from "./action-result";
+import { CANCELLED_FAILURE, isBudgetWait, useBudgetWait } from "./use-budget-wait";
 
-/** Runs a one-shot action (delete, toggle, switch): pending state, failure kept for display, toast on success. */
+/**
+ * Runs a one-shot action (delete, toggle, switch): pending state, failure kept for display, toast
+ * on success. A write CHeKT's rate limit makes wait shows a countdown toast with Cancel
+ * (`budgetWait` for an inline notice too) and is sent again when it ends.
+ */
 export function useActionRunner<I, D>(action: ActionFn<I, D>) {
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const budgetWait = useBudgetWait({ withToast: true });
 
   async function run(input: I, successMessage: string): Promise<{ ok: boolean; data?: D }> {
     setPending(true);
     setFailure(null);
     try {
-      const outcome = toOutcome(await action(input));
+      let outcome = toOutcome(await action(input));
+      while (!outcome.ok && isBudgetWait(outcome.failure)) {
+        if (!(await budgetWait.countdown(outcome.failure.retryAfterMs))) {
+          setFailure(CANCELLED_FAILURE);
+          return { ok: false };
+        }
+        outcome = toOutcome(await action(input));
+      }
       if (!outcome.ok) {
         setFailure(outcome.failure);
         toast.error(outcome.failure.message);
@@ -30,5 +43,5 @@ export function useActionRunner<I, D>(action: ActionFn<I, D>) {
     }
   }
 
-  return { run, pending, failure, clearFailure: () => setFailure(null) };
+  return { run, pending, failure, clearFailure: () => setFailure(null), budgetWait };
 }
