@@ -3,6 +3,8 @@ import { env } from "../env";
 import { prisma } from "../db";
 import { CallBudget, credentialKey } from "./budget";
 import { PgBudgetStore } from "./budget-pg";
+import { panelCredential, panelData } from "./budget-panel";
+import type { BudgetPanelData } from "../../components/admin/budget-panel-types";
 import { createChektClient, type ChektClient } from "./client";
 import type { ChektAuth } from "./token";
 
@@ -35,9 +37,24 @@ export function budgetFor(credential: string): CallBudget {
   return b;
 }
 
-/** The partner credential's budget (what Settings shows). */
+/** The partner credential's budget. */
 export function partnerBudget(): CallBudget {
   return budgetFor(credentialKey(partnerAuth()));
+}
+
+/** What the Settings panel shows: the partner's budget first, then every CHeKT App key's that was used. */
+export async function budgetPanel(windowMinutes = 5): Promise<BudgetPanelData> {
+  const now = Date.now();
+  const since = now - windowMinutes * 60_000;
+  const partner = partnerBudget();
+  const rows = await prisma.chektBudget.findMany({ where: { credential: { not: partner.credential } }, select: { credential: true }, orderBy: { credential: "asc" }, take: 50 });
+  const keys = rows.map((r) => r.credential).filter((c) => c.startsWith("key:"));
+  const views = await Promise.all([partner, ...keys.map(budgetFor)].map((b) => b.view(since)));
+  return panelData(
+    views.map((v, i) => panelCredential(v, i === 0 ? `Partner client ${env.CHEKT_CLIENT_ID}` : `CHeKT App key (hash ${v.credential.slice(4, 12)}…)`, now, windowMinutes)),
+    now,
+    windowMinutes,
+  );
 }
 
 function partnerAuth(): ChektAuth {

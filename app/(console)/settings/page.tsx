@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { BudgetPanel } from "@/components/admin/budget-panel";
 import { ConnectionCheck } from "@/components/admin/connection-check";
 import { CopyField } from "@/components/admin/copy-field";
 import { DealerSecretsForm } from "@/components/admin/dealer-secrets-form";
@@ -83,6 +84,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         ) : (
           <Alert tone="info" title="No dealer connected yet">Connect a dealer on the Dealer page; its CHeKT App settings appear here.</Alert>
         )}
+
+        <Card title="CHeKT call budget" description="One budget per credential, shared by every app instance. Answers to alarms go first; bulk jobs and background sync keep a reserve free for them." className="xl:col-span-2">
+          <BudgetPanel />
+        </Card>
 
         <Card title="Which features need which scope" flush className="xl:col-span-2">
           <div className="overflow-x-auto">

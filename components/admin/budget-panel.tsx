@@ -1,0 +1,138 @@
+"use client";
+import { useEffect, useState } from "react";
+import { Alert, Badge } from "@/components/ui";
+import type { BudgetPanelCredential, BudgetPanelData } from "./budget-panel-types";
+
+/**
+ * Settings → CHeKT call budget, live: polls /api/chekt/budget every few seconds while the tab is
+ * visible. Per credential: tokens left, how long each class would wait now, calls per class in
+ * the last minutes, 429s seen and waits.
+ */
+
+const POLL_MS = 3_000;
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+function Credential({ c, classes }: { c: BudgetPanelCredential; classes: BudgetPanelData["classes"] }) {
+  const pct = Math.round((Math.max(0, Math.min(c.burst, c.tokens)) / c.burst) * 100);
+  const rowClass = "border-t border-slate-100";
+  return (
+    <div className="space-y-3" data-testid="budget-credential">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="text-sm font-semibold text-slate-800">{c.label}</h3>
+        <span className="text-xs text-slate-600">
+          {c.perMin} calls a minute, bursts of {c.burst}
+        </span>
+      </div>
+      <div>
+        <div className="flex items-center justify-between text-sm">
+          <span id={`tokens-${c.credential}`} className="text-slate-700">
+            Tokens left
+          </span>
+          <span className="font-medium text-slate-900" data-testid="budget-tokens">
+            {c.tokens} of {c.burst}
+          </span>
+        </div>
+        <div role="meter" aria-labelledby={`tokens-${c.credential}`} aria-valuemin={0} aria-valuemax={c.burst} aria-valuenow={c.tokens} className="mt-1 h-2 overflow-hidden rounded bg-slate-100">
+          <div className={pct > 50 ? "h-full bg-emerald-600" : pct > 25 ? "h-full bg-amber-500" : "h-full bg-red-600"} style={{ width: `${pct}%` }} />
+        </div>
+      </div>
+      {c.blockedForS > 0 ? (
+        <Alert tone="warning" title="Every call is held">
+          CHeKT asked us to wait (429 or 0 left): nothing is sent for {c.blockedForS} s.
+        </Alert>
+      ) : null}
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm" data-testid="budget-usage">
+          <caption className="sr-only">Calls to CHeKT per class and minute for {c.label}</caption>
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">Class</th>
+              {c.minutes.map((m) => (
+                <th key={m.minute} scope="col" className="px-3 py-2 text-right">{time(m.minute)}</th>
+              ))}
+              <th scope="col" className="px-3 py-2 text-right">Total</th>
+              <th scope="col" className="px-3 py-2 text-right">Would wait</th>
+            </tr>
+          </thead>
+          <tbody>
+            {classes.map((k) => (
+              <tr key={k.id} className={rowClass}>
+                <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">{k.label}</th>
+                {c.minutes.map((m) => (
+                  <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">{m.calls[k.id] || "–"}</td>
+                ))}
+                <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900">{c.totals.calls[k.id] ?? 0}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums text-slate-700">{c.waitS[k.id] > 0 ? `${c.waitS[k.id]} s` : "goes now"}</td>
+              </tr>
+            ))}
+            <tr className={rowClass}>
+              <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">429s seen</th>
+              {c.minutes.map((m) => (
+                <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">{m.rateLimited || "–"}</td>
+              ))}
+              <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900" data-testid="budget-429s">{c.totals.rateLimited}</td>
+              <td />
+            </tr>
+            <tr className={rowClass}>
+              <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">Calls that waited</th>
+              {c.minutes.map((m) => (
+                <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">{m.waits ? `${m.waits} (${Math.round(m.waitMs / 1000)} s)` : "–"}</td>
+              ))}
+              <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900">{c.totals.waits}</td>
+              <td />
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export function BudgetPanel() {
+  const [data, setData] = useState<BudgetPanelData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
+      if (document.visibilityState === "visible") {
+        try {
+          const res = await fetch("/api/chekt/budget", { cache: "no-store" });
+          if (!res.ok) throw new Error(res.status === 403 ? "Only an admin can see the budget." : `The budget could not be read (HTTP ${res.status}).`);
+          const body: BudgetPanelData = await res.json();
+          if (!stopped) {
+            setData(body);
+            setError(null);
+          }
+        } catch (e) {
+          if (!stopped) setError(e instanceof Error && e.message.startsWith("Only") ? e.message : `The budget could not be read: ${(e as Error)?.message ?? e}. Retrying.`);
+        }
+      }
+      if (!stopped) timer = setTimeout(load, POLL_MS);
+    };
+    void load();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, []);
+
+  return (
+    <div className="space-y-4" data-testid="budget-panel" aria-busy={data === null && error === null}>
+      {error ? <Alert tone="danger">{error}</Alert> : null}
+      {data === null && error === null ? <p className="text-sm text-slate-600">Loading the budget…</p> : null}
+      {data ? (
+        <>
+          <p className="text-xs text-slate-600">
+            Updated {new Date(data.at).toLocaleTimeString()} · the last {data.windowMinutes} minutes · <Badge tone="neutral">live</Badge>
+          </p>
+          {data.credentials.map((c) => (
+            <Credential key={c.credential} c={c} classes={data.classes} />
+          ))}
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { BUDGET_CLASSES, BUDGET_CLASS_LABELS } from "./budget-class";
+import type { BudgetView } from "./budget";
+import { minuteOf } from "./budget-store";
+import type { BudgetPanelCounts, BudgetPanelCredential, BudgetPanelData } from "../../components/admin/budget-panel-types";
+
+/** The Settings panel's figures from the budgets' views: tokens, waits, calls per class per minute, 429s. */
+
+const empty = (): BudgetPanelCounts => ({ calls: Object.fromEntries(BUDGET_CLASSES.map((c) => [c, 0])), rateLimited: 0, waits: 0, waitMs: 0 });
+
+function add(into: BudgetPanelCounts, row: { budgetClass: string; calls: number; rateLimited: number; waits: number; waitMs: number }) {
+  into.calls[row.budgetClass] = (into.calls[row.budgetClass] ?? 0) + row.calls;
+  into.rateLimited += row.rateLimited;
+  into.waits += row.waits;
+  into.waitMs += row.waitMs;
+}
+
+export function panelCredential(view: BudgetView, label: string, now: number, windowMinutes: number): BudgetPanelCredential {
+  const first = minuteOf(now) - (windowMinutes - 1) * 60_000;
+  const minutes = Array.from({ length: windowMinutes }, (_, i) => ({ minute: new Date(first + i * 60_000).toISOString(), ...empty() }));
+  const totals = empty();
+  for (const row of view.usage) {
+    const i = (minuteOf(row.minute.getTime()) - first) / 60_000;
+    if (i < 0 || i >= windowMinutes) continue;
+    add(minutes[i], row);
+    add(totals, row);
+  }
+  return {
+    credential: view.credential,
+    label,
+    perMin: view.perMin,
+    burst: view.burst,
+    tokens: Math.round(view.tokens * 10) / 10,
+    blockedForS: Math.ceil(view.blockedForMs / 1000),
+    waitS: Object.fromEntries(BUDGET_CLASSES.map((c) => [c, Math.ceil(view.waits[c] / 100) / 10])),
+    minutes,
+    totals,
+  };
+}
+
+export function panelData(credentials: BudgetPanelCredential[], now: number, windowMinutes: number): BudgetPanelData {
+  return { at: new Date(now).toISOString(), windowMinutes, classes: BUDGET_CLASSES.map((id) => ({ id, label: BUDGET_CLASS_LABELS[id] })), credentials };
+}
