@@ -52,8 +52,8 @@ const server = http.createServer(async (req, res) => {
       const stream = queueEventStream({
         listener,
         dealerLinkId: dealer,
-        loadOpen: () => listOpen(dealer, chektDealerId),
-        loadItem: (id) => getItem(id, dealer, chektDealerId),
+        loadOpen: () => listOpen(dealer, chektDealerId, null),
+        loadItem: (id) => getItem(id, dealer, chektDealerId, null),
         signal: abort.signal,
       });
       return await send(res, new Response(stream, { headers: SSE_HEADERS }));

@@ -4,11 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { Alert, Badge, Button, ConfirmDialog, Dialog, Select } from "@/components/ui";
 import { toOutcome } from "@/components/forms/action-result";
-import { answerVerificationAction, releaseVerification } from "@/app/(console)/verifications/actions";
+import { releaseVerification } from "@/app/(console)/verifications/actions";
 import type { QueueItem, SiteContact } from "@/lib/verifications/types";
 import { countdown, siteTime } from "./format";
-import type { Me } from "./queue";
 import { SnapshotImg } from "./snapshot-img";
+import { useAnswer } from "./use-answer";
+import { useLeaseHeartbeat } from "./use-lease";
 
 export type Intent = "dispatch" | "disregard" | null;
 
@@ -21,16 +22,18 @@ async function fetchContacts(siteId: number): Promise<SiteContact[]> {
 
 export function VerificationDetail(props: {
   item: QueueItem;
-  me: Me;
   canAnswer: boolean;
+  canTakeOver: boolean;
+  leaseSeconds: number;
   intent: Intent;
   onIntent: (i: Intent) => void;
   onClaim: () => Promise<void>;
+  onTakeOver: () => Promise<void>;
   claiming: boolean;
   onClose: () => void;
   onAnswered: (id: string) => void;
 }) {
-  const { item, me, canAnswer, intent } = props;
+  const { item, canAnswer, intent } = props;
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 1000);
@@ -39,7 +42,6 @@ export function VerificationDetail(props: {
   const contacts = useQuery({ queryKey: ["site-contacts", item.siteId], queryFn: () => fetchContacts(item.siteId), staleTime: 60_000, enabled: canAnswer });
   const [contactId, setContactId] = useState<string>(item.contactId ? String(item.contactId) : "");
   const [large, setLarge] = useState(item.snapshots[0]?.id ?? null);
-  const [pending, setPending] = useState<Intent>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   // Default to the contact CHeKT named, else the site's first contact.
@@ -50,38 +52,37 @@ export function VerificationDetail(props: {
     if (!large && item.snapshots[0]) setLarge(item.snapshots[0].id);
   }, [item.snapshots, large]);
 
-  const claimedByOther = item.state === "claimed" && item.claimedById !== me.id;
-  const mine = item.state === "claimed" && item.claimedById === me.id;
+  const claimedByOther = item.state === "claimed" && !item.claimedByMe;
+  const mine = item.state === "claimed" && item.claimedByMe;
   const left = Date.parse(item.expiresAt) - now;
 
-  async function answer(action: "dispatch" | "disregard") {
-    if (!contactId) {
-      setFailure("Pick the contact who handled it.");
-      return;
-    }
-    setPending(action);
-    setFailure(null);
-    try {
-      const outcome = toOutcome(await answerVerificationAction({ id: item.id, action, contactId: Number(contactId) }));
-      if (!outcome.ok) {
-        setFailure(outcome.fieldErrors.contactId ?? outcome.failure.message);
-        toast.error(outcome.failure.message);
-        props.onIntent(null);
-        return;
-      }
-      const data = outcome.data;
-      if (data?.outcome === "expired") {
-        toast.error(data.message, { duration: 10_000 });
-        props.onAnswered(item.id);
-        return;
-      }
-      toast.success(action === "dispatch" ? "Dispatched. CHeKT recorded the answer." : "Disregarded. CHeKT recorded the answer.");
+  // The claim is held while this view is open; closing it lets the lease lapse.
+  useLeaseHeartbeat(item.id, mine, props.leaseSeconds, (why) => toast.warning(why));
+
+  const answer = useAnswer({
+    id: item.id,
+    contactId: () => (contactId ? Number(contactId) : null),
+    onAnswered: (message) => {
+      toast.success(message);
       props.onAnswered(item.id);
-    } catch {
-      setFailure("We could not reach the server. Nothing was recorded; try again.");
-    } finally {
-      setPending(null);
-    }
+    },
+    onGone: (message) => {
+      toast.error(message, { duration: 10_000 });
+      props.onAnswered(item.id);
+    },
+    onFailure: (message) => {
+      setFailure(message);
+      toast.error(message);
+      props.onIntent(null);
+    },
+  });
+  const phase = answer.phase;
+  const busy = phase.kind === "sending" || phase.kind === "waiting" || phase.kind === "checking";
+
+  async function go(action: "dispatch" | "disregard") {
+    setFailure(null);
+    props.onIntent(null);
+    await answer.send(action);
   }
 
   async function release() {
@@ -95,11 +96,11 @@ export function VerificationDetail(props: {
         open
         onClose={props.onClose}
         size="lg"
-        dismissible={!pending}
+        dismissible={!busy}
         title={
           <span className="flex flex-wrap items-center gap-2">
             {item.siteName ?? `Site ${item.siteId}`}
-            <span className={left < 60_000 ? "font-mono text-red-600" : "font-mono text-slate-700"} data-testid="detail-countdown">
+            <span className={left < 60_000 ? "font-mono text-red-700" : "font-mono text-slate-700"} data-testid="detail-countdown">
               {countdown(left)}
             </span>
           </span>
@@ -109,8 +110,13 @@ export function VerificationDetail(props: {
           canAnswer ? (
             <>
               {mine ? (
-                <Button variant="ghost" onClick={() => void release()} disabled={!!pending}>
+                <Button variant="ghost" onClick={() => void release()} disabled={busy}>
                   Release claim
+                </Button>
+              ) : null}
+              {claimedByOther && props.canTakeOver ? (
+                <Button variant="secondary" onClick={() => void props.onTakeOver()} pending={props.claiming} pendingText="Taking over…">
+                  Take over claim
                 </Button>
               ) : null}
               {!mine && !claimedByOther ? (
@@ -118,10 +124,10 @@ export function VerificationDetail(props: {
                   Claim (c)
                 </Button>
               ) : null}
-              <Button variant="secondary" disabled={claimedByOther || !!pending} pending={pending === "disregard"} pendingText="Sending…" onClick={() => void answer("disregard")}>
-                Disregard
+              <Button variant="secondary" disabled={claimedByOther || busy} pending={phase.kind === "sending" && phase.action === "disregard"} pendingText="Sending…" onClick={() => props.onIntent("disregard")}>
+                Disregard…
               </Button>
-              <Button variant="danger" disabled={claimedByOther || !!pending} onClick={() => props.onIntent("dispatch")}>
+              <Button variant="danger" disabled={claimedByOther || busy} pending={phase.kind === "sending" && phase.action === "dispatch"} pendingText="Sending…" onClick={() => props.onIntent("dispatch")}>
                 Dispatch…
               </Button>
             </>
@@ -133,20 +139,25 @@ export function VerificationDetail(props: {
         }
       >
         <div className="space-y-4">
-          {claimedByOther ? <Alert tone="warning">Claimed by {item.claimedByName ?? "another operator"}. Only they can answer it now.</Alert> : null}
+          {claimedByOther ? (
+            <Alert tone="warning">
+              Claimed by {item.claimedByName ?? "another operator"}. Only they can answer it now{props.canTakeOver ? "; as an admin you can take it over." : "."}
+            </Alert>
+          ) : null}
           {failure ? <Alert tone="danger">{failure}</Alert> : null}
+          <AnswerStatus phase={phase} stored={item.answerStored} onCancel={answer.cancel} onCheck={() => void answer.check()} onResend={(a) => void go(a)} />
           <div className="grid gap-4 md:grid-cols-5">
             <div className="space-y-2 md:col-span-3">
               {large ? (
-                <SnapshotImg key={large} id={large} alt="Snapshot, large" testId="snapshot-large" className="max-h-[45vh] min-h-40 w-full rounded bg-slate-900 object-contain" />
+                <SnapshotImg key={large} id={large} alt={`Snapshot of ${item.siteName ?? `site ${item.siteId}`}, large`} testId="snapshot-large" allowRetry className="max-h-[45vh] min-h-40 w-full rounded bg-slate-900 object-contain" />
               ) : (
-                <p className="rounded bg-slate-100 p-6 text-center text-sm text-slate-500">No snapshot yet; it appears here as soon as CHeKT sends it.</p>
+                <p className="rounded bg-slate-100 p-6 text-center text-sm text-slate-700">No snapshot yet; it appears here as soon as CHeKT sends it.</p>
               )}
               {item.snapshots.length > 1 ? (
-                <div className="flex gap-2 overflow-x-auto">
-                  {item.snapshots.map((s) => (
-                    <button key={s.id} type="button" onClick={() => setLarge(s.id)} className={s.id === large ? "rounded ring-2 ring-indigo-500" : "rounded ring-1 ring-slate-200"}>
-                      <SnapshotImg id={s.id} alt="Snapshot thumbnail" className="h-14 w-20 rounded object-cover" />
+                <div className="flex gap-2 overflow-x-auto" role="group" aria-label="Snapshots of this alarm">
+                  {item.snapshots.map((s, n) => (
+                    <button key={s.id} type="button" aria-pressed={s.id === large} onClick={() => setLarge(s.id)} className={s.id === large ? "rounded ring-2 ring-indigo-500" : "rounded ring-1 ring-slate-200"}>
+                      <SnapshotImg id={s.id} alt={`Snapshot ${n + 1} of ${item.snapshots.length}`} className="h-14 w-20 rounded object-cover" />
                     </button>
                   ))}
                 </div>
@@ -160,13 +171,14 @@ export function VerificationDetail(props: {
                 <Field label="Location">{item.location ?? "—"}</Field>
                 <Field label="Trigger">{item.trigger ? <Badge tone="info">{item.trigger}</Badge> : "—"}</Field>
                 <Field label="Priority">{item.priority ?? "—"}</Field>
+                <Field label="Claimed by">{item.state === "claimed" ? (item.claimedByMe ? "you" : (item.claimedByName ?? "another operator")) : "nobody"}</Field>
               </dl>
               {canAnswer ? (
                 <Select
                   label="Contact who handled it"
                   value={contactId}
                   onChange={(e) => setContactId(e.target.value)}
-                  disabled={contacts.isLoading || !!pending}
+                  disabled={contacts.isLoading || busy}
                   hint={contacts.isError ? (contacts.error as Error).message : item.contactId ? "CHeKT suggested the selected contact." : undefined}
                   options={[
                     { value: "", label: contacts.isLoading ? "Loading contacts…" : "Choose a contact" },
@@ -180,20 +192,20 @@ export function VerificationDetail(props: {
         </div>
       </Dialog>
       <ConfirmDialog
-        open={intent === "dispatch"}
+        open={intent === "dispatch" && !claimedByOther}
         onClose={() => props.onIntent(null)}
-        onConfirm={() => answer("dispatch")}
-        pending={pending === "dispatch"}
+        onConfirm={() => go("dispatch")}
+        pending={phase.kind === "sending" && phase.action === "dispatch"}
         destructive
         title="Dispatch responders?"
         description={`CHeKT will be told to dispatch for ${item.siteName ?? `site ${item.siteId}`}. This cannot be undone.`}
         confirmLabel="Dispatch"
       />
       <ConfirmDialog
-        open={intent === "disregard"}
+        open={intent === "disregard" && !claimedByOther}
         onClose={() => props.onIntent(null)}
-        onConfirm={() => answer("disregard")}
-        pending={pending === "disregard"}
+        onConfirm={() => go("disregard")}
+        pending={phase.kind === "sending" && phase.action === "disregard"}
         title="Disregard this alarm?"
         description="CHeKT will record that no dispatch is needed."
         confirmLabel="Disregard"
@@ -202,10 +214,60 @@ export function VerificationDetail(props: {
   );
 }
 
+/** Why an answer waits, and what the operator can do about it. */
+function AnswerStatus(props: {
+  phase: ReturnType<typeof useAnswer>["phase"];
+  stored: "dispatch" | "disregard" | null;
+  onCancel: () => void;
+  onCheck: () => void;
+  onResend: (a: "dispatch" | "disregard") => void;
+}) {
+  const { phase } = props;
+  if (phase.kind === "waiting") {
+    return (
+      <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="answer-waiting">
+        <span>
+          Waiting for CHeKT ({phase.reason}) — retrying the {phase.action} in {phase.inS} s. It is sent with the same key, so it can never be recorded twice.
+        </span>
+        <Button size="sm" variant="secondary" onClick={props.onCancel}>
+          Cancel
+        </Button>
+      </div>
+    );
+  }
+  if (phase.kind === "uncertain" || phase.kind === "checking") {
+    return (
+      <div role="alert" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="answer-uncertain">
+        <span>{phase.kind === "uncertain" ? phase.message : "Asking CHeKT…"}</span>
+        <Button size="sm" variant="secondary" onClick={props.onCheck} pending={phase.kind === "checking"} pendingText="Checking…">
+          Check with CHeKT
+        </Button>
+      </div>
+    );
+  }
+  const stopped = phase.kind === "stopped" ? phase.action : phase.kind === "idle" ? props.stored : null;
+  if (stopped) {
+    return (
+      <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm text-slate-900" data-testid="answer-stopped">
+        <span>A {stopped} was sent but CHeKT has not confirmed it.</span>
+        <span className="flex gap-2">
+          <Button size="sm" variant="secondary" onClick={props.onCheck}>
+            Check with CHeKT
+          </Button>
+          <Button size="sm" variant={stopped === "dispatch" ? "danger" : "secondary"} onClick={() => props.onResend(stopped)}>
+            Send the {stopped} again
+          </Button>
+        </span>
+      </div>
+    );
+  }
+  return null;
+}
+
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
-      <dt className="text-xs text-slate-500">{label}</dt>
+      <dt className="text-xs text-slate-600">{label}</dt>
       <dd className="text-slate-900">{children}</dd>
     </div>
   );

@@ -19,3 +19,15 @@ export function dateTime(iso: string | null): string {
   if (!iso) return "—";
   return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
+
+export type AnswerAction = "dispatch" | "disregard";
+
+/**
+ * What a screen reader hears when an alarm arrives: "critical panic at Camden Office Suites,
+ * 9 minutes" (priority, trigger or description, site, minutes left to answer).
+ */
+export function announcement(item: { priority: string | null; trigger: string | null; description: string | null; siteName: string | null; siteId: number; expiresAt: string }, now: number): string {
+  const what = [item.priority, item.trigger ?? item.description ?? "alarm"].filter(Boolean).join(" ");
+  const minutes = Math.max(0, Math.round((Date.parse(item.expiresAt) - now) / 60_000));
+  return `${what} at ${item.siteName ?? `site ${item.siteId}`}, ${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+}

@@ -1,15 +1,17 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
+import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { Bell, BellOff, Camera, Hand, MapPin, Radio, ShieldAlert } from "lucide-react";
 import { Badge, Button, EmptyState, cn } from "@/components/ui";
 import { toOutcome } from "@/components/forms/action-result";
-import { claimVerification } from "@/app/(console)/verifications/actions";
+import { claimVerification, takeOverVerification } from "@/app/(console)/verifications/actions";
+import { applyLocal, applyRemove, sortQueue, type QueueSort, type QueueState } from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
 import { alertsSupported, beep, enableAlerts, notify } from "./alerts";
-import { countdown, siteTime } from "./format";
-import { QUEUE_KEY, useLiveQueue } from "./use-live-queue";
+import { announcement, countdown, siteTime } from "./format";
+import { updateQueue, useLiveQueue } from "./use-live-queue";
 import { VerificationDetail, type Intent } from "./detail";
 import { SnapshotImg } from "./snapshot-img";
 
@@ -29,7 +31,14 @@ function isTyping(target: EventTarget | null) {
   return !!el && (el.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(el.tagName));
 }
 
-export function VerificationQueue({ me, canAnswer }: { me: Me; canAnswer: boolean }) {
+const PRIORITY_TONE: Record<string, "danger" | "warning" | "neutral"> = { critical: "danger", high: "danger", medium: "warning" };
+
+/**
+ * The live queue. Accessibility: the rows form a listbox of options with no controls inside them
+ * (roving tabindex: arrow keys, Home/End move focus and selection); the actions for the selected
+ * row sit in a toolbar outside the list; each new alarm is announced through a polite live region.
+ */
+export function VerificationQueue({ me, canAnswer, canTakeOver, sort, leaseSeconds }: { me: Me; canAnswer: boolean; canTakeOver: boolean; sort: QueueSort; leaseSeconds: number }) {
   const queryClient = useQueryClient();
   const [alertsOn, setAlertsOn] = useState(false);
   // Known only in the browser; rendering it on the server would break hydration.
@@ -37,7 +46,9 @@ export function VerificationQueue({ me, canAnswer }: { me: Me; canAnswer: boolea
   useEffect(() => setCanAlert(alertsSupported()), []);
   const alertsRef = useRef(alertsOn);
   alertsRef.current = alertsOn;
+  const [announced, setAnnounced] = useState("");
   const onNew = useCallback((item: QueueItem) => {
+    setAnnounced(`New alarm: ${announcement(item, Date.now())}`);
     if (!alertsRef.current) return;
     beep();
     notify("New alarm to verify", [item.siteName ?? `Site ${item.siteId}`, item.description].filter(Boolean).join(" — "), item.id);
@@ -46,16 +57,14 @@ export function VerificationQueue({ me, canAnswer }: { me: Me; canAnswer: boolea
   const now = useNow(1000);
 
   // Items leave by themselves when their countdown ends, whatever the server has said yet.
-  const items = useMemo(
-    () => (data ?? []).filter((i) => Date.parse(i.expiresAt) > now).sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt)),
-    [data, now],
-  );
+  const items = useMemo(() => sortQueue((data?.items ?? []).filter((i) => Date.parse(i.expiresAt) > now), sort), [data, now, sort]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [intent, setIntent] = useState<Intent>(null);
   const [claiming, setClaiming] = useState<string | null>(null);
   const selected = items.find((i) => i.id === selectedId) ?? items[0] ?? null;
-  const opened = openId ? (data ?? []).find((i) => i.id === openId) ?? null : null;
+  const opened = openId ? (data?.items ?? []).find((i) => i.id === openId) ?? null : null;
+  const listRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     const base = "Verifications · CHeKT console";
@@ -76,70 +85,101 @@ export function VerificationQueue({ me, canAnswer }: { me: Me; canAnswer: boolea
     wasOpen.current = openId && items.some((i) => i.id === openId) ? openId : wasOpen.current;
   }, [items, openId]);
 
-  const claim = useCallback(
-    async (item: QueueItem) => {
+  const open = useCallback((item: QueueItem, i: Intent = null) => {
+    setSelectedId(item.id);
+    setOpenId(item.id);
+    setIntent(i);
+  }, []);
+
+  const runClaim = useCallback(
+    async (item: QueueItem, takeOver: boolean) => {
       if (!canAnswer) return;
       setClaiming(item.id);
       try {
-        const outcome = toOutcome(await claimVerification({ id: item.id }));
+        const outcome = toOutcome(await (takeOver ? takeOverVerification({ id: item.id }) : claimVerification({ id: item.id })));
         if (!outcome.ok) {
           toast.error(outcome.failure.message);
           return;
         }
-        queryClient.setQueryData<QueueItem[]>(QUEUE_KEY, (list) =>
-          (list ?? []).map((i) => (i.id === item.id ? { ...i, state: "claimed", claimedById: me.id, claimedByName: me.name } : i)),
-        );
+        if (takeOver) toast.success(`You took over the claim${item.claimedByName ? ` from ${item.claimedByName}` : ""}.`);
+        updateQueue(queryClient, (s: QueueState) => applyLocal(s, item.id, { state: "claimed", claimedByMe: true, claimedByName: me.name }));
+        // Claiming means working the alarm: the detail view opens and holds the claim while open.
+        open(item);
       } catch {
         toast.error("We could not reach the server; the claim was not made.");
       } finally {
         setClaiming(null);
       }
     },
-    [canAnswer, me.id, me.name, queryClient],
+    [canAnswer, me.name, open, queryClient],
   );
+
+  const answerKey = useCallback(
+    (item: QueueItem, action: "dispatch" | "disregard") => {
+      if (item.state === "claimed" && !item.claimedByMe) {
+        toast.error(`Claimed by ${item.claimedByName ?? "another operator"}. Only they can answer it now.`);
+        return;
+      }
+      open(item, action);
+    },
+    [open],
+  );
+
+  const move = (id: string) => {
+    setSelectedId(id);
+    // Roving tabindex: focus follows the selection when the list already has focus.
+    if (listRef.current?.contains(document.activeElement)) requestAnimationFrame(() => document.getElementById(`verif-${id}`)?.focus());
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || openId) return;
-      if (!items.length) return;
-      const idx = Math.max(0, items.findIndex((i) => i.id === selected?.id));
-      if (e.key === "j" || e.key === "ArrowDown") {
-        setSelectedId(items[Math.min(items.length - 1, idx + 1)].id);
-      } else if (e.key === "k" || e.key === "ArrowUp") {
-        setSelectedId(items[Math.max(0, idx - 1)].id);
-      } else if (e.key === "Enter" && selected) {
-        setOpenId(selected.id);
-        setIntent(null);
-      } else if (e.key === "c" && selected) {
-        void claim(selected);
-      } else if ((e.key === "d" || e.key === "x") && selected && canAnswer) {
-        setOpenId(selected.id);
-        setIntent(e.key === "d" ? "dispatch" : "disregard");
-      } else return;
+      if (!items.length || !selected) return;
+      const idx = Math.max(0, items.findIndex((i) => i.id === selected.id));
+      if (e.key === "j") move(items[Math.min(items.length - 1, idx + 1)]!.id);
+      else if (e.key === "k") move(items[Math.max(0, idx - 1)]!.id);
+      else if (e.key === "Enter" && (e.target === document.body || listRef.current?.contains(e.target as Node))) open(selected);
+      else if (e.key === "c" && canAnswer && !(selected.state === "claimed" && !selected.claimedByMe)) void runClaim(selected, false);
+      else if ((e.key === "d" || e.key === "x") && canAnswer) answerKey(selected, e.key === "d" ? "dispatch" : "disregard");
+      else return;
       e.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [items, selected, openId, claim, canAnswer]);
+  });
+
+  function onListKey(e: ReactKeyboardEvent<HTMLUListElement>) {
+    if (!items.length) return;
+    const idx = Math.max(0, items.findIndex((i) => i.id === selected?.id));
+    const to = e.key === "ArrowDown" ? idx + 1 : e.key === "ArrowUp" ? idx - 1 : e.key === "Home" ? 0 : e.key === "End" ? items.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    const id = items[Math.max(0, Math.min(items.length - 1, to))]!.id;
+    setSelectedId(id);
+    document.getElementById(`verif-${id}`)?.focus();
+  }
 
   useEffect(() => {
     if (selected) document.getElementById(`verif-${selected.id}`)?.scrollIntoView({ block: "nearest" });
   }, [selected]);
 
+  const selClaimedByOther = !!selected && selected.state === "claimed" && !selected.claimedByMe;
+  const selMine = !!selected && selected.state === "claimed" && selected.claimedByMe;
+
   return (
     <div>
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <div className="flex items-center gap-3 text-sm text-slate-600">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-center gap-3 text-sm text-slate-700">
           <LiveBadge status={status} />
           <span data-testid="pending-count">
             {items.length} open {items.length === 1 ? "verification" : "verifications"}
           </span>
         </div>
-        <div className="flex items-center gap-2">
-          <span className="hidden text-xs text-slate-500 md:inline">
-            <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>Enter</Kbd> open · <Kbd>c</Kbd> claim · <Kbd>d</Kbd> dispatch ·{" "}
-            <Kbd>x</Kbd> disregard
-          </span>
+        <div className="flex flex-wrap items-center gap-2">
+          <nav aria-label="Queue order" className="flex overflow-hidden rounded-md border border-slate-300 text-sm">
+            <SortLink current={sort} value="priority" label="Priority, then deadline" />
+            <SortLink current={sort} value="deadline" label="Deadline only" />
+          </nav>
           {canAlert ? (
             <Button
               variant="secondary"
@@ -158,53 +198,79 @@ export function VerificationQueue({ me, canAnswer }: { me: Me; canAnswer: boolea
           ) : null}
         </div>
       </div>
+      <p className="mb-3 hidden text-xs text-slate-600 md:block">
+        <Kbd>↑</Kbd>/<Kbd>↓</Kbd> or <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>Enter</Kbd> open · <Kbd>c</Kbd> claim · <Kbd>d</Kbd> dispatch · <Kbd>x</Kbd> disregard
+      </p>
+
+      <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="queue-announcer">
+        {announced}
+      </div>
 
       {error && !data ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
           {(error as Error).message}
         </div>
       ) : isLoading && !data ? (
-        <p className="text-sm text-slate-500">Loading the queue…</p>
+        <p className="text-sm text-slate-600">Loading the queue…</p>
       ) : items.length === 0 ? (
         <EmptyState icon={<ShieldAlert className="h-8 w-8" />} title="Nothing to verify" description="New alarms appear here the moment CHeKT asks for a verification." />
       ) : (
-        <ul role="listbox" aria-label="Open verifications" className="space-y-3" data-testid="verification-queue">
-          {items.map((item) => (
-            <QueueRow
-              key={item.id}
-              item={item}
-              now={now}
-              me={me}
-              selected={item.id === selected?.id}
-              canAnswer={canAnswer}
-              claiming={claiming === item.id}
-              onSelect={() => setSelectedId(item.id)}
-              onOpen={(i: Intent = null) => {
-                setSelectedId(item.id);
-                setOpenId(item.id);
-                setIntent(i);
-              }}
-              onClaim={() => void claim(item)}
-            />
-          ))}
-        </ul>
+        <>
+          {selected ? (
+            <div role="toolbar" aria-label={`Actions for ${selected.siteName ?? `site ${selected.siteId}`}`} data-testid="queue-actions" className="sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white/95 p-2 shadow-sm backdrop-blur">
+              <span className="mr-auto truncate text-sm text-slate-800">
+                Selected: <strong>{selected.siteName ?? `Site ${selected.siteId}`}</strong>
+                {selClaimedByOther ? <span className="ml-2 text-amber-800">· claimed by {selected.claimedByName ?? "another operator"}</span> : null}
+              </span>
+              <Button size="sm" variant="secondary" onClick={() => open(selected)}>
+                Open
+              </Button>
+              {canAnswer ? (
+                <>
+                  {selClaimedByOther && canTakeOver ? (
+                    <Button size="sm" variant="secondary" onClick={() => void runClaim(selected, true)} pending={claiming === selected.id} pendingText="Taking over…">
+                      Take over
+                    </Button>
+                  ) : !selMine && !selClaimedByOther ? (
+                    <Button size="sm" variant="secondary" icon={<Hand className="h-4 w-4" />} onClick={() => void runClaim(selected, false)} pending={claiming === selected.id} pendingText="Claiming…">
+                      Claim
+                    </Button>
+                  ) : null}
+                  <Button size="sm" variant="danger" disabled={selClaimedByOther} onClick={() => answerKey(selected, "dispatch")}>
+                    Dispatch
+                  </Button>
+                  <Button size="sm" variant="secondary" disabled={selClaimedByOther} onClick={() => answerKey(selected, "disregard")}>
+                    Disregard
+                  </Button>
+                </>
+              ) : null}
+            </div>
+          ) : null}
+          <ul ref={listRef} role="listbox" aria-label="Open verifications" className="space-y-3" data-testid="verification-queue" onKeyDown={onListKey}>
+            {items.map((item) => (
+              <QueueRow key={item.id} item={item} now={now} selected={item.id === selected?.id} onSelect={() => setSelectedId(item.id)} onOpen={() => open(item)} />
+            ))}
+          </ul>
+        </>
       )}
 
       {opened ? (
         <VerificationDetail
           item={opened}
-          me={me}
           canAnswer={canAnswer}
+          canTakeOver={canTakeOver}
+          leaseSeconds={leaseSeconds}
           intent={intent}
           onIntent={setIntent}
-          onClaim={() => claim(opened)}
+          onClaim={() => runClaim(opened, false)}
+          onTakeOver={() => runClaim(opened, true)}
           claiming={claiming === opened.id}
           onClose={() => {
             setOpenId(null);
             setIntent(null);
           }}
           onAnswered={(id) => {
-            queryClient.setQueryData<QueueItem[]>(QUEUE_KEY, (list) => (list ?? []).filter((i) => i.id !== id));
+            updateQueue(queryClient, (s) => applyRemove(s, id, Date.now()));
             setOpenId(null);
             setIntent(null);
           }}
@@ -214,8 +280,22 @@ export function VerificationQueue({ me, canAnswer }: { me: Me; canAnswer: boolea
   );
 }
 
+function SortLink({ current, value, label }: { current: QueueSort; value: QueueSort; label: string }) {
+  const active = current === value;
+  return (
+    <Link
+      href={value === "priority" ? "/verifications" : "/verifications?sort=deadline"}
+      aria-current={active ? "page" : undefined}
+      scroll={false}
+      className={cn("px-3 py-1 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600", active ? "bg-indigo-600 text-white" : "bg-white text-slate-800 hover:bg-slate-50")}
+    >
+      {label}
+    </Link>
+  );
+}
+
 function Kbd({ children }: { children: ReactNode }) {
-  return <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[11px] text-slate-700">{children}</kbd>;
+  return <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[11px] text-slate-800">{children}</kbd>;
 }
 
 function LiveBadge({ status }: { status: "connecting" | "live" | "reconnecting" }) {
@@ -228,65 +308,52 @@ function LiveBadge({ status }: { status: "connecting" | "live" | "reconnecting" 
   return <Badge tone="warning">{status === "connecting" ? "Connecting…" : "Reconnecting…"}</Badge>;
 }
 
-function QueueRow(props: {
-  item: QueueItem;
-  now: number;
-  me: Me;
-  selected: boolean;
-  canAnswer: boolean;
-  claiming: boolean;
-  onSelect: () => void;
-  onOpen: (intent?: Intent) => void;
-  onClaim: () => void;
-}) {
-  const { item, now, me, selected, canAnswer, claiming } = props;
+function QueueRow(props: { item: QueueItem; now: number; selected: boolean; onSelect: () => void; onOpen: () => void }) {
+  const { item, now, selected } = props;
   const left = Date.parse(item.expiresAt) - now;
   const urgent = left < 60_000;
-  const claimedByOther = item.state === "claimed" && item.claimedById !== me.id;
-  const mine = item.state === "claimed" && item.claimedById === me.id;
+  const site = item.siteName ?? `Site ${item.siteId}`;
+  const claimedByOther = item.state === "claimed" && !item.claimedByMe;
   return (
     <li
       id={`verif-${item.id}`}
       role="option"
       aria-selected={selected}
+      tabIndex={selected ? 0 : -1}
       data-testid="verification-row"
       data-verification-id={item.id}
+      data-priority={item.priority ?? ""}
       onClick={props.onSelect}
-      onDoubleClick={() => props.onOpen()}
+      onDoubleClick={props.onOpen}
+      onFocus={props.onSelect}
       className={cn(
-        "flex flex-col gap-3 rounded-lg border bg-white p-4 shadow-sm sm:flex-row sm:items-start",
-        selected ? "border-indigo-500 ring-2 ring-indigo-500/30" : "border-slate-200",
+        "flex cursor-default flex-col gap-3 rounded-lg border bg-white p-4 shadow-sm outline-none sm:flex-row sm:items-start",
+        selected ? "border-indigo-500 ring-2 ring-indigo-500/30 focus-visible:ring-indigo-600" : "border-slate-200",
       )}
     >
       <div className="flex w-24 shrink-0 flex-col items-start gap-1">
-        <span
-          data-testid="countdown"
-          aria-label={`Expires in ${countdown(left)}`}
-          className={cn("font-mono text-2xl font-semibold tabular-nums", urgent ? "text-red-600" : "text-slate-900")}
-        >
+        <span data-testid="countdown" className={cn("font-mono text-2xl font-semibold tabular-nums", urgent ? "text-red-700" : "text-slate-900")}>
           {countdown(left)}
         </span>
-        <span className="text-xs text-slate-500">left to answer</span>
+        <span className="text-xs text-slate-600">left to answer</span>
       </div>
 
       <div className="min-w-0 flex-1 space-y-1">
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className="truncate text-left font-semibold text-slate-900 hover:underline" onClick={() => props.onOpen()}>
-            {item.siteName ?? `Site ${item.siteId}`}
-          </button>
-          {item.priority ? <Badge tone={item.priority === "high" || item.priority === "critical" ? "danger" : "neutral"}>{item.priority}</Badge> : null}
+          <span className="truncate font-semibold text-slate-900">{site}</span>
+          {item.priority ? <Badge tone={PRIORITY_TONE[item.priority] ?? "neutral"}>{item.priority}</Badge> : null}
           {item.trigger ? <Badge tone="info">{item.trigger}</Badge> : null}
           {claimedByOther ? (
             <Badge tone="warning">
               <span data-testid="claimed-by">Claimed by {item.claimedByName ?? "another operator"}</span>
             </Badge>
-          ) : mine ? (
+          ) : item.state === "claimed" ? (
             <Badge tone="success">Claimed by you</Badge>
           ) : null}
         </div>
         <p className="text-sm text-slate-800">{item.description ?? "Alarm"}</p>
-        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
-          <span title="Time at the site">Site time {siteTime(item.occurredAt, item.siteTimezone)}</span>
+        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
+          <span>Site time {siteTime(item.occurredAt, item.siteTimezone)}</span>
           {item.zoneNumber ? <span>Zone {item.zoneNumber}</span> : null}
           {item.deviceId ? <span>Device {item.deviceId}</span> : null}
           {item.location ? (
@@ -300,33 +367,16 @@ function QueueRow(props: {
 
       <div className="flex shrink-0 gap-2">
         {item.snapshots.length === 0 ? (
-          <div className="flex h-16 w-24 items-center justify-center rounded bg-slate-100 text-slate-400" title="No snapshot yet">
+          <div className="flex h-16 w-24 flex-col items-center justify-center rounded bg-slate-100 text-xs text-slate-700">
             <Camera className="h-5 w-5" aria-hidden="true" />
+            No snapshot yet
           </div>
         ) : (
-          item.snapshots.slice(0, 3).map((s) => (
-            <button key={s.id} type="button" onClick={() => props.onOpen()} className="overflow-hidden rounded ring-1 ring-slate-200 hover:ring-indigo-400" aria-label="Open snapshot large">
-              <SnapshotImg id={s.id} alt="Snapshot" testId="snapshot-thumb" className="h-16 w-24 object-cover" />
-            </button>
+          item.snapshots.slice(0, 3).map((s, n) => (
+            <SnapshotImg key={s.id} id={s.id} alt={`Snapshot ${n + 1} of ${site}`} testId="snapshot-thumb" className="h-16 w-24 rounded object-cover ring-1 ring-slate-200" />
           ))
         )}
       </div>
-
-      {canAnswer ? (
-        <div className="flex shrink-0 flex-row gap-2 sm:flex-col">
-          {!mine && !claimedByOther ? (
-            <Button size="sm" variant="secondary" icon={<Hand className="h-4 w-4" />} onClick={props.onClaim} pending={claiming} pendingText="Claiming…">
-              Claim
-            </Button>
-          ) : null}
-          <Button size="sm" variant="danger" disabled={claimedByOther} onClick={() => props.onOpen("dispatch")}>
-            Dispatch
-          </Button>
-          <Button size="sm" variant="secondary" disabled={claimedByOther} onClick={() => props.onOpen("disregard")}>
-            Disregard
-          </Button>
-        </div>
-      ) : null}
     </li>
   );
 }

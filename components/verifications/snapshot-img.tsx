@@ -1,21 +1,91 @@
 "use client";
-import { useState } from "react";
-import { ImageOff } from "lucide-react";
+import { useEffect, useState } from "react";
+import { ImageOff, Loader2 } from "lucide-react";
 import { cn } from "@/components/ui";
 
-/** A snapshot through our proxy; says so plainly when CHeKT no longer serves the image. */
-export function SnapshotImg({ id, alt, className, testId }: { id: string; alt: string; className: string; testId?: string }) {
-  const [failed, setFailed] = useState(false);
-  if (failed) {
+// A snapshot through our route. Loaded with fetch (not a bare <img src>) so the page learns why an
+// image failed: a passing CHeKT failure (503 + Retry-After from our route) is retried with backoff
+// for about two minutes; only a 404 (CHeKT no longer has it) or running out of tries says
+// "unavailable" — and even then the detail view offers "Try again".
+const BACKOFF_S = [1, 2, 4, 8, 15, 30, 30, 30];
+
+type Phase = { kind: "loading" } | { kind: "ready"; url: string } | { kind: "waiting"; inS: number } | { kind: "unavailable"; why: string };
+
+export function SnapshotImg({ id, alt, className, testId, allowRetry = false }: { id: string; alt: string; className: string; testId?: string; allowRetry?: boolean }) {
+  const [phase, setPhase] = useState<Phase>({ kind: "loading" });
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    let stopped = false;
+    let objectUrl: string | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const load = async (attempt: number) => {
+      let res: Response | null = null;
+      try {
+        res = await fetch(`/api/snapshots/${encodeURIComponent(id)}`);
+      } catch {
+        res = null;
+      }
+      if (stopped) return;
+      if (res?.ok) {
+        objectUrl = URL.createObjectURL(await res.blob());
+        if (!stopped) setPhase({ kind: "ready", url: objectUrl });
+        return;
+      }
+      const permanent = res !== null && (res.status === 404 || res.status === 400 || res.status === 401 || res.status === 403 || res.status === 409);
+      if (permanent || attempt >= BACKOFF_S.length) {
+        setPhase({ kind: "unavailable", why: permanent ? "CHeKT no longer has this image" : "CHeKT did not send it in time" });
+        return;
+      }
+      const asked = Number(res?.headers.get("retry-after"));
+      let wait = Math.max(BACKOFF_S[attempt]!, Number.isFinite(asked) ? asked : 0);
+      setPhase({ kind: "waiting", inS: wait });
+      const tick = () => {
+        wait -= 1;
+        if (stopped) return;
+        if (wait <= 0) {
+          setPhase({ kind: "loading" });
+          void load(attempt + 1);
+        } else {
+          setPhase({ kind: "waiting", inS: wait });
+          timer = setTimeout(tick, 1000);
+        }
+      };
+      timer = setTimeout(tick, 1000);
+    };
+    setPhase({ kind: "loading" });
+    void load(0);
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [id, round]);
+
+  if (phase.kind === "ready") {
+    // eslint-disable-next-line @next/next/no-img-element -- bytes from our own route, shown through an object URL
+    return <img src={phase.url} alt={alt} data-testid={testId} className={className} />;
+  }
+  const box = cn("flex flex-col items-center justify-center gap-1 bg-slate-100 p-1 text-center text-xs text-slate-700", className);
+  if (phase.kind === "unavailable") {
     return (
-      <span className={cn("flex flex-col items-center justify-center gap-1 bg-slate-100 text-xs text-slate-500", className)} role="img" aria-label="Snapshot unavailable">
-        <ImageOff className="h-4 w-4" aria-hidden="true" />
-        unavailable
+      <span className={box} data-testid="snapshot-unavailable">
+        <span role="img" aria-label={`Snapshot unavailable: ${phase.why}`} className="flex flex-col items-center gap-1">
+          <ImageOff className="h-4 w-4" aria-hidden="true" />
+          Snapshot unavailable
+        </span>
+        {allowRetry ? (
+          <button type="button" onClick={() => setRound((r) => r + 1)} className="rounded px-1 text-indigo-700 underline hover:text-indigo-900">
+            Try again
+          </button>
+        ) : null}
       </span>
     );
   }
   return (
-    // eslint-disable-next-line @next/next/no-img-element -- served by our own proxy route, private cache
-    <img src={`/api/snapshots/${encodeURIComponent(id)}`} alt={alt} data-testid={testId} loading="lazy" onError={() => setFailed(true)} className={className} />
+    <span className={box} role="img" aria-label={phase.kind === "waiting" ? `Snapshot loading, retrying in ${phase.inS} s` : "Snapshot loading"} data-testid="snapshot-waiting">
+      <Loader2 className="h-4 w-4 animate-spin motion-reduce:animate-none" aria-hidden="true" />
+      {phase.kind === "waiting" ? `Retrying in ${phase.inS} s` : "Loading…"}
+    </span>
   );
 }

@@ -59,7 +59,11 @@ export function queueEventStream(o: QueueStreamOptions): ReadableStream<Uint8Arr
 
       // Handled one at a time so the page sees changes in commit order.
       let chain: Promise<void> = Promise.resolve();
-      const sendSnapshot = async () => send({ type: "snapshot", items: await o.loadOpen(), serverTime: new Date().toISOString() });
+      // asOf is taken before the query: the page keeps anything newer that the snapshot lacks.
+      const sendSnapshot = async () => {
+        const asOf = Date.now();
+        send({ type: "snapshot", items: await o.loadOpen(), serverTime: new Date().toISOString(), asOf });
+      };
       const onEvent = (event: LiveEvent) => {
         chain = chain
           .then(async () => {
@@ -69,7 +73,7 @@ export function queueEventStream(o: QueueStreamOptions): ReadableStream<Uint8Arr
             const item = await o.loadItem(event.message.id);
             const live = item && (item.state === "pending" || item.state === "claimed") && Date.parse(item.expiresAt) > Date.now();
             if (item && live) send({ type: "upsert", item, receivedAt: event.message.at });
-            else send({ type: "remove", id: event.message.id, state: item?.state ?? (event.message.state as QueueItem["state"]), receivedAt: event.message.at });
+            else send({ type: "remove", id: event.message.id, state: item?.state ?? (event.message.state as QueueItem["state"]), receivedAt: event.message.at, version: item?.version ?? event.message.at });
           })
           .catch((e: unknown) => write(`: error ${String((e as Error)?.message ?? e).replace(/\n/g, " ")}\n\n`));
       };

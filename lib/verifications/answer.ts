@@ -5,10 +5,13 @@ import type { ActionContext } from "@/lib/actions/client";
 import { answerAlarmVerification } from "@/lib/chekt/api/verifications";
 import { ChektError } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyVerification } from "@/lib/webhooks/notify";
+import { claimInTx } from "./claims";
+import { deskConfig } from "./config";
+import { alarmVerdict, type AlarmVerdict } from "./check";
 
-type Tx = Prisma.TransactionClient;
+export { claimInTx, releaseInTx } from "./claims";
+
 type Dealer = { id: string; chektDealerId: number };
 type Me = { id: string; name: string; email: string };
 
@@ -16,71 +19,73 @@ export type AnswerAction = "dispatch" | "disregard";
 
 export type AnswerResult =
   | { outcome: "answered"; state: "dispatched" | "disregarded"; traceId: string }
-  | { outcome: "expired"; message: string };
+  | { outcome: "expired"; message: string }
+  /** CHeKT did not answer in time (429, 5xx, dropped): the browser waits `retryInMs` and sends again with the same key. */
+  | { outcome: "retrying"; retryInMs: number; reason: string; windowEndsAt: string }
+  /** The retry window is over and CHeKT may have applied it: the operator checks with CHeKT. */
+  | { outcome: "uncertain"; message: string }
+  /** The retry window is over and CHeKT certainly did not apply it: nothing was recorded. */
+  | { outcome: "not_sent"; message: string };
 
 export const EXPIRED_MESSAGE =
   "CHeKT no longer accepts an answer for this alarm: it expired or was already answered elsewhere. It has left the queue; nothing was sent to responders by us.";
 
-/**
- * Claims atomically: succeeds only on a pending item, or one this user already holds. A second
- * operator gets "claimed by …" and cannot answer. Runs inside the caller's transaction (with the
- * audit row) and NOTIFYs so every open page shows the claim at once.
- */
-export async function claimInTx(tx: Tx, dealer: Dealer, id: string, me: Me, now = new Date()) {
-  const rows = await tx.$queryRaw<{ id: string; state: string }[]>`
-    UPDATE verifications
-       SET state = 'claimed', claimed_by_id = ${me.id}, claimed_by_name = ${me.name || me.email},
-           claimed_at = COALESCE(CASE WHEN claimed_by_id = ${me.id} THEN claimed_at END, ${now}), updated_at = ${now}
-     WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND expires_at > ${now}
-       AND (state = 'pending' OR (state = 'claimed' AND claimed_by_id = ${me.id}))
-     RETURNING id, state::text AS state`;
-  if (rows.length === 0) throw await refusal(tx, dealer, id, now);
-  await notifyVerification(tx, { id, dealerLinkId: dealer.id, state: "claimed" });
+// Each server-side attempt is short so the operator sees why an answer waits (and can cancel)
+// instead of a silent spinner; the browser resends with the stored key until the window closes.
+const ATTEMPT_DEADLINE_MS = 4_000;
+const MIN_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 10_000;
+
+const STATE_OF: Record<AnswerAction, "dispatched" | "disregarded"> = { dispatch: "dispatched", disregard: "disregarded" };
+
+/** Whether a failure is worth sending again with the same Idempotency-Key. */
+function retryable(e: ChektError): boolean {
+  return e.kind === "rate_limited" || e.kind === "server" || e.kind === "network" || e.kind === "timeout";
 }
 
-/** Why a claim or answer cannot go ahead, in words an operator understands. */
-async function refusal(tx: Tx, dealer: Dealer, id: string, now: Date): Promise<ActionError> {
-  const row = await tx.verification.findFirst({ where: { id, dealerLinkId: dealer.id } });
-  if (!row) return new ActionError("not_found", "This verification is not in this dealer's queue.");
-  if (row.state === "claimed") return new ActionError("claimed", `Claimed by ${row.claimedByName ?? "another operator"}.`);
-  if (row.state === "pending" && row.expiresAt <= now) return new ActionError("expired", "This verification has expired.");
-  if (row.state === "dispatched" || row.state === "disregarded") {
-    return new ActionError("answered", `Already ${row.state} by ${row.answeredByName ?? "another operator"}.`);
-  }
-  if (row.state === "cancelled") return new ActionError("cancelled", "The alarm was resolved; this verification was cancelled.");
-  return new ActionError("expired", "This verification has expired.");
-}
-
-export async function releaseInTx(tx: Tx, dealer: Dealer, id: string, me: Me, now = new Date()) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE verifications SET state = 'pending', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL, updated_at = ${now}
-     WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND state = 'claimed' AND claimed_by_id = ${me.id}
-     RETURNING id`;
-  if (rows.length === 0) throw await refusal(tx, dealer, id, now);
-  await notifyVerification(tx, { id, dealerLinkId: dealer.id, state: "pending" });
+function reasonOf(e: ChektError): string {
+  if (e.kind === "rate_limited") return "CHeKT's rate limit";
+  if (e.kind === "network") return "a dropped connection to CHeKT";
+  if (e.kind === "timeout") return "CHeKT not answering in time";
+  return `CHeKT answering ${e.status ?? "an error"}`;
 }
 
 /**
  * Dispatch or disregard. Steps, each safe to repeat:
- * 1. claim (or confirm our claim) and store the Idempotency-Key and responded_at BEFORE sending,
- *    so a retry after a lost answer sends the same request and CHeKT replays instead of answering twice;
- * 2. PATCH CHeKT;
- * 3. record the outcome with the audit row (and NOTIFY) in one transaction.
- * A 404 from CHeKT means expired/unknown/answered: the item is marked expired and the operator told.
+ * 1. claim (or renew our claim) and store the Idempotency-Key, action, contact and responded_at
+ *    BEFORE sending, so a resend after a lost answer is the identical request and CHeKT replays it;
+ *    an answer already stored with a different action or contact is refused (no second answer);
+ * 2. PATCH CHeKT on the "answer" budget class, with a short deadline;
+ * 3. success: state, who, trace id and the audit row in one transaction (with NOTIFY).
+ * 429/5xx/dropped → "retrying" until the window (VERIFICATION_ANSWER_RETRY_SECONDS from the first
+ * attempt, never past the deadline) closes. A 404 is checked against CHeKT before "expired".
  */
-export async function answerVerification(ctx: Pick<ActionContext, "commit" | "traceId">, dealer: Dealer, me: Me, input: { id: string; action: AnswerAction; contactId: number }): Promise<AnswerResult> {
+export async function answerVerification(
+  ctx: Pick<ActionContext, "commit" | "traceId">,
+  dealer: Dealer,
+  me: Me,
+  input: { id: string; action: AnswerAction; contactId: number },
+  now = () => new Date(),
+): Promise<AnswerResult> {
   const { id, action, contactId } = input;
+  const key = { dealerLinkId_id: { dealerLinkId: dealer.id, id } };
   const prepared = await prisma.$transaction(async (tx) => {
-    await claimInTx(tx, dealer, id, me);
-    const row = await tx.verification.findUniqueOrThrow({ where: { id } });
-    const reuse = row.answerIdemKey && row.answerAction === action && row.answerContactId === contactId && row.answeredAt;
-    const key = reuse ? row.answerIdemKey! : `verif-${id}-${randomUUID()}`;
-    const respondedAt = reuse ? row.answeredAt! : new Date();
-    await tx.verification.update({
-      where: { id },
-      data: { answerIdemKey: key, answerAction: action, answerContactId: contactId, answeredAt: respondedAt, answerError: null },
-    });
-    return { key, respondedAt, siteId: row.siteId, before: { state: row.state, claimedBy: row.claimedByName } };
+    const before = await tx.verification.findUnique({ where: key });
+    await claimInTx(tx, dealer, id, me, now());
+    const row = await tx.verification.findUniqueOrThrow({ where: key });
+    if (row.answerIdemKey && (row.answerAction !== action || row.answerContactId !== contactId)) {
+      throw new ActionError(
+        "answer_stored",
+        `A ${row.answerAction} answer is already stored for this alarm and may have reached CHeKT. Use "Check with CHeKT" before answering differently.`,
+      );
+    }
+    const stored = !!row.answerIdemKey && !!row.answeredAt;
+    const idemKey = stored ? row.answerIdemKey! : `verif-${id}-${randomUUID()}`;
+    const respondedAt = stored ? row.answeredAt! : now();
+    if (!stored) {
+      await tx.verification.update({ where: key, data: { answerIdemKey: idemKey, answerAction: action, answerContactId: contactId, answeredAt: respondedAt, answerError: null } });
+    }
+    return { idemKey, respondedAt, siteId: row.siteId, alarmId: row.alarmId, expiresAt: row.expiresAt, before: { state: before?.state ?? row.state, claimedBy: before?.claimedByName ?? null } };
   });
 
   try {
@@ -89,37 +94,124 @@ export async function answerVerification(ctx: Pick<ActionContext, "commit" | "tr
       prepared.siteId,
       id,
       { action, contactId, respondedAt: prepared.respondedAt },
-      { idempotencyKey: prepared.key, traceId: ctx.traceId },
+      { idempotencyKey: prepared.idemKey, traceId: ctx.traceId, deadlineMs: ATTEMPT_DEADLINE_MS },
     );
-    const state = action === "dispatch" ? "dispatched" : "disregarded";
-    await ctx.commit(
-      { action: `verifications.${action}`, objectKind: "verification", chektId: id, dealerLinkId: dealer.id, traceId: traceId ?? ctx.traceId, before: prepared.before, after: { state, contactId, respondedAt: prepared.respondedAt, idempotencyKey: prepared.key } },
-      async (tx) => {
-        await tx.verification.update({
-          where: { id },
-          data: { state, answeredById: me.id, answeredByName: me.name || me.email, answerTraceId: traceId ?? ctx.traceId, answerError: null },
-        });
-        await notifyVerification(tx, { id, dealerLinkId: dealer.id, state });
-      },
-    );
-    return { outcome: "answered", state, traceId: traceId ?? ctx.traceId };
+    await recordAnswer(ctx, dealer, me, id, action, { traceId, before: prepared.before, contactId, respondedAt: prepared.respondedAt, idempotencyKey: prepared.idemKey });
+    return { outcome: "answered", state: STATE_OF[action], traceId };
   } catch (error) {
     if (error instanceof ChektError && error.status === 404) {
-      await ctx.commit(
-        { action: "verifications.expire", objectKind: "verification", chektId: id, dealerLinkId: dealer.id, traceId: error.traceId ?? ctx.traceId, before: prepared.before, after: { state: "expired", reason: `CHeKT 404 on ${action}` } },
-        async (tx) => {
-          await tx.verification.update({ where: { id }, data: { state: "expired", answerError: `CHeKT 404: ${error.message}`, answerTraceId: error.traceId ?? ctx.traceId } });
-          await notifyVerification(tx, { id, dealerLinkId: dealer.id, state: "expired" });
-        },
-      );
-      return { outcome: "expired", message: EXPIRED_MESSAGE };
+      return afterNotFound(ctx, dealer, me, { id, action, alarmId: prepared.alarmId, expiresAt: prepared.expiresAt, before: prepared.before, error }, now());
     }
-    // Kept claimed with the same key: the operator can retry and CHeKT will replay if it did apply.
     const message = error instanceof Error ? error.message : String(error);
-    await prisma.verification.update({ where: { id }, data: { answerError: message.slice(0, 500) } }).catch(() => undefined);
+    const mayHaveApplied = !(error instanceof ChektError) || error.mayHaveApplied;
+    if (error instanceof ChektError && retryable(error)) {
+      const windowEndsAt = new Date(Math.min(prepared.respondedAt.getTime() + deskConfig().VERIFICATION_ANSWER_RETRY_SECONDS * 1000, prepared.expiresAt.getTime()));
+      const left = windowEndsAt.getTime() - now().getTime();
+      if (left > MIN_RETRY_MS) {
+        await prisma.verification.update({ where: key, data: { answerError: message.slice(0, 500) } }).catch(() => undefined);
+        const suggested = error.retryAfterS !== undefined ? error.retryAfterS * 1000 : 3_000;
+        return { outcome: "retrying", retryInMs: Math.min(MAX_RETRY_MS, left - MIN_RETRY_MS, Math.max(MIN_RETRY_MS, suggested)), reason: reasonOf(error), windowEndsAt: windowEndsAt.toISOString() };
+      }
+    }
+    // Certainly not applied: forget the stored answer, so the operator may answer differently.
+    await prisma.verification
+      .update({ where: key, data: mayHaveApplied ? { answerError: message.slice(0, 500) } : { answerError: message.slice(0, 500), answerIdemKey: null, answerAction: null, answerContactId: null, answeredAt: null } })
+      .catch(() => undefined);
     if (error instanceof ChektError && error.status === 400 && error.fieldErrors?.contact_id) {
       throw new ActionError("validation", error.fieldErrors.contact_id, { contactId: error.fieldErrors.contact_id });
     }
+    if (error instanceof ChektError && retryable(error)) {
+      return mayHaveApplied
+        ? { outcome: "uncertain", message: `CHeKT did not confirm the ${action} in time (${reasonOf(error)}). It may or may not have been saved — check with CHeKT.` }
+        : { outcome: "not_sent", message: `CHeKT did not take the ${action} in time (${reasonOf(error)}). Nothing was recorded; send it again.` };
+    }
     throw error;
   }
+}
+
+async function recordAnswer(
+  ctx: Pick<ActionContext, "commit" | "traceId">,
+  dealer: Dealer,
+  me: Me,
+  id: string,
+  action: AnswerAction,
+  a: { traceId: string; before: unknown; contactId: number | null; respondedAt: Date | null; idempotencyKey: string | null; note?: string },
+) {
+  const state = STATE_OF[action];
+  await ctx.commit(
+    { action: `verifications.${action}`, objectKind: "verification", chektId: id, dealerLinkId: dealer.id, traceId: a.traceId, before: a.before, after: { state, contactId: a.contactId, respondedAt: a.respondedAt, idempotencyKey: a.idempotencyKey, ...(a.note ? { note: a.note } : {}) } },
+    async (tx) => {
+      await tx.verification.update({
+        where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } },
+        data: { state, answeredById: me.id, answeredByName: me.name || me.email, answerTraceId: a.traceId, answerError: null, leaseExpiresAt: null },
+      });
+      await notifyVerification(tx, { id, dealerLinkId: dealer.id, state });
+    },
+  );
+}
+
+async function markExpired(ctx: Pick<ActionContext, "commit" | "traceId">, dealer: Dealer, id: string, before: unknown, reason: string, traceId: string) {
+  await ctx.commit(
+    { action: "verifications.expire", objectKind: "verification", chektId: id, dealerLinkId: dealer.id, traceId, before, after: { state: "expired", reason } },
+    async (tx) => {
+      await tx.verification.update({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } }, data: { state: "expired", answerError: reason.slice(0, 500), answerTraceId: traceId, leaseExpiresAt: null } });
+      await notifyVerification(tx, { id, dealerLinkId: dealer.id, state: "expired" });
+    },
+  );
+}
+
+/**
+ * CHeKT answered 404 (unknown, expired or already answered). Before calling it expired we read the
+ * alarm from CHeKT: our own earlier attempt may have been recorded (a lost answer), or the alarm
+ * may still be open, in which case nothing is thrown away.
+ */
+async function afterNotFound(
+  ctx: Pick<ActionContext, "commit" | "traceId">,
+  dealer: Dealer,
+  me: Me,
+  a: { id: string; action: AnswerAction; alarmId: string | null; expiresAt: Date; before: unknown; error: ChektError },
+  now: Date,
+): Promise<AnswerResult> {
+  const traceId = a.error.traceId ?? ctx.traceId;
+  const verdict: AlarmVerdict = await alarmVerdict(dealer.id, a.alarmId, a.action, ctx.traceId);
+  if (verdict.kind === "recorded") {
+    await recordAnswer(ctx, dealer, me, a.id, a.action, { traceId, before: a.before, contactId: null, respondedAt: null, idempotencyKey: null, note: `CHeKT 404 on resend; alarm ${verdict.alarmStatus} confirms the ${a.action}` });
+    return { outcome: "answered", state: STATE_OF[a.action], traceId };
+  }
+  if (verdict.kind === "open" && a.expiresAt > now) {
+    await prisma.verification.update({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id: a.id } }, data: { answerError: `CHeKT 404: ${a.error.message}`.slice(0, 500) } }).catch(() => undefined);
+    throw new ActionError("not_found_open", "CHeKT did not accept the answer (404) although the alarm is still open there. Nothing was recorded; try again or call the monitoring station.");
+  }
+  const why =
+    verdict.kind === "closed_otherwise"
+      ? `CHeKT 404 on ${a.action}; the alarm is ${verdict.alarmStatus} in CHeKT (answered or resolved elsewhere)`
+      : `CHeKT 404 on ${a.action}${verdict.kind === "unknown" ? ` (alarm check failed: ${verdict.message})` : ""}`;
+  await markExpired(ctx, dealer, a.id, a.before, why, traceId);
+  return { outcome: "expired", message: EXPIRED_MESSAGE };
+}
+
+/**
+ * "Check with CHeKT" after "may or may not have been saved": reads the alarm; records the answer
+ * when CHeKT shows it, otherwise says it was not recorded (the operator may send it again — the
+ * stored key makes a resend safe either way).
+ */
+export async function checkStoredAnswer(ctx: Pick<ActionContext, "commit" | "traceId">, dealer: Dealer, me: Me, id: string): Promise<{ recorded: boolean; message: string }> {
+  const row = await prisma.verification.findUnique({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } } });
+  if (!row) throw new ActionError("not_found", "This verification is not in this dealer's queue.");
+  if (row.state === "dispatched" || row.state === "disregarded") return { recorded: true, message: `Already ${row.state} by ${row.answeredByName ?? "an operator"}.` };
+  if (!row.answerAction || (row.answerAction !== "dispatch" && row.answerAction !== "disregard")) return { recorded: false, message: "No answer is stored for this alarm; nothing to check." };
+  const action: AnswerAction = row.answerAction;
+  const verdict = await alarmVerdict(dealer.id, row.alarmId, action, ctx.traceId);
+  if (verdict.kind === "recorded") {
+    await recordAnswer(ctx, dealer, me, id, action, { traceId: ctx.traceId, before: { state: row.state }, contactId: row.answerContactId, respondedAt: row.answeredAt, idempotencyKey: row.answerIdemKey, note: `confirmed by CHeKT (alarm ${verdict.alarmStatus})` });
+    return { recorded: true, message: `CHeKT has the ${action}: the alarm is ${verdict.alarmStatus}.` };
+  }
+  if (verdict.kind === "open") {
+    // CHeKT moves the alarm when it records an answer: it has not, so the stored answer is
+    // forgotten and the operator may send it again or answer differently.
+    await prisma.verification.update({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } }, data: { answerIdemKey: null, answerAction: null, answerContactId: null, answeredAt: null } });
+    return { recorded: false, message: `CHeKT has not recorded the ${action}: the alarm is still ${verdict.alarmStatus}. Send it again or answer differently.` };
+  }
+  if (verdict.kind === "closed_otherwise") return { recorded: false, message: `The alarm is ${verdict.alarmStatus} in CHeKT, which does not match the ${action}: it was answered or resolved elsewhere.` };
+  throw new ActionError("check_failed", `We could not check with CHeKT: ${verdict.message}`);
 }

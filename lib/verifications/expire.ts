@@ -1,10 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { notifyVerification } from "@/lib/webhooks/notify";
+import { releaseLapsedLeases } from "./claims";
 
 /**
  * Marks open verifications past their deadline as expired (with NOTIFY, so open pages drop them
- * even if their own countdown timer was asleep). Pages also hide them on their own at zero.
+ * even if their own countdown timer was asleep), and frees claims whose lease lapsed (claims.ts).
+ * Pages also hide expired items on their own at zero. Returns the number expired.
  */
 export async function expireOverdue(now = new Date()): Promise<number> {
   return prisma.$transaction(async (tx) => {
@@ -13,6 +15,7 @@ export async function expireOverdue(now = new Date()): Promise<number> {
        WHERE state IN ('pending', 'claimed') AND expires_at <= ${now}
        RETURNING id, dealer_link_id`;
     for (const r of rows) await notifyVerification(tx, { id: r.id, dealerLinkId: r.dealer_link_id, state: "expired" });
+    await releaseLapsedLeases(tx, now);
     return rows.length;
   });
 }

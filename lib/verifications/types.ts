@@ -18,7 +18,8 @@ export type QueueItem = {
   occurredAt: string;
   expiresAt: string;
   state: VerificationState;
-  claimedById: string | null;
+  /** True when the viewer holds the claim; the claimer is shown by name only, never by user id. */
+  claimedByMe: boolean;
   claimedByName: string | null;
   claimedAt: string | null;
   answeredByName: string | null;
@@ -31,14 +32,21 @@ export type QueueItem = {
   alarmState: string | null;
   snapshots: QueueSnapshot[];
   updatedAt: string;
+  /** Milliseconds (server clock) of the newest change to anything shown: lists and live updates merge by it. */
+  version: number;
+  /** An answer stored and not yet confirmed by CHeKT (retrying or "may or may not"). */
+  answerStored: "dispatch" | "disregard" | null;
 };
 
 export type SiteContact = { id: number; name: string; phone: string | null };
 
 /** SSE messages, as the page parses them. */
 export type LiveMessage =
-  | { type: "snapshot"; items: QueueItem[]; serverTime: string }
+  | { type: "snapshot"; items: QueueItem[]; serverTime: string; asOf: number }
   | { type: "upsert"; item: QueueItem; receivedAt: number }
-  | { type: "remove"; id: string; state: VerificationState; receivedAt: number };
+  | { type: "remove"; id: string; state: VerificationState; receivedAt: number; version: number };
+
+/** The list route's answer: `asOf` is the server time taken just before the query ran. */
+export type QueueList = { items: QueueItem[]; serverTime: string; asOf: number };
 
 export const OPEN_STATES: VerificationState[] = ["pending", "claimed"];

@@ -6,21 +6,39 @@ import { VerificationTabs } from "@/components/verifications/tabs";
 import { requireRole } from "@/lib/auth/require";
 import { getCurrentDealer } from "@/lib/dealer";
 import { hasRole } from "@/lib/roles";
+import { deskConfig } from "@/lib/verifications/config";
+import { parseSort } from "@/lib/verifications/merge";
 
 export const metadata: Metadata = { title: "Verifications" };
 export const dynamic = "force-dynamic";
 
-export default async function VerificationsPage() {
+export default async function VerificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole("viewer");
   const dealer = await getCurrentDealer();
+  const raw = (await searchParams).sort;
+  const sort = parseSort(Array.isArray(raw) ? raw[0] : raw);
   return (
     <div>
       <PageHeader
         title="Verifications"
-        description={dealer ? `Alarms CHeKT asks ${dealer.companyName} to verify, oldest deadline first. Updates arrive live.` : undefined}
+        description={
+          dealer
+            ? `Alarms CHeKT asks ${dealer.companyName} to verify, ${sort === "priority" ? "most urgent priority first, then nearest deadline" : "nearest deadline first"}. Updates arrive live.`
+            : undefined
+        }
       />
       <VerificationTabs current="queue" />
-      {dealer ? <VerificationQueue me={{ id: user.id, name: user.name || user.email }} canAnswer={hasRole(user.role, "operator")} /> : <NoDealerState />}
+      {dealer ? (
+        <VerificationQueue
+          me={{ id: user.id, name: user.name || user.email }}
+          canAnswer={hasRole(user.role, "operator")}
+          canTakeOver={hasRole(user.role, "admin")}
+          sort={sort}
+          leaseSeconds={deskConfig().VERIFICATION_LEASE_SECONDS}
+        />
+      ) : (
+        <NoDealerState />
+      )}
     </div>
   );
 }

@@ -13,7 +13,8 @@ export async function answerAlarmVerification(
   siteId: number,
   verificationId: string,
   answer: VerificationAnswer,
-  opts: CallOpts & { idempotencyKey: string },
+  // deadlineMs: the alarm desk retries in the browser (visible wait, cancellable), so each call is short.
+  opts: CallOpts & { idempotencyKey: string; deadlineMs?: number },
 ): Promise<{ traceId: string }> {
   const { traceId } = await chekt.request(
     "PATCH",

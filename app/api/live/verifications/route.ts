@@ -12,7 +12,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const { denied } = await requireRouteRole("viewer");
+  const { user, denied } = await requireRouteRole("viewer");
   if (denied) return denied;
   const dealer = await getCurrentDealer();
   if (!dealer) return Response.json({ error: { code: "no_dealer", message: NO_DEALER_MESSAGE } }, { status: 409 });
@@ -23,8 +23,8 @@ export async function GET(request: Request) {
   const stream = queueEventStream({
     listener: liveListener(),
     dealerLinkId: dealer.id,
-    loadOpen: () => listOpen(dealer.id, dealer.chektDealerId),
-    loadItem: (id) => getItem(id, dealer.id, dealer.chektDealerId),
+    loadOpen: () => listOpen(dealer.id, dealer.chektDealerId, user.id),
+    loadItem: (id) => getItem(id, dealer.id, dealer.chektDealerId, user.id),
     signal: request.signal,
   });
   return new Response(stream, { headers: SSE_HEADERS });

@@ -1,10 +1,14 @@
-// Snapshot thumbnails and full images for the queue, proxied by our server (credentials stay here).
+// Snapshot images for the queue, from our store (fetched from CHeKT once, lib/verifications/
+// snapshot-image.ts); credentials and signed URLs stay on the server. A passing CHeKT failure
+// (429, 5xx, timeout) answers 503 with Retry-After so the page retries with backoff.
 import { requireRouteRole } from "@/lib/auth/require";
 import { getCurrentDealer, NO_DEALER_MESSAGE } from "@/lib/dealer";
 import { loadSnapshotImage } from "@/lib/verifications/snapshot-image";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+const TRANSIENT = new Set([429, 502, 503, 504]);
 
 export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }) {
   const { denied } = await requireRouteRole("viewer");
@@ -16,9 +20,21 @@ export async function GET(_request: Request, ctx: { params: Promise<{ id: string
   if (id === null || /[\u0000-\u001f]/.test(id)) return Response.json({ error: { code: "bad_id", message: "Not a snapshot id" } }, { status: 400 });
   if (id.length > 200) return Response.json({ error: { code: "bad_id", message: "Snapshot id too long" } }, { status: 400 });
   const image = await loadSnapshotImage(id, dealer.id);
-  if (!image.ok) return Response.json({ error: { code: "snapshot_unavailable", message: image.message } }, { status: image.status });
-  return new Response(image.body, {
-    headers: { "content-type": image.contentType, "cache-control": "private, max-age=600", "x-content-type-options": "nosniff" },
+  if (!image.ok) {
+    const transient = TRANSIENT.has(image.status);
+    return Response.json(
+      { error: { code: transient ? "snapshot_retry" : "snapshot_unavailable", message: image.message } },
+      { status: transient ? 503 : image.status, headers: transient ? { "retry-after": String(Math.max(1, image.retryAfterS ?? 2)), "cache-control": "no-store" } : { "cache-control": "no-store" } },
+    );
+  }
+  return new Response(Buffer.from(image.body), {
+    headers: {
+      "content-type": image.contentType,
+      // Kept images never change: the browser may keep them for the session.
+      "cache-control": "private, max-age=86400, immutable",
+      "x-content-type-options": "nosniff",
+      "x-snapshot-source": image.stored ? "store" : "chekt",
+    },
   });
 }
 

@@ -1,0 +1,106 @@
+import "server-only";
+import { env } from "@/lib/env";
+
+// Fetches one snapshot image from CHeKT. Rules:
+// - the API key goes only to CHeKT's own origin; any other origin must be https and gets no key;
+// - redirects are followed by hand, and only to CHeKT's own origin (a signed URL that bounces
+//   elsewhere is refused: no fetching of hosts CHeKT's answer names), at most 3 hops;
+// - a 429, 502/503/504, a timeout or a dropped connection is retried within the deadline, waiting
+//   what Retry-After asks (capped), so a 429 storm costs the operator a short wait, not the image.
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+const MAX_REDIRECTS = 3;
+const ATTEMPT_TIMEOUT_MS = 8_000;
+const MAX_WAIT_MS = 5_000;
+
+export type FetchedImage = { ok: true; body: Uint8Array; contentType: string } | { ok: false; status: number; message: string; retryAfterS?: number };
+
+export type FetchSnapshotOptions = {
+  deadlineMs?: number;
+  fetch?: typeof globalThis.fetch;
+  sleep?: (ms: number) => Promise<void>;
+  /** CHeKT's origin (default: CHEKT_API_BASE_URL's). */
+  chektOrigin?: string;
+};
+
+const TRANSIENT = new Set([429, 502, 503, 504]);
+
+export async function fetchSnapshotBytes(url: string, apiKey: string | null, o: FetchSnapshotOptions = {}): Promise<FetchedImage> {
+  const doFetch = o.fetch ?? globalThis.fetch;
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const chektOrigin = o.chektOrigin ?? new URL(env.CHEKT_API_BASE_URL).origin;
+  const deadline = Date.now() + (o.deadlineMs ?? 12_000);
+  let last: FetchedImage = { ok: false, status: 503, message: "CHeKT did not answer" };
+  for (let attempt = 0; ; attempt++) {
+    const result = await fetchOnce(url, apiKey, chektOrigin, doFetch, Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - Date.now())));
+    if (result.ok || !TRANSIENT.has(result.status)) return result;
+    last = result;
+    const wait = Math.min(MAX_WAIT_MS, result.retryAfterS !== undefined ? result.retryAfterS * 1000 : 250 * 2 ** attempt);
+    if (Date.now() + wait + 250 > deadline) return last;
+    await sleep(wait);
+  }
+}
+
+function checkTarget(raw: string, chektOrigin: string): { ok: true; url: URL; sameOrigin: boolean } | { ok: false; message: string } {
+  let target: URL;
+  try {
+    target = new URL(raw);
+  } catch {
+    return { ok: false, message: "Snapshot URL is not valid" };
+  }
+  if (target.protocol !== "https:" && target.protocol !== "http:") return { ok: false, message: "Snapshot URL is not http(s)" };
+  const sameOrigin = target.origin === chektOrigin;
+  // Only http for CHeKT's own configured origin (the local simulator); anything else must be https.
+  if (!sameOrigin && target.protocol !== "https:") return { ok: false, message: "Refusing a non-https snapshot URL outside CHeKT" };
+  return { ok: true, url: target, sameOrigin };
+}
+
+async function fetchOnce(raw: string, apiKey: string | null, chektOrigin: string, doFetch: typeof globalThis.fetch, timeoutMs: number): Promise<FetchedImage> {
+  let current = raw;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const target = checkTarget(current, chektOrigin);
+    if (!target.ok) return { ok: false, status: 502, message: target.message };
+    if (hop > 0 && !target.sameOrigin) return { ok: false, status: 502, message: `Refusing a snapshot redirect off CHeKT's host (to ${target.url.host})` };
+    let res: Response;
+    try {
+      res = await doFetch(target.url, {
+        headers: target.sameOrigin && apiKey ? { authorization: `Bearer ${apiKey}`, accept: "image/*" } : { accept: "image/*" },
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: "manual",
+      });
+    } catch (e) {
+      return { ok: false, status: 503, message: `CHeKT did not answer: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    if (res.status >= 300 && res.status < 400) {
+      const location = res.headers.get("location");
+      await res.body?.cancel().catch(() => undefined);
+      if (!location) return { ok: false, status: 502, message: `CHeKT answered ${res.status} without a Location` };
+      current = new URL(location, target.url).toString();
+      continue;
+    }
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => undefined);
+      const retryAfter = Number(res.headers.get("retry-after"));
+      const status = res.status === 404 ? 404 : res.status === 403 ? 403 : TRANSIENT.has(res.status) ? res.status : 502;
+      return { ok: false, status, message: `CHeKT answered ${res.status}`, ...(Number.isFinite(retryAfter) && retryAfter >= 0 && res.headers.has("retry-after") ? { retryAfterS: retryAfter } : {}) };
+    }
+    const contentType = res.headers.get("content-type") ?? "";
+    if (!/^image\/(png|jpeg|jpg|webp|gif)\b/i.test(contentType)) {
+      await res.body?.cancel().catch(() => undefined);
+      return { ok: false, status: 502, message: `Not an image (${contentType || "no type"})` };
+    }
+    const length = Number(res.headers.get("content-length"));
+    if (length > MAX_IMAGE_BYTES) {
+      await res.body?.cancel().catch(() => undefined);
+      return { ok: false, status: 502, message: "Image too large" };
+    }
+    let body: Uint8Array;
+    try {
+      body = new Uint8Array(await res.arrayBuffer());
+    } catch (e) {
+      return { ok: false, status: 503, message: `The image download broke off: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    if (body.byteLength > MAX_IMAGE_BYTES) return { ok: false, status: 502, message: "Image too large" };
+    return { ok: true, body, contentType: contentType.split(";")[0]!.trim().toLowerCase() };
+  }
+  return { ok: false, status: 502, message: "Too many redirects" };
+}
