@@ -206,7 +206,8 @@ class Runner {
     const { api } = this.deps;
     const dealerId = this.job.dealerLink.chektDealerId;
     const siteId = this.job.chektSiteId;
-    const opts = { idempotencyKey, traceId, signal: this.deps.signal };
+    // Bulk jobs spend the budget's bulk class: they leave a quarter of it for answers and people.
+    const opts = { idempotencyKey, traceId, signal: this.deps.signal, budgetClass: "bulk" as const };
     switch (this.job.kind) {
       case "create":
         return api.create(dealerId, siteId, items.map((i) => i.payload as unknown as DeviceInput), opts);
@@ -225,7 +226,7 @@ class Runner {
   private async settleDuplicatesOfOurOwn(resent: boolean, items: Item[], results: ItemResult[]): Promise<ItemResult[]> {
     if (this.job.kind !== "create" || !resent) return results;
     if (!results.some((r) => !r.ok && r.statusCode === 409)) return results;
-    const devices = await this.deps.api.list(this.job.dealerLink.chektDealerId, this.job.chektSiteId, { signal: this.deps.signal });
+    const devices = await this.deps.api.list(this.job.dealerLink.chektDealerId, this.job.chektSiteId, { signal: this.deps.signal, budgetClass: "bulk" });
     this.checkAbort();
     const byExt = new Map(devices.map((d) => [d.external_device_id, d]));
     return results.map((r, i) => {
@@ -242,7 +243,7 @@ class Runner {
   private async reconcile(chunk: Chunk, items: Item[], why: string): Promise<Chunk> {
     const { db, api } = this.deps;
     const traceId = randomUUID();
-    const devices = await api.list(this.job.dealerLink.chektDealerId, this.job.chektSiteId, { traceId, signal: this.deps.signal });
+    const devices = await api.list(this.job.dealerLink.chektDealerId, this.job.chektSiteId, { traceId, signal: this.deps.signal, budgetClass: "bulk" });
     this.checkAbort();
     const done: { item: Item; result: ItemResult }[] = [];
     if (this.job.kind === "create") {
