@@ -1,7 +1,7 @@
 // How the queue page combines list answers and live updates (pure, browser-safe). Every item
 // carries a version (server ms of its newest change); a list answer carries `asOf` (server ms taken
 // just before its query ran). Rules:
-// - an incoming copy replaces the held one only if it is at least as new;
+// - a live copy replaces the held one if it is at least as new, a list copy only if strictly newer;
 // - a list answer drops a held item it lacks only if that item is older than the list (minus a
 //   slack for transactions still committing when the list was read): a late list can never remove
 //   an alarm the live stream added after the list was read;
@@ -41,7 +41,8 @@ export function applyList(state: QueueState, list: Pick<QueueList, "items" | "as
   for (const held of state.items) {
     const fresh = incoming.get(held.id);
     if (fresh) {
-      kept.push(newer(fresh, held) ? fresh : held);
+      // Strictly newer: a list copy of the same version must not undo a local change (a claim just made).
+      kept.push(fresh.version > held.version ? fresh : held);
       incoming.delete(held.id);
     } else if (held.version >= list.asOf - COMMIT_SLACK_MS) {
       kept.push(held); // changed after (or while) the list was read: the list cannot know it

@@ -57,9 +57,9 @@ function checkTarget(raw: string, chektOrigin: string): { ok: true; url: URL; sa
 async function fetchOnce(raw: string, apiKey: string | null, chektOrigin: string, doFetch: typeof globalThis.fetch, timeoutMs: number): Promise<FetchedImage> {
   let current = raw;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    if (hop > 0 && new URL(current).origin !== chektOrigin) return { ok: false, status: 502, message: `Refusing a snapshot redirect off CHeKT's host (to ${new URL(current).host})` };
     const target = checkTarget(current, chektOrigin);
     if (!target.ok) return { ok: false, status: 502, message: target.message };
-    if (hop > 0 && !target.sameOrigin) return { ok: false, status: 502, message: `Refusing a snapshot redirect off CHeKT's host (to ${target.url.host})` };
     let res: Response;
     try {
       res = await doFetch(target.url, {

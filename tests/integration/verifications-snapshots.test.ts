@@ -1,0 +1,158 @@
+// Snapshot images: fetched from the real simulator once and then served from Postgres; a 429 is
+// waited out and retried; a failure that lasts answers "retry later" (503) instead of "gone"; a
+// redirect off CHeKT's host is refused; the store stays under its cap, oldest images dropped first.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RunningSimulator } from "@/simulator/server";
+import { startTestSimulator } from "../support/simulator";
+import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+
+let db: TestDb;
+let sim: RunningSimulator;
+let sql: pg.Client;
+let linkId: string;
+let receiveWebhook: (req: Request, key: string) => Promise<Response>;
+const SECRET = "whsec_demo_signing_secret_0123456789";
+
+async function simPost(path: string, body: unknown) {
+  const res = await fetch(`${sim.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(res.ok, `${path}: ${res.status}`).toBe(true);
+  return res.json();
+}
+
+/** Raises an alarm on the simulator, delivers its events, returns the snapshot row ids. */
+async function raiseWithSnapshot(siteId: number): Promise<string[]> {
+  const out = (await simPost("/_sim/alarms", { site_id: siteId, expires_in_s: 300 })) as { alarm: { id: string } };
+  const events = (await (await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` } })).json()) as { data: unknown[] };
+  for (const e of events.data.reverse()) await receiveWebhook(signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }), "acme-security");
+  const snaps = (await sql.query(`SELECT id FROM snapshots WHERE alarm_id = $1 AND dealer_link_id = $2`, [out.alarm.id, linkId])).rows.map((r) => r.id as string);
+  const alarm = (await sql.query(`SELECT snapshot_url FROM alarms WHERE id = $1 AND dealer_link_id = $2`, [out.alarm.id, linkId])).rows[0];
+  return [...snaps, ...(alarm?.snapshot_url ? [`alarm:${out.alarm.id}`] : [])];
+}
+
+
+beforeAll(async () => {
+  db = await createTestDb();
+  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
+  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9" });
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
+  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
+  sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+}, 120_000);
+
+afterEach(async () => {
+  await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+});
+
+afterAll(async () => {
+  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
+  await sim?.close();
+  await sql?.end();
+  const { prisma } = await import("@/lib/db");
+  await prisma.$disconnect();
+  await db?.drop();
+});
+
+describe("snapshot store", () => {
+  it("fetches an image from CHeKT once, keeps it in Postgres and serves it from there even when CHeKT refuses", async () => {
+    const [id] = await raiseWithSnapshot(1);
+    expect(id).toBeTruthy();
+    const { loadSnapshotImage } = await import("@/lib/verifications/snapshot-image");
+    const first = await loadSnapshotImage(id!, linkId);
+    expect(first).toMatchObject({ ok: true, stored: false, contentType: "image/png" });
+    const kept = (await sql.query(`SELECT size, content_type FROM snapshot_images WHERE dealer_link_id = $1 AND key = $2`, [linkId, id])).rows[0];
+    expect(kept.size).toBeGreaterThan(0);
+    // CHeKT now answers 503 to every image request: the kept copy is served, byte for byte.
+    await simPost("/_sim/faults", { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503 });
+    const second = await loadSnapshotImage(id!, linkId);
+    expect(second).toMatchObject({ ok: true, stored: true });
+    if (!first.ok || !second.ok) throw new Error("unreachable");
+    expect(Buffer.from(second.body).equals(Buffer.from(first.body))).toBe(true);
+    // Another dealer's link cannot read it by the same key.
+    const other = await loadSnapshotImage(id!, "another-dealer-link");
+    expect(other).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it("waits out a 429 (two in a row) and gets the image on the retry", async () => {
+    const [id] = await raiseWithSnapshot(2);
+    const fault = (await simPost("/_sim/faults", { path: "/v1/snapshots/**", rate_429: 1, count: 2 })) as { id: string };
+    const { loadSnapshotImage } = await import("@/lib/verifications/snapshot-image");
+    const got = await loadSnapshotImage(id!, linkId);
+    expect(got).toMatchObject({ ok: true, stored: false });
+    const faults = (await (await fetch(`${sim.url}/_sim/faults`)).json()) as { id: string; matched: number }[];
+    expect(faults.find((f) => f.id === fault.id)?.matched).toBe(2);
+  });
+
+  it("a failure that outlasts the retries is 'try again later' (503 + Retry-After), not 'unavailable'", async () => {
+    const [id] = await raiseWithSnapshot(3);
+    await simPost("/_sim/faults", { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503 });
+    const { fetchSnapshotBytes } = await import("@/lib/verifications/snapshot-fetch");
+    const url = (await sql.query(`SELECT url FROM snapshots WHERE id = $1 AND dealer_link_id = $2`, [id, linkId])).rows[0].url as string;
+    const t0 = Date.now();
+    const got = await fetchSnapshotBytes(url, process.env.CHEKT_API_KEY!, { deadlineMs: 2_000 });
+    expect(Date.now() - t0).toBeLessThan(3_000);
+    expect(got).toMatchObject({ ok: false, status: 503 });
+    expect((await sql.query(`SELECT count(*)::int AS n FROM snapshot_images WHERE key = $1`, [id])).rows[0].n).toBe(0);
+  });
+});
+
+describe("redirects", () => {
+  let chekt: http.Server;
+  let elsewhere: http.Server;
+  let chektOrigin = "";
+  let elsewhereOrigin = "";
+  const seenAuth: (string | undefined)[] = [];
+  const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+
+  beforeAll(async () => {
+    elsewhere = http.createServer((req, res) => {
+      seenAuth.push(req.headers.authorization);
+      res.writeHead(200, { "content-type": "image/png" }).end(PNG);
+    });
+    chekt = http.createServer((req, res) => {
+      if (req.url === "/away") res.writeHead(302, { location: `${elsewhereOrigin}/img.png` }).end();
+      else if (req.url === "/here") res.writeHead(301, { location: "/img.png" }).end();
+      else if (req.url === "/loop") res.writeHead(302, { location: "/loop" }).end();
+      else res.writeHead(200, { "content-type": "image/png" }).end(PNG);
+    });
+    await Promise.all([new Promise<void>((r) => chekt.listen(0, "127.0.0.1", r)), new Promise<void>((r) => elsewhere.listen(0, "127.0.0.1", r))]);
+    chektOrigin = `http://127.0.0.1:${(chekt.address() as AddressInfo).port}`;
+    elsewhereOrigin = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    chekt.closeAllConnections();
+    elsewhere.closeAllConnections();
+    await Promise.all([new Promise((r) => chekt.close(r)), new Promise((r) => elsewhere.close(r))]);
+  });
+
+  it("follows a redirect within CHeKT's host, refuses one off it (the other host is never contacted), stops a loop", async () => {
+    const { fetchSnapshotBytes } = await import("@/lib/verifications/snapshot-fetch");
+    expect(await fetchSnapshotBytes(`${chektOrigin}/here`, "key", { chektOrigin })).toMatchObject({ ok: true, contentType: "image/png" });
+    const away = await fetchSnapshotBytes(`${chektOrigin}/away`, "key", { chektOrigin });
+    expect(away).toMatchObject({ ok: false, status: 502 });
+    if (away.ok) throw new Error("unreachable");
+    expect(away.message).toMatch(/redirect off CHeKT's host/);
+    expect(seenAuth).toHaveLength(0);
+    expect(await fetchSnapshotBytes(`${chektOrigin}/loop`, "key", { chektOrigin })).toMatchObject({ ok: false, message: "Too many redirects" });
+  });
+});
+
+describe("cap", () => {
+  it("keeps the store under SNAPSHOT_STORE_MAX_MB by dropping the oldest images", async () => {
+    const { keepImage } = await import("@/lib/verifications/snapshot-store");
+    await sql.query(`DELETE FROM snapshot_images`);
+    const kb = (n: number) => new Uint8Array(n * 1024).fill(7);
+    for (const key of ["cap-1", "cap-2", "cap-3"]) {
+      await keepImage(linkId, key, "image/png", kb(40), 100 * 1024);
+      await new Promise((r) => setTimeout(r, 5)); // distinct fetched_at
+    }
+    const keys = (await sql.query(`SELECT key FROM snapshot_images ORDER BY fetched_at`)).rows.map((r) => r.key);
+    expect(keys).toEqual(["cap-2", "cap-3"]);
+    const total = (await sql.query(`SELECT sum(size)::int AS n FROM snapshot_images`)).rows[0].n;
+    expect(total).toBeLessThanOrEqual(100 * 1024);
+  });
+});
