@@ -47,6 +47,17 @@ export async function readSiteContacts(db: Db, dealerLinkId: string, siteId: num
   return { rows: rows.map(view), asOf: live.reduce<Date | null>((min, r) => (min === null || r.confirmedAt < min ? r.confirmedAt : min), null) };
 }
 
+/**
+ * What a list's freshness line shows: its oldest row's confirmation; an empty list is as fresh as
+ * the dealer's last finished sweep (which found it empty), or never read.
+ */
+export async function listSeen(db: Db, dealerLinkId: string, rows: { confirmedAt: Date; goneAt?: Date | null }[]): Promise<{ confirmedAt: Date | null }> {
+  const live = rows.filter((r) => !r.goneAt);
+  if (live.length > 0) return { confirmedAt: live.reduce((min, r) => (r.confirmedAt < min ? r.confirmedAt : min), live[0]!.confirmedAt) };
+  const sync = await db.mirrorSync.findUnique({ where: { dealerLinkId }, select: { finishedAt: true } });
+  return { confirmedAt: sync?.finishedAt ?? null };
+}
+
 /** One contact of one site; null when the mirror has no such contact on that site. */
 export async function readContact(db: Db, dealerLinkId: string, siteId: number, contactId: number): Promise<MirroredContact | null> {
   const r = await db.mirrorContact.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId, chektId: contactId } } });

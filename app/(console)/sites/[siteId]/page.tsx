@@ -2,26 +2,23 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { Camera, Pencil, Plus, ShieldCheck, Users } from "lucide-react";
-import { ContactDelete } from "@/components/contacts/contact-delete";
+import { Pencil } from "lucide-react";
+import { SiteContactsPanel } from "@/components/contacts/site-contacts-panel";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { ChektProblem } from "@/components/sites/chekt-problem";
 import { formatInZone, text } from "@/components/sites/format";
 import { SiteActions } from "@/components/sites/site-actions";
-import { Badge, Card, EmptyState, PageHeader, buttonClasses } from "@/components/ui";
+import { SiteArmingPanel, SiteDevicesPanel } from "@/components/sites/site-children-panels";
+import { Badge, Card, PageHeader, buttonClasses } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
 import { getCurrentDealer } from "@/lib/dealer";
-import { getArming } from "@/lib/chekt/api/arming";
-import { listContacts } from "@/lib/chekt/api/contacts";
 import { read, readSoft } from "@/lib/page-read";
 import { scopeOf } from "@/lib/dealer-scope";
-import { countDevices, getSite } from "@/lib/chekt/api/sites";
+import { getSite } from "@/lib/chekt/api/sites";
 import { getStation } from "@/lib/chekt/api/stations";
 import { hasRole } from "@/lib/roles";
-import { SECURITY_TYPES } from "@/lib/schemas/arming";
 import { deleteSiteAction, setSiteActivationAction } from "../actions";
-import { deleteContactAction } from "./contacts/actions";
 
 export const metadata: Metadata = { title: "Site" };
 
@@ -53,13 +50,7 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
     );
   }
   const s = site.data;
-  const [contacts, devices, arming, station] = await Promise.all([
-    readSoft(listContacts(scope, siteId)),
-    readSoft(countDevices(scope, siteId)),
-    readSoft(getArming(scope, siteId)),
-    s.monitoring_station_id ? readSoft(getStation(scope, s.monitoring_station_id)) : Promise.resolve(null),
-  ]);
-  const armingType = arming.ok ? SECURITY_TYPES.find((t) => t.value === arming.data.security_type) : undefined;
+  const station = s.monitoring_station_id ? await readSoft(getStation(scope, s.monitoring_station_id)) : null;
   const now = formatInZone(new Date().toISOString(), s.timezone);
 
   return (
@@ -117,83 +108,12 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
         </Card>
 
         <div className="space-y-6">
-          <Card
-            title="Arming"
-            actions={<Link href={`/sites/${siteId}/arming`} className={buttonClasses("secondary", "sm")}><ShieldCheck className="h-4 w-4" aria-hidden="true" />{canEdit ? "Change" : "View"}</Link>}
-          >
-            {arming.ok ? (
-              <div data-testid="site-arming">
-                <p className="text-sm font-medium text-slate-900">{armingType?.title ?? "Not set"}</p>
-                {armingType ? <p className="mt-1 text-sm text-slate-600">{armingType.summary}</p> : null}
-              </div>
-            ) : (
-              <ChektProblem error={arming.error} />
-            )}
-          </Card>
-          <Card
-            title="Devices"
-            actions={<Link href={`/sites/${siteId}/devices`} className={buttonClasses("secondary", "sm")}><Camera className="h-4 w-4" aria-hidden="true" />Open</Link>}
-          >
-            {devices.ok ? (
-              <p className="text-sm text-slate-700">
-                <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="site-devices-count">{devices.data.toLocaleString("en-US")}</span>{" "}
-                {devices.data === 1 ? "device" : "devices"} (cameras and bridges)
-              </p>
-            ) : (
-              <ChektProblem error={devices.error} />
-            )}
-          </Card>
+          <SiteArmingPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={canEdit} />
+          <SiteDevicesPanel dealerLinkId={dealer.id} siteId={siteId} />
         </div>
       </div>
 
-      <Card
-        className="mt-6"
-        title="Contacts"
-        description="People CHeKT calls to verify this site's alarms."
-        flush
-        actions={canEdit ? <Link href={`/sites/${siteId}/contacts/new`} className={buttonClasses("primary", "sm")}><Plus className="h-4 w-4" aria-hidden="true" />Add contact</Link> : null}
-      >
-        {!contacts.ok ? (
-          <div className="p-4"><ChektProblem error={contacts.error} /></div>
-        ) : contacts.data.length === 0 ? (
-          <div className="p-4">
-            <EmptyState icon={<Users className="h-6 w-6" />} title="No contacts yet" description="Without a contact, nobody can be called to verify an alarm at this site." />
-          </div>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="contacts-table">
-              <thead className="bg-slate-50">
-                <tr>
-                  {["Name", "Phone", "Email", "Contact ID (yours)", ...(canEdit ? [""] : [])].map((h, i) => (
-                    <th key={i} scope="col" className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">{h || <span className="sr-only">Actions</span>}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {contacts.data.map((c) => {
-                  const name = `${c.first_name} ${c.last_name}`.trim();
-                  return (
-                    <tr key={c.contact_id} data-testid="contact-row">
-                      <td className="px-4 py-2.5 font-medium text-slate-900">{name}</td>
-                      <td className="px-4 py-2.5">{c.phone_number ? <a className="text-indigo-700 hover:underline" href={`tel:${c.phone_number}`}>{c.phone_number}</a> : "—"}</td>
-                      <td className="px-4 py-2.5">{c.email ? <a className="text-indigo-700 hover:underline" href={`mailto:${c.email}`}>{c.email}</a> : "—"}</td>
-                      <td className="px-4 py-2.5 text-slate-600">{c.external_contact_id}</td>
-                      {canEdit ? (
-                        <td className="px-4 py-2.5 text-right whitespace-nowrap">
-                          <Link href={`/sites/${siteId}/contacts/${c.contact_id}/edit`} className={buttonClasses("ghost", "sm")} aria-label={`Edit ${name}`}>
-                            <Pencil className="h-4 w-4" aria-hidden="true" /> Edit
-                          </Link>
-                          <ContactDelete contact={{ site_id: siteId, contact_id: c.contact_id, name }} action={deleteContactAction} />
-                        </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Card>
+      <SiteContactsPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={canEdit} />
     </>
   );
 }
