@@ -130,3 +130,22 @@ export async function visibleDealerLinkIds(user: SessionUser, dealer: MemberDeal
   if (await isOwner(user.id)) return null;
   return dealer ? [dealer.id] : [];
 }
+
+/**
+ * The user's role in one dealer link named by id (connected or not — the admin pages also show
+ * disconnected links): admin for the owner, the membership's role otherwise, null when none.
+ */
+export async function roleInDealerLink(userId: string, dealerLinkId: string): Promise<Role | null> {
+  if (await isOwner(userId)) {
+    return (await prisma.dealerLink.count({ where: { id: dealerLinkId } })) > 0 ? "admin" : null;
+  }
+  const m = await prisma.membership.findUnique({ where: { userId_dealerLinkId: { userId, dealerLinkId } }, select: { role: true } });
+  return m?.role ?? null;
+}
+
+/** Dealer links the user administers (null = every link: the owner). For the admin pages' dealer pickers. */
+export async function administeredDealerLinkIds(userId: string): Promise<string[] | null> {
+  if (await isOwner(userId)) return null;
+  const rows = await prisma.membership.findMany({ where: { userId, role: "admin" }, select: { dealerLinkId: true } });
+  return rows.map((r) => r.dealerLinkId);
+}

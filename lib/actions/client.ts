@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { writeAudit, type AuditEntry } from "@/lib/audit";
 import { prisma } from "@/lib/db";
-import { effectiveRole, NO_DEALER_MESSAGE, resolveDealerFor, type MemberDealer } from "@/lib/dealer";
+import { effectiveRole, NO_DEALER_MESSAGE, resolveDealerFor, roleInDealerLink, type MemberDealer } from "@/lib/dealer";
 import { hasRole, ROLES } from "@/lib/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { runInteractive } from "@/lib/chekt/budget-wait";
@@ -52,6 +52,13 @@ function isRefusal(result: { serverError?: unknown }): boolean {
   return code === "not_found" || code === "forbidden";
 }
 
+/** The `dealerLinkId` an action's raw input names, if any (validated by the action's own schema later). */
+function namedDealerLinkId(input: unknown): string | undefined {
+  if (typeof input !== "object" || input === null || !("dealerLinkId" in input)) return undefined;
+  const v = (input as { dealerLinkId: unknown }).dealerLinkId;
+  return typeof v === "string" && v.length > 0 ? v : undefined;
+}
+
 export type ActionContext = {
   /** `role` is the user's role in `dealer` (their membership's), not a global one. */
   user: SessionUser;
@@ -74,7 +81,7 @@ export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => metadataSchema,
   handleServerError: (error) => toActionFailure(error),
   defaultValidationErrorsShape: "flattened",
-}).use(async ({ next, metadata }) => {
+}).use(async ({ next, metadata, clientInput }) => {
   const sessionUser = await getSessionUser();
   if (!sessionUser) throw new ActionError("unauthenticated", "Your session has ended. Sign in again; nothing was saved.");
   const traceId = randomUUID();
@@ -82,16 +89,38 @@ export const actionClient = createSafeActionClient({
   const dealer = await resolveDealerFor(sessionUser);
   const user: SessionUser = { ...sessionUser, role: await effectiveRole(sessionUser, dealer) };
   if (!hasRole(user.role, metadata.role)) {
+    // Without a dealer to work on (none connected, or no membership) the useful answer is that,
+    // not "forbidden": the same refusal, said so the user knows what is missing.
+    const noDealer = !dealer && metadata.role !== "viewer";
     await writeAudit(prisma, {
       action: metadata.name,
       objectKind: metadata.objectKind ?? "action",
       outcome: "refused",
-      error: `role ${user.role} lacks ${metadata.role}`,
+      error: noDealer ? "no dealer to work on" : `role ${user.role} lacks ${metadata.role}`,
       dealerLinkId: dealer?.id,
       traceId,
       user,
     });
+    if (noDealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
     throw new ActionError("forbidden", `Only ${metadata.role === "admin" ? "an admin" : `an ${metadata.role} or admin`} can do this.`);
+  }
+  // Admin actions that work on a dealer picked on the page (settings, drift) name it in their
+  // input: the user must hold the declared role in THAT dealer, or it does not exist for them.
+  const named = namedDealerLinkId(clientInput);
+  if (named !== undefined && named !== dealer?.id) {
+    const role = await roleInDealerLink(sessionUser.id, named);
+    if (!role || !hasRole(role, metadata.role)) {
+      await writeAudit(prisma, {
+        action: metadata.name,
+        objectKind: metadata.objectKind ?? "action",
+        outcome: "refused",
+        error: role ? `role ${role} lacks ${metadata.role} in dealer link ${named}` : `not a member of dealer link ${named}`,
+        dealerLinkId: dealer?.id,
+        traceId,
+        user,
+      });
+      throw new ActionError("not_found", "No such dealer.", { dealerLinkId: "Unknown dealer" });
+    }
   }
 
   let audited = false;

@@ -1,10 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { getCurrentDealer } from "@/lib/dealer";
+import { getSessionUser } from "@/lib/auth/session";
+import { administeredDealerLinkIds, getCurrentDealer } from "@/lib/dealer";
 
-/** Dealer links an admin can pick on the admin pages (connected first). */
+/** Dealer links the signed-in admin can pick on the admin pages (those they administer; all for the owner), connected first. */
 export async function dealerChoices() {
-  const links = await prisma.dealerLink.findMany({ orderBy: [{ chektDealerId: "asc" }] });
+  const user = await getSessionUser();
+  const allowed = user ? await administeredDealerLinkIds(user.id) : [];
+  const links = await prisma.dealerLink.findMany({ where: allowed ? { id: { in: allowed } } : {}, orderBy: [{ chektDealerId: "asc" }] });
   return links
     .map((l) => ({
       id: l.id,

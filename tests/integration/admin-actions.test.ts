@@ -358,7 +358,7 @@ describe("webhook re-apply and the audit log", () => {
 
   it("export streams more rows than one batch, in order, newest first", async () => {
     const before = await m.prisma.auditLog.count();
-    await m.prisma.auditLog.createMany({ data: Array.from({ length: 1200 }, (_, i) => ({ action: "bulk.seed", objectKind: "test", outcome: "success", externalId: `row-${i}` })) });
+    await m.prisma.auditLog.createMany({ data: Array.from({ length: 1200 }, (_, i) => ({ action: "bulk.seed", objectKind: "test", outcome: "success", externalId: `row-${i}`, dealerLinkId: linkId })) });
     const res = await m.exportRoute.GET(new Request("http://console.test/api/audit/export?action=bulk.seed"));
     const lines = (await res.text()).trimEnd().split("\r\n").slice(1);
     expect(lines).toHaveLength(1200);

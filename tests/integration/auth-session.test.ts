@@ -95,7 +95,8 @@ describe("requireRouteRole (route handlers)", () => {
   });
 
   it("admins pass every role", async () => {
-    await m.prisma.user.update({ where: { id: userId }, data: { role: "admin" } });
+    // Roles come from memberships (issue 13); the organisation owner is an admin even with no dealer.
+    await m.prisma.user.update({ where: { id: userId }, data: { role: "admin", isOwner: true } });
     for (const role of ["viewer", "operator", "admin"] as const) expect((await m.requireRouteRole(role)).user?.role).toBe("admin");
   });
 });

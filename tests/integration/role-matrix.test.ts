@@ -97,6 +97,7 @@ const ROUTE_RULES: Array<{ match: RegExp; role: Role | "public"; row: string }> 
   { match: /^health$/, role: "public", row: "health check, no secrets" },
   { match: /^webhooks\//, role: "public", row: "CHeKT's signed deliveries (HMAC, not a session)" },
   { match: /^audit\//, role: "admin", row: "Audit history and its export" },
+  { match: /^chekt\/budget$/, role: "admin", row: "Settings, including the CHeKT connection check (the call budget panel)" },
   { match: /^dealers\//, role: "admin", row: "Connect or disconnect a dealer" },
   { match: /^live\/verifications\/\[id\]\/lease$/, role: "operator", row: "Claim a verification and answer it (the claim's heartbeat)" },
   { match: /^(live|snapshots)\//, role: "viewer", row: "See the live verification queue" },

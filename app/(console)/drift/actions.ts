@@ -4,6 +4,7 @@ import { actionClient } from "@/lib/actions/client";
 import { writeAudit } from "@/lib/audit";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
+import { administeredDealerLinkIds } from "@/lib/dealer";
 import type { DriftKind } from "@/lib/drift/compare";
 import { runDrift } from "@/lib/drift/fetch";
 import { fetchChektObject } from "@/lib/drift/object";
@@ -11,6 +12,12 @@ import { driftCheckSchema, forgetSchema, linkSchema, relinkSchema } from "@/lib/
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
+
+/** A mapping of a dealer this user administers; another dealer's mapping is "no longer exists" (404). */
+async function loadMapping(userId: string, mappingId: string) {
+  const allowed = await administeredDealerLinkIds(userId);
+  return prisma.externalIdMapping.findFirst({ where: { id: mappingId, ...(allowed ? { dealerLinkId: { in: allowed } } : {}) }, include: { dealerLink: true } });
+}
 
 async function loadLink(dealerLinkId: string) {
   const link = await prisma.dealerLink.findUnique({ where: { id: dealerLinkId } });
@@ -40,7 +47,7 @@ export const relinkMappingAction = actionClient
   .metadata({ name: "drift.relink", role: "admin", objectKind: "mapping" })
   .inputSchema(relinkSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const mapping = await prisma.externalIdMapping.findUnique({ where: { id: parsedInput.mappingId }, include: { dealerLink: true } });
+    const mapping = await loadMapping(ctx.user.id, parsedInput.mappingId);
     if (!mapping) throw new ActionError("not_found", "That mapping no longer exists. Run the drift check again.");
     const kind = mapping.kind as DriftKind;
     const parent = mapping.parentChektId === null ? null : Number(mapping.parentChektId);
@@ -84,7 +91,7 @@ export const forgetMappingAction = actionClient
   .metadata({ name: "drift.forget", role: "admin", objectKind: "mapping" })
   .inputSchema(forgetSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const mapping = await prisma.externalIdMapping.findUnique({ where: { id: parsedInput.mappingId } });
+    const mapping = await loadMapping(ctx.user.id, parsedInput.mappingId);
     if (!mapping) throw new ActionError("not_found", "That mapping no longer exists.");
     const before = { kind: mapping.kind, chektId: mapping.chektId, externalId: mapping.externalId, parentChektId: mapping.parentChektId };
     await ctx.commit(
