@@ -133,12 +133,15 @@ export const actionClient = createSafeActionClient({
       return dealer;
     },
     async commit(entry, fn) {
-      audited = true;
-      return prisma.$transaction(async (tx) => {
-        const out = fn ? await fn(tx) : undefined;
+      const out = await prisma.$transaction(async (tx) => {
+        const value = fn ? await fn(tx) : undefined;
         await writeAudit(tx, { ...entry, dealerLinkId: entry.dealerLinkId ?? dealer?.id, traceId: entry.traceId ?? traceId, outcome: "success", user });
-        return out;
+        return value;
       });
+      // Only a committed row counts: a refusal thrown inside `fn` (another dealer's id: not_found)
+      // rolls back with it, and the failure or refusal row is written below instead.
+      audited = true;
+      return out;
     },
   };
 

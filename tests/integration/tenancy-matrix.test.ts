@@ -1,0 +1,314 @@
+// The tenancy matrix: every server action (globbed from app/**/actions.ts, so new ones must be
+// listed here) and every dealer-scoped route handler, called by an admin of dealer A with the id of
+// one of dealer B's objects: B's sites, contacts, devices and stations in the real simulator, and
+// B's verification, alarm, snapshot, webhook event, bulk job, mapping, user and audit rows in
+// Postgres. Each call must answer "not found" (404), leave a refusal audit row, and change nothing
+// of B's — in Postgres or in CHeKT.
+//
+// Mocked: only the session source, the request cookies and Next's cache invalidation (as in
+// role-matrix.test.ts). The action client, Postgres and the simulator over HTTP are real.
+import { createHash } from "node:crypto";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { RunningSimulator } from "@/simulator/server";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { addMembers } from "../support/members";
+import { startTestSimulator } from "../support/simulator";
+
+const registry = vi.hoisted(() => new WeakMap<object, { name: string; role: string; readOnly?: boolean }>());
+vi.mock("next-safe-action", async (importOriginal) => {
+  const orig = await importOriginal<typeof import("next-safe-action")>();
+  const wrap = (builder: object, md?: unknown): object =>
+    new Proxy(builder, {
+      get(target, prop) {
+        const v = (target as Record<string | symbol, unknown>)[prop];
+        if (typeof v !== "function") return v;
+        return (...args: unknown[]) => {
+          const out = (v as (...a: unknown[]) => unknown).apply(target, args);
+          if (prop === "action" || prop === "stateAction") {
+            registry.set(out as object, md as { name: string; role: string });
+            return out;
+          }
+          return out && typeof out === "object" ? wrap(out, prop === "metadata" ? args[0] : md) : out;
+        };
+      },
+    });
+  return { ...orig, createSafeActionClient: (...a: Parameters<typeof orig.createSafeActionClient>) => wrap(orig.createSafeActionClient(...a)) };
+});
+type U = { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" };
+const session = vi.hoisted(() => ({ user: null as null | U }));
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
+const jar = vi.hoisted(() => new Map<string, string>());
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    set: (name: string, value: string) => void jar.set(name, value),
+    delete: (name: string) => void jar.delete(name),
+  }),
+  headers: async () => new Headers(),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, unstable_cache: <T,>(fn: T) => fn }));
+vi.mock("@/lib/auth/index", () => {
+  const notHere = async () => {
+    throw new Error("next-auth is not part of the tenancy-matrix test");
+  };
+  return { auth: notHere, signIn: notHere, signOut: notHere, handlers: { GET: notHere, POST: notHere }, ThrottledSignin: class {} };
+});
+vi.mock("next-auth", () => {
+  class AuthError extends Error {
+    type = "AuthError";
+  }
+  class CredentialsSignin extends AuthError {
+    code = "credentials";
+  }
+  return { default: () => ({}), AuthError, CredentialsSignin };
+});
+
+const ALICE: U = { id: "tm-alice", email: "alice@dealer-a.test", name: "Alice (A admin)", role: "admin" };
+const BOB: U = { id: "tm-bob", email: "bob@dealer-b.test", name: "Bob (B admin)", role: "admin" };
+const BERT: U = { id: "tm-bert", email: "bert@dealer-b.test", name: "Bert (B operator)", role: "operator" };
+
+let db: TestDatabase;
+let sim: RunningSimulator;
+let sql: pg.Client;
+const A = { id: "", chekt: 1 };
+const B = { id: "", chekt: 2 };
+/** Dealer B's objects, by kind. */
+const b = { site: 0, contact: 0, device: 0, station: 0, mapping: "", job: "", item: "" };
+
+type Result = { serverError?: { code?: string; message?: string }; validationErrors?: unknown; data?: unknown };
+type Discovered = { id: string; fn: (input: unknown) => Promise<Result>; meta: { name: string; role: string; readOnly?: boolean } };
+const actions: Discovered[] = [];
+
+/**
+ * For each action: an input naming one of B's objects, or why it names none (it works on the
+ * caller's own dealer or account only, which the other tests cover).
+ */
+function inputs(): Record<string, unknown | { none: string }> {
+  return {
+    "sites.update": { site_id: b.site, name: "Hijacked by A" },
+    "sites.activation": { site_id: b.site, is_activated: 0 },
+    "sites.delete": { site_id: b.site },
+    "sites.create": { none: "creates in the caller's dealer" },
+    "contacts.create": { site_id: b.site, external_contact_id: "tm-evil", first_name: "Eve", last_name: "A" },
+    "contacts.update": { site_id: b.site, contact_id: b.contact, first_name: "Hijacked" },
+    "contacts.delete": { site_id: b.site, contact_id: b.contact },
+    "stations.create": { none: "creates in the caller's dealer" },
+    "stations.update": { monitoring_station_id: b.station, name: "Hijacked station" },
+    "stations.delete": { monitoring_station_id: b.station },
+    "arming.update": { site_id: b.site, security_type: 1 },
+    "devices.add": { siteId: b.site, external_device_id: "tm-evil-dev", device_type: "camera", name: "Evil cam" },
+    "devices.bulk.create": { siteId: b.site, rows: [{ line: 2, values: { external_device_id: "tm-evil-1", device_type: "camera", name: "Evil 1" } }] },
+    "devices.bulk.update": { siteId: b.site, rows: [{ line: 2, values: { external_device_id: `seed-dev-${b.device}`, name: "Hijacked" } }] },
+    "devices.bulk.delete": { siteId: b.site, deviceIds: [b.device] },
+    "devices.bulk.retry": { jobId: b.job, items: [{ itemId: b.item }] },
+    "verifications.claim": { id: "ver_b" },
+    "verifications.takeover": { id: "ver_b" },
+    "verifications.release": { id: "ver_b" },
+    "verifications.check": { id: "ver_b" },
+    "verifications.answer": { id: "ver_b", action: "dispatch", contactId: 1 },
+    "webhooks.reapply": { eventId: "evt_b" },
+    "users.set_role": { userId: BERT.id, role: "viewer" },
+    "users.set_disabled": { userId: BERT.id, disabled: true },
+    "users.reset_password": { userId: BERT.id },
+    "users.remove_membership": { userId: BERT.id },
+    "users.create": { none: "adds to the caller's dealer; an existing email of B is a conflict (tested in admin-actions)" },
+    "drift.check": { dealerLinkId: B.id },
+    "drift.link": { dealerLinkId: B.id, kind: "site", chektId: b.site },
+    "drift.link_all": { dealerLinkId: B.id },
+    "drift.relink": { mappingId: b.mapping, chektId: b.site },
+    "drift.forget": { mappingId: b.mapping },
+    "settings.check_connection": { dealerLinkId: B.id },
+    "settings.set_dealer_secrets": { dealerLinkId: B.id, webhookSecret: "whsec_hijacked_by_dealer_a_000000", apiKey: "" },
+    "settings.send_test_event": { dealerLinkId: B.id },
+    "settings.list_app_devices": { dealerLinkId: B.id, limit: 10 },
+    "dealer.switch": { dealerLinkId: B.id },
+    "dealer.update": { none: "edits the caller's current dealer" },
+    "dealer.disconnect": { none: "disconnects the caller's current dealer (by its name)" },
+    "dealer.connect.start": { none: "organisation-level: starts connecting a new dealer" },
+    "account.change_password": { none: "the caller's own account" },
+  };
+}
+
+/** Every row of B's (and B's people) in Postgres, hashed per table. */
+async function bRows(): Promise<Record<string, string>> {
+  const tables = await sql.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'dealer_link_id' AND table_name <> 'audit_log' ORDER BY 1`,
+  );
+  const out: Record<string, string> = {};
+  for (const { table_name } of tables.rows) {
+    const r = await sql.query<{ h: string | null; n: string }>(`SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${table_name}" t WHERE dealer_link_id = $1`, [B.id]);
+    out[table_name] = `${r.rows[0].n}:${r.rows[0].h ?? ""}`;
+  }
+  const people = await sql.query<{ h: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM users t WHERE id = ANY($1)`, [[BOB.id, BERT.id]]);
+  out.users_of_b = people.rows[0].h ?? "";
+  const link = await sql.query<{ h: string }>(`SELECT md5(t::text) AS h FROM dealer_links t WHERE id = $1`, [B.id]);
+  out.dealer_link_b = link.rows[0].h;
+  return out;
+}
+
+/** Dealer 2's world in the simulator: its profile, stations, sites, contacts, devices and arming. */
+function bChekt(): string {
+  const st = sim.state;
+  const sites = [...st.sites.values()].filter((s) => s.dealer_id === B.chekt);
+  const siteIds = new Set(sites.map((s) => s.site_id));
+  const world = {
+    dealer: st.dealers.get(B.chekt),
+    stations: [...st.stations.values()].filter((s) => s.dealer_id === B.chekt),
+    sites,
+    contacts: [...st.contacts.values()].filter((c) => siteIds.has(c.site_id)),
+    devices: [...st.devices.values()].filter((d) => siteIds.has(d.site_id)),
+  };
+  return createHash("sha256").update(JSON.stringify(world)).digest("hex");
+}
+
+const lastAuditId = async () => (await sql.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`)).rows[0].id;
+const auditSince = async (id: string) =>
+  (await sql.query<{ action: string; outcome: string; error: string | null; user_email: string | null; trace_id: string | null }>(`SELECT action, outcome, error, user_email, trace_id FROM audit_log WHERE id > $1 ORDER BY id`, [id])).rows;
+
+const ROOT = path.resolve(__dirname, "../..");
+function walk(dir: string, file: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) walk(full, file, out);
+    else if (entry === file) out.push(path.relative(ROOT, full));
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  db = await createTestDatabase("chekt_tenancy_matrix");
+  process.env.DATABASE_URL = db.url;
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+  const { prisma } = await import("@/lib/db");
+  A.id = (await prisma.dealerLink.create({ data: { chektDealerId: A.chekt, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } })).id;
+  B.id = (await prisma.dealerLink.create({ data: { chektDealerId: B.chekt, externalDealerId: "northwind-alarms", companyName: "Northwind Alarms", connectedAt: new Date() } })).id;
+  await addMembers(prisma, A.id, [ALICE]);
+  await addMembers(prisma, B.id, [BOB, BERT]);
+
+  // B's objects in CHeKT (the simulator's demo world for dealer 2).
+  const site = [...sim.state.sites.values()].find((s) => s.dealer_id === B.chekt)!;
+  b.site = site.site_id;
+  b.contact = [...sim.state.contacts.values()].find((c) => c.site_id === b.site)!.contact_id;
+  b.device = [...sim.state.devices.values()].find((d) => d.site_id === b.site)!.device_id;
+  b.station = [...sim.state.stations.values()].find((s) => s.dealer_id === B.chekt)!.monitoring_station_id;
+
+  // B's rows in Postgres.
+  const now = new Date();
+  await prisma.alarm.create({ data: { id: "alm_b", dealerLinkId: B.id, siteId: b.site, priority: "high", location: "B lobby", snapshotUrl: `${sim.url}/snap.jpg`, seenCreated: true, createdAt: now } });
+  await prisma.verification.create({ data: { id: "ver_b", dealerLinkId: B.id, alarmId: "alm_b", siteId: b.site, occurredAt: now, expiresAt: new Date(now.getTime() + 30 * 60_000) } });
+  await prisma.snapshot.create({ data: { id: "snap_b", dealerLinkId: B.id, alarmId: "alm_b", siteId: b.site, url: `${sim.url}/snap.jpg`, capturedAt: now } });
+  await prisma.webhookEvent.create({ data: { id: "evt_b", dealerLinkId: B.id, type: "alarm.created", createdAt: now, payload: { id: "evt_b", type: "alarm.created", created_at: now.toISOString(), data: { alarm_id: "alm_b" } }, applyStatus: "applied" } });
+  b.mapping = (await prisma.externalIdMapping.create({ data: { dealerLinkId: B.id, kind: "site", chektId: String(b.site), externalId: site.external_site_id ?? "b-site" } })).id;
+  const job = await prisma.bulkJob.create({ data: { dealerLinkId: B.id, chektSiteId: b.site, kind: "create", state: "done", total: 1, failed: 1 } });
+  b.job = job.id;
+  b.item = (await prisma.bulkItem.create({ data: { jobId: job.id, position: 0, payload: { external_device_id: "b-dev" }, state: "failed", errorMessage: "duplicate" } })).id;
+  await prisma.auditLog.create({ data: { action: "sites.update", objectKind: "site", chektId: String(b.site), dealerLinkId: B.id, outcome: "success", userEmail: BOB.email, after: { secret_note: "only for B" } } });
+
+  for (const file of walk(path.join(ROOT, "app"), "actions.ts").sort()) {
+    const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) {
+      const meta = typeof value === "function" ? registry.get(value) : undefined;
+      if (meta) actions.push({ id: `${file}#${name}`, fn: value as Discovered["fn"], meta });
+    }
+  }
+}, 180_000);
+
+afterAll(async () => {
+  session.user = null;
+  await sql?.end();
+  await (await import("@/lib/db")).prisma.$disconnect().catch(() => undefined);
+  await db?.drop();
+  await sim?.close();
+});
+
+describe("tenancy matrix: a member of dealer A against each of dealer B's objects", () => {
+  it("every action is in the matrix (an input naming B's object, or why it names none)", () => {
+    expect(actions.length).toBeGreaterThan(20);
+    const table = inputs();
+    expect(actions.map((a) => a.meta.name).filter((n) => !(n in table))).toEqual([]);
+  });
+
+  it("each action naming B's object answers not found, writes a refusal audit row and changes nothing of B's in Postgres or CHeKT", async () => {
+    const table = inputs();
+    const problems: string[] = [];
+    session.user = ALICE;
+    let checked = 0;
+    for (const { id, fn, meta } of actions) {
+      const input = table[meta.name];
+      if (!input || (typeof input === "object" && "none" in (input as object))) continue;
+      jar.set("dealer_link", A.id);
+      const rowsBefore = await bRows();
+      const chektBefore = bChekt();
+      const from = await lastAuditId();
+      let result: Result | undefined;
+      try {
+        result = await fn(input);
+      } catch (error) {
+        problems.push(`${id}: threw ${(error as Error).message}`);
+        continue;
+      }
+      checked++;
+      const code = result?.serverError?.code;
+      if (code !== "not_found") problems.push(`${id} (${meta.name}): ${code ?? (result?.validationErrors ? `validation ${JSON.stringify(result.validationErrors)}` : "succeeded")} instead of not_found — ${result?.serverError?.message ?? ""}`);
+      const rowsAfter = await bRows();
+      const changed = Object.keys(rowsAfter).filter((t) => rowsAfter[t] !== rowsBefore[t]);
+      if (changed.length) problems.push(`${id}: changed B's ${changed.join(", ")}`);
+      if (bChekt() !== chektBefore) problems.push(`${id}: changed dealer ${B.chekt}'s objects in CHeKT`);
+      const audit = await auditSince(from);
+      if (!audit.some((r) => r.action === meta.name && r.outcome === "refused" && r.user_email === ALICE.email && r.trace_id)) {
+        problems.push(`${id}: no refusal audit row (got ${JSON.stringify(audit.map((r) => [r.action, r.outcome, r.error]))})`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(25);
+  }, 300_000);
+
+  it("choosing dealer B by cookie gives A's member nothing of B's: they stay on A and the attempt is audited", async () => {
+    session.user = ALICE;
+    jar.set("dealer_link", B.id);
+    const { getCurrentDealer } = await import("@/lib/dealer");
+    expect((await getCurrentDealer())?.id).toBe(A.id);
+    const rows = await sql.query(`SELECT outcome, error FROM audit_log WHERE action = 'dealer.scope' AND user_email = $1 ORDER BY id DESC LIMIT 1`, [ALICE.email]);
+    expect(rows.rows).toEqual([{ outcome: "refused", error: `${ALICE.email} is not a member of Northwind Alarms` }]);
+    jar.set("dealer_link", A.id);
+  });
+
+  it("each dealer-scoped route answers 404 for B's object and leaks none of B's rows", async () => {
+    session.user = ALICE;
+    jar.set("dealer_link", A.id);
+    const call = async (route: string, params: Record<string, string>, method = "GET", url = "http://console.test/") => {
+      const mod = (await import(pathToFileURL(path.join(ROOT, "app/api", route, "route.ts")).href)) as Record<string, (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+      return mod[method](new Request(url, { method }), { params: Promise.resolve(params) });
+    };
+    const before = await bRows();
+    expect((await call("snapshots/[id]", { id: "snap_b" })).status).toBe(404);
+    expect((await call("snapshots/[id]", { id: "alarm:alm_b" })).status).toBe(404);
+    expect((await call("bulk-jobs/[jobId]", { jobId: b.job })).status).toBe(404);
+    expect((await call("live/sites/[siteId]/contacts", { siteId: String(b.site) })).status).toBe(404);
+    const lease = await call("live/verifications/[id]/lease", { id: "ver_b" }, "POST");
+    expect(await lease.json()).toMatchObject({ held: false });
+    const list = await call("live/verifications/list", {});
+    expect(JSON.stringify(await list.json())).not.toContain("ver_b");
+    const csv = await (await call("audit/export", {}, "GET", "http://console.test/api/audit/export")).text();
+    expect(csv).not.toContain("only for B");
+    // Column 9 is dealer_link_id: A's own refusal rows may quote the id A sent, but no row is B's.
+    expect(csv.trimEnd().split("\r\n").slice(1).map((l) => l.split(",")[8]).filter((d) => d === B.id)).toEqual([]);
+    expect(await bRows()).toEqual(before);
+  });
+
+  it("the users page and the webhook log of A list none of B's people or events", async () => {
+    const { listUsers } = await import("@/lib/users/service");
+    expect((await listUsers(A.id)).map((u) => u.email)).toEqual([ALICE.email]);
+    const { webhookLogPage } = await import("@/lib/settings/webhook-log");
+    await sql.query(`INSERT INTO webhook_deliveries (dealer_key, dealer_link_id, event_id, event_type, verdict, body_bytes) VALUES ('northwind-alarms', $1, 'evt_b', 'alarm.created', 'accepted', 10)`, [B.id]);
+    expect((await webhookLogPage({ page: 1 }, A.id)).rows).toEqual([]);
+    expect((await webhookLogPage({ page: 1 }, B.id)).rows.map((r) => r.eventId)).toEqual(["evt_b"]);
+  });
+});
