@@ -162,7 +162,7 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
 
   function renderCell(columnId: string, d: DeviceRowView) {
     if (columnId === "select") {
-      return <input type="checkbox" tabIndex={-1} aria-label={`Select ${d.name || d.external_device_id}`} checked={!!selection[String(d.device_id)]} onChange={() => toggleRow(String(d.device_id))} />;
+      return <input type="checkbox" tabIndex={-1} aria-label={`Select ${d.name} (${d.external_device_id})`} checked={!!selection[String(d.device_id)]} onChange={() => toggleRow(String(d.device_id))} />;
     }
     if (columnId === "external_device_id") {
       return (
@@ -177,7 +177,7 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
         <div data-editor>
           <input
             autoFocus
-            aria-label={`New ${FIELD_LABELS[f]} for ${d.name || d.external_device_id}`}
+            aria-label={`New ${FIELD_LABELS[f]} for ${d.external_device_id}`}
             aria-invalid={editing.error ? true : undefined}
             value={editing.value}
             disabled={update.pending}

@@ -1,0 +1,61 @@
+// "Add device": one device through the paste's rules and job path; a duplicate external ID says
+// which device at which site already has it.
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./setup";
+import { partner } from "./setup/partner";
+import { expectAccessible, newSite, shots, stamp } from "./devices-helpers";
+
+async function addDevice(page: Page, siteId: number, values: { id: string; name: string; mac?: string }) {
+  await page.goto(`/sites/${siteId}/devices`);
+  await page.getByRole("link", { name: "Add device" }).click();
+  await expect(page.getByRole("heading", { name: "Add device" })).toBeVisible();
+  await page.getByLabel("External ID").fill(values.id);
+  await page.getByLabel("Type").selectOption("camera");
+  await page.getByLabel("Name").fill(values.name);
+  if (values.mac) await page.getByLabel("MAC").fill(values.mac);
+  await page.getByRole("button", { name: "Add device" }).click();
+  await expect(page).toHaveURL(new RegExp(`/sites/${siteId}/devices/jobs/[^/]+$`), { timeout: 30_000 });
+  await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 30_000 });
+}
+
+test("add one device with the paste's checks and job; a duplicate ID names the device and site that hold it", async ({ page }) => {
+  test.setTimeout(150_000);
+  const harbor = await newSite("Harbor Logistics Warehouse");
+  const target = await newSite("Add target");
+  const frontDoor = `fd-${stamp}`;
+  await signIn(page, "operator", `/sites/${harbor}/devices`);
+
+  // Bad input is refused beside each field, before anything is sent.
+  await page.getByRole("link", { name: "Add device" }).click();
+  await page.getByLabel("External ID").fill(frontDoor);
+  await page.getByLabel("Zone").fill("13O");
+  await page.getByLabel("MAC").fill("zz:zz");
+  await page.getByRole("button", { name: "Add device" }).click();
+  await expect(page.getByText("Some fields need fixing; nothing was sent.")).toBeVisible();
+  await expect(page.getByText("Type is required")).toBeVisible();
+  await expect(page.getByText("Name is required")).toBeVisible();
+  await expect(page.getByText('Zone must be a number (digits only), not "13O"')).toBeVisible();
+  await expect(page.getByLabel("MAC")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page, "main");
+  await shots(page, "add-errors");
+  expect(((await partner(`/sites/${harbor}/devices?limit=100`, "GET")) as unknown[]).length).toBe(0);
+
+  await page.getByLabel("Zone").fill("130");
+  await page.getByLabel("Type").selectOption("camera");
+  await page.getByLabel("Name").fill("Front Door");
+  await page.getByLabel("MAC").fill("aa-bb-cc-dd-ee-0f");
+  await page.getByRole("button", { name: "Add device" }).click();
+  await expect(page).toHaveURL(new RegExp(`/sites/${harbor}/devices/jobs/[^/]+$`), { timeout: 30_000 });
+  await expect(page.getByTestId("job-succeeded")).toHaveText("1", { timeout: 30_000 });
+  await expect(page.getByTestId("item-1")).toContainText(frontDoor);
+  const made = (await partner(`/sites/${harbor}/devices?limit=100`, "GET")) as { external_device_id: string; mac: string; zone_number: string }[];
+  expect(made.map((d) => [d.external_device_id, d.mac, d.zone_number])).toEqual([[frontDoor, "AA:BB:CC:DD:EE:0F", "130"]]);
+
+  // The same ID on the site itself is caught before sending; on another site CHeKT refuses it and
+  // the job row says where the ID is in use.
+  await addDevice(page, target, { id: frontDoor, name: "Back gate" });
+  await expect(page.getByTestId("job-failed")).toHaveText("1");
+  await expect(page.getByTestId("item-1")).toContainText(`External ID "${frontDoor}" is already used by Front Door at Harbor Logistics Warehouse`);
+  await expect(page.getByTestId("failed-row-1")).toContainText("already used by Front Door at Harbor Logistics Warehouse");
+  await shots(page, "add-duplicate");
+});

@@ -1,0 +1,158 @@
+// The device grid never acts on what the user cannot see, names what it is about to delete, and is
+// usable with the keyboard alone (one Tab stop, arrows between cells, Enter edits, Escape cancels).
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./setup";
+import { partner } from "./setup/partner";
+import { expectAccessible, newSite, shots, stamp } from "./devices-helpers";
+
+const gid = (name: string) => `gr-${stamp}-${name.toLowerCase().replace(/\W+/g, "-")}`;
+
+/** Provisions devices through the console's own paste (so the grid's mirror has them at once). */
+async function provision(page: Page, siteId: number, names: string[]) {
+  await page.goto(`/sites/${siteId}/devices/paste`);
+  const text = ["External ID,Type,Name,Zone", ...names.map((n, i) => `${gid(n)},camera,${n},${i + 1}`)].join("\n");
+  await page.getByRole("textbox", { name: "Device list" }).fill(text);
+  await page.getByRole("button", { name: "Next: match columns" }).click();
+  await page.getByRole("button", { name: "Next: review rows" }).click();
+  await page.getByRole("button", { name: `Provision ${names.length} devices` }).click();
+  await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 60_000 });
+  await expect(page.getByTestId("job-succeeded")).toHaveText(String(names.length));
+  await page.goto(`/sites/${siteId}/devices`);
+  await expect(page.getByTestId("grid-count")).toHaveText(`${names.length} of ${names.length}`, { timeout: 30_000 });
+}
+
+const roof = Array.from({ length: 21 }, (_, i) => `Roof ${String(i + 1).padStart(2, "0")}`);
+
+test("grid selection is scoped to the filter; the confirmation names the devices", async ({ page }) => {
+  test.setTimeout(180_000);
+  const siteId = await newSite("Grid scope");
+  await signIn(page, "operator", `/sites/${siteId}/devices`);
+  await provision(page, siteId, [...roof, "Lobby East", "Lobby West"]);
+
+  await page.getByLabel("Filter devices").fill("Roof");
+  await expect(page.getByTestId("grid-count")).toHaveText("21 of 23");
+  await page.getByLabel("Select every shown device").check();
+  await expect(page.getByRole("button", { name: "Delete 21" })).toBeVisible();
+  await page.getByRole("button", { name: "Delete 21" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete 21 devices?" });
+  await expect(dialog.getByTestId("delete-names").getByRole("listitem")).toHaveCount(20);
+  await expect(dialog).toContainText(`Roof 01 (${gid("Roof 01")})`);
+  await expect(dialog).toContainText("and 1 more");
+  await shots(page, "grid-confirm");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  // A new filter drops the hidden selection: one tick now means one device.
+  await page.getByLabel("Filter devices").fill("Lobby");
+  await expect(page.getByTestId("grid-count")).toHaveText("2 of 23");
+  await expect(page.getByTestId("selected-count")).toHaveCount(0);
+  await page.getByLabel(`Select Lobby East (${gid("Lobby East")})`).check();
+  await expect(page.getByTestId("selected-count")).toHaveText("1 selected");
+  // Clearing the filter does not bring the Roof selection back.
+  await page.getByLabel("Filter devices").fill("");
+  await expect(page.getByTestId("selected-count")).toHaveText("1 selected");
+  await page.getByRole("button", { name: "Delete 1" }).click();
+  const one = page.getByRole("dialog", { name: "Delete 1 device?" });
+  await expect(one.getByRole("listitem")).toHaveText([`Lobby East (${gid("Lobby East")})`]);
+  await one.getByRole("button", { name: "Delete 1" }).click();
+  await expect(page).toHaveURL(/\/devices\/jobs\//, { timeout: 30_000 });
+  await expect(page.getByTestId("job-succeeded")).toHaveText("1", { timeout: 30_000 });
+  const left = (await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { external_device_id: string }[];
+  expect(left.length).toBe(22);
+  expect(left.some((d) => d.external_device_id === gid("Lobby East"))).toBe(false);
+});
+
+test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to cancel, Enter to open", async ({ page }) => {
+  test.setTimeout(180_000);
+  const siteId = await newSite("Grid keys");
+  await signIn(page, "operator", `/sites/${siteId}/devices`);
+  await provision(page, siteId, ["Alpha", "Bravo", "Charlie"]);
+  const grid = page.getByRole("grid", { name: "Devices" });
+
+  // Exactly one element of the grid is in the tab order.
+  const tabbable = await grid.evaluate((el) => [...el.querySelectorAll<HTMLElement>("*")].filter((e) => e.tabIndex >= 0).length);
+  expect(tabbable).toBe(1);
+  await page.getByLabel("Filter by type").focus();
+  await page.keyboard.press("Tab");
+  const active = grid.locator('[data-pos="0:0"]');
+  await expect(active).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(grid.locator(":focus")).toHaveCount(0);
+  await page.keyboard.press("Shift+Tab");
+  await expect(active).toBeFocused();
+
+  // Down to Alpha's checkbox cell; Space ticks it.
+  await page.keyboard.press("ArrowDown");
+  await expect(grid.locator('[data-pos="1:0"]')).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("selected-count")).toHaveText("1 selected");
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("selected-count")).toHaveCount(0);
+
+  // Right to Name (select, external ID, type, name); Enter edits, Escape cancels.
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  const nameCell = grid.locator('[data-pos="1:3"]');
+  await expect(nameCell).toBeFocused();
+  await expect(nameCell).toHaveText("Alpha");
+  await page.keyboard.press("Enter");
+  const editor = page.getByLabel(`New Name for ${gid("Alpha")}`);
+  await expect(editor).toBeFocused();
+  await page.keyboard.type("Nope");
+  await page.keyboard.press("ArrowLeft"); // moves the caret, not the cell
+  await expect(editor).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(editor).toHaveCount(0);
+  await expect(nameCell).toBeFocused();
+  await expect(nameCell).toHaveText("Alpha");
+
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("Alpha gate");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Update queued for Alpha" }).first()).toBeVisible();
+  await expect(nameCell).toBeFocused();
+  await expect
+    .poll(async () => ((await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { name: string }[]).map((d) => d.name), { timeout: 60_000 })
+    .toContain("Alpha gate");
+
+  // Home / End / Ctrl+End, then Enter on an external ID opens its details; Escape returns to the cell.
+  await page.keyboard.press("End");
+  await expect(grid.locator('[data-pos="1:13"]')).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(grid.locator('[data-pos="1:0"]')).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+End");
+  await expect(grid.locator('[data-pos="3:13"]')).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog", { name: /^Device gr-/ })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: /^Device gr-/ })).toHaveCount(0);
+  await expect(grid.locator('[data-pos="1:1"]')).toBeFocused();
+
+  // Enter on a header sorts.
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(grid.locator("th[aria-sort]")).toHaveAttribute("aria-sort", "ascending");
+
+  await expectAccessible(page, "main");
+  await shots(page, "grid");
+});
+
+test("a viewer sees the grid read-only, without add, paste, select or edit", async ({ page }) => {
+  const siteId = await newSite("Grid viewer");
+  await signIn(page, "operator", `/sites/${siteId}/devices`);
+  await provision(page, siteId, ["Gate"]);
+  await page.context().clearCookies();
+  await signIn(page, "viewer", `/sites/${siteId}/devices`);
+  await expect(page.getByTestId(`device-${gid("Gate")}`)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add device" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Paste devices" })).toHaveCount(0);
+  await expect(page.getByLabel(`Select Gate (${gid("Gate")})`)).toHaveCount(0);
+  await page.getByRole("grid", { name: "Devices" }).locator('[data-pos="1:2"]').focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel(`New Name for ${gid("Gate")}`)).toHaveCount(0);
+  expect((await page.goto(`/sites/${siteId}/devices/new`))?.status()).toBe(403);
+});

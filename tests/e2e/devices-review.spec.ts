@@ -1,0 +1,124 @@
+// The paste review as a new user meets it: fixing rows with "only rows with errors" on never loses a
+// keystroke or the focus, the type is picked (camera | bridge), rows can be skipped or deleted (and
+// the delete undone), "Next error" (and Alt+N) walks the errors, and the row numbers are the sheet's
+// lines, header and blank lines counted, on the review and on the job page alike.
+import { expect, test } from "@playwright/test";
+import { signIn } from "./setup";
+import { partner } from "./setup/partner";
+import { expectAccessible, newSite, shots, stamp } from "./devices-helpers";
+
+const id = (line: number) => `rv-${stamp}-${line}`;
+
+/** Header on line 1, a blank line 12, data on lines 2–43; five bad rows. */
+function sheet(): string {
+  const lines = ["External ID\tType\tName\tZone\tMAC"];
+  while (lines.length < 43) {
+    const n = lines.length + 1;
+    if (n === 12) {
+      lines.push("");
+      continue;
+    }
+    const type = n === 5 ? "dome" : "camera";
+    const name = n === 21 || n === 40 ? "" : `Cam ${n}`;
+    const zone = n === 31 ? "13O" : String(n);
+    const mac = n === 38 ? "zz" : `aa-bb-cc-01-00-${n.toString(16).padStart(2, "0")}`;
+    lines.push([id(n), type, name, zone, mac].join("\t"));
+  }
+  return lines.join("\n");
+}
+
+test("review: typing through the error filter, type picker, skip, delete, next error, sheet lines on the job page", async ({ page }) => {
+  test.setTimeout(180_000);
+  const siteId = await newSite("Review test");
+  await signIn(page, "operator", `/sites/${siteId}/devices/paste`);
+  await page.getByRole("textbox", { name: "Device list" }).fill(sheet());
+  await page.getByRole("button", { name: "Next: match columns" }).click();
+  await page.getByRole("button", { name: "Next: review rows" }).click();
+
+  await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
+  await expect(page.getByRole("columnheader", { name: "Sheet line" })).toBeVisible();
+  await expect(page.getByText("numbered by their sheet line")).toBeVisible();
+  await page.getByLabel("Show only rows with errors").check();
+  await expect(page.locator('[data-testid^="paste-row-"]')).toHaveCount(5);
+  await expect(page.getByTestId("paste-row-21")).toBeVisible();
+
+  // Type is a picker; the pasted "dome" stays visible (marked) until replaced.
+  const type5 = page.getByLabel("Sheet line 5 Type");
+  await expect(type5).toHaveValue("dome");
+  await expect(type5).toHaveAttribute("aria-invalid", "true");
+  await type5.selectOption("bridge");
+  await expect(type5).toHaveValue("bridge");
+
+  // The row becomes valid on the first key, yet stays listed, keeps focus and every keystroke.
+  const name21 = page.getByLabel("Sheet line 21 Name");
+  await name21.click();
+  await page.keyboard.type("Gate 090 Bridge", { delay: 20 });
+  await expect(name21).toHaveValue("Gate 090 Bridge");
+  await expect(name21).toBeFocused();
+  await expect(page.getByTestId("paste-row-21")).not.toHaveAttribute("data-invalid", "true");
+
+  const zone31 = page.getByLabel("Sheet line 31 Zone");
+  await zone31.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("130", { delay: 20 });
+  await expect(zone31).toHaveValue("130");
+  await expect(zone31).toBeFocused();
+  await expect(page.getByTestId("invalid-count")).toHaveText(/2 with errors/);
+
+  // Leaving the row lets the filter drop it.
+  await page.getByRole("heading", { name: "Paste devices" }).click();
+  await expect(page.getByTestId("paste-row-31")).toHaveCount(0);
+  await expect(page.getByTestId("paste-row-21")).toHaveCount(0);
+  await expect(page.locator('[data-testid^="paste-row-"]')).toHaveCount(2);
+
+  // Next error: the button, then Alt+N from inside the grid.
+  await page.getByRole("button", { name: "Next error" }).click();
+  await expect(page.getByLabel("Sheet line 38 MAC")).toBeFocused();
+  await page.keyboard.press("Alt+n");
+  await expect(page.getByLabel("Sheet line 40 Name")).toBeFocused();
+  await page.keyboard.press("Alt+n");
+  await expect(page.getByLabel("Sheet line 38 MAC")).toBeFocused();
+  await shots(page, "review-errors");
+
+  // Skip one bad row, delete the other (and take the delete back once).
+  await page.getByRole("button", { name: "Skip Sheet line 38" }).click();
+  await expect(page.getByTestId("skipped-count")).toHaveText(/1 skipped/);
+  await expect(page.getByTestId("invalid-count")).toHaveText(/1 with errors/);
+  await page.getByRole("button", { name: "Delete Sheet line 40" }).click();
+  await expect(page.getByTestId("paste-row-40")).toHaveCount(0);
+  await expect(page.getByTestId("invalid-count")).toHaveText(/0 with errors/);
+  await page.getByRole("button", { name: "Undo delete of sheet line 40" }).click();
+  await expect(page.getByTestId("invalid-count")).toHaveText(/1 with errors/);
+  await page.getByRole("button", { name: "Delete Sheet line 40" }).click();
+  await expect(page.getByTestId("invalid-count")).toHaveText(/0 with errors/);
+
+  await page.getByLabel("Show only rows with errors").uncheck();
+  await expect(page.getByTestId("paste-row-38")).toContainText("Skipped: not sent");
+  await expectAccessible(page, "main");
+  await shots(page, "review");
+
+  // 41 data rows − 1 skipped − 1 deleted.
+  await page.getByRole("button", { name: "Provision 39 devices" }).click();
+  await expect(page).toHaveURL(new RegExp(`/sites/${siteId}/devices/jobs/[^/]+$`), { timeout: 30_000 });
+  await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 60_000 });
+  await expect(page.getByTestId("job-succeeded")).toHaveText("39");
+  // The job page numbers rows by the same sheet lines.
+  await expect(page.getByRole("columnheader", { name: "Sheet line" })).toBeVisible();
+  await expect(page.getByTestId("item-21")).toContainText("Gate 090 Bridge");
+  await expect(page.getByTestId("item-21")).toContainText(id(21));
+  await expect(page.getByTestId("item-13")).toContainText(id(13));
+  await expect(page.getByTestId("item-12")).toHaveCount(0);
+  await expect(page.getByTestId("item-38")).toHaveCount(0);
+  await expect(page.getByTestId("item-40")).toHaveCount(0);
+  await expect(page.getByTestId("item-43")).toContainText("Cam 43");
+  await shots(page, "job");
+
+  const devices = (await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { external_device_id: string; zone_number: string | null; device_type: string; name: string }[];
+  const byId = new Map(devices.map((d) => [d.external_device_id, d]));
+  expect(devices.length).toBe(39);
+  expect(byId.get(id(31))?.zone_number).toBe("130");
+  expect(byId.get(id(5))?.device_type).toBe("bridge");
+  expect(byId.get(id(21))?.name).toBe("Gate 090 Bridge");
+  expect(byId.has(id(38))).toBe(false);
+  expect(byId.has(id(40))).toBe(false);
+});
