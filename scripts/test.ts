@@ -213,7 +213,9 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
       CHEKT_RATE_LIMIT_BURST_PER_S: "30",
     },
   });
-  const appEnv: NodeJS.ProcessEnv = { ...baseEnv, DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: sim.url, APP_URL: appUrl, AUTH_URL: appUrl, CHEKT_SIM_ADMIN_TOKEN: simToken, NODE_ENV: "production" };
+  const appEnv: NodeJS.ProcessEnv = { ...baseEnv, DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: sim.url, APP_URL: appUrl, AUTH_URL: appUrl, CHEKT_SIM_ADMIN_TOKEN: simToken, NODE_ENV: "production",
+    // Short claim leases so the lease-expiry spec waits seconds, not the default 30 s.
+    VERIFICATION_LEASE_SECONDS: "6" };
   await keepTsconfig(() => startApp({ port: appPort, mode: "start", env: appEnv, echo: false, logFile: path.join(LOG_DIR, "e2e-app.log"), timeoutMs: 60_000 }));
 
   const report = tmpFile("e2e.json");

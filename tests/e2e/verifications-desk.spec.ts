@@ -1,0 +1,192 @@
+// The alarm desk under pressure, in a real browser against the real app and simulator:
+// - a list answer held back (computed before, delivered after three alarms arrived live) removes nothing;
+// - priority order, the deadline-only switch kept in the URL, and a spoken announcement per alarm;
+// - axe finds no serious/critical violation on the queue or the detail view;
+// - claims are leases across two browser contexts (lapse when the view closes, held by the
+//   heartbeat while open, taken over by an admin; d/x then refuse on the old claimer's page);
+// - an answer CHeKT rate-limits shows why it waits, can be cancelled and sent again;
+// - a snapshot CHeKT fails to serve is retried by the page, not given up.
+import { expect, test, type Route } from "@playwright/test";
+import { signIn, sim } from "./setup";
+import { clearFaults, expectAccessible, openQueue, raise, row, shots } from "./verifications-helpers";
+
+test.afterEach(async () => {
+  await clearFaults();
+});
+
+test("a late list answer never removes alarms that arrived live meanwhile", async ({ page }) => {
+  await signIn(page, "operator", "/verifications");
+  // Hold the list answer: the server computes it now, the page receives it only after the alarms.
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let held = 0;
+  await page.route("**/api/live/verifications/list", async (route: Route) => {
+    held++;
+    const response = await route.fetch();
+    await released;
+    await route.fulfill({ response });
+  });
+  await page.goto("/verifications");
+  await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => held).toBeGreaterThan(0);
+
+  const raised = [
+    await raise({ site_id: 1, priority: "critical", trigger: "panic", description: "Race critical one" }),
+    await raise({ site_id: 2, priority: "critical", trigger: "panic", description: "Race critical two" }),
+    await raise({ site_id: 3, priority: "high", trigger: "motion", description: "Race high" }),
+  ];
+  for (const r of raised) await expect(row(page, r.verification.verification_id)).toBeVisible({ timeout: 15_000 });
+
+  release(); // the stale list lands now
+  await page.waitForResponse("**/api/live/verifications/list");
+  // Give the page time to apply it (and a second refetch if any), then every alarm is still there.
+  await page.waitForTimeout(1500);
+  for (const r of raised) await expect(row(page, r.verification.verification_id)).toBeVisible();
+  await page.unroute("**/api/live/verifications/list");
+  // A fresh list (e.g. after a reconnect) agrees: still all three.
+  await page.reload();
+  await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
+  for (const r of raised) await expect(row(page, r.verification.verification_id)).toBeVisible({ timeout: 10_000 });
+});
+
+test("priority first, deadline-only switch in the URL, an announcement per new alarm, axe clean", async ({ page }) => {
+  await signIn(page, "operator", "/verifications");
+  await openQueue(page);
+  const high = await raise({ site_id: 4, priority: "high", trigger: "motion", expires_in_s: 100, description: "Sort high, sooner" });
+  const critical = await raise({ site_id: 5, priority: "critical", trigger: "panic", expires_in_s: 540, description: "Sort critical, later" });
+  const hi = row(page, high.verification.verification_id);
+  const cr = row(page, critical.verification.verification_id);
+  await expect(cr).toBeVisible({ timeout: 15_000 });
+  await expect(hi).toBeVisible();
+
+  // "critical panic at <site>, 9 minutes" reaches screen readers through the polite live region.
+  const announcer = page.getByTestId("queue-announcer");
+  await expect(announcer).toHaveAttribute("aria-live", "polite");
+  await expect(announcer).toHaveText(/New alarm: critical panic at .+, (8|9) minutes/);
+
+  const order = () => page.getByTestId("verification-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-verification-id")));
+  let ids = await order();
+  expect(ids.indexOf(critical.verification.verification_id)).toBeLessThan(ids.indexOf(high.verification.verification_id));
+
+  await page.getByRole("link", { name: "Deadline only" }).click();
+  await expect(page).toHaveURL(/[?&]sort=deadline/);
+  await expect(page.getByRole("link", { name: "Deadline only" })).toHaveAttribute("aria-current", "page");
+  await expect.poll(async () => {
+    ids = await order();
+    return ids.indexOf(high.verification.verification_id) < ids.indexOf(critical.verification.verification_id);
+  }).toBe(true);
+  await page.getByRole("link", { name: "Priority, then deadline" }).click();
+  await expect(page).not.toHaveURL(/sort=deadline/);
+
+  await cr.click();
+  await expect(cr.getByTestId("snapshot-thumb").first()).toBeVisible({ timeout: 15_000 });
+  await expectAccessible(page);
+  await shots(page, "queue");
+
+  await page.getByTestId("queue-actions").getByRole("button", { name: "Open" }).click();
+  const detail = page.getByRole("dialog");
+  await expect(detail.getByTestId("snapshot-large")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
+  await expectAccessible(page);
+  await shots(page, "detail", false);
+});
+
+test("claims are leases: they lapse when the view closes, hold while it is open, and an admin can take one over", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const opCtx = await browser.newContext();
+  const adminCtx = await browser.newContext();
+  const op = await opCtx.newPage();
+  const admin = await adminCtx.newPage();
+  await signIn(op, "operator", "/verifications");
+  await signIn(admin, "admin", "/verifications");
+  await Promise.all([openQueue(op), openQueue(admin)]);
+  const raised = await raise({ site_id: 6, priority: "high", trigger: "door-forced", description: "Lease test" });
+  const id = raised.verification.verification_id;
+  await expect(row(op, id)).toBeVisible({ timeout: 15_000 });
+  await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
+
+  // Claimed with the view open, then closed: the 6 s lease (test setting) lapses and the admin sees it free.
+  await row(op, id).click();
+  await op.keyboard.press("c");
+  const opDetail = op.getByRole("dialog").filter({ hasText: "Lease test" });
+  await expect(opDetail).toBeVisible();
+  await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", { timeout: 10_000 });
+  await op.keyboard.press("Escape");
+  await expect(opDetail).toHaveCount(0);
+  await expect(row(admin, id).getByTestId("claimed-by")).toHaveCount(0, { timeout: 15_000 });
+
+  // Claimed again and kept open: the heartbeat holds it well past one lease.
+  await row(op, id).click();
+  await op.getByTestId("queue-actions").getByRole("button", { name: "Claim" }).click();
+  await expect(opDetail).toBeVisible();
+  await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", { timeout: 10_000 });
+  await admin.waitForTimeout(9_000);
+  await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator");
+
+  // The admin takes it over (audited); the operator's view loses the claim and d/x refuse.
+  await row(admin, id).click();
+  await admin.getByTestId("queue-actions").getByRole("button", { name: "Take over" }).click();
+  await expect(admin.getByText(/You took over the claim from Test operator/)).toBeVisible();
+  await expect(admin.getByRole("dialog").getByRole("button", { name: "Release claim" })).toBeVisible();
+  await expect(opDetail.getByRole("button", { name: "Dispatch…" })).toBeDisabled({ timeout: 10_000 });
+  await expect(opDetail).toContainText("Claimed by Administrator");
+  await shots(op, "taken-over", false);
+  await op.keyboard.press("Escape");
+  await row(op, id).click();
+  await expect(row(op, id).getByTestId("claimed-by")).toHaveText("Claimed by Administrator");
+  await op.keyboard.press("d");
+  await expect(op.getByText("Claimed by Administrator. Only they can answer it now.")).toBeVisible();
+  await expect(op.getByRole("dialog").filter({ hasText: "Dispatch responders?" })).toHaveCount(0);
+  await expect(op.getByTestId("queue-actions").getByRole("button", { name: "Dispatch" })).toBeDisabled();
+
+  // The audit log names the takeover.
+  await admin.goto("/audit");
+  await expect(admin.getByText("verifications.takeover").first()).toBeVisible({ timeout: 10_000 });
+  await opCtx.close();
+  await adminCtx.close();
+});
+
+test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is sent again with the same key", async ({ page }) => {
+  await signIn(page, "operator", "/verifications");
+  await openQueue(page);
+  const raised = await raise({ site_id: 7, priority: "critical", trigger: "panic", description: "Answer under 429" });
+  const id = raised.verification.verification_id;
+  await expect(row(page, id)).toBeVisible({ timeout: 15_000 });
+  await sim("/_sim/faults", { body: { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_429: 1 } });
+
+  await row(page, id).click();
+  await page.keyboard.press("c");
+  const detail = page.getByRole("dialog").filter({ hasText: "Answer under 429" });
+  await expect(page.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
+  await detail.getByRole("button", { name: "Dispatch…" }).click();
+  await page.getByRole("dialog").filter({ hasText: "Dispatch responders?" }).getByRole("button", { name: "Dispatch" }).click();
+  const waiting = page.getByTestId("answer-waiting");
+  await expect(waiting).toContainText(/Waiting for CHeKT \(CHeKT's rate limit\) — retrying the dispatch in \d+ s/, { timeout: 15_000 });
+  await shots(page, "answer-waiting", false);
+  await waiting.getByRole("button", { name: "Cancel" }).click();
+  const stopped = page.getByTestId("answer-stopped");
+  await expect(stopped).toContainText("A dispatch was sent but CHeKT has not confirmed it.");
+
+  await clearFaults();
+  await stopped.getByRole("button", { name: "Send the dispatch again" }).click();
+  await expect(page.getByText("Dispatched. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
+  await expect(row(page, id)).toHaveCount(0);
+  const verifications = (await sim("/_sim/verifications")) as { verification_id: string; answer: { action: string } | null }[];
+  expect(verifications.find((v) => v.verification_id === id)?.answer?.action).toBe("dispatch");
+});
+
+test("a snapshot CHeKT fails to serve is retried by the page with backoff, then shown", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "viewer", "/verifications");
+  await openQueue(page);
+  // Eight 503s: more than one server-side round of retries, fewer than two.
+  await sim("/_sim/faults", { body: { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503, count: 8 } });
+  const raised = await raise({ site_id: 8, description: "Snapshot under 503" });
+  const r = row(page, raised.verification.verification_id);
+  await expect(r).toBeVisible({ timeout: 15_000 });
+  await expect(r.getByTestId("snapshot-waiting").first()).toContainText(/Retrying in \d+ s/, { timeout: 30_000 });
+  const thumb = r.getByTestId("snapshot-thumb").first();
+  await expect(thumb).toBeVisible({ timeout: 45_000 });
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect(r.getByTestId("snapshot-unavailable")).toHaveCount(0);
+});
