@@ -148,7 +148,7 @@ export const actionClient = createSafeActionClient({
   try {
     // A CHeKT write that would wait long for the rate limit is handed back to the form instead
     // (lib/chekt/budget-wait.ts): the form counts down and sends again; nothing was sent.
-    const result = await runInteractive(() => next({ ctx }));
+    const result = await (metadata.readOnly ? next({ ctx }) : runInteractive(() => next({ ctx })));
     if ((!metadata.readOnly && !audited) || (metadata.readOnly && isRefusal(result))) {
       // A mutation that did not describe itself still leaves a trace.
       await writeAudit(prisma, {

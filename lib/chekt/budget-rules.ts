@@ -139,7 +139,15 @@ export function correct(s: BucketState, h: RateHeaders, ctx: { now: number; sent
   if (h.limit === undefined && h.remaining === undefined) return false;
   const before = JSON.stringify(s);
   refill(s, ctx.now);
-  if (h.limit !== undefined && h.limit !== s.perMin) s.perMin = h.limit; // the tier changed, or we were told wrong
+  if (h.limit !== undefined && h.limit !== s.perMin) {
+    // The tier changed (or the configuration was wrong): the burst moves with the rate, but no
+    // higher than CHeKT's count shows (never guess a bigger bucket); later answers raise it.
+    if (s.learned) {
+      const scaled = Math.max(1, Math.round((s.burst * h.limit) / s.perMin));
+      s.burst = h.remaining !== undefined ? Math.min(scaled, h.remaining + 1) : scaled;
+    }
+    s.perMin = h.limit;
+  }
   if (!s.learned) {
     // Limits were assumed: the bucket is at least what CHeKT still had before this call.
     if (h.remaining !== undefined) s.burst = Math.max(1, h.remaining + 1);

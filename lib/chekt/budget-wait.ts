@@ -1,38 +1,46 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { ActionFailure } from "../actions/errors";
+import { BUDGET_CLASSES, type BudgetClass } from "./budget-class";
 import { ChektError, type ChektErrorInit } from "./errors";
 
 /**
  * Interactive writes that would wait for the budget say so instead of hanging (issue 12, point 5).
  *
- * A server action runs inside `runInteractive` (lib/actions/client.ts). There, a write of class
- * "write" whose token is more than `refuseOverMs` away is refused before anything is sent —
- * `BudgetWaitError`, which reaches the form as `{code: "budget_wait", retryAfterMs}`; the form
- * counts down "sending in 4 s" (cancellable) and sends the same input again. Only the action's
- * first write may be refused: once a write went out, later calls of the same action wait like
- * any other, so an action is never left half-sent.
+ * A server action that changes something runs inside `runInteractive` (lib/actions/client.ts).
+ * There, the action's FIRST call to CHeKT looks at how long an interactive write would wait now;
+ * when that is more than `refuseOverMs`, it is refused before anything is sent — `BudgetWaitError`,
+ * which reaches the form as `{code: "budget_wait", retryAfterMs}`; the form counts down "sending
+ * in 4 s" (cancellable) and sends the same input again. Once any call of the action went out,
+ * its later calls wait like any other, so an action is never left half-sent — and a resend whose
+ * first call is a read before the write cannot be refused over and over (the read would spend
+ * the token the write was waiting for). Answers are never refused: they go first anyway.
  */
 
-type Interactive = { refuseOverMs: number; writeSent: boolean };
+type Interactive = { refuseOverMs: number; sent: boolean };
 const scope = new AsyncLocalStorage<Interactive>();
 
 /** Waits up to this are simply waited out; longer ones are handed back to the form. */
 export const INTERACTIVE_REFUSE_OVER_MS = 1_500;
 
 export function runInteractive<T>(fn: () => Promise<T>, refuseOverMs = INTERACTIVE_REFUSE_OVER_MS): Promise<T> {
-  return scope.run({ refuseOverMs, writeSent: false }, fn);
+  return scope.run({ refuseOverMs, sent: false }, fn);
 }
 
-/** The wait above which this write is refused rather than held (undefined: hold it). */
-export function refusalFor(write: boolean): number | undefined {
+/**
+ * Whether this call, of class `cls`, may be refused instead of held: only the first call of an
+ * interactive action, never an answer. The wait is judged as an interactive write's (what the
+ * action is about to spend), or as the call's own class when that is higher.
+ */
+export function refusalFor(cls: BudgetClass): { overMs: number; judgeAs: BudgetClass } | undefined {
   const s = scope.getStore();
-  return s && write && !s.writeSent ? s.refuseOverMs : undefined;
+  if (!s || s.sent || cls === "answer") return undefined;
+  return { overMs: s.refuseOverMs, judgeAs: BUDGET_CLASSES.indexOf(cls) < BUDGET_CLASSES.indexOf("write") ? cls : "write" };
 }
 
-/** A write of this action is going out: from now on its calls wait instead of being refused. */
-export function noteWriteSent(): void {
+/** A call of this action is going out: from now on its calls wait instead of being refused. */
+export function noteSent(): void {
   const s = scope.getStore();
-  if (s) s.writeSent = true;
+  if (s) s.sent = true;
 }
 
 export type BudgetWaitFailure = ActionFailure & { code: "budget_wait"; retryAfterMs: number };

@@ -26,6 +26,8 @@ export type AcquireOptions = {
   signal?: AbortSignal;
   /** Refuse at once (nothing sent) instead of waiting longer than this: the form shows the wait and sends again. */
   refuseOverMs?: number;
+  /** The class whose wait `refuseOverMs` is judged by (default: the call's). */
+  judgeAs?: BudgetClass;
 };
 
 export class BudgetWaitTooLong extends Error {
@@ -162,7 +164,7 @@ export class CallBudget {
     const started = this.clock.now();
     const me: Waiter = { rank: BUDGET_CLASSES.indexOf(cls), seq: ++this.seq, wake: () => undefined };
     if (opts.refuseOverMs !== undefined) {
-      const wait = await this.estimate(cls);
+      const wait = await this.estimate(opts.judgeAs ?? cls);
       if (wait > opts.refuseOverMs) throw new BudgetWaitTooLong(wait, 0, true);
     }
     this.insert(me);
@@ -182,7 +184,6 @@ export class CallBudget {
             this.record(cls, { calls: 1, waits: waitedMs > 0 ? 1 : 0, waitMs: waitedMs });
             return { cls, takenSeq: d.takenSeq, sentAtMs, waitedMs };
           }
-          if (opts.refuseOverMs !== undefined && d.waitMs > opts.refuseOverMs && waited === 0) throw new BudgetWaitTooLong(d.waitMs, waited, true);
           if (now + d.waitMs > opts.deadline) throw new BudgetWaitTooLong(d.waitMs, waited, false);
           step = Math.min(d.waitMs, POLL_MS);
         } else if (now + step > opts.deadline) {

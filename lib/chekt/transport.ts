@@ -1,6 +1,6 @@
 import type { BudgetClass } from "./budget-class";
 import { BudgetWaitTooLong, type BudgetTicket, type CallBudget } from "./budget";
-import { BudgetWaitError, noteWriteSent, refusalFor } from "./budget-wait";
+import { BudgetWaitError, noteSent, refusalFor } from "./budget-wait";
 import { ChektError, isWrite, retryAfterSeconds } from "./errors";
 import { resetAtMs, sleep } from "./rate-limit";
 
@@ -162,9 +162,9 @@ export class Transport {
 
       let ticket: BudgetTicket;
       try {
-        // Only a write nothing of which has gone out yet may be handed back to the form to wait.
-        const refuseOverMs = state.budgetClass === "write" && state.attempts === 0 ? refusalFor(write) : undefined;
-        ticket = await this.budget.acquire(state.budgetClass, { deadline: state.deadline, signal: state.signal, refuseOverMs });
+        // Only an interactive action nothing of which has gone out yet may be handed back to the form to wait.
+        const refusal = state.attempts === 0 ? refusalFor(state.budgetClass) : undefined;
+        ticket = await this.budget.acquire(state.budgetClass, { deadline: state.deadline, signal: state.signal, refuseOverMs: refusal?.overMs, judgeAs: refusal?.judgeAs });
         state.waitedMs += ticket.waitedMs;
       } catch (e) {
         if (e instanceof BudgetWaitTooLong && e.refused) {
@@ -189,7 +189,7 @@ export class Transport {
       }
 
       state.attempts += 1;
-      if (write) noteWriteSent();
+      noteSent();
       const a = await this.attempt(req.url, { method: state.method, headers, body, redirect: "follow" }, state);
       await this.budget.settle(ticket, a.ok ? a.response.headers : null);
 

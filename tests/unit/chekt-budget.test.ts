@@ -84,10 +84,14 @@ describe("budget rules: class reserves", () => {
 });
 
 describe("budget rules: corrections from CHeKT's headers", () => {
-  it("X-RateLimit-Limit sets the refill rate (a tier change)", () => {
+  it("X-RateLimit-Limit sets the refill rate (a tier change), and the burst follows no higher than CHeKT shows", () => {
     const s = state();
     correct(s, readRateHeaders(rateHeaders({ limit: 600, remaining: 4 }), 0), { now: 0, sentAtMs: 0, takenSeq: 0 });
     expect(s.perMin).toBe(600);
+    expect(s.burst).toBe(5);
+    const down = state({ perMin: 600, burst: 30, tokens: 30 });
+    correct(down, readRateHeaders(rateHeaders({ limit: 12, remaining: 0 }), 0), { now: 0, sentAtMs: 0, takenSeq: 0 });
+    expect(down).toMatchObject({ perMin: 12, burst: 1, tokens: 0 });
   });
 
   it("a Remaining clearly below ours wins; at 0 nobody goes before Reset", () => {
@@ -237,5 +241,26 @@ describe("CallBudget (clock injected, no sleeping)", () => {
     expect(key).toMatch(/^key:[0-9a-f]{24}$/);
     expect(key).not.toContain("abcdef");
     expect(credentialKey({ type: "client_secret", clientId: "demo-partner" })).toBe("client:demo-partner");
+  });
+});
+
+describe("interactive actions: which calls may be refused instead of held", () => {
+  it("only the first call of an action, judged as a write, never an answer; none outside an action", async () => {
+    const { runInteractive, refusalFor, noteSent } = await import("../../lib/chekt/budget-wait");
+    expect(refusalFor("write")).toBeUndefined();
+    await runInteractive(async () => {
+      expect(refusalFor("read")).toEqual({ overMs: 1_500, judgeAs: "write" });
+      expect(refusalFor("write")).toEqual({ overMs: 1_500, judgeAs: "write" });
+      expect(refusalFor("answer")).toBeUndefined();
+      noteSent();
+      // Something went out: the rest of the action waits rather than stopping half-way.
+      expect(refusalFor("write")).toBeUndefined();
+    });
+  });
+
+  it("a refused write reaches the form as budget_wait with the wait, saying nothing was sent", async () => {
+    const { BudgetWaitError } = await import("../../lib/chekt/budget-wait");
+    const f = new BudgetWaitError({ retryAfterMs: 3_400, traceId: "t-1" }).toActionFailure();
+    expect(f).toEqual({ code: "budget_wait", retryAfterMs: 3_400, traceId: "t-1", message: "Waiting for CHeKT's rate limit — sending in 4 s. Nothing has been sent yet." });
   });
 });
