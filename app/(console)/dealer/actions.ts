@@ -11,18 +11,22 @@ import { disconnectDealer, getDealer, updateDealer } from "@/lib/chekt/api/deale
 import { authorizeUrl, CONNECT_COOKIE, CONNECT_COOKIE_PATH, CONNECT_TTL_S, newPkce, sealPending } from "@/lib/chekt/api/oauth";
 import { requireDealerScope } from "@/lib/dealer-scope";
 import { connectDealerSchema, updateDealerSchema } from "@/lib/schemas/dealer";
+import { dealerBefore } from "@/lib/mirror/before";
+import { mirrorDealer } from "@/lib/mirror/write";
 
 export const updateDealerAction = actionClient
   .metadata({ name: "dealer.update", role: "admin", objectKind: "dealer" })
   .inputSchema(updateDealerSchema)
   .action(async ({ parsedInput, ctx }) => {
     const scope = await requireDealerScope();
-    const before = await getDealer(scope, { traceId: ctx.traceId });
+    const before = await dealerBefore(scope.dealerLinkId, () => getDealer(scope, { traceId: ctx.traceId }));
     const dealer = await updateDealer(scope, parsedInput, { traceId: ctx.traceId });
     await ctx.commit(
       { action: "dealer.update", objectKind: "dealer", chektId: scope.dealerId, externalId: scope.externalDealerId, dealerLinkId: scope.dealerLinkId, before, after: dealer },
       async (tx) => {
         if (dealer.company_name !== scope.companyName) await tx.dealerLink.update({ where: { id: scope.dealerLinkId }, data: { companyName: dealer.company_name } });
+        // Write-through: CHeKT's answer, with the mapping and audit row (docs/mirror.md).
+        await mirrorDealer(tx, scope.dealerLinkId, dealer, { how: "write" });
       },
     );
     revalidatePath("/dealer");

@@ -6,6 +6,12 @@ import { assertExternalIdFree, deleteChildMappings, deleteMapping, upsertMapping
 import { requireDealerScope } from "@/lib/dealer-scope";
 import { createSite, deleteSite, getSite, setSiteActivation, updateSite } from "@/lib/chekt/api/sites";
 import { createSiteSchema, siteActivationSchema, siteIdSchema, updateSiteSchema } from "@/lib/schemas/site";
+import { siteBefore } from "@/lib/mirror/before";
+import { forget, mirrorSite } from "@/lib/mirror/write";
+
+// Write-through (docs/mirror.md): each accepted write puts CHeKT's answer into the mirror in the
+// same transaction as the mapping and the audit row. A refusal throws before commit, so nothing
+// local changes and the form gets CHeKT's message.
 
 export const createSiteAction = actionClient
   .metadata({ name: "sites.create", role: "operator", objectKind: "site" })
@@ -17,7 +23,10 @@ export const createSiteAction = actionClient
       const created = await createSite(scope, parsedInput, { traceId: ctx.traceId });
       await ctx.commit(
         { action: "sites.create", objectKind: "site", chektId: created.site_id, externalId: created.external_site_id, dealerLinkId: scope.dealerLinkId, after: created },
-        (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "site", chektId: created.site_id, externalId: created.external_site_id }),
+        async (tx) => {
+          await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "site", chektId: created.site_id, externalId: created.external_site_id });
+          await mirrorSite(tx, scope.dealerLinkId, created, { how: "write" });
+        },
       );
       return created;
     });
@@ -31,11 +40,14 @@ export const updateSiteAction = actionClient
   .action(async ({ parsedInput: { site_id, ...changes }, ctx }) => {
     const scope = await requireDealerScope();
     if (changes.external_site_id) await assertExternalIdFree(prisma, scope.dealerLinkId, "site", changes.external_site_id, site_id);
-    const before = await getSite(scope, site_id, { traceId: ctx.traceId });
+    const before = await siteBefore(scope.dealerLinkId, site_id, () => getSite(scope, site_id, { traceId: ctx.traceId }));
     const site = await updateSite(scope, site_id, changes, { traceId: ctx.traceId });
     await ctx.commit(
       { action: "sites.update", objectKind: "site", chektId: site_id, externalId: site.external_site_id, dealerLinkId: scope.dealerLinkId, before, after: site },
-      (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "site", chektId: site_id, externalId: site.external_site_id }),
+      async (tx) => {
+        await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "site", chektId: site_id, externalId: site.external_site_id });
+        await mirrorSite(tx, scope.dealerLinkId, site, { how: "write" });
+      },
     );
     revalidatePath("/sites");
     revalidatePath(`/sites/${site_id}`);
@@ -48,15 +60,18 @@ export const setSiteActivationAction = actionClient
   .action(async ({ parsedInput: { site_id, is_activated }, ctx }) => {
     const scope = await requireDealerScope();
     const site = await setSiteActivation(scope, site_id, is_activated, { traceId: ctx.traceId });
-    await ctx.commit({
-      action: is_activated ? "sites.activate" : "sites.deactivate",
-      objectKind: "site",
-      chektId: site_id,
-      externalId: site.external_site_id,
-      dealerLinkId: scope.dealerLinkId,
-      before: { is_activated: is_activated ? 0 : 1 },
-      after: { is_activated: site.is_activated },
-    });
+    await ctx.commit(
+      {
+        action: is_activated ? "sites.activate" : "sites.deactivate",
+        objectKind: "site",
+        chektId: site_id,
+        externalId: site.external_site_id,
+        dealerLinkId: scope.dealerLinkId,
+        before: { is_activated: is_activated ? 0 : 1 },
+        after: { is_activated: site.is_activated },
+      },
+      (tx) => mirrorSite(tx, scope.dealerLinkId, site, { how: "write" }),
+    );
     revalidatePath("/sites");
     revalidatePath(`/sites/${site_id}`);
     return { site_id, is_activated: site.is_activated };
@@ -77,6 +92,7 @@ export const deleteSiteAction = actionClient
         // CHeKT deletes the site's contacts and devices with it; their mappings go too.
         await deleteChildMappings(tx, scope.dealerLinkId, "contact", site_id);
         await deleteChildMappings(tx, scope.dealerLinkId, "device", site_id);
+        await forget(tx, scope.dealerLinkId, "site", site_id);
       },
     );
     revalidatePath("/sites");

@@ -2,18 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MapPin, Plus } from "lucide-react";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import { ChektProblem } from "@/components/sites/chekt-problem";
+import { Freshness } from "@/components/mirror/freshness";
 import { SitesFilters } from "@/components/sites/sites-filters";
 import { SitesPager, SitesTable } from "@/components/sites/sites-table";
 import { EmptyState, PageHeader, buttonClasses } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { getCurrentDealer } from "@/lib/dealer";
-import { readSoft } from "@/lib/page-read";
-import { scopeOf } from "@/lib/dealer-scope";
-import { listSites } from "@/lib/chekt/api/sites";
-import { listStations } from "@/lib/chekt/api/stations";
+import { listMirrorStations, mirrorSitesPage } from "@/lib/mirror/read";
+import { freshnessFor, oldestSeen } from "@/lib/mirror/view";
+import { SyncProgress } from "@/components/mirror/sync-progress";
 import { hasRole } from "@/lib/roles";
-import { parseSiteListState, siteListControls } from "@/lib/schemas/site-list";
+import { parseSiteListState, siteListSearch } from "@/lib/schemas/site-list";
 
 export const metadata: Metadata = { title: "Sites" };
 
@@ -24,7 +23,7 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
   const header = (
     <PageHeader
       title="Sites"
-      description="Every site of this dealer in CHeKT. Search, filter, sort and page run on CHeKT's side."
+      description="Every site of this dealer, from this console's copy of CHeKT (kept current in the background)."
       actions={
         canEdit && dealer ? (
           <Link href="/sites/new" className={buttonClasses("primary")}>
@@ -36,23 +35,23 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
   );
   if (!dealer) return (<>{header}<NoDealerState /></>);
 
-  const scope = scopeOf(dealer);
   const state = parseSiteListState(await searchParams);
-  const wantsStations = state.cols.includes("monitoring_station_id");
+  // The mirror, not CHeKT: this page makes no CHeKT call (docs/mirror.md).
   const [page, stations] = await Promise.all([
-    readSoft(listSites(scope, siteListControls(state))),
-    wantsStations ? readSoft(listStations(scope)) : Promise.resolve(null),
+    mirrorSitesPage(dealer.id, state),
+    state.cols.includes("monitoring_station_id") ? listMirrorStations(dealer.id) : Promise.resolve([]),
   ]);
-  const stationNames = new Map<number, string>(stations?.ok ? stations.data.map((s) => [s.monitoring_station_id, s.name]) : []);
+  const stationNames = new Map<number, string>(stations.map((s) => [s.chektId, s.name]));
+  const fresh = freshnessFor(dealer.id, [{ kind: "sites", view: siteListSearch(state).replace(/^\?/, "") }], oldestSeen(page.confirmedAt.map((confirmedAt) => ({ confirmedAt }))));
   const filtered = Boolean(state.q || state.active || state.tz || state.station);
 
   return (
     <>
       {header}
+      <SyncProgress dealerLinkId={dealer.id} className="mb-4" />
       <SitesFilters state={state} />
-      {!page.ok ? (
-        <ChektProblem error={page.error} />
-      ) : page.data.rows.length === 0 ? (
+      <Freshness {...fresh} className="mb-3" />
+      {page.rows.length === 0 ? (
         <EmptyState
           icon={<MapPin className="h-8 w-8" />}
           title={filtered ? "No site matches these filters" : state.page > 1 ? "This page is past the last site" : "No sites yet"}
@@ -67,8 +66,8 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
         />
       ) : (
         <>
-          <SitesTable rows={page.data.rows} state={state} stationNames={stationNames} />
-          <SitesPager state={state} total={page.data.total} shown={page.data.rows.length} />
+          <SitesTable rows={page.rows} state={state} stationNames={stationNames} />
+          <SitesPager state={state} total={page.total} shown={page.rows.length} />
         </>
       )}
     </>

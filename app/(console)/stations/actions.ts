@@ -6,6 +6,11 @@ import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim
 import { requireDealerScope } from "@/lib/dealer-scope";
 import { createStation, deleteStation, getStation, updateStation } from "@/lib/chekt/api/stations";
 import { createStationSchema, stationIdSchema, updateStationSchema } from "@/lib/schemas/station";
+import { stationBefore } from "@/lib/mirror/before";
+import { forget, mirrorStation } from "@/lib/mirror/write";
+
+// Write-through (docs/mirror.md): CHeKT's answer lands in the mirror in the same transaction as
+// the mapping and the audit row; a refusal throws before that, so nothing local changes.
 
 export const createStationAction = actionClient
   .metadata({ name: "stations.create", role: "operator", objectKind: "monitoring_station" })
@@ -24,8 +29,10 @@ export const createStationAction = actionClient
           dealerLinkId: scope.dealerLinkId,
           after: created,
         },
-        (tx) =>
-          upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "monitoring_station", chektId: created.monitoring_station_id, externalId: created.external_monitoring_station_id }),
+        async (tx) => {
+          await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "monitoring_station", chektId: created.monitoring_station_id, externalId: created.external_monitoring_station_id });
+          await mirrorStation(tx, scope.dealerLinkId, created, { how: "write" });
+        },
       );
       return created;
     });
@@ -41,11 +48,14 @@ export const updateStationAction = actionClient
     if (changes.external_monitoring_station_id) {
       await assertExternalIdFree(prisma, scope.dealerLinkId, "monitoring_station", changes.external_monitoring_station_id, id);
     }
-    const before = await getStation(scope, id, { traceId: ctx.traceId });
+    const before = await stationBefore(scope.dealerLinkId, id, () => getStation(scope, id, { traceId: ctx.traceId }));
     const station = await updateStation(scope, id, changes, { traceId: ctx.traceId });
     await ctx.commit(
       { action: "stations.update", objectKind: "monitoring_station", chektId: id, externalId: station.external_monitoring_station_id, dealerLinkId: scope.dealerLinkId, before, after: station },
-      (tx) => upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "monitoring_station", chektId: id, externalId: station.external_monitoring_station_id }),
+      async (tx) => {
+        await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "monitoring_station", chektId: id, externalId: station.external_monitoring_station_id });
+        await mirrorStation(tx, scope.dealerLinkId, station, { how: "write" });
+      },
     );
     revalidatePath("/stations");
     return { monitoring_station_id: id, name: station.name };
@@ -60,7 +70,10 @@ export const deleteStationAction = actionClient
     await deleteStation(scope, id, { traceId: ctx.traceId });
     await ctx.commit(
       { action: "stations.delete", objectKind: "monitoring_station", chektId: id, externalId: before.external_monitoring_station_id, dealerLinkId: scope.dealerLinkId, before },
-      (tx) => deleteMapping(tx, scope.dealerLinkId, "monitoring_station", id),
+      async (tx) => {
+        await deleteMapping(tx, scope.dealerLinkId, "monitoring_station", id);
+        await forget(tx, scope.dealerLinkId, "station", id);
+      },
     );
     revalidatePath("/stations");
     return { monitoring_station_id: id, name: before.name };

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { Pencil } from "lucide-react";
 import { SiteContactsPanel } from "@/components/contacts/site-contacts-panel";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import { ChektProblem } from "@/components/sites/chekt-problem";
+import { Freshness } from "@/components/mirror/freshness";
 import { formatInZone, text } from "@/components/sites/format";
 import { SiteActions } from "@/components/sites/site-actions";
 import { SiteArmingPanel, SiteDevicesPanel } from "@/components/sites/site-children-panels";
@@ -13,10 +13,9 @@ import { Badge, Card, PageHeader, buttonClasses } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
 import { getCurrentDealer } from "@/lib/dealer";
-import { read, readSoft } from "@/lib/page-read";
-import { scopeOf } from "@/lib/dealer-scope";
-import { getSite } from "@/lib/chekt/api/sites";
-import { getStation } from "@/lib/chekt/api/stations";
+import { readSiteDto } from "@/lib/mirror/dto";
+import { findMirrorSite, findMirrorStation } from "@/lib/mirror/read";
+import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 import { deleteSiteAction, setSiteActivationAction } from "../actions";
 
@@ -38,19 +37,15 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
   const dealer = await getCurrentDealer();
   if (!dealer) return (<><PageHeader title="Site" /><NoDealerState /></>);
   const canEdit = hasRole(user.role, "operator");
-  const scope = scopeOf(dealer);
 
-  const site = await read(getSite(scope, siteId));
-  if (!site.ok) {
-    return (
-      <>
-        <PageHeader title={`Site ${siteId}`} breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: `Site ${siteId}` }]} />
-        <ChektProblem error={site.error} />
-      </>
-    );
-  }
-  const s = site.data;
-  const station = s.monitoring_station_id ? await readSoft(getStation(scope, s.monitoring_station_id)) : null;
+  // The site part reads the mirror only (no CHeKT call). Not in this dealer's mirror → 404, so
+  // another dealer's site looks exactly like one that does not exist.
+  const row = await findMirrorSite(dealer.id, siteId);
+  const s = row ? readSiteDto(row.dto) : null;
+  if (!row || !s) notFound();
+  const gone = row.goneAt !== null;
+  const fresh = freshnessFor(dealer.id, [{ kind: "site", chektId: siteId }], row);
+  const station = s.monitoring_station_id ? await findMirrorStation(dealer.id, s.monitoring_station_id) : null;
   const now = formatInZone(new Date().toISOString(), s.timezone);
 
   return (
@@ -65,7 +60,7 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
           </span>
         }
         actions={
-          canEdit ? (
+          canEdit && !gone ? (
             <>
               <Link href={`/sites/${siteId}/edit`} className={buttonClasses("secondary")}>
                 <Pencil className="h-4 w-4" aria-hidden="true" /> Edit
@@ -89,9 +84,9 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
             <Field label="Account number">{text(s.account_number)}</Field>
             <Field label="Monitoring station">
               {s.monitoring_station_id ? (
-                station?.ok ? (
+                station && !station.goneAt ? (
                   <>
-                    {station.data.name} <span className="text-slate-500">(#{s.monitoring_station_id}{s.external_monitoring_station_id ? ` · ${s.external_monitoring_station_id}` : ""})</span>
+                    {station.name} <span className="text-slate-500">(#{s.monitoring_station_id}{s.external_monitoring_station_id ? ` · ${s.external_monitoring_station_id}` : ""})</span>
                   </>
                 ) : (
                   `#${s.monitoring_station_id}${s.external_monitoring_station_id ? ` · ${s.external_monitoring_station_id}` : ""}`
@@ -100,11 +95,12 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
                 "None"
               )}
             </Field>
-            <Field label="Physical bridge" testId="site-bridge">{s.has_physical_bridge ? "Yes — a CHeKT bridge is installed" : "No bridge"}</Field>
+            <Field label="Physical bridge" testId="site-bridge">{s.has_physical_bridge === undefined ? "Not known yet (Refresh reads it)" : s.has_physical_bridge ? "Yes — a CHeKT bridge is installed" : "No bridge"}</Field>
             <Field label="Address">{text(s.address1)}</Field>
             <Field label="Address line 2">{text(s.address2)}</Field>
             <Field label="Created (site time)" testId="site-created">{formatInZone(s.created_at, s.timezone)}</Field>
           </dl>
+          <Freshness {...fresh} className="mt-4" />
         </Card>
 
         <div className="space-y-6">

@@ -10,6 +10,8 @@ import { env } from "@/lib/env";
 import { connectDealer } from "@/lib/chekt/api/dealers";
 import { upsertMapping } from "@/lib/mappings";
 import { CONNECT_COOKIE, CONNECT_COOKIE_PATH, exchangeCode, openPending, sameState } from "@/lib/chekt/api/oauth";
+import { queueFirstSync } from "@/lib/mirror/start-sync";
+import { mirrorDealer } from "@/lib/mirror/write";
 
 // Second half of connecting a dealer: CHeKT sends the admin back here with ?code&state after they
 // approved (or ?error after they declined). The outcome is shown on /dealer via ?connect=….
@@ -78,8 +80,11 @@ export async function GET(req: NextRequest) {
         outcome: "success",
         user,
       });
+      await mirrorDealer(tx, link.id, dealer, { how: "write" });
       return link.id;
     });
+    // The dealer's pages read the mirror: sweep everything now (progress shows on /dealer and /).
+    await queueFirstSync(linkId);
     const res = back("connected", { dealer: String(dealer.dealer_id) });
     // Work on the dealer just connected (the shell's switcher reads this cookie).
     res.cookies.set(DEALER_COOKIE, linkId, { httpOnly: true, sameSite: "lax", secure: env.APP_URL.startsWith("https://"), path: "/", maxAge: 60 * 60 * 24 * 365 });
