@@ -1,49 +1,30 @@
 import "server-only";
-import { listContacts } from "@/lib/chekt/api/contacts";
-import { getSite } from "@/lib/chekt/api/sites";
+import { prisma } from "@/lib/db";
 import type { SiteContact } from "./types";
 
-// Site name/timezone and contacts live in CHeKT (its system of record); the queue reads them often
-// and they rarely change, so each instance keeps them a minute. A failed lookup is remembered
-// briefly too, so a CHeKT outage does not turn every queue refresh into a wall of timeouts.
-const TTL_MS = 60_000;
-const FAIL_TTL_MS = 10_000;
+// Site name/timezone and the call list come from the mirror (docs/mirror.md): the queue reads
+// them on every refresh, and an operator answering an alarm must see them even while CHeKT is
+// down or rate-limiting, so no CHeKT call is made here. Keyed by the dealer's CHeKT id, which is
+// unique among dealer links, so a site id of another dealer never matches.
 
 type Site = { name: string; timezone: string | null };
-type Entry<T> = { at: number; ttl: number; value: Promise<T | null> };
 
-const sites = new Map<string, Entry<Site>>();
-const contacts = new Map<string, Entry<SiteContact[]>>();
-
-function cached<T>(map: Map<string, Entry<T>>, key: string, load: () => Promise<T>): Promise<T | null> {
-  const hit = map.get(key);
-  if (hit && Date.now() - hit.at < hit.ttl) return hit.value;
-  const entry: Entry<T> = { at: Date.now(), ttl: TTL_MS, value: Promise.resolve(null) };
-  entry.value = load().catch((e: unknown) => {
-    entry.ttl = FAIL_TTL_MS;
-    console.warn(`[verifications] CHeKT lookup ${key} failed: ${e instanceof Error ? e.message : String(e)}`);
-    return null;
-  });
-  map.set(key, entry);
-  return entry.value;
+export async function siteInfo(chektDealerId: number, siteId: number): Promise<Site | null> {
+  const rows = await prisma.$queryRaw<{ name: string; timezone: string | null }[]>`
+    SELECT s.name, s.timezone FROM mirror_sites s JOIN dealer_links l ON l.id = s.dealer_link_id
+    WHERE l.chekt_dealer_id = ${chektDealerId} AND s.chekt_id = ${siteId}`;
+  const site = rows[0];
+  return site ? { name: site.name || `Site ${siteId}`, timezone: site.timezone } : null;
 }
 
-export function siteInfo(chektDealerId: number, siteId: number): Promise<Site | null> {
-  return cached(sites, `${chektDealerId}/${siteId}`, async () => {
-    const site = await getSite({ dealerId: chektDealerId }, siteId);
-    return { name: site.name || `Site ${siteId}`, timezone: site.timezone ?? null };
+/** The site's contacts CHeKT still has, by last name (CHeKT's own list order); null: site unknown. */
+export async function siteContacts(chektDealerId: number, siteId: number): Promise<SiteContact[] | null> {
+  const link = await prisma.dealerLink.findUnique({ where: { chektDealerId }, select: { id: true } });
+  if (!link) return null;
+  const rows = await prisma.mirrorContact.findMany({
+    where: { dealerLinkId: link.id, siteId, goneAt: null },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { chektId: "asc" }],
+    select: { chektId: true, firstName: true, lastName: true, phone: true },
   });
-}
-
-export function siteContacts(chektDealerId: number, siteId: number): Promise<SiteContact[] | null> {
-  return cached(contacts, `${chektDealerId}/${siteId}/contacts`, async () => {
-    const list = await listContacts({ dealerId: chektDealerId }, siteId);
-    return list
-      .map((c) => ({
-        id: c.contact_id,
-        name: [c.first_name, c.last_name].filter(Boolean).join(" ") || `Contact ${c.contact_id}`,
-        phone: c.phone_number ?? null,
-      }))
-      .filter((c) => Number.isSafeInteger(c.id));
-  });
+  return rows.map((c) => ({ id: c.chektId, name: [c.firstName, c.lastName].filter(Boolean).join(" ") || `Contact ${c.chektId}`, phone: c.phone }));
 }

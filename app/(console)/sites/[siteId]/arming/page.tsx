@@ -1,50 +1,43 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Freshness } from "@/components/mirror/freshness";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { ArmingChooser } from "@/components/sites/arming-chooser";
-import { ChektProblem } from "@/components/sites/chekt-problem";
 import { PageHeader } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
-import { toId } from "@/lib/chekt/normalize";
-import { getCurrentDealer } from "@/lib/dealer";
-import { getArming } from "@/lib/chekt/api/arming";
-import { read } from "@/lib/page-read";
-import { scopeOf } from "@/lib/dealer-scope";
-import { getSite } from "@/lib/chekt/api/sites";
+import { prisma } from "@/lib/db";
+import { readArming } from "@/lib/mirror/arming";
+import { queueRefresh } from "@/lib/mirror/refresh";
+import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
-import type { SecurityType } from "@/lib/schemas/arming";
+import { loadSite } from "../devices/load";
 import { setArmingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Arming" };
 
+// From the mirror: the page renders whatever CHeKT's state (a 429 storm included) and says how fresh it is.
 export default async function ArmingPage({ params }: { params: Promise<{ siteId: string }> }) {
   const user = await requireRole("viewer");
-  const siteId = toId((await params).siteId);
-  if (!siteId) notFound();
-  const dealer = await getCurrentDealer();
-  if (!dealer) return (<><PageHeader title="Arming" /><NoDealerState /></>);
-  const scope = scopeOf(dealer);
-  const [site, arming] = await Promise.all([read(getSite(scope, siteId)), read(getArming(scope, siteId))]);
-  const name = site.ok ? site.data.name : `Site ${siteId}`;
+  const ctx = await loadSite((await params).siteId);
+  if (!ctx) return (<><PageHeader title="Arming" /><NoDealerState /></>);
+  const { scope, siteId, siteName } = ctx;
+  const arming = await readArming(prisma, scope.dealerLinkId, siteId);
+  if (!arming) {
+    // Not mirrored yet: read it in the background so the next visit finds it.
+    await queueRefresh(scope.dealerLinkId, { kind: "arming", siteId });
+    notFound();
+  }
   const canEdit = hasRole(user.role, "operator");
+  const fresh = freshnessFor(scope.dealerLinkId, [{ kind: "arming", siteId }], { confirmedAt: arming.confirmedAt, goneAt: ctx.siteGoneAt });
   return (
     <>
       <PageHeader
         title="Arming"
-        description={`Which system tells CHeKT whether ${name} is armed.`}
-        breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: name, href: `/sites/${siteId}` }, { label: "Arming" }]}
+        description={`Which system tells CHeKT whether ${siteName} is armed.`}
+        breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: siteName, href: `/sites/${siteId}` }, { label: "Arming" }]}
       />
-      {!arming.ok ? (
-        <ChektProblem error={arming.error} />
-      ) : (
-        <ArmingChooser
-          siteId={siteId}
-          siteName={name}
-          current={(arming.data.security_type ?? null) as SecurityType | null}
-          canEdit={canEdit}
-          action={canEdit ? setArmingAction : undefined}
-        />
-      )}
+      <Freshness {...fresh} className="mb-4" />
+      <ArmingChooser siteId={siteId} siteName={siteName} current={arming.securityType} canEdit={canEdit && !ctx.siteGoneAt} action={canEdit ? setArmingAction : undefined} />
     </>
   );
 }

@@ -10,6 +10,9 @@ import { hasRole } from "@/lib/roles";
 import { prisma } from "@/lib/db";
 import { listSiteJobs } from "@/lib/bulk/jobs";
 import { siteDeviceRows } from "@/lib/bulk/site-devices";
+import { Freshness } from "@/components/mirror/freshness";
+import { listSeen } from "@/lib/mirror/contacts";
+import { freshnessFor } from "@/lib/mirror/view";
 import { crumbs, loadSite } from "./load";
 
 export const metadata: Metadata = { title: "Devices" };
@@ -21,10 +24,12 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
   if (!ctx) return <NoDealerState />;
   const canEdit = hasRole(user.role, "operator");
   // From the mirror: a page view makes no CHeKT call, whatever CHeKT's state.
-  const [{ rows: devices, gone }, jobs] = await Promise.all([
+  const [{ rows: devices, gone, asOf }, jobs] = await Promise.all([
     siteDeviceRows(ctx.scope.dealerLinkId, ctx.siteId),
     listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, 5),
   ]);
+  const seen = asOf ? { confirmedAt: asOf, goneAt: ctx.siteGoneAt } : { ...(await listSeen(prisma, ctx.scope.dealerLinkId, [])), goneAt: ctx.siteGoneAt };
+  const fresh = freshnessFor(ctx.scope.dealerLinkId, [{ kind: "devices", siteId: ctx.siteId }], seen);
   return (
     <>
       <PageHeader
@@ -49,6 +54,7 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
           {gone} device{gone === 1 ? " this console knew is" : "s this console knew are"} no longer in CHeKT (deleted outside this console) and not shown.
         </Alert>
       ) : null}
+      <Freshness {...fresh} className="mb-4" />
       {jobs.some((j) => j.state === "queued" || j.state === "running") ? (
         <Alert tone="info" className="mb-4">
           A bulk job is running for this site. <Link className="underline" href={`/sites/${ctx.siteId}/devices/jobs/${jobs.find((j) => j.state === "queued" || j.state === "running")!.id}`}>Watch its progress</Link>.

@@ -1,31 +1,25 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ContactForm, EMPTY_CONTACT } from "@/components/contacts/contact-form";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import { ChektProblem } from "@/components/sites/chekt-problem";
-import { Card, PageHeader } from "@/components/ui";
+import { Alert, Card, PageHeader } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
-import { toId } from "@/lib/chekt/normalize";
-import { getCurrentDealer } from "@/lib/dealer";
-import { read } from "@/lib/page-read";
-import { scopeOf } from "@/lib/dealer-scope";
-import { getSite } from "@/lib/chekt/api/sites";
+import { loadSite } from "../../devices/load";
 import { createContactAction } from "../actions";
 
 export const metadata: Metadata = { title: "New contact" };
 
+// The site's name comes from the mirror: opening the form costs no CHeKT call.
 export default async function NewContactPage({ params }: { params: Promise<{ siteId: string }> }) {
   await requireRole("operator");
-  const siteId = toId((await params).siteId);
-  if (!siteId) notFound();
-  const dealer = await getCurrentDealer();
-  if (!dealer) return (<><PageHeader title="New contact" /><NoDealerState /></>);
-  const site = await read(getSite(scopeOf(dealer), siteId));
-  const siteName = site.ok ? site.data.name : `Site ${siteId}`;
+  const ctx = await loadSite((await params).siteId);
+  if (!ctx) return (<><PageHeader title="New contact" /><NoDealerState /></>);
+  const { siteId, siteName } = ctx;
   return (
     <>
       <PageHeader title="New contact" description={`Someone CHeKT may call about alarms at ${siteName}.`} breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: siteName, href: `/sites/${siteId}` }, { label: "New contact" }]} />
-      {!site.ok ? <ChektProblem error={site.error} /> : (
+      {ctx.siteGoneAt ? (
+        <Alert tone="danger" title="This site was deleted in CHeKT">Contacts cannot be added to it.</Alert>
+      ) : (
         <Card>
           <ContactForm mode="create" siteId={siteId} initial={EMPTY_CONTACT} action={createContactAction} />
         </Card>
