@@ -19,9 +19,10 @@ import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/lib/postgres";
 import { startChild, waitForHttp, type Child } from "../scripts/lib/processes";
 import { portOr } from "../scripts/lib/stack";
+import { actionId, callAction as postAction, dist, signIn, timed, type Dist } from "./http";
 import { treeRssMb } from "./rss";
 
-export type Dist = { median: number; p95: number; n: number };
+export type { Dist };
 export type ActionBenchFigures = {
   action: Dist;
   directWrite: Dist;
@@ -36,59 +37,9 @@ export type ActionBenchFigures = {
   rssProcesses: number;
 };
 
-const r1 = (n: number) => Math.round(n * 10) / 10;
-function dist(xs: number[]): Dist {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-  return { median: r1(at(50)), p95: r1(at(95)), n: s.length };
-}
-
 /** Our own port ranges (bench: app 3900-3999, simulator 4900-4999), else any free port. */
 async function portIn(from: number): Promise<number> {
   return portOr(from + Math.floor(Math.random() * 100));
-}
-
-/** The cookies a response sets, merged into a jar. */
-function keepCookies(jar: Map<string, string>, res: Response) {
-  for (const line of res.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const i = pair.indexOf("=");
-    jar.set(pair.slice(0, i).trim(), pair.slice(i + 1));
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-/** Sign in the way a browser without JavaScript would: next-auth's CSRF token, then the credentials callback. */
-async function signIn(appUrl: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrfRes = await fetch(`${appUrl}/api/auth/csrf`);
-  keepCookies(jar, csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${appUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${appUrl}/` }),
-  });
-  keepCookies(jar, res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed: HTTP ${res.status} ${res.headers.get("location") ?? ""}`);
-  return cookieHeader(jar);
-}
-
-/** The id Next gave a server action in this build (what the browser sends in the Next-Action header). */
-function actionId(distDir: string, file: string, exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, distDir, "server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
-  if (!hit) throw new Error(`no server action ${exportedName} from ${file} in ${distDir}`);
-  return hit[0];
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t0 = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - t0, value };
 }
 
 export async function runActionBench(opts: { runs?: number; distDir?: string; log?: (s: string) => void } = {}): Promise<ActionBenchFigures> {
@@ -152,13 +103,8 @@ export async function runActionBench(opts: { runs?: number; distDir?: string; lo
     const callAction = async (name: string) => {
       // What the browser sends for a server action called from the site page, minus the router
       // state tree (so the answer is the action's result, not a re-render of the page).
-      const res = await fetch(`${appUrl}/sites/${siteId}`, {
-        method: "POST",
-        headers: { "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: appUrl, cookie },
-        body: JSON.stringify([{ site_id: siteId, name }]),
-      });
-      const text = await res.text();
-      if (res.status !== 200 || !text.includes(name)) throw new Error(`action answered HTTP ${res.status}: ${text.slice(0, 300)}`);
+      const text = await postAction(appUrl, `/sites/${siteId}`, id, cookie, [{ site_id: siteId, name }]);
+      if (!text.includes(name)) throw new Error(`action answered without the new name: ${text.slice(0, 300)}`);
     };
     const callDirect = async (name: string) => {
       const g = await fetch(`${simUrl}${sitePath}`, { headers: auth });

@@ -1,0 +1,76 @@
+// What the app benches share: signing in over HTTP the way a browser without JavaScript does,
+// calling a server action the way the browser does, and percentiles.
+import fs from "node:fs";
+import path from "node:path";
+import { repoRoot } from "../scripts/lib/env";
+
+export type Dist = { median: number; p95: number; n: number };
+
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Median and p95 (nearest rank) of a sample. */
+export function dist(xs: number[]): Dist {
+  if (xs.length === 0) return { median: Number.NaN, p95: Number.NaN, n: 0 };
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+  return { median: r1(at(50)), p95: r1(at(95)), n: s.length };
+}
+
+/** The cookies a response sets, merged into a jar. */
+function keepCookies(jar: Map<string, string>, res: Response) {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const i = pair!.indexOf("=");
+    jar.set(pair!.slice(0, i).trim(), pair!.slice(i + 1));
+  }
+}
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+/** Signs in through next-auth's CSRF token and credentials callback; answers the Cookie header. */
+export async function signIn(appUrl: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrfRes = await fetch(`${appUrl}/api/auth/csrf`);
+  keepCookies(jar, csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${appUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${appUrl}/` }),
+  });
+  keepCookies(jar, res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed: HTTP ${res.status} ${res.headers.get("location") ?? ""}`);
+  return cookieHeader(jar);
+}
+
+/** The id Next gave a server action in this build (what the browser sends in the Next-Action header). */
+export function actionId(distDir: string, file: string, exportedName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, distDir, "server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
+  if (!hit) throw new Error(`no server action ${exportedName} from ${file} in ${distDir}`);
+  return hit[0];
+}
+
+/**
+ * Posts a server action as the browser does (Next-Action header, JSON arguments), without the
+ * router state tree, so the answer is the action's result rather than a re-render. Answers the
+ * RSC text; throws on a non-200.
+ */
+export async function callAction(appUrl: string, pagePath: string, id: string, cookie: string, args: unknown[]): Promise<string> {
+  const res = await fetch(`${appUrl}${pagePath}`, {
+    method: "POST",
+    headers: { "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: appUrl, cookie },
+    body: JSON.stringify(args),
+  });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`action answered HTTP ${res.status}: ${text.slice(0, 300)}`);
+  return text;
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
