@@ -1,4 +1,5 @@
 import "server-only";
+import type { SnapshotBudget } from "@/lib/chekt/api/snapshots";
 import { env } from "@/lib/env";
 
 // Fetches one snapshot image from CHeKT. Rules:
@@ -6,7 +7,9 @@ import { env } from "@/lib/env";
 // - redirects are followed by hand, and only to CHeKT's own origin (a signed URL that bounces
 //   elsewhere is refused: no fetching of hosts CHeKT's answer names), at most 3 hops;
 // - a 429, 502/503/504, a timeout or a dropped connection is retried within the deadline, waiting
-//   what Retry-After asks (capped), so a 429 storm costs the operator a short wait, not the image.
+//   what Retry-After asks (capped), so a 429 storm costs the operator a short wait, not the image;
+// - requests to CHeKT's host spend the App key's shared budget on the "snapshot" class, and a 429
+//   blocks that budget for every instance.
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 const ATTEMPT_TIMEOUT_MS = 8_000;
@@ -20,6 +23,8 @@ export type FetchSnapshotOptions = {
   sleep?: (ms: number) => Promise<void>;
   /** CHeKT's origin (default: CHEKT_API_BASE_URL's). */
   chektOrigin?: string;
+  /** The App key's shared budget (requests to CHeKT's host only). */
+  budget?: SnapshotBudget;
 };
 
 const TRANSIENT = new Set([429, 502, 503, 504]);
@@ -31,7 +36,7 @@ export async function fetchSnapshotBytes(url: string, apiKey: string | null, o: 
   const deadline = Date.now() + (o.deadlineMs ?? 12_000);
   let last: FetchedImage = { ok: false, status: 503, message: "CHeKT did not answer" };
   for (let attempt = 0; ; attempt++) {
-    const result = await fetchOnce(url, apiKey, chektOrigin, doFetch, Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - Date.now())));
+    const result = await fetchOnce(url, apiKey, chektOrigin, doFetch, Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - Date.now())), o.budget, deadline);
     if (result.ok || !TRANSIENT.has(result.status)) return result;
     last = result;
     const wait = Math.min(MAX_WAIT_MS, result.retryAfterS !== undefined ? result.retryAfterS * 1000 : 250 * 2 ** attempt);
@@ -54,12 +59,21 @@ function checkTarget(raw: string, chektOrigin: string): { ok: true; url: URL; sa
   return { ok: true, url: target, sameOrigin };
 }
 
-async function fetchOnce(raw: string, apiKey: string | null, chektOrigin: string, doFetch: typeof globalThis.fetch, timeoutMs: number): Promise<FetchedImage> {
+async function fetchOnce(raw: string, apiKey: string | null, chektOrigin: string, doFetch: typeof globalThis.fetch, timeoutMs: number, budget: SnapshotBudget | undefined, deadline: number): Promise<FetchedImage> {
   let current = raw;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (hop > 0 && new URL(current).origin !== chektOrigin) return { ok: false, status: 502, message: `Refusing a snapshot redirect off CHeKT's host (to ${new URL(current).host})` };
     const target = checkTarget(current, chektOrigin);
     if (!target.ok) return { ok: false, status: 502, message: target.message };
+    let ticket: { settle(headers: Headers | null): Promise<void> } | null = null;
+    if (budget && target.sameOrigin) {
+      try {
+        ticket = await budget.acquire(deadline);
+      } catch (e) {
+        const waitMs = typeof (e as { waitMs?: unknown }).waitMs === "number" ? (e as { waitMs: number }).waitMs : 2_000;
+        return { ok: false, status: 503, message: "Waiting for CHeKT's rate limit", retryAfterS: Math.max(1, Math.ceil(waitMs / 1000)) };
+      }
+    }
     let res: Response;
     try {
       res = await doFetch(target.url, {
@@ -68,7 +82,13 @@ async function fetchOnce(raw: string, apiKey: string | null, chektOrigin: string
         redirect: "manual",
       });
     } catch (e) {
+      await ticket?.settle(null).catch(() => undefined);
       return { ok: false, status: 503, message: `CHeKT did not answer: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    await ticket?.settle(res.headers).catch(() => undefined);
+    if (res.status === 429 && budget && target.sameOrigin) {
+      const ra = Number(res.headers.get("retry-after"));
+      await budget.block(Date.now() + (Number.isFinite(ra) && ra > 0 ? ra * 1000 : 1000)).catch(() => undefined);
     }
     if (res.status >= 300 && res.status < 400) {
       const location = res.headers.get("location");

@@ -1,5 +1,5 @@
 import "server-only";
-import { getSnapshot } from "@/lib/chekt/api/snapshots";
+import { getSnapshot, snapshotBudget } from "@/lib/chekt/api/snapshots";
 import { prisma } from "@/lib/db";
 import { secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
 import { fetchSnapshotBytes, type FetchedImage } from "./snapshot-fetch";
@@ -39,14 +39,15 @@ async function fetchAndKeep(id: string, dealerLinkId: string): Promise<ImageResu
   if (!url) return { ok: false, status: 404, message: "No such snapshot for this dealer" };
 
   const secrets = await secretsByLinkId(dealerLinkId);
-  let got = await fetchSnapshotBytes(url, secrets?.apiKey ?? null);
+  const budget = secrets?.apiKey ? snapshotBudget(secrets.apiKey) : undefined;
+  let got = await fetchSnapshotBytes(url, secrets?.apiKey ?? null, { budget });
   if (!got.ok && got.status === 403 && id.startsWith("snap_") && secrets?.apiKey) {
     // Signed URLs expire (24 h): ask CHeKT for a fresh one once (snapshot budget class), keep it, retry.
     try {
       const fresh = (await getSnapshot(secrets.apiKey, id)).url;
       if (fresh) {
         await prisma.snapshot.updateMany({ where: { id, dealerLinkId }, data: { url: fresh } });
-        got = await fetchSnapshotBytes(fresh, secrets.apiKey);
+        got = await fetchSnapshotBytes(fresh, secrets.apiKey, { budget });
       }
     } catch {
       // keep the first failure

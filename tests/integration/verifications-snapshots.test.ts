@@ -85,6 +85,12 @@ describe("snapshot store", () => {
     expect(got).toMatchObject({ ok: true, stored: false });
     const faults = (await (await fetch(`${sim.url}/_sim/faults`)).json()) as { id: string; matched: number }[];
     expect(faults.find((f) => f.id === fault.id)?.matched).toBe(2);
+    // The image fetches spent the App key's shared budget on the "snapshot" class, 429s counted.
+    const { budgetFor, credentialKey } = await import("@/lib/chekt");
+    const view = await budgetFor(credentialKey({ type: "api_key", apiKey: process.env.CHEKT_API_KEY! })).view(Date.now() - 120_000);
+    const snapshotRows = view.usage.filter((u) => u.budgetClass === "snapshot");
+    expect(snapshotRows.reduce((n, u) => n + u.calls, 0)).toBeGreaterThanOrEqual(3);
+    expect(snapshotRows.reduce((n, u) => n + u.rateLimited, 0)).toBeGreaterThanOrEqual(2);
   });
 
   it("a failure that outlasts the retries is 'try again later' (503 + Retry-After), not 'unavailable'", async () => {
