@@ -69,6 +69,9 @@ export async function GET(req: NextRequest) {
         update: { externalDealerId: pending.external_dealer_id, companyName: dealer.company_name, connectedAt: now, disconnectedAt: null },
       });
       await upsertMapping(tx, { dealerLinkId: link.id, kind: "dealer", chektId: dealer.dealer_id, externalId: pending.external_dealer_id });
+      // Whoever connected the dealer administers it (memberships decide who may work on a dealer;
+      // a reconnect keeps the memberships it had).
+      await tx.membership.upsert({ where: { userId_dealerLinkId: { userId: user.id, dealerLinkId: link.id } }, create: { userId: user.id, dealerLinkId: link.id, role: "admin" }, update: {} });
       await writeAudit(tx, {
         action: "dealer.connect",
         objectKind: "dealer",
