@@ -5,6 +5,7 @@ import YAML from "yaml";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { FieldError } from "./errors";
+import type { SchemaName } from "./handlers";
 
 // ajv-formats is CommonJS; under tsx/vitest its default export may arrive wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
@@ -42,7 +43,7 @@ export interface Contract {
   operations: Operation[];
   byId: Map<string, Operation>;
   /** Validates any value against `#/components/schemas/<name>`. */
-  validateSchema(name: string, value: unknown): FieldError[];
+  validateSchema(name: SchemaName, value: unknown): FieldError[];
 }
 
 /** Turn ajv's errors into one message per field, phrased for a person filling in a form. */

@@ -5,8 +5,11 @@ import { appView, dealerDto, pfx, v1Alarm } from "./dto";
 import { envelope, requestId, SimError } from "./errors";
 import { ALL_EVENTS, ALL_SCOPES, DEMO_PASSWORD } from "./seed";
 import { newApiKey, newSecret, PRIORITIES, TRIGGERS, type Sim } from "./sim";
-import type { App, Dealer, Site } from "./store";
+import type { App, Dealer, Site, Store } from "./store";
 import { requestCounter } from "./stats";
+
+/** The store's collections GET /_sim counts. */
+const COUNTED = ["partners", "dealers", "stations", "sites", "contacts", "devices", "apps", "alarms", "verifications", "snapshots", "events", "deliveries"] as const satisfies readonly (keyof Store)[];
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const str = { type: "string", minLength: 1 };
@@ -78,7 +81,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.get("/_sim", async () => ({
-      counts: Object.fromEntries(["partners", "dealers", "stations", "sites", "contacts", "devices", "apps", "alarms", "verifications", "snapshots", "events", "deliveries"].map((k) => [k, (sim.store as unknown as Record<string, Map<unknown, unknown>>)[k]!.size])),
+      counts: Object.fromEntries(COUNTED.map((k) => [k, sim.store[k].size])),
       config: { ...sim.config, adminToken: sim.config.adminToken ? "(set)" : null },
       faults: sim.faults.rules.map((f) => sim.faults.view(f)),
     }));
@@ -124,7 +127,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     r.post("/_sim/dealers", async (req, reply) => {
       const b = body<{ company_name: string; company_email?: string; partner_id?: number; client_id?: string; external_dealer_id?: string; admin_email?: string; admin_password?: string }>(req, "dealer");
       const s = sim.store;
-      let partnerId: number | null = b.partner_id ?? (b.client_id ? s.partnersByClientId.get(b.client_id) ?? null : null);
+      const partnerId: number | null = b.partner_id ?? (b.client_id ? s.partnersByClientId.get(b.client_id) ?? null : null);
       if (b.client_id && partnerId === null) throw new SimError(404, "not_found", `partner ${b.client_id} not found`, "client_id");
       if (partnerId !== null && !s.partners.has(partnerId)) throw new SimError(404, "not_found", `partner ${partnerId} not found`, "partner_id");
       if (partnerId !== null && !b.external_dealer_id) throw new SimError(400, "validation_failed", "external_dealer_id is required to connect the dealer to a partner", "external_dealer_id");
@@ -209,7 +212,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
       if (!al) throw SimError.notFound(`alarm ${req.params.id}`);
       al.status = "resolved";
       al.updated_at = new Date().toISOString();
-      const e = sim.deliverer.emit(al.dealer_id, "alarm.resolved", { alarm_id: pfx.alarm(al.id), resolution: b.resolution ?? "handled", notes: b.notes ?? null });
+      const e = sim.deliverer.emit(al.dealer_id, { type: "alarm.resolved", data: { alarm_id: pfx.alarm(al.id), resolution: b.resolution ?? "handled", notes: b.notes ?? null } });
       return { alarm: v1Alarm(al, (snap) => sim.snapshotUrl(snap), sim.store), event: { id: e.id, type: e.type } };
     });
 

@@ -1,11 +1,17 @@
+// What the simulator answers, typed by the document's schemas (lib/chekt/schema.d.ts): a DTO that drifts
+// from lib/chekt/openapi.yaml fails `tsc` here, before the response validator would catch it at run time.
+import type { Schemas } from "./handlers";
 import type { Alarm, App, Contact, Dealer, Device, Site, Snapshot, Station, Store, Verification } from "./store";
 
-/** `2025-01-01 00:00:00`: the format seed 002 shows for sites; everything else is ISO-8601. */
+/** The columns a list's `fields`, `filter` and `sort` may name: every key of its row schema. */
+type Columns<Row> = readonly (keyof Row & string)[];
+
+/** `2025-01-01 00:00:00`: the format the seeds show for sites (/work/shared/seeds/); everything else is ISO-8601. */
 export function sqlDate(iso: string): string {
   return iso.slice(0, 19).replace("T", " ");
 }
 
-export function dealerDto(d: Dealer, partnerId: number | null) {
+export function dealerDto(d: Dealer, partnerId: number | null): Schemas["ResponseDealerDto"] {
   const ext = partnerId !== null ? d.links[partnerId] ?? null : null;
   return {
     dealer_id: d.dealer_id,
@@ -20,7 +26,7 @@ export function dealerDto(d: Dealer, partnerId: number | null) {
   };
 }
 
-export function siteBasicDto(s: Site, store: Store) {
+export function siteBasicDto(s: Site, store: Store): Schemas["ResponseSiteBasicDto"] {
   const station = s.monitoring_station_id !== null ? store.stations.get(s.monitoring_station_id) : undefined;
   return {
     site_id: s.site_id,
@@ -37,15 +43,15 @@ export function siteBasicDto(s: Site, store: Store) {
   };
 }
 
-export function siteDto(s: Site, store: Store) {
+export function siteDto(s: Site, store: Store): Schemas["ResponseSiteDto"] {
   const hasBridge = store.devicesBySite.of(s.site_id).some((id) => store.devices.get(id)?.device_type === "bridge");
   return { ...siteBasicDto(s, store), has_physical_bridge: hasBridge };
 }
 
-export const SITE_COLUMNS = ["site_id", "external_site_id", "name", "monitoring_station_id", "external_monitoring_station_id", "account_number", "address1", "address2", "timezone", "is_activated", "created_at"];
-export const SITE_NUMERIC = ["site_id", "monitoring_station_id", "is_activated"];
+export const SITE_COLUMNS = ["site_id", "external_site_id", "name", "monitoring_station_id", "external_monitoring_station_id", "account_number", "address1", "address2", "timezone", "is_activated", "created_at"] as const satisfies Columns<Schemas["ResponseSiteBasicDto"]>;
+export const SITE_NUMERIC = ["site_id", "monitoring_station_id", "is_activated"] as const satisfies Columns<Schemas["ResponseSiteBasicDto"]>;
 
-export function stationDto(s: Station) {
+export function stationDto(s: Station): Schemas["ResponseMonitoringStationDto"] {
   return {
     monitoring_station_id: s.monitoring_station_id,
     external_monitoring_station_id: s.external_monitoring_station_id,
@@ -55,10 +61,10 @@ export function stationDto(s: Station) {
     created_at: s.created_at,
   };
 }
-export const STATION_COLUMNS = ["monitoring_station_id", "external_monitoring_station_id", "name", "prefix", "linecard", "created_at"];
-export const STATION_NUMERIC = ["monitoring_station_id"];
+export const STATION_COLUMNS = ["monitoring_station_id", "external_monitoring_station_id", "name", "prefix", "linecard", "created_at"] as const satisfies Columns<Schemas["ResponseMonitoringStationDto"]>;
+export const STATION_NUMERIC = ["monitoring_station_id"] as const satisfies Columns<Schemas["ResponseMonitoringStationDto"]>;
 
-export function contactDto(c: Contact) {
+export function contactDto(c: Contact): Schemas["ResponseContactDto"] {
   return {
     contact_id: c.contact_id,
     site_id: c.site_id,
@@ -70,10 +76,10 @@ export function contactDto(c: Contact) {
     created_at: c.created_at,
   };
 }
-export const CONTACT_COLUMNS = ["contact_id", "site_id", "external_contact_id", "first_name", "last_name", "phone_number", "email", "created_at"];
-export const CONTACT_NUMERIC = ["contact_id", "site_id"];
+export const CONTACT_COLUMNS = ["contact_id", "site_id", "external_contact_id", "first_name", "last_name", "phone_number", "email", "created_at"] as const satisfies Columns<Schemas["ResponseContactDto"]>;
+export const CONTACT_NUMERIC = ["contact_id", "site_id"] as const satisfies Columns<Schemas["ResponseContactDto"]>;
 
-export function deviceDto(d: Device) {
+export function deviceDto(d: Device): Schemas["ResponseDeviceDto"] {
   return {
     device_id: d.device_id,
     site_id: d.site_id,
@@ -93,14 +99,14 @@ export function deviceDto(d: Device) {
     updated_at: d.updated_at,
   };
 }
-export const DEVICE_COLUMNS = ["device_id", "site_id", "external_device_id", "device_type", "name", "zone_number", "additional_zone_numbers", "mac", "manufacturer", "model", "serial_number", "registered_by_partner", "status", "firmware", "created_at", "updated_at"];
-export const DEVICE_NUMERIC = ["device_id", "site_id"];
+export const DEVICE_COLUMNS = ["device_id", "site_id", "external_device_id", "device_type", "name", "zone_number", "additional_zone_numbers", "mac", "manufacturer", "model", "serial_number", "registered_by_partner", "status", "firmware", "created_at", "updated_at"] as const satisfies Columns<Schemas["ResponseDeviceDto"]>;
+export const DEVICE_NUMERIC = ["device_id", "site_id"] as const satisfies Columns<Schemas["ResponseDeviceDto"]>;
 
-export function armingDto(s: Site) {
+export function armingDto(s: Site): Schemas["ResponseArmingSettingDto"] {
   return { site_id: s.site_id, security_type: s.security_type, updated_at: s.arming_updated_at };
 }
 
-export function verificationAnswerDto(v: Verification) {
+export function verificationAnswerDto(v: Verification): Schemas["ResponseAlarmVerificationDto"] {
   return { id: v.id, verification_id: v.verification_id, contact_id: v.answer!.contact_id, action: v.answer!.action, responded_at: v.answer!.responded_at };
 }
 
@@ -119,15 +125,15 @@ export function parsePrefixed(id: string, prefix: string): number | null {
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
-export function v1Device(d: Device) {
+export function v1Device(d: Device): Schemas["V1Device"] {
   return { id: pfx.device(d.device_id), type: d.device_type, name: d.name, site_id: pfx.site(d.site_id), status: d.status, firmware: d.firmware };
 }
 
-export function v1Site(s: Site) {
+export function v1Site(s: Site): Schemas["V1Site"] {
   return { id: pfx.site(s.site_id), name: s.name, timezone: s.timezone, is_activated: s.is_activated === 1, external_site_id: s.external_site_id, created_at: s.created_at };
 }
 
-export function v1Alarm(a: Alarm, snapshotUrl: (s: Snapshot) => string, store: Store) {
+export function v1Alarm(a: Alarm, snapshotUrl: (s: Snapshot) => string, store: Store): Schemas["V1Alarm"] {
   const snap = a.snapshot_id !== null ? store.snapshots.get(a.snapshot_id) : undefined;
   return {
     id: pfx.alarm(a.id),
@@ -145,7 +151,7 @@ export function v1Alarm(a: Alarm, snapshotUrl: (s: Snapshot) => string, store: S
   };
 }
 
-export function v1Snapshot(s: Snapshot, url: string) {
+export function v1Snapshot(s: Snapshot, url: string): Schemas["V1Snapshot"] {
   return {
     id: pfx.snapshot(s.id),
     alarm_id: s.alarm_id !== null ? pfx.alarm(s.alarm_id) : null,

@@ -1,6 +1,6 @@
 import { SimError } from "./errors";
 
-/** seed 002's list controls: fields, filter (repeatable, AND), sort, dir, limit, offset. */
+/** The Partner API's list controls (/work/shared/seeds/): fields, filter (repeatable, AND), sort, dir, limit, offset. */
 export interface ListQuery {
   fields?: string;
   filter?: string[];
@@ -93,9 +93,15 @@ function matches(row: Row, f: Filter, numeric: boolean): boolean {
  * Apply the controls to full rows. `numericColumns` decide how filter values are read;
  * a non-number for a numeric column is a 400.
  */
-export function applyListQuery(rows: Row[], q: ListQuery, table: string, columns: string[], numericColumns: string[]): { rows: Row[]; total: number } {
-  const cols = new Set(columns);
-  const numeric = new Set(numericColumns);
+export function applyListQuery<R extends Row>(
+  rows: R[],
+  q: ListQuery,
+  table: string,
+  columns: readonly (keyof R & string)[],
+  numericColumns: readonly (keyof R & string)[],
+): { rows: Partial<R>[]; total: number } {
+  const cols = new Set<string>(columns);
+  const numeric = new Set<string>(numericColumns);
   const filters = (q.filter ?? []).map((f) => parseFilter(f, table, cols));
   for (const f of filters) {
     if (numeric.has(f.column) && f.op !== "regex" && f.value !== "null" && !Number.isFinite(Number(f.value))) {
@@ -123,6 +129,16 @@ export function applyListQuery(rows: Row[], q: ListQuery, table: string, columns
   }
   const offset = q.offset ?? 0;
   out = out.slice(offset, q.limit !== undefined ? offset + q.limit : undefined);
-  if (fields) out = out.map((r) => Object.fromEntries(fields.map((f) => [f, r[f] ?? null])));
-  return { rows: out, total };
+  if (!fields) return { rows: out, total };
+  return { rows: out.map((r) => project(r, columns, fields)), total };
+}
+
+/** Only the named columns of a row, in the order asked (each name was checked against `columns`). */
+function project<R extends Row>(row: R, columns: readonly (keyof R & string)[], fields: string[]): Partial<R> {
+  const out: Partial<R> = {};
+  for (const f of fields) {
+    const c = columns.find((name) => name === f);
+    if (c !== undefined) out[c] = row[c];
+  }
+  return out;
 }

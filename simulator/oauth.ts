@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { decodeJwt, importSPKI, jwtVerify } from "jose";
-import { SimError } from "./errors";
-import type { Answer, Ctx, Handler } from "./sim";
+import { SimError, type FieldError } from "./errors";
+import { assertSchema, defineHandlers, isSchema, type Answer, type BaseCtx, type Handler, type Schemas } from "./handlers";
 import type { Partner } from "./store";
 
 const ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -12,12 +12,14 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function validate(ctx: Ctx, schema: string, body: unknown) {
-  const errors = ctx.sim.contract.validateSchema(schema, body);
-  if (errors.length) throw SimError.validation(errors);
+/** A form field of an unchecked body, when it is a string. */
+function field(body: unknown, name: string): string | undefined {
+  if (!body || typeof body !== "object") return undefined;
+  const value: unknown = Reflect.get(body, name);
+  return typeof value === "string" ? value : undefined;
 }
 
-function tokenAnswer(ctx: Ctx, kind: "partner" | "user", partner: Partner, user?: { dealerId: number; email: string }): Answer {
+function tokenAnswer(ctx: BaseCtx, kind: "partner" | "user", partner: Partner, user?: { dealerId: number; email: string }): Answer<"issueToken"> {
   const token = `chekt_at_${randomBytes(24).toString("base64url")}`;
   const ttl = ctx.sim.config.tokenTtlS;
   ctx.sim.store.tokens.set(token, {
@@ -34,11 +36,11 @@ function tokenAnswer(ctx: Ctx, kind: "partner" | "user", partner: Partner, user?
   };
 }
 
-async function clientAssertion(ctx: Ctx, body: Record<string, string>): Promise<Partner> {
-  validate(ctx, "ClientCredentialsAssertionRequest", body);
+async function clientAssertion(ctx: BaseCtx, body: unknown): Promise<Partner> {
+  assertSchema(ctx.sim, "ClientCredentialsAssertionRequest", body);
   let claims;
   try {
-    claims = decodeJwt(body.client_assertion!);
+    claims = decodeJwt(body.client_assertion);
   } catch {
     throw new SimError(401, "invalid_client", "client_assertion is not a JWT", "client_assertion");
   }
@@ -51,7 +53,7 @@ async function clientAssertion(ctx: Ctx, body: Record<string, string>): Promise<
   const audiences = [...new Set([ctx.origin, ctx.sim.baseUrl, ctx.sim.config.publicUrl ?? ctx.sim.baseUrl, "https://api.chekt.com"].flatMap((o) => [`${o}/oauth/token`, o]))];
   try {
     const key = await importSPKI(partner.public_key_pem, "RS256");
-    const { payload } = await jwtVerify(body.client_assertion!, key, { issuer: partner.client_id, subject: partner.client_id, audience: audiences, algorithms: ["RS256"], requiredClaims: ["exp", "jti"] });
+    const { payload } = await jwtVerify(body.client_assertion, key, { issuer: partner.client_id, subject: partner.client_id, audience: audiences, algorithms: ["RS256"], requiredClaims: ["exp", "jti"] });
     if (payload.exp! - Math.floor(Date.now() / 1000) > 300 + 30) throw new Error("exp is more than 5 minutes ahead");
     const jti = `${partner.id}:${payload.jti}`;
     const now = Date.now();
@@ -64,39 +66,41 @@ async function clientAssertion(ctx: Ctx, body: Record<string, string>): Promise<
   return partner;
 }
 
-export const issueToken: Handler = async (ctx) => {
-  const body = (ctx.body ?? {}) as Record<string, string>;
+const issueToken: Handler<"issueToken"> = async (ctx) => {
+  const body = ctx.body ?? {};
   const s = ctx.sim.store;
-  if (!body.grant_type) throw new SimError(400, "validation_failed", "grant_type is required", "grant_type");
-  if (body.grant_type === "client_credentials") {
-    if (body.client_assertion !== undefined || body.client_assertion_type !== undefined) {
-      if (body.client_assertion_type !== ASSERTION_TYPE) throw new SimError(400, "validation_failed", `client_assertion_type must be ${ASSERTION_TYPE}`, "client_assertion_type");
+  const grantType = field(body, "grant_type");
+  if (!grantType) throw new SimError(400, "validation_failed", "grant_type is required", "grant_type");
+  if (grantType === "client_credentials") {
+    const assertionType = field(body, "client_assertion_type");
+    if (field(body, "client_assertion") !== undefined || assertionType !== undefined) {
+      if (assertionType !== ASSERTION_TYPE) throw new SimError(400, "validation_failed", `client_assertion_type must be ${ASSERTION_TYPE}`, "client_assertion_type");
       return tokenAnswer(ctx, "partner", await clientAssertion(ctx, body));
     }
-    validate(ctx, "ClientCredentialsSecretRequest", body);
-    const partnerId = s.partnersByClientId.get(body.client_id!);
+    assertSchema(ctx.sim, "ClientCredentialsSecretRequest", body);
+    const partnerId = s.partnersByClientId.get(body.client_id);
     const partner = partnerId !== undefined ? s.partners.get(partnerId) : undefined;
-    if (!partner || !partner.client_secret || !safeEqual(partner.client_secret, body.client_secret!)) {
+    if (!partner || !partner.client_secret || !safeEqual(partner.client_secret, body.client_secret)) {
       throw new SimError(401, "invalid_client", "unknown client_id or wrong client_secret");
     }
     return tokenAnswer(ctx, "partner", partner);
   }
-  if (body.grant_type === "authorization_code") {
-    validate(ctx, "AuthorizationCodeRequest", body);
-    const code = s.codes.get(body.code!);
+  if (grantType === "authorization_code") {
+    assertSchema(ctx.sim, "AuthorizationCodeRequest", body);
+    const code = s.codes.get(body.code);
     // Single use: a code is gone after the first exchange attempt, right or wrong.
-    if (code) s.codes.delete(body.code!);
+    if (code) s.codes.delete(body.code);
     if (!code) throw new SimError(400, "invalid_grant", "authorization code is unknown or was already used", "code");
     if (code.expires_at < Date.now()) throw new SimError(400, "invalid_grant", "authorization code expired", "code");
     const partner = s.partners.get(code.partner_id)!;
     if (partner.client_id !== body.client_id) throw new SimError(400, "invalid_grant", "code was issued to another client", "client_id");
     if (body.client_secret !== undefined && (!partner.client_secret || !safeEqual(partner.client_secret, body.client_secret))) throw new SimError(401, "invalid_client", "wrong client_secret");
     if (code.redirect_uri !== body.redirect_uri) throw new SimError(400, "invalid_grant", "redirect_uri differs from the authorization request", "redirect_uri");
-    const challenge = createHash("sha256").update(body.code_verifier!).digest("base64url");
+    const challenge = createHash("sha256").update(body.code_verifier).digest("base64url");
     if (challenge !== code.code_challenge) throw new SimError(400, "invalid_grant", "code_verifier does not match the code_challenge", "code_verifier");
     return tokenAnswer(ctx, "user", partner, { dealerId: code.dealer_id, email: code.user_email });
   }
-  throw new SimError(400, "unsupported_grant_type", `grant_type ${body.grant_type} is not supported; use client_credentials or authorization_code`, "grant_type");
+  throw new SimError(400, "unsupported_grant_type", `grant_type ${grantType} is not supported; use client_credentials or authorization_code`, "grant_type");
 };
 
 // ---------- approval page
@@ -113,17 +117,12 @@ button.primary{background:#0b5fff;border-color:#0b5fff;color:#fff;font-weight:60
 .brand{font-weight:800;letter-spacing:.04em;color:#0b5fff;margin-bottom:16px}ul{padding-left:18px}</style></head><body><main><div class="brand">CHeKT</div>${inner}</main></body></html>`;
 }
 
-interface AuthzParams {
-  client_id: string;
-  redirect_uri: string;
-  code_challenge: string;
-  code_challenge_method: string;
-  state?: string;
-  scope?: string;
-  response_type: string;
-}
+/** The authorization request (GET /oauth/authorize's query; repeated as hidden fields of the approval form). */
+type AuthzParams = Omit<Schemas["AuthorizeDecision"], "decision" | "email" | "password">;
+/** An HTML page: no JSON body, so it fits any operation's answer. */
+type HtmlAnswer = { status: number; raw: { contentType: string; data: string } };
 
-function checkClient(ctx: Ctx, p: AuthzParams): Partner {
+function checkClient(ctx: BaseCtx, p: AuthzParams): Partner {
   const id = ctx.sim.store.partnersByClientId.get(p.client_id);
   const partner = id !== undefined ? ctx.sim.store.partners.get(id) : undefined;
   if (!partner) throw new SimError(400, "invalid_client", `unknown client_id ${p.client_id}`, "client_id");
@@ -138,11 +137,11 @@ function checkClient(ctx: Ctx, p: AuthzParams): Partner {
   return partner;
 }
 
-function errorPage(status: number, message: string, details: string[] = []): Answer {
+function errorPage(status: number, message: string, details: string[] = []): HtmlAnswer {
   return { status, raw: { contentType: "text/html; charset=utf-8", data: page("Cannot continue", `<h1>This connection request cannot continue</h1><p class="err">${esc(message)}</p>${details.length ? `<ul>${details.map((d) => `<li>${esc(d)}</li>`).join("")}</ul>` : ""}<p class="sub">Go back to the application and start again.</p>`) } };
 }
 
-function form(ctx: Ctx, p: AuthzParams, partner: Partner, error?: string, email = ""): string {
+function form(ctx: BaseCtx, p: AuthzParams, partner: Partner, error?: string, email = ""): string {
   const hidden = (["response_type", "client_id", "redirect_uri", "code_challenge", "code_challenge_method", "state", "scope"] as const)
     .filter((k) => p[k] !== undefined)
     .map((k) => `<input type="hidden" name="${k}" value="${esc(p[k])}">`)
@@ -157,10 +156,16 @@ ${error ? `<div class="err" role="alert">${esc(error)}</div>` : ""}
 </form>`);
 }
 
-export const authorize: Handler = (ctx) => {
-  const p = ctx.query as AuthzParams;
-  const errors = ctx.op.validateQuery({ ...ctx.query });
-  if (errors.length) return errorPage(400, "The authorization request is invalid.", errors.map((e) => e.message));
+/** The query passed the operation's own checks (it is then the document's query, coerced in place). */
+function isAuthorizeQuery(ctx: BaseCtx, query: Record<string, unknown>, errors: { message: string }[]): query is AuthzParams & Record<string, unknown> {
+  errors.push(...ctx.op.validateQuery(query));
+  return errors.length === 0;
+}
+
+const authorize: Handler<"authorize"> = (ctx) => {
+  const p = { ...ctx.query };
+  const errors: { message: string }[] = [];
+  if (!isAuthorizeQuery(ctx, p, errors)) return errorPage(400, "The authorization request is invalid.", errors.map((e) => e.message));
   try {
     const partner = checkClient(ctx, p);
     return { status: 200, raw: { contentType: "text/html; charset=utf-8", data: form(ctx, p, partner) } };
@@ -169,10 +174,10 @@ export const authorize: Handler = (ctx) => {
   }
 };
 
-export const approveAuthorization: Handler = (ctx) => {
-  const body = (ctx.body ?? {}) as AuthzParams & { email?: string; password?: string; decision?: string };
-  const errors = ctx.sim.contract.validateSchema("AuthorizeDecision", body);
-  if (errors.length) return errorPage(400, "The authorization request is invalid.", errors.map((e) => e.message));
+const approveAuthorization: Handler<"approveAuthorization"> = (ctx) => {
+  const body = ctx.body ?? {};
+  const errors: FieldError[] = [];
+  if (!isSchema(ctx.sim, "AuthorizeDecision", body, errors)) return errorPage(400, "The authorization request is invalid.", errors.map((e) => e.message));
   let partner: Partner;
   try {
     partner = checkClient(ctx, body);
@@ -200,3 +205,9 @@ export const approveAuthorization: Handler = (ctx) => {
   redirect.searchParams.set("code", code);
   return { status: 302, headers: { location: redirect.toString() } };
 };
+
+export const oauthHandlers = defineHandlers({
+  issueToken,
+  authorize,
+  approveAuthorization,
+});

@@ -4,7 +4,8 @@ import {
   SITE_COLUMNS, SITE_NUMERIC, siteBasicDto, siteDto, STATION_COLUMNS, STATION_NUMERIC, stationDto, verificationAnswerDto,
 } from "./dto";
 import { applyListQuery, type ListQuery } from "./list-query";
-import type { Ctx, Handler } from "./sim";
+import { defineHandlers, isSchema, type BaseCtx, type Ctx, type Handler, type Schemas } from "./handlers";
+import type { Auth } from "./sim";
 import type { Contact, Device, Site, Station } from "./store";
 
 const now = () => new Date().toISOString();
@@ -18,9 +19,15 @@ function validTimezone(tz: string): boolean {
   }
 }
 
-function list(ctx: Ctx, rows: Record<string, unknown>[], table: string, columns: string[], numeric: string[]) {
-  const { rows: out, total } = applyListQuery(rows, ctx.query as ListQuery, table, columns, numeric);
+function list<Row extends Record<string, unknown>>(query: ListQuery, rows: Row[], table: string, columns: readonly (keyof Row & string)[], numeric: readonly (keyof Row & string)[]) {
+  const { rows: out, total } = applyListQuery(rows, query, table, columns, numeric);
   return { status: 200, body: out, headers: { "x-total-count": String(total) } };
+}
+
+/** The partner a client-credentials token stands for (Sim.dealerFor has already refused any other kind). */
+function partnerOf(auth: Auth): number {
+  if (auth.kind !== "partner") throw new SimError(401, "invalid_token", "this endpoint needs a client-credentials access token");
+  return auth.partnerId;
 }
 
 function conflict(field: string, message: string) {
@@ -28,11 +35,14 @@ function conflict(field: string, message: string) {
 }
 
 /** Assign only the keys present in a partial body. */
-function patch<T extends object>(target: T, body: Record<string, unknown>, keys: (keyof T & string)[]) {
-  for (const k of keys) if (k in body) (target as Record<string, unknown>)[k] = body[k];
+function patch<T extends object, K extends keyof T & string>(target: T, body: { [P in K]?: T[P] }, keys: readonly K[]) {
+  for (const k of keys) {
+    const value = body[k];
+    if (value !== undefined) target[k] = value;
+  }
 }
 
-function stationOf(ctx: Ctx, dealerId: number, id: number | null | undefined): Station | null {
+function stationOf(ctx: BaseCtx, dealerId: number, id: number | null | undefined): Station | null {
   if (id === null || id === undefined) return null;
   const st = ctx.sim.store.stations.get(id);
   if (!st || st.dealer_id !== dealerId) throw new SimError(400, "validation_failed", `monitoring_station_id ${id} is not a monitoring station of this dealer`, "monitoring_station_id");
@@ -40,12 +50,12 @@ function stationOf(ctx: Ctx, dealerId: number, id: number | null | undefined): S
 }
 
 // ---------- dealers
-export const connectDealer: Handler = (ctx) => {
+const connectDealer: Handler<"connectDealer"> = (ctx) => {
   if (ctx.auth.kind !== "user") throw new SimError(401, "invalid_token", "connect requires a user access token from the authorization-code grant");
   const s = ctx.sim.store;
   const dealer = s.dealers.get(ctx.auth.dealerId);
   if (!dealer) throw SimError.notFound(`dealer ${ctx.auth.dealerId}`);
-  const ext = ctx.body.external_dealer_id as string;
+  const ext = ctx.body.external_dealer_id;
   const other = s.dealerByExternal.get(`${ctx.auth.partnerId}:${ext}`);
   if (other !== undefined && other !== dealer.dealer_id) throw conflict("external_dealer_id", `external_dealer_id ${ext} is already connected to dealer ${other}`);
   s.linkDealer(dealer, ctx.auth.partnerId, ext);
@@ -53,22 +63,22 @@ export const connectDealer: Handler = (ctx) => {
   return { status: 200, body: dealerDto(dealer, ctx.auth.partnerId) };
 };
 
-export const disconnectDealer: Handler = (ctx) => {
+const disconnectDealer: Handler<"disconnectDealer"> = (ctx) => {
   const d = ctx.sim.dealerFor(ctx.auth, ctx.params.dealerId);
-  const partnerId = (ctx.auth as { partnerId: number }).partnerId;
+  const partnerId = partnerOf(ctx.auth);
   ctx.sim.store.unlinkDealer(d, partnerId);
   return { status: 200, body: dealerDto(d, partnerId) };
 };
 
-export const getDealer: Handler = (ctx) => {
+const getDealer: Handler<"getDealer"> = (ctx) => {
   const d = ctx.sim.dealerFor(ctx.auth, ctx.params.dealerId);
-  return { status: 200, body: dealerDto(d, (ctx.auth as { partnerId: number }).partnerId) };
+  return { status: 200, body: dealerDto(d, partnerOf(ctx.auth)) };
 };
 
-export const updateDealer: Handler = (ctx) => {
+const updateDealer: Handler<"updateDealer"> = (ctx) => {
   const d = ctx.sim.dealerFor(ctx.auth, ctx.params.dealerId);
   patch(d, ctx.body, ["company_name", "company_address1", "company_address2", "company_email", "company_phone_number"]);
-  return { status: 200, body: dealerDto(d, (ctx.auth as { partnerId: number }).partnerId) };
+  return { status: 200, body: dealerDto(d, partnerOf(ctx.auth)) };
 };
 
 // ---------- sites
@@ -81,18 +91,18 @@ export function siteBodyErrors(body: unknown): FieldError[] {
   return [];
 }
 
-function checkSiteFields(ctx: Ctx, dealerId: number, body: Record<string, unknown>, self?: Site) {
+function checkSiteFields(ctx: BaseCtx, dealerId: number, body: Schemas["CreateSiteDto"] | Schemas["UpdateSiteDto"], self?: Site) {
   const errors = siteBodyErrors(body);
   if (errors.length) throw SimError.validation(errors);
-  if ("monitoring_station_id" in body) stationOf(ctx, dealerId, body.monitoring_station_id as number | null);
+  if ("monitoring_station_id" in body) stationOf(ctx, dealerId, body.monitoring_station_id);
   if (typeof body.external_site_id === "string") {
     const other = ctx.sim.store.siteByExternal.get(`${dealerId}:${body.external_site_id}`);
     if (other !== undefined && other !== self?.site_id) throw conflict("external_site_id", `external_site_id ${body.external_site_id} is already used by site ${other}`);
   }
 }
 
-export const createSite: Handler = (ctx) => {
-  const dealerId = ctx.params.dealerId as number;
+const createSite: Handler<"createSite"> = (ctx) => {
+  const dealerId = ctx.params.dealerId;
   ctx.sim.dealerFor(ctx.auth, dealerId);
   const b = ctx.body;
   checkSiteFields(ctx, dealerId, b);
@@ -108,16 +118,16 @@ export const createSite: Handler = (ctx) => {
   return { status: 201, body: siteBasicDto(site, s) };
 };
 
-export const listSites: Handler = (ctx) => {
-  const dealerId = ctx.params.dealerId as number;
+const listSites: Handler<"listSites"> = (ctx) => {
+  const dealerId = ctx.params.dealerId;
   ctx.sim.dealerFor(ctx.auth, dealerId);
   const s = ctx.sim.store;
-  return list(ctx, s.sitesByDealer.of(dealerId).map((id) => siteBasicDto(s.sites.get(id)!, s)), "sites", SITE_COLUMNS, SITE_NUMERIC);
+  return list(ctx.query, s.sitesByDealer.of(dealerId).map((id) => siteBasicDto(s.sites.get(id)!, s)), "sites", SITE_COLUMNS, SITE_NUMERIC);
 };
 
-export const getSite: Handler = (ctx) => ({ status: 200, body: siteDto(ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId), ctx.sim.store) });
+const getSite: Handler<"getSite"> = (ctx) => ({ status: 200, body: siteDto(ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId), ctx.sim.store) });
 
-export const updateSite: Handler = (ctx) => {
+const updateSite: Handler<"updateSite"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   checkSiteFields(ctx, site.dealer_id, ctx.body, site);
   if (typeof ctx.body.external_site_id === "string") ctx.sim.store.setSiteExternal(site, ctx.body.external_site_id);
@@ -125,34 +135,34 @@ export const updateSite: Handler = (ctx) => {
   return { status: 200, body: siteBasicDto(site, ctx.sim.store) };
 };
 
-export const deleteSite: Handler = (ctx) => {
+const deleteSite: Handler<"deleteSite"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   ctx.sim.store.removeSite(site);
   return { status: 204 };
 };
 
-export const setSiteActivation: Handler = (ctx) => {
+const setSiteActivation: Handler<"setSiteActivation"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   site.is_activated = ctx.body.is_activated;
   return { status: 200, body: siteBasicDto(site, ctx.sim.store) };
 };
 
 // ---------- monitoring stations
-function stationFor(ctx: Ctx): Station {
+function stationFor(ctx: Ctx<"getMonitoringStation" | "updateMonitoringStation" | "deleteMonitoringStation">): Station {
   ctx.sim.dealerFor(ctx.auth, ctx.params.dealerId);
   const st = ctx.sim.store.stations.get(ctx.params.monitoringStationId);
   if (!st || st.dealer_id !== ctx.params.dealerId) throw SimError.notFound(`monitoring station ${ctx.params.monitoringStationId}`);
   return st;
 }
 
-function checkStationExternal(ctx: Ctx, dealerId: number, ext: unknown, self?: Station) {
+function checkStationExternal(ctx: BaseCtx, dealerId: number, ext: unknown, self?: Station) {
   if (typeof ext !== "string") return;
   const other = ctx.sim.store.stationByExternal.get(`${dealerId}:${ext}`);
   if (other !== undefined && other !== self?.monitoring_station_id) throw conflict("external_monitoring_station_id", `external_monitoring_station_id ${ext} is already used by station ${other}`);
 }
 
-export const createMonitoringStation: Handler = (ctx) => {
-  const dealerId = ctx.params.dealerId as number;
+const createMonitoringStation: Handler<"createMonitoringStation"> = (ctx) => {
+  const dealerId = ctx.params.dealerId;
   ctx.sim.dealerFor(ctx.auth, dealerId);
   checkStationExternal(ctx, dealerId, ctx.body.external_monitoring_station_id);
   const s = ctx.sim.store;
@@ -164,16 +174,16 @@ export const createMonitoringStation: Handler = (ctx) => {
   return { status: 201, body: stationDto(st) };
 };
 
-export const listMonitoringStations: Handler = (ctx) => {
-  const dealerId = ctx.params.dealerId as number;
+const listMonitoringStations: Handler<"listMonitoringStations"> = (ctx) => {
+  const dealerId = ctx.params.dealerId;
   ctx.sim.dealerFor(ctx.auth, dealerId);
   const s = ctx.sim.store;
-  return list(ctx, s.stationsByDealer.of(dealerId).map((id) => stationDto(s.stations.get(id)!)), "monitoring_stations", STATION_COLUMNS, STATION_NUMERIC);
+  return list(ctx.query, s.stationsByDealer.of(dealerId).map((id) => stationDto(s.stations.get(id)!)), "monitoring_stations", STATION_COLUMNS, STATION_NUMERIC);
 };
 
-export const getMonitoringStation: Handler = (ctx) => ({ status: 200, body: stationDto(stationFor(ctx)) });
+const getMonitoringStation: Handler<"getMonitoringStation"> = (ctx) => ({ status: 200, body: stationDto(stationFor(ctx)) });
 
-export const updateMonitoringStation: Handler = (ctx) => {
+const updateMonitoringStation: Handler<"updateMonitoringStation"> = (ctx) => {
   const st = stationFor(ctx);
   checkStationExternal(ctx, st.dealer_id, ctx.body.external_monitoring_station_id, st);
   if (typeof ctx.body.external_monitoring_station_id === "string") ctx.sim.store.setStationExternal(st, ctx.body.external_monitoring_station_id);
@@ -181,26 +191,26 @@ export const updateMonitoringStation: Handler = (ctx) => {
   return { status: 200, body: stationDto(st) };
 };
 
-export const deleteMonitoringStation: Handler = (ctx) => {
+const deleteMonitoringStation: Handler<"deleteMonitoringStation"> = (ctx) => {
   ctx.sim.store.removeStation(stationFor(ctx));
   return { status: 204 };
 };
 
 // ---------- contacts
-function contactFor(ctx: Ctx): Contact {
+function contactFor(ctx: Ctx<"getContact" | "updateContact" | "deleteContact">): Contact {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   const c = ctx.sim.store.contacts.get(ctx.params.contactId);
   if (!c || c.site_id !== site.site_id) throw SimError.notFound(`contact ${ctx.params.contactId}`);
   return c;
 }
 
-function checkContactExternal(ctx: Ctx, siteId: number, ext: unknown, self?: Contact) {
+function checkContactExternal(ctx: BaseCtx, siteId: number, ext: unknown, self?: Contact) {
   if (typeof ext !== "string") return;
   const other = ctx.sim.store.contactByExternal.get(`${siteId}:${ext}`);
   if (other !== undefined && other !== self?.contact_id) throw conflict("external_contact_id", `external_contact_id ${ext} is already used by contact ${other}`);
 }
 
-export const createContact: Handler = (ctx) => {
+const createContact: Handler<"createContact"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   checkContactExternal(ctx, site.site_id, ctx.body.external_contact_id);
   const s = ctx.sim.store;
@@ -213,15 +223,15 @@ export const createContact: Handler = (ctx) => {
   return { status: 201, body: contactDto(c) };
 };
 
-export const listContacts: Handler = (ctx) => {
+const listContacts: Handler<"listContacts"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   const s = ctx.sim.store;
-  return list(ctx, s.contactsBySite.of(site.site_id).map((id) => contactDto(s.contacts.get(id)!)), "contacts", CONTACT_COLUMNS, CONTACT_NUMERIC);
+  return list(ctx.query, s.contactsBySite.of(site.site_id).map((id) => contactDto(s.contacts.get(id)!)), "contacts", CONTACT_COLUMNS, CONTACT_NUMERIC);
 };
 
-export const getContact: Handler = (ctx) => ({ status: 200, body: contactDto(contactFor(ctx)) });
+const getContact: Handler<"getContact"> = (ctx) => ({ status: 200, body: contactDto(contactFor(ctx)) });
 
-export const updateContact: Handler = (ctx) => {
+const updateContact: Handler<"updateContact"> = (ctx) => {
   const c = contactFor(ctx);
   checkContactExternal(ctx, c.site_id, ctx.body.external_contact_id, c);
   if (typeof ctx.body.external_contact_id === "string") ctx.sim.store.setContactExternal(c, ctx.body.external_contact_id);
@@ -229,29 +239,31 @@ export const updateContact: Handler = (ctx) => {
   return { status: 200, body: contactDto(c) };
 };
 
-export const deleteContact: Handler = (ctx) => {
+const deleteContact: Handler<"deleteContact"> = (ctx) => {
   ctx.sim.store.removeContact(contactFor(ctx));
   return { status: 204 };
 };
 
 // ---------- devices
-function checkBulkSize(ctx: Ctx, n: number) {
+function checkBulkSize(ctx: BaseCtx, n: number) {
   if (n > ctx.sim.config.maxBulk) throw new SimError(400, "validation_failed", `at most ${ctx.sim.config.maxBulk} items per bulk request (got ${n})`, "body");
 }
 
+/** A failed item echoes what was sent; a value that is not an object is wrapped so `req` stays an object. */
 function itemFailure(req: unknown, status: number, e: FieldError) {
-  return { is_successful: false, status_code: status, error_message: e.message, field: e.field, req: (req && typeof req === "object" ? req : { value: req }) as object };
+  const echoed: Record<string, unknown> = req && typeof req === "object" && !Array.isArray(req) ? { ...req } : { value: req };
+  return { is_successful: false, status_code: status, error_message: e.message, field: e.field, req: echoed };
 }
 
-export const bulkCreateDevices: Handler = (ctx) => {
+const bulkCreateDevices: Handler<"bulkCreateDevices"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
-  const items = ctx.body as unknown[];
+  const items = ctx.body;
   checkBulkSize(ctx, items.length);
   const s = ctx.sim.store;
-  const results = items.map((item) => {
-    const errors = ctx.sim.contract.validateSchema("CreateDeviceDto", item);
-    if (errors.length) return itemFailure(item, 400, errors[0]!);
-    const b = item as Record<string, any>;
+  const results = items.map((item): Schemas["BulkDeviceCreationResultDto"] => {
+    const errors: FieldError[] = [];
+    if (!isSchema(ctx.sim, "CreateDeviceDto", item, errors)) return itemFailure(item, 400, errors[0]!);
+    const b = item;
     const other = s.deviceByExternal.get(`${site.dealer_id}:${b.external_device_id}`);
     if (other !== undefined) return itemFailure(item, 409, { field: "external_device_id", message: `external_device_id ${b.external_device_id} already exists (device ${other})` });
     const t = now();
@@ -263,34 +275,34 @@ export const bulkCreateDevices: Handler = (ctx) => {
       status: "online", firmware: b.device_type === "bridge" ? "3.2.0" : "2.14.1", created_at: t, updated_at: t,
     };
     s.addDevice(d);
-    return { is_successful: true, req: item as object, res: deviceDto(d) };
+    return { is_successful: true, req: b, res: deviceDto(d) };
   });
   const ok = results.filter((r) => r.is_successful).length;
   return { status: 201, body: { success_count: ok, failure_count: results.length - ok, results } };
 };
 
-export const listDevices: Handler = (ctx) => {
+const listDevices: Handler<"listDevices"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   const s = ctx.sim.store;
-  return list(ctx, s.devicesBySite.of(site.site_id).map((id) => deviceDto(s.devices.get(id)!)), "devices", DEVICE_COLUMNS, DEVICE_NUMERIC);
+  return list(ctx.query, s.devicesBySite.of(site.site_id).map((id) => deviceDto(s.devices.get(id)!)), "devices", DEVICE_COLUMNS, DEVICE_NUMERIC);
 };
 
-export const getDevice: Handler = (ctx) => {
+const getDevice: Handler<"getDevice"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   const d = ctx.sim.store.devices.get(ctx.params.deviceId);
   if (!d || d.site_id !== site.site_id) throw SimError.notFound(`device ${ctx.params.deviceId}`, "device_not_found");
   return { status: 200, body: deviceDto(d) };
 };
 
-export const bulkUpdateDevices: Handler = (ctx) => {
+const bulkUpdateDevices: Handler<"bulkUpdateDevices"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
-  const items = ctx.body as unknown[];
+  const items = ctx.body;
   checkBulkSize(ctx, items.length);
   const s = ctx.sim.store;
-  const results = items.map((item) => {
-    const errors = ctx.sim.contract.validateSchema("UpdateDeviceDto", item);
-    if (errors.length) return itemFailure(item, 400, errors[0]!);
-    const b = item as Record<string, any>;
+  const results = items.map((item): Schemas["BulkDeviceUpdateResultDto"] => {
+    const errors: FieldError[] = [];
+    if (!isSchema(ctx.sim, "UpdateDeviceDto", item, errors)) return itemFailure(item, 400, errors[0]!);
+    const b = item;
     const d = s.devices.get(b.device_id);
     if (!d || d.site_id !== site.site_id) return itemFailure(item, 404, { field: "device_id", message: `device ${b.device_id} not found on site ${site.site_id}` });
     if (typeof b.external_device_id === "string") {
@@ -300,15 +312,15 @@ export const bulkUpdateDevices: Handler = (ctx) => {
     }
     patch(d, b, ["device_type", "name", "zone_number", "additional_zone_numbers", "mac", "manufacturer", "model", "serial_number"]);
     d.updated_at = now();
-    return { is_successful: true, req: item as object, res: deviceDto(d) };
+    return { is_successful: true, req: b, res: deviceDto(d) };
   });
   const ok = results.filter((r) => r.is_successful).length;
   return { status: 200, body: { success_count: ok, failure_count: results.length - ok, results } };
 };
 
-export const bulkDeleteDevices: Handler = (ctx) => {
+const bulkDeleteDevices: Handler<"bulkDeleteDevices"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
-  const ids = ctx.body.deviceIds as number[];
+  const ids = ctx.body.deviceIds;
   checkBulkSize(ctx, ids.length);
   const s = ctx.sim.store;
   const results = ids.map((id) => {
@@ -322,17 +334,48 @@ export const bulkDeleteDevices: Handler = (ctx) => {
 };
 
 // ---------- arming, verifications
-export const getArmingSettings: Handler = (ctx) => ({ status: 200, body: armingDto(ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId)) });
+const getArmingSettings: Handler<"getArmingSettings"> = (ctx) => ({ status: 200, body: armingDto(ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId)) });
 
-export const updateArmingSettings: Handler = (ctx) => {
+const updateArmingSettings: Handler<"updateArmingSettings"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   site.security_type = ctx.body.security_type;
   site.arming_updated_at = now();
   return { status: 200, body: armingDto(site) };
 };
 
-export const answerVerification: Handler = (ctx) => {
+const answerVerification: Handler<"answerVerification"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   const v = ctx.sim.answerVerification(site, ctx.params.verificationId, ctx.body);
   return { status: 200, body: verificationAnswerDto(v) };
 };
+
+export const partnerHandlers = defineHandlers({
+  connectDealer,
+  disconnectDealer,
+  getDealer,
+  updateDealer,
+  createSite,
+  listSites,
+  getSite,
+  updateSite,
+  deleteSite,
+  setSiteActivation,
+  createMonitoringStation,
+  listMonitoringStations,
+  getMonitoringStation,
+  updateMonitoringStation,
+  deleteMonitoringStation,
+  createContact,
+  listContacts,
+  getContact,
+  updateContact,
+  deleteContact,
+  bulkCreateDevices,
+  listDevices,
+  getDevice,
+  bulkUpdateDevices,
+  bulkDeleteDevices,
+  getArmingSettings,
+  updateArmingSettings,
+  answerVerification,
+});

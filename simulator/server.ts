@@ -159,7 +159,7 @@ async function pipeline(sim: Sim, op: Operation, req: FastifyRequest, reply: Fas
   const headers = { ...req.headers } as Record<string, unknown>;
   if (!SELF_VALIDATING.has(op.operationId)) {
     const errors = [...op.validatePath(params), ...op.validateQuery(query), ...op.validateHeaders(headers)];
-    let body: unknown = req.body;
+    const body: unknown = req.body;
     if (op.bodyType === "application/json") {
       if (body === undefined) {
         if (op.bodyRequired) errors.push({ field: "body", message: "a JSON request body is required" });

@@ -1,7 +1,6 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import type { FastifyRequest } from "fastify";
 import type { SimConfig } from "./config";
-import type { Contract, Operation } from "./contract";
+import type { Contract } from "./contract";
 import { pfx } from "./dto";
 import { SimError } from "./errors";
 import { Faults } from "./faults";
@@ -16,28 +15,6 @@ export type Auth =
   | { kind: "user"; partnerId: number; dealerId: number; email: string; bucket: string; credential: string }
   | { kind: "apiKey"; app: App; bucket: string; credential: string }
   | { kind: "signed"; bucket: string };
-
-export interface Ctx {
-  sim: Sim;
-  op: Operation;
-  params: Record<string, any>;
-  query: Record<string, any>;
-  body: any;
-  auth: Auth;
-  req: FastifyRequest;
-  /** scheme://host the caller used, for URLs we hand out. */
-  origin: string;
-}
-
-export interface Answer {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Non-JSON answers (HTML page, PNG). */
-  raw?: { contentType: string; data: string | Buffer };
-}
-
-export type Handler = (ctx: Ctx) => Answer | Promise<Answer>;
 
 export const TRIGGERS = ["motion", "panic", "door-forced", "glass-break", "custom"] as const;
 export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
@@ -174,20 +151,20 @@ export class Sim {
     const url = this.snapshotUrl(snap);
     const d = site.dealer_id;
     const events = [
-      this.deliverer.emit(d, "alarm.created", {
+      this.deliverer.emit(d, { type: "alarm.created", data: {
         alarm_id: pfx.alarm(alarm.id), site_id: pfx.site(site.site_id), device_id: device ? pfx.device(device.device_id) : null,
         priority, trigger, location: alarm.location, snapshot_url: url,
-      }),
-      this.deliverer.emit(d, "verification.requested", {
+      } }),
+      this.deliverer.emit(d, { type: "verification.requested", data: {
         verification_id: verification.verification_id, alarm_id: pfx.alarm(alarm.id), site_id: pfx.site(site.site_id),
         device_id: device ? pfx.device(device.device_id) : null, zone_number: verification.zone_number,
         contact_id: contactId !== null ? pfx.contact(contactId) : null, description: verification.description,
         occurred_at: verification.occurred_at, expires_at: verification.expires_at,
-      }),
-      this.deliverer.emit(d, "snapshot.created", {
+      } }),
+      this.deliverer.emit(d, { type: "snapshot.created", data: {
         snapshot_id: pfx.snapshot(snap.id), alarm_id: pfx.alarm(alarm.id), site_id: pfx.site(site.site_id),
         device_id: device ? pfx.device(device.device_id) : null, url, captured_at: snap.captured_at,
-      }),
+      } }),
     ];
     return { alarm, verification, snapshot: snap, events };
   }
@@ -207,13 +184,13 @@ export class Sim {
       alarm.updated_at = new Date().toISOString();
       if (body.action === "dispatch") {
         alarm.status = "dispatched";
-        this.deliverer.emit(alarm.dealer_id, "alarm.dispatched", {
+        this.deliverer.emit(alarm.dealer_id, { type: "alarm.dispatched", data: {
           alarm_id: pfx.alarm(alarm.id), responder_id: `resp_${randomBytes(4).toString("hex")}`, responder_type: "police",
           eta_seconds: 300 + Math.floor(Math.random() * 600), tracking_url: `${this.config.publicUrl ?? this.baseUrl}/track/${pfx.alarm(alarm.id)}`,
-        });
+        } });
       } else {
         alarm.status = "resolved";
-        this.deliverer.emit(alarm.dealer_id, "alarm.resolved", { alarm_id: pfx.alarm(alarm.id), resolution: "false-positive", notes: `Disregarded by contact ${body.contact_id}` });
+        this.deliverer.emit(alarm.dealer_id, { type: "alarm.resolved", data: { alarm_id: pfx.alarm(alarm.id), resolution: "false-positive", notes: `Disregarded by contact ${body.contact_id}` } });
       }
     }
     return v;
@@ -225,11 +202,11 @@ export class Sim {
     const events = [];
     if (device.status !== status) {
       device.status = status;
-      events.push(this.deliverer.emit(dealerId, `device.${status}`, { device_id: pfx.device(device.device_id), site_id: pfx.site(device.site_id), at }));
+      events.push(this.deliverer.emit(dealerId, { type: status === "online" ? "device.online" : "device.offline", data: { device_id: pfx.device(device.device_id), site_id: pfx.site(device.site_id), at } }));
     }
     if (firmware && firmware !== device.firmware) {
       device.firmware = firmware;
-      events.push(this.deliverer.emit(dealerId, "device.firmware_updated", { device_id: pfx.device(device.device_id), site_id: pfx.site(device.site_id), firmware }));
+      events.push(this.deliverer.emit(dealerId, { type: "device.firmware_updated", data: { device_id: pfx.device(device.device_id), site_id: pfx.site(device.site_id), firmware } }));
     }
     device.updated_at = at;
     this.changed();

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Schemas } from "./handlers";
 
 /** Everything the simulated CHeKT knows. Plain data (JSON-serialisable) plus id indexes. */
 
@@ -148,14 +149,8 @@ export interface Snapshot {
   captured_at: string;
 }
 
-export interface SimEvent {
-  seq: number;
-  id: string;
-  dealer_id: number;
-  type: string;
-  created_at: string;
-  data: Record<string, unknown>;
-}
+/** An event as the document defines it (WebhookEvent), plus where it belongs. */
+export type SimEvent = Schemas["WebhookEvent"] & { seq: number; dealer_id: number };
 
 export interface DeliveryAttempt {
   attempt: number;

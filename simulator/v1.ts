@@ -2,11 +2,11 @@ import { timingSafeEqual } from "node:crypto";
 import { SimError } from "./errors";
 import { parsePrefixed, pfx, v1Alarm, v1Device, v1Site, v1Snapshot } from "./dto";
 import { snapshotPng } from "./png";
-import type { Ctx, Handler } from "./sim";
+import { defineHandlers, type BaseCtx, type Ctx, type Handler } from "./handlers";
 import type { App } from "./store";
 import { EVENT_SCOPES, envelopeOf } from "./webhooks";
 
-function app(ctx: Ctx): App {
+function app(ctx: BaseCtx): App {
   if (ctx.auth.kind !== "apiKey") throw new SimError(401, "invalid_api_key", "an API key is required");
   return ctx.auth.app;
 }
@@ -28,9 +28,9 @@ function decodeCursor(raw: string | undefined): number | null {
  * Page through ids in the given order. `after` is the last id already seen; for descending order
  * the next page holds smaller ids.
  */
-function page<T>(ctx: Ctx, ids: number[], render: (id: number) => T | null, desc = false) {
-  const limit = (ctx.query.limit as number | undefined) ?? 25;
-  const after = decodeCursor(ctx.query.cursor);
+function page<T>(query: { limit?: number; cursor?: string }, ids: number[], render: (id: number) => T | null, desc = false) {
+  const limit = query.limit ?? 25;
+  const after = decodeCursor(query.cursor);
   const ordered = desc ? [...ids].reverse() : ids;
   let start = 0;
   if (after !== null) {
@@ -57,18 +57,18 @@ function page<T>(ctx: Ctx, ids: number[], render: (id: number) => T | null, desc
   return { status: 200, body: { data, has_more: more, next_cursor: more && last !== null ? encodeCursor(last) : null } };
 }
 
-function dealerDeviceIds(ctx: Ctx, dealerId: number): number[] {
+function dealerDeviceIds(ctx: BaseCtx, dealerId: number): number[] {
   const s = ctx.sim.store;
   const ids: number[] = [];
   for (const siteId of s.sitesByDealer.of(dealerId)) ids.push(...s.devicesBySite.of(siteId));
   return ids.sort((a, b) => a - b);
 }
 
-function sinceMs(ctx: Ctx): number | null {
-  return ctx.query.since ? Date.parse(ctx.query.since) : null;
+function sinceMs(query: { since?: string }): number | null {
+  return query.since ? Date.parse(query.since) : null;
 }
 
-export const v1ListDevices: Handler = (ctx) => {
+const v1ListDevices: Handler<"v1ListDevices"> = (ctx) => {
   const a = app(ctx);
   const s = ctx.sim.store;
   let siteFilter: number | null = null;
@@ -77,14 +77,14 @@ export const v1ListDevices: Handler = (ctx) => {
     if (siteFilter === null) throw new SimError(400, "validation_failed", "site_id must look like site_123", "site_id");
   }
   const ids = siteFilter !== null ? (s.sites.get(siteFilter)?.dealer_id === a.dealer_id ? s.devicesBySite.of(siteFilter) : []) : dealerDeviceIds(ctx, a.dealer_id);
-  return page(ctx, ids, (id) => {
+  return page(ctx.query, ids, (id) => {
     const d = s.devices.get(id);
     if (!d || (ctx.query.status && d.status !== ctx.query.status)) return null;
     return v1Device(d);
   });
 };
 
-function deviceOf(ctx: Ctx) {
+function deviceOf(ctx: Ctx<"v1GetDevice" | "v1ListDeviceSnapshots">) {
   const a = app(ctx);
   const id = parsePrefixed(ctx.params.id, "dev_");
   const d = id !== null ? ctx.sim.store.devices.get(id) : undefined;
@@ -92,31 +92,31 @@ function deviceOf(ctx: Ctx) {
   return d;
 }
 
-export const v1GetDevice: Handler = (ctx) => ({ status: 200, body: v1Device(deviceOf(ctx)) });
+const v1GetDevice: Handler<"v1GetDevice"> = (ctx) => ({ status: 200, body: v1Device(deviceOf(ctx)) });
 
-export const v1ListDeviceSnapshots: Handler = (ctx) => {
+const v1ListDeviceSnapshots: Handler<"v1ListDeviceSnapshots"> = (ctx) => {
   const d = deviceOf(ctx);
   const s = ctx.sim.store;
-  return page(ctx, s.snapshotsByDevice.of(d.device_id), (id) => {
+  return page(ctx.query, s.snapshotsByDevice.of(d.device_id), (id) => {
     const snap = s.snapshots.get(id);
     return snap ? v1Snapshot(snap, ctx.sim.snapshotUrl(snap)) : null;
   }, true);
 };
 
-export const v1ListAlarms: Handler = (ctx) => {
+const v1ListAlarms: Handler<"v1ListAlarms"> = (ctx) => {
   const a = app(ctx);
   const s = ctx.sim.store;
-  const since = sinceMs(ctx);
+  const since = sinceMs(ctx.query);
   const site = ctx.query.site_id ? parsePrefixed(ctx.query.site_id, "site_") : null;
   if (ctx.query.site_id && site === null) throw new SimError(400, "validation_failed", "site_id must look like site_123", "site_id");
-  return page(ctx, s.alarmsByDealer.of(a.dealer_id), (id) => {
+  return page(ctx.query, s.alarmsByDealer.of(a.dealer_id), (id) => {
     const al = s.alarms.get(id);
     if (!al || (since !== null && Date.parse(al.created_at) < since) || (site !== null && al.site_id !== site)) return null;
     return v1Alarm(al, (snap) => ctx.sim.snapshotUrl(snap), s);
   }, ctx.query.order === "desc");
 };
 
-function alarmOf(ctx: Ctx) {
+function alarmOf(ctx: Ctx<"v1GetAlarm" | "v1AcknowledgeAlarm">) {
   const a = app(ctx);
   const id = parsePrefixed(ctx.params.id, "alm_");
   const al = id !== null ? ctx.sim.store.alarms.get(id) : undefined;
@@ -124,24 +124,24 @@ function alarmOf(ctx: Ctx) {
   return al;
 }
 
-export const v1GetAlarm: Handler = (ctx) => ({ status: 200, body: v1Alarm(alarmOf(ctx), (snap) => ctx.sim.snapshotUrl(snap), ctx.sim.store) });
+const v1GetAlarm: Handler<"v1GetAlarm"> = (ctx) => ({ status: 200, body: v1Alarm(alarmOf(ctx), (snap) => ctx.sim.snapshotUrl(snap), ctx.sim.store) });
 
-export const v1AcknowledgeAlarm: Handler = (ctx) => {
+const v1AcknowledgeAlarm: Handler<"v1AcknowledgeAlarm"> = (ctx) => {
   const al = alarmOf(ctx);
   if (al.status !== "open") throw new SimError(409, "conflict", `alarm ${pfx.alarm(al.id)} is already ${al.status}`);
   al.status = "acknowledged";
   al.updated_at = new Date().toISOString();
-  const body = (ctx.body ?? {}) as { operator_id?: string; reason?: string };
-  ctx.sim.deliverer.emit(al.dealer_id, "alarm.acknowledged", { alarm_id: pfx.alarm(al.id), operator_id: body.operator_id ?? app(ctx).id, reason: body.reason ?? null });
+  const body = ctx.body ?? {};
+  ctx.sim.deliverer.emit(al.dealer_id, { type: "alarm.acknowledged", data: { alarm_id: pfx.alarm(al.id), operator_id: body.operator_id ?? app(ctx).id, reason: body.reason ?? null } });
   return { status: 200, body: v1Alarm(al, (snap) => ctx.sim.snapshotUrl(snap), ctx.sim.store) };
 };
 
-export const v1ListEvents: Handler = (ctx) => {
+const v1ListEvents: Handler<"v1ListEvents"> = (ctx) => {
   const a = app(ctx);
   const s = ctx.sim.store;
-  const since = sinceMs(ctx);
+  const since = sinceMs(ctx.query);
   const seqs = (s.eventsByDealer.get(a.dealer_id) ?? []).map((id) => Number(id.slice(4)));
-  return page(ctx, seqs, (seq) => {
+  return page(ctx.query, seqs, (seq) => {
     const e = s.events.get(`evt_${seq}`);
     if (!e) return null;
     const scope = EVENT_SCOPES[e.type];
@@ -152,20 +152,20 @@ export const v1ListEvents: Handler = (ctx) => {
   }, ctx.query.order === "desc");
 };
 
-function snapshotOf(ctx: Ctx, dealerId: number | null) {
+function snapshotOf(ctx: Ctx<"v1GetSnapshot" | "v1GetSnapshotImage">, dealerId: number | null) {
   const id = parsePrefixed(ctx.params.id, "snap_");
   const snap = id !== null ? ctx.sim.store.snapshots.get(id) : undefined;
   if (!snap || (dealerId !== null && snap.dealer_id !== dealerId)) throw SimError.notFound(`snapshot ${ctx.params.id}`);
   return snap;
 }
 
-export const v1GetSnapshot: Handler = (ctx) => {
+const v1GetSnapshot: Handler<"v1GetSnapshot"> = (ctx) => {
   const snap = snapshotOf(ctx, app(ctx).dealer_id);
   return { status: 200, body: v1Snapshot(snap, ctx.sim.snapshotUrl(snap)) };
 };
 
 /** Checked before the API-key rule: a valid signature in the URL is enough. */
-export function snapshotSignatureValid(ctx: Pick<Ctx, "sim">, id: string, exp: unknown, sig: unknown): boolean {
+export function snapshotSignatureValid(ctx: Pick<BaseCtx, "sim">, id: string, exp: unknown, sig: unknown): boolean {
   const e = Number(exp);
   if (typeof sig !== "string" || !Number.isFinite(e) || e < Date.now() / 1000) return false;
   const expected = Buffer.from(ctx.sim.snapshotSig(id, e));
@@ -173,16 +173,29 @@ export function snapshotSignatureValid(ctx: Pick<Ctx, "sim">, id: string, exp: u
   return expected.length === got.length && timingSafeEqual(expected, got);
 }
 
-export const v1GetSnapshotImage: Handler = (ctx) => {
+const v1GetSnapshotImage: Handler<"v1GetSnapshotImage"> = (ctx) => {
   const snap = snapshotOf(ctx, ctx.auth.kind === "apiKey" ? ctx.auth.app.dealer_id : null);
   return { status: 200, headers: { "cache-control": "private, max-age=86400" }, raw: { contentType: "image/png", data: snapshotPng(snap.id) } };
 };
 
-export const v1ListSites: Handler = (ctx) => {
+const v1ListSites: Handler<"v1ListSites"> = (ctx) => {
   const a = app(ctx);
   const s = ctx.sim.store;
-  return page(ctx, s.sitesByDealer.of(a.dealer_id), (id) => {
+  return page(ctx.query, s.sitesByDealer.of(a.dealer_id), (id) => {
     const site = s.sites.get(id);
     return site ? v1Site(site) : null;
   });
 };
+
+export const v1Handlers = defineHandlers({
+  v1ListDevices,
+  v1GetDevice,
+  v1ListDeviceSnapshots,
+  v1ListAlarms,
+  v1GetAlarm,
+  v1AcknowledgeAlarm,
+  v1ListEvents,
+  v1GetSnapshot,
+  v1GetSnapshotImage,
+  v1ListSites,
+});

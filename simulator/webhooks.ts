@@ -1,9 +1,14 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { SimConfig } from "./config";
+import type { Schemas } from "./handlers";
 import type { App, Delivery, SimEvent, Store } from "./store";
 
+type WebhookEvent = Schemas["WebhookEvent"];
+/** What a caller of emit() says: one of the document's event types with that type's data. */
+export type EventInput = WebhookEvent extends infer E ? (E extends { type: infer T; data: infer D } ? { type: T; data: D } : never) : never;
+
 /** Which scope an event type needs; an app without it never gets the event. */
-export const EVENT_SCOPES: Record<string, string | null> = {
+export const EVENT_SCOPES: Record<WebhookEvent["type"], string | null> & Record<string, string | null | undefined> = {
   "alarm.created": "events:read",
   "verification.requested": "events:read",
   "alarm.acknowledged": "events:read",
@@ -25,8 +30,9 @@ export function sign(secret: string, timestamp: number, rawBody: string): string
   return createHmac("sha256", secret).update(`${timestamp}.${rawBody}`).digest("hex");
 }
 
-export function envelopeOf(e: SimEvent) {
-  return { id: e.id, type: e.type, created_at: e.created_at, data: e.data };
+export function envelopeOf(e: SimEvent): WebhookEvent {
+  const { seq: _seq, dealer_id: _dealer, ...event } = e;
+  return event;
 }
 
 export function appWants(app: App, type: string): boolean {
@@ -49,10 +55,11 @@ export class Deliverer {
   ) {}
 
   /** Store an event and start a delivery to every app that subscribes to it and holds its scope. */
-  emit(dealerId: number, type: string, data: Record<string, unknown>, opts: { onlyApp?: App; record?: boolean } = {}): SimEvent {
+  emit(dealerId: number, input: EventInput, opts: { onlyApp?: App; record?: boolean } = {}): SimEvent {
     const s = this.store();
     const seq = s.next("event");
-    const event: SimEvent = { seq, id: `evt_${seq}`, dealer_id: dealerId, type, created_at: new Date().toISOString(), data };
+    const event: SimEvent = { ...input, seq, id: `evt_${seq}`, dealer_id: dealerId, created_at: new Date().toISOString() };
+    const type = event.type;
     if (opts.record !== false) s.addEvent(event);
     const apps = opts.onlyApp ? [opts.onlyApp] : [...s.apps.values()].filter((a) => a.dealer_id === dealerId);
     for (const app of apps) {
@@ -161,7 +168,7 @@ export class Deliverer {
 
   /** Send one test event to an app's URL, outside the event log. */
   test(app: App, message: string): SimEvent {
-    return this.emit(app.dealer_id, "ping", { message, app_id: app.id, nonce: randomUUID() }, { onlyApp: app, record: false });
+    return this.emit(app.dealer_id, { type: "ping", data: { message, app_id: app.id } }, { onlyApp: app, record: false });
   }
 
   /** Forget pending timers (on reset) but keep running. */

@@ -1018,7 +1018,7 @@ export interface components {
             /** @description On failure: the field that failed (ours). */
             field?: string;
             /** @description The item as sent. */
-            req: Record<string, never>;
+            req: Record<string, unknown>;
             res?: components["schemas"]["ResponseDeviceDto"];
         };
         BulkDeviceUpdateResultDto: {
@@ -1027,7 +1027,7 @@ export interface components {
             status_code?: number;
             error_message?: string;
             field?: string;
-            req: Record<string, never>;
+            req: Record<string, unknown>;
             res?: components["schemas"]["ResponseDeviceDto"];
         };
         BulkDeviceDeleteResultDto: {

@@ -8,7 +8,7 @@ const rows = [
   { id: 2, name: "beta", tz: "Europe/London", n: 5 },
   { id: 3, name: "Gamma", tz: "America/Denver", n: 2 },
 ];
-const cols = ["id", "name", "tz", "n"];
+const cols = ["id", "name", "tz", "n"] as const;
 const run = (q: Parameters<typeof applyListQuery>[1]) => applyListQuery(rows, q, "things", cols, ["id", "n"]);
 
 describe("simulator list controls", () => {
