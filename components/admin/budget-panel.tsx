@@ -62,7 +62,7 @@ function Credential({ c, classes }: { c: BudgetPanelCredential; classes: BudgetP
                 {c.minutes.map((m) => (
                   <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">{m.calls[k.id] || "–"}</td>
                 ))}
-                <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900">{c.totals.calls[k.id] ?? 0}</td>
+                <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900" data-testid={`budget-total-${k.id}`}>{c.totals.calls[k.id] ?? 0}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums text-slate-700">{c.waitS[k.id] > 0 ? `${c.waitS[k.id]} s` : "goes now"}</td>
               </tr>
             ))}

@@ -30,6 +30,14 @@ export const ASSUMED_LIMITS: BudgetLimits = { perMin: 600_000, burst: 10_000 };
  */
 export const CLASS_RESERVE: Record<BudgetClass, number> = { answer: 0, write: 0.05, snapshot: 0.1, read: 0.2, bulk: 0.25, sync: 0.5 };
 
+/**
+ * CHeKT counts a call when it arrives, after we took its token. A full bucket refills nothing, so
+ * the moment it stops being full decides when refill starts: ours would start up to one request's
+ * travel time before CHeKT's, and a call timed to the last token would meet a 429. A take from a
+ * full bucket therefore starts our refill this much later.
+ */
+export const FULL_BUCKET_LAG_MS = 200;
+
 /** A refused call marks its class as waiting; lower classes defer to it for this long. */
 export const WAITING_TTL_MS = 600;
 /** How soon a call held back for a waiting higher class looks again. */
@@ -90,13 +98,15 @@ export function decideTake(s: BucketState, cls: BudgetClass, now: number, mark =
   }
   const need = tokensNeeded(s, cls);
   if (s.tokens >= need) {
+    if (s.tokens >= s.burst) s.atMs = Math.max(s.atMs, now + FULL_BUCKET_LAG_MS);
     s.tokens -= 1;
     s.taken += 1;
     // Served: lower classes need not defer to this class any more (another waiter of it marks again).
     if (mark) s.waitingAtMs[r] = 0;
     return { ok: true, tokensLeft: s.tokens, takenSeq: s.taken };
   }
-  return refuse((need - s.tokens) / perMs(s), "reserve");
+  // Refill starts at atMs (later than now after a take from a full bucket).
+  return refuse(Math.max(0, s.atMs - now) + (need - s.tokens) / perMs(s), "reserve");
 }
 
 /** The wait a call of `cls` would meet now, without taking or marking anything. */

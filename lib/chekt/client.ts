@@ -163,8 +163,9 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
 
   // /oauth/token goes through the same transport (pacing, retries): asking for a token twice is harmless.
   const fetchToken = async (form: Record<string, string>): Promise<TokenResponse> => {
-    // Every class needs the token, and one request serves them all: it goes at the top class.
-    const state = newState("POST", "/oauth/token", { budgetClass: "answer" }, null, true);
+    // Every class needs the token and one request serves them all: it goes at the interactive
+    // write class, above everything but answers (another instance's answer still goes first).
+    const state = newState("POST", "/oauth/token", { budgetClass: "write" }, null, true);
     const { data, error, response } = await api.POST("/oauth/token", {
       body: form as never,
       bodySerializer: (b: Record<string, string>) => new URLSearchParams(b).toString(),

@@ -113,7 +113,9 @@ describe("two instances share one budget in Postgres", () => {
     await answer;
     const answerMs = Date.now() - askedAt;
     await Promise.all(queued);
-    console.log(`[chekt-budget] answer behind 3 bulk + 3 sync on the other instance: served in ${answerMs} ms; order ${order.join(", ")}`);
+    const t0 = Math.min(...[...sentA, ...sentB].map((s) => s.at));
+    const log = [...sentA.map((s) => ({ ...s, i: "A" })), ...sentB.map((s) => ({ ...s, i: "B" }))].sort((x, y) => x.at - y.at).map((s) => `${s.i}+${s.at - t0} ${s.path.split("/").pop()} ${s.status}`);
+    console.log(`[chekt-budget] answer behind 3 bulk + 3 sync on the other instance: served in ${answerMs} ms; order ${order.join(", ")}; requests ${log.join(" | ")}`);
     expect(order[0]).toBe("answer");
     // At most one token's refill (1 s on the free tier) plus the round trip.
     expect(answerMs).toBeLessThan(1_500);

@@ -1,0 +1,135 @@
+// The shared CHeKT call budget in the browser: the live panel on Settings (admins only), and a
+// write that must wait for CHeKT's rate limit saying so, counting down, and being sent — or
+// cancelled with nothing sent.
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, sim } from "./setup";
+import { partner } from "./setup/partner";
+
+const SHOTS = "/tmp/shots/budget";
+const stamp = Date.now().toString(36);
+
+async function shots(page: Page, name: string) {
+  const before = page.viewportSize();
+  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+    await page.setViewportSize(size);
+    const file = test.info().outputPath(`budget-${name}-${label}.png`);
+    await page.screenshot({ path: file, fullPage: label === "laptop" });
+    if (fs.existsSync(SHOTS)) fs.copyFileSync(file, `${SHOTS}/${name}-${label}.png`);
+  }
+  if (before) await page.setViewportSize(before);
+}
+
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+const toast = (page: Page, text: string | RegExp) => page.locator("[data-sonner-toast]").filter({ hasText: text }).first();
+
+test.describe("Settings: the CHeKT call budget panel", () => {
+  test("an admin sees it live: tokens, calls per class per minute, 429s", async ({ page }) => {
+    await signIn(page, "admin", "/settings");
+    await page.goto("/settings");
+    await expect(page.getByRole("heading", { name: "CHeKT call budget" })).toBeVisible();
+    const partnerBudget = page.getByTestId("budget-credential").filter({ hasText: "Partner client demo-partner" });
+    await expect(partnerBudget).toBeVisible();
+    await expect(partnerBudget.getByTestId("budget-tokens")).toHaveText(/^\d+(\.\d)? of \d+$/);
+    for (const label of ["Verification answers", "Interactive writes", "Snapshot fetches", "Interactive reads and refreshes", "Bulk jobs", "Background sync", "429s seen", "Calls that waited"]) {
+      await expect(partnerBudget.getByRole("rowheader", { name: label, exact: true })).toBeVisible();
+    }
+    // Live: the connection check's CHeKT reads appear in the panel without a reload.
+    const reads = partnerBudget.getByTestId("budget-total-read");
+    const before = Number(await reads.textContent());
+    await page.getByRole("button", { name: "Check connection" }).click();
+    await expect(page.getByTestId("connection-report")).toBeVisible({ timeout: 20_000 });
+    await expect.poll(async () => Number(await reads.textContent()), { timeout: 15_000 }).toBeGreaterThan(before);
+    await expectAccessible(page);
+    await page.getByTestId("budget-panel").scrollIntoViewIfNeeded();
+    await shots(page, "settings-panel");
+  });
+
+  test("a viewer sees no panel, and its route refuses viewers and signed-out callers", async ({ page, playwright, baseURL }) => {
+    await signIn(page, "viewer", "/");
+    await page.goto("/settings");
+    await expect(page.getByText("403 · Not allowed")).toBeVisible();
+    await expect(page.getByTestId("budget-panel")).toHaveCount(0);
+    const asViewer = await page.request.get("/api/chekt/budget");
+    expect(asViewer.status()).toBe(403);
+    expect(await asViewer.json()).toMatchObject({ error: { code: "forbidden" } });
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const signedOut = await anonymous.get("/api/chekt/budget");
+    expect(signedOut.status()).toBe(401);
+    await anonymous.dispose();
+  });
+});
+
+test.describe("a write that must wait for CHeKT's rate limit", () => {
+  type Limits = { rateLimitPerMin: number; rateLimitBurstPerS: number };
+  let limits: Limits;
+  let address2: string | null = null;
+
+  test.beforeAll(async () => {
+    const current = (await sim("/_sim/config", { method: "PATCH", body: {} })) as Limits;
+    limits = { rateLimitPerMin: current.rateLimitPerMin, rateLimitBurstPerS: current.rateLimitBurstPerS };
+    address2 = (await partner<{ company_address2: string | null }>("")).company_address2;
+    // One call every 5 s, no burst: the second save in a row has to wait.
+    await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 12, rateLimitBurstPerS: 1 } });
+  });
+  test.afterAll(async () => {
+    await sim("/_sim/config", { method: "PATCH", body: limits });
+    await partner("", "PUT", { company_address2: address2 ?? "" });
+  });
+
+  test("says 'sending in N s', counts down and sends; a cancelled one sends nothing", async ({ page }) => {
+    test.setTimeout(120_000);
+    // The page's clock runs normally but can be moved on: a cancelled countdown is then proven
+    // never to fire, without waiting for it.
+    await page.clock.install();
+    let actionPosts = 0;
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.headers()["next-action"]) actionPosts += 1;
+    });
+    await signIn(page, "admin", "/dealer");
+    await page.goto("/dealer");
+    const field = page.getByLabel("Address line 2");
+    await expect(field).toBeVisible({ timeout: 30_000 });
+
+    // The first save spends the only token (and teaches the app the new limit).
+    await field.fill(`Suite ${stamp}-1`);
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(toast(page, "Dealer profile saved")).toBeVisible({ timeout: 30_000 });
+
+    // The next one must wait: the form says so at once, counting down, instead of a silent spinner.
+    await field.fill(`Suite ${stamp}-2`);
+    await page.getByRole("button", { name: "Save profile" }).click();
+    const waiting = toast(page, /Waiting for CHeKT's rate limit — sending in \d+ s/);
+    await expect(waiting).toBeVisible({ timeout: 10_000 });
+    const first = Number((await waiting.textContent())?.match(/sending in (\d+) s/)?.[1]);
+    expect(first).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => Number((await waiting.textContent())?.match(/sending in (\d+) s/)?.[1] ?? 0), { timeout: 5_000 }).toBeLessThan(first);
+    await expect(waiting.getByRole("button", { name: "Cancel" })).toBeVisible();
+    await expectAccessible(page);
+    await shots(page, "dealer-waiting");
+    // …then sends it by itself.
+    await expect(waiting).toBeHidden({ timeout: 40_000 });
+    await expect.poll(async () => (await partner<{ company_address2: string | null }>("")).company_address2, { timeout: 20_000 }).toBe(`Suite ${stamp}-2`);
+
+    // Cancelled while counting down: nothing reaches CHeKT.
+    await field.fill(`Suite ${stamp}-3`);
+    await page.getByRole("button", { name: "Save profile" }).click();
+    const again = toast(page, /Waiting for CHeKT's rate limit — sending in \d+ s/);
+    await expect(again).toBeVisible({ timeout: 10_000 });
+    await again.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByText("Cancelled. Nothing was sent to CHeKT.")).toBeVisible();
+    await expect(field).toHaveValue(`Suite ${stamp}-3`);
+    await shots(page, "dealer-cancelled");
+    actionPosts = 0;
+    await page.clock.fastForward(60_000); // far past the countdown: a resend would go now
+    expect(actionPosts).toBe(0);
+    await expect(again).toBeHidden();
+    expect((await partner<{ company_address2: string | null }>("")).company_address2).toBe(`Suite ${stamp}-2`);
+  });
+});
