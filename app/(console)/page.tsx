@@ -3,13 +3,15 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ArrowRight, CheckCircle2, Layers, MapPin, RadioTower, ShieldAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Alert } from "@/components/ui/alert";
+import { Freshness } from "@/components/mirror/freshness";
+import { SyncProgress } from "@/components/mirror/sync-progress";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { requireRole } from "@/lib/auth/require";
 import { getCurrentDealer } from "@/lib/dealer";
-import { getChektCounts } from "./_dashboard/chekt-counts";
+import { freshnessFor } from "@/lib/mirror/view";
+import { getMirrorCounts } from "./_dashboard/mirror-counts";
 import { getLocalCounts } from "./_dashboard/local-counts";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -50,7 +52,9 @@ export default async function DashboardPage() {
     );
   }
 
-  const [chekt, local] = await Promise.all([getChektCounts(dealer.chektDealerId), getLocalCounts(dealer.id)]);
+  // Counts from the mirror: the dashboard makes no CHeKT call, so it renders while CHeKT is down.
+  const [counts, local] = await Promise.all([getMirrorCounts(dealer.id), getLocalCounts(dealer.id)]);
+  const fresh = freshnessFor(dealer.id, [{ kind: "stations" }, { kind: "sites" }], counts.sweptAt ? { confirmedAt: counts.sweptAt } : null, new Date(), { revalidate: false });
 
   return (
     <>
@@ -58,20 +62,17 @@ export default async function DashboardPage() {
         title={<span data-testid="dealer-name">{dealer.companyName}</span>}
         description={`Welcome back, ${user.name}. CHeKT dealer #${dealer.chektDealerId} · external id ${dealer.externalDealerId}`}
       />
-      {chekt.error ? (
-        <Alert tone="warning" title="Live numbers from CHeKT are unavailable right now" className="mb-6">
-          {chekt.error}
-        </Alert>
-      ) : null}
+      <SyncProgress dealerLinkId={dealer.id} className="mb-6" />
       <section aria-label="Overview" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <Stat label="Sites" value={chekt.sites} href="/sites" icon={<MapPin className="h-5 w-5" />} testId="count-sites" />
-        <Stat label="Monitoring stations" value={chekt.stations} href="/stations" icon={<RadioTower className="h-5 w-5" />} testId="count-stations" />
+        <Stat label="Sites" value={counts.sites} href="/sites" icon={<MapPin className="h-5 w-5" />} testId="count-sites" />
+        <Stat label="Monitoring stations" value={counts.stations} href="/stations" icon={<RadioTower className="h-5 w-5" />} testId="count-stations" />
         <Stat label="Open verifications" value={local.openVerifications} href="/verifications" icon={<ShieldAlert className="h-5 w-5" />} testId="count-verifications" />
         <Stat label="Bulk jobs in progress" value={local.activeBulkJobs} href="/sites" icon={<Layers className="h-5 w-5" />} testId="count-bulk-jobs" />
       </section>
       <p className="mt-3 text-xs text-slate-500">
-        Sites and monitoring stations are read live from CHeKT; open verifications and bulk jobs come from this console&apos;s own records.
+        Sites and monitoring stations are counted in this console&apos;s copy of CHeKT (kept current by a background sync); open verifications and bulk jobs come from its own records.
       </p>
+      <Freshness {...fresh} className="mt-1" />
       <div className="mt-8 grid gap-4 lg:grid-cols-2">
         <Card
           title="Waiting for an answer"

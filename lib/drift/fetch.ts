@@ -1,54 +1,49 @@
 import "server-only";
-import { listAll } from "@/lib/chekt/api/call";
-import { listContactsPage } from "@/lib/chekt/api/contacts";
-import { getDealer } from "@/lib/chekt/api/dealers";
-import { appDeviceApi } from "@/lib/chekt/api/device-client";
-import { listSites } from "@/lib/chekt/api/sites";
-import { listStationsPage } from "@/lib/chekt/api/stations";
-import { isChektError } from "@/lib/chekt/errors";
+// The drift check compares our mappings with the mirror (docs/mirror.md), which the background
+// sweep keeps current, instead of re-reading every object from CHeKT: no CHeKT call, so it is
+// instant and spends none of the alarm desk's budget. Re-link and link still read the one object
+// from CHeKT (lib/drift/object.ts) before they change a mapping.
 import { prisma } from "@/lib/db";
+import { readDealerDto } from "@/lib/mirror/dto";
 import { compareMappings, type ChektObject, type DriftKind, type DriftReport, type MappingRow } from "./compare";
 
-const PAGE = 1000;
-
-export type DriftRun = DriftReport & { warnings: string[]; traceId: string; chektDealerId: number };
+export type DriftRun = DriftReport & { warnings: string[]; traceId: string; chektDealerId: number; mirrorAsOf: string | null };
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-/** Lists the dealer's objects on CHeKT and compares them with our mappings for that dealer link. */
+/** Compares the mirror's objects of a dealer link with our mappings for it. */
 export async function runDrift(link: { id: string; chektDealerId: number }, traceId: string): Promise<DriftRun> {
-  const dealerId = link.chektDealerId;
-  const opts = { traceId };
+  const dealerLinkId = link.id;
+  const live = { dealerLinkId, goneAt: null };
+  const [dealer, sites, stations, contacts, devices, armed, sync, rows] = await Promise.all([
+    prisma.mirrorDealer.findUnique({ where: { dealerLinkId } }),
+    prisma.mirrorSite.findMany({ where: live, select: { chektId: true, externalId: true, name: true } }),
+    prisma.mirrorStation.findMany({ where: live, select: { chektId: true, externalId: true, name: true } }),
+    prisma.mirrorContact.findMany({ where: live, select: { chektId: true, externalId: true, siteId: true, firstName: true, lastName: true } }),
+    prisma.mirrorDevice.findMany({ where: live, select: { chektId: true, externalId: true, siteId: true, name: true } }),
+    prisma.mirrorArming.findMany({ where: { dealerLinkId }, select: { siteId: true } }),
+    prisma.mirrorSync.findUnique({ where: { dealerLinkId } }),
+    prisma.externalIdMapping.findMany({ where: { dealerLinkId }, orderBy: [{ kind: "asc" }, { chektId: "asc" }] }),
+  ]);
+
   const warnings: string[] = [];
   const objects: ChektObject[] = [];
+  const d = dealer && !dealer.goneAt ? readDealerDto(dealer.dto) : null;
+  if (d) objects.push({ kind: "dealer", chektId: String(d.dealer_id), externalId: str(d.external_dealer_id), parentChektId: null, name: d.company_name });
+  for (const s of sites) objects.push({ kind: "site", chektId: String(s.chektId), externalId: str(s.externalId), parentChektId: null, name: s.name });
+  for (const m of stations) objects.push({ kind: "monitoring_station", chektId: String(m.chektId), externalId: str(m.externalId), parentChektId: null, name: m.name });
+  for (const c of contacts) objects.push({ kind: "contact", chektId: String(c.chektId), externalId: str(c.externalId), parentChektId: String(c.siteId), name: `${c.firstName} ${c.lastName}`.trim() });
+  for (const v of devices) objects.push({ kind: "device", chektId: String(v.chektId), externalId: str(v.externalId), parentChektId: String(v.siteId), name: v.name });
 
-  const dealer = await getDealer({ dealerId }, opts);
-  objects.push({ kind: "dealer", chektId: String(dealer.dealer_id), externalId: str(dealer.external_dealer_id), parentChektId: null, name: dealer.company_name ?? "" });
+  // A site's contacts and devices count as listed once the sweep has read its children (the
+  // arming read is their last step); a mapping under a site not read yet is not judged.
+  const liveSites = new Set(sites.map((s) => s.chektId));
+  const covered = new Set(armed.filter((a) => liveSites.has(a.siteId)).map((a) => String(a.siteId)));
+  if (!sync?.finishedAt) warnings.push("The first sync with CHeKT has not finished yet, so objects it has not read are missing from this comparison. Check again when the Dealer page says it is done.");
+  else if (sync.state === "failed") warnings.push(`The last sync with CHeKT stopped early (${sync.lastError ?? "unknown reason"}); it resumes by itself.`);
+  const uncovered = sites.length - covered.size;
+  if (uncovered > 0 && sync?.finishedAt) warnings.push(`${uncovered} site(s) were added after the last full sync; their contacts and devices were not compared.`);
 
-  const sites = await listAll(PAGE, (offset) => listSites({ dealerId }, { limit: PAGE, offset }, opts));
-  for (const s of sites) objects.push({ kind: "site", chektId: String(s.site_id), externalId: str(s.external_site_id), parentChektId: null, name: s.name ?? "" });
-
-  const stations = await listAll(PAGE, (offset) => listStationsPage({ dealerId }, { limit: PAGE, offset }, opts));
-  for (const m of stations) objects.push({ kind: "monitoring_station", chektId: String(m.monitoring_station_id), externalId: str(m.external_monitoring_station_id), parentChektId: null, name: m.name });
-
-  // Contacts and devices per site. A site that vanished between the two calls (404) is skipped
-  // and its children are not judged; any other error stops the check (it would mislead).
-  const covered = new Set<string>();
-  for (const s of sites) {
-    const siteId = s.site_id;
-    try {
-      const contacts = await listAll(PAGE, (offset) => listContactsPage({ dealerId }, siteId, { limit: PAGE, offset }, opts));
-      const devices = await appDeviceApi().list(dealerId, siteId, opts);
-      for (const c of contacts) objects.push({ kind: "contact", chektId: String(c.contact_id), externalId: str(c.external_contact_id), parentChektId: String(siteId), name: `${c.first_name} ${c.last_name}`.trim() });
-      for (const d of devices) objects.push({ kind: "device", chektId: String(d.device_id), externalId: str(d.external_device_id), parentChektId: String(siteId), name: d.name ?? "" });
-      covered.add(String(siteId));
-    } catch (error) {
-      if (isChektError(error) && error.kind === "not_found") warnings.push(`Site ${siteId} disappeared while it was being read; its contacts and devices were not compared.`);
-      else throw error;
-    }
-  }
-
-  const rows = await prisma.externalIdMapping.findMany({ where: { dealerLinkId: link.id }, orderBy: [{ kind: "asc" }, { chektId: "asc" }] });
   const mappings: MappingRow[] = rows.map((r) => ({ id: r.id, kind: r.kind as DriftKind, chektId: r.chektId, externalId: r.externalId, parentChektId: r.parentChektId }));
-  return { ...compareMappings(mappings, objects, covered), warnings, traceId, chektDealerId: dealerId };
+  return { ...compareMappings(mappings, objects, covered), warnings, traceId, chektDealerId: link.chektDealerId, mirrorAsOf: sync?.finishedAt?.toISOString() ?? null };
 }

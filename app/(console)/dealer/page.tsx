@@ -3,15 +3,16 @@ import type { ReactNode } from "react";
 import { ConnectForm } from "@/components/dealer/connect-form";
 import { DealerForm } from "@/components/dealer/dealer-form";
 import { DisconnectButton } from "@/components/dealer/disconnect-button";
-import { ChektProblem } from "@/components/sites/chekt-problem";
+import { Freshness } from "@/components/mirror/freshness";
+import { SyncProgress } from "@/components/mirror/sync-progress";
 import { formatInZone, text } from "@/components/sites/format";
 import { Alert, Badge, Card, DataTable, PageHeader } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { getCurrentDealer } from "@/lib/dealer";
-import { getDealer } from "@/lib/chekt/api/dealers";
-import { readSoft } from "@/lib/page-read";
-import { scopeOf } from "@/lib/dealer-scope";
+import { readDealerDto } from "@/lib/mirror/dto";
+import { findMirrorDealer } from "@/lib/mirror/read";
+import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 import { disconnectDealerAction, startDealerConnectAction, updateDealerAction } from "./actions";
 
@@ -40,10 +41,10 @@ export default async function DealerPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const outcome = sp.connect ? CONNECT_OUTCOMES[sp.connect] : undefined;
   const dealer = await getCurrentDealer();
-  const [profile, links] = await Promise.all([
-    dealer ? readSoft(getDealer(scopeOf(dealer))) : Promise.resolve(null),
-    prisma.dealerLink.findMany({ orderBy: { createdAt: "asc" } }),
-  ]);
+  // The profile comes from the mirror (no CHeKT call); the first sync fills it after connecting.
+  const [row, links] = await Promise.all([dealer ? findMirrorDealer(dealer.id) : Promise.resolve(null), prisma.dealerLink.findMany({ orderBy: { createdAt: "asc" } })]);
+  const profile = row ? readDealerDto(row.dto) : null;
+  const fresh = dealer ? freshnessFor(dealer.id, [{ kind: "dealer" }], row) : null;
 
   return (
     <>
@@ -59,30 +60,33 @@ export default async function DealerPage({ searchParams }: { searchParams: Promi
         </Alert>
       ) : null}
 
+      {dealer ? <SyncProgress dealerLinkId={dealer.id} always className="mb-6" /> : null}
+
       <div className="grid gap-6 lg:grid-cols-2">
-        {dealer && profile ? (
+        {dealer ? (
           <Card title="Company profile in CHeKT" description={isAdmin ? "Changes are saved in CHeKT; fields you leave alone keep their value." : "Only an admin can change these details."}>
-            {!profile.ok ? (
-              <ChektProblem error={profile.error} />
+            {fresh ? <Freshness {...fresh} className="mb-4" /> : null}
+            {!profile ? (
+              <p className="text-sm text-slate-600" data-testid="dealer-profile-missing">Not read from CHeKT yet: the first sync reads it, or press Refresh.</p>
             ) : isAdmin ? (
               <DealerForm
                 initial={{
-                  company_name: profile.data.company_name ?? "",
-                  company_address1: profile.data.company_address1 ?? "",
-                  company_address2: profile.data.company_address2 ?? "",
-                  company_email: profile.data.company_email ?? "",
-                  company_phone_number: profile.data.company_phone_number ?? "",
+                  company_name: profile.company_name ?? "",
+                  company_address1: profile.company_address1 ?? "",
+                  company_address2: profile.company_address2 ?? "",
+                  company_email: profile.company_email ?? "",
+                  company_phone_number: profile.company_phone_number ?? "",
                 }}
                 action={updateDealerAction}
               />
             ) : (
               <dl className="grid gap-4 sm:grid-cols-2" data-testid="dealer-profile">
-                <Field label="Company name">{profile.data.company_name}</Field>
-                <Field label="Email">{text(profile.data.company_email)}</Field>
-                <Field label="Address">{text(profile.data.company_address1)}</Field>
-                <Field label="Address line 2">{text(profile.data.company_address2)}</Field>
-                <Field label="Phone">{text(profile.data.company_phone_number)}</Field>
-                <Field label="In CHeKT since">{formatInZone(profile.data.created_at, "UTC")}</Field>
+                <Field label="Company name">{profile.company_name}</Field>
+                <Field label="Email">{text(profile.company_email)}</Field>
+                <Field label="Address">{text(profile.company_address1)}</Field>
+                <Field label="Address line 2">{text(profile.company_address2)}</Field>
+                <Field label="Phone">{text(profile.company_phone_number)}</Field>
+                <Field label="In CHeKT since">{formatInZone(profile.created_at, "UTC")}</Field>
               </dl>
             )}
           </Card>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { DriftPanel } from "@/components/admin/drift-panel";
+import { SyncProgress } from "@/components/mirror/sync-progress";
 import { requireRole } from "@/lib/auth/require";
 import { pickDealer } from "@/lib/settings/dealers";
 
@@ -14,10 +15,11 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
   const { chosen } = await pickDealer(typeof sp.dealer === "string" ? sp.dealer : undefined);
   return (
     <div>
-      <PageHeader title="Drift check" description="Compares our external-ID mappings with what CHeKT lists for the dealer: sites, monitoring stations, contacts and devices." />
+      <PageHeader title="Drift check" description="Compares our external-ID mappings with this console's copy of CHeKT (kept current by the background sync): sites, monitoring stations, contacts and devices." />
       <AdminNav current="/drift" />
       {chosen ? (
-        <Card title={`${chosen.companyName} (CHeKT dealer ${chosen.chektDealerId})`} description="Reads every list from CHeKT (paced by the rate limit), so it can take a few seconds. Re-link and forget are audited.">
+        <Card title={`${chosen.companyName} (CHeKT dealer ${chosen.chektDealerId})`} description="Reads the mirror, not CHeKT, so it is instant and spends none of CHeKT's rate limit; re-link reads the one object from CHeKT first. Re-link and forget are audited.">
+          <SyncProgress dealerLinkId={chosen.id} always className="mb-4" />
           <DriftPanel key={chosen.id} dealerLinkId={chosen.id} />
         </Card>
       ) : (

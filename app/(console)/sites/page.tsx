@@ -8,7 +8,7 @@ import { SitesPager, SitesTable } from "@/components/sites/sites-table";
 import { EmptyState, PageHeader, buttonClasses } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { getCurrentDealer } from "@/lib/dealer";
-import { listMirrorStations, mirrorSitesPage } from "@/lib/mirror/read";
+import { findMirrorSync, listMirrorStations, mirrorSitesPage } from "@/lib/mirror/read";
 import { freshnessFor, oldestSeen } from "@/lib/mirror/view";
 import { SyncProgress } from "@/components/mirror/sync-progress";
 import { hasRole } from "@/lib/roles";
@@ -37,12 +37,16 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
 
   const state = parseSiteListState(await searchParams);
   // The mirror, not CHeKT: this page makes no CHeKT call (docs/mirror.md).
-  const [page, stations] = await Promise.all([
+  const [page, stations, sync] = await Promise.all([
     mirrorSitesPage(dealer.id, state),
     state.cols.includes("monitoring_station_id") ? listMirrorStations(dealer.id) : Promise.resolve([]),
+    findMirrorSync(dealer.id),
   ]);
   const stationNames = new Map<number, string>(stations.map((s) => [s.chektId, s.name]));
-  const fresh = freshnessFor(dealer.id, [{ kind: "sites", view: siteListSearch(state).replace(/^\?/, "") }], oldestSeen(page.confirmedAt.map((confirmedAt) => ({ confirmedAt }))));
+  const fresh = freshnessFor(dealer.id, [{ kind: "sites", view: siteListSearch(state).replace(/^\?/, "") }], 
+    // An empty page is as fresh as the last finished sweep (it listed every site).
+    page.rows.length ? oldestSeen(page.confirmedAt.map((confirmedAt) => ({ confirmedAt }))) : sync?.finishedAt ? { confirmedAt: sync.finishedAt } : null,
+  );
   const filtered = Boolean(state.q || state.active || state.tz || state.station);
 
   return (

@@ -2,17 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import { ChektProblem } from "@/components/sites/chekt-problem";
+import { Freshness } from "@/components/mirror/freshness";
 import { formatInZone, text } from "@/components/sites/format";
 import { StationDelete } from "@/components/stations/station-delete";
 import { StationForm } from "@/components/stations/station-form";
-import { Card, PageHeader } from "@/components/ui";
+import { Alert, Card, PageHeader } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
 import { getCurrentDealer } from "@/lib/dealer";
-import { read, readSoft } from "@/lib/page-read";
-import { scopeOf } from "@/lib/dealer-scope";
-import { countSitesRoutingTo, getStation } from "@/lib/chekt/api/stations";
+import { readStationDto } from "@/lib/mirror/dto";
+import { countSitesRoutingTo, findMirrorStation } from "@/lib/mirror/read";
+import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 import { deleteStationAction, updateStationAction } from "../actions";
 
@@ -24,13 +24,15 @@ export default async function StationPage({ params }: { params: Promise<{ statio
   if (!stationId) notFound();
   const dealer = await getCurrentDealer();
   if (!dealer) return (<><PageHeader title="Monitoring station" /><NoDealerState /></>);
-  const scope = scopeOf(dealer);
   const canEdit = hasRole(user.role, "operator");
-  const [station, routed] = await Promise.all([read(getStation(scope, stationId)), readSoft(countSitesRoutingTo(scope, stationId))]);
-  const crumbs = [{ label: "Monitoring stations", href: "/stations" }, { label: station.ok ? station.data.name : `Station ${stationId}` }];
-  if (!station.ok) return (<><PageHeader title="Monitoring station" breadcrumbs={crumbs} /><ChektProblem error={station.error} /></>);
-  const s = station.data;
-  const routedCount = routed.ok ? routed.data : null;
+  // The mirror only (no CHeKT call); not in this dealer's mirror → 404. The routed-site count is
+  // the mirror's too: the delete itself is checked by CHeKT.
+  const [row, routedCount] = await Promise.all([findMirrorStation(dealer.id, stationId), countSitesRoutingTo(dealer.id, stationId)]);
+  const s = row ? readStationDto(row.dto) : null;
+  if (!row || !s) notFound();
+  const gone = row.goneAt !== null;
+  const fresh = freshnessFor(dealer.id, [{ kind: "station", chektId: stationId }], row);
+  const crumbs = [{ label: "Monitoring stations", href: "/stations" }, { label: s.name }];
   return (
     <>
       <PageHeader
@@ -39,16 +41,19 @@ export default async function StationPage({ params }: { params: Promise<{ statio
         description={
           <>
             CHeKT station #{s.monitoring_station_id} · created {formatInZone(s.created_at, "UTC")} ·{" "}
-            {routedCount === null ? "site count unavailable" : (
+            {(
               <Link className="text-indigo-700 hover:underline" href={`/sites?station=${s.monitoring_station_id}`} data-testid="station-routed">
                 {routedCount} {routedCount === 1 ? "site routes" : "sites route"} alarms here
               </Link>
             )}
           </>
         }
-        actions={canEdit ? <StationDelete station={{ id: s.monitoring_station_id, name: s.name }} routedSites={routedCount} action={deleteStationAction} /> : null}
+        actions={canEdit && !gone ? <StationDelete station={{ id: s.monitoring_station_id, name: s.name }} routedSites={routedCount} action={deleteStationAction} /> : null}
       />
-      {canEdit ? (
+      <Freshness {...fresh} className="mb-4" />
+      {gone ? (
+        <Alert tone="warning" title="This station was deleted in CHeKT">Sites that routed alarms here need another station.</Alert>
+      ) : canEdit ? (
         <Card title="Edit station">
           <StationForm
             mode="update"

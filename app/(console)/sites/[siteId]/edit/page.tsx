@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Freshness } from "@/components/mirror/freshness";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import { ChektProblem } from "@/components/sites/chekt-problem";
 import { SiteForm } from "@/components/sites/site-form";
-import { Card, PageHeader } from "@/components/ui";
+import { Alert, Card, PageHeader } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
 import { getCurrentDealer } from "@/lib/dealer";
-import { read, readSoft } from "@/lib/page-read";
-import { scopeOf } from "@/lib/dealer-scope";
-import { getSite } from "@/lib/chekt/api/sites";
-import { listStations } from "@/lib/chekt/api/stations";
 import { toId } from "@/lib/chekt/normalize";
+import { readSiteDto } from "@/lib/mirror/dto";
+import { findMirrorSite, listMirrorStations } from "@/lib/mirror/read";
+import { freshnessFor } from "@/lib/mirror/view";
 import { updateSiteAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit site" };
@@ -21,31 +20,36 @@ export default async function EditSitePage({ params }: { params: Promise<{ siteI
   if (!siteId) notFound();
   const dealer = await getCurrentDealer();
   if (!dealer) return (<><PageHeader title="Edit site" /><NoDealerState /></>);
-  const scope = scopeOf(dealer);
-  const [site, stations] = await Promise.all([read(getSite(scope, siteId)), readSoft(listStations(scope))]);
-  if (!site.ok) return (<><PageHeader title="Edit site" breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: `Site ${siteId}` }]} /><ChektProblem error={site.error} /></>);
-  const s = site.data;
+  // From the mirror; CHeKT is only called when the form is sent (and its refusal reaches the form).
+  const [row, stations] = await Promise.all([findMirrorSite(dealer.id, siteId), listMirrorStations(dealer.id)]);
+  const s = row ? readSiteDto(row.dto) : null;
+  if (!row || !s) notFound();
+  const fresh = freshnessFor(dealer.id, [{ kind: "site", chektId: siteId }], row);
   return (
     <>
       <PageHeader title={`Edit ${s.name}`} breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: s.name, href: `/sites/${siteId}` }, { label: "Edit" }]} />
-      {!stations.ok ? <ChektProblem error={stations.error} className="mb-4" /> : null}
-      <Card>
-        <SiteForm
-          mode="update"
-          siteId={siteId}
-          initial={{
-            external_site_id: s.external_site_id ?? "",
-            name: s.name ?? "",
-            timezone: s.timezone ?? "",
-            monitoring_station_id: s.monitoring_station_id ? String(s.monitoring_station_id) : "",
-            account_number: s.account_number ?? "",
-            address1: s.address1 ?? "",
-            address2: s.address2 ?? "",
-          }}
-          stations={stations.ok ? stations.data.map((st) => ({ id: st.monitoring_station_id, name: st.name })) : []}
-          action={updateSiteAction}
-        />
-      </Card>
+      <Freshness {...fresh} className="mb-4" />
+      {row.goneAt ? (
+        <Alert tone="warning" title="This site was deleted in CHeKT">There is nothing left to edit; the sites list no longer shows it.</Alert>
+      ) : (
+        <Card>
+          <SiteForm
+            mode="update"
+            siteId={siteId}
+            initial={{
+              external_site_id: s.external_site_id,
+              name: s.name,
+              timezone: s.timezone,
+              monitoring_station_id: s.monitoring_station_id ? String(s.monitoring_station_id) : "",
+              account_number: s.account_number ?? "",
+              address1: s.address1 ?? "",
+              address2: s.address2 ?? "",
+            }}
+            stations={stations.map((st) => ({ id: st.chektId, name: st.name }))}
+            action={updateSiteAction}
+          />
+        </Card>
+      )}
     </>
   );
 }
