@@ -2,6 +2,8 @@
 // (pg, pg-boss), so the Edge runtime never loads it.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request: the throttle and the audit read the TCP peer from this (lib/auth/client-ip.ts).
+  (await import("./lib/auth/peer-address")).installPeerAddressHeader();
   // `next build` may load this while prerendering; a queue worker there would hold the build open.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startBackgroundWork } = await import("./lib/background");

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxies } from "./auth/client-ip";
 import { exampleSecretsMessage } from "./env-secrets";
 
 // Validated once at start: a missing or malformed variable stops the app with its name.
@@ -29,11 +30,23 @@ const schema = z.object({
   // every dealer link is swept at least this often.
   MIRROR_STALE_AFTER_S: z.coerce.number().int().min(5).max(86_400).default(300),
   MIRROR_SYNC_INTERVAL_S: z.coerce.number().int().min(60).max(86_400).default(900),
+  // Sessions (lib/auth/policy.ts): idle minutes and absolute hours.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).optional(),
+  SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(30 * 24).optional(),
+  // Proxies of ours in front of the app (lib/auth/client-ip.ts); default none: X-Forwarded-For ignored.
+  TRUSTED_PROXY_HOPS: z.string().optional(),
+  TRUSTED_PROXY_CIDRS: z.string().optional(),
   // Only in the demo and tests: lets Settings ask the simulator for a test event.
   CHEKT_SIM_ADMIN_TOKEN: z.string().optional(),
 }).refine((e) => e.CHEKT_CLIENT_SECRET || e.CHEKT_PRIVATE_KEY, {
   message: "Set CHEKT_CLIENT_SECRET or CHEKT_PRIVATE_KEY",
   path: ["CHEKT_CLIENT_SECRET"],
+}).superRefine((e, ctx) => {
+  try {
+    parseTrustedProxies(e);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message, path: [e.TRUSTED_PROXY_CIDRS ? "TRUSTED_PROXY_CIDRS" : "TRUSTED_PROXY_HOPS"] });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ShieldCheck } from "lucide-react";
-import { getSessionUser } from "@/lib/auth/session";
+import { getEnrolmentUser, getSessionUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { SignInForm } from "./sign-in-form";
 
@@ -12,6 +12,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const next = safeCallbackPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl, "/");
   // Already signed in (and still allowed): go straight on.
   if (await getSessionUser()) redirect(next);
+  // Signed in, but a dealer of theirs requires two-factor they have not set up yet: that first.
+  if ((await getEnrolmentUser())?.mustEnrol) redirect(`/sign-in/two-factor?callbackUrl=${encodeURIComponent(next)}`);
 
   return (
     <main id="main" className="flex min-h-screen items-center justify-center bg-gradient-to-b from-slate-100 to-slate-200 px-4 py-12">

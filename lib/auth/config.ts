@@ -2,16 +2,21 @@
 // lib/auth/index.ts adds the credentials provider that needs both.
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/lib/roles";
+import { sessionPolicy } from "./policy";
 
 declare module "next-auth" {
   interface User {
     role?: Role;
     sessionVersion?: number;
+    /** auth_sessions.id created at sign-in (lib/auth/sessions.ts). */
+    sessionId?: string;
   }
   interface Session {
     user: { id: string; name: string; email: string; role: Role };
     /** users.session_version the token was issued with (not a secret: the JWT is signed). */
     sv?: number;
+    /** The server-side session record this cookie names. */
+    sid?: string;
   }
 }
 
@@ -21,6 +26,8 @@ declare module "@auth/core/jwt" {
     role?: Role;
     /** users.session_version when the token was issued; a bump ends the session. */
     sv?: number;
+    /** auth_sessions.id: ending that row ends this cookie's session. */
+    sid?: string;
   }
 }
 
@@ -36,7 +43,8 @@ export function isPublicPath(pathname: string): boolean {
   );
 }
 
-export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+/** The cookie lives as long as the absolute lifetime; idle time and ending are checked server-side. */
+export const SESSION_MAX_AGE_S = Math.ceil(sessionPolicy().absoluteMs / 1000);
 
 export const authConfig = {
   // AUTH_SECRET comes from the environment (validated in lib/env); AUTH_TRUST_HOST too.
@@ -52,6 +60,7 @@ export const authConfig = {
         token.uid = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
       }
       return token;
     },
@@ -60,6 +69,7 @@ export const authConfig = {
       if (token.uid) session.user.id = token.uid;
       if (token.role) session.user.role = token.role;
       if (typeof token.sv === "number") session.sv = token.sv;
+      if (token.sid) session.sid = token.sid;
       return session;
     },
     redirect({ url, baseUrl }) {

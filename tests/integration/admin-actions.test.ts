@@ -8,11 +8,10 @@ import { DEMO } from "@/simulator/seed";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestSimulator } from "../support/simulator";
 
-const authMock = vi.hoisted(() => ({ session: null as null | { user: { id: string }; sv: number; expires: string } }));
+const authMock = vi.hoisted(() => ({ session: null as null | { user: { id: string }; sv: number; sid: string; expires: string } }));
 vi.mock("@/lib/auth/index", () => ({ auth: async () => authMock.session }));
-// Outside a Next request there is no page cache to revalidate.
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/cache", () => import("../support/next-cache"));
+vi.mock("next/headers", () => import("../support/next-headers"));
 
 let db: TestDatabase;
 let sim: RunningSimulator;
@@ -39,7 +38,10 @@ async function makeUser(email: string, role: "admin" | "operator" | "viewer", pa
 /** Signs in as this user with the session version the row has now (like a fresh JWT). */
 async function as(userId: string) {
   const u = await m.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-  authMock.session = { user: { id: u.id }, sv: u.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
+  // A server-side session record, as a real sign-in makes (lib/auth/sessions.ts).
+  const sid = `sid_${u.id}_${u.sessionVersion}_${Date.now()}_${Math.random()}`;
+  await m.prisma.authSession.create({ data: { id: sid, userId: u.id, ip: "127.0.0.1", createdAt: new Date(), lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 3600_000) } });
+  authMock.session = { user: { id: u.id }, sv: u.sessionVersion, sid, expires: new Date(Date.now() + 3600_000).toISOString() };
 }
 const lastAudit = () => m.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
 const text = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -191,7 +193,7 @@ describe("users and roles", () => {
     const mismatch = await m.account.changeOwnPasswordAction({ currentPassword: "my-old-password", newPassword: "my-new-password", confirmPassword: "other-password" });
     expect(mismatch.validationErrors).toMatchObject({ fieldErrors: { confirmPassword: ["The two new passwords differ"] } });
     const ok = await m.account.changeOwnPasswordAction({ currentPassword: "my-old-password", newPassword: "my-new-password", confirmPassword: "my-new-password" });
-    expect(ok.data).toEqual({ changed: true });
+    expect(ok.data).toMatchObject({ changed: true });
     const row = await m.prisma.user.findUniqueOrThrow({ where: { id: v.id } });
     expect(await m.verifyPassword("my-new-password", row.passwordHash)).toBe(true);
     expect(await lastAudit()).toMatchObject({ action: "account.change_password", userEmail: "self@x.test", outcome: "success" });

@@ -2,11 +2,14 @@
 // cookie reader) and the request headers are stubbed; the user row is real.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { requestHeaders } from "../support/next-headers";
 
-const authMock = vi.hoisted(() => ({ session: null as null | { user: { id: string; name: string; email: string; role: string }; sv?: number; expires: string } }));
+const authMock = vi.hoisted(() => ({ session: null as null | { user: { id: string; name: string; email: string; role: string }; sv?: number; sid?: string; expires: string } }));
 vi.mock("@/lib/auth/index", () => ({ auth: async () => authMock.session }));
-const headerMock = vi.hoisted(() => ({ path: "/settings?tab=users" }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-path": headerMock.path }) }));
+vi.mock("next/headers", () => import("../support/next-headers"));
+/** The page the request was for, as proxy.ts passes it on. */
+const requestPath = (path: string) => void (requestHeaders.current = new Headers({ "x-request-path": path }));
+requestPath("/settings?tab=users");
 
 let db: TestDatabase;
 type Modules = {
@@ -38,7 +41,9 @@ beforeEach(async () => {
   await m.prisma.user.deleteMany();
   const u = await m.prisma.user.create({ data: { email: "vera@example.com", name: "Vera Viewer", role: "viewer", passwordHash: "x" } });
   userId = u.id;
-  authMock.session = { user: { id: u.id, name: u.name, email: u.email, role: "viewer" }, sv: 0, expires: new Date(Date.now() + 3600_000).toISOString() };
+  const sid = `sid_${u.id}`;
+  await m.prisma.authSession.create({ data: { id: sid, userId: u.id, ip: "127.0.0.1", createdAt: new Date(), lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 3600_000) } });
+  authMock.session = { user: { id: u.id, name: u.name, email: u.email, role: "viewer" }, sv: 0, sid, expires: new Date(Date.now() + 3600_000).toISOString() };
 });
 
 describe("getSessionUser", () => {
@@ -63,6 +68,15 @@ describe("getSessionUser", () => {
     // A token issued after the bump works.
     authMock.session!.sv = 1;
     expect(await m.getSessionUser()).toMatchObject({ id: userId });
+  });
+
+  it("ends with its session record, and refuses a token naming no record or another user's", async () => {
+    await m.prisma.authSession.update({ where: { id: authMock.session!.sid! }, data: { endedAt: new Date(), endReason: "sign_out" } });
+    expect(await m.getSessionUser()).toBeNull();
+    authMock.session!.sid = "made-up";
+    expect(await m.getSessionUser()).toBeNull();
+    delete authMock.session!.sid;
+    expect(await m.getSessionUser()).toBeNull();
   });
 
   it("refuses a token without a session version and a deleted user", async () => {
@@ -118,9 +132,9 @@ describe("requireRole (pages)", () => {
 
   it("never remembers a foreign address", async () => {
     authMock.session = null;
-    headerMock.path = "//evil.example/x";
+    requestPath("//evil.example/x");
     expect(await digestOf(m.requireRole("viewer"))).toMatch(/^NEXT_REDIRECT;replace;\/sign-in;307;/);
-    headerMock.path = "/settings?tab=users";
+    requestPath("/settings?tab=users");
   });
 
   it("renders the 403 page for a role that is too low", async () => {

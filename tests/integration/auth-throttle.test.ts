@@ -1,19 +1,23 @@
-// The sign-in throttle against a real Postgres: counts per account and per IP, success clears the
-// account, and the window forgets old failures.
+// The sign-in throttle against a real Postgres with an injected clock: atomic under concurrency,
+// per account+address, per address and per account, a success clears its own count, and a
+// stranger cannot lock a real user out. Plus which address counts (trusted proxy setting).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { checkThrottle, KEEP_ATTEMPTS_MS, POLICY, pruneAttempts, recordAttempt } from "@/lib/auth/throttle";
+import { clientIp, parseTrustedProxies, PEER_HEADER } from "@/lib/auth/client-ip";
+import { KEEP_ATTEMPTS_MS, POLICY, pruneAttempts, reserveAttempt, settleAttempt, type Clock } from "@/lib/auth/throttle";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 let db: TestDatabase;
 let prisma: PrismaClient;
-const now = new Date();
-const secondsAgo = (s: number) => new Date(now.getTime() - s * 1000);
+let t = new Date("2026-11-24T12:00:00Z").getTime();
+const clock: Clock = () => new Date(t);
+const advance = (ms: number) => (t += ms);
 
 beforeAll(async () => {
   db = await createTestDatabase("chekt_app_throttle");
-  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) });
+  // Twelve parallel transactions need twelve connections.
+  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 15 }) });
 });
 afterAll(async () => {
   await prisma?.$disconnect();
@@ -21,62 +25,128 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await prisma.loginAttempt.deleteMany();
+  await prisma.authThrottle.deleteMany();
 });
 
-async function fail(email: string, ip: string, n: number, lastSecondsAgo: number) {
-  for (let i = 0; i < n; i++) await recordAttempt(prisma, email, ip, false, secondsAgo(lastSecondsAgo + i));
+/** A failed guess: reserved, then settled as a failure. Returns whether it was let through. */
+async function guess(email: string, ip: string): Promise<boolean> {
+  const v = await reserveAttempt(prisma, email, ip, clock);
+  if (v.allowed) await settleAttempt(prisma, v.ticket, false, clock);
+  return v.allowed;
 }
 
 describe("sign-in throttle (Postgres)", () => {
-  it("allows four failures, then slows the account down", async () => {
-    await fail("ana@example.com", "10.0.0.1", 4, 0);
-    expect(await checkThrottle(prisma, "ana@example.com", "10.0.0.1", now)).toEqual({ allowed: true });
-    await fail("ana@example.com", "10.0.0.1", 1, 0);
-    const v = await checkThrottle(prisma, "ANA@example.com ", "10.0.0.9", now);
-    expect(v).toMatchObject({ allowed: false, kind: "slow", scope: "account" });
+  it("12 parallel guesses where 5 are free let exactly 5 through", async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, () => reserveAttempt(prisma, "par@example.com", "198.51.100.7", clock)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(POLICY.pair.free);
+    const refused = results.filter((r) => !r.allowed);
+    expect(refused.every((r) => !r.allowed && r.scope === "pair" && r.retryAt.getTime() === t + POLICY.baseDelayMs)).toBe(true);
   });
 
-  it("locks the account after ten failures, whatever the IP", async () => {
-    for (let i = 0; i < 10; i++) await recordAttempt(prisma, "bo@example.com", `10.0.1.${i}`, false, secondsAgo(30 + i));
-    const v = await checkThrottle(prisma, "bo@example.com", "10.9.9.9", now);
-    expect(v).toMatchObject({ allowed: false, kind: "locked", scope: "account" });
-    if (!v.allowed) expect(v.retryAt.getTime()).toBe(secondsAgo(30).getTime() + POLICY.lockMs);
-    // Another account is not affected.
-    expect(await checkThrottle(prisma, "cy@example.com", "10.9.9.9", now)).toEqual({ allowed: true });
+  it("after the wait it lets one more through and doubles the wait; case and spaces do not dodge the count", async () => {
+    for (let i = 0; i < 5; i++) expect(await guess("ana@example.com", "10.0.0.1")).toBe(true);
+    expect(await guess(" ANA@example.com ", "10.0.0.1")).toBe(false);
+    advance(1_000);
+    expect(await guess("ana@example.com", "10.0.0.1")).toBe(true);
+    const v = await reserveAttempt(prisma, "ana@example.com", "10.0.0.1", clock);
+    expect(v).toMatchObject({ allowed: false, scope: "pair", retryAt: new Date(t + 2_000) });
   });
 
-  it("forgets failures older than the window", async () => {
-    await fail("di@example.com", "10.0.2.1", 12, POLICY.windowMs / 1000 + 5);
-    expect(await checkThrottle(prisma, "di@example.com", "10.0.2.1", now)).toEqual({ allowed: true });
+  it("a success clears the account's count from that address", async () => {
+    for (let i = 0; i < 5; i++) await guess("ed@example.com", "10.0.3.1");
+    advance(1_000);
+    const v = await reserveAttempt(prisma, "ed@example.com", "10.0.3.1", clock);
+    expect(v.allowed).toBe(true);
+    if (v.allowed) await settleAttempt(prisma, v.ticket, true, clock);
+    for (let i = 0; i < 5; i++) expect(await guess("ed@example.com", "10.0.3.1")).toBe(true);
   });
 
-  it("a successful sign-in clears the account's count", async () => {
-    await fail("ed@example.com", "10.0.3.1", 6, 60);
-    expect((await checkThrottle(prisma, "ed@example.com", "10.0.3.1", now)).allowed).toBe(true); // delay (2 s) long passed
-    await fail("ed@example.com", "10.0.3.1", 3, 1);
-    expect(await checkThrottle(prisma, "ed@example.com", "10.0.3.1", now)).toMatchObject({ allowed: false, kind: "slow" });
-    await recordAttempt(prisma, "ed@example.com", "10.0.3.1", true, secondsAgo(0.5));
-    expect(await checkThrottle(prisma, "ed@example.com", "10.0.3.1", now)).toEqual({ allowed: true });
+  it("a stranger guessing from elsewhere cannot lock the owner out of their usual address", async () => {
+    // The owner has signed in from home before.
+    const home = await reserveAttempt(prisma, "owner@example.com", "203.0.113.10", clock);
+    if (home.allowed) await settleAttempt(prisma, home.ticket, true, clock);
+    // A botnet: 60 addresses, 3 guesses each, over an hour.
+    for (let i = 0; i < 60; i++) {
+      for (let k = 0; k < 3; k++) await guess("owner@example.com", `192.0.2.${i}`);
+      advance(60_000);
+    }
+    const fromElsewhere = await reserveAttempt(prisma, "owner@example.com", "198.51.100.99", clock);
+    expect(fromElsewhere).toMatchObject({ allowed: false, scope: "account" });
+    // Slowed, never locked: the wait is at most the account cap.
+    if (!fromElsewhere.allowed) expect(fromElsewhere.retryAt.getTime() - t).toBeLessThanOrEqual(POLICY.account.maxDelayMs);
+    // From home the owner is not slowed at all.
+    expect((await reserveAttempt(prisma, "owner@example.com", "203.0.113.10", clock)).allowed).toBe(true);
   });
 
-  it("slows an IP that tries many accounts, and then locks it", async () => {
-    for (let i = 0; i < POLICY.ip.free; i++) await recordAttempt(prisma, `user${i}@example.com`, "203.0.113.5", false, secondsAgo(0.2));
-    expect(await checkThrottle(prisma, "fresh@example.com", "203.0.113.5", now)).toMatchObject({ allowed: false, kind: "slow", scope: "ip" });
-    expect(await checkThrottle(prisma, "fresh@example.com", "203.0.113.6", now)).toEqual({ allowed: true });
-    for (let i = POLICY.ip.free; i < POLICY.ip.lockAt; i++) await recordAttempt(prisma, `user${i}@example.com`, "203.0.113.5", false, secondsAgo(0.2));
-    expect(await checkThrottle(prisma, "fresh@example.com", "203.0.113.5", now)).toMatchObject({ allowed: false, kind: "locked", scope: "ip" });
+  it("an address trying many accounts is slowed after 30, whatever the accounts", async () => {
+    for (let i = 0; i < POLICY.ip.free; i++) expect(await guess(`user${i}@example.com`, "203.0.113.5")).toBe(true);
+    expect(await reserveAttempt(prisma, "fresh@example.com", "203.0.113.5", clock)).toMatchObject({ allowed: false, scope: "ip" });
+    expect((await reserveAttempt(prisma, "fresh@example.com", "203.0.113.6", clock)).allowed).toBe(true);
   });
 
-  it("stores emails normalised, so case and spaces do not dodge the count", async () => {
-    await recordAttempt(prisma, "  Fay@Example.COM ", "10.0.4.1", false);
-    const rows = await prisma.loginAttempt.findMany({ where: { ip: "10.0.4.1" } });
-    expect(rows.map((r) => r.email)).toEqual(["fay@example.com"]);
+  it("an office signing in correctly all morning from one address is never slowed", async () => {
+    for (let i = 0; i < 50; i++) {
+      const v = await reserveAttempt(prisma, `staff${i}@example.com`, "198.51.100.1", clock);
+      expect(v.allowed).toBe(true);
+      if (v.allowed) await settleAttempt(prisma, v.ticket, true, clock);
+    }
   });
 
-  it("prunes attempts older than 30 days and keeps the rest", async () => {
-    await recordAttempt(prisma, "old@example.com", "10.0.5.1", false, new Date(now.getTime() - KEEP_ATTEMPTS_MS - 60_000));
-    await recordAttempt(prisma, "new@example.com", "10.0.5.1", false, new Date(now.getTime() - KEEP_ATTEMPTS_MS + 60_000));
-    expect(await pruneAttempts(prisma, now)).toBe(1);
-    expect((await prisma.loginAttempt.findMany()).map((r) => r.email)).toEqual(["new@example.com"]);
+  it("a counter quiet for the whole window starts over", async () => {
+    for (let i = 0; i < 8; i++) await guess("di@example.com", "10.0.2.1");
+    advance(POLICY.windowMs);
+    for (let i = 0; i < 5; i++) expect(await guess("di@example.com", "10.0.2.1")).toBe(true);
+  });
+
+  it("prunes attempts older than 30 days and quiet counters", async () => {
+    await guess("q@example.com", "10.0.5.2");
+    advance(POLICY.windowMs + 1);
+    await prisma.loginAttempt.create({ data: { email: "old@example.com", ip: "10.0.5.1", success: false, createdAt: new Date(t - KEEP_ATTEMPTS_MS - 60_000) } });
+    await prisma.loginAttempt.create({ data: { email: "new@example.com", ip: "10.0.5.1", success: false, createdAt: new Date(t - KEEP_ATTEMPTS_MS + 60_000) } });
+    expect(await pruneAttempts(prisma, clock)).toBe(1);
+    expect((await prisma.loginAttempt.findMany({ where: { ip: "10.0.5.1" } })).map((r) => r.email)).toEqual(["new@example.com"]);
+    expect(await prisma.authThrottle.count()).toBe(0);
+  });
+});
+
+describe("client address (trusted proxy)", () => {
+  const req = (peer: string | null, xff?: string) => {
+    const h = new Headers();
+    if (peer) h.set(PEER_HEADER, peer);
+    if (xff) h.set("x-forwarded-for", xff);
+    return h;
+  };
+
+  it("by default ignores X-Forwarded-For: the TCP peer is the client", () => {
+    const none = parseTrustedProxies({});
+    expect(clientIp(req("198.51.100.4", "1.2.3.4"), none)).toBe("198.51.100.4");
+    expect(clientIp(req("::ffff:127.0.0.1", "6.6.6.6, 7.7.7.7"), none)).toBe("127.0.0.1");
+    expect(clientIp(req(null, "1.2.3.4"), none)).toBe("unknown");
+  });
+
+  it("with one trusted hop takes the address our proxy appended, not what the client typed", () => {
+    const one = parseTrustedProxies({ TRUSTED_PROXY_HOPS: "1" });
+    // The client typed "6.6.6.6"; our proxy (10.0.0.2) appended the real 203.0.113.9.
+    expect(clientIp(req("10.0.0.2", "6.6.6.6, 203.0.113.9"), one)).toBe("203.0.113.9");
+    expect(clientIp(req("10.0.0.2"), one)).toBe("10.0.0.2");
+    const two = parseTrustedProxies({ TRUSTED_PROXY_HOPS: "2" });
+    expect(clientIp(req("10.0.0.3", "6.6.6.6, 203.0.113.9, 10.0.0.2"), two)).toBe("203.0.113.9");
+  });
+
+  it("with a CIDR list walks from the right past our proxies only", () => {
+    const cidrs = parseTrustedProxies({ TRUSTED_PROXY_CIDRS: "10.0.0.0/8, 2001:db8::/32" });
+    expect(clientIp(req("10.1.2.3", "6.6.6.6, 203.0.113.9, 10.9.9.9"), cidrs)).toBe("203.0.113.9");
+    // A peer outside the list is the client, whatever it forwards.
+    expect(clientIp(req("198.51.100.50", "1.2.3.4"), cidrs)).toBe("198.51.100.50");
+    expect(clientIp(req("2001:db8::1", "[2001:db8::2]:443, 203.0.113.1:5555"), cidrs)).toBe("203.0.113.1");
+    // Garbage in the header stops the walk at the last address we trust to have written it.
+    expect(clientIp(req("10.1.2.3", "not-an-ip"), cidrs)).toBe("10.1.2.3");
+  });
+
+  it("refuses settings that make no sense, naming the variable", () => {
+    expect(() => parseTrustedProxies({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseTrustedProxies({ TRUSTED_PROXY_CIDRS: "10.0.0.0/99" })).toThrow(/TRUSTED_PROXY_CIDRS/);
+    expect(() => parseTrustedProxies({ TRUSTED_PROXY_CIDRS: "proxy.example" })).toThrow(/TRUSTED_PROXY_CIDRS/);
+    expect(() => parseTrustedProxies({ TRUSTED_PROXY_HOPS: "1", TRUSTED_PROXY_CIDRS: "10.0.0.0/8" })).toThrow(/not both/);
   });
 });

@@ -2,54 +2,65 @@ import { describe, expect, it } from "vitest";
 import { isPublicPath } from "@/lib/auth/config";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
-import { clientIp, judge, POLICY, throttleMessage } from "@/lib/auth/throttle";
+import { POLICY, step, throttleMessage, type Limit } from "@/lib/auth/throttle";
 
 const now = new Date("2026-11-24T12:00:00Z");
-const ago = (ms: number) => new Date(now.getTime() - ms);
-const failures = (n: number, lastAgoMs = 0) => Array.from({ length: n }, (_, i) => ago(lastAgoMs + i * 1000));
+const at = (ms: number) => new Date(now.getTime() + ms);
+const fresh = { count: 0, lastAt: new Date(0), retryAt: new Date(0) };
 
-describe("throttle rule (judge)", () => {
-  it("lets the first failures through without delay", () => {
-    expect(judge(failures(POLICY.account.free - 1), now, POLICY.account, "account")).toEqual({ allowed: true });
+/** Runs `n` attempts through the rule at the same instant; returns how many were allowed and the final state. */
+function burst(n: number, limit: Limit, start = fresh, when = now) {
+  let state = start;
+  let allowed = 0;
+  for (let i = 0; i < n; i++) {
+    const r = step(state, when, limit);
+    if (r.allowed) allowed++;
+    state = r.next;
+  }
+  return { allowed, state };
+}
+
+describe("throttle rule (step)", () => {
+  it("lets `free` attempts through at once, then asks for 1 s", () => {
+    const { allowed, state } = burst(12, POLICY.pair);
+    expect(allowed).toBe(5);
+    expect(state.retryAt).toEqual(at(1_000));
   });
 
-  it("after 5 failures asks for 1 s, then doubles with each further failure", () => {
-    for (const [n, delay] of [[5, 1000], [6, 2000], [7, 4000], [8, 8000], [9, 16000]] as const) {
-      const v = judge(failures(n), now, POLICY.account, "account");
-      expect(v).toEqual({ allowed: false, kind: "slow", retryAt: new Date(now.getTime() + delay), scope: "account" });
-      // Once the delay has passed, the next try is allowed.
-      expect(judge(failures(n, delay), now, POLICY.account, "account")).toEqual({ allowed: true });
+  it("doubles the wait with each further attempt, up to the cap", () => {
+    let state = burst(5, POLICY.pair).state;
+    const waits: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      const r = step(state, state.retryAt, POLICY.pair);
+      expect(r.allowed).toBe(true);
+      waits.push(r.next.retryAt.getTime() - state.retryAt.getTime());
+      state = r.next;
     }
+    expect(waits.slice(0, 4)).toEqual([2_000, 4_000, 8_000, 16_000]);
+    expect(Math.max(...waits)).toBe(POLICY.pair.maxDelayMs);
   });
 
-  it("locks for 15 minutes after the last of 10 failures", () => {
-    const v = judge(failures(10, 60_000), now, POLICY.account, "account");
-    expect(v).toMatchObject({ allowed: false, kind: "locked", scope: "account" });
-    if (!v.allowed) expect(v.retryAt.getTime()).toBe(now.getTime() - 60_000 + POLICY.lockMs);
-    expect(judge(failures(10, POLICY.lockMs + 1), now, POLICY.account, "account")).toEqual({ allowed: true });
+  it("never locks: past the wait the next attempt is always allowed", () => {
+    const { state } = burst(40, POLICY.account);
+    expect(step(state, state.retryAt, POLICY.account).allowed).toBe(true);
+    expect(POLICY.account.maxDelayMs).toBeLessThanOrEqual(5 * 60_000);
+  });
+
+  it("starts over after a quiet window, but not while attempts keep coming at the cap", () => {
+    const busy = burst(30, POLICY.pair).state;
+    expect(step(busy, new Date(busy.lastAt.getTime() + POLICY.windowMs), POLICY.pair).next.count).toBe(1);
+    expect(POLICY.pair.maxDelayMs).toBeLessThan(POLICY.windowMs);
   });
 
   it("gives an IP more room than an account", () => {
-    expect(judge(failures(10), now, POLICY.ip, "ip")).toEqual({ allowed: true });
-    expect(judge(failures(POLICY.ip.free), now, POLICY.ip, "ip")).toMatchObject({ allowed: false, kind: "slow", scope: "ip" });
-    expect(judge(failures(POLICY.ip.lockAt), now, POLICY.ip, "ip")).toMatchObject({ allowed: false, kind: "locked", scope: "ip" });
+    expect(burst(29, POLICY.ip).allowed).toBe(29);
+    expect(burst(29, POLICY.pair).allowed).toBe(5);
   });
 
   it("says when to try again, without naming the account", () => {
-    expect(throttleMessage("slow", new Date(now.getTime() + 4000), now)).toBe("Too many failed attempts. Wait 4 seconds and try again.");
-    expect(throttleMessage("slow", new Date(now.getTime() + 300), now)).toBe("Too many failed attempts. Wait 1 second and try again.");
-    expect(throttleMessage("locked", new Date(now.getTime() + 14 * 60_000 + 5_000), now)).toBe(
-      "Too many failed attempts: sign-in is locked for about 15 minutes. Try again after 12:14 UTC.",
-    );
-  });
-});
-
-describe("clientIp", () => {
-  it("takes the entry the nearest proxy added, not one a client typed in", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 10.0.0.7" }))).toBe("10.0.0.7");
-    expect(clientIp(new Headers({ "x-forwarded-for": "::1" }))).toBe("::1");
-    expect(clientIp(new Headers({ "x-real-ip": "10.1.1.1" }))).toBe("10.1.1.1");
-    expect(clientIp(new Headers())).toBe("unknown");
+    expect(throttleMessage(at(1_000), now)).toBe("Too many failed attempts. Wait 1 second and try again.");
+    expect(throttleMessage(at(30_000), now)).toBe("Too many failed attempts. Wait 30 seconds and try again.");
+    expect(throttleMessage(at(5 * 60_000), now)).toBe("Too many failed attempts. Wait about 5 minutes and try again (after 12:05 UTC).");
   });
 });
 

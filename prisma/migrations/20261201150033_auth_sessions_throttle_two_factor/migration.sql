@@ -10,7 +10,7 @@ ADD COLUMN     "totp_secret_enc" TEXT;
 CREATE TABLE "auth_throttle" (
     "key" TEXT NOT NULL,
     "count" INTEGER NOT NULL,
-    "window_start" TIMESTAMP(3) NOT NULL,
+    "last_at" TIMESTAMP(3) NOT NULL,
     "retry_at" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "auth_throttle_pkey" PRIMARY KEY ("key")
@@ -64,7 +64,7 @@ CREATE TABLE "webhook_rejections" (
 );
 
 -- CreateIndex
-CREATE INDEX "auth_throttle_window_start_idx" ON "auth_throttle"("window_start");
+CREATE INDEX "auth_throttle_last_at_idx" ON "auth_throttle"("last_at");
 
 -- CreateIndex
 CREATE INDEX "auth_sessions_user_id_idx" ON "auth_sessions"("user_id");

@@ -1,0 +1,83 @@
+// Server-side session records: the JWT cookie only names one (sid). A session ends when it is
+// ended here (sign-out, password change, admin reset, disable), when it has been idle too long,
+// or when its absolute lifetime is over, however fresh the cookie is. The users.session_version
+// bump that disabling and resets also do is still honoured.
+// No server-only import: integration tests drive it with their own Prisma client and clock.
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/roles";
+import { systemClock, type Clock } from "./throttle";
+
+type Db = Pick<PrismaClient, "authSession" | "user">;
+
+export type SessionPolicy = {
+  /** No request for this long ends the session. */
+  idleMs: number;
+  /** A session ends this long after sign-in, active or not. */
+  absoluteMs: number;
+};
+
+/** last_seen_at is written at most this often (not on every request). */
+const TOUCH_EVERY_MS = 60_000;
+
+export type SessionClaims = { uid?: string; sid?: string; sv?: number };
+export type ValidSession = { sessionId: string; user: { id: string; email: string; name: string; role: Role; sessionVersion: number } };
+
+export type EndReason = "sign_out" | "password_changed" | "expired" | "idle" | "reset" | "two_factor_changed";
+
+export async function createSession(db: Db, userId: string, ip: string, policy: SessionPolicy, clock: Clock = systemClock): Promise<string> {
+  const now = clock();
+  const id = randomBytes(32).toString("base64url");
+  await db.authSession.create({ data: { id, userId, ip, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.absoluteMs) } });
+  return id;
+}
+
+/** The session and its user when every check passes; null otherwise (and an expired one is marked ended). */
+export async function validateSession(db: Db, claims: SessionClaims, policy: SessionPolicy, clock: Clock = systemClock): Promise<ValidSession | null> {
+  if (!claims.uid || !claims.sid || typeof claims.sv !== "number") return null;
+  const row = await db.authSession.findUnique({
+    where: { id: claims.sid },
+    select: {
+      id: true,
+      userId: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      endedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } },
+    },
+  });
+  if (!row || row.endedAt || row.userId !== claims.uid) return null;
+  const now = clock();
+  const expired = now >= row.expiresAt ? "expired" : now.getTime() - row.lastSeenAt.getTime() >= policy.idleMs ? "idle" : null;
+  if (expired) {
+    await db.authSession.updateMany({ where: { id: row.id, endedAt: null }, data: { endedAt: now, endReason: expired } });
+    return null;
+  }
+  const { user } = row;
+  if (user.disabledAt || user.sessionVersion !== claims.sv) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await db.authSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
+  }
+  return { sessionId: row.id, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+}
+
+/** Ends every open session of the user, or every one but `except` (the browser that changed the password). */
+export async function endSessions(db: Pick<PrismaClient, "authSession">, userId: string, reason: EndReason, opts: { except?: string; clock?: Clock } = {}): Promise<number> {
+  const { count } = await db.authSession.updateMany({
+    where: { userId, endedAt: null, ...(opts.except ? { id: { not: opts.except } } : {}) },
+    data: { endedAt: (opts.clock ?? systemClock)(), endReason: reason },
+  });
+  return count;
+}
+
+/** Ends one session (this browser's sign-out when others should stay). */
+export async function endSession(db: Pick<PrismaClient, "authSession">, sessionId: string, reason: EndReason, clock: Clock = systemClock): Promise<void> {
+  await db.authSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: clock(), endReason: reason } });
+}
+
+/** Sessions over both lifetimes are deleted after a day (kept that long to show why they ended). */
+export async function pruneSessions(db: Pick<PrismaClient, "authSession">, clock: Clock = systemClock): Promise<number> {
+  const cutoff = new Date(clock().getTime() - 24 * 60 * 60_000);
+  const { count } = await db.authSession.deleteMany({ where: { OR: [{ expiresAt: { lt: cutoff } }, { endedAt: { lt: cutoff } }] } });
+  return count;
+}
