@@ -53,11 +53,11 @@ test("priority first, deadline-only switch in the URL, an announcement per new a
   await signIn(page, "operator", "/verifications");
   await openQueue(page);
   const high = await raise({ site_id: 4, priority: "high", trigger: "motion", expires_in_s: 100, description: "Sort high, sooner" });
-  const critical = await raise({ site_id: 5, priority: "critical", trigger: "panic", expires_in_s: 540, description: "Sort critical, later" });
   const hi = row(page, high.verification.verification_id);
+  await expect(hi).toBeVisible({ timeout: 15_000 });
+  const critical = await raise({ site_id: 5, priority: "critical", trigger: "panic", expires_in_s: 540, description: "Sort critical, later" });
   const cr = row(page, critical.verification.verification_id);
   await expect(cr).toBeVisible({ timeout: 15_000 });
-  await expect(hi).toBeVisible();
 
   // "critical panic at <site>, 9 minutes" reaches screen readers through the polite live region.
   const announcer = page.getByTestId("queue-announcer");
@@ -181,7 +181,7 @@ test("a snapshot CHeKT fails to serve is retried by the page with backoff, then 
   await openQueue(page);
   // Eight 503s: more than one server-side round of retries, fewer than two.
   await sim("/_sim/faults", { body: { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503, count: 8 } });
-  const raised = await raise({ site_id: 8, description: "Snapshot under 503" });
+  const raised = await raise({ site_id: 7, description: "Snapshot under 503" });
   const r = row(page, raised.verification.verification_id);
   await expect(r).toBeVisible({ timeout: 15_000 });
   await expect(r.getByTestId("snapshot-waiting").first()).toContainText(/Retrying in \d+ s/, { timeout: 30_000 });
