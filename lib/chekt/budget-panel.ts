@@ -1,9 +1,16 @@
+import "server-only";
+import { env } from "../env";
+import { prisma } from "../db";
 import { BUDGET_CLASSES, BUDGET_CLASS_LABELS } from "./budget-class";
 import type { BudgetView } from "./budget";
 import { minuteOf } from "./budget-store";
+import { budgetFor, partnerBudget } from "./index";
 import type { BudgetPanelCounts, BudgetPanelCredential, BudgetPanelData } from "../../components/admin/budget-panel-types";
 
-/** The Settings panel's figures from the budgets' views: tokens, waits, calls per class per minute, 429s. */
+/**
+ * The Settings panel's figures (app/api/chekt/budget): per credential, tokens, waits, calls per
+ * class per minute, 429s. Reads the budgets' rows and usage; makes no call to CHeKT.
+ */
 
 const empty = (): BudgetPanelCounts => ({ calls: Object.fromEntries(BUDGET_CLASSES.map((c) => [c, 0])), rateLimited: 0, waits: 0, waitMs: 0 });
 
@@ -39,4 +46,18 @@ export function panelCredential(view: BudgetView, label: string, now: number, wi
 
 export function panelData(credentials: BudgetPanelCredential[], now: number, windowMinutes: number): BudgetPanelData {
   return { at: new Date(now).toISOString(), windowMinutes, classes: BUDGET_CLASSES.map((id) => ({ id, label: BUDGET_CLASS_LABELS[id] })), credentials };
+}
+
+/** The partner's budget first, then every CHeKT App key's that has been used. */
+export async function budgetPanel(windowMinutes = 5): Promise<BudgetPanelData> {
+  const now = Date.now();
+  const since = now - windowMinutes * 60_000;
+  const partner = partnerBudget();
+  const rows = await prisma.chektBudget.findMany({ where: { credential: { startsWith: "key:" } }, select: { credential: true }, orderBy: { credential: "asc" }, take: 50 });
+  const views = await Promise.all([partner, ...rows.map((r) => budgetFor(r.credential))].map((b) => b.view(since)));
+  return panelData(
+    views.map((v, i) => panelCredential(v, i === 0 ? `Partner client ${env.CHEKT_CLIENT_ID}` : `CHeKT App key (hash ${v.credential.slice(4, 12)}…)`, now, windowMinutes)),
+    now,
+    windowMinutes,
+  );
 }

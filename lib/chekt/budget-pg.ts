@@ -1,4 +1,4 @@
-import type { BudgetClass } from "./budget-class";
+import { BUDGET_CLASSES, type BudgetClass } from "./budget-class";
 import type { BucketState } from "./budget-rules";
 import { minuteOf, USAGE_KEEP_MS, type BudgetStore, type UsageDelta, type UsageRow } from "./budget-store";
 
@@ -123,13 +123,11 @@ export class PgBudgetStore implements BudgetStore {
        WHERE credential = $1 AND minute >= $2 ORDER BY minute, budget_class`,
       [credential, new Date(minuteOf(sinceMs))],
     );
-    return rows.map((r) => ({
-      minute: r.minute instanceof Date ? r.minute : new Date(String(r.minute)),
-      budgetClass: r.budget_class as BudgetClass,
-      calls: Number(r.calls),
-      waits: Number(r.waits),
-      waitMs: Number(r.wait_ms),
-      rateLimited: Number(r.rate_limited),
-    }));
+    const isClass = (v: unknown): v is BudgetClass => BUDGET_CLASSES.some((c) => c === v);
+    return rows.flatMap((r) =>
+      isClass(r.budget_class)
+        ? [{ minute: r.minute instanceof Date ? r.minute : new Date(String(r.minute)), budgetClass: r.budget_class, calls: Number(r.calls), waits: Number(r.waits), waitMs: Number(r.wait_ms), rateLimited: Number(r.rate_limited) }]
+        : [],
+    );
   }
 }

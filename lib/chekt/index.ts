@@ -3,8 +3,6 @@ import { env } from "../env";
 import { prisma } from "../db";
 import { CallBudget, credentialKey } from "./budget";
 import { PgBudgetStore } from "./budget-pg";
-import { panelCredential, panelData } from "./budget-panel";
-import type { BudgetPanelData } from "../../components/admin/budget-panel-types";
 import { createChektClient, type ChektClient } from "./client";
 import type { ChektAuth } from "./token";
 
@@ -40,21 +38,6 @@ export function budgetFor(credential: string): CallBudget {
 /** The partner credential's budget. */
 export function partnerBudget(): CallBudget {
   return budgetFor(credentialKey(partnerAuth()));
-}
-
-/** What the Settings panel shows: the partner's budget first, then every CHeKT App key's that was used. */
-export async function budgetPanel(windowMinutes = 5): Promise<BudgetPanelData> {
-  const now = Date.now();
-  const since = now - windowMinutes * 60_000;
-  const partner = partnerBudget();
-  const rows = await prisma.chektBudget.findMany({ where: { credential: { not: partner.credential } }, select: { credential: true }, orderBy: { credential: "asc" }, take: 50 });
-  const keys = rows.map((r) => r.credential).filter((c) => c.startsWith("key:"));
-  const views = await Promise.all([partner, ...keys.map(budgetFor)].map((b) => b.view(since)));
-  return panelData(
-    views.map((v, i) => panelCredential(v, i === 0 ? `Partner client ${env.CHEKT_CLIENT_ID}` : `CHeKT App key (hash ${v.credential.slice(4, 12)}…)`, now, windowMinutes)),
-    now,
-    windowMinutes,
-  );
 }
 
 function partnerAuth(): ChektAuth {

@@ -1,5 +1,5 @@
 import { requireRouteRole } from "@/lib/auth/require";
-import { budgetPanel } from "@/lib/chekt";
+import { budgetPanel } from "@/lib/chekt/budget-panel";
 
 export const dynamic = "force-dynamic";
 
