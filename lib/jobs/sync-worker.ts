@@ -60,14 +60,19 @@ async function linkScope(dealerLinkId: string) {
   return { dealerLinkId: link.id, dealerId: link.chektDealerId };
 }
 
+/** The queues and their de-duplication policies (idempotent: every instance runs it at start). */
+export async function createMirrorQueues(boss: PgBoss): Promise<void> {
+  await boss.createQueue(REFRESH_QUEUE, { name: REFRESH_QUEUE, policy: "short" });
+  await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "stately" });
+  await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: "singleton" });
+}
+
 export async function startSyncWorker(opts: SyncWorkerOptions): Promise<SyncWorker> {
   const log = opts.log ?? (() => undefined);
   const boss = new PgBoss({ connectionString: opts.connectionString, schema: opts.schema ?? "pgboss", max: 3 });
   boss.on("error", (e) => log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
   await boss.start();
-  await boss.createQueue(REFRESH_QUEUE, { name: REFRESH_QUEUE, policy: "short" });
-  await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "stately" });
-  await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: "singleton" });
+  await createMirrorQueues(boss);
   const abort = new AbortController();
   const polling = opts.pollingIntervalSeconds ?? 2;
 

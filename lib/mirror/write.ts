@@ -22,8 +22,21 @@ type Opts = { at?: Date; how?: MirrorSource };
 
 const json = (dto: object): Prisma.InputJsonValue => JSON.parse(JSON.stringify(dto)) as Prisma.InputJsonValue;
 
+/** JSON with object keys sorted: jsonb hands keys back in its own order, not the order written. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.entries(v)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+
 function sameDto(before: Prisma.JsonValue | undefined, dto: object): boolean {
-  return before !== undefined && JSON.stringify(before) === JSON.stringify(json(dto));
+  return before !== undefined && canonical(before) === canonical(json(dto));
 }
 
 /** What the site search matches: name, account number, address, external ID and CHeKT ID. */
