@@ -82,7 +82,11 @@ export async function openSse(url: string): Promise<SseClient> {
           const entry = { msg: JSON.parse(data) as LiveMessage, at: Date.now() };
           messages.push(entry);
           for (const h of hooks) h(entry.msg, entry.at);
-          for (const w of [...waiters]) if (w.pred(entry.msg)) (waiters.delete(w), w.resolve(entry));
+          for (const w of [...waiters]) {
+            if (!w.pred(entry.msg)) continue;
+            waiters.delete(w);
+            w.resolve(entry);
+          }
         }
       }
     } catch {

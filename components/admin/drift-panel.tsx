@@ -100,7 +100,7 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
                     </div>
                     <div className="flex flex-wrap gap-2">
                       {i.type === "external_id_mismatch" ? (
-                        <Button size="sm" pending={busy} onClick={() => act(key, "Mapping re-linked", () => relinkMappingAction({ mappingId: i.mapping.id, chektId: Number(i.object.chektId) }))}>Re-link to CHeKT's id</Button>
+                        <Button size="sm" pending={busy} onClick={() => act(key, "Mapping re-linked", () => relinkMappingAction({ mappingId: i.mapping.id, chektId: Number(i.object.chektId) }))}>Re-link to CHeKT&apos;s id</Button>
                       ) : null}
                       {i.type === "missing_in_chekt" && i.sameExternal ? (
                         <Button size="sm" pending={busy} onClick={() => act(key, "Mapping re-linked", () => relinkMappingAction({ mappingId: i.mapping.id, chektId: Number(i.sameExternal!.chektId) }))}>Re-link to {i.sameExternal.chektId}</Button>

@@ -71,6 +71,8 @@ export type ChektResult<T> = {
   attempts: number;
 };
 
+// `{} extends Init`: every key of the call's init is optional, so the init itself may be left out.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type Args<M extends HttpMethod, P extends ChektPath<M>> = {} extends ChektInit<M, P>
   ? [init?: ChektInit<M, P>, opts?: CallOptions]
   : [init: ChektInit<M, P>, opts?: CallOptions];

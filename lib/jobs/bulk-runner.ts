@@ -4,7 +4,7 @@
 // twice. Results are applied once: the chunk's state change guards them.
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { BulkAnswer, ChektDevice, DeviceApi, ItemResult, UpdateInput } from "@/lib/chekt/api/devices";
+import type { BulkAnswer, DeviceApi, ItemResult, UpdateInput } from "@/lib/chekt/api/devices";
 import type { DeviceInput } from "@/lib/bulk/validate";
 import { forgetDevices, mirrorAcceptedDevices } from "@/lib/mirror/devices";
 import { classifyFailure } from "./errors";
@@ -148,7 +148,7 @@ class Runner {
     let unknownInARow = 0;
     for (;;) {
       this.checkAbort();
-      let items = await this.chunkItems(chunk.id);
+      const items = await this.chunkItems(chunk.id);
       if (items.length === 0) {
         await this.closeChunk(chunk, "done", null);
         return;

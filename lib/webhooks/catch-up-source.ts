@@ -1,6 +1,6 @@
 import "server-only";
 import { listEvents } from "@/lib/chekt/api/events";
-import type { EventsPage, FetchEventsPage } from "./catch-up";
+import type { FetchEventsPage } from "./catch-up";
 
 /** GET /v1/events through the dealer's CHeKT App key (oldest first, the order a catch-up wants). */
 export const fetchEventsFromChekt: FetchEventsPage = async (apiKey, q) => {

@@ -15,36 +15,17 @@ import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { resetNextHeaders } from "../support/next-headers";
+import { session } from "../support/session";
 
+vi.mock("@/lib/auth/session", () => import("../support/session"));
+vi.mock("@/lib/auth/index", () => import("../support/auth-unavailable"));
+vi.mock("next-auth", () => import("../support/next-auth"));
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => import("../support/next-cache"));
 const admin = { id: "fz-admin", email: "admin@fuzz.test", name: "Fuzz Admin", role: "admin" as const };
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => admin }));
-vi.mock("@/lib/auth/index", () => {
-  const notHere = async () => {
-    throw new Error("next-auth is not part of the fuzz test");
-  };
-  return { auth: notHere, signIn: notHere, signOut: notHere, handlers: { GET: notHere, POST: notHere }, ThrottledSignin: class {} };
-});
-vi.mock("next-auth", () => {
-  class AuthError extends Error {
-    type = "AuthError";
-  }
-  class CredentialsSignin extends AuthError {
-    code = "credentials";
-  }
-  return { default: () => ({}), AuthError, CredentialsSignin };
-});
-vi.mock("next/headers", () => {
-  const jar = new Map<string, string>();
-  const store = {
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-    has: (name: string) => jar.has(name),
-    set: (name: string | { name: string; value: string }, value?: string) => void (typeof name === "string" ? jar.set(name, value ?? "") : jar.set(name.name, name.value)),
-    delete: (name: string) => void jar.delete(name),
-  };
-  return { cookies: async () => store, headers: async () => new Headers({ host: "localhost", "x-forwarded-proto": "http" }) };
-});
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, unstable_cache: <T>(fn: T) => fn }));
+session.user = admin;
+resetNextHeaders({ host: "localhost", "x-forwarded-proto": "http" });
 
 type Result = { serverError?: { code?: string; message?: string }; validationErrors?: unknown; data?: unknown };
 type Action = { id: string; fn: (input: unknown) => Promise<Result> };

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDb, envelope, seedDealerLink, setTestEnv, shuffle, signedRequest, withLimit, TEST_SECRET, type TestDb } from "../integration/webhooks-helpers";
+import { createTestDb, envelope, seedDealerLink, setTestEnv, shuffle, signedRequest, withLimit, type TestDb } from "../integration/webhooks-helpers";
 
 const KEY = "storm-dealer";
 const URL_ = `http://t/api/webhooks/chekt/${KEY}`;

@@ -3,14 +3,14 @@
 // one. Only the request cookies and the session source are stubbed; users and memberships are rows.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { cookieJar as jar } from "../support/next-headers";
+import { session, type TestUser } from "../support/session";
 
-const cookieMock = vi.hoisted(() => ({ value: undefined as string | undefined }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "dealer_link" && cookieMock.value ? { name, value: cookieMock.value } : undefined) }),
-}));
-type U = { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" };
-const session = vi.hoisted(() => ({ user: null as null | U }));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("@/lib/auth/session", () => import("../support/session"));
+type U = TestUser;
+/** The console's current-dealer cookie (undefined: none sent). */
+const setDealerCookie = (value: string | undefined) => (value === undefined ? jar.delete("dealer_link") : jar.set("dealer_link", value));
 
 let db: TestDatabase;
 let m: typeof import("@/lib/dealer");
@@ -56,7 +56,7 @@ afterAll(async () => {
   await db?.drop();
 });
 beforeEach(() => {
-  cookieMock.value = undefined;
+  setDealerCookie(undefined);
   session.user = users.everywhere;
 });
 
@@ -79,7 +79,7 @@ describe("dealer scope", () => {
   });
 
   it("follows the cookie to a connected dealer the user is a member of, with their role there", async () => {
-    cookieMock.value = ids.northwind;
+    setDealerCookie(ids.northwind);
     expect(await m.getCurrentDealer()).toMatchObject({ companyName: "northwind", role: "admin" });
     expect((await m.requireCurrentDealer()).chektDealerId).toBe(2);
   });
@@ -87,7 +87,7 @@ describe("dealer scope", () => {
   it("ignores a cookie naming a disconnected, never-connected or unknown dealer (quietly)", async () => {
     const before = (await refusals()).length;
     for (const v of [ids.gone, ids.never, "nonsense"]) {
-      cookieMock.value = v;
+      setDealerCookie(v);
       expect((await m.getCurrentDealer())?.companyName).toBe("acme");
     }
     expect((await refusals()).length).toBe(before);
@@ -95,7 +95,7 @@ describe("dealer scope", () => {
 
   it("a cookie naming a connected dealer the user is not a member of grants nothing and leaves a refusal audit row", async () => {
     session.user = users.acmeOnly;
-    cookieMock.value = ids.northwind;
+    setDealerCookie(ids.northwind);
     expect(await m.getCurrentDealer()).toMatchObject({ companyName: "acme", role: "viewer" });
     const rows = await refusals();
     expect(rows.at(-1)).toMatchObject({ userEmail: users.acmeOnly.email, dealerLinkId: ids.northwind, error: `${users.acmeOnly.email} is not a member of northwind` });
@@ -111,7 +111,7 @@ describe("dealer scope", () => {
 
   it("a user with no membership (users.role admin notwithstanding) has no dealer", async () => {
     session.user = users.nobody;
-    cookieMock.value = ids.acme;
+    setDealerCookie(ids.acme);
     expect(await m.getCurrentDealer()).toBeNull();
     await expect(m.requireCurrentDealer()).rejects.toMatchObject({ code: "no_dealer", message: m.NO_DEALER_MESSAGE });
   });

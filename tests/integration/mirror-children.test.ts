@@ -10,19 +10,12 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestSimulator } from "../support/simulator";
 import type { RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
+import { session } from "../support/session";
+import { cookieJar as jar } from "../support/next-headers";
 
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" } }));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("@/lib/auth/session", () => import("../support/session"));
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => import("../support/next-cache"));
 
 const OPERATOR = { id: "u-mc-op", email: "op@mirror-children.test", name: "Op", role: "operator" as const };
 

@@ -17,6 +17,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { addMembers } from "../support/members";
+import { session } from "../support/session";
+import { actionMeta } from "../support/action-registry";
 
 type Role = "viewer" | "operator" | "admin";
 type Who = "anonymous" | Role;
@@ -25,50 +27,15 @@ const WHO: Who[] = ["anonymous", "viewer", "operator", "admin"];
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
 // --- instrumentation -------------------------------------------------------------------------
-// next-safe-action does not expose an action's metadata. Wrap its builder (behaviour unchanged)
-// so each action function built through `.metadata(m)…action(fn)` is remembered with `m`.
-const registry = vi.hoisted(() => new WeakMap<object, { name: string; role: string; readOnly?: boolean }>());
-vi.mock("next-safe-action", async (importOriginal) => {
-  const orig = await importOriginal<typeof import("next-safe-action")>();
-  const wrap = (builder: object, md?: unknown): object =>
-    new Proxy(builder, {
-      get(target, prop) {
-        const v = (target as Record<string | symbol, unknown>)[prop];
-        if (typeof v !== "function") return v;
-        return (...args: unknown[]) => {
-          const out = (v as (...a: unknown[]) => unknown).apply(target, args);
-          if (prop === "action" || prop === "stateAction") {
-            registry.set(out as object, md as { name: string; role: string });
-            return out;
-          }
-          return out && typeof out === "object" ? wrap(out, prop === "metadata" ? args[0] : md) : out;
-        };
-      },
-    });
-  return { ...orig, createSafeActionClient: (...a: Parameters<typeof orig.createSafeActionClient>) => wrap(orig.createSafeActionClient(...a)) };
-});
-
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" } }));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
-// No dealer cookie: each user works on their only dealer.
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }), headers: async () => new Headers() }));
-// next-auth itself (the session source behind getSessionUser) does not load outside Next; the
-// sign-in action and its route are public surfaces this table lists but does not call.
-vi.mock("@/lib/auth/index", () => {
-  const notHere = async () => {
-    throw new Error("next-auth is not part of the role-matrix test");
-  };
-  return { auth: notHere, signIn: notHere, signOut: notHere, handlers: { GET: notHere, POST: notHere }, ThrottledSignin: class {} };
-});
-vi.mock("next-auth", () => {
-  class AuthError extends Error {
-    type = "AuthError";
-  }
-  class CredentialsSignin extends AuthError {
-    code = "credentials";
-  }
-  return { default: () => ({}), AuthError, CredentialsSignin };
-});
+// Each action is remembered with its metadata (tests/support/action-registry.ts). No dealer cookie:
+// each user works on their only dealer. next-auth itself (the session source behind getSessionUser)
+// does not load outside Next; the sign-in action and its route are public surfaces this table lists
+// but does not call.
+vi.mock("next-safe-action", async (importOriginal) => (await import("../support/action-registry")).recordingSafeAction(importOriginal));
+vi.mock("@/lib/auth/session", () => import("../support/session"));
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("@/lib/auth/index", () => import("../support/auth-unavailable"));
+vi.mock("next-auth", () => import("../support/next-auth"));
 
 // --- the written matrix (docs/roles.md, one rule per row of its table) --------------------------
 type Rule = { match: RegExp; role: Role | ((m: Meta) => Role); row: string };
@@ -191,7 +158,7 @@ beforeAll(async () => {
     const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value !== "function") continue;
-      const meta = registry.get(value) as Meta | undefined;
+      const meta = actionMeta.get(value) as Meta | undefined;
       if (meta) actions.push({ id: `${file}#${name}`, fn: value as Discovered["fn"], meta });
       else unbuilt.push(`${file}#${name}`);
     }

@@ -17,6 +17,7 @@ const ALL = ["alarm.created", "verification.requested", "alarm.acknowledged", "a
 
 async function v1(path: string, key = app.api_key) {
   const res = await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON off the wire, read loosely: the test asserts on its shape
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -197,10 +198,10 @@ describe("catch-up through /v1", () => {
     const lastSeen = before.body.data[0]?.created_at ?? new Date(0).toISOString();
     await control(s.url, "POST", "/_sim/alarms", { site_id: 3 });
     await control(s.url, "POST", "/_sim/alarms", { site_id: 4 });
-    const seen: any[] = [];
+    const seen: { id: string; type: string; created_at: string }[] = [];
     let cursor: string | null = null;
     do {
-      const pageResult: { status: number; body: any } = await v1(`/v1/events?limit=2&since=${encodeURIComponent(lastSeen)}${cursor ? `&cursor=${cursor}` : ""}`);
+      const pageResult: { status: number; body: { data: typeof seen; next_cursor: string | null } } = await v1(`/v1/events?limit=2&since=${encodeURIComponent(lastSeen)}${cursor ? `&cursor=${cursor}` : ""}`);
       expect(pageResult.status).toBe(200);
       seen.push(...pageResult.body.data);
       cursor = pageResult.body.next_cursor;

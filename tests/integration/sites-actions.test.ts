@@ -7,19 +7,12 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestSimulator } from "../support/simulator";
 import { addMembers } from "../support/members";
 import type { RunningSimulator } from "@/simulator/server";
+import { session } from "../support/session";
+import { cookieJar as jar } from "../support/next-headers";
 
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" } }));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("@/lib/auth/session", () => import("../support/session"));
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => import("../support/next-cache"));
 
 const OPERATOR = { id: "u-op", email: "op@example.com", name: "Op", role: "operator" as const };
 const ADMIN = { id: "u-admin", email: "admin@example.com", name: "Admin", role: "admin" as const };
@@ -292,7 +285,8 @@ describe("dealer", () => {
     expect(link).toMatchObject({ externalDealerId: "coastal-guard", companyName: "Coastal Guard", disconnectedAt: null });
     expect(await prisma.externalIdMapping.findFirst({ where: { kind: "dealer", chektId: "3" } })).toMatchObject({ externalId: "coastal-guard", dealerLinkId: link!.id });
     expect((await auditRows("dealer.connect")).at(-1)).toMatchObject({ outcome: "success", chektId: "3", dealerLinkId: link!.id, traceId: expect.stringMatching(UUID) });
-    expect(sim.state.dealers.get(3)).toBeDefined();
+    // CHeKT's side of the connection: dealer 3 now carries our external id for it.
+    expect(Object.values(sim.state.dealers.get(3)?.links ?? {})).toContain("coastal-guard");
     // The code is single use: replaying the same callback connects nothing twice.
     const replay = await GET(new NextRequest(back.toString()));
     expect(replay.headers.get("location")).toMatch(/connect=(state|failed)/);
@@ -301,11 +295,15 @@ describe("dealer", () => {
 
   it("disconnect needs the dealer's name, keeps the link as history and makes CHeKT refuse it", async () => {
     session.user = ADMIN;
+    const linksBefore = { ...sim.state.dealers.get(1)?.links };
+    expect(Object.keys(linksBefore)).not.toHaveLength(0);
     const wrong = await dealer.disconnectDealerAction({ confirm_name: "Acme" });
     expect(wrong?.serverError).toMatchObject({ code: "invalid_input" });
-    expect(sim.state.dealers.get(1)).toBeDefined();
+    // A refused confirmation leaves CHeKT's side connected.
+    expect(sim.state.dealers.get(1)?.links).toEqual(linksBefore);
     const r = await dealer.disconnectDealerAction({ confirm_name: "Acme Security Group" });
     expect(r?.serverError).toBeUndefined();
+    expect(Object.keys(sim.state.dealers.get(1)?.links ?? {})).toHaveLength(Object.keys(linksBefore).length - 1);
     const link = await prisma.dealerLink.findUnique({ where: { id: linkId } });
     expect(link!.disconnectedAt).toBeInstanceOf(Date);
     expect((await auditRows("dealer.disconnect")).find((a) => a.outcome === "success")).toMatchObject({ chektId: "1", dealerLinkId: linkId });

@@ -17,55 +17,17 @@ import type { RunningSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { addMembers } from "../support/members";
 import { startTestSimulator } from "../support/simulator";
+import { session } from "../support/session";
+import { cookieJar as jar } from "../support/next-headers";
+import { actionMeta } from "../support/action-registry";
 
-const registry = vi.hoisted(() => new WeakMap<object, { name: string; role: string; readOnly?: boolean }>());
-vi.mock("next-safe-action", async (importOriginal) => {
-  const orig = await importOriginal<typeof import("next-safe-action")>();
-  const wrap = (builder: object, md?: unknown): object =>
-    new Proxy(builder, {
-      get(target, prop) {
-        const v = (target as Record<string | symbol, unknown>)[prop];
-        if (typeof v !== "function") return v;
-        return (...args: unknown[]) => {
-          const out = (v as (...a: unknown[]) => unknown).apply(target, args);
-          if (prop === "action" || prop === "stateAction") {
-            registry.set(out as object, md as { name: string; role: string });
-            return out;
-          }
-          return out && typeof out === "object" ? wrap(out, prop === "metadata" ? args[0] : md) : out;
-        };
-      },
-    });
-  return { ...orig, createSafeActionClient: (...a: Parameters<typeof orig.createSafeActionClient>) => wrap(orig.createSafeActionClient(...a)) };
-});
+vi.mock("next-safe-action", async (importOriginal) => (await import("../support/action-registry")).recordingSafeAction(importOriginal));
+vi.mock("@/lib/auth/session", () => import("../support/session"));
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => import("../support/next-cache"));
+vi.mock("@/lib/auth/index", () => import("../support/auth-unavailable"));
+vi.mock("next-auth", () => import("../support/next-auth"));
 type U = { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" };
-const session = vi.hoisted(() => ({ user: null as null | U }));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, unstable_cache: <T,>(fn: T) => fn }));
-vi.mock("@/lib/auth/index", () => {
-  const notHere = async () => {
-    throw new Error("next-auth is not part of the tenancy-matrix test");
-  };
-  return { auth: notHere, signIn: notHere, signOut: notHere, handlers: { GET: notHere, POST: notHere }, ThrottledSignin: class {} };
-});
-vi.mock("next-auth", () => {
-  class AuthError extends Error {
-    type = "AuthError";
-  }
-  class CredentialsSignin extends AuthError {
-    code = "credentials";
-  }
-  return { default: () => ({}), AuthError, CredentialsSignin };
-});
 
 const ALICE: U = { id: "tm-alice", email: "alice@dealer-a.test", name: "Alice (A admin)", role: "admin" };
 const BOB: U = { id: "tm-bob", email: "bob@dealer-b.test", name: "Bob (B admin)", role: "admin" };
@@ -214,7 +176,7 @@ beforeAll(async () => {
   for (const file of walk(path.join(ROOT, "app"), "actions.ts").sort()) {
     const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
-      const meta = typeof value === "function" ? registry.get(value) : undefined;
+      const meta = typeof value === "function" ? actionMeta.get(value) : undefined;
       if (meta) actions.push({ id: `${file}#${name}`, fn: value as Discovered["fn"], meta });
     }
   }
