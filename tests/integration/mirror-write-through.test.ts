@@ -1,0 +1,176 @@
+// Write-through (docs/mirror.md) against real Postgres and the real simulator: an accepted write of
+// a site, a station or the dealer puts CHeKT's answer into the mirror with the mapping and the
+// audit row; a refused write (CHeKT 400, or 5xx after the retries) leaves the mirror untouched and
+// its message reaches the form; a delete forgets the row. The Refresh action is a read (no audit
+// row) and a 404 there marks the row gone. Only the session source, cookies and Next's cache are stand-ins.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { startTestSimulator } from "../support/simulator";
+import { addMembers } from "../support/members";
+import type { RunningSimulator } from "@/simulator/server";
+import { session } from "../support/session";
+import { cookieJar as jar } from "../support/next-headers";
+
+vi.mock("@/lib/auth/session", () => import("../support/session"));
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => import("../support/next-cache"));
+
+const OPERATOR = { id: "u-op", email: "op@example.com", name: "Op", role: "operator" as const };
+const ADMIN = { id: "u-admin", email: "admin@example.com", name: "Admin", role: "admin" as const };
+
+let db: TestDatabase;
+let sim: RunningSimulator;
+let prisma: typeof import("@/lib/db").prisma;
+let sites: typeof import("@/app/(console)/sites/actions");
+let stations: typeof import("@/app/(console)/stations/actions");
+let dealer: typeof import("@/app/(console)/dealer/actions");
+let mirrorActions: typeof import("@/lib/mirror/actions");
+let linkId: string;
+
+const siteRow = (id: number) => prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
+const fault = (body: unknown) => fetch(`${sim.url}/_sim/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const clearFaults = () => fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+
+beforeAll(async () => {
+  db = await createTestDatabase("chekt_mirror_wt");
+  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  process.env.DATABASE_URL = db.url;
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  prisma = (await import("@/lib/db")).prisma;
+  sites = await import("@/app/(console)/sites/actions");
+  stations = await import("@/app/(console)/stations/actions");
+  dealer = await import("@/app/(console)/dealer/actions");
+  mirrorActions = await import("@/lib/mirror/actions");
+  linkId = (await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } })).id;
+  await addMembers(prisma, linkId, [OPERATOR, { ...ADMIN, owner: true }]);
+  jar.set("dealer_link", linkId);
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect().catch(() => undefined);
+  await sim?.close();
+  await db?.drop();
+});
+
+beforeEach(async () => {
+  session.user = OPERATOR;
+  await clearFaults();
+});
+
+describe("mirror write-through: sites", () => {
+  let siteId: number;
+
+  it("create: the mirror row is CHeKT's answer, written with the mapping and the audit row", async () => {
+    const r = await sites.createSiteAction({ external_site_id: "wt-1", name: "Harbor Depot", timezone: "America/Chicago", monitoring_station_id: "1", account_number: "AC-77", address1: "9 Dock Rd", address2: "" });
+    expect(r?.serverError).toBeUndefined();
+    siteId = r!.data!.site_id;
+    const row = await siteRow(siteId);
+    expect(row).toMatchObject({ name: "Harbor Depot", externalId: "wt-1", accountNumber: "AC-77", stationId: 1, isActivated: false, changedAt: null, goneAt: null });
+    expect(row!.searchText).toContain("9 dock rd");
+    const audit = await prisma.auditLog.findFirst({ where: { action: "sites.create", chektId: String(siteId) } });
+    // Same transaction: the audit row and the mirror row carry the same moment, give or take the commit.
+    expect(Math.abs(audit!.at.getTime() - row!.confirmedAt.getTime())).toBeLessThan(5_000);
+  });
+
+  it("update: CHeKT's answer replaces the row; the audit 'before' comes from the mirror (one CHeKT call)", async () => {
+    await fetch(`${sim.url}/_sim/stats`, { method: "DELETE" });
+    const r = await sites.updateSiteAction({ site_id: siteId, name: "Harbor Depot North" });
+    expect(r?.serverError).toBeUndefined();
+    expect(await siteRow(siteId)).toMatchObject({ name: "Harbor Depot North", changedAt: null });
+    const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
+    const siteGets = Object.entries(stats.byRoute).filter(([k]) => k.startsWith("GET ") && k.endsWith("/sites/:siteId")).reduce((n, [, v]) => n + v, 0);
+    expect(siteGets).toBe(0);
+    const audit = await prisma.auditLog.findFirst({ where: { action: "sites.update", chektId: String(siteId) } });
+    expect(audit!.before).toMatchObject({ name: "Harbor Depot" });
+  });
+
+  it("a CHeKT refusal (400) reaches the form and leaves the mirror untouched", async () => {
+    const before = await siteRow(siteId);
+    const r = await sites.updateSiteAction({ site_id: siteId, name: "Should Not Land", monitoring_station_id: "999999" });
+    expect(r?.serverError).toMatchObject({ fieldErrors: { monitoring_station_id: expect.stringMatching(/monitoring station/i) } });
+    const after = await siteRow(siteId);
+    expect(after!.name).toBe(before!.name);
+    expect(after!.updatedAt.getTime()).toBe(before!.updatedAt.getTime());
+    expect(sim.state.sites.get(siteId)!.name).toBe("Harbor Depot North");
+  });
+
+  it("5xx on every attempt: nothing local changes, the failure is audited", async () => {
+    const before = await siteRow(siteId);
+    await fault({ path: `/partner/v1/dealers/1/sites/${siteId}/activation-status`, rate_5xx: 1, status_5xx: 500 });
+    const r = await sites.setSiteActivationAction({ site_id: siteId, is_activated: 1 });
+    expect(r?.serverError?.message).toBeTruthy();
+    const after = await siteRow(siteId);
+    expect(after!.isActivated).toBe(false);
+    expect(after!.updatedAt.getTime()).toBe(before!.updatedAt.getTime());
+    expect(await prisma.auditLog.findFirst({ where: { action: "sites.activation", outcome: "failure" } })).not.toBeNull();
+  }, 60_000);
+
+  it("activation: the accepted answer lands in the mirror", async () => {
+    const r = await sites.setSiteActivationAction({ site_id: siteId, is_activated: 1 });
+    expect(r?.serverError).toBeUndefined();
+    expect((await siteRow(siteId))!.isActivated).toBe(true);
+  });
+
+  it("Refresh is a read: it re-reads the site, writes no audit row, and a 404 marks the row gone", async () => {
+    sim.state.sites.get(siteId)!.address1 = "10 Dock Rd";
+    const audits = await prisma.auditLog.count();
+    const r = await mirrorActions.refreshMirrorAction({ targets: [{ kind: "site", chektId: siteId }] });
+    expect(r?.serverError).toBeUndefined();
+    expect(r?.data?.gone).toBe(false);
+    expect((await siteRow(siteId))!.address1).toBe("10 Dock Rd");
+    expect(await prisma.auditLog.count()).toBe(audits);
+
+    // Deleted in CHeKT behind our back (another console): the refresh says so.
+    const { deleteSite } = await import("@/lib/chekt/api/sites");
+    await deleteSite({ dealerId: 1 }, siteId);
+    const gone = await mirrorActions.refreshMirrorAction({ targets: [{ kind: "site", chektId: siteId }] });
+    expect(gone?.data?.gone).toBe(true);
+    expect((await siteRow(siteId))!.goneAt).toBeInstanceOf(Date);
+  });
+
+  it("Refresh refuses a malformed target before any CHeKT call", async () => {
+    const r = await mirrorActions.refreshMirrorAction({ targets: [{ kind: "site" }] });
+    expect(r?.validationErrors).toBeDefined();
+  });
+
+  it("delete: the row is forgotten with the mapping", async () => {
+    const created = await sites.createSiteAction({ external_site_id: "wt-2", name: "Short Lived", timezone: "UTC", monitoring_station_id: "", account_number: "", address1: "", address2: "" });
+    const id = created!.data!.site_id;
+    expect(await siteRow(id)).not.toBeNull();
+    const r = await sites.deleteSiteAction({ site_id: id });
+    expect(r?.serverError).toBeUndefined();
+    expect(await siteRow(id)).toBeNull();
+  });
+});
+
+describe("mirror write-through: stations and the dealer", () => {
+  it("station create / update / delete keep the mirror in step; a refusal leaves it", async () => {
+    const c = await stations.createStationAction({ external_monitoring_station_id: "wt-cs", name: "Night Watch CS", prefix: "", linecard: "" });
+    expect(c?.serverError).toBeUndefined();
+    const id = c!.data!.monitoring_station_id;
+    const row = () => prisma.mirrorStation.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
+    expect(await row()).toMatchObject({ name: "Night Watch CS", externalId: "wt-cs" });
+    await stations.updateStationAction({ monitoring_station_id: id, name: "Night Watch Central" });
+    expect((await row())!.name).toBe("Night Watch Central");
+    // Refused (another station of this dealer has that ID): the mirror keeps the name it had.
+    const other = await stations.createStationAction({ external_monitoring_station_id: "wt-cs-2", name: "Day Watch CS", prefix: "", linecard: "" });
+    const dup = await stations.updateStationAction({ monitoring_station_id: id, name: "Dup", external_monitoring_station_id: "wt-cs-2" });
+    expect(dup?.serverError?.fieldErrors?.external_monitoring_station_id).toBeTruthy();
+    expect((await row())!.name).toBe("Night Watch Central");
+    await stations.deleteStationAction({ monitoring_station_id: other!.data!.monitoring_station_id });
+    await stations.deleteStationAction({ monitoring_station_id: id });
+    expect(await row()).toBeNull();
+  });
+
+  it("dealer profile update writes CHeKT's answer; a refused update does not", async () => {
+    session.user = ADMIN;
+    const ok = await dealer.updateDealerAction({ company_email: "ops@acme.example" });
+    expect(ok?.serverError).toBeUndefined();
+    const row = await prisma.mirrorDealer.findUnique({ where: { dealerLinkId: linkId } });
+    expect(row!.dto).toMatchObject({ company_email: "ops@acme.example" });
+    await fault({ path: "/partner/v1/dealers/1", method: "PUT", rate_5xx: 1, status_5xx: 500 });
+    const refused = await dealer.updateDealerAction({ company_email: "never@acme.example" });
+    expect(refused?.serverError).toBeDefined();
+    expect((await prisma.mirrorDealer.findUnique({ where: { dealerLinkId: linkId } }))!.dto).toMatchObject({ company_email: "ops@acme.example" });
+  }, 60_000);
+});
