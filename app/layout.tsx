@@ -10,6 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+// Every page carries this request's CSP nonce on its scripts (proxy.ts); a page prerendered at
+// build time (the 404 page, for one) would have none and be blocked, so nothing is prerendered.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
