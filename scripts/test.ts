@@ -217,6 +217,8 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
     // Short claim leases so the lease-expiry spec waits seconds, not the default 30 s.
     VERIFICATION_LEASE_SECONDS: "6" };
   await keepTsconfig(() => startApp({ port: appPort, mode: "start", env: appEnv, echo: false, logFile: path.join(LOG_DIR, "e2e-app.log"), timeoutMs: 60_000 }));
+  // Pages read the mirror: the specs start once the app's first sweep has filled it (docs/mirror.md).
+  await (await import("../tests/support/mirror-ready")).waitForFirstSync(dbUrl);
 
   const report = tmpFile("e2e.json");
   const grep = grepPattern();

@@ -9,6 +9,8 @@ import { requireDealerScope } from "@/lib/dealer-scope";
 import { refreshNow } from "./refresh";
 import { mirrorTargetSchema } from "./targets";
 
+const REFRESH_WAIT_MS = 8_000;
+
 const inputSchema = z.object({ targets: z.array(mirrorTargetSchema).min(1).max(5) });
 
 export const refreshMirrorAction = actionClient
@@ -16,7 +18,9 @@ export const refreshMirrorAction = actionClient
   .inputSchema(inputSchema)
   .action(async ({ parsedInput, ctx }) => {
     const scope = await requireDealerScope();
-    const outcomes = await refreshNow(scope, parsedInput.targets, { traceId: ctx.traceId, budgetClass: "read" });
+    // A person is waiting: give up after REFRESH_WAIT_MS (a 429 storm would otherwise hold the
+    // button for the client's whole deadline); the page keeps showing the mirror's copy.
+    const outcomes = await refreshNow(scope, parsedInput.targets, { traceId: ctx.traceId, budgetClass: "read", signal: AbortSignal.timeout(REFRESH_WAIT_MS) });
     if (outcomes.length === 0) throw new ActionError("invalid_input", "Nothing to refresh.");
     return { gone: outcomes.some((o) => o.result === "gone"), at: new Date().toISOString() };
   });

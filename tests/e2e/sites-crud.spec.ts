@@ -2,7 +2,7 @@
 // a monitoring station, a site's contacts, arming, and CHeKT's own refusals shown beside the field.
 import { expect, test } from "@playwright/test";
 import { sim, signIn } from "./setup";
-import { defaultRateLimit, expectToast, partner, roomyRateLimit, stamp } from "./sites-helpers";
+import { defaultRateLimit, expectToast, partner, refreshSitesView, refreshStations, roomyRateLimit, stamp } from "./sites-helpers";
 
 test.beforeAll(roomyRateLimit);
 test.afterAll(defaultRateLimit);
@@ -98,7 +98,9 @@ test("operator: a monitoring station from creation to a delete that warns about 
   // A site still routes alarms here: the delete says so and wants the name typed.
   const stationId = Number(new URL((await page.getByRole("link", { name, exact: true }).getAttribute("href", { timeout: 5000 })) ?? "", "http://x").pathname.split("/").pop());
   await partner("/sites", "POST", { external_site_id: `e2e-routed-${stamp}`, name: `Routed ${stamp}`, timezone: "UTC", monitoring_station_id: stationId });
-  await page.getByRole("link", { name, exact: true }).click();
+  // Made CHeKT-side: the mirror counts it once the sites view is refreshed.
+  await refreshSitesView(page, `Routed ${stamp}`);
+  await page.goto(`/stations/${stationId}`);
   await expect(page.getByTestId("station-routed")).toHaveText("1 site routes alarms here");
   await page.getByRole("button", { name: "Delete station" }).click();
   const dialog = page.getByRole("dialog");
@@ -112,7 +114,9 @@ test("operator: a monitoring station from creation to a delete that warns about 
 
 test("operator: contacts of a site, with phones normalised and emails checked before sending", async ({ page }) => {
   const site = await partner<{ site_id: number }>("/sites", "POST", { external_site_id: `e2e-contacts-${stamp}`, name: `Contacts ${stamp}`, timezone: "America/Chicago" });
-  await signIn(page, "operator", `/sites/${site.site_id}`);
+  await signIn(page, "operator", "/sites");
+  await refreshSitesView(page, `Contacts ${stamp}`);
+  await page.goto(`/sites/${site.site_id}`);
   await page.getByRole("link", { name: "Add contact" }).click();
   await page.getByLabel("First name").fill("Ana");
   await page.getByLabel("Last name").fill("Lee");
@@ -144,7 +148,9 @@ test("operator: contacts of a site, with phones normalised and emails checked be
 
 test("operator: switch a site's arming with confirmation", async ({ page }) => {
   const site = await partner<{ site_id: number }>("/sites", "POST", { external_site_id: `e2e-arming-${stamp}`, name: `Arming ${stamp}`, timezone: "UTC" });
-  await signIn(page, "operator", `/sites/${site.site_id}/arming`);
+  await signIn(page, "operator", "/sites");
+  await refreshSitesView(page, `Arming ${stamp}`);
+  await page.goto(`/sites/${site.site_id}/arming`);
   const current = (await partner<{ security_type: number }>(`/sites/${site.site_id}/arming-settings`)).security_type;
   await expect(page.getByTestId(`arming-option-${current}`)).toContainText("Current");
   const target = current === 1 ? 4 : 1;
@@ -159,7 +165,9 @@ test("operator: switch a site's arming with confirmation", async ({ page }) => {
 test("operator: CHeKT's 400 and 409 appear beside the field and keep what was typed", async ({ page }) => {
   // A station that exists when the form loads and is gone when it is sent (another user deleted it).
   const station = await partner<{ monitoring_station_id: number; name: string }>("/monitoring-stations", "POST", { external_monitoring_station_id: `e2e-gone-${stamp}`, name: `Gone ${stamp}` });
-  await signIn(page, "operator", "/sites/new");
+  await signIn(page, "operator", "/stations");
+  await refreshStations(page); // the form's station choices come from the mirror
+  await page.goto("/sites/new");
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(`Refused ${stamp}`);
   await page.getByLabel("Site ID (yours)").fill(`e2e-refused-${stamp}`);
   await page.getByLabel("Time zone").fill("Europe/London");

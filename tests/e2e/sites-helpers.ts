@@ -23,3 +23,22 @@ export async function defaultRateLimit() {
 export async function expectToast(page: Page, text: string | RegExp) {
   await expect(page.locator("[data-sonner-toast]").filter({ hasText: text }).first()).toBeVisible();
 }
+
+/**
+ * Pages read this console's mirror of CHeKT, so an object the spec made CHeKT-side (as another
+ * CHeKT user would) shows once it is refreshed: the sites list filtered to it, then its Refresh,
+ * which re-reads that view from CHeKT. Leaves the page on the list with the one row.
+ */
+export async function refreshSitesView(page: Page, name: string) {
+  await page.goto(`/sites?q=${encodeURIComponent(name)}`);
+  await page.getByTestId("freshness").getByRole("button", { name: "Refresh" }).click();
+  await expect(page.getByTestId("site-row")).toHaveCount(1);
+}
+
+/** The same for the stations list (its Refresh re-reads every station of the dealer). */
+export async function refreshStations(page: Page) {
+  await page.goto("/stations");
+  const refresh = page.getByTestId("freshness").getByRole("button", { name: "Refresh" });
+  await refresh.click();
+  await expect(refresh).toHaveText("Refresh");
+}

@@ -2,7 +2,7 @@
 // replayed with a viewer's session (a forged call) is refused and changes nothing in CHeKT.
 import { expect, test } from "@playwright/test";
 import { appUrl, signIn } from "./setup";
-import { defaultRateLimit, partner, roomyRateLimit, stamp } from "./sites-helpers";
+import { defaultRateLimit, partner, refreshSitesView, roomyRateLimit, stamp } from "./sites-helpers";
 
 test.beforeAll(roomyRateLimit);
 test.afterAll(defaultRateLimit);
@@ -52,7 +52,9 @@ test("a server action replayed with a viewer's session is refused and changes no
   // Capture the real "activate" call an operator's browser would send, without letting it through.
   const operator = await browser.newContext();
   const opPage = await operator.newPage();
-  await signIn(opPage, "operator", `/sites/${site.site_id}`);
+  await signIn(opPage, "operator", "/sites");
+  await refreshSitesView(opPage, `Forged ${stamp}`); // made CHeKT-side: into the mirror first
+  await opPage.goto(`/sites/${site.site_id}`);
   let captured: { url: string; headers: Record<string, string>; body: string } | null = null;
   await opPage.route(`**/sites/${site.site_id}`, async (route) => {
     const req = route.request();

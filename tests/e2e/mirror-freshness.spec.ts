@@ -1,0 +1,112 @@
+// The mirror in a real browser (docs/mirror.md): pages render from Postgres with their age while
+// CHeKT answers nothing but 429s; Refresh re-reads from CHeKT and shows a change made there, or
+// says the site was deleted in CHeKT; the freshness line on a laptop and a phone; axe on every page
+// the mirror feeds.
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { sim, signIn } from "./setup";
+import { defaultRateLimit, partner, refreshSitesView, roomyRateLimit, stamp } from "./sites-helpers";
+
+const SHOTS = "/tmp/shots/mirror";
+
+async function expectNoSeriousA11y(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+/** Laptop and phone (390×844) screenshots of the page as it is now. */
+async function shots(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.screenshot({ path: `${SHOTS}/${name}-laptop.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
+  if (size) await page.setViewportSize(size);
+}
+
+test.beforeAll(roomyRateLimit);
+test.afterAll(defaultRateLimit);
+
+test("CHeKT answering only 429s: the dashboard, the sites list and a site page still render from the mirror with their age", async ({ page }) => {
+  await signIn(page, "operator", "/sites");
+  await expect(page.getByTestId("site-row").first()).toBeVisible();
+  await sim("/_sim/faults", { body: { path: "/partner/**", rate_429: 1 } });
+  try {
+    await page.goto("/sites");
+    await expect(page.getByTestId("site-row").first()).toBeVisible();
+    await expect(page.getByTestId("freshness")).toContainText(/As of \d{2}:\d{2}/);
+    // Refresh cannot reach CHeKT: it says so and the rows stay.
+    await page.getByTestId("freshness").getByRole("button", { name: "Refresh" }).click();
+    await expect(page.getByTestId("freshness-problem")).toContainText("Could not refresh", { timeout: 20_000 });
+    await expect(page.getByTestId("site-row").first()).toBeVisible();
+    await shots(page, "sites-429");
+    await expectNoSeriousA11y(page);
+
+    await page.getByTestId("site-row").first().getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/sites\/\d+$/);
+    await expect(page.getByTestId("site-name")).not.toBeEmpty();
+    await expect(page.getByTestId("freshness").first()).toContainText(/As of \d{2}:\d{2}/);
+    await shots(page, "site-429");
+    await expectNoSeriousA11y(page);
+
+    await page.goto("/");
+    await expect(page.getByTestId("count-sites")).toHaveText(/^[1-9][\d,]*$/);
+    await expect(page.getByTestId("freshness")).toContainText(/As of/);
+  } finally {
+    await sim("/_sim/faults", { method: "DELETE" });
+  }
+});
+
+test("Refresh shows a change made in CHeKT, then that the site was deleted in CHeKT", async ({ page }) => {
+  const name = `Mirror ${stamp}`;
+  const site = await partner<{ site_id: number }>("/sites", "POST", { external_site_id: `e2e-mirror-${stamp}`, name, timezone: "Europe/Paris", account_number: `MX-${stamp}` });
+  await signIn(page, "operator", "/sites");
+  await refreshSitesView(page, name);
+  // Found by account number too (the mirror's search covers name, account, address and IDs).
+  await page.goto(`/sites?q=${encodeURIComponent(`mx-${stamp}`)}`);
+  await expect(page.getByTestId("site-row")).toHaveCount(1);
+
+  await page.goto(`/sites/${site.site_id}`);
+  await expect(page.getByTestId("site-name")).toHaveText(name);
+  await partner(`/sites/${site.site_id}`, "PUT", { name: `${name} Renamed` });
+  await page.reload();
+  await expect(page.getByTestId("site-name")).toHaveText(name); // the mirror's copy until refreshed
+  const details = page.getByTestId("freshness").first();
+  await details.getByRole("button", { name: "Refresh" }).click();
+  await expect(page.getByTestId("site-name")).toHaveText(`${name} Renamed`);
+  await expect(details).toContainText(/changed in CHeKT/);
+  await shots(page, "site-fresh");
+
+  await partner(`/sites/${site.site_id}`, "DELETE");
+  await details.getByRole("button", { name: "Refresh" }).click();
+  await expect(page.getByTestId("freshness-gone").first()).toContainText("Deleted in CHeKT");
+  await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+  await shots(page, "site-gone");
+  await expectNoSeriousA11y(page);
+  // Gone from the list.
+  await page.goto(`/sites?q=${encodeURIComponent(name)}`);
+  await expect(page.getByTestId("site-row")).toHaveCount(0);
+});
+
+test("axe: every page the mirror feeds has no serious or critical violation", async ({ page }) => {
+  await signIn(page, "admin", "/");
+  const siteHref = async () => {
+    await page.goto("/sites");
+    return (await page.getByTestId("site-row").first().getByRole("link").first().getAttribute("href"))!;
+  };
+  const site = await siteHref();
+  await page.goto("/stations");
+  const station = (await page.getByRole("table").getByRole("link").first().getAttribute("href"))!;
+  for (const path of ["/", "/sites", site, `${site}/edit`, "/sites/new", "/stations", station, "/dealer", "/drift"]) {
+    await page.goto(path);
+    await expect(page.getByRole("main")).toBeVisible();
+    await expectNoSeriousA11y(page);
+  }
+  await page.goto("/dealer");
+  await shots(page, "dealer");
+  await page.goto("/");
+  await shots(page, "dashboard");
+});
