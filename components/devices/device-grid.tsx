@@ -211,7 +211,14 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
         return d.registered_by_partner ?? "";
       default: {
         const v = textOf(d, columnId as DeviceField);
-        return v || <span className="text-slate-600" aria-label="empty">—</span>;
+        return (
+          v || (
+            <span className="text-slate-600">
+              <span aria-hidden="true">—</span>
+              <span className="sr-only">empty</span>
+            </span>
+          )
+        );
       }
     }
   }
