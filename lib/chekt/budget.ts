@@ -168,7 +168,7 @@ export class CallBudget {
       if (wait > opts.refuseOverMs) throw new BudgetWaitTooLong(wait, 0, true);
     }
     this.insert(me);
-    let counted = false;
+    let paused = false;
     try {
       for (;;) {
         if (opts.signal?.aborted) throw opts.signal.reason;
@@ -179,9 +179,10 @@ export class CallBudget {
           const d = await this.apply((s) => ({ result: decideTake(s, cls, this.clock.now()), changed: true }));
           if (d.ok) {
             const sentAtMs = this.clock.now();
-            const waitedMs = sentAtMs - started;
+            // A call that never paused did not wait (the store's round trip is not a wait).
+            const waitedMs = paused ? sentAtMs - started : 0;
             this.waitedMsTotal += waitedMs;
-            this.record(cls, { calls: 1, waits: waitedMs > 0 ? 1 : 0, waitMs: waitedMs });
+            this.record(cls, { calls: 1, waits: paused ? 1 : 0, waitMs: waitedMs });
             return { cls, takenSeq: d.takenSeq, sentAtMs, waitedMs };
           }
           if (now + d.waitMs > opts.deadline) throw new BudgetWaitTooLong(d.waitMs, waited, false);
@@ -190,13 +191,13 @@ export class CallBudget {
           // Behind others for longer than this call may take.
           throw new BudgetWaitTooLong(step, waited, false);
         }
-        counted = true;
+        paused = true;
         await this.pause(me, step, opts.signal);
       }
     } catch (e) {
-      const waitedMs = this.clock.now() - started;
+      const waitedMs = paused ? this.clock.now() - started : 0;
       this.waitedMsTotal += waitedMs;
-      if (counted) this.record(cls, { waits: 1, waitMs: waitedMs });
+      if (paused) this.record(cls, { waits: 1, waitMs: waitedMs });
       if (e instanceof BudgetWaitTooLong) throw new BudgetWaitTooLong(e.waitMs, waitedMs, e.refused);
       throw e;
     } finally {
