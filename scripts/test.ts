@@ -276,6 +276,8 @@ async function main(): Promise<number> {
   // Static checks first: they need no database and fail in seconds.
   if (stages.has("lint")) await timed("lint", () => lintStage(process.env));
   if (stages.has("typecheck")) await timed("typecheck", () => typecheckStage(process.env));
+  // Only static checks asked for: no database to start.
+  if ([...stages].every((s) => s === "lint" || s === "typecheck")) return summary();
   const t0 = Date.now();
   pgServer = await ensurePostgres({ dataDir: embeddedDataDir("postgres-test"), log: (l) => console.log(l) });
   const runDb = await freshDatabase("");

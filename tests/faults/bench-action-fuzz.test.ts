@@ -6,7 +6,6 @@
 // to CHeKT (a server that answers 503, so inputs that pass validation reach a handled failure).
 // Mocked: only the session source, as in tests/integration/role-matrix.test.ts, plus the Next
 // request APIs (cookies, headers, revalidatePath) that need a live request.
-import { readdirSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -17,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { resetNextHeaders } from "../support/next-headers";
 import { session } from "../support/session";
+import { filesNamed } from "../support/files";
+import { keysOf } from "../support/zod-keys";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
 vi.mock("@/lib/auth/index", () => import("../support/auth-unavailable"));
@@ -31,29 +32,10 @@ type Result = { serverError?: { code?: string; message?: string }; validationErr
 type Action = { id: string; fn: (input: unknown) => Promise<Result> };
 
 const ROOT = path.resolve(__dirname, "../..");
-function walk(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) walk(full, out);
-    else if (entry === "actions.ts") out.push(full);
-  }
-  return out;
-}
 
 // Keys the action input schemas use (collected from the schema modules at start), so generated
 // objects look like a form's payload with broken values rather than random junk only.
 const SCHEMA_MODULES = ["lib/schemas/site", "lib/schemas/contact", "lib/schemas/station", "lib/schemas/dealer", "lib/schemas/arming", "lib/verifications/schemas", "lib/settings/schemas", "lib/users/schemas", "lib/drift/schemas", "lib/bulk/schemas"];
-function keysOf(schema: unknown, depth = 0): string[] {
-  if (!schema || typeof schema !== "object" || depth > 5) return [];
-  const s = schema as { shape?: Record<string, unknown>; _zod?: { def?: Record<string, unknown> } };
-  if (s.shape && typeof s.shape === "object") return Object.keys(s.shape);
-  const def = s._zod?.def ?? {};
-  for (const inner of [def.in, def.schema, def.innerType, def.left]) {
-    const k = keysOf(inner, depth + 1);
-    if (k.length) return k;
-  }
-  return [];
-}
 
 let db: TestDatabase;
 let sql: pg.Client;
@@ -85,10 +67,9 @@ beforeAll(async () => {
   for (const mod of SCHEMA_MODULES) {
     for (const value of Object.values(await import(pathToFileURL(path.join(ROOT, `${mod}.ts`)).href))) for (const k of keysOf(value)) keyPool.add(k);
   }
-  for (const file of walk(path.join(ROOT, "app")).sort()) {
-    const rel = path.relative(ROOT, file);
+  for (const rel of filesNamed(path.join(ROOT, "app"), "actions.ts")) {
     if (rel === "app/sign-in/actions.ts") continue; // next-auth's own sign-in, not built with the action client
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const mod = (await import(pathToFileURL(path.join(ROOT, rel)).href)) as Record<string, unknown>;
     for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.push({ id: `${rel}#${name}`, fn: fn as Action["fn"] });
   }
 }, 120_000);

@@ -10,6 +10,7 @@ import { DEMO } from "../../simulator/seed";
 import { createChektClient, type ChektClientConfig } from "../../lib/chekt/client";
 import { ChektError } from "../../lib/chekt/errors";
 import { listQueryParams } from "../../lib/chekt/list-query";
+import { caughtChektError } from "../support/chekt";
 
 let sim: RunningSimulator;
 
@@ -34,15 +35,6 @@ function client(over: Partial<ChektClientConfig> = {}) {
   });
 }
 
-async function caught(p: Promise<unknown>): Promise<ChektError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ChektError) return e;
-    throw e;
-  }
-  throw new Error("expected a ChektError, the call succeeded");
-}
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: "demo", config: { tokenTtlS: 2, rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
@@ -107,7 +99,7 @@ describe("against the simulator", () => {
     // The wrong key is refused as credentials, and no API call is made.
     const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
     const bad = client({ auth: { type: "private_key_jwt", clientId, privateKey: other } });
-    const e = await caught(bad.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: dealer.dealer_id } } }));
+    const e = await caughtChektError(bad.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: dealer.dealer_id } } }));
     expect(e.kind).toBe("unauthorized");
     expect(e.code).toBe("invalid_client");
     expect(bad.stats().requests).toBe(1);
@@ -125,14 +117,14 @@ describe("against the simulator", () => {
   });
 
   it("wrong client secret → unauthorized", async () => {
-    const e = await caught(client({ auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: "wrong" } }).request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } }));
+    const e = await caughtChektError(client({ auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: "wrong" } }).request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } }));
     expect(e.kind).toBe("unauthorized");
     expect(e.status).toBe(401);
   });
 
   it("maps the simulator's real errors: 400 fields, 403 not connected, 404, 409 duplicate, 409 idempotency conflict", async () => {
     const c = client();
-    const bad = await caught(
+    const bad = await caughtChektError(
       c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } }, body: { external_site_id: "x-1", name: "", timezone: "Not/AZone" } }),
     );
     expect(bad.kind).toBe("validation");
@@ -141,18 +133,18 @@ describe("against the simulator", () => {
     expect(bad.toActionFailure().message).toBe("CHeKT did not accept the change (see the fields).");
     expect(bad.requestId).toMatch(/^req_/);
 
-    const forbidden = await caught(c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: DEMO.dealers.coastal.id } } }));
+    const forbidden = await caughtChektError(c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: DEMO.dealers.coastal.id } } }));
     expect(forbidden.kind).toBe("forbidden");
     expect(forbidden.status).toBe(403);
 
-    const missing = await caught(c.request("GET", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: ACME, siteId: 999_999 } } }));
+    const missing = await caughtChektError(c.request("GET", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: ACME, siteId: 999_999 } } }));
     expect(missing.kind).toBe("not_found");
 
     const ext = `dup-${randomUUID().slice(0, 8)}`;
     const body = { external_site_id: ext, name: "Dup test", timezone: "UTC" };
     const created = await c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } }, body });
     expect(created.response.status).toBe(201);
-    const dup = await caught(c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } }, body }));
+    const dup = await caughtChektError(c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } }, body }));
     expect(dup.kind).toBe("conflict");
 
     const key = randomUUID();
@@ -162,7 +154,7 @@ describe("against the simulator", () => {
     const replay = await put("Renamed once");
     expect(replay.data).toEqual(first.data);
     expect(replay.response.headers.get("idempotent-replayed")).toBe("true");
-    const conflict = await caught(put("Renamed twice"));
+    const conflict = await caughtChektError(put("Renamed twice"));
     expect(conflict.kind).toBe("conflict");
     expect(conflict.code).toBe("idempotency_conflict");
   });
@@ -186,7 +178,7 @@ describe("against the simulator", () => {
 
   it("a write without a key is not resent after the simulator drops the connection", async () => {
     await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites/*", method: "PUT", drop_rate: 1, count: 1 });
-    const e = await caught(
+    const e = await caughtChektError(
       client().request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: ACME, siteId: 1 } }, body: { name: "No key" } }, { idempotencyKey: null }),
     );
     expect(e.kind).toBe("network");
@@ -197,7 +189,7 @@ describe("against the simulator", () => {
   it("times out on the simulator's 2 s delay", async () => {
     await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*", method: "GET", delay_ms: 2_000 });
     const started = Date.now();
-    const e = await caught(client({ timeoutMs: 300, deadlineMs: 1_000 }).request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } }));
+    const e = await caughtChektError(client({ timeoutMs: 300, deadlineMs: 1_000 }).request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } }));
     expect(e.kind).toBe("timeout");
     expect(Date.now() - started).toBeLessThan(2_000);
   });

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createChektClient, type ChektClientConfig } from "../../lib/chekt/client";
-import { ChektError } from "../../lib/chekt/errors";
+import { caughtChektError } from "../support/chekt";
 
 type Recorded = { method: string; url: string; path: string; headers: IncomingMessage["headers"]; body: string; at: number };
 type Handler = (req: Recorded, res: ServerResponse, n: number) => unknown;
@@ -108,15 +108,6 @@ const listSites = (c: ReturnType<typeof client>, opts = {}) => c.request("GET", 
 const updateSite = (c: ReturnType<typeof client>, opts = {}) =>
   c.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: 1, siteId: 2 } }, body: { name: "New name" } }, opts);
 
-async function caught(p: Promise<unknown>): Promise<ChektError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ChektError) return e;
-    throw e;
-  }
-  throw new Error("expected a ChektError, the call succeeded");
-}
 
 describe("token", () => {
   it("asks for one token for 50 concurrent calls and sends it on each; every call has its own trace id", async () => {
@@ -169,7 +160,7 @@ describe("token", () => {
   it("gives up after one refresh when CHeKT keeps saying 401", async () => {
     srv.on("GET", SITES, (r, res) => json(res, 401, { error: { code: "invalid_token", message: "token revoked" } }, r));
     const c = client();
-    const e = await caught(listSites(c));
+    const e = await caughtChektError(listSites(c));
     expect(e.kind).toBe("unauthorized");
     expect(e.status).toBe(401);
     expect(srv.api()).toHaveLength(2);
@@ -207,7 +198,7 @@ describe("token", () => {
       original(req, res);
     });
     try {
-      const e = await caught(listSites(c));
+      const e = await caughtChektError(listSites(c));
       expect(e.kind).toBe("unauthorized");
       expect(e.code).toBe("invalid_client");
       // Reported as the failure of the call that needed the token.
@@ -223,7 +214,7 @@ describe("token", () => {
   it("a token request that keeps breaking fails the write as 'Could not reach CHeKT. Nothing was saved.'", async () => {
     srv.tokenDrop = true;
     srv.on("PUT", SITE, (r, res) => json(res, 200, { site_id: 2 }, r));
-    const e = await caught(updateSite(client({ maxAttempts: 2 })));
+    const e = await caughtChektError(updateSite(client({ maxAttempts: 2 })));
     expect(srv.tokenCount).toBe(2); // the token request itself is retried (asking twice is harmless)
     expect(srv.api()).toHaveLength(0);
     expect(e.kind).toBe("network");
@@ -235,7 +226,7 @@ describe("token", () => {
   it("a user bearer (dealers/connect) and an API key are sent as given and never refreshed", async () => {
     srv.on("PUT", /^\/partner\/v1\/dealers\/connect$/, (r, res) => json(res, 401, { error: { code: "invalid_token", message: "user token expired" } }, r));
     const c = client();
-    const e = await caught(
+    const e = await caughtChektError(
       c.request("PUT", "/partner/v1/dealers/connect", { body: { external_dealer_id: "coastal-guard", company_name: "Coastal Guard" } }, { bearer: "user-token-1" }),
     );
     expect(e.kind).toBe("unauthorized");
@@ -268,13 +259,13 @@ describe("rate limit", () => {
     srv.on("GET", SITES, (r, res) => json(res, 429, { error: { code: "rate_limited", message: "slow down" } }, r, { "retry-after": "30" }));
     const c = client({ deadlineMs: 2_000 });
     const started = Date.now();
-    const e = await caught(listSites(c));
+    const e = await caughtChektError(listSites(c));
     expect(Date.now() - started).toBeLessThan(1000);
     expect(e.kind).toBe("rate_limited");
     expect(e.retryAfterS).toBe(30);
     expect(e.toActionFailure().message).toBe("CHeKT is busy (rate limit); gave up. Try again in 30 s.");
     // The next call on this client does not hammer CHeKT either: it knows it must wait.
-    const again = await caught(listSites(c));
+    const again = await caughtChektError(listSites(c));
     expect(again.kind).toBe("rate_limited");
     expect(srv.api()).toHaveLength(1);
   });
@@ -282,7 +273,7 @@ describe("rate limit", () => {
   it("a 429 storm: waits each Retry-After within the deadline and reports how long it waited", async () => {
     srv.on("GET", SITES, (r, res) => json(res, 429, { error: { code: "rate_limited", message: "slow down" } }, r, { "retry-after": "1" }));
     const c = client({ deadlineMs: 2_600 });
-    const e = await caught(listSites(c));
+    const e = await caughtChektError(listSites(c));
     expect(e.kind).toBe("rate_limited");
     expect(srv.api().length).toBeGreaterThanOrEqual(2);
     expect(srv.api().length).toBeLessThanOrEqual(3);
@@ -397,7 +388,7 @@ describe("retries", () => {
   it("never retries a write without an Idempotency-Key and says it may have been saved", async () => {
     srv.on("PUT", SITE, (r, res) => json(res, 500, { error: { code: "internal_error", message: "boom" } }, r));
     const c = client();
-    const e = await caught(updateSite(c, { idempotencyKey: null }));
+    const e = await caughtChektError(updateSite(c, { idempotencyKey: null }));
     expect(srv.api()).toHaveLength(1);
     expect(srv.api()[0].headers["idempotency-key"]).toBeUndefined();
     expect(e.kind).toBe("server");
@@ -406,7 +397,7 @@ describe("retries", () => {
 
     srv.reset();
     srv.on("POST", SITES, (r, res) => res.socket?.destroy());
-    const e2 = await caught(
+    const e2 = await caughtChektError(
       c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } }, body: { external_site_id: "s-1", name: "A", timezone: "UTC" } }, { idempotencyKey: null }),
     );
     expect(srv.api()).toHaveLength(1);
@@ -418,7 +409,7 @@ describe("retries", () => {
     srv.on("GET", SITES, (r, res) => json(res, 503, { error: { code: "service_unavailable", message: "down" } }, r));
     const c = client({ deadlineMs: 600, backoffBaseMs: 100, backoffMaxMs: 200, maxAttempts: 50 });
     const started = Date.now();
-    const e = await caught(listSites(c));
+    const e = await caughtChektError(listSites(c));
     const took = Date.now() - started;
     // The deadline plus at most one request's worth of slack on a busy machine.
     expect(took).toBeLessThan(1_300);
@@ -431,7 +422,7 @@ describe("retries", () => {
 
   it("stops after maxAttempts", async () => {
     srv.on("GET", SITES, (r, res) => json(res, 502, "Bad Gateway", r));
-    const e = await caught(listSites(client({ maxAttempts: 3 })));
+    const e = await caughtChektError(listSites(client({ maxAttempts: 3 })));
     expect(srv.api()).toHaveLength(3);
     expect(e.status).toBe(502);
   });
@@ -442,7 +433,7 @@ describe("timeouts and unreachable", () => {
     srv.on("GET", SITES, () => undefined); // never answers
     const c = client({ timeoutMs: 200, deadlineMs: 900 });
     const started = Date.now();
-    const e = await caught(listSites(c));
+    const e = await caughtChektError(listSites(c));
     const took = Date.now() - started;
     expect(e.kind).toBe("timeout");
     expect(e.mayHaveApplied).toBe(false);
@@ -454,7 +445,7 @@ describe("timeouts and unreachable", () => {
 
   it("a write without a key that times out is not resent and says the change may have been saved", async () => {
     srv.on("PUT", SITE, () => undefined);
-    const e = await caught(updateSite(client({ timeoutMs: 200 }), { idempotencyKey: null }));
+    const e = await caughtChektError(updateSite(client({ timeoutMs: 200 }), { idempotencyKey: null }));
     expect(srv.api()).toHaveLength(1);
     expect(e.kind).toBe("timeout");
     expect(e.toActionFailure().message).toBe("CHeKT did not answer in time; the change may or may not have been saved — refresh to check before trying again.");
@@ -463,7 +454,7 @@ describe("timeouts and unreachable", () => {
   it("a per-call timeout overrides the client's", async () => {
     srv.on("GET", SITES, (r, res) => setTimeout(() => json(res, 200, [], r), 300));
     const c = client({ timeoutMs: 100, deadlineMs: 250 });
-    expect((await caught(listSites(c))).kind).toBe("timeout");
+    expect((await caughtChektError(listSites(c))).kind).toBe("timeout");
     expect((await listSites(c, { timeoutMs: 1000, deadlineMs: 2000 })).data).toEqual([]);
   });
 
@@ -472,7 +463,7 @@ describe("timeouts and unreachable", () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 150);
     const started = Date.now();
-    const e = await caught(listSites(client({ timeoutMs: 5_000 }), { signal: ac.signal }));
+    const e = await caughtChektError(listSites(client({ timeoutMs: 5_000 }), { signal: ac.signal }));
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(e.kind).toBe("network");
     expect(e.code).toBe("aborted");
@@ -486,7 +477,7 @@ describe("timeouts and unreachable", () => {
     srv.on("GET", SITES, (r, res) => json(res, 503, { error: { code: "service_unavailable", message: "down" } }, r));
     const ac = new AbortController();
     const c = client({ backoffBaseMs: 2_000, backoffMaxMs: 2_000 });
-    const p = caught(listSites(c, { signal: ac.signal }));
+    const p = caughtChektError(listSites(c, { signal: ac.signal }));
     await new Promise((r) => setTimeout(r, 300));
     ac.abort();
     const e = await p;
@@ -500,7 +491,7 @@ describe("timeouts and unreachable", () => {
     const port = (dead.address() as AddressInfo).port;
     await new Promise((r) => dead.close(r));
     const c = createChektClient({ baseUrl: `http://127.0.0.1:${port}`, auth: { type: "api_key", apiKey: "k" }, deadlineMs: 500, backoffBaseMs: 20 });
-    const e = await caught(
+    const e = await caughtChektError(
       c.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: 1, siteId: 2 } }, body: { name: "x" } }, { idempotencyKey: null }),
     );
     expect(e.kind).toBe("network");
@@ -543,7 +534,7 @@ describe("error mapping", () => {
           ? (res.writeHead(c.status, { "content-type": "text/plain", "x-partner-trace-id": r.headers["x-partner-trace-id"] as string }), res.end(c.body))
           : json(res, c.status, c.body, r, c.status === 429 ? { "retry-after": "60" } : {}),
       );
-      const e = await caught(updateSite(client({ maxAttempts: 1, deadlineMs: 1000 }), { traceId: "trace-xyz" }));
+      const e = await caughtChektError(updateSite(client({ maxAttempts: 1, deadlineMs: 1000 }), { traceId: "trace-xyz" }));
       expect(e.status).toBe(c.status);
       expect(e.kind).toBe(c.kind);
       expect(e.code).toBe(c.code);
@@ -565,7 +556,7 @@ describe("error mapping", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end("<html>gateway</html>");
     });
-    const e = await caught(listSites(client()));
+    const e = await caughtChektError(listSites(client()));
     expect(e.kind).toBe("server");
     expect(e.code).toBe("unreadable_response");
   });

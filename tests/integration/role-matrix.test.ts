@@ -8,7 +8,6 @@
 // (against each user's membership of the one dealer link here), Postgres and the HTTP path to
 // "CHeKT" (a counting server here) are real. tests/integration/tenancy-matrix.test.ts does the same
 // across two dealers.
-import { readdirSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -19,6 +18,7 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 import { addMembers } from "../support/members";
 import { session } from "../support/session";
 import { actionMeta } from "../support/action-registry";
+import { filesNamed } from "../support/files";
 
 type Role = "viewer" | "operator" | "admin";
 type Who = "anonymous" | Role;
@@ -82,14 +82,6 @@ const allowedSet = (role: Role): Who[] => WHO.filter((w) => w !== "anonymous" &&
 
 // --- discovery -------------------------------------------------------------------------------
 const ROOT = path.resolve(__dirname, "../..");
-function walk(dir: string, file: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) walk(full, file, out);
-    else if (entry === file) out.push(path.relative(ROOT, full));
-  }
-  return out;
-}
 
 // --- fixtures --------------------------------------------------------------------------------
 let db: TestDatabase;
@@ -154,7 +146,7 @@ beforeAll(async () => {
   await addMembers(prisma, link.id, Object.values(USERS));
   await prisma.user.updateMany({ data: { role: "viewer" } });
 
-  for (const file of walk(path.join(ROOT, "app"), "actions.ts").sort()) {
+  for (const file of filesNamed(path.join(ROOT, "app"), "actions.ts")) {
     const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value !== "function") continue;
@@ -163,7 +155,7 @@ beforeAll(async () => {
       else unbuilt.push(`${file}#${name}`);
     }
   }
-  for (const file of walk(path.join(ROOT, "app", "api"), "route.ts").sort()) {
+  for (const file of filesNamed(path.join(ROOT, "app", "api"), "route.ts")) {
     const folder = path.dirname(path.relative(path.join(ROOT, "app", "api"), path.join(ROOT, file))).split(path.sep).join("/");
     const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {

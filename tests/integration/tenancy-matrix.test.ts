@@ -8,7 +8,6 @@
 // Mocked: only the session source, the request cookies and Next's cache invalidation (as in
 // role-matrix.test.ts). The action client, Postgres and the simulator over HTTP are real.
 import { createHash } from "node:crypto";
-import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
@@ -20,6 +19,7 @@ import { startTestSimulator } from "../support/simulator";
 import { session } from "../support/session";
 import { cookieJar as jar } from "../support/next-headers";
 import { actionMeta } from "../support/action-registry";
+import { filesNamed } from "../support/files";
 
 vi.mock("next-safe-action", async (importOriginal) => (await import("../support/action-registry")).recordingSafeAction(importOriginal));
 vi.mock("@/lib/auth/session", () => import("../support/session"));
@@ -132,14 +132,6 @@ const auditSince = async (id: string) =>
   (await sql.query<{ action: string; outcome: string; error: string | null; user_email: string | null; trace_id: string | null }>(`SELECT action, outcome, error, user_email, trace_id FROM audit_log WHERE id > $1 ORDER BY id`, [id])).rows;
 
 const ROOT = path.resolve(__dirname, "../..");
-function walk(dir: string, file: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) walk(full, file, out);
-    else if (entry === file) out.push(path.relative(ROOT, full));
-  }
-  return out;
-}
 
 beforeAll(async () => {
   sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
@@ -173,7 +165,7 @@ beforeAll(async () => {
   b.item = (await prisma.bulkItem.create({ data: { jobId: job.id, position: 0, payload: { external_device_id: "b-dev" }, state: "failed", errorMessage: "duplicate" } })).id;
   await prisma.auditLog.create({ data: { action: "sites.update", objectKind: "site", chektId: String(b.site), dealerLinkId: B.id, outcome: "success", userEmail: BOB.email, after: { secret_note: "only for B" } } });
 
-  for (const file of walk(path.join(ROOT, "app"), "actions.ts").sort()) {
+  for (const file of filesNamed(path.join(ROOT, "app"), "actions.ts")) {
     const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
       const meta = typeof value === "function" ? actionMeta.get(value) : undefined;

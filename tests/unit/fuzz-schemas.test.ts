@@ -10,6 +10,7 @@ import { z } from "zod";
 import { parsePaste } from "@/lib/bulk/parse";
 import { applyMapping, guessMapping } from "@/lib/bulk/mapping";
 import { validateRows } from "@/lib/bulk/validate";
+import { keysOf } from "../support/zod-keys";
 
 // Every module `grep -rl "inputSchema(" app lib` leads to (the action files import their schemas
 // from these); a new schema exported from one of them is fuzzed without touching this file.
@@ -30,18 +31,6 @@ const MODULES = {
 type AnySchema = z.ZodType;
 const isSchema = (v: unknown): v is AnySchema => typeof v === "object" && v !== null && typeof (v as AnySchema).safeParse === "function" && "_zod" in (v as object);
 
-/** The object keys a schema expects, looking through refine / pipe / transform wrappers. */
-export function keysOf(schema: unknown, depth = 0): string[] {
-  if (!schema || typeof schema !== "object" || depth > 5) return [];
-  const s = schema as { shape?: Record<string, unknown>; _zod?: { def?: Record<string, unknown> } };
-  if (s.shape && typeof s.shape === "object") return Object.keys(s.shape);
-  const def = s._zod?.def ?? {};
-  for (const inner of [def.in, def.schema, def.innerType, def.left]) {
-    const k = keysOf(inner, depth + 1);
-    if (k.length) return k;
-  }
-  return [];
-}
 
 /** Values an attacker or a broken form would send for a field: edge numbers, odd strings, wrong types. */
 const fieldValue = fc.oneof(
