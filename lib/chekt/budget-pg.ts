@@ -16,7 +16,7 @@ import { minuteOf, USAGE_KEEP_MS, type BudgetStore, type UsageDelta, type UsageR
 /** Runs one parameterised statement and returns its rows (a pg Pool, or Prisma's $queryRawUnsafe). */
 export type SqlRunner = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
 
-const MAX_CAS_TRIES = 20;
+const MAX_CAS_TRIES = 50;
 
 type Cached = { state: BucketState; version: number };
 
@@ -80,7 +80,9 @@ export class PgBudgetStore implements BudgetStore {
         this.cache.set(credential, { state: s, version: Number(rows[0].version) });
         return result;
       }
-      // Another instance changed the row since we last saw it: read it and decide again.
+      // Another instance changed the row since we last saw it: read it and decide again, after a
+      // random pause of a millisecond or two so two busy instances do not stay in lockstep.
+      await new Promise((r) => setTimeout(r, Math.random() * 2 * Math.min(i + 1, 5)));
       cached = await this.reload(credential, init);
     }
     throw new Error(`chekt_budgets: ${MAX_CAS_TRIES} concurrent changes in a row for one credential`);
