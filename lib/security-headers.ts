@@ -15,6 +15,9 @@ export const STATIC_SECURITY_HEADERS = [
 /** One year, subdomains included; sent only on a request that came over https (see hstsFor). */
 export const HSTS_VALUE = "max-age=31536000; includeSubDomains";
 
+/** Where browsers post violation reports (public: isPublicPath in lib/auth/config.ts). */
+export const CSP_REPORT_PATH = "/api/csp-report";
+
 /** A fresh 128-bit nonce per request, base64 (Web Crypto: works in the proxy's runtime too). */
 export function newNonce(): string {
   const bytes = new Uint8Array(16);
@@ -45,6 +48,8 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
     "frame-src 'none'",
     "worker-src 'self' blob:",
     "manifest-src 'self'",
+    // Every violation is logged by the server (app/api/csp-report, lib/csp-report.ts).
+    `report-uri ${CSP_REPORT_PATH}`,
   ];
   if (opts.https) directives.push("upgrade-insecure-requests");
   return directives.join("; ");

@@ -14,6 +14,7 @@ import path from "node:path";
 import { runSeed } from "../prisma/seed";
 import { loadEnv, repoRoot } from "./lib/env";
 import { createDatabase, dropDatabase, embeddedDataDir, ensurePostgres, migrate, type PostgresServer } from "./lib/postgres";
+import { cspViolationsIn } from "./lib/csp-log";
 import { generateSecrets, withInstallSecrets } from "./lib/install-secrets";
 import { runToEnd, stopAllChildren } from "./lib/processes";
 import { portOr, startApp, startSimulator } from "./lib/stack";
@@ -252,8 +253,15 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
     fs.rmSync(report, { force: true });
   }
   if (code !== 0 && failed === 0) failed = 1;
-  const note = code === 0 ? undefined : `app and simulator output: ${path.relative(repoRoot, LOG_DIR)}/e2e-*.log`;
-  return { status: code === 0 ? ("passed" as const) : ("failed" as const), passed, failed, note };
+  // The page CSP reports every violation to the app, which logs it: any page, any spec fails the stage.
+  const csp = cspViolationsIn(path.join(LOG_DIR, "e2e-app.log"));
+  if (csp.length) {
+    console.error(`CSP violations reported by the browser during the e2e stage:\n  ${csp.slice(0, 20).join("\n  ")}`);
+    failed += 1;
+  }
+  const ok = code === 0 && csp.length === 0;
+  const note = ok ? undefined : `${csp.length ? `${csp.length} CSP violation(s); ` : ""}app and simulator output: ${path.relative(repoRoot, LOG_DIR)}/e2e-*.log`;
+  return { status: ok ? ("passed" as const) : ("failed" as const), passed, failed, note };
 }
 
 function summary(): number {

@@ -37,6 +37,7 @@ export function isPublicPath(pathname: string): boolean {
     pathname === "/sign-in" ||
     pathname.startsWith("/sign-in/") ||
     pathname === "/api/health" ||
+    pathname === "/api/csp-report" ||
     pathname.startsWith("/api/auth/") ||
     pathname === "/api/auth" ||
     pathname.startsWith("/api/webhooks/")

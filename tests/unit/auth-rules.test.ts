@@ -87,11 +87,11 @@ describe("safeCallbackPath", () => {
 });
 
 describe("isPublicPath", () => {
-  it("lets only sign-in, auth API, webhooks and health through without a session", () => {
-    for (const p of ["/sign-in", "/api/auth/session", "/api/auth/callback/credentials", "/api/webhooks/chekt/acme-security", "/api/health"]) {
+  it("lets only sign-in, auth API, webhooks, health and CSP reports through without a session", () => {
+    for (const p of ["/sign-in", "/api/auth/session", "/api/auth/callback/credentials", "/api/webhooks/chekt/acme-security", "/api/health", "/api/csp-report"]) {
       expect(isPublicPath(p), p).toBe(true);
     }
-    for (const p of ["/", "/sites", "/settings", "/api/live/verifications", "/api/healthz", "/sign-inx", "/api/webhooksx"]) {
+    for (const p of ["/", "/sites", "/settings", "/api/live/verifications", "/api/healthz", "/sign-inx", "/api/webhooksx", "/api/csp-reports"]) {
       expect(isPublicPath(p), p).toBe(false);
     }
   });
