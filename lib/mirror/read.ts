@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SiteRow } from "@/lib/chekt/api/sites";
 import type { SiteColumn, SiteListState } from "@/lib/schemas/site-list";
+import { likeContains } from "./search";
 
 /** The mirror column each sortable list column sorts on (fixed SQL, never user text). */
 const SORT_SQL: Record<SiteColumn, Prisma.Sql> = {
@@ -18,11 +19,6 @@ const SORT_SQL: Record<SiteColumn, Prisma.Sql> = {
   is_activated: Prisma.sql`is_activated`,
   created_at: Prisma.sql`chekt_created_at`,
 };
-
-/** `text` as a LIKE pattern that matches it literally (%, _ and \ escaped). */
-export function likeContains(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 type SiteListRow = {
   chekt_id: number;

@@ -1,0 +1,47 @@
+// Pure rules of the mirror: the freshness line's time, the literal LIKE pattern of the site
+// search, target validation and singleton keys, the zod reading of a stored DTO.
+import { describe, expect, it } from "vitest";
+import { formatAsOf } from "@/components/mirror/format";
+import { mirrorTargetSchema, targetKey } from "@/lib/mirror/targets";
+import { readSiteDto, readStationDto } from "@/lib/mirror/dto";
+import { likeContains } from "@/lib/mirror/search";
+
+describe("mirror: freshness time", () => {
+  const now = new Date("2026-12-01T15:30:00Z");
+  it("today: just the time (UTC on the server)", () => expect(formatAsOf("2026-12-01T14:02:09Z", now, true)).toBe("14:02 UTC"));
+  it("another day: the date too", () => expect(formatAsOf("2026-11-28T09:05:00Z", now, true)).toBe("28 Nov 09:05 UTC"));
+  it("another year: the year too", () => expect(formatAsOf("2025-11-28T09:05:00Z", now, true)).toBe("28 Nov 2025 09:05 UTC"));
+});
+
+describe("mirror: site search pattern", () => {
+  it("escapes LIKE wildcards and backslashes, lower-cases", () => {
+    expect(likeContains("50%_Off\\")).toBe("%50\\%\\_off\\\\%");
+    expect(likeContains("Depot")).toBe("%depot%");
+  });
+});
+
+describe("mirror: targets", () => {
+  it("objects need their id, children their site", () => {
+    expect(mirrorTargetSchema.safeParse({ kind: "site" }).success).toBe(false);
+    expect(mirrorTargetSchema.safeParse({ kind: "site", chektId: 4 }).success).toBe(true);
+    expect(mirrorTargetSchema.safeParse({ kind: "contacts" }).success).toBe(false);
+    expect(mirrorTargetSchema.safeParse({ kind: "contacts", siteId: 4 }).success).toBe(true);
+    expect(mirrorTargetSchema.safeParse({ kind: "dealer" }).success).toBe(true);
+    expect(mirrorTargetSchema.safeParse({ kind: "site", chektId: -1 }).success).toBe(false);
+    expect(mirrorTargetSchema.safeParse({ kind: "nope" }).success).toBe(false);
+  });
+  it("one singleton key per dealer link and object", () => {
+    expect(targetKey("L1", { kind: "site", chektId: 4 })).not.toBe(targetKey("L2", { kind: "site", chektId: 4 }));
+    expect(targetKey("L1", { kind: "site", chektId: 4 })).toBe(targetKey("L1", { kind: "site", chektId: 4 }));
+    expect(targetKey("L1", { kind: "sites", view: "q=a" })).not.toBe(targetKey("L1", { kind: "sites", view: "q=b" }));
+  });
+});
+
+describe("mirror: stored DTOs are read with zod, not cast", () => {
+  it("a complete site reads; a malformed one is null", () => {
+    const site = { site_id: 1, external_site_id: "s1", name: "A", timezone: "UTC", is_activated: 1, created_at: "2026-01-01 00:00:00" };
+    expect(readSiteDto(site)).toMatchObject(site);
+    expect(readSiteDto({ ...site, is_activated: 2 })).toBeNull();
+    expect(readStationDto({ monitoring_station_id: 1, name: "x" })).toBeNull();
+  });
+});
