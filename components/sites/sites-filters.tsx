@@ -31,7 +31,7 @@ export function SitesFilters({ state }: { state: SiteListState }) {
     <div className="mb-4 flex flex-wrap items-end gap-3">
       <Form action="/sites" className="flex flex-1 flex-wrap items-end gap-3" role="search" aria-label="Filter sites">
         <Keep state={state} omit={["q", "active", "tz", "per"]} />
-        <Input label="Search by name" name="q" type="search" defaultValue={state.q} placeholder="e.g. Gangnam" wrapperClassName="w-full sm:w-64" maxLength={100} />
+        <Input label="Search" name="q" type="search" defaultValue={state.q} placeholder="Name, account, address or ID" wrapperClassName="w-full sm:w-64" maxLength={100} />
         <Select
           label="Status"
           name="active"

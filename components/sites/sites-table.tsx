@@ -74,7 +74,7 @@ export function SitesPager({ state, total, shown }: { state: SiteListState; tota
   const to = (state.page - 1) * state.per + shown;
   const link = (page: number) => `/sites${siteListSearch(withSiteListChanges(state, { page }))}`;
   const cls = "rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 bg-white hover:bg-slate-50";
-  const off = "rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-200 text-slate-400";
+  const off = "rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-200 text-slate-500";
   return (
     <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p data-testid="sites-range">

@@ -20,7 +20,14 @@ export const refreshMirrorAction = actionClient
     const scope = await requireDealerScope();
     // A person is waiting: give up after REFRESH_WAIT_MS (a 429 storm would otherwise hold the
     // button for the client's whole deadline); the page keeps showing the mirror's copy.
-    const outcomes = await refreshNow(scope, parsedInput.targets, { traceId: ctx.traceId, budgetClass: "read", signal: AbortSignal.timeout(REFRESH_WAIT_MS) });
+    const signal = AbortSignal.timeout(REFRESH_WAIT_MS);
+    let outcomes;
+    try {
+      outcomes = await refreshNow(scope, parsedInput.targets, { traceId: ctx.traceId, budgetClass: "read", signal });
+    } catch (e) {
+      if (!signal.aborted) throw e;
+      throw new ActionError("busy", `CHeKT did not answer within ${REFRESH_WAIT_MS / 1000} s (it is rate-limiting us or down).`);
+    }
     if (outcomes.length === 0) throw new ActionError("invalid_input", "Nothing to refresh.");
     return { gone: outcomes.some((o) => o.result === "gone"), at: new Date().toISOString() };
   });

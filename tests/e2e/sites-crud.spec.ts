@@ -52,7 +52,7 @@ test("operator: create → edit → activate → deactivate → delete a site, w
 
   // The list: search on CHeKT's side, state in the URL, back button returns to the unfiltered view.
   await page.goto("/sites");
-  await page.getByLabel("Search by name").fill(`depot ${stamp} north`);
+  await page.getByLabel("Search", { exact: true }).fill(`depot ${stamp} north`);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/[?&]q=depot/);
   await expect(page.getByTestId("site-row")).toHaveCount(1);
@@ -150,9 +150,12 @@ test("operator: switch a site's arming with confirmation", async ({ page }) => {
   const site = await partner<{ site_id: number }>("/sites", "POST", { external_site_id: `e2e-arming-${stamp}`, name: `Arming ${stamp}`, timezone: "UTC" });
   await signIn(page, "operator", "/sites");
   await refreshSitesView(page, `Arming ${stamp}`);
-  await page.goto(`/sites/${site.site_id}/arming`);
   const current = (await partner<{ security_type: number }>(`/sites/${site.site_id}/arming-settings`)).security_type;
-  await expect(page.getByTestId(`arming-option-${current}`)).toContainText("Current");
+  // Not mirrored yet: the first visit queues its read (and says not found); a later one shows it.
+  await expect(async () => {
+    await page.goto(`/sites/${site.site_id}/arming`);
+    await expect(page.getByTestId(`arming-option-${current}`)).toContainText("Current", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   const target = current === 1 ? 4 : 1;
   await page.getByTestId(`arming-option-${target}`).click();
   await page.getByRole("button", { name: "Switch arming" }).click();

@@ -27,9 +27,9 @@ test("admin: connect coastal-guard through the approval page, then disconnect it
   await expect(page.getByTestId("dealer-title")).toHaveText("Coastal Guard");
   await expect(page.getByRole("row", { name: /Coastal Guard/ })).toContainText("Connected");
 
-  // Its sites are now reachable.
+  // Its sites arrive with the first sync, queued by the callback (the list re-renders while it runs).
   await page.goto("/sites");
-  await expect(page.getByTestId("site-row").first()).toBeVisible();
+  await expect(page.getByTestId("site-row").first()).toBeVisible({ timeout: 30_000 });
 
   // Disconnect asks for the dealer's name.
   await page.goto("/dealer");

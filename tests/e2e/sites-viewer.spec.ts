@@ -13,7 +13,7 @@ test("viewer sees sites, stations, contacts, arming and the dealer without any e
   await expect(page.getByRole("link", { name: "New site" })).toHaveCount(0);
 
   // A seeded site (it has contacts), found through the list's own search.
-  await page.getByLabel("Search by name").fill("Harbor Logistics");
+  await page.getByLabel("Search", { exact: true }).fill("Harbor Logistics");
   await page.getByRole("button", { name: "Apply" }).click();
   await page.getByRole("link", { name: "Harbor Logistics Warehouse" }).click();
   await expect(page.getByTestId("site-name")).toBeVisible();
