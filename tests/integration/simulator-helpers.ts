@@ -137,7 +137,7 @@ export class Receiver {
   }
 }
 
-/** Independent of the simulator's code: what seed 000's receiver computes. */
+/** Independent of the simulator's code: what the documented receiver computes (lib/chekt/openapi.yaml, webhooks). */
 export function expectedSignature(secret: string, timestamp: string, raw: string): string {
   return createHmac("sha256", secret).update(`${timestamp}.${raw}`).digest("hex");
 }

@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 describe("webhook deliveries", () => {
-  it("signs exactly as seed 000 shows and sends the documented headers and payloads", async () => {
+  it("signs exactly as the document describes and sends the documented headers and payloads", async () => {
     const made = await control(s.url, "POST", "/_sim/alarms", { site_id: 1 });
     await rx.waitFor((r) => r.length >= 3);
     const types = rx.received.map((r) => r.body.type).sort();

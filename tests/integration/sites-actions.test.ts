@@ -190,7 +190,10 @@ describe("sites", () => {
     const [audit] = await auditRows("arming.update");
     expect(audit!.before).toMatchObject({ security_type: 3 });
     expect(audit!.after).toMatchObject({ security_type: 1 });
-    expect((await arming.setArmingAction({ site_id: siteId, security_type: 7 }))?.validationErrors).toBeDefined();
+    const refused = await arming.setArmingAction({ site_id: siteId, security_type: 7 });
+    expect(refused?.validationErrors?.fieldErrors).toMatchObject({ security_type: [expect.any(String)] });
+    // Refused before CHeKT: the site keeps the mode just set.
+    expect(sim.state.sites.get(siteId)?.security_type).toBe(1);
   });
 
   it("delete removes the site in CHeKT, then its mapping and its children's mappings, and keeps what it was", async () => {
