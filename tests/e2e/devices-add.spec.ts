@@ -20,10 +20,11 @@ async function addDevice(page: Page, siteId: number, values: { id: string; name:
 
 test("add one device with the paste's checks and job; a duplicate ID names the device and site that hold it", async ({ page }) => {
   test.setTimeout(150_000);
-  const harbor = await newSite("Harbor Logistics Warehouse");
-  const target = await newSite("Add target");
+  await signIn(page, "operator");
+  const { siteId: harbor, siteName: harborName } = await newSite(page, "Harbor Logistics Warehouse");
+  const { siteId: target } = await newSite(page, "Add target");
   const frontDoor = `fd-${stamp}`;
-  await signIn(page, "operator", `/sites/${harbor}/devices`);
+  await page.goto(`/sites/${harbor}/devices`);
 
   // Bad input is refused beside each field, before anything is sent.
   await page.getByRole("link", { name: "Add device" }).click();
@@ -55,7 +56,7 @@ test("add one device with the paste's checks and job; a duplicate ID names the d
   // the job row says where the ID is in use.
   await addDevice(page, target, { id: frontDoor, name: "Back gate" });
   await expect(page.getByTestId("job-failed")).toHaveText("1");
-  await expect(page.getByTestId("item-1")).toContainText(`External ID "${frontDoor}" is already used by Front Door at Harbor Logistics Warehouse`);
-  await expect(page.getByTestId("failed-row-1")).toContainText("already used by Front Door at Harbor Logistics Warehouse");
+  await expect(page.getByTestId("item-1")).toContainText(`External ID "${frontDoor}" is already used by Front Door at ${harborName}.`);
+  await expect(page.getByTestId("failed-row-1")).toContainText(`already used by Front Door at ${harborName}`);
   await shots(page, "add-duplicate");
 });

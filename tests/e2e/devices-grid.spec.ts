@@ -25,8 +25,8 @@ const roof = Array.from({ length: 21 }, (_, i) => `Roof ${String(i + 1).padStart
 
 test("grid selection is scoped to the filter; the confirmation names the devices", async ({ page }) => {
   test.setTimeout(180_000);
-  const siteId = await newSite("Grid scope");
-  await signIn(page, "operator", `/sites/${siteId}/devices`);
+  await signIn(page, "operator");
+  const { siteId } = await newSite(page, "Grid scope");
   await provision(page, siteId, [...roof, "Lobby East", "Lobby West"]);
 
   await page.getByLabel("Filter devices").fill("Roof");
@@ -63,8 +63,8 @@ test("grid selection is scoped to the filter; the confirmation names the devices
 
 test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to cancel, Enter to open", async ({ page }) => {
   test.setTimeout(180_000);
-  const siteId = await newSite("Grid keys");
-  await signIn(page, "operator", `/sites/${siteId}/devices`);
+  await signIn(page, "operator");
+  const { siteId } = await newSite(page, "Grid keys");
   await provision(page, siteId, ["Alpha", "Bravo", "Charlie"]);
   const grid = page.getByRole("grid", { name: "Devices" });
 
@@ -142,8 +142,8 @@ test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to can
 });
 
 test("a viewer sees the grid read-only, without add, paste, select or edit", async ({ page }) => {
-  const siteId = await newSite("Grid viewer");
-  await signIn(page, "operator", `/sites/${siteId}/devices`);
+  await signIn(page, "operator");
+  const { siteId } = await newSite(page, "Grid viewer");
   await provision(page, siteId, ["Gate"]);
   await page.context().clearCookies();
   await signIn(page, "viewer", `/sites/${siteId}/devices`);

@@ -4,12 +4,20 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { partner } from "./setup/partner";
+import { refreshSitesView } from "./sites-helpers";
 
 export const stamp = Date.now().toString(36);
 
-export async function newSite(name: string): Promise<number> {
-  const site = (await partner("/sites", "POST", { external_site_id: `e2e-${name.replace(/\W+/g, "-")}-${Date.now()}`, name, timezone: "America/New_York" })) as { site_id: number };
-  return site.site_id;
+/**
+ * A site made CHeKT-side (as another CHeKT user would), named `name stamp` so it is unique, then
+ * brought into this console's mirror through the sites list's Refresh (pages read the mirror).
+ * Needs a signed-in page.
+ */
+export async function newSite(page: Page, name: string): Promise<{ siteId: number; siteName: string }> {
+  const siteName = `${name} ${stamp}`;
+  const site = (await partner("/sites", "POST", { external_site_id: `e2e-${name.replace(/\W+/g, "-")}-${Date.now()}`, name: siteName, timezone: "America/New_York" })) as { site_id: number };
+  await refreshSitesView(page, siteName);
+  return { siteId: site.site_id, siteName };
 }
 
 /** No serious or critical axe violation inside `selector` (or the page); the message lists them. */

@@ -4,13 +4,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
 import { partner } from "./setup/partner";
+import { newSite as mirroredSite, stamp } from "./devices-helpers";
 
-async function newSite(name: string): Promise<number> {
-  const site = (await partner("/sites", "POST", { external_site_id: `e2e-${name}-${Date.now()}`, name, timezone: "America/New_York" })) as { site_id: number };
-  return site.site_id;
+/** Pages read the mirror: devices made CHeKT-side by the spec show after the page's Refresh. */
+async function refreshDevices(page: Page, siteId: number) {
+  await page.goto(`/sites/${siteId}/devices`);
+  await page.getByTestId("freshness").getByRole("button", { name: "Refresh" }).click();
 }
 
-const stamp = Date.now().toString(36);
 const ext = (i: number) => `e2e-${stamp}-${String(i).padStart(2, "0")}`;
 
 function pasteText(clash: string): string {
@@ -34,13 +35,14 @@ async function shot(page: Page, name: string) {
 test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the refused row", async ({ page }) => {
   // Two jobs through a rate-limited CHeKT (60/min, shared with the test's own set-up calls).
   test.setTimeout(180_000);
-  const siteId = await newSite("Paste test");
-  const otherSite = await newSite("Clash holder");
+  await signIn(page, "operator");
+  const { siteId } = await mirroredSite(page, "Paste test");
+  const { siteId: otherSite } = await mirroredSite(page, "Clash holder");
   const clash = `e2e-${stamp}-clash`;
   // An external ID another site of the dealer already uses: the browser cannot know, CHeKT refuses it.
   await partner(`/sites/${otherSite}/devices`, "POST", [{ external_device_id: clash, device_type: "camera", name: "Elsewhere" }]);
 
-  await signIn(page, "operator", `/sites/${siteId}/devices/paste`);
+  await page.goto(`/sites/${siteId}/devices/paste`);
   await expect(page.getByRole("heading", { name: "Paste devices" })).toBeVisible();
   await page.getByRole("textbox", { name: "Device list" }).fill(pasteText(clash));
   await page.getByRole("button", { name: "Next: match columns" }).click();
@@ -101,13 +103,14 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
 
 test("device grid: sort, filter, details, inline edit, delete selected with the count", async ({ page }) => {
   test.setTimeout(120_000);
-  const siteId = await newSite("Grid test");
+  await signIn(page, "operator");
+  const { siteId } = await mirroredSite(page, "Grid test");
   await partner(`/sites/${siteId}/devices`, "POST", [
     { external_device_id: `g-${stamp}-a`, device_type: "camera", name: "Lobby", zone_number: "1", mac: "AA:BB:CC:DD:EE:01" },
     { external_device_id: `g-${stamp}-b`, device_type: "bridge", name: "Panel bridge", zone_number: "2" },
     { external_device_id: `g-${stamp}-c`, device_type: "camera", name: "Dock", zone_number: "3" },
   ]);
-  await signIn(page, "operator", `/sites/${siteId}/devices`);
+  await refreshDevices(page, siteId);
   await expect(page.getByRole("grid", { name: "Devices" })).toBeVisible();
   await expect(page.getByTestId(`device-g-${stamp}-a`)).toBeVisible();
 
@@ -142,9 +145,10 @@ test("device grid: sort, filter, details, inline edit, delete selected with the 
 });
 
 test("a viewer sees the devices but cannot paste, edit or delete", async ({ page }) => {
-  const siteId = await newSite("Viewer test");
+  await signIn(page, "viewer");
+  const { siteId } = await mirroredSite(page, "Viewer test");
   await partner(`/sites/${siteId}/devices`, "POST", [{ external_device_id: `v-${stamp}-a`, device_type: "camera", name: "Gate" }]);
-  await signIn(page, "viewer", `/sites/${siteId}/devices`);
+  await refreshDevices(page, siteId);
   await expect(page.getByTestId(`device-v-${stamp}-a`)).toBeVisible();
   await expect(page.getByRole("link", { name: "Paste devices" })).toHaveCount(0);
   await expect(page.getByLabel(`Select Gate (v-${stamp}-a)`)).toHaveCount(0);
@@ -154,10 +158,11 @@ test("a viewer sees the devices but cannot paste, edit or delete", async ({ page
 });
 
 test("a 2,500-row paste stays light: only the rows on screen are in the page", async ({ page }) => {
-  const siteId = await newSite("Big paste");
+  await signIn(page, "operator");
+  const { siteId } = await mirroredSite(page, "Big paste");
   const lines = ["External ID,Type,Name,MAC"];
   for (let i = 1; i <= 2500; i++) lines.push(`big-${stamp}-${i},camera,Cam ${i},${(0x0b0000000000 + i).toString(16).padStart(12, "0")}`);
-  await signIn(page, "operator", `/sites/${siteId}/devices/paste`);
+  await page.goto(`/sites/${siteId}/devices/paste`);
   // One input event with the whole text, as a clipboard paste gives (fill() types it in pieces).
   await page.getByRole("textbox", { name: "Device list" }).evaluate((el, text) => {
     const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!;

@@ -29,8 +29,9 @@ function sheet(): string {
 
 test("review: typing through the error filter, type picker, skip, delete, next error, sheet lines on the job page", async ({ page }) => {
   test.setTimeout(180_000);
-  const siteId = await newSite("Review test");
-  await signIn(page, "operator", `/sites/${siteId}/devices/paste`);
+  await signIn(page, "operator");
+  const { siteId } = await newSite(page, "Review test");
+  await page.goto(`/sites/${siteId}/devices/paste`);
   await page.getByRole("textbox", { name: "Device list" }).fill(sheet());
   await page.getByRole("button", { name: "Next: match columns" }).click();
   await page.getByRole("button", { name: "Next: review rows" }).click();
