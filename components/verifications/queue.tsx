@@ -47,14 +47,28 @@ export function VerificationQueue({ me, canAnswer, canTakeOver, sort, leaseSecon
   const alertsRef = useRef(alertsOn);
   alertsRef.current = alertsOn;
   const [announced, setAnnounced] = useState("");
+  // A verification can arrive a moment before its alarm's details (priority, trigger): the spoken
+  // announcement waits up to 2 s for them, the sound does not.
+  const toAnnounce = useRef(new Map<string, number>());
   const onNew = useCallback((item: QueueItem) => {
-    setAnnounced(`New alarm: ${announcement(item, Date.now())}`);
+    if (item.priority) setAnnounced(`New alarm: ${announcement(item, Date.now())}`);
+    else toAnnounce.current.set(item.id, Date.now() + 2_000);
     if (!alertsRef.current) return;
     beep();
     notify("New alarm to verify", [item.siteName ?? `Site ${item.siteId}`, item.description].filter(Boolean).join(" — "), item.id);
   }, []);
   const { data, status, error, isLoading } = useLiveQueue({ onNew });
   const now = useNow(1000);
+  useEffect(() => {
+    for (const [id, until] of toAnnounce.current) {
+      const item = data?.items.find((i) => i.id === id);
+      if (!item) toAnnounce.current.delete(id);
+      else if (item.priority || Date.now() >= until) {
+        toAnnounce.current.delete(id);
+        setAnnounced(`New alarm: ${announcement(item, Date.now())}`);
+      }
+    }
+  }, [data, now]);
 
   // Items leave by themselves when their countdown ends, whatever the server has said yet.
   const items = useMemo(() => sortQueue((data?.items ?? []).filter((i) => Date.parse(i.expiresAt) > now), sort), [data, now, sort]);

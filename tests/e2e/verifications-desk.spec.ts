@@ -179,8 +179,9 @@ test("a snapshot CHeKT fails to serve is retried by the page with backoff, then 
   test.setTimeout(90_000);
   await signIn(page, "viewer", "/verifications");
   await openQueue(page);
-  // Eight 503s: more than one server-side round of retries, fewer than two.
-  await sim("/_sim/faults", { body: { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503, count: 8 } });
+  // 503s with Retry-After 1: the server retries about once a second for 12 s (at most 12 tries),
+  // so 15 outlast its first round (the page must retry) but not its second.
+  await sim("/_sim/faults", { body: { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503, count: 15 } });
   const raised = await raise({ site_id: 7, description: "Snapshot under 503" });
   const r = row(page, raised.verification.verification_id);
   await expect(r).toBeVisible({ timeout: 15_000 });
