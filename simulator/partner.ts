@@ -84,9 +84,10 @@ const updateDealer: Handler<"updateDealer"> = (ctx) => {
 // ---------- sites
 /** Checks the schema cannot express; run with the schema's so one answer lists every bad field. */
 export function siteBodyErrors(body: unknown): FieldError[] {
-  const b = (body ?? {}) as Record<string, unknown>;
-  if (typeof b.timezone === "string" && b.timezone !== "" && !validTimezone(b.timezone)) {
-    return [{ field: "timezone", message: `timezone "${b.timezone}" is not an IANA time zone (e.g. America/New_York)` }];
+  // Runs before the body is known to be an object (alongside the schema's own checks).
+  const tz: unknown = body && typeof body === "object" ? Reflect.get(body, "timezone") : undefined;
+  if (typeof tz === "string" && tz !== "" && !validTimezone(tz)) {
+    return [{ field: "timezone", message: `timezone "${tz}" is not an IANA time zone (e.g. America/New_York)` }];
   }
   return [];
 }
