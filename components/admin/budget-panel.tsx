@@ -120,7 +120,7 @@ export function BudgetPanel() {
   }, []);
 
   return (
-    <div className="space-y-4" data-testid="budget-panel" aria-busy={data === null && error === null}>
+    <div className="min-w-0 space-y-4" data-testid="budget-panel" aria-busy={data === null && error === null}>
       {error ? <Alert tone="danger">{error}</Alert> : null}
       {data === null && error === null ? <p className="text-sm text-slate-600">Loading the budget…</p> : null}
       {data ? (

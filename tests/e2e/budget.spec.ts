@@ -53,6 +53,10 @@ test.describe("Settings: the CHeKT call budget panel", () => {
     await expectAccessible(page);
     await page.getByTestId("budget-panel").scrollIntoViewIfNeeded();
     await shots(page, "settings-panel");
+    // On a phone the panel fits the screen; only its table scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = await page.getByTestId("budget-panel").boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
   });
 
   test("a viewer sees no panel, and its route refuses viewers and signed-out callers", async ({ page, playwright, baseURL }) => {

@@ -85,7 +85,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <Alert tone="info" title="No dealer connected yet">Connect a dealer on the Dealer page; its CHeKT App settings appear here.</Alert>
         )}
 
-        <Card title="CHeKT call budget" description="One budget per credential, shared by every app instance. Answers to alarms go first; bulk jobs and background sync keep a reserve free for them." className="xl:col-span-2">
+        <Card title="CHeKT call budget" description="One budget per credential, shared by every app instance. Answers to alarms go first; bulk jobs and background sync keep a reserve free for them." className="min-w-0 xl:col-span-2">
           <BudgetPanel />
         </Card>
 
