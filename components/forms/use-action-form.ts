@@ -40,9 +40,12 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
 
   // A long wait is usually CHeKT's rate limit (the server waits Retry-After); say so.
   useEffect(() => {
-    if (!pending) return setSlow(false);
+    if (!pending) return;
     const t = setTimeout(() => setSlow(true), 2500);
-    return () => clearTimeout(t);
+    return () => {
+      clearTimeout(t);
+      setSlow(false);
+    };
   }, [pending]);
 
   function focusFirstError(errors: Record<string, string>) {
