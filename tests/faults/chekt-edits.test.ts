@@ -10,31 +10,18 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { DEMO } from "../../simulator/seed";
-import { createChektClient, type ChektClientConfig } from "../../lib/chekt/client";
+import type { ChektClientConfig } from "../../lib/chekt/client";
 import { ChektError } from "../../lib/chekt/errors";
+import { demoPartnerClient } from "../support/chekt";
+import { simControl } from "../support/simulator";
+
+const control = <T = unknown>(method: string, path: string, body?: unknown) => simControl<T>(sim.url, method, path, body);
+const client = (over: Partial<ChektClientConfig> = {}) => demoPartnerClient(sim.url, { timeoutMs: 5_000, deadlineMs: 30_000, backoffBaseMs: 50, backoffMaxMs: 400, ...over });
 
 let sim: RunningSimulator;
 const DEALER = DEMO.dealers.acme.id;
 const UNSURE = /may or may not have been saved — refresh to check/;
 
-async function control(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${sim.url}${path}`, { method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-function client(over: Partial<ChektClientConfig> = {}) {
-  return createChektClient({
-    baseUrl: sim.url,
-    auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: DEMO.partner.clientSecret },
-    timeoutMs: 5_000,
-    deadlineMs: 30_000,
-    backoffBaseMs: 50,
-    backoffMaxMs: 400,
-    ...over,
-  });
-}
 
 type Outcome = { ok: true } | { ok: false; error: ChektError };
 async function attempt(p: Promise<unknown>): Promise<Outcome> {

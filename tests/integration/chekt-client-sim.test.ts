@@ -7,33 +7,18 @@ import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { DEMO } from "../../simulator/seed";
-import { createChektClient, type ChektClientConfig } from "../../lib/chekt/client";
+import type { ChektClientConfig } from "../../lib/chekt/client";
 import { ChektError } from "../../lib/chekt/errors";
 import { listQueryParams } from "../../lib/chekt/list-query";
-import { caughtChektError } from "../support/chekt";
+import { caughtChektError, demoPartnerClient } from "../support/chekt";
+import { simControl } from "../support/simulator";
+
+const control = <T = unknown>(method: string, path: string, body?: unknown) => simControl<T>(sim.url, method, path, body);
+const client = (over: Partial<ChektClientConfig> = {}) => demoPartnerClient(sim.url, over);
 
 let sim: RunningSimulator;
 
-async function control(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${sim.url}${path}`, { method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
 const ACME = DEMO.dealers.acme.id;
-
-function client(over: Partial<ChektClientConfig> = {}) {
-  return createChektClient({
-    baseUrl: sim.url,
-    auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: DEMO.partner.clientSecret },
-    timeoutMs: 3_000,
-    deadlineMs: 10_000,
-    backoffBaseMs: 20,
-    backoffMaxMs: 200,
-    ...over,
-  });
-}
 
 
 beforeAll(async () => {
@@ -84,8 +69,8 @@ describe("against the simulator", () => {
   it("authenticates with an RS256 client assertion against a registered public key", async () => {
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const clientId = `jwt-partner-${randomUUID().slice(0, 8)}`;
-    const partner = await control("POST", "/_sim/partners", { client_id: clientId, client_secret: null, public_key_pem: publicKey.export({ type: "spki", format: "pem" }) });
-    const dealer = await control("POST", "/_sim/dealers", { company_name: "JWT Dealer", partner_id: partner.id, external_dealer_id: `ext-${clientId}` });
+    const partner = (await control<{ id: number }>("POST", "/_sim/partners", { client_id: clientId, client_secret: null, public_key_pem: publicKey.export({ type: "spki", format: "pem" }) }))!;
+    const dealer = (await control<{ dealer_id: number }>("POST", "/_sim/dealers", { company_name: "JWT Dealer", partner_id: partner.id, external_dealer_id: `ext-${clientId}` }))!;
     const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     // As it would come from a one-line .env value.
     const c = client({ auth: { type: "private_key_jwt", clientId, privateKey: pem.replace(/\n/g, "\\n") } });
