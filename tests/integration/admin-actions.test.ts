@@ -242,6 +242,13 @@ describe("dealer secrets", () => {
 });
 
 describe("drift", () => {
+  // The drift check compares with the mirror (docs/mirror.md): sweep the dealer first, as the app's
+  // background sync would.
+  beforeAll(async () => {
+    const link = await m.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } });
+    await (await import("@/lib/mirror/sweep")).sweepDealer({ dealerLinkId: link.id, dealerId: link.chektDealerId });
+  }, 120_000);
+
   beforeEach(async () => {
     await m.prisma.user.deleteMany();
     await as((await makeUser("root@admin.test", "admin")).id);
