@@ -22,7 +22,11 @@ test("as an admin: run the check, link an object CHeKT has and we do not", async
   });
   expect(created.status).toBe(201);
 
-  await signIn(page, "admin", "/drift");
+  await signIn(page, "admin", "/stations");
+  // The check compares with the mirror: the sweep would notice the new station within its interval;
+  // the stations list's Refresh brings it in now.
+  await page.getByTestId("freshness").getByRole("button", { name: "Refresh" }).click();
+  await expect(page.getByRole("link", { name: "Made outside the console" }).first()).toBeVisible();
   await page.goto("/drift");
   await page.getByRole("button", { name: "Run drift check" }).click();
   const issues = page.getByTestId("drift-issues");
