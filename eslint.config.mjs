@@ -15,7 +15,16 @@ const GATEWAY_MESSAGE =
 const CHEKT = "(@/lib/|(\\.\\.?/)+(lib/)?)chekt";
 // budget-wait (the interactive scope the action client opens) and budget-panel (Settings figures
 // read from Postgres) make no call to CHeKT and hold no credential.
-const ALLOWED = ["api/[^/]+", "errors", "budget-class", "budget-wait", "budget-panel", "schema", "normalize", "list-query"];
+const ALLOWED = [
+  "api/[^/]+",
+  "errors",
+  "budget-class",
+  "budget-wait",
+  "budget-panel",
+  "schema",
+  "normalize",
+  "list-query",
+];
 const gatewayRule = [
   "error",
   {

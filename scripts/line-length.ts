@@ -13,7 +13,12 @@ import { repoRoot } from "./lib/env";
 export const MAX_LINE = 120;
 const CHECKED = /\.(ts|tsx|mts|mjs|js|css)$/;
 /** Generated, or not ours to wrap. */
-const SKIPPED = [/^lib\/chekt\/schema\.d\.ts$/, /^lib\/generated\//, /^prisma\/migrations\//, /(^|\/)package-lock\.json$/];
+const SKIPPED = [
+  /^lib\/chekt\/schema\.d\.ts$/,
+  /^lib\/generated\//,
+  /^prisma\/migrations\//,
+  /(^|\/)package-lock\.json$/,
+];
 const URL_RE = /\b(https?|wss?):\/\/\S/;
 
 export type LongLine = { file: string; line: number; length: number };
@@ -28,7 +33,10 @@ export function longLines(file: string, text: string, max = MAX_LINE): LongLine[
 }
 
 function trackedFiles(): string[] {
-  const listed = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8" });
+  const listed = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
   return listed
     .split("\n")
     .filter((f) => CHECKED.test(f) && !SKIPPED.some((re) => re.test(f)))

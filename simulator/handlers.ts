@@ -25,7 +25,9 @@ export type ItemWise = "bulkCreateDevices" | "bulkUpdateDevices";
 
 /** Path parameters after validation: coerced to the document's types (ids are numbers). */
 export type PathOf<K extends OperationId> = OrEmpty<Part<K, "path">>;
-export type QueryOf<K extends OperationId> = K extends SelfValidating ? Record<string, unknown> : OrEmpty<Part<K, "query">>;
+export type QueryOf<K extends OperationId> = K extends SelfValidating
+  ? Record<string, unknown>
+  : OrEmpty<Part<K, "query">>;
 export type BodyOf<K extends OperationId> = K extends SelfValidating
   ? unknown
   : K extends ItemWise
@@ -69,7 +71,9 @@ export type Handler<K extends OperationId> = (ctx: Ctx<K>) => Answer<K> | Promis
 export type Handlers = { [K in OperationId]: Handler<K> };
 
 /** One module's handlers, each checked against the operation its key names. */
-export function defineHandlers<H extends Partial<Handlers>>(handlers: H & { [K in Exclude<keyof H, OperationId>]: never }): H {
+export function defineHandlers<H extends Partial<Handlers>>(
+  handlers: H & { [K in Exclude<keyof H, OperationId>]: never },
+): H {
   return handlers;
 }
 
@@ -106,7 +110,12 @@ export function assertSchema<N extends SchemaName>(sim: Sim, name: N, value: unk
 }
 
 /** Whether the value is the named schema; its field errors are added to `errors` when not. */
-export function isSchema<N extends SchemaName>(sim: Sim, name: N, value: unknown, errors: FieldError[]): value is Schemas[N] {
+export function isSchema<N extends SchemaName>(
+  sim: Sim,
+  name: N,
+  value: unknown,
+  errors: FieldError[],
+): value is Schemas[N] {
   const found = sim.contract.validateSchema(name, value);
   errors.push(...found);
   return found.length === 0;

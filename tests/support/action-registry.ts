@@ -28,6 +28,7 @@ export async function recordingSafeAction(importOriginal: () => Promise<typeof i
   const orig = await importOriginal();
   return {
     ...orig,
-    createSafeActionClient: (...a: Parameters<typeof orig.createSafeActionClient>) => wrap(orig.createSafeActionClient(...a)),
+    createSafeActionClient: (...a: Parameters<typeof orig.createSafeActionClient>) =>
+      wrap(orig.createSafeActionClient(...a)),
   };
 }

@@ -5,7 +5,11 @@
 export type TestUser = { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" };
 
 /** `mustEnrol`: the user still owes two-factor setup (getSessionUser then answers null, as the real one does). */
-export const session: { user: TestUser | null; mustEnrol: boolean; sessionId: string | null } = { user: null, mustEnrol: false, sessionId: null };
+export const session: { user: TestUser | null; mustEnrol: boolean; sessionId: string | null } = {
+  user: null,
+  mustEnrol: false,
+  sessionId: null,
+};
 
 export async function getSessionUser(): Promise<TestUser | null> {
   return session.user && !session.mustEnrol ? session.user : null;

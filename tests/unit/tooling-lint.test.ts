@@ -16,21 +16,48 @@ async function rulesHit(file: string, source: string): Promise<string[]> {
 const importOf = (spec: string) => `import { thing } from "${spec}";\nexport const used = thing;\n`;
 
 describe("lint: the CHeKT gateway", () => {
-  const refused = ["@/lib/chekt", "@/lib/chekt/index", "@/lib/chekt/client", "@/lib/chekt/transport", "@/lib/chekt/token", "openapi-fetch", "../chekt/client", "../../lib/chekt/transport"];
+  const refused = [
+    "@/lib/chekt",
+    "@/lib/chekt/index",
+    "@/lib/chekt/client",
+    "@/lib/chekt/transport",
+    "@/lib/chekt/token",
+    "openapi-fetch",
+    "../chekt/client",
+    "../../lib/chekt/transport",
+  ];
   it.each(refused)("refuses %s in app/, components/ and lib/", async (spec) => {
     for (const file of ["app/(console)/probe/page.tsx", "components/probe.tsx", "lib/probe/probe.ts"]) {
-      expect(await rulesHit(file, importOf(spec)), `${spec} in ${file}`).toContain("@typescript-eslint/no-restricted-imports");
+      expect(await rulesHit(file, importOf(spec)), `${spec} in ${file}`).toContain(
+        "@typescript-eslint/no-restricted-imports",
+      );
     }
   });
 
-  const allowed = ["@/lib/chekt/api/sites", "@/lib/chekt/errors", "@/lib/chekt/budget-class", "@/lib/schemas/contract", "@/lib/chekt/normalize"];
+  const allowed = [
+    "@/lib/chekt/api/sites",
+    "@/lib/chekt/errors",
+    "@/lib/chekt/budget-class",
+    "@/lib/schemas/contract",
+    "@/lib/chekt/normalize",
+  ];
   it.each(allowed)("allows %s", async (spec) => {
-    expect(await rulesHit("app/(console)/probe/page.tsx", importOf(spec))).not.toContain("@typescript-eslint/no-restricted-imports");
+    expect(await rulesHit("app/(console)/probe/page.tsx", importOf(spec))).not.toContain(
+      "@typescript-eslint/no-restricted-imports",
+    );
   });
 
   it("lets lib/chekt/ itself, tests, scripts, bench and the simulator use the client", async () => {
-    for (const file of ["lib/chekt/api/probe.ts", "tests/integration/probe.test.ts", "scripts/probe.ts", "bench/probe.ts", "simulator/probe.ts"]) {
-      expect(await rulesHit(file, importOf("@/lib/chekt/client")), file).not.toContain("@typescript-eslint/no-restricted-imports");
+    for (const file of [
+      "lib/chekt/api/probe.ts",
+      "tests/integration/probe.test.ts",
+      "scripts/probe.ts",
+      "bench/probe.ts",
+      "simulator/probe.ts",
+    ]) {
+      expect(await rulesHit(file, importOf("@/lib/chekt/client")), file).not.toContain(
+        "@typescript-eslint/no-restricted-imports",
+      );
     }
   });
 
@@ -45,12 +72,16 @@ describe("lint: the CHeKT gateway", () => {
 describe("lint: types", () => {
   it("refuses an explicit any, in the app and in the simulator alike", async () => {
     for (const file of ["lib/probe/probe.ts", "simulator/probe.ts", "tests/unit/probe.test.ts"]) {
-      expect(await rulesHit(file, "export const x = (v: any) => v;\n"), file).toContain("@typescript-eslint/no-explicit-any");
+      expect(await rulesHit(file, "export const x = (v: any) => v;\n"), file).toContain(
+        "@typescript-eslint/no-explicit-any",
+      );
     }
   });
 
   it("refuses an unused variable and a hook called conditionally", async () => {
-    expect(await rulesHit("lib/probe/probe.ts", "const unused = 1;\nexport {};\n")).toContain("@typescript-eslint/no-unused-vars");
+    expect(await rulesHit("lib/probe/probe.ts", "const unused = 1;\nexport {};\n")).toContain(
+      "@typescript-eslint/no-unused-vars",
+    );
     const hook = `import { useState } from "react";\nexport function P({ on }: { on: boolean }) {\n  if (on) useState(0);\n  return null;\n}\n`;
     expect(await rulesHit("components/probe.tsx", hook)).toContain("react-hooks/rules-of-hooks");
   });
