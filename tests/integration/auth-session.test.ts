@@ -9,7 +9,6 @@ vi.mock("@/lib/auth/index", () => ({ auth: async () => authMock.session }));
 vi.mock("next/headers", () => import("../support/next-headers"));
 /** The page the request was for, as proxy.ts passes it on. */
 const requestPath = (path: string) => void (requestHeaders.current = new Headers({ "x-request-path": path }));
-requestPath("/settings?tab=users");
 
 let db: TestDatabase;
 type Modules = {
@@ -38,6 +37,8 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  // Every test starts from the same request, whatever the one before changed.
+  requestPath("/settings?tab=users");
   await m.prisma.user.deleteMany();
   const u = await m.prisma.user.create({ data: { email: "vera@example.com", name: "Vera Viewer", role: "viewer", passwordHash: "x" } });
   userId = u.id;
@@ -134,7 +135,6 @@ describe("requireRole (pages)", () => {
     authMock.session = null;
     requestPath("//evil.example/x");
     expect(await digestOf(m.requireRole("viewer"))).toMatch(/^NEXT_REDIRECT;replace;\/sign-in;307;/);
-    requestPath("/settings?tab=users");
   });
 
   it("renders the 403 page for a role that is too low", async () => {
