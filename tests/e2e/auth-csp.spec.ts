@@ -109,6 +109,19 @@ test("every console page an admin can reach runs without a CSP violation", async
   expect(violations, violations.map((v) => `${v.url}: ${v.text}`).join("\n")).toEqual([]);
 });
 
+test("the 404 and 403 pages run under the CSP too", async ({ page }) => {
+  const violations = watchCsp(page);
+  await signIn(page, "viewer");
+  const missing = await page.goto("/no-such-page-anywhere");
+  expect(missing?.status()).toBe(404);
+  expectSecurityHeaders(missing!.headers(), "404");
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+  const denied = await page.goto("/users");
+  expect(denied?.status()).toBeGreaterThanOrEqual(400);
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+  expect(violations, violations.map((v) => `${v.url}: ${v.text}`).join("\n")).toEqual([]);
+});
+
 test("the console cannot be framed by another site", async ({ page }) => {
   // A document of another origin (about:blank) tries to frame the sign-in page.
   await page.setContent(`<iframe id="f" src="${appUrl()}/sign-in"></iframe>`);

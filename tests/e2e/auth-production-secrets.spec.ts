@@ -45,7 +45,6 @@ test("next start refuses every example secret, naming each variable", async () =
   expect(code, output).toBe(1);
   expect(output).toContain("Refusing to start in production");
   for (const name of Object.keys(EXAMPLE_SECRETS)) expect(output).toContain(`${name}: set your own value`);
-  expect(output).not.toMatch(/Ready in|started server/i);
 });
 
 test("one example value left among the install's own is enough to refuse, and only it is named", async () => {
