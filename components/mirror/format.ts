@@ -8,7 +8,9 @@ export function formatAsOf(iso: string, now: Date, utc: boolean): string {
   const get = utc
     ? { y: d.getUTCFullYear(), mo: d.getUTCMonth(), day: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes() }
     : { y: d.getFullYear(), mo: d.getMonth(), day: d.getDate(), h: d.getHours(), mi: d.getMinutes() };
-  const today = utc ? now.getUTCFullYear() === get.y && now.getUTCMonth() === get.mo && now.getUTCDate() === get.day : now.toDateString() === d.toDateString();
+  const today = utc
+    ? now.getUTCFullYear() === get.y && now.getUTCMonth() === get.mo && now.getUTCDate() === get.day
+    : now.toDateString() === d.toDateString();
   const time = `${pad(get.h)}:${pad(get.mi)}${utc ? " UTC" : ""}`;
   if (today) return time;
   const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][get.mo];

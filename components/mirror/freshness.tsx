@@ -26,11 +26,21 @@ export type FreshnessProps = {
   className?: string;
 };
 
+const REFRESH_BUTTON = [
+  "inline-flex items-center gap-1 rounded font-medium text-indigo-700 underline-offset-2 hover:underline",
+  "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
+  "disabled:text-slate-500",
+].join(" ");
+
 const noSubscribe = () => () => undefined;
 
 function When({ iso }: { iso: string }) {
   // false while rendering on the server and hydrating (UTC there), true once in the browser.
-  const local = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const local = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   return (
     <time dateTime={iso} title={new Date(iso).toISOString()}>
       {formatAsOf(iso, new Date(), !local)}
@@ -80,7 +90,7 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
           onClick={refresh}
           disabled={pending}
           aria-busy={pending || undefined}
-          className="inline-flex items-center gap-1 rounded font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:text-slate-500"
+          className={REFRESH_BUTTON}
         >
           <RefreshCw className={cn("h-3.5 w-3.5", pending && "animate-spin")} aria-hidden="true" />
           {pending ? "Refreshing…" : "Refresh"}
@@ -88,7 +98,8 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
       </p>
       {goneAt ? (
         <p className="mt-1 font-medium text-red-800" role="status" data-testid="freshness-gone">
-          Deleted in CHeKT (noticed <When iso={goneAt} />). What you see is the last copy CHeKT confirmed.
+          Deleted in CHeKT (noticed <When iso={goneAt} />
+          ). What you see is the last copy CHeKT confirmed.
         </p>
       ) : null}
       <div aria-live="polite">

@@ -12,26 +12,51 @@ const PHASES: Record<string, string> = {
   children: "each site's contacts, devices and arming",
 };
 
-export async function SyncProgress({ dealerLinkId, className, always }: { dealerLinkId: string; className?: string; always?: boolean }) {
+export async function SyncProgress({
+  dealerLinkId,
+  className,
+  always,
+}: {
+  dealerLinkId: string;
+  className?: string;
+  always?: boolean;
+}) {
   const sync = await findMirrorSync(dealerLinkId);
   if (!sync) {
-    return always ? <Alert tone="info" title="Not synced yet" className={className}>The first sync with CHeKT has not started yet; it starts within a minute.</Alert> : null;
+    return always ? (
+      <Alert tone="info" title="Not synced yet" className={className}>
+        The first sync with CHeKT has not started yet; it starts within a minute.
+      </Alert>
+    ) : null;
   }
   const busy = sync.state === "queued" || sync.state === "running";
   if (!busy && sync.state !== "failed") {
     return always && sync.finishedAt ? (
       <p className={className} data-testid="sync-done">
-        <span className="text-sm text-slate-600">Last full sync with CHeKT finished <time dateTime={sync.finishedAt.toISOString()}>{sync.finishedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>.</span>
+        <span className="text-sm text-slate-600">
+          Last full sync with CHeKT finished{" "}
+          <time dateTime={sync.finishedAt.toISOString()}>
+            {sync.finishedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+          </time>
+          .
+        </span>
       </p>
     ) : null;
   }
-  const what = sync.phase ? PHASES[sync.phase] ?? sync.phase : "waiting to start";
-  const counted = sync.total ? ` — ${sync.done.toLocaleString("en-US")} of ${sync.total.toLocaleString("en-US")}` : sync.done ? ` — ${sync.done.toLocaleString("en-US")} so far` : "";
+  const what = sync.phase ? (PHASES[sync.phase] ?? sync.phase) : "waiting to start";
+  const counted = sync.total
+    ? ` — ${sync.done.toLocaleString("en-US")} of ${sync.total.toLocaleString("en-US")}`
+    : sync.done
+      ? ` — ${sync.done.toLocaleString("en-US")} so far`
+      : "";
   const pct = sync.total ? Math.min(100, Math.round((sync.done / sync.total) * 100)) : null;
   return (
     <div className={className} data-testid="sync-progress">
       {busy ? <AutoRefresh everyMs={3000} /> : null}
-      <Alert tone={sync.state === "failed" ? "warning" : "info"} title={sync.firstSync ? "First sync with CHeKT" : "Syncing with CHeKT"}>
+      <Alert
+        tone={sync.state === "failed" ? "warning" : "info"}
+        title={sync.firstSync ? "First sync with CHeKT" : "Syncing with CHeKT"}
+      >
         <p>
           {sync.state === "failed" ? "Paused after a problem; it resumes by itself where it stopped. " : "Reading "}
           {sync.state === "failed" ? null : what}
@@ -39,7 +64,14 @@ export async function SyncProgress({ dealerLinkId, className, always }: { dealer
         </p>
         {sync.lastError ? <p className="mt-1 text-xs opacity-80">{sync.lastError}</p> : null}
         {pct !== null ? (
-          <div className="mt-2 h-1.5 w-full max-w-sm overflow-hidden rounded bg-white/70" role="progressbar" aria-label="Sync progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+          <div
+            className="mt-2 h-1.5 w-full max-w-sm overflow-hidden rounded bg-white/70"
+            role="progressbar"
+            aria-label="Sync progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={pct}
+          >
             <div className="h-full bg-indigo-500" style={{ width: `${pct}%` }} />
           </div>
         ) : null}

@@ -7,7 +7,12 @@ import { prisma } from "@/lib/db";
 import { readDealerDto } from "@/lib/mirror/dto";
 import { compareMappings, type ChektObject, type DriftKind, type DriftReport, type MappingRow } from "./compare";
 
-export type DriftRun = DriftReport & { warnings: string[]; traceId: string; chektDealerId: number; mirrorAsOf: string | null };
+export type DriftRun = DriftReport & {
+  warnings: string[];
+  traceId: string;
+  chektDealerId: number;
+  mirrorAsOf: string | null;
+};
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
@@ -19,8 +24,14 @@ export async function runDrift(link: { id: string; chektDealerId: number }, trac
     prisma.mirrorDealer.findUnique({ where: { dealerLinkId } }),
     prisma.mirrorSite.findMany({ where: live, select: { chektId: true, externalId: true, name: true } }),
     prisma.mirrorStation.findMany({ where: live, select: { chektId: true, externalId: true, name: true } }),
-    prisma.mirrorContact.findMany({ where: live, select: { chektId: true, externalId: true, siteId: true, firstName: true, lastName: true } }),
-    prisma.mirrorDevice.findMany({ where: live, select: { chektId: true, externalId: true, siteId: true, name: true } }),
+    prisma.mirrorContact.findMany({
+      where: live,
+      select: { chektId: true, externalId: true, siteId: true, firstName: true, lastName: true },
+    }),
+    prisma.mirrorDevice.findMany({
+      where: live,
+      select: { chektId: true, externalId: true, siteId: true, name: true },
+    }),
     prisma.mirrorArming.findMany({ where: { dealerLinkId }, select: { siteId: true } }),
     prisma.mirrorSync.findUnique({ where: { dealerLinkId } }),
     prisma.externalIdMapping.findMany({ where: { dealerLinkId }, orderBy: [{ kind: "asc" }, { chektId: "asc" }] }),
@@ -29,21 +40,78 @@ export async function runDrift(link: { id: string; chektDealerId: number }, trac
   const warnings: string[] = [];
   const objects: ChektObject[] = [];
   const d = dealer && !dealer.goneAt ? readDealerDto(dealer.dto) : null;
-  if (d) objects.push({ kind: "dealer", chektId: String(d.dealer_id), externalId: str(d.external_dealer_id), parentChektId: null, name: d.company_name });
-  for (const s of sites) objects.push({ kind: "site", chektId: String(s.chektId), externalId: str(s.externalId), parentChektId: null, name: s.name });
-  for (const m of stations) objects.push({ kind: "monitoring_station", chektId: String(m.chektId), externalId: str(m.externalId), parentChektId: null, name: m.name });
-  for (const c of contacts) objects.push({ kind: "contact", chektId: String(c.chektId), externalId: str(c.externalId), parentChektId: String(c.siteId), name: `${c.firstName} ${c.lastName}`.trim() });
-  for (const v of devices) objects.push({ kind: "device", chektId: String(v.chektId), externalId: str(v.externalId), parentChektId: String(v.siteId), name: v.name });
+  if (d)
+    objects.push({
+      kind: "dealer",
+      chektId: String(d.dealer_id),
+      externalId: str(d.external_dealer_id),
+      parentChektId: null,
+      name: d.company_name,
+    });
+  for (const s of sites)
+    objects.push({
+      kind: "site",
+      chektId: String(s.chektId),
+      externalId: str(s.externalId),
+      parentChektId: null,
+      name: s.name,
+    });
+  for (const m of stations)
+    objects.push({
+      kind: "monitoring_station",
+      chektId: String(m.chektId),
+      externalId: str(m.externalId),
+      parentChektId: null,
+      name: m.name,
+    });
+  for (const c of contacts)
+    objects.push({
+      kind: "contact",
+      chektId: String(c.chektId),
+      externalId: str(c.externalId),
+      parentChektId: String(c.siteId),
+      name: `${c.firstName} ${c.lastName}`.trim(),
+    });
+  for (const v of devices)
+    objects.push({
+      kind: "device",
+      chektId: String(v.chektId),
+      externalId: str(v.externalId),
+      parentChektId: String(v.siteId),
+      name: v.name,
+    });
 
   // A site's contacts and devices count as listed once the sweep has read its children (the
   // arming read is their last step); a mapping under a site not read yet is not judged.
   const liveSites = new Set(sites.map((s) => s.chektId));
   const covered = new Set(armed.filter((a) => liveSites.has(a.siteId)).map((a) => String(a.siteId)));
-  if (!sync?.finishedAt) warnings.push("The first sync with CHeKT has not finished yet, so objects it has not read are missing from this comparison. Check again when the Dealer page says it is done.");
-  else if (sync.state === "failed") warnings.push(`The last sync with CHeKT stopped early (${sync.lastError ?? "unknown reason"}); it resumes by itself.`);
+  if (!sync?.finishedAt)
+    warnings.push(
+      "The first sync with CHeKT has not finished yet, so objects it has not read are missing from this comparison. " +
+        "Check again when the Dealer page says it is done.",
+    );
+  else if (sync.state === "failed")
+    warnings.push(
+      `The last sync with CHeKT stopped early (${sync.lastError ?? "unknown reason"}); it resumes by itself.`,
+    );
   const uncovered = sites.length - covered.size;
-  if (uncovered > 0 && sync?.finishedAt) warnings.push(`${uncovered} site(s) were added after the last full sync; their contacts and devices were not compared.`);
+  if (uncovered > 0 && sync?.finishedAt)
+    warnings.push(
+      `${uncovered} site(s) were added after the last full sync; their contacts and devices were not compared.`,
+    );
 
-  const mappings: MappingRow[] = rows.map((r) => ({ id: r.id, kind: r.kind as DriftKind, chektId: r.chektId, externalId: r.externalId, parentChektId: r.parentChektId }));
-  return { ...compareMappings(mappings, objects, covered), warnings, traceId, chektDealerId: link.chektDealerId, mirrorAsOf: sync?.finishedAt?.toISOString() ?? null };
+  const mappings: MappingRow[] = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as DriftKind,
+    chektId: r.chektId,
+    externalId: r.externalId,
+    parentChektId: r.parentChektId,
+  }));
+  return {
+    ...compareMappings(mappings, objects, covered),
+    warnings,
+    traceId,
+    chektDealerId: link.chektDealerId,
+    mirrorAsOf: sync?.finishedAt?.toISOString() ?? null,
+  };
 }

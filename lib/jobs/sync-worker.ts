@@ -34,17 +34,35 @@ export type SyncWorker = {
 
 export async function queueMirrorRefresh(boss: PgBoss, dealerLinkId: string, target: MirrorTarget): Promise<void> {
   const job: RefreshJob = { dealerLinkId, targets: [target] };
-  await boss.send(REFRESH_QUEUE, job, { singletonKey: targetKey(dealerLinkId, target), retryLimit: 5, retryDelay: 15, retryBackoff: true, expireInSeconds: 600 });
+  await boss.send(REFRESH_QUEUE, job, {
+    singletonKey: targetKey(dealerLinkId, target),
+    retryLimit: 5,
+    retryDelay: 15,
+    retryBackoff: true,
+    expireInSeconds: 600,
+  });
 }
 
 export async function queueSync(boss: PgBoss, dealerLinkId: string): Promise<void> {
-  await boss.send(SYNC_QUEUE, { dealerLinkId }, { singletonKey: dealerLinkId, retryLimit: 1000, retryDelay: 30, retryBackoff: true, expireInSeconds: 6 * 3600 });
+  await boss.send(
+    SYNC_QUEUE,
+    { dealerLinkId },
+    { singletonKey: dealerLinkId, retryLimit: 1000, retryDelay: 30, retryBackoff: true, expireInSeconds: 6 * 3600 },
+  );
 }
 
 /** Links due a sweep at `now`. */
 export async function dueLinks(now: Date, intervalS: number): Promise<string[]> {
-  const links = await prisma.dealerLink.findMany({ where: { connectedAt: { not: null }, disconnectedAt: null }, select: { id: true } });
-  const syncs = new Map((await prisma.mirrorSync.findMany({ where: { dealerLinkId: { in: links.map((l) => l.id) } } })).map((s) => [s.dealerLinkId, s]));
+  const links = await prisma.dealerLink.findMany({
+    where: { connectedAt: { not: null }, disconnectedAt: null },
+    select: { id: true },
+  });
+  const syncs = new Map(
+    (await prisma.mirrorSync.findMany({ where: { dealerLinkId: { in: links.map((l) => l.id) } } })).map((s) => [
+      s.dealerLinkId,
+      s,
+    ]),
+  );
   return links
     .filter(({ id }) => {
       const s = syncs.get(id);
@@ -82,22 +100,29 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<SyncWork
     try {
       await refreshNow(scope, job.data.targets, { budgetClass: job.data.budgetClass ?? "read", signal: abort.signal });
     } catch (e) {
-      log(`refresh ${job.data.targets.map((t) => targetKey(scope.dealerLinkId, t)).join(",")}: ${e instanceof Error ? e.message : String(e)}${isChektError(e) ? " (will retry)" : ""}`);
+      log(
+        `refresh ${job.data.targets.map((t) => targetKey(scope.dealerLinkId, t)).join(",")}: ` +
+          `${e instanceof Error ? e.message : String(e)}${isChektError(e) ? " (will retry)" : ""}`,
+      );
       throw e;
     }
   });
 
-  await boss.work<{ dealerLinkId: string }>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds: polling }, async ([job]) => {
-    const scope = await linkScope(job.data.dealerLinkId);
-    if (!scope) return;
-    try {
-      await sweepDealer(scope, { signal: abort.signal, log: (m) => log(`sync ${scope.dealerLinkId}: ${m}`) });
-    } catch (e) {
-      if (e instanceof SweepAborted) return; // stopping: the row stays "running" and the next start resumes it
-      log(`sync ${scope.dealerLinkId}: ${e instanceof Error ? e.message : String(e)} (will resume)`);
-      throw e;
-    }
-  });
+  await boss.work<{ dealerLinkId: string }>(
+    SYNC_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: polling },
+    async ([job]) => {
+      const scope = await linkScope(job.data.dealerLinkId);
+      if (!scope) return;
+      try {
+        await sweepDealer(scope, { signal: abort.signal, log: (m) => log(`sync ${scope.dealerLinkId}: ${m}`) });
+      } catch (e) {
+        if (e instanceof SweepAborted) return; // stopping: the row stays "running" and the next start resumes it
+        log(`sync ${scope.dealerLinkId}: ${e instanceof Error ? e.message : String(e)} (will resume)`);
+        throw e;
+      }
+    },
+  );
 
   const tick = async () => {
     const due = await dueLinks(new Date(), opts.intervalS);

@@ -26,7 +26,10 @@ export const refreshMirrorAction = actionClient
       outcomes = await refreshNow(scope, parsedInput.targets, { traceId: ctx.traceId, budgetClass: "read", signal });
     } catch (e) {
       if (!signal.aborted) throw e;
-      throw new ActionError("busy", `CHeKT did not answer within ${REFRESH_WAIT_MS / 1000} s (it is rate-limiting us or down).`);
+      throw new ActionError(
+        "busy",
+        `CHeKT did not answer within ${REFRESH_WAIT_MS / 1000} s (it is rate-limiting us or down).`,
+      );
     }
     if (outcomes.length === 0) throw new ActionError("invalid_input", "Nothing to refresh.");
     return { gone: outcomes.some((o) => o.result === "gone"), at: new Date().toISOString() };

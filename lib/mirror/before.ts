@@ -6,13 +6,27 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Json = Prisma.JsonValue;
 
-export async function siteBefore(dealerLinkId: string, siteId: number, fromChekt: () => Promise<object>): Promise<Json | object> {
-  const row = await prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId, chektId: siteId } }, select: { dto: true, goneAt: true } });
+export async function siteBefore(
+  dealerLinkId: string,
+  siteId: number,
+  fromChekt: () => Promise<object>,
+): Promise<Json | object> {
+  const row = await prisma.mirrorSite.findUnique({
+    where: { dealerLinkId_chektId: { dealerLinkId, chektId: siteId } },
+    select: { dto: true, goneAt: true },
+  });
   return row && !row.goneAt ? row.dto : fromChekt();
 }
 
-export async function stationBefore(dealerLinkId: string, stationId: number, fromChekt: () => Promise<object>): Promise<Json | object> {
-  const row = await prisma.mirrorStation.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId, chektId: stationId } }, select: { dto: true, goneAt: true } });
+export async function stationBefore(
+  dealerLinkId: string,
+  stationId: number,
+  fromChekt: () => Promise<object>,
+): Promise<Json | object> {
+  const row = await prisma.mirrorStation.findUnique({
+    where: { dealerLinkId_chektId: { dealerLinkId, chektId: stationId } },
+    select: { dto: true, goneAt: true },
+  });
   return row && !row.goneAt ? row.dto : fromChekt();
 }
 

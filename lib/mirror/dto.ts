@@ -45,5 +45,6 @@ const dealerSchema = z.object({
 }) satisfies z.ZodType<ResponseDealerDto>;
 
 export const readSiteDto = (dto: unknown): MirroredSiteDto | null => siteSchema.safeParse(dto).data ?? null;
-export const readStationDto = (dto: unknown): ResponseMonitoringStationDto | null => stationSchema.safeParse(dto).data ?? null;
+export const readStationDto = (dto: unknown): ResponseMonitoringStationDto | null =>
+  stationSchema.safeParse(dto).data ?? null;
 export const readDealerDto = (dto: unknown): ResponseDealerDto | null => dealerSchema.safeParse(dto).data ?? null;

@@ -45,7 +45,11 @@ export async function pullDealer(scope: PullScope, o: PullOpts = {}): Promise<Pu
       const dto = await getDealer(scope, o);
       await prisma.$transaction((tx) => mirrorDealer(tx, scope.dealerLinkId, dto, { how: "read", at: clock(o) }));
     },
-    async () => void (await prisma.mirrorDealer.updateMany({ where: { dealerLinkId: scope.dealerLinkId, goneAt: null }, data: { goneAt: clock(o) } })),
+    async () =>
+      void (await prisma.mirrorDealer.updateMany({
+        where: { dealerLinkId: scope.dealerLinkId, goneAt: null },
+        data: { goneAt: clock(o) },
+      })),
   );
 }
 
@@ -88,7 +92,13 @@ export async function pullSite(scope: PullScope, siteId: number, o: PullOpts = {
 
 /** A list row with every column of ResponseSiteBasicDto (a list asked for without `fields` has them all). */
 function isFullSite(r: SiteRow): r is ResponseSiteBasicDto {
-  return typeof r.external_site_id === "string" && typeof r.name === "string" && typeof r.timezone === "string" && (r.is_activated === 0 || r.is_activated === 1) && typeof r.created_at === "string";
+  return (
+    typeof r.external_site_id === "string" &&
+    typeof r.name === "string" &&
+    typeof r.timezone === "string" &&
+    (r.is_activated === 0 || r.is_activated === 1) &&
+    typeof r.created_at === "string"
+  );
 }
 
 /**
@@ -96,8 +106,22 @@ function isFullSite(r: SiteRow): r is ResponseSiteBasicDto {
  * deleted meanwhile cannot shift the pages and hide another one), written to the mirror.
  * Returns the last id of the page (null at the end) and CHeKT's count of what is left.
  */
-export async function pullSitesPage(scope: PullScope, afterId: number, o: PullOpts = {}): Promise<{ lastId: number | null; rows: number; left: number }> {
-  const page = await listSites(scope, { filter: [{ column: "site_id", value: afterId, op: "gt" }], sort: "site_id", dir: "asc", limit: SWEEP_PAGE, offset: 0 }, o);
+export async function pullSitesPage(
+  scope: PullScope,
+  afterId: number,
+  o: PullOpts = {},
+): Promise<{ lastId: number | null; rows: number; left: number }> {
+  const page = await listSites(
+    scope,
+    {
+      filter: [{ column: "site_id", value: afterId, op: "gt" }],
+      sort: "site_id",
+      dir: "asc",
+      limit: SWEEP_PAGE,
+      offset: 0,
+    },
+    o,
+  );
   const rows = page.rows.filter(isFullSite);
   const at = clock(o);
   await prisma.$transaction(async (tx) => {
@@ -128,7 +152,7 @@ export async function pullSitesView(scope: PullScope, view: string, o: PullOpts 
 export async function pullSites(scope: PullScope, o: PullOpts = {}): Promise<number> {
   const started = clock(o);
   let seen = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await pullSitesPage(scope, after, o);
     seen += page.rows;
     if (page.lastId === null) break;
@@ -138,11 +162,18 @@ export async function pullSites(scope: PullScope, o: PullOpts = {}): Promise<num
   return seen;
 }
 
-export async function pullContact(scope: PullScope, siteId: number, contactId: number, o: PullOpts = {}): Promise<Pulled> {
+export async function pullContact(
+  scope: PullScope,
+  siteId: number,
+  contactId: number,
+  o: PullOpts = {},
+): Promise<Pulled> {
   return orGone(
     async () => {
       const dto = await getContact(scope, siteId, contactId, o);
-      await prisma.$transaction((tx) => mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at: clock(o) }));
+      await prisma.$transaction((tx) =>
+        mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at: clock(o) }),
+      );
     },
     () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "contact", contactId, clock(o))),
   );
@@ -168,12 +199,19 @@ export async function pullContacts(scope: PullScope, siteId: number, o: PullOpts
   );
 }
 
-export async function pullDevice(scope: PullScope, siteId: number, deviceId: number, o: PullOpts = {}): Promise<Pulled> {
+export async function pullDevice(
+  scope: PullScope,
+  siteId: number,
+  deviceId: number,
+  o: PullOpts = {},
+): Promise<Pulled> {
   return orGone(
     async () => {
       const dto = await appDeviceApi().get(scope.dealerId, siteId, deviceId, o);
       if (!dto) return;
-      await prisma.$transaction((tx) => mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at: clock(o) }));
+      await prisma.$transaction((tx) =>
+        mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at: clock(o) }),
+      );
     },
     () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "device", deviceId, clock(o))),
   );
@@ -209,7 +247,13 @@ export async function pullArming(scope: PullScope, siteId: number, o: PullOpts =
  * After a complete list read: rows not confirmed since the read began were not listed, so CHeKT
  * no longer has them (rows written meanwhile by a write-through or refresh carry a later time).
  */
-export async function goneIfNotSeenSince(dealerLinkId: string, kind: "station" | "site" | "contact" | "device", since: Date, at: Date, siteId?: number): Promise<number> {
+export async function goneIfNotSeenSince(
+  dealerLinkId: string,
+  kind: "station" | "site" | "contact" | "device",
+  since: Date,
+  at: Date,
+  siteId?: number,
+): Promise<number> {
   const where = { dealerLinkId, goneAt: null, confirmedAt: { lt: since }, ...(siteId !== undefined ? { siteId } : {}) };
   if (kind === "station") return (await prisma.mirrorStation.updateMany({ where, data: { goneAt: at } })).count;
   if (kind === "contact") return (await prisma.mirrorContact.updateMany({ where, data: { goneAt: at } })).count;

@@ -49,7 +49,8 @@ export async function mirrorSitesPage(dealerLinkId: string, state: SiteListState
   const dir = state.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const [rows, counted] = await Promise.all([
     prisma.$queryRaw<SiteListRow[]>`
-      SELECT chekt_id, name, external_id, account_number, address1, timezone, station_id, is_activated, chekt_created_at, confirmed_at
+      SELECT chekt_id, name, external_id, account_number, address1, timezone, station_id, is_activated,
+             chekt_created_at, confirmed_at
       FROM mirror_sites WHERE ${cond}
       ORDER BY ${SORT_SQL[state.sort]} ${dir} NULLS LAST, chekt_id ${dir}
       LIMIT ${state.per} OFFSET ${(state.page - 1) * state.per}`,
@@ -78,7 +79,10 @@ export function findMirrorSite(dealerLinkId: string, siteId: number) {
 
 /** The dealer's stations that CHeKT still has, by name. */
 export function listMirrorStations(dealerLinkId: string) {
-  return prisma.mirrorStation.findMany({ where: { dealerLinkId, goneAt: null }, orderBy: [{ name: "asc" }, { chektId: "asc" }] });
+  return prisma.mirrorStation.findMany({
+    where: { dealerLinkId, goneAt: null },
+    orderBy: [{ name: "asc" }, { chektId: "asc" }],
+  });
 }
 
 export function findMirrorStation(dealerLinkId: string, stationId: number) {

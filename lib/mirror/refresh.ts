@@ -65,10 +65,15 @@ async function pullOne(scope: PullScope, t: MirrorTarget, o: PullOpts): Promise<
  * gone (result "gone"); any other failure (429 after the wait, 5xx, network) is thrown and the
  * mirror keeps what it had. Default class "read" (interactive refresh).
  */
-export async function refreshNow(scope: PullScope, target: MirrorTarget | MirrorTarget[], opts: PullOpts = {}): Promise<RefreshOutcome[]> {
+export async function refreshNow(
+  scope: PullScope,
+  target: MirrorTarget | MirrorTarget[],
+  opts: PullOpts = {},
+): Promise<RefreshOutcome[]> {
   const o: PullOpts = { ...opts, budgetClass: opts.budgetClass ?? "read" };
   const out: RefreshOutcome[] = [];
-  for (const t of Array.isArray(target) ? target : [target]) out.push({ target: t, result: await pullOne(scope, t, o) });
+  for (const t of Array.isArray(target) ? target : [target])
+    out.push({ target: t, result: await pullOne(scope, t, o) });
   return out;
 }
 
@@ -87,7 +92,9 @@ export async function queueRefresh(dealerLinkId: string, target: MirrorTarget | 
     if (!mirror) return;
     for (const t of Array.isArray(target) ? target : [target]) await queueMirrorRefresh(mirror.boss, dealerLinkId, t);
   } catch (e) {
-    console.log(`[mirror] could not queue a refresh (${e instanceof Error ? e.message : String(e)}); the sweep will catch up`);
+    console.log(
+      `[mirror] could not queue a refresh (${e instanceof Error ? e.message : String(e)}); the sweep will catch up`,
+    );
   }
 }
 
@@ -105,7 +112,12 @@ export function isStale(confirmedAt: Date | null | undefined, now = new Date(), 
  * after the response has been sent (next/server `after`), so the page renders from the mirror
  * at once. Returns whether it was stale (the freshness line says "update queued").
  */
-export function revalidateIfStale(dealerLinkId: string, target: MirrorTarget | MirrorTarget[], confirmedAt: Date | null | undefined, now = new Date()): boolean {
+export function revalidateIfStale(
+  dealerLinkId: string,
+  target: MirrorTarget | MirrorTarget[],
+  confirmedAt: Date | null | undefined,
+  now = new Date(),
+): boolean {
   if (!isStale(confirmedAt, now)) return false;
   try {
     after(() => queueRefresh(dealerLinkId, target));

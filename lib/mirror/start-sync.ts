@@ -6,7 +6,17 @@ import { prisma } from "@/lib/db";
 /** Marks the link "queued" (the pages show it at once) and asks the worker to sweep it now. Never throws. */
 export async function queueFirstSync(dealerLinkId: string): Promise<void> {
   try {
-    const queued = { state: "queued", firstSync: true, phase: null, cursor: null, done: 0, total: null, lastError: null, startedAt: null, finishedAt: null };
+    const queued = {
+      state: "queued",
+      firstSync: true,
+      phase: null,
+      cursor: null,
+      done: 0,
+      total: null,
+      lastError: null,
+      startedAt: null,
+      finishedAt: null,
+    };
     await prisma.mirrorSync.upsert({ where: { dealerLinkId }, create: { dealerLinkId, ...queued }, update: queued });
     const { startBackgroundWork } = await import("@/lib/background");
     const { queueSync } = await import("@/lib/jobs/sync-worker");
@@ -14,6 +24,9 @@ export async function queueFirstSync(dealerLinkId: string): Promise<void> {
     if (mirror) await queueSync(mirror.boss, dealerLinkId);
   } catch (e) {
     // The minute tick finds a link that was never swept and queues it then.
-    console.log(`[mirror] first sync of ${dealerLinkId} not queued now (${e instanceof Error ? e.message : String(e)}); the next tick will`);
+    console.log(
+      `[mirror] first sync of ${dealerLinkId} not queued now (${e instanceof Error ? e.message : String(e)}); ` +
+        "the next tick will",
+    );
   }
 }

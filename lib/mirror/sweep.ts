@@ -6,7 +6,17 @@ import "server-only";
 // sweep cut off by a crash or a failure resumes where it stopped instead of starting over.
 import { isChektError } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
-import { goneIfNotSeenSince, pullArming, pullContacts, pullDealer, pullDevices, pullSitesPage, pullStations, type PullOpts, type PullScope } from "./pull";
+import {
+  goneIfNotSeenSince,
+  pullArming,
+  pullContacts,
+  pullDealer,
+  pullDevices,
+  pullSitesPage,
+  pullStations,
+  type PullOpts,
+  type PullScope,
+} from "./pull";
 
 export const SWEEP_PHASES = ["dealer", "stations", "sites", "children"] as const;
 export type SweepPhase = (typeof SWEEP_PHASES)[number];
@@ -49,14 +59,30 @@ export async function sweepDealer(scope: PullScope, deps: SweepDeps = {}): Promi
   const prior = await prisma.mirrorSync.findUnique({ where: { dealerLinkId: id } });
   const resume = prior && (prior.state === "running" || prior.state === "failed") && prior.phase && prior.startedAt;
   const startedAt = resume ? prior.startedAt! : now();
-  let phase: SweepPhase = resume && SWEEP_PHASES.includes(prior.phase as SweepPhase) ? (prior.phase as SweepPhase) : "dealer";
+  let phase: SweepPhase =
+    resume && SWEEP_PHASES.includes(prior.phase as SweepPhase) ? (prior.phase as SweepPhase) : "dealer";
   let cursor = resume ? prior.cursor : null;
   let done = resume ? prior.done : 0;
   if (resume) log(`resuming at ${phase}${cursor ? ` after ${cursor}` : ""}`);
-  const save = (data: { phase?: SweepPhase | null; done?: number; total?: number | null; cursor?: number | null; state?: string; lastError?: string | null }) =>
-    prisma.mirrorSync.upsert({ where: { dealerLinkId: id }, create: { dealerLinkId: id, state: "running", startedAt, ...data }, update: data });
+  const save = (data: {
+    phase?: SweepPhase | null;
+    done?: number;
+    total?: number | null;
+    cursor?: number | null;
+    state?: string;
+    lastError?: string | null;
+  }) =>
+    prisma.mirrorSync.upsert({
+      where: { dealerLinkId: id },
+      create: { dealerLinkId: id, state: "running", startedAt, ...data },
+      update: data,
+    });
   const begin = { state: "running", phase, cursor, done, startedAt, finishedAt: null, lastError: null };
-  await prisma.mirrorSync.upsert({ where: { dealerLinkId: id }, create: { dealerLinkId: id, ...begin }, update: begin });
+  await prisma.mirrorSync.upsert({
+    where: { dealerLinkId: id },
+    create: { dealerLinkId: id, ...begin },
+    update: begin,
+  });
 
   async function step<T>(fn: () => Promise<T>): Promise<T> {
     for (;;) {
@@ -106,7 +132,12 @@ export async function sweepDealer(scope: PullScope, deps: SweepDeps = {}): Promi
       done = cursor === null ? 0 : await prisma.mirrorSite.count({ where: { ...base, chektId: { lte: cursor } } });
       await save({ total, done });
       for (;;) {
-        const batch = await prisma.mirrorSite.findMany({ where: { ...base, chektId: { gt: cursor ?? 0 } }, orderBy: { chektId: "asc" }, take: 100, select: { chektId: true } });
+        const batch = await prisma.mirrorSite.findMany({
+          where: { ...base, chektId: { gt: cursor ?? 0 } },
+          orderBy: { chektId: "asc" },
+          take: 100,
+          select: { chektId: true },
+        });
         if (batch.length === 0) break;
         for (const { chektId: siteId } of batch) {
           // A 404 on the site's contacts means the site itself is gone (already marked): skip the rest.
@@ -121,13 +152,28 @@ export async function sweepDealer(scope: PullScope, deps: SweepDeps = {}): Promi
       }
     }
     const sites = await prisma.mirrorSite.count({ where: { dealerLinkId: id, goneAt: null } });
-    await prisma.mirrorSync.update({ where: { dealerLinkId: id }, data: { state: "idle", phase: null, cursor: null, firstSync: false, finishedAt: now(), lastError: null, done: sites, total: sites } });
+    await prisma.mirrorSync.update({
+      where: { dealerLinkId: id },
+      data: {
+        state: "idle",
+        phase: null,
+        cursor: null,
+        firstSync: false,
+        finishedAt: now(),
+        lastError: null,
+        done: sites,
+        total: sites,
+      },
+    });
     log(`swept: ${sites} sites, ${waits} rate-limit waits`);
     return { sites, waits };
   } catch (e) {
     const aborted = e instanceof SweepAborted || deps.signal?.aborted;
     // Cut off (shutting down): left "running" so the next start resumes it; a real failure says why.
-    if (!aborted) await save({ state: "failed", lastError: e instanceof Error ? e.message.slice(0, 500) : String(e) }).catch(() => undefined);
+    if (!aborted)
+      await save({ state: "failed", lastError: e instanceof Error ? e.message.slice(0, 500) : String(e) }).catch(
+        () => undefined,
+      );
     throw aborted ? new SweepAborted() : e;
   }
 }

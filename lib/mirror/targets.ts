@@ -3,7 +3,18 @@
 // target with it and the refresh action validates it with the schema below.
 import { z } from "zod";
 
-export const MIRROR_TARGET_KINDS = ["dealer", "stations", "station", "sites", "site", "contacts", "contact", "devices", "device", "arming"] as const;
+export const MIRROR_TARGET_KINDS = [
+  "dealer",
+  "stations",
+  "station",
+  "sites",
+  "site",
+  "contacts",
+  "contact",
+  "devices",
+  "device",
+  "arming",
+] as const;
 export type MirrorTargetKind = (typeof MIRROR_TARGET_KINDS)[number];
 
 /**
@@ -24,9 +35,18 @@ export type MirrorTarget = {
 
 const id = z.number().int().positive().max(2_147_483_647);
 export const mirrorTargetSchema = z
-  .object({ kind: z.enum(MIRROR_TARGET_KINDS), chektId: id.optional(), siteId: id.optional(), view: z.string().max(1000).optional() })
-  .refine((t) => !["station", "site", "contact", "device"].includes(t.kind) || t.chektId !== undefined, { message: "this kind needs chektId" })
-  .refine((t) => !["contacts", "contact", "devices", "device", "arming"].includes(t.kind) || t.siteId !== undefined, { message: "this kind needs siteId" });
+  .object({
+    kind: z.enum(MIRROR_TARGET_KINDS),
+    chektId: id.optional(),
+    siteId: id.optional(),
+    view: z.string().max(1000).optional(),
+  })
+  .refine((t) => !["station", "site", "contact", "device"].includes(t.kind) || t.chektId !== undefined, {
+    message: "this kind needs chektId",
+  })
+  .refine((t) => !["contacts", "contact", "devices", "device", "arming"].includes(t.kind) || t.siteId !== undefined, {
+    message: "this kind needs siteId",
+  });
 
 /** One queued refresh per object: the pg-boss singleton key (with the dealer link in front). */
 export function targetKey(dealerLinkId: string, t: MirrorTarget): string {

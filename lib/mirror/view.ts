@@ -12,11 +12,18 @@ type Seen = { confirmedAt: Date | null; goneAt?: Date | null; changedAt?: Date |
  * `seen` is the row (or, for a list, the oldest confirmation among the rows shown). A gone row is
  * not re-queued: CHeKT already said 404, the sweep will notice if it comes back.
  */
-export function freshnessFor(dealerLinkId: string, targets: MirrorTarget[], seen: Seen | null, now = new Date(), o: { revalidate?: boolean } = {}): FreshnessProps {
+export function freshnessFor(
+  dealerLinkId: string,
+  targets: MirrorTarget[],
+  seen: Seen | null,
+  now = new Date(),
+  o: { revalidate?: boolean } = {},
+): FreshnessProps {
   const gone = seen?.goneAt ?? null;
   // revalidate false: what the page shows is only kept by the sweep (whole-dealer counts), whose
   // interval already bounds its age; a view must not queue a read of every site.
-  const refreshQueued = gone || o.revalidate === false ? false : revalidateIfStale(dealerLinkId, targets, seen?.confirmedAt ?? null, now);
+  const refreshQueued =
+    gone || o.revalidate === false ? false : revalidateIfStale(dealerLinkId, targets, seen?.confirmedAt ?? null, now);
   return {
     asOf: seen?.confirmedAt?.toISOString() ?? null,
     targets,

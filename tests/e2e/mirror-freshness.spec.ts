@@ -13,7 +13,15 @@ const SHOTS = "/tmp/shots/mirror";
 async function expectNoSeriousA11y(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
+  ).toEqual([]);
 }
 
 /** Laptop and phone (390×844) screenshots of the page as it is now. */
@@ -30,7 +38,9 @@ async function shots(page: Page, name: string) {
 test.beforeAll(roomyRateLimit);
 test.afterAll(defaultRateLimit);
 
-test("CHeKT answering only 429s: the dashboard, the sites list and a site page still render from the mirror with their age", async ({ page }) => {
+test("CHeKT answering only 429s: dashboard, sites list and a site page render from the mirror with their age", async ({
+  page,
+}) => {
   await signIn(page, "operator", "/sites");
   await expect(page.getByTestId("site-row").first()).toBeVisible();
   await sim("/_sim/faults", { body: { path: "/partner/**", rate_429: 1 } });
@@ -62,7 +72,12 @@ test("CHeKT answering only 429s: the dashboard, the sites list and a site page s
 
 test("Refresh shows a change made in CHeKT, then that the site was deleted in CHeKT", async ({ page }) => {
   const name = `Mirror ${stamp}`;
-  const site = await partner<{ site_id: number }>("/sites", "POST", { external_site_id: `e2e-mirror-${stamp}`, name, timezone: "Europe/Paris", account_number: `MX-${stamp}` });
+  const site = await partner<{ site_id: number }>("/sites", "POST", {
+    external_site_id: `e2e-mirror-${stamp}`,
+    name,
+    timezone: "Europe/Paris",
+    account_number: `MX-${stamp}`,
+  });
   await signIn(page, "operator", "/sites");
   await refreshSitesView(page, name);
   // Found by account number too (the mirror's search covers name, account, address and IDs).

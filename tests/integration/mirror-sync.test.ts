@@ -24,7 +24,11 @@ let scope: { dealerLinkId: string; dealerId: number };
 const noSleep = async () => undefined;
 const simSites = () => [...sim.state.sites.values()].filter((s) => s.dealer_id === 1);
 const control = (path: string, method: string, body?: unknown) =>
-  fetch(`${sim.url}${path}`, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined }).then(async (r) => {
+  fetch(`${sim.url}${path}`, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  }).then(async (r) => {
     expect(r.ok, `${method} ${path}: ${r.status}`).toBe(true);
     return r.json().catch(() => null);
   });
@@ -48,8 +52,21 @@ beforeAll(async () => {
   worker = await import("@/lib/jobs/sync-worker");
   chektApi = await import("@/lib/chekt/api/sites");
   parseSiteListState = (await import("@/lib/schemas/site-list")).parseSiteListState;
-  linkId = (await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } })).id;
-  otherLinkId = (await prisma.dealerLink.create({ data: { chektDealerId: 2, externalDealerId: "northwind", companyName: "Northwind", connectedAt: new Date() } })).id;
+  linkId = (
+    await prisma.dealerLink.create({
+      data: {
+        chektDealerId: 1,
+        externalDealerId: "acme-security",
+        companyName: "Acme Security",
+        connectedAt: new Date(),
+      },
+    })
+  ).id;
+  otherLinkId = (
+    await prisma.dealerLink.create({
+      data: { chektDealerId: 2, externalDealerId: "northwind", companyName: "Northwind", connectedAt: new Date() },
+    })
+  ).id;
   scope = { dealerLinkId: linkId, dealerId: 1 };
   // Enough sites that the sweep pages (200 a page) and the children phase has real work.
   await control("/_sim/bulk-sites", "POST", { dealer_id: 1, count: 200, devices_per_site: 1, contacts_per_site: 1 });
@@ -62,12 +79,15 @@ afterAll(async () => {
 });
 
 describe("mirror: the sweep", () => {
-  it("a first sweep mirrors the dealer, its stations, every site and each site's contacts, devices and arming", async () => {
+  it("a first sweep mirrors the dealer, stations, every site and each site's contacts, devices, arming", async () => {
     const out = await sweep.sweepDealer(scope, { sleep: noSleep });
     const expected = simSites();
     expect(out.sites).toBe(expected.length);
     expect(await prisma.mirrorSite.count({ where: { dealerLinkId: linkId, goneAt: null } })).toBe(expected.length);
-    expect(await prisma.mirrorDealer.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({ chektDealerId: 1, goneAt: null });
+    expect(await prisma.mirrorDealer.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({
+      chektDealerId: 1,
+      goneAt: null,
+    });
     const stations = [...sim.state.stations.values()].filter((s) => s.dealer_id === 1);
     expect(await prisma.mirrorStation.count({ where: { dealerLinkId: linkId } })).toBe(stations.length);
     const ids = new Set(expected.map((s) => s.site_id));
@@ -77,9 +97,20 @@ describe("mirror: the sweep", () => {
     expect(await prisma.mirrorDevice.count({ where: { dealerLinkId: linkId } })).toBe(devices.length);
     expect(await prisma.mirrorArming.count({ where: { dealerLinkId: linkId } })).toBe(expected.length);
     const one = expected[0]!;
-    expect(await prisma.mirrorArming.findUnique({ where: { dealerLinkId_siteId: { dealerLinkId: linkId, siteId: one.site_id } } })).toMatchObject({ securityType: one.security_type });
+    expect(
+      await prisma.mirrorArming.findUnique({
+        where: { dealerLinkId_siteId: { dealerLinkId: linkId, siteId: one.site_id } },
+      }),
+    ).toMatchObject({ securityType: one.security_type });
     const sync = await prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } });
-    expect(sync).toMatchObject({ state: "idle", firstSync: false, phase: null, done: expected.length, total: expected.length, lastError: null });
+    expect(sync).toMatchObject({
+      state: "idle",
+      firstSync: false,
+      phase: null,
+      done: expected.length,
+      total: expected.length,
+      lastError: null,
+    });
     expect(sync!.finishedAt).toBeInstanceOf(Date);
     // Nothing of dealer 1 leaked into another link.
     expect(await prisma.mirrorSite.count({ where: { dealerLinkId: otherLinkId } })).toBe(0);
@@ -93,21 +124,30 @@ describe("mirror: the sweep", () => {
     const created = simSites().at(-1)!;
 
     await sweep.sweepDealer(scope, { sleep: noSleep });
-    const rowOf = (id: number) => prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
+    const rowOf = (id: number) =>
+      prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
     const c = await rowOf(changed!.site_id);
     expect(c).toMatchObject({ name: "Renamed In CHeKT", goneAt: null });
     expect(c!.changedAt).toBeInstanceOf(Date);
     const d = await rowOf(deleted!.site_id);
     expect(d!.goneAt).toBeInstanceOf(Date);
-    expect(await prisma.mirrorContact.count({ where: { dealerLinkId: linkId, siteId: deleted!.site_id, goneAt: null } })).toBe(0);
-    expect(await prisma.mirrorDevice.count({ where: { dealerLinkId: linkId, siteId: deleted!.site_id, goneAt: null } })).toBe(0);
+    expect(
+      await prisma.mirrorContact.count({ where: { dealerLinkId: linkId, siteId: deleted!.site_id, goneAt: null } }),
+    ).toBe(0);
+    expect(
+      await prisma.mirrorDevice.count({ where: { dealerLinkId: linkId, siteId: deleted!.site_id, goneAt: null } }),
+    ).toBe(0);
     expect(await rowOf(created.site_id)).toMatchObject({ name: created.name, goneAt: null, changedAt: null });
     // An unchanged site is not flagged.
     expect((await rowOf(simSites()[0]!.site_id))!.changedAt).toBeNull();
   }, 120_000);
 
-  it("a failure in the children phase stops it with the reason; the next run resumes from the saved site, not from the start", async () => {
-    await control("/_sim/faults", "POST", { path: "/partner/v1/dealers/1/sites/*/contacts", rate_5xx: 1, status_5xx: 500 });
+  it("a failure in the children phase stops it with the reason; the next run resumes where it stopped", async () => {
+    await control("/_sim/faults", "POST", {
+      path: "/partner/v1/dealers/1/sites/*/contacts",
+      rate_5xx: 1,
+      status_5xx: 500,
+    });
     await expect(sweep.sweepDealer(scope, { sleep: noSleep })).rejects.toThrow();
     const failed = await prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } });
     expect(failed).toMatchObject({ state: "failed", phase: "children" });
@@ -120,17 +160,28 @@ describe("mirror: the sweep", () => {
     expect(await routeCalls("GET", "Id/sites")).toBe(0);
     expect(await routeCalls("GET", "/monitoring-stations")).toBe(0);
     expect(await routeCalls("GET", "/contacts")).toBeGreaterThan(0);
-    expect(await prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({ state: "idle", lastError: null });
+    expect(await prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({
+      state: "idle",
+      lastError: null,
+    });
   }, 120_000);
 
   it("a 429 storm only delays it: the sweep waits and finishes with every site", async () => {
     await control("/_sim/stats", "DELETE");
-    await control("/_sim/faults", "POST", { path: "/partner/v1/dealers/1/sites", method: "GET", rate_429: 1, count: 3 });
+    await control("/_sim/faults", "POST", {
+      path: "/partner/v1/dealers/1/sites",
+      method: "GET",
+      rate_429: 1,
+      count: 3,
+    });
     const out = await sweep.sweepDealer(scope, { sleep: noSleep });
     const stats = (await control("/_sim/stats", "GET")) as { byStatus: Record<string, number> };
     expect(stats.byStatus["429"]).toBe(3);
     expect(out.sites).toBe(simSites().length);
-    expect(await prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({ state: "idle", lastError: null });
+    expect(await prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({
+      state: "idle",
+      lastError: null,
+    });
     await control("/_sim/faults", "DELETE");
   }, 120_000);
 });
@@ -160,7 +211,11 @@ describe("mirror: refresh", () => {
     const site = simSites()[2]!;
     const before = await read.findMirrorSite(linkId, site.site_id);
     site.name = "Never Seen";
-    await control("/_sim/faults", "POST", { path: `/partner/v1/dealers/1/sites/${site.site_id}`, rate_5xx: 1, status_5xx: 500 });
+    await control("/_sim/faults", "POST", {
+      path: `/partner/v1/dealers/1/sites/${site.site_id}`,
+      rate_5xx: 1,
+      status_5xx: 500,
+    });
     await expect(refresh.refreshNow(scope, { kind: "site", chektId: site.site_id })).rejects.toThrow();
     await control("/_sim/faults", "DELETE");
     const after = await read.findMirrorSite(linkId, site.site_id);
@@ -189,12 +244,18 @@ describe("mirror: refresh", () => {
     await worker.createMirrorQueues(boss);
     for (let i = 0; i < 5; i++) await worker.queueMirrorRefresh(boss, linkId, { kind: "site", chektId: site.site_id });
     await worker.queueMirrorRefresh(boss, linkId, { kind: "stations" });
-    const [{ n }] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${worker.REFRESH_QUEUE} AND state = 'created'`;
+    const [{ n }] = await prisma.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${worker.REFRESH_QUEUE} AND state = 'created'`;
     expect(n).toBe(2);
     await boss.stop({ graceful: false, wait: true });
 
     // The sweep just finished, so the worker's tick queues no sweep; it only runs the refreshes.
-    const running = await worker.startSyncWorker({ connectionString: db.url, intervalS: 3600, pollingIntervalSeconds: 0.5 });
+    const running = await worker.startSyncWorker({
+      connectionString: db.url,
+      intervalS: 3600,
+      pollingIntervalSeconds: 0.5,
+    });
     try {
       const deadline = Date.now() + 15_000;
       while ((await read.findMirrorSite(linkId, site.site_id))!.name !== "Renamed While Stale") {
@@ -211,14 +272,20 @@ describe("mirror: the site search (SQL over the mirror)", () => {
   it("finds a site by name, account number, address, our ID and CHeKT's ID, case-insensitively", async () => {
     const s = simSites().find((x) => x.account_number && x.address1 && x.site_id > 9)!;
     await refresh.refreshNow(scope, { kind: "site", chektId: s.site_id });
-    const find = async (q: string) => (await read.mirrorSitesPage(linkId, parseSiteListState({ q, per: "100" }))).rows.map((r) => r.site_id);
+    const find = async (q: string) =>
+      (await read.mirrorSitesPage(linkId, parseSiteListState({ q, per: "100" }))).rows.map((r) => r.site_id);
     expect(await find(s.name.toUpperCase())).toContain(s.site_id);
     expect(await find(s.account_number!)).toContain(s.site_id);
     expect(await find(s.address1!.slice(0, 8))).toContain(s.site_id);
     expect(await find(s.external_site_id)).toContain(s.site_id);
     // A bare number also matches other sites' digits: the total is every row whose search text has it.
-    const byId = await read.mirrorSitesPage(linkId, parseSiteListState({ q: String(s.site_id), per: "100", sort: "created_at" }));
-    const expected = await prisma.mirrorSite.count({ where: { dealerLinkId: linkId, goneAt: null, searchText: { contains: String(s.site_id) } } });
+    const byId = await read.mirrorSitesPage(
+      linkId,
+      parseSiteListState({ q: String(s.site_id), per: "100", sort: "created_at" }),
+    );
+    const expected = await prisma.mirrorSite.count({
+      where: { dealerLinkId: linkId, goneAt: null, searchText: { contains: String(s.site_id) } },
+    });
     expect(byId.total).toBe(expected);
     expect(byId.total).toBeGreaterThan(0);
   });
@@ -231,8 +298,14 @@ describe("mirror: the site search (SQL over the mirror)", () => {
   });
 
   it("pages, sorts and filters in SQL with the right total", async () => {
-    const live = await prisma.mirrorSite.findMany({ where: { dealerLinkId: linkId, goneAt: null, isActivated: false }, orderBy: [{ accountNumber: { sort: "desc", nulls: "last" } }, { chektId: "desc" }] });
-    const page = await read.mirrorSitesPage(linkId, parseSiteListState({ active: "0", sort: "account_number", dir: "desc", page: "2", per: "25" }));
+    const live = await prisma.mirrorSite.findMany({
+      where: { dealerLinkId: linkId, goneAt: null, isActivated: false },
+      orderBy: [{ accountNumber: { sort: "desc", nulls: "last" } }, { chektId: "desc" }],
+    });
+    const page = await read.mirrorSitesPage(
+      linkId,
+      parseSiteListState({ active: "0", sort: "account_number", dir: "desc", page: "2", per: "25" }),
+    );
     expect(page.total).toBe(live.length);
     expect(page.rows.map((r) => r.site_id)).toEqual(live.slice(25, 50).map((r) => r.chektId));
   });

@@ -27,8 +27,14 @@ let dealer: typeof import("@/app/(console)/dealer/actions");
 let mirrorActions: typeof import("@/lib/mirror/actions");
 let linkId: string;
 
-const siteRow = (id: number) => prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
-const fault = (body: unknown) => fetch(`${sim.url}/_sim/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const siteRow = (id: number) =>
+  prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
+const fault = (body: unknown) =>
+  fetch(`${sim.url}/_sim/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 const clearFaults = () => fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
 
 beforeAll(async () => {
@@ -41,7 +47,16 @@ beforeAll(async () => {
   stations = await import("@/app/(console)/stations/actions");
   dealer = await import("@/app/(console)/dealer/actions");
   mirrorActions = await import("@/lib/mirror/actions");
-  linkId = (await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } })).id;
+  linkId = (
+    await prisma.dealerLink.create({
+      data: {
+        chektDealerId: 1,
+        externalDealerId: "acme-security",
+        companyName: "Acme Security",
+        connectedAt: new Date(),
+      },
+    })
+  ).id;
   await addMembers(prisma, linkId, [OPERATOR, { ...ADMIN, owner: true }]);
   jar.set("dealer_link", linkId);
 });
@@ -61,11 +76,27 @@ describe("mirror write-through: sites", () => {
   let siteId: number;
 
   it("create: the mirror row is CHeKT's answer, written with the mapping and the audit row", async () => {
-    const r = await sites.createSiteAction({ external_site_id: "wt-1", name: "Harbor Depot", timezone: "America/Chicago", monitoring_station_id: "1", account_number: "AC-77", address1: "9 Dock Rd", address2: "" });
+    const r = await sites.createSiteAction({
+      external_site_id: "wt-1",
+      name: "Harbor Depot",
+      timezone: "America/Chicago",
+      monitoring_station_id: "1",
+      account_number: "AC-77",
+      address1: "9 Dock Rd",
+      address2: "",
+    });
     expect(r?.serverError).toBeUndefined();
     siteId = r!.data!.site_id;
     const row = await siteRow(siteId);
-    expect(row).toMatchObject({ name: "Harbor Depot", externalId: "wt-1", accountNumber: "AC-77", stationId: 1, isActivated: false, changedAt: null, goneAt: null });
+    expect(row).toMatchObject({
+      name: "Harbor Depot",
+      externalId: "wt-1",
+      accountNumber: "AC-77",
+      stationId: 1,
+      isActivated: false,
+      changedAt: null,
+      goneAt: null,
+    });
     expect(row!.searchText).toContain("9 dock rd");
     const audit = await prisma.auditLog.findFirst({ where: { action: "sites.create", chektId: String(siteId) } });
     // Same transaction: the audit row and the mirror row carry the same moment, give or take the commit.
@@ -78,7 +109,9 @@ describe("mirror write-through: sites", () => {
     expect(r?.serverError).toBeUndefined();
     expect(await siteRow(siteId)).toMatchObject({ name: "Harbor Depot North", changedAt: null });
     const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
-    const siteGets = Object.entries(stats.byRoute).filter(([k]) => k.startsWith("GET ") && k.endsWith("/sites/:siteId")).reduce((n, [, v]) => n + v, 0);
+    const siteGets = Object.entries(stats.byRoute)
+      .filter(([k]) => k.startsWith("GET ") && k.endsWith("/sites/:siteId"))
+      .reduce((n, [, v]) => n + v, 0);
     expect(siteGets).toBe(0);
     const audit = await prisma.auditLog.findFirst({ where: { action: "sites.update", chektId: String(siteId) } });
     expect(audit!.before).toMatchObject({ name: "Harbor Depot" });
@@ -86,8 +119,14 @@ describe("mirror write-through: sites", () => {
 
   it("a CHeKT refusal (400) reaches the form and leaves the mirror untouched", async () => {
     const before = await siteRow(siteId);
-    const r = await sites.updateSiteAction({ site_id: siteId, name: "Should Not Land", monitoring_station_id: "999999" });
-    expect(r?.serverError).toMatchObject({ fieldErrors: { monitoring_station_id: expect.stringMatching(/monitoring station/i) } });
+    const r = await sites.updateSiteAction({
+      site_id: siteId,
+      name: "Should Not Land",
+      monitoring_station_id: "999999",
+    });
+    expect(r?.serverError).toMatchObject({
+      fieldErrors: { monitoring_station_id: expect.stringMatching(/monitoring station/i) },
+    });
     const after = await siteRow(siteId);
     expect(after!.name).toBe(before!.name);
     expect(after!.updatedAt.getTime()).toBe(before!.updatedAt.getTime());
@@ -102,7 +141,9 @@ describe("mirror write-through: sites", () => {
     const after = await siteRow(siteId);
     expect(after!.isActivated).toBe(false);
     expect(after!.updatedAt.getTime()).toBe(before!.updatedAt.getTime());
-    expect(await prisma.auditLog.findFirst({ where: { action: "sites.activation", outcome: "failure" } })).not.toBeNull();
+    expect(
+      await prisma.auditLog.findFirst({ where: { action: "sites.activation", outcome: "failure" } }),
+    ).not.toBeNull();
   }, 60_000);
 
   it("activation: the accepted answer lands in the mirror", async () => {
@@ -134,7 +175,15 @@ describe("mirror write-through: sites", () => {
   });
 
   it("delete: the row is forgotten with the mapping", async () => {
-    const created = await sites.createSiteAction({ external_site_id: "wt-2", name: "Short Lived", timezone: "UTC", monitoring_station_id: "", account_number: "", address1: "", address2: "" });
+    const created = await sites.createSiteAction({
+      external_site_id: "wt-2",
+      name: "Short Lived",
+      timezone: "UTC",
+      monitoring_station_id: "",
+      account_number: "",
+      address1: "",
+      address2: "",
+    });
     const id = created!.data!.site_id;
     expect(await siteRow(id)).not.toBeNull();
     const r = await sites.deleteSiteAction({ site_id: id });
@@ -145,16 +194,31 @@ describe("mirror write-through: sites", () => {
 
 describe("mirror write-through: stations and the dealer", () => {
   it("station create / update / delete keep the mirror in step; a refusal leaves it", async () => {
-    const c = await stations.createStationAction({ external_monitoring_station_id: "wt-cs", name: "Night Watch CS", prefix: "", linecard: "" });
+    const c = await stations.createStationAction({
+      external_monitoring_station_id: "wt-cs",
+      name: "Night Watch CS",
+      prefix: "",
+      linecard: "",
+    });
     expect(c?.serverError).toBeUndefined();
     const id = c!.data!.monitoring_station_id;
-    const row = () => prisma.mirrorStation.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
+    const row = () =>
+      prisma.mirrorStation.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
     expect(await row()).toMatchObject({ name: "Night Watch CS", externalId: "wt-cs" });
     await stations.updateStationAction({ monitoring_station_id: id, name: "Night Watch Central" });
     expect((await row())!.name).toBe("Night Watch Central");
     // Refused (another station of this dealer has that ID): the mirror keeps the name it had.
-    const other = await stations.createStationAction({ external_monitoring_station_id: "wt-cs-2", name: "Day Watch CS", prefix: "", linecard: "" });
-    const dup = await stations.updateStationAction({ monitoring_station_id: id, name: "Dup", external_monitoring_station_id: "wt-cs-2" });
+    const other = await stations.createStationAction({
+      external_monitoring_station_id: "wt-cs-2",
+      name: "Day Watch CS",
+      prefix: "",
+      linecard: "",
+    });
+    const dup = await stations.updateStationAction({
+      monitoring_station_id: id,
+      name: "Dup",
+      external_monitoring_station_id: "wt-cs-2",
+    });
     expect(dup?.serverError?.fieldErrors?.external_monitoring_station_id).toBeTruthy();
     expect((await row())!.name).toBe("Night Watch Central");
     await stations.deleteStationAction({ monitoring_station_id: other!.data!.monitoring_station_id });
@@ -171,6 +235,8 @@ describe("mirror write-through: stations and the dealer", () => {
     await fault({ path: "/partner/v1/dealers/1", method: "PUT", rate_5xx: 1, status_5xx: 500 });
     const refused = await dealer.updateDealerAction({ company_email: "never@acme.example" });
     expect(refused?.serverError).toBeDefined();
-    expect((await prisma.mirrorDealer.findUnique({ where: { dealerLinkId: linkId } }))!.dto).toMatchObject({ company_email: "ops@acme.example" });
+    expect((await prisma.mirrorDealer.findUnique({ where: { dealerLinkId: linkId } }))!.dto).toMatchObject({
+      company_email: "ops@acme.example",
+    });
   }, 60_000);
 });

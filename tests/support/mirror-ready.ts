@@ -13,7 +13,11 @@ export async function waitForFirstSync(databaseUrl: string, timeoutMs = 120_000)
          WHERE l.connected_at IS NOT NULL AND l.disconnected_at IS NULL AND s.finished_at IS NULL`,
       );
       if (rows[0]!.waiting === 0) return;
-      if (Date.now() > deadline) throw new Error(`the first mirror sync did not finish within ${timeoutMs / 1000} s (${rows[0]!.waiting} dealer(s) left); see the app log`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the first mirror sync did not finish within ${timeoutMs / 1000} s ` +
+            `(${rows[0]!.waiting} dealer(s) left); see the app log`,
+        );
       await new Promise((r) => setTimeout(r, 500));
     }
   } finally {

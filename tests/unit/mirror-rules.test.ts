@@ -8,9 +8,11 @@ import { likeContains } from "@/lib/mirror/search";
 
 describe("mirror: freshness time", () => {
   const now = new Date("2026-12-01T15:30:00Z");
-  it("today: just the time (UTC on the server)", () => expect(formatAsOf("2026-12-01T14:02:09Z", now, true)).toBe("14:02 UTC"));
+  it("today: just the time (UTC on the server)", () =>
+    expect(formatAsOf("2026-12-01T14:02:09Z", now, true)).toBe("14:02 UTC"));
   it("another day: the date too", () => expect(formatAsOf("2026-11-28T09:05:00Z", now, true)).toBe("28 Nov 09:05 UTC"));
-  it("another year: the year too", () => expect(formatAsOf("2025-11-28T09:05:00Z", now, true)).toBe("28 Nov 2025 09:05 UTC"));
+  it("another year: the year too", () =>
+    expect(formatAsOf("2025-11-28T09:05:00Z", now, true)).toBe("28 Nov 2025 09:05 UTC"));
 });
 
 describe("mirror: site search pattern", () => {
@@ -39,7 +41,14 @@ describe("mirror: targets", () => {
 
 describe("mirror: stored DTOs are read with zod, not cast", () => {
   it("a complete site reads; a malformed one is null", () => {
-    const site = { site_id: 1, external_site_id: "s1", name: "A", timezone: "UTC", is_activated: 1, created_at: "2026-01-01 00:00:00" };
+    const site = {
+      site_id: 1,
+      external_site_id: "s1",
+      name: "A",
+      timezone: "UTC",
+      is_activated: 1,
+      created_at: "2026-01-01 00:00:00",
+    };
     expect(readSiteDto(site)).toMatchObject(site);
     expect(readSiteDto({ ...site, is_activated: 2 })).toBeNull();
     expect(readStationDto({ monitoring_station_id: 1, name: "x" })).toBeNull();
