@@ -45,7 +45,8 @@ export type TeamBenchResult = {
   chekt429: number;
   share429: number;
   callsByClass: Record<string, number>;
-  bulk: { devices: number; state: string; succeeded: number; failed: number; wallS: number; floorS: number; callsDuringJob: number };
+  bulk: { devices: number; state: string; succeeded: number; failed: number; wallS: number; floorS: number; callsDuringJob: number; tokensAtStart: number };
+  pageP95ByShape: Record<string, number>;
   bulkWallVsFloor: number;
 };
 
@@ -156,6 +157,7 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
 
     // Five sessions, a page every 5 s each, staggered.
     const pageMs: number[] = [];
+    const byPage = new Map<string, number[]>();
     let pageErrors = 0;
     const viewer = async (i: number) => {
       await sleep((i * 5000) / sessions);
@@ -169,6 +171,8 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
             if (res.status !== 200) throw new Error(`${p}: HTTP ${res.status}`);
           });
           pageMs.push(t.ms);
+          const shape = PAGES[n % PAGES.length]!;
+          byPage.set(shape, [...(byPage.get(shape) ?? []), t.ms]);
         } catch (e) {
           pageErrors += 1;
           log(`team: page ${e instanceof Error ? e.message : String(e)}`);
@@ -196,13 +200,21 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     };
 
     // Sim counts at the job's start and end, so the floor counts every call that shared the bucket with it.
-    const jobMarks: { startStats?: SimStats; endStats?: SimStats; startedAt?: Date; finishedAt?: Date; state?: string; succeeded?: number; failed?: number } = {};
+    const jobMarks: { startStats?: SimStats; endStats?: SimStats; startedAt?: Date; finishedAt?: Date; state?: string; succeeded?: number; failed?: number; tokensAtStart?: number } = {};
+    // Tokens the partner credential's bucket held when the job started (refilled to now): the part of the burst the job could use.
+    const tokensNow = async () => {
+      const rows = (await db.query<{ tokens: number; at_ms: number; per_min: number; burst: number }>(`select tokens, at_ms, per_min, burst from chekt_budgets`)).rows;
+      const partner = rows.sort((x, y) => y.per_min - x.per_min)[0];
+      if (!partner) return BURST;
+      return Math.min(partner.burst, partner.tokens + ((Date.now() - partner.at_ms) * partner.per_min) / 60_000);
+    };
     const watchBulk = async () => {
       for (;;) {
         const j = (await db.query<{ state: string; started_at: Date | null; finished_at: Date | null; succeeded: number; failed: number }>(`select state, started_at, finished_at, succeeded, failed from bulk_jobs where id = $1`, [bulkJobId])).rows[0];
         if (j?.started_at && !jobMarks.startStats) {
           jobMarks.startStats = await sim<SimStats>("GET", "/_sim/stats");
           jobMarks.startedAt = j.started_at;
+          jobMarks.tokensAtStart = await tokensNow();
         }
         if (j && (j.state === "done" || j.state === "failed" || j.state === "cancelled")) {
           jobMarks.endStats = await sim<SimStats>("GET", "/_sim/stats");
@@ -267,8 +279,10 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     const calls429 = stats.byStatus["429"] ?? 0;
     const callsDuringJob = jobMarks.endStats && jobMarks.startStats ? jobMarks.endStats.total - jobMarks.startStats.total : 0;
     const wallS = jobMarks.startedAt && jobMarks.finishedAt ? (jobMarks.finishedAt.getTime() - jobMarks.startedAt.getTime()) / 1000 : Number.NaN;
-    // The bucket refills PER_MIN a minute after a burst: the fastest the calls that shared it could all be sent.
-    const floorS = Math.max(0, callsDuringJob - BURST) * (60 / PER_MIN);
+    // The bucket refills PER_MIN a minute after what it held at the start: the fastest the calls that
+    // shared it could all be sent.
+    const tokensAtStart = Math.floor(jobMarks.tokensAtStart ?? BURST);
+    const floorS = Math.max(0, callsDuringJob - tokensAtStart) * (60 / PER_MIN);
     const pages = dist(pageMs);
     const answers = dist(answerMs);
     const result: TeamBenchResult = {
@@ -290,10 +304,12 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       chekt429: calls429,
       share429: stats.total ? Math.round((calls429 / stats.total) * 10000) / 10000 : 0,
       callsByClass,
-      bulk: { devices, state: jobMarks.state ?? "missing", succeeded: jobMarks.succeeded ?? 0, failed: jobMarks.failed ?? 0, wallS: Math.round(wallS * 10) / 10, floorS, callsDuringJob },
+      bulk: { devices, state: jobMarks.state ?? "missing", succeeded: jobMarks.succeeded ?? 0, failed: jobMarks.failed ?? 0, wallS: Math.round(wallS * 10) / 10, floorS, callsDuringJob, tokensAtStart },
+      pageP95ByShape: Object.fromEntries([...byPage].map(([k, v]) => [k, dist(v).p95])),
       bulkWallVsFloor: floorS > 0 ? Math.round((wallS / floorS) * 100) / 100 : Number.NaN,
     };
     log(`team: ${result.pageViews} page views (${pageErrors} failed), p95 ${pages.p95} ms; ${result.chektCallsPerPageView} read-class CHeKT calls per view`);
+    log(`team: page p95 by shape ${JSON.stringify(result.pageP95ByShape)}`);
     log(`team: ${result.alarmsRaised} alarms, ${answered} answered in CHeKT, answer p95 ${answers.p95} ms (median ${answers.median}); visible p95 ${result.visibleMs.p95} ms`);
     log(`team: ${stats.total} CHeKT calls, ${calls429} answered 429 (${(result.share429 * 100).toFixed(2)} %); by class ${JSON.stringify(callsByClass)}`);
     log(`team: bulk ${result.bulk.state}, ${result.bulk.succeeded} ok / ${result.bulk.failed} failed in ${result.bulk.wallS} s; floor ${floorS} s for the ${callsDuringJob} calls that shared the bucket → ${result.bulkWallVsFloor}×`);
