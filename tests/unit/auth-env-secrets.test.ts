@@ -61,12 +61,12 @@ describe("the example secrets", () => {
 describe("per-install secrets", () => {
   it("replace unset and example values, keep the operator's own, and leave real CHeKT credentials alone", () => {
     const mine = generateSecrets();
-    const { env, replaced } = withInstallSecrets({ ...EXAMPLE_SECRETS, AUTH_SECRET: "operator-chosen-secret-0123456789abcdef", CHEKT_API_KEY: undefined }, mine, { simulator: false });
+    const { env, replaced } = withInstallSecrets({ NODE_ENV: "test", ...EXAMPLE_SECRETS, AUTH_SECRET: "operator-chosen-secret-0123456789abcdef", CHEKT_API_KEY: undefined }, mine, { simulator: false });
     expect(env.AUTH_SECRET).toBe("operator-chosen-secret-0123456789abcdef");
     expect(env.SECRETS_ENCRYPTION_KEY).toBe(mine.SECRETS_ENCRYPTION_KEY);
     expect(env.CHEKT_CLIENT_SECRET).toBe(EXAMPLE_SECRETS.CHEKT_CLIENT_SECRET);
     expect(replaced).toEqual(["SECRETS_ENCRYPTION_KEY"]);
-    const sim = withInstallSecrets({ ...EXAMPLE_SECRETS }, mine, { simulator: true });
+    const sim = withInstallSecrets({ NODE_ENV: "test", ...EXAMPLE_SECRETS }, mine, { simulator: true });
     expect(sim.replaced).toEqual(SECRET_NAMES);
     expect(exampleSecretsMessage(sim.env)).toBeNull();
   });
