@@ -38,12 +38,41 @@ const hasErrors = (r: ReviewRow) => !r.skipped && Object.keys(r.errors).length >
 
 export function PasteReview({ rows, fields, onlyErrors, onEdit, onSkip, onDelete, api }: Props) {
   const parent = useRef<HTMLDivElement>(null);
-  // The sheet line of the row that holds focus: kept in the error filter while the user is in it.
-  const [pinned, setPinned] = useState<number | null>(null);
+  // Sheet lines kept in the error filter: the row that holds focus (and, until the click is over,
+  // the one focus just left with the pointer).
+  const [pinned, setPinned] = useState<readonly number[]>([]);
   const [focusRequest, setFocusRequest] = useState<{ line: number; field: DeviceField } | null>(null);
-  useEffect(() => setPinned(null), [onlyErrors]);
+  useEffect(() => setPinned([]), [onlyErrors]);
 
-  const shown = onlyErrors ? rows.filter((r) => hasErrors(r) || r.line === pinned) : rows;
+  // Focus leaves a row on pointer-down, but the click lands on pointer-up: dropping the row in
+  // between would move whatever was clicked (the send button, the next row) from under the pointer.
+  // So a row left with the pointer down is dropped once the click is over.
+  const pointerDown = useRef(false);
+  const pendingUnpin = useRef(new Set<number>());
+  useEffect(() => {
+    const down = () => (pointerDown.current = true);
+    const up = () => {
+      pointerDown.current = false;
+      const lines = [...pendingUnpin.current];
+      if (lines.length === 0) return;
+      pendingUnpin.current.clear();
+      setTimeout(() => setPinned((p) => p.filter((l) => !lines.includes(l))), 0);
+    };
+    document.addEventListener("pointerdown", down, true);
+    document.addEventListener("pointerup", up, true);
+    document.addEventListener("pointercancel", up, true);
+    return () => {
+      document.removeEventListener("pointerdown", down, true);
+      document.removeEventListener("pointerup", up, true);
+      document.removeEventListener("pointercancel", up, true);
+    };
+  }, []);
+  const unpin = (line: number) => {
+    if (pointerDown.current) pendingUnpin.current.add(line);
+    else setPinned((p) => p.filter((l) => l !== line));
+  };
+
+  const shown = onlyErrors ? rows.filter((r) => hasErrors(r) || pinned.includes(r.line)) : rows;
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
 
   const focusedLine = useCallback((): number | null => {
@@ -112,9 +141,12 @@ export function PasteReview({ rows, fields, onlyErrors, onEdit, onSkip, onDelete
               data-line={r.line}
               data-testid={`paste-row-${r.line}`}
               data-invalid={problems.length > 0 ? "true" : undefined}
-              onFocus={() => setPinned(r.line)}
+              onFocus={() => {
+                pendingUnpin.current.delete(r.line);
+                setPinned((p) => (p.includes(r.line) ? p : [...p, r.line]));
+              }}
               onBlur={(e) => {
-                if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setPinned((p) => (p === r.line ? null : p));
+                if (!e.currentTarget.contains(e.relatedTarget as Node | null)) unpin(r.line);
               }}
               className={cn(
                 "absolute left-0 grid w-full items-center border-b border-slate-100",

@@ -14,7 +14,7 @@ async function provision(page: Page, siteId: number, names: string[]) {
   await page.getByRole("textbox", { name: "Device list" }).fill(text);
   await page.getByRole("button", { name: "Next: match columns" }).click();
   await page.getByRole("button", { name: "Next: review rows" }).click();
-  await page.getByRole("button", { name: `Provision ${names.length} devices` }).click();
+  await page.getByRole("button", { name: `Provision ${names.length} device${names.length === 1 ? "" : "s"}` }).click();
   await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 60_000 });
   await expect(page.getByTestId("job-succeeded")).toHaveText(String(names.length));
   await page.goto(`/sites/${siteId}/devices`);

@@ -47,6 +47,7 @@ test("review: typing through the error filter, type picker, skip, delete, next e
   const type5 = page.getByLabel("Sheet line 5 Type");
   await expect(type5).toHaveValue("dome");
   await expect(type5).toHaveAttribute("aria-invalid", "true");
+  await type5.focus();
   await type5.selectOption("bridge");
   await expect(type5).toHaveValue("bridge");
 
