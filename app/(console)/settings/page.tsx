@@ -40,7 +40,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     <div>
       <PageHeader title="Settings" description="Credentials, the connection to CHeKT, and what the CHeKT App key may do — for the dealer chosen at the top of the page." />
       <AdminNav current="/settings" />
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card title="Credentials from the environment" description="Values are never shown: at most the kind prefix and the last 4 characters." flush>
           <table className="min-w-full text-sm" data-testid="env-credentials">
             <tbody>
