@@ -12,17 +12,36 @@ import { listSeen } from "@/lib/mirror/contacts";
 import { freshnessFor } from "@/lib/mirror/view";
 import { SECURITY_TYPES } from "@/lib/schemas/arming";
 
-export async function SiteArmingPanel({ dealerLinkId, siteId, canEdit }: { dealerLinkId: string; siteId: number; canEdit: boolean }) {
+export async function SiteArmingPanel({
+  dealerLinkId,
+  siteId,
+  canEdit,
+}: {
+  dealerLinkId: string;
+  siteId: number;
+  canEdit: boolean;
+}) {
   const arming = await readArming(prisma, dealerLinkId, siteId);
   const type = arming ? SECURITY_TYPES.find((t) => t.value === arming.securityType) : undefined;
-  const fresh = freshnessFor(dealerLinkId, [{ kind: "arming", siteId }], arming ? { confirmedAt: arming.confirmedAt } : null);
+  const fresh = freshnessFor(
+    dealerLinkId,
+    [{ kind: "arming", siteId }],
+    arming ? { confirmedAt: arming.confirmedAt } : null,
+  );
   return (
     <Card
       title="Arming"
-      actions={<Link href={`/sites/${siteId}/arming`} className={buttonClasses("secondary", "sm")}><ShieldCheck className="h-4 w-4" aria-hidden="true" />{canEdit ? "Change" : "View"}</Link>}
+      actions={
+        <Link href={`/sites/${siteId}/arming`} className={buttonClasses("secondary", "sm")}>
+          <ShieldCheck className="h-4 w-4" aria-hidden="true" />
+          {canEdit ? "Change" : "View"}
+        </Link>
+      }
     >
       <div data-testid="site-arming">
-        <p className="text-sm font-medium text-slate-900">{arming ? (type?.title ?? "Not set") : "Not read from CHeKT yet"}</p>
+        <p className="text-sm font-medium text-slate-900">
+          {arming ? (type?.title ?? "Not set") : "Not read from CHeKT yet"}
+        </p>
         {type ? <p className="mt-1 text-sm text-slate-600">{type.summary}</p> : null}
       </div>
       <Freshness {...fresh} className="mt-3" />
@@ -37,10 +56,17 @@ export async function SiteDevicesPanel({ dealerLinkId, siteId }: { dealerLinkId:
   return (
     <Card
       title="Devices"
-      actions={<Link href={`/sites/${siteId}/devices`} className={buttonClasses("secondary", "sm")}><Camera className="h-4 w-4" aria-hidden="true" />Open</Link>}
+      actions={
+        <Link href={`/sites/${siteId}/devices`} className={buttonClasses("secondary", "sm")}>
+          <Camera className="h-4 w-4" aria-hidden="true" />
+          Open
+        </Link>
+      }
     >
       <p className="text-sm text-slate-700">
-        <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="site-devices-count">{count.toLocaleString("en-US")}</span>{" "}
+        <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="site-devices-count">
+          {count.toLocaleString("en-US")}
+        </span>{" "}
         {count === 1 ? "device" : "devices"} (cameras and bridges)
       </p>
       <Freshness {...fresh} className="mt-3" />

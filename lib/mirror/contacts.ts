@@ -41,32 +41,62 @@ function view(r: Row): MirroredContact {
 }
 
 /** Every contact of the site the mirror knows, by last name (CHeKT's own list order). */
-export async function readSiteContacts(db: Db, dealerLinkId: string, siteId: number): Promise<{ rows: MirroredContact[]; asOf: Date | null }> {
-  const rows = await db.mirrorContact.findMany({ where: { dealerLinkId, siteId }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { chektId: "asc" }] });
+export async function readSiteContacts(
+  db: Db,
+  dealerLinkId: string,
+  siteId: number,
+): Promise<{ rows: MirroredContact[]; asOf: Date | null }> {
+  const rows = await db.mirrorContact.findMany({
+    where: { dealerLinkId, siteId },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { chektId: "asc" }],
+  });
   const live = rows.filter((r) => !r.goneAt);
-  return { rows: rows.map(view), asOf: live.reduce<Date | null>((min, r) => (min === null || r.confirmedAt < min ? r.confirmedAt : min), null) };
+  return {
+    rows: rows.map(view),
+    asOf: live.reduce<Date | null>((min, r) => (min === null || r.confirmedAt < min ? r.confirmedAt : min), null),
+  };
 }
 
 /**
  * What a list's freshness line shows: its oldest row's confirmation; an empty list is as fresh as
  * the dealer's last finished sweep (which found it empty), or never read.
  */
-export async function listSeen(db: Db, dealerLinkId: string, rows: { confirmedAt: Date; goneAt?: Date | null }[]): Promise<{ confirmedAt: Date | null }> {
+export async function listSeen(
+  db: Db,
+  dealerLinkId: string,
+  rows: { confirmedAt: Date; goneAt?: Date | null }[],
+): Promise<{ confirmedAt: Date | null }> {
   const live = rows.filter((r) => !r.goneAt);
-  if (live.length > 0) return { confirmedAt: live.reduce((min, r) => (r.confirmedAt < min ? r.confirmedAt : min), live[0]!.confirmedAt) };
+  if (live.length > 0)
+    return { confirmedAt: live.reduce((min, r) => (r.confirmedAt < min ? r.confirmedAt : min), live[0]!.confirmedAt) };
   const sync = await db.mirrorSync.findUnique({ where: { dealerLinkId }, select: { finishedAt: true } });
   return { confirmedAt: sync?.finishedAt ?? null };
 }
 
 /** One contact of one site; null when the mirror has no such contact on that site. */
-export async function readContact(db: Db, dealerLinkId: string, siteId: number, contactId: number): Promise<MirroredContact | null> {
-  const r = await db.mirrorContact.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId, chektId: contactId } } });
+export async function readContact(
+  db: Db,
+  dealerLinkId: string,
+  siteId: number,
+  contactId: number,
+): Promise<MirroredContact | null> {
+  const r = await db.mirrorContact.findUnique({
+    where: { dealerLinkId_chektId: { dealerLinkId, chektId: contactId } },
+  });
   return r && r.siteId === siteId ? view(r) : null;
 }
 
 /** What the audit row's "before" shows for a change: the contact as CHeKT last answered it. */
-export async function lastSeenContact(db: Db, dealerLinkId: string, siteId: number, contactId: number): Promise<ResponseContactDto | null> {
-  const r = await db.mirrorContact.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId, chektId: contactId } }, select: { dto: true, siteId: true } });
+export async function lastSeenContact(
+  db: Db,
+  dealerLinkId: string,
+  siteId: number,
+  contactId: number,
+): Promise<ResponseContactDto | null> {
+  const r = await db.mirrorContact.findUnique({
+    where: { dealerLinkId_chektId: { dealerLinkId, chektId: contactId } },
+    select: { dto: true, siteId: true },
+  });
   return r && r.siteId === siteId ? (r.dto as unknown as ResponseContactDto) : null;
 }
 
@@ -74,11 +104,17 @@ export async function lastSeenContact(db: Db, dealerLinkId: string, siteId: numb
  * Runs a CHeKT call about one contact; a 404 marks the mirrored row gone (CHeKT said so) before
  * the refusal goes back to the user unchanged, so the page stops offering a contact that is not there.
  */
-export async function noticingGone<T>(db: PrismaClient, dealerLinkId: string, contactId: number, call: () => Promise<T>): Promise<T> {
+export async function noticingGone<T>(
+  db: PrismaClient,
+  dealerLinkId: string,
+  contactId: number,
+  call: () => Promise<T>,
+): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (isChektError(error) && error.kind === "not_found") await db.$transaction((tx) => markGone(tx, dealerLinkId, "contact", contactId));
+    if (isChektError(error) && error.kind === "not_found")
+      await db.$transaction((tx) => markGone(tx, dealerLinkId, "contact", contactId));
     throw error;
   }
 }

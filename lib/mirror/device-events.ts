@@ -11,14 +11,22 @@
 import type { ParsedEvent } from "@/lib/webhooks/events";
 import type { Sql } from "@/lib/webhooks/sql";
 
-export type DeviceEvent = Extract<ParsedEvent, { type: "device.online" | "device.offline" | "device.firmware_updated" }>;
+export type DeviceEvent = Extract<
+  ParsedEvent,
+  { type: "device.online" | "device.offline" | "device.firmware_updated" }
+>;
 
 export function isDeviceEvent(event: ParsedEvent): event is DeviceEvent {
   return event.type === "device.online" || event.type === "device.offline" || event.type === "device.firmware_updated";
 }
 
 /** Applies one device event to the mirror; answers whether a mirrored row took it. */
-export async function applyDeviceEvent(sql: Sql, dealerLinkId: string, event: DeviceEvent, now = new Date()): Promise<boolean> {
+export async function applyDeviceEvent(
+  sql: Sql,
+  dealerLinkId: string,
+  event: DeviceEvent,
+  now = new Date(),
+): Promise<boolean> {
   const d = event.data;
   const at = d.at ?? event.createdAt;
   if (event.type === "device.firmware_updated") {

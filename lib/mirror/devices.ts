@@ -9,7 +9,11 @@ import type { MirroredDevice } from "./write";
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /** The grid's rows, from what CHeKT last told us; devices CHeKT no longer has are counted apart. */
-export async function readSiteDevices(db: Db, dealerLinkId: string, siteId: number): Promise<{ rows: DeviceRowView[]; gone: number; asOf: Date | null }> {
+export async function readSiteDevices(
+  db: Db,
+  dealerLinkId: string,
+  siteId: number,
+): Promise<{ rows: DeviceRowView[]; gone: number; asOf: Date | null }> {
   const found = await db.mirrorDevice.findMany({ where: { dealerLinkId, siteId }, orderBy: { chektId: "asc" } });
   const live = found.filter((d) => !d.goneAt);
   const rows = live.map((d): DeviceRowView => {
@@ -29,14 +33,29 @@ export async function readSiteDevices(db: Db, dealerLinkId: string, siteId: numb
 }
 
 /** How many devices the site has, as last seen (the site page's count). */
-export async function countSiteDevices(db: Db, dealerLinkId: string, siteId: number): Promise<{ count: number; asOf: Date | null }> {
-  const r = await db.mirrorDevice.aggregate({ where: { dealerLinkId, siteId, goneAt: null }, _count: { _all: true }, _min: { confirmedAt: true } });
+export async function countSiteDevices(
+  db: Db,
+  dealerLinkId: string,
+  siteId: number,
+): Promise<{ count: number; asOf: Date | null }> {
+  const r = await db.mirrorDevice.aggregate({
+    where: { dealerLinkId, siteId, goneAt: null },
+    _count: { _all: true },
+    _min: { confirmedAt: true },
+  });
   return { count: r._count._all, asOf: r._min.confirmedAt };
 }
 
 /** Device ids and external ids of the site (what a job is validated against). */
-export async function siteDeviceIds(db: Db, dealerLinkId: string, siteId: number): Promise<{ device_id: number; external_device_id: string }[]> {
-  const rows = await db.mirrorDevice.findMany({ where: { dealerLinkId, siteId, goneAt: null }, select: { chektId: true, externalId: true } });
+export async function siteDeviceIds(
+  db: Db,
+  dealerLinkId: string,
+  siteId: number,
+): Promise<{ device_id: number; external_device_id: string }[]> {
+  const rows = await db.mirrorDevice.findMany({
+    where: { dealerLinkId, siteId, goneAt: null },
+    select: { chektId: true, externalId: true },
+  });
   return rows.map((r) => ({ device_id: r.chektId, external_device_id: r.externalId }));
 }
 
@@ -52,7 +71,13 @@ function oldest(dates: Date[]): Date | null {
  * row takes over what device.* webhooks reported before (device_statuses), and our own write
  * clears the changed-in-CHeKT flag and the gone mark.
  */
-export async function mirrorAcceptedDevices(tx: Prisma.TransactionClient, dealerLinkId: string, siteId: number, devices: MirroredDevice[], at = new Date()) {
+export async function mirrorAcceptedDevices(
+  tx: Prisma.TransactionClient,
+  dealerLinkId: string,
+  siteId: number,
+  devices: MirroredDevice[],
+  at = new Date(),
+) {
   if (devices.length === 0) return;
   const rows = devices.map((d) => ({
     chekt_id: d.device_id,

@@ -28,11 +28,16 @@ let linkId: string;
 let siteId: number;
 
 const simFault = async (body: Record<string, unknown>) => {
-  const res = await fetch(`${sim.url}/_sim/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${sim.url}/_sim/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(201);
 };
 const clearFaults = () => fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-const mirrorOf = (chektId: number) => prisma.mirrorContact.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId } } });
+const mirrorOf = (chektId: number) =>
+  prisma.mirrorContact.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId } } });
 
 beforeAll(async () => {
   db = await createTestDatabase("chekt_mirror_children");
@@ -42,9 +47,18 @@ beforeAll(async () => {
   prisma = (await import("@/lib/db")).prisma;
   contacts = await import("@/app/(console)/sites/[siteId]/contacts/actions");
   arming = await import("@/app/(console)/sites/[siteId]/arming/actions");
-  const link = await prisma.dealerLink.create({ data: { chektDealerId: DEMO.dealers.acme.id, externalDealerId: DEMO.dealers.acme.external, companyName: DEMO.dealers.acme.name, connectedAt: new Date() } });
+  const link = await prisma.dealerLink.create({
+    data: {
+      chektDealerId: DEMO.dealers.acme.id,
+      externalDealerId: DEMO.dealers.acme.external,
+      companyName: DEMO.dealers.acme.name,
+      connectedAt: new Date(),
+    },
+  });
   linkId = link.id;
-  await prisma.user.create({ data: { id: OPERATOR.id, email: OPERATOR.email, name: OPERATOR.name, passwordHash: "x", role: "operator" } });
+  await prisma.user.create({
+    data: { id: OPERATOR.id, email: OPERATOR.email, name: OPERATOR.name, passwordHash: "x", role: "operator" },
+  });
   await prisma.membership.create({ data: { userId: OPERATOR.id, dealerLinkId: linkId, role: "operator" } });
   jar.set("dealer_link", linkId);
   siteId = [...sim.state.sites.values()].find((s) => s.dealer_id === DEMO.dealers.acme.id)!.site_id;
@@ -65,14 +79,32 @@ describe("mirror-children · contacts: write-through", () => {
   let contactId: number;
 
   it("create: the mirror row is CHeKT's answer, written with the audit row (same trace id)", async () => {
-    const r = await contacts.createContactAction({ site_id: siteId, external_contact_id: "mc-c1", first_name: "Ada", last_name: "Mirror", phone_number: "+12025550142", email: "ada@example.com" });
+    const r = await contacts.createContactAction({
+      site_id: siteId,
+      external_contact_id: "mc-c1",
+      first_name: "Ada",
+      last_name: "Mirror",
+      phone_number: "+12025550142",
+      email: "ada@example.com",
+    });
     expect(r?.serverError).toBeUndefined();
     contactId = r!.data!.contact_id;
     const inChekt = sim.state.contacts.get(contactId)!;
     const row = await mirrorOf(contactId);
-    expect(row).toMatchObject({ siteId, externalId: "mc-c1", firstName: "Ada", lastName: "Mirror", phone: inChekt.phone_number, email: "ada@example.com", goneAt: null, changedAt: null });
+    expect(row).toMatchObject({
+      siteId,
+      externalId: "mc-c1",
+      firstName: "Ada",
+      lastName: "Mirror",
+      phone: inChekt.phone_number,
+      email: "ada@example.com",
+      goneAt: null,
+      changedAt: null,
+    });
     expect(row!.dto).toMatchObject({ contact_id: contactId, external_contact_id: "mc-c1" });
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "contacts.create", outcome: "success", chektId: String(contactId) } });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "contacts.create", outcome: "success", chektId: String(contactId) },
+    });
     // One transaction: the audit row is never older than the mirror row it describes.
     expect(Math.abs(audit.at.getTime() - row!.confirmedAt.getTime())).toBeLessThan(5_000);
     expect(audit.traceId).toMatch(/^[0-9a-f-]{36}$/);
@@ -80,13 +112,20 @@ describe("mirror-children · contacts: write-through", () => {
 
   it("update: the mirror takes the answer, and the audit's before is what the mirror had (no extra CHeKT read)", async () => {
     await fetch(`${sim.url}/_sim/stats`, { method: "DELETE" });
-    const r = await contacts.updateContactAction({ site_id: siteId, contact_id: contactId, last_name: "Mirrored", email: "" });
+    const r = await contacts.updateContactAction({
+      site_id: siteId,
+      contact_id: contactId,
+      last_name: "Mirrored",
+      email: "",
+    });
     expect(r?.serverError).toBeUndefined();
     const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
     expect(Object.keys(stats.byRoute).filter((k) => k.startsWith("GET ") && k.includes("contacts"))).toEqual([]);
     expect(Object.keys(stats.byRoute).some((k) => k.startsWith("PUT ") && k.includes("contacts"))).toBe(true);
     expect(await mirrorOf(contactId)).toMatchObject({ lastName: "Mirrored", email: null });
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "contacts.update", outcome: "success", chektId: String(contactId) } });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "contacts.update", outcome: "success", chektId: String(contactId) },
+    });
     expect(audit.before).toMatchObject({ last_name: "Mirror", email: "ada@example.com" });
     expect(audit.after).toMatchObject({ last_name: "Mirrored", email: null });
   });
@@ -94,7 +133,11 @@ describe("mirror-children · contacts: write-through", () => {
   it("a refused update (CHeKT 409: a seeded contact of the site has that ID) leaves the mirror row exactly as it was", async () => {
     const before = await mirrorOf(contactId);
     const seeded = [...sim.state.contacts.values()].find((c) => c.site_id === siteId && c.contact_id !== contactId)!;
-    const r = await contacts.updateContactAction({ site_id: siteId, contact_id: contactId, external_contact_id: seeded.external_contact_id });
+    const r = await contacts.updateContactAction({
+      site_id: siteId,
+      contact_id: contactId,
+      external_contact_id: seeded.external_contact_id,
+    });
     expect(r?.serverError?.code).toMatch(/conflict|already|exists/);
     expect(await mirrorOf(contactId)).toEqual(before);
   });
@@ -102,14 +145,24 @@ describe("mirror-children · contacts: write-through", () => {
   it("a refused create (CHeKT 500 on every try) writes no mirror row", async () => {
     await simFault({ path: "/partner/v1/dealers/*/sites/*/contacts", method: "POST", rate_5xx: 1, status_5xx: 500 });
     const count = await prisma.mirrorContact.count();
-    const r = await contacts.createContactAction({ site_id: siteId, external_contact_id: "mc-c-refused", first_name: "No", last_name: "Body" });
+    const r = await contacts.createContactAction({
+      site_id: siteId,
+      external_contact_id: "mc-c-refused",
+      first_name: "No",
+      last_name: "Body",
+    });
     expect(r?.serverError?.message).toMatch(/.+/);
     expect(await prisma.mirrorContact.count()).toBe(count);
     expect(await prisma.mirrorContact.findFirst({ where: { externalId: "mc-c-refused" } })).toBeNull();
   });
 
   it("a contact deleted in CHeKT behind our back: the update's 404 marks the mirror row gone and the refusal reaches the user", async () => {
-    const other = await contacts.createContactAction({ site_id: siteId, external_contact_id: "mc-c2", first_name: "Gone", last_name: "Soon" });
+    const other = await contacts.createContactAction({
+      site_id: siteId,
+      external_contact_id: "mc-c2",
+      first_name: "Gone",
+      last_name: "Soon",
+    });
     const id = other!.data!.contact_id;
     sim.state.contacts.delete(id);
     const r = await contacts.updateContactAction({ site_id: siteId, contact_id: id, first_name: "Ghost" });
@@ -123,7 +176,9 @@ describe("mirror-children · contacts: write-through", () => {
     const r = await contacts.deleteContactAction({ site_id: siteId, contact_id: contactId });
     expect(r?.serverError).toBeUndefined();
     expect(await mirrorOf(contactId)).toBeNull();
-    expect(await prisma.externalIdMapping.findFirst({ where: { kind: "contact", chektId: String(contactId) } })).toBeNull();
+    expect(
+      await prisma.externalIdMapping.findFirst({ where: { kind: "contact", chektId: String(contactId) } }),
+    ).toBeNull();
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "contacts.delete", outcome: "success" } });
     expect(audit.before).toMatchObject({ contact_id: contactId, last_name: "Mirrored" });
   });
@@ -133,14 +188,23 @@ describe("mirror-children · arming: write-through", () => {
   it("a switch CHeKT accepts lands in the mirror; a refused one (500) leaves it as it was", async () => {
     const r = await arming.setArmingAction({ site_id: siteId, security_type: 3 });
     expect(r?.serverError).toBeUndefined();
-    const row = await prisma.mirrorArming.findUniqueOrThrow({ where: { dealerLinkId_siteId: { dealerLinkId: linkId, siteId } } });
+    const row = await prisma.mirrorArming.findUniqueOrThrow({
+      where: { dealerLinkId_siteId: { dealerLinkId: linkId, siteId } },
+    });
     expect(row.securityType).toBe(3);
     expect(sim.state.sites.get(siteId)!.security_type).toBe(3);
 
-    await simFault({ path: "/partner/v1/dealers/*/sites/*/arming-settings", method: "PATCH", rate_5xx: 1, status_5xx: 500 });
+    await simFault({
+      path: "/partner/v1/dealers/*/sites/*/arming-settings",
+      method: "PATCH",
+      rate_5xx: 1,
+      status_5xx: 500,
+    });
     const refused = await arming.setArmingAction({ site_id: siteId, security_type: 1 });
     expect(refused?.serverError).toBeDefined();
-    expect(await prisma.mirrorArming.findUniqueOrThrow({ where: { dealerLinkId_siteId: { dealerLinkId: linkId, siteId } } })).toEqual(row);
+    expect(
+      await prisma.mirrorArming.findUniqueOrThrow({ where: { dealerLinkId_siteId: { dealerLinkId: linkId, siteId } } }),
+    ).toEqual(row);
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "arming.update", outcome: "success" } });
     // The first switch had no mirrored setting yet: "before" came from CHeKT, and is the seed's.
     expect(audit.before).toMatchObject({ site_id: siteId });
@@ -158,20 +222,37 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
     newSite = [...sim.state.sites.values()].filter((s) => s.dealer_id === DEMO.dealers.acme.id)[1]!.site_id;
     runJob = async (kind, items) => {
       const job = await prisma.$transaction((tx) =>
-        insertBulkJob(tx, { dealerLinkId: linkId, chektSiteId: newSite, kind, items: items as never, user: { id: OPERATOR.id, email: OPERATOR.email } }),
+        insertBulkJob(tx, {
+          dealerLinkId: linkId,
+          chektSiteId: newSite,
+          kind,
+          items: items as never,
+          user: { id: OPERATOR.id, email: OPERATOR.email },
+        }),
       );
       expect(await runBulkJob(job.id, { db: prisma, api: appDeviceApi(), maxBulk: 3 })).toBe("finished");
       return job.id;
     };
   });
 
-  const mirrored = () => prisma.mirrorDevice.findMany({ where: { dealerLinkId: linkId, siteId: newSite, externalId: { startsWith: "mc-d" } }, orderBy: { externalId: "asc" } });
+  const mirrored = () =>
+    prisma.mirrorDevice.findMany({
+      where: { dealerLinkId: linkId, siteId: newSite, externalId: { startsWith: "mc-d" } },
+      orderBy: { externalId: "asc" },
+    });
 
   it("create: succeeded items are mirrored from CHeKT's answer; the one CHeKT refused (409) is not", async () => {
-    const acmeSites = new Set([...sim.state.sites.values()].filter((s) => s.dealer_id === DEMO.dealers.acme.id).map((s) => s.site_id));
-    const taken = [...sim.state.devices.values()].find((d) => d.site_id !== newSite && acmeSites.has(d.site_id))!.external_device_id;
+    const acmeSites = new Set(
+      [...sim.state.sites.values()].filter((s) => s.dealer_id === DEMO.dealers.acme.id).map((s) => s.site_id),
+    );
+    const taken = [...sim.state.devices.values()].find(
+      (d) => d.site_id !== newSite && acmeSites.has(d.site_id),
+    )!.external_device_id;
     const items = [
-      ...["mc-d1", "mc-d2", "mc-d3", "mc-d4"].map((e, i) => ({ kind: "create", device: { external_device_id: e, device_type: "camera", name: `Cam ${i}`, zone_number: String(i + 1) } })),
+      ...["mc-d1", "mc-d2", "mc-d3", "mc-d4"].map((e, i) => ({
+        kind: "create",
+        device: { external_device_id: e, device_type: "camera", name: `Cam ${i}`, zone_number: String(i + 1) },
+      })),
       { kind: "create", device: { external_device_id: taken, device_type: "camera", name: "Dup" } },
     ];
     const jobId = await runJob("create", items);
@@ -181,7 +262,13 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
     expect(rows.map((r) => r.externalId)).toEqual(["mc-d1", "mc-d2", "mc-d3", "mc-d4"]);
     for (const row of rows) {
       const inChekt = sim.state.devices.get(row.chektId)!;
-      expect(row).toMatchObject({ name: inChekt.name, zoneNumber: inChekt.zone_number, deviceType: "camera", goneAt: null, changedAt: null });
+      expect(row).toMatchObject({
+        name: inChekt.name,
+        zoneNumber: inChekt.zone_number,
+        deviceType: "camera",
+        goneAt: null,
+        changedAt: null,
+      });
       expect(results.find((r) => r.chektDeviceId === row.chektId)?.state).toBe("succeeded");
     }
     expect(await prisma.mirrorDevice.count({ where: { dealerLinkId: linkId, siteId: newSite, name: "Dup" } })).toBe(0);
@@ -189,7 +276,9 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
 
   it("update (an inline edit is a one-row job): the mirror takes the answer; delete forgets the rows", async () => {
     const [d1, d2] = await mirrored();
-    await runJob("update", [{ kind: "update", deviceId: d1!.chektId, device: { external_device_id: "mc-d1", name: "Front door" } }]);
+    await runJob("update", [
+      { kind: "update", deviceId: d1!.chektId, device: { external_device_id: "mc-d1", name: "Front door" } },
+    ]);
     expect((await mirrored())[0]).toMatchObject({ name: "Front door", chektId: d1!.chektId });
     await runJob("delete", [{ kind: "delete", deviceId: d2!.chektId, externalDeviceId: "mc-d2" }]);
     expect((await mirrored()).map((r) => r.externalId)).toEqual(["mc-d1", "mc-d3", "mc-d4"]);
@@ -199,7 +288,13 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
   it("an item CHeKT refuses (404: a device of another site) changes nothing in the mirror", async () => {
     const before = await mirrored();
     const foreign = [...sim.state.devices.values()].find((d) => d.site_id !== newSite)!;
-    await runJob("update", [{ kind: "update", deviceId: foreign.device_id, device: { external_device_id: foreign.external_device_id, name: "Hijack" } }]);
+    await runJob("update", [
+      {
+        kind: "update",
+        deviceId: foreign.device_id,
+        device: { external_device_id: foreign.external_device_id, name: "Hijack" },
+      },
+    ]);
     expect(await mirrored()).toEqual(before);
     expect(await prisma.mirrorDevice.count({ where: { name: "Hijack" } })).toBe(0);
   });
@@ -223,7 +318,10 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
     deviceId = row.chektId;
   });
 
-  const row = () => prisma.mirrorDevice.findUniqueOrThrow({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: deviceId } } });
+  const row = () =>
+    prisma.mirrorDevice.findUniqueOrThrow({
+      where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: deviceId } },
+    });
   const t = (s: number) => new Date(Date.UTC(2030, 0, 1, 12, 0, s)).toISOString();
 
   it("in order: offline at :10, online at :20 → online, last seen :20", async () => {
@@ -249,16 +347,41 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
     const { mirrorDevice } = await import("@/lib/mirror/write");
     const r = await row();
     await prisma.$transaction((tx) =>
-      mirrorDevice(tx, linkId, r.siteId, { ...(r.dto as object), device_id: deviceId, external_device_id: r.externalId, status: "offline", firmware: "1.0.0", updated_at: t(5) }, { how: "read" }),
+      mirrorDevice(
+        tx,
+        linkId,
+        r.siteId,
+        {
+          ...(r.dto as object),
+          device_id: deviceId,
+          external_device_id: r.externalId,
+          status: "offline",
+          firmware: "1.0.0",
+          updated_at: t(5),
+        },
+        { how: "read" },
+      ),
     );
     expect(await row()).toMatchObject({ status: "online", statusAt: new Date(t(20)), firmware: "2.1.0" });
   });
 
   it("another dealer's delivery naming this device id changes nothing here", async () => {
-    const other = await prisma.dealerLink.create({ data: { chektDealerId: DEMO.dealers.northwind.id, externalDealerId: "mc-other", companyName: "Other", connectedAt: new Date() } });
+    const other = await prisma.dealerLink.create({
+      data: {
+        chektDealerId: DEMO.dealers.northwind.id,
+        externalDealerId: "mc-other",
+        companyName: "Other",
+        connectedAt: new Date(),
+      },
+    });
     const { parseEvent } = await import("@/lib/webhooks/events");
     const { storeAndApply } = await import("@/lib/webhooks/store");
-    const env = { id: "evt_mc_foreign", type: "device.offline", created_at: t(59), data: { device_id: deviceId, at: t(59) } };
+    const env = {
+      id: "evt_mc_foreign",
+      type: "device.offline",
+      created_at: t(59),
+      data: { device_id: deviceId, at: t(59) },
+    };
     const parsed = parseEvent(env);
     if (!parsed.ok) throw new Error("bad event");
     await storeAndApply(other.id, parsed, env, "webhook");
@@ -270,16 +393,28 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
     const nextId = sim.state.counters.device + 1;
     await deliver("device.online", { device_id: nextId, at: t(50) });
     await deliver("device.firmware_updated", { device_id: nextId, firmware: "9.9.9", at: t(50) });
-    expect(await prisma.mirrorDevice.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: nextId } } })).toBeNull();
+    expect(
+      await prisma.mirrorDevice.findUnique({
+        where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: nextId } },
+      }),
+    ).toBeNull();
     const { insertBulkJob } = await import("@/lib/bulk/jobs");
     const { runBulkJob } = await import("@/lib/jobs/bulk-runner");
     const { appDeviceApi } = await import("@/lib/chekt/api/device-client");
     const site = (await row()).siteId;
     const job = await prisma.$transaction((tx) =>
-      insertBulkJob(tx, { dealerLinkId: linkId, chektSiteId: site, kind: "create", items: [{ kind: "create", device: { external_device_id: "mc-late", device_type: "camera", name: "Late" } }], user: null }),
+      insertBulkJob(tx, {
+        dealerLinkId: linkId,
+        chektSiteId: site,
+        kind: "create",
+        items: [{ kind: "create", device: { external_device_id: "mc-late", device_type: "camera", name: "Late" } }],
+        user: null,
+      }),
     );
     await runBulkJob(job.id, { db: prisma, api: appDeviceApi(), maxBulk: 10 });
-    const created = await prisma.mirrorDevice.findFirstOrThrow({ where: { dealerLinkId: linkId, externalId: "mc-late" } });
+    const created = await prisma.mirrorDevice.findFirstOrThrow({
+      where: { dealerLinkId: linkId, externalId: "mc-late" },
+    });
     expect(created.chektId).toBe(nextId);
     // The simulator's answer carries no status for a new device, or an older one: the report wins.
     expect(created).toMatchObject({ status: "online", statusAt: new Date(t(50)), firmware: "9.9.9" });

@@ -1,0 +1,256 @@
+// Contacts, arming and devices from the mirror, in a real browser (docs/mirror.md "Devices,
+// contacts and arming"): a contact added through the form is on the site page at once (write-
+// through); while the simulator answers every Partner API call with 429, the site page's panels,
+// the arming page, the device grid and the contact edit form still render with how fresh they are,
+// and the page views make no Partner API call at all. Then a verification answer sent while a
+// 3,000-device bulk job and a mirror sweep spend the same free-tier budget is accepted promptly.
+import fs from "node:fs";
+import pg from "pg";
+import PgBoss from "pg-boss";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, sim } from "./setup";
+import { expectAccessible, openQueue, raise, row } from "./verifications-helpers";
+
+const SHOTS = "/tmp/shots/mirror-children";
+const SITE = 1;
+const stamp = Date.now().toString(36);
+
+/** `wide`: the page's own content may scroll sideways on a phone (the device grid's table, components/devices). */
+async function shots(page: Page, name: string, wide = false) {
+  const size = page.viewportSize();
+  for (const [label, vp] of [
+    ["laptop", { width: 1366, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
+    await page.setViewportSize(vp);
+    // Nothing wider than the screen: a phone never scrolls the page sideways.
+    if (!wide) {
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${name} at ${label} width`,
+      ).toBeLessThanOrEqual(vp.width);
+    }
+    const path = test.info().outputPath(`${name}-${label}.png`);
+    await page.screenshot({ path, fullPage: true });
+    if (fs.existsSync(SHOTS)) fs.copyFileSync(path, `${SHOTS}/${name}-${label}.png`);
+  }
+  if (size) await page.setViewportSize(size);
+}
+
+async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await c.connect();
+  try {
+    return (await c.query(sql, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+async function acmeLink(): Promise<string> {
+  const [link] = await query<{ id: string }>("SELECT id FROM dealer_links WHERE chekt_dealer_id = 1");
+  return link!.id;
+}
+
+/** Waits until the app's first sweep of the dealer has finished (the mirror then holds every seeded object). */
+async function mirrorFilled(linkId: string) {
+  await expect
+    .poll(
+      async () =>
+        (
+          await query<{ finished_at: Date | null }>("SELECT finished_at FROM mirror_syncs WHERE dealer_link_id = $1", [
+            linkId,
+          ])
+        )[0]?.finished_at ?? null,
+      {
+        timeout: 120_000,
+        intervals: [1000],
+        message: "the app's first mirror sweep of dealer 1 did not finish",
+      },
+    )
+    .not.toBeNull();
+}
+
+type Stats = { total: number; byRoute: Record<string, number> };
+const partnerCalls = (s: Stats) => Object.entries(s.byRoute).filter(([k]) => k.includes("/partner/"));
+
+test.describe.configure({ mode: "serial" });
+
+test("contacts, arming and devices pages render from the mirror while CHeKT answers only 429s", async ({ page }) => {
+  test.setTimeout(240_000);
+  const linkId = await acmeLink();
+  await mirrorFilled(linkId);
+
+  // Write-through: the new contact is on the site page right after CHeKT accepted it.
+  await signIn(page, "operator", `/sites/${SITE}/contacts/new`);
+  await page.getByLabel("First name").fill("Mira");
+  await page.getByLabel("Last name").fill(`Mirror ${stamp}`);
+  await page.getByLabel("Phone").fill("+1 212 555 0143");
+  await page.getByLabel("Contact ID (yours)").fill(`e2e-mc-${stamp}`);
+  await page.getByRole("button", { name: "Add contact" }).click();
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Contact added" }).first()).toBeVisible();
+  await page.goto(`/sites/${SITE}`);
+  const contactRow = page.getByTestId("contact-row").filter({ hasText: `Mira Mirror ${stamp}` });
+  await expect(contactRow).toBeVisible();
+  const [contact] = await query<{ chekt_id: number }>(
+    "SELECT chekt_id FROM mirror_contacts WHERE dealer_link_id = $1 AND external_id = $2",
+    [linkId, `e2e-mc-${stamp}`],
+  );
+  expect(contact, "the contact is in the mirror").toBeDefined();
+
+  // CHeKT storms: every Partner API call answers 429.
+  const fault = (await sim("/_sim/faults", { body: { path: "/partner/**", rate_429: 1 } })) as { id: string };
+  try {
+    await sim("/_sim/stats", { method: "DELETE" });
+
+    await page.goto(`/sites/${SITE}`);
+    await expect(page.getByTestId("contact-row").filter({ hasText: `Mira Mirror ${stamp}` })).toBeVisible();
+    await expect(page.getByTestId("site-arming")).not.toContainText("Not read from CHeKT yet");
+    await expect(page.getByTestId("site-devices-count")).toHaveText(/^[1-9]\d*$/);
+    await expect(page.getByTestId("freshness").first()).toContainText(/As of \d{2}:\d{2}/);
+    await expectAccessible(page, "main");
+    await shots(page, "site-429");
+
+    await page.goto(`/sites/${SITE}/arming`);
+    await expect(page.getByRole("heading", { name: "Arming" })).toBeVisible();
+    await expect(page.getByTestId("freshness")).toContainText(/As of \d{2}:\d{2}/);
+    await expect(page.locator('[data-testid^="arming-option-"]')).toHaveCount(4);
+    await expectAccessible(page, "main");
+    await shots(page, "arming-429");
+
+    await page.goto(`/sites/${SITE}/devices`);
+    await expect(page.getByRole("heading", { name: "Devices" })).toBeVisible();
+    await expect(page.getByTestId("freshness")).toContainText(/As of \d{2}:\d{2}/);
+    await expect(page.getByRole("row").nth(1)).toBeVisible();
+    await expectAccessible(page, "main");
+    await shots(page, "devices-429", true);
+
+    await page.goto(`/sites/${SITE}/contacts/${contact!.chekt_id}/edit`);
+    await expect(page.getByLabel("Last name")).toHaveValue(`Mirror ${stamp}`);
+    await expect(page.getByTestId("freshness")).toContainText(/As of \d{2}:\d{2}/);
+    await expectAccessible(page, "main");
+    await shots(page, "contact-edit-429");
+
+    // None of those page views asked CHeKT anything.
+    const stats = (await sim("/_sim/stats")) as Stats;
+    expect(partnerCalls(stats), "Partner API calls made while rendering the pages").toEqual([]);
+
+    // Refresh asks CHeKT (at the read class); refused, it says so and the copy stays on the page.
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await expect(page.getByTestId("freshness-problem")).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByLabel("Last name")).toHaveValue(`Mirror ${stamp}`);
+
+    // A contact the mirror does not have is a 404, not a CHeKT call.
+    const missing = await page.goto(`/sites/${SITE}/contacts/99999999/edit`);
+    expect(missing?.status()).toBe(404);
+  } finally {
+    await sim(`/_sim/faults/${fault.id}`, { method: "DELETE" });
+  }
+});
+
+const BULK = 3000;
+
+function pasteRows(n: number): string {
+  const lines = ["External ID\tType\tName\tZone"];
+  for (let i = 1; i <= n; i++) lines.push(`e2e-mcb-${stamp}-${i}\tcamera\tBulk cam ${i}\t${(i % 64) + 1}`);
+  return lines.join("\n");
+}
+
+test("a verification answer sent while a bulk job and a sweep run is accepted promptly", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const linkId = await acmeLink();
+  await mirrorFilled(linkId);
+  const before = (await sim("/_sim/config", { method: "PATCH", body: {} })) as {
+    rateLimitPerMin: number;
+    rateLimitBurstPerS: number;
+  };
+  await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 60, rateLimitBurstPerS: 5 } });
+  const boss = new PgBoss({
+    connectionString: process.env.E2E_DATABASE_URL!,
+    max: 1,
+    supervise: false,
+    schedule: false,
+    migrate: false,
+  });
+  const opCtx = await browser.newContext();
+  const bulkCtx = await browser.newContext();
+  try {
+    // 1. An alarm; the operator claims it and has the dispatch confirmation open.
+    const op = await opCtx.newPage();
+    await signIn(op, "operator", "/verifications");
+    await openQueue(op);
+    const raised = await raise({ site_id: SITE, description: `Motion while busy ${stamp}` });
+    const r = row(op, raised.verification.verification_id);
+    await expect(r).toBeVisible({ timeout: 30_000 });
+    await r.click();
+    await op.getByTestId("queue-actions").getByRole("button", { name: "Claim" }).click();
+    const detail = op.getByRole("dialog").filter({ hasText: `Motion while busy ${stamp}` });
+    await expect(detail.getByRole("button", { name: "Release claim" })).toBeVisible();
+    await expect(op.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 15_000 });
+    await detail.getByRole("button", { name: "Dispatch…" }).click();
+    const confirm = op.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
+    await expect(confirm).toBeVisible();
+
+    // 2. Meanwhile an installer provisions 3,000 devices on site 2 (30 chunks on the free tier)…
+    const installer = await bulkCtx.newPage();
+    await signIn(installer, "operator", "/sites/2/devices/paste");
+    // One input event with the whole text, as a clipboard paste gives it (fill() types in pieces).
+    await installer.getByRole("textbox", { name: "Device list" }).evaluate((el, text) => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!.call(el, text);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }, pasteRows(BULK));
+    await installer.getByRole("button", { name: "Next: match columns" }).click();
+    await installer.getByRole("button", { name: "Next: review rows" }).click();
+    await installer.getByRole("button", { name: `Provision ${BULK} devices` }).click();
+    await expect(installer).toHaveURL(/\/sites\/2\/devices\/jobs\/[^/]+$/, { timeout: 60_000 });
+    const jobId = installer.url().split("/").pop()!;
+
+    // 3. …and a sweep of the whole dealer is queued, the way the minute tick does it.
+    await boss.start();
+    await boss.send("mirror-sync", { dealerLinkId: linkId }, { singletonKey: linkId });
+    const state = async () => ({
+      job: (await query<{ state: string }>("SELECT state::text AS state FROM bulk_jobs WHERE id = $1", [jobId]))[0]
+        ?.state,
+      sync: (await query<{ state: string }>("SELECT state FROM mirror_syncs WHERE dealer_link_id = $1", [linkId]))[0]
+        ?.state,
+    });
+    await expect
+      .poll(state, { timeout: 30_000, message: "the sweep and the job both start" })
+      .toEqual({ job: "running", sync: "running" });
+
+    const t0 = Date.now();
+    await confirm.getByRole("button", { name: "Dispatch" }).click();
+    await expect(op.getByText("Dispatched. CHeKT recorded the answer.")).toBeVisible({ timeout: 30_000 });
+    const answerMs = Date.now() - t0;
+    test.info().annotations.push({ type: "answerMs", description: String(answerMs) });
+    console.log(`[mirror-children] answer accepted ${answerMs} ms after the click, during a bulk job and a sweep`);
+    const verifications = (await sim("/_sim/verifications")) as {
+      verification_id: string;
+      answer: { action: string } | null;
+    }[];
+    expect(verifications.find((v) => v.verification_id === raised.verification.verification_id)?.answer?.action).toBe(
+      "dispatch",
+    );
+    // The issue's goal is 2 s at p95 on the team bench; one answer on this shared 2-core machine gets 5 s.
+    expect(answerMs).toBeLessThan(5_000);
+
+    expect((await state()).job, "the job was still running after the answer").toBe("running");
+
+    // The job ends with every device provisioned and mirrored (write-through from its results).
+    await expect(installer.getByTestId("job-pct")).toHaveText("100%", { timeout: 240_000 });
+    await expect(installer.getByTestId("job-succeeded")).toHaveText(String(BULK));
+    const [mirrored] = await query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM mirror_devices WHERE dealer_link_id = $1 AND external_id LIKE $2",
+      [linkId, `e2e-mcb-${stamp}-%`],
+    );
+    expect(mirrored!.n).toBe(BULK);
+  } finally {
+    await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
+    await sim("/_sim/config", {
+      method: "PATCH",
+      body: { rateLimitPerMin: before.rateLimitPerMin, rateLimitBurstPerS: before.rateLimitBurstPerS },
+    });
+    await opCtx.close();
+    await bulkCtx.close();
+  }
+});
