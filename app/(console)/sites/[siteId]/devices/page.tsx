@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ClipboardPaste, History } from "lucide-react";
+import { ClipboardPaste, History, Plus } from "lucide-react";
 import { Alert, PageHeader, buttonClasses } from "@/components/ui";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { DeviceGrid } from "@/components/devices/device-grid";
@@ -42,9 +42,14 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
               <History className="h-4 w-4" /> Job history
             </Link>
             {canEdit ? (
-              <Link href={`/sites/${ctx.siteId}/devices/paste`} className={buttonClasses()}>
-                <ClipboardPaste className="h-4 w-4" /> Paste devices
-              </Link>
+              <>
+                <Link href={`/sites/${ctx.siteId}/devices/new`} className={buttonClasses("secondary")}>
+                  <Plus className="h-4 w-4" /> Add device
+                </Link>
+                <Link href={`/sites/${ctx.siteId}/devices/paste`} className={buttonClasses()}>
+                  <ClipboardPaste className="h-4 w-4" /> Paste devices
+                </Link>
+              </>
             ) : null}
           </>
         }
