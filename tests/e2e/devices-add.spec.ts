@@ -9,10 +9,10 @@ async function addDevice(page: Page, siteId: number, values: { id: string; name:
   await page.goto(`/sites/${siteId}/devices`);
   await page.getByRole("link", { name: "Add device" }).click();
   await expect(page.getByRole("heading", { name: "Add device" })).toBeVisible();
-  await page.getByLabel("External ID", { exact: true }).fill(values.id);
-  await page.getByLabel("Type", { exact: true }).selectOption("camera");
-  await page.getByLabel("Name", { exact: true }).fill(values.name);
-  if (values.mac) await page.getByLabel("MAC", { exact: true }).fill(values.mac);
+  await page.getByRole("textbox", { name: "External ID", exact: true }).fill(values.id);
+  await page.getByRole("combobox", { name: "Type", exact: true }).selectOption("camera");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(values.name);
+  if (values.mac) await page.getByRole("textbox", { name: "MAC", exact: true }).fill(values.mac);
   await page.getByRole("button", { name: "Add device" }).click();
   await expect(page).toHaveURL(new RegExp(`/sites/${siteId}/devices/jobs/[^/]+$`), { timeout: 30_000 });
   await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 30_000 });
@@ -28,23 +28,23 @@ test("add one device with the paste's checks and job; a duplicate ID names the d
 
   // Bad input is refused beside each field, before anything is sent.
   await page.getByRole("link", { name: "Add device" }).click();
-  await page.getByLabel("External ID", { exact: true }).fill(frontDoor);
-  await page.getByLabel("Zone", { exact: true }).fill("13O");
-  await page.getByLabel("MAC", { exact: true }).fill("zz:zz");
+  await page.getByRole("textbox", { name: "External ID", exact: true }).fill(frontDoor);
+  await page.getByRole("textbox", { name: "Zone", exact: true }).fill("13O");
+  await page.getByRole("textbox", { name: "MAC", exact: true }).fill("zz:zz");
   await page.getByRole("button", { name: "Add device" }).click();
   await expect(page.getByText("Some fields need fixing; nothing was sent.")).toBeVisible();
   await expect(page.getByText("Type is required")).toBeVisible();
   await expect(page.getByText("Name is required")).toBeVisible();
   await expect(page.getByText('Zone must be a number (digits only), not "13O"')).toBeVisible();
-  await expect(page.getByLabel("MAC", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("textbox", { name: "MAC", exact: true })).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page, "main");
   await shots(page, "add-errors");
   expect(((await partner(`/sites/${harbor}/devices?limit=100`, "GET")) as unknown[]).length).toBe(0);
 
-  await page.getByLabel("Zone", { exact: true }).fill("130");
-  await page.getByLabel("Type", { exact: true }).selectOption("camera");
-  await page.getByLabel("Name", { exact: true }).fill("Front Door");
-  await page.getByLabel("MAC", { exact: true }).fill("aa-bb-cc-dd-ee-0f");
+  await page.getByRole("textbox", { name: "Zone", exact: true }).fill("130");
+  await page.getByRole("combobox", { name: "Type", exact: true }).selectOption("camera");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Front Door");
+  await page.getByRole("textbox", { name: "MAC", exact: true }).fill("aa-bb-cc-dd-ee-0f");
   await page.getByRole("button", { name: "Add device" }).click();
   await expect(page).toHaveURL(new RegExp(`/sites/${harbor}/devices/jobs/[^/]+$`), { timeout: 30_000 });
   await expect(page.getByTestId("job-succeeded")).toHaveText("1", { timeout: 30_000 });

@@ -95,6 +95,7 @@ test("review: typing through the error filter, type picker, skip, delete, next e
   await expect(page.getByTestId("invalid-count")).toHaveText(/0 with errors/);
 
   await page.getByLabel("Show only rows with errors").uncheck();
+  await page.getByRole("grid", { name: "Pasted devices" }).evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(page.getByTestId("paste-row-38")).toContainText("Skipped: not sent");
   await expectAccessible(page, "main");
   await shots(page, "review");
