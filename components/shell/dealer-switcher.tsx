@@ -7,12 +7,15 @@ import { Spinner } from "@/components/ui/spinner";
 
 export type DealerOption = { id: string; companyName: string };
 
-/** Header select to change the dealer every page works on. Shown only with two or more dealers. */
+/**
+ * Header select to change the dealer every page works on. It lists only the user's own dealers
+ * (their memberships; every dealer for the organisation owner) and is shown with two or more.
+ */
 export function DealerSwitcher({ dealers, currentId }: { dealers: DealerOption[]; currentId: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex min-w-0 items-center gap-2">
       <label htmlFor="dealer-switcher" className="hidden text-xs font-medium text-slate-500 sm:block">
         Dealer
       </label>
@@ -33,7 +36,7 @@ export function DealerSwitcher({ dealers, currentId }: { dealers: DealerOption[]
             router.refresh();
           });
         }}
-        className="h-9 max-w-[14rem] rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
+        className="h-9 w-full min-w-0 max-w-[14rem] truncate rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
       >
         {dealers.map((d) => (
           <option key={d.id} value={d.id}>
