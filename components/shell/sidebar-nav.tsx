@@ -1,7 +1,7 @@
 "use client";
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
-import { Building2, LayoutDashboard, MapPin, RadioTower, ScrollText, Settings, ShieldAlert } from "lucide-react";
+import { Activity, Building2, LayoutDashboard, MapPin, RadioTower, ScrollText, Settings, ShieldAlert } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { isActive, type NavItem } from "./nav";
@@ -10,6 +10,7 @@ const ICONS = {
   dashboard: LayoutDashboard,
   dealer: Building2,
   sites: MapPin,
+  fleet: Activity,
   stations: RadioTower,
   verifications: ShieldAlert,
   audit: ScrollText,

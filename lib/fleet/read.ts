@@ -1,0 +1,118 @@
+import "server-only";
+// What the fleet page reads: the dealer's devices from the mirror (docs/mirror.md), filtered and
+// paged in SQL on mirror_devices' (dealer, status, status_at) and (dealer, firmware) indexes. No
+// CHeKT call. Gone devices (CHeKT no longer has them) are left out.
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { FleetListState } from "./list-state";
+
+export type FleetStatus = "online" | "offline" | "unknown";
+
+export type FleetRow = {
+  deviceId: number;
+  name: string;
+  deviceType: string;
+  siteId: number;
+  siteName: string | null;
+  status: FleetStatus;
+  statusAt: Date | null;
+  lastSeenAt: Date | null;
+  firmware: string | null;
+};
+
+export type FleetPage = { rows: FleetRow[]; total: number; counts: Record<FleetStatus, number> };
+
+type RawRow = {
+  chekt_id: number;
+  name: string;
+  device_type: string;
+  site_id: number;
+  site_name: string | null;
+  status: string | null;
+  status_at: Date | null;
+  last_seen_at: Date | null;
+  firmware: string | null;
+};
+
+function statusOf(s: string | null): FleetStatus {
+  return s === "online" || s === "offline" ? s : "unknown";
+}
+
+/** The WHERE clause of a state (fixed SQL; user values only as parameters). */
+function whereOf(dealerLinkId: string, state: FleetListState, now: Date): Prisma.Sql {
+  const where = [Prisma.sql`d.dealer_link_id = ${dealerLinkId}`, Prisma.sql`d.gone_at IS NULL`];
+  if (state.offlineFor) {
+    // An offline device whose time of going offline is unknown is not "offline longer than" anything.
+    where.push(Prisma.sql`d.status = 'offline' AND d.status_at <= ${new Date(now.getTime() - state.offlineFor * 60_000)}`);
+  } else if (state.status === "unknown") where.push(Prisma.sql`d.status IS NULL`);
+  else if (state.status) where.push(Prisma.sql`d.status = ${state.status}`);
+  if (state.site) where.push(Prisma.sql`d.site_id = ${Number(state.site)}`);
+  if (state.type) where.push(Prisma.sql`d.device_type = ${state.type}`);
+  if (state.firmware) where.push(Prisma.sql`d.firmware = ${state.firmware}`);
+  return Prisma.join(where, " AND ");
+}
+
+/**
+ * One page of the dealer's devices: offline first (longest offline first), then unknown, then
+ * online, each by CHeKT id so pages never shift. Counts per status are for the whole dealer.
+ */
+export async function fleetPage(dealerLinkId: string, state: FleetListState, now = new Date()): Promise<FleetPage> {
+  const cond = whereOf(dealerLinkId, state, now);
+  const [rows, counted, byStatus] = await Promise.all([
+    prisma.$queryRaw<RawRow[]>`
+      SELECT d.chekt_id, d.name, d.device_type, d.site_id, s.name AS site_name, d.status, d.status_at,
+             d.last_seen_at, d.firmware
+      FROM mirror_devices d
+      LEFT JOIN mirror_sites s ON s.dealer_link_id = d.dealer_link_id AND s.chekt_id = d.site_id
+      WHERE ${cond}
+      ORDER BY CASE d.status WHEN 'offline' THEN 0 WHEN 'online' THEN 2 ELSE 1 END, d.status_at ASC NULLS LAST, d.chekt_id
+      LIMIT ${state.per} OFFSET ${(state.page - 1) * state.per}`,
+    prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM mirror_devices d WHERE ${cond}`,
+    prisma.$queryRaw<{ status: string | null; n: number }[]>`
+      SELECT status, count(*)::int AS n FROM mirror_devices
+      WHERE dealer_link_id = ${dealerLinkId} AND gone_at IS NULL GROUP BY status`,
+  ]);
+  const counts: Record<FleetStatus, number> = { online: 0, offline: 0, unknown: 0 };
+  for (const r of byStatus) counts[statusOf(r.status)] += r.n;
+  return {
+    rows: rows.map((r) => ({
+      deviceId: r.chekt_id,
+      name: r.name,
+      deviceType: r.device_type,
+      siteId: r.site_id,
+      siteName: r.site_name,
+      status: statusOf(r.status),
+      statusAt: r.status_at,
+      lastSeenAt: r.last_seen_at,
+      firmware: r.firmware,
+    })),
+    total: counted[0]?.n ?? 0,
+    counts,
+  };
+}
+
+/** The firmware versions present in the dealer's fleet (for the filter), newest text last. */
+export async function fleetFirmwares(dealerLinkId: string): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ firmware: string }[]>`
+    SELECT DISTINCT firmware FROM mirror_devices
+    WHERE dealer_link_id = ${dealerLinkId} AND gone_at IS NULL AND firmware IS NOT NULL ORDER BY firmware LIMIT 200`;
+  return rows.map((r) => r.firmware);
+}
+
+export type SiteDeviceCounts = { online: number; offline: number; unknown: number };
+
+/** Devices per status for each of `siteIds` (one query; a site with no device is absent). */
+export async function deviceCountsBySite(dealerLinkId: string, siteIds: number[]): Promise<Map<number, SiteDeviceCounts>> {
+  const out = new Map<number, SiteDeviceCounts>();
+  if (siteIds.length === 0) return out;
+  const rows = await prisma.$queryRaw<{ site_id: number; status: string | null; n: number }[]>`
+    SELECT site_id, status, count(*)::int AS n FROM mirror_devices
+    WHERE dealer_link_id = ${dealerLinkId} AND gone_at IS NULL AND site_id = ANY(${siteIds}::int[])
+    GROUP BY site_id, status`;
+  for (const r of rows) {
+    const c = out.get(r.site_id) ?? { online: 0, offline: 0, unknown: 0 };
+    c[statusOf(r.status)] += r.n;
+    out.set(r.site_id, c);
+  }
+  return out;
+}
