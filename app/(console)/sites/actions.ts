@@ -8,6 +8,7 @@ import { createSite, deleteSite, getSite, setSiteActivation, updateSite } from "
 import { createSiteSchema, siteActivationSchema, siteIdSchema, updateSiteSchema } from "@/lib/schemas/site";
 import { siteBefore } from "@/lib/mirror/before";
 import { forget, mirrorSite } from "@/lib/mirror/write";
+import { assertAccountNumberFree, assertEditedAccountNumberFree } from "@/lib/readiness/account";
 
 // Write-through (docs/mirror.md): each accepted write puts CHeKT's answer into the mirror in the
 // same transaction as the mapping and the audit row. A refusal throws before commit, so nothing
@@ -20,6 +21,7 @@ export const createSiteAction = actionClient
     const scope = await requireDealerScope();
     const site = await withExternalIdClaim(scope.dealerLinkId, "site", parsedInput.external_site_id, async () => {
       await assertExternalIdFree(prisma, scope.dealerLinkId, "site", parsedInput.external_site_id);
+      await assertAccountNumberFree(scope.dealerLinkId, parsedInput.monitoring_station_id, parsedInput.account_number);
       const created = await createSite(scope, parsedInput, { traceId: ctx.traceId });
       await ctx.commit(
         { action: "sites.create", objectKind: "site", chektId: created.site_id, externalId: created.external_site_id, dealerLinkId: scope.dealerLinkId, after: created },
@@ -40,6 +42,7 @@ export const updateSiteAction = actionClient
   .action(async ({ parsedInput: { site_id, ...changes }, ctx }) => {
     const scope = await requireDealerScope();
     if (changes.external_site_id) await assertExternalIdFree(prisma, scope.dealerLinkId, "site", changes.external_site_id, site_id);
+    await assertEditedAccountNumberFree(scope.dealerLinkId, site_id, changes);
     const before = await siteBefore(scope.dealerLinkId, site_id, () => getSite(scope, site_id, { traceId: ctx.traceId }));
     const site = await updateSite(scope, site_id, changes, { traceId: ctx.traceId });
     await ctx.commit(

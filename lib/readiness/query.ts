@@ -1,0 +1,91 @@
+import "server-only";
+// The facts readiness is judged on, for a set of sites in one SQL query over the mirror
+// (mirror_sites, mirror_contacts, mirror_devices, mirror_arming). No CHeKT call.
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { offlineThresholdMin } from "@/lib/fleet/settings";
+import { READINESS_CHECK_KEYS, readinessOf, type Readiness, type ReadinessCheck, type SiteFacts } from "./rules";
+
+type Raw = {
+  chekt_id: number;
+  name: string;
+  is_activated: boolean;
+  station_id: number | null;
+  account_number: string | null;
+  dto_bridge: boolean | null;
+  security_type: number | null;
+  phones: string[] | null;
+  cameras: number;
+  bridges: number;
+  offline_long: number;
+  same_account: { site_id: number; name: string }[] | null;
+};
+
+/** `only`: the site ids to judge; omitted, every live site of the dealer. */
+async function facts(dealerLinkId: string, thresholdMin: number, only: number[] | undefined, now: Date): Promise<SiteFacts[]> {
+  const cut = new Date(now.getTime() - thresholdMin * 60_000);
+  const scope = only ? Prisma.sql`AND s.chekt_id = ANY(${only}::int[])` : Prisma.empty;
+  const rows = await prisma.$queryRaw<Raw[]>`
+    SELECT s.chekt_id, s.name, s.is_activated, s.station_id, s.account_number,
+           (s.dto->>'has_physical_bridge')::boolean AS dto_bridge,
+           a.security_type,
+           (SELECT array_agg(c.phone) FROM mirror_contacts c
+             WHERE c.dealer_link_id = s.dealer_link_id AND c.site_id = s.chekt_id AND c.gone_at IS NULL
+               AND c.phone IS NOT NULL AND c.phone <> '') AS phones,
+           coalesce(dev.cameras, 0)::int AS cameras, coalesce(dev.bridges, 0)::int AS bridges,
+           coalesce(dev.offline_long, 0)::int AS offline_long,
+           (SELECT json_agg(json_build_object('site_id', o.chekt_id, 'name', o.name) ORDER BY o.name, o.chekt_id)
+              FROM mirror_sites o
+             WHERE o.dealer_link_id = s.dealer_link_id AND o.gone_at IS NULL AND o.chekt_id <> s.chekt_id
+               AND s.station_id IS NOT NULL AND s.account_number IS NOT NULL AND s.account_number <> ''
+               AND o.station_id = s.station_id AND o.account_number = s.account_number) AS same_account
+    FROM mirror_sites s
+    LEFT JOIN mirror_arming a ON a.dealer_link_id = s.dealer_link_id AND a.site_id = s.chekt_id
+    LEFT JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE d.device_type = 'camera') AS cameras,
+             count(*) FILTER (WHERE d.device_type = 'bridge') AS bridges,
+             count(*) FILTER (WHERE d.status = 'offline' AND d.status_at <= ${cut}) AS offline_long
+        FROM mirror_devices d
+       WHERE d.dealer_link_id = s.dealer_link_id AND d.site_id = s.chekt_id AND d.gone_at IS NULL
+    ) dev ON true
+    WHERE s.dealer_link_id = ${dealerLinkId} AND s.gone_at IS NULL ${scope}`;
+  return rows.map((r) => ({
+    siteId: r.chekt_id,
+    name: r.name,
+    isActivated: r.is_activated,
+    stationId: r.station_id,
+    accountNumber: r.account_number,
+    sameAccount: (r.same_account ?? []).map((o) => ({ siteId: o.site_id, name: o.name })),
+    phones: r.phones ?? [],
+    hasBridge: r.bridges > 0 || r.dto_bridge === true ? true : r.dto_bridge === false ? false : null,
+    securityType: r.security_type,
+    cameras: r.cameras,
+    offlineLong: r.offline_long,
+  }));
+}
+
+/** Readiness of the given sites (one query), by site id. */
+export async function readinessOfSites(dealerLinkId: string, siteIds: number[], now = new Date()): Promise<Map<number, Readiness>> {
+  if (siteIds.length === 0) return new Map();
+  const threshold = await offlineThresholdMin(dealerLinkId);
+  return new Map((await facts(dealerLinkId, threshold, siteIds, now)).map((f) => [f.siteId, readinessOf(f, threshold)]));
+}
+
+export type ReadinessSummary = { sites: number; notReady: number; byCheck: Record<ReadinessCheck, number>; notReadyIds: number[] };
+
+/**
+ * Every live site of the dealer judged at once (one query): how many are not ready and why, and
+ * which (the sites list's "not ready" filter pages through these ids).
+ */
+export async function readinessSummary(dealerLinkId: string, now = new Date()): Promise<ReadinessSummary> {
+  const threshold = await offlineThresholdMin(dealerLinkId);
+  const all = (await facts(dealerLinkId, threshold, undefined, now)).map((f) => readinessOf(f, threshold));
+  const byCheck = Object.fromEntries(READINESS_CHECK_KEYS.map((k) => [k, 0])) as Record<ReadinessCheck, number>;
+  const notReadyIds: number[] = [];
+  for (const r of all) {
+    if (r.ready) continue;
+    notReadyIds.push(r.siteId);
+    for (const k of r.failing) byCheck[k] += 1;
+  }
+  return { sites: all.length, notReady: notReadyIds.length, byCheck, notReadyIds };
+}

@@ -1,0 +1,108 @@
+// Site readiness: what a site needs before an alarm, each check with the form that fixes it.
+// Pure: the facts come from one SQL query (lib/readiness/query.ts); the rules are here.
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { DEFAULT_PHONE_COUNTRY } from "@/lib/schemas/fields";
+
+export const READINESS_CHECKS = {
+  mobile_contact: "At least one contact with a mobile phone",
+  station_account: "Monitoring station and account number set",
+  account_unique: "Account number unique on its station",
+  arming_hardware: "Arming type matches the hardware",
+  camera: "At least one camera",
+  devices_online: "No device offline longer than the threshold",
+  activated: "Site activated",
+} as const;
+export type ReadinessCheck = keyof typeof READINESS_CHECKS;
+export const READINESS_CHECK_KEYS = Object.keys(READINESS_CHECKS) as ReadinessCheck[];
+
+/** What the query knows about one site. */
+export type SiteFacts = {
+  siteId: number;
+  name: string;
+  isActivated: boolean;
+  stationId: number | null;
+  accountNumber: string | null;
+  /** Other live sites of this dealer with the same station and account number. */
+  sameAccount: { siteId: number; name: string }[];
+  phones: string[];
+  /** CHeKT's has_physical_bridge (null: not read yet) or a bridge device on the site. */
+  hasBridge: boolean | null;
+  securityType: number | null;
+  cameras: number;
+  offlineLong: number;
+};
+
+export type CheckResult = { check: ReadinessCheck; label: string; ok: boolean; detail: string; fixHref: string; fixLabel: string };
+export type Readiness = { siteId: number; ready: boolean; checks: CheckResult[]; failing: ReadinessCheck[] };
+
+/**
+ * Whether a number can take an SMS. libphonenumber's full metadata tells mobile from fixed line
+ * for most countries. MOBILE and FIXED_LINE_OR_MOBILE (the US and Canada cannot be told apart)
+ * count as mobile; so does a number whose type it cannot tell (unassigned or test ranges such as
+ * 555): CHeKT will still try the SMS, and failing such a site would be a guess. Only a number it
+ * positively knows to be something else (fixed line, toll free, premium rate, …) fails.
+ */
+export function canTakeSms(phone: string): boolean {
+  const parsed = parsePhoneNumberFromString(phone, DEFAULT_PHONE_COUNTRY);
+  if (!parsed) return false;
+  const type = parsed.getType();
+  return type === undefined || type === "MOBILE" || type === "FIXED_LINE_OR_MOBILE";
+}
+
+/** Arming types 1 and 2 (alarm panel with a primary / individual bridge) need a bridge. */
+export function armingNeedsBridge(securityType: number): boolean {
+  return securityType === 1 || securityType === 2;
+}
+
+export function readinessOf(f: SiteFacts, thresholdMin: number): Readiness {
+  const site = `/sites/${f.siteId}`;
+  const r = (check: ReadinessCheck, ok: boolean, detail: string, fixHref: string, fixLabel: string): CheckResult => ({ check, label: READINESS_CHECKS[check], ok, detail, fixHref, fixLabel });
+  const mobiles = f.phones.filter(canTakeSms).length;
+  const checks: CheckResult[] = [
+    r(
+      "mobile_contact",
+      mobiles > 0,
+      mobiles > 0 ? `${mobiles} contact${mobiles === 1 ? "" : "s"} with a mobile number` : f.phones.length ? "The contacts' numbers are all fixed lines" : "No contact has a phone number",
+      `${site}/contacts/new`,
+      "Add a contact",
+    ),
+    r(
+      "station_account",
+      f.stationId !== null && Boolean(f.accountNumber),
+      f.stationId === null ? "No monitoring station" : !f.accountNumber ? "No account number" : `Account ${f.accountNumber}`,
+      `${site}/edit`,
+      "Edit the site",
+    ),
+    r(
+      "account_unique",
+      f.sameAccount.length === 0,
+      f.sameAccount.length === 0
+        ? f.accountNumber && f.stationId !== null ? "No other site uses it on this station" : "Nothing to compare until both are set"
+        : `Also used by ${f.sameAccount.map((o) => `"${o.name}" (#${o.siteId})`).join(", ")}`,
+      `${site}/edit`,
+      "Change the account number",
+    ),
+    r(
+      "arming_hardware",
+      f.securityType !== null && (!armingNeedsBridge(f.securityType) || f.hasBridge === true),
+      f.securityType === null
+        ? "Arming type not read from CHeKT yet"
+        : armingNeedsBridge(f.securityType) && f.hasBridge !== true
+          ? `Type ${f.securityType} needs a bridge, and ${f.hasBridge === null ? "none is known" : "the site has none"}`
+          : `Type ${f.securityType}`,
+      `${site}/arming`,
+      "Change the arming type",
+    ),
+    r("camera", f.cameras > 0, f.cameras > 0 ? `${f.cameras} camera${f.cameras === 1 ? "" : "s"}` : "No camera", `${site}/devices`, "Add a camera"),
+    r(
+      "devices_online",
+      f.offlineLong === 0,
+      f.offlineLong === 0 ? "None" : `${f.offlineLong} device${f.offlineLong === 1 ? "" : "s"} offline longer than ${thresholdMin} min`,
+      `/fleet?site=${f.siteId}&offlineFor=${thresholdMin}`,
+      "See the devices",
+    ),
+    r("activated", f.isActivated, f.isActivated ? "Monitored" : "Not activated: CHeKT does not monitor it", site, "Activate it on the site page"),
+  ];
+  const failing = checks.filter((c) => !c.ok).map((c) => c.check);
+  return { siteId: f.siteId, ready: failing.length === 0, checks, failing };
+}
