@@ -13,6 +13,8 @@ import { getCurrentDealer } from "@/lib/dealer";
 import { freshnessFor } from "@/lib/mirror/view";
 import { getMirrorCounts } from "./_dashboard/mirror-counts";
 import { getLocalCounts } from "./_dashboard/local-counts";
+import { ReadinessSummaryCard } from "@/components/sites/readiness-summary";
+import { readinessSummary } from "@/lib/readiness/query";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -53,7 +55,7 @@ export default async function DashboardPage() {
   }
 
   // Counts from the mirror: the dashboard makes no CHeKT call, so it renders while CHeKT is down.
-  const [counts, local] = await Promise.all([getMirrorCounts(dealer.id), getLocalCounts(dealer.id)]);
+  const [counts, local, readiness] = await Promise.all([getMirrorCounts(dealer.id), getLocalCounts(dealer.id), readinessSummary(dealer.id)]);
   const fresh = freshnessFor(dealer.id, [{ kind: "stations" }, { kind: "sites" }], counts.sweptAt ? { confirmedAt: counts.sweptAt } : null, new Date(), { revalidate: false });
 
   return (
@@ -104,11 +106,13 @@ export default async function DashboardPage() {
             </ul>
           )}
         </Card>
+        <ReadinessSummaryCard summary={readiness} />
         <Card title="Quick links">
           <ul className="grid gap-2 text-sm sm:grid-cols-2">
             {[
               { href: "/verifications", label: "Answer alarm verifications" },
               { href: "/sites", label: "Find or add a site" },
+              { href: "/fleet", label: "Fleet health" },
               { href: "/stations", label: "Monitoring stations" },
               { href: "/dealer", label: "Dealer profile" },
             ].map((l) => (

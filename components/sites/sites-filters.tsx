@@ -14,6 +14,7 @@ function Keep({ state, omit }: { state: SiteListState; omit: (keyof SiteListStat
       {keep("active") && state.active ? <input type="hidden" name="active" value={state.active} /> : null}
       {keep("tz") && state.tz ? <input type="hidden" name="tz" value={state.tz} /> : null}
       {keep("station") && state.station ? <input type="hidden" name="station" value={state.station} /> : null}
+      {keep("ready") && state.ready ? <input type="hidden" name="ready" value={state.ready} /> : null}
       {keep("sort") && state.sort !== "name" ? <input type="hidden" name="sort" value={state.sort} /> : null}
       {keep("dir") && state.dir !== "asc" ? <input type="hidden" name="dir" value={state.dir} /> : null}
       {keep("per") && state.per !== 25 ? <input type="hidden" name="per" value={state.per} /> : null}
@@ -30,7 +31,7 @@ export function SitesFilters({ state }: { state: SiteListState }) {
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3">
       <Form action="/sites" className="flex flex-1 flex-wrap items-end gap-3" role="search" aria-label="Filter sites">
-        <Keep state={state} omit={["q", "active", "tz", "per"]} />
+        <Keep state={state} omit={["q", "active", "tz", "per", "ready"]} />
         <Input label="Search" name="q" type="search" defaultValue={state.q} placeholder="Name, account, address or ID" wrapperClassName="w-full sm:w-64" maxLength={100} />
         <Select
           label="Status"
@@ -41,6 +42,17 @@ export function SitesFilters({ state }: { state: SiteListState }) {
             { value: "", label: "All" },
             { value: "1", label: "Active" },
             { value: "0", label: "Inactive" },
+          ]}
+        />
+        <Select
+          label="Readiness"
+          name="ready"
+          defaultValue={state.ready}
+          wrapperClassName="w-36"
+          options={[
+            { value: "", label: "All" },
+            { value: "0", label: "Not ready" },
+            { value: "1", label: "Ready" },
           ]}
         />
         <Input label="Time zone" name="tz" list="site-filter-zones" defaultValue={state.tz} placeholder="Any" wrapperClassName="w-56" autoComplete="off" />
@@ -54,7 +66,7 @@ export function SitesFilters({ state }: { state: SiteListState }) {
           Apply
         </SubmitButton>
         {state.station ? <p className="self-center text-sm text-slate-600">Only sites of station #{state.station}</p> : null}
-        {state.q || state.active || state.tz || state.station ? (
+        {state.q || state.active || state.tz || state.station || state.ready ? (
           <Link href="/sites" className={buttonClasses("ghost", "md")}>
             Clear filters
           </Link>

@@ -4,6 +4,10 @@ import { Badge, cn } from "@/components/ui";
 import type { SiteRow } from "@/lib/chekt/api/sites";
 import { SITE_COLUMNS, siteListSearch, withSiteListChanges, type SiteColumn, type SiteListState } from "@/lib/schemas/site-list";
 import { formatInZone, text } from "./format";
+import { ReadinessBadge } from "./readiness";
+import { SiteDeviceStatus } from "@/components/fleet/site-device-status";
+import type { SiteDeviceCounts } from "@/lib/fleet/read";
+import type { Readiness } from "@/lib/readiness/rules";
 
 function Cell({ row, col, stationNames }: { row: SiteRow; col: SiteColumn; stationNames: Map<number, string> }) {
   switch (col) {
@@ -25,7 +29,20 @@ function Cell({ row, col, stationNames }: { row: SiteRow; col: SiteColumn; stati
 }
 
 /** The sites table; column headers are links that sort on CHeKT's side (state stays in the URL). */
-export function SitesTable({ rows, state, stationNames }: { rows: SiteRow[]; state: SiteListState; stationNames: Map<number, string> }) {
+export function SitesTable({
+  rows,
+  state,
+  stationNames,
+  readiness,
+  deviceCounts,
+}: {
+  rows: SiteRow[];
+  state: SiteListState;
+  stationNames: Map<number, string>;
+  /** Readiness and device status per site (lib/readiness, lib/fleet): two extra, unsortable columns. */
+  readiness?: Map<number, Readiness>;
+  deviceCounts?: Map<number, SiteDeviceCounts>;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="sites-table">
@@ -49,6 +66,8 @@ export function SitesTable({ rows, state, stationNames }: { rows: SiteRow[]; sta
                 </th>
               );
             })}
+            {readiness ? <th scope="col" className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">Readiness</th> : null}
+            {deviceCounts ? <th scope="col" className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">Devices</th> : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -59,6 +78,16 @@ export function SitesTable({ rows, state, stationNames }: { rows: SiteRow[]; sta
                   <Cell row={row} col={col} stationNames={stationNames} />
                 </td>
               ))}
+              {readiness ? (
+                <td className="whitespace-nowrap px-4 py-2.5" data-testid="site-readiness">
+                  <ReadinessBadge readiness={readiness.get(row.site_id)} />
+                </td>
+              ) : null}
+              {deviceCounts ? (
+                <td className="px-4 py-2.5">
+                  <SiteDeviceStatus siteId={row.site_id} counts={deviceCounts.get(row.site_id)} compact />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -71,7 +71,7 @@ export async function readinessOfSites(dealerLinkId: string, siteIds: number[], 
   return new Map((await facts(dealerLinkId, threshold, siteIds, now)).map((f) => [f.siteId, readinessOf(f, threshold)]));
 }
 
-export type ReadinessSummary = { sites: number; notReady: number; byCheck: Record<ReadinessCheck, number>; notReadyIds: number[] };
+export type ReadinessSummary = { sites: number; notReady: number; byCheck: Record<ReadinessCheck, number>; notReadyIds: number[]; readyIds: number[] };
 
 /**
  * Every live site of the dealer judged at once (one query): how many are not ready and why, and
@@ -82,10 +82,14 @@ export async function readinessSummary(dealerLinkId: string, now = new Date()): 
   const all = (await facts(dealerLinkId, threshold, undefined, now)).map((f) => readinessOf(f, threshold));
   const byCheck = Object.fromEntries(READINESS_CHECK_KEYS.map((k) => [k, 0])) as Record<ReadinessCheck, number>;
   const notReadyIds: number[] = [];
+  const readyIds: number[] = [];
   for (const r of all) {
-    if (r.ready) continue;
+    if (r.ready) {
+      readyIds.push(r.siteId);
+      continue;
+    }
     notReadyIds.push(r.siteId);
     for (const k of r.failing) byCheck[k] += 1;
   }
-  return { sites: all.length, notReady: notReadyIds.length, byCheck, notReadyIds };
+  return { sites: all.length, notReady: notReadyIds.length, byCheck, notReadyIds, readyIds };
 }

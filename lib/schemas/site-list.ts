@@ -28,6 +28,8 @@ export const siteListStateSchema = z.object({
   active: z.preprocess(first, z.enum(["", "1", "0"]).catch("").default("")),
   tz: z.preprocess(first, z.string().trim().refine((v) => v === "" || isValidTimeZone(v)).catch("").default("")),
   station: z.preprocess(first, z.string().regex(/^\d{1,12}$/).catch("").default("")),
+  // Site readiness (lib/readiness): "0" only the sites that fail a check, "1" only ready ones.
+  ready: z.preprocess(first, z.enum(["", "1", "0"]).catch("").default("")),
   sort: z.preprocess(first, z.enum(SITE_COLUMN_KEYS as [SiteColumn, ...SiteColumn[]]).catch("name").default("name")),
   dir: z.preprocess(first, z.enum(["asc", "desc"]).catch("asc").default("asc")),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1)),
@@ -66,6 +68,7 @@ export function siteListSearch(state: SiteListState): string {
   if (state.active) p.set("active", state.active);
   if (state.tz) p.set("tz", state.tz);
   if (state.station) p.set("station", state.station);
+  if (state.ready) p.set("ready", state.ready);
   if (state.sort !== "name") p.set("sort", state.sort);
   if (state.dir !== "asc") p.set("dir", state.dir);
   if (state.page !== 1) p.set("page", String(state.page));

@@ -13,6 +13,8 @@ import { freshnessFor, oldestSeen } from "@/lib/mirror/view";
 import { SyncProgress } from "@/components/mirror/sync-progress";
 import { hasRole } from "@/lib/roles";
 import { parseSiteListState, siteListSearch } from "@/lib/schemas/site-list";
+import { deviceCountsBySite } from "@/lib/fleet/read";
+import { readinessOfSites, readinessSummary } from "@/lib/readiness/query";
 
 export const metadata: Metadata = { title: "Sites" };
 
@@ -37,17 +39,22 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
 
   const state = parseSiteListState(await searchParams);
   // The mirror, not CHeKT: this page makes no CHeKT call (docs/mirror.md).
+  // Readiness is judged per site in lib/readiness; the filter pages through the ids it found.
+  const readyFilter = state.ready ? await readinessSummary(dealer.id) : null;
+  const onlyIds = readyFilter ? (state.ready === "0" ? readyFilter.notReadyIds : readyFilter.readyIds) : undefined;
   const [page, stations, sync] = await Promise.all([
-    mirrorSitesPage(dealer.id, state),
+    mirrorSitesPage(dealer.id, state, onlyIds),
     state.cols.includes("monitoring_station_id") ? listMirrorStations(dealer.id) : Promise.resolve([]),
     findMirrorSync(dealer.id),
   ]);
+  const pageIds = page.rows.map((r) => r.site_id);
+  const [readiness, deviceCounts] = await Promise.all([readinessOfSites(dealer.id, pageIds), deviceCountsBySite(dealer.id, pageIds)]);
   const stationNames = new Map<number, string>(stations.map((s) => [s.chektId, s.name]));
   const fresh = freshnessFor(dealer.id, [{ kind: "sites", view: siteListSearch(state).replace(/^\?/, "") }], 
     // An empty page is as fresh as the last finished sweep (it listed every site).
     page.rows.length ? oldestSeen(page.confirmedAt.map((confirmedAt) => ({ confirmedAt }))) : sync?.finishedAt ? { confirmedAt: sync.finishedAt } : null,
   );
-  const filtered = Boolean(state.q || state.active || state.tz || state.station);
+  const filtered = Boolean(state.q || state.active || state.tz || state.station || state.ready);
 
   return (
     <>
@@ -70,7 +77,7 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
         />
       ) : (
         <>
-          <SitesTable rows={page.rows} state={state} stationNames={stationNames} />
+          <SitesTable rows={page.rows} state={state} stationNames={stationNames} readiness={readiness} deviceCounts={deviceCounts} />
           <SitesPager state={state} total={page.total} shown={page.rows.length} />
         </>
       )}

@@ -8,6 +8,10 @@ import { NoDealerState } from "@/components/shell/no-dealer";
 import { Freshness } from "@/components/mirror/freshness";
 import { formatInZone, text } from "@/components/sites/format";
 import { SiteActions } from "@/components/sites/site-actions";
+import { ReadinessChecklist } from "@/components/sites/readiness";
+import { SiteDeviceStatus } from "@/components/fleet/site-device-status";
+import { deviceCountsBySite } from "@/lib/fleet/read";
+import { readinessOfSites } from "@/lib/readiness/query";
 import { SiteArmingPanel, SiteDevicesPanel } from "@/components/sites/site-children-panels";
 import { Badge, Card, PageHeader, buttonClasses } from "@/components/ui";
 import { requireRole } from "@/lib/auth/require";
@@ -47,6 +51,7 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
   const fresh = freshnessFor(dealer.id, [{ kind: "site", chektId: siteId }], row);
   const station = s.monitoring_station_id ? await findMirrorStation(dealer.id, s.monitoring_station_id) : null;
   const now = formatInZone(new Date().toISOString(), s.timezone);
+  const [readiness, deviceCounts] = gone ? [undefined, undefined] : await Promise.all([readinessOfSites(dealer.id, [siteId]).then((m) => m.get(siteId)), deviceCountsBySite(dealer.id, [siteId]).then((m) => m.get(siteId))]);
 
   return (
     <>
@@ -99,11 +104,15 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
             <Field label="Address">{text(s.address1)}</Field>
             <Field label="Address line 2">{text(s.address2)}</Field>
             <Field label="Created (site time)" testId="site-created">{formatInZone(s.created_at, s.timezone)}</Field>
+            <Field label="Device status">
+              <SiteDeviceStatus siteId={siteId} counts={deviceCounts} />
+            </Field>
           </dl>
           <Freshness {...fresh} className="mt-4" />
         </Card>
 
         <div className="space-y-6">
+          {readiness ? <ReadinessChecklist readiness={readiness} canEdit={canEdit} /> : null}
           <SiteArmingPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={canEdit} />
           <SiteDevicesPanel dealerLinkId={dealer.id} siteId={siteId} />
         </div>

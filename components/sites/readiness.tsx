@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { CheckCircle2, XCircle } from "lucide-react";
+import { Badge, Card } from "@/components/ui";
+import type { Readiness } from "@/lib/readiness/rules";
+
+/** "Ready" / "Not ready · 2 checks" — the sites list's column and the site page's badge. */
+export function ReadinessBadge({ readiness }: { readiness: Readiness | undefined }) {
+  if (!readiness) return <Badge tone="neutral">Unknown</Badge>;
+  return readiness.ready ? (
+    <Badge tone="success">Ready</Badge>
+  ) : (
+    <Badge tone="warning">
+      Not ready · {readiness.failing.length} {readiness.failing.length === 1 ? "check" : "checks"}
+    </Badge>
+  );
+}
+
+/** The site's checklist: each check with what was found and, when it fails, a link to the form that fixes it. */
+export function ReadinessChecklist({ readiness, canEdit }: { readiness: Readiness; canEdit: boolean }) {
+  return (
+    <Card title="Readiness" description="What this site needs before an alarm comes in" actions={<ReadinessBadge readiness={readiness} />} data-testid="readiness">
+      <ul className="space-y-3">
+        {readiness.checks.map((c) => (
+          <li key={c.check} className="flex gap-3" data-testid={`readiness-${c.check}`} data-ok={c.ok ? "1" : "0"}>
+            {c.ok ? <CheckCircle2 className="mt-0.5 h-5 w-5 shrink-0 text-emerald-600" aria-hidden="true" /> : <XCircle className="mt-0.5 h-5 w-5 shrink-0 text-red-600" aria-hidden="true" />}
+            <div className="min-w-0 text-sm">
+              <p className="font-medium text-slate-900">
+                <span className="sr-only">{c.ok ? "Passed: " : "Failed: "}</span>
+                {c.label}
+              </p>
+              <p className="break-words text-slate-600">{c.detail}</p>
+              {!c.ok && (canEdit || c.check === "devices_online") ? (
+                <Link href={c.fixHref} className="mt-1 inline-block text-indigo-700 underline hover:text-indigo-900">
+                  {c.fixLabel}
+                </Link>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
