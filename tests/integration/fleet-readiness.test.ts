@@ -1,0 +1,312 @@
+// Fleet health and site readiness over real Postgres: the fleet page's SQL (filters, paging,
+// order, per-site counts, tenancy) and every readiness check, each with a fixture that fails it
+// alone, judged from the mirror. The mirror rows are written directly: they are what CHeKT's
+// answers, the sweep and device.* webhooks leave there (docs/mirror.md), and these tests are about
+// what is read from them. The account-number refusal at entry goes through the real actions and
+// the simulator over HTTP.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { startTestSimulator } from "../support/simulator";
+import { addMembers } from "../support/members";
+import { session } from "../support/session";
+import { cookieJar as jar } from "../support/next-headers";
+import type { RunningSimulator } from "@/simulator/server";
+
+vi.mock("@/lib/auth/session", () => import("../support/session"));
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => import("../support/next-cache"));
+
+const OPERATOR = { id: "u-op", email: "op@example.com", name: "Op", role: "operator" as const };
+const NOW = new Date("2026-12-01T12:00:00Z");
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
+
+let db: TestDatabase;
+let sim: RunningSimulator;
+let prisma: typeof import("@/lib/db").prisma;
+let fleet: typeof import("@/lib/fleet/read");
+let state: typeof import("@/lib/fleet/list-state");
+let readiness: typeof import("@/lib/readiness/query");
+let sites: typeof import("@/app/(console)/sites/actions");
+let L: string; // the dealer link under test (CHeKT dealer 1)
+let OTHER: string; // another dealer's link: none of its rows may show
+
+beforeAll(async () => {
+  db = await createTestDatabase("chekt_fleet_it");
+  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  process.env.DATABASE_URL = db.url;
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  prisma = (await import("@/lib/db")).prisma;
+  fleet = await import("@/lib/fleet/read");
+  state = await import("@/lib/fleet/list-state");
+  readiness = await import("@/lib/readiness/query");
+  sites = await import("@/app/(console)/sites/actions");
+  L = (await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } })).id;
+  OTHER = (await prisma.dealerLink.create({ data: { chektDealerId: 2, externalDealerId: "northwind", companyName: "Northwind", connectedAt: new Date() } })).id;
+  await addMembers(prisma, L, [OPERATOR]);
+  jar.set("dealer_link", L);
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect().catch(() => undefined);
+  await sim?.close();
+  await db?.drop();
+});
+
+beforeEach(() => {
+  session.user = OPERATOR;
+});
+
+type SiteFx = { id: number; name?: string; active?: boolean; station?: number | null; account?: string | null; bridge?: boolean; link?: string };
+async function site(f: SiteFx) {
+  const name = f.name ?? `Site ${f.id}`;
+  const account = f.account === undefined ? `A${f.id}` : f.account;
+  const station = f.station === undefined ? 1 : f.station;
+  await prisma.mirrorSite.create({
+    data: {
+      dealerLinkId: f.link ?? L,
+      chektId: f.id,
+      externalId: `s-${f.id}`,
+      name,
+      accountNumber: account,
+      stationId: station,
+      isActivated: f.active ?? true,
+      timezone: "UTC",
+      searchText: name.toLowerCase(),
+      dto: { site_id: f.id, name, external_site_id: `s-${f.id}`, timezone: "UTC", is_activated: f.active === false ? 0 : 1, has_physical_bridge: f.bridge ?? false, account_number: account, monitoring_station_id: station },
+      confirmedAt: NOW,
+    },
+  });
+}
+let nextId = 1000;
+async function contact(siteId: number, phone: string | null) {
+  const id = nextId++;
+  await prisma.mirrorContact.create({ data: { dealerLinkId: L, chektId: id, siteId, externalId: `c-${id}`, firstName: "A", lastName: "B", phone, dto: {}, confirmedAt: NOW } });
+}
+async function device(siteId: number, o: { type?: "camera" | "bridge"; status?: "online" | "offline" | null; since?: Date | null; firmware?: string | null; link?: string; name?: string; lastSeen?: Date } = {}) {
+  const id = nextId++;
+  await prisma.mirrorDevice.create({
+    data: {
+      dealerLinkId: o.link ?? L,
+      chektId: id,
+      siteId,
+      externalId: `d-${id}`,
+      name: o.name ?? `Device ${id}`,
+      deviceType: o.type ?? "camera",
+      status: o.status === undefined ? "online" : o.status,
+      statusAt: o.since === undefined ? minutesAgo(5) : o.since,
+      lastSeenAt: o.lastSeen ?? null,
+      firmware: o.firmware === undefined ? "1.0.0" : o.firmware,
+      dto: {},
+      confirmedAt: NOW,
+    },
+  });
+  return id;
+}
+async function arming(siteId: number, securityType: number) {
+  await prisma.mirrorArming.create({ data: { dealerLinkId: L, siteId, securityType, dto: { security_type: securityType }, confirmedAt: NOW } });
+}
+/** A site that passes every check; `over` changes what one fixture needs to fail exactly one. */
+async function readySite(f: SiteFx, o: { phone?: string | null; armingType?: number | null; devices?: boolean } = {}) {
+  await site(f);
+  if (o.phone !== null) await contact(f.id, o.phone ?? "+33612345678");
+  if (o.armingType !== null) await arming(f.id, o.armingType ?? 3);
+  if (o.devices !== false) await device(f.id);
+}
+
+describe("site readiness, one fixture per failing check", () => {
+  beforeAll(async () => {
+    await readySite({ id: 101, name: "All good" });
+    await readySite({ id: 102, name: "Fixed line only" }, { phone: "+442079460000" });
+    await contact(102, "+442079460001");
+    await readySite({ id: 103, name: "No contact" }, { phone: null });
+    await readySite({ id: 104, name: "No account", account: null });
+    await readySite({ id: 105, name: "No station", station: null });
+    await readySite({ id: 106, name: "Twin one", account: "DUP-1" });
+    await readySite({ id: 107, name: "Twin two", account: "DUP-1" });
+    await readySite({ id: 108, name: "Same account, other station", account: "DUP-1", station: 2 });
+    await readySite({ id: 109, name: "Panel without bridge", bridge: false }, { armingType: 1 });
+    await readySite({ id: 110, name: "Panel with bridge device" }, { armingType: 2 });
+    await device(110, { type: "bridge" });
+    await readySite({ id: 111, name: "Panel with CHeKT bridge flag", bridge: true }, { armingType: 1 });
+    await readySite({ id: 112, name: "Arming not read" }, { armingType: null });
+    await readySite({ id: 113, name: "Only a bridge" }, { devices: false });
+    await device(113, { type: "bridge" });
+    await readySite({ id: 114, name: "Camera offline 2 h" });
+    await device(114, { status: "offline", since: minutesAgo(120) });
+    await readySite({ id: 115, name: "Camera offline 10 min" });
+    await device(115, { status: "offline", since: minutesAgo(10) });
+    await readySite({ id: 116, name: "Not activated", active: false });
+    await readySite({ id: 117, name: "US number (fixed or mobile)" }, { phone: "+12125550123" });
+    await readySite({ id: 118, name: "Type unknown to libphonenumber" }, { phone: "+15551234567" });
+    // Another dealer's twin of 101's account on its own station 1: not this dealer's concern.
+    await site({ id: 901, link: OTHER, account: "A101" });
+  });
+
+  const judge = async (id: number) => (await readiness.readinessOfSites(L, [id], NOW)).get(id)!;
+  const failing = async (id: number) => (await judge(id)).failing;
+
+  it("a complete site is ready", async () => {
+    const r = await judge(101);
+    expect(r.ready).toBe(true);
+    expect(r.checks.map((c) => c.check)).toEqual(["mobile_contact", "station_account", "account_unique", "arming_hardware", "camera", "devices_online", "activated"]);
+  });
+
+  it("mobile contact: fixed lines only, or no contact at all, fail; US numbers and untellable types count as mobile", async () => {
+    expect(await failing(102)).toEqual(["mobile_contact"]);
+    const r = await judge(102);
+    expect(r.checks[0]).toMatchObject({ ok: false, detail: "The contacts' numbers are all fixed lines", fixHref: "/sites/102/contacts/new" });
+    expect(await failing(103)).toEqual(["mobile_contact"]);
+    expect((await judge(103)).checks[0]!.detail).toBe("No contact has a phone number");
+    expect(await failing(117)).toEqual([]);
+    expect(await failing(118)).toEqual([]);
+  });
+
+  it("station and account number: each missing one fails, with the edit form as the fix", async () => {
+    expect(await failing(104)).toEqual(["station_account"]);
+    expect(await failing(105)).toEqual(["station_account"]);
+    expect((await judge(105)).checks[1]).toMatchObject({ detail: "No monitoring station", fixHref: "/sites/105/edit" });
+  });
+
+  it("account number unique on its station: both twins fail, naming each other; another station or dealer does not count", async () => {
+    expect(await failing(106)).toEqual(["account_unique"]);
+    expect((await judge(106)).checks[2]!.detail).toBe('Also used by "Twin two" (#107)');
+    expect((await judge(107)).checks[2]!.detail).toBe('Also used by "Twin one" (#106)');
+    expect(await failing(108)).toEqual([]);
+  });
+
+  it("arming types 1 and 2 need a bridge (CHeKT's flag or a bridge device); an arming type not read yet fails", async () => {
+    expect(await failing(109)).toEqual(["arming_hardware"]);
+    expect((await judge(109)).checks[3]).toMatchObject({ detail: "Type 1 needs a bridge, and the site has none", fixHref: "/sites/109/arming" });
+    expect(await failing(110)).toEqual([]);
+    expect(await failing(111)).toEqual([]);
+    expect(await failing(112)).toEqual(["arming_hardware"]);
+  });
+
+  it("at least one camera: a bridge alone fails", async () => {
+    expect(await failing(113)).toEqual(["camera"]);
+  });
+
+  it("no device offline longer than the dealer's threshold (30 min by default, then as the dealer sets it)", async () => {
+    expect(await failing(114)).toEqual(["devices_online"]);
+    expect((await judge(114)).checks[5]!.fixHref).toBe("/fleet?site=114&offlineFor=30");
+    expect(await failing(115)).toEqual([]);
+    await prisma.fleetSettings.create({ data: { dealerLinkId: L, offlineThresholdMin: 5 } });
+    expect(await failing(115)).toEqual(["devices_online"]);
+    await prisma.fleetSettings.update({ where: { dealerLinkId: L }, data: { offlineThresholdMin: 180 } });
+    expect(await failing(114)).toEqual([]);
+    await prisma.fleetSettings.delete({ where: { dealerLinkId: L } });
+  });
+
+  it("site activated", async () => {
+    expect(await failing(116)).toEqual(["activated"]);
+  });
+
+  it("the summary counts every live site of the dealer once, per failing check, in one pass", async () => {
+    const s = await readiness.readinessSummary(L, NOW);
+    expect(s.sites).toBe(18);
+    expect(new Set(s.notReadyIds)).toEqual(new Set([102, 103, 104, 105, 106, 107, 109, 112, 113, 114, 116]));
+    expect(s.notReady).toBe(11);
+    expect(s.byCheck).toEqual({ mobile_contact: 2, station_account: 2, account_unique: 2, arming_hardware: 2, camera: 1, devices_online: 1, activated: 1 });
+    expect(s.readyIds).not.toContain(901);
+    // A site CHeKT no longer has leaves the counts.
+    await prisma.mirrorSite.update({ where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 116 } }, data: { goneAt: NOW } });
+    expect((await readiness.readinessSummary(L, NOW)).byCheck.activated).toBe(0);
+    await prisma.mirrorSite.update({ where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 116 } }, data: { goneAt: null } });
+  });
+});
+
+describe("the fleet page's query", () => {
+  beforeAll(async () => {
+    await site({ id: 201, name: "Fleet A" });
+    await site({ id: 202, name: "Fleet B" });
+    await device(201, { name: "Long gone", status: "offline", since: minutesAgo(3000), firmware: "2.0.1", lastSeen: minutesAgo(3000) });
+    await device(201, { name: "Just dropped", status: "offline", since: minutesAgo(20), firmware: "2.0.1" });
+    await device(201, { name: "Bridge never heard", type: "bridge", status: null, since: null, firmware: null });
+    await device(202, { name: "Happy", status: "online", firmware: "2.1.0", lastSeen: minutesAgo(1) });
+    await device(202, { name: "Offline since unknown", status: "offline", since: null });
+    await device(901, { name: "Other dealer's", link: OTHER, status: "offline", since: minutesAgo(5000) });
+  });
+  const page = (p: Record<string, string>) => fleet.fleetPage(L, state.parseFleetListState(p), NOW);
+  const names = (rows: { name: string }[]) => rows.map((r) => r.name);
+
+  it("offline longer than 1 hour: only the devices whose offline spell started before, never another dealer's", async () => {
+    const r = await page({ offlineFor: "60", site: "201" });
+    expect(names(r.rows)).toEqual(["Long gone"]);
+    expect(r.total).toBe(1);
+    const all = await page({ offlineFor: "60" });
+    expect(names(all.rows)).not.toContain("Other dealer's");
+    expect(names(all.rows)).not.toContain("Offline since unknown");
+  });
+
+  it("status, type, firmware and site filters, offline first and longest offline first", async () => {
+    expect(names((await page({ site: "201" })).rows)).toEqual(["Long gone", "Just dropped", "Bridge never heard"]);
+    expect(names((await page({ status: "unknown", site: "201" })).rows)).toEqual(["Bridge never heard"]);
+    expect(names((await page({ type: "bridge", site: "201" })).rows)).toEqual(["Bridge never heard"]);
+    expect(names((await page({ firmware: "2.1.0" })).rows)).toEqual(["Happy"]);
+    expect((await page({ firmware: "no-such" })).total).toBe(0);
+    const happy = (await page({ status: "online", site: "202" })).rows[0]!;
+    expect(happy).toMatchObject({ status: "online", siteName: "Fleet B", firmware: "2.1.0", lastSeenAt: minutesAgo(1) });
+  });
+
+  it("bad URL values fall back to no filter instead of failing", async () => {
+    const s = state.parseFleetListState({ status: "exploded", offlineFor: "-5", site: "1; drop table", type: "toaster", page: "0", per: "7", firmware: "x".repeat(500) });
+    expect(s).toEqual({ status: "", offlineFor: undefined, site: "", type: "", firmware: "", page: 1, per: 50 });
+    expect(state.fleetListSearch(s)).toBe("");
+  });
+
+  it("pages in SQL with a stable order and a full total", async () => {
+    const p1 = await page({ per: "50" });
+    const total = p1.total;
+    expect(total).toBe(await prisma.mirrorDevice.count({ where: { dealerLinkId: L, goneAt: null } }));
+    expect(p1.counts.offline + p1.counts.online + p1.counts.unknown).toBe(total);
+    const p2 = await page({ per: "50", page: "2" });
+    expect(new Set([...p1.rows, ...p2.rows].map((r) => r.deviceId)).size).toBe(p1.rows.length + p2.rows.length);
+    expect((await page({ page: "999" })).rows).toEqual([]);
+  });
+
+  it("counts per site by status", async () => {
+    const m = await fleet.deviceCountsBySite(L, [201, 202, 901]);
+    expect(m.get(201)).toEqual({ online: 0, offline: 2, unknown: 1 });
+    expect(m.get(202)).toEqual({ online: 1, offline: 1, unknown: 0 });
+    expect(m.has(901)).toBe(false);
+  });
+});
+
+describe("an account number already used on the station is refused at entry", () => {
+  const simSites = () => [...sim.state.sites.values()].filter((s) => s.dealer_id === 1);
+  let first: number;
+  let second: number;
+
+  it("create: the second site with the same station and account number is refused, naming the first; nothing reaches CHeKT", async () => {
+    const a = await sites.createSiteAction({ external_site_id: "acct-a", name: "Alpha House", timezone: "UTC", monitoring_station_id: "1", account_number: "U-77" });
+    expect(a?.serverError).toBeUndefined();
+    first = a!.data!.site_id;
+    const before = simSites().length;
+    const b = await sites.createSiteAction({ external_site_id: "acct-b", name: "Beta House", timezone: "UTC", monitoring_station_id: "1", account_number: "U-77" });
+    expect(b?.serverError).toMatchObject({ code: "conflict", fieldErrors: { account_number: `Already used on this station by "Alpha House" (#${first}).` } });
+    expect(b?.serverError?.message).toMatch(/Nothing was sent to CHeKT/);
+    expect(simSites()).toHaveLength(before);
+    expect(await prisma.externalIdMapping.count({ where: { externalId: "acct-b" } })).toBe(0);
+    const refused = await prisma.auditLog.findFirst({ where: { action: "sites.create", outcome: "failure" }, orderBy: { id: "desc" } });
+    expect(refused?.error).toMatch(/Account number U-77 is already used on this monitoring station by site "Alpha House"/);
+  });
+
+  it("create: the same account number without a station, or a different number, is accepted", async () => {
+    const c = await sites.createSiteAction({ external_site_id: "acct-c", name: "Gamma House", timezone: "UTC", monitoring_station_id: "1", account_number: "U-78" });
+    expect(c?.serverError).toBeUndefined();
+    second = c!.data!.site_id;
+    const d = await sites.createSiteAction({ external_site_id: "acct-d", name: "Delta House", timezone: "UTC", account_number: "U-77" });
+    expect(d?.serverError).toBeUndefined();
+  });
+
+  it("edit: moving to the taken number is refused; CHeKT keeps the old number; other edits of the site still save", async () => {
+    const r = await sites.updateSiteAction({ site_id: second, account_number: "U-77" });
+    expect(r?.serverError).toMatchObject({ code: "conflict", fieldErrors: { account_number: expect.stringContaining(`"Alpha House" (#${first})`) } });
+    expect(sim.state.sites.get(second)).toMatchObject({ account_number: "U-78" });
+    const ok = await sites.updateSiteAction({ site_id: second, name: "Gamma Hall" });
+    expect(ok?.serverError).toBeUndefined();
+    // Editing the first site itself without changing its number is not a clash with itself.
+    const self = await sites.updateSiteAction({ site_id: first, account_number: "U-77", monitoring_station_id: "1" });
+    expect(self?.serverError).toBeUndefined();
+  });
+});
