@@ -34,6 +34,12 @@ beforeAll(async () => {
   [a, b] = await Promise.all([startInstance({ ...env, PORT: String(PORT_A) }), startInstance({ ...env, PORT: "0" })]);
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
+  // The queue's site name and time zone come from the mirror (lib/verifications/site-info.ts), as a sweep leaves them.
+  await sql.query(
+    `INSERT INTO mirror_sites (dealer_link_id, chekt_id, external_id, name, timezone, is_activated, search_text, dto, confirmed_at, updated_at)
+     VALUES ($1, 1, 'harbor', 'Harbor Logistics Warehouse', 'America/New_York', true, 'harbor logistics warehouse', '{}', now(), now())`,
+    [linkId],
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -56,7 +62,7 @@ describe("live queue across instances", () => {
     const seen = await sse.waitFor((m) => m.type === "upsert" && m.item.id === vid);
     if (seen.msg.type !== "upsert") throw new Error("unreachable");
     expect(seen.msg.item).toMatchObject({ id: vid, state: "pending", siteId: 1, description: "Motion at loading dock" });
-    // Site name comes from CHeKT's Partner API through the real client.
+    // Site name from the mirror, not a CHeKT call per queue refresh.
     expect(seen.msg.item.siteName).toBe("Harbor Logistics Warehouse");
     expect(seen.msg.item.siteTimezone).toBe("America/New_York");
 
