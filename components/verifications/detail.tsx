@@ -5,7 +5,8 @@ import { toast } from "sonner";
 import { Alert, Badge, Button, ConfirmDialog, Dialog, Select } from "@/components/ui";
 import { toOutcome } from "@/components/forms/action-result";
 import { releaseVerification } from "@/app/(console)/verifications/actions";
-import type { QueueItem, SiteContact } from "@/lib/verifications/types";
+import type { DeskDetail, QueueItem } from "@/lib/verifications/types";
+import { CallList, Directions, History, SiteCard } from "./dispatch-info";
 import { countdown, siteTime } from "./format";
 import { SnapshotImg } from "./snapshot-img";
 import { useAnswer } from "./use-answer";
@@ -13,11 +14,11 @@ import { useLeaseHeartbeat } from "./use-lease";
 
 export type Intent = "dispatch" | "disregard" | null;
 
-async function fetchContacts(siteId: number): Promise<SiteContact[]> {
-  const res = await fetch(`/api/live/sites/${siteId}/contacts`);
-  const body = (await res.json().catch(() => null)) as { contacts?: SiteContact[]; error?: { message?: string } } | null;
-  if (!res.ok || !body?.contacts) throw new Error(body?.error?.message ?? `Could not load contacts (HTTP ${res.status})`);
-  return body.contacts;
+async function fetchDetail(id: string): Promise<DeskDetail> {
+  const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/detail`);
+  const body = (await res.json().catch(() => null)) as (DeskDetail & { error?: { message?: string } }) | null;
+  if (!res.ok || !body || body.error) throw new Error(body?.error?.message ?? `Could not load the site and call list (HTTP ${res.status})`);
+  return body;
 }
 
 export function VerificationDetail(props: {
@@ -39,7 +40,9 @@ export function VerificationDetail(props: {
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, []);
-  const contacts = useQuery({ queryKey: ["site-contacts", item.siteId], queryFn: () => fetchContacts(item.siteId), staleTime: 60_000, enabled: canAnswer });
+  const detail = useQuery({ queryKey: ["desk-detail", item.id], queryFn: () => fetchDetail(item.id), staleTime: 30_000 });
+  // The answer form picks from the call list (the contact CHeKT named first).
+  const contacts = { ...detail, data: detail.data?.callList };
   const [contactId, setContactId] = useState<string>(item.contactId ? String(item.contactId) : "");
   const [large, setLarge] = useState(item.snapshots[0]?.id ?? null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -164,6 +167,9 @@ export function VerificationDetail(props: {
               ) : null}
             </div>
             <div className="space-y-4 md:col-span-2">
+              {detail.isLoading ? <p className="text-sm text-slate-700">Loading the site and call list…</p> : null}
+              {detail.data ? <SiteCard detail={detail.data} siteId={item.siteId} now={now} /> : null}
+              {detail.data ? <CallList detail={detail.data} /> : null}
               <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
                 <Field label="Site time">{siteTime(item.occurredAt, item.siteTimezone)}</Field>
                 <Field label="Zone">{item.zoneNumber ?? "—"}</Field>
@@ -189,6 +195,13 @@ export function VerificationDetail(props: {
               ) : null}
             </div>
           </div>
+          {detail.isError ? <Alert tone="warning">{(detail.error as Error).message}</Alert> : null}
+          {detail.data ? (
+            <div className="grid gap-4 md:grid-cols-2">
+              <Directions key={detail.data.directions?.updatedAt ?? "none"} detail={detail.data} canEdit={canAnswer} onSaved={() => void detail.refetch()} />
+              <History detail={detail.data} verificationId={item.id} canNote={canAnswer} onNoted={() => void detail.refetch()} />
+            </div>
+          ) : null}
         </div>
       </Dialog>
       <ConfirmDialog

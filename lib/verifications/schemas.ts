@@ -9,3 +9,16 @@ export const answerSchema = z.object({
   contactId: z.coerce.number({ message: "Pick the contact who handled it" }).int().positive("Pick the contact who handled it"),
 });
 export type AnswerInput = z.infer<typeof answerSchema>;
+
+export const DIRECTIONS_MAX = 4000;
+export const NOTE_MAX = 2000;
+
+export const directionsSchema = z.object({
+  siteId: z.coerce.number({ message: "Site id must be a number" }).int().positive("Site id must be a positive number").max(2_147_483_647),
+  text: z.string().trim().max(DIRECTIONS_MAX, `Directions can be at most ${DIRECTIONS_MAX} characters`),
+});
+
+export const noteSchema = z.object({
+  id: verificationIdSchema,
+  text: z.string().trim().min(1, "Write the note first").max(NOTE_MAX, `A note can be at most ${NOTE_MAX} characters`),
+});

@@ -72,6 +72,8 @@ function inputs(): Record<string, unknown | { none: string }> {
     "verifications.release": { id: "ver_b" },
     "verifications.check": { id: "ver_b" },
     "verifications.answer": { id: "ver_b", action: "dispatch", contactId: 1 },
+    "verifications.directions": { siteId: b.site, text: "Hijacked directions" },
+    "verifications.note": { id: "ver_b", text: "A note from dealer A" },
     "webhooks.reapply": { eventId: "evt_b" },
     "users.set_role": { userId: BERT.id, role: "viewer" },
     "users.set_disabled": { userId: BERT.id, disabled: true },
@@ -246,6 +248,7 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
     expect((await call("snapshots/[id]", { id: "alarm:alm_b" })).status).toBe(404);
     expect((await call("bulk-jobs/[jobId]", { jobId: b.job })).status).toBe(404);
     expect((await call("live/sites/[siteId]/contacts", { siteId: String(b.site) })).status).toBe(404);
+    expect((await call("live/verifications/[id]/detail", { id: "ver_b" })).status).toBe(404);
     const lease = await call("live/verifications/[id]/lease", { id: "ver_b" }, "POST");
     expect(await lease.json()).toMatchObject({ held: false });
     const list = await call("live/verifications/list", {});

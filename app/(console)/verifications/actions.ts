@@ -4,7 +4,9 @@ import { actionClient } from "@/lib/actions/client";
 import { requireCurrentDealer } from "@/lib/dealer";
 import { answerVerification, checkStoredAnswer } from "@/lib/verifications/answer";
 import { claimInTx, releaseInTx, takeOverInTx } from "@/lib/verifications/claims";
-import { answerSchema, verificationIdSchema } from "@/lib/verifications/schemas";
+import { addNoteInTx, currentDirections, saveDirectionsInTx } from "@/lib/verifications/desk-notes";
+import { prisma } from "@/lib/db";
+import { answerSchema, directionsSchema, noteSchema, verificationIdSchema } from "@/lib/verifications/schemas";
 
 export const claimVerification = actionClient
   .metadata({ name: "verifications.claim", role: "operator", objectKind: "verification" })
@@ -55,4 +57,30 @@ export const checkAnswerAction = actionClient
   .action(async ({ parsedInput, ctx }) => {
     const dealer = await requireCurrentDealer();
     return checkStoredAnswer(ctx, dealer, ctx.user, parsedInput.id);
+  });
+
+/** A site's directions (kept only here), edited from the detail view; empty text removes them. */
+export const saveDirectionsAction = actionClient
+  .metadata({ name: "verifications.directions", role: "operator", objectKind: "site" })
+  .inputSchema(directionsSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const dealer = ctx.requireDealer();
+    const before = await currentDirections(prisma, dealer, parsedInput.siteId);
+    await ctx.commit(
+      { action: "verifications.directions", objectKind: "site", chektId: parsedInput.siteId, dealerLinkId: dealer.id, before: { directions: before }, after: { directions: parsedInput.text || null } },
+      (tx) => saveDirectionsInTx(tx, dealer, parsedInput.siteId, parsedInput.text, ctx.user),
+    );
+    return { saved: true };
+  });
+
+/** A note on a verification (who was called, what they said), part of its history. */
+export const addNoteAction = actionClient
+  .metadata({ name: "verifications.note", role: "operator", objectKind: "verification" })
+  .inputSchema(noteSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const dealer = ctx.requireDealer();
+    const note = await ctx.commit({ action: "verifications.note", objectKind: "verification", chektId: parsedInput.id, dealerLinkId: dealer.id, after: { note: parsedInput.text } }, (tx) =>
+      addNoteInTx(tx, dealer, parsedInput.id, parsedInput.text, ctx.user),
+    );
+    return { noteId: note?.id ?? null };
   });

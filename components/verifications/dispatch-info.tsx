@@ -1,0 +1,205 @@
+"use client";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Phone } from "lucide-react";
+import { Badge, Button, Textarea } from "@/components/ui";
+import { toOutcome } from "@/components/forms/action-result";
+import { addNoteAction, saveDirectionsAction } from "@/app/(console)/verifications/actions";
+import { DIRECTIONS_MAX, NOTE_MAX } from "@/lib/verifications/schemas";
+import type { DeskDetail } from "@/lib/verifications/types";
+import { dateTime, siteTime } from "./format";
+
+// The detail view's dispatch information: where the site is and whom to call (site card, call
+// list), how to get there (directions), and what happened so far (history + notes). Data comes
+// from GET /api/live/verifications/[id]/detail (Postgres only).
+
+export function SiteCard({ detail, siteId, now }: { detail: DeskDetail; siteId: number; now: number }) {
+  const { site, station } = detail;
+  if (!site) return <p className="text-sm text-slate-700">Site {siteId} is not in this console&apos;s copy of CHeKT yet; its address and contacts appear after the next sync.</p>;
+  return (
+    <section aria-labelledby="desk-site" className="text-sm">
+      <h3 id="desk-site" className="sr-only">
+        Site
+      </h3>
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-2" data-testid="desk-site">
+        <div className="col-span-2">
+          <dt className="text-xs text-slate-600">Address</dt>
+          <dd className="text-slate-900">{site.address.length ? site.address.map((l) => <span key={l} className="block">{l}</span>) : "—"}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-600">Account number</dt>
+          <dd className="font-mono text-slate-900">{site.accountNumber || "—"}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-600">Monitoring station</dt>
+          <dd className="text-slate-900">{station?.name ?? "—"}</dd>
+        </div>
+        <div className="col-span-2">
+          <dt className="text-xs text-slate-600">Local time at the site</dt>
+          <dd className="text-slate-900" data-testid="desk-site-time">
+            {siteTime(new Date(now).toISOString(), site.timezone)}
+            {site.timezone ? <span className="text-slate-600"> ({site.timezone})</span> : null}
+          </dd>
+        </div>
+      </dl>
+      {site.gone ? <p className="mt-2 text-xs text-amber-800">CHeKT no longer lists this site.</p> : null}
+    </section>
+  );
+}
+
+export function CallList({ detail }: { detail: DeskDetail }) {
+  return (
+    <section aria-labelledby="desk-calls">
+      <h3 id="desk-calls" className="mb-1 text-sm font-semibold text-slate-900">
+        Call list
+      </h3>
+      {detail.callList.length === 0 ? (
+        <p className="text-sm text-slate-700">This site has no contacts.</p>
+      ) : (
+        <ol className="divide-y divide-slate-200 rounded-md border border-slate-200" data-testid="call-list">
+          {detail.callList.map((c, n) => (
+            <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
+              <span className="min-w-0">
+                <span className="mr-1 text-slate-600">{n + 1}.</span>
+                <span className="font-medium text-slate-900">{c.name}</span>
+                {c.named ? (
+                  <Badge tone="info" className="ml-2">
+                    Named by CHeKT
+                  </Badge>
+                ) : null}
+              </span>
+              {c.phone ? (
+                <a
+                  href={`tel:${c.phone.replace(/[^\d+]/g, "")}`}
+                  className="inline-flex items-center gap-1 rounded px-1 font-mono text-indigo-700 underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600"
+                >
+                  <Phone className="h-3 w-3" aria-hidden="true" />
+                  {c.phone}
+                </a>
+              ) : (
+                <span className="text-slate-600">no phone</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {detail.namedContactMissing ? <p className="mt-1 text-xs text-amber-800">CHeKT named a contact this console has not synced yet.</p> : null}
+    </section>
+  );
+}
+
+export function Directions({ detail, canEdit, onSaved }: { detail: DeskDetail; canEdit: boolean; onSaved: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(detail.directions?.text ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const siteId = detail.site?.id;
+
+  async function save() {
+    if (siteId === undefined) return;
+    setSaving(true);
+    setError(null);
+    const outcome = toOutcome(await saveDirectionsAction({ siteId, text }).catch(() => undefined));
+    setSaving(false);
+    if (!outcome.ok) return setError(outcome.failure.fieldErrors?.text ?? outcome.failure.message);
+    toast.success(text.trim() ? "Directions saved." : "Directions removed.");
+    setEditing(false);
+    onSaved();
+  }
+
+  return (
+    <section aria-labelledby="desk-directions">
+      <div className="mb-1 flex items-center justify-between gap-2">
+        <h3 id="desk-directions" className="text-sm font-semibold text-slate-900">
+          Directions
+        </h3>
+        {canEdit && siteId !== undefined && !editing ? (
+          <Button size="sm" variant="ghost" onClick={() => (setText(detail.directions?.text ?? ""), setEditing(true))}>
+            {detail.directions ? "Edit directions" : "Add directions"}
+          </Button>
+        ) : null}
+      </div>
+      {editing ? (
+        <div className="space-y-2">
+          <Textarea label="Directions to the site" value={text} onChange={(e) => setText(e.target.value)} rows={4} maxLength={DIRECTIONS_MAX} error={error ?? undefined} hint="Gate codes, where to park, who has keys. Leave empty to remove." />
+          <div className="flex gap-2">
+            <Button size="sm" onClick={() => void save()} pending={saving} pendingText="Saving…">
+              Save directions
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setEditing(false)} disabled={saving}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      ) : detail.directions ? (
+        <div data-testid="desk-directions">
+          <p className="whitespace-pre-wrap text-sm text-slate-900">{detail.directions.text}</p>
+          <p className="mt-1 text-xs text-slate-600">
+            By {detail.directions.updatedByName}, {dateTime(detail.directions.updatedAt)}
+          </p>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">No directions written for this site yet.</p>
+      )}
+    </section>
+  );
+}
+
+/** Events CHeKT sent about the alarm and the operators' notes, oldest first, with a note field. */
+export function History({ detail, verificationId, canNote, onNoted }: { detail: DeskDetail; verificationId: string; canNote: boolean; onNoted: () => void }) {
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const entries = [
+    ...detail.history.map((e) => ({ key: `e:${e.id}`, at: e.at, who: "CHeKT", text: e.summary })),
+    ...detail.notes.map((n) => ({ key: `n:${n.id}`, at: n.createdAt, who: n.authorName, text: n.text })),
+  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+  async function add() {
+    setSaving(true);
+    setError(null);
+    const outcome = toOutcome(await addNoteAction({ id: verificationId, text }).catch(() => undefined));
+    setSaving(false);
+    if (!outcome.ok) return setError(outcome.failure.fieldErrors?.text ?? outcome.failure.message);
+    setText("");
+    onNoted();
+  }
+
+  return (
+    <section aria-labelledby="desk-history">
+      <h3 id="desk-history" className="mb-1 text-sm font-semibold text-slate-900">
+        History
+      </h3>
+      {entries.length === 0 ? (
+        <p className="text-sm text-slate-700">Nothing received yet.</p>
+      ) : (
+        <ol className="max-h-48 space-y-1 overflow-y-auto text-sm" data-testid="desk-history">
+          {entries.map((e) => (
+            <li key={e.key} className="flex gap-2">
+              <time dateTime={e.at} className="shrink-0 font-mono text-xs leading-5 text-slate-600">
+                {dateTime(e.at)}
+              </time>
+              <span className="min-w-0 break-words text-slate-900">
+                <span className="font-medium">{e.who}:</span> {e.text}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {canNote ? (
+        <form
+          className="mt-2 space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void add();
+          }}
+        >
+          <Textarea label="Note" value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={NOTE_MAX} error={error ?? undefined} hint="Who you called and what they said; kept with this alarm." />
+          <Button size="sm" type="submit" variant="secondary" pending={saving} pendingText="Adding…">
+            Add note
+          </Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
