@@ -7,7 +7,7 @@ import { expectAccessible, newSite, shots, stamp } from "./devices-helpers";
 
 async function addDevice(page: Page, siteId: number, values: { id: string; name: string; mac?: string }) {
   await page.goto(`/sites/${siteId}/devices`);
-  await page.getByRole("link", { name: "Add device" }).click();
+  await page.getByRole("link", { name: "Add device" }).first().click();
   await expect(page.getByRole("heading", { name: "Add device" })).toBeVisible();
   await page.getByRole("textbox", { name: "External ID", exact: true }).fill(values.id);
   await page.getByRole("combobox", { name: "Type", exact: true }).selectOption("camera");
@@ -27,7 +27,7 @@ test("add one device with the paste's checks and job; a duplicate ID names the d
   await page.goto(`/sites/${harbor}/devices`);
 
   // Bad input is refused beside each field, before anything is sent.
-  await page.getByRole("link", { name: "Add device" }).click();
+  await page.getByRole("link", { name: "Add device" }).first().click();
   await page.getByRole("textbox", { name: "External ID", exact: true }).fill(frontDoor);
   await page.getByRole("textbox", { name: "Zone", exact: true }).fill("13O");
   await page.getByRole("textbox", { name: "MAC", exact: true }).fill("zz:zz");
