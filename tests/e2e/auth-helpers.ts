@@ -45,6 +45,8 @@ export async function shots(page: Page, name: string) {
 
 export async function signInWith(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
+  // Submit once React has hydrated the form, so the answer updates it in place.
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

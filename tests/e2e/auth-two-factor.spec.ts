@@ -16,9 +16,13 @@ async function signOut(page: Page) {
 
 /** After the password: the code step, or the sign-in form's own message saying why not. */
 async function expectCodeStep(page: Page) {
-  const codeField = page.getByLabel("Code", { exact: true });
+  const codeField = page.locator('input[name="code"]');
   const alert = page.locator("form").getByRole("alert");
-  await expect(codeField.or(alert)).toBeVisible({ timeout: 30_000 });
+  try {
+    await expect(codeField.or(alert)).toBeVisible({ timeout: 30_000 });
+  } catch {
+    throw new Error(`expected the code step; at ${page.url()} the page says: ${(await page.locator("body").innerText()).slice(0, 600)}`);
+  }
   if (await alert.isVisible()) throw new Error(`expected the code step, the form says: ${await alert.textContent()}`);
 }
 
@@ -64,11 +68,11 @@ test("set up under Account, sign in with a code, then with a recovery code that 
   await expect(page).toHaveURL(/\/sign-in/);
   await expectNoSeriousA11y(page);
   await shots(page, "sign-in-code-step");
-  await page.getByLabel("Code").fill("000000");
+  await page.locator('input[name="code"]').fill("000000");
   await page.getByRole("button", { name: "Verify and sign in" }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText(/That code is not right/);
   // The enrolment used this period's code: the app's next one.
-  await page.getByLabel("Code").fill(code(secret, 1));
+  await page.locator('input[name="code"]').fill(code(secret, 1));
   await page.getByRole("button", { name: "Verify and sign in" }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
 
@@ -76,7 +80,7 @@ test("set up under Account, sign in with a code, then with a recovery code that 
   await signOut(page);
   await signInWith(page, email, password);
   await expectCodeStep(page);
-  await page.getByLabel("Code").fill(recovery[0]!.toLowerCase());
+  await page.locator('input[name="code"]').fill(recovery[0]!.toLowerCase());
   await page.getByRole("button", { name: "Verify and sign in" }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
   await page.goto("/account");
@@ -85,7 +89,7 @@ test("set up under Account, sign in with a code, then with a recovery code that 
   await signOut(page);
   await signInWith(page, email, password);
   await expectCodeStep(page);
-  await page.getByLabel("Code").fill(recovery[0]!);
+  await page.locator('input[name="code"]').fill(recovery[0]!);
   await page.getByRole("button", { name: "Verify and sign in" }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText(/That code is not right/);
   await expect(page).toHaveURL(/\/sign-in/);
