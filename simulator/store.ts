@@ -123,6 +123,26 @@ export interface Alarm {
   verification_id: string | null;
   created_at: string;
   updated_at: string;
+  /** POST /v1/alarms/{id}/annotate and /escalate, oldest first: the alarm's own history of them. */
+  annotations?: AlarmAnnotation[];
+  escalations?: AlarmEscalation[];
+}
+
+export interface AlarmAnnotation {
+  id: string;
+  source: string;
+  note: string | null;
+  verdict: string | null;
+  confidence: number | null;
+  outcome: string | null;
+  created_at: string;
+}
+
+export interface AlarmEscalation {
+  id: string;
+  source: string;
+  reason: string;
+  created_at: string;
 }
 
 export interface Verification {

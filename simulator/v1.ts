@@ -116,7 +116,7 @@ const v1ListAlarms: Handler<"v1ListAlarms"> = (ctx) => {
   }, ctx.query.order === "desc");
 };
 
-function alarmOf(ctx: Ctx<"v1GetAlarm" | "v1AcknowledgeAlarm">) {
+function alarmOf(ctx: Ctx<"v1GetAlarm" | "v1AcknowledgeAlarm" | "v1AnnotateAlarm" | "v1EscalateAlarm">) {
   const a = app(ctx);
   const id = parsePrefixed(ctx.params.id, "alm_");
   const al = id !== null ? ctx.sim.store.alarms.get(id) : undefined;
@@ -134,6 +134,31 @@ const v1AcknowledgeAlarm: Handler<"v1AcknowledgeAlarm"> = (ctx) => {
   const body = ctx.body ?? {};
   ctx.sim.deliverer.emit(al.dealer_id, { type: "alarm.acknowledged", data: { alarm_id: pfx.alarm(al.id), operator_id: body.operator_id ?? app(ctx).id, reason: body.reason ?? null } });
   return { status: 200, body: v1Alarm(al, (snap) => ctx.sim.snapshotUrl(snap), ctx.sim.store) };
+};
+
+// Annotations and escalations are kept on the alarm (its history) and answered as stored; they
+// fire no webhook: CONTRACT.md's event list has no type for them.
+const v1AnnotateAlarm: Handler<"v1AnnotateAlarm"> = (ctx) => {
+  const al = alarmOf(ctx);
+  const b = ctx.body;
+  if (b.note === undefined && b.verdict === undefined && b.outcome === undefined) {
+    throw new SimError(400, "validation_failed", "an annotation needs at least one of note, verdict or outcome", "note");
+  }
+  const list = (al.annotations ??= []);
+  const ann = { id: `ann_${al.id}x${list.length + 1}`, source: b.source, note: b.note ?? null, verdict: b.verdict ?? null, confidence: b.confidence ?? null, outcome: b.outcome ?? null, created_at: new Date().toISOString() };
+  list.push(ann);
+  al.updated_at = ann.created_at;
+  return { status: 201, body: { ...ann, alarm_id: pfx.alarm(al.id) } };
+};
+
+const v1EscalateAlarm: Handler<"v1EscalateAlarm"> = (ctx) => {
+  const al = alarmOf(ctx);
+  if (al.status === "dispatched" || al.status === "resolved") throw new SimError(409, "conflict", `alarm ${pfx.alarm(al.id)} is already ${al.status}`);
+  const list = (al.escalations ??= []);
+  const esc = { id: `esc_${al.id}x${list.length + 1}`, source: ctx.body.source, reason: ctx.body.reason, created_at: new Date().toISOString() };
+  list.push(esc);
+  al.updated_at = esc.created_at;
+  return { status: 201, body: { ...esc, alarm_id: pfx.alarm(al.id) } };
 };
 
 const v1ListEvents: Handler<"v1ListEvents"> = (ctx) => {
@@ -194,6 +219,8 @@ export const v1Handlers = defineHandlers({
   v1ListAlarms,
   v1GetAlarm,
   v1AcknowledgeAlarm,
+  v1AnnotateAlarm,
+  v1EscalateAlarm,
   v1ListEvents,
   v1GetSnapshot,
   v1GetSnapshotImage,

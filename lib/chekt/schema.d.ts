@@ -451,6 +451,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/alarms/{id}/annotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Annotate an alarm (CHeKT permissions reference; body ours)
+         * @description Scope `events:write`. Stores a note, verdict and/or outcome on the alarm (at least one of the three: 400 `validation_failed` otherwise) and appends it to the alarms history. CHeKTs AI-app guide sends `{source, verdict, confidence}`.
+         */
+        post: operations["v1AnnotateAlarm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alarms/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Escalate an alarm (CHeKT permissions reference; body ours)
+         * @description Scope `events:write`. Marks an open or acknowledged alarm as escalated (409 `conflict` once it is dispatched or resolved) and appends that to the alarms history.
+         */
+        post: operations["v1EscalateAlarm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -1166,6 +1206,39 @@ export interface components {
         V1AcknowledgeAlarmDto: {
             operator_id?: string;
             reason?: string;
+        };
+        V1AnnotateAlarmDto: {
+            /** @description Who annotates (an app or console name). */
+            source: string;
+            note?: string;
+            /** @description e.g. `threat`, `no-threat` (CHeKT's AI-app guide). */
+            verdict?: string;
+            confidence?: number;
+            /** @description The monitoring outcome code, e.g. `police dispatched` (ours). */
+            outcome?: string;
+        };
+        V1AlarmAnnotation: {
+            /** @description `ann_…`. */
+            id: string;
+            alarm_id: string;
+            source: string;
+            note: string | null;
+            verdict: string | null;
+            confidence: number | null;
+            outcome: string | null;
+            created_at: string;
+        };
+        V1EscalateAlarmDto: {
+            source: string;
+            reason: string;
+        };
+        V1AlarmEscalation: {
+            /** @description `esc_…`. */
+            id: string;
+            alarm_id: string;
+            source: string;
+            reason: string;
+            created_at: string;
         };
         V1DevicePage: {
             data: components["schemas"]["V1Device"][];
@@ -3117,6 +3190,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["V1Alarm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    v1AnnotateAlarm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Correlation id (a UUID); echoed on the response, made by CHeKT when absent. */
+                "x-partner-trace-id"?: components["parameters"]["TraceId"];
+                /** @description Kept 24 h per client, endpoint and key: same key + same body replays the first answer; a different body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["V1AnnotateAlarmDto"];
+            };
+        };
+        responses: {
+            /** @description The stored annotation. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-partner-trace-id": components["headers"]["x-partner-trace-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1AlarmAnnotation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    v1EscalateAlarm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Correlation id (a UUID); echoed on the response, made by CHeKT when absent. */
+                "x-partner-trace-id"?: components["parameters"]["TraceId"];
+                /** @description Kept 24 h per client, endpoint and key: same key + same body replays the first answer; a different body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["V1EscalateAlarmDto"];
+            };
+        };
+        responses: {
+            /** @description The stored escalation. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-partner-trace-id": components["headers"]["x-partner-trace-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1AlarmEscalation"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -249,6 +249,16 @@ describe("contract: every operation against the simulator", () => {
     expect((await check("post", "/v1/alarms/{id}/acknowledge", ack, 200)).status).toBe("acknowledged");
     const events = await api.GET("/v1/events", { params: { query: { type: "alarm.acknowledged" } }, headers: key });
     expect((await check("get", "/v1/events", events, 200)).data.at(-1)).toMatchObject({ type: "alarm.acknowledged", data: { alarm_id: alarmId } });
+    // annotate (events:write): the stored annotation comes back; one without note, verdict or outcome is refused.
+    const ann = await api.POST("/v1/alarms/{id}/annotate", { params: { path: { id: alarmId } }, body: { source: "contract-test", outcome: "police dispatched", note: "steps: called keyholder" }, headers: { ...key, ...idem() } });
+    expect(await check("post", "/v1/alarms/{id}/annotate", ann, 201)).toMatchObject({ alarm_id: alarmId, source: "contract-test", outcome: "police dispatched", note: "steps: called keyholder", verdict: null });
+    const bare = await api.POST("/v1/alarms/{id}/annotate", { params: { path: { id: alarmId } }, body: { source: "contract-test" }, headers: { ...key, ...idem() } });
+    await check("post", "/v1/alarms/{id}/annotate", bare, 400);
+    expect(bare.error?.error).toMatchObject({ code: "validation_failed", message: "an annotation needs at least one of note, verdict or outcome" });
+    const esc = await api.POST("/v1/alarms/{id}/escalate", { params: { path: { id: alarmId } }, body: { source: "contract-test", reason: "unclaimed for 60 s" }, headers: { ...key, ...idem() } });
+    expect(await check("post", "/v1/alarms/{id}/escalate", esc, 201)).toMatchObject({ alarm_id: alarmId, reason: "unclaimed for 60 s" });
+    const noReason = await api.POST("/v1/alarms/{id}/escalate", { params: { path: { id: alarmId } }, body: { source: "contract-test", reason: "" }, headers: { ...key, ...idem() } });
+    await check("post", "/v1/alarms/{id}/escalate", noReason, 400);
     const snap = await api.GET("/v1/snapshots/{id}", { params: { path: { id: snapId } }, headers: key });
     const snapBody = await check("get", "/v1/snapshots/{id}", snap, 200);
     const img = await api.GET("/v1/snapshots/{id}/image", { params: { path: { id: snapId } }, headers: key, parseAs: "arrayBuffer" });

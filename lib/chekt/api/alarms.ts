@@ -13,3 +13,36 @@ export async function getAlarm(apiKey: string, id: string, opts: CallOpts & { de
   const { data } = await chektApp(apiKey).request("get", "/v1/alarms/{id}", { params: { path: { id } } }, { budgetClass: "answer", deadlineMs, ...rest });
   return data;
 }
+
+export type AlarmAnnotationInput = components["schemas"]["V1AnnotateAlarmDto"];
+
+/**
+ * Records the desk's outcome on the alarm (events:write): outcome code, checked steps and note.
+ * Spends the "write" class, not "answer": it follows an answer CHeKT already accepted, so it must
+ * never take a token an unanswered alarm needs, but it is an operator's own action and goes
+ * before snapshots, reads, bulk jobs and sweeps. The caller passes a stored Idempotency-Key so a
+ * retry never annotates twice.
+ */
+export async function annotateAlarm(
+  apiKey: string,
+  id: string,
+  body: AlarmAnnotationInput,
+  opts: CallOpts & { idempotencyKey: string; deadlineMs?: number },
+): Promise<components["schemas"]["V1AlarmAnnotation"]> {
+  const { data } = await chektApp(apiKey).request("post", "/v1/alarms/{id}/annotate", { params: { path: { id } }, body }, { budgetClass: "write", ...opts });
+  return data;
+}
+
+/**
+ * Tells CHeKT an alarm was escalated on the desk (events:write). Spends the "answer" class: an
+ * escalation is about a live alarm whose time is running out, the same urgency as its answer.
+ */
+export async function escalateAlarm(
+  apiKey: string,
+  id: string,
+  body: components["schemas"]["V1EscalateAlarmDto"],
+  opts: CallOpts & { idempotencyKey: string; deadlineMs?: number },
+): Promise<components["schemas"]["V1AlarmEscalation"]> {
+  const { data } = await chektApp(apiKey).request("post", "/v1/alarms/{id}/escalate", { params: { path: { id } }, body }, { budgetClass: "answer", ...opts });
+  return data;
+}
