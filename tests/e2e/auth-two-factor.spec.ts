@@ -10,8 +10,11 @@ const password = "two-factor-pass-1";
 const code = (secret: string, offsetSteps = 0) =>
   new TOTP({ secret: Secret.fromBase32(secret.replace(/\s+/g, "")), digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
 
+/** The real sign-out (ends the sessions server-side). Clearing cookies is not enough: a request
+ * still in flight from the last page can set the rolling session cookie again. */
 async function signOut(page: Page) {
-  await page.context().clearCookies();
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await expect(page).toHaveURL(/\/sign-in/);
 }
 
 /** After the password: the code step, or the sign-in form's own message saying why not. */
