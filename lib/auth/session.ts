@@ -4,12 +4,56 @@ import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/roles";
 import { auth } from "./index";
 import { sessionPolicy } from "./policy";
-import { validateSession } from "./sessions";
-import { twoFactorRequiredFor } from "./two-factor";
+import { checkSessionRecord, type SessionClaims, type SessionRecord } from "./sessions";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
 type Resolved = { user: SessionUser; sessionId: string; mustEnrol: boolean } | null;
+
+type LoadedRow = {
+  id: string;
+  user_id: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  ended_at: Date | null;
+  email: string;
+  name: string;
+  role: Role;
+  disabled_at: Date | null;
+  session_version: number;
+  must_enrol: boolean;
+};
+
+/**
+ * The session record, its user and whether that user still owes a second factor, in ONE Postgres
+ * round trip (this runs on every page view and action; Prisma's nested select would take two, and
+ * lib/auth/two-factor.ts's twoFactorRequiredFor two more). must_enrol mirrors twoFactorRequiredFor:
+ * no TOTP yet, and any dealer link requires it (the owner) or a dealer they are a member of does.
+ */
+async function loadSession(sid: string): Promise<{ record: SessionRecord; mustEnrol: boolean } | null> {
+  const rows = await prisma.$queryRaw<LoadedRow[]>`
+    SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.ended_at,
+           u.email, u.name, u.role::text AS role, u.disabled_at, u.session_version,
+           (u.totp_enabled_at IS NULL AND CASE WHEN u.is_owner
+              THEN EXISTS (SELECT 1 FROM dealer_links d WHERE d.require_two_factor)
+              ELSE EXISTS (SELECT 1 FROM memberships m JOIN dealer_links d ON d.id = m.dealer_link_id
+                           WHERE m.user_id = u.id AND d.require_two_factor) END) AS must_enrol
+    FROM auth_sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${sid}`;
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    record: {
+      id: r.id,
+      userId: r.user_id,
+      lastSeenAt: r.last_seen_at,
+      expiresAt: r.expires_at,
+      endedAt: r.ended_at,
+      user: { id: r.user_id, email: r.email, name: r.name, role: r.role, disabledAt: r.disabled_at, sessionVersion: r.session_version },
+    },
+    mustEnrol: r.must_enrol,
+  };
+}
 
 /**
  * The cookie's session checked against Postgres (lib/auth/sessions.ts: ended, idle, past its
@@ -18,12 +62,12 @@ type Resolved = { user: SessionUser; sessionId: string; mustEnrol: boolean } | n
  */
 const resolveSession = cache(async (): Promise<Resolved> => {
   const session = await auth();
-  const valid = await validateSession(prisma, { uid: session?.user?.id, sid: session?.sid, sv: session?.sv }, sessionPolicy(process.env));
-  if (!valid) return null;
+  const claims: SessionClaims = { uid: session?.user?.id, sid: session?.sid, sv: session?.sv };
+  const loaded = claims.sid ? await loadSession(claims.sid) : null;
+  const valid = await checkSessionRecord(prisma, loaded?.record ?? null, claims, sessionPolicy(process.env));
+  if (!valid || !loaded) return null;
   const { id, email, name, role } = valid.user;
-  const enrolled = await prisma.user.findUnique({ where: { id }, select: { totpEnabledAt: true } });
-  const mustEnrol = !enrolled?.totpEnabledAt && (await twoFactorRequiredFor(prisma, id));
-  return { user: { id, email, name, role }, sessionId: valid.sessionId, mustEnrol };
+  return { user: { id, email, name, role }, sessionId: valid.sessionId, mustEnrol: loaded.mustEnrol };
 });
 
 /**

@@ -32,6 +32,16 @@ export async function createSession(db: Db, userId: string, ip: string, policy: 
   return id;
 }
 
+/** What a session check needs: the session record and its user (loaded by Prisma here, or in one SQL round trip by lib/auth/session.ts). */
+export type SessionRecord = {
+  id: string;
+  userId: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  endedAt: Date | null;
+  user: { id: string; email: string; name: string; role: Role; disabledAt: Date | null; sessionVersion: number };
+};
+
 /** The session and its user when every check passes; null otherwise (and an expired one is marked ended). */
 export async function validateSession(db: Db, claims: SessionClaims, policy: SessionPolicy, clock: Clock = systemClock): Promise<ValidSession | null> {
   if (!claims.uid || !claims.sid || typeof claims.sv !== "number") return null;
@@ -46,7 +56,17 @@ export async function validateSession(db: Db, claims: SessionClaims, policy: Ses
       user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } },
     },
   });
-  if (!row || row.endedAt || row.userId !== claims.uid) return null;
+  return checkSessionRecord(db, row, claims, policy, clock);
+}
+
+/**
+ * validateSession's checks on a record already loaded (the caller read it with the claims' sid):
+ * ended, someone else's, expired or idle (then marked ended), user disabled, version bumped.
+ * Touches last_seen_at at most every TOUCH_EVERY_MS.
+ */
+export async function checkSessionRecord(db: Pick<PrismaClient, "authSession">, row: SessionRecord | null, claims: SessionClaims, policy: SessionPolicy, clock: Clock = systemClock): Promise<ValidSession | null> {
+  if (!claims.uid || !claims.sid || typeof claims.sv !== "number") return null;
+  if (!row || row.id !== claims.sid || row.endedAt || row.userId !== claims.uid) return null;
   const now = clock();
   const expired = now >= row.expiresAt ? "expired" : now.getTime() - row.lastSeenAt.getTime() >= policy.idleMs ? "idle" : null;
   if (expired) {
