@@ -8,7 +8,10 @@ import type { SiteRow } from "@/lib/chekt/api/sites";
 import type { SiteColumn, SiteListState } from "@/lib/schemas/site-list";
 import { likeContains } from "./search";
 
-/** The mirror column each sortable list column sorts on (fixed SQL, never user text). */
+/**
+ * The mirror column each sortable list column sorts on (fixed SQL, never user text). Each has a
+ * (dealer_link_id, column, chekt_id) index, so a page is an index walk, not a sort of every row.
+ */
 const SORT_SQL: Record<SiteColumn, Prisma.Sql> = {
   name: Prisma.sql`name`,
   external_site_id: Prisma.sql`external_id`,
@@ -19,6 +22,12 @@ const SORT_SQL: Record<SiteColumn, Prisma.Sql> = {
   is_activated: Prisma.sql`is_activated`,
   created_at: Prisma.sql`chekt_created_at`,
 };
+
+/**
+ * NOT NULL columns sort without NULLS LAST: Postgres does not use the column's constraint to match
+ * "DESC NULLS LAST" with a backward index scan, so the clause alone would force a full sort.
+ */
+const NOT_NULL = new Set<SiteColumn>(["name", "external_site_id", "is_activated"]);
 
 type SiteListRow = {
   chekt_id: number;
@@ -54,7 +63,7 @@ export async function mirrorSitesPage(dealerLinkId: string, state: SiteListState
       SELECT chekt_id, name, external_id, account_number, address1, timezone, station_id, is_activated,
              chekt_created_at, confirmed_at
       FROM mirror_sites WHERE ${cond}
-      ORDER BY ${SORT_SQL[state.sort]} ${dir} NULLS LAST, chekt_id ${dir}
+      ORDER BY ${SORT_SQL[state.sort]} ${dir}${NOT_NULL.has(state.sort) ? Prisma.empty : Prisma.sql` NULLS LAST`}, chekt_id ${dir}
       LIMIT ${state.per} OFFSET ${(state.page - 1) * state.per}`,
     prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM mirror_sites WHERE ${cond}`,
   ]);
