@@ -115,7 +115,7 @@ export function PasteReview({ rows, fields, onlyErrors, onEdit, onSkip, onDelete
   return (
     <div ref={parent} className="max-h-[60vh] overflow-auto" role="grid" aria-rowcount={shown.length + 1} aria-label="Pasted devices">
       <div className="sticky top-0 z-10 grid min-w-max border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ gridTemplateColumns: template }} role="row" aria-rowindex={1}>
-        <div className="px-3 py-2" role="columnheader" title="The row's line in your sheet, header included">
+        <div className="sticky left-0 z-[1] bg-slate-50 px-3 py-2" role="columnheader" title="The row's line in your sheet, header included">
           Sheet line
         </div>
         <div className="px-3 py-2" role="columnheader">Problems</div>
@@ -154,7 +154,11 @@ export function PasteReview({ rows, fields, onlyErrors, onEdit, onSkip, onDelete
               )}
               style={{ top: v.start, height: ROW_HEIGHT, gridTemplateColumns: template }}
             >
-              <div className="px-3 text-xs tabular-nums text-slate-600" role="rowheader">
+              {/* Sticky: however far right a fix scrolls the grid, the sheet line stays in view. */}
+              <div
+                className={cn("sticky left-0 z-[1] flex h-full items-center px-3 text-xs tabular-nums text-slate-600", r.skipped ? "bg-slate-50" : problems.length ? "bg-red-50" : "bg-white")}
+                role="rowheader"
+              >
                 {r.line}
               </div>
               <div className="truncate px-3 text-xs text-red-700" role="gridcell" title={problems.join("; ")}>
