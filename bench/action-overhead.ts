@@ -4,9 +4,12 @@
 // figure is our overhead and not the free tier's one-call-a-second pacing.
 //
 //   write: `sites.update` posted as a browser posts a server action (Next-Action header, JSON
-//          arguments) — session check, role, zod, dealer scope, GET + PUT to CHeKT, mapping + audit
-//          row in one transaction, revalidatePath — vs GET + PUT straight to the simulator;
-//   read:  the site detail page `/sites/<id>` to the last byte vs GET site straight to the simulator.
+//          arguments) — session check, role, zod, dealer scope, "before" read from the mirror, PUT
+//          to CHeKT, mirror + mapping + audit row in one transaction, revalidatePath — vs the single
+//          PUT straight to the simulator (the one CHeKT call the action makes);
+//   read:  the site detail page `/sites/<id>` to the last byte vs a direct read, with `pg` on one
+//          open connection, of the mirror rows that page shows (the site, its station, its device
+//          counts): the page makes no CHeKT call, so the floor is Postgres, not the simulator.
 // Also the app's resident memory (the whole `next start` process tree) idle and after the run.
 //
 // Run alone: node --import tsx bench/action-overhead.ts   (needs a build in BENCH_DIST_DIR, default
@@ -58,6 +61,7 @@ export async function runActionBench(opts: { runs?: number; distDir?: string; lo
   const email = "bench-action@example.com";
   const password = `bench-${randomBytes(6).toString("hex")}`;
   const children: Child[] = [];
+  const closers: Array<() => Promise<void>> = [];
   // Far above any real tier: one iteration makes ~6 CHeKT calls in a few ms, and this figure is about
   // our overhead per call, not about pacing (bench/bulk-provision.ts measures that).
   const rates = { CHEKT_RATE_LIMIT_PER_MIN: "1000000", CHEKT_RATE_LIMIT_BURST_PER_S: "20000" };
@@ -107,9 +111,6 @@ export async function runActionBench(opts: { runs?: number; distDir?: string; lo
       if (!text.includes(name)) throw new Error(`action answered without the new name: ${text.slice(0, 300)}`);
     };
     const callDirect = async (name: string) => {
-      const g = await fetch(`${simUrl}${sitePath}`, { headers: auth });
-      if (!g.ok) throw new Error(`direct GET: HTTP ${g.status}`);
-      await g.arrayBuffer();
       const p = await fetch(`${simUrl}${sitePath}`, { method: "PUT", headers: auth, body: JSON.stringify({ name }) });
       if (!p.ok) throw new Error(`direct PUT: HTTP ${p.status} ${await p.text()}`);
       await p.arrayBuffer();
@@ -120,10 +121,23 @@ export async function runActionBench(opts: { runs?: number; distDir?: string; lo
       if (res.status !== 200) throw new Error(`site page: HTTP ${res.status}`);
       return text.length;
     };
+    // The floor of the read: the same mirror rows the page renders, straight from Postgres.
+    const pg = await import("pg");
+    const direct = new pg.default.Client({ connectionString: dbUrl });
+    await direct.connect();
+    closers.push(() => direct.end());
+    const link = (await direct.query<{ id: string }>(`select id from dealer_links where chekt_dealer_id = 1`)).rows[0];
+    if (!link) throw new Error("the seed connected no dealer 1");
     const readDirect = async () => {
-      const g = await fetch(`${simUrl}${sitePath}`, { headers: auth });
-      if (!g.ok) throw new Error(`direct GET: HTTP ${g.status}`);
-      return (await g.arrayBuffer()).byteLength;
+      const site = await direct.query(`select * from mirror_sites where dealer_link_id = $1 and chekt_id = $2`, [link.id, siteId]);
+      if (site.rowCount !== 1) throw new Error(`direct read: site ${siteId} is not in the mirror`);
+      const stationId = site.rows[0].station_id as number | null;
+      const station = stationId === null ? null : await direct.query(`select * from mirror_stations where dealer_link_id = $1 and chekt_id = $2`, [link.id, stationId]);
+      const devices = await direct.query(
+        `select status, count(*)::int as n from mirror_devices where dealer_link_id = $1 and site_id = $2 and gone_at is null group by status`,
+        [link.id, siteId],
+      );
+      return site.rows.length + (station?.rowCount ?? 0) + devices.rows.length;
     };
 
     for (let i = 0; i < 15; i++) {
@@ -153,7 +167,6 @@ export async function runActionBench(opts: { runs?: number; distDir?: string; lo
     }
     const rssAfter = treeRssMb(app.process.pid!);
 
-    const pg = await import("pg");
     const c = new pg.default.Client({ connectionString: dbUrl });
     await c.connect();
     const auditRows = Number((await c.query(`select count(*)::int as n from audit_log where action = 'sites.update' and outcome = 'success'`)).rows[0].n);
@@ -171,12 +184,13 @@ export async function runActionBench(opts: { runs?: number; distDir?: string; lo
       rssAfterMb: rssAfter.mb,
       rssProcesses: rssAfter.processes,
     };
-    log(`server action sites.update over HTTP: median ${figures.action.median} ms, p95 ${figures.action.p95} ms; direct GET+PUT to the simulator: median ${figures.directWrite.median} ms, p95 ${figures.directWrite.p95} ms`);
+    log(`server action sites.update over HTTP: median ${figures.action.median} ms, p95 ${figures.action.p95} ms; direct PUT to the simulator: median ${figures.directWrite.median} ms, p95 ${figures.directWrite.p95} ms`);
     log(`  overhead per call (paired): median ${figures.writeOverhead.median} ms, p95 ${figures.writeOverhead.p95} ms; ${auditRows} audit rows for ${runs + 15} actions`);
-    log(`site page /sites/<id>: median ${figures.page.median} ms, p95 ${figures.page.p95} ms; direct GET: median ${figures.directRead.median} ms → overhead median ${figures.readOverhead.median} ms, p95 ${figures.readOverhead.p95} ms`);
+    log(`site page /sites/<id>: median ${figures.page.median} ms, p95 ${figures.page.p95} ms; direct pg read of its mirror rows: median ${figures.directRead.median} ms → overhead median ${figures.readOverhead.median} ms, p95 ${figures.readOverhead.p95} ms`);
     log(`app RSS (next start tree, ${rssAfter.processes} processes): idle ${rssIdle.mb} MB, after ${runs + 15} actions, ${runs + 15} page views and ${2 * (runs + 15)} direct calls ${rssAfter.mb} MB`);
     return figures;
   } finally {
+    for (const close of closers) await close().catch(() => undefined);
     for (const ch of children.reverse()) await ch.stop().catch(() => undefined);
     await dropDatabase(admin, dbName).catch(() => undefined);
   }

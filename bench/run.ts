@@ -200,14 +200,14 @@ async function main() {
         value: `median ${ms(f.writeOverhead.median)}, p95 ${ms(f.writeOverhead.p95)}`,
         baseline: `direct ${ms(f.directWrite.median)}`,
         ratio: ratio(f.action.median, f.directWrite.median),
-        how: `sites.update posted as a server action (next start, signed in): median ${ms(f.action.median)}, p95 ${ms(f.action.p95)}, vs GET+PUT to the simulator; ${f.action.n} paired runs`,
+        how: `sites.update posted as a server action (next start, signed in): median ${ms(f.action.median)}, p95 ${ms(f.action.p95)}, vs the single PUT to the simulator (the action reads "before" from the mirror); ${f.action.n} paired runs`,
       });
       rows.push({
         figure: "page read overhead",
         value: `median ${ms(f.readOverhead.median)}, p95 ${ms(f.readOverhead.p95)}`,
         baseline: `direct ${ms(f.directRead.median)}`,
         ratio: ratio(f.page.median, f.directRead.median),
-        how: `/sites/<id> to the last byte: median ${ms(f.page.median)}, p95 ${ms(f.page.p95)}, vs GET site to the simulator`,
+        how: `/sites/<id> to the last byte: median ${ms(f.page.median)}, p95 ${ms(f.page.p95)}, vs a direct read with pg of the mirror rows the page shows (site, its station, device counts)`,
       });
       rows.push({
         figure: "app RSS after run",
