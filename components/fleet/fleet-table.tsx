@@ -6,7 +6,7 @@ import { DeviceStatusBadge } from "./status-badge";
 
 function since(row: FleetRow, now: Date): string {
   if (row.status === "unknown") return "No report yet";
-  return row.statusAt ? `${row.status === "online" ? "Online" : "Offline"} since ${ago(row.statusAt, now).replace(" ago", "")}` : "Since unknown";
+  return row.statusAt ? `${row.status === "online" ? "Online" : "Offline"} for ${ago(row.statusAt, now).replace(" ago", "")}` : "For how long: unknown";
 }
 
 function SiteLink({ row }: { row: FleetRow }) {
