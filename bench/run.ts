@@ -8,7 +8,7 @@
 // benches run the production build in BENCH_DIST_DIR (default .next-bench, built here when missing
 // or with --rebuild).
 //
-// Flags: --only webhooks,bulk,sites,team,action   --rebuild
+// Flags: --only webhooks,bulk,sites,fleet,team,action   --rebuild
 import fs from "node:fs";
 import path from "node:path";
 import { loadEnv, repoRoot } from "../scripts/lib/env";
@@ -152,6 +152,20 @@ async function main() {
         baseline: `p50 ${ms(f.ttfbMs.p50)}`,
         ratio: "",
         how: `${f.views} signed-in GETs of /sites over 7 URL shapes (sort, page 200, filters, search), next start; full page p95 ${ms(f.fullPageMs.p95)}`,
+      });
+    });
+
+    await section("fleet", ["/fleet TTFB (20,000 devices)"], async () => {
+      await build();
+      const { runFleetBench } = await import("./fleet");
+      const f = await runFleetBench({ log: (l) => console.log(l) });
+      results.fleet = f;
+      rows.push({
+        figure: `/fleet TTFB (${f.devices.toLocaleString("en-US")} devices)`,
+        value: `p95 ${ms(f.ttfbMs.p95)}`,
+        baseline: "goal 80 ms",
+        ratio: ratio(f.ttfbMs.p95, 80),
+        how: `${f.views} signed-in GETs of /fleet over ${f.perUrl.length} URL shapes (paging, status, offline longer than, type, firmware, site), next start; full page p95 ${ms(f.ttfbMs.p95 && f.fullPageMs.p95)}`,
       });
     });
 
