@@ -47,22 +47,33 @@ export const isOwner = cache(async (userId: string): Promise<boolean> => {
   return row?.isOwner ?? false;
 });
 
+type MyDealerRow = { id: string; chekt_dealer_id: number; external_dealer_id: string; company_name: string; connected_at: Date; role: Role };
+
 /**
  * The connected dealers this user is a member of, each with the user's role there. The owner is
- * an admin of every connected dealer without needing a membership row.
+ * an admin of every connected dealer without needing a membership row. One SQL round trip (it runs
+ * on every page view and action): the same "connected" rule as listConnectedDealers — connected,
+ * and not disconnected since (a reconnect sets connected_at after an older disconnected_at).
  */
 export const listMyDealers = cache(async (userId: string): Promise<MemberDealer[]> => {
-  const [dealers, owner, memberships] = await Promise.all([
-    listConnectedDealers(),
-    isOwner(userId),
-    prisma.membership.findMany({ where: { userId }, select: { dealerLinkId: true, role: true } }),
-  ]);
-  if (owner) return dealers.map((d) => ({ ...d, role: "admin" as const }));
-  const roleOf = new Map(memberships.map((m) => [m.dealerLinkId, m.role]));
-  return dealers.flatMap((d) => {
-    const role = roleOf.get(d.id);
-    return role ? [{ ...d, role }] : [];
-  });
+  const rows = await prisma.$queryRaw<MyDealerRow[]>`
+    SELECT d.id, d.chekt_dealer_id, d.external_dealer_id, d.company_name, d.connected_at,
+           CASE WHEN u.is_owner THEN 'admin' ELSE m.role::text END AS role
+    FROM users u
+    CROSS JOIN dealer_links d
+    LEFT JOIN memberships m ON m.user_id = u.id AND m.dealer_link_id = d.id
+    WHERE u.id = ${userId}
+      AND d.connected_at IS NOT NULL AND (d.disconnected_at IS NULL OR d.disconnected_at < d.connected_at)
+      AND (u.is_owner OR m.role IS NOT NULL)
+    ORDER BY d.chekt_dealer_id ASC`;
+  return rows.map((r) => ({
+    id: r.id,
+    chektDealerId: r.chekt_dealer_id,
+    externalDealerId: r.external_dealer_id,
+    companyName: r.company_name,
+    connectedAt: r.connected_at,
+    role: r.role,
+  }));
 });
 
 /**
