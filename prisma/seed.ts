@@ -58,7 +58,7 @@ async function ensureMemberships(prisma: PrismaClient, emails: string[], ownerEm
     if (owner) {
       await prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: owner.id }, data: { isOwner: true } });
-        await tx.auditLog.create({ data: { action: "users.seed_owner", objectKind: "user", externalId: owner.id, after: { email: owner.email, role: owner.role, isOwner: true }, outcome: "success" } });
+        await tx.auditLog.create({ data: { action: "users.owner_seed", objectKind: "user", externalId: owner.id, after: { email: owner.email, role: owner.role, isOwner: true }, outcome: "success" } });
       });
     }
   }
