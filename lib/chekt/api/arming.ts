@@ -4,7 +4,7 @@ import { chekt, type CallOpts, type DealerRef } from "./call";
 
 export async function getArming(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<ResponseArmingSettingDto> {
   const { data } = await chekt.request("GET", "/partner/v1/dealers/{dealerId}/sites/{siteId}/arming-settings", { params: { path: { dealerId: scope.dealerId, siteId } } }, opts);
-  return data as ResponseArmingSettingDto;
+  return data;
 }
 
 export async function setArming(scope: DealerRef, siteId: number, securityType: SecurityTypeDto, opts: CallOpts = {}): Promise<ResponseArmingSettingDto> {
@@ -14,5 +14,5 @@ export async function setArming(scope: DealerRef, siteId: number, securityType: 
     { params: { path: { dealerId: scope.dealerId, siteId } }, body: { security_type: securityType } },
     opts,
   );
-  return data as ResponseArmingSettingDto;
+  return data;
 }

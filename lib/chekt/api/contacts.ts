@@ -10,7 +10,7 @@ export async function listContacts(scope: DealerRef, siteId: number, opts: CallO
     { params: { path: { dealerId: scope.dealerId, siteId }, query: listQueryParams({ sort: "last_name", dir: "asc", limit: 200, offset: 0 }) } },
     opts,
   );
-  return (data ?? []) as ResponseContactDto[];
+  return data ?? [];
 }
 
 export async function getContact(scope: DealerRef, siteId: number, contactId: number, opts: CallOpts = {}): Promise<ResponseContactDto> {
@@ -20,12 +20,12 @@ export async function getContact(scope: DealerRef, siteId: number, contactId: nu
     { params: { path: { dealerId: scope.dealerId, siteId, contactId } } },
     opts,
   );
-  return data as ResponseContactDto;
+  return data;
 }
 
 export async function createContact(scope: DealerRef, siteId: number, body: CreateContactDto, opts: CallOpts = {}): Promise<ResponseContactDto> {
   const { data } = await chekt.request("POST", "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", { params: { path: { dealerId: scope.dealerId, siteId } }, body }, opts);
-  return data as ResponseContactDto;
+  return data;
 }
 
 export async function updateContact(scope: DealerRef, siteId: number, contactId: number, body: UpdateContactDto, opts: CallOpts = {}): Promise<ResponseContactDto> {
@@ -35,7 +35,7 @@ export async function updateContact(scope: DealerRef, siteId: number, contactId:
     { params: { path: { dealerId: scope.dealerId, siteId, contactId } }, body },
     opts,
   );
-  return data as ResponseContactDto;
+  return data;
 }
 
 export async function deleteContact(scope: DealerRef, siteId: number, contactId: number, opts: CallOpts = {}): Promise<void> {
@@ -50,6 +50,6 @@ export async function listContactsPage(scope: DealerRef, siteId: number, page: {
     { params: { path: { dealerId: scope.dealerId, siteId }, query: listQueryParams({ sort: "contact_id", dir: "asc", ...page }) } },
     opts,
   );
-  const rows = (data ?? []) as ResponseContactDto[];
+  const rows = data ?? [];
   return { rows, total: totalCount(response, rows.length) };
 }

@@ -6,9 +6,9 @@ import type { DeviceInput } from "@/lib/bulk/validate";
 import type { BudgetClass } from "@/lib/chekt/budget-class";
 import type { ChektClient } from "@/lib/chekt/client";
 import type { components } from "@/lib/chekt/schema";
+import { z } from "zod";
 
 type CreateDto = components["schemas"]["CreateDeviceDto"];
-type UpdateDto = components["schemas"]["UpdateDeviceDto"];
 
 // The document's ResponseDeviceDto, read tolerantly: a draft API may leave out anything but the IDs.
 export type ChektDevice = Partial<Omit<components["schemas"]["ResponseDeviceDto"], "device_type" | "created_at" | "updated_at" | "status" | "firmware">> & {
@@ -34,42 +34,90 @@ const DEVICES = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices" as const
 const BULK_DELETE = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices/bulk-delete" as const;
 const LIST_PAGE = 100;
 
+// The tolerant reader widens nothing here: bulk results and device rows may come from a draft
+// API (IDs as strings, `id` instead of `device_id`, odd fields), so they are narrowed by schema.
+// A field of the wrong type is dropped (`catch`), never the whole device.
+const optText = z.string().nullish().catch(undefined);
+const deviceSchema = z.looseObject({
+  device_id: z.coerce.number().optional().catch(undefined),
+  id: z.coerce.number().optional().catch(undefined),
+  external_device_id: z.union([z.string(), z.number().transform(String)]).catch(""),
+  site_id: z.coerce.number().optional().catch(undefined),
+  device_type: z.string().optional().catch(undefined),
+  name: z.string().optional().catch(undefined),
+  zone_number: optText,
+  additional_zone_numbers: optText,
+  mac: optText,
+  manufacturer: optText,
+  model: optText,
+  serial_number: optText,
+  registered_by_partner: optText,
+  created_at: optText,
+  updated_at: optText,
+});
+
 export function toDevice(raw: unknown): ChektDevice | undefined {
-  if (!raw || typeof raw !== "object") return undefined;
-  const r = raw as Record<string, unknown>;
-  const id = Number(r.device_id ?? r.id);
-  if (!Number.isFinite(id)) return undefined;
-  return { ...(r as object), device_id: id, external_device_id: String(r.external_device_id ?? "") } as ChektDevice;
+  const parsed = deviceSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const { id, ...rest } = parsed.data;
+  const deviceId = rest.device_id ?? id;
+  if (deviceId === undefined || !Number.isFinite(deviceId)) return undefined;
+  return { ...rest, device_id: deviceId };
 }
+
+const bulkItemSchema = z.looseObject({
+  is_successful: z.union([z.boolean(), z.number()]).optional().catch(undefined),
+  status_code: z.coerce.number().optional().catch(undefined),
+  error_message: z.union([z.string(), z.array(z.string())]).optional().catch(undefined),
+  message: z.string().optional().catch(undefined),
+  res: z.unknown().optional(),
+});
+const bulkAnswerSchema = z.object({ results: z.array(z.unknown()).catch([]) }).catch({ results: [] });
 
 /** Per-item results in request order; a missing entry is reported as an error, not guessed. */
 function readBulk(data: unknown, count: number): ItemResult[] {
-  const raw = data && typeof data === "object" ? (data as { results?: unknown }).results : undefined;
-  const list = Array.isArray(raw) ? raw : [];
+  const list = bulkAnswerSchema.parse(data).results;
   const out: ItemResult[] = [];
   for (let i = 0; i < count; i++) {
-    const r = list[i] as Record<string, unknown> | undefined;
-    if (!r) {
+    const parsed = bulkItemSchema.safeParse(list[i]);
+    if (!parsed.success) {
       out.push({ ok: false, statusCode: 502, message: "CHeKT answered without a result for this item" });
-    } else if (r.is_successful === true || r.is_successful === 1) {
+      continue;
+    }
+    const r = parsed.data;
+    if (r.is_successful === true || r.is_successful === 1) {
       out.push({ ok: true, device: toDevice(r.res) });
     } else {
-      const msg = Array.isArray(r.error_message) ? r.error_message.join("; ") : String(r.error_message ?? r.message ?? "Rejected by CHeKT");
-      out.push({ ok: false, statusCode: Number(r.status_code ?? 400) || 400, message: msg });
+      const msg = Array.isArray(r.error_message) ? r.error_message.join("; ") : (r.error_message ?? r.message ?? "Rejected by CHeKT");
+      out.push({ ok: false, statusCode: r.status_code || 400, message: msg });
     }
   }
   return out;
+}
+
+/** A validated create row as CHeKT's CreateDeviceDto; null when the type or name is missing. */
+function toCreateDto(d: DeviceInput): CreateDto | null {
+  const { device_type, name } = d;
+  if (device_type === undefined || name === undefined) return null;
+  return { ...d, device_type, name };
 }
 
 export function deviceApi(client: ChektClient, timeoutMs?: number) {
   const path = (dealerId: number, siteId: number) => ({ path: { dealerId, siteId } });
   return {
     async create(dealerId: number, siteId: number, items: DeviceInput[], o: SendOpts): Promise<BulkAnswer> {
-      const res = await client.post(DEVICES, { params: path(dealerId, siteId), body: items as CreateDto[] }, { ...o, timeoutMs });
-      return { results: readBulk(res.data, items.length), traceId: res.traceId, attempts: res.attempts ?? 1 };
+      // lib/bulk/validate.ts requires both in create mode; a row without them is refused here
+      // (never sent) rather than sent with a made-up value.
+      const bodies = items.map(toCreateDto);
+      const sendable = bodies.filter((b): b is CreateDto => b !== null);
+      const res = sendable.length > 0 ? await client.post(DEVICES, { params: path(dealerId, siteId), body: sendable }, { ...o, timeoutMs }) : null;
+      const sent = res ? readBulk(res.data, sendable.length) : [];
+      let next = 0;
+      const results = bodies.map((b): ItemResult => (b === null ? { ok: false, statusCode: 400, message: "Type and name are required to create a device" } : sent[next++]));
+      return { results, traceId: res?.traceId, attempts: res?.attempts ?? 1 };
     },
     async update(dealerId: number, siteId: number, items: UpdateInput[], o: SendOpts): Promise<BulkAnswer> {
-      const res = await client.put(DEVICES, { params: path(dealerId, siteId), body: items as UpdateDto[] }, { ...o, timeoutMs });
+      const res = await client.put(DEVICES, { params: path(dealerId, siteId), body: items }, { ...o, timeoutMs });
       return { results: readBulk(res.data, items.length), traceId: res.traceId, attempts: res.attempts ?? 1 };
     },
     async remove(dealerId: number, siteId: number, deviceIds: number[], o: SendOpts): Promise<BulkAnswer> {

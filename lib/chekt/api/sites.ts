@@ -15,7 +15,7 @@ export async function listSites(scope: DealerRef, query: ListQuery, opts: CallOp
     { params: { path: { dealerId: scope.dealerId }, query: listQueryParams(query) } },
     opts,
   );
-  const rows = (data ?? []) as SiteRow[];
+  const rows = data ?? [];
   return { rows, total: totalCount(response, rows.length), traceId };
 }
 
@@ -27,17 +27,17 @@ export async function countSites(scope: DealerRef, filter: ListQuery["filter"], 
 
 export async function getSite(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<ResponseSiteDto> {
   const { data } = await chekt.request("GET", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: scope.dealerId, siteId } } }, opts);
-  return data as ResponseSiteDto;
+  return data;
 }
 
 export async function createSite(scope: DealerRef, body: CreateSiteDto, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
   const { data } = await chekt.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: scope.dealerId } }, body }, opts);
-  return data as ResponseSiteBasicDto;
+  return data;
 }
 
 export async function updateSite(scope: DealerRef, siteId: number, body: UpdateSiteDto, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
   const { data } = await chekt.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: scope.dealerId, siteId } }, body }, opts);
-  return data as ResponseSiteBasicDto;
+  return data;
 }
 
 export async function setSiteActivation(scope: DealerRef, siteId: number, isActivated: 0 | 1, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
@@ -47,7 +47,7 @@ export async function setSiteActivation(scope: DealerRef, siteId: number, isActi
     { params: { path: { dealerId: scope.dealerId, siteId } }, body: { is_activated: isActivated } },
     opts,
   );
-  return data as ResponseSiteBasicDto;
+  return data;
 }
 
 export async function deleteSite(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<void> {

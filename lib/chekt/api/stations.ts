@@ -12,7 +12,7 @@ export async function listStations(scope: DealerRef, opts: CallOpts = {}): Promi
     { params: { path: { dealerId: scope.dealerId }, query: listQueryParams({ sort: "name", dir: "asc", limit: 500, offset: 0 }) } },
     opts,
   );
-  return (data ?? []) as ResponseMonitoringStationDto[];
+  return data ?? [];
 }
 
 export async function getStation(scope: DealerRef, stationId: number, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto> {
@@ -22,12 +22,12 @@ export async function getStation(scope: DealerRef, stationId: number, opts: Call
     { params: { path: { dealerId: scope.dealerId, monitoringStationId: stationId } } },
     opts,
   );
-  return data as ResponseMonitoringStationDto;
+  return data;
 }
 
 export async function createStation(scope: DealerRef, body: CreateMonitoringStationDto, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto> {
   const { data } = await chekt.request("POST", "/partner/v1/dealers/{dealerId}/monitoring-stations", { params: { path: { dealerId: scope.dealerId } }, body }, opts);
-  return data as ResponseMonitoringStationDto;
+  return data;
 }
 
 export async function updateStation(scope: DealerRef, stationId: number, body: UpdateMonitoringStationDto, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto> {
@@ -37,7 +37,7 @@ export async function updateStation(scope: DealerRef, stationId: number, body: U
     { params: { path: { dealerId: scope.dealerId, monitoringStationId: stationId } }, body },
     opts,
   );
-  return data as ResponseMonitoringStationDto;
+  return data;
 }
 
 export async function deleteStation(scope: DealerRef, stationId: number, opts: CallOpts = {}): Promise<void> {
@@ -62,7 +62,7 @@ export async function listStationsPage(scope: DealerRef, page: { limit: number; 
     { params: { path: { dealerId: scope.dealerId }, query: listQueryParams({ sort: "monitoring_station_id", dir: "asc", ...page }) } },
     opts,
   );
-  const rows = (data ?? []) as ResponseMonitoringStationDto[];
+  const rows = data ?? [];
   return { rows, total: totalCount(response, rows.length) };
 }
 
