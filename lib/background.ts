@@ -26,6 +26,8 @@ export function startBackgroundWork(): Promise<Background> {
     const mirror = await startSyncWorker({ connectionString: env.DATABASE_URL, intervalS: env.MIRROR_SYNC_INTERVAL_S, log: (m) => log(`mirror: ${m}`) }).catch((e) => (log(`mirror worker did not start: ${e instanceof Error ? e.message : String(e)}`), null)); // sweeps + stale refreshes (docs/mirror.md)
     // Other helpers add their one line here (e.g. the webhook catch-up / LISTEN loop). A failure
     // there is logged, not thrown: rethrowing would start a second bulk worker on the next call.
+    // Fleet offline alerts: a scan every minute (lib/jobs/fleet-alerts.ts, docs/fleet.md).
+    await (await import("@/lib/jobs/fleet-alerts")).startFleetAlertWorker({ connectionString: env.DATABASE_URL, log: (m) => log(`fleet alerts: ${m}`) }).catch((e) => log(`fleet alert worker did not start: ${e instanceof Error ? e.message : String(e)}`));
     try {
       (await import("@/lib/webhooks/background")).startWebhookBackground(); // webhooks: catch-up from /v1/events + expiry sweep
     } catch (e) {

@@ -1,0 +1,55 @@
+import "server-only";
+// Offline alerts (docs/fleet.md): a device offline longer than its dealer's threshold raises one
+// alert per offline spell (the spell is its status_at when it went offline, so a unique key on
+// (dealer link, device, offline_since) makes raising idempotent across runs and instances); the
+// alert clears when the device is no longer offline in that spell (online again, a newer spell,
+// gone from CHeKT). Mail goes to the dealer's recipients through its own SMTP server, if set.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { DEFAULT_OFFLINE_THRESHOLD_MIN } from "./settings";
+import { sendAlertMail, type SmtpSettings } from "./mail";
+
+export type RaisedAlert = { id: string; dealer_link_id: string; device_id: number; site_id: number; device_name: string; offline_since: Date };
+export type AlertScan = { raised: RaisedAlert[]; cleared: number; emailed: number; emailErrors: number };
+
+/** One pass over every dealer link: raise, clear, then mail what was raised and not yet mailed. */
+export async function scanFleetAlerts(db: PrismaClient, opts: { now?: Date; decrypt: (sealed: string) => string }): Promise<AlertScan> {
+  const now = opts.now ?? new Date();
+  const raised = await db.$queryRaw<RaisedAlert[]>`
+    INSERT INTO fleet_alerts (id, dealer_link_id, device_id, site_id, device_name, offline_since, raised_at)
+    SELECT gen_random_uuid()::text, d.dealer_link_id, d.chekt_id, d.site_id, d.name, d.status_at, ${now}
+      FROM mirror_devices d
+      LEFT JOIN fleet_settings fs ON fs.dealer_link_id = d.dealer_link_id
+     WHERE d.status = 'offline' AND d.gone_at IS NULL AND d.status_at IS NOT NULL
+       AND d.status_at <= ${now}::timestamp - make_interval(mins => coalesce(fs.offline_threshold_min, ${DEFAULT_OFFLINE_THRESHOLD_MIN}))
+    ON CONFLICT (dealer_link_id, device_id, offline_since) DO NOTHING
+    RETURNING id, dealer_link_id, device_id, site_id, device_name, offline_since`;
+  const cleared = await db.$executeRaw`
+    UPDATE fleet_alerts a SET cleared_at = ${now}
+     WHERE a.cleared_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM mirror_devices d
+                        WHERE d.dealer_link_id = a.dealer_link_id AND d.chekt_id = a.device_id AND d.gone_at IS NULL
+                          AND d.status = 'offline' AND d.status_at = a.offline_since)`;
+
+  // Mail: every open alert not mailed yet (a crash between raising and mailing is caught up here).
+  const pending = await db.fleetAlert.findMany({ where: { clearedAt: null, emailedAt: null, emailError: null }, orderBy: { offlineSince: "asc" } });
+  const byLink = new Map<string, typeof pending>();
+  for (const a of pending) byLink.set(a.dealerLinkId, [...(byLink.get(a.dealerLinkId) ?? []), a]);
+  let emailed = 0;
+  let emailErrors = 0;
+  for (const [dealerLinkId, alerts] of byLink) {
+    const s = await db.fleetSettings.findUnique({ where: { dealerLinkId } });
+    if (!s?.smtpHost || !s.smtpPort || !s.smtpFrom || s.smtpRecipients.length === 0) continue;
+    const smtp: SmtpSettings = { host: s.smtpHost, port: s.smtpPort, user: s.smtpUser, password: s.smtpPasswordSealed ? opts.decrypt(s.smtpPasswordSealed) : null, from: s.smtpFrom, to: s.smtpRecipients };
+    const ids = alerts.map((a) => a.id);
+    try {
+      await sendAlertMail(smtp, alerts, s.offlineThresholdMin, now);
+      await db.fleetAlert.updateMany({ where: { id: { in: ids } }, data: { emailedAt: new Date() } });
+      emailed += ids.length;
+    } catch (e) {
+      // Kept on the alert and shown in the list; not retried every minute against a broken server.
+      await db.fleetAlert.updateMany({ where: { id: { in: ids } }, data: { emailError: (e instanceof Error ? e.message : String(e)).slice(0, 500) } });
+      emailErrors += ids.length;
+    }
+  }
+  return { raised, cleared, emailed, emailErrors };
+}

@@ -1,0 +1,27 @@
+import "server-only";
+// The alert mail, sent with nodemailer through the dealer's own SMTP server.
+import nodemailer from "nodemailer";
+
+export type SmtpSettings = { host: string; port: number; user: string | null; password: string | null; from: string; to: string[] };
+type AlertLine = { deviceId: number; siteId: number; deviceName: string; offlineSince: Date };
+
+export async function sendAlertMail(smtp: SmtpSettings, alerts: AlertLine[], thresholdMin: number, now: Date): Promise<void> {
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.port === 465,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? "" } : undefined,
+    // A dead server must not hold the job: fail in seconds and say so on the alert.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+  const lines = alerts.map((a) => `- ${a.deviceName} (device #${a.deviceId}, site #${a.siteId}): offline since ${a.offlineSince.toISOString()} (${Math.round((now.getTime() - a.offlineSince.getTime()) / 60_000)} min)`);
+  await transport.sendMail({
+    from: smtp.from,
+    to: smtp.to,
+    subject: `${alerts.length} device${alerts.length === 1 ? "" : "s"} offline longer than ${thresholdMin} min`,
+    text: `These devices have been offline longer than ${thresholdMin} minutes:\n\n${lines.join("\n")}\n\nSee the fleet page of the dealer console for the current state.`,
+  });
+  transport.close();
+}

@@ -1,0 +1,118 @@
+// Offline alerts over real Postgres and a real SMTP server (smtp-tester on a local port): raised
+// once per device per offline spell, cleared when the device is back, raised again for a new
+// spell, mailed through the dealer's SMTP settings (password stored encrypted), a dead SMTP server
+// recorded on the alert without failing the scan, and the pg-boss job doing the same on its own.
+// Time is passed in (`now`), never slept.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as smtpTester from "smtp-tester";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { freePort } from "../../scripts/lib/postgres";
+import { decryptSecret, encryptSecret } from "@/lib/secrets";
+
+const KEY = Buffer.alloc(32, 7).toString("base64");
+const NOW = new Date("2026-12-01T12:00:00Z");
+const at = (minutesFromNow: number) => new Date(NOW.getTime() + minutesFromNow * 60_000);
+
+let db: TestDatabase;
+let prisma: typeof import("@/lib/db").prisma;
+let scan: typeof import("@/lib/fleet/alerts").scanFleetAlerts;
+let mail: smtpTester.MailServer;
+let smtpPort: number;
+let L: string;
+const decrypt = (s: string) => decryptSecret(s, KEY);
+
+beforeAll(async () => {
+  db = await createTestDatabase("chekt_alerts_it");
+  process.env.DATABASE_URL = db.url;
+  prisma = (await import("@/lib/db")).prisma;
+  scan = (await import("@/lib/fleet/alerts")).scanFleetAlerts;
+  smtpPort = await freePort();
+  mail = smtpTester.init(smtpPort, { disableDNSValidation: true });
+  L = (await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme", companyName: "Acme", connectedAt: new Date() } })).id;
+  await prisma.fleetSettings.create({
+    data: { dealerLinkId: L, offlineThresholdMin: 30, smtpHost: "127.0.0.1", smtpPort, smtpUser: "alerts", smtpPasswordSealed: encryptSecret("s3cret", KEY), smtpFrom: "console@example.com", smtpRecipients: ["ops@example.com"] },
+  });
+  for (const [id, name] of [
+    [1, "Lobby Cam"],
+    [2, "Yard Cam"],
+  ] as const) {
+    await prisma.mirrorDevice.create({ data: { dealerLinkId: L, chektId: id, siteId: 10, externalId: `d${id}`, name, deviceType: "camera", status: "online", statusAt: at(-600), dto: {}, confirmedAt: NOW } });
+  }
+});
+
+afterAll(async () => {
+  if (mail) await new Promise<void>((resolve) => mail.stop(() => resolve()));
+  await prisma?.$disconnect().catch(() => undefined);
+  await db?.drop();
+});
+
+const setStatus = (id: number, status: "online" | "offline", since: Date) =>
+  prisma.mirrorDevice.update({ where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: id } }, data: { status, statusAt: since } });
+const open = () => prisma.fleetAlert.findMany({ where: { dealerLinkId: L, clearedAt: null }, orderBy: { deviceId: "asc" } });
+
+describe("offline alerts", () => {
+  it("a device offline 20 min (threshold 30) raises nothing; at 45 min it raises one alert and mails it", async () => {
+    await setStatus(1, "offline", at(-20));
+    expect((await scan(prisma, { now: NOW, decrypt })).raised).toEqual([]);
+    const captured = mail.captureOne("ops@example.com", { wait: 10_000 });
+    const r = await scan(prisma, { now: at(25), decrypt });
+    expect(r.raised.map((a) => a.device_id)).toEqual([1]);
+    expect(r.emailed).toBe(1);
+    const m = await captured;
+    expect(m.email.headers.subject).toBe("1 device offline longer than 30 min");
+    expect(m.email.body).toContain("Lobby Cam (device #1, site #10)");
+    expect((await open())[0]).toMatchObject({ deviceId: 1, deviceName: "Lobby Cam", offlineSince: at(-20) });
+    expect((await open())[0]!.emailedAt).not.toBeNull();
+  });
+
+  it("the same spell never raises or mails twice, however often the scan runs (or two run at once)", async () => {
+    const runs = await Promise.all([scan(prisma, { now: at(30), decrypt }), scan(prisma, { now: at(31), decrypt }), scan(prisma, { now: at(90), decrypt })]);
+    expect(runs.flatMap((r) => r.raised)).toEqual([]);
+    expect(runs.reduce((n, r) => n + r.emailed, 0)).toBe(0);
+    expect(await prisma.fleetAlert.count({ where: { dealerLinkId: L } })).toBe(1);
+  });
+
+  it("back online clears it; a new offline spell raises a new alert", async () => {
+    await setStatus(1, "online", at(100));
+    const r = await scan(prisma, { now: at(101), decrypt });
+    expect(r.cleared).toBe(1);
+    expect(await open()).toEqual([]);
+    await setStatus(1, "offline", at(110));
+    expect((await scan(prisma, { now: at(150), decrypt })).raised.map((a) => a.offline_since)).toEqual([at(110)]);
+    expect(await prisma.fleetAlert.count({ where: { dealerLinkId: L } })).toBe(2);
+  });
+
+  it("a device CHeKT no longer has clears its alert", async () => {
+    await prisma.mirrorDevice.update({ where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 1 } }, data: { goneAt: at(160) } });
+    expect((await scan(prisma, { now: at(161), decrypt })).cleared).toBe(1);
+    await prisma.mirrorDevice.update({ where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 1 } }, data: { goneAt: null } });
+  });
+
+  it("an SMTP server that does not answer: the alert is raised anyway and keeps why the mail failed", async () => {
+    const dead = await freePort();
+    await prisma.fleetSettings.update({ where: { dealerLinkId: L }, data: { smtpPort: dead } });
+    await setStatus(2, "offline", at(200));
+    const r = await scan(prisma, { now: at(300), decrypt });
+    expect(r.raised.map((a) => a.device_id)).toEqual([2]);
+    expect(r.emailErrors).toBe(1);
+    const a = await prisma.fleetAlert.findFirst({ where: { dealerLinkId: L, deviceId: 2 } });
+    expect(a?.emailedAt).toBeNull();
+    expect(a?.emailError).toMatch(/ECONNREFUSED|connect/i);
+    await prisma.fleetSettings.update({ where: { dealerLinkId: L }, data: { smtpPort } });
+  });
+
+  it("the pg-boss job runs the scan on its own", async () => {
+    process.env.SECRETS_ENCRYPTION_KEY = KEY;
+    await setStatus(2, "online", new Date());
+    await prisma.mirrorDevice.create({ data: { dealerLinkId: L, chektId: 3, siteId: 10, externalId: "d3", name: "Gate Cam", deviceType: "camera", status: "offline", statusAt: new Date(Date.now() - 3 * 3_600_000), dto: {}, confirmedAt: new Date() } });
+    const { startFleetAlertWorker, FLEET_ALERTS_QUEUE } = await import("@/lib/jobs/fleet-alerts");
+    const worker = await startFleetAlertWorker({ connectionString: db.url, pollingIntervalSeconds: 1 });
+    try {
+      await worker.boss.send(FLEET_ALERTS_QUEUE, {});
+      await expect.poll(() => prisma.fleetAlert.count({ where: { dealerLinkId: L, deviceId: 3, clearedAt: null } }), { timeout: 60_000, interval: 500 }).toBe(1);
+      await expect.poll(() => prisma.fleetAlert.count({ where: { dealerLinkId: L, deviceId: 2, clearedAt: null } }), { timeout: 60_000, interval: 500 }).toBe(0);
+    } finally {
+      await worker.stop();
+    }
+  }, 90_000);
+});
