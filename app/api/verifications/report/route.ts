@@ -1,0 +1,32 @@
+import { randomUUID } from "node:crypto";
+import { writeAudit } from "@/lib/audit";
+import { requireRouteRole } from "@/lib/auth/require";
+import { NO_DEALER_MESSAGE } from "@/lib/dealer";
+import { prisma } from "@/lib/db";
+import { readDeskReport } from "@/lib/verifications/report";
+import { reportCsv } from "@/lib/verifications/report-csv";
+import { parseReportRange } from "@/lib/verifications/report-range";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** CSV of the desk report for the current dealer over ?from=&to= (the page's range). */
+export async function GET(request: Request) {
+  const { user, dealer, denied } = await requireRouteRole("viewer");
+  if (denied) return denied;
+  if (!dealer) return Response.json({ error: { code: "no_dealer", message: NO_DEALER_MESSAGE } }, { status: 409 });
+  const { range, errors } = parseReportRange(new URL(request.url).searchParams);
+  if (!range) return Response.json({ error: { code: "validation_failed", message: errors.join(". ") } }, { status: 400 });
+  const report = await readDeskReport(dealer.id, range);
+  // Who took a copy of the desk's numbers, and for which range, is history too.
+  const traceId = randomUUID();
+  await writeAudit(prisma, { action: "verifications.report_export", objectKind: "desk_report", dealerLinkId: dealer.id, traceId, outcome: "success", user, after: { from: range.fromDay, to: range.toDay } });
+  return new Response(reportCsv(report, range), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="desk-report-${range.fromDay}-to-${range.toDay}.csv"`,
+      "cache-control": "no-store",
+      "x-partner-trace-id": traceId,
+    },
+  });
+}

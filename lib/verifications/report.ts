@@ -1,0 +1,217 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { ReportRange } from "./report-range";
+
+// The desk report, computed in Postgres over our own rows (verifications, verification_views,
+// the mirror's site and device names) for ONE dealer link: every query takes the dealer link id,
+// so another dealer's alarms can never count. "Arrival" is when the verification reached us
+// (verifications.created_at); the range and the hour of day are in UTC.
+
+/** Seconds, rounded to 0.1; null when no item in the group reached that step. */
+export type Timing = { median: number | null; p90: number | null; avg: number | null; count: number };
+
+export type ReportSummary = {
+  total: number;
+  dispatched: number;
+  disregarded: number;
+  expired: number;
+  cancelled: number;
+  open: number;
+  toFirstView: Timing;
+  toClaim: Timing;
+  toAnswer: Timing;
+};
+
+export type OperatorRow = { operatorId: string | null; operator: string; claimed: number; dispatched: number; disregarded: number; medianToClaim: number | null; medianToAnswer: number | null };
+export type SiteRow = { siteId: number; site: string; total: number; dispatched: number; disregarded: number; expired: number; medianToAnswer: number | null };
+export type HourRow = { hour: number; total: number; dispatched: number; disregarded: number; expired: number };
+export type FalseSiteRow = { siteId: number; site: string; disregarded: number; answered: number; disregardShare: number };
+export type FalseCameraRow = { siteId: number; site: string; deviceId: number; camera: string; disregarded: number; peakHour: number; atPeakHour: number };
+
+export type DeskReport = {
+  summary: ReportSummary;
+  byOperator: OperatorRow[];
+  bySite: SiteRow[];
+  byHour: HourRow[];
+  falseSites: FalseSiteRow[];
+  falseCameras: FalseCameraRow[];
+};
+
+/** How many false-alarm sites and cameras the report ranks. */
+export const TOP_FALSE = 10;
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+const int = (v: unknown): number => Number(v ?? 0);
+
+type SummaryRow = Record<string, unknown>;
+
+async function summary(dealerLinkId: string, r: ReportRange): Promise<ReportSummary> {
+  const [row] = await prisma.$queryRaw<SummaryRow[]>`
+    WITH v AS (
+      SELECT v.state::text AS state,
+             EXTRACT(EPOCH FROM (w.first_viewed_at - v.created_at)) AS to_view,
+             EXTRACT(EPOCH FROM (v.claimed_at - v.created_at)) AS to_claim,
+             CASE WHEN v.state IN ('dispatched', 'disregarded') THEN EXTRACT(EPOCH FROM (v.answered_at - v.created_at)) END AS to_answer
+        FROM verifications v
+        LEFT JOIN verification_views w ON w.dealer_link_id = v.dealer_link_id AND w.verification_id = v.id
+       WHERE v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${r.from} AND v.created_at < ${r.to})
+    SELECT count(*) AS total,
+           count(*) FILTER (WHERE state = 'dispatched') AS dispatched,
+           count(*) FILTER (WHERE state = 'disregarded') AS disregarded,
+           count(*) FILTER (WHERE state = 'expired') AS expired,
+           count(*) FILTER (WHERE state = 'cancelled') AS cancelled,
+           count(*) FILTER (WHERE state IN ('pending', 'claimed')) AS open,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY to_view) AS view_median,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY to_view) AS view_p90,
+           avg(to_view) AS view_avg, count(to_view) AS view_count,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY to_claim) AS claim_median,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY to_claim) AS claim_p90,
+           avg(to_claim) AS claim_avg, count(to_claim) AS claim_count,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY to_answer) AS answer_median,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY to_answer) AS answer_p90,
+           avg(to_answer) AS answer_avg, count(to_answer) AS answer_count
+      FROM v`;
+  const timing = (p: string): Timing => ({ median: num(row[`${p}_median`]), p90: num(row[`${p}_p90`]), avg: num(row[`${p}_avg`]), count: int(row[`${p}_count`]) });
+  return {
+    total: int(row.total),
+    dispatched: int(row.dispatched),
+    disregarded: int(row.disregarded),
+    expired: int(row.expired),
+    cancelled: int(row.cancelled),
+    open: int(row.open),
+    toFirstView: timing("view"),
+    toClaim: timing("claim"),
+    toAnswer: timing("answer"),
+  };
+}
+
+async function byOperator(dealerLinkId: string, r: ReportRange): Promise<OperatorRow[]> {
+  // The operator of an item is who answered it, else who holds (or last held) its claim.
+  const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+    SELECT COALESCE(answered_by_id, claimed_by_id) AS operator_id,
+           COALESCE(max(answered_by_name), max(claimed_by_name), 'Nobody (never claimed)') AS operator,
+           count(claimed_at) AS claimed,
+           count(*) FILTER (WHERE state = 'dispatched') AS dispatched,
+           count(*) FILTER (WHERE state = 'disregarded') AS disregarded,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (claimed_at - created_at))) AS to_claim,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (answered_at - created_at)))
+             FILTER (WHERE state IN ('dispatched', 'disregarded')) AS to_answer
+      FROM verifications
+     WHERE dealer_link_id = ${dealerLinkId} AND created_at >= ${r.from} AND created_at < ${r.to}
+     GROUP BY 1
+     ORDER BY (COALESCE(answered_by_id, claimed_by_id) IS NULL), count(*) FILTER (WHERE state IN ('dispatched', 'disregarded')) DESC, 2`;
+  return rows.map((x) => ({
+    operatorId: (x.operator_id as string | null) ?? null,
+    operator: String(x.operator),
+    claimed: int(x.claimed),
+    dispatched: int(x.dispatched),
+    disregarded: int(x.disregarded),
+    medianToClaim: num(x.to_claim),
+    medianToAnswer: num(x.to_answer),
+  }));
+}
+
+async function bySite(dealerLinkId: string, r: ReportRange): Promise<SiteRow[]> {
+  const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+    SELECT v.site_id, COALESCE(max(s.name), 'Site ' || v.site_id) AS site, count(*) AS total,
+           count(*) FILTER (WHERE v.state = 'dispatched') AS dispatched,
+           count(*) FILTER (WHERE v.state = 'disregarded') AS disregarded,
+           count(*) FILTER (WHERE v.state = 'expired') AS expired,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (v.answered_at - v.created_at)))
+             FILTER (WHERE v.state IN ('dispatched', 'disregarded')) AS to_answer
+      FROM verifications v
+      LEFT JOIN mirror_sites s ON s.dealer_link_id = v.dealer_link_id AND s.chekt_id = v.site_id
+     WHERE v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${r.from} AND v.created_at < ${r.to}
+     GROUP BY v.site_id
+     ORDER BY count(*) DESC, v.site_id`;
+  return rows.map((x) => ({
+    siteId: int(x.site_id),
+    site: String(x.site),
+    total: int(x.total),
+    dispatched: int(x.dispatched),
+    disregarded: int(x.disregarded),
+    expired: int(x.expired),
+    medianToAnswer: num(x.to_answer),
+  }));
+}
+
+async function byHour(dealerLinkId: string, r: ReportRange): Promise<HourRow[]> {
+  // All 24 hours, empty ones included, so the chart's axis never skips.
+  const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+    SELECT h.hour, count(v.*) AS total,
+           count(*) FILTER (WHERE v.state = 'dispatched') AS dispatched,
+           count(*) FILTER (WHERE v.state = 'disregarded') AS disregarded,
+           count(*) FILTER (WHERE v.state = 'expired') AS expired
+      FROM generate_series(0, 23) AS h(hour)
+      LEFT JOIN verifications v
+        ON v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${r.from} AND v.created_at < ${r.to}
+       AND EXTRACT(HOUR FROM v.created_at)::int = h.hour
+     GROUP BY h.hour ORDER BY h.hour`;
+  return rows.map((x) => ({ hour: int(x.hour), total: int(x.total), dispatched: int(x.dispatched), disregarded: int(x.disregarded), expired: int(x.expired) }));
+}
+
+async function falseSites(dealerLinkId: string, r: ReportRange): Promise<FalseSiteRow[]> {
+  const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+    SELECT v.site_id, COALESCE(max(s.name), 'Site ' || v.site_id) AS site,
+           count(*) FILTER (WHERE v.state = 'disregarded') AS disregarded,
+           count(*) FILTER (WHERE v.state IN ('dispatched', 'disregarded')) AS answered
+      FROM verifications v
+      LEFT JOIN mirror_sites s ON s.dealer_link_id = v.dealer_link_id AND s.chekt_id = v.site_id
+     WHERE v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${r.from} AND v.created_at < ${r.to}
+     GROUP BY v.site_id
+    HAVING count(*) FILTER (WHERE v.state = 'disregarded') > 0
+     ORDER BY 3 DESC, v.site_id
+     LIMIT ${TOP_FALSE}`;
+  return rows.map((x) => ({
+    siteId: int(x.site_id),
+    site: String(x.site),
+    disregarded: int(x.disregarded),
+    answered: int(x.answered),
+    disregardShare: Math.round((int(x.disregarded) / Math.max(1, int(x.answered))) * 1000) / 10,
+  }));
+}
+
+async function falseCameras(dealerLinkId: string, r: ReportRange): Promise<FalseCameraRow[]> {
+  // A camera's disregards and the hour of day most of them fall in: a tree in the wind at dusk
+  // shows as one device with most of its disregards in one hour.
+  const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+    WITH d AS (
+      SELECT site_id, device_id, EXTRACT(HOUR FROM created_at)::int AS hour, count(*) AS n
+        FROM verifications
+       WHERE dealer_link_id = ${dealerLinkId} AND created_at >= ${r.from} AND created_at < ${r.to}
+         AND state = 'disregarded' AND device_id IS NOT NULL
+       GROUP BY 1, 2, 3),
+    cam AS (
+      SELECT site_id, device_id, sum(n) AS disregarded,
+             (array_agg(hour ORDER BY n DESC, hour))[1] AS peak_hour, max(n) AS at_peak
+        FROM d GROUP BY 1, 2)
+    SELECT c.site_id, c.device_id, c.disregarded, c.peak_hour, c.at_peak,
+           COALESCE(s.name, 'Site ' || c.site_id) AS site, COALESCE(m.name, 'Device ' || c.device_id) AS camera
+      FROM cam c
+      LEFT JOIN mirror_sites s ON s.dealer_link_id = ${dealerLinkId} AND s.chekt_id = c.site_id
+      LEFT JOIN mirror_devices m ON m.dealer_link_id = ${dealerLinkId} AND m.chekt_id = c.device_id
+     ORDER BY c.disregarded DESC, c.at_peak DESC, c.site_id, c.device_id
+     LIMIT ${TOP_FALSE}`;
+  return rows.map((x) => ({
+    siteId: int(x.site_id),
+    site: String(x.site),
+    deviceId: int(x.device_id),
+    camera: String(x.camera),
+    disregarded: int(x.disregarded),
+    peakHour: int(x.peak_hour),
+    atPeakHour: int(x.at_peak),
+  }));
+}
+
+/** The whole report for one dealer link over `range`; six aggregate queries run side by side. */
+export async function readDeskReport(dealerLinkId: string, range: ReportRange): Promise<DeskReport> {
+  const [s, op, site, hour, fs, fc] = await Promise.all([
+    summary(dealerLinkId, range),
+    byOperator(dealerLinkId, range),
+    bySite(dealerLinkId, range),
+    byHour(dealerLinkId, range),
+    falseSites(dealerLinkId, range),
+    falseCameras(dealerLinkId, range),
+  ]);
+  return { summary: s, byOperator: op, bySite: site, byHour: hour, falseSites: fs, falseCameras: fc };
+}
