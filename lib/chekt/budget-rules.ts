@@ -147,8 +147,10 @@ export function readRateHeaders(h: Headers, now: number): RateHeaders {
  */
 export function correct(s: BucketState, h: RateHeaders, ctx: { now: number; sentAtMs: number; takenSeq: number }): boolean {
   if (h.limit === undefined && h.remaining === undefined) return false;
-  const before = JSON.stringify(s);
+  // Refilled before the snapshot: time passing alone is no change worth a write (any reader
+  // refills the same way), so answers that agree with our count cost no round trip.
   refill(s, ctx.now);
+  const before = JSON.stringify(s);
   if (h.limit !== undefined && h.limit !== s.perMin) {
     // The tier changed (or the configuration was wrong): the burst moves with the rate, but no
     // higher than CHeKT's count shows (never guess a bigger bucket); later answers raise it.

@@ -113,6 +113,17 @@ describe("budget rules: corrections from CHeKT's headers", () => {
     expect(s.tokens).toBe(2);
   });
 
+  it("an answer that agrees with our count changes nothing, however much time passed (no write to the shared row)", () => {
+    // 2 tokens at t=0, the call taken as the last one; half a second later CHeKT says 2 left
+    // (it floors its count): the refill alone is not a change, so the caller skips its UPDATE.
+    const s = state({ tokens: 2, taken: 1 });
+    expect(correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 2 }), 500), { now: 500, sentAtMs: 450, takenSeq: 1 })).toBe(false);
+    // …while a Remaining clearly below it still is one.
+    const t = state({ tokens: 4, taken: 1 });
+    expect(correct(t, readRateHeaders(rateHeaders({ limit: 60, remaining: 1 }), 500), { now: 500, sentAtMs: 450, takenSeq: 1 })).toBe(true);
+    expect(t.tokens).toBe(1);
+  });
+
   it("a Remaining clearly above ours gives the tokens back (CHeKT's window reset, or a bigger bucket)", () => {
     const s = state({ tokens: 0, taken: 1 });
     correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 4 }), 0), { now: 0, sentAtMs: 0, takenSeq: 1 });
