@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { cn } from "@/components/ui";
 
-/** Queue | History, as links so each view has its own URL. */
-export function VerificationTabs({ current }: { current: "queue" | "history" }) {
-  const tab = (key: "queue" | "history", href: string, label: string) => (
+/** Queue | History | Report, as links so each view has its own URL. */
+export function VerificationTabs({ current }: { current: "queue" | "history" | "report" }) {
+  const tab = (key: "queue" | "history" | "report", href: string, label: string) => (
     <Link
       href={href}
       aria-current={current === key ? "page" : undefined}
@@ -19,6 +19,7 @@ export function VerificationTabs({ current }: { current: "queue" | "history" }) 
     <nav aria-label="Verification views" className="mb-4 flex gap-2 border-b border-slate-200">
       {tab("queue", "/verifications", "Queue")}
       {tab("history", "/verifications/history", "History")}
+      {tab("report", "/verifications/report", "Report")}
     </nav>
   );
 }

@@ -67,6 +67,7 @@ const ROUTE_RULES: Array<{ match: RegExp; role: Role | "public"; row: string }> 
   { match: /^chekt\/budget$/, role: "admin", row: "Settings, including the CHeKT connection check (the call budget panel)" },
   { match: /^dealers\//, role: "admin", row: "Connect or disconnect a dealer" },
   { match: /^live\/verifications\/\[id\]\/lease$/, role: "operator", row: "Claim a verification and answer it (the claim's heartbeat)" },
+  { match: /^verifications\/report$/, role: "viewer", row: "See the desk report and export it as CSV" },
   { match: /^(live|snapshots)\//, role: "viewer", row: "See the live verification queue" },
   { match: /^bulk-jobs\//, role: "viewer", row: "See … devices (a bulk job's progress)" },
 ];

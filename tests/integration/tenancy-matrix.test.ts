@@ -255,6 +255,10 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
     expect(JSON.stringify(await list.json())).not.toContain("ver_b");
     const csv = await (await call("audit/export", {}, "GET", "http://console.test/api/audit/export")).text();
     expect(csv).not.toContain("only for B");
+    const report = await call("verifications/report", {}, "GET", "http://console.test/api/verifications/report");
+    expect(report.status).toBe(200);
+    // A has no verification; B's pending ver_b must not count in A's outcomes row.
+    expect((await report.text()).split("\r\n")[4]).toBe("0,0,0,0,0,0");
     // Column 9 is dealer_link_id: A's own refusal rows may quote the id A sent, but no row is B's.
     expect(csv.trimEnd().split("\r\n").slice(1).map((l) => l.split(",")[8]).filter((d) => d === B.id)).toEqual([]);
     expect(await bRows()).toEqual(before);
