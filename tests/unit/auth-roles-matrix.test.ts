@@ -92,6 +92,7 @@ describe("role matrix", () => {
       if (item.href === "/settings") expect(item.minRole).toBe(lowest(/^Settings/));
       if (item.href === "/sites" || item.href === "/stations") expect(item.minRole).toBe(lowest(/^See the dealer profile, sites/));
       if (item.href === "/verifications") expect(item.minRole).toBe(lowest(/^See the live verification queue/));
+      if (item.href === "/fleet") expect(item.minRole).toBe(lowest(/^See fleet health/));
     }
     expect(lowest(/^Claim a verification/)).toBe("operator");
     expect(lowest(/^Add users/)).toBe("admin");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Activity } from "lucide-react";
+import { Activity, Bell } from "lucide-react";
 import { FleetFilters } from "@/components/fleet/fleet-filters";
 import { FleetPager, FleetTable } from "@/components/fleet/fleet-table";
 import { minutesText } from "@/components/fleet/format";
@@ -10,12 +10,30 @@ import { requirePageScope } from "@/lib/auth/require";
 import { fleetListSearch, isFiltered, parseFleetListState } from "@/lib/fleet/list-state";
 import { fleetFirmwares, fleetPage } from "@/lib/fleet/read";
 import { offlineThresholdMin } from "@/lib/fleet/settings";
+import { prisma } from "@/lib/db";
+import { hasRole } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Fleet health" };
 
 export default async function FleetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { dealer } = await requirePageScope("viewer");
-  const header = <PageHeader title="Fleet health" description="Every camera and bridge of this dealer: online or offline, last seen and firmware, from this console's copy of CHeKT." />;
+  const { user, dealer } = await requirePageScope("viewer");
+  const openAlerts = dealer ? await prisma.fleetAlert.count({ where: { dealerLinkId: dealer.id, clearedAt: null } }) : 0;
+  const header = (
+    <PageHeader
+      title="Fleet health"
+      description="Every camera and bridge of this dealer: online or offline, last seen and firmware, from this console's copy of CHeKT."
+      actions={
+        dealer ? (
+          <>
+            <Link href="/fleet/alerts" className={buttonClasses("secondary")}>
+              <Bell className="h-4 w-4" aria-hidden="true" /> Alerts{openAlerts ? ` (${openAlerts})` : ""}
+            </Link>
+            {hasRole(user.role, "admin") ? <Link href="/fleet/settings" className={buttonClasses("ghost")}>Settings</Link> : null}
+          </>
+        ) : null
+      }
+    />
+  );
   if (!dealer) return (<>{header}<NoDealerState /></>);
 
   const state = parseFleetListState(await searchParams);
