@@ -89,6 +89,7 @@ function inputs(): Record<string, unknown | { none: string }> {
     "settings.set_dealer_secrets": { dealerLinkId: B.id, webhookSecret: "whsec_hijacked_by_dealer_a_000000", apiKey: "" },
     "settings.send_test_event": { dealerLinkId: B.id },
     "settings.list_app_devices": { dealerLinkId: B.id, limit: 10 },
+    "settings.fleet": { none: "the caller's current dealer's fleet settings (no dealer in the input)" },
     "dealer.switch": { dealerLinkId: B.id },
     "dealer.update": { none: "edits the caller's current dealer" },
     "dealer.disconnect": { none: "disconnects the caller's current dealer (by its name)" },
