@@ -1,9 +1,12 @@
 // The "Check connection" sequence: partner token → read the chosen dealer → App key probes.
-// Takes its configuration as arguments (no env, no DB) so tests drive it against the simulator.
+// Takes its configuration as arguments (no env) so tests drive it against the simulator. Every
+// probe goes through the gateway (lib/chekt/api/diagnostics.ts) and spends the probed credential's
+// shared budget, so a check never overspends what the alarms need.
 import { randomUUID } from "node:crypto";
 import { importPKCS8, SignJWT } from "jose";
-import { diagnose, type Diagnosis } from "./diagnose";
-import { probe } from "./probe";
+import { z } from "zod";
+import { probeChekt, type ProbeAnswer } from "@/lib/chekt/api/diagnostics";
+import { diagnose, type Diagnosis, type ProbeContext } from "./diagnose";
 import { PROBED_SCOPES, SCOPE_PROBES, type AppScope } from "./scopes";
 
 export type ConnectionConfig = {
@@ -32,7 +35,8 @@ export type ConnectionReport = {
 };
 
 const isV1List = (b: unknown) => !!b && typeof b === "object" && Array.isArray((b as { data?: unknown }).data);
-const isToken = (b: unknown) => !!b && typeof b === "object" && typeof (b as { access_token?: unknown }).access_token === "string";
+const tokenBody = z.object({ access_token: z.string() });
+const isToken = (b: unknown) => tokenBody.safeParse(b).success;
 const isDealer = (b: unknown) => !!b && typeof b === "object" && "dealer_id" in (b as object);
 /**
  * The snapshot probe asks for an id that cannot exist: CHeKT's own 404 (`not_found` in its error
@@ -43,6 +47,23 @@ function snapshotVerdict(d: Diagnosis, label: string): Diagnosis {
     return { ...d, ok: true, bucket: "ok", title: "Works", detail: `${label} answered 404 ${d.code} for a snapshot id that cannot exist: the key passed the scope check.` };
   }
   return d;
+}
+
+/**
+ * CHeKT's answer in words, or — when the probe was not sent because the shared budget has no call
+ * left for this credential — a rate-limit verdict that says it was our budget, not CHeKT, that held it.
+ */
+function judge(answer: ProbeAnswer, ctx: ProbeContext): Diagnosis {
+  if (answer.kind !== "budget") return diagnose(answer, ctx);
+  const s = Math.max(1, Math.ceil(answer.waitMs / 1000));
+  return {
+    ok: false,
+    bucket: "rate_limited",
+    title: "Rate limited",
+    detail: `${ctx.label} was not sent: this credential's shared CHeKT budget (what CHeKT's last answers said is left, shared by every instance of the console) has no call free for ${s} s. Something is spending the rate limit; try again in ${s} s.`,
+    retryAfterS: s,
+    ms: answer.ms,
+  };
 }
 
 async function clientAssertion(clientId: string, privateKeyPem: string, tokenUrl: string): Promise<string> {
@@ -79,17 +100,24 @@ async function tokenStep(cfg: ConnectionConfig, timeoutMs: number): Promise<{ st
       };
     }
   }
-  const answer = await probe({
+  const answer = await probeChekt({
     baseUrl: cfg.baseUrl,
     method: "POST",
     path: "/oauth/token",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: form.toString(),
     timeoutMs,
+    credential: partnerCredential(cfg.clientId),
   });
-  const diagnosis = diagnose(answer, { label, surface: "token", baseUrl: cfg.baseUrl, shapeOk: isToken });
-  const token = diagnosis.ok && answer.kind === "http" ? (JSON.parse(answer.bodyText) as { access_token: string }).access_token : undefined;
+  const diagnosis = judge(answer, { label, surface: "token", baseUrl: cfg.baseUrl, shapeOk: isToken });
+  const token = diagnosis.ok && answer.kind === "http" ? tokenBody.parse(JSON.parse(answer.bodyText)).access_token : undefined;
   return { step: { name: "token", label, diagnosis }, token };
+}
+
+// The partner budget is keyed by client id alone (lib/chekt/budget.ts credentialKey), whichever
+// secret or key proves it, so the probe names it the way the app's own client does.
+function partnerCredential(clientId: string): { type: "client_secret"; clientId: string; clientSecret: string } {
+  return { type: "client_secret", clientId, clientSecret: "" };
 }
 
 export async function checkConnection(cfg: ConnectionConfig): Promise<ConnectionReport> {
@@ -100,10 +128,17 @@ export async function checkConnection(cfg: ConnectionConfig): Promise<Connection
 
   const dealerLabel = `GET /partner/v1/dealers/${cfg.chektDealerId ?? "{dealerId}"}`;
   if (cfg.chektDealerId === undefined) partner.push({ name: "dealer", label: dealerLabel, skipped: "No connected dealer is chosen." });
-  else if (!token) partner.push({ name: "dealer", label: dealerLabel, skipped: "Needs a token first." });
+  else if (!token || !cfg.clientId) partner.push({ name: "dealer", label: dealerLabel, skipped: "Needs a token first." });
   else {
-    const answer = await probe({ baseUrl: cfg.baseUrl, method: "GET", path: `/partner/v1/dealers/${cfg.chektDealerId}`, headers: { authorization: `Bearer ${token}` }, timeoutMs });
-    partner.push({ name: "dealer", label: dealerLabel, diagnosis: diagnose(answer, { label: dealerLabel, surface: "partner", baseUrl: cfg.baseUrl, shapeOk: isDealer }) });
+    const answer = await probeChekt({
+      baseUrl: cfg.baseUrl,
+      method: "GET",
+      path: `/partner/v1/dealers/${cfg.chektDealerId}`,
+      headers: { authorization: `Bearer ${token}` },
+      timeoutMs,
+      credential: partnerCredential(cfg.clientId),
+    });
+    partner.push({ name: "dealer", label: dealerLabel, diagnosis: judge(answer, { label: dealerLabel, surface: "partner", baseUrl: cfg.baseUrl, shapeOk: isDealer }) });
   }
 
   const app: Step[] = [];
@@ -114,8 +149,15 @@ export async function checkConnection(cfg: ConnectionConfig): Promise<Connection
     // The first probe decides whether the key works at all; the scope probes only run when it
     // does not fail for a reason that would fail them all (bad key, wrong URL, rate limit, network).
     for (const [i, p] of SCOPE_PROBES.entries()) {
-      const answer = await probe({ baseUrl: cfg.baseUrl, method: p.method, path: p.path, headers: { authorization: `Bearer ${cfg.apiKey}` }, timeoutMs });
-      const raw = diagnose(answer, { label: p.label, surface: "app", scope: p.scope, baseUrl: cfg.baseUrl, shapeOk: p.scope === "snapshots:read" ? undefined : isV1List });
+      const answer = await probeChekt({
+        baseUrl: cfg.baseUrl,
+        method: p.method,
+        path: p.path,
+        headers: { authorization: `Bearer ${cfg.apiKey}` },
+        timeoutMs,
+        credential: { type: "api_key", apiKey: cfg.apiKey },
+      });
+      const raw = judge(answer, { label: p.label, surface: "app", scope: p.scope, baseUrl: cfg.baseUrl, shapeOk: p.scope === "snapshots:read" ? undefined : isV1List });
       const diagnosis = p.scope === "snapshots:read" ? snapshotVerdict(raw, p.label) : raw;
       app.push({ name: p.path, label: p.label, diagnosis });
       const v = verdicts.get(p.scope)!;

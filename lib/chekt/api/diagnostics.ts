@@ -1,0 +1,111 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { budgetFor, credentialKey, type CallBudget, type ChektAuth } from "@/lib/chekt";
+import { BudgetWaitTooLong } from "@/lib/chekt/budget";
+import { resetAtMs } from "@/lib/chekt/rate-limit";
+
+/**
+ * Raw probes for the Settings connection check (lib/settings/connection-check.ts). Not the typed
+ * client: that one retries, waits out 429s and refreshes tokens, which is right for features and
+ * wrong for a diagnosis — the admin must see CHeKT's first answer as it was (status, body,
+ * Retry-After), quickly. But a probe is still a call on the credential's budget: it takes a
+ * "read" token from the same shared budget as every other call (so a check never overspends the
+ * partner's limit or the App key's), corrects the budget from the answer's X-RateLimit-* headers,
+ * and a 429 holds every instance until Retry-After like any other 429.
+ */
+
+/** What the probe sent CHeKT; `credential` names whose budget it spends. */
+export type ProbeRequest = {
+  baseUrl: string;
+  method: "GET" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  traceId?: string;
+  credential: ChektAuth;
+};
+
+export type ProbeAnswer = { traceIdSent: string } & (
+  | { kind: "network"; code: string; message: string; ms: number }
+  | {
+      kind: "http";
+      status: number;
+      contentType: string;
+      bodyText: string;
+      retryAfterS?: number;
+      rateLimitRemaining?: number;
+      traceId?: string;
+      ms: number;
+    }
+  /** Not sent: the shared budget had no call for this credential within `PROBE_BUDGET_WAIT_MS`. */
+  | { kind: "budget"; waitMs: number; ms: number }
+);
+
+/**
+ * How long a probe waits for the shared budget. Short on purpose: a longer wait would let the
+ * check pass once the bucket refilled and hide the very rate limit the admin is looking for.
+ */
+export const PROBE_BUDGET_WAIT_MS = 1_000;
+
+function errorCode(error: unknown): { code: string; message: string } {
+  if (!(error instanceof Error)) return { code: "ERROR", message: String(error) };
+  if (error.name === "TimeoutError" || error.name === "AbortError") return { code: "TIMEOUT", message: "no answer within the time limit" };
+  if (error.name === "TypeError" && /Invalid URL|Failed to parse URL/i.test(error.message)) return { code: "ERR_INVALID_URL", message: error.message };
+  const cause: unknown = error.cause;
+  const causeCode = cause instanceof Error && "code" in cause && typeof cause.code === "string" ? cause.code : undefined;
+  const ownCode = "code" in error && typeof error.code === "string" ? error.code : undefined;
+  return { code: causeCode ?? ownCode ?? error.name, message: cause instanceof Error ? cause.message : error.message };
+}
+
+function retryAfterMs(headers: Headers, now: number): number | null {
+  const raw = headers.get("retry-after");
+  if (raw !== null && raw.trim() !== "" && Number.isFinite(Number(raw))) return now + Number(raw) * 1000;
+  return resetAtMs(headers.get("x-ratelimit-reset"), now);
+}
+
+/** One request, no retries; the body is read as text (at most 64 KiB kept) whatever it is. */
+export async function probeChekt(req: ProbeRequest, budget: CallBudget = budgetFor(credentialKey(req.credential))): Promise<ProbeAnswer> {
+  const traceIdSent = req.traceId ?? randomUUID();
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  let ticket;
+  try {
+    ticket = await budget.acquire("read", { deadline: Date.now() + Math.min(req.timeoutMs, PROBE_BUDGET_WAIT_MS) });
+  } catch (error) {
+    if (error instanceof BudgetWaitTooLong) return { kind: "budget", waitMs: error.waitMs, ms: ms(), traceIdSent };
+    throw error;
+  }
+  let res: Response;
+  try {
+    res = await fetch(req.baseUrl.replace(/\/+$/, "") + req.path, {
+      method: req.method,
+      headers: { accept: "application/json", "x-partner-trace-id": traceIdSent, ...req.headers },
+      body: req.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(req.timeoutMs),
+    });
+  } catch (error) {
+    await budget.settle(ticket, null);
+    return { kind: "network", ...errorCode(error), ms: ms(), traceIdSent };
+  }
+  const bodyText = (await res.text().catch(() => "")).slice(0, 65_536);
+  await budget.settle(ticket, res.headers);
+  if (res.status === 429) {
+    const until = retryAfterMs(res.headers, Date.now());
+    await budget.block(until ?? Date.now() + 1000, "read");
+  }
+  const retryAfter = res.headers.get("retry-after");
+  const remaining = res.headers.get("x-ratelimit-remaining");
+  return {
+    kind: "http",
+    status: res.status,
+    contentType: res.headers.get("content-type") ?? "",
+    bodyText,
+    retryAfterS: retryAfter !== null && retryAfter !== "" && Number.isFinite(Number(retryAfter)) ? Number(retryAfter) : undefined,
+    rateLimitRemaining: remaining !== null && remaining !== "" ? Number(remaining) : undefined,
+    traceId: res.headers.get("x-partner-trace-id") ?? traceIdSent,
+    ms: ms(),
+    traceIdSent,
+  };
+}
