@@ -12,7 +12,7 @@ import {
 describe("sites table state in the URL", () => {
   it("defaults everything from an empty URL", () => {
     const s = parseSiteListState({});
-    expect(s).toEqual({ q: "", active: "", tz: "", station: "", sort: "name", dir: "asc", page: 1, per: 25, cols: DEFAULT_SITE_COLUMNS });
+    expect(s).toEqual({ q: "", active: "", tz: "", station: "", ready: "", sort: "name", dir: "asc", page: 1, per: 25, cols: DEFAULT_SITE_COLUMNS });
     expect(siteListSearch(s)).toBe("");
   });
   it("reads every control and writes it back the same", () => {
