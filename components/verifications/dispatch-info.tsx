@@ -101,7 +101,7 @@ export function Directions({ detail, canEdit, onSaved }: { detail: DeskDetail; c
     setError(null);
     const outcome = toOutcome(await saveDirectionsAction({ siteId, text }).catch(() => undefined));
     setSaving(false);
-    if (!outcome.ok) return setError(outcome.failure.fieldErrors?.text ?? outcome.failure.message);
+    if (!outcome.ok) return setError(outcome.fieldErrors.text ?? outcome.failure.message);
     toast.success(text.trim() ? "Directions saved." : "Directions removed.");
     setEditing(false);
     onSaved();
@@ -160,7 +160,7 @@ export function History({ detail, verificationId, canNote, onNoted }: { detail: 
     setError(null);
     const outcome = toOutcome(await addNoteAction({ id: verificationId, text }).catch(() => undefined));
     setSaving(false);
-    if (!outcome.ok) return setError(outcome.failure.fieldErrors?.text ?? outcome.failure.message);
+    if (!outcome.ok) return setError(outcome.fieldErrors.text ?? outcome.failure.message);
     setText("");
     onNoted();
   }
