@@ -35,7 +35,7 @@ const ROOT = path.resolve(__dirname, "../..");
 
 // Keys the action input schemas use (collected from the schema modules at start), so generated
 // objects look like a form's payload with broken values rather than random junk only.
-const SCHEMA_MODULES = ["lib/schemas/site", "lib/schemas/contact", "lib/schemas/station", "lib/schemas/dealer", "lib/schemas/arming", "lib/verifications/schemas", "lib/settings/schemas", "lib/users/schemas", "lib/drift/schemas", "lib/bulk/schemas"];
+const SCHEMA_MODULES = ["lib/schemas/site", "lib/schemas/contact", "lib/schemas/station", "lib/schemas/dealer", "lib/schemas/arming", "lib/verifications/schemas", "lib/settings/schemas", "lib/users/schemas", "lib/drift/schemas", "lib/bulk/schemas", "lib/fleet/settings-schema"];
 
 let db: TestDatabase;
 let sql: pg.Client;
