@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "../env";
 import { prisma } from "../db";
 import { BUDGET_CLASSES, BUDGET_CLASS_LABELS } from "./budget-class";
-import type { BudgetView } from "./budget";
+import { credentialKey, type BudgetView } from "./budget";
 import { minuteOf } from "./budget-store";
 import { budgetFor, partnerBudget } from "./index";
 import type { BudgetPanelCounts, BudgetPanelCredential, BudgetPanelData } from "../../components/admin/budget-panel-types";
@@ -48,12 +48,17 @@ export function panelData(credentials: BudgetPanelCredential[], now: number, win
   return { at: new Date(now).toISOString(), windowMinutes, classes: BUDGET_CLASSES.map((id) => ({ id, label: BUDGET_CLASS_LABELS[id] })), credentials };
 }
 
-/** The partner's budget first, then every CHeKT App key's that has been used. */
-export async function budgetPanel(windowMinutes = 5): Promise<BudgetPanelData> {
+/**
+ * The partner's budget first (one partner credential serves every dealer), then the CHeKT App keys
+ * that have been used: every one for the organisation owner, only those of the given keys (the
+ * current dealer's) for a dealer admin, so no dealer sees another dealer's key usage.
+ */
+export async function budgetPanel(apiKeys: "all" | string[], windowMinutes = 5): Promise<BudgetPanelData> {
   const now = Date.now();
   const since = now - windowMinutes * 60_000;
   const partner = partnerBudget();
-  const rows = await prisma.chektBudget.findMany({ where: { credential: { startsWith: "key:" } }, select: { credential: true }, orderBy: { credential: "asc" }, take: 50 });
+  const credential = apiKeys === "all" ? { startsWith: "key:" } : { in: apiKeys.map((apiKey) => credentialKey({ type: "api_key", apiKey })) };
+  const rows = await prisma.chektBudget.findMany({ where: { credential }, select: { credential: true }, orderBy: { credential: "asc" }, take: 50 });
   const views = await Promise.all([partner, ...rows.map((r) => budgetFor(r.credential))].map((b) => b.view(since)));
   return panelData(
     views.map((v, i) => panelCredential(v, i === 0 ? `Partner client ${env.CHEKT_CLIENT_ID}` : `CHeKT App key (hash ${v.credential.slice(4, 12)}…)`, now, windowMinutes)),
