@@ -56,7 +56,8 @@ async function changedAtFor(prior: { dto: Prisma.JsonValue; changedAt: Date | nu
 
 export async function mirrorDealer(tx: Tx, dealerLinkId: string, dto: ResponseDealerDto, o: Opts = {}) {
   const at = o.at ?? new Date();
-  const data = { chektDealerId: dto.dealer_id, companyName: dto.company_name, dto: json(dto), confirmedAt: at, goneAt: null };
+  const prior = await tx.mirrorDealer.findUnique({ where: { dealerLinkId }, select: { dto: true, changedAt: true } });
+  const data = { chektDealerId: dto.dealer_id, companyName: dto.company_name, dto: json(dto), confirmedAt: at, goneAt: null, changedAt: await changedAtFor(prior, dto, o) };
   await tx.mirrorDealer.upsert({ where: { dealerLinkId }, create: { dealerLinkId, ...data }, update: data });
 }
 
