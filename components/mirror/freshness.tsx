@@ -2,11 +2,14 @@
 // "As of 14:02 · Refresh": how fresh the mirror's copy a page shows is (docs/mirror.md). One
 // component for every page that reads the mirror. Refresh re-reads the page's targets from CHeKT
 // (lib/mirror/actions.ts, "read" class) and re-renders the page; a failure says the copy shown
-// stays the last one CHeKT confirmed.
+// stays the last one CHeKT confirmed. A re-read the shared budget would hold long comes back as
+// budget_wait (nothing sent): the line counts down "refreshing in N s" with Cancel, like the forms
+// (components/forms/use-budget-wait.ts), and re-reads when the countdown ends.
 import { useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { Clock, RefreshCw } from "lucide-react";
 import { toOutcome } from "@/components/forms/action-result";
+import { isBudgetWait, useBudgetWait } from "@/components/forms/use-budget-wait";
 import { cn } from "@/components/ui";
 import { refreshMirrorAction } from "@/lib/mirror/actions";
 import { formatAsOf } from "./format";
@@ -52,12 +55,23 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const budgetWait = useBudgetWait();
+  const waiting = budgetWait.secondsLeft !== null;
 
   async function refresh() {
     setPending(true);
     setProblem(null);
+    setCancelled(false);
     try {
-      const outcome = toOutcome(await refreshMirrorAction({ targets }));
+      let outcome = toOutcome(await refreshMirrorAction({ targets }));
+      while (!outcome.ok && isBudgetWait(outcome.failure)) {
+        if (!(await budgetWait.countdown(outcome.failure.retryAfterMs))) {
+          setCancelled(true);
+          return;
+        }
+        outcome = toOutcome(await refreshMirrorAction({ targets }));
+      }
       if (!outcome.ok) setProblem(outcome.failure.message);
       else router.refresh();
     } catch {
@@ -85,16 +99,25 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
           </span>
         ) : null}
         <span aria-hidden="true">·</span>
-        <button
-          type="button"
-          onClick={refresh}
-          disabled={pending}
-          aria-busy={pending || undefined}
-          className={REFRESH_BUTTON}
-        >
-          <RefreshCw className={cn("h-3.5 w-3.5", pending && "animate-spin")} aria-hidden="true" />
-          {pending ? "Refreshing…" : "Refresh"}
-        </button>
+        {waiting ? (
+          <>
+            <span role="status" data-testid="freshness-waiting">Waiting for CHeKT&apos;s rate limit — refreshing in {budgetWait.secondsLeft} s</span>
+            <button type="button" onClick={budgetWait.cancel} className={REFRESH_BUTTON}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            onClick={refresh}
+            disabled={pending}
+            aria-busy={pending || undefined}
+            className={REFRESH_BUTTON}
+          >
+            <RefreshCw className={cn("h-3.5 w-3.5", pending && "animate-spin")} aria-hidden="true" />
+            {pending ? "Refreshing…" : "Refresh"}
+          </button>
+        )}
       </p>
       {goneAt ? (
         <p className="mt-1 font-medium text-red-800" role="status" data-testid="freshness-gone">
@@ -103,6 +126,11 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
         </p>
       ) : null}
       <div aria-live="polite">
+        {cancelled ? (
+          <p className="mt-1" role="status" data-testid="freshness-cancelled">
+            Refresh cancelled. Nothing was sent to CHeKT; the copy shown is unchanged.
+          </p>
+        ) : null}
         {problem ? (
           <p className="mt-1 text-amber-900" role="alert" data-testid="freshness-problem">
             Could not refresh: {problem} The copy shown is the last one CHeKT confirmed.

@@ -4,6 +4,7 @@
 // action client (no audit row unless refused).
 import { z } from "zod";
 import { actionClient } from "@/lib/actions/client";
+import { runInteractive } from "@/lib/chekt/budget-wait";
 import { ActionError } from "@/lib/actions/errors";
 import { requireDealerScope } from "@/lib/dealer-scope";
 import { refreshNow } from "./refresh";
@@ -23,7 +24,10 @@ export const refreshMirrorAction = actionClient
     const signal = AbortSignal.timeout(REFRESH_WAIT_MS);
     let outcomes;
     try {
-      outcomes = await refreshNow(scope, parsedInput.targets, { traceId: ctx.traceId, budgetClass: "read", signal });
+      // Interactive: a re-read that would wait long for the budget is handed back to the page
+      // (budget_wait, nothing sent), which counts down "refreshing in N s" with Cancel
+      // (components/mirror/freshness.tsx) instead of a spinner that ends in "busy".
+      outcomes = await runInteractive(() => refreshNow(scope, parsedInput.targets, { traceId: ctx.traceId, budgetClass: "read", signal }));
     } catch (e) {
       if (!signal.aborted) throw e;
       throw new ActionError(
