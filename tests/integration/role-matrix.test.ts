@@ -51,6 +51,7 @@ const ACTION_RULES: Rule[] = [
   { match: /^arming\./, role: readsForViewers, row: "Activate or deactivate a site, change its arming" },
   { match: /^dealer\.update$/, role: "admin", row: "Edit the dealer profile" },
   { match: /^dealer\.(connect|disconnect)/, role: "admin", row: "Connect or disconnect a dealer" },
+  { match: /^dealer\.require_two_factor$/, role: "admin", row: "Require two-factor sign-in of everyone who works for the dealer" },
   { match: /^settings\./, role: "admin", row: "Settings, including the CHeKT connection check" },
   { match: /^webhooks\./, role: "admin", row: "Webhook delivery log, and re-applying a delivery" },
   { match: /^audit\./, role: "admin", row: "Audit history and its export" },
@@ -63,6 +64,7 @@ const ROUTE_RULES: Array<{ match: RegExp; role: Role | "public"; row: string }> 
   { match: /^auth\//, role: "public", row: "sign-in itself (next-auth)" },
   { match: /^health$/, role: "public", row: "health check, no secrets" },
   { match: /^webhooks\//, role: "public", row: "CHeKT's signed deliveries (HMAC, not a session)" },
+  { match: /^csp-report$/, role: "public", row: "browsers' CSP violation reports (sent without the session cookie)" },
   { match: /^audit\//, role: "admin", row: "Audit history and its export" },
   { match: /^chekt\/budget$/, role: "admin", row: "Settings, including the CHeKT connection check (the call budget panel)" },
   { match: /^dealers\//, role: "admin", row: "Connect or disconnect a dealer" },
@@ -73,7 +75,9 @@ const ROUTE_RULES: Array<{ match: RegExp; role: Role | "public"; row: string }> 
 ];
 
 /** Exported functions of actions.ts files that are not built with the action client, on purpose. */
-const PUBLIC_ACTIONS = new Set(["app/sign-in/actions.ts#signInAction"]);
+// confirmTwoFactorAction runs on the enrolment session (no full session until it succeeds) and
+// audits itself; tests/faults/bench-action-fuzz.test.ts still fuzzes it.
+const PUBLIC_ACTIONS = new Set(["app/sign-in/actions.ts#signInAction", "app/sign-in/two-factor/actions.ts#confirmTwoFactorAction"]);
 
 function expectedActionRole(m: Meta): { role: Role; row: string } | null {
   const rule = ACTION_RULES.find((r) => r.match.test(m.name));

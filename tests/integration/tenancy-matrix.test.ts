@@ -95,6 +95,9 @@ function inputs(): Record<string, unknown | { none: string }> {
     "dealer.disconnect": { none: "disconnects the caller's current dealer (by its name)" },
     "dealer.connect.start": { none: "organisation-level: starts connecting a new dealer" },
     "account.change_password": { none: "the caller's own account" },
+    "account.two_factor_disable": { none: "the caller's own account" },
+    "account.recovery_codes": { none: "the caller's own account" },
+    "dealer.require_two_factor": { dealerLinkId: B.id, required: true },
   };
 }
 

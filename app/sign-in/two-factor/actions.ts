@@ -12,6 +12,8 @@ export type EnrolState = { error: string | null; recoveryCodes: string[] | null 
 // Not on the action client: a user a dealer requires two-factor of has no full session until this
 // succeeds (lib/auth/session.ts), so this action reads the enrolment session and audits itself.
 export async function confirmTwoFactorAction(_prev: EnrolState, form: FormData): Promise<EnrolState> {
+  // A server action's arguments come off the wire as whatever the caller sent: refuse, never throw.
+  if (!(form instanceof FormData)) return { error: "Enter the 6-digit code your app shows.", recoveryCodes: null };
   const signedIn = await getEnrolmentUser();
   if (!signedIn) return { error: "Your session has ended. Sign in again; nothing was saved.", recoveryCodes: null };
   const { user } = signedIn;
