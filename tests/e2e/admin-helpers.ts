@@ -1,18 +1,24 @@
 // Shared by the admin specs: the configured secrets (to prove they never reach a page) and the
 // simulator's control API for minting CHeKT App keys.
-import fs from "node:fs";
-import path from "node:path";
-import { parse } from "dotenv";
 import { expect, type Page } from "@playwright/test";
+import { EXAMPLE_SECRETS, SECRET_NAMES, type SecretName } from "../../lib/env-secrets";
 import { sim, simUrl } from "./setup";
 
-const example = parse(fs.readFileSync(path.resolve(process.cwd(), ".env.example")));
-/** Secret values the app under test is configured with (npm test starts it from .env.example). */
-export const CONFIGURED_SECRETS = [example.CHEKT_CLIENT_SECRET, example.CHEKT_API_KEY, example.CHEKT_WEBHOOK_SECRET, example.AUTH_SECRET, example.SECRETS_ENCRYPTION_KEY].filter(Boolean) as string[];
+/**
+ * A secret the app under test runs with. npm test's e2e stage generates them per run (next start
+ * refuses the public .env.example values) and passes the same ones to Playwright's environment.
+ */
+export function runningSecret(name: SecretName): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not in the e2e environment: run the specs through npm test (scripts/test.ts passes the app's secrets)`);
+  return value;
+}
+/** Every configured secret value, running and example alike: none may ever reach a page. */
+export const configuredSecrets = (): string[] => [...SECRET_NAMES.map(runningSecret), ...Object.values(EXAMPLE_SECRETS)];
 
 export async function expectNoSecretsIn(page: Page, extra: string[] = []) {
   const html = await page.content();
-  for (const secret of [...CONFIGURED_SECRETS, ...extra]) expect(html, "a secret value reached the page").not.toContain(secret);
+  for (const secret of [...configuredSecrets(), ...extra]) expect(html, "a secret value reached the page").not.toContain(secret);
 }
 
 export type SimApp = { id: string; api_key: string; signing_secret: string };
