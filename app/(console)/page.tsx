@@ -75,7 +75,7 @@ export default async function DashboardPage() {
         Sites and monitoring stations are counted in this console&apos;s copy of CHeKT (kept current by a background sync); open verifications and bulk jobs come from its own records.
       </p>
       <Freshness {...fresh} className="mt-1" />
-      <div className="mt-8 grid gap-4 lg:grid-cols-2">
+      <div className="mt-8 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card
           title="Waiting for an answer"
           description="Alarm verifications that expire soonest"

@@ -42,6 +42,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <AdminNav current="/settings" />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card title="Credentials from the environment" description="Values are never shown: at most the kind prefix and the last 4 characters." flush>
+          {/* On a phone the masked values scroll inside the card rather than widening the page. */}
+          <div className="overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="env-credentials">
             <tbody>
               {creds.map((c) => (
@@ -55,6 +57,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </table>
+          </div>
         </Card>
 
         <Card title="Check connection" description={chosen ? `Gets a token, reads dealer #${chosen.chektDealerId} (${chosen.companyName}), and probes the CHeKT App key.` : "Gets a token and probes the CHeKT App key."}>
@@ -65,7 +68,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <Card title={`CHeKT App of ${chosen.companyName}`} description="Each dealer's CHeKT App has its own API key and webhook signing secret, stored encrypted.">
             <div className="space-y-5">
               {chosenCreds.unreadable ? <Alert tone="danger">{chosenCreds.unreadable}</Alert> : null}
-              <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm" data-testid="dealer-credentials">
+              <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]" data-testid="dealer-credentials">
                 <dt className="font-medium text-slate-700">API key</dt>
                 <dd className="flex flex-wrap items-center gap-2"><Masked value={chosenCreds.apiKey} /><span className="text-xs text-slate-500">{chosenCreds.apiKey.source === "dealer" ? "stored for this dealer" : chosenCreds.apiKey.source === "env" ? "from CHEKT_API_KEY" : ""}</span></dd>
                 <dt className="font-medium text-slate-700">Webhook signing secret</dt>
