@@ -71,6 +71,8 @@ test("detail view: site, station, local time, call list with CHeKT's contact fir
 
   await expectAccessible(page);
   await shots(page, "detail");
+  await site.scrollIntoViewIfNeeded();
+  await shots(page, "detail-top");
 
   // Directions belong to the site: they are there again after a reload.
   await page.reload();
