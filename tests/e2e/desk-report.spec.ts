@@ -1,0 +1,86 @@
+// The desk report in a real browser: an operator opens, claims and dispatches a fresh alarm, and
+// the report then counts one more dispatch, a first view and the operator's row; every chart is
+// drawn beside its table, a bad range is refused with a clear message, the CSV export answers with
+// the same range, and the page is axe-clean (laptop + phone screenshots in /tmp/shots/desk-report/).
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./setup";
+import { expectAccessible, openQueue, raise, row } from "./verifications-helpers";
+
+const SHOTS = "/tmp/shots/desk-report";
+
+async function shots(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(300); // ResponsiveContainer redraws on resize (a ResizeObserver tick)
+    const file = test.info().outputPath(`${name}-${label}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    fs.copyFileSync(file, `${SHOTS}/${name}-${label}.png`);
+  }
+}
+
+const cellAfter = (page: Page, table: string, rowName: string) =>
+  page.getByRole("table", { name: table }).getByRole("row").filter({ has: page.getByRole("cell", { name: rowName, exact: true }) }).getByRole("cell").nth(1);
+
+test("the report counts an alarm the operator opened, claimed and dispatched, with charts, tables and CSV", async ({ page }) => {
+  await signIn(page, "operator", "/verifications/report");
+  await expect(page.getByRole("heading", { name: "Outcomes" })).toBeVisible();
+  const before = Number(await cellAfter(page, "Outcomes", "Dispatched").innerText());
+
+  const raised = await raise({ site_id: 1, trigger: "door-forced", description: "Report test door" });
+  const id = raised.verification.verification_id;
+  await openQueue(page);
+  const mine = row(page, id);
+  await expect(mine).toBeVisible({ timeout: 15_000 });
+  await mine.click();
+  await page.getByTestId("queue-actions").getByRole("button", { name: "Claim" }).click();
+  const detail = page.getByRole("dialog").filter({ hasText: "Report test door" });
+  await expect(detail).toBeVisible();
+  await expect(page.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
+  await detail.getByRole("button", { name: "Dispatch…" }).click();
+  await page.getByRole("dialog").filter({ hasText: "Dispatch responders?" }).getByRole("button", { name: "Dispatch" }).click();
+  await expect(page.getByText("Dispatched. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
+
+  await page.getByRole("link", { name: "Report" }).click();
+  await expect(page).toHaveURL(/\/verifications\/report$/);
+  await expect(cellAfter(page, "Outcomes", "Dispatched")).toHaveText(String(before + 1));
+  const firstView = page.getByRole("table", { name: "Handling times" }).getByRole("row").filter({ hasText: "First view" }).getByRole("cell");
+  expect(Number(await firstView.nth(4).innerText())).toBeGreaterThanOrEqual(1); // items that were opened
+  expect(await firstView.nth(1).innerText()).toMatch(/ s$|min|h /); // a median time, not "—"
+  await expect(page.getByRole("table", { name: "By operator" }).getByRole("row").filter({ hasText: "Test operator" })).toBeVisible();
+  const hour = new Date().getUTCHours();
+  await expect(page.getByRole("table", { name: "By hour of day (UTC)" }).getByRole("cell", { name: new RegExp(`^${String(hour).padStart(2, "0")}:00`) })).toBeVisible();
+
+  // Seven charts, each an SVG drawn with bars, each labelled for assistive technology.
+  const charts = page.getByTestId("report-chart");
+  await expect(charts).toHaveCount(7);
+  for (const chart of await charts.all()) {
+    await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+    expect(await chart.getAttribute("aria-label")).toBeTruthy();
+  }
+  await expect(page.getByTestId("report-outcomes").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expectAccessible(page);
+  await shots(page, "report");
+
+  // The CSV takes the page's range and carries the same outcome counts.
+  const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+  expect(href).toMatch(/^\/api\/verifications\/report\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+  const res = await page.request.get(href!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("text/csv");
+  const lines = (await res.text()).split("\r\n");
+  expect(lines[2]).toBe("Outcomes");
+  expect(lines[4].split(",")[1]).toBe(String(before + 1));
+});
+
+test("a bad range is refused with a clear message, and the CSV route refuses it too", async ({ page }) => {
+  await signIn(page, "viewer", "/verifications/report?from=2026-05-10&to=2026-05-01");
+  await expect(page.getByText("This range cannot be shown")).toBeVisible();
+  await expect(page.getByText("From must be on or before To")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
+  const res = await page.request.get("/api/verifications/report?from=yesterday");
+  expect(res.status()).toBe(400);
+  expect(((await res.json()) as { error: { message: string } }).error.message).toBe("From must be a date like 2026-12-01");
+  await expectAccessible(page);
+});
