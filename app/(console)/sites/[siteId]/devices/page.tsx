@@ -54,12 +54,12 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
           </>
         }
       />
+      <Freshness {...fresh} className="mb-4" />
       {gone > 0 ? (
         <Alert tone="warning" className="mb-4">
           {gone} device{gone === 1 ? " this console knew is" : "s this console knew are"} no longer in CHeKT (deleted outside this console) and not shown.
         </Alert>
       ) : null}
-      <Freshness {...fresh} className="mb-4" />
       {jobs.some((j) => j.state === "queued" || j.state === "running") ? (
         <Alert tone="info" className="mb-4">
           A bulk job is running for this site. <Link className="underline" href={`/sites/${ctx.siteId}/devices/jobs/${jobs.find((j) => j.state === "queued" || j.state === "running")!.id}`}>Watch its progress</Link>.
