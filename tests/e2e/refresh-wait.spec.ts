@@ -1,0 +1,88 @@
+// The freshness line's Refresh under CHeKT's rate limit (components/mirror/freshness.tsx): a
+// re-read the shared budget would hold long is not a failure but a visible countdown
+// "Waiting for CHeKT's rate limit — refreshing in N s" with Cancel; cancelled, nothing is sent;
+// left alone, it re-reads by itself when the countdown ends.
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, sim } from "./setup";
+
+const SHOTS = "/tmp/shots/gateway-fixes";
+
+async function shots(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const before = page.viewportSize();
+  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+    await page.setViewportSize(size);
+    const file = test.info().outputPath(`refresh-${name}-${label}.png`);
+    await page.screenshot({ path: file });
+    fs.copyFileSync(file, `${SHOTS}/refresh-${name}-${label}.png`);
+  }
+  if (before) await page.setViewportSize(before);
+}
+
+test.describe("Refresh that must wait for CHeKT's rate limit", () => {
+  type Limits = { rateLimitPerMin: number; rateLimitBurstPerS: number };
+  let limits: Limits;
+
+  test.beforeAll(async () => {
+    const current = (await sim("/_sim/config", { method: "PATCH", body: {} })) as Limits;
+    limits = { rateLimitPerMin: current.rateLimitPerMin, rateLimitBurstPerS: current.rateLimitBurstPerS };
+    // One call every 10 s, no burst: a refresh right after another has to wait.
+    await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 6, rateLimitBurstPerS: 1 } });
+  });
+  test.afterAll(async () => {
+    await sim("/_sim/config", { method: "PATCH", body: limits });
+  });
+
+  test("counts down 'refreshing in N s' with Cancel, then re-reads by itself", async ({ page }) => {
+    test.setTimeout(120_000);
+    let actionPosts = 0;
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.headers()["next-action"]) actionPosts += 1;
+    });
+    await signIn(page, "admin", "/dealer");
+    await page.goto("/dealer");
+    const line = page.getByTestId("freshness").first();
+    const refresh = line.getByRole("button", { name: "Refresh", exact: true });
+    const waiting = line.getByTestId("freshness-waiting");
+    await expect(refresh).toBeVisible({ timeout: 30_000 });
+
+    // Spend the budget (and teach the app the tiny limit) until a refresh is handed back to wait.
+    const untilWaiting = async () => {
+      for (let i = 0; i < 6 && !(await waiting.isVisible()); i++) {
+        await refresh.click();
+        await expect(refresh.or(waiting)).toBeVisible({ timeout: 20_000 });
+        await expect(line.getByRole("button", { name: "Refreshing…" })).toHaveCount(0, { timeout: 20_000 });
+      }
+    };
+    await untilWaiting();
+    await expect(waiting).toHaveText(/^Waiting for CHeKT's rate limit — refreshing in \d+ s$/);
+    // Not shown as a failure.
+    await expect(line.getByTestId("freshness-problem")).toHaveCount(0);
+    await shots(page, "waiting");
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+    // Cancel: nothing is sent, the copy shown stays, and Refresh is back.
+    await line.getByRole("button", { name: "Cancel" }).click();
+    await expect(line.getByTestId("freshness-cancelled")).toHaveText(/Refresh cancelled\. Nothing was sent to CHeKT/);
+    await expect(refresh).toBeEnabled();
+    actionPosts = 0;
+    await page.waitForTimeout(1_500);
+    expect(actionPosts).toBe(0);
+
+    // Again (the budget may have refilled meanwhile, so refresh until it waits once more): it
+    // counts down and re-reads by itself — ending without a failure.
+    await untilWaiting();
+    await expect(waiting).toBeVisible();
+    const seconds = async () => Number((await waiting.textContent())?.match(/refreshing in (\d+) s/)?.[1] ?? -1);
+    const first = await seconds();
+    expect(first).toBeGreaterThanOrEqual(2);
+    await expect.poll(seconds, { timeout: 4_000 }).toBeLessThan(first);
+    await expect(refresh).toBeEnabled({ timeout: 60_000 });
+    await expect(waiting).toHaveCount(0);
+    await expect(line.getByTestId("freshness-problem")).toHaveCount(0);
+    await shots(page, "refreshed");
+  });
+});
