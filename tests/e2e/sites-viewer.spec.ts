@@ -15,7 +15,7 @@ test("viewer sees sites, stations, contacts, arming and the dealer without any e
   // A seeded site (it has contacts), found through the list's own search.
   await page.getByLabel("Search", { exact: true }).fill("Harbor Logistics");
   await page.getByRole("button", { name: "Apply" }).click();
-  await page.getByRole("link", { name: "Harbor Logistics Warehouse" }).click();
+  await page.getByRole("link", { name: "Harbor Logistics Warehouse", exact: true }).click();
   await expect(page.getByTestId("site-name")).toBeVisible();
   for (const name of ["Edit", "Activate", "Deactivate", "Delete", "Add contact"]) {
     await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);

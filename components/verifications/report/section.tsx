@@ -7,7 +7,10 @@ export function ReportSection({ title, description, chart, table, testId }: { ti
     <Card title={title} description={description} className="mb-4" data-testid={testId}>
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="min-w-0">{chart}</div>
-        <div className="min-w-0 overflow-x-auto">{table}</div>
+        {/* A table wider than a phone scrolls here; keyboard users reach the scroll through the focus stop. */}
+        <div className="min-w-0 overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}: table`}>
+          {table}
+        </div>
       </div>
     </Card>
   );
