@@ -43,7 +43,9 @@ export const siteListStateSchema = z.object({
   ),
   // A GET form's checkboxes send cols=a&cols=b; a link sends cols=a,b. Read both.
   cols: z.preprocess(
-    (v) => (Array.isArray(v) ? v.join(",") : v),
+    // Only strings are joined: a non-string element (never from a URL, but an action may be sent
+    // anything) would make join() call its toString and could throw.
+    (v) => (Array.isArray(v) ? v.filter((c): c is string => typeof c === "string").join(",") : v),
     z
       .string()
       .transform((v) => {

@@ -6,6 +6,7 @@ import {
   parseSiteListState,
   siteListControls,
   siteListSearch,
+  siteListStateSchema,
   withSiteListChanges,
 } from "@/lib/schemas/site-list";
 
@@ -81,5 +82,11 @@ describe("column chooser", () => {
     expect(siteListSearch(s)).toBe("?station=12");
     expect(siteListControls(s).filter).toEqual([{ column: "monitoring_station_id", value: "12", op: "eq" }]);
     expect(parseSiteListState({ station: "12; drop" }).station).toBe("");
+  });
+
+  it("reads columns sent as anything but strings without throwing (found by the schema fuzz)", () => {
+    const odd = siteListStateSchema.safeParse({ cols: [{ toString: 0 }, "timezone"] });
+    expect(odd.success).toBe(true);
+    expect(odd.data?.cols).toEqual(["name", "timezone"]);
   });
 });
