@@ -51,7 +51,9 @@ async function raise(siteId: number, expiresInS = 300) {
 beforeAll(async () => {
   db = await createTestDb();
   setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
-  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9" });
+  // Far above the free tier: this file reads /v1/events itself to deliver each alarm, and pacing is
+  // tested elsewhere (chekt-budget); 429s here come only from the faults each test injects.
+  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9", config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
   process.env.CHEKT_API_BASE_URL = sim.url;
   linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
   dealer = { id: linkId, chektDealerId: 1 };

@@ -62,7 +62,9 @@ const inTx = async <T>(fn: (tx: import("@/lib/generated/prisma/client").Prisma.T
 beforeAll(async () => {
   db = await createTestDb();
   setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001", VERIFICATION_LEASE_SECONDS: String(LEASE_S), VERIFICATION_ANSWER_RETRY_SECONDS: "60" });
-  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9" });
+  // Far above the free tier: this file reads /v1/events itself to deliver each alarm, and pacing is
+  // tested elsewhere (chekt-budget); 429s here come only from the faults each test injects.
+  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9", config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
   process.env.CHEKT_API_BASE_URL = sim.url;
   const linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
   dealer = { id: linkId, chektDealerId: 1 };
