@@ -16,6 +16,10 @@ import type { ResponseSiteBasicDto } from "@/lib/schemas/contract";
 import { parseSiteListState, siteListControls } from "@/lib/schemas/site-list";
 import { markGone, mirrorArming, mirrorContact, mirrorDealer, mirrorDevice, mirrorSite, mirrorStation } from "./write";
 
+// A page of rows is one transaction: many statements, so more than Prisma's 5 s default on a busy
+// machine (the sweep is background work; it may wait, it must not fail half-way).
+const PAGE_TX = { timeout: 60_000, maxWait: 10_000 };
+
 /** Which dealer: our link row (the mirror's key) and CHeKT's dealer id (the calls' path). */
 export type PullScope = { dealerLinkId: string; dealerId: number };
 export type PullOpts = CallOpts & { now?: () => Date };
@@ -72,7 +76,7 @@ export async function pullStations(scope: PullScope, o: PullOpts = {}): Promise<
     const at = clock(o);
     await prisma.$transaction(async (tx) => {
       for (const dto of page.rows) await mirrorStation(tx, scope.dealerLinkId, dto, { how: "read", at });
-    });
+    }, PAGE_TX);
     seen += page.rows.length;
     if (page.rows.length < SWEEP_PAGE || seen >= page.total) break;
   }
@@ -126,7 +130,7 @@ export async function pullSitesPage(
   const at = clock(o);
   await prisma.$transaction(async (tx) => {
     for (const dto of rows) await mirrorSite(tx, scope.dealerLinkId, dto, { how: "read", at });
-  });
+  }, PAGE_TX);
   const last = page.rows.at(-1)?.site_id ?? null;
   return { lastId: page.rows.length < SWEEP_PAGE ? null : last, rows: page.rows.length, left: page.total };
 }
@@ -144,7 +148,7 @@ export async function pullSitesView(scope: PullScope, view: string, o: PullOpts 
   const at = clock(o);
   await prisma.$transaction(async (tx) => {
     for (const dto of rows) await mirrorSite(tx, scope.dealerLinkId, dto, { how: "read", at });
-  });
+  }, PAGE_TX);
   return rows.length;
 }
 
@@ -189,7 +193,7 @@ export async function pullContacts(scope: PullScope, siteId: number, o: PullOpts
         const at = clock(o);
         await prisma.$transaction(async (tx) => {
           for (const dto of page.rows) await mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at });
-        });
+        }, PAGE_TX);
         seen += page.rows.length;
         if (page.rows.length < SWEEP_PAGE || seen >= page.total) break;
       }
@@ -226,7 +230,7 @@ export async function pullDevices(scope: PullScope, siteId: number, o: PullOpts 
       const at = clock(o);
       await prisma.$transaction(async (tx) => {
         for (const dto of devices) await mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at });
-      });
+      }, PAGE_TX);
       await goneIfNotSeenSince(scope.dealerLinkId, "device", started, clock(o), siteId);
     },
     () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "site", siteId, clock(o))),
