@@ -55,7 +55,7 @@ test("a member of dealer 1 only sees dealer 1 and gets 404 for a dealer-2 site, 
 
   // The owner sees both dealers in the switcher and adds Solo to the one they work on (Acme).
   await signIn(page, "admin", "/users");
-  const switcher = page.getByLabel("Dealer");
+  const switcher = page.getByLabel("Dealer", { exact: true });
   await expect(switcher.locator("option")).toHaveText(["Acme Security", "Northwind Alarms"]);
   // A fresh browser works on the first dealer (lowest CHeKT id).
   await expect(switcher.locator("option:checked")).toHaveText("Acme Security");
@@ -80,7 +80,7 @@ test("a member of dealer 1 only sees dealer 1 and gets 404 for a dealer-2 site, 
 
   // On Northwind's users page Solo is not listed.
   await page.goto("/");
-  await page.getByLabel("Dealer").selectOption({ label: "Northwind Alarms" });
+  await page.getByLabel("Dealer", { exact: true }).selectOption({ label: "Northwind Alarms" });
   await expect(page.getByText("Now working on Northwind Alarms")).toBeVisible();
   await page.goto("/users");
   await expect(page.getByText("Who may work on Northwind Alarms")).toBeVisible();
@@ -90,7 +90,7 @@ test("a member of dealer 1 only sees dealer 1 and gets 404 for a dealer-2 site, 
   const solo = await signInAs(browser, email, password);
   await solo.page.goto("/sites");
   await expect(solo.page.getByRole("banner").getByText("Acme Security")).toBeVisible();
-  await expect(solo.page.getByLabel("Dealer")).toHaveCount(0);
+  await expect(solo.page.getByLabel("Dealer", { exact: true })).toHaveCount(0);
   await expect(solo.page.getByText("Northwind")).toHaveCount(0);
   // The header (dealer name / switcher) is this spec's part of the page.
   await expectAccessible(solo.page, "header");
