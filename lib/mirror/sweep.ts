@@ -81,7 +81,9 @@ export async function sweepDealer(scope: PullScope, deps: SweepDeps = {}): Promi
       create: { dealerLinkId: id, state: "running", startedAt, ...data },
       update: data,
     });
-  const begin = { state: "running", phase, cursor, done, startedAt, finishedAt: null, lastError: null };
+  // finishedAt keeps the last finished sweep while this one runs: the pages show the mirror's age
+  // from it, and the rows are at least that fresh (a first sync starts with none: start-sync.ts).
+  const begin = { state: "running", phase, cursor, done, startedAt, lastError: null };
   await prisma.mirrorSync.upsert({
     where: { dealerLinkId: id },
     create: { dealerLinkId: id, ...begin },

@@ -1,0 +1,56 @@
+// The mirror's age while a later sweep runs or fails (docs/mirror.md): mirror_syncs.finished_at keeps
+// the last finished sweep, which the dashboard, the sites and stations lists and the contacts show as
+// "As of …". A re-sweep that is running or failed must not make them say "Not read from CHeKT yet".
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { simControl, startTestSimulator } from "../support/simulator";
+import type { RunningSimulator } from "@/simulator/server";
+
+let db: TestDatabase;
+let sim: RunningSimulator;
+let prisma: typeof import("@/lib/db").prisma;
+let sweep: typeof import("@/lib/mirror/sweep");
+let scope: { dealerLinkId: string; dealerId: number };
+
+const noSleep = async () => undefined;
+
+beforeAll(async () => {
+  db = await createTestDatabase("chekt_sweep_age_it");
+  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  process.env.DATABASE_URL = db.url;
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  prisma = (await import("@/lib/db")).prisma;
+  sweep = await import("@/lib/mirror/sweep");
+  const link = await prisma.dealerLink.create({
+    data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() },
+  });
+  scope = { dealerLinkId: link.id, dealerId: 1 };
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect().catch(() => undefined);
+  await sim?.close();
+  await db?.drop();
+});
+
+it("a re-sweep keeps the last finished time while it runs and after it fails", async () => {
+  const row = () => prisma.mirrorSync.findUniqueOrThrow({ where: { dealerLinkId: scope.dealerLinkId } });
+  const first = new Date("2026-03-01T10:00:00Z");
+  await sweep.sweepDealer(scope, { sleep: noSleep, now: () => first });
+  expect(await row()).toMatchObject({ state: "idle", finishedAt: first });
+
+  // Running: CHeKT answers the sites list slowly; what the pages read meanwhile keeps the last time.
+  await simControl(sim.url, "POST", "/_sim/faults", { path: "/partner/v1/dealers/1/sites", method: "GET", delay_ms: 3000, count: 1 });
+  const second = new Date("2026-03-01T10:20:00Z");
+  const running = sweep.sweepDealer(scope, { sleep: noSleep, now: () => second });
+  await expect.poll(async () => (await row()).phase, { timeout: 10_000, interval: 50 }).toBe("sites");
+  expect(await row()).toMatchObject({ state: "running", finishedAt: first });
+  await running;
+  expect(await row()).toMatchObject({ state: "idle", finishedAt: second });
+
+  // Failed: CHeKT fails every partner read; the last finished time stays beside the failure.
+  await simControl(sim.url, "POST", "/_sim/faults", { path: "/partner/**", rate_5xx: 1, status_5xx: 500 });
+  await expect(sweep.sweepDealer(scope, { sleep: noSleep, now: () => new Date("2026-03-01T10:40:00Z") })).rejects.toThrow();
+  await simControl(sim.url, "DELETE", "/_sim/faults");
+  expect(await row()).toMatchObject({ state: "failed", finishedAt: second, lastError: expect.any(String) });
+}, 120_000);
