@@ -1,5 +1,6 @@
 // The columns a pasted device row can fill: CreateDeviceDto of the Partner API (seed 002).
 // Client-safe: the paste page runs this in the browser.
+import { headerLookup } from "./columns";
 
 export const DEVICE_FIELDS = [
   "external_device_id",
@@ -51,23 +52,7 @@ const SYNONYMS: Record<DeviceField, string[]> = {
   serial_number: ["serial number", "serial", "serial no", "sn", "s n", "serial num", "serial #", "s no"],
 };
 
-/** "MAC_Address", "mac-address ", "Serial No." → "mac address", "serial no". */
-export function normalizeHeader(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/[_\-./:]+/g, " ")
-    .replace(/[^\p{L}\p{N}# ]+/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-const BY_SYNONYM = new Map<string, DeviceField>();
-for (const field of DEVICE_FIELDS) {
-  BY_SYNONYM.set(normalizeHeader(field), field);
-  for (const s of SYNONYMS[field]) BY_SYNONYM.set(normalizeHeader(s), field);
-}
+export { normalizeHeader } from "./columns";
 
 /** The field a header names, or null when it names none we know. */
-export function fieldForHeader(header: string): DeviceField | null {
-  return BY_SYNONYM.get(normalizeHeader(header)) ?? null;
-}
+export const fieldForHeader = headerLookup(SYNONYMS);

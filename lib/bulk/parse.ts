@@ -1,7 +1,8 @@
 // Turns text pasted from a spreadsheet (TSV) or a CSV export into a table of cells.
 // Client-safe and total: any input yields a table, never an exception.
 import Papa from "papaparse";
-import { fieldForHeader } from "./fields";
+import { isHeaderRow } from "./columns";
+import { DEVICE_COLUMNS } from "./mapping";
 
 export type Delimiter = "\t" | "," | ";" | "|";
 const CANDIDATES: Delimiter[] = ["\t", ",", ";", "|"];
@@ -67,20 +68,23 @@ export function detectDelimiter(text: string): Delimiter {
 
 /** A first row is a header when at least one cell names a known field and none is a device type. */
 export function looksLikeHeader(row: string[] | undefined): boolean {
-  if (!row) return false;
-  const cells = row.map((c) => c.trim().toLowerCase());
-  if (cells.some((c) => c === "camera" || c === "bridge")) return false;
-  return row.some((c) => fieldForHeader(c) !== null);
+  return isHeaderRow(DEVICE_COLUMNS, row);
 }
 
-export function parsePaste(text: string, opts: { delimiter?: Delimiter } = {}): ParsedPaste {
+export type ParseOptions = {
+  delimiter?: Delimiter;
+  /** Whether a first row is column names; each kind knows its own (default: devices'). */
+  isHeader?: (row: string[] | undefined) => boolean;
+};
+
+export function parsePaste(text: string, opts: ParseOptions = {}): ParsedPaste {
   const input = typeof text === "string" ? text.replace(/^\uFEFF/, "") : "";
   const delimiter = opts.delimiter ?? detectDelimiter(input);
   const { rows, lines, errors } = parseWith(input, delimiter);
   const warnings = errors
     .filter((e) => e.code !== "UndetectableDelimiter")
     .map((e) => `Row ${(e.row ?? 0) + 1}: ${e.message}`);
-  return { delimiter, rows, lines, headerDetected: looksLikeHeader(rows[0]), warnings };
+  return { delimiter, rows, lines, headerDetected: (opts.isHeader ?? looksLikeHeader)(rows[0]), warnings };
 }
 
 /** The inverse of parsePaste for a table: what a spreadsheet would put on the clipboard. */

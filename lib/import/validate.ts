@@ -1,0 +1,227 @@
+// Per-row validation of an imported site sheet, the same code in the browser (every problem is
+// shown in the review before anything is sent) and in the action (the browser is never trusted).
+// Names are resolved first (station by name, arming type by name, time zone by city), then the
+// site and each contact go through the forms' own zod schemas (lib/schemas/site.ts, contact.ts),
+// so an imported site is held to exactly what the site form would accept.
+import type { z } from "zod";
+import { SECURITY_TYPES, type SecurityType } from "@/lib/schemas/arming";
+import { createContactSchema } from "@/lib/schemas/contact";
+import { createSiteSchema } from "@/lib/schemas/site";
+import { expandPattern } from "./id-pattern";
+import { importPhoneField } from "./phone";
+import { contactField, MAX_CONTACTS, SITE_FIELD_LABELS, SITE_FIELDS, type SiteField, type SiteValues } from "./site-fields";
+import { zoneFor } from "./zone-names";
+
+// The contact form's schema, its phone rule sped up for sheets (./phone.ts says why).
+const importContactSchema = createContactSchema.extend({ phone_number: importPhoneField("Phone") });
+
+export type SiteDto = z.output<typeof createSiteSchema>;
+export type ContactDto = z.output<typeof createContactSchema>;
+
+/** What the job sends for one row: the site, then its contacts, then its arming type. */
+export type SiteImport = { site: SiteDto; contacts: ContactDto[]; securityType: SecurityType | null };
+
+export type SiteErrors = Partial<Record<SiteField, string>>;
+
+export type ValidatedSite = {
+  line: number;
+  values: SiteValues;
+  errors: SiteErrors;
+  /** The external ID the pattern gives this row when its cell is empty (the review previews it). */
+  generatedId: string | null;
+  item: SiteImport | null;
+};
+
+export type SiteContext = {
+  stations: readonly { id: number; name: string }[];
+  /** External IDs of the dealer's sites (mirror + our mappings): CHeKT keeps them unique. */
+  existingSiteIds: ReadonlySet<string>;
+  /** `${stationId}|${accountNumber}` → the site already using it, e.g. `"Harbor" (#12)`. */
+  accountsInUse: ReadonlyMap<string, string>;
+  /** The dealer's ID pattern; null = every row must bring its own ID. */
+  pattern: string | null;
+  seqStart: number;
+};
+
+export const accountKey = (stationId: number, account: string) => `${stationId}|${account.trim()}`;
+
+const ARMING_WORDS: [RegExp, SecurityType][] = [
+  [/^(1|primary bridge|panel primary|alarm panel primary)$/, 1],
+  [/^(2|individual bridges?|panel individual|alarm panel individual)$/, 2],
+  [/^(3|video|chekt|chekt video|video only)$/, 3],
+  [/^(4|external|alarm com|alarmcom|third party)$/, 4],
+];
+const armingKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+
+/** CHeKT's security type for an arming cell: its title (any case), 1–4, or a short name. */
+export function armingFor(input: string): SecurityType | null {
+  const k = armingKey(input);
+  const byTitle = SECURITY_TYPES.find((t) => armingKey(t.title) === k);
+  if (byTitle) return byTitle.value;
+  return ARMING_WORDS.find(([re]) => re.test(k))?.[1] ?? null;
+}
+
+export type StationIndex = { byName: Map<string, { id: number; name: string }[]>; byId: Map<number, string> };
+
+export function stationIndex(stations: SiteContext["stations"]): StationIndex {
+  const byName = new Map<string, { id: number; name: string }[]>();
+  for (const s of stations) {
+    const k = s.name.trim().toLowerCase();
+    byName.set(k, [...(byName.get(k) ?? []), s]);
+  }
+  return { byName, byId: new Map(stations.map((s) => [s.id, s.name])) };
+}
+
+const cell = (values: SiteValues, f: SiteField) => (values[f] ?? "").trim();
+
+const SITE_PATH: Record<string, SiteField> = {
+  external_site_id: "external_site_id",
+  name: "name",
+  timezone: "timezone",
+  monitoring_station_id: "station",
+  account_number: "account_number",
+  address1: "address1",
+  address2: "address2",
+};
+
+function splitName(full: string): { first: string; last: string } {
+  const parts = full.trim().split(/\s+/);
+  if (parts.length < 2) return { first: parts[0] ?? "", last: "" };
+  return { first: parts.slice(0, -1).join(" "), last: parts[parts.length - 1] };
+}
+
+/** One row on its own (duplicates and IDs from the pattern are checked in validateSiteRows). */
+function checkRow(
+  values: SiteValues,
+  externalId: string,
+  stations: StationIndex,
+): { errors: SiteErrors; item: SiteImport | null; stationId: number | undefined } {
+  const errors: SiteErrors = {};
+  for (const f of SITE_FIELDS) {
+    if ((values[f] ?? "").includes("\uFFFD")) {
+      errors[f] = `${SITE_FIELD_LABELS[f]} has characters that were not UTF-8 text (�): save the sheet as UTF-8`;
+    }
+  }
+  const tzCell = cell(values, "timezone");
+  const timezone = tzCell ? zoneFor(tzCell) : "";
+  if (tzCell && !timezone) {
+    errors.timezone = `Time zone "${tzCell}" is neither a zone nor a city we know (e.g. America/New_York or New York)`;
+  }
+  const stationCell = cell(values, "station");
+  let stationId: number | undefined;
+  if (stationCell) {
+    const hits = stations.byName.get(stationCell.toLowerCase()) ?? [];
+    const asId = /^#?\d+$/.test(stationCell) ? Number(stationCell.replace("#", "")) : NaN;
+    if (hits.length === 1) stationId = hits[0].id;
+    else if (hits.length > 1) errors.station = `Two monitoring stations are named "${stationCell}"; use its number (#${hits[0].id} or #${hits[1].id})`;
+    else if (stations.byId.has(asId)) stationId = asId;
+    else errors.station = `No monitoring station is named "${stationCell}"; add it under Stations or fix the name`;
+  }
+  const armingCell = cell(values, "arming");
+  const securityType = armingCell ? armingFor(armingCell) : null;
+  if (armingCell && securityType === null) {
+    errors.arming = `Arming type "${armingCell}" is not one of: ${SECURITY_TYPES.map((t) => t.title).join(", ")} (or 1–4)`;
+  }
+
+  const site = createSiteSchema.safeParse({
+    external_site_id: externalId,
+    name: cell(values, "name"),
+    timezone: timezone || tzCell,
+    monitoring_station_id: stationId === undefined ? "" : String(stationId),
+    account_number: cell(values, "account_number"),
+    address1: cell(values, "address1"),
+    address2: cell(values, "address2"),
+  });
+  if (!site.success) {
+    for (const issue of site.error.issues) {
+      const f = SITE_PATH[String(issue.path[0])] ?? "name";
+      if (!errors[f]) errors[f] = issue.message;
+    }
+  }
+  if (stationId === undefined && cell(values, "account_number")) {
+    errors.station ??= "An account number needs its monitoring station";
+  }
+
+  const contacts: ContactDto[] = [];
+  for (let n = 1; n <= MAX_CONTACTS; n++) {
+    const f = (p: Parameters<typeof contactField>[1]) => contactField(n, p);
+    const given = (["name", "first_name", "last_name", "phone", "email"] as const).some((p) => cell(values, f(p)) !== "");
+    if (!given) continue;
+    const full = splitName(cell(values, f("name")));
+    const first = cell(values, f("first_name")) || full.first;
+    const last = cell(values, f("last_name")) || full.last;
+    const nameField = cell(values, f("name")) ? f("name") : null;
+    if (!first || !last) {
+      const target = nameField ?? (first ? f("last_name") : f("first_name"));
+      errors[target] ??= `Contact ${n} needs a first and a last name`;
+      continue;
+    }
+    const parsed = importContactSchema.safeParse({
+      external_contact_id: `${externalId}-C${n}`,
+      first_name: first,
+      last_name: last,
+      phone_number: cell(values, f("phone")),
+      email: cell(values, f("email")),
+    });
+    if (parsed.success) {
+      contacts.push(parsed.data);
+      continue;
+    }
+    for (const issue of parsed.error.issues) {
+      const path = String(issue.path[0]);
+      const target =
+        path === "phone_number" ? f("phone") : path === "email" ? f("email") : path === "external_contact_id" ? "external_site_id"
+        : nameField ?? (path === "first_name" ? f("first_name") : f("last_name"));
+      errors[target] ??= `Contact ${n}: ${issue.message}`;
+    }
+  }
+  const ok = Object.keys(errors).length === 0 && site.success;
+  return { errors, item: ok && site.success ? { site: site.data, contacts, securityType } : null, stationId };
+}
+
+/**
+ * Validates every row: each on its own, then the sheet as a whole — an external ID twice in the
+ * sheet or already in use, an account number twice on one station in the sheet or already used
+ * there by another site. A later row names the first by its sheet line.
+ */
+export function validateSiteRows(rows: readonly { line: number; values: SiteValues }[], ctx: SiteContext): ValidatedSite[] {
+  const stations = stationIndex(ctx.stations);
+  const firstId = new Map<string, number>();
+  const firstAccount = new Map<string, number>();
+  let seq = ctx.seqStart;
+  return rows.map(({ line, values }) => {
+    const own = cell(values, "external_site_id");
+    const generatedId = own || !ctx.pattern ? null : expandPattern(ctx.pattern, { seq: seq++, account: values.account_number, name: values.name });
+    const externalId = own || generatedId || "";
+    const { errors, item, stationId } = checkRow(values, externalId, stations);
+    if (!own && !ctx.pattern) errors.external_site_id = "External ID is required (or choose an ID pattern to generate one)";
+    else if (!own && generatedId && errors.external_site_id) errors.external_site_id = `Generated ID "${generatedId}": ${errors.external_site_id}`;
+    if (externalId && !errors.external_site_id) {
+      const first = firstId.get(externalId);
+      if (first !== undefined) errors.external_site_id = `External ID "${externalId}" is also on sheet line ${first}`;
+      else {
+        firstId.set(externalId, line);
+        if (ctx.existingSiteIds.has(externalId)) errors.external_site_id = `A site "${externalId}" already exists`;
+      }
+    }
+    const account = cell(values, "account_number");
+    if (account && stationId && !errors.account_number) {
+      const k = accountKey(stationId, account);
+      const first = firstAccount.get(k);
+      const holder = ctx.accountsInUse.get(k);
+      if (first !== undefined) errors.account_number = `Account number ${account} is also on sheet line ${first} for this station`;
+      else {
+        firstAccount.set(k, line);
+        if (holder) errors.account_number = `Account number ${account} is already used on this station by ${holder}`;
+      }
+    }
+    const ok = Object.keys(errors).length === 0;
+    return { line, values, errors, generatedId, item: ok ? item : null };
+  });
+}
+
+export function countInvalidSites(rows: readonly ValidatedSite[]): number {
+  let n = 0;
+  for (const r of rows) if (!r.item) n++;
+  return n;
+}
