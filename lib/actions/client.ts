@@ -3,12 +3,13 @@ import { randomUUID } from "node:crypto";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { writeAudit, type AuditEntry } from "@/lib/audit";
+import { writeAudit } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import { effectiveRole, NO_DEALER_MESSAGE, resolveDealerFor, roleInDealerLink, type MemberDealer } from "@/lib/dealer";
 import { hasRole, ROLES } from "@/lib/roles";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { runInteractive } from "@/lib/chekt/budget-wait";
+import { scopeOf, type DealerScope } from "@/lib/dealer-scope";
+import { makeCommit, type Commit } from "./commit";
 import { ActionError, type ActionFailure } from "./errors";
 
 // Every server action is built from this one client: the session, the role the action declares,
@@ -17,8 +18,11 @@ const metadataSchema = z.object({
   /** Stable name, e.g. "sites.update"; also the audit action. */
   name: z.string(),
   role: z.enum(ROLES),
+  /** What the action changes ("site"); the audit row's object kind unless a commit says otherwise. */
   objectKind: z.string().optional(),
-  /** Reads change nothing and write no audit row. */
+  /** Reads and other actions that change nothing: no audit row (a refusal is still recorded). */
+  notAudited: z.boolean().optional(),
+  /** @deprecated the old name of `notAudited`; kept while call sites move over. */
   readOnly: z.boolean().optional(),
 });
 export type ActionMetadata = z.infer<typeof metadataSchema>;
@@ -70,11 +74,14 @@ export type ActionContext = {
    */
   dealer: MemberDealer | null;
   requireDealer(): MemberDealer;
+  /** requireDealer() in the shape lib/chekt/api/* takes (CHeKT dealer id + our link id). */
+  requireScope(): DealerScope;
   /**
    * Runs `fn` and the audit row in one Postgres transaction (mapping + audit stay consistent).
-   * Call it after CHeKT has accepted the change.
+   * Call it after CHeKT has accepted the change. The row's action and object kind are the
+   * metadata's `name` and `objectKind` unless the entry names others (e.g. "sites.activate").
    */
-  commit<T>(entry: Omit<AuditEntry, "user" | "outcome" | "traceId"> & { traceId?: string }, fn?: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T | undefined>;
+  commit: Commit;
 };
 
 export const actionClient = createSafeActionClient({
@@ -85,6 +92,7 @@ export const actionClient = createSafeActionClient({
   const sessionUser = await getSessionUser();
   if (!sessionUser) throw new ActionError("unauthenticated", "Your session has ended. Sign in again; nothing was saved.");
   const traceId = randomUUID();
+  const objectKind = metadata.objectKind ?? "action";
   // The role that counts is the membership's in the current dealer (the owner is admin in all).
   const dealer = await resolveDealerFor(sessionUser);
   const user: SessionUser = { ...sessionUser, role: await effectiveRole(sessionUser, dealer) };
@@ -94,7 +102,7 @@ export const actionClient = createSafeActionClient({
     const noDealer = !dealer && metadata.role !== "viewer";
     await writeAudit(prisma, {
       action: metadata.name,
-      objectKind: metadata.objectKind ?? "action",
+      objectKind,
       outcome: "refused",
       error: noDealer ? "no dealer to work on" : `role ${user.role} lacks ${metadata.role}`,
       dealerLinkId: dealer?.id,
@@ -112,7 +120,7 @@ export const actionClient = createSafeActionClient({
     if (!role || !hasRole(role, metadata.role)) {
       await writeAudit(prisma, {
         action: metadata.name,
-        objectKind: metadata.objectKind ?? "action",
+        objectKind,
         outcome: "refused",
         error: role ? `role ${role} lacks ${metadata.role} in dealer link ${named}` : `not a member of dealer link ${named}`,
         dealerLinkId: dealer?.id,
@@ -123,7 +131,18 @@ export const actionClient = createSafeActionClient({
     }
   }
 
+  const notAudited = metadata.notAudited ?? metadata.readOnly ?? false;
   let audited = false;
+  // Only a committed row counts: a refusal thrown inside a commit's `fn` (another dealer's id:
+  // not_found) rolls back with it, and the failure or refusal row is written below instead.
+  const commit = makeCommit({
+    action: metadata.name,
+    objectKind,
+    dealerLinkId: dealer?.id,
+    traceId,
+    user,
+    onCommitted: () => void (audited = true),
+  });
   const ctx: ActionContext = {
     user,
     traceId,
@@ -132,28 +151,22 @@ export const actionClient = createSafeActionClient({
       if (!dealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
       return dealer;
     },
-    async commit(entry, fn) {
-      const out = await prisma.$transaction(async (tx) => {
-        const value = fn ? await fn(tx) : undefined;
-        await writeAudit(tx, { ...entry, dealerLinkId: entry.dealerLinkId ?? dealer?.id, traceId: entry.traceId ?? traceId, outcome: "success", user });
-        return value;
-      });
-      // Only a committed row counts: a refusal thrown inside `fn` (another dealer's id: not_found)
-      // rolls back with it, and the failure or refusal row is written below instead.
-      audited = true;
-      return out;
+    requireScope() {
+      if (!dealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
+      return scopeOf(dealer);
     },
+    commit,
   };
 
   try {
     // A CHeKT write that would wait long for the rate limit is handed back to the form instead
     // (lib/chekt/budget-wait.ts): the form counts down and sends again; nothing was sent.
-    const result = await (metadata.readOnly ? next({ ctx }) : runInteractive(() => next({ ctx })));
-    if ((!metadata.readOnly && !audited) || (metadata.readOnly && isRefusal(result))) {
+    const result = await (notAudited ? next({ ctx }) : runInteractive(() => next({ ctx })));
+    if ((!notAudited && !audited) || (notAudited && isRefusal(result))) {
       // A mutation that did not describe itself still leaves a trace.
       await writeAudit(prisma, {
         action: metadata.name,
-        objectKind: metadata.objectKind ?? "action",
+        objectKind,
         outcome: isRefusal(result) ? "refused" : result.success === false ? "failure" : "success",
         // next-safe-action hands thrown errors back as result.serverError (they never reach the
         // catch below), so the reason is taken from there.
@@ -165,11 +178,11 @@ export const actionClient = createSafeActionClient({
     }
     return result;
   } catch (error) {
-    if (!metadata.readOnly) {
+    if (!notAudited) {
       const failure = toActionFailure(error, traceId);
       await writeAudit(prisma, {
         action: metadata.name,
-        objectKind: metadata.objectKind ?? "action",
+        objectKind,
         outcome: "failure",
         error: `${failure.code}: ${failure.message}`,
         traceId: failure.traceId ?? traceId,

@@ -11,6 +11,8 @@ import type { ActionContext } from "@/lib/actions/client";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "../support/simulator";
 import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "../integration/webhooks-helpers";
+import { seedTestOutcomes, type OutcomePicks } from "../integration/desk-outcomes-helpers";
+let picks: OutcomePicks;
 
 const PATCH_PATH = "/partner/v1/dealers/*/sites/*/alarm-verifications/*";
 const SECRET = "whsec_demo_signing_secret_0123456789";
@@ -30,18 +32,10 @@ async function control(method: string, path: string, body?: unknown) {
 
 /** The action client's ctx: the change and its audit row in one transaction. */
 async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" | "traceId">> {
-  const { prisma } = await import("@/lib/db");
-  const { writeAudit } = await import("@/lib/audit");
+  const { makeCommit } = await import("@/lib/actions/commit");
   const traceId = randomUUID();
-  return {
-    traceId,
-    commit: (entry, fn) =>
-      prisma.$transaction(async (tx) => {
-        const out = fn ? await fn(tx) : undefined;
-        await writeAudit(tx, { ...entry, traceId: entry.traceId ?? traceId, outcome: "success", user });
-        return out;
-      }),
-  };
+  // The action client's own commit; these lib functions name their audit action in each entry.
+  return { traceId, commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }) };
 }
 
 /** An alarm on the simulator, its events delivered to our receiver; returns the verification. */
@@ -90,7 +84,7 @@ async function answerAll(n: number, action: "dispatch" | "disregard"): Promise<T
     // "retrying" with a reason, which the browser resends with the same key.
     let failed: { message: string } | null = null;
     try {
-      const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, { id: v.verification_id, action, contactId: v.contact_id });
+      const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, { id: v.verification_id, action, contactId: v.contact_id, outcomeId: picks[action], checkedSteps: [] });
       if (out.outcome === "retrying") failed = { message: `waiting for ${out.reason}, retrying in ${out.retryInMs} ms` };
       else expect(out).toMatchObject({ outcome: "answered" });
     } catch (e) {
@@ -122,7 +116,7 @@ async function answerAll(n: number, action: "dispatch" | "disregard"): Promise<T
   await control("DELETE", "/_sim/faults");
   for (const p of pending) {
     // The operator presses the button again once CHeKT is healthy.
-    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, { id: p.v.verification_id, action, contactId: p.v.contact_id });
+    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, { id: p.v.verification_id, action, contactId: p.v.contact_id, outcomeId: picks[action], checkedSteps: [] });
     expect(out).toMatchObject({ outcome: "answered" });
     tally.toldThenRetried++;
     const row = await ourRow(p.v.verification_id);
@@ -144,6 +138,7 @@ beforeAll(async () => {
   process.env.CHEKT_API_BASE_URL = sim.url;
   const linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
   dealer = { id: linkId, chektDealerId: 1 };
+  picks = await seedTestOutcomes(linkId);
   answer = await import("@/lib/verifications/answer");
   ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
   sql = new pg.Client({ connectionString: db.url });

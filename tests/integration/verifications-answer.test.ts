@@ -7,6 +7,8 @@ import type { ActionContext } from "@/lib/actions/client";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "../support/simulator";
 import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
+let picks: OutcomePicks;
 
 let db: TestDb;
 let sim: RunningSimulator;
@@ -22,18 +24,10 @@ const SECRET = "whsec_demo_signing_secret_0123456789";
 
 /** What the action client gives an action: commit = change + audit row in one transaction. */
 async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" | "traceId">> {
-  const { prisma } = await import("@/lib/db");
-  const { writeAudit } = await import("@/lib/audit");
+  const { makeCommit } = await import("@/lib/actions/commit");
   const traceId = randomUUID();
-  return {
-    traceId,
-    commit: (entry, fn) =>
-      prisma.$transaction(async (tx) => {
-        const out = fn ? await fn(tx) : undefined;
-        await writeAudit(tx, { ...entry, traceId: entry.traceId ?? traceId, outcome: "success", user });
-        return out;
-      }),
-  };
+  // The action client's own commit; these lib functions name their audit action in each entry.
+  return { traceId, commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }) };
 }
 
 /** Raise an alarm on the simulator and deliver its events to our receiver (signed by the simulator's secret). */
@@ -57,6 +51,7 @@ beforeAll(async () => {
   process.env.CHEKT_API_BASE_URL = sim.url;
   linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
   dealer = { id: linkId, chektDealerId: 1 };
+  picks = await seedTestOutcomes(linkId);
   answer = await import("@/lib/verifications/answer");
   ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
   sql = new pg.Client({ connectionString: db.url });
@@ -87,7 +82,7 @@ describe("claim", () => {
     // The winner may claim again (idempotent); the loser still cannot answer.
     await prisma.$transaction((tx) => answer.claimInTx(tx, dealer, v.verification_id, winner));
     const loser = winner === alice ? bob : alice;
-    await expect(answer.answerVerification(await ctxFor(loser), dealer, loser, { id: v.verification_id, action: "dispatch", contactId: v.contact_id })).rejects.toThrow(/Claimed by/);
+    await expect(answer.answerVerification(await ctxFor(loser), dealer, loser, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] })).rejects.toThrow(/Claimed by/);
   });
 });
 
@@ -95,7 +90,7 @@ describe("answer", () => {
   it("dispatch: PATCHes CHeKT with the stored Idempotency-Key, records the answer and an audit row", async () => {
     const v = await raise(1);
     const ctx = await ctxFor(alice);
-    const out = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id });
+    const out = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
     expect(out).toMatchObject({ outcome: "answered", state: "dispatched" });
     const row = (await sql.query(`SELECT state::text, answered_by_name, answer_action, answer_idempotency_key, answer_contact_id, answer_trace_id FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
     expect(row).toMatchObject({ state: "dispatched", answered_by_name: alice.name, answer_action: "dispatch", answer_contact_id: v.contact_id });
@@ -110,7 +105,7 @@ describe("answer", () => {
   it("a contact that is not on the site is refused with a field message and the item stays claimed", async () => {
     const v = await raise(1);
     const ctx = await ctxFor(alice);
-    await expect(answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "disregard", contactId: 999_999 })).rejects.toThrow(/not a contact of site/);
+    await expect(answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "disregard", contactId: 999_999, outcomeId: picks.disregard, checkedSteps: [] })).rejects.toThrow(/not a contact of site/);
     const row = (await sql.query(`SELECT state::text, claimed_by_id, answer_error FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
     expect(row).toMatchObject({ state: "claimed", claimed_by_id: alice.id });
     expect(row.answer_error).toMatch(/contact/);
@@ -124,7 +119,7 @@ describe("answer", () => {
       params: { path: { dealerId: 1, siteId: 2, verificationId: v.verification_id } },
       body: { verification_id: v.verification_id, action: "disregard", contact_id: v.contact_id, responded_at: new Date().toISOString() },
     });
-    const out = await answer.answerVerification(await ctxFor(bob), dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id });
+    const out = await answer.answerVerification(await ctxFor(bob), dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
     expect(out).toEqual({ outcome: "expired", message: answer.EXPIRED_MESSAGE });
     const row = (await sql.query(`SELECT state::text, answer_error FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
     expect(row.state).toBe("expired");

@@ -10,6 +10,8 @@ import type { ActionContext } from "@/lib/actions/client";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "../support/simulator";
 import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
+let picks: OutcomePicks;
 
 let db: TestDb;
 let sim: RunningSimulator;
@@ -25,18 +27,10 @@ const SECRET = "whsec_demo_signing_secret_0123456789";
 const LEASE_S = 20;
 
 async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" | "traceId">> {
-  const { prisma } = await import("@/lib/db");
-  const { writeAudit } = await import("@/lib/audit");
+  const { makeCommit } = await import("@/lib/actions/commit");
   const traceId = randomUUID();
-  return {
-    traceId,
-    commit: (entry, fn) =>
-      prisma.$transaction(async (tx) => {
-        const out = fn ? await fn(tx) : undefined;
-        await writeAudit(tx, { ...entry, traceId: entry.traceId ?? traceId, outcome: "success", user });
-        return out;
-      }),
-  };
+  // The action client's own commit; these lib functions name their audit action in each entry.
+  return { traceId, commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }) };
 }
 
 async function simPost(path: string, body: unknown) {
@@ -68,6 +62,7 @@ beforeAll(async () => {
   process.env.CHEKT_API_BASE_URL = sim.url;
   const linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
   dealer = { id: linkId, chektDealerId: 1 };
+  picks = await seedTestOutcomes(linkId);
   claims = await import("@/lib/verifications/claims");
   answer = await import("@/lib/verifications/answer");
   ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
@@ -177,7 +172,7 @@ describe("answers that wait", () => {
     const v = await raise(1);
     await simPost("/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_429: 1 });
     const ctx = await ctxFor(alice);
-    const first = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id });
+    const first = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
     expect(first).toMatchObject({ outcome: "retrying", reason: "CHeKT's rate limit" });
     if (first.outcome !== "retrying") throw new Error("unreachable");
     expect(first.retryInMs).toBeGreaterThanOrEqual(1000);
@@ -186,11 +181,11 @@ describe("answers that wait", () => {
     expect(stored.answer_idempotency_key).toMatch(/^verif-/);
 
     await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-    const second = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id });
+    const second = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
     expect(second).toMatchObject({ outcome: "answered", state: "dispatched" });
     expect((await row(v.verification_id)).answer_idempotency_key).toBe(stored.answer_idempotency_key);
     // Once the answer is stored, a second answer is refused.
-    await expect(answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "disregard", contactId: v.contact_id })).rejects.toThrow(/Already dispatched/);
+    await expect(answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "disregard", contactId: v.contact_id, outcomeId: picks.disregard, checkedSteps: [] })).rejects.toThrow(/Already dispatched/);
   });
 
   it("an answer applied by CHeKT whose reply was lost: the stored key blocks a different answer, the resend replays, nothing doubles", async () => {
@@ -198,13 +193,13 @@ describe("answers that wait", () => {
     // CHeKT applies the PATCH, then the reply is replaced by a 503 (every attempt in this call).
     await simPost("/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_5xx: 1, status_5xx: 503, when: "after" });
     const ctx = await ctxFor(alice);
-    const first = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id });
+    const first = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
     expect(first).toMatchObject({ outcome: "retrying" });
     const stored = await row(v.verification_id);
     expect(stored.answer_idempotency_key).toMatch(/^verif-/);
-    await expect(answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "disregard", contactId: v.contact_id })).rejects.toThrow(/dispatch answer is already stored/);
+    await expect(answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "disregard", contactId: v.contact_id, outcomeId: picks.disregard, checkedSteps: [] })).rejects.toThrow(/dispatch answer is already stored/);
     await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-    const again = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id });
+    const again = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
     expect(again).toMatchObject({ outcome: "answered", state: "dispatched" });
     expect((await row(v.verification_id)).answer_idempotency_key).toBe(stored.answer_idempotency_key);
     const simV = ((await (await fetch(`${sim.url}/_sim/verifications`)).json()) as { verification_id: string; answer: { action: string } | null }[]).find((x) => x.verification_id === v.verification_id);
@@ -215,11 +210,11 @@ describe("answers that wait", () => {
     const v = await raise(3);
     await simPost("/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_5xx: 1, status_5xx: 503, when: "after" });
     const ctx = await ctxFor(bob);
-    const first = await answer.answerVerification(ctx, dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id });
+    const first = await answer.answerVerification(ctx, dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
     expect(first.outcome).toBe("retrying");
     // 61 s later (clock injected) the window is over.
     const late = () => new Date(Date.now() + 61_000);
-    const over = await answer.answerVerification(ctx, dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id }, late);
+    const over = await answer.answerVerification(ctx, dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] }, late);
     expect(over).toMatchObject({ outcome: "uncertain" });
     if (over.outcome !== "uncertain") throw new Error("unreachable");
     expect(over.message).toMatch(/may or may not have been saved/);
@@ -234,13 +229,13 @@ describe("answers that wait", () => {
     const v = await raise(4);
     await simPost("/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_5xx: 1, status_5xx: 503 });
     const ctx = await ctxFor(bob);
-    expect((await answer.answerVerification(ctx, dealer, bob, { id: v.verification_id, action: "disregard", contactId: v.contact_id })).outcome).toBe("retrying");
+    expect((await answer.answerVerification(ctx, dealer, bob, { id: v.verification_id, action: "disregard", contactId: v.contact_id, outcomeId: picks.disregard, checkedSteps: [] })).outcome).toBe("retrying");
     await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
     const checked = await answer.checkStoredAnswer(ctx, dealer, bob, v.verification_id);
     expect(checked.recorded).toBe(false);
     expect(checked.message).toMatch(/has not recorded the disregard: the alarm is still open/);
     // Not applied: the stored answer is forgotten, so the operator may send it again or answer differently.
     expect(await row(v.verification_id)).toMatchObject({ state: "claimed", answer_idempotency_key: null, answer_action: null });
-    expect(await answer.answerVerification(ctx, dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id })).toMatchObject({ outcome: "answered", state: "dispatched" });
+    expect(await answer.answerVerification(ctx, dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] })).toMatchObject({ outcome: "answered", state: "dispatched" });
   });
 });
