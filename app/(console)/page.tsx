@@ -8,8 +8,7 @@ import { SyncProgress } from "@/components/mirror/sync-progress";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import { requireRole } from "@/lib/auth/require";
-import { getCurrentDealer } from "@/lib/dealer";
+import { requirePageScope } from "@/lib/auth/require";
 import { freshnessFor } from "@/lib/mirror/view";
 import { getMirrorCounts } from "./_dashboard/mirror-counts";
 import { getLocalCounts } from "./_dashboard/local-counts";
@@ -43,8 +42,7 @@ function minutesLeft(at: Date): number {
 }
 
 export default async function DashboardPage() {
-  const user = await requireRole("viewer");
-  const dealer = await getCurrentDealer();
+  const { user, dealer } = await requirePageScope("viewer");
   if (!dealer) {
     return (
       <>

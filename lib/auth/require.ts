@@ -1,9 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { NextResponse } from "next/server";
-import { effectiveRole, resolveDealerFor, type MemberDealer } from "@/lib/dealer";
+import { effectiveRole, NO_DEALER_MESSAGE, resolveDealerFor, type MemberDealer } from "@/lib/dealer";
 import { hasRole, type Role } from "@/lib/roles";
+import { auditForbiddenPage, auditRefusedLookup } from "./refused-lookup";
 import { safeCallbackPath } from "./safe-redirect";
 import { getSessionUser, type SessionUser } from "./session";
 
@@ -40,8 +41,25 @@ export async function requirePageScope(role: Role = "viewer"): Promise<DealerSco
   const sessionUser = await getSessionUser();
   if (!sessionUser) redirect(await signInUrl());
   const scope = await scopeOf(sessionUser);
-  if (!hasRole(scope.user.role, role)) forbidden();
+  if (!hasRole(scope.user.role, role)) {
+    const where = (await headers()).get(REQUEST_PATH_HEADER);
+    await auditForbiddenPage(scope.user, scope.dealer, `Only ${roleNeeded(role)} can open this page.`, where);
+    forbidden();
+  }
   return scope;
+}
+
+/** A scope whose user works on a dealer: what the not-found helpers below need. */
+export type DealerBound = { user: SessionUser; dealer: MemberDealer };
+
+/**
+ * For a page whose URL names an object (site, contact, job…) the current dealer does not have:
+ * writes the refusal audit row, then shows the 404 page — another dealer's object looks exactly
+ * like one that never existed, and the attempt is in the history.
+ */
+export async function refuseNotFound(scope: DealerBound, kind: string, id: string | number): Promise<never> {
+  await auditRefusedLookup({ user: scope.user, dealer: scope.dealer, kind, id, where: (await headers()).get(REQUEST_PATH_HEADER) });
+  notFound();
 }
 
 /** requirePageScope() for callers that only need the user (with their role in the current dealer). */
@@ -71,6 +89,27 @@ export async function requireRouteRole(role: Role = "viewer"): Promise<RouteGuar
     };
   }
   return { user, dealer, denied: null };
+}
+
+export type RouteDealerGuard = (DealerBound & { denied: null }) | { user: null; dealer: null; denied: NextResponse };
+
+/**
+ * requireRouteRole() for handlers that work on the current dealer: the dealer it resolved is
+ * handed over (no second lookup), and a user with no dealer gets a JSON 409 instead.
+ */
+export async function requireRouteDealer(role: Role = "viewer"): Promise<RouteDealerGuard> {
+  const guard = await requireRouteRole(role);
+  if (guard.denied) return guard;
+  if (!guard.dealer) {
+    return { user: null, dealer: null, denied: NextResponse.json({ error: { code: "no_dealer", message: NO_DEALER_MESSAGE } }, { status: 409 }) };
+  }
+  return { user: guard.user, dealer: guard.dealer, denied: null };
+}
+
+/** A route's 404 for an id the current dealer does not have, with the refusal audit row (see refuseNotFound). */
+export async function refusedNotFoundJson(scope: DealerBound, kind: string, id: string | number, request: Request): Promise<NextResponse> {
+  await auditRefusedLookup({ user: scope.user, dealer: scope.dealer, kind, id, where: new URL(request.url).pathname });
+  return notFoundJson(kind.replace(/_/g, " "));
 }
 
 /** The JSON 404 a route answers for an object that is not the current dealer's (or does not exist). */

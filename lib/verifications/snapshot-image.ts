@@ -10,7 +10,7 @@ import { keepImage, storedImage } from "./snapshot-store";
 // does not spend CHeKT's rate limit on the same image again.
 export type ImageResult =
   | { ok: true; body: Uint8Array; contentType: string; stored: boolean }
-  | { ok: false; status: number; message: string; retryAfterS?: number };
+  | { ok: false; status: number; message: string; retryAfterS?: number; notThisDealers?: true };
 
 // One fetch per image per instance at a time: a queue of ten open pages asks once.
 const inFlight = new Map<string, Promise<ImageResult>>();
@@ -36,7 +36,8 @@ async function fetchAndKeep(id: string, dealerLinkId: string): Promise<ImageResu
     const snap = await prisma.snapshot.findFirst({ where: { id, dealerLinkId }, select: { url: true } });
     url = snap?.url ?? null;
   }
-  if (!url) return { ok: false, status: 404, message: "No such snapshot for this dealer" };
+  // notThisDealers: the id names no row of this dealer (another dealer's, or none) — the route audits it.
+  if (!url) return { ok: false, status: 404, message: "No such snapshot for this dealer", notThisDealers: true };
 
   const secrets = await secretsByLinkId(dealerLinkId);
   const budget = secrets?.apiKey ? snapshotBudget(secrets.apiKey) : undefined;

@@ -5,6 +5,8 @@
 // Postgres. Each call must answer "not found" (404), leave a refusal audit row, and change nothing
 // of B's — in Postgres or in CHeKT.
 //
+// Pages and the routes' refusal audit rows: tenancy-pages.test.ts.
+//
 // Mocked: only the session source, the request cookies and Next's cache invalidation (as in
 // role-matrix.test.ts). The action client, Postgres and the simulator over HTTP are real.
 import { createHash } from "node:crypto";
@@ -71,7 +73,7 @@ function inputs(): Record<string, unknown | { none: string }> {
     "verifications.takeover": { id: "ver_b" },
     "verifications.release": { id: "ver_b" },
     "verifications.check": { id: "ver_b" },
-    "verifications.answer": { id: "ver_b", action: "dispatch", contactId: 1 },
+    "verifications.answer": { id: "ver_b", action: "dispatch", contactId: 1, outcomeId: "00000000-0000-4000-8000-000000000001", checkedSteps: [] },
     "verifications.directions": { siteId: b.site, text: "Hijacked directions" },
     "verifications.note": { id: "ver_b", text: "A note from dealer A" },
     "webhooks.reapply": { eventId: "evt_b" },
@@ -253,8 +255,7 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
     expect((await call("bulk-jobs/[jobId]", { jobId: b.job })).status).toBe(404);
     expect((await call("live/sites/[siteId]/contacts", { siteId: String(b.site) })).status).toBe(404);
     expect((await call("live/verifications/[id]/detail", { id: "ver_b" })).status).toBe(404);
-    const lease = await call("live/verifications/[id]/lease", { id: "ver_b" }, "POST");
-    expect(await lease.json()).toMatchObject({ held: false });
+    expect((await call("live/verifications/[id]/lease", { id: "ver_b" }, "POST")).status).toBe(404);
     const list = await call("live/verifications/list", {});
     expect(JSON.stringify(await list.json())).not.toContain("ver_b");
     const csv = await (await call("audit/export", {}, "GET", "http://console.test/api/audit/export")).text();

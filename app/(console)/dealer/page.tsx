@@ -7,9 +7,9 @@ import { Freshness } from "@/components/mirror/freshness";
 import { SyncProgress } from "@/components/mirror/sync-progress";
 import { formatInZone, text } from "@/components/sites/format";
 import { Alert, Badge, Card, DataTable, PageHeader } from "@/components/ui";
-import { requireRole } from "@/lib/auth/require";
+import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
-import { getCurrentDealer } from "@/lib/dealer";
+import { isOwner } from "@/lib/dealer";
 import { readDealerDto } from "@/lib/mirror/dto";
 import { findMirrorDealer } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
@@ -36,13 +36,17 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default async function DealerPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const user = await requireRole("viewer");
+  const { user, dealer } = await requirePageScope("viewer");
   const isAdmin = hasRole(user.role, "admin");
   const sp = await searchParams;
   const outcome = sp.connect ? CONNECT_OUTCOMES[sp.connect] : undefined;
-  const dealer = await getCurrentDealer();
   // The profile comes from the mirror (no CHeKT call); the first sync fills it after connecting.
-  const [row, links] = await Promise.all([dealer ? findMirrorDealer(dealer.id) : Promise.resolve(null), prisma.dealerLink.findMany({ orderBy: { createdAt: "asc" } })]);
+  // The connection history lists another dealer only to the owner: a member sees their own dealers' links.
+  const linkScope = (await isOwner(user.id)) ? {} : { memberships: { some: { userId: user.id } } };
+  const [row, links] = await Promise.all([
+    dealer ? findMirrorDealer(dealer.id) : Promise.resolve(null),
+    prisma.dealerLink.findMany({ where: linkScope, orderBy: { createdAt: "asc" } }),
+  ]);
   const profile = row ? readDealerDto(row.dto) : null;
   const fresh = dealer ? freshnessFor(dealer.id, [{ kind: "dealer" }], row) : null;
 

@@ -6,8 +6,7 @@ import { Freshness } from "@/components/mirror/freshness";
 import { SitesFilters } from "@/components/sites/sites-filters";
 import { SitesPager, SitesTable } from "@/components/sites/sites-table";
 import { EmptyState, PageHeader, buttonClasses } from "@/components/ui";
-import { requireRole } from "@/lib/auth/require";
-import { getCurrentDealer } from "@/lib/dealer";
+import { requirePageScope } from "@/lib/auth/require";
 import { findMirrorSync, listMirrorStations, mirrorSitesPage } from "@/lib/mirror/read";
 import { freshnessFor, oldestSeen } from "@/lib/mirror/view";
 import { SyncProgress } from "@/components/mirror/sync-progress";
@@ -19,8 +18,7 @@ import { readinessOfSites, readinessSummary } from "@/lib/readiness/query";
 export const metadata: Metadata = { title: "Sites" };
 
 export default async function SitesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("viewer");
-  const dealer = await getCurrentDealer();
+  const { user, dealer } = await requirePageScope("viewer");
   const canEdit = hasRole(user.role, "operator");
   const header = (
     <PageHeader

@@ -5,8 +5,7 @@ import { NoDealerState } from "@/components/shell/no-dealer";
 import { Freshness } from "@/components/mirror/freshness";
 import { formatInZone, text } from "@/components/sites/format";
 import { DataTable, EmptyState, PageHeader, buttonClasses } from "@/components/ui";
-import { requireRole } from "@/lib/auth/require";
-import { getCurrentDealer } from "@/lib/dealer";
+import { requirePageScope } from "@/lib/auth/require";
 import { readStationDto } from "@/lib/mirror/dto";
 import { findMirrorSync, listMirrorStations } from "@/lib/mirror/read";
 import { freshnessFor, oldestSeen } from "@/lib/mirror/view";
@@ -15,8 +14,7 @@ import { hasRole } from "@/lib/roles";
 export const metadata: Metadata = { title: "Monitoring stations" };
 
 export default async function StationsPage() {
-  const user = await requireRole("viewer");
-  const dealer = await getCurrentDealer();
+  const { user, dealer } = await requirePageScope("viewer");
   const canEdit = hasRole(user.role, "operator");
   const header = (
     <PageHeader

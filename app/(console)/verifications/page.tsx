@@ -3,8 +3,7 @@ import { NoDealerState } from "@/components/shell/no-dealer";
 import { PageHeader } from "@/components/ui";
 import { VerificationQueue } from "@/components/verifications/queue";
 import { VerificationTabs } from "@/components/verifications/tabs";
-import { requireRole } from "@/lib/auth/require";
-import { getCurrentDealer } from "@/lib/dealer";
+import { requirePageScope } from "@/lib/auth/require";
 import { hasRole } from "@/lib/roles";
 import { deskConfig } from "@/lib/verifications/config";
 import { parseSort } from "@/lib/verifications/merge";
@@ -13,8 +12,7 @@ export const metadata: Metadata = { title: "Verifications" };
 export const dynamic = "force-dynamic";
 
 export default async function VerificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("viewer");
-  const dealer = await getCurrentDealer();
+  const { user, dealer } = await requirePageScope("viewer");
   const raw = (await searchParams).sort;
   const sort = parseSort(Array.isArray(raw) ? raw[0] : raw);
   return (

@@ -14,9 +14,8 @@ import { deviceCountsBySite } from "@/lib/fleet/read";
 import { readinessOfSites } from "@/lib/readiness/query";
 import { SiteArmingPanel, SiteDevicesPanel } from "@/components/sites/site-children-panels";
 import { Badge, Card, PageHeader, buttonClasses } from "@/components/ui";
-import { requireRole } from "@/lib/auth/require";
+import { refuseNotFound, requirePageScope } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
-import { getCurrentDealer } from "@/lib/dealer";
 import { readSiteDto } from "@/lib/mirror/dto";
 import { findMirrorSite, findMirrorStation } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
@@ -35,10 +34,9 @@ function Field({ label, children, testId }: { label: string; children: ReactNode
 }
 
 export default async function SitePage({ params }: { params: Promise<{ siteId: string }> }) {
-  const user = await requireRole("viewer");
+  const { user, dealer } = await requirePageScope("viewer");
   const siteId = toId((await params).siteId);
   if (!siteId) notFound();
-  const dealer = await getCurrentDealer();
   if (!dealer) return (<><PageHeader title="Site" /><NoDealerState /></>);
   const canEdit = hasRole(user.role, "operator");
 
@@ -46,7 +44,7 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
   // another dealer's site looks exactly like one that does not exist.
   const row = await findMirrorSite(dealer.id, siteId);
   const s = row ? readSiteDto(row.dto) : null;
-  if (!row || !s) notFound();
+  if (!row || !s) return refuseNotFound({ user, dealer }, "site", siteId);
   const gone = row.goneAt !== null;
   const fresh = freshnessFor(dealer.id, [{ kind: "site", chektId: siteId }], row);
   const station = s.monitoring_station_id ? await findMirrorStation(dealer.id, s.monitoring_station_id) : null;

@@ -2,16 +2,14 @@ import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { EMPTY_SITE, SiteForm } from "@/components/sites/site-form";
 import { Card, PageHeader } from "@/components/ui";
-import { requireRole } from "@/lib/auth/require";
-import { getCurrentDealer } from "@/lib/dealer";
+import { requirePageScope } from "@/lib/auth/require";
 import { listMirrorStations } from "@/lib/mirror/read";
 import { createSiteAction } from "../actions";
 
 export const metadata: Metadata = { title: "New site" };
 
 export default async function NewSitePage() {
-  await requireRole("operator");
-  const dealer = await getCurrentDealer();
+  const { dealer } = await requirePageScope("operator");
   const header = <PageHeader title="New site" breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: "New site" }]} description="The site starts inactive in CHeKT; activate it once its devices are in." />;
   if (!dealer) return (<>{header}<NoDealerState /></>);
   // The station choices come from the mirror (no CHeKT call until the form is sent).

@@ -7,9 +7,8 @@ import { formatInZone, text } from "@/components/sites/format";
 import { StationDelete } from "@/components/stations/station-delete";
 import { StationForm } from "@/components/stations/station-form";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { requireRole } from "@/lib/auth/require";
+import { refuseNotFound, requirePageScope } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
-import { getCurrentDealer } from "@/lib/dealer";
 import { readStationDto } from "@/lib/mirror/dto";
 import { countSitesRoutingTo, findMirrorStation } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
@@ -19,17 +18,16 @@ import { deleteStationAction, updateStationAction } from "../actions";
 export const metadata: Metadata = { title: "Monitoring station" };
 
 export default async function StationPage({ params }: { params: Promise<{ stationId: string }> }) {
-  const user = await requireRole("viewer");
+  const { user, dealer } = await requirePageScope("viewer");
   const stationId = toId((await params).stationId);
   if (!stationId) notFound();
-  const dealer = await getCurrentDealer();
   if (!dealer) return (<><PageHeader title="Monitoring station" /><NoDealerState /></>);
   const canEdit = hasRole(user.role, "operator");
   // The mirror only (no CHeKT call); not in this dealer's mirror → 404. The routed-site count is
   // the mirror's too: the delete itself is checked by CHeKT.
   const [row, routedCount] = await Promise.all([findMirrorStation(dealer.id, stationId), countSitesRoutingTo(dealer.id, stationId)]);
   const s = row ? readStationDto(row.dto) : null;
-  if (!row || !s) notFound();
+  if (!row || !s) return refuseNotFound({ user, dealer }, "station", stationId);
   const gone = row.goneAt !== null;
   const fresh = freshnessFor(dealer.id, [{ kind: "station", chektId: stationId }], row);
   const crumbs = [{ label: "Monitoring stations", href: "/stations" }, { label: s.name }];

@@ -2,15 +2,13 @@ import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { EMPTY_STATION, StationForm } from "@/components/stations/station-form";
 import { Card, PageHeader } from "@/components/ui";
-import { requireRole } from "@/lib/auth/require";
-import { getCurrentDealer } from "@/lib/dealer";
+import { requirePageScope } from "@/lib/auth/require";
 import { createStationAction } from "../actions";
 
 export const metadata: Metadata = { title: "New monitoring station" };
 
 export default async function NewStationPage() {
-  await requireRole("operator");
-  const dealer = await getCurrentDealer();
+  const { dealer } = await requirePageScope("operator");
   const header = <PageHeader title="New monitoring station" breadcrumbs={[{ label: "Monitoring stations", href: "/stations" }, { label: "New" }]} />;
   if (!dealer) return (<>{header}<NoDealerState /></>);
   return (

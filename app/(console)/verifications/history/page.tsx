@@ -3,9 +3,8 @@ import Link from "next/link";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { Alert, Badge, DataTable, PageHeader, buttonClasses, type BadgeTone } from "@/components/ui";
 import { VerificationTabs } from "@/components/verifications/tabs";
-import { requireRole } from "@/lib/auth/require";
+import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
-import { getCurrentDealer } from "@/lib/dealer";
 import { parseHistoryParams, type HistoryParams } from "@/lib/verifications/history-filter";
 import { HISTORY_PAGE_SIZE, listHistory } from "@/lib/verifications/queries";
 import { siteInfo } from "@/lib/verifications/site-info";
@@ -21,8 +20,7 @@ function fmt(iso: string | null) {
 }
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("viewer");
-  const dealer = await getCurrentDealer();
+  const { dealer } = await requirePageScope("viewer");
   if (!dealer) return <NoDealerState />;
   const { filter, values, errors } = parseHistoryParams(await searchParams);
   const [result, siteIds] = await Promise.all([

@@ -6,8 +6,7 @@ import { COLORS, ReportBarChart } from "@/components/verifications/report/charts
 import { fmtSeconds, hourLabel } from "@/components/verifications/report/format";
 import { ReportRangeForm } from "@/components/verifications/report/range-form";
 import { ReportSection } from "@/components/verifications/report/section";
-import { requireRole } from "@/lib/auth/require";
-import { getCurrentDealer } from "@/lib/dealer";
+import { requirePageScope } from "@/lib/auth/require";
 import { readDeskReport, type DeskReport } from "@/lib/verifications/report";
 import { parseReportRange } from "@/lib/verifications/report-range";
 
@@ -18,8 +17,7 @@ const DAY_MS = 86_400_000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function DeskReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("viewer");
-  const dealer = await getCurrentDealer();
+  const { dealer } = await requirePageScope("viewer");
   if (!dealer) return <NoDealerState />;
   const { range, values, errors } = parseReportRange(await searchParams);
   const report = range ? await readDeskReport(dealer.id, range) : null;

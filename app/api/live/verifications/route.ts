@@ -1,8 +1,7 @@
 // Server-sent events for the verification queue. Fed by this instance's single LISTEN connection,
 // so it works behind a load balancer: whichever instance took the webhook, Postgres NOTIFY reaches
 // every instance and each pushes to its own open pages.
-import { requireRouteRole } from "@/lib/auth/require";
-import { getCurrentDealer, NO_DEALER_MESSAGE } from "@/lib/dealer";
+import { requireRouteDealer } from "@/lib/auth/require";
 import { liveListener } from "@/lib/live/listen";
 import { queueEventStream, SSE_HEADERS } from "@/lib/live/sse";
 import { getItem, listOpen } from "@/lib/verifications/queries";
@@ -12,10 +11,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const { user, denied } = await requireRouteRole("viewer");
+  const { user, dealer, denied } = await requireRouteDealer("viewer");
   if (denied) return denied;
-  const dealer = await getCurrentDealer();
-  if (!dealer) return Response.json({ error: { code: "no_dealer", message: NO_DEALER_MESSAGE } }, { status: 409 });
 
   // A browser that resumes (Last-Event-ID) was away: fetch anything CHeKT sent meanwhile.
   if (request.headers.get("last-event-id")) requestCatchUp();

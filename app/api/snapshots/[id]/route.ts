@@ -1,8 +1,8 @@
 // Snapshot images for the queue, from our store (fetched from CHeKT once, lib/verifications/
 // snapshot-image.ts); credentials and signed URLs stay on the server. A passing CHeKT failure
 // (429, 5xx, timeout) answers 503 with Retry-After so the page retries with backoff.
-import { requireRouteRole } from "@/lib/auth/require";
-import { getCurrentDealer, NO_DEALER_MESSAGE } from "@/lib/dealer";
+import { requireRouteDealer } from "@/lib/auth/require";
+import { auditRefusedLookup } from "@/lib/auth/refused-lookup";
 import { loadSnapshotImage } from "@/lib/verifications/snapshot-image";
 
 export const runtime = "nodejs";
@@ -10,17 +10,16 @@ export const dynamic = "force-dynamic";
 
 const TRANSIENT = new Set([429, 502, 503, 504]);
 
-export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }) {
-  const { denied } = await requireRouteRole("viewer");
+export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
+  const { user, dealer, denied } = await requireRouteDealer("viewer");
   if (denied) return denied;
-  const dealer = await getCurrentDealer();
-  if (!dealer) return Response.json({ error: { code: "no_dealer", message: NO_DEALER_MESSAGE } }, { status: 409 });
   const id = safeDecode((await ctx.params).id);
   // A malformed escape or a control character (Postgres text cannot hold NUL) is a bad id, not a 500.
   if (id === null || /[\u0000-\u001f]/.test(id)) return Response.json({ error: { code: "bad_id", message: "Not a snapshot id" } }, { status: 400 });
   if (id.length > 200) return Response.json({ error: { code: "bad_id", message: "Snapshot id too long" } }, { status: 400 });
   const image = await loadSnapshotImage(id, dealer.id);
   if (!image.ok) {
+    if (image.notThisDealers) await auditRefusedLookup({ user, dealer, kind: "snapshot", id, where: new URL(request.url).pathname });
     const transient = TRANSIENT.has(image.status);
     return Response.json(
       { error: { code: transient ? "snapshot_retry" : "snapshot_unavailable", message: image.message } },

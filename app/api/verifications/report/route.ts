@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { writeAudit } from "@/lib/audit";
-import { requireRouteRole } from "@/lib/auth/require";
-import { NO_DEALER_MESSAGE } from "@/lib/dealer";
+import { requireRouteDealer } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { readDeskReport } from "@/lib/verifications/report";
 import { reportCsv } from "@/lib/verifications/report-csv";
@@ -12,9 +11,8 @@ export const dynamic = "force-dynamic";
 
 /** CSV of the desk report for the current dealer over ?from=&to= (the page's range). */
 export async function GET(request: Request) {
-  const { user, dealer, denied } = await requireRouteRole("viewer");
+  const { user, dealer, denied } = await requireRouteDealer("viewer");
   if (denied) return denied;
-  if (!dealer) return Response.json({ error: { code: "no_dealer", message: NO_DEALER_MESSAGE } }, { status: 409 });
   const { range, errors } = parseReportRange(new URL(request.url).searchParams);
   if (!range) return Response.json({ error: { code: "validation_failed", message: errors.join(". ") } }, { status: 400 });
   const report = await readDeskReport(dealer.id, range);

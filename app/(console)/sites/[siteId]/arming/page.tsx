@@ -4,7 +4,7 @@ import { Freshness } from "@/components/mirror/freshness";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { ArmingChooser } from "@/components/sites/arming-chooser";
 import { PageHeader } from "@/components/ui";
-import { requireRole } from "@/lib/auth/require";
+import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { readArming } from "@/lib/mirror/arming";
 import { queueRefresh } from "@/lib/mirror/refresh";
@@ -17,8 +17,9 @@ export const metadata: Metadata = { title: "Arming" };
 
 // From the mirror: the page renders whatever CHeKT's state (a 429 storm included) and says how fresh it is.
 export default async function ArmingPage({ params }: { params: Promise<{ siteId: string }> }) {
-  const user = await requireRole("viewer");
-  const ctx = await loadSite((await params).siteId);
+  const page = await requirePageScope("viewer");
+  const { user } = page;
+  const ctx = await loadSite(page, (await params).siteId);
   if (!ctx) return (<><PageHeader title="Arming" /><NoDealerState /></>);
   const { scope, siteId, siteName } = ctx;
   const arming = await readArming(prisma, scope.dealerLinkId, siteId);

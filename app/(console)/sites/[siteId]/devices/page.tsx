@@ -5,7 +5,7 @@ import { Alert, PageHeader, buttonClasses } from "@/components/ui";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { DeviceGrid } from "@/components/devices/device-grid";
 import { JobList } from "@/components/devices/job-list";
-import { requireRole } from "@/lib/auth/require";
+import { requirePageScope } from "@/lib/auth/require";
 import { hasRole } from "@/lib/roles";
 import { prisma } from "@/lib/db";
 import { listSiteJobs } from "@/lib/bulk/jobs";
@@ -19,8 +19,9 @@ export const metadata: Metadata = { title: "Devices" };
 export const dynamic = "force-dynamic";
 
 export default async function DevicesPage({ params }: { params: Promise<{ siteId: string }> }) {
-  const user = await requireRole("viewer");
-  const ctx = await loadSite((await params).siteId);
+  const page = await requirePageScope("viewer");
+  const { user } = page;
+  const ctx = await loadSite(page, (await params).siteId);
   if (!ctx) return <NoDealerState />;
   const canEdit = hasRole(user.role, "operator");
   // From the mirror: a page view makes no CHeKT call, whatever CHeKT's state.

@@ -4,8 +4,7 @@ import { Freshness } from "@/components/mirror/freshness";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { SiteForm } from "@/components/sites/site-form";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { requireRole } from "@/lib/auth/require";
-import { getCurrentDealer } from "@/lib/dealer";
+import { refuseNotFound, requirePageScope } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
 import { readSiteDto } from "@/lib/mirror/dto";
 import { findMirrorSite, listMirrorStations } from "@/lib/mirror/read";
@@ -15,15 +14,14 @@ import { updateSiteAction } from "../../actions";
 export const metadata: Metadata = { title: "Edit site" };
 
 export default async function EditSitePage({ params }: { params: Promise<{ siteId: string }> }) {
-  await requireRole("operator");
+  const { user, dealer } = await requirePageScope("operator");
   const siteId = toId((await params).siteId);
   if (!siteId) notFound();
-  const dealer = await getCurrentDealer();
   if (!dealer) return (<><PageHeader title="Edit site" /><NoDealerState /></>);
   // From the mirror; CHeKT is only called when the form is sent (and its refusal reaches the form).
   const [row, stations] = await Promise.all([findMirrorSite(dealer.id, siteId), listMirrorStations(dealer.id)]);
   const s = row ? readSiteDto(row.dto) : null;
-  if (!row || !s) notFound();
+  if (!row || !s) return refuseNotFound({ user, dealer }, "site", siteId);
   const fresh = freshnessFor(dealer.id, [{ kind: "site", chektId: siteId }], row);
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ContactForm, EMPTY_CONTACT } from "@/components/contacts/contact-form";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { requireRole } from "@/lib/auth/require";
+import { requirePageScope } from "@/lib/auth/require";
 import { loadSite } from "../../devices/load";
 import { createContactAction } from "../actions";
 
@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "New contact" };
 
 // The site's name comes from the mirror: opening the form costs no CHeKT call.
 export default async function NewContactPage({ params }: { params: Promise<{ siteId: string }> }) {
-  await requireRole("operator");
-  const ctx = await loadSite((await params).siteId);
+  const page = await requirePageScope("operator");
+  const ctx = await loadSite(page, (await params).siteId);
   if (!ctx) return (<><PageHeader title="New contact" /><NoDealerState /></>);
   const { siteId, siteName } = ctx;
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/components/ui";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { JobList } from "@/components/devices/job-list";
-import { requireRole } from "@/lib/auth/require";
+import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { listSiteJobs } from "@/lib/bulk/jobs";
 import { crumbs, loadSite } from "../load";
@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "Device jobs" };
 export const dynamic = "force-dynamic";
 
 export default async function JobsPage({ params }: { params: Promise<{ siteId: string }> }) {
-  await requireRole("viewer");
-  const ctx = await loadSite((await params).siteId);
+  const page = await requirePageScope("viewer");
+  const ctx = await loadSite(page, (await params).siteId);
   if (!ctx) return <NoDealerState />;
   const jobs = await listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, 200);
   return (

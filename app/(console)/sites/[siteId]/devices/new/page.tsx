@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { AddDeviceForm } from "@/components/devices/add-device-form";
-import { requireRole } from "@/lib/auth/require";
+import { requirePageScope } from "@/lib/auth/require";
 import { crumbs, loadSite } from "../load";
 
 export const metadata: Metadata = { title: "Add device" };
 export const dynamic = "force-dynamic";
 
 export default async function AddDevicePage({ params }: { params: Promise<{ siteId: string }> }) {
-  await requireRole("operator");
-  const ctx = await loadSite((await params).siteId);
+  const page = await requirePageScope("operator");
+  const ctx = await loadSite(page, (await params).siteId);
   if (!ctx) return <NoDealerState />;
   return (
     <>

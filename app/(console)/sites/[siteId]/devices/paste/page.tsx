@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { PasteDevices } from "@/components/devices/paste-devices";
-import { requireRole } from "@/lib/auth/require";
+import { requirePageScope } from "@/lib/auth/require";
 import { mirroredExternalIds } from "@/lib/bulk/site-devices";
 import { crumbs, loadSite } from "../load";
 
@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "Paste devices" };
 export const dynamic = "force-dynamic";
 
 export default async function PasteDevicesPage({ params }: { params: Promise<{ siteId: string }> }) {
-  await requireRole("operator");
-  const ctx = await loadSite((await params).siteId);
+  const page = await requirePageScope("operator");
+  const ctx = await loadSite(page, (await params).siteId);
   if (!ctx) return <NoDealerState />;
   // From the mirror: the review flags known duplicates at once; the job's own validation lists
   // CHeKT before anything is stored, so a device the mirror has not seen yet is still caught.

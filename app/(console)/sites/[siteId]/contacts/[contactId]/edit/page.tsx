@@ -4,7 +4,7 @@ import { ContactForm } from "@/components/contacts/contact-form";
 import { Freshness } from "@/components/mirror/freshness";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { Card, PageHeader } from "@/components/ui";
-import { requireRole } from "@/lib/auth/require";
+import { refuseNotFound, requirePageScope } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
 import { prisma } from "@/lib/db";
 import { readContact } from "@/lib/mirror/contacts";
@@ -16,14 +16,14 @@ export const metadata: Metadata = { title: "Edit contact" };
 
 // The form starts from the mirror's copy (no CHeKT call); the save goes to CHeKT and writes through.
 export default async function EditContactPage({ params }: { params: Promise<{ siteId: string; contactId: string }> }) {
-  await requireRole("operator");
+  const page = await requirePageScope("operator");
   const p = await params;
   const contactId = toId(p.contactId);
   if (!contactId) notFound();
-  const ctx = await loadSite(p.siteId);
+  const ctx = await loadSite(page, p.siteId);
   if (!ctx) return (<><PageHeader title="Edit contact" /><NoDealerState /></>);
   const c = await readContact(prisma, ctx.scope.dealerLinkId, ctx.siteId, contactId);
-  if (!c) notFound();
+  if (!c) return refuseNotFound(ctx.page, "contact", contactId);
   const crumbs = [{ label: "Sites", href: "/sites" }, { label: ctx.siteName, href: `/sites/${ctx.siteId}` }, { label: "Edit contact" }];
   const fresh = freshnessFor(ctx.scope.dealerLinkId, [{ kind: "contact", siteId: ctx.siteId, chektId: contactId }], c);
   return (

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { JobProgressView } from "@/components/devices/job-progress";
-import { requireRole } from "@/lib/auth/require";
+import { refuseNotFound, requirePageScope } from "@/lib/auth/require";
 import { hasRole } from "@/lib/roles";
 import { prisma } from "@/lib/db";
 import { readJobItems, readJobProgress } from "@/lib/bulk/jobs";
@@ -16,12 +15,13 @@ export const dynamic = "force-dynamic";
 const TITLE = { create: "Provisioning devices", update: "Updating devices", delete: "Deleting devices" } as const;
 
 export default async function JobPage({ params }: { params: Promise<{ siteId: string; jobId: string }> }) {
-  const user = await requireRole("viewer");
+  const page = await requirePageScope("viewer");
+  const { user } = page;
   const { siteId, jobId } = await params;
-  const ctx = await loadSite(siteId);
+  const ctx = await loadSite(page, siteId);
   if (!ctx) return <NoDealerState />;
   const job = await readJobProgress(prisma, jobId, ctx.scope.dealerLinkId);
-  if (!job || job.chektSiteId !== ctx.siteId) notFound();
+  if (!job || job.chektSiteId !== ctx.siteId) return refuseNotFound(ctx.page, "bulk_job", jobId);
   const items = await explainDuplicates(prisma, ctx.scope.dealerLinkId, await readJobItems(prisma, jobId, "all"));
   return (
     <>

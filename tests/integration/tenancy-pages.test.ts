@@ -1,0 +1,317 @@
+// The tenancy matrix over pages and route handlers (tenancy-matrix.test.ts covers the actions):
+// a member of dealer A opens each page and route whose URL names one of dealer B's objects — B's
+// sites, contacts, stations and bulk jobs in the mirror (both dealers swept from the simulator),
+// B's verification and snapshot in Postgres. Each answers 404 (403 where A's role is the reason)
+// and leaves a refusal audit row naming A's member. A's list pages show A's rows and none of B's,
+// even where B's rows carry the same CHeKT site id as A's.
+//
+// Page loaders are called the way Next calls them (the default export with its params), which is
+// where a page decides 404 or 403; Next turns the thrown notFound()/forbidden() into the status.
+// Mocked: only the session source, the request cookies/headers and Next's cache invalidation.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { NextRequest } from "next/server";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { RunningSimulator } from "@/simulator/server";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { addMembers } from "../support/members";
+import { startTestSimulator } from "../support/simulator";
+import { session } from "../support/session";
+import { cookieJar as jar, requestHeaders } from "../support/next-headers";
+import { filesNamed } from "../support/files";
+
+vi.mock("@/lib/auth/session", () => import("../support/session"));
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => import("../support/next-cache"));
+vi.mock("@/lib/auth/index", () => import("../support/auth-unavailable"));
+vi.mock("next-auth", () => import("../support/next-auth"));
+
+type U = { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" };
+const ALICE: U = { id: "tp-alice", email: "alice@dealer-a.test", name: "Alice (A admin)", role: "admin" };
+const VERA: U = { id: "tp-vera", email: "vera@dealer-a.test", name: "Vera (A viewer)", role: "viewer" };
+const BOB: U = { id: "tp-bob", email: "bob@dealer-b.test", name: "Bob (B admin)", role: "admin" };
+
+const ROOT = path.resolve(__dirname, "../..");
+const CONSOLE = path.join(ROOT, "app/(console)");
+
+let db: TestDatabase;
+let sim: RunningSimulator;
+let sql: pg.Client;
+const A = { id: "", chekt: 1, site: 0, siteName: "", stationName: "", job: "" };
+const B = { id: "", chekt: 2, site: 0, contact: 0, station: 0, job: "", jobOnASite: "", siteNames: [] as string[], stationNames: [] as string[] };
+
+/** The HTTP status Next gives a page that threw: notFound() → 404, forbidden() → 403. */
+function statusOf(error: unknown): number | string {
+  const digest = (error as { digest?: string }).digest ?? "";
+  const m = /^NEXT_HTTP_ERROR_FALLBACK;(\d{3})$/.exec(digest);
+  return m ? Number(m[1]) : `threw ${(error as Error).message}`;
+}
+
+type PageFn = (props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
+
+async function page(route: string): Promise<PageFn> {
+  const mod = (await import(pathToFileURL(path.join(CONSOLE, route, "page.tsx")).href)) as { default: PageFn };
+  return mod.default;
+}
+
+/**
+ * Every string and number in a rendered tree (element props, the rows handed to tables and client
+ * components), each JSON-quoted, so a test can ask whether a name reached the page at all.
+ */
+function textOf(tree: unknown): string {
+  const out: string[] = [];
+  const seen = new WeakSet<object>();
+  const walk = (v: unknown) => {
+    if (typeof v === "string" || typeof v === "number") out.push(JSON.stringify(v));
+    else if (v instanceof Date) out.push(JSON.stringify(v.toISOString()));
+    else if (v && typeof v === "object" && !seen.has(v)) {
+      seen.add(v);
+      for (const child of Object.values(v)) walk(child);
+    }
+  };
+  walk(tree);
+  return out.join("\n");
+}
+
+/** Opens a page as the signed-in test user: its status (200 when it rendered) and the rendered tree as JSON. */
+async function open(route: string, params: Record<string, string>, search: Record<string, string> = {}) {
+  const url = route.replace(/\[(\w+)\]/g, (_m, k: string) => params[k] ?? "");
+  requestHeaders.current = new Headers({ "x-request-path": `/${url}` });
+  try {
+    const tree = await (await page(route))({ params: Promise.resolve(params), searchParams: Promise.resolve(search) });
+    return { status: 200 as number | string, html: textOf(tree) };
+  } catch (error) {
+    return { status: statusOf(error), html: "" };
+  }
+}
+
+const lastAuditId = async () => (await sql.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`)).rows[0].id;
+type AuditRow = { action: string; object_kind: string; chekt_id: string | null; outcome: string; user_email: string | null; trace_id: string | null; dealer_link_id: string | null };
+const auditSince = async (id: string) =>
+  (await sql.query<AuditRow>(`SELECT action, object_kind, chekt_id, outcome, user_email, trace_id, dealer_link_id FROM audit_log WHERE id > $1 ORDER BY id`, [id])).rows;
+
+beforeAll(async () => {
+  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true"; // next.config.ts sets authInterrupts for the app
+  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  db = await createTestDatabase("chekt_tenancy_pages");
+  process.env.DATABASE_URL = db.url;
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+  const { prisma } = await import("@/lib/db");
+  A.id = (await prisma.dealerLink.create({ data: { chektDealerId: A.chekt, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } })).id;
+  B.id = (await prisma.dealerLink.create({ data: { chektDealerId: B.chekt, externalDealerId: "northwind-alarms", companyName: "Northwind Alarms", connectedAt: new Date() } })).id;
+  await addMembers(prisma, A.id, [ALICE, VERA]);
+  await addMembers(prisma, B.id, [BOB]);
+
+  // Both dealers' worlds in the mirror, as the background sweep leaves them.
+  const { sweepDealer } = await import("@/lib/mirror/sweep");
+  const noSleep = async () => undefined;
+  await sweepDealer({ dealerLinkId: A.id, dealerId: A.chekt }, { sleep: noSleep });
+  await sweepDealer({ dealerLinkId: B.id, dealerId: B.chekt }, { sleep: noSleep });
+
+  const aSite = await prisma.mirrorSite.findFirstOrThrow({ where: { dealerLinkId: A.id, goneAt: null }, orderBy: { chektId: "asc" } });
+  A.site = aSite.chektId;
+  A.siteName = aSite.name;
+  A.stationName = (await prisma.mirrorStation.findFirstOrThrow({ where: { dealerLinkId: A.id } })).name;
+  const bSites = await prisma.mirrorSite.findMany({ where: { dealerLinkId: B.id }, orderBy: { chektId: "asc" } });
+  B.site = bSites[0].chektId;
+  B.siteNames = bSites.map((s) => s.name);
+  const bStations = await prisma.mirrorStation.findMany({ where: { dealerLinkId: B.id } });
+  B.station = bStations[0].chektId;
+  B.stationNames = bStations.map((s) => s.name);
+  B.contact = [...sim.state.contacts.values()].find((c) => c.site_id === B.site)!.contact_id;
+  expect(await prisma.mirrorContact.count({ where: { dealerLinkId: B.id, chektId: B.contact } })).toBe(1);
+  // Names must tell the dealers apart, or "A's page shows none of B's names" could not fail.
+  expect(B.siteNames.filter((n) => bSites.length && n === A.siteName)).toEqual([]);
+
+  // Bulk jobs: B's on B's site, and one of B's under A's site's CHeKT id (a job list that forgot
+  // the dealer and filtered by site number alone would show it to A).
+  const now = new Date();
+  B.job = (await prisma.bulkJob.create({ data: { dealerLinkId: B.id, chektSiteId: B.site, kind: "create", state: "done", total: 1 } })).id;
+  B.jobOnASite = (await prisma.bulkJob.create({ data: { dealerLinkId: B.id, chektSiteId: A.site, kind: "delete", state: "done", total: 7 } })).id;
+  A.job = (await prisma.bulkJob.create({ data: { dealerLinkId: A.id, chektSiteId: A.site, kind: "update", state: "done", total: 3 } })).id;
+
+  // B's desk rows, and a resolved verification of each dealer for the history page.
+  await prisma.alarm.create({ data: { id: "alm_tp_b", dealerLinkId: B.id, siteId: B.site, priority: "high", location: "B lobby", snapshotUrl: `${sim.url}/snap.jpg`, seenCreated: true, createdAt: now } });
+  await prisma.verification.create({ data: { id: "ver_tp_b", dealerLinkId: B.id, alarmId: "alm_tp_b", siteId: B.site, occurredAt: now, expiresAt: new Date(now.getTime() + 30 * 60_000) } });
+  await prisma.verification.create({ data: { id: "ver_tp_b_done", dealerLinkId: B.id, alarmId: "alm_tp_b", siteId: A.site, state: "dispatched", occurredAt: now, expiresAt: now } });
+  await prisma.alarm.create({ data: { id: "alm_tp_a", dealerLinkId: A.id, siteId: A.site, priority: "low", seenCreated: true, createdAt: now } });
+  await prisma.verification.create({ data: { id: "ver_tp_a_done", dealerLinkId: A.id, alarmId: "alm_tp_a", siteId: A.site, state: "disregarded", occurredAt: now, expiresAt: now } });
+  await prisma.snapshot.create({ data: { id: "snap_tp_b", dealerLinkId: B.id, alarmId: "alm_tp_b", siteId: B.site, url: `${sim.url}/snap.jpg`, capturedAt: now } });
+  await prisma.auditLog.create({ data: { action: "sites.update", objectKind: "site", dealerLinkId: B.id, outcome: "success", userEmail: BOB.email } });
+  await prisma.auditLog.create({ data: { action: "sites.update", objectKind: "site", dealerLinkId: A.id, outcome: "success", userEmail: "ann-only@dealer-a.test" } });
+}, 240_000);
+
+afterAll(async () => {
+  session.user = null;
+  await sql?.end();
+  await (await import("@/lib/db")).prisma.$disconnect().catch(() => undefined);
+  await db?.drop();
+  await sim?.close();
+});
+
+/**
+ * Every console page whose URL names an object, with B's ids, and what the refusal names. The
+ * cross-object rows (A's site with B's contact or job) prove the child is checked, not only the site.
+ */
+function foreignPages(): { route: string; params: () => Record<string, string>; kind: string; id: () => string }[] {
+  const site = () => ({ siteId: String(B.site) });
+  const bSite = () => String(B.site);
+  return [
+    { route: "sites/[siteId]", params: site, kind: "site", id: bSite },
+    { route: "sites/[siteId]/edit", params: site, kind: "site", id: bSite },
+    { route: "sites/[siteId]/arming", params: site, kind: "site", id: bSite },
+    { route: "sites/[siteId]/contacts/new", params: site, kind: "site", id: bSite },
+    { route: "sites/[siteId]/contacts/[contactId]/edit", params: () => ({ siteId: bSite(), contactId: String(B.contact) }), kind: "site", id: bSite },
+    { route: "sites/[siteId]/contacts/[contactId]/edit", params: () => ({ siteId: String(A.site), contactId: String(B.contact) }), kind: "contact", id: () => String(B.contact) },
+    { route: "sites/[siteId]/devices", params: site, kind: "site", id: bSite },
+    { route: "sites/[siteId]/devices/new", params: site, kind: "site", id: bSite },
+    { route: "sites/[siteId]/devices/paste", params: site, kind: "site", id: bSite },
+    { route: "sites/[siteId]/devices/jobs", params: site, kind: "site", id: bSite },
+    { route: "sites/[siteId]/devices/jobs/[jobId]", params: () => ({ siteId: bSite(), jobId: B.job }), kind: "site", id: bSite },
+    { route: "sites/[siteId]/devices/jobs/[jobId]", params: () => ({ siteId: String(A.site), jobId: B.job }), kind: "bulk_job", id: () => B.job },
+    { route: "stations/[stationId]", params: () => ({ stationId: String(B.station) }), kind: "station", id: () => String(B.station) },
+  ];
+}
+
+describe("tenancy over pages: a member of dealer A opening dealer B's objects by URL", () => {
+  it("every console page with an id in its URL is in the table", () => {
+    const dynamicPages = filesNamed(CONSOLE, "page.tsx")
+      .map((f) => path.relative("app/(console)", path.dirname(f)))
+      .filter((r) => r.includes("["));
+    const listed = new Set(foreignPages().map((p) => p.route));
+    expect(dynamicPages.filter((r) => !listed.has(r))).toEqual([]);
+  });
+
+  it("each answers 404 and writes a refusal audit row naming A's member, the object and A's dealer", async () => {
+    session.user = ALICE;
+    jar.set("dealer_link", A.id);
+    const problems: string[] = [];
+    for (const p of foreignPages()) {
+      const from = await lastAuditId();
+      const { status } = await open(p.route, p.params());
+      if (status !== 404) problems.push(`${p.route} ${JSON.stringify(p.params())}: ${status} instead of 404`);
+      const rows = await auditSince(from);
+      const refusal = rows.find((r) => r.action === "scope.not_found" && r.outcome === "refused");
+      if (!refusal) problems.push(`${p.route}: no refusal audit row (got ${JSON.stringify(rows.map((r) => r.action))})`);
+      else {
+        const want = { object_kind: p.kind, chekt_id: p.id(), user_email: ALICE.email, dealer_link_id: A.id };
+        const got = { object_kind: refusal.object_kind, chekt_id: refusal.chekt_id, user_email: refusal.user_email, dealer_link_id: refusal.dealer_link_id };
+        if (JSON.stringify(got) !== JSON.stringify(want) || !refusal.trace_id) problems.push(`${p.route}: audit row ${JSON.stringify(got)}, want ${JSON.stringify(want)} with a trace id`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it("A's own objects open on the same pages (the 404s above are about the dealer, not the page)", async () => {
+    session.user = ALICE;
+    jar.set("dealer_link", A.id);
+    const aContact = [...sim.state.contacts.values()].find((c) => c.site_id === A.site)!.contact_id;
+    const aStation = (await sql.query<{ chekt_id: number }>(`SELECT chekt_id FROM mirror_stations WHERE dealer_link_id = $1 LIMIT 1`, [A.id])).rows[0].chekt_id;
+    const own: [string, Record<string, string>][] = [
+      ["sites/[siteId]", { siteId: String(A.site) }],
+      ["sites/[siteId]/edit", { siteId: String(A.site) }],
+      ["sites/[siteId]/contacts/[contactId]/edit", { siteId: String(A.site), contactId: String(aContact) }],
+      ["sites/[siteId]/devices/jobs/[jobId]", { siteId: String(A.site), jobId: A.job }],
+      ["stations/[stationId]", { stationId: String(aStation) }],
+    ];
+    for (const [route, params] of own) expect((await open(route, params)).status, route).toBe(200);
+  }, 60_000);
+
+  it("a viewer of A gets 403 on B's operator-only pages (the role is the reason) with a refusal audit row", async () => {
+    session.user = VERA;
+    jar.set("dealer_link", A.id);
+    const operatorOnly = foreignPages().filter((p) => /\/(edit|new|paste)$/.test(p.route));
+    expect(operatorOnly.length).toBeGreaterThanOrEqual(5);
+    for (const p of operatorOnly) {
+      const from = await lastAuditId();
+      expect((await open(p.route, p.params())).status, p.route).toBe(403);
+      const rows = await auditSince(from);
+      expect(rows.map((r) => [r.action, r.outcome, r.user_email, r.dealer_link_id]), p.route).toEqual([["scope.forbidden", "refused", VERA.email, A.id]]);
+    }
+    // Where a viewer may look, B's object is still a 404 (and audited as such).
+    const from = await lastAuditId();
+    expect((await open("sites/[siteId]", { siteId: String(B.site) })).status).toBe(404);
+    expect((await auditSince(from)).map((r) => [r.action, r.user_email])).toEqual([["scope.not_found", VERA.email]]);
+  }, 60_000);
+
+  it("A's list pages show A's rows and none of B's (sites, stations, fleet, history, audit, a site's jobs)", async () => {
+    session.user = ALICE;
+    jar.set("dealer_link", A.id);
+    const sites = (await open("sites", {})).html;
+    expect(sites).toContain(A.siteName);
+    for (const name of B.siteNames) expect(sites, `sites list shows B's ${name}`).not.toContain(JSON.stringify(name));
+
+    const stations = (await open("stations", {})).html;
+    expect(stations).toContain(A.stationName);
+    for (const name of B.stationNames) expect(stations, `stations list shows B's ${name}`).not.toContain(JSON.stringify(name));
+
+    const fleet = (await open("fleet", {})).html;
+    expect(fleet).toContain(A.siteName);
+    for (const name of B.siteNames) expect(fleet, `fleet shows B's ${name}`).not.toContain(JSON.stringify(name));
+
+    const history = (await open("verifications/history", {})).html;
+    expect(history).toContain("ver_tp_a_done");
+    expect(history).not.toContain("ver_tp_b");
+
+    const audit = (await open("audit", {})).html;
+    expect(audit).toContain("ann-only@dealer-a.test");
+    expect(audit).not.toContain(BOB.email);
+
+    // B's job carries A's site's CHeKT id: only the dealer key keeps it off A's list.
+    const jobs = (await open("sites/[siteId]/devices/jobs", { siteId: String(A.site) })).html;
+    expect(jobs).toContain(A.job);
+    expect(jobs).not.toContain(B.jobOnASite);
+
+    const dealer = (await open("dealer", {})).html;
+    expect(dealer).toContain("Acme Security");
+    expect(dealer, "the dealer page's connection history lists B to a member of A only").not.toContain("Northwind Alarms");
+  }, 120_000);
+});
+
+describe("tenancy over route handlers: a member of dealer A naming dealer B's objects", () => {
+  type Handler = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const call = async (route: string, params: Record<string, string>, method = "GET") => {
+    const mod = (await import(pathToFileURL(path.join(ROOT, "app/api", route, "route.ts")).href)) as Record<string, Handler>;
+    const url = `http://console.test/api/${route.replace(/\[(\w+)\]/g, (_m, k: string) => encodeURIComponent(params[k] ?? ""))}`;
+    return mod[method](new NextRequest(url, { method }), { params: Promise.resolve(params) });
+  };
+
+  it("each answers 404 and writes a refusal audit row; B's verification is not renewed or viewed", async () => {
+    session.user = ALICE;
+    jar.set("dealer_link", A.id);
+    const cases: { route: string; params: Record<string, string>; method?: string; kind: string; id: string }[] = [
+      { route: "snapshots/[id]", params: { id: "snap_tp_b" }, kind: "snapshot", id: "snap_tp_b" },
+      { route: "snapshots/[id]", params: { id: "alarm:alm_tp_b" }, kind: "snapshot", id: "alarm:alm_tp_b" },
+      { route: "bulk-jobs/[jobId]", params: { jobId: B.job }, kind: "bulk_job", id: B.job },
+      { route: "live/sites/[siteId]/contacts", params: { siteId: String(B.site) }, kind: "site", id: String(B.site) },
+      { route: "live/verifications/[id]/detail", params: { id: "ver_tp_b" }, kind: "verification", id: "ver_tp_b" },
+      { route: "live/verifications/[id]/lease", params: { id: "ver_tp_b" }, method: "POST", kind: "verification", id: "ver_tp_b" },
+    ];
+    const before = (await sql.query(`SELECT v::text FROM verifications v WHERE id = 'ver_tp_b'`)).rows;
+    const problems: string[] = [];
+    for (const c of cases) {
+      const from = await lastAuditId();
+      const res = await call(c.route, c.params, c.method);
+      const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
+      if (res.status !== 404) problems.push(`${c.route} ${c.id}: ${res.status} ${JSON.stringify(body)} instead of 404`);
+      const rows = (await auditSince(from)).filter((r) => r.action === "scope.not_found");
+      const got = rows.map((r) => [r.object_kind, r.chekt_id, r.user_email, r.dealer_link_id, r.outcome, !!r.trace_id]);
+      if (JSON.stringify(got) !== JSON.stringify([[c.kind, c.id, ALICE.email, A.id, "refused", true]])) problems.push(`${c.route} ${c.id}: audit rows ${JSON.stringify(got)}`);
+    }
+    expect(problems).toEqual([]);
+    expect((await sql.query(`SELECT v::text FROM verifications v WHERE id = 'ver_tp_b'`)).rows).toEqual(before);
+    expect((await sql.query(`SELECT count(*)::int AS n FROM verification_views WHERE verification_id = $1`, ["ver_tp_b"])).rows[0].n).toBe(0);
+  }, 60_000);
+
+  it("B's queue and bulk job stay out of A's list answers", async () => {
+    session.user = ALICE;
+    jar.set("dealer_link", A.id);
+    const list = JSON.stringify(await (await call("live/verifications/list", {})).json());
+    expect(list).not.toContain("ver_tp_b");
+    const job = await call("bulk-jobs/[jobId]", { jobId: A.job });
+    expect(job.status).toBe(200);
+  });
+});
