@@ -6,6 +6,7 @@
 //     SEED_OPERATOR_PASSWORD / SEED_VIEWER_PASSWORD)
 //   - dealer links for the simulator's connected demo dealers, dealer 1 with its CHeKT App's
 //     webhook signing secret and API key sealed with SECRETS_ENCRYPTION_KEY, and their mappings
+//   - the desk's default outcome codes for each demo dealer that has none yet (docs/desk.md)
 //   - memberships: each seeded user is a member of every demo dealer with their role, and the first
 //     admin is the organisation owner (only when no owner exists yet; memberships are never changed)
 //
@@ -18,6 +19,7 @@ import { PrismaClient } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password";
 import { encryptSecret } from "../lib/secrets";
 import { DEMO } from "../simulator/seed";
+import { DEFAULT_OUTCOMES } from "../lib/verifications/outcomes-defaults";
 
 type Role = "admin" | "operator" | "viewer";
 export type SeedOptions = { databaseUrl: string; log?: (line: string) => void };
@@ -119,6 +121,15 @@ async function ensureDealerLinks(prisma: PrismaClient, encryptionKey: string): P
   return created;
 }
 
+/** Answering needs an outcome code: a demo dealer without any gets the default set (never touched after). */
+async function ensureDeskOutcomes(prisma: PrismaClient) {
+  const links = await prisma.dealerLink.findMany({ where: { chektDealerId: { in: demoDealers().map((d) => d.id) } }, select: { id: true } });
+  for (const link of links) {
+    if (await prisma.deskOutcome.count({ where: { dealerLinkId: link.id } })) continue;
+    await prisma.deskOutcome.createMany({ data: DEFAULT_OUTCOMES.map((o, position) => ({ dealerLinkId: link.id, label: o.label, kind: o.kind, position })), skipDuplicates: true });
+  }
+}
+
 export async function runSeed({ databaseUrl, log = console.log }: SeedOptions): Promise<SeedResult> {
   const encryptionKey = required("SECRETS_ENCRYPTION_KEY");
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5_000 }) });
@@ -151,6 +162,7 @@ export async function runSeed({ databaseUrl, log = console.log }: SeedOptions): 
       seededEmails.push((process.env.SEED_OPERATOR_EMAIL || "operator@example.com").toLowerCase(), (process.env.SEED_VIEWER_EMAIL || "viewer@example.com").toLowerCase());
     }
     await ensureMemberships(prisma, seededEmails, adminEmail);
+    await ensureDeskOutcomes(prisma);
     return { adminEmail, adminPassword: adminCreated && !chosen ? adminPassword : null, createdUsers, createdDealerLinks };
   } finally {
     await prisma.$disconnect();

@@ -2,14 +2,15 @@
 import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { Alert, Badge, Button, ConfirmDialog, Dialog, Select } from "@/components/ui";
+import { Alert, Badge, Button, Dialog, Select } from "@/components/ui";
 import { toOutcome } from "@/components/forms/action-result";
 import { releaseVerification } from "@/app/(console)/verifications/actions";
 import type { DeskDetail, QueueItem } from "@/lib/verifications/types";
 import { CallList, Directions, History, SiteCard } from "./dispatch-info";
+import { OutcomePicker } from "./outcome-picker";
 import { countdown, siteTime } from "./format";
 import { SnapshotImg } from "./snapshot-img";
-import { useAnswer } from "./use-answer";
+import { useAnswer, type AnswerChoice } from "./use-answer";
 import { useLeaseHeartbeat } from "./use-lease";
 
 export type Intent = "dispatch" | "disregard" | null;
@@ -82,10 +83,12 @@ export function VerificationDetail(props: {
   const phase = answer.phase;
   const busy = phase.kind === "sending" || phase.kind === "waiting" || phase.kind === "checking";
 
-  async function go(action: "dispatch" | "disregard") {
+  async function go(action: "dispatch" | "disregard", choice?: AnswerChoice) {
     setFailure(null);
+    // A resend without the picker's choice (after a reload) has nothing to send: ask again.
+    if (!choice && !answer.hasChoice()) return props.onIntent(action);
     props.onIntent(null);
-    await answer.send(action);
+    await answer.send(action, choice);
   }
 
   async function release() {
@@ -204,24 +207,16 @@ export function VerificationDetail(props: {
           ) : null}
         </div>
       </Dialog>
-      <ConfirmDialog
-        open={intent === "dispatch" && !claimedByOther}
+      {/* d / x and the buttons open the picker: the dealer's outcomes of that kind + the site's checklist. */}
+      <OutcomePicker
+        key={intent ?? "closed"}
+        open={intent !== null && !claimedByOther}
+        kind={intent ?? "dispatch"}
+        verificationId={item.id}
+        siteLabel={item.siteName ?? `site ${item.siteId}`}
+        pending={phase.kind === "sending"}
         onClose={() => props.onIntent(null)}
-        onConfirm={() => go("dispatch")}
-        pending={phase.kind === "sending" && phase.action === "dispatch"}
-        destructive
-        title="Dispatch responders?"
-        description={`CHeKT will be told to dispatch for ${item.siteName ?? `site ${item.siteId}`}. This cannot be undone.`}
-        confirmLabel="Dispatch"
-      />
-      <ConfirmDialog
-        open={intent === "disregard" && !claimedByOther}
-        onClose={() => props.onIntent(null)}
-        onConfirm={() => go("disregard")}
-        pending={phase.kind === "sending" && phase.action === "disregard"}
-        title="Disregard this alarm?"
-        description="CHeKT will record that no dispatch is needed."
-        confirmLabel="Disregard"
+        onConfirm={(choice) => void go(intent ?? "dispatch", choice)}
       />
     </>
   );

@@ -18,6 +18,9 @@ export type AnswerPhase =
   | { kind: "uncertain"; action: AnswerAction; message: string }
   | { kind: "checking"; action: AnswerAction };
 
+/** The outcome code and checked step ids the operator picked (outcome-picker.tsx). */
+export type AnswerChoice = { outcomeId: string; checkedSteps: string[] };
+
 const OFFLINE_RETRY_MS = 3_000;
 const OFFLINE_WINDOW_MS = 60_000;
 
@@ -28,6 +31,8 @@ export function useAnswer(opts: { id: string; contactId: () => number | null; on
   const offlineSince = useRef<number | null>(null);
   const o = useRef(opts);
   o.current = opts;
+  // Resends (after a wait, or "Send it again") repeat the operator's last choice unchanged.
+  const lastChoice = useRef<AnswerChoice | null>(null);
 
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
@@ -50,14 +55,17 @@ export function useAnswer(opts: { id: string; contactId: () => number | null; on
 
   const sendRef = useRef<(action: AnswerAction) => Promise<void>>(async () => undefined);
   const send = useCallback(
-    async (action: AnswerAction): Promise<void> => {
+    async (action: AnswerAction, choice?: AnswerChoice): Promise<void> => {
       const contactId = o.current.contactId();
       if (!contactId) return o.current.onFailure("Pick the contact who handled it.", "contactId");
+      if (choice) lastChoice.current = choice;
+      const picked = lastChoice.current;
+      if (!picked) return o.current.onFailure("Choose an outcome first.", "outcomeId");
       cancelled.current = false;
       setPhase({ kind: "sending", action });
       let result;
       try {
-        result = toOutcome(await answerVerificationAction({ id: o.current.id, action, contactId }));
+        result = toOutcome(await answerVerificationAction({ id: o.current.id, action, contactId, ...picked }));
         offlineSince.current = null;
       } catch {
         // Our own server did not answer (connection dropped): resending is safe with the stored key.
@@ -72,7 +80,8 @@ export function useAnswer(opts: { id: string; contactId: () => number | null; on
       if (cancelled.current) return;
       if (!result.ok) {
         setPhase({ kind: "idle" });
-        return o.current.onFailure(result.fieldErrors.contactId ?? result.failure.message, result.fieldErrors.contactId ? "contactId" : undefined);
+        const field = (["contactId", "outcomeId", "checkedSteps"] as const).find((f) => result.fieldErrors[f]);
+        return o.current.onFailure(field ? result.fieldErrors[field]! : result.failure.message, field);
       }
       const data = result.data;
       if (!data) return setPhase({ kind: "idle" });
@@ -118,5 +127,6 @@ export function useAnswer(opts: { id: string; contactId: () => number | null; on
   }, [phase]);
 
   const reset = useCallback(() => setPhase({ kind: "idle" }), []);
-  return { phase, send, cancel, check, reset };
+  const hasChoice = useCallback(() => lastChoice.current !== null, []);
+  return { phase, send, cancel, check, reset, hasChoice };
 }

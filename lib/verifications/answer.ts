@@ -9,6 +9,9 @@ import { notifyVerification } from "@/lib/webhooks/notify";
 import { claimInTx } from "./claims";
 import { deskConfig } from "./config";
 import { alarmVerdict, type AlarmVerdict } from "./check";
+import { annotationBody, queueAnnotationInTx } from "./annotate";
+import { resolveAnswerOutcome } from "./outcomes";
+import type { CheckedStep } from "./outcomes-schemas";
 
 export { claimInTx, releaseInTx } from "./claims";
 
@@ -64,13 +67,16 @@ export async function answerVerification(
   ctx: Pick<ActionContext, "commit" | "traceId">,
   dealer: Dealer,
   me: Me,
-  input: { id: string; action: AnswerAction; contactId: number },
+  input: { id: string; action: AnswerAction; contactId: number; outcomeId: string; checkedSteps: string[] },
   now = () => new Date(),
 ): Promise<AnswerResult> {
   const { id, action, contactId } = input;
   const key = { dealerLinkId_id: { dealerLinkId: dealer.id, id } };
   const prepared = await prisma.$transaction(async (tx) => {
     const before = await tx.verification.findUnique({ where: key });
+    // The outcome and checklist are checked before anything is claimed or stored: a refusal
+    // (another dealer's outcome, wrong kind, a required step unchecked) leaves the row as it was.
+    const chosen = before ? await resolveAnswerOutcome(tx, dealer, before.siteId, action, input) : null;
     await claimInTx(tx, dealer, id, me, now());
     const row = await tx.verification.findUniqueOrThrow({ where: key });
     if (row.answerIdemKey && (row.answerAction !== action || row.answerContactId !== contactId)) {
@@ -84,6 +90,10 @@ export async function answerVerification(
     const respondedAt = stored ? row.answeredAt! : now();
     if (!stored) {
       await tx.verification.update({ where: key, data: { answerIdemKey: idemKey, answerAction: action, answerContactId: contactId, answeredAt: respondedAt, answerError: null } });
+    }
+    // The outcome is ours, not sent to CHeKT with the answer: a resend may carry a corrected one.
+    if (chosen) {
+      await tx.verification.update({ where: key, data: { answerOutcomeId: chosen.outcome.id, answerOutcomeLabel: chosen.outcome.label, answerSteps: chosen.steps } });
     }
     return { idemKey, respondedAt, siteId: row.siteId, alarmId: row.alarmId, expiresAt: row.expiresAt, before: { state: before?.state ?? row.state, claimedBy: before?.claimedByName ?? null } };
   });
@@ -138,9 +148,17 @@ async function recordAnswer(
   a: { traceId: string; before: unknown; contactId: number | null; respondedAt: Date | null; idempotencyKey: string | null; note?: string },
 ) {
   const state = STATE_OF[action];
+  const row = await prisma.verification.findUnique({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } }, select: { alarmId: true, answerOutcomeLabel: true, answerSteps: true } });
+  const outcome = row?.answerOutcomeLabel ? { outcome: row.answerOutcomeLabel, steps: storedSteps(row.answerSteps) } : {};
   await ctx.commit(
-    { action: `verifications.${action}`, objectKind: "verification", chektId: id, dealerLinkId: dealer.id, traceId: a.traceId, before: a.before, after: { state, contactId: a.contactId, respondedAt: a.respondedAt, idempotencyKey: a.idempotencyKey, ...(a.note ? { note: a.note } : {}) } },
+    { action: `verifications.${action}`, objectKind: "verification", chektId: id, dealerLinkId: dealer.id, traceId: a.traceId, before: a.before, after: { state, contactId: a.contactId, respondedAt: a.respondedAt, idempotencyKey: a.idempotencyKey, ...outcome, ...(a.note ? { note: a.note } : {}) } },
     async (tx) => {
+      // CHeKT accepted the answer: the annotation is owed from now on (sent after this commit).
+      if (row?.alarmId && row.answerOutcomeLabel) {
+        const notes = await tx.verificationNote.findMany({ where: { dealerLinkId: dealer.id, verificationId: id }, orderBy: { createdAt: "asc" }, select: { text: true } });
+        const body = annotationBody(row.answerOutcomeLabel, storedSteps(row.answerSteps), notes.map((n) => n.text));
+        await queueAnnotationInTx(tx, { dealerLinkId: dealer.id, verificationId: id, alarmId: row.alarmId, body });
+      }
       await tx.verification.update({
         where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } },
         data: { state, answeredById: me.id, answeredByName: me.name || me.email, answerTraceId: a.traceId, answerError: null, leaseExpiresAt: null },
@@ -148,6 +166,16 @@ async function recordAnswer(
       await notifyVerification(tx, { id, dealerLinkId: dealer.id, state });
     },
   );
+}
+
+/** The checked steps as the answer stored them (JSON). */
+export function storedSteps(json: unknown): CheckedStep[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((s: unknown) => {
+    if (typeof s !== "object" || s === null) return [];
+    const { id, text, optional, checked } = s as Record<string, unknown>;
+    return typeof id === "string" && typeof text === "string" ? [{ id, text, optional: optional === true, checked: checked === true }] : [];
+  });
 }
 
 async function markExpired(ctx: Pick<ActionContext, "commit" | "traceId">, dealer: Dealer, id: string, before: unknown, reason: string, traceId: string) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { actionClient } from "@/lib/actions/client";
 import { requireCurrentDealer } from "@/lib/dealer";
 import { answerVerification, checkStoredAnswer } from "@/lib/verifications/answer";
+import { kickAnnotation } from "@/lib/verifications/annotate-worker";
 import { claimInTx, releaseInTx, takeOverInTx } from "@/lib/verifications/claims";
 import { addNoteInTx, currentDirections, saveDirectionsInTx } from "@/lib/verifications/desk-notes";
 import { prisma } from "@/lib/db";
@@ -47,7 +48,10 @@ export const answerVerificationAction = actionClient
   .inputSchema(answerSchema)
   .action(async ({ parsedInput, ctx }) => {
     const dealer = await requireCurrentDealer();
-    return answerVerification(ctx, dealer, ctx.user, parsedInput);
+    const result = await answerVerification(ctx, dealer, ctx.user, parsedInput);
+    // CHeKT has the answer: the annotation's first attempt runs without holding up the operator.
+    if (result.outcome === "answered") kickAnnotation(dealer.id, parsedInput.id, ctx.traceId);
+    return result;
   });
 
 /** "Check with CHeKT" after "may or may not have been saved": reads the alarm's status from CHeKT. */

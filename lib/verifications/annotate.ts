@@ -1,0 +1,136 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { annotateAlarm, type AlarmAnnotationInput } from "@/lib/chekt/api/alarms";
+import { ChektError } from "@/lib/chekt/errors";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
+import type { CheckedStep } from "./outcomes-schemas";
+
+// The desk's outcome goes back to CHeKT as an annotation on the alarm (POST /v1/alarms/{id}/annotate,
+// scope events:write) once CHeKT accepted the answer. The desk_annotations row is the truth: it is
+// written in the answer's transaction, sent right after, and retried by the pg-boss sweep
+// (annotate-worker.ts) on 429/5xx/dropped connections. Nothing here can block or undo the answer.
+
+export const ANNOTATION_SOURCE = "chekt-dealer-console";
+export const MAX_ATTEMPTS = 8;
+const NOTE_MAX = 2000;
+const LEASE_MS = 60_000;
+const BACKOFF_BASE_MS = 15_000;
+const BACKOFF_MAX_MS = 30 * 60_000;
+const ATTEMPT_DEADLINE_MS = 8_000;
+
+export type AnnotationState = "pending" | "sent" | "failed" | "scope_missing" | "no_key";
+
+/** The annotation's body: the outcome as its label, the steps and the operators' notes as text. */
+export function annotationBody(outcomeLabel: string, steps: CheckedStep[], notes: string[]): AlarmAnnotationInput {
+  const lines = [
+    ...(steps.length ? ["Checklist:", ...steps.map((s) => `${s.checked ? "[x]" : "[ ]"} ${s.text}${s.optional ? " (optional)" : ""}`)] : []),
+    ...(notes.length ? ["Notes:", ...notes.map((n) => `- ${n}`)] : []),
+  ];
+  const note = lines.join("\n");
+  return {
+    source: ANNOTATION_SOURCE,
+    outcome: outcomeLabel.slice(0, 200),
+    ...(note ? { note: note.length > NOTE_MAX ? `${note.slice(0, NOTE_MAX - 1)}…` : note } : {}),
+  };
+}
+
+/** Queues the annotation in the answer's transaction; a second answer record keeps the first row. */
+export async function queueAnnotationInTx(
+  tx: Prisma.TransactionClient,
+  a: { dealerLinkId: string; verificationId: string; alarmId: string; body: AlarmAnnotationInput },
+): Promise<void> {
+  const body = a.body as Prisma.InputJsonObject;
+  await tx.deskAnnotation.upsert({
+    where: { dealerLinkId_verificationId: { dealerLinkId: a.dealerLinkId, verificationId: a.verificationId } },
+    create: { ...a, body, idempotencyKey: `annotate-${a.verificationId}-${randomUUID()}` },
+    update: {},
+  });
+}
+
+function backoffMs(attempts: number, retryAfterS?: number): number {
+  const exp = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+  return retryAfterS !== undefined ? Math.max(retryAfterS * 1000, 1_000) : exp;
+}
+
+const retryable = (e: ChektError) => e.kind === "rate_limited" || e.kind === "server" || e.kind === "network" || e.kind === "timeout";
+
+function isBody(v: unknown): v is AlarmAnnotationInput {
+  return typeof v === "object" && v !== null && typeof (v as { source?: unknown }).source === "string";
+}
+
+/**
+ * One attempt for one verification's annotation, if it is due. The row is leased first (an atomic
+ * UPDATE … WHERE due) so two instances never send it at the same time; the stored Idempotency-Key
+ * makes a resend after a lost answer a replay in CHeKT. Returns the state afterwards, or null when
+ * nothing was due.
+ */
+export async function deliverAnnotation(dealerLinkId: string, verificationId: string, now = () => new Date(), traceId?: string): Promise<AnnotationState | null> {
+  const at = now();
+  const leased = await prisma.deskAnnotation.updateMany({
+    where: { dealerLinkId, verificationId, state: "pending", nextAttemptAt: { lte: at } },
+    data: { nextAttemptAt: new Date(at.getTime() + LEASE_MS), attempts: { increment: 1 } },
+  });
+  if (leased.count === 0) return null;
+  const row = await prisma.deskAnnotation.findUniqueOrThrow({ where: { dealerLinkId_verificationId: { dealerLinkId, verificationId } } });
+  const key = { dealerLinkId_verificationId: { dealerLinkId, verificationId } };
+  const finish = async (state: AnnotationState, data: { lastError?: string | null; nextAttemptAt?: Date; chektId?: string; sentAt?: Date } = {}) => {
+    await prisma.deskAnnotation.update({ where: key, data: { state, ...data, lastError: data.lastError?.slice(0, 500) ?? null } });
+    return state;
+  };
+
+  if (!isBody(row.body)) return finish("failed", { lastError: "the stored annotation is not a valid body" });
+  const secrets = await secretsByLinkId(dealerLinkId);
+  if (!secrets?.apiKey) return finish("no_key", { lastError: "This dealer has no CHeKT App key; the annotation was not sent." });
+  try {
+    const ann = await annotateAlarm(secrets.apiKey, row.alarmId, row.body, { idempotencyKey: row.idempotencyKey, traceId, deadlineMs: ATTEMPT_DEADLINE_MS });
+    return finish("sent", { chektId: ann.id, sentAt: now() });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof ChektError && e.kind === "forbidden") {
+      // CHeKT answers 403 permission_denied when the App key lacks events:write: no retry helps.
+      return finish("scope_missing", { lastError: `The CHeKT App key lacks the events:write scope: ${message}` });
+    }
+    if (e instanceof ChektError && retryable(e) && row.attempts < MAX_ATTEMPTS) {
+      return finish("pending", { lastError: message, nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts, e.retryAfterS)) });
+    }
+    if (!(e instanceof ChektError) && row.attempts < MAX_ATTEMPTS) {
+      return finish("pending", { lastError: message, nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)) });
+    }
+    return finish("failed", { lastError: message });
+  }
+}
+
+/** The sweep: every due annotation of every dealer, oldest first, a bounded batch per run. */
+export async function deliverDueAnnotations(now = () => new Date(), limit = 25): Promise<Record<AnnotationState, number>> {
+  const due = await prisma.deskAnnotation.findMany({
+    where: { state: "pending", nextAttemptAt: { lte: now() } },
+    orderBy: { nextAttemptAt: "asc" },
+    take: limit,
+    select: { dealerLinkId: true, verificationId: true },
+  });
+  const counts: Record<AnnotationState, number> = { pending: 0, sent: 0, failed: 0, scope_missing: 0, no_key: 0 };
+  for (const d of due) {
+    const state = await deliverAnnotation(d.dealerLinkId, d.verificationId, now);
+    if (state) counts[state] += 1;
+  }
+  return counts;
+}
+
+/** What the history shows for an answer's annotation. */
+export function annotationLabel(a: { state: string; attempts: number; lastError: string | null } | undefined): string | null {
+  if (!a) return null;
+  switch (a.state) {
+    case "sent":
+      return "annotated in CHeKT";
+    case "pending":
+      return a.attempts ? `annotation pending (retrying after ${a.attempts} attempt${a.attempts === 1 ? "" : "s"})` : "annotation pending";
+    case "scope_missing":
+      return "annotation not sent: the App key lacks events:write";
+    case "no_key":
+      return "annotation not sent: no CHeKT App key";
+    default:
+      return "annotation failed";
+  }
+}
