@@ -28,6 +28,8 @@ export function startBackgroundWork(): Promise<Background> {
     // there is logged, not thrown: rethrowing would start a second bulk worker on the next call.
     // Fleet offline alerts: a scan every minute (lib/jobs/fleet-alerts.ts, docs/fleet.md).
     await (await import("@/lib/jobs/fleet-alerts")).startFleetAlertWorker({ connectionString: env.DATABASE_URL, log: (m) => log(`fleet alerts: ${m}`) }).catch((e) => log(`fleet alert worker did not start: ${e instanceof Error ? e.message : String(e)}`));
+    // Desk annotations CHeKT did not take yet: a sweep every minute (lib/verifications/annotate-worker.ts).
+    await (await import("@/lib/verifications/annotate-worker")).startAnnotationWorker({ connectionString: env.DATABASE_URL, log: (m) => log(`annotations: ${m}`) }).catch((e) => log(`annotation worker did not start: ${e instanceof Error ? e.message : String(e)}`));
     try {
       (await import("@/lib/webhooks/background")).startWebhookBackground(); // webhooks: catch-up from /v1/events + expiry sweep
     } catch (e) {
