@@ -76,6 +76,8 @@ function inputs(): Record<string, unknown | { none: string }> {
     "verifications.answer": { id: "ver_b", action: "dispatch", contactId: 1, outcomeId: "00000000-0000-4000-8000-000000000001", checkedSteps: [] },
     "verifications.directions": { siteId: b.site, text: "Hijacked directions" },
     "verifications.note": { id: "ver_b", text: "A note from dealer A" },
+    "verifications.outcomes": { none: "the caller's current dealer's outcome codes (no dealer in the input)" },
+    "verifications.checklist": { siteId: b.site, mode: "own", steps: [] },
     "webhooks.reapply": { eventId: "evt_b" },
     "users.set_role": { userId: BERT.id, role: "viewer" },
     "users.set_disabled": { userId: BERT.id, disabled: true },
