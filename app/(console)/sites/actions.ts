@@ -1,10 +1,9 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
 import { assertExternalIdFree, deleteChildMappings, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
-import { requireDealerScope } from "@/lib/dealer-scope";
-import { createSite, deleteSite, getSite, setSiteActivation, updateSite } from "@/lib/chekt/api/sites";
+import { createSite, deleteSite, findSiteByExternalId, getSite, setSiteActivation, updateSite } from "@/lib/chekt/api/sites";
+import { createOrRecognise } from "@/lib/lost-answer";
 import { createSiteSchema, siteActivationSchema, siteIdSchema, updateSiteSchema } from "@/lib/schemas/site";
 import { siteBefore } from "@/lib/mirror/before";
 import { forget, mirrorSite } from "@/lib/mirror/write";
@@ -13,18 +12,27 @@ import { assertAccountNumberFree, assertEditedAccountNumberFree } from "@/lib/re
 // Write-through (docs/mirror.md): each accepted write puts CHeKT's answer into the mirror in the
 // same transaction as the mapping and the audit row. A refusal throws before commit, so nothing
 // local changes and the form gets CHeKT's message.
+// No revalidatePath: the pages are dynamic (nothing cached to purge) and every caller
+// (components/sites/site-form.tsx, site-actions.tsx) navigates and router.refresh()es on success,
+// so a revalidation only re-rendered the page inside the action's answer for nothing (bench/).
 
 export const createSiteAction = actionClient
   .metadata({ name: "sites.create", role: "operator", objectKind: "site" })
   .inputSchema(createSiteSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const site = await withExternalIdClaim(scope.dealerLinkId, "site", parsedInput.external_site_id, async () => {
       await assertExternalIdFree(prisma, scope.dealerLinkId, "site", parsedInput.external_site_id);
       await assertAccountNumberFree(scope.dealerLinkId, parsedInput.monitoring_station_id, parsedInput.account_number);
-      const created = await createSite(scope, parsedInput, { traceId: ctx.traceId });
+      // A resend after a lost answer meets its own first attempt: the same data is that site.
+      const { object: created, recognised } = await createOrRecognise(
+        parsedInput,
+        "external_site_id",
+        () => createSite(scope, parsedInput, { traceId: ctx.traceId }),
+        () => findSiteByExternalId(scope, parsedInput.external_site_id, { traceId: ctx.traceId }),
+      );
       await ctx.commit(
-        { action: "sites.create", objectKind: "site", chektId: created.site_id, externalId: created.external_site_id, dealerLinkId: scope.dealerLinkId, after: created },
+        { chektId: created.site_id, externalId: created.external_site_id, after: recognised ? { ...created, recognised } : created },
         async (tx) => {
           await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "site", chektId: created.site_id, externalId: created.external_site_id });
           await mirrorSite(tx, scope.dealerLinkId, created, { how: "write" });
@@ -32,7 +40,6 @@ export const createSiteAction = actionClient
       );
       return created;
     });
-    revalidatePath("/sites");
     return { site_id: site.site_id, name: site.name };
   });
 
@@ -40,20 +47,18 @@ export const updateSiteAction = actionClient
   .metadata({ name: "sites.update", role: "operator", objectKind: "site" })
   .inputSchema(updateSiteSchema)
   .action(async ({ parsedInput: { site_id, ...changes }, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     if (changes.external_site_id) await assertExternalIdFree(prisma, scope.dealerLinkId, "site", changes.external_site_id, site_id);
     await assertEditedAccountNumberFree(scope.dealerLinkId, site_id, changes);
     const before = await siteBefore(scope.dealerLinkId, site_id, () => getSite(scope, site_id, { traceId: ctx.traceId }));
     const site = await updateSite(scope, site_id, changes, { traceId: ctx.traceId });
     await ctx.commit(
-      { action: "sites.update", objectKind: "site", chektId: site_id, externalId: site.external_site_id, dealerLinkId: scope.dealerLinkId, before, after: site },
+      { chektId: site_id, externalId: site.external_site_id, before, after: site },
       async (tx) => {
         await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "site", chektId: site_id, externalId: site.external_site_id });
         await mirrorSite(tx, scope.dealerLinkId, site, { how: "write" });
       },
     );
-    revalidatePath("/sites");
-    revalidatePath(`/sites/${site_id}`);
     return { site_id, name: site.name };
   });
 
@@ -61,22 +66,18 @@ export const setSiteActivationAction = actionClient
   .metadata({ name: "sites.activation", role: "operator", objectKind: "site" })
   .inputSchema(siteActivationSchema)
   .action(async ({ parsedInput: { site_id, is_activated }, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const site = await setSiteActivation(scope, site_id, is_activated, { traceId: ctx.traceId });
     await ctx.commit(
       {
         action: is_activated ? "sites.activate" : "sites.deactivate",
-        objectKind: "site",
         chektId: site_id,
         externalId: site.external_site_id,
-        dealerLinkId: scope.dealerLinkId,
         before: { is_activated: is_activated ? 0 : 1 },
         after: { is_activated: site.is_activated },
       },
       (tx) => mirrorSite(tx, scope.dealerLinkId, site, { how: "write" }),
     );
-    revalidatePath("/sites");
-    revalidatePath(`/sites/${site_id}`);
     return { site_id, is_activated: site.is_activated };
   });
 
@@ -84,12 +85,12 @@ export const deleteSiteAction = actionClient
   .metadata({ name: "sites.delete", role: "operator", objectKind: "site" })
   .inputSchema(siteIdSchema)
   .action(async ({ parsedInput: { site_id }, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     // Read first: the audit row keeps what was deleted (CHeKT keeps nothing after a delete).
     const before = await getSite(scope, site_id, { traceId: ctx.traceId });
     await deleteSite(scope, site_id, { traceId: ctx.traceId });
     await ctx.commit(
-      { action: "sites.delete", objectKind: "site", chektId: site_id, externalId: before.external_site_id, dealerLinkId: scope.dealerLinkId, before },
+      { chektId: site_id, externalId: before.external_site_id, before },
       async (tx) => {
         await deleteMapping(tx, scope.dealerLinkId, "site", site_id);
         // CHeKT deletes the site's contacts and devices with it; their mappings go too.
@@ -98,6 +99,5 @@ export const deleteSiteAction = actionClient
         await forget(tx, scope.dealerLinkId, "site", site_id);
       },
     );
-    revalidatePath("/sites");
     return { site_id, name: before.name };
   });

@@ -30,6 +30,13 @@ export async function getSite(scope: DealerRef, siteId: number, opts: CallOpts =
   return data;
 }
 
+/** The site holding `externalSiteId` (CHeKT keeps it unique per dealer), or null: one filtered list call, one read. */
+export async function findSiteByExternalId(scope: DealerRef, externalSiteId: string, opts: CallOpts = {}): Promise<ResponseSiteDto | null> {
+  const page = await listSites(scope, { fields: ["site_id"], filter: [{ column: "external_site_id", value: externalSiteId, op: "eq" }], limit: 1, offset: 0 }, opts);
+  const hit = page.rows[0];
+  return hit ? getSite(scope, hit.site_id, opts) : null;
+}
+
 export async function createSite(scope: DealerRef, body: CreateSiteDto, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
   const { data } = await chekt.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: scope.dealerId } }, body }, opts);
   return data;

@@ -1,0 +1,99 @@
+// "Already exists with the same data" after a lost answer is the first attempt, not a refusal
+// (issue 15, point 4). The simulator creates the site, then drops the connection before the
+// answer (every retry too), so the action fails with nothing written here; the user sends the
+// same form again, CHeKT answers 409 for the external ID, and the action reads that site back:
+// the same data → success with mapping, mirror and audit; other data → CHeKT's refusal, nothing written.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { simControl, startTestSimulator } from "../support/simulator";
+import { addMembers } from "../support/members";
+import type { RunningSimulator } from "@/simulator/server";
+import { session } from "../support/session";
+import { cookieJar as jar } from "../support/next-headers";
+
+vi.mock("@/lib/auth/session", () => import("../support/session"));
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => import("../support/next-cache"));
+
+const OPERATOR = { id: "u-op", email: "op@example.com", name: "Op", role: "operator" as const };
+
+let db: TestDatabase;
+let sim: RunningSimulator;
+let prisma: typeof import("@/lib/db").prisma;
+let sites: typeof import("@/app/(console)/sites/actions");
+let linkId: string;
+
+const control = (method: string, path: string, body?: unknown) => simControl(sim.url, method, path, body);
+const simSitesWith = (ext: string) => [...sim.state.sites.values()].filter((s) => s.external_site_id === ext);
+const FORM = { external_site_id: "lost-1", name: "Harbour Depot", timezone: "Europe/London", monitoring_station_id: "1", account_number: "", address1: "1 Quay St", address2: "" };
+
+beforeAll(async () => {
+  db = await createTestDatabase("chekt_forms_lost_it");
+  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  process.env.DATABASE_URL = db.url;
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  prisma = (await import("@/lib/db")).prisma;
+  sites = await import("@/app/(console)/sites/actions");
+  const link = await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } });
+  linkId = link.id;
+  await addMembers(prisma, linkId, [OPERATOR]);
+  jar.set("dealer_link", linkId);
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect().catch(() => undefined);
+  await sim?.close();
+  await db?.drop();
+});
+
+beforeEach(async () => {
+  session.user = OPERATOR;
+  await control("DELETE", "/_sim/faults");
+});
+
+describe("a create whose answer was lost, sent again", () => {
+  it("fails first with nothing written here, though CHeKT made the site", async () => {
+    // Every answer to the create (first try and each retry with the same Idempotency-Key) is lost.
+    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "POST", drop_rate: 1, when: "after", count: 20 });
+    const r = await sites.createSiteAction(FORM);
+    expect(r?.data).toBeUndefined();
+    expect(r?.serverError?.message).toMatch(/may or may not have been saved/);
+    expect(simSitesWith("lost-1")).toHaveLength(1);
+    expect(await prisma.externalIdMapping.count({ where: { dealerLinkId: linkId, kind: "site", externalId: "lost-1" } })).toBe(0);
+    expect(await prisma.mirrorSite.count({ where: { dealerLinkId: linkId, externalId: "lost-1" } })).toBe(0);
+    const rows = await prisma.auditLog.findMany({ where: { action: "sites.create" } });
+    expect(rows.map((a) => a.outcome)).toEqual(["failure"]);
+  });
+
+  it("with other data under the same ID: CHeKT's refusal stands and nothing is written", async () => {
+    const r = await sites.createSiteAction({ ...FORM, name: "Someone Else's Depot" });
+    expect(r?.data).toBeUndefined();
+    expect(r?.serverError?.code).toBe("conflict");
+    expect(simSitesWith("lost-1")).toHaveLength(1);
+    expect(simSitesWith("lost-1")[0]!.name).toBe("Harbour Depot");
+    expect(await prisma.externalIdMapping.count({ where: { dealerLinkId: linkId, kind: "site", externalId: "lost-1" } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: "sites.create", outcome: "success" } })).toBe(0);
+  });
+
+  it("with the same data: success, with the site CHeKT made, and mapping, mirror and audit written once", async () => {
+    const [made] = simSitesWith("lost-1");
+    const r = await sites.createSiteAction(FORM);
+    expect(r?.serverError).toBeUndefined();
+    expect(r?.data).toEqual({ site_id: made!.site_id, name: "Harbour Depot" });
+    expect(simSitesWith("lost-1")).toHaveLength(1);
+    const mapping = await prisma.externalIdMapping.findFirst({ where: { dealerLinkId: linkId, kind: "site", externalId: "lost-1" } });
+    expect(mapping?.chektId).toBe(String(made!.site_id));
+    const mirrored = await prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: made!.site_id } } });
+    expect(mirrored).toMatchObject({ externalId: "lost-1", name: "Harbour Depot" });
+    const ok = await prisma.auditLog.findMany({ where: { action: "sites.create", outcome: "success" } });
+    expect(ok).toHaveLength(1);
+    expect(ok[0]).toMatchObject({ objectKind: "site", chektId: String(made!.site_id), externalId: "lost-1", dealerLinkId: linkId });
+    expect(ok[0]!.after).toMatchObject({ name: "Harbour Depot", recognised: true });
+  });
+
+  it("a third send is refused here, before CHeKT, as any duplicate of a mapped ID is", async () => {
+    const r = await sites.createSiteAction(FORM);
+    expect(r?.serverError?.code).toBe("conflict");
+    expect(r?.serverError?.message).toMatch(/Nothing was sent to CHeKT/);
+  });
+});
