@@ -1,0 +1,287 @@
+// Outcome codes, checklists and the annotation sent to CHeKT, against real Postgres and the real
+// simulator: an answer needs an outcome of this dealer of the right kind and every required step;
+// what was picked lands on the row and in the audit; the annotation reaches the simulator's alarm
+// with the label, steps and notes, is retried after 429/5xx without touching the answer, and is
+// not sent (and says so) when the App key lacks events:write.
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ActionContext } from "@/lib/actions/client";
+import type { RunningSimulator } from "@/simulator/server";
+import { startTestSimulator } from "../support/simulator";
+import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
+import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+
+let db: TestDb;
+let sim: RunningSimulator;
+let dealer: { id: string; chektDealerId: number };
+let other: { id: string; chektDealerId: number };
+let picks: OutcomePicks;
+let otherPicks: OutcomePicks;
+let answer: typeof import("@/lib/verifications/answer");
+let outcomes: typeof import("@/lib/verifications/outcomes");
+let annotate: typeof import("@/lib/verifications/annotate");
+let receiveWebhook: (req: Request, key: string) => Promise<Response>;
+const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
+const SECRET = "whsec_demo_signing_secret_0123456789";
+const KEY = "chekt_test_demo0000000000000000000000000001";
+
+async function db0() {
+  return (await import("@/lib/db")).prisma;
+}
+
+async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" | "traceId">> {
+  const { makeCommit } = await import("@/lib/actions/commit");
+  const traceId = randomUUID();
+  return { traceId, commit: makeCommit({ action: "verifications.answer", objectKind: "verification", traceId, user }) };
+}
+
+async function simPost(path: string, body: unknown, method = "POST") {
+  const res = await fetch(`${sim.url}${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
+  return res.json();
+}
+
+/** Raise an alarm on the simulator and deliver its events to our receiver. */
+async function raise(siteId: number) {
+  const out = (await simPost("/_sim/alarms", { site_id: siteId, expires_in_s: 300 })) as { verification: { verification_id: string; contact_id: number } };
+  const events = (await (await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as { data: unknown[] };
+  for (const e of events.data.reverse()) {
+    expect((await receiveWebhook(signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }), "acme-security")).status).toBe(200);
+  }
+  return out.verification;
+}
+
+/** The simulator's own record of an alarm's annotations (its store; CHeKT keeps them on the alarm). */
+function simAnnotations(alarmId: string) {
+  return sim.state.alarms.get(Number(alarmId.replace(/^alm_/, "")))?.annotations ?? [];
+}
+
+async function row(id: string) {
+  return (await db0()).verification.findUniqueOrThrow({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } } });
+}
+
+async function annotationRow(id: string) {
+  return (await db0()).deskAnnotation.findUnique({ where: { dealerLinkId_verificationId: { dealerLinkId: dealer.id, verificationId: id } } });
+}
+
+async function setChecklist(input: { siteId?: number; mode: "own" | "inherit"; steps: { text: string; optional: boolean }[] }) {
+  const prisma = await db0();
+  return prisma.$transaction((tx) => outcomes.saveChecklistInTx(tx, dealer, input, alice));
+}
+
+beforeAll(async () => {
+  db = await createTestDb();
+  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: KEY });
+  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9", config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  dealer = { id: await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null }), chektDealerId: 1 };
+  other = { id: await seedDealerLink(db.url, { key: "other-dealer", chektDealerId: 2 }), chektDealerId: 2 };
+  picks = await seedTestOutcomes(dealer.id);
+  otherPicks = await seedTestOutcomes(other.id);
+  answer = await import("@/lib/verifications/answer");
+  outcomes = await import("@/lib/verifications/outcomes");
+  annotate = await import("@/lib/verifications/annotate");
+  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
+  // The site checklist override needs the site in this dealer's mirror.
+  await (await import("@/lib/mirror/sweep")).sweepDealer({ dealerLinkId: dealer.id, dealerId: 1 });
+}, 180_000);
+
+afterEach(async () => {
+  await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+  const prisma = await db0();
+  await prisma.deskChecklist.deleteMany({ where: { dealerLinkId: dealer.id } });
+});
+
+afterAll(async () => {
+  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
+  await sim?.close();
+  const { prisma } = await import("@/lib/db");
+  await prisma.$disconnect();
+  await db?.drop();
+});
+
+describe("the answer's outcome", () => {
+  it("an answer without an outcome is refused by the action's schema with 'Choose an outcome'", async () => {
+    const { answerSchema } = await import("@/lib/verifications/schemas");
+    const parsed = answerSchema.safeParse({ id: "v1", action: "dispatch", contactId: 1 });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.find((i) => i.path[0] === "outcomeId")?.message).toBe("Choose an outcome");
+    expect(answerSchema.safeParse({ id: "v1", action: "dispatch", contactId: 1, outcomeId: "not-a-uuid" }).success).toBe(false);
+  });
+
+  it("another dealer's outcome, an unknown one and one of the other kind are refused; nothing is claimed or stored", async () => {
+    const v = await raise(1);
+    const base = { id: v.verification_id, contactId: v.contact_id, checkedSteps: [] };
+    const ctx = await ctxFor(alice);
+    await expect(answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: otherPicks.dispatch })).rejects.toThrow(/Choose an outcome from this dealer's list/);
+    await expect(answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: randomUUID() })).rejects.toThrow(/Choose an outcome from this dealer's list/);
+    await expect(answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: picks.disregard })).rejects.toThrow(/is a disregard outcome; choose a dispatch outcome/);
+    const r = await row(v.verification_id);
+    expect(r).toMatchObject({ state: "pending", claimedById: null, answerIdemKey: null, answerOutcomeId: null });
+    expect(await annotationRow(v.verification_id)).toBeNull();
+  });
+
+  it("a retired outcome is refused", async () => {
+    const prisma = await db0();
+    const retired = await prisma.deskOutcome.create({ data: { dealerLinkId: dealer.id, label: `Retired ${randomUUID()}`, kind: "dispatch", active: false, position: 99 } });
+    const v = await raise(1);
+    await expect(
+      answer.answerVerification(await ctxFor(alice), dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: retired.id, checkedSteps: [] }),
+    ).rejects.toThrow(/Choose an outcome from this dealer's list/);
+  });
+
+  it("an incomplete checklist is refused naming the steps left; optional steps may stay unchecked", async () => {
+    const saved = await setChecklist({ mode: "own", steps: [{ text: "Reviewed the snapshots", optional: false }, { text: "Asked for the passcode", optional: true }] });
+    const [required, optional] = saved.after!;
+    const v = await raise(1);
+    const base = { id: v.verification_id, action: "disregard" as const, contactId: v.contact_id, outcomeId: picks.disregard };
+    await expect(answer.answerVerification(await ctxFor(alice), dealer, alice, { ...base, checkedSteps: [optional.id] })).rejects.toThrow(/Check every required step first \(1 left: Reviewed the snapshots\)/);
+    expect((await row(v.verification_id)).state).toBe("pending");
+    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, { ...base, checkedSteps: [required.id] });
+    expect(out).toMatchObject({ outcome: "answered", state: "disregarded" });
+    const r = await row(v.verification_id);
+    expect(r.answerOutcomeLabel).toBe("False alarm – animal");
+    expect(r.answerSteps).toEqual([
+      { id: required.id, text: "Reviewed the snapshots", optional: false, checked: true },
+      { id: optional.id, text: "Asked for the passcode", optional: true, checked: false },
+    ]);
+  });
+
+  it("a site with its own checklist uses it instead of the dealer's; back to 'inherit' the dealer's applies again", async () => {
+    const dealerList = await setChecklist({ mode: "own", steps: [{ text: "Dealer step", optional: false }] });
+    const siteList = await setChecklist({ siteId: 1, mode: "own", steps: [{ text: "Open the gate with code 4711", optional: false }] });
+    const prisma = await db0();
+    expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({ source: "site", steps: [{ text: "Open the gate with code 4711" }] });
+    expect(await outcomes.effectiveChecklist(prisma, dealer, 2)).toMatchObject({ source: "dealer", steps: [{ text: "Dealer step" }] });
+    const v = await raise(1);
+    const base = { id: v.verification_id, action: "dispatch" as const, contactId: v.contact_id, outcomeId: picks.dispatch };
+    // The dealer's step is not on this site's list: the picker was showing an old checklist.
+    await expect(answer.answerVerification(await ctxFor(alice), dealer, alice, { ...base, checkedSteps: [dealerList.after![0].id] })).rejects.toThrow(/checklist was changed meanwhile/);
+    expect(await answer.answerVerification(await ctxFor(alice), dealer, alice, { ...base, checkedSteps: [siteList.after![0].id] })).toMatchObject({ outcome: "answered" });
+    await setChecklist({ siteId: 1, mode: "inherit", steps: [] });
+    expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({ source: "dealer", steps: [{ text: "Dealer step" }] });
+  });
+
+  it("a site of another dealer (or none) cannot get a checklist", async () => {
+    const prisma = await db0();
+    await expect(prisma.$transaction((tx) => outcomes.saveChecklistInTx(tx, other, { siteId: 1, mode: "own", steps: [] }, alice))).rejects.toThrow(/has no site 1/);
+  });
+});
+
+describe("the annotation", () => {
+  it("after the answer: queued in the same transaction, sent with the outcome label, steps and notes; the audit row names the outcome", async () => {
+    const saved = await setChecklist({ mode: "own", steps: [{ text: "Called the keyholder", optional: false }, { text: "Asked for the passcode", optional: true }] });
+    const v = await raise(1);
+    const prisma = await db0();
+    await prisma.verificationNote.create({ data: { dealerLinkId: dealer.id, verificationId: v.verification_id, authorName: "Alice", text: "Keyholder on the way" } });
+    const ctx = await ctxFor(alice);
+    const out = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [saved.after![0].id] });
+    expect(out.outcome).toBe("answered");
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "verifications.dispatch", chektId: v.verification_id } });
+    expect(audit.after).toMatchObject({ outcome: "Police dispatched", steps: [{ text: "Called the keyholder", checked: true }, { text: "Asked for the passcode", checked: false }] });
+    expect(await annotationRow(v.verification_id)).toMatchObject({ state: "pending", attempts: 0 });
+
+    const r = await row(v.verification_id);
+    expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBe("sent");
+    const anns = simAnnotations(r.alarmId!);
+    expect(anns).toHaveLength(1);
+    expect(anns[0]).toMatchObject({
+      source: "chekt-dealer-console",
+      outcome: "Police dispatched",
+      note: "Checklist:\n[x] Called the keyholder\n[ ] Asked for the passcode (optional)\nNotes:\n- Keyholder on the way",
+    });
+    const a = await annotationRow(v.verification_id);
+    expect(a).toMatchObject({ state: "sent", attempts: 1, chektId: anns[0].id });
+    expect(annotate.annotationLabel(a!)).toBe("annotated in CHeKT");
+    // Sent once: nothing is due any more, a second attempt sends nothing.
+    expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBeNull();
+    expect(simAnnotations(r.alarmId!)).toHaveLength(1);
+  });
+
+  it("429 then 503 on annotate: kept pending with a later attempt, the answer stays; the sweep sends it once CHeKT takes it", async () => {
+    const v = await raise(1);
+    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, { id: v.verification_id, action: "disregard", contactId: v.contact_id, outcomeId: picks.disregard, checkedSteps: [] });
+    expect(out.outcome).toBe("answered");
+    const alarmId = (await row(v.verification_id)).alarmId!;
+    // Every annotate answers 429 until the fault is cleared (the gateway's own retries included).
+    await simPost("/_sim/faults", { path: "/v1/alarms/*/annotate", method: "POST", rate_429: 1 });
+    const t0 = new Date();
+    expect(await annotate.deliverAnnotation(dealer.id, v.verification_id, () => t0)).toBe("pending");
+    let a = await annotationRow(v.verification_id);
+    expect(a!.attempts).toBe(1);
+    expect(a!.nextAttemptAt.getTime()).toBeGreaterThan(t0.getTime());
+    expect(a!.lastError).toBeTruthy();
+    expect(annotate.annotationLabel(a!)).toMatch(/^annotation pending \(retrying after 1 attempt\)/);
+    // Not due yet: the sweep at the same instant leaves it alone.
+    await annotate.deliverDueAnnotations(() => t0, 1_000);
+    expect((await annotationRow(v.verification_id))!.attempts).toBe(1);
+
+    await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+    await simPost("/_sim/faults", { path: "/v1/alarms/*/annotate", method: "POST", rate_5xx: 1, status_5xx: 503 });
+    const t1 = new Date(a!.nextAttemptAt.getTime() + 1);
+    await annotate.deliverDueAnnotations(() => t1, 1_000);
+    a = await annotationRow(v.verification_id);
+    expect(a).toMatchObject({ state: "pending", attempts: 2 });
+    expect(simAnnotations(alarmId)).toHaveLength(0);
+    expect((await row(v.verification_id)).state).toBe("disregarded");
+
+    await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+    const t2 = new Date(a!.nextAttemptAt.getTime() + 1);
+    await annotate.deliverDueAnnotations(() => t2, 1_000);
+    expect(simAnnotations(alarmId)).toMatchObject([{ outcome: "False alarm – animal" }]);
+    expect(await annotationRow(v.verification_id)).toMatchObject({ state: "sent", attempts: 3 });
+    expect((await row(v.verification_id)).state).toBe("disregarded");
+  });
+
+  it("without events:write on the App key: not sent, no retry, shown as such; the answer stays", async () => {
+    const apps = (await (await fetch(`${sim.url}/_sim/apps`)).json()) as { id: string; dealer_id: number; scopes: string[] }[];
+    const app = apps.find((a) => a.dealer_id === 1)!;
+    const v = await raise(1);
+    await answer.answerVerification(await ctxFor(alice), dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
+    await simPost(`/_sim/apps/${app.id}`, { scopes: app.scopes.filter((s) => s !== "events:write") }, "PATCH");
+    try {
+      expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBe("scope_missing");
+      const a = await annotationRow(v.verification_id);
+      expect(a!.lastError).toMatch(/events:write/);
+      expect(annotate.annotationLabel(a!)).toBe("annotation not sent: the App key lacks events:write");
+      expect(simAnnotations((await row(v.verification_id)).alarmId!)).toHaveLength(0);
+      // Not retried: the sweep never picks it up again.
+      await annotate.deliverDueAnnotations(() => new Date(Date.now() + 3_600_000), 1_000);
+      expect(await annotationRow(v.verification_id)).toMatchObject({ state: "scope_missing", attempts: 1 });
+      expect((await row(v.verification_id)).state).toBe("dispatched");
+    } finally {
+      await simPost(`/_sim/apps/${app.id}`, { scopes: app.scopes }, "PATCH");
+    }
+  });
+});
+
+describe("outcome codes", () => {
+  it("saving renames, reorders, adds and retires (never deletes); an id of another dealer is not found", async () => {
+    const prisma = await db0();
+    const before = await outcomes.listOutcomes(prisma, other);
+    const [a, b, ...rest] = before;
+    // Swap two labels and retire every other code but one of each kind; add a new one.
+    const keepDisregard = rest.find((o) => o.kind === "disregard")!;
+    const input = {
+      outcomes: [
+        { id: a.id, label: b.label, kind: a.kind, active: true },
+        { id: b.id, label: a.label, kind: b.kind, active: true },
+        { id: keepDisregard.id, label: keepDisregard.label, kind: keepDisregard.kind, active: true },
+        { label: "Fire brigade dispatched", kind: "dispatch" as const, active: true },
+      ],
+    };
+    const saved = await prisma.$transaction((tx) => outcomes.saveOutcomesInTx(tx, other, input));
+    expect(saved.after.filter((o) => o.active).map((o) => o.label)).toEqual([b.label, a.label, keepDisregard.label, "Fire brigade dispatched"]);
+    expect(saved.after.filter((o) => !o.active)).toHaveLength(before.length - 3);
+    expect(await prisma.deskOutcome.count({ where: { dealerLinkId: other.id } })).toBe(before.length + 1);
+    await expect(prisma.$transaction((tx) => outcomes.saveOutcomesInTx(tx, other, { outcomes: [{ id: picks.dispatch, label: "Stolen", kind: "dispatch", active: true }] }))).rejects.toThrow(/not this dealer's/);
+  });
+
+  it("the schema keeps one active code of each kind and refuses a label listed twice", async () => {
+    const { outcomesSchema } = await import("@/lib/verifications/outcomes-schemas");
+    const noDisregard = outcomesSchema.safeParse({ outcomes: [{ label: "Police", kind: "dispatch", active: true }] });
+    expect(noDisregard.error?.issues.map((i) => i.message)).toContain("Keep at least one active disregard outcome, or operators cannot disregard");
+    const twice = outcomesSchema.safeParse({ outcomes: [{ label: "Police", kind: "dispatch", active: true }, { label: "police", kind: "disregard", active: true }] });
+    expect(twice.error?.issues.map((i) => i.message)).toContain('"police" is listed twice');
+  });
+});
