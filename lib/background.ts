@@ -2,7 +2,7 @@ import "server-only";
 // Work that outlives a request, started once per Node process from instrumentation.ts.
 import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
-import { appDeviceApi } from "@/lib/chekt/api/device-client";
+import { appDeviceApi, appSiteImportApi } from "@/lib/chekt/api/device-client";
 import { enqueueBulkJob, startBulkWorker, type BulkWorker } from "@/lib/jobs/worker";
 import { startSyncWorker, type SyncWorker } from "@/lib/jobs/sync-worker";
 
@@ -20,7 +20,7 @@ export function startBackgroundWork(): Promise<Background> {
   g.__chektBackground ??= (async () => {
     const bulk = await startBulkWorker({
       connectionString: env.DATABASE_URL,
-      deps: { db: prisma, api: appDeviceApi(), maxBulk: env.CHEKT_MAX_BULK },
+      deps: { db: prisma, api: appDeviceApi(), siteApi: appSiteImportApi(), maxBulk: env.CHEKT_MAX_BULK },
       log,
     });
     const mirror = await startSyncWorker({ connectionString: env.DATABASE_URL, intervalS: env.MIRROR_SYNC_INTERVAL_S, log: (m) => log(`mirror: ${m}`) }).catch((e) => (log(`mirror worker did not start: ${e instanceof Error ? e.message : String(e)}`), null)); // sweeps + stale refreshes (docs/mirror.md)

@@ -4,7 +4,8 @@
 // only delays a job, never drops it.
 import PgBoss from "pg-boss";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { runBulkJob, RunAborted, type RunnerDeps } from "./bulk-runner";
+import { RunAborted } from "./bulk-runner";
+import { runAnyBulkJob, type AnyJobDeps } from "./run-job";
 import { advisoryLock } from "./lock";
 
 export const BULK_QUEUE = "bulk-devices";
@@ -12,7 +13,7 @@ const SWEEP_QUEUE = "bulk-devices-sweep";
 
 export type BulkWorkerOptions = {
   connectionString: string;
-  deps: Omit<RunnerDeps, "signal" | "lock">;
+  deps: Omit<AnyJobDeps, "signal" | "lock">;
   /** pg-boss schema; tests give each run its own database instead. */
   schema?: string;
   pollingIntervalSeconds?: number;
@@ -52,7 +53,7 @@ export async function startBulkWorker(opts: BulkWorkerOptions): Promise<BulkWork
   const running = new Set<Promise<unknown>>();
 
   await boss.work<{ jobId: string }>(BULK_QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async ([job]) => {
-    const run = runBulkJob(job.data.jobId, { ...opts.deps, lock, signal: abort.signal, log: (m) => log(`job ${job.data.jobId}: ${m}`) });
+    const run = runAnyBulkJob(job.data.jobId, { ...opts.deps, lock, signal: abort.signal, log: (m) => log(`job ${job.data.jobId}: ${m}`) });
     running.add(run);
     try {
       const outcome = await run;

@@ -1,0 +1,104 @@
+// Storing a site import as a bulk job (entity "sites"): one bulk_items row per sheet row, holding
+// what to send and an Idempotency-Key for every step, written before anything is sent, so the
+// runner (lib/jobs/site-import-runner.ts) can resend any step after a crash without doubling it.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SiteImport } from "./validate";
+
+type Tx = Prisma.TransactionClient;
+
+const text = z.string();
+const optional = z.string().nullish();
+export const importPayloadSchema = z.object({
+  site: z.object({
+    external_site_id: text,
+    name: text,
+    timezone: text,
+    monitoring_station_id: z.number().int().positive().nullish(),
+    account_number: optional,
+    address1: optional,
+    address2: optional,
+  }),
+  contacts: z.array(
+    z.object({ external_contact_id: text, first_name: text, last_name: text, phone_number: optional, email: optional }),
+  ),
+  securityType: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
+  keys: z.object({ site: text, contacts: z.array(text), arming: text }),
+  /** The row's cells as the sheet had them, so a failed row can be fixed on the job page. */
+  values: z.record(z.string(), z.string()).default({}),
+  /** A retried row whose site CHeKT already has: only its contacts and arming are sent. */
+  existingSiteId: z.number().int().positive().optional(),
+});
+export type ImportPayload = z.infer<typeof importPayloadSchema>;
+
+/** What a row has done so far (bulk_items.result): the runner skips steps already recorded. */
+export const importProgressSchema = z.object({
+  siteId: z.number().int().positive().optional(),
+  contactIds: z.array(z.number().int().nullable()).default([]),
+  armingDone: z.boolean().optional(),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
+export function readPayload(value: unknown): ImportPayload {
+  return importPayloadSchema.parse(value);
+}
+export function readProgress(value: unknown): ImportProgress {
+  const parsed = importProgressSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : { contactIds: [] };
+}
+
+export type NewImportRow = {
+  line: number;
+  values: Record<string, string>;
+  item: SiteImport;
+  retryOf?: string;
+  existingSiteId?: number;
+};
+
+export function payloadFor(row: NewImportRow): ImportPayload {
+  return {
+    site: row.item.site,
+    contacts: row.item.contacts,
+    securityType: row.item.securityType,
+    values: row.values,
+    keys: { site: randomUUID(), contacts: row.item.contacts.map(() => randomUUID()), arming: randomUUID() },
+    ...(row.existingSiteId ? { existingSiteId: row.existingSiteId } : {}),
+  };
+}
+
+export async function insertSiteImportJob(
+  tx: Tx,
+  job: { id?: string; dealerLinkId: string; user: { id: string; email: string } | null; rows: NewImportRow[] },
+) {
+  if (job.rows.length === 0) throw new Error("an import needs at least one row");
+  const created = await tx.bulkJob.create({
+    data: {
+      id: job.id,
+      dealerLinkId: job.dealerLinkId,
+      chektSiteId: 0,
+      entity: "sites",
+      kind: "create",
+      total: job.rows.length,
+      createdById: job.user?.id ?? null,
+      createdByEmail: job.user?.email ?? null,
+    },
+  });
+  const rows = job.rows.map((r, position) => ({
+    id: randomUUID(),
+    position,
+    sheet_line: r.line,
+    external_device_id: r.item.site.external_site_id,
+    chekt_device_id: r.existingSiteId ?? null,
+    payload: payloadFor(r),
+    result: r.existingSiteId ? { siteId: r.existingSiteId, contactIds: [] } : null,
+    retry_of_id: r.retryOf ?? null,
+  }));
+  // One statement for any number of rows, as lib/bulk/jobs.ts does for devices.
+  await tx.$executeRaw`
+    INSERT INTO bulk_items (id, job_id, position, sheet_line, external_device_id, chekt_device_id, payload, result, retry_of_id, updated_at)
+    SELECT r.id, ${created.id}, r.position, r.sheet_line, r.external_device_id, r.chekt_device_id, r.payload, r.result, r.retry_of_id, now()
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS r(id text, position int, sheet_line int, external_device_id text, chekt_device_id int, payload jsonb, result jsonb, retry_of_id text)`;
+  return created;
+}

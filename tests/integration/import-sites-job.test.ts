@@ -1,0 +1,177 @@
+/**
+ * The site import job against the real simulator over HTTP and a real database: every site and
+ * contact exactly once under 5xx / 429 / dropped answers (client retries off, so each fault reaches
+ * the runner), a run stopped mid-row and started again, a row whose contact CHeKT refuses reported
+ * with the site kept and retried alone, and nothing written under another dealer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createChektClient } from "@/lib/chekt/client";
+import { siteImportApi, type SiteImportApi } from "@/lib/chekt/api/site-import";
+import { readJobItems, readJobProgress } from "@/lib/bulk/jobs";
+import { insertSiteImportJob, type NewImportRow } from "@/lib/import/jobs";
+import { planImportRetry } from "@/lib/import/retry";
+import { runAnyBulkJob } from "@/lib/jobs/run-job";
+import { RunAborted } from "@/lib/jobs/bulk-runner";
+import { DEMO } from "@/simulator/seed";
+import { startBulkWorld, type BulkWorld } from "./bulk-helpers";
+
+let w: BulkWorld;
+let bare: SiteImportApi;
+const user = { id: "u-import", email: "operator@test.example" };
+const noWait = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 50)));
+
+beforeAll(async () => {
+  // A fast bucket: the faults under test are injected, not the free tier's own 429s.
+  w = await startBulkWorld({ simConfig: { rateLimitPerMin: 60_000, rateLimitBurstPerS: 1000 } });
+  const client = createChektClient({
+    baseUrl: w.sim.url,
+    auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: DEMO.partner.clientSecret },
+    timeoutMs: 1000,
+    maxAttempts: 1,
+  });
+  bare = siteImportApi(client);
+}, 60_000);
+afterAll(async () => {
+  await w?.close();
+});
+
+function rows(prefix: string, n: number): NewImportRow[] {
+  return Array.from({ length: n }, (_, i) => {
+    const id = `${prefix}-${String(i).padStart(3, "0")}`;
+    const phone = `+1212555${String(1000 + i).slice(-4)}`;
+    const contactCells = Object.fromEntries(
+      [1, 2].flatMap((c) => [[`contact${c}_first_name`, `First${c}`], [`contact${c}_last_name`, `Last${i}`], [`contact${c}_phone`, phone]]),
+    );
+    return {
+      line: i + 2,
+      values: { external_site_id: id, name: `${prefix} site ${i}`, timezone: "UTC", ...contactCells },
+      item: {
+        site: { external_site_id: id, name: `${prefix} site ${i}`, timezone: "UTC" },
+        contacts: [1, 2].map((c) => ({ external_contact_id: `${id}-C${c}`, first_name: `First${c}`, last_name: `Last${i}`, phone_number: phone })),
+        securityType: i % 5 === 0 ? 3 : null,
+      },
+    };
+  });
+}
+
+async function submit(r: NewImportRow[], dealerLinkId = w.dealerLinkId) {
+  return w.db.$transaction((tx) => insertSiteImportJob(tx, { dealerLinkId, user, rows: r }));
+}
+
+async function chektSites(prefix: string) {
+  const res = await w.client.get("/partner/v1/dealers/{dealerId}/sites", {
+    params: { path: { dealerId: w.dealerId }, query: { filter: [`external_site_id,^${prefix}-,regex`], limit: 500, offset: 0 } },
+  });
+  return Array.isArray(res.data) ? res.data : [];
+}
+
+async function chektContacts(siteId: number) {
+  const res = await w.client.get("/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", { params: { path: { dealerId: w.dealerId, siteId }, query: { limit: 200, offset: 0 } } });
+  return Array.isArray(res.data) ? res.data : [];
+}
+
+const deps = (extra: Partial<Parameters<typeof runAnyBulkJob>[1]> = {}) => ({
+  db: w.db,
+  api: w.api,
+  siteApi: bare,
+  maxBulk: 100,
+  sleep: noWait,
+  maxUnknownAttempts: 50,
+  ...extra,
+});
+
+describe("site import job", () => {
+  it("creates every site, contact and arming type once through 5xx, 429 and lost answers", async () => {
+    await w.simControl("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "POST", rate_5xx: 0.15, status_5xx: 503, rate_429: 0.1 });
+    await w.simControl("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "POST", drop_rate: 0.15, when: "after" });
+    await w.simControl("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/contacts", method: "POST", rate_5xx: 0.1, status_5xx: 500, drop_rate: 0.1, when: "after" });
+    const job = await submit(rows("imp", 40));
+    const logs: string[] = [];
+    try {
+      expect(await runAnyBulkJob(job.id, deps({ log: (m) => logs.push(m) }))).toBe("finished");
+    } finally {
+      await w.simControl("DELETE", "/_sim/faults");
+    }
+    expect(logs.some((l) => l.includes("outcome unknown"))).toBe(true);
+    const sites = await chektSites("imp");
+    expect(sites.length).toBe(40);
+    for (const s of sites.slice(0, 8)) expect((await chektContacts(s.site_id)).map((c) => c.external_contact_id).sort()).toEqual([`${s.external_site_id}-C1`, `${s.external_site_id}-C2`]);
+    const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect([done.state, done.succeeded, done.failed]).toEqual(["done", 40, 0]);
+    // Write-through: mirror rows, mappings and one audit row per accepted step, each with its trace id.
+    expect(await w.db.mirrorSite.count({ where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "imp-" } } })).toBe(40);
+    expect(await w.db.mirrorContact.count({ where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "imp-" } } })).toBe(80);
+    expect(await w.db.mirrorArming.count({ where: { dealerLinkId: w.dealerLinkId, siteId: { in: sites.map((s) => s.site_id) } } })).toBe(8);
+    expect(await w.db.externalIdMapping.count({ where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "imp-" } } })).toBe(120);
+    const audit = await w.db.auditLog.findMany({ where: { action: { startsWith: "sites.import." }, dealerLinkId: w.dealerLinkId, after: { path: ["jobId"], equals: job.id } } });
+    expect(audit.filter((a) => a.action === "sites.import.site").length).toBe(40);
+    expect(audit.filter((a) => a.action === "sites.import.contact").length).toBe(80);
+    const steps = audit.filter((a) => a.action !== "sites.import.finish");
+    expect(steps.filter((a) => !a.traceId || a.traceId.length < 10).map((a) => a.action)).toEqual([]);
+  }, 180_000);
+
+  it("a run stopped after CHeKT answered but before it was recorded resumes without doubling", async () => {
+    const job = await submit(rows("rst", 12));
+    const abort = new AbortController();
+    let created = 0;
+    const stopping: SiteImportApi = {
+      ...bare,
+      async createSite(...args) {
+        const r = await bare.createSite(...args);
+        if (++created === 5) abort.abort();
+        return r;
+      },
+    };
+    await expect(runAnyBulkJob(job.id, deps({ siteApi: stopping, signal: abort.signal }))).rejects.toBeInstanceOf(RunAborted);
+    const mid = await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(mid.state).toBe("running");
+    expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
+    const sites = await chektSites("rst");
+    expect(sites.length).toBe(12);
+    expect(new Set(sites.map((s) => s.external_site_id)).size).toBe(12);
+    for (const s of sites) expect((await chektContacts(s.site_id)).length).toBe(2);
+    const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect([done.state, done.succeeded, done.failed]).toEqual(["done", 12, 0]);
+  }, 120_000);
+
+  it("a refused contact fails its row with the site kept; the fixed row is retried alone", async () => {
+    const r = rows("ctf", 3);
+    // Both contacts of row 2 carry one external ID: CHeKT refuses the second (409).
+    r[1].item.contacts[1] = { ...r[1].item.contacts[1], external_contact_id: r[1].item.contacts[0].external_contact_id };
+    const job = await submit(r);
+    expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
+    const items = await readJobItems(w.db, job.id, "all");
+    expect(items.map((i) => i.state)).toEqual(["succeeded", "failed", "succeeded"]);
+    const bad = items[1];
+    expect(bad.row).toBe(3);
+    expect(bad.statusCode).toBe(409);
+    expect(bad.errorMessage).toMatch(/^Site #\d+ is in CHeKT, but contact First2 Last1: .*already used/);
+    const plan = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id }], {
+      stations: [], existingSiteIds: new Set(["ctf-001"]), accountsInUse: new Map(), pattern: null, seqStart: 1,
+    });
+    expect(plan?.invalid).toEqual([]);
+    expect(plan?.rows.map((x) => [x.existingSiteId, x.item.contacts.map((c) => c.external_contact_id)])).toEqual([[bad.chektDeviceId, ["ctf-001-C2"]]]);
+    const retry = await submit(plan!.rows);
+    expect(await runAnyBulkJob(retry.id, deps())).toBe("finished");
+    const sites = await chektSites("ctf");
+    expect(sites.length).toBe(3);
+    const site = sites.find((s) => s.external_site_id === "ctf-001")!;
+    expect((await chektContacts(site.site_id)).map((c) => c.external_contact_id).sort()).toEqual(["ctf-001-C1", "ctf-001-C2"]);
+    const again = await readJobItems(w.db, job.id, "failed");
+    expect(again[0].retriedInJobId).toBe(retry.id);
+    // A row retried once is not planned twice.
+    expect((await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id }], { stations: [], existingSiteIds: new Set(), accountsInUse: new Map(), pattern: null, seqStart: 1 }))?.rows).toEqual([]);
+  }, 120_000);
+
+  it("keeps dealers apart: another dealer link neither reads the job nor plans its retry", async () => {
+    const other = await w.db.dealerLink.create({
+      data: { chektDealerId: DEMO.dealers.northwind.id, externalDealerId: DEMO.dealers.northwind.external, companyName: DEMO.dealers.northwind.name, connectedAt: new Date() },
+    });
+    const job = await submit(rows("iso", 2));
+    expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
+    expect(await readJobProgress(w.db, job.id, other.id)).toBeNull();
+    expect(await planImportRetry(w.db, other.id, job.id, [], { stations: [], existingSiteIds: new Set(), accountsInUse: new Map(), pattern: null, seqStart: 1 })).toBeNull();
+    expect(await w.db.mirrorSite.count({ where: { dealerLinkId: other.id } })).toBe(0);
+    expect(await w.db.auditLog.count({ where: { dealerLinkId: other.id } })).toBe(0);
+  }, 60_000);
+});
