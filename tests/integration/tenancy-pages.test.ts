@@ -313,6 +313,28 @@ describe("tenancy over route handlers: a member of dealer A naming dealer B's ob
     expect((await sql.query(`SELECT count(*)::int AS n FROM verification_views WHERE verification_id = $1`, ["ver_tp_b"])).rows[0].n).toBe(0);
   }, 60_000);
 
+  it("a viewer sees who claimed an alarm by name, never the claimer's user id (list, live item, detail)", async () => {
+    const now = new Date();
+    await sql.query(
+      `INSERT INTO verifications (id, dealer_link_id, alarm_id, site_id, state, claimed_by_id, claimed_by_name, claimed_at, lease_expires_at, occurred_at, expires_at, updated_at)
+       VALUES ('ver_tp_a_claimed', $1, 'alm_tp_a', $2, 'claimed', $3, $4, $5, $6, $5, $6, $5)`,
+      [A.id, A.site, ALICE.id, ALICE.name, now, new Date(now.getTime() + 10 * 60_000)],
+    );
+    session.user = VERA;
+    jar.set("dealer_link", A.id);
+    const list = JSON.stringify(await (await call("live/verifications/list", {})).json());
+    expect(list).toContain("ver_tp_a_claimed");
+    expect(list).toContain(ALICE.name);
+    expect(list).not.toContain(ALICE.id);
+    const { getItem } = await import("@/lib/verifications/queries");
+    const item = JSON.stringify(await getItem("ver_tp_a_claimed", A.id, A.chekt, VERA.id));
+    expect(item).toContain(ALICE.name);
+    expect(item).not.toContain(ALICE.id);
+    const detail = await call("live/verifications/[id]/detail", { id: "ver_tp_a_claimed" });
+    expect(detail.status).toBe(200);
+    expect(JSON.stringify(await detail.json())).not.toContain(ALICE.id);
+  });
+
   it("B's queue and bulk job stay out of A's list answers", async () => {
     session.user = ALICE;
     jar.set("dealer_link", A.id);
