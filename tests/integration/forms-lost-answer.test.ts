@@ -97,3 +97,36 @@ describe("a create whose answer was lost, sent again", () => {
     expect(r?.serverError?.message).toMatch(/Nothing was sent to CHeKT/);
   });
 });
+
+describe("stations and contacts recognise their lost first attempt the same way", () => {
+  it("a station and a contact created, answers lost, sent again: success once each, mapped and audited", async () => {
+    const stations = await import("@/app/(console)/stations/actions");
+    const contacts = await import("@/app/(console)/sites/[siteId]/contacts/actions");
+    const station = { external_monitoring_station_id: "lost-st", name: "Night Desk", prefix: "", linecard: "" };
+    const siteId = simSitesWith("lost-1")[0]!.site_id;
+    const contact = { site_id: siteId, external_contact_id: "lost-ct", first_name: "Ada", last_name: "Lane", phone_number: "(212) 555-0143", email: "" };
+
+    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/monitoring-stations", method: "POST", drop_rate: 1, when: "after", count: 20 });
+    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/contacts", method: "POST", drop_rate: 1, when: "after", count: 20 });
+    expect((await stations.createStationAction(station))?.serverError?.message).toMatch(/may or may not have been saved/);
+    expect((await contacts.createContactAction(contact))?.serverError?.message).toMatch(/may or may not have been saved/);
+    await control("DELETE", "/_sim/faults");
+
+    const s = await stations.createStationAction(station);
+    const c = await contacts.createContactAction(contact);
+    expect(s?.serverError).toBeUndefined();
+    expect(c?.serverError).toBeUndefined();
+    const simStations = [...sim.state.stations.values()].filter((x) => x.external_monitoring_station_id === "lost-st");
+    const simContacts = [...sim.state.contacts.values()].filter((x) => x.external_contact_id === "lost-ct");
+    expect(simStations).toHaveLength(1);
+    expect(simContacts).toHaveLength(1);
+    expect(s?.data?.monitoring_station_id).toBe(simStations[0]!.monitoring_station_id);
+    expect(c?.data?.contact_id).toBe(simContacts[0]!.contact_id);
+    for (const [action, ext] of [["stations.create", "lost-st"], ["contacts.create", "lost-ct"]] as const) {
+      const rows = await prisma.auditLog.findMany({ where: { action }, orderBy: { id: "asc" } });
+      expect(rows.map((r) => r.outcome)).toEqual(["failure", "success"]);
+      expect(rows[1]!.after).toMatchObject({ recognised: true });
+      expect(await prisma.externalIdMapping.count({ where: { dealerLinkId: linkId, externalId: ext } })).toBe(1);
+    }
+  });
+});

@@ -4,7 +4,8 @@ import { actionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
 import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
 import { requireDealerScope } from "@/lib/dealer-scope";
-import { createStation, deleteStation, getStation, updateStation } from "@/lib/chekt/api/stations";
+import { createStation, deleteStation, getStation, listStations, updateStation } from "@/lib/chekt/api/stations";
+import { createOrRecognise } from "@/lib/lost-answer";
 import { createStationSchema, stationIdSchema, updateStationSchema } from "@/lib/schemas/station";
 import { stationBefore } from "@/lib/mirror/before";
 import { forget, mirrorStation } from "@/lib/mirror/write";
@@ -19,15 +20,21 @@ export const createStationAction = actionClient
     const scope = await requireDealerScope();
     const station = await withExternalIdClaim(scope.dealerLinkId, "monitoring_station", parsedInput.external_monitoring_station_id, async () => {
       await assertExternalIdFree(prisma, scope.dealerLinkId, "monitoring_station", parsedInput.external_monitoring_station_id);
-      const created = await createStation(scope, parsedInput, { traceId: ctx.traceId });
+      // A resend after a lost answer meets its own first attempt (lib/lost-answer.ts).
+      const { object: created, recognised } = await createOrRecognise(
+        parsedInput,
+        "external_monitoring_station_id",
+        () => createStation(scope, parsedInput, { traceId: ctx.traceId }),
+        async () => {
+          const all = await listStations(scope, { traceId: ctx.traceId });
+          return all.find((st) => st.external_monitoring_station_id === parsedInput.external_monitoring_station_id) ?? null;
+        },
+      );
       await ctx.commit(
         {
-          action: "stations.create",
-          objectKind: "monitoring_station",
           chektId: created.monitoring_station_id,
           externalId: created.external_monitoring_station_id,
-          dealerLinkId: scope.dealerLinkId,
-          after: created,
+          after: recognised ? { ...created, recognised } : created,
         },
         async (tx) => {
           await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "monitoring_station", chektId: created.monitoring_station_id, externalId: created.external_monitoring_station_id });

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
-import { createContact, deleteContact, getContact, updateContact } from "@/lib/chekt/api/contacts";
+import { createContact, deleteContact, getContact, listContacts, updateContact } from "@/lib/chekt/api/contacts";
+import { createOrRecognise } from "@/lib/lost-answer";
 import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
 import { requireDealerScope } from "@/lib/dealer-scope";
 import { lastSeenContact, noticingGone } from "@/lib/mirror/contacts";
@@ -19,9 +20,18 @@ export const createContactAction = actionClient
     const scope = await requireDealerScope();
     const contact = await withExternalIdClaim(scope.dealerLinkId, "contact", body.external_contact_id, async () => {
       await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", body.external_contact_id);
-      const created = await createContact(scope, site_id, body, { traceId: ctx.traceId });
+      // A resend after a lost answer meets its own first attempt (lib/lost-answer.ts).
+      const { object: created, recognised } = await createOrRecognise(
+        body,
+        "external_contact_id",
+        () => createContact(scope, site_id, body, { traceId: ctx.traceId }),
+        async () => {
+          const all = await listContacts(scope, site_id, { traceId: ctx.traceId });
+          return all.find((c) => c.external_contact_id === body.external_contact_id) ?? null;
+        },
+      );
       await ctx.commit(
-        { action: "contacts.create", objectKind: "contact", chektId: created.contact_id, externalId: created.external_contact_id, dealerLinkId: scope.dealerLinkId, after: created },
+        { chektId: created.contact_id, externalId: created.external_contact_id, after: recognised ? { ...created, recognised } : created },
         async (tx) => {
           await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "contact", chektId: created.contact_id, externalId: created.external_contact_id, parentChektId: site_id });
           await mirrorContact(tx, scope.dealerLinkId, site_id, created, { how: "write" });
