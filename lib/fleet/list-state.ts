@@ -1,6 +1,8 @@
-// The fleet page's state lives in the URL (bookmarkable): filters, page, page size. Parsed once,
-// never throws; anything odd falls back to that control's default.
-import { z } from "zod";
+// The fleet page's state lives in the URL (bookmarkable): filters, page, page size, declared with
+// the list-page parsers (lib/list-state). Parsed once, never throws; anything odd falls back to
+// that control's default.
+import { defineListState, type RawParams } from "@/lib/list-state/define";
+import { intIn, matching, numberOf, oneOf, text } from "@/lib/list-state/parsers";
 
 export const FLEET_PAGE_SIZES = [50, 100, 200] as const;
 /** "Offline longer than…" choices, in minutes (a dealer's alert threshold is one of its own). */
@@ -12,45 +14,29 @@ export const OFFLINE_FOR_CHOICES = [
   { min: 10080, label: "7 days" },
 ] as const;
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-
-export const fleetListStateSchema = z.object({
-  status: z.preprocess(first, z.enum(["", "online", "offline", "unknown"]).catch("").default("")),
+export const fleetList = defineListState({
+  status: oneOf(["", "online", "offline", "unknown"]).withDefault(""),
   // Minutes; implies status offline. Bounded so the SQL interval stays sane.
-  offlineFor: z.preprocess(first, z.coerce.number().int().min(1).max(525_600).optional().catch(undefined)),
-  site: z.preprocess(first, z.string().regex(/^\d{1,12}$/).catch("").default("")),
-  type: z.preprocess(first, z.enum(["", "camera", "bridge"]).catch("").default("")),
-  firmware: z.preprocess(first, z.string().trim().max(64).catch("").default("")),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1)),
-  per: z.preprocess(
-    first,
-    z.coerce
-      .number()
-      .refine((n) => (FLEET_PAGE_SIZES as readonly number[]).includes(n))
-      .catch(50)
-      .default(50),
-  ),
+  offlineFor: intIn(1, 525_600),
+  site: matching((v) => /^\d{1,12}$/.test(v)).withDefault(""),
+  type: oneOf(["", "camera", "bridge"]).withDefault(""),
+  firmware: text(64).withDefault(""),
+  page: intIn(1, 1_000_000).withDefault(1),
+  per: numberOf(FLEET_PAGE_SIZES).withDefault(50),
 });
-export type FleetListState = z.output<typeof fleetListStateSchema>;
+type Loaded = typeof fleetList.defaults;
+export type FleetListState = Omit<Loaded, "offlineFor"> & { offlineFor?: number };
 
-export function parseFleetListState(params: Record<string, string | string[] | undefined>): FleetListState {
-  return fleetListStateSchema.parse(params);
+export function parseFleetListState(params: RawParams): FleetListState {
+  const { offlineFor, ...rest } = fleetList.parse(params);
+  return { ...rest, offlineFor: offlineFor ?? undefined };
 }
 
-/** The query string for a state, defaults left out. */
+/** The query string for a state, defaults left out; any change but the page goes back to page 1. */
 export function fleetListSearch(state: FleetListState, changes: Partial<FleetListState> = {}): string {
-  const next = { ...state, ...changes };
-  if (!("page" in changes) && Object.keys(changes).length) next.page = 1;
-  const p = new URLSearchParams();
-  if (next.status) p.set("status", next.status);
-  if (next.offlineFor) p.set("offlineFor", String(next.offlineFor));
-  if (next.site) p.set("site", next.site);
-  if (next.type) p.set("type", next.type);
-  if (next.firmware) p.set("firmware", next.firmware);
-  if (next.page !== 1) p.set("page", String(next.page));
-  if (next.per !== 50) p.set("per", String(next.per));
-  const s = p.toString();
-  return s ? `?${s}` : "";
+  const { offlineFor, ...rest } = changes;
+  const patch: Partial<Loaded> = "offlineFor" in changes ? { ...rest, offlineFor: offlineFor ?? null } : rest;
+  return fleetList.search(fleetList.withChanges({ ...state, offlineFor: state.offlineFor ?? null }, patch));
 }
 
 export function isFiltered(state: FleetListState): boolean {

@@ -1,5 +1,20 @@
-// Audit filters live in the URL (bookmarkable views); the page and the CSV export parse them the
-// same way. Pure: unit-tested, and shared by the page, the export route and the filter form.
+// Audit filters live in the URL (bookmarkable views), declared with the list-page parsers
+// (lib/list-state); the page and the CSV export parse them the same way. Pure: unit-tested, and
+// shared by the page, the export route and the filter form.
+import { defineListState, type RawParams } from "@/lib/list-state/define";
+import { DAY, intIn, isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
+
+export const auditList = defineListState({
+  user: text(200).withDefault(""),
+  action: text(200).withDefault(""),
+  object: text(200).withDefault(""),
+  kind: text(200).withDefault(""),
+  outcome: oneOf(["", "success", "failure", "refused"]).withDefault(""),
+  from: matching(isInstant).withDefault(""),
+  to: matching(isInstant).withDefault(""),
+  page: intIn(1, 100_000).withDefault(1),
+});
+export type AuditListState = typeof auditList.defaults;
 
 export type AuditFilters = {
   user?: string;
@@ -13,62 +28,41 @@ export type AuditFilters = {
   page: number;
 };
 
-export type ParsedFilters = { filters: AuditFilters; errors: string[] };
+export type ParsedFilters = { filters: AuditFilters; errors: string[]; state: AuditListState };
 
-type Params = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function get(params: Params, key: string): string | undefined {
-  const v = params instanceof URLSearchParams ? params.get(key) ?? undefined : params[key];
-  const s = Array.isArray(v) ? v[0] : v;
-  const t = s?.trim();
-  return t ? t.slice(0, 200) : undefined;
+function toDate(value: string, endOfDay: boolean): Date | undefined {
+  if (!value) return undefined;
+  const d = new Date(DAY.test(value) ? `${value}T00:00:00.000Z` : value);
+  if (endOfDay && DAY.test(value)) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const MESSAGES: Partial<Record<keyof AuditListState, (raw: string) => string>> = {
+  outcome: (raw) => `Outcome "${raw}" is not one of success, failure, refused.`,
+  from: (raw) => `"From" date "${raw}" is not a date (use YYYY-MM-DD).`,
+  to: (raw) => `"To" date "${raw}" is not a date (use YYYY-MM-DD).`,
+  page: (raw) => `Page "${raw}" is not a page number.`,
+};
 
-function parseDate(value: string, endOfDay: boolean): Date | null {
-  if (DATE_ONLY.test(value)) {
-    const d = new Date(`${value}T00:00:00.000Z`);
-    if (Number.isNaN(d.getTime())) return null;
-    if (endOfDay) d.setUTCDate(d.getUTCDate() + 1);
-    return d;
+/** Bad values fall back to "any" and are named in `errors` (the page shows them, the export refuses). */
+export function parseAuditFilters(params: RawParams): ParsedFilters {
+  const state = auditList.parse(params);
+  const errors = auditList.refused(params).flatMap(({ key, raw }) => MESSAGES[key]?.(raw.slice(0, 200)) ?? []);
+  const filters: AuditFilters = {
+    user: state.user || undefined,
+    action: state.action || undefined,
+    object: state.object || undefined,
+    kind: state.kind || undefined,
+    ...(state.outcome ? { outcome: state.outcome } : {}),
+    ...(state.from ? { from: toDate(state.from, false) } : {}),
+    ...(state.to ? { to: toDate(state.to, true) } : {}),
+    page: state.page,
+  };
+  if (filters.from && filters.to && filters.from >= filters.to) {
+    const pageError = errors.findIndex((e) => e.startsWith("Page "));
+    errors.splice(pageError < 0 ? errors.length : pageError, 0, `"From" must be before "To".`);
   }
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-export function parseAuditFilters(params: Params): ParsedFilters {
-  const errors: string[] = [];
-  const filters: AuditFilters = { page: 1 };
-  filters.user = get(params, "user");
-  filters.action = get(params, "action");
-  filters.object = get(params, "object");
-  filters.kind = get(params, "kind");
-  const outcome = get(params, "outcome");
-  if (outcome) {
-    if (outcome === "success" || outcome === "failure" || outcome === "refused") filters.outcome = outcome;
-    else errors.push(`Outcome "${outcome}" is not one of success, failure, refused.`);
-  }
-  const from = get(params, "from");
-  if (from) {
-    const d = parseDate(from, false);
-    if (d) filters.from = d;
-    else errors.push(`"From" date "${from}" is not a date (use YYYY-MM-DD).`);
-  }
-  const to = get(params, "to");
-  if (to) {
-    const d = parseDate(to, true);
-    if (d) filters.to = d;
-    else errors.push(`"To" date "${to}" is not a date (use YYYY-MM-DD).`);
-  }
-  if (filters.from && filters.to && filters.from >= filters.to) errors.push(`"From" must be before "To".`);
-  const page = get(params, "page");
-  if (page) {
-    const n = Number(page);
-    if (Number.isInteger(n) && n >= 1 && n <= 100_000) filters.page = n;
-    else errors.push(`Page "${page}" is not a page number.`);
-  }
-  return { filters, errors };
+  return { filters, errors, state };
 }
 
 /** RFC 4180 CSV field; also defuses spreadsheet formulas (a cell starting with = + - @). */

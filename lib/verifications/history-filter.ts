@@ -1,37 +1,49 @@
-// History filters live in the URL (bookmarkable); parsed here with clear messages for bad values.
-import { z } from "zod";
+// History filters live in the URL (bookmarkable), declared with the list-page parsers
+// (lib/list-state): a bad value falls back to "any" and is named in a clear message.
+import { defineListState, type RawParams } from "@/lib/list-state/define";
+import { DAY, intIn, isDay, matching, oneOf, text } from "@/lib/list-state/parsers";
 import type { HistoryFilter } from "./queries";
 
-const STATES = ["pending", "claimed", "dispatched", "disregarded", "expired", "cancelled"] as const;
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Dates look like 2026-11-24")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Not a real date");
+export const HISTORY_STATES = ["pending", "claimed", "dispatched", "disregarded", "expired", "cancelled"] as const;
 
-const schema = z.object({
-  state: z.enum(STATES, { message: "Unknown state" }).optional(),
-  site: z.coerce.number().int().positive("Site must be a site id").optional(),
-  operator: z.string().trim().max(100, "Operator filter is too long").optional(),
-  from: day.optional(),
-  to: day.optional(),
-  page: z.coerce.number().int().min(1).max(10_000).optional(),
+export const historyList = defineListState({
+  state: oneOf(["", ...HISTORY_STATES]).withDefault(""),
+  site: matching((v) => /^\d{1,12}$/.test(v) && Number(v) > 0).withDefault(""),
+  operator: text(100).withDefault(""),
+  from: matching(isDay).withDefault(""),
+  to: matching(isDay).withDefault(""),
+  page: intIn(1, 10_000).withDefault(1),
 });
+export type HistoryListState = typeof historyList.defaults;
+/** The accepted values as the filter form shows them ("" = any). */
+export type HistoryParams = HistoryListState;
 
-export type HistoryParams = { state?: string; site?: string; operator?: string; from?: string; to?: string; page?: string };
+const MESSAGES: Record<keyof HistoryListState, (raw: string) => string> = {
+  state: () => "state: Unknown state",
+  site: () => "site: Site must be a site id",
+  operator: () => "operator: Operator filter is too long",
+  from: (raw) => (DAY.test(raw) ? "from: Not a real date" : "from: Dates look like 2026-11-24"),
+  to: (raw) => (DAY.test(raw) ? "to: Not a real date" : "to: Dates look like 2026-11-24"),
+  page: () => "page: Not a page number",
+};
 
-export function parseHistoryParams(raw: Record<string, string | string[] | undefined>): { filter: HistoryFilter; values: HistoryParams; errors: string[] } {
-  const pick = (k: string) => {
-    const v = raw[k];
-    const s = Array.isArray(v) ? v[0] : v;
-    return s && s.trim() !== "" ? s : undefined;
-  };
-  const values: HistoryParams = { state: pick("state"), site: pick("site"), operator: pick("operator"), from: pick("from"), to: pick("to"), page: pick("page") };
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) return { filter: {}, values, errors: parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) };
-  const p = parsed.data;
-  const from = p.from ? new Date(`${p.from}T00:00:00Z`) : undefined;
+export function parseHistoryParams(raw: RawParams): { filter: HistoryFilter; values: HistoryParams; errors: string[] } {
+  const values = historyList.parse(raw);
+  const errors = historyList.refused(raw).map(({ key, raw: v }) => MESSAGES[key](v));
+  const from = values.from ? new Date(`${values.from}T00:00:00Z`) : undefined;
   // "to" is inclusive of that whole day.
-  const to = p.to ? new Date(Date.parse(`${p.to}T00:00:00Z`) + 86_400_000) : undefined;
-  if (from && to && from >= to) return { filter: {}, values, errors: ["to: must be on or after from"] };
-  return { filter: { state: p.state, siteId: p.site, operator: p.operator || undefined, from, to, page: p.page }, values, errors: [] };
+  let to = values.to ? new Date(Date.parse(`${values.to}T00:00:00Z`) + 86_400_000) : undefined;
+  if (from && to && from >= to) {
+    errors.push("to: must be on or after from");
+    to = undefined;
+  }
+  const filter: HistoryFilter = {
+    state: values.state || undefined,
+    siteId: values.site ? Number(values.site) : undefined,
+    operator: values.operator || undefined,
+    from,
+    to,
+    page: values.page,
+  };
+  return { filter, values: to || !values.to ? values : { ...values, to: "" }, errors };
 }
