@@ -200,7 +200,7 @@ async function main() {
         value: `${f.bulk.wallS} s (${f.bulk.state}, ${f.bulk.succeeded} ok)`,
         baseline: `floor ${f.bulk.floorS} s`,
         ratio: `${f.bulkWallVsFloor}×`,
-        how: `${f.bulk.devices} devices while sharing the budget; floor = (${f.bulk.callsDuringJob} calls of every class sent during the job − burst) at 60/min`,
+        how: `${f.bulk.devices} devices while sharing the budget; floor = (${f.bulk.callsDuringJob} calls of every class sent during the job − the ${f.bulk.tokensAtStart} tokens found less the 1 bulk keeps for higher classes) at 60/min; counting the whole burst: ${f.bulk.floorFullBurstS} s`,
       });
     });
 

@@ -18,6 +18,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { insertBulkJob } from "../lib/bulk/jobs";
+import { IDLE_RESERVE_TOKENS } from "../lib/chekt/budget-rules";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { generateSecrets, withInstallSecrets } from "../scripts/lib/install-secrets";
@@ -45,7 +46,12 @@ export type TeamBenchResult = {
   chekt429: number;
   share429: number;
   callsByClass: Record<string, number>;
-  bulk: { devices: number; state: string; succeeded: number; failed: number; wallS: number; floorS: number; callsDuringJob: number; tokensAtStart: number };
+  bulk: {
+    devices: number; state: string; succeeded: number; failed: number; wallS: number; floorS: number;
+    /** The old floor: as if the bulk class could spend the whole burst it found (it must leave IDLE_RESERVE_TOKENS). */
+    floorFullBurstS: number;
+    callsDuringJob: number; tokensAtStart: number;
+  };
   pageP95ByShape: Record<string, number>;
   bulkWallVsFloor: number;
 };
@@ -282,7 +288,12 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     // The bucket refills PER_MIN a minute after what it held at the start: the fastest the calls that
     // shared it could all be sent.
     const tokensAtStart = Math.floor(jobMarks.tokensAtStart ?? BURST);
-    const floorS = Math.max(0, callsDuringJob - tokensAtStart) * (60 / PER_MIN);
+    // The floor while sharing the budget: of the tokens it found, the bulk class may spend all but
+    // the one it keeps for higher classes (lib/chekt/budget-rules.ts IDLE_RESERVE_TOKENS); every
+    // further call, of any class, waits for the refill.
+    const usableAtStart = Math.max(0, tokensAtStart - IDLE_RESERVE_TOKENS);
+    const floorS = Math.max(0, callsDuringJob - usableAtStart) * (60 / PER_MIN);
+    const floorFullBurstS = Math.max(0, callsDuringJob - tokensAtStart) * (60 / PER_MIN);
     const pages = dist(pageMs);
     const answers = dist(answerMs);
     const result: TeamBenchResult = {
@@ -304,7 +315,7 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       chekt429: calls429,
       share429: stats.total ? Math.round((calls429 / stats.total) * 10000) / 10000 : 0,
       callsByClass,
-      bulk: { devices, state: jobMarks.state ?? "missing", succeeded: jobMarks.succeeded ?? 0, failed: jobMarks.failed ?? 0, wallS: Math.round(wallS * 10) / 10, floorS, callsDuringJob, tokensAtStart },
+      bulk: { devices, state: jobMarks.state ?? "missing", succeeded: jobMarks.succeeded ?? 0, failed: jobMarks.failed ?? 0, wallS: Math.round(wallS * 10) / 10, floorS, floorFullBurstS, callsDuringJob, tokensAtStart },
       pageP95ByShape: Object.fromEntries([...byPage].map(([k, v]) => [k, dist(v).p95])),
       bulkWallVsFloor: floorS > 0 ? Math.round((wallS / floorS) * 100) / 100 : Number.NaN,
     };
@@ -312,7 +323,7 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     log(`team: page p95 by shape ${JSON.stringify(result.pageP95ByShape)}`);
     log(`team: ${result.alarmsRaised} alarms, ${answered} answered in CHeKT, answer p95 ${answers.p95} ms (median ${answers.median}); visible p95 ${result.visibleMs.p95} ms`);
     log(`team: ${stats.total} CHeKT calls, ${calls429} answered 429 (${(result.share429 * 100).toFixed(2)} %); by class ${JSON.stringify(callsByClass)}`);
-    log(`team: bulk ${result.bulk.state}, ${result.bulk.succeeded} ok / ${result.bulk.failed} failed in ${result.bulk.wallS} s; floor ${floorS} s for the ${callsDuringJob} calls that shared the bucket → ${result.bulkWallVsFloor}×`);
+    log(`team: bulk ${result.bulk.state}, ${result.bulk.succeeded} ok / ${result.bulk.failed} failed in ${result.bulk.wallS} s; floor ${floorS} s for the ${callsDuringJob} calls that shared the bucket → ${result.bulkWallVsFloor}× (whole-burst floor ${floorFullBurstS} s)`);
     return result;
   } finally {
     await db.end().catch(() => undefined);

@@ -20,10 +20,11 @@ const MAX_CAS_TRIES = 50;
 
 type Cached = { state: BucketState; version: number };
 
-const COLUMNS = "per_min, burst, tokens, at_ms, blocked_until_ms, waiting_at_ms, taken, learned, version";
+const COLUMNS = "per_min, burst, tokens, at_ms, blocked_until_ms, waiting_at_ms, active_at_ms, taken, learned, version";
 
 function fromRow(r: Record<string, unknown>): Cached {
   const waiting = (r.waiting_at_ms as unknown[] | null) ?? [];
+  const active = (r.active_at_ms as unknown[] | null) ?? [];
   return {
     version: Number(r.version),
     state: {
@@ -33,13 +34,16 @@ function fromRow(r: Record<string, unknown>): Cached {
       atMs: Number(r.at_ms),
       blockedUntilMs: Number(r.blocked_until_ms),
       waitingAtMs: waiting.map(Number),
+      activeAtMs: active.map(Number),
       taken: Number(r.taken),
       learned: r.learned === true,
     },
   };
 }
 
-const stateValues = (s: BucketState) => [s.perMin, s.burst, s.tokens, s.atMs, s.blockedUntilMs, s.waitingAtMs, s.taken, s.learned];
+const stateValues = (s: BucketState) => [
+  s.perMin, s.burst, s.tokens, s.atMs, s.blockedUntilMs, s.waitingAtMs, s.activeAtMs, s.taken, s.learned,
+];
 
 export class PgBudgetStore implements BudgetStore {
   private cache = new Map<string, Cached>();
@@ -52,8 +56,9 @@ export class PgBudgetStore implements BudgetStore {
     // Creating the row and reading it back in one statement: ON CONFLICT DO UPDATE returns the
     // existing row untouched (the no-op SET keeps its values) when another instance made it first.
     const rows = await this.sql(
-      `INSERT INTO chekt_budgets (credential, per_min, burst, tokens, at_ms, blocked_until_ms, waiting_at_ms, taken, learned, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::double precision[], $8, $9, 0)
+      `INSERT INTO chekt_budgets (credential, per_min, burst, tokens, at_ms, blocked_until_ms, waiting_at_ms, active_at_ms, taken,
+         learned, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::double precision[], $8::double precision[], $9, $10, 0)
        ON CONFLICT (credential) DO UPDATE SET credential = EXCLUDED.credential
        RETURNING ${COLUMNS}`,
       [credential, ...stateValues(s)],
@@ -66,12 +71,14 @@ export class PgBudgetStore implements BudgetStore {
   async update<T>(credential: string, init: () => BucketState, fn: (s: BucketState) => { result: T; changed: boolean }): Promise<T> {
     let cached = this.cache.get(credential) ?? (await this.load(credential, init));
     for (let i = 0; i < MAX_CAS_TRIES; i++) {
-      const s: BucketState = { ...cached.state, waitingAtMs: [...cached.state.waitingAtMs] };
+      const c = cached.state;
+      const s: BucketState = { ...c, waitingAtMs: [...c.waitingAtMs], activeAtMs: [...c.activeAtMs] };
       const { result, changed } = fn(s);
       if (!changed) return result;
       const rows = await this.sql(
         `UPDATE chekt_budgets SET per_min = $3, burst = $4, tokens = $5, at_ms = $6, blocked_until_ms = $7,
-           waiting_at_ms = $8::double precision[], taken = $9, learned = $10, version = version + 1, updated_at = now()
+           waiting_at_ms = $8::double precision[], active_at_ms = $9::double precision[], taken = $10, learned = $11,
+           version = version + 1, updated_at = now()
          WHERE credential = $1 AND version = $2
          RETURNING version`,
         [credential, cached.version, ...stateValues(s)],

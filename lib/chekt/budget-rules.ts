@@ -8,7 +8,9 @@ import { resetAtMs } from "./rate-limit";
  *
  * CHeKT's limit is a token bucket per credential (CONTRACT.md "Rate limit"): `burst` tokens at
  * most, refilled at `perMin` a minute. Ours mirrors it, and a call of class C may take a token
- * only while, after taking it, `CLASS_RESERVE[C] × burst` tokens stay free for the classes above.
+ * only while, after taking it, `CLASS_RESERVE[C] × burst` tokens stay free for the classes above —
+ * while one of those is active (took or asked for a token in the last RESERVE_HOLD_MS). While none
+ * is, C leaves only IDLE_RESERVE_TOKENS: a reserve nobody is about to use is burst thrown away.
  */
 
 export type BudgetLimits = { perMin: number; burst: number };
@@ -29,6 +31,20 @@ export const ASSUMED_LIMITS: BudgetLimits = { perMin: 600_000, burst: 10_000 };
  * either: a reserve delays a class by `reserve × burst / rate` seconds, it never stops it.
  */
 export const CLASS_RESERVE: Record<BudgetClass, number> = { answer: 0, write: 0.05, snapshot: 0.1, read: 0.2, bulk: 0.25, sync: 0.5 };
+
+/**
+ * A class's full reserve binds for this long after a call of a higher class took or asked for a
+ * token: an operator's answer, a save, a refresh come in runs (claim, dispatch, re-read), and the
+ * rest of the run finds its tokens. 5 s is five refills on the free tier.
+ */
+export const RESERVE_HOLD_MS = 5_000;
+
+/**
+ * While no higher class is active, a lower one still leaves this many tokens (never more than its
+ * full reserve): the first answer or save after a quiet spell goes at once, and from then on its
+ * class is active and the full reserve binds again.
+ */
+export const IDLE_RESERVE_TOKENS = 1;
 
 /**
  * CHeKT counts a call when it arrives, after we took its token. A full bucket refills nothing, so
@@ -53,6 +69,8 @@ export type BucketState = {
   blockedUntilMs: number;
   /** Per class, in BUDGET_CLASSES order: when a call of that class was last refused (0 = none). */
   waitingAtMs: number[];
+  /** Per class, in BUDGET_CLASSES order: when a call of that class last took or asked for a token (0 = never). */
+  activeAtMs: number[];
   /** Tokens ever taken: a ticket keeps the count at its take, so an answer knows how many calls went out after it. */
   taken: number;
   /** False while the limits are ASSUMED_LIMITS and the real ones are still to be read from headers. */
@@ -60,7 +78,18 @@ export type BucketState = {
 };
 
 export function initialState(limits: BudgetLimits, learned: boolean, now: number): BucketState {
-  return { perMin: limits.perMin, burst: limits.burst, tokens: limits.burst, atMs: now, blockedUntilMs: 0, waitingAtMs: BUDGET_CLASSES.map(() => 0), taken: 0, learned };
+  const perClass = () => BUDGET_CLASSES.map(() => 0);
+  return {
+    perMin: limits.perMin,
+    burst: limits.burst,
+    tokens: limits.burst,
+    atMs: now,
+    blockedUntilMs: 0,
+    waitingAtMs: perClass(),
+    activeAtMs: perClass(),
+    taken: 0,
+    learned,
+  };
 }
 
 const rank = (cls: BudgetClass) => BUDGET_CLASSES.indexOf(cls);
@@ -74,9 +103,20 @@ export function refill(s: BucketState, now: number): void {
   }
 }
 
-/** Tokens that must be in the bucket before a call of `cls` may take one. */
-export function tokensNeeded(s: BucketState, cls: BudgetClass): number {
-  return Math.min(s.burst, 1 + CLASS_RESERVE[cls] * s.burst);
+/** Whether a class above `cls` took or asked for a token within RESERVE_HOLD_MS before `now`. */
+export function higherActive(s: BucketState, cls: BudgetClass, now: number): boolean {
+  for (let h = 0; h < rank(cls); h++) {
+    const at = s.activeAtMs[h] ?? 0;
+    if (at > 0 && at > now - RESERVE_HOLD_MS) return true;
+  }
+  return false;
+}
+
+/** Tokens that must be in the bucket before a call of `cls` may take one at `now`. */
+export function tokensNeeded(s: BucketState, cls: BudgetClass, now: number): number {
+  const full = CLASS_RESERVE[cls] * s.burst;
+  const reserve = higherActive(s, cls, now) ? full : Math.min(full, IDLE_RESERVE_TOKENS);
+  return Math.min(s.burst, 1 + reserve);
 }
 
 export type TakeDecision =
@@ -87,6 +127,8 @@ export type TakeDecision =
 export function decideTake(s: BucketState, cls: BudgetClass, now: number, mark = true): TakeDecision {
   refill(s, now);
   const r = rank(cls);
+  // Asking counts as activity: lower classes keep their full reserve for this class from now on.
+  if (mark) s.activeAtMs[r] = now;
   const refuse = (waitMs: number, why: "blocked" | "reserve" | "higher_waiting"): TakeDecision => {
     if (mark) s.waitingAtMs[r] = now;
     return { ok: false, waitMs: Math.max(1, Math.ceil(waitMs)), why };
@@ -96,7 +138,7 @@ export function decideTake(s: BucketState, cls: BudgetClass, now: number, mark =
     const at = s.waitingAtMs[h];
     if (at > 0 && at > now - WAITING_TTL_MS) return refuse(DEFER_RETRY_MS, "higher_waiting");
   }
-  const need = tokensNeeded(s, cls);
+  const need = tokensNeeded(s, cls, now);
   if (s.tokens >= need) {
     if (s.tokens >= s.burst) s.atMs = Math.max(s.atMs, now + FULL_BUCKET_LAG_MS);
     s.tokens -= 1;
@@ -111,7 +153,7 @@ export function decideTake(s: BucketState, cls: BudgetClass, now: number, mark =
 
 /** The wait a call of `cls` would meet now, without taking or marking anything. */
 export function estimateWait(s: BucketState, cls: BudgetClass, now: number): number {
-  const copy = { ...s, waitingAtMs: [...s.waitingAtMs] };
+  const copy = { ...s, waitingAtMs: [...s.waitingAtMs], activeAtMs: [...s.activeAtMs] };
   const d = decideTake(copy, cls, now, false);
   return d.ok ? 0 : d.waitMs;
 }

@@ -33,7 +33,7 @@ export const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
 /** Keeps usage for an hour: enough for the panel, small enough to never matter. */
 export const USAGE_KEEP_MS = 60 * 60_000;
 
-const clone = (s: BucketState): BucketState => ({ ...s, waitingAtMs: [...s.waitingAtMs] });
+const clone = (s: BucketState): BucketState => ({ ...s, waitingAtMs: [...s.waitingAtMs], activeAtMs: [...s.activeAtMs] });
 
 export class MemoryBudgetStore implements BudgetStore {
   private states = new Map<string, BucketState>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CallBudget, BudgetWaitTooLong, credentialKey, type BudgetClock } from "../../lib/chekt/budget";
-import { correct, decideTake, initialState, readRateHeaders, FREE_TIER, type BucketState } from "../../lib/chekt/budget-rules";
+import { correct, decideTake, initialState, readRateHeaders, FREE_TIER, RESERVE_HOLD_MS, type BucketState } from "../../lib/chekt/budget-rules";
 import { MemoryBudgetStore, type BudgetStore } from "../../lib/chekt/budget-store";
 
 /** A clock that moves only when the test says so; sleepers wake in time order. */
@@ -45,11 +45,16 @@ const rateHeaders = (o: { limit?: number; remaining?: number; resetS?: number })
 };
 
 describe("budget rules: class reserves", () => {
-  it("sync goes only while more than half the bucket is free, bulk above a quarter, answers take the last token", () => {
-    const s = state(); // 5 tokens, 1 a second
+  // Times from T (0 means "never" in activeAtMs). An answer asked for a token at T: every lower
+  // class keeps its full reserve for a while.
+  const T = 1_000_000;
+  const answerActive = { atMs: T, activeAtMs: [T, 0, 0, 0, 0, 0] };
+
+  it("while a higher class is active: sync goes only while more than half the bucket is free, bulk above a quarter, answers take the last token", () => {
+    const s = state(answerActive); // 5 tokens, 1 a second
     const takes = (cls: Parameters<typeof decideTake>[1]) => {
       let n = 0;
-      while (decideTake(s, cls, 0, false).ok) n++;
+      while (decideTake(s, cls, T, false).ok) n++;
       return n;
     };
     expect(takes("sync")).toBe(2); // 5 → 3: the next would leave less than half
@@ -61,16 +66,40 @@ describe("budget rules: class reserves", () => {
     expect(s.tokens).toBe(0);
   });
 
+  it("while nobody above is active, a lower class leaves one token, not its whole reserve; the answer that takes it brings the reserve back", () => {
+    const s = state({ atMs: T });
+    let bulk = 0;
+    while (decideTake(s, "bulk", T).ok) bulk++;
+    expect(bulk).toBe(4); // 5 → 1: one token kept for whoever comes first
+    expect(decideTake(s, "answer", T)).toMatchObject({ ok: true, tokensLeft: 0 }); // goes at once
+    // Refill starts at T + 200 ms (FULL_BUCKET_LAG_MS). At T + 2.2 s 2 tokens are back, enough
+    // for bulk's kept token, but the answer is active: bulk needs 1 + 1.25 again.
+    expect(decideTake(s, "bulk", T + 2_200)).toMatchObject({ ok: false, why: "reserve" });
+    expect(decideTake(s, "bulk", T + 2_500).ok).toBe(true);
+    // RESERVE_HOLD_MS after the answer's last ask, one kept token is enough again.
+    const held = state({ tokens: 2, atMs: T + RESERVE_HOLD_MS - 1, activeAtMs: [T, 0, 0, 0, 0, 0] });
+    expect(decideTake(held, "bulk", T + RESERVE_HOLD_MS - 1, false)).toMatchObject({ ok: false, why: "reserve" });
+    const quiet = state({ tokens: 2, atMs: T + RESERVE_HOLD_MS, activeAtMs: [T, 0, 0, 0, 0, 0] });
+    expect(decideTake(quiet, "bulk", T + RESERVE_HOLD_MS, false).ok).toBe(true);
+  });
+
+  it("a class's own activity and the classes below it never raise its reserve", () => {
+    const s = state({ tokens: 2, atMs: T, activeAtMs: [0, 0, 0, 0, T, T] }); // bulk and sync busy
+    expect(decideTake(s, "bulk", T, false).ok).toBe(true);
+  });
+
   it("a refused class is told how long until it may go, longer for lower classes", () => {
-    const s = state({ tokens: 0 });
+    const s = state({ tokens: 0, ...answerActive });
     const wait = (cls: Parameters<typeof decideTake>[1]) => {
-      const d = decideTake({ ...s, waitingAtMs: [0, 0, 0, 0, 0, 0] }, cls, 0, false);
+      const d = decideTake({ ...s, waitingAtMs: [0, 0, 0, 0, 0, 0] }, cls, T, false);
       return d.ok ? 0 : d.waitMs;
     };
     expect(wait("answer")).toBe(1000);
     expect(wait("write")).toBe(1250);
     expect(wait("bulk")).toBe(2250);
     expect(wait("sync")).toBe(3500);
+    // Nobody above active: one kept token, whatever the class.
+    expect(decideTake(state({ tokens: 0, atMs: T }), "sync", T, false)).toMatchObject({ ok: false, waitMs: 2000 });
   });
 
   it("a class whose call is waiting goes before lower classes, even when these could go", () => {
