@@ -1,9 +1,10 @@
 import "server-only";
 import { cache } from "react";
+import { cookies, headers } from "next/headers";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/roles";
-import { auth } from "./index";
 import { sessionPolicy } from "./policy";
+import { sessionClaims, sessionCookieName, sessionTokenFrom, usesSecureCookie } from "./session-token";
 import { checkSessionRecord, type SessionClaims, type SessionRecord } from "./sessions";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
@@ -56,13 +57,26 @@ async function loadSession(sid: string): Promise<{ record: SessionRecord; mustEn
 }
 
 /**
+ * The session cookie's claims, decoded the way next-auth's auth() reads them (same cookie name,
+ * secret and salt) but without running its session endpoint, and once per cookie
+ * (lib/auth/session-token.ts). Null without a cookie or with one that does not decrypt.
+ */
+async function cookieClaims(): Promise<SessionClaims | null> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return null;
+  const [jar, h] = await Promise.all([cookies(), headers()]);
+  const name = sessionCookieName(usesSecureCookie(h, process.env));
+  const token = sessionTokenFrom(jar.getAll(), name);
+  return token ? sessionClaims(token, secret, name) : null;
+}
+
+/**
  * The cookie's session checked against Postgres (lib/auth/sessions.ts: ended, idle, past its
  * absolute lifetime, user disabled, session version bumped), and whether the user still has to
  * set up a second factor a dealer of theirs requires. Cached per request.
  */
 const resolveSession = cache(async (): Promise<Resolved> => {
-  const session = await auth();
-  const claims: SessionClaims = { uid: session?.user?.id, sid: session?.sid, sv: session?.sv };
+  const claims: SessionClaims = (await cookieClaims()) ?? {};
   const loaded = claims.sid ? await loadSession(claims.sid) : null;
   const valid = await checkSessionRecord(prisma, loaded?.record ?? null, claims, sessionPolicy(process.env));
   if (!valid || !loaded) return null;

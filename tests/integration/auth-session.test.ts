@@ -1,12 +1,12 @@
-// getSessionUser() and the role guards against a real Postgres. Only next-auth's auth() (the JWT
-// cookie reader) and the request headers are stubbed; the user row is real.
+// getSessionUser() and the role guards against a real Postgres. Only next/headers is stubbed (with a
+// real encrypted session cookie); the user row is real.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { requestHeaders } from "../support/next-headers";
 
 const authMock = vi.hoisted(() => ({ session: null as null | { user: { id: string; name: string; email: string; role: string }; sv?: number; sid?: string; expires: string } }));
-vi.mock("@/lib/auth/index", () => ({ auth: async () => authMock.session }));
-vi.mock("next/headers", () => import("../support/next-headers"));
+// A real encrypted session cookie carrying authMock.session's claims (tests/support/session-cookie.ts).
+vi.mock("next/headers", () => import("../support/session-cookie").then((m) => m.nextHeadersWith(() => authMock.session)));
 /** The page the request was for, as proxy.ts passes it on. */
 const requestPath = (path: string) => void (requestHeaders.current = new Headers({ "x-request-path": path }));
 

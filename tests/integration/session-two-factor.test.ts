@@ -1,13 +1,13 @@
 // getSessionUser/getEnrolmentUser read the session, its user and the two-factor requirement in one
 // SQL round trip (lib/auth/session.ts). These cases pin that query to twoFactorRequiredFor's rules
 // (lib/auth/two-factor.ts): a member of a dealer that requires it, the owner when any dealer does,
-// never an outsider, never once enrolled. Only next-auth's auth() (the JWT cookie reader) is stubbed.
+// never an outsider, never once enrolled. Only next/headers is stubbed (with a real encrypted session cookie).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 const authMock = vi.hoisted(() => ({ session: null as null | { user: { id: string }; sv?: number; sid?: string; expires: string } }));
-vi.mock("@/lib/auth/index", () => ({ auth: async () => authMock.session }));
-vi.mock("next/headers", () => import("../support/next-headers"));
+// A real encrypted session cookie carrying authMock.session's claims (tests/support/session-cookie.ts).
+vi.mock("next/headers", () => import("../support/session-cookie").then((m) => m.nextHeadersWith(() => authMock.session)));
 
 let db: TestDatabase;
 let m: {
