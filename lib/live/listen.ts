@@ -3,7 +3,7 @@
 // hears every change whichever instance received the webhook.
 // Not from the Prisma pool: a LISTEN connection must stay checked out for the process lifetime.
 import pg from "pg";
-import { DEVICE_STATUS_CHANNEL, VERIFICATIONS_CHANNEL, parseVerificationMessage, type VerificationMessage } from "@/lib/webhooks/notify";
+import { DEVICE_STATUS_CHANNEL, VERIFICATIONS_CHANNEL, parseVerificationMessages, type VerificationMessage } from "@/lib/webhooks/notify";
 
 export type LiveEvent =
   | { kind: "verification"; message: VerificationMessage }
@@ -46,8 +46,8 @@ export function createListener(connectionString: string, opts: { log?: (msg: str
     client = c;
     c.on("notification", (n) => {
       if (n.channel === VERIFICATIONS_CHANNEL) {
-        const message = parseVerificationMessage(n.payload);
-        if (message) fanOut({ kind: "verification", message });
+        // A webhook batch lists several verifications in one notify: one event each for subscribers.
+        for (const message of parseVerificationMessages(n.payload)) fanOut({ kind: "verification", message });
       } else if (n.channel === DEVICE_STATUS_CHANNEL) {
         try {
           fanOut({ kind: "device", payload: JSON.parse(n.payload ?? "null") });

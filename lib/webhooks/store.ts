@@ -1,7 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { isDeviceEvent, type DeviceEvent } from "@/lib/mirror/device-events";
 import { applyEvent } from "./apply";
 import { parseEvent, type ParseResult } from "./events";
+import { ingest } from "./ingest";
 import { inTransaction } from "./pool";
 import type { Sql } from "./sql";
 
@@ -20,7 +22,10 @@ export type StoreResult =
 /**
  * Stores the event under (dealer link, event id) and applies it, all in one transaction: the row exists if and only
  * if its effects do. A second arrival of the same id (retry, catch-up overlap) only counts itself.
- * Throws on a database failure so the caller can answer 5xx and let CHeKT retry.
+ * Alarm, verification and snapshot events (and ignored types) take one round trip through the
+ * batched SQL function (lib/webhooks/ingest.ts); device events write the mirror through TypeScript
+ * (lib/mirror/device-events.ts) in a transaction of their own.
+ * Throws on a database failure (with the SQLSTATE as `code`) so the caller can answer 5xx and let CHeKT retry.
  */
 export async function storeAndApply(
   dealerLinkId: string,
@@ -34,6 +39,32 @@ export async function storeAndApply(
   const type = parsed.ok ? parsed.event.type : parsed.type;
   const createdAt = parsed.ok ? parsed.event.createdAt : parsed.createdAt;
   const payload = typeof envelope === "string" ? envelope : JSON.stringify(envelope);
+  if (parsed.ok && isDeviceEvent(parsed.event)) {
+    return storeDeviceEvent(dealerLinkId, parsed.event, payload, source, delivery);
+  }
+  const row = await ingest({
+    dealerLinkId,
+    id,
+    type,
+    createdAt,
+    source,
+    data: parsed.ok ? parsed.event.data : null,
+    payload,
+    ignoredNote: parsed.ok ? undefined : ignoredNote(type),
+    delivery,
+  });
+  if (row.outcome === "duplicate") return { outcome: "duplicate", eventId: id };
+  return { outcome: row.outcome, eventId: id, note: row.note ?? "" };
+}
+
+async function storeDeviceEvent(
+  dealerLinkId: string,
+  event: DeviceEvent,
+  payload: string,
+  source: "webhook" | "catch-up",
+  delivery?: DeliveryLog,
+): Promise<StoreResult> {
+  const { id, type, createdAt } = event;
   return inTransaction(async (sql) => {
     const now = new Date();
     const inserted = await sql<{ id: string }>`
@@ -52,16 +83,16 @@ export async function storeAndApply(
       }
       return { outcome: "duplicate" as const, eventId: id };
     }
-    const [status, note] = parsed.ok ? ["applied", (await applyEvent(sql, dealerLinkId, parsed.event, now)).note] : ["ignored", ignoredNote(type)];
+    const { note } = await applyEvent(sql, dealerLinkId, event, now);
     if (delivery) {
       await sql`
-        WITH done AS (UPDATE webhook_events SET apply_status = ${status}, apply_note = ${note}, applied_at = ${now} WHERE dealer_link_id = ${dealerLinkId} AND id = ${id})
+        WITH done AS (UPDATE webhook_events SET apply_status = 'applied', apply_note = ${note}, applied_at = ${now} WHERE dealer_link_id = ${dealerLinkId} AND id = ${id})
         INSERT INTO webhook_deliveries (received_at, dealer_key, dealer_link_id, event_id, event_type, delivery_id, attempt, verdict, reason, body_bytes)
         VALUES (${now}, ${delivery.dealerKey}, ${dealerLinkId}, ${id}, ${type}, ${delivery.deliveryId}, ${delivery.attempt}, 'accepted', ${note.slice(0, 500)}, ${delivery.bodyBytes})`;
     } else {
-      await markApplied(sql, dealerLinkId, id, status, note, now);
+      await markApplied(sql, dealerLinkId, id, "applied", note, now);
     }
-    return { outcome: status as "applied" | "ignored", eventId: id, note };
+    return { outcome: "applied" as const, eventId: id, note };
   });
 }
 

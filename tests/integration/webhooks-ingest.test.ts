@@ -1,0 +1,134 @@
+// Group commit on the webhook hot path (lib/webhooks/ingest.ts + the SQL function webhook_ingest):
+// events that arrive together share one call and one NOTIFY listing their ids; an event Postgres
+// refuses fails alone and leaves nothing of itself; a duplicate inside one batch is counted once;
+// two dealers in one batch stay apart. Real Postgres, a real LISTEN connection.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEvent } from "@/lib/webhooks/events";
+import { createTestDb, envelope, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
+
+let db: TestDb;
+let sql: pg.Client;
+let listen: pg.Client;
+let A = "";
+let B = "";
+const heard: string[] = [];
+let storeAndApply: typeof import("@/lib/webhooks/store").storeAndApply;
+
+beforeAll(async () => {
+  db = await createTestDb("chekt_hooks_ingest");
+  setTestEnv(db.url);
+  A = await seedDealerLink(db.url, { key: "ingest-a", chektDealerId: 301, secret: "whsec_ingest_a_0123456789" });
+  B = await seedDealerLink(db.url, { key: "ingest-b", chektDealerId: 302, secret: "whsec_ingest_b_0123456789" });
+  ({ storeAndApply } = await import("@/lib/webhooks/store"));
+  sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+  listen = new pg.Client({ connectionString: db.url });
+  await listen.connect();
+  listen.on("notification", (n) => heard.push(n.payload ?? ""));
+  await listen.query("LISTEN verifications");
+}, 120_000);
+
+afterAll(async () => {
+  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
+  await listen?.end();
+  await sql?.end();
+  const { prisma } = await import("@/lib/db");
+  await prisma.$disconnect();
+  await db?.drop();
+});
+
+const inFuture = (min: number) => new Date(Date.now() + min * 60_000).toISOString();
+function requested(verificationId: string, extra: Record<string, unknown> = {}) {
+  const body = envelope(`evt_${randomUUID()}`, "verification.requested", {
+    verification_id: verificationId,
+    site_id: 7,
+    occurred_at: new Date().toISOString(),
+    expires_at: inFuture(10),
+    description: "Motion",
+    ...extra,
+  });
+  return { body, text: JSON.stringify(body) };
+}
+function store(dealer: string, e: { body: unknown; text: string }) {
+  const parsed = parseEvent(e.body);
+  if (!parsed.ok) throw new Error("test event did not parse");
+  return storeAndApply(dealer, parsed, e.text, "webhook");
+}
+async function settle() {
+  // NOTIFY is delivered after COMMIT; one round trip on the listening connection flushes it.
+  await listen.query("SELECT 1");
+}
+
+describe("webhook ingest in one statement per batch", () => {
+  it("20 events sent together: all applied, announced in at most 3 NOTIFYs that list every id", async () => {
+    heard.length = 0;
+    const ids = Array.from({ length: 20 }, () => randomUUID());
+    // Sent in one tick: the first two calls leave at once, the other 18 share the next call.
+    const results = await Promise.all(ids.map((id) => store(A, requested(id))));
+    expect(results.map((r) => r.outcome)).toEqual(ids.map(() => "applied"));
+    await settle();
+    const rows = await sql.query(`SELECT count(*)::int AS n FROM verifications WHERE dealer_link_id = $1 AND id = ANY($2)`, [A, ids]);
+    expect(rows.rows[0].n).toBe(20);
+    const messages = heard.map((p) => JSON.parse(p) as { dealer: string; items: { id: string; state: string }[] });
+    expect(messages.length).toBeLessThanOrEqual(3);
+    expect(messages.every((m) => m.dealer === A)).toBe(true);
+    expect(messages.flatMap((m) => m.items.map((i) => i.id)).sort()).toEqual([...ids].sort());
+    expect(messages.flatMap((m) => m.items.map((i) => i.state))).toEqual(ids.map(() => "pending"));
+  });
+
+  it("an event Postgres refuses (\\u0000 in its text) fails alone with a class-22 code; its batch mates commit", async () => {
+    const good = [randomUUID(), randomUUID(), randomUUID()];
+    const bad = randomUUID();
+    const badEvent = requested(bad, { description: "bad \u0000 byte" });
+    const settled = await Promise.allSettled([...good.map((id) => store(A, requested(id))), store(A, badEvent)]);
+    expect(settled.slice(0, 3).map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+    const refusal = settled[3];
+    expect(refusal.status).toBe("rejected");
+    expect(String((refusal as PromiseRejectedResult).reason.code)).toMatch(/^22/);
+    const v = await sql.query(`SELECT id FROM verifications WHERE dealer_link_id = $1 AND id = ANY($2)`, [A, [...good, bad]]);
+    expect(v.rows.map((r) => r.id).sort()).toEqual([...good].sort());
+    const e = await sql.query(`SELECT count(*)::int AS n FROM webhook_events WHERE dealer_link_id = $1 AND id = $2`, [A, (badEvent.body as { id: string }).id]);
+    expect(e.rows[0].n).toBe(0);
+  });
+
+  it("the same event twice in one batch is applied once and counted once as a duplicate", async () => {
+    const e = requested(randomUUID());
+    const [first, second, third] = await Promise.all([store(A, requested(randomUUID())), store(A, e), store(A, e)]);
+    expect(first.outcome).toBe("applied");
+    expect([second.outcome, third.outcome].sort()).toEqual(["applied", "duplicate"]);
+    const row = await sql.query(`SELECT duplicate_count, apply_status FROM webhook_events WHERE dealer_link_id = $1 AND id = $2`, [A, (e.body as { id: string }).id]);
+    expect(row.rows).toEqual([{ duplicate_count: 1, apply_status: "applied" }]);
+  });
+
+  it("two dealers in one batch: each event lands in its own dealer's rows, each dealer hears only its ids", async () => {
+    heard.length = 0;
+    const shared = randomUUID();
+    // Keep the pipe busy so both dealers' events share a batch.
+    await Promise.all([store(A, requested(randomUUID())), store(B, requested(randomUUID())), store(A, requested(shared)), store(B, requested(shared, { description: "B's own" }))]);
+    await settle();
+    const rows = await sql.query(`SELECT dealer_link_id, description FROM verifications WHERE id = $1 ORDER BY description`, [shared]);
+    expect(rows.rows).toEqual(
+      [
+        { dealer_link_id: B, description: "B's own" },
+        { dealer_link_id: A, description: "Motion" },
+      ].sort((x, y) => x.description.localeCompare(y.description)),
+    );
+    const messages = heard.map((p) => JSON.parse(p) as { dealer: string; items: { id: string }[] });
+    expect(messages.filter((m) => m.items.some((i) => i.id === shared)).map((m) => m.dealer).sort()).toEqual([A, B].sort());
+  });
+
+  it("a resolve in the same batch as its verification leaves it cancelled, whatever the order", async () => {
+    const alarm = `alm_${randomUUID()}`;
+    const vid = randomUUID();
+    const resolve = envelope(`evt_${randomUUID()}`, "alarm.resolved", { alarm_id: alarm, resolution: "handled" });
+    await Promise.all([
+      store(A, requested(randomUUID())),
+      store(A, { body: resolve, text: JSON.stringify(resolve) }),
+      store(A, requested(vid, { alarm_id: alarm })),
+    ]);
+    const v = await sql.query(`SELECT state::text AS state FROM verifications WHERE dealer_link_id = $1 AND id = $2`, [A, vid]);
+    expect(v.rows).toEqual([{ state: "cancelled" }]);
+  });
+});
