@@ -1,0 +1,80 @@
+// A finding of issue 13 (docs/roles.md, "Findings and the tests that close them"): a 404 on
+// answering was always taken as "expired". Now the alarm is read from CHeKT first; this file pins
+// the branch verifications-answer.test.ts does not reach: CHeKT answers the PATCH with 404 while
+// the alarm is still open there, and the item must stay claimed, nothing recorded, the operator told.
+// The real simulator over HTTP and real Postgres; the 404 comes from the simulator itself (the
+// verification asked for under another site of the dealer, which CHeKT answers 404).
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ActionContext } from "@/lib/actions/client";
+import type { RunningSimulator } from "@/simulator/server";
+import { startTestSimulator } from "../support/simulator";
+import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
+
+let db: TestDb;
+let sim: RunningSimulator;
+let sql: pg.Client;
+let picks: OutcomePicks;
+let dealer: { id: string; chektDealerId: number };
+let receiveWebhook: (req: Request, key: string) => Promise<Response>;
+const bob = { id: "u_tf_bob", name: "Bob Operator", email: "bob@example.test" };
+const SECRET = "whsec_demo_signing_secret_0123456789";
+
+async function ctxFor(user: typeof bob): Promise<Pick<ActionContext, "commit" | "traceId">> {
+  const { makeCommit } = await import("@/lib/actions/commit");
+  const traceId = randomUUID();
+  return { traceId, commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }) };
+}
+
+/** Raise an alarm on the simulator and deliver its events to our receiver. */
+async function raise(siteId: number) {
+  const res = await fetch(`${sim.url}/_sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ site_id: siteId, expires_in_s: 300 }) });
+  const out = (await res.json()) as { verification: { verification_id: string; contact_id: number } };
+  const events = (await (await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` } })).json()) as { data: unknown[] };
+  for (const e of events.data.reverse()) {
+    const r = await receiveWebhook(signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }), "acme-security");
+    expect(r.status).toBe(200);
+  }
+  return out.verification;
+}
+
+beforeAll(async () => {
+  db = await createTestDb();
+  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
+  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9", config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  const linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
+  dealer = { id: linkId, chektDealerId: 1 };
+  picks = await seedTestOutcomes(linkId);
+  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
+  sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
+  await sim?.close();
+  await sql?.end();
+  await (await import("@/lib/db")).prisma.$disconnect();
+  await db?.drop();
+});
+
+describe("a 404 on answering is checked against CHeKT before the item is called expired", () => {
+  it("CHeKT answers 404 while the alarm is still open there: not expired, nothing recorded, the operator is told", async () => {
+    const v = await raise(2);
+    // Our row names another of the dealer's sites, so CHeKT's PATCH answers 404 for this verification.
+    await sql.query(`UPDATE verifications SET site_id = 3 WHERE id = $1`, [v.verification_id]);
+    const answer = await import("@/lib/verifications/answer");
+    const attempt = answer.answerVerification(await ctxFor(bob), dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
+    await expect(attempt).rejects.toMatchObject({ code: "not_found_open", message: expect.stringMatching(/still open there\. Nothing was recorded/) });
+    const row = (await sql.query(`SELECT state::text, claimed_by_id, answer_error FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
+    expect(row).toMatchObject({ state: "claimed", claimed_by_id: bob.id });
+    expect(row.answer_error).toMatch(/^CHeKT 404/);
+    const simV = ((await (await fetch(`${sim.url}/_sim/verifications`)).json()) as { verification_id: string; answer: unknown }[]).find((x) => x.verification_id === v.verification_id);
+    expect(simV?.answer ?? null).toBeNull();
+    const actions = (await sql.query(`SELECT action FROM audit_log WHERE chekt_id = $1`, [v.verification_id])).rows.map((r) => r.action);
+    expect(actions).not.toContain("verifications.expire");
+  });
+});
