@@ -4,6 +4,7 @@ import { cn } from "@/components/ui";
 const TABS = [
   { href: "/settings", label: "Connection" },
   { href: "/settings/app-devices", label: "CHeKT Apps devices" },
+  { href: "/verifications/settings", label: "Desk outcomes" },
   { href: "/users", label: "Users" },
   { href: "/webhook-log", label: "Webhook log" },
   { href: "/drift", label: "Drift" },

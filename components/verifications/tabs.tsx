@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { cn } from "@/components/ui";
 
-/** Queue | History | Report, as links so each view has its own URL. */
-export function VerificationTabs({ current }: { current: "queue" | "history" | "report" }) {
-  const tab = (key: "queue" | "history" | "report", href: string, label: string) => (
+type Tab = "queue" | "history" | "report" | "settings";
+
+/** Queue | History | Report | Settings, as links so each view has its own URL. */
+export function VerificationTabs({ current }: { current: Tab }) {
+  const tab = (key: Tab, href: string, label: string) => (
     <Link
       href={href}
       aria-current={current === key ? "page" : undefined}
@@ -20,6 +22,7 @@ export function VerificationTabs({ current }: { current: "queue" | "history" | "
       {tab("queue", "/verifications", "Queue")}
       {tab("history", "/verifications/history", "History")}
       {tab("report", "/verifications/report", "Report")}
+      {tab("settings", "/verifications/settings", "Settings")}
     </nav>
   );
 }

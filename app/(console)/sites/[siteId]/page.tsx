@@ -13,6 +13,7 @@ import { SiteDeviceStatus } from "@/components/fleet/site-device-status";
 import { deviceCountsBySite } from "@/lib/fleet/read";
 import { readinessOfSites } from "@/lib/readiness/query";
 import { SiteArmingPanel, SiteDevicesPanel } from "@/components/sites/site-children-panels";
+import { SiteChecklistPanel } from "@/components/verifications/outcome-site-panel";
 import { Badge, Card, PageHeader, buttonClasses } from "@/components/ui";
 import { refuseNotFound, requirePageScope } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
@@ -113,6 +114,8 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
           {readiness ? <ReadinessChecklist readiness={readiness} canEdit={canEdit} /> : null}
           <SiteArmingPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={canEdit} />
           <SiteDevicesPanel dealerLinkId={dealer.id} siteId={siteId} />
+          {/* The desk checklist this site's alarms use (its own or the dealer's); admins change it. */}
+          {!gone ? <SiteChecklistPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={hasRole(user.role, "admin")} /> : null}
         </div>
       </div>
 

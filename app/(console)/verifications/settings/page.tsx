@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { NoDealerState } from "@/components/shell/no-dealer";
+import { Card, PageHeader } from "@/components/ui";
+import { ChecklistEditor } from "@/components/verifications/outcome-checklist";
+import { OutcomesEditor } from "@/components/verifications/outcome-settings";
+import { VerificationTabs } from "@/components/verifications/tabs";
+import { requirePageScope } from "@/lib/auth/require";
+import { prisma } from "@/lib/db";
+import { hasRole } from "@/lib/roles";
+import { checklists, listOutcomes } from "@/lib/verifications/outcomes";
+
+export const metadata: Metadata = { title: "Desk settings" };
+export const dynamic = "force-dynamic";
+
+// Outcome codes and the checklist (docs/desk.md): every member reads them (operators answer with
+// them), only the dealer's admins change them; a site's own checklist is set on the site's page.
+export default async function DeskSettingsPage() {
+  const { user, dealer } = await requirePageScope("viewer");
+  if (!dealer) return <NoDealerState />;
+  const canEdit = hasRole(user.role, "admin");
+  const [outcomes, lists, overrides] = await Promise.all([
+    listOutcomes(prisma, dealer),
+    checklists(prisma, dealer),
+    prisma.deskChecklist.count({ where: { dealerLinkId: dealer.id, siteId: { not: null } } }),
+  ]);
+  return (
+    <div>
+      <PageHeader title="Verifications" description="The outcomes operators answer with and the steps they check first." />
+      <VerificationTabs current="settings" />
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+        <Card title="Outcome codes" description="Each answer needs one; it tells CHeKT dispatch or disregard and is recorded with the answer.">
+          <OutcomesEditor initial={outcomes} canEdit={canEdit} />
+        </Card>
+        <Card
+          title="Checklist"
+          description={`Steps to check before answering; every step not marked optional must be checked. ${overrides ? `${overrides} site${overrides === 1 ? " has its" : "s have their"} own checklist (set on the site's page).` : "A site can have its own, set on the site's page."}`}
+        >
+          <ChecklistEditor own={lists.dealer} dealerSteps={lists.dealer} canEdit={canEdit} />
+        </Card>
+      </div>
+    </div>
+  );
+}

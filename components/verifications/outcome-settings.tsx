@@ -1,0 +1,132 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
+import { Badge, Button } from "@/components/ui";
+import { FormFailure } from "@/components/forms/form-failure";
+import { useActionRunner } from "@/components/forms/use-action-runner";
+import { saveOutcomesAction } from "@/app/(console)/verifications/settings/actions";
+import { MAX_OUTCOMES, OUTCOME_LABEL_MAX, outcomesSchema, type Outcome, type OutcomeKind } from "@/lib/verifications/outcomes-schemas";
+
+type Row = { key: string; id?: string; label: string; kind: OutcomeKind; active: boolean };
+
+const input = "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+
+/** Problems the shared schema finds, as sentences ("Outcome 3: Give the outcome a label"). */
+export function schemaProblems(result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }, noun: string): string[] {
+  if (result.success || !result.error) return [];
+  return result.error.issues.map((i) => (typeof i.path[1] === "number" ? `${noun} ${i.path[1] + 1}: ${i.message}` : i.message));
+}
+
+/** Moves item i by d places (-1 up, +1 down) in a copy of the list. */
+export function moved<T>(list: T[], i: number, d: number): T[] {
+  const j = i + d;
+  if (j < 0 || j >= list.length) return list;
+  const next = [...list];
+  [next[i], next[j]] = [next[j]!, next[i]!];
+  return next;
+}
+
+/** The dealer's outcome codes: admins edit, everyone else reads. Removing a code retires it. */
+export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEdit: boolean }) {
+  const router = useRouter();
+  const [rows, setRows] = useState<Row[]>(() => initial.filter((o) => o.active).map((o) => ({ key: o.id, ...o })));
+  const [problems, setProblems] = useState<string[]>([]);
+  const runner = useActionRunner(saveOutcomesAction);
+  const retired = initial.filter((o) => !o.active);
+
+  if (!canEdit) {
+    return (
+      <div data-testid="outcomes-readonly">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Outcome codes</caption>
+          <thead>
+            <tr className="text-left text-xs text-slate-600">
+              <th scope="col" className="py-1 pr-4 font-medium">Outcome</th>
+              <th scope="col" className="py-1 font-medium">Answers with</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} className="border-t border-slate-100">
+                <td className="py-1.5 pr-4 text-slate-900">{r.label}</td>
+                <td className="py-1.5">
+                  <Badge tone={r.kind === "dispatch" ? "danger" : "neutral"}>{r.kind}</Badge>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="mt-3 text-xs text-slate-600">Only a dealer admin changes these.</p>
+      </div>
+    );
+  }
+
+  const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
+
+  async function save() {
+    const payload = { outcomes: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), label: r.label.trim(), kind: r.kind, active: r.active })) };
+    const found = schemaProblems(outcomesSchema.safeParse(payload), "Outcome");
+    setProblems(found);
+    if (found.length) return;
+    const out = await runner.run(payload, "Outcomes saved.");
+    if (out.ok) router.refresh();
+  }
+
+  return (
+    <div className="space-y-3" data-testid="outcomes-editor">
+      <ol className="space-y-2">
+        {rows.map((r, i) => (
+          <li key={r.key} className="flex flex-wrap items-center gap-2">
+            <label className="min-w-0 flex-1 basis-48">
+              <span className="sr-only">Outcome {i + 1} label</span>
+              <input className={input} value={r.label} maxLength={OUTCOME_LABEL_MAX} onChange={(e) => update(i, { label: e.target.value })} />
+            </label>
+            <label>
+              <span className="sr-only">Outcome {i + 1} answers with</span>
+              <select className={input} value={r.kind} onChange={(e) => update(i, { kind: e.target.value === "dispatch" ? "dispatch" : "disregard" })}>
+                <option value="dispatch">dispatch</option>
+                <option value="disregard">disregard</option>
+              </select>
+            </label>
+            <label className="flex items-center gap-1 text-sm text-slate-700">
+              <input type="checkbox" className="h-4 w-4" checked={r.active} onChange={(e) => update(i, { active: e.target.checked })} />
+              Offered<span className="sr-only"> (outcome {i + 1})</span>
+            </label>
+            <span className="flex gap-1">
+              <Button size="sm" variant="ghost" aria-label={`Move outcome ${i + 1} up`} disabled={i === 0} onClick={() => setRows((rs) => moved(rs, i, -1))} icon={<ArrowUp className="h-4 w-4" aria-hidden />} />
+              <Button size="sm" variant="ghost" aria-label={`Move outcome ${i + 1} down`} disabled={i === rows.length - 1} onClick={() => setRows((rs) => moved(rs, i, 1))} icon={<ArrowDown className="h-4 w-4" aria-hidden />} />
+              <Button size="sm" variant="ghost" aria-label={`Remove outcome ${i + 1}`} onClick={() => setRows((rs) => rs.filter((_, n) => n !== i))} icon={<Trash2 className="h-4 w-4" aria-hidden />} />
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={rows.length >= MAX_OUTCOMES}
+          onClick={() => setRows((rs) => [...rs, { key: `new-${Date.now()}-${rs.length}`, label: "", kind: "disregard", active: true }])}
+        >
+          Add outcome
+        </Button>
+        <Button size="sm" onClick={() => void save()} pending={runner.pending} pendingText="Saving…">
+          Save outcomes
+        </Button>
+      </div>
+      {problems.length ? (
+        <ul role="alert" className="list-disc pl-5 text-sm text-red-700">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
+      <FormFailure failure={runner.failure} />
+      {retired.length ? (
+        <p className="text-xs text-slate-600">
+          Retired (kept for past answers, no longer offered): {retired.map((o) => o.label).join(", ")}.
+        </p>
+      ) : null}
+    </div>
+  );
+}
