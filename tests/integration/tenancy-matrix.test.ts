@@ -78,6 +78,7 @@ function inputs(): Record<string, unknown | { none: string }> {
     "verifications.note": { id: "ver_b", text: "A note from dealer A" },
     "verifications.outcomes": { none: "the caller's current dealer's outcome codes (no dealer in the input)" },
     "verifications.checklist": { siteId: b.site, mode: "own", steps: [] },
+    "verifications.escalation_settings": { none: "the caller's current dealer's escalation settings (no dealer in the input)" },
     "webhooks.reapply": { eventId: "evt_b" },
     "users.set_role": { userId: BERT.id, role: "viewer" },
     "users.set_disabled": { userId: BERT.id, disabled: true },
