@@ -1,6 +1,7 @@
 "use client";
 // Live view of one bulk job: polls the progress route every second while the job runs, so it
 // can be closed and reopened at any time. Failed rows can be fixed here and sent again alone.
+// One view for every kind of bulk job: device jobs of a site and site imports (docs/import.md).
 import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -12,6 +13,9 @@ import { FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { validateDevice } from "@/lib/bulk/validate";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
 import { retryFailedItems } from "@/app/(console)/sites/[siteId]/devices/actions";
+import { retrySiteImport } from "@/app/(console)/sites/import/actions";
+import { SITE_FIELD_LABELS, SITE_FIELDS } from "@/lib/import/site-fields";
+import { validateSiteRows } from "@/lib/import/validate";
 
 type Answer = { job: JobProgress; items?: JobItemView[] };
 
@@ -30,7 +34,10 @@ async function fetchJob(jobId: string, items: boolean): Promise<Answer> {
 
 const isRunning = (s: JobProgress["state"] | undefined) => s === "queued" || s === "running";
 
-export function JobProgressView({ siteId, jobId, initial, canEdit }: { siteId: number; jobId: string; initial: Answer; canEdit: boolean }) {
+type Entity = JobProgress["entity"];
+const NOUN: Record<Entity, [string, string]> = { devices: ["device", "devices"], sites: ["site", "sites"] };
+
+export function JobProgressView({ siteId, jobId, initial, canEdit, entity = "devices" }: { siteId: number; jobId: string; initial: Answer; canEdit: boolean; entity?: Entity }) {
   // Counts every second while the job runs (small answer); the per-row list, which can be
   // thousands of rows, every few seconds and once more when the job ends.
   const progress = useQuery({
@@ -60,7 +67,7 @@ export function JobProgressView({ siteId, jobId, initial, canEdit }: { siteId: n
           <div className="flex items-center gap-3">
             <Badge tone={STATE_TONE[job.state]}>{job.state}</Badge>
             <span className="text-sm text-slate-600">
-              {KIND_LABEL[job.kind]} · {job.total} device{job.total === 1 ? "" : "s"} · started by {job.createdByEmail ?? "unknown"} on {new Date(job.createdAt).toLocaleString()}
+              {entity === "sites" ? "Import" : KIND_LABEL[job.kind]} · {job.total} {NOUN[entity][job.total === 1 ? 0 : 1]} · started by {job.createdByEmail ?? "unknown"} on {new Date(job.createdAt).toLocaleString()}
             </span>
           </div>
           {running ? (
@@ -108,8 +115,8 @@ export function JobProgressView({ siteId, jobId, initial, canEdit }: { siteId: n
           </details>
         ) : null}
       </Card>
-      <FailedRows siteId={siteId} job={job} items={items} canEdit={canEdit && !running} />
-      <ItemTable items={items} kind={job.kind} />
+      <FailedRows siteId={siteId} entity={entity} job={job} items={items} canEdit={canEdit && !running} />
+      <ItemTable items={items} kind={job.kind} entity={entity} />
     </div>
   );
 }
@@ -127,29 +134,49 @@ function Stat({ label, value, tone, testId }: { label: string; value: number | s
 
 const EDITABLE: DeviceField[] = ["external_device_id", "device_type", "name", "zone_number", "additional_zone_numbers", "mac", "manufacturer", "model", "serial_number"];
 
+/** A site import row's cells as the sheet had them (kept in its payload for fixing here). */
+function sheetValues(item: JobItemView): Record<string, string> {
+  const v = item.payload.values;
+  if (typeof v !== "object" || v === null) return {};
+  return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
+// Stations, IDs and account numbers in use are checked by the retry action against the mirror;
+// here a row is checked on its own, so a station name is not flagged for want of the list.
+const siteRowErrors = (values: Record<string, string>) => {
+  const [r] = validateSiteRows([{ line: 0, values }], { stations: [], existingSiteIds: new Set(), accountsInUse: new Map(), pattern: null, seqStart: 1 });
+  const { station, ...rest } = r.errors;
+  void station;
+  return rest;
+};
+
 /** Failed rows that were not retried yet: edit, select, send again as a new job. */
-function FailedRows({ siteId, job, items, canEdit }: { siteId: number; job: JobProgress; items: JobItemView[]; canEdit: boolean }) {
+function FailedRows({ siteId, entity, job, items, canEdit }: { siteId: number; entity: Entity; job: JobProgress; items: JobItemView[]; canEdit: boolean }) {
   const router = useRouter();
   const failed = useMemo(() => items.filter((i) => i.state === "failed" && !i.retriedInJobId), [items]);
   const [edits, setEdits] = useState<Record<string, Record<string, string>>>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const runner = useActionRunner(retryFailedItems);
+  const deviceRunner = useActionRunner(retryFailedItems);
+  const siteRunner = useActionRunner(retrySiteImport);
+  const runner = entity === "sites" ? siteRunner : deviceRunner;
   if (failed.length === 0) return null;
 
-  const valuesOf = (i: JobItemView) => ({ ...(i.payload as Record<string, string>), ...(edits[i.id] ?? {}) });
-  const errorsOf = (i: JobItemView) => (job.kind === "delete" ? {} : validateDevice(valuesOf(i), job.kind).errors);
+  const sites = entity === "sites";
+  const valuesOf = (i: JobItemView): Record<string, string> => ({ ...(sites ? sheetValues(i) : deviceValues(i)), ...(edits[i.id] ?? {}) });
+  const errorsOf = (i: JobItemView): Record<string, string | undefined> =>
+    sites ? siteRowErrors(valuesOf(i)) : job.kind === "delete" ? {} : validateDevice(valuesOf(i), job.kind).errors;
   const chosen = failed.filter((f) => selected.has(f.id));
   const chosenInvalid = chosen.some((c) => Object.keys(errorsOf(c)).length > 0);
 
   async function retry() {
-    const res = await runner.run(
-      { jobId: job.id, items: chosen.map((c) => ({ itemId: c.id, values: job.kind === "delete" ? undefined : valuesOf(c) })) },
-      `Retrying ${chosen.length} row${chosen.length === 1 ? "" : "s"}`,
-    );
-    if (res.ok && res.data) router.push(`/sites/${siteId}/devices/jobs/${res.data.jobId}`);
+    const input = { jobId: job.id, items: chosen.map((c) => ({ itemId: c.id, values: job.kind === "delete" ? undefined : valuesOf(c) })) };
+    const message = `Retrying ${chosen.length} row${chosen.length === 1 ? "" : "s"}`;
+    const res = sites ? await siteRunner.run(input, message) : await deviceRunner.run(input, message);
+    if (res.ok && res.data) router.push(sites ? `/sites/import/jobs/${res.data.jobId}` : `/sites/${siteId}/devices/jobs/${res.data.jobId}`);
   }
 
-  const fields = job.kind === "delete" ? [] : EDITABLE;
+  const fields: string[] = sites ? SITE_FIELDS.filter((f) => failed.some((i) => (sheetValues(i)[f] ?? "") !== "")) : job.kind === "delete" ? [] : EDITABLE;
+  const labels: Record<string, string> = sites ? SITE_FIELD_LABELS : FIELD_LABELS;
   const rowLabel = failed.some((f) => f.fromSheet) ? "Sheet line" : "Row";
   return (
     <Card
@@ -181,14 +208,14 @@ function FailedRows({ siteId, job, items, canEdit }: { siteId: number; job: JobP
               <th className="px-3 py-2">Error</th>
               {fields.map((f) => (
                 <th key={f} className="px-2 py-2">
-                  {FIELD_LABELS[f]}
+                  {labels[f]}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {failed.map((item) => {
-              const errs = errorsOf(item) as Partial<Record<DeviceField, string>>;
+              const errs = errorsOf(item);
               const vals = valuesOf(item);
               return (
                 <tr key={item.id} className="border-t border-slate-100" data-testid={`failed-row-${item.row}`}>
@@ -216,7 +243,7 @@ function FailedRows({ siteId, job, items, canEdit }: { siteId: number; job: JobP
                   {fields.map((f) => (
                     <td key={f} className="px-1 py-1">
                       <input
-                        aria-label={`Failed ${rowLabel.toLowerCase()} ${item.row} ${FIELD_LABELS[f]}`}
+                        aria-label={`Failed ${rowLabel.toLowerCase()} ${item.row} ${labels[f]}`}
                         aria-invalid={errs[f] ? true : undefined}
                         title={errs[f]}
                         disabled={!canEdit}
@@ -243,7 +270,19 @@ function FailedRows({ siteId, job, items, canEdit }: { siteId: number; job: JobP
 
 const PAGE = 100;
 
-function ItemTable({ items, kind }: { items: JobItemView[]; kind: JobProgress["kind"] }) {
+/** A device row's payload is the device itself; its text fields are what the editor shows. */
+function deviceValues(item: JobItemView): Record<string, string> {
+  return Object.fromEntries(Object.entries(item.payload).filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
+function itemName(item: JobItemView): string {
+  const site = item.payload.site;
+  const siteName = typeof site === "object" && site !== null && "name" in site ? site.name : undefined;
+  const name = item.payload.name ?? siteName;
+  return typeof name === "string" ? name : String(item.chektDeviceId ?? "");
+}
+
+function ItemTable({ items, kind, entity }: { items: JobItemView[]; kind: JobProgress["kind"]; entity: Entity }) {
   const [page, setPage] = useState(0);
   const [filter, setFilter] = useState<"all" | JobItemView["state"]>("all");
   const list = filter === "all" ? items : items.filter((i) => i.state === filter);
@@ -273,7 +312,7 @@ function ItemTable({ items, kind }: { items: JobItemView[]; kind: JobProgress["k
               <th className="px-3 py-2">External ID</th>
               <th className="px-3 py-2">{kind === "create" ? "Name" : "Device"}</th>
               <th className="px-3 py-2">Result</th>
-              <th className="px-3 py-2">CHeKT device</th>
+              <th className="px-3 py-2">CHeKT {NOUN[entity][0]}</th>
               <th className="px-3 py-2">Message</th>
             </tr>
           </thead>
@@ -282,7 +321,7 @@ function ItemTable({ items, kind }: { items: JobItemView[]; kind: JobProgress["k
               <tr key={i.id} className="border-t border-slate-100" data-testid={`item-${i.row}`}>
                 <td className="px-3 py-2 tabular-nums text-slate-500">{i.row}</td>
                 <td className="px-3 py-2 font-mono text-xs">{i.externalDeviceId ?? "—"}</td>
-                <td className="whitespace-nowrap px-3 py-2">{String(i.payload.name ?? i.chektDeviceId ?? "")}</td>
+                <td className="whitespace-nowrap px-3 py-2">{itemName(i)}</td>
                 <td className="px-3 py-2">
                   <Badge tone={ITEM_TONE[i.state]}>{i.state}</Badge>
                 </td>

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { AlertTriangle, CheckCircle2, ChevronsDown, SkipForward } from "lucide-react";
 import { Alert, Button, Card, Select, Textarea, cn } from "@/components/ui";
 import { useActionRunner } from "@/components/forms/use-action-runner";
-import { DEVICE_FIELDS, FIELD_LABELS, REQUIRED_ON_CREATE, type DeviceField } from "@/lib/bulk/fields";
+import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, REQUIRED_ON_CREATE, type DeviceField } from "@/lib/bulk/fields";
 import { parsePaste, type ParsedPaste } from "@/lib/bulk/parse";
 import { applyMapping, duplicateFields, guessMapping, type ColumnMapping, type RawRow } from "@/lib/bulk/mapping";
 import { countInvalid, validateRows, type BulkMode } from "@/lib/bulk/validate";
@@ -41,7 +41,7 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
   const active = useMemo(() => rows.filter((r) => !skipped.has(r.line)), [rows, skipped]);
   const validated = useMemo(() => validateRows(active, { mode, existingExternalIds: existing }), [active, mode, existing]);
   const invalid = useMemo(() => countInvalid(validated), [validated]);
-  const reviewRows = useMemo<ReviewRow[]>(() => {
+  const reviewRows = useMemo<ReviewRow<DeviceField>[]>(() => {
     const errorsByLine = new Map(validated.map((v) => [v.line, v.errors]));
     return rows.map((r) => ({ line: r.line, values: r.values, errors: errorsByLine.get(r.line) ?? {}, skipped: skipped.has(r.line) }));
   }, [rows, validated, skipped]);
@@ -246,6 +246,9 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
               api={review}
               rows={reviewRows}
               fields={mappedFields.length ? mappedFields : [...DEVICE_FIELDS]}
+              labels={FIELD_LABELS}
+              pickers={{ device_type: DEVICE_TYPES }}
+              label="Pasted devices"
               onlyErrors={onlyErrors}
               onEdit={edit}
               onSkip={skip}

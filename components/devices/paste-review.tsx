@@ -3,20 +3,22 @@
 // Rows are keyed and labelled by their sheet line (header included), the number the job page
 // shows too. With "only rows with errors" on, the row holding focus stays listed until focus
 // leaves it, so a fix that makes it valid never unmounts the cell being typed in.
+// Entity-agnostic: the device paste and the site import (components/import) both use it, each
+// with its own fields, labels and pickers.
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { RotateCcw, SkipForward, Trash2 } from "lucide-react";
 import { cn } from "@/components/ui";
-import { DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
-import type { FieldErrors } from "@/lib/bulk/validate";
 
 const ROW_HEIGHT = 44;
 
-export type ReviewRow = {
+export type ReviewRow<F extends string = string> = {
   line: number;
-  values: Partial<Record<DeviceField, string>>;
-  errors: FieldErrors;
+  values: Partial<Record<F, string>>;
+  errors: Partial<Record<F, string>>;
   skipped: boolean;
+  /** Shown in an empty cell: what the job will use there (e.g. a generated external ID). */
+  placeholders?: Partial<Record<F, string>>;
 };
 
 export type ReviewApi = {
@@ -24,24 +26,29 @@ export type ReviewApi = {
   nextError(): boolean;
 };
 
-type Props = {
-  rows: ReviewRow[];
-  fields: DeviceField[];
+type Props<F extends string> = {
+  rows: ReviewRow<F>[];
+  fields: F[];
+  labels: Record<F, string>;
+  /** Fields edited with a picker of these values (a pasted value outside them stays shown, marked). */
+  pickers?: Partial<Record<F, readonly string[]>>;
+  /** The grid's accessible name, e.g. "Pasted devices". */
+  label: string;
   onlyErrors: boolean;
-  onEdit: (line: number, field: DeviceField, value: string) => void;
+  onEdit: (line: number, field: F, value: string) => void;
   onSkip: (line: number, skipped: boolean) => void;
   onDelete: (line: number) => void;
   api: Ref<ReviewApi>;
 };
 
-const hasErrors = (r: ReviewRow) => !r.skipped && Object.keys(r.errors).length > 0;
+const hasErrors = <F extends string>(r: ReviewRow<F>) => !r.skipped && Object.keys(r.errors).length > 0;
 
-export function PasteReview({ rows, fields, onlyErrors, onEdit, onSkip, onDelete, api }: Props) {
+export function PasteReview<F extends string>({ rows, fields, labels, pickers, label: gridLabel, onlyErrors, onEdit, onSkip, onDelete, api }: Props<F>) {
   const parent = useRef<HTMLDivElement>(null);
   // Sheet lines kept in the error filter: the row that holds focus (and, until the click is over,
   // the one focus just left with the pointer).
   const [pinned, setPinned] = useState<readonly number[]>([]);
-  const [focusRequest, setFocusRequest] = useState<{ line: number; field: DeviceField } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ line: number; field: F } | null>(null);
   useEffect(() => setPinned([]), [onlyErrors]);
 
   // Focus leaves a row on pointer-down, but the click lands on pointer-up: dropping the row in
@@ -113,7 +120,7 @@ export function PasteReview({ rows, fields, onlyErrors, onEdit, onSkip, onDelete
   // Problems sit right after the line number so they stay in view however wide the paste is.
   const template = `5.5rem minmax(18rem, 2fr) repeat(${fields.length}, minmax(9rem, 1fr)) 6.5rem`;
   return (
-    <div ref={parent} className="max-h-[60vh] overflow-auto" role="grid" aria-rowcount={shown.length + 1} aria-label="Pasted devices">
+    <div ref={parent} className="max-h-[60vh] overflow-auto" role="grid" aria-rowcount={shown.length + 1} aria-label={gridLabel}>
       <div className="sticky top-0 z-10 grid min-w-max border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ gridTemplateColumns: template }} role="row" aria-rowindex={1}>
         <div className="sticky left-0 z-[1] bg-slate-50 px-3 py-2" role="columnheader" title="The row's line in your sheet, header included">
           Sheet line
@@ -121,7 +128,7 @@ export function PasteReview({ rows, fields, onlyErrors, onEdit, onSkip, onDelete
         <div className="px-3 py-2" role="columnheader">Problems</div>
         {fields.map((f) => (
           <div key={f} className="px-2 py-2" role="columnheader">
-            {FIELD_LABELS[f]}
+            {labels[f]}
           </div>
         ))}
         <div className="px-2 py-2" role="columnheader">
@@ -166,11 +173,12 @@ export function PasteReview({ rows, fields, onlyErrors, onEdit, onSkip, onDelete
               </div>
               {fields.map((f) => (
                 <div key={f} className="px-1" role="gridcell">
-                  {f === "device_type" ? (
-                    <TypePicker label={`${label} ${FIELD_LABELS[f]}`} value={r.values[f] ?? ""} error={problems.length ? r.errors[f] : undefined} disabled={r.skipped} cell={`${r.line}:${f}`} onChange={(v) => onEdit(r.line, f, v)} />
+                  {pickers?.[f] ? (
+                    <Picker choices={pickers[f]} label={`${label} ${labels[f]}`} value={r.values[f] ?? ""} error={problems.length ? r.errors[f] : undefined} disabled={r.skipped} cell={`${r.line}:${f}`} onChange={(v) => onEdit(r.line, f, v)} />
                   ) : (
                     <input
-                      aria-label={`${label} ${FIELD_LABELS[f]}`}
+                      aria-label={`${label} ${labels[f]}`}
+                      placeholder={r.placeholders?.[f]}
                       aria-invalid={problems.length && r.errors[f] ? true : undefined}
                       title={r.errors[f] ?? undefined}
                       data-cell={`${r.line}:${f}`}
@@ -214,9 +222,9 @@ export function PasteReview({ rows, fields, onlyErrors, onEdit, onSkip, onDelete
   );
 }
 
-/** camera | bridge; a pasted value that is neither stays visible (and marked) until replaced. */
-function TypePicker({ label, value, error, disabled, cell, onChange }: { label: string; value: string; error?: string; disabled: boolean; cell: string; onChange: (v: string) => void }) {
-  const known = (DEVICE_TYPES as readonly string[]).includes(value.trim().toLowerCase());
+/** E.g. camera | bridge; a pasted value that is none of them stays visible (and marked) until replaced. */
+function Picker({ choices, label, value, error, disabled, cell, onChange }: { choices: readonly string[]; label: string; value: string; error?: string; disabled: boolean; cell: string; onChange: (v: string) => void }) {
+  const known = choices.includes(value.trim().toLowerCase());
   const selected = known ? value.trim().toLowerCase() : value;
   return (
     <select
@@ -233,8 +241,8 @@ function TypePicker({ label, value, error, disabled, cell, onChange }: { label: 
       )}
     >
       {value.trim() === "" ? <option value="">Choose…</option> : null}
-      {!known && value.trim() !== "" ? <option value={value}>{`"${value}" (not a type)`}</option> : null}
-      {DEVICE_TYPES.map((t) => (
+      {!known && value.trim() !== "" ? <option value={value}>{`"${value}" (not a choice)`}</option> : null}
+      {choices.map((t) => (
         <option key={t} value={t}>
           {t}
         </option>

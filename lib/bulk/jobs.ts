@@ -63,6 +63,8 @@ export async function insertBulkJob(tx: Tx, job: NewJob) {
 export type JobProgress = {
   id: string;
   kind: "create" | "update" | "delete";
+  /** devices of one site, or sites imported from a sheet (docs/import.md). */
+  entity: "devices" | "sites";
   state: "queued" | "running" | "done" | "failed" | "cancelled";
   chektSiteId: number;
   total: number;
@@ -87,6 +89,7 @@ export async function readJobProgress(db: Tx | { bulkJob: Tx["bulkJob"]; bulkChu
   return {
     id: job.id,
     kind: job.kind,
+    entity: job.entity,
     state: job.state,
     chektSiteId: job.chektSiteId,
     total: job.total,

@@ -151,3 +151,15 @@ describe("10,000 rows", () => {
     expect(ms).toBeLessThan(5000);
   });
 });
+
+describe("uploaded files", () => {
+  it("reads UTF-8 (with or without a BOM) and refuses other encodings with the file's name", async () => {
+    const { decodeSheet } = await import("@/lib/import/read-file");
+    expect(decodeSheet("a.csv", new TextEncoder().encode("\uFEFFName\nCafé"))).toEqual({ ok: true, text: "\uFEFFName\nCafé" });
+    const latin1 = Uint8Array.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0x43, 0x61, 0x66, 0xe9]);
+    const bad = decodeSheet("sites.csv", latin1);
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.message).toMatch(/^sites\.csv is not UTF-8 text/);
+    expect(decodeSheet("u16.txt", Uint8Array.from([0xff, 0xfe, 0x4e, 0x00])).ok).toBe(false);
+  });
+});

@@ -26,9 +26,14 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
       description="Every site of this dealer, from this console's copy of CHeKT (kept current in the background)."
       actions={
         canEdit && dealer ? (
-          <Link href="/sites/new" className={buttonClasses("primary")}>
-            <Plus className="h-4 w-4" aria-hidden="true" /> New site
-          </Link>
+          <>
+            <Link href="/sites/import" className={buttonClasses("secondary")}>
+              Import sites
+            </Link>
+            <Link href="/sites/new" className={buttonClasses("primary")}>
+              <Plus className="h-4 w-4" aria-hidden="true" /> New site
+            </Link>
+          </>
         ) : null
       }
     />

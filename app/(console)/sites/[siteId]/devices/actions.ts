@@ -153,7 +153,7 @@ export const retryFailedItems = actionClient
   .inputSchema(retryItemsInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
     const scope = await requireDealerScope();
-    const job = await prisma.bulkJob.findFirst({ where: { id: parsedInput.jobId, dealerLinkId: scope.dealerLinkId } });
+    const job = await prisma.bulkJob.findFirst({ where: { id: parsedInput.jobId, dealerLinkId: scope.dealerLinkId, entity: "devices" } });
     if (!job) throw new ActionError("not_found", "That job does not exist for this dealer.");
     const wanted = new Map(parsedInput.items.map((i) => [i.itemId, i.values]));
     const failed = await prisma.bulkItem.findMany({ where: { jobId: job.id, id: { in: [...wanted.keys()] }, state: "failed" }, orderBy: { position: "asc" } });
