@@ -7,6 +7,9 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/roles";
+import { isConnected, MAYBE_CONNECTED } from "@/lib/dealer-connected";
+
+export { isConnected } from "@/lib/dealer-connected";
 
 /** httpOnly cookie holding the id of the DealerLink the user is working on. */
 export const DEALER_COOKIE = "dealer_link";
@@ -31,14 +34,13 @@ export const NO_DEALER_MESSAGE = "No dealer connected — an admin can connect o
  */
 export const listConnectedDealers = cache(async (): Promise<ConnectedDealer[]> => {
   const rows = await prisma.dealerLink.findMany({
-    where: { connectedAt: { not: null } },
+    where: MAYBE_CONNECTED,
     orderBy: { chektDealerId: "asc" },
     select: { id: true, chektDealerId: true, externalDealerId: true, companyName: true, connectedAt: true, disconnectedAt: true },
   });
-  // A reconnect sets connectedAt after an older disconnectedAt, so compare the two.
-  return rows
-    .filter((r) => r.connectedAt && (!r.disconnectedAt || r.disconnectedAt < r.connectedAt))
-    .map(({ disconnectedAt: _d, connectedAt, ...r }) => ({ ...r, connectedAt: connectedAt as Date }));
+  return rows.flatMap(({ disconnectedAt, connectedAt, ...r }) =>
+    connectedAt && isConnected({ connectedAt, disconnectedAt }) ? [{ ...r, connectedAt }] : [],
+  );
 });
 
 /** Whether the user is the organisation owner (read from Postgres, not from the session token). */
@@ -52,7 +54,7 @@ type MyDealerRow = { id: string; chekt_dealer_id: number; external_dealer_id: st
 /**
  * The connected dealers this user is a member of, each with the user's role there. The owner is
  * an admin of every connected dealer without needing a membership row. One SQL round trip (it runs
- * on every page view and action): the same "connected" rule as listConnectedDealers — connected,
+ * on every page view and action): isConnected (lib/dealer-connected.ts) written in SQL — connected,
  * and not disconnected since (a reconnect sets connected_at after an older disconnected_at).
  */
 export const listMyDealers = cache(async (userId: string): Promise<MemberDealer[]> => {

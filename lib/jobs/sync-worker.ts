@@ -11,6 +11,7 @@ import { isChektError } from "@/lib/chekt/errors";
 import { refreshNow, type RefreshJob } from "@/lib/mirror/refresh";
 import { sweepDealer, SweepAborted } from "@/lib/mirror/sweep";
 import { targetKey, type MirrorTarget } from "@/lib/mirror/targets";
+import { isConnected, MAYBE_CONNECTED } from "@/lib/dealer-connected";
 
 export const REFRESH_QUEUE = "mirror-refresh";
 export const SYNC_QUEUE = "mirror-sync";
@@ -53,10 +54,9 @@ export async function queueSync(boss: PgBoss, dealerLinkId: string): Promise<voi
 
 /** Links due a sweep at `now`. */
 export async function dueLinks(now: Date, intervalS: number): Promise<string[]> {
-  const links = await prisma.dealerLink.findMany({
-    where: { connectedAt: { not: null }, disconnectedAt: null },
-    select: { id: true },
-  });
+  const links = (
+    await prisma.dealerLink.findMany({ where: MAYBE_CONNECTED, select: { id: true, connectedAt: true, disconnectedAt: true } })
+  ).filter(isConnected);
   const syncs = new Map(
     (await prisma.mirrorSync.findMany({ where: { dealerLinkId: { in: links.map((l) => l.id) } } })).map((s) => [
       s.dealerLinkId,
@@ -74,7 +74,7 @@ export async function dueLinks(now: Date, intervalS: number): Promise<string[]> 
 
 async function linkScope(dealerLinkId: string) {
   const link = await prisma.dealerLink.findUnique({ where: { id: dealerLinkId } });
-  if (!link || !link.connectedAt || link.disconnectedAt) return null;
+  if (!link || !isConnected(link)) return null;
   return { dealerLinkId: link.id, dealerId: link.chektDealerId };
 }
 

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { decryptSecret, encryptSecret } from "@/lib/secrets";
 import { DEFAULT_DEALER_KEY, forgetDealerSecrets, secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
 import { maskPrivateKey, maskSecret, type MaskedCredential } from "./mask";
+import { isConnected } from "@/lib/dealer-connected";
 
 // Which credentials are configured, masked. Values are decrypted here only to mask them; the
 // page receives `MaskedCredential`s, never a value.
@@ -49,7 +50,7 @@ function effective(sealed: string | null, envValue: string | undefined, isDefaul
 export async function dealerCredentials(): Promise<DealerCredentials[]> {
   const links = await prisma.dealerLink.findMany({ orderBy: { chektDealerId: "asc" } });
   return links.map((l) => {
-    const base = { id: l.id, chektDealerId: l.chektDealerId, externalDealerId: l.externalDealerId, companyName: l.companyName, connected: !!l.connectedAt && (!l.disconnectedAt || l.disconnectedAt < l.connectedAt) };
+    const base = { id: l.id, chektDealerId: l.chektDealerId, externalDealerId: l.externalDealerId, companyName: l.companyName, connected: isConnected(l) };
     try {
       const isDefault = l.externalDealerId === DEFAULT_DEALER_KEY;
       const key = effective(l.apiKeyEnc, env.CHEKT_API_KEY, isDefault);

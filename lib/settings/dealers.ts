@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { getSessionUser } from "@/lib/auth/session";
-import { administeredDealerLinkIds, getCurrentDealer } from "@/lib/dealer";
+import { administeredDealerLinkIds, getCurrentDealer, isConnected } from "@/lib/dealer";
 
 /** Dealer links the signed-in admin can pick on the admin pages (those they administer; all for the owner), connected first. */
 export async function dealerChoices() {
@@ -14,8 +14,7 @@ export async function dealerChoices() {
       chektDealerId: l.chektDealerId,
       externalDealerId: l.externalDealerId,
       companyName: l.companyName,
-      // A reconnect sets connectedAt after an older disconnectedAt (same rule as lib/dealer.ts).
-      connected: !!l.connectedAt && (!l.disconnectedAt || l.disconnectedAt < l.connectedAt),
+      connected: isConnected(l),
     }))
     .sort((a, b) => Number(b.connected) - Number(a.connected));
 }

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { LruMap } from "@/lib/lru";
 import { decryptSecret } from "@/lib/secrets";
+import { isConnected, MAYBE_CONNECTED } from "@/lib/dealer-connected";
 
 // The dealer whose CHeKT App secrets may come from the environment (CHEKT_WEBHOOK_SECRET,
 // CHEKT_API_KEY) when its row holds none: the seeded default dealer (prisma/seed.ts links the
@@ -39,7 +40,7 @@ function toSecrets(row: Row): DealerSecrets {
     dealerLinkId: row.id,
     externalDealerId: row.externalDealerId,
     chektDealerId: row.chektDealerId,
-    connected: !!row.connectedAt && !row.disconnectedAt,
+    connected: isConnected(row),
     webhookSecret: open(row.webhookSecretEnc, env.CHEKT_WEBHOOK_SECRET, isDefault),
     apiKey: open(row.apiKeyEnc, env.CHEKT_API_KEY, isDefault),
   };
@@ -80,8 +81,8 @@ export async function secretsByLinkId(dealerLinkId: string): Promise<DealerSecre
 }
 
 export async function connectedDealerSecrets(): Promise<DealerSecrets[]> {
-  const rows = await prisma.dealerLink.findMany({ where: { connectedAt: { not: null }, disconnectedAt: null }, select });
-  return rows.map(toSecrets);
+  const rows = await prisma.dealerLink.findMany({ where: MAYBE_CONNECTED, select });
+  return rows.filter(isConnected).map(toSecrets);
 }
 
 export function forgetDealerSecrets() {

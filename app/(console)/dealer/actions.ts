@@ -13,6 +13,7 @@ import { requireDealerScope } from "@/lib/dealer-scope";
 import { connectDealerSchema, updateDealerSchema } from "@/lib/schemas/dealer";
 import { dealerBefore } from "@/lib/mirror/before";
 import { mirrorDealer } from "@/lib/mirror/write";
+import { isConnected } from "@/lib/dealer";
 
 export const updateDealerAction = actionClient
   .metadata({ name: "dealer.update", role: "admin", objectKind: "dealer" })
@@ -42,7 +43,7 @@ export const startDealerConnectAction = actionClient
   .inputSchema(connectDealerSchema)
   .action(async ({ parsedInput, ctx }) => {
     const taken = await prisma.dealerLink.findUnique({ where: { externalDealerId: parsedInput.external_dealer_id } });
-    if (taken && !taken.disconnectedAt) {
+    if (taken && isConnected(taken)) {
       throw new ActionError("conflict", `The dealer ID "${parsedInput.external_dealer_id}" already belongs to ${taken.companyName} (CHeKT dealer ${taken.chektDealerId}). Nothing was sent to CHeKT.`, {
         external_dealer_id: `Already used by ${taken.companyName}; choose another ID.`,
       });

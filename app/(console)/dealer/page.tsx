@@ -9,7 +9,7 @@ import { formatInZone, text } from "@/components/sites/format";
 import { Alert, Badge, Card, DataTable, PageHeader } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
-import { isOwner } from "@/lib/dealer";
+import { isConnected, isOwner } from "@/lib/dealer";
 import { readDealerDto } from "@/lib/mirror/dto";
 import { findMirrorDealer } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
@@ -127,7 +127,7 @@ export default async function DealerPage({ searchParams }: { searchParams: Promi
               key: "state",
               header: "Status",
               cell: (l) =>
-                l.connectedAt && (!l.disconnectedAt || l.disconnectedAt < l.connectedAt) ? <Badge tone="success">Connected</Badge> : <Badge tone="neutral">Disconnected</Badge>,
+                isConnected(l) ? <Badge tone="success">Connected</Badge> : <Badge tone="neutral">Disconnected</Badge>,
             },
           ]}
         />

@@ -1,0 +1,15 @@
+// The one "is this dealer connected" rule. Pure, so the webhook receiver and the sync worker can use
+// it without lib/dealer.ts's session and cookie imports; lib/dealer.ts re-exports it for the rest.
+
+export type ConnectionDates = { connectedAt: Date | null; disconnectedAt: Date | null };
+
+/**
+ * Connected, and not disconnected since: a reconnect sets connectedAt after an older
+ * disconnectedAt (the OAuth callback also clears it, but a row from before that still counts).
+ */
+export function isConnected(link: ConnectionDates): boolean {
+  return !!link.connectedAt && (!link.disconnectedAt || link.disconnectedAt < link.connectedAt);
+}
+
+/** The rows that might be connected, for a Prisma where (column-vs-column is checked by isConnected after). */
+export const MAYBE_CONNECTED = { connectedAt: { not: null } } as const;
