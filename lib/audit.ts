@@ -17,28 +17,25 @@ export type AuditEntry = {
   user?: { id: string; email: string } | null;
 };
 
-// JSON columns take plain data only; Dates and BigInts become strings.
-function json(value: unknown): Prisma.InputJsonValue | undefined {
-  if (value === undefined || value === null) return undefined;
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+// JSON columns take plain data only; Dates and BigInts become strings. Null/undefined: no value.
+function jsonText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
-/** Appends one audit row. Pass the transaction client to keep it atomic with the change it records. */
+/**
+ * Appends one audit row. Pass the transaction client to keep it atomic with the change it records.
+ * One plain INSERT (no RETURNING): it runs on every mutation, and Prisma's create would compile a
+ * query and read the row back for nothing. `at` is sent as UTC wall time, as Prisma stores
+ * DateTime in a timestamp column (a DEFAULT would take the transaction's start instead).
+ */
 export async function writeAudit(db: Db, entry: AuditEntry) {
-  await db.auditLog.create({
-    data: {
-      action: entry.action,
-      objectKind: entry.objectKind,
-      chektId: entry.chektId == null ? null : String(entry.chektId),
-      externalId: entry.externalId ?? null,
-      dealerLinkId: entry.dealerLinkId ?? null,
-      traceId: entry.traceId ?? null,
-      before: json(entry.before),
-      after: json(entry.after),
-      outcome: entry.outcome,
-      error: entry.error ?? null,
-      userId: entry.user?.id ?? null,
-      userEmail: entry.user?.email ?? null,
-    },
-  });
+  await db.$executeRaw`
+    INSERT INTO audit_log (at, action, object_kind, chekt_id, external_id, dealer_link_id, trace_id, before, after,
+                           outcome, error, user_id, user_email)
+    VALUES (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC', ${entry.action}, ${entry.objectKind},
+            ${entry.chektId == null ? null : String(entry.chektId)}, ${entry.externalId ?? null},
+            ${entry.dealerLinkId ?? null}, ${entry.traceId ?? null}, ${jsonText(entry.before)}::jsonb,
+            ${jsonText(entry.after)}::jsonb, ${entry.outcome}, ${entry.error ?? null}, ${entry.user?.id ?? null},
+            ${entry.user?.email ?? null})`;
 }
