@@ -1,4 +1,5 @@
 import { csvRow } from "@/lib/settings/audit-filters";
+import type { OutcomeCount } from "./outcomes-history";
 import type { DeskReport, Timing } from "./report";
 import type { ReportRange } from "./report-range";
 
@@ -8,7 +9,7 @@ import type { ReportRange } from "./report-range";
 const blank = (v: number | null) => (v === null ? "" : String(v));
 const timingRow = (label: string, t: Timing) => [label, blank(t.median), blank(t.p90), blank(t.avg), String(t.count)];
 
-export function reportCsv(report: DeskReport, range: ReportRange): string {
+export function reportCsv(report: DeskReport, range: ReportRange, byOutcome: OutcomeCount[] = []): string {
   const s = report.summary;
   const out: unknown[][] = [
     ["Desk report", `${range.fromDay} to ${range.toDay} (UTC)`],
@@ -42,6 +43,10 @@ export function reportCsv(report: DeskReport, range: ReportRange): string {
     ["Top false-alarm cameras"],
     ["camera", "device_id", "site", "site_id", "disregarded", "peak_hour_utc", "at_peak_hour"],
     ...report.falseCameras.map((c) => [c.camera, c.deviceId, c.site, c.siteId, c.disregarded, c.peakHour, c.atPeakHour]),
+    [],
+    ["By outcome code"],
+    ["outcome", "answers_with", "answers", "all_steps_checked"],
+    ...byOutcome.map((o) => [o.outcome, o.kind, o.answers, o.allStepsChecked]),
   ];
   return out.map((r) => (r.length ? csvRow(r.map(String)) : "\r\n")).join("");
 }

@@ -285,3 +285,35 @@ describe("outcome codes", () => {
     expect(twice.error?.issues.map((i) => i.message)).toContain('"police" is listed twice');
   });
 });
+
+describe("history and CSV", () => {
+  it("history rows carry outcome, checklist and annotation; the history CSV and the report CSV list them, per dealer", async () => {
+    const { listHistory } = await import("@/lib/verifications/queries");
+    const h = await import("@/lib/verifications/outcomes-history");
+    const { reportCsv } = await import("@/lib/verifications/report-csv");
+    const { readDeskReport } = await import("@/lib/verifications/report");
+    const list = await listHistory(dealer.id, 1, { state: "dispatched" });
+    const ids = list.items.map((i) => i.id);
+    const details = await h.answerDetails(dealer.id, ids);
+    const withSteps = [...details.values()].find((d) => d.steps.some((s) => s.text === "Called the keyholder"));
+    expect(withSteps).toMatchObject({ outcome: "Police dispatched", annotation: "annotated in CHeKT" });
+    expect([...details.values()].map((d) => d.annotation)).toContain("annotation not sent: the App key lacks events:write");
+    const csv = h.historyCsv(list.items, details);
+    expect(csv.split("\r\n")[0]).toBe("occurred_at,verification_id,alarm_id,site,site_id,event,state,operator,answered_at,outcome,steps_checked,steps,annotation");
+    expect(csv).toContain(",Police dispatched,1/2,[x] Called the keyholder; [ ] Asked for the passcode (optional),annotated in CHeKT\r\n");
+    // Another dealer's link finds none of these rows.
+    expect((await h.answerDetails(other.id, ids)).size).toBe(0);
+
+    const range = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 86_400_000), fromDay: "a", toDay: "b" };
+    const counts = await h.outcomeCounts(dealer.id, range);
+    // Three dispatches in this file: the site checklist (all checked), the annotation (optional step
+    // left), the scope test (no checklist); every disregard was "False alarm – animal".
+    expect(counts).toEqual([
+      { outcome: "Police dispatched", kind: "dispatch", answers: 3, allStepsChecked: 2 },
+      { outcome: "False alarm – animal", kind: "disregard", answers: 2, allStepsChecked: 1 },
+    ]);
+    expect(await h.outcomeCounts(other.id, range)).toEqual([]);
+    const text = reportCsv(await readDeskReport(dealer.id, range), range, counts);
+    expect(text).toContain("\r\nBy outcome code\r\noutcome,answers_with,answers,all_steps_checked\r\nPolice dispatched,dispatch,3,2\r\nFalse alarm – animal,disregard,2,1\r\n");
+  });
+});

@@ -6,6 +6,7 @@ import { VerificationTabs } from "@/components/verifications/tabs";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { parseHistoryParams, type HistoryParams } from "@/lib/verifications/history-filter";
+import { answerDetails, stepsText } from "@/lib/verifications/outcomes-history";
 import { HISTORY_PAGE_SIZE, listHistory } from "@/lib/verifications/queries";
 import { siteInfo } from "@/lib/verifications/site-info";
 import type { QueueItem } from "@/lib/verifications/types";
@@ -27,6 +28,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     errors.length ? null : listHistory(dealer.id, dealer.chektDealerId, filter),
     prisma.verification.findMany({ where: { dealerLinkId: dealer.id }, distinct: ["siteId"], select: { siteId: true }, orderBy: { siteId: "asc" }, take: 200 }),
   ]);
+  const details = await answerDetails(dealer.id, result?.items.map((i) => i.id) ?? []);
   const sites = await Promise.all(siteIds.map(async ({ siteId }) => ({ id: siteId, name: (await siteInfo(dealer.chektDealerId, siteId))?.name ?? `Site ${siteId}` })));
   const pageHref = (page: number) => `/verifications/history?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(values).filter(([, v]) => v)) as Record<string, string>), page: String(page) })}`;
 
@@ -42,9 +44,15 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       ) : null}
       {result ? (
         <>
-          <p className="mb-2 text-sm text-slate-600" data-testid="history-total">
-            {result.total} {result.total === 1 ? "verification" : "verifications"}
-          </p>
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+            <p className="text-sm text-slate-600" data-testid="history-total">
+              {result.total} {result.total === 1 ? "verification" : "verifications"}
+            </p>
+            {/* The same filters, every page, with outcome, checklist and annotation per row. */}
+            <a className={buttonClasses("secondary", "sm")} href={`/api/verifications/history?${new URLSearchParams(Object.fromEntries(Object.entries(values).filter(([k, v]) => v && k !== "page")) as Record<string, string>)}`} download>
+              Export CSV
+            </a>
+          </div>
           <DataTable<QueueItem>
             caption="Verification history"
             rows={result.items}
@@ -56,6 +64,26 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
               { key: "desc", header: "Event", cell: (r) => r.description ?? "—", className: "hidden md:table-cell" },
               { key: "state", header: "State", cell: (r) => <Badge tone={TONE[r.state] ?? "neutral"}>{r.state}</Badge> },
               { key: "who", header: "Operator", cell: (r) => r.answeredByName ?? r.claimedByName ?? "—" },
+              {
+                key: "outcome",
+                header: "Outcome",
+                cell: (r) => {
+                  const d = details.get(r.id);
+                  if (!d?.outcome) return "—";
+                  const done = d.steps.filter((s) => s.checked).length;
+                  return (
+                    <span className="block">
+                      <span className="text-slate-900">{d.outcome}</span>
+                      {d.steps.length ? (
+                        <span className="block text-xs text-slate-600" title={stepsText(d.steps)}>
+                          {done}/{d.steps.length} steps checked
+                        </span>
+                      ) : null}
+                      {d.annotation ? <span className="block text-xs text-slate-600" data-testid="history-annotation">{d.annotation}</span> : null}
+                    </span>
+                  );
+                },
+              },
               { key: "when", header: "Answered", cell: (r) => (r.state === "dispatched" || r.state === "disregarded" ? fmt(r.answeredAt) : "—"), className: "hidden lg:table-cell" },
               { key: "note", header: "Note", cell: (r) => r.answerError ?? "", className: "hidden xl:table-cell text-xs text-slate-500" },
             ]}
