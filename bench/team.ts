@@ -129,6 +129,8 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
 
     // A console that has been running: its first mirror sync of the demo dealer is done.
     const link = (await db.query<{ id: string }>(`select id from dealer_links where chekt_dealer_id = 1`)).rows[0];
+    // Answering needs one of the dealer's outcome codes (the seed adds the default set).
+    const outcomeId = (await db.query<{ id: string }>(`select id from desk_outcomes where dealer_link_id = $1 and kind = 'dispatch' and active order by position limit 1`, [link.id])).rows[0]?.id;
     if (!link) throw new Error("the seed linked no dealer 1");
     const warmUntil = Date.now() + 240_000;
     for (;;) {
@@ -249,7 +251,7 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     const handled = new Set<string>();
     const answerOne = async (id: string, contactId: number) => {
       await callAction(operator.url, "/verifications", claimId, operator.cookie, [{ id }]);
-      const t = await timed(() => callAction(operator.url, "/verifications", answerId, operator.cookie, [{ id, action: "dispatch", contactId }]));
+      const t = await timed(() => callAction(operator.url, "/verifications", answerId, operator.cookie, [{ id, action: "dispatch", contactId, outcomeId, checkedSteps: [] }]));
       if (!/"outcome":"answered"|"state":"dispatched"/.test(t.value)) throw new Error(`answer ${id}: ${t.value.slice(0, 200)}`);
       answerMs.push(t.ms);
     };

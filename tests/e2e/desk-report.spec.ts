@@ -42,7 +42,10 @@ test.fixme("the report counts an alarm the operator opened, claimed and dispatch
   await expect(detail).toBeVisible();
   await expect(page.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
   await detail.getByRole("button", { name: "Dispatch…" }).click();
-  await page.getByRole("dialog").filter({ hasText: "Dispatch responders?" }).getByRole("button", { name: "Dispatch" }).click();
+  // The outcome picker: an outcome code is required (docs/desk.md).
+  const picker = page.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
+  await picker.getByRole("radio", { name: "Police dispatched" }).check();
+  await picker.getByRole("button", { name: "Dispatch" }).click();
   await expect(page.getByText("Dispatched. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
 
   await page.getByRole("link", { name: "Report" }).click();

@@ -194,6 +194,7 @@ test("a verification answer sent while a bulk job and a sweep run is accepted pr
     await detail.getByRole("button", { name: "Dispatch…" }).click();
     const confirm = op.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
     await expect(confirm).toBeVisible();
+    await confirm.getByRole("radio", { name: "Police dispatched" }).check();
 
     // 2. Meanwhile an installer provisions 3,000 devices on site 2 (30 chunks on the free tier)…
     const installer = await bulkCtx.newPage();

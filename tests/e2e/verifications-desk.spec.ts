@@ -159,7 +159,10 @@ test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is se
   const detail = page.getByRole("dialog").filter({ hasText: "Answer under 429" });
   await expect(page.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
   await detail.getByRole("button", { name: "Dispatch…" }).click();
-  await page.getByRole("dialog").filter({ hasText: "Dispatch responders?" }).getByRole("button", { name: "Dispatch" }).click();
+  // The outcome picker: an outcome code is required (docs/desk.md).
+  const picker = page.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
+  await picker.getByRole("radio", { name: "Police dispatched" }).check();
+  await picker.getByRole("button", { name: "Dispatch" }).click();
   const waiting = page.getByTestId("answer-waiting");
   await expect(waiting).toContainText(/Waiting for CHeKT \(CHeKT's rate limit\) — retrying the dispatch in \d+ s/, { timeout: 15_000 });
   await shots(page, "answer-waiting", false);

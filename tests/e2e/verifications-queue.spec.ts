@@ -46,6 +46,7 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
   await detail.getByRole("button", { name: "Dispatch…" }).click();
   const confirm = op.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
   await expect(confirm).toBeVisible();
+  await confirm.getByRole("radio", { name: "Police dispatched" }).check();
   await confirm.getByRole("button", { name: "Dispatch" }).click();
   await expect(op.getByText("Dispatched. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
   await expect(row(op, id)).toHaveCount(0);
@@ -131,6 +132,7 @@ test("keyboard: arrows and j/k move focus, c claims and opens, Escape closes, x 
   const confirm = page.getByRole("dialog").filter({ hasText: "Disregard this alarm?" });
   await expect(confirm).toBeVisible();
   await expect(page.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
+  await confirm.getByRole("radio", { name: "False alarm – animal" }).check();
   await confirm.getByRole("button", { name: "Disregard" }).click();
   await expect(page.getByText("Disregarded. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
   await expect(first).toHaveCount(0);
