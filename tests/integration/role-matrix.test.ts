@@ -45,6 +45,7 @@ const ACTION_RULES: Rule[] = [
   { match: /^dealer\.switch$/, role: "viewer", row: "Sign in, see the dashboard (choose which dealer to look at)" },
   { match: /^account\./, role: "viewer", row: "change your own password" },
   { match: /^verifications\.takeover$/, role: "admin", row: "Take over another operator's claim" },
+  { match: /^verifications\.(outcomes|checklist)$/, role: "admin", row: "Edit the desk's outcome codes and checklists (the dealer's and a site's own)" },
   { match: /^verifications\./, role: readsForViewers, row: "Claim a verification and answer it (dispatch or disregard)" },
   { match: /^(sites|stations|contacts)\./, role: readsForViewers, row: "Create, edit and delete sites, monitoring stations and contacts / Activate or deactivate a site" },
   { match: /^devices\./, role: readsForViewers, row: "Add, edit and delete cameras and devices, including pasting a list (bulk jobs)" },
@@ -70,6 +71,7 @@ const ROUTE_RULES: Array<{ match: RegExp; role: Role | "public"; row: string }> 
   { match: /^dealers\//, role: "admin", row: "Connect or disconnect a dealer" },
   { match: /^live\/verifications\/\[id\]\/lease$/, role: "operator", row: "Claim a verification and answer it (the claim's heartbeat)" },
   { match: /^verifications\/report$/, role: "viewer", row: "See the desk report and export it as CSV" },
+  { match: /^verifications\/history$/, role: "viewer", row: "See the verification history and export it as CSV" },
   { match: /^(live|snapshots)\//, role: "viewer", row: "See the live verification queue" },
   { match: /^bulk-jobs\//, role: "viewer", row: "See … devices (a bulk job's progress)" },
 ];
