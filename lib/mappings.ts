@@ -32,6 +32,24 @@ export async function assertExternalIdFree(db: Db, dealerLinkId: string, kind: M
   }
 }
 
+/**
+ * The mapping (other than `exceptId`) already holding this CHeKT id or this external ID for the
+ * dealer and kind, if any: adopting an object CHeKT lists (the drift page) must not take either.
+ */
+export async function findMappingClash(
+  db: Db,
+  m: { dealerLinkId: string; kind: MappingKind; chektId: string; externalId: string; exceptId?: string },
+) {
+  return db.externalIdMapping.findFirst({
+    where: {
+      dealerLinkId: m.dealerLinkId,
+      kind: m.kind,
+      OR: [{ chektId: m.chektId }, { externalId: m.externalId }],
+      ...(m.exceptId ? { NOT: { id: m.exceptId } } : {}),
+    },
+  });
+}
+
 /** Records (or moves) our external ID ↔ CHeKT ID, inside the caller's transaction. */
 export async function upsertMapping(
   tx: Db,

@@ -10,6 +10,7 @@ import { runDrift } from "@/lib/drift/fetch";
 import { fetchChektObject } from "@/lib/drift/object";
 import { driftCheckSchema, forgetSchema, linkSchema, relinkSchema } from "@/lib/drift/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { deleteMapping, findMappingClash, upsertMapping } from "@/lib/mappings";
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,9 +28,7 @@ async function loadLink(dealerLinkId: string) {
 
 /** Another mapping of this dealer and kind already holding the id would break the unique keys. */
 async function assertFree(tx: Tx, m: { dealerLinkId: string; kind: DriftKind; chektId: string; externalId: string; exceptId?: string }) {
-  const clash = await tx.externalIdMapping.findFirst({
-    where: { dealerLinkId: m.dealerLinkId, kind: m.kind, OR: [{ chektId: m.chektId }, { externalId: m.externalId }], ...(m.exceptId ? { NOT: { id: m.exceptId } } : {}) },
-  });
+  const clash = await findMappingClash(tx, m);
   if (clash) {
     throw new ActionError("conflict", `Another ${m.kind} mapping already uses CHeKT id ${clash.chektId} / external id "${clash.externalId}". Forget that one first.`);
   }
@@ -60,7 +59,9 @@ export const relinkMappingAction = actionClient
       { action: "drift.relink", objectKind: kind, chektId: obj.chektId, externalId: obj.externalId, dealerLinkId: mapping.dealerLinkId, before, after },
       async (tx) => {
         await assertFree(tx, { dealerLinkId: mapping.dealerLinkId, kind, chektId: obj.chektId, externalId: obj.externalId!, exceptId: mapping.id });
-        await tx.externalIdMapping.update({ where: { id: mapping.id }, data: after });
+        // The mapping moves to the object CHeKT has now: the old pair goes, the new one is recorded.
+        await deleteMapping(tx, mapping.dealerLinkId, kind, mapping.chektId);
+        await upsertMapping(tx, { dealerLinkId: mapping.dealerLinkId, kind, chektId: obj.chektId, externalId: obj.externalId!, parentChektId: obj.parentChektId });
       },
     );
     revalidatePath("/drift");
@@ -80,7 +81,7 @@ export const linkObjectAction = actionClient
       { action: "drift.link", objectKind: obj.kind, chektId: obj.chektId, externalId: obj.externalId, dealerLinkId: link.id, after },
       async (tx) => {
         await assertFree(tx, { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId! });
-        await tx.externalIdMapping.create({ data: { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId!, parentChektId: obj.parentChektId } });
+        await upsertMapping(tx, { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId!, parentChektId: obj.parentChektId });
       },
     );
     revalidatePath("/drift");
@@ -96,7 +97,7 @@ export const forgetMappingAction = actionClient
     const before = { kind: mapping.kind, chektId: mapping.chektId, externalId: mapping.externalId, parentChektId: mapping.parentChektId };
     await ctx.commit(
       { action: "drift.forget", objectKind: mapping.kind, chektId: mapping.chektId, externalId: mapping.externalId, dealerLinkId: mapping.dealerLinkId, before },
-      (tx) => tx.externalIdMapping.delete({ where: { id: mapping.id } }),
+      (tx) => deleteMapping(tx, mapping.dealerLinkId, mapping.kind as DriftKind, mapping.chektId),
     );
     revalidatePath("/drift");
     return { forgotten: mapping.id };
@@ -119,12 +120,11 @@ export const linkAllAction = actionClient
     let linked = 0;
     await ctx.commit({ action: "drift.link_all", objectKind: "mapping", dealerLinkId: link.id, after: { candidates: candidates.length } }, async (tx) => {
       for (const obj of candidates) {
-        const clash = await tx.externalIdMapping.findFirst({ where: { dealerLinkId: link.id, kind: obj.kind, OR: [{ chektId: obj.chektId }, { externalId: obj.externalId! }] } });
-        if (clash) {
+        if (await findMappingClash(tx, { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId! })) {
           skipped.push(`${obj.kind} ${obj.chektId}`);
           continue;
         }
-        await tx.externalIdMapping.create({ data: { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId!, parentChektId: obj.parentChektId } });
+        await upsertMapping(tx, { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId!, parentChektId: obj.parentChektId });
         await writeAudit(tx, {
           action: "drift.link",
           objectKind: obj.kind,

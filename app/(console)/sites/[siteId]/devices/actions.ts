@@ -5,37 +5,17 @@ import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { actionClient, type ActionContext } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
-import { prisma } from "@/lib/db";
 import { requireDealerScope } from "@/lib/dealer-scope";
 import { kickBulkJob } from "@/lib/background";
-import { insertBulkJob, type NewItem } from "@/lib/bulk/jobs";
+import { insertBulkJob } from "@/lib/bulk/jobs";
 import { listSiteDevices } from "@/lib/bulk/site-devices";
+import { refuseInvalid } from "@/lib/bulk/refuse-invalid";
+import { planRetry } from "@/lib/bulk/retry";
 import { validateRows, type ValidatedRow } from "@/lib/bulk/validate";
 import { addDeviceInput, createDevicesInput, deleteDevicesInput, retryItemsInput, updateDevicesInput } from "@/lib/bulk/schemas";
 import type { DeviceField } from "@/lib/bulk/fields";
 
 type JobStarted = { jobId: string; queued: number; skipped: number };
-
-/** Up to 50 row messages for the form, keyed "row.<line>". */
-function rowErrors(rows: ValidatedRow[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const r of rows.filter((x) => !x.device).slice(0, 50)) out[`row.${r.line}`] = Object.values(r.errors).join("; ");
-  return out;
-}
-
-function refuseInvalid(rows: ValidatedRow[], skipInvalid: boolean): ValidatedRow[] {
-  const invalid = rows.filter((r) => !r.device);
-  const valid = rows.filter((r) => r.device);
-  if (invalid.length > 0 && !skipInvalid) {
-    throw new ActionError(
-      "invalid_rows",
-      `${invalid.length} row${invalid.length === 1 ? " has" : "s have"} errors. Fix ${invalid.length === 1 ? "it" : "them"} or choose to skip invalid rows; nothing was sent.`,
-      rowErrors(rows),
-    );
-  }
-  if (valid.length === 0) throw new ActionError("invalid_rows", "No valid rows to send; nothing was sent.", rowErrors(rows));
-  return valid;
-}
 
 /**
  * The one create path: the paste (many rows, each with its sheet line) and the add-device form
@@ -152,35 +132,11 @@ export const retryFailedItems = actionClient
   .metadata({ name: "devices.bulk.retry", role: "operator", objectKind: "bulk_job" })
   .inputSchema(retryItemsInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
-    const scope = await requireDealerScope();
-    const job = await prisma.bulkJob.findFirst({ where: { id: parsedInput.jobId, dealerLinkId: scope.dealerLinkId, entity: "devices" } });
-    if (!job) throw new ActionError("not_found", "That job does not exist for this dealer.");
-    const wanted = new Map(parsedInput.items.map((i) => [i.itemId, i.values]));
-    const failed = await prisma.bulkItem.findMany({ where: { jobId: job.id, id: { in: [...wanted.keys()] }, state: "failed" }, orderBy: { position: "asc" } });
-    if (failed.length !== wanted.size) throw new ActionError("conflict", "Some of those rows are not failed rows of this job (already retried or succeeded). Reload the job.");
-    const already = await prisma.bulkItem.findMany({ where: { retryOfId: { in: failed.map((f) => f.id) } }, select: { retryOfId: true } });
-    if (already.length) throw new ActionError("conflict", "Some of those rows were already retried; open the newer job.");
-
-    let items: NewItem[];
-    if (job.kind === "delete") {
-      items = failed.map((f) => ({ kind: "delete", deviceId: f.chektDeviceId!, externalDeviceId: f.externalDeviceId, sheetLine: f.sheetLine }));
-    } else {
-      const existing = await listSiteDevices(scope.dealerId, job.chektSiteId, ctx.traceId);
-      const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
-      const input = failed.map((f, i) => ({ line: i + 1, values: (wanted.get(f.id) ?? f.payload) as Record<string, string> }));
-      const rows = validateRows(input, { mode: job.kind, existingExternalIds: new Set(byExt.keys()) });
-      refuseInvalid(rows, false);
-      items = rows.map((r, i) =>
-        job.kind === "create"
-          ? { kind: "create", device: r.device!, sheetLine: failed[i].sheetLine }
-          : { kind: "update", deviceId: byExt.get(r.device!.external_device_id) ?? failed[i].chektDeviceId!, device: r.device!, sheetLine: failed[i].sheetLine },
-      );
-    }
+    const scope = ctx.requireScope();
+    const { job, retryOf, items } = await planRetry(scope, parsedInput, ctx.traceId);
     const id = randomUUID();
-    await ctx.commit(
-      { action: "devices.bulk.retry", objectKind: "bulk_job", externalId: id, dealerLinkId: scope.dealerLinkId, after: { retryOfJob: job.id, items: items.length } },
-      (tx) =>
-        insertBulkJob(tx, { id, dealerLinkId: scope.dealerLinkId, chektSiteId: job.chektSiteId, kind: job.kind, items, user: ctx.user, retryOf: failed.map((f) => f.id) }),
+    await ctx.commit({ externalId: id, after: { retryOfJob: job.id, items: items.length } }, (tx) =>
+      insertBulkJob(tx, { id, dealerLinkId: scope.dealerLinkId, chektSiteId: job.chektSiteId, kind: job.kind, items, user: ctx.user, retryOf }),
     );
     await kickBulkJob(id);
     return { jobId: id, queued: items.length, skipped: 0 };

@@ -1,0 +1,26 @@
+import "server-only";
+import { ActionError } from "@/lib/actions/errors";
+import type { ValidatedRow } from "./validate";
+
+/** Up to 50 row messages for the form, keyed "row.<line>". */
+function rowErrors(rows: ValidatedRow[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rows.filter((x) => !x.device).slice(0, 50)) out[`row.${r.line}`] = Object.values(r.errors).join("; ");
+  return out;
+}
+
+/** The valid rows, or a refusal naming each bad row (unless the user chose to skip them). Nothing is sent on a refusal. */
+export function refuseInvalid(rows: ValidatedRow[], skipInvalid: boolean): ValidatedRow[] {
+  const invalid = rows.filter((r) => !r.device);
+  const valid = rows.filter((r) => r.device);
+  if (invalid.length > 0 && !skipInvalid) {
+    const n = invalid.length;
+    throw new ActionError(
+      "invalid_rows",
+      `${n} row${n === 1 ? " has" : "s have"} errors. Fix ${n === 1 ? "it" : "them"} or choose to skip invalid rows; nothing was sent.`,
+      rowErrors(rows),
+    );
+  }
+  if (valid.length === 0) throw new ActionError("invalid_rows", "No valid rows to send; nothing was sent.", rowErrors(rows));
+  return valid;
+}
