@@ -1,14 +1,33 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { createTable, flexRender, getCoreRowModel, type ColumnDef } from "@tanstack/react-table";
 import { cn } from "./cn";
 
 export type Column<Row> = {
-  /** Stable key for React. */
+  /** Stable key for React; also the sort key and the column-visibility key. */
   key: string;
   header: ReactNode;
+  /** Plain-text name, for a phone card's field labels and the sort link's title (default: header if a string). */
+  label?: string;
   /** What the cell shows for a row. */
   cell: (row: Row) => ReactNode;
-  /** Classes for both th and td (alignment, width, hide on small screens: "hidden md:table-cell"). */
+  /** Classes for both th and td (alignment, width, "whitespace-nowrap"). */
   className?: string;
+  /** Sorted on the server: the header becomes a link (needs the table's `sort`). */
+  sortable?: boolean;
+  /**
+   * Its place on a phone card: "title" (first line, no label), "actions" (last line, no label,
+   * buttons wrap), "hidden" (left off the card), or a labelled field (the default).
+   */
+  card?: "title" | "actions" | "hidden";
+};
+
+export type TableSort = {
+  column: string;
+  dir: "asc" | "desc";
+  /** The URL that shows the list sorted by `column` in `dir` (the list's URL state, lib/list-state). */
+  href: (column: string, dir: "asc" | "desc") => string;
 };
 
 export type DataTableProps<Row> = {
@@ -16,40 +35,154 @@ export type DataTableProps<Row> = {
   rows: Row[];
   /** Key of each row (an id). */
   rowKey: (row: Row) => string | number;
-  /** Shown instead of the table body when rows is empty (e.g. an <EmptyState>). */
+  /** Shown instead of the table when rows is empty (e.g. an <EmptyState>). */
   empty?: ReactNode;
-  /** Visually hidden caption describing the table for screen readers. */
+  /** Caption describing the table for screen readers (the sort order is added when sorted). */
   caption?: string;
   className?: string;
+  sort?: TableSort;
+  /** Keys of the columns to leave out (the list's column chooser). */
+  hidden?: readonly string[];
+  /** data-* attributes for a row (tests and styling hooks), e.g. { "data-testid": "site-row" }. */
+  rowAttrs?: (row: Row) => Record<`data-${string}`, string | number | undefined>;
+  /** data-testid of the table element. */
+  testId?: string;
+  /** "cards" (default): a card per row below 768 px; "table": always a table (scrolls sideways). */
+  phone?: "cards" | "table";
 };
 
+const labelOf = <Row,>(c: Column<Row>) => c.label ?? (typeof c.header === "string" ? c.header : "");
+
 /**
- * A plain, accessible table for server-rendered lists. For sorting, paging and selection in the
- * browser use @tanstack/react-table and reuse these classes.
+ * THE table of every list page: TanStack Table's core (column model, visibility, sorting state)
+ * rendered on the server, sortable headers as links with aria-sort, an empty state, row actions in
+ * an "actions" column. Below 768 px the same rows are cards (one DOM, restyled: nothing is
+ * rendered twice, so a row's actions exist once), touch targets at least 24 px, no sideways scroll.
  */
-export function DataTable<Row>({ columns, rows, rowKey, empty, caption, className }: DataTableProps<Row>) {
+export function DataTable<Row>(props: DataTableProps<Row>) {
+  const { columns, rows, rowKey, empty, caption, className, sort, hidden = [], rowAttrs, testId, phone = "cards" } = props;
   if (rows.length === 0 && empty) return <>{empty}</>;
+  const byKey = new Map(columns.map((c) => [c.key, c]));
+  const defs: ColumnDef<Row>[] = columns.map((c) => ({ id: c.key, header: () => c.header, cell: (ctx) => c.cell(ctx.row.original) }));
+  const table = createTable<Row>({
+    data: rows,
+    columns: defs,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => String(rowKey(row)),
+    // Paging and sorting happen on the server; TanStack only models what is shown.
+    manualSorting: true,
+    manualPagination: true,
+    state: {
+      columnVisibility: Object.fromEntries(hidden.map((k) => [k, false])),
+      sorting: sort ? [{ id: sort.column, desc: sort.dir === "desc" }] : [],
+    },
+    onStateChange: () => {},
+    renderFallbackValue: null,
+  });
+  table.setOptions((prev) => ({ ...prev, state: { ...table.initialState, ...prev.state } }));
+  const cards = phone === "cards";
+  const sortedBy = sort ? byKey.get(sort.column) : undefined;
+  const fullCaption = caption && sortedBy ? `${caption}, sorted by ${labelOf(sortedBy)} ${sort?.dir === "asc" ? "ascending" : "descending"}` : caption;
+  const anySortable = !!sort && columns.some((c) => c.sortable);
+
   return (
-    <div className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className="bg-slate-50">
-          <tr>
-            {columns.map((c) => (
-              <th key={c.key} scope="col" className={cn("px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", c.className)}>
-                {c.header}
-              </th>
-            ))}
-          </tr>
+    <div
+      className={cn(
+        "rounded-lg border border-slate-200 bg-white shadow-sm",
+        cards ? "max-md:border-0 max-md:bg-transparent max-md:shadow-none md:overflow-x-auto" : "overflow-x-auto",
+        className,
+      )}
+      // A wide table scrolls inside its box; keyboard users must be able to reach that scroll.
+      tabIndex={0}
+      role="region"
+      aria-label={caption ?? "Table"}
+    >
+      <table className={cn("min-w-full text-sm", cards ? "max-md:block md:divide-y md:divide-slate-200" : "divide-y divide-slate-200")} data-testid={testId}>
+        {fullCaption ? <caption className="sr-only">{fullCaption}</caption> : null}
+        <thead className={cn("bg-slate-50", cards && (anySortable ? "max-md:mb-3 max-md:block max-md:bg-transparent" : "max-md:sr-only"))}>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} className={cn(cards && "max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-2")}>
+              {cards && anySortable ? <td className="text-xs font-medium text-slate-600 md:hidden">Sort by</td> : null}
+              {group.headers.map((header) => {
+                const col = byKey.get(header.column.id)!;
+                const sorted = header.column.getIsSorted();
+                const canSort = !!sort && col.sortable;
+                const Icon = !sorted ? ArrowUpDown : sorted === "asc" ? ArrowUp : ArrowDown;
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={canSort ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
+                    className={cn(
+                      "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600",
+                      cards && (canSort ? "max-md:block max-md:p-0" : "max-md:hidden"),
+                      col.className,
+                    )}
+                  >
+                    {canSort && sort ? (
+                      <Link
+                        href={sort.href(col.key, sorted === "asc" ? "desc" : "asc")}
+                        className={cn(
+                          "inline-flex min-h-6 items-center gap-1 rounded hover:text-slate-900",
+                          sorted && "text-slate-900",
+                          cards && "max-md:min-h-8 max-md:bg-white max-md:px-2.5 max-md:ring-1 max-md:ring-inset max-md:ring-slate-300",
+                        )}
+                        title={`Sort by ${labelOf(col)}`}
+                      >
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <Icon className={cn("h-3.5 w-3.5", !sorted && "opacity-40")} aria-hidden="true" />
+                      </Link>
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
         </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={rowKey(row)} className="hover:bg-slate-50">
-              {columns.map((c) => (
-                <td key={c.key} className={cn("px-4 py-2.5 text-slate-800", c.className)}>
-                  {c.cell(row)}
-                </td>
-              ))}
+        <tbody className={cn(cards ? "max-md:block max-md:space-y-3 md:divide-y md:divide-slate-100" : "divide-y divide-slate-100")}>
+          {table.getRowModel().rows.map((row) => (
+            <tr
+              key={row.id}
+              {...rowAttrs?.(row.original)}
+              className={cn(
+                "align-top hover:bg-slate-50",
+                cards && "max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-3 max-md:shadow-sm",
+              )}
+            >
+              {row.getVisibleCells().map((cell) => {
+                const col = byKey.get(cell.column.id)!;
+                const label = labelOf(col);
+                const role = col.card;
+                return (
+                  <td
+                    key={cell.id}
+                    data-label={label || undefined}
+                    className={cn(
+                      "px-4 py-2.5 text-slate-800",
+                      col.className,
+                      cards && [
+                        "max-md:min-w-0 max-md:break-words max-md:px-0 max-md:py-1 max-md:text-left",
+                        // Every link and button on a card is at least 24 px tall (WCAG 2.5.8).
+                        "max-md:[&_a]:inline-flex max-md:[&_a]:min-h-6 max-md:[&_a]:items-center max-md:[&_button]:min-h-6",
+                        role === "hidden" && "max-md:hidden",
+                        role === "title" && "max-md:block max-md:pb-2 max-md:text-base max-md:font-medium",
+                        role === "actions" && "max-md:mt-2 max-md:flex max-md:flex-wrap max-md:gap-2 max-md:border-t max-md:border-slate-100 max-md:pt-2",
+                        // The label is the cell's ::before (no extra element: the cell's content stays as it is).
+                        !role && label && [
+                          "max-md:relative max-md:block max-md:pl-28",
+                          "max-md:before:absolute max-md:before:left-0 max-md:before:w-24 max-md:before:text-slate-500",
+                          "max-md:before:content-[attr(data-label)]",
+                        ],
+                        !role && !label && "max-md:block",
+                      ],
+                    )}
+                  >
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

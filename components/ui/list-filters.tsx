@@ -1,0 +1,69 @@
+import Form from "next/form";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Search } from "lucide-react";
+import { buttonClasses } from "./button";
+import { cn } from "./cn";
+import { Select } from "./field";
+import { SubmitButton } from "./submit-button";
+
+/**
+ * Hidden inputs carrying the rest of a list's URL state through a GET form: `search` is the list's
+ * own link for its current state (lib/list-state's `search`), `omit` the keys the form itself sets.
+ * The page is never carried: new filters start at page 1.
+ */
+export function KeepState({ search, omit }: { search: string; omit: readonly string[] }) {
+  const params = [...new URLSearchParams(search.replace(/^\?/, ""))].filter(([k]) => k !== "page" && !omit.includes(k));
+  return (
+    <>
+      {params.map(([k, v], i) => (
+        <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
+      ))}
+    </>
+  );
+}
+
+export type ListFiltersProps = {
+  /** The list page's path; the form sends its fields there as a GET (a new, bookmarkable URL). */
+  action: string;
+  /** Accessible name of the search landmark ("Filter sites"). */
+  label: string;
+  /** The list's current link and the keys this form's own fields set (the rest is kept). */
+  search: string;
+  fields: readonly string[];
+  /** Whether any filter is set: shows the "Clear filters" link back to `action`. */
+  filtered: boolean;
+  submitLabel?: string;
+  children: ReactNode;
+  /** Shown after the buttons (e.g. what a link-only filter is set to). */
+  after?: ReactNode;
+  className?: string;
+};
+
+/**
+ * THE filter bar of every list page: a plain GET form (works without JavaScript, every change is
+ * a URL the back button steps through), its fields, Apply and Clear filters. The list's parser
+ * module (lib/list-state) reads what it sends; a bad value there falls back to "any".
+ */
+export function ListFilters({ action, label, search, fields, filtered, submitLabel = "Apply", children, after, className }: ListFiltersProps) {
+  return (
+    <Form action={action} className={cn("mb-4 flex flex-wrap items-end gap-3", className)} role="search" aria-label={label}>
+      <KeepState search={search} omit={fields} />
+      {children}
+      <SubmitButton variant="secondary" icon={<Search className="h-4 w-4" aria-hidden="true" />}>
+        {submitLabel}
+      </SubmitButton>
+      {after}
+      {filtered ? (
+        <Link href={action} className={buttonClasses("ghost", "md")}>
+          Clear filters
+        </Link>
+      ) : null}
+    </Form>
+  );
+}
+
+/** The rows-per-page choice every paged list offers. */
+export function PageSizeSelect({ value, sizes }: { value: number; sizes: readonly number[] }) {
+  return <Select label="Rows" name="per" defaultValue={String(value)} wrapperClassName="w-24" options={sizes.map((n) => ({ value: String(n), label: String(n) }))} />;
+}
