@@ -4,7 +4,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { SiteImport } from "./validate";
 
 type Tx = Prisma.TransactionClient;
 
@@ -48,10 +47,13 @@ export function readProgress(value: unknown): ImportProgress {
   return parsed.success ? parsed.data : { contactIds: [] };
 }
 
+/** What a row sends; a validated SiteImport (lib/import/validate.ts) is one (retry.ts passes one). */
+export type ImportItem = Pick<ImportPayload, "site" | "contacts" | "securityType">;
+
 export type NewImportRow = {
   line: number;
   values: Record<string, string>;
-  item: SiteImport;
+  item: ImportItem;
   retryOf?: string;
   existingSiteId?: number;
 };
