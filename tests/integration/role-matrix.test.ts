@@ -46,6 +46,7 @@ const ACTION_RULES: Rule[] = [
   { match: /^account\./, role: "viewer", row: "change your own password" },
   { match: /^verifications\.takeover$/, role: "admin", row: "Take over another operator's claim" },
   { match: /^verifications\.(outcomes|checklist)$/, role: "admin", row: "Edit the desk's outcome codes and checklists (the dealer's and a site's own)" },
+  { match: /^verifications\.escalation_settings$/, role: "admin", row: "Set when alarms on the desk escalate (unclaimed for N s, under M s left); see the escalation banner" },
   { match: /^verifications\./, role: readsForViewers, row: "Claim a verification and answer it (dispatch or disregard)" },
   { match: /^(sites|stations|contacts)\./, role: readsForViewers, row: "Create, edit and delete sites, monitoring stations and contacts / Activate or deactivate a site" },
   { match: /^devices\./, role: readsForViewers, row: "Add, edit and delete cameras and devices, including pasting a list (bulk jobs)" },
