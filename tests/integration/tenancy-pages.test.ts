@@ -39,7 +39,7 @@ let db: TestDatabase;
 let sim: RunningSimulator;
 let sql: pg.Client;
 const A = { id: "", chekt: 1, site: 0, siteName: "", stationName: "", job: "" };
-const B = { id: "", chekt: 2, site: 0, contact: 0, station: 0, job: "", jobOnASite: "", siteNames: [] as string[], stationNames: [] as string[] };
+const B = { id: "", chekt: 2, site: 0, contact: 0, station: 0, job: "", jobOnASite: "", importJob: "", siteNames: [] as string[], stationNames: [] as string[] };
 
 /** The HTTP status Next gives a page that threw: notFound() → 404, forbidden() → 403. */
 function statusOf(error: unknown): number | string {
@@ -55,22 +55,29 @@ async function page(route: string): Promise<PageFn> {
   return mod.default;
 }
 
+/** An async server component (a page part that streams in behind <Suspense>); client components are never async. */
+type Element = { $$typeof: symbol; type: unknown; props: Record<string, unknown> };
+const isAsyncServerElement = (v: object): v is Element =>
+  typeof (v as Element).$$typeof === "symbol" && typeof (v as Element).type === "function" && ((v as Element).type as () => unknown).constructor.name === "AsyncFunction";
+
 /**
  * Every string and number in a rendered tree (element props, the rows handed to tables and client
- * components), each JSON-quoted, so a test can ask whether a name reached the page at all.
+ * components, and what async server components inside it render), each JSON-quoted, so a test can
+ * ask whether a name reached the page at all.
  */
-function textOf(tree: unknown): string {
+async function textOf(tree: unknown): Promise<string> {
   const out: string[] = [];
   const seen = new WeakSet<object>();
-  const walk = (v: unknown) => {
+  const walk = async (v: unknown): Promise<void> => {
     if (typeof v === "string" || typeof v === "number") out.push(JSON.stringify(v));
     else if (v instanceof Date) out.push(JSON.stringify(v.toISOString()));
     else if (v && typeof v === "object" && !seen.has(v)) {
       seen.add(v);
-      for (const child of Object.values(v)) walk(child);
+      if (isAsyncServerElement(v)) await walk(await (v.type as (p: unknown) => Promise<unknown>)(v.props));
+      for (const child of Object.values(v)) await walk(child);
     }
   };
-  walk(tree);
+  await walk(tree);
   return out.join("\n");
 }
 
@@ -80,7 +87,7 @@ async function open(route: string, params: Record<string, string>, search: Recor
   requestHeaders.current = new Headers({ "x-request-path": `/${url}` });
   try {
     const tree = await (await page(route))({ params: Promise.resolve(params), searchParams: Promise.resolve(search) });
-    return { status: 200 as number | string, html: textOf(tree) };
+    return { status: 200 as number | string, html: await textOf(tree) };
   } catch (error) {
     return { status: statusOf(error), html: "" };
   }
@@ -131,6 +138,7 @@ beforeAll(async () => {
   const now = new Date();
   B.job = (await prisma.bulkJob.create({ data: { dealerLinkId: B.id, chektSiteId: B.site, kind: "create", state: "done", total: 1 } })).id;
   B.jobOnASite = (await prisma.bulkJob.create({ data: { dealerLinkId: B.id, chektSiteId: A.site, kind: "delete", state: "done", total: 7 } })).id;
+  B.importJob = (await prisma.bulkJob.create({ data: { dealerLinkId: B.id, chektSiteId: 0, entity: "sites", kind: "create", state: "done", total: 2 } })).id;
   A.job = (await prisma.bulkJob.create({ data: { dealerLinkId: A.id, chektSiteId: A.site, kind: "update", state: "done", total: 3 } })).id;
 
   // B's desk rows, and a resolved verification of each dealer for the history page.
@@ -153,7 +161,8 @@ afterAll(async () => {
 });
 
 /**
- * Every console page whose URL names an object, with B's ids, and what the refusal names. The
+ * Every console page whose path names an object, with B's ids, and what the refusal names (the
+ * admin pages' ?dealer= query has its own test below). The
  * cross-object rows (A's site with B's contact or job) prove the child is checked, not only the site.
  */
 function foreignPages(): { route: string; params: () => Record<string, string>; kind: string; id: () => string }[] {
@@ -172,6 +181,7 @@ function foreignPages(): { route: string; params: () => Record<string, string>; 
     { route: "sites/[siteId]/devices/jobs", params: site, kind: "site", id: bSite },
     { route: "sites/[siteId]/devices/jobs/[jobId]", params: () => ({ siteId: bSite(), jobId: B.job }), kind: "site", id: bSite },
     { route: "sites/[siteId]/devices/jobs/[jobId]", params: () => ({ siteId: String(A.site), jobId: B.job }), kind: "bulk_job", id: () => B.job },
+    { route: "sites/import/jobs/[jobId]", params: () => ({ jobId: B.importJob }), kind: "bulk_job", id: () => B.importJob },
     { route: "stations/[stationId]", params: () => ({ stationId: String(B.station) }), kind: "station", id: () => String(B.station) },
   ];
 }
@@ -204,6 +214,18 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
     }
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it("the admin pages' ?dealer= naming B's link answers 404 with a refusal row; A's own link opens", async () => {
+    session.user = ALICE;
+    jar.set("dealer_link", A.id);
+    for (const route of ["settings", "settings/app-devices", "drift"]) {
+      const from = await lastAuditId();
+      expect((await open(route, {}, { dealer: B.id })).status, route).toBe(404);
+      const rows = (await auditSince(from)).map((r) => [r.action, r.object_kind, r.chekt_id, r.user_email, r.dealer_link_id]);
+      expect(rows, route).toEqual([["scope.not_found", "dealer_link", B.id, ALICE.email, A.id]]);
+    }
+    expect((await open("settings", {}, { dealer: A.id })).status).toBe(200);
+  }, 60_000);
 
   it("A's own objects open on the same pages (the 404s above are about the dealer, not the page)", async () => {
     session.user = ALICE;

@@ -3,16 +3,16 @@ import { Alert, Card, PageHeader } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { DriftPanel } from "@/components/admin/drift-panel";
 import { SyncProgress } from "@/components/mirror/sync-progress";
-import { requireRole } from "@/lib/auth/require";
+import { requirePageScope } from "@/lib/auth/require";
 import { pickDealer } from "@/lib/settings/dealers";
 
 export const metadata: Metadata = { title: "Drift check" };
 export const dynamic = "force-dynamic";
 
 export default async function DriftPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("admin");
+  const scope = await requirePageScope("admin");
   const sp = await searchParams;
-  const { chosen } = await pickDealer(typeof sp.dealer === "string" ? sp.dealer : undefined);
+  const { chosen } = await pickDealer(scope, typeof sp.dealer === "string" ? sp.dealer : undefined);
   return (
     <div>
       <PageHeader title="Drift check" description="Compares our external-ID mappings with this console's copy of CHeKT (kept current by the background sync): sites, monitoring stations, contacts and devices." />

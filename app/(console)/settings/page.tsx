@@ -6,7 +6,7 @@ import { ConnectionCheck } from "@/components/admin/connection-check";
 import { CopyField } from "@/components/admin/copy-field";
 import { DealerSecretsForm } from "@/components/admin/dealer-secrets-form";
 import { TestEventButton } from "@/components/admin/test-event-button";
-import { requireRole } from "@/lib/auth/require";
+import { requirePageScope } from "@/lib/auth/require";
 import { dealerCredentials, envCredentials, simulatorControl, webhookUrlFor } from "@/lib/settings/credentials";
 import { pickDealer } from "@/lib/settings/dealers";
 import type { MaskedCredential } from "@/lib/settings/mask";
@@ -28,9 +28,9 @@ function Masked({ value }: { value: MaskedCredential }) {
 }
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("admin");
+  const scope = await requirePageScope("admin");
   const sp = await searchParams;
-  const { chosen } = await pickDealer(typeof sp.dealer === "string" ? sp.dealer : undefined);
+  const { chosen } = await pickDealer(scope, typeof sp.dealer === "string" ? sp.dealer : undefined);
   const creds = envCredentials();
   const dealers = await dealerCredentials();
   const chosenCreds = dealers.find((d) => d.id === chosen?.id);

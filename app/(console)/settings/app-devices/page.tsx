@@ -3,7 +3,7 @@ import { Alert, PageHeader } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AppDevicesList } from "@/components/admin/app-devices-list";
 import { DiagnosisAlert } from "@/components/admin/diagnosis-alert";
-import { requireRole } from "@/lib/auth/require";
+import { requirePageScope } from "@/lib/auth/require";
 import { appDevicesPage } from "@/lib/settings/app-devices";
 import { pickDealer } from "@/lib/settings/dealers";
 
@@ -13,9 +13,9 @@ export const dynamic = "force-dynamic";
 const PAGE = 25;
 
 export default async function AppDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("admin");
+  const scope = await requirePageScope("admin");
   const sp = await searchParams;
-  const { chosen } = await pickDealer(typeof sp.dealer === "string" ? sp.dealer : undefined);
+  const { chosen } = await pickDealer(scope, typeof sp.dealer === "string" ? sp.dealer : undefined);
   const first = chosen ? await appDevicesPage(chosen.id, undefined, PAGE) : null;
   return (
     <div>
