@@ -7,7 +7,7 @@ import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveChecklistAction } from "@/app/(console)/verifications/settings/actions";
 import { checklistSchema, MAX_STEPS, STEP_TEXT_MAX, type ChecklistStep } from "@/lib/verifications/outcomes-schemas";
-import { moved, schemaProblems } from "./outcome-settings";
+import { moved, schemaProblems } from "./outcome-list";
 
 type Row = { key: string; id?: string; text: string; optional: boolean };
 

@@ -6,26 +6,12 @@ import { Badge, Button } from "@/components/ui";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveOutcomesAction } from "@/app/(console)/verifications/settings/actions";
+import { moved, schemaProblems } from "./outcome-list";
 import { MAX_OUTCOMES, OUTCOME_LABEL_MAX, outcomesSchema, type Outcome, type OutcomeKind } from "@/lib/verifications/outcomes-schemas";
 
 type Row = { key: string; id?: string; label: string; kind: OutcomeKind; active: boolean };
 
 const input = "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
-
-/** Problems the shared schema finds, as sentences ("Outcome 3: Give the outcome a label"). */
-export function schemaProblems(result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }, noun: string): string[] {
-  if (result.success || !result.error) return [];
-  return result.error.issues.map((i) => (typeof i.path[1] === "number" ? `${noun} ${i.path[1] + 1}: ${i.message}` : i.message));
-}
-
-/** Moves item i by d places (-1 up, +1 down) in a copy of the list. */
-export function moved<T>(list: T[], i: number, d: number): T[] {
-  const j = i + d;
-  if (j < 0 || j >= list.length) return list;
-  const next = [...list];
-  [next[i], next[j]] = [next[j]!, next[i]!];
-  return next;
-}
 
 /** The dealer's outcome codes: admins edit, everyone else reads. Removing a code retires it. */
 export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEdit: boolean }) {

@@ -5,36 +5,21 @@ import { ChektError } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
-import type { CheckedStep } from "./outcomes-schemas";
+
+export { ANNOTATION_SOURCE, annotationBody, annotationLabel } from "./annotate-format";
 
 // The desk's outcome goes back to CHeKT as an annotation on the alarm (POST /v1/alarms/{id}/annotate,
 // scope events:write) once CHeKT accepted the answer. The desk_annotations row is the truth: it is
 // written in the answer's transaction, sent right after, and retried by the pg-boss sweep
 // (annotate-worker.ts) on 429/5xx/dropped connections. Nothing here can block or undo the answer.
 
-export const ANNOTATION_SOURCE = "chekt-dealer-console";
 export const MAX_ATTEMPTS = 8;
-const NOTE_MAX = 2000;
 const LEASE_MS = 60_000;
 const BACKOFF_BASE_MS = 15_000;
 const BACKOFF_MAX_MS = 30 * 60_000;
 const ATTEMPT_DEADLINE_MS = 8_000;
 
 export type AnnotationState = "pending" | "sent" | "failed" | "scope_missing" | "no_key";
-
-/** The annotation's body: the outcome as its label, the steps and the operators' notes as text. */
-export function annotationBody(outcomeLabel: string, steps: CheckedStep[], notes: string[]): AlarmAnnotationInput {
-  const lines = [
-    ...(steps.length ? ["Checklist:", ...steps.map((s) => `${s.checked ? "[x]" : "[ ]"} ${s.text}${s.optional ? " (optional)" : ""}`)] : []),
-    ...(notes.length ? ["Notes:", ...notes.map((n) => `- ${n}`)] : []),
-  ];
-  const note = lines.join("\n");
-  return {
-    source: ANNOTATION_SOURCE,
-    outcome: outcomeLabel.slice(0, 200),
-    ...(note ? { note: note.length > NOTE_MAX ? `${note.slice(0, NOTE_MAX - 1)}…` : note } : {}),
-  };
-}
 
 /** Queues the annotation in the answer's transaction; a second answer record keeps the first row. */
 export async function queueAnnotationInTx(
@@ -116,21 +101,4 @@ export async function deliverDueAnnotations(now = () => new Date(), limit = 25):
     if (state) counts[state] += 1;
   }
   return counts;
-}
-
-/** What the history shows for an answer's annotation. */
-export function annotationLabel(a: { state: string; attempts: number; lastError: string | null } | undefined): string | null {
-  if (!a) return null;
-  switch (a.state) {
-    case "sent":
-      return "annotated in CHeKT";
-    case "pending":
-      return a.attempts ? `annotation pending (retrying after ${a.attempts} attempt${a.attempts === 1 ? "" : "s"})` : "annotation pending";
-    case "scope_missing":
-      return "annotation not sent: the App key lacks events:write";
-    case "no_key":
-      return "annotation not sent: no CHeKT App key";
-    default:
-      return "annotation failed";
-  }
 }

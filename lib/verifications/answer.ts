@@ -9,7 +9,8 @@ import { notifyVerification } from "@/lib/webhooks/notify";
 import { claimInTx } from "./claims";
 import { deskConfig } from "./config";
 import { alarmVerdict, type AlarmVerdict } from "./check";
-import { annotationBody, queueAnnotationInTx } from "./annotate";
+import { queueAnnotationInTx } from "./annotate";
+import { annotationBody } from "./annotate-format";
 import { resolveAnswerOutcome } from "./outcomes";
 import type { CheckedStep } from "./outcomes-schemas";
 

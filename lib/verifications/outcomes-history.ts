@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { csvRow } from "@/lib/settings/audit-filters";
-import { annotationLabel } from "./annotate";
+import { annotationLabel } from "./annotate-format";
 import { storedSteps } from "./answer";
 import type { CheckedStep } from "./outcomes-schemas";
 import type { QueueItem } from "./types";
