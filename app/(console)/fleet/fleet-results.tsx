@@ -1,0 +1,93 @@
+// Everything /fleet shows below its header — the counts by status, the filters (the dealer's
+// firmware versions, its offline threshold) and the page of devices — from the mirror only
+// (device.* webhooks, CHeKT's answers and the sweep keep it): no CHeKT call. Streamed after the
+// header (app/(console)/fleet/page.tsx), so the first bytes never wait on these queries.
+import Link from "next/link";
+import { Activity } from "lucide-react";
+import { FleetFilters } from "@/components/fleet/fleet-filters";
+import { FleetPager, FleetTable } from "@/components/fleet/fleet-table";
+import { minutesText } from "@/components/fleet/format";
+import { EmptyState, buttonClasses } from "@/components/ui";
+import { fleetListSearch, isFiltered, type FleetListState } from "@/lib/fleet/list-state";
+import { fleetFirmwares, fleetPage } from "@/lib/fleet/read";
+import { offlineThresholdMin } from "@/lib/fleet/settings";
+
+const chip = "rounded-md px-3 py-1.5 font-medium ring-1 ring-inset";
+
+export async function FleetResults({ dealerLinkId, state }: { dealerLinkId: string; state: FleetListState }) {
+  const now = new Date();
+  const [page, firmwares, threshold] = await Promise.all([
+    fleetPage(dealerLinkId, state, now),
+    fleetFirmwares(dealerLinkId),
+    offlineThresholdMin(dealerLinkId),
+  ]);
+  const c = page.counts;
+  const byStatus = (status: FleetListState["status"]) =>
+    `/fleet${fleetListSearch(state, { status, offlineFor: undefined })}`;
+
+  return (
+    <>
+      <section aria-label="Devices by status" className="mb-4 flex flex-wrap gap-2 text-sm">
+        <Link
+          href={byStatus("offline")}
+          className={`${chip} bg-red-50 text-red-800 ring-red-200`}
+          data-testid="fleet-count-offline"
+        >
+          {c.offline.toLocaleString("en-US")} offline
+        </Link>
+        <Link
+          href={byStatus("online")}
+          className={`${chip} bg-emerald-50 text-emerald-800 ring-emerald-200`}
+          data-testid="fleet-count-online"
+        >
+          {c.online.toLocaleString("en-US")} online
+        </Link>
+        <Link
+          href={byStatus("unknown")}
+          className={`${chip} bg-slate-50 text-slate-800 ring-slate-200`}
+          data-testid="fleet-count-unknown"
+        >
+          {c.unknown.toLocaleString("en-US")} unknown
+        </Link>
+        <Link
+          href={`/fleet${fleetListSearch(state, { status: "", offlineFor: threshold })}`}
+          className="rounded-md px-3 py-1.5 font-medium text-indigo-700 underline"
+        >
+          Offline longer than {minutesText(threshold)}
+        </Link>
+      </section>
+      <FleetFilters state={state} firmwares={firmwares} thresholdMin={threshold} />
+      <p className="mb-3 text-xs text-slate-600">
+        &ldquo;Unknown&rdquo;: CHeKT has not reported this device&apos;s status yet. Last seen is the newest online or
+        firmware report.
+      </p>
+      {page.rows.length === 0 ? (
+        <EmptyState
+          icon={<Activity className="h-8 w-8" />}
+          title={
+            isFiltered(state)
+              ? "No device matches these filters"
+              : state.page > 1
+                ? "This page is past the last device"
+                : "No devices yet"
+          }
+          description={
+            isFiltered(state) ? "Change or clear the filters." : "Devices added to this dealer's sites show here."
+          }
+          action={
+            isFiltered(state) || state.page > 1 ? (
+              <Link href="/fleet" className={buttonClasses("secondary")}>
+                Show all devices
+              </Link>
+            ) : null
+          }
+        />
+      ) : (
+        <>
+          <FleetTable rows={page.rows} now={now} />
+          <FleetPager state={state} total={page.total} shown={page.rows.length} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+// The sites table with everything only it needs (the page of rows, their count, readiness, device
+// counts, station names, freshness): streamed after the page's header and filters, so the first
+// bytes of /sites never wait on these queries (app/(console)/sites/page.tsx).
+import Link from "next/link";
+import { MapPin } from "lucide-react";
+import { Freshness } from "@/components/mirror/freshness";
+import { SitesPager, SitesTable } from "@/components/sites/sites-table";
+import { EmptyState, buttonClasses } from "@/components/ui";
+import { deviceCountsBySite } from "@/lib/fleet/read";
+import { findMirrorSync, listMirrorStations, mirrorSitesPage } from "@/lib/mirror/read";
+import { freshnessFor, oldestSeen } from "@/lib/mirror/view";
+import { readinessOfSites, readinessSummary } from "@/lib/readiness/query";
+import { siteListSearch, type SiteListState } from "@/lib/schemas/site-list";
+
+export async function SitesResults({
+  dealerLinkId,
+  state,
+  canEdit,
+}: {
+  dealerLinkId: string;
+  state: SiteListState;
+  canEdit: boolean;
+}) {
+  // The mirror, not CHeKT: this list makes no CHeKT call (docs/mirror.md).
+  // Readiness is judged per site in lib/readiness; the filter pages through the ids it found.
+  const readyFilter = state.ready ? await readinessSummary(dealerLinkId) : null;
+  const onlyIds = readyFilter ? (state.ready === "0" ? readyFilter.notReadyIds : readyFilter.readyIds) : undefined;
+  const [page, stations, sync] = await Promise.all([
+    mirrorSitesPage(dealerLinkId, state, onlyIds),
+    state.cols.includes("monitoring_station_id") ? listMirrorStations(dealerLinkId) : Promise.resolve([]),
+    findMirrorSync(dealerLinkId),
+  ]);
+  const pageIds = page.rows.map((r) => r.site_id);
+  const [readiness, deviceCounts] = await Promise.all([
+    readinessOfSites(dealerLinkId, pageIds),
+    deviceCountsBySite(dealerLinkId, pageIds),
+  ]);
+  const stationNames = new Map<number, string>(stations.map((s) => [s.chektId, s.name]));
+  const fresh = freshnessFor(
+    dealerLinkId,
+    [{ kind: "sites", view: siteListSearch(state).replace(/^\?/, "") }],
+    // An empty page is as fresh as the last finished sweep (it listed every site).
+    page.rows.length
+      ? oldestSeen(page.confirmedAt.map((confirmedAt) => ({ confirmedAt })))
+      : sync?.finishedAt
+        ? { confirmedAt: sync.finishedAt }
+        : null,
+  );
+  const filtered = Boolean(state.q || state.active || state.tz || state.station || state.ready);
+
+  return (
+    <>
+      <Freshness {...fresh} className="mb-3" />
+      {page.rows.length === 0 ? (
+        <EmptyState
+          icon={<MapPin className="h-8 w-8" />}
+          title={
+            filtered
+              ? "No site matches these filters"
+              : state.page > 1
+                ? "This page is past the last site"
+                : "No sites yet"
+          }
+          description={
+            filtered
+              ? "Change the search or clear the filters."
+              : canEdit
+                ? "Add the dealer's first site."
+                : "Sites added in CHeKT will show here."
+          }
+          action={
+            filtered || state.page > 1 ? (
+              <Link href="/sites" className={buttonClasses("secondary")}>
+                Show all sites
+              </Link>
+            ) : canEdit ? (
+              <Link href="/sites/new" className={buttonClasses("primary")}>
+                New site
+              </Link>
+            ) : null
+          }
+        />
+      ) : (
+        <>
+          <SitesTable
+            rows={page.rows}
+            state={state}
+            stationNames={stationNames}
+            readiness={readiness}
+            deviceCounts={deviceCounts}
+          />
+          <SitesPager state={state} total={page.total} shown={page.rows.length} />
+        </>
+      )}
+    </>
+  );
+}
