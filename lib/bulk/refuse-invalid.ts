@@ -9,7 +9,7 @@ function rowErrors(rows: ValidatedRow[]): Record<string, string> {
   return out;
 }
 
-/** The valid rows, or a refusal naming each bad row (unless the user chose to skip them). Nothing is sent on a refusal. */
+/** The valid rows, or a refusal naming each bad row (unless the user chose to skip them); nothing sent on a refusal. */
 export function refuseInvalid(rows: ValidatedRow[], skipInvalid: boolean): ValidatedRow[] {
   const invalid = rows.filter((r) => !r.device);
   const valid = rows.filter((r) => r.device);
@@ -17,10 +17,12 @@ export function refuseInvalid(rows: ValidatedRow[], skipInvalid: boolean): Valid
     const n = invalid.length;
     throw new ActionError(
       "invalid_rows",
-      `${n} row${n === 1 ? " has" : "s have"} errors. Fix ${n === 1 ? "it" : "them"} or choose to skip invalid rows; nothing was sent.`,
+      `${n} row${n === 1 ? " has" : "s have"} errors. ` +
+        `Fix ${n === 1 ? "it" : "them"} or choose to skip invalid rows; nothing was sent.`,
       rowErrors(rows),
     );
   }
-  if (valid.length === 0) throw new ActionError("invalid_rows", "No valid rows to send; nothing was sent.", rowErrors(rows));
+  if (valid.length === 0)
+    throw new ActionError("invalid_rows", "No valid rows to send; nothing was sent.", rowErrors(rows));
   return valid;
 }

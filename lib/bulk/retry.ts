@@ -22,7 +22,9 @@ export async function planRetry(
   input: z.infer<typeof retryItemsInput>,
   traceId: string,
 ): Promise<RetryPlan> {
-  const job = await prisma.bulkJob.findFirst({ where: { id: input.jobId, dealerLinkId: scope.dealerLinkId, entity: "devices" } });
+  const job = await prisma.bulkJob.findFirst({
+    where: { id: input.jobId, dealerLinkId: scope.dealerLinkId, entity: "devices" },
+  });
   if (!job) throw new ActionError("not_found", "That job does not exist for this dealer.");
   const wanted = new Map(input.items.map((i) => [i.itemId, i.values]));
   const failed = await prisma.bulkItem.findMany({
@@ -30,20 +32,34 @@ export async function planRetry(
     orderBy: { position: "asc" },
   });
   if (failed.length !== wanted.size) {
-    throw new ActionError("conflict", "Some of those rows are not failed rows of this job (already retried or succeeded). Reload the job.");
+    throw new ActionError(
+      "conflict",
+      "Some of those rows are not failed rows of this job (already retried or succeeded). Reload the job.",
+    );
   }
-  const already = await prisma.bulkItem.findMany({ where: { retryOfId: { in: failed.map((f) => f.id) } }, select: { retryOfId: true } });
+  const already = await prisma.bulkItem.findMany({
+    where: { retryOfId: { in: failed.map((f) => f.id) } },
+    select: { retryOfId: true },
+  });
   if (already.length) throw new ActionError("conflict", "Some of those rows were already retried; open the newer job.");
 
   const retryOf = failed.map((f) => f.id);
   const plan = { id: job.id, chektSiteId: job.chektSiteId, kind: job.kind };
   if (job.kind === "delete") {
-    const items: NewItem[] = failed.map((f) => ({ kind: "delete", deviceId: f.chektDeviceId!, externalDeviceId: f.externalDeviceId, sheetLine: f.sheetLine }));
+    const items: NewItem[] = failed.map((f) => ({
+      kind: "delete",
+      deviceId: f.chektDeviceId!,
+      externalDeviceId: f.externalDeviceId,
+      sheetLine: f.sheetLine,
+    }));
     return { job: plan, retryOf, items };
   }
   const existing = await listSiteDevices(scope.dealerId, job.chektSiteId, traceId);
   const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
-  const cells = failed.map((f, i) => ({ line: i + 1, values: (wanted.get(f.id) ?? f.payload) as Record<string, string> }));
+  const cells = failed.map((f, i) => ({
+    line: i + 1,
+    values: (wanted.get(f.id) ?? f.payload) as Record<string, string>,
+  }));
   const rows = validateRows(cells, { mode: job.kind, existingExternalIds: new Set(byExt.keys()) });
   refuseInvalid(rows, false);
   const items: NewItem[] = rows.map((r, i) =>

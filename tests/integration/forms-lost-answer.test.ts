@@ -25,7 +25,15 @@ let linkId: string;
 
 const control = (method: string, path: string, body?: unknown) => simControl(sim.url, method, path, body);
 const simSitesWith = (ext: string) => [...sim.state.sites.values()].filter((s) => s.external_site_id === ext);
-const FORM = { external_site_id: "lost-1", name: "Harbour Depot", timezone: "Europe/London", monitoring_station_id: "1", account_number: "", address1: "1 Quay St", address2: "" };
+const FORM = {
+  external_site_id: "lost-1",
+  name: "Harbour Depot",
+  timezone: "Europe/London",
+  monitoring_station_id: "1",
+  account_number: "",
+  address1: "1 Quay St",
+  address2: "",
+};
 
 beforeAll(async () => {
   db = await createTestDatabase("chekt_forms_lost_it");
@@ -34,7 +42,14 @@ beforeAll(async () => {
   process.env.CHEKT_API_BASE_URL = sim.url;
   prisma = (await import("@/lib/db")).prisma;
   sites = await import("@/app/(console)/sites/actions");
-  const link = await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } });
+  const link = await prisma.dealerLink.create({
+    data: {
+      chektDealerId: 1,
+      externalDealerId: "acme-security",
+      companyName: "Acme Security",
+      connectedAt: new Date(),
+    },
+  });
   linkId = link.id;
   await addMembers(prisma, linkId, [OPERATOR]);
   jar.set("dealer_link", linkId);
@@ -54,12 +69,20 @@ beforeEach(async () => {
 describe("a create whose answer was lost, sent again", () => {
   it("fails first with nothing written here, though CHeKT made the site", async () => {
     // Every answer to the create (first try and each retry with the same Idempotency-Key) is lost.
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "POST", drop_rate: 1, when: "after", count: 20 });
+    await control("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites",
+      method: "POST",
+      drop_rate: 1,
+      when: "after",
+      count: 20,
+    });
     const r = await sites.createSiteAction(FORM);
     expect(r?.data).toBeUndefined();
     expect(r?.serverError?.message).toMatch(/may or may not have been saved/);
     expect(simSitesWith("lost-1")).toHaveLength(1);
-    expect(await prisma.externalIdMapping.count({ where: { dealerLinkId: linkId, kind: "site", externalId: "lost-1" } })).toBe(0);
+    expect(
+      await prisma.externalIdMapping.count({ where: { dealerLinkId: linkId, kind: "site", externalId: "lost-1" } }),
+    ).toBe(0);
     expect(await prisma.mirrorSite.count({ where: { dealerLinkId: linkId, externalId: "lost-1" } })).toBe(0);
     const rows = await prisma.auditLog.findMany({ where: { action: "sites.create" } });
     expect(rows.map((a) => a.outcome)).toEqual(["failure"]);
@@ -71,7 +94,9 @@ describe("a create whose answer was lost, sent again", () => {
     expect(r?.serverError?.code).toBe("conflict");
     expect(simSitesWith("lost-1")).toHaveLength(1);
     expect(simSitesWith("lost-1")[0]!.name).toBe("Harbour Depot");
-    expect(await prisma.externalIdMapping.count({ where: { dealerLinkId: linkId, kind: "site", externalId: "lost-1" } })).toBe(0);
+    expect(
+      await prisma.externalIdMapping.count({ where: { dealerLinkId: linkId, kind: "site", externalId: "lost-1" } }),
+    ).toBe(0);
     expect(await prisma.auditLog.count({ where: { action: "sites.create", outcome: "success" } })).toBe(0);
   });
 
@@ -81,13 +106,22 @@ describe("a create whose answer was lost, sent again", () => {
     expect(r?.serverError).toBeUndefined();
     expect(r?.data).toEqual({ site_id: made!.site_id, name: "Harbour Depot" });
     expect(simSitesWith("lost-1")).toHaveLength(1);
-    const mapping = await prisma.externalIdMapping.findFirst({ where: { dealerLinkId: linkId, kind: "site", externalId: "lost-1" } });
+    const mapping = await prisma.externalIdMapping.findFirst({
+      where: { dealerLinkId: linkId, kind: "site", externalId: "lost-1" },
+    });
     expect(mapping?.chektId).toBe(String(made!.site_id));
-    const mirrored = await prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: made!.site_id } } });
+    const mirrored = await prisma.mirrorSite.findUnique({
+      where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: made!.site_id } },
+    });
     expect(mirrored).toMatchObject({ externalId: "lost-1", name: "Harbour Depot" });
     const ok = await prisma.auditLog.findMany({ where: { action: "sites.create", outcome: "success" } });
     expect(ok).toHaveLength(1);
-    expect(ok[0]).toMatchObject({ objectKind: "site", chektId: String(made!.site_id), externalId: "lost-1", dealerLinkId: linkId });
+    expect(ok[0]).toMatchObject({
+      objectKind: "site",
+      chektId: String(made!.site_id),
+      externalId: "lost-1",
+      dealerLinkId: linkId,
+    });
     expect(ok[0]!.after).toMatchObject({ name: "Harbour Depot", recognised: true });
   });
 
@@ -104,12 +138,35 @@ describe("stations and contacts recognise their lost first attempt the same way"
     const contacts = await import("@/app/(console)/sites/[siteId]/contacts/actions");
     const station = { external_monitoring_station_id: "lost-st", name: "Night Desk", prefix: "", linecard: "" };
     const siteId = simSitesWith("lost-1")[0]!.site_id;
-    const contact = { site_id: siteId, external_contact_id: "lost-ct", first_name: "Ada", last_name: "Lane", phone_number: "(212) 555-0143", email: "" };
+    const contact = {
+      site_id: siteId,
+      external_contact_id: "lost-ct",
+      first_name: "Ada",
+      last_name: "Lane",
+      phone_number: "(212) 555-0143",
+      email: "",
+    };
 
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/monitoring-stations", method: "POST", drop_rate: 1, when: "after", count: 20 });
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/contacts", method: "POST", drop_rate: 1, when: "after", count: 20 });
-    expect((await stations.createStationAction(station))?.serverError?.message).toMatch(/may or may not have been saved/);
-    expect((await contacts.createContactAction(contact))?.serverError?.message).toMatch(/may or may not have been saved/);
+    await control("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/monitoring-stations",
+      method: "POST",
+      drop_rate: 1,
+      when: "after",
+      count: 20,
+    });
+    await control("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites/*/contacts",
+      method: "POST",
+      drop_rate: 1,
+      when: "after",
+      count: 20,
+    });
+    expect((await stations.createStationAction(station))?.serverError?.message).toMatch(
+      /may or may not have been saved/,
+    );
+    expect((await contacts.createContactAction(contact))?.serverError?.message).toMatch(
+      /may or may not have been saved/,
+    );
     await control("DELETE", "/_sim/faults");
 
     const s = await stations.createStationAction(station);
@@ -122,7 +179,10 @@ describe("stations and contacts recognise their lost first attempt the same way"
     expect(simContacts).toHaveLength(1);
     expect(s?.data?.monitoring_station_id).toBe(simStations[0]!.monitoring_station_id);
     expect(c?.data?.contact_id).toBe(simContacts[0]!.contact_id);
-    for (const [action, ext] of [["stations.create", "lost-st"], ["contacts.create", "lost-ct"]] as const) {
+    for (const [action, ext] of [
+      ["stations.create", "lost-st"],
+      ["contacts.create", "lost-ct"],
+    ] as const) {
       const rows = await prisma.auditLog.findMany({ where: { action }, orderBy: { id: "asc" } });
       expect(rows.map((r) => r.outcome)).toEqual(["failure", "success"]);
       expect(rows[1]!.after).toMatchObject({ recognised: true });

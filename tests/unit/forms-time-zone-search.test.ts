@@ -18,7 +18,9 @@ describe("time-zone search by place", () => {
     expect(findTimeZones("UK")[0]).toEqual({ zone: "Europe/London", place: "UK" });
     expect(zones("United Kingdom")[0]).toBe("Europe/London");
     expect(zones("korea")[0]).toBe("Asia/Seoul");
-    expect(zones("USA")).toEqual(expect.arrayContaining(["America/New_York", "America/Chicago", "America/Los_Angeles"]));
+    expect(zones("USA")).toEqual(
+      expect.arrayContaining(["America/New_York", "America/Chicago", "America/Los_Angeles"]),
+    );
   });
   it("finds cities that share another city's zone", () => {
     expect(findTimeZones("San Francisco")[0]).toEqual({ zone: "America/Los_Angeles", place: "San Francisco" });
