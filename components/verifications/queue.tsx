@@ -3,13 +3,24 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent a
 import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { Bell, BellOff, Camera, Hand, MapPin, Radio, ShieldAlert } from "lucide-react";
+import { AlertTriangle, Bell, BellOff, Camera, Hand, MapPin, Radio, ShieldAlert } from "lucide-react";
 import { Badge, Button, EmptyState, cn } from "@/components/ui";
 import { toOutcome } from "@/components/forms/action-result";
 import { claimVerification, takeOverVerification } from "@/app/(console)/verifications/actions";
 import { applyLocal, applyRemove, sortQueue, type QueueSort, type QueueState } from "@/lib/verifications/merge";
+import { escalationOf, newlyEscalated, summarizeEscalations, type EscalationSettings } from "@/lib/verifications/escalation";
 import type { QueueItem } from "@/lib/verifications/types";
-import { alertsSupported, beep, enableAlerts, notify } from "./alerts";
+import {
+  alarmSound,
+  alertsSupported,
+  beep,
+  enableAlerts,
+  notificationsGranted,
+  notify,
+  readAlertsPref,
+  unlockAudio,
+  writeAlertsPref,
+} from "./alerts";
 import { announcement, countdown, siteTime } from "./format";
 import { updateQueue, useLiveQueue } from "./use-live-queue";
 import { VerificationDetail, type Intent } from "./detail";
@@ -17,12 +28,16 @@ import { SnapshotImg } from "./snapshot-img";
 
 export type Me = { id: string; name: string };
 
-function useNow(everyMs: number) {
-  const [now, setNow] = useState(() => Date.now());
+/** The queue's clock, injected so tests (and Playwright's page.clock) decide what "now" is. */
+export type Clock = () => number;
+const systemClock: Clock = () => Date.now();
+
+function useNow(everyMs: number, clock: Clock) {
+  const [now, setNow] = useState(() => clock());
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs);
+    const t = setInterval(() => setNow(clock()), everyMs);
     return () => clearInterval(t);
-  }, [everyMs]);
+  }, [everyMs, clock]);
   return now;
 }
 
@@ -31,6 +46,9 @@ function isTyping(target: EventTarget | null) {
   return !!el && (el.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(el.tagName));
 }
 
+/** The banner links to this many escalated alarms by name (queue order), then counts the rest. */
+const BANNER_LINKS = 12;
+
 const PRIORITY_TONE: Record<string, "danger" | "warning" | "neutral"> = { critical: "danger", high: "danger", medium: "warning" };
 
 /**
@@ -38,34 +56,74 @@ const PRIORITY_TONE: Record<string, "danger" | "warning" | "neutral"> = { critic
  * (roving tabindex: arrow keys, Home/End move focus and selection); the actions for the selected
  * row sit in a toolbar outside the list; each new alarm is announced through a polite live region.
  */
-export function VerificationQueue({ me, canAnswer, canTakeOver, sort, leaseSeconds }: { me: Me; canAnswer: boolean; canTakeOver: boolean; sort: QueueSort; leaseSeconds: number }) {
+export function VerificationQueue(props: {
+  me: Me;
+  canAnswer: boolean;
+  canTakeOver: boolean;
+  sort: QueueSort;
+  leaseSeconds: number;
+  /** The dealer's N and M (lib/verifications/escalation-settings.ts). */
+  escalation: EscalationSettings;
+  /** The escalation banner is for the dealer's admins (issue 14); everyone gets colours and sound. */
+  showEscalationBanner: boolean;
+  clock?: Clock;
+}) {
+  const { me, canAnswer, canTakeOver, sort, leaseSeconds, escalation, showEscalationBanner } = props;
+  const clock = props.clock ?? systemClock;
   const queryClient = useQueryClient();
   const [alertsOn, setAlertsOn] = useState(false);
   // Known only in the browser; rendering it on the server would break hydration.
   const [canAlert, setCanAlert] = useState(false);
-  useEffect(() => setCanAlert(alertsSupported()), []);
+  // First visit (never answered): a clear prompt. Later visits: the remembered choice, or on by
+  // default when the browser already allows notifications; audio starts at the first gesture.
+  const [askAlerts, setAskAlerts] = useState(false);
+  useEffect(() => {
+    if (!alertsSupported()) return;
+    setCanAlert(true);
+    const pref = readAlertsPref();
+    if (pref === "on" || (pref === null && notificationsGranted())) setAlertsOn(true);
+    else if (pref === null) setAskAlerts(true);
+    if (pref === "off") return;
+    const unlock = () => unlockAudio();
+    window.addEventListener("pointerdown", unlock, { once: true });
+    window.addEventListener("keydown", unlock, { once: true });
+    return () => {
+      window.removeEventListener("pointerdown", unlock);
+      window.removeEventListener("keydown", unlock);
+    };
+  }, []);
+  const turnOnAlerts = useCallback(async () => {
+    const permission = await enableAlerts();
+    writeAlertsPref("on");
+    setAlertsOn(true);
+    setAskAlerts(false);
+    beep();
+    toast.success(permission === "granted" ? "Sound and desktop notifications are on." : "Sound is on. Desktop notifications were not allowed by the browser.");
+  }, []);
   const alertsRef = useRef(alertsOn);
   alertsRef.current = alertsOn;
   const [announced, setAnnounced] = useState("");
+  // Escalations have their own live region, so they never cut off a new alarm's announcement.
+  const [escalationSaid, setEscalationSaid] = useState("");
   // A verification can arrive a moment before its alarm's details (priority, trigger): the spoken
   // announcement waits up to 2 s for them, the sound does not.
   const toAnnounce = useRef(new Map<string, number>());
   const onNew = useCallback((item: QueueItem) => {
-    if (item.priority) setAnnounced(`New alarm: ${announcement(item, Date.now())}`);
-    else toAnnounce.current.set(item.id, Date.now() + 2_000);
+    if (item.priority) setAnnounced(`New alarm: ${announcement(item, clock())}`);
+    else toAnnounce.current.set(item.id, clock() + 2_000);
     if (!alertsRef.current) return;
     beep();
     notify("New alarm to verify", [item.siteName ?? `Site ${item.siteId}`, item.description].filter(Boolean).join(" — "), item.id);
-  }, []);
+  }, [clock]);
   const { data, status, error, isLoading } = useLiveQueue({ onNew });
-  const now = useNow(1000);
+  const now = useNow(1000, clock);
   useEffect(() => {
     for (const [id, until] of toAnnounce.current) {
       const item = data?.items.find((i) => i.id === id);
       if (!item) toAnnounce.current.delete(id);
-      else if (item.priority || Date.now() >= until) {
+      else if (item.priority || now >= until) {
         toAnnounce.current.delete(id);
-        setAnnounced(`New alarm: ${announcement(item, Date.now())}`);
+        setAnnounced(`New alarm: ${announcement(item, now)}`);
       }
     }
   }, [data, now]);
@@ -79,6 +137,25 @@ export function VerificationQueue({ me, canAnswer, canTakeOver, sort, leaseSecon
   const selected = items.find((i) => i.id === selectedId) ?? items[0] ?? null;
   const opened = openId ? (data?.items ?? []).find((i) => i.id === openId) ?? null : null;
   const listRef = useRef<HTMLUListElement>(null);
+
+  // Escalation: each item sounds and notifies once when it escalates (alerts on); the admins'
+  // banner lists what is escalated now.
+  const escalated = useMemo(() => summarizeEscalations(items, now, escalation), [items, now, escalation]);
+  const seenEscalated = useRef(new Set<string>());
+  useEffect(() => {
+    const fresh = newlyEscalated(escalated.ids, seenEscalated.current);
+    if (!fresh.length) return;
+    for (const id of fresh) seenEscalated.current.add(id);
+    const first = items.find((i) => i.id === fresh[0]);
+    if (!first) return;
+    const why = escalationOf(first, now, escalation).reason;
+    const site = first.siteName ?? `Site ${first.siteId}`;
+    setEscalationSaid(`Escalated: ${site}, ${why.toLowerCase()}${fresh.length > 1 ? `, and ${fresh.length - 1} more` : ""}`);
+    if (!alertsRef.current) return;
+    alarmSound();
+    const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : "";
+    notify("Alarm escalated", `${site}: ${why}${more}`, `escalated-${first.id}`);
+  }, [escalated, items, now, escalation]);
 
   useEffect(() => {
     const base = "Verifications · CHeKT console";
@@ -200,15 +277,18 @@ export function VerificationQueue({ me, canAnswer, canTakeOver, sort, leaseSecon
               size="sm"
               icon={alertsOn ? <Bell className="h-4 w-4" /> : <BellOff className="h-4 w-4" />}
               onClick={async () => {
-                if (alertsOn) return setAlertsOn(false);
-                const permission = await enableAlerts();
-                setAlertsOn(true);
-                beep();
-                toast.success(permission === "granted" ? "Sound and desktop notifications are on." : "Sound is on. Desktop notifications were not allowed by the browser.");
+                if (!alertsOn) return turnOnAlerts();
+                writeAlertsPref("off");
+                setAlertsOn(false);
               }}
             >
               {alertsOn ? "Alerts on" : "Turn on alerts"}
             </Button>
+          ) : null}
+          {showEscalationBanner ? (
+            <Link href="/verifications/escalation" className="text-sm text-indigo-700 underline hover:text-indigo-900">
+              Escalation settings
+            </Link>
           ) : null}
         </div>
       </div>
@@ -216,8 +296,62 @@ export function VerificationQueue({ me, canAnswer, canTakeOver, sort, leaseSecon
         <Kbd>↑</Kbd>/<Kbd>↓</Kbd> or <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>Enter</Kbd> open · <Kbd>c</Kbd> claim · <Kbd>d</Kbd> dispatch · <Kbd>x</Kbd> disregard
       </p>
 
+      {askAlerts && !alertsOn ? (
+        <div data-testid="alerts-prompt" className="mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm text-slate-900">
+          <Bell className="h-5 w-5 text-indigo-700" aria-hidden="true" />
+          <p className="mr-auto">New and escalated alarms can sound and show a desktop notification, even while this tab is in the background.</p>
+          <Button size="sm" onClick={() => void turnOnAlerts()}>
+            Turn on alarm sound and notifications
+          </Button>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => {
+              writeAlertsPref("off");
+              setAskAlerts(false);
+            }}
+          >
+            Not now
+          </Button>
+        </div>
+      ) : null}
+
+      {showEscalationBanner && escalated.message ? (
+        <div role="alert" data-testid="escalation-banner" className="mb-3 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          <p className="flex items-center gap-2 font-semibold">
+            <AlertTriangle className="h-4 w-4" aria-hidden="true" />
+            {escalated.message}
+          </p>
+          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {escalated.ids.slice(0, BANNER_LINKS).map((id) => {
+              const item = items.find((i) => i.id === id);
+              if (!item) return null;
+              return (
+                <li key={id}>
+                  <a
+                    href={`#verif-${id}`}
+                    className="underline hover:text-red-950"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      setSelectedId(id);
+                      requestAnimationFrame(() => document.getElementById(`verif-${id}`)?.focus());
+                    }}
+                  >
+                    {item.siteName ?? `Site ${item.siteId}`} — {escalationOf(item, now, escalation).reason.toLowerCase()}
+                  </a>
+                </li>
+              );
+            })}
+            {escalated.ids.length > BANNER_LINKS ? <li>and {escalated.ids.length - BANNER_LINKS} more in the queue below</li> : null}
+          </ul>
+        </div>
+      ) : null}
+
       <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="queue-announcer">
         {announced}
+      </div>
+      <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="escalation-announcer">
+        {escalationSaid}
       </div>
 
       {error && !data ? (
@@ -262,7 +396,7 @@ export function VerificationQueue({ me, canAnswer, canTakeOver, sort, leaseSecon
           ) : null}
           <ul ref={listRef} role="listbox" aria-label="Open verifications" className="space-y-3" data-testid="verification-queue" onKeyDown={onListKey}>
             {items.map((item) => (
-              <QueueRow key={item.id} item={item} now={now} selected={item.id === selected?.id} onSelect={() => setSelectedId(item.id)} onOpen={() => open(item)} />
+              <QueueRow key={item.id} item={item} now={now} escalation={escalation} selected={item.id === selected?.id} onSelect={() => setSelectedId(item.id)} onOpen={() => open(item)} />
             ))}
           </ul>
         </>
@@ -322,10 +456,13 @@ function LiveBadge({ status }: { status: "connecting" | "live" | "reconnecting" 
   return <Badge tone="warning">{status === "connecting" ? "Connecting…" : "Reconnecting…"}</Badge>;
 }
 
-function QueueRow(props: { item: QueueItem; now: number; selected: boolean; onSelect: () => void; onOpen: () => void }) {
+const URGENCY_TEXT = { normal: "text-slate-900", amber: "text-amber-800", red: "text-red-700" } as const;
+const URGENCY_BORDER = { normal: "border-slate-200", amber: "border-amber-400", red: "border-red-500" } as const;
+
+function QueueRow(props: { item: QueueItem; now: number; escalation: EscalationSettings; selected: boolean; onSelect: () => void; onOpen: () => void }) {
   const { item, now, selected } = props;
   const left = Date.parse(item.expiresAt) - now;
-  const urgent = left < 60_000;
+  const esc = escalationOf(item, now, props.escalation);
   const site = item.siteName ?? `Site ${item.siteId}`;
   const claimedByOther = item.state === "claimed" && !item.claimedByMe;
   return (
@@ -337,19 +474,28 @@ function QueueRow(props: { item: QueueItem; now: number; selected: boolean; onSe
       data-testid="verification-row"
       data-verification-id={item.id}
       data-priority={item.priority ?? ""}
+      data-urgency={esc.urgency}
+      data-escalated={esc.escalated ? "true" : "false"}
       onClick={props.onSelect}
       onDoubleClick={props.onOpen}
       onFocus={props.onSelect}
       className={cn(
         "flex cursor-default flex-col gap-3 rounded-lg border bg-white p-4 shadow-sm outline-none sm:flex-row sm:items-start",
-        selected ? "border-indigo-500 ring-2 ring-indigo-500/30 focus-visible:ring-indigo-600" : "border-slate-200",
+        selected ? "border-indigo-500 ring-2 ring-indigo-500/30 focus-visible:ring-indigo-600" : URGENCY_BORDER[esc.urgency],
+        esc.urgency !== "normal" && "border-l-8",
+        esc.urgency === "red" && !selected && "border-l-red-600",
       )}
     >
       <div className="flex w-24 shrink-0 flex-col items-start gap-1">
-        <span data-testid="countdown" className={cn("font-mono text-2xl font-semibold tabular-nums", urgent ? "text-red-700" : "text-slate-900")}>
+        <span data-testid="countdown" className={cn("font-mono text-2xl font-semibold tabular-nums", URGENCY_TEXT[esc.urgency])}>
           {countdown(left)}
         </span>
         <span className="text-xs text-slate-600">left to answer</span>
+        {esc.urgencyLabel ? (
+          <span data-testid="urgency-label" className={cn("text-xs font-semibold", URGENCY_TEXT[esc.urgency])}>
+            {esc.urgencyLabel}
+          </span>
+        ) : null}
       </div>
 
       <div className="min-w-0 flex-1 space-y-1">
@@ -357,6 +503,11 @@ function QueueRow(props: { item: QueueItem; now: number; selected: boolean; onSe
           <span className="truncate font-semibold text-slate-900">{site}</span>
           {item.priority ? <Badge tone={PRIORITY_TONE[item.priority] ?? "neutral"}>{item.priority}</Badge> : null}
           {item.trigger ? <Badge tone="info">{item.trigger}</Badge> : null}
+          {esc.escalated ? (
+            <Badge tone="danger">
+              <span data-testid="escalated">Escalated: {esc.reason.toLowerCase()}</span>
+            </Badge>
+          ) : null}
           {claimedByOther ? (
             <Badge tone="warning">
               <span data-testid="claimed-by">Claimed by {item.claimedByName ?? "another operator"}</span>

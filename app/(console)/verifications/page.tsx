@@ -6,6 +6,8 @@ import { VerificationTabs } from "@/components/verifications/tabs";
 import { requirePageScope } from "@/lib/auth/require";
 import { hasRole } from "@/lib/roles";
 import { deskConfig } from "@/lib/verifications/config";
+import { DEFAULT_ESCALATION } from "@/lib/verifications/escalation";
+import { escalationSettingsFor } from "@/lib/verifications/escalation-settings";
 import { parseSort } from "@/lib/verifications/merge";
 
 export const metadata: Metadata = { title: "Verifications" };
@@ -15,6 +17,7 @@ export default async function VerificationsPage({ searchParams }: { searchParams
   const { user, dealer } = await requirePageScope("viewer");
   const raw = (await searchParams).sort;
   const sort = parseSort(Array.isArray(raw) ? raw[0] : raw);
+  const escalation = dealer ? await escalationSettingsFor(dealer.id) : DEFAULT_ESCALATION;
   return (
     <div>
       <PageHeader
@@ -33,6 +36,8 @@ export default async function VerificationsPage({ searchParams }: { searchParams
           canTakeOver={hasRole(user.role, "admin")}
           sort={sort}
           leaseSeconds={deskConfig().VERIFICATION_LEASE_SECONDS}
+          escalation={{ unclaimedSeconds: escalation.unclaimedSeconds, remainingSeconds: escalation.remainingSeconds }}
+          showEscalationBanner={hasRole(user.role, "admin")}
         />
       ) : (
         <NoDealerState />
