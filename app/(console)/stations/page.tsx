@@ -4,16 +4,18 @@ import { Plus, RadioTower } from "lucide-react";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { Freshness } from "@/components/mirror/freshness";
 import { formatInZone, text } from "@/components/sites/format";
-import { DataTable, EmptyState, PageHeader, buttonClasses } from "@/components/ui";
+import { DataTable, EmptyState, PageHeader, Pager, buttonClasses } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { readStationDto } from "@/lib/mirror/dto";
 import { findMirrorSync, listMirrorStations } from "@/lib/mirror/read";
 import { freshnessFor, oldestSeen } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
+import { sortAndPage } from "@/lib/list-state/memory";
+import { STATION_SORTS, stationsList } from "@/lib/mirror/stations-list-state";
 
 export const metadata: Metadata = { title: "Monitoring stations" };
 
-export default async function StationsPage() {
+export default async function StationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, dealer } = await requirePageScope("viewer");
   const canEdit = hasRole(user.role, "operator");
   const header = (
@@ -30,27 +32,41 @@ export default async function StationsPage() {
     const dto = readStationDto(r.dto);
     return dto ? [dto] : [];
   });
+  const state = stationsList.parse(await searchParams);
+  type Station = (typeof stations)[number];
+  const SORT: Record<(typeof STATION_SORTS)[number], (s: Station) => string | null | undefined> = {
+    name: (s) => s.name,
+    external: (s) => s.external_monitoring_station_id,
+    prefix: (s) => s.prefix,
+    created: (s) => s.created_at,
+  };
+  const page = sortAndPage(stations, SORT[state.sort], state.dir, state.page, state.per);
+  const sortKey = (k: string) => STATION_SORTS.find((x) => x === k) ?? "name";
   const seen = rows.length ? oldestSeen(rows) : sync?.finishedAt ? { confirmedAt: sync.finishedAt } : null;
   const fresh = freshnessFor(dealer.id, [{ kind: "stations" }], seen);
   return (
     <>
       {header}
       <Freshness {...fresh} className="mb-3" />
-      <DataTable
+      <DataTable<Station>
           caption="Monitoring stations"
-          rows={stations}
+          rows={page.rows}
+          sort={{ column: state.sort, dir: state.dir, href: (k, dir) => `/stations${stationsList.search(stationsList.withChanges(state, { sort: sortKey(k), dir }))}` }}
           rowKey={(s) => s.monitoring_station_id}
           empty={<EmptyState icon={<RadioTower className="h-8 w-8" />} title="No monitoring stations yet" description="Add the central station that receives this dealer's alarms." action={canEdit ? <Link href="/stations/new" className={buttonClasses("primary")}>New station</Link> : null} />}
           columns={[
-            { key: "name", header: "Name", cell: (s) => <Link href={`/stations/${s.monitoring_station_id}`} className="font-medium text-indigo-700 hover:underline">{s.name}</Link> },
-            { key: "ext", header: "Station ID (yours)", cell: (s) => s.external_monitoring_station_id },
-            { key: "prefix", header: "Prefix", cell: (s) => text(s.prefix) },
+            { key: "name", header: "Name", sortable: true, card: "title", cell: (s) => <Link href={`/stations/${s.monitoring_station_id}`} className="font-medium text-indigo-700 hover:underline">{s.name}</Link> },
+            { key: "external", header: "Station ID (yours)", sortable: true, cell: (s) => s.external_monitoring_station_id },
+            { key: "prefix", header: "Prefix", sortable: true, cell: (s) => text(s.prefix) },
             { key: "linecard", header: "Linecard", cell: (s) => text(s.linecard) },
-            { key: "id", header: "CHeKT ID", cell: (s) => s.monitoring_station_id, className: "hidden md:table-cell" },
-            { key: "created", header: "Created (UTC)", cell: (s) => formatInZone(s.created_at, "UTC"), className: "hidden lg:table-cell whitespace-nowrap" },
-            ...(canEdit ? [{ key: "edit", header: <span className="sr-only">Actions</span>, cell: (s: (typeof stations)[number]) => <Link href={`/stations/${s.monitoring_station_id}`} className={buttonClasses("ghost", "sm")} aria-label={`Edit ${s.name}`}>Edit</Link>, className: "text-right" }] : []),
+            { key: "id", header: "CHeKT ID", cell: (s) => s.monitoring_station_id },
+            { key: "created", header: "Created (UTC)", sortable: true, cell: (s) => formatInZone(s.created_at, "UTC"), className: "md:hidden lg:table-cell whitespace-nowrap" },
+            ...(canEdit ? [{ key: "edit", header: <span className="sr-only">Actions</span>, card: "actions" as const, cell: (s: Station) => <Link href={`/stations/${s.monitoring_station_id}`} className={buttonClasses("ghost", "sm")} aria-label={`Edit ${s.name}`}>Edit</Link>, className: "text-right" }] : []),
           ]}
         />
+      {stations.length ? (
+        <Pager name="stations" noun="stations" page={state.page} per={state.per} total={page.total} shown={page.rows.length} hrefFor={(p) => `/stations${stationsList.search({ ...state, page: p })}`} />
+      ) : null}
     </>
   );
 }

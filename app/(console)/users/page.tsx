@@ -1,22 +1,41 @@
 import type { Metadata } from "next";
-import { Badge, Card, PageHeader } from "@/components/ui";
+import { Badge, Card, DataTable, ListFilters, Input, PageHeader, Pager, PageSizeSelect } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRoleSelect, UserRowActions } from "@/components/admin/user-row-actions";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { requirePageScope } from "@/lib/auth/require";
+import { sortAndPage } from "@/lib/list-state/memory";
+import { USER_PAGE_SIZES, usersList, type UsersListState } from "@/lib/users/list-state";
 import { listUsers } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
 
 const fmt = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "—");
+type Row = Awaited<ReturnType<typeof listUsers>>[number];
 
-export default async function UsersPage() {
+const SORT_KEY: Record<Exclude<UsersListState["sort"], "">, (u: Row) => string | Date | null> = {
+  email: (u) => u.email,
+  role: (u) => u.role,
+  status: (u) => (u.disabled ? "disabled" : "active"),
+  lastSignIn: (u) => u.lastSignInAt,
+};
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // A dealer admin sees and manages the members of the dealer they work on, nobody else.
   const { user: me, dealer } = await requirePageScope("admin");
   if (!dealer) return <NoDealerState />;
-  const users = await listUsers(dealer.id);
+  const state = usersList.parse(await searchParams);
+  const q = state.q.toLowerCase();
+  const all = await listUsers(dealer.id);
+  const matching = q ? all.filter((u) => u.email.toLowerCase().includes(q) || u.name.toLowerCase().includes(q)) : all;
+  // No sort chosen: the service's order (enabled first, then by email).
+  const page = sortAndPage(matching, state.sort ? SORT_KEY[state.sort] : () => null, state.dir, state.page, state.per);
+  const search = usersList.search(state);
+  const dealerName = dealer.companyName;
+  const rowProps = (u: Row) => ({ userId: u.id, email: u.email, role: u.role, disabled: u.disabled, isSelf: u.id === me.id, dealerName });
+  const sortKey = (k: string) => (k === "email" || k === "role" || k === "status" || k === "lastSignIn" ? k : "");
   return (
     <div>
       <PageHeader
@@ -26,47 +45,64 @@ export default async function UsersPage() {
       <AdminNav current="/users" />
       <div className="space-y-6">
         <Card title="People" flush>
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th className="px-4 py-2.5">User</th>
-                  <th className="px-4 py-2.5">Role</th>
-                  <th className="px-4 py-2.5">Status</th>
-                  <th className="px-4 py-2.5">Failed sign-ins (24 h)</th>
-                  <th className="px-4 py-2.5">Last sign-in</th>
-                  <th className="px-4 py-2.5"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {users.map((u) => {
-                  const props = { userId: u.id, email: u.email, role: u.role, disabled: u.disabled, isSelf: u.id === me.id, dealerName: dealer.companyName };
-                  return (
-                    <tr key={u.id} data-email={u.email}>
-                      <td className="px-4 py-2.5">
-                        <span className="font-medium text-slate-900">{u.name}</span>
-                        {u.id === me.id ? <Badge tone="info" className="ml-2">you</Badge> : null}
-                        {u.isOwner ? <Badge tone="neutral" className="ml-2">organisation owner</Badge> : null}
-                        <div className="text-xs text-slate-500">{u.email}</div>
-                      </td>
-                      <td className="px-4 py-2.5"><UserRoleSelect {...props} /></td>
-                      <td className="px-4 py-2.5">{u.disabled ? <Badge tone="danger">disabled</Badge> : <Badge tone="success">active</Badge>}</td>
-                      <td className="px-4 py-2.5" data-testid="failed-attempts">
-                        {u.failedAttempts24h > 0 ? (
-                          <span className={u.failedAttempts24h >= 5 ? "font-medium text-red-700" : "text-amber-800"}>
-                            {u.failedAttempts24h} <span className="text-xs text-slate-500">last {fmt(u.lastFailedAt)}</span>
-                          </span>
-                        ) : (
-                          <span className="text-slate-500">0</span>
-                        )}
-                      </td>
-                      <td className="px-4 py-2.5 text-slate-600">{fmt(u.lastSignInAt)}</td>
-                      <td className="px-4 py-2.5"><UserRowActions {...props} /></td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+          <div className="p-4 pb-0">
+            <ListFilters action="/users" label="Filter users" search={search} fields={["q", "per"]} filtered={!!state.q}>
+              <Input label="Search people" name="q" type="search" defaultValue={state.q} placeholder="Name or email" wrapperClassName="w-full sm:w-64" maxLength={100} />
+              <PageSizeSelect value={state.per} sizes={USER_PAGE_SIZES} />
+            </ListFilters>
+          </div>
+          <DataTable<Row>
+            caption="People"
+            testId="users-table"
+            className="rounded-none border-0 shadow-none max-md:px-4"
+            rows={page.rows}
+            rowKey={(u) => u.id}
+            rowAttrs={(u) => ({ "data-email": u.email })}
+            empty={<p className="p-6 text-center text-sm text-slate-500">Nobody matches this search.</p>}
+            sort={{ column: state.sort, dir: state.dir, href: (k, dir) => `/users${usersList.search(usersList.withChanges(state, { sort: sortKey(k), dir }))}` }}
+            columns={[
+              {
+                key: "email",
+                header: "User",
+                sortable: true,
+                card: "title",
+                cell: (u) => (
+                  <>
+                    <span className="font-medium text-slate-900">{u.name}</span>
+                    {u.id === me.id ? <Badge tone="info" className="ml-2">you</Badge> : null}
+                    {u.isOwner ? <Badge tone="neutral" className="ml-2">organisation owner</Badge> : null}
+                    <div className="text-xs text-slate-500">{u.email}</div>
+                  </>
+                ),
+              },
+              { key: "role", header: "Role", sortable: true, cell: (u) => <UserRoleSelect {...rowProps(u)} /> },
+              {
+                key: "status",
+                header: "Status",
+                sortable: true,
+                cell: (u) => (u.disabled ? <Badge tone="danger">disabled</Badge> : <Badge tone="success">active</Badge>),
+              },
+              {
+                key: "failed",
+                header: "Failed sign-ins (24 h)",
+                cell: (u) => (
+                  <span data-testid="failed-attempts">
+                    {u.failedAttempts24h > 0 ? (
+                      <span className={u.failedAttempts24h >= 5 ? "font-medium text-red-700" : "text-amber-800"}>
+                        {u.failedAttempts24h} <span className="text-xs text-slate-500">last {fmt(u.lastFailedAt)}</span>
+                      </span>
+                    ) : (
+                      <span className="text-slate-500">0</span>
+                    )}
+                  </span>
+                ),
+              },
+              { key: "lastSignIn", header: "Last sign-in", sortable: true, className: "text-slate-600", cell: (u) => fmt(u.lastSignInAt) },
+              { key: "actions", header: <span className="sr-only">Actions</span>, card: "actions", cell: (u) => <UserRowActions {...rowProps(u)} /> },
+            ]}
+          />
+          <div className="px-4 pb-4">
+            <Pager name="users" noun="people" page={page.page} per={state.per} total={page.total} shown={page.rows.length} hrefFor={(p) => `/users${usersList.search({ ...state, page: p })}`} />
           </div>
         </Card>
         <Card title="Add a user" description={`They sign in with this email and the initial password, as a member of ${dealer.companyName}.`}>

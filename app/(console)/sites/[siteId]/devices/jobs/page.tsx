@@ -1,20 +1,32 @@
 import type { Metadata } from "next";
-import { EmptyState, PageHeader } from "@/components/ui";
+import { EmptyState, ListFilters, PageHeader, Pager, PageSizeSelect, Select } from "@/components/ui";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import { JobList } from "@/components/devices/job-list";
+import { JOB_KIND_LABEL, JobList } from "@/components/devices/job-list";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { listSiteJobs } from "@/lib/bulk/jobs";
+import { JOB_KINDS, JOB_PAGE_SIZES, JOB_STATES, jobsList } from "@/lib/bulk/jobs-list-state";
+import { sortAndPage } from "@/lib/list-state/memory";
 import { crumbs, loadSite } from "../load";
 
 export const metadata: Metadata = { title: "Device jobs" };
 export const dynamic = "force-dynamic";
 
-export default async function JobsPage({ params }: { params: Promise<{ siteId: string }> }) {
-  const page = await requirePageScope("viewer");
-  const ctx = await loadSite(page, (await params).siteId);
+// A site's newest jobs are read whole (a site rarely has more); filters and pages apply to them.
+const READ_AT_MOST = 500;
+
+export default async function JobsPage({ params, searchParams }: { params: Promise<{ siteId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const scope = await requirePageScope("viewer");
+  const ctx = await loadSite(scope, (await params).siteId);
   if (!ctx) return <NoDealerState />;
-  const jobs = await listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, 200);
+  const state = jobsList.parse(await searchParams);
+  const jobs = await listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, READ_AT_MOST);
+  const shown = jobs.filter((j) => (!state.state || j.state === state.state) && (!state.kind || j.kind === state.kind));
+  // Newest first as read; the in-memory pager keeps that order (no sort key).
+  const page = sortAndPage(shown, () => null, "asc", state.page, state.per);
+  const path = `/sites/${ctx.siteId}/devices/jobs`;
+  const filtered = Boolean(state.state || state.kind);
+  const any = { value: "", label: "Any" };
   return (
     <>
       <PageHeader
@@ -22,7 +34,19 @@ export default async function JobsPage({ params }: { params: Promise<{ siteId: s
         description="Every bulk provision, update and delete for this site, newest first."
         breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Jobs" })}
       />
-      {jobs.length ? <JobList siteId={ctx.siteId} jobs={jobs} /> : <EmptyState title="No jobs yet" description="Jobs appear here when devices are pasted, edited or deleted." />}
+      {jobs.length ? (
+        <>
+          <ListFilters action={path} label="Filter jobs" search={jobsList.search(state)} fields={["state", "kind", "per"]} filtered={filtered}>
+            <Select label="State" name="state" defaultValue={state.state} wrapperClassName="w-36" options={[any, ...JOB_STATES.map((s) => ({ value: s, label: s }))]} />
+            <Select label="Kind" name="kind" defaultValue={state.kind} wrapperClassName="w-36" options={[any, ...JOB_KINDS.map((k) => ({ value: k, label: JOB_KIND_LABEL[k] }))]} />
+            <PageSizeSelect value={state.per} sizes={JOB_PAGE_SIZES} />
+          </ListFilters>
+          <JobList siteId={ctx.siteId} jobs={page.rows} />
+          <Pager name="jobs" noun="jobs" page={state.page} per={state.per} total={page.total} shown={page.rows.length} hrefFor={(p) => `${path}${jobsList.search({ ...state, page: p })}`} />
+        </>
+      ) : (
+        <EmptyState title="No jobs yet" description="Jobs appear here when devices are pasted, edited or deleted." />
+      )}
     </>
   );
 }
