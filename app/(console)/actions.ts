@@ -8,11 +8,11 @@ import { DEALER_COOKIE, listMyDealers } from "@/lib/dealer";
 
 /**
  * The dealer switcher: remembers the chosen dealer in an httpOnly cookie. A view preference, so
- * readOnly (no audit row); only a connected dealer the user is a member of can be chosen (and a
+ * notAudited (no audit row); only a connected dealer the user is a member of can be chosen (and a
  * hand-edited cookie is ignored by lib/dealer.ts anyway).
  */
 export const switchDealerAction = actionClient
-  .metadata({ name: "dealer.switch", role: "viewer", readOnly: true })
+  .metadata({ name: "dealer.switch", role: "viewer", notAudited: true })
   .inputSchema(z.object({ dealerLinkId: z.string().min(1).max(64) }))
   .action(async ({ parsedInput, ctx }) => {
     const dealers = await listMyDealers(ctx.user.id);

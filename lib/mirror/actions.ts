@@ -1,6 +1,6 @@
 "use server";
 // The Refresh button of the freshness line (components/mirror/freshness.tsx): re-reads what the
-// page shows from CHeKT at the interactive "read" class. A read, not a change: readOnly in the
+// page shows from CHeKT at the interactive "read" class. A read, not a change: notAudited in the
 // action client (no audit row unless refused).
 import { z } from "zod";
 import { actionClient } from "@/lib/actions/client";
@@ -15,7 +15,7 @@ const REFRESH_WAIT_MS = 8_000;
 const inputSchema = z.object({ targets: z.array(mirrorTargetSchema).min(1).max(5) });
 
 export const refreshMirrorAction = actionClient
-  .metadata({ name: "mirror.refresh", role: "viewer", objectKind: "mirror", readOnly: true })
+  .metadata({ name: "mirror.refresh", role: "viewer", objectKind: "mirror", notAudited: true })
   .inputSchema(inputSchema)
   .action(async ({ parsedInput, ctx }) => {
     const scope = await requireDealerScope();

@@ -46,7 +46,7 @@ function declaredActions(): Array<{ name: string; role: Role; readOnly: boolean;
     for (const m of text.matchAll(/\.metadata\(\s*\{([^}]*)\}\s*\)/g)) {
       const name = /name:\s*"([^"]+)"/.exec(m[1])?.[1];
       const role = /role:\s*"([^"]+)"/.exec(m[1])?.[1] as Role | undefined;
-      if (name && role) out.push({ name, role, readOnly: /readOnly:\s*true/.test(m[1]), file: path.relative(root, file) });
+      if (name && role) out.push({ name, role, readOnly: /(?:notAudited|readOnly):\s*true/.test(m[1]), file: path.relative(root, file) });
     }
   }
   return out;

@@ -22,7 +22,7 @@ export const changeOwnPasswordAction = actionClient
     await checkCurrentPassword(ctx.user.id, parsedInput.currentPassword);
     const passwordHash = await hashPassword(parsedInput.newPassword);
     const keep = await currentSessionId();
-    const ended = await ctx.commit({ action: "account.change_password", objectKind: "user", externalId: ctx.user.id, after: { passwordChanged: true } }, async (tx) => {
+    const ended = await ctx.commit({ externalId: ctx.user.id, after: { passwordChanged: true } }, async (tx) => {
       await tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash } });
       return endSessions(tx, ctx.user.id, "password_changed", { except: keep ?? undefined });
     });
@@ -40,7 +40,7 @@ export const disableTwoFactorAction = actionClient
     if (!(await checkSecondFactor(prisma, ctx.user.id, parsedInput.code, env.SECRETS_ENCRYPTION_KEY))) {
       throw new ActionError("wrong_code", "That code is not right.", { code: "Not a current code or an unused recovery code" });
     }
-    await ctx.commit({ action: "account.two_factor_disable", objectKind: "user", externalId: ctx.user.id, after: { enabled: false } }, async () => {
+    await ctx.commit({ externalId: ctx.user.id, after: { enabled: false } }, async () => {
       try {
         await disableTwoFactor(prisma, ctx.user.id);
       } catch (e) {
@@ -59,7 +59,7 @@ export const newRecoveryCodesAction = actionClient
     if (!(await checkSecondFactor(prisma, ctx.user.id, parsedInput.code, env.SECRETS_ENCRYPTION_KEY))) {
       throw new ActionError("wrong_code", "That code is not right.", { code: "Not a current code or an unused recovery code" });
     }
-    const codes = await ctx.commit({ action: "account.recovery_codes", objectKind: "user", externalId: ctx.user.id, after: { regenerated: true } }, () =>
+    const codes = await ctx.commit({ externalId: ctx.user.id, after: { regenerated: true } }, () =>
       regenerateRecoveryCodes(prisma, ctx.user.id),
     );
     return { codes: codes ?? [] };
@@ -70,7 +70,7 @@ export const setDealerTwoFactorAction = actionClient
   .metadata({ name: "dealer.require_two_factor", role: "admin", objectKind: "dealer" })
   .inputSchema(z.object({ dealerLinkId: z.string().min(1), required: z.boolean() }))
   .action(async ({ parsedInput, ctx }) => {
-    await ctx.commit({ action: "dealer.require_two_factor", objectKind: "dealer", dealerLinkId: parsedInput.dealerLinkId, after: { requireTwoFactor: parsedInput.required } }, async (tx) => {
+    await ctx.commit({ dealerLinkId: parsedInput.dealerLinkId, after: { requireTwoFactor: parsedInput.required } }, async (tx) => {
       const { count } = await tx.dealerLink.updateMany({ where: { id: parsedInput.dealerLinkId }, data: { requireTwoFactor: parsedInput.required } });
       if (count !== 1) throw new ActionError("not_found", "No such dealer.");
     });

@@ -9,7 +9,6 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { disconnectDealer, getDealer, updateDealer } from "@/lib/chekt/api/dealers";
 import { authorizeUrl, CONNECT_COOKIE, CONNECT_COOKIE_PATH, CONNECT_TTL_S, newPkce, sealPending } from "@/lib/chekt/api/oauth";
-import { requireDealerScope } from "@/lib/dealer-scope";
 import { connectDealerSchema, updateDealerSchema } from "@/lib/schemas/dealer";
 import { dealerBefore } from "@/lib/mirror/before";
 import { mirrorDealer } from "@/lib/mirror/write";
@@ -19,11 +18,11 @@ export const updateDealerAction = actionClient
   .metadata({ name: "dealer.update", role: "admin", objectKind: "dealer" })
   .inputSchema(updateDealerSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const before = await dealerBefore(scope.dealerLinkId, () => getDealer(scope, { traceId: ctx.traceId }));
     const dealer = await updateDealer(scope, parsedInput, { traceId: ctx.traceId });
     await ctx.commit(
-      { action: "dealer.update", objectKind: "dealer", chektId: scope.dealerId, externalId: scope.externalDealerId, dealerLinkId: scope.dealerLinkId, before, after: dealer },
+      { chektId: scope.dealerId, externalId: scope.externalDealerId, dealerLinkId: scope.dealerLinkId, before, after: dealer },
       async (tx) => {
         if (dealer.company_name !== scope.companyName) await tx.dealerLink.update({ where: { id: scope.dealerLinkId }, data: { companyName: dealer.company_name } });
         // Write-through: CHeKT's answer, with the mapping and audit row (docs/mirror.md).
@@ -57,7 +56,7 @@ export const startDealerConnectAction = actionClient
       path: CONNECT_COOKIE_PATH,
       maxAge: CONNECT_TTL_S,
     });
-    await ctx.commit({ action: "dealer.connect.start", objectKind: "dealer", externalId: parsedInput.external_dealer_id, after: { company_name: parsedInput.company_name } });
+    await ctx.commit({ externalId: parsedInput.external_dealer_id, after: { company_name: parsedInput.company_name } });
     return { url: authorizeUrl({ state, challenge }) };
   });
 
@@ -65,13 +64,13 @@ export const disconnectDealerAction = actionClient
   .metadata({ name: "dealer.disconnect", role: "admin", objectKind: "dealer" })
   .inputSchema(z.object({ confirm_name: z.string().trim().min(1, "Type the dealer's name to confirm") }))
   .action(async ({ parsedInput, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     if (parsedInput.confirm_name !== scope.companyName.trim()) {
       throw new ActionError("invalid_input", "The name typed does not match the dealer; nothing was changed.", { confirm_name: `Type ${scope.companyName} exactly.` });
     }
     const dealer = await disconnectDealer(scope, { traceId: ctx.traceId });
     await ctx.commit(
-      { action: "dealer.disconnect", objectKind: "dealer", chektId: scope.dealerId, externalId: scope.externalDealerId, dealerLinkId: scope.dealerLinkId, after: dealer },
+      { chektId: scope.dealerId, externalId: scope.externalDealerId, dealerLinkId: scope.dealerLinkId, after: dealer },
       // The link row stays (history, audit, webhook log refer to it); only its state changes.
       (tx) => tx.dealerLink.update({ where: { id: scope.dealerLinkId }, data: { disconnectedAt: new Date() } }),
     );

@@ -35,7 +35,7 @@ async function assertFree(tx: Tx, m: { dealerLinkId: string; kind: DriftKind; ch
 }
 
 export const driftCheckAction = actionClient
-  .metadata({ name: "drift.check", role: "admin", objectKind: "mapping", readOnly: true })
+  .metadata({ name: "drift.check", role: "admin", objectKind: "mapping", notAudited: true })
   .inputSchema(driftCheckSchema)
   .action(async ({ parsedInput, ctx }) => {
     const link = await loadLink(parsedInput.dealerLinkId);
@@ -56,7 +56,7 @@ export const relinkMappingAction = actionClient
     const before = { chektId: mapping.chektId, externalId: mapping.externalId, parentChektId: mapping.parentChektId };
     const after = { chektId: obj.chektId, externalId: obj.externalId, parentChektId: obj.parentChektId };
     await ctx.commit(
-      { action: "drift.relink", objectKind: kind, chektId: obj.chektId, externalId: obj.externalId, dealerLinkId: mapping.dealerLinkId, before, after },
+      { objectKind: kind, chektId: obj.chektId, externalId: obj.externalId, dealerLinkId: mapping.dealerLinkId, before, after },
       async (tx) => {
         await assertFree(tx, { dealerLinkId: mapping.dealerLinkId, kind, chektId: obj.chektId, externalId: obj.externalId!, exceptId: mapping.id });
         // The mapping moves to the object CHeKT has now: the old pair goes, the new one is recorded.
@@ -78,7 +78,7 @@ export const linkObjectAction = actionClient
     if (!obj.externalId) throw new ActionError("no_external_id", `CHeKT's ${parsedInput.kind} ${obj.chektId} has no external id; give it one in CHeKT first.`);
     const after = { kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId, parentChektId: obj.parentChektId };
     await ctx.commit(
-      { action: "drift.link", objectKind: obj.kind, chektId: obj.chektId, externalId: obj.externalId, dealerLinkId: link.id, after },
+      { objectKind: obj.kind, chektId: obj.chektId, externalId: obj.externalId, dealerLinkId: link.id, after },
       async (tx) => {
         await assertFree(tx, { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId! });
         await upsertMapping(tx, { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId!, parentChektId: obj.parentChektId });
@@ -96,7 +96,7 @@ export const forgetMappingAction = actionClient
     if (!mapping) throw new ActionError("not_found", "That mapping no longer exists.");
     const before = { kind: mapping.kind, chektId: mapping.chektId, externalId: mapping.externalId, parentChektId: mapping.parentChektId };
     await ctx.commit(
-      { action: "drift.forget", objectKind: mapping.kind, chektId: mapping.chektId, externalId: mapping.externalId, dealerLinkId: mapping.dealerLinkId, before },
+      { objectKind: mapping.kind, chektId: mapping.chektId, externalId: mapping.externalId, dealerLinkId: mapping.dealerLinkId, before },
       (tx) => deleteMapping(tx, mapping.dealerLinkId, mapping.kind as DriftKind, mapping.chektId),
     );
     revalidatePath("/drift");
@@ -118,7 +118,7 @@ export const linkAllAction = actionClient
     const candidates = run.issues.flatMap((i) => (i.type === "missing_locally" && i.object.externalId ? [i.object] : []));
     const skipped: string[] = [];
     let linked = 0;
-    await ctx.commit({ action: "drift.link_all", objectKind: "mapping", dealerLinkId: link.id, after: { candidates: candidates.length } }, async (tx) => {
+    await ctx.commit({ dealerLinkId: link.id, after: { candidates: candidates.length } }, async (tx) => {
       for (const obj of candidates) {
         if (await findMappingClash(tx, { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId! })) {
           skipped.push(`${obj.kind} ${obj.chektId}`);

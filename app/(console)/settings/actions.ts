@@ -11,7 +11,7 @@ import { appDevicesSchema, checkConnectionSchema, setDealerSecretsSchema, testEv
 import { requestSimulatorTestEvent } from "@/lib/settings/simulator";
 
 export const checkConnectionAction = actionClient
-  .metadata({ name: "settings.check_connection", role: "admin", objectKind: "settings", readOnly: true })
+  .metadata({ name: "settings.check_connection", role: "admin", objectKind: "settings", notAudited: true })
   .inputSchema(checkConnectionSchema)
   .action(async ({ parsedInput }) => runConnectionCheck(parsedInput.dealerLinkId));
 
@@ -40,8 +40,6 @@ export const setDealerSecretsAction = actionClient
     }
     await ctx.commit(
       {
-        action: "settings.set_dealer_secrets",
-        objectKind: "dealer",
         chektId: link.chektDealerId,
         externalId: link.externalDealerId,
         dealerLinkId: link.id,
@@ -65,8 +63,6 @@ export const sendTestEventAction = actionClient
     if (!link) throw new ActionError("not_found", "That dealer link no longer exists.", { dealerLinkId: "Unknown dealer" });
     const result = await requestSimulatorTestEvent(sim, link.chektDealerId, ctx.traceId);
     await ctx.commit({
-      action: "settings.send_test_event",
-      objectKind: "dealer",
       chektId: link.chektDealerId,
       externalId: link.externalDealerId,
       dealerLinkId: link.id,
@@ -77,6 +73,6 @@ export const sendTestEventAction = actionClient
 
 /** "Load more" on /settings/app-devices: the next cursor page. */
 export const loadAppDevicesAction = actionClient
-  .metadata({ name: "settings.list_app_devices", role: "admin", objectKind: "device", readOnly: true })
+  .metadata({ name: "settings.list_app_devices", role: "admin", objectKind: "device", notAudited: true })
   .inputSchema(appDevicesSchema)
   .action(async ({ parsedInput, ctx }) => appDevicesPage(parsedInput.dealerLinkId, parsedInput.cursor, parsedInput.limit, ctx.traceId));

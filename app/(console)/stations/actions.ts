@@ -3,7 +3,6 @@ import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
 import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
-import { requireDealerScope } from "@/lib/dealer-scope";
 import { createStation, deleteStation, getStation, listStations, updateStation } from "@/lib/chekt/api/stations";
 import { createOrRecognise } from "@/lib/lost-answer";
 import { createStationSchema, stationIdSchema, updateStationSchema } from "@/lib/schemas/station";
@@ -17,7 +16,7 @@ export const createStationAction = actionClient
   .metadata({ name: "stations.create", role: "operator", objectKind: "monitoring_station" })
   .inputSchema(createStationSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const station = await withExternalIdClaim(scope.dealerLinkId, "monitoring_station", parsedInput.external_monitoring_station_id, async () => {
       await assertExternalIdFree(prisma, scope.dealerLinkId, "monitoring_station", parsedInput.external_monitoring_station_id);
       // A resend after a lost answer meets its own first attempt (lib/lost-answer.ts).
@@ -51,14 +50,14 @@ export const updateStationAction = actionClient
   .metadata({ name: "stations.update", role: "operator", objectKind: "monitoring_station" })
   .inputSchema(updateStationSchema)
   .action(async ({ parsedInput: { monitoring_station_id: id, ...changes }, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     if (changes.external_monitoring_station_id) {
       await assertExternalIdFree(prisma, scope.dealerLinkId, "monitoring_station", changes.external_monitoring_station_id, id);
     }
     const before = await stationBefore(scope.dealerLinkId, id, () => getStation(scope, id, { traceId: ctx.traceId }));
     const station = await updateStation(scope, id, changes, { traceId: ctx.traceId });
     await ctx.commit(
-      { action: "stations.update", objectKind: "monitoring_station", chektId: id, externalId: station.external_monitoring_station_id, dealerLinkId: scope.dealerLinkId, before, after: station },
+      { chektId: id, externalId: station.external_monitoring_station_id, dealerLinkId: scope.dealerLinkId, before, after: station },
       async (tx) => {
         await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "monitoring_station", chektId: id, externalId: station.external_monitoring_station_id });
         await mirrorStation(tx, scope.dealerLinkId, station, { how: "write" });
@@ -72,11 +71,11 @@ export const deleteStationAction = actionClient
   .metadata({ name: "stations.delete", role: "operator", objectKind: "monitoring_station" })
   .inputSchema(stationIdSchema)
   .action(async ({ parsedInput: { monitoring_station_id: id }, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const before = await getStation(scope, id, { traceId: ctx.traceId });
     await deleteStation(scope, id, { traceId: ctx.traceId });
     await ctx.commit(
-      { action: "stations.delete", objectKind: "monitoring_station", chektId: id, externalId: before.external_monitoring_station_id, dealerLinkId: scope.dealerLinkId, before },
+      { chektId: id, externalId: before.external_monitoring_station_id, dealerLinkId: scope.dealerLinkId, before },
       async (tx) => {
         await deleteMapping(tx, scope.dealerLinkId, "monitoring_station", id);
         await forget(tx, scope.dealerLinkId, "station", id);

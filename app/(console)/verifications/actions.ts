@@ -1,7 +1,6 @@
 "use server";
 import { z } from "zod";
 import { actionClient } from "@/lib/actions/client";
-import { requireCurrentDealer } from "@/lib/dealer";
 import { answerVerification, checkStoredAnswer } from "@/lib/verifications/answer";
 import { kickAnnotation } from "@/lib/verifications/annotate-worker";
 import { claimInTx, releaseInTx, takeOverInTx } from "@/lib/verifications/claims";
@@ -13,8 +12,8 @@ export const claimVerification = actionClient
   .metadata({ name: "verifications.claim", role: "operator", objectKind: "verification" })
   .inputSchema(z.object({ id: verificationIdSchema }))
   .action(async ({ parsedInput, ctx }) => {
-    const dealer = await requireCurrentDealer();
-    await ctx.commit({ action: "verifications.claim", objectKind: "verification", chektId: parsedInput.id, dealerLinkId: dealer.id, after: { state: "claimed" } }, (tx) =>
+    const dealer = ctx.requireDealer();
+    await ctx.commit({ chektId: parsedInput.id, dealerLinkId: dealer.id, after: { state: "claimed" } }, (tx) =>
       claimInTx(tx, dealer, parsedInput.id, ctx.user),
     );
     return { claimed: true };
@@ -25,8 +24,8 @@ export const takeOverVerification = actionClient
   .metadata({ name: "verifications.takeover", role: "admin", objectKind: "verification" })
   .inputSchema(z.object({ id: verificationIdSchema }))
   .action(async ({ parsedInput, ctx }) => {
-    const dealer = await requireCurrentDealer();
-    const result = await ctx.commit({ action: "verifications.takeover", objectKind: "verification", chektId: parsedInput.id, dealerLinkId: dealer.id, after: { state: "claimed", claimedBy: ctx.user.name || ctx.user.email } }, (tx) =>
+    const dealer = ctx.requireDealer();
+    const result = await ctx.commit({ chektId: parsedInput.id, dealerLinkId: dealer.id, after: { state: "claimed", claimedBy: ctx.user.name || ctx.user.email } }, (tx) =>
       takeOverInTx(tx, dealer, parsedInput.id, ctx.user),
     );
     return { claimed: true, previous: result?.previous ?? null };
@@ -36,8 +35,8 @@ export const releaseVerification = actionClient
   .metadata({ name: "verifications.release", role: "operator", objectKind: "verification" })
   .inputSchema(z.object({ id: verificationIdSchema }))
   .action(async ({ parsedInput, ctx }) => {
-    const dealer = await requireCurrentDealer();
-    await ctx.commit({ action: "verifications.release", objectKind: "verification", chektId: parsedInput.id, dealerLinkId: dealer.id, after: { state: "pending" } }, (tx) =>
+    const dealer = ctx.requireDealer();
+    await ctx.commit({ chektId: parsedInput.id, dealerLinkId: dealer.id, after: { state: "pending" } }, (tx) =>
       releaseInTx(tx, dealer, parsedInput.id, ctx.user),
     );
     return { released: true };
@@ -47,7 +46,7 @@ export const answerVerificationAction = actionClient
   .metadata({ name: "verifications.answer", role: "operator", objectKind: "verification" })
   .inputSchema(answerSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const dealer = await requireCurrentDealer();
+    const dealer = ctx.requireDealer();
     const result = await answerVerification(ctx, dealer, ctx.user, parsedInput);
     // CHeKT has the answer: the annotation's first attempt runs without holding up the operator.
     if (result.outcome === "answered") kickAnnotation(dealer.id, parsedInput.id, ctx.traceId);
@@ -59,7 +58,7 @@ export const checkAnswerAction = actionClient
   .metadata({ name: "verifications.check", role: "operator", objectKind: "verification" })
   .inputSchema(z.object({ id: verificationIdSchema }))
   .action(async ({ parsedInput, ctx }) => {
-    const dealer = await requireCurrentDealer();
+    const dealer = ctx.requireDealer();
     return checkStoredAnswer(ctx, dealer, ctx.user, parsedInput.id);
   });
 
@@ -71,7 +70,7 @@ export const saveDirectionsAction = actionClient
     const dealer = ctx.requireDealer();
     const before = await currentDirections(prisma, dealer, parsedInput.siteId);
     await ctx.commit(
-      { action: "verifications.directions", objectKind: "site", chektId: parsedInput.siteId, dealerLinkId: dealer.id, before: { directions: before }, after: { directions: parsedInput.text || null } },
+      { chektId: parsedInput.siteId, dealerLinkId: dealer.id, before: { directions: before }, after: { directions: parsedInput.text || null } },
       (tx) => saveDirectionsInTx(tx, dealer, parsedInput.siteId, parsedInput.text, ctx.user),
     );
     return { saved: true };
@@ -83,7 +82,7 @@ export const addNoteAction = actionClient
   .inputSchema(noteSchema)
   .action(async ({ parsedInput, ctx }) => {
     const dealer = ctx.requireDealer();
-    const note = await ctx.commit({ action: "verifications.note", objectKind: "verification", chektId: parsedInput.id, dealerLinkId: dealer.id, after: { note: parsedInput.text } }, (tx) =>
+    const note = await ctx.commit({ chektId: parsedInput.id, dealerLinkId: dealer.id, after: { note: parsedInput.text } }, (tx) =>
       addNoteInTx(tx, dealer, parsedInput.id, parsedInput.text, ctx.user),
     );
     return { noteId: note?.id ?? null };

@@ -26,8 +26,6 @@ export const reapplyEventAction = actionClient
     if (!result.ok) throw new ActionError("not_applied", `Not applied: ${result.note}`);
     const after = await prisma.webhookEvent.findUnique({ where: key, select: { applyStatus: true, applyNote: true } });
     await ctx.commit({
-      action: "webhooks.reapply",
-      objectKind: "webhook_event",
       externalId: parsedInput.eventId,
       dealerLinkId: before.dealerLinkId,
       before: { applyStatus: before.applyStatus, applyNote: before.applyNote },

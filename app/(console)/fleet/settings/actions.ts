@@ -2,7 +2,6 @@
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
-import { requireDealerScope } from "@/lib/dealer-scope";
 import { fleetSettingsSchema } from "@/lib/fleet/settings-schema";
 import { seal } from "@/lib/settings/credentials";
 
@@ -11,7 +10,7 @@ export const saveFleetSettingsAction = actionClient
   .metadata({ name: "settings.fleet", role: "admin", objectKind: "settings" })
   .inputSchema(fleetSettingsSchema)
   .action(async ({ parsedInput: p, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const prior = await prisma.fleetSettings.findUnique({ where: { dealerLinkId: scope.dealerLinkId } });
     const sealed = p.smtpPassword ? seal(p.smtpPassword) : p.clearSmtpPassword ? null : (prior?.smtpPasswordSealed ?? null);
     const data = {
@@ -26,8 +25,6 @@ export const saveFleetSettingsAction = actionClient
     const shown = (d: { smtpPasswordSealed: string | null } & Record<string, unknown>) => ({ ...d, smtpPasswordSealed: undefined, smtpPassword: d.smtpPasswordSealed ? "set" : "unset" });
     await ctx.commit(
       {
-        action: "settings.fleet",
-        objectKind: "settings",
         dealerLinkId: scope.dealerLinkId,
         before: prior ? shown({ ...prior, updatedAt: undefined }) : null,
         after: shown(data),

@@ -6,7 +6,6 @@ import { revalidatePath } from "next/cache";
 import { actionClient, type ActionContext } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
-import { requireDealerScope } from "@/lib/dealer-scope";
 import { kickBulkJob } from "@/lib/background";
 import { loadImportContext, siteContext } from "@/lib/import/context";
 import { patternProblem } from "@/lib/import/id-pattern";
@@ -38,7 +37,7 @@ export const startSiteImport = actionClient
   .metadata({ name: "sites.import", role: "operator", objectKind: "bulk_job" })
   .inputSchema(startImportInput)
   .action(async ({ parsedInput, ctx }): Promise<ImportStarted> => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const data = await loadImportContext(prisma, scope.dealerLinkId);
     if (parsedInput.pattern !== null && parsedInput.pattern !== data.pattern) {
       throw new ActionError("conflict", `The ID pattern changed to ${data.pattern} since the review; review the sheet again. Nothing was sent.`);
@@ -60,7 +59,7 @@ export const retrySiteImport = actionClient
   .metadata({ name: "sites.import.retry", role: "operator", objectKind: "bulk_job" })
   .inputSchema(retryImportInput)
   .action(async ({ parsedInput, ctx }): Promise<ImportStarted> => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const data = await loadImportContext(prisma, scope.dealerLinkId);
     const plan = await planImportRetry(prisma, scope.dealerLinkId, parsedInput.jobId, parsedInput.items, siteContext(data, null));
     if (!plan) throw new ActionError("not_found", "That import does not exist for this dealer.");
@@ -77,12 +76,12 @@ export const saveIdPattern = actionClient
   .metadata({ name: "sites.import.pattern", role: "operator", objectKind: "import_settings" })
   .inputSchema(idPatternInput)
   .action(async ({ parsedInput, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const problem = patternProblem(parsedInput.pattern);
     if (problem) throw new ActionError("invalid_input", problem, { pattern: problem });
     const before = await prisma.importSettings.findUnique({ where: { dealerLinkId: scope.dealerLinkId } });
     await ctx.commit(
-      { action: "sites.import.pattern", objectKind: "import_settings", externalId: scope.dealerLinkId, dealerLinkId: scope.dealerLinkId, before, after: { siteIdPattern: parsedInput.pattern } },
+      { externalId: scope.dealerLinkId, dealerLinkId: scope.dealerLinkId, before, after: { siteIdPattern: parsedInput.pattern } },
       (tx) =>
         tx.importSettings.upsert({
           where: { dealerLinkId: scope.dealerLinkId },

@@ -13,7 +13,7 @@ export const saveEscalationSettingsAction = actionClient
     const prior = await escalationSettingsFor(dealer.id);
     const before = { unclaimedSeconds: prior.unclaimedSeconds, remainingSeconds: prior.remainingSeconds };
     await ctx.commit(
-      { action: "verifications.escalation_settings", objectKind: "settings", dealerLinkId: dealer.id, before, after: parsedInput },
+      { dealerLinkId: dealer.id, before, after: parsedInput },
       (tx) => saveEscalationSettings(tx, dealer.id, parsedInput, ctx.user.name || ctx.user.email),
     );
     revalidatePath("/verifications");

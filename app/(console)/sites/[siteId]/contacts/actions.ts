@@ -5,7 +5,6 @@ import { prisma } from "@/lib/db";
 import { createContact, deleteContact, getContact, listContacts, updateContact } from "@/lib/chekt/api/contacts";
 import { createOrRecognise } from "@/lib/lost-answer";
 import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
-import { requireDealerScope } from "@/lib/dealer-scope";
 import { lastSeenContact, noticingGone } from "@/lib/mirror/contacts";
 import { forget, mirrorContact } from "@/lib/mirror/write";
 import { contactIdSchema, createContactInputSchema, updateContactSchema } from "@/lib/schemas/contact";
@@ -17,7 +16,7 @@ export const createContactAction = actionClient
   .metadata({ name: "contacts.create", role: "operator", objectKind: "contact" })
   .inputSchema(createContactInputSchema)
   .action(async ({ parsedInput: { site_id, ...body }, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const contact = await withExternalIdClaim(scope.dealerLinkId, "contact", body.external_contact_id, async () => {
       await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", body.external_contact_id);
       // A resend after a lost answer meets its own first attempt (lib/lost-answer.ts).
@@ -47,7 +46,7 @@ export const updateContactAction = actionClient
   .metadata({ name: "contacts.update", role: "operator", objectKind: "contact" })
   .inputSchema(updateContactSchema)
   .action(async ({ parsedInput: { site_id, contact_id, ...changes }, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     if (changes.external_contact_id) await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", changes.external_contact_id, contact_id);
     // "before" is what CHeKT last told us; only a contact the mirror lacks costs a CHeKT read.
     const before =
@@ -55,7 +54,7 @@ export const updateContactAction = actionClient
       (await noticingGone(prisma, scope.dealerLinkId, contact_id, () => getContact(scope, site_id, contact_id, { traceId: ctx.traceId })));
     const contact = await noticingGone(prisma, scope.dealerLinkId, contact_id, () => updateContact(scope, site_id, contact_id, changes, { traceId: ctx.traceId }));
     await ctx.commit(
-      { action: "contacts.update", objectKind: "contact", chektId: contact_id, externalId: contact.external_contact_id, dealerLinkId: scope.dealerLinkId, before, after: contact },
+      { chektId: contact_id, externalId: contact.external_contact_id, dealerLinkId: scope.dealerLinkId, before, after: contact },
       async (tx) => {
         await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "contact", chektId: contact_id, externalId: contact.external_contact_id, parentChektId: site_id });
         await mirrorContact(tx, scope.dealerLinkId, site_id, contact, { how: "write" });
@@ -69,13 +68,13 @@ export const deleteContactAction = actionClient
   .metadata({ name: "contacts.delete", role: "operator", objectKind: "contact" })
   .inputSchema(contactIdSchema)
   .action(async ({ parsedInput: { site_id, contact_id }, ctx }) => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const before =
       (await lastSeenContact(prisma, scope.dealerLinkId, site_id, contact_id)) ??
       (await noticingGone(prisma, scope.dealerLinkId, contact_id, () => getContact(scope, site_id, contact_id, { traceId: ctx.traceId })));
     await noticingGone(prisma, scope.dealerLinkId, contact_id, () => deleteContact(scope, site_id, contact_id, { traceId: ctx.traceId }));
     await ctx.commit(
-      { action: "contacts.delete", objectKind: "contact", chektId: contact_id, externalId: before.external_contact_id, dealerLinkId: scope.dealerLinkId, before },
+      { chektId: contact_id, externalId: before.external_contact_id, dealerLinkId: scope.dealerLinkId, before },
       async (tx) => {
         await deleteMapping(tx, scope.dealerLinkId, "contact", contact_id);
         await forget(tx, scope.dealerLinkId, "contact", contact_id);

@@ -76,14 +76,14 @@ export const updateDevicesJob = actionClient
   .metadata({ name: "devices.bulk.update", role: "operator", objectKind: "bulk_job" })
   .inputSchema(updateDevicesInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const existing = await listSiteDevices(scope.dealerId, parsedInput.siteId, ctx.traceId);
     const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
     const rows = validateRows(parsedInput.rows, { mode: "update", existingExternalIds: new Set(byExt.keys()) });
     const valid = refuseInvalid(rows, parsedInput.skipInvalid);
     const id = randomUUID();
     await ctx.commit(
-      { action: "devices.bulk.update", objectKind: "bulk_job", externalId: id, dealerLinkId: scope.dealerLinkId, after: { siteId: parsedInput.siteId, items: valid.length } },
+      { externalId: id, dealerLinkId: scope.dealerLinkId, after: { siteId: parsedInput.siteId, items: valid.length } },
       (tx) =>
         insertBulkJob(tx, {
           id,
@@ -102,7 +102,7 @@ export const deleteDevicesJob = actionClient
   .metadata({ name: "devices.bulk.delete", role: "operator", objectKind: "bulk_job" })
   .inputSchema(deleteDevicesInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
-    const scope = await requireDealerScope();
+    const scope = ctx.requireScope();
     const existing = await listSiteDevices(scope.dealerId, parsedInput.siteId, ctx.traceId);
     const byId = new Map(existing.map((d) => [d.device_id, d]));
     const ids = [...new Set(parsedInput.deviceIds)];
@@ -112,7 +112,7 @@ export const deleteDevicesJob = actionClient
     }
     const id = randomUUID();
     await ctx.commit(
-      { action: "devices.bulk.delete", objectKind: "bulk_job", externalId: id, dealerLinkId: scope.dealerLinkId, after: { siteId: parsedInput.siteId, deviceIds: ids } },
+      { externalId: id, dealerLinkId: scope.dealerLinkId, after: { siteId: parsedInput.siteId, deviceIds: ids } },
       (tx) =>
         insertBulkJob(tx, {
           id,
