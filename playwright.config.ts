@@ -14,8 +14,10 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous on purpose: the machine is often shared (two cores, other builds and suites running),
+  // where a sign-in or a server render can take seconds; a passing test does not wait any longer.
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   outputDir: "test-results",
   reporter: process.env.CI ? "line" : "list",
   use: {

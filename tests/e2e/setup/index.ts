@@ -28,7 +28,8 @@ export async function signIn(page: Page, role: Role, next = "/"): Promise<void> 
   await page.getByLabel(/email/i).fill(email);
   await page.getByLabel(/password/i).fill(password);
   await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  // The password check is bcrypt and the first page renders on the server: seconds on a busy machine.
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
 }
 
 /** Calls the simulator's control API (create alarms, inject faults, reset) as the test harness. */
