@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
 import { sim, signIn } from "./setup";
 import { defaultRateLimit, partner, refreshSitesView, roomyRateLimit, stamp } from "./sites-helpers";
 
@@ -35,12 +36,37 @@ async function shots(page: Page, name: string) {
   if (size) await page.setViewportSize(size);
 }
 
+/**
+ * Waits until the last sweep of the seeded dealer (CHeKT dealer 1, the operator's) has finished and
+ * none is running: the dashboard's age is that sweep's. An earlier spec may have queued a sweep
+ * (mirror-children does), and one still running when CHeKT starts answering 429s would never end.
+ */
+async function sweptAndIdle() {
+  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await c.connect();
+  try {
+    const sync = async () =>
+      (
+        await c.query<{ state: string; finished: boolean }>(
+          `SELECT s.state, s.finished_at IS NOT NULL AS finished FROM mirror_syncs s
+           JOIN dealer_links l ON l.id = s.dealer_link_id WHERE l.chekt_dealer_id = 1`,
+        )
+      ).rows[0] ?? null;
+    await expect
+      .poll(sync, { timeout: 120_000, intervals: [500, 1000], message: "dealer 1's mirror sweep did not finish" })
+      .toEqual({ state: "idle", finished: true });
+  } finally {
+    await c.end();
+  }
+}
+
 test.beforeAll(roomyRateLimit);
 test.afterAll(defaultRateLimit);
 
 test("CHeKT answering only 429s: dashboard, sites list and a site page render from the mirror with their age", async ({
   page,
 }) => {
+  await sweptAndIdle();
   await signIn(page, "operator", "/sites");
   await expect(page.getByTestId("site-row").first()).toBeVisible();
   await sim("/_sim/faults", { body: { path: "/partner/**", rate_429: 1 } });
@@ -114,7 +140,8 @@ test("axe: every page the mirror feeds has no serious or critical violation", as
   };
   const site = await siteHref();
   await page.goto("/stations");
-  const station = (await page.getByRole("table").getByRole("link").first().getAttribute("href"))!;
+  // The first body row's link (the header's links sort the list).
+  const station = (await page.getByRole("table").locator("tbody tr").first().getByRole("link").first().getAttribute("href"))!;
   for (const path of ["/", "/sites", site, `${site}/edit`, "/sites/new", "/stations", station, "/dealer", "/drift"]) {
     await page.goto(path);
     await expect(page.getByRole("main")).toBeVisible();
