@@ -83,8 +83,9 @@ test.describe("a write that must wait for CHeKT's rate limit", () => {
     const current = (await sim("/_sim/config", { method: "PATCH", body: {} })) as Limits;
     limits = { rateLimitPerMin: current.rateLimitPerMin, rateLimitBurstPerS: current.rateLimitBurstPerS };
     address2 = (await partner<{ company_address2: string | null }>("")).company_address2;
-    // One call every 10 s, no burst: a save right after another has to wait.
-    await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 6, rateLimitBurstPerS: 1 } });
+    // One call every 20 s, no burst: a save right after another has to wait (even on a busy machine,
+    // where a fill and a click can take seconds).
+    await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 3, rateLimitBurstPerS: 1 } });
   });
   test.afterAll(async () => {
     await sim("/_sim/config", { method: "PATCH", body: limits });
@@ -92,7 +93,7 @@ test.describe("a write that must wait for CHeKT's rate limit", () => {
   });
 
   test("says 'sending in N s', counts down and sends; a cancelled one sends nothing", async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     // The page's clock runs normally but can be moved on: a cancelled countdown is then proven
     // never to fire, without waiting for it.
     await page.clock.install();
