@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { actionClient, type ActionContext } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
-import { requireDealerScope } from "@/lib/dealer-scope";
 import { kickBulkJob } from "@/lib/background";
 import { insertBulkJob } from "@/lib/bulk/jobs";
 import { listSiteDevices } from "@/lib/bulk/site-devices";
@@ -22,7 +21,7 @@ type JobStarted = { jobId: string; queued: number; skipped: number };
  * (one row, no sheet) both store a durable job here, so both get the same validation and worker.
  */
 async function startCreateJob(ctx: ActionContext, action: string, input: { siteId: number; rows: { line: number; values: Record<string, string | undefined> }[]; skipInvalid: boolean; fromSheet: boolean }, onInvalid: (rows: ValidatedRow[]) => never | void) {
-  const scope = await requireDealerScope();
+  const scope = ctx.requireScope();
   const existing = await listSiteDevices(scope.dealerId, input.siteId, ctx.traceId);
   const rows = validateRows(input.rows, { mode: "create", existingExternalIds: new Set(existing.map((d) => d.external_device_id)) });
   onInvalid(rows);
