@@ -1,9 +1,25 @@
 import Link from "next/link";
 import { Badge, DataTable, type BadgeTone } from "@/components/ui";
 
-type JobRow = { id: string; kind: "create" | "update" | "delete"; state: string; total: number; succeeded: number; failed: number; createdAt: Date; finishedAt: Date | null; createdByEmail: string | null };
+type JobRow = {
+  id: string;
+  kind: "create" | "update" | "delete";
+  state: string;
+  total: number;
+  succeeded: number;
+  failed: number;
+  createdAt: Date;
+  finishedAt: Date | null;
+  createdByEmail: string | null;
+};
 
-const TONE: Record<string, BadgeTone> = { queued: "neutral", running: "info", done: "success", failed: "danger", cancelled: "warning" };
+const TONE: Record<string, BadgeTone> = {
+  queued: "neutral",
+  running: "info",
+  done: "success",
+  failed: "danger",
+  cancelled: "warning",
+};
 export const JOB_KIND_LABEL = { create: "Provision", update: "Update", delete: "Delete" } as const;
 
 /** A site's bulk jobs, newest first, on the one DataTable; each row opens the job's page. */
@@ -19,7 +35,10 @@ export function JobList({ siteId, jobs }: { siteId: number; jobs: JobRow[] }) {
           header: "Started",
           card: "title",
           cell: (j) => (
-            <Link href={`/sites/${siteId}/devices/jobs/${j.id}`} className="text-indigo-700 underline-offset-2 hover:underline">
+            <Link
+              href={`/sites/${siteId}/devices/jobs/${j.id}`}
+              className="text-indigo-700 underline-offset-2 hover:underline"
+            >
               {j.createdAt.toLocaleString()}
             </Link>
           ),
@@ -27,8 +46,18 @@ export function JobList({ siteId, jobs }: { siteId: number; jobs: JobRow[] }) {
         { key: "kind", header: "Kind", cell: (j) => JOB_KIND_LABEL[j.kind] },
         { key: "state", header: "State", cell: (j) => <Badge tone={TONE[j.state] ?? "neutral"}>{j.state}</Badge> },
         { key: "total", header: "Devices", className: "md:text-right tabular-nums", cell: (j) => j.total },
-        { key: "ok", header: "Succeeded", className: "md:text-right tabular-nums text-emerald-700", cell: (j) => j.succeeded },
-        { key: "failed", header: "Failed", className: "md:text-right tabular-nums text-red-700", cell: (j) => j.failed || "" },
+        {
+          key: "ok",
+          header: "Succeeded",
+          className: "md:text-right tabular-nums text-emerald-700",
+          cell: (j) => j.succeeded,
+        },
+        {
+          key: "failed",
+          header: "Failed",
+          className: "md:text-right tabular-nums text-red-700",
+          cell: (j) => j.failed || "",
+        },
         { key: "by", header: "By", className: "text-slate-600", cell: (j) => j.createdByEmail ?? "—" },
       ]}
     />

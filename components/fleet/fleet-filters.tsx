@@ -1,12 +1,29 @@
 import { Input, ListFilters, PageSizeSelect, Select } from "@/components/ui";
-import { FLEET_PAGE_SIZES, OFFLINE_FOR_CHOICES, fleetListSearch, isFiltered, type FleetListState } from "@/lib/fleet/list-state";
+import {
+  FLEET_PAGE_SIZES,
+  OFFLINE_FOR_CHOICES,
+  fleetListSearch,
+  isFiltered,
+  type FleetListState,
+} from "@/lib/fleet/list-state";
 import { minutesText } from "./format";
 
 const ALL = { value: "", label: "All" };
 
 /** The fleet filters on the list pages' filter bar (components/ui/list-filters), filtered in SQL. */
-export function FleetFilters({ state, firmwares, thresholdMin }: { state: FleetListState; firmwares: string[]; thresholdMin: number }) {
-  const offlineChoices: { value: string; label: string }[] = OFFLINE_FOR_CHOICES.map((c) => ({ value: String(c.min), label: c.label }));
+export function FleetFilters({
+  state,
+  firmwares,
+  thresholdMin,
+}: {
+  state: FleetListState;
+  firmwares: string[];
+  thresholdMin: number;
+}) {
+  const offlineChoices: { value: string; label: string }[] = OFFLINE_FOR_CHOICES.map((c) => ({
+    value: String(c.min),
+    label: c.label,
+  }));
   if (!OFFLINE_FOR_CHOICES.some((c) => c.min === thresholdMin)) {
     offlineChoices.unshift({ value: String(thresholdMin), label: `${minutesText(thresholdMin)} (alert threshold)` });
   }
@@ -26,7 +43,12 @@ export function FleetFilters({ state, firmwares, thresholdMin }: { state: FleetL
         name="status"
         defaultValue={state.status}
         wrapperClassName="w-32"
-        options={[ALL, { value: "offline", label: "Offline" }, { value: "online", label: "Online" }, { value: "unknown", label: "Unknown" }]}
+        options={[
+          ALL,
+          { value: "offline", label: "Offline" },
+          { value: "online", label: "Online" },
+          { value: "unknown", label: "Unknown" },
+        ]}
       />
       <Select
         label="Offline longer than"
@@ -49,7 +71,15 @@ export function FleetFilters({ state, firmwares, thresholdMin }: { state: FleetL
         wrapperClassName="w-40"
         options={[{ value: "", label: "Any" }, ...firmwares.map((f) => ({ value: f, label: f }))]}
       />
-      <Input label="Site ID (CHeKT)" name="site" inputMode="numeric" pattern="\d*" defaultValue={state.site} placeholder="Any" wrapperClassName="w-36" />
+      <Input
+        label="Site ID (CHeKT)"
+        name="site"
+        inputMode="numeric"
+        pattern="\d*"
+        defaultValue={state.site}
+        placeholder="Any"
+        wrapperClassName="w-36"
+      />
       <PageSizeSelect value={state.per} sizes={FLEET_PAGE_SIZES} />
     </ListFilters>
   );

@@ -40,7 +40,8 @@ export function FleetTable({ rows, now }: { rows: FleetRow[]; now: Date }) {
           header: "Status",
           cell: (r) => (
             <>
-              <DeviceStatusBadge status={r.status} /> <span className="ml-1 whitespace-nowrap text-xs text-slate-600">{since(r, now)}</span>
+              <DeviceStatusBadge status={r.status} />{" "}
+              <span className="ml-1 whitespace-nowrap text-xs text-slate-600">{since(r, now)}</span>
             </>
           ),
         },
@@ -48,7 +49,9 @@ export function FleetTable({ rows, now }: { rows: FleetRow[]; now: Date }) {
           key: "seen",
           header: "Last seen",
           className: "whitespace-nowrap text-slate-700",
-          cell: (r) => <span title={r.lastSeenAt?.toISOString()}>{r.lastSeenAt ? ago(r.lastSeenAt, now) : "Never"}</span>,
+          cell: (r) => (
+            <span title={r.lastSeenAt?.toISOString()}>{r.lastSeenAt ? ago(r.lastSeenAt, now) : "Never"}</span>
+          ),
         },
         { key: "firmware", header: "Firmware", className: "text-slate-700", cell: (r) => r.firmware ?? "—" },
         { key: "type", header: "Type", className: "capitalize text-slate-700", cell: (r) => r.deviceType },

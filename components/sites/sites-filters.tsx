@@ -32,7 +32,11 @@ export function SitesFilters({ state }: { state: SiteListState }) {
         fields={["q", "active", "tz", "per", "ready"]}
         filtered={isSiteListFiltered(state)}
         className="mb-0 flex-1"
-        after={state.station ? <p className="self-center text-sm text-slate-600">Only sites of station #{state.station}</p> : null}
+        after={
+          state.station ? (
+            <p className="self-center text-sm text-slate-600">Only sites of station #{state.station}</p>
+          ) : null
+        }
       >
         <Input
           label="Search"
@@ -43,15 +47,33 @@ export function SitesFilters({ state }: { state: SiteListState }) {
           wrapperClassName="w-full sm:w-64"
           maxLength={100}
         />
-        <Select label="Status" name="active" defaultValue={state.active} wrapperClassName="w-36" options={ANY_YES_NO("Active", "Inactive")} />
+        <Select
+          label="Status"
+          name="active"
+          defaultValue={state.active}
+          wrapperClassName="w-36"
+          options={ANY_YES_NO("Active", "Inactive")}
+        />
         <Select
           label="Readiness"
           name="ready"
           defaultValue={state.ready}
           wrapperClassName="w-36"
-          options={[{ value: "", label: "All" }, { value: "0", label: "Not ready" }, { value: "1", label: "Ready" }]}
+          options={[
+            { value: "", label: "All" },
+            { value: "0", label: "Not ready" },
+            { value: "1", label: "Ready" },
+          ]}
         />
-        <Input label="Time zone" name="tz" list="site-filter-zones" defaultValue={state.tz} placeholder="Any" wrapperClassName="w-56" autoComplete="off" />
+        <Input
+          label="Time zone"
+          name="tz"
+          list="site-filter-zones"
+          defaultValue={state.tz}
+          placeholder="Any"
+          wrapperClassName="w-56"
+          autoComplete="off"
+        />
         <datalist id="site-filter-zones">
           {timeZones().map((z) => (
             <option key={z} value={z} />
@@ -63,7 +85,10 @@ export function SitesFilters({ state }: { state: SiteListState }) {
         <summary className={buttonClasses("secondary", "md", "cursor-pointer list-none")}>
           <Columns3 className="h-4 w-4" aria-hidden="true" /> Columns
         </summary>
-        <Form action="/sites" className="absolute right-0 z-10 mt-2 w-56 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+        <Form
+          action="/sites"
+          className="absolute right-0 z-10 mt-2 w-56 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg"
+        >
           <KeepState search={search} omit={["cols"]} />
           <fieldset>
             <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Show columns</legend>

@@ -19,7 +19,10 @@ function renderCell(col: SiteColumn, stationNames: Map<number, string>, row: Sit
   switch (col) {
     case "name":
       return (
-        <Link href={`/sites/${row.site_id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+        <Link
+          href={`/sites/${row.site_id}`}
+          className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline"
+        >
           {row.name || `Site ${row.site_id}`}
         </Link>
       );
@@ -28,7 +31,13 @@ function renderCell(col: SiteColumn, stationNames: Map<number, string>, row: Sit
     case "created_at":
       return <span className="whitespace-nowrap">{formatInZone(row.created_at, row.timezone)}</span>;
     case "monitoring_station_id":
-      return <>{row.monitoring_station_id ? (stationNames.get(row.monitoring_station_id) ?? `#${row.monitoring_station_id}`) : "—"}</>;
+      return (
+        <>
+          {row.monitoring_station_id
+            ? (stationNames.get(row.monitoring_station_id) ?? `#${row.monitoring_station_id}`)
+            : "—"}
+        </>
+      );
     default:
       return <>{text(row[col] as string | null | undefined)}</>;
   }
@@ -87,7 +96,11 @@ export function SitesTable({
       rowKey={(r) => r.site_id}
       rowAttrs={() => ({ "data-testid": "site-row" })}
       hidden={SITE_COLUMN_KEYS.filter((c) => !state.cols.includes(c))}
-      sort={{ column: state.sort, dir: state.dir, href: (key, dir) => `/sites${siteListSearch(withSiteListChanges(state, { sort: sortKey(key), dir }))}` }}
+      sort={{
+        column: state.sort,
+        dir: state.dir,
+        href: (key, dir) => `/sites${siteListSearch(withSiteListChanges(state, { sort: sortKey(key), dir }))}`,
+      }}
     />
   );
 }

@@ -60,10 +60,26 @@ const labelOf = <Row,>(c: Column<Row>) => c.label ?? (typeof c.header === "strin
  * rendered twice, so a row's actions exist once), touch targets at least 24 px, no sideways scroll.
  */
 export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { columns, rows, rowKey, empty, caption, className, sort, hidden = [], rowAttrs, testId, phone = "cards" } = props;
+  const {
+    columns,
+    rows,
+    rowKey,
+    empty,
+    caption,
+    className,
+    sort,
+    hidden = [],
+    rowAttrs,
+    testId,
+    phone = "cards",
+  } = props;
   if (rows.length === 0 && empty) return <>{empty}</>;
   const byKey = new Map(columns.map((c) => [c.key, c]));
-  const defs: ColumnDef<Row>[] = columns.map((c) => ({ id: c.key, header: () => c.header, cell: (ctx) => c.cell(ctx.row.original) }));
+  const defs: ColumnDef<Row>[] = columns.map((c) => ({
+    id: c.key,
+    header: () => c.header,
+    cell: (ctx) => c.cell(ctx.row.original),
+  }));
   const table = createTable<Row>({
     data: rows,
     columns: defs,
@@ -82,7 +98,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   table.setOptions((prev) => ({ ...prev, state: { ...table.initialState, ...prev.state } }));
   const cards = phone === "cards";
   const sortedBy = sort ? byKey.get(sort.column) : undefined;
-  const fullCaption = caption && sortedBy ? `${caption}, sorted by ${labelOf(sortedBy)} ${sort?.dir === "asc" ? "ascending" : "descending"}` : caption;
+  const fullCaption =
+    caption && sortedBy
+      ? `${caption}, sorted by ${labelOf(sortedBy)} ${sort?.dir === "asc" ? "ascending" : "descending"}`
+      : caption;
   const anySortable = !!sort && columns.some((c) => c.sortable);
 
   return (
@@ -97,9 +116,20 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       role="region"
       aria-label={caption ?? "Table"}
     >
-      <table className={cn("min-w-full text-sm", cards ? "max-md:block md:divide-y md:divide-slate-200" : "divide-y divide-slate-200")} data-testid={testId}>
+      <table
+        className={cn(
+          "min-w-full text-sm",
+          cards ? "max-md:block md:divide-y md:divide-slate-200" : "divide-y divide-slate-200",
+        )}
+        data-testid={testId}
+      >
         {fullCaption ? <caption className="sr-only">{fullCaption}</caption> : null}
-        <thead className={cn("bg-slate-50", cards && (anySortable ? "max-md:mb-3 max-md:block max-md:bg-transparent" : "max-md:sr-only"))}>
+        <thead
+          className={cn(
+            "bg-slate-50",
+            cards && (anySortable ? "max-md:mb-3 max-md:block max-md:bg-transparent" : "max-md:sr-only"),
+          )}
+        >
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} className={cn(cards && "max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-2")}>
               {cards && anySortable ? <td className="text-xs font-medium text-slate-600 md:hidden">Sort by</td> : null}
@@ -112,7 +142,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                   <th
                     key={header.id}
                     scope="col"
-                    aria-sort={canSort ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
+                    aria-sort={
+                      canSort ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined
+                    }
                     className={cn(
                       "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600",
                       cards && (canSort ? "max-md:block max-md:p-0" : "max-md:hidden"),
@@ -125,7 +157,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                         className={cn(
                           "inline-flex min-h-6 items-center gap-1 rounded hover:text-slate-900",
                           sorted && "text-slate-900",
-                          cards && "max-md:min-h-8 max-md:bg-white max-md:px-2.5 max-md:ring-1 max-md:ring-inset max-md:ring-slate-300",
+                          cards &&
+                            "max-md:min-h-8 max-md:bg-white max-md:px-2.5 max-md:ring-1 max-md:ring-inset max-md:ring-slate-300",
                         )}
                         title={`Sort by ${labelOf(col)}`}
                       >
@@ -141,14 +174,19 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             </tr>
           ))}
         </thead>
-        <tbody className={cn(cards ? "max-md:block max-md:space-y-3 md:divide-y md:divide-slate-100" : "divide-y divide-slate-100")}>
+        <tbody
+          className={cn(
+            cards ? "max-md:block max-md:space-y-3 md:divide-y md:divide-slate-100" : "divide-y divide-slate-100",
+          )}
+        >
           {table.getRowModel().rows.map((row) => (
             <tr
               key={row.id}
               {...rowAttrs?.(row.original)}
               className={cn(
                 "align-top hover:bg-slate-50",
-                cards && "max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-3 max-md:shadow-sm",
+                cards &&
+                  "max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-3 max-md:shadow-sm",
               )}
             >
               {row.getVisibleCells().map((cell) => {
@@ -168,13 +206,15 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                         "max-md:[&_a]:inline-flex max-md:[&_a]:min-h-6 max-md:[&_a]:items-center max-md:[&_button]:min-h-6",
                         role === "hidden" && "max-md:hidden",
                         role === "title" && "max-md:block max-md:pb-2 max-md:text-base max-md:font-medium",
-                        role === "actions" && "max-md:mt-2 max-md:flex max-md:flex-wrap max-md:gap-2 max-md:border-t max-md:border-slate-100 max-md:pt-2",
+                        role === "actions" &&
+                          "max-md:mt-2 max-md:flex max-md:flex-wrap max-md:gap-2 max-md:border-t max-md:border-slate-100 max-md:pt-2",
                         // The label is the cell's ::before (no extra element: the cell's content stays as it is).
-                        !role && label && [
-                          "max-md:relative max-md:block max-md:pl-28",
-                          "max-md:before:absolute max-md:before:left-0 max-md:before:w-24 max-md:before:text-slate-500",
-                          "max-md:before:content-[attr(data-label)]",
-                        ],
+                        !role &&
+                          label && [
+                            "max-md:relative max-md:block max-md:pl-28",
+                            "max-md:before:absolute max-md:before:left-0 max-md:before:w-24 max-md:before:text-slate-500",
+                            "max-md:before:content-[attr(data-label)]",
+                          ],
                         !role && !label && "max-md:block",
                       ],
                     )}

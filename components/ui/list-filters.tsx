@@ -45,9 +45,24 @@ export type ListFiltersProps = {
  * a URL the back button steps through), its fields, Apply and Clear filters. The list's parser
  * module (lib/list-state) reads what it sends; a bad value there falls back to "any".
  */
-export function ListFilters({ action, label, search, fields, filtered, submitLabel = "Apply", children, after, className }: ListFiltersProps) {
+export function ListFilters({
+  action,
+  label,
+  search,
+  fields,
+  filtered,
+  submitLabel = "Apply",
+  children,
+  after,
+  className,
+}: ListFiltersProps) {
   return (
-    <Form action={action} className={cn("mb-4 flex flex-wrap items-end gap-3", className)} role="search" aria-label={label}>
+    <Form
+      action={action}
+      className={cn("mb-4 flex flex-wrap items-end gap-3", className)}
+      role="search"
+      aria-label={label}
+    >
       <KeepState search={search} omit={fields} />
       {children}
       <SubmitButton variant="secondary" icon={<Search className="h-4 w-4" aria-hidden="true" />}>
@@ -65,5 +80,13 @@ export function ListFilters({ action, label, search, fields, filtered, submitLab
 
 /** The rows-per-page choice every paged list offers. */
 export function PageSizeSelect({ value, sizes }: { value: number; sizes: readonly number[] }) {
-  return <Select label="Rows" name="per" defaultValue={String(value)} wrapperClassName="w-24" options={sizes.map((n) => ({ value: String(n), label: String(n) }))} />;
+  return (
+    <Select
+      label="Rows"
+      name="per"
+      defaultValue={String(value)}
+      wrapperClassName="w-24"
+      options={sizes.map((n) => ({ value: String(n), label: String(n) }))}
+    />
+  );
 }

@@ -20,7 +20,8 @@ export type PagerProps = {
 const link =
   "inline-flex min-h-8 items-center rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 " +
   "hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600";
-const off = "inline-flex min-h-8 items-center rounded-md px-3 py-1.5 text-sm font-medium text-slate-500 ring-1 ring-inset ring-slate-200";
+const off =
+  "inline-flex min-h-8 items-center rounded-md px-3 py-1.5 text-sm font-medium text-slate-500 ring-1 ring-inset ring-slate-200";
 
 /** THE pager of every list page: "Showing 26–50 of 2,000", first/previous/next/last as links. */
 export function Pager({ page, per, total, shown, hrefFor, noun, name = "list", className }: PagerProps) {
@@ -39,10 +40,14 @@ export function Pager({ page, per, total, shown, hrefFor, noun, name = "list", c
       </span>
     );
   return (
-    <nav aria-label="Pages" className={cn("mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600", className)}>
+    <nav
+      aria-label="Pages"
+      className={cn("mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600", className)}
+    >
       <p>
         <span data-testid={`${name}-range`}>
-          Showing <strong>{n(from)}</strong>–<strong>{n(to)}</strong> of <strong data-testid={`${name}-total`}>{n(total)}</strong>
+          Showing <strong>{n(from)}</strong>–<strong>{n(to)}</strong> of{" "}
+          <strong data-testid={`${name}-total`}>{n(total)}</strong>
         </span>
         {noun ? ` ${noun}` : ""} · page {n(Math.min(page, pages))} of {n(pages)}
       </p>

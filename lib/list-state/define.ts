@@ -47,7 +47,8 @@ export function defineListState<P extends ParserMap>(parsers: P) {
   /** A new state with `changes`; a change to anything but `page` goes back to page 1. */
   function withChanges(state: State, changes: Partial<State>): State {
     const next = { ...state, ...changes };
-    if ("page" in next && !("page" in changes) && Object.keys(changes).length) (next as Record<string, unknown>).page = 1;
+    if ("page" in next && !("page" in changes) && Object.keys(changes).length)
+      (next as Record<string, unknown>).page = 1;
     return next;
   }
 

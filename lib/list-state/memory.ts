@@ -15,7 +15,13 @@ function compare(a: Key, b: Key): number {
 }
 
 /** Rows sorted by `key` (stable: equal keys keep their order), then one page of them. */
-export function sortAndPage<Row>(rows: readonly Row[], key: (row: Row) => Key, dir: "asc" | "desc", page: number, per: number): Paged<Row> {
+export function sortAndPage<Row>(
+  rows: readonly Row[],
+  key: (row: Row) => Key,
+  dir: "asc" | "desc",
+  page: number,
+  per: number,
+): Paged<Row> {
   const sign = dir === "asc" ? 1 : -1;
   const sorted = rows
     .map((row, i) => ({ row, i, k: key(row) }))

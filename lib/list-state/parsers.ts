@@ -17,7 +17,7 @@ export const text = (max: number) =>
 /** One of a fixed set of strings ("" may be one of them: "any"). */
 export const oneOf = <const T extends string>(values: readonly T[]) =>
   createParser<T>({
-    parse: (v) => (values as readonly string[]).includes(v) ? (v as T) : null,
+    parse: (v) => ((values as readonly string[]).includes(v) ? (v as T) : null),
     serialize: (v) => v,
   });
 
@@ -53,7 +53,8 @@ export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** YYYY-MM-DD of a real calendar day (2026-02-30 is refused). */
 export const isDay = (v: string) => DAY.test(v) && new Date(`${v}T00:00:00.000Z`).toISOString().startsWith(v);
 /** A day, or any instant Date can read (the audit and delivery logs take both). */
-export const isInstant = (v: string) => (DAY.test(v) ? isDay(v) : v.length <= 40 && !Number.isNaN(new Date(v).getTime()));
+export const isInstant = (v: string) =>
+  DAY.test(v) ? isDay(v) : v.length <= 40 && !Number.isNaN(new Date(v).getTime());
 
 /**
  * Shown columns: a GET form's checkboxes send cols=a&cols=b, a link sends cols=a,b; both are read.
@@ -62,7 +63,9 @@ export const isInstant = (v: string) => (DAY.test(v) ? isDay(v) : v.length <= 40
 export const columns = <const C extends string>(known: readonly C[], always: C, defaults: readonly C[]) =>
   createMultiParser<C[]>({
     parse: (values) => {
-      const picked = values.flatMap((v) => v.split(",")).filter((c): c is C => (known as readonly string[]).includes(c));
+      const picked = values
+        .flatMap((v) => v.split(","))
+        .filter((c): c is C => (known as readonly string[]).includes(c));
       return picked.length ? [...new Set<C>([always, ...picked])] : [...defaults];
     },
     serialize: (cols) => [cols.join(",")],

@@ -68,7 +68,14 @@ export function parseAuditFilters(params: RawParams): ParsedFilters {
 /** RFC 4180 CSV field; also defuses spreadsheet formulas (a cell starting with = + - @). */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
-  let s = typeof value === "string" ? value : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  let s =
+    typeof value === "string"
+      ? value
+      : value instanceof Date
+        ? value.toISOString()
+        : typeof value === "object"
+          ? JSON.stringify(value)
+          : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

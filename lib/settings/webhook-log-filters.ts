@@ -5,7 +5,14 @@ import { DAY, intIn, isInstant, matching, oneOf, text } from "@/lib/list-state/p
 
 export const VERDICTS = ["accepted", "duplicate", "rejected", "malformed"] as const;
 
-export type WebhookLogFilters = { verdict?: string; type?: string; event?: string; from?: Date; to?: Date; page: number };
+export type WebhookLogFilters = {
+  verdict?: string;
+  type?: string;
+  event?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+};
 
 export const webhookLogList = defineListState({
   verdict: oneOf(["", ...VERDICTS]).withDefault(""),
@@ -25,7 +32,11 @@ const MESSAGES: Partial<Record<keyof WebhookLogListState, (raw: string) => strin
 };
 
 /** Bad values fall back to "any" and are named in `errors` for the page to show. */
-export function parseWebhookLogFilters(p: RawParams): { filters: WebhookLogFilters; errors: string[]; state: WebhookLogListState } {
+export function parseWebhookLogFilters(p: RawParams): {
+  filters: WebhookLogFilters;
+  errors: string[];
+  state: WebhookLogListState;
+} {
   const state = webhookLogList.parse(p);
   const errors = webhookLogList.refused(p).flatMap(({ key, raw }) => MESSAGES[key]?.(raw.slice(0, 200)) ?? []);
   const day = (v: string, next: boolean) => {
@@ -44,4 +55,3 @@ export function parseWebhookLogFilters(p: RawParams): { filters: WebhookLogFilte
   };
   return { filters, errors, state };
 }
-

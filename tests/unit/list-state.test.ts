@@ -41,7 +41,9 @@ const nasty = fc.oneof(
   fc.constantFrom("asc", "desc", "name", "2026-02-30", "2026-11-24", "yesterday", "a".repeat(1000), "%", "&", ",,"),
 );
 const urlFor = (keys: string[]) =>
-  fc.array(fc.tuple(fc.constantFrom(...keys, "extra", "constructor"), nasty), { maxLength: 12 }).map((pairs) => new URLSearchParams(pairs));
+  fc
+    .array(fc.tuple(fc.constantFrom(...keys, "extra", "constructor"), nasty), { maxLength: 12 })
+    .map((pairs) => new URLSearchParams(pairs));
 
 describe.each(Object.entries(LISTS))("%s", (_name, list) => {
   it("an empty URL is the defaults, written back as no query at all", () => {

@@ -1,7 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Download } from "lucide-react";
-import { Alert, Badge, buttonClasses, DataTable, EmptyState, Input, ListFilters, PageHeader, Pager, Select } from "@/components/ui";
+import {
+  Alert,
+  Badge,
+  buttonClasses,
+  DataTable,
+  EmptyState,
+  Input,
+  ListFilters,
+  PageHeader,
+  Pager,
+  Select,
+} from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { DiffViewer } from "@/components/admin/diff-viewer";
 import { requirePageScope } from "@/lib/auth/require";
@@ -22,7 +33,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { filters, errors, state } = parseAuditFilters(await searchParams);
   const [{ rows, total }, facets] = await Promise.all([auditPage(filters, visible), auditFacets(visible)]);
   const search = auditList.search(state);
-  const filtered = Boolean(state.user || state.action || state.object || state.kind || state.outcome || state.from || state.to);
+  const filtered = Boolean(
+    state.user || state.action || state.object || state.kind || state.outcome || state.from || state.to,
+  );
 
   return (
     <div>
@@ -30,7 +43,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit history"
         description="Every change anyone made, with its trace id. Rows cannot be edited or deleted."
         actions={
-          <a className={buttonClasses("secondary")} href={`/api/audit/export${auditList.search({ ...state, page: 1 })}`} download>
+          <a
+            className={buttonClasses("secondary")}
+            href={`/api/audit/export${auditList.search({ ...state, page: 1 })}`}
+            download
+          >
             <Download className="h-4 w-4" aria-hidden="true" /> Export CSV
           </a>
         }
@@ -44,22 +61,58 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         filtered={filtered}
         submitLabel="Apply filters"
       >
-        <Input label="User" name="user" defaultValue={state.user} placeholder="email or id" wrapperClassName="w-full sm:w-48" />
-        <Input label="Action" name="action" list="audit-actions" defaultValue={state.action} placeholder="e.g. sites.update" wrapperClassName="w-full sm:w-48" />
-        <datalist id="audit-actions">{facets.actions.map((a) => <option key={a} value={a} />)}</datalist>
-        <Select label="Object kind" name="kind" defaultValue={state.kind} wrapperClassName="w-40" options={[{ value: "", label: "any" }, ...facets.kinds.map((k) => ({ value: k, label: k }))]} />
-        <Input label="Object or trace id" name="object" defaultValue={state.object} placeholder="CHeKT id, external id, trace" wrapperClassName="w-full sm:w-56" />
+        <Input
+          label="User"
+          name="user"
+          defaultValue={state.user}
+          placeholder="email or id"
+          wrapperClassName="w-full sm:w-48"
+        />
+        <Input
+          label="Action"
+          name="action"
+          list="audit-actions"
+          defaultValue={state.action}
+          placeholder="e.g. sites.update"
+          wrapperClassName="w-full sm:w-48"
+        />
+        <datalist id="audit-actions">
+          {facets.actions.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
+        <Select
+          label="Object kind"
+          name="kind"
+          defaultValue={state.kind}
+          wrapperClassName="w-40"
+          options={[{ value: "", label: "any" }, ...facets.kinds.map((k) => ({ value: k, label: k }))]}
+        />
+        <Input
+          label="Object or trace id"
+          name="object"
+          defaultValue={state.object}
+          placeholder="CHeKT id, external id, trace"
+          wrapperClassName="w-full sm:w-56"
+        />
         <Select
           label="Outcome"
           name="outcome"
           defaultValue={state.outcome}
           wrapperClassName="w-36"
-          options={[{ value: "", label: "any" }, ...["success", "failure", "refused"].map((o) => ({ value: o, label: o }))]}
+          options={[
+            { value: "", label: "any" },
+            ...["success", "failure", "refused"].map((o) => ({ value: o, label: o })),
+          ]}
         />
         <Input label="From" type="date" name="from" defaultValue={state.from} wrapperClassName="w-40" />
         <Input label="To" type="date" name="to" defaultValue={state.to} wrapperClassName="w-40" />
       </ListFilters>
-      {errors.length ? <Alert tone="warning" title="Some filters were ignored" className="mb-4">{errors.join(" ")}</Alert> : null}
+      {errors.length ? (
+        <Alert tone="warning" title="Some filters were ignored" className="mb-4">
+          {errors.join(" ")}
+        </Alert>
+      ) : null}
       <DataTable<Row>
         caption="Audit history, newest first"
         testId="audit-table"
@@ -73,20 +126,29 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             className: "text-slate-700",
             cell: (r) => (
               <>
-                <time dateTime={r.at.toISOString()} className="block whitespace-nowrap">{r.at.toISOString().slice(0, 10)}</time>
+                <time dateTime={r.at.toISOString()} className="block whitespace-nowrap">
+                  {r.at.toISOString().slice(0, 10)}
+                </time>
                 <span className="whitespace-nowrap text-xs text-slate-500">{r.at.toISOString().slice(11, 19)} UTC</span>
               </>
             ),
           },
           { key: "who", header: "Who", cell: (r) => r.userEmail ?? <span className="text-slate-400">system</span> },
-          { key: "action", header: "Action", card: "title", cell: (r) => <code className="break-words">{r.action}</code> },
+          {
+            key: "action",
+            header: "Action",
+            card: "title",
+            cell: (r) => <code className="break-words">{r.action}</code>,
+          },
           {
             key: "object",
             header: "Object",
             cell: (r) => (
               <>
                 <span className="font-medium">{r.objectKind}</span>
-                <div className="break-all text-xs text-slate-500">CHeKT {r.chektId ?? "—"} · ours {r.externalId ?? "—"}</div>
+                <div className="break-all text-xs text-slate-500">
+                  CHeKT {r.chektId ?? "—"} · ours {r.externalId ?? "—"}
+                </div>
               </>
             ),
           },
@@ -107,7 +169,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             cell: (r) => (
               <>
                 {r.traceId ? (
-                  <Link className="break-all font-mono text-xs text-indigo-700 hover:underline" href={`/audit?object=${encodeURIComponent(r.traceId)}`}>
+                  <Link
+                    className="break-all font-mono text-xs text-indigo-700 hover:underline"
+                    href={`/audit?object=${encodeURIComponent(r.traceId)}`}
+                  >
                     {r.traceId}
                   </Link>
                 ) : (
@@ -115,8 +180,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 )}
                 {r.before != null || r.after != null ? (
                   <details className="mt-1 md:min-w-[16rem]">
-                    <summary className="inline-flex min-h-6 cursor-pointer items-center text-xs text-slate-600 hover:text-slate-900">Before / after</summary>
-                    <div className="mt-2"><DiffViewer before={r.before} after={r.after} /></div>
+                    <summary className="inline-flex min-h-6 cursor-pointer items-center text-xs text-slate-600 hover:text-slate-900">
+                      Before / after
+                    </summary>
+                    <div className="mt-2">
+                      <DiffViewer before={r.before} after={r.after} />
+                    </div>
                   </details>
                 ) : null}
               </>
@@ -124,7 +193,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           },
         ]}
       />
-      <Pager name="audit" noun="rows" page={filters.page} per={AUDIT_PAGE_SIZE} total={total} shown={rows.length} hrefFor={(page) => `/audit${auditList.search({ ...state, page })}`} />
+      <Pager
+        name="audit"
+        noun="rows"
+        page={filters.page}
+        per={AUDIT_PAGE_SIZE}
+        total={total}
+        shown={rows.length}
+        hrefFor={(page) => `/audit${auditList.search({ ...state, page })}`}
+      />
     </div>
   );
 }

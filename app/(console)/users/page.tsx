@@ -22,7 +22,11 @@ const SORT_KEY: Record<Exclude<UsersListState["sort"], "">, (u: Row) => string |
   lastSignIn: (u) => u.lastSignInAt,
 };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   // A dealer admin sees and manages the members of the dealer they work on, nobody else.
   const { user: me, dealer } = await requirePageScope("admin");
   if (!dealer) return <NoDealerState />;
@@ -34,7 +38,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const page = sortAndPage(matching, state.sort ? SORT_KEY[state.sort] : () => null, state.dir, state.page, state.per);
   const search = usersList.search(state);
   const dealerName = dealer.companyName;
-  const rowProps = (u: Row) => ({ userId: u.id, email: u.email, role: u.role, disabled: u.disabled, isSelf: u.id === me.id, dealerName });
+  const rowProps = (u: Row) => ({
+    userId: u.id,
+    email: u.email,
+    role: u.role,
+    disabled: u.disabled,
+    isSelf: u.id === me.id,
+    dealerName,
+  });
   const sortKey = (k: string) => (k === "email" || k === "role" || k === "status" || k === "lastSignIn" ? k : "");
   return (
     <div>
@@ -46,8 +57,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <div className="space-y-6">
         <Card title="People" flush>
           <div className="p-4 pb-0">
-            <ListFilters action="/users" label="Filter users" search={search} fields={["q", "per"]} filtered={!!state.q}>
-              <Input label="Search people" name="q" type="search" defaultValue={state.q} placeholder="Name or email" wrapperClassName="w-full sm:w-64" maxLength={100} />
+            <ListFilters
+              action="/users"
+              label="Filter users"
+              search={search}
+              fields={["q", "per"]}
+              filtered={!!state.q}
+            >
+              <Input
+                label="Search people"
+                name="q"
+                type="search"
+                defaultValue={state.q}
+                placeholder="Name or email"
+                wrapperClassName="w-full sm:w-64"
+                maxLength={100}
+              />
               <PageSizeSelect value={state.per} sizes={USER_PAGE_SIZES} />
             </ListFilters>
           </div>
@@ -59,7 +84,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             rowKey={(u) => u.id}
             rowAttrs={(u) => ({ "data-email": u.email })}
             empty={<p className="p-6 text-center text-sm text-slate-500">Nobody matches this search.</p>}
-            sort={{ column: state.sort, dir: state.dir, href: (k, dir) => `/users${usersList.search(usersList.withChanges(state, { sort: sortKey(k), dir }))}` }}
+            sort={{
+              column: state.sort,
+              dir: state.dir,
+              href: (k, dir) => `/users${usersList.search(usersList.withChanges(state, { sort: sortKey(k), dir }))}`,
+            }}
             columns={[
               {
                 key: "email",
@@ -69,8 +98,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 cell: (u) => (
                   <>
                     <span className="font-medium text-slate-900">{u.name}</span>
-                    {u.id === me.id ? <Badge tone="info" className="ml-2">you</Badge> : null}
-                    {u.isOwner ? <Badge tone="neutral" className="ml-2">organisation owner</Badge> : null}
+                    {u.id === me.id ? (
+                      <Badge tone="info" className="ml-2">
+                        you
+                      </Badge>
+                    ) : null}
+                    {u.isOwner ? (
+                      <Badge tone="neutral" className="ml-2">
+                        organisation owner
+                      </Badge>
+                    ) : null}
                     <div className="text-xs text-slate-500">{u.email}</div>
                   </>
                 ),
@@ -80,7 +117,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 key: "status",
                 header: "Status",
                 sortable: true,
-                cell: (u) => (u.disabled ? <Badge tone="danger">disabled</Badge> : <Badge tone="success">active</Badge>),
+                cell: (u) =>
+                  u.disabled ? <Badge tone="danger">disabled</Badge> : <Badge tone="success">active</Badge>,
               },
               {
                 key: "failed",
@@ -97,15 +135,37 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   </span>
                 ),
               },
-              { key: "lastSignIn", header: "Last sign-in", sortable: true, className: "text-slate-600", cell: (u) => fmt(u.lastSignInAt) },
-              { key: "actions", header: <span className="sr-only">Actions</span>, card: "actions", cell: (u) => <UserRowActions {...rowProps(u)} /> },
+              {
+                key: "lastSignIn",
+                header: "Last sign-in",
+                sortable: true,
+                className: "text-slate-600",
+                cell: (u) => fmt(u.lastSignInAt),
+              },
+              {
+                key: "actions",
+                header: <span className="sr-only">Actions</span>,
+                card: "actions",
+                cell: (u) => <UserRowActions {...rowProps(u)} />,
+              },
             ]}
           />
           <div className="px-4 pb-4">
-            <Pager name="users" noun="people" page={page.page} per={state.per} total={page.total} shown={page.rows.length} hrefFor={(p) => `/users${usersList.search({ ...state, page: p })}`} />
+            <Pager
+              name="users"
+              noun="people"
+              page={page.page}
+              per={state.per}
+              total={page.total}
+              shown={page.rows.length}
+              hrefFor={(p) => `/users${usersList.search({ ...state, page: p })}`}
+            />
           </div>
         </Card>
-        <Card title="Add a user" description={`They sign in with this email and the initial password, as a member of ${dealer.companyName}.`}>
+        <Card
+          title="Add a user"
+          description={`They sign in with this email and the initial password, as a member of ${dealer.companyName}.`}
+        >
           <CreateUserForm />
         </Card>
       </div>

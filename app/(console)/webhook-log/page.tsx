@@ -24,7 +24,10 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
 
   return (
     <div>
-      <PageHeader title="Webhook log" description="Every delivery CHeKT made to this app: accepted, duplicate, or refused and why." />
+      <PageHeader
+        title="Webhook log"
+        description="Every delivery CHeKT made to this app: accepted, duplicate, or refused and why."
+      />
       <AdminNav current="/webhook-log" />
       <ListFilters
         action="/webhook-log"
@@ -34,20 +37,47 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
         filtered={Boolean(state.verdict || state.type || state.event || state.from || state.to)}
         submitLabel="Apply filters"
       >
-        <Select label="Verdict" name="verdict" defaultValue={state.verdict} wrapperClassName="w-36" options={[ANY, ...VERDICTS.map((v) => ({ value: v, label: v }))]} />
-        <Select label="Event type" name="type" defaultValue={state.type} wrapperClassName="w-48" options={[ANY, ...types.map((t) => ({ value: t, label: t }))]} />
-        <Input label="Event or delivery id" name="event" defaultValue={state.event} placeholder="evt_…" wrapperClassName="w-full sm:w-56" />
+        <Select
+          label="Verdict"
+          name="verdict"
+          defaultValue={state.verdict}
+          wrapperClassName="w-36"
+          options={[ANY, ...VERDICTS.map((v) => ({ value: v, label: v }))]}
+        />
+        <Select
+          label="Event type"
+          name="type"
+          defaultValue={state.type}
+          wrapperClassName="w-48"
+          options={[ANY, ...types.map((t) => ({ value: t, label: t }))]}
+        />
+        <Input
+          label="Event or delivery id"
+          name="event"
+          defaultValue={state.event}
+          placeholder="evt_…"
+          wrapperClassName="w-full sm:w-56"
+        />
         <Input label="From" type="date" name="from" defaultValue={state.from} wrapperClassName="w-40" />
         <Input label="To" type="date" name="to" defaultValue={state.to} wrapperClassName="w-40" />
       </ListFilters>
-      {errors.length ? <Alert tone="warning" title="Some filters were ignored" className="mb-4">{errors.join(" ")}</Alert> : null}
+      {errors.length ? (
+        <Alert tone="warning" title="Some filters were ignored" className="mb-4">
+          {errors.join(" ")}
+        </Alert>
+      ) : null}
       <DataTable<Row>
         caption="Webhook deliveries, newest first"
         testId="webhook-log"
         rows={rows}
         rowKey={(r) => r.id.toString()}
         rowAttrs={(r) => ({ "data-verdict": r.verdict })}
-        empty={<EmptyState title="No deliveries match" description="When CHeKT delivers an event it shows here. On the Settings page you can ask the simulator for a test event." />}
+        empty={
+          <EmptyState
+            title="No deliveries match"
+            description="When CHeKT delivers an event it shows here. On the Settings page you can ask the simulator for a test event."
+          />
+        }
         columns={[
           {
             key: "received",
@@ -55,8 +85,13 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
             className: "whitespace-nowrap text-slate-700",
             cell: (r) => (
               <>
-                <time dateTime={r.receivedAt.toISOString()}>{r.receivedAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
-                <div className="text-xs text-slate-500">{r.dealerKey}{r.attempt ? ` · attempt ${r.attempt}` : ""}</div>
+                <time dateTime={r.receivedAt.toISOString()}>
+                  {r.receivedAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                </time>
+                <div className="text-xs text-slate-500">
+                  {r.dealerKey}
+                  {r.attempt ? ` · attempt ${r.attempt}` : ""}
+                </div>
               </>
             ),
           },
@@ -70,8 +105,12 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
                 <div className="text-xs text-slate-600">{r.eventType ?? "unknown type"}</div>
                 {r.event ? (
                   <details className="mt-1">
-                    <summary className="inline-flex min-h-6 cursor-pointer items-center text-xs text-slate-600 hover:text-slate-900">Payload</summary>
-                    <pre className="mt-1 max-h-72 max-w-md overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{JSON.stringify(r.event.payload, null, 2)}</pre>
+                    <summary className="inline-flex min-h-6 cursor-pointer items-center text-xs text-slate-600 hover:text-slate-900">
+                      Payload
+                    </summary>
+                    <pre className="mt-1 max-h-72 max-w-md overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">
+                      {JSON.stringify(r.event.payload, null, 2)}
+                    </pre>
                   </details>
                 ) : null}
               </>
@@ -87,24 +126,46 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
               </>
             ),
           },
-          { key: "dupes", header: "Duplicates", className: "tabular-nums", cell: (r) => (r.event ? r.event.duplicateCount : "—") },
+          {
+            key: "dupes",
+            header: "Duplicates",
+            className: "tabular-nums",
+            cell: (r) => (r.event ? r.event.duplicateCount : "—"),
+          },
           {
             key: "applied",
             header: "Applied",
             cell: (r) =>
               r.event ? (
                 <>
-                  <Badge tone={applyTone[r.event.applyStatus as keyof typeof applyTone] ?? "neutral"}>{r.event.applyStatus}</Badge>
-                  {r.event.applyNote ? <div className="mt-1 max-w-xs text-xs text-slate-600">{r.event.applyNote}</div> : null}
+                  <Badge tone={applyTone[r.event.applyStatus as keyof typeof applyTone] ?? "neutral"}>
+                    {r.event.applyStatus}
+                  </Badge>
+                  {r.event.applyNote ? (
+                    <div className="mt-1 max-w-xs text-xs text-slate-600">{r.event.applyNote}</div>
+                  ) : null}
                 </>
               ) : (
                 <span className="text-xs text-slate-500">not stored</span>
               ),
           },
-          { key: "actions", header: <span className="sr-only">Actions</span>, card: "actions", cell: (r) => (r.event ? <ReapplyButton eventId={r.event.id} /> : null) },
+          {
+            key: "actions",
+            header: <span className="sr-only">Actions</span>,
+            card: "actions",
+            cell: (r) => (r.event ? <ReapplyButton eventId={r.event.id} /> : null),
+          },
         ]}
       />
-      <Pager name="webhook-log" noun="deliveries" page={filters.page} per={LOG_PAGE_SIZE} total={total} shown={rows.length} hrefFor={(page) => `/webhook-log${webhookLogList.search({ ...state, page })}`} />
+      <Pager
+        name="webhook-log"
+        noun="deliveries"
+        page={filters.page}
+        per={LOG_PAGE_SIZE}
+        total={total}
+        shown={rows.length}
+        hrefFor={(page) => `/webhook-log${webhookLogList.search({ ...state, page })}`}
+      />
     </div>
   );
 }

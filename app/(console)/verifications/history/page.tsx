@@ -1,10 +1,26 @@
 import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import { Alert, Badge, DataTable, Input, ListFilters, PageHeader, Pager, Select, buttonClasses, type BadgeTone } from "@/components/ui";
+import {
+  Alert,
+  Badge,
+  DataTable,
+  Input,
+  ListFilters,
+  PageHeader,
+  Pager,
+  Select,
+  buttonClasses,
+  type BadgeTone,
+} from "@/components/ui";
 import { VerificationTabs } from "@/components/verifications/tabs";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
-import { HISTORY_STATES, historyList, parseHistoryParams, type HistoryParams } from "@/lib/verifications/history-filter";
+import {
+  HISTORY_STATES,
+  historyList,
+  parseHistoryParams,
+  type HistoryParams,
+} from "@/lib/verifications/history-filter";
 import { answerDetails, stepsText } from "@/lib/verifications/outcomes-history";
 import { HISTORY_PAGE_SIZE, listHistory } from "@/lib/verifications/queries";
 import { siteInfo } from "@/lib/verifications/site-info";
@@ -13,22 +29,51 @@ import type { QueueItem } from "@/lib/verifications/types";
 export const metadata: Metadata = { title: "Verification history" };
 export const dynamic = "force-dynamic";
 
-const TONE: Record<string, BadgeTone> = { pending: "warning", claimed: "info", dispatched: "danger", disregarded: "neutral", expired: "neutral", cancelled: "neutral" };
+const TONE: Record<string, BadgeTone> = {
+  pending: "warning",
+  claimed: "info",
+  dispatched: "danger",
+  disregarded: "neutral",
+  expired: "neutral",
+  cancelled: "neutral",
+};
 
 function fmt(iso: string | null) {
-  return iso ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(new Date(iso)) + " UTC" : "—";
+  return iso
+    ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(
+        new Date(iso),
+      ) + " UTC"
+    : "—";
 }
 
-export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HistoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { dealer } = await requirePageScope("viewer");
   if (!dealer) return <NoDealerState />;
   const { filter, values, errors } = parseHistoryParams(await searchParams);
   const [result, siteIds] = await Promise.all([
     listHistory(dealer.id, dealer.chektDealerId, filter),
-    prisma.verification.findMany({ where: { dealerLinkId: dealer.id }, distinct: ["siteId"], select: { siteId: true }, orderBy: { siteId: "asc" }, take: 200 }),
+    prisma.verification.findMany({
+      where: { dealerLinkId: dealer.id },
+      distinct: ["siteId"],
+      select: { siteId: true },
+      orderBy: { siteId: "asc" },
+      take: 200,
+    }),
   ]);
-  const details = await answerDetails(dealer.id, result.items.map((i) => i.id));
-  const sites = await Promise.all(siteIds.map(async ({ siteId }) => ({ id: siteId, name: (await siteInfo(dealer.chektDealerId, siteId))?.name ?? `Site ${siteId}` })));
+  const details = await answerDetails(
+    dealer.id,
+    result.items.map((i) => i.id),
+  );
+  const sites = await Promise.all(
+    siteIds.map(async ({ siteId }) => ({
+      id: siteId,
+      name: (await siteInfo(dealer.chektDealerId, siteId))?.name ?? `Site ${siteId}`,
+    })),
+  );
 
   return (
     <div>
@@ -45,7 +90,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           {result.total} {result.total === 1 ? "verification" : "verifications"}
         </p>
         {/* The same filters, every page, with outcome, checklist and annotation per row. */}
-        <a className={buttonClasses("secondary", "sm")} href={`/api/verifications/history${historyList.search({ ...values, page: 1 })}`} download>
+        <a
+          className={buttonClasses("secondary", "sm")}
+          href={`/api/verifications/history${historyList.search({ ...values, page: 1 })}`}
+          download
+        >
           Export CSV
         </a>
       </div>
@@ -53,7 +102,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         caption="Verification history"
         rows={result.items}
         rowKey={(r) => r.id}
-        empty={<p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-500">No verifications match these filters.</p>}
+        empty={
+          <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-500">
+            No verifications match these filters.
+          </p>
+        }
         columns={[
           { key: "occurred", header: "Occurred", cell: (r) => fmt(r.occurredAt) },
           { key: "site", header: "Site", card: "title", cell: (r) => r.siteName ?? `Site ${r.siteId}` },
@@ -75,7 +128,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                       {done}/{d.steps.length} steps checked
                     </span>
                   ) : null}
-                  {d.annotation ? <span className="block text-xs text-slate-600" data-testid="history-annotation">{d.annotation}</span> : null}
+                  {d.annotation ? (
+                    <span className="block text-xs text-slate-600" data-testid="history-annotation">
+                      {d.annotation}
+                    </span>
+                  ) : null}
                 </span>
               );
             },
@@ -86,7 +143,13 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
             cell: (r) => (r.state === "dispatched" || r.state === "disregarded" ? fmt(r.answeredAt) : "—"),
             className: "md:hidden lg:table-cell",
           },
-          { key: "note", header: "Note", card: "hidden", cell: (r) => r.answerError ?? "", className: "md:hidden xl:table-cell text-xs text-slate-500" },
+          {
+            key: "note",
+            header: "Note",
+            card: "hidden",
+            cell: (r) => r.answerError ?? "",
+            className: "md:hidden xl:table-cell text-xs text-slate-500",
+          },
         ]}
       />
       <Pager
@@ -113,9 +176,27 @@ function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id:
       filtered={Boolean(values.state || values.site || values.operator || values.from || values.to)}
       submitLabel="Filter"
     >
-      <Select label="State" name="state" defaultValue={values.state} wrapperClassName="w-36" options={[any, ...HISTORY_STATES.map((s) => ({ value: s, label: s }))]} />
-      <Select label="Site" name="site" defaultValue={values.site} wrapperClassName="w-48" options={[any, ...sites.map((s) => ({ value: String(s.id), label: s.name }))]} />
-      <Input label="Operator" name="operator" defaultValue={values.operator} placeholder="Name" wrapperClassName="w-40" />
+      <Select
+        label="State"
+        name="state"
+        defaultValue={values.state}
+        wrapperClassName="w-36"
+        options={[any, ...HISTORY_STATES.map((s) => ({ value: s, label: s }))]}
+      />
+      <Select
+        label="Site"
+        name="site"
+        defaultValue={values.site}
+        wrapperClassName="w-48"
+        options={[any, ...sites.map((s) => ({ value: String(s.id), label: s.name }))]}
+      />
+      <Input
+        label="Operator"
+        name="operator"
+        defaultValue={values.operator}
+        placeholder="Name"
+        wrapperClassName="w-40"
+      />
       <Input label="From" type="date" name="from" defaultValue={values.from} wrapperClassName="w-40" />
       <Input label="To" type="date" name="to" defaultValue={values.to} wrapperClassName="w-40" />
     </ListFilters>

@@ -15,7 +15,13 @@ export const dynamic = "force-dynamic";
 // A site's newest jobs are read whole (a site rarely has more); filters and pages apply to them.
 const READ_AT_MOST = 500;
 
-export default async function JobsPage({ params, searchParams }: { params: Promise<{ siteId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function JobsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ siteId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const scope = await requirePageScope("viewer");
   const ctx = await loadSite(scope, (await params).siteId);
   if (!ctx) return <NoDealerState />;
@@ -36,13 +42,39 @@ export default async function JobsPage({ params, searchParams }: { params: Promi
       />
       {jobs.length ? (
         <>
-          <ListFilters action={path} label="Filter jobs" search={jobsList.search(state)} fields={["state", "kind", "per"]} filtered={filtered}>
-            <Select label="State" name="state" defaultValue={state.state} wrapperClassName="w-36" options={[any, ...JOB_STATES.map((s) => ({ value: s, label: s }))]} />
-            <Select label="Kind" name="kind" defaultValue={state.kind} wrapperClassName="w-36" options={[any, ...JOB_KINDS.map((k) => ({ value: k, label: JOB_KIND_LABEL[k] }))]} />
+          <ListFilters
+            action={path}
+            label="Filter jobs"
+            search={jobsList.search(state)}
+            fields={["state", "kind", "per"]}
+            filtered={filtered}
+          >
+            <Select
+              label="State"
+              name="state"
+              defaultValue={state.state}
+              wrapperClassName="w-36"
+              options={[any, ...JOB_STATES.map((s) => ({ value: s, label: s }))]}
+            />
+            <Select
+              label="Kind"
+              name="kind"
+              defaultValue={state.kind}
+              wrapperClassName="w-36"
+              options={[any, ...JOB_KINDS.map((k) => ({ value: k, label: JOB_KIND_LABEL[k] }))]}
+            />
             <PageSizeSelect value={state.per} sizes={JOB_PAGE_SIZES} />
           </ListFilters>
           <JobList siteId={ctx.siteId} jobs={page.rows} />
-          <Pager name="jobs" noun="jobs" page={state.page} per={state.per} total={page.total} shown={page.rows.length} hrefFor={(p) => `${path}${jobsList.search({ ...state, page: p })}`} />
+          <Pager
+            name="jobs"
+            noun="jobs"
+            page={state.page}
+            per={state.per}
+            total={page.total}
+            shown={page.rows.length}
+            hrefFor={(p) => `${path}${jobsList.search({ ...state, page: p })}`}
+          />
         </>
       ) : (
         <EmptyState title="No jobs yet" description="Jobs appear here when devices are pasted, edited or deleted." />
