@@ -201,9 +201,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                       "px-4 py-2.5 text-slate-800",
                       col.className,
                       cards && [
-                        "max-md:min-w-0 max-md:break-words max-md:px-0 max-md:py-1 max-md:text-left",
+                        "max-md:min-w-0 max-md:px-0 max-md:py-1 max-md:text-left max-md:[overflow-wrap:anywhere]",
                         // Every link and button on a card is at least 24 px tall (WCAG 2.5.8).
-                        "max-md:[&_a]:inline-flex max-md:[&_a]:min-h-6 max-md:[&_a]:items-center max-md:[&_button]:min-h-6",
+                        "max-md:[&_a]:inline-flex max-md:[&_a]:min-h-6 max-md:[&_a]:max-w-full max-md:[&_a]:items-center max-md:[&_button]:min-h-6",
                         role === "hidden" && "max-md:hidden",
                         role === "title" && "max-md:block max-md:pb-2 max-md:text-base max-md:font-medium",
                         role === "actions" &&
