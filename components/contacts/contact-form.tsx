@@ -3,6 +3,8 @@ import { useRouter } from "next/navigation";
 import { Input } from "@/components/ui";
 import { FormFooter } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { ExternalIdField } from "@/components/forms/external-id-field";
+import { generateExternalId } from "@/lib/external-id";
 import type { ActionFn } from "@/components/forms/action-result";
 import { contactChangesSchema, createContactSchema } from "@/lib/schemas/contact";
 
@@ -18,15 +20,23 @@ export type ContactFormProps = {
   | { mode: "update"; contactId: number; action: ActionFn<Partial<ContactFormValues> & { site_id: number; contact_id: number }, Result> }
 );
 
+const contactId = (v: ContactFormValues) => generateExternalId("contact", `${v.first_name} ${v.last_name}`);
+
 /** A site contact. The phone is normalised to E.164 and the email checked before anything is sent. */
 export function ContactForm(props: ContactFormProps) {
   const router = useRouter();
-  const form = useActionForm<ContactFormValues, never, Result>({
+  const send = (v: Partial<ContactFormValues>) =>
+    props.mode === "update"
+      ? props.action({ ...v, site_id: props.siteId, contact_id: props.contactId })
+      : props.action({ ...EMPTY_CONTACT, ...v, site_id: props.siteId });
+  const form = useActionForm<ContactFormValues, Partial<ContactFormValues>, Result>({
     initial: props.initial,
     mode: props.mode,
+    guardUnsaved: true,
     schema: props.mode === "create" ? createContactSchema : contactChangesSchema,
-    action: props.action as unknown as ActionFn<never, Result>,
-    toInput: (v) => ({ ...v, site_id: props.siteId, ...(props.mode === "update" ? { contact_id: props.contactId } : {}) }) as never,
+    prepare: (v) => (v.external_contact_id.trim() ? v : { ...v, external_contact_id: contactId(v) }),
+    action: send,
+    toInput: (v) => v,
     successMessage: () => (props.mode === "create" ? "Contact added" : "Contact saved"),
     onSuccess: () => {
       router.push(`/sites/${props.siteId}`);
@@ -41,7 +51,13 @@ export function ContactForm(props: ContactFormProps) {
         <Input label="Last name" required {...f("last_name")} maxLength={60} autoComplete="off" />
         <Input label="Phone" type="tel" {...f("phone_number")} placeholder="+1 212 555 0143" hint="Any format; saved in international form (E.164). Numbers without +country are read as US." />
         <Input label="Email" type="email" {...f("email")} placeholder="name@example.com" />
-        <Input label="Contact ID (yours)" required {...f("external_contact_id")} maxLength={64} hint="Your own identifier, unique among this dealer's contacts." />
+        <ExternalIdField
+          label="Contact ID (yours)"
+          required
+          {...f("external_contact_id")}
+          uniqueAmong="this dealer's contacts"
+          onGenerate={props.mode === "create" ? () => form.set("external_contact_id", contactId(form.values)) : undefined}
+        />
       </div>
       <FormFooter
         failure={form.failure}

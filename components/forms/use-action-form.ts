@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import type { ActionFailure } from "@/lib/actions/errors";
 import { changedFields, NETWORK_FAILURE, toOutcome, zodFieldErrors, type ActionFn } from "./action-result";
 import { CANCELLED_FAILURE, isBudgetWait, useBudgetWait } from "./use-budget-wait";
+import { useUnsavedGuard } from "./use-unsaved-guard";
 
 type Parser = { safeParse(v: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } };
 
@@ -16,6 +17,10 @@ export type UseActionFormOptions<V extends Record<string, string>, I, D> = {
   toInput: (values: Partial<V>) => I;
   /** The same zod schema the action parses with, to catch mistakes before anything is sent. */
   schema?: Parser;
+  /** Ask before leaving with typed but unsaved values (tab close, reload, a link in the app). */
+  guardUnsaved?: boolean;
+  /** Create mode: fills what the user may leave empty (a generated ID) before checking; they see it. */
+  prepare?: (values: V) => V;
   /** "update" sends only what changed (PUT is partial) and refuses an empty change. */
   mode?: "create" | "update";
   successMessage: string | ((data: D | undefined) => string);
@@ -35,6 +40,9 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
   const [pending, setPending] = useState(false);
   const [slow, setSlow] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const [saved, setSaved] = useState(false);
+  const dirty = !saved && Object.keys(changedFields(opts.initial, values)).length > 0;
+  const guard = useUnsavedGuard(!!opts.guardUnsaved && dirty);
   // The toast reaches every form; a form passing `budgetWait` to FormFooter shows it inline too.
   const budgetWait = useBudgetWait({ withToast: true });
 
@@ -55,6 +63,7 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
   }
 
   function set<K extends keyof V>(key: K, value: V[K]) {
+    setSaved(false);
     setValues((v) => ({ ...v, [key]: value }));
     if (fieldErrors[key as string]) setFieldErrors(({ [key as string]: _, ...rest }) => rest);
   }
@@ -62,7 +71,10 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (pending) return;
-    const payload: Partial<V> = opts.mode === "update" ? changedFields(opts.initial, values) : values;
+    // Shown in the fields too, so a resend after a lost answer sends the same generated ID.
+    const ready = opts.mode !== "update" && opts.prepare ? opts.prepare(values) : values;
+    if (ready !== values) setValues(ready);
+    const payload: Partial<V> = opts.mode === "update" ? changedFields(opts.initial, ready) : ready;
     if (opts.mode === "update" && Object.keys(payload).length === 0) {
       setFailure({ code: "unchanged", message: "Nothing has changed, so there is nothing to save." });
       return;
@@ -97,6 +109,8 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
         focusFirstError(outcome.fieldErrors);
         return;
       }
+      setSaved(true);
+      guard.release();
       toast.success(typeof opts.successMessage === "function" ? opts.successMessage(outcome.data) : opts.successMessage);
       opts.onSuccess?.(outcome.data);
     } catch {
@@ -116,5 +130,5 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
     };
   }
 
-  return { values, set, field, fieldErrors, failure, pending, slow: slow && budgetWait.secondsLeft === null, onSubmit, formRef, budgetWait };
+  return { values, set, field, dirty, fieldErrors, failure, pending, slow: slow && budgetWait.secondsLeft === null, onSubmit, formRef, budgetWait };
 }

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import Link from "next/link";
-import { LogOut, Menu, ShieldCheck, X } from "lucide-react";
+import { LogOut, Menu, ShieldCheck, UserRound, X } from "lucide-react";
 import { signOutAction } from "@/lib/auth/actions";
 import { Badge } from "@/components/ui/badge";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -38,7 +38,7 @@ function Brand() {
 
 /**
  * The signed-in frame: sidebar (a slide-over menu below 1024 px), header with the dealer switcher,
- * the user, their role and sign-out; the page goes in <main id="main">.
+ * the user, their role, the Account link and sign-out; the page goes in <main id="main">.
  */
 export function AppShell({ user, nav, dealers, currentDealerId, children }: AppShellProps) {
   const [menuOpen, setMenuOpen] = useState(false);
@@ -125,6 +125,19 @@ export function AppShell({ user, nav, dealers, currentDealerId, children }: AppS
               <p className="text-xs text-slate-500">{user.email}</p>
             </div>
             <Badge tone={user.role === "admin" ? "info" : user.role === "operator" ? "success" : "neutral"}>{ROLE_LABEL[user.role]}</Badge>
+            {/* Password and two-factor live under Account; the sidebar does not list it, so it sits by the user. */}
+            <Link
+              href="/account"
+              aria-current={pathname === "/account" ? "page" : undefined}
+              className={cn(
+                "inline-flex min-h-8 items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium text-slate-700",
+                "hover:bg-slate-100 focus-visible:outline-indigo-600",
+                pathname === "/account" && "bg-slate-100",
+              )}
+            >
+              <UserRound className="h-4 w-4" aria-hidden="true" />
+              <span className="max-sm:sr-only">Account</span>
+            </Link>
             <form action={signOutAction}>
               <SubmitButton variant="ghost" size="sm" icon={<LogOut className="h-4 w-4" aria-hidden="true" />} pendingText="Signing out…">
                 Sign out

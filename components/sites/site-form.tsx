@@ -3,6 +3,8 @@ import { useRouter } from "next/navigation";
 import { Input, Select } from "@/components/ui";
 import { FormFooter } from "@/components/forms/form-actions";
 import { TimeZoneField } from "@/components/forms/time-zone-field";
+import { ExternalIdField } from "@/components/forms/external-id-field";
+import { generateExternalId } from "@/lib/external-id";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { ActionFn } from "@/components/forms/action-result";
 import { createSiteSchema, siteChangesSchema } from "@/lib/schemas/site";
@@ -28,12 +30,17 @@ export type SiteFormProps =
 /** Create or edit a site. Field names are CHeKT's, so CHeKT's own 400 messages land beside them. */
 export function SiteForm(props: SiteFormProps) {
   const router = useRouter();
-  const form = useActionForm<SiteFormValues, never, Result>({
+  // Each mode calls its own action with its own input type: "update" sends the changed fields and the id.
+  const send = (v: Partial<SiteFormValues>) =>
+    props.mode === "update" ? props.action({ ...v, site_id: props.siteId }) : props.action({ ...EMPTY_SITE, ...v });
+  const form = useActionForm<SiteFormValues, Partial<SiteFormValues>, Result>({
     initial: props.initial,
     mode: props.mode,
+    guardUnsaved: true,
     schema: props.mode === "create" ? createSiteSchema : siteChangesSchema,
-    action: props.action as unknown as ActionFn<never, Result>,
-    toInput: (v) => (props.mode === "update" ? { ...v, site_id: props.siteId } : v) as never,
+    prepare: (v) => (v.external_site_id.trim() ? v : { ...v, external_site_id: generateExternalId("site", v.name) }),
+    action: send,
+    toInput: (v) => v,
     successMessage: (d) => (props.mode === "create" ? `Site “${d?.name}” created` : `Site “${d?.name}” saved`),
     onSuccess: (d) => {
       router.push(`/sites/${d?.site_id ?? (props.mode === "update" ? props.siteId : "")}`);
@@ -45,7 +52,13 @@ export function SiteForm(props: SiteFormProps) {
     <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="max-w-3xl space-y-5" aria-busy={form.pending}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Input label="Name" required {...f("name")} maxLength={120} placeholder="Gangnam Headquarters" />
-        <Input label="Site ID (yours)" required {...f("external_site_id")} maxLength={64} hint="Your own identifier, unique among this dealer's sites." />
+        <ExternalIdField
+          label="Site ID (yours)"
+          required
+          {...f("external_site_id")}
+          uniqueAmong="this dealer's sites"
+          onGenerate={props.mode === "create" ? () => form.set("external_site_id", generateExternalId("site", form.values.name)) : undefined}
+        />
         <TimeZoneField label="Time zone" required {...f("timezone")} placeholder="Start typing, e.g. New York" hint="The site's local time; alarms and times on its page use it." />
         <Select
           label="Monitoring station"

@@ -3,6 +3,8 @@ import { useRouter } from "next/navigation";
 import { Input } from "@/components/ui";
 import { FormFooter } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { ExternalIdField } from "@/components/forms/external-id-field";
+import { generateExternalId } from "@/lib/external-id";
 import type { ActionFn } from "@/components/forms/action-result";
 import { createStationSchema, stationChangesSchema } from "@/lib/schemas/station";
 
@@ -17,12 +19,18 @@ export type StationFormProps = { initial: StationFormValues } & (
 
 export function StationForm(props: StationFormProps) {
   const router = useRouter();
-  const form = useActionForm<StationFormValues, never, Result>({
+  const send = (v: Partial<StationFormValues>) =>
+    props.mode === "update"
+      ? props.action({ ...v, monitoring_station_id: props.stationId })
+      : props.action({ ...EMPTY_STATION, ...v });
+  const form = useActionForm<StationFormValues, Partial<StationFormValues>, Result>({
     initial: props.initial,
     mode: props.mode,
+    guardUnsaved: true,
     schema: props.mode === "create" ? createStationSchema : stationChangesSchema,
-    action: props.action as unknown as ActionFn<never, Result>,
-    toInput: (v) => (props.mode === "update" ? { ...v, monitoring_station_id: props.stationId } : v) as never,
+    prepare: (v) => (v.external_monitoring_station_id.trim() ? v : { ...v, external_monitoring_station_id: generateExternalId("station", v.name) }),
+    action: send,
+    toInput: (v) => v,
     successMessage: (d) => (props.mode === "create" ? `Station “${d?.name}” created` : `Station “${d?.name}” saved`),
     onSuccess: () => {
       router.push("/stations");
@@ -34,7 +42,17 @@ export function StationForm(props: StationFormProps) {
     <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="max-w-2xl space-y-5" aria-busy={form.pending}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Input label="Name" required {...f("name")} maxLength={120} placeholder="Central Station East" />
-        <Input label="Station ID (yours)" required {...f("external_monitoring_station_id")} maxLength={64} hint="Your own identifier, unique among this dealer's stations." />
+        <ExternalIdField
+          label="Station ID (yours)"
+          required
+          {...f("external_monitoring_station_id")}
+          uniqueAmong="this dealer's stations"
+          onGenerate={
+            props.mode === "create"
+              ? () => form.set("external_monitoring_station_id", generateExternalId("station", form.values.name))
+              : undefined
+          }
+        />
         <Input label="Prefix" {...f("prefix")} maxLength={16} hint="Put in front of account numbers to tell this station's accounts apart." />
         <Input label="Linecard" {...f("linecard")} maxLength={32} hint="The receiver line card that takes this station's signals." />
       </div>

@@ -1,0 +1,64 @@
+// External IDs a dealer did not make up: "site-gangnam-hq-7k2f". The form fills one in (Generate,
+// or on submit when the box is empty) and shows it, so a resend after a lost answer sends the same
+// ID and CHeKT's "already exists" can be recognised as the earlier attempt (lib/lost-answer.ts).
+// Pure: runs in the browser; randomness is passed in so tests can pin it.
+
+export type ExternalIdKind = "site" | "contact" | "station";
+
+/** Tokens: {kind}, {name} (a slug of the object's name), {date} (YYYYMMDD), {rand} (4 letters/digits). */
+export const DEFAULT_EXTERNAL_ID_PATTERN = "{kind}-{name}-{rand}";
+
+const ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"; // no 0/o, 1/l: read aloud over the phone
+
+/** Four characters from `random` (values in [0, 1)). */
+function randomPart(random: () => number): string {
+  let out = "";
+  for (let i = 0; i < 4; i++) out += ALPHABET[Math.floor(random() * ALPHABET.length) % ALPHABET.length];
+  return out;
+}
+
+/** "Gangnam HQ (Main)" → "gangnam-hq-main"; accents dropped; at most 40 characters. */
+export function slug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+}
+
+function browserRandom(): number {
+  const buf = new Uint32Array(1);
+  globalThis.crypto.getRandomValues(buf);
+  return buf[0] / 2 ** 32;
+}
+
+/**
+ * An ID that passes lib/schemas/fields.ts's externalId rule: starts with a letter or digit, only
+ * letters, digits, dot, dash, colon, underscore, at most 64 characters. Empty tokens fold away.
+ */
+export function generateExternalId(
+  kind: ExternalIdKind,
+  name: string,
+  opts: { pattern?: string; now?: Date; random?: () => number } = {},
+): string {
+  const now = opts.now ?? new Date();
+  const date = now.toISOString().slice(0, 10).replace(/-/g, "");
+  const tokens: Record<string, string> = {
+    kind,
+    name: slug(name),
+    date,
+    rand: randomPart(opts.random ?? browserRandom),
+  };
+  const filled = (opts.pattern ?? DEFAULT_EXTERNAL_ID_PATTERN).replace(/\{(\w+)\}/g, (_, t: string) => tokens[t] ?? "");
+  const clean = filled
+    .replace(/[^A-Za-z0-9._:-]+/g, "-")
+    .replace(/([._:-])[._:-]+/g, "$1")
+    .replace(/^[._:-]+/, "")
+    .slice(0, 64)
+    .replace(/[._:-]+$/, "");
+  // A pattern of nothing but a missing name still gives a usable ID.
+  return clean || `${kind}-${tokens.rand}`;
+}
