@@ -1,7 +1,7 @@
 // The admin actions end to end on a real Postgres and the real simulator: users and roles (last
 // admin, sessions ending), own password, dealer secrets (sealed, never in the audit row), the
 // drift check with re-link / link / forget, the webhook re-apply and the audit CSV export.
-// Only next-auth's JWT reader is stubbed (the user rows and session versions are real).
+// Only the cookie jar is test-made (it carries a real encrypted session cookie; user rows and session versions are real).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
@@ -9,9 +9,9 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestSimulator } from "../support/simulator";
 
 const authMock = vi.hoisted(() => ({ session: null as null | { user: { id: string }; sv: number; sid: string; expires: string } }));
-vi.mock("@/lib/auth/index", () => ({ auth: async () => authMock.session }));
 vi.mock("next/cache", () => import("../support/next-cache"));
-vi.mock("next/headers", () => import("../support/next-headers"));
+// The session is a real encrypted cookie for authMock's claims, decoded by lib/auth/session.ts as in production.
+vi.mock("next/headers", () => import("../support/session-cookie").then((h) => h.nextHeadersWith(() => authMock.session)));
 
 let db: TestDatabase;
 let sim: RunningSimulator;
