@@ -1,10 +1,14 @@
 // Dealers kept apart, in the browser: the organisation owner adds a person to dealer 1 (Acme) only;
 // that person sees only Acme (no switcher to Northwind), gets the 404 page for a Northwind site's
 // address, and a hand-set dealer cookie naming Northwind changes nothing. The owner still sees both.
+// Then every page and route naming a Northwind object answers 404 over HTTP with a refusal row, the
+// list pages show none of Northwind's rows.
 import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { newMember, signInWith, sql } from "./auth-helpers";
 import { expectAccessible } from "./devices-helpers";
 import { simUrl, signIn } from "./setup";
+import { openQueue, row } from "./verifications-helpers";
 
 const stamp = Date.now().toString(36);
 const SHOTS = "/tmp/shots/tenancy";
@@ -111,4 +115,83 @@ test("a member of dealer 1 only sees dealer 1 and gets 404 for a dealer-2 site, 
   // Admin pages stay closed to an operator.
   expect((await solo.page.goto("/users"))?.status()).toBe(403);
   await solo.ctx.close();
+});
+
+/** Northwind's link and objects as the app mirrored them (the pages read the mirror). */
+async function northwindObjects() {
+  const [link] = await sql<{ id: string }>(`select id from dealer_links where external_dealer_id = 'northwind-alarms'`);
+  const [site] = await sql<{ chekt_id: number; name: string }>(`select chekt_id, name from mirror_sites where dealer_link_id = $1 and gone_at is null order by chekt_id limit 1`, [link.id]);
+  const [contact] = await sql<{ chekt_id: number }>(`select chekt_id from mirror_contacts where dealer_link_id = $1 and site_id = $2 limit 1`, [link.id, site.chekt_id]);
+  const [station] = await sql<{ chekt_id: number; name: string }>(`select chekt_id, name from mirror_stations where dealer_link_id = $1 limit 1`, [link.id]);
+  const names = (await sql<{ name: string }>(`select name from mirror_sites where dealer_link_id = $1`, [link.id])).map((r) => r.name);
+  return { linkId: link.id, site, contact, station, siteNames: names };
+}
+
+test("every dealer-2 page and route answers 404 to a dealer-1 member, each attempt audited; dealer-1 lists show nothing of dealer 2", async ({ page }) => {
+  test.setTimeout(120_000);
+  const nw = await northwindObjects();
+  expect(nw.contact, "the mirror has a Northwind contact").toBeTruthy();
+  // A Northwind bulk job, and an open Northwind alarm with its verification and snapshot (rows as
+  // the webhook receiver stores them; the demo gives Northwind no webhook secret, so CHeKT cannot deliver).
+  const jobId = `tenancy-e2e-${stamp}`;
+  const alarmId = `alm_nw_${stamp}`;
+  const verId = `ver_nw_${stamp}`;
+  await sql(`insert into bulk_jobs (id, dealer_link_id, chekt_site_id, kind, state, total, updated_at) values ($1, $2, $3, 'create', 'done', 1, now())`, [jobId, nw.linkId, nw.site.chekt_id]);
+  const importJobId = `tenancy-e2e-import-${stamp}`;
+  await sql(`insert into bulk_jobs (id, dealer_link_id, chekt_site_id, entity, kind, state, total, updated_at) values ($1, $2, 0, 'sites', 'create', 'done', 2, now())`, [importJobId, nw.linkId]);
+  await sql(`insert into alarms (id, dealer_link_id, site_id, priority, location, snapshot_url, seen_created, created_at, updated_at) values ($1, $2, $3, 'critical', 'Northwind lobby', $4, true, now(), now())`, [alarmId, nw.linkId, nw.site.chekt_id, `${simUrl()}/snap.jpg`]);
+  await sql(`insert into verifications (id, dealer_link_id, alarm_id, site_id, occurred_at, expires_at, updated_at) values ($1, $2, $3, $4, now(), now() + interval '30 minutes', now())`, [verId, nw.linkId, alarmId, nw.site.chekt_id]);
+
+  // An admin of Acme only: the role allows every page, so each refusal is about the dealer.
+  const password = "acme-admin-pass-1";
+  const ada = await newMember(`tenancy_ada_${stamp}`, password, "admin");
+  await signInWith(page, ada.email, password);
+  await expect(page).not.toHaveURL(/sign-in/);
+
+  const s = nw.site.chekt_id;
+  const pages = [
+    `/sites/${s}`, `/sites/${s}/edit`, `/sites/${s}/arming`, `/sites/${s}/contacts/new`, `/sites/${s}/contacts/${nw.contact.chekt_id}/edit`,
+    `/sites/${s}/devices`, `/sites/${s}/devices/new`, `/sites/${s}/devices/paste`, `/sites/${s}/devices/jobs`, `/sites/${s}/devices/jobs/${jobId}`,
+    `/stations/${nw.station.chekt_id}`, `/sites/import/jobs/${importJobId}`,
+    `/settings?dealer=${nw.linkId}`, `/settings/app-devices?dealer=${nw.linkId}`, `/drift?dealer=${nw.linkId}`,
+  ];
+  const routes = [
+    `/api/live/verifications/${verId}/detail`, `/api/live/verifications/${verId}/outcomes`, `/api/snapshots/alarm:${alarmId}`,
+    `/api/bulk-jobs/${jobId}`, `/api/live/sites/${s}/contacts`,
+  ];
+  const [{ id: from }] = await sql<{ id: string }>(`select coalesce(max(id), 0)::text as id from audit_log`);
+  for (const url of [...pages, ...routes]) expect((await page.request.get(url)).status(), url).toBe(404);
+  expect((await page.request.post(`/api/live/verifications/${verId}/lease`)).status(), "lease").toBe(404);
+  const refusals = await sql<{ path: string }>(
+    `select after->>'path' as path from audit_log where id > $1 and action = 'scope.not_found' and outcome = 'refused' and user_email = $2 order by id`,
+    [from, ada.email],
+  );
+  expect(refusals.map((r) => decodeURIComponent(r.path))).toEqual([...pages, ...routes, `/api/live/verifications/${verId}/lease`]);
+  // Northwind's verification was not renewed or marked as viewed by Ada.
+  expect(await sql(`select 1 from verification_views where verification_id = $1 and user_id = $2`, [verId, ada.id])).toEqual([]);
+
+  // What a user sees at such an address: the 404 page, accessible at laptop and phone size.
+  const res = await page.goto(`/sites/${s}/devices/jobs/${jobId}`);
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
+  await expectAccessible(page);
+  await shots(page, "foreign-job-404");
+
+  // Acme's lists: Acme's rows, none of Northwind's.
+  for (const list of ["/sites", "/stations", "/fleet", "/verifications/history", "/audit", "/dealer"]) {
+    await page.goto(list);
+    await expect(page.getByRole("banner").getByText("Acme Security")).toBeVisible();
+    const text = await page.locator("main").innerText();
+    expect(text, list).not.toContain("Northwind");
+    for (const name of nw.siteNames) expect(text, `${list} shows Northwind's ${name}`).not.toContain(name);
+    expect(text, list).not.toContain(nw.station.name);
+  }
+  // The dealer page's connection history: Acme only (the owner sees both; tenancy-pages.test.ts).
+  await page.goto("/dealer");
+  await expect(page.getByRole("table", { name: "Dealer connection history" }).getByText("Acme Security")).toBeVisible();
+  await expectAccessible(page);
+  await shots(page, "dealer-member");
+  // The live queue: Northwind's alarm never reaches Acme's desk.
+  await openQueue(page);
+  await expect(row(page, verId)).toHaveCount(0);
 });
