@@ -1,0 +1,112 @@
+// Site import in a real browser: paste a sheet with sites and contacts, match columns, see every
+// bad row explained before anything is sent, fix them in the grid, import, watch the job finish
+// with per-row results. Then the sheet-level refusals: a non-UTF-8 file, a header-only sheet, and
+// a viewer. Screenshots at laptop and phone size go to /tmp/shots/import/ for a human look.
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./setup";
+import { expectAccessible, stamp } from "./devices-helpers";
+
+const SHOTS = "/tmp/shots/import";
+
+async function shots(page: Page, name: string) {
+  const before = page.viewportSize();
+  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+    await page.setViewportSize(size);
+    const file = test.info().outputPath(`import-${name}-${label}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    if (fs.existsSync(SHOTS)) fs.copyFileSync(file, `${SHOTS}/${name}-${label}.png`);
+  }
+  if (before) await page.setViewportSize(before);
+}
+
+const id = (x: string) => `imp-${x}-${stamp}`;
+const SHEET = [
+  "Site ID,Name,Time zone,Monitoring station,Contact 1 name,Contact 1 phone,Contact 1 email,Contact 2 name,Contact 2 phone",
+  `,Import A ${stamp},New York,,Ann Lee,212 555 0143,ann@example.com,Bo Park,415 555 0101`,
+  `${id("b")},Import B ${stamp},Mars/Base,,Cy Diaz,(212) 555-0144,,,`,
+  `${id("c")},Import C ${stamp},UTC,Nowhere Station,Dee Ray,12,,,`,
+  `${id("b")},Import D ${stamp},Seoul,,Eve Kim,+82 2 312 3456,,,`,
+].join("\n");
+
+test("sites-import: paste sites with contacts, fix the bad rows in review, import, watch the job", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, "operator");
+  await page.goto("/sites");
+  await page.getByRole("link", { name: "Import sites" }).click();
+  await expect(page.getByRole("heading", { name: "Import sites" })).toBeVisible();
+  await expectAccessible(page);
+  await shots(page, "sheet");
+
+  await page.getByRole("textbox", { name: "Site sheet" }).fill(SHEET);
+  await page.getByRole("button", { name: "Next: match columns" }).click();
+  await expect(page.getByLabel("First row is a header")).toBeChecked();
+  await expect(page.getByLabel('Column "Contact 1 phone"')).toHaveValue("contact1_phone");
+  await expect(page.getByLabel('Column "Monitoring station"')).toHaveValue("station");
+  await page.getByRole("button", { name: "Next: review rows" }).click();
+
+  // Every problem is on its cell before anything is sent.
+  await expect(page.getByTestId("invalid-count")).toHaveText(/3 with errors/);
+  const importButton = page.getByRole("button", { name: /Import \d+ sites?/ });
+  await expect(importButton).toBeDisabled();
+  await expect(page.getByLabel("Sheet line 2 External ID")).toHaveAttribute("placeholder", /^SITE-\d{5} \(generated\)$/);
+  await expect(page.getByLabel("Sheet line 3 Time zone")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("paste-row-3")).toContainText('Time zone "Mars/Base" is neither a zone nor a city we know');
+  await expect(page.getByTestId("paste-row-4")).toContainText('No monitoring station is named "Nowhere Station"');
+  await expect(page.getByTestId("paste-row-4")).toContainText("Contact 1: Phone is not a phone number we can dial");
+  await expect(page.getByTestId("paste-row-5")).toContainText(`External ID "${id("b")}" is also on sheet line 3`);
+  await expectAccessible(page);
+  await shots(page, "review-errors");
+
+  // Fix each in place: a city name, no station, a real number, a free ID.
+  await page.getByLabel("Sheet line 3 Time zone").fill("Chicago");
+  await page.getByLabel("Sheet line 4 Monitoring station").fill("");
+  await page.getByLabel("Sheet line 4 Contact 1 phone").fill("212 555 0199");
+  await page.getByLabel("Sheet line 5 External ID").fill(id("d"));
+  await expect(page.getByTestId("invalid-count")).toHaveText(/0 with errors/);
+  await expect(importButton).toBeEnabled();
+  await importButton.click();
+
+  await page.waitForURL(/\/sites\/import\/jobs\/[\w-]+$/);
+  await expect(page.getByRole("heading", { name: "Importing sites" })).toBeVisible();
+  // 4 sites + 5 contacts through the free tier's 60 a minute.
+  await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 120_000 });
+  await expect(page.getByTestId("job-succeeded")).toHaveText("4");
+  await expect(page.getByTestId("job-failed")).toHaveText("0");
+  const items = page.getByTestId("job-items");
+  await expect(items.getByTestId("item-2")).toContainText(/SITE-\d{5}/);
+  await expect(items.getByTestId("item-2")).toContainText(`Import A ${stamp}`);
+  await expect(items.getByTestId("item-5")).toContainText(id("d"));
+  await expect(items.getByTestId("item-3")).toContainText("succeeded");
+  await expectAccessible(page);
+  await shots(page, "job");
+
+  // The sites are in the list at once (write-through), with their contacts on the site page.
+  await page.goto(`/sites?q=${encodeURIComponent(`Import B ${stamp}`)}`);
+  await page.getByRole("link", { name: `Import B ${stamp}` }).first().click();
+  // The contacts show as a table on a laptop and as cards on a phone: the visible one counts.
+  await expect(page.locator("text=Cy Diaz >> visible=true").first()).toBeVisible();
+});
+
+test("sites-import: a non-UTF-8 file and a header-only sheet are refused before review; viewers cannot open it", async ({ page, browser }) => {
+  await signIn(page, "operator");
+  await page.goto("/sites/import");
+  // "Café" saved as Windows-1252: é is the single byte 0xE9.
+  const latin1 = Buffer.from([...Buffer.from("Name,Time zone\nCaf"), 0xe9, ...Buffer.from(",UTC\n")]);
+  await page.getByLabel("Upload a CSV or TSV file").setInputFiles({ name: "sites-latin1.csv", mimeType: "text/csv", buffer: latin1 });
+  await expect(page.getByRole("alert").filter({ hasText: "sites-latin1.csv" })).toContainText("sites-latin1.csv is not UTF-8 text");
+  await expect(page.getByRole("heading", { name: "Match columns" })).toHaveCount(0);
+
+  await page.getByRole("textbox", { name: "Site sheet" }).fill("Site ID,Name,Time zone,Contact 1 phone\n");
+  await page.getByRole("button", { name: "Next: match columns" }).click();
+  await expect(page.getByText("The sheet has only a header row")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Next: review rows" })).toBeDisabled();
+
+  const viewer = await browser.newPage();
+  await signIn(viewer, "viewer");
+  const res = await viewer.goto("/sites/import");
+  expect(res?.status()).toBe(403);
+  await viewer.goto("/sites");
+  await expect(viewer.getByRole("link", { name: "Import sites" })).toHaveCount(0);
+  await viewer.close();
+});
