@@ -16,7 +16,7 @@ export function DealerSwitcher({ dealers, currentId }: { dealers: DealerOption[]
   const [pending, start] = useTransition();
   return (
     <div className="flex min-w-0 items-center gap-2">
-      <label htmlFor="dealer-switcher" className="hidden text-xs font-medium text-slate-500 sm:block">
+      <label htmlFor="dealer-switcher" className="sr-only text-xs font-medium text-slate-500 sm:not-sr-only sm:block">
         Dealer
       </label>
       <select

@@ -66,7 +66,9 @@ export function SnapshotImg({ id, alt, className, testId, allowRetry = false }: 
     // eslint-disable-next-line @next/next/no-img-element -- bytes from our own route, shown through an object URL
     return <img src={phase.url} alt={alt} data-testid={testId} className={className} />;
   }
-  const box = cn("flex flex-col items-center justify-center gap-1 bg-slate-100 p-1 text-center text-xs text-slate-700", className);
+  // The placeholder keeps its own light colours after the caller's classes: a dark image backdrop
+  // (bg-slate-900 in the detail view) under its slate-700 text failed contrast.
+  const box = cn("flex flex-col items-center justify-center gap-1 p-1 text-center text-xs", className, "bg-slate-100 text-slate-700");
   if (phase.kind === "unavailable") {
     return (
       <span className={box} data-testid="snapshot-unavailable">

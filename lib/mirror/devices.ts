@@ -115,7 +115,8 @@ export async function mirrorAcceptedDevices(
       zone_number = EXCLUDED.zone_number,
       mac = EXCLUDED.mac,
       status = CASE WHEN EXCLUDED.status IS NOT NULL AND (m.status_at IS NULL OR m.status_at <= EXCLUDED.status_at) THEN EXCLUDED.status ELSE m.status END,
-      status_at = CASE WHEN EXCLUDED.status IS NOT NULL AND (m.status_at IS NULL OR m.status_at <= EXCLUDED.status_at) THEN EXCLUDED.status_at ELSE m.status_at END,
+      -- an unchanged status keeps the time it began (see mirrorDevice in write.ts)
+      status_at = CASE WHEN EXCLUDED.status IS NOT NULL AND (m.status_at IS NULL OR (m.status_at <= EXCLUDED.status_at AND EXCLUDED.status IS DISTINCT FROM m.status)) THEN EXCLUDED.status_at ELSE m.status_at END,
       firmware = CASE WHEN EXCLUDED.firmware IS NOT NULL AND (m.firmware_at IS NULL OR m.firmware_at <= EXCLUDED.firmware_at) THEN EXCLUDED.firmware ELSE m.firmware END,
       firmware_at = CASE WHEN EXCLUDED.firmware IS NOT NULL AND (m.firmware_at IS NULL OR m.firmware_at <= EXCLUDED.firmware_at) THEN EXCLUDED.firmware_at ELSE m.firmware_at END,
       dto = EXCLUDED.dto,

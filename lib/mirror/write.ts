@@ -136,7 +136,9 @@ export async function mirrorDevice(tx: Tx, dealerLinkId: string, siteId: number,
     zoneNumber: dto.zone_number ?? null,
     mac: dto.mac ?? null,
     status: takeStatus ? (dto.status ?? null) : (prior?.status ?? null),
-    statusAt: takeStatus ? answeredAt : (prior?.statusAt ?? null),
+    // A status CHeKT confirms unchanged keeps the time it began: "offline for 2 h" must survive a
+    // re-read or a rename (which moves updated_at), or the fleet's offline filters would reset.
+    statusAt: takeStatus ? (prior?.statusAt && prior.status === dto.status ? prior.statusAt : answeredAt) : (prior?.statusAt ?? null),
     firmware: takeFirmware ? (dto.firmware ?? null) : (prior?.firmware ?? null),
     firmwareAt: takeFirmware ? answeredAt : (prior?.firmwareAt ?? null),
     dto: json(dto),

@@ -141,21 +141,22 @@ test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to can
   await shots(page, "grid");
 });
 
-test("a viewer sees the grid read-only, without add, paste, select or edit", async ({ page }) => {
+test("a viewer sees the grid read-only, without add, paste, select or edit", async ({ page, browser }) => {
   await signIn(page, "operator");
   const { siteId } = await newSite(page, "Grid viewer");
   await provision(page, siteId, ["Gate"]);
-  // Leave the job page first: its polling answers roll the operator's session cookie and one landing
-  // after clearCookies would sign the operator back in.
-  await page.goto("about:blank");
-  await page.context().clearCookies();
-  await signIn(page, "viewer", `/sites/${siteId}/devices`);
-  await expect(page.getByTestId(`device-${gid("Gate")}`)).toBeVisible();
-  await expect(page.getByRole("link", { name: "Add device" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Paste devices" })).toHaveCount(0);
-  await expect(page.getByLabel(`Select Gate (${gid("Gate")})`)).toHaveCount(0);
-  await page.getByRole("grid", { name: "Devices" }).locator('[data-pos="1:2"]').focus();
-  await page.keyboard.press("Enter");
-  await expect(page.getByLabel(`New Name for ${gid("Gate")}`)).toHaveCount(0);
-  expect((await page.goto(`/sites/${siteId}/devices/new`))?.status()).toBe(403);
+  // The viewer signs in in a browser of their own: the operator's tab polls the job and its answers
+  // roll the operator's session cookie, so clearing cookies in the same context could race them.
+  const viewerContext = await browser.newContext();
+  const viewer = await viewerContext.newPage();
+  await signIn(viewer, "viewer", `/sites/${siteId}/devices`);
+  await expect(viewer.getByTestId(`device-${gid("Gate")}`)).toBeVisible();
+  await expect(viewer.getByRole("link", { name: "Add device" })).toHaveCount(0);
+  await expect(viewer.getByRole("link", { name: "Paste devices" })).toHaveCount(0);
+  await expect(viewer.getByLabel(`Select Gate (${gid("Gate")})`)).toHaveCount(0);
+  await viewer.getByRole("grid", { name: "Devices" }).locator('[data-pos="1:2"]').focus();
+  await viewer.keyboard.press("Enter");
+  await expect(viewer.getByLabel(`New Name for ${gid("Gate")}`)).toHaveCount(0);
+  expect((await viewer.goto(`/sites/${siteId}/devices/new`))?.status()).toBe(403);
+  await viewerContext.close();
 });

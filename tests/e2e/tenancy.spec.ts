@@ -2,13 +2,13 @@
 // that person sees only Acme (no switcher to Northwind), gets the 404 page for a Northwind site's
 // address, and a hand-set dealer cookie naming Northwind changes nothing. The owner still sees both.
 // Then every page and route naming a Northwind object answers 404 over HTTP with a refusal row, the
-// list pages show none of Northwind's rows.
+// list pages show none of Northwind's rows, and disabling an operator frees their claim at once.
 import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { newMember, signInWith, sql } from "./auth-helpers";
 import { expectAccessible } from "./devices-helpers";
 import { simUrl, signIn } from "./setup";
-import { openQueue, row } from "./verifications-helpers";
+import { openQueue, raise, row } from "./verifications-helpers";
 
 const stamp = Date.now().toString(36);
 const SHOTS = "/tmp/shots/tenancy";
@@ -194,4 +194,54 @@ test("every dealer-2 page and route answers 404 to a dealer-1 member, each attem
   // The live queue: Northwind's alarm never reaches Acme's desk.
   await openQueue(page);
   await expect(row(page, verId)).toHaveCount(0);
+});
+
+test("disabling an operator gives their claim back to the queue at once, seen live in the admin's queue", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const password = "release-pass-1";
+  const op = await newMember(`release_${stamp}`, password, "operator");
+  const opCtx = await browser.newContext();
+  const adminCtx = await browser.newContext();
+  const opPage = await opCtx.newPage();
+  const admin = await adminCtx.newPage();
+  await signInWith(opPage, op.email, password);
+  await expect(opPage).not.toHaveURL(/sign-in/);
+  await signIn(admin, "admin", "/verifications");
+  await Promise.all([openQueue(opPage), openQueue(admin)]);
+  const raised = await raise({ site_id: 3, priority: "high", trigger: "door-forced", description: `Release on disable ${stamp}` });
+  const id = raised.verification.verification_id;
+  await expect(row(opPage, id)).toBeVisible({ timeout: 15_000 });
+  await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
+
+  await row(opPage, id).click();
+  await opPage.keyboard.press("c");
+  await expect(row(admin, id).getByTestId("claimed-by")).toHaveText(/^Claimed by Auth release/, { timeout: 10_000 });
+  // The operator walks away: the view closes (no more heartbeats) and the lease is set an hour out,
+  // as an open view would keep it, so only the disable can free the claim within this test.
+  await opPage.keyboard.press("Escape");
+  const held = await sql(`update verifications set lease_expires_at = now() + interval '1 hour' where id = $1 and state = 'claimed' and claimed_by_id = $2 returning id`, [id, op.id]);
+  expect(held).toHaveLength(1);
+  await expect(row(admin, id).getByTestId("claimed-by")).toHaveText(/^Claimed by Auth release/);
+
+  // The admin disables the operator on the Users page (a second tab; the queue stays open).
+  const users = await adminCtx.newPage();
+  await users.goto("/users");
+  const userRow = users.locator(`tr[data-email="${op.email}"]`);
+  await userRow.getByRole("button", { name: "Disable" }).click();
+  await users.getByRole("dialog").getByRole("button", { name: "Disable" }).click();
+  await expect(users.getByText(`${op.email} is disabled and signed out`)).toBeVisible();
+
+  // Freed in the disabling transaction, and the admin's open queue shows it free without a reload.
+  expect(await sql(`select state, claimed_by_id, lease_expires_at from verifications where id = $1`, [id])).toEqual([{ state: "pending", claimed_by_id: null, lease_expires_at: null }]);
+  await expect(row(admin, id).getByTestId("claimed-by")).toHaveCount(0, { timeout: 15_000 });
+  await row(admin, id).click();
+  await admin.getByTestId("queue-actions").getByRole("button", { name: "Claim" }).click();
+  await expect(admin.getByRole("dialog").getByRole("button", { name: "Release claim" })).toBeVisible();
+  await expectAccessible(admin);
+  await shots(admin, "claim-after-disable");
+  // The disabled operator's next page is the sign-in page.
+  await opPage.goto("/verifications");
+  await expect(opPage).toHaveURL(/sign-in/);
+  await opCtx.close();
+  await adminCtx.close();
 });
