@@ -201,7 +201,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                       "px-4 py-2.5 text-slate-800",
                       col.className,
                       cards && [
-                        "max-md:min-w-0 max-md:px-0 max-md:py-1 max-md:text-left max-md:[overflow-wrap:anywhere]",
+                        // whitespace-normal: a desktop column's nowrap (long IDs) must not push a card past the screen.
+                        "max-md:min-w-0 max-md:whitespace-normal max-md:px-0 max-md:py-1 max-md:text-left max-md:[overflow-wrap:anywhere]",
                         // Every link and button on a card is at least 24 px tall (WCAG 2.5.8).
                         "max-md:[&_a]:inline-flex max-md:[&_a]:min-h-6 max-md:[&_a]:max-w-full max-md:[&_a]:items-center max-md:[&_button]:min-h-6",
                         role === "hidden" && "max-md:hidden",

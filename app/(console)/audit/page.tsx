@@ -133,7 +133,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </>
             ),
           },
-          { key: "who", header: "Who", cell: (r) => r.userEmail ?? <span className="text-slate-400">system</span> },
+          { key: "who", header: "Who", cell: (r) => r.userEmail ?? <span className="text-slate-500">system</span> },
           {
             key: "action",
             header: "Action",
@@ -176,7 +176,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     {r.traceId}
                   </Link>
                 ) : (
-                  <span className="text-slate-400">—</span>
+                  <span className="text-slate-500">—</span>
                 )}
                 {r.before != null || r.after != null ? (
                   <details className="mt-1 md:min-w-[16rem]">

@@ -1,0 +1,106 @@
+// Every list page at phone size (390×844) on the one DataTable: rows are cards (the table's rows
+// restyled, one DOM), every link, button and select on a card is at least 24 px tall (WCAG 2.5.8),
+// the page never scrolls sideways, and axe finds nothing serious. Laptop and phone screenshots
+// under /tmp/shots/lists when that folder exists. Also: a sortable header says how it sorts.
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./setup";
+import { expectAccessible } from "./verifications-helpers";
+
+const SHOTS = "/tmp/shots/lists";
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1366, height: 900 };
+
+async function shot(page: Page, name: string, label: string) {
+  const path = test.info().outputPath(`${name}-${label}.png`);
+  await page.screenshot({ path, fullPage: true });
+  if (fs.existsSync(SHOTS)) fs.copyFileSync(path, `${SHOTS}/${name}-${label}.png`);
+}
+
+/** Row cards of the page's list table, with each interactive element's height. */
+async function cards(page: Page) {
+  return page.evaluate(() => {
+    // The list's own rows: a table inside a card (the audit row's change diff) is content, not a row.
+    const rows = [...document.querySelectorAll("table tbody tr")].filter(
+      (tr) => (tr as HTMLElement).offsetParent !== null && !tr.parentElement?.closest("td"),
+    );
+    return rows.slice(0, 10).map((tr) => ({
+      display: getComputedStyle(tr).display,
+      targets: [...tr.querySelectorAll("a, button, select, summary, input")]
+        .filter((el) => (el as HTMLElement).offsetParent !== null)
+        .map((el) => ({
+          what: `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}"`,
+          h: el.getBoundingClientRect().height,
+        })),
+    }));
+  });
+}
+
+async function checkPhone(page: Page, name: string, opts: { mustHaveRows: boolean }) {
+  await page.setViewportSize(PHONE);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${name}: the page scrolls sideways on a phone`).toBeLessThanOrEqual(PHONE.width);
+  const found = await cards(page);
+  if (opts.mustHaveRows) expect(found.length, `${name}: rows to show`).toBeGreaterThan(0);
+  for (const card of found) {
+    expect(card.display, `${name}: a row is a card (block), not a table row`).toBe("block");
+    for (const t of card.targets)
+      expect(t.h, `${name}: ${t.what} is a touch target under 24 px`).toBeGreaterThanOrEqual(24);
+  }
+  await expectAccessible(page);
+  await shot(page, name, "phone");
+  await page.setViewportSize(LAPTOP);
+  if (found.length) {
+    const display = await page
+      .locator("table tbody tr")
+      .first()
+      .evaluate((tr) => getComputedStyle(tr).display);
+    expect(display, `${name}: a table row again at laptop width`).toBe("table-row");
+  }
+  await expectAccessible(page);
+  await shot(page, name, "laptop");
+}
+
+test("admin list pages at phone size: cards, 24 px targets, no sideways scroll, axe clean", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, "admin", "/users");
+  for (const [path, name, mustHaveRows] of [
+    ["/users", "users", true],
+    ["/audit", "audit", true],
+    ["/webhook-log", "webhook-log", false],
+    ["/stations", "stations", false],
+    ["/fleet", "fleet", false],
+    ["/verifications/history", "history", false],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.locator("main h1").first()).toBeVisible();
+    await checkPhone(page, name, { mustHaveRows });
+  }
+  // The users list's row actions stay reachable on a card.
+  await page.setViewportSize(PHONE);
+  await page.goto("/users");
+  const card = page.locator("tr[data-email]").first();
+  await expect(card.getByRole("combobox")).toBeVisible();
+  await expect(card.getByRole("button").first()).toBeVisible();
+});
+
+test("sites list at phone size: cards with the sort links above them; headers carry aria-sort", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "operator", "/sites");
+  await page.goto("/sites");
+  await expect(page.getByTestId("site-row").first()).toBeVisible({ timeout: 30_000 });
+  const nameHeader = page.getByRole("columnheader", { name: /Name/ });
+  await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
+  await nameHeader.getByRole("link").click();
+  await expect(page).toHaveURL(/dir=desc/);
+  await expect(page.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "descending");
+  await checkPhone(page, "sites", { mustHaveRows: true });
+  await page.setViewportSize(PHONE);
+  // Sorting stays reachable on a phone: the sortable headers show as links above the cards.
+  await expect(page.getByRole("link", { name: /Sort by Time zone|Time zone/ }).first()).toBeVisible();
+  const siteId = (await page.getByTestId("site-row").first().getByRole("link").first().getAttribute("href"))!
+    .split("/")
+    .pop();
+  await page.goto(`/sites/${siteId}/devices/jobs`);
+  await checkPhone(page, "jobs", { mustHaveRows: false });
+});
