@@ -212,8 +212,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                         // The label is the cell's ::before (no extra element: the cell's content stays as it is).
                         !role &&
                           label && [
-                            "max-md:relative max-md:block max-md:pl-28",
-                            "max-md:before:absolute max-md:before:left-0 max-md:before:w-24 max-md:before:text-slate-500",
+                            // A float in the cell's left padding (flow-root holds it), so a label on two lines
+                            // ("Failed sign-ins (24 h)") pushes the next field down instead of overlapping it.
+                            "max-md:flow-root max-md:pl-28",
+                            "max-md:before:float-left max-md:before:-ml-28 max-md:before:w-24 max-md:before:text-slate-500",
                             "max-md:before:content-[attr(data-label)]",
                           ],
                         !role && !label && "max-md:block",
