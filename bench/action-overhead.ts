@@ -45,13 +45,18 @@ async function portIn(from: number): Promise<number> {
   return portOr(from + Math.floor(Math.random() * 100));
 }
 
-export async function runActionBench(opts: { runs?: number; distDir?: string; log?: (s: string) => void } = {}): Promise<ActionBenchFigures> {
+export async function runActionBench(
+  opts: { runs?: number; distDir?: string; log?: (s: string) => void } = {},
+): Promise<ActionBenchFigures> {
   const log = opts.log ?? ((s: string) => console.log(s));
   loadEnv([".env.example"]);
   const runs = opts.runs ?? Number(process.env.BENCH_ACTION_RUNS || 200);
   const distDir = opts.distDir ?? process.env.BENCH_DIST_DIR ?? ".next-bench";
-  if (!fs.existsSync(path.join(repoRoot, distDir, "BUILD_ID"))) throw new Error(`no production build in ${distDir} (run next build with NEXT_DIST_DIR=${distDir})`);
-  const admin = process.env.TEST_PG_ADMIN_URL || withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
+  if (!fs.existsSync(path.join(repoRoot, distDir, "BUILD_ID")))
+    throw new Error(`no production build in ${distDir} (run next build with NEXT_DIST_DIR=${distDir})`);
+  const admin =
+    process.env.TEST_PG_ADMIN_URL ||
+    withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
   const dbName = `chekt_bench_action_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
   const dbUrl = withDatabase(admin, dbName);
   const appPort = await portIn(3900);
@@ -75,13 +80,32 @@ export async function runActionBench(opts: { runs?: number; distDir?: string; lo
 
     const sim = startChild("sim", "node", ["--import", "tsx", "simulator/main.ts"], {
       echo: false,
-      env: { ...process.env, ...rates, CHEKT_SIM_PORT: String(simPort), APP_URL: appUrl, CHEKT_SIM_DATA_FILE: "", CHEKT_SIM_ADMIN_TOKEN: "", CHEKT_SIM_DEMO_ALARM_EVERY_S: "0" },
+      env: {
+        ...process.env,
+        ...rates,
+        CHEKT_SIM_PORT: String(simPort),
+        APP_URL: appUrl,
+        CHEKT_SIM_DATA_FILE: "",
+        CHEKT_SIM_ADMIN_TOKEN: "",
+        CHEKT_SIM_DEMO_ALARM_EVERY_S: "0",
+      },
     });
     children.push(sim);
     await waitForHttp(`${simUrl}/_sim/health`, 60_000, sim);
     const app = startChild("app", "next", ["start", "--port", String(appPort)], {
       echo: false,
-      env: { ...process.env, ...rates, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, PORT: String(appPort), DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: simUrl, APP_URL: appUrl, AUTH_URL: appUrl },
+      env: {
+        ...process.env,
+        ...rates,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_DIST_DIR: distDir,
+        PORT: String(appPort),
+        DATABASE_URL: dbUrl,
+        CHEKT_API_BASE_URL: simUrl,
+        APP_URL: appUrl,
+        AUTH_URL: appUrl,
+      },
     });
     children.push(app);
     await waitForHttp(`${appUrl}/sign-in`, 120_000, app);
@@ -93,12 +117,20 @@ export async function runActionBench(opts: { runs?: number; distDir?: string; lo
     const tokenRes = await fetch(`${simUrl}/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: process.env.CHEKT_CLIENT_ID!, client_secret: process.env.CHEKT_CLIENT_SECRET! }),
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: process.env.CHEKT_CLIENT_ID!,
+        client_secret: process.env.CHEKT_CLIENT_SECRET!,
+      }),
     });
     if (!tokenRes.ok) throw new Error(`token: HTTP ${tokenRes.status} ${await tokenRes.text()}`);
     const { access_token } = (await tokenRes.json()) as { access_token: string };
     const auth = { authorization: `Bearer ${access_token}`, "content-type": "application/json" };
-    const created = await fetch(`${simUrl}/partner/v1/dealers/1/sites`, { method: "POST", headers: auth, body: JSON.stringify({ external_site_id: `bench-${dbName}`, name: "Bench site", timezone: "UTC" }) });
+    const created = await fetch(`${simUrl}/partner/v1/dealers/1/sites`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ external_site_id: `bench-${dbName}`, name: "Bench site", timezone: "UTC" }),
+    });
     if (!created.ok) throw new Error(`create site: HTTP ${created.status} ${await created.text()}`);
     const siteId = ((await created.json()) as { site_id: number }).site_id;
     const sitePath = `/partner/v1/dealers/1/sites/${siteId}`;
@@ -129,10 +161,19 @@ export async function runActionBench(opts: { runs?: number; distDir?: string; lo
     const link = (await direct.query<{ id: string }>(`select id from dealer_links where chekt_dealer_id = 1`)).rows[0];
     if (!link) throw new Error("the seed connected no dealer 1");
     const readDirect = async () => {
-      const site = await direct.query(`select * from mirror_sites where dealer_link_id = $1 and chekt_id = $2`, [link.id, siteId]);
+      const site = await direct.query(`select * from mirror_sites where dealer_link_id = $1 and chekt_id = $2`, [
+        link.id,
+        siteId,
+      ]);
       if (site.rowCount !== 1) throw new Error(`direct read: site ${siteId} is not in the mirror`);
       const stationId = site.rows[0].station_id as number | null;
-      const station = stationId === null ? null : await direct.query(`select * from mirror_stations where dealer_link_id = $1 and chekt_id = $2`, [link.id, stationId]);
+      const station =
+        stationId === null
+          ? null
+          : await direct.query(`select * from mirror_stations where dealer_link_id = $1 and chekt_id = $2`, [
+              link.id,
+              stationId,
+            ]);
       const devices = await direct.query(
         `select status, count(*)::int as n from mirror_devices where dealer_link_id = $1 and site_id = $2 and gone_at is null group by status`,
         [link.id, siteId],
@@ -169,7 +210,10 @@ export async function runActionBench(opts: { runs?: number; distDir?: string; lo
 
     const c = new pg.default.Client({ connectionString: dbUrl });
     await c.connect();
-    const auditRows = Number((await c.query(`select count(*)::int as n from audit_log where action = 'sites.update' and outcome = 'success'`)).rows[0].n);
+    const auditRows = Number(
+      (await c.query(`select count(*)::int as n from audit_log where action = 'sites.update' and outcome = 'success'`))
+        .rows[0].n,
+    );
     await c.end();
 
     const figures: ActionBenchFigures = {
@@ -184,10 +228,18 @@ export async function runActionBench(opts: { runs?: number; distDir?: string; lo
       rssAfterMb: rssAfter.mb,
       rssProcesses: rssAfter.processes,
     };
-    log(`server action sites.update over HTTP: median ${figures.action.median} ms, p95 ${figures.action.p95} ms; direct PUT to the simulator: median ${figures.directWrite.median} ms, p95 ${figures.directWrite.p95} ms`);
-    log(`  overhead per call (paired): median ${figures.writeOverhead.median} ms, p95 ${figures.writeOverhead.p95} ms; ${auditRows} audit rows for ${runs + 15} actions`);
-    log(`site page /sites/<id>: median ${figures.page.median} ms, p95 ${figures.page.p95} ms; direct pg read of its mirror rows: median ${figures.directRead.median} ms → overhead median ${figures.readOverhead.median} ms, p95 ${figures.readOverhead.p95} ms`);
-    log(`app RSS (next start tree, ${rssAfter.processes} processes): idle ${rssIdle.mb} MB, after ${runs + 15} actions, ${runs + 15} page views and ${2 * (runs + 15)} direct calls ${rssAfter.mb} MB`);
+    log(
+      `server action sites.update over HTTP: median ${figures.action.median} ms, p95 ${figures.action.p95} ms; direct PUT to the simulator: median ${figures.directWrite.median} ms, p95 ${figures.directWrite.p95} ms`,
+    );
+    log(
+      `  overhead per call (paired): median ${figures.writeOverhead.median} ms, p95 ${figures.writeOverhead.p95} ms; ${auditRows} audit rows for ${runs + 15} actions`,
+    );
+    log(
+      `site page /sites/<id>: median ${figures.page.median} ms, p95 ${figures.page.p95} ms; direct pg read of its mirror rows: median ${figures.directRead.median} ms → overhead median ${figures.readOverhead.median} ms, p95 ${figures.readOverhead.p95} ms`,
+    );
+    log(
+      `app RSS (next start tree, ${rssAfter.processes} processes): idle ${rssIdle.mb} MB, after ${runs + 15} actions, ${runs + 15} page views and ${2 * (runs + 15)} direct calls ${rssAfter.mb} MB`,
+    );
     return figures;
   } finally {
     for (const close of closers) await close().catch(() => undefined);

@@ -44,7 +44,13 @@ export type BulkBenchFigures = {
   burst: number;
   maxBulk: number;
   runs: ProvisionRun[];
-  parse5000: { browserMs: number | null; browserRuns: number[]; nodeMs: number; nodeRuns: number[]; browserError?: string };
+  parse5000: {
+    browserMs: number | null;
+    browserRuns: number[];
+    nodeMs: number;
+    nodeRuns: number[];
+    browserError?: string;
+  };
 };
 
 function envNum(name: string, fallback: number) {
@@ -52,11 +58,21 @@ function envNum(name: string, fallback: number) {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
-async function provision(scenario: string, n: number, opts: { perMin: number; burst: number; maxBulk: number; adminUrl: string; faults?: object[] }): Promise<ProvisionRun> {
+async function provision(
+  scenario: string,
+  n: number,
+  opts: { perMin: number; burst: number; maxBulk: number; adminUrl: string; faults?: object[] },
+): Promise<ProvisionRun> {
   const name = `chekt_devices_bench_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
   await createDatabase(opts.adminUrl, name);
   const url = withDatabase(opts.adminUrl, name);
-  const sim = await startSimulator({ port: 0, host: "127.0.0.1", seed: "demo", dataFile: null, config: { rateLimitPerMin: opts.perMin, rateLimitBurstPerS: opts.burst, maxBulk: opts.maxBulk } });
+  const sim = await startSimulator({
+    port: 0,
+    host: "127.0.0.1",
+    seed: "demo",
+    dataFile: null,
+    config: { rateLimitPerMin: opts.perMin, rateLimitBurstPerS: opts.burst, maxBulk: opts.maxBulk },
+  });
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }) });
   try {
     await migrate(url, { quiet: true });
@@ -67,16 +83,32 @@ async function provision(scenario: string, n: number, opts: { perMin: number; bu
       deadlineMs: 300_000,
     });
     const api = deviceApi(client);
-    const site = await client.post("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } }, body: { external_site_id: `bench-${name}`, name: "Bench site", timezone: "UTC" } });
+    const site = await client.post("/partner/v1/dealers/{dealerId}/sites", {
+      params: { path: { dealerId: 1 } },
+      body: { external_site_id: `bench-${name}`, name: "Bench site", timezone: "UTC" },
+    });
     const siteId = Number((site.data as { site_id: number }).site_id);
-    const link = await db.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme", connectedAt: new Date() } });
+    const link = await db.dealerLink.create({
+      data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme", connectedAt: new Date() },
+    });
     const items = Array.from({ length: n }, (_, i) => ({
       kind: "create" as const,
-      device: { external_device_id: `b-${i}`, device_type: (i % 10 ? "camera" : "bridge") as "camera" | "bridge", name: `Bench ${i}`, zone_number: String((i % 64) + 1) },
+      device: {
+        external_device_id: `b-${i}`,
+        device_type: (i % 10 ? "camera" : "bridge") as "camera" | "bridge",
+        name: `Bench ${i}`,
+        zone_number: String((i % 64) + 1),
+      },
     }));
-    const job = await db.$transaction((tx) => insertBulkJob(tx, { dealerLinkId: link.id, chektSiteId: siteId, kind: "create", items, user: null }));
+    const job = await db.$transaction((tx) =>
+      insertBulkJob(tx, { dealerLinkId: link.id, chektSiteId: siteId, kind: "create", items, user: null }),
+    );
     for (const f of opts.faults ?? []) {
-      await fetch(`${sim.url}/_sim/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(f) });
+      await fetch(`${sim.url}/_sim/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(f),
+      });
     }
     // Let the bucket refill after the set-up calls, so every run starts from a full burst.
     await new Promise((r) => setTimeout(r, (opts.burst * 60_000) / opts.perMin));
@@ -129,13 +161,27 @@ async function browserParse(n: number, runs: number): Promise<{ ms: number | nul
     const { chromium } = await import("@playwright/test");
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     });
     try {
       const page = await browser.newPage();
       await page.setContent("<!doctype html><title>bulk bench</title>");
       await page.addScriptTag({ content: out.outputFiles[0].text });
-      const result = await page.evaluate(([count, times]) => (window as unknown as { BulkBench: { measure(n: number, r: number): { ms: number[]; invalid: number } } }).BulkBench.measure(count, times), [n, runs] as const);
+      const result = await page.evaluate(
+        ([count, times]) =>
+          (
+            window as unknown as { BulkBench: { measure(n: number, r: number): { ms: number[]; invalid: number } } }
+          ).BulkBench.measure(count, times),
+        [n, runs] as const,
+      );
       if (result.invalid !== 0) throw new Error(`expected every generated row to be valid, ${result.invalid} were not`);
       return { ms: median(result.ms.slice(1)), runs: result.ms };
     } finally {
@@ -151,13 +197,17 @@ function median(xs: number[]): number {
   return s.length ? s[Math.floor(s.length / 2)] : NaN;
 }
 
-export async function runBulkBench(opts: { devices?: number; log?: (line: string) => void } = {}): Promise<BulkBenchFigures> {
+export async function runBulkBench(
+  opts: { devices?: number; log?: (line: string) => void } = {},
+): Promise<BulkBenchFigures> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const n = opts.devices ?? 1000;
   const perMin = envNum("CHEKT_RATE_LIMIT_PER_MIN", 60);
   const burst = envNum("CHEKT_RATE_LIMIT_BURST_PER_S", 5);
   const maxBulk = envNum("CHEKT_MAX_BULK", 100);
-  const adminUrl = process.env.TEST_PG_ADMIN_URL || withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
+  const adminUrl =
+    process.env.TEST_PG_ADMIN_URL ||
+    withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
 
   const runs: ProvisionRun[] = [];
   runs.push(await provision("clean", n, { perMin, burst, maxBulk, adminUrl }));
@@ -167,7 +217,16 @@ export async function runBulkBench(opts: { devices?: number; log?: (line: string
       burst,
       maxBulk,
       adminUrl,
-      faults: [{ path: "/partner/v1/dealers/*/sites/*/devices", method: "POST", rate_5xx: 0.1, status_5xx: 500, drop_rate: 0.05, rate_429: 0.05 }],
+      faults: [
+        {
+          path: "/partner/v1/dealers/*/sites/*/devices",
+          method: "POST",
+          rate_5xx: 0.1,
+          status_5xx: 500,
+          drop_rate: 0.05,
+          rate_429: 0.05,
+        },
+      ],
     }),
   );
   const nodeRuns = measure(5000, 6).ms;
@@ -177,7 +236,13 @@ export async function runBulkBench(opts: { devices?: number; log?: (line: string
     burst,
     maxBulk,
     runs,
-    parse5000: { browserMs: browser.ms, browserRuns: browser.runs, nodeMs: median(nodeRuns.slice(1)), nodeRuns, browserError: browser.error },
+    parse5000: {
+      browserMs: browser.ms,
+      browserRuns: browser.runs,
+      nodeMs: median(nodeRuns.slice(1)),
+      nodeRuns,
+      browserError: browser.error,
+    },
   };
 
   log(`bulk provisioning — rate limit ${perMin}/min, burst ${burst}, CHEKT_MAX_BULK ${maxBulk}`);

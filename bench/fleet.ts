@@ -61,13 +61,17 @@ async function timeView(url: string, cookie: string): Promise<{ ttfb: number; fu
   return { ttfb, full: performance.now() - t0, body: Buffer.concat(chunks).toString("utf8") };
 }
 
-export async function runFleetBench(opts: { devices?: number; runs?: number; log?: (s: string) => void } = {}): Promise<FleetBenchResult> {
+export async function runFleetBench(
+  opts: { devices?: number; runs?: number; log?: (s: string) => void } = {},
+): Promise<FleetBenchResult> {
   const log = opts.log ?? ((s: string) => console.log(s));
   loadEnv([".env.example"]);
   const devices = opts.devices ?? Number(process.env.BENCH_DEVICES || 20_000);
   const runs = opts.runs ?? Number(process.env.BENCH_RUNS || 8);
   const distDir = process.env.BENCH_DIST_DIR || ".next-test";
-  const admin = process.env.TEST_PG_ADMIN_URL || withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
+  const admin =
+    process.env.TEST_PG_ADMIN_URL ||
+    withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
   const dbName = `chekt_fleet_bench_${Date.now().toString(36)}`;
   const dbUrl = withDatabase(admin, dbName);
   const appPort = await freePort();
@@ -80,7 +84,9 @@ export async function runFleetBench(opts: { devices?: number; runs?: number; log
   try {
     if (!fs.existsSync(path.join(repoRoot, distDir, "BUILD_ID"))) {
       log(`building the app into ${distDir} (no build found)…`);
-      const code = await runToEnd("build", "next", ["build"], { env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl } });
+      const code = await runToEnd("build", "next", ["build"], {
+        env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl },
+      });
       if (code !== 0) throw new Error("next build failed");
     }
     await createDatabase(admin, dbName);
@@ -91,12 +97,31 @@ export async function runFleetBench(opts: { devices?: number; runs?: number; log
 
     const sim = startChild("sim", "node", ["--import", "tsx", "simulator/main.ts"], {
       echo: false,
-      env: { ...process.env, CHEKT_SIM_PORT: String(simPort), APP_URL: appUrl, CHEKT_SIM_DATA_FILE: "", CHEKT_SIM_ADMIN_TOKEN: simToken, CHEKT_SIM_DEMO_ALARM_EVERY_S: "0", CHEKT_RATE_LIMIT_PER_MIN: "3000", CHEKT_RATE_LIMIT_BURST_PER_S: "200" },
+      env: {
+        ...process.env,
+        CHEKT_SIM_PORT: String(simPort),
+        APP_URL: appUrl,
+        CHEKT_SIM_DATA_FILE: "",
+        CHEKT_SIM_ADMIN_TOKEN: simToken,
+        CHEKT_SIM_DEMO_ALARM_EVERY_S: "0",
+        CHEKT_RATE_LIMIT_PER_MIN: "3000",
+        CHEKT_RATE_LIMIT_BURST_PER_S: "200",
+      },
     });
     await waitForHttp(`${simUrl}/_sim/health`, 60_000, sim);
     const app = startChild("app", "next", ["start", "--port", String(appPort)], {
       echo: false,
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, PORT: String(appPort), DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: simUrl, APP_URL: appUrl, AUTH_URL: appUrl, CHEKT_SIM_ADMIN_TOKEN: simToken },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: distDir,
+        PORT: String(appPort),
+        DATABASE_URL: dbUrl,
+        CHEKT_API_BASE_URL: simUrl,
+        APP_URL: appUrl,
+        AUTH_URL: appUrl,
+        CHEKT_SIM_ADMIN_TOKEN: simToken,
+      },
     });
     await waitForHttp(`${appUrl}/sign-in`, 120_000, app);
 
@@ -105,8 +130,11 @@ export async function runFleetBench(opts: { devices?: number; runs?: number; log
     try {
       const { rows: links } = await pgc.query<{ id: string }>("SELECT id FROM dealer_links WHERE chekt_dealer_id = 1");
       const link = links[0]!.id;
-      for (const t0 = Date.now(); ; ) {
-        const { rows } = await pgc.query<{ f: Date | null }>("SELECT finished_at AS f FROM mirror_syncs WHERE dealer_link_id = $1", [link]);
+      for (const t0 = Date.now(); ;) {
+        const { rows } = await pgc.query<{ f: Date | null }>(
+          "SELECT finished_at AS f FROM mirror_syncs WHERE dealer_link_id = $1",
+          [link],
+        );
         if (rows[0]?.f) break;
         if (Date.now() - t0 > 300_000) throw new Error("the app's first sweep did not finish in 5 minutes");
         await new Promise((r) => setTimeout(r, 1000));
@@ -133,7 +161,10 @@ export async function runFleetBench(opts: { devices?: number; runs?: number; log
       await pgc.end();
     }
 
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
     let cookie: string;
     try {
       const page = await browser.newPage();
@@ -159,17 +190,32 @@ export async function runFleetBench(opts: { devices?: number; runs?: number; log
         const v = await timeView(appUrl + u, cookie);
         t.push(v.ttfb);
         f.push(v.full);
-        range ??= /data-testid="fleet-range"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</.exec(v.body)?.[1]?.replace(/<!-- -->/g, "") ?? (v.body.includes("No device matches") ? "none" : null);
+        range ??=
+          /data-testid="fleet-range"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</.exec(v.body)?.[1]?.replace(/<!-- -->/g, "") ??
+          (v.body.includes("No device matches") ? "none" : null);
       }
       ttfbs.push(...t);
       fulls.push(...f);
       perUrl.push({ url: u, ttfbP95: pct(t, 95), fullP95: pct(f, 95), range });
     }
-    const result: FleetBenchResult = { devices, views: ttfbs.length, ttfbMs: stats(ttfbs), fullPageMs: stats(fulls), perUrl };
-    log(`/fleet, dealer with ${devices.toLocaleString("en-US")} devices on 2,000 sites, ${result.views} signed-in page views (${runs} per URL)`);
+    const result: FleetBenchResult = {
+      devices,
+      views: ttfbs.length,
+      ttfbMs: stats(ttfbs),
+      fullPageMs: stats(fulls),
+      perUrl,
+    };
+    log(
+      `/fleet, dealer with ${devices.toLocaleString("en-US")} devices on 2,000 sites, ${result.views} signed-in page views (${runs} per URL)`,
+    );
     log(`  TTFB       p50 ${result.ttfbMs.p50} ms   p95 ${result.ttfbMs.p95} ms   max ${result.ttfbMs.max} ms`);
-    log(`  full page  p50 ${result.fullPageMs.p50} ms   p95 ${result.fullPageMs.p95} ms   max ${result.fullPageMs.max} ms`);
-    for (const p of perUrl) log(`  ${p.url.padEnd(40)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ${String(p.fullP95).padStart(7)} ms   ${p.range ?? "?"}`);
+    log(
+      `  full page  p50 ${result.fullPageMs.p50} ms   p95 ${result.fullPageMs.p95} ms   max ${result.fullPageMs.max} ms`,
+    );
+    for (const p of perUrl)
+      log(
+        `  ${p.url.padEnd(40)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ${String(p.fullP95).padStart(7)} ms   ${p.range ?? "?"}`,
+      );
     return result;
   } finally {
     await stopAllChildren();

@@ -70,9 +70,18 @@ async function auditBench() {
     for (let i = 0; i < RUNS + 20; i++) {
       const a = await timed(() =>
         prisma.auditLog.create({
-          data: { action: entry.action, objectKind: entry.objectKind, chektId: "42", externalId: entry.externalId,
-            traceId: entry.traceId, before: entry.before, after: entry.after, outcome: entry.outcome,
-            userId: entry.user.id, userEmail: entry.user.email },
+          data: {
+            action: entry.action,
+            objectKind: entry.objectKind,
+            chektId: "42",
+            externalId: entry.externalId,
+            traceId: entry.traceId,
+            before: entry.before,
+            after: entry.after,
+            outcome: entry.outcome,
+            userId: entry.user.id,
+            userEmail: entry.user.email,
+          },
         }),
       );
       const b = await timed(() => writeAudit(prisma, entry));
@@ -92,12 +101,16 @@ async function main() {
   loadEnv([".env.example"]);
   const session = await sessionBench();
   const { authSessionEndpoint: was, cachedDecode: is } = session;
-  console.log(`session claims: next-auth session endpoint median ${was.median} ms (p95 ${was.p95}); ` +
-    `cached decode median ${is.median} ms (p95 ${is.p95}); ${RUNS} runs each`);
+  console.log(
+    `session claims: next-auth session endpoint median ${was.median} ms (p95 ${was.p95}); ` +
+      `cached decode median ${is.median} ms (p95 ${is.p95}); ${RUNS} runs each`,
+  );
   const audit = await auditBench();
   const { prismaCreate: before, rawInsert: after } = audit;
-  console.log(`audit row: Prisma create median ${before.median} ms (p95 ${before.p95}); ` +
-    `one INSERT median ${after.median} ms (p95 ${after.p95}); ${RUNS} runs each`);
+  console.log(
+    `audit row: Prisma create median ${before.median} ms (p95 ${before.p95}); ` +
+      `one INSERT median ${after.median} ms (p95 ${after.p95}); ${RUNS} runs each`,
+  );
 }
 
 main().then(

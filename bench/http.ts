@@ -39,13 +39,16 @@ export async function signIn(appUrl: string, email: string, password: string): P
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${appUrl}/` }),
   });
   keepCookies(jar, res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed: HTTP ${res.status} ${res.headers.get("location") ?? ""}`);
+  if (![...jar.keys()].some((k) => k.includes("session-token")))
+    throw new Error(`sign-in failed: HTTP ${res.status} ${res.headers.get("location") ?? ""}`);
   return cookieHeader(jar);
 }
 
 /** The id Next gave a server action in this build (what the browser sends in the Next-Action header). */
 export function actionId(distDir: string, file: string, exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, distDir, "server/server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(repoRoot, distDir, "server/server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
   const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
@@ -58,10 +61,22 @@ export function actionId(distDir: string, file: string, exportedName: string): s
  * router state tree, so the answer is the action's result rather than a re-render. Answers the
  * RSC text; throws on a non-200.
  */
-export async function callAction(appUrl: string, pagePath: string, id: string, cookie: string, args: unknown[]): Promise<string> {
+export async function callAction(
+  appUrl: string,
+  pagePath: string,
+  id: string,
+  cookie: string,
+  args: unknown[],
+): Promise<string> {
   const res = await fetch(`${appUrl}${pagePath}`, {
     method: "POST",
-    headers: { "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: appUrl, cookie },
+    headers: {
+      "next-action": id,
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
+      origin: appUrl,
+      cookie,
+    },
     body: JSON.stringify(args),
   });
   const text = await res.text();

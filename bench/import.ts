@@ -39,7 +39,13 @@ export type ImportBenchFigures = {
   succeeded: number;
   failed: number;
   sitesInChekt: number;
-  parse10000: { browserMs: number | null; browserRuns: number[]; nodeMs: number; nodeRuns: number[]; browserError?: string };
+  parse10000: {
+    browserMs: number | null;
+    browserRuns: number[];
+    nodeMs: number;
+    nodeRuns: number[];
+    browserError?: string;
+  };
 };
 
 function envNum(name: string, fallback: number) {
@@ -72,11 +78,21 @@ function rowsFor(n: number, contacts: number): NewImportRow[] {
   });
 }
 
-async function importRun(n: number, contacts: number, o: { perMin: number; burst: number; concurrency: number; adminUrl: string }) {
+async function importRun(
+  n: number,
+  contacts: number,
+  o: { perMin: number; burst: number; concurrency: number; adminUrl: string },
+) {
   const name = `chekt_import_bench_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
   await createDatabase(o.adminUrl, name);
   const url = withDatabase(o.adminUrl, name);
-  const sim = await startSimulator({ port: 0, host: "127.0.0.1", seed: "demo", dataFile: null, config: { rateLimitPerMin: o.perMin, rateLimitBurstPerS: o.burst } });
+  const sim = await startSimulator({
+    port: 0,
+    host: "127.0.0.1",
+    seed: "demo",
+    dataFile: null,
+    config: { rateLimitPerMin: o.perMin, rateLimitBurstPerS: o.burst },
+  });
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: o.concurrency + 2 }) });
   try {
     await migrate(url, { quiet: true });
@@ -86,8 +102,13 @@ async function importRun(n: number, contacts: number, o: { perMin: number; burst
       timeoutMs: 10_000,
       deadlineMs: 600_000,
     });
-    const link = await db.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme", connectedAt: new Date() } });
-    const job = await db.$transaction((tx) => insertSiteImportJob(tx, { dealerLinkId: link.id, user: null, rows: rowsFor(n, contacts) }), { timeout: 60_000 });
+    const link = await db.dealerLink.create({
+      data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme", connectedAt: new Date() },
+    });
+    const job = await db.$transaction(
+      (tx) => insertSiteImportJob(tx, { dealerLinkId: link.id, user: null, rows: rowsFor(n, contacts) }),
+      { timeout: 60_000 },
+    );
     // Let the bucket refill after the set-up, so the run starts from a full burst.
     await new Promise((r) => setTimeout(r, (o.burst * 60_000) / o.perMin + 200));
     const before = client.stats();
@@ -97,7 +118,10 @@ async function importRun(n: number, contacts: number, o: { perMin: number; burst
     const after = client.stats();
     const j = await db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
     const listed = await client.get("/partner/v1/dealers/{dealerId}/sites", {
-      params: { path: { dealerId: 1 }, query: { filter: ["external_site_id,^IMP-,regex"], fields: "site_id", limit: 1, offset: 0 } },
+      params: {
+        path: { dealerId: 1 },
+        query: { filter: ["external_site_id,^IMP-,regex"], fields: "site_id", limit: 1, offset: 0 },
+      },
     });
     const tokenCalls = after.tokenRequests - before.tokenRequests;
     const minimumCalls = n * (1 + contacts);
@@ -135,14 +159,25 @@ async function browserParse(n: number, runs: number): Promise<{ ms: number | nul
     const { chromium } = await import("@playwright/test");
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     });
     try {
       const page = await browser.newPage();
       await page.setContent("<!doctype html><title>import bench</title>");
       await page.addScriptTag({ content: out.outputFiles[0].text });
       const result = await page.evaluate(
-        ([count, times]) => (window as unknown as { ImportBench: { measure(n: number, r: number): { ms: number[]; invalid: number } } }).ImportBench.measure(count, times),
+        ([count, times]) =>
+          (
+            window as unknown as { ImportBench: { measure(n: number, r: number): { ms: number[]; invalid: number } } }
+          ).ImportBench.measure(count, times),
         [n, runs] as const,
       );
       if (result.invalid !== 0) throw new Error(`expected every generated row to be valid, ${result.invalid} were not`);
@@ -155,14 +190,18 @@ async function browserParse(n: number, runs: number): Promise<{ ms: number | nul
   }
 }
 
-export async function runImportBench(opts: { sites?: number; log?: (line: string) => void } = {}): Promise<ImportBenchFigures> {
+export async function runImportBench(
+  opts: { sites?: number; log?: (line: string) => void } = {},
+): Promise<ImportBenchFigures> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const sites = opts.sites ?? 1000;
   const contactsPerSite = 2;
   const perMin = envNum("IMPORT_BENCH_RATE_PER_MIN", 3000);
   const burst = envNum("CHEKT_RATE_LIMIT_BURST_PER_S", 5);
   const concurrency = envNum("IMPORT_BENCH_CONCURRENCY", 4);
-  const adminUrl = process.env.TEST_PG_ADMIN_URL || withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
+  const adminUrl =
+    process.env.TEST_PG_ADMIN_URL ||
+    withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
 
   const run = await importRun(sites, contactsPerSite, { perMin, burst, concurrency, adminUrl });
   const nodeRuns = measure(10_000, 4).ms;
@@ -174,7 +213,13 @@ export async function runImportBench(opts: { sites?: number; log?: (line: string
     burst,
     concurrency,
     ...run,
-    parse10000: { browserMs: browser.ms, browserRuns: browser.runs, nodeMs: median(nodeRuns.slice(1)), nodeRuns, browserError: browser.error },
+    parse10000: {
+      browserMs: browser.ms,
+      browserRuns: browser.runs,
+      nodeMs: median(nodeRuns.slice(1)),
+      nodeRuns,
+      browserError: browser.error,
+    },
   };
   log(
     `site import — ${sites} sites × ${contactsPerSite} contacts at ${perMin}/min, burst ${burst}, ${concurrency} rows at once: ` +

@@ -24,7 +24,8 @@ const args = process.argv.slice(2);
 const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1]?.split(",")) : null;
 const want = (name: string) => !only || only.has(name);
 
-const ms = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? "n/a" : `${Math.round(n * 10) / 10} ms`);
+const ms = (n: number | null | undefined) =>
+  n === null || n === undefined || Number.isNaN(n) ? "n/a" : `${Math.round(n * 10) / 10} ms`;
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
 
 async function section(name: string, figures: string[], fn: () => Promise<void>) {
@@ -47,7 +48,18 @@ async function ensureBuild(distDir: string, dbUrl: string) {
   if (have && !args.includes("--rebuild")) return console.log(`using the build in ${distDir} (--rebuild to rebuild)`);
   console.log(`building the app into ${distDir}…`);
   // next build adds the dist folder's types to tsconfig.json; put it back afterwards.
-  const code = await keepTsconfig(() => runToEnd("build", "next", ["build"], { echo: false, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl } }));
+  const code = await keepTsconfig(() =>
+    runToEnd("build", "next", ["build"], {
+      echo: false,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_DIST_DIR: distDir,
+        DATABASE_URL: dbUrl,
+      },
+    }),
+  );
   if (code !== 0) throw new Error("next build failed");
 }
 
@@ -56,9 +68,12 @@ function printTable() {
   const all = [head, ...rows];
   const w = (k: keyof Row) => Math.max(...all.map((r) => r[k].length));
   const widths = { figure: w("figure"), value: w("value"), baseline: w("baseline"), ratio: w("ratio") };
-  const line = (r: Row) => `${r.figure.padEnd(widths.figure)} | ${r.value.padEnd(widths.value)} | ${r.baseline.padEnd(widths.baseline)} | ${r.ratio.padEnd(widths.ratio)} | ${r.how}`;
+  const line = (r: Row) =>
+    `${r.figure.padEnd(widths.figure)} | ${r.value.padEnd(widths.value)} | ${r.baseline.padEnd(widths.baseline)} | ${r.ratio.padEnd(widths.ratio)} | ${r.how}`;
   console.log("\n" + line(head));
-  console.log(`${"-".repeat(widths.figure)}-+-${"-".repeat(widths.value)}-+-${"-".repeat(widths.baseline)}-+-${"-".repeat(widths.ratio)}-+-${"-".repeat(12)}`);
+  console.log(
+    `${"-".repeat(widths.figure)}-+-${"-".repeat(widths.value)}-+-${"-".repeat(widths.baseline)}-+-${"-".repeat(widths.ratio)}-+-${"-".repeat(12)}`,
+  );
   for (const r of rows) console.log(line(r));
 }
 
@@ -103,70 +118,78 @@ async function main() {
       });
     });
 
-    await section("bulk", ["1,000 devices: calls", "1,000 devices: wall", "1,000 devices under faults", "parse+validate 5,000 rows"], async () => {
-      const { runBulkBench } = await import("./bulk-provision");
-      const f = await runBulkBench({ log: (l) => console.log(l) });
-      results.bulk = f;
-      const clean = f.runs[0];
-      const faulty = f.runs[1];
-      rows.push({
-        figure: "1,000 devices: calls",
-        value: `${clean.deviceCalls} device calls + ${clean.tokenCalls} token`,
-        baseline: `minimum ${clean.minimumCalls}`,
-        ratio: ratio(clean.deviceCalls, clean.minimumCalls),
-        how: `bulk job runner (lib/jobs/bulk-runner) → simulator, CHEKT_MAX_BULK ${f.maxBulk}; ${clean.succeeded} ok, ${clean.devicesInChekt} in CHeKT`,
-      });
-      rows.push({
-        figure: "1,000 devices: wall",
-        value: `${(clean.wallMs / 1000).toFixed(1)} s`,
-        baseline: `floor ${(clean.floorMs / 1000).toFixed(1)} s`,
-        ratio: ratio(clean.wallMs, clean.floorMs),
-        how: `floor = (minimum calls − burst ${f.burst}) × 60 s / ${f.rateLimitPerMin} per min (token bucket)`,
-      });
-      if (faulty) {
+    await section(
+      "bulk",
+      ["1,000 devices: calls", "1,000 devices: wall", "1,000 devices under faults", "parse+validate 5,000 rows"],
+      async () => {
+        const { runBulkBench } = await import("./bulk-provision");
+        const f = await runBulkBench({ log: (l) => console.log(l) });
+        results.bulk = f;
+        const clean = f.runs[0];
+        const faulty = f.runs[1];
         rows.push({
-          figure: "1,000 devices under faults",
-          value: `${faulty.deviceCalls} calls, ${(faulty.wallMs / 1000).toFixed(1)} s`,
-          baseline: `min ${faulty.minimumCalls}, floor ${(faulty.floorMs / 1000).toFixed(1)} s`,
-          ratio: `${ratio(faulty.deviceCalls, faulty.minimumCalls)} calls`,
-          how: `${faulty.scenario}; ${faulty.succeeded} ok, ${faulty.failed} failed, ${faulty.devicesInChekt} in CHeKT (each exactly once)`,
+          figure: "1,000 devices: calls",
+          value: `${clean.deviceCalls} device calls + ${clean.tokenCalls} token`,
+          baseline: `minimum ${clean.minimumCalls}`,
+          ratio: ratio(clean.deviceCalls, clean.minimumCalls),
+          how: `bulk job runner (lib/jobs/bulk-runner) → simulator, CHEKT_MAX_BULK ${f.maxBulk}; ${clean.succeeded} ok, ${clean.devicesInChekt} in CHeKT`,
         });
-      }
-      rows.push({
-        figure: "parse+validate 5,000 rows",
-        value: f.parse5000.browserMs === null ? `failed: ${f.parse5000.browserError}` : ms(f.parse5000.browserMs),
-        baseline: `Node ${ms(f.parse5000.nodeMs)}`,
-        ratio: f.parse5000.browserMs === null ? "" : ratio(f.parse5000.browserMs, f.parse5000.nodeMs),
-        how: "lib/bulk parse+map+validate bundled by esbuild, run in Chromium; median of 5 after a warm-up",
-      });
-    });
+        rows.push({
+          figure: "1,000 devices: wall",
+          value: `${(clean.wallMs / 1000).toFixed(1)} s`,
+          baseline: `floor ${(clean.floorMs / 1000).toFixed(1)} s`,
+          ratio: ratio(clean.wallMs, clean.floorMs),
+          how: `floor = (minimum calls − burst ${f.burst}) × 60 s / ${f.rateLimitPerMin} per min (token bucket)`,
+        });
+        if (faulty) {
+          rows.push({
+            figure: "1,000 devices under faults",
+            value: `${faulty.deviceCalls} calls, ${(faulty.wallMs / 1000).toFixed(1)} s`,
+            baseline: `min ${faulty.minimumCalls}, floor ${(faulty.floorMs / 1000).toFixed(1)} s`,
+            ratio: `${ratio(faulty.deviceCalls, faulty.minimumCalls)} calls`,
+            how: `${faulty.scenario}; ${faulty.succeeded} ok, ${faulty.failed} failed, ${faulty.devicesInChekt} in CHeKT (each exactly once)`,
+          });
+        }
+        rows.push({
+          figure: "parse+validate 5,000 rows",
+          value: f.parse5000.browserMs === null ? `failed: ${f.parse5000.browserError}` : ms(f.parse5000.browserMs),
+          baseline: `Node ${ms(f.parse5000.nodeMs)}`,
+          ratio: f.parse5000.browserMs === null ? "" : ratio(f.parse5000.browserMs, f.parse5000.nodeMs),
+          how: "lib/bulk parse+map+validate bundled by esbuild, run in Chromium; median of 5 after a warm-up",
+        });
+      },
+    );
 
-    await section("import", ["1,000 sites × 2 contacts: calls", "1,000 sites × 2 contacts: wall", "parse+validate 10,000 sheet rows"], async () => {
-      const { runImportBench } = await import("./import");
-      const f = await runImportBench({ log: (l) => console.log(l) });
-      results.import = f;
-      rows.push({
-        figure: "1,000 sites × 2 contacts: calls",
-        value: `${f.calls} calls + ${f.tokenCalls} token`,
-        baseline: `minimum ${f.minimumCalls}`,
-        ratio: ratio(f.calls, f.minimumCalls),
-        how: `site import runner (lib/jobs/site-import-runner) → simulator; ${f.succeeded} ok, ${f.failed} failed, ${f.sitesInChekt} in CHeKT`,
-      });
-      rows.push({
-        figure: "1,000 sites × 2 contacts: wall",
-        value: `${(f.wallMs / 1000).toFixed(1)} s`,
-        baseline: `floor ${(f.floorMs / 1000).toFixed(1)} s`,
-        ratio: ratio(f.wallMs, f.floorMs),
-        how: `simulator at ${f.rateLimitPerMin}/min (free tier 60/min would take 50 min), burst ${f.burst}; floor from that rate; ${f.concurrency} rows at once`,
-      });
-      rows.push({
-        figure: "parse+validate 10,000 sheet rows",
-        value: f.parse10000.browserMs === null ? `failed: ${f.parse10000.browserError}` : ms(f.parse10000.browserMs),
-        baseline: "goal 300 ms",
-        ratio: f.parse10000.browserMs === null ? "" : ratio(f.parse10000.browserMs, 300),
-        how: "the import page's lib/bulk + lib/import code bundled by esbuild, run in Chromium; median of 5 after a warm-up",
-      });
-    });
+    await section(
+      "import",
+      ["1,000 sites × 2 contacts: calls", "1,000 sites × 2 contacts: wall", "parse+validate 10,000 sheet rows"],
+      async () => {
+        const { runImportBench } = await import("./import");
+        const f = await runImportBench({ log: (l) => console.log(l) });
+        results.import = f;
+        rows.push({
+          figure: "1,000 sites × 2 contacts: calls",
+          value: `${f.calls} calls + ${f.tokenCalls} token`,
+          baseline: `minimum ${f.minimumCalls}`,
+          ratio: ratio(f.calls, f.minimumCalls),
+          how: `site import runner (lib/jobs/site-import-runner) → simulator; ${f.succeeded} ok, ${f.failed} failed, ${f.sitesInChekt} in CHeKT`,
+        });
+        rows.push({
+          figure: "1,000 sites × 2 contacts: wall",
+          value: `${(f.wallMs / 1000).toFixed(1)} s`,
+          baseline: `floor ${(f.floorMs / 1000).toFixed(1)} s`,
+          ratio: ratio(f.wallMs, f.floorMs),
+          how: `simulator at ${f.rateLimitPerMin}/min (free tier 60/min would take 50 min), burst ${f.burst}; floor from that rate; ${f.concurrency} rows at once`,
+        });
+        rows.push({
+          figure: "parse+validate 10,000 sheet rows",
+          value: f.parse10000.browserMs === null ? `failed: ${f.parse10000.browserError}` : ms(f.parse10000.browserMs),
+          baseline: "goal 300 ms",
+          ratio: f.parse10000.browserMs === null ? "" : ratio(f.parse10000.browserMs, 300),
+          how: "the import page's lib/bulk + lib/import code bundled by esbuild, run in Chromium; median of 5 after a warm-up",
+        });
+      },
+    );
 
     let built = false;
     const build = async () => {

@@ -61,13 +61,17 @@ async function timeView(url: string, cookie: string): Promise<{ ttfb: number; fu
   return { ttfb, full: performance.now() - t0, body: Buffer.concat(chunks).toString("utf8") };
 }
 
-export async function runSitesBench(opts: { sites?: number; runs?: number; log?: (s: string) => void } = {}): Promise<SitesBenchResult> {
+export async function runSitesBench(
+  opts: { sites?: number; runs?: number; log?: (s: string) => void } = {},
+): Promise<SitesBenchResult> {
   const log = opts.log ?? ((s: string) => console.log(s));
   loadEnv([".env.example"]);
   const sites = opts.sites ?? Number(process.env.BENCH_SITES || 10_000);
   const runs = opts.runs ?? Number(process.env.BENCH_RUNS || 8);
   const distDir = process.env.BENCH_DIST_DIR || ".next-test";
-  const admin = process.env.TEST_PG_ADMIN_URL || withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
+  const admin =
+    process.env.TEST_PG_ADMIN_URL ||
+    withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
   const dbName = `chekt_sites_bench_${Date.now().toString(36)}`;
   const dbUrl = withDatabase(admin, dbName);
   const appPort = Number(process.env.BENCH_APP_PORT) || (await freePort());
@@ -80,7 +84,9 @@ export async function runSitesBench(opts: { sites?: number; runs?: number; log?:
   try {
     if (!fs.existsSync(path.join(repoRoot, distDir, "BUILD_ID"))) {
       log(`building the app into ${distDir} (no build found)…`);
-      const code = await runToEnd("build", "next", ["build"], { env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl } });
+      const code = await runToEnd("build", "next", ["build"], {
+        env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl },
+      });
       if (code !== 0) throw new Error("next build failed");
     }
     await createDatabase(admin, dbName);
@@ -91,7 +97,16 @@ export async function runSitesBench(opts: { sites?: number; runs?: number; log?:
 
     const sim = startChild("sim", "node", ["--import", "tsx", "simulator/main.ts"], {
       echo: false,
-      env: { ...process.env, CHEKT_SIM_PORT: String(simPort), APP_URL: appUrl, CHEKT_SIM_DATA_FILE: "", CHEKT_SIM_ADMIN_TOKEN: simToken, CHEKT_SIM_DEMO_ALARM_EVERY_S: "0", CHEKT_RATE_LIMIT_PER_MIN: "3000", CHEKT_RATE_LIMIT_BURST_PER_S: "200" },
+      env: {
+        ...process.env,
+        CHEKT_SIM_PORT: String(simPort),
+        APP_URL: appUrl,
+        CHEKT_SIM_DATA_FILE: "",
+        CHEKT_SIM_ADMIN_TOKEN: simToken,
+        CHEKT_SIM_DEMO_ALARM_EVERY_S: "0",
+        CHEKT_RATE_LIMIT_PER_MIN: "3000",
+        CHEKT_RATE_LIMIT_BURST_PER_S: "200",
+      },
     });
     await waitForHttp(`${simUrl}/_sim/health`, 60_000, sim);
     const bulk = await fetch(`${simUrl}/_sim/bulk-sites`, {
@@ -103,7 +118,17 @@ export async function runSitesBench(opts: { sites?: number; runs?: number; log?:
 
     const app = startChild("app", "next", ["start", "--port", String(appPort)], {
       echo: false,
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, PORT: String(appPort), DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: simUrl, APP_URL: appUrl, AUTH_URL: appUrl, CHEKT_SIM_ADMIN_TOKEN: simToken },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: distDir,
+        PORT: String(appPort),
+        DATABASE_URL: dbUrl,
+        CHEKT_API_BASE_URL: simUrl,
+        APP_URL: appUrl,
+        AUTH_URL: appUrl,
+        CHEKT_SIM_ADMIN_TOKEN: simToken,
+      },
     });
     await waitForHttp(`${appUrl}/sign-in`, 120_000, app);
     // Pages read the mirror (docs/mirror.md): time them once the app's first sweep has listed every
@@ -111,10 +136,13 @@ export async function runSitesBench(opts: { sites?: number; runs?: number; log?:
     const pgc = new (await import("pg")).default.Client({ connectionString: dbUrl });
     await pgc.connect();
     try {
-      for (const t0 = Date.now(); ; ) {
-        const { rows } = await pgc.query<{ n: number }>("select count(*)::int as n from mirror_sites where gone_at is null");
+      for (const t0 = Date.now(); ;) {
+        const { rows } = await pgc.query<{ n: number }>(
+          "select count(*)::int as n from mirror_sites where gone_at is null",
+        );
         if (rows[0]!.n >= sites) break;
-        if (Date.now() - t0 > 600_000) throw new Error(`the mirror holds ${rows[0]!.n} of ${sites} sites after 10 minutes`);
+        if (Date.now() - t0 > 600_000)
+          throw new Error(`the mirror holds ${rows[0]!.n} of ${sites} sites after 10 minutes`);
         await new Promise((r) => setTimeout(r, 1000));
       }
     } finally {
@@ -122,7 +150,10 @@ export async function runSitesBench(opts: { sites?: number; runs?: number; log?:
     }
 
     // Sign in once through the real page; the session cookie is then reused by plain requests.
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
     let cookie: string;
     try {
       const page = await browser.newPage();
@@ -154,11 +185,24 @@ export async function runSitesBench(opts: { sites?: number; runs?: number; log?:
       fulls.push(...f);
       perUrl.push({ url: u, ttfbP95: pct(t, 95), fullP95: pct(f, 95), total });
     }
-    const result: SitesBenchResult = { sites, views: ttfbs.length, ttfbMs: stats(ttfbs), fullPageMs: stats(fulls), perUrl };
-    log(`sites list, dealer with ${sites.toLocaleString("en-US")} sites, ${result.views} signed-in page views (${runs} per URL)`);
+    const result: SitesBenchResult = {
+      sites,
+      views: ttfbs.length,
+      ttfbMs: stats(ttfbs),
+      fullPageMs: stats(fulls),
+      perUrl,
+    };
+    log(
+      `sites list, dealer with ${sites.toLocaleString("en-US")} sites, ${result.views} signed-in page views (${runs} per URL)`,
+    );
     log(`  TTFB       p50 ${result.ttfbMs.p50} ms   p95 ${result.ttfbMs.p95} ms   max ${result.ttfbMs.max} ms`);
-    log(`  full page  p50 ${result.fullPageMs.p50} ms   p95 ${result.fullPageMs.p95} ms   max ${result.fullPageMs.max} ms`);
-    for (const p of perUrl) log(`  ${p.url.padEnd(62)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ${String(p.fullP95).padStart(7)} ms   total ${p.total ?? "?"}`);
+    log(
+      `  full page  p50 ${result.fullPageMs.p50} ms   p95 ${result.fullPageMs.p95} ms   max ${result.fullPageMs.max} ms`,
+    );
+    for (const p of perUrl)
+      log(
+        `  ${p.url.padEnd(62)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ${String(p.fullP95).padStart(7)} ms   total ${p.total ?? "?"}`,
+      );
     return result;
   } finally {
     await stopAllChildren();

@@ -47,10 +47,16 @@ export type TeamBenchResult = {
   share429: number;
   callsByClass: Record<string, number>;
   bulk: {
-    devices: number; state: string; succeeded: number; failed: number; wallS: number; floorS: number;
+    devices: number;
+    state: string;
+    succeeded: number;
+    failed: number;
+    wallS: number;
+    floorS: number;
     /** The old floor: as if the bulk class could spend the whole burst it found (it must leave IDLE_RESERVE_TOKENS). */
     floorFullBurstS: number;
-    callsDuringJob: number; tokensAtStart: number;
+    callsDuringJob: number;
+    tokensAtStart: number;
   };
   pageP95ByShape: Record<string, number>;
   bulkWallVsFloor: number;
@@ -58,7 +64,16 @@ export type TeamBenchResult = {
 
 const PER_MIN = 60;
 const BURST = 5;
-const PAGES = ["/", "/sites", "/sites/{site}", "/stations", "/verifications", "/sites/{site}/devices", "/dealer", "/sites/{site}/arming"];
+const PAGES = [
+  "/",
+  "/sites",
+  "/sites/{site}",
+  "/stations",
+  "/verifications",
+  "/sites/{site}/devices",
+  "/dealer",
+  "/sites/{site}/arming",
+];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type SimStats = { total: number; byStatus: Record<string, number> };
@@ -75,7 +90,9 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
   // `next start` refuses the public example secrets: this run gets its own.
   Object.assign(process.env, withInstallSecrets(process.env, generateSecrets(), { simulator: true }).env);
 
-  const admin = process.env.TEST_PG_ADMIN_URL || withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
+  const admin =
+    process.env.TEST_PG_ADMIN_URL ||
+    withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
   const dbName = `chekt_bench_team_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
   const dbUrl = withDatabase(admin, dbName);
   const [portA, portB, simPort] = [await freePort(), await freePort(), await freePort()];
@@ -83,12 +100,25 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
   const appB = `http://localhost:${portB}`;
   const simUrl = `http://127.0.0.1:${simPort}`;
   const simToken = randomBytes(12).toString("hex");
-  const pw = { admin: `a-${randomBytes(8).toString("hex")}`, operator: `o-${randomBytes(8).toString("hex")}`, viewer: `v-${randomBytes(8).toString("hex")}` };
-  const rates = { CHEKT_RATE_LIMIT_PER_MIN: String(PER_MIN), CHEKT_RATE_LIMIT_BURST_PER_S: String(BURST), CHEKT_BUDGET_PER_MIN: String(PER_MIN), CHEKT_BUDGET_BURST: String(BURST) };
+  const pw = {
+    admin: `a-${randomBytes(8).toString("hex")}`,
+    operator: `o-${randomBytes(8).toString("hex")}`,
+    viewer: `v-${randomBytes(8).toString("hex")}`,
+  };
+  const rates = {
+    CHEKT_RATE_LIMIT_PER_MIN: String(PER_MIN),
+    CHEKT_RATE_LIMIT_BURST_PER_S: String(BURST),
+    CHEKT_BUDGET_PER_MIN: String(PER_MIN),
+    CHEKT_BUDGET_BURST: String(BURST),
+  };
   const db = new pg.Client({ connectionString: dbUrl });
 
   const sim = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${simUrl}${p}`, { method, headers: { authorization: `Bearer ${simToken}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${simUrl}${p}`, {
+      method,
+      headers: { authorization: `Bearer ${simToken}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`simulator ${method} ${p}: HTTP ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
@@ -96,14 +126,28 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
   await createDatabase(admin, dbName);
   try {
     await migrate(dbUrl, { quiet: true });
-    Object.assign(process.env, { SEED_ADMIN_EMAIL: "admin@example.com", SEED_ADMIN_PASSWORD: pw.admin, SEED_TEST_USERS: "1", SEED_OPERATOR_PASSWORD: pw.operator, SEED_VIEWER_PASSWORD: pw.viewer });
+    Object.assign(process.env, {
+      SEED_ADMIN_EMAIL: "admin@example.com",
+      SEED_ADMIN_PASSWORD: pw.admin,
+      SEED_TEST_USERS: "1",
+      SEED_OPERATOR_PASSWORD: pw.operator,
+      SEED_VIEWER_PASSWORD: pw.viewer,
+    });
     const { runSeed } = await import(pathToFileURL(path.join(repoRoot, "prisma/seed.ts")).href);
     await runSeed({ databaseUrl: dbUrl, log: () => {} });
     await db.connect();
 
     const simChild = startChild("sim", "node", ["--import", "tsx", "simulator/main.ts"], {
       echo: false,
-      env: { ...process.env, ...rates, CHEKT_SIM_PORT: String(simPort), APP_URL: appA, CHEKT_SIM_DATA_FILE: "", CHEKT_SIM_ADMIN_TOKEN: simToken, CHEKT_SIM_DEMO_ALARM_EVERY_S: "0" },
+      env: {
+        ...process.env,
+        ...rates,
+        CHEKT_SIM_PORT: String(simPort),
+        APP_URL: appA,
+        CHEKT_SIM_DATA_FILE: "",
+        CHEKT_SIM_ADMIN_TOKEN: simToken,
+        CHEKT_SIM_DEMO_ALARM_EVERY_S: "0",
+      },
     });
     await waitForHttp(`${simUrl}/_sim/health`, 60_000, simChild);
     // The paste job's own site, made through the control API so it costs the partner nothing.
@@ -122,19 +166,34 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       AUTH_URL: url,
       CHEKT_SIM_ADMIN_TOKEN: simToken,
     });
-    const a = startChild("app-a", "next", ["start", "--port", String(portA)], { echo: false, env: appEnv(portA, appA) });
-    const b = startChild("app-b", "next", ["start", "--port", String(portB)], { echo: false, env: appEnv(portB, appB) });
+    const a = startChild("app-a", "next", ["start", "--port", String(portA)], {
+      echo: false,
+      env: appEnv(portA, appA),
+    });
+    const b = startChild("app-b", "next", ["start", "--port", String(portB)], {
+      echo: false,
+      env: appEnv(portB, appB),
+    });
     await waitForHttp(`${appA}/sign-in`, 120_000, a);
     await waitForHttp(`${appB}/sign-in`, 120_000, b);
 
     // A console that has been running: its first mirror sync of the demo dealer is done.
     const link = (await db.query<{ id: string }>(`select id from dealer_links where chekt_dealer_id = 1`)).rows[0];
     // Answering needs one of the dealer's outcome codes (the seed adds the default set).
-    const outcomeId = (await db.query<{ id: string }>(`select id from desk_outcomes where dealer_link_id = $1 and kind = 'dispatch' and active order by position limit 1`, [link.id])).rows[0]?.id;
+    const outcomeId = (
+      await db.query<{ id: string }>(
+        `select id from desk_outcomes where dealer_link_id = $1 and kind = 'dispatch' and active order by position limit 1`,
+        [link.id],
+      )
+    ).rows[0]?.id;
     if (!link) throw new Error("the seed linked no dealer 1");
     const warmUntil = Date.now() + 240_000;
     for (;;) {
-      const s = (await db.query<{ first_sync: boolean }>(`select first_sync from mirror_syncs where dealer_link_id = $1`, [link.id])).rows[0];
+      const s = (
+        await db.query<{ first_sync: boolean }>(`select first_sync from mirror_syncs where dealer_link_id = $1`, [
+          link.id,
+        ])
+      ).rows[0];
       if (s && !s.first_sync) break;
       if (Date.now() > warmUntil) {
         log("team: the first mirror sync did not finish in 4 minutes; measuring anyway");
@@ -142,7 +201,12 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       }
       await sleep(1000);
     }
-    const sites = (await db.query<{ chekt_id: number }>(`select chekt_id from mirror_sites where dealer_link_id = $1 and gone_at is null order by chekt_id`, [link.id])).rows.map((r) => r.chekt_id);
+    const sites = (
+      await db.query<{ chekt_id: number }>(
+        `select chekt_id from mirror_sites where dealer_link_id = $1 and gone_at is null order by chekt_id`,
+        [link.id],
+      )
+    ).rows.map((r) => r.chekt_id);
     if (sites.length < 2) throw new Error(`the mirror holds ${sites.length} sites of dealer 1`);
     const pasteSite = sites[sites.length - 1]!;
     const alarmSite = (await sim<Array<{ site_id: number }>>("GET", "/_sim/verifications")).at(0)?.site_id ?? sites[0]!;
@@ -174,7 +238,10 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
         const p = PAGES[n % PAGES.length]!.replace("{site}", String(sites[n % (sites.length - 1)]));
         try {
           const t = await timed(async () => {
-            const res = await fetch(cookies[i]!.url + p, { headers: { cookie: cookies[i]!.cookie }, redirect: "manual" });
+            const res = await fetch(cookies[i]!.url + p, {
+              headers: { cookie: cookies[i]!.cookie },
+              redirect: "manual",
+            });
             await res.arrayBuffer();
             if (res.status !== 200) throw new Error(`${p}: HTTP ${res.status}`);
           });
@@ -197,28 +264,69 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       const items = Array.from({ length: devices }, (_, i) => ({
         kind: "create" as const,
         sheetLine: i + 2,
-        device: { external_device_id: `team-${bulkJobId.slice(0, 8)}-${i}`, device_type: "camera" as const, name: `Team camera ${i}`, zone_number: String(i + 1) },
+        device: {
+          external_device_id: `team-${bulkJobId.slice(0, 8)}-${i}`,
+          device_type: "camera" as const,
+          name: `Team camera ${i}`,
+          zone_number: String(i + 1),
+        },
       }));
-      await prisma.$transaction((tx) => insertBulkJob(tx, { id: bulkJobId, dealerLinkId: link.id, chektSiteId: pasteSite, kind: "create", items, user: null }), { timeout: 60_000 });
+      await prisma.$transaction(
+        (tx) =>
+          insertBulkJob(tx, {
+            id: bulkJobId,
+            dealerLinkId: link.id,
+            chektSiteId: pasteSite,
+            kind: "create",
+            items,
+            user: null,
+          }),
+        { timeout: 60_000 },
+      );
       await prisma.$disconnect();
       const boss = new PgBoss({ connectionString: dbUrl, max: 1 });
       await boss.start();
-      await boss.send("bulk-devices", { jobId: bulkJobId }, { singletonKey: bulkJobId, retryLimit: 1000, retryDelay: 10, retryBackoff: true, expireInSeconds: 6 * 3600 });
+      await boss.send(
+        "bulk-devices",
+        { jobId: bulkJobId },
+        { singletonKey: bulkJobId, retryLimit: 1000, retryDelay: 10, retryBackoff: true, expireInSeconds: 6 * 3600 },
+      );
       await boss.stop({ graceful: false });
     };
 
     // Sim counts at the job's start and end, so the floor counts every call that shared the bucket with it.
-    const jobMarks: { startStats?: SimStats; endStats?: SimStats; startedAt?: Date; finishedAt?: Date; state?: string; succeeded?: number; failed?: number; tokensAtStart?: number } = {};
+    const jobMarks: {
+      startStats?: SimStats;
+      endStats?: SimStats;
+      startedAt?: Date;
+      finishedAt?: Date;
+      state?: string;
+      succeeded?: number;
+      failed?: number;
+      tokensAtStart?: number;
+    } = {};
     // Tokens the partner credential's bucket held when the job started (refilled to now): the part of the burst the job could use.
     const tokensNow = async () => {
-      const rows = (await db.query<{ tokens: number; at_ms: number; per_min: number; burst: number }>(`select tokens, at_ms, per_min, burst from chekt_budgets`)).rows;
+      const rows = (
+        await db.query<{ tokens: number; at_ms: number; per_min: number; burst: number }>(
+          `select tokens, at_ms, per_min, burst from chekt_budgets`,
+        )
+      ).rows;
       const partner = rows.sort((x, y) => y.per_min - x.per_min)[0];
       if (!partner) return BURST;
       return Math.min(partner.burst, partner.tokens + ((Date.now() - partner.at_ms) * partner.per_min) / 60_000);
     };
     const watchBulk = async () => {
       for (;;) {
-        const j = (await db.query<{ state: string; started_at: Date | null; finished_at: Date | null; succeeded: number; failed: number }>(`select state, started_at, finished_at, succeeded, failed from bulk_jobs where id = $1`, [bulkJobId])).rows[0];
+        const j = (
+          await db.query<{
+            state: string;
+            started_at: Date | null;
+            finished_at: Date | null;
+            succeeded: number;
+            failed: number;
+          }>(`select state, started_at, finished_at, succeeded, failed from bulk_jobs where id = $1`, [bulkJobId])
+        ).rows[0];
         if (j?.started_at && !jobMarks.startStats) {
           jobMarks.startStats = await sim<SimStats>("GET", "/_sim/stats");
           jobMarks.startedAt = j.started_at;
@@ -226,11 +334,20 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
         }
         if (j && (j.state === "done" || j.state === "failed" || j.state === "cancelled")) {
           jobMarks.endStats = await sim<SimStats>("GET", "/_sim/stats");
-          Object.assign(jobMarks, { finishedAt: j.finished_at ?? new Date(), state: j.state, succeeded: j.succeeded, failed: j.failed });
+          Object.assign(jobMarks, {
+            finishedAt: j.finished_at ?? new Date(),
+            state: j.state,
+            succeeded: j.succeeded,
+            failed: j.failed,
+          });
           return;
         }
         if (Date.now() > end + 15 * 60_000) {
-          Object.assign(jobMarks, { state: j?.state ?? "missing", succeeded: j?.succeeded ?? 0, failed: j?.failed ?? 0 });
+          Object.assign(jobMarks, {
+            state: j?.state ?? "missing",
+            succeeded: j?.succeeded ?? 0,
+            failed: j?.failed ?? 0,
+          });
           return;
         }
         await sleep(500);
@@ -242,7 +359,10 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     const raise = async () => {
       for (let i = 0; i < alarms; i++) {
         await sleep(Math.max(0, t0 + ((i + 0.5) * seconds * 1000) / alarms - Date.now()));
-        const out = await sim<{ verification: { verification_id: string } | null }>("POST", "/_sim/alarms", { site_id: alarmSite, expires_in_s: 300 });
+        const out = await sim<{ verification: { verification_id: string } | null }>("POST", "/_sim/alarms", {
+          site_id: alarmSite,
+          expires_in_s: 300,
+        });
         if (out.verification) raisedAt.set(out.verification.verification_id, Date.now());
       }
     };
@@ -251,21 +371,30 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     const handled = new Set<string>();
     const answerOne = async (id: string, contactId: number) => {
       await callAction(operator.url, "/verifications", claimId, operator.cookie, [{ id }]);
-      const t = await timed(() => callAction(operator.url, "/verifications", answerId, operator.cookie, [{ id, action: "dispatch", contactId, outcomeId, checkedSteps: [] }]));
-      if (!/"outcome":"answered"|"state":"dispatched"/.test(t.value)) throw new Error(`answer ${id}: ${t.value.slice(0, 200)}`);
+      const t = await timed(() =>
+        callAction(operator.url, "/verifications", answerId, operator.cookie, [
+          { id, action: "dispatch", contactId, outcomeId, checkedSteps: [] },
+        ]),
+      );
+      if (!/"outcome":"answered"|"state":"dispatched"/.test(t.value))
+        throw new Error(`answer ${id}: ${t.value.slice(0, 200)}`);
       answerMs.push(t.ms);
     };
     const answerer = async () => {
       const pending = new Set<Promise<void>>();
       while (Date.now() < end + 60_000 && (handled.size < alarms || pending.size > 0)) {
-        const res = await fetch(`${operator.url}/api/live/verifications/list`, { headers: { cookie: operator.cookie } });
+        const res = await fetch(`${operator.url}/api/live/verifications/list`, {
+          headers: { cookie: operator.cookie },
+        });
         if (res.ok) {
           const list = (await res.json()) as { items: Array<{ id: string; state: string; contactId: number | null }> };
           for (const item of list.items) {
             if (handled.has(item.id) || !raisedAt.has(item.id)) continue;
             handled.add(item.id);
             visibleMs.push(Date.now() - raisedAt.get(item.id)!);
-            const p = answerOne(item.id, item.contactId ?? 1).catch((e) => log(`team: ${e instanceof Error ? e.message : String(e)}`));
+            const p = answerOne(item.id, item.contactId ?? 1).catch((e) =>
+              log(`team: ${e instanceof Error ? e.message : String(e)}`),
+            );
             pending.add(p);
             void p.finally(() => pending.delete(p));
           }
@@ -275,18 +404,33 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       await Promise.all(pending);
     };
 
-    log(`team: ${sessions} sessions on 2 instances, ${alarms} alarms, a ${devices}-device job, ${seconds} s on ${PER_MIN}/min burst ${BURST}`);
-    await Promise.all([...Array.from({ length: sessions }, (_, i) => viewer(i)), startBulk().then(watchBulk), raise(), answerer()]);
+    log(
+      `team: ${sessions} sessions on 2 instances, ${alarms} alarms, a ${devices}-device job, ${seconds} s on ${PER_MIN}/min burst ${BURST}`,
+    );
+    await Promise.all([
+      ...Array.from({ length: sessions }, (_, i) => viewer(i)),
+      startBulk().then(watchBulk),
+      raise(),
+      answerer(),
+    ]);
     const stats = await sim<SimStats>("GET", "/_sim/stats");
 
     // What CHeKT says happened to the raised verifications.
     const simVerifs = await sim<Array<{ verification_id: string; answer?: unknown }>>("GET", "/_sim/verifications");
     const answered = simVerifs.filter((v) => raisedAt.has(v.verification_id) && v.answer).length;
-    const usage = (await db.query<{ budget_class: string; calls: number }>(`select budget_class, sum(calls)::int as calls from chekt_budget_usage group by budget_class`)).rows;
+    const usage = (
+      await db.query<{ budget_class: string; calls: number }>(
+        `select budget_class, sum(calls)::int as calls from chekt_budget_usage group by budget_class`,
+      )
+    ).rows;
     const callsByClass = Object.fromEntries(usage.map((u) => [u.budget_class, u.calls]));
     const calls429 = stats.byStatus["429"] ?? 0;
-    const callsDuringJob = jobMarks.endStats && jobMarks.startStats ? jobMarks.endStats.total - jobMarks.startStats.total : 0;
-    const wallS = jobMarks.startedAt && jobMarks.finishedAt ? (jobMarks.finishedAt.getTime() - jobMarks.startedAt.getTime()) / 1000 : Number.NaN;
+    const callsDuringJob =
+      jobMarks.endStats && jobMarks.startStats ? jobMarks.endStats.total - jobMarks.startStats.total : 0;
+    const wallS =
+      jobMarks.startedAt && jobMarks.finishedAt
+        ? (jobMarks.finishedAt.getTime() - jobMarks.startedAt.getTime()) / 1000
+        : Number.NaN;
     // The bucket refills PER_MIN a minute after what it held at the start: the fastest the calls that
     // shared it could all be sent.
     const tokensAtStart = Math.floor(jobMarks.tokensAtStart ?? BURST);
@@ -306,7 +450,9 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       pageErrors,
       pageP95Ms: pages.p95,
       pageMs: pages,
-      chektCallsPerPageView: pageMs.length ? Math.round(((callsByClass.read ?? 0) / pageMs.length) * 1000) / 1000 : Number.NaN,
+      chektCallsPerPageView: pageMs.length
+        ? Math.round(((callsByClass.read ?? 0) / pageMs.length) * 1000) / 1000
+        : Number.NaN,
       alarmsRaised: raisedAt.size,
       answered,
       answersLost: raisedAt.size - answered,
@@ -317,15 +463,33 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       chekt429: calls429,
       share429: stats.total ? Math.round((calls429 / stats.total) * 10000) / 10000 : 0,
       callsByClass,
-      bulk: { devices, state: jobMarks.state ?? "missing", succeeded: jobMarks.succeeded ?? 0, failed: jobMarks.failed ?? 0, wallS: Math.round(wallS * 10) / 10, floorS, floorFullBurstS, callsDuringJob, tokensAtStart },
+      bulk: {
+        devices,
+        state: jobMarks.state ?? "missing",
+        succeeded: jobMarks.succeeded ?? 0,
+        failed: jobMarks.failed ?? 0,
+        wallS: Math.round(wallS * 10) / 10,
+        floorS,
+        floorFullBurstS,
+        callsDuringJob,
+        tokensAtStart,
+      },
       pageP95ByShape: Object.fromEntries([...byPage].map(([k, v]) => [k, dist(v).p95])),
       bulkWallVsFloor: floorS > 0 ? Math.round((wallS / floorS) * 100) / 100 : Number.NaN,
     };
-    log(`team: ${result.pageViews} page views (${pageErrors} failed), p95 ${pages.p95} ms; ${result.chektCallsPerPageView} read-class CHeKT calls per view`);
+    log(
+      `team: ${result.pageViews} page views (${pageErrors} failed), p95 ${pages.p95} ms; ${result.chektCallsPerPageView} read-class CHeKT calls per view`,
+    );
     log(`team: page p95 by shape ${JSON.stringify(result.pageP95ByShape)}`);
-    log(`team: ${result.alarmsRaised} alarms, ${answered} answered in CHeKT, answer p95 ${answers.p95} ms (median ${answers.median}); visible p95 ${result.visibleMs.p95} ms`);
-    log(`team: ${stats.total} CHeKT calls, ${calls429} answered 429 (${(result.share429 * 100).toFixed(2)} %); by class ${JSON.stringify(callsByClass)}`);
-    log(`team: bulk ${result.bulk.state}, ${result.bulk.succeeded} ok / ${result.bulk.failed} failed in ${result.bulk.wallS} s; floor ${floorS} s for the ${callsDuringJob} calls that shared the bucket → ${result.bulkWallVsFloor}× (whole-burst floor ${floorFullBurstS} s)`);
+    log(
+      `team: ${result.alarmsRaised} alarms, ${answered} answered in CHeKT, answer p95 ${answers.p95} ms (median ${answers.median}); visible p95 ${result.visibleMs.p95} ms`,
+    );
+    log(
+      `team: ${stats.total} CHeKT calls, ${calls429} answered 429 (${(result.share429 * 100).toFixed(2)} %); by class ${JSON.stringify(callsByClass)}`,
+    );
+    log(
+      `team: bulk ${result.bulk.state}, ${result.bulk.succeeded} ok / ${result.bulk.failed} failed in ${result.bulk.wallS} s; floor ${floorS} s for the ${callsDuringJob} calls that shared the bucket → ${result.bulkWallVsFloor}× (whole-burst floor ${floorFullBurstS} s)`,
+    );
     return result;
   } finally {
     await db.end().catch(() => undefined);

@@ -65,7 +65,12 @@ function runBaselineServer(floor: { pool: pg.Pool; dealerLinkId: string } | null
     });
     req.on("end", () => {
       const raw = Buffer.concat(chunks);
-      const v = verifySignature({ rawBody: raw, signature: req.headers["x-chekt-signature"] as string, timestamp: req.headers["x-chekt-timestamp"] as string, secret: SECRET });
+      const v = verifySignature({
+        rawBody: raw,
+        signature: req.headers["x-chekt-signature"] as string,
+        timestamp: req.headers["x-chekt-timestamp"] as string,
+        secret: SECRET,
+      });
       if (!v.ok) return void res.writeHead(401).end();
       let event: { id: string; type: string; created_at: string };
       const text = raw.toString("utf8");
@@ -94,7 +99,10 @@ function runBaselineServer(floor: { pool: pg.Pool; dealerLinkId: string } | null
 
 async function startBaseline(floor?: { dbUrl: string; dealerLinkId: string }): Promise<{ url: string; stop(): void }> {
   const args = floor ? ["--floor", floor.dbUrl, floor.dealerLinkId] : ["--baseline"];
-  const child = spawn(process.execPath, ["--import", "tsx", here, ...args], { stdio: ["ignore", "pipe", "inherit"], cwd: path.resolve(path.dirname(here), "..") });
+  const child = spawn(process.execPath, ["--import", "tsx", here, ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+    cwd: path.resolve(path.dirname(here), ".."),
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => {
       const m = /listening (\d+)/.exec(d.toString());
@@ -112,10 +120,55 @@ function makeEvents(n: number, runId: string) {
   for (let i = 0; out.length < n; i++) {
     const alarm = `alm_b${runId}_${i}`;
     const t = new Date(now + i).toISOString();
-    out.push({ id: `evt_b${runId}_${i}_c`, type: "alarm.created", created_at: t, data: { alarm_id: alarm, site_id: "site_1", device_id: "dev_2", priority: "high", trigger: "motion", location: "Dock", snapshot_url: "https://example.invalid/s.png" } });
-    out.push({ id: `evt_b${runId}_${i}_v`, type: "verification.requested", created_at: t, data: { verification_id: randomUUID(), alarm_id: alarm, site_id: "site_1", device_id: "dev_2", zone_number: "1", contact_id: 1, description: "Motion", occurred_at: t, expires_at: new Date(now + 600_000).toISOString() } });
-    out.push({ id: `evt_b${runId}_${i}_s`, type: "snapshot.created", created_at: t, data: { snapshot_id: `snap_b${runId}_${i}`, alarm_id: alarm, site_id: "site_1", device_id: "dev_2", url: "https://example.invalid/s.png", captured_at: t } });
-    out.push({ id: `evt_b${runId}_${i}_r`, type: "alarm.resolved", created_at: t, data: { alarm_id: alarm, resolution: "handled" } });
+    out.push({
+      id: `evt_b${runId}_${i}_c`,
+      type: "alarm.created",
+      created_at: t,
+      data: {
+        alarm_id: alarm,
+        site_id: "site_1",
+        device_id: "dev_2",
+        priority: "high",
+        trigger: "motion",
+        location: "Dock",
+        snapshot_url: "https://example.invalid/s.png",
+      },
+    });
+    out.push({
+      id: `evt_b${runId}_${i}_v`,
+      type: "verification.requested",
+      created_at: t,
+      data: {
+        verification_id: randomUUID(),
+        alarm_id: alarm,
+        site_id: "site_1",
+        device_id: "dev_2",
+        zone_number: "1",
+        contact_id: 1,
+        description: "Motion",
+        occurred_at: t,
+        expires_at: new Date(now + 600_000).toISOString(),
+      },
+    });
+    out.push({
+      id: `evt_b${runId}_${i}_s`,
+      type: "snapshot.created",
+      created_at: t,
+      data: {
+        snapshot_id: `snap_b${runId}_${i}`,
+        alarm_id: alarm,
+        site_id: "site_1",
+        device_id: "dev_2",
+        url: "https://example.invalid/s.png",
+        captured_at: t,
+      },
+    });
+    out.push({
+      id: `evt_b${runId}_${i}_r`,
+      type: "alarm.resolved",
+      created_at: t,
+      data: { alarm_id: alarm, resolution: "handled" },
+    });
   }
   return out.slice(0, n);
 }
@@ -123,7 +176,11 @@ function makeEvents(n: number, runId: string) {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 function post(url: string, body: string): Promise<{ status: number; ms: number }> {
-  const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...signPayload(SECRET, body) };
+  const headers = {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    ...signPayload(SECRET, body),
+  };
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: "POST", headers, agent }, (res) => {
@@ -161,7 +218,9 @@ function pct(xs: number[], p: number) {
 }
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
-export async function runWebhookBench(opts: { events?: number; concurrency?: number; latencySamples?: number; log?: (s: string) => void } = {}): Promise<WebhookBenchFigures> {
+export async function runWebhookBench(
+  opts: { events?: number; concurrency?: number; latencySamples?: number; log?: (s: string) => void } = {},
+): Promise<WebhookBenchFigures> {
   const log = opts.log ?? console.log;
   const events = opts.events ?? 2000;
   const concurrency = opts.concurrency ?? 32;
@@ -204,13 +263,30 @@ export async function runWebhookBench(opts: { events?: number; concurrency?: num
       startBaseline(),
       startBaseline({ dbUrl, dealerLinkId: floorLinkId }),
     ]);
-    stops.push(() => a.stop(), () => b.stop(), () => base.stop(), () => floor.stop());
+    stops.push(
+      () => a.stop(),
+      () => b.stop(),
+      () => base.stop(),
+      () => floor.stop(),
+    );
 
     // Warm both (JIT, pools), then measure each with the same bodies' shape.
     const warm = makeEvents(200, "warm");
-    await drive(`${a.url}/api/webhooks/chekt/${KEY}`, warm.map((e) => JSON.stringify(e)), 8);
-    await drive(base.url, warm.map((e) => JSON.stringify(e)), 8);
-    await drive(floor.url, warm.map((e) => JSON.stringify(e)), 8);
+    await drive(
+      `${a.url}/api/webhooks/chekt/${KEY}`,
+      warm.map((e) => JSON.stringify(e)),
+      8,
+    );
+    await drive(
+      base.url,
+      warm.map((e) => JSON.stringify(e)),
+      8,
+    );
+    await drive(
+      floor.url,
+      warm.map((e) => JSON.stringify(e)),
+      8,
+    );
     type Run = Awaited<ReturnType<typeof drive>>;
     const better = (x: Run | null, y: Run) => (x && x.perS >= y.perS ? x : y);
     let baseline: Run | null = null;
@@ -224,8 +300,12 @@ export async function runWebhookBench(opts: { events?: number; concurrency?: num
       ours = better(ours, await drive(`${a.url}/api/webhooks/chekt/${KEY}`, bodies, concurrency));
     }
     if (!baseline || !durable || !ours) throw new Error("no bench round ran");
-    log(`ingest: ours ${r1(ours.perS)} events/s (p50 ${r1(ours.p50)} ms, p95 ${r1(ours.p95)} ms, non-200: ${ours.bad}) vs verify-only baseline ${r1(baseline.perS)} events/s (p50 ${r1(baseline.p50)} ms) → ratio ${(ours.perS / baseline.perS).toFixed(3)}`);
-    log(`ingest: durable floor (verify + one INSERT … ON CONFLICT DO NOTHING per event) ${r1(durable.perS)} events/s (p50 ${r1(durable.p50)} ms, non-200: ${durable.bad}) → ours / floor ${(ours.perS / durable.perS).toFixed(3)}`);
+    log(
+      `ingest: ours ${r1(ours.perS)} events/s (p50 ${r1(ours.p50)} ms, p95 ${r1(ours.p95)} ms, non-200: ${ours.bad}) vs verify-only baseline ${r1(baseline.perS)} events/s (p50 ${r1(baseline.p50)} ms) → ratio ${(ours.perS / baseline.perS).toFixed(3)}`,
+    );
+    log(
+      `ingest: durable floor (verify + one INSERT … ON CONFLICT DO NOTHING per event) ${r1(durable.perS)} events/s (p50 ${r1(durable.p50)} ms, non-200: ${durable.bad}) → ours / floor ${(ours.perS / durable.perS).toFixed(3)}`,
+    );
 
     // Received on A → visible on B's SSE stream.
     const sse = await openSse(`${b.url}/live?dealer=${linkId}&chekt=901`);
@@ -235,7 +315,18 @@ export async function runWebhookBench(opts: { events?: number; concurrency?: num
     for (let i = 0; i < samples; i++) {
       const vid = randomUUID();
       const t = new Date().toISOString();
-      const body = JSON.stringify({ id: `evt_lat_${vid}`, type: "verification.requested", created_at: t, data: { verification_id: vid, site_id: "site_1", occurred_at: t, expires_at: new Date(Date.now() + 600_000).toISOString(), description: "latency probe" } });
+      const body = JSON.stringify({
+        id: `evt_lat_${vid}`,
+        type: "verification.requested",
+        created_at: t,
+        data: {
+          verification_id: vid,
+          site_id: "site_1",
+          occurred_at: t,
+          expires_at: new Date(Date.now() + 600_000).toISOString(),
+          description: "latency probe",
+        },
+      });
       const seen = sse.waitFor((m) => m.type === "upsert" && m.item.id === vid, 10_000);
       const sent = Date.now();
       await post(`${a.url}/api/webhooks/chekt/${KEY}`, body);
@@ -243,7 +334,9 @@ export async function runWebhookBench(opts: { events?: number; concurrency?: num
       lat.push(at - sent);
       await new Promise((r) => setTimeout(r, 10));
     }
-    log(`received → visible (instance A webhook → instance B SSE client), ${samples} samples: p50 ${r1(pct(lat, 50))} ms, p95 ${r1(pct(lat, 95))} ms, max ${r1(Math.max(...lat))} ms`);
+    log(
+      `received → visible (instance A webhook → instance B SSE client), ${samples} samples: p50 ${r1(pct(lat, 50))} ms, p95 ${r1(pct(lat, 95))} ms, max ${r1(Math.max(...lat))} ms`,
+    );
 
     return {
       events,
@@ -275,8 +368,7 @@ if (process.argv.includes("--baseline")) runBaselineServer(null);
 else if (floorArg > 0) {
   const pool = new pg.Pool({ connectionString: process.argv[floorArg + 1], max: 20 });
   runBaselineServer({ pool, dealerLinkId: process.argv[floorArg + 2] });
-}
-else if (process.argv[1] && path.resolve(process.argv[1]) === here) {
+} else if (process.argv[1] && path.resolve(process.argv[1]) === here) {
   runWebhookBench()
     .then((f) => {
       console.log(JSON.stringify(f, null, 2));

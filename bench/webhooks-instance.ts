@@ -43,7 +43,8 @@ const server = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
   try {
     const hook = /^\/api\/webhooks\/chekt\/([^/]+)$/.exec(url.pathname);
-    if (req.method === "POST" && hook) return await send(res, await receiveWebhook(toRequest(req, url), decodeURIComponent(hook[1])));
+    if (req.method === "POST" && hook)
+      return await send(res, await receiveWebhook(toRequest(req, url), decodeURIComponent(hook[1])));
     if (req.method === "GET" && url.pathname === "/live") {
       const dealer = url.searchParams.get("dealer") ?? "";
       const chektDealerId = Number(url.searchParams.get("chekt") ?? 0);

@@ -10,11 +10,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export type Instance = { port: number; url: string; child: ChildProcess; stop(): Promise<void> };
 
 export async function startInstance(env: Record<string, string | undefined>): Promise<Instance> {
-  const child = spawn(process.execPath, ["--conditions", "react-server", "--import", "tsx", path.join(ROOT, "bench/webhooks-instance.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: env.PORT ?? "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions", "react-server", "--import", "tsx", path.join(ROOT, "bench/webhooks-instance.ts")],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: env.PORT ?? "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
   const port = await new Promise<number>((resolve, reject) => {
@@ -59,7 +63,10 @@ export async function openSse(url: string): Promise<SseClient> {
   const res = await fetch(url, { signal: abort.signal, headers: { accept: "text/event-stream" } });
   if (!res.ok || !res.body) throw new Error(`SSE ${url}: HTTP ${res.status}`);
   const messages: { msg: LiveMessage; at: number }[] = [];
-  const waiters = new Set<{ pred: (m: LiveMessage) => boolean; resolve: (v: { msg: LiveMessage; at: number }) => void }>();
+  const waiters = new Set<{
+    pred: (m: LiveMessage) => boolean;
+    resolve: (v: { msg: LiveMessage; at: number }) => void;
+  }>();
   const hooks: ((m: LiveMessage, at: number) => void)[] = [];
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buf = "";
@@ -101,7 +108,13 @@ export async function openSse(url: string): Promise<SseClient> {
       if (hit) return Promise.resolve(hit);
       return new Promise((resolve, reject) => {
         const w = { pred, resolve: (v: { msg: LiveMessage; at: number }) => (clearTimeout(t), resolve(v)) };
-        const t = setTimeout(() => (waiters.delete(w), reject(new Error(`no matching SSE message in ${timeoutMs} ms (got ${messages.length})`))), timeoutMs);
+        const t = setTimeout(
+          () => (
+            waiters.delete(w),
+            reject(new Error(`no matching SSE message in ${timeoutMs} ms (got ${messages.length})`))
+          ),
+          timeoutMs,
+        );
         waiters.add(w);
       });
     },

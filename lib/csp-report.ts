@@ -15,7 +15,9 @@ type Report = Record<string, unknown>;
 
 /** The fields worth a log line, from either report format (report-uri's {"csp-report":…} or Reporting API arrays). */
 function summarise(body: unknown): Report[] {
-  const items = Array.isArray(body) ? body.map((r) => (r as { body?: unknown }).body) : [(body as { "csp-report"?: unknown })?.["csp-report"]];
+  const items = Array.isArray(body)
+    ? body.map((r) => (r as { body?: unknown }).body)
+    : [(body as { "csp-report"?: unknown })?.["csp-report"]];
   return items
     .filter((r): r is Report => typeof r === "object" && r !== null)
     .map((r) => ({

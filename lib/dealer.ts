@@ -36,7 +36,14 @@ export const listConnectedDealers = cache(async (): Promise<ConnectedDealer[]> =
   const rows = await prisma.dealerLink.findMany({
     where: MAYBE_CONNECTED,
     orderBy: { chektDealerId: "asc" },
-    select: { id: true, chektDealerId: true, externalDealerId: true, companyName: true, connectedAt: true, disconnectedAt: true },
+    select: {
+      id: true,
+      chektDealerId: true,
+      externalDealerId: true,
+      companyName: true,
+      connectedAt: true,
+      disconnectedAt: true,
+    },
   });
   return rows.flatMap(({ disconnectedAt, connectedAt, ...r }) =>
     connectedAt && isConnected({ connectedAt, disconnectedAt }) ? [{ ...r, connectedAt }] : [],
@@ -49,7 +56,14 @@ export const isOwner = cache(async (userId: string): Promise<boolean> => {
   return row?.isOwner ?? false;
 });
 
-type MyDealerRow = { id: string; chekt_dealer_id: number; external_dealer_id: string; company_name: string; connected_at: Date; role: Role };
+type MyDealerRow = {
+  id: string;
+  chekt_dealer_id: number;
+  external_dealer_id: string;
+  company_name: string;
+  connected_at: Date;
+  role: Role;
+};
 
 /**
  * The connected dealers this user is a member of, each with the user's role there. The owner is
@@ -152,7 +166,10 @@ export async function roleInDealerLink(userId: string, dealerLinkId: string): Pr
   if (await isOwner(userId)) {
     return (await prisma.dealerLink.count({ where: { id: dealerLinkId } })) > 0 ? "admin" : null;
   }
-  const m = await prisma.membership.findUnique({ where: { userId_dealerLinkId: { userId, dealerLinkId } }, select: { role: true } });
+  const m = await prisma.membership.findUnique({
+    where: { userId_dealerLinkId: { userId, dealerLinkId } },
+    select: { role: true },
+  });
   return m?.role ?? null;
 }
 

@@ -26,7 +26,10 @@ export function exampleSecretsMessage(env: Record<string, string | undefined>): 
   if (!names.length) return null;
   return [
     `Refusing to start in production: ${names.join(", ")} ${names.length === 1 ? "holds its" : "hold their"} public value from .env.example.`,
-    ...names.map((n) => `  ${n}: set your own value (e.g. openssl rand -base64 32${n.startsWith("CHEKT_") ? ", or the credential CHeKT issued you" : ""})`),
+    ...names.map(
+      (n) =>
+        `  ${n}: set your own value (e.g. openssl rand -base64 32${n.startsWith("CHEKT_") ? ", or the credential CHeKT issued you" : ""})`,
+    ),
     "npm run demo -- --prod generates per-install secrets under .data/ instead.",
   ].join("\n");
 }

@@ -4,50 +4,66 @@ import { parseTrustedProxies } from "./auth/client-ip";
 import { exampleSecretsMessage } from "./env-secrets";
 
 // Validated once at start: a missing or malformed variable stops the app with its name.
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z.string().url("DATABASE_URL must be a postgres:// URL"),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
-  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
-  APP_URL: z.string().url().default("http://localhost:3000"),
-  SECRETS_ENCRYPTION_KEY: z
-    .string()
-    .refine((v) => Buffer.from(v, "base64").length === 32, "SECRETS_ENCRYPTION_KEY must be 32 bytes, base64"),
-  CHEKT_API_BASE_URL: z.string().url("CHEKT_API_BASE_URL must be a URL such as https://api.chekt.com"),
-  CHEKT_CLIENT_ID: z.string().min(1),
-  CHEKT_CLIENT_SECRET: z.string().optional(),
-  CHEKT_PRIVATE_KEY: z.string().optional(),
-  CHEKT_API_KEY: z.string().optional(),
-  CHEKT_WEBHOOK_SECRET: z.string().optional(),
-  CHEKT_MAX_BULK: z.coerce.number().int().min(1).max(1000).default(100),
-  CHEKT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  // CHeKT's tier for the shared call budget (lib/chekt/budget.ts; free tier by default). Only the
-  // start: CHeKT's X-RateLimit-* headers correct it at run time.
-  CHEKT_BUDGET_PER_MIN: z.coerce.number().min(1).default(60),
-  CHEKT_BUDGET_BURST: z.coerce.number().min(1).default(5),
-  // The mirror (docs/mirror.md): a view of a row older than this queues a background refresh;
-  // every dealer link is swept at least this often.
-  MIRROR_STALE_AFTER_S: z.coerce.number().int().min(5).max(86_400).default(300),
-  MIRROR_SYNC_INTERVAL_S: z.coerce.number().int().min(60).max(86_400).default(900),
-  // Sessions (lib/auth/policy.ts): idle minutes and absolute hours.
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).optional(),
-  SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(30 * 24).optional(),
-  // Proxies of ours in front of the app (lib/auth/client-ip.ts); default none: X-Forwarded-For ignored.
-  TRUSTED_PROXY_HOPS: z.string().optional(),
-  TRUSTED_PROXY_CIDRS: z.string().optional(),
-  // Only in the demo and tests: lets Settings ask the simulator for a test event.
-  CHEKT_SIM_ADMIN_TOKEN: z.string().optional(),
-}).refine((e) => e.CHEKT_CLIENT_SECRET || e.CHEKT_PRIVATE_KEY, {
-  message: "Set CHEKT_CLIENT_SECRET or CHEKT_PRIVATE_KEY",
-  path: ["CHEKT_CLIENT_SECRET"],
-}).superRefine((e, ctx) => {
-  try {
-    parseTrustedProxies(e);
-  } catch (error) {
-    ctx.addIssue({ code: "custom", message: (error as Error).message, path: [e.TRUSTED_PROXY_CIDRS ? "TRUSTED_PROXY_CIDRS" : "TRUSTED_PROXY_HOPS"] });
-  }
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.string().url("DATABASE_URL must be a postgres:// URL"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+    APP_URL: z.string().url().default("http://localhost:3000"),
+    SECRETS_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "SECRETS_ENCRYPTION_KEY must be 32 bytes, base64"),
+    CHEKT_API_BASE_URL: z.string().url("CHEKT_API_BASE_URL must be a URL such as https://api.chekt.com"),
+    CHEKT_CLIENT_ID: z.string().min(1),
+    CHEKT_CLIENT_SECRET: z.string().optional(),
+    CHEKT_PRIVATE_KEY: z.string().optional(),
+    CHEKT_API_KEY: z.string().optional(),
+    CHEKT_WEBHOOK_SECRET: z.string().optional(),
+    CHEKT_MAX_BULK: z.coerce.number().int().min(1).max(1000).default(100),
+    CHEKT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    // CHeKT's tier for the shared call budget (lib/chekt/budget.ts; free tier by default). Only the
+    // start: CHeKT's X-RateLimit-* headers correct it at run time.
+    CHEKT_BUDGET_PER_MIN: z.coerce.number().min(1).default(60),
+    CHEKT_BUDGET_BURST: z.coerce.number().min(1).default(5),
+    // The mirror (docs/mirror.md): a view of a row older than this queues a background refresh;
+    // every dealer link is swept at least this often.
+    MIRROR_STALE_AFTER_S: z.coerce.number().int().min(5).max(86_400).default(300),
+    MIRROR_SYNC_INTERVAL_S: z.coerce.number().int().min(60).max(86_400).default(900),
+    // Sessions (lib/auth/policy.ts): idle minutes and absolute hours.
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .optional(),
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .min(0.1)
+      .max(30 * 24)
+      .optional(),
+    // Proxies of ours in front of the app (lib/auth/client-ip.ts); default none: X-Forwarded-For ignored.
+    TRUSTED_PROXY_HOPS: z.string().optional(),
+    TRUSTED_PROXY_CIDRS: z.string().optional(),
+    // Only in the demo and tests: lets Settings ask the simulator for a test event.
+    CHEKT_SIM_ADMIN_TOKEN: z.string().optional(),
+  })
+  .refine((e) => e.CHEKT_CLIENT_SECRET || e.CHEKT_PRIVATE_KEY, {
+    message: "Set CHEKT_CLIENT_SECRET or CHEKT_PRIVATE_KEY",
+    path: ["CHEKT_CLIENT_SECRET"],
+  })
+  .superRefine((e, ctx) => {
+    try {
+      parseTrustedProxies(e);
+    } catch (error) {
+      ctx.addIssue({
+        code: "custom",
+        message: (error as Error).message,
+        path: [e.TRUSTED_PROXY_CIDRS ? "TRUSTED_PROXY_CIDRS" : "TRUSTED_PROXY_HOPS"],
+      });
+    }
+  });
 
 export type Env = z.infer<typeof schema>;
 

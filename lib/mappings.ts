@@ -19,16 +19,26 @@ const NOUN: Record<MappingKind, { label: string; field: string }> = {
  * BEFORE CHeKT is called, so a duplicate never reaches CHeKT. `exceptChektId` lets an edit keep
  * its own ID.
  */
-export async function assertExternalIdFree(db: Db, dealerLinkId: string, kind: MappingKind, externalId: string, exceptChektId?: string | number) {
+export async function assertExternalIdFree(
+  db: Db,
+  dealerLinkId: string,
+  kind: MappingKind,
+  externalId: string,
+  exceptChektId?: string | number,
+) {
   const existing = await db.externalIdMapping.findUnique({
     where: { dealerLinkId_kind_externalId: { dealerLinkId, kind, externalId } },
     select: { chektId: true },
   });
   if (existing && existing.chektId !== (exceptChektId === undefined ? undefined : String(exceptChektId))) {
     const { label, field } = NOUN[kind];
-    throw new ActionError("conflict", `Another ${label} already uses the ID "${externalId}" (CHeKT ${label} ${existing.chektId}). Nothing was sent to CHeKT.`, {
-      [field]: `Already used by ${label} ${existing.chektId}; choose another ID.`,
-    });
+    throw new ActionError(
+      "conflict",
+      `Another ${label} already uses the ID "${externalId}" (CHeKT ${label} ${existing.chektId}). Nothing was sent to CHeKT.`,
+      {
+        [field]: `Already used by ${label} ${existing.chektId}; choose another ID.`,
+      },
+    );
   }
 }
 
@@ -53,7 +63,13 @@ export async function findMappingClash(
 /** Records (or moves) our external ID ↔ CHeKT ID, inside the caller's transaction. */
 export async function upsertMapping(
   tx: Db,
-  m: { dealerLinkId: string; kind: MappingKind; chektId: string | number; externalId: string; parentChektId?: string | number | null },
+  m: {
+    dealerLinkId: string;
+    kind: MappingKind;
+    chektId: string | number;
+    externalId: string;
+    parentChektId?: string | number | null;
+  },
 ) {
   const chektId = String(m.chektId);
   const parentChektId = m.parentChektId == null ? null : String(m.parentChektId);
@@ -70,7 +86,12 @@ export async function deleteMapping(tx: Db, dealerLinkId: string, kind: MappingK
 }
 
 /** Mappings for contacts of a deleted site go with it. */
-export async function deleteChildMappings(tx: Db, dealerLinkId: string, kind: MappingKind, parentChektId: string | number) {
+export async function deleteChildMappings(
+  tx: Db,
+  dealerLinkId: string,
+  kind: MappingKind,
+  parentChektId: string | number,
+) {
   await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind, parentChektId: String(parentChektId) } });
 }
 
@@ -81,7 +102,12 @@ export async function deleteChildMappings(tx: Db, dealerLinkId: string, kind: Ma
  * only keeps contact IDs unique per site, so without this a race would leave an unmapped copy.)
  * The lock lives in its own short transaction, on its own connection; nothing is written there.
  */
-export async function withExternalIdClaim<T>(dealerLinkId: string, kind: MappingKind, externalId: string, fn: () => Promise<T>): Promise<T> {
+export async function withExternalIdClaim<T>(
+  dealerLinkId: string,
+  kind: MappingKind,
+  externalId: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   const key = `external-id:${dealerLinkId}:${kind}:${externalId}`;
   return prisma.$transaction(
     async (tx) => {

@@ -23,7 +23,12 @@ import { DEFAULT_OUTCOMES } from "../lib/verifications/outcomes-defaults";
 
 type Role = "admin" | "operator" | "viewer";
 export type SeedOptions = { databaseUrl: string; log?: (line: string) => void };
-export type SeedResult = { adminEmail: string; adminPassword: string | null; createdUsers: string[]; createdDealerLinks: number[] };
+export type SeedResult = {
+  adminEmail: string;
+  adminPassword: string | null;
+  createdUsers: string[];
+  createdDealerLinks: number[];
+};
 
 function required(name: string): string {
   const value = process.env[name];
@@ -37,7 +42,13 @@ async function ensureUser(prisma: PrismaClient, email: string, role: Role, passw
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email, role, name, passwordHash: await hashPassword(password) } });
     await tx.auditLog.create({
-      data: { action: "users.seed", objectKind: "user", externalId: user.id, after: { email, role }, outcome: "success" },
+      data: {
+        action: "users.seed",
+        objectKind: "user",
+        externalId: user.id,
+        after: { email, role },
+        outcome: "success",
+      },
     });
   });
   return true;
@@ -49,8 +60,14 @@ async function ensureUser(prisma: PrismaClient, email: string, role: Role, passw
  * the organisation owner unless there is one already.
  */
 async function ensureMemberships(prisma: PrismaClient, emails: string[], ownerEmail: string) {
-  const users = await prisma.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, role: true } });
-  const links = await prisma.dealerLink.findMany({ where: { chektDealerId: { in: demoDealers().map((d) => d.id) } }, select: { id: true } });
+  const users = await prisma.user.findMany({
+    where: { email: { in: emails } },
+    select: { id: true, email: true, role: true },
+  });
+  const links = await prisma.dealerLink.findMany({
+    where: { chektDealerId: { in: demoDealers().map((d) => d.id) } },
+    select: { id: true },
+  });
   await prisma.membership.createMany({
     data: users.flatMap((u) => links.map((l) => ({ userId: u.id, dealerLinkId: l.id, role: u.role }))),
     skipDuplicates: true,
@@ -60,7 +77,15 @@ async function ensureMemberships(prisma: PrismaClient, emails: string[], ownerEm
     if (owner) {
       await prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: owner.id }, data: { isOwner: true } });
-        await tx.auditLog.create({ data: { action: "users.owner_seed", objectKind: "user", externalId: owner.id, after: { email: owner.email, role: owner.role, isOwner: true }, outcome: "success" } });
+        await tx.auditLog.create({
+          data: {
+            action: "users.owner_seed",
+            objectKind: "user",
+            externalId: owner.id,
+            after: { email: owner.email, role: owner.role, isOwner: true },
+            outcome: "success",
+          },
+        });
       });
     }
   }
@@ -123,16 +148,24 @@ async function ensureDealerLinks(prisma: PrismaClient, encryptionKey: string): P
 
 /** Answering needs an outcome code: a demo dealer without any gets the default set (never touched after). */
 async function ensureDeskOutcomes(prisma: PrismaClient) {
-  const links = await prisma.dealerLink.findMany({ where: { chektDealerId: { in: demoDealers().map((d) => d.id) } }, select: { id: true } });
+  const links = await prisma.dealerLink.findMany({
+    where: { chektDealerId: { in: demoDealers().map((d) => d.id) } },
+    select: { id: true },
+  });
   for (const link of links) {
     if (await prisma.deskOutcome.count({ where: { dealerLinkId: link.id } })) continue;
-    await prisma.deskOutcome.createMany({ data: DEFAULT_OUTCOMES.map((o, position) => ({ dealerLinkId: link.id, label: o.label, kind: o.kind, position })), skipDuplicates: true });
+    await prisma.deskOutcome.createMany({
+      data: DEFAULT_OUTCOMES.map((o, position) => ({ dealerLinkId: link.id, label: o.label, kind: o.kind, position })),
+      skipDuplicates: true,
+    });
   }
 }
 
 export async function runSeed({ databaseUrl, log = console.log }: SeedOptions): Promise<SeedResult> {
   const encryptionKey = required("SECRETS_ENCRYPTION_KEY");
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5_000 }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5_000 }),
+  });
   try {
     const adminEmail = (process.env.SEED_ADMIN_EMAIL || "admin@example.com").toLowerCase();
     const chosen = process.env.SEED_ADMIN_PASSWORD;
@@ -142,7 +175,9 @@ export async function runSeed({ databaseUrl, log = console.log }: SeedOptions): 
     if (adminCreated) {
       createdUsers.push(adminEmail);
       // The only time this password is ever shown: it is stored as a bcrypt hash.
-      log(`Created admin ${adminEmail} with password ${chosen ? "from SEED_ADMIN_PASSWORD" : adminPassword} (shown once; change it under Account)`);
+      log(
+        `Created admin ${adminEmail} with password ${chosen ? "from SEED_ADMIN_PASSWORD" : adminPassword} (shown once; change it under Account)`,
+      );
     } else {
       log(`Admin ${adminEmail} already exists; its password is unchanged`);
     }
@@ -159,11 +194,19 @@ export async function runSeed({ databaseUrl, log = console.log }: SeedOptions): 
     if (createdDealerLinks.length) log(`Linked demo dealers ${createdDealerLinks.join(", ")}`);
     const seededEmails = [adminEmail];
     if (process.env.SEED_TEST_USERS === "1") {
-      seededEmails.push((process.env.SEED_OPERATOR_EMAIL || "operator@example.com").toLowerCase(), (process.env.SEED_VIEWER_EMAIL || "viewer@example.com").toLowerCase());
+      seededEmails.push(
+        (process.env.SEED_OPERATOR_EMAIL || "operator@example.com").toLowerCase(),
+        (process.env.SEED_VIEWER_EMAIL || "viewer@example.com").toLowerCase(),
+      );
     }
     await ensureMemberships(prisma, seededEmails, adminEmail);
     await ensureDeskOutcomes(prisma);
-    return { adminEmail, adminPassword: adminCreated && !chosen ? adminPassword : null, createdUsers, createdDealerLinks };
+    return {
+      adminEmail,
+      adminPassword: adminCreated && !chosen ? adminPassword : null,
+      createdUsers,
+      createdDealerLinks,
+    };
   } finally {
     await prisma.$disconnect();
   }

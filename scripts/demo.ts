@@ -50,11 +50,16 @@ function useInstallSecrets(simulator: boolean) {
   const { secrets, created } = loadOrCreateSecrets(INSTALL_SECRETS_FILE);
   const { env, replaced } = withInstallSecrets(process.env, secrets, { simulator });
   Object.assign(process.env, env);
-  if (replaced.length) say(`${created ? "generated" : "using"} this install's ${replaced.join(", ")} (${path.relative(repoRoot, INSTALL_SECRETS_FILE)})`);
+  if (replaced.length)
+    say(
+      `${created ? "generated" : "using"} this install's ${replaced.join(", ")} (${path.relative(repoRoot, INSTALL_SECRETS_FILE)})`,
+    );
 }
 
 async function databaseUrl(server: PostgresServer): Promise<string> {
-  const name = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).pathname.slice(1) || demoDatabase : demoDatabase;
+  const name = process.env.DATABASE_URL
+    ? new URL(process.env.DATABASE_URL).pathname.slice(1) || demoDatabase
+    : demoDatabase;
   try {
     if (await ensureDatabase(server.adminUrl, name)) say(`created database ${name}`);
   } catch (error) {
@@ -66,7 +71,8 @@ async function databaseUrl(server: PostgresServer): Promise<string> {
 
 async function main() {
   const appPort = await portOr(Number(process.env.PORT) || 3000);
-  const appUrl = isLocalUrl(process.env.APP_URL) || !process.env.APP_URL ? `http://localhost:${appPort}` : process.env.APP_URL;
+  const appUrl =
+    isLocalUrl(process.env.APP_URL) || !process.env.APP_URL ? `http://localhost:${appPort}` : process.env.APP_URL;
 
   if (prod) useInstallSecrets(isLocalUrl(process.env.CHEKT_API_BASE_URL));
   pgServer = await ensurePostgres({ log: say });

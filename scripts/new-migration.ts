@@ -26,7 +26,15 @@ let code = 0;
 try {
   server = await ensurePostgres();
   const sql = await runPrisma(
-    ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    [
+      "migrate",
+      "diff",
+      "--from-migrations",
+      "prisma/migrations",
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
     server.adminUrl,
     { quiet: true },
   );
@@ -45,7 +53,10 @@ try {
   if (server?.embedded) {
     // Measured: Prisma 6.19.3's engine panics ("RuntimeError: unreachable") when it introspects
     // a PostgreSQL 18 database, and the embedded server is 18. Deploying migrations is unaffected.
-    console.error("\nThe embedded PostgreSQL is version 18, which this Prisma engine cannot introspect.\nPoint DATABASE_URL at a PostgreSQL 15-17 server, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run db:new-migration -- " + name);
+    console.error(
+      "\nThe embedded PostgreSQL is version 18, which this Prisma engine cannot introspect.\nPoint DATABASE_URL at a PostgreSQL 15-17 server, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run db:new-migration -- " +
+        name,
+    );
   }
   code = 1;
 } finally {

@@ -17,11 +17,15 @@ if (args[0] === "migrate" && args[1] === "dev") {
   // The 6.19.3 WebAssembly engine refuses it ("PostgreSQL shadow DB must be provided through an
   // external factory"): its data-loss check (EvaluateDataLoss) never asks the adapter for a shadow
   // database, and with an adapter the datasource's shadowDatabaseUrl is ignored (both measured).
-  console.error("`prisma migrate dev` does not work with the offline schema engine.\nUse: npm run db:new-migration -- <name>   (then npm run db:migrate)");
+  console.error(
+    "`prisma migrate dev` does not work with the offline schema engine.\nUse: npm run db:new-migration -- <name>   (then npm run db:migrate)",
+  );
   process.exit(2);
 }
 
-const needsDatabase = !["generate", "format", "validate", "version", "-v", "--version", "--help", "-h"].includes(args[0] ?? "--help");
+const needsDatabase = !["generate", "format", "validate", "version", "-v", "--version", "--help", "-h"].includes(
+  args[0] ?? "--help",
+);
 
 function runCli(databaseUrl: string): Promise<number> {
   return new Promise((resolve) => {

@@ -13,7 +13,14 @@ import os from "node:os";
 import path from "node:path";
 import { runSeed } from "../prisma/seed";
 import { loadEnv, repoRoot } from "./lib/env";
-import { createDatabase, dropDatabase, embeddedDataDir, ensurePostgres, migrate, type PostgresServer } from "./lib/postgres";
+import {
+  createDatabase,
+  dropDatabase,
+  embeddedDataDir,
+  ensurePostgres,
+  migrate,
+  type PostgresServer,
+} from "./lib/postgres";
 import { cspViolationsIn } from "./lib/csp-log";
 import { generateSecrets, withInstallSecrets } from "./lib/install-secrets";
 import { runToEnd, stopAllChildren } from "./lib/processes";
@@ -22,7 +29,14 @@ import { keepTsconfig } from "./lib/tsconfig-guard";
 
 const STAGES = ["lint", "typecheck", "unit", "integration", "faults", "build", "bundle", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
-type Outcome = { stage: Stage; status: "passed" | "failed" | "skipped"; passed: number; failed: number; seconds: number; note?: string };
+type Outcome = {
+  stage: Stage;
+  status: "passed" | "failed" | "skipped";
+  passed: number;
+  failed: number;
+  seconds: number;
+  note?: string;
+};
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 // TEST_NEXT_DIST_DIR lets two runs on one checkout build side by side.
@@ -44,7 +58,8 @@ function parseStages(): Set<Stage> {
     const i = argv.indexOf(flag);
     if (i < 0) return null;
     const names = (argv[i + 1] ?? "").split(",").filter(Boolean);
-    for (const n of names) if (!STAGES.includes(n as Stage)) fail(`Unknown stage "${n}" after ${flag}; stages: ${STAGES.join(", ")}`);
+    for (const n of names)
+      if (!STAGES.includes(n as Stage)) fail(`Unknown stage "${n}" after ${flag}; stages: ${STAGES.join(", ")}`);
     return names as Stage[];
   };
   const only = list("--only");
@@ -68,14 +83,20 @@ function fail(message: string): never {
 function preflight(stages: Set<Stage>) {
   const problems: string[] = [];
   const [major, minor] = process.versions.node.split(".").map(Number);
-  if (major! < 20 || (major === 20 && minor! < 9)) problems.push(`Node ${process.versions.node} is too old: install Node 20.9 or newer`);
-  if (!fs.existsSync(path.join(repoRoot, "node_modules", ".bin", "vitest"))) problems.push("dependencies are not installed: run npm ci");
+  if (major! < 20 || (major === 20 && minor! < 9))
+    problems.push(`Node ${process.versions.node} is too old: install Node 20.9 or newer`);
+  if (!fs.existsSync(path.join(repoRoot, "node_modules", ".bin", "vitest")))
+    problems.push("dependencies are not installed: run npm ci");
   else {
-    if (!fs.existsSync(path.join(repoRoot, "lib", "generated", "prisma", "client.ts"))) problems.push("the Prisma client is not generated: run npm run generate");
-    if (!fs.existsSync(path.join(repoRoot, "lib", "chekt", "schema.d.ts"))) problems.push("the CHeKT API types are not generated: run npm run generate");
+    if (!fs.existsSync(path.join(repoRoot, "lib", "generated", "prisma", "client.ts")))
+      problems.push("the Prisma client is not generated: run npm run generate");
+    if (!fs.existsSync(path.join(repoRoot, "lib", "chekt", "schema.d.ts")))
+      problems.push("the CHeKT API types are not generated: run npm run generate");
   }
   if (stages.has("e2e") && !fs.existsSync(CHROMIUM)) {
-    problems.push(`Chromium is missing at ${CHROMIUM}: install chromium: apt-get install -y chromium   (or set CHROMIUM_PATH, or npm test -- --skip e2e)`);
+    problems.push(
+      `Chromium is missing at ${CHROMIUM}: install chromium: apt-get install -y chromium   (or set CHROMIUM_PATH, or npm test -- --skip e2e)`,
+    );
   }
   if (problems.length) fail(`\n  - ${problems.join("\n  - ")}`);
 }
@@ -83,7 +104,9 @@ function preflight(stages: Set<Stage>) {
 function specFiles(dir: string, pattern: RegExp): string[] {
   const full = path.join(repoRoot, dir);
   if (!fs.existsSync(full)) return [];
-  return (fs.readdirSync(full, { recursive: true }) as string[]).filter((f) => pattern.test(f) && !f.startsWith("setup"));
+  return (fs.readdirSync(full, { recursive: true }) as string[]).filter(
+    (f) => pattern.test(f) && !f.startsWith("setup"),
+  );
 }
 
 function banner(text: string) {
@@ -115,7 +138,16 @@ function tmpFile(name: string) {
 async function vitestProject(project: string, env: NodeJS.ProcessEnv) {
   const report = tmpFile(`${project}.json`);
   const grep = grepPattern();
-  const args = ["run", "--project", project, "--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...(grep ? ["-t", grep] : [])];
+  const args = [
+    "run",
+    "--project",
+    project,
+    "--passWithNoTests",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+    ...(grep ? ["-t", grep] : []),
+  ];
   const code = await runToEnd(project, "vitest", args, {
     env,
     echo: true,
@@ -123,9 +155,15 @@ async function vitestProject(project: string, env: NodeJS.ProcessEnv) {
   let passed = 0;
   let failed = 0;
   if (fs.existsSync(report)) {
-    const json = JSON.parse(fs.readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; testResults: Array<{ status: string; assertionResults: unknown[] }> };
+    const json = JSON.parse(fs.readFileSync(report, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      testResults: Array<{ status: string; assertionResults: unknown[] }>;
+    };
     passed = json.numPassedTests;
-    failed = json.numFailedTests + json.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+    failed =
+      json.numFailedTests +
+      json.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
     fs.rmSync(report, { force: true });
   }
   if (code !== 0 && failed === 0) failed = 1;
@@ -134,15 +172,26 @@ async function vitestProject(project: string, env: NodeJS.ProcessEnv) {
 
 /** ESLint over the tree, then the line-length count (report only until the lead formats the tree once). */
 async function lintStage(env: NodeJS.ProcessEnv) {
-  const code = await runToEnd("lint", "eslint", [".", "--cache", "--cache-location", path.join(repoRoot, ".data", "eslintcache")], { env });
+  const code = await runToEnd(
+    "lint",
+    "eslint",
+    [".", "--cache", "--cache-location", path.join(repoRoot, ".data", "eslintcache")],
+    { env },
+  );
   await runToEnd("lines", "node", ["--import", "tsx", "scripts/line-length.ts", "--summary"], { env });
-  return code === 0 ? { status: "passed" as const, passed: 1, failed: 0, note: "eslint" } : { status: "failed" as const, passed: 0, failed: 1, note: "npm run lint" };
+  return code === 0
+    ? { status: "passed" as const, passed: 1, failed: 0, note: "eslint" }
+    : { status: "failed" as const, passed: 0, failed: 1, note: "npm run lint" };
 }
 
 /** tsc over app, lib, components, simulator, tests, scripts, bench and prisma (tsconfig.json includes them all). */
 async function typecheckStage(env: NodeJS.ProcessEnv) {
-  const code = await runToEnd("typecheck", "tsc", ["--noEmit", "-p", "tsconfig.json", "--incremental", "false"], { env });
-  return code === 0 ? { status: "passed" as const, passed: 1, failed: 0, note: "tsc --noEmit" } : { status: "failed" as const, passed: 0, failed: 1, note: "npm run typecheck" };
+  const code = await runToEnd("typecheck", "tsc", ["--noEmit", "-p", "tsconfig.json", "--incremental", "false"], {
+    env,
+  });
+  return code === 0
+    ? { status: "passed" as const, passed: 1, failed: 0, note: "tsc --noEmit" }
+    : { status: "failed" as const, passed: 0, failed: 1, note: "npm run typecheck" };
 }
 
 async function freshDatabase(suffix: string): Promise<string> {
@@ -188,7 +237,12 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
   const dbUrl = await freshDatabase("_e2e");
   const pw = () => randomBytes(9).toString("base64url");
   const users = { admin: pw(), operator: pw(), viewer: pw() };
-  const seedEnv = { SEED_ADMIN_PASSWORD: users.admin, SEED_TEST_USERS: "1", SEED_OPERATOR_PASSWORD: users.operator, SEED_VIEWER_PASSWORD: users.viewer };
+  const seedEnv = {
+    SEED_ADMIN_PASSWORD: users.admin,
+    SEED_TEST_USERS: "1",
+    SEED_OPERATOR_PASSWORD: users.operator,
+    SEED_VIEWER_PASSWORD: users.viewer,
+  };
   Object.assign(process.env, seedEnv);
   const seeded = await runSeed({ databaseUrl: dbUrl, log: () => {} });
 
@@ -214,40 +268,64 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
       CHEKT_RATE_LIMIT_BURST_PER_S: "30",
     },
   });
-  const appEnv: NodeJS.ProcessEnv = { ...baseEnv, DATABASE_URL: dbUrl, CHEKT_API_BASE_URL: sim.url, APP_URL: appUrl, AUTH_URL: appUrl, CHEKT_SIM_ADMIN_TOKEN: simToken, NODE_ENV: "production",
+  const appEnv: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    DATABASE_URL: dbUrl,
+    CHEKT_API_BASE_URL: sim.url,
+    APP_URL: appUrl,
+    AUTH_URL: appUrl,
+    CHEKT_SIM_ADMIN_TOKEN: simToken,
+    NODE_ENV: "production",
     // Short claim leases so the lease-expiry spec waits seconds, not the default 30 s.
-    VERIFICATION_LEASE_SECONDS: "6" };
-  await keepTsconfig(() => startApp({ port: appPort, mode: "start", env: appEnv, echo: false, logFile: path.join(LOG_DIR, "e2e-app.log"), timeoutMs: 60_000 }));
+    VERIFICATION_LEASE_SECONDS: "6",
+  };
+  await keepTsconfig(() =>
+    startApp({
+      port: appPort,
+      mode: "start",
+      env: appEnv,
+      echo: false,
+      logFile: path.join(LOG_DIR, "e2e-app.log"),
+      timeoutMs: 60_000,
+    }),
+  );
   // Pages read the mirror: the specs start once the app's first sweep has filled it (docs/mirror.md).
   await (await import("../tests/support/mirror-ready")).waitForFirstSync(dbUrl);
 
   const report = tmpFile("e2e.json");
   const grep = grepPattern();
-  const code = await runToEnd("e2e", "playwright", ["test", "--reporter=list,json", ...(grep ? ["--grep", grep] : [])], {
-    env: {
-      ...baseEnv,
-      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
-      PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-      PLAYWRIGHT_JSON_OUTPUT_FILE: report,
-      CHROMIUM_PATH: CHROMIUM,
-      E2E_BASE_URL: appUrl,
-      E2E_SIM_URL: sim.url,
-      E2E_SIM_ADMIN_TOKEN: simToken,
-      E2E_DATABASE_URL: dbUrl,
-      E2E_DIST_DIR: baseEnv.NEXT_DIST_DIR,
-      E2E_ADMIN_EMAIL: seeded.adminEmail,
-      E2E_ADMIN_PASSWORD: users.admin,
-      E2E_OPERATOR_EMAIL: process.env.SEED_OPERATOR_EMAIL || "operator@example.com",
-      E2E_OPERATOR_PASSWORD: users.operator,
-      E2E_VIEWER_EMAIL: process.env.SEED_VIEWER_EMAIL || "viewer@example.com",
-      E2E_VIEWER_PASSWORD: users.viewer,
+  const code = await runToEnd(
+    "e2e",
+    "playwright",
+    ["test", "--reporter=list,json", ...(grep ? ["--grep", grep] : [])],
+    {
+      env: {
+        ...baseEnv,
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+        PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+        PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+        CHROMIUM_PATH: CHROMIUM,
+        E2E_BASE_URL: appUrl,
+        E2E_SIM_URL: sim.url,
+        E2E_SIM_ADMIN_TOKEN: simToken,
+        E2E_DATABASE_URL: dbUrl,
+        E2E_DIST_DIR: baseEnv.NEXT_DIST_DIR,
+        E2E_ADMIN_EMAIL: seeded.adminEmail,
+        E2E_ADMIN_PASSWORD: users.admin,
+        E2E_OPERATOR_EMAIL: process.env.SEED_OPERATOR_EMAIL || "operator@example.com",
+        E2E_OPERATOR_PASSWORD: users.operator,
+        E2E_VIEWER_EMAIL: process.env.SEED_VIEWER_EMAIL || "viewer@example.com",
+        E2E_VIEWER_PASSWORD: users.viewer,
+      },
     },
-  });
+  );
   await stopAllChildren();
   let passed = 0;
   let failed = 0;
   if (fs.existsSync(report)) {
-    const stats = (JSON.parse(fs.readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+    const stats = (
+      JSON.parse(fs.readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }
+    ).stats;
     passed = stats.expected + stats.flaky;
     failed = stats.unexpected;
     fs.rmSync(report, { force: true });
@@ -260,7 +338,9 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
     failed += 1;
   }
   const ok = code === 0 && csp.length === 0;
-  const note = ok ? undefined : `${csp.length ? `${csp.length} CSP violation(s); ` : ""}app and simulator output: ${path.relative(repoRoot, LOG_DIR)}/e2e-*.log`;
+  const note = ok
+    ? undefined
+    : `${csp.length ? `${csp.length} CSP violation(s); ` : ""}app and simulator output: ${path.relative(repoRoot, LOG_DIR)}/e2e-*.log`;
   return { status: ok ? ("passed" as const) : ("failed" as const), passed, failed, note };
 }
 
@@ -269,7 +349,9 @@ function summary(): number {
   const pad = (s: string, n: number) => s.padEnd(n);
   for (const o of outcomes) {
     const counts = o.status === "skipped" ? "" : `${o.passed} passed, ${o.failed} failed`;
-    console.log(`  ${pad(o.stage, 12)} ${pad(o.status.toUpperCase(), 8)} ${pad(`${o.seconds.toFixed(1)} s`, 9)} ${pad(counts, 24)} ${o.note ?? ""}`);
+    console.log(
+      `  ${pad(o.stage, 12)} ${pad(o.status.toUpperCase(), 8)} ${pad(`${o.seconds.toFixed(1)} s`, 9)} ${pad(counts, 24)} ${o.note ?? ""}`,
+    );
   }
   const passed = outcomes.reduce((n, o) => n + o.passed, 0);
   const failed = outcomes.reduce((n, o) => n + o.failed, 0);
@@ -291,26 +373,46 @@ async function main(): Promise<number> {
   const runDb = await freshDatabase("");
   console.log(`PostgreSQL ready, fresh database ${databases[0]} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
-  const baseEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test", NEXT_TELEMETRY_DISABLED: "1", TEST_PG_ADMIN_URL: pgServer.adminUrl };
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "test",
+    NEXT_TELEMETRY_DISABLED: "1",
+    TEST_PG_ADMIN_URL: pgServer.adminUrl,
+  };
   const dbEnv = { ...baseEnv, TEST_DATABASE_URL: runDb, DATABASE_URL: runDb };
 
   if (stages.has("unit")) await timed("unit", () => vitestProject("unit", baseEnv));
   if (stages.has("integration")) await timed("integration", () => vitestProject("integration", dbEnv));
   if (stages.has("faults")) {
-    await timed("faults", async () => (specFiles("tests/faults", /\.test\.ts$/).length ? vitestProject("faults", dbEnv) : skipped("no tests in tests/faults")));
+    await timed("faults", async () =>
+      specFiles("tests/faults", /\.test\.ts$/).length
+        ? vitestProject("faults", dbEnv)
+        : skipped("no tests in tests/faults"),
+    );
   }
   let built = fs.existsSync(path.join(repoRoot, DIST_DIR, "BUILD_ID")) && !stages.has("build");
-  const buildEnv: NodeJS.ProcessEnv = { ...baseEnv, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: runDb };
+  const buildEnv: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: DIST_DIR,
+    DATABASE_URL: runDb,
+  };
   if (stages.has("build")) {
     const build = await timed("build", async () => {
       const code = await keepTsconfig(() => runToEnd("build", "next", ["build"], { env: buildEnv }));
-      return code === 0 ? { status: "passed", passed: 1, failed: 0, note: "next build" } : { status: "failed", passed: 0, failed: 1, note: "next build failed" };
+      return code === 0
+        ? { status: "passed", passed: 1, failed: 0, note: "next build" }
+        : { status: "failed", passed: 0, failed: 1, note: "next build failed" };
     });
     built = build.status === "passed";
   }
   const e2eEnv = { ...baseEnv, NEXT_DIST_DIR: DIST_DIR };
-  if (stages.has("bundle")) await timed("bundle", async () => (built ? vitestProject("bundle", buildEnv) : skipped("needs a successful build")));
-  if (stages.has("e2e")) await timed("e2e", async () => (built ? e2eStage(e2eEnv) : skipped("needs a successful build")));
+  if (stages.has("bundle"))
+    await timed("bundle", async () =>
+      built ? vitestProject("bundle", buildEnv) : skipped("needs a successful build"),
+    );
+  if (stages.has("e2e"))
+    await timed("e2e", async () => (built ? e2eStage(e2eEnv) : skipped("needs a successful build")));
   return summary();
 }
 

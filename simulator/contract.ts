@@ -8,7 +8,9 @@ import type { FieldError } from "./errors";
 import type { SchemaName } from "./handlers";
 
 // ajv-formats is CommonJS; under tsx/vitest its default export may arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => void;
 
 /** The one document both sides are derived from. */
 export const OPENAPI_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../lib/chekt/openapi.yaml");
@@ -52,7 +54,11 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined, prefix =
   for (const e of errors ?? []) {
     // oneOf/anyOf/if summaries repeat what their branches already said.
     if (e.keyword === "oneOf" || e.keyword === "anyOf" || e.keyword === "if") continue;
-    let field = e.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).join(".");
+    let field = e.instancePath
+      .split("/")
+      .slice(1)
+      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .join(".");
     let message: string;
     const p = e.params as Record<string, unknown>;
     switch (e.keyword) {
@@ -65,7 +71,10 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined, prefix =
         message = `${field} is not an allowed field`;
         break;
       case "minLength":
-        message = p.limit === 1 ? `${field || "value"} must not be empty` : `${field || "value"} must be at least ${String(p.limit)} characters`;
+        message =
+          p.limit === 1
+            ? `${field || "value"} must not be empty`
+            : `${field || "value"} must be at least ${String(p.limit)} characters`;
         break;
       case "maxLength":
         message = `${field || "value"} must be at most ${String(p.limit)} characters`;
@@ -144,7 +153,8 @@ export function loadContract(path = OPENAPI_PATH): Contract {
     ajv.addSchema({ $id: "doc", components: rewriteRefs(components) as Json });
   }
   const compile = (ajv: Ajv2020, schema: unknown): ValidateFunction => ajv.compile(rewriteRefs(schema) as Json);
-  const run = (fn: ValidateFunction, value: unknown, prefix = "") => (fn(value) ? [] : toFieldErrors(fn.errors, prefix));
+  const run = (fn: ValidateFunction, value: unknown, prefix = "") =>
+    fn(value) ? [] : toFieldErrors(fn.errors, prefix);
 
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(doc.paths as Json)) {
@@ -193,13 +203,17 @@ export function loadContract(path = OPENAPI_PATH): Contract {
           if (!respCache.has(key)) {
             const r = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
             const resolved = r ? resolveRef<Json>(doc, r) : null;
-            let schema = ((resolved?.content as Json | undefined)?.["application/json"] as Json | undefined)?.schema as Json | undefined;
+            let schema = ((resolved?.content as Json | undefined)?.["application/json"] as Json | undefined)?.schema as
+              Json | undefined;
             // A list asked with `fields` carries only those columns (the document says so): nothing required.
             if (schema && opts.projected && schema.type === "array") {
               const { required: _required, ...item } = resolveRef<Json>(doc, schema.items);
               schema = { type: "array", items: item };
             }
-            respCache.set(key, resolved ? (schema ? compile(strictAjv, schema) : null) : compile(strictAjv, { not: {} }));
+            respCache.set(
+              key,
+              resolved ? (schema ? compile(strictAjv, schema) : null) : compile(strictAjv, { not: {} }),
+            );
           }
           const fn = respCache.get(key);
           if (!fn) return null;

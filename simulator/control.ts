@@ -9,7 +9,20 @@ import type { App, Dealer, Site, Store } from "./store";
 import { requestCounter } from "./stats";
 
 /** The store's collections GET /_sim counts. */
-const COUNTED = ["partners", "dealers", "stations", "sites", "contacts", "devices", "apps", "alarms", "verifications", "snapshots", "events", "deliveries"] as const satisfies readonly (keyof Store)[];
+const COUNTED = [
+  "partners",
+  "dealers",
+  "stations",
+  "sites",
+  "contacts",
+  "devices",
+  "apps",
+  "alarms",
+  "verifications",
+  "snapshots",
+  "events",
+  "deliveries",
+] as const satisfies readonly (keyof Store)[];
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const str = { type: "string", minLength: 1 };
@@ -17,32 +30,131 @@ const id = { type: "integer", minimum: 1 };
 const share = { type: "number", minimum: 0, maximum: 1 };
 const schemas = {
   reset: { type: "object", properties: { seed: { enum: ["demo", "empty"] } }, additionalProperties: false },
-  partner: { type: "object", properties: { name: str, client_id: str, client_secret: { type: ["string", "null"] }, public_key_pem: str, redirect_uris: { type: "array", items: str } }, additionalProperties: false },
-  dealer: { type: "object", required: ["company_name"], properties: { company_name: str, company_email: str, partner_id: id, client_id: str, external_dealer_id: str, admin_email: str, admin_password: str }, additionalProperties: false },
-  app: {
-    type: "object", required: ["dealer_id"], additionalProperties: false,
+  partner: {
+    type: "object",
     properties: {
-      dealer_id: id, name: str, mode: { enum: ["live", "test"] }, api_key: { type: "string", pattern: "^chekt_(live|test)_[A-Za-z0-9]{20,}$" }, signing_secret: str,
-      scopes: { type: "array", items: { enum: ALL_SCOPES } }, events: { type: "array", items: { enum: ALL_EVENTS } }, webhook_url: { type: ["string", "null"], minLength: 1 },
+      name: str,
+      client_id: str,
+      client_secret: { type: ["string", "null"] },
+      public_key_pem: str,
+      redirect_uris: { type: "array", items: str },
+    },
+    additionalProperties: false,
+  },
+  dealer: {
+    type: "object",
+    required: ["company_name"],
+    properties: {
+      company_name: str,
+      company_email: str,
+      partner_id: id,
+      client_id: str,
+      external_dealer_id: str,
+      admin_email: str,
+      admin_password: str,
+    },
+    additionalProperties: false,
+  },
+  app: {
+    type: "object",
+    required: ["dealer_id"],
+    additionalProperties: false,
+    properties: {
+      dealer_id: id,
+      name: str,
+      mode: { enum: ["live", "test"] },
+      api_key: { type: "string", pattern: "^chekt_(live|test)_[A-Za-z0-9]{20,}$" },
+      signing_secret: str,
+      scopes: { type: "array", items: { enum: ALL_SCOPES } },
+      events: { type: "array", items: { enum: ALL_EVENTS } },
+      webhook_url: { type: ["string", "null"], minLength: 1 },
     },
   },
-  appPatch: { type: "object", additionalProperties: false, properties: { name: str, scopes: { type: "array", items: { enum: ALL_SCOPES } }, events: { type: "array", items: { enum: ALL_EVENTS } }, webhook_url: { type: ["string", "null"], minLength: 1 } } },
+  appPatch: {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      name: str,
+      scopes: { type: "array", items: { enum: ALL_SCOPES } },
+      events: { type: "array", items: { enum: ALL_EVENTS } },
+      webhook_url: { type: ["string", "null"], minLength: 1 },
+    },
+  },
   revoke: { type: "object", additionalProperties: false, properties: { key: str } },
-  alarm: { type: "object", required: ["site_id"], additionalProperties: false, properties: { site_id: id, device_id: id, contact_id: id, expires_in_s: { type: "number", exclusiveMinimum: 0 }, trigger: { enum: [...TRIGGERS] }, priority: { enum: [...PRIORITIES] }, description: str } },
-  resolve: { type: "object", additionalProperties: false, properties: { resolution: { enum: ["handled", "false-positive", "escalated"] }, notes: { type: "string" } } },
-  status: { type: "object", additionalProperties: false, properties: { status: { enum: ["online", "offline"] }, firmware: str } },
+  alarm: {
+    type: "object",
+    required: ["site_id"],
+    additionalProperties: false,
+    properties: {
+      site_id: id,
+      device_id: id,
+      contact_id: id,
+      expires_in_s: { type: "number", exclusiveMinimum: 0 },
+      trigger: { enum: [...TRIGGERS] },
+      priority: { enum: [...PRIORITIES] },
+      description: str,
+    },
+  },
+  resolve: {
+    type: "object",
+    additionalProperties: false,
+    properties: { resolution: { enum: ["handled", "false-positive", "escalated"] }, notes: { type: "string" } },
+  },
+  status: {
+    type: "object",
+    additionalProperties: false,
+    properties: { status: { enum: ["online", "offline"] }, firmware: str },
+  },
   fault: {
-    type: "object", required: ["path"], additionalProperties: false,
-    properties: { path: str, method: str, rate_429: share, rate_5xx: share, status_5xx: { type: "integer", minimum: 500, maximum: 599 }, delay_ms: { type: "integer", minimum: 0, maximum: 120000 }, drop_rate: share, count: { type: "integer", minimum: 1 }, when: { enum: ["before", "after"] } },
+    type: "object",
+    required: ["path"],
+    additionalProperties: false,
+    properties: {
+      path: str,
+      method: str,
+      rate_429: share,
+      rate_5xx: share,
+      status_5xx: { type: "integer", minimum: 500, maximum: 599 },
+      delay_ms: { type: "integer", minimum: 0, maximum: 120000 },
+      drop_rate: share,
+      count: { type: "integer", minimum: 1 },
+      when: { enum: ["before", "after"] },
+    },
   },
   test: { type: "object", additionalProperties: false, properties: { app_id: str, message: { type: "string" } } },
-  bulkSites: { type: "object", required: ["dealer_id", "count"], additionalProperties: false, properties: { dealer_id: id, count: { type: "integer", minimum: 1, maximum: 100000 }, devices_per_site: { type: "integer", minimum: 0, maximum: 50 }, contacts_per_site: { type: "integer", minimum: 0, maximum: 10 } } },
+  bulkSites: {
+    type: "object",
+    required: ["dealer_id", "count"],
+    additionalProperties: false,
+    properties: {
+      dealer_id: id,
+      count: { type: "integer", minimum: 1, maximum: 100000 },
+      devices_per_site: { type: "integer", minimum: 0, maximum: 50 },
+      contacts_per_site: { type: "integer", minimum: 0, maximum: 10 },
+    },
+  },
   config: {
-    type: "object", additionalProperties: false,
-    properties: { tokenTtlS: { type: "number", exclusiveMinimum: 0 }, rateLimitPerMin: { type: "number", exclusiveMinimum: 0 }, rateLimitBurstPerS: { type: "number", minimum: 1 }, webhookRetryScale: { type: "number", exclusiveMinimum: 0 }, webhookTimeoutMs: { type: "integer", minimum: 1 }, maxBulk: { type: "integer", minimum: 1 }, verificationTtlS: { type: "number", exclusiveMinimum: 0 }, authCodeTtlS: { type: "number", exclusiveMinimum: 0 }, keyGraceS: { type: "number", minimum: 0 }, idempotencyTtlS: { type: "number", exclusiveMinimum: 0 }, errorShape: { enum: ["envelope", "nest"] } },
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      tokenTtlS: { type: "number", exclusiveMinimum: 0 },
+      rateLimitPerMin: { type: "number", exclusiveMinimum: 0 },
+      rateLimitBurstPerS: { type: "number", minimum: 1 },
+      webhookRetryScale: { type: "number", exclusiveMinimum: 0 },
+      webhookTimeoutMs: { type: "integer", minimum: 1 },
+      maxBulk: { type: "integer", minimum: 1 },
+      verificationTtlS: { type: "number", exclusiveMinimum: 0 },
+      authCodeTtlS: { type: "number", exclusiveMinimum: 0 },
+      keyGraceS: { type: "number", minimum: 0 },
+      idempotencyTtlS: { type: "number", exclusiveMinimum: 0 },
+      errorShape: { enum: ["envelope", "nest"] },
+    },
   },
 } as const;
-const validators = Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, ajv.compile(s)])) as Record<keyof typeof schemas, ReturnType<typeof ajv.compile>>;
+const validators = Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, ajv.compile(s)])) as Record<
+  keyof typeof schemas,
+  ReturnType<typeof ajv.compile>
+>;
 
 function body<T>(req: FastifyRequest, schema: keyof typeof schemas): T {
   const b = req.body ?? {};
@@ -72,7 +184,14 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     r.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
       const token = sim.config.adminToken;
       if (token && req.headers.authorization !== `Bearer ${token}`) {
-        reply.code(401).send(envelope(new SimError(401, "invalid_token", "the control API needs Authorization: Bearer <CHEKT_SIM_ADMIN_TOKEN>"), requestId()));
+        reply
+          .code(401)
+          .send(
+            envelope(
+              new SimError(401, "invalid_token", "the control API needs Authorization: Bearer <CHEKT_SIM_ADMIN_TOKEN>"),
+              requestId(),
+            ),
+          );
         return reply;
       }
     });
@@ -106,10 +225,17 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.post("/_sim/partners", async (req, reply) => {
-      const b = body<{ name?: string; client_id?: string; client_secret?: string | null; public_key_pem?: string; redirect_uris?: string[] }>(req, "partner");
+      const b = body<{
+        name?: string;
+        client_id?: string;
+        client_secret?: string | null;
+        public_key_pem?: string;
+        redirect_uris?: string[];
+      }>(req, "partner");
       const s = sim.store;
       const clientId = b.client_id ?? `partner_${s.counters.partner + 1}_${newSecret("").slice(0, 8)}`;
-      if (s.partnersByClientId.has(clientId)) throw new SimError(409, "conflict", `client_id ${clientId} already exists`, "client_id");
+      if (s.partnersByClientId.has(clientId))
+        throw new SimError(409, "conflict", `client_id ${clientId} already exists`, "client_id");
       if (b.public_key_pem) {
         try {
           (await import("node:crypto")).createPublicKey(b.public_key_pem);
@@ -117,40 +243,109 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
           throw new SimError(400, "validation_failed", "public_key_pem is not a PEM public key", "public_key_pem");
         }
       }
-      const secret = b.client_secret === null ? null : b.client_secret ?? newSecret("cs_");
+      const secret = b.client_secret === null ? null : (b.client_secret ?? newSecret("cs_"));
       const id = s.next("partner");
-      s.addPartner({ id, name: b.name ?? `Partner ${id}`, client_id: clientId, client_secret: secret, public_key_pem: b.public_key_pem ?? null, redirect_uris: b.redirect_uris ?? [], created_at: new Date().toISOString() });
+      s.addPartner({
+        id,
+        name: b.name ?? `Partner ${id}`,
+        client_id: clientId,
+        client_secret: secret,
+        public_key_pem: b.public_key_pem ?? null,
+        redirect_uris: b.redirect_uris ?? [],
+        created_at: new Date().toISOString(),
+      });
       reply.code(201);
-      return { id, name: b.name ?? `Partner ${id}`, client_id: clientId, client_secret: secret, has_public_key: Boolean(b.public_key_pem), redirect_uris: b.redirect_uris ?? [] };
+      return {
+        id,
+        name: b.name ?? `Partner ${id}`,
+        client_id: clientId,
+        client_secret: secret,
+        has_public_key: Boolean(b.public_key_pem),
+        redirect_uris: b.redirect_uris ?? [],
+      };
     });
 
     r.post("/_sim/dealers", async (req, reply) => {
-      const b = body<{ company_name: string; company_email?: string; partner_id?: number; client_id?: string; external_dealer_id?: string; admin_email?: string; admin_password?: string }>(req, "dealer");
+      const b = body<{
+        company_name: string;
+        company_email?: string;
+        partner_id?: number;
+        client_id?: string;
+        external_dealer_id?: string;
+        admin_email?: string;
+        admin_password?: string;
+      }>(req, "dealer");
       const s = sim.store;
-      const partnerId: number | null = b.partner_id ?? (b.client_id ? s.partnersByClientId.get(b.client_id) ?? null : null);
-      if (b.client_id && partnerId === null) throw new SimError(404, "not_found", `partner ${b.client_id} not found`, "client_id");
-      if (partnerId !== null && !s.partners.has(partnerId)) throw new SimError(404, "not_found", `partner ${partnerId} not found`, "partner_id");
-      if (partnerId !== null && !b.external_dealer_id) throw new SimError(400, "validation_failed", "external_dealer_id is required to connect the dealer to a partner", "external_dealer_id");
-      if (partnerId !== null && s.dealerByExternal.has(`${partnerId}:${b.external_dealer_id}`)) throw new SimError(409, "conflict", `external_dealer_id ${b.external_dealer_id} is already connected`, "external_dealer_id");
-      const dealer: Dealer = { dealer_id: s.next("dealer"), company_name: b.company_name, company_address1: null, company_address2: null, company_email: b.company_email ?? null, company_phone_number: null, created_at: new Date().toISOString(), links: {} };
+      const partnerId: number | null =
+        b.partner_id ?? (b.client_id ? (s.partnersByClientId.get(b.client_id) ?? null) : null);
+      if (b.client_id && partnerId === null)
+        throw new SimError(404, "not_found", `partner ${b.client_id} not found`, "client_id");
+      if (partnerId !== null && !s.partners.has(partnerId))
+        throw new SimError(404, "not_found", `partner ${partnerId} not found`, "partner_id");
+      if (partnerId !== null && !b.external_dealer_id)
+        throw new SimError(
+          400,
+          "validation_failed",
+          "external_dealer_id is required to connect the dealer to a partner",
+          "external_dealer_id",
+        );
+      if (partnerId !== null && s.dealerByExternal.has(`${partnerId}:${b.external_dealer_id}`))
+        throw new SimError(
+          409,
+          "conflict",
+          `external_dealer_id ${b.external_dealer_id} is already connected`,
+          "external_dealer_id",
+        );
+      const dealer: Dealer = {
+        dealer_id: s.next("dealer"),
+        company_name: b.company_name,
+        company_address1: null,
+        company_address2: null,
+        company_email: b.company_email ?? null,
+        company_phone_number: null,
+        created_at: new Date().toISOString(),
+        links: {},
+      };
       s.addDealer(dealer);
       if (partnerId !== null) s.linkDealer(dealer, partnerId, b.external_dealer_id!);
       const email = (b.admin_email ?? `admin+${dealer.dealer_id}@dealer.example`).toLowerCase();
       if (s.users.has(email)) throw new SimError(409, "conflict", `user ${email} already exists`, "admin_email");
-      s.users.set(email, { email, password: b.admin_password ?? DEMO_PASSWORD, dealer_id: dealer.dealer_id, role: "admin", name: `${b.company_name} admin` });
+      s.users.set(email, {
+        email,
+        password: b.admin_password ?? DEMO_PASSWORD,
+        dealer_id: dealer.dealer_id,
+        role: "admin",
+        name: `${b.company_name} admin`,
+      });
       reply.code(201);
       return { ...dealerDto(dealer, partnerId), admin: { email, password: b.admin_password ?? DEMO_PASSWORD } };
     });
 
     r.post("/_sim/apps", async (req, reply) => {
-      const b = body<{ dealer_id: number; name?: string; mode?: "live" | "test"; api_key?: string; signing_secret?: string; scopes?: string[]; events?: string[]; webhook_url?: string | null }>(req, "app");
+      const b = body<{
+        dealer_id: number;
+        name?: string;
+        mode?: "live" | "test";
+        api_key?: string;
+        signing_secret?: string;
+        scopes?: string[];
+        events?: string[];
+        webhook_url?: string | null;
+      }>(req, "app");
       dealerOr404(sim, b.dealer_id);
       const s = sim.store;
       const key = b.api_key ?? newApiKey(b.mode ?? "test");
       if (s.appByKey.has(key)) throw new SimError(409, "conflict", "api_key already in use", "api_key");
       const a: App = {
-        id: `app_${s.next("app")}`, dealer_id: b.dealer_id, name: b.name ?? "my-app", scopes: b.scopes ?? ["devices:read", "events:read"], events: b.events ?? [],
-        webhook_url: b.webhook_url ?? null, signing_secret: b.signing_secret ?? newSecret("whsec_"), keys: [{ key, created_at: new Date().toISOString(), expires_at: null }], created_at: new Date().toISOString(),
+        id: `app_${s.next("app")}`,
+        dealer_id: b.dealer_id,
+        name: b.name ?? "my-app",
+        scopes: b.scopes ?? ["devices:read", "events:read"],
+        events: b.events ?? [],
+        webhook_url: b.webhook_url ?? null,
+        signing_secret: b.signing_secret ?? newSecret("whsec_"),
+        keys: [{ key, created_at: new Date().toISOString(), expires_at: null }],
+        created_at: new Date().toISOString(),
       };
       s.addApp(a);
       reply.code(201);
@@ -169,7 +364,8 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
       const a = appOr404(sim, req.params.id);
       const now = Date.now();
       const graceEnd = new Date(now + sim.config.keyGraceS * 1000).toISOString();
-      for (const k of a.keys) if (!k.expires_at || Date.parse(k.expires_at) > now + sim.config.keyGraceS * 1000) k.expires_at = graceEnd;
+      for (const k of a.keys)
+        if (!k.expires_at || Date.parse(k.expires_at) > now + sim.config.keyGraceS * 1000) k.expires_at = graceEnd;
       const key = newApiKey(a.keys[0]?.key.startsWith("chekt_live_") ? "live" : "test");
       a.keys.push({ key, created_at: new Date(now).toISOString(), expires_at: null });
       sim.store.appByKey.set(key, a.id);
@@ -181,7 +377,8 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
       const b = body<{ key?: string }>(req, "revoke");
       const now = new Date().toISOString();
       const targets = b.key ? a.keys.filter((k) => k.key === b.key) : a.keys;
-      if (b.key && targets.length === 0) throw new SimError(404, "not_found", "that key does not belong to this app", "key");
+      if (b.key && targets.length === 0)
+        throw new SimError(404, "not_found", "that key does not belong to this app", "key");
       for (const k of targets) k.expires_at = now;
       return appView(a);
     });
@@ -202,7 +399,11 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
       const site = req.query.site_id ? Number(req.query.site_id) : null;
       const now = Date.now();
       return [...sim.store.verifications.values()]
-        .filter((v) => (site === null || v.site_id === site) && (req.query.open !== "true" || (!v.answer && Date.parse(v.expires_at) > now)))
+        .filter(
+          (v) =>
+            (site === null || v.site_id === site) &&
+            (req.query.open !== "true" || (!v.answer && Date.parse(v.expires_at) > now)),
+        )
         .slice(-500);
     });
 
@@ -212,7 +413,10 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
       if (!al) throw SimError.notFound(`alarm ${req.params.id}`);
       al.status = "resolved";
       al.updated_at = new Date().toISOString();
-      const e = sim.deliverer.emit(al.dealer_id, { type: "alarm.resolved", data: { alarm_id: pfx.alarm(al.id), resolution: b.resolution ?? "handled", notes: b.notes ?? null } });
+      const e = sim.deliverer.emit(al.dealer_id, {
+        type: "alarm.resolved",
+        data: { alarm_id: pfx.alarm(al.id), resolution: b.resolution ?? "handled", notes: b.notes ?? null },
+      });
       return { alarm: v1Alarm(al, (snap) => sim.snapshotUrl(snap), sim.store), event: { id: e.id, type: e.type } };
     });
 
@@ -221,14 +425,40 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
       const dev = sim.store.devices.get(Number(String(req.params.id).replace(/^dev_/, "")));
       if (!dev) throw new SimError(404, "device_not_found", `device ${req.params.id} not found`);
       const events = sim.setDeviceStatus(dev, b.status ?? dev.status, b.firmware);
-      return { device_id: dev.device_id, status: dev.status, firmware: dev.firmware, events: events.map((e) => ({ id: e.id, type: e.type })) };
+      return {
+        device_id: dev.device_id,
+        status: dev.status,
+        firmware: dev.firmware,
+        events: events.map((e) => ({ id: e.id, type: e.type })),
+      };
     });
 
     r.post("/_sim/faults", async (req, reply) => {
-      const b = body<{ path: string; method?: string; rate_429?: number; rate_5xx?: number; status_5xx?: number; delay_ms?: number; drop_rate?: number; count?: number; when?: "before" | "after" }>(req, "fault");
-      if ((b.rate_429 ?? 0) + (b.rate_5xx ?? 0) + (b.drop_rate ?? 0) > 1) throw new SimError(400, "validation_failed", "rate_429 + rate_5xx + drop_rate must be at most 1", "rate_429");
+      const b = body<{
+        path: string;
+        method?: string;
+        rate_429?: number;
+        rate_5xx?: number;
+        status_5xx?: number;
+        delay_ms?: number;
+        drop_rate?: number;
+        count?: number;
+        when?: "before" | "after";
+      }>(req, "fault");
+      if ((b.rate_429 ?? 0) + (b.rate_5xx ?? 0) + (b.drop_rate ?? 0) > 1)
+        throw new SimError(400, "validation_failed", "rate_429 + rate_5xx + drop_rate must be at most 1", "rate_429");
       reply.code(201);
-      return sim.faults.add({ path: b.path, method: b.method ?? null, rate_429: b.rate_429 ?? 0, rate_5xx: b.rate_5xx ?? 0, status_5xx: b.status_5xx ?? 503, delay_ms: b.delay_ms ?? 0, drop_rate: b.drop_rate ?? 0, remaining: b.count ?? null, when: b.when ?? "before" });
+      return sim.faults.add({
+        path: b.path,
+        method: b.method ?? null,
+        rate_429: b.rate_429 ?? 0,
+        rate_5xx: b.rate_5xx ?? 0,
+        status_5xx: b.status_5xx ?? 503,
+        delay_ms: b.delay_ms ?? 0,
+        drop_rate: b.drop_rate ?? 0,
+        remaining: b.count ?? null,
+        when: b.when ?? "before",
+      });
     });
     r.get("/_sim/faults", async () => sim.faults.rules.map((f) => sim.faults.view(f)));
     r.delete("/_sim/faults", async () => {
@@ -242,18 +472,27 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
       return { ok: true };
     });
 
-    r.get<{ Querystring: { event_id?: string; app_id?: string; state?: string; type?: string; limit?: string } }>("/_sim/deliveries", async (req) => {
-      const q = req.query;
-      const limit = Math.min(Number(q.limit ?? 200) || 200, 5000);
-      const out = [];
-      const all = [...sim.store.deliveries.values()];
-      for (let i = all.length - 1; i >= 0 && out.length < limit; i--) {
-        const d = all[i]!;
-        if ((q.event_id && d.event_id !== q.event_id) || (q.app_id && d.app_id !== q.app_id) || (q.state && d.state !== q.state) || (q.type && d.event_type !== q.type)) continue;
-        out.push(d);
-      }
-      return out;
-    });
+    r.get<{ Querystring: { event_id?: string; app_id?: string; state?: string; type?: string; limit?: string } }>(
+      "/_sim/deliveries",
+      async (req) => {
+        const q = req.query;
+        const limit = Math.min(Number(q.limit ?? 200) || 200, 5000);
+        const out = [];
+        const all = [...sim.store.deliveries.values()];
+        for (let i = all.length - 1; i >= 0 && out.length < limit; i--) {
+          const d = all[i]!;
+          if (
+            (q.event_id && d.event_id !== q.event_id) ||
+            (q.app_id && d.app_id !== q.app_id) ||
+            (q.state && d.state !== q.state) ||
+            (q.type && d.event_type !== q.type)
+          )
+            continue;
+          out.push(d);
+        }
+        return out;
+      },
+    );
 
     r.post("/_sim/webhooks/test", async (req, reply) => {
       const b = body<{ app_id?: string; message?: string }>(req, "test");
@@ -266,11 +505,22 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.post("/_sim/bulk-sites", async (req, reply) => {
-      const b = body<{ dealer_id: number; count: number; devices_per_site?: number; contacts_per_site?: number }>(req, "bulkSites");
+      const b = body<{ dealer_id: number; count: number; devices_per_site?: number; contacts_per_site?: number }>(
+        req,
+        "bulkSites",
+      );
       dealerOr404(sim, b.dealer_id);
       const s = sim.store;
       const t = new Date().toISOString();
-      const tzs = ["America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "Europe/London", "Asia/Seoul", "Australia/Sydney"];
+      const tzs = [
+        "America/New_York",
+        "America/Chicago",
+        "America/Denver",
+        "America/Los_Angeles",
+        "Europe/London",
+        "Asia/Seoul",
+        "Australia/Sydney",
+      ];
       const stations = s.stationsByDealer.of(b.dealer_id);
       let first = 0;
       let last = 0;
@@ -279,18 +529,54 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
         first ||= sid;
         last = sid;
         const site: Site = {
-          site_id: sid, dealer_id: b.dealer_id, external_site_id: `bulk-${sid}`, name: `Bulk Site ${String(sid).padStart(6, "0")}`,
-          monitoring_station_id: stations.length ? stations[i % stations.length]! : null, account_number: String(500000 + sid), address1: `${sid} Bulk Ave`, address2: null,
-          timezone: tzs[i % tzs.length]!, is_activated: (i % 3 === 0 ? 0 : 1) as 0 | 1, security_type: 3, arming_updated_at: t, created_at: t,
+          site_id: sid,
+          dealer_id: b.dealer_id,
+          external_site_id: `bulk-${sid}`,
+          name: `Bulk Site ${String(sid).padStart(6, "0")}`,
+          monitoring_station_id: stations.length ? stations[i % stations.length]! : null,
+          account_number: String(500000 + sid),
+          address1: `${sid} Bulk Ave`,
+          address2: null,
+          timezone: tzs[i % tzs.length]!,
+          is_activated: (i % 3 === 0 ? 0 : 1) as 0 | 1,
+          security_type: 3,
+          arming_updated_at: t,
+          created_at: t,
         };
         s.addSite(site);
         for (let c = 0; c < (b.contacts_per_site ?? 0); c++) {
           const cid = s.next("contact");
-          s.addContact({ contact_id: cid, site_id: sid, external_contact_id: `bulk-contact-${cid}`, first_name: "Contact", last_name: String(cid), phone_number: null, email: null, created_at: t });
+          s.addContact({
+            contact_id: cid,
+            site_id: sid,
+            external_contact_id: `bulk-contact-${cid}`,
+            first_name: "Contact",
+            last_name: String(cid),
+            phone_number: null,
+            email: null,
+            created_at: t,
+          });
         }
         for (let d = 0; d < (b.devices_per_site ?? 0); d++) {
           const did = s.next("device");
-          s.addDevice({ device_id: did, site_id: sid, external_device_id: `bulk-dev-${did}`, device_type: "camera", name: `Camera ${d + 1}`, zone_number: String(d + 1).padStart(3, "0"), additional_zone_numbers: null, mac: null, manufacturer: "CHeKT", model: "CHEKT-CAM-001", serial_number: null, registered_by_partner: "sim", status: "online", firmware: "2.14.1", created_at: t, updated_at: t });
+          s.addDevice({
+            device_id: did,
+            site_id: sid,
+            external_device_id: `bulk-dev-${did}`,
+            device_type: "camera",
+            name: `Camera ${d + 1}`,
+            zone_number: String(d + 1).padStart(3, "0"),
+            additional_zone_numbers: null,
+            mac: null,
+            manufacturer: "CHeKT",
+            model: "CHEKT-CAM-001",
+            serial_number: null,
+            registered_by_partner: "sim",
+            status: "online",
+            firmware: "2.14.1",
+            created_at: t,
+            updated_at: t,
+          });
         }
       }
       reply.code(201);

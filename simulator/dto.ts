@@ -12,7 +12,7 @@ export function sqlDate(iso: string): string {
 }
 
 export function dealerDto(d: Dealer, partnerId: number | null): Schemas["ResponseDealerDto"] {
-  const ext = partnerId !== null ? d.links[partnerId] ?? null : null;
+  const ext = partnerId !== null ? (d.links[partnerId] ?? null) : null;
   return {
     dealer_id: d.dealer_id,
     external_dealer_id: ext,
@@ -48,8 +48,22 @@ export function siteDto(s: Site, store: Store): Schemas["ResponseSiteDto"] {
   return { ...siteBasicDto(s, store), has_physical_bridge: hasBridge };
 }
 
-export const SITE_COLUMNS = ["site_id", "external_site_id", "name", "monitoring_station_id", "external_monitoring_station_id", "account_number", "address1", "address2", "timezone", "is_activated", "created_at"] as const satisfies Columns<Schemas["ResponseSiteBasicDto"]>;
-export const SITE_NUMERIC = ["site_id", "monitoring_station_id", "is_activated"] as const satisfies Columns<Schemas["ResponseSiteBasicDto"]>;
+export const SITE_COLUMNS = [
+  "site_id",
+  "external_site_id",
+  "name",
+  "monitoring_station_id",
+  "external_monitoring_station_id",
+  "account_number",
+  "address1",
+  "address2",
+  "timezone",
+  "is_activated",
+  "created_at",
+] as const satisfies Columns<Schemas["ResponseSiteBasicDto"]>;
+export const SITE_NUMERIC = ["site_id", "monitoring_station_id", "is_activated"] as const satisfies Columns<
+  Schemas["ResponseSiteBasicDto"]
+>;
 
 export function stationDto(s: Station): Schemas["ResponseMonitoringStationDto"] {
   return {
@@ -61,8 +75,17 @@ export function stationDto(s: Station): Schemas["ResponseMonitoringStationDto"] 
     created_at: s.created_at,
   };
 }
-export const STATION_COLUMNS = ["monitoring_station_id", "external_monitoring_station_id", "name", "prefix", "linecard", "created_at"] as const satisfies Columns<Schemas["ResponseMonitoringStationDto"]>;
-export const STATION_NUMERIC = ["monitoring_station_id"] as const satisfies Columns<Schemas["ResponseMonitoringStationDto"]>;
+export const STATION_COLUMNS = [
+  "monitoring_station_id",
+  "external_monitoring_station_id",
+  "name",
+  "prefix",
+  "linecard",
+  "created_at",
+] as const satisfies Columns<Schemas["ResponseMonitoringStationDto"]>;
+export const STATION_NUMERIC = ["monitoring_station_id"] as const satisfies Columns<
+  Schemas["ResponseMonitoringStationDto"]
+>;
 
 export function contactDto(c: Contact): Schemas["ResponseContactDto"] {
   return {
@@ -76,7 +99,16 @@ export function contactDto(c: Contact): Schemas["ResponseContactDto"] {
     created_at: c.created_at,
   };
 }
-export const CONTACT_COLUMNS = ["contact_id", "site_id", "external_contact_id", "first_name", "last_name", "phone_number", "email", "created_at"] as const satisfies Columns<Schemas["ResponseContactDto"]>;
+export const CONTACT_COLUMNS = [
+  "contact_id",
+  "site_id",
+  "external_contact_id",
+  "first_name",
+  "last_name",
+  "phone_number",
+  "email",
+  "created_at",
+] as const satisfies Columns<Schemas["ResponseContactDto"]>;
 export const CONTACT_NUMERIC = ["contact_id", "site_id"] as const satisfies Columns<Schemas["ResponseContactDto"]>;
 
 export function deviceDto(d: Device): Schemas["ResponseDeviceDto"] {
@@ -99,7 +131,24 @@ export function deviceDto(d: Device): Schemas["ResponseDeviceDto"] {
     updated_at: d.updated_at,
   };
 }
-export const DEVICE_COLUMNS = ["device_id", "site_id", "external_device_id", "device_type", "name", "zone_number", "additional_zone_numbers", "mac", "manufacturer", "model", "serial_number", "registered_by_partner", "status", "firmware", "created_at", "updated_at"] as const satisfies Columns<Schemas["ResponseDeviceDto"]>;
+export const DEVICE_COLUMNS = [
+  "device_id",
+  "site_id",
+  "external_device_id",
+  "device_type",
+  "name",
+  "zone_number",
+  "additional_zone_numbers",
+  "mac",
+  "manufacturer",
+  "model",
+  "serial_number",
+  "registered_by_partner",
+  "status",
+  "firmware",
+  "created_at",
+  "updated_at",
+] as const satisfies Columns<Schemas["ResponseDeviceDto"]>;
 export const DEVICE_NUMERIC = ["device_id", "site_id"] as const satisfies Columns<Schemas["ResponseDeviceDto"]>;
 
 export function armingDto(s: Site): Schemas["ResponseArmingSettingDto"] {
@@ -107,7 +156,13 @@ export function armingDto(s: Site): Schemas["ResponseArmingSettingDto"] {
 }
 
 export function verificationAnswerDto(v: Verification): Schemas["ResponseAlarmVerificationDto"] {
-  return { id: v.id, verification_id: v.verification_id, contact_id: v.answer!.contact_id, action: v.answer!.action, responded_at: v.answer!.responded_at };
+  return {
+    id: v.id,
+    verification_id: v.verification_id,
+    contact_id: v.answer!.contact_id,
+    action: v.answer!.action,
+    responded_at: v.answer!.responded_at,
+  };
 }
 
 // ---- /v1 shapes: prefixed string ids
@@ -126,11 +181,25 @@ export function parsePrefixed(id: string, prefix: string): number | null {
 }
 
 export function v1Device(d: Device): Schemas["V1Device"] {
-  return { id: pfx.device(d.device_id), type: d.device_type, name: d.name, site_id: pfx.site(d.site_id), status: d.status, firmware: d.firmware };
+  return {
+    id: pfx.device(d.device_id),
+    type: d.device_type,
+    name: d.name,
+    site_id: pfx.site(d.site_id),
+    status: d.status,
+    firmware: d.firmware,
+  };
 }
 
 export function v1Site(s: Site): Schemas["V1Site"] {
-  return { id: pfx.site(s.site_id), name: s.name, timezone: s.timezone, is_activated: s.is_activated === 1, external_site_id: s.external_site_id, created_at: s.created_at };
+  return {
+    id: pfx.site(s.site_id),
+    name: s.name,
+    timezone: s.timezone,
+    is_activated: s.is_activated === 1,
+    external_site_id: s.external_site_id,
+    created_at: s.created_at,
+  };
 }
 
 export function v1Alarm(a: Alarm, snapshotUrl: (s: Snapshot) => string, store: Store): Schemas["V1Alarm"] {
@@ -172,7 +241,11 @@ export function appView(a: App, reveal: { apiKey?: string; signingSecret?: boole
     scopes: a.scopes,
     events: a.events,
     webhook_url: a.webhook_url,
-    keys: a.keys.map((k) => ({ key_prefix: `${k.key.slice(0, 16)}…`, created_at: k.created_at, expires_at: k.expires_at })),
+    keys: a.keys.map((k) => ({
+      key_prefix: `${k.key.slice(0, 16)}…`,
+      created_at: k.created_at,
+      expires_at: k.expires_at,
+    })),
     ...(reveal.apiKey ? { api_key: reveal.apiKey } : {}),
     ...(reveal.signingSecret ? { signing_secret: a.signing_secret } : {}),
     created_at: a.created_at,

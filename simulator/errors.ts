@@ -20,8 +20,17 @@ export class SimError extends Error {
 
   static validation(errors: FieldError[]): SimError {
     const first = errors[0] ?? { field: "", message: "invalid request" };
-    const message = errors.length === 1 ? first.message : `${errors.length} fields are invalid: ${errors.map((e) => e.message).join("; ")}`;
-    return new SimError(400, "validation_failed", message, first.field || undefined, errors.length > 1 ? errors : undefined);
+    const message =
+      errors.length === 1
+        ? first.message
+        : `${errors.length} fields are invalid: ${errors.map((e) => e.message).join("; ")}`;
+    return new SimError(
+      400,
+      "validation_failed",
+      message,
+      first.field || undefined,
+      errors.length > 1 ? errors : undefined,
+    );
   }
 
   static notFound(what: string, code = "not_found"): SimError {
@@ -46,9 +55,20 @@ export function envelope(err: SimError, reqId: string) {
 }
 
 const REASONS: Record<number, string> = {
-  400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 413: "Payload Too Large",
-  415: "Unsupported Media Type", 422: "Unprocessable Entity", 429: "Too Many Requests", 500: "Internal Server Error",
-  501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
 };
 
 /** The NestJS-style body (`class-validator` messages as an array). */

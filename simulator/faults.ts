@@ -25,7 +25,12 @@ export interface Fault {
 export function globToRegExp(glob: string): RegExp {
   const re = glob
     .split("**")
-    .map((part) => part.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*"))
+    .map((part) =>
+      part
+        .split("*")
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join("[^/]*"),
+    )
     .join(".*");
   return new RegExp(`^${re}$`);
 }
@@ -54,15 +59,37 @@ export class Faults {
 
   /** Decide what happens to a request; `delay` is awaited by the caller before `outcome`. */
   match(method: string, path: string): { delayMs: number; outcome: FaultOutcome; when: "before" | "after" } | null {
-    const f = this.rules.find((r) => r.re.test(path) && (!r.method || r.method.toUpperCase() === method.toUpperCase()) && (r.remaining === null || r.remaining > 0));
+    const f = this.rules.find(
+      (r) =>
+        r.re.test(path) &&
+        (!r.method || r.method.toUpperCase() === method.toUpperCase()) &&
+        (r.remaining === null || r.remaining > 0),
+    );
     if (!f) return null;
     f.matched++;
     if (f.remaining !== null) f.remaining--;
     const roll = this.random();
     let outcome: FaultOutcome = { kind: "pass" };
     if (roll < f.drop_rate) outcome = { kind: "drop" };
-    else if (roll < f.drop_rate + f.rate_429) outcome = { kind: "error", error: new SimError(429, "rate_limited", "rate limited (injected fault)", undefined, undefined, { "retry-after": "1" }) };
-    else if (roll < f.drop_rate + f.rate_429 + f.rate_5xx) outcome = { kind: "error", error: new SimError(f.status_5xx, f.status_5xx === 503 ? "service_unavailable" : "internal_error", `server error ${f.status_5xx} (injected fault)`, undefined, undefined, f.status_5xx === 503 ? { "retry-after": "1" } : {}) };
+    else if (roll < f.drop_rate + f.rate_429)
+      outcome = {
+        kind: "error",
+        error: new SimError(429, "rate_limited", "rate limited (injected fault)", undefined, undefined, {
+          "retry-after": "1",
+        }),
+      };
+    else if (roll < f.drop_rate + f.rate_429 + f.rate_5xx)
+      outcome = {
+        kind: "error",
+        error: new SimError(
+          f.status_5xx,
+          f.status_5xx === 503 ? "service_unavailable" : "internal_error",
+          `server error ${f.status_5xx} (injected fault)`,
+          undefined,
+          undefined,
+          f.status_5xx === 503 ? { "retry-after": "1" } : {},
+        ),
+      };
     return { delayMs: f.delay_ms, outcome, when: f.when };
   }
 }

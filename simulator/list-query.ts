@@ -25,10 +25,17 @@ function column(name: string, table: string, columns: Set<string>, param: string
   const dot = col.indexOf(".");
   if (dot >= 0) {
     const t = col.slice(0, dot);
-    if (t !== table) throw new SimError(400, "validation_failed", `${param}: unknown table "${t}" (this list is "${table}")`, param);
+    if (t !== table)
+      throw new SimError(400, "validation_failed", `${param}: unknown table "${t}" (this list is "${table}")`, param);
     col = col.slice(dot + 1);
   }
-  if (!columns.has(col)) throw new SimError(400, "validation_failed", `${param}: unknown column "${col}"; known: ${[...columns].join(", ")}`, param);
+  if (!columns.has(col))
+    throw new SimError(
+      400,
+      "validation_failed",
+      `${param}: unknown column "${col}"; known: ${[...columns].join(", ")}`,
+      param,
+    );
   return col;
 }
 
@@ -38,7 +45,8 @@ function column(name: string, table: string, columns: Set<string>, param: string
  */
 function parseFilter(raw: string, table: string, columns: Set<string>): Filter {
   const first = raw.indexOf(",");
-  if (first < 0) throw new SimError(400, "validation_failed", `filter "${raw}" must be column,value[,operator]`, "filter");
+  if (first < 0)
+    throw new SimError(400, "validation_failed", `filter "${raw}" must be column,value[,operator]`, "filter");
   const col = column(raw.slice(0, first), table, columns, "filter");
   const rest = raw.slice(first + 1);
   const last = rest.lastIndexOf(",");
@@ -47,15 +55,27 @@ function parseFilter(raw: string, table: string, columns: Set<string>): Filter {
   if (last >= 0) {
     op = rest.slice(last + 1).trim();
     value = rest.slice(0, last);
-    if (!OPS.has(op)) throw new SimError(400, "validation_failed", `filter "${raw}": unknown operator "${op}"; use eq, neq, lt, lte, gt, gte or regex`, "filter");
+    if (!OPS.has(op))
+      throw new SimError(
+        400,
+        "validation_failed",
+        `filter "${raw}": unknown operator "${op}"; use eq, neq, lt, lte, gt, gte or regex`,
+        "filter",
+      );
   }
   const f: Filter = { column: col, value, op };
   if (op === "regex") {
-    if (value.length > 200) throw new SimError(400, "validation_failed", "filter: regex longer than 200 characters", "filter");
+    if (value.length > 200)
+      throw new SimError(400, "validation_failed", "filter: regex longer than 200 characters", "filter");
     try {
       f.regex = new RegExp(value);
     } catch (e) {
-      throw new SimError(400, "validation_failed", `filter "${raw}": invalid regex (${(e as Error).message})`, "filter");
+      throw new SimError(
+        400,
+        "validation_failed",
+        `filter "${raw}": invalid regex (${(e as Error).message})`,
+        "filter",
+      );
     }
   }
   return f;
@@ -79,12 +99,18 @@ function matches(row: Row, f: Filter, numeric: boolean): boolean {
   else if (typeof v === "boolean") target = f.value === "true" || f.value === "1";
   const c = compare(v ?? null, target);
   switch (f.op) {
-    case "eq": return c === 0;
-    case "neq": return c !== 0;
-    case "lt": return v != null && c < 0;
-    case "lte": return v != null && c <= 0;
-    case "gt": return v != null && c > 0;
-    case "gte": return v != null && c >= 0;
+    case "eq":
+      return c === 0;
+    case "neq":
+      return c !== 0;
+    case "lt":
+      return v != null && c < 0;
+    case "lte":
+      return v != null && c <= 0;
+    case "gt":
+      return v != null && c > 0;
+    case "gte":
+      return v != null && c >= 0;
   }
   return false;
 }
@@ -105,11 +131,22 @@ export function applyListQuery<R extends Row>(
   const filters = (q.filter ?? []).map((f) => parseFilter(f, table, cols));
   for (const f of filters) {
     if (numeric.has(f.column) && f.op !== "regex" && f.value !== "null" && !Number.isFinite(Number(f.value))) {
-      throw new SimError(400, "validation_failed", `filter: "${f.value}" is not a number (column ${f.column})`, "filter");
+      throw new SimError(
+        400,
+        "validation_failed",
+        `filter: "${f.value}" is not a number (column ${f.column})`,
+        "filter",
+      );
     }
   }
-  const fields = q.fields ? q.fields.split(",").filter((s) => s.trim() !== "").map((f) => column(f, table, cols, "fields")) : null;
-  if (q.fields !== undefined && (!fields || fields.length === 0)) throw new SimError(400, "validation_failed", "fields must name at least one column", "fields");
+  const fields = q.fields
+    ? q.fields
+        .split(",")
+        .filter((s) => s.trim() !== "")
+        .map((f) => column(f, table, cols, "fields"))
+    : null;
+  if (q.fields !== undefined && (!fields || fields.length === 0))
+    throw new SimError(400, "validation_failed", "fields must name at least one column", "fields");
   const sort = q.sort ? column(q.sort, table, cols, "sort") : null;
 
   let out = filters.length ? rows.filter((r) => filters.every((f) => matches(r, f, numeric.has(f.column)))) : rows;

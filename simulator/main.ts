@@ -17,7 +17,8 @@ const opt = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const num = (v: string | undefined, fallback: number) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : fallback);
+const num = (v: string | undefined, fallback: number) =>
+  v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : fallback;
 
 const { startSimulator } = await import("./server");
 const env = process.env;
@@ -48,10 +49,19 @@ const sim = await startSimulator({
 
 const s = sim.state;
 console.log(`CHeKT simulator listening on ${sim.url}`);
-console.log(`  state: ${dataFile ?? "(in memory only)"} — ${s.dealers.size} dealers, ${s.sites.size} sites, ${s.devices.size} devices`);
-console.log(`  partner client_id: ${[...s.partners.values()][0]?.client_id ?? "(none)"}   control API: ${sim.url}/_sim${sim.config.adminToken ? " (admin token required)" : ""}`);
+console.log(
+  `  state: ${dataFile ?? "(in memory only)"} — ${s.dealers.size} dealers, ${s.sites.size} sites, ${s.devices.size} devices`,
+);
+console.log(
+  `  partner client_id: ${[...s.partners.values()][0]?.client_id ?? "(none)"}   control API: ${sim.url}/_sim${sim.config.adminToken ? " (admin token required)" : ""}`,
+);
 const every = num(env.CHEKT_SIM_DEMO_ALARM_EVERY_S, 45);
-if (demo) console.log(every > 0 ? `  demo mode: an alarm every ${every} s` : "  demo mode: no periodic alarms (CHEKT_SIM_DEMO_ALARM_EVERY_S=0)");
+if (demo)
+  console.log(
+    every > 0
+      ? `  demo mode: an alarm every ${every} s`
+      : "  demo mode: no periodic alarms (CHEKT_SIM_DEMO_ALARM_EVERY_S=0)",
+  );
 
 let stopping = false;
 const stop = async () => {

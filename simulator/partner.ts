@@ -1,7 +1,21 @@
 import { SimError, type FieldError } from "./errors";
 import {
-  armingDto, CONTACT_COLUMNS, CONTACT_NUMERIC, contactDto, dealerDto, DEVICE_COLUMNS, DEVICE_NUMERIC, deviceDto,
-  SITE_COLUMNS, SITE_NUMERIC, siteBasicDto, siteDto, STATION_COLUMNS, STATION_NUMERIC, stationDto, verificationAnswerDto,
+  armingDto,
+  CONTACT_COLUMNS,
+  CONTACT_NUMERIC,
+  contactDto,
+  dealerDto,
+  DEVICE_COLUMNS,
+  DEVICE_NUMERIC,
+  deviceDto,
+  SITE_COLUMNS,
+  SITE_NUMERIC,
+  siteBasicDto,
+  siteDto,
+  STATION_COLUMNS,
+  STATION_NUMERIC,
+  stationDto,
+  verificationAnswerDto,
 } from "./dto";
 import { applyListQuery, type ListQuery } from "./list-query";
 import { defineHandlers, isSchema, type BaseCtx, type Ctx, type Handler, type Schemas } from "./handlers";
@@ -19,14 +33,21 @@ function validTimezone(tz: string): boolean {
   }
 }
 
-function list<Row extends Record<string, unknown>>(query: ListQuery, rows: Row[], table: string, columns: readonly (keyof Row & string)[], numeric: readonly (keyof Row & string)[]) {
+function list<Row extends Record<string, unknown>>(
+  query: ListQuery,
+  rows: Row[],
+  table: string,
+  columns: readonly (keyof Row & string)[],
+  numeric: readonly (keyof Row & string)[],
+) {
   const { rows: out, total } = applyListQuery(rows, query, table, columns, numeric);
   return { status: 200, body: out, headers: { "x-total-count": String(total) } };
 }
 
 /** The partner a client-credentials token stands for (Sim.dealerFor has already refused any other kind). */
 function partnerOf(auth: Auth): number {
-  if (auth.kind !== "partner") throw new SimError(401, "invalid_token", "this endpoint needs a client-credentials access token");
+  if (auth.kind !== "partner")
+    throw new SimError(401, "invalid_token", "this endpoint needs a client-credentials access token");
   return auth.partnerId;
 }
 
@@ -45,19 +66,27 @@ function patch<T extends object, K extends keyof T & string>(target: T, body: { 
 function stationOf(ctx: BaseCtx, dealerId: number, id: number | null | undefined): Station | null {
   if (id === null || id === undefined) return null;
   const st = ctx.sim.store.stations.get(id);
-  if (!st || st.dealer_id !== dealerId) throw new SimError(400, "validation_failed", `monitoring_station_id ${id} is not a monitoring station of this dealer`, "monitoring_station_id");
+  if (!st || st.dealer_id !== dealerId)
+    throw new SimError(
+      400,
+      "validation_failed",
+      `monitoring_station_id ${id} is not a monitoring station of this dealer`,
+      "monitoring_station_id",
+    );
   return st;
 }
 
 // ---------- dealers
 const connectDealer: Handler<"connectDealer"> = (ctx) => {
-  if (ctx.auth.kind !== "user") throw new SimError(401, "invalid_token", "connect requires a user access token from the authorization-code grant");
+  if (ctx.auth.kind !== "user")
+    throw new SimError(401, "invalid_token", "connect requires a user access token from the authorization-code grant");
   const s = ctx.sim.store;
   const dealer = s.dealers.get(ctx.auth.dealerId);
   if (!dealer) throw SimError.notFound(`dealer ${ctx.auth.dealerId}`);
   const ext = ctx.body.external_dealer_id;
   const other = s.dealerByExternal.get(`${ctx.auth.partnerId}:${ext}`);
-  if (other !== undefined && other !== dealer.dealer_id) throw conflict("external_dealer_id", `external_dealer_id ${ext} is already connected to dealer ${other}`);
+  if (other !== undefined && other !== dealer.dealer_id)
+    throw conflict("external_dealer_id", `external_dealer_id ${ext} is already connected to dealer ${other}`);
   s.linkDealer(dealer, ctx.auth.partnerId, ext);
   dealer.company_name = ctx.body.company_name;
   return { status: 200, body: dealerDto(dealer, ctx.auth.partnerId) };
@@ -92,13 +121,19 @@ export function siteBodyErrors(body: unknown): FieldError[] {
   return [];
 }
 
-function checkSiteFields(ctx: BaseCtx, dealerId: number, body: Schemas["CreateSiteDto"] | Schemas["UpdateSiteDto"], self?: Site) {
+function checkSiteFields(
+  ctx: BaseCtx,
+  dealerId: number,
+  body: Schemas["CreateSiteDto"] | Schemas["UpdateSiteDto"],
+  self?: Site,
+) {
   const errors = siteBodyErrors(body);
   if (errors.length) throw SimError.validation(errors);
   if ("monitoring_station_id" in body) stationOf(ctx, dealerId, body.monitoring_station_id);
   if (typeof body.external_site_id === "string") {
     const other = ctx.sim.store.siteByExternal.get(`${dealerId}:${body.external_site_id}`);
-    if (other !== undefined && other !== self?.site_id) throw conflict("external_site_id", `external_site_id ${body.external_site_id} is already used by site ${other}`);
+    if (other !== undefined && other !== self?.site_id)
+      throw conflict("external_site_id", `external_site_id ${body.external_site_id} is already used by site ${other}`);
   }
 }
 
@@ -110,10 +145,19 @@ const createSite: Handler<"createSite"> = (ctx) => {
   const s = ctx.sim.store;
   const t = now();
   const site: Site = {
-    site_id: s.next("site"), dealer_id: dealerId, external_site_id: b.external_site_id, name: b.name,
-    monitoring_station_id: b.monitoring_station_id ?? null, account_number: b.account_number ?? null,
-    address1: b.address1 ?? null, address2: b.address2 ?? null, timezone: b.timezone, is_activated: 0,
-    security_type: 3, arming_updated_at: t, created_at: t,
+    site_id: s.next("site"),
+    dealer_id: dealerId,
+    external_site_id: b.external_site_id,
+    name: b.name,
+    monitoring_station_id: b.monitoring_station_id ?? null,
+    account_number: b.account_number ?? null,
+    address1: b.address1 ?? null,
+    address2: b.address2 ?? null,
+    timezone: b.timezone,
+    is_activated: 0,
+    security_type: 3,
+    arming_updated_at: t,
+    created_at: t,
   };
   s.addSite(site);
   return { status: 201, body: siteBasicDto(site, s) };
@@ -123,10 +167,19 @@ const listSites: Handler<"listSites"> = (ctx) => {
   const dealerId = ctx.params.dealerId;
   ctx.sim.dealerFor(ctx.auth, dealerId);
   const s = ctx.sim.store;
-  return list(ctx.query, s.sitesByDealer.of(dealerId).map((id) => siteBasicDto(s.sites.get(id)!, s)), "sites", SITE_COLUMNS, SITE_NUMERIC);
+  return list(
+    ctx.query,
+    s.sitesByDealer.of(dealerId).map((id) => siteBasicDto(s.sites.get(id)!, s)),
+    "sites",
+    SITE_COLUMNS,
+    SITE_NUMERIC,
+  );
 };
 
-const getSite: Handler<"getSite"> = (ctx) => ({ status: 200, body: siteDto(ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId), ctx.sim.store) });
+const getSite: Handler<"getSite"> = (ctx) => ({
+  status: 200,
+  body: siteDto(ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId), ctx.sim.store),
+});
 
 const updateSite: Handler<"updateSite"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
@@ -152,14 +205,19 @@ const setSiteActivation: Handler<"setSiteActivation"> = (ctx) => {
 function stationFor(ctx: Ctx<"getMonitoringStation" | "updateMonitoringStation" | "deleteMonitoringStation">): Station {
   ctx.sim.dealerFor(ctx.auth, ctx.params.dealerId);
   const st = ctx.sim.store.stations.get(ctx.params.monitoringStationId);
-  if (!st || st.dealer_id !== ctx.params.dealerId) throw SimError.notFound(`monitoring station ${ctx.params.monitoringStationId}`);
+  if (!st || st.dealer_id !== ctx.params.dealerId)
+    throw SimError.notFound(`monitoring station ${ctx.params.monitoringStationId}`);
   return st;
 }
 
 function checkStationExternal(ctx: BaseCtx, dealerId: number, ext: unknown, self?: Station) {
   if (typeof ext !== "string") return;
   const other = ctx.sim.store.stationByExternal.get(`${dealerId}:${ext}`);
-  if (other !== undefined && other !== self?.monitoring_station_id) throw conflict("external_monitoring_station_id", `external_monitoring_station_id ${ext} is already used by station ${other}`);
+  if (other !== undefined && other !== self?.monitoring_station_id)
+    throw conflict(
+      "external_monitoring_station_id",
+      `external_monitoring_station_id ${ext} is already used by station ${other}`,
+    );
 }
 
 const createMonitoringStation: Handler<"createMonitoringStation"> = (ctx) => {
@@ -168,8 +226,13 @@ const createMonitoringStation: Handler<"createMonitoringStation"> = (ctx) => {
   checkStationExternal(ctx, dealerId, ctx.body.external_monitoring_station_id);
   const s = ctx.sim.store;
   const st: Station = {
-    monitoring_station_id: s.next("station"), dealer_id: dealerId, external_monitoring_station_id: ctx.body.external_monitoring_station_id,
-    name: ctx.body.name, prefix: ctx.body.prefix ?? null, linecard: ctx.body.linecard ?? null, created_at: now(),
+    monitoring_station_id: s.next("station"),
+    dealer_id: dealerId,
+    external_monitoring_station_id: ctx.body.external_monitoring_station_id,
+    name: ctx.body.name,
+    prefix: ctx.body.prefix ?? null,
+    linecard: ctx.body.linecard ?? null,
+    created_at: now(),
   };
   s.addStation(st);
   return { status: 201, body: stationDto(st) };
@@ -179,15 +242,25 @@ const listMonitoringStations: Handler<"listMonitoringStations"> = (ctx) => {
   const dealerId = ctx.params.dealerId;
   ctx.sim.dealerFor(ctx.auth, dealerId);
   const s = ctx.sim.store;
-  return list(ctx.query, s.stationsByDealer.of(dealerId).map((id) => stationDto(s.stations.get(id)!)), "monitoring_stations", STATION_COLUMNS, STATION_NUMERIC);
+  return list(
+    ctx.query,
+    s.stationsByDealer.of(dealerId).map((id) => stationDto(s.stations.get(id)!)),
+    "monitoring_stations",
+    STATION_COLUMNS,
+    STATION_NUMERIC,
+  );
 };
 
-const getMonitoringStation: Handler<"getMonitoringStation"> = (ctx) => ({ status: 200, body: stationDto(stationFor(ctx)) });
+const getMonitoringStation: Handler<"getMonitoringStation"> = (ctx) => ({
+  status: 200,
+  body: stationDto(stationFor(ctx)),
+});
 
 const updateMonitoringStation: Handler<"updateMonitoringStation"> = (ctx) => {
   const st = stationFor(ctx);
   checkStationExternal(ctx, st.dealer_id, ctx.body.external_monitoring_station_id, st);
-  if (typeof ctx.body.external_monitoring_station_id === "string") ctx.sim.store.setStationExternal(st, ctx.body.external_monitoring_station_id);
+  if (typeof ctx.body.external_monitoring_station_id === "string")
+    ctx.sim.store.setStationExternal(st, ctx.body.external_monitoring_station_id);
   patch(st, ctx.body, ["name", "prefix", "linecard"]);
   return { status: 200, body: stationDto(st) };
 };
@@ -208,7 +281,8 @@ function contactFor(ctx: Ctx<"getContact" | "updateContact" | "deleteContact">):
 function checkContactExternal(ctx: BaseCtx, siteId: number, ext: unknown, self?: Contact) {
   if (typeof ext !== "string") return;
   const other = ctx.sim.store.contactByExternal.get(`${siteId}:${ext}`);
-  if (other !== undefined && other !== self?.contact_id) throw conflict("external_contact_id", `external_contact_id ${ext} is already used by contact ${other}`);
+  if (other !== undefined && other !== self?.contact_id)
+    throw conflict("external_contact_id", `external_contact_id ${ext} is already used by contact ${other}`);
 }
 
 const createContact: Handler<"createContact"> = (ctx) => {
@@ -216,9 +290,14 @@ const createContact: Handler<"createContact"> = (ctx) => {
   checkContactExternal(ctx, site.site_id, ctx.body.external_contact_id);
   const s = ctx.sim.store;
   const c: Contact = {
-    contact_id: s.next("contact"), site_id: site.site_id, external_contact_id: ctx.body.external_contact_id,
-    first_name: ctx.body.first_name, last_name: ctx.body.last_name, phone_number: ctx.body.phone_number ?? null,
-    email: ctx.body.email ?? null, created_at: now(),
+    contact_id: s.next("contact"),
+    site_id: site.site_id,
+    external_contact_id: ctx.body.external_contact_id,
+    first_name: ctx.body.first_name,
+    last_name: ctx.body.last_name,
+    phone_number: ctx.body.phone_number ?? null,
+    email: ctx.body.email ?? null,
+    created_at: now(),
   };
   s.addContact(c);
   return { status: 201, body: contactDto(c) };
@@ -227,7 +306,13 @@ const createContact: Handler<"createContact"> = (ctx) => {
 const listContacts: Handler<"listContacts"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   const s = ctx.sim.store;
-  return list(ctx.query, s.contactsBySite.of(site.site_id).map((id) => contactDto(s.contacts.get(id)!)), "contacts", CONTACT_COLUMNS, CONTACT_NUMERIC);
+  return list(
+    ctx.query,
+    s.contactsBySite.of(site.site_id).map((id) => contactDto(s.contacts.get(id)!)),
+    "contacts",
+    CONTACT_COLUMNS,
+    CONTACT_NUMERIC,
+  );
 };
 
 const getContact: Handler<"getContact"> = (ctx) => ({ status: 200, body: contactDto(contactFor(ctx)) });
@@ -235,7 +320,8 @@ const getContact: Handler<"getContact"> = (ctx) => ({ status: 200, body: contact
 const updateContact: Handler<"updateContact"> = (ctx) => {
   const c = contactFor(ctx);
   checkContactExternal(ctx, c.site_id, ctx.body.external_contact_id, c);
-  if (typeof ctx.body.external_contact_id === "string") ctx.sim.store.setContactExternal(c, ctx.body.external_contact_id);
+  if (typeof ctx.body.external_contact_id === "string")
+    ctx.sim.store.setContactExternal(c, ctx.body.external_contact_id);
   patch(c, ctx.body, ["first_name", "last_name", "phone_number", "email"]);
   return { status: 200, body: contactDto(c) };
 };
@@ -247,12 +333,19 @@ const deleteContact: Handler<"deleteContact"> = (ctx) => {
 
 // ---------- devices
 function checkBulkSize(ctx: BaseCtx, n: number) {
-  if (n > ctx.sim.config.maxBulk) throw new SimError(400, "validation_failed", `at most ${ctx.sim.config.maxBulk} items per bulk request (got ${n})`, "body");
+  if (n > ctx.sim.config.maxBulk)
+    throw new SimError(
+      400,
+      "validation_failed",
+      `at most ${ctx.sim.config.maxBulk} items per bulk request (got ${n})`,
+      "body",
+    );
 }
 
 /** A failed item echoes what was sent; a value that is not an object is wrapped so `req` stays an object. */
 function itemFailure(req: unknown, status: number, e: FieldError) {
-  const echoed: Record<string, unknown> = req && typeof req === "object" && !Array.isArray(req) ? { ...req } : { value: req };
+  const echoed: Record<string, unknown> =
+    req && typeof req === "object" && !Array.isArray(req) ? { ...req } : { value: req };
   return { is_successful: false, status_code: status, error_message: e.message, field: e.field, req: echoed };
 }
 
@@ -266,14 +359,30 @@ const bulkCreateDevices: Handler<"bulkCreateDevices"> = (ctx) => {
     if (!isSchema(ctx.sim, "CreateDeviceDto", item, errors)) return itemFailure(item, 400, errors[0]!);
     const b = item;
     const other = s.deviceByExternal.get(`${site.dealer_id}:${b.external_device_id}`);
-    if (other !== undefined) return itemFailure(item, 409, { field: "external_device_id", message: `external_device_id ${b.external_device_id} already exists (device ${other})` });
+    if (other !== undefined)
+      return itemFailure(item, 409, {
+        field: "external_device_id",
+        message: `external_device_id ${b.external_device_id} already exists (device ${other})`,
+      });
     const t = now();
     const d: Device = {
-      device_id: s.next("device"), site_id: site.site_id, external_device_id: b.external_device_id, device_type: b.device_type, name: b.name,
-      zone_number: b.zone_number ?? null, additional_zone_numbers: b.additional_zone_numbers ?? null, mac: b.mac ?? null,
-      manufacturer: b.manufacturer ?? null, model: b.model ?? null, serial_number: b.serial_number ?? null,
-      registered_by_partner: ctx.auth.kind === "partner" ? (s.partners.get(ctx.auth.partnerId)?.client_id ?? null) : null,
-      status: "online", firmware: b.device_type === "bridge" ? "3.2.0" : "2.14.1", created_at: t, updated_at: t,
+      device_id: s.next("device"),
+      site_id: site.site_id,
+      external_device_id: b.external_device_id,
+      device_type: b.device_type,
+      name: b.name,
+      zone_number: b.zone_number ?? null,
+      additional_zone_numbers: b.additional_zone_numbers ?? null,
+      mac: b.mac ?? null,
+      manufacturer: b.manufacturer ?? null,
+      model: b.model ?? null,
+      serial_number: b.serial_number ?? null,
+      registered_by_partner:
+        ctx.auth.kind === "partner" ? (s.partners.get(ctx.auth.partnerId)?.client_id ?? null) : null,
+      status: "online",
+      firmware: b.device_type === "bridge" ? "3.2.0" : "2.14.1",
+      created_at: t,
+      updated_at: t,
     };
     s.addDevice(d);
     return { is_successful: true, req: b, res: deviceDto(d) };
@@ -285,7 +394,13 @@ const bulkCreateDevices: Handler<"bulkCreateDevices"> = (ctx) => {
 const listDevices: Handler<"listDevices"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   const s = ctx.sim.store;
-  return list(ctx.query, s.devicesBySite.of(site.site_id).map((id) => deviceDto(s.devices.get(id)!)), "devices", DEVICE_COLUMNS, DEVICE_NUMERIC);
+  return list(
+    ctx.query,
+    s.devicesBySite.of(site.site_id).map((id) => deviceDto(s.devices.get(id)!)),
+    "devices",
+    DEVICE_COLUMNS,
+    DEVICE_NUMERIC,
+  );
 };
 
 const getDevice: Handler<"getDevice"> = (ctx) => {
@@ -305,13 +420,30 @@ const bulkUpdateDevices: Handler<"bulkUpdateDevices"> = (ctx) => {
     if (!isSchema(ctx.sim, "UpdateDeviceDto", item, errors)) return itemFailure(item, 400, errors[0]!);
     const b = item;
     const d = s.devices.get(b.device_id);
-    if (!d || d.site_id !== site.site_id) return itemFailure(item, 404, { field: "device_id", message: `device ${b.device_id} not found on site ${site.site_id}` });
+    if (!d || d.site_id !== site.site_id)
+      return itemFailure(item, 404, {
+        field: "device_id",
+        message: `device ${b.device_id} not found on site ${site.site_id}`,
+      });
     if (typeof b.external_device_id === "string") {
       const other = s.deviceByExternal.get(`${site.dealer_id}:${b.external_device_id}`);
-      if (other !== undefined && other !== d.device_id) return itemFailure(item, 409, { field: "external_device_id", message: `external_device_id ${b.external_device_id} already exists (device ${other})` });
+      if (other !== undefined && other !== d.device_id)
+        return itemFailure(item, 409, {
+          field: "external_device_id",
+          message: `external_device_id ${b.external_device_id} already exists (device ${other})`,
+        });
       s.setDeviceExternal(d, b.external_device_id);
     }
-    patch(d, b, ["device_type", "name", "zone_number", "additional_zone_numbers", "mac", "manufacturer", "model", "serial_number"]);
+    patch(d, b, [
+      "device_type",
+      "name",
+      "zone_number",
+      "additional_zone_numbers",
+      "mac",
+      "manufacturer",
+      "model",
+      "serial_number",
+    ]);
     d.updated_at = now();
     return { is_successful: true, req: b, res: deviceDto(d) };
   });
@@ -326,7 +458,13 @@ const bulkDeleteDevices: Handler<"bulkDeleteDevices"> = (ctx) => {
   const s = ctx.sim.store;
   const results = ids.map((id) => {
     const d = s.devices.get(id);
-    if (!d || d.site_id !== site.site_id) return { is_successful: false, status_code: 404, error_message: `device ${id} not found on site ${site.site_id}`, req: { device_id: id } };
+    if (!d || d.site_id !== site.site_id)
+      return {
+        is_successful: false,
+        status_code: 404,
+        error_message: `device ${id} not found on site ${site.site_id}`,
+        req: { device_id: id },
+      };
     s.removeDevice(d);
     return { is_successful: true, req: { device_id: id }, res: { device_id: id } };
   });
@@ -335,7 +473,10 @@ const bulkDeleteDevices: Handler<"bulkDeleteDevices"> = (ctx) => {
 };
 
 // ---------- arming, verifications
-const getArmingSettings: Handler<"getArmingSettings"> = (ctx) => ({ status: 200, body: armingDto(ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId)) });
+const getArmingSettings: Handler<"getArmingSettings"> = (ctx) => ({
+  status: 200,
+  body: armingDto(ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId)),
+});
 
 const updateArmingSettings: Handler<"updateArmingSettings"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);

@@ -17,7 +17,10 @@ export interface RateDecision {
 export class RateLimiter {
   private buckets = new Map<string, Bucket>();
 
-  constructor(private readonly perMin: () => number, private readonly burst: () => number) {}
+  constructor(
+    private readonly perMin: () => number,
+    private readonly burst: () => number,
+  ) {}
 
   private refill(key: string, now: number): Bucket {
     const rate = this.perMin() / 60_000;

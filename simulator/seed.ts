@@ -13,21 +13,56 @@ export const ENV_DEFAULTS = {
 const env = (name: keyof typeof ENV_DEFAULTS) => process.env[name] || ENV_DEFAULTS[name];
 
 export const DEMO_PASSWORD = "chekt-demo";
-export const ALL_SCOPES = ["devices:read", "devices:write", "events:read", "events:write", "snapshots:read", "alarms:write", "sites:read", "sites:write"];
-export const ALL_EVENTS = ["alarm.created", "verification.requested", "alarm.acknowledged", "alarm.dispatched", "alarm.resolved", "snapshot.created", "device.online", "device.offline", "device.firmware_updated"];
+export const ALL_SCOPES = [
+  "devices:read",
+  "devices:write",
+  "events:read",
+  "events:write",
+  "snapshots:read",
+  "alarms:write",
+  "sites:read",
+  "sites:write",
+];
+export const ALL_EVENTS = [
+  "alarm.created",
+  "verification.requested",
+  "alarm.acknowledged",
+  "alarm.dispatched",
+  "alarm.resolved",
+  "snapshot.created",
+  "device.online",
+  "device.offline",
+  "device.firmware_updated",
+];
 
 /** The demo world. Getters read the environment when asked, so a test can set it first. */
 export const DEMO = {
   partner: {
     id: 1,
     name: "Demo Partner (dealer console)",
-    get clientId() { return env("CHEKT_CLIENT_ID"); },
-    get clientSecret() { return env("CHEKT_CLIENT_SECRET"); },
+    get clientId() {
+      return env("CHEKT_CLIENT_ID");
+    },
+    get clientSecret() {
+      return env("CHEKT_CLIENT_SECRET");
+    },
   },
   dealers: {
     acme: { id: 1, external: "acme-security", name: "Acme Security", admin: "admin@acme.example", connected: true },
-    northwind: { id: 2, external: "northwind-alarms", name: "Northwind Alarms", admin: "admin@northwind.example", connected: true },
-    coastal: { id: 3, external: "coastal-guard", name: "Coastal Guard", admin: "admin@coastal.example", connected: false },
+    northwind: {
+      id: 2,
+      external: "northwind-alarms",
+      name: "Northwind Alarms",
+      admin: "admin@northwind.example",
+      connected: true,
+    },
+    coastal: {
+      id: 3,
+      external: "coastal-guard",
+      name: "Coastal Guard",
+      admin: "admin@coastal.example",
+      connected: false,
+    },
   },
   /** A dealer user who is not an admin, so cannot approve a connection. */
   staffUser: "staff@coastal.example",
@@ -35,9 +70,15 @@ export const DEMO = {
   app: {
     id: "app_1",
     dealerId: 1,
-    get apiKey() { return env("CHEKT_API_KEY"); },
-    get signingSecret() { return env("CHEKT_WEBHOOK_SECRET"); },
-    get webhookUrl() { return `${env("APP_URL").replace(/\/$/, "")}/api/webhooks/chekt/acme-security`; },
+    get apiKey() {
+      return env("CHEKT_API_KEY");
+    },
+    get signingSecret() {
+      return env("CHEKT_WEBHOOK_SECRET");
+    },
+    get webhookUrl() {
+      return `${env("APP_URL").replace(/\/$/, "")}/api/webhooks/chekt/acme-security`;
+    },
   },
 };
 
@@ -56,8 +97,34 @@ const SITES: Array<[dealer: number, name: string, timezone: string, address: str
   [3, "Lisbon Seafront Cafe", "Europe/Lisbon", "Av. Brasília 210, Lisboa", 1],
 ];
 
-const FIRST = ["Maria", "James", "Aiko", "Oliver", "Priya", "Lucas", "Hana", "Noah", "Sofia", "Ethan", "Ji-woo", "Emma"];
-const LAST = ["Garcia", "Smith", "Tanaka", "Brown", "Patel", "Silva", "Kim", "Jones", "Rossi", "Miller", "Park", "Wilson"];
+const FIRST = [
+  "Maria",
+  "James",
+  "Aiko",
+  "Oliver",
+  "Priya",
+  "Lucas",
+  "Hana",
+  "Noah",
+  "Sofia",
+  "Ethan",
+  "Ji-woo",
+  "Emma",
+];
+const LAST = [
+  "Garcia",
+  "Smith",
+  "Tanaka",
+  "Brown",
+  "Patel",
+  "Silva",
+  "Kim",
+  "Jones",
+  "Rossi",
+  "Miller",
+  "Park",
+  "Wilson",
+];
 
 function at(dayOffset: number): string {
   return new Date(Date.UTC(2025, 0, 1) + dayOffset * 86_400_000).toISOString();
@@ -68,7 +135,9 @@ export function seedDemo(store: Store): void {
   let publicKey: string | null = null;
   if (process.env.CHEKT_PRIVATE_KEY) {
     // The app signs client assertions with this key, so register its public half.
-    publicKey = createPublicKey(process.env.CHEKT_PRIVATE_KEY.replace(/\\n/g, "\n")).export({ type: "spki", format: "pem" }).toString();
+    publicKey = createPublicKey(process.env.CHEKT_PRIVATE_KEY.replace(/\\n/g, "\n"))
+      .export({ type: "spki", format: "pem" })
+      .toString();
   }
   store.addPartner({
     id: store.next("partner"),
@@ -97,9 +166,21 @@ export function seedDemo(store: Store): void {
       links: d.connected ? { [partnerId]: d.external } : {},
     };
     store.addDealer(dealer);
-    store.users.set(d.admin, { email: d.admin, password: DEMO_PASSWORD, dealer_id: dealer.dealer_id, role: "admin", name: `${d.name} admin` });
+    store.users.set(d.admin, {
+      email: d.admin,
+      password: DEMO_PASSWORD,
+      dealer_id: dealer.dealer_id,
+      role: "admin",
+      name: `${d.name} admin`,
+    });
   }
-  store.users.set(DEMO.staffUser, { email: DEMO.staffUser, password: DEMO_PASSWORD, dealer_id: 3, role: "staff", name: "Coastal Guard operator" });
+  store.users.set(DEMO.staffUser, {
+    email: DEMO.staffUser,
+    password: DEMO_PASSWORD,
+    dealer_id: 3,
+    role: "staff",
+    name: "Coastal Guard operator",
+  });
 
   const stationsOf = new Map<number, Station[]>();
   const stationRows: Array<[number, string, string, string]> = [
@@ -109,7 +190,15 @@ export function seedDemo(store: Store): void {
     [3, "ms-coastal", "Coastal Central", "CG"],
   ];
   stationRows.forEach(([dealerId, ext, name, prefix], i) => {
-    const s: Station = { monitoring_station_id: store.next("station"), dealer_id: dealerId, external_monitoring_station_id: ext, name, prefix, linecard: `LC-${i + 1}`, created_at: at(10 + i) };
+    const s: Station = {
+      monitoring_station_id: store.next("station"),
+      dealer_id: dealerId,
+      external_monitoring_station_id: ext,
+      name,
+      prefix,
+      linecard: `LC-${i + 1}`,
+      created_at: at(10 + i),
+    };
     store.addStation(s);
     stationsOf.set(dealerId, [...(stationsOf.get(dealerId) ?? []), s]);
   });
@@ -174,10 +263,22 @@ export function seedDemo(store: Store): void {
     if (i % 2 === 0) {
       const id = store.next("device");
       store.addDevice({
-        device_id: id, site_id: site.site_id, external_device_id: `seed-dev-${id}`, device_type: "bridge", name: "CHeKT Bridge",
-        zone_number: null, additional_zone_numbers: null, mac: `00:1B:44:22:00:${id.toString(16).padStart(2, "0")}`.toUpperCase(),
-        manufacturer: "CHeKT", model: "CHEKT-BRG-8", serial_number: `BR${100000 + id}`, registered_by_partner: "seed",
-        status: "online", firmware: "3.2.0", created_at: at(22 + i), updated_at: at(22 + i),
+        device_id: id,
+        site_id: site.site_id,
+        external_device_id: `seed-dev-${id}`,
+        device_type: "bridge",
+        name: "CHeKT Bridge",
+        zone_number: null,
+        additional_zone_numbers: null,
+        mac: `00:1B:44:22:00:${id.toString(16).padStart(2, "0")}`.toUpperCase(),
+        manufacturer: "CHeKT",
+        model: "CHEKT-BRG-8",
+        serial_number: `BR${100000 + id}`,
+        registered_by_partner: "seed",
+        status: "online",
+        firmware: "3.2.0",
+        created_at: at(22 + i),
+        updated_at: at(22 + i),
       });
     }
   });

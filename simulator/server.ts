@@ -84,7 +84,11 @@ function authenticate(sim: Sim, op: Operation, req: FastifyRequest): Auth {
       const b = (req.body ?? {}) as Record<string, string>;
       let client = typeof b.client_id === "string" ? b.client_id : null;
       if (!client && typeof b.client_assertion === "string") {
-        try { client = decodeJwt(b.client_assertion).sub ?? null; } catch { /* the handler reports it */ }
+        try {
+          client = decodeJwt(b.client_assertion).sub ?? null;
+        } catch {
+          /* the handler reports it */
+        }
       }
       return { kind: "none", bucket: client ? `client:${client}` : ipBucket(req) };
     }
@@ -94,20 +98,36 @@ function authenticate(sim: Sim, op: Operation, req: FastifyRequest): Auth {
     const q = req.query as Record<string, unknown>;
     const p = req.params as Record<string, string>;
     if (snapshotSignatureValid({ sim }, p.id ?? "", q.exp, q.sig)) return { kind: "signed", bucket: ipBucket(req) };
-    throw new SimError(401, "invalid_api_key", "snapshot URL signature is missing, wrong or expired, and no API key was sent");
+    throw new SimError(
+      401,
+      "invalid_api_key",
+      "snapshot URL signature is missing, wrong or expired, and no API key was sent",
+    );
   }
   const token = bearer(req);
   if (op.security.includes("apiKey")) {
-    if (!token) throw new SimError(401, "invalid_api_key", "missing API key: send Authorization: Bearer chekt_live_… or chekt_test_…");
-    if (!API_KEY_RE.test(token)) throw new SimError(401, "invalid_api_key", "malformed API key (expected chekt_live_… or chekt_test_… with 20+ characters after the prefix)");
+    if (!token)
+      throw new SimError(
+        401,
+        "invalid_api_key",
+        "missing API key: send Authorization: Bearer chekt_live_… or chekt_test_…",
+      );
+    if (!API_KEY_RE.test(token))
+      throw new SimError(
+        401,
+        "invalid_api_key",
+        "malformed API key (expected chekt_live_… or chekt_test_… with 20+ characters after the prefix)",
+      );
     const appId = s.appByKey.get(token);
     const app = appId ? s.apps.get(appId) : undefined;
     const key = app?.keys.find((k) => k.key === token);
     if (!app || !key) throw new SimError(401, "invalid_api_key", "unknown API key");
-    if (key.expires_at && Date.parse(key.expires_at) <= Date.now()) throw new SimError(401, "invalid_api_key", "API key was revoked or rotated out");
+    if (key.expires_at && Date.parse(key.expires_at) <= Date.now())
+      throw new SimError(401, "invalid_api_key", "API key was revoked or rotated out");
     return { kind: "apiKey", app, bucket: `app:${app.id}`, credential: `app:${app.id}` };
   }
-  if (!token) throw new SimError(401, "invalid_token", "missing access token: send Authorization: Bearer <access_token>");
+  if (!token)
+    throw new SimError(401, "invalid_token", "missing access token: send Authorization: Bearer <access_token>");
   const t = s.tokens.get(token);
   if (!t) throw new SimError(401, "invalid_token", "unknown access token");
   if (t.expires_at <= Date.now()) {
@@ -118,17 +138,42 @@ function authenticate(sim: Sim, op: Operation, req: FastifyRequest): Auth {
   if (!partner) throw new SimError(401, "invalid_token", "the token's client no longer exists");
   const bucket = `client:${partner.client_id}`;
   if (op.security.includes("userToken")) {
-    if (t.kind !== "user") throw new SimError(401, "invalid_token", "this endpoint needs a user access token (authorization-code grant), not a client-credentials token");
-    return { kind: "user", partnerId: t.partner_id, dealerId: t.dealer_id!, email: t.user_email!, bucket, credential: `client:${partner.client_id}` };
+    if (t.kind !== "user")
+      throw new SimError(
+        401,
+        "invalid_token",
+        "this endpoint needs a user access token (authorization-code grant), not a client-credentials token",
+      );
+    return {
+      kind: "user",
+      partnerId: t.partner_id,
+      dealerId: t.dealer_id!,
+      email: t.user_email!,
+      bucket,
+      credential: `client:${partner.client_id}`,
+    };
   }
-  if (t.kind !== "partner") throw new SimError(401, "invalid_token", "user access tokens are only accepted by PUT /partner/v1/dealers/connect");
+  if (t.kind !== "partner")
+    throw new SimError(401, "invalid_token", "user access tokens are only accepted by PUT /partner/v1/dealers/connect");
   return { kind: "partner", partnerId: t.partner_id, bucket, credential: `client:${partner.client_id}` };
 }
 
 function applyRate(sim: Sim, req: FastifyRequest, bucket: string, consume: boolean) {
   const d = consume ? sim.limiter.take(bucket) : sim.limiter.peek(bucket);
-  req.rateHeaders = { "x-ratelimit-limit": String(d.limit), "x-ratelimit-remaining": String(d.remaining), "x-ratelimit-reset": String(d.reset) };
-  if (!d.allowed) throw new SimError(429, "rate_limited", `rate limit exceeded (${d.limit}/min, burst ${sim.config.rateLimitBurstPerS}); retry after ${d.retryAfter} s`, undefined, undefined, { "retry-after": String(d.retryAfter) });
+  req.rateHeaders = {
+    "x-ratelimit-limit": String(d.limit),
+    "x-ratelimit-remaining": String(d.remaining),
+    "x-ratelimit-reset": String(d.reset),
+  };
+  if (!d.allowed)
+    throw new SimError(
+      429,
+      "rate_limited",
+      `rate limit exceeded (${d.limit}/min, burst ${sim.config.rateLimitBurstPerS}); retry after ${d.retryAfter} s`,
+      undefined,
+      undefined,
+      { "retry-after": String(d.retryAfter) },
+    );
 }
 
 function send(reply: FastifyReply, a: Answer) {
@@ -151,7 +196,8 @@ async function pipeline(sim: Sim, op: Operation, req: FastifyRequest, reply: Fas
   applyRate(sim, req, auth.bucket, auth.kind !== "signed");
   if (auth.kind === "apiKey") {
     const missing = (op.apiKeyScopes ?? []).filter((sc) => !auth.app.scopes.includes(sc));
-    if (missing.length) throw new SimError(403, "permission_denied", `the app is missing the scope ${missing.join(", ")}`);
+    if (missing.length)
+      throw new SimError(403, "permission_denied", `the app is missing the scope ${missing.join(", ")}`);
   }
 
   const params = { ...(req.params as Record<string, unknown>) };
@@ -171,7 +217,13 @@ async function pipeline(sim: Sim, op: Operation, req: FastifyRequest, reply: Fas
         const extra = EXTRA_BODY_CHECKS[op.operationId]?.(body) ?? [];
         for (const e of extra) if (!errors.some((x) => x.field === e.field)) errors.push(e);
       }
-    } else if (op.bodyType === null && body !== undefined && body !== null && req.method !== "DELETE" && !(typeof body === "object" && Object.keys(body as object).length === 0)) {
+    } else if (
+      op.bodyType === null &&
+      body !== undefined &&
+      body !== null &&
+      req.method !== "DELETE" &&
+      !(typeof body === "object" && Object.keys(body as object).length === 0)
+    ) {
       errors.push({ field: "body", message: "this operation takes no request body" });
     }
     if (errors.length) throw SimError.validation(errors);
@@ -183,29 +235,50 @@ async function pipeline(sim: Sim, op: Operation, req: FastifyRequest, reply: Fas
   let bodyHash = "";
   if (typeof idemKey === "string" && WRITE.has(req.method) && auth.kind !== "none" && auth.kind !== "signed") {
     idemSlot = `${auth.credential}|${req.method}|${req.url.split("?")[0]}|${idemKey}`;
-    bodyHash = createHash("sha256").update(JSON.stringify(req.body ?? null)).digest("hex");
+    bodyHash = createHash("sha256")
+      .update(JSON.stringify(req.body ?? null))
+      .digest("hex");
     const hit = sim.store.idempotency.get(idemSlot);
     if (hit && Date.now() - hit.at < sim.config.idempotencyTtlS * 1000) {
-      if (hit.hash !== bodyHash) throw new SimError(409, "idempotency_conflict", "Idempotency-Key was already used with a different request body", "Idempotency-Key");
+      if (hit.hash !== bodyHash)
+        throw new SimError(
+          409,
+          "idempotency_conflict",
+          "Idempotency-Key was already used with a different request body",
+          "Idempotency-Key",
+        );
       reply.code(hit.status).headers({ ...hit.headers, "idempotent-replayed": "true" });
       return reply.send(hit.body === "" ? undefined : hit.body);
     }
   }
 
-  if (!isOperationId(handlers, op.operationId)) throw new SimError(501, "internal_error", `no handler for ${op.operationId}`);
+  if (!isOperationId(handlers, op.operationId))
+    throw new SimError(501, "internal_error", `no handler for ${op.operationId}`);
   const base = { sim, op, auth, req, origin: `${req.protocol}://${req.headers.host ?? ""}` };
   const answer: Answer = await runHandler(handlers, op.operationId, base, { params, query, body: req.body });
 
   if (sim.config.validateResponses && !answer.raw && answer.body !== undefined) {
     const errs = op.validateResponse(answer.status, answer.body, { projected: query.fields !== undefined });
     if (errs && errs.length) {
-      throw new SimError(500, "internal_error", `simulator answer does not match the document: ${errs.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
+      throw new SimError(
+        500,
+        "internal_error",
+        `simulator answer does not match the document: ${errs.map((e) => `${e.field}: ${e.message}`).join("; ")}`,
+      );
     }
   }
   if (idemSlot && answer.status < 500) {
-    const keep: Record<string, string> = { "content-type": answer.raw?.contentType ?? "application/json; charset=utf-8" };
+    const keep: Record<string, string> = {
+      "content-type": answer.raw?.contentType ?? "application/json; charset=utf-8",
+    };
     for (const [k, v] of Object.entries(answer.headers ?? {})) keep[k] = v;
-    sim.store.idempotency.set(idemSlot, { hash: bodyHash, status: answer.status, headers: keep, body: answer.body === undefined ? "" : JSON.stringify(answer.body), at: Date.now() });
+    sim.store.idempotency.set(idemSlot, {
+      hash: bodyHash,
+      status: answer.status,
+      headers: keep,
+      body: answer.body === undefined ? "" : JSON.stringify(answer.body),
+      at: Date.now(),
+    });
     if (sim.store.idempotency.size % 1000 === 0) {
       const cutoff = Date.now() - sim.config.idempotencyTtlS * 1000;
       for (const [k, v] of sim.store.idempotency) if (v.at < cutoff) sim.store.idempotency.delete(k);
@@ -231,7 +304,11 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
     if (!opts.dataFile || closed || saveTimer) return;
     saveTimer = setTimeout(() => {
       saveTimer = null;
-      try { save(); } catch (e) { console.error("[sim] could not save state:", (e as Error).message); }
+      try {
+        save();
+      } catch (e) {
+        console.error("[sim] could not save state:", (e as Error).message);
+      }
     }, 250);
   };
   let initial: Store | undefined;
@@ -240,7 +317,8 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
       initial = Store.fromJSON(JSON.parse(readFileSync(opts.dataFile, "utf8")));
       if ((opts.seed ?? "demo") === "demo") {
         const changed = refreshSeedFromEnv(initial);
-        if (changed.length) console.log(`[sim] saved state loaded; refreshed from the environment: ${changed.join(", ")}`);
+        if (changed.length)
+          console.log(`[sim] saved state loaded; refreshed from the environment: ${changed.join(", ")}`);
       }
     } catch (e) {
       console.error(`[sim] ignoring unreadable state file ${opts.dataFile}: ${(e as Error).message}`);
@@ -265,7 +343,11 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
   /** A delay that close() can cut short, so a test never waits on an injected fault. */
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const done = () => { clearTimeout(t); sleeps.delete(done); resolve(); };
+      const done = () => {
+        clearTimeout(t);
+        sleeps.delete(done);
+        resolve();
+      };
       const t = setTimeout(done, ms);
       sleeps.add(done);
     });
@@ -311,7 +393,11 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
     if (!req.url.startsWith("/_sim") && !reply.hasHeader("x-ratelimit-limit")) {
       if (!req.rateHeaders) {
         const d = sim.limiter.peek(ipBucket(req));
-        req.rateHeaders = { "x-ratelimit-limit": String(d.limit), "x-ratelimit-remaining": String(d.remaining), "x-ratelimit-reset": String(d.reset) };
+        req.rateHeaders = {
+          "x-ratelimit-limit": String(d.limit),
+          "x-ratelimit-remaining": String(d.remaining),
+          "x-ratelimit-reset": String(d.reset),
+        };
       }
       reply.headers(req.rateHeaders);
     }
@@ -325,28 +411,52 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     let e: SimError;
     if (err instanceof SimError) e = err;
-    else if (err.statusCode && err.statusCode < 500) e = new SimError(err.statusCode, err.statusCode === 413 ? "validation_failed" : "validation_failed", err.message, "body");
+    else if (err.statusCode && err.statusCode < 500)
+      e = new SimError(
+        err.statusCode,
+        err.statusCode === 413 ? "validation_failed" : "validation_failed",
+        err.message,
+        "body",
+      );
     else {
       console.error("[sim] internal error", err);
       e = new SimError(500, "internal_error", "internal simulator error");
     }
     if (req.rateHeaders) reply.headers(req.rateHeaders);
-    const body = config.errorShape === "nest" && !req.url.startsWith("/_sim") ? nestBody(e) : envelope(e, req.reqId ?? requestId());
+    const body =
+      config.errorShape === "nest" && !req.url.startsWith("/_sim")
+        ? nestBody(e)
+        : envelope(e, req.reqId ?? requestId());
     reply.code(e.status).headers(e.headers).type("application/json; charset=utf-8").send(JSON.stringify(body));
   });
   app.setNotFoundHandler((req, reply) => {
     const e = new SimError(404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}`);
-    const body = config.errorShape === "nest" && !req.url.startsWith("/_sim") ? nestBody(e) : envelope(e, req.reqId ?? requestId());
+    const body =
+      config.errorShape === "nest" && !req.url.startsWith("/_sim")
+        ? nestBody(e)
+        : envelope(e, req.reqId ?? requestId());
     reply.code(404).type("application/json; charset=utf-8").send(JSON.stringify(body));
   });
 
   // The document is read at run time: an operation added to it without a handler is refused here.
-  const unimplemented = contract.operations.filter((op) => !isOperationId(handlers, op.operationId)).map((op) => op.operationId);
+  const unimplemented = contract.operations
+    .filter((op) => !isOperationId(handlers, op.operationId))
+    .map((op) => op.operationId);
   if (unimplemented.length) throw new Error(`simulator: no implementation for ${unimplemented.join(", ")}`);
   for (const op of contract.operations) {
-    app.route({ method: op.method.toUpperCase() as "GET", url: op.routePath, handler: (req, reply) => pipeline(sim, op, req, reply) });
+    app.route({
+      method: op.method.toUpperCase() as "GET",
+      url: op.routePath,
+      handler: (req, reply) => pipeline(sim, op, req, reply),
+    });
   }
-  app.get("/track/:id", async (req, reply) => reply.type("text/html; charset=utf-8").send(`<!doctype html><title>Responder tracking</title><p>Responder en route for ${String((req.params as { id: string }).id).replace(/[^\w-]/g, "")}.</p>`));
+  app.get("/track/:id", async (req, reply) =>
+    reply
+      .type("text/html; charset=utf-8")
+      .send(
+        `<!doctype html><title>Responder tracking</title><p>Responder en route for ${String((req.params as { id: string }).id).replace(/[^\w-]/g, "")}.</p>`,
+      ),
+  );
   app.get("/", async () => ({ name: "CHeKT simulator", openapi: "/openapi.yaml", control: "/_sim" }));
   app.get("/openapi.yaml", async (_req, reply) => reply.type("application/yaml").send(readFileSync(OPENAPI_PATH)));
 
@@ -356,7 +466,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
   const host = opts.host ?? "127.0.0.1";
   await app.listen({ port: opts.port ?? 0, host });
   const addr = app.server.address();
-  const port = typeof addr === "object" && addr ? addr.port : opts.port ?? 0;
+  const port = typeof addr === "object" && addr ? addr.port : (opts.port ?? 0);
   const url = `http://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}`;
   sim.baseUrl = url;
   sim.deliverer.resume();
@@ -382,18 +492,27 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
     url,
     port,
     sim,
-    get state() { return sim.store; },
+    get state() {
+      return sim.store;
+    },
     config,
     async close() {
       if (closed) return;
       closed = true;
       if (demoTimer) clearInterval(demoTimer);
-      if (saveTimer) { clearTimeout(saveTimer); saveTimer = null; }
+      if (saveTimer) {
+        clearTimeout(saveTimer);
+        saveTimer = null;
+      }
       for (const wake of sleeps) wake();
       sim.deliverer.close();
       await app.close();
       if (opts.dataFile) {
-        try { save(); } catch (e) { console.error("[sim] could not save state:", (e as Error).message); }
+        try {
+          save();
+        } catch (e) {
+          console.error("[sim] could not save state:", (e as Error).message);
+        }
       }
     },
   };

@@ -6,7 +6,16 @@ import { SimError } from "./errors";
 import { Faults } from "./faults";
 import { RateLimiter } from "./rate-limit";
 import { seedDemo } from "./seed";
-import { Store, type Alarm, type App, type Dealer, type Device, type Site, type Snapshot, type Verification } from "./store";
+import {
+  Store,
+  type Alarm,
+  type App,
+  type Dealer,
+  type Device,
+  type Site,
+  type Snapshot,
+  type Verification,
+} from "./store";
 import { Deliverer } from "./webhooks";
 
 export type Auth =
@@ -36,8 +45,15 @@ export class Sim {
     initial?: Store,
   ) {
     this.store = initial ?? Sim.fresh(seed);
-    this.limiter = new RateLimiter(() => this.config.rateLimitPerMin, () => this.config.rateLimitBurstPerS);
-    this.deliverer = new Deliverer(() => this.store, this.config, () => this.changed());
+    this.limiter = new RateLimiter(
+      () => this.config.rateLimitPerMin,
+      () => this.config.rateLimitBurstPerS,
+    );
+    this.deliverer = new Deliverer(
+      () => this.store,
+      this.config,
+      () => this.changed(),
+    );
   }
 
   static fresh(seed: "demo" | "empty"): Store {
@@ -88,7 +104,15 @@ export class Sim {
   }
 
   // ---- alarms, verifications, snapshots, events
-  createAlarm(input: { site_id: number; device_id?: number | null; contact_id?: number | null; expires_in_s?: number; trigger?: Alarm["trigger"]; priority?: Alarm["priority"]; description?: string }) {
+  createAlarm(input: {
+    site_id: number;
+    device_id?: number | null;
+    contact_id?: number | null;
+    expires_in_s?: number;
+    trigger?: Alarm["trigger"];
+    priority?: Alarm["priority"];
+    description?: string;
+  }) {
     const s = this.store;
     const site = s.sites.get(input.site_id);
     if (!site) throw new SimError(404, "not_found", `site ${input.site_id} not found`, "site_id");
@@ -96,7 +120,13 @@ export class Sim {
     let device: Device | null = null;
     if (input.device_id != null) {
       device = s.devices.get(input.device_id) ?? null;
-      if (!device || device.site_id !== site.site_id) throw new SimError(400, "validation_failed", `device ${input.device_id} is not on site ${site.site_id}`, "device_id");
+      if (!device || device.site_id !== site.site_id)
+        throw new SimError(
+          400,
+          "validation_failed",
+          `device ${input.device_id} is not on site ${site.site_id}`,
+          "device_id",
+        );
     } else {
       const cams = deviceIds.map((id) => s.devices.get(id)!).filter((d) => d.device_type === "camera");
       device = cams[Math.floor(Math.random() * cams.length)] ?? null;
@@ -105,7 +135,13 @@ export class Sim {
     let contactId: number | null = null;
     if (input.contact_id != null) {
       const c = s.contacts.get(input.contact_id);
-      if (!c || c.site_id !== site.site_id) throw new SimError(400, "validation_failed", `contact ${input.contact_id} is not on site ${site.site_id}`, "contact_id");
+      if (!c || c.site_id !== site.site_id)
+        throw new SimError(
+          400,
+          "validation_failed",
+          `contact ${input.contact_id} is not on site ${site.site_id}`,
+          "contact_id",
+        );
       contactId = c.contact_id;
     } else {
       contactId = contactIds[0] ?? null;
@@ -127,7 +163,14 @@ export class Sim {
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     };
-    const snap: Snapshot = { id: s.next("snapshot"), dealer_id: site.dealer_id, alarm_id: alarm.id, site_id: site.site_id, device_id: device?.device_id ?? null, captured_at: now.toISOString() };
+    const snap: Snapshot = {
+      id: s.next("snapshot"),
+      dealer_id: site.dealer_id,
+      alarm_id: alarm.id,
+      site_id: site.site_id,
+      device_id: device?.device_id ?? null,
+      captured_at: now.toISOString(),
+    };
     alarm.snapshot_id = snap.id;
     const ttl = input.expires_in_s ?? this.config.verificationTtlS;
     const verification: Verification = {
@@ -151,46 +194,99 @@ export class Sim {
     const url = this.snapshotUrl(snap);
     const d = site.dealer_id;
     const events = [
-      this.deliverer.emit(d, { type: "alarm.created", data: {
-        alarm_id: pfx.alarm(alarm.id), site_id: pfx.site(site.site_id), device_id: device ? pfx.device(device.device_id) : null,
-        priority, trigger, location: alarm.location, snapshot_url: url,
-      } }),
-      this.deliverer.emit(d, { type: "verification.requested", data: {
-        verification_id: verification.verification_id, alarm_id: pfx.alarm(alarm.id), site_id: pfx.site(site.site_id),
-        device_id: device ? pfx.device(device.device_id) : null, zone_number: verification.zone_number,
-        contact_id: contactId !== null ? pfx.contact(contactId) : null, description: verification.description,
-        occurred_at: verification.occurred_at, expires_at: verification.expires_at,
-      } }),
-      this.deliverer.emit(d, { type: "snapshot.created", data: {
-        snapshot_id: pfx.snapshot(snap.id), alarm_id: pfx.alarm(alarm.id), site_id: pfx.site(site.site_id),
-        device_id: device ? pfx.device(device.device_id) : null, url, captured_at: snap.captured_at,
-      } }),
+      this.deliverer.emit(d, {
+        type: "alarm.created",
+        data: {
+          alarm_id: pfx.alarm(alarm.id),
+          site_id: pfx.site(site.site_id),
+          device_id: device ? pfx.device(device.device_id) : null,
+          priority,
+          trigger,
+          location: alarm.location,
+          snapshot_url: url,
+        },
+      }),
+      this.deliverer.emit(d, {
+        type: "verification.requested",
+        data: {
+          verification_id: verification.verification_id,
+          alarm_id: pfx.alarm(alarm.id),
+          site_id: pfx.site(site.site_id),
+          device_id: device ? pfx.device(device.device_id) : null,
+          zone_number: verification.zone_number,
+          contact_id: contactId !== null ? pfx.contact(contactId) : null,
+          description: verification.description,
+          occurred_at: verification.occurred_at,
+          expires_at: verification.expires_at,
+        },
+      }),
+      this.deliverer.emit(d, {
+        type: "snapshot.created",
+        data: {
+          snapshot_id: pfx.snapshot(snap.id),
+          alarm_id: pfx.alarm(alarm.id),
+          site_id: pfx.site(site.site_id),
+          device_id: device ? pfx.device(device.device_id) : null,
+          url,
+          captured_at: snap.captured_at,
+        },
+      }),
     ];
     return { alarm, verification, snapshot: snap, events };
   }
 
-  answerVerification(site: Site, verificationId: string, body: { verification_id: string; contact_id: number; action: "dispatch" | "disregard"; responded_at: string }) {
+  answerVerification(
+    site: Site,
+    verificationId: string,
+    body: { verification_id: string; contact_id: number; action: "dispatch" | "disregard"; responded_at: string },
+  ) {
     const s = this.store;
     const v = s.verifications.get(verificationId);
     if (!v || v.site_id !== site.site_id) throw SimError.notFound(`verification ${verificationId}`);
     if (v.answer) throw new SimError(404, "not_found", `verification ${verificationId} was already answered`);
-    if (Date.parse(v.expires_at) <= Date.now()) throw new SimError(404, "not_found", `verification ${verificationId} expired at ${v.expires_at}`);
-    if (body.verification_id !== verificationId) throw new SimError(400, "validation_failed", "verification_id must equal the verificationId in the path", "verification_id");
+    if (Date.parse(v.expires_at) <= Date.now())
+      throw new SimError(404, "not_found", `verification ${verificationId} expired at ${v.expires_at}`);
+    if (body.verification_id !== verificationId)
+      throw new SimError(
+        400,
+        "validation_failed",
+        "verification_id must equal the verificationId in the path",
+        "verification_id",
+      );
     const contact = s.contacts.get(body.contact_id);
-    if (!contact || contact.site_id !== site.site_id) throw new SimError(400, "validation_failed", `contact ${body.contact_id} is not a contact of site ${site.site_id}`, "contact_id");
+    if (!contact || contact.site_id !== site.site_id)
+      throw new SimError(
+        400,
+        "validation_failed",
+        `contact ${body.contact_id} is not a contact of site ${site.site_id}`,
+        "contact_id",
+      );
     v.answer = { contact_id: body.contact_id, action: body.action, responded_at: body.responded_at };
     const alarm = s.alarms.get(v.alarm_id);
     if (alarm) {
       alarm.updated_at = new Date().toISOString();
       if (body.action === "dispatch") {
         alarm.status = "dispatched";
-        this.deliverer.emit(alarm.dealer_id, { type: "alarm.dispatched", data: {
-          alarm_id: pfx.alarm(alarm.id), responder_id: `resp_${randomBytes(4).toString("hex")}`, responder_type: "police",
-          eta_seconds: 300 + Math.floor(Math.random() * 600), tracking_url: `${this.config.publicUrl ?? this.baseUrl}/track/${pfx.alarm(alarm.id)}`,
-        } });
+        this.deliverer.emit(alarm.dealer_id, {
+          type: "alarm.dispatched",
+          data: {
+            alarm_id: pfx.alarm(alarm.id),
+            responder_id: `resp_${randomBytes(4).toString("hex")}`,
+            responder_type: "police",
+            eta_seconds: 300 + Math.floor(Math.random() * 600),
+            tracking_url: `${this.config.publicUrl ?? this.baseUrl}/track/${pfx.alarm(alarm.id)}`,
+          },
+        });
       } else {
         alarm.status = "resolved";
-        this.deliverer.emit(alarm.dealer_id, { type: "alarm.resolved", data: { alarm_id: pfx.alarm(alarm.id), resolution: "false-positive", notes: `Disregarded by contact ${body.contact_id}` } });
+        this.deliverer.emit(alarm.dealer_id, {
+          type: "alarm.resolved",
+          data: {
+            alarm_id: pfx.alarm(alarm.id),
+            resolution: "false-positive",
+            notes: `Disregarded by contact ${body.contact_id}`,
+          },
+        });
       }
     }
     return v;
@@ -202,11 +298,21 @@ export class Sim {
     const events = [];
     if (device.status !== status) {
       device.status = status;
-      events.push(this.deliverer.emit(dealerId, { type: status === "online" ? "device.online" : "device.offline", data: { device_id: pfx.device(device.device_id), site_id: pfx.site(device.site_id), at } }));
+      events.push(
+        this.deliverer.emit(dealerId, {
+          type: status === "online" ? "device.online" : "device.offline",
+          data: { device_id: pfx.device(device.device_id), site_id: pfx.site(device.site_id), at },
+        }),
+      );
     }
     if (firmware && firmware !== device.firmware) {
       device.firmware = firmware;
-      events.push(this.deliverer.emit(dealerId, { type: "device.firmware_updated", data: { device_id: pfx.device(device.device_id), site_id: pfx.site(device.site_id), firmware } }));
+      events.push(
+        this.deliverer.emit(dealerId, {
+          type: "device.firmware_updated",
+          data: { device_id: pfx.device(device.device_id), site_id: pfx.site(device.site_id), firmware },
+        }),
+      );
     }
     device.updated_at = at;
     this.changed();

@@ -2,7 +2,12 @@
  * Counts of the API requests the simulator answered (not /_sim), so a bench or a test can say how
  * many CHeKT calls a scenario cost and how many met a 429, without trusting the app's own numbers.
  */
-export type RequestStats = { total: number; byStatus: Record<string, number>; byRoute: Record<string, number>; since: string };
+export type RequestStats = {
+  total: number;
+  byStatus: Record<string, number>;
+  byRoute: Record<string, number>;
+  since: string;
+};
 
 export class RequestCounter {
   private stats: RequestStats = RequestCounter.empty();

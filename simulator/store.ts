@@ -219,7 +219,21 @@ export interface IdempotencyEntry {
   at: number;
 }
 
-type Counters = Record<"partner" | "dealer" | "station" | "site" | "contact" | "device" | "app" | "alarm" | "verification" | "snapshot" | "event" | "delivery", number>;
+type Counters = Record<
+  | "partner"
+  | "dealer"
+  | "station"
+  | "site"
+  | "contact"
+  | "device"
+  | "app"
+  | "alarm"
+  | "verification"
+  | "snapshot"
+  | "event"
+  | "delivery",
+  number
+>;
 
 /** Index from a parent id to the set of child ids, kept in insertion (= id) order. */
 class Children {
@@ -279,7 +293,20 @@ export class Store {
   /** "partner:external_dealer_id" → dealer id. */
   dealerByExternal = new Map<string, number>();
 
-  counters: Counters = { partner: 0, dealer: 0, station: 0, site: 0, contact: 0, device: 0, app: 0, alarm: 0, verification: 0, snapshot: 0, event: 0, delivery: 0 };
+  counters: Counters = {
+    partner: 0,
+    dealer: 0,
+    station: 0,
+    site: 0,
+    contact: 0,
+    device: 0,
+    app: 0,
+    alarm: 0,
+    verification: 0,
+    snapshot: 0,
+    event: 0,
+    delivery: 0,
+  };
   /** Signs snapshot URLs. */
   urlSecret = randomBytes(32).toString("hex");
 

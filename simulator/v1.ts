@@ -28,14 +28,20 @@ function decodeCursor(raw: string | undefined): number | null {
  * Page through ids in the given order. `after` is the last id already seen; for descending order
  * the next page holds smaller ids.
  */
-function page<T>(query: { limit?: number; cursor?: string }, ids: number[], render: (id: number) => T | null, desc = false) {
+function page<T>(
+  query: { limit?: number; cursor?: string },
+  ids: number[],
+  render: (id: number) => T | null,
+  desc = false,
+) {
   const limit = query.limit ?? 25;
   const after = decodeCursor(query.cursor);
   const ordered = desc ? [...ids].reverse() : ids;
   let start = 0;
   if (after !== null) {
     // ids are ascending, so binary search instead of scanning for the cursor.
-    let lo = 0, hi = ordered.length;
+    let lo = 0,
+      hi = ordered.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (desc ? ordered[mid]! >= after : ordered[mid]! <= after) lo = mid + 1;
@@ -53,8 +59,15 @@ function page<T>(query: { limit?: number; cursor?: string }, ids: number[], rend
   }
   // Look ahead for at least one more visible item so has_more is honest.
   let more = false;
-  for (let j = i; j < ordered.length; j++) if (render(ordered[j]!) !== null) { more = true; break; }
-  return { status: 200, body: { data, has_more: more, next_cursor: more && last !== null ? encodeCursor(last) : null } };
+  for (let j = i; j < ordered.length; j++)
+    if (render(ordered[j]!) !== null) {
+      more = true;
+      break;
+    }
+  return {
+    status: 200,
+    body: { data, has_more: more, next_cursor: more && last !== null ? encodeCursor(last) : null },
+  };
 }
 
 function dealerDeviceIds(ctx: BaseCtx, dealerId: number): number[] {
@@ -76,7 +89,12 @@ const v1ListDevices: Handler<"v1ListDevices"> = (ctx) => {
     siteFilter = parsePrefixed(ctx.query.site_id, "site_");
     if (siteFilter === null) throw new SimError(400, "validation_failed", "site_id must look like site_123", "site_id");
   }
-  const ids = siteFilter !== null ? (s.sites.get(siteFilter)?.dealer_id === a.dealer_id ? s.devicesBySite.of(siteFilter) : []) : dealerDeviceIds(ctx, a.dealer_id);
+  const ids =
+    siteFilter !== null
+      ? s.sites.get(siteFilter)?.dealer_id === a.dealer_id
+        ? s.devicesBySite.of(siteFilter)
+        : []
+      : dealerDeviceIds(ctx, a.dealer_id);
   return page(ctx.query, ids, (id) => {
     const d = s.devices.get(id);
     if (!d || (ctx.query.status && d.status !== ctx.query.status)) return null;
@@ -88,7 +106,8 @@ function deviceOf(ctx: Ctx<"v1GetDevice" | "v1ListDeviceSnapshots">) {
   const a = app(ctx);
   const id = parsePrefixed(ctx.params.id, "dev_");
   const d = id !== null ? ctx.sim.store.devices.get(id) : undefined;
-  if (!d || ctx.sim.store.dealerOfSite(d.site_id) !== a.dealer_id) throw new SimError(404, "device_not_found", `device ${ctx.params.id} not found`);
+  if (!d || ctx.sim.store.dealerOfSite(d.site_id) !== a.dealer_id)
+    throw new SimError(404, "device_not_found", `device ${ctx.params.id} not found`);
   return d;
 }
 
@@ -97,10 +116,15 @@ const v1GetDevice: Handler<"v1GetDevice"> = (ctx) => ({ status: 200, body: v1Dev
 const v1ListDeviceSnapshots: Handler<"v1ListDeviceSnapshots"> = (ctx) => {
   const d = deviceOf(ctx);
   const s = ctx.sim.store;
-  return page(ctx.query, s.snapshotsByDevice.of(d.device_id), (id) => {
-    const snap = s.snapshots.get(id);
-    return snap ? v1Snapshot(snap, ctx.sim.snapshotUrl(snap)) : null;
-  }, true);
+  return page(
+    ctx.query,
+    s.snapshotsByDevice.of(d.device_id),
+    (id) => {
+      const snap = s.snapshots.get(id);
+      return snap ? v1Snapshot(snap, ctx.sim.snapshotUrl(snap)) : null;
+    },
+    true,
+  );
 };
 
 const v1ListAlarms: Handler<"v1ListAlarms"> = (ctx) => {
@@ -108,12 +132,19 @@ const v1ListAlarms: Handler<"v1ListAlarms"> = (ctx) => {
   const s = ctx.sim.store;
   const since = sinceMs(ctx.query);
   const site = ctx.query.site_id ? parsePrefixed(ctx.query.site_id, "site_") : null;
-  if (ctx.query.site_id && site === null) throw new SimError(400, "validation_failed", "site_id must look like site_123", "site_id");
-  return page(ctx.query, s.alarmsByDealer.of(a.dealer_id), (id) => {
-    const al = s.alarms.get(id);
-    if (!al || (since !== null && Date.parse(al.created_at) < since) || (site !== null && al.site_id !== site)) return null;
-    return v1Alarm(al, (snap) => ctx.sim.snapshotUrl(snap), s);
-  }, ctx.query.order === "desc");
+  if (ctx.query.site_id && site === null)
+    throw new SimError(400, "validation_failed", "site_id must look like site_123", "site_id");
+  return page(
+    ctx.query,
+    s.alarmsByDealer.of(a.dealer_id),
+    (id) => {
+      const al = s.alarms.get(id);
+      if (!al || (since !== null && Date.parse(al.created_at) < since) || (site !== null && al.site_id !== site))
+        return null;
+      return v1Alarm(al, (snap) => ctx.sim.snapshotUrl(snap), s);
+    },
+    ctx.query.order === "desc",
+  );
 };
 
 function alarmOf(ctx: Ctx<"v1GetAlarm" | "v1AcknowledgeAlarm" | "v1AnnotateAlarm" | "v1EscalateAlarm">) {
@@ -124,7 +155,10 @@ function alarmOf(ctx: Ctx<"v1GetAlarm" | "v1AcknowledgeAlarm" | "v1AnnotateAlarm
   return al;
 }
 
-const v1GetAlarm: Handler<"v1GetAlarm"> = (ctx) => ({ status: 200, body: v1Alarm(alarmOf(ctx), (snap) => ctx.sim.snapshotUrl(snap), ctx.sim.store) });
+const v1GetAlarm: Handler<"v1GetAlarm"> = (ctx) => ({
+  status: 200,
+  body: v1Alarm(alarmOf(ctx), (snap) => ctx.sim.snapshotUrl(snap), ctx.sim.store),
+});
 
 const v1AcknowledgeAlarm: Handler<"v1AcknowledgeAlarm"> = (ctx) => {
   const al = alarmOf(ctx);
@@ -132,7 +166,10 @@ const v1AcknowledgeAlarm: Handler<"v1AcknowledgeAlarm"> = (ctx) => {
   al.status = "acknowledged";
   al.updated_at = new Date().toISOString();
   const body = ctx.body ?? {};
-  ctx.sim.deliverer.emit(al.dealer_id, { type: "alarm.acknowledged", data: { alarm_id: pfx.alarm(al.id), operator_id: body.operator_id ?? app(ctx).id, reason: body.reason ?? null } });
+  ctx.sim.deliverer.emit(al.dealer_id, {
+    type: "alarm.acknowledged",
+    data: { alarm_id: pfx.alarm(al.id), operator_id: body.operator_id ?? app(ctx).id, reason: body.reason ?? null },
+  });
   return { status: 200, body: v1Alarm(al, (snap) => ctx.sim.snapshotUrl(snap), ctx.sim.store) };
 };
 
@@ -142,10 +179,23 @@ const v1AnnotateAlarm: Handler<"v1AnnotateAlarm"> = (ctx) => {
   const al = alarmOf(ctx);
   const b = ctx.body;
   if (b.note === undefined && b.verdict === undefined && b.outcome === undefined) {
-    throw new SimError(400, "validation_failed", "an annotation needs at least one of note, verdict or outcome", "note");
+    throw new SimError(
+      400,
+      "validation_failed",
+      "an annotation needs at least one of note, verdict or outcome",
+      "note",
+    );
   }
   const list = (al.annotations ??= []);
-  const ann = { id: `ann_${al.id}x${list.length + 1}`, source: b.source, note: b.note ?? null, verdict: b.verdict ?? null, confidence: b.confidence ?? null, outcome: b.outcome ?? null, created_at: new Date().toISOString() };
+  const ann = {
+    id: `ann_${al.id}x${list.length + 1}`,
+    source: b.source,
+    note: b.note ?? null,
+    verdict: b.verdict ?? null,
+    confidence: b.confidence ?? null,
+    outcome: b.outcome ?? null,
+    created_at: new Date().toISOString(),
+  };
   list.push(ann);
   al.updated_at = ann.created_at;
   return { status: 201, body: { ...ann, alarm_id: pfx.alarm(al.id) } };
@@ -153,9 +203,15 @@ const v1AnnotateAlarm: Handler<"v1AnnotateAlarm"> = (ctx) => {
 
 const v1EscalateAlarm: Handler<"v1EscalateAlarm"> = (ctx) => {
   const al = alarmOf(ctx);
-  if (al.status === "dispatched" || al.status === "resolved") throw new SimError(409, "conflict", `alarm ${pfx.alarm(al.id)} is already ${al.status}`);
+  if (al.status === "dispatched" || al.status === "resolved")
+    throw new SimError(409, "conflict", `alarm ${pfx.alarm(al.id)} is already ${al.status}`);
   const list = (al.escalations ??= []);
-  const esc = { id: `esc_${al.id}x${list.length + 1}`, source: ctx.body.source, reason: ctx.body.reason, created_at: new Date().toISOString() };
+  const esc = {
+    id: `esc_${al.id}x${list.length + 1}`,
+    source: ctx.body.source,
+    reason: ctx.body.reason,
+    created_at: new Date().toISOString(),
+  };
   list.push(esc);
   al.updated_at = esc.created_at;
   return { status: 201, body: { ...esc, alarm_id: pfx.alarm(al.id) } };
@@ -166,15 +222,20 @@ const v1ListEvents: Handler<"v1ListEvents"> = (ctx) => {
   const s = ctx.sim.store;
   const since = sinceMs(ctx.query);
   const seqs = (s.eventsByDealer.get(a.dealer_id) ?? []).map((id) => Number(id.slice(4)));
-  return page(ctx.query, seqs, (seq) => {
-    const e = s.events.get(`evt_${seq}`);
-    if (!e) return null;
-    const scope = EVENT_SCOPES[e.type];
-    if (scope === undefined || (scope !== null && !a.scopes.includes(scope))) return null;
-    if (ctx.query.type && e.type !== ctx.query.type) return null;
-    if (since !== null && Date.parse(e.created_at) < since) return null;
-    return envelopeOf(e);
-  }, ctx.query.order === "desc");
+  return page(
+    ctx.query,
+    seqs,
+    (seq) => {
+      const e = s.events.get(`evt_${seq}`);
+      if (!e) return null;
+      const scope = EVENT_SCOPES[e.type];
+      if (scope === undefined || (scope !== null && !a.scopes.includes(scope))) return null;
+      if (ctx.query.type && e.type !== ctx.query.type) return null;
+      if (since !== null && Date.parse(e.created_at) < since) return null;
+      return envelopeOf(e);
+    },
+    ctx.query.order === "desc",
+  );
 };
 
 function snapshotOf(ctx: Ctx<"v1GetSnapshot" | "v1GetSnapshotImage">, dealerId: number | null) {
@@ -200,7 +261,11 @@ export function snapshotSignatureValid(ctx: Pick<BaseCtx, "sim">, id: string, ex
 
 const v1GetSnapshotImage: Handler<"v1GetSnapshotImage"> = (ctx) => {
   const snap = snapshotOf(ctx, ctx.auth.kind === "apiKey" ? ctx.auth.app.dealer_id : null);
-  return { status: 200, headers: { "cache-control": "private, max-age=86400" }, raw: { contentType: "image/png", data: snapshotPng(snap.id) } };
+  return {
+    status: 200,
+    headers: { "cache-control": "private, max-age=86400" },
+    raw: { contentType: "image/png", data: snapshotPng(snap.id) },
+  };
 };
 
 const v1ListSites: Handler<"v1ListSites"> = (ctx) => {

@@ -5,7 +5,11 @@ import type { App, Delivery, SimEvent, Store } from "./store";
 
 type WebhookEvent = Schemas["WebhookEvent"];
 /** What a caller of emit() says: one of the document's event types with that type's data. */
-export type EventInput = WebhookEvent extends infer E ? (E extends { type: infer T; data: infer D } ? { type: T; data: D } : never) : never;
+export type EventInput = WebhookEvent extends infer E
+  ? E extends { type: infer T; data: infer D }
+    ? { type: T; data: D }
+    : never
+  : never;
 
 /** Which scope an event type needs; an app without it never gets the event. */
 export const EVENT_SCOPES: Record<WebhookEvent["type"], string | null> & Record<string, string | null | undefined> = {
@@ -58,7 +62,13 @@ export class Deliverer {
   emit(dealerId: number, input: EventInput, opts: { onlyApp?: App; record?: boolean } = {}): SimEvent {
     const s = this.store();
     const seq = s.next("event");
-    const event: SimEvent = { ...input, seq, id: `evt_${seq}`, dealer_id: dealerId, created_at: new Date().toISOString() };
+    const event: SimEvent = {
+      ...input,
+      seq,
+      id: `evt_${seq}`,
+      dealer_id: dealerId,
+      created_at: new Date().toISOString(),
+    };
     const type = event.type;
     if (opts.record !== false) s.addEvent(event);
     const apps = opts.onlyApp ? [opts.onlyApp] : [...s.apps.values()].filter((a) => a.dealer_id === dealerId);
@@ -93,7 +103,10 @@ export class Deliverer {
     for (const d of s.deliveries.values()) {
       if (d.state !== "pending") continue;
       const event = s.events.get(d.event_id);
-      if (!event) { d.state = "failed"; continue; }
+      if (!event) {
+        d.state = "failed";
+        continue;
+      }
       const wait = Math.max(0, Date.parse(d.next_attempt_at ?? "") - Date.now() || 0);
       this.schedule(d, JSON.stringify(envelopeOf(event)), wait);
     }
@@ -118,7 +131,10 @@ export class Deliverer {
     const started = Date.now();
     const ctrl = new AbortController();
     this.inflight.add(ctrl);
-    const timeout = setTimeout(() => ctrl.abort(new Error(`no answer in ${this.config.webhookTimeoutMs} ms`)), this.config.webhookTimeoutMs);
+    const timeout = setTimeout(
+      () => ctrl.abort(new Error(`no answer in ${this.config.webhookTimeoutMs} ms`)),
+      this.config.webhookTimeoutMs,
+    );
     let status: number | null = null;
     let error: string | null = null;
     try {
@@ -141,13 +157,21 @@ export class Deliverer {
       if (status < 200 || status > 299) error = `HTTP ${status}`;
     } catch (e) {
       const err = e as Error & { cause?: Error };
-      error = ctrl.signal.aborted ? String((ctrl.signal.reason as Error)?.message ?? "aborted") : err.cause?.message ?? err.message;
+      error = ctrl.signal.aborted
+        ? String((ctrl.signal.reason as Error)?.message ?? "aborted")
+        : (err.cause?.message ?? err.message);
     } finally {
       clearTimeout(timeout);
       this.inflight.delete(ctrl);
     }
     if (this.closed) return;
-    d.attempts.push({ attempt: n, at: new Date(started).toISOString(), status, error, duration_ms: Date.now() - started });
+    d.attempts.push({
+      attempt: n,
+      at: new Date(started).toISOString(),
+      status,
+      error,
+      duration_ms: Date.now() - started,
+    });
     if (error === null) {
       d.state = "succeeded";
       d.next_attempt_at = null;
@@ -168,7 +192,11 @@ export class Deliverer {
 
   /** Send one test event to an app's URL, outside the event log. */
   test(app: App, message: string): SimEvent {
-    return this.emit(app.dealer_id, { type: "ping", data: { message, app_id: app.id } }, { onlyApp: app, record: false });
+    return this.emit(
+      app.dealer_id,
+      { type: "ping", data: { message, app_id: app.id } },
+      { onlyApp: app, record: false },
+    );
   }
 
   /** Forget pending timers (on reset) but keep running. */

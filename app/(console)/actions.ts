@@ -17,7 +17,11 @@ export const switchDealerAction = actionClient
   .action(async ({ parsedInput, ctx }) => {
     const dealers = await listMyDealers(ctx.user.id);
     const dealer = dealers.find((d) => d.id === parsedInput.dealerLinkId);
-    if (!dealer) throw new ActionError("not_found", "That dealer is not connected any more, or you are not a member of it. Reload the page.");
+    if (!dealer)
+      throw new ActionError(
+        "not_found",
+        "That dealer is not connected any more, or you are not a member of it. Reload the page.",
+      );
     (await cookies()).set(DEALER_COOKIE, dealer.id, {
       httpOnly: true,
       sameSite: "lax",

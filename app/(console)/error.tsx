@@ -11,8 +11,8 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
   return (
     <div className="space-y-4 py-6">
       <Alert tone="danger" title="This page could not be shown">
-        Something went wrong while loading it. Nothing was changed. Try again; if it keeps happening, give an admin this reference:{" "}
-        <code className="font-mono">{error.digest ?? "n/a"}</code>
+        Something went wrong while loading it. Nothing was changed. Try again; if it keeps happening, give an admin this
+        reference: <code className="font-mono">{error.digest ?? "n/a"}</code>
       </Alert>
       <Button variant="secondary" onClick={reset}>
         Try again

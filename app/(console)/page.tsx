@@ -17,13 +17,28 @@ import { readinessSummary } from "@/lib/readiness/query";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-function Stat({ label, value, href, icon, testId }: { label: string; value: number | null; href: string; icon: ReactNode; testId: string }) {
+function Stat({
+  label,
+  value,
+  href,
+  icon,
+  testId,
+}: {
+  label: string;
+  value: number | null;
+  href: string;
+  icon: ReactNode;
+  testId: string;
+}) {
   return (
     <Link
       href={href}
       className="group flex items-center gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-300 hover:shadow"
     >
-      <span className="flex h-11 w-11 items-center justify-center rounded-lg bg-indigo-50 text-indigo-600" aria-hidden="true">
+      <span
+        className="flex h-11 w-11 items-center justify-center rounded-lg bg-indigo-50 text-indigo-600"
+        aria-hidden="true"
+      >
         {icon}
       </span>
       <span className="min-w-0 flex-1">
@@ -32,7 +47,10 @@ function Stat({ label, value, href, icon, testId }: { label: string; value: numb
           {value === null ? "—" : value.toLocaleString("en-US")}
         </span>
       </span>
-      <ArrowRight className="h-4 w-4 text-slate-400 transition group-hover:translate-x-0.5 group-hover:text-indigo-600" aria-hidden="true" />
+      <ArrowRight
+        className="h-4 w-4 text-slate-400 transition group-hover:translate-x-0.5 group-hover:text-indigo-600"
+        aria-hidden="true"
+      />
     </Link>
   );
 }
@@ -53,8 +71,18 @@ export default async function DashboardPage() {
   }
 
   // Counts from the mirror: the dashboard makes no CHeKT call, so it renders while CHeKT is down.
-  const [counts, local, readiness] = await Promise.all([getMirrorCounts(dealer.id), getLocalCounts(dealer.id), readinessSummary(dealer.id)]);
-  const fresh = freshnessFor(dealer.id, [{ kind: "stations" }, { kind: "sites" }], counts.sweptAt ? { confirmedAt: counts.sweptAt } : null, new Date(), { revalidate: false });
+  const [counts, local, readiness] = await Promise.all([
+    getMirrorCounts(dealer.id),
+    getLocalCounts(dealer.id),
+    readinessSummary(dealer.id),
+  ]);
+  const fresh = freshnessFor(
+    dealer.id,
+    [{ kind: "stations" }, { kind: "sites" }],
+    counts.sweptAt ? { confirmedAt: counts.sweptAt } : null,
+    new Date(),
+    { revalidate: false },
+  );
 
   return (
     <>
@@ -64,13 +92,38 @@ export default async function DashboardPage() {
       />
       <SyncProgress dealerLinkId={dealer.id} className="mb-6" />
       <section aria-label="Overview" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <Stat label="Sites" value={counts.sites} href="/sites" icon={<MapPin className="h-5 w-5" />} testId="count-sites" />
-        <Stat label="Monitoring stations" value={counts.stations} href="/stations" icon={<RadioTower className="h-5 w-5" />} testId="count-stations" />
-        <Stat label="Open verifications" value={local.openVerifications} href="/verifications" icon={<ShieldAlert className="h-5 w-5" />} testId="count-verifications" />
-        <Stat label="Bulk jobs in progress" value={local.activeBulkJobs} href="/sites" icon={<Layers className="h-5 w-5" />} testId="count-bulk-jobs" />
+        <Stat
+          label="Sites"
+          value={counts.sites}
+          href="/sites"
+          icon={<MapPin className="h-5 w-5" />}
+          testId="count-sites"
+        />
+        <Stat
+          label="Monitoring stations"
+          value={counts.stations}
+          href="/stations"
+          icon={<RadioTower className="h-5 w-5" />}
+          testId="count-stations"
+        />
+        <Stat
+          label="Open verifications"
+          value={local.openVerifications}
+          href="/verifications"
+          icon={<ShieldAlert className="h-5 w-5" />}
+          testId="count-verifications"
+        />
+        <Stat
+          label="Bulk jobs in progress"
+          value={local.activeBulkJobs}
+          href="/sites"
+          icon={<Layers className="h-5 w-5" />}
+          testId="count-bulk-jobs"
+        />
       </section>
       <p className="mt-3 text-xs text-slate-500">
-        Sites and monitoring stations are counted in this console&apos;s copy of CHeKT (kept current by a background sync); open verifications and bulk jobs come from its own records.
+        Sites and monitoring stations are counted in this console&apos;s copy of CHeKT (kept current by a background
+        sync); open verifications and bulk jobs come from its own records.
       </p>
       <Freshness {...fresh} className="mt-1" />
       <div className="mt-8 grid grid-cols-1 gap-4 lg:grid-cols-2">
@@ -86,19 +139,26 @@ export default async function DashboardPage() {
         >
           {local.waiting.length === 0 ? (
             <p className="flex items-center gap-2 px-5 py-4 text-sm text-slate-600">
-              <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden="true" /> No alarm is waiting for an answer.
+              <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden="true" /> No alarm is waiting for an
+              answer.
             </p>
           ) : (
             <ul className="divide-y divide-slate-100">
               {local.waiting.map((v) => (
                 <li key={v.id} className="flex items-center justify-between gap-3 px-5 py-3 text-sm">
                   <span className="min-w-0">
-                    <span className="block truncate font-medium text-slate-900">{v.description || "Alarm verification"}</span>
+                    <span className="block truncate font-medium text-slate-900">
+                      {v.description || "Alarm verification"}
+                    </span>
                     <span className="block text-xs text-slate-500">
                       Site {v.siteId} · expires in {minutesLeft(v.expiresAt)} min
                     </span>
                   </span>
-                  {v.state === "claimed" ? <Badge tone="info">Claimed by {v.claimedByName ?? "someone"}</Badge> : <Badge tone="warning">Waiting</Badge>}
+                  {v.state === "claimed" ? (
+                    <Badge tone="info">Claimed by {v.claimedByName ?? "someone"}</Badge>
+                  ) : (
+                    <Badge tone="warning">Waiting</Badge>
+                  )}
                 </li>
               ))}
             </ul>
@@ -115,7 +175,10 @@ export default async function DashboardPage() {
               { href: "/dealer", label: "Dealer profile" },
             ].map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="inline-flex items-center gap-1 rounded font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+                <Link
+                  href={l.href}
+                  className="inline-flex items-center gap-1 rounded font-medium text-indigo-700 hover:text-indigo-900 hover:underline"
+                >
                   {l.label} <ArrowRight className="h-3.5 w-3.5" aria-hidden="true" />
                 </Link>
               </li>

@@ -5,7 +5,14 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { signIn } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
-import { CHALLENGE_EXPIRED, MISSING_CODE, MISSING_CREDENTIALS, SIGN_IN_UNAVAILABLE, WRONG_CODE, WRONG_CREDENTIALS } from "@/lib/auth/messages";
+import {
+  CHALLENGE_EXPIRED,
+  MISSING_CODE,
+  MISSING_CREDENTIALS,
+  SIGN_IN_UNAVAILABLE,
+  WRONG_CODE,
+  WRONG_CREDENTIALS,
+} from "@/lib/auth/messages";
 import { throttleMessage } from "@/lib/auth/throttle";
 import { CHALLENGE_TTL_MS, twoFactorRequiredFor } from "@/lib/auth/two-factor";
 import { normalizeEmail } from "@/lib/auth/throttle";
@@ -21,7 +28,10 @@ async function secureCookies(): Promise<boolean> {
 
 /** Where a signed-in user goes: the page asked for, or the two-factor setup a dealer requires first. */
 async function landingFor(email: string, next: string): Promise<string> {
-  const user = await prisma.user.findFirst({ where: { email: { equals: normalizeEmail(email), mode: "insensitive" } }, select: { id: true, totpEnabledAt: true } });
+  const user = await prisma.user.findFirst({
+    where: { email: { equals: normalizeEmail(email), mode: "insensitive" } },
+    select: { id: true, totpEnabledAt: true },
+  });
   if (user && !user.totpEnabledAt && (await twoFactorRequiredFor(prisma, user.id))) {
     return `/sign-in/two-factor?callbackUrl=${encodeURIComponent(next)}`;
   }
@@ -72,7 +82,13 @@ export async function signInAction(prev: SignInState, form: FormData): Promise<S
     if (error instanceof CredentialsSignin) {
       const [kind, token] = (error.code ?? "").split(":");
       if (kind === "2fa" && token) {
-        jar.set(CHALLENGE_COOKIE, token, { httpOnly: true, sameSite: "strict", secure: await secureCookies(), path: "/sign-in", maxAge: CHALLENGE_TTL_MS / 1000 });
+        jar.set(CHALLENGE_COOKIE, token, {
+          httpOnly: true,
+          sameSite: "strict",
+          secure: await secureCookies(),
+          path: "/sign-in",
+          maxAge: CHALLENGE_TTL_MS / 1000,
+        });
         return { error: null, email, step: "code" };
       }
       return { error: throttled(error) ?? WRONG_CREDENTIALS, email, step: "password" };

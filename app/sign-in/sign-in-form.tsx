@@ -18,8 +18,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         {state.step === "code" ? (
           <>
             <p className="text-sm text-slate-700">
-              Password accepted for <span className="font-medium">{state.email}</span>. Enter the 6-digit code your authenticator app shows, or one of
-              your recovery codes.
+              Password accepted for <span className="font-medium">{state.email}</span>. Enter the 6-digit code your
+              authenticator app shows, or one of your recovery codes.
             </p>
             <Input
               label="Code"
@@ -39,7 +39,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           </>
         ) : (
           <>
-            <Input label="Email" name="email" type="email" autoComplete="username" required autoFocus defaultValue={state.email} key={state.email} />
+            <Input
+              label="Email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              autoFocus
+              defaultValue={state.email}
+              key={state.email}
+            />
             <Input label="Password" name="password" type="password" autoComplete="current-password" required />
             <SubmitButton className="w-full" pendingText="Signing in…">
               Sign in

@@ -9,12 +9,15 @@ type Result = {
 export type Failure = { message: string; fieldErrors: Record<string, string>; traceId?: string } | null;
 
 export function failureOf(result: Result | undefined): Failure {
-  if (!result) return { message: "No answer from the server. Check your connection; nothing was saved.", fieldErrors: {} };
+  if (!result)
+    return { message: "No answer from the server. Check your connection; nothing was saved.", fieldErrors: {} };
   if (result.serverError) {
-    const e = typeof result.serverError === "string" ? { code: "internal", message: result.serverError } : result.serverError;
+    const e =
+      typeof result.serverError === "string" ? { code: "internal", message: result.serverError } : result.serverError;
     return { message: e.message, fieldErrors: e.fieldErrors ?? {}, traceId: e.traceId };
   }
-  const v = result.validationErrors as { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> } | undefined;
+  const v = result.validationErrors as
+    { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> } | undefined;
   if (v) {
     const fieldErrors: Record<string, string> = {};
     for (const [k, msgs] of Object.entries(v.fieldErrors ?? {})) if (msgs?.[0]) fieldErrors[k] = msgs[0];

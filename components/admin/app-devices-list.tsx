@@ -8,7 +8,15 @@ import { failureOf, withTrace } from "./action-result";
 import { DiagnosisAlert } from "./diagnosis-alert";
 
 /** Devices from GET /v1/devices; "Load more" follows next_cursor until has_more is false. */
-export function AppDevicesList({ dealerLinkId, first, limit }: { dealerLinkId: string; first: Extract<AppDevicesPage, { ok: true }>; limit: number }) {
+export function AppDevicesList({
+  dealerLinkId,
+  first,
+  limit,
+}: {
+  dealerLinkId: string;
+  first: Extract<AppDevicesPage, { ok: true }>;
+  limit: number;
+}) {
   const [devices, setDevices] = useState<AppDevice[]>(first.devices);
   const [cursor, setCursor] = useState<string | null>(first.hasMore ? first.nextCursor : null);
   const [problem, setProblem] = useState<Extract<AppDevicesPage, { ok: false }> | null>(null);
@@ -27,7 +35,8 @@ export function AppDevicesList({ dealerLinkId, first, limit }: { dealerLinkId: s
       setCursor(page.hasMore ? page.nextCursor : null);
     });
 
-  if (devices.length === 0) return <EmptyState title="No devices" description="CHeKT lists no devices for this dealer's app." />;
+  if (devices.length === 0)
+    return <EmptyState title="No devices" description="CHeKT lists no devices for this dealer's app." />;
   return (
     <div className="space-y-4">
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -44,10 +53,15 @@ export function AppDevicesList({ dealerLinkId, first, limit }: { dealerLinkId: s
           <tbody className="divide-y divide-slate-100">
             {devices.map((d) => (
               <tr key={d.id}>
-                <td className="px-4 py-2"><span className="font-medium text-slate-900">{d.name}</span><div className="font-mono text-xs text-slate-500">{d.id}</div></td>
+                <td className="px-4 py-2">
+                  <span className="font-medium text-slate-900">{d.name}</span>
+                  <div className="font-mono text-xs text-slate-500">{d.id}</div>
+                </td>
                 <td className="px-4 py-2">{d.type}</td>
                 <td className="px-4 py-2 font-mono text-xs">{d.site_id}</td>
-                <td className="px-4 py-2"><Badge tone={d.status === "online" ? "success" : "danger"}>{d.status}</Badge></td>
+                <td className="px-4 py-2">
+                  <Badge tone={d.status === "online" ? "success" : "danger"}>{d.status}</Badge>
+                </td>
                 <td className="px-4 py-2 text-slate-600">{d.firmware ?? "—"}</td>
               </tr>
             ))}
@@ -57,7 +71,13 @@ export function AppDevicesList({ dealerLinkId, first, limit }: { dealerLinkId: s
       {problem ? <DiagnosisAlert diagnosis={problem.diagnosis} /> : null}
       <div className="flex items-center gap-3 text-sm text-slate-600">
         <span data-testid="device-count">{devices.length} shown</span>
-        {cursor ? <Button variant="secondary" onClick={more} pending={pending} pendingText="Loading…">Load more</Button> : <span>That is all of them.</span>}
+        {cursor ? (
+          <Button variant="secondary" onClick={more} pending={pending} pendingText="Loading…">
+            Load more
+          </Button>
+        ) : (
+          <span>That is all of them.</span>
+        )}
       </div>
     </div>
   );

@@ -21,4 +21,9 @@ export type BudgetPanelCredential = {
   totals: BudgetPanelCounts;
 };
 
-export type BudgetPanelData = { at: string; windowMinutes: number; classes: BudgetPanelClass[]; credentials: BudgetPanelCredential[] };
+export type BudgetPanelData = {
+  at: string;
+  windowMinutes: number;
+  classes: BudgetPanelClass[];
+  credentials: BudgetPanelCredential[];
+};

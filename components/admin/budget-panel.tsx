@@ -33,8 +33,18 @@ function Credential({ c, classes }: { c: BudgetPanelCredential; classes: BudgetP
             {c.tokens} of {c.burst}
           </span>
         </div>
-        <div role="meter" aria-labelledby={`tokens-${c.credential}`} aria-valuemin={0} aria-valuemax={c.burst} aria-valuenow={c.tokens} className="mt-1 h-2 overflow-hidden rounded bg-slate-100">
-          <div className={pct > 50 ? "h-full bg-emerald-600" : pct > 25 ? "h-full bg-amber-500" : "h-full bg-red-600"} style={{ width: `${pct}%` }} />
+        <div
+          role="meter"
+          aria-labelledby={`tokens-${c.credential}`}
+          aria-valuemin={0}
+          aria-valuemax={c.burst}
+          aria-valuenow={c.tokens}
+          className="mt-1 h-2 overflow-hidden rounded bg-slate-100"
+        >
+          <div
+            className={pct > 50 ? "h-full bg-emerald-600" : pct > 25 ? "h-full bg-amber-500" : "h-full bg-red-600"}
+            style={{ width: `${pct}%` }}
+          />
         </div>
       </div>
       {c.blockedForS > 0 ? (
@@ -47,37 +57,66 @@ function Credential({ c, classes }: { c: BudgetPanelCredential; classes: BudgetP
           <caption className="sr-only">Calls to CHeKT per class and minute for {c.label}</caption>
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2">Class</th>
+              <th scope="col" className="px-3 py-2">
+                Class
+              </th>
               {c.minutes.map((m) => (
-                <th key={m.minute} scope="col" className="px-3 py-2 text-right">{time(m.minute)}</th>
+                <th key={m.minute} scope="col" className="px-3 py-2 text-right">
+                  {time(m.minute)}
+                </th>
               ))}
-              <th scope="col" className="px-3 py-2 text-right">Total</th>
-              <th scope="col" className="px-3 py-2 text-right">Would wait</th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Total
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Would wait
+              </th>
             </tr>
           </thead>
           <tbody>
             {classes.map((k) => (
               <tr key={k.id} className={rowClass}>
-                <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">{k.label}</th>
+                <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">
+                  {k.label}
+                </th>
                 {c.minutes.map((m) => (
-                  <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">{m.calls[k.id] || "–"}</td>
+                  <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">
+                    {m.calls[k.id] || "–"}
+                  </td>
                 ))}
-                <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900" data-testid={`budget-total-${k.id}`}>{c.totals.calls[k.id] ?? 0}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums text-slate-700">{c.waitS[k.id] > 0 ? `${c.waitS[k.id]} s` : "goes now"}</td>
+                <td
+                  className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900"
+                  data-testid={`budget-total-${k.id}`}
+                >
+                  {c.totals.calls[k.id] ?? 0}
+                </td>
+                <td className="px-3 py-1.5 text-right tabular-nums text-slate-700">
+                  {c.waitS[k.id] > 0 ? `${c.waitS[k.id]} s` : "goes now"}
+                </td>
               </tr>
             ))}
             <tr className={rowClass}>
-              <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">429s seen</th>
+              <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">
+                429s seen
+              </th>
               {c.minutes.map((m) => (
-                <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">{m.rateLimited || "–"}</td>
+                <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">
+                  {m.rateLimited || "–"}
+                </td>
               ))}
-              <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900" data-testid="budget-429s">{c.totals.rateLimited}</td>
+              <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900" data-testid="budget-429s">
+                {c.totals.rateLimited}
+              </td>
               <td />
             </tr>
             <tr className={rowClass}>
-              <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">Calls that waited</th>
+              <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">
+                Calls that waited
+              </th>
               {c.minutes.map((m) => (
-                <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">{m.waits ? `${m.waits} (${Math.round(m.waitMs / 1000)} s)` : "–"}</td>
+                <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">
+                  {m.waits ? `${m.waits} (${Math.round(m.waitMs / 1000)} s)` : "–"}
+                </td>
               ))}
               <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900">{c.totals.waits}</td>
               <td />
@@ -100,14 +139,24 @@ export function BudgetPanel() {
       if (document.visibilityState === "visible") {
         try {
           const res = await fetch("/api/chekt/budget", { cache: "no-store" });
-          if (!res.ok) throw new Error(res.status === 403 ? "Only an admin can see the budget." : `The budget could not be read (HTTP ${res.status}).`);
+          if (!res.ok)
+            throw new Error(
+              res.status === 403
+                ? "Only an admin can see the budget."
+                : `The budget could not be read (HTTP ${res.status}).`,
+            );
           const body: BudgetPanelData = await res.json();
           if (!stopped) {
             setData(body);
             setError(null);
           }
         } catch (e) {
-          if (!stopped) setError(e instanceof Error && e.message.startsWith("Only") ? e.message : `The budget could not be read: ${(e as Error)?.message ?? e}. Retrying.`);
+          if (!stopped)
+            setError(
+              e instanceof Error && e.message.startsWith("Only")
+                ? e.message
+                : `The budget could not be read: ${(e as Error)?.message ?? e}. Retrying.`,
+            );
         }
       }
       if (!stopped) timer = setTimeout(load, POLL_MS);
@@ -126,7 +175,8 @@ export function BudgetPanel() {
       {data ? (
         <>
           <p className="text-xs text-slate-600">
-            Updated {new Date(data.at).toLocaleTimeString()} · the last {data.windowMinutes} minutes · <Badge tone="neutral">live</Badge>
+            Updated {new Date(data.at).toLocaleTimeString()} · the last {data.windowMinutes} minutes ·{" "}
+            <Badge tone="neutral">live</Badge>
           </p>
           {data.credentials.map((c) => (
             <Credential key={c.credential} c={c} classes={data.classes} />

@@ -32,10 +32,34 @@ export function ChangePasswordForm() {
       }}
     >
       {failure ? <Alert tone="danger">{withTrace(failure)}</Alert> : null}
-      <Input label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={failure?.fieldErrors.currentPassword} />
-      <Input label="New password" name="newPassword" type="password" autoComplete="new-password" required hint="At least 10 characters." error={failure?.fieldErrors.newPassword} />
-      <Input label="New password again" name="confirmPassword" type="password" autoComplete="new-password" required error={failure?.fieldErrors.confirmPassword} />
-      <Button type="submit" pending={pending} pendingText="Saving…">Change password</Button>
+      <Input
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={failure?.fieldErrors.currentPassword}
+      />
+      <Input
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters."
+        error={failure?.fieldErrors.newPassword}
+      />
+      <Input
+        label="New password again"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={failure?.fieldErrors.confirmPassword}
+      />
+      <Button type="submit" pending={pending} pendingText="Saving…">
+        Change password
+      </Button>
     </form>
   );
 }

@@ -23,7 +23,9 @@ function StepRow({ step }: { step: Step }) {
   return (
     <li className="py-3" data-bucket={d.bucket}>
       <div className="flex flex-wrap items-center gap-2">
-        <Badge tone={d.ok ? "success" : d.bucket === "permission_denied" ? "warning" : "danger"}>{d.ok ? "OK" : d.bucket}</Badge>
+        <Badge tone={d.ok ? "success" : d.bucket === "permission_denied" ? "warning" : "danger"}>
+          {d.ok ? "OK" : d.bucket}
+        </Badge>
         <code className="text-sm">{step.label}</code>
         <span className="text-xs text-slate-500">
           {d.status ? `HTTP ${d.status} · ` : ""}
@@ -34,7 +36,12 @@ function StepRow({ step }: { step: Step }) {
         <div className="mt-1 text-sm">
           <p className="font-medium text-slate-900">{d.title}</p>
           <p className="text-slate-700">{d.detail}</p>
-          {d.serverMessage ? <p className="mt-1 text-xs text-slate-500">CHeKT said: {d.code ? `${d.code} — ` : ""}{d.serverMessage}</p> : null}
+          {d.serverMessage ? (
+            <p className="mt-1 text-xs text-slate-500">
+              CHeKT said: {d.code ? `${d.code} — ` : ""}
+              {d.serverMessage}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </li>
@@ -57,22 +64,38 @@ export function ConnectionCheck({ dealerLinkId }: { dealerLinkId?: string }) {
 
   return (
     <div className="space-y-4">
-      <Button onClick={run} pending={pending} pendingText="Checking…" icon={<PlugZap className="h-4 w-4" aria-hidden="true" />}>
+      <Button
+        onClick={run}
+        pending={pending}
+        pendingText="Checking…"
+        icon={<PlugZap className="h-4 w-4" aria-hidden="true" />}
+      >
         Check connection
       </Button>
       {error ? <Alert tone="danger">{error}</Alert> : null}
       {report ? (
         <div className="space-y-4" data-testid="connection-report" aria-live="polite">
-          <Alert tone={report.summary.ok ? "success" : "warning"} title={report.summary.ok ? "Everything works" : "Something needs attention"}>
+          <Alert
+            tone={report.summary.ok ? "success" : "warning"}
+            title={report.summary.ok ? "Everything works" : "Something needs attention"}
+          >
             {report.summary.text}
           </Alert>
           <div>
             <h3 className="text-sm font-semibold text-slate-900">Partner API (client credentials)</h3>
-            <ul className="divide-y divide-slate-100">{report.partner.map((s) => <StepRow key={s.name} step={s} />)}</ul>
+            <ul className="divide-y divide-slate-100">
+              {report.partner.map((s) => (
+                <StepRow key={s.name} step={s} />
+              ))}
+            </ul>
           </div>
           <div>
             <h3 className="text-sm font-semibold text-slate-900">CHeKT App key (/v1)</h3>
-            <ul className="divide-y divide-slate-100">{report.app.map((s) => <StepRow key={s.name} step={s} />)}</ul>
+            <ul className="divide-y divide-slate-100">
+              {report.app.map((s) => (
+                <StepRow key={s.name} step={s} />
+              ))}
+            </ul>
           </div>
           <div>
             <h3 className="text-sm font-semibold text-slate-900">Scopes the key holds</h3>
@@ -87,17 +110,26 @@ export function ConnectionCheck({ dealerLinkId }: { dealerLinkId?: string }) {
               <tbody>
                 {report.scopes.map((s) => (
                   <tr key={s.scope} className="border-t border-slate-100" data-scope={s.scope} data-status={s.status}>
-                    <td className="py-1.5 pr-4"><code>{s.scope}</code></td>
                     <td className="py-1.5 pr-4">
-                      <Badge tone={s.status === "granted" ? "success" : s.status === "missing" ? "danger" : "neutral"}>{s.status}</Badge>
+                      <code>{s.scope}</code>
                     </td>
-                    <td className="py-1.5 text-slate-600">{s.via.join(", ") || "not probed"}{s.note ? ` (${s.note})` : ""}</td>
+                    <td className="py-1.5 pr-4">
+                      <Badge tone={s.status === "granted" ? "success" : s.status === "missing" ? "danger" : "neutral"}>
+                        {s.status}
+                      </Badge>
+                    </td>
+                    <td className="py-1.5 text-slate-600">
+                      {s.via.join(", ") || "not probed"}
+                      {s.note ? ` (${s.note})` : ""}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <p className="text-xs text-slate-500">Checked {new Date(report.checkedAt).toLocaleString()} against {report.baseUrl}</p>
+          <p className="text-xs text-slate-500">
+            Checked {new Date(report.checkedAt).toLocaleString()} against {report.baseUrl}
+          </p>
         </div>
       ) : null}
     </div>

@@ -39,13 +39,39 @@ export function CreateUserForm() {
       }}
       className="grid gap-3 md:grid-cols-2"
     >
-      {failure ? <Alert tone="danger" className="md:col-span-2">{withTrace(failure)}</Alert> : null}
+      {failure ? (
+        <Alert tone="danger" className="md:col-span-2">
+          {withTrace(failure)}
+        </Alert>
+      ) : null}
       <Input label="Email" name="email" type="email" required autoComplete="off" error={failure?.fieldErrors.email} />
       <Input label="Name" name="name" required autoComplete="off" error={failure?.fieldErrors.name} />
-      <Select label="Role" name="role" id="new-user-role" defaultValue="viewer" options={ROLE_OPTIONS} error={failure?.fieldErrors.role} />
-      <Input label="Initial password" name="password" type="password" required autoComplete="new-password" hint="At least 10 characters. Tell the user in person; they can change it under Account." error={failure?.fieldErrors.password} />
+      <Select
+        label="Role"
+        name="role"
+        id="new-user-role"
+        defaultValue="viewer"
+        options={ROLE_OPTIONS}
+        error={failure?.fieldErrors.role}
+      />
+      <Input
+        label="Initial password"
+        name="password"
+        type="password"
+        required
+        autoComplete="new-password"
+        hint="At least 10 characters. Tell the user in person; they can change it under Account."
+        error={failure?.fieldErrors.password}
+      />
       <div className="md:col-span-2">
-        <Button type="submit" pending={pending} pendingText="Creating…" icon={<UserPlus className="h-4 w-4" aria-hidden="true" />}>Create user</Button>
+        <Button
+          type="submit"
+          pending={pending}
+          pendingText="Creating…"
+          icon={<UserPlus className="h-4 w-4" aria-hidden="true" />}
+        >
+          Create user
+        </Button>
       </div>
     </form>
   );

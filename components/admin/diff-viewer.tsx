@@ -16,10 +16,28 @@ export function DiffViewer({ before, after }: { before: unknown; after: unknown 
       </thead>
       <tbody className="font-mono">
         {lines.map((l) => (
-          <tr key={l.path} data-change={l.change} className={cn("border-t border-slate-100 align-top", l.change === "same" && "text-slate-400")}>
+          <tr
+            key={l.path}
+            data-change={l.change}
+            className={cn("border-t border-slate-100 align-top", l.change === "same" && "text-slate-400")}
+          >
             <td className="break-all py-1 pr-2">{l.path}</td>
-            <td className={cn("break-all py-1 pr-2", (l.change === "changed" || l.change === "removed") && "bg-red-50 text-red-800")}>{show(l.before)}</td>
-            <td className={cn("break-all py-1", (l.change === "changed" || l.change === "added") && "bg-emerald-50 text-emerald-800")}>{show(l.after)}</td>
+            <td
+              className={cn(
+                "break-all py-1 pr-2",
+                (l.change === "changed" || l.change === "removed") && "bg-red-50 text-red-800",
+              )}
+            >
+              {show(l.before)}
+            </td>
+            <td
+              className={cn(
+                "break-all py-1",
+                (l.change === "changed" || l.change === "added") && "bg-emerald-50 text-emerald-800",
+              )}
+            >
+              {show(l.after)}
+            </td>
           </tr>
         ))}
       </tbody>

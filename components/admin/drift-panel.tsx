@@ -5,17 +5,30 @@ import { toast } from "sonner";
 import { Alert, Badge, Button, EmptyState } from "@/components/ui";
 import type { DriftIssue } from "@/lib/drift/compare";
 import type { DriftRun } from "@/lib/drift/fetch";
-import { driftCheckAction, forgetMappingAction, linkAllAction, linkObjectAction, relinkMappingAction } from "@/app/(console)/drift/actions";
+import {
+  driftCheckAction,
+  forgetMappingAction,
+  linkAllAction,
+  linkObjectAction,
+  relinkMappingAction,
+} from "@/app/(console)/drift/actions";
 import { failureOf, withTrace } from "./action-result";
 
-const KIND_LABEL: Record<string, string> = { dealer: "Dealer", site: "Site", monitoring_station: "Monitoring station", contact: "Contact", device: "Device" };
+const KIND_LABEL: Record<string, string> = {
+  dealer: "Dealer",
+  site: "Site",
+  monitoring_station: "Monitoring station",
+  contact: "Contact",
+  device: "Device",
+};
 const TYPE_LABEL = {
   missing_in_chekt: { text: "Missing in CHeKT", tone: "danger" },
   missing_locally: { text: "Not mapped here", tone: "warning" },
   external_id_mismatch: { text: "External ID differs", tone: "warning" },
 } as const;
 
-const linkable = (run: DriftRun) => run.issues.filter((i) => i.type === "missing_locally" && i.object.externalId).length;
+const linkable = (run: DriftRun) =>
+  run.issues.filter((i) => i.type === "missing_locally" && i.object.externalId).length;
 
 function issueKey(i: DriftIssue) {
   return i.type === "missing_locally" ? `l:${i.kind}:${i.object.chektId}` : `m:${i.mapping.id}`;
@@ -50,27 +63,51 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
 
   return (
     <div className="space-y-4">
-      <Button onClick={check} pending={pending && !busyKey} pendingText="Comparing…" icon={<GitCompare className="h-4 w-4" aria-hidden="true" />}>
+      <Button
+        onClick={check}
+        pending={pending && !busyKey}
+        pendingText="Comparing…"
+        icon={<GitCompare className="h-4 w-4" aria-hidden="true" />}
+      >
         {run ? "Run the drift check again" : "Run drift check"}
       </Button>
       {error ? <Alert tone="danger">{error}</Alert> : null}
       {run ? (
         <div className="space-y-4" data-testid="drift-report">
-          {run.warnings.map((w) => <Alert key={w} tone="warning">{w}</Alert>)}
+          {run.warnings.map((w) => (
+            <Alert key={w} tone="warning">
+              {w}
+            </Alert>
+          ))}
           <table className="text-sm" data-testid="drift-counts">
             <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr><th className="py-1 pr-6">Kind</th><th className="py-1 pr-6">Mapped here</th><th className="py-1 pr-6">Listed by CHeKT</th><th className="py-1">In sync</th></tr>
+              <tr>
+                <th className="py-1 pr-6">Kind</th>
+                <th className="py-1 pr-6">Mapped here</th>
+                <th className="py-1 pr-6">Listed by CHeKT</th>
+                <th className="py-1">In sync</th>
+              </tr>
             </thead>
             <tbody>
               {Object.entries(run.counts).map(([k, c]) => (
-                <tr key={k} className="border-t border-slate-100"><td className="py-1 pr-6">{KIND_LABEL[k]}</td><td className="py-1 pr-6 tabular-nums">{c.mapped}</td><td className="py-1 pr-6 tabular-nums">{c.chekt}</td><td className="py-1 tabular-nums">{c.inSync}</td></tr>
+                <tr key={k} className="border-t border-slate-100">
+                  <td className="py-1 pr-6">{KIND_LABEL[k]}</td>
+                  <td className="py-1 pr-6 tabular-nums">{c.mapped}</td>
+                  <td className="py-1 pr-6 tabular-nums">{c.chekt}</td>
+                  <td className="py-1 tabular-nums">{c.inSync}</td>
+                </tr>
               ))}
             </tbody>
           </table>
           {linkable(run) > 1 ? (
             <div className="flex flex-wrap items-center gap-3 rounded-md bg-slate-50 px-4 py-3 text-sm">
               <span>{linkable(run)} objects on CHeKT have an external id but no mapping here.</span>
-              <Button size="sm" pending={pending && busyKey === "all"} disabled={pending} onClick={() => act("all", "Linked every unmapped object", () => linkAllAction({ dealerLinkId }))}>
+              <Button
+                size="sm"
+                pending={pending && busyKey === "all"}
+                disabled={pending}
+                onClick={() => act("all", "Linked every unmapped object", () => linkAllAction({ dealerLinkId }))}
+              >
                 Link all {linkable(run)}
               </Button>
             </div>
@@ -78,38 +115,109 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
           {run.issues.length === 0 ? (
             <EmptyState title="No drift" description="Every mapping matches what CHeKT lists for this dealer." />
           ) : (
-            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="drift-issues">
+            <ul
+              className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+              data-testid="drift-issues"
+            >
               {run.issues.map((i) => {
                 const key = issueKey(i);
                 const busy = pending && busyKey === key;
                 const label = TYPE_LABEL[i.type];
                 return (
-                  <li key={key} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3" data-issue={i.type}>
+                  <li
+                    key={key}
+                    className="flex flex-wrap items-start justify-between gap-3 px-4 py-3"
+                    data-issue={i.type}
+                  >
                     <div className="min-w-0 text-sm">
-                      <div className="flex flex-wrap items-center gap-2"><Badge tone={label.tone}>{label.text}</Badge><span className="font-medium">{KIND_LABEL[i.kind]}</span></div>
+                      <div className="flex flex-wrap items-center gap-2">
+                        <Badge tone={label.tone}>{label.text}</Badge>
+                        <span className="font-medium">{KIND_LABEL[i.kind]}</span>
+                      </div>
                       {i.type === "missing_locally" ? (
-                        <p className="mt-1 text-slate-700">CHeKT {i.kind} <code>{i.object.chektId}</code> “{i.object.name}” (external id <code>{i.object.externalId ?? "none"}</code>{i.object.parentChektId ? `, site ${i.object.parentChektId}` : ""}) has no mapping here.</p>
+                        <p className="mt-1 text-slate-700">
+                          CHeKT {i.kind} <code>{i.object.chektId}</code> “{i.object.name}” (external id{" "}
+                          <code>{i.object.externalId ?? "none"}</code>
+                          {i.object.parentChektId ? `, site ${i.object.parentChektId}` : ""}) has no mapping here.
+                        </p>
                       ) : i.type === "missing_in_chekt" ? (
                         <p className="mt-1 text-slate-700">
-                          We map <code>{i.mapping.externalId}</code> → CHeKT <code>{i.mapping.chektId}</code>, which CHeKT no longer lists.
-                          {i.sameExternal ? <> CHeKT has <code>{i.sameExternal.chektId}</code> “{i.sameExternal.name}” with the same external id (re-created?).</> : null}
+                          We map <code>{i.mapping.externalId}</code> → CHeKT <code>{i.mapping.chektId}</code>, which
+                          CHeKT no longer lists.
+                          {i.sameExternal ? (
+                            <>
+                              {" "}
+                              CHeKT has <code>{i.sameExternal.chektId}</code> “{i.sameExternal.name}” with the same
+                              external id (re-created?).
+                            </>
+                          ) : null}
                         </p>
                       ) : (
-                        <p className="mt-1 text-slate-700">CHeKT <code>{i.mapping.chektId}</code> “{i.object.name}”: ours <code>{i.mapping.externalId}</code>, CHeKT says <code>{i.object.externalId}</code>.</p>
+                        <p className="mt-1 text-slate-700">
+                          CHeKT <code>{i.mapping.chektId}</code> “{i.object.name}”: ours{" "}
+                          <code>{i.mapping.externalId}</code>, CHeKT says <code>{i.object.externalId}</code>.
+                        </p>
                       )}
                     </div>
                     <div className="flex flex-wrap gap-2">
                       {i.type === "external_id_mismatch" ? (
-                        <Button size="sm" pending={busy} onClick={() => act(key, "Mapping re-linked", () => relinkMappingAction({ mappingId: i.mapping.id, chektId: Number(i.object.chektId) }))}>Re-link to CHeKT&apos;s id</Button>
+                        <Button
+                          size="sm"
+                          pending={busy}
+                          onClick={() =>
+                            act(key, "Mapping re-linked", () =>
+                              relinkMappingAction({ mappingId: i.mapping.id, chektId: Number(i.object.chektId) }),
+                            )
+                          }
+                        >
+                          Re-link to CHeKT&apos;s id
+                        </Button>
                       ) : null}
                       {i.type === "missing_in_chekt" && i.sameExternal ? (
-                        <Button size="sm" pending={busy} onClick={() => act(key, "Mapping re-linked", () => relinkMappingAction({ mappingId: i.mapping.id, chektId: Number(i.sameExternal!.chektId) }))}>Re-link to {i.sameExternal.chektId}</Button>
+                        <Button
+                          size="sm"
+                          pending={busy}
+                          onClick={() =>
+                            act(key, "Mapping re-linked", () =>
+                              relinkMappingAction({
+                                mappingId: i.mapping.id,
+                                chektId: Number(i.sameExternal!.chektId),
+                              }),
+                            )
+                          }
+                        >
+                          Re-link to {i.sameExternal.chektId}
+                        </Button>
                       ) : null}
                       {i.type === "missing_locally" && i.object.externalId ? (
-                        <Button size="sm" pending={busy} onClick={() => act(key, "Mapping created", () => linkObjectAction({ dealerLinkId, kind: i.kind, chektId: Number(i.object.chektId), parentChektId: i.object.parentChektId ? Number(i.object.parentChektId) : null }))}>Link</Button>
+                        <Button
+                          size="sm"
+                          pending={busy}
+                          onClick={() =>
+                            act(key, "Mapping created", () =>
+                              linkObjectAction({
+                                dealerLinkId,
+                                kind: i.kind,
+                                chektId: Number(i.object.chektId),
+                                parentChektId: i.object.parentChektId ? Number(i.object.parentChektId) : null,
+                              }),
+                            )
+                          }
+                        >
+                          Link
+                        </Button>
                       ) : null}
                       {i.type !== "missing_locally" ? (
-                        <Button size="sm" variant="secondary" disabled={pending} onClick={() => act(key, "Mapping forgotten", () => forgetMappingAction({ mappingId: i.mapping.id }))}>Forget mapping</Button>
+                        <Button
+                          size="sm"
+                          variant="secondary"
+                          disabled={pending}
+                          onClick={() =>
+                            act(key, "Mapping forgotten", () => forgetMappingAction({ mappingId: i.mapping.id }))
+                          }
+                        >
+                          Forget mapping
+                        </Button>
                       ) : null}
                     </div>
                   </li>

@@ -19,7 +19,10 @@ export function TestEventButton({ dealerLinkId }: { dealerLinkId: string }) {
           const result = await sendTestEventAction({ dealerLinkId });
           const f = failureOf(result);
           if (f) toast.error(withTrace(f));
-          else toast.success(`Test event ${result.data?.eventId ?? ""} requested — it shows in the webhook log when it arrives.`);
+          else
+            toast.success(
+              `Test event ${result.data?.eventId ?? ""} requested — it shows in the webhook log when it arrives.`,
+            );
         })
       }
     >

@@ -2,7 +2,12 @@
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button, ConfirmDialog, Dialog } from "@/components/ui";
-import { removeMembershipAction, resetPasswordAction, setDisabledAction, setRoleAction } from "@/app/(console)/users/actions";
+import {
+  removeMembershipAction,
+  resetPasswordAction,
+  setDisabledAction,
+  setRoleAction,
+} from "@/app/(console)/users/actions";
 import type { Role } from "@/lib/roles";
 import { failureOf, withTrace } from "./action-result";
 
@@ -74,13 +79,33 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
 
   return (
     <div className="flex flex-wrap justify-end gap-2">
-      <Button size="sm" variant="secondary" disabled={pending} onClick={() => setConfirm("reset")}>Reset password</Button>
+      <Button size="sm" variant="secondary" disabled={pending} onClick={() => setConfirm("reset")}>
+        Reset password
+      </Button>
       {disabled ? (
-        <Button size="sm" variant="secondary" pending={pending} onClick={toggle}>Enable</Button>
+        <Button size="sm" variant="secondary" pending={pending} onClick={toggle}>
+          Enable
+        </Button>
       ) : (
-        <Button size="sm" variant="danger" disabled={pending || isSelf} title={isSelf ? "You cannot disable yourself" : undefined} onClick={() => setConfirm("disable")}>Disable</Button>
+        <Button
+          size="sm"
+          variant="danger"
+          disabled={pending || isSelf}
+          title={isSelf ? "You cannot disable yourself" : undefined}
+          onClick={() => setConfirm("disable")}
+        >
+          Disable
+        </Button>
       )}
-      <Button size="sm" variant="secondary" disabled={pending || isSelf} title={isSelf ? "You cannot remove yourself" : undefined} onClick={() => setConfirm("remove")}>Remove from dealer</Button>
+      <Button
+        size="sm"
+        variant="secondary"
+        disabled={pending || isSelf}
+        title={isSelf ? "You cannot remove yourself" : undefined}
+        onClick={() => setConfirm("remove")}
+      >
+        Remove from dealer
+      </Button>
       <ConfirmDialog
         open={confirm === "remove"}
         onClose={() => setConfirm(null)}
@@ -117,7 +142,12 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
         description={`Give this to ${email}. It is shown only now; after closing this, reset again if it is lost.`}
         footer={<Button onClick={() => setOtp(null)}>Done</Button>}
       >
-        <code data-testid="one-time-password" className="block select-all rounded-md bg-slate-100 px-3 py-2 text-center font-mono text-lg tracking-wider">{otp}</code>
+        <code
+          data-testid="one-time-password"
+          className="block select-all rounded-md bg-slate-100 px-3 py-2 text-center font-mono text-lg tracking-wider"
+        >
+          {otp}
+        </code>
       </Dialog>
     </div>
   );

@@ -4,7 +4,13 @@ import { Trash2 } from "lucide-react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import type { ActionFn } from "@/components/forms/action-result";
 
-export function ContactDelete({ contact, action }: { contact: { site_id: number; contact_id: number; name: string }; action: ActionFn<{ site_id: number; contact_id: number }, unknown> }) {
+export function ContactDelete({
+  contact,
+  action,
+}: {
+  contact: { site_id: number; contact_id: number; name: string };
+  action: ActionFn<{ site_id: number; contact_id: number }, unknown>;
+}) {
   const router = useRouter();
   return (
     <ConfirmAction

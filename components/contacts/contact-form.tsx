@@ -8,8 +8,20 @@ import { generateExternalId } from "@/lib/external-id";
 import type { ActionFn } from "@/components/forms/action-result";
 import { contactChangesSchema, createContactSchema } from "@/lib/schemas/contact";
 
-export type ContactFormValues = { external_contact_id: string; first_name: string; last_name: string; phone_number: string; email: string };
-export const EMPTY_CONTACT: ContactFormValues = { external_contact_id: "", first_name: "", last_name: "", phone_number: "", email: "" };
+export type ContactFormValues = {
+  external_contact_id: string;
+  first_name: string;
+  last_name: string;
+  phone_number: string;
+  email: string;
+};
+export const EMPTY_CONTACT: ContactFormValues = {
+  external_contact_id: "",
+  first_name: "",
+  last_name: "",
+  phone_number: "",
+  email: "",
+};
 type Result = { contact_id: number; site_id: number };
 
 export type ContactFormProps = {
@@ -17,7 +29,11 @@ export type ContactFormProps = {
   initial: ContactFormValues;
 } & (
   | { mode: "create"; action: ActionFn<ContactFormValues & { site_id: number }, Result> }
-  | { mode: "update"; contactId: number; action: ActionFn<Partial<ContactFormValues> & { site_id: number; contact_id: number }, Result> }
+  | {
+      mode: "update";
+      contactId: number;
+      action: ActionFn<Partial<ContactFormValues> & { site_id: number; contact_id: number }, Result>;
+    }
 );
 
 const contactId = (v: ContactFormValues) => generateExternalId("contact", `${v.first_name} ${v.last_name}`);
@@ -45,18 +61,32 @@ export function ContactForm(props: ContactFormProps) {
   });
   const f = form.field;
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="max-w-2xl space-y-5" aria-busy={form.pending}>
+    <form
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="max-w-2xl space-y-5"
+      aria-busy={form.pending}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <Input label="First name" required {...f("first_name")} maxLength={60} autoComplete="off" />
         <Input label="Last name" required {...f("last_name")} maxLength={60} autoComplete="off" />
-        <Input label="Phone" type="tel" {...f("phone_number")} placeholder="+1 212 555 0143" hint="Any format; saved in international form (E.164). Numbers without +country are read as US." />
+        <Input
+          label="Phone"
+          type="tel"
+          {...f("phone_number")}
+          placeholder="+1 212 555 0143"
+          hint="Any format; saved in international form (E.164). Numbers without +country are read as US."
+        />
         <Input label="Email" type="email" {...f("email")} placeholder="name@example.com" />
         <ExternalIdField
           label="Contact ID (yours)"
           required
           {...f("external_contact_id")}
           uniqueAmong="this dealer's contacts"
-          onGenerate={props.mode === "create" ? () => form.set("external_contact_id", contactId(form.values)) : undefined}
+          onGenerate={
+            props.mode === "create" ? () => form.set("external_contact_id", contactId(form.values)) : undefined
+          }
         />
       </div>
       <FormFooter

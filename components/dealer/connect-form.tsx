@@ -13,29 +13,57 @@ import { connectDealerSchema, type ConnectDealerInput } from "@/lib/schemas/deal
  */
 export function ConnectForm({ action }: { action: ActionFn<ConnectDealerInput, { url: string }> }) {
   const [leaving, setLeaving] = useState(false);
-  const form = useActionForm<{ external_dealer_id: string; company_name: string }, ConnectDealerInput, { url: string }>({
-    initial: { external_dealer_id: "", company_name: "" },
-    schema: connectDealerSchema,
-    action,
-    toInput: (v) => v as ConnectDealerInput,
-    successMessage: "Opening CHeKT to approve the connection…",
-    onSuccess: (d) => {
-      if (!d?.url) return;
-      setLeaving(true);
-      window.location.assign(d.url);
+  const form = useActionForm<{ external_dealer_id: string; company_name: string }, ConnectDealerInput, { url: string }>(
+    {
+      initial: { external_dealer_id: "", company_name: "" },
+      schema: connectDealerSchema,
+      action,
+      toInput: (v) => v as ConnectDealerInput,
+      successMessage: "Opening CHeKT to approve the connection…",
+      onSuccess: (d) => {
+        if (!d?.url) return;
+        setLeaving(true);
+        window.location.assign(d.url);
+      },
     },
-  });
+  );
   // The profile form on the same page has a company_name field too: ids must differ.
   const f = form.field;
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-busy={form.pending || leaving}>
+    <form
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-busy={form.pending || leaving}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Input id="connect-external_dealer_id" label="Dealer ID (yours)" required {...f("external_dealer_id")} maxLength={64} placeholder="coastal-guard" hint="How this console names the dealer; also the key in its webhook URL." />
-        <Input id="connect-company_name" label="Company name" required {...f("company_name")} maxLength={120} placeholder="Coastal Guard" />
+        <Input
+          id="connect-external_dealer_id"
+          label="Dealer ID (yours)"
+          required
+          {...f("external_dealer_id")}
+          maxLength={64}
+          placeholder="coastal-guard"
+          hint="How this console names the dealer; also the key in its webhook URL."
+        />
+        <Input
+          id="connect-company_name"
+          label="Company name"
+          required
+          {...f("company_name")}
+          maxLength={120}
+          placeholder="Coastal Guard"
+        />
       </div>
       <FormFailure failure={form.failure} />
       <SlowNotice show={form.slow} />
-      <Button type="submit" pending={form.pending || leaving} pendingText="Opening CHeKT…" icon={<ExternalLink className="h-4 w-4" aria-hidden="true" />}>
+      <Button
+        type="submit"
+        pending={form.pending || leaving}
+        pendingText="Opening CHeKT…"
+        icon={<ExternalLink className="h-4 w-4" aria-hidden="true" />}
+      >
         Connect with CHeKT
       </Button>
     </form>

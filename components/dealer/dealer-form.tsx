@@ -6,10 +6,22 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import type { ActionFn } from "@/components/forms/action-result";
 import { dealerChangesSchema } from "@/lib/schemas/dealer";
 
-export type DealerFormValues = { company_name: string; company_address1: string; company_address2: string; company_email: string; company_phone_number: string };
+export type DealerFormValues = {
+  company_name: string;
+  company_address1: string;
+  company_address2: string;
+  company_email: string;
+  company_phone_number: string;
+};
 
 /** The dealer's company details in CHeKT (admins only). Sends only what changed. */
-export function DealerForm({ initial, action }: { initial: DealerFormValues; action: ActionFn<Partial<DealerFormValues>, { company_name: string }> }) {
+export function DealerForm({
+  initial,
+  action,
+}: {
+  initial: DealerFormValues;
+  action: ActionFn<Partial<DealerFormValues>, { company_name: string }>;
+}) {
   const router = useRouter();
   const form = useActionForm<DealerFormValues, Partial<DealerFormValues>, { company_name: string }>({
     initial,
@@ -30,7 +42,14 @@ export function DealerForm({ initial, action }: { initial: DealerFormValues; act
         <Input label="Email" type="email" {...f("company_email")} />
         <Input label="Phone" type="tel" {...f("company_phone_number")} hint="Saved in international form (E.164)." />
       </div>
-      <FormFooter failure={form.failure} slow={form.slow} pending={form.pending} submitLabel="Save profile" pendingLabel="Saving…" cancelHref="/dealer" />
+      <FormFooter
+        failure={form.failure}
+        slow={form.slow}
+        pending={form.pending}
+        submitLabel="Save profile"
+        pendingLabel="Saving…"
+        cancelHref="/dealer"
+      />
     </form>
   );
 }

@@ -4,7 +4,13 @@ import { Unlink } from "lucide-react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import type { ActionFn } from "@/components/forms/action-result";
 
-export function DisconnectButton({ companyName, action }: { companyName: string; action: ActionFn<{ confirm_name: string }, unknown> }) {
+export function DisconnectButton({
+  companyName,
+  action,
+}: {
+  companyName: string;
+  action: ActionFn<{ confirm_name: string }, unknown>;
+}) {
   const router = useRouter();
   return (
     <ConfirmAction

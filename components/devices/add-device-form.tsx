@@ -36,23 +36,46 @@ export function AddDeviceForm({ siteId }: { siteId: number }) {
     },
   });
   const f = form.field;
-  const text = (field: DeviceField, extra: { required?: boolean; hint?: string; placeholder?: string; inputMode?: "numeric" } = {}) => (
-    <Input label={FIELD_LABELS[field]} {...f(field)} maxLength={MAX_LENGTH[field]} autoComplete="off" {...extra} />
-  );
+  const text = (
+    field: DeviceField,
+    extra: { required?: boolean; hint?: string; placeholder?: string; inputMode?: "numeric" } = {},
+  ) => <Input label={FIELD_LABELS[field]} {...f(field)} maxLength={MAX_LENGTH[field]} autoComplete="off" {...extra} />;
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="max-w-3xl space-y-5" aria-busy={form.pending}>
+    <form
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="max-w-3xl space-y-5"
+      aria-busy={form.pending}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         {text("external_device_id", { required: true, hint: "Your own ID, unique across this dealer's devices." })}
-        <Select label={FIELD_LABELS.device_type} required {...f("device_type")} placeholder="Choose…" options={DEVICE_TYPES.map((t) => ({ value: t, label: t }))} />
+        <Select
+          label={FIELD_LABELS.device_type}
+          required
+          {...f("device_type")}
+          placeholder="Choose…"
+          options={DEVICE_TYPES.map((t) => ({ value: t, label: t }))}
+        />
         {text("name", { required: true })}
         {text("zone_number", { inputMode: "numeric", hint: "Digits only." })}
         {text("additional_zone_numbers", { hint: "Zone numbers separated by commas, e.g. 2,3,4." })}
-        {text("mac", { placeholder: "AA:BB:CC:DD:EE:FF", hint: "Any of AA:BB:…, aa-bb-…, aabb.ccdd.eeff; sent as AA:BB:CC:DD:EE:FF." })}
+        {text("mac", {
+          placeholder: "AA:BB:CC:DD:EE:FF",
+          hint: "Any of AA:BB:…, aa-bb-…, aabb.ccdd.eeff; sent as AA:BB:CC:DD:EE:FF.",
+        })}
         {text("manufacturer")}
         {text("model")}
         {text("serial_number")}
       </div>
-      <FormFooter failure={form.failure} slow={form.slow} pending={form.pending} submitLabel="Add device" pendingLabel="Adding…" cancelHref={`/sites/${siteId}/devices`} />
+      <FormFooter
+        failure={form.failure}
+        slow={form.slow}
+        pending={form.pending}
+        submitLabel="Add device"
+        pendingLabel="Adding…"
+        cancelHref={`/sites/${siteId}/devices`}
+      />
     </form>
   );
 }

@@ -7,23 +7,41 @@ import { fmtDate } from "./format";
 export function DeviceDrawer({ device, onClose }: { device: DeviceRowView; onClose: () => void }) {
   const rows: [string, React.ReactNode][] = [
     ["CHeKT device ID", device.device_id],
-    ["External ID", <span key="e" className="font-mono">{device.external_device_id}</span>],
+    [
+      "External ID",
+      <span key="e" className="font-mono">
+        {device.external_device_id}
+      </span>,
+    ],
     ["Type", device.device_type],
     ["Name", device.name],
     ["Zone", device.zone_number || "—"],
     ["Additional zones", device.additional_zone_numbers || "—"],
-    ["MAC", <span key="m" className="font-mono">{device.mac || "—"}</span>],
+    [
+      "MAC",
+      <span key="m" className="font-mono">
+        {device.mac || "—"}
+      </span>,
+    ],
     ["Manufacturer", device.manufacturer || "—"],
     ["Model", device.model || "—"],
     ["Serial number", device.serial_number || "—"],
     ["Registered by", device.registered_by_partner || "—"],
-    ["Status", device.status ? `${device.status}${device.statusAt ? ` (since ${fmtDate(device.statusAt)})` : ""}` : "unknown"],
+    [
+      "Status",
+      device.status ? `${device.status}${device.statusAt ? ` (since ${fmtDate(device.statusAt)})` : ""}` : "unknown",
+    ],
     ["Firmware", device.firmware || "—"],
     ["Created", fmtDate(device.created_at)],
     ["Updated", fmtDate(device.updated_at)],
   ];
   return (
-    <div className="fixed inset-0 z-40 flex justify-end bg-slate-900/30" onClick={onClose} onKeyDown={(e) => e.key === "Escape" && onClose()} role="presentation">
+    <div
+      className="fixed inset-0 z-40 flex justify-end bg-slate-900/30"
+      onClick={onClose}
+      onKeyDown={(e) => e.key === "Escape" && onClose()}
+      role="presentation"
+    >
       <aside
         role="dialog"
         aria-modal="true"
@@ -33,7 +51,13 @@ export function DeviceDrawer({ device, onClose }: { device: DeviceRowView; onClo
       >
         <div className="mb-4 flex items-start justify-between">
           <h2 className="text-lg font-semibold text-slate-900">{device.name}</h2>
-          <button type="button" autoFocus onClick={onClose} aria-label="Close details" className="rounded p-1 text-slate-500 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600">
+          <button
+            type="button"
+            autoFocus
+            onClick={onClose}
+            aria-label="Close details"
+            className="rounded p-1 text-slate-500 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
+          >
             <X className="h-5 w-5" />
           </button>
         </div>

@@ -29,31 +29,66 @@ import { fmtDate } from "./format";
 import { useRovingGrid } from "./use-roving-grid";
 import { namesList } from "./names-list";
 
-const EDITABLE = new Set<string>(["name", "device_type", "zone_number", "additional_zone_numbers", "mac", "manufacturer", "model", "serial_number"]);
+const EDITABLE = new Set<string>([
+  "name",
+  "device_type",
+  "zone_number",
+  "additional_zone_numbers",
+  "mac",
+  "manufacturer",
+  "model",
+  "serial_number",
+]);
 
 function textOf(d: DeviceRowView, field: DeviceField): string {
   return (d[field as keyof DeviceRowView] as string | null | undefined) ?? "";
 }
 
-export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devices: DeviceRowView[]; canEdit: boolean }) {
+export function DeviceGrid({
+  siteId,
+  devices,
+  canEdit,
+}: {
+  siteId: number;
+  devices: DeviceRowView[];
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const [sorting, setSorting] = useState<SortingState>([{ id: "external_device_id", desc: false }]);
   const [filter, setFilter] = useState("");
   const [typeFilter, setTypeFilter] = useState("");
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [detail, setDetail] = useState<DeviceRowView | null>(null);
-  const [editing, setEditing] = useState<{ id: number; field: DeviceField; value: string; error?: string } | null>(null);
+  const [editing, setEditing] = useState<{ id: number; field: DeviceField; value: string; error?: string } | null>(
+    null,
+  );
   const [confirming, setConfirming] = useState(false);
   const [lastJob, setLastJob] = useState<string | null>(null);
   const update = useActionRunner(updateDevicesJob);
   const remove = useActionRunner(deleteDevicesJob);
 
-  const data = useMemo(() => (typeFilter ? devices.filter((d) => d.device_type === typeFilter) : devices), [devices, typeFilter]);
+  const data = useMemo(
+    () => (typeFilter ? devices.filter((d) => d.device_type === typeFilter) : devices),
+    [devices, typeFilter],
+  );
 
   const columns = useMemo<ColumnDef<DeviceRowView>[]>(() => {
-    const field = (id: DeviceField): ColumnDef<DeviceRowView> => ({ id, accessorFn: (d) => textOf(d, id), header: FIELD_LABELS[id] });
+    const field = (id: DeviceField): ColumnDef<DeviceRowView> => ({
+      id,
+      accessorFn: (d) => textOf(d, id),
+      header: FIELD_LABELS[id],
+    });
     return [
-      ...(canEdit ? [{ id: "select", enableSorting: false, enableGlobalFilter: false, header: "Select" } satisfies ColumnDef<DeviceRowView>] : []),
+      ...(canEdit
+        ? [
+            {
+              id: "select",
+              enableSorting: false,
+              enableGlobalFilter: false,
+              header: "Select",
+            } satisfies ColumnDef<DeviceRowView>,
+          ]
+        : []),
       { id: "external_device_id", accessorKey: "external_device_id", header: "External ID" },
       field("device_type"),
       field("name"),
@@ -131,10 +166,16 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
     const values = { external_device_id: device.external_device_id, [editing.field]: editing.value };
     const { errors } = validateDevice(values, "update");
     if (errors[editing.field] || editing.value.trim() === "") {
-      setEditing({ ...editing, error: errors[editing.field] ?? `${FIELD_LABELS[editing.field]} cannot be emptied here` });
+      setEditing({
+        ...editing,
+        error: errors[editing.field] ?? `${FIELD_LABELS[editing.field]} cannot be emptied here`,
+      });
       return;
     }
-    const res = await update.run({ siteId, rows: [{ line: 1, values }], skipInvalid: false, fromSheet: false }, `Update queued for ${device.name || device.external_device_id}`);
+    const res = await update.run(
+      { siteId, rows: [{ line: 1, values }], skipInvalid: false, fromSheet: false },
+      `Update queued for ${device.name || device.external_device_id}`,
+    );
     if (res.ok && res.data) {
       cancelEdit();
       setLastJob(res.data.jobId);
@@ -162,11 +203,24 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
 
   function renderCell(columnId: string, d: DeviceRowView) {
     if (columnId === "select") {
-      return <input type="checkbox" tabIndex={-1} aria-label={`Select ${d.name} (${d.external_device_id})`} checked={!!selection[String(d.device_id)]} onChange={() => toggleRow(String(d.device_id))} />;
+      return (
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          aria-label={`Select ${d.name} (${d.external_device_id})`}
+          checked={!!selection[String(d.device_id)]}
+          onChange={() => toggleRow(String(d.device_id))}
+        />
+      );
     }
     if (columnId === "external_device_id") {
       return (
-        <button type="button" tabIndex={-1} className="font-mono text-xs text-indigo-700 underline-offset-2 hover:underline" onClick={() => setDetail(d)}>
+        <button
+          type="button"
+          tabIndex={-1}
+          className="font-mono text-xs text-indigo-700 underline-offset-2 hover:underline"
+          onClick={() => setDetail(d)}
+        >
           {d.external_device_id}
         </button>
       );
@@ -187,7 +241,10 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
               if (e.key === "Enter") void saveEdit();
               if (e.key === "Escape") cancelEdit();
             }}
-            className={cn("h-8 w-40 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600", editing.error ? "ring-red-500" : "ring-slate-300")}
+            className={cn(
+              "h-8 w-40 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600",
+              editing.error ? "ring-red-500" : "ring-slate-300",
+            )}
           />
           {editing.error ? (
             <p className="mt-1 text-xs text-red-700" role="alert">
@@ -203,7 +260,11 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
       case "mac":
         return <span className="font-mono text-xs">{d.mac || "—"}</span>;
       case "status":
-        return d.status ? <Badge tone={d.status === "online" ? "success" : "danger"}>{d.status}</Badge> : <span className="text-slate-600">unknown</span>;
+        return d.status ? (
+          <Badge tone={d.status === "online" ? "success" : "danger"}>{d.status}</Badge>
+        ) : (
+          <span className="text-slate-600">unknown</span>
+        );
       case "created_at":
       case "updated_at":
         return <span className="whitespace-nowrap text-xs">{fmtDate(d[columnId])}</span>;
@@ -225,7 +286,10 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
 
   async function confirmDelete() {
     const ids = selectedVisible.map((d) => d.device_id);
-    const res = await remove.run({ siteId, deviceIds: ids }, `Deleting ${ids.length} device${ids.length === 1 ? "" : "s"}`);
+    const res = await remove.run(
+      { siteId, deviceIds: ids },
+      `Deleting ${ids.length} device${ids.length === 1 ? "" : "s"}`,
+    );
     if (res.ok && res.data) {
       setConfirming(false);
       setSelection({});
@@ -255,7 +319,9 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
   }
 
   const count = selectedVisible.length;
-  const names = namesList(selectedVisible.map((d) => (d.name ? `${d.name} (${d.external_device_id})` : d.external_device_id)));
+  const names = namesList(
+    selectedVisible.map((d) => (d.name ? `${d.name} (${d.external_device_id})` : d.external_device_id)),
+  );
   return (
     <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3">
@@ -267,7 +333,12 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
           onChange={(e) => setFilter(e.target.value)}
           className="h-9 w-full rounded-md border-0 px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600 sm:w-64"
         />
-        <select aria-label="Filter by type" value={typeFilter} onChange={(e) => setTypeFilter(e.target.value)} className="h-9 rounded-md border-0 text-sm ring-1 ring-inset ring-slate-300">
+        <select
+          aria-label="Filter by type"
+          value={typeFilter}
+          onChange={(e) => setTypeFilter(e.target.value)}
+          className="h-9 rounded-md border-0 text-sm ring-1 ring-inset ring-slate-300"
+        >
           <option value="">All types</option>
           <option value="camera">Cameras</option>
           <option value="bridge">Bridges</option>
@@ -276,7 +347,10 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
           {visible.length} of {devices.length}
         </span>
         {lastJob ? (
-          <Link href={`/sites/${siteId}/devices/jobs/${lastJob}`} className="text-sm text-indigo-700 underline-offset-2 hover:underline">
+          <Link
+            href={`/sites/${siteId}/devices/jobs/${lastJob}`}
+            className="text-sm text-indigo-700 underline-offset-2 hover:underline"
+          >
             View the last update job
           </Link>
         ) : null}
@@ -285,7 +359,12 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
             <span className="text-sm text-slate-700" data-testid="selected-count">
               {count} selected
             </span>
-            <Button variant="danger" size="sm" icon={<Trash2 className="h-4 w-4" />} onClick={() => setConfirming(true)}>
+            <Button
+              variant="danger"
+              size="sm"
+              icon={<Trash2 className="h-4 w-4" />}
+              onClick={() => setConfirming(true)}
+            >
               Delete {count}
             </Button>
           </div>
@@ -321,11 +400,28 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
                       onKeyDown={(e) => onCellKey(e, h.column.id, null)}
                     >
                       {h.column.id === "select" ? (
-                        <input type="checkbox" tabIndex={-1} aria-label="Select every shown device" checked={allVisibleSelected} onChange={toggleAllVisible} />
+                        <input
+                          type="checkbox"
+                          tabIndex={-1}
+                          aria-label="Select every shown device"
+                          checked={allVisibleSelected}
+                          onChange={toggleAllVisible}
+                        />
                       ) : h.column.getCanSort() ? (
-                        <button type="button" tabIndex={-1} className="inline-flex items-center gap-1 uppercase hover:text-slate-900" onClick={h.column.getToggleSortingHandler()}>
+                        <button
+                          type="button"
+                          tabIndex={-1}
+                          className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
+                          onClick={h.column.getToggleSortingHandler()}
+                        >
                           {flexRender(h.column.columnDef.header, h.getContext())}
-                          {sorted === "asc" ? <ArrowUp className="h-3 w-3" /> : sorted === "desc" ? <ArrowDown className="h-3 w-3" /> : <ArrowUpDown className="h-3 w-3 opacity-40" />}
+                          {sorted === "asc" ? (
+                            <ArrowUp className="h-3 w-3" />
+                          ) : sorted === "desc" ? (
+                            <ArrowDown className="h-3 w-3" />
+                          ) : (
+                            <ArrowUpDown className="h-3 w-3 opacity-40" />
+                          )}
                         </button>
                       ) : (
                         flexRender(h.column.columnDef.header, h.getContext())
@@ -380,7 +476,10 @@ export function DeviceGrid({ siteId, devices, canEdit }: { siteId: number; devic
         description={`These ${count === 1 ? "device" : `${count} devices`} will be removed from this site in CHeKT. This cannot be undone.`}
         confirmLabel={`Delete ${count}`}
       >
-        <ul className="max-h-64 list-disc space-y-0.5 overflow-y-auto pl-5 text-sm text-slate-800" data-testid="delete-names">
+        <ul
+          className="max-h-64 list-disc space-y-0.5 overflow-y-auto pl-5 text-sm text-slate-800"
+          data-testid="delete-names"
+        >
           {names.shown.map((n) => (
             <li key={n}>{n}</li>
           ))}

@@ -19,12 +19,26 @@ import { validateSiteRows } from "@/lib/import/validate";
 
 type Answer = { job: JobProgress; items?: JobItemView[] };
 
-const STATE_TONE: Record<JobProgress["state"], BadgeTone> = { queued: "neutral", running: "info", done: "success", failed: "danger", cancelled: "warning" };
-const ITEM_TONE: Record<JobItemView["state"], BadgeTone> = { pending: "neutral", sending: "info", succeeded: "success", failed: "danger", skipped: "warning" };
+const STATE_TONE: Record<JobProgress["state"], BadgeTone> = {
+  queued: "neutral",
+  running: "info",
+  done: "success",
+  failed: "danger",
+  cancelled: "warning",
+};
+const ITEM_TONE: Record<JobItemView["state"], BadgeTone> = {
+  pending: "neutral",
+  sending: "info",
+  succeeded: "success",
+  failed: "danger",
+  skipped: "warning",
+};
 const KIND_LABEL = { create: "Provision", update: "Update", delete: "Delete" } as const;
 
 async function fetchJob(jobId: string, items: boolean): Promise<Answer> {
-  const res = await fetch(`/api/bulk-jobs/${encodeURIComponent(jobId)}${items ? "?items=all" : ""}`, { cache: "no-store" });
+  const res = await fetch(`/api/bulk-jobs/${encodeURIComponent(jobId)}${items ? "?items=all" : ""}`, {
+    cache: "no-store",
+  });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(body?.error?.message ?? `Could not load the job (HTTP ${res.status})`);
@@ -37,7 +51,19 @@ const isRunning = (s: JobProgress["state"] | undefined) => s === "queued" || s =
 type Entity = JobProgress["entity"];
 const NOUN: Record<Entity, [string, string]> = { devices: ["device", "devices"], sites: ["site", "sites"] };
 
-export function JobProgressView({ siteId, jobId, initial, canEdit, entity = "devices" }: { siteId: number; jobId: string; initial: Answer; canEdit: boolean; entity?: Entity }) {
+export function JobProgressView({
+  siteId,
+  jobId,
+  initial,
+  canEdit,
+  entity = "devices",
+}: {
+  siteId: number;
+  jobId: string;
+  initial: Answer;
+  canEdit: boolean;
+  entity?: Entity;
+}) {
   // Counts every second while the job runs (small answer); the per-row list, which can be
   // thousands of rows, every few seconds and once more when the job ends.
   const progress = useQuery({
@@ -67,7 +93,9 @@ export function JobProgressView({ siteId, jobId, initial, canEdit, entity = "dev
           <div className="flex items-center gap-3">
             <Badge tone={STATE_TONE[job.state]}>{job.state}</Badge>
             <span className="text-sm text-slate-600">
-              {entity === "sites" ? "Import" : KIND_LABEL[job.kind]} · {job.total} {NOUN[entity][job.total === 1 ? 0 : 1]} · started by {job.createdByEmail ?? "unknown"} on {new Date(job.createdAt).toLocaleString()}
+              {entity === "sites" ? "Import" : KIND_LABEL[job.kind]} · {job.total}{" "}
+              {NOUN[entity][job.total === 1 ? 0 : 1]} · started by {job.createdByEmail ?? "unknown"} on{" "}
+              {new Date(job.createdAt).toLocaleString()}
             </span>
           </div>
           {running ? (
@@ -86,7 +114,10 @@ export function JobProgressView({ siteId, jobId, initial, canEdit, entity = "dev
           aria-valuetext={`${pct}% (${job.succeeded} succeeded, ${job.failed} failed, ${job.pending} pending)`}
         >
           <div className="flex h-full transition-[width] duration-500" style={{ width: `${pct}%` }}>
-            <div className="h-full bg-emerald-500" style={{ width: `${job.total ? (job.succeeded / Math.max(1, job.succeeded + job.failed)) * 100 : 100}%` }} />
+            <div
+              className="h-full bg-emerald-500"
+              style={{ width: `${job.total ? (job.succeeded / Math.max(1, job.succeeded + job.failed)) * 100 : 100}%` }}
+            />
             <div className="h-full flex-1 bg-red-500" />
           </div>
         </div>
@@ -103,11 +134,14 @@ export function JobProgressView({ siteId, jobId, initial, canEdit, entity = "dev
         ) : null}
         {job.chunks.length ? (
           <details className="mt-4 text-sm">
-            <summary className="cursor-pointer text-slate-600">Requests to CHeKT ({job.chunks.length} chunk{job.chunks.length === 1 ? "" : "s"})</summary>
+            <summary className="cursor-pointer text-slate-600">
+              Requests to CHeKT ({job.chunks.length} chunk{job.chunks.length === 1 ? "" : "s"})
+            </summary>
             <ul className="mt-2 space-y-1 font-mono text-xs text-slate-600">
               {job.chunks.map((c) => (
                 <li key={c.seq}>
-                  #{c.seq} {c.state} · {c.attempts} attempt{c.attempts === 1 ? "" : "s"} · trace {c.traceIds.at(-1) ?? "—"}
+                  #{c.seq} {c.state} · {c.attempts} attempt{c.attempts === 1 ? "" : "s"} · trace{" "}
+                  {c.traceIds.at(-1) ?? "—"}
                   {c.lastError ? <span className="text-amber-700"> · {c.lastError}</span> : null}
                 </li>
               ))}
@@ -121,7 +155,17 @@ export function JobProgressView({ siteId, jobId, initial, canEdit, entity = "dev
   );
 }
 
-function Stat({ label, value, tone, testId }: { label: string; value: number | string; tone?: string; testId: string }) {
+function Stat({
+  label,
+  value,
+  tone,
+  testId,
+}: {
+  label: string;
+  value: number | string;
+  tone?: string;
+  testId: string;
+}) {
   return (
     <div className="rounded-md bg-slate-50 px-4 py-3">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
@@ -132,7 +176,17 @@ function Stat({ label, value, tone, testId }: { label: string; value: number | s
   );
 }
 
-const EDITABLE: DeviceField[] = ["external_device_id", "device_type", "name", "zone_number", "additional_zone_numbers", "mac", "manufacturer", "model", "serial_number"];
+const EDITABLE: DeviceField[] = [
+  "external_device_id",
+  "device_type",
+  "name",
+  "zone_number",
+  "additional_zone_numbers",
+  "mac",
+  "manufacturer",
+  "model",
+  "serial_number",
+];
 
 /** A site import row's cells as the sheet had them (kept in its payload for fixing here). */
 function sheetValues(item: JobItemView): Record<string, string> {
@@ -144,14 +198,32 @@ function sheetValues(item: JobItemView): Record<string, string> {
 // Stations, IDs and account numbers in use are checked by the retry action against the mirror;
 // here a row is checked on its own, so a station name is not flagged for want of the list.
 const siteRowErrors = (values: Record<string, string>) => {
-  const [r] = validateSiteRows([{ line: 0, values }], { stations: [], existingSiteIds: new Set(), accountsInUse: new Map(), pattern: null, seqStart: 1 });
+  const [r] = validateSiteRows([{ line: 0, values }], {
+    stations: [],
+    existingSiteIds: new Set(),
+    accountsInUse: new Map(),
+    pattern: null,
+    seqStart: 1,
+  });
   const { station, ...rest } = r.errors;
   void station;
   return rest;
 };
 
 /** Failed rows that were not retried yet: edit, select, send again as a new job. */
-function FailedRows({ siteId, entity, job, items, canEdit }: { siteId: number; entity: Entity; job: JobProgress; items: JobItemView[]; canEdit: boolean }) {
+function FailedRows({
+  siteId,
+  entity,
+  job,
+  items,
+  canEdit,
+}: {
+  siteId: number;
+  entity: Entity;
+  job: JobProgress;
+  items: JobItemView[];
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const failed = useMemo(() => items.filter((i) => i.state === "failed" && !i.retriedInJobId), [items]);
   const [edits, setEdits] = useState<Record<string, Record<string, string>>>({});
@@ -162,20 +234,31 @@ function FailedRows({ siteId, entity, job, items, canEdit }: { siteId: number; e
   if (failed.length === 0) return null;
 
   const sites = entity === "sites";
-  const valuesOf = (i: JobItemView): Record<string, string> => ({ ...(sites ? sheetValues(i) : deviceValues(i)), ...(edits[i.id] ?? {}) });
+  const valuesOf = (i: JobItemView): Record<string, string> => ({
+    ...(sites ? sheetValues(i) : deviceValues(i)),
+    ...(edits[i.id] ?? {}),
+  });
   const errorsOf = (i: JobItemView): Record<string, string | undefined> =>
     sites ? siteRowErrors(valuesOf(i)) : job.kind === "delete" ? {} : validateDevice(valuesOf(i), job.kind).errors;
   const chosen = failed.filter((f) => selected.has(f.id));
   const chosenInvalid = chosen.some((c) => Object.keys(errorsOf(c)).length > 0);
 
   async function retry() {
-    const input = { jobId: job.id, items: chosen.map((c) => ({ itemId: c.id, values: job.kind === "delete" ? undefined : valuesOf(c) })) };
+    const input = {
+      jobId: job.id,
+      items: chosen.map((c) => ({ itemId: c.id, values: job.kind === "delete" ? undefined : valuesOf(c) })),
+    };
     const message = `Retrying ${chosen.length} row${chosen.length === 1 ? "" : "s"}`;
     const res = sites ? await siteRunner.run(input, message) : await deviceRunner.run(input, message);
-    if (res.ok && res.data) router.push(sites ? `/sites/import/jobs/${res.data.jobId}` : `/sites/${siteId}/devices/jobs/${res.data.jobId}`);
+    if (res.ok && res.data)
+      router.push(sites ? `/sites/import/jobs/${res.data.jobId}` : `/sites/${siteId}/devices/jobs/${res.data.jobId}`);
   }
 
-  const fields: string[] = sites ? SITE_FIELDS.filter((f) => failed.some((i) => (sheetValues(i)[f] ?? "") !== "")) : job.kind === "delete" ? [] : EDITABLE;
+  const fields: string[] = sites
+    ? SITE_FIELDS.filter((f) => failed.some((i) => (sheetValues(i)[f] ?? "") !== ""))
+    : job.kind === "delete"
+      ? []
+      : EDITABLE;
   const labels: Record<string, string> = sites ? SITE_FIELD_LABELS : FIELD_LABELS;
   const rowLabel = failed.some((f) => f.fromSheet) ? "Sheet line" : "Row";
   return (
@@ -185,7 +268,12 @@ function FailedRows({ siteId, entity, job, items, canEdit }: { siteId: number; e
       flush
       actions={
         canEdit ? (
-          <Button icon={<RotateCcw className="h-4 w-4" />} onClick={retry} disabled={chosen.length === 0 || chosenInvalid} pending={runner.pending}>
+          <Button
+            icon={<RotateCcw className="h-4 w-4" />}
+            onClick={retry}
+            disabled={chosen.length === 0 || chosenInvalid}
+            pending={runner.pending}
+          >
             Retry {chosen.length || ""} selected
           </Button>
         ) : null
@@ -248,8 +336,13 @@ function FailedRows({ siteId, entity, job, items, canEdit }: { siteId: number; e
                         title={errs[f]}
                         disabled={!canEdit}
                         value={vals[f] ?? ""}
-                        onChange={(e) => setEdits((m) => ({ ...m, [item.id]: { ...(m[item.id] ?? {}), [f]: e.target.value } }))}
-                        className={cn("h-8 w-36 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600", errs[f] ? "ring-red-400" : "ring-slate-200")}
+                        onChange={(e) =>
+                          setEdits((m) => ({ ...m, [item.id]: { ...(m[item.id] ?? {}), [f]: e.target.value } }))
+                        }
+                        className={cn(
+                          "h-8 w-36 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600",
+                          errs[f] ? "ring-red-400" : "ring-slate-200",
+                        )}
                       />
                     </td>
                   ))}
@@ -272,7 +365,9 @@ const PAGE = 100;
 
 /** A device row's payload is the device itself; its text fields are what the editor shows. */
 function deviceValues(item: JobItemView): Record<string, string> {
-  return Object.fromEntries(Object.entries(item.payload).filter((e): e is [string, string] => typeof e[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(item.payload).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
 }
 
 function itemName(item: JobItemView): string {
@@ -292,10 +387,19 @@ function ItemTable({ items, kind, entity }: { items: JobItemView[]; kind: JobPro
   return (
     <Card
       title="Every row"
-      description={fromSheet ? "Sheet line: the row's line in the sheet you pasted, header included (the numbers the review showed)." : undefined}
+      description={
+        fromSheet
+          ? "Sheet line: the row's line in the sheet you pasted, header included (the numbers the review showed)."
+          : undefined
+      }
       flush
       actions={
-        <select aria-label="Show rows" className="rounded-md border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300" value={filter} onChange={(e) => (setFilter(e.target.value as typeof filter), setPage(0))}>
+        <select
+          aria-label="Show rows"
+          className="rounded-md border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300"
+          value={filter}
+          onChange={(e) => (setFilter(e.target.value as typeof filter), setPage(0))}
+        >
           <option value="all">All ({items.length})</option>
           <option value="succeeded">Succeeded</option>
           <option value="failed">Failed</option>
@@ -341,13 +445,23 @@ function ItemTable({ items, kind, entity }: { items: JobItemView[]; kind: JobPro
       </div>
       {pages > 1 ? (
         <div className="flex items-center justify-end gap-2 border-t border-slate-200 px-5 py-2 text-sm">
-          <Button size="sm" variant="secondary" onClick={() => setPage((p) => Math.max(0, p - 1))} disabled={page === 0}>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => setPage((p) => Math.max(0, p - 1))}
+            disabled={page === 0}
+          >
             Previous
           </Button>
           <span>
             Page {page + 1} of {pages}
           </span>
-          <Button size="sm" variant="secondary" onClick={() => setPage((p) => Math.min(pages - 1, p + 1))} disabled={page >= pages - 1}>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => setPage((p) => Math.min(pages - 1, p + 1))}
+            disabled={page >= pages - 1}
+          >
             Next
           </Button>
         </div>

@@ -39,11 +39,19 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
 
   // Skipped rows are left out of validation too: a duplicate of a skipped row is no duplicate.
   const active = useMemo(() => rows.filter((r) => !skipped.has(r.line)), [rows, skipped]);
-  const validated = useMemo(() => validateRows(active, { mode, existingExternalIds: existing }), [active, mode, existing]);
+  const validated = useMemo(
+    () => validateRows(active, { mode, existingExternalIds: existing }),
+    [active, mode, existing],
+  );
   const invalid = useMemo(() => countInvalid(validated), [validated]);
   const reviewRows = useMemo<ReviewRow<DeviceField>[]>(() => {
     const errorsByLine = new Map(validated.map((v) => [v.line, v.errors]));
-    return rows.map((r) => ({ line: r.line, values: r.values, errors: errorsByLine.get(r.line) ?? {}, skipped: skipped.has(r.line) }));
+    return rows.map((r) => ({
+      line: r.line,
+      values: r.values,
+      errors: errorsByLine.get(r.line) ?? {},
+      skipped: skipped.has(r.line),
+    }));
   }, [rows, validated, skipped]);
   const mappedFields = useMemo(() => DEVICE_FIELDS.filter((f) => mapping.includes(f)), [mapping]);
 
@@ -110,12 +118,17 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
   }
 
   async function submit() {
-    const res = await runner.run({ siteId, rows: active, skipInvalid }, mode === "create" ? "Provisioning started" : "Update started");
+    const res = await runner.run(
+      { siteId, rows: active, skipInvalid },
+      mode === "create" ? "Provisioning started" : "Update started",
+    );
     if (res.ok && res.data) router.push(`/sites/${siteId}/devices/jobs/${res.data.jobId}`);
   }
 
   const dup = duplicateFields(mapping);
-  const missingRequired = (mode === "create" ? REQUIRED_ON_CREATE : (["external_device_id"] as DeviceField[])).filter((f) => !mapping.includes(f));
+  const missingRequired = (mode === "create" ? REQUIRED_ON_CREATE : (["external_device_id"] as DeviceField[])).filter(
+    (f) => !mapping.includes(f),
+  );
   const sending = active.length - invalid;
   const blocked = sending === 0 || (invalid > 0 && !skipInvalid);
 
@@ -123,21 +136,33 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
     <div className="space-y-6">
       <ol className="flex gap-2 text-sm" aria-label="Steps">
         {(["paste", "map", "review"] as Step[]).map((s, i) => (
-          <li key={s} aria-current={step === s ? "step" : undefined} className={cn("rounded-full px-3 py-1", step === s ? "bg-indigo-600 text-white" : "bg-slate-100 text-slate-600")}>
+          <li
+            key={s}
+            aria-current={step === s ? "step" : undefined}
+            className={cn(
+              "rounded-full px-3 py-1",
+              step === s ? "bg-indigo-600 text-white" : "bg-slate-100 text-slate-600",
+            )}
+          >
             {i + 1}. {s === "paste" ? "Paste" : s === "map" ? "Match columns" : "Review and send"}
           </li>
         ))}
       </ol>
 
       {step === "paste" ? (
-        <Card title="Paste your device list" description="Copy rows from Excel, Google Sheets or an NVR export (tab- or comma-separated), with or without a header row.">
+        <Card
+          title="Paste your device list"
+          description="Copy rows from Excel, Google Sheets or an NVR export (tab- or comma-separated), with or without a header row."
+        >
           <fieldset className="mb-4 flex gap-4 text-sm">
             <legend className="sr-only">What the rows do</legend>
             <label className="flex items-center gap-2">
-              <input type="radio" name="mode" checked={mode === "create"} onChange={() => setMode("create")} /> Add new devices
+              <input type="radio" name="mode" checked={mode === "create"} onChange={() => setMode("create")} /> Add new
+              devices
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" name="mode" checked={mode === "update"} onChange={() => setMode("update")} /> Update existing devices (matched by external ID)
+              <input type="radio" name="mode" checked={mode === "update"} onChange={() => setMode("update")} /> Update
+              existing devices (matched by external ID)
             </label>
           </fieldset>
           <Textarea
@@ -158,14 +183,18 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
       ) : null}
 
       {step === "map" && parsed ? (
-        <Card title="Match columns" description={`${parsed.rows.length - (hasHeader ? 1 : 0)} rows, ${parsed.delimiter === "\t" ? "tab" : `"${parsed.delimiter}"`}-separated.`}>
+        <Card
+          title="Match columns"
+          description={`${parsed.rows.length - (hasHeader ? 1 : 0)} rows, ${parsed.delimiter === "\t" ? "tab" : `"${parsed.delimiter}"`}-separated.`}
+        >
           {parsed.warnings.length ? (
             <Alert tone="warning" title="Some lines look odd" className="mb-4">
               {parsed.warnings.slice(0, 5).join(" · ")}
             </Alert>
           ) : null}
           <label className="mb-4 flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={hasHeader} onChange={(e) => toggleHeader(e.target.checked)} /> First row is a header
+            <input type="checkbox" checked={hasHeader} onChange={(e) => toggleHeader(e.target.checked)} /> First row is
+            a header
           </label>
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {mapping.map((f, col) => {
@@ -175,8 +204,15 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
                   <Select
                     label={hasHeader ? `Column "${parsed.rows[0]?.[col] ?? ""}"` : `Column ${col + 1}`}
                     value={f ?? ""}
-                    onChange={(e) => setMapping((m) => m.map((x, i) => (i === col ? ((e.target.value || null) as DeviceField | null) : x)))}
-                    options={[{ value: "", label: "— ignore —" }, ...DEVICE_FIELDS.map((d) => ({ value: d, label: FIELD_LABELS[d] }))]}
+                    onChange={(e) =>
+                      setMapping((m) =>
+                        m.map((x, i) => (i === col ? ((e.target.value || null) as DeviceField | null) : x)),
+                      )
+                    }
+                    options={[
+                      { value: "", label: "— ignore —" },
+                      ...DEVICE_FIELDS.map((d) => ({ value: d, label: FIELD_LABELS[d] })),
+                    ]}
                     error={f && dup.includes(f) ? "Another column fills this field too" : null}
                   />
                   <p className="mt-2 truncate text-xs text-slate-500" title={samples.join(" · ")}>
@@ -188,7 +224,8 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
           </div>
           {missingRequired.length ? (
             <Alert tone="warning" className="mt-4">
-              No column is matched to {missingRequired.map((f) => FIELD_LABELS[f]).join(", ")}; every row will need it filled in.
+              No column is matched to {missingRequired.map((f) => FIELD_LABELS[f]).join(", ")}; every row will need it
+              filled in.
             </Alert>
           ) : null}
           <div className="mt-4 flex justify-between">
@@ -206,17 +243,25 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
         <Card
           title="Review and send"
           description={
-            (mode === "create" ? "Fix any row marked in red, right here in the grid. " : "Each row updates the device with that external ID; empty cells keep their value. ") +
+            (mode === "create"
+              ? "Fix any row marked in red, right here in the grid. "
+              : "Each row updates the device with that external ID; empty cells keep their value. ") +
             "Rows are numbered by their sheet line (the line in your spreadsheet, header included), as on the job page."
           }
           flush
         >
-          <div className="flex flex-wrap items-center gap-4 border-b border-slate-200 px-5 py-3 text-sm" onKeyDown={onReviewKey}>
+          <div
+            className="flex flex-wrap items-center gap-4 border-b border-slate-200 px-5 py-3 text-sm"
+            onKeyDown={onReviewKey}
+          >
             <span className="flex items-center gap-1.5" data-testid="valid-count">
               <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden="true" />
               {sending} valid
             </span>
-            <span className={cn("flex items-center gap-1.5", invalid ? "text-red-700" : "text-slate-500")} data-testid="invalid-count">
+            <span
+              className={cn("flex items-center gap-1.5", invalid ? "text-red-700" : "text-slate-500")}
+              data-testid="invalid-count"
+            >
               <AlertTriangle className="h-4 w-4" aria-hidden="true" />
               {invalid} with errors
             </span>
@@ -227,9 +272,17 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
               </span>
             ) : null}
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} /> Show only rows with errors
+              <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} /> Show only
+              rows with errors
             </label>
-            <Button variant="secondary" size="sm" icon={<ChevronsDown className="h-4 w-4" />} onClick={nextError} aria-keyshortcuts="Alt+N" title="Next row with errors (Alt+N)">
+            <Button
+              variant="secondary"
+              size="sm"
+              icon={<ChevronsDown className="h-4 w-4" />}
+              onClick={nextError}
+              aria-keyshortcuts="Alt+N"
+              title="Next row with errors (Alt+N)"
+            >
               Next error
             </Button>
             {deleted ? (
@@ -262,12 +315,17 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
               </Button>
               {invalid > 0 ? (
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> Skip the {invalid} invalid row{invalid === 1 ? "" : "s"}
+                  <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />{" "}
+                  Skip the {invalid} invalid row{invalid === 1 ? "" : "s"}
                 </label>
               ) : null}
             </div>
             <div className="flex items-center gap-3">
-              {runner.failure ? <span className="text-sm text-red-700" role="alert">{runner.failure.message}</span> : null}
+              {runner.failure ? (
+                <span className="text-sm text-red-700" role="alert">
+                  {runner.failure.message}
+                </span>
+              ) : null}
               <Button onClick={submit} disabled={blocked} pending={runner.pending} pendingText="Starting…">
                 {mode === "create" ? "Provision" : "Update"} {sending} device{sending === 1 ? "" : "s"}
               </Button>

@@ -43,7 +43,18 @@ type Props<F extends string> = {
 
 const hasErrors = <F extends string>(r: ReviewRow<F>) => !r.skipped && Object.keys(r.errors).length > 0;
 
-export function PasteReview<F extends string>({ rows, fields, labels, pickers, label: gridLabel, onlyErrors, onEdit, onSkip, onDelete, api }: Props<F>) {
+export function PasteReview<F extends string>({
+  rows,
+  fields,
+  labels,
+  pickers,
+  label: gridLabel,
+  onlyErrors,
+  onEdit,
+  onSkip,
+  onDelete,
+  api,
+}: Props<F>) {
   const parent = useRef<HTMLDivElement>(null);
   // Sheet lines kept in the error filter: the row that holds focus (and, until the click is over,
   // the one focus just left with the pointer).
@@ -80,7 +91,12 @@ export function PasteReview<F extends string>({ rows, fields, labels, pickers, l
   };
 
   const shown = onlyErrors ? rows.filter((r) => hasErrors(r) || pinned.includes(r.line)) : rows;
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
 
   const focusedLine = useCallback((): number | null => {
     const row = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>("[data-line]");
@@ -120,12 +136,29 @@ export function PasteReview<F extends string>({ rows, fields, labels, pickers, l
   // Problems sit right after the line number so they stay in view however wide the paste is.
   const template = `5.5rem minmax(18rem, 2fr) repeat(${fields.length}, minmax(9rem, 1fr)) 6.5rem`;
   return (
-    <div ref={parent} className="max-h-[60vh] overflow-auto" role="grid" aria-rowcount={shown.length + 1} aria-label={gridLabel}>
-      <div className="sticky top-0 z-10 grid min-w-max border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ gridTemplateColumns: template }} role="row" aria-rowindex={1}>
-        <div className="sticky left-0 z-[1] bg-slate-50 px-3 py-2" role="columnheader" title="The row's line in your sheet, header included">
+    <div
+      ref={parent}
+      className="max-h-[60vh] overflow-auto"
+      role="grid"
+      aria-rowcount={shown.length + 1}
+      aria-label={gridLabel}
+    >
+      <div
+        className="sticky top-0 z-10 grid min-w-max border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600"
+        style={{ gridTemplateColumns: template }}
+        role="row"
+        aria-rowindex={1}
+      >
+        <div
+          className="sticky left-0 z-[1] bg-slate-50 px-3 py-2"
+          role="columnheader"
+          title="The row's line in your sheet, header included"
+        >
           Sheet line
         </div>
-        <div className="px-3 py-2" role="columnheader">Problems</div>
+        <div className="px-3 py-2" role="columnheader">
+          Problems
+        </div>
         {fields.map((f) => (
           <div key={f} className="px-2 py-2" role="columnheader">
             {labels[f]}
@@ -163,7 +196,10 @@ export function PasteReview<F extends string>({ rows, fields, labels, pickers, l
             >
               {/* Sticky: however far right a fix scrolls the grid, the sheet line stays in view. */}
               <div
-                className={cn("sticky left-0 z-[1] flex h-full items-center px-3 text-xs tabular-nums text-slate-600", r.skipped ? "bg-slate-50" : problems.length ? "bg-red-50" : "bg-white")}
+                className={cn(
+                  "sticky left-0 z-[1] flex h-full items-center px-3 text-xs tabular-nums text-slate-600",
+                  r.skipped ? "bg-slate-50" : problems.length ? "bg-red-50" : "bg-white",
+                )}
                 role="rowheader"
               >
                 {r.line}
@@ -174,7 +210,15 @@ export function PasteReview<F extends string>({ rows, fields, labels, pickers, l
               {fields.map((f) => (
                 <div key={f} className="px-1" role="gridcell">
                   {pickers?.[f] ? (
-                    <Picker choices={pickers[f]} label={`${label} ${labels[f]}`} value={r.values[f] ?? ""} error={problems.length ? r.errors[f] : undefined} disabled={r.skipped} cell={`${r.line}:${f}`} onChange={(v) => onEdit(r.line, f, v)} />
+                    <Picker
+                      choices={pickers[f]}
+                      label={`${label} ${labels[f]}`}
+                      value={r.values[f] ?? ""}
+                      error={problems.length ? r.errors[f] : undefined}
+                      disabled={r.skipped}
+                      cell={`${r.line}:${f}`}
+                      onChange={(v) => onEdit(r.line, f, v)}
+                    />
                   ) : (
                     <input
                       aria-label={`${label} ${labels[f]}`}
@@ -187,7 +231,9 @@ export function PasteReview<F extends string>({ rows, fields, labels, pickers, l
                       onChange={(e) => onEdit(r.line, f, e.target.value)}
                       className={cn(
                         "h-8 w-full rounded border-0 bg-transparent px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600 disabled:text-slate-500",
-                        problems.length && r.errors[f] ? "bg-white ring-red-400" : "ring-transparent hover:ring-slate-300",
+                        problems.length && r.errors[f]
+                          ? "bg-white ring-red-400"
+                          : "ring-transparent hover:ring-slate-300",
                       )}
                     />
                   )}
@@ -202,7 +248,11 @@ export function PasteReview<F extends string>({ rows, fields, labels, pickers, l
                   onClick={() => onSkip(r.line, !r.skipped)}
                   className="rounded p-1.5 text-slate-600 hover:bg-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
                 >
-                  {r.skipped ? <RotateCcw className="h-4 w-4" aria-hidden="true" /> : <SkipForward className="h-4 w-4" aria-hidden="true" />}
+                  {r.skipped ? (
+                    <RotateCcw className="h-4 w-4" aria-hidden="true" />
+                  ) : (
+                    <SkipForward className="h-4 w-4" aria-hidden="true" />
+                  )}
                 </button>
                 <button
                   type="button"
@@ -223,7 +273,23 @@ export function PasteReview<F extends string>({ rows, fields, labels, pickers, l
 }
 
 /** E.g. camera | bridge; a pasted value that is none of them stays visible (and marked) until replaced. */
-function Picker({ choices, label, value, error, disabled, cell, onChange }: { choices: readonly string[]; label: string; value: string; error?: string; disabled: boolean; cell: string; onChange: (v: string) => void }) {
+function Picker({
+  choices,
+  label,
+  value,
+  error,
+  disabled,
+  cell,
+  onChange,
+}: {
+  choices: readonly string[];
+  label: string;
+  value: string;
+  error?: string;
+  disabled: boolean;
+  cell: string;
+  onChange: (v: string) => void;
+}) {
   const known = choices.includes(value.trim().toLowerCase());
   const selected = known ? value.trim().toLowerCase() : value;
   return (

@@ -34,11 +34,26 @@ export function AlertNotifier({ open }: { open: OpenAlert[] }) {
     localStorage.setItem(SEEN_KEY, JSON.stringify(open.map((a) => a.id).filter((id) => seen.has(id))));
   }, [open, permission]);
 
-  if (permission === "unsupported") return <p className="text-sm text-slate-600">This browser has no desktop notifications.</p>;
-  if (permission === "granted") return <p className="text-sm text-slate-600" data-testid="notify-on">Desktop notifications are on for this browser while this page is open.</p>;
-  if (permission === "denied") return <p className="text-sm text-slate-600">Desktop notifications are blocked for this site in the browser&apos;s settings.</p>;
+  if (permission === "unsupported")
+    return <p className="text-sm text-slate-600">This browser has no desktop notifications.</p>;
+  if (permission === "granted")
+    return (
+      <p className="text-sm text-slate-600" data-testid="notify-on">
+        Desktop notifications are on for this browser while this page is open.
+      </p>
+    );
+  if (permission === "denied")
+    return (
+      <p className="text-sm text-slate-600">
+        Desktop notifications are blocked for this site in the browser&apos;s settings.
+      </p>
+    );
   return (
-    <Button variant="secondary" icon={<Bell className="h-4 w-4" aria-hidden="true" />} onClick={async () => setPermission(await Notification.requestPermission())}>
+    <Button
+      variant="secondary"
+      icon={<Bell className="h-4 w-4" aria-hidden="true" />}
+      onClick={async () => setPermission(await Notification.requestPermission())}
+    >
       Turn on desktop notifications
     </Button>
   );

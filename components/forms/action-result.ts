@@ -10,8 +10,7 @@ export type ActionResultLike<D> = {
 export type ActionFn<I, D> = (input: I) => Promise<ActionResultLike<D> | undefined>;
 
 export type Outcome<D> =
-  | { ok: true; data: D | undefined }
-  | { ok: false; failure: ActionFailure; fieldErrors: Record<string, string> };
+  { ok: true; data: D | undefined } | { ok: false; failure: ActionFailure; fieldErrors: Record<string, string> };
 
 export const NETWORK_FAILURE: ActionFailure = {
   code: "network",
@@ -38,7 +37,9 @@ export function toOutcome<D>(result: ActionResultLike<D> | undefined): Outcome<D
 }
 
 /** Field messages from a zod error, first message per top-level field. */
-export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+export function zodFieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of issues) {
     const key = String(i.path[0] ?? "");

@@ -46,7 +46,15 @@ export function ConfirmAction<I, D>(props: ConfirmActionProps<I, D>) {
 
   return (
     <>
-      <Button variant={props.variant ?? (props.destructive ? "danger" : "secondary")} icon={props.icon} aria-label={props.ariaLabel} onClick={() => { clearFailure(); setOpen(true); }}>
+      <Button
+        variant={props.variant ?? (props.destructive ? "danger" : "secondary")}
+        icon={props.icon}
+        aria-label={props.ariaLabel}
+        onClick={() => {
+          clearFailure();
+          setOpen(true);
+        }}
+      >
         {props.label}
       </Button>
       <Dialog
@@ -61,7 +69,12 @@ export function ConfirmAction<I, D>(props: ConfirmActionProps<I, D>) {
             <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending} data-autofocus>
               Cancel
             </Button>
-            <Button variant={props.destructive ? "danger" : "primary"} onClick={() => void confirm()} pending={pending} disabled={!typedOk}>
+            <Button
+              variant={props.destructive ? "danger" : "primary"}
+              onClick={() => void confirm()}
+              pending={pending}
+              disabled={!typedOk}
+            >
               {props.confirmLabel}
             </Button>
           </>
@@ -71,12 +84,21 @@ export function ConfirmAction<I, D>(props: ConfirmActionProps<I, D>) {
           {props.children}
           {needsTyping ? (
             <Input
-              label={<>Type <strong className="font-semibold">{props.typeToConfirm}</strong> to confirm</>}
+              label={
+                <>
+                  Type <strong className="font-semibold">{props.typeToConfirm}</strong> to confirm
+                </>
+              }
               name="confirm-name"
               value={typed}
               autoComplete="off"
               onChange={(e) => setTyped(e.target.value)}
-              onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); void confirm(); } }}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  void confirm();
+                }
+              }}
               error={typed && !typedOk ? "That does not match yet." : null}
             />
           ) : null}

@@ -6,7 +6,23 @@ import type { BudgetWait } from "./use-budget-wait";
 import type { ActionFailure } from "@/lib/actions/errors";
 
 /** The bottom of every form: the failure (if any), the rate-limit countdown or slow-answer notice, Save and Cancel. */
-export function FormFooter({ failure, slow, pending, submitLabel, pendingLabel, cancelHref, budgetWait }: { failure: ActionFailure | null; slow: boolean; pending: boolean; submitLabel: string; pendingLabel: string; cancelHref: string; budgetWait?: BudgetWait }) {
+export function FormFooter({
+  failure,
+  slow,
+  pending,
+  submitLabel,
+  pendingLabel,
+  cancelHref,
+  budgetWait,
+}: {
+  failure: ActionFailure | null;
+  slow: boolean;
+  pending: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+  cancelHref: string;
+  budgetWait?: BudgetWait;
+}) {
   return (
     <div className="space-y-3 border-t border-slate-200 pt-4">
       <FormFailure failure={failure} />

@@ -21,7 +21,11 @@ export function FormFailure({ failure }: { failure: ActionFailure | null }) {
   return (
     <Alert tone={tone} title={TITLES[failure.code] ?? "Not saved"}>
       <p>{failure.message}</p>
-      {failure.traceId ? <p className="mt-1 text-xs opacity-75">Trace ID for support: <code>{failure.traceId}</code></p> : null}
+      {failure.traceId ? (
+        <p className="mt-1 text-xs opacity-75">
+          Trace ID for support: <code>{failure.traceId}</code>
+        </p>
+      ) : null}
     </Alert>
   );
 }
@@ -31,7 +35,8 @@ export function SlowNotice({ show }: { show: boolean }) {
   if (!show) return null;
   return (
     <p role="status" className="text-sm text-amber-700">
-      Still working: CHeKT is answering slowly or asked us to wait before retrying. Nothing is lost; please keep this page open.
+      Still working: CHeKT is answering slowly or asked us to wait before retrying. Nothing is lost; please keep this
+      page open.
     </p>
   );
 }
@@ -43,7 +48,11 @@ export function SlowNotice({ show }: { show: boolean }) {
 export function BudgetWaitNotice({ secondsLeft, onCancel }: { secondsLeft: number | null; onCancel: () => void }) {
   if (secondsLeft === null) return null;
   return (
-    <div role="status" data-testid="budget-wait" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+    <div
+      role="status"
+      data-testid="budget-wait"
+      className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+    >
       <span>{waitMessage(secondsLeft)}</span>
       <Button variant="secondary" size="sm" onClick={onCancel}>
         Cancel sending

@@ -6,7 +6,12 @@ import { changedFields, NETWORK_FAILURE, toOutcome, zodFieldErrors, type ActionF
 import { CANCELLED_FAILURE, isBudgetWait, useBudgetWait } from "./use-budget-wait";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 
-type Parser = { safeParse(v: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } };
+type Parser = {
+  safeParse(v: unknown): {
+    success: boolean;
+    error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+  };
+};
 
 export type UseActionFormOptions<V extends Record<string, string>, I, D> = {
   /** What the fields show at first (and, in "update" mode, what counts as unchanged). */
@@ -111,7 +116,9 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
       }
       setSaved(true);
       guard.release();
-      toast.success(typeof opts.successMessage === "function" ? opts.successMessage(outcome.data) : opts.successMessage);
+      toast.success(
+        typeof opts.successMessage === "function" ? opts.successMessage(outcome.data) : opts.successMessage,
+      );
       opts.onSuccess?.(outcome.data);
     } catch {
       setFailure(NETWORK_FAILURE);
@@ -130,5 +137,17 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
     };
   }
 
-  return { values, set, field, dirty, fieldErrors, failure, pending, slow: slow && budgetWait.secondsLeft === null, onSubmit, formRef, budgetWait };
+  return {
+    values,
+    set,
+    field,
+    dirty,
+    fieldErrors,
+    failure,
+    pending,
+    slow: slow && budgetWait.secondsLeft === null,
+    onSubmit,
+    formRef,
+    budgetWait,
+  };
 }

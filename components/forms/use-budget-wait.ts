@@ -57,7 +57,12 @@ export function useBudgetWait({ withToast = false }: { withToast?: boolean } = {
         const left = Math.max(0, Math.ceil((until - Date.now()) / 1000));
         if (Date.now() >= until) return finish(true);
         setSecondsLeft(left);
-        if (withToast) toast.loading(waitMessage(left), { id: toastId, duration: Infinity, action: { label: "Cancel", onClick: () => finish(false) } });
+        if (withToast)
+          toast.loading(waitMessage(left), {
+            id: toastId,
+            duration: Infinity,
+            action: { label: "Cancel", onClick: () => finish(false) },
+          });
       };
       current.current = { resolve, timer: setInterval(tick, 250) };
       tick();

@@ -18,7 +18,8 @@ import { countInvalidSites, validateSiteRows } from "@/lib/import/validate";
 import { saveIdPattern, startSiteImport } from "@/app/(console)/sites/import/actions";
 
 type Step = "paste" | "map" | "review";
-const EXAMPLE = "Site ID,Name,Time zone,Monitoring station,Account,Contact 1 name,Contact 1 phone\n,Harbor Cafe,New York,Central Station,1001,Ann Lee,212 555 0143";
+const EXAMPLE =
+  "Site ID,Name,Time zone,Monitoring station,Account,Contact 1 name,Contact 1 phone\n,Harbor Cafe,New York,Central Station,1001,Ann Lee,212 555 0143";
 const isHeader = (row: string[] | undefined) => isHeaderRow(SITE_COLUMNS, row);
 
 export function ImportSites({ context }: { context: ImportContextData }) {
@@ -48,7 +49,13 @@ export function ImportSites({ context }: { context: ImportContextData }) {
     return rows.map((r) => {
       const v = byLine.get(r.line);
       const generated = v?.generatedId ? { external_site_id: `${v.generatedId} (generated)` } : undefined;
-      return { line: r.line, values: r.values, errors: v?.errors ?? {}, skipped: skipped.has(r.line), placeholders: generated };
+      return {
+        line: r.line,
+        values: r.values,
+        errors: v?.errors ?? {},
+        skipped: skipped.has(r.line),
+        placeholders: generated,
+      };
     });
   }, [rows, validated, skipped]);
   const shownFields = useMemo(() => {
@@ -137,7 +144,14 @@ export function ImportSites({ context }: { context: ImportContextData }) {
     <div className="space-y-6">
       <ol className="flex flex-wrap gap-2 text-sm" aria-label="Steps">
         {steps.map((s, i) => (
-          <li key={s} aria-current={step === s ? "step" : undefined} className={cn("rounded-full px-3 py-1", step === s ? "bg-indigo-600 text-white" : "bg-slate-100 text-slate-600")}>
+          <li
+            key={s}
+            aria-current={step === s ? "step" : undefined}
+            className={cn(
+              "rounded-full px-3 py-1",
+              step === s ? "bg-indigo-600 text-white" : "bg-slate-100 text-slate-600",
+            )}
+          >
             {i + 1}. {s === "paste" ? "Sheet" : s === "map" ? "Match columns" : "Review and import"}
           </li>
         ))}
@@ -148,11 +162,23 @@ export function ImportSites({ context }: { context: ImportContextData }) {
           title="Paste or upload your sites"
           description="One row per site, with up to three contacts in columns beside it (Contact 1 name, Contact 1 phone, Contact 1 email, Contact 2 …). Tab- or comma-separated, with a header row."
         >
-          <Textarea label="Site sheet" rows={10} value={text} onChange={(e) => setText(e.target.value)} placeholder={EXAMPLE} className="font-mono text-xs" />
+          <Textarea
+            label="Site sheet"
+            rows={10}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={EXAMPLE}
+            className="font-mono text-xs"
+          />
           <div className="mt-3 flex flex-wrap items-center gap-3">
             <label className="inline-flex min-h-9 cursor-pointer items-center gap-2 rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-within:ring-2 focus-within:ring-indigo-600">
               <Upload className="h-4 w-4" aria-hidden="true" /> Upload a CSV or TSV file
-              <input type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" className="sr-only" onChange={upload} />
+              <input
+                type="file"
+                accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+                className="sr-only"
+                onChange={upload}
+              />
             </label>
             <span className="text-xs text-slate-600">Save from Excel as &quot;CSV UTF-8&quot;.</span>
           </div>
@@ -169,7 +195,12 @@ export function ImportSites({ context }: { context: ImportContextData }) {
               error={problem}
               hint={`{seq:5} counts on from this dealer's highest (next: ${problem ? "—" : expandPattern(pattern, { seq: context.seqStart, account: "1001", name: "Harbor Cafe" })}); {account} is the row's account number, {name} its name.`}
             />
-            <Button variant="secondary" onClick={savePattern} disabled={pattern === context.pattern || problem !== null} pending={patternRunner.pending}>
+            <Button
+              variant="secondary"
+              onClick={savePattern}
+              disabled={pattern === context.pattern || problem !== null}
+              pending={patternRunner.pending}
+            >
               Save pattern
             </Button>
           </div>
@@ -182,7 +213,10 @@ export function ImportSites({ context }: { context: ImportContextData }) {
       ) : null}
 
       {step === "map" && parsed ? (
-        <Card title="Match columns" description={`${dataRows} row${dataRows === 1 ? "" : "s"}, ${parsed.delimiter === "\t" ? "tab" : `"${parsed.delimiter}"`}-separated.`}>
+        <Card
+          title="Match columns"
+          description={`${dataRows} row${dataRows === 1 ? "" : "s"}, ${parsed.delimiter === "\t" ? "tab" : `"${parsed.delimiter}"`}-separated.`}
+        >
           {dataRows === 0 ? (
             <Alert tone="warning" className="mb-4" title="No rows to import">
               The sheet has only a header row. Add one row per site below it.
@@ -194,7 +228,15 @@ export function ImportSites({ context }: { context: ImportContextData }) {
             </Alert>
           ) : null}
           <label className="mb-4 flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={hasHeader} onChange={(e) => (setHasHeader(e.target.checked), setMapping(guessColumns(SITE_COLUMNS, parsed.rows, e.target.checked)))} /> First row is a header
+            <input
+              type="checkbox"
+              checked={hasHeader}
+              onChange={(e) => (
+                setHasHeader(e.target.checked),
+                setMapping(guessColumns(SITE_COLUMNS, parsed.rows, e.target.checked))
+              )}
+            />{" "}
+            First row is a header
           </label>
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {mapping.map((f, col) => {
@@ -204,8 +246,15 @@ export function ImportSites({ context }: { context: ImportContextData }) {
                   <Select
                     label={hasHeader ? `Column "${parsed.rows[0]?.[col] ?? ""}"` : `Column ${col + 1}`}
                     value={f ?? ""}
-                    onChange={(e) => setMapping((m) => m.map((x, i) => (i === col ? (SITE_FIELDS.find((s) => s === e.target.value) ?? null) : x)))}
-                    options={[{ value: "", label: "— ignore —" }, ...SITE_FIELDS.map((d) => ({ value: d, label: SITE_FIELD_LABELS[d] }))]}
+                    onChange={(e) =>
+                      setMapping((m) =>
+                        m.map((x, i) => (i === col ? (SITE_FIELDS.find((s) => s === e.target.value) ?? null) : x)),
+                      )
+                    }
+                    options={[
+                      { value: "", label: "— ignore —" },
+                      ...SITE_FIELDS.map((d) => ({ value: d, label: SITE_FIELD_LABELS[d] })),
+                    ]}
                     error={f && dup.includes(f) ? "Another column fills this field too" : null}
                   />
                   <p className="mt-2 truncate text-xs text-slate-600" title={samples.join(" · ")}>
@@ -232,12 +281,18 @@ export function ImportSites({ context }: { context: ImportContextData }) {
           description="Fix any row marked in red, right here. Nothing is sent until you import; rows are numbered by their sheet line (header included), as on the job page."
           flush
         >
-          <div className="flex flex-wrap items-center gap-4 border-b border-slate-200 px-5 py-3 text-sm" onKeyDown={onReviewKey}>
+          <div
+            className="flex flex-wrap items-center gap-4 border-b border-slate-200 px-5 py-3 text-sm"
+            onKeyDown={onReviewKey}
+          >
             <span className="flex items-center gap-1.5" data-testid="valid-count">
               <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden="true" />
               {sending} valid
             </span>
-            <span className={cn("flex items-center gap-1.5", invalid ? "text-red-700" : "text-slate-600")} data-testid="invalid-count">
+            <span
+              className={cn("flex items-center gap-1.5", invalid ? "text-red-700" : "text-slate-600")}
+              data-testid="invalid-count"
+            >
               <AlertTriangle className="h-4 w-4" aria-hidden="true" />
               {invalid} with errors
             </span>
@@ -248,9 +303,17 @@ export function ImportSites({ context }: { context: ImportContextData }) {
               </span>
             ) : null}
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} /> Show only rows with errors
+              <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} /> Show only
+              rows with errors
             </label>
-            <Button variant="secondary" size="sm" icon={<ChevronsDown className="h-4 w-4" />} onClick={nextError} aria-keyshortcuts="Alt+N" title="Next row with errors (Alt+N)">
+            <Button
+              variant="secondary"
+              size="sm"
+              icon={<ChevronsDown className="h-4 w-4" />}
+              onClick={nextError}
+              aria-keyshortcuts="Alt+N"
+              title="Next row with errors (Alt+N)"
+            >
               Next error
             </Button>
             <span role="status" className="text-slate-600" data-testid="review-notice">
@@ -277,7 +340,8 @@ export function ImportSites({ context }: { context: ImportContextData }) {
               </Button>
               {invalid > 0 ? (
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> Skip the {invalid} invalid row{invalid === 1 ? "" : "s"}
+                  <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />{" "}
+                  Skip the {invalid} invalid row{invalid === 1 ? "" : "s"}
                 </label>
               ) : null}
             </div>

@@ -101,7 +101,9 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
         <span aria-hidden="true">·</span>
         {waiting ? (
           <>
-            <span role="status" data-testid="freshness-waiting">Waiting for CHeKT&apos;s rate limit — refreshing in {budgetWait.secondsLeft} s</span>
+            <span role="status" data-testid="freshness-waiting">
+              Waiting for CHeKT&apos;s rate limit — refreshing in {budgetWait.secondsLeft} s
+            </span>
             <button type="button" onClick={budgetWait.cancel} className={REFRESH_BUTTON}>
               Cancel
             </button>

@@ -124,7 +124,9 @@ export function AppShell({ user, nav, dealers, currentDealerId, children }: AppS
               <p className="text-sm font-medium leading-tight text-slate-900">{user.name}</p>
               <p className="text-xs text-slate-500">{user.email}</p>
             </div>
-            <Badge tone={user.role === "admin" ? "info" : user.role === "operator" ? "success" : "neutral"}>{ROLE_LABEL[user.role]}</Badge>
+            <Badge tone={user.role === "admin" ? "info" : user.role === "operator" ? "success" : "neutral"}>
+              {ROLE_LABEL[user.role]}
+            </Badge>
             {/* Password and two-factor live under Account; the sidebar does not list it, so it sits by the user. */}
             <Link
               href="/account"
@@ -139,7 +141,12 @@ export function AppShell({ user, nav, dealers, currentDealerId, children }: AppS
               <span className="max-sm:sr-only">Account</span>
             </Link>
             <form action={signOutAction}>
-              <SubmitButton variant="ghost" size="sm" icon={<LogOut className="h-4 w-4" aria-hidden="true" />} pendingText="Signing out…">
+              <SubmitButton
+                variant="ghost"
+                size="sm"
+                icon={<LogOut className="h-4 w-4" aria-hidden="true" />}
+                pendingText="Signing out…"
+              >
                 Sign out
               </SubmitButton>
             </form>

@@ -1,6 +1,11 @@
 import type { Role } from "@/lib/roles";
 
-export type NavItem = { href: string; label: string; icon: "dashboard" | "dealer" | "sites" | "fleet" | "stations" | "verifications" | "audit" | "settings"; minRole: Role };
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: "dashboard" | "dealer" | "sites" | "fleet" | "stations" | "verifications" | "audit" | "settings";
+  minRole: Role;
+};
 
 // The sidebar. Audit and Settings are admin-only (docs/roles.md); the pages check again.
 export const NAV: NavItem[] = [

@@ -1,7 +1,16 @@
 "use client";
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
-import { Activity, Building2, LayoutDashboard, MapPin, RadioTower, ScrollText, Settings, ShieldAlert } from "lucide-react";
+import {
+  Activity,
+  Building2,
+  LayoutDashboard,
+  MapPin,
+  RadioTower,
+  ScrollText,
+  Settings,
+  ShieldAlert,
+} from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { isActive, type NavItem } from "./nav";

@@ -13,7 +13,19 @@ type SetArming = ActionFn<{ site_id: number; security_type: number }, { site_id:
  * The four security types as cards; the current one is marked. Operators pick another and confirm;
  * viewers see the same cards without the controls.
  */
-export function ArmingChooser({ siteId, siteName, current, canEdit, action }: { siteId: number; siteName: string; current: SecurityType | null; canEdit: boolean; action?: SetArming }) {
+export function ArmingChooser({
+  siteId,
+  siteName,
+  current,
+  canEdit,
+  action,
+}: {
+  siteId: number;
+  siteName: string;
+  current: SecurityType | null;
+  canEdit: boolean;
+  action?: SetArming;
+}) {
   const router = useRouter();
   const [picked, setPicked] = useState<SecurityType | null>(current);
   const [confirming, setConfirming] = useState(false);
@@ -23,7 +35,10 @@ export function ArmingChooser({ siteId, siteName, current, canEdit, action }: { 
 
   async function confirm() {
     if (!picked) return;
-    const r = await runner.run({ site_id: siteId, security_type: picked }, `${siteName} now uses: ${pickedType?.title}`);
+    const r = await runner.run(
+      { site_id: siteId, security_type: picked },
+      `${siteName} now uses: ${pickedType?.title}`,
+    );
     setConfirming(false);
     if (r.ok) router.refresh();
   }
@@ -74,7 +89,12 @@ export function ArmingChooser({ siteId, siteName, current, canEdit, action }: { 
       </fieldset>
       <FormFailure failure={runner.failure} />
       {canEdit ? (
-        <Button onClick={() => setConfirming(true)} disabled={!picked || picked === current} pending={runner.pending} pendingText="Switching…">
+        <Button
+          onClick={() => setConfirming(true)}
+          disabled={!picked || picked === current}
+          pending={runner.pending}
+          pendingText="Switching…"
+        >
           Switch arming
         </Button>
       ) : null}

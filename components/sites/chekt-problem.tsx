@@ -12,11 +12,21 @@ export function ChektProblem({ error, className }: { error: unknown; className?:
       <p>{message}</p>
       {forbidden ? (
         <p className="mt-1">
-          Missing: this console&apos;s partner link to the dealer in CHeKT. <Link className="font-medium underline" href="/dealer">Open the Dealer page</Link> to reconnect it.
+          Missing: this console&apos;s partner link to the dealer in CHeKT.{" "}
+          <Link className="font-medium underline" href="/dealer">
+            Open the Dealer page
+          </Link>{" "}
+          to reconnect it.
         </p>
       ) : null}
-      {busy ? <p className="mt-1">We already waited for CHeKT&apos;s rate limit. Reload the page in a few seconds.</p> : null}
-      {traceId ? <p className="mt-1 text-xs opacity-75">Trace ID for support: <code>{traceId}</code></p> : null}
+      {busy ? (
+        <p className="mt-1">We already waited for CHeKT&apos;s rate limit. Reload the page in a few seconds.</p>
+      ) : null}
+      {traceId ? (
+        <p className="mt-1 text-xs opacity-75">
+          Trace ID for support: <code>{traceId}</code>
+        </p>
+      ) : null}
     </Alert>
   );
 }

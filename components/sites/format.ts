@@ -5,7 +5,14 @@ export function formatInZone(value: unknown, timeZone: string | null | undefined
   const d = toDate(value);
   if (!d) return typeof value === "string" && value ? value : "—";
   // dateStyle cannot be combined with timeZoneName, so spell the parts out.
-  const opts: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" };
+  const opts: Intl.DateTimeFormatOptions = {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  };
   try {
     return new Intl.DateTimeFormat("en-US", { ...opts, timeZone: timeZone || "UTC" }).format(d);
   } catch {

@@ -22,7 +22,8 @@ export function ReadinessSummaryCard({ summary }: { summary: ReadinessSummary })
     >
       {summary.notReady === 0 ? (
         <p className="flex items-center gap-2 text-sm text-slate-600">
-          <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden="true" /> {summary.sites ? `All ${summary.sites.toLocaleString("en-US")} sites are ready.` : "No sites yet."}
+          <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden="true" />{" "}
+          {summary.sites ? `All ${summary.sites.toLocaleString("en-US")} sites are ready.` : "No sites yet."}
         </p>
       ) : (
         <>
@@ -36,7 +37,9 @@ export function ReadinessSummaryCard({ summary }: { summary: ReadinessSummary })
             {failing.map((k) => (
               <li key={k} className="flex items-center justify-between gap-3 py-1.5" data-testid={`not-ready-${k}`}>
                 <span className="text-slate-700">{READINESS_CHECKS[k]}</span>
-                <span className="font-semibold tabular-nums text-slate-900">{summary.byCheck[k].toLocaleString("en-US")}</span>
+                <span className="font-semibold tabular-nums text-slate-900">
+                  {summary.byCheck[k].toLocaleString("en-US")}
+                </span>
               </li>
             ))}
           </ul>

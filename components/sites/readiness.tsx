@@ -18,11 +18,20 @@ export function ReadinessBadge({ readiness }: { readiness: Readiness | undefined
 /** The site's checklist: each check with what was found and, when it fails, a link to the form that fixes it. */
 export function ReadinessChecklist({ readiness, canEdit }: { readiness: Readiness; canEdit: boolean }) {
   return (
-    <Card title="Readiness" description="What this site needs before an alarm comes in" actions={<ReadinessBadge readiness={readiness} />} data-testid="readiness">
+    <Card
+      title="Readiness"
+      description="What this site needs before an alarm comes in"
+      actions={<ReadinessBadge readiness={readiness} />}
+      data-testid="readiness"
+    >
       <ul className="space-y-3">
         {readiness.checks.map((c) => (
           <li key={c.check} className="flex gap-3" data-testid={`readiness-${c.check}`} data-ok={c.ok ? "1" : "0"}>
-            {c.ok ? <CheckCircle2 className="mt-0.5 h-5 w-5 shrink-0 text-emerald-600" aria-hidden="true" /> : <XCircle className="mt-0.5 h-5 w-5 shrink-0 text-red-600" aria-hidden="true" />}
+            {c.ok ? (
+              <CheckCircle2 className="mt-0.5 h-5 w-5 shrink-0 text-emerald-600" aria-hidden="true" />
+            ) : (
+              <XCircle className="mt-0.5 h-5 w-5 shrink-0 text-red-600" aria-hidden="true" />
+            )}
             <div className="min-w-0 text-sm">
               <p className="font-medium text-slate-900">
                 <span className="sr-only">{c.ok ? "Passed: " : "Failed: "}</span>

@@ -8,7 +8,15 @@ type ActivationFn = ActionFn<{ site_id: number; is_activated: 0 | 1 }, { site_id
 type DeleteFn = ActionFn<{ site_id: number }, { site_id: number; name: string }>;
 
 /** Activate/deactivate and delete, each behind a confirmation. Rendered only for operators and admins. */
-export function SiteActions({ site, setActivation, remove }: { site: { site_id: number; name: string; is_activated: 0 | 1 }; setActivation: ActivationFn; remove: DeleteFn }) {
+export function SiteActions({
+  site,
+  setActivation,
+  remove,
+}: {
+  site: { site_id: number; name: string; is_activated: 0 | 1 };
+  setActivation: ActivationFn;
+  remove: DeleteFn;
+}) {
   const router = useRouter();
   const active = site.is_activated === 1;
   return (
@@ -17,7 +25,13 @@ export function SiteActions({ site, setActivation, remove }: { site: { site_id: 
         action={setActivation}
         input={{ site_id: site.site_id, is_activated: active ? 0 : 1 }}
         label={active ? "Deactivate" : "Activate"}
-        icon={active ? <PowerOff className="h-4 w-4" aria-hidden="true" /> : <Power className="h-4 w-4" aria-hidden="true" />}
+        icon={
+          active ? (
+            <PowerOff className="h-4 w-4" aria-hidden="true" />
+          ) : (
+            <Power className="h-4 w-4" aria-hidden="true" />
+          )
+        }
         title={active ? `Deactivate ${site.name}?` : `Activate ${site.name}?`}
         description={
           active

@@ -19,13 +19,32 @@ export type SiteFormValues = {
   address2: string;
 };
 
-export const EMPTY_SITE: SiteFormValues = { external_site_id: "", name: "", timezone: "", monitoring_station_id: "", account_number: "", address1: "", address2: "" };
+export const EMPTY_SITE: SiteFormValues = {
+  external_site_id: "",
+  name: "",
+  timezone: "",
+  monitoring_station_id: "",
+  account_number: "",
+  address1: "",
+  address2: "",
+};
 
 type Result = { site_id: number; name: string };
 
 export type SiteFormProps =
-  | { mode: "create"; initial: SiteFormValues; stations: { id: number; name: string }[]; action: ActionFn<SiteFormValues, Result> }
-  | { mode: "update"; siteId: number; initial: SiteFormValues; stations: { id: number; name: string }[]; action: ActionFn<Partial<SiteFormValues> & { site_id: number }, Result> };
+  | {
+      mode: "create";
+      initial: SiteFormValues;
+      stations: { id: number; name: string }[];
+      action: ActionFn<SiteFormValues, Result>;
+    }
+  | {
+      mode: "update";
+      siteId: number;
+      initial: SiteFormValues;
+      stations: { id: number; name: string }[];
+      action: ActionFn<Partial<SiteFormValues> & { site_id: number }, Result>;
+    };
 
 /** Create or edit a site. Field names are CHeKT's, so CHeKT's own 400 messages land beside them. */
 export function SiteForm(props: SiteFormProps) {
@@ -49,7 +68,13 @@ export function SiteForm(props: SiteFormProps) {
   });
   const f = form.field;
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="max-w-3xl space-y-5" aria-busy={form.pending}>
+    <form
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="max-w-3xl space-y-5"
+      aria-busy={form.pending}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <Input label="Name" required {...f("name")} maxLength={120} placeholder="Gangnam Headquarters" />
         <ExternalIdField
@@ -57,20 +82,40 @@ export function SiteForm(props: SiteFormProps) {
           required
           {...f("external_site_id")}
           uniqueAmong="this dealer's sites"
-          onGenerate={props.mode === "create" ? () => form.set("external_site_id", generateExternalId("site", form.values.name)) : undefined}
+          onGenerate={
+            props.mode === "create"
+              ? () => form.set("external_site_id", generateExternalId("site", form.values.name))
+              : undefined
+          }
         />
-        <TimeZoneField label="Time zone" required {...f("timezone")} placeholder="Start typing, e.g. New York" hint="The site's local time; alarms and times on its page use it." />
+        <TimeZoneField
+          label="Time zone"
+          required
+          {...f("timezone")}
+          placeholder="Start typing, e.g. New York"
+          hint="The site's local time; alarms and times on its page use it."
+        />
         <Select
           label="Monitoring station"
           {...f("monitoring_station_id")}
           placeholder="None"
           options={props.stations.map((s) => ({ value: String(s.id), label: s.name }))}
-          hint={props.stations.length === 0 ? "This dealer has no monitoring stations yet." : "Where the site's alarms are routed."}
+          hint={
+            props.stations.length === 0
+              ? "This dealer has no monitoring stations yet."
+              : "Where the site's alarms are routed."
+          }
         />
         <Input label="Account number" {...f("account_number")} maxLength={32} />
         <div className="hidden sm:block" />
         <Input label="Address" {...f("address1")} maxLength={200} wrapperClassName="sm:col-span-2" />
-        <Input label="Address line 2" {...f("address2")} maxLength={200} wrapperClassName="sm:col-span-2" placeholder="Suite, floor" />
+        <Input
+          label="Address line 2"
+          {...f("address2")}
+          maxLength={200}
+          wrapperClassName="sm:col-span-2"
+          placeholder="Suite, floor"
+        />
       </div>
       <FormFooter
         failure={form.failure}

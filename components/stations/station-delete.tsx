@@ -6,7 +6,15 @@ import { ConfirmAction } from "@/components/forms/confirm-action";
 import type { ActionFn } from "@/components/forms/action-result";
 
 /** Delete a station; when sites still route alarms to it, say how many and ask for its name. */
-export function StationDelete({ station, routedSites, action }: { station: { id: number; name: string }; routedSites: number | null; action: ActionFn<{ monitoring_station_id: number }, unknown> }) {
+export function StationDelete({
+  station,
+  routedSites,
+  action,
+}: {
+  station: { id: number; name: string };
+  routedSites: number | null;
+  action: ActionFn<{ monitoring_station_id: number }, unknown>;
+}) {
   const router = useRouter();
   const risky = routedSites === null || routedSites > 0;
   return (
@@ -27,10 +35,16 @@ export function StationDelete({ station, routedSites, action }: { station: { id:
       }}
     >
       {routedSites === null ? (
-        <Alert tone="warning" title="Could not check which sites use it">CHeKT did not say how many sites route alarms here. Check before deleting.</Alert>
+        <Alert tone="warning" title="Could not check which sites use it">
+          CHeKT did not say how many sites route alarms here. Check before deleting.
+        </Alert>
       ) : routedSites > 0 ? (
-        <Alert tone="warning" title={`${routedSites} ${routedSites === 1 ? "site still routes" : "sites still route"} alarms here`}>
-          After the delete {routedSites === 1 ? "that site has" : "those sites have"} no monitoring station, so {routedSites === 1 ? "its" : "their"} alarms reach nobody until you pick another one.
+        <Alert
+          tone="warning"
+          title={`${routedSites} ${routedSites === 1 ? "site still routes" : "sites still route"} alarms here`}
+        >
+          After the delete {routedSites === 1 ? "that site has" : "those sites have"} no monitoring station, so{" "}
+          {routedSites === 1 ? "its" : "their"} alarms reach nobody until you pick another one.
         </Alert>
       ) : (
         <p className="text-sm text-slate-600">No site routes alarms to this station.</p>

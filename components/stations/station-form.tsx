@@ -8,13 +8,27 @@ import { generateExternalId } from "@/lib/external-id";
 import type { ActionFn } from "@/components/forms/action-result";
 import { createStationSchema, stationChangesSchema } from "@/lib/schemas/station";
 
-export type StationFormValues = { external_monitoring_station_id: string; name: string; prefix: string; linecard: string };
-export const EMPTY_STATION: StationFormValues = { external_monitoring_station_id: "", name: "", prefix: "", linecard: "" };
+export type StationFormValues = {
+  external_monitoring_station_id: string;
+  name: string;
+  prefix: string;
+  linecard: string;
+};
+export const EMPTY_STATION: StationFormValues = {
+  external_monitoring_station_id: "",
+  name: "",
+  prefix: "",
+  linecard: "",
+};
 type Result = { monitoring_station_id: number; name: string };
 
 export type StationFormProps = { initial: StationFormValues } & (
   | { mode: "create"; action: ActionFn<StationFormValues, Result> }
-  | { mode: "update"; stationId: number; action: ActionFn<Partial<StationFormValues> & { monitoring_station_id: number }, Result> }
+  | {
+      mode: "update";
+      stationId: number;
+      action: ActionFn<Partial<StationFormValues> & { monitoring_station_id: number }, Result>;
+    }
 );
 
 export function StationForm(props: StationFormProps) {
@@ -28,7 +42,10 @@ export function StationForm(props: StationFormProps) {
     mode: props.mode,
     guardUnsaved: true,
     schema: props.mode === "create" ? createStationSchema : stationChangesSchema,
-    prepare: (v) => (v.external_monitoring_station_id.trim() ? v : { ...v, external_monitoring_station_id: generateExternalId("station", v.name) }),
+    prepare: (v) =>
+      v.external_monitoring_station_id.trim()
+        ? v
+        : { ...v, external_monitoring_station_id: generateExternalId("station", v.name) },
     action: send,
     toInput: (v) => v,
     successMessage: (d) => (props.mode === "create" ? `Station “${d?.name}” created` : `Station “${d?.name}” saved`),
@@ -39,7 +56,13 @@ export function StationForm(props: StationFormProps) {
   });
   const f = form.field;
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="max-w-2xl space-y-5" aria-busy={form.pending}>
+    <form
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="max-w-2xl space-y-5"
+      aria-busy={form.pending}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <Input label="Name" required {...f("name")} maxLength={120} placeholder="Central Station East" />
         <ExternalIdField
@@ -53,8 +76,18 @@ export function StationForm(props: StationFormProps) {
               : undefined
           }
         />
-        <Input label="Prefix" {...f("prefix")} maxLength={16} hint="Put in front of account numbers to tell this station's accounts apart." />
-        <Input label="Linecard" {...f("linecard")} maxLength={32} hint="The receiver line card that takes this station's signals." />
+        <Input
+          label="Prefix"
+          {...f("prefix")}
+          maxLength={16}
+          hint="Put in front of account numbers to tell this station's accounts apart."
+        />
+        <Input
+          label="Linecard"
+          {...f("linecard")}
+          maxLength={32}
+          hint="The receiver line card that takes this station's signals."
+        />
       </div>
       <FormFooter
         failure={form.failure}

@@ -15,10 +15,23 @@ const styles: Record<AlertTone, { box: string; Icon: typeof Info }> = {
  * A message box inside a page or form (e.g. a form-level error with its trace id).
  * danger/warning are announced to screen readers (role="alert"), the others politely.
  */
-export function Alert({ tone = "info", title, children, className }: { tone?: AlertTone; title?: ReactNode; children?: ReactNode; className?: string }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  className,
+}: {
+  tone?: AlertTone;
+  title?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+}) {
   const { box, Icon } = styles[tone];
   return (
-    <div role={tone === "danger" || tone === "warning" ? "alert" : "status"} className={cn("flex gap-3 rounded-md border px-4 py-3 text-sm", box, className)}>
+    <div
+      role={tone === "danger" || tone === "warning" ? "alert" : "status"}
+      className={cn("flex gap-3 rounded-md border px-4 py-3 text-sm", box, className)}
+    >
       <Icon className="mt-0.5 h-4 w-4 shrink-0" aria-hidden="true" />
       <div className="min-w-0">
         {title ? <p className="font-medium">{title}</p> : null}

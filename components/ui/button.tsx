@@ -19,7 +19,8 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 
 const variants: Record<ButtonVariant, string> = {
   primary: "bg-indigo-600 text-white shadow-sm hover:bg-indigo-700 disabled:bg-indigo-400",
-  secondary: "bg-white text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:text-slate-400",
+  secondary:
+    "bg-white text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:text-slate-400",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 disabled:bg-red-400",
   ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
 };
@@ -44,7 +45,18 @@ export function buttonClasses(variant: ButtonVariant = "primary", size: ButtonSi
  * The app's button. Works in server and client components (no hooks). In a form whose pending
  * state comes from React, use <SubmitButton> instead.
  */
-export function Button({ variant = "primary", size = "md", pending = false, pendingText, icon, className, disabled, children, type = "button", ...rest }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  size = "md",
+  pending = false,
+  pendingText,
+  icon,
+  className,
+  disabled,
+  children,
+  type = "button",
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type={type}

@@ -21,13 +21,23 @@ export type DialogProps = {
   dismissible?: boolean;
 };
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog on the native <dialog> element: the page behind is inert, Tab stays inside,
  * Esc closes, focus returns to whatever opened it.
  */
-export function Dialog({ open, onClose, title, description, children, footer, size = "md", dismissible = true }: DialogProps) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+  size = "md",
+  dismissible = true,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
   const titleId = useId();
@@ -39,7 +49,8 @@ export function Dialog({ open, onClose, title, description, children, footer, si
     if (open && !el.open) {
       opener.current = document.activeElement;
       el.showModal();
-      const first = el.querySelector<HTMLElement>("[autofocus], [data-autofocus]") ?? el.querySelector<HTMLElement>(FOCUSABLE);
+      const first =
+        el.querySelector<HTMLElement>("[autofocus], [data-autofocus]") ?? el.querySelector<HTMLElement>(FOCUSABLE);
       first?.focus();
     } else if (!open && el.open) {
       el.close();
@@ -108,7 +119,9 @@ export function Dialog({ open, onClose, title, description, children, footer, si
             </button>
           </div>
           {children ? <div className="overflow-y-auto px-5 py-4">{children}</div> : null}
-          {footer ? <div className="flex justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">{footer}</div> : null}
+          {footer ? (
+            <div className="flex justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">{footer}</div>
+          ) : null}
         </div>
       ) : null}
     </dialog>
@@ -133,7 +146,18 @@ export type ConfirmDialogProps = {
 };
 
 /** "Are you sure?" built on Dialog. The cancel button gets focus first, so Enter never destroys by accident. */
-export function ConfirmDialog({ open, onClose, onConfirm, title, description, confirmLabel = "Confirm", cancelLabel = "Cancel", destructive = false, pending = false, children }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onClose,
+  onConfirm,
+  title,
+  description,
+  confirmLabel = "Confirm",
+  cancelLabel = "Cancel",
+  destructive = false,
+  pending = false,
+  children,
+}: ConfirmDialogProps) {
   return (
     <Dialog
       open={open}

@@ -1,5 +1,11 @@
 "use client";
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { cn } from "./cn";
 
 /** Props every labelled control shares. */
@@ -28,15 +34,34 @@ function useFieldIds(id: string | undefined, name: string | undefined) {
   return { id: base, errorId: `${base}-error`, hintId: `${base}-hint` };
 }
 
-function Wrapper({ id, errorId, hintId, label, error, hint, hideLabel, wrapperClassName, required, children }: FieldProps & { id: string; errorId: string; hintId: string; required?: boolean; children: ReactNode }) {
+function Wrapper({
+  id,
+  errorId,
+  hintId,
+  label,
+  error,
+  hint,
+  hideLabel,
+  wrapperClassName,
+  required,
+  children,
+}: FieldProps & { id: string; errorId: string; hintId: string; required?: boolean; children: ReactNode }) {
   return (
     <div className={cn("space-y-1", wrapperClassName)}>
       <label htmlFor={id} className={cn("block text-sm font-medium text-slate-700", hideLabel && "sr-only")}>
         {label}
-        {required ? <span className="ml-0.5 text-red-600" aria-hidden="true">*</span> : null}
+        {required ? (
+          <span className="ml-0.5 text-red-600" aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </label>
       {children}
-      {hint ? <p id={hintId} className="text-xs text-slate-500">{hint}</p> : null}
+      {hint ? (
+        <p id={hintId} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p id={errorId} className="text-sm text-red-600" role="alert">
           {error}
@@ -52,7 +77,12 @@ function describedBy(error: string | null | undefined, hint: ReactNode, errorId:
 
 // Spread after the caller's props, so a caller's own aria-describedby is merged rather than
 // replacing the hint and error ids.
-function controlA11y(ids: ReturnType<typeof useFieldIds>, error: string | null | undefined, hint: ReactNode, own?: string) {
+function controlA11y(
+  ids: ReturnType<typeof useFieldIds>,
+  error: string | null | undefined,
+  hint: ReactNode,
+  own?: string,
+) {
   return {
     id: ids.id,
     "aria-invalid": error ? true : undefined,
@@ -66,7 +96,15 @@ export type InputProps = InputHTMLAttributes<HTMLInputElement> & FieldProps;
 export function Input({ label, error, hint, hideLabel, wrapperClassName, id, className, ...rest }: InputProps) {
   const ids = useFieldIds(id, rest.name);
   return (
-    <Wrapper {...ids} label={label} error={error} hint={hint} hideLabel={hideLabel} wrapperClassName={wrapperClassName} required={rest.required}>
+    <Wrapper
+      {...ids}
+      label={label}
+      error={error}
+      hint={hint}
+      hideLabel={hideLabel}
+      wrapperClassName={wrapperClassName}
+      required={rest.required}
+    >
       <input
         {...rest}
         {...controlA11y(ids, error, hint, rest["aria-describedby"])}
@@ -86,10 +124,30 @@ export type SelectProps = SelectHTMLAttributes<HTMLSelectElement> &
   };
 
 /** A native select with its label, hint and error message. */
-export function Select({ label, error, hint, hideLabel, wrapperClassName, id, className, options, placeholder, children, ...rest }: SelectProps) {
+export function Select({
+  label,
+  error,
+  hint,
+  hideLabel,
+  wrapperClassName,
+  id,
+  className,
+  options,
+  placeholder,
+  children,
+  ...rest
+}: SelectProps) {
   const ids = useFieldIds(id, rest.name);
   return (
-    <Wrapper {...ids} label={label} error={error} hint={hint} hideLabel={hideLabel} wrapperClassName={wrapperClassName} required={rest.required}>
+    <Wrapper
+      {...ids}
+      label={label}
+      error={error}
+      hint={hint}
+      hideLabel={hideLabel}
+      wrapperClassName={wrapperClassName}
+      required={rest.required}
+    >
       <select
         {...rest}
         {...controlA11y(ids, error, hint, rest["aria-describedby"])}
@@ -113,7 +171,15 @@ export type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & FieldP
 export function Textarea({ label, error, hint, hideLabel, wrapperClassName, id, className, ...rest }: TextareaProps) {
   const ids = useFieldIds(id, rest.name);
   return (
-    <Wrapper {...ids} label={label} error={error} hint={hint} hideLabel={hideLabel} wrapperClassName={wrapperClassName} required={rest.required}>
+    <Wrapper
+      {...ids}
+      label={label}
+      error={error}
+      hint={hint}
+      hideLabel={hideLabel}
+      wrapperClassName={wrapperClassName}
+      required={rest.required}
+    >
       <textarea
         {...rest}
         {...controlA11y(ids, error, hint, rest["aria-describedby"])}

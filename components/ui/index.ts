@@ -9,7 +9,16 @@ export { Pager, type PagerProps } from "./pager";
 export { KeepState, ListFilters, PageSizeSelect, type ListFiltersProps } from "./list-filters";
 export { Dialog, ConfirmDialog, type DialogProps, type ConfirmDialogProps } from "./dialog";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
-export { Input, Select, Textarea, type InputProps, type SelectProps, type SelectOption, type TextareaProps, type FieldProps } from "./field";
+export {
+  Input,
+  Select,
+  Textarea,
+  type InputProps,
+  type SelectProps,
+  type SelectOption,
+  type TextareaProps,
+  type FieldProps,
+} from "./field";
 export { PageHeader, type PageHeaderProps, type Crumb } from "./page-header";
 export { Spinner } from "./spinner";
 export { SubmitButton } from "./submit-button";

@@ -26,11 +26,16 @@ export function PageHeader({ title, description, breadcrumbs, actions }: PageHea
               <li key={`${c.label}-${i}`} className="flex items-center gap-1">
                 {i > 0 ? <ChevronRight className="h-3.5 w-3.5" aria-hidden="true" /> : null}
                 {c.href ? (
-                  <Link href={c.href} className="rounded hover:text-slate-800 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600">
+                  <Link
+                    href={c.href}
+                    className="rounded hover:text-slate-800 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600"
+                  >
                     {c.label}
                   </Link>
                 ) : (
-                  <span aria-current="page" className="text-slate-700">{c.label}</span>
+                  <span aria-current="page" className="text-slate-700">
+                    {c.label}
+                  </span>
                 )}
               </li>
             ))}

@@ -58,7 +58,10 @@ export async function enableAlerts(): Promise<NotificationPermission | "unsuppor
 export function beep() {
   if (!audio || audio.state !== "running") return;
   const t = audio.currentTime;
-  for (const [offset, freq] of [[0, 880], [0.18, 1175]] as const) {
+  for (const [offset, freq] of [
+    [0, 880],
+    [0.18, 1175],
+  ] as const) {
     const osc = audio.createOscillator();
     const gain = audio.createGain();
     osc.type = "sine";

@@ -18,7 +18,8 @@ export type Intent = "dispatch" | "disregard" | null;
 async function fetchDetail(id: string): Promise<DeskDetail> {
   const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/detail`);
   const body = (await res.json().catch(() => null)) as (DeskDetail & { error?: { message?: string } }) | null;
-  if (!res.ok || !body || body.error) throw new Error(body?.error?.message ?? `Could not load the site and call list (HTTP ${res.status})`);
+  if (!res.ok || !body || body.error)
+    throw new Error(body?.error?.message ?? `Could not load the site and call list (HTTP ${res.status})`);
   return body;
 }
 
@@ -41,7 +42,11 @@ export function VerificationDetail(props: {
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, []);
-  const detail = useQuery({ queryKey: ["desk-detail", item.id], queryFn: () => fetchDetail(item.id), staleTime: 30_000 });
+  const detail = useQuery({
+    queryKey: ["desk-detail", item.id],
+    queryFn: () => fetchDetail(item.id),
+    staleTime: 30_000,
+  });
   // The answer form picks from the call list (the contact CHeKT named first).
   const contacts = { ...detail, data: detail.data?.callList };
   const [contactId, setContactId] = useState<string>(item.contactId ? String(item.contactId) : "");
@@ -50,7 +55,8 @@ export function VerificationDetail(props: {
 
   // Default to the contact CHeKT named, else the site's first contact.
   useEffect(() => {
-    if (!contactId && contacts.data?.length) setContactId(String(contacts.data.find((c) => c.id === item.contactId)?.id ?? contacts.data[0].id));
+    if (!contactId && contacts.data?.length)
+      setContactId(String(contacts.data.find((c) => c.id === item.contactId)?.id ?? contacts.data[0].id));
   }, [contacts.data, contactId, item.contactId]);
   useEffect(() => {
     if (!large && item.snapshots[0]) setLarge(item.snapshots[0].id);
@@ -106,7 +112,10 @@ export function VerificationDetail(props: {
         title={
           <span className="flex flex-wrap items-center gap-2">
             {item.siteName ?? `Site ${item.siteId}`}
-            <span className={left < 60_000 ? "font-mono text-red-700" : "font-mono text-slate-700"} data-testid="detail-countdown">
+            <span
+              className={left < 60_000 ? "font-mono text-red-700" : "font-mono text-slate-700"}
+              data-testid="detail-countdown"
+            >
               {countdown(left)}
             </span>
           </span>
@@ -121,19 +130,41 @@ export function VerificationDetail(props: {
                 </Button>
               ) : null}
               {claimedByOther && props.canTakeOver ? (
-                <Button variant="secondary" onClick={() => void props.onTakeOver()} pending={props.claiming} pendingText="Taking over…">
+                <Button
+                  variant="secondary"
+                  onClick={() => void props.onTakeOver()}
+                  pending={props.claiming}
+                  pendingText="Taking over…"
+                >
                   Take over claim
                 </Button>
               ) : null}
               {!mine && !claimedByOther ? (
-                <Button variant="secondary" onClick={() => void props.onClaim()} pending={props.claiming} pendingText="Claiming…">
+                <Button
+                  variant="secondary"
+                  onClick={() => void props.onClaim()}
+                  pending={props.claiming}
+                  pendingText="Claiming…"
+                >
                   Claim (c)
                 </Button>
               ) : null}
-              <Button variant="secondary" disabled={claimedByOther || busy} pending={phase.kind === "sending" && phase.action === "disregard"} pendingText="Sending…" onClick={() => props.onIntent("disregard")}>
+              <Button
+                variant="secondary"
+                disabled={claimedByOther || busy}
+                pending={phase.kind === "sending" && phase.action === "disregard"}
+                pendingText="Sending…"
+                onClick={() => props.onIntent("disregard")}
+              >
                 Disregard…
               </Button>
-              <Button variant="danger" disabled={claimedByOther || busy} pending={phase.kind === "sending" && phase.action === "dispatch"} pendingText="Sending…" onClick={() => props.onIntent("dispatch")}>
+              <Button
+                variant="danger"
+                disabled={claimedByOther || busy}
+                pending={phase.kind === "sending" && phase.action === "dispatch"}
+                pendingText="Sending…"
+                onClick={() => props.onIntent("dispatch")}
+              >
                 Dispatch…
               </Button>
             </>
@@ -147,23 +178,49 @@ export function VerificationDetail(props: {
         <div className="space-y-4">
           {claimedByOther ? (
             <Alert tone="warning">
-              Claimed by {item.claimedByName ?? "another operator"}. Only they can answer it now{props.canTakeOver ? "; as an admin you can take it over." : "."}
+              Claimed by {item.claimedByName ?? "another operator"}. Only they can answer it now
+              {props.canTakeOver ? "; as an admin you can take it over." : "."}
             </Alert>
           ) : null}
           {failure ? <Alert tone="danger">{failure}</Alert> : null}
-          <AnswerStatus phase={phase} stored={item.answerStored} onCancel={answer.cancel} onCheck={() => void answer.check()} onResend={(a) => void go(a)} />
+          <AnswerStatus
+            phase={phase}
+            stored={item.answerStored}
+            onCancel={answer.cancel}
+            onCheck={() => void answer.check()}
+            onResend={(a) => void go(a)}
+          />
           <div className="grid gap-4 md:grid-cols-5">
             <div className="space-y-2 md:col-span-3">
               {large ? (
-                <SnapshotImg key={large} id={large} alt={`Snapshot of ${item.siteName ?? `site ${item.siteId}`}, large`} testId="snapshot-large" allowRetry className="max-h-[45vh] min-h-40 w-full rounded bg-slate-900 object-contain" />
+                <SnapshotImg
+                  key={large}
+                  id={large}
+                  alt={`Snapshot of ${item.siteName ?? `site ${item.siteId}`}, large`}
+                  testId="snapshot-large"
+                  allowRetry
+                  className="max-h-[45vh] min-h-40 w-full rounded bg-slate-900 object-contain"
+                />
               ) : (
-                <p className="rounded bg-slate-100 p-6 text-center text-sm text-slate-700">No snapshot yet; it appears here as soon as CHeKT sends it.</p>
+                <p className="rounded bg-slate-100 p-6 text-center text-sm text-slate-700">
+                  No snapshot yet; it appears here as soon as CHeKT sends it.
+                </p>
               )}
               {item.snapshots.length > 1 ? (
                 <div className="flex gap-2 overflow-x-auto" role="group" aria-label="Snapshots of this alarm">
                   {item.snapshots.map((s, n) => (
-                    <button key={s.id} type="button" aria-pressed={s.id === large} onClick={() => setLarge(s.id)} className={s.id === large ? "rounded ring-2 ring-indigo-500" : "rounded ring-1 ring-slate-200"}>
-                      <SnapshotImg id={s.id} alt={`Snapshot ${n + 1} of ${item.snapshots.length}`} className="h-14 w-20 rounded object-cover" />
+                    <button
+                      key={s.id}
+                      type="button"
+                      aria-pressed={s.id === large}
+                      onClick={() => setLarge(s.id)}
+                      className={s.id === large ? "rounded ring-2 ring-indigo-500" : "rounded ring-1 ring-slate-200"}
+                    >
+                      <SnapshotImg
+                        id={s.id}
+                        alt={`Snapshot ${n + 1} of ${item.snapshots.length}`}
+                        className="h-14 w-20 rounded object-cover"
+                      />
                     </button>
                   ))}
                 </div>
@@ -180,7 +237,13 @@ export function VerificationDetail(props: {
                 <Field label="Location">{item.location ?? "—"}</Field>
                 <Field label="Trigger">{item.trigger ? <Badge tone="info">{item.trigger}</Badge> : "—"}</Field>
                 <Field label="Priority">{item.priority ?? "—"}</Field>
-                <Field label="Claimed by">{item.state === "claimed" ? (item.claimedByMe ? "you" : (item.claimedByName ?? "another operator")) : "nobody"}</Field>
+                <Field label="Claimed by">
+                  {item.state === "claimed"
+                    ? item.claimedByMe
+                      ? "you"
+                      : (item.claimedByName ?? "another operator")
+                    : "nobody"}
+                </Field>
               </dl>
               {canAnswer ? (
                 <Select
@@ -188,11 +251,22 @@ export function VerificationDetail(props: {
                   value={contactId}
                   onChange={(e) => setContactId(e.target.value)}
                   disabled={contacts.isLoading || busy}
-                  hint={contacts.isError ? (contacts.error as Error).message : item.contactId ? "CHeKT suggested the selected contact." : undefined}
+                  hint={
+                    contacts.isError
+                      ? (contacts.error as Error).message
+                      : item.contactId
+                        ? "CHeKT suggested the selected contact."
+                        : undefined
+                  }
                   options={[
                     { value: "", label: contacts.isLoading ? "Loading contacts…" : "Choose a contact" },
-                    ...(contacts.data ?? []).map((c) => ({ value: String(c.id), label: `${c.name}${c.phone ? ` · ${c.phone}` : ""}${c.id === item.contactId ? " (CHeKT's choice)" : ""}` })),
-                    ...(item.contactId && contacts.isError ? [{ value: String(item.contactId), label: `Contact ${item.contactId} (CHeKT's choice)` }] : []),
+                    ...(contacts.data ?? []).map((c) => ({
+                      value: String(c.id),
+                      label: `${c.name}${c.phone ? ` · ${c.phone}` : ""}${c.id === item.contactId ? " (CHeKT's choice)" : ""}`,
+                    })),
+                    ...(item.contactId && contacts.isError
+                      ? [{ value: String(item.contactId), label: `Contact ${item.contactId} (CHeKT's choice)` }]
+                      : []),
                   ]}
                 />
               ) : null}
@@ -201,8 +275,18 @@ export function VerificationDetail(props: {
           {detail.isError ? <Alert tone="warning">{(detail.error as Error).message}</Alert> : null}
           {detail.data ? (
             <div className="grid gap-4 md:grid-cols-2">
-              <Directions key={detail.data.directions?.updatedAt ?? "none"} detail={detail.data} canEdit={canAnswer} onSaved={() => void detail.refetch()} />
-              <History detail={detail.data} verificationId={item.id} canNote={canAnswer} onNoted={() => void detail.refetch()} />
+              <Directions
+                key={detail.data.directions?.updatedAt ?? "none"}
+                detail={detail.data}
+                canEdit={canAnswer}
+                onSaved={() => void detail.refetch()}
+              />
+              <History
+                detail={detail.data}
+                verificationId={item.id}
+                canNote={canAnswer}
+                onNoted={() => void detail.refetch()}
+              />
             </div>
           ) : null}
         </div>
@@ -233,9 +317,14 @@ function AnswerStatus(props: {
   const { phase } = props;
   if (phase.kind === "waiting") {
     return (
-      <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="answer-waiting">
+      <div
+        role="status"
+        className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        data-testid="answer-waiting"
+      >
         <span>
-          Waiting for CHeKT ({phase.reason}) — retrying the {phase.action} in {phase.inS} s. It is sent with the same key, so it can never be recorded twice.
+          Waiting for CHeKT ({phase.reason}) — retrying the {phase.action} in {phase.inS} s. It is sent with the same
+          key, so it can never be recorded twice.
         </span>
         <Button size="sm" variant="secondary" onClick={props.onCancel}>
           Cancel
@@ -245,9 +334,19 @@ function AnswerStatus(props: {
   }
   if (phase.kind === "uncertain" || phase.kind === "checking") {
     return (
-      <div role="alert" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="answer-uncertain">
+      <div
+        role="alert"
+        className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+        data-testid="answer-uncertain"
+      >
         <span>{phase.kind === "uncertain" ? phase.message : "Asking CHeKT…"}</span>
-        <Button size="sm" variant="secondary" onClick={props.onCheck} pending={phase.kind === "checking"} pendingText="Checking…">
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={props.onCheck}
+          pending={phase.kind === "checking"}
+          pendingText="Checking…"
+        >
           Check with CHeKT
         </Button>
       </div>
@@ -256,13 +355,21 @@ function AnswerStatus(props: {
   const stopped = phase.kind === "stopped" ? phase.action : phase.kind === "idle" ? props.stored : null;
   if (stopped) {
     return (
-      <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm text-slate-900" data-testid="answer-stopped">
+      <div
+        role="status"
+        className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm text-slate-900"
+        data-testid="answer-stopped"
+      >
         <span>A {stopped} was sent but CHeKT has not confirmed it.</span>
         <span className="flex gap-2">
           <Button size="sm" variant="secondary" onClick={props.onCheck}>
             Check with CHeKT
           </Button>
-          <Button size="sm" variant={stopped === "dispatch" ? "danger" : "secondary"} onClick={() => props.onResend(stopped)}>
+          <Button
+            size="sm"
+            variant={stopped === "dispatch" ? "danger" : "secondary"}
+            onClick={() => props.onResend(stopped)}
+          >
             Send the {stopped} again
           </Button>
         </span>

@@ -15,7 +15,13 @@ import { dateTime, siteTime } from "./format";
 
 export function SiteCard({ detail, siteId, now }: { detail: DeskDetail; siteId: number; now: number }) {
   const { site, station } = detail;
-  if (!site) return <p className="text-sm text-slate-700">Site {siteId} is not in this console&apos;s copy of CHeKT yet; its address and contacts appear after the next sync.</p>;
+  if (!site)
+    return (
+      <p className="text-sm text-slate-700">
+        Site {siteId} is not in this console&apos;s copy of CHeKT yet; its address and contacts appear after the next
+        sync.
+      </p>
+    );
   return (
     <section aria-labelledby="desk-site" className="text-sm">
       <h3 id="desk-site" className="sr-only">
@@ -24,7 +30,15 @@ export function SiteCard({ detail, siteId, now }: { detail: DeskDetail; siteId: 
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2" data-testid="desk-site">
         <div className="col-span-2">
           <dt className="text-xs text-slate-600">Address</dt>
-          <dd className="text-slate-900">{site.address.length ? site.address.map((l) => <span key={l} className="block">{l}</span>) : "—"}</dd>
+          <dd className="text-slate-900">
+            {site.address.length
+              ? site.address.map((l) => (
+                  <span key={l} className="block">
+                    {l}
+                  </span>
+                ))
+              : "—"}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-600">Account number</dt>
@@ -83,12 +97,22 @@ export function CallList({ detail }: { detail: DeskDetail }) {
           ))}
         </ol>
       )}
-      {detail.namedContactMissing ? <p className="mt-1 text-xs text-amber-800">CHeKT named a contact this console has not synced yet.</p> : null}
+      {detail.namedContactMissing ? (
+        <p className="mt-1 text-xs text-amber-800">CHeKT named a contact this console has not synced yet.</p>
+      ) : null}
     </section>
   );
 }
 
-export function Directions({ detail, canEdit, onSaved }: { detail: DeskDetail; canEdit: boolean; onSaved: () => void }) {
+export function Directions({
+  detail,
+  canEdit,
+  onSaved,
+}: {
+  detail: DeskDetail;
+  canEdit: boolean;
+  onSaved: () => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(detail.directions?.text ?? "");
   const [error, setError] = useState<string | null>(null);
@@ -121,7 +145,15 @@ export function Directions({ detail, canEdit, onSaved }: { detail: DeskDetail; c
       </div>
       {editing ? (
         <div className="space-y-2">
-          <Textarea label="Directions to the site" value={text} onChange={(e) => setText(e.target.value)} rows={4} maxLength={DIRECTIONS_MAX} error={error ?? undefined} hint="Gate codes, where to park, who has keys. Leave empty to remove." />
+          <Textarea
+            label="Directions to the site"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={4}
+            maxLength={DIRECTIONS_MAX}
+            error={error ?? undefined}
+            hint="Gate codes, where to park, who has keys. Leave empty to remove."
+          />
           <div className="flex gap-2">
             <Button size="sm" onClick={() => void save()} pending={saving} pendingText="Saving…">
               Save directions
@@ -146,7 +178,17 @@ export function Directions({ detail, canEdit, onSaved }: { detail: DeskDetail; c
 }
 
 /** Events CHeKT sent about the alarm and the operators' notes, oldest first, with a note field. */
-export function History({ detail, verificationId, canNote, onNoted }: { detail: DeskDetail; verificationId: string; canNote: boolean; onNoted: () => void }) {
+export function History({
+  detail,
+  verificationId,
+  canNote,
+  onNoted,
+}: {
+  detail: DeskDetail;
+  verificationId: string;
+  canNote: boolean;
+  onNoted: () => void;
+}) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -194,7 +236,15 @@ export function History({ detail, verificationId, canNote, onNoted }: { detail: 
             void add();
           }}
         >
-          <Textarea label="Note" value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={NOTE_MAX} error={error ?? undefined} hint="Who you called and what they said; kept with this alarm." />
+          <Textarea
+            label="Note"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={2}
+            maxLength={NOTE_MAX}
+            error={error ?? undefined}
+            hint="Who you called and what they said; kept with this alarm."
+          />
           <Button size="sm" type="submit" variant="secondary" pending={saving} pendingText="Adding…">
             Add note
           </Button>

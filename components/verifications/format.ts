@@ -9,7 +9,13 @@ export function countdown(msLeft: number): string {
 export function siteTime(iso: string, timeZone: string | null): string {
   const d = new Date(iso);
   try {
-    return new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: timeZone ?? undefined, timeZoneName: "short" }).format(d);
+    return new Intl.DateTimeFormat(undefined, {
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      timeZone: timeZone ?? undefined,
+      timeZoneName: "short",
+    }).format(d);
   } catch {
     return d.toLocaleTimeString();
   }
@@ -26,7 +32,17 @@ export type AnswerAction = "dispatch" | "disregard";
  * What a screen reader hears when an alarm arrives: "critical panic at Camden Office Suites,
  * 9 minutes" (priority, trigger or description, site, minutes left to answer).
  */
-export function announcement(item: { priority: string | null; trigger: string | null; description: string | null; siteName: string | null; siteId: number; expiresAt: string }, now: number): string {
+export function announcement(
+  item: {
+    priority: string | null;
+    trigger: string | null;
+    description: string | null;
+    siteName: string | null;
+    siteId: number;
+    expiresAt: string;
+  },
+  now: number,
+): string {
   const what = [item.priority, item.trigger ?? item.description ?? "alarm"].filter(Boolean).join(" ");
   const minutes = Math.max(0, Math.round((Date.parse(item.expiresAt) - now) / 60_000));
   return `${what} at ${item.siteName ?? `site ${item.siteId}`}, ${minutes} ${minutes === 1 ? "minute" : "minutes"}`;

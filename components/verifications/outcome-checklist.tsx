@@ -11,7 +11,8 @@ import { moved, schemaProblems } from "./outcome-list";
 
 type Row = { key: string; id?: string; text: string; optional: boolean };
 
-const input = "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+const input =
+  "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
 function StepList({ steps, empty }: { steps: ChecklistStep[]; empty: string }) {
   if (!steps.length) return <p className="text-sm text-slate-600">{empty}</p>;
@@ -32,11 +33,18 @@ function StepList({ steps, empty }: { steps: ChecklistStep[]; empty: string }) {
  * own, which replaces the dealer's for that site ("inherit" goes back to the dealer's). Admins edit;
  * everyone else reads.
  */
-export function ChecklistEditor(props: { siteId?: number; own: ChecklistStep[] | null; dealerSteps: ChecklistStep[]; canEdit: boolean }) {
+export function ChecklistEditor(props: {
+  siteId?: number;
+  own: ChecklistStep[] | null;
+  dealerSteps: ChecklistStep[];
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const forSite = props.siteId !== undefined;
   const [mode, setMode] = useState<"own" | "inherit">(forSite && !props.own ? "inherit" : "own");
-  const [rows, setRows] = useState<Row[]>(() => (props.own ?? (forSite ? props.dealerSteps : [])).map((s) => ({ key: s.id, ...s })));
+  const [rows, setRows] = useState<Row[]>(() =>
+    (props.own ?? (forSite ? props.dealerSteps : [])).map((s) => ({ key: s.id, ...s })),
+  );
   const [problems, setProblems] = useState<string[]>([]);
   const runner = useActionRunner(saveChecklistAction);
   const name = useId();
@@ -45,24 +53,35 @@ export function ChecklistEditor(props: { siteId?: number; own: ChecklistStep[] |
     const steps = props.own ?? props.dealerSteps;
     return (
       <div data-testid="checklist-readonly">
-        {forSite ? <p className="mb-2 text-sm text-slate-700">{props.own ? "This site has its own checklist:" : "This site uses the dealer's checklist:"}</p> : null}
+        {forSite ? (
+          <p className="mb-2 text-sm text-slate-700">
+            {props.own ? "This site has its own checklist:" : "This site uses the dealer's checklist:"}
+          </p>
+        ) : null}
         <StepList steps={steps} empty="No checklist: operators answer with an outcome only." />
       </div>
     );
   }
 
-  const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<Row>) =>
+    setRows((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
 
   async function save() {
     const payload = {
       ...(forSite ? { siteId: props.siteId } : {}),
       mode,
-      steps: mode === "own" ? rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), text: r.text.trim(), optional: r.optional })) : [],
+      steps:
+        mode === "own"
+          ? rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), text: r.text.trim(), optional: r.optional }))
+          : [],
     };
     const found = schemaProblems(checklistSchema.safeParse(payload), "Step");
     setProblems(found);
     if (found.length) return;
-    const out = await runner.run(payload, mode === "inherit" ? "The site uses the dealer's checklist again." : "Checklist saved.");
+    const out = await runner.run(
+      payload,
+      mode === "inherit" ? "The site uses the dealer's checklist again." : "Checklist saved.",
+    );
     if (out.ok) router.refresh();
   }
 
@@ -72,11 +91,23 @@ export function ChecklistEditor(props: { siteId?: number; own: ChecklistStep[] |
         <fieldset>
           <legend className="sr-only">Which checklist this site uses</legend>
           <label className="flex items-center gap-2 text-sm text-slate-900">
-            <input type="radio" name={name} className="h-4 w-4" checked={mode === "inherit"} onChange={() => setMode("inherit")} />
+            <input
+              type="radio"
+              name={name}
+              className="h-4 w-4"
+              checked={mode === "inherit"}
+              onChange={() => setMode("inherit")}
+            />
             Use the dealer&apos;s checklist
           </label>
           <label className="mt-1 flex items-center gap-2 text-sm text-slate-900">
-            <input type="radio" name={name} className="h-4 w-4" checked={mode === "own"} onChange={() => setMode("own")} />
+            <input
+              type="radio"
+              name={name}
+              className="h-4 w-4"
+              checked={mode === "own"}
+              onChange={() => setMode("own")}
+            />
             This site has its own checklist
           </label>
         </fieldset>
@@ -90,22 +121,61 @@ export function ChecklistEditor(props: { siteId?: number; own: ChecklistStep[] |
               <li key={r.key} className="flex flex-wrap items-center gap-2">
                 <label className="min-w-0 flex-1 basis-48">
                   <span className="sr-only">Step {i + 1}</span>
-                  <input className={input} value={r.text} maxLength={STEP_TEXT_MAX} onChange={(e) => update(i, { text: e.target.value })} />
+                  <input
+                    className={input}
+                    value={r.text}
+                    maxLength={STEP_TEXT_MAX}
+                    onChange={(e) => update(i, { text: e.target.value })}
+                  />
                 </label>
                 <label className="flex items-center gap-1 text-sm text-slate-700">
-                  <input type="checkbox" className="h-4 w-4" checked={r.optional} onChange={(e) => update(i, { optional: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    className="h-4 w-4"
+                    checked={r.optional}
+                    onChange={(e) => update(i, { optional: e.target.checked })}
+                  />
                   Optional<span className="sr-only"> (step {i + 1})</span>
                 </label>
                 <span className="flex gap-1">
-                  <Button size="sm" variant="ghost" aria-label={`Move step ${i + 1} up`} disabled={i === 0} onClick={() => setRows((rs) => moved(rs, i, -1))} icon={<ArrowUp className="h-4 w-4" aria-hidden />} />
-                  <Button size="sm" variant="ghost" aria-label={`Move step ${i + 1} down`} disabled={i === rows.length - 1} onClick={() => setRows((rs) => moved(rs, i, 1))} icon={<ArrowDown className="h-4 w-4" aria-hidden />} />
-                  <Button size="sm" variant="ghost" aria-label={`Remove step ${i + 1}`} onClick={() => setRows((rs) => rs.filter((_, n) => n !== i))} icon={<Trash2 className="h-4 w-4" aria-hidden />} />
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Move step ${i + 1} up`}
+                    disabled={i === 0}
+                    onClick={() => setRows((rs) => moved(rs, i, -1))}
+                    icon={<ArrowUp className="h-4 w-4" aria-hidden />}
+                  />
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Move step ${i + 1} down`}
+                    disabled={i === rows.length - 1}
+                    onClick={() => setRows((rs) => moved(rs, i, 1))}
+                    icon={<ArrowDown className="h-4 w-4" aria-hidden />}
+                  />
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Remove step ${i + 1}`}
+                    onClick={() => setRows((rs) => rs.filter((_, n) => n !== i))}
+                    icon={<Trash2 className="h-4 w-4" aria-hidden />}
+                  />
                 </span>
               </li>
             ))}
           </ol>
-          {rows.length === 0 ? <p className="text-sm text-slate-600">No steps: operators answer with an outcome only.</p> : null}
-          <Button variant="secondary" size="sm" disabled={rows.length >= MAX_STEPS} onClick={() => setRows((rs) => [...rs, { key: `new-${Date.now()}-${rs.length}`, text: "", optional: false }])}>
+          {rows.length === 0 ? (
+            <p className="text-sm text-slate-600">No steps: operators answer with an outcome only.</p>
+          ) : null}
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={rows.length >= MAX_STEPS}
+            onClick={() =>
+              setRows((rs) => [...rs, { key: `new-${Date.now()}-${rs.length}`, text: "", optional: false }])
+            }
+          >
             Add step
           </Button>
         </>

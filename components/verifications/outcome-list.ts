@@ -1,9 +1,14 @@
 // Pure helpers of the outcome and checklist editors (outcome-settings.tsx, outcome-checklist.tsx).
 
 /** Problems the shared schema finds, as sentences ("Outcome 3: Give the outcome a label"). */
-export function schemaProblems(result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }, noun: string): string[] {
+export function schemaProblems(
+  result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } },
+  noun: string,
+): string[] {
   if (result.success || !result.error) return [];
-  return result.error.issues.map((i) => (typeof i.path[1] === "number" ? `${noun} ${i.path[1] + 1}: ${i.message}` : i.message));
+  return result.error.issues.map((i) =>
+    typeof i.path[1] === "number" ? `${noun} ${i.path[1] + 1}: ${i.message}` : i.message,
+  );
 }
 
 /** Moves item i by d places (-1 up, +1 down) in a copy of the list. */

@@ -10,7 +10,8 @@ type PickerData = { outcomes: Outcome[]; checklist: EffectiveChecklist };
 async function fetchPicker(id: string): Promise<PickerData> {
   const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/outcomes`);
   const body = (await res.json().catch(() => null)) as (PickerData & { error?: { message?: string } }) | null;
-  if (!res.ok || !body || body.error) throw new Error(body?.error?.message ?? `Could not load the outcomes (HTTP ${res.status})`);
+  if (!res.ok || !body || body.error)
+    throw new Error(body?.error?.message ?? `Could not load the outcomes (HTTP ${res.status})`);
   return body;
 }
 
@@ -34,7 +35,12 @@ export function OutcomePicker(props: {
   onConfirm: (choice: AnswerChoice) => void;
 }) {
   const { kind } = props;
-  const data = useQuery({ queryKey: ["desk-outcomes", props.verificationId], queryFn: () => fetchPicker(props.verificationId), enabled: props.open, staleTime: 30_000 });
+  const data = useQuery({
+    queryKey: ["desk-outcomes", props.verificationId],
+    queryFn: () => fetchPicker(props.verificationId),
+    enabled: props.open,
+    staleTime: 30_000,
+  });
   const [outcomeId, setOutcomeId] = useState<string | null>(null);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
@@ -72,7 +78,13 @@ export function OutcomePicker(props: {
           <Button variant="secondary" onClick={props.onClose} disabled={props.pending}>
             Cancel
           </Button>
-          <Button variant={kind === "dispatch" ? "danger" : "primary"} onClick={confirm} pending={props.pending} pendingText="Sending…" disabled={!data.data}>
+          <Button
+            variant={kind === "dispatch" ? "danger" : "primary"}
+            onClick={confirm}
+            pending={props.pending}
+            pendingText="Sending…"
+            disabled={!data.data}
+          >
             {TEXT[kind].confirm}
           </Button>
         </>
@@ -89,8 +101,18 @@ export function OutcomePicker(props: {
             <legend className="text-sm font-medium text-slate-900">Outcome</legend>
             <div className="mt-2 space-y-1">
               {outcomes.map((o) => (
-                <label key={o.id} className="flex items-center gap-2 rounded px-2 py-1 text-sm text-slate-900 hover:bg-slate-50">
-                  <input type="radio" name={`${groupId}-outcome`} value={o.id} checked={outcomeId === o.id} onChange={() => setOutcomeId(o.id)} className="h-4 w-4" />
+                <label
+                  key={o.id}
+                  className="flex items-center gap-2 rounded px-2 py-1 text-sm text-slate-900 hover:bg-slate-50"
+                >
+                  <input
+                    type="radio"
+                    name={`${groupId}-outcome`}
+                    value={o.id}
+                    checked={outcomeId === o.id}
+                    onChange={() => setOutcomeId(o.id)}
+                    className="h-4 w-4"
+                  />
                   {o.label}
                 </label>
               ))}
@@ -104,8 +126,16 @@ export function OutcomePicker(props: {
             </legend>
             <div className="mt-2 space-y-1">
               {steps.map((s) => (
-                <label key={s.id} className="flex items-center gap-2 rounded px-2 py-1 text-sm text-slate-900 hover:bg-slate-50">
-                  <input type="checkbox" checked={checked.has(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} className="h-4 w-4" />
+                <label
+                  key={s.id}
+                  className="flex items-center gap-2 rounded px-2 py-1 text-sm text-slate-900 hover:bg-slate-50"
+                >
+                  <input
+                    type="checkbox"
+                    checked={checked.has(s.id)}
+                    onChange={(e) => toggle(s.id, e.target.checked)}
+                    className="h-4 w-4"
+                  />
                   {s.text}
                   {s.optional ? <span className="text-xs text-slate-600">(optional)</span> : null}
                 </label>

@@ -7,11 +7,18 @@ import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveOutcomesAction } from "@/app/(console)/verifications/settings/actions";
 import { moved, schemaProblems } from "./outcome-list";
-import { MAX_OUTCOMES, OUTCOME_LABEL_MAX, outcomesSchema, type Outcome, type OutcomeKind } from "@/lib/verifications/outcomes-schemas";
+import {
+  MAX_OUTCOMES,
+  OUTCOME_LABEL_MAX,
+  outcomesSchema,
+  type Outcome,
+  type OutcomeKind,
+} from "@/lib/verifications/outcomes-schemas";
 
 type Row = { key: string; id?: string; label: string; kind: OutcomeKind; active: boolean };
 
-const input = "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+const input =
+  "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
 /** The dealer's outcome codes: admins edit, everyone else reads. Removing a code retires it. */
 export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEdit: boolean }) {
@@ -28,8 +35,12 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
           <caption className="sr-only">Outcome codes</caption>
           <thead>
             <tr className="text-left text-xs text-slate-600">
-              <th scope="col" className="py-1 pr-4 font-medium">Outcome</th>
-              <th scope="col" className="py-1 font-medium">Answers with</th>
+              <th scope="col" className="py-1 pr-4 font-medium">
+                Outcome
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Answers with
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -48,10 +59,18 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
     );
   }
 
-  const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<Row>) =>
+    setRows((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
 
   async function save() {
-    const payload = { outcomes: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), label: r.label.trim(), kind: r.kind, active: r.active })) };
+    const payload = {
+      outcomes: rows.map((r) => ({
+        ...(r.id ? { id: r.id } : {}),
+        label: r.label.trim(),
+        kind: r.kind,
+        active: r.active,
+      })),
+    };
     const found = schemaProblems(outcomesSchema.safeParse(payload), "Outcome");
     setProblems(found);
     if (found.length) return;
@@ -66,23 +85,57 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
           <li key={r.key} className="flex flex-wrap items-center gap-2">
             <label className="min-w-0 flex-1 basis-48">
               <span className="sr-only">Outcome {i + 1} label</span>
-              <input className={input} value={r.label} maxLength={OUTCOME_LABEL_MAX} onChange={(e) => update(i, { label: e.target.value })} />
+              <input
+                className={input}
+                value={r.label}
+                maxLength={OUTCOME_LABEL_MAX}
+                onChange={(e) => update(i, { label: e.target.value })}
+              />
             </label>
             <label>
               <span className="sr-only">Outcome {i + 1} answers with</span>
-              <select className={input} value={r.kind} onChange={(e) => update(i, { kind: e.target.value === "dispatch" ? "dispatch" : "disregard" })}>
+              <select
+                className={input}
+                value={r.kind}
+                onChange={(e) => update(i, { kind: e.target.value === "dispatch" ? "dispatch" : "disregard" })}
+              >
                 <option value="dispatch">dispatch</option>
                 <option value="disregard">disregard</option>
               </select>
             </label>
             <label className="flex items-center gap-1 text-sm text-slate-700">
-              <input type="checkbox" className="h-4 w-4" checked={r.active} onChange={(e) => update(i, { active: e.target.checked })} />
+              <input
+                type="checkbox"
+                className="h-4 w-4"
+                checked={r.active}
+                onChange={(e) => update(i, { active: e.target.checked })}
+              />
               Offered<span className="sr-only"> (outcome {i + 1})</span>
             </label>
             <span className="flex gap-1">
-              <Button size="sm" variant="ghost" aria-label={`Move outcome ${i + 1} up`} disabled={i === 0} onClick={() => setRows((rs) => moved(rs, i, -1))} icon={<ArrowUp className="h-4 w-4" aria-hidden />} />
-              <Button size="sm" variant="ghost" aria-label={`Move outcome ${i + 1} down`} disabled={i === rows.length - 1} onClick={() => setRows((rs) => moved(rs, i, 1))} icon={<ArrowDown className="h-4 w-4" aria-hidden />} />
-              <Button size="sm" variant="ghost" aria-label={`Remove outcome ${i + 1}`} onClick={() => setRows((rs) => rs.filter((_, n) => n !== i))} icon={<Trash2 className="h-4 w-4" aria-hidden />} />
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Move outcome ${i + 1} up`}
+                disabled={i === 0}
+                onClick={() => setRows((rs) => moved(rs, i, -1))}
+                icon={<ArrowUp className="h-4 w-4" aria-hidden />}
+              />
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Move outcome ${i + 1} down`}
+                disabled={i === rows.length - 1}
+                onClick={() => setRows((rs) => moved(rs, i, 1))}
+                icon={<ArrowDown className="h-4 w-4" aria-hidden />}
+              />
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Remove outcome ${i + 1}`}
+                onClick={() => setRows((rs) => rs.filter((_, n) => n !== i))}
+                icon={<Trash2 className="h-4 w-4" aria-hidden />}
+              />
             </span>
           </li>
         ))}
@@ -92,7 +145,12 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
           variant="secondary"
           size="sm"
           disabled={rows.length >= MAX_OUTCOMES}
-          onClick={() => setRows((rs) => [...rs, { key: `new-${Date.now()}-${rs.length}`, label: "", kind: "disregard", active: true }])}
+          onClick={() =>
+            setRows((rs) => [
+              ...rs,
+              { key: `new-${Date.now()}-${rs.length}`, label: "", kind: "disregard", active: true },
+            ])
+          }
         >
           Add outcome
         </Button>

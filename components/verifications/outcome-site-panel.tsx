@@ -6,7 +6,15 @@ import { checklists } from "@/lib/verifications/outcomes";
 import { ChecklistEditor } from "./outcome-checklist";
 
 /** The site page's small panel: which checklist operators check for this site's alarms. */
-export async function SiteChecklistPanel({ dealerLinkId, siteId, canEdit }: { dealerLinkId: string; siteId: number; canEdit: boolean }) {
+export async function SiteChecklistPanel({
+  dealerLinkId,
+  siteId,
+  canEdit,
+}: {
+  dealerLinkId: string;
+  siteId: number;
+  canEdit: boolean;
+}) {
   const lists = await checklists(prisma, { id: dealerLinkId }, siteId);
   return (
     <Card
@@ -14,7 +22,10 @@ export async function SiteChecklistPanel({ dealerLinkId, siteId, canEdit }: { de
       description={
         <>
           Checked by operators before answering this site&apos;s alarms. The dealer&apos;s list is on{" "}
-          <Link href="/verifications/settings" className="text-indigo-700 underline">Desk settings</Link>.
+          <Link href="/verifications/settings" className="text-indigo-700 underline">
+            Desk settings
+          </Link>
+          .
         </>
       }
     >

@@ -1,5 +1,13 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+} from "react";
 import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
@@ -8,7 +16,12 @@ import { Badge, Button, EmptyState, cn } from "@/components/ui";
 import { toOutcome } from "@/components/forms/action-result";
 import { claimVerification, takeOverVerification } from "@/app/(console)/verifications/actions";
 import { applyLocal, applyRemove, sortQueue, type QueueSort, type QueueState } from "@/lib/verifications/merge";
-import { escalationOf, newlyEscalated, summarizeEscalations, type EscalationSettings } from "@/lib/verifications/escalation";
+import {
+  escalationOf,
+  newlyEscalated,
+  summarizeEscalations,
+  type EscalationSettings,
+} from "@/lib/verifications/escalation";
 import type { QueueItem } from "@/lib/verifications/types";
 import {
   alarmSound,
@@ -49,7 +62,11 @@ function isTyping(target: EventTarget | null) {
 /** The banner links to this many escalated alarms by name (queue order), then counts the rest. */
 const BANNER_LINKS = 12;
 
-const PRIORITY_TONE: Record<string, "danger" | "warning" | "neutral"> = { critical: "danger", high: "danger", medium: "warning" };
+const PRIORITY_TONE: Record<string, "danger" | "warning" | "neutral"> = {
+  critical: "danger",
+  high: "danger",
+  medium: "warning",
+};
 
 /**
  * The live queue. Accessibility: the rows form a listbox of options with no controls inside them
@@ -98,7 +115,11 @@ export function VerificationQueue(props: {
     setAlertsOn(true);
     setAskAlerts(false);
     beep();
-    toast.success(permission === "granted" ? "Sound and desktop notifications are on." : "Sound is on. Desktop notifications were not allowed by the browser.");
+    toast.success(
+      permission === "granted"
+        ? "Sound and desktop notifications are on."
+        : "Sound is on. Desktop notifications were not allowed by the browser.",
+    );
   }, []);
   const alertsRef = useRef(alertsOn);
   alertsRef.current = alertsOn;
@@ -108,13 +129,20 @@ export function VerificationQueue(props: {
   // A verification can arrive a moment before its alarm's details (priority, trigger): the spoken
   // announcement waits up to 2 s for them, the sound does not.
   const toAnnounce = useRef(new Map<string, number>());
-  const onNew = useCallback((item: QueueItem) => {
-    if (item.priority) setAnnounced(`New alarm: ${announcement(item, clock())}`);
-    else toAnnounce.current.set(item.id, clock() + 2_000);
-    if (!alertsRef.current) return;
-    beep();
-    notify("New alarm to verify", [item.siteName ?? `Site ${item.siteId}`, item.description].filter(Boolean).join(" — "), item.id);
-  }, [clock]);
+  const onNew = useCallback(
+    (item: QueueItem) => {
+      if (item.priority) setAnnounced(`New alarm: ${announcement(item, clock())}`);
+      else toAnnounce.current.set(item.id, clock() + 2_000);
+      if (!alertsRef.current) return;
+      beep();
+      notify(
+        "New alarm to verify",
+        [item.siteName ?? `Site ${item.siteId}`, item.description].filter(Boolean).join(" — "),
+        item.id,
+      );
+    },
+    [clock],
+  );
   const { data, status, error, isLoading } = useLiveQueue({ onNew });
   const now = useNow(1000, clock);
   useEffect(() => {
@@ -129,13 +157,20 @@ export function VerificationQueue(props: {
   }, [data, now]);
 
   // Items leave by themselves when their countdown ends, whatever the server has said yet.
-  const items = useMemo(() => sortQueue((data?.items ?? []).filter((i) => Date.parse(i.expiresAt) > now), sort), [data, now, sort]);
+  const items = useMemo(
+    () =>
+      sortQueue(
+        (data?.items ?? []).filter((i) => Date.parse(i.expiresAt) > now),
+        sort,
+      ),
+    [data, now, sort],
+  );
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [intent, setIntent] = useState<Intent>(null);
   const [claiming, setClaiming] = useState<string | null>(null);
   const selected = items.find((i) => i.id === selectedId) ?? items[0] ?? null;
-  const opened = openId ? (data?.items ?? []).find((i) => i.id === openId) ?? null : null;
+  const opened = openId ? ((data?.items ?? []).find((i) => i.id === openId) ?? null) : null;
   const listRef = useRef<HTMLUListElement>(null);
 
   // Escalation: each item sounds and notifies once when it escalates (alerts on); the admins'
@@ -150,7 +185,9 @@ export function VerificationQueue(props: {
     if (!first) return;
     const why = escalationOf(first, now, escalation).reason;
     const site = first.siteName ?? `Site ${first.siteId}`;
-    setEscalationSaid(`Escalated: ${site}, ${why.toLowerCase()}${fresh.length > 1 ? `, and ${fresh.length - 1} more` : ""}`);
+    setEscalationSaid(
+      `Escalated: ${site}, ${why.toLowerCase()}${fresh.length > 1 ? `, and ${fresh.length - 1} more` : ""}`,
+    );
     if (!alertsRef.current) return;
     alarmSound();
     const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : "";
@@ -187,13 +224,18 @@ export function VerificationQueue(props: {
       if (!canAnswer) return;
       setClaiming(item.id);
       try {
-        const outcome = toOutcome(await (takeOver ? takeOverVerification({ id: item.id }) : claimVerification({ id: item.id })));
+        const outcome = toOutcome(
+          await (takeOver ? takeOverVerification({ id: item.id }) : claimVerification({ id: item.id })),
+        );
         if (!outcome.ok) {
           toast.error(outcome.failure.message);
           return;
         }
-        if (takeOver) toast.success(`You took over the claim${item.claimedByName ? ` from ${item.claimedByName}` : ""}.`);
-        updateQueue(queryClient, (s: QueueState) => applyLocal(s, item.id, { state: "claimed", claimedByMe: true, claimedByName: me.name }));
+        if (takeOver)
+          toast.success(`You took over the claim${item.claimedByName ? ` from ${item.claimedByName}` : ""}.`);
+        updateQueue(queryClient, (s: QueueState) =>
+          applyLocal(s, item.id, { state: "claimed", claimedByMe: true, claimedByName: me.name }),
+        );
         // Claiming means working the alarm: the detail view opens and holds the claim while open.
         open(item);
       } catch {
@@ -219,19 +261,26 @@ export function VerificationQueue(props: {
   const move = (id: string) => {
     setSelectedId(id);
     // Roving tabindex: focus follows the selection when the list already has focus.
-    if (listRef.current?.contains(document.activeElement)) requestAnimationFrame(() => document.getElementById(`verif-${id}`)?.focus());
+    if (listRef.current?.contains(document.activeElement))
+      requestAnimationFrame(() => document.getElementById(`verif-${id}`)?.focus());
   };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || openId) return;
       if (!items.length || !selected) return;
-      const idx = Math.max(0, items.findIndex((i) => i.id === selected.id));
+      const idx = Math.max(
+        0,
+        items.findIndex((i) => i.id === selected.id),
+      );
       if (e.key === "j") move(items[Math.min(items.length - 1, idx + 1)]!.id);
       else if (e.key === "k") move(items[Math.max(0, idx - 1)]!.id);
-      else if (e.key === "Enter" && (e.target === document.body || listRef.current?.contains(e.target as Node))) open(selected);
-      else if (e.key === "c" && canAnswer && !(selected.state === "claimed" && !selected.claimedByMe)) void runClaim(selected, false);
-      else if ((e.key === "d" || e.key === "x") && canAnswer) answerKey(selected, e.key === "d" ? "dispatch" : "disregard");
+      else if (e.key === "Enter" && (e.target === document.body || listRef.current?.contains(e.target as Node)))
+        open(selected);
+      else if (e.key === "c" && canAnswer && !(selected.state === "claimed" && !selected.claimedByMe))
+        void runClaim(selected, false);
+      else if ((e.key === "d" || e.key === "x") && canAnswer)
+        answerKey(selected, e.key === "d" ? "dispatch" : "disregard");
       else return;
       e.preventDefault();
     };
@@ -241,8 +290,20 @@ export function VerificationQueue(props: {
 
   function onListKey(e: ReactKeyboardEvent<HTMLUListElement>) {
     if (!items.length) return;
-    const idx = Math.max(0, items.findIndex((i) => i.id === selected?.id));
-    const to = e.key === "ArrowDown" ? idx + 1 : e.key === "ArrowUp" ? idx - 1 : e.key === "Home" ? 0 : e.key === "End" ? items.length - 1 : null;
+    const idx = Math.max(
+      0,
+      items.findIndex((i) => i.id === selected?.id),
+    );
+    const to =
+      e.key === "ArrowDown"
+        ? idx + 1
+        : e.key === "ArrowUp"
+          ? idx - 1
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? items.length - 1
+              : null;
     if (to === null) return;
     e.preventDefault();
     const id = items[Math.max(0, Math.min(items.length - 1, to))]!.id;
@@ -293,13 +354,20 @@ export function VerificationQueue(props: {
         </div>
       </div>
       <p className="mb-3 hidden text-xs text-slate-600 md:block">
-        <Kbd>↑</Kbd>/<Kbd>↓</Kbd> or <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>Enter</Kbd> open · <Kbd>c</Kbd> claim · <Kbd>d</Kbd> dispatch · <Kbd>x</Kbd> disregard
+        <Kbd>↑</Kbd>/<Kbd>↓</Kbd> or <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>Enter</Kbd> open · <Kbd>c</Kbd> claim ·{" "}
+        <Kbd>d</Kbd> dispatch · <Kbd>x</Kbd> disregard
       </p>
 
       {askAlerts && !alertsOn ? (
-        <div data-testid="alerts-prompt" className="mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm text-slate-900">
+        <div
+          data-testid="alerts-prompt"
+          className="mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm text-slate-900"
+        >
           <Bell className="h-5 w-5 text-indigo-700" aria-hidden="true" />
-          <p className="mr-auto">New and escalated alarms can sound and show a desktop notification, even while this tab is in the background.</p>
+          <p className="mr-auto">
+            New and escalated alarms can sound and show a desktop notification, even while this tab is in the
+            background.
+          </p>
           <Button size="sm" onClick={() => void turnOnAlerts()}>
             Turn on alarm sound and notifications
           </Button>
@@ -317,7 +385,11 @@ export function VerificationQueue(props: {
       ) : null}
 
       {showEscalationBanner && escalated.message ? (
-        <div role="alert" data-testid="escalation-banner" className="mb-3 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+        <div
+          role="alert"
+          data-testid="escalation-banner"
+          className="mb-3 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+        >
           <p className="flex items-center gap-2 font-semibold">
             <AlertTriangle className="h-4 w-4" aria-hidden="true" />
             {escalated.message}
@@ -337,12 +409,15 @@ export function VerificationQueue(props: {
                       requestAnimationFrame(() => document.getElementById(`verif-${id}`)?.focus());
                     }}
                   >
-                    {item.siteName ?? `Site ${item.siteId}`} — {escalationOf(item, now, escalation).reason.toLowerCase()}
+                    {item.siteName ?? `Site ${item.siteId}`} —{" "}
+                    {escalationOf(item, now, escalation).reason.toLowerCase()}
                   </a>
                 </li>
               );
             })}
-            {escalated.ids.length > BANNER_LINKS ? <li>and {escalated.ids.length - BANNER_LINKS} more in the queue below</li> : null}
+            {escalated.ids.length > BANNER_LINKS ? (
+              <li>and {escalated.ids.length - BANNER_LINKS} more in the queue below</li>
+            ) : null}
           </ul>
         </div>
       ) : null}
@@ -361,14 +436,27 @@ export function VerificationQueue(props: {
       ) : isLoading && !data ? (
         <p className="text-sm text-slate-600">Loading the queue…</p>
       ) : items.length === 0 ? (
-        <EmptyState icon={<ShieldAlert className="h-8 w-8" />} title="Nothing to verify" description="New alarms appear here the moment CHeKT asks for a verification." />
+        <EmptyState
+          icon={<ShieldAlert className="h-8 w-8" />}
+          title="Nothing to verify"
+          description="New alarms appear here the moment CHeKT asks for a verification."
+        />
       ) : (
         <>
           {selected ? (
-            <div role="toolbar" aria-label={`Actions for ${selected.siteName ?? `site ${selected.siteId}`}`} data-testid="queue-actions" className="sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white/95 p-2 shadow-sm backdrop-blur">
+            <div
+              role="toolbar"
+              aria-label={`Actions for ${selected.siteName ?? `site ${selected.siteId}`}`}
+              data-testid="queue-actions"
+              className="sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white/95 p-2 shadow-sm backdrop-blur"
+            >
               <span className="mr-auto truncate text-sm text-slate-800">
                 Selected: <strong>{selected.siteName ?? `Site ${selected.siteId}`}</strong>
-                {selClaimedByOther ? <span className="ml-2 text-amber-800">· claimed by {selected.claimedByName ?? "another operator"}</span> : null}
+                {selClaimedByOther ? (
+                  <span className="ml-2 text-amber-800">
+                    · claimed by {selected.claimedByName ?? "another operator"}
+                  </span>
+                ) : null}
               </span>
               <Button size="sm" variant="secondary" onClick={() => open(selected)}>
                 Open
@@ -376,27 +464,65 @@ export function VerificationQueue(props: {
               {canAnswer ? (
                 <>
                   {selClaimedByOther && canTakeOver ? (
-                    <Button size="sm" variant="secondary" onClick={() => void runClaim(selected, true)} pending={claiming === selected.id} pendingText="Taking over…">
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => void runClaim(selected, true)}
+                      pending={claiming === selected.id}
+                      pendingText="Taking over…"
+                    >
                       Take over
                     </Button>
                   ) : !selMine && !selClaimedByOther ? (
-                    <Button size="sm" variant="secondary" icon={<Hand className="h-4 w-4" />} onClick={() => void runClaim(selected, false)} pending={claiming === selected.id} pendingText="Claiming…">
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      icon={<Hand className="h-4 w-4" />}
+                      onClick={() => void runClaim(selected, false)}
+                      pending={claiming === selected.id}
+                      pendingText="Claiming…"
+                    >
                       Claim
                     </Button>
                   ) : null}
-                  <Button size="sm" variant="danger" disabled={selClaimedByOther} onClick={() => answerKey(selected, "dispatch")}>
+                  <Button
+                    size="sm"
+                    variant="danger"
+                    disabled={selClaimedByOther}
+                    onClick={() => answerKey(selected, "dispatch")}
+                  >
                     Dispatch
                   </Button>
-                  <Button size="sm" variant="secondary" disabled={selClaimedByOther} onClick={() => answerKey(selected, "disregard")}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={selClaimedByOther}
+                    onClick={() => answerKey(selected, "disregard")}
+                  >
                     Disregard
                   </Button>
                 </>
               ) : null}
             </div>
           ) : null}
-          <ul ref={listRef} role="listbox" aria-label="Open verifications" className="space-y-3" data-testid="verification-queue" onKeyDown={onListKey}>
+          <ul
+            ref={listRef}
+            role="listbox"
+            aria-label="Open verifications"
+            className="space-y-3"
+            data-testid="verification-queue"
+            onKeyDown={onListKey}
+          >
             {items.map((item) => (
-              <QueueRow key={item.id} item={item} now={now} escalation={escalation} selected={item.id === selected?.id} onSelect={() => setSelectedId(item.id)} onOpen={() => open(item)} />
+              <QueueRow
+                key={item.id}
+                item={item}
+                now={now}
+                escalation={escalation}
+                selected={item.id === selected?.id}
+                onSelect={() => setSelectedId(item.id)}
+                onOpen={() => open(item)}
+              />
             ))}
           </ul>
         </>
@@ -435,7 +561,10 @@ function SortLink({ current, value, label }: { current: QueueSort; value: QueueS
       href={value === "priority" ? "/verifications" : "/verifications?sort=deadline"}
       aria-current={active ? "page" : undefined}
       scroll={false}
-      className={cn("px-3 py-1 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600", active ? "bg-indigo-600 text-white" : "bg-white text-slate-800 hover:bg-slate-50")}
+      className={cn(
+        "px-3 py-1 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600",
+        active ? "bg-indigo-600 text-white" : "bg-white text-slate-800 hover:bg-slate-50",
+      )}
     >
       {label}
     </Link>
@@ -443,7 +572,11 @@ function SortLink({ current, value, label }: { current: QueueSort; value: QueueS
 }
 
 function Kbd({ children }: { children: ReactNode }) {
-  return <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[11px] text-slate-800">{children}</kbd>;
+  return (
+    <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[11px] text-slate-800">
+      {children}
+    </kbd>
+  );
 }
 
 function LiveBadge({ status }: { status: "connecting" | "live" | "reconnecting" }) {
@@ -459,7 +592,14 @@ function LiveBadge({ status }: { status: "connecting" | "live" | "reconnecting" 
 const URGENCY_TEXT = { normal: "text-slate-900", amber: "text-amber-800", red: "text-red-700" } as const;
 const URGENCY_BORDER = { normal: "border-slate-200", amber: "border-amber-400", red: "border-red-500" } as const;
 
-function QueueRow(props: { item: QueueItem; now: number; escalation: EscalationSettings; selected: boolean; onSelect: () => void; onOpen: () => void }) {
+function QueueRow(props: {
+  item: QueueItem;
+  now: number;
+  escalation: EscalationSettings;
+  selected: boolean;
+  onSelect: () => void;
+  onOpen: () => void;
+}) {
   const { item, now, selected } = props;
   const left = Date.parse(item.expiresAt) - now;
   const esc = escalationOf(item, now, props.escalation);
@@ -481,13 +621,18 @@ function QueueRow(props: { item: QueueItem; now: number; escalation: EscalationS
       onFocus={props.onSelect}
       className={cn(
         "flex cursor-default flex-col gap-3 rounded-lg border bg-white p-4 shadow-sm outline-none sm:flex-row sm:items-start",
-        selected ? "border-indigo-500 ring-2 ring-indigo-500/30 focus-visible:ring-indigo-600" : URGENCY_BORDER[esc.urgency],
+        selected
+          ? "border-indigo-500 ring-2 ring-indigo-500/30 focus-visible:ring-indigo-600"
+          : URGENCY_BORDER[esc.urgency],
         esc.urgency !== "normal" && "border-l-8",
         esc.urgency === "red" && !selected && "border-l-red-600",
       )}
     >
       <div className="flex w-24 shrink-0 flex-col items-start gap-1">
-        <span data-testid="countdown" className={cn("font-mono text-2xl font-semibold tabular-nums", URGENCY_TEXT[esc.urgency])}>
+        <span
+          data-testid="countdown"
+          className={cn("font-mono text-2xl font-semibold tabular-nums", URGENCY_TEXT[esc.urgency])}
+        >
           {countdown(left)}
         </span>
         <span className="text-xs text-slate-600">left to answer</span>
@@ -537,9 +682,17 @@ function QueueRow(props: { item: QueueItem; now: number; escalation: EscalationS
             No snapshot yet
           </div>
         ) : (
-          item.snapshots.slice(0, 3).map((s, n) => (
-            <SnapshotImg key={s.id} id={s.id} alt={`Snapshot ${n + 1} of ${site}`} testId="snapshot-thumb" className="h-16 w-24 rounded object-cover ring-1 ring-slate-200" />
-          ))
+          item.snapshots
+            .slice(0, 3)
+            .map((s, n) => (
+              <SnapshotImg
+                key={s.id}
+                id={s.id}
+                alt={`Snapshot ${n + 1} of ${site}`}
+                testId="snapshot-thumb"
+                className="h-16 w-24 rounded object-cover ring-1 ring-slate-200"
+              />
+            ))
         )}
       </div>
     </li>

@@ -9,9 +9,25 @@ import { cn } from "@/components/ui";
 // "unavailable" — and even then the detail view offers "Try again".
 const BACKOFF_S = [1, 2, 4, 8, 15, 30, 30, 30];
 
-type Phase = { kind: "loading" } | { kind: "ready"; url: string } | { kind: "waiting"; inS: number } | { kind: "unavailable"; why: string };
+type Phase =
+  | { kind: "loading" }
+  | { kind: "ready"; url: string }
+  | { kind: "waiting"; inS: number }
+  | { kind: "unavailable"; why: string };
 
-export function SnapshotImg({ id, alt, className, testId, allowRetry = false }: { id: string; alt: string; className: string; testId?: string; allowRetry?: boolean }) {
+export function SnapshotImg({
+  id,
+  alt,
+  className,
+  testId,
+  allowRetry = false,
+}: {
+  id: string;
+  alt: string;
+  className: string;
+  testId?: string;
+  allowRetry?: boolean;
+}) {
   const [phase, setPhase] = useState<Phase>({ kind: "loading" });
   const [round, setRound] = useState(0);
 
@@ -32,9 +48,14 @@ export function SnapshotImg({ id, alt, className, testId, allowRetry = false }: 
         if (!stopped) setPhase({ kind: "ready", url: objectUrl });
         return;
       }
-      const permanent = res !== null && (res.status === 404 || res.status === 400 || res.status === 401 || res.status === 403 || res.status === 409);
+      const permanent =
+        res !== null &&
+        (res.status === 404 || res.status === 400 || res.status === 401 || res.status === 403 || res.status === 409);
       if (permanent || attempt >= BACKOFF_S.length) {
-        setPhase({ kind: "unavailable", why: permanent ? "CHeKT no longer has this image" : "CHeKT did not send it in time" });
+        setPhase({
+          kind: "unavailable",
+          why: permanent ? "CHeKT no longer has this image" : "CHeKT did not send it in time",
+        });
         return;
       }
       const asked = Number(res?.headers.get("retry-after"));
@@ -68,7 +89,11 @@ export function SnapshotImg({ id, alt, className, testId, allowRetry = false }: 
   }
   // The placeholder keeps its own light colours after the caller's classes: a dark image backdrop
   // (bg-slate-900 in the detail view) under its slate-700 text failed contrast.
-  const box = cn("flex flex-col items-center justify-center gap-1 p-1 text-center text-xs", className, "bg-slate-100 text-slate-700");
+  const box = cn(
+    "flex flex-col items-center justify-center gap-1 p-1 text-center text-xs",
+    className,
+    "bg-slate-100 text-slate-700",
+  );
   if (phase.kind === "unavailable") {
     return (
       <span className={box} data-testid="snapshot-unavailable">
@@ -77,7 +102,11 @@ export function SnapshotImg({ id, alt, className, testId, allowRetry = false }: 
           Snapshot unavailable
         </span>
         {allowRetry ? (
-          <button type="button" onClick={() => setRound((r) => r + 1)} className="rounded px-1 text-indigo-700 underline hover:text-indigo-900">
+          <button
+            type="button"
+            onClick={() => setRound((r) => r + 1)}
+            className="rounded px-1 text-indigo-700 underline hover:text-indigo-900"
+          >
             Try again
           </button>
         ) : null}
@@ -85,7 +114,12 @@ export function SnapshotImg({ id, alt, className, testId, allowRetry = false }: 
     );
   }
   return (
-    <span className={box} role="img" aria-label={phase.kind === "waiting" ? `Snapshot loading, retrying in ${phase.inS} s` : "Snapshot loading"} data-testid="snapshot-waiting">
+    <span
+      className={box}
+      role="img"
+      aria-label={phase.kind === "waiting" ? `Snapshot loading, retrying in ${phase.inS} s` : "Snapshot loading"}
+      data-testid="snapshot-waiting"
+    >
       <Loader2 className="h-4 w-4 animate-spin motion-reduce:animate-none" aria-hidden="true" />
       {phase.kind === "waiting" ? `Retrying in ${phase.inS} s` : "Loading…"}
     </span>

@@ -24,7 +24,13 @@ export type AnswerChoice = { outcomeId: string; checkedSteps: string[] };
 const OFFLINE_RETRY_MS = 3_000;
 const OFFLINE_WINDOW_MS = 60_000;
 
-export function useAnswer(opts: { id: string; contactId: () => number | null; onAnswered: (message: string) => void; onGone: (message: string) => void; onFailure: (message: string, field?: string) => void }) {
+export function useAnswer(opts: {
+  id: string;
+  contactId: () => number | null;
+  onAnswered: (message: string) => void;
+  onGone: (message: string) => void;
+  onFailure: (message: string, field?: string) => void;
+}) {
   const [phase, setPhase] = useState<AnswerPhase>({ kind: "idle" });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const cancelled = useRef(false);
@@ -34,9 +40,12 @@ export function useAnswer(opts: { id: string; contactId: () => number | null; on
   // Resends (after a wait, or "Send it again") repeat the operator's last choice unchanged.
   const lastChoice = useRef<AnswerChoice | null>(null);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const waitThen = useCallback((action: AnswerAction, reason: string, ms: number, next: () => void) => {
     let left = Math.max(1, Math.round(ms / 1000));
@@ -72,7 +81,11 @@ export function useAnswer(opts: { id: string; contactId: () => number | null; on
         offlineSince.current ??= Date.now();
         if (Date.now() - offlineSince.current > OFFLINE_WINDOW_MS) {
           offlineSince.current = null;
-          setPhase({ kind: "uncertain", action, message: `We could not reach the server for a minute. The ${action} may or may not have been saved — check with CHeKT.` });
+          setPhase({
+            kind: "uncertain",
+            action,
+            message: `We could not reach the server for a minute. The ${action} may or may not have been saved — check with CHeKT.`,
+          });
           return;
         }
         return waitThen(action, "no connection to our server", OFFLINE_RETRY_MS, () => void sendRef.current(action));
@@ -88,7 +101,11 @@ export function useAnswer(opts: { id: string; contactId: () => number | null; on
       switch (data.outcome) {
         case "answered":
           setPhase({ kind: "idle" });
-          return o.current.onAnswered(action === "dispatch" ? "Dispatched. CHeKT recorded the answer." : "Disregarded. CHeKT recorded the answer.");
+          return o.current.onAnswered(
+            action === "dispatch"
+              ? "Dispatched. CHeKT recorded the answer."
+              : "Disregarded. CHeKT recorded the answer.",
+          );
         case "expired":
           setPhase({ kind: "idle" });
           return o.current.onGone(data.message);

@@ -14,9 +14,13 @@ export function useLeaseHeartbeat(id: string, held: boolean, leaseSeconds: numbe
     let stopped = false;
     const beat = async () => {
       try {
-        const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/lease`, { method: "POST", cache: "no-store" });
+        const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/lease`, {
+          method: "POST",
+          cache: "no-store",
+        });
         const body = (await res.json().catch(() => null)) as { held?: boolean } | null;
-        if (!stopped && res.ok && body?.held === false) lost.current("Your claim on this alarm ended (it lapsed or an admin took it over).");
+        if (!stopped && res.ok && body?.held === false)
+          lost.current("Your claim on this alarm ended (it lapsed or an admin took it over).");
       } catch {
         // Next beat tries again; the lease outlasts a few missed beats.
       }

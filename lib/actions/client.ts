@@ -90,7 +90,8 @@ export const actionClient = createSafeActionClient({
   defaultValidationErrorsShape: "flattened",
 }).use(async ({ next, metadata, clientInput }) => {
   const sessionUser = await getSessionUser();
-  if (!sessionUser) throw new ActionError("unauthenticated", "Your session has ended. Sign in again; nothing was saved.");
+  if (!sessionUser)
+    throw new ActionError("unauthenticated", "Your session has ended. Sign in again; nothing was saved.");
   const traceId = randomUUID();
   const objectKind = metadata.objectKind ?? "action";
   // The role that counts is the membership's in the current dealer (the owner is admin in all).
@@ -110,7 +111,10 @@ export const actionClient = createSafeActionClient({
       user,
     });
     if (noDealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
-    throw new ActionError("forbidden", `Only ${metadata.role === "admin" ? "an admin" : `an ${metadata.role} or admin`} can do this.`);
+    throw new ActionError(
+      "forbidden",
+      `Only ${metadata.role === "admin" ? "an admin" : `an ${metadata.role} or admin`} can do this.`,
+    );
   }
   // Admin actions that work on a dealer picked on the page (settings, drift) name it in their
   // input: the user must hold the declared role in THAT dealer, or it does not exist for them.
@@ -122,7 +126,9 @@ export const actionClient = createSafeActionClient({
         action: metadata.name,
         objectKind,
         outcome: "refused",
-        error: role ? `role ${role} lacks ${metadata.role} in dealer link ${named}` : `not a member of dealer link ${named}`,
+        error: role
+          ? `role ${role} lacks ${metadata.role} in dealer link ${named}`
+          : `not a member of dealer link ${named}`,
         dealerLinkId: dealer?.id,
         traceId,
         user,

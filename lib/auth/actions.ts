@@ -19,7 +19,15 @@ export async function signOutAction(): Promise<void> {
     await prisma.$transaction(async (tx) => {
       const sessionsEnded = await endSessions(tx, user.id, "sign_out");
       const claimsReleased = await releaseClaimsOf(user.id, tx);
-      await writeAudit(tx, { action: "auth.sign_out", objectKind: "user", externalId: user.id, outcome: "success", user, traceId: randomUUID(), after: { sessionsEnded, claimsReleased } });
+      await writeAudit(tx, {
+        action: "auth.sign_out",
+        objectKind: "user",
+        externalId: user.id,
+        outcome: "success",
+        user,
+        traceId: randomUUID(),
+        after: { sessionsEnded, claimsReleased },
+      });
     });
   }
   await signOut({ redirectTo: "/sign-in" });

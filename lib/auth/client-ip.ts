@@ -27,18 +27,25 @@ export function normalizeIp(raw: string | null | undefined): string | null {
 }
 
 /** Parses the operator's setting; throws with the variable named when it makes no sense. */
-export function parseTrustedProxies(env: { TRUSTED_PROXY_HOPS?: string; TRUSTED_PROXY_CIDRS?: string }): TrustedProxies {
+export function parseTrustedProxies(env: {
+  TRUSTED_PROXY_HOPS?: string;
+  TRUSTED_PROXY_CIDRS?: string;
+}): TrustedProxies {
   const hops = env.TRUSTED_PROXY_HOPS?.trim();
   const cidrs = env.TRUSTED_PROXY_CIDRS?.trim();
   if (hops && cidrs) throw new Error("Set TRUSTED_PROXY_HOPS or TRUSTED_PROXY_CIDRS, not both");
   if (hops) {
     const n = Number(hops);
-    if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error("TRUSTED_PROXY_HOPS must be a whole number from 0 to 10");
+    if (!Number.isInteger(n) || n < 0 || n > 10)
+      throw new Error("TRUSTED_PROXY_HOPS must be a whole number from 0 to 10");
     return n === 0 ? { kind: "none" } : { kind: "hops", hops: n };
   }
   if (cidrs) {
     const list = new BlockList();
-    for (const entry of cidrs.split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const entry of cidrs
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const [addr, bits] = entry.split("/");
       const ip = normalizeIp(addr);
       if (!ip) throw new Error(`TRUSTED_PROXY_CIDRS: "${entry}" is not an address or CIDR range`);
@@ -46,7 +53,8 @@ export function parseTrustedProxies(env: { TRUSTED_PROXY_HOPS?: string; TRUSTED_
       if (bits === undefined) list.addAddress(ip, type);
       else {
         const prefix = Number(bits);
-        if (!Number.isInteger(prefix) || prefix < 0 || prefix > (type === "ipv4" ? 32 : 128)) throw new Error(`TRUSTED_PROXY_CIDRS: "${entry}" has a bad prefix length`);
+        if (!Number.isInteger(prefix) || prefix < 0 || prefix > (type === "ipv4" ? 32 : 128))
+          throw new Error(`TRUSTED_PROXY_CIDRS: "${entry}" has a bad prefix length`);
         list.addSubnet(ip, prefix, type);
       }
     }
@@ -68,7 +76,10 @@ export function clientIp(headers: Headers, proxies: TrustedProxies): string {
   const peer = normalizeIp(headers.get(PEER_HEADER));
   if (!peer) return "unknown";
   if (proxies.kind === "none") return peer;
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   // The chain as we received it: what the first proxy saw … what the last one saw, then the peer.
   const chain = [...forwarded, peer];
   if (proxies.kind === "hops") {

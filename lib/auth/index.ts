@@ -44,14 +44,34 @@ const secondStepSchema = z.object({
   code: z.string().trim().min(6).max(20),
 });
 
-
-type SignedInUser = { id: string; email: string; name: string; role: "admin" | "operator" | "viewer"; sessionVersion: number };
+type SignedInUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: "admin" | "operator" | "viewer";
+  sessionVersion: number;
+};
 
 /** The last step of every successful sign-in: a session record, an audit row, the token's claims. */
 async function completeSignIn(user: SignedInUser, ip: string, method: "password" | "totp" | "recovery") {
   const sessionId = await createSession(prisma, user.id, ip, sessionPolicy(process.env));
-  await writeAudit(prisma, { action: "auth.sign_in", objectKind: "user", externalId: user.id, outcome: "success", user, traceId: randomUUID(), after: { ip, method } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, sessionId };
+  await writeAudit(prisma, {
+    action: "auth.sign_in",
+    objectKind: "user",
+    externalId: user.id,
+    outcome: "success",
+    user,
+    traceId: randomUUID(),
+    after: { ip, method },
+  });
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+    sessionId,
+  };
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -102,7 +122,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         // Code guesses count against the same throttle as password guesses, before the code is looked at.
         const verdict = await reserveAttempt(prisma, user.email, ip);
         if (!verdict.allowed) throw new ThrottledSignin(verdict.retryAt);
-        const result = await answerChallenge(prisma, parsed.data.challenge, parsed.data.code, env.SECRETS_ENCRYPTION_KEY);
+        const result = await answerChallenge(
+          prisma,
+          parsed.data.challenge,
+          parsed.data.code,
+          env.SECRETS_ENCRYPTION_KEY,
+        );
         await settleAttempt(prisma, verdict.ticket, result.ok);
         if (!result.ok && result.reason === "expired") throw new ChallengeExpired();
         if (!result.ok) return null;

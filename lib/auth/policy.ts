@@ -10,7 +10,10 @@ function positive(raw: string | undefined, fallback: number): number {
   return raw !== undefined && raw !== "" && Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-export function sessionPolicy(env: Record<string, string | undefined> = process.env): { idleMs: number; absoluteMs: number } {
+export function sessionPolicy(env: Record<string, string | undefined> = process.env): {
+  idleMs: number;
+  absoluteMs: number;
+} {
   return {
     idleMs: positive(env.SESSION_IDLE_MINUTES, DEFAULT_IDLE_MINUTES) * 60_000,
     absoluteMs: positive(env.SESSION_MAX_HOURS, DEFAULT_MAX_HOURS) * 60 * 60_000,

@@ -42,7 +42,12 @@ export async function auditRefusedLookup(lookup: RefusedLookup): Promise<void> {
 export const REFUSED_PAGE_ACTION = "scope.forbidden";
 
 /** Records, as refused, that a user opened a page their role in the current dealer does not allow. */
-export async function auditForbiddenPage(user: SessionUser, dealer: MemberDealer | null, why: string, where: string | null) {
+export async function auditForbiddenPage(
+  user: SessionUser,
+  dealer: MemberDealer | null,
+  why: string,
+  where: string | null,
+) {
   await writeAudit(prisma, {
     action: REFUSED_PAGE_ACTION,
     objectKind: "page",

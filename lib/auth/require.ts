@@ -58,7 +58,13 @@ export type DealerBound = { user: SessionUser; dealer: MemberDealer };
  * like one that never existed, and the attempt is in the history.
  */
 export async function refuseNotFound(scope: DealerBound, kind: string, id: string | number): Promise<never> {
-  await auditRefusedLookup({ user: scope.user, dealer: scope.dealer, kind, id, where: (await headers()).get(REQUEST_PATH_HEADER) });
+  await auditRefusedLookup({
+    user: scope.user,
+    dealer: scope.dealer,
+    kind,
+    id,
+    where: (await headers()).get(REQUEST_PATH_HEADER),
+  });
   notFound();
 }
 
@@ -67,7 +73,8 @@ export async function requireRole(role: Role = "viewer"): Promise<SessionUser> {
   return (await requirePageScope(role)).user;
 }
 
-export type RouteGuard = { user: SessionUser; dealer: MemberDealer | null; denied: null } | { user: null; dealer: null; denied: NextResponse };
+export type RouteGuard =
+  { user: SessionUser; dealer: MemberDealer | null; denied: null } | { user: null; dealer: null; denied: NextResponse };
 
 /**
  * For route handlers (first line). JSON 401/403 instead of a redirect:
@@ -78,14 +85,21 @@ export type RouteGuard = { user: SessionUser; dealer: MemberDealer | null; denie
 export async function requireRouteRole(role: Role = "viewer"): Promise<RouteGuard> {
   const sessionUser = await getSessionUser();
   if (!sessionUser) {
-    return { user: null, dealer: null, denied: NextResponse.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 }) };
+    return {
+      user: null,
+      dealer: null,
+      denied: NextResponse.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 }),
+    };
   }
   const { user, dealer } = await scopeOf(sessionUser);
   if (!hasRole(user.role, role)) {
     return {
       user: null,
       dealer: null,
-      denied: NextResponse.json({ error: { code: "forbidden", message: `Only ${roleNeeded(role)} can do this.` } }, { status: 403 }),
+      denied: NextResponse.json(
+        { error: { code: "forbidden", message: `Only ${roleNeeded(role)} can do this.` } },
+        { status: 403 },
+      ),
     };
   }
   return { user, dealer, denied: null };
@@ -101,18 +115,30 @@ export async function requireRouteDealer(role: Role = "viewer"): Promise<RouteDe
   const guard = await requireRouteRole(role);
   if (guard.denied) return guard;
   if (!guard.dealer) {
-    return { user: null, dealer: null, denied: NextResponse.json({ error: { code: "no_dealer", message: NO_DEALER_MESSAGE } }, { status: 409 }) };
+    return {
+      user: null,
+      dealer: null,
+      denied: NextResponse.json({ error: { code: "no_dealer", message: NO_DEALER_MESSAGE } }, { status: 409 }),
+    };
   }
   return { user: guard.user, dealer: guard.dealer, denied: null };
 }
 
 /** A route's 404 for an id the current dealer does not have, with the refusal audit row (see refuseNotFound). */
-export async function refusedNotFoundJson(scope: DealerBound, kind: string, id: string | number, request: Request): Promise<NextResponse> {
+export async function refusedNotFoundJson(
+  scope: DealerBound,
+  kind: string,
+  id: string | number,
+  request: Request,
+): Promise<NextResponse> {
   await auditRefusedLookup({ user: scope.user, dealer: scope.dealer, kind, id, where: new URL(request.url).pathname });
   return notFoundJson(kind.replace(/_/g, " "));
 }
 
 /** The JSON 404 a route answers for an object that is not the current dealer's (or does not exist). */
 export function notFoundJson(what: string): NextResponse {
-  return NextResponse.json({ error: { code: "not_found", message: `No such ${what} for this dealer.` } }, { status: 404 });
+  return NextResponse.json(
+    { error: { code: "not_found", message: `No such ${what} for this dealer.` } },
+    { status: 404 },
+  );
 }

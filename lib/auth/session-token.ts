@@ -53,7 +53,12 @@ export function sessionTokenFrom(all: Array<{ name: string; value: string }>, na
  * The claims of one session token, or null when it does not decrypt with `secret` (forged, another
  * install's, expired). Decrypts once per distinct token within CLAIMS_TTL_MS.
  */
-export async function sessionClaims(token: string, secret: string, salt: string, now = Date.now()): Promise<SessionClaims | null> {
+export async function sessionClaims(
+  token: string,
+  secret: string,
+  salt: string,
+  now = Date.now(),
+): Promise<SessionClaims | null> {
   const key = createHash("sha256").update(salt).update("\0").update(token).digest("base64url");
   const hit = decoded.get(key);
   if (hit && hit.until > now) return hit.claims;

@@ -50,7 +50,14 @@ async function loadSession(sid: string): Promise<{ record: SessionRecord; mustEn
       lastSeenAt: r.last_seen_at,
       expiresAt: r.expires_at,
       endedAt: r.ended_at,
-      user: { id: r.user_id, email: r.email, name: r.name, role: r.role, disabledAt: r.disabled_at, sessionVersion: r.session_version },
+      user: {
+        id: r.user_id,
+        email: r.email,
+        name: r.name,
+        role: r.role,
+        disabledAt: r.disabled_at,
+        sessionVersion: r.session_version,
+      },
     },
     mustEnrol: r.must_enrol,
   };

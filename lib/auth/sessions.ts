@@ -21,14 +21,25 @@ export type SessionPolicy = {
 const TOUCH_EVERY_MS = 60_000;
 
 export type SessionClaims = { uid?: string; sid?: string; sv?: number };
-export type ValidSession = { sessionId: string; user: { id: string; email: string; name: string; role: Role; sessionVersion: number } };
+export type ValidSession = {
+  sessionId: string;
+  user: { id: string; email: string; name: string; role: Role; sessionVersion: number };
+};
 
 export type EndReason = "sign_out" | "password_changed" | "expired" | "idle" | "reset" | "two_factor_changed";
 
-export async function createSession(db: Db, userId: string, ip: string, policy: SessionPolicy, clock: Clock = systemClock): Promise<string> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  ip: string,
+  policy: SessionPolicy,
+  clock: Clock = systemClock,
+): Promise<string> {
   const now = clock();
   const id = randomBytes(32).toString("base64url");
-  await db.authSession.create({ data: { id, userId, ip, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.absoluteMs) } });
+  await db.authSession.create({
+    data: { id, userId, ip, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.absoluteMs) },
+  });
   return id;
 }
 
@@ -43,7 +54,12 @@ export type SessionRecord = {
 };
 
 /** The session and its user when every check passes; null otherwise (and an expired one is marked ended). */
-export async function validateSession(db: Db, claims: SessionClaims, policy: SessionPolicy, clock: Clock = systemClock): Promise<ValidSession | null> {
+export async function validateSession(
+  db: Db,
+  claims: SessionClaims,
+  policy: SessionPolicy,
+  clock: Clock = systemClock,
+): Promise<ValidSession | null> {
   if (!claims.uid || !claims.sid || typeof claims.sv !== "number") return null;
   const row = await db.authSession.findUnique({
     where: { id: claims.sid },
@@ -64,13 +80,23 @@ export async function validateSession(db: Db, claims: SessionClaims, policy: Ses
  * ended, someone else's, expired or idle (then marked ended), user disabled, version bumped.
  * Touches last_seen_at at most every TOUCH_EVERY_MS.
  */
-export async function checkSessionRecord(db: Pick<PrismaClient, "authSession">, row: SessionRecord | null, claims: SessionClaims, policy: SessionPolicy, clock: Clock = systemClock): Promise<ValidSession | null> {
+export async function checkSessionRecord(
+  db: Pick<PrismaClient, "authSession">,
+  row: SessionRecord | null,
+  claims: SessionClaims,
+  policy: SessionPolicy,
+  clock: Clock = systemClock,
+): Promise<ValidSession | null> {
   if (!claims.uid || !claims.sid || typeof claims.sv !== "number") return null;
   if (!row || row.id !== claims.sid || row.endedAt || row.userId !== claims.uid) return null;
   const now = clock();
-  const expired = now >= row.expiresAt ? "expired" : now.getTime() - row.lastSeenAt.getTime() >= policy.idleMs ? "idle" : null;
+  const expired =
+    now >= row.expiresAt ? "expired" : now.getTime() - row.lastSeenAt.getTime() >= policy.idleMs ? "idle" : null;
   if (expired) {
-    await db.authSession.updateMany({ where: { id: row.id, endedAt: null }, data: { endedAt: now, endReason: expired } });
+    await db.authSession.updateMany({
+      where: { id: row.id, endedAt: null },
+      data: { endedAt: now, endReason: expired },
+    });
     return null;
   }
   const { user } = row;
@@ -78,11 +104,19 @@ export async function checkSessionRecord(db: Pick<PrismaClient, "authSession">, 
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await db.authSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
   }
-  return { sessionId: row.id, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+  return {
+    sessionId: row.id,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
 }
 
 /** Ends every open session of the user, or every one but `except` (the browser that changed the password). */
-export async function endSessions(db: Pick<PrismaClient, "authSession">, userId: string, reason: EndReason, opts: { except?: string; clock?: Clock } = {}): Promise<number> {
+export async function endSessions(
+  db: Pick<PrismaClient, "authSession">,
+  userId: string,
+  reason: EndReason,
+  opts: { except?: string; clock?: Clock } = {},
+): Promise<number> {
   const { count } = await db.authSession.updateMany({
     where: { userId, endedAt: null, ...(opts.except ? { id: { not: opts.except } } : {}) },
     data: { endedAt: (opts.clock ?? systemClock)(), endReason: reason },
@@ -91,13 +125,26 @@ export async function endSessions(db: Pick<PrismaClient, "authSession">, userId:
 }
 
 /** Ends one session (this browser's sign-out when others should stay). */
-export async function endSession(db: Pick<PrismaClient, "authSession">, sessionId: string, reason: EndReason, clock: Clock = systemClock): Promise<void> {
-  await db.authSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: clock(), endReason: reason } });
+export async function endSession(
+  db: Pick<PrismaClient, "authSession">,
+  sessionId: string,
+  reason: EndReason,
+  clock: Clock = systemClock,
+): Promise<void> {
+  await db.authSession.updateMany({
+    where: { id: sessionId, endedAt: null },
+    data: { endedAt: clock(), endReason: reason },
+  });
 }
 
 /** Sessions over both lifetimes are deleted after a day (kept that long to show why they ended). */
-export async function pruneSessions(db: Pick<PrismaClient, "authSession">, clock: Clock = systemClock): Promise<number> {
+export async function pruneSessions(
+  db: Pick<PrismaClient, "authSession">,
+  clock: Clock = systemClock,
+): Promise<number> {
   const cutoff = new Date(clock().getTime() - 24 * 60 * 60_000);
-  const { count } = await db.authSession.deleteMany({ where: { OR: [{ expiresAt: { lt: cutoff } }, { endedAt: { lt: cutoff } }] } });
+  const { count } = await db.authSession.deleteMany({
+    where: { OR: [{ expiresAt: { lt: cutoff } }, { endedAt: { lt: cutoff } }] },
+  });
   return count;
 }

@@ -33,9 +33,7 @@ export const POLICY = {
 
 export type CounterState = { count: number; lastAt: Date; retryAt: Date };
 
-export type Verdict =
-  | { allowed: true; ticket: Ticket }
-  | { allowed: false; retryAt: Date; scope: Scope };
+export type Verdict = { allowed: true; ticket: Ticket } | { allowed: false; retryAt: Date; scope: Scope };
 
 /** What an allowed attempt holds, to settle once the password (or code) was checked. */
 export type Ticket = { email: string; ip: string; keys: Array<{ key: string; scope: Scope }> };
@@ -72,7 +70,12 @@ async function isKnownIp(db: Db, email: string, ip: string, now: Date): Promise<
  * Reserves one attempt for this email from this address, or says until when to wait. Atomic: the
  * counters are locked (SELECT … FOR UPDATE) for the decision and the update.
  */
-export async function reserveAttempt(db: Db, rawEmail: string, ip: string, clock: Clock = systemClock): Promise<Verdict> {
+export async function reserveAttempt(
+  db: Db,
+  rawEmail: string,
+  ip: string,
+  clock: Clock = systemClock,
+): Promise<Verdict> {
   const email = normalizeEmail(rawEmail);
   const now = clock();
   const keys: Ticket["keys"] = [
@@ -109,7 +112,12 @@ export async function reserveAttempt(db: Db, rawEmail: string, ip: string, clock
  * and gives back the slot it took on the shared counters. Both are kept in login_attempts (admins
  * see them; a success makes the address known to the account).
  */
-export async function settleAttempt(db: Db, ticket: Ticket, success: boolean, clock: Clock = systemClock): Promise<void> {
+export async function settleAttempt(
+  db: Db,
+  ticket: Ticket,
+  success: boolean,
+  clock: Clock = systemClock,
+): Promise<void> {
   await db.loginAttempt.create({ data: { email: ticket.email, ip: ticket.ip, success, createdAt: clock() } });
   if (!success) return;
   await db.$transaction(async (tx) => {
@@ -126,15 +134,20 @@ export const KEEP_ATTEMPTS_MS = 30 * 24 * 60 * 60_000;
 /** Drops old attempts and quiet counters so both tables stay small; called after a successful sign-in. */
 export async function pruneAttempts(db: Db, clock: Clock = systemClock): Promise<number> {
   const now = clock().getTime();
-  const { count } = await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now - KEEP_ATTEMPTS_MS) } } });
-  await db.authThrottle.deleteMany({ where: { lastAt: { lt: new Date(now - POLICY.windowMs) }, retryAt: { lt: new Date(now) } } });
+  const { count } = await db.loginAttempt.deleteMany({
+    where: { createdAt: { lt: new Date(now - KEEP_ATTEMPTS_MS) } },
+  });
+  await db.authThrottle.deleteMany({
+    where: { lastAt: { lt: new Date(now - POLICY.windowMs) }, retryAt: { lt: new Date(now) } },
+  });
   return count;
 }
 
 /** Words for the sign-in page. Says when to try again; never whether the account exists. */
 export function throttleMessage(retryAt: Date, now = new Date()): string {
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
-  if (seconds < 120) return `Too many failed attempts. Wait ${seconds} second${seconds === 1 ? "" : "s"} and try again.`;
+  if (seconds < 120)
+    return `Too many failed attempts. Wait ${seconds} second${seconds === 1 ? "" : "s"} and try again.`;
   const minutes = Math.ceil(seconds / 60);
   return `Too many failed attempts. Wait about ${minutes} minutes and try again (after ${retryAt.toISOString().slice(11, 16)} UTC).`;
 }

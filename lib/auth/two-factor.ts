@@ -8,7 +8,10 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { decryptSecret, encryptSecret } from "@/lib/secrets";
 import { systemClock, type Clock } from "./throttle";
 
-type Db = Pick<PrismaClient, "$transaction" | "$executeRaw" | "user" | "recoveryCode" | "signInChallenge" | "dealerLink" | "membership">;
+type Db = Pick<
+  PrismaClient,
+  "$transaction" | "$executeRaw" | "user" | "recoveryCode" | "signInChallenge" | "dealerLink" | "membership"
+>;
 
 export const ISSUER = "CHeKT dealer console";
 const PERIOD_S = 30;
@@ -19,7 +22,14 @@ export const CHALLENGE_TTL_MS = 5 * 60_000;
 export const CHALLENGE_MAX_ATTEMPTS = 5;
 
 function totp(secretBase32: string, label: string): TOTP {
-  return new TOTP({ issuer: ISSUER, label, algorithm: "SHA1", digits: 6, period: PERIOD_S, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: ISSUER,
+    label,
+    algorithm: "SHA1",
+    digits: 6,
+    period: PERIOD_S,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** 160 random bits, base32 (what authenticator apps expect). */
@@ -75,11 +85,23 @@ export async function twoFactorRequiredFor(db: Db, userId: string): Promise<bool
   return (await db.membership.count({ where: { userId, dealerLink: { requireTwoFactor: true } } })) > 0;
 }
 
-export type TwoFactorStatus = { enabled: boolean; enabledAt: Date | null; pendingSecret: string | null; recoveryCodesLeft: number; required: boolean };
+export type TwoFactorStatus = {
+  enabled: boolean;
+  enabledAt: Date | null;
+  pendingSecret: string | null;
+  recoveryCodesLeft: number;
+  required: boolean;
+};
 
 export async function twoFactorStatus(db: Db, userId: string, key: string): Promise<TwoFactorStatus> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true, totpSecretEnc: true } });
-  const [left, required] = await Promise.all([db.recoveryCode.count({ where: { userId, usedAt: null } }), twoFactorRequiredFor(db, userId)]);
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { totpEnabledAt: true, totpSecretEnc: true },
+  });
+  const [left, required] = await Promise.all([
+    db.recoveryCode.count({ where: { userId, usedAt: null } }),
+    twoFactorRequiredFor(db, userId),
+  ]);
   return {
     enabled: !!user.totpEnabledAt,
     enabledAt: user.totpEnabledAt,
@@ -92,7 +114,10 @@ export async function twoFactorStatus(db: Db, userId: string, key: string): Prom
 /** A new pending secret (replacing an unconfirmed one); two-factor is on only once a code confirms it. */
 export async function startEnrolment(db: Db, userId: string, key: string): Promise<string> {
   const secret = newTotpSecret();
-  const { count } = await db.user.updateMany({ where: { id: userId, totpEnabledAt: null }, data: { totpSecretEnc: encryptSecret(secret, key), lastTotpStep: null } });
+  const { count } = await db.user.updateMany({
+    where: { id: userId, totpEnabledAt: null },
+    data: { totpSecretEnc: encryptSecret(secret, key), lastTotpStep: null },
+  });
   if (count === 0) throw new TwoFactorError("already_enabled", "Two-factor sign-in is already on.");
   return secret;
 }
@@ -111,17 +136,29 @@ export class TwoFactorError extends Error {
  * replayed) within its 90 seconds is refused. Atomic: two parallel uses of one code, one wins.
  */
 async function claimStep(db: Pick<PrismaClient, "$executeRaw">, userId: string, step: number): Promise<boolean> {
-  const n = await db.$executeRaw`UPDATE users SET last_totp_step = ${BigInt(step)} WHERE id = ${userId} AND (last_totp_step IS NULL OR last_totp_step < ${BigInt(step)})`;
+  const n =
+    await db.$executeRaw`UPDATE users SET last_totp_step = ${BigInt(step)} WHERE id = ${userId} AND (last_totp_step IS NULL OR last_totp_step < ${BigInt(step)})`;
   return n === 1;
 }
 
 /** Confirms the pending secret with a code from the app; turns two-factor on and returns fresh recovery codes (shown once). */
-export async function confirmEnrolment(db: Db, userId: string, code: string, key: string, clock: Clock = systemClock): Promise<string[]> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true, totpSecretEnc: true } });
+export async function confirmEnrolment(
+  db: Db,
+  userId: string,
+  code: string,
+  key: string,
+  clock: Clock = systemClock,
+): Promise<string[]> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { totpEnabledAt: true, totpSecretEnc: true },
+  });
   if (user.totpEnabledAt) throw new TwoFactorError("already_enabled", "Two-factor sign-in is already on.");
-  if (!user.totpSecretEnc) throw new TwoFactorError("no_pending", "Start the setup again: no secret is waiting for a code.");
+  if (!user.totpSecretEnc)
+    throw new TwoFactorError("no_pending", "Start the setup again: no secret is waiting for a code.");
   const step = matchStep(decryptSecret(user.totpSecretEnc, key), code, clock());
-  if (step === null || !(await claimStep(db, userId, step))) throw new TwoFactorError("wrong_code", "That code is not right. Enter the 6 digits your app shows now.");
+  if (step === null || !(await claimStep(db, userId, step)))
+    throw new TwoFactorError("wrong_code", "That code is not right. Enter the 6 digits your app shows now.");
   const codes = newRecoveryCodes();
   await db.$transaction(async (tx) => {
     await tx.recoveryCode.deleteMany({ where: { userId } });
@@ -132,22 +169,41 @@ export async function confirmEnrolment(db: Db, userId: string, code: string, key
 }
 
 /** Checks a code from the app or an unused recovery code for a user who has two-factor on. */
-export async function checkSecondFactor(db: Db, userId: string, code: string, key: string, clock: Clock = systemClock): Promise<"totp" | "recovery" | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { totpEnabledAt: true, totpSecretEnc: true } });
+export async function checkSecondFactor(
+  db: Db,
+  userId: string,
+  code: string,
+  key: string,
+  clock: Clock = systemClock,
+): Promise<"totp" | "recovery" | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { totpEnabledAt: true, totpSecretEnc: true },
+  });
   if (!user?.totpEnabledAt || !user.totpSecretEnc) return null;
   const step = matchStep(decryptSecret(user.totpSecretEnc, key), code, clock());
   if (step !== null) return (await claimStep(db, userId, step)) ? "totp" : null;
   if (!looksLikeRecoveryCode(code)) return null;
-  const { count } = await db.recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(code), usedAt: null }, data: { usedAt: clock() } });
+  const { count } = await db.recoveryCode.updateMany({
+    where: { userId, codeHash: hashRecoveryCode(code), usedAt: null },
+    data: { usedAt: clock() },
+  });
   return count === 1 ? "recovery" : null;
 }
 
 /** Turns two-factor off (refused while a dealer of the user requires it); the caller checked a code first. */
 export async function disableTwoFactor(db: Db, userId: string): Promise<void> {
-  if (await twoFactorRequiredFor(db, userId)) throw new TwoFactorError("required", "A dealer you work for requires two-factor sign-in, so it cannot be turned off.");
+  if (await twoFactorRequiredFor(db, userId))
+    throw new TwoFactorError(
+      "required",
+      "A dealer you work for requires two-factor sign-in, so it cannot be turned off.",
+    );
   await db.$transaction(async (tx) => {
     await tx.recoveryCode.deleteMany({ where: { userId } });
-    await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: null, totpSecretEnc: null, lastTotpStep: null } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { totpEnabledAt: null, totpSecretEnc: null, lastTotpStep: null },
+    });
   });
 }
 
@@ -166,7 +222,15 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 export async function createChallenge(db: Db, userId: string, ip: string, clock: Clock = systemClock): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const now = clock();
-  await db.signInChallenge.create({ data: { tokenHash: sha256(token), userId, ip, createdAt: now, expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS) } });
+  await db.signInChallenge.create({
+    data: {
+      tokenHash: sha256(token),
+      userId,
+      ip,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
+    },
+  });
   // Old challenges go as new ones come; nothing else reads them.
   await db.signInChallenge.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - CHALLENGE_TTL_MS) } } });
   return token;
@@ -174,25 +238,39 @@ export async function createChallenge(db: Db, userId: string, ip: string, clock:
 
 /** Whose challenge this is, while it can still be answered (null: expired, used or unknown). Reads only. */
 export async function challengeUser(db: Db, token: string, clock: Clock = systemClock): Promise<string | null> {
-  const row = await db.signInChallenge.findUnique({ where: { tokenHash: sha256(token) }, select: { userId: true, usedAt: true, expiresAt: true, attempts: true } });
+  const row = await db.signInChallenge.findUnique({
+    where: { tokenHash: sha256(token) },
+    select: { userId: true, usedAt: true, expiresAt: true, attempts: true },
+  });
   if (!row || row.usedAt || row.expiresAt <= clock() || row.attempts >= CHALLENGE_MAX_ATTEMPTS) return null;
   return row.userId;
 }
 
-export type ChallengeResult = { ok: true; userId: string; method: "totp" | "recovery" } | { ok: false; reason: "expired" | "wrong_code"; userId?: string };
+export type ChallengeResult =
+  | { ok: true; userId: string; method: "totp" | "recovery" }
+  | { ok: false; reason: "expired" | "wrong_code"; userId?: string };
 
 /**
  * The second step. Each try uses up one of the challenge's attempts first (atomically), so
  * parallel guesses cannot exceed them; the right code uses the challenge up.
  */
-export async function answerChallenge(db: Db, token: string, code: string, key: string, clock: Clock = systemClock): Promise<ChallengeResult> {
+export async function answerChallenge(
+  db: Db,
+  token: string,
+  code: string,
+  key: string,
+  clock: Clock = systemClock,
+): Promise<ChallengeResult> {
   const now = clock();
   const hash = sha256(token);
   const n = await db.$executeRaw`
     UPDATE sign_in_challenges SET attempts = attempts + 1
     WHERE token_hash = ${hash} AND used_at IS NULL AND expires_at > ${now} AND attempts < ${CHALLENGE_MAX_ATTEMPTS}`;
   if (n !== 1) return { ok: false, reason: "expired" };
-  const challenge = await db.signInChallenge.findUniqueOrThrow({ where: { tokenHash: hash }, select: { userId: true } });
+  const challenge = await db.signInChallenge.findUniqueOrThrow({
+    where: { tokenHash: hash },
+    select: { userId: true },
+  });
   const method = await checkSecondFactor(db, challenge.userId, code, key, clock);
   if (!method) return { ok: false, reason: "wrong_code", userId: challenge.userId };
   const used = await db.signInChallenge.updateMany({ where: { tokenHash: hash, usedAt: null }, data: { usedAt: now } });

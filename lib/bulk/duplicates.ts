@@ -16,14 +16,21 @@ type Db = {
 
 type Holder = { deviceId: number; deviceName: string | null; siteId: number | null };
 
-export function duplicateMessage(externalId: string, deviceName: string | null, deviceId: string, siteName: string | null, siteId: string | null): string {
+export function duplicateMessage(
+  externalId: string,
+  deviceName: string | null,
+  deviceId: string,
+  siteName: string | null,
+  siteId: string | null,
+): string {
   const device = deviceName ? deviceName : `device ${deviceId}`;
   const site = siteName ? siteName : siteId ? `site ${siteId}` : "another site";
   return `External ID "${externalId}" is already used by ${device} at ${site}. Choose another ID.`;
 }
 
 function nameOf(json: Prisma.JsonValue | null): string | null {
-  if (json && typeof json === "object" && !Array.isArray(json) && typeof json.name === "string" && json.name.trim()) return json.name;
+  if (json && typeof json === "object" && !Array.isArray(json) && typeof json.name === "string" && json.name.trim())
+    return json.name;
   return null;
 }
 
@@ -32,7 +39,9 @@ async function holdersFromMirror(db: Db, dealerLinkId: string, externalIds: stri
     where: { dealerLinkId, externalId: { in: externalIds }, goneAt: null },
     select: { externalId: true, chektId: true, siteId: true, name: true },
   });
-  return new Map(rows.map((r) => [r.externalId, { deviceId: r.chektId, deviceName: r.name || null, siteId: r.siteId }]));
+  return new Map(
+    rows.map((r) => [r.externalId, { deviceId: r.chektId, deviceName: r.name || null, siteId: r.siteId }]),
+  );
 }
 
 async function holdersFromMappings(db: Db, dealerLinkId: string, externalIds: string[]): Promise<Map<string, Holder>> {
@@ -58,7 +67,14 @@ async function holdersFromMappings(db: Db, dealerLinkId: string, externalIds: st
   return new Map(
     mappings.map((m) => {
       const site = Number(m.parentChektId);
-      return [m.externalId, { deviceId: Number(m.chektId), deviceName: names.get(Number(m.chektId)) ?? null, siteId: Number.isInteger(site) && site > 0 ? site : null }];
+      return [
+        m.externalId,
+        {
+          deviceId: Number(m.chektId),
+          deviceName: names.get(Number(m.chektId)) ?? null,
+          siteId: Number.isInteger(site) && site > 0 ? site : null,
+        },
+      ];
     }),
   );
 }
@@ -72,17 +88,34 @@ export async function explainDuplicates(db: Db, dealerLinkId: string, items: Job
   if (dupes.length === 0) return items;
   const ids = [...new Set(dupes.map((d) => d.externalDeviceId!))];
   const holders = await holdersFromMirror(db, dealerLinkId, ids);
-  for (const [ext, h] of await holdersFromMappings(db, dealerLinkId, ids.filter((i) => !holders.has(i)))) holders.set(ext, h);
+  for (const [ext, h] of await holdersFromMappings(
+    db,
+    dealerLinkId,
+    ids.filter((i) => !holders.has(i)),
+  ))
+    holders.set(ext, h);
   if (holders.size === 0) return items;
   const siteIds = [...new Set([...holders.values()].map((h) => h.siteId).filter((n): n is number => n !== null))];
-  const sites = siteIds.length ? await db.mirrorSite.findMany({ where: { dealerLinkId, chektId: { in: siteIds } }, select: { chektId: true, name: true } }) : [];
+  const sites = siteIds.length
+    ? await db.mirrorSite.findMany({
+        where: { dealerLinkId, chektId: { in: siteIds } },
+        select: { chektId: true, name: true },
+      })
+    : [];
   const siteName = new Map(sites.map((s) => [s.chektId, s.name]));
   return items.map((i) => {
-    const h = i.state === "failed" && i.statusCode === 409 && i.externalDeviceId ? holders.get(i.externalDeviceId) : undefined;
+    const h =
+      i.state === "failed" && i.statusCode === 409 && i.externalDeviceId ? holders.get(i.externalDeviceId) : undefined;
     if (!h) return i;
     return {
       ...i,
-      errorMessage: duplicateMessage(i.externalDeviceId!, h.deviceName, String(h.deviceId), h.siteId === null ? null : siteName.get(h.siteId) ?? null, h.siteId === null ? null : String(h.siteId)),
+      errorMessage: duplicateMessage(
+        i.externalDeviceId!,
+        h.deviceName,
+        String(h.deviceId),
+        h.siteId === null ? null : (siteName.get(h.siteId) ?? null),
+        h.siteId === null ? null : String(h.siteId),
+      ),
     };
   });
 }

@@ -47,7 +47,7 @@ export async function insertBulkJob(tx: Tx, job: NewJob) {
     id: randomUUID(),
     position,
     sheet_line: item.sheetLine ?? null,
-    external_device_id: item.kind === "delete" ? item.externalDeviceId ?? null : item.device.external_device_id,
+    external_device_id: item.kind === "delete" ? (item.externalDeviceId ?? null) : item.device.external_device_id,
     chekt_device_id: item.kind === "create" ? null : item.deviceId,
     payload: item.kind === "delete" ? { device_id: item.deviceId } : item.device,
     retry_of_id: job.retryOf?.[position] ?? null,
@@ -78,7 +78,11 @@ export type JobProgress = {
   chunks: { seq: number; state: string; attempts: number; traceIds: string[]; lastError: string | null }[];
 };
 
-export async function readJobProgress(db: Tx | { bulkJob: Tx["bulkJob"]; bulkChunk: Tx["bulkChunk"] }, jobId: string, dealerLinkId: string): Promise<JobProgress | null> {
+export async function readJobProgress(
+  db: Tx | { bulkJob: Tx["bulkJob"]; bulkChunk: Tx["bulkChunk"] },
+  jobId: string,
+  dealerLinkId: string,
+): Promise<JobProgress | null> {
   const job = await db.bulkJob.findFirst({ where: { id: jobId, dealerLinkId } });
   if (!job) return null;
   const chunks = await db.bulkChunk.findMany({
@@ -121,11 +125,25 @@ export type JobItemView = {
   retriedInJobId: string | null;
 };
 
-export async function readJobItems(db: { bulkItem: Tx["bulkItem"] }, jobId: string, which: "all" | "failed"): Promise<JobItemView[]> {
+export async function readJobItems(
+  db: { bulkItem: Tx["bulkItem"] },
+  jobId: string,
+  which: "all" | "failed",
+): Promise<JobItemView[]> {
   const items = await db.bulkItem.findMany({
     where: { jobId, ...(which === "failed" ? { state: "failed" as const } : {}) },
     orderBy: { position: "asc" },
-    select: { id: true, position: true, sheetLine: true, externalDeviceId: true, chektDeviceId: true, state: true, statusCode: true, errorMessage: true, payload: true },
+    select: {
+      id: true,
+      position: true,
+      sheetLine: true,
+      externalDeviceId: true,
+      chektDeviceId: true,
+      state: true,
+      statusCode: true,
+      errorMessage: true,
+      payload: true,
+    },
   });
   const retries = await db.bulkItem.findMany({
     where: { retryOfId: { in: items.filter((i) => i.state === "failed").map((i) => i.id) } },
@@ -141,11 +159,26 @@ export async function readJobItems(db: { bulkItem: Tx["bulkItem"] }, jobId: stri
   }));
 }
 
-export async function listSiteJobs(db: { bulkJob: Tx["bulkJob"] }, dealerLinkId: string, chektSiteId: number, take = 50) {
+export async function listSiteJobs(
+  db: { bulkJob: Tx["bulkJob"] },
+  dealerLinkId: string,
+  chektSiteId: number,
+  take = 50,
+) {
   return db.bulkJob.findMany({
     where: { dealerLinkId, chektSiteId },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, kind: true, state: true, total: true, succeeded: true, failed: true, createdAt: true, finishedAt: true, createdByEmail: true },
+    select: {
+      id: true,
+      kind: true,
+      state: true,
+      total: true,
+      succeeded: true,
+      failed: true,
+      createdAt: true,
+      finishedAt: true,
+      createdByEmail: true,
+    },
   });
 }

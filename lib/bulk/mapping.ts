@@ -31,7 +31,8 @@ export type RawRow = Row<DeviceField>;
 export const mappingFromHeader = (header: string[]): ColumnMapping => columnsFromHeader(DEVICE_COLUMNS, header);
 /** Headerless paste: find the type and MAC columns by content, fill the rest in DTO order. */
 export const mappingFromContent = (rows: string[][]): ColumnMapping => columnsFromContent(DEVICE_COLUMNS, rows);
-export const guessMapping = (rows: string[][], hasHeader: boolean): ColumnMapping => guessColumns(DEVICE_COLUMNS, rows, hasHeader);
+export const guessMapping = (rows: string[][], hasHeader: boolean): ColumnMapping =>
+  guessColumns(DEVICE_COLUMNS, rows, hasHeader);
 /** Fields mapped to more than one column: a mapping step must not let them through. */
 export const duplicateFields = (mapping: ColumnMapping): DeviceField[] => duplicateColumns(mapping);
 
@@ -39,5 +40,9 @@ export const duplicateFields = (mapping: ColumnMapping): DeviceField[] => duplic
  * Applies a mapping; `line` is the row's sheet line (1-based, header and blank lines counted) when
  * `lines` is given (parsePaste's), else its 1-based position among `rows`.
  */
-export const applyMapping = (rows: string[][], mapping: ColumnMapping, hasHeader: boolean, lines?: readonly number[]): RawRow[] =>
-  applyColumns(rows, mapping, hasHeader, lines);
+export const applyMapping = (
+  rows: string[][],
+  mapping: ColumnMapping,
+  hasHeader: boolean,
+  lines?: readonly number[],
+): RawRow[] => applyColumns(rows, mapping, hasHeader, lines);

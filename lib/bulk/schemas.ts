@@ -39,7 +39,10 @@ export const deleteDevicesInput = z.object({
 export const retryItemsInput = z.object({
   jobId: z.string().min(1).max(64),
   /** Failed items to send again, each with its fixed values (create/update) or none (delete). */
-  items: z.array(z.object({ itemId: z.string().min(1).max(64), values: deviceValuesSchema.optional() })).min(1, "Choose at least one failed row").max(MAX_ROWS_PER_JOB),
+  items: z
+    .array(z.object({ itemId: z.string().min(1).max(64), values: deviceValuesSchema.optional() }))
+    .min(1, "Choose at least one failed row")
+    .max(MAX_ROWS_PER_JOB),
 });
 
 /** The add-device form: one device's cells, validated by lib/bulk/validate.ts like a pasted row. */

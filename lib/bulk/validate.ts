@@ -1,6 +1,13 @@
 // Per-row validation of pasted devices, the same code in the browser (before anything is sent)
 // and on the server (the action re-checks; the browser is never trusted).
-import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, REQUIRED_ON_CREATE, type DeviceField, type DeviceType } from "./fields";
+import {
+  DEVICE_FIELDS,
+  DEVICE_TYPES,
+  FIELD_LABELS,
+  REQUIRED_ON_CREATE,
+  type DeviceField,
+  type DeviceType,
+} from "./fields";
 import { normalizeMac } from "./mac";
 
 export type BulkMode = "create" | "update";
@@ -45,7 +52,10 @@ const ZONE = /^\d{1,16}$/;
 
 /** "2, 3 ,004" → "2,3,004"; null when any part is not a zone number. */
 export function normalizeZoneList(input: string): string | null {
-  const parts = input.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "");
+  const parts = input
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   if (parts.length === 0 || !parts.every((p) => ZONE.test(p))) return null;
   return parts.join(",");
 }
@@ -76,7 +86,8 @@ export function validateDevice(
     switch (field) {
       case "device_type": {
         const t = v.toLowerCase();
-        if (!(DEVICE_TYPES as readonly string[]).includes(t)) errors[field] = `Type must be camera or bridge, not "${v}"`;
+        if (!(DEVICE_TYPES as readonly string[]).includes(t))
+          errors[field] = `Type must be camera or bridge, not "${v}"`;
         else device[field] = t;
         break;
       }
@@ -118,7 +129,10 @@ export function validateRows(
   rows: readonly { line: number; values: Partial<Record<DeviceField, string>> }[],
   opts: ValidateOptions,
 ): ValidatedRow[] {
-  const existing = opts.existingExternalIds instanceof Set ? opts.existingExternalIds : new Set(opts.existingExternalIds as readonly string[]);
+  const existing =
+    opts.existingExternalIds instanceof Set
+      ? opts.existingExternalIds
+      : new Set(opts.existingExternalIds as readonly string[]);
   const firstLine = new Map<string, number>();
   return rows.map(({ line, values }) => {
     const { errors, device } = validateDevice(values, opts.mode);

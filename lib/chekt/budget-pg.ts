@@ -42,7 +42,15 @@ function fromRow(r: Record<string, unknown>): Cached {
 }
 
 const stateValues = (s: BucketState) => [
-  s.perMin, s.burst, s.tokens, s.atMs, s.blockedUntilMs, s.waitingAtMs, s.activeAtMs, s.taken, s.learned,
+  s.perMin,
+  s.burst,
+  s.tokens,
+  s.atMs,
+  s.blockedUntilMs,
+  s.waitingAtMs,
+  s.activeAtMs,
+  s.taken,
+  s.learned,
 ];
 
 export class PgBudgetStore implements BudgetStore {
@@ -68,7 +76,11 @@ export class PgBudgetStore implements BudgetStore {
     return c;
   }
 
-  async update<T>(credential: string, init: () => BucketState, fn: (s: BucketState) => { result: T; changed: boolean }): Promise<T> {
+  async update<T>(
+    credential: string,
+    init: () => BucketState,
+    fn: (s: BucketState) => { result: T; changed: boolean },
+  ): Promise<T> {
     let cached = this.cache.get(credential) ?? (await this.load(credential, init));
     for (let i = 0; i < MAX_CAS_TRIES; i++) {
       const c = cached.state;
@@ -117,7 +129,15 @@ export class PgBudgetStore implements BudgetStore {
          waits = chekt_budget_usage.waits + EXCLUDED.waits,
          wait_ms = chekt_budget_usage.wait_ms + EXCLUDED.wait_ms,
          rate_limited = chekt_budget_usage.rate_limited + EXCLUDED.rate_limited`,
-      [credential, new Date(minuteOf(atMs)), cls, delta.calls ?? 0, delta.waits ?? 0, Math.round(delta.waitMs ?? 0), delta.rateLimited ?? 0],
+      [
+        credential,
+        new Date(minuteOf(atMs)),
+        cls,
+        delta.calls ?? 0,
+        delta.waits ?? 0,
+        Math.round(delta.waitMs ?? 0),
+        delta.rateLimited ?? 0,
+      ],
     );
     // Pruned by whoever writes, at most once a minute per instance: the table stays about an hour long.
     if (atMs - this.lastPrune > 60_000) {
@@ -135,7 +155,16 @@ export class PgBudgetStore implements BudgetStore {
     const isClass = (v: unknown): v is BudgetClass => BUDGET_CLASSES.some((c) => c === v);
     return rows.flatMap((r) =>
       isClass(r.budget_class)
-        ? [{ minute: r.minute instanceof Date ? r.minute : new Date(String(r.minute)), budgetClass: r.budget_class, calls: Number(r.calls), waits: Number(r.waits), waitMs: Number(r.wait_ms), rateLimited: Number(r.rate_limited) }]
+        ? [
+            {
+              minute: r.minute instanceof Date ? r.minute : new Date(String(r.minute)),
+              budgetClass: r.budget_class,
+              calls: Number(r.calls),
+              waits: Number(r.waits),
+              waitMs: Number(r.wait_ms),
+              rateLimited: Number(r.rate_limited),
+            },
+          ]
         : [],
     );
   }

@@ -30,7 +30,14 @@ export const ASSUMED_LIMITS: BudgetLimits = { perMin: 600_000, burst: 10_000 };
  * quarter. The steps between keep interactive work ahead of bulk and sync without starving
  * either: a reserve delays a class by `reserve × burst / rate` seconds, it never stops it.
  */
-export const CLASS_RESERVE: Record<BudgetClass, number> = { answer: 0, write: 0.05, snapshot: 0.1, read: 0.2, bulk: 0.25, sync: 0.5 };
+export const CLASS_RESERVE: Record<BudgetClass, number> = {
+  answer: 0,
+  write: 0.05,
+  snapshot: 0.1,
+  read: 0.2,
+  bulk: 0.25,
+  sync: 0.5,
+};
 
 /**
  * A class's full reserve binds for this long after a call of a higher class took or asked for a
@@ -187,7 +194,11 @@ export function readRateHeaders(h: Headers, now: number): RateHeaders {
  * changed only when it is off by more than a token (CHeKT floors its count, and refills while the
  * answer travels), so agreeing models never fight. Returns whether anything changed.
  */
-export function correct(s: BucketState, h: RateHeaders, ctx: { now: number; sentAtMs: number; takenSeq: number }): boolean {
+export function correct(
+  s: BucketState,
+  h: RateHeaders,
+  ctx: { now: number; sentAtMs: number; takenSeq: number },
+): boolean {
   if (h.limit === undefined && h.remaining === undefined) return false;
   // Refilled before the snapshot: time passing alone is no change worth a write (any reader
   // refills the same way), so answers that agree with our count cost no round trip.
@@ -220,7 +231,8 @@ export function correct(s: BucketState, h: RateHeaders, ctx: { now: number; sent
       // CHeKT has fewer than we think (someone else spends this credential): CHeKT wins, and at
       // 0 left nothing goes before the Reset it announced.
       s.tokens = Math.max(0, adjusted);
-      if (h.remaining === 0 && h.resetAtMs !== undefined && h.resetAtMs > ctx.now) s.blockedUntilMs = Math.max(s.blockedUntilMs, h.resetAtMs);
+      if (h.remaining === 0 && h.resetAtMs !== undefined && h.resetAtMs > ctx.now)
+        s.blockedUntilMs = Math.max(s.blockedUntilMs, h.resetAtMs);
     } else if (adjusted > s.tokens + 1) {
       s.tokens = adjusted; // CHeKT has more (its window reset, or a higher tier)
     }

@@ -10,7 +10,14 @@ import type { BucketState } from "./budget-rules";
 /** Counters added to one (credential, minute, class) row. */
 export type UsageDelta = { calls?: number; waits?: number; waitMs?: number; rateLimited?: number };
 
-export type UsageRow = { minute: Date; budgetClass: BudgetClass; calls: number; waits: number; waitMs: number; rateLimited: number };
+export type UsageRow = {
+  minute: Date;
+  budgetClass: BudgetClass;
+  calls: number;
+  waits: number;
+  waitMs: number;
+  rateLimited: number;
+};
 
 export interface BudgetStore {
   /**
@@ -19,7 +26,11 @@ export interface BudgetStore {
    * nothing, so nothing is written. `fn` may run more than once (a concurrent writer won): it must
    * not have side effects.
    */
-  update<T>(credential: string, init: () => BucketState, fn: (s: BucketState) => { result: T; changed: boolean }): Promise<T>;
+  update<T>(
+    credential: string,
+    init: () => BucketState,
+    fn: (s: BucketState) => { result: T; changed: boolean },
+  ): Promise<T>;
   /** The state as last stored (null: never used). */
   read(credential: string): Promise<BucketState | null>;
   /** Adds to the usage counters of the minute `atMs` falls in. */
@@ -33,13 +44,21 @@ export const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
 /** Keeps usage for an hour: enough for the panel, small enough to never matter. */
 export const USAGE_KEEP_MS = 60 * 60_000;
 
-const clone = (s: BucketState): BucketState => ({ ...s, waitingAtMs: [...s.waitingAtMs], activeAtMs: [...s.activeAtMs] });
+const clone = (s: BucketState): BucketState => ({
+  ...s,
+  waitingAtMs: [...s.waitingAtMs],
+  activeAtMs: [...s.activeAtMs],
+});
 
 export class MemoryBudgetStore implements BudgetStore {
   private states = new Map<string, BucketState>();
   private rows = new Map<string, UsageRow & { credential: string }>();
 
-  async update<T>(credential: string, init: () => BucketState, fn: (s: BucketState) => { result: T; changed: boolean }): Promise<T> {
+  async update<T>(
+    credential: string,
+    init: () => BucketState,
+    fn: (s: BucketState) => { result: T; changed: boolean },
+  ): Promise<T> {
     const s = this.states.get(credential) ?? init();
     this.states.set(credential, s);
     return fn(s).result;
@@ -53,7 +72,15 @@ export class MemoryBudgetStore implements BudgetStore {
   async recordUsage(credential: string, cls: BudgetClass, atMs: number, delta: UsageDelta): Promise<void> {
     const minute = minuteOf(atMs);
     const key = `${credential}\u0000${minute}\u0000${cls}`;
-    const row = this.rows.get(key) ?? { credential, minute: new Date(minute), budgetClass: cls, calls: 0, waits: 0, waitMs: 0, rateLimited: 0 };
+    const row = this.rows.get(key) ?? {
+      credential,
+      minute: new Date(minute),
+      budgetClass: cls,
+      calls: 0,
+      waits: 0,
+      waitMs: 0,
+      rateLimited: 0,
+    };
     row.calls += delta.calls ?? 0;
     row.waits += delta.waits ?? 0;
     row.waitMs += Math.round(delta.waitMs ?? 0);

@@ -34,7 +34,10 @@ export function runInteractive<T>(fn: () => Promise<T>, refuseOverMs = INTERACTI
 export function refusalFor(cls: BudgetClass): { overMs: number; judgeAs: BudgetClass } | undefined {
   const s = scope.getStore();
   if (!s || s.sent || cls === "answer") return undefined;
-  return { overMs: s.refuseOverMs, judgeAs: BUDGET_CLASSES.indexOf(cls) < BUDGET_CLASSES.indexOf("write") ? cls : "write" };
+  return {
+    overMs: s.refuseOverMs,
+    judgeAs: BUDGET_CLASSES.indexOf(cls) < BUDGET_CLASSES.indexOf("write") ? cls : "write",
+  };
 }
 
 /** A call of this action is going out: from now on its calls wait instead of being refused. */
@@ -49,14 +52,28 @@ export type BudgetWaitFailure = ActionFailure & { code: "budget_wait"; retryAfte
 export class BudgetWaitError extends ChektError {
   readonly retryAfterMs: number;
 
-  constructor(init: Omit<ChektErrorInit, "kind" | "status" | "code" | "message" | "mayHaveApplied"> & { retryAfterMs: number }) {
+  constructor(
+    init: Omit<ChektErrorInit, "kind" | "status" | "code" | "message" | "mayHaveApplied"> & { retryAfterMs: number },
+  ) {
     const s = Math.max(1, Math.ceil(init.retryAfterMs / 1000));
-    super({ ...init, kind: "rate_limited", status: null, code: "budget_wait", retryAfterS: s, mayHaveApplied: false, message: `Waiting for CHeKT's rate limit — sending in ${s} s` });
+    super({
+      ...init,
+      kind: "rate_limited",
+      status: null,
+      code: "budget_wait",
+      retryAfterS: s,
+      mayHaveApplied: false,
+      message: `Waiting for CHeKT's rate limit — sending in ${s} s`,
+    });
     this.retryAfterMs = init.retryAfterMs;
   }
 
   override toActionFailure(): BudgetWaitFailure {
-    const failure: BudgetWaitFailure = { code: "budget_wait", message: `${this.message}. Nothing has been sent yet.`, retryAfterMs: this.retryAfterMs };
+    const failure: BudgetWaitFailure = {
+      code: "budget_wait",
+      message: `${this.message}. Nothing has been sent yet.`,
+      retryAfterMs: this.retryAfterMs,
+    };
     if (this.traceId !== undefined) failure.traceId = this.traceId;
     return failure;
   }

@@ -1,6 +1,16 @@
 import { createHash } from "node:crypto";
 import { BUDGET_CLASSES, type BudgetClass } from "./budget-class";
-import { ASSUMED_LIMITS, block, correct, decideTake, estimateWait, initialState, readRateHeaders, type BucketState, type BudgetLimits } from "./budget-rules";
+import {
+  ASSUMED_LIMITS,
+  block,
+  correct,
+  decideTake,
+  estimateWait,
+  initialState,
+  readRateHeaders,
+  type BucketState,
+  type BudgetLimits,
+} from "./budget-rules";
 import { MemoryBudgetStore, type BudgetStore, type UsageRow } from "./budget-store";
 import { sleep } from "./rate-limit";
 
@@ -37,7 +47,9 @@ export class BudgetWaitTooLong extends Error {
     /** True when refused by `refuseOverMs` (the caller prefers to say so), false when past the deadline. */
     readonly refused: boolean,
   ) {
-    super(`CHeKT call budget: a wait of ${waitMs} ms ${refused ? "is longer than this call waits" : "does not fit in the deadline"}`);
+    super(
+      `CHeKT call budget: a wait of ${waitMs} ms ${refused ? "is longer than this call waits" : "does not fit in the deadline"}`,
+    );
   }
 }
 
@@ -57,7 +69,12 @@ export type BudgetView = {
  * The key a credential's budget is stored under: the partner client id, or a hash of a /v1 API
  * key (never the key itself: the table is readable by operators and in backups).
  */
-export function credentialKey(auth: { type: "client_secret" | "private_key_jwt"; clientId: string } | { type: "api_key"; apiKey: string } | { type: "none" }): string {
+export function credentialKey(
+  auth:
+    | { type: "client_secret" | "private_key_jwt"; clientId: string }
+    | { type: "api_key"; apiKey: string }
+    | { type: "none" },
+): string {
   if (auth.type === "api_key") return `key:${createHash("sha256").update(auth.apiKey).digest("hex").slice(0, 24)}`;
   if (auth.type === "none") return "none";
   return `client:${auth.clientId}`;
@@ -96,14 +113,17 @@ export class CallBudget {
     this.clock = opts.clock ?? systemClock;
     this.limits = opts.limits ?? ASSUMED_LIMITS;
     this.learned = opts.limits !== undefined;
-    this.onStoreError = opts.onStoreError ?? ((e) => console.warn(`[chekt budget] store failed, pacing locally for 5 s: ${(e as Error)?.message ?? e}`));
+    this.onStoreError =
+      opts.onStoreError ??
+      ((e) => console.warn(`[chekt budget] store failed, pacing locally for 5 s: ${(e as Error)?.message ?? e}`));
   }
 
   private init = (): BucketState => initialState(this.limits, this.learned, this.clock.now());
 
   /** The shared store, or the local fallback while the shared one is failing. */
   private async apply<T>(fn: (s: BucketState) => { result: T; changed: boolean }): Promise<T> {
-    if (this.fallback && this.clock.now() < this.fallbackUntil) return this.fallback.update(this.credential, this.init, fn);
+    if (this.fallback && this.clock.now() < this.fallbackUntil)
+      return this.fallback.update(this.credential, this.init, fn);
     try {
       const out = await this.store.update(this.credential, this.init, fn);
       this.fallback = null;
@@ -211,7 +231,10 @@ export class CallBudget {
     const now = this.clock.now();
     const h = readRateHeaders(headers, now);
     if (h.limit === undefined && h.remaining === undefined) return;
-    await this.apply((s) => ({ result: undefined, changed: correct(s, h, { now: this.clock.now(), sentAtMs: ticket.sentAtMs, takenSeq: ticket.takenSeq }) }));
+    await this.apply((s) => ({
+      result: undefined,
+      changed: correct(s, h, { now: this.clock.now(), sentAtMs: ticket.sentAtMs, takenSeq: ticket.takenSeq }),
+    }));
   }
 
   /** A 429 said "not before `untilMs`": every class on every instance waits, and it is counted. */

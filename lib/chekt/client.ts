@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
-import createClient, { type Client, type ClientPathsWithMethod, type MaybeOptionalInit, type MethodResponse } from "openapi-fetch";
+import createClient, {
+  type Client,
+  type ClientPathsWithMethod,
+  type MaybeOptionalInit,
+  type MethodResponse,
+} from "openapi-fetch";
 import type { paths } from "./schema";
 import { defaultBudgetClass, type BudgetClass } from "./budget-class";
 import { CallBudget, credentialKey } from "./budget";
@@ -39,7 +44,9 @@ export type ChektInit<M extends HttpMethod, P extends ChektPath<M>> = [P] extend
   ? LooseInit
   : Omit<NonNullable<MaybeOptionalInit<Operation<M, P>, Lowercase<M>>>, "fetch" | "baseUrl" | "signal" | "middleware">;
 /** The success body of this operation (after the tolerant reader). */
-export type ChektData<M extends HttpMethod, P extends ChektPath<M>> = [P] extends [never] ? unknown : MethodResponse<Api, Lowercase<M>, P>;
+export type ChektData<M extends HttpMethod, P extends ChektPath<M>> = [P] extends [never]
+  ? unknown
+  : MethodResponse<Api, Lowercase<M>, P>;
 
 export type CallOptions = {
   /**
@@ -72,10 +79,11 @@ export type ChektResult<T> = {
 };
 
 // `{} extends Init`: every key of the call's init is optional, so the init itself may be left out.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type Args<M extends HttpMethod, P extends ChektPath<M>> = {} extends ChektInit<M, P>
-  ? [init?: ChektInit<M, P>, opts?: CallOptions]
-  : [init: ChektInit<M, P>, opts?: CallOptions];
+type Args<M extends HttpMethod, P extends ChektPath<M>> =
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  {} extends ChektInit<M, P>
+    ? [init?: ChektInit<M, P>, opts?: CallOptions]
+    : [init: ChektInit<M, P>, opts?: CallOptions];
 
 export type ChektClientConfig = {
   /** e.g. https://api.chekt.com (CHEKT_API_BASE_URL). */
@@ -110,12 +118,19 @@ export type ChektStats = {
 };
 
 export interface ChektClient {
-  request<M extends HttpMethod, P extends ChektPath<M>>(method: M, path: P, ...args: Args<M, P>): Promise<ChektResult<ChektData<M, P>>>;
+  request<M extends HttpMethod, P extends ChektPath<M>>(
+    method: M,
+    path: P,
+    ...args: Args<M, P>
+  ): Promise<ChektResult<ChektData<M, P>>>;
   get<P extends ChektPath<"get">>(path: P, ...args: Args<"get", P>): Promise<ChektResult<ChektData<"get", P>>>;
   post<P extends ChektPath<"post">>(path: P, ...args: Args<"post", P>): Promise<ChektResult<ChektData<"post", P>>>;
   put<P extends ChektPath<"put">>(path: P, ...args: Args<"put", P>): Promise<ChektResult<ChektData<"put", P>>>;
   patch<P extends ChektPath<"patch">>(path: P, ...args: Args<"patch", P>): Promise<ChektResult<ChektData<"patch", P>>>;
-  delete<P extends ChektPath<"delete">>(path: P, ...args: Args<"delete", P>): Promise<ChektResult<ChektData<"delete", P>>>;
+  delete<P extends ChektPath<"delete">>(
+    path: P,
+    ...args: Args<"delete", P>
+  ): Promise<ChektResult<ChektData<"delete", P>>>;
   stats(): ChektStats;
   readonly baseUrl: string;
 }
@@ -147,7 +162,13 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
   const api = createClient<paths>({ baseUrl });
   const normalize = config.normalize ?? true;
 
-  const newState = (method: string, path: string, opts: CallOptions, idempotencyKey: string | null, retrySafe: boolean): CallState => ({
+  const newState = (
+    method: string,
+    path: string,
+    opts: CallOptions,
+    idempotencyKey: string | null,
+    retrySafe: boolean,
+  ): CallState => ({
     method,
     path,
     traceId: opts.traceId ?? randomUUID(),
@@ -194,7 +215,9 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
 
   const auth = config.auth;
   const tokens =
-    auth.type === "client_secret" || auth.type === "private_key_jwt" ? new TokenSource(auth, `${baseUrl}/oauth/token`, fetchToken) : null;
+    auth.type === "client_secret" || auth.type === "private_key_jwt"
+      ? new TokenSource(auth, `${baseUrl}/oauth/token`, fetchToken)
+      : null;
 
   const authFor = (opts: CallOptions): AuthHeader => {
     if (opts.bearer) return { token: async () => opts.bearer! };
@@ -203,7 +226,12 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
     return { token: async () => null };
   };
 
-  async function request(method: HttpMethod, path: string, init?: Record<string, unknown>, opts: CallOptions = {}): Promise<ChektResult<unknown>> {
+  async function request(
+    method: HttpMethod,
+    path: string,
+    init?: Record<string, unknown>,
+    opts: CallOptions = {},
+  ): Promise<ChektResult<unknown>> {
     const M = method.toUpperCase();
     const m = method.toLowerCase();
     const write = isWrite(M);
@@ -248,7 +276,14 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
     }
     const rawTotal = response.headers.get("x-total-count");
     const totalCount = rawTotal !== null && /^\d+$/.test(rawTotal.trim()) ? Number(rawTotal) : undefined;
-    const data = normalize && out.data !== null && typeof out.data === "object" && !(out.data instanceof Blob) && !(out.data instanceof ArrayBuffer) ? normalizeDto(out.data) : out.data;
+    const data =
+      normalize &&
+      out.data !== null &&
+      typeof out.data === "object" &&
+      !(out.data instanceof Blob) &&
+      !(out.data instanceof ArrayBuffer)
+        ? normalizeDto(out.data)
+        : out.data;
     return { data, traceId, response, totalCount, attempts: state.attempts };
   }
 

@@ -121,7 +121,21 @@ const FIELD_SENTENCES: RegExp[] = [
   /^(\S+) (?:must|should|is|are|has|have|cannot|can not|may not|contains|needs|was|already)\b/,
 ];
 // Words that start ordinary sentences and so are never a field.
-const NOT_FIELDS = new Set(["it", "this", "that", "the", "a", "an", "request", "value", "body", "input", "there", "token", "you"]);
+const NOT_FIELDS = new Set([
+  "it",
+  "this",
+  "that",
+  "the",
+  "a",
+  "an",
+  "request",
+  "value",
+  "body",
+  "input",
+  "there",
+  "token",
+  "you",
+]);
 
 /** The field a NestJS-style message is about ("name must not be empty" → "name"), if any. */
 export function fieldOfMessage(message: string): string | undefined {
@@ -138,7 +152,11 @@ function str(v: unknown): string | undefined {
 }
 
 function snake(v: string): string {
-  return v.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  return v
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
 }
 
 function addField(out: Record<string, string>, field: unknown, message: unknown) {
@@ -171,7 +189,9 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
   if (typeof o.error === "object" && o.error !== null) {
     const e = o.error as Record<string, unknown>;
     if (Array.isArray(e.details)) {
-      for (const d of e.details) if (d && typeof d === "object") addField(fieldErrors, (d as Record<string, unknown>).field, (d as Record<string, unknown>).message);
+      for (const d of e.details)
+        if (d && typeof d === "object")
+          addField(fieldErrors, (d as Record<string, unknown>).field, (d as Record<string, unknown>).message);
     }
     if (str(e.field) && !fieldErrors[e.field as string]) addField(fieldErrors, e.field, e.message);
     return {
@@ -183,7 +203,11 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
   }
 
   // 2) NestJS: { statusCode, error: "Bad Request", message: string | string[] }
-  const messages = Array.isArray(o.message) ? o.message.map(str).filter((m): m is string => !!m) : str(o.message) ? [str(o.message)!] : [];
+  const messages = Array.isArray(o.message)
+    ? o.message.map(str).filter((m): m is string => !!m)
+    : str(o.message)
+      ? [str(o.message)!]
+      : [];
   for (const m of messages) {
     const field = fieldOfMessage(m);
     if (field) addField(fieldErrors, field, m);
@@ -276,7 +300,11 @@ function dealerMessage(e: ChektError): string {
         ? "CHeKT did not accept the change (see the fields)."
         : `${withDetail("CHeKT did not accept the change")}.`;
     case "unauthorized":
-      return join("CHeKT refused our credentials.", outcome(e, "Nothing was saved."), "An admin should check the CHeKT connection in Settings.");
+      return join(
+        "CHeKT refused our credentials.",
+        outcome(e, "Nothing was saved."),
+        "An admin should check the CHeKT connection in Settings.",
+      );
     case "forbidden":
       if (/scope|permission/i.test(detail) && !/dealer/i.test(detail)) {
         return `The CHeKT App key is missing a permission (${detail}). An admin can add the scope in CHeKT and update the key in Settings.`;
@@ -295,7 +323,10 @@ function dealerMessage(e: ChektError): string {
       return `${withDetail("CHeKT already has this (conflict or duplicate)")}. Use another ID or edit the existing one.`;
     case "rate_limited": {
       const waited = e.waitedMs > 0 ? `waited ${seconds(e.waitedMs)} s and gave up.` : "gave up.";
-      const again = e.retryAfterS !== undefined ? `Try again in ${Math.max(1, Math.ceil(e.retryAfterS))} s.` : "Try again in a minute.";
+      const again =
+        e.retryAfterS !== undefined
+          ? `Try again in ${Math.max(1, Math.ceil(e.retryAfterS))} s.`
+          : "Try again in a minute.";
       return join(`CHeKT is busy (rate limit); ${waited}`, outcome(e, "Nothing was saved."), again);
     }
     case "server":
@@ -329,7 +360,13 @@ const TITLES: Record<ChektErrorKind, string> = {
 };
 
 /** For pages (server components): a title, a sentence and the trace id to quote to support. */
-export function describeChektError(e: unknown): { title: string; message: string; kind?: ChektErrorKind; traceId?: string } {
-  if (!isChektError(e)) return { title: "Something went wrong", message: "Something went wrong on our side. Try again." };
+export function describeChektError(e: unknown): {
+  title: string;
+  message: string;
+  kind?: ChektErrorKind;
+  traceId?: string;
+} {
+  if (!isChektError(e))
+    return { title: "Something went wrong", message: "Something went wrong on our side. Try again." };
   return { title: TITLES[e.kind], message: dealerMessage(e), kind: e.kind, traceId: e.traceId };
 }

@@ -18,7 +18,9 @@ import type { ChektAuth } from "./token";
 let partnerClient: ChektClient | null = null;
 
 // One store for the process: it caches each credential's row between its compare-and-set updates.
-const budgetStore = new PgBudgetStore((text, values) => prisma.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values));
+const budgetStore = new PgBudgetStore((text, values) =>
+  prisma.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values),
+);
 const budgets = new Map<string, CallBudget>();
 
 /**
@@ -28,7 +30,10 @@ const budgets = new Map<string, CallBudget>();
 export function budgetFor(credential: string): CallBudget {
   let b = budgets.get(credential);
   if (!b) {
-    b = new CallBudget(credential, { store: budgetStore, limits: { perMin: env.CHEKT_BUDGET_PER_MIN, burst: env.CHEKT_BUDGET_BURST } });
+    b = new CallBudget(credential, {
+      store: budgetStore,
+      limits: { perMin: env.CHEKT_BUDGET_PER_MIN, burst: env.CHEKT_BUDGET_BURST },
+    });
     if (budgets.size >= 200) budgets.delete(budgets.keys().next().value!);
     budgets.set(credential, b);
   }
@@ -42,7 +47,8 @@ export function partnerBudget(): CallBudget {
 
 function partnerAuth(): ChektAuth {
   // A configured private key wins: it is the stronger credential (RFC 7523 private_key_jwt).
-  if (env.CHEKT_PRIVATE_KEY) return { type: "private_key_jwt", clientId: env.CHEKT_CLIENT_ID, privateKey: env.CHEKT_PRIVATE_KEY };
+  if (env.CHEKT_PRIVATE_KEY)
+    return { type: "private_key_jwt", clientId: env.CHEKT_CLIENT_ID, privateKey: env.CHEKT_PRIVATE_KEY };
   return { type: "client_secret", clientId: env.CHEKT_CLIENT_ID, clientSecret: env.CHEKT_CLIENT_SECRET ?? "" };
 }
 
@@ -80,7 +86,12 @@ export function chektApp(apiKey: string): ChektClient {
   let c = appClients.get(apiKey);
   if (!c) {
     const auth = { type: "api_key", apiKey } as const;
-    c = createChektClient({ baseUrl: env.CHEKT_API_BASE_URL, auth, timeoutMs: env.CHEKT_REQUEST_TIMEOUT_MS, budget: budgetFor(credentialKey(auth)) });
+    c = createChektClient({
+      baseUrl: env.CHEKT_API_BASE_URL,
+      auth,
+      timeoutMs: env.CHEKT_REQUEST_TIMEOUT_MS,
+      budget: budgetFor(credentialKey(auth)),
+    });
     // Keys rotate; keep the map from growing without bound (oldest first out).
     if (appClients.size >= 100) appClients.delete(appClients.keys().next().value!);
     appClients.set(apiKey, c);
@@ -91,7 +102,17 @@ export function chektApp(apiKey: string): ChektClient {
 export { createChektClient } from "./client";
 export { CallBudget, credentialKey, type BudgetView } from "./budget";
 export { BUDGET_CLASSES, BUDGET_CLASS_LABELS, type BudgetClass } from "./budget-class";
-export type { CallOptions, ChektClient, ChektClientConfig, ChektData, ChektInit, ChektPath, ChektResult, ChektStats, HttpMethod } from "./client";
+export type {
+  CallOptions,
+  ChektClient,
+  ChektClientConfig,
+  ChektData,
+  ChektInit,
+  ChektPath,
+  ChektResult,
+  ChektStats,
+  HttpMethod,
+} from "./client";
 export { ChektError, describeChektError, isChektError, type ChektErrorKind } from "./errors";
 export type { ChektAuth } from "./token";
 export type { paths, components, operations } from "./schema";

@@ -71,7 +71,10 @@ export class ListQueryError extends Error {
 
 function checkColumn(field: ListQueryError["field"], column: unknown): string {
   if (typeof column !== "string" || !COLUMN_RE.test(column)) {
-    throw new ListQueryError(field, `${field}: "${String(column)}" is not a column name (letters, digits, _ and one optional "table.")`);
+    throw new ListQueryError(
+      field,
+      `${field}: "${String(column)}" is not a column name (letters, digits, _ and one optional "table.")`,
+    );
   }
   return column;
 }
@@ -122,7 +125,8 @@ export function listQueryParams(q: ListQuery): ListQueryParams {
   if (q.filter && q.filter.length > 0) out.filter = q.filter.map(formatFilter);
   if (q.sort !== undefined) out.sort = checkColumn("sort", q.sort);
   if (q.dir !== undefined) {
-    if (!(SORT_DIRS as readonly string[]).includes(q.dir)) throw new ListQueryError("dir", `dir must be asc or desc, got ${String(q.dir)}`);
+    if (!(SORT_DIRS as readonly string[]).includes(q.dir))
+      throw new ListQueryError("dir", `dir must be asc or desc, got ${String(q.dir)}`);
     out.dir = q.dir;
   }
   if (q.limit !== undefined) out.limit = checkInt("limit", q.limit, 1);
@@ -164,7 +168,9 @@ export function parseListQuery(input: SearchInput): ListQuery {
     const cols = fields.split(",").filter((c) => COLUMN_RE.test(c));
     if (cols.length > 0) q.fields = cols;
   }
-  const filters = getAll(input, "filter").map(parseFilter).filter((f): f is Required<ListFilter> => f !== null);
+  const filters = getAll(input, "filter")
+    .map(parseFilter)
+    .filter((f): f is Required<ListFilter> => f !== null);
   if (filters.length > 0) q.filter = filters;
   const sort = getAll(input, "sort")[0];
   if (sort && COLUMN_RE.test(sort)) q.sort = sort;

@@ -28,7 +28,14 @@ export function toDate(value: unknown): Date | null {
     const ms = Number(frac.padEnd(3, "0").slice(0, 3));
     const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec), ms));
     // Date.UTC rolls 2025-02-30 over to March: refuse instead of inventing a day.
-    if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59) return null;
+    if (
+      date.getUTCMonth() !== Number(mo) - 1 ||
+      date.getUTCDate() !== Number(d) ||
+      Number(h) > 23 ||
+      Number(mi) > 59 ||
+      Number(sec) > 59
+    )
+      return null;
     return date;
   }
   if (ISO_DATE_ONLY_RE.test(s) || /^\d{4}-\d{2}-\d{2}T.+(Z|[+-]\d{2}:?\d{2})$/i.test(s)) {

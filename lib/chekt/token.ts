@@ -37,7 +37,13 @@ export function loadPrivateKey(key: string | KeyObject): KeyObject {
 }
 
 /** The signed client assertion: iss = sub = client_id, aud = the token URL, 60 s life, unique jti. */
-export async function clientAssertion(args: { clientId: string; tokenUrl: string; key: KeyObject; keyId?: string; now?: number }): Promise<string> {
+export async function clientAssertion(args: {
+  clientId: string;
+  tokenUrl: string;
+  key: KeyObject;
+  keyId?: string;
+  now?: number;
+}): Promise<string> {
   const iat = Math.floor((args.now ?? Date.now()) / 1000);
   return new SignJWT({})
     .setProtectedHeader({ alg: "RS256", typ: "JWT", ...(args.keyId ? { kid: args.keyId } : {}) })
@@ -96,12 +102,22 @@ export class TokenSource {
       form.client_secret = this.auth.clientSecret;
     } else {
       form.client_assertion_type = JWT_ASSERTION_TYPE;
-      form.client_assertion = await clientAssertion({ clientId: this.auth.clientId, tokenUrl: this.tokenUrl, key: this.key!, keyId: this.auth.keyId });
+      form.client_assertion = await clientAssertion({
+        clientId: this.auth.clientId,
+        tokenUrl: this.tokenUrl,
+        key: this.key!,
+        keyId: this.auth.keyId,
+      });
     }
     const started = Date.now();
     const t = await this.fetchToken(form);
     if (typeof t?.access_token !== "string" || t.access_token.length === 0) {
-      throw new ChektError({ kind: "server", status: 200, code: "bad_token_response", message: "CHeKT's token answer had no access_token" });
+      throw new ChektError({
+        kind: "server",
+        status: 200,
+        code: "bad_token_response",
+        message: "CHeKT's token answer had no access_token",
+      });
     }
     const lifeMs = Math.max(0, Number(t.expires_in) || 0) * 1000;
     // Refresh a little early (10% of the life, at most a minute) so a call never carries a token

@@ -61,10 +61,21 @@ export type CallState = {
 };
 
 // Failures where the request certainly never left this machine: safe to resend any method.
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 
 function errorCode(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = err, depth = 0;
+    e && typeof e === "object" && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string") return code;
   }
@@ -128,7 +139,15 @@ export class Transport {
     const delay = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
     // Leave room for the next attempt to get an answer, or it is a wasted request.
     if (Date.now() + delay + Math.min(250, state.timeoutMs) > state.deadline) return false;
-    this.settings.onEvent?.({ type: "retry", reason, attempt: state.attempts, delayMs: delay, method: state.method, path: state.path, traceId: state.traceId });
+    this.settings.onEvent?.({
+      type: "retry",
+      reason,
+      attempt: state.attempts,
+      delayMs: delay,
+      method: state.method,
+      path: state.path,
+      traceId: state.traceId,
+    });
     try {
       await sleep(delay, state.signal);
     } catch (e) {
@@ -164,11 +183,23 @@ export class Transport {
       try {
         // Only an interactive action nothing of which has gone out yet may be handed back to the form to wait.
         const refusal = state.attempts === 0 ? refusalFor(state.budgetClass) : undefined;
-        ticket = await this.budget.acquire(state.budgetClass, { deadline: state.deadline, signal: state.signal, refuseOverMs: refusal?.overMs, judgeAs: refusal?.judgeAs });
+        ticket = await this.budget.acquire(state.budgetClass, {
+          deadline: state.deadline,
+          signal: state.signal,
+          refuseOverMs: refusal?.overMs,
+          judgeAs: refusal?.judgeAs,
+        });
         state.waitedMs += ticket.waitedMs;
       } catch (e) {
         if (e instanceof BudgetWaitTooLong && e.refused) {
-          throw new BudgetWaitError({ retryAfterMs: e.waitMs, waitedMs: state.waitedMs + e.waitedMs, traceId: state.traceId, method: state.method, path: state.path, attempts: state.attempts });
+          throw new BudgetWaitError({
+            retryAfterMs: e.waitMs,
+            waitedMs: state.waitedMs + e.waitedMs,
+            traceId: state.traceId,
+            method: state.method,
+            path: state.path,
+            attempts: state.attempts,
+          });
         }
         if (e instanceof BudgetWaitTooLong) {
           throw new ChektError({
@@ -196,7 +227,9 @@ export class Transport {
       if (!a.ok) {
         if (a.aborted) throw this.abortedError(state, a.error);
         if (write && !a.notSent) state.maybeApplied = true;
-        const reason = a.timedOut ? "timeout" : `network: ${errorCode(a.error) ?? String((a.error as Error)?.message ?? a.error)}`;
+        const reason = a.timedOut
+          ? "timeout"
+          : `network: ${errorCode(a.error) ?? String((a.error as Error)?.message ?? a.error)}`;
         if ((state.retrySafe || a.notSent) && (await this.backoff(state, reason))) continue;
         throw new ChektError({
           kind: a.timedOut ? "timeout" : "network",
@@ -221,7 +254,12 @@ export class Transport {
       if (status === 401 && token && auth.refresh && !refreshed) {
         // The token expired or was revoked: CHeKT did nothing, so any method may be sent again, once.
         refreshed = true;
-        this.settings.onEvent?.({ type: "token_refresh", method: state.method, path: state.path, traceId: state.traceId });
+        this.settings.onEvent?.({
+          type: "token_refresh",
+          method: state.method,
+          path: state.path,
+          traceId: state.traceId,
+        });
         await auth.refresh(token);
         continue;
       }
@@ -233,7 +271,13 @@ export class Transport {
         const reset = resetAtMs(response.headers.get("x-ratelimit-reset"), now);
         const waitMs = ra !== undefined ? ra * 1000 : reset !== null && reset > now ? reset - now : 1000;
         await this.budget.block(now + waitMs, state.budgetClass);
-        this.settings.onEvent?.({ type: "rate_limited", waitMs, method: state.method, path: state.path, traceId: state.traceId });
+        this.settings.onEvent?.({
+          type: "rate_limited",
+          waitMs,
+          method: state.method,
+          path: state.path,
+          traceId: state.traceId,
+        });
         if (now + waitMs + Math.min(250, state.timeoutMs) <= state.deadline) continue;
       } else if (status >= 500) {
         if (write) state.maybeApplied = true;

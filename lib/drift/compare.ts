@@ -3,9 +3,21 @@
 
 export type DriftKind = "dealer" | "site" | "monitoring_station" | "contact" | "device";
 
-export type MappingRow = { id: string; kind: DriftKind; chektId: string; externalId: string; parentChektId: string | null };
+export type MappingRow = {
+  id: string;
+  kind: DriftKind;
+  chektId: string;
+  externalId: string;
+  parentChektId: string | null;
+};
 
-export type ChektObject = { kind: DriftKind; chektId: string; externalId: string | null; parentChektId: string | null; name: string };
+export type ChektObject = {
+  kind: DriftKind;
+  chektId: string;
+  externalId: string | null;
+  parentChektId: string | null;
+  name: string;
+};
 
 export type DriftIssue =
   /** We map a CHeKT id CHeKT no longer lists (deleted on CHeKT, or re-created under a new id). */
@@ -27,7 +39,11 @@ const key = (kind: DriftKind, id: string) => `${kind}:${id}`;
  * `coveredParents`: the CHeKT site ids whose contacts and devices were listed. A contact or device
  * mapping under a site that could not be listed is not reported missing: absence of evidence.
  */
-export function compareMappings(mappings: MappingRow[], objects: ChektObject[], coveredParents: Set<string>): DriftReport {
+export function compareMappings(
+  mappings: MappingRow[],
+  objects: ChektObject[],
+  coveredParents: Set<string>,
+): DriftReport {
   const byChektId = new Map(objects.map((o) => [key(o.kind, o.chektId), o]));
   const byExternal = new Map(objects.filter((o) => o.externalId).map((o) => [key(o.kind, o.externalId!), o]));
   const mappedChekt = new Set(mappings.map((m) => key(m.kind, m.chektId)));
@@ -40,9 +56,15 @@ export function compareMappings(mappings: MappingRow[], objects: ChektObject[], 
     counts[m.kind].mapped++;
     const obj = byChektId.get(key(m.kind, m.chektId));
     if (!obj) {
-      const childOfUnlisted = (m.kind === "contact" || m.kind === "device") && (!m.parentChektId || !coveredParents.has(m.parentChektId));
+      const childOfUnlisted =
+        (m.kind === "contact" || m.kind === "device") && (!m.parentChektId || !coveredParents.has(m.parentChektId));
       if (childOfUnlisted && !byExternal.has(key(m.kind, m.externalId))) continue;
-      issues.push({ type: "missing_in_chekt", kind: m.kind, mapping: m, sameExternal: byExternal.get(key(m.kind, m.externalId)) });
+      issues.push({
+        type: "missing_in_chekt",
+        kind: m.kind,
+        mapping: m,
+        sameExternal: byExternal.get(key(m.kind, m.externalId)),
+      });
     } else if (obj.externalId !== null && obj.externalId !== m.externalId) {
       issues.push({ type: "external_id_mismatch", kind: m.kind, mapping: m, object: obj });
     } else counts[m.kind].inSync++;

@@ -2,7 +2,10 @@ import { z } from "zod";
 
 export const DRIFT_KINDS = ["dealer", "site", "monitoring_station", "contact", "device"] as const;
 
-const chektInt = z.coerce.number({ message: "A CHeKT id is a number" }).int().positive("A CHeKT id is a positive number");
+const chektInt = z.coerce
+  .number({ message: "A CHeKT id is a number" })
+  .int()
+  .positive("A CHeKT id is a positive number");
 
 export const driftCheckSchema = z.object({ dealerLinkId: z.string().min(1, "Choose a dealer") });
 

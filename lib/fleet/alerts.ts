@@ -8,11 +8,21 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_OFFLINE_THRESHOLD_MIN } from "./settings";
 import { sendAlertMail, type SmtpSettings } from "./mail";
 
-export type RaisedAlert = { id: string; dealer_link_id: string; device_id: number; site_id: number; device_name: string; offline_since: Date };
+export type RaisedAlert = {
+  id: string;
+  dealer_link_id: string;
+  device_id: number;
+  site_id: number;
+  device_name: string;
+  offline_since: Date;
+};
 export type AlertScan = { raised: RaisedAlert[]; cleared: number; emailed: number; emailErrors: number };
 
 /** One pass over every dealer link: raise, clear, then mail what was raised and not yet mailed. */
-export async function scanFleetAlerts(db: PrismaClient, opts: { now?: Date; decrypt: (sealed: string) => string }): Promise<AlertScan> {
+export async function scanFleetAlerts(
+  db: PrismaClient,
+  opts: { now?: Date; decrypt: (sealed: string) => string },
+): Promise<AlertScan> {
   const now = opts.now ?? new Date();
   const raised = await db.$queryRaw<RaisedAlert[]>`
     INSERT INTO fleet_alerts (id, dealer_link_id, device_id, site_id, device_name, offline_since, raised_at)
@@ -31,7 +41,10 @@ export async function scanFleetAlerts(db: PrismaClient, opts: { now?: Date; decr
                           AND d.status = 'offline' AND d.status_at = a.offline_since)`;
 
   // Mail: every open alert not mailed yet (a crash between raising and mailing is caught up here).
-  const pending = await db.fleetAlert.findMany({ where: { clearedAt: null, emailedAt: null, emailError: null }, orderBy: { offlineSince: "asc" } });
+  const pending = await db.fleetAlert.findMany({
+    where: { clearedAt: null, emailedAt: null, emailError: null },
+    orderBy: { offlineSince: "asc" },
+  });
   const byLink = new Map<string, typeof pending>();
   for (const a of pending) byLink.set(a.dealerLinkId, [...(byLink.get(a.dealerLinkId) ?? []), a]);
   let emailed = 0;
@@ -39,7 +52,14 @@ export async function scanFleetAlerts(db: PrismaClient, opts: { now?: Date; decr
   for (const [dealerLinkId, alerts] of byLink) {
     const s = await db.fleetSettings.findUnique({ where: { dealerLinkId } });
     if (!s?.smtpHost || !s.smtpPort || !s.smtpFrom || s.smtpRecipients.length === 0) continue;
-    const smtp: SmtpSettings = { host: s.smtpHost, port: s.smtpPort, user: s.smtpUser, password: s.smtpPasswordSealed ? opts.decrypt(s.smtpPasswordSealed) : null, from: s.smtpFrom, to: s.smtpRecipients };
+    const smtp: SmtpSettings = {
+      host: s.smtpHost,
+      port: s.smtpPort,
+      user: s.smtpUser,
+      password: s.smtpPasswordSealed ? opts.decrypt(s.smtpPasswordSealed) : null,
+      from: s.smtpFrom,
+      to: s.smtpRecipients,
+    };
     const ids = alerts.map((a) => a.id);
     try {
       await sendAlertMail(smtp, alerts, s.offlineThresholdMin, now);
@@ -47,7 +67,10 @@ export async function scanFleetAlerts(db: PrismaClient, opts: { now?: Date; decr
       emailed += ids.length;
     } catch (e) {
       // Kept on the alert and shown in the list; not retried every minute against a broken server.
-      await db.fleetAlert.updateMany({ where: { id: { in: ids } }, data: { emailError: (e instanceof Error ? e.message : String(e)).slice(0, 500) } });
+      await db.fleetAlert.updateMany({
+        where: { id: { in: ids } },
+        data: { emailError: (e instanceof Error ? e.message : String(e)).slice(0, 500) },
+      });
       emailErrors += ids.length;
     }
   }

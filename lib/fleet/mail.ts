@@ -2,10 +2,22 @@ import "server-only";
 // The alert mail, sent with nodemailer through the dealer's own SMTP server.
 import nodemailer from "nodemailer";
 
-export type SmtpSettings = { host: string; port: number; user: string | null; password: string | null; from: string; to: string[] };
+export type SmtpSettings = {
+  host: string;
+  port: number;
+  user: string | null;
+  password: string | null;
+  from: string;
+  to: string[];
+};
 type AlertLine = { deviceId: number; siteId: number; deviceName: string; offlineSince: Date };
 
-export async function sendAlertMail(smtp: SmtpSettings, alerts: AlertLine[], thresholdMin: number, now: Date): Promise<void> {
+export async function sendAlertMail(
+  smtp: SmtpSettings,
+  alerts: AlertLine[],
+  thresholdMin: number,
+  now: Date,
+): Promise<void> {
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
@@ -16,7 +28,10 @@ export async function sendAlertMail(smtp: SmtpSettings, alerts: AlertLine[], thr
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
   });
-  const lines = alerts.map((a) => `- ${a.deviceName} (device #${a.deviceId}, site #${a.siteId}): offline since ${a.offlineSince.toISOString()} (${Math.round((now.getTime() - a.offlineSince.getTime()) / 60_000)} min)`);
+  const lines = alerts.map(
+    (a) =>
+      `- ${a.deviceName} (device #${a.deviceId}, site #${a.siteId}): offline since ${a.offlineSince.toISOString()} (${Math.round((now.getTime() - a.offlineSince.getTime()) / 60_000)} min)`,
+  );
   await transport.sendMail({
     from: smtp.from,
     to: smtp.to,

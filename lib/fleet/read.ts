@@ -43,7 +43,9 @@ function whereOf(dealerLinkId: string, state: FleetListState, now: Date): Prisma
   const where = [Prisma.sql`d.dealer_link_id = ${dealerLinkId}`, Prisma.sql`d.gone_at IS NULL`];
   if (state.offlineFor) {
     // An offline device whose time of going offline is unknown is not "offline longer than" anything.
-    where.push(Prisma.sql`d.status = 'offline' AND d.status_at <= ${new Date(now.getTime() - state.offlineFor * 60_000)}`);
+    where.push(
+      Prisma.sql`d.status = 'offline' AND d.status_at <= ${new Date(now.getTime() - state.offlineFor * 60_000)}`,
+    );
   } else if (state.status === "unknown") where.push(Prisma.sql`d.status IS NULL`);
   else if (state.status) where.push(Prisma.sql`d.status = ${state.status}`);
   if (state.site) where.push(Prisma.sql`d.site_id = ${Number(state.site)}`);
@@ -102,7 +104,10 @@ export async function fleetFirmwares(dealerLinkId: string): Promise<string[]> {
 export type SiteDeviceCounts = { online: number; offline: number; unknown: number };
 
 /** Devices per status for each of `siteIds` (one query; a site with no device is absent). */
-export async function deviceCountsBySite(dealerLinkId: string, siteIds: number[]): Promise<Map<number, SiteDeviceCounts>> {
+export async function deviceCountsBySite(
+  dealerLinkId: string,
+  siteIds: number[],
+): Promise<Map<number, SiteDeviceCounts>> {
   const out = new Map<number, SiteDeviceCounts>();
   if (siteIds.length === 0) return out;
   const rows = await prisma.$queryRaw<{ site_id: number; status: string | null; n: number }[]>`

@@ -2,18 +2,37 @@
 // the optional SMTP server alerts are mailed through. Shared by the form and the action.
 import { z } from "zod";
 
-const optional = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
 
 export const fleetSettingsSchema = z
   .object({
-    offlineThresholdMin: z.coerce.number({ error: "Enter a number of minutes" }).int("Whole minutes").min(1, "At least 1 minute").max(10_080, "At most 7 days (10,080 minutes)"),
-    smtpHost: optional(253).refine((v) => v === undefined || /^[A-Za-z0-9.-]+$/.test(v), "A host name or IP address, e.g. smtp.example.com"),
-    smtpPort: z.union([z.literal(""), z.coerce.number().int().min(1, "1 to 65535").max(65_535, "1 to 65535")]).optional().transform((v) => (v === "" ? undefined : v)),
+    offlineThresholdMin: z.coerce
+      .number({ error: "Enter a number of minutes" })
+      .int("Whole minutes")
+      .min(1, "At least 1 minute")
+      .max(10_080, "At most 7 days (10,080 minutes)"),
+    smtpHost: optional(253).refine(
+      (v) => v === undefined || /^[A-Za-z0-9.-]+$/.test(v),
+      "A host name or IP address, e.g. smtp.example.com",
+    ),
+    smtpPort: z
+      .union([z.literal(""), z.coerce.number().int().min(1, "1 to 65535").max(65_535, "1 to 65535")])
+      .optional()
+      .transform((v) => (v === "" ? undefined : v)),
     smtpUser: optional(200),
     // Empty keeps the stored password; clearSmtpPassword removes it.
     smtpPassword: optional(500),
     clearSmtpPassword: z.boolean().optional().default(false),
-    smtpFrom: optional(254).refine((v) => v === undefined || z.email().safeParse(v).success, "An email address, e.g. alerts@example.com"),
+    smtpFrom: optional(254).refine(
+      (v) => v === undefined || z.email().safeParse(v).success,
+      "An email address, e.g. alerts@example.com",
+    ),
     smtpRecipients: z
       .string()
       .max(4000)
@@ -28,8 +47,19 @@ export const fleetSettingsSchema = z
   })
   .superRefine((v, ctx) => {
     if (!v.smtpHost) return;
-    if (!v.smtpPort) ctx.addIssue({ code: "custom", path: ["smtpPort"], message: "A port is needed with a host (587 or 465 usually)" });
-    if (!v.smtpFrom) ctx.addIssue({ code: "custom", path: ["smtpFrom"], message: "A sender address is needed with a host" });
-    if (!v.smtpRecipients.length) ctx.addIssue({ code: "custom", path: ["smtpRecipients"], message: "At least one recipient is needed with a host" });
+    if (!v.smtpPort)
+      ctx.addIssue({
+        code: "custom",
+        path: ["smtpPort"],
+        message: "A port is needed with a host (587 or 465 usually)",
+      });
+    if (!v.smtpFrom)
+      ctx.addIssue({ code: "custom", path: ["smtpFrom"], message: "A sender address is needed with a host" });
+    if (!v.smtpRecipients.length)
+      ctx.addIssue({
+        code: "custom",
+        path: ["smtpRecipients"],
+        message: "At least one recipient is needed with a host",
+      });
   });
 export type FleetSettingsInput = z.input<typeof fleetSettingsSchema>;

@@ -23,15 +23,23 @@ export async function readIdPattern(db: Db, dealerLinkId: string): Promise<strin
 
 export async function loadImportContext(db: Db, dealerLinkId: string): Promise<ImportContextData> {
   const [stations, sites, mappings, pattern] = await Promise.all([
-    db.mirrorStation.findMany({ where: { dealerLinkId, goneAt: null }, select: { chektId: true, name: true }, orderBy: { name: "asc" } }),
-    db.mirrorSite.findMany({ where: { dealerLinkId, goneAt: null }, select: { chektId: true, externalId: true, name: true, stationId: true, accountNumber: true } }),
+    db.mirrorStation.findMany({
+      where: { dealerLinkId, goneAt: null },
+      select: { chektId: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.mirrorSite.findMany({
+      where: { dealerLinkId, goneAt: null },
+      select: { chektId: true, externalId: true, name: true, stationId: true, accountNumber: true },
+    }),
     db.externalIdMapping.findMany({ where: { dealerLinkId, kind: "site" }, select: { externalId: true } }),
     readIdPattern(db, dealerLinkId),
   ]);
   const ids = new Set<string>([...sites.map((s) => s.externalId), ...mappings.map((m) => m.externalId)]);
   const accounts: [string, string][] = [];
   for (const s of sites) {
-    if (s.stationId && s.accountNumber) accounts.push([accountKey(s.stationId, s.accountNumber), `"${s.name}" (#${s.chektId})`]);
+    if (s.stationId && s.accountNumber)
+      accounts.push([accountKey(s.stationId, s.accountNumber), `"${s.name}" (#${s.chektId})`]);
   }
   return {
     stations: stations.map((s) => ({ id: s.chektId, name: s.name })),

@@ -10,7 +10,13 @@ type Db = PrismaClient | Prisma.TransactionClient;
 export type RetryFix = { itemId: string; values?: Record<string, string> };
 export type RetryPlan = { rows: NewImportRow[]; invalid: { line: number; errors: SiteErrors }[] };
 
-export async function planImportRetry(db: Db, dealerLinkId: string, jobId: string, fixes: RetryFix[], ctx: SiteContext): Promise<RetryPlan | null> {
+export async function planImportRetry(
+  db: Db,
+  dealerLinkId: string,
+  jobId: string,
+  fixes: RetryFix[],
+  ctx: SiteContext,
+): Promise<RetryPlan | null> {
   const job = await db.bulkJob.findFirst({ where: { id: jobId, dealerLinkId, entity: "sites" }, select: { id: true } });
   if (!job) return null;
   const items = await db.bulkItem.findMany({
@@ -18,7 +24,10 @@ export async function planImportRetry(db: Db, dealerLinkId: string, jobId: strin
     orderBy: { position: "asc" },
     select: { id: true, position: true, sheetLine: true, payload: true, result: true },
   });
-  const already = await db.bulkItem.findMany({ where: { retryOfId: { in: items.map((i) => i.id) } }, select: { retryOfId: true } });
+  const already = await db.bulkItem.findMany({
+    where: { retryOfId: { in: items.map((i) => i.id) } },
+    select: { retryOfId: true },
+  });
   const retried = new Set(already.map((a) => a.retryOfId));
   const plan: RetryPlan = { rows: [], invalid: [] };
   for (const item of items) {
@@ -39,7 +48,12 @@ export async function planImportRetry(db: Db, dealerLinkId: string, jobId: strin
       }
     }
     const line = item.sheetLine ?? item.position + 1;
-    const [checked] = validateSiteRows([{ line, values }], { ...ctx, existingSiteIds: own, accountsInUse: accounts, pattern: null });
+    const [checked] = validateSiteRows([{ line, values }], {
+      ...ctx,
+      existingSiteIds: own,
+      accountsInUse: accounts,
+      pattern: null,
+    });
     if (!checked.item) {
       plan.invalid.push({ line, errors: checked.errors });
       continue;

@@ -6,13 +6,11 @@ export const MAX_IMPORT_ROWS = 10_000;
 
 const cell = z.string().max(1000);
 /** A row's cells by field name; unknown keys are dropped, so a forged field cannot ride along. */
-export const siteValuesSchema = z
-  .record(z.string(), cell)
-  .transform((v) => {
-    const out: Partial<Record<SiteField, string>> = {};
-    for (const f of SITE_FIELDS) if (typeof v[f] === "string") out[f] = v[f];
-    return out;
-  });
+export const siteValuesSchema = z.record(z.string(), cell).transform((v) => {
+  const out: Partial<Record<SiteField, string>> = {};
+  for (const f of SITE_FIELDS) if (typeof v[f] === "string") out[f] = v[f];
+  return out;
+});
 
 export const idPatternInput = z.object({ pattern: z.string().trim().max(48) });
 

@@ -57,7 +57,14 @@ const SITE_SYNONYMS: Record<SiteOnlyField, string[]> = {
   external_site_id: ["external site id", "external id", "site id", "ext id", "customer id", "id", "reference", "ref"],
   name: ["name", "site name", "site", "customer", "customer name", "premises"],
   timezone: ["time zone", "timezone", "tz", "zone", "city"],
-  station: ["monitoring station", "station", "central station", "monitoring center", "monitoring centre", "station name"],
+  station: [
+    "monitoring station",
+    "station",
+    "central station",
+    "monitoring center",
+    "monitoring centre",
+    "station name",
+  ],
   account_number: ["account number", "account", "account no", "account #", "acct", "acct no", "cs account"],
   address1: ["address", "address 1", "address1", "street", "address line 1"],
   address2: ["address 2", "address2", "address line 2", "suite", "unit"],
@@ -76,7 +83,8 @@ function contactSynonyms(n: number, part: ContactPart): string[] {
   for (const w of words[part]) out.push(`contact ${n} ${w}`, `contact${n} ${w}`, `contact ${w} ${n}`, `c${n} ${w}`);
   // A lone "Contact name" / "Phone" column is contact 1's.
   if (n === 1) for (const w of words[part]) if (w !== "name") out.push(`contact ${w}`);
-  if (n === 1) out.push(...(part === "name" ? ["contact", "contact name"] : part === "phone" || part === "email" ? [part] : []));
+  if (n === 1)
+    out.push(...(part === "name" ? ["contact", "contact name"] : part === "phone" || part === "email" ? [part] : []));
   return out;
 }
 
@@ -91,7 +99,15 @@ export const siteFieldForHeader = headerLookup(SYNONYMS);
 
 export const SITE_COLUMNS: ColumnSpec<SiteField> = {
   // Headerless sheets fill the site's own columns first, then contact 1's name, phone and email.
-  fields: [...SITE_ONLY, "contact1_name", "contact1_phone", "contact1_email", "contact2_name", "contact2_phone", "contact2_email"],
+  fields: [
+    ...SITE_ONLY,
+    "contact1_name",
+    "contact1_phone",
+    "contact1_email",
+    "contact2_name",
+    "contact2_phone",
+    "contact2_email",
+  ],
   fieldForHeader: siteFieldForHeader,
   sniffers: [{ field: "timezone", test: (v) => /^[A-Z][a-z]+\/[A-Za-z_]+/.test(v) }],
 };

@@ -9,7 +9,14 @@ import { createContactSchema } from "@/lib/schemas/contact";
 import { createSiteSchema } from "@/lib/schemas/site";
 import { expandPattern } from "./id-pattern";
 import { importPhoneField } from "./phone";
-import { contactField, MAX_CONTACTS, SITE_FIELD_LABELS, SITE_FIELDS, type SiteField, type SiteValues } from "./site-fields";
+import {
+  contactField,
+  MAX_CONTACTS,
+  SITE_FIELD_LABELS,
+  SITE_FIELDS,
+  type SiteField,
+  type SiteValues,
+} from "./site-fields";
 import { zoneFor } from "./zone-names";
 
 // The contact form's schema, its phone rule sped up for sheets (./phone.ts says why).
@@ -51,7 +58,11 @@ const ARMING_WORDS: [RegExp, SecurityType][] = [
   [/^(3|video|chekt|chekt video|video only)$/, 3],
   [/^(4|external|alarm com|alarmcom|third party)$/, 4],
 ];
-const armingKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+const armingKey = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 /** CHeKT's security type for an arming cell: its title (any case), 1–4, or a short name. */
 export function armingFor(input: string): SecurityType | null {
@@ -113,7 +124,8 @@ function checkRow(
     const hits = stations.byName.get(stationCell.toLowerCase()) ?? [];
     const asId = /^#?\d+$/.test(stationCell) ? Number(stationCell.replace("#", "")) : NaN;
     if (hits.length === 1) stationId = hits[0].id;
-    else if (hits.length > 1) errors.station = `Two monitoring stations are named "${stationCell}"; use its number (#${hits[0].id} or #${hits[1].id})`;
+    else if (hits.length > 1)
+      errors.station = `Two monitoring stations are named "${stationCell}"; use its number (#${hits[0].id} or #${hits[1].id})`;
     else if (stations.byId.has(asId)) stationId = asId;
     else errors.station = `No monitoring station is named "${stationCell}"; add it under Stations or fix the name`;
   }
@@ -145,7 +157,9 @@ function checkRow(
   const contacts: ContactDto[] = [];
   for (let n = 1; n <= MAX_CONTACTS; n++) {
     const f = (p: Parameters<typeof contactField>[1]) => contactField(n, p);
-    const given = (["name", "first_name", "last_name", "phone", "email"] as const).some((p) => cell(values, f(p)) !== "");
+    const given = (["name", "first_name", "last_name", "phone", "email"] as const).some(
+      (p) => cell(values, f(p)) !== "",
+    );
     if (!given) continue;
     const full = splitName(cell(values, f("name")));
     const first = cell(values, f("first_name")) || full.first;
@@ -170,8 +184,13 @@ function checkRow(
     for (const issue of parsed.error.issues) {
       const path = String(issue.path[0]);
       const target =
-        path === "phone_number" ? f("phone") : path === "email" ? f("email") : path === "external_contact_id" ? "external_site_id"
-        : nameField ?? (path === "first_name" ? f("first_name") : f("last_name"));
+        path === "phone_number"
+          ? f("phone")
+          : path === "email"
+            ? f("email")
+            : path === "external_contact_id"
+              ? "external_site_id"
+              : (nameField ?? (path === "first_name" ? f("first_name") : f("last_name")));
       errors[target] ??= `Contact ${n}: ${issue.message}`;
     }
   }
@@ -184,18 +203,26 @@ function checkRow(
  * sheet or already in use, an account number twice on one station in the sheet or already used
  * there by another site. A later row names the first by its sheet line.
  */
-export function validateSiteRows(rows: readonly { line: number; values: SiteValues }[], ctx: SiteContext): ValidatedSite[] {
+export function validateSiteRows(
+  rows: readonly { line: number; values: SiteValues }[],
+  ctx: SiteContext,
+): ValidatedSite[] {
   const stations = stationIndex(ctx.stations);
   const firstId = new Map<string, number>();
   const firstAccount = new Map<string, number>();
   let seq = ctx.seqStart;
   return rows.map(({ line, values }) => {
     const own = cell(values, "external_site_id");
-    const generatedId = own || !ctx.pattern ? null : expandPattern(ctx.pattern, { seq: seq++, account: values.account_number, name: values.name });
+    const generatedId =
+      own || !ctx.pattern
+        ? null
+        : expandPattern(ctx.pattern, { seq: seq++, account: values.account_number, name: values.name });
     const externalId = own || generatedId || "";
     const { errors, item, stationId } = checkRow(values, externalId, stations);
-    if (!own && !ctx.pattern) errors.external_site_id = "External ID is required (or choose an ID pattern to generate one)";
-    else if (!own && generatedId && errors.external_site_id) errors.external_site_id = `Generated ID "${generatedId}": ${errors.external_site_id}`;
+    if (!own && !ctx.pattern)
+      errors.external_site_id = "External ID is required (or choose an ID pattern to generate one)";
+    else if (!own && generatedId && errors.external_site_id)
+      errors.external_site_id = `Generated ID "${generatedId}": ${errors.external_site_id}`;
     if (externalId && !errors.external_site_id) {
       const first = firstId.get(externalId);
       if (first !== undefined) errors.external_site_id = `External ID "${externalId}" is also on sheet line ${first}`;
@@ -209,7 +236,8 @@ export function validateSiteRows(rows: readonly { line: number; values: SiteValu
       const k = accountKey(stationId, account);
       const first = firstAccount.get(k);
       const holder = ctx.accountsInUse.get(k);
-      if (first !== undefined) errors.account_number = `Account number ${account} is also on sheet line ${first} for this station`;
+      if (first !== undefined)
+        errors.account_number = `Account number ${account} is also on sheet line ${first} for this station`;
       else {
         firstAccount.set(k, line);
         if (holder) errors.account_number = `Account number ${account} is already used on this station by ${holder}`;

@@ -49,7 +49,11 @@ const ALIASES: Record<string, string> = {
   sydney: "Australia/Sydney",
 };
 
-const key = (s: string) => s.trim().toLowerCase().replace(/[_\s]+/g, " ");
+const key = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, " ");
 
 let byName: Map<string, string> | undefined;
 function index(): Map<string, string> {

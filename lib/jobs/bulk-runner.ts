@@ -33,8 +33,22 @@ const TX = { timeout: 60_000, maxWait: 20_000 };
 
 type Db = PrismaClient | Prisma.TransactionClient;
 type Job = NonNullable<Awaited<ReturnType<typeof loadJob>>>;
-type Chunk = { id: string; seq: number; idempotencyKey: string; state: string; attempts: number; firstSentAt: Date | null; traceIds: string[] };
-type Item = { id: string; position: number; externalDeviceId: string | null; chektDeviceId: number | null; payload: Prisma.JsonValue };
+type Chunk = {
+  id: string;
+  seq: number;
+  idempotencyKey: string;
+  state: string;
+  attempts: number;
+  firstSentAt: Date | null;
+  traceIds: string[];
+};
+type Item = {
+  id: string;
+  position: number;
+  externalDeviceId: string | null;
+  chektDeviceId: number | null;
+  payload: Prisma.JsonValue;
+};
 
 export class RunAborted extends Error {
   constructor() {
@@ -77,7 +91,10 @@ class Runner {
   private readonly maxUnknown: number;
   private job!: Job;
 
-  constructor(private readonly jobId: string, private readonly deps: RunnerDeps) {
+  constructor(
+    private readonly jobId: string,
+    private readonly deps: RunnerDeps,
+  ) {
     this.sleep = deps.sleep ?? defaultSleep;
     this.keyLifetimeMs = deps.keyLifetimeMs ?? KEY_LIFETIME_MS;
     this.maxUnknown = deps.maxUnknownAttempts ?? 8;
@@ -98,11 +115,17 @@ class Runner {
     if (job.state === "done" || job.state === "failed" || job.state === "cancelled") return "already-final";
     this.job = job;
     if (job.state === "queued") {
-      await db.bulkJob.update({ where: { id: job.id }, data: { state: "running", startedAt: job.startedAt ?? new Date() } });
+      await db.bulkJob.update({
+        where: { id: job.id },
+        data: { state: "running", startedAt: job.startedAt ?? new Date() },
+      });
     }
 
     // Chunks whose answer we never recorded go first, with their own key.
-    const open = await db.bulkChunk.findMany({ where: { jobId: job.id, state: { in: ["pending", "sent"] } }, orderBy: { seq: "asc" } });
+    const open = await db.bulkChunk.findMany({
+      where: { jobId: job.id, state: { in: ["pending", "sent"] } },
+      orderBy: { seq: "asc" },
+    });
     for (const chunk of open) await this.processChunk(chunk);
 
     for (;;) {
@@ -126,11 +149,18 @@ class Runner {
         select: { id: true },
       });
       if (items.length === 0) return null;
-      const last = await tx.bulkChunk.findFirst({ where: { jobId: this.job.id }, orderBy: { seq: "desc" }, select: { seq: true } });
+      const last = await tx.bulkChunk.findFirst({
+        where: { jobId: this.job.id },
+        orderBy: { seq: "desc" },
+        select: { seq: true },
+      });
       const chunk = await tx.bulkChunk.create({
         data: { jobId: this.job.id, seq: (last?.seq ?? 0) + 1, idempotencyKey: randomUUID(), state: "pending" },
       });
-      await tx.bulkItem.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { chunkId: chunk.id, state: "sending" } });
+      await tx.bulkItem.updateMany({
+        where: { id: { in: items.map((i) => i.id) } },
+        data: { chunkId: chunk.id, state: "sending" },
+      });
       return chunk;
     }, TX);
   }
@@ -163,7 +193,13 @@ class Runner {
       const now = new Date();
       chunk = await this.deps.db.bulkChunk.update({
         where: { id: chunk.id },
-        data: { state: "sent", attempts: { increment: 1 }, firstSentAt: chunk.firstSentAt ?? now, lastSentAt: now, traceIds: { push: traceId } },
+        data: {
+          state: "sent",
+          attempts: { increment: 1 },
+          firstSentAt: chunk.firstSentAt ?? now,
+          lastSentAt: now,
+          traceIds: { push: traceId },
+        },
       });
 
       let answer: BulkAnswer;
@@ -173,7 +209,10 @@ class Runner {
         if (error instanceof RunAborted) throw error;
         this.checkAbort();
         const f = classifyFailure(error);
-        await this.deps.db.bulkChunk.update({ where: { id: chunk.id }, data: { lastError: `${f.type}: ${f.message}`.slice(0, 1000) } });
+        await this.deps.db.bulkChunk.update({
+          where: { id: chunk.id },
+          data: { lastError: `${f.type}: ${f.message}`.slice(0, 1000) },
+        });
         if (f.type === "rate") {
           this.deps.log?.(`chunk ${chunk.seq}: rate limited, waiting ${f.waitS}s`);
           await this.sleep(f.waitS * 1000, this.deps.signal);
@@ -182,7 +221,8 @@ class Runner {
         if (f.type === "unknown") {
           unknownInARow++;
           this.deps.log?.(`chunk ${chunk.seq}: outcome unknown (${f.message}), resending with the same key`);
-          if (unknownInARow >= this.maxUnknown) throw new Error(`chunk ${chunk.seq}: ${unknownInARow} unknown outcomes in a row; will resume later`);
+          if (unknownInARow >= this.maxUnknown)
+            throw new Error(`chunk ${chunk.seq}: ${unknownInARow} unknown outcomes in a row; will resume later`);
           await this.sleep(Math.min(250 * 2 ** unknownInARow, 15_000), this.deps.signal);
           continue;
         }
@@ -190,7 +230,14 @@ class Runner {
           chunk = await this.reconcile(chunk, items, f.message);
           continue;
         }
-        await this.applyResults(chunk, items, items.map(() => ({ ok: false, statusCode: f.status, message: f.message })), traceId, true, false);
+        await this.applyResults(
+          chunk,
+          items,
+          items.map(() => ({ ok: false, statusCode: f.status, message: f.message })),
+          traceId,
+          true,
+          false,
+        );
         return;
       }
       // Crash simulation point: the answer arrived but nothing of it is recorded yet.
@@ -210,11 +257,26 @@ class Runner {
     const opts = { idempotencyKey, traceId, signal: this.deps.signal, budgetClass: "bulk" as const };
     switch (this.job.kind) {
       case "create":
-        return api.create(dealerId, siteId, items.map((i) => i.payload as unknown as DeviceInput), opts);
+        return api.create(
+          dealerId,
+          siteId,
+          items.map((i) => i.payload as unknown as DeviceInput),
+          opts,
+        );
       case "update":
-        return api.update(dealerId, siteId, items.map((i) => ({ ...(i.payload as object), device_id: i.chektDeviceId! }) as UpdateInput), opts);
+        return api.update(
+          dealerId,
+          siteId,
+          items.map((i) => ({ ...(i.payload as object), device_id: i.chektDeviceId! }) as UpdateInput),
+          opts,
+        );
       case "delete":
-        return api.remove(dealerId, siteId, items.map((i) => i.chektDeviceId!), opts);
+        return api.remove(
+          dealerId,
+          siteId,
+          items.map((i) => i.chektDeviceId!),
+          opts,
+        );
     }
   }
 
@@ -226,7 +288,10 @@ class Runner {
   private async settleDuplicatesOfOurOwn(resent: boolean, items: Item[], results: ItemResult[]): Promise<ItemResult[]> {
     if (this.job.kind !== "create" || !resent) return results;
     if (!results.some((r) => !r.ok && r.statusCode === 409)) return results;
-    const devices = await this.deps.api.list(this.job.dealerLink.chektDealerId, this.job.chektSiteId, { signal: this.deps.signal, budgetClass: "bulk" });
+    const devices = await this.deps.api.list(this.job.dealerLink.chektDealerId, this.job.chektSiteId, {
+      signal: this.deps.signal,
+      budgetClass: "bulk",
+    });
     this.checkAbort();
     const byExt = new Map(devices.map((d) => [d.external_device_id, d]));
     return results.map((r, i) => {
@@ -243,7 +308,11 @@ class Runner {
   private async reconcile(chunk: Chunk, items: Item[], why: string): Promise<Chunk> {
     const { db, api } = this.deps;
     const traceId = randomUUID();
-    const devices = await api.list(this.job.dealerLink.chektDealerId, this.job.chektSiteId, { traceId, signal: this.deps.signal, budgetClass: "bulk" });
+    const devices = await api.list(this.job.dealerLink.chektDealerId, this.job.chektSiteId, {
+      traceId,
+      signal: this.deps.signal,
+      budgetClass: "bulk",
+    });
     this.checkAbort();
     const done: { item: Item; result: ItemResult }[] = [];
     if (this.job.kind === "create") {
@@ -261,7 +330,12 @@ class Runner {
       if (done.length) await this.recordItems(tx, done, traceId);
       const next = await tx.bulkChunk.update({
         where: { id: chunk.id },
-        data: { idempotencyKey: randomUUID(), firstSentAt: null, traceIds: { push: traceId }, lastError: `reconciled: ${why}`.slice(0, 1000) },
+        data: {
+          idempotencyKey: randomUUID(),
+          firstSentAt: null,
+          traceIds: { push: traceId },
+          lastError: `reconciled: ${why}`.slice(0, 1000),
+        },
       });
       await tx.auditLog.create({
         data: {
@@ -271,7 +345,14 @@ class Runner {
           dealerLinkId: this.job.dealerLinkId,
           traceId,
           outcome: "success",
-          after: json({ jobId: this.job.id, seq: chunk.seq, reason: why, settledFromListing: done.length, oldKey: chunk.idempotencyKey, newKey: next.idempotencyKey }),
+          after: json({
+            jobId: this.job.id,
+            seq: chunk.seq,
+            reason: why,
+            settledFromListing: done.length,
+            oldKey: chunk.idempotencyKey,
+            newKey: next.idempotencyKey,
+          }),
           userId: this.user?.id ?? null,
           userEmail: this.user?.email ?? null,
         },
@@ -281,7 +362,14 @@ class Runner {
   }
 
   /** Writes item results, mappings, counts and audit rows; exactly once per chunk answer. */
-  private async applyResults(chunk: Chunk, items: Item[], results: ItemResult[], traceId: string, wholeRejected: boolean, resend: boolean) {
+  private async applyResults(
+    chunk: Chunk,
+    items: Item[],
+    results: ItemResult[],
+    traceId: string,
+    wholeRejected: boolean,
+    resend: boolean,
+  ) {
     const pairs = items.map((item, i) => {
       let result = results[i] ?? { ok: false as const, statusCode: 502, message: "No result for this item" };
       // A resent delete that finds the device gone: our first send deleted it.
@@ -305,7 +393,16 @@ class Runner {
           traceId,
           outcome: succeeded === pairs.length ? "success" : "failure",
           error: succeeded === pairs.length ? null : `${pairs.length - succeeded} of ${pairs.length} items failed`,
-          after: json({ jobId: this.job.id, seq: chunk.seq, items: pairs.length, succeeded, failed: pairs.length - succeeded, attempts: chunk.attempts, idempotencyKey: chunk.idempotencyKey, traceIds: [...chunk.traceIds] }),
+          after: json({
+            jobId: this.job.id,
+            seq: chunk.seq,
+            items: pairs.length,
+            succeeded,
+            failed: pairs.length - succeeded,
+            attempts: chunk.attempts,
+            idempotencyKey: chunk.idempotencyKey,
+            traceIds: [...chunk.traceIds],
+          }),
           userId: this.user?.id ?? null,
           userEmail: this.user?.email ?? null,
         },
@@ -316,14 +413,32 @@ class Runner {
 
   // One statement per kind of write, whatever the chunk size: a 100-item chunk stays a handful of
   // round trips, so the transaction stays short even on a loaded database.
-  private async recordItems(tx: Prisma.TransactionClient, pairs: { item: Item; result: ItemResult }[], traceId: string) {
+  private async recordItems(
+    tx: Prisma.TransactionClient,
+    pairs: { item: Item; result: ItemResult }[],
+    traceId: string,
+  ) {
     const job = this.job;
     const dealerLinkId = job.dealerLinkId;
     const siteId = String(job.chektSiteId);
     const updates = pairs.map(({ item, result }) =>
       result.ok
-        ? { id: item.id, state: "succeeded", chekt_device_id: result.device?.device_id ?? item.chektDeviceId, result: result.device ?? null, status_code: null, error_message: null }
-        : { id: item.id, state: "failed", chekt_device_id: null, result: null, status_code: result.statusCode, error_message: result.message.slice(0, 2000) },
+        ? {
+            id: item.id,
+            state: "succeeded",
+            chekt_device_id: result.device?.device_id ?? item.chektDeviceId,
+            result: result.device ?? null,
+            status_code: null,
+            error_message: null,
+          }
+        : {
+            id: item.id,
+            state: "failed",
+            chekt_device_id: null,
+            result: null,
+            status_code: result.statusCode,
+            error_message: result.message.slice(0, 2000),
+          },
     );
     await tx.$executeRaw`
       UPDATE bulk_items b SET
@@ -343,7 +458,8 @@ class Runner {
     if (job.kind === "delete") {
       const goneIds = succeeded.map((p) => p.item.chektDeviceId).filter((x): x is number => x != null);
       const gone = goneIds.map(String);
-      if (gone.length) await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind: "device", chektId: { in: gone } } });
+      if (gone.length)
+        await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind: "device", chektId: { in: gone } } });
       await forgetDevices(tx, dealerLinkId, goneIds);
     } else {
       const answered = succeeded.flatMap(({ result }) => (result.ok && result.device ? [result.device] : []));
@@ -353,7 +469,8 @@ class Runner {
         const device = result.ok ? result.device : undefined;
         const chektId = device?.device_id ?? item.chektDeviceId;
         const externalId = item.externalDeviceId ?? device?.external_device_id;
-        if (chektId != null && externalId) maps.push({ id: randomUUID(), chekt_id: String(chektId), external_id: externalId });
+        if (chektId != null && externalId)
+          maps.push({ id: randomUUID(), chekt_id: String(chektId), external_id: externalId });
       }
       if (maps.length) {
         const rows = JSON.stringify(maps);
@@ -379,7 +496,11 @@ class Runner {
       data: pairs.map(({ item, result }) => ({
         action: `devices.bulk.${job.kind}.item`,
         objectKind: "device",
-        chektId: result.ok ? String(result.device?.device_id ?? item.chektDeviceId ?? "") || null : item.chektDeviceId != null ? String(item.chektDeviceId) : null,
+        chektId: result.ok
+          ? String(result.device?.device_id ?? item.chektDeviceId ?? "") || null
+          : item.chektDeviceId != null
+            ? String(item.chektDeviceId)
+            : null,
         externalId: item.externalDeviceId,
         dealerLinkId,
         traceId,
@@ -393,13 +514,18 @@ class Runner {
   }
 
   private async closeChunk(chunk: Chunk, state: "done" | "failed", error: string | null) {
-    await this.deps.db.bulkChunk.updateMany({ where: { id: chunk.id, state: { in: ["pending", "sent"] } }, data: { state, lastError: error } });
+    await this.deps.db.bulkChunk.updateMany({
+      where: { id: chunk.id, state: { in: ["pending", "sent"] } },
+      data: { state, lastError: error },
+    });
   }
 
   private async finish() {
     const { db } = this.deps;
     await db.$transaction(async (tx) => {
-      const remaining = await tx.bulkItem.count({ where: { jobId: this.job.id, state: { in: ["pending", "sending"] } } });
+      const remaining = await tx.bulkItem.count({
+        where: { jobId: this.job.id, state: { in: ["pending", "sending"] } },
+      });
       if (remaining > 0) return;
       const [succeeded, failed] = await Promise.all([
         tx.bulkItem.count({ where: { jobId: this.job.id, state: "succeeded" } }),

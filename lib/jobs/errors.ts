@@ -11,7 +11,14 @@ export type Failure =
   /** CHeKT refused the whole request; every item in it failed with this status. */
   | { type: "rejected"; status: number; message: string };
 
-type ErrorLike = { status?: unknown; code?: unknown; message?: unknown; retryAfterS?: unknown; kind?: unknown; name?: unknown };
+type ErrorLike = {
+  status?: unknown;
+  code?: unknown;
+  message?: unknown;
+  retryAfterS?: unknown;
+  kind?: unknown;
+  name?: unknown;
+};
 
 export function classifyFailure(error: unknown): Failure {
   const e = (typeof error === "object" && error !== null ? error : {}) as ErrorLike;

@@ -9,7 +9,10 @@ export function advisoryLock(connectionString: string): JobLock {
     const client = new pg.Client({ connectionString });
     await client.connect();
     try {
-      const { rows } = await client.query<{ ok: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as ok", [`bulk:${key}`]);
+      const { rows } = await client.query<{ ok: boolean }>(
+        "select pg_try_advisory_lock(hashtextextended($1, 0)) as ok",
+        [`bulk:${key}`],
+      );
       if (!rows[0]?.ok) {
         await client.end();
         return null;

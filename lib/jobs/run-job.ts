@@ -13,7 +13,15 @@ export async function runAnyBulkJob(jobId: string, deps: AnyJobDeps): Promise<Ru
   if (job.entity === "sites") {
     if (!deps.siteApi) throw new Error(`job ${jobId} imports sites, but this worker has no site import API`);
     const { db, lock, signal, sleep, log } = deps;
-    return runSiteImportJob(jobId, { db, api: deps.siteApi, lock, signal, sleep, log, concurrency: deps.importConcurrency });
+    return runSiteImportJob(jobId, {
+      db,
+      api: deps.siteApi,
+      lock,
+      signal,
+      sleep,
+      log,
+      concurrency: deps.importConcurrency,
+    });
   }
   return runBulkJob(jobId, deps);
 }

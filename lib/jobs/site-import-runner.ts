@@ -30,7 +30,14 @@ export type SiteImportDeps = {
 const TX = { timeout: 60_000, maxWait: 20_000 };
 
 type Job = { id: string; dealerLinkId: string; chektDealerId: number; user: { id: string; email: string } | null };
-type Item = { id: string; position: number; state: string; externalDeviceId: string | null; payload: Prisma.JsonValue; result: Prisma.JsonValue };
+type Item = {
+  id: string;
+  position: number;
+  state: string;
+  externalDeviceId: string | null;
+  payload: Prisma.JsonValue;
+  result: Prisma.JsonValue;
+};
 type StepResult<T> = { ok: true; sent: Sent<T> } | { ok: false; status: number; message: string };
 
 function defaultSleep(ms: number, signal?: AbortSignal) {
@@ -45,7 +52,14 @@ function json(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value ?? null));
 }
 
-async function upsertMapping(tx: Prisma.TransactionClient, dealerLinkId: string, kind: "site" | "contact", chektId: number, externalId: string, parent?: number) {
+async function upsertMapping(
+  tx: Prisma.TransactionClient,
+  dealerLinkId: string,
+  kind: "site" | "contact",
+  chektId: number,
+  externalId: string,
+  parent?: number,
+) {
   const parentChektId = parent === undefined ? null : String(parent);
   await tx.externalIdMapping.upsert({
     where: { dealerLinkId_kind_chektId: { dealerLinkId, kind, chektId: String(chektId) } },
@@ -68,7 +82,10 @@ class ImportRunner {
   private readonly sleep: NonNullable<SiteImportDeps["sleep"]>;
   private job!: Job;
 
-  constructor(private readonly jobId: string, private readonly deps: SiteImportDeps) {
+  constructor(
+    private readonly jobId: string,
+    private readonly deps: SiteImportDeps,
+  ) {
     this.sleep = deps.sleep ?? defaultSleep;
   }
 
@@ -78,7 +95,10 @@ class ImportRunner {
 
   async run(): Promise<RunOutcome> {
     const { db } = this.deps;
-    const row = await db.bulkJob.findUnique({ where: { id: this.jobId }, include: { dealerLink: { select: { chektDealerId: true } } } });
+    const row = await db.bulkJob.findUnique({
+      where: { id: this.jobId },
+      include: { dealerLink: { select: { chektDealerId: true } } },
+    });
     if (!row) return "missing";
     if (row.state === "done" || row.state === "failed" || row.state === "cancelled") return "already-final";
     this.job = {
@@ -87,7 +107,11 @@ class ImportRunner {
       chektDealerId: row.dealerLink.chektDealerId,
       user: row.createdById ? { id: row.createdById, email: row.createdByEmail ?? "" } : null,
     };
-    if (row.state === "queued") await db.bulkJob.update({ where: { id: row.id }, data: { state: "running", startedAt: row.startedAt ?? new Date() } });
+    if (row.state === "queued")
+      await db.bulkJob.update({
+        where: { id: row.id },
+        data: { state: "running", startedAt: row.startedAt ?? new Date() },
+      });
 
     const width = Math.max(1, this.deps.concurrency ?? 4);
     for (;;) {
@@ -110,7 +134,10 @@ class ImportRunner {
   }
 
   /** Sends one step until CHeKT answers for sure: waits out 429s, resends unknown outcomes with the same key. */
-  private async step<T>(what: string, send: (traceId: string) => Promise<Sent<T>>): Promise<StepResult<T> & { resent: boolean }> {
+  private async step<T>(
+    what: string,
+    send: (traceId: string) => Promise<Sent<T>>,
+  ): Promise<StepResult<T> & { resent: boolean }> {
     let unknownInARow = 0;
     for (;;) {
       this.checkAbort();
@@ -131,7 +158,8 @@ class ImportRunner {
         if (f.type === "unknown") {
           unknownInARow++;
           this.deps.log?.(`${what}: outcome unknown (${f.message}), resending with the same key`);
-          if (unknownInARow >= (this.deps.maxUnknownAttempts ?? 8)) throw new Error(`${what}: ${unknownInARow} unknown outcomes in a row; will resume later`);
+          if (unknownInARow >= (this.deps.maxUnknownAttempts ?? 8))
+            throw new Error(`${what}: ${unknownInARow} unknown outcomes in a row; will resume later`);
           await this.sleep(Math.min(250 * 2 ** unknownInARow, 15_000), this.deps.signal);
           continue;
         }
@@ -147,7 +175,8 @@ class ImportRunner {
     const progress = readProgress(item.result);
     // Sent before if a run stopped while the row was "sending": a 409 may then be our own create.
     const maybeSentBefore = item.state === "sending";
-    if (item.state === "pending") await db.bulkItem.updateMany({ where: { id: item.id, state: "pending" }, data: { state: "sending" } });
+    if (item.state === "pending")
+      await db.bulkItem.updateMany({ where: { id: item.id, state: "pending" }, data: { state: "sending" } });
     const dealerId = this.job.chektDealerId;
     const failures: string[] = [];
     let status = 0;
@@ -155,14 +184,23 @@ class ImportRunner {
     let siteId = progress.siteId ?? p.existingSiteId;
     if (siteId === undefined) {
       const r = await this.step(`row ${item.position + 1} site`, (traceId) =>
-        api.createSite(dealerId, p.site, { idempotencyKey: p.keys.site, traceId, budgetClass: "bulk", signal: this.deps.signal }),
+        api.createSite(dealerId, p.site, {
+          idempotencyKey: p.keys.site,
+          traceId,
+          budgetClass: "bulk",
+          signal: this.deps.signal,
+        }),
       );
       let site: ResponseSiteBasicDto | undefined = r.ok ? r.sent.data : undefined;
       let traceId = r.ok ? r.sent.traceId : randomUUID();
       if (!r.ok && r.status === 409 && (maybeSentBefore || r.resent)) {
         // Our own earlier send whose key CHeKT no longer replays: the site is there, with our ID.
         traceId = randomUUID();
-        const found = await api.findSite(dealerId, p.site.external_site_id, { traceId, budgetClass: "bulk", signal: this.deps.signal });
+        const found = await api.findSite(dealerId, p.site.external_site_id, {
+          traceId,
+          budgetClass: "bulk",
+          signal: this.deps.signal,
+        });
         if (found && found.name === p.site.name) site = found;
       }
       if (!site) {
@@ -176,7 +214,13 @@ class ImportRunner {
       await this.record(item, progress, traceId, async (tx) => {
         await mirrorSite(tx, this.job.dealerLinkId, created, { how: "write" });
         await upsertMapping(tx, this.job.dealerLinkId, "site", created.site_id, created.external_site_id);
-        return { action: "sites.import.site", objectKind: "site", chektId: String(created.site_id), externalId: created.external_site_id, after: created };
+        return {
+          action: "sites.import.site",
+          objectKind: "site",
+          chektId: String(created.site_id),
+          externalId: created.external_site_id,
+          after: created,
+        };
       });
     }
 
@@ -185,7 +229,12 @@ class ImportRunner {
       const contact = p.contacts[i];
       const sid = siteId;
       const r = await this.step(`row ${item.position + 1} contact ${i + 1}`, (traceId) =>
-        api.createContact(dealerId, sid, contact, { idempotencyKey: p.keys.contacts[i], traceId, budgetClass: "bulk", signal: this.deps.signal }),
+        api.createContact(dealerId, sid, contact, {
+          idempotencyKey: p.keys.contacts[i],
+          traceId,
+          budgetClass: "bulk",
+          signal: this.deps.signal,
+        }),
       );
       if (!r.ok) {
         status ||= r.status;
@@ -197,7 +246,13 @@ class ImportRunner {
       await this.record(item, progress, r.sent.traceId, async (tx) => {
         await mirrorContact(tx, this.job.dealerLinkId, sid, dto, { how: "write" });
         await upsertMapping(tx, this.job.dealerLinkId, "contact", dto.contact_id, dto.external_contact_id, sid);
-        return { action: "sites.import.contact", objectKind: "contact", chektId: String(dto.contact_id), externalId: dto.external_contact_id, after: dto };
+        return {
+          action: "sites.import.contact",
+          objectKind: "contact",
+          chektId: String(dto.contact_id),
+          externalId: dto.external_contact_id,
+          after: dto,
+        };
       });
     }
 
@@ -205,7 +260,12 @@ class ImportRunner {
       const sid = siteId;
       const securityType: SecurityTypeDto = p.securityType;
       const r = await this.step(`row ${item.position + 1} arming`, (traceId) =>
-        api.setArming(dealerId, sid, securityType, { idempotencyKey: p.keys.arming, traceId, budgetClass: "bulk", signal: this.deps.signal }),
+        api.setArming(dealerId, sid, securityType, {
+          idempotencyKey: p.keys.arming,
+          traceId,
+          budgetClass: "bulk",
+          signal: this.deps.signal,
+        }),
       );
       if (!r.ok) {
         status ||= r.status;
@@ -215,7 +275,13 @@ class ImportRunner {
         const dto = r.sent.data;
         await this.record(item, progress, r.sent.traceId, async (tx) => {
           await mirrorArming(tx, this.job.dealerLinkId, dto);
-          return { action: "sites.import.arming", objectKind: "site", chektId: String(sid), externalId: p.site.external_site_id, after: dto };
+          return {
+            action: "sites.import.arming",
+            objectKind: "site",
+            chektId: String(sid),
+            externalId: p.site.external_site_id,
+            after: dto,
+          };
         });
       }
     }
@@ -227,9 +293,16 @@ class ImportRunner {
     await db.$transaction(async (tx) => {
       const claimed = await tx.bulkItem.updateMany({
         where: { id: item.id, state: { in: ["pending", "sending"] } },
-        data: { state: "succeeded", chektDeviceId: siteId ?? null, result: json(progress), statusCode: null, errorMessage: null },
+        data: {
+          state: "succeeded",
+          chektDeviceId: siteId ?? null,
+          result: json(progress),
+          statusCode: null,
+          errorMessage: null,
+        },
       });
-      if (claimed.count === 1) await tx.bulkJob.update({ where: { id: this.job.id }, data: { succeeded: { increment: 1 } } });
+      if (claimed.count === 1)
+        await tx.bulkJob.update({ where: { id: this.job.id }, data: { succeeded: { increment: 1 } } });
     }, TX);
   }
 
@@ -238,10 +311,15 @@ class ImportRunner {
     item: Item,
     progress: ImportProgress,
     traceId: string,
-    write: (tx: Prisma.TransactionClient) => Promise<{ action: string; objectKind: string; chektId: string; externalId: string; after: unknown }>,
+    write: (
+      tx: Prisma.TransactionClient,
+    ) => Promise<{ action: string; objectKind: string; chektId: string; externalId: string; after: unknown }>,
   ) {
     await this.deps.db.$transaction(async (tx) => {
-      await tx.bulkItem.update({ where: { id: item.id }, data: { result: json(progress), chektDeviceId: progress.siteId ?? null } });
+      await tx.bulkItem.update({
+        where: { id: item.id },
+        data: { result: json(progress), chektDeviceId: progress.siteId ?? null },
+      });
       const a = await write(tx);
       await tx.auditLog.create({
         data: {
@@ -264,7 +342,13 @@ class ImportRunner {
     await this.deps.db.$transaction(async (tx) => {
       const claimed = await tx.bulkItem.updateMany({
         where: { id: item.id, state: { in: ["pending", "sending"] } },
-        data: { state: "failed", result: json(progress), chektDeviceId: progress.siteId ?? null, statusCode: status || null, errorMessage: message.slice(0, 2000) },
+        data: {
+          state: "failed",
+          result: json(progress),
+          chektDeviceId: progress.siteId ?? null,
+          statusCode: status || null,
+          errorMessage: message.slice(0, 2000),
+        },
       });
       if (claimed.count !== 1) return;
       await tx.bulkJob.update({ where: { id: this.job.id }, data: { failed: { increment: 1 } } });
@@ -289,7 +373,9 @@ class ImportRunner {
 
   private async finish() {
     await this.deps.db.$transaction(async (tx) => {
-      const remaining = await tx.bulkItem.count({ where: { jobId: this.job.id, state: { in: ["pending", "sending"] } } });
+      const remaining = await tx.bulkItem.count({
+        where: { jobId: this.job.id, state: { in: ["pending", "sending"] } },
+      });
       if (remaining > 0) return;
       const [succeeded, failed] = await Promise.all([
         tx.bulkItem.count({ where: { jobId: this.job.id, state: "succeeded" } }),

@@ -55,7 +55,10 @@ export async function queueSync(boss: PgBoss, dealerLinkId: string): Promise<voi
 /** Links due a sweep at `now`. */
 export async function dueLinks(now: Date, intervalS: number): Promise<string[]> {
   const links = (
-    await prisma.dealerLink.findMany({ where: MAYBE_CONNECTED, select: { id: true, connectedAt: true, disconnectedAt: true } })
+    await prisma.dealerLink.findMany({
+      where: MAYBE_CONNECTED,
+      select: { id: true, connectedAt: true, disconnectedAt: true },
+    })
   ).filter(isConnected);
   const syncs = new Map(
     (await prisma.mirrorSync.findMany({ where: { dealerLinkId: { in: links.map((l) => l.id) } } })).map((s) => [

@@ -31,11 +31,19 @@ export type BulkWorker = {
 
 export async function enqueueBulkJob(boss: PgBoss, jobId: string) {
   // The singleton key keeps one queued copy per job; a second copy would find the lock held anyway.
-  await boss.send(BULK_QUEUE, { jobId }, { singletonKey: jobId, retryLimit: 1000, retryDelay: 10, retryBackoff: true, expireInSeconds: 6 * 3600 });
+  await boss.send(
+    BULK_QUEUE,
+    { jobId },
+    { singletonKey: jobId, retryLimit: 1000, retryDelay: 10, retryBackoff: true, expireInSeconds: 6 * 3600 },
+  );
 }
 
 export async function resumeUnfinished(db: PrismaClient, boss: PgBoss): Promise<number> {
-  const jobs = await db.bulkJob.findMany({ where: { state: { in: ["queued", "running"] } }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  const jobs = await db.bulkJob.findMany({
+    where: { state: { in: ["queued", "running"] } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
   for (const j of jobs) await enqueueBulkJob(boss, j.id);
   return jobs.length;
 }
@@ -45,27 +53,42 @@ export async function startBulkWorker(opts: BulkWorkerOptions): Promise<BulkWork
   const boss = new PgBoss({ connectionString: opts.connectionString, schema: opts.schema ?? "pgboss", max: 4 });
   boss.on("error", (e) => log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
   await boss.start();
-  await boss.createQueue(BULK_QUEUE, { name: BULK_QUEUE, retryLimit: 1000, retryDelay: 10, retryBackoff: true, expireInSeconds: 6 * 3600 });
+  await boss.createQueue(BULK_QUEUE, {
+    name: BULK_QUEUE,
+    retryLimit: 1000,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: 6 * 3600,
+  });
   await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton" });
 
   const abort = new AbortController();
   const lock = advisoryLock(opts.connectionString);
   const running = new Set<Promise<unknown>>();
 
-  await boss.work<{ jobId: string }>(BULK_QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async ([job]) => {
-    const run = runAnyBulkJob(job.data.jobId, { ...opts.deps, lock, signal: abort.signal, log: (m) => log(`job ${job.data.jobId}: ${m}`) });
-    running.add(run);
-    try {
-      const outcome = await run;
-      log(`job ${job.data.jobId}: ${outcome}`);
-    } catch (e) {
-      if (e instanceof RunAborted) return; // stopping; the next start resumes it
-      log(`job ${job.data.jobId}: ${e instanceof Error ? e.message : String(e)} (will retry)`);
-      throw e;
-    } finally {
-      running.delete(run);
-    }
-  });
+  await boss.work<{ jobId: string }>(
+    BULK_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 },
+    async ([job]) => {
+      const run = runAnyBulkJob(job.data.jobId, {
+        ...opts.deps,
+        lock,
+        signal: abort.signal,
+        log: (m) => log(`job ${job.data.jobId}: ${m}`),
+      });
+      running.add(run);
+      try {
+        const outcome = await run;
+        log(`job ${job.data.jobId}: ${outcome}`);
+      } catch (e) {
+        if (e instanceof RunAborted) return; // stopping; the next start resumes it
+        log(`job ${job.data.jobId}: ${e instanceof Error ? e.message : String(e)} (will retry)`);
+        throw e;
+      } finally {
+        running.delete(run);
+      }
+    },
+  );
   await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
     await resumeUnfinished(opts.deps.db, boss);
   });

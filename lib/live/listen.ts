@@ -3,7 +3,12 @@
 // hears every change whichever instance received the webhook.
 // Not from the Prisma pool: a LISTEN connection must stay checked out for the process lifetime.
 import pg from "pg";
-import { DEVICE_STATUS_CHANNEL, VERIFICATIONS_CHANNEL, parseVerificationMessages, type VerificationMessage } from "@/lib/webhooks/notify";
+import {
+  DEVICE_STATUS_CHANNEL,
+  VERIFICATIONS_CHANNEL,
+  parseVerificationMessages,
+  type VerificationMessage,
+} from "@/lib/webhooks/notify";
 
 export type LiveEvent =
   | { kind: "verification"; message: VerificationMessage }

@@ -71,9 +71,17 @@ export function queueEventStream(o: QueueStreamOptions): ReadableStream<Uint8Arr
             if (event.kind === "resync") return sendSnapshot();
             if (event.kind !== "verification" || event.message.dealer !== o.dealerLinkId) return;
             const item = await o.loadItem(event.message.id);
-            const live = item && (item.state === "pending" || item.state === "claimed") && Date.parse(item.expiresAt) > Date.now();
+            const live =
+              item && (item.state === "pending" || item.state === "claimed") && Date.parse(item.expiresAt) > Date.now();
             if (item && live) send({ type: "upsert", item, receivedAt: event.message.at });
-            else send({ type: "remove", id: event.message.id, state: item?.state ?? (event.message.state as QueueItem["state"]), receivedAt: event.message.at, version: item?.version ?? event.message.at });
+            else
+              send({
+                type: "remove",
+                id: event.message.id,
+                state: item?.state ?? (event.message.state as QueueItem["state"]),
+                receivedAt: event.message.at,
+                version: item?.version ?? event.message.at,
+              });
           })
           .catch((e: unknown) => write(`: error ${String((e as Error)?.message ?? e).replace(/\n/g, " ")}\n\n`));
       };
@@ -82,7 +90,10 @@ export function queueEventStream(o: QueueStreamOptions): ReadableStream<Uint8Arr
       // page applies upserts by id, so seeing one twice is harmless).
       unsubscribe = o.listener.subscribe(onEvent);
       write("retry: 3000\n\n");
-      heartbeat = setInterval(() => write(`: heartbeat ${new Date().toISOString()}\n\n`), o.heartbeatMs ?? HEARTBEAT_MS);
+      heartbeat = setInterval(
+        () => write(`: heartbeat ${new Date().toISOString()}\n\n`),
+        o.heartbeatMs ?? HEARTBEAT_MS,
+      );
       chain = chain.then(sendSnapshot).catch(() => close());
     },
     cancel() {

@@ -27,7 +27,9 @@ export const refreshMirrorAction = actionClient
       // Interactive: a re-read that would wait long for the budget is handed back to the page
       // (budget_wait, nothing sent), which counts down "refreshing in N s" with Cancel
       // (components/mirror/freshness.tsx) instead of a spinner that ends in "busy".
-      outcomes = await runInteractive(() => refreshNow(scope, parsedInput.targets, { traceId: ctx.traceId, budgetClass: "read", signal }));
+      outcomes = await runInteractive(() =>
+        refreshNow(scope, parsedInput.targets, { traceId: ctx.traceId, budgetClass: "read", signal }),
+      );
     } catch (e) {
       if (!signal.aborted) throw e;
       throw new ActionError(

@@ -48,7 +48,11 @@ export type MirrorSitesPage = { rows: SiteRow[]; total: number; confirmedAt: Dat
  * One page of the sites table, filtered, sorted and paged in SQL. The search matches name,
  * account number, address, our ID and CHeKT's ID anywhere (search_text, trigram-indexed).
  */
-export async function mirrorSitesPage(dealerLinkId: string, state: SiteListState, onlyIds?: number[]): Promise<MirrorSitesPage> {
+export async function mirrorSitesPage(
+  dealerLinkId: string,
+  state: SiteListState,
+  onlyIds?: number[],
+): Promise<MirrorSitesPage> {
   const where = [Prisma.sql`dealer_link_id = ${dealerLinkId}`, Prisma.sql`gone_at IS NULL`];
   // The readiness filter (app/(console)/sites/page.tsx) narrows to the ids lib/readiness judged.
   if (onlyIds) where.push(Prisma.sql`chekt_id = ANY(${onlyIds}::int[])`);

@@ -161,7 +161,8 @@ export async function sweepDealer(scope: PullScope, deps: SweepDeps = {}): Promi
       }
     }
     const sites = await prisma.mirrorSite.count({ where: { dealerLinkId: id, goneAt: null } });
-    if (firstSync && sites >= ANALYZE_AFTER_ROWS) await prisma.$executeRaw`ANALYZE mirror_contacts, mirror_devices, mirror_arming`;
+    if (firstSync && sites >= ANALYZE_AFTER_ROWS)
+      await prisma.$executeRaw`ANALYZE mirror_contacts, mirror_devices, mirror_arming`;
     await prisma.mirrorSync.update({
       where: { dealerLinkId: id },
       data: {

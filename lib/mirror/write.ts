@@ -40,7 +40,9 @@ function sameDto(before: Prisma.JsonValue | undefined, dto: object): boolean {
 }
 
 /** What the site search matches: name, account number, address, external ID and CHeKT ID. */
-export function siteSearchText(s: Pick<ResponseSiteBasicDto, "site_id" | "name" | "external_site_id" | "account_number" | "address1" | "address2">): string {
+export function siteSearchText(
+  s: Pick<ResponseSiteBasicDto, "site_id" | "name" | "external_site_id" | "account_number" | "address1" | "address2">,
+): string {
   return [s.name, s.account_number, s.address1, s.address2, s.external_site_id, String(s.site_id)]
     .filter((p): p is string => typeof p === "string" && p.length > 0)
     .join(" ")
@@ -48,7 +50,11 @@ export function siteSearchText(s: Pick<ResponseSiteBasicDto, "site_id" | "name" 
 }
 
 /** `changedAt` for an upsert: set when a read finds CHeKT's copy differs from ours. */
-async function changedAtFor(prior: { dto: Prisma.JsonValue; changedAt: Date | null } | null, dto: object, o: Opts): Promise<Date | null | undefined> {
+async function changedAtFor(
+  prior: { dto: Prisma.JsonValue; changedAt: Date | null } | null,
+  dto: object,
+  o: Opts,
+): Promise<Date | null | undefined> {
   if (!prior) return null;
   if ((o.how ?? "read") === "write") return null; // our own change: nothing to flag
   return sameDto(prior.dto, dto) ? prior.changedAt : (o.at ?? new Date());
@@ -57,7 +63,14 @@ async function changedAtFor(prior: { dto: Prisma.JsonValue; changedAt: Date | nu
 export async function mirrorDealer(tx: Tx, dealerLinkId: string, dto: ResponseDealerDto, o: Opts = {}) {
   const at = o.at ?? new Date();
   const prior = await tx.mirrorDealer.findUnique({ where: { dealerLinkId }, select: { dto: true, changedAt: true } });
-  const data = { chektDealerId: dto.dealer_id, companyName: dto.company_name, dto: json(dto), confirmedAt: at, goneAt: null, changedAt: await changedAtFor(prior, dto, o) };
+  const data = {
+    chektDealerId: dto.dealer_id,
+    companyName: dto.company_name,
+    dto: json(dto),
+    confirmedAt: at,
+    goneAt: null,
+    changedAt: await changedAtFor(prior, dto, o),
+  };
   await tx.mirrorDealer.upsert({ where: { dealerLinkId }, create: { dealerLinkId, ...data }, update: data });
 }
 
@@ -65,18 +78,37 @@ export async function mirrorStation(tx: Tx, dealerLinkId: string, dto: ResponseM
   const at = o.at ?? new Date();
   const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.monitoring_station_id } };
   const prior = await tx.mirrorStation.findUnique({ where: key, select: { dto: true, changedAt: true } });
-  const data = { externalId: dto.external_monitoring_station_id, name: dto.name, dto: json(dto), confirmedAt: at, goneAt: null, changedAt: await changedAtFor(prior, dto, o) };
-  await tx.mirrorStation.upsert({ where: key, create: { dealerLinkId, chektId: dto.monitoring_station_id, ...data }, update: data });
+  const data = {
+    externalId: dto.external_monitoring_station_id,
+    name: dto.name,
+    dto: json(dto),
+    confirmedAt: at,
+    goneAt: null,
+    changedAt: await changedAtFor(prior, dto, o),
+  };
+  await tx.mirrorStation.upsert({
+    where: key,
+    create: { dealerLinkId, chektId: dto.monitoring_station_id, ...data },
+    update: data,
+  });
 }
 
 /** A site as a list or a write answered it (ResponseSiteBasicDto) or as GET answered it (ResponseSiteDto). */
-export async function mirrorSite(tx: Tx, dealerLinkId: string, dto: ResponseSiteBasicDto | ResponseSiteDto, o: Opts = {}) {
+export async function mirrorSite(
+  tx: Tx,
+  dealerLinkId: string,
+  dto: ResponseSiteBasicDto | ResponseSiteDto,
+  o: Opts = {},
+) {
   const at = o.at ?? new Date();
   const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.site_id } };
   const prior = await tx.mirrorSite.findUnique({ where: key, select: { dto: true, changedAt: true } });
   // A basic answer lacks has_physical_bridge: keep the one we knew rather than forget it.
   const priorDto = prior?.dto && typeof prior.dto === "object" && !Array.isArray(prior.dto) ? prior.dto : {};
-  const merged = "has_physical_bridge" in dto || !("has_physical_bridge" in priorDto) ? dto : { ...dto, has_physical_bridge: priorDto.has_physical_bridge };
+  const merged =
+    "has_physical_bridge" in dto || !("has_physical_bridge" in priorDto)
+      ? dto
+      : { ...dto, has_physical_bridge: priorDto.has_physical_bridge };
   const data = {
     externalId: dto.external_site_id,
     name: dto.name,
@@ -96,7 +128,13 @@ export async function mirrorSite(tx: Tx, dealerLinkId: string, dto: ResponseSite
   await tx.mirrorSite.upsert({ where: key, create: { dealerLinkId, chektId: dto.site_id, ...data }, update: data });
 }
 
-export async function mirrorContact(tx: Tx, dealerLinkId: string, siteId: number, dto: ResponseContactDto, o: Opts = {}) {
+export async function mirrorContact(
+  tx: Tx,
+  dealerLinkId: string,
+  siteId: number,
+  dto: ResponseContactDto,
+  o: Opts = {},
+) {
   const at = o.at ?? new Date();
   const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.contact_id } };
   const prior = await tx.mirrorContact.findUnique({ where: key, select: { dto: true, changedAt: true } });
@@ -112,7 +150,11 @@ export async function mirrorContact(tx: Tx, dealerLinkId: string, siteId: number
     goneAt: null,
     changedAt: await changedAtFor(prior, dto, o),
   };
-  await tx.mirrorContact.upsert({ where: key, create: { dealerLinkId, chektId: dto.contact_id, ...data }, update: data });
+  await tx.mirrorContact.upsert({
+    where: key,
+    create: { dealerLinkId, chektId: dto.contact_id, ...data },
+    update: data,
+  });
 }
 
 /**
@@ -122,7 +164,10 @@ export async function mirrorContact(tx: Tx, dealerLinkId: string, siteId: number
 export async function mirrorDevice(tx: Tx, dealerLinkId: string, siteId: number, dto: MirroredDevice, o: Opts = {}) {
   const at = o.at ?? new Date();
   const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.device_id } };
-  const found = await tx.mirrorDevice.findUnique({ where: key, select: { dto: true, changedAt: true, statusAt: true, status: true, firmware: true, firmwareAt: true } });
+  const found = await tx.mirrorDevice.findUnique({
+    where: key,
+    select: { dto: true, changedAt: true, statusAt: true, status: true, firmware: true, firmwareAt: true },
+  });
   // A new row takes over what device.* webhooks reported before the mirror knew the device.
   const prior = found ?? (await earlyReport(tx, dealerLinkId, dto.device_id));
   const answeredAt = dto.updated_at ? new Date(dto.updated_at) : at;
@@ -138,7 +183,11 @@ export async function mirrorDevice(tx: Tx, dealerLinkId: string, siteId: number,
     status: takeStatus ? (dto.status ?? null) : (prior?.status ?? null),
     // A status CHeKT confirms unchanged keeps the time it began: "offline for 2 h" must survive a
     // re-read or a rename (which moves updated_at), or the fleet's offline filters would reset.
-    statusAt: takeStatus ? (prior?.statusAt && prior.status === dto.status ? prior.statusAt : answeredAt) : (prior?.statusAt ?? null),
+    statusAt: takeStatus
+      ? prior?.statusAt && prior.status === dto.status
+        ? prior.statusAt
+        : answeredAt
+      : (prior?.statusAt ?? null),
     firmware: takeFirmware ? (dto.firmware ?? null) : (prior?.firmware ?? null),
     firmwareAt: takeFirmware ? answeredAt : (prior?.firmwareAt ?? null),
     dto: json(dto),
@@ -158,9 +207,16 @@ export async function mirrorArming(tx: Tx, dealerLinkId: string, dto: ResponseAr
 
 /** The newest device.* report kept in device_statuses for a device the mirror had no row for yet. */
 async function earlyReport(tx: Tx, dealerLinkId: string, deviceId: number) {
-  const r = await tx.deviceStatus.findUnique({ where: { dealerLinkId_chektDeviceId: { dealerLinkId, chektDeviceId: deviceId } } });
+  const r = await tx.deviceStatus.findUnique({
+    where: { dealerLinkId_chektDeviceId: { dealerLinkId, chektDeviceId: deviceId } },
+  });
   if (!r) return null;
-  return { status: r.status, statusAt: r.status ? r.at : null, firmware: r.firmware, firmwareAt: r.firmware ? r.at : null };
+  return {
+    status: r.status,
+    statusAt: r.status ? r.at : null,
+    firmware: r.firmware,
+    firmwareAt: r.firmware ? r.at : null,
+  };
 }
 
 /** A device answer; status and firmware are read loosely (the draft API has sent other strings). */

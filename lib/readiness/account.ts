@@ -5,10 +5,21 @@ import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 
-export async function assertAccountNumberFree(dealerLinkId: string, stationId: number | null | undefined, accountNumber: string | null | undefined, exceptSiteId?: number) {
+export async function assertAccountNumberFree(
+  dealerLinkId: string,
+  stationId: number | null | undefined,
+  accountNumber: string | null | undefined,
+  exceptSiteId?: number,
+) {
   if (!stationId || !accountNumber) return;
   const other = await prisma.mirrorSite.findFirst({
-    where: { dealerLinkId, stationId, accountNumber, goneAt: null, ...(exceptSiteId ? { chektId: { not: exceptSiteId } } : {}) },
+    where: {
+      dealerLinkId,
+      stationId,
+      accountNumber,
+      goneAt: null,
+      ...(exceptSiteId ? { chektId: { not: exceptSiteId } } : {}),
+    },
     orderBy: { chektId: "asc" },
     select: { chektId: true, name: true },
   });

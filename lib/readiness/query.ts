@@ -22,7 +22,12 @@ type Raw = {
 };
 
 /** `only`: the site ids to judge; omitted, every live site of the dealer. */
-async function facts(dealerLinkId: string, thresholdMin: number, only: number[] | undefined, now: Date): Promise<SiteFacts[]> {
+async function facts(
+  dealerLinkId: string,
+  thresholdMin: number,
+  only: number[] | undefined,
+  now: Date,
+): Promise<SiteFacts[]> {
   const cut = new Date(now.getTime() - thresholdMin * 60_000);
   const scope = only ? Prisma.sql`AND s.chekt_id = ANY(${only}::int[])` : Prisma.empty;
   const rows = await prisma.$queryRaw<Raw[]>`
@@ -65,13 +70,25 @@ async function facts(dealerLinkId: string, thresholdMin: number, only: number[] 
 }
 
 /** Readiness of the given sites (one query), by site id. */
-export async function readinessOfSites(dealerLinkId: string, siteIds: number[], now = new Date()): Promise<Map<number, Readiness>> {
+export async function readinessOfSites(
+  dealerLinkId: string,
+  siteIds: number[],
+  now = new Date(),
+): Promise<Map<number, Readiness>> {
   if (siteIds.length === 0) return new Map();
   const threshold = await offlineThresholdMin(dealerLinkId);
-  return new Map((await facts(dealerLinkId, threshold, siteIds, now)).map((f) => [f.siteId, readinessOf(f, threshold)]));
+  return new Map(
+    (await facts(dealerLinkId, threshold, siteIds, now)).map((f) => [f.siteId, readinessOf(f, threshold)]),
+  );
 }
 
-export type ReadinessSummary = { sites: number; notReady: number; byCheck: Record<ReadinessCheck, number>; notReadyIds: number[]; readyIds: number[] };
+export type ReadinessSummary = {
+  sites: number;
+  notReady: number;
+  byCheck: Record<ReadinessCheck, number>;
+  notReadyIds: number[];
+  readyIds: number[];
+};
 
 /**
  * Every live site of the dealer judged at once (one query): how many are not ready and why, and

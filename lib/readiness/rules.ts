@@ -32,7 +32,14 @@ export type SiteFacts = {
   offlineLong: number;
 };
 
-export type CheckResult = { check: ReadinessCheck; label: string; ok: boolean; detail: string; fixHref: string; fixLabel: string };
+export type CheckResult = {
+  check: ReadinessCheck;
+  label: string;
+  ok: boolean;
+  detail: string;
+  fixHref: string;
+  fixLabel: string;
+};
 export type Readiness = { siteId: number; ready: boolean; checks: CheckResult[]; failing: ReadinessCheck[] };
 
 /**
@@ -56,20 +63,35 @@ export function armingNeedsBridge(securityType: number): boolean {
 
 export function readinessOf(f: SiteFacts, thresholdMin: number): Readiness {
   const site = `/sites/${f.siteId}`;
-  const r = (check: ReadinessCheck, ok: boolean, detail: string, fixHref: string, fixLabel: string): CheckResult => ({ check, label: READINESS_CHECKS[check], ok, detail, fixHref, fixLabel });
+  const r = (check: ReadinessCheck, ok: boolean, detail: string, fixHref: string, fixLabel: string): CheckResult => ({
+    check,
+    label: READINESS_CHECKS[check],
+    ok,
+    detail,
+    fixHref,
+    fixLabel,
+  });
   const mobiles = f.phones.filter(canTakeSms).length;
   const checks: CheckResult[] = [
     r(
       "mobile_contact",
       mobiles > 0,
-      mobiles > 0 ? `${mobiles} contact${mobiles === 1 ? "" : "s"} with a mobile number` : f.phones.length ? "The contacts' numbers are all fixed lines" : "No contact has a phone number",
+      mobiles > 0
+        ? `${mobiles} contact${mobiles === 1 ? "" : "s"} with a mobile number`
+        : f.phones.length
+          ? "The contacts' numbers are all fixed lines"
+          : "No contact has a phone number",
       `${site}/contacts/new`,
       "Add a contact",
     ),
     r(
       "station_account",
       f.stationId !== null && Boolean(f.accountNumber),
-      f.stationId === null ? "No monitoring station" : !f.accountNumber ? "No account number" : `Account ${f.accountNumber}`,
+      f.stationId === null
+        ? "No monitoring station"
+        : !f.accountNumber
+          ? "No account number"
+          : `Account ${f.accountNumber}`,
       `${site}/edit`,
       "Edit the site",
     ),
@@ -77,7 +99,9 @@ export function readinessOf(f: SiteFacts, thresholdMin: number): Readiness {
       "account_unique",
       f.sameAccount.length === 0,
       f.sameAccount.length === 0
-        ? f.accountNumber && f.stationId !== null ? "No other site uses it on this station" : "Nothing to compare until both are set"
+        ? f.accountNumber && f.stationId !== null
+          ? "No other site uses it on this station"
+          : "Nothing to compare until both are set"
         : `Also used by ${f.sameAccount.map((o) => `"${o.name}" (#${o.siteId})`).join(", ")}`,
       `${site}/edit`,
       "Change the account number",
@@ -93,15 +117,29 @@ export function readinessOf(f: SiteFacts, thresholdMin: number): Readiness {
       `${site}/arming`,
       "Change the arming type",
     ),
-    r("camera", f.cameras > 0, f.cameras > 0 ? `${f.cameras} camera${f.cameras === 1 ? "" : "s"}` : "No camera", `${site}/devices`, "Add a camera"),
+    r(
+      "camera",
+      f.cameras > 0,
+      f.cameras > 0 ? `${f.cameras} camera${f.cameras === 1 ? "" : "s"}` : "No camera",
+      `${site}/devices`,
+      "Add a camera",
+    ),
     r(
       "devices_online",
       f.offlineLong === 0,
-      f.offlineLong === 0 ? "None" : `${f.offlineLong} device${f.offlineLong === 1 ? "" : "s"} offline longer than ${thresholdMin} min`,
+      f.offlineLong === 0
+        ? "None"
+        : `${f.offlineLong} device${f.offlineLong === 1 ? "" : "s"} offline longer than ${thresholdMin} min`,
       `/fleet?site=${f.siteId}&offlineFor=${thresholdMin}`,
       "See the devices",
     ),
-    r("activated", f.isActivated, f.isActivated ? "Monitored" : "Not activated: CHeKT does not monitor it", site, "Activate it on the site page"),
+    r(
+      "activated",
+      f.isActivated,
+      f.isActivated ? "Monitored" : "Not activated: CHeKT does not monitor it",
+      site,
+      "Activate it on the site page",
+    ),
   ];
   const failing = checks.filter((c) => !c.ok).map((c) => c.check);
   return { siteId: f.siteId, ready: failing.length === 0, checks, failing };

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import type { CreateContactDto, UpdateContactDto } from "./contract";
-import { chektId, clearable, externalId, hasChanges, optionalEmail, optionalPhone, requiredText, type SameKeys } from "./fields";
+import {
+  chektId,
+  clearable,
+  externalId,
+  hasChanges,
+  optionalEmail,
+  optionalPhone,
+  requiredText,
+  type SameKeys,
+} from "./fields";
 
 export const contactFields = {
   external_contact_id: externalId("Contact ID"),

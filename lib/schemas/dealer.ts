@@ -1,6 +1,15 @@
 import { z } from "zod";
 import type { ConnectDealerDto, UpdateDealerDto } from "./contract";
-import { clearable, externalId, hasChanges, optionalEmail, optionalPhone, optionalText, requiredText, type SameKeys } from "./fields";
+import {
+  clearable,
+  externalId,
+  hasChanges,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  requiredText,
+  type SameKeys,
+} from "./fields";
 
 export const dealerFields = {
   company_name: requiredText("Company name", 120),
@@ -18,7 +27,10 @@ export const dealerChangesSchema = z.object({
   company_email: clearable(dealerFields.company_email),
   company_phone_number: clearable(dealerFields.company_phone_number),
 }) satisfies z.ZodType<UpdateDealerDto>;
-export const updateDealerSchema = dealerChangesSchema.refine((v) => hasChanges(v, []), "Nothing has changed, so there is nothing to save.");
+export const updateDealerSchema = dealerChangesSchema.refine(
+  (v) => hasChanges(v, []),
+  "Nothing has changed, so there is nothing to save.",
+);
 export type UpdateDealerInput = z.input<typeof updateDealerSchema>;
 
 /** What an admin types before being sent to CHeKT to approve the link. */

@@ -14,7 +14,10 @@ export const externalId = (label: string) =>
     .trim()
     .min(1, `${label} is required`)
     .max(64, `${label} must be at most 64 characters`)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, `${label} may hold letters, digits, dot, dash, colon and underscore, and must start with a letter or digit`);
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._:-]*$/,
+      `${label} may hold letters, digits, dot, dash, colon and underscore, and must start with a letter or digit`,
+    );
 
 export const requiredText = (label: string, max = 120) =>
   z
@@ -82,7 +85,10 @@ export const timeZone = () =>
 /** A CHeKT id as it arrives from a form field, a route segment or JSON: a positive integer. */
 export const chektId = (label: string) =>
   z.union([z.number(), z.string().trim().regex(/^\d+$/, `${label} must be a number`).transform(Number)]).pipe(
-    z.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`).positive(`${label} must be positive`),
+    z
+      .number({ error: `${label} must be a number` })
+      .int(`${label} must be a whole number`)
+      .positive(`${label} must be positive`),
   );
 
 /** An optional CHeKT id picked from a select: "" means none. */

@@ -1,7 +1,17 @@
 // Site forms and actions. Field names are CHeKT's, so a 400 naming a field lands beside that field.
 import { z } from "zod";
 import type { CreateSiteDto, UpdateSiteDto } from "./contract";
-import { chektId, clearable, externalId, hasChanges, optionalChektId, optionalText, requiredText, timeZone, type SameKeys } from "./fields";
+import {
+  chektId,
+  clearable,
+  externalId,
+  hasChanges,
+  optionalChektId,
+  optionalText,
+  requiredText,
+  timeZone,
+  type SameKeys,
+} from "./fields";
 
 export const siteFields = {
   external_site_id: externalId("Site ID"),

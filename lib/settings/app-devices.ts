@@ -6,23 +6,54 @@ import type { Diagnosis } from "./diagnose";
 import { resolveApiKey } from "./credentials";
 import { explainChektError } from "./explain-chekt-error";
 
-export type AppDevice = { id: string; type: string; name: string; site_id: string; status: string; firmware?: string | null };
+export type AppDevice = {
+  id: string;
+  type: string;
+  name: string;
+  site_id: string;
+  status: string;
+  firmware?: string | null;
+};
 export type AppDevicesPage =
   | { ok: true; devices: AppDevice[]; hasMore: boolean; nextCursor: string | null; traceId: string }
   | { ok: false; diagnosis: Diagnosis };
 
 /** One cursor page of GET /v1/devices with the dealer's CHeKT App key. */
-export async function appDevicesPage(dealerLinkId: string, cursor: string | undefined, limit: number, traceId?: string): Promise<AppDevicesPage> {
+export async function appDevicesPage(
+  dealerLinkId: string,
+  cursor: string | undefined,
+  limit: number,
+  traceId?: string,
+): Promise<AppDevicesPage> {
   const apiKey = await resolveApiKey(dealerLinkId);
   if (!apiKey) {
-    return { ok: false, diagnosis: { ok: false, bucket: "invalid_api_key", title: "No API key configured", detail: "This dealer has no CHeKT App API key. Save one on the Settings page.", ms: 0 } };
+    return {
+      ok: false,
+      diagnosis: {
+        ok: false,
+        bucket: "invalid_api_key",
+        title: "No API key configured",
+        detail: "This dealer has no CHeKT App API key. Save one on the Settings page.",
+        ms: 0,
+      },
+    };
   }
   try {
     // A short deadline: a page should explain a rate limit, not sit out a long Retry-After.
     const { page, traceId: echoed } = await listAppDevices(apiKey, { limit, cursor }, { traceId, deadlineMs: 8000 });
-    return { ok: true, devices: page.data as AppDevice[], hasMore: page.has_more, nextCursor: page.next_cursor ?? null, traceId: echoed };
+    return {
+      ok: true,
+      devices: page.data as AppDevice[],
+      hasMore: page.has_more,
+      nextCursor: page.next_cursor ?? null,
+      traceId: echoed,
+    };
   } catch (error) {
-    if (isChektError(error)) return { ok: false, diagnosis: explainChektError(error, env.CHEKT_API_BASE_URL, "GET /v1/devices", "devices:read") };
+    if (isChektError(error))
+      return {
+        ok: false,
+        diagnosis: explainChektError(error, env.CHEKT_API_BASE_URL, "GET /v1/devices", "devices:read"),
+      };
     throw error;
   }
 }

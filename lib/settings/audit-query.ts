@@ -23,7 +23,12 @@ export function auditWhere(f: AuditFilters, dealerLinkIds: string[] | null): Pri
 export async function auditPage(f: AuditFilters, dealerLinkIds: string[] | null) {
   const where = auditWhere(f, dealerLinkIds);
   const [rows, total] = await Promise.all([
-    prisma.auditLog.findMany({ where, orderBy: { id: "desc" }, skip: (f.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+    prisma.auditLog.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (f.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+    }),
     prisma.auditLog.count({ where }),
   ]);
   return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };

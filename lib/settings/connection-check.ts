@@ -20,7 +20,8 @@ export type ConnectionConfig = {
   timeoutMs?: number;
 };
 
-export type Step = { name: string; label: string; diagnosis: Diagnosis } | { name: string; label: string; skipped: string };
+export type Step =
+  { name: string; label: string; diagnosis: Diagnosis } | { name: string; label: string; skipped: string };
 
 export type ScopeVerdict = { scope: AppScope; status: "granted" | "missing" | "unknown"; via: string[]; note?: string };
 
@@ -44,7 +45,13 @@ const isDealer = (b: unknown) => !!b && typeof b === "object" && "dealer_id" in 
  */
 function snapshotVerdict(d: Diagnosis, label: string): Diagnosis {
   if (d.status === 404 && d.code !== undefined && /not_found$/.test(d.code)) {
-    return { ...d, ok: true, bucket: "ok", title: "Works", detail: `${label} answered 404 ${d.code} for a snapshot id that cannot exist: the key passed the scope check.` };
+    return {
+      ...d,
+      ok: true,
+      bucket: "ok",
+      title: "Works",
+      detail: `${label} answered 404 ${d.code} for a snapshot id that cannot exist: the key passed the scope check.`,
+    };
   }
   return d;
 }
@@ -82,20 +89,35 @@ async function clientAssertion(clientId: string, privateKeyPem: string, tokenUrl
 async function tokenStep(cfg: ConnectionConfig, timeoutMs: number): Promise<{ step: Step; token?: string }> {
   const label = "POST /oauth/token (client credentials)";
   if (!cfg.clientId || (!cfg.clientSecret && !cfg.privateKey)) {
-    return { step: { name: "token", label, skipped: "CHEKT_CLIENT_ID and CHEKT_CLIENT_SECRET (or CHEKT_PRIVATE_KEY) are not both set." } };
+    return {
+      step: {
+        name: "token",
+        label,
+        skipped: "CHEKT_CLIENT_ID and CHEKT_CLIENT_SECRET (or CHEKT_PRIVATE_KEY) are not both set.",
+      },
+    };
   }
   const form = new URLSearchParams({ grant_type: "client_credentials", client_id: cfg.clientId });
   if (cfg.clientSecret) form.set("client_secret", cfg.clientSecret);
   else {
     try {
       form.set("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-      form.set("client_assertion", await clientAssertion(cfg.clientId, cfg.privateKey!, `${cfg.baseUrl.replace(/\/+$/, "")}/oauth/token`));
+      form.set(
+        "client_assertion",
+        await clientAssertion(cfg.clientId, cfg.privateKey!, `${cfg.baseUrl.replace(/\/+$/, "")}/oauth/token`),
+      );
     } catch (error) {
       return {
         step: {
           name: "token",
           label,
-          diagnosis: { ok: false, bucket: "invalid_client", title: "Private key unreadable", detail: `CHEKT_PRIVATE_KEY is not a PKCS#8 PEM RSA key (${(error as Error).message}).`, ms: 0 },
+          diagnosis: {
+            ok: false,
+            bucket: "invalid_client",
+            title: "Private key unreadable",
+            detail: `CHEKT_PRIVATE_KEY is not a PKCS#8 PEM RSA key (${(error as Error).message}).`,
+            ms: 0,
+          },
         },
       };
     }
@@ -110,7 +132,8 @@ async function tokenStep(cfg: ConnectionConfig, timeoutMs: number): Promise<{ st
     credential: partnerCredential(cfg.clientId),
   });
   const diagnosis = judge(answer, { label, surface: "token", baseUrl: cfg.baseUrl, shapeOk: isToken });
-  const token = diagnosis.ok && answer.kind === "http" ? tokenBody.parse(JSON.parse(answer.bodyText)).access_token : undefined;
+  const token =
+    diagnosis.ok && answer.kind === "http" ? tokenBody.parse(JSON.parse(answer.bodyText)).access_token : undefined;
   return { step: { name: "token", label, diagnosis }, token };
 }
 
@@ -127,8 +150,10 @@ export async function checkConnection(cfg: ConnectionConfig): Promise<Connection
   partner.push(step);
 
   const dealerLabel = `GET /partner/v1/dealers/${cfg.chektDealerId ?? "{dealerId}"}`;
-  if (cfg.chektDealerId === undefined) partner.push({ name: "dealer", label: dealerLabel, skipped: "No connected dealer is chosen." });
-  else if (!token || !cfg.clientId) partner.push({ name: "dealer", label: dealerLabel, skipped: "Needs a token first." });
+  if (cfg.chektDealerId === undefined)
+    partner.push({ name: "dealer", label: dealerLabel, skipped: "No connected dealer is chosen." });
+  else if (!token || !cfg.clientId)
+    partner.push({ name: "dealer", label: dealerLabel, skipped: "Needs a token first." });
   else {
     const answer = await probeChekt({
       baseUrl: cfg.baseUrl,
@@ -138,13 +163,23 @@ export async function checkConnection(cfg: ConnectionConfig): Promise<Connection
       timeoutMs,
       credential: partnerCredential(cfg.clientId),
     });
-    partner.push({ name: "dealer", label: dealerLabel, diagnosis: judge(answer, { label: dealerLabel, surface: "partner", baseUrl: cfg.baseUrl, shapeOk: isDealer }) });
+    partner.push({
+      name: "dealer",
+      label: dealerLabel,
+      diagnosis: judge(answer, { label: dealerLabel, surface: "partner", baseUrl: cfg.baseUrl, shapeOk: isDealer }),
+    });
   }
 
   const app: Step[] = [];
-  const verdicts = new Map<AppScope, ScopeVerdict>(PROBED_SCOPES.map((s) => [s, { scope: s, status: "unknown", via: [] }]));
+  const verdicts = new Map<AppScope, ScopeVerdict>(
+    PROBED_SCOPES.map((s) => [s, { scope: s, status: "unknown", via: [] }]),
+  );
   if (!cfg.apiKey) {
-    app.push({ name: "devices", label: "GET /v1/devices", skipped: "No CHeKT App API key is configured for this dealer (set one below or CHEKT_API_KEY)." });
+    app.push({
+      name: "devices",
+      label: "GET /v1/devices",
+      skipped: "No CHeKT App API key is configured for this dealer (set one below or CHEKT_API_KEY).",
+    });
   } else {
     // The first probe decides whether the key works at all; the scope probes only run when it
     // does not fail for a reason that would fail them all (bad key, wrong URL, rate limit, network).
@@ -157,7 +192,13 @@ export async function checkConnection(cfg: ConnectionConfig): Promise<Connection
         timeoutMs,
         credential: { type: "api_key", apiKey: cfg.apiKey },
       });
-      const raw = judge(answer, { label: p.label, surface: "app", scope: p.scope, baseUrl: cfg.baseUrl, shapeOk: p.scope === "snapshots:read" ? undefined : isV1List });
+      const raw = judge(answer, {
+        label: p.label,
+        surface: "app",
+        scope: p.scope,
+        baseUrl: cfg.baseUrl,
+        shapeOk: p.scope === "snapshots:read" ? undefined : isV1List,
+      });
       const diagnosis = p.scope === "snapshots:read" ? snapshotVerdict(raw, p.label) : raw;
       app.push({ name: p.path, label: p.label, diagnosis });
       const v = verdicts.get(p.scope)!;
@@ -166,12 +207,20 @@ export async function checkConnection(cfg: ConnectionConfig): Promise<Connection
       if (granted && v.status !== "missing") v.status = "granted";
       else if (diagnosis.bucket === "permission_denied") v.status = "missing";
       else if (!granted) v.note = diagnosis.title;
-      const fatal = ["invalid_api_key", "wrong_base_url", "rate_limited", "network"].includes(diagnosis.bucket) && !granted;
+      const fatal =
+        ["invalid_api_key", "wrong_base_url", "rate_limited", "network"].includes(diagnosis.bucket) && !granted;
       if (i === 0 && fatal) break;
     }
   }
   const scopes = [...verdicts.values()];
-  return { checkedAt: new Date().toISOString(), baseUrl: cfg.baseUrl, partner, app, scopes, summary: summarize(partner, app, scopes) };
+  return {
+    checkedAt: new Date().toISOString(),
+    baseUrl: cfg.baseUrl,
+    partner,
+    app,
+    scopes,
+    summary: summarize(partner, app, scopes),
+  };
 }
 
 function firstFailure(steps: Step[]): Diagnosis | undefined {
@@ -186,14 +235,33 @@ function summarize(partner: Step[], app: Step[], scopes: ScopeVerdict[]): { ok: 
   const unknown = scopes.filter((s) => s.status === "unknown").map((s) => s.scope);
   // A later probe that failed for a reason other than a missing scope (rate limit, CHeKT fault)
   // leaves its scopes unknown: say so rather than call the key fine.
-  const otherFail = app.slice(1).flatMap((s) => ("diagnosis" in s && !s.diagnosis.ok && s.diagnosis.bucket !== "permission_denied" ? [s.diagnosis] : []))[0];
+  const otherFail = app
+    .slice(1)
+    .flatMap((s) =>
+      "diagnosis" in s && !s.diagnosis.ok && s.diagnosis.bucket !== "permission_denied" ? [s.diagnosis] : [],
+    )[0];
   const parts: string[] = [];
-  parts.push(partnerFail ? `Partner API: ${partnerFail.title}.` : partner.every((s) => "diagnosis" in s) ? "Partner API: works." : "Partner API: not fully checked.");
+  parts.push(
+    partnerFail
+      ? `Partner API: ${partnerFail.title}.`
+      : partner.every((s) => "diagnosis" in s)
+        ? "Partner API: works."
+        : "Partner API: not fully checked.",
+  );
   if (!appFirst) parts.push("CHeKT App key: not configured.");
   else if (appFirst.bucket === "permission_denied" || appFirst.ok) {
-    const found = [missing.length ? `missing ${missing.join(", ")}` : "", unknown.length ? `${unknown.join(", ")} not checked (${otherFail?.title ?? "no answer"})` : ""].filter(Boolean);
+    const found = [
+      missing.length ? `missing ${missing.join(", ")}` : "",
+      unknown.length ? `${unknown.join(", ")} not checked (${otherFail?.title ?? "no answer"})` : "",
+    ].filter(Boolean);
     parts.push(`CHeKT App key: accepted${found.length ? `, ${found.join("; ")}` : ", every probed scope granted"}.`);
   } else parts.push(`CHeKT App key: ${appFirst.title}.`);
-  const ok = !partnerFail && partner.every((s) => "diagnosis" in s) && !!appFirst && (appFirst.ok || appFirst.bucket === "permission_denied") && missing.length === 0 && unknown.length === 0;
+  const ok =
+    !partnerFail &&
+    partner.every((s) => "diagnosis" in s) &&
+    !!appFirst &&
+    (appFirst.ok || appFirst.bucket === "permission_denied") &&
+    missing.length === 0 &&
+    unknown.length === 0;
   return { ok, text: parts.join(" ") };
 }

@@ -26,9 +26,24 @@ export function envCredentials(): CredentialRow[] {
   return [
     { name: "Client id", source: "CHEKT_CLIENT_ID", value: maskSecret(env.CHEKT_CLIENT_ID) },
     { name: "Client secret", source: "CHEKT_CLIENT_SECRET", value: maskSecret(env.CHEKT_CLIENT_SECRET) },
-    { name: "Private key (JWT client assertion)", source: "CHEKT_PRIVATE_KEY", value: maskPrivateKey(env.CHEKT_PRIVATE_KEY), note: "Used instead of the client secret when that is unset." },
-    { name: "CHeKT App API key (default)", source: "CHEKT_API_KEY", value: maskSecret(env.CHEKT_API_KEY), note: `Used for the default dealer (${DEFAULT_DEALER_KEY}) when it has no key of its own.` },
-    { name: "Webhook signing secret (default)", source: "CHEKT_WEBHOOK_SECRET", value: maskSecret(env.CHEKT_WEBHOOK_SECRET), note: `Used for the default dealer (${DEFAULT_DEALER_KEY}) when it has no secret of its own.` },
+    {
+      name: "Private key (JWT client assertion)",
+      source: "CHEKT_PRIVATE_KEY",
+      value: maskPrivateKey(env.CHEKT_PRIVATE_KEY),
+      note: "Used instead of the client secret when that is unset.",
+    },
+    {
+      name: "CHeKT App API key (default)",
+      source: "CHEKT_API_KEY",
+      value: maskSecret(env.CHEKT_API_KEY),
+      note: `Used for the default dealer (${DEFAULT_DEALER_KEY}) when it has no key of its own.`,
+    },
+    {
+      name: "Webhook signing secret (default)",
+      source: "CHEKT_WEBHOOK_SECRET",
+      value: maskSecret(env.CHEKT_WEBHOOK_SECRET),
+      note: `Used for the default dealer (${DEFAULT_DEALER_KEY}) when it has no secret of its own.`,
+    },
   ];
 }
 
@@ -50,12 +65,22 @@ function effective(sealed: string | null, envValue: string | undefined, isDefaul
 export async function dealerCredentials(): Promise<DealerCredentials[]> {
   const links = await prisma.dealerLink.findMany({ orderBy: { chektDealerId: "asc" } });
   return links.map((l) => {
-    const base = { id: l.id, chektDealerId: l.chektDealerId, externalDealerId: l.externalDealerId, companyName: l.companyName, connected: isConnected(l) };
+    const base = {
+      id: l.id,
+      chektDealerId: l.chektDealerId,
+      externalDealerId: l.externalDealerId,
+      companyName: l.companyName,
+      connected: isConnected(l),
+    };
     try {
       const isDefault = l.externalDealerId === DEFAULT_DEALER_KEY;
       const key = effective(l.apiKeyEnc, env.CHEKT_API_KEY, isDefault);
       const secret = effective(l.webhookSecretEnc, env.CHEKT_WEBHOOK_SECRET, isDefault);
-      return { ...base, apiKey: { ...maskSecret(key.value), source: key.source }, webhookSecret: { ...maskSecret(secret.value), source: secret.source } };
+      return {
+        ...base,
+        apiKey: { ...maskSecret(key.value), source: key.source },
+        webhookSecret: { ...maskSecret(secret.value), source: secret.source },
+      };
     } catch (error) {
       // Sealed under another SECRETS_ENCRYPTION_KEY or tampered: say so rather than crash the page.
       return {

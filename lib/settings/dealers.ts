@@ -7,7 +7,10 @@ import { administeredDealerLinkIds, isConnected } from "@/lib/dealer";
 /** Dealer links this admin can pick on the admin pages (those they administer; all for the owner), connected first. */
 export async function dealerChoices(userId: string) {
   const allowed = await administeredDealerLinkIds(userId);
-  const links = await prisma.dealerLink.findMany({ where: allowed ? { id: { in: allowed } } : {}, orderBy: [{ chektDealerId: "asc" }] });
+  const links = await prisma.dealerLink.findMany({
+    where: allowed ? { id: { in: allowed } } : {},
+    orderBy: [{ chektDealerId: "asc" }],
+  });
   return links
     .map((l) => ({
       id: l.id,
@@ -33,6 +36,7 @@ export async function pickDealer(scope: DealerScope, requested: string | undefin
     if (scope.dealer) return refuseNotFound({ user: scope.user, dealer: scope.dealer }, "dealer_link", requested);
     notFound();
   }
-  const chosen = choices.find((c) => c.id === (requested || scope.dealer?.id)) ?? choices.find((c) => c.connected) ?? null;
+  const chosen =
+    choices.find((c) => c.id === (requested || scope.dealer?.id)) ?? choices.find((c) => c.connected) ?? null;
   return { choices, chosen };
 }

@@ -55,10 +55,17 @@ export function readErrorBody(bodyText: string): Envelope | null {
   const b = body as Record<string, unknown>;
   if (b.error && typeof b.error === "object") {
     const e = b.error as Record<string, unknown>;
-    return { code: typeof e.code === "string" ? e.code : undefined, message: typeof e.message === "string" ? e.message : undefined };
+    return {
+      code: typeof e.code === "string" ? e.code : undefined,
+      message: typeof e.message === "string" ? e.message : undefined,
+    };
   }
   if (typeof b.statusCode === "number") {
-    const message = Array.isArray(b.message) ? b.message.join("; ") : typeof b.message === "string" ? b.message : undefined;
+    const message = Array.isArray(b.message)
+      ? b.message.join("; ")
+      : typeof b.message === "string"
+        ? b.message
+        : undefined;
     return { code: typeof b.error === "string" ? b.error.toLowerCase().replace(/\s+/g, "_") : undefined, message };
   }
   if (typeof b.error === "string") {
@@ -99,15 +106,27 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
   const withBody = { ...base, code, serverMessage };
 
   if (status >= 200 && status < 300) {
-    if (!isJson(contentType) || looksHtml(contentType, bodyText)) return wrongBase(ctx, withBody, `${ctx.label} answered ${status} with ${contentType || "no content type"} instead of JSON — something other than the CHeKT API answered.`);
+    if (!isJson(contentType) || looksHtml(contentType, bodyText))
+      return wrongBase(
+        ctx,
+        withBody,
+        `${ctx.label} answered ${status} with ${contentType || "no content type"} instead of JSON — something other than the CHeKT API answered.`,
+      );
     let body: unknown;
     try {
       body = JSON.parse(bodyText);
     } catch {
       return wrongBase(ctx, withBody, `${ctx.label} answered ${status} with a body that is not JSON.`);
     }
-    if (ctx.shapeOk && !ctx.shapeOk(body)) return wrongBase(ctx, withBody, `${ctx.label} answered ${status} but not in the shape CHeKT uses.`);
-    return { ok: true, bucket: "ok", title: "Works", detail: `${ctx.label} answered ${status} in ${ms} ms.`, ...withBody };
+    if (ctx.shapeOk && !ctx.shapeOk(body))
+      return wrongBase(ctx, withBody, `${ctx.label} answered ${status} but not in the shape CHeKT uses.`);
+    return {
+      ok: true,
+      bucket: "ok",
+      title: "Works",
+      detail: `${ctx.label} answered ${status} in ${ms} ms.`,
+      ...withBody,
+    };
   }
 
   if (status === 429) {
@@ -125,7 +144,11 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
   // A JSON error envelope means the CHeKT API itself answered; anything else on 4xx means the
   // path or host is not the CHeKT API (a proxy, a web server, a missing /v1).
   if (!env && status >= 400 && status < 500) {
-    return wrongBase(ctx, withBody, `${ctx.label} answered ${status} with ${looksHtml(contentType, bodyText) ? "an HTML page" : "a body that is not a CHeKT error"} — that address does not serve the CHeKT API.`);
+    return wrongBase(
+      ctx,
+      withBody,
+      `${ctx.label} answered ${status} with ${looksHtml(contentType, bodyText) ? "an HTML page" : "a body that is not a CHeKT error"} — that address does not serve the CHeKT API.`,
+    );
   }
 
   if (status === 401) {
@@ -134,7 +157,8 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
         ok: false,
         bucket: "invalid_api_key",
         title: "API key not accepted (invalid_api_key)",
-        detail: "CHeKT does not accept this API key: it is mistyped, revoked, or was rotated more than 24 hours ago. Check the key saved here (or CHEKT_API_KEY) is the one CHeKT showed when the app was created, and that it is sent as a Bearer token. If it was revoked, issue a new key under Settings → CHeKT Apps in the dealer portal and save it here.",
+        detail:
+          "CHeKT does not accept this API key: it is mistyped, revoked, or was rotated more than 24 hours ago. Check the key saved here (or CHEKT_API_KEY) is the one CHeKT showed when the app was created, and that it is sent as a Bearer token. If it was revoked, issue a new key under Settings → CHeKT Apps in the dealer portal and save it here.",
         ...withBody,
       };
     }
@@ -142,7 +166,8 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
       ok: false,
       bucket: "invalid_client",
       title: "Client credentials not accepted",
-      detail: "CHeKT refused the client id and secret (or the signed client assertion). Check CHEKT_CLIENT_ID and CHEKT_CLIENT_SECRET / CHEKT_PRIVATE_KEY against what CHeKT issued to your partner account.",
+      detail:
+        "CHeKT refused the client id and secret (or the signed client assertion). Check CHEKT_CLIENT_ID and CHEKT_CLIENT_SECRET / CHEKT_PRIVATE_KEY against what CHeKT issued to your partner account.",
       ...withBody,
     };
   }
@@ -162,13 +187,20 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
       ok: false,
       bucket: "no_dealer_access",
       title: "This dealer is not connected to your partner account",
-      detail: "The partner token is valid but does not reach this dealer. Connect the dealer again from the Dealer page (its admin approves on CHeKT).",
+      detail:
+        "The partner token is valid but does not reach this dealer. Connect the dealer again from the Dealer page (its admin approves on CHeKT).",
       ...withBody,
     };
   }
 
   if (status === 404 && ctx.surface === "partner") {
-    return { ok: false, bucket: "not_found", title: "Dealer not found", detail: "CHeKT does not know this dealer id any more. It may have been deleted; disconnect and connect it again.", ...withBody };
+    return {
+      ok: false,
+      bucket: "not_found",
+      title: "Dealer not found",
+      detail: "CHeKT does not know this dealer id any more. It may have been deleted; disconnect and connect it again.",
+      ...withBody,
+    };
   }
   if (status === 404 || status === 405) {
     return wrongBase(ctx, withBody, `${ctx.label} answered ${status} ${code ?? ""}`.trim() + ".");
@@ -183,10 +215,20 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
       ...withBody,
     };
   }
-  return { ok: false, bucket: "unexpected", title: `Unexpected answer ${status}`, detail: `${ctx.label} answered ${status}${code ? ` ${code}` : ""}${serverMessage ? `: ${serverMessage}` : ""}.`, ...withBody };
+  return {
+    ok: false,
+    bucket: "unexpected",
+    title: `Unexpected answer ${status}`,
+    detail: `${ctx.label} answered ${status}${code ? ` ${code}` : ""}${serverMessage ? `: ${serverMessage}` : ""}.`,
+    ...withBody,
+  };
 }
 
-function wrongBase(ctx: ProbeContext, fields: Omit<Diagnosis, "ok" | "bucket" | "title" | "detail">, why: string): Diagnosis {
+function wrongBase(
+  ctx: ProbeContext,
+  fields: Omit<Diagnosis, "ok" | "bucket" | "title" | "detail">,
+  why: string,
+): Diagnosis {
   return {
     ok: false,
     bucket: "wrong_base_url",

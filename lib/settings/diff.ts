@@ -1,6 +1,11 @@
 // Field-by-field difference of an audit row's before/after JSON, for the diff viewer.
 
-export type DiffLine = { path: string; before: unknown; after: unknown; change: "added" | "removed" | "changed" | "same" };
+export type DiffLine = {
+  path: string;
+  before: unknown;
+  after: unknown;
+  change: "added" | "removed" | "changed" | "same";
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

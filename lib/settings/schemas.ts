@@ -5,8 +5,15 @@ import { z } from "zod";
 const apiKey = z
   .string()
   .trim()
-  .regex(/^chekt_(live|test)_[A-Za-z0-9_]{21,}$/, "An API key starts with chekt_live_ or chekt_test_ and is at least 32 characters");
-const signingSecret = z.string().trim().min(16, "A signing secret is at least 16 characters").max(512, "That is too long for a signing secret");
+  .regex(
+    /^chekt_(live|test)_[A-Za-z0-9_]{21,}$/,
+    "An API key starts with chekt_live_ or chekt_test_ and is at least 32 characters",
+  );
+const signingSecret = z
+  .string()
+  .trim()
+  .min(16, "A signing secret is at least 16 characters")
+  .max(512, "That is too long for a signing secret");
 
 export const setDealerSecretsSchema = z
   .object({

@@ -34,10 +34,30 @@ export type Feature = { feature: string; where: string; scopes: AppScope[]; why:
 
 /** Features of this console that go through the CHeKT App key or its webhooks. */
 export const FEATURE_SCOPES: readonly Feature[] = [
-  { feature: "CHeKT Apps device list", where: "/settings/app-devices", scopes: ["devices:read"], why: "lists devices through GET /v1/devices" },
-  { feature: "Device online/offline status", where: "Site devices grid", scopes: ["devices:read"], why: "device.online / device.offline events only fire with this scope" },
-  { feature: "Live verification queue", where: "/verifications", scopes: ["events:read"], why: "alarm.created and verification.requested events, and catch-up from GET /v1/alarms and /v1/events" },
-  { feature: "Alarm snapshots", where: "/verifications", scopes: ["snapshots:read"], why: "snapshot.created events and GET /v1/snapshots/{id}" },
+  {
+    feature: "CHeKT Apps device list",
+    where: "/settings/app-devices",
+    scopes: ["devices:read"],
+    why: "lists devices through GET /v1/devices",
+  },
+  {
+    feature: "Device online/offline status",
+    where: "Site devices grid",
+    scopes: ["devices:read"],
+    why: "device.online / device.offline events only fire with this scope",
+  },
+  {
+    feature: "Live verification queue",
+    where: "/verifications",
+    scopes: ["events:read"],
+    why: "alarm.created and verification.requested events, and catch-up from GET /v1/alarms and /v1/events",
+  },
+  {
+    feature: "Alarm snapshots",
+    where: "/verifications",
+    scopes: ["snapshots:read"],
+    why: "snapshot.created events and GET /v1/snapshots/{id}",
+  },
   { feature: "Site names in the queue", where: "/verifications", scopes: ["sites:read"], why: "GET /v1/sites" },
 ];
 

@@ -8,12 +8,22 @@ export type TestEventResult = { appId: string; eventId: string | null; deliveryI
 
 type Sim = { baseUrl: string; token: string };
 
-async function simCall(sim: Sim, method: "GET" | "POST", path: string, traceId: string, body?: unknown): Promise<unknown> {
+async function simCall(
+  sim: Sim,
+  method: "GET" | "POST",
+  path: string,
+  traceId: string,
+  body?: unknown,
+): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(`${sim.baseUrl.replace(/\/+$/, "")}${path}`, {
       method,
-      headers: { authorization: `Bearer ${sim.token}`, "x-partner-trace-id": traceId, ...(body ? { "content-type": "application/json" } : {}) },
+      headers: {
+        authorization: `Bearer ${sim.token}`,
+        "x-partner-trace-id": traceId,
+        ...(body ? { "content-type": "application/json" } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(10_000),
     });
@@ -29,15 +39,31 @@ async function simCall(sim: Sim, method: "GET" | "POST", path: string, traceId: 
   }
   if (!res.ok) {
     const message = (parsed as { error?: { message?: string } } | null)?.error?.message;
-    throw new ActionError("simulator_refused", `The simulator refused ${path} (${res.status}${message ? `: ${message}` : ""}).`);
+    throw new ActionError(
+      "simulator_refused",
+      `The simulator refused ${path} (${res.status}${message ? `: ${message}` : ""}).`,
+    );
   }
   return parsed;
 }
 
-export async function requestSimulatorTestEvent(sim: Sim, chektDealerId: number, traceId: string): Promise<TestEventResult> {
-  const apps = (await simCall(sim, "GET", "/_sim/apps", traceId)) as Array<{ id: string; dealer_id: number; webhook_url: string | null }>;
+export async function requestSimulatorTestEvent(
+  sim: Sim,
+  chektDealerId: number,
+  traceId: string,
+): Promise<TestEventResult> {
+  const apps = (await simCall(sim, "GET", "/_sim/apps", traceId)) as Array<{
+    id: string;
+    dealer_id: number;
+    webhook_url: string | null;
+  }>;
   const app = apps.find((a) => a.dealer_id === chektDealerId && a.webhook_url);
-  if (!app) throw new ActionError("no_app", `The simulator has no CHeKT App with a webhook URL for dealer ${chektDealerId}.`);
-  const r = (await simCall(sim, "POST", "/_sim/webhooks/test", traceId, { app_id: app.id })) as { event_id?: string; delivery_id?: string | null; url?: string };
+  if (!app)
+    throw new ActionError("no_app", `The simulator has no CHeKT App with a webhook URL for dealer ${chektDealerId}.`);
+  const r = (await simCall(sim, "POST", "/_sim/webhooks/test", traceId, { app_id: app.id })) as {
+    event_id?: string;
+    delivery_id?: string | null;
+    url?: string;
+  };
   return { appId: app.id, eventId: r.event_id ?? null, deliveryId: r.delivery_id ?? null, url: r.url ?? null };
 }

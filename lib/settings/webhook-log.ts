@@ -19,7 +19,12 @@ export async function webhookLogPage(f: WebhookLogFilters, dealerLinkId: string)
   if (f.from || f.to) and.push({ receivedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } });
   const where: Prisma.WebhookDeliveryWhereInput = and.length ? { AND: and } : {};
   const [deliveries, total, types] = await Promise.all([
-    prisma.webhookDelivery.findMany({ where, orderBy: { id: "desc" }, skip: (f.page - 1) * LOG_PAGE_SIZE, take: LOG_PAGE_SIZE }),
+    prisma.webhookDelivery.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (f.page - 1) * LOG_PAGE_SIZE,
+      take: LOG_PAGE_SIZE,
+    }),
     prisma.webhookDelivery.count({ where }),
     prisma.webhookDelivery.groupBy({ by: ["eventType"], where: { dealerLinkId }, orderBy: { eventType: "asc" } }),
   ]);
@@ -27,12 +32,21 @@ export async function webhookLogPage(f: WebhookLogFilters, dealerLinkId: string)
   const events = ids.length
     ? await prisma.webhookEvent.findMany({
         where: { dealerLinkId, id: { in: ids } },
-        select: { id: true, duplicateCount: true, applyStatus: true, applyNote: true, appliedAt: true, source: true, type: true, payload: true },
+        select: {
+          id: true,
+          duplicateCount: true,
+          applyStatus: true,
+          applyNote: true,
+          appliedAt: true,
+          source: true,
+          type: true,
+          payload: true,
+        },
       })
     : [];
   const byId = new Map(events.map((e) => [e.id, e]));
   return {
-    rows: deliveries.map((d) => ({ ...d, event: d.eventId ? byId.get(d.eventId) ?? null : null })),
+    rows: deliveries.map((d) => ({ ...d, event: d.eventId ? (byId.get(d.eventId) ?? null) : null })),
     total,
     pages: Math.max(1, Math.ceil(total / LOG_PAGE_SIZE)),
     types: types.map((t) => t.eventType).filter((t): t is string => !!t),

@@ -9,14 +9,23 @@ export type Refusal = { code: string; message: string } | null;
  * An install must keep at least one enabled admin, or nobody can ever administer it again.
  * `activeAdmins` counts enabled admins INCLUDING the target, read in the same transaction.
  */
-export function checkChange(actorId: string, target: UserState, change: { role?: Role; disabled?: boolean }, activeAdmins: number): Refusal {
-  const losesAdmin = target.role === "admin" && !target.disabled && ((change.role !== undefined && change.role !== "admin") || change.disabled === true);
+export function checkChange(
+  actorId: string,
+  target: UserState,
+  change: { role?: Role; disabled?: boolean },
+  activeAdmins: number,
+): Refusal {
+  const losesAdmin =
+    target.role === "admin" &&
+    !target.disabled &&
+    ((change.role !== undefined && change.role !== "admin") || change.disabled === true);
   if (losesAdmin && activeAdmins <= 1) {
     return {
       code: "last_admin",
-      message: target.id === actorId
-        ? "You are the last enabled admin: make someone else an admin first, then you can step down."
-        : "This is the last enabled admin; make another user an admin first.",
+      message:
+        target.id === actorId
+          ? "You are the last enabled admin: make someone else an admin first, then you can step down."
+          : "This is the last enabled admin; make another user an admin first.",
     };
   }
   if (change.disabled === true && target.id === actorId) {

@@ -17,7 +17,9 @@ export const createUserSchema = z.object({
 });
 
 export const userIdSchema = z.object({ userId: z.string().min(1, "Choose a user") });
-export const setRoleSchema = userIdSchema.extend({ role: z.enum(ROLES, { message: "Choose admin, operator or viewer" }) });
+export const setRoleSchema = userIdSchema.extend({
+  role: z.enum(ROLES, { message: "Choose admin, operator or viewer" }),
+});
 export const setDisabledSchema = userIdSchema.extend({ disabled: z.boolean() });
 
 export const changeOwnPasswordSchema = z
@@ -26,5 +28,11 @@ export const changeOwnPasswordSchema = z
     newPassword: passwordSchema,
     confirmPassword: z.string(),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: "The two new passwords differ", path: ["confirmPassword"] })
-  .refine((v) => v.newPassword !== v.currentPassword, { message: "Choose a password different from the current one", path: ["newPassword"] });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    message: "The two new passwords differ",
+    path: ["confirmPassword"],
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    message: "Choose a password different from the current one",
+    path: ["newPassword"],
+  });

@@ -11,7 +11,14 @@ import { releaseClaimsOf } from "@/lib/verifications/claims";
 type Tx = Prisma.TransactionClient;
 
 /** What an audit row may show of a user: never the hash. `role` is their role in the dealer at hand. */
-export type UserView = { id: string; email: string; name: string; role: Role; disabled: boolean; sessionVersion: number };
+export type UserView = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  sessionVersion: number;
+};
 
 // Tenancy: every function below that names a user acts within one dealer link. A user who is not a
 // member of that dealer is "not found" (an admin of dealer A cannot see, change, disable or reset a
@@ -21,7 +28,14 @@ export type UserView = { id: string; email: string; name: string; role: Role; di
 /** Who is acting, and where: the actor's id, whether they are the owner, and the current dealer link. */
 export type Actor = { id: string; isOwner: boolean; dealerLinkId: string };
 
-const view = (u: { id: string; email: string; name: string; role: Role; disabledAt: Date | null; sessionVersion: number }): UserView => ({
+const view = (u: {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabledAt: Date | null;
+  sessionVersion: number;
+}): UserView => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -44,7 +58,12 @@ export async function listUsers(dealerLinkId: string): Promise<Array<UserListRow
   const since = new Date(Date.now() - DAY_MS);
   const [members, failed, succeeded] = await Promise.all([
     prisma.membership.findMany({ where: { dealerLinkId }, include: { user: true } }),
-    prisma.loginAttempt.groupBy({ by: ["email"], where: { success: false, createdAt: { gte: since } }, _count: { _all: true }, _max: { createdAt: true } }),
+    prisma.loginAttempt.groupBy({
+      by: ["email"],
+      where: { success: false, createdAt: { gte: since } },
+      _count: { _all: true },
+      _max: { createdAt: true },
+    }),
     prisma.loginAttempt.groupBy({ by: ["email"], where: { success: true }, _max: { createdAt: true } }),
   ]);
   const failedBy = new Map(failed.map((f) => [f.email.toLowerCase(), f]));
@@ -54,7 +73,14 @@ export async function listUsers(dealerLinkId: string): Promise<Array<UserListRow
     .sort((a, b) => Number(!!a.disabledAt) - Number(!!b.disabledAt) || a.email.localeCompare(b.email));
   return users.map((u) => {
     const f = failedBy.get(u.email.toLowerCase());
-    return { ...view(u), isOwner: u.isOwner, createdAt: u.createdAt, failedAttempts24h: f?._count._all ?? 0, lastFailedAt: f?._max.createdAt ?? null, lastSignInAt: okBy.get(u.email.toLowerCase()) ?? null };
+    return {
+      ...view(u),
+      isOwner: u.isOwner,
+      createdAt: u.createdAt,
+      failedAttempts24h: f?._count._all ?? 0,
+      lastFailedAt: f?._max.createdAt ?? null,
+      lastSignInAt: okBy.get(u.email.toLowerCase()) ?? null,
+    };
   });
 }
 
@@ -71,10 +97,15 @@ const NOT_A_MEMBER = "No such user in this dealer.";
  */
 async function loadForChange(tx: Tx, actor: Actor, userId: string) {
   await lockAdmins(tx);
-  const membership = await tx.membership.findUnique({ where: { userId_dealerLinkId: { userId, dealerLinkId: actor.dealerLinkId } }, include: { user: true } });
+  const membership = await tx.membership.findUnique({
+    where: { userId_dealerLinkId: { userId, dealerLinkId: actor.dealerLinkId } },
+    include: { user: true },
+  });
   if (!membership) throw new ActionError("not_found", NOT_A_MEMBER);
   const user = { ...membership.user, role: membership.role };
-  const activeAdmins = await tx.membership.count({ where: { dealerLinkId: actor.dealerLinkId, role: "admin", user: { disabledAt: null } } });
+  const activeAdmins = await tx.membership.count({
+    where: { dealerLinkId: actor.dealerLinkId, role: "admin", user: { disabledAt: null } },
+  });
   return { user, activeAdmins };
 }
 
@@ -86,10 +117,17 @@ async function assertManagesAccount(tx: Tx, actor: Actor, user: { id: string; is
   if (actor.isOwner) return;
   if (user.isOwner) throw new ActionError("forbidden", "Only the organisation owner manages the owner's account.");
   const elsewhere = await tx.membership.count({
-    where: { userId: user.id, dealerLinkId: { not: actor.dealerLinkId }, dealerLink: { memberships: { none: { userId: actor.id, role: "admin" } } } },
+    where: {
+      userId: user.id,
+      dealerLinkId: { not: actor.dealerLinkId },
+      dealerLink: { memberships: { none: { userId: actor.id, role: "admin" } } },
+    },
   });
   if (elsewhere > 0) {
-    throw new ActionError("forbidden", "This user also works for another dealer: only the organisation owner can change their account. You can change their role here or remove them from this dealer.");
+    throw new ActionError(
+      "forbidden",
+      "This user also works for another dealer: only the organisation owner can change their account. You can change their role here or remove them from this dealer.",
+    );
   }
 }
 
@@ -97,11 +135,20 @@ async function assertManagesAccount(tx: Tx, actor: Actor, user: { id: string; is
  * Adds a user to the actor's dealer. A new email creates the account; an existing account can be
  * added to this dealer by the organisation owner only (a dealer admin cannot reach other dealers' users).
  */
-export async function createUser(tx: Tx, actor: Actor, input: { email: string; name: string; role: Role; password: string }): Promise<UserView> {
+export async function createUser(
+  tx: Tx,
+  actor: Actor,
+  input: { email: string; name: string; role: Role; password: string },
+): Promise<UserView> {
   const existing = await tx.user.findFirst({ where: { email: { equals: input.email, mode: "insensitive" } } });
   if (existing) {
-    const member = await tx.membership.findUnique({ where: { userId_dealerLinkId: { userId: existing.id, dealerLinkId: actor.dealerLinkId } } });
-    if (member || !actor.isOwner) throw new ActionError("conflict", "A user with this email already exists.", { email: "A user with this email already exists" });
+    const member = await tx.membership.findUnique({
+      where: { userId_dealerLinkId: { userId: existing.id, dealerLinkId: actor.dealerLinkId } },
+    });
+    if (member || !actor.isOwner)
+      throw new ActionError("conflict", "A user with this email already exists.", {
+        email: "A user with this email already exists",
+      });
     await tx.membership.create({ data: { userId: existing.id, dealerLinkId: actor.dealerLinkId, role: input.role } });
     return view({ ...existing, role: input.role });
   }
@@ -118,31 +165,62 @@ export async function createUser(tx: Tx, actor: Actor, input: { email: string; n
 }
 
 /** The user's role in the actor's dealer (their memberships elsewhere are untouched). */
-export async function setRole(tx: Tx, actor: Actor, userId: string, role: Role): Promise<{ before: UserView; after: UserView }> {
+export async function setRole(
+  tx: Tx,
+  actor: Actor,
+  userId: string,
+  role: Role,
+): Promise<{ before: UserView; after: UserView }> {
   const { user, activeAdmins } = await loadForChange(tx, actor, userId);
-  if (user.isOwner && !actor.isOwner) throw new ActionError("forbidden", "Only the organisation owner manages the owner's access.");
-  const refusal = checkChange(actor.id, { id: user.id, role: user.role, disabled: !!user.disabledAt }, { role }, activeAdmins);
+  if (user.isOwner && !actor.isOwner)
+    throw new ActionError("forbidden", "Only the organisation owner manages the owner's access.");
+  const refusal = checkChange(
+    actor.id,
+    { id: user.id, role: user.role, disabled: !!user.disabledAt },
+    { role },
+    activeAdmins,
+  );
   if (refusal) throw new ActionError(refusal.code, refusal.message);
-  await tx.membership.update({ where: { userId_dealerLinkId: { userId, dealerLinkId: actor.dealerLinkId } }, data: { role } });
+  await tx.membership.update({
+    where: { userId_dealerLinkId: { userId, dealerLinkId: actor.dealerLinkId } },
+    data: { role },
+  });
   return { before: view(user), after: view({ ...user, role }) };
 }
 
 /** Takes the user out of the actor's dealer; their account and their other dealers stay. */
 export async function removeMembership(tx: Tx, actor: Actor, userId: string): Promise<{ before: UserView }> {
   const { user, activeAdmins } = await loadForChange(tx, actor, userId);
-  if (user.isOwner && !actor.isOwner) throw new ActionError("forbidden", "Only the organisation owner manages the owner's access.");
-  if (user.id === actor.id) throw new ActionError("self_remove", "You cannot remove yourself from this dealer. Ask another admin.");
-  const refusal = checkChange(actor.id, { id: user.id, role: user.role, disabled: !!user.disabledAt }, { role: "viewer" }, activeAdmins);
+  if (user.isOwner && !actor.isOwner)
+    throw new ActionError("forbidden", "Only the organisation owner manages the owner's access.");
+  if (user.id === actor.id)
+    throw new ActionError("self_remove", "You cannot remove yourself from this dealer. Ask another admin.");
+  const refusal = checkChange(
+    actor.id,
+    { id: user.id, role: user.role, disabled: !!user.disabledAt },
+    { role: "viewer" },
+    activeAdmins,
+  );
   if (refusal) throw new ActionError(refusal.code, refusal.message);
   await tx.membership.delete({ where: { userId_dealerLinkId: { userId, dealerLinkId: actor.dealerLinkId } } });
   return { before: view(user) };
 }
 
 /** Disabling bumps sessionVersion so the user's open sessions end on their next request. */
-export async function setDisabled(tx: Tx, actor: Actor, userId: string, disabled: boolean): Promise<{ before: UserView; after: UserView }> {
+export async function setDisabled(
+  tx: Tx,
+  actor: Actor,
+  userId: string,
+  disabled: boolean,
+): Promise<{ before: UserView; after: UserView }> {
   const { user, activeAdmins } = await loadForChange(tx, actor, userId);
   await assertManagesAccount(tx, actor, user);
-  const refusal = checkChange(actor.id, { id: user.id, role: user.role, disabled: !!user.disabledAt }, { disabled }, activeAdmins);
+  const refusal = checkChange(
+    actor.id,
+    { id: user.id, role: user.role, disabled: !!user.disabledAt },
+    { disabled },
+    activeAdmins,
+  );
   if (refusal) throw new ActionError(refusal.code, refusal.message);
   const after = await tx.user.update({
     where: { id: userId },
@@ -153,20 +231,37 @@ export async function setDisabled(tx: Tx, actor: Actor, userId: string, disabled
 }
 
 /** Sets a generated one-time password and ends the user's sessions; the password is returned once, never stored in clear. */
-export async function resetPassword(tx: Tx, actor: Actor, userId: string): Promise<{ before: UserView; after: UserView; password: string }> {
+export async function resetPassword(
+  tx: Tx,
+  actor: Actor,
+  userId: string,
+): Promise<{ before: UserView; after: UserView; password: string }> {
   const { user } = await loadForChange(tx, actor, userId);
   await assertManagesAccount(tx, actor, user);
   const password = generateOneTimePassword((n) => randomBytes(n));
-  const after = await tx.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
+  const after = await tx.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
+  });
   return { before: view(user), after: view({ ...after, role: user.role }), password };
 }
 
-export async function changeOwnPassword(tx: Tx, userId: string, currentPassword: string, newPassword: string): Promise<UserView> {
+export async function changeOwnPassword(
+  tx: Tx,
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<UserView> {
   const user = await tx.user.findUnique({ where: { id: userId } });
   if (!user || user.disabledAt) throw new ActionError("unauthenticated", "Your account is not active. Sign in again.");
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-    throw new ActionError("wrong_password", "Your current password is not right.", { currentPassword: "Not your current password" });
+    throw new ActionError("wrong_password", "Your current password is not right.", {
+      currentPassword: "Not your current password",
+    });
   }
-  const after = await tx.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  const after = await tx.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(newPassword) },
+  });
   return view(after);
 }

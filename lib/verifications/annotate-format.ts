@@ -9,7 +9,9 @@ const NOTE_MAX = 2000;
 /** The annotation's body: the outcome as its label, the steps and the operators' notes as text. */
 export function annotationBody(outcomeLabel: string, steps: CheckedStep[], notes: string[]): AlarmAnnotationInput {
   const lines = [
-    ...(steps.length ? ["Checklist:", ...steps.map((s) => `${s.checked ? "[x]" : "[ ]"} ${s.text}${s.optional ? " (optional)" : ""}`)] : []),
+    ...(steps.length
+      ? ["Checklist:", ...steps.map((s) => `${s.checked ? "[x]" : "[ ]"} ${s.text}${s.optional ? " (optional)" : ""}`)]
+      : []),
     ...(notes.length ? ["Notes:", ...notes.map((n) => `- ${n}`)] : []),
   ];
   const note = lines.join("\n");
@@ -21,13 +23,17 @@ export function annotationBody(outcomeLabel: string, steps: CheckedStep[], notes
 }
 
 /** What the history shows for an answer's annotation. */
-export function annotationLabel(a: { state: string; attempts: number; lastError: string | null } | undefined): string | null {
+export function annotationLabel(
+  a: { state: string; attempts: number; lastError: string | null } | undefined,
+): string | null {
   if (!a) return null;
   switch (a.state) {
     case "sent":
       return "annotated in CHeKT";
     case "pending":
-      return a.attempts ? `annotation pending (retrying after ${a.attempts} attempt${a.attempts === 1 ? "" : "s"})` : "annotation pending";
+      return a.attempts
+        ? `annotation pending (retrying after ${a.attempts} attempt${a.attempts === 1 ? "" : "s"})`
+        : "annotation pending";
     case "scope_missing":
       return "annotation not sent: the App key lacks events:write";
     case "no_key":

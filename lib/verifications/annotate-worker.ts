@@ -7,7 +7,11 @@ import { deliverAnnotation, deliverDueAnnotations } from "./annotate";
 
 export const ANNOTATIONS_QUEUE = "desk-annotations";
 
-export async function startAnnotationWorker(opts: { connectionString: string; pollingIntervalSeconds?: number; log?: (m: string) => void }): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
+export async function startAnnotationWorker(opts: {
+  connectionString: string;
+  pollingIntervalSeconds?: number;
+  log?: (m: string) => void;
+}): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
   const log = opts.log ?? (() => undefined);
   const boss = new PgBoss({ connectionString: opts.connectionString, schema: "pgboss", max: 2 });
   boss.on("error", (e) => log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
@@ -15,7 +19,10 @@ export async function startAnnotationWorker(opts: { connectionString: string; po
   await boss.createQueue(ANNOTATIONS_QUEUE, { name: ANNOTATIONS_QUEUE, policy: "singleton" });
   await boss.work(ANNOTATIONS_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 }, async () => {
     const c = await deliverDueAnnotations();
-    if (c.sent || c.pending || c.failed || c.scope_missing || c.no_key) log(`sent ${c.sent}, to retry ${c.pending}, failed ${c.failed}, scope missing ${c.scope_missing}, no key ${c.no_key}`);
+    if (c.sent || c.pending || c.failed || c.scope_missing || c.no_key)
+      log(
+        `sent ${c.sent}, to retry ${c.pending}, failed ${c.failed}, scope missing ${c.scope_missing}, no key ${c.no_key}`,
+      );
   });
   await boss.schedule(ANNOTATIONS_QUEUE, "* * * * *");
   return { boss, stop: () => boss.stop({ graceful: true }) };

@@ -39,7 +39,8 @@ function backoffMs(attempts: number, retryAfterS?: number): number {
   return retryAfterS !== undefined ? Math.max(retryAfterS * 1000, 1_000) : exp;
 }
 
-const retryable = (e: ChektError) => e.kind === "rate_limited" || e.kind === "server" || e.kind === "network" || e.kind === "timeout";
+const retryable = (e: ChektError) =>
+  e.kind === "rate_limited" || e.kind === "server" || e.kind === "network" || e.kind === "timeout";
 
 function isBody(v: unknown): v is AlarmAnnotationInput {
   return typeof v === "object" && v !== null && typeof (v as { source?: unknown }).source === "string";
@@ -51,25 +52,43 @@ function isBody(v: unknown): v is AlarmAnnotationInput {
  * makes a resend after a lost answer a replay in CHeKT. Returns the state afterwards, or null when
  * nothing was due.
  */
-export async function deliverAnnotation(dealerLinkId: string, verificationId: string, now = () => new Date(), traceId?: string): Promise<AnnotationState | null> {
+export async function deliverAnnotation(
+  dealerLinkId: string,
+  verificationId: string,
+  now = () => new Date(),
+  traceId?: string,
+): Promise<AnnotationState | null> {
   const at = now();
   const leased = await prisma.deskAnnotation.updateMany({
     where: { dealerLinkId, verificationId, state: "pending", nextAttemptAt: { lte: at } },
     data: { nextAttemptAt: new Date(at.getTime() + LEASE_MS), attempts: { increment: 1 } },
   });
   if (leased.count === 0) return null;
-  const row = await prisma.deskAnnotation.findUniqueOrThrow({ where: { dealerLinkId_verificationId: { dealerLinkId, verificationId } } });
+  const row = await prisma.deskAnnotation.findUniqueOrThrow({
+    where: { dealerLinkId_verificationId: { dealerLinkId, verificationId } },
+  });
   const key = { dealerLinkId_verificationId: { dealerLinkId, verificationId } };
-  const finish = async (state: AnnotationState, data: { lastError?: string | null; nextAttemptAt?: Date; chektId?: string; sentAt?: Date } = {}) => {
-    await prisma.deskAnnotation.update({ where: key, data: { state, ...data, lastError: data.lastError?.slice(0, 500) ?? null } });
+  const finish = async (
+    state: AnnotationState,
+    data: { lastError?: string | null; nextAttemptAt?: Date; chektId?: string; sentAt?: Date } = {},
+  ) => {
+    await prisma.deskAnnotation.update({
+      where: key,
+      data: { state, ...data, lastError: data.lastError?.slice(0, 500) ?? null },
+    });
     return state;
   };
 
   if (!isBody(row.body)) return finish("failed", { lastError: "the stored annotation is not a valid body" });
   const secrets = await secretsByLinkId(dealerLinkId);
-  if (!secrets?.apiKey) return finish("no_key", { lastError: "This dealer has no CHeKT App key; the annotation was not sent." });
+  if (!secrets?.apiKey)
+    return finish("no_key", { lastError: "This dealer has no CHeKT App key; the annotation was not sent." });
   try {
-    const ann = await annotateAlarm(secrets.apiKey, row.alarmId, row.body, { idempotencyKey: row.idempotencyKey, traceId, deadlineMs: ATTEMPT_DEADLINE_MS });
+    const ann = await annotateAlarm(secrets.apiKey, row.alarmId, row.body, {
+      idempotencyKey: row.idempotencyKey,
+      traceId,
+      deadlineMs: ATTEMPT_DEADLINE_MS,
+    });
     return finish("sent", { chektId: ann.id, sentAt: now() });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -78,17 +97,26 @@ export async function deliverAnnotation(dealerLinkId: string, verificationId: st
       return finish("scope_missing", { lastError: `The CHeKT App key lacks the events:write scope: ${message}` });
     }
     if (e instanceof ChektError && retryable(e) && row.attempts < MAX_ATTEMPTS) {
-      return finish("pending", { lastError: message, nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts, e.retryAfterS)) });
+      return finish("pending", {
+        lastError: message,
+        nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts, e.retryAfterS)),
+      });
     }
     if (!(e instanceof ChektError) && row.attempts < MAX_ATTEMPTS) {
-      return finish("pending", { lastError: message, nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)) });
+      return finish("pending", {
+        lastError: message,
+        nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)),
+      });
     }
     return finish("failed", { lastError: message });
   }
 }
 
 /** The sweep: every due annotation of every dealer, oldest first, a bounded batch per run. */
-export async function deliverDueAnnotations(now = () => new Date(), limit = 25): Promise<Record<AnnotationState, number>> {
+export async function deliverDueAnnotations(
+  now = () => new Date(),
+  limit = 25,
+): Promise<Record<AnnotationState, number>> {
   const due = await prisma.deskAnnotation.findMany({
     where: { state: "pending", nextAttemptAt: { lte: now() } },
     orderBy: { nextAttemptAt: "asc" },

@@ -40,7 +40,10 @@ const ATTEMPT_DEADLINE_MS = 4_000;
 const MIN_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 10_000;
 
-const STATE_OF: Record<AnswerAction, "dispatched" | "disregarded"> = { dispatch: "dispatched", disregard: "disregarded" };
+const STATE_OF: Record<AnswerAction, "dispatched" | "disregarded"> = {
+  dispatch: "dispatched",
+  disregard: "disregarded",
+};
 
 /** Whether a failure is worth sending again with the same Idempotency-Key. */
 function retryable(e: ChektError): boolean {
@@ -90,13 +93,36 @@ export async function answerVerification(
     const idemKey = stored ? row.answerIdemKey! : `verif-${id}-${randomUUID()}`;
     const respondedAt = stored ? row.answeredAt! : now();
     if (!stored) {
-      await tx.verification.update({ where: key, data: { answerIdemKey: idemKey, answerAction: action, answerContactId: contactId, answeredAt: respondedAt, answerError: null } });
+      await tx.verification.update({
+        where: key,
+        data: {
+          answerIdemKey: idemKey,
+          answerAction: action,
+          answerContactId: contactId,
+          answeredAt: respondedAt,
+          answerError: null,
+        },
+      });
     }
     // The outcome is ours, not sent to CHeKT with the answer: a resend may carry a corrected one.
     if (chosen) {
-      await tx.verification.update({ where: key, data: { answerOutcomeId: chosen.outcome.id, answerOutcomeLabel: chosen.outcome.label, answerSteps: chosen.steps } });
+      await tx.verification.update({
+        where: key,
+        data: {
+          answerOutcomeId: chosen.outcome.id,
+          answerOutcomeLabel: chosen.outcome.label,
+          answerSteps: chosen.steps,
+        },
+      });
     }
-    return { idemKey, respondedAt, siteId: row.siteId, alarmId: row.alarmId, expiresAt: row.expiresAt, before: { state: before?.state ?? row.state, claimedBy: before?.claimedByName ?? null } };
+    return {
+      idemKey,
+      respondedAt,
+      siteId: row.siteId,
+      alarmId: row.alarmId,
+      expiresAt: row.expiresAt,
+      before: { state: before?.state ?? row.state, claimedBy: before?.claimedByName ?? null },
+    };
   });
 
   try {
@@ -107,34 +133,75 @@ export async function answerVerification(
       { action, contactId, respondedAt: prepared.respondedAt },
       { idempotencyKey: prepared.idemKey, traceId: ctx.traceId, deadlineMs: ATTEMPT_DEADLINE_MS },
     );
-    await recordAnswer(ctx, dealer, me, id, action, { traceId, before: prepared.before, contactId, respondedAt: prepared.respondedAt, idempotencyKey: prepared.idemKey });
+    await recordAnswer(ctx, dealer, me, id, action, {
+      traceId,
+      before: prepared.before,
+      contactId,
+      respondedAt: prepared.respondedAt,
+      idempotencyKey: prepared.idemKey,
+    });
     return { outcome: "answered", state: STATE_OF[action], traceId };
   } catch (error) {
     if (error instanceof ChektError && error.status === 404) {
-      return afterNotFound(ctx, dealer, me, { id, action, alarmId: prepared.alarmId, expiresAt: prepared.expiresAt, before: prepared.before, error }, now());
+      return afterNotFound(
+        ctx,
+        dealer,
+        me,
+        { id, action, alarmId: prepared.alarmId, expiresAt: prepared.expiresAt, before: prepared.before, error },
+        now(),
+      );
     }
     const message = error instanceof Error ? error.message : String(error);
     const mayHaveApplied = !(error instanceof ChektError) || error.mayHaveApplied;
     if (error instanceof ChektError && retryable(error)) {
-      const windowEndsAt = new Date(Math.min(prepared.respondedAt.getTime() + deskConfig().VERIFICATION_ANSWER_RETRY_SECONDS * 1000, prepared.expiresAt.getTime()));
+      const windowEndsAt = new Date(
+        Math.min(
+          prepared.respondedAt.getTime() + deskConfig().VERIFICATION_ANSWER_RETRY_SECONDS * 1000,
+          prepared.expiresAt.getTime(),
+        ),
+      );
       const left = windowEndsAt.getTime() - now().getTime();
       if (left > MIN_RETRY_MS) {
-        await prisma.verification.update({ where: key, data: { answerError: message.slice(0, 500) } }).catch(() => undefined);
+        await prisma.verification
+          .update({ where: key, data: { answerError: message.slice(0, 500) } })
+          .catch(() => undefined);
         const suggested = error.retryAfterS !== undefined ? error.retryAfterS * 1000 : 3_000;
-        return { outcome: "retrying", retryInMs: Math.min(MAX_RETRY_MS, left - MIN_RETRY_MS, Math.max(MIN_RETRY_MS, suggested)), reason: reasonOf(error), windowEndsAt: windowEndsAt.toISOString() };
+        return {
+          outcome: "retrying",
+          retryInMs: Math.min(MAX_RETRY_MS, left - MIN_RETRY_MS, Math.max(MIN_RETRY_MS, suggested)),
+          reason: reasonOf(error),
+          windowEndsAt: windowEndsAt.toISOString(),
+        };
       }
     }
     // Certainly not applied: forget the stored answer, so the operator may answer differently.
     await prisma.verification
-      .update({ where: key, data: mayHaveApplied ? { answerError: message.slice(0, 500) } : { answerError: message.slice(0, 500), answerIdemKey: null, answerAction: null, answerContactId: null, answeredAt: null } })
+      .update({
+        where: key,
+        data: mayHaveApplied
+          ? { answerError: message.slice(0, 500) }
+          : {
+              answerError: message.slice(0, 500),
+              answerIdemKey: null,
+              answerAction: null,
+              answerContactId: null,
+              answeredAt: null,
+            },
+      })
       .catch(() => undefined);
     if (error instanceof ChektError && error.status === 400 && error.fieldErrors?.contact_id) {
       throw new ActionError("validation", error.fieldErrors.contact_id, { contactId: error.fieldErrors.contact_id });
     }
     if (error instanceof ChektError && retryable(error)) {
       return mayHaveApplied
-        ? { outcome: "uncertain", message: `CHeKT did not confirm the ${action} in time (${reasonOf(error)}). It may or may not have been saved — check with CHeKT.` }
-        : { outcome: "not_sent", message: `CHeKT did not take the ${action} in time (${reasonOf(error)}). Nothing was recorded; send it again.` };
+        ? {
+            outcome: "uncertain",
+            message: `CHeKT did not confirm the ${action} in time (${reasonOf(error)}). It may or may not have been saved — check with CHeKT.`,
+          }
+        : {
+            outcome: "not_sent",
+            message: `CHeKT did not take the ${action} in time (${reasonOf(error)}). Nothing was recorded; send it again.`,
+          };
     }
     throw error;
   }
@@ -146,23 +213,65 @@ async function recordAnswer(
   me: Me,
   id: string,
   action: AnswerAction,
-  a: { traceId: string; before: unknown; contactId: number | null; respondedAt: Date | null; idempotencyKey: string | null; note?: string },
+  a: {
+    traceId: string;
+    before: unknown;
+    contactId: number | null;
+    respondedAt: Date | null;
+    idempotencyKey: string | null;
+    note?: string;
+  },
 ) {
   const state = STATE_OF[action];
-  const row = await prisma.verification.findUnique({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } }, select: { alarmId: true, answerOutcomeLabel: true, answerSteps: true } });
-  const outcome = row?.answerOutcomeLabel ? { outcome: row.answerOutcomeLabel, steps: storedSteps(row.answerSteps) } : {};
+  const row = await prisma.verification.findUnique({
+    where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } },
+    select: { alarmId: true, answerOutcomeLabel: true, answerSteps: true },
+  });
+  const outcome = row?.answerOutcomeLabel
+    ? { outcome: row.answerOutcomeLabel, steps: storedSteps(row.answerSteps) }
+    : {};
   await ctx.commit(
-    { action: `verifications.${action}`, objectKind: "verification", chektId: id, dealerLinkId: dealer.id, traceId: a.traceId, before: a.before, after: { state, contactId: a.contactId, respondedAt: a.respondedAt, idempotencyKey: a.idempotencyKey, ...outcome, ...(a.note ? { note: a.note } : {}) } },
+    {
+      action: `verifications.${action}`,
+      objectKind: "verification",
+      chektId: id,
+      dealerLinkId: dealer.id,
+      traceId: a.traceId,
+      before: a.before,
+      after: {
+        state,
+        contactId: a.contactId,
+        respondedAt: a.respondedAt,
+        idempotencyKey: a.idempotencyKey,
+        ...outcome,
+        ...(a.note ? { note: a.note } : {}),
+      },
+    },
     async (tx) => {
       // CHeKT accepted the answer: the annotation is owed from now on (sent after this commit).
       if (row?.alarmId && row.answerOutcomeLabel) {
-        const notes = await tx.verificationNote.findMany({ where: { dealerLinkId: dealer.id, verificationId: id }, orderBy: { createdAt: "asc" }, select: { text: true } });
-        const body = annotationBody(row.answerOutcomeLabel, storedSteps(row.answerSteps), notes.map((n) => n.text));
+        const notes = await tx.verificationNote.findMany({
+          where: { dealerLinkId: dealer.id, verificationId: id },
+          orderBy: { createdAt: "asc" },
+          select: { text: true },
+        });
+        const body = annotationBody(
+          row.answerOutcomeLabel,
+          storedSteps(row.answerSteps),
+          notes.map((n) => n.text),
+        );
         await queueAnnotationInTx(tx, { dealerLinkId: dealer.id, verificationId: id, alarmId: row.alarmId, body });
       }
       await tx.verification.update({
         where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } },
-        data: { state, answeredById: me.id, answeredByName: me.name || me.email, answerTraceId: a.traceId, answerError: null, leaseExpiresAt: null },
+        data: {
+          state,
+          answeredById: me.id,
+          answeredByName: me.name || me.email,
+          answerTraceId: a.traceId,
+          answerError: null,
+          leaseExpiresAt: null,
+        },
       });
       await notifyVerification(tx, { id, dealerLinkId: dealer.id, state });
     },
@@ -175,15 +284,35 @@ export function storedSteps(json: unknown): CheckedStep[] {
   return json.flatMap((s: unknown) => {
     if (typeof s !== "object" || s === null) return [];
     const { id, text, optional, checked } = s as Record<string, unknown>;
-    return typeof id === "string" && typeof text === "string" ? [{ id, text, optional: optional === true, checked: checked === true }] : [];
+    return typeof id === "string" && typeof text === "string"
+      ? [{ id, text, optional: optional === true, checked: checked === true }]
+      : [];
   });
 }
 
-async function markExpired(ctx: Pick<ActionContext, "commit" | "traceId">, dealer: Dealer, id: string, before: unknown, reason: string, traceId: string) {
+async function markExpired(
+  ctx: Pick<ActionContext, "commit" | "traceId">,
+  dealer: Dealer,
+  id: string,
+  before: unknown,
+  reason: string,
+  traceId: string,
+) {
   await ctx.commit(
-    { action: "verifications.expire", objectKind: "verification", chektId: id, dealerLinkId: dealer.id, traceId, before, after: { state: "expired", reason } },
+    {
+      action: "verifications.expire",
+      objectKind: "verification",
+      chektId: id,
+      dealerLinkId: dealer.id,
+      traceId,
+      before,
+      after: { state: "expired", reason },
+    },
     async (tx) => {
-      await tx.verification.update({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } }, data: { state: "expired", answerError: reason.slice(0, 500), answerTraceId: traceId, leaseExpiresAt: null } });
+      await tx.verification.update({
+        where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } },
+        data: { state: "expired", answerError: reason.slice(0, 500), answerTraceId: traceId, leaseExpiresAt: null },
+      });
       await notifyVerification(tx, { id, dealerLinkId: dealer.id, state: "expired" });
     },
   );
@@ -204,12 +333,27 @@ async function afterNotFound(
   const traceId = a.error.traceId ?? ctx.traceId;
   const verdict: AlarmVerdict = await alarmVerdict(dealer.id, a.alarmId, a.action, ctx.traceId);
   if (verdict.kind === "recorded") {
-    await recordAnswer(ctx, dealer, me, a.id, a.action, { traceId, before: a.before, contactId: null, respondedAt: null, idempotencyKey: null, note: `CHeKT 404 on resend; alarm ${verdict.alarmStatus} confirms the ${a.action}` });
+    await recordAnswer(ctx, dealer, me, a.id, a.action, {
+      traceId,
+      before: a.before,
+      contactId: null,
+      respondedAt: null,
+      idempotencyKey: null,
+      note: `CHeKT 404 on resend; alarm ${verdict.alarmStatus} confirms the ${a.action}`,
+    });
     return { outcome: "answered", state: STATE_OF[a.action], traceId };
   }
   if (verdict.kind === "open" && a.expiresAt > now) {
-    await prisma.verification.update({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id: a.id } }, data: { answerError: `CHeKT 404: ${a.error.message}`.slice(0, 500) } }).catch(() => undefined);
-    throw new ActionError("not_found_open", "CHeKT did not accept the answer (404) although the alarm is still open there. Nothing was recorded; try again or call the monitoring station.");
+    await prisma.verification
+      .update({
+        where: { dealerLinkId_id: { dealerLinkId: dealer.id, id: a.id } },
+        data: { answerError: `CHeKT 404: ${a.error.message}`.slice(0, 500) },
+      })
+      .catch(() => undefined);
+    throw new ActionError(
+      "not_found_open",
+      "CHeKT did not accept the answer (404) although the alarm is still open there. Nothing was recorded; try again or call the monitoring station.",
+    );
   }
   const why =
     verdict.kind === "closed_otherwise"
@@ -224,23 +368,47 @@ async function afterNotFound(
  * when CHeKT shows it, otherwise says it was not recorded (the operator may send it again — the
  * stored key makes a resend safe either way).
  */
-export async function checkStoredAnswer(ctx: Pick<ActionContext, "commit" | "traceId">, dealer: Dealer, me: Me, id: string): Promise<{ recorded: boolean; message: string }> {
+export async function checkStoredAnswer(
+  ctx: Pick<ActionContext, "commit" | "traceId">,
+  dealer: Dealer,
+  me: Me,
+  id: string,
+): Promise<{ recorded: boolean; message: string }> {
   const row = await prisma.verification.findUnique({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } } });
   if (!row) throw new ActionError("not_found", "This verification is not in this dealer's queue.");
-  if (row.state === "dispatched" || row.state === "disregarded") return { recorded: true, message: `Already ${row.state} by ${row.answeredByName ?? "an operator"}.` };
-  if (!row.answerAction || (row.answerAction !== "dispatch" && row.answerAction !== "disregard")) return { recorded: false, message: "No answer is stored for this alarm; nothing to check." };
+  if (row.state === "dispatched" || row.state === "disregarded")
+    return { recorded: true, message: `Already ${row.state} by ${row.answeredByName ?? "an operator"}.` };
+  if (!row.answerAction || (row.answerAction !== "dispatch" && row.answerAction !== "disregard"))
+    return { recorded: false, message: "No answer is stored for this alarm; nothing to check." };
   const action: AnswerAction = row.answerAction;
   const verdict = await alarmVerdict(dealer.id, row.alarmId, action, ctx.traceId);
   if (verdict.kind === "recorded") {
-    await recordAnswer(ctx, dealer, me, id, action, { traceId: ctx.traceId, before: { state: row.state }, contactId: row.answerContactId, respondedAt: row.answeredAt, idempotencyKey: row.answerIdemKey, note: `confirmed by CHeKT (alarm ${verdict.alarmStatus})` });
+    await recordAnswer(ctx, dealer, me, id, action, {
+      traceId: ctx.traceId,
+      before: { state: row.state },
+      contactId: row.answerContactId,
+      respondedAt: row.answeredAt,
+      idempotencyKey: row.answerIdemKey,
+      note: `confirmed by CHeKT (alarm ${verdict.alarmStatus})`,
+    });
     return { recorded: true, message: `CHeKT has the ${action}: the alarm is ${verdict.alarmStatus}.` };
   }
   if (verdict.kind === "open") {
     // CHeKT moves the alarm when it records an answer: it has not, so the stored answer is
     // forgotten and the operator may send it again or answer differently.
-    await prisma.verification.update({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } }, data: { answerIdemKey: null, answerAction: null, answerContactId: null, answeredAt: null } });
-    return { recorded: false, message: `CHeKT has not recorded the ${action}: the alarm is still ${verdict.alarmStatus}. Send it again or answer differently.` };
+    await prisma.verification.update({
+      where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } },
+      data: { answerIdemKey: null, answerAction: null, answerContactId: null, answeredAt: null },
+    });
+    return {
+      recorded: false,
+      message: `CHeKT has not recorded the ${action}: the alarm is still ${verdict.alarmStatus}. Send it again or answer differently.`,
+    };
   }
-  if (verdict.kind === "closed_otherwise") return { recorded: false, message: `The alarm is ${verdict.alarmStatus} in CHeKT, which does not match the ${action}: it was answered or resolved elsewhere.` };
+  if (verdict.kind === "closed_otherwise")
+    return {
+      recorded: false,
+      message: `The alarm is ${verdict.alarmStatus} in CHeKT, which does not match the ${action}: it was answered or resolved elsewhere.`,
+    };
   throw new ActionError("check_failed", `We could not check with CHeKT: ${verdict.message}`);
 }

@@ -14,14 +14,20 @@ export type AlarmVerdict =
 
 const MATCHES: Record<"dispatch" | "disregard", string> = { dispatch: "dispatched", disregard: "resolved" };
 
-export async function alarmVerdict(dealerLinkId: string, alarmId: string | null, action: "dispatch" | "disregard", traceId?: string): Promise<AlarmVerdict> {
+export async function alarmVerdict(
+  dealerLinkId: string,
+  alarmId: string | null,
+  action: "dispatch" | "disregard",
+  traceId?: string,
+): Promise<AlarmVerdict> {
   if (!alarmId) return { kind: "unknown", message: "the verification names no alarm" };
   const secrets = await secretsByLinkId(dealerLinkId);
   if (!secrets?.apiKey) return { kind: "unknown", message: "this dealer has no CHeKT App key to read alarms with" };
   try {
     const alarm = await getAlarm(secrets.apiKey, alarmId, { traceId, deadlineMs: 5_000 });
     if (alarm.status === MATCHES[action]) return { kind: "recorded", alarmStatus: alarm.status };
-    if (alarm.status === "open" || alarm.status === "acknowledged") return { kind: "open", alarmStatus: alarm.status ?? "open" };
+    if (alarm.status === "open" || alarm.status === "acknowledged")
+      return { kind: "open", alarmStatus: alarm.status ?? "open" };
     return { kind: "closed_otherwise", alarmStatus: alarm.status ?? "unknown" };
   } catch (e) {
     return { kind: "unknown", message: e instanceof Error ? e.message : String(e) };

@@ -34,10 +34,17 @@ export async function claimInTx(tx: Tx, dealer: Dealer, id: string, me: Me, now 
 }
 
 /** A dealer admin takes over another operator's claim. Returns who held it (for the audit row). */
-export async function takeOverInTx(tx: Tx, dealer: Dealer, id: string, me: Me, now = new Date()): Promise<{ previous: string | null }> {
+export async function takeOverInTx(
+  tx: Tx,
+  dealer: Dealer,
+  id: string,
+  me: Me,
+  now = new Date(),
+): Promise<{ previous: string | null }> {
   const before = await tx.verification.findUnique({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } } });
   if (!before) throw new ActionError("not_found", "This verification is not in this dealer's queue.");
-  if (before.state !== "claimed" || before.claimedById === me.id) return claimInTx(tx, dealer, id, me, now).then(() => ({ previous: null }));
+  if (before.state !== "claimed" || before.claimedById === me.id)
+    return claimInTx(tx, dealer, id, me, now).then(() => ({ previous: null }));
   const lease = new Date(now.getTime() + leaseMs());
   const rows = await tx.$queryRaw<{ id: string }[]>`
     UPDATE verifications
@@ -50,7 +57,12 @@ export async function takeOverInTx(tx: Tx, dealer: Dealer, id: string, me: Me, n
 }
 
 /** The claimer's heartbeat. `held: false` when the claim is gone (lapsed, taken over, answered). */
-export async function renewLease(dealer: Dealer, id: string, userId: string, now = new Date()): Promise<{ held: boolean; leaseExpiresAt: Date | null }> {
+export async function renewLease(
+  dealer: Dealer,
+  id: string,
+  userId: string,
+  now = new Date(),
+): Promise<{ held: boolean; leaseExpiresAt: Date | null }> {
   const lease = new Date(now.getTime() + leaseMs());
   // No NOTIFY and no updated_at bump: nothing another page shows has changed.
   const rows = await prisma.$queryRaw<{ id: string }[]>`
@@ -99,10 +111,12 @@ export async function releaseLapsedLeases(tx: Tx, now = new Date()): Promise<num
 export async function refusal(tx: Tx, dealer: Dealer, id: string, now: Date): Promise<ActionError> {
   const row = await tx.verification.findUnique({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } } });
   if (!row) return new ActionError("not_found", "This verification is not in this dealer's queue.");
-  if (row.state === "claimed" && row.expiresAt > now) return new ActionError("claimed", `Claimed by ${row.claimedByName ?? "another operator"}.`);
+  if (row.state === "claimed" && row.expiresAt > now)
+    return new ActionError("claimed", `Claimed by ${row.claimedByName ?? "another operator"}.`);
   if (row.state === "dispatched" || row.state === "disregarded") {
     return new ActionError("answered", `Already ${row.state} by ${row.answeredByName ?? "another operator"}.`);
   }
-  if (row.state === "cancelled") return new ActionError("cancelled", "The alarm was resolved; this verification was cancelled.");
+  if (row.state === "cancelled")
+    return new ActionError("cancelled", "The alarm was resolved; this verification was cancelled.");
   return new ActionError("expired", "This verification has expired.");
 }

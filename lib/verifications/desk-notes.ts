@@ -13,13 +13,19 @@ const displayName = (me: Me) => me.name || me.email;
 
 /** The directions as they are now (the audit row's "before"); null when none were written. */
 export async function currentDirections(tx: Tx, dealer: Dealer, siteId: number): Promise<string | null> {
-  const row = await tx.siteDirections.findUnique({ where: { dealerLinkId_siteId: { dealerLinkId: dealer.id, siteId } }, select: { text: true } });
+  const row = await tx.siteDirections.findUnique({
+    where: { dealerLinkId_siteId: { dealerLinkId: dealer.id, siteId } },
+    select: { text: true },
+  });
   return row?.text ?? null;
 }
 
 /** Saves (or, with empty text, removes) a site's directions. The site must be in this dealer's mirror. */
 export async function saveDirectionsInTx(tx: Tx, dealer: Dealer, siteId: number, text: string, me: Me): Promise<void> {
-  const site = await tx.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: dealer.id, chektId: siteId } }, select: { chektId: true } });
+  const site = await tx.mirrorSite.findUnique({
+    where: { dealerLinkId_chektId: { dealerLinkId: dealer.id, chektId: siteId } },
+    select: { chektId: true },
+  });
   if (!site) throw new ActionError("not_found", `This dealer has no site ${siteId}.`);
   if (text === "") {
     await tx.siteDirections.deleteMany({ where: { dealerLinkId: dealer.id, siteId } });
@@ -33,8 +39,17 @@ export async function saveDirectionsInTx(tx: Tx, dealer: Dealer, siteId: number,
 }
 
 /** Adds a note to a verification of this dealer (any state: a note after answering is still history). */
-export async function addNoteInTx(tx: Tx, dealer: Dealer, verificationId: string, text: string, me: Me): Promise<{ id: string }> {
-  const v = await tx.verification.findUnique({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id: verificationId } }, select: { id: true } });
+export async function addNoteInTx(
+  tx: Tx,
+  dealer: Dealer,
+  verificationId: string,
+  text: string,
+  me: Me,
+): Promise<{ id: string }> {
+  const v = await tx.verification.findUnique({
+    where: { dealerLinkId_id: { dealerLinkId: dealer.id, id: verificationId } },
+    select: { id: true },
+  });
   if (!v) throw new ActionError("not_found", "This verification is not in this dealer's queue.");
   const note = await tx.verificationNote.create({
     data: { dealerLinkId: dealer.id, verificationId, authorId: me.id, authorName: displayName(me), text },

@@ -31,7 +31,11 @@ export async function readDetail(dealerLinkId: string, verificationId: string): 
        ORDER BY created_at DESC, received_at DESC LIMIT ${HISTORY_LIMIT}`,
   ]);
   const station =
-    site?.stationId != null ? await prisma.mirrorStation.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId, chektId: site.stationId } } }) : null;
+    site?.stationId != null
+      ? await prisma.mirrorStation.findUnique({
+          where: { dealerLinkId_chektId: { dealerLinkId, chektId: site.stationId } },
+        })
+      : null;
 
   // The contact CHeKT named for this verification is called first; the rest keep CHeKT's order.
   const callList = contacts
@@ -59,8 +63,19 @@ export async function readDetail(dealerLinkId: string, verificationId: string): 
     station: station ? { id: station.chektId, name: station.name } : null,
     callList,
     namedContactMissing: v.contactId !== null && !callList.some((c) => c.named),
-    directions: directions ? { text: directions.text, updatedByName: directions.updatedByName, updatedAt: directions.updatedAt.toISOString() } : null,
-    notes: notes.map((n) => ({ id: n.id, authorName: n.authorName, text: n.text, createdAt: n.createdAt.toISOString() })),
+    directions: directions
+      ? {
+          text: directions.text,
+          updatedByName: directions.updatedByName,
+          updatedAt: directions.updatedAt.toISOString(),
+        }
+      : null,
+    notes: notes.map((n) => ({
+      id: n.id,
+      authorName: n.authorName,
+      text: n.text,
+      createdAt: n.createdAt.toISOString(),
+    })),
     history: events.reverse().map(toDeskEvent),
   };
 }
@@ -70,12 +85,19 @@ function toDeskEvent(e: EventRow): DeskEvent {
   const d = e.data ?? {};
   const s = (k: string) => (typeof d[k] === "string" || typeof d[k] === "number" ? String(d[k]) : null);
   const parts: Record<string, string | null> = {
-    "alarm.created": [s("priority"), s("trigger"), s("location") && `at ${s("location")}`].filter(Boolean).join(" ") || "Alarm raised",
+    "alarm.created":
+      [s("priority"), s("trigger"), s("location") && `at ${s("location")}`].filter(Boolean).join(" ") || "Alarm raised",
     "verification.requested": s("description") ?? "Verification requested",
     "alarm.acknowledged": `Acknowledged${s("reason") ? `: ${s("reason")}` : ""}`,
     "alarm.dispatched": `Responders dispatched${s("responder_type") ? ` (${s("responder_type")})` : ""}${s("eta_seconds") ? `, ETA ${Math.round(Number(s("eta_seconds")) / 60)} min` : ""}`,
     "alarm.resolved": `Resolved${s("resolution") ? ` as ${s("resolution")}` : ""}${s("notes") ? `: ${s("notes")}` : ""}`,
     "snapshot.created": "Snapshot received",
   };
-  return { id: e.id, type: e.type, at: e.created_at.toISOString(), receivedAt: e.received_at.toISOString(), summary: parts[e.type] ?? e.type };
+  return {
+    id: e.id,
+    type: e.type,
+    at: e.created_at.toISOString(),
+    receivedAt: e.received_at.toISOString(),
+    summary: parts[e.type] ?? e.type,
+  };
 }

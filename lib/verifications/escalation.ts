@@ -45,7 +45,11 @@ export function escalationOf(item: EscalationItem, now: number, settings: Escala
   const red = leftMs < settings.remainingSeconds * 1000;
   const amber = !red && total > 0 && leftMs < total / 2;
   const urgency: Urgency = red ? "red" : amber ? "amber" : "normal";
-  const urgencyLabel = red ? `Under ${duration(settings.remainingSeconds)} left` : amber ? "Less than half the time left" : "";
+  const urgencyLabel = red
+    ? `Under ${duration(settings.remainingSeconds)} left`
+    : amber
+      ? "Less than half the time left"
+      : "";
 
   const runningOut = red;
   const waitedTooLong = unclaimed && unclaimedForS >= settings.unclaimedSeconds;

@@ -15,8 +15,14 @@ export type AnswerDetail = { outcome: string | null; steps: CheckedStep[]; annot
 export async function answerDetails(dealerLinkId: string, ids: string[]): Promise<Map<string, AnswerDetail>> {
   if (!ids.length) return new Map();
   const [rows, annotations] = await Promise.all([
-    prisma.verification.findMany({ where: { dealerLinkId, id: { in: ids } }, select: { id: true, answerOutcomeLabel: true, answerSteps: true, state: true } }),
-    prisma.deskAnnotation.findMany({ where: { dealerLinkId, verificationId: { in: ids } }, select: { verificationId: true, state: true, attempts: true, lastError: true } }),
+    prisma.verification.findMany({
+      where: { dealerLinkId, id: { in: ids } },
+      select: { id: true, answerOutcomeLabel: true, answerSteps: true, state: true },
+    }),
+    prisma.deskAnnotation.findMany({
+      where: { dealerLinkId, verificationId: { in: ids } },
+      select: { verificationId: true, state: true, attempts: true, lastError: true },
+    }),
   ]);
   const ann = new Map(annotations.map((a) => [a.verificationId, a]));
   const answered = (state: string) => state === "dispatched" || state === "disregarded";
@@ -25,15 +31,34 @@ export async function answerDetails(dealerLinkId: string, ids: string[]): Promis
       r.id,
       // An outcome stored with an answer CHeKT never took is not history: only answered rows show it.
       answered(r.state)
-        ? { outcome: r.answerOutcomeLabel, steps: storedSteps(r.answerSteps), annotation: annotationLabel(ann.get(r.id)) }
+        ? {
+            outcome: r.answerOutcomeLabel,
+            steps: storedSteps(r.answerSteps),
+            annotation: annotationLabel(ann.get(r.id)),
+          }
         : { outcome: null, steps: [], annotation: null },
     ]),
   );
 }
 
-export const stepsText = (steps: CheckedStep[]) => steps.map((s) => `${s.checked ? "[x]" : "[ ]"} ${s.text}${s.optional ? " (optional)" : ""}`).join("; ");
+export const stepsText = (steps: CheckedStep[]) =>
+  steps.map((s) => `${s.checked ? "[x]" : "[ ]"} ${s.text}${s.optional ? " (optional)" : ""}`).join("; ");
 
-const HEADER = ["occurred_at", "verification_id", "alarm_id", "site", "site_id", "event", "state", "operator", "answered_at", "outcome", "steps_checked", "steps", "annotation"];
+const HEADER = [
+  "occurred_at",
+  "verification_id",
+  "alarm_id",
+  "site",
+  "site_id",
+  "event",
+  "state",
+  "operator",
+  "answered_at",
+  "outcome",
+  "steps_checked",
+  "steps",
+  "annotation",
+];
 
 /** The history rows as CSV (the page's columns plus outcome, checklist and annotation). */
 export function historyCsv(items: QueueItem[], details: Map<string, AnswerDetail>): string {
@@ -73,5 +98,10 @@ export async function outcomeCounts(dealerLinkId: string, range: { from: Date; t
        AND v.state IN ('dispatched', 'disregarded') AND v.answer_outcome_label IS NOT NULL
      GROUP BY 1, 2
      ORDER BY 3 DESC, 1`;
-  return rows.map((r) => ({ outcome: r.outcome, kind: r.kind, answers: Number(r.answers), allStepsChecked: Number(r.all_checked) }));
+  return rows.map((r) => ({
+    outcome: r.outcome,
+    kind: r.kind,
+    answers: Number(r.answers),
+    allStepsChecked: Number(r.all_checked),
+  }));
 }

@@ -20,7 +20,11 @@ export type CheckedStep = { id: string; text: string; optional: boolean; checked
 
 const outcomeRow = z.object({
   id: z.string().uuid("Unknown outcome").optional(),
-  label: z.string().trim().min(1, "Give the outcome a label").max(OUTCOME_LABEL_MAX, `At most ${OUTCOME_LABEL_MAX} characters`),
+  label: z
+    .string()
+    .trim()
+    .min(1, "Give the outcome a label")
+    .max(OUTCOME_LABEL_MAX, `At most ${OUTCOME_LABEL_MAX} characters`),
   kind: z.enum(OUTCOME_KINDS, { message: "Choose dispatch or disregard" }),
   active: z.boolean(),
 });
@@ -32,12 +36,17 @@ export const outcomesSchema = z
     const seen = new Map<string, number>();
     v.outcomes.forEach((o, i) => {
       const key = o.label.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["outcomes", i, "label"], message: `"${o.label}" is listed twice` });
+      if (seen.has(key))
+        ctx.addIssue({ code: "custom", path: ["outcomes", i, "label"], message: `"${o.label}" is listed twice` });
       seen.set(key, i);
     });
     for (const kind of OUTCOME_KINDS) {
       if (!v.outcomes.some((o) => o.kind === kind && o.active)) {
-        ctx.addIssue({ code: "custom", path: ["outcomes"], message: `Keep at least one active ${kind} outcome, or operators cannot ${kind}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["outcomes"],
+          message: `Keep at least one active ${kind} outcome, or operators cannot ${kind}`,
+        });
       }
     }
   });

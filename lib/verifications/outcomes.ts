@@ -50,7 +50,11 @@ export async function listOutcomes(db: Db, dealer: Dealer, opts: { activeOnly?: 
 }
 
 /** The dealer's checklist and, when the site has one, the site's own. */
-export async function checklists(db: Db, dealer: Dealer, siteId?: number): Promise<{ dealer: ChecklistStep[]; site: ChecklistStep[] | null }> {
+export async function checklists(
+  db: Db,
+  dealer: Dealer,
+  siteId?: number,
+): Promise<{ dealer: ChecklistStep[]; site: ChecklistStep[] | null }> {
   const scopes = [DEALER_SCOPE, ...(siteId ? [siteScope(siteId)] : [])];
   const rows = await db.deskChecklist.findMany({ where: { dealerLinkId: dealer.id, scope: { in: scopes } } });
   const of = (scope: string) => rows.find((r) => r.scope === scope);
@@ -78,7 +82,9 @@ export async function resolveAnswerOutcome(
 ): Promise<{ outcome: Outcome; steps: CheckedStep[] }> {
   const row = await db.deskOutcome.findFirst({ where: { id: input.outcomeId, dealerLinkId: dealer.id } });
   if (!row || !row.active) {
-    throw new ActionError("validation", "Choose an outcome from this dealer's list.", { outcomeId: "Choose an outcome from this dealer's list" });
+    throw new ActionError("validation", "Choose an outcome from this dealer's list.", {
+      outcomeId: "Choose an outcome from this dealer's list",
+    });
   }
   const outcome = toOutcome(row);
   if (outcome.kind !== action) {
@@ -90,7 +96,9 @@ export async function resolveAnswerOutcome(
   const unknown = input.checkedSteps.filter((id) => !steps.some((s) => s.id === id));
   if (unknown.length) {
     // The checklist changed while the picker was open: the operator must see the current one.
-    throw new ActionError("validation", "The checklist was changed meanwhile; reopen the outcome picker.", { checkedSteps: "The checklist was changed meanwhile" });
+    throw new ActionError("validation", "The checklist was changed meanwhile; reopen the outcome picker.", {
+      checkedSteps: "The checklist was changed meanwhile",
+    });
   }
   const missing = steps.filter((s) => !s.optional && !checked.has(s.id));
   if (missing.length) {
@@ -104,7 +112,11 @@ export async function resolveAnswerOutcome(
  * Saves the dealer's outcome list in the given order. Codes are matched by id (this dealer's
  * only); codes left out are retired, not deleted, since past answers name them.
  */
-export async function saveOutcomesInTx(tx: Db, dealer: Dealer, input: OutcomesInput): Promise<{ before: Outcome[]; after: Outcome[] }> {
+export async function saveOutcomesInTx(
+  tx: Db,
+  dealer: Dealer,
+  input: OutcomesInput,
+): Promise<{ before: Outcome[]; after: Outcome[] }> {
   const before = await listOutcomes(tx, dealer);
   const known = new Set(before.map((o) => o.id));
   const stray = input.outcomes.find((o) => o.id && !known.has(o.id));
@@ -117,7 +129,10 @@ export async function saveOutcomesInTx(tx: Db, dealer: Dealer, input: OutcomesIn
   const takenByNew = new Set(input.outcomes.map((o) => o.label.toLowerCase()));
   for (const [i, o] of retired.entries()) {
     const label = takenByNew.has(o.label.toLowerCase()) ? `${o.label} (retired)` : o.label;
-    await tx.deskOutcome.update({ where: { id: o.id }, data: { label, active: false, position: input.outcomes.length + i } });
+    await tx.deskOutcome.update({
+      where: { id: o.id },
+      data: { label, active: false, position: input.outcomes.length + i },
+    });
   }
   for (const [position, o] of input.outcomes.entries()) {
     const data = { label: o.label, kind: o.kind, active: o.active, position };
@@ -134,9 +149,17 @@ const newStepId = () => `st_${randomBytes(6).toString("hex")}`;
  * Step ids already in that list are kept (answers refer to them), new steps get a new id. A site
  * must be in this dealer's mirror.
  */
-export async function saveChecklistInTx(tx: Db, dealer: Dealer, input: ChecklistInput, me: Me): Promise<{ before: ChecklistStep[] | null; after: ChecklistStep[] | null }> {
+export async function saveChecklistInTx(
+  tx: Db,
+  dealer: Dealer,
+  input: ChecklistInput,
+  me: Me,
+): Promise<{ before: ChecklistStep[] | null; after: ChecklistStep[] | null }> {
   if (input.siteId) {
-    const site = await tx.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: dealer.id, chektId: input.siteId } }, select: { chektId: true } });
+    const site = await tx.mirrorSite.findUnique({
+      where: { dealerLinkId_chektId: { dealerLinkId: dealer.id, chektId: input.siteId } },
+      select: { chektId: true },
+    });
     if (!site) throw new ActionError("not_found", `This dealer has no site ${input.siteId}.`);
   } else if (input.mode === "inherit") {
     throw new ActionError("validation", "The dealer's checklist has nothing to inherit from.");
@@ -150,7 +173,11 @@ export async function saveChecklistInTx(tx: Db, dealer: Dealer, input: Checklist
     return { before, after: null };
   }
   const ids = new Set((before ?? []).map((s) => s.id));
-  const steps: ChecklistStep[] = input.steps.map((s) => ({ id: s.id && ids.has(s.id) ? s.id : newStepId(), text: s.text, optional: s.optional }));
+  const steps: ChecklistStep[] = input.steps.map((s) => ({
+    id: s.id && ids.has(s.id) ? s.id : newStepId(),
+    text: s.text,
+    optional: s.optional,
+  }));
   const data = { steps, siteId: input.siteId ?? null, updatedByName: me.name || me.email };
   await tx.deskChecklist.upsert({ where: key, create: { dealerLinkId: dealer.id, scope, ...data }, update: data });
   return { before, after: steps };

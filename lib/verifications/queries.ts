@@ -10,7 +10,12 @@ type Row = Prisma.VerificationGetPayload<object>;
  * Pending and claimed items of one dealer, oldest deadline first, not yet past their deadline.
  * `viewerId` decides `claimedByMe`; no user id ever leaves the server.
  */
-export async function listOpen(dealerLinkId: string, chektDealerId: number, viewerId: string | null, now = new Date()): Promise<QueueItem[]> {
+export async function listOpen(
+  dealerLinkId: string,
+  chektDealerId: number,
+  viewerId: string | null,
+  now = new Date(),
+): Promise<QueueItem[]> {
   const rows = await prisma.verification.findMany({
     where: { dealerLinkId, state: { in: ["pending", "claimed"] }, expiresAt: { gt: now } },
     orderBy: [{ expiresAt: "asc" }, { occurredAt: "asc" }],
@@ -19,7 +24,12 @@ export async function listOpen(dealerLinkId: string, chektDealerId: number, view
   return decorate(rows, chektDealerId, viewerId);
 }
 
-export async function getItem(id: string, dealerLinkId: string, chektDealerId: number, viewerId: string | null): Promise<QueueItem | null> {
+export async function getItem(
+  id: string,
+  dealerLinkId: string,
+  chektDealerId: number,
+  viewerId: string | null,
+): Promise<QueueItem | null> {
   const row = await prisma.verification.findFirst({ where: { id, dealerLinkId } });
   if (!row) return null;
   return (await decorate([row], chektDealerId, viewerId))[0];
@@ -42,14 +52,24 @@ export async function listHistory(dealerLinkId: string, chektDealerId: number, f
     ...(f.state ? { state: f.state } : {}),
     ...(f.siteId ? { siteId: f.siteId } : {}),
     ...(f.operator
-      ? { OR: [{ answeredByName: { contains: f.operator, mode: "insensitive" } }, { claimedByName: { contains: f.operator, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { answeredByName: { contains: f.operator, mode: "insensitive" } },
+            { claimedByName: { contains: f.operator, mode: "insensitive" } },
+          ],
+        }
       : {}),
     ...(f.from || f.to ? { occurredAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
   };
   const page = Math.max(1, f.page ?? 1);
   const [total, rows] = await Promise.all([
     prisma.verification.count({ where }),
-    prisma.verification.findMany({ where, orderBy: { occurredAt: "desc" }, skip: (page - 1) * HISTORY_PAGE_SIZE, take: HISTORY_PAGE_SIZE }),
+    prisma.verification.findMany({
+      where,
+      orderBy: { occurredAt: "desc" },
+      skip: (page - 1) * HISTORY_PAGE_SIZE,
+      take: HISTORY_PAGE_SIZE,
+    }),
   ]);
   return { total, page, items: await decorate(rows, chektDealerId, null) };
 }
@@ -62,7 +82,10 @@ async function decorate(rows: Row[], chektDealerId: number, viewerId: string | n
   const dealerLinkIds = [...new Set(rows.map((r) => r.dealerLinkId))];
   const [alarms, snaps] = await Promise.all([
     prisma.alarm.findMany({ where: { dealerLinkId: { in: dealerLinkIds }, id: { in: alarmIds } } }),
-    prisma.snapshot.findMany({ where: { dealerLinkId: { in: dealerLinkIds }, alarmId: { in: alarmIds } }, orderBy: { capturedAt: "asc" } }),
+    prisma.snapshot.findMany({
+      where: { dealerLinkId: { in: dealerLinkIds }, alarmId: { in: alarmIds } },
+      orderBy: { capturedAt: "asc" },
+    }),
   ]);
   const alarmById = new Map(alarms.map((a) => [`${a.dealerLinkId}:${a.id}`, a]));
   const snapsByAlarm = new Map<string, { id: string; url: string; capturedAt: Date; createdAt: Date }[]>();
@@ -87,7 +110,11 @@ async function decorate(rows: Row[], chektDealerId: number, viewerId: string | n
     const site = sites.get(r.siteId);
     // The item's version: its newest change, whichever row it came from (a snapshot or an alarm
     // update changes what the page shows without touching the verification row).
-    const version = Math.max(r.updatedAt.getTime(), alarm?.updatedAt.getTime() ?? 0, ...list.map((s) => s.createdAt.getTime()));
+    const version = Math.max(
+      r.updatedAt.getTime(),
+      alarm?.updatedAt.getTime() ?? 0,
+      ...list.map((s) => s.createdAt.getTime()),
+    );
     return {
       id: r.id,
       alarmId: r.alarmId,
@@ -116,7 +143,10 @@ async function decorate(rows: Row[], chektDealerId: number, viewerId: string | n
       snapshots,
       updatedAt: r.updatedAt.toISOString(),
       version,
-      answerStored: r.state === "claimed" && r.answerIdemKey && (r.answerAction === "dispatch" || r.answerAction === "disregard") ? r.answerAction : null,
+      answerStored:
+        r.state === "claimed" && r.answerIdemKey && (r.answerAction === "dispatch" || r.answerAction === "disregard")
+          ? r.answerAction
+          : null,
     };
   });
 }

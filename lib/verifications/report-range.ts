@@ -37,7 +37,8 @@ export function parseReportRange(
   const get = (k: string) => one(params instanceof URLSearchParams ? params.get(k) : params[k]).trim();
   const today = dayOf(now);
   const toDay = get("to") || today;
-  const fromDay = get("from") || dayOf(new Date(new Date(`${toDay}T00:00:00.000Z`).getTime() - (DEFAULT_DAYS - 1) * DAY_MS));
+  const fromDay =
+    get("from") || dayOf(new Date(new Date(`${toDay}T00:00:00.000Z`).getTime() - (DEFAULT_DAYS - 1) * DAY_MS));
   const values = { from: fromDay, to: toDay };
   const errors: string[] = [];
   const from = parseDay(fromDay, "From", errors);

@@ -6,7 +6,12 @@ import { prisma } from "@/lib/db";
  * desk report's "first view"; later opens (a reload, another operator) change nothing.
  * Call it only after the verification was found for this dealer link.
  */
-export async function recordFirstView(dealerLinkId: string, verificationId: string, user: { id: string; name: string }, at: Date = new Date()) {
+export async function recordFirstView(
+  dealerLinkId: string,
+  verificationId: string,
+  user: { id: string; name: string },
+  at: Date = new Date(),
+) {
   await prisma.$executeRaw`
     INSERT INTO verification_views (dealer_link_id, verification_id, user_id, user_name, first_viewed_at)
     VALUES (${dealerLinkId}, ${verificationId}, ${user.id}, ${user.name}, ${at})

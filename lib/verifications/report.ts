@@ -22,11 +22,41 @@ export type ReportSummary = {
   toAnswer: Timing;
 };
 
-export type OperatorRow = { operatorId: string | null; operator: string; claimed: number; dispatched: number; disregarded: number; medianToClaim: number | null; medianToAnswer: number | null };
-export type SiteRow = { siteId: number; site: string; total: number; dispatched: number; disregarded: number; expired: number; medianToAnswer: number | null };
+export type OperatorRow = {
+  operatorId: string | null;
+  operator: string;
+  claimed: number;
+  dispatched: number;
+  disregarded: number;
+  medianToClaim: number | null;
+  medianToAnswer: number | null;
+};
+export type SiteRow = {
+  siteId: number;
+  site: string;
+  total: number;
+  dispatched: number;
+  disregarded: number;
+  expired: number;
+  medianToAnswer: number | null;
+};
 export type HourRow = { hour: number; total: number; dispatched: number; disregarded: number; expired: number };
-export type FalseSiteRow = { siteId: number; site: string; disregarded: number; answered: number; disregardShare: number };
-export type FalseCameraRow = { siteId: number; site: string; deviceId: number; camera: string; disregarded: number; peakHour: number; atPeakHour: number };
+export type FalseSiteRow = {
+  siteId: number;
+  site: string;
+  disregarded: number;
+  answered: number;
+  disregardShare: number;
+};
+export type FalseCameraRow = {
+  siteId: number;
+  site: string;
+  deviceId: number;
+  camera: string;
+  disregarded: number;
+  peakHour: number;
+  atPeakHour: number;
+};
 
 export type DeskReport = {
   summary: ReportSummary;
@@ -71,7 +101,12 @@ async function summary(dealerLinkId: string, r: ReportRange): Promise<ReportSumm
            percentile_cont(0.9) WITHIN GROUP (ORDER BY to_answer) AS answer_p90,
            avg(to_answer) AS answer_avg, count(to_answer) AS answer_count
       FROM v`;
-  const timing = (p: string): Timing => ({ median: num(row[`${p}_median`]), p90: num(row[`${p}_p90`]), avg: num(row[`${p}_avg`]), count: int(row[`${p}_count`]) });
+  const timing = (p: string): Timing => ({
+    median: num(row[`${p}_median`]),
+    p90: num(row[`${p}_p90`]),
+    avg: num(row[`${p}_avg`]),
+    count: int(row[`${p}_count`]),
+  });
   return {
     total: int(row.total),
     dispatched: int(row.dispatched),
@@ -147,7 +182,13 @@ async function byHour(dealerLinkId: string, r: ReportRange): Promise<HourRow[]> 
         ON v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${r.from} AND v.created_at < ${r.to}
        AND EXTRACT(HOUR FROM v.created_at)::int = h.hour
      GROUP BY h.hour ORDER BY h.hour`;
-  return rows.map((x) => ({ hour: int(x.hour), total: int(x.total), dispatched: int(x.dispatched), disregarded: int(x.disregarded), expired: int(x.expired) }));
+  return rows.map((x) => ({
+    hour: int(x.hour),
+    total: int(x.total),
+    dispatched: int(x.dispatched),
+    disregarded: int(x.disregarded),
+    expired: int(x.expired),
+  }));
 }
 
 async function falseSites(dealerLinkId: string, r: ReportRange): Promise<FalseSiteRow[]> {

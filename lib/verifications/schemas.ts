@@ -7,7 +7,10 @@ export const verificationIdSchema = z.string().trim().min(1, "Verification id is
 export const answerSchema = z.object({
   id: verificationIdSchema,
   action: z.enum(["dispatch", "disregard"], { message: "Choose Dispatch or Disregard" }),
-  contactId: z.coerce.number({ message: "Pick the contact who handled it" }).int().positive("Pick the contact who handled it"),
+  contactId: z.coerce
+    .number({ message: "Pick the contact who handled it" })
+    .int()
+    .positive("Pick the contact who handled it"),
   // The desk's outcome code and checked steps (lib/verifications/outcomes.ts checks them per dealer).
   ...answerOutcomeFields,
 });
@@ -17,7 +20,11 @@ export const DIRECTIONS_MAX = 4000;
 export const NOTE_MAX = 2000;
 
 export const directionsSchema = z.object({
-  siteId: z.coerce.number({ message: "Site id must be a number" }).int().positive("Site id must be a positive number").max(2_147_483_647),
+  siteId: z.coerce
+    .number({ message: "Site id must be a number" })
+    .int()
+    .positive("Site id must be a positive number")
+    .max(2_147_483_647),
   text: z.string().trim().max(DIRECTIONS_MAX, `Directions can be at most ${DIRECTIONS_MAX} characters`),
 });
 

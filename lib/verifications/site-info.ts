@@ -26,5 +26,9 @@ export async function siteContacts(chektDealerId: number, siteId: number): Promi
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { chektId: "asc" }],
     select: { chektId: true, firstName: true, lastName: true, phone: true },
   });
-  return rows.map((c) => ({ id: c.chektId, name: [c.firstName, c.lastName].filter(Boolean).join(" ") || `Contact ${c.chektId}`, phone: c.phone }));
+  return rows.map((c) => ({
+    id: c.chektId,
+    name: [c.firstName, c.lastName].filter(Boolean).join(" ") || `Contact ${c.chektId}`,
+    phone: c.phone,
+  }));
 }

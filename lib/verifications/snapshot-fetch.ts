@@ -15,7 +15,9 @@ const MAX_REDIRECTS = 3;
 const ATTEMPT_TIMEOUT_MS = 8_000;
 const MAX_WAIT_MS = 5_000;
 
-export type FetchedImage = { ok: true; body: Uint8Array; contentType: string } | { ok: false; status: number; message: string; retryAfterS?: number };
+export type FetchedImage =
+  | { ok: true; body: Uint8Array; contentType: string }
+  | { ok: false; status: number; message: string; retryAfterS?: number };
 
 export type FetchSnapshotOptions = {
   deadlineMs?: number;
@@ -29,40 +31,73 @@ export type FetchSnapshotOptions = {
 
 const TRANSIENT = new Set([429, 502, 503, 504]);
 
-export async function fetchSnapshotBytes(url: string, apiKey: string | null, o: FetchSnapshotOptions = {}): Promise<FetchedImage> {
+export async function fetchSnapshotBytes(
+  url: string,
+  apiKey: string | null,
+  o: FetchSnapshotOptions = {},
+): Promise<FetchedImage> {
   const doFetch = o.fetch ?? globalThis.fetch;
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const chektOrigin = o.chektOrigin ?? new URL(env.CHEKT_API_BASE_URL).origin;
   const deadline = Date.now() + (o.deadlineMs ?? 12_000);
   let last: FetchedImage = { ok: false, status: 503, message: "CHeKT did not answer" };
   for (let attempt = 0; ; attempt++) {
-    const result = await fetchOnce(url, apiKey, chektOrigin, doFetch, Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - Date.now())), o.budget, deadline);
+    const result = await fetchOnce(
+      url,
+      apiKey,
+      chektOrigin,
+      doFetch,
+      Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - Date.now())),
+      o.budget,
+      deadline,
+    );
     if (result.ok || !TRANSIENT.has(result.status)) return result;
     last = result;
-    const wait = Math.min(MAX_WAIT_MS, result.retryAfterS !== undefined ? result.retryAfterS * 1000 : 250 * 2 ** attempt);
+    const wait = Math.min(
+      MAX_WAIT_MS,
+      result.retryAfterS !== undefined ? result.retryAfterS * 1000 : 250 * 2 ** attempt,
+    );
     if (Date.now() + wait + 250 > deadline) return last;
     await sleep(wait);
   }
 }
 
-function checkTarget(raw: string, chektOrigin: string): { ok: true; url: URL; sameOrigin: boolean } | { ok: false; message: string } {
+function checkTarget(
+  raw: string,
+  chektOrigin: string,
+): { ok: true; url: URL; sameOrigin: boolean } | { ok: false; message: string } {
   let target: URL;
   try {
     target = new URL(raw);
   } catch {
     return { ok: false, message: "Snapshot URL is not valid" };
   }
-  if (target.protocol !== "https:" && target.protocol !== "http:") return { ok: false, message: "Snapshot URL is not http(s)" };
+  if (target.protocol !== "https:" && target.protocol !== "http:")
+    return { ok: false, message: "Snapshot URL is not http(s)" };
   const sameOrigin = target.origin === chektOrigin;
   // Only http for CHeKT's own configured origin (the local simulator); anything else must be https.
-  if (!sameOrigin && target.protocol !== "https:") return { ok: false, message: "Refusing a non-https snapshot URL outside CHeKT" };
+  if (!sameOrigin && target.protocol !== "https:")
+    return { ok: false, message: "Refusing a non-https snapshot URL outside CHeKT" };
   return { ok: true, url: target, sameOrigin };
 }
 
-async function fetchOnce(raw: string, apiKey: string | null, chektOrigin: string, doFetch: typeof globalThis.fetch, timeoutMs: number, budget: SnapshotBudget | undefined, deadline: number): Promise<FetchedImage> {
+async function fetchOnce(
+  raw: string,
+  apiKey: string | null,
+  chektOrigin: string,
+  doFetch: typeof globalThis.fetch,
+  timeoutMs: number,
+  budget: SnapshotBudget | undefined,
+  deadline: number,
+): Promise<FetchedImage> {
   let current = raw;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    if (hop > 0 && new URL(current).origin !== chektOrigin) return { ok: false, status: 502, message: `Refusing a snapshot redirect off CHeKT's host (to ${new URL(current).host})` };
+    if (hop > 0 && new URL(current).origin !== chektOrigin)
+      return {
+        ok: false,
+        status: 502,
+        message: `Refusing a snapshot redirect off CHeKT's host (to ${new URL(current).host})`,
+      };
     const target = checkTarget(current, chektOrigin);
     if (!target.ok) return { ok: false, status: 502, message: target.message };
     let ticket: { settle(headers: Headers | null): Promise<void> } | null = null;
@@ -70,14 +105,23 @@ async function fetchOnce(raw: string, apiKey: string | null, chektOrigin: string
       try {
         ticket = await budget.acquire(deadline);
       } catch (e) {
-        const waitMs = typeof (e as { waitMs?: unknown }).waitMs === "number" ? (e as { waitMs: number }).waitMs : 2_000;
-        return { ok: false, status: 503, message: "Waiting for CHeKT's rate limit", retryAfterS: Math.max(1, Math.ceil(waitMs / 1000)) };
+        const waitMs =
+          typeof (e as { waitMs?: unknown }).waitMs === "number" ? (e as { waitMs: number }).waitMs : 2_000;
+        return {
+          ok: false,
+          status: 503,
+          message: "Waiting for CHeKT's rate limit",
+          retryAfterS: Math.max(1, Math.ceil(waitMs / 1000)),
+        };
       }
     }
     let res: Response;
     try {
       res = await doFetch(target.url, {
-        headers: target.sameOrigin && apiKey ? { authorization: `Bearer ${apiKey}`, accept: "image/*" } : { accept: "image/*" },
+        headers:
+          target.sameOrigin && apiKey
+            ? { authorization: `Bearer ${apiKey}`, accept: "image/*" }
+            : { accept: "image/*" },
         signal: AbortSignal.timeout(timeoutMs),
         redirect: "manual",
       });
@@ -101,7 +145,14 @@ async function fetchOnce(raw: string, apiKey: string | null, chektOrigin: string
       await res.body?.cancel().catch(() => undefined);
       const retryAfter = Number(res.headers.get("retry-after"));
       const status = res.status === 404 ? 404 : res.status === 403 ? 403 : TRANSIENT.has(res.status) ? res.status : 502;
-      return { ok: false, status, message: `CHeKT answered ${res.status}`, ...(Number.isFinite(retryAfter) && retryAfter >= 0 && res.headers.has("retry-after") ? { retryAfterS: retryAfter } : {}) };
+      return {
+        ok: false,
+        status,
+        message: `CHeKT answered ${res.status}`,
+        ...(Number.isFinite(retryAfter) && retryAfter >= 0 && res.headers.has("retry-after")
+          ? { retryAfterS: retryAfter }
+          : {}),
+      };
     }
     const contentType = res.headers.get("content-type") ?? "";
     if (!/^image\/(png|jpeg|jpg|webp|gif)\b/i.test(contentType)) {
@@ -117,7 +168,11 @@ async function fetchOnce(raw: string, apiKey: string | null, chektOrigin: string
     try {
       body = new Uint8Array(await res.arrayBuffer());
     } catch (e) {
-      return { ok: false, status: 503, message: `The image download broke off: ${e instanceof Error ? e.message : String(e)}` };
+      return {
+        ok: false,
+        status: 503,
+        message: `The image download broke off: ${e instanceof Error ? e.message : String(e)}`,
+      };
     }
     if (body.byteLength > MAX_IMAGE_BYTES) return { ok: false, status: 502, message: "Image too large" };
     return { ok: true, body, contentType: contentType.split(";")[0]!.trim().toLowerCase() };

@@ -30,7 +30,10 @@ export async function loadSnapshotImage(id: string, dealerLinkId: string): Promi
 async function fetchAndKeep(id: string, dealerLinkId: string): Promise<ImageResult> {
   let url: string | null = null;
   if (id.startsWith("alarm:")) {
-    const alarm = await prisma.alarm.findFirst({ where: { id: id.slice(6), dealerLinkId }, select: { snapshotUrl: true } });
+    const alarm = await prisma.alarm.findFirst({
+      where: { id: id.slice(6), dealerLinkId },
+      select: { snapshotUrl: true },
+    });
     url = alarm?.snapshotUrl ?? null;
   } else {
     const snap = await prisma.snapshot.findFirst({ where: { id, dealerLinkId }, select: { url: true } });
@@ -60,6 +63,8 @@ async function fetchAndKeep(id: string, dealerLinkId: string): Promise<ImageResu
 async function keepIfOk(dealerLinkId: string, id: string, got: FetchedImage): Promise<ImageResult> {
   if (!got.ok) return got;
   // Storing is best effort: the operator sees the image even if the store is full or down.
-  await keepImage(dealerLinkId, id, got.contentType, got.body).catch((e: unknown) => console.warn(`[snapshots] could not keep ${id}: ${e instanceof Error ? e.message : String(e)}`));
+  await keepImage(dealerLinkId, id, got.contentType, got.body).catch((e: unknown) =>
+    console.warn(`[snapshots] could not keep ${id}: ${e instanceof Error ? e.message : String(e)}`),
+  );
   return { ok: true, body: got.body, contentType: got.contentType, stored: false };
 }

@@ -9,14 +9,29 @@ import { deskConfig } from "./config";
 // well. The store is capped (SNAPSHOT_STORE_MAX_MB): after each insert the oldest images beyond
 // the cap are deleted, so a long-running install never grows without bound.
 
-export async function storedImage(dealerLinkId: string, key: string): Promise<{ bytes: Uint8Array; contentType: string } | null> {
-  const row = await prisma.snapshotImage.findUnique({ where: { dealerLinkId_key: { dealerLinkId, key } }, select: { bytes: true, contentType: true } });
+export async function storedImage(
+  dealerLinkId: string,
+  key: string,
+): Promise<{ bytes: Uint8Array; contentType: string } | null> {
+  const row = await prisma.snapshotImage.findUnique({
+    where: { dealerLinkId_key: { dealerLinkId, key } },
+    select: { bytes: true, contentType: true },
+  });
   return row ? { bytes: new Uint8Array(row.bytes), contentType: row.contentType } : null;
 }
 
-export async function keepImage(dealerLinkId: string, key: string, contentType: string, bytes: Uint8Array, capBytes = deskConfig().SNAPSHOT_STORE_MAX_MB * 1024 * 1024) {
+export async function keepImage(
+  dealerLinkId: string,
+  key: string,
+  contentType: string,
+  bytes: Uint8Array,
+  capBytes = deskConfig().SNAPSHOT_STORE_MAX_MB * 1024 * 1024,
+) {
   // Two instances fetching the same image at once: the first insert wins, the second is a no-op.
-  await prisma.snapshotImage.createMany({ data: [{ dealerLinkId, key, contentType, bytes: new Uint8Array(bytes), size: bytes.byteLength }], skipDuplicates: true });
+  await prisma.snapshotImage.createMany({
+    data: [{ dealerLinkId, key, contentType, bytes: new Uint8Array(bytes), size: bytes.byteLength }],
+    skipDuplicates: true,
+  });
   await enforceCap(capBytes);
 }
 

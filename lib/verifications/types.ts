@@ -54,12 +54,25 @@ export const OPEN_STATES: VerificationState[] = ["pending", "claimed"];
 /** One event CHeKT sent about the alarm (its history), summarised. */
 export type DeskEvent = { id: string; type: string; at: string; receivedAt: string; summary: string };
 
-export type CallListEntry = { id: number; name: string; phone: string | null; /** CHeKT named this contact for the verification. */ named: boolean };
+export type CallListEntry = {
+  id: number;
+  name: string;
+  phone: string | null;
+  /** CHeKT named this contact for the verification. */ named: boolean;
+};
 
 /** The detail view's dispatch information (GET /api/live/verifications/[id]/detail), from Postgres only. */
 export type DeskDetail = {
   verificationId: string;
-  site: { id: number; name: string; accountNumber: string | null; address: string[]; timezone: string | null; confirmedAt: string; gone: boolean } | null;
+  site: {
+    id: number;
+    name: string;
+    accountNumber: string | null;
+    address: string[];
+    timezone: string | null;
+    confirmedAt: string;
+    gone: boolean;
+  } | null;
   station: { id: number; name: string } | null;
   callList: CallListEntry[];
   /** CHeKT named a contact the mirror does not (yet) hold. */

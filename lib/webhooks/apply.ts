@@ -15,7 +15,12 @@ import type { Sql } from "./sql";
 
 export type ApplyOutcome = { note: string };
 
-export async function applyEvent(sql: Sql, dealerLinkId: string, event: ParsedEvent, now = new Date()): Promise<ApplyOutcome> {
+export async function applyEvent(
+  sql: Sql,
+  dealerLinkId: string,
+  event: ParsedEvent,
+  now = new Date(),
+): Promise<ApplyOutcome> {
   if (!isDeviceEvent(event)) {
     const alarmId = "alarm_id" in event.data ? event.data.alarm_id : null;
     if (alarmId) await lockAlarm(sql, dealerLinkId, alarmId);

@@ -21,7 +21,9 @@ async function catchUpOnce(): Promise<CatchUpReport[] | null> {
   // Session-level try-lock on a dedicated transaction: held only while this instance catches up.
   return prisma.$transaction(
     async (tx) => {
-      const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`;
+      const [{ locked }] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`;
       if (!locked) return null;
       return catchUpAll(fetchEventsFromChekt);
     },
@@ -42,7 +44,10 @@ export function startWebhookBackground(): { stop(): void; kick(): void } {
     try {
       const reports = await catchUpOnce();
       for (const r of reports ?? []) {
-        if (r.error || r.applied) log(`catch-up ${r.dealerLinkId}: fetched ${r.fetched}, applied ${r.applied}, duplicates ${r.duplicates}${r.error ? `, error: ${r.error}` : ""}`);
+        if (r.error || r.applied)
+          log(
+            `catch-up ${r.dealerLinkId}: fetched ${r.fetched}, applied ${r.applied}, duplicates ${r.duplicates}${r.error ? `, error: ${r.error}` : ""}`,
+          );
       }
     } catch (e) {
       log(`catch-up failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -54,7 +59,8 @@ export function startWebhookBackground(): { stop(): void; kick(): void } {
       }
     }
   };
-  const sweep = () => expireOverdue().catch((e: unknown) => log(`expiry sweep failed: ${e instanceof Error ? e.message : String(e)}`));
+  const sweep = () =>
+    expireOverdue().catch((e: unknown) => log(`expiry sweep failed: ${e instanceof Error ? e.message : String(e)}`));
   const catchUpTimer = setInterval(run, CATCH_UP_EVERY_MS);
   const sweepTimer = setInterval(sweep, EXPIRE_EVERY_MS);
   catchUpTimer.unref?.();

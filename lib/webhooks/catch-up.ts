@@ -8,9 +8,20 @@ import { storeAndApply } from "./store";
 // yet stored is applied exactly as if the webhook had arrived (source = "catch-up").
 
 export type EventsPage = { data: unknown[]; has_more: boolean; next_cursor: string | null };
-export type FetchEventsPage = (apiKey: string, query: { cursor?: string; since?: string; limit: number }) => Promise<EventsPage>;
+export type FetchEventsPage = (
+  apiKey: string,
+  query: { cursor?: string; since?: string; limit: number },
+) => Promise<EventsPage>;
 
-export type CatchUpReport = { dealerLinkId: string; fetched: number; applied: number; duplicates: number; invalid: number; pages: number; error?: string };
+export type CatchUpReport = {
+  dealerLinkId: string;
+  fetched: number;
+  applied: number;
+  duplicates: number;
+  invalid: number;
+  pages: number;
+  error?: string;
+};
 
 const STREAM = "events";
 // CHeKT retries a failed delivery for 24 h, so a first run looks back as far.
@@ -20,13 +31,24 @@ const MAX_PAGES = 50;
 
 /** Catch up one dealer link. Resumes from its SyncCursor; duplicates only count themselves. */
 export async function catchUpDealer(dealer: DealerSecrets, fetchPage: FetchEventsPage): Promise<CatchUpReport> {
-  const report: CatchUpReport = { dealerLinkId: dealer.dealerLinkId, fetched: 0, applied: 0, duplicates: 0, invalid: 0, pages: 0 };
+  const report: CatchUpReport = {
+    dealerLinkId: dealer.dealerLinkId,
+    fetched: 0,
+    applied: 0,
+    duplicates: 0,
+    invalid: 0,
+    pages: 0,
+  };
   if (!dealer.apiKey) return { ...report, error: "no API key for this dealer link" };
 
-  const saved = await prisma.syncCursor.findUnique({ where: { dealerLinkId_stream: { dealerLinkId: dealer.dealerLinkId, stream: STREAM } } });
+  const saved = await prisma.syncCursor.findUnique({
+    where: { dealerLinkId_stream: { dealerLinkId: dealer.dealerLinkId, stream: STREAM } },
+  });
   let cursor = saved?.cursor ?? undefined;
   let lastSeenAt = saved?.lastSeenAt ?? null;
-  const since = cursor ? undefined : new Date(lastSeenAt ? lastSeenAt.getTime() : Date.now() - FIRST_LOOKBACK_MS).toISOString();
+  const since = cursor
+    ? undefined
+    : new Date(lastSeenAt ? lastSeenAt.getTime() : Date.now() - FIRST_LOOKBACK_MS).toISOString();
 
   try {
     for (let page = 0; page < MAX_PAGES; page++) {

@@ -31,7 +31,7 @@ type Row = {
 
 function open(sealed: string | null, fallback: string | undefined, isDefault: boolean): string | null {
   if (sealed) return decryptSecret(sealed, env.SECRETS_ENCRYPTION_KEY);
-  return isDefault ? fallback ?? null : null;
+  return isDefault ? (fallback ?? null) : null;
 }
 
 function toSecrets(row: Row): DealerSecrets {

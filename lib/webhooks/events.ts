@@ -37,9 +37,15 @@ const idLike = z.union([z.string(), z.number()]).transform((v, ctx) => {
   }
   return n;
 });
-const optIdLike = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v == null ? null : intId(v)));
+const optIdLike = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v == null ? null : intId(v)));
 const str = z.union([z.string(), z.number()]).transform((v) => String(v));
-const optStr = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v == null ? null : String(v)));
+const optStr = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v == null ? null : String(v)));
 const date = z.union([z.string(), z.number()]).transform((v, ctx) => {
   const d = parseDate(v);
   if (!d) {
@@ -48,7 +54,10 @@ const date = z.union([z.string(), z.number()]).transform((v, ctx) => {
   }
   return d;
 });
-const optDate = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v == null ? null : parseDate(v)));
+const optDate = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v == null ? null : parseDate(v)));
 
 export const envelopeSchema = z.object({
   id: z.string().min(1).max(200),

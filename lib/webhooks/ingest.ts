@@ -82,8 +82,7 @@ async function run(batch: Waiting[]) {
       if (!r) w.reject(new Error("webhook_ingest returned no row for the event"));
       else if (r.outcome === "error") {
         w.reject(new IngestError(r.err_message ?? "event failed", r.err_state ?? "XX000"));
-      }
-      else w.resolve({ outcome: r.outcome as IngestRow["outcome"], note: r.note });
+      } else w.resolve({ outcome: r.outcome as IngestRow["outcome"], note: r.note });
     });
   } catch (e) {
     // The whole call failed (connection lost, database down): the transaction rolled back, so
@@ -109,7 +108,12 @@ function toJson(item: IngestItem): string {
     ignored: item.ignoredNote !== undefined,
     note: item.ignoredNote ?? null,
     delivery: item.delivery
-      ? { key: item.delivery.dealerKey, id: item.delivery.deliveryId, attempt: item.delivery.attempt, bytes: item.delivery.bodyBytes }
+      ? {
+          key: item.delivery.dealerKey,
+          id: item.delivery.deliveryId,
+          attempt: item.delivery.attempt,
+          bytes: item.delivery.bodyBytes,
+        }
       : null,
   });
   return `${meta.slice(0, -1)},"payload":${item.payload}}`;

@@ -42,14 +42,27 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
   if (!dealer) {
     await request.body?.cancel().catch(() => undefined);
     await countUnknownDealerKey(prisma, dealerKey);
-    console.warn(JSON.stringify({ at: "webhook.reject", dealerKey: dealerKey.slice(0, 200), verdict: "rejected", reason: "unknown_dealer" }));
+    console.warn(
+      JSON.stringify({
+        at: "webhook.reject",
+        dealerKey: dealerKey.slice(0, 200),
+        verdict: "rejected",
+        reason: "unknown_dealer",
+      }),
+    );
     // The same answer as a bad signature: a prober learns nothing about which keys exist.
     return answer(401, "webhook_signature_invalid", "Signature rejected");
   }
 
   const body = await readBodyLimited(request, MAX_BODY_BYTES);
   if (!body.ok) {
-    await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, verdict: "rejected", reason: `body_too_large: over ${MAX_BODY_BYTES} bytes`, bodyBytes: body.bytesSeen });
+    await record({
+      dealerKey,
+      dealerLinkId: dealer.dealerLinkId,
+      verdict: "rejected",
+      reason: `body_too_large: over ${MAX_BODY_BYTES} bytes`,
+      bodyBytes: body.bytesSeen,
+    });
     return answer(413, "payload_too_large", `Body over ${MAX_BODY_BYTES} bytes`);
   }
   const raw = body.bytes;
@@ -61,7 +74,14 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
     secret: dealer.webhookSecret,
   });
   if (!verdict.ok) {
-    await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId: headers.get("x-chekt-event-id"), verdict: "rejected", reason: `${verdict.reason}: ${verdict.detail}`, bodyBytes: raw.length });
+    await record({
+      dealerKey,
+      dealerLinkId: dealer.dealerLinkId,
+      eventId: headers.get("x-chekt-event-id"),
+      verdict: "rejected",
+      reason: `${verdict.reason}: ${verdict.detail}`,
+      bodyBytes: raw.length,
+    });
     // One generic answer: the reason is in our log, not a hint for whoever is probing.
     return answer(401, "webhook_signature_invalid", "Signature rejected");
   }
@@ -71,12 +91,27 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
   try {
     json = JSON.parse(text);
   } catch (e) {
-    await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId: headers.get("x-chekt-event-id"), verdict: "malformed", reason: `invalid_json: ${(e as Error).message}`, bodyBytes: raw.length });
+    await record({
+      dealerKey,
+      dealerLinkId: dealer.dealerLinkId,
+      eventId: headers.get("x-chekt-event-id"),
+      verdict: "malformed",
+      reason: `invalid_json: ${(e as Error).message}`,
+      bodyBytes: raw.length,
+    });
     return answer(400, "invalid_json", "Body is not valid JSON");
   }
   const parsed = parseEvent(json);
   if (!parsed.ok && parsed.kind === "invalid") {
-    await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId: parsed.id ?? headers.get("x-chekt-event-id"), eventType: parsed.type, verdict: "malformed", reason: `invalid_event: ${parsed.message}`, bodyBytes: raw.length });
+    await record({
+      dealerKey,
+      dealerLinkId: dealer.dealerLinkId,
+      eventId: parsed.id ?? headers.get("x-chekt-event-id"),
+      eventType: parsed.type,
+      verdict: "malformed",
+      reason: `invalid_event: ${parsed.message}`,
+      bodyBytes: raw.length,
+    });
     return answer(400, "invalid_event", parsed.message);
   }
 
@@ -84,19 +119,40 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
   const eventType = parsed.ok ? parsed.event.type : parsed.type;
   try {
     // The delivery row is written inside the same transaction as the event.
-    const result = await storeAndApply(dealer.dealerLinkId, parsed, text, "webhook", { dealerKey: dealerKey.slice(0, 200), deliveryId: deliveryId?.slice(0, 200) ?? null, attempt, bodyBytes: raw.length });
+    const result = await storeAndApply(dealer.dealerLinkId, parsed, text, "webhook", {
+      dealerKey: dealerKey.slice(0, 200),
+      deliveryId: deliveryId?.slice(0, 200) ?? null,
+      attempt,
+      bodyBytes: raw.length,
+    });
     return Response.json({ received: true, id: eventId, duplicate: result.outcome === "duplicate" });
   } catch (e) {
     // Postgres refused the event's own data (class 22: a NUL character, a date it cannot hold…):
     // a retry would fail the same way forever, so it is a malformed event, not a 500.
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && code.startsWith("22")) {
-      await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId, eventType, verdict: "malformed", reason: `invalid_event: ${(e as Error).message.slice(0, 300)}`, bodyBytes: raw.length });
+      await record({
+        dealerKey,
+        dealerLinkId: dealer.dealerLinkId,
+        eventId,
+        eventType,
+        verdict: "malformed",
+        reason: `invalid_event: ${(e as Error).message.slice(0, 300)}`,
+        bodyBytes: raw.length,
+      });
       return answer(400, "invalid_event", "The event holds data that cannot be stored");
     }
     // Nothing was stored (the transaction rolled back): a 5xx makes CHeKT retry later.
     console.error(JSON.stringify({ at: "webhook.apply", dealerKey, eventId, error: (e as Error).message }));
-    await record({ dealerKey, dealerLinkId: dealer.dealerLinkId, eventId, eventType, verdict: "rejected", reason: `apply_failed: ${(e as Error).message.slice(0, 300)}`, bodyBytes: raw.length }).catch(() => undefined);
+    await record({
+      dealerKey,
+      dealerLinkId: dealer.dealerLinkId,
+      eventId,
+      eventType,
+      verdict: "rejected",
+      reason: `apply_failed: ${(e as Error).message.slice(0, 300)}`,
+      bodyBytes: raw.length,
+    }).catch(() => undefined);
     return answer(500, "apply_failed", "Could not store the event; retry later");
   }
 }
@@ -106,11 +162,21 @@ function answer(status: number, code: string, message: string) {
 }
 
 /** Postgres text cannot hold NUL; a hostile body must not turn the log write into a 500. */
-const clean = (v: string | null | undefined, max: number) => (v == null ? null : v.replace(/\u0000/g, "").slice(0, max));
+const clean = (v: string | null | undefined, max: number) =>
+  v == null ? null : v.replace(/\u0000/g, "").slice(0, max);
 
 async function recordDelivery(r: DeliveryRecord, deliveryId: string | null, attempt: number | null) {
   if (r.verdict === "rejected" || r.verdict === "malformed") {
-    console.warn(JSON.stringify({ at: "webhook.reject", dealerKey: r.dealerKey, verdict: r.verdict, reason: r.reason, eventId: r.eventId, deliveryId }));
+    console.warn(
+      JSON.stringify({
+        at: "webhook.reject",
+        dealerKey: r.dealerKey,
+        verdict: r.verdict,
+        reason: r.reason,
+        eventId: r.eventId,
+        deliveryId,
+      }),
+    );
   }
   await prisma.webhookDelivery.create({
     data: {

@@ -37,5 +37,10 @@ export type RejectionCount = { dealerKey: string; day: string; count: number; la
 export async function unknownKeyCounts(db: Db, limit = 50): Promise<RejectionCount[]> {
   const rows = await db.$queryRaw<Array<{ dealer_key: string; day: Date; count: number; last_at: Date }>>`
     SELECT dealer_key, day, count, last_at FROM webhook_rejections ORDER BY day DESC, count DESC LIMIT ${limit}`;
-  return rows.map((r) => ({ dealerKey: r.dealer_key, day: r.day.toISOString().slice(0, 10), count: r.count, lastAt: r.last_at }));
+  return rows.map((r) => ({
+    dealerKey: r.dealer_key,
+    day: r.day.toISOString().slice(0, 10),
+    count: r.count,
+    lastAt: r.last_at,
+  }));
 }

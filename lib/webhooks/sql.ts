@@ -9,13 +9,13 @@ export type Sql = <T = Record<string, unknown>>(strings: TemplateStringsArray, .
 
 /** Prisma transaction client → Sql (parameters bound by Prisma). */
 export function prismaSql(tx: Prisma.TransactionClient): Sql {
-  return <T,>(strings: TemplateStringsArray, ...values: unknown[]) => tx.$queryRaw<T[]>(strings, ...values);
+  return <T>(strings: TemplateStringsArray, ...values: unknown[]) => tx.$queryRaw<T[]>(strings, ...values);
 }
 
 /** pg client → Sql: `${v}` becomes $n. Dates are sent as UTC ISO strings, which is what the
  * TIMESTAMP(3) (without time zone) columns Prisma writes hold, whatever this process's TZ is. */
 export function pgSql(client: pg.ClientBase): Sql {
-  return async <T,>(strings: TemplateStringsArray, ...values: unknown[]) => {
+  return async <T>(strings: TemplateStringsArray, ...values: unknown[]) => {
     let text = strings[0];
     for (let i = 1; i < strings.length; i++) text += `$${i}${strings[i]}`;
     const params = values.map((v) => (v instanceof Date ? v.toISOString() : v));

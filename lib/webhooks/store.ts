@@ -16,8 +16,7 @@ export type DeliveryLog = {
 };
 
 export type StoreResult =
-  | { outcome: "applied" | "ignored"; eventId: string; note: string }
-  | { outcome: "duplicate"; eventId: string };
+  { outcome: "applied" | "ignored"; eventId: string; note: string } | { outcome: "duplicate"; eventId: string };
 
 /**
  * Stores the event under (dealer link, event id) and applies it, all in one transaction: the row exists if and only
@@ -98,7 +97,9 @@ async function storeDeviceEvent(
 
 // CHeKT's "send a test event" posts a `ping`: proof the URL and the secret work, nothing to change.
 function ignoredNote(type: string): string {
-  return type === "ping" ? "test event (ping): signature verified, nothing to apply" : `no handler for event type ${type}`;
+  return type === "ping"
+    ? "test event (ping): signature verified, nothing to apply"
+    : `no handler for event type ${type}`;
 }
 
 async function markApplied(sql: Sql, dealerLinkId: string, id: string, status: string, note: string, now: Date) {
@@ -109,11 +110,15 @@ async function markApplied(sql: Sql, dealerLinkId: string, id: string, status: s
  * Applies a stored event of this dealer again (the admin's "re-apply" in the webhook log). Safe to
  * repeat: every write in applyEvent is an idempotent upsert. Another dealer's event id is "no such event".
  */
-export async function reapplyStoredEvent(dealerLinkId: string, eventId: string): Promise<{ ok: boolean; note: string }> {
+export async function reapplyStoredEvent(
+  dealerLinkId: string,
+  eventId: string,
+): Promise<{ ok: boolean; note: string }> {
   const row = await prisma.webhookEvent.findUnique({ where: { dealerLinkId_id: { dealerLinkId, id: eventId } } });
   if (!row) return { ok: false, note: `no stored event ${eventId}` };
   const parsed = parseEvent(row.payload);
-  if (!parsed.ok && parsed.kind === "unknown_type") return { ok: parsed.type === "ping", note: ignoredNote(parsed.type) };
+  if (!parsed.ok && parsed.kind === "unknown_type")
+    return { ok: parsed.type === "ping", note: ignoredNote(parsed.type) };
   if (!parsed.ok) return { ok: false, note: parsed.message };
   return inTransaction(async (sql) => {
     const now = new Date();

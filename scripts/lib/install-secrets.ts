@@ -21,7 +21,13 @@ export function generateSecrets(random: (n: number) => Buffer = randomBytes): In
 }
 
 function isComplete(v: unknown): v is InstallSecrets {
-  return typeof v === "object" && v !== null && SECRET_NAMES.every((n) => typeof (v as Record<string, unknown>)[n] === "string" && (v as Record<string, string>)[n].length >= 16);
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    SECRET_NAMES.every(
+      (n) => typeof (v as Record<string, unknown>)[n] === "string" && (v as Record<string, string>)[n].length >= 16,
+    )
+  );
 }
 
 /** Reads `file`, or creates it (mode 600) with generated values when it is missing or incomplete. */
@@ -43,7 +49,11 @@ export function loadOrCreateSecrets(file: string): { secrets: InstallSecrets; cr
  * takes them from the same environment, while the real CHeKT issues its own (a production start
  * then refuses the example ones, naming them).
  */
-export function withInstallSecrets(env: NodeJS.ProcessEnv, secrets: InstallSecrets, opts: { simulator: boolean }): { env: NodeJS.ProcessEnv; replaced: SecretName[] } {
+export function withInstallSecrets(
+  env: NodeJS.ProcessEnv,
+  secrets: InstallSecrets,
+  opts: { simulator: boolean },
+): { env: NodeJS.ProcessEnv; replaced: SecretName[] } {
   const out = { ...env };
   const replaced: SecretName[] = [];
   for (const name of SECRET_NAMES) {

@@ -64,7 +64,9 @@ export function embeddedDataDir(name = "postgres", root = repoRoot, isRoot = pro
 }
 
 /** Uses DATABASE_URL's server when set; otherwise starts (and later stops) an embedded one. */
-export async function ensurePostgres(opts: { log?: (line: string) => void; dataDir?: string } = {}): Promise<PostgresServer> {
+export async function ensurePostgres(
+  opts: { log?: (line: string) => void; dataDir?: string } = {},
+): Promise<PostgresServer> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const external = process.env.DATABASE_URL;
   if (external) {
@@ -111,7 +113,9 @@ async function startEmbedded(dataDir: string, log: (line: string) => void): Prom
     const busy = messages.some((m) => m.includes("lock file") && m.includes("already exists"));
     throw new Error(
       `Could not start the embedded PostgreSQL in ${dataDir}: ${error instanceof Error ? error.message : String(error ?? "it exited")}\n` +
-        (busy ? "Another server already runs on this data (is `npm run demo` running?). Stop it, or set DATABASE_URL to its database.\n" : "") +
+        (busy
+          ? "Another server already runs on this data (is `npm run demo` running?). Stop it, or set DATABASE_URL to its database.\n"
+          : "") +
         messages.slice(-10).join("").trim() +
         "\nSet DATABASE_URL to use another PostgreSQL server instead.",
     );
@@ -151,7 +155,10 @@ function quoteIdent(name: string): string {
 }
 
 export async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
-  return withClient(adminUrl, async (c) => (await c.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1);
+  return withClient(
+    adminUrl,
+    async (c) => (await c.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1,
+  );
 }
 
 export async function createDatabase(adminUrl: string, name: string): Promise<void> {
@@ -182,17 +189,23 @@ export async function waitForPostgres(url: string, timeoutMs: number): Promise<v
     }
   }
   const where = new URL(url);
-  throw new Error(`PostgreSQL at ${where.hostname}:${where.port || 5432} is not reachable: ${last instanceof Error ? last.message : String(last)}`);
+  throw new Error(
+    `PostgreSQL at ${where.hostname}:${where.port || 5432} is not reachable: ${last instanceof Error ? last.message : String(last)}`,
+  );
 }
 
 /** Runs the Prisma CLI (offline, see scripts/prisma.ts) against `databaseUrl`. */
 export function runPrisma(args: string[], databaseUrl: string, opts: { quiet?: boolean } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, "node_modules", "prisma", "build", "index.js"), ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, "node_modules", "prisma", "build", "index.js"), ...args],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (d: Buffer) => {
       output += d;

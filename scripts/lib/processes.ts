@@ -98,7 +98,12 @@ export async function stopAllChildren(): Promise<void> {
 }
 
 /** Runs a command to completion, output shown live; resolves with its exit code. */
-export async function runToEnd(name: string, command: string, args: string[], opts: StartOptions = {}): Promise<number> {
+export async function runToEnd(
+  name: string,
+  command: string,
+  args: string[],
+  opts: StartOptions = {},
+): Promise<number> {
   const child = startChild(name, command, args, opts);
   const code = await child.exited;
   running.delete(child);
@@ -122,5 +127,7 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: Child)
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s (${last})${child ? `\n${child.tail()}` : ""}`);
+  throw new Error(
+    `${url} did not answer within ${Math.round(timeoutMs / 1000)} s (${last})${child ? `\n${child.tail()}` : ""}`,
+  );
 }

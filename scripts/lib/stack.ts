@@ -73,7 +73,11 @@ export type AppOptions = {
 export async function startApp(opts: AppOptions): Promise<{ child: Child; url: string }> {
   const url = `http://localhost:${opts.port}`;
   const args = opts.mode === "dev" ? ["dev", "--port", String(opts.port)] : ["start", "--port", String(opts.port)];
-  const child = startChild("app", "next", args, { echo: opts.echo, logFile: opts.logFile, env: { ...opts.env, PORT: String(opts.port) } });
+  const child = startChild("app", "next", args, {
+    echo: opts.echo,
+    logFile: opts.logFile,
+    env: { ...opts.env, PORT: String(opts.port) },
+  });
   await waitForHttp(`${url}${opts.readyPath ?? "/sign-in"}`, opts.timeoutMs ?? 180_000, child);
   return { child, url };
 }

@@ -9,7 +9,9 @@ test("as an admin: pages through every device of the dealer's app", async ({ pag
   let total = 0;
   let cursor: string | null = null;
   do {
-    const res: Response = await fetch(`${simUrl()}/v1/devices?limit=100${cursor ? `&cursor=${cursor}` : ""}`, { headers: { authorization: `Bearer ${DEMO.app.apiKey}` } });
+    const res: Response = await fetch(`${simUrl()}/v1/devices?limit=100${cursor ? `&cursor=${cursor}` : ""}`, {
+      headers: { authorization: `Bearer ${DEMO.app.apiKey}` },
+    });
     const body = (await res.json()) as { data: unknown[]; has_more: boolean; next_cursor: string | null };
     total += body.data.length;
     cursor = body.has_more ? body.next_cursor : null;

@@ -19,7 +19,10 @@ test("as an admin: filter by action and outcome, open a diff, export the same ro
   await expect(rows.first().getByTestId("diff")).toContainText("role");
   await shot(page, "audit");
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
   const csv = await (await download.createReadStream()).toArray();
   const lines = Buffer.concat(csv).toString("utf8").trimEnd().split("\r\n");
   expect(lines[0]).toMatch(/^id,at,user_email/);

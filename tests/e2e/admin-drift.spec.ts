@@ -11,7 +11,11 @@ test("as an admin: run the check, link an object CHeKT has and we do not", async
     await fetch(`${simUrl()}/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO.partner.clientId, client_secret: DEMO.partner.clientSecret }),
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: DEMO.partner.clientId,
+        client_secret: DEMO.partner.clientSecret,
+      }),
     })
   ).json()) as { access_token: string };
   const external = `drift-ms-${runId}`;

@@ -10,20 +10,29 @@ import { sim, simUrl } from "./setup";
  */
 export function runningSecret(name: SecretName): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not in the e2e environment: run the specs through npm test (scripts/test.ts passes the app's secrets)`);
+  if (!value)
+    throw new Error(
+      `${name} is not in the e2e environment: run the specs through npm test (scripts/test.ts passes the app's secrets)`,
+    );
   return value;
 }
 /** Every configured secret value, running and example alike: none may ever reach a page. */
-export const configuredSecrets = (): string[] => [...SECRET_NAMES.map(runningSecret), ...Object.values(EXAMPLE_SECRETS)];
+export const configuredSecrets = (): string[] => [
+  ...SECRET_NAMES.map(runningSecret),
+  ...Object.values(EXAMPLE_SECRETS),
+];
 
 export async function expectNoSecretsIn(page: Page, extra: string[] = []) {
   const html = await page.content();
-  for (const secret of [...configuredSecrets(), ...extra]) expect(html, "a secret value reached the page").not.toContain(secret);
+  for (const secret of [...configuredSecrets(), ...extra])
+    expect(html, "a secret value reached the page").not.toContain(secret);
 }
 
 export type SimApp = { id: string; api_key: string; signing_secret: string };
 export async function mintApp(dealerId: number, scopes: string[]): Promise<SimApp> {
-  return (await sim("/_sim/apps", { body: { dealer_id: dealerId, scopes, name: `e2e-admin-${scopes.join("-") || "none"}` } })) as SimApp;
+  return (await sim("/_sim/apps", {
+    body: { dealer_id: dealerId, scopes, name: `e2e-admin-${scopes.join("-") || "none"}` },
+  })) as SimApp;
 }
 
 /** Spends the key's burst until CHeKT answers 429 (the next call right after is refused too). */

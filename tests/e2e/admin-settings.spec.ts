@@ -31,7 +31,10 @@ async function slowTier<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } finally {
-    await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: was.rateLimitPerMin, rateLimitBurstPerS: was.rateLimitBurstPerS } });
+    await sim("/_sim/config", {
+      method: "PATCH",
+      body: { rateLimitPerMin: was.rateLimitPerMin, rateLimitBurstPerS: was.rateLimitBurstPerS },
+    });
   }
 }
 
@@ -45,11 +48,17 @@ async function check(page: Page) {
 test.describe("as an admin", () => {
   test.beforeEach(async ({ page }) => signIn(page, "admin", "/settings"));
 
-  test("credentials are shown set and masked, never their values; the webhook URL is ready to paste", async ({ page }) => {
+  test("credentials are shown set and masked, never their values; the webhook URL is ready to paste", async ({
+    page,
+  }) => {
     await page.goto("/settings");
     const env = page.getByTestId("env-credentials");
-    await expect(env.getByRole("row", { name: /Client secret/ })).toContainText(`…${runningSecret("CHEKT_CLIENT_SECRET").slice(-4)}`);
-    await expect(env.getByRole("row", { name: /CHeKT App API key/ })).toContainText(`chekt_test_…${runningSecret("CHEKT_API_KEY").slice(-4)}`);
+    await expect(env.getByRole("row", { name: /Client secret/ })).toContainText(
+      `…${runningSecret("CHEKT_CLIENT_SECRET").slice(-4)}`,
+    );
+    await expect(env.getByRole("row", { name: /CHeKT App API key/ })).toContainText(
+      `chekt_test_…${runningSecret("CHEKT_API_KEY").slice(-4)}`,
+    );
     await expect(env.getByRole("row", { name: /Private key/ })).toContainText("unset");
     await expect(page.getByTestId("copy-value")).toHaveText(/\/api\/webhooks\/chekt\/acme-security$/);
     await expect(page.getByTestId("feature-scopes")).toContainText("devices:read");
@@ -113,7 +122,9 @@ test.describe("as an admin", () => {
     await openNorthwind(page);
     await page.getByLabel("New API key").fill("sk_live_nope");
     await page.getByRole("button", { name: "Save secrets" }).click();
-    await expect(page.getByText("An API key starts with chekt_live_ or chekt_test_ and is at least 32 characters")).toBeVisible();
+    await expect(
+      page.getByText("An API key starts with chekt_live_ or chekt_test_ and is at least 32 characters"),
+    ).toBeVisible();
   });
 
   test("a test event from the simulator shows up in the webhook log", async ({ page }) => {

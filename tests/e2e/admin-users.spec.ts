@@ -16,7 +16,10 @@ async function newContext(browser: Browser) {
   return { ctx, page: await ctx.newPage() };
 }
 
-test("as an admin: create a user, change role, reset password, disable; the user's session ends", async ({ page, browser }) => {
+test("as an admin: create a user, change role, reset password, disable; the user's session ends", async ({
+  page,
+  browser,
+}) => {
   const email = `pat-${runId}@example.com`;
   await signIn(page, "admin", "/users");
   await page.goto("/users");
@@ -96,7 +99,10 @@ for (const role of ["viewer", "operator"] as const) {
   });
 }
 
-test("any signed-in user changes their own password on /account (current password required)", async ({ page, browser }) => {
+test("any signed-in user changes their own password on /account (current password required)", async ({
+  page,
+  browser,
+}) => {
   // A user of our own, so the shared seeded users keep their passwords.
   const email = `self-${runId}@example.com`;
   await signIn(page, "admin", "/users");

@@ -7,15 +7,29 @@ import { shot } from "./admin-helpers";
 test("as an admin: accepted and rejected deliveries with reasons; payload; re-apply twice", async ({ page }) => {
   // A device of dealer 1 goes offline on CHeKT: a signed device.offline delivery to the app.
   const { DEMO } = await import("../../simulator/seed");
-  const list = (await (await fetch(`${simUrl()}/v1/devices?limit=1`, { headers: { authorization: `Bearer ${DEMO.app.apiKey}` } })).json()) as { data: Array<{ id: string; status: string }> };
+  const list = (await (
+    await fetch(`${simUrl()}/v1/devices?limit=1`, { headers: { authorization: `Bearer ${DEMO.app.apiKey}` } })
+  ).json()) as { data: Array<{ id: string; status: string }> };
   const device = list.data[0];
-  const changed = (await sim(`/_sim/devices/${device.id}/status`, { body: { status: device.status === "offline" ? "online" : "offline" } })) as { events: Array<{ id: string }> };
+  const changed = (await sim(`/_sim/devices/${device.id}/status`, {
+    body: { status: device.status === "offline" ? "online" : "offline" },
+  })) as { events: Array<{ id: string }> };
   const sent = { event_id: changed.events[0].id };
   // A forged delivery: right shape, no valid signature.
   const forged = await fetch(`${appUrl()}/api/webhooks/chekt/acme-security`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-chekt-signature": "00".repeat(32), "x-chekt-timestamp": String(Math.floor(Date.now() / 1000)), "x-chekt-event-id": "evt_forged_e2e" },
-    body: JSON.stringify({ id: "evt_forged_e2e", type: "device.online", created_at: new Date().toISOString(), data: {} }),
+    headers: {
+      "content-type": "application/json",
+      "x-chekt-signature": "00".repeat(32),
+      "x-chekt-timestamp": String(Math.floor(Date.now() / 1000)),
+      "x-chekt-event-id": "evt_forged_e2e",
+    },
+    body: JSON.stringify({
+      id: "evt_forged_e2e",
+      type: "device.online",
+      created_at: new Date().toISOString(),
+      data: {},
+    }),
   });
   expect(forged.status).toBe(401);
 

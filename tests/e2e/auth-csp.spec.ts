@@ -10,11 +10,14 @@ type Violation = { url: string; text: string };
 function watchCsp(page: Page): Violation[] {
   const seen: Violation[] = [];
   page.on("console", (msg) => {
-    if (/Content Security Policy|Content-Security-Policy/i.test(msg.text())) seen.push({ url: page.url(), text: msg.text() });
+    if (/Content Security Policy|Content-Security-Policy/i.test(msg.text()))
+      seen.push({ url: page.url(), text: msg.text() });
   });
   void page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+      console.error(
+        `Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   return seen;

@@ -5,7 +5,10 @@ import { expect, type Page } from "@playwright/test";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
 
-export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();
   try {
@@ -16,10 +19,20 @@ export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text:
 }
 
 /** A user of the seeded default dealer (Acme Security) with this role; returns its email and id. */
-export async function newMember(tag: string, password: string, role: "viewer" | "operator" | "admin" = "operator"): Promise<{ email: string; id: string }> {
+export async function newMember(
+  tag: string,
+  password: string,
+  role: "viewer" | "operator" | "admin" = "operator",
+): Promise<{ email: string; id: string }> {
   const id = `auth_${tag}_${Date.now().toString(36)}`;
   const email = `${id}@example.com`;
-  await sql(`insert into users (id, email, name, password_hash, role, updated_at) values ($1, $2, $3, $4, $5, now())`, [id, email, `Auth ${tag}`, await hashPassword(password), role]);
+  await sql(`insert into users (id, email, name, password_hash, role, updated_at) values ($1, $2, $3, $4, $5, now())`, [
+    id,
+    email,
+    `Auth ${tag}`,
+    await hashPassword(password),
+    role,
+  ]);
   await sql(
     `insert into memberships (user_id, dealer_link_id, role, updated_at) select $1, id, $2, now() from dealer_links where external_dealer_id = 'acme-security'`,
     [id, role],
@@ -30,7 +43,15 @@ export async function newMember(tag: string, password: string, role: "viewer" | 
 export async function expectNoSeriousA11y(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
+  ).toEqual([]);
 }
 
 /** Laptop and phone screenshots of the page as it is now, under /tmp/shots/security/. */

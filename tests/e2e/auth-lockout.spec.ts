@@ -21,10 +21,15 @@ async function attempt(page: Page, email: string, pw: string): Promise<string> {
 
 /** As if `seconds` had passed for this account's counters. */
 async function timePasses(email: string, seconds: number) {
-  await sql(`update auth_throttle set retry_at = retry_at - make_interval(secs => $2), last_at = last_at - make_interval(secs => $2) where key like $1`, [`%${email}%`, seconds]);
+  await sql(
+    `update auth_throttle set retry_at = retry_at - make_interval(secs => $2), last_at = last_at - make_interval(secs => $2) where key like $1`,
+    [`%${email}%`, seconds],
+  );
 }
 
-test("five failures cost nothing, then the account is slowed (not locked), and the right password works after the wait", async ({ page }) => {
+test("five failures cost nothing, then the account is slowed (not locked), and the right password works after the wait", async ({
+  page,
+}) => {
   const { email, id } = await newMember("lockout", password, "viewer");
   await page.goto("/sign-in");
   const seen: string[] = [];
@@ -43,13 +48,16 @@ test("five failures cost nothing, then the account is slowed (not locked), and t
   // The wait told is seconds long, which a busy machine can spend on the next attempt alone: hold
   // it open for a minute (as a longer run of failures would) so the next try still meets it.
   // (The columns hold UTC without a zone, as Prisma writes them.)
-  await sql(`update auth_throttle set retry_at = greatest(retry_at, (now() at time zone 'utc') + interval '60 seconds') where key like $1`, [
-    `%${email}%`,
-  ]);
+  await sql(
+    `update auth_throttle set retry_at = greatest(retry_at, (now() at time zone 'utc') + interval '60 seconds') where key like $1`,
+    [`%${email}%`],
+  );
 
   // A made-up X-Forwarded-For does not make this a new address (no trusted proxy is configured).
   await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.77" });
-  const held = /^Too many failed attempts\. Wait (\d+) seconds? and try again\.$/.exec(await attempt(page, email, password));
+  const held = /^Too many failed attempts\. Wait (\d+) seconds? and try again\.$/.exec(
+    await attempt(page, email, password),
+  );
   expect(held, "a made-up X-Forwarded-For got past the wait").not.toBeNull();
 
   await timePasses(email, Number(held![1]) + 1);
@@ -59,6 +67,9 @@ test("five failures cost nothing, then the account is slowed (not locked), and t
   await expect(page).not.toHaveURL(/\/sign-in/);
 
   // The audit row has the TCP peer's address, not the header the client sent.
-  const [row] = await sql<{ after: { ip: string } }>(`select after from audit_log where action = 'auth.sign_in' and external_id = $1 order by id desc limit 1`, [id]);
+  const [row] = await sql<{ after: { ip: string } }>(
+    `select after from audit_log where action = 'auth.sign_in' and external_id = $1 order by id desc limit 1`,
+    [id],
+  );
   expect(row?.after.ip).toMatch(/^(127\.0\.0\.1|::1)$/);
 });

@@ -22,7 +22,12 @@ function freePort(): Promise<number> {
 async function nextStart(overrides: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "--port", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-test", ...overrides },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-test",
+      ...overrides,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

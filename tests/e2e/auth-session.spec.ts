@@ -18,12 +18,10 @@ async function sql(text: string, params: unknown[]) {
 
 async function newUser(tag: string): Promise<string> {
   const email = `session-${tag}-${Date.now()}@example.com`;
-  await sql(`insert into users (id, email, name, password_hash, role, updated_at) values ($1, $2, $3, $4, 'operator', now())`, [
-    `sess_${tag}_${Date.now()}`,
-    email,
-    `Session ${tag}`,
-    await hashPassword(password),
-  ]);
+  await sql(
+    `insert into users (id, email, name, password_hash, role, updated_at) values ($1, $2, $3, $4, 'operator', now())`,
+    [`sess_${tag}_${Date.now()}`, email, `Session ${tag}`, await hashPassword(password)],
+  );
   return email;
 }
 

@@ -11,11 +11,17 @@ async function simCount(path: string): Promise<number> {
   const tokenRes = await fetch(`${simUrl()}/oauth/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO.partner.clientId, client_secret: DEMO.partner.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: DEMO.partner.clientId,
+      client_secret: DEMO.partner.clientSecret,
+    }),
   });
   expect(tokenRes.ok).toBe(true);
   const { access_token } = (await tokenRes.json()) as { access_token: string };
-  const res = await fetch(`${simUrl()}/partner/v1/dealers/1/${path}?limit=1`, { headers: { authorization: `Bearer ${access_token}` } });
+  const res = await fetch(`${simUrl()}/partner/v1/dealers/1/${path}?limit=1`, {
+    headers: { authorization: `Bearer ${access_token}` },
+  });
   expect(res.ok).toBe(true);
   return Number(res.headers.get("x-total-count"));
 }
@@ -70,7 +76,9 @@ test("a foreign callbackUrl is ignored", async ({ page }) => {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL((url) => url.pathname === "/" && url.origin === new URL(process.env.E2E_BASE_URL!).origin);
+  await expect(page).toHaveURL(
+    (url) => url.pathname === "/" && url.origin === new URL(process.env.E2E_BASE_URL!).origin,
+  );
 });
 
 test("sign out ends the session", async ({ page }) => {
@@ -115,8 +123,12 @@ test("the dealer switcher changes the dealer every page works on", async ({ page
   await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
 });
 
-test("when CHeKT fails, the dashboard still renders from the mirror with its age, and a refresh says it failed", async ({ page }) => {
-  const fault = (await sim("/_sim/faults", { body: { path: "/partner/v1/dealers/1/monitoring-stations", method: "GET", rate_5xx: 1, status_5xx: 503 } })) as { id: string };
+test("when CHeKT fails, the dashboard still renders from the mirror with its age, and a refresh says it failed", async ({
+  page,
+}) => {
+  const fault = (await sim("/_sim/faults", {
+    body: { path: "/partner/v1/dealers/1/monitoring-stations", method: "GET", rate_5xx: 1, status_5xx: 503 },
+  })) as { id: string };
   try {
     await signIn(page, "viewer");
     await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");

@@ -8,7 +8,9 @@ import { expectNoSeriousA11y, newMember, shots, signInWith, sql } from "./auth-h
 const password = "two-factor-pass-1";
 /** The authenticator app: a code for `offsetSteps` periods from now (each step's code works once). */
 const code = (secret: string, offsetSteps = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret.replace(/\s+/g, "")), digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
+  new TOTP({ secret: Secret.fromBase32(secret.replace(/\s+/g, "")), digits: 6, period: 30 }).generate({
+    timestamp: Date.now() + offsetSteps * 30_000,
+  });
 
 /** The real sign-out (ends the sessions server-side). Clearing cookies is not enough: a request
  * still in flight from the last page can set the rolling session cookie again. */
@@ -24,7 +26,9 @@ async function expectCodeStep(page: Page) {
   try {
     await expect(codeField.or(alert)).toBeVisible({ timeout: 30_000 });
   } catch {
-    throw new Error(`expected the code step; at ${page.url()} the page says: ${(await page.locator("body").innerText()).slice(0, 600)}`);
+    throw new Error(
+      `expected the code step; at ${page.url()} the page says: ${(await page.locator("body").innerText()).slice(0, 600)}`,
+    );
   }
   if (await alert.isVisible()) throw new Error(`expected the code step, the form says: ${await alert.textContent()}`);
 }
@@ -98,7 +102,10 @@ test("set up under Account, sign in with a code, then with a recovery code that 
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("a dealer admin requires two-factor: members without it (the admin too) are sent to set it up first", async ({ page, browser }) => {
+test("a dealer admin requires two-factor: members without it (the admin too) are sent to set it up first", async ({
+  page,
+  browser,
+}) => {
   const admin = await newMember("dealer-admin", password, "admin");
   await signInWith(page, admin.email, password);
   await expect(page).not.toHaveURL(/\/sign-in/);
@@ -109,7 +116,9 @@ test("a dealer admin requires two-factor: members without it (the admin too) are
   // A controlled switch: it shows the stored setting once the server has answered.
   await toggle.click();
   await expect(page.getByText("Acme Security now requires two-factor sign-in")).toBeVisible();
-  const [audit] = await sql<{ after: { requireTwoFactor: boolean } }>(`select after from audit_log where action = 'dealer.require_two_factor' order by id desc limit 1`);
+  const [audit] = await sql<{ after: { requireTwoFactor: boolean } }>(
+    `select after from audit_log where action = 'dealer.require_two_factor' order by id desc limit 1`,
+  );
   expect(audit?.after).toEqual({ requireTwoFactor: true });
   // The admin works for the dealer too: their next page is the setup.
   await page.goto("/account");

@@ -12,7 +12,10 @@ const stamp = Date.now().toString(36);
 
 async function shots(page: Page, name: string) {
   const before = page.viewportSize();
-  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [label, size] of [
+    ["laptop", { width: 1366, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size);
     const file = test.info().outputPath(`budget-${name}-${label}.png`);
     await page.screenshot({ path: file, fullPage: label === "laptop" });
@@ -24,10 +27,19 @@ async function shots(page: Page, name: string) {
 async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
+  ).toEqual([]);
 }
 
-const toast = (page: Page, text: string | RegExp) => page.locator("[data-sonner-toast]").filter({ hasText: text }).first();
+const toast = (page: Page, text: string | RegExp) =>
+  page.locator("[data-sonner-toast]").filter({ hasText: text }).first();
 
 test.describe("Settings: the CHeKT call budget panel", () => {
   test("an admin sees it live: tokens, calls per class per minute, 429s", async ({ page }) => {
@@ -37,7 +49,16 @@ test.describe("Settings: the CHeKT call budget panel", () => {
     const partnerBudget = page.getByTestId("budget-credential").filter({ hasText: "Partner client demo-partner" });
     await expect(partnerBudget).toBeVisible();
     await expect(partnerBudget.getByTestId("budget-tokens")).toHaveText(/^\d+(\.\d)? of \d+$/);
-    for (const label of ["Verification answers", "Interactive writes", "Snapshot fetches", "Interactive reads and refreshes", "Bulk jobs", "Background sync", "429s seen", "Calls that waited"]) {
+    for (const label of [
+      "Verification answers",
+      "Interactive writes",
+      "Snapshot fetches",
+      "Interactive reads and refreshes",
+      "Bulk jobs",
+      "Background sync",
+      "429s seen",
+      "Calls that waited",
+    ]) {
       await expect(partnerBudget.getByRole("rowheader", { name: label, exact: true })).toBeVisible();
     }
     // Live: a CHeKT read made in another tab (Refresh on the dealer page re-reads it from CHeKT at
@@ -59,7 +80,11 @@ test.describe("Settings: the CHeKT call budget panel", () => {
     expect(box && box.x + box.width).toBeLessThanOrEqual(390);
   });
 
-  test("a viewer sees no panel, and its route refuses viewers and signed-out callers", async ({ page, playwright, baseURL }) => {
+  test("a viewer sees no panel, and its route refuses viewers and signed-out callers", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     await signIn(page, "viewer", "/");
     await page.goto("/settings");
     await expect(page.getByText("403 · Not allowed")).toBeVisible();

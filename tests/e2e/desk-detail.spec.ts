@@ -11,7 +11,10 @@ import { clearFaults, expectAccessible, openQueue, raise, row } from "./verifica
 const SHOTS = "/tmp/shots/desk-plans";
 
 async function shots(page: Page, name: string) {
-  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [label, size] of [
+    ["laptop", { width: 1366, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size);
     const file = test.info().outputPath(`${name}-${label}.png`);
     await page.screenshot({ path: file });
@@ -24,12 +27,19 @@ test.afterEach(async () => {
   await clearFaults();
 });
 
-test("detail view: site, station, local time, call list with CHeKT's contact first, directions and notes, from Postgres only", async ({ page }) => {
+test("detail view: site, station, local time, call list with CHeKT's contact first, directions and notes, from Postgres only", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1366, height: 900 });
   await signIn(page, "operator", "/verifications");
   await openQueue(page);
-  const raised = await raise({ site_id: 1, priority: "high", trigger: "door-forced", description: "Detail view check" });
+  const raised = await raise({
+    site_id: 1,
+    priority: "high",
+    trigger: "door-forced",
+    description: "Detail view check",
+  });
   const r = row(page, raised.verification.verification_id);
   await expect(r).toBeVisible({ timeout: 15_000 });
 
@@ -79,6 +89,8 @@ test("detail view: site, station, local time, call list with CHeKT's contact fir
   await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
   await r.click();
   await page.getByTestId("queue-actions").getByRole("button", { name: "Open" }).click();
-  await expect(page.getByRole("dialog").getByTestId("desk-directions")).toContainText("Gate code 4411", { timeout: 15_000 });
+  await expect(page.getByRole("dialog").getByTestId("desk-directions")).toContainText("Gate code 4411", {
+    timeout: 15_000,
+  });
   await expect(page.getByRole("dialog").getByTestId("desk-history")).toContainText("Called the keyholder");
 });

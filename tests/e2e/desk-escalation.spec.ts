@@ -16,7 +16,10 @@ const SHOTS = "/tmp/shots/escalation";
 
 async function shots(page: Page, name: string) {
   const before = page.viewportSize();
-  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [label, size] of [
+    ["laptop", { width: 1366, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size);
     const file = test.info().outputPath(`escalation-${name}-${label}.png`);
     await page.screenshot({ path: file, fullPage: false });
@@ -57,7 +60,9 @@ async function saveSettings(page: Page, unclaimed: string, remaining: string) {
   await page.getByRole("button", { name: "Save" }).click();
 }
 
-test("an unclaimed alarm escalates: admin banner with a link, notification and sound; colours change with words; axe clean", async ({ browser }) => {
+test("an unclaimed alarm escalates: admin banner with a link, notification and sound; colours change with words; axe clean", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const adminCtx = await browser.newContext({ permissions: ["notifications"] });
   const opCtx = await browser.newContext();
@@ -89,7 +94,13 @@ test("an unclaimed alarm escalates: admin banner with a link, notification and s
     // The first click anywhere starts the audio the escalation sound needs.
     await admin.getByRole("heading", { name: "Verifications" }).click();
 
-    const raised = await raise({ site_id: 3, priority: "critical", trigger: "motion", expires_in_s: 600, description: "Escalation: nobody claims" });
+    const raised = await raise({
+      site_id: 3,
+      priority: "critical",
+      trigger: "motion",
+      expires_in_s: 600,
+      description: "Escalation: nobody claims",
+    });
     const id = raised.verification.verification_id;
     await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
     await expect(row(op, id)).toBeVisible({ timeout: 15_000 });
@@ -110,8 +121,16 @@ test("an unclaimed alarm escalates: admin banner with a link, notification and s
     await expect(row(op, id)).toHaveAttribute("data-escalated", "true");
     await expect(op.getByTestId("escalation-banner")).toHaveCount(0);
     // A desktop notification and the loud (square-wave) sound, without anyone clicking "turn on".
-    await expect.poll(() => admin.evaluate(() => (window as unknown as { __notes: string[] }).__notes.join("\n"))).toContain("Alarm escalated");
-    await expect.poll(() => admin.evaluate(() => (window as unknown as { __osc: OscillatorNode[] }).__osc.filter((o) => o.type === "square").length)).toBeGreaterThanOrEqual(6);
+    await expect
+      .poll(() => admin.evaluate(() => (window as unknown as { __notes: string[] }).__notes.join("\n")))
+      .toContain("Alarm escalated");
+    await expect
+      .poll(() =>
+        admin.evaluate(
+          () => (window as unknown as { __osc: OscillatorNode[] }).__osc.filter((o) => o.type === "square").length,
+        ),
+      )
+      .toBeGreaterThanOrEqual(6);
 
     // The banner's link selects and focuses the alarm's row.
     await link.click();
@@ -138,7 +157,9 @@ test("an unclaimed alarm escalates: admin banner with a link, notification and s
   }
 });
 
-test("the first visit asks to turn on alarm sound and notifications, and the answer is remembered", async ({ page }) => {
+test("the first visit asks to turn on alarm sound and notifications, and the answer is remembered", async ({
+  page,
+}) => {
   await signIn(page, "operator", "/verifications");
   await openQueue(page);
   const prompt = page.getByTestId("alerts-prompt");

@@ -14,7 +14,10 @@ const SHOTS = "/tmp/shots/outcomes";
 const OVERRIDE_SITE = 3;
 
 async function shots(page: Page, name: string, fullPage = false) {
-  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [label, size] of [
+    ["laptop", { width: 1366, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size);
     const file = test.info().outputPath(`${name}-${label}.png`);
     await page.screenshot({ path: file, fullPage });
@@ -36,7 +39,9 @@ async function resetChecklists() {
 
 test.afterAll(resetChecklists);
 
-test("an admin sets the checklists; an operator answers with d and x through the outcome picker; history shows outcome and annotation", async ({ browser }) => {
+test("an admin sets the checklists; an operator answers with d and x through the outcome picker; history shows outcome and annotation", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   await resetChecklists();
   const adminCtx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -60,7 +65,9 @@ test("an admin sets the checklists; an operator answers with d and x through the
   await checklist.getByRole("button", { name: "Save checklist" }).click();
   await expect(admin.getByText("Checklist saved.")).toBeVisible();
   await admin.reload();
-  await expect(admin.getByTestId("checklist-editor").getByLabel("Step 2", { exact: true })).toHaveValue("Asked for the passcode");
+  await expect(admin.getByTestId("checklist-editor").getByLabel("Step 2", { exact: true })).toHaveValue(
+    "Asked for the passcode",
+  );
   await expectAccessible(admin);
   await shots(admin, "settings", true);
 
@@ -81,8 +88,18 @@ test("an admin sets the checklists; an operator answers with d and x through the
   const op = await opCtx.newPage();
   await signIn(op, "operator", "/verifications");
   await openQueue(op);
-  const a = await raise({ site_id: 1, priority: "high", trigger: "door-forced", description: "Outcome picker dispatch" });
-  const b = await raise({ site_id: OVERRIDE_SITE, priority: "low", trigger: "motion", description: "Outcome picker disregard" });
+  const a = await raise({
+    site_id: 1,
+    priority: "high",
+    trigger: "door-forced",
+    description: "Outcome picker dispatch",
+  });
+  const b = await raise({
+    site_id: OVERRIDE_SITE,
+    priority: "low",
+    trigger: "motion",
+    description: "Outcome picker disregard",
+  });
   await expect(row(op, a.verification.verification_id)).toBeVisible({ timeout: 15_000 });
   await expect(row(op, b.verification.verification_id)).toBeVisible({ timeout: 15_000 });
 
@@ -133,7 +150,9 @@ test("an admin sets the checklists; an operator answers with d and x through the
   await expect(histA).toContainText("1/2 steps checked");
   await expect(async () => {
     await op.reload();
-    await expect(op.getByRole("row").filter({ hasText: "Outcome picker dispatch" }).getByTestId("history-annotation")).toHaveText("annotated in CHeKT", { timeout: 1_000 });
+    await expect(
+      op.getByRole("row").filter({ hasText: "Outcome picker dispatch" }).getByTestId("history-annotation"),
+    ).toHaveText("annotated in CHeKT", { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   const histB = op.getByRole("row").filter({ hasText: "Outcome picker disregard" });
   await expect(histB).toContainText("False alarm – weather");

@@ -11,7 +11,10 @@ const SHOTS = "/tmp/shots/desk-report";
 
 async function shots(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [label, size] of [
+    ["laptop", { width: 1366, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size);
     await page.waitForTimeout(300); // ResponsiveContainer redraws on resize (a ResizeObserver tick)
     const file = test.info().outputPath(`${name}-${label}.png`);
@@ -21,11 +24,18 @@ async function shots(page: Page, name: string) {
 }
 
 const cellAfter = (page: Page, table: string, rowName: string) =>
-  page.getByRole("table", { name: table }).getByRole("row").filter({ has: page.getByRole("cell", { name: rowName, exact: true }) }).getByRole("cell").nth(1);
+  page
+    .getByRole("table", { name: table })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: rowName, exact: true }) })
+    .getByRole("cell")
+    .nth(1);
 
 // The axe scan may run while the "Dispatched" toast still shows: Sonner's rich colours are darkened to at
 // least 5.5:1 in app/globals.css so the toast passes too.
-test("the report counts an alarm the operator opened, claimed and dispatched, with charts, tables and CSV", async ({ page }) => {
+test("the report counts an alarm the operator opened, claimed and dispatched, with charts, tables and CSV", async ({
+  page,
+}) => {
   await signIn(page, "operator", "/verifications/report");
   await expect(page.getByRole("heading", { name: "Outcomes" })).toBeVisible();
   const before = Number(await cellAfter(page, "Outcomes", "Dispatched").innerText());
@@ -50,12 +60,22 @@ test("the report counts an alarm the operator opened, claimed and dispatched, wi
   await page.getByRole("link", { name: "Report" }).click();
   await expect(page).toHaveURL(/\/verifications\/report$/);
   await expect(cellAfter(page, "Outcomes", "Dispatched")).toHaveText(String(before + 1));
-  const firstView = page.getByRole("table", { name: "Handling times" }).getByRole("row").filter({ hasText: "First view" }).getByRole("cell");
+  const firstView = page
+    .getByRole("table", { name: "Handling times" })
+    .getByRole("row")
+    .filter({ hasText: "First view" })
+    .getByRole("cell");
   expect(Number(await firstView.nth(4).innerText())).toBeGreaterThanOrEqual(1); // items that were opened
   expect(await firstView.nth(1).innerText()).toMatch(/ s$|min|h /); // a median time, not "—"
-  await expect(page.getByRole("table", { name: "By operator" }).getByRole("row").filter({ hasText: "Test operator" })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "By operator" }).getByRole("row").filter({ hasText: "Test operator" }),
+  ).toBeVisible();
   const hour = new Date().getUTCHours();
-  await expect(page.getByRole("table", { name: "By hour of day (UTC)" }).getByRole("cell", { name: new RegExp(`^${String(hour).padStart(2, "0")}:00`) })).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: "By hour of day (UTC)" })
+      .getByRole("cell", { name: new RegExp(`^${String(hour).padStart(2, "0")}:00`) }),
+  ).toBeVisible();
 
   // Seven charts, each an SVG drawn with bars, each labelled for assistive technology.
   const charts = page.getByTestId("report-chart");
@@ -86,6 +106,8 @@ test("a bad range is refused with a clear message, and the CSV route refuses it 
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
   const res = await page.request.get("/api/verifications/report?from=yesterday");
   expect(res.status()).toBe(400);
-  expect(((await res.json()) as { error: { message: string } }).error.message).toBe("From must be a date like 2026-12-01");
+  expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+    "From must be a date like 2026-12-01",
+  );
   await expectAccessible(page);
 });

@@ -18,7 +18,9 @@ async function addDevice(page: Page, siteId: number, values: { id: string; name:
   await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 30_000 });
 }
 
-test("add one device with the paste's checks and job; a duplicate ID names the device and site that hold it", async ({ page }) => {
+test("add one device with the paste's checks and job; a duplicate ID names the device and site that hold it", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   await signIn(page, "operator");
   const { siteId: harbor, siteName: harborName } = await newSite(page, "Harbor Logistics Warehouse");
@@ -49,14 +51,22 @@ test("add one device with the paste's checks and job; a duplicate ID names the d
   await expect(page).toHaveURL(new RegExp(`/sites/${harbor}/devices/jobs/[^/]+$`), { timeout: 30_000 });
   await expect(page.getByTestId("job-succeeded")).toHaveText("1", { timeout: 30_000 });
   await expect(page.getByTestId("item-1")).toContainText(frontDoor);
-  const made = (await partner(`/sites/${harbor}/devices?limit=100`, "GET")) as { external_device_id: string; mac: string; zone_number: string }[];
-  expect(made.map((d) => [d.external_device_id, d.mac, d.zone_number])).toEqual([[frontDoor, "AA:BB:CC:DD:EE:0F", "130"]]);
+  const made = (await partner(`/sites/${harbor}/devices?limit=100`, "GET")) as {
+    external_device_id: string;
+    mac: string;
+    zone_number: string;
+  }[];
+  expect(made.map((d) => [d.external_device_id, d.mac, d.zone_number])).toEqual([
+    [frontDoor, "AA:BB:CC:DD:EE:0F", "130"],
+  ]);
 
   // The same ID on the site itself is caught before sending; on another site CHeKT refuses it and
   // the job row says where the ID is in use.
   await addDevice(page, target, { id: frontDoor, name: "Back gate" });
   await expect(page.getByTestId("job-failed")).toHaveText("1");
-  await expect(page.getByTestId("item-1")).toContainText(`External ID "${frontDoor}" is already used by Front Door at ${harborName}.`);
+  await expect(page.getByTestId("item-1")).toContainText(
+    `External ID "${frontDoor}" is already used by Front Door at ${harborName}.`,
+  );
   await expect(page.getByTestId("failed-row-1")).toContainText(`already used by Front Door at ${harborName}`);
   await shots(page, "add-duplicate");
 });

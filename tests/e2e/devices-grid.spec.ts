@@ -61,7 +61,9 @@ test("grid selection is scoped to the filter; the confirmation names the devices
   expect(left.some((d) => d.external_device_id === gid("Lobby East"))).toBe(false);
 });
 
-test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to cancel, Enter to open", async ({ page }) => {
+test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to cancel, Enter to open", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, "operator");
   const { siteId } = await newSite(page, "Grid keys");
@@ -69,7 +71,9 @@ test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to can
   const grid = page.getByRole("grid", { name: "Devices" });
 
   // Exactly one element of the grid is in the tab order.
-  const tabbable = await grid.evaluate((el) => [...el.querySelectorAll<HTMLElement>("*")].filter((e) => e.tabIndex >= 0).length);
+  const tabbable = await grid.evaluate(
+    (el) => [...el.querySelectorAll<HTMLElement>("*")].filter((e) => e.tabIndex >= 0).length,
+  );
   expect(tabbable).toBe(1);
   await page.getByLabel("Filter by type").focus();
   await page.keyboard.press("Tab");
@@ -108,10 +112,16 @@ test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to can
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type("Alpha gate");
   await page.keyboard.press("Enter");
-  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Update queued for Alpha" }).first()).toBeVisible();
+  await expect(
+    page.locator("[data-sonner-toast]").filter({ hasText: "Update queued for Alpha" }).first(),
+  ).toBeVisible();
   await expect(nameCell).toBeFocused();
   await expect
-    .poll(async () => ((await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { name: string }[]).map((d) => d.name), { timeout: 60_000 })
+    .poll(
+      async () =>
+        ((await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { name: string }[]).map((d) => d.name),
+      { timeout: 60_000 },
+    )
     .toContain("Alpha gate");
 
   // Home / End / Ctrl+End, then Enter on an external ID opens its details; Escape returns to the cell.

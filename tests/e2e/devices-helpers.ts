@@ -15,7 +15,11 @@ export const stamp = Date.now().toString(36);
  */
 export async function newSite(page: Page, name: string): Promise<{ siteId: number; siteName: string }> {
   const siteName = `${name} ${stamp}`;
-  const site = (await partner("/sites", "POST", { external_site_id: `e2e-${name.replace(/\W+/g, "-")}-${Date.now()}`, name: siteName, timezone: "America/New_York" })) as { site_id: number };
+  const site = (await partner("/sites", "POST", {
+    external_site_id: `e2e-${name.replace(/\W+/g, "-")}-${Date.now()}`,
+    name: siteName,
+    timezone: "America/New_York",
+  })) as { site_id: number };
   await refreshSitesView(page, siteName);
   return { siteId: site.site_id, siteName };
 }
@@ -26,7 +30,15 @@ export async function expectAccessible(page: Page, selector?: string) {
   if (selector) builder = builder.include(selector);
   const { violations } = await builder.analyze();
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
+  ).toEqual([]);
 }
 
 const SHOTS = "/tmp/shots/devices";
@@ -34,7 +46,10 @@ const SHOTS = "/tmp/shots/devices";
 /** Full-page screenshots at laptop (1366×900) and phone (390×844) size. */
 export async function shots(page: Page, name: string) {
   const before = page.viewportSize();
-  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [label, size] of [
+    ["laptop", { width: 1366, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size);
     const file = test.info().outputPath(`devices-${name}-${label}.png`);
     await page.screenshot({ path: file, fullPage: true });

@@ -40,7 +40,9 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
   const { siteId: otherSite } = await mirroredSite(page, "Clash holder");
   const clash = `e2e-${stamp}-clash`;
   // An external ID another site of the dealer already uses: the browser cannot know, CHeKT refuses it.
-  await partner(`/sites/${otherSite}/devices`, "POST", [{ external_device_id: clash, device_type: "camera", name: "Elsewhere" }]);
+  await partner(`/sites/${otherSite}/devices`, "POST", [
+    { external_device_id: clash, device_type: "camera", name: "Elsewhere" },
+  ]);
 
   await page.goto(`/sites/${siteId}/devices/paste`);
   await expect(page.getByRole("heading", { name: "Paste devices" })).toBeVisible();
@@ -91,7 +93,10 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
   await expect(page.getByTestId("job-succeeded")).toHaveText("1");
   await expect(page.getByTestId("job-failed")).toHaveText("0");
 
-  const devices = (await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { external_device_id: string; mac: string | null }[];
+  const devices = (await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as {
+    external_device_id: string;
+    mac: string | null;
+  }[];
   expect(devices.length).toBe(50);
   expect(new Set(devices.map((d) => d.external_device_id)).size).toBe(50);
   expect(devices.find((d) => d.external_device_id === ext(1))?.mac).toBe("AA:BB:CC:00:00:01");
@@ -106,7 +111,13 @@ test("device grid: sort, filter, details, inline edit, delete selected with the 
   await signIn(page, "operator");
   const { siteId } = await mirroredSite(page, "Grid test");
   await partner(`/sites/${siteId}/devices`, "POST", [
-    { external_device_id: `g-${stamp}-a`, device_type: "camera", name: "Lobby", zone_number: "1", mac: "AA:BB:CC:DD:EE:01" },
+    {
+      external_device_id: `g-${stamp}-a`,
+      device_type: "camera",
+      name: "Lobby",
+      zone_number: "1",
+      mac: "AA:BB:CC:DD:EE:01",
+    },
     { external_device_id: `g-${stamp}-b`, device_type: "bridge", name: "Panel bridge", zone_number: "2" },
     { external_device_id: `g-${stamp}-c`, device_type: "camera", name: "Dock", zone_number: "3" },
   ]);
@@ -130,10 +141,19 @@ test("device grid: sort, filter, details, inline edit, delete selected with the 
   await page.keyboard.press("Enter");
   await expect(page.getByText("Update queued for Lobby")).toBeVisible();
   await expect(page.getByRole("link", { name: "View the last update job" })).toBeVisible();
-  await expect.poll(async () => ((await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { name: string }[]).map((d) => d.name), { timeout: 60_000 }).toContain("Main lobby"); // the update runs as a queued job
+  await expect
+    .poll(
+      async () =>
+        ((await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { name: string }[]).map((d) => d.name),
+      { timeout: 60_000 },
+    )
+    .toContain("Main lobby"); // the update runs as a queued job
   await shot(page, "grid");
 
-  await page.getByLabel(`Select Main lobby (g-${stamp}-a)`).or(page.getByLabel(`Select Lobby (g-${stamp}-a)`)).check();
+  await page
+    .getByLabel(`Select Main lobby (g-${stamp}-a)`)
+    .or(page.getByLabel(`Select Lobby (g-${stamp}-a)`))
+    .check();
   await page.getByLabel(`Select Dock (g-${stamp}-c)`).check();
   await page.getByRole("button", { name: "Delete 2" }).click();
   await expect(page.getByRole("dialog", { name: "Delete 2 devices?" })).toBeVisible();
@@ -147,7 +167,9 @@ test("device grid: sort, filter, details, inline edit, delete selected with the 
 test("a viewer sees the devices but cannot paste, edit or delete", async ({ page }) => {
   await signIn(page, "viewer");
   const { siteId } = await mirroredSite(page, "Viewer test");
-  await partner(`/sites/${siteId}/devices`, "POST", [{ external_device_id: `v-${stamp}-a`, device_type: "camera", name: "Gate" }]);
+  await partner(`/sites/${siteId}/devices`, "POST", [
+    { external_device_id: `v-${stamp}-a`, device_type: "camera", name: "Gate" },
+  ]);
   await refreshDevices(page, siteId);
   await expect(page.getByTestId(`device-v-${stamp}-a`)).toBeVisible();
   await expect(page.getByRole("link", { name: "Paste devices" })).toHaveCount(0);
@@ -161,7 +183,8 @@ test("a 2,500-row paste stays light: only the rows on screen are in the page", a
   await signIn(page, "operator");
   const { siteId } = await mirroredSite(page, "Big paste");
   const lines = ["External ID,Type,Name,MAC"];
-  for (let i = 1; i <= 2500; i++) lines.push(`big-${stamp}-${i},camera,Cam ${i},${(0x0b0000000000 + i).toString(16).padStart(12, "0")}`);
+  for (let i = 1; i <= 2500; i++)
+    lines.push(`big-${stamp}-${i},camera,Cam ${i},${(0x0b0000000000 + i).toString(16).padStart(12, "0")}`);
   await page.goto(`/sites/${siteId}/devices/paste`);
   // One input event with the whole text, as a clipboard paste gives (fill() types it in pieces).
   await page.getByRole("textbox", { name: "Device list" }).evaluate((el, text) => {
@@ -170,7 +193,7 @@ test("a 2,500-row paste stays light: only the rows on screen are in the page", a
     el.dispatchEvent(new Event("input", { bubbles: true }));
   }, lines.join("\n"));
   await page.getByRole("button", { name: "Next: match columns" }).click();
-  await expect(page.getByText("2500 rows, \",\"-separated.")).toBeVisible();
+  await expect(page.getByText('2500 rows, ","-separated.')).toBeVisible();
   await page.getByRole("button", { name: "Next: review rows" }).click();
   await expect(page.getByTestId("valid-count")).toHaveText(/2500 valid/);
   await expect(page.getByRole("button", { name: "Provision 2500 devices" })).toBeEnabled();

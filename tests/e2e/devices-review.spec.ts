@@ -27,7 +27,9 @@ function sheet(): string {
   return lines.join("\n");
 }
 
-test("review: typing through the error filter, type picker, skip, delete, next error, sheet lines on the job page", async ({ page }) => {
+test("review: typing through the error filter, type picker, skip, delete, next error, sheet lines on the job page", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, "operator");
   const { siteId } = await newSite(page, "Review test");
@@ -116,7 +118,12 @@ test("review: typing through the error filter, type picker, skip, delete, next e
   await expect(page.getByTestId("item-43")).toContainText("Cam 43");
   await shots(page, "job");
 
-  const devices = (await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as { external_device_id: string; zone_number: string | null; device_type: string; name: string }[];
+  const devices = (await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as {
+    external_device_id: string;
+    zone_number: string | null;
+    device_type: string;
+    name: string;
+  }[];
   const byId = new Map(devices.map((d) => [d.external_device_id, d]));
   expect(devices.length).toBe(39);
   expect(byId.get(id(31))?.zone_number).toBe("130");

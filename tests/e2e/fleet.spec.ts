@@ -31,7 +31,10 @@ async function shots(page: Page, name: string) {
     ["phone", { width: 390, height: 844 }],
   ] as const) {
     await page.setViewportSize(vp);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${label} width`).toBeLessThanOrEqual(vp.width);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `${name} at ${label} width`,
+    ).toBeLessThanOrEqual(vp.width);
     const path = test.info().outputPath(`${name}-${label}.png`);
     await page.screenshot({ path, fullPage: true });
     if (fs.existsSync(SHOTS)) fs.copyFileSync(path, `${SHOTS}/${name}-${label}.png`);
@@ -45,9 +48,19 @@ let linkId: string;
 let camera: { chekt_id: number; name: string; site_id: number };
 
 test.beforeAll(async () => {
-  [{ id: linkId }] = (await query<{ id: string }>("SELECT id FROM dealer_links WHERE chekt_dealer_id = 1")) as [{ id: string }];
+  [{ id: linkId }] = (await query<{ id: string }>("SELECT id FROM dealer_links WHERE chekt_dealer_id = 1")) as [
+    { id: string },
+  ];
   await expect
-    .poll(async () => (await query<{ f: Date | null }>("SELECT finished_at AS f FROM mirror_syncs WHERE dealer_link_id = $1", [linkId]))[0]?.f ?? null, { timeout: 120_000, intervals: [1000] })
+    .poll(
+      async () =>
+        (
+          await query<{ f: Date | null }>("SELECT finished_at AS f FROM mirror_syncs WHERE dealer_link_id = $1", [
+            linkId,
+          ])
+        )[0]?.f ?? null,
+      { timeout: 120_000, intervals: [1000] },
+    )
     .not.toBeNull();
   [camera] = (await query<{ chekt_id: number; name: string; site_id: number }>(
     "SELECT chekt_id, name, site_id FROM mirror_devices WHERE dealer_link_id = $1 AND device_type = 'camera' AND gone_at IS NULL ORDER BY site_id, chekt_id LIMIT 1",
@@ -63,9 +76,21 @@ test("fleet: a camera offline for two hours is found by the filters in the URL",
   // CHeKT says so by webhook (device.offline, device.firmware_updated); the mirror follows.
   await sim(`/_sim/devices/${camera.chekt_id}/status`, { body: { status: "offline", firmware: FIRMWARE } });
   await expect
-    .poll(async () => (await query<{ status: string; firmware: string }>("SELECT status, firmware FROM mirror_devices WHERE dealer_link_id = $1 AND chekt_id = $2", [linkId, camera.chekt_id]))[0], { timeout: 30_000 })
+    .poll(
+      async () =>
+        (
+          await query<{ status: string; firmware: string }>(
+            "SELECT status, firmware FROM mirror_devices WHERE dealer_link_id = $1 AND chekt_id = $2",
+            [linkId, camera.chekt_id],
+          )
+        )[0],
+      { timeout: 30_000 },
+    )
     .toEqual({ status: "offline", firmware: FIRMWARE });
-  await query("UPDATE mirror_devices SET status_at = now() - interval '2 hours' WHERE dealer_link_id = $1 AND chekt_id = $2", [linkId, camera.chekt_id]);
+  await query(
+    "UPDATE mirror_devices SET status_at = now() - interval '2 hours' WHERE dealer_link_id = $1 AND chekt_id = $2",
+    [linkId, camera.chekt_id],
+  );
 
   await signIn(page, "viewer", "/fleet");
   await expect(page.getByRole("heading", { name: "Fleet health" })).toBeVisible();
@@ -82,7 +107,12 @@ test("fleet: a camera offline for two hours is found by the filters in the URL",
   await shots(page, "fleet");
 
   // "Offline longer than" on its site: one hour finds its two-hour spell, four hours does not.
-  const expected = (await query<{ n: number }>("SELECT count(*)::int AS n FROM mirror_devices WHERE dealer_link_id = $1 AND gone_at IS NULL AND status = 'offline' AND status_at < now() - interval '1 hour'", [linkId]))[0]!.n;
+  const expected = (
+    await query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM mirror_devices WHERE dealer_link_id = $1 AND gone_at IS NULL AND status = 'offline' AND status_at < now() - interval '1 hour'",
+      [linkId],
+    )
+  )[0]!.n;
   await page.getByLabel("Offline longer than").selectOption({ label: "1 hour" });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/offlineFor=60/);
@@ -91,7 +121,9 @@ test("fleet: a camera offline for two hours is found by the filters in the URL",
   await page.getByLabel("Site ID (CHeKT)").fill(String(camera.site_id));
   await page.getByLabel("Offline longer than").selectOption({ label: "4 hours" });
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(new RegExp(`offlineFor=240.*site=${camera.site_id}|site=${camera.site_id}.*offlineFor=240`));
+  await expect(page).toHaveURL(
+    new RegExp(`offlineFor=240.*site=${camera.site_id}|site=${camera.site_id}.*offlineFor=240`),
+  );
   await expect(page.getByText("No device matches these filters")).toBeVisible();
 
   await page.goto(`/fleet?firmware=${encodeURIComponent(FIRMWARE)}`);
@@ -109,7 +141,9 @@ test("fleet: a camera offline for two hours is found by the filters in the URL",
   await expect(page.getByTestId("fleet-row").first()).toBeVisible();
 });
 
-test("readiness: the checklist links to the form that fixes a check; the not-ready filter and the dashboard agree", async ({ page }) => {
+test("readiness: the checklist links to the form that fixes a check; the not-ready filter and the dashboard agree", async ({
+  page,
+}) => {
   await signIn(page, "operator", `/sites/${camera.site_id}`);
   // The camera's two-hour spell fails its site's "no device offline" check, linking to the fleet page.
   const offline = page.getByTestId("readiness-devices_online");

@@ -29,11 +29,21 @@ async function shots(page: Page, name: string, wide = false) {
       const out = [...document.body.querySelectorAll("*")]
         .filter((el) => el.getBoundingClientRect().right > max + 0.5 && !el.closest(".overflow-x-auto *, .sr-only"))
         .slice(0, 5)
-        .map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute("class") ?? "").split(" ").slice(0, 4).join(".")}`);
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${String(el.getAttribute("class") ?? "")
+              .split(" ")
+              .slice(0, 4)
+              .join(".")}`,
+        );
       return { width: document.documentElement.scrollWidth, culprits: out };
     }, vp.width);
-    if (wide && width > vp.width) console.log(`[mirror-children] ${name} at ${label}: ${width} px wide; sticking out: ${culprits.join(" | ")}`);
-    if (!wide) expect(width, `${name} at ${label} width; wider than the screen: ${culprits.join(" | ")}`).toBeLessThanOrEqual(vp.width);
+    if (wide && width > vp.width)
+      console.log(`[mirror-children] ${name} at ${label}: ${width} px wide; sticking out: ${culprits.join(" | ")}`);
+    if (!wide)
+      expect(width, `${name} at ${label} width; wider than the screen: ${culprits.join(" | ")}`).toBeLessThanOrEqual(
+        vp.width,
+      );
     const path = test.info().outputPath(`${name}-${label}.png`);
     await page.screenshot({ path, fullPage: true });
     if (fs.existsSync(SHOTS)) fs.copyFileSync(path, `${SHOTS}/${name}-${label}.png`);

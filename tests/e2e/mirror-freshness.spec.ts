@@ -141,7 +141,13 @@ test("axe: every page the mirror feeds has no serious or critical violation", as
   const site = await siteHref();
   await page.goto("/stations");
   // The first body row's link (the header's links sort the list).
-  const station = (await page.getByRole("table").locator("tbody tr").first().getByRole("link").first().getAttribute("href"))!;
+  const station = (await page
+    .getByRole("table")
+    .locator("tbody tr")
+    .first()
+    .getByRole("link")
+    .first()
+    .getAttribute("href"))!;
   for (const path of ["/", "/sites", site, `${site}/edit`, "/sites/new", "/stations", station, "/dealer", "/drift"]) {
     await page.goto(path);
     await expect(page.getByRole("main")).toBeVisible();

@@ -12,7 +12,10 @@ const SHOTS = "/tmp/shots/gateway-fixes";
 async function shots(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   const before = page.viewportSize();
-  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [label, size] of [
+    ["laptop", { width: 1366, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size);
     const file = test.info().outputPath(`refresh-${name}-${label}.png`);
     await page.screenshot({ path: file });

@@ -2,12 +2,22 @@
 // a monitoring station, a site's contacts, arming, and CHeKT's own refusals shown beside the field.
 import { expect, test } from "@playwright/test";
 import { sim, signIn } from "./setup";
-import { defaultRateLimit, expectToast, partner, refreshSitesView, refreshStations, roomyRateLimit, stamp } from "./sites-helpers";
+import {
+  defaultRateLimit,
+  expectToast,
+  partner,
+  refreshSitesView,
+  refreshStations,
+  roomyRateLimit,
+  stamp,
+} from "./sites-helpers";
 
 test.beforeAll(roomyRateLimit);
 test.afterAll(defaultRateLimit);
 
-test("operator: create → edit → activate → deactivate → delete a site, with the list state in the URL", async ({ page }) => {
+test("operator: create → edit → activate → deactivate → delete a site, with the list state in the URL", async ({
+  page,
+}) => {
   const name = `E2E Depot ${stamp}`;
   await signIn(page, "operator", "/sites");
   await page.getByRole("link", { name: "New site" }).click();
@@ -37,7 +47,9 @@ test("operator: create → edit → activate → deactivate → delete a site, w
   await page.getByRole("button", { name: "Save changes" }).click();
   await expectToast(page, `Site “${name} North” saved`);
   await expect(page.getByTestId("site-name")).toHaveText(`${name} North`);
-  const stored = await partner<{ name: string; account_number: string | null; address1: string | null }>(`/sites/${siteId}`);
+  const stored = await partner<{ name: string; account_number: string | null; address1: string | null }>(
+    `/sites/${siteId}`,
+  );
   expect(stored).toMatchObject({ name: `${name} North`, account_number: null, address1: "1 Test Road" });
 
   // Activate, then deactivate, each confirmed.
@@ -96,8 +108,20 @@ test("operator: a monitoring station from creation to a delete that warns about 
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("E3");
 
   // A site still routes alarms here: the delete says so and wants the name typed.
-  const stationId = Number(new URL((await page.getByRole("link", { name, exact: true }).getAttribute("href", { timeout: 5000 })) ?? "", "http://x").pathname.split("/").pop());
-  await partner("/sites", "POST", { external_site_id: `e2e-routed-${stamp}`, name: `Routed ${stamp}`, timezone: "UTC", monitoring_station_id: stationId });
+  const stationId = Number(
+    new URL(
+      (await page.getByRole("link", { name, exact: true }).getAttribute("href", { timeout: 5000 })) ?? "",
+      "http://x",
+    ).pathname
+      .split("/")
+      .pop(),
+  );
+  await partner("/sites", "POST", {
+    external_site_id: `e2e-routed-${stamp}`,
+    name: `Routed ${stamp}`,
+    timezone: "UTC",
+    monitoring_station_id: stationId,
+  });
   // Made CHeKT-side: the mirror counts it once the sites view is refreshed.
   await refreshSitesView(page, `Routed ${stamp}`);
   await page.goto(`/stations/${stationId}`);
@@ -113,7 +137,11 @@ test("operator: a monitoring station from creation to a delete that warns about 
 });
 
 test("operator: contacts of a site, with phones normalised and emails checked before sending", async ({ page }) => {
-  const site = await partner<{ site_id: number }>("/sites", "POST", { external_site_id: `e2e-contacts-${stamp}`, name: `Contacts ${stamp}`, timezone: "America/Chicago" });
+  const site = await partner<{ site_id: number }>("/sites", "POST", {
+    external_site_id: `e2e-contacts-${stamp}`,
+    name: `Contacts ${stamp}`,
+    timezone: "America/Chicago",
+  });
   await signIn(page, "operator", "/sites");
   await refreshSitesView(page, `Contacts ${stamp}`);
   await page.goto(`/sites/${site.site_id}`);
@@ -147,7 +175,11 @@ test("operator: contacts of a site, with phones normalised and emails checked be
 });
 
 test("operator: switch a site's arming with confirmation", async ({ page }) => {
-  const site = await partner<{ site_id: number }>("/sites", "POST", { external_site_id: `e2e-arming-${stamp}`, name: `Arming ${stamp}`, timezone: "UTC" });
+  const site = await partner<{ site_id: number }>("/sites", "POST", {
+    external_site_id: `e2e-arming-${stamp}`,
+    name: `Arming ${stamp}`,
+    timezone: "UTC",
+  });
   await signIn(page, "operator", "/sites");
   await refreshSitesView(page, `Arming ${stamp}`);
   const current = (await partner<{ security_type: number }>(`/sites/${site.site_id}/arming-settings`)).security_type;
@@ -162,12 +194,17 @@ test("operator: switch a site's arming with confirmation", async ({ page }) => {
   await page.getByRole("dialog").getByRole("button", { name: "Switch" }).click();
   await expectToast(page, "now uses");
   await expect(page.getByTestId(`arming-option-${target}`)).toContainText("Current");
-  expect((await partner<{ security_type: number }>(`/sites/${site.site_id}/arming-settings`)).security_type).toBe(target);
+  expect((await partner<{ security_type: number }>(`/sites/${site.site_id}/arming-settings`)).security_type).toBe(
+    target,
+  );
 });
 
 test("operator: CHeKT's 400 and 409 appear beside the field and keep what was typed", async ({ page }) => {
   // A station that exists when the form loads and is gone when it is sent (another user deleted it).
-  const station = await partner<{ monitoring_station_id: number; name: string }>("/monitoring-stations", "POST", { external_monitoring_station_id: `e2e-gone-${stamp}`, name: `Gone ${stamp}` });
+  const station = await partner<{ monitoring_station_id: number; name: string }>("/monitoring-stations", "POST", {
+    external_monitoring_station_id: `e2e-gone-${stamp}`,
+    name: `Gone ${stamp}`,
+  });
   await signIn(page, "operator", "/stations");
   await refreshStations(page); // the form's station choices come from the mirror
   await page.goto("/sites/new");
@@ -177,7 +214,9 @@ test("operator: CHeKT's 400 and 409 appear beside the field and keep what was ty
   await page.getByLabel("Monitoring station").selectOption({ label: station.name });
   await partner(`/monitoring-stations/${station.monitoring_station_id}`, "DELETE");
   await page.getByRole("button", { name: "Create site" }).click();
-  await expect(page.locator("#f-monitoring_station_id-error")).toContainText(`monitoring_station_id ${station.monitoring_station_id} is not a monitoring station of this dealer`);
+  await expect(page.locator("#f-monitoring_station_id-error")).toContainText(
+    `monitoring_station_id ${station.monitoring_station_id} is not a monitoring station of this dealer`,
+  );
   await expect(page.getByLabel("Monitoring station")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(`Refused ${stamp}`);
   await expect(page.getByText(/Trace ID for support/)).toBeVisible();
@@ -190,21 +229,27 @@ test("operator: CHeKT's 400 and 409 appear beside the field and keep what was ty
   await expect(page.getByLabel("Site ID (yours)")).toHaveAttribute("aria-invalid", "true");
 });
 
-test("operator: a rate-limited CHeKT is waited out and the form says so; a lost connection says nothing was saved", async ({ page }) => {
+test("operator: a rate-limited CHeKT is waited out and the form says so; a lost connection says nothing was saved", async ({
+  page,
+}) => {
   await signIn(page, "operator", "/stations/new");
   const name = `E2E Patient ${stamp}`;
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
   await page.getByLabel("Station ID (yours)").fill(`e2e-patient-${stamp}`);
 
   // No answer from our server at all: the form keeps everything and says nothing was saved.
-  await page.route("**/stations/new", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+  await page.route("**/stations/new", (route) =>
+    route.request().method() === "POST" ? route.abort() : route.continue(),
+  );
   await page.getByRole("button", { name: "Create station" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "nothing was saved" }).first()).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(name);
   await page.unroute("**/stations/new");
 
   // CHeKT answers 429 (Retry-After: 1) three times: the client waits, the form says why it takes long.
-  await sim("/_sim/faults", { body: { path: "/partner/v1/dealers/*/monitoring-stations", method: "POST", rate_429: 1, count: 3 } });
+  await sim("/_sim/faults", {
+    body: { path: "/partner/v1/dealers/*/monitoring-stations", method: "POST", rate_429: 1, count: 3 },
+  });
   try {
     await page.getByRole("button", { name: "Create station" }).click();
     await expect(page.getByText(/asked us to wait before retrying/)).toBeVisible();

@@ -23,7 +23,9 @@ test("admin: connect coastal-guard through the approval page, then disconnect it
   await page.getByRole("button", { name: "Sign in and approve" }).click();
 
   await expect(page).toHaveURL(/\/dealer\?connect=connected/);
-  await expect(page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Dealer connected" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Dealer connected" }),
+  ).toBeVisible();
   await expect(page.getByTestId("dealer-title")).toHaveText("Coastal Guard");
   await expect(page.getByRole("row", { name: /Coastal Guard/ })).toContainText("Connected");
 

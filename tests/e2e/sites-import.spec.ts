@@ -11,7 +11,10 @@ const SHOTS = "/tmp/shots/import";
 
 async function shots(page: Page, name: string) {
   const before = page.viewportSize();
-  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [label, size] of [
+    ["laptop", { width: 1366, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size);
     const file = test.info().outputPath(`import-${name}-${label}.png`);
     await page.screenshot({ path: file, fullPage: true });
@@ -49,9 +52,14 @@ test("sites-import: paste sites with contacts, fix the bad rows in review, impor
   await expect(page.getByTestId("invalid-count")).toHaveText(/3 with errors/);
   const importButton = page.getByRole("button", { name: /Import \d+ sites?/ });
   await expect(importButton).toBeDisabled();
-  await expect(page.getByLabel("Sheet line 2 External ID")).toHaveAttribute("placeholder", /^SITE-\d{5} \(generated\)$/);
+  await expect(page.getByLabel("Sheet line 2 External ID")).toHaveAttribute(
+    "placeholder",
+    /^SITE-\d{5} \(generated\)$/,
+  );
   await expect(page.getByLabel("Sheet line 3 Time zone")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByTestId("paste-row-3")).toContainText('Time zone "Mars/Base" is neither a zone nor a city we know');
+  await expect(page.getByTestId("paste-row-3")).toContainText(
+    'Time zone "Mars/Base" is neither a zone nor a city we know',
+  );
   await expect(page.getByTestId("paste-row-4")).toContainText('No monitoring station is named "Nowhere Station"');
   await expect(page.getByTestId("paste-row-4")).toContainText("Contact 1: Phone is not a phone number we can dial");
   await expect(page.getByTestId("paste-row-5")).toContainText(`External ID "${id("b")}" is also on sheet line 3`);
@@ -83,18 +91,28 @@ test("sites-import: paste sites with contacts, fix the bad rows in review, impor
 
   // The sites are in the list at once (write-through), with their contacts on the site page.
   await page.goto(`/sites?q=${encodeURIComponent(`Import B ${stamp}`)}`);
-  await page.getByRole("link", { name: `Import B ${stamp}` }).first().click();
+  await page
+    .getByRole("link", { name: `Import B ${stamp}` })
+    .first()
+    .click();
   // The contacts show as a table on a laptop and as cards on a phone: the visible one counts.
   await expect(page.locator("text=Cy Diaz >> visible=true").first()).toBeVisible();
 });
 
-test("sites-import: a non-UTF-8 file and a header-only sheet are refused before review; viewers cannot open it", async ({ page, browser }) => {
+test("sites-import: a non-UTF-8 file and a header-only sheet are refused before review; viewers cannot open it", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "operator");
   await page.goto("/sites/import");
   // "Café" saved as Windows-1252: é is the single byte 0xE9.
   const latin1 = Buffer.from([...Buffer.from("Name,Time zone\nCaf"), 0xe9, ...Buffer.from(",UTC\n")]);
-  await page.getByLabel("Upload a CSV or TSV file").setInputFiles({ name: "sites-latin1.csv", mimeType: "text/csv", buffer: latin1 });
-  await expect(page.getByRole("alert").filter({ hasText: "sites-latin1.csv" })).toContainText("sites-latin1.csv is not UTF-8 text");
+  await page
+    .getByLabel("Upload a CSV or TSV file")
+    .setInputFiles({ name: "sites-latin1.csv", mimeType: "text/csv", buffer: latin1 });
+  await expect(page.getByRole("alert").filter({ hasText: "sites-latin1.csv" })).toContainText(
+    "sites-latin1.csv is not UTF-8 text",
+  );
   await expect(page.getByRole("heading", { name: "Match columns" })).toHaveCount(0);
 
   await page.getByRole("textbox", { name: "Site sheet" }).fill("Site ID,Name,Time zone,Contact 1 phone\n");

@@ -46,7 +46,11 @@ test("viewer sees sites, stations, contacts, arming and the dealer without any e
 });
 
 test("a server action replayed with a viewer's session is refused and changes nothing", async ({ browser }) => {
-  const site = await partner<{ site_id: number; is_activated: number }>("/sites", "POST", { external_site_id: `e2e-forged-${stamp}`, name: `Forged ${stamp}`, timezone: "UTC" });
+  const site = await partner<{ site_id: number; is_activated: number }>("/sites", "POST", {
+    external_site_id: `e2e-forged-${stamp}`,
+    name: `Forged ${stamp}`,
+    timezone: "UTC",
+  });
   expect(site.is_activated).toBe(0);
 
   // Capture the real "activate" call an operator's browser would send, without letting it through.
@@ -76,7 +80,9 @@ test("a server action replayed with a viewer's session is refused and changes no
   const vPage = await viewer.newPage();
   await signIn(vPage, "viewer", `/sites/${site.site_id}`);
   const c = captured as unknown as { url: string; headers: Record<string, string>; body: string };
-  const headers = Object.fromEntries(Object.entries(c.headers).filter(([k]) => !["cookie", "content-length", "host"].includes(k)));
+  const headers = Object.fromEntries(
+    Object.entries(c.headers).filter(([k]) => !["cookie", "content-length", "host"].includes(k)),
+  );
   const res = await vPage.request.post(c.url, { headers: { ...headers, origin: appUrl() }, data: c.body });
   const text = await res.text();
   expect(text).toContain("forbidden");

@@ -15,7 +15,10 @@ const SHOTS = "/tmp/shots/tenancy";
 
 async function shots(page: Page, name: string) {
   const before = page.viewportSize();
-  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [label, size] of [
+    ["laptop", { width: 1366, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size);
     const file = test.info().outputPath(`tenancy-${name}-${label}.png`);
     await page.screenshot({ path: file, fullPage: true });
@@ -30,11 +33,17 @@ async function northwindSiteId(): Promise<number> {
   const tokenRes = await fetch(`${simUrl()}/oauth/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO.partner.clientId, client_secret: DEMO.partner.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: DEMO.partner.clientId,
+      client_secret: DEMO.partner.clientSecret,
+    }),
   });
   expect(tokenRes.ok).toBe(true);
   const { access_token } = (await tokenRes.json()) as { access_token: string };
-  const res = await fetch(`${simUrl()}/partner/v1/dealers/${DEMO.dealers.northwind.id}/sites?limit=10`, { headers: { authorization: `Bearer ${access_token}` } });
+  const res = await fetch(`${simUrl()}/partner/v1/dealers/${DEMO.dealers.northwind.id}/sites?limit=10`, {
+    headers: { authorization: `Bearer ${access_token}` },
+  });
   expect(res.ok).toBe(true);
   const body = (await res.json()) as { data?: Array<{ site_id: number }> } | Array<{ site_id: number }>;
   const list = Array.isArray(body) ? body : (body.data ?? []);
@@ -53,7 +62,10 @@ async function signInAs(browser: Browser, email: string, password: string) {
   return { ctx, page };
 }
 
-test("a member of dealer 1 only sees dealer 1 and gets 404 for a dealer-2 site, whatever the cookie says", async ({ page, browser }) => {
+test("a member of dealer 1 only sees dealer 1 and gets 404 for a dealer-2 site, whatever the cookie says", async ({
+  page,
+  browser,
+}) => {
   const email = `solo-${stamp}@example.com`;
   const password = "solo-password-1";
 
@@ -120,14 +132,27 @@ test("a member of dealer 1 only sees dealer 1 and gets 404 for a dealer-2 site, 
 /** Northwind's link and objects as the app mirrored them (the pages read the mirror). */
 async function northwindObjects() {
   const [link] = await sql<{ id: string }>(`select id from dealer_links where external_dealer_id = 'northwind-alarms'`);
-  const [site] = await sql<{ chekt_id: number; name: string }>(`select chekt_id, name from mirror_sites where dealer_link_id = $1 and gone_at is null order by chekt_id limit 1`, [link.id]);
-  const [contact] = await sql<{ chekt_id: number }>(`select chekt_id from mirror_contacts where dealer_link_id = $1 and site_id = $2 limit 1`, [link.id, site.chekt_id]);
-  const [station] = await sql<{ chekt_id: number; name: string }>(`select chekt_id, name from mirror_stations where dealer_link_id = $1 limit 1`, [link.id]);
-  const names = (await sql<{ name: string }>(`select name from mirror_sites where dealer_link_id = $1`, [link.id])).map((r) => r.name);
+  const [site] = await sql<{ chekt_id: number; name: string }>(
+    `select chekt_id, name from mirror_sites where dealer_link_id = $1 and gone_at is null order by chekt_id limit 1`,
+    [link.id],
+  );
+  const [contact] = await sql<{ chekt_id: number }>(
+    `select chekt_id from mirror_contacts where dealer_link_id = $1 and site_id = $2 limit 1`,
+    [link.id, site.chekt_id],
+  );
+  const [station] = await sql<{ chekt_id: number; name: string }>(
+    `select chekt_id, name from mirror_stations where dealer_link_id = $1 limit 1`,
+    [link.id],
+  );
+  const names = (await sql<{ name: string }>(`select name from mirror_sites where dealer_link_id = $1`, [link.id])).map(
+    (r) => r.name,
+  );
   return { linkId: link.id, site, contact, station, siteNames: names };
 }
 
-test("every dealer-2 page and route answers 404 to a dealer-1 member, each attempt audited; dealer-1 lists show nothing of dealer 2", async ({ page }) => {
+test("every dealer-2 page and route answers 404 to a dealer-1 member, each attempt audited; dealer-1 lists show nothing of dealer 2", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const nw = await northwindObjects();
   expect(nw.contact, "the mirror has a Northwind contact").toBeTruthy();
@@ -136,11 +161,23 @@ test("every dealer-2 page and route answers 404 to a dealer-1 member, each attem
   const jobId = `tenancy-e2e-${stamp}`;
   const alarmId = `alm_nw_${stamp}`;
   const verId = `ver_nw_${stamp}`;
-  await sql(`insert into bulk_jobs (id, dealer_link_id, chekt_site_id, kind, state, total, updated_at) values ($1, $2, $3, 'create', 'done', 1, now())`, [jobId, nw.linkId, nw.site.chekt_id]);
+  await sql(
+    `insert into bulk_jobs (id, dealer_link_id, chekt_site_id, kind, state, total, updated_at) values ($1, $2, $3, 'create', 'done', 1, now())`,
+    [jobId, nw.linkId, nw.site.chekt_id],
+  );
   const importJobId = `tenancy-e2e-import-${stamp}`;
-  await sql(`insert into bulk_jobs (id, dealer_link_id, chekt_site_id, entity, kind, state, total, updated_at) values ($1, $2, 0, 'sites', 'create', 'done', 2, now())`, [importJobId, nw.linkId]);
-  await sql(`insert into alarms (id, dealer_link_id, site_id, priority, location, snapshot_url, seen_created, created_at, updated_at) values ($1, $2, $3, 'critical', 'Northwind lobby', $4, true, now(), now())`, [alarmId, nw.linkId, nw.site.chekt_id, `${simUrl()}/snap.jpg`]);
-  await sql(`insert into verifications (id, dealer_link_id, alarm_id, site_id, occurred_at, expires_at, updated_at) values ($1, $2, $3, $4, now(), now() + interval '30 minutes', now())`, [verId, nw.linkId, alarmId, nw.site.chekt_id]);
+  await sql(
+    `insert into bulk_jobs (id, dealer_link_id, chekt_site_id, entity, kind, state, total, updated_at) values ($1, $2, 0, 'sites', 'create', 'done', 2, now())`,
+    [importJobId, nw.linkId],
+  );
+  await sql(
+    `insert into alarms (id, dealer_link_id, site_id, priority, location, snapshot_url, seen_created, created_at, updated_at) values ($1, $2, $3, 'critical', 'Northwind lobby', $4, true, now(), now())`,
+    [alarmId, nw.linkId, nw.site.chekt_id, `${simUrl()}/snap.jpg`],
+  );
+  await sql(
+    `insert into verifications (id, dealer_link_id, alarm_id, site_id, occurred_at, expires_at, updated_at) values ($1, $2, $3, $4, now(), now() + interval '30 minutes', now())`,
+    [verId, nw.linkId, alarmId, nw.site.chekt_id],
+  );
 
   // An admin of Acme only: the role allows every page, so each refusal is about the dealer.
   const password = "acme-admin-pass-1";
@@ -150,14 +187,28 @@ test("every dealer-2 page and route answers 404 to a dealer-1 member, each attem
 
   const s = nw.site.chekt_id;
   const pages = [
-    `/sites/${s}`, `/sites/${s}/edit`, `/sites/${s}/arming`, `/sites/${s}/contacts/new`, `/sites/${s}/contacts/${nw.contact.chekt_id}/edit`,
-    `/sites/${s}/devices`, `/sites/${s}/devices/new`, `/sites/${s}/devices/paste`, `/sites/${s}/devices/jobs`, `/sites/${s}/devices/jobs/${jobId}`,
-    `/stations/${nw.station.chekt_id}`, `/sites/import/jobs/${importJobId}`,
-    `/settings?dealer=${nw.linkId}`, `/settings/app-devices?dealer=${nw.linkId}`, `/drift?dealer=${nw.linkId}`,
+    `/sites/${s}`,
+    `/sites/${s}/edit`,
+    `/sites/${s}/arming`,
+    `/sites/${s}/contacts/new`,
+    `/sites/${s}/contacts/${nw.contact.chekt_id}/edit`,
+    `/sites/${s}/devices`,
+    `/sites/${s}/devices/new`,
+    `/sites/${s}/devices/paste`,
+    `/sites/${s}/devices/jobs`,
+    `/sites/${s}/devices/jobs/${jobId}`,
+    `/stations/${nw.station.chekt_id}`,
+    `/sites/import/jobs/${importJobId}`,
+    `/settings?dealer=${nw.linkId}`,
+    `/settings/app-devices?dealer=${nw.linkId}`,
+    `/drift?dealer=${nw.linkId}`,
   ];
   const routes = [
-    `/api/live/verifications/${verId}/detail`, `/api/live/verifications/${verId}/outcomes`, `/api/snapshots/alarm:${alarmId}`,
-    `/api/bulk-jobs/${jobId}`, `/api/live/sites/${s}/contacts`,
+    `/api/live/verifications/${verId}/detail`,
+    `/api/live/verifications/${verId}/outcomes`,
+    `/api/snapshots/alarm:${alarmId}`,
+    `/api/bulk-jobs/${jobId}`,
+    `/api/live/sites/${s}/contacts`,
   ];
   const [{ id: from }] = await sql<{ id: string }>(`select coalesce(max(id), 0)::text as id from audit_log`);
   for (const url of [...pages, ...routes]) expect((await page.request.get(url)).status(), url).toBe(404);
@@ -166,9 +217,15 @@ test("every dealer-2 page and route answers 404 to a dealer-1 member, each attem
     `select after->>'path' as path from audit_log where id > $1 and action = 'scope.not_found' and outcome = 'refused' and user_email = $2 order by id`,
     [from, ada.email],
   );
-  expect(refusals.map((r) => decodeURIComponent(r.path))).toEqual([...pages, ...routes, `/api/live/verifications/${verId}/lease`]);
+  expect(refusals.map((r) => decodeURIComponent(r.path))).toEqual([
+    ...pages,
+    ...routes,
+    `/api/live/verifications/${verId}/lease`,
+  ]);
   // Northwind's verification was not renewed or marked as viewed by Ada.
-  expect(await sql(`select 1 from verification_views where verification_id = $1 and user_id = $2`, [verId, ada.id])).toEqual([]);
+  expect(
+    await sql(`select 1 from verification_views where verification_id = $1 and user_id = $2`, [verId, ada.id]),
+  ).toEqual([]);
 
   // What a user sees at such an address: the 404 page, accessible at laptop and phone size.
   const res = await page.goto(`/sites/${s}/devices/jobs/${jobId}`);
@@ -196,7 +253,9 @@ test("every dealer-2 page and route answers 404 to a dealer-1 member, each attem
   await expect(row(page, verId)).toHaveCount(0);
 });
 
-test("disabling an operator gives their claim back to the queue at once, seen live in the admin's queue", async ({ browser }) => {
+test("disabling an operator gives their claim back to the queue at once, seen live in the admin's queue", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const password = "release-pass-1";
   const op = await newMember(`release_${stamp}`, password, "operator");
@@ -208,7 +267,12 @@ test("disabling an operator gives their claim back to the queue at once, seen li
   await expect(opPage).not.toHaveURL(/sign-in/);
   await signIn(admin, "admin", "/verifications");
   await Promise.all([openQueue(opPage), openQueue(admin)]);
-  const raised = await raise({ site_id: 3, priority: "high", trigger: "door-forced", description: `Release on disable ${stamp}` });
+  const raised = await raise({
+    site_id: 3,
+    priority: "high",
+    trigger: "door-forced",
+    description: `Release on disable ${stamp}`,
+  });
   const id = raised.verification.verification_id;
   await expect(row(opPage, id)).toBeVisible({ timeout: 15_000 });
   await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
@@ -219,7 +283,10 @@ test("disabling an operator gives their claim back to the queue at once, seen li
   // The operator walks away: the view closes (no more heartbeats) and the lease is set an hour out,
   // as an open view would keep it, so only the disable can free the claim within this test.
   await opPage.keyboard.press("Escape");
-  const held = await sql(`update verifications set lease_expires_at = now() + interval '1 hour' where id = $1 and state = 'claimed' and claimed_by_id = $2 returning id`, [id, op.id]);
+  const held = await sql(
+    `update verifications set lease_expires_at = now() + interval '1 hour' where id = $1 and state = 'claimed' and claimed_by_id = $2 returning id`,
+    [id, op.id],
+  );
   expect(held).toHaveLength(1);
   await expect(row(admin, id).getByTestId("claimed-by")).toHaveText(/^Claimed by Auth release/);
 
@@ -232,7 +299,9 @@ test("disabling an operator gives their claim back to the queue at once, seen li
   await expect(users.getByText(`${op.email} is disabled and signed out`)).toBeVisible();
 
   // Freed in the disabling transaction, and the admin's open queue shows it free without a reload.
-  expect(await sql(`select state, claimed_by_id, lease_expires_at from verifications where id = $1`, [id])).toEqual([{ state: "pending", claimed_by_id: null, lease_expires_at: null }]);
+  expect(await sql(`select state, claimed_by_id, lease_expires_at from verifications where id = $1`, [id])).toEqual([
+    { state: "pending", claimed_by_id: null, lease_expires_at: null },
+  ]);
   await expect(row(admin, id).getByTestId("claimed-by")).toHaveCount(0, { timeout: 15_000 });
   await row(admin, id).click();
   await admin.getByTestId("queue-actions").getByRole("button", { name: "Claim" }).click();

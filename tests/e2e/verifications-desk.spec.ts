@@ -52,10 +52,22 @@ test("a late list answer never removes alarms that arrived live meanwhile", asyn
 test("priority first, deadline-only switch in the URL, an announcement per new alarm, axe clean", async ({ page }) => {
   await signIn(page, "operator", "/verifications");
   await openQueue(page);
-  const high = await raise({ site_id: 4, priority: "high", trigger: "motion", expires_in_s: 100, description: "Sort high, sooner" });
+  const high = await raise({
+    site_id: 4,
+    priority: "high",
+    trigger: "motion",
+    expires_in_s: 100,
+    description: "Sort high, sooner",
+  });
   const hi = row(page, high.verification.verification_id);
   await expect(hi).toBeVisible({ timeout: 15_000 });
-  const critical = await raise({ site_id: 5, priority: "critical", trigger: "panic", expires_in_s: 540, description: "Sort critical, later" });
+  const critical = await raise({
+    site_id: 5,
+    priority: "critical",
+    trigger: "panic",
+    expires_in_s: 540,
+    description: "Sort critical, later",
+  });
   const cr = row(page, critical.verification.verification_id);
   await expect(cr).toBeVisible({ timeout: 15_000 });
 
@@ -64,17 +76,22 @@ test("priority first, deadline-only switch in the URL, an announcement per new a
   await expect(announcer).toHaveAttribute("aria-live", "polite");
   await expect(announcer).toHaveText(/New alarm: critical panic at .+, (8|9) minutes/);
 
-  const order = () => page.getByTestId("verification-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-verification-id")));
+  const order = () =>
+    page.getByTestId("verification-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-verification-id")));
   let ids = await order();
-  expect(ids.indexOf(critical.verification.verification_id)).toBeLessThan(ids.indexOf(high.verification.verification_id));
+  expect(ids.indexOf(critical.verification.verification_id)).toBeLessThan(
+    ids.indexOf(high.verification.verification_id),
+  );
 
   await page.getByRole("link", { name: "Deadline only" }).click();
   await expect(page).toHaveURL(/[?&]sort=deadline/);
   await expect(page.getByRole("link", { name: "Deadline only" })).toHaveAttribute("aria-current", "page");
-  await expect.poll(async () => {
-    ids = await order();
-    return ids.indexOf(high.verification.verification_id) < ids.indexOf(critical.verification.verification_id);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      ids = await order();
+      return ids.indexOf(high.verification.verification_id) < ids.indexOf(critical.verification.verification_id);
+    })
+    .toBe(true);
   await page.getByRole("link", { name: "Priority, then deadline" }).click();
   await expect(page).not.toHaveURL(/sort=deadline/);
 
@@ -91,7 +108,9 @@ test("priority first, deadline-only switch in the URL, an announcement per new a
   await shots(page, "detail", false);
 });
 
-test("claims are leases: they lapse when the view closes, hold while it is open, and an admin can take one over", async ({ browser }) => {
+test("claims are leases: they lapse when the view closes, hold while it is open, and an admin can take one over", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const opCtx = await browser.newContext();
   const adminCtx = await browser.newContext();
@@ -146,13 +165,17 @@ test("claims are leases: they lapse when the view closes, hold while it is open,
   await adminCtx.close();
 });
 
-test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is sent again with the same key", async ({ page }) => {
+test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is sent again with the same key", async ({
+  page,
+}) => {
   await signIn(page, "operator", "/verifications");
   await openQueue(page);
   const raised = await raise({ site_id: 7, priority: "critical", trigger: "panic", description: "Answer under 429" });
   const id = raised.verification.verification_id;
   await expect(row(page, id)).toBeVisible({ timeout: 15_000 });
-  await sim("/_sim/faults", { body: { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_429: 1 } });
+  await sim("/_sim/faults", {
+    body: { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_429: 1 },
+  });
 
   await row(page, id).click();
   await page.keyboard.press("c");
@@ -164,7 +187,9 @@ test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is se
   await picker.getByRole("radio", { name: "Police dispatched" }).check();
   await picker.getByRole("button", { name: "Dispatch" }).click();
   const waiting = page.getByTestId("answer-waiting");
-  await expect(waiting).toContainText(/Waiting for CHeKT \(CHeKT's rate limit\) — retrying the dispatch in \d+ s/, { timeout: 15_000 });
+  await expect(waiting).toContainText(/Waiting for CHeKT \(CHeKT's rate limit\) — retrying the dispatch in \d+ s/, {
+    timeout: 15_000,
+  });
   await shots(page, "answer-waiting", false);
   await waiting.getByRole("button", { name: "Cancel" }).click();
   const stopped = page.getByTestId("answer-stopped");
@@ -174,7 +199,10 @@ test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is se
   await stopped.getByRole("button", { name: "Send the dispatch again" }).click();
   await expect(page.getByText("Dispatched. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
   await expect(row(page, id)).toHaveCount(0);
-  const verifications = (await sim("/_sim/verifications")) as { verification_id: string; answer: { action: string } | null }[];
+  const verifications = (await sim("/_sim/verifications")) as {
+    verification_id: string;
+    answer: { action: string } | null;
+  }[];
   expect(verifications.find((v) => v.verification_id === id)?.answer?.action).toBe("dispatch");
 });
 

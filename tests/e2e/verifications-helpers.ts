@@ -8,7 +8,8 @@ import { sim } from "./setup";
 
 export type Raised = { alarm: { id: string }; verification: { verification_id: string; contact_id: number } };
 
-export const row = (page: Page, id: string) => page.locator(`[data-testid="verification-row"][data-verification-id="${id}"]`);
+export const row = (page: Page, id: string) =>
+  page.locator(`[data-testid="verification-row"][data-verification-id="${id}"]`);
 
 export async function openQueue(page: Page, path = "/verifications") {
   await page.goto(path);
@@ -17,7 +18,13 @@ export async function openQueue(page: Page, path = "/verifications") {
   await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
 }
 
-export async function raise(body: { site_id: number; expires_in_s?: number; trigger?: string; priority?: string; description?: string }): Promise<Raised> {
+export async function raise(body: {
+  site_id: number;
+  expires_in_s?: number;
+  trigger?: string;
+  priority?: string;
+  description?: string;
+}): Promise<Raised> {
   return (await sim("/_sim/alarms", { body: { expires_in_s: 300, ...body } })) as Raised;
 }
 
@@ -31,7 +38,15 @@ export async function expectAccessible(page: Page, selector?: string) {
   if (selector) builder = builder.include(selector);
   const { violations } = await builder.analyze();
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
+  ).toEqual([]);
 }
 
 const SHOTS = "/tmp/shots/desk";
@@ -39,7 +54,10 @@ const SHOTS = "/tmp/shots/desk";
 /** Screenshots at laptop (1366×900) and phone (390×844) size. */
 export async function shots(page: Page, name: string, fullPage = true) {
   const before = page.viewportSize();
-  for (const [label, size] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [label, size] of [
+    ["laptop", { width: 1366, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size);
     const file = test.info().outputPath(`desk-${name}-${label}.png`);
     await page.screenshot({ path: file, fullPage });

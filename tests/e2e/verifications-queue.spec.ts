@@ -26,7 +26,9 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
   expect(first).toMatch(/^[0-9]+:[0-5][0-9]$/);
   const thumb = mine.getByTestId("snapshot-thumb").first();
   await expect(thumb).toBeVisible({ timeout: 15_000 });
-  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 })
+    .toBe(true);
   await expect.poll(() => mine.getByTestId("countdown").innerText(), { timeout: 5_000 }).not.toBe(first);
   await expect(op).toHaveTitle(/^\(\d+\) Verifications/);
 
@@ -53,7 +55,10 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
   await expect(row(other, id)).toHaveCount(0, { timeout: 10_000 });
 
   // CHeKT really got the answer.
-  const verifications = (await sim("/_sim/verifications")) as { verification_id: string; answer: { action: string } | null }[];
+  const verifications = (await sim("/_sim/verifications")) as {
+    verification_id: string;
+    answer: { action: string } | null;
+  }[];
   expect(verifications.find((v) => v.verification_id === id)?.answer?.action).toBe("dispatch");
 
   // And the history tab shows it with the operator's name.
@@ -87,7 +92,9 @@ test("a viewer sees the queue but no answer buttons", async ({ page }) => {
   await expect(toolbar.getByRole("button", { name: "Claim" })).toHaveCount(0);
 });
 
-test("keyboard: arrows and j/k move focus, c claims and opens, Escape closes, x asks before disregarding", async ({ page }) => {
+test("keyboard: arrows and j/k move focus, c claims and opens, Escape closes, x asks before disregarding", async ({
+  page,
+}) => {
   await signIn(page, "operator", "/verifications");
   await openQueue(page, "/verifications?sort=deadline");
   const a = await raise({ site_id: 5, expires_in_s: 200, description: "Keyboard first" });
@@ -98,7 +105,9 @@ test("keyboard: arrows and j/k move focus, c claims and opens, Escape closes, x 
   await expect(first).toBeVisible();
 
   // Deadline order: a (200 s) is above b (250 s). Focus a; ArrowDown moves focus and selection, ArrowUp back; j/k too.
-  const ids = await page.getByTestId("verification-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-verification-id")));
+  const ids = await page
+    .getByTestId("verification-row")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-verification-id")));
   const at = ids.indexOf(a.verification.verification_id);
   expect(ids.indexOf(b.verification.verification_id)).toBeGreaterThan(at);
   const below = row(page, ids[at + 1]!);

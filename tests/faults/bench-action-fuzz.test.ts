@@ -35,14 +35,41 @@ const ROOT = path.resolve(__dirname, "../..");
 
 // Keys the action input schemas use (collected from the schema modules at start), so generated
 // objects look like a form's payload with broken values rather than random junk only.
-const SCHEMA_MODULES = ["lib/schemas/site", "lib/schemas/contact", "lib/schemas/station", "lib/schemas/dealer", "lib/schemas/arming", "lib/verifications/schemas", "lib/settings/schemas", "lib/users/schemas", "lib/drift/schemas", "lib/bulk/schemas", "lib/fleet/settings-schema"];
+const SCHEMA_MODULES = [
+  "lib/schemas/site",
+  "lib/schemas/contact",
+  "lib/schemas/station",
+  "lib/schemas/dealer",
+  "lib/schemas/arming",
+  "lib/verifications/schemas",
+  "lib/settings/schemas",
+  "lib/users/schemas",
+  "lib/drift/schemas",
+  "lib/bulk/schemas",
+  "lib/fleet/settings-schema",
+];
 
 let db: TestDatabase;
 let sql: pg.Client;
 let chekt: Server;
 let chektHits = 0;
 const actions: Action[] = [];
-const keyPool = new Set<string>(["id", "site_id", "contact_id", "station_id", "userId", "dealerLinkId", "jobId", "action", "contactId", "rows", "devices", "name", "email", "role"]);
+const keyPool = new Set<string>([
+  "id",
+  "site_id",
+  "contact_id",
+  "station_id",
+  "userId",
+  "dealerLinkId",
+  "jobId",
+  "action",
+  "contactId",
+  "rows",
+  "devices",
+  "name",
+  "email",
+  "role",
+]);
 
 beforeAll(async () => {
   chekt = createServer((_req, res) => {
@@ -60,17 +87,27 @@ beforeAll(async () => {
   });
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
-  await sql.query(`INSERT INTO users (id, email, name, role, password_hash, created_at, updated_at) VALUES ($1, $2, $3, 'admin', 'x', now(), now())`, [admin.id, admin.email, admin.name]);
-  await sql.query(`INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, created_at, updated_at) VALUES ('dl_fuzz', 1, 'acme-security', 'Acme', now(), now(), now())`);
+  await sql.query(
+    `INSERT INTO users (id, email, name, role, password_hash, created_at, updated_at) VALUES ($1, $2, $3, 'admin', 'x', now(), now())`,
+    [admin.id, admin.email, admin.name],
+  );
+  await sql.query(
+    `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, created_at, updated_at) VALUES ('dl_fuzz', 1, 'acme-security', 'Acme', now(), now(), now())`,
+  );
   // An admin of that dealer (since issue 13 the role comes from the membership).
-  await sql.query(`INSERT INTO memberships (user_id, dealer_link_id, role, updated_at) VALUES ($1, 'dl_fuzz', 'admin', now())`, [admin.id]);
+  await sql.query(
+    `INSERT INTO memberships (user_id, dealer_link_id, role, updated_at) VALUES ($1, 'dl_fuzz', 'admin', now())`,
+    [admin.id],
+  );
   for (const mod of SCHEMA_MODULES) {
-    for (const value of Object.values(await import(pathToFileURL(path.join(ROOT, `${mod}.ts`)).href))) for (const k of keysOf(value)) keyPool.add(k);
+    for (const value of Object.values(await import(pathToFileURL(path.join(ROOT, `${mod}.ts`)).href)))
+      for (const k of keysOf(value)) keyPool.add(k);
   }
   for (const rel of filesNamed(path.join(ROOT, "app"), "actions.ts")) {
     if (rel === "app/sign-in/actions.ts") continue; // next-auth's own sign-in, not built with the action client
     const mod = (await import(pathToFileURL(path.join(ROOT, rel)).href)) as Record<string, unknown>;
-    for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.push({ id: `${rel}#${name}`, fn: fn as Action["fn"] });
+    for (const [name, fn] of Object.entries(mod))
+      if (typeof fn === "function") actions.push({ id: `${rel}#${name}`, fn: fn as Action["fn"] });
   }
 }, 120_000);
 
@@ -84,7 +121,23 @@ afterAll(async () => {
 const value = fc.oneof(
   fc.anything(),
   fc.string({ maxLength: 200 }),
-  fc.constantFrom("", "dl_fuzz", "acme-security", "1", "-1", "00000000-0000-0000-0000-000000000000", "dispatch", "disregard", "admin", "viewer", "UTC", "a@b.co", "' OR 1=1 --", "__proto__", "x".repeat(5000)),
+  fc.constantFrom(
+    "",
+    "dl_fuzz",
+    "acme-security",
+    "1",
+    "-1",
+    "00000000-0000-0000-0000-000000000000",
+    "dispatch",
+    "disregard",
+    "admin",
+    "viewer",
+    "UTC",
+    "a@b.co",
+    "' OR 1=1 --",
+    "__proto__",
+    "x".repeat(5000),
+  ),
   fc.integer({ min: -5, max: 5 }),
   fc.integer(),
   fc.double(),
@@ -98,7 +151,8 @@ const payload = () =>
   );
 
 /** Next's own control flow (redirect, notFound, forbidden) is thrown on purpose; anything else is a bug. */
-const isNextControlFlow = (e: unknown) => typeof (e as { digest?: unknown })?.digest === "string" && /^NEXT_/.test((e as { digest: string }).digest);
+const isNextControlFlow = (e: unknown) =>
+  typeof (e as { digest?: unknown })?.digest === "string" && /^NEXT_/.test((e as { digest: string }).digest);
 
 describe("fuzz: every server action as admin", () => {
   it("finds the actions", () => {
@@ -119,14 +173,20 @@ describe("fuzz: every server action as admin", () => {
             problems.push(`${a.id} rejected with ${(e as Error)?.message ?? String(e)} on ${show(input)}`);
             return;
           }
-          const outcome = r?.serverError ? `serverError:${r.serverError.code}` : r?.validationErrors ? "validation" : "data";
+          const outcome = r?.serverError
+            ? `serverError:${r.serverError.code}`
+            : r?.validationErrors
+              ? "validation"
+              : "data";
           seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
           if (r?.serverError?.code === "internal") problems.push(`${a.id} answered internal on ${show(input)}`);
         }),
         { numRuns: 60 },
       );
     }
-    console.log(`fuzzed ${actions.length} actions × 60 inputs: ${JSON.stringify(Object.fromEntries(seen))}; CHeKT reached ${chektHits} times`);
+    console.log(
+      `fuzzed ${actions.length} actions × 60 inputs: ${JSON.stringify(Object.fromEntries(seen))}; CHeKT reached ${chektHits} times`,
+    );
     expect(problems.slice(0, 20)).toEqual([]);
   }, 240_000);
 });
@@ -141,37 +201,88 @@ const ROUTES: Array<{ file: string; param?: string }> = [
   { file: "app/api/live/verifications/list/route.ts" },
   { file: "app/api/snapshots/[id]/route.ts", param: "id" },
 ];
-const QUERY_KEYS = ["q", "page", "per", "sort", "dir", "from", "to", "action", "user", "outcome", "kind", "format", "code", "state", "error", "which", "cursor", "limit", "filter", "fields"];
+const QUERY_KEYS = [
+  "q",
+  "page",
+  "per",
+  "sort",
+  "dir",
+  "from",
+  "to",
+  "action",
+  "user",
+  "outcome",
+  "kind",
+  "format",
+  "code",
+  "state",
+  "error",
+  "which",
+  "cursor",
+  "limit",
+  "filter",
+  "fields",
+];
 
 describe("fuzz: route handlers as admin", () => {
   it("no query string or path parameter makes a route throw or answer 500", async () => {
     const problems: string[] = [];
     const statuses = new Map<number, number>();
-    const text = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom("", "-1", "0", "1", "999999999999999999999", "NaN", "2026-13-45", "../../etc/passwd", "' OR 1=1 --", "%", "%00", "a,b,,c", "x".repeat(3000)));
+    const text = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom(
+        "",
+        "-1",
+        "0",
+        "1",
+        "999999999999999999999",
+        "NaN",
+        "2026-13-45",
+        "../../etc/passwd",
+        "' OR 1=1 --",
+        "%",
+        "%00",
+        "a,b,,c",
+        "x".repeat(3000),
+      ),
+    );
     for (const route of ROUTES) {
-      const mod = (await import(pathToFileURL(path.join(ROOT, route.file)).href)) as { GET: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> };
+      const mod = (await import(pathToFileURL(path.join(ROOT, route.file)).href)) as {
+        GET: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+      };
       await fc.assert(
-        fc.asyncProperty(fc.dictionary(fc.constantFrom(...QUERY_KEYS), text, { maxKeys: 6 }), text, async (query, param) => {
-          const url = new URL("http://localhost/fuzz");
-          for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-          const { NextRequest } = await import("next/server");
-          const req = new NextRequest(url);
-          let res: Response;
-          try {
-            res = await mod.GET(req, { params: Promise.resolve(route.param ? { [route.param]: param } : {}) });
-          } catch (e) {
-            if (isNextControlFlow(e)) return;
-            problems.push(`${route.file} threw ${(e as Error)?.message ?? String(e)} on ${url.search} ${show(param)}`);
-            return;
-          }
-          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-          if (res.status === 500) problems.push(`${route.file} answered 500 on ${url.search} ${show(param)}: ${(await res.text()).slice(0, 200)}`);
-          await res.body?.cancel().catch(() => undefined);
-        }),
+        fc.asyncProperty(
+          fc.dictionary(fc.constantFrom(...QUERY_KEYS), text, { maxKeys: 6 }),
+          text,
+          async (query, param) => {
+            const url = new URL("http://localhost/fuzz");
+            for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+            const { NextRequest } = await import("next/server");
+            const req = new NextRequest(url);
+            let res: Response;
+            try {
+              res = await mod.GET(req, { params: Promise.resolve(route.param ? { [route.param]: param } : {}) });
+            } catch (e) {
+              if (isNextControlFlow(e)) return;
+              problems.push(
+                `${route.file} threw ${(e as Error)?.message ?? String(e)} on ${url.search} ${show(param)}`,
+              );
+              return;
+            }
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+            if (res.status === 500)
+              problems.push(
+                `${route.file} answered 500 on ${url.search} ${show(param)}: ${(await res.text()).slice(0, 200)}`,
+              );
+            await res.body?.cancel().catch(() => undefined);
+          },
+        ),
         { numRuns: 60 },
       );
     }
-    console.log(`fuzzed ${ROUTES.length} routes × 60 requests: statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.log(
+      `fuzzed ${ROUTES.length} routes × 60 requests: statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
     expect(problems.slice(0, 20)).toEqual([]);
   }, 180_000);
 });

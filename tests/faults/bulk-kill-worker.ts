@@ -13,13 +13,19 @@ import { startBulkWorker } from "@/lib/jobs/worker";
 // carries on (next/dist/server/node-environment-extensions/process-error-handlers.js). pg-boss
 // leaves one when Postgres drops its connection while it records a failed job (Manager.fail), so
 // this stand-alone process behaves the same way, or it would exit where the app does not.
-process.on("unhandledRejection", (reason) => console.log(`unhandledRejection: ${reason instanceof Error ? reason.message : String(reason)}`));
+process.on("unhandledRejection", (reason) =>
+  console.log(`unhandledRejection: ${reason instanceof Error ? reason.message : String(reason)}`),
+);
 
 const url = process.env.DATABASE_URL!;
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }) });
 const client = createChektClient({
   baseUrl: process.env.SIM_URL!,
-  auth: { type: "client_secret", clientId: process.env.CHEKT_CLIENT_ID!, clientSecret: process.env.CHEKT_CLIENT_SECRET! },
+  auth: {
+    type: "client_secret",
+    clientId: process.env.CHEKT_CLIENT_ID!,
+    clientSecret: process.env.CHEKT_CLIENT_SECRET!,
+  },
   timeoutMs: 3000,
   deadlineMs: 60_000,
 });

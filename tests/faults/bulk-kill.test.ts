@@ -21,12 +21,24 @@ const logs: string[] = [];
 type Worker = { proc: ChildProcess; exited: Promise<number | null> };
 
 function startWorker(name: string): Promise<Worker> {
-  const proc = spawn(process.execPath, ["--conditions", "react-server", "--import", "tsx", path.join(ROOT, "tests/faults/bulk-kill-worker.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: w.dbInfo.url, SIM_URL: w.sim.url, CHEKT_CLIENT_ID: DEMO.partner.clientId, CHEKT_CLIENT_SECRET: DEMO.partner.clientSecret },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code, signal) => (logs.push(`[${name}] exit ${code ?? signal}`), resolve(code))));
+  const proc = spawn(
+    process.execPath,
+    ["--conditions", "react-server", "--import", "tsx", path.join(ROOT, "tests/faults/bulk-kill-worker.ts")],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: w.dbInfo.url,
+        SIM_URL: w.sim.url,
+        CHEKT_CLIENT_ID: DEMO.partner.clientId,
+        CHEKT_CLIENT_SECRET: DEMO.partner.clientSecret,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const exited = new Promise<number | null>((resolve) =>
+    proc.on("exit", (code, signal) => (logs.push(`[${name}] exit ${code ?? signal}`), resolve(code))),
+  );
   const ready = new Promise<void>((resolve, reject) => {
     const onLine = (d: Buffer) => {
       for (const line of d.toString().split("\n").filter(Boolean)) {
@@ -36,13 +48,20 @@ function startWorker(name: string): Promise<Worker> {
     };
     proc.stdout!.on("data", onLine);
     proc.stderr!.on("data", onLine);
-    void exited.then(() => reject(new Error(`worker ${name} exited before it was ready:\n${logs.slice(-20).join("\n")}`)));
+    void exited.then(() =>
+      reject(new Error(`worker ${name} exited before it was ready:\n${logs.slice(-20).join("\n")}`)),
+    );
   });
   return ready.then(() => ({ proc, exited }));
 }
 
 async function job(jobId: string) {
-  return (await sql.query<{ state: string; succeeded: number; failed: number; total: number }>(`SELECT state::text AS state, succeeded, failed, total FROM bulk_jobs WHERE id = $1`, [jobId])).rows[0];
+  return (
+    await sql.query<{ state: string; succeeded: number; failed: number; total: number }>(
+      `SELECT state::text AS state, succeeded, failed, total FROM bulk_jobs WHERE id = $1`,
+      [jobId],
+    )
+  ).rows[0];
 }
 
 async function waitFor(jobId: string, done: (j: Awaited<ReturnType<typeof job>>) => boolean, timeoutMs: number) {
@@ -71,10 +90,32 @@ describe("bulk provisioning survives a killed worker and a Postgres restart", ()
   it("1,000 devices, each exactly once", async () => {
     const siteId = await w.newSite("kill9");
     const items = devicesFor("k9", N).map((device) => ({ kind: "create" as const, device }));
-    const created = await w.db.$transaction((tx) => insertBulkJob(tx, { dealerLinkId: w.dealerLinkId, chektSiteId: siteId, kind: "create", items, user: { id: "u-op", email: "op@test.example" } }));
+    const created = await w.db.$transaction((tx) =>
+      insertBulkJob(tx, {
+        dealerLinkId: w.dealerLinkId,
+        chektSiteId: siteId,
+        kind: "create",
+        items,
+        user: { id: "u-op", email: "op@test.example" },
+      }),
+    );
     // The first two chunks CHeKT applies but whose answers are lost; then a steady mess.
-    await w.simControl("POST", "/_sim/faults", { path: DEVICES_PATH, method: "POST", drop_rate: 1, when: "after", count: 2 });
-    await w.simControl("POST", "/_sim/faults", { path: DEVICES_PATH, method: "POST", delay_ms: 300, rate_5xx: 0.1, status_5xx: 500, rate_429: 0.05, drop_rate: 0.05 });
+    await w.simControl("POST", "/_sim/faults", {
+      path: DEVICES_PATH,
+      method: "POST",
+      drop_rate: 1,
+      when: "after",
+      count: 2,
+    });
+    await w.simControl("POST", "/_sim/faults", {
+      path: DEVICES_PATH,
+      method: "POST",
+      delay_ms: 300,
+      rate_5xx: 0.1,
+      status_5xx: 500,
+      rate_429: 0.05,
+      drop_rate: 0.05,
+    });
     // The test's own Prisma pool is not needed until the end; it must not see the terminations.
     await w.db.$disconnect();
 
@@ -90,7 +131,9 @@ describe("bulk provisioning survives a killed worker and a Postgres restart", ()
     try {
       await waitFor(created.id, (j) => j.succeeded >= atKill.succeeded + 200 || j.state === "done", 90_000);
       // Every connection to the database but ours goes, as when Postgres restarts under the app.
-      const { rows } = await sql.query<{ n: number }>(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      const { rows } = await sql.query<{ n: number }>(
+        `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
       logs.push(`[test] terminated ${rows[0].n} backends at ${(await job(created.id)).succeeded}/${N}`);
       expect(rows[0].n).toBeGreaterThan(0);
       const done = await waitFor(created.id, (j) => j.state === "done" || j.state === "failed", 150_000);
@@ -110,9 +153,21 @@ describe("bulk provisioning survives a killed worker and a Postgres restart", ()
     expect(new Set(ext)).toEqual(new Set(items.map((i) => i.device.external_device_id)));
     // Ours: each item succeeded with the device CHeKT made for it; one mapping per device.
     const byExt = new Map(inChekt.map((d) => [d.external_device_id, String(d.device_id)]));
-    const itemRows = (await sql.query<{ external_device_id: string; state: string; chekt_device_id: string | null }>(`SELECT external_device_id, state::text AS state, chekt_device_id::text FROM bulk_items WHERE job_id = $1`, [created.id])).rows;
-    expect(itemRows.filter((i) => i.state !== "succeeded" || i.chekt_device_id !== byExt.get(i.external_device_id))).toEqual([]);
-    const maps = (await sql.query<{ external_id: string; chekt_id: string }>(`SELECT external_id, chekt_id FROM external_id_mappings WHERE dealer_link_id = $1 AND kind = 'device' AND external_id LIKE 'k9-%'`, [w.dealerLinkId])).rows;
+    const itemRows = (
+      await sql.query<{ external_device_id: string; state: string; chekt_device_id: string | null }>(
+        `SELECT external_device_id, state::text AS state, chekt_device_id::text FROM bulk_items WHERE job_id = $1`,
+        [created.id],
+      )
+    ).rows;
+    expect(
+      itemRows.filter((i) => i.state !== "succeeded" || i.chekt_device_id !== byExt.get(i.external_device_id)),
+    ).toEqual([]);
+    const maps = (
+      await sql.query<{ external_id: string; chekt_id: string }>(
+        `SELECT external_id, chekt_id FROM external_id_mappings WHERE dealer_link_id = $1 AND kind = 'device' AND external_id LIKE 'k9-%'`,
+        [w.dealerLinkId],
+      )
+    ).rows;
     expect(maps.length).toBe(N);
     expect(maps.filter((m) => m.chekt_id !== byExt.get(m.external_id))).toEqual([]);
     const rejections = logs.filter((l) => l.includes("unhandledRejection"));

@@ -15,13 +15,14 @@ import { ChektError } from "../../lib/chekt/errors";
 import { demoPartnerClient } from "../support/chekt";
 import { simControl } from "../support/simulator";
 
-const control = <T = unknown>(method: string, path: string, body?: unknown) => simControl<T>(sim.url, method, path, body);
-const client = (over: Partial<ChektClientConfig> = {}) => demoPartnerClient(sim.url, { timeoutMs: 5_000, deadlineMs: 30_000, backoffBaseMs: 50, backoffMaxMs: 400, ...over });
+const control = <T = unknown>(method: string, path: string, body?: unknown) =>
+  simControl<T>(sim.url, method, path, body);
+const client = (over: Partial<ChektClientConfig> = {}) =>
+  demoPartnerClient(sim.url, { timeoutMs: 5_000, deadlineMs: 30_000, backoffBaseMs: 50, backoffMaxMs: 400, ...over });
 
 let sim: RunningSimulator;
 const DEALER = DEMO.dealers.acme.id;
 const UNSURE = /may or may not have been saved — refresh to check/;
-
 
 type Outcome = { ok: true } | { ok: false; error: ChektError };
 async function attempt(p: Promise<unknown>): Promise<Outcome> {
@@ -35,7 +36,8 @@ async function attempt(p: Promise<unknown>): Promise<Outcome> {
 }
 
 const sitesWithExternal = (ext: string) => [...sim.state.sites.values()].filter((s) => s.external_site_id === ext);
-const contactsWithExternal = (ext: string) => [...sim.state.contacts.values()].filter((c) => c.external_contact_id === ext);
+const contactsWithExternal = (ext: string) =>
+  [...sim.state.contacts.values()].filter((c) => c.external_contact_id === ext);
 
 /** The invariant: landed once when it said so, not at all when it said "nothing was saved", never twice. */
 function expectHonest(o: Outcome, landed: number, what: string) {
@@ -74,8 +76,14 @@ class LossyProxy {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", async () => {
-        const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k))) as Record<string, string>;
-        const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k)),
+        ) as Record<string, string>;
+        const upstream = await fetch(`${target}${req.url}`, {
+          method: req.method,
+          headers,
+          body: chunks.length ? Buffer.concat(chunks) : undefined,
+        });
         const body = Buffer.from(await upstream.arrayBuffer());
         const write = req.method !== "GET" && req.url !== "/oauth/token";
         if (write && upstream.status < 300 && (this.loseNext > 0 || Math.random() < this.loseShare)) {
@@ -86,7 +94,8 @@ class LossyProxy {
         }
         const out: Record<string, string> = {};
         upstream.headers.forEach((v, k) => {
-          if (!["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"].includes(k)) out[k] = v;
+          if (!["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"].includes(k))
+            out[k] = v;
         });
         if (!res.destroyed) {
           res.writeHead(upstream.status, { ...out, "content-length": String(body.length) });
@@ -115,7 +124,11 @@ const proxy = new LossyProxy();
 let siteForContacts = 0;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "demo", config: { rateLimitPerMin: 1_000_000, rateLimitBurstPerS: 100_000 } });
+  sim = await startSimulator({
+    port: 0,
+    seed: "demo",
+    config: { rateLimitPerMin: 1_000_000, rateLimitBurstPerS: 100_000 },
+  });
   siteForContacts = [...sim.state.sites.values()].find((s) => s.dealer_id === DEALER)!.site_id;
   await proxy.start(sim.url);
 });
@@ -130,23 +143,43 @@ beforeEach(async () => {
 
 describe("site and contact writes under faults", () => {
   it("site creates in a 429 storm with 10 % 5xx and 10 % dropped connections land exactly once", async () => {
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "POST", rate_429: 0.3, rate_5xx: 0.1, status_5xx: 500, drop_rate: 0.1 });
+    await control("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites",
+      method: "POST",
+      rate_429: 0.3,
+      rate_5xx: 0.1,
+      status_5xx: 500,
+      drop_rate: 0.1,
+    });
     const c = client();
     const exts = Array.from({ length: 30 }, () => `fault-site-${randomUUID()}`);
     const outcomes = await Promise.all(
       exts.map((ext, i) =>
-        attempt(c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: DEALER } }, body: { external_site_id: ext, name: `Fault site ${i}`, timezone: "UTC" } })),
+        attempt(
+          c.request("POST", "/partner/v1/dealers/{dealerId}/sites", {
+            params: { path: { dealerId: DEALER } },
+            body: { external_site_id: ext, name: `Fault site ${i}`, timezone: "UTC" },
+          }),
+        ),
       ),
     );
     outcomes.forEach((o, i) => expectHonest(o, sitesWithExternal(exts[i]).length, `site ${exts[i]}`));
     const t = tally(outcomes);
-    console.log(`[faults] 30 site creates, 30 % 429 + 10 % 500 + 10 % drops: ${t.ok} landed, ${t.failed} failed (${t.kinds.join(", ") || "none"}); ${c.stats().requests} requests, ${c.stats().retries} retries`);
+    console.log(
+      `[faults] 30 site creates, 30 % 429 + 10 % 500 + 10 % drops: ${t.ok} landed, ${t.failed} failed (${t.kinds.join(", ") || "none"}); ${c.stats().requests} requests, ${c.stats().retries} retries`,
+    );
     // With retries within a 30 s deadline nearly all land; the invariant above is what matters.
     expect(t.ok).toBeGreaterThanOrEqual(27);
   });
 
   it("contact creates and edits under the same storm land exactly once and end in the intended state", async () => {
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/contacts**", rate_429: 0.3, rate_5xx: 0.1, status_5xx: 503, drop_rate: 0.1 });
+    await control("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites/*/contacts**",
+      rate_429: 0.3,
+      rate_5xx: 0.1,
+      status_5xx: 503,
+      drop_rate: 0.1,
+    });
     const c = client();
     const exts = Array.from({ length: 20 }, () => `fault-contact-${randomUUID()}`);
     const created = await Promise.all(
@@ -154,7 +187,12 @@ describe("site and contact writes under faults", () => {
         attempt(
           c.request("POST", "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", {
             params: { path: { dealerId: DEALER, siteId: siteForContacts } },
-            body: { external_contact_id: ext, first_name: "Fault", last_name: `Contact ${i}`, phone_number: "+15555550100" },
+            body: {
+              external_contact_id: ext,
+              first_name: "Fault",
+              last_name: `Contact ${i}`,
+              phone_number: "+15555550100",
+            },
           }),
         ),
       ),
@@ -166,11 +204,10 @@ describe("site and contact writes under faults", () => {
     const edits = await Promise.all(
       existing.map((contact) =>
         attempt(
-          c.request(
-            "PUT",
-            "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts/{contactId}",
-            { params: { path: { dealerId: DEALER, siteId: siteForContacts, contactId: contact.contact_id } }, body: { last_name: `Edited ${contact.contact_id}` } },
-          ),
+          c.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts/{contactId}", {
+            params: { path: { dealerId: DEALER, siteId: siteForContacts, contactId: contact.contact_id } },
+            body: { last_name: `Edited ${contact.contact_id}` },
+          }),
         ),
       ),
     );
@@ -181,20 +218,41 @@ describe("site and contact writes under faults", () => {
     });
     const t1 = tally(created);
     const t2 = tally(edits);
-    console.log(`[faults] 20 contact creates: ${t1.ok} landed, ${t1.failed} failed (${t1.kinds.join(", ") || "none"}); ${existing.length} edits: ${t2.ok} landed, ${t2.failed} failed (${t2.kinds.join(", ") || "none"}); ${c.stats().requests} requests`);
+    console.log(
+      `[faults] 20 contact creates: ${t1.ok} landed, ${t1.failed} failed (${t1.kinds.join(", ") || "none"}); ${existing.length} edits: ${t2.ok} landed, ${t2.failed} failed (${t2.kinds.join(", ") || "none"}); ${c.stats().requests} requests`,
+    );
     expect(t1.ok + t2.ok).toBeGreaterThanOrEqual(36);
   });
 
   it("writes whose answer is lost after CHeKT applied them (dropped or held past the timeout) are resent with their key and land once", async () => {
     // On top of the simulator's own 429s and 5xx on the same paths.
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/**", method: "POST", rate_429: 0.2, rate_5xx: 0.1, status_5xx: 500 });
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/**", method: "PUT", rate_429: 0.2, rate_5xx: 0.1, status_5xx: 500 });
+    await control("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/**",
+      method: "POST",
+      rate_429: 0.2,
+      rate_5xx: 0.1,
+      status_5xx: 500,
+    });
+    await control("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/**",
+      method: "PUT",
+      rate_429: 0.2,
+      rate_5xx: 0.1,
+      status_5xx: 500,
+    });
     proxy.loseShare = 0.3;
     // About 4 in 10 attempts fail here (10 % 500, then 30 % of the answers lost): allow more tries.
     const c = client({ baseUrl: proxy.url, timeoutMs: 1_500, maxAttempts: 8 });
     const exts = Array.from({ length: 20 }, () => `lost-site-${randomUUID()}`);
     const sites = await Promise.all(
-      exts.map((ext, i) => attempt(c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: DEALER } }, body: { external_site_id: ext, name: `Lost ${i}`, timezone: "UTC" } }))),
+      exts.map((ext, i) =>
+        attempt(
+          c.request("POST", "/partner/v1/dealers/{dealerId}/sites", {
+            params: { path: { dealerId: DEALER } },
+            body: { external_site_id: ext, name: `Lost ${i}`, timezone: "UTC" },
+          }),
+        ),
+      ),
     );
     sites.forEach((o, i) => expectHonest(o, sitesWithExternal(exts[i]).length, `site ${exts[i]}`));
 
@@ -220,7 +278,14 @@ describe("site and contact writes under faults", () => {
       proxy.loseNext = 1;
       const ext = `held-site-${randomUUID()}`;
       heldExts.push(ext);
-      held.push(await attempt(c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: DEALER } }, body: { external_site_id: ext, name: `Held ${i}`, timezone: "UTC" } })));
+      held.push(
+        await attempt(
+          c.request("POST", "/partner/v1/dealers/{dealerId}/sites", {
+            params: { path: { dealerId: DEALER } },
+            body: { external_site_id: ext, name: `Held ${i}`, timezone: "UTC" },
+          }),
+        ),
+      );
     }
     held.forEach((o, i) => {
       expect(o.ok).toBe(true);
@@ -228,7 +293,9 @@ describe("site and contact writes under faults", () => {
     });
     const t1 = tally(sites);
     const t2 = tally(contacts);
-    console.log(`[faults] answers lost after applying (${proxy.lost} lost) + 20 % 429 + 10 % 500: sites ${t1.ok}/20 landed once (${t1.kinds.join(", ") || "no failures"}), contacts ${t2.ok}/20 (${t2.kinds.join(", ") || "no failures"}), 3/3 held answers replayed; ${c.stats().requests} requests`);
+    console.log(
+      `[faults] answers lost after applying (${proxy.lost} lost) + 20 % 429 + 10 % 500: sites ${t1.ok}/20 landed once (${t1.kinds.join(", ") || "no failures"}), contacts ${t2.ok}/20 (${t2.kinds.join(", ") || "no failures"}), 3/3 held answers replayed; ${c.stats().requests} requests`,
+    );
     expect(proxy.lost).toBeGreaterThan(3);
     expect(t1.ok + t2.ok).toBeGreaterThanOrEqual(36);
   });
@@ -239,7 +306,14 @@ describe("site and contact writes under faults", () => {
       proxy.mode = mode;
       proxy.loseNext = 1;
       const ext = `no-key-${mode}-${randomUUID()}`;
-      const o = await attempt(c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: DEALER } }, body: { external_site_id: ext, name: "No key", timezone: "UTC" } }, { idempotencyKey: null }));
+      const o = await attempt(
+        c.request(
+          "POST",
+          "/partner/v1/dealers/{dealerId}/sites",
+          { params: { path: { dealerId: DEALER } }, body: { external_site_id: ext, name: "No key", timezone: "UTC" } },
+          { idempotencyKey: null },
+        ),
+      );
       expect(o.ok).toBe(false);
       const e = (o as { error: ChektError }).error;
       expect(e.kind).toBe(mode === "drop" ? "network" : "timeout");
@@ -251,9 +325,21 @@ describe("site and contact writes under faults", () => {
     }
     // And when the simulator never got to apply it (2 s delay, we hang up first), the same words
     // are still true, and nothing landed twice.
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "POST", delay_ms: 2_000, count: 1 });
+    await control("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites",
+      method: "POST",
+      delay_ms: 2_000,
+      count: 1,
+    });
     const ext = `no-key-slow-${randomUUID()}`;
-    const o = await attempt(client({ timeoutMs: 1_500 }).request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: DEALER } }, body: { external_site_id: ext, name: "No key", timezone: "UTC" } }, { idempotencyKey: null }));
+    const o = await attempt(
+      client({ timeoutMs: 1_500 }).request(
+        "POST",
+        "/partner/v1/dealers/{dealerId}/sites",
+        { params: { path: { dealerId: DEALER } }, body: { external_site_id: ext, name: "No key", timezone: "UTC" } },
+        { idempotencyKey: null },
+      ),
+    );
     expect(o.ok).toBe(false);
     expect((o as { error: ChektError }).error.toActionFailure().message).toBe(
       "CHeKT did not answer in time; the change may or may not have been saved — refresh to check before trying again.",
@@ -268,20 +354,46 @@ describe("site and contact writes under faults", () => {
     const sites = [...sim.state.sites.values()].filter((s) => s.dealer_id === DEALER).slice(0, 5);
     const started = Date.now();
     const outcomes = await Promise.all(
-      sites.map((s) => attempt(c.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: DEALER, siteId: s.site_id } }, body: { address2: `Slow edit ${s.site_id}` } }))),
+      sites.map((s) =>
+        attempt(
+          c.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", {
+            params: { path: { dealerId: DEALER, siteId: s.site_id } },
+            body: { address2: `Slow edit ${s.site_id}` },
+          }),
+        ),
+      ),
     );
-    outcomes.forEach((o, i) => expectHonest(o, sim.state.sites.get(sites[i].site_id)!.address2 === `Slow edit ${sites[i].site_id}` ? 1 : 0, `edit of site ${sites[i].site_id}`));
+    outcomes.forEach((o, i) =>
+      expectHonest(
+        o,
+        sim.state.sites.get(sites[i].site_id)!.address2 === `Slow edit ${sites[i].site_id}` ? 1 : 0,
+        `edit of site ${sites[i].site_id}`,
+      ),
+    );
     expect(tally(outcomes).ok).toBe(5);
     expect(Date.now() - started).toBeLessThan(4_000); // in parallel, one 2 s delay each
   });
 
   it("when faults outlast the deadline, every failure says what happened and nothing lands twice", async () => {
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites/*", method: "PUT", rate_5xx: 0.5, status_5xx: 500, drop_rate: 0.5 });
+    await control("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites/*",
+      method: "PUT",
+      rate_5xx: 0.5,
+      status_5xx: 500,
+      drop_rate: 0.5,
+    });
     const c = client({ deadlineMs: 1_500, maxAttempts: 2 });
     const sites = [...sim.state.sites.values()].filter((s) => s.dealer_id === DEALER).slice(0, 6);
     const before = new Map(sites.map((s) => [s.site_id, s.account_number]));
     const outcomes = await Promise.all(
-      sites.map((s) => attempt(c.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: DEALER, siteId: s.site_id } }, body: { account_number: `ACC-${s.site_id}` } }))),
+      sites.map((s) =>
+        attempt(
+          c.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", {
+            params: { path: { dealerId: DEALER, siteId: s.site_id } },
+            body: { account_number: `ACC-${s.site_id}` },
+          }),
+        ),
+      ),
     );
     outcomes.forEach((o, i) => {
       const now = sim.state.sites.get(sites[i].site_id)!.account_number;

@@ -19,14 +19,46 @@ let c: ChektClient;
 const DEALER = DEMO.dealers.northwind.id;
 let names: string[] = [];
 
-const nastyPiece = fc.constantFrom("&", "=", ",", "#", "?", "+", "%", "%26", "%2C", "\n", "\r\n", "\t", ";", " ", "/", "\\", "filter=x", "&limit=1", "&filter=name,a,eq", "[]", "'", '"', "<b>", "é", "日本", "🙂", ".*", "(", ")");
+const nastyPiece = fc.constantFrom(
+  "&",
+  "=",
+  ",",
+  "#",
+  "?",
+  "+",
+  "%",
+  "%26",
+  "%2C",
+  "\n",
+  "\r\n",
+  "\t",
+  ";",
+  " ",
+  "/",
+  "\\",
+  "filter=x",
+  "&limit=1",
+  "&filter=name,a,eq",
+  "[]",
+  "'",
+  '"',
+  "<b>",
+  "é",
+  "日本",
+  "🙂",
+  ".*",
+  "(",
+  ")",
+);
 const nastyName = fc
   .array(fc.oneof(nastyPiece, fc.string({ minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 8 })
   .map((parts) => parts.join(""))
   .filter((s) => s.trim().length > 0 && s.length <= 120 && s !== "null");
 
 async function listNames(query: Parameters<typeof listQueryParams>[0]) {
-  const r = await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: DEALER }, query: listQueryParams(query) } });
+  const r = await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", {
+    params: { path: { dealerId: DEALER }, query: listQueryParams(query) },
+  });
   return { names: (r.data as Array<{ name: string }>).map((s) => s.name), total: r.totalCount };
 }
 
@@ -42,18 +74,38 @@ function expected(op: FilterOp, value: string): string[] | "bad regex" {
     return names.filter((n) => re.test(n));
   }
   const cmp = (n: string) => (n < value ? -1 : n > value ? 1 : 0);
-  const keep = { eq: (x: number) => x === 0, neq: (x: number) => x !== 0, lt: (x: number) => x < 0, lte: (x: number) => x <= 0, gt: (x: number) => x > 0, gte: (x: number) => x >= 0 }[op];
+  const keep = {
+    eq: (x: number) => x === 0,
+    neq: (x: number) => x !== 0,
+    lt: (x: number) => x < 0,
+    lte: (x: number) => x <= 0,
+    gt: (x: number) => x > 0,
+    gte: (x: number) => x >= 0,
+  }[op];
   return names.filter((n) => keep(cmp(n)));
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "demo", config: { rateLimitPerMin: 1_000_000, rateLimitBurstPerS: 100_000 } });
-  c = createChektClient({ baseUrl: sim.url, auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: DEMO.partner.clientSecret }, timeoutMs: 5_000 });
+  sim = await startSimulator({
+    port: 0,
+    seed: "demo",
+    config: { rateLimitPerMin: 1_000_000, rateLimitBurstPerS: 100_000 },
+  });
+  c = createChektClient({
+    baseUrl: sim.url,
+    auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: DEMO.partner.clientSecret },
+    timeoutMs: 5_000,
+  });
   // Sites whose names are full of query syntax, created through the client itself.
   for (const name of fc.sample(nastyName, { numRuns: 40, seed: 20261124 })) {
-    await c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: DEALER } }, body: { external_site_id: `fuzz-${randomUUID()}`, name, timezone: "UTC" } });
+    await c.request("POST", "/partner/v1/dealers/{dealerId}/sites", {
+      params: { path: { dealerId: DEALER } },
+      body: { external_site_id: `fuzz-${randomUUID()}`, name, timezone: "UTC" },
+    });
   }
-  const all = await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: DEALER }, query: listQueryParams({ limit: 1000 }) } });
+  const all = await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", {
+    params: { path: { dealerId: DEALER }, query: listQueryParams({ limit: 1000 }) },
+  });
   names = (all.data as Array<{ name: string }>).map((s) => s.name);
   expect(names.length).toBeGreaterThanOrEqual(43);
 });
@@ -67,7 +119,13 @@ describe("list filter fuzzing against the simulator", () => {
         const one = await listNames({ filter: [{ column: "name", value: name, op: "eq" }] });
         expect(one.total).toBe(want);
         expect(one.names).toEqual(Array(want).fill(name));
-        const two = await listNames({ filter: [{ column: "name", value: name, op: "eq" }, { column: "timezone", value: "UTC", op: "eq" }], fields: ["site_id", "name"] });
+        const two = await listNames({
+          filter: [
+            { column: "name", value: name, op: "eq" },
+            { column: "timezone", value: "UTC", op: "eq" },
+          ],
+          fields: ["site_id", "name"],
+        });
         expect(two.names.every((n) => n === name)).toBe(true);
       }),
       { numRuns: 60 },

@@ -25,7 +25,11 @@ let receiveWebhook: (req: Request, key: string) => Promise<Response>;
 const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
 
 async function control(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${sim.url}${path}`, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${sim.url}${path}`, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -35,27 +39,50 @@ async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" 
   const { makeCommit } = await import("@/lib/actions/commit");
   const traceId = randomUUID();
   // The action client's own commit; these lib functions name their audit action in each entry.
-  return { traceId, commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }) };
+  return {
+    traceId,
+    commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }),
+  };
 }
 
 /** An alarm on the simulator, its events delivered to our receiver; returns the verification. */
 async function raise(siteId: number) {
-  const out = (await control("POST", "/_sim/alarms", { site_id: siteId, expires_in_s: 600 })) as { verification: { verification_id: string; contact_id: number } };
-  const events = (await (await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` } })).json()) as { data: { id: string }[] };
+  const out = (await control("POST", "/_sim/alarms", { site_id: siteId, expires_in_s: 600 })) as {
+    verification: { verification_id: string; contact_id: number };
+  };
+  const events = (await (
+    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, {
+      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
+    })
+  ).json()) as { data: { id: string }[] };
   for (const e of events.data.reverse()) {
-    const r = await receiveWebhook(signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }), "acme-security");
+    const r = await receiveWebhook(
+      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
+      "acme-security",
+    );
     expect(r.status).toBe(200);
   }
   return out.verification;
 }
 
-type SimVerification = { verification_id: string; answer: { action: string; contact_id: number; responded_at: string } | null };
+type SimVerification = {
+  verification_id: string;
+  answer: { action: string; contact_id: number; responded_at: string } | null;
+};
 async function simAnswer(id: string) {
-  return ((await control("GET", "/_sim/verifications")) as SimVerification[]).find((v) => v.verification_id === id)?.answer ?? null;
+  return (
+    ((await control("GET", "/_sim/verifications")) as SimVerification[]).find((v) => v.verification_id === id)
+      ?.answer ?? null
+  );
 }
 
 async function ourRow(id: string) {
-  return (await sql.query(`SELECT state::text AS state, answer_action, answered_at, answer_idempotency_key, answer_error FROM verifications WHERE id = $1`, [id])).rows[0] as {
+  return (
+    await sql.query(
+      `SELECT state::text AS state, answer_action, answered_at, answer_idempotency_key, answer_error FROM verifications WHERE id = $1`,
+      [id],
+    )
+  ).rows[0] as {
     state: string;
     answer_action: string | null;
     answered_at: Date | null;
@@ -65,7 +92,14 @@ async function ourRow(id: string) {
 }
 
 async function successAudits(id: string) {
-  return Number((await sql.query(`SELECT count(*)::int AS n FROM audit_log WHERE chekt_id = $1 AND action IN ('verifications.dispatch', 'verifications.disregard') AND outcome = 'success'`, [id])).rows[0].n);
+  return Number(
+    (
+      await sql.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE chekt_id = $1 AND action IN ('verifications.dispatch', 'verifications.disregard') AND outcome = 'success'`,
+        [id],
+      )
+    ).rows[0].n,
+  );
 }
 
 type Tally = { answeredFirstTry: number; toldThenRetried: number; landedDespiteError: number };
@@ -84,8 +118,15 @@ async function answerAll(n: number, action: "dispatch" | "disregard"): Promise<T
     // "retrying" with a reason, which the browser resends with the same key.
     let failed: { message: string } | null = null;
     try {
-      const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, { id: v.verification_id, action, contactId: v.contact_id, outcomeId: picks[action], checkedSteps: [] });
-      if (out.outcome === "retrying") failed = { message: `waiting for ${out.reason}, retrying in ${out.retryInMs} ms` };
+      const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, {
+        id: v.verification_id,
+        action,
+        contactId: v.contact_id,
+        outcomeId: picks[action],
+        checkedSteps: [],
+      });
+      if (out.outcome === "retrying")
+        failed = { message: `waiting for ${out.reason}, retrying in ${out.retryInMs} ms` };
       else expect(out).toMatchObject({ outcome: "answered" });
     } catch (e) {
       failed = e as Error;
@@ -116,7 +157,13 @@ async function answerAll(n: number, action: "dispatch" | "disregard"): Promise<T
   await control("DELETE", "/_sim/faults");
   for (const p of pending) {
     // The operator presses the button again once CHeKT is healthy.
-    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, { id: p.v.verification_id, action, contactId: p.v.contact_id, outcomeId: picks[action], checkedSteps: [] });
+    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, {
+      id: p.v.verification_id,
+      action,
+      contactId: p.v.contact_id,
+      outcomeId: picks[action],
+      checkedSteps: [],
+    });
     expect(out).toMatchObject({ outcome: "answered" });
     tally.toldThenRetried++;
     const row = await ourRow(p.v.verification_id);
@@ -133,8 +180,15 @@ async function answerAll(n: number, action: "dispatch" | "disregard"): Promise<T
 beforeAll(async () => {
   db = await createTestDb("chekt_bench_verif");
   // A 1.5 s client timeout, so the simulator's 2 s delays become "no answer" for the client.
-  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001", CHEKT_REQUEST_TIMEOUT_MS: "1500" });
-  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9", config: { rateLimitPerMin: 3000, rateLimitBurstPerS: 200 } });
+  setTestEnv(db.url, {
+    CHEKT_WEBHOOK_SECRET: SECRET,
+    CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001",
+    CHEKT_REQUEST_TIMEOUT_MS: "1500",
+  });
+  sim = await startTestSimulator({
+    appUrl: "http://127.0.0.1:9",
+    config: { rateLimitPerMin: 3000, rateLimitBurstPerS: 200 },
+  });
   process.env.CHEKT_API_BASE_URL = sim.url;
   const linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
   dealer = { id: linkId, chektDealerId: 1 };
@@ -164,7 +218,13 @@ describe("verification answers under faults", () => {
 
   it("10 % 5xx, dropped connections and 2 s delays before CHeKT acts", async () => {
     await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", delay_ms: 2000, count: 3 });
-    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", rate_5xx: 0.1, status_5xx: 500, drop_rate: 0.15 });
+    await control("POST", "/_sim/faults", {
+      path: PATCH_PATH,
+      method: "PATCH",
+      rate_5xx: 0.1,
+      status_5xx: 500,
+      drop_rate: 0.15,
+    });
     const t = await answerAll(8, "disregard");
     expect(t.answeredFirstTry + t.toldThenRetried).toBe(8);
   }, 180_000);
@@ -172,8 +232,21 @@ describe("verification answers under faults", () => {
   it("answers lost after CHeKT applied them (when: after): never a second answer", async () => {
     // Every answer is applied, then its reply is dropped, delayed past the timeout, or a 500.
     await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", drop_rate: 1, when: "after", count: 3 });
-    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", delay_ms: 2000, when: "after", count: 3 });
-    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", rate_5xx: 1, status_5xx: 500, when: "after", count: 3 });
+    await control("POST", "/_sim/faults", {
+      path: PATCH_PATH,
+      method: "PATCH",
+      delay_ms: 2000,
+      when: "after",
+      count: 3,
+    });
+    await control("POST", "/_sim/faults", {
+      path: PATCH_PATH,
+      method: "PATCH",
+      rate_5xx: 1,
+      status_5xx: 500,
+      when: "after",
+      count: 3,
+    });
     const t = await answerAll(5, "dispatch");
     expect(t.answeredFirstTry + t.toldThenRetried).toBe(5);
     // Every answer of this file so far (4 + 8 + 5) is at CHeKT; its store keeps at most one per verification.

@@ -7,7 +7,16 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDb, envelope, seedDealerLink, setTestEnv, shuffle, signedRequest, withLimit, type TestDb } from "../integration/webhooks-helpers";
+import {
+  createTestDb,
+  envelope,
+  seedDealerLink,
+  setTestEnv,
+  shuffle,
+  signedRequest,
+  withLimit,
+  type TestDb,
+} from "../integration/webhooks-helpers";
 
 const KEY = "storm-dealer";
 const URL_ = `http://t/api/webhooks/chekt/${KEY}`;
@@ -45,13 +54,58 @@ function alarmEvents(n: number, run: string) {
   const vid = randomUUID();
   const common = { site_id: 1, device_id: 2 };
   const events = [
-    envelope(`evt_${run}_${n}_c`, "alarm.created", { alarm_id: alarm, ...common, priority: "high", trigger: "motion", location: "Dock", snapshot_url: "https://example.invalid/s.png" }, t),
-    envelope(`evt_${run}_${n}_v`, "verification.requested", { verification_id: vid, alarm_id: alarm, ...common, zone_number: "1", contact_id: 1, description: `Motion ${n}`, occurred_at: t.toISOString(), expires_at: new Date(Date.now() + 600_000).toISOString() }, t),
-    envelope(`evt_${run}_${n}_s`, "snapshot.created", { snapshot_id: `snap_storm_${run}_${n}`, alarm_id: alarm, ...common, url: "https://example.invalid/s.png", captured_at: t.toISOString() }, t),
+    envelope(
+      `evt_${run}_${n}_c`,
+      "alarm.created",
+      {
+        alarm_id: alarm,
+        ...common,
+        priority: "high",
+        trigger: "motion",
+        location: "Dock",
+        snapshot_url: "https://example.invalid/s.png",
+      },
+      t,
+    ),
+    envelope(
+      `evt_${run}_${n}_v`,
+      "verification.requested",
+      {
+        verification_id: vid,
+        alarm_id: alarm,
+        ...common,
+        zone_number: "1",
+        contact_id: 1,
+        description: `Motion ${n}`,
+        occurred_at: t.toISOString(),
+        expires_at: new Date(Date.now() + 600_000).toISOString(),
+      },
+      t,
+    ),
+    envelope(
+      `evt_${run}_${n}_s`,
+      "snapshot.created",
+      {
+        snapshot_id: `snap_storm_${run}_${n}`,
+        alarm_id: alarm,
+        ...common,
+        url: "https://example.invalid/s.png",
+        captured_at: t.toISOString(),
+      },
+      t,
+    ),
   ];
   // Every other alarm is resolved; the storm may deliver that before the alarm or its verification.
   const resolved = n % 2 === 0;
-  if (resolved) events.push(envelope(`evt_${run}_${n}_r`, "alarm.resolved", { alarm_id: alarm, resolution: "handled" }, new Date(t.getTime() + 1)));
+  if (resolved)
+    events.push(
+      envelope(
+        `evt_${run}_${n}_r`,
+        "alarm.resolved",
+        { alarm_id: alarm, resolution: "handled" },
+        new Date(t.getTime() + 1),
+      ),
+    );
   return { alarm, vid, resolved, events };
 }
 
@@ -60,29 +114,65 @@ describe("webhook storm", () => {
     const run = randomUUID().slice(0, 8);
     const alarms = Array.from({ length: 140 }, (_, n) => alarmEvents(n, run));
     const genuine = alarms.flatMap((a) => a.events); // 140 × 3 + 70 = 490 events
-    const deliveries: Delivery[] = genuine.map((e) => ({ kind: "genuine", eventId: e.id, make: () => signedRequest(URL_, e) }));
+    const deliveries: Delivery[] = genuine.map((e) => ({
+      kind: "genuine",
+      eventId: e.id,
+      make: () => signedRequest(URL_, e),
+    }));
     const nowS = Math.floor(Date.now() / 1000);
     const pick = (i: number) => genuine[(i * 7919) % genuine.length];
 
     // CHeKT redelivers: the same bytes, re-signed with a fresh timestamp, sometimes many times.
     for (let i = 0; i < 230; i++) {
       const e = pick(i);
-      deliveries.push({ kind: "duplicate", eventId: e.id, make: () => signedRequest(URL_, e, { attempt: 2 + (i % 3) }) });
+      deliveries.push({
+        kind: "duplicate",
+        eventId: e.id,
+        make: () => signedRequest(URL_, e, { attempt: 2 + (i % 3) }),
+      });
     }
     for (let i = 0; i < 60; i++) {
-      const e = envelope(`evt_forged_${run}_${i}`, "verification.requested", { verification_id: randomUUID(), site_id: 1, occurred_at: new Date().toISOString(), expires_at: new Date(Date.now() + 600_000).toISOString() });
-      deliveries.push({ kind: "forged", eventId: e.id, make: () => signedRequest(URL_, e, { secret: "whsec_not_the_dealers_secret" }) });
+      const e = envelope(`evt_forged_${run}_${i}`, "verification.requested", {
+        verification_id: randomUUID(),
+        site_id: 1,
+        occurred_at: new Date().toISOString(),
+        expires_at: new Date(Date.now() + 600_000).toISOString(),
+      });
+      deliveries.push({
+        kind: "forged",
+        eventId: e.id,
+        make: () => signedRequest(URL_, e, { secret: "whsec_not_the_dealers_secret" }),
+      });
     }
     for (let i = 0; i < 40; i++) {
       // A genuine event's signature over a changed body (an attacker replaying with edits).
       const e = pick(i + 500);
       const signed = signedRequest(URL_, e);
-      const tampered = JSON.stringify({ ...e, data: { ...e.data, description: "TAMPERED", priority: "low", location: "TAMPERED" } });
-      deliveries.push({ kind: "tampered", eventId: e.id, make: () => new Request(URL_, { method: "POST", headers: signed.headers, body: tampered }) });
+      const tampered = JSON.stringify({
+        ...e,
+        data: { ...e.data, description: "TAMPERED", priority: "low", location: "TAMPERED" },
+      });
+      deliveries.push({
+        kind: "tampered",
+        eventId: e.id,
+        make: () => new Request(URL_, { method: "POST", headers: signed.headers, body: tampered }),
+      });
     }
     for (let i = 0; i < 20; i++) {
-      const e = envelope(`evt_unsigned_${run}_${i}`, "alarm.created", { alarm_id: `alm_unsigned_${run}_${i}`, site_id: 1 });
-      deliveries.push({ kind: "unsigned", eventId: e.id, make: () => new Request(URL_, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(e) }) });
+      const e = envelope(`evt_unsigned_${run}_${i}`, "alarm.created", {
+        alarm_id: `alm_unsigned_${run}_${i}`,
+        site_id: 1,
+      });
+      deliveries.push({
+        kind: "unsigned",
+        eventId: e.id,
+        make: () =>
+          new Request(URL_, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(e),
+          }),
+      });
     }
     for (let i = 0; i < 60; i++) {
       const e = envelope(`evt_stale_${run}_${i}`, "alarm.created", { alarm_id: `alm_stale_${run}_${i}`, site_id: 1 });
@@ -94,7 +184,11 @@ describe("webhook storm", () => {
     }
     for (let i = 0; i < 40; i++) {
       // Correctly signed, but 300 KB: refused while streaming, before the signature is even checked.
-      const e = envelope(`evt_big_${run}_${i}`, "alarm.created", { alarm_id: `alm_big_${run}_${i}`, site_id: 1, location: "x".repeat(300 * 1024) });
+      const e = envelope(`evt_big_${run}_${i}`, "alarm.created", {
+        alarm_id: `alm_big_${run}_${i}`,
+        site_id: 1,
+        location: "x".repeat(300 * 1024),
+      });
       deliveries.push({ kind: "oversized", eventId: e.id, make: () => signedRequest(URL_, e) });
     }
     expect(deliveries).toHaveLength(1000);
@@ -118,12 +212,18 @@ describe("webhook storm", () => {
     expect(fresh).toBe(genuine.length);
 
     // Postgres is the judge: one stored event per genuine id, its redeliveries counted on it.
-    const ev = await sql.query<{ id: string; duplicate_count: number; apply_status: string }>(`SELECT id, duplicate_count, apply_status FROM webhook_events WHERE dealer_link_id = $1`, [linkId]);
+    const ev = await sql.query<{ id: string; duplicate_count: number; apply_status: string }>(
+      `SELECT id, duplicate_count, apply_status FROM webhook_events WHERE dealer_link_id = $1`,
+      [linkId],
+    );
     expect(ev.rows.map((r) => r.id).sort()).toEqual(genuine.map((e) => e.id).sort());
     expect(ev.rows.reduce((a, r) => a + r.duplicate_count, 0)).toBe(230);
     expect(ev.rows.filter((r) => r.apply_status !== "applied").map((r) => `${r.id}: ${r.apply_status}`)).toEqual([]);
 
-    const alarmRows = await sql.query<{ id: string; state: string; location: string | null; priority: string | null }>(`SELECT id, state, location, priority FROM alarms WHERE dealer_link_id = $1`, [linkId]);
+    const alarmRows = await sql.query<{ id: string; state: string; location: string | null; priority: string | null }>(
+      `SELECT id, state, location, priority FROM alarms WHERE dealer_link_id = $1`,
+      [linkId],
+    );
     expect(alarmRows.rows.map((r) => r.id).sort()).toEqual(alarms.map((a) => a.alarm).sort());
     const byAlarm = new Map(alarmRows.rows.map((r) => [r.id, r]));
     for (const a of alarms) {
@@ -134,7 +234,10 @@ describe("webhook storm", () => {
       expect(row.priority).toBe("high");
     }
 
-    const ver = await sql.query<{ id: string; alarm_id: string; state: string; description: string }>(`SELECT id, alarm_id, state::text AS state, description FROM verifications WHERE dealer_link_id = $1`, [linkId]);
+    const ver = await sql.query<{ id: string; alarm_id: string; state: string; description: string }>(
+      `SELECT id, alarm_id, state::text AS state, description FROM verifications WHERE dealer_link_id = $1`,
+      [linkId],
+    );
     expect(ver.rows.map((r) => r.id).sort()).toEqual(alarms.map((a) => a.vid).sort());
     for (const a of alarms) {
       const row = ver.rows.find((r) => r.id === a.vid)!;
@@ -160,9 +263,41 @@ describe("webhook storm", () => {
     const event = fc.record(
       {
         id: fc.oneof(fc.string({ maxLength: 40 }), fc.anything()),
-        type: fc.oneof(fc.constantFrom("alarm.created", "alarm.resolved", "verification.requested", "verification.expired", "snapshot.created", "device.status_changed", "unknown.type"), fc.anything()),
-        created_at: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.anything()),
-        data: fc.oneof(fc.dictionary(fc.constantFrom("alarm_id", "verification_id", "site_id", "device_id", "expires_at", "occurred_at", "snapshot_id", "url", "captured_at", "status", "resolution"), fc.anything()), fc.anything()),
+        type: fc.oneof(
+          fc.constantFrom(
+            "alarm.created",
+            "alarm.resolved",
+            "verification.requested",
+            "verification.expired",
+            "snapshot.created",
+            "device.status_changed",
+            "unknown.type",
+          ),
+          fc.anything(),
+        ),
+        created_at: fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.anything(),
+        ),
+        data: fc.oneof(
+          fc.dictionary(
+            fc.constantFrom(
+              "alarm_id",
+              "verification_id",
+              "site_id",
+              "device_id",
+              "expires_at",
+              "occurred_at",
+              "snapshot_id",
+              "url",
+              "captured_at",
+              "status",
+              "resolution",
+            ),
+            fc.anything(),
+          ),
+          fc.anything(),
+        ),
       },
       { requiredKeys: [] },
     );
@@ -171,7 +306,11 @@ describe("webhook storm", () => {
       fc.string({ maxLength: 500 }),
       fc.uint8Array({ maxLength: 500 }).map((b) => Buffer.from(b).toString("latin1")),
     );
-    const headerValue = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 80 }), fc.constantFrom("v1=", "v1=00", "t=1,v1=abc", "0", "-1", "99999999999999"));
+    const headerValue = fc.oneof(
+      fc.constant(undefined),
+      fc.string({ maxLength: 80 }),
+      fc.constantFrom("v1=", "v1=00", "t=1,v1=abc", "0", "-1", "99999999999999"),
+    );
     const seen = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(body, fc.boolean(), headerValue, headerValue, async (raw, sign, sig, ts) => {
@@ -179,7 +318,13 @@ describe("webhook storm", () => {
           ? signedRequest(URL_, null, { raw })
           : new Request(URL_, {
               method: "POST",
-              headers: Object.fromEntries(Object.entries({ "content-type": "application/json", "x-chekt-signature": sig, "x-chekt-timestamp": ts }).filter((kv): kv is [string, string] => typeof kv[1] === "string" && /^[\x20-\x7e]*$/.test(kv[1]))),
+              headers: Object.fromEntries(
+                Object.entries({
+                  "content-type": "application/json",
+                  "x-chekt-signature": sig,
+                  "x-chekt-timestamp": ts,
+                }).filter((kv): kv is [string, string] => typeof kv[1] === "string" && /^[\x20-\x7e]*$/.test(kv[1])),
+              ),
               body: raw,
             });
         const res = await receiveWebhook(req, KEY);

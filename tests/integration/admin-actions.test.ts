@@ -8,10 +8,14 @@ import { DEMO } from "@/simulator/seed";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestSimulator } from "../support/simulator";
 
-const authMock = vi.hoisted(() => ({ session: null as null | { user: { id: string }; sv: number; sid: string; expires: string } }));
+const authMock = vi.hoisted(() => ({
+  session: null as null | { user: { id: string }; sv: number; sid: string; expires: string },
+}));
 vi.mock("next/cache", () => import("../support/next-cache"));
 // The session is a real encrypted cookie for authMock's claims, decoded by lib/auth/session.ts as in production.
-vi.mock("next/headers", () => import("../support/session-cookie").then((h) => h.nextHeadersWith(() => authMock.session)));
+vi.mock("next/headers", () =>
+  import("../support/session-cookie").then((h) => h.nextHeadersWith(() => authMock.session)),
+);
 
 let db: TestDatabase;
 let sim: RunningSimulator;
@@ -33,15 +37,37 @@ let linkId: string;
 
 async function makeUser(email: string, role: "admin" | "operator" | "viewer", password = "correct-horse-1") {
   // A member of the test's dealer with this role (what the role matrix and user admin act on).
-  return m.prisma.user.create({ data: { email, name: email.split("@")[0], role, passwordHash: await m.hashPassword(password), memberships: { create: { dealerLinkId: linkId, role } } } });
+  return m.prisma.user.create({
+    data: {
+      email,
+      name: email.split("@")[0],
+      role,
+      passwordHash: await m.hashPassword(password),
+      memberships: { create: { dealerLinkId: linkId, role } },
+    },
+  });
 }
 /** Signs in as this user with the session version the row has now (like a fresh JWT). */
 async function as(userId: string) {
   const u = await m.prisma.user.findUniqueOrThrow({ where: { id: userId } });
   // A server-side session record, as a real sign-in makes (lib/auth/sessions.ts).
   const sid = `sid_${u.id}_${u.sessionVersion}_${Date.now()}_${Math.random()}`;
-  await m.prisma.authSession.create({ data: { id: sid, userId: u.id, ip: "127.0.0.1", createdAt: new Date(), lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 3600_000) } });
-  authMock.session = { user: { id: u.id }, sv: u.sessionVersion, sid, expires: new Date(Date.now() + 3600_000).toISOString() };
+  await m.prisma.authSession.create({
+    data: {
+      id: sid,
+      userId: u.id,
+      ip: "127.0.0.1",
+      createdAt: new Date(),
+      lastSeenAt: new Date(),
+      expiresAt: new Date(Date.now() + 3600_000),
+    },
+  });
+  authMock.session = {
+    user: { id: u.id },
+    sv: u.sessionVersion,
+    sid,
+    expires: new Date(Date.now() + 3600_000).toISOString(),
+  };
 }
 const lastAudit = () => m.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
 const text = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -54,7 +80,18 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   process.env.CHEKT_API_BASE_URL = sim.url;
   process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-  const [{ prisma }, users, account, settings, drift, webhookLog, exportRoute, { getSessionUser }, { hashPassword, verifyPassword }, { decryptSecret }] = await Promise.all([
+  const [
+    { prisma },
+    users,
+    account,
+    settings,
+    drift,
+    webhookLog,
+    exportRoute,
+    { getSessionUser },
+    { hashPassword, verifyPassword },
+    { decryptSecret },
+  ] = await Promise.all([
     import("@/lib/db"),
     import("@/app/(console)/users/actions"),
     import("@/app/(console)/account/actions"),
@@ -66,9 +103,26 @@ beforeAll(async () => {
     import("@/lib/auth/password"),
     import("@/lib/secrets"),
   ]);
-  m = { prisma, users, account, settings, drift, webhookLog, exportRoute, getSessionUser, hashPassword, verifyPassword, decryptSecret };
+  m = {
+    prisma,
+    users,
+    account,
+    settings,
+    drift,
+    webhookLog,
+    exportRoute,
+    getSessionUser,
+    hashPassword,
+    verifyPassword,
+    decryptSecret,
+  };
   const link = await prisma.dealerLink.create({
-    data: { chektDealerId: DEMO.dealers.acme.id, externalDealerId: DEMO.dealers.acme.external, companyName: DEMO.dealers.acme.name, connectedAt: new Date() },
+    data: {
+      chektDealerId: DEMO.dealers.acme.id,
+      externalDealerId: DEMO.dealers.acme.external,
+      companyName: DEMO.dealers.acme.name,
+      connectedAt: new Date(),
+    },
   });
   linkId = link.id;
 }, 120_000);
@@ -88,13 +142,24 @@ describe("users and roles", () => {
   });
 
   it("creates a user with a bcrypt hash and an audit row that never holds the password", async () => {
-    const r = await m.users.createUserAction({ email: "  New@Example.TEST ", name: "New Person", role: "operator", password: "initial-pass-1" });
+    const r = await m.users.createUserAction({
+      email: "  New@Example.TEST ",
+      name: "New Person",
+      role: "operator",
+      password: "initial-pass-1",
+    });
     expect(r.serverError).toBeUndefined();
     const u = await m.prisma.user.findUniqueOrThrow({ where: { email: "new@example.test" } });
     expect(u.role).toBe("operator");
     expect(await m.verifyPassword("initial-pass-1", u.passwordHash)).toBe(true);
     const audit = await lastAudit();
-    expect(audit).toMatchObject({ action: "users.create", objectKind: "user", externalId: u.id, outcome: "success", userEmail: "root@admin.test" });
+    expect(audit).toMatchObject({
+      action: "users.create",
+      objectKind: "user",
+      externalId: u.id,
+      outcome: "success",
+      userEmail: "root@admin.test",
+    });
     expect(audit.traceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(audit.after)).not.toContain("initial-pass-1");
     expect(JSON.stringify(audit.after)).not.toContain(u.passwordHash);
@@ -103,11 +168,24 @@ describe("users and roles", () => {
   it("refuses a duplicate email (any case), a short password and a bad role, writing nothing", async () => {
     await makeUser("taken@x.test", "viewer");
     const before = await m.prisma.user.count();
-    const dup = await m.users.createUserAction({ email: "TAKEN@x.test", name: "T", role: "viewer", password: "long-enough-1" });
-    expect(dup.serverError).toMatchObject({ code: "conflict", fieldErrors: { email: "A user with this email already exists" } });
+    const dup = await m.users.createUserAction({
+      email: "TAKEN@x.test",
+      name: "T",
+      role: "viewer",
+      password: "long-enough-1",
+    });
+    expect(dup.serverError).toMatchObject({
+      code: "conflict",
+      fieldErrors: { email: "A user with this email already exists" },
+    });
     const short = await m.users.createUserAction({ email: "s@x.test", name: "S", role: "viewer", password: "short" });
     expect(short.validationErrors).toMatchObject({ fieldErrors: { password: ["Use at least 10 characters"] } });
-    const role = await m.users.createUserAction({ email: "r@x.test", name: "R", role: "root" as "admin", password: "long-enough-1" });
+    const role = await m.users.createUserAction({
+      email: "r@x.test",
+      name: "R",
+      role: "root" as "admin",
+      password: "long-enough-1",
+    });
     expect(role.validationErrors).toMatchObject({ fieldErrors: { role: ["Choose admin, operator or viewer"] } });
     expect(await m.prisma.user.count()).toBe(before);
   });
@@ -122,10 +200,16 @@ describe("users and roles", () => {
     const other = await makeUser("second@admin.test", "admin");
     const ok = await m.users.setRoleAction({ userId: admin.id, role: "operator" });
     expect(ok.serverError).toBeUndefined();
-    expect(await lastAudit()).toMatchObject({ action: "users.set_role", before: expect.objectContaining({ role: "admin" }), after: expect.objectContaining({ role: "operator" }) });
+    expect(await lastAudit()).toMatchObject({
+      action: "users.set_role",
+      before: expect.objectContaining({ role: "admin" }),
+      after: expect.objectContaining({ role: "operator" }),
+    });
     // Now `other` is the last admin, and admin (an operator) can no longer administer.
     await as(admin.id);
-    expect((await m.users.setRoleAction({ userId: other.id, role: "viewer" })).serverError).toMatchObject({ code: "forbidden" });
+    expect((await m.users.setRoleAction({ userId: other.id, role: "viewer" })).serverError).toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("two admins demoting each other at the same time leave one admin (serialised)", async () => {
@@ -188,15 +272,36 @@ describe("users and roles", () => {
   it("any signed-in user changes their own password; the current one is required", async () => {
     const v = await makeUser("self@x.test", "viewer", "my-old-password");
     await as(v.id);
-    const wrong = await m.account.changeOwnPasswordAction({ currentPassword: "nope-nope-nope", newPassword: "my-new-password", confirmPassword: "my-new-password" });
-    expect(wrong.serverError).toMatchObject({ code: "wrong_password", fieldErrors: { currentPassword: "Not your current password" } });
-    const mismatch = await m.account.changeOwnPasswordAction({ currentPassword: "my-old-password", newPassword: "my-new-password", confirmPassword: "other-password" });
-    expect(mismatch.validationErrors).toMatchObject({ fieldErrors: { confirmPassword: ["The two new passwords differ"] } });
-    const ok = await m.account.changeOwnPasswordAction({ currentPassword: "my-old-password", newPassword: "my-new-password", confirmPassword: "my-new-password" });
+    const wrong = await m.account.changeOwnPasswordAction({
+      currentPassword: "nope-nope-nope",
+      newPassword: "my-new-password",
+      confirmPassword: "my-new-password",
+    });
+    expect(wrong.serverError).toMatchObject({
+      code: "wrong_password",
+      fieldErrors: { currentPassword: "Not your current password" },
+    });
+    const mismatch = await m.account.changeOwnPasswordAction({
+      currentPassword: "my-old-password",
+      newPassword: "my-new-password",
+      confirmPassword: "other-password",
+    });
+    expect(mismatch.validationErrors).toMatchObject({
+      fieldErrors: { confirmPassword: ["The two new passwords differ"] },
+    });
+    const ok = await m.account.changeOwnPasswordAction({
+      currentPassword: "my-old-password",
+      newPassword: "my-new-password",
+      confirmPassword: "my-new-password",
+    });
     expect(ok.data).toMatchObject({ changed: true });
     const row = await m.prisma.user.findUniqueOrThrow({ where: { id: v.id } });
     expect(await m.verifyPassword("my-new-password", row.passwordHash)).toBe(true);
-    expect(await lastAudit()).toMatchObject({ action: "account.change_password", userEmail: "self@x.test", outcome: "success" });
+    expect(await lastAudit()).toMatchObject({
+      action: "account.change_password",
+      userEmail: "self@x.test",
+      outcome: "success",
+    });
   });
 });
 
@@ -218,26 +323,45 @@ describe("dealer secrets", () => {
     expect(m.decryptSecret(link.apiKeyEnc!, process.env.SECRETS_ENCRYPTION_KEY!)).toBe(apiKey);
     expect(m.decryptSecret(link.webhookSecretEnc!, process.env.SECRETS_ENCRYPTION_KEY!)).toBe(secret);
     const audit = await lastAudit();
-    expect(audit).toMatchObject({ action: "settings.set_dealer_secrets", chektId: "1", externalId: "acme-security", after: { apiKey: "chekt_test_…6789", webhookSecret: "whsec_…7654" } });
+    expect(audit).toMatchObject({
+      action: "settings.set_dealer_secrets",
+      chektId: "1",
+      externalId: "acme-security",
+      after: { apiKey: "chekt_test_…6789", webhookSecret: "whsec_…7654" },
+    });
     expect(text(audit)).not.toContain(apiKey);
     expect(text(audit)).not.toContain(secret);
 
-    const cleared = await m.settings.setDealerSecretsAction({ dealerLinkId: linkId, clearApiKey: true, clearWebhookSecret: true });
+    const cleared = await m.settings.setDealerSecretsAction({
+      dealerLinkId: linkId,
+      clearApiKey: true,
+      clearWebhookSecret: true,
+    });
     expect(cleared.data).toEqual({ saved: ["apiKey", "webhookSecret"] });
-    expect(await m.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ apiKeyEnc: null, webhookSecretEnc: null });
+    expect(await m.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({
+      apiKeyEnc: null,
+      webhookSecretEnc: null,
+    });
   });
 
   it("refuses a malformed key and an empty form with field messages, writing nothing", async () => {
     const bad = await m.settings.setDealerSecretsAction({ dealerLinkId: linkId, apiKey: "sk_live_123" });
-    expect(bad.validationErrors).toMatchObject({ fieldErrors: { apiKey: [expect.stringMatching(/chekt_live_ or chekt_test_/)] } });
+    expect(bad.validationErrors).toMatchObject({
+      fieldErrors: { apiKey: [expect.stringMatching(/chekt_live_ or chekt_test_/)] },
+    });
     const empty = await m.settings.setDealerSecretsAction({ dealerLinkId: linkId });
-    expect(empty.validationErrors).toMatchObject({ fieldErrors: { apiKey: ["Enter a new API key or signing secret (or choose to clear one)"] } });
+    expect(empty.validationErrors).toMatchObject({
+      fieldErrors: { apiKey: ["Enter a new API key or signing secret (or choose to clear one)"] },
+    });
     expect(await m.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ apiKeyEnc: null });
   });
 
   it("the connection check with the env key of the default dealer works end to end", async () => {
     const r = await m.settings.checkConnectionAction({ dealerLinkId: linkId });
-    expect(r.data?.summary).toEqual({ ok: true, text: "Partner API: works. CHeKT App key: accepted, every probed scope granted." });
+    expect(r.data?.summary).toEqual({
+      ok: true,
+      text: "Partner API: works. CHeKT App key: accepted, every probed scope granted.",
+    });
   });
 });
 
@@ -266,28 +390,62 @@ describe("drift", () => {
     if (site.type !== "missing_locally") throw new Error("unreachable");
 
     // Link: the mapping takes CHeKT's external id.
-    const linked = await m.drift.linkObjectAction({ dealerLinkId: linkId, kind: "site", chektId: Number(site.object.chektId) });
-    expect(linked.data).toMatchObject({ kind: "site", chektId: site.object.chektId, externalId: site.object.externalId });
-    expect(await lastAudit()).toMatchObject({ action: "drift.link", objectKind: "site", chektId: site.object.chektId, externalId: site.object.externalId });
+    const linked = await m.drift.linkObjectAction({
+      dealerLinkId: linkId,
+      kind: "site",
+      chektId: Number(site.object.chektId),
+    });
+    expect(linked.data).toMatchObject({
+      kind: "site",
+      chektId: site.object.chektId,
+      externalId: site.object.externalId,
+    });
+    expect(await lastAudit()).toMatchObject({
+      action: "drift.link",
+      objectKind: "site",
+      chektId: site.object.chektId,
+      externalId: site.object.externalId,
+    });
 
     // Mismatch: our mapping says another external id for the same CHeKT object.
-    await m.prisma.externalIdMapping.updateMany({ where: { chektId: site.object.chektId, kind: "site" }, data: { externalId: "our-stale-id" } });
+    await m.prisma.externalIdMapping.updateMany({
+      where: { chektId: site.object.chektId, kind: "site" },
+      data: { externalId: "our-stale-id" },
+    });
     // Dead: a mapping to a CHeKT site that does not exist.
-    const dead = await m.prisma.externalIdMapping.create({ data: { dealerLinkId: linkId, kind: "site", chektId: "987654", externalId: "ghost-site" } });
+    const dead = await m.prisma.externalIdMapping.create({
+      data: { dealerLinkId: linkId, kind: "site", chektId: "987654", externalId: "ghost-site" },
+    });
 
     const second = (await m.drift.driftCheckAction({ dealerLinkId: linkId })).data!;
     const mismatch = second.issues.find((i) => i.type === "external_id_mismatch");
     const missing = second.issues.find((i) => i.type === "missing_in_chekt");
-    expect(mismatch).toMatchObject({ kind: "site", mapping: { externalId: "our-stale-id" }, object: { externalId: site.object.externalId } });
+    expect(mismatch).toMatchObject({
+      kind: "site",
+      mapping: { externalId: "our-stale-id" },
+      object: { externalId: site.object.externalId },
+    });
     expect(missing).toMatchObject({ kind: "site", mapping: { id: dead.id, chektId: "987654" } });
 
-    const relinked = await m.drift.relinkMappingAction({ mappingId: mismatch!.type === "external_id_mismatch" ? mismatch!.mapping.id : "", chektId: Number(site.object.chektId) });
+    const relinked = await m.drift.relinkMappingAction({
+      mappingId: mismatch!.type === "external_id_mismatch" ? mismatch!.mapping.id : "",
+      chektId: Number(site.object.chektId),
+    });
     expect(relinked.data).toMatchObject({ externalId: site.object.externalId });
-    expect(await lastAudit()).toMatchObject({ action: "drift.relink", before: { externalId: "our-stale-id" }, after: { externalId: site.object.externalId } });
+    expect(await lastAudit()).toMatchObject({
+      action: "drift.relink",
+      before: { externalId: "our-stale-id" },
+      after: { externalId: site.object.externalId },
+    });
 
     const forgot = await m.drift.forgetMappingAction({ mappingId: dead.id });
     expect(forgot.data).toEqual({ forgotten: dead.id });
-    expect(await lastAudit()).toMatchObject({ action: "drift.forget", chektId: "987654", externalId: "ghost-site", before: { externalId: "ghost-site" } });
+    expect(await lastAudit()).toMatchObject({
+      action: "drift.forget",
+      chektId: "987654",
+      externalId: "ghost-site",
+      before: { externalId: "ghost-site" },
+    });
 
     const third = (await m.drift.driftCheckAction({ dealerLinkId: linkId })).data!;
     expect(third.counts.site).toEqual({ mapped: 1, chekt: acmeSites.length, inSync: 1 });
@@ -303,8 +461,13 @@ describe("drift", () => {
     const r = await m.drift.linkAllAction({ dealerLinkId: linkId });
     expect(r.data).toEqual({ linked: adoptable.length, skipped: [] });
     expect(await m.prisma.auditLog.count({ where: { action: "drift.link" } })).toBe(auditBefore + adoptable.length);
-    const summary = await m.prisma.auditLog.findFirstOrThrow({ where: { action: "drift.link_all" }, orderBy: { id: "desc" } });
-    expect(await m.prisma.auditLog.count({ where: { action: "drift.link", traceId: summary.traceId } })).toBe(adoptable.length);
+    const summary = await m.prisma.auditLog.findFirstOrThrow({
+      where: { action: "drift.link_all" },
+      orderBy: { id: "desc" },
+    });
+    expect(await m.prisma.auditLog.count({ where: { action: "drift.link", traceId: summary.traceId } })).toBe(
+      adoptable.length,
+    );
 
     const after = (await m.drift.driftCheckAction({ dealerLinkId: linkId })).data!;
     expect(after.issues).toEqual([]);
@@ -312,10 +475,15 @@ describe("drift", () => {
   });
 
   it("re-linking to a CHeKT object that does not exist is refused and changes nothing", async () => {
-    const mapping = await m.prisma.externalIdMapping.create({ data: { dealerLinkId: linkId, kind: "site", chektId: "555555", externalId: "x-1" } });
+    const mapping = await m.prisma.externalIdMapping.create({
+      data: { dealerLinkId: linkId, kind: "site", chektId: "555555", externalId: "x-1" },
+    });
     const r = await m.drift.relinkMappingAction({ mappingId: mapping.id, chektId: 555556 });
     expect(r.serverError).toMatchObject({ code: "not_found" });
-    expect(await m.prisma.externalIdMapping.findUniqueOrThrow({ where: { id: mapping.id } })).toMatchObject({ chektId: "555555", externalId: "x-1" });
+    expect(await m.prisma.externalIdMapping.findUniqueOrThrow({ where: { id: mapping.id } })).toMatchObject({
+      chektId: "555555",
+      externalId: "x-1",
+    });
   });
 });
 
@@ -327,16 +495,39 @@ describe("webhook re-apply and the audit log", () => {
 
   it("re-applies a stored event idempotently and audits each time; an unknown event is refused", async () => {
     const now = new Date();
-    const payload = { id: "evt_admin_1", type: "device.offline", created_at: now.toISOString(), data: { device_id: 4242, site_id: 1, at: now.toISOString() } };
-    await m.prisma.webhookEvent.create({ data: { id: "evt_admin_1", dealerLinkId: linkId, type: "device.offline", createdAt: now, payload, applyStatus: "failed", applyNote: "simulated failure" } });
+    const payload = {
+      id: "evt_admin_1",
+      type: "device.offline",
+      created_at: now.toISOString(),
+      data: { device_id: 4242, site_id: 1, at: now.toISOString() },
+    };
+    await m.prisma.webhookEvent.create({
+      data: {
+        id: "evt_admin_1",
+        dealerLinkId: linkId,
+        type: "device.offline",
+        createdAt: now,
+        payload,
+        applyStatus: "failed",
+        applyNote: "simulated failure",
+      },
+    });
     const a = await m.webhookLog.reapplyEventAction({ eventId: "evt_admin_1" });
     expect(a.serverError).toBeUndefined();
     const b = await m.webhookLog.reapplyEventAction({ eventId: "evt_admin_1" });
     expect(b.serverError).toBeUndefined();
     expect(await m.prisma.deviceStatus.count({ where: { chektDeviceId: 4242 } })).toBe(1);
-    expect(await m.prisma.webhookEvent.findFirstOrThrow({ where: { id: "evt_admin_1" } })).toMatchObject({ applyStatus: "applied" });
-    const rows = await m.prisma.auditLog.findMany({ where: { action: "webhooks.reapply", externalId: "evt_admin_1" }, orderBy: { id: "asc" } });
-    expect(rows.map((r) => [r.outcome, (r.before as { applyStatus: string }).applyStatus])).toEqual([["success", "failed"], ["success", "applied"]]);
+    expect(await m.prisma.webhookEvent.findFirstOrThrow({ where: { id: "evt_admin_1" } })).toMatchObject({
+      applyStatus: "applied",
+    });
+    const rows = await m.prisma.auditLog.findMany({
+      where: { action: "webhooks.reapply", externalId: "evt_admin_1" },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((r) => [r.outcome, (r.before as { applyStatus: string }).applyStatus])).toEqual([
+      ["success", "failed"],
+      ["success", "applied"],
+    ]);
 
     const missing = await m.webhookLog.reapplyEventAction({ eventId: "evt_nope" });
     expect(missing.serverError).toMatchObject({ code: "not_found" });
@@ -344,30 +535,49 @@ describe("webhook re-apply and the audit log", () => {
 
   it("audit rows cannot be changed or deleted, even by the app's own database user", async () => {
     const row = await lastAudit();
-    await expect(m.prisma.auditLog.update({ where: { id: row.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(m.prisma.auditLog.update({ where: { id: row.id }, data: { action: "tampered" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(m.prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
   });
 
   it("exports the filtered audit log as CSV, streamed, and audits the export", async () => {
-    const res = await m.exportRoute.GET(new Request("http://console.test/api/audit/export?action=drift.&outcome=success"));
+    const res = await m.exportRoute.GET(
+      new Request("http://console.test/api/audit/export?action=drift.&outcome=success"),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-.*\.csv"$/);
     const lines = (await res.text()).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("id,at,user_email,user_id,action,object_kind,chekt_id,external_id,dealer_link_id,trace_id,outcome,error,before,after");
+    expect(lines[0]).toBe(
+      "id,at,user_email,user_id,action,object_kind,chekt_id,external_id,dealer_link_id,trace_id,outcome,error,before,after",
+    );
     const actions = lines.slice(1).map((l) => l.split(",")[4]);
     expect(actions.length).toBeGreaterThanOrEqual(3);
     expect(new Set(actions)).toEqual(new Set(["drift.link", "drift.relink", "drift.forget", "drift.link_all"]));
-    expect(await lastAudit()).toMatchObject({ action: "audit.export", after: { filters: { action: "drift.", outcome: "success" } } });
+    expect(await lastAudit()).toMatchObject({
+      action: "audit.export",
+      after: { filters: { action: "drift.", outcome: "success" } },
+    });
 
     const bad = await m.exportRoute.GET(new Request("http://console.test/api/audit/export?from=someday"));
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: { code: "validation_failed", message: '"From" date "someday" is not a date (use YYYY-MM-DD).' } });
+    expect(await bad.json()).toEqual({
+      error: { code: "validation_failed", message: '"From" date "someday" is not a date (use YYYY-MM-DD).' },
+    });
   });
 
   it("export streams more rows than one batch, in order, newest first", async () => {
     const before = await m.prisma.auditLog.count();
-    await m.prisma.auditLog.createMany({ data: Array.from({ length: 1200 }, (_, i) => ({ action: "bulk.seed", objectKind: "test", outcome: "success", externalId: `row-${i}`, dealerLinkId: linkId })) });
+    await m.prisma.auditLog.createMany({
+      data: Array.from({ length: 1200 }, (_, i) => ({
+        action: "bulk.seed",
+        objectKind: "test",
+        outcome: "success",
+        externalId: `row-${i}`,
+        dealerLinkId: linkId,
+      })),
+    });
     const res = await m.exportRoute.GET(new Request("http://console.test/api/audit/export?action=bulk.seed"));
     const lines = (await res.text()).trimEnd().split("\r\n").slice(1);
     expect(lines).toHaveLength(1200);

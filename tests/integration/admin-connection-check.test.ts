@@ -24,7 +24,11 @@ async function control<T>(path: string, body?: unknown): Promise<T> {
 }
 
 async function newApp(scopes: string[]): Promise<{ id: string; api_key: string }> {
-  return control("/_sim/apps", { dealer_id: DEMO.dealers.acme.id, scopes, name: `admin-test-${scopes.join("-") || "none"}` });
+  return control("/_sim/apps", {
+    dealer_id: DEMO.dealers.acme.id,
+    scopes,
+    name: `admin-test-${scopes.join("-") || "none"}`,
+  });
 }
 
 const partner = (): ConnectionConfig => ({
@@ -88,7 +92,10 @@ describe("connection check against the simulator", () => {
     const d = diag(r.app[0]);
     expect(d).toMatchObject({ ok: false, bucket: "invalid_api_key", status: 401, code: "invalid_api_key" });
     expect(d.detail).toMatch(/revoked/);
-    expect(r.summary).toEqual({ ok: false, text: "Partner API: works. CHeKT App key: API key not accepted (invalid_api_key)." });
+    expect(r.summary).toEqual({
+      ok: false,
+      text: "Partner API: works. CHeKT App key: API key not accepted (invalid_api_key).",
+    });
   });
 
   it("a key without devices:read: permission_denied naming the scope, and the scopes it does hold", async () => {
@@ -103,7 +110,9 @@ describe("connection check against the simulator", () => {
       "sites:read": "missing",
       "snapshots:read": "missing",
     });
-    expect(r.summary.text).toBe("Partner API: works. CHeKT App key: accepted, missing devices:read, sites:read, snapshots:read.");
+    expect(r.summary.text).toBe(
+      "Partner API: works. CHeKT App key: accepted, missing devices:read, sites:read, snapshots:read.",
+    );
   });
 
   it("a wrong base URL: a path that is not the API, and a host that is not CHeKT", async () => {
@@ -151,7 +160,9 @@ describe("connection check against the simulator", () => {
     const app = await newApp(["devices:read", "events:read", "sites:read", "snapshots:read"]);
     let refused = false;
     for (let i = 0; i < 100 && !refused; i++) {
-      refused = (await fetch(`${sim.url}/v1/devices?limit=1`, { headers: { authorization: `Bearer ${app.api_key}` } })).status === 429;
+      refused =
+        (await fetch(`${sim.url}/v1/devices?limit=1`, { headers: { authorization: `Bearer ${app.api_key}` } }))
+          .status === 429;
     }
     // One token a second: after a second exactly one call gets through.
     await new Promise((r) => setTimeout(r, 1000));
@@ -180,7 +191,12 @@ describe("connection check against the simulator", () => {
     await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
     const port = (probe.address() as AddressInfo).port;
     await new Promise((r) => probe.close(r));
-    const r = await checkConnection({ ...partner(), baseUrl: `http://127.0.0.1:${port}`, apiKey: DEMO.app.apiKey, timeoutMs: 2000 });
+    const r = await checkConnection({
+      ...partner(),
+      baseUrl: `http://127.0.0.1:${port}`,
+      apiKey: DEMO.app.apiKey,
+      timeoutMs: 2000,
+    });
     expect(diag(r.partner[0])).toMatchObject({ bucket: "network", code: "ECONNREFUSED" });
     expect(diag(r.app[0])).toMatchObject({ bucket: "network", code: "ECONNREFUSED" });
   });

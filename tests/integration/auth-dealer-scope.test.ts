@@ -10,7 +10,8 @@ vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("@/lib/auth/session", () => import("../support/session"));
 type U = TestUser;
 /** The console's current-dealer cookie (undefined: none sent). */
-const setDealerCookie = (value: string | undefined) => (value === undefined ? jar.delete("dealer_link") : jar.set("dealer_link", value));
+const setDealerCookie = (value: string | undefined) =>
+  value === undefined ? jar.delete("dealer_link") : jar.set("dealer_link", value);
 
 let db: TestDatabase;
 let m: typeof import("@/lib/dealer");
@@ -38,16 +39,26 @@ beforeAll(async () => {
   ];
   for (const r of rows) {
     const link = await prisma.dealerLink.create({
-      data: { chektDealerId: r.chektDealerId, externalDealerId: `${r.key}-ext`, companyName: r.key, connectedAt: r.connectedAt, disconnectedAt: r.disconnectedAt },
+      data: {
+        chektDealerId: r.chektDealerId,
+        externalDealerId: `${r.key}-ext`,
+        companyName: r.key,
+        connectedAt: r.connectedAt,
+        disconnectedAt: r.disconnectedAt,
+      },
     });
     ids[r.key] = link.id;
   }
   for (const u of Object.values(users)) {
-    await prisma.user.create({ data: { id: u.id, email: u.email, name: u.name, role: u.role, passwordHash: "x", isOwner: u === users.owner } });
+    await prisma.user.create({
+      data: { id: u.id, email: u.email, name: u.name, role: u.role, passwordHash: "x", isOwner: u === users.owner },
+    });
   }
   // "everywhere" has a membership in each link (the upgrade's shape), with a different role in one.
   for (const key of Object.keys(ids)) {
-    await prisma.membership.create({ data: { userId: users.everywhere.id, dealerLinkId: ids[key], role: key === "northwind" ? "admin" : "operator" } });
+    await prisma.membership.create({
+      data: { userId: users.everywhere.id, dealerLinkId: ids[key], role: key === "northwind" ? "admin" : "operator" },
+    });
   }
   await prisma.membership.create({ data: { userId: users.acmeOnly.id, dealerLinkId: ids.acme, role: "viewer" } });
 });
@@ -60,7 +71,8 @@ beforeEach(() => {
   session.user = users.everywhere;
 });
 
-const refusals = () => prisma.auditLog.findMany({ where: { action: "dealer.scope", outcome: "refused" }, orderBy: { id: "asc" } });
+const refusals = () =>
+  prisma.auditLog.findMany({ where: { action: "dealer.scope", outcome: "refused" }, orderBy: { id: "asc" } });
 
 describe("dealer scope", () => {
   it("lists connected dealers (reconnected ones too), lowest CHeKT id first", async () => {
@@ -68,9 +80,19 @@ describe("dealer scope", () => {
   });
 
   it("a user's dealers are the connected ones they are a member of, with their role in each; the owner has all as admin", async () => {
-    expect((await m.listMyDealers(users.everywhere.id)).map((d) => [d.companyName, d.role])).toEqual([["acme", "operator"], ["northwind", "admin"], ["back", "operator"]]);
-    expect((await m.listMyDealers(users.acmeOnly.id)).map((d) => [d.companyName, d.role])).toEqual([["acme", "viewer"]]);
-    expect((await m.listMyDealers(users.owner.id)).map((d) => [d.companyName, d.role])).toEqual([["acme", "admin"], ["northwind", "admin"], ["back", "admin"]]);
+    expect((await m.listMyDealers(users.everywhere.id)).map((d) => [d.companyName, d.role])).toEqual([
+      ["acme", "operator"],
+      ["northwind", "admin"],
+      ["back", "operator"],
+    ]);
+    expect((await m.listMyDealers(users.acmeOnly.id)).map((d) => [d.companyName, d.role])).toEqual([
+      ["acme", "viewer"],
+    ]);
+    expect((await m.listMyDealers(users.owner.id)).map((d) => [d.companyName, d.role])).toEqual([
+      ["acme", "admin"],
+      ["northwind", "admin"],
+      ["back", "admin"],
+    ]);
     expect(await m.listMyDealers(users.nobody.id)).toEqual([]);
   });
 
@@ -98,7 +120,11 @@ describe("dealer scope", () => {
     setDealerCookie(ids.northwind);
     expect(await m.getCurrentDealer()).toMatchObject({ companyName: "acme", role: "viewer" });
     const rows = await refusals();
-    expect(rows.at(-1)).toMatchObject({ userEmail: users.acmeOnly.email, dealerLinkId: ids.northwind, error: `${users.acmeOnly.email} is not a member of northwind` });
+    expect(rows.at(-1)).toMatchObject({
+      userEmail: users.acmeOnly.email,
+      dealerLinkId: ids.northwind,
+      error: `${users.acmeOnly.email} is not a member of northwind`,
+    });
     expect(rows.at(-1)?.traceId).toBeTruthy();
   });
 

@@ -22,7 +22,11 @@ afterAll(async () => {
   await db?.drop();
 });
 
-type Health = { status: string; database: { ok: boolean; latencyMs: number }; chekt: { ok: boolean; latencyMs: number; status: number | null } };
+type Health = {
+  status: string;
+  database: { ok: boolean; latencyMs: number };
+  chekt: { ok: boolean; latencyMs: number; status: number | null };
+};
 
 describe("GET /api/health", () => {
   it("is 200 with both checks ok and their latencies", async () => {
@@ -40,7 +44,15 @@ describe("GET /api/health", () => {
 
   it("never includes a configured secret", async () => {
     const text = await (await GET()).text();
-    for (const name of ["CHEKT_CLIENT_SECRET", "CHEKT_API_KEY", "CHEKT_WEBHOOK_SECRET", "AUTH_SECRET", "SECRETS_ENCRYPTION_KEY", "DATABASE_URL", "CHEKT_CLIENT_ID"]) {
+    for (const name of [
+      "CHEKT_CLIENT_SECRET",
+      "CHEKT_API_KEY",
+      "CHEKT_WEBHOOK_SECRET",
+      "AUTH_SECRET",
+      "SECRETS_ENCRYPTION_KEY",
+      "DATABASE_URL",
+      "CHEKT_CLIENT_ID",
+    ]) {
       const value = process.env[name];
       if (value) expect(text, name).not.toContain(value);
     }

@@ -4,9 +4,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { requestHeaders } from "../support/next-headers";
 
-const authMock = vi.hoisted(() => ({ session: null as null | { user: { id: string; name: string; email: string; role: string }; sv?: number; sid?: string; expires: string } }));
+const authMock = vi.hoisted(() => ({
+  session: null as null | {
+    user: { id: string; name: string; email: string; role: string };
+    sv?: number;
+    sid?: string;
+    expires: string;
+  },
+}));
 // A real encrypted session cookie carrying authMock.session's claims (tests/support/session-cookie.ts).
-vi.mock("next/headers", () => import("../support/session-cookie").then((m) => m.nextHeadersWith(() => authMock.session)));
+vi.mock("next/headers", () =>
+  import("../support/session-cookie").then((m) => m.nextHeadersWith(() => authMock.session)),
+);
 /** The page the request was for, as proxy.ts passes it on. */
 const requestPath = (path: string) => void (requestHeaders.current = new Headers({ "x-request-path": path }));
 
@@ -40,17 +49,38 @@ beforeEach(async () => {
   // Every test starts from the same request, whatever the one before changed.
   requestPath("/settings?tab=users");
   await m.prisma.user.deleteMany();
-  const u = await m.prisma.user.create({ data: { email: "vera@example.com", name: "Vera Viewer", role: "viewer", passwordHash: "x" } });
+  const u = await m.prisma.user.create({
+    data: { email: "vera@example.com", name: "Vera Viewer", role: "viewer", passwordHash: "x" },
+  });
   userId = u.id;
   const sid = `sid_${u.id}`;
-  await m.prisma.authSession.create({ data: { id: sid, userId: u.id, ip: "127.0.0.1", createdAt: new Date(), lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 3600_000) } });
-  authMock.session = { user: { id: u.id, name: u.name, email: u.email, role: "viewer" }, sv: 0, sid, expires: new Date(Date.now() + 3600_000).toISOString() };
+  await m.prisma.authSession.create({
+    data: {
+      id: sid,
+      userId: u.id,
+      ip: "127.0.0.1",
+      createdAt: new Date(),
+      lastSeenAt: new Date(),
+      expiresAt: new Date(Date.now() + 3600_000),
+    },
+  });
+  authMock.session = {
+    user: { id: u.id, name: u.name, email: u.email, role: "viewer" },
+    sv: 0,
+    sid,
+    expires: new Date(Date.now() + 3600_000).toISOString(),
+  };
 });
 
 describe("getSessionUser", () => {
   it("returns the user as Postgres has it now", async () => {
     await m.prisma.user.update({ where: { id: userId }, data: { role: "operator", name: "Vera Operator" } });
-    expect(await m.getSessionUser()).toEqual({ id: userId, email: "vera@example.com", name: "Vera Operator", role: "operator" });
+    expect(await m.getSessionUser()).toEqual({
+      id: userId,
+      email: "vera@example.com",
+      name: "Vera Operator",
+      role: "operator",
+    });
   });
 
   it("is null without a session", async () => {
@@ -72,7 +102,10 @@ describe("getSessionUser", () => {
   });
 
   it("ends with its session record, and refuses a token naming no record or another user's", async () => {
-    await m.prisma.authSession.update({ where: { id: authMock.session!.sid! }, data: { endedAt: new Date(), endReason: "sign_out" } });
+    await m.prisma.authSession.update({
+      where: { id: authMock.session!.sid! },
+      data: { endedAt: new Date(), endReason: "sign_out" },
+    });
     expect(await m.getSessionUser()).toBeNull();
     authMock.session!.sid = "made-up";
     expect(await m.getSessionUser()).toBeNull();
@@ -112,7 +145,8 @@ describe("requireRouteRole (route handlers)", () => {
   it("admins pass every role", async () => {
     // Roles come from memberships (issue 13); the organisation owner is an admin even with no dealer.
     await m.prisma.user.update({ where: { id: userId }, data: { role: "admin", isOwner: true } });
-    for (const role of ["viewer", "operator", "admin"] as const) expect((await m.requireRouteRole(role)).user?.role).toBe("admin");
+    for (const role of ["viewer", "operator", "admin"] as const)
+      expect((await m.requireRouteRole(role)).user?.role).toBe("admin");
   });
 });
 
@@ -128,7 +162,9 @@ describe("requireRole (pages)", () => {
 
   it("redirects a signed-out visitor to sign-in, remembering the page", async () => {
     authMock.session = null;
-    expect(await digestOf(m.requireRole("viewer"))).toMatch(/^NEXT_REDIRECT;replace;\/sign-in\?callbackUrl=%2Fsettings%3Ftab%3Dusers;307;/);
+    expect(await digestOf(m.requireRole("viewer"))).toMatch(
+      /^NEXT_REDIRECT;replace;\/sign-in\?callbackUrl=%2Fsettings%3Ftab%3Dusers;307;/,
+    );
   });
 
   it("never remembers a foreign address", async () => {

@@ -41,7 +41,9 @@ afterAll(async () => {
 beforeEach(async () => {
   await prisma.user.deleteMany();
   await prisma.dealerLink.deleteMany();
-  userId = (await prisma.user.create({ data: { email: "sam@example.com", name: "Sam", role: "operator", passwordHash: "x" } })).id;
+  userId = (
+    await prisma.user.create({ data: { email: "sam@example.com", name: "Sam", role: "operator", passwordHash: "x" } })
+  ).id;
 });
 
 const check = (sid: string, sv = 0) => validateSession(prisma, { uid: userId, sid, sv }, policy, clock);
@@ -102,7 +104,9 @@ describe("sessions", () => {
   });
 
   it("refuses a session id of another user", async () => {
-    const other = (await prisma.user.create({ data: { email: "eve@example.com", name: "Eve", role: "admin", passwordHash: "x" } })).id;
+    const other = (
+      await prisma.user.create({ data: { email: "eve@example.com", name: "Eve", role: "admin", passwordHash: "x" } })
+    ).id;
     const sid = await createSession(prisma, other, "10.0.0.9", policy, clock);
     expect(await check(sid)).toBeNull();
   });
@@ -150,29 +154,52 @@ describe("two-factor", () => {
   it("a sign-in challenge allows five tries, even twelve in parallel, and expires after five minutes", async () => {
     const { secret } = await enrol();
     const token = await createChallenge(prisma, userId, "10.0.0.1", clock);
-    const tries = await Promise.all(Array.from({ length: 12 }, (_, i) => answerChallenge(prisma, token, String(100000 + i), KEY, clock)));
+    const tries = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => answerChallenge(prisma, token, String(100000 + i), KEY, clock)),
+    );
     expect(tries.filter((r) => !r.ok && r.reason === "wrong_code")).toHaveLength(CHALLENGE_MAX_ATTEMPTS);
     expect(tries.filter((r) => !r.ok && r.reason === "expired")).toHaveLength(12 - CHALLENGE_MAX_ATTEMPTS);
     // Used up: even the right code no longer works with it.
     advance(30_000);
-    expect(await answerChallenge(prisma, token, currentCode(secret, clock()), KEY, clock)).toEqual({ ok: false, reason: "expired" });
+    expect(await answerChallenge(prisma, token, currentCode(secret, clock()), KEY, clock)).toEqual({
+      ok: false,
+      reason: "expired",
+    });
 
     const next = await createChallenge(prisma, userId, "10.0.0.1", clock);
     advance(CHALLENGE_TTL_MS);
-    expect(await answerChallenge(prisma, next, currentCode(secret, clock()), KEY, clock)).toEqual({ ok: false, reason: "expired" });
+    expect(await answerChallenge(prisma, next, currentCode(secret, clock()), KEY, clock)).toEqual({
+      ok: false,
+      reason: "expired",
+    });
 
     const good = await createChallenge(prisma, userId, "10.0.0.1", clock);
     advance(30_000);
-    expect(await answerChallenge(prisma, good, currentCode(secret, clock()), KEY, clock)).toEqual({ ok: true, userId, method: "totp" });
+    expect(await answerChallenge(prisma, good, currentCode(secret, clock()), KEY, clock)).toEqual({
+      ok: true,
+      userId,
+      method: "totp",
+    });
     advance(30_000);
-    expect(await answerChallenge(prisma, good, currentCode(secret, clock()), KEY, clock)).toEqual({ ok: false, reason: "expired" });
+    expect(await answerChallenge(prisma, good, currentCode(secret, clock()), KEY, clock)).toEqual({
+      ok: false,
+      reason: "expired",
+    });
   });
 
   it("a dealer's requirement applies to its members (and the owner), and cannot be turned off by them", async () => {
     await enrol();
-    const link = await prisma.dealerLink.create({ data: { chektDealerId: 77, externalDealerId: "tf-dealer", companyName: "TF Dealer", connectedAt: clock() } });
-    const owner = (await prisma.user.create({ data: { email: "own@example.com", name: "Owner", role: "admin", passwordHash: "x", isOwner: true } })).id;
-    const outsider = (await prisma.user.create({ data: { email: "out@example.com", name: "Out", role: "viewer", passwordHash: "x" } })).id;
+    const link = await prisma.dealerLink.create({
+      data: { chektDealerId: 77, externalDealerId: "tf-dealer", companyName: "TF Dealer", connectedAt: clock() },
+    });
+    const owner = (
+      await prisma.user.create({
+        data: { email: "own@example.com", name: "Owner", role: "admin", passwordHash: "x", isOwner: true },
+      })
+    ).id;
+    const outsider = (
+      await prisma.user.create({ data: { email: "out@example.com", name: "Out", role: "viewer", passwordHash: "x" } })
+    ).id;
     await prisma.membership.create({ data: { userId, dealerLinkId: link.id, role: "operator" } });
     expect(await twoFactorRequiredFor(prisma, userId)).toBe(false);
     await prisma.dealerLink.update({ where: { id: link.id }, data: { requireTwoFactor: true } });

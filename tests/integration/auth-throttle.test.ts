@@ -5,7 +5,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { clientIp, parseTrustedProxies, PEER_HEADER } from "@/lib/auth/client-ip";
-import { KEEP_ATTEMPTS_MS, POLICY, pruneAttempts, reserveAttempt, settleAttempt, type Clock } from "@/lib/auth/throttle";
+import {
+  KEEP_ATTEMPTS_MS,
+  POLICY,
+  pruneAttempts,
+  reserveAttempt,
+  settleAttempt,
+  type Clock,
+} from "@/lib/auth/throttle";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 let db: TestDatabase;
@@ -37,10 +44,14 @@ async function guess(email: string, ip: string): Promise<boolean> {
 
 describe("sign-in throttle (Postgres)", () => {
   it("12 parallel guesses where 5 are free let exactly 5 through", async () => {
-    const results = await Promise.all(Array.from({ length: 12 }, () => reserveAttempt(prisma, "par@example.com", "198.51.100.7", clock)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => reserveAttempt(prisma, "par@example.com", "198.51.100.7", clock)),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(POLICY.pair.free);
     const refused = results.filter((r) => !r.allowed);
-    expect(refused.every((r) => !r.allowed && r.scope === "pair" && r.retryAt.getTime() === t + POLICY.baseDelayMs)).toBe(true);
+    expect(
+      refused.every((r) => !r.allowed && r.scope === "pair" && r.retryAt.getTime() === t + POLICY.baseDelayMs),
+    ).toBe(true);
   });
 
   it("after the wait it lets one more through and doubles the wait; case and spaces do not dodge the count", async () => {
@@ -73,14 +84,18 @@ describe("sign-in throttle (Postgres)", () => {
     const fromElsewhere = await reserveAttempt(prisma, "owner@example.com", "198.51.100.99", clock);
     expect(fromElsewhere).toMatchObject({ allowed: false, scope: "account" });
     // Slowed, never locked: the wait is at most the account cap.
-    if (!fromElsewhere.allowed) expect(fromElsewhere.retryAt.getTime() - t).toBeLessThanOrEqual(POLICY.account.maxDelayMs);
+    if (!fromElsewhere.allowed)
+      expect(fromElsewhere.retryAt.getTime() - t).toBeLessThanOrEqual(POLICY.account.maxDelayMs);
     // From home the owner is not slowed at all.
     expect((await reserveAttempt(prisma, "owner@example.com", "203.0.113.10", clock)).allowed).toBe(true);
   });
 
   it("an address trying many accounts is slowed after 30, whatever the accounts", async () => {
     for (let i = 0; i < POLICY.ip.free; i++) expect(await guess(`user${i}@example.com`, "203.0.113.5")).toBe(true);
-    expect(await reserveAttempt(prisma, "fresh@example.com", "203.0.113.5", clock)).toMatchObject({ allowed: false, scope: "ip" });
+    expect(await reserveAttempt(prisma, "fresh@example.com", "203.0.113.5", clock)).toMatchObject({
+      allowed: false,
+      scope: "ip",
+    });
     expect((await reserveAttempt(prisma, "fresh@example.com", "203.0.113.6", clock)).allowed).toBe(true);
   });
 
@@ -101,10 +116,26 @@ describe("sign-in throttle (Postgres)", () => {
   it("prunes attempts older than 30 days and quiet counters", async () => {
     await guess("q@example.com", "10.0.5.2");
     advance(POLICY.windowMs + 1);
-    await prisma.loginAttempt.create({ data: { email: "old@example.com", ip: "10.0.5.1", success: false, createdAt: new Date(t - KEEP_ATTEMPTS_MS - 60_000) } });
-    await prisma.loginAttempt.create({ data: { email: "new@example.com", ip: "10.0.5.1", success: false, createdAt: new Date(t - KEEP_ATTEMPTS_MS + 60_000) } });
+    await prisma.loginAttempt.create({
+      data: {
+        email: "old@example.com",
+        ip: "10.0.5.1",
+        success: false,
+        createdAt: new Date(t - KEEP_ATTEMPTS_MS - 60_000),
+      },
+    });
+    await prisma.loginAttempt.create({
+      data: {
+        email: "new@example.com",
+        ip: "10.0.5.1",
+        success: false,
+        createdAt: new Date(t - KEEP_ATTEMPTS_MS + 60_000),
+      },
+    });
     expect(await pruneAttempts(prisma, clock)).toBe(1);
-    expect((await prisma.loginAttempt.findMany({ where: { ip: "10.0.5.1" } })).map((r) => r.email)).toEqual(["new@example.com"]);
+    expect((await prisma.loginAttempt.findMany({ where: { ip: "10.0.5.1" } })).map((r) => r.email)).toEqual([
+      "new@example.com",
+    ]);
     expect(await prisma.authThrottle.count()).toBe(0);
   });
 });
@@ -147,6 +178,8 @@ describe("client address (trusted proxy)", () => {
     expect(() => parseTrustedProxies({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
     expect(() => parseTrustedProxies({ TRUSTED_PROXY_CIDRS: "10.0.0.0/99" })).toThrow(/TRUSTED_PROXY_CIDRS/);
     expect(() => parseTrustedProxies({ TRUSTED_PROXY_CIDRS: "proxy.example" })).toThrow(/TRUSTED_PROXY_CIDRS/);
-    expect(() => parseTrustedProxies({ TRUSTED_PROXY_HOPS: "1", TRUSTED_PROXY_CIDRS: "10.0.0.0/8" })).toThrow(/not both/);
+    expect(() => parseTrustedProxies({ TRUSTED_PROXY_HOPS: "1", TRUSTED_PROXY_CIDRS: "10.0.0.0/8" })).toThrow(
+      /not both/,
+    );
   });
 });

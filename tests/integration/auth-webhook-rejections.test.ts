@@ -26,7 +26,13 @@ beforeAll(async () => {
     import("@/lib/webhooks/dealer-secrets"),
     import("@/lib/db"),
   ]);
-  m = { receiveWebhook: receive.receiveWebhook, countUnknownDealerKey: rejections.countUnknownDealerKey, rejections, secrets, prisma };
+  m = {
+    receiveWebhook: receive.receiveWebhook,
+    countUnknownDealerKey: rejections.countUnknownDealerKey,
+    rejections,
+    secrets,
+    prisma,
+  };
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
 }, 120_000);
@@ -49,20 +55,28 @@ describe("unknown webhook keys", () => {
           c.enqueue(new Uint8Array(1024));
         },
       });
-      const req = new Request("http://t/api/webhooks/chekt/made-up", { method: "POST", body, duplex: "half" } as RequestInit);
+      const req = new Request("http://t/api/webhooks/chekt/made-up", {
+        method: "POST",
+        body,
+        duplex: "half",
+      } as RequestInit);
       const res = await m.receiveWebhook(req, "made-up");
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: { code: "webhook_signature_invalid", message: "Signature rejected" } });
     }
     // A ReadableStream pulls once ahead when created; nothing past that was read.
     expect(pulled).toBeLessThanOrEqual(200);
-    expect((await sql.query(`SELECT dealer_key, count FROM webhook_rejections`)).rows).toEqual([{ dealer_key: "made-up", count: 200 }]);
+    expect((await sql.query(`SELECT dealer_key, count FROM webhook_rejections`)).rows).toEqual([
+      { dealer_key: "made-up", count: 200 },
+    ]);
     expect(await count(`SELECT count(*) AS n FROM webhook_deliveries`)).toBe(0);
   });
 
   it("parallel posts to one new key are all counted (no lost update, one row)", async () => {
     await Promise.all(Array.from({ length: 25 }, () => m.countUnknownDealerKey(m.prisma, "parallel-key")));
-    expect((await sql.query(`SELECT count FROM webhook_rejections WHERE dealer_key = 'parallel-key'`)).rows).toEqual([{ count: 25 }]);
+    expect((await sql.query(`SELECT count FROM webhook_rejections WHERE dealer_key = 'parallel-key'`)).rows).toEqual([
+      { count: 25 },
+    ]);
   });
 
   it("past the distinct-key cap a day, new keys count under one overflow row; a new day starts over", async () => {
@@ -74,15 +88,27 @@ describe("unknown webhook keys", () => {
     );
     for (let i = 0; i < 30; i++) await m.countUnknownDealerKey(m.prisma, `flood-${i}`, day);
     await m.countUnknownDealerKey(m.prisma, "k7", day);
-    expect(await count(`SELECT count(*) AS n FROM webhook_rejections WHERE day = '2026-03-01'`)).toBe(m.rejections.DISTINCT_KEYS_PER_DAY + 1);
-    expect((await sql.query(`SELECT count FROM webhook_rejections WHERE dealer_key = $1`, [m.rejections.OVERFLOW_KEY])).rows).toEqual([{ count: 30 }]);
-    expect((await sql.query(`SELECT count FROM webhook_rejections WHERE dealer_key = 'k7'`)).rows).toEqual([{ count: 2 }]);
+    expect(await count(`SELECT count(*) AS n FROM webhook_rejections WHERE day = '2026-03-01'`)).toBe(
+      m.rejections.DISTINCT_KEYS_PER_DAY + 1,
+    );
+    expect(
+      (await sql.query(`SELECT count FROM webhook_rejections WHERE dealer_key = $1`, [m.rejections.OVERFLOW_KEY])).rows,
+    ).toEqual([{ count: 30 }]);
+    expect((await sql.query(`SELECT count FROM webhook_rejections WHERE dealer_key = 'k7'`)).rows).toEqual([
+      { count: 2 },
+    ]);
     await m.countUnknownDealerKey(m.prisma, "flood-0", new Date("2026-03-02T00:00:01Z"));
-    expect((await sql.query(`SELECT count FROM webhook_rejections WHERE dealer_key = 'flood-0' AND day = '2026-03-02'`)).rows).toEqual([{ count: 1 }]);
+    expect(
+      (await sql.query(`SELECT count FROM webhook_rejections WHERE dealer_key = 'flood-0' AND day = '2026-03-02'`))
+        .rows,
+    ).toEqual([{ count: 1 }]);
   });
 
   it("a key with NUL or 10 kB of text is stored cut and clean, not a 500", async () => {
-    const res = await m.receiveWebhook(new Request("http://t/x", { method: "POST", body: "{}" }), `bad\u0000${"x".repeat(10_000)}`);
+    const res = await m.receiveWebhook(
+      new Request("http://t/x", { method: "POST", body: "{}" }),
+      `bad\u0000${"x".repeat(10_000)}`,
+    );
     expect(res.status).toBe(401);
     const rows = (await sql.query(`SELECT dealer_key FROM webhook_rejections WHERE dealer_key LIKE 'bad%'`)).rows;
     expect(rows).toHaveLength(1);

@@ -20,13 +20,23 @@ afterAll(async () => {
 
 async function run(siteId: number, items: NewItem[]) {
   const job = await w.db.$transaction((tx) =>
-    insertBulkJob(tx, { dealerLinkId: w.dealerLinkId, chektSiteId: siteId, kind: "create", items, user: { id: "u-test", email: "operator@test.example" } }),
+    insertBulkJob(tx, {
+      dealerLinkId: w.dealerLinkId,
+      chektSiteId: siteId,
+      kind: "create",
+      items,
+      user: { id: "u-test", email: "operator@test.example" },
+    }),
   );
   expect(await runBulkJob(job.id, { db: w.db, api: w.api, maxBulk: 100 })).toBe("finished");
   return job.id;
 }
 
-const camera = (external_device_id: string, name: string, sheetLine?: number): NewItem => ({ kind: "create", device: { external_device_id, device_type: "camera", name }, sheetLine });
+const camera = (external_device_id: string, name: string, sheetLine?: number): NewItem => ({
+  kind: "create",
+  device: { external_device_id, device_type: "camera", name },
+  sheetLine,
+});
 
 describe("duplicate external IDs", () => {
   it("name the device and the site that hold the ID; rows keep their sheet line", async () => {
@@ -40,7 +50,11 @@ describe("duplicate external IDs", () => {
       body: [{ external_device_id: `ext-${stamp}`, device_type: "camera", name: "Made elsewhere" }],
     });
 
-    const jobId = await run(target, [camera(`fd-${stamp}`, "Gate", 21), camera(`ok-${stamp}`, "Yard", 23), camera(`ext-${stamp}`, "Dock", 24)]);
+    const jobId = await run(target, [
+      camera(`fd-${stamp}`, "Gate", 21),
+      camera(`ok-${stamp}`, "Yard", 23),
+      camera(`ext-${stamp}`, "Dock", 24),
+    ]);
     const raw = await readJobItems(w.db, jobId, "all");
     expect(raw.map((i) => [i.row, i.fromSheet, i.state, i.statusCode])).toEqual([
       [21, true, "failed", 409],
@@ -50,20 +64,35 @@ describe("duplicate external IDs", () => {
 
     // The mirror has the device (written through by the first job) but not yet the site's name.
     let items = await explainDuplicates(w.db, w.dealerLinkId, raw);
-    expect(items[0].errorMessage).toBe(`External ID "fd-${stamp}" is already used by Front Door at site ${harbor}. Choose another ID.`);
+    expect(items[0].errorMessage).toBe(
+      `External ID "fd-${stamp}" is already used by Front Door at site ${harbor}. Choose another ID.`,
+    );
     expect(items[2].errorMessage).toBe(raw[2].errorMessage);
     expect(items[2].errorMessage).toMatch(/already exists/);
 
     await w.db.mirrorSite.create({
-      data: { dealerLinkId: w.dealerLinkId, chektId: harbor, externalId: `harbor-${stamp}`, name: "Harbor Logistics Warehouse", isActivated: true, searchText: "harbor logistics warehouse", dto: {}, confirmedAt: new Date() },
+      data: {
+        dealerLinkId: w.dealerLinkId,
+        chektId: harbor,
+        externalId: `harbor-${stamp}`,
+        name: "Harbor Logistics Warehouse",
+        isActivated: true,
+        searchText: "harbor logistics warehouse",
+        dto: {},
+        confirmedAt: new Date(),
+      },
     });
     items = await explainDuplicates(w.db, w.dealerLinkId, raw);
-    expect(items[0].errorMessage).toBe(`External ID "fd-${stamp}" is already used by Front Door at Harbor Logistics Warehouse. Choose another ID.`);
+    expect(items[0].errorMessage).toBe(
+      `External ID "fd-${stamp}" is already used by Front Door at Harbor Logistics Warehouse. Choose another ID.`,
+    );
 
     // Without the mirror's row, our mapping and the name CHeKT gave the first job say the same.
     await w.db.mirrorDevice.deleteMany({ where: { dealerLinkId: w.dealerLinkId, externalId: `fd-${stamp}` } });
     items = await explainDuplicates(w.db, w.dealerLinkId, raw);
-    expect(items[0].errorMessage).toBe(`External ID "fd-${stamp}" is already used by Front Door at Harbor Logistics Warehouse. Choose another ID.`);
+    expect(items[0].errorMessage).toBe(
+      `External ID "fd-${stamp}" is already used by Front Door at Harbor Logistics Warehouse. Choose another ID.`,
+    );
     // Rows that did not fail are untouched.
     expect(items[1]).toEqual(raw[1]);
   });

@@ -21,10 +21,18 @@ export type BulkWorld = {
   close(): Promise<void>;
 };
 
-export async function startBulkWorld(opts: { clientTimeoutMs?: number; simConfig?: Record<string, unknown> } = {}): Promise<BulkWorld> {
+export async function startBulkWorld(
+  opts: { clientTimeoutMs?: number; simConfig?: Record<string, unknown> } = {},
+): Promise<BulkWorld> {
   const dbInfo = await createTestDatabase("chekt_devices");
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbInfo.url, max: 5 }) });
-  const sim = await startSimulator({ port: 0, host: "127.0.0.1", seed: "demo", dataFile: null, config: { ...(opts.simConfig ?? {}) } });
+  const sim = await startSimulator({
+    port: 0,
+    host: "127.0.0.1",
+    seed: "demo",
+    dataFile: null,
+    config: { ...(opts.simConfig ?? {}) },
+  });
   const client = createChektClient({
     baseUrl: sim.url,
     auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: DEMO.partner.clientSecret },
@@ -34,10 +42,19 @@ export async function startBulkWorld(opts: { clientTimeoutMs?: number; simConfig
   const api = deviceApi(client);
   const dealerId = DEMO.dealers.acme.id;
   const link = await db.dealerLink.create({
-    data: { chektDealerId: dealerId, externalDealerId: DEMO.dealers.acme.external, companyName: DEMO.dealers.acme.name, connectedAt: new Date() },
+    data: {
+      chektDealerId: dealerId,
+      externalDealerId: DEMO.dealers.acme.external,
+      companyName: DEMO.dealers.acme.name,
+      connectedAt: new Date(),
+    },
   });
   const simControl = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${sim.url}${path}`, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${sim.url}${path}`, {
+      method,
+      headers: body ? { "content-type": "application/json" } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };

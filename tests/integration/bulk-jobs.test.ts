@@ -36,7 +36,11 @@ async function createJob(siteId: number, prefix: string, n: number) {
 async function expectProvisionedExactlyOnce(jobId: string, siteId: number, prefix: string, n: number) {
   const job = await w.db.bulkJob.findUniqueOrThrow({ where: { id: jobId } });
   expect(job.state).toBe("done");
-  expect({ succeeded: job.succeeded, failed: job.failed, total: job.total }).toEqual({ succeeded: n, failed: 0, total: n });
+  expect({ succeeded: job.succeeded, failed: job.failed, total: job.total }).toEqual({
+    succeeded: n,
+    failed: 0,
+    total: n,
+  });
 
   const inChekt = (await w.api.list(w.dealerId, siteId)).filter((d) => d.external_device_id.startsWith(`${prefix}-`));
   const ext = inChekt.map((d) => d.external_device_id);
@@ -49,7 +53,9 @@ async function expectProvisionedExactlyOnce(jobId: string, siteId: number, prefi
   const byExt = new Map(inChekt.map((d) => [d.external_device_id, d.device_id]));
   for (const i of items) expect(i.chektDeviceId).toBe(byExt.get(i.externalDeviceId!));
 
-  const mappings = await w.db.externalIdMapping.findMany({ where: { dealerLinkId: w.dealerLinkId, kind: "device", externalId: { startsWith: `${prefix}-` } } });
+  const mappings = await w.db.externalIdMapping.findMany({
+    where: { dealerLinkId: w.dealerLinkId, kind: "device", externalId: { startsWith: `${prefix}-` } },
+  });
   expect(mappings.length).toBe(n);
   for (const m of mappings) {
     expect(m.chektId).toBe(String(byExt.get(m.externalId)));
@@ -59,9 +65,13 @@ async function expectProvisionedExactlyOnce(jobId: string, siteId: number, prefi
   const chunks = await w.db.bulkChunk.findMany({ where: { jobId } });
   expect(chunks.every((c) => c.state === "done")).toBe(true);
   expect(chunks.every((c) => c.traceIds.length >= 1 && c.attempts >= 1)).toBe(true);
-  const chunkAudits = await w.db.auditLog.count({ where: { action: "devices.bulk.create.chunk", after: { path: ["jobId"], equals: jobId } } });
+  const chunkAudits = await w.db.auditLog.count({
+    where: { action: "devices.bulk.create.chunk", after: { path: ["jobId"], equals: jobId } },
+  });
   expect(chunkAudits).toBe(chunks.length);
-  const itemAudits = await w.db.auditLog.count({ where: { action: "devices.bulk.create.item", after: { path: ["jobId"], equals: jobId }, outcome: "success" } });
+  const itemAudits = await w.db.auditLog.count({
+    where: { action: "devices.bulk.create.item", after: { path: ["jobId"], equals: jobId }, outcome: "success" },
+  });
   expect(itemAudits).toBe(n);
   return { chunks };
 }
@@ -72,12 +82,25 @@ describe("bulk create through a faulty CHeKT", () => {
     // First: two answers lost after CHeKT applied the request (it answers after our 1 s timeout).
     await w.simControl("POST", "/_sim/faults", { path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 2 });
     // Then: 10% 500s, 8% 429s, 5% dropped connections on every device write.
-    await w.simControl("POST", "/_sim/faults", { path: DEVICES_PATH, method: "POST", rate_5xx: 0.1, status_5xx: 500, rate_429: 0.08, drop_rate: 0.05 });
+    await w.simControl("POST", "/_sim/faults", {
+      path: DEVICES_PATH,
+      method: "POST",
+      rate_5xx: 0.1,
+      status_5xx: 500,
+      rate_429: 0.08,
+      drop_rate: 0.05,
+    });
     const before = w.client.stats().requests;
     const job = await createJob(siteId, "flt", 1000);
     const logs: string[] = [];
     const t0 = Date.now();
-    const outcome = await runBulkJob(job.id, { db: w.db, api: w.api, maxBulk: 100, lock: advisoryLock(w.dbInfo.url), log: (m) => logs.push(m) });
+    const outcome = await runBulkJob(job.id, {
+      db: w.db,
+      api: w.api,
+      maxBulk: 100,
+      lock: advisoryLock(w.dbInfo.url),
+      log: (m) => logs.push(m),
+    });
     const ms = Date.now() - t0;
     await w.simControl("DELETE", "/_sim/faults");
     expect(outcome).toBe("finished");
@@ -85,7 +108,9 @@ describe("bulk create through a faulty CHeKT", () => {
     expect(chunks.length).toBe(10);
     const faults = (await w.simControl("GET", "/_sim/faults")) as unknown[];
     expect(faults).toEqual([]);
-    console.log(`1,000 devices with faults: ${w.client.stats().requests - before} HTTP requests, ${chunks.reduce((a, c) => a + c.attempts, 0)} chunk sends, ${ms} ms; ${logs.filter((l) => l.includes("unknown")).length} unknown outcomes resent`);
+    console.log(
+      `1,000 devices with faults: ${w.client.stats().requests - before} HTTP requests, ${chunks.reduce((a, c) => a + c.attempts, 0)} chunk sends, ${ms} ms; ${logs.filter((l) => l.includes("unknown")).length} unknown outcomes resent`,
+    );
   }, 180_000);
 
   it("a second runner on the same job does nothing while the first holds it", async () => {
@@ -103,7 +128,13 @@ describe("bulk create through a faulty CHeKT", () => {
   it("kill the worker mid-job and start it again: same result, nothing twice", async () => {
     const siteId = await w.newSite("kill");
     // Slow answers so the stop lands while chunks are in flight.
-    await w.simControl("POST", "/_sim/faults", { path: DEVICES_PATH, method: "POST", delay_ms: 400, rate_5xx: 0.1, status_5xx: 500 });
+    await w.simControl("POST", "/_sim/faults", {
+      path: DEVICES_PATH,
+      method: "POST",
+      delay_ms: 400,
+      rate_5xx: 0.1,
+      status_5xx: 500,
+    });
     const job = await createJob(siteId, "kil", 1000);
     const deps = { db: w.db, api: w.api, maxBulk: 100 };
     const first = await startBulkWorker({ connectionString: w.dbInfo.url, deps, pollingIntervalSeconds: 0.5 });
@@ -132,6 +163,8 @@ describe("bulk create through a faulty CHeKT", () => {
       await w.simControl("DELETE", "/_sim/faults");
     }
     await expectProvisionedExactlyOnce(job.id, siteId, "kil", 1000);
-    console.log(`killed at ${mid.succeeded}/1000 with ${unrecorded} chunk(s) sent but unrecorded; resumed to 1000/1000`);
+    console.log(
+      `killed at ${mid.succeeded}/1000 with ${unrecorded} chunk(s) sent but unrecorded; resumed to 1000/1000`,
+    );
   }, 180_000);
 });

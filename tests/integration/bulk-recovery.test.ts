@@ -35,7 +35,9 @@ afterAll(async () => {
 const noWait = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 200)));
 
 function job(siteId: number, kind: "create" | "update" | "delete", items: NewItem[], retryOf?: (string | null)[]) {
-  return w.db.$transaction((tx) => insertBulkJob(tx, { dealerLinkId: w.dealerLinkId, chektSiteId: siteId, kind, items, user, retryOf }));
+  return w.db.$transaction((tx) =>
+    insertBulkJob(tx, { dealerLinkId: w.dealerLinkId, chektSiteId: siteId, kind, items, user, retryOf }),
+  );
 }
 
 async function siteExt(siteId: number, prefix: string) {
@@ -46,11 +48,31 @@ describe("runner recovery without client retries", () => {
   it("resends unknown outcomes with the same key and still creates each device once", async () => {
     const siteId = await w.newSite("bare");
     await w.simControl("POST", "/_sim/faults", { path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 3 });
-    await w.simControl("POST", "/_sim/faults", { path: DEVICES_PATH, method: "POST", rate_5xx: 0.15, status_5xx: 500, rate_429: 0.1, drop_rate: 0.1 });
-    const j = await job(siteId, "create", devicesFor("bre", 500).map((device) => ({ kind: "create", device })));
+    await w.simControl("POST", "/_sim/faults", {
+      path: DEVICES_PATH,
+      method: "POST",
+      rate_5xx: 0.15,
+      status_5xx: 500,
+      rate_429: 0.1,
+      drop_rate: 0.1,
+    });
+    const j = await job(
+      siteId,
+      "create",
+      devicesFor("bre", 500).map((device) => ({ kind: "create", device })),
+    );
     const logs: string[] = [];
     try {
-      expect(await runBulkJob(j.id, { db: w.db, api: bare, maxBulk: 100, sleep: noWait, maxUnknownAttempts: 50, log: (m) => logs.push(m) })).toBe("finished");
+      expect(
+        await runBulkJob(j.id, {
+          db: w.db,
+          api: bare,
+          maxBulk: 100,
+          sleep: noWait,
+          maxUnknownAttempts: 50,
+          log: (m) => logs.push(m),
+        }),
+      ).toBe("finished");
     } finally {
       await w.simControl("DELETE", "/_sim/faults");
     }
@@ -68,14 +90,30 @@ describe("runner recovery without client retries", () => {
   it("after the key lapsed, lists the site first and only sends what CHeKT does not have", async () => {
     const siteId = await w.newSite("lapse");
     const devices = devicesFor("lps", 150);
-    const j = await job(siteId, "create", devices.map((device) => ({ kind: "create", device })));
+    const j = await job(
+      siteId,
+      "create",
+      devices.map((device) => ({ kind: "create", device })),
+    );
     // A chunk sent 25 hours ago whose answer was never recorded; CHeKT applied 60 of its 100.
     const items = await w.db.bulkItem.findMany({ where: { jobId: j.id }, orderBy: { position: "asc" } });
     const oldKey = randomUUID();
     const chunk = await w.db.bulkChunk.create({
-      data: { jobId: j.id, seq: 1, idempotencyKey: oldKey, state: "sent", attempts: 1, firstSentAt: new Date(Date.now() - 25 * 3600_000), lastSentAt: new Date(Date.now() - 25 * 3600_000), traceIds: [randomUUID()] },
+      data: {
+        jobId: j.id,
+        seq: 1,
+        idempotencyKey: oldKey,
+        state: "sent",
+        attempts: 1,
+        firstSentAt: new Date(Date.now() - 25 * 3600_000),
+        lastSentAt: new Date(Date.now() - 25 * 3600_000),
+        traceIds: [randomUUID()],
+      },
     });
-    await w.db.bulkItem.updateMany({ where: { id: { in: items.slice(0, 100).map((i) => i.id) } }, data: { chunkId: chunk.id, state: "sending" } });
+    await w.db.bulkItem.updateMany({
+      where: { id: { in: items.slice(0, 100).map((i) => i.id) } },
+      data: { chunkId: chunk.id, state: "sending" },
+    });
     await w.api.create(w.dealerId, siteId, devices.slice(0, 60), { idempotencyKey: randomUUID() });
 
     expect(await runBulkJob(j.id, { db: w.db, api: w.api, maxBulk: 100 })).toBe("finished");
@@ -85,30 +123,55 @@ describe("runner recovery without client retries", () => {
     const after = await w.db.bulkChunk.findUniqueOrThrow({ where: { id: chunk.id } });
     expect(after.idempotencyKey).not.toBe(oldKey);
     expect(after.state).toBe("done");
-    const audit = await w.db.auditLog.findFirstOrThrow({ where: { action: "devices.bulk.create.reconcile", externalId: chunk.id } });
+    const audit = await w.db.auditLog.findFirstOrThrow({
+      where: { action: "devices.bulk.create.reconcile", externalId: chunk.id },
+    });
     expect((audit.after as { settledFromListing: number }).settledFromListing).toBe(60);
     const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: j.id } });
     expect([done.state, done.succeeded, done.failed]).toEqual(["done", 150, 0]);
-    expect(await w.db.externalIdMapping.count({ where: { dealerLinkId: w.dealerLinkId, kind: "device", externalId: { startsWith: "lps-" } } })).toBe(150);
+    expect(
+      await w.db.externalIdMapping.count({
+        where: { dealerLinkId: w.dealerLinkId, kind: "device", externalId: { startsWith: "lps-" } },
+      }),
+    ).toBe(150);
   }, 60_000);
 
   it("keeps per-item failures, then retries the fixed rows alone", async () => {
     const siteA = await w.newSite("dupA");
     const siteB = await w.newSite("dupB");
     // "shared-1" already exists on another site of the dealer: CHeKT refuses that one item (409).
-    await w.api.create(w.dealerId, siteA, [{ external_device_id: "shared-1", device_type: "camera", name: "Elsewhere" }], { idempotencyKey: randomUUID() });
-    const rows = [...devicesFor("ret", 4), { external_device_id: "shared-1", device_type: "camera" as const, name: "Clash" }];
-    const j = await job(siteB, "create", rows.map((device) => ({ kind: "create", device })));
+    await w.api.create(
+      w.dealerId,
+      siteA,
+      [{ external_device_id: "shared-1", device_type: "camera", name: "Elsewhere" }],
+      { idempotencyKey: randomUUID() },
+    );
+    const rows = [
+      ...devicesFor("ret", 4),
+      { external_device_id: "shared-1", device_type: "camera" as const, name: "Clash" },
+    ];
+    const j = await job(
+      siteB,
+      "create",
+      rows.map((device) => ({ kind: "create", device })),
+    );
     await runBulkJob(j.id, { db: w.db, api: w.api, maxBulk: 100 });
     const first = await w.db.bulkJob.findUniqueOrThrow({ where: { id: j.id } });
     expect([first.state, first.succeeded, first.failed]).toEqual(["done", 4, 1]);
     const failed = await w.db.bulkItem.findFirstOrThrow({ where: { jobId: j.id, state: "failed" } });
     expect(failed.statusCode).toBe(409);
     expect(failed.errorMessage).toMatch(/shared-1 already exists/);
-    const failedAudit = await w.db.auditLog.findFirstOrThrow({ where: { action: "devices.bulk.create.item", externalId: "shared-1", outcome: "failure" } });
+    const failedAudit = await w.db.auditLog.findFirstOrThrow({
+      where: { action: "devices.bulk.create.item", externalId: "shared-1", outcome: "failure" },
+    });
     expect(failedAudit.error).toMatch(/^409/);
 
-    const retry = await job(siteB, "create", [{ kind: "create", device: { ...rows[4], external_device_id: "shared-1b" } }], [failed.id]);
+    const retry = await job(
+      siteB,
+      "create",
+      [{ kind: "create", device: { ...rows[4], external_device_id: "shared-1b" } }],
+      [failed.id],
+    );
     await runBulkJob(retry.id, { db: w.db, api: w.api, maxBulk: 100 });
     const second = await w.db.bulkJob.findUniqueOrThrow({ where: { id: retry.id } });
     expect([second.succeeded, second.failed]).toEqual([1, 0]);
@@ -120,7 +183,11 @@ describe("runner recovery without client retries", () => {
   it("bulk update and bulk delete are jobs with per-item results and mappings kept in step", async () => {
     const siteId = await w.newSite("upd");
     const devices = devicesFor("upd", 12);
-    const c = await job(siteId, "create", devices.map((device) => ({ kind: "create", device })));
+    const c = await job(
+      siteId,
+      "create",
+      devices.map((device) => ({ kind: "create", device })),
+    );
     await runBulkJob(c.id, { db: w.db, api: w.api, maxBulk: 5 });
     const created = await siteExt(siteId, "upd-");
     expect(created.length).toBe(12);
@@ -129,7 +196,13 @@ describe("runner recovery without client retries", () => {
     const u = await job(
       siteId,
       "update",
-      devices.slice(0, 6).map((d) => ({ kind: "update", deviceId: byExt.get(d.external_device_id)!, device: { external_device_id: d.external_device_id, name: `Renamed ${d.external_device_id}` } })),
+      devices
+        .slice(0, 6)
+        .map((d) => ({
+          kind: "update",
+          deviceId: byExt.get(d.external_device_id)!,
+          device: { external_device_id: d.external_device_id, name: `Renamed ${d.external_device_id}` },
+        })),
     );
     await runBulkJob(u.id, { db: w.db, api: w.api, maxBulk: 4 });
     expect((await w.db.bulkJob.findUniqueOrThrow({ where: { id: u.id } })).succeeded).toBe(6);
@@ -137,12 +210,24 @@ describe("runner recovery without client retries", () => {
     expect(afterUpdate.filter((d) => d.name?.startsWith("Renamed ")).length).toBe(6);
 
     const del = devices.slice(6).map((d) => byExt.get(d.external_device_id)!);
-    const x = await job(siteId, "delete", del.map((deviceId) => ({ kind: "delete", deviceId })));
+    const x = await job(
+      siteId,
+      "delete",
+      del.map((deviceId) => ({ kind: "delete", deviceId })),
+    );
     await runBulkJob(x.id, { db: w.db, api: w.api, maxBulk: 4 });
     const dj = await w.db.bulkJob.findUniqueOrThrow({ where: { id: x.id } });
     expect([dj.state, dj.succeeded, dj.failed]).toEqual(["done", 6, 0]);
     expect((await siteExt(siteId, "upd-")).length).toBe(6);
-    expect(await w.db.externalIdMapping.count({ where: { dealerLinkId: w.dealerLinkId, kind: "device", externalId: { startsWith: "upd-" } } })).toBe(6);
-    expect(await w.db.auditLog.count({ where: { action: "devices.bulk.delete.item", outcome: "success", after: { path: ["jobId"], equals: x.id } } })).toBe(6);
+    expect(
+      await w.db.externalIdMapping.count({
+        where: { dealerLinkId: w.dealerLinkId, kind: "device", externalId: { startsWith: "upd-" } },
+      }),
+    ).toBe(6);
+    expect(
+      await w.db.auditLog.count({
+        where: { action: "devices.bulk.delete.item", outcome: "success", after: { path: ["jobId"], equals: x.id } },
+      }),
+    ).toBe(6);
   }, 60_000);
 });

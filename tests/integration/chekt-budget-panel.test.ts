@@ -39,19 +39,53 @@ beforeAll(async () => {
   const { prisma } = await import("@/lib/db");
   const { seal } = await import("@/lib/settings/credentials");
   const { credentialKey } = await import("@/lib/chekt/budget");
-  linkA = (await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme", connectedAt: new Date(), apiKeyEnc: seal(KEY_A) } })).id;
-  const linkB = (await prisma.dealerLink.create({ data: { chektDealerId: 2, externalDealerId: "northwind-alarms", companyName: "Northwind", connectedAt: new Date(), apiKeyEnc: seal(KEY_B) } })).id;
+  linkA = (
+    await prisma.dealerLink.create({
+      data: {
+        chektDealerId: 1,
+        externalDealerId: "acme-security",
+        companyName: "Acme",
+        connectedAt: new Date(),
+        apiKeyEnc: seal(KEY_A),
+      },
+    })
+  ).id;
+  const linkB = (
+    await prisma.dealerLink.create({
+      data: {
+        chektDealerId: 2,
+        externalDealerId: "northwind-alarms",
+        companyName: "Northwind",
+        connectedAt: new Date(),
+        apiKeyEnc: seal(KEY_B),
+      },
+    })
+  ).id;
   await addMembers(prisma, linkA, [ADA, OWEN]);
   await addMembers(prisma, linkB, [OWEN]);
   // Both keys have spent budget, so both have a row the panel could list.
   await prisma.chektBudget.upsert({
     where: { credential: credentialKey({ type: "api_key", apiKey: KEY_B }) },
-    create: { credential: credentialKey({ type: "api_key", apiKey: KEY_B }), perMin: 60, burst: 5, tokens: 5, atMs: Date.now(), waitingAtMs: [] },
+    create: {
+      credential: credentialKey({ type: "api_key", apiKey: KEY_B }),
+      perMin: 60,
+      burst: 5,
+      tokens: 5,
+      atMs: Date.now(),
+      waitingAtMs: [],
+    },
     update: {},
   });
   await prisma.chektBudget.upsert({
     where: { credential: credentialKey({ type: "api_key", apiKey: KEY_A }) },
-    create: { credential: credentialKey({ type: "api_key", apiKey: KEY_A }), perMin: 60, burst: 5, tokens: 5, atMs: Date.now(), waitingAtMs: [] },
+    create: {
+      credential: credentialKey({ type: "api_key", apiKey: KEY_A }),
+      perMin: 60,
+      burst: 5,
+      tokens: 5,
+      atMs: Date.now(),
+      waitingAtMs: [],
+    },
     update: {},
   });
 });
@@ -75,6 +109,11 @@ describe("budget panel per dealer", () => {
   it("the organisation owner sees every key", async () => {
     const { credentialKey } = await import("@/lib/chekt/budget");
     const creds = (await panelAs(OWEN)).credentials.map((c) => c.credential);
-    expect(creds).toEqual(expect.arrayContaining([credentialKey({ type: "api_key", apiKey: KEY_A }), credentialKey({ type: "api_key", apiKey: KEY_B })]));
+    expect(creds).toEqual(
+      expect.arrayContaining([
+        credentialKey({ type: "api_key", apiKey: KEY_A }),
+        credentialKey({ type: "api_key", apiKey: KEY_B }),
+      ]),
+    );
   });
 });

@@ -18,7 +18,11 @@ let db: TestDatabase;
 let sim: RunningSimulator;
 const pools: pg.Pool[] = [];
 const ACME = DEMO.dealers.acme.id;
-const AUTH = { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: DEMO.partner.clientSecret } as const;
+const AUTH = {
+  type: "client_secret",
+  clientId: DEMO.partner.clientId,
+  clientSecret: DEMO.partner.clientSecret,
+} as const;
 
 /** Every request an instance sent to CHeKT, with its send time and status. */
 type Sent = { at: number; path: string; status: number };
@@ -37,14 +41,19 @@ function instance(sent: Sent[]): { client: ChektClient; budget: CallBudget } {
     fetch: async (input, init) => {
       const at = Date.now();
       const res = await fetch(input, init);
-      sent.push({ at, path: new URL(input instanceof Request ? input.url : String(input)).pathname, status: res.status });
+      sent.push({
+        at,
+        path: new URL(input instanceof Request ? input.url : String(input)).pathname,
+        status: res.status,
+      });
       return res;
     },
   });
   return { client, budget };
 }
 
-const getDealer = (c: ChektClient, budgetClass: BudgetClass) => c.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } }, { budgetClass });
+const getDealer = (c: ChektClient, budgetClass: BudgetClass) =>
+  c.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } }, { budgetClass });
 
 beforeAll(async () => {
   db = await createTestDatabase("chekt_budget");
@@ -53,7 +62,9 @@ afterAll(async () => {
   await db?.drop();
 });
 beforeEach(async () => {
-  sim = await startTestSimulator({ config: { rateLimitPerMin: FREE_TIER.perMin, rateLimitBurstPerS: FREE_TIER.burst } });
+  sim = await startTestSimulator({
+    config: { rateLimitPerMin: FREE_TIER.perMin, rateLimitBurstPerS: FREE_TIER.burst },
+  });
 });
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.end()));
@@ -72,7 +83,10 @@ describe("two instances share one budget in Postgres", () => {
     const b = instance(sentB);
     const started = Date.now();
     // 24 calls at once from two instances (tokens included): five can go at once, then one a second.
-    const results = await Promise.all([...Array.from({ length: 12 }, () => getDealer(a.client, "read")), ...Array.from({ length: 12 }, () => getDealer(b.client, "read"))]);
+    const results = await Promise.all([
+      ...Array.from({ length: 12 }, () => getDealer(a.client, "read")),
+      ...Array.from({ length: 12 }, () => getDealer(b.client, "read")),
+    ]);
     const took = Date.now() - started;
     expect(results.every((r) => r.response.status === 200)).toBe(true);
     const all = [...sentA, ...sentB].sort((x, y) => x.at - y.at);
@@ -84,7 +98,9 @@ describe("two instances share one budget in Postgres", () => {
       worstOvershoot = Math.max(worstOvershoot, i + 1 - allowed);
     });
     const rejected = all.filter((s) => s.status === 429).length;
-    console.log(`[chekt-budget] 2 instances, ${all.length} requests in ${took} ms: worst overshoot ${worstOvershoot.toFixed(2)} calls over the bucket, ${rejected} × 429`);
+    console.log(
+      `[chekt-budget] 2 instances, ${all.length} requests in ${took} ms: worst overshoot ${worstOvershoot.toFixed(2)} calls over the bucket, ${rejected} × 429`,
+    );
     expect(worstOvershoot).toBeLessThanOrEqual(FREE_TIER.burst);
     expect(rejected).toBe(0);
     // Both instances got their share (neither starved the other).
@@ -114,8 +130,12 @@ describe("two instances share one budget in Postgres", () => {
     const answerMs = Date.now() - askedAt;
     await Promise.all(queued);
     const t0 = Math.min(...[...sentA, ...sentB].map((s) => s.at));
-    const log = [...sentA.map((s) => ({ ...s, i: "A" })), ...sentB.map((s) => ({ ...s, i: "B" }))].sort((x, y) => x.at - y.at).map((s) => `${s.i}+${s.at - t0} ${s.path.split("/").pop()} ${s.status}`);
-    console.log(`[chekt-budget] answer behind 3 bulk + 3 sync on the other instance: served in ${answerMs} ms; order ${order.join(", ")}; requests ${log.join(" | ")}`);
+    const log = [...sentA.map((s) => ({ ...s, i: "A" })), ...sentB.map((s) => ({ ...s, i: "B" }))]
+      .sort((x, y) => x.at - y.at)
+      .map((s) => `${s.i}+${s.at - t0} ${s.path.split("/").pop()} ${s.status}`);
+    console.log(
+      `[chekt-budget] answer behind 3 bulk + 3 sync on the other instance: served in ${answerMs} ms; order ${order.join(", ")}; requests ${log.join(" | ")}`,
+    );
     expect(order[0]).toBe("answer");
     // At most one token's refill (1 s on the free tier) plus the round trip.
     expect(answerMs).toBeLessThan(1_500);
@@ -130,7 +150,11 @@ describe("two instances share one budget in Postgres", () => {
     const b = instance(sentB);
     await getDealer(a.client, "read"); // token + one call
     // CHeKT refuses the next call of A with Retry-After (the simulator's bucket spent behind our back).
-    await fetch(`${sim.url}/_sim/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ path: "/partner/v1/dealers/*", method: "GET", rate_429: 1, count: 1 }) });
+    await fetch(`${sim.url}/_sim/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "/partner/v1/dealers/*", method: "GET", rate_429: 1, count: 1 }),
+    });
     const first = getDealer(a.client, "read");
     await new Promise((r) => setTimeout(r, 150));
     const bStarted = Date.now();
@@ -149,15 +173,28 @@ describe("two instances share one budget in Postgres", () => {
 
   it("the database going away does not stop calls: they are paced locally meanwhile", async () => {
     const sent: Sent[] = [];
-    const pool = new pg.Pool({ connectionString: "postgres://postgres@127.0.0.1:1/none", max: 1, connectionTimeoutMillis: 200 });
+    const pool = new pg.Pool({
+      connectionString: "postgres://postgres@127.0.0.1:1/none",
+      max: 1,
+      connectionTimeoutMillis: 200,
+    });
     pools.push(pool);
     const warnings: unknown[] = [];
-    const budget = new CallBudget(credentialKey(AUTH), { store: new PgBudgetStore(async (t, v) => (await pool.query(t, v)).rows), limits: FREE_TIER, onStoreError: (e) => warnings.push(e) });
-    const client = createChektClient({ baseUrl: sim.url, auth: AUTH, budget, fetch: async (i, init) => {
-      const res = await fetch(i, init);
-      sent.push({ at: Date.now(), path: "", status: res.status });
-      return res;
-    } });
+    const budget = new CallBudget(credentialKey(AUTH), {
+      store: new PgBudgetStore(async (t, v) => (await pool.query(t, v)).rows),
+      limits: FREE_TIER,
+      onStoreError: (e) => warnings.push(e),
+    });
+    const client = createChektClient({
+      baseUrl: sim.url,
+      auth: AUTH,
+      budget,
+      fetch: async (i, init) => {
+        const res = await fetch(i, init);
+        sent.push({ at: Date.now(), path: "", status: res.status });
+        return res;
+      },
+    });
     const r = await getDealer(client, "read");
     expect(r.response.status).toBe(200);
     expect(warnings.length).toBeGreaterThanOrEqual(1);

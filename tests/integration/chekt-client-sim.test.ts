@@ -13,16 +13,20 @@ import { listQueryParams } from "../../lib/chekt/list-query";
 import { caughtChektError, demoPartnerClient } from "../support/chekt";
 import { simControl } from "../support/simulator";
 
-const control = <T = unknown>(method: string, path: string, body?: unknown) => simControl<T>(sim.url, method, path, body);
+const control = <T = unknown>(method: string, path: string, body?: unknown) =>
+  simControl<T>(sim.url, method, path, body);
 const client = (over: Partial<ChektClientConfig> = {}) => demoPartnerClient(sim.url, over);
 
 let sim: RunningSimulator;
 
 const ACME = DEMO.dealers.acme.id;
 
-
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: "demo", config: { tokenTtlS: 2, rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  sim = await startSimulator({
+    port: 0,
+    seed: "demo",
+    config: { tokenTtlS: 2, rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 },
+  });
 });
 afterAll(() => sim?.close());
 beforeEach(async () => {
@@ -34,7 +38,11 @@ describe("against the simulator", () => {
   it("one token for 50 concurrent calls; each call's trace id is echoed; X-Total-Count is read", async () => {
     const c = client();
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME }, query: listQueryParams({ limit: 2 }) } })),
+      Array.from({ length: 50 }, () =>
+        c.request("GET", "/partner/v1/dealers/{dealerId}/sites", {
+          params: { path: { dealerId: ACME }, query: listQueryParams({ limit: 2 }) },
+        }),
+      ),
     );
     expect(c.stats().tokenRequests).toBe(1);
     expect(c.stats().requests).toBe(51);
@@ -69,12 +77,22 @@ describe("against the simulator", () => {
   it("authenticates with an RS256 client assertion against a registered public key", async () => {
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const clientId = `jwt-partner-${randomUUID().slice(0, 8)}`;
-    const partner = (await control<{ id: number }>("POST", "/_sim/partners", { client_id: clientId, client_secret: null, public_key_pem: publicKey.export({ type: "spki", format: "pem" }) }))!;
-    const dealer = (await control<{ dealer_id: number }>("POST", "/_sim/dealers", { company_name: "JWT Dealer", partner_id: partner.id, external_dealer_id: `ext-${clientId}` }))!;
+    const partner = (await control<{ id: number }>("POST", "/_sim/partners", {
+      client_id: clientId,
+      client_secret: null,
+      public_key_pem: publicKey.export({ type: "spki", format: "pem" }),
+    }))!;
+    const dealer = (await control<{ dealer_id: number }>("POST", "/_sim/dealers", {
+      company_name: "JWT Dealer",
+      partner_id: partner.id,
+      external_dealer_id: `ext-${clientId}`,
+    }))!;
     const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     // As it would come from a one-line .env value.
     const c = client({ auth: { type: "private_key_jwt", clientId, privateKey: pem.replace(/\n/g, "\\n") } });
-    const { data } = await c.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: dealer.dealer_id } } });
+    const { data } = await c.request("GET", "/partner/v1/dealers/{dealerId}", {
+      params: { path: { dealerId: dealer.dealer_id } },
+    });
     expect(data).toMatchObject({ dealer_id: dealer.dealer_id, external_dealer_id: `ext-${clientId}` });
     // A second token request signs a new assertion (new jti): the simulator refuses reused ones.
     sim.state.tokens.clear();
@@ -84,7 +102,9 @@ describe("against the simulator", () => {
     // The wrong key is refused as credentials, and no API call is made.
     const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
     const bad = client({ auth: { type: "private_key_jwt", clientId, privateKey: other } });
-    const e = await caughtChektError(bad.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: dealer.dealer_id } } }));
+    const e = await caughtChektError(
+      bad.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: dealer.dealer_id } } }),
+    );
     expect(e.kind).toBe("unauthorized");
     expect(e.code).toBe("invalid_client");
     expect(bad.stats().requests).toBe(1);
@@ -92,7 +112,9 @@ describe("against the simulator", () => {
   });
 
   it("an unreadable private key is a 'config' error before anything is sent", () => {
-    expect(() => client({ auth: { type: "private_key_jwt", clientId: "x", privateKey: "not a pem" } })).toThrow(ChektError);
+    expect(() => client({ auth: { type: "private_key_jwt", clientId: "x", privateKey: "not a pem" } })).toThrow(
+      ChektError,
+    );
     try {
       client({ auth: { type: "private_key_jwt", clientId: "x", privateKey: "not a pem" } });
     } catch (e) {
@@ -102,7 +124,13 @@ describe("against the simulator", () => {
   });
 
   it("wrong client secret → unauthorized", async () => {
-    const e = await caughtChektError(client({ auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: "wrong" } }).request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } }));
+    const e = await caughtChektError(
+      client({ auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: "wrong" } }).request(
+        "GET",
+        "/partner/v1/dealers/{dealerId}",
+        { params: { path: { dealerId: ACME } } },
+      ),
+    );
     expect(e.kind).toBe("unauthorized");
     expect(e.status).toBe(401);
   });
@@ -110,7 +138,10 @@ describe("against the simulator", () => {
   it("maps the simulator's real errors: 400 fields, 403 not connected, 404, 409 duplicate, 409 idempotency conflict", async () => {
     const c = client();
     const bad = await caughtChektError(
-      c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } }, body: { external_site_id: "x-1", name: "", timezone: "Not/AZone" } }),
+      c.request("POST", "/partner/v1/dealers/{dealerId}/sites", {
+        params: { path: { dealerId: ACME } },
+        body: { external_site_id: "x-1", name: "", timezone: "Not/AZone" },
+      }),
     );
     expect(bad.kind).toBe("validation");
     expect(bad.status).toBe(400);
@@ -118,23 +149,42 @@ describe("against the simulator", () => {
     expect(bad.toActionFailure().message).toBe("CHeKT did not accept the change (see the fields).");
     expect(bad.requestId).toMatch(/^req_/);
 
-    const forbidden = await caughtChektError(c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: DEMO.dealers.coastal.id } } }));
+    const forbidden = await caughtChektError(
+      c.request("GET", "/partner/v1/dealers/{dealerId}/sites", {
+        params: { path: { dealerId: DEMO.dealers.coastal.id } },
+      }),
+    );
     expect(forbidden.kind).toBe("forbidden");
     expect(forbidden.status).toBe(403);
 
-    const missing = await caughtChektError(c.request("GET", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: ACME, siteId: 999_999 } } }));
+    const missing = await caughtChektError(
+      c.request("GET", "/partner/v1/dealers/{dealerId}/sites/{siteId}", {
+        params: { path: { dealerId: ACME, siteId: 999_999 } },
+      }),
+    );
     expect(missing.kind).toBe("not_found");
 
     const ext = `dup-${randomUUID().slice(0, 8)}`;
     const body = { external_site_id: ext, name: "Dup test", timezone: "UTC" };
-    const created = await c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } }, body });
+    const created = await c.request("POST", "/partner/v1/dealers/{dealerId}/sites", {
+      params: { path: { dealerId: ACME } },
+      body,
+    });
     expect(created.response.status).toBe(201);
-    const dup = await caughtChektError(c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } }, body }));
+    const dup = await caughtChektError(
+      c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } }, body }),
+    );
     expect(dup.kind).toBe("conflict");
 
     const key = randomUUID();
     const siteId = (created.data as { site_id: number }).site_id;
-    const put = (name: string) => c.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: ACME, siteId } }, body: { name } }, { idempotencyKey: key });
+    const put = (name: string) =>
+      c.request(
+        "PUT",
+        "/partner/v1/dealers/{dealerId}/sites/{siteId}",
+        { params: { path: { dealerId: ACME, siteId } }, body: { name } },
+        { idempotencyKey: key },
+      );
     const first = await put("Renamed once");
     const replay = await put("Renamed once");
     expect(replay.data).toEqual(first.data);
@@ -145,7 +195,9 @@ describe("against the simulator", () => {
   });
 
   it("reads the simulator's answers with the tolerant reader (dates ISO, IDs numbers)", async () => {
-    const { data } = await client().request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME }, query: listQueryParams({ limit: 3 }) } });
+    const { data } = await client().request("GET", "/partner/v1/dealers/{dealerId}/sites", {
+      params: { path: { dealerId: ACME }, query: listQueryParams({ limit: 3 }) },
+    });
     for (const s of data as Array<{ site_id: unknown; created_at: unknown }>) {
       expect(typeof s.site_id).toBe("number");
       expect(s.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -153,18 +205,42 @@ describe("against the simulator", () => {
   });
 
   it("retries the simulator's injected 5xx and dropped connections, then succeeds", async () => {
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "GET", rate_5xx: 1, status_5xx: 500, count: 2 });
+    await control("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites",
+      method: "GET",
+      rate_5xx: 1,
+      status_5xx: 500,
+      count: 2,
+    });
     const c = client();
     const r = await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } } });
     expect(r.attempts).toBe(3);
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "GET", drop_rate: 1, count: 1 });
-    expect((await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } } })).attempts).toBe(2);
+    await control("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites",
+      method: "GET",
+      drop_rate: 1,
+      count: 1,
+    });
+    expect(
+      (await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } } }))
+        .attempts,
+    ).toBe(2);
   });
 
   it("a write without a key is not resent after the simulator drops the connection", async () => {
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites/*", method: "PUT", drop_rate: 1, count: 1 });
+    await control("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites/*",
+      method: "PUT",
+      drop_rate: 1,
+      count: 1,
+    });
     const e = await caughtChektError(
-      client().request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: ACME, siteId: 1 } }, body: { name: "No key" } }, { idempotencyKey: null }),
+      client().request(
+        "PUT",
+        "/partner/v1/dealers/{dealerId}/sites/{siteId}",
+        { params: { path: { dealerId: ACME, siteId: 1 } }, body: { name: "No key" } },
+        { idempotencyKey: null },
+      ),
     );
     expect(e.kind).toBe("network");
     expect(e.attempts).toBe(1);
@@ -174,7 +250,11 @@ describe("against the simulator", () => {
   it("times out on the simulator's 2 s delay", async () => {
     await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*", method: "GET", delay_ms: 2_000 });
     const started = Date.now();
-    const e = await caughtChektError(client({ timeoutMs: 300, deadlineMs: 1_000 }).request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } }));
+    const e = await caughtChektError(
+      client({ timeoutMs: 300, deadlineMs: 1_000 }).request("GET", "/partner/v1/dealers/{dealerId}", {
+        params: { path: { dealerId: ACME } },
+      }),
+    );
     expect(e.kind).toBe("timeout");
     expect(Date.now() - started).toBeLessThan(2_000);
   });
@@ -209,6 +289,8 @@ describe("against the simulator", () => {
     // Paced by the headers, the 20 calls meet no 429 at all (allow one for clock granularity).
     expect(seen.rateLimited).toBeLessThanOrEqual(1);
     expect(s.requests).toBe(s.tokenRequests + 21 + seen.rateLimited + seen.refreshed);
-    console.log(`[chekt-client-sim] 20 concurrent calls under 600/min burst 5: ${took} ms, ${seen.rateLimited} × 429, waits summed over calls ${s.rateLimitWaitMs} ms`);
+    console.log(
+      `[chekt-client-sim] 20 concurrent calls under 600/min burst 5: ${took} ms, ${seen.rateLimited} × 429, waits summed over calls ${s.rateLimitWaitMs} ms`,
+    );
   });
 });

@@ -8,7 +8,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createChektClient, type ChektClientConfig } from "../../lib/chekt/client";
 import { caughtChektError } from "../support/chekt";
 
-type Recorded = { method: string; url: string; path: string; headers: IncomingMessage["headers"]; body: string; at: number };
+type Recorded = {
+  method: string;
+  url: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+  at: number;
+};
 type Handler = (req: Recorded, res: ServerResponse, n: number) => unknown;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -32,11 +39,24 @@ class Scripted {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const url = req.url ?? "/";
-        const rec: Recorded = { method: req.method ?? "GET", url, path: url.split("?")[0], headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
+        const rec: Recorded = {
+          method: req.method ?? "GET",
+          url,
+          path: url.split("?")[0],
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+          at: Date.now(),
+        };
         this.requests.push(rec);
         if (rec.method === "POST" && rec.path === "/oauth/token") return this.token(rec, res);
         const route = this.routes.find((r) => r.method === rec.method && r.path.test(rec.path));
-        if (!route) return json(res, 404, { error: { code: "not_found", message: `no script for ${rec.method} ${rec.path}` } }, rec);
+        if (!route)
+          return json(
+            res,
+            404,
+            { error: { code: "not_found", message: `no script for ${rec.method} ${rec.path}` } },
+            rec,
+          );
         route.count += 1;
         void route.handler(rec, res, route.count);
       });
@@ -50,7 +70,12 @@ class Scripted {
     if (this.tokenDrop) return void res.socket?.destroy();
     const t = `tok-${this.tokenCount}`;
     this.tokens.push(t);
-    if (this.tokenDelayMs > 0) return void setTimeout(() => json(res, 200, { access_token: t, token_type: "Bearer", expires_in: this.tokenTtlS, scope: "partner" }, rec), this.tokenDelayMs);
+    if (this.tokenDelayMs > 0)
+      return void setTimeout(
+        () =>
+          json(res, 200, { access_token: t, token_type: "Bearer", expires_in: this.tokenTtlS, scope: "partner" }, rec),
+        this.tokenDelayMs,
+      );
     json(res, 200, { access_token: t, token_type: "Bearer", expires_in: this.tokenTtlS, scope: "partner" }, rec);
   }
 
@@ -78,7 +103,13 @@ class Scripted {
   }
 }
 
-function json(res: ServerResponse, status: number, body: unknown, req?: Recorded, headers: Record<string, string> = {}) {
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  req?: Recorded,
+  headers: Record<string, string> = {},
+) {
   const trace = (req?.headers["x-partner-trace-id"] as string | undefined) ?? "server-made-trace";
   res.writeHead(status, { "content-type": "application/json", "x-partner-trace-id": trace, ...headers });
   res.end(status === 204 ? undefined : JSON.stringify(body));
@@ -104,10 +135,15 @@ function client(over: Partial<ChektClientConfig> = {}) {
   });
 }
 
-const listSites = (c: ReturnType<typeof client>, opts = {}) => c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } } }, opts);
+const listSites = (c: ReturnType<typeof client>, opts = {}) =>
+  c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } } }, opts);
 const updateSite = (c: ReturnType<typeof client>, opts = {}) =>
-  c.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: 1, siteId: 2 } }, body: { name: "New name" } }, opts);
-
+  c.request(
+    "PUT",
+    "/partner/v1/dealers/{dealerId}/sites/{siteId}",
+    { params: { path: { dealerId: 1, siteId: 2 } }, body: { name: "New name" } },
+    opts,
+  );
 
 describe("token", () => {
   it("asks for one token for 50 concurrent calls and sends it on each; every call has its own trace id", async () => {
@@ -127,8 +163,14 @@ describe("token", () => {
     expect(results[0].totalCount).toBe(0);
     // The token request itself is the form CHeKT documents.
     const form = new URLSearchParams(srv.requests.find((r) => r.path === "/oauth/token")!.body);
-    expect(Object.fromEntries(form)).toEqual({ grant_type: "client_credentials", client_id: "cid", client_secret: "secret" });
-    expect(srv.requests.find((r) => r.path === "/oauth/token")!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(Object.fromEntries(form)).toEqual({
+      grant_type: "client_credentials",
+      client_id: "cid",
+      client_secret: "secret",
+    });
+    expect(srv.requests.find((r) => r.path === "/oauth/token")!.headers["content-type"]).toBe(
+      "application/x-www-form-urlencoded",
+    );
     expect(c.stats().tokenRequests).toBe(1);
   });
 
@@ -146,7 +188,11 @@ describe("token", () => {
   });
 
   it("on a 401 refreshes once and retries once — even a write, since CHeKT did nothing", async () => {
-    srv.on("PUT", SITE, (r, res) => (r.headers.authorization === "Bearer tok-1" ? json(res, 401, { error: { code: "invalid_token", message: "expired" } }, r) : json(res, 200, { site_id: 2, name: "New name" }, r)));
+    srv.on("PUT", SITE, (r, res) =>
+      r.headers.authorization === "Bearer tok-1"
+        ? json(res, 401, { error: { code: "invalid_token", message: "expired" } }, r)
+        : json(res, 200, { site_id: 2, name: "New name" }, r),
+    );
     const c = client();
     const { data } = await updateSite(c, { idempotencyKey: null });
     expect(data).toMatchObject({ site_id: 2 });
@@ -172,7 +218,8 @@ describe("token", () => {
     let revoked = false;
     srv.on("GET", SITES, async (r, res) => {
       await new Promise((ok) => setTimeout(ok, 20));
-      if (revoked && r.headers.authorization === "Bearer tok-1") return json(res, 401, { error: { code: "invalid_token", message: "expired" } }, r);
+      if (revoked && r.headers.authorization === "Bearer tok-1")
+        return json(res, 401, { error: { code: "invalid_token", message: "expired" } }, r);
       json(res, 200, [], r);
     });
     const c = client();
@@ -193,7 +240,9 @@ describe("token", () => {
     srv.server.on("request", (req: IncomingMessage, res: ServerResponse) => {
       if (req.url === "/oauth/token") {
         req.resume();
-        return req.on("end", () => json(res, 401, { error: { code: "invalid_client", message: "client authentication failed" } }));
+        return req.on("end", () =>
+          json(res, 401, { error: { code: "invalid_client", message: "client authentication failed" } }),
+        );
       }
       original(req, res);
     });
@@ -224,10 +273,17 @@ describe("token", () => {
   });
 
   it("a user bearer (dealers/connect) and an API key are sent as given and never refreshed", async () => {
-    srv.on("PUT", /^\/partner\/v1\/dealers\/connect$/, (r, res) => json(res, 401, { error: { code: "invalid_token", message: "user token expired" } }, r));
+    srv.on("PUT", /^\/partner\/v1\/dealers\/connect$/, (r, res) =>
+      json(res, 401, { error: { code: "invalid_token", message: "user token expired" } }, r),
+    );
     const c = client();
     const e = await caughtChektError(
-      c.request("PUT", "/partner/v1/dealers/connect", { body: { external_dealer_id: "coastal-guard", company_name: "Coastal Guard" } }, { bearer: "user-token-1" }),
+      c.request(
+        "PUT",
+        "/partner/v1/dealers/connect",
+        { body: { external_dealer_id: "coastal-guard", company_name: "Coastal Guard" } },
+        { bearer: "user-token-1" },
+      ),
     );
     expect(e.kind).toBe("unauthorized");
     expect(srv.tokenCount).toBe(0);
@@ -237,7 +293,9 @@ describe("token", () => {
     const app = client({ auth: { type: "api_key", apiKey: "chekt_test_abcdefghijklmnopqrstuvwxyz012345" } });
     const { data } = await app.request("GET", "/v1/devices", { params: { query: { limit: 10 } } });
     expect(data).toEqual({ data: [], has_more: false, next_cursor: null });
-    expect(srv.api((r) => r.path === "/v1/devices")[0].headers.authorization).toBe("Bearer chekt_test_abcdefghijklmnopqrstuvwxyz012345");
+    expect(srv.api((r) => r.path === "/v1/devices")[0].headers.authorization).toBe(
+      "Bearer chekt_test_abcdefghijklmnopqrstuvwxyz012345",
+    );
     expect(srv.api((r) => r.path === "/v1/devices")[0].url).toBe("/v1/devices?limit=10");
     expect(srv.tokenCount).toBe(0);
   });
@@ -245,7 +303,11 @@ describe("token", () => {
 
 describe("rate limit", () => {
   it("on a 429 waits Retry-After, then retries (a write too: CHeKT did not process it)", async () => {
-    srv.on("PUT", SITE, (r, res, n) => (n === 1 ? json(res, 429, { error: { code: "rate_limited", message: "slow down" } }, r, { "retry-after": "1" }) : json(res, 200, { site_id: 2 }, r)));
+    srv.on("PUT", SITE, (r, res, n) =>
+      n === 1
+        ? json(res, 429, { error: { code: "rate_limited", message: "slow down" } }, r, { "retry-after": "1" })
+        : json(res, 200, { site_id: 2 }, r),
+    );
     const c = client();
     const started = Date.now();
     await updateSite(c, { idempotencyKey: null });
@@ -256,7 +318,9 @@ describe("rate limit", () => {
   });
 
   it("a 429 whose Retry-After does not fit the deadline fails at once, saying how long to wait", async () => {
-    srv.on("GET", SITES, (r, res) => json(res, 429, { error: { code: "rate_limited", message: "slow down" } }, r, { "retry-after": "30" }));
+    srv.on("GET", SITES, (r, res) =>
+      json(res, 429, { error: { code: "rate_limited", message: "slow down" } }, r, { "retry-after": "30" }),
+    );
     const c = client({ deadlineMs: 2_000 });
     const started = Date.now();
     const e = await caughtChektError(listSites(c));
@@ -271,7 +335,9 @@ describe("rate limit", () => {
   });
 
   it("a 429 storm: waits each Retry-After within the deadline and reports how long it waited", async () => {
-    srv.on("GET", SITES, (r, res) => json(res, 429, { error: { code: "rate_limited", message: "slow down" } }, r, { "retry-after": "1" }));
+    srv.on("GET", SITES, (r, res) =>
+      json(res, 429, { error: { code: "rate_limited", message: "slow down" } }, r, { "retry-after": "1" }),
+    );
     const c = client({ deadlineMs: 2_600 });
     const e = await caughtChektError(listSites(c));
     expect(e.kind).toBe("rate_limited");
@@ -285,7 +351,11 @@ describe("rate limit", () => {
     let resetS = 0;
     srv.on("GET", SITES, (r, res, n) => {
       if (n === 1) resetS = Math.ceil(Date.now() / 1000) + 1;
-      json(res, 200, [], r, { "x-ratelimit-limit": "60", "x-ratelimit-remaining": n === 1 ? "0" : "5", "x-ratelimit-reset": String(resetS) });
+      json(res, 200, [], r, {
+        "x-ratelimit-limit": "60",
+        "x-ratelimit-remaining": n === 1 ? "0" : "5",
+        "x-ratelimit-reset": String(resetS),
+      });
     });
     const c = client();
     await listSites(c);
@@ -304,7 +374,10 @@ describe("rate limit", () => {
     srv.on("GET", SITES, (r, res, n) => {
       if (reset === 0) reset = Math.ceil(Date.now() / 1000) + 1;
       // CHeKT allows 3 now; the answer counts the calls it has seen.
-      json(res, 200, [], r, { "x-ratelimit-remaining": String(Math.max(0, 3 - n)), "x-ratelimit-reset": String(reset) });
+      json(res, 200, [], r, {
+        "x-ratelimit-remaining": String(Math.max(0, 3 - n)),
+        "x-ratelimit-reset": String(reset),
+      });
     });
     const c = client();
     await listSites(c); // learn: 2 left
@@ -318,7 +391,11 @@ describe("rate limit", () => {
 
 describe("retries", () => {
   it("retries a GET on 500 and then succeeds, with the same trace id", async () => {
-    srv.on("GET", SITES, (r, res, n) => (n < 3 ? json(res, 500, { error: { code: "internal_error", message: "boom" } }, r) : json(res, 200, [{ site_id: "7", created_at: "2025-01-01 00:00:00" }], r)));
+    srv.on("GET", SITES, (r, res, n) =>
+      n < 3
+        ? json(res, 500, { error: { code: "internal_error", message: "boom" } }, r)
+        : json(res, 200, [{ site_id: "7", created_at: "2025-01-01 00:00:00" }], r),
+    );
     const c = client();
     const { data, attempts } = await listSites(c);
     expect(attempts).toBe(3);
@@ -329,7 +406,11 @@ describe("retries", () => {
   });
 
   it("retries a write with an Idempotency-Key on 503, resending the same key and body", async () => {
-    srv.on("PUT", SITE, (r, res, n) => (n === 1 ? json(res, 503, { error: { code: "service_unavailable", message: "later" } }, r) : json(res, 200, { site_id: 2 }, r)));
+    srv.on("PUT", SITE, (r, res, n) =>
+      n === 1
+        ? json(res, 503, { error: { code: "service_unavailable", message: "later" } }, r)
+        : json(res, 200, { site_id: 2 }, r),
+    );
     const c = client();
     await updateSite(c);
     const [a, b] = srv.api();
@@ -347,7 +428,9 @@ describe("retries", () => {
     await updateSite(c);
     await updateSite(c);
     await updateSite(c, { idempotencyKey: "bulk-job-9-chunk-2", traceId: "my-trace" });
-    const del = await c.request("DELETE", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: 1, siteId: 2 } } });
+    const del = await c.request("DELETE", "/partner/v1/dealers/{dealerId}/sites/{siteId}", {
+      params: { path: { dealerId: 1, siteId: 2 } },
+    });
     expect(del.data).toBeUndefined();
     await listSites(c);
     const keys = srv.api().map((r) => r.headers["idempotency-key"]);
@@ -398,7 +481,12 @@ describe("retries", () => {
     srv.reset();
     srv.on("POST", SITES, (r, res) => res.socket?.destroy());
     const e2 = await caughtChektError(
-      c.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } }, body: { external_site_id: "s-1", name: "A", timezone: "UTC" } }, { idempotencyKey: null }),
+      c.request(
+        "POST",
+        "/partner/v1/dealers/{dealerId}/sites",
+        { params: { path: { dealerId: 1 } }, body: { external_site_id: "s-1", name: "A", timezone: "UTC" } },
+        { idempotencyKey: null },
+      ),
     );
     expect(srv.api()).toHaveLength(1);
     expect(e2.kind).toBe("network");
@@ -448,7 +536,9 @@ describe("timeouts and unreachable", () => {
     const e = await caughtChektError(updateSite(client({ timeoutMs: 200 }), { idempotencyKey: null }));
     expect(srv.api()).toHaveLength(1);
     expect(e.kind).toBe("timeout");
-    expect(e.toActionFailure().message).toBe("CHeKT did not answer in time; the change may or may not have been saved — refresh to check before trying again.");
+    expect(e.toActionFailure().message).toBe(
+      "CHeKT did not answer in time; the change may or may not have been saved — refresh to check before trying again.",
+    );
   });
 
   it("a per-call timeout overrides the client's", async () => {
@@ -490,9 +580,19 @@ describe("timeouts and unreachable", () => {
     await new Promise<void>((r) => dead.listen(0, "127.0.0.1", r));
     const port = (dead.address() as AddressInfo).port;
     await new Promise((r) => dead.close(r));
-    const c = createChektClient({ baseUrl: `http://127.0.0.1:${port}`, auth: { type: "api_key", apiKey: "k" }, deadlineMs: 500, backoffBaseMs: 20 });
+    const c = createChektClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      auth: { type: "api_key", apiKey: "k" },
+      deadlineMs: 500,
+      backoffBaseMs: 20,
+    });
     const e = await caughtChektError(
-      c.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: 1, siteId: 2 } }, body: { name: "x" } }, { idempotencyKey: null }),
+      c.request(
+        "PUT",
+        "/partner/v1/dealers/{dealerId}/sites/{siteId}",
+        { params: { path: { dealerId: 1, siteId: 2 } }, body: { name: "x" } },
+        { idempotencyKey: null },
+      ),
     );
     expect(e.kind).toBe("network");
     expect(e.code).toBe("econnrefused");
@@ -504,26 +604,143 @@ describe("timeouts and unreachable", () => {
 });
 
 describe("error mapping", () => {
-  const envelope = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: { code, message, request_id: "req_abc", ...extra } });
+  const envelope = (code: string, message: string, extra: Record<string, unknown> = {}) => ({
+    error: { code, message, request_id: "req_abc", ...extra },
+  });
   const nest = (status: number, error: string, message: string | string[]) => ({ statusCode: status, error, message });
-  const cases: Array<{ status: number; body: unknown; kind: string; code: string; fieldErrors?: Record<string, string>; words: RegExp }> = [
-    { status: 400, body: envelope("validation_failed", "name is required", { field: "name" }), kind: "validation", code: "validation_failed", fieldErrors: { name: "name is required" }, words: /see the fields/ },
-    { status: 400, body: nest(400, "Bad Request", ["name must not be empty", "timezone must be a valid IANA time zone"]), kind: "validation", code: "bad_request", fieldErrors: { name: "name must not be empty", timezone: "timezone must be a valid IANA time zone" }, words: /see the fields/ },
-    { status: 401, body: envelope("invalid_api_key", "key revoked"), kind: "unauthorized", code: "invalid_api_key", words: /refused our credentials/ },
-    { status: 401, body: nest(401, "Unauthorized", "Unauthorized"), kind: "unauthorized", code: "unauthorized", words: /refused our credentials/ },
-    { status: 403, body: envelope("permission_denied", "dealer 3 is not connected to this partner"), kind: "forbidden", code: "permission_denied", words: /reconnect it on the Dealer page/ },
-    { status: 403, body: nest(403, "Forbidden", "Forbidden resource"), kind: "forbidden", code: "forbidden", words: /CHeKT refused access/ },
-    { status: 404, body: envelope("not_found", "site 2 not found"), kind: "not_found", code: "not_found", words: /could not find it: site 2 not found/ },
-    { status: 404, body: nest(404, "Not Found", "Site not found"), kind: "not_found", code: "not_found", words: /could not find it/ },
-    { status: 409, body: envelope("conflict", "external_site_id already exists", { field: "external_site_id" }), kind: "conflict", code: "conflict", fieldErrors: { external_site_id: "external_site_id already exists" }, words: /duplicate/ },
-    { status: 409, body: envelope("idempotency_conflict", "different body"), kind: "conflict", code: "idempotency_conflict", words: /same request key/ },
-    { status: 409, body: nest(409, "Conflict", "external_site_id already exists"), kind: "conflict", code: "conflict", fieldErrors: { external_site_id: "external_site_id already exists" }, words: /duplicate/ },
-    { status: 422, body: envelope("validation_failed", "bad", { details: [{ field: "security_type", message: "must be 1..4" }] }), kind: "validation", code: "validation_failed", fieldErrors: { security_type: "must be 1..4" }, words: /see the fields/ },
-    { status: 422, body: nest(422, "Unprocessable Entity", ["security_type must be one of 1, 2, 3, 4"]), kind: "validation", code: "unprocessable_entity", fieldErrors: { security_type: "security_type must be one of 1, 2, 3, 4" }, words: /see the fields/ },
-    { status: 429, body: envelope("rate_limited", "too many requests"), kind: "rate_limited", code: "rate_limited", words: /CHeKT is busy \(rate limit\)/ },
-    { status: 429, body: nest(429, "Too Many Requests", "ThrottlerException: Too Many Requests"), kind: "rate_limited", code: "too_many_requests", words: /CHeKT is busy/ },
-    { status: 500, body: envelope("internal_error", "boom"), kind: "server", code: "internal_error", words: /CHeKT had a problem \(HTTP 500\)/ },
-    { status: 500, body: nest(500, "Internal Server Error", "Internal server error"), kind: "server", code: "internal_server_error", words: /HTTP 500/ },
+  const cases: Array<{
+    status: number;
+    body: unknown;
+    kind: string;
+    code: string;
+    fieldErrors?: Record<string, string>;
+    words: RegExp;
+  }> = [
+    {
+      status: 400,
+      body: envelope("validation_failed", "name is required", { field: "name" }),
+      kind: "validation",
+      code: "validation_failed",
+      fieldErrors: { name: "name is required" },
+      words: /see the fields/,
+    },
+    {
+      status: 400,
+      body: nest(400, "Bad Request", ["name must not be empty", "timezone must be a valid IANA time zone"]),
+      kind: "validation",
+      code: "bad_request",
+      fieldErrors: { name: "name must not be empty", timezone: "timezone must be a valid IANA time zone" },
+      words: /see the fields/,
+    },
+    {
+      status: 401,
+      body: envelope("invalid_api_key", "key revoked"),
+      kind: "unauthorized",
+      code: "invalid_api_key",
+      words: /refused our credentials/,
+    },
+    {
+      status: 401,
+      body: nest(401, "Unauthorized", "Unauthorized"),
+      kind: "unauthorized",
+      code: "unauthorized",
+      words: /refused our credentials/,
+    },
+    {
+      status: 403,
+      body: envelope("permission_denied", "dealer 3 is not connected to this partner"),
+      kind: "forbidden",
+      code: "permission_denied",
+      words: /reconnect it on the Dealer page/,
+    },
+    {
+      status: 403,
+      body: nest(403, "Forbidden", "Forbidden resource"),
+      kind: "forbidden",
+      code: "forbidden",
+      words: /CHeKT refused access/,
+    },
+    {
+      status: 404,
+      body: envelope("not_found", "site 2 not found"),
+      kind: "not_found",
+      code: "not_found",
+      words: /could not find it: site 2 not found/,
+    },
+    {
+      status: 404,
+      body: nest(404, "Not Found", "Site not found"),
+      kind: "not_found",
+      code: "not_found",
+      words: /could not find it/,
+    },
+    {
+      status: 409,
+      body: envelope("conflict", "external_site_id already exists", { field: "external_site_id" }),
+      kind: "conflict",
+      code: "conflict",
+      fieldErrors: { external_site_id: "external_site_id already exists" },
+      words: /duplicate/,
+    },
+    {
+      status: 409,
+      body: envelope("idempotency_conflict", "different body"),
+      kind: "conflict",
+      code: "idempotency_conflict",
+      words: /same request key/,
+    },
+    {
+      status: 409,
+      body: nest(409, "Conflict", "external_site_id already exists"),
+      kind: "conflict",
+      code: "conflict",
+      fieldErrors: { external_site_id: "external_site_id already exists" },
+      words: /duplicate/,
+    },
+    {
+      status: 422,
+      body: envelope("validation_failed", "bad", { details: [{ field: "security_type", message: "must be 1..4" }] }),
+      kind: "validation",
+      code: "validation_failed",
+      fieldErrors: { security_type: "must be 1..4" },
+      words: /see the fields/,
+    },
+    {
+      status: 422,
+      body: nest(422, "Unprocessable Entity", ["security_type must be one of 1, 2, 3, 4"]),
+      kind: "validation",
+      code: "unprocessable_entity",
+      fieldErrors: { security_type: "security_type must be one of 1, 2, 3, 4" },
+      words: /see the fields/,
+    },
+    {
+      status: 429,
+      body: envelope("rate_limited", "too many requests"),
+      kind: "rate_limited",
+      code: "rate_limited",
+      words: /CHeKT is busy \(rate limit\)/,
+    },
+    {
+      status: 429,
+      body: nest(429, "Too Many Requests", "ThrottlerException: Too Many Requests"),
+      kind: "rate_limited",
+      code: "too_many_requests",
+      words: /CHeKT is busy/,
+    },
+    {
+      status: 500,
+      body: envelope("internal_error", "boom"),
+      kind: "server",
+      code: "internal_error",
+      words: /CHeKT had a problem \(HTTP 500\)/,
+    },
+    {
+      status: 500,
+      body: nest(500, "Internal Server Error", "Internal server error"),
+      kind: "server",
+      code: "internal_server_error",
+      words: /HTTP 500/,
+    },
     { status: 503, body: "Service Unavailable", kind: "server", code: "server_error", words: /HTTP 503/ },
   ];
 
@@ -531,10 +748,16 @@ describe("error mapping", () => {
     it(`${c.status} ${typeof c.body === "object" && c.body && "statusCode" in c.body ? "NestJS" : typeof c.body === "string" ? "text" : "envelope"} body → ${c.kind} (${c.code})`, async () => {
       srv.on("PUT", SITE, (r, res) =>
         typeof c.body === "string"
-          ? (res.writeHead(c.status, { "content-type": "text/plain", "x-partner-trace-id": r.headers["x-partner-trace-id"] as string }), res.end(c.body))
+          ? (res.writeHead(c.status, {
+              "content-type": "text/plain",
+              "x-partner-trace-id": r.headers["x-partner-trace-id"] as string,
+            }),
+            res.end(c.body))
           : json(res, c.status, c.body, r, c.status === 429 ? { "retry-after": "60" } : {}),
       );
-      const e = await caughtChektError(updateSite(client({ maxAttempts: 1, deadlineMs: 1000 }), { traceId: "trace-xyz" }));
+      const e = await caughtChektError(
+        updateSite(client({ maxAttempts: 1, deadlineMs: 1000 }), { traceId: "trace-xyz" }),
+      );
       expect(e.status).toBe(c.status);
       expect(e.kind).toBe(c.kind);
       expect(e.code).toBe(c.code);

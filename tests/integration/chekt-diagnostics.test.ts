@@ -46,12 +46,22 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const req = (apiKey: string) => ({ baseUrl: url, method: "GET" as const, path: "/v1/devices?limit=1", headers: { authorization: `Bearer ${apiKey}` }, timeoutMs: 3000, credential: { type: "api_key" as const, apiKey } });
+const req = (apiKey: string) => ({
+  baseUrl: url,
+  method: "GET" as const,
+  path: "/v1/devices?limit=1",
+  headers: { authorization: `Bearer ${apiKey}` },
+  timeoutMs: 3000,
+  credential: { type: "api_key" as const, apiKey },
+});
 
 describe("connection-check probes on the shared budget", () => {
   it("takes a read token, and learns what is left from the answer", async () => {
     const budget = new CallBudget("probe-a", { limits: { perMin: 60, burst: 5 } });
-    next = { status: 200, headers: { "x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "30" } };
+    next = {
+      status: 200,
+      headers: { "x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "30" },
+    };
     const before = arrived;
     const a = await diagnostics.probeChekt(req("k-a"), budget);
     expect(a).toMatchObject({ kind: "http", status: 200, rateLimitRemaining: 0 });
@@ -90,15 +100,36 @@ describe("connection-check probes on the shared budget", () => {
     const again = await connection.checkConnection({ baseUrl: url, apiKey: "k-check", timeoutMs: 3000 });
     expect(arrived - before).toBe(1);
     const held = again.app[0];
-    expect(held && "diagnosis" in held && held.diagnosis).toMatchObject({ bucket: "rate_limited", title: "Rate limited" });
-    expect(held && "diagnosis" in held && held.diagnosis.detail).toMatch(/was not sent: this credential's shared CHeKT budget .* no call free for \d+ s/);
+    expect(held && "diagnosis" in held && held.diagnosis).toMatchObject({
+      bucket: "rate_limited",
+      title: "Rate limited",
+    });
+    expect(held && "diagnosis" in held && held.diagnosis.detail).toMatch(
+      /was not sent: this credential's shared CHeKT budget .* no call free for \d+ s/,
+    );
     expect(again.summary.ok).toBe(false);
   });
 
   it("against the simulator, the check spends the shared budget rows of the partner and of the key", async () => {
-    const r = await connection.checkConnection({ baseUrl: sim.url, clientId: DEMO.partner.clientId, clientSecret: DEMO.partner.clientSecret, chektDealerId: DEMO.dealers.acme.id, apiKey: DEMO.app.apiKey, timeoutMs: 5000 });
+    const r = await connection.checkConnection({
+      baseUrl: sim.url,
+      clientId: DEMO.partner.clientId,
+      clientSecret: DEMO.partner.clientSecret,
+      chektDealerId: DEMO.dealers.acme.id,
+      apiKey: DEMO.app.apiKey,
+      timeoutMs: 5000,
+    });
     expect(r.summary.ok).toBe(true);
-    const rows = await prisma.chektBudget.findMany({ where: { credential: { in: [credentialKey({ type: "client_secret", clientId: DEMO.partner.clientId }), credentialKey({ type: "api_key", apiKey: DEMO.app.apiKey })] } } });
+    const rows = await prisma.chektBudget.findMany({
+      where: {
+        credential: {
+          in: [
+            credentialKey({ type: "client_secret", clientId: DEMO.partner.clientId }),
+            credentialKey({ type: "api_key", apiKey: DEMO.app.apiKey }),
+          ],
+        },
+      },
+    });
     expect(rows).toHaveLength(2);
     // Corrected from the simulator's X-RateLimit-Limit (600 a minute), not left at the configured tier.
     expect(rows.every((row) => row.perMin === 600)).toBe(true);

@@ -7,7 +7,13 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 
 let server: Server;
-const KEYS = ["CHEKT_API_BASE_URL", "CHEKT_CLIENT_ID", "CHEKT_CLIENT_SECRET", "CHEKT_PRIVATE_KEY", "DATABASE_URL"] as const;
+const KEYS = [
+  "CHEKT_API_BASE_URL",
+  "CHEKT_CLIENT_ID",
+  "CHEKT_CLIENT_SECRET",
+  "CHEKT_PRIVATE_KEY",
+  "DATABASE_URL",
+] as const;
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
 const seen: Array<{ url: string; auth?: string; body: string }> = [];
 
@@ -18,8 +24,12 @@ beforeAll(async () => {
     req.on("end", () => {
       seen.push({ url: req.url ?? "", auth: req.headers.authorization, body });
       res.setHeader("content-type", "application/json");
-      if (req.url === "/oauth/token") return res.end(JSON.stringify({ access_token: "env-token", token_type: "Bearer", expires_in: 3600, scope: "partner" }));
-      if (req.url?.startsWith("/v1/devices")) return res.end(JSON.stringify({ data: [], has_more: false, next_cursor: null }));
+      if (req.url === "/oauth/token")
+        return res.end(
+          JSON.stringify({ access_token: "env-token", token_type: "Bearer", expires_in: 3600, scope: "partner" }),
+        );
+      if (req.url?.startsWith("/v1/devices"))
+        return res.end(JSON.stringify({ data: [], has_more: false, next_cursor: null }));
       res.end(JSON.stringify({ dealer_id: 1, external_dealer_id: "acme-security", company_name: "Acme" }));
     });
   });
@@ -44,7 +54,11 @@ it("chekt uses CHEKT_API_BASE_URL and the client credentials from the environmen
   const { data } = await chekt.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: 1 } } });
   expect(data).toMatchObject({ dealer_id: 1 });
   expect(chekt.baseUrl).toBe(process.env.CHEKT_API_BASE_URL);
-  expect(Object.fromEntries(new URLSearchParams(seen[0].body))).toEqual({ grant_type: "client_credentials", client_id: "env-client", client_secret: "env-secret" });
+  expect(Object.fromEntries(new URLSearchParams(seen[0].body))).toEqual({
+    grant_type: "client_credentials",
+    client_id: "env-client",
+    client_secret: "env-secret",
+  });
   expect(seen[1]).toMatchObject({ url: "/partner/v1/dealers/1", auth: "Bearer env-token" });
 
   const key = "chekt_test_abcdefghijklmnopqrstuvwxyz0123";

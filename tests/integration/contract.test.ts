@@ -25,11 +25,23 @@ type Answered = { response: Response; data?: unknown; error?: unknown };
  * Check one answer against the document and count its operation as covered. Returns the success body
  * as the client's types (from the same document) describe it; an error body is the call's `error`.
  */
-async function check<R extends Answered>(method: string, template: string, r: R, expectStatus: number, opts: { projected?: boolean } = {}): Promise<NonNullable<R["data"]>> {
+async function check<R extends Answered>(
+  method: string,
+  template: string,
+  r: R,
+  expectStatus: number,
+  opts: { projected?: boolean } = {},
+): Promise<NonNullable<R["data"]>> {
   const body = r.data ?? r.error;
   expect(r.response.status, `${method} ${template}: ${JSON.stringify(body)}`).toBe(expectStatus);
   const ct = r.response.headers.get("content-type") ?? "";
-  const { operationId, errors } = checkResponse(method, template, r.response.status, ct.includes("json") ? body : undefined, opts);
+  const { operationId, errors } = checkResponse(
+    method,
+    template,
+    r.response.status,
+    ct.includes("json") ? body : undefined,
+    opts,
+  );
   if (errors.length) problems.push(`${operationId} ${r.response.status}: ${errors.join("; ")}`);
   expect(errors, `${operationId} answer must match the document`).toEqual([]);
   expect(r.response.headers.get("x-partner-trace-id"), "trace id on every answer").toBeTruthy();
@@ -45,7 +57,11 @@ const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
 const idem = () => ({ "Idempotency-Key": randomUUID() });
 
 beforeAll(async () => {
-  s = await startSimulator({ port: 0, seed: "demo", config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, webhookRetryScale: 0.001 } });
+  s = await startSimulator({
+    port: 0,
+    seed: "demo",
+    config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, webhookRetryScale: 0.001 },
+  });
   api = createClient<paths>({ baseUrl: s.url });
   // No receiver is needed here; keep deliveries from hitting localhost:3000.
   await control(s.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
@@ -65,7 +81,11 @@ describe("contract: every operation against the simulator", () => {
 
   it("OAuth: client credentials with a secret", async () => {
     const r = await api.POST("/oauth/token", {
-      body: { grant_type: "client_credentials", client_id: DEMO.partner.clientId, client_secret: DEMO.partner.clientSecret },
+      body: {
+        grant_type: "client_credentials",
+        client_id: DEMO.partner.clientId,
+        client_secret: DEMO.partner.clientSecret,
+      },
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
     });
     const body = await check("post", "/oauth/token", r, 200);
@@ -75,15 +95,27 @@ describe("contract: every operation against the simulator", () => {
 
   it("OAuth: client credentials with an RS256 client assertion", async () => {
     const { publicKey, privateKey } = await generateKeyPair("RS256");
-    const reg = await control(s.url, "POST", "/_sim/partners", { name: "Assertion partner", client_secret: null, public_key_pem: await exportSPKI(publicKey) });
+    const reg = await control(s.url, "POST", "/_sim/partners", {
+      name: "Assertion partner",
+      client_secret: null,
+      public_key_pem: await exportSPKI(publicKey),
+    });
     expect(reg.status).toBe(201);
     const assertion = await new SignJWT({})
       .setProtectedHeader({ alg: "RS256" })
-      .setIssuer(reg.body.client_id).setSubject(reg.body.client_id).setAudience(`${s.url}/oauth/token`)
-      .setIssuedAt().setExpirationTime("2m").setJti(randomUUID())
+      .setIssuer(reg.body.client_id)
+      .setSubject(reg.body.client_id)
+      .setAudience(`${s.url}/oauth/token`)
+      .setIssuedAt()
+      .setExpirationTime("2m")
+      .setJti(randomUUID())
       .sign(privateKey);
     const r = await api.POST("/oauth/token", {
-      body: { grant_type: "client_credentials", client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: assertion },
+      body: {
+        grant_type: "client_credentials",
+        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        client_assertion: assertion,
+      },
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
     });
     expect((await check("post", "/oauth/token", r, 200)).scope).toBe("partner");
@@ -93,7 +125,16 @@ describe("contract: every operation against the simulator", () => {
     const redirect = "http://127.0.0.1:1/api/dealers/connect/callback";
     const challenge = createHash("sha256").update(pkce.verifier).digest("base64url");
     const page = await api.GET("/oauth/authorize", {
-      params: { query: { response_type: "code", client_id: DEMO.partner.clientId, redirect_uri: redirect, code_challenge: challenge, code_challenge_method: "S256", state: pkce.state } },
+      params: {
+        query: {
+          response_type: "code",
+          client_id: DEMO.partner.clientId,
+          redirect_uri: redirect,
+          code_challenge: challenge,
+          code_challenge_method: "S256",
+          state: pkce.state,
+        },
+      },
       parseAs: "text",
     });
     await check("get", "/oauth/authorize", page, 200);
@@ -102,8 +143,15 @@ describe("contract: every operation against the simulator", () => {
 
     const approve = await api.POST("/oauth/authorize", {
       body: {
-        response_type: "code", client_id: DEMO.partner.clientId, redirect_uri: redirect, code_challenge: challenge, code_challenge_method: "S256",
-        state: pkce.state, email: DEMO.dealers.coastal.admin, password: DEMO.password, decision: "approve",
+        response_type: "code",
+        client_id: DEMO.partner.clientId,
+        redirect_uri: redirect,
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+        state: pkce.state,
+        email: DEMO.dealers.coastal.admin,
+        password: DEMO.password,
+        decision: "approve",
       },
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       redirect: "manual",
@@ -114,7 +162,13 @@ describe("contract: every operation against the simulator", () => {
     const code = location.searchParams.get("code")!;
 
     const r = await api.POST("/oauth/token", {
-      body: { grant_type: "authorization_code", code, redirect_uri: redirect, code_verifier: pkce.verifier, client_id: DEMO.partner.clientId },
+      body: {
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: redirect,
+        code_verifier: pkce.verifier,
+        client_id: DEMO.partner.clientId,
+      },
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
     });
     const body = await check("post", "/oauth/token", r, 200);
@@ -124,58 +178,139 @@ describe("contract: every operation against the simulator", () => {
   });
 
   it("Dealers: connect (user token), get, update", async () => {
-    const r = await api.PUT("/partner/v1/dealers/connect", { body: { external_dealer_id: "coastal-guard", company_name: "Coastal Guard LLC" }, headers: { ...bearer(userToken), ...idem() } });
+    const r = await api.PUT("/partner/v1/dealers/connect", {
+      body: { external_dealer_id: "coastal-guard", company_name: "Coastal Guard LLC" },
+      headers: { ...bearer(userToken), ...idem() },
+    });
     const d = await check("put", "/partner/v1/dealers/connect", r, 200);
     expect(d).toMatchObject({ dealer_id: 3, external_dealer_id: "coastal-guard", is_connected: true });
-    const g = await api.GET("/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: 3 } }, headers: bearer(token) });
+    const g = await api.GET("/partner/v1/dealers/{dealerId}", {
+      params: { path: { dealerId: 3 } },
+      headers: bearer(token),
+    });
     expect((await check("get", "/partner/v1/dealers/{dealerId}", g, 200)).company_name).toBe("Coastal Guard LLC");
-    const u = await api.PUT("/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: 3 } }, body: { company_phone_number: "+1-631-555-0100" }, headers: { ...bearer(token), ...idem() } });
+    const u = await api.PUT("/partner/v1/dealers/{dealerId}", {
+      params: { path: { dealerId: 3 } },
+      body: { company_phone_number: "+1-631-555-0100" },
+      headers: { ...bearer(token), ...idem() },
+    });
     expect((await check("put", "/partner/v1/dealers/{dealerId}", u, 200)).company_phone_number).toBe("+1-631-555-0100");
   });
 
   it("Monitoring stations: create, list, get, update", async () => {
-    const c = await api.POST("/partner/v1/dealers/{dealerId}/monitoring-stations", { params: { path: { dealerId: 3 } }, body: { external_monitoring_station_id: "ms-contract", name: "Contract Station", prefix: "CT" }, headers: { ...bearer(token), ...idem() } });
-    stationId = (await check("post", "/partner/v1/dealers/{dealerId}/monitoring-stations", c, 201)).monitoring_station_id;
-    const l = await api.GET("/partner/v1/dealers/{dealerId}/monitoring-stations", { params: { path: { dealerId: 3 }, query: { sort: "name" } }, headers: bearer(token) });
-    expect((await check("get", "/partner/v1/dealers/{dealerId}/monitoring-stations", l, 200)).length).toBeGreaterThan(1);
+    const c = await api.POST("/partner/v1/dealers/{dealerId}/monitoring-stations", {
+      params: { path: { dealerId: 3 } },
+      body: { external_monitoring_station_id: "ms-contract", name: "Contract Station", prefix: "CT" },
+      headers: { ...bearer(token), ...idem() },
+    });
+    stationId = (await check("post", "/partner/v1/dealers/{dealerId}/monitoring-stations", c, 201))
+      .monitoring_station_id;
+    const l = await api.GET("/partner/v1/dealers/{dealerId}/monitoring-stations", {
+      params: { path: { dealerId: 3 }, query: { sort: "name" } },
+      headers: bearer(token),
+    });
+    expect((await check("get", "/partner/v1/dealers/{dealerId}/monitoring-stations", l, 200)).length).toBeGreaterThan(
+      1,
+    );
     expect(l.response.headers.get("x-total-count")).toMatch(/^\d+$/);
-    const g = await api.GET("/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}", { params: { path: { dealerId: 3, monitoringStationId: stationId } }, headers: bearer(token) });
+    const g = await api.GET("/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}", {
+      params: { path: { dealerId: 3, monitoringStationId: stationId } },
+      headers: bearer(token),
+    });
     await check("get", "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}", g, 200);
-    const u = await api.PUT("/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}", { params: { path: { dealerId: 3, monitoringStationId: stationId } }, body: { linecard: "LC-9" }, headers: { ...bearer(token), ...idem() } });
-    expect((await check("put", "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}", u, 200)).linecard).toBe("LC-9");
+    const u = await api.PUT("/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}", {
+      params: { path: { dealerId: 3, monitoringStationId: stationId } },
+      body: { linecard: "LC-9" },
+      headers: { ...bearer(token), ...idem() },
+    });
+    expect(
+      (await check("put", "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}", u, 200)).linecard,
+    ).toBe("LC-9");
   });
 
   it("Sites: create, list, get, update, activation", async () => {
     const c = await api.POST("/partner/v1/dealers/{dealerId}/sites", {
       params: { path: { dealerId: 3 } },
-      body: { external_site_id: "contract-site-1", name: "Contract Site", timezone: "America/Chicago", monitoring_station_id: stationId, account_number: "9001", address1: "1 Test Way" },
+      body: {
+        external_site_id: "contract-site-1",
+        name: "Contract Site",
+        timezone: "America/Chicago",
+        monitoring_station_id: stationId,
+        account_number: "9001",
+        address1: "1 Test Way",
+      },
       headers: { ...bearer(token), ...idem() },
     });
     const site = await check("post", "/partner/v1/dealers/{dealerId}/sites", c, 201);
     expect(site.is_activated).toBe(0);
     siteId = site.site_id;
-    const l = await api.GET("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 3 }, query: { fields: "site_id,name,timezone", filter: ["timezone,America/.*,regex"], sort: "created_at", dir: "desc", limit: 50, offset: 0 } }, headers: { ...bearer(token), "x-partner-trace-id": "550e8400-e29b-41d4-a716-123456789000" } });
+    const l = await api.GET("/partner/v1/dealers/{dealerId}/sites", {
+      params: {
+        path: { dealerId: 3 },
+        query: {
+          fields: "site_id,name,timezone",
+          filter: ["timezone,America/.*,regex"],
+          sort: "created_at",
+          dir: "desc",
+          limit: 50,
+          offset: 0,
+        },
+      },
+      headers: { ...bearer(token), "x-partner-trace-id": "550e8400-e29b-41d4-a716-123456789000" },
+    });
     const rows = await check("get", "/partner/v1/dealers/{dealerId}/sites", l, 200, { projected: true });
     expect(l.response.headers.get("x-partner-trace-id")).toBe("550e8400-e29b-41d4-a716-123456789000");
     expect(rows[0]).toEqual({ site_id: siteId, name: "Contract Site", timezone: "America/Chicago" });
-    const g = await api.GET("/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: 3, siteId } }, headers: bearer(token) });
-    expect((await check("get", "/partner/v1/dealers/{dealerId}/sites/{siteId}", g, 200)).has_physical_bridge).toBe(false);
-    const u = await api.PUT("/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: 3, siteId } }, body: { name: "Contract Site (renamed)" }, headers: { ...bearer(token), ...idem() } });
+    const g = await api.GET("/partner/v1/dealers/{dealerId}/sites/{siteId}", {
+      params: { path: { dealerId: 3, siteId } },
+      headers: bearer(token),
+    });
+    expect((await check("get", "/partner/v1/dealers/{dealerId}/sites/{siteId}", g, 200)).has_physical_bridge).toBe(
+      false,
+    );
+    const u = await api.PUT("/partner/v1/dealers/{dealerId}/sites/{siteId}", {
+      params: { path: { dealerId: 3, siteId } },
+      body: { name: "Contract Site (renamed)" },
+      headers: { ...bearer(token), ...idem() },
+    });
     const updated = await check("put", "/partner/v1/dealers/{dealerId}/sites/{siteId}", u, 200);
     expect(updated).toMatchObject({ name: "Contract Site (renamed)", account_number: "9001" });
-    const a = await api.PUT("/partner/v1/dealers/{dealerId}/sites/{siteId}/activation-status", { params: { path: { dealerId: 3, siteId } }, body: { is_activated: 1 }, headers: { ...bearer(token), ...idem() } });
-    expect((await check("put", "/partner/v1/dealers/{dealerId}/sites/{siteId}/activation-status", a, 200)).is_activated).toBe(1);
+    const a = await api.PUT("/partner/v1/dealers/{dealerId}/sites/{siteId}/activation-status", {
+      params: { path: { dealerId: 3, siteId } },
+      body: { is_activated: 1 },
+      headers: { ...bearer(token), ...idem() },
+    });
+    expect(
+      (await check("put", "/partner/v1/dealers/{dealerId}/sites/{siteId}/activation-status", a, 200)).is_activated,
+    ).toBe(1);
   });
 
   it("Contacts: create, list, get, update", async () => {
     const base = "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts" as const;
-    const c = await api.POST(base, { params: { path: { dealerId: 3, siteId } }, body: { external_contact_id: "ct-1", first_name: "Ana", last_name: "Lopez", phone_number: "+1-555-0100", email: "ana@example.com" }, headers: { ...bearer(token), ...idem() } });
+    const c = await api.POST(base, {
+      params: { path: { dealerId: 3, siteId } },
+      body: {
+        external_contact_id: "ct-1",
+        first_name: "Ana",
+        last_name: "Lopez",
+        phone_number: "+1-555-0100",
+        email: "ana@example.com",
+      },
+      headers: { ...bearer(token), ...idem() },
+    });
     contactId = (await check("post", base, c, 201)).contact_id;
     const l = await api.GET(base, { params: { path: { dealerId: 3, siteId } }, headers: bearer(token) });
     expect(await check("get", base, l, 200)).toHaveLength(1);
-    const g = await api.GET(`${base}/{contactId}`, { params: { path: { dealerId: 3, siteId, contactId } }, headers: bearer(token) });
+    const g = await api.GET(`${base}/{contactId}`, {
+      params: { path: { dealerId: 3, siteId, contactId } },
+      headers: bearer(token),
+    });
     await check("get", `${base}/{contactId}`, g, 200);
-    const u = await api.PUT(`${base}/{contactId}`, { params: { path: { dealerId: 3, siteId, contactId } }, body: { phone_number: null }, headers: { ...bearer(token), ...idem() } });
+    const u = await api.PUT(`${base}/{contactId}`, {
+      params: { path: { dealerId: 3, siteId, contactId } },
+      body: { phone_number: null },
+      headers: { ...bearer(token), ...idem() },
+    });
     expect((await check("put", `${base}/{contactId}`, u, 200)).phone_number).toBeNull();
   });
 
@@ -192,25 +327,51 @@ describe("contract: every operation against the simulator", () => {
     });
     const bulk = await check("post", base, c, 201);
     expect(bulk).toMatchObject({ success_count: 2, failure_count: 1 });
-    expect(bulk.results[2]).toMatchObject({ is_successful: false, status_code: 400, error_message: "name must not be empty" });
+    expect(bulk.results[2]).toMatchObject({
+      is_successful: false,
+      status_code: 400,
+      error_message: "name must not be empty",
+    });
     deviceIds = bulk.results.filter((x) => x.is_successful).map((x) => x.res!.device_id);
-    const l = await api.GET(base, { params: { path: { dealerId: 3, siteId }, query: { filter: ["device_type,camera,eq"] } }, headers: bearer(token) });
+    const l = await api.GET(base, {
+      params: { path: { dealerId: 3, siteId }, query: { filter: ["device_type,camera,eq"] } },
+      headers: bearer(token),
+    });
     expect(await check("get", base, l, 200)).toHaveLength(1);
-    const g = await api.GET(`${base}/{deviceId}`, { params: { path: { dealerId: 3, siteId, deviceId: deviceIds[0]! } }, headers: bearer(token) });
+    const g = await api.GET(`${base}/{deviceId}`, {
+      params: { path: { dealerId: 3, siteId, deviceId: deviceIds[0]! } },
+      headers: bearer(token),
+    });
     expect((await check("get", `${base}/{deviceId}`, g, 200)).name).toBe("Gate");
-    const u = await api.PUT(base, { params: { path: { dealerId: 3, siteId } }, body: [{ device_id: deviceIds[0]!, name: "Main Gate" }, { device_id: 999_999, name: "Nope" }], headers: { ...bearer(token), ...idem() } });
+    const u = await api.PUT(base, {
+      params: { path: { dealerId: 3, siteId } },
+      body: [
+        { device_id: deviceIds[0]!, name: "Main Gate" },
+        { device_id: 999_999, name: "Nope" },
+      ],
+      headers: { ...bearer(token), ...idem() },
+    });
     const up = await check("put", base, u, 200);
     expect(up).toMatchObject({ success_count: 1, failure_count: 1 });
     expect(up.results[1].status_code).toBe(404);
-    const site = await api.GET("/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: 3, siteId } }, headers: bearer(token) });
-    expect((await check("get", "/partner/v1/dealers/{dealerId}/sites/{siteId}", site, 200)).has_physical_bridge).toBe(true);
+    const site = await api.GET("/partner/v1/dealers/{dealerId}/sites/{siteId}", {
+      params: { path: { dealerId: 3, siteId } },
+      headers: bearer(token),
+    });
+    expect((await check("get", "/partner/v1/dealers/{dealerId}/sites/{siteId}", site, 200)).has_physical_bridge).toBe(
+      true,
+    );
   });
 
   it("Arming settings: get, patch", async () => {
     const p = "/partner/v1/dealers/{dealerId}/sites/{siteId}/arming-settings" as const;
     const g = await api.GET(p, { params: { path: { dealerId: 3, siteId } }, headers: bearer(token) });
     expect((await check("get", p, g, 200)).security_type).toBe(3);
-    const u = await api.PATCH(p, { params: { path: { dealerId: 3, siteId } }, body: { security_type: 4 }, headers: { ...bearer(token), ...idem() } });
+    const u = await api.PATCH(p, {
+      params: { path: { dealerId: 3, siteId } },
+      body: { security_type: 4 },
+      headers: { ...bearer(token), ...idem() },
+    });
     expect((await check("patch", p, u, 200)).security_type).toBe(4);
   });
 
@@ -219,8 +380,16 @@ describe("contract: every operation against the simulator", () => {
     expect(made.status).toBe(201);
     const vid = made.body.verification.verification_id as string;
     const p = "/partner/v1/dealers/{dealerId}/sites/{siteId}/alarm-verifications/{verificationId}" as const;
-    const r = await api.PATCH(p, { params: { path: { dealerId: 3, siteId, verificationId: vid } }, body: { verification_id: vid, contact_id: contactId, action: "dispatch", responded_at: new Date().toISOString() }, headers: { ...bearer(token), ...idem() } });
-    expect(await check("patch", p, r, 200)).toMatchObject({ verification_id: vid, contact_id: contactId, action: "dispatch" });
+    const r = await api.PATCH(p, {
+      params: { path: { dealerId: 3, siteId, verificationId: vid } },
+      body: { verification_id: vid, contact_id: contactId, action: "dispatch", responded_at: new Date().toISOString() },
+      headers: { ...bearer(token), ...idem() },
+    });
+    expect(await check("patch", p, r, 200)).toMatchObject({
+      verification_id: vid,
+      contact_id: contactId,
+      action: "dispatch",
+    });
   });
 
   it("CHeKT Apps /v1: devices, snapshots, alarms, events, sites", async () => {
@@ -234,7 +403,10 @@ describe("contract: every operation against the simulator", () => {
     const page1 = await check("get", "/v1/devices", devs, 200);
     expect(page1.data).toHaveLength(5);
     expect(page1.has_more).toBe(true);
-    const devs2 = await api.GET("/v1/devices", { params: { query: { limit: 5, cursor: page1.next_cursor ?? undefined } }, headers: key });
+    const devs2 = await api.GET("/v1/devices", {
+      params: { query: { limit: 5, cursor: page1.next_cursor ?? undefined } },
+      headers: key,
+    });
     const page2 = await check("get", "/v1/devices", devs2, 200);
     expect(page2.data[0].id).not.toBe(page1.data[0].id);
     const dev = await api.GET("/v1/devices/{id}", { params: { path: { id: deviceId } }, headers: key });
@@ -245,26 +417,69 @@ describe("contract: every operation against the simulator", () => {
     expect((await check("get", "/v1/alarms", alarms, 200)).data[0].id).toBe(alarmId);
     const alarm = await api.GET("/v1/alarms/{id}", { params: { path: { id: alarmId } }, headers: key });
     expect((await check("get", "/v1/alarms/{id}", alarm, 200)).status).toBe("open");
-    const ack = await api.POST("/v1/alarms/{id}/acknowledge", { params: { path: { id: alarmId } }, body: { reason: "seen" }, headers: { ...key, ...idem() } });
+    const ack = await api.POST("/v1/alarms/{id}/acknowledge", {
+      params: { path: { id: alarmId } },
+      body: { reason: "seen" },
+      headers: { ...key, ...idem() },
+    });
     expect((await check("post", "/v1/alarms/{id}/acknowledge", ack, 200)).status).toBe("acknowledged");
     const events = await api.GET("/v1/events", { params: { query: { type: "alarm.acknowledged" } }, headers: key });
-    expect((await check("get", "/v1/events", events, 200)).data.at(-1)).toMatchObject({ type: "alarm.acknowledged", data: { alarm_id: alarmId } });
+    expect((await check("get", "/v1/events", events, 200)).data.at(-1)).toMatchObject({
+      type: "alarm.acknowledged",
+      data: { alarm_id: alarmId },
+    });
     // annotate (events:write): the stored annotation comes back; one without note, verdict or outcome is refused.
-    const ann = await api.POST("/v1/alarms/{id}/annotate", { params: { path: { id: alarmId } }, body: { source: "contract-test", outcome: "police dispatched", note: "steps: called keyholder" }, headers: { ...key, ...idem() } });
-    expect(await check("post", "/v1/alarms/{id}/annotate", ann, 201)).toMatchObject({ alarm_id: alarmId, source: "contract-test", outcome: "police dispatched", note: "steps: called keyholder", verdict: null });
-    const bare = await api.POST("/v1/alarms/{id}/annotate", { params: { path: { id: alarmId } }, body: { source: "contract-test" }, headers: { ...key, ...idem() } });
+    const ann = await api.POST("/v1/alarms/{id}/annotate", {
+      params: { path: { id: alarmId } },
+      body: { source: "contract-test", outcome: "police dispatched", note: "steps: called keyholder" },
+      headers: { ...key, ...idem() },
+    });
+    expect(await check("post", "/v1/alarms/{id}/annotate", ann, 201)).toMatchObject({
+      alarm_id: alarmId,
+      source: "contract-test",
+      outcome: "police dispatched",
+      note: "steps: called keyholder",
+      verdict: null,
+    });
+    const bare = await api.POST("/v1/alarms/{id}/annotate", {
+      params: { path: { id: alarmId } },
+      body: { source: "contract-test" },
+      headers: { ...key, ...idem() },
+    });
     await check("post", "/v1/alarms/{id}/annotate", bare, 400);
-    expect(bare.error?.error).toMatchObject({ code: "validation_failed", message: "an annotation needs at least one of note, verdict or outcome" });
-    const esc = await api.POST("/v1/alarms/{id}/escalate", { params: { path: { id: alarmId } }, body: { source: "contract-test", reason: "unclaimed for 60 s" }, headers: { ...key, ...idem() } });
-    expect(await check("post", "/v1/alarms/{id}/escalate", esc, 201)).toMatchObject({ alarm_id: alarmId, reason: "unclaimed for 60 s" });
-    const noReason = await api.POST("/v1/alarms/{id}/escalate", { params: { path: { id: alarmId } }, body: { source: "contract-test", reason: "" }, headers: { ...key, ...idem() } });
+    expect(bare.error?.error).toMatchObject({
+      code: "validation_failed",
+      message: "an annotation needs at least one of note, verdict or outcome",
+    });
+    const esc = await api.POST("/v1/alarms/{id}/escalate", {
+      params: { path: { id: alarmId } },
+      body: { source: "contract-test", reason: "unclaimed for 60 s" },
+      headers: { ...key, ...idem() },
+    });
+    expect(await check("post", "/v1/alarms/{id}/escalate", esc, 201)).toMatchObject({
+      alarm_id: alarmId,
+      reason: "unclaimed for 60 s",
+    });
+    const noReason = await api.POST("/v1/alarms/{id}/escalate", {
+      params: { path: { id: alarmId } },
+      body: { source: "contract-test", reason: "" },
+      headers: { ...key, ...idem() },
+    });
     await check("post", "/v1/alarms/{id}/escalate", noReason, 400);
     const snap = await api.GET("/v1/snapshots/{id}", { params: { path: { id: snapId } }, headers: key });
     const snapBody = await check("get", "/v1/snapshots/{id}", snap, 200);
-    const img = await api.GET("/v1/snapshots/{id}/image", { params: { path: { id: snapId } }, headers: key, parseAs: "arrayBuffer" });
+    const img = await api.GET("/v1/snapshots/{id}/image", {
+      params: { path: { id: snapId } },
+      headers: key,
+      parseAs: "arrayBuffer",
+    });
     await check("get", "/v1/snapshots/{id}/image", img, 200);
     expect(img.response.headers.get("content-type")).toBe("image/png");
-    expect(Buffer.from(img.data as ArrayBuffer).subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+    expect(
+      Buffer.from(img.data as ArrayBuffer)
+        .subarray(0, 8)
+        .toString("hex"),
+    ).toBe("89504e470d0a1a0a");
     // The URL in the object works without the key (signed).
     const viaUrl = await fetch(snapBody.url);
     expect(viaUrl.status).toBe(200);
@@ -274,32 +489,98 @@ describe("contract: every operation against the simulator", () => {
 
   it("Deletes and disconnect", async () => {
     const dv = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices/bulk-delete" as const;
-    const d = await api.POST(dv, { params: { path: { dealerId: 3, siteId } }, body: { deviceIds: [deviceIds[0]!, 424242] }, headers: { ...bearer(token), ...idem() } });
+    const d = await api.POST(dv, {
+      params: { path: { dealerId: 3, siteId } },
+      body: { deviceIds: [deviceIds[0]!, 424242] },
+      headers: { ...bearer(token), ...idem() },
+    });
     expect(await check("post", dv, d, 200)).toMatchObject({ success_count: 1, failure_count: 1 });
     const ct = "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts/{contactId}" as const;
-    await check("delete", ct, await api.DELETE(ct, { params: { path: { dealerId: 3, siteId, contactId } }, headers: { ...bearer(token), ...idem() } }), 204);
+    await check(
+      "delete",
+      ct,
+      await api.DELETE(ct, {
+        params: { path: { dealerId: 3, siteId, contactId } },
+        headers: { ...bearer(token), ...idem() },
+      }),
+      204,
+    );
     const st = "/partner/v1/dealers/{dealerId}/sites/{siteId}" as const;
-    await check("delete", st, await api.DELETE(st, { params: { path: { dealerId: 3, siteId } }, headers: { ...bearer(token), ...idem() } }), 204);
-    await check("get", st, await api.GET(st, { params: { path: { dealerId: 3, siteId } }, headers: bearer(token) }), 404);
+    await check(
+      "delete",
+      st,
+      await api.DELETE(st, { params: { path: { dealerId: 3, siteId } }, headers: { ...bearer(token), ...idem() } }),
+      204,
+    );
+    await check(
+      "get",
+      st,
+      await api.GET(st, { params: { path: { dealerId: 3, siteId } }, headers: bearer(token) }),
+      404,
+    );
     const ms = "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}" as const;
-    await check("delete", ms, await api.DELETE(ms, { params: { path: { dealerId: 3, monitoringStationId: stationId } }, headers: { ...bearer(token), ...idem() } }), 204);
+    await check(
+      "delete",
+      ms,
+      await api.DELETE(ms, {
+        params: { path: { dealerId: 3, monitoringStationId: stationId } },
+        headers: { ...bearer(token), ...idem() },
+      }),
+      204,
+    );
     const dis = "/partner/v1/dealers/{dealerId}/disconnect" as const;
     const r = await api.POST(dis, { params: { path: { dealerId: 3 } }, headers: { ...bearer(token), ...idem() } });
     expect(await check("post", dis, r, 200)).toMatchObject({ external_dealer_id: null, is_connected: false });
-    await check("get", "/partner/v1/dealers/{dealerId}", await api.GET("/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: 3 } }, headers: bearer(token) }), 403);
+    await check(
+      "get",
+      "/partner/v1/dealers/{dealerId}",
+      await api.GET("/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: 3 } }, headers: bearer(token) }),
+      403,
+    );
   });
 
   it("error answers match the document too", async () => {
-    await check("get", "/partner/v1/dealers/{dealerId}/sites", await api.GET("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } } }), 401);
-    await check("get", "/partner/v1/dealers/{dealerId}/sites", await api.GET("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 }, query: { sort: "nope" } }, headers: bearer(token) }), 400);
-    await check("get", "/v1/alarms", await api.GET("/v1/alarms", { headers: bearer("chekt_test_unknownunknownunknown000") }), 401);
-    await check("post", "/partner/v1/dealers/{dealerId}/sites", await api.POST("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } }, body: { external_site_id: "seed-site-1", name: "Dup", timezone: "UTC" }, headers: bearer(token) }), 409);
+    await check(
+      "get",
+      "/partner/v1/dealers/{dealerId}/sites",
+      await api.GET("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } } }),
+      401,
+    );
+    await check(
+      "get",
+      "/partner/v1/dealers/{dealerId}/sites",
+      await api.GET("/partner/v1/dealers/{dealerId}/sites", {
+        params: { path: { dealerId: 1 }, query: { sort: "nope" } },
+        headers: bearer(token),
+      }),
+      400,
+    );
+    await check(
+      "get",
+      "/v1/alarms",
+      await api.GET("/v1/alarms", { headers: bearer("chekt_test_unknownunknownunknown000") }),
+      401,
+    );
+    await check(
+      "post",
+      "/partner/v1/dealers/{dealerId}/sites",
+      await api.POST("/partner/v1/dealers/{dealerId}/sites", {
+        params: { path: { dealerId: 1 } },
+        body: { external_site_id: "seed-site-1", name: "Dup", timezone: "UTC" },
+        headers: bearer(token),
+      }),
+      409,
+    );
   });
 
   it("the NestJS-style error body (errorShape: nest) is also a documented answer", async () => {
     s.config.errorShape = "nest";
     try {
-      const r = await api.POST("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } }, body: { name: "" } as never, headers: bearer(token) });
+      const r = await api.POST("/partner/v1/dealers/{dealerId}/sites", {
+        params: { path: { dealerId: 1 } },
+        body: { name: "" } as never,
+        headers: bearer(token),
+      });
       await check("post", "/partner/v1/dealers/{dealerId}/sites", r, 400);
       const body = r.error;
       expect(body).toMatchObject({
@@ -307,7 +588,12 @@ describe("contract: every operation against the simulator", () => {
         error: "Bad Request",
         message: expect.arrayContaining(["name must not be empty", "external_site_id is required"]),
       });
-      await check("get", "/partner/v1/dealers/{dealerId}", await api.GET("/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: 3 } }, headers: bearer(token) }), 403);
+      await check(
+        "get",
+        "/partner/v1/dealers/{dealerId}",
+        await api.GET("/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: 3 } }, headers: bearer(token) }),
+        403,
+      );
     } finally {
       s.config.errorShape = "envelope";
     }

@@ -23,25 +23,40 @@ const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.tes
 const SECRET = "whsec_demo_signing_secret_0123456789";
 
 async function raise(siteId: number) {
-  const res = await fetch(`${sim.url}/_sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ site_id: siteId, expires_in_s: 300 }) });
+  const res = await fetch(`${sim.url}/_sim/alarms`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ site_id: siteId, expires_in_s: 300 }),
+  });
   expect(res.ok).toBe(true);
   const out = (await res.json()) as { verification: { verification_id: string; contact_id: number; alarm_id: string } };
-  const events = (await (await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` } })).json()) as { data: unknown[] };
+  const events = (await (
+    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, {
+      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
+    })
+  ).json()) as { data: unknown[] };
   for (const e of events.data.reverse()) {
-    const r = await receiveWebhook(signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }), "acme-security");
+    const r = await receiveWebhook(
+      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
+      "acme-security",
+    );
     expect(r.status).toBe(200);
   }
   return out.verification;
 }
 
-const inTx = async <T>(fn: (tx: import("@/lib/generated/prisma/client").Prisma.TransactionClient) => Promise<T>) => (await import("@/lib/db")).prisma.$transaction(fn);
+const inTx = async <T>(fn: (tx: import("@/lib/generated/prisma/client").Prisma.TransactionClient) => Promise<T>) =>
+  (await import("@/lib/db")).prisma.$transaction(fn);
 
 beforeAll(async () => {
   db = await createTestDb();
   setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
   sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9" });
   process.env.CHEKT_API_BASE_URL = sim.url;
-  dealer = { id: await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null }), chektDealerId: 1 };
+  dealer = {
+    id: await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null }),
+    chektDealerId: 1,
+  };
   other = { id: await seedDealerLink(db.url, { key: "northwind", chektDealerId: 2, secret: null }), chektDealerId: 2 };
   ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
   detail = await import("@/lib/verifications/detail");
@@ -65,16 +80,24 @@ describe("the detail view's dispatch information", () => {
   let siteId: number;
 
   beforeAll(async () => {
-    siteId = [...sim.state.sites.values()].find((s) => s.dealer_id === 1 && [...sim.state.contacts.values()].filter((c) => c.site_id === s.site_id).length >= 2)!.site_id;
+    siteId = [...sim.state.sites.values()].find(
+      (s) => s.dealer_id === 1 && [...sim.state.contacts.values()].filter((c) => c.site_id === s.site_id).length >= 2,
+    )!.site_id;
     v = await raise(siteId);
   });
 
   it("site, station, local time zone, call list with CHeKT's contact first, and the alarm's history, all from Postgres", async () => {
     const site = sim.state.sites.get(siteId)!;
     const d = (await detail.readDetail(dealer.id, v.verification_id))!;
-    expect(d.site).toMatchObject({ id: siteId, name: site.name, accountNumber: site.account_number ?? null, timezone: site.timezone ?? null });
+    expect(d.site).toMatchObject({
+      id: siteId,
+      name: site.name,
+      accountNumber: site.account_number ?? null,
+      timezone: site.timezone ?? null,
+    });
     expect(d.site!.address.join(" ")).toContain(String(site.address1 ?? "").trim());
-    if (site.monitoring_station_id) expect(d.station?.name).toBe(sim.state.stations.get(site.monitoring_station_id)!.name);
+    if (site.monitoring_station_id)
+      expect(d.station?.name).toBe(sim.state.stations.get(site.monitoring_station_id)!.name);
     const simContacts = [...sim.state.contacts.values()].filter((c) => c.site_id === siteId);
     expect(d.callList.map((c) => c.id).sort()).toEqual(simContacts.map((c) => c.contact_id).sort());
     expect(d.callList[0]).toMatchObject({ id: v.contact_id, named: true });
@@ -86,11 +109,21 @@ describe("the detail view's dispatch information", () => {
 
   it("directions: saved, replaced, removed with empty text; another dealer's site is not found and nothing is written", async () => {
     await inTx((tx) => notes.saveDirectionsInTx(tx, dealer, siteId, "Gate code 4411, park at the back", alice));
-    expect((await detail.readDetail(dealer.id, v.verification_id))!.directions).toMatchObject({ text: "Gate code 4411, park at the back", updatedByName: alice.name });
+    expect((await detail.readDetail(dealer.id, v.verification_id))!.directions).toMatchObject({
+      text: "Gate code 4411, park at the back",
+      updatedByName: alice.name,
+    });
     await inTx((tx) => notes.saveDirectionsInTx(tx, dealer, siteId, "Keys with the neighbour at 12", alice));
-    expect((await detail.readDetail(dealer.id, v.verification_id))!.directions?.text).toBe("Keys with the neighbour at 12");
-    await expect(inTx((tx) => notes.saveDirectionsInTx(tx, other, siteId, "Hijacked", alice))).rejects.toThrow(`This dealer has no site ${siteId}.`);
-    expect((await sql.query(`SELECT count(*)::int AS n FROM site_directions WHERE dealer_link_id = $1`, [other.id])).rows[0].n).toBe(0);
+    expect((await detail.readDetail(dealer.id, v.verification_id))!.directions?.text).toBe(
+      "Keys with the neighbour at 12",
+    );
+    await expect(inTx((tx) => notes.saveDirectionsInTx(tx, other, siteId, "Hijacked", alice))).rejects.toThrow(
+      `This dealer has no site ${siteId}.`,
+    );
+    expect(
+      (await sql.query(`SELECT count(*)::int AS n FROM site_directions WHERE dealer_link_id = $1`, [other.id])).rows[0]
+        .n,
+    ).toBe(0);
     await inTx((tx) => notes.saveDirectionsInTx(tx, dealer, siteId, "", alice));
     expect((await detail.readDetail(dealer.id, v.verification_id))!.directions).toBeNull();
   });
@@ -99,15 +132,27 @@ describe("the detail view's dispatch information", () => {
     await inTx((tx) => notes.addNoteInTx(tx, dealer, v.verification_id, "Called Jane, no answer", alice));
     const d = (await detail.readDetail(dealer.id, v.verification_id))!;
     expect(d.notes).toEqual([expect.objectContaining({ authorName: alice.name, text: "Called Jane, no answer" })]);
-    await expect(inTx((tx) => notes.addNoteInTx(tx, other, v.verification_id, "x", alice))).rejects.toThrow("This verification is not in this dealer's queue.");
+    await expect(inTx((tx) => notes.addNoteInTx(tx, other, v.verification_id, "x", alice))).rejects.toThrow(
+      "This verification is not in this dealer's queue.",
+    );
     expect(await detail.readDetail(other.id, v.verification_id)).toBeNull();
   });
 
   it("bad input is refused with a clear message before anything runs", () => {
-    expect(schemas.noteSchema.safeParse({ id: v.verification_id, text: "   " }).error?.issues[0]?.message).toBe("Write the note first");
-    expect(schemas.noteSchema.safeParse({ id: v.verification_id, text: "x".repeat(schemas.NOTE_MAX + 1) }).error?.issues[0]?.message).toBe(`A note can be at most ${schemas.NOTE_MAX} characters`);
-    expect(schemas.directionsSchema.safeParse({ siteId: -3, text: "x" }).error?.issues[0]?.message).toBe("Site id must be a positive number");
-    expect(schemas.directionsSchema.safeParse({ siteId: 1, text: "x".repeat(schemas.DIRECTIONS_MAX + 1) }).error?.issues[0]?.message).toBe(`Directions can be at most ${schemas.DIRECTIONS_MAX} characters`);
+    expect(schemas.noteSchema.safeParse({ id: v.verification_id, text: "   " }).error?.issues[0]?.message).toBe(
+      "Write the note first",
+    );
+    expect(
+      schemas.noteSchema.safeParse({ id: v.verification_id, text: "x".repeat(schemas.NOTE_MAX + 1) }).error?.issues[0]
+        ?.message,
+    ).toBe(`A note can be at most ${schemas.NOTE_MAX} characters`);
+    expect(schemas.directionsSchema.safeParse({ siteId: -3, text: "x" }).error?.issues[0]?.message).toBe(
+      "Site id must be a positive number",
+    );
+    expect(
+      schemas.directionsSchema.safeParse({ siteId: 1, text: "x".repeat(schemas.DIRECTIONS_MAX + 1) }).error?.issues[0]
+        ?.message,
+    ).toBe(`Directions can be at most ${schemas.DIRECTIONS_MAX} characters`);
   });
 
   it("opening it needs no CHeKT: with the simulator gone the detail still reads in full", async () => {

@@ -8,9 +8,14 @@ export type OutcomePicks = { dispatch: string; disregard: string };
 export async function seedTestOutcomes(dealerLinkId: string): Promise<OutcomePicks> {
   const { prisma } = await import("@/lib/db");
   if (!(await prisma.deskOutcome.count({ where: { dealerLinkId } }))) {
-    await prisma.deskOutcome.createMany({ data: DEFAULT_OUTCOMES.map((o, position) => ({ dealerLinkId, label: o.label, kind: o.kind, position })) });
+    await prisma.deskOutcome.createMany({
+      data: DEFAULT_OUTCOMES.map((o, position) => ({ dealerLinkId, label: o.label, kind: o.kind, position })),
+    });
   }
-  const rows = await prisma.deskOutcome.findMany({ where: { dealerLinkId, active: true }, orderBy: { position: "asc" } });
+  const rows = await prisma.deskOutcome.findMany({
+    where: { dealerLinkId, active: true },
+    orderBy: { position: "asc" },
+  });
   const first = (kind: string) => {
     const row = rows.find((r) => r.kind === kind);
     if (!row) throw new Error(`no active ${kind} outcome for ${dealerLinkId}`);

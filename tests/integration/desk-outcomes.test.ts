@@ -36,17 +36,32 @@ async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" 
 }
 
 async function simPost(path: string, body: unknown, method = "POST") {
-  const res = await fetch(`${sim.url}${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${sim.url}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
   return res.json();
 }
 
 /** Raise an alarm on the simulator and deliver its events to our receiver. */
 async function raise(siteId: number) {
-  const out = (await simPost("/_sim/alarms", { site_id: siteId, expires_in_s: 300 })) as { verification: { verification_id: string; contact_id: number } };
-  const events = (await (await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as { data: unknown[] };
+  const out = (await simPost("/_sim/alarms", { site_id: siteId, expires_in_s: 300 })) as {
+    verification: { verification_id: string; contact_id: number };
+  };
+  const events = (await (
+    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${KEY}` } })
+  ).json()) as { data: unknown[] };
   for (const e of events.data.reverse()) {
-    expect((await receiveWebhook(signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }), "acme-security")).status).toBe(200);
+    expect(
+      (
+        await receiveWebhook(
+          signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
+          "acme-security",
+        )
+      ).status,
+    ).toBe(200);
   }
   return out.verification;
 }
@@ -61,10 +76,16 @@ async function row(id: string) {
 }
 
 async function annotationRow(id: string) {
-  return (await db0()).deskAnnotation.findUnique({ where: { dealerLinkId_verificationId: { dealerLinkId: dealer.id, verificationId: id } } });
+  return (await db0()).deskAnnotation.findUnique({
+    where: { dealerLinkId_verificationId: { dealerLinkId: dealer.id, verificationId: id } },
+  });
 }
 
-async function setChecklist(input: { siteId?: number; mode: "own" | "inherit"; steps: { text: string; optional: boolean }[] }) {
+async function setChecklist(input: {
+  siteId?: number;
+  mode: "own" | "inherit";
+  steps: { text: string; optional: boolean }[];
+}) {
   const prisma = await db0();
   return prisma.$transaction((tx) => outcomes.saveChecklistInTx(tx, dealer, input, alice));
 }
@@ -72,9 +93,15 @@ async function setChecklist(input: { siteId?: number; mode: "own" | "inherit"; s
 beforeAll(async () => {
   db = await createTestDb();
   setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: KEY });
-  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9", config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  sim = await startTestSimulator({
+    appUrl: "http://127.0.0.1:9",
+    config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 },
+  });
   process.env.CHEKT_API_BASE_URL = sim.url;
-  dealer = { id: await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null }), chektDealerId: 1 };
+  dealer = {
+    id: await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null }),
+    chektDealerId: 1,
+  };
   other = { id: await seedDealerLink(db.url, { key: "other-dealer", chektDealerId: 2 }), chektDealerId: 2 };
   picks = await seedTestOutcomes(dealer.id);
   otherPicks = await seedTestOutcomes(other.id);
@@ -106,16 +133,24 @@ describe("the answer's outcome", () => {
     const parsed = answerSchema.safeParse({ id: "v1", action: "dispatch", contactId: 1 });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.find((i) => i.path[0] === "outcomeId")?.message).toBe("Choose an outcome");
-    expect(answerSchema.safeParse({ id: "v1", action: "dispatch", contactId: 1, outcomeId: "not-a-uuid" }).success).toBe(false);
+    expect(
+      answerSchema.safeParse({ id: "v1", action: "dispatch", contactId: 1, outcomeId: "not-a-uuid" }).success,
+    ).toBe(false);
   });
 
   it("another dealer's outcome, an unknown one and one of the other kind are refused; nothing is claimed or stored", async () => {
     const v = await raise(1);
     const base = { id: v.verification_id, contactId: v.contact_id, checkedSteps: [] };
     const ctx = await ctxFor(alice);
-    await expect(answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: otherPicks.dispatch })).rejects.toThrow(/Choose an outcome from this dealer's list/);
-    await expect(answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: randomUUID() })).rejects.toThrow(/Choose an outcome from this dealer's list/);
-    await expect(answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: picks.disregard })).rejects.toThrow(/is a disregard outcome; choose a dispatch outcome/);
+    await expect(
+      answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: otherPicks.dispatch }),
+    ).rejects.toThrow(/Choose an outcome from this dealer's list/);
+    await expect(
+      answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: randomUUID() }),
+    ).rejects.toThrow(/Choose an outcome from this dealer's list/);
+    await expect(
+      answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: picks.disregard }),
+    ).rejects.toThrow(/is a disregard outcome; choose a dispatch outcome/);
     const r = await row(v.verification_id);
     expect(r).toMatchObject({ state: "pending", claimedById: null, answerIdemKey: null, answerOutcomeId: null });
     expect(await annotationRow(v.verification_id)).toBeNull();
@@ -123,21 +158,51 @@ describe("the answer's outcome", () => {
 
   it("a retired outcome is refused", async () => {
     const prisma = await db0();
-    const retired = await prisma.deskOutcome.create({ data: { dealerLinkId: dealer.id, label: `Retired ${randomUUID()}`, kind: "dispatch", active: false, position: 99 } });
+    const retired = await prisma.deskOutcome.create({
+      data: {
+        dealerLinkId: dealer.id,
+        label: `Retired ${randomUUID()}`,
+        kind: "dispatch",
+        active: false,
+        position: 99,
+      },
+    });
     const v = await raise(1);
     await expect(
-      answer.answerVerification(await ctxFor(alice), dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: retired.id, checkedSteps: [] }),
+      answer.answerVerification(await ctxFor(alice), dealer, alice, {
+        id: v.verification_id,
+        action: "dispatch",
+        contactId: v.contact_id,
+        outcomeId: retired.id,
+        checkedSteps: [],
+      }),
     ).rejects.toThrow(/Choose an outcome from this dealer's list/);
   });
 
   it("an incomplete checklist is refused naming the steps left; optional steps may stay unchecked", async () => {
-    const saved = await setChecklist({ mode: "own", steps: [{ text: "Reviewed the snapshots", optional: false }, { text: "Asked for the passcode", optional: true }] });
+    const saved = await setChecklist({
+      mode: "own",
+      steps: [
+        { text: "Reviewed the snapshots", optional: false },
+        { text: "Asked for the passcode", optional: true },
+      ],
+    });
     const [required, optional] = saved.after!;
     const v = await raise(1);
-    const base = { id: v.verification_id, action: "disregard" as const, contactId: v.contact_id, outcomeId: picks.disregard };
-    await expect(answer.answerVerification(await ctxFor(alice), dealer, alice, { ...base, checkedSteps: [optional.id] })).rejects.toThrow(/Check every required step first \(1 left: Reviewed the snapshots\)/);
+    const base = {
+      id: v.verification_id,
+      action: "disregard" as const,
+      contactId: v.contact_id,
+      outcomeId: picks.disregard,
+    };
+    await expect(
+      answer.answerVerification(await ctxFor(alice), dealer, alice, { ...base, checkedSteps: [optional.id] }),
+    ).rejects.toThrow(/Check every required step first \(1 left: Reviewed the snapshots\)/);
     expect((await row(v.verification_id)).state).toBe("pending");
-    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, { ...base, checkedSteps: [required.id] });
+    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, {
+      ...base,
+      checkedSteps: [required.id],
+    });
     expect(out).toMatchObject({ outcome: "answered", state: "disregarded" });
     const r = await row(v.verification_id);
     expect(r.answerOutcomeLabel).toBe("False alarm – animal");
@@ -149,36 +214,93 @@ describe("the answer's outcome", () => {
 
   it("a site with its own checklist uses it instead of the dealer's; back to 'inherit' the dealer's applies again", async () => {
     const dealerList = await setChecklist({ mode: "own", steps: [{ text: "Dealer step", optional: false }] });
-    const siteList = await setChecklist({ siteId: 1, mode: "own", steps: [{ text: "Open the gate with code 4711", optional: false }] });
+    const siteList = await setChecklist({
+      siteId: 1,
+      mode: "own",
+      steps: [{ text: "Open the gate with code 4711", optional: false }],
+    });
     const prisma = await db0();
-    expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({ source: "site", steps: [{ text: "Open the gate with code 4711" }] });
-    expect(await outcomes.effectiveChecklist(prisma, dealer, 2)).toMatchObject({ source: "dealer", steps: [{ text: "Dealer step" }] });
+    expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({
+      source: "site",
+      steps: [{ text: "Open the gate with code 4711" }],
+    });
+    expect(await outcomes.effectiveChecklist(prisma, dealer, 2)).toMatchObject({
+      source: "dealer",
+      steps: [{ text: "Dealer step" }],
+    });
     const v = await raise(1);
-    const base = { id: v.verification_id, action: "dispatch" as const, contactId: v.contact_id, outcomeId: picks.dispatch };
+    const base = {
+      id: v.verification_id,
+      action: "dispatch" as const,
+      contactId: v.contact_id,
+      outcomeId: picks.dispatch,
+    };
     // The dealer's step is not on this site's list: the picker was showing an old checklist.
-    await expect(answer.answerVerification(await ctxFor(alice), dealer, alice, { ...base, checkedSteps: [dealerList.after![0].id] })).rejects.toThrow(/checklist was changed meanwhile/);
-    expect(await answer.answerVerification(await ctxFor(alice), dealer, alice, { ...base, checkedSteps: [siteList.after![0].id] })).toMatchObject({ outcome: "answered" });
+    await expect(
+      answer.answerVerification(await ctxFor(alice), dealer, alice, {
+        ...base,
+        checkedSteps: [dealerList.after![0].id],
+      }),
+    ).rejects.toThrow(/checklist was changed meanwhile/);
+    expect(
+      await answer.answerVerification(await ctxFor(alice), dealer, alice, {
+        ...base,
+        checkedSteps: [siteList.after![0].id],
+      }),
+    ).toMatchObject({ outcome: "answered" });
     await setChecklist({ siteId: 1, mode: "inherit", steps: [] });
-    expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({ source: "dealer", steps: [{ text: "Dealer step" }] });
+    expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({
+      source: "dealer",
+      steps: [{ text: "Dealer step" }],
+    });
   });
 
   it("a site of another dealer (or none) cannot get a checklist", async () => {
     const prisma = await db0();
-    await expect(prisma.$transaction((tx) => outcomes.saveChecklistInTx(tx, other, { siteId: 1, mode: "own", steps: [] }, alice))).rejects.toThrow(/has no site 1/);
+    await expect(
+      prisma.$transaction((tx) => outcomes.saveChecklistInTx(tx, other, { siteId: 1, mode: "own", steps: [] }, alice)),
+    ).rejects.toThrow(/has no site 1/);
   });
 });
 
 describe("the annotation", () => {
   it("after the answer: queued in the same transaction, sent with the outcome label, steps and notes; the audit row names the outcome", async () => {
-    const saved = await setChecklist({ mode: "own", steps: [{ text: "Called the keyholder", optional: false }, { text: "Asked for the passcode", optional: true }] });
+    const saved = await setChecklist({
+      mode: "own",
+      steps: [
+        { text: "Called the keyholder", optional: false },
+        { text: "Asked for the passcode", optional: true },
+      ],
+    });
     const v = await raise(1);
     const prisma = await db0();
-    await prisma.verificationNote.create({ data: { dealerLinkId: dealer.id, verificationId: v.verification_id, authorName: "Alice", text: "Keyholder on the way" } });
+    await prisma.verificationNote.create({
+      data: {
+        dealerLinkId: dealer.id,
+        verificationId: v.verification_id,
+        authorName: "Alice",
+        text: "Keyholder on the way",
+      },
+    });
     const ctx = await ctxFor(alice);
-    const out = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [saved.after![0].id] });
+    const out = await answer.answerVerification(ctx, dealer, alice, {
+      id: v.verification_id,
+      action: "dispatch",
+      contactId: v.contact_id,
+      outcomeId: picks.dispatch,
+      checkedSteps: [saved.after![0].id],
+    });
     expect(out.outcome).toBe("answered");
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "verifications.dispatch", chektId: v.verification_id } });
-    expect(audit.after).toMatchObject({ outcome: "Police dispatched", steps: [{ text: "Called the keyholder", checked: true }, { text: "Asked for the passcode", checked: false }] });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "verifications.dispatch", chektId: v.verification_id },
+    });
+    expect(audit.after).toMatchObject({
+      outcome: "Police dispatched",
+      steps: [
+        { text: "Called the keyholder", checked: true },
+        { text: "Asked for the passcode", checked: false },
+      ],
+    });
     expect(await annotationRow(v.verification_id)).toMatchObject({ state: "pending", attempts: 0 });
 
     const r = await row(v.verification_id);
@@ -200,7 +322,13 @@ describe("the annotation", () => {
 
   it("429 then 503 on annotate: kept pending with a later attempt, the answer stays; the sweep sends it once CHeKT takes it", async () => {
     const v = await raise(1);
-    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, { id: v.verification_id, action: "disregard", contactId: v.contact_id, outcomeId: picks.disregard, checkedSteps: [] });
+    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, {
+      id: v.verification_id,
+      action: "disregard",
+      contactId: v.contact_id,
+      outcomeId: picks.disregard,
+      checkedSteps: [],
+    });
     expect(out.outcome).toBe("answered");
     const alarmId = (await row(v.verification_id)).alarmId!;
     // Every annotate answers 429 until the fault is cleared (the gateway's own retries included).
@@ -234,10 +362,20 @@ describe("the annotation", () => {
   });
 
   it("without events:write on the App key: not sent, no retry, shown as such; the answer stays", async () => {
-    const apps = (await (await fetch(`${sim.url}/_sim/apps`)).json()) as { id: string; dealer_id: number; scopes: string[] }[];
+    const apps = (await (await fetch(`${sim.url}/_sim/apps`)).json()) as {
+      id: string;
+      dealer_id: number;
+      scopes: string[];
+    }[];
     const app = apps.find((a) => a.dealer_id === 1)!;
     const v = await raise(1);
-    await answer.answerVerification(await ctxFor(alice), dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
+    await answer.answerVerification(await ctxFor(alice), dealer, alice, {
+      id: v.verification_id,
+      action: "dispatch",
+      contactId: v.contact_id,
+      outcomeId: picks.dispatch,
+      checkedSteps: [],
+    });
     await simPost(`/_sim/apps/${app.id}`, { scopes: app.scopes.filter((s) => s !== "events:write") }, "PATCH");
     try {
       expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBe("scope_missing");
@@ -271,17 +409,35 @@ describe("outcome codes", () => {
       ],
     };
     const saved = await prisma.$transaction((tx) => outcomes.saveOutcomesInTx(tx, other, input));
-    expect(saved.after.filter((o) => o.active).map((o) => o.label)).toEqual([b.label, a.label, keepDisregard.label, "Fire brigade dispatched"]);
+    expect(saved.after.filter((o) => o.active).map((o) => o.label)).toEqual([
+      b.label,
+      a.label,
+      keepDisregard.label,
+      "Fire brigade dispatched",
+    ]);
     expect(saved.after.filter((o) => !o.active)).toHaveLength(before.length - 3);
     expect(await prisma.deskOutcome.count({ where: { dealerLinkId: other.id } })).toBe(before.length + 1);
-    await expect(prisma.$transaction((tx) => outcomes.saveOutcomesInTx(tx, other, { outcomes: [{ id: picks.dispatch, label: "Stolen", kind: "dispatch", active: true }] }))).rejects.toThrow(/not this dealer's/);
+    await expect(
+      prisma.$transaction((tx) =>
+        outcomes.saveOutcomesInTx(tx, other, {
+          outcomes: [{ id: picks.dispatch, label: "Stolen", kind: "dispatch", active: true }],
+        }),
+      ),
+    ).rejects.toThrow(/not this dealer's/);
   });
 
   it("the schema keeps one active code of each kind and refuses a label listed twice", async () => {
     const { outcomesSchema } = await import("@/lib/verifications/outcomes-schemas");
     const noDisregard = outcomesSchema.safeParse({ outcomes: [{ label: "Police", kind: "dispatch", active: true }] });
-    expect(noDisregard.error?.issues.map((i) => i.message)).toContain("Keep at least one active disregard outcome, or operators cannot disregard");
-    const twice = outcomesSchema.safeParse({ outcomes: [{ label: "Police", kind: "dispatch", active: true }, { label: "police", kind: "disregard", active: true }] });
+    expect(noDisregard.error?.issues.map((i) => i.message)).toContain(
+      "Keep at least one active disregard outcome, or operators cannot disregard",
+    );
+    const twice = outcomesSchema.safeParse({
+      outcomes: [
+        { label: "Police", kind: "dispatch", active: true },
+        { label: "police", kind: "disregard", active: true },
+      ],
+    });
     expect(twice.error?.issues.map((i) => i.message)).toContain('"police" is listed twice');
   });
 });
@@ -297,14 +453,25 @@ describe("history and CSV", () => {
     const details = await h.answerDetails(dealer.id, ids);
     const withSteps = [...details.values()].find((d) => d.steps.some((s) => s.text === "Called the keyholder"));
     expect(withSteps).toMatchObject({ outcome: "Police dispatched", annotation: "annotated in CHeKT" });
-    expect([...details.values()].map((d) => d.annotation)).toContain("annotation not sent: the App key lacks events:write");
+    expect([...details.values()].map((d) => d.annotation)).toContain(
+      "annotation not sent: the App key lacks events:write",
+    );
     const csv = h.historyCsv(list.items, details);
-    expect(csv.split("\r\n")[0]).toBe("occurred_at,verification_id,alarm_id,site,site_id,event,state,operator,answered_at,outcome,steps_checked,steps,annotation");
-    expect(csv).toContain(",Police dispatched,1/2,[x] Called the keyholder; [ ] Asked for the passcode (optional),annotated in CHeKT\r\n");
+    expect(csv.split("\r\n")[0]).toBe(
+      "occurred_at,verification_id,alarm_id,site,site_id,event,state,operator,answered_at,outcome,steps_checked,steps,annotation",
+    );
+    expect(csv).toContain(
+      ",Police dispatched,1/2,[x] Called the keyholder; [ ] Asked for the passcode (optional),annotated in CHeKT\r\n",
+    );
     // Another dealer's link finds none of these rows.
     expect((await h.answerDetails(other.id, ids)).size).toBe(0);
 
-    const range = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 86_400_000), fromDay: "a", toDay: "b" };
+    const range = {
+      from: new Date(Date.now() - 86_400_000),
+      to: new Date(Date.now() + 86_400_000),
+      fromDay: "a",
+      toDay: "b",
+    };
     const counts = await h.outcomeCounts(dealer.id, range);
     // Three dispatches in this file: the site checklist (all checked), the annotation (optional step
     // left), the scope test (no checklist); every disregard was "False alarm – animal".
@@ -314,6 +481,8 @@ describe("history and CSV", () => {
     ]);
     expect(await h.outcomeCounts(other.id, range)).toEqual([]);
     const text = reportCsv(await readDeskReport(dealer.id, range), range, counts);
-    expect(text).toContain("\r\nBy outcome code\r\noutcome,answers_with,answers,all_steps_checked\r\nPolice dispatched,dispatch,3,2\r\nFalse alarm – animal,disregard,2,1\r\n");
+    expect(text).toContain(
+      "\r\nBy outcome code\r\noutcome,answers_with,answers,all_steps_checked\r\nPolice dispatched,dispatch,3,2\r\nFalse alarm – animal,disregard,2,1\r\n",
+    );
   });
 });

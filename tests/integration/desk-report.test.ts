@@ -39,9 +39,19 @@ async function insert(r: Row) {
                                 answered_by_id, answered_by_name, answered_at, answer_action, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::"VerificationState", $8, $9, $10, $11, $12, $13, $14, $5, $5)`,
     [
-      r.id, r.dl, r.site, r.device, arrived, at(r.arrived, 600), r.state,
-      r.claimS !== undefined ? r.by?.id : null, r.claimS !== undefined ? r.by?.name : null, r.claimS !== undefined ? at(r.arrived, r.claimS) : null,
-      r.answerS !== undefined ? r.by?.id : null, r.answerS !== undefined ? r.by?.name : null, r.answerS !== undefined ? at(r.arrived, r.answerS) : null,
+      r.id,
+      r.dl,
+      r.site,
+      r.device,
+      arrived,
+      at(r.arrived, 600),
+      r.state,
+      r.claimS !== undefined ? r.by?.id : null,
+      r.claimS !== undefined ? r.by?.name : null,
+      r.claimS !== undefined ? at(r.arrived, r.claimS) : null,
+      r.answerS !== undefined ? r.by?.id : null,
+      r.answerS !== undefined ? r.by?.name : null,
+      r.answerS !== undefined ? at(r.arrived, r.answerS) : null,
       r.state === "dispatched" ? "dispatch" : r.state === "disregarded" ? "disregard" : null,
     ],
   );
@@ -60,16 +70,90 @@ beforeAll(async () => {
   views = await import("@/lib/verifications/report-views");
   csv = await import("@/lib/verifications/report-csv");
   const rows: Row[] = [
-    { id: "v1", dl: A, site: 101, device: 11, arrived: "2026-11-10T08:00:00Z", state: "dispatched", viewS: 10, claimS: 20, answerS: 60, by: alice },
-    { id: "v2", dl: A, site: 101, device: 11, arrived: "2026-11-10T20:00:00Z", state: "disregarded", viewS: 30, claimS: 40, answerS: 100, by: bob },
-    { id: "v3", dl: A, site: 101, device: 11, arrived: "2026-11-11T20:30:00Z", state: "disregarded", claimS: 60, answerS: 200, by: bob },
+    {
+      id: "v1",
+      dl: A,
+      site: 101,
+      device: 11,
+      arrived: "2026-11-10T08:00:00Z",
+      state: "dispatched",
+      viewS: 10,
+      claimS: 20,
+      answerS: 60,
+      by: alice,
+    },
+    {
+      id: "v2",
+      dl: A,
+      site: 101,
+      device: 11,
+      arrived: "2026-11-10T20:00:00Z",
+      state: "disregarded",
+      viewS: 30,
+      claimS: 40,
+      answerS: 100,
+      by: bob,
+    },
+    {
+      id: "v3",
+      dl: A,
+      site: 101,
+      device: 11,
+      arrived: "2026-11-11T20:30:00Z",
+      state: "disregarded",
+      claimS: 60,
+      answerS: 200,
+      by: bob,
+    },
     { id: "v4", dl: A, site: 102, device: 21, arrived: "2026-11-11T09:00:00Z", state: "expired" },
-    { id: "v5", dl: A, site: 102, device: 22, arrived: "2026-11-12T20:10:00Z", state: "disregarded", viewS: 5, claimS: 10, answerS: 30, by: alice },
+    {
+      id: "v5",
+      dl: A,
+      site: 102,
+      device: 22,
+      arrived: "2026-11-12T20:10:00Z",
+      state: "disregarded",
+      viewS: 5,
+      claimS: 10,
+      answerS: 30,
+      by: alice,
+    },
     // Outside the range (the day after it ends, and the last millisecond before it starts).
-    { id: "v6", dl: A, site: 101, device: 11, arrived: "2026-11-13T00:00:00Z", state: "disregarded", claimS: 1, answerS: 2, by: alice },
-    { id: "v7", dl: A, site: 101, device: 11, arrived: "2026-11-09T23:59:59.999Z", state: "dispatched", claimS: 1, answerS: 2, by: alice },
+    {
+      id: "v6",
+      dl: A,
+      site: 101,
+      device: 11,
+      arrived: "2026-11-13T00:00:00Z",
+      state: "disregarded",
+      claimS: 1,
+      answerS: 2,
+      by: alice,
+    },
+    {
+      id: "v7",
+      dl: A,
+      site: 101,
+      device: 11,
+      arrived: "2026-11-09T23:59:59.999Z",
+      state: "dispatched",
+      claimS: 1,
+      answerS: 2,
+      by: alice,
+    },
     // Dealer B, in the range, with the same site and device ids: never A's.
-    { id: "v1", dl: B, site: 101, device: 11, arrived: "2026-11-10T20:05:00Z", state: "disregarded", viewS: 1, claimS: 2, answerS: 3, by: bob },
+    {
+      id: "v1",
+      dl: B,
+      site: 101,
+      device: 11,
+      arrived: "2026-11-10T20:05:00Z",
+      state: "disregarded",
+      viewS: 1,
+      claimS: 2,
+      answerS: 3,
+      by: bob,
+    },
     { id: "vb2", dl: B, site: 103, device: 31, arrived: "2026-11-11T03:00:00Z", state: "expired" },
   ];
   for (const r of rows) await insert(r);
@@ -91,15 +175,29 @@ function rangeOf(from: string, to: string) {
 describe("desk report range", () => {
   it("defaults to the last 7 days up to today and takes inclusive UTC days", () => {
     const { range } = ranges.parseReportRange(new URLSearchParams(), NOW);
-    expect(range).toMatchObject({ fromDay: "2026-11-06", toDay: "2026-11-12", from: new Date("2026-11-06T00:00:00Z"), to: new Date("2026-11-13T00:00:00Z") });
+    expect(range).toMatchObject({
+      fromDay: "2026-11-06",
+      toDay: "2026-11-12",
+      from: new Date("2026-11-06T00:00:00Z"),
+      to: new Date("2026-11-13T00:00:00Z"),
+    });
   });
 
   it("refuses bad dates, an inverted range and a range over a year, with a clear message", () => {
     const bad = (from: string, to: string) => ranges.parseReportRange(new URLSearchParams({ from, to }), NOW);
-    expect(bad("yesterday", "2026-11-12")).toMatchObject({ range: null, errors: ["From must be a date like 2026-12-01"] });
-    expect(bad("2026-02-30", "2026-03-01")).toMatchObject({ range: null, errors: ["From is not a real date (2026-02-30)"] });
+    expect(bad("yesterday", "2026-11-12")).toMatchObject({
+      range: null,
+      errors: ["From must be a date like 2026-12-01"],
+    });
+    expect(bad("2026-02-30", "2026-03-01")).toMatchObject({
+      range: null,
+      errors: ["From is not a real date (2026-02-30)"],
+    });
     expect(bad("2026-11-12", "2026-11-10")).toMatchObject({ range: null, errors: ["From must be on or before To"] });
-    expect(bad("2025-01-01", "2026-11-10")).toMatchObject({ range: null, errors: ["A report covers at most 366 days (asked for 679)"] });
+    expect(bad("2025-01-01", "2026-11-10")).toMatchObject({
+      range: null,
+      errors: ["A report covers at most 366 days (asked for 679)"],
+    });
   });
 });
 
@@ -122,9 +220,33 @@ describe("desk report numbers", () => {
   it("by operator, by site and by hour of day", async () => {
     const r = await report.readDeskReport(A, rangeOf("2026-11-10", "2026-11-12"));
     expect(r.byOperator).toEqual([
-      { operatorId: "u_alice", operator: "Alice Operator", claimed: 2, dispatched: 1, disregarded: 1, medianToClaim: 15, medianToAnswer: 45 },
-      { operatorId: "u_bob", operator: "Bob Operator", claimed: 2, dispatched: 0, disregarded: 2, medianToClaim: 50, medianToAnswer: 150 },
-      { operatorId: null, operator: "Nobody (never claimed)", claimed: 0, dispatched: 0, disregarded: 0, medianToClaim: null, medianToAnswer: null },
+      {
+        operatorId: "u_alice",
+        operator: "Alice Operator",
+        claimed: 2,
+        dispatched: 1,
+        disregarded: 1,
+        medianToClaim: 15,
+        medianToAnswer: 45,
+      },
+      {
+        operatorId: "u_bob",
+        operator: "Bob Operator",
+        claimed: 2,
+        dispatched: 0,
+        disregarded: 2,
+        medianToClaim: 50,
+        medianToAnswer: 150,
+      },
+      {
+        operatorId: null,
+        operator: "Nobody (never claimed)",
+        claimed: 0,
+        dispatched: 0,
+        disregarded: 0,
+        medianToClaim: null,
+        medianToAnswer: null,
+      },
     ]);
     expect(r.bySite).toEqual([
       { siteId: 101, site: "Site 101", total: 3, dispatched: 1, disregarded: 2, expired: 0, medianToAnswer: 100 },
@@ -154,7 +276,10 @@ describe("desk report numbers", () => {
     const r = await report.readDeskReport(A, rangeOf("2026-11-11", "2026-11-11"));
     expect(r.summary).toMatchObject({ total: 2, disregarded: 1, expired: 1, dispatched: 0 });
     expect(r.summary.toFirstView).toEqual({ median: null, p90: null, avg: null, count: 0 });
-    expect(r.bySite.map((s) => [s.siteId, s.total])).toEqual([[101, 1], [102, 1]]);
+    expect(r.bySite.map((s) => [s.siteId, s.total])).toEqual([
+      [101, 1],
+      [102, 1],
+    ]);
   });
 
   it("dealer B's report holds only B's rows, though the ids collide with A's", async () => {
@@ -177,7 +302,10 @@ describe("desk report first view", () => {
   it("keeps the first opener's time; a later open by anyone changes nothing", async () => {
     await views.recordFirstView(A, "v4", bob, at("2026-11-11T09:00:00Z", 45));
     await views.recordFirstView(A, "v4", alice, at("2026-11-11T09:00:00Z", 5));
-    const rows = await sql.query(`SELECT user_id, first_viewed_at FROM verification_views WHERE dealer_link_id = $1 AND verification_id = 'v4'`, [A]);
+    const rows = await sql.query(
+      `SELECT user_id, first_viewed_at FROM verification_views WHERE dealer_link_id = $1 AND verification_id = 'v4'`,
+      [A],
+    );
     expect(rows.rows).toEqual([{ user_id: "u_bob", first_viewed_at: at("2026-11-11T09:00:00Z", 45) }]);
     const r = await report.readDeskReport(A, rangeOf("2026-11-11", "2026-11-11"));
     expect(r.summary.toFirstView).toEqual({ median: 45, p90: 45, avg: 45, count: 1 });
@@ -203,11 +331,17 @@ describe("desk report CSV", () => {
       "claim,30,54,32.5,4",
       "answer,80,170,97.5,4",
     ]);
-    expect(text).toContain("\r\nBy operator\r\noperator,operator_id,claimed,dispatched,disregarded,median_to_claim_s,median_to_answer_s\r\nAlice Operator,u_alice,2,1,1,15,45\r\n");
+    expect(text).toContain(
+      "\r\nBy operator\r\noperator,operator_id,claimed,dispatched,disregarded,median_to_claim_s,median_to_answer_s\r\nAlice Operator,u_alice,2,1,1,15,45\r\n",
+    );
     expect(text).toContain("\r\nNobody (never claimed),,0,0,0,,\r\n");
     expect(text).toContain("\r\nSite 101,101,3,1,2,0,100\r\n");
     expect(text).toContain("\r\n20,3,0,3,0\r\n");
-    expect(text).toContain("\r\nTop false-alarm sites\r\nsite,site_id,disregarded,answered,disregard_share_pct\r\nSite 101,101,2,3,66.7\r\n");
-    expect(text).toContain("\r\nTop false-alarm cameras\r\ncamera,device_id,site,site_id,disregarded,peak_hour_utc,at_peak_hour\r\nDevice 11,11,Site 101,101,2,20,2\r\n");
+    expect(text).toContain(
+      "\r\nTop false-alarm sites\r\nsite,site_id,disregarded,answered,disregard_share_pct\r\nSite 101,101,2,3,66.7\r\n",
+    );
+    expect(text).toContain(
+      "\r\nTop false-alarm cameras\r\ncamera,device_id,site,site_id,disregarded,peak_hour_utc,at_peak_hour\r\nDevice 11,11,Site 101,101,2,20,2\r\n",
+    );
   });
 });

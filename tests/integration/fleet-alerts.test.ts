@@ -28,15 +28,41 @@ beforeAll(async () => {
   scan = (await import("@/lib/fleet/alerts")).scanFleetAlerts;
   smtpPort = await freePort();
   mail = smtpTester.init(smtpPort, { disableDNSValidation: true });
-  L = (await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme", companyName: "Acme", connectedAt: new Date() } })).id;
+  L = (
+    await prisma.dealerLink.create({
+      data: { chektDealerId: 1, externalDealerId: "acme", companyName: "Acme", connectedAt: new Date() },
+    })
+  ).id;
   await prisma.fleetSettings.create({
-    data: { dealerLinkId: L, offlineThresholdMin: 30, smtpHost: "127.0.0.1", smtpPort, smtpUser: "alerts", smtpPasswordSealed: encryptSecret("s3cret", KEY), smtpFrom: "console@example.com", smtpRecipients: ["ops@example.com"] },
+    data: {
+      dealerLinkId: L,
+      offlineThresholdMin: 30,
+      smtpHost: "127.0.0.1",
+      smtpPort,
+      smtpUser: "alerts",
+      smtpPasswordSealed: encryptSecret("s3cret", KEY),
+      smtpFrom: "console@example.com",
+      smtpRecipients: ["ops@example.com"],
+    },
   });
   for (const [id, name] of [
     [1, "Lobby Cam"],
     [2, "Yard Cam"],
   ] as const) {
-    await prisma.mirrorDevice.create({ data: { dealerLinkId: L, chektId: id, siteId: 10, externalId: `d${id}`, name, deviceType: "camera", status: "online", statusAt: at(-600), dto: {}, confirmedAt: NOW } });
+    await prisma.mirrorDevice.create({
+      data: {
+        dealerLinkId: L,
+        chektId: id,
+        siteId: 10,
+        externalId: `d${id}`,
+        name,
+        deviceType: "camera",
+        status: "online",
+        statusAt: at(-600),
+        dto: {},
+        confirmedAt: NOW,
+      },
+    });
   }
 });
 
@@ -47,8 +73,12 @@ afterAll(async () => {
 });
 
 const setStatus = (id: number, status: "online" | "offline", since: Date) =>
-  prisma.mirrorDevice.update({ where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: id } }, data: { status, statusAt: since } });
-const open = () => prisma.fleetAlert.findMany({ where: { dealerLinkId: L, clearedAt: null }, orderBy: { deviceId: "asc" } });
+  prisma.mirrorDevice.update({
+    where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: id } },
+    data: { status, statusAt: since },
+  });
+const open = () =>
+  prisma.fleetAlert.findMany({ where: { dealerLinkId: L, clearedAt: null }, orderBy: { deviceId: "asc" } });
 
 describe("offline alerts", () => {
   it("a device offline 20 min (threshold 30) raises nothing; at 45 min it raises one alert and mails it", async () => {
@@ -66,7 +96,11 @@ describe("offline alerts", () => {
   });
 
   it("the same spell never raises or mails twice, however often the scan runs (or two run at once)", async () => {
-    const runs = await Promise.all([scan(prisma, { now: at(30), decrypt }), scan(prisma, { now: at(31), decrypt }), scan(prisma, { now: at(90), decrypt })]);
+    const runs = await Promise.all([
+      scan(prisma, { now: at(30), decrypt }),
+      scan(prisma, { now: at(31), decrypt }),
+      scan(prisma, { now: at(90), decrypt }),
+    ]);
     expect(runs.flatMap((r) => r.raised)).toEqual([]);
     expect(runs.reduce((n, r) => n + r.emailed, 0)).toBe(0);
     expect(await prisma.fleetAlert.count({ where: { dealerLinkId: L } })).toBe(1);
@@ -83,9 +117,15 @@ describe("offline alerts", () => {
   });
 
   it("a device CHeKT no longer has clears its alert", async () => {
-    await prisma.mirrorDevice.update({ where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 1 } }, data: { goneAt: at(160) } });
+    await prisma.mirrorDevice.update({
+      where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 1 } },
+      data: { goneAt: at(160) },
+    });
     expect((await scan(prisma, { now: at(161), decrypt })).cleared).toBe(1);
-    await prisma.mirrorDevice.update({ where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 1 } }, data: { goneAt: null } });
+    await prisma.mirrorDevice.update({
+      where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 1 } },
+      data: { goneAt: null },
+    });
   });
 
   it("an SMTP server that does not answer: the alert is raised anyway and keeps why the mail failed", async () => {
@@ -104,13 +144,36 @@ describe("offline alerts", () => {
   it("the pg-boss job runs the scan on its own", async () => {
     process.env.SECRETS_ENCRYPTION_KEY = KEY;
     await setStatus(2, "online", new Date());
-    await prisma.mirrorDevice.create({ data: { dealerLinkId: L, chektId: 3, siteId: 10, externalId: "d3", name: "Gate Cam", deviceType: "camera", status: "offline", statusAt: new Date(Date.now() - 3 * 3_600_000), dto: {}, confirmedAt: new Date() } });
+    await prisma.mirrorDevice.create({
+      data: {
+        dealerLinkId: L,
+        chektId: 3,
+        siteId: 10,
+        externalId: "d3",
+        name: "Gate Cam",
+        deviceType: "camera",
+        status: "offline",
+        statusAt: new Date(Date.now() - 3 * 3_600_000),
+        dto: {},
+        confirmedAt: new Date(),
+      },
+    });
     const { startFleetAlertWorker, FLEET_ALERTS_QUEUE } = await import("@/lib/jobs/fleet-alerts");
     const worker = await startFleetAlertWorker({ connectionString: db.url, pollingIntervalSeconds: 1 });
     try {
       await worker.boss.send(FLEET_ALERTS_QUEUE, {});
-      await expect.poll(() => prisma.fleetAlert.count({ where: { dealerLinkId: L, deviceId: 3, clearedAt: null } }), { timeout: 60_000, interval: 500 }).toBe(1);
-      await expect.poll(() => prisma.fleetAlert.count({ where: { dealerLinkId: L, deviceId: 2, clearedAt: null } }), { timeout: 60_000, interval: 500 }).toBe(0);
+      await expect
+        .poll(() => prisma.fleetAlert.count({ where: { dealerLinkId: L, deviceId: 3, clearedAt: null } }), {
+          timeout: 60_000,
+          interval: 500,
+        })
+        .toBe(1);
+      await expect
+        .poll(() => prisma.fleetAlert.count({ where: { dealerLinkId: L, deviceId: 2, clearedAt: null } }), {
+          timeout: 60_000,
+          interval: 500,
+        })
+        .toBe(0);
     } finally {
       await worker.stop();
     }

@@ -40,8 +40,21 @@ beforeAll(async () => {
   state = await import("@/lib/fleet/list-state");
   readiness = await import("@/lib/readiness/query");
   sites = await import("@/app/(console)/sites/actions");
-  L = (await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } })).id;
-  OTHER = (await prisma.dealerLink.create({ data: { chektDealerId: 2, externalDealerId: "northwind", companyName: "Northwind", connectedAt: new Date() } })).id;
+  L = (
+    await prisma.dealerLink.create({
+      data: {
+        chektDealerId: 1,
+        externalDealerId: "acme-security",
+        companyName: "Acme Security",
+        connectedAt: new Date(),
+      },
+    })
+  ).id;
+  OTHER = (
+    await prisma.dealerLink.create({
+      data: { chektDealerId: 2, externalDealerId: "northwind", companyName: "Northwind", connectedAt: new Date() },
+    })
+  ).id;
   await addMembers(prisma, L, [OPERATOR]);
   jar.set("dealer_link", L);
 });
@@ -56,7 +69,15 @@ beforeEach(() => {
   session.user = OPERATOR;
 });
 
-type SiteFx = { id: number; name?: string; active?: boolean; station?: number | null; account?: string | null; bridge?: boolean; link?: string };
+type SiteFx = {
+  id: number;
+  name?: string;
+  active?: boolean;
+  station?: number | null;
+  account?: string | null;
+  bridge?: boolean;
+  link?: string;
+};
 async function site(f: SiteFx) {
   const name = f.name ?? `Site ${f.id}`;
   const account = f.account === undefined ? `A${f.id}` : f.account;
@@ -72,7 +93,16 @@ async function site(f: SiteFx) {
       isActivated: f.active ?? true,
       timezone: "UTC",
       searchText: name.toLowerCase(),
-      dto: { site_id: f.id, name, external_site_id: `s-${f.id}`, timezone: "UTC", is_activated: f.active === false ? 0 : 1, has_physical_bridge: f.bridge ?? false, account_number: account, monitoring_station_id: station },
+      dto: {
+        site_id: f.id,
+        name,
+        external_site_id: `s-${f.id}`,
+        timezone: "UTC",
+        is_activated: f.active === false ? 0 : 1,
+        has_physical_bridge: f.bridge ?? false,
+        account_number: account,
+        monitoring_station_id: station,
+      },
       confirmedAt: NOW,
     },
   });
@@ -80,9 +110,32 @@ async function site(f: SiteFx) {
 let nextId = 1000;
 async function contact(siteId: number, phone: string | null) {
   const id = nextId++;
-  await prisma.mirrorContact.create({ data: { dealerLinkId: L, chektId: id, siteId, externalId: `c-${id}`, firstName: "A", lastName: "B", phone, dto: {}, confirmedAt: NOW } });
+  await prisma.mirrorContact.create({
+    data: {
+      dealerLinkId: L,
+      chektId: id,
+      siteId,
+      externalId: `c-${id}`,
+      firstName: "A",
+      lastName: "B",
+      phone,
+      dto: {},
+      confirmedAt: NOW,
+    },
+  });
 }
-async function device(siteId: number, o: { type?: "camera" | "bridge"; status?: "online" | "offline" | null; since?: Date | null; firmware?: string | null; link?: string; name?: string; lastSeen?: Date } = {}) {
+async function device(
+  siteId: number,
+  o: {
+    type?: "camera" | "bridge";
+    status?: "online" | "offline" | null;
+    since?: Date | null;
+    firmware?: string | null;
+    link?: string;
+    name?: string;
+    lastSeen?: Date;
+  } = {},
+) {
   const id = nextId++;
   await prisma.mirrorDevice.create({
     data: {
@@ -103,7 +156,9 @@ async function device(siteId: number, o: { type?: "camera" | "bridge"; status?: 
   return id;
 }
 async function arming(siteId: number, securityType: number) {
-  await prisma.mirrorArming.create({ data: { dealerLinkId: L, siteId, securityType, dto: { security_type: securityType }, confirmedAt: NOW } });
+  await prisma.mirrorArming.create({
+    data: { dealerLinkId: L, siteId, securityType, dto: { security_type: securityType }, confirmedAt: NOW },
+  });
 }
 /** A site that passes every check; `over` changes what one fixture needs to fail exactly one. */
 async function readySite(f: SiteFx, o: { phone?: string | null; armingType?: number | null; devices?: boolean } = {}) {
@@ -148,13 +203,25 @@ describe("site readiness, one fixture per failing check", () => {
   it("a complete site is ready", async () => {
     const r = await judge(101);
     expect(r.ready).toBe(true);
-    expect(r.checks.map((c) => c.check)).toEqual(["mobile_contact", "station_account", "account_unique", "arming_hardware", "camera", "devices_online", "activated"]);
+    expect(r.checks.map((c) => c.check)).toEqual([
+      "mobile_contact",
+      "station_account",
+      "account_unique",
+      "arming_hardware",
+      "camera",
+      "devices_online",
+      "activated",
+    ]);
   });
 
   it("mobile contact: fixed lines only, or no contact at all, fail; US numbers and untellable types count as mobile", async () => {
     expect(await failing(102)).toEqual(["mobile_contact"]);
     const r = await judge(102);
-    expect(r.checks[0]).toMatchObject({ ok: false, detail: "The contacts' numbers are all fixed lines", fixHref: "/sites/102/contacts/new" });
+    expect(r.checks[0]).toMatchObject({
+      ok: false,
+      detail: "The contacts' numbers are all fixed lines",
+      fixHref: "/sites/102/contacts/new",
+    });
     expect(await failing(103)).toEqual(["mobile_contact"]);
     expect((await judge(103)).checks[0]!.detail).toBe("No contact has a phone number");
     expect(await failing(117)).toEqual([]);
@@ -176,7 +243,10 @@ describe("site readiness, one fixture per failing check", () => {
 
   it("arming types 1 and 2 need a bridge (CHeKT's flag or a bridge device); an arming type not read yet fails", async () => {
     expect(await failing(109)).toEqual(["arming_hardware"]);
-    expect((await judge(109)).checks[3]).toMatchObject({ detail: "Type 1 needs a bridge, and the site has none", fixHref: "/sites/109/arming" });
+    expect((await judge(109)).checks[3]).toMatchObject({
+      detail: "Type 1 needs a bridge, and the site has none",
+      fixHref: "/sites/109/arming",
+    });
     expect(await failing(110)).toEqual([]);
     expect(await failing(111)).toEqual([]);
     expect(await failing(112)).toEqual(["arming_hardware"]);
@@ -206,12 +276,26 @@ describe("site readiness, one fixture per failing check", () => {
     expect(s.sites).toBe(18);
     expect(new Set(s.notReadyIds)).toEqual(new Set([102, 103, 104, 105, 106, 107, 109, 112, 113, 114, 116]));
     expect(s.notReady).toBe(11);
-    expect(s.byCheck).toEqual({ mobile_contact: 2, station_account: 2, account_unique: 2, arming_hardware: 2, camera: 1, devices_online: 1, activated: 1 });
+    expect(s.byCheck).toEqual({
+      mobile_contact: 2,
+      station_account: 2,
+      account_unique: 2,
+      arming_hardware: 2,
+      camera: 1,
+      devices_online: 1,
+      activated: 1,
+    });
     expect(s.readyIds).not.toContain(901);
     // A site CHeKT no longer has leaves the counts.
-    await prisma.mirrorSite.update({ where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 116 } }, data: { goneAt: NOW } });
+    await prisma.mirrorSite.update({
+      where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 116 } },
+      data: { goneAt: NOW },
+    });
     expect((await readiness.readinessSummary(L, NOW)).byCheck.activated).toBe(0);
-    await prisma.mirrorSite.update({ where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 116 } }, data: { goneAt: null } });
+    await prisma.mirrorSite.update({
+      where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 116 } },
+      data: { goneAt: null },
+    });
   });
 });
 
@@ -219,7 +303,13 @@ describe("the fleet page's query", () => {
   beforeAll(async () => {
     await site({ id: 201, name: "Fleet A" });
     await site({ id: 202, name: "Fleet B" });
-    await device(201, { name: "Long gone", status: "offline", since: minutesAgo(3000), firmware: "2.0.1", lastSeen: minutesAgo(3000) });
+    await device(201, {
+      name: "Long gone",
+      status: "offline",
+      since: minutesAgo(3000),
+      firmware: "2.0.1",
+      lastSeen: minutesAgo(3000),
+    });
     await device(201, { name: "Just dropped", status: "offline", since: minutesAgo(20), firmware: "2.0.1" });
     await device(201, { name: "Bridge never heard", type: "bridge", status: null, since: null, firmware: null });
     await device(202, { name: "Happy", status: "online", firmware: "2.1.0", lastSeen: minutesAgo(1) });
@@ -245,11 +335,24 @@ describe("the fleet page's query", () => {
     expect(names((await page({ firmware: "2.1.0" })).rows)).toEqual(["Happy"]);
     expect((await page({ firmware: "no-such" })).total).toBe(0);
     const happy = (await page({ status: "online", site: "202" })).rows[0]!;
-    expect(happy).toMatchObject({ status: "online", siteName: "Fleet B", firmware: "2.1.0", lastSeenAt: minutesAgo(1) });
+    expect(happy).toMatchObject({
+      status: "online",
+      siteName: "Fleet B",
+      firmware: "2.1.0",
+      lastSeenAt: minutesAgo(1),
+    });
   });
 
   it("bad URL values fall back to no filter instead of failing", async () => {
-    const s = state.parseFleetListState({ status: "exploded", offlineFor: "-5", site: "1; drop table", type: "toaster", page: "0", per: "7", firmware: "x".repeat(500) });
+    const s = state.parseFleetListState({
+      status: "exploded",
+      offlineFor: "-5",
+      site: "1; drop table",
+      type: "toaster",
+      page: "0",
+      per: "7",
+      firmware: "x".repeat(500),
+    });
     expect(s).toEqual({ status: "", offlineFor: undefined, site: "", type: "", firmware: "", page: 1, per: 50 });
     expect(state.fleetListSearch(s)).toBe("");
   });
@@ -278,30 +381,64 @@ describe("an account number already used on the station is refused at entry", ()
   let second: number;
 
   it("create: the second site with the same station and account number is refused, naming the first; nothing reaches CHeKT", async () => {
-    const a = await sites.createSiteAction({ external_site_id: "acct-a", name: "Alpha House", timezone: "UTC", monitoring_station_id: "1", account_number: "U-77" });
+    const a = await sites.createSiteAction({
+      external_site_id: "acct-a",
+      name: "Alpha House",
+      timezone: "UTC",
+      monitoring_station_id: "1",
+      account_number: "U-77",
+    });
     expect(a?.serverError).toBeUndefined();
     first = a!.data!.site_id;
     const before = simSites().length;
-    const b = await sites.createSiteAction({ external_site_id: "acct-b", name: "Beta House", timezone: "UTC", monitoring_station_id: "1", account_number: "U-77" });
-    expect(b?.serverError).toMatchObject({ code: "conflict", fieldErrors: { account_number: `Already used on this station by "Alpha House" (#${first}).` } });
+    const b = await sites.createSiteAction({
+      external_site_id: "acct-b",
+      name: "Beta House",
+      timezone: "UTC",
+      monitoring_station_id: "1",
+      account_number: "U-77",
+    });
+    expect(b?.serverError).toMatchObject({
+      code: "conflict",
+      fieldErrors: { account_number: `Already used on this station by "Alpha House" (#${first}).` },
+    });
     expect(b?.serverError?.message).toMatch(/Nothing was sent to CHeKT/);
     expect(simSites()).toHaveLength(before);
     expect(await prisma.externalIdMapping.count({ where: { externalId: "acct-b" } })).toBe(0);
-    const refused = await prisma.auditLog.findFirst({ where: { action: "sites.create", outcome: "failure" }, orderBy: { id: "desc" } });
-    expect(refused?.error).toMatch(/Account number U-77 is already used on this monitoring station by site "Alpha House"/);
+    const refused = await prisma.auditLog.findFirst({
+      where: { action: "sites.create", outcome: "failure" },
+      orderBy: { id: "desc" },
+    });
+    expect(refused?.error).toMatch(
+      /Account number U-77 is already used on this monitoring station by site "Alpha House"/,
+    );
   });
 
   it("create: the same account number without a station, or a different number, is accepted", async () => {
-    const c = await sites.createSiteAction({ external_site_id: "acct-c", name: "Gamma House", timezone: "UTC", monitoring_station_id: "1", account_number: "U-78" });
+    const c = await sites.createSiteAction({
+      external_site_id: "acct-c",
+      name: "Gamma House",
+      timezone: "UTC",
+      monitoring_station_id: "1",
+      account_number: "U-78",
+    });
     expect(c?.serverError).toBeUndefined();
     second = c!.data!.site_id;
-    const d = await sites.createSiteAction({ external_site_id: "acct-d", name: "Delta House", timezone: "UTC", account_number: "U-77" });
+    const d = await sites.createSiteAction({
+      external_site_id: "acct-d",
+      name: "Delta House",
+      timezone: "UTC",
+      account_number: "U-77",
+    });
     expect(d?.serverError).toBeUndefined();
   });
 
   it("edit: moving to the taken number is refused; CHeKT keeps the old number; other edits of the site still save", async () => {
     const r = await sites.updateSiteAction({ site_id: second, account_number: "U-77" });
-    expect(r?.serverError).toMatchObject({ code: "conflict", fieldErrors: { account_number: expect.stringContaining(`"Alpha House" (#${first})`) } });
+    expect(r?.serverError).toMatchObject({
+      code: "conflict",
+      fieldErrors: { account_number: expect.stringContaining(`"Alpha House" (#${first})`) },
+    });
     expect(sim.state.sites.get(second)).toMatchObject({ account_number: "U-78" });
     const ok = await sites.updateSiteAction({ site_id: second, name: "Gamma Hall" });
     expect(ok?.serverError).toBeUndefined();

@@ -40,14 +40,23 @@ function rows(prefix: string, n: number): NewImportRow[] {
     const id = `${prefix}-${String(i).padStart(3, "0")}`;
     const phone = `+1212555${String(1000 + i).slice(-4)}`;
     const contactCells = Object.fromEntries(
-      [1, 2].flatMap((c) => [[`contact${c}_first_name`, `First${c}`], [`contact${c}_last_name`, `Last${i}`], [`contact${c}_phone`, phone]]),
+      [1, 2].flatMap((c) => [
+        [`contact${c}_first_name`, `First${c}`],
+        [`contact${c}_last_name`, `Last${i}`],
+        [`contact${c}_phone`, phone],
+      ]),
     );
     return {
       line: i + 2,
       values: { external_site_id: id, name: `${prefix} site ${i}`, timezone: "UTC", ...contactCells },
       item: {
         site: { external_site_id: id, name: `${prefix} site ${i}`, timezone: "UTC" },
-        contacts: [1, 2].map((c) => ({ external_contact_id: `${id}-C${c}`, first_name: `First${c}`, last_name: `Last${i}`, phone_number: phone })),
+        contacts: [1, 2].map((c) => ({
+          external_contact_id: `${id}-C${c}`,
+          first_name: `First${c}`,
+          last_name: `Last${i}`,
+          phone_number: phone,
+        })),
         securityType: i % 5 === 0 ? 3 : null,
       },
     };
@@ -60,13 +69,18 @@ async function submit(r: NewImportRow[], dealerLinkId = w.dealerLinkId) {
 
 async function chektSites(prefix: string) {
   const res = await w.client.get("/partner/v1/dealers/{dealerId}/sites", {
-    params: { path: { dealerId: w.dealerId }, query: { filter: [`external_site_id,^${prefix}-,regex`], limit: 500, offset: 0 } },
+    params: {
+      path: { dealerId: w.dealerId },
+      query: { filter: [`external_site_id,^${prefix}-,regex`], limit: 500, offset: 0 },
+    },
   });
   return Array.isArray(res.data) ? res.data : [];
 }
 
 async function chektContacts(siteId: number) {
-  const res = await w.client.get("/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", { params: { path: { dealerId: w.dealerId, siteId }, query: { limit: 200, offset: 0 } } });
+  const res = await w.client.get("/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", {
+    params: { path: { dealerId: w.dealerId, siteId }, query: { limit: 200, offset: 0 } },
+  });
   return Array.isArray(res.data) ? res.data : [];
 }
 
@@ -82,9 +96,27 @@ const deps = (extra: Partial<Parameters<typeof runAnyBulkJob>[1]> = {}) => ({
 
 describe("site import job", () => {
   it("creates every site, contact and arming type once through 5xx, 429 and lost answers", async () => {
-    await w.simControl("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "POST", rate_5xx: 0.15, status_5xx: 503, rate_429: 0.1 });
-    await w.simControl("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "POST", drop_rate: 0.15, when: "after" });
-    await w.simControl("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/contacts", method: "POST", rate_5xx: 0.1, status_5xx: 500, drop_rate: 0.1, when: "after" });
+    await w.simControl("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites",
+      method: "POST",
+      rate_5xx: 0.15,
+      status_5xx: 503,
+      rate_429: 0.1,
+    });
+    await w.simControl("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites",
+      method: "POST",
+      drop_rate: 0.15,
+      when: "after",
+    });
+    await w.simControl("POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites/*/contacts",
+      method: "POST",
+      rate_5xx: 0.1,
+      status_5xx: 500,
+      drop_rate: 0.1,
+      when: "after",
+    });
     const job = await submit(rows("imp", 40));
     const logs: string[] = [];
     try {
@@ -95,15 +127,37 @@ describe("site import job", () => {
     expect(logs.some((l) => l.includes("outcome unknown"))).toBe(true);
     const sites = await chektSites("imp");
     expect(sites.length).toBe(40);
-    for (const s of sites.slice(0, 8)) expect((await chektContacts(s.site_id)).map((c) => c.external_contact_id).sort()).toEqual([`${s.external_site_id}-C1`, `${s.external_site_id}-C2`]);
+    for (const s of sites.slice(0, 8))
+      expect((await chektContacts(s.site_id)).map((c) => c.external_contact_id).sort()).toEqual([
+        `${s.external_site_id}-C1`,
+        `${s.external_site_id}-C2`,
+      ]);
     const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
     expect([done.state, done.succeeded, done.failed]).toEqual(["done", 40, 0]);
     // Write-through: mirror rows, mappings and one audit row per accepted step, each with its trace id.
-    expect(await w.db.mirrorSite.count({ where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "imp-" } } })).toBe(40);
-    expect(await w.db.mirrorContact.count({ where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "imp-" } } })).toBe(80);
-    expect(await w.db.mirrorArming.count({ where: { dealerLinkId: w.dealerLinkId, siteId: { in: sites.map((s) => s.site_id) } } })).toBe(8);
-    expect(await w.db.externalIdMapping.count({ where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "imp-" } } })).toBe(120);
-    const audit = await w.db.auditLog.findMany({ where: { action: { startsWith: "sites.import." }, dealerLinkId: w.dealerLinkId, after: { path: ["jobId"], equals: job.id } } });
+    expect(
+      await w.db.mirrorSite.count({ where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "imp-" } } }),
+    ).toBe(40);
+    expect(
+      await w.db.mirrorContact.count({ where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "imp-" } } }),
+    ).toBe(80);
+    expect(
+      await w.db.mirrorArming.count({
+        where: { dealerLinkId: w.dealerLinkId, siteId: { in: sites.map((s) => s.site_id) } },
+      }),
+    ).toBe(8);
+    expect(
+      await w.db.externalIdMapping.count({
+        where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "imp-" } },
+      }),
+    ).toBe(120);
+    const audit = await w.db.auditLog.findMany({
+      where: {
+        action: { startsWith: "sites.import." },
+        dealerLinkId: w.dealerLinkId,
+        after: { path: ["jobId"], equals: job.id },
+      },
+    });
     expect(audit.filter((a) => a.action === "sites.import.site").length).toBe(40);
     expect(audit.filter((a) => a.action === "sites.import.contact").length).toBe(80);
     const steps = audit.filter((a) => a.action !== "sites.import.finish");
@@ -122,7 +176,9 @@ describe("site import job", () => {
         return r;
       },
     };
-    await expect(runAnyBulkJob(job.id, deps({ siteApi: stopping, signal: abort.signal }))).rejects.toBeInstanceOf(RunAborted);
+    await expect(runAnyBulkJob(job.id, deps({ siteApi: stopping, signal: abort.signal }))).rejects.toBeInstanceOf(
+      RunAborted,
+    );
     const mid = await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
     expect(mid.state).toBe("running");
     expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
@@ -137,7 +193,10 @@ describe("site import job", () => {
   it("a refused contact fails its row with the site kept; the fixed row is retried alone", async () => {
     const r = rows("ctf", 3);
     // Both contacts of row 2 carry one external ID: CHeKT refuses the second (409).
-    r[1].item.contacts[1] = { ...r[1].item.contacts[1], external_contact_id: r[1].item.contacts[0].external_contact_id };
+    r[1].item.contacts[1] = {
+      ...r[1].item.contacts[1],
+      external_contact_id: r[1].item.contacts[0].external_contact_id,
+    };
     const job = await submit(r);
     expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
     const items = await readJobItems(w.db, job.id, "all");
@@ -147,30 +206,62 @@ describe("site import job", () => {
     expect(bad.statusCode).toBe(409);
     expect(bad.errorMessage).toMatch(/^Site #\d+ is in CHeKT, but contact First2 Last1: .*already used/);
     const plan = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id }], {
-      stations: [], existingSiteIds: new Set(["ctf-001"]), accountsInUse: new Map(), pattern: null, seqStart: 1,
+      stations: [],
+      existingSiteIds: new Set(["ctf-001"]),
+      accountsInUse: new Map(),
+      pattern: null,
+      seqStart: 1,
     });
     expect(plan?.invalid).toEqual([]);
-    expect(plan?.rows.map((x) => [x.existingSiteId, x.item.contacts.map((c) => c.external_contact_id)])).toEqual([[bad.chektDeviceId, ["ctf-001-C2"]]]);
+    expect(plan?.rows.map((x) => [x.existingSiteId, x.item.contacts.map((c) => c.external_contact_id)])).toEqual([
+      [bad.chektDeviceId, ["ctf-001-C2"]],
+    ]);
     const retry = await submit(plan!.rows);
     expect(await runAnyBulkJob(retry.id, deps())).toBe("finished");
     const sites = await chektSites("ctf");
     expect(sites.length).toBe(3);
     const site = sites.find((s) => s.external_site_id === "ctf-001")!;
-    expect((await chektContacts(site.site_id)).map((c) => c.external_contact_id).sort()).toEqual(["ctf-001-C1", "ctf-001-C2"]);
+    expect((await chektContacts(site.site_id)).map((c) => c.external_contact_id).sort()).toEqual([
+      "ctf-001-C1",
+      "ctf-001-C2",
+    ]);
     const again = await readJobItems(w.db, job.id, "failed");
     expect(again[0].retriedInJobId).toBe(retry.id);
     // A row retried once is not planned twice.
-    expect((await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id }], { stations: [], existingSiteIds: new Set(), accountsInUse: new Map(), pattern: null, seqStart: 1 }))?.rows).toEqual([]);
+    expect(
+      (
+        await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id }], {
+          stations: [],
+          existingSiteIds: new Set(),
+          accountsInUse: new Map(),
+          pattern: null,
+          seqStart: 1,
+        })
+      )?.rows,
+    ).toEqual([]);
   }, 120_000);
 
   it("keeps dealers apart: another dealer link neither reads the job nor plans its retry", async () => {
     const other = await w.db.dealerLink.create({
-      data: { chektDealerId: DEMO.dealers.northwind.id, externalDealerId: DEMO.dealers.northwind.external, companyName: DEMO.dealers.northwind.name, connectedAt: new Date() },
+      data: {
+        chektDealerId: DEMO.dealers.northwind.id,
+        externalDealerId: DEMO.dealers.northwind.external,
+        companyName: DEMO.dealers.northwind.name,
+        connectedAt: new Date(),
+      },
     });
     const job = await submit(rows("iso", 2));
     expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
     expect(await readJobProgress(w.db, job.id, other.id)).toBeNull();
-    expect(await planImportRetry(w.db, other.id, job.id, [], { stations: [], existingSiteIds: new Set(), accountsInUse: new Map(), pattern: null, seqStart: 1 })).toBeNull();
+    expect(
+      await planImportRetry(w.db, other.id, job.id, [], {
+        stations: [],
+        existingSiteIds: new Set(),
+        accountsInUse: new Map(),
+        pattern: null,
+        seqStart: 1,
+      }),
+    ).toBeNull();
     expect(await w.db.mirrorSite.count({ where: { dealerLinkId: other.id } })).toBe(0);
     expect(await w.db.auditLog.count({ where: { dealerLinkId: other.id } })).toBe(0);
   }, 60_000);

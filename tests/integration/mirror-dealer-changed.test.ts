@@ -10,15 +10,26 @@ let prisma: typeof import("@/lib/db").prisma;
 let write: typeof import("@/lib/mirror/write");
 let linkId = "";
 
-const dto = (company_address1: string): ResponseDealerDto => ({ dealer_id: 7, external_dealer_id: "d-7", company_name: "Acme", company_address1, created_at: "2026-01-01T00:00:00.000Z" });
-const changedAt = async () => (await prisma.mirrorDealer.findUniqueOrThrow({ where: { dealerLinkId: linkId } })).changedAt;
+const dto = (company_address1: string): ResponseDealerDto => ({
+  dealer_id: 7,
+  external_dealer_id: "d-7",
+  company_name: "Acme",
+  company_address1,
+  created_at: "2026-01-01T00:00:00.000Z",
+});
+const changedAt = async () =>
+  (await prisma.mirrorDealer.findUniqueOrThrow({ where: { dealerLinkId: linkId } })).changedAt;
 
 beforeAll(async () => {
   db = await createTestDatabase("chekt_mirror_dealer_changed");
   process.env.DATABASE_URL = db.url;
   ({ prisma } = await import("@/lib/db"));
   write = await import("@/lib/mirror/write");
-  linkId = (await prisma.dealerLink.create({ data: { chektDealerId: 7, externalDealerId: "d-7", companyName: "Acme", connectedAt: new Date() } })).id;
+  linkId = (
+    await prisma.dealerLink.create({
+      data: { chektDealerId: 7, externalDealerId: "d-7", companyName: "Acme", connectedAt: new Date() },
+    })
+  ).id;
 });
 afterAll(async () => {
   await prisma?.$disconnect();

@@ -22,7 +22,12 @@ beforeAll(async () => {
   prisma = (await import("@/lib/db")).prisma;
   sweep = await import("@/lib/mirror/sweep");
   const link = await prisma.dealerLink.create({
-    data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() },
+    data: {
+      chektDealerId: 1,
+      externalDealerId: "acme-security",
+      companyName: "Acme Security",
+      connectedAt: new Date(),
+    },
   });
   scope = { dealerLinkId: link.id, dealerId: 1 };
 });
@@ -40,7 +45,12 @@ it("a re-sweep keeps the last finished time while it runs and after it fails", a
   expect(await row()).toMatchObject({ state: "idle", finishedAt: first });
 
   // Running: CHeKT answers the sites list slowly; what the pages read meanwhile keeps the last time.
-  await simControl(sim.url, "POST", "/_sim/faults", { path: "/partner/v1/dealers/1/sites", method: "GET", delay_ms: 3000, count: 1 });
+  await simControl(sim.url, "POST", "/_sim/faults", {
+    path: "/partner/v1/dealers/1/sites",
+    method: "GET",
+    delay_ms: 3000,
+    count: 1,
+  });
   const second = new Date("2026-03-01T10:20:00Z");
   const running = sweep.sweepDealer(scope, { sleep: noSleep, now: () => second });
   await expect.poll(async () => (await row()).phase, { timeout: 10_000, interval: 50 }).toBe("sites");
@@ -50,7 +60,9 @@ it("a re-sweep keeps the last finished time while it runs and after it fails", a
 
   // Failed: CHeKT fails every partner read; the last finished time stays beside the failure.
   await simControl(sim.url, "POST", "/_sim/faults", { path: "/partner/**", rate_5xx: 1, status_5xx: 500 });
-  await expect(sweep.sweepDealer(scope, { sleep: noSleep, now: () => new Date("2026-03-01T10:40:00Z") })).rejects.toThrow();
+  await expect(
+    sweep.sweepDealer(scope, { sleep: noSleep, now: () => new Date("2026-03-01T10:40:00Z") }),
+  ).rejects.toThrow();
   await simControl(sim.url, "DELETE", "/_sim/faults");
   expect(await row()).toMatchObject({ state: "failed", finishedAt: second, lastError: expect.any(String) });
 }, 120_000);

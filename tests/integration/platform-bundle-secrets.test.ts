@@ -6,11 +6,20 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const distDir = path.resolve(__dirname, "../..", process.env.NEXT_DIST_DIR || ".next-test");
-const SECRET_NAMES = ["CHEKT_CLIENT_SECRET", "CHEKT_API_KEY", "CHEKT_WEBHOOK_SECRET", "AUTH_SECRET", "SECRETS_ENCRYPTION_KEY", "CHEKT_PRIVATE_KEY"] as const;
+const SECRET_NAMES = [
+  "CHEKT_CLIENT_SECRET",
+  "CHEKT_API_KEY",
+  "CHEKT_WEBHOOK_SECRET",
+  "AUTH_SECRET",
+  "SECRETS_ENCRYPTION_KEY",
+  "CHEKT_PRIVATE_KEY",
+] as const;
 
 function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => fs.statSync(f).isFile() && keep(f));
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => path.join(dir, f))
+    .filter((f) => fs.statSync(f).isFile() && keep(f));
 }
 
 /** Everything a browser can be sent: static assets and pre-rendered pages. */
@@ -29,8 +38,13 @@ function secretNeedles(): Array<{ name: string; value: string }> {
     const value = process.env[name];
     if (!value) continue;
     if (value.includes("-----BEGIN")) {
-      const body = value.replace(/\\n/g, "\n").split("\n").filter((l) => l && !l.startsWith("-----"));
-      body.filter((l) => l.length >= 16).forEach((line, i) => needles.push({ name: `${name} (line ${i + 1})`, value: line }));
+      const body = value
+        .replace(/\\n/g, "\n")
+        .split("\n")
+        .filter((l) => l && !l.startsWith("-----"));
+      body
+        .filter((l) => l.length >= 16)
+        .forEach((line, i) => needles.push({ name: `${name} (line ${i + 1})`, value: line }));
     } else {
       needles.push({ name, value });
     }
@@ -53,7 +67,10 @@ describe("client bundle", () => {
   const files = browserFiles();
 
   it("exists: the build ran and produced client JavaScript", () => {
-    expect(fs.existsSync(path.join(distDir, "BUILD_ID")), `no build in ${distDir}: run next build with NEXT_DIST_DIR first (npm test does)`).toBe(true);
+    expect(
+      fs.existsSync(path.join(distDir, "BUILD_ID")),
+      `no build in ${distDir}: run next build with NEXT_DIST_DIR first (npm test does)`,
+    ).toBe(true);
     expect(files.some((f) => f.endsWith(".js"))).toBe(true);
   });
 

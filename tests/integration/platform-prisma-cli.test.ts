@@ -15,7 +15,12 @@ beforeAll(async () => {
   db = await createTestDatabase("chekt_platform_cli");
   const client = new pg.Client({ connectionString: adminUrl() });
   await client.connect();
-  serverMajor = Number((await client.query<{ server_version_num: string }>("show server_version_num")).rows[0]!.server_version_num.slice(0, 2));
+  serverMajor = Number(
+    (await client.query<{ server_version_num: string }>("show server_version_num")).rows[0]!.server_version_num.slice(
+      0,
+      2,
+    ),
+  );
   await client.end();
 });
 afterAll(async () => {
@@ -24,10 +29,18 @@ afterAll(async () => {
 
 describe("offline Prisma CLI", () => {
   it("has applied every committed migration folder", async () => {
-    const folders = fs.readdirSync(path.resolve(__dirname, "../../prisma/migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const folders = fs
+      .readdirSync(path.resolve(__dirname, "../../prisma/migrations"), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    const rows = (await client.query<{ migration_name: string }>("select migration_name from _prisma_migrations where finished_at is not null order by migration_name")).rows;
+    const rows = (
+      await client.query<{ migration_name: string }>(
+        "select migration_name from _prisma_migrations where finished_at is not null order by migration_name",
+      )
+    ).rows;
     await client.end();
     expect(rows.map((r) => r.migration_name)).toEqual(folders);
   });
@@ -43,7 +56,22 @@ describe("offline Prisma CLI", () => {
   it("the committed migrations produce exactly prisma/schema.prisma", async (ctx) => {
     // Measured: this engine panics introspecting PostgreSQL 18 (the embedded server's version).
     if (serverMajor >= 18) ctx.skip();
-    const out = await runPrisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], db.url, { quiet: true });
-    expect(out.slice(out.indexOf("-- ")).trim(), "schema.prisma differs from the migrations: npm run db:new-migration -- <name>").toBe("-- This is an empty migration.");
+    const out = await runPrisma(
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
+      db.url,
+      { quiet: true },
+    );
+    expect(
+      out.slice(out.indexOf("-- ")).trim(),
+      "schema.prisma differs from the migrations: npm run db:new-migration -- <name>",
+    ).toBe("-- This is an empty migration.");
   });
 });

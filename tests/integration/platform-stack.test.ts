@@ -38,7 +38,10 @@ describe("seed", () => {
     expect(first.adminPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(logs.filter((l) => l.includes(first.adminPassword!))).toHaveLength(1);
 
-    const [admin] = await query<{ role: string; password_hash: string }>("select role, password_hash from users where email = $1", ["admin@example.com"]);
+    const [admin] = await query<{ role: string; password_hash: string }>(
+      "select role, password_hash from users where email = $1",
+      ["admin@example.com"],
+    );
     expect(admin!.role).toBe("admin");
     expect(admin!.password_hash).not.toContain(first.adminPassword!);
     expect(await verifyPassword(first.adminPassword!, admin!.password_hash)).toBe(true);
@@ -47,12 +50,20 @@ describe("seed", () => {
     expect(second.adminPassword).toBeNull();
     expect(second.createdUsers).toEqual([]);
     expect(second.createdDealerLinks).toEqual([]);
-    const [after] = await query<{ password_hash: string }>("select password_hash from users where email = $1", ["admin@example.com"]);
+    const [after] = await query<{ password_hash: string }>("select password_hash from users where email = $1", [
+      "admin@example.com",
+    ]);
     expect(after!.password_hash).toBe(admin!.password_hash);
   });
 
   it("links the connected demo dealers with dealer 1's secrets sealed under SECRETS_ENCRYPTION_KEY", async () => {
-    const links = await query<{ chekt_dealer_id: number; external_dealer_id: string; connected_at: Date | null; webhook_secret_enc: string | null; api_key_enc: string | null }>(
+    const links = await query<{
+      chekt_dealer_id: number;
+      external_dealer_id: string;
+      connected_at: Date | null;
+      webhook_secret_enc: string | null;
+      api_key_enc: string | null;
+    }>(
       "select chekt_dealer_id, external_dealer_id, connected_at, webhook_secret_enc, api_key_enc from dealer_links order by chekt_dealer_id",
     );
     expect(links.map((l) => [l.chekt_dealer_id, l.external_dealer_id])).toEqual([
@@ -66,14 +77,21 @@ describe("seed", () => {
     expect(decryptSecret(links[0]!.api_key_enc!, key)).toBe(DEMO.app.apiKey);
     expect(links[1]!.webhook_secret_enc).toBeNull();
 
-    const mappings = await query<{ kind: string; chekt_id: string; external_id: string }>("select kind, chekt_id, external_id from external_id_mappings order by chekt_id");
+    const mappings = await query<{ kind: string; chekt_id: string; external_id: string }>(
+      "select kind, chekt_id, external_id from external_id_mappings order by chekt_id",
+    );
     expect(mappings).toEqual([
       { kind: "dealer", chekt_id: "1", external_id: "acme-security" },
       { kind: "dealer", chekt_id: "2", external_id: "northwind-alarms" },
     ]);
     const audit = await query<{ action: string; trace_id: string | null }>("select action from audit_log order by id");
     // The seed marks the first admin as the organisation owner in its own audit row (prisma/seed.ts).
-    expect(audit.map((a) => a.action).sort()).toEqual(["dealer.seed_link", "dealer.seed_link", "users.owner_seed", "users.seed"]);
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      "dealer.seed_link",
+      "dealer.seed_link",
+      "users.owner_seed",
+      "users.seed",
+    ]);
   });
 
   it("adds the test users when asked, and refuses without their passwords", async () => {
@@ -99,7 +117,9 @@ describe("seed", () => {
   it("keeps a webhook secret rotated after seeding", async () => {
     await query("update dealer_links set webhook_secret_enc = 'rotated' where chekt_dealer_id = 1");
     await runSeed({ databaseUrl: db.url, log: () => {} });
-    const [link] = await query<{ webhook_secret_enc: string }>("select webhook_secret_enc from dealer_links where chekt_dealer_id = 1");
+    const [link] = await query<{ webhook_secret_enc: string }>(
+      "select webhook_secret_enc from dealer_links where chekt_dealer_id = 1",
+    );
     expect(link!.webhook_secret_enc).toBe("rotated");
   });
 });
@@ -112,7 +132,11 @@ describe("test simulator", () => {
       const res = await fetch(`${sim.url}/oauth/token`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO.partner.clientId, client_secret: DEMO.partner.clientSecret }),
+        body: new URLSearchParams({
+          grant_type: "client_credentials",
+          client_id: DEMO.partner.clientId,
+          client_secret: DEMO.partner.clientSecret,
+        }),
       });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { access_token?: string };

@@ -31,7 +31,9 @@ const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 // each user works on their only dealer. next-auth itself (the session source behind getSessionUser)
 // does not load outside Next; the sign-in action and its route are public surfaces this table lists
 // but does not call.
-vi.mock("next-safe-action", async (importOriginal) => (await import("../support/action-registry")).recordingSafeAction(importOriginal));
+vi.mock("next-safe-action", async (importOriginal) =>
+  (await import("../support/action-registry")).recordingSafeAction(importOriginal),
+);
 vi.mock("@/lib/auth/session", () => import("../support/session"));
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("@/lib/auth/index", () => import("../support/auth-unavailable"));
@@ -45,15 +47,39 @@ const ACTION_RULES: Rule[] = [
   { match: /^dealer\.switch$/, role: "viewer", row: "Sign in, see the dashboard (choose which dealer to look at)" },
   { match: /^account\./, role: "viewer", row: "change your own password" },
   { match: /^verifications\.takeover$/, role: "admin", row: "Take over another operator's claim" },
-  { match: /^verifications\.(outcomes|checklist)$/, role: "admin", row: "Edit the desk's outcome codes and checklists (the dealer's and a site's own)" },
-  { match: /^verifications\.escalation_settings$/, role: "admin", row: "Set when alarms on the desk escalate (unclaimed for N s, under M s left); see the escalation banner" },
-  { match: /^verifications\./, role: readsForViewers, row: "Claim a verification and answer it (dispatch or disregard)" },
-  { match: /^(sites|stations|contacts)\./, role: readsForViewers, row: "Create, edit and delete sites, monitoring stations and contacts / Activate or deactivate a site" },
-  { match: /^devices\./, role: readsForViewers, row: "Add, edit and delete cameras and devices, including pasting a list (bulk jobs)" },
+  {
+    match: /^verifications\.(outcomes|checklist)$/,
+    role: "admin",
+    row: "Edit the desk's outcome codes and checklists (the dealer's and a site's own)",
+  },
+  {
+    match: /^verifications\.escalation_settings$/,
+    role: "admin",
+    row: "Set when alarms on the desk escalate (unclaimed for N s, under M s left); see the escalation banner",
+  },
+  {
+    match: /^verifications\./,
+    role: readsForViewers,
+    row: "Claim a verification and answer it (dispatch or disregard)",
+  },
+  {
+    match: /^(sites|stations|contacts)\./,
+    role: readsForViewers,
+    row: "Create, edit and delete sites, monitoring stations and contacts / Activate or deactivate a site",
+  },
+  {
+    match: /^devices\./,
+    role: readsForViewers,
+    row: "Add, edit and delete cameras and devices, including pasting a list (bulk jobs)",
+  },
   { match: /^arming\./, role: readsForViewers, row: "Activate or deactivate a site, change its arming" },
   { match: /^dealer\.update$/, role: "admin", row: "Edit the dealer profile" },
   { match: /^dealer\.(connect|disconnect)/, role: "admin", row: "Connect or disconnect a dealer" },
-  { match: /^dealer\.require_two_factor$/, role: "admin", row: "Require two-factor sign-in of everyone who works for the dealer" },
+  {
+    match: /^dealer\.require_two_factor$/,
+    role: "admin",
+    row: "Require two-factor sign-in of everyone who works for the dealer",
+  },
   { match: /^settings\./, role: "admin", row: "Settings, including the CHeKT connection check" },
   { match: /^webhooks\./, role: "admin", row: "Webhook delivery log, and re-applying a delivery" },
   { match: /^audit\./, role: "admin", row: "Audit history and its export" },
@@ -68,9 +94,17 @@ const ROUTE_RULES: Array<{ match: RegExp; role: Role | "public"; row: string }> 
   { match: /^webhooks\//, role: "public", row: "CHeKT's signed deliveries (HMAC, not a session)" },
   { match: /^csp-report$/, role: "public", row: "browsers' CSP violation reports (sent without the session cookie)" },
   { match: /^audit\//, role: "admin", row: "Audit history and its export" },
-  { match: /^chekt\/budget$/, role: "admin", row: "Settings, including the CHeKT connection check (the call budget panel)" },
+  {
+    match: /^chekt\/budget$/,
+    role: "admin",
+    row: "Settings, including the CHeKT connection check (the call budget panel)",
+  },
   { match: /^dealers\//, role: "admin", row: "Connect or disconnect a dealer" },
-  { match: /^live\/verifications\/\[id\]\/lease$/, role: "operator", row: "Claim a verification and answer it (the claim's heartbeat)" },
+  {
+    match: /^live\/verifications\/\[id\]\/lease$/,
+    role: "operator",
+    row: "Claim a verification and answer it (the claim's heartbeat)",
+  },
   { match: /^verifications\/report$/, role: "viewer", row: "See the desk report and export it as CSV" },
   { match: /^verifications\/history$/, role: "viewer", row: "See the verification history and export it as CSV" },
   { match: /^(live|snapshots)\//, role: "viewer", row: "See the live verification queue" },
@@ -80,7 +114,10 @@ const ROUTE_RULES: Array<{ match: RegExp; role: Role | "public"; row: string }> 
 /** Exported functions of actions.ts files that are not built with the action client, on purpose. */
 // confirmTwoFactorAction runs on the enrolment session (no full session until it succeeds) and
 // audits itself; tests/faults/bench-action-fuzz.test.ts still fuzzes it.
-const PUBLIC_ACTIONS = new Set(["app/sign-in/actions.ts#signInAction", "app/sign-in/two-factor/actions.ts#confirmTwoFactorAction"]);
+const PUBLIC_ACTIONS = new Set([
+  "app/sign-in/actions.ts#signInAction",
+  "app/sign-in/two-factor/actions.ts#confirmTwoFactorAction",
+]);
 
 function expectedActionRole(m: Meta): { role: Role; row: string } | null {
   const rule = ACTION_RULES.find((r) => r.match.test(m.name));
@@ -108,20 +145,27 @@ function signInAs(who: Who) {
 
 /** Every user table's row count and content hash: a refusal must leave them as they were. */
 async function snapshot(): Promise<Record<string, string>> {
-  const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`);
+  const { rows } = await client.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+  );
   const out: Record<string, string> = {};
   for (const { tablename } of rows) {
-    const r = await client.query<{ n: string; h: string | null }>(`SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${tablename}" t`);
+    const r = await client.query<{ n: string; h: string | null }>(
+      `SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${tablename}" t`,
+    );
     out[tablename] = `${r.rows[0].n}:${r.rows[0].h ?? ""}`;
   }
   return out;
 }
 
 async function auditRowsSince(id: string) {
-  const r = await client.query<{ action: string; outcome: string; error: string | null; user_email: string | null; trace_id: string | null }>(
-    `SELECT action, outcome, error, user_email, trace_id FROM audit_log WHERE id > $1 ORDER BY id`,
-    [id],
-  );
+  const r = await client.query<{
+    action: string;
+    outcome: string;
+    error: string | null;
+    user_email: string | null;
+    trace_id: string | null;
+  }>(`SELECT action, outcome, error, user_email, trace_id FROM audit_log WHERE id > $1 ORDER BY id`, [id]);
   return r.rows;
 }
 async function lastAuditId(): Promise<string> {
@@ -139,7 +183,9 @@ beforeAll(async () => {
   chekt = createServer((_req, res) => {
     chektHits++;
     res.writeHead(503, { "content-type": "application/json" });
-    res.end(JSON.stringify({ error: { code: "unavailable", message: "role-matrix test: CHeKT must not be called here" } }));
+    res.end(
+      JSON.stringify({ error: { code: "unavailable", message: "role-matrix test: CHeKT must not be called here" } }),
+    );
   });
   await new Promise<void>((r) => chekt.listen(0, "127.0.0.1", r));
   db = await createTestDatabase("chekt_admin_rm");
@@ -150,7 +196,9 @@ beforeAll(async () => {
   // Each user's role is their membership's in this dealer (users.role is deliberately lower, so a
   // check that read it instead would fail the table).
   const { prisma } = await import("@/lib/db");
-  const link = await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "rm-dealer", companyName: "RM Dealer", connectedAt: new Date() } });
+  const link = await prisma.dealerLink.create({
+    data: { chektDealerId: 1, externalDealerId: "rm-dealer", companyName: "RM Dealer", connectedAt: new Date() },
+  });
   await addMembers(prisma, link.id, Object.values(USERS));
   await prisma.user.updateMany({ data: { role: "viewer" } });
 
@@ -164,10 +212,14 @@ beforeAll(async () => {
     }
   }
   for (const file of filesNamed(path.join(ROOT, "app", "api"), "route.ts")) {
-    const folder = path.dirname(path.relative(path.join(ROOT, "app", "api"), path.join(ROOT, file))).split(path.sep).join("/");
+    const folder = path
+      .dirname(path.relative(path.join(ROOT, "app", "api"), path.join(ROOT, file)))
+      .split(path.sep)
+      .join("/");
     const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
-      if (typeof mod[method] === "function") routes.push({ id: `${method} /api/${folder}`, folder, method, fn: mod[method] as RouteFn });
+      if (typeof mod[method] === "function")
+        routes.push({ id: `${method} /api/${folder}`, folder, method, fn: mod[method] as RouteFn });
     }
   }
 }, 120_000);
@@ -194,7 +246,9 @@ describe("role matrix: server actions", () => {
     const mismatches = actions.flatMap(({ id, meta }) => {
       const expected = expectedActionRole(meta);
       if (!expected) return [`${id} (${meta.name}): not in the role matrix — add a row to docs/roles.md and this test`];
-      return expected.role === meta.role ? [] : [`${id} (${meta.name}): declares ${meta.role}, docs/roles.md "${expected.row}" says ${expected.role}`];
+      return expected.role === meta.role
+        ? []
+        : [`${id} (${meta.name}): declares ${meta.role}, docs/roles.md "${expected.row}" says ${expected.role}`];
     });
     expect(mismatches).toEqual([]);
   });
@@ -225,20 +279,37 @@ describe("role matrix: server actions", () => {
           continue;
         }
         // A refusal: the right one, nothing written except the refusal's own audit row, no CHeKT call.
-        if (who === "anonymous" && code !== "unauthenticated") problems.push(`${id} as anonymous: ${code} instead of unauthenticated`);
+        if (who === "anonymous" && code !== "unauthenticated")
+          problems.push(`${id} as anonymous: ${code} instead of unauthenticated`);
         if (who !== "anonymous" && code !== "forbidden") problems.push(`${id} as ${who}: ${code} instead of forbidden`);
         if (chektHits !== hitsBefore) problems.push(`${id} as ${who}: refused after calling CHeKT`);
         const after = await snapshot();
         const changed = Object.keys(after).filter((t) => t !== "audit_log" && after[t] !== before[t]);
         if (changed.length) problems.push(`${id} as ${who}: refused but changed ${changed.join(", ")}`);
         const audit = await auditRowsSince(auditFrom);
-        const wantAudit = who === "anonymous" ? [] : [{ action: meta.name, outcome: "refused", error: `role ${who} lacks ${meta.role}`, user_email: USERS[who as Role].email }];
+        const wantAudit =
+          who === "anonymous"
+            ? []
+            : [
+                {
+                  action: meta.name,
+                  outcome: "refused",
+                  error: `role ${who} lacks ${meta.role}`,
+                  user_email: USERS[who as Role].email,
+                },
+              ];
         const gotAudit = audit.map(({ trace_id: _t, ...r }) => r);
-        if (JSON.stringify(gotAudit) !== JSON.stringify(wantAudit)) problems.push(`${id} as ${who}: audit rows ${JSON.stringify(gotAudit)}, expected ${JSON.stringify(wantAudit)}`);
+        if (JSON.stringify(gotAudit) !== JSON.stringify(wantAudit))
+          problems.push(
+            `${id} as ${who}: audit rows ${JSON.stringify(gotAudit)}, expected ${JSON.stringify(wantAudit)}`,
+          );
         if (audit.some((r) => !r.trace_id)) problems.push(`${id} as ${who}: refusal audited without a trace id`);
       }
       const want = allowedSet(expected.role);
-      if (JSON.stringify(allowed) !== JSON.stringify(want)) problems.push(`${id} (${meta.name}): allowed ${allowed.join(",") || "nobody"}, written matrix says ${want.join(",")}`);
+      if (JSON.stringify(allowed) !== JSON.stringify(want))
+        problems.push(
+          `${id} (${meta.name}): allowed ${allowed.join(",") || "nobody"}, written matrix says ${want.join(",")}`,
+        );
     }
     signInAs("anonymous");
     expect(problems).toEqual([]);
@@ -262,13 +333,17 @@ describe("role matrix: route handlers", () => {
         const before = await snapshot();
         const hitsBefore = chektHits;
         // Dynamic segments get a value that matches nothing.
-        const params = Object.fromEntries([...route.folder.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => [m[1], "999999"]));
+        const params = Object.fromEntries(
+          [...route.folder.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => [m[1], "999999"]),
+        );
         const url = `http://console.test/api/${route.folder.replace(/\[(?:\.\.\.)?[^\]]+\]/g, "999999")}`;
         let res: Response | undefined;
         let thrown: unknown;
         const abort = new AbortController();
         try {
-          res = await route.fn(new Request(url, { method: route.method, signal: abort.signal }), { params: Promise.resolve(params) });
+          res = await route.fn(new Request(url, { method: route.method, signal: abort.signal }), {
+            params: Promise.resolve(params),
+          });
         } catch (error) {
           thrown = error;
         }
@@ -283,18 +358,24 @@ describe("role matrix: route handlers", () => {
         const refused = code === "unauthenticated" || code === "forbidden";
         if (!refused) {
           allowed.push(who);
-          if (thrown && who === "anonymous") problems.push(`${route.id} as anonymous: threw ${(thrown as Error).message} instead of a 401`);
+          if (thrown && who === "anonymous")
+            problems.push(`${route.id} as anonymous: threw ${(thrown as Error).message} instead of a 401`);
           continue;
         }
-        if (who === "anonymous" && (res!.status !== 401 || code !== "unauthenticated")) problems.push(`${route.id} as anonymous: ${res!.status} ${code}`);
-        if (who !== "anonymous" && (res!.status !== 403 || code !== "forbidden")) problems.push(`${route.id} as ${who}: ${res!.status} ${code}`);
+        if (who === "anonymous" && (res!.status !== 401 || code !== "unauthenticated"))
+          problems.push(`${route.id} as anonymous: ${res!.status} ${code}`);
+        if (who !== "anonymous" && (res!.status !== 403 || code !== "forbidden"))
+          problems.push(`${route.id} as ${who}: ${res!.status} ${code}`);
         if (chektHits !== hitsBefore) problems.push(`${route.id} as ${who}: refused after calling CHeKT`);
         const after = await snapshot();
         const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
         if (changed.length) problems.push(`${route.id} as ${who}: refused but changed ${changed.join(", ")}`);
       }
       const want = allowedSet(rule.role);
-      if (JSON.stringify(allowed) !== JSON.stringify(want)) problems.push(`${route.id}: allowed ${allowed.join(",") || "nobody"}, written matrix ("${rule.row}") says ${want.join(",")}`);
+      if (JSON.stringify(allowed) !== JSON.stringify(want))
+        problems.push(
+          `${route.id}: allowed ${allowed.join(",") || "nobody"}, written matrix ("${rule.row}") says ${want.join(",")}`,
+        );
     }
     signInAs("anonymous");
     expect(problems).toEqual([]);
@@ -306,8 +387,16 @@ describe("role matrix: route handlers", () => {
     for (const route of routes) {
       const rule = ROUTE_RULES.find((r) => r.match.test(route.folder))!;
       if (rule.role !== "public" || route.folder.startsWith("auth/")) continue;
-      const params = Object.fromEntries([...route.folder.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => [m[1], "acme-security"]));
-      const res = await route.fn(new Request(`http://console.test/api/${route.folder}`, { method: route.method, body: route.method === "GET" ? undefined : "{}" }), { params: Promise.resolve(params) });
+      const params = Object.fromEntries(
+        [...route.folder.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => [m[1], "acme-security"]),
+      );
+      const res = await route.fn(
+        new Request(`http://console.test/api/${route.folder}`, {
+          method: route.method,
+          body: route.method === "GET" ? undefined : "{}",
+        }),
+        { params: Promise.resolve(params) },
+      );
       const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
       expect(body.error?.code, route.id).not.toBe("unauthenticated");
       checked.push(route.id);

@@ -5,9 +5,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
-const authMock = vi.hoisted(() => ({ session: null as null | { user: { id: string }; sv?: number; sid?: string; expires: string } }));
+const authMock = vi.hoisted(() => ({
+  session: null as null | { user: { id: string }; sv?: number; sid?: string; expires: string },
+}));
 // A real encrypted session cookie carrying authMock.session's claims (tests/support/session-cookie.ts).
-vi.mock("next/headers", () => import("../support/session-cookie").then((m) => m.nextHeadersWith(() => authMock.session)));
+vi.mock("next/headers", () =>
+  import("../support/session-cookie").then((m) => m.nextHeadersWith(() => authMock.session)),
+);
 
 let db: TestDatabase;
 let m: {
@@ -19,7 +23,11 @@ let m: {
 beforeAll(async () => {
   db = await createTestDatabase("chekt_session_2fa");
   process.env.DATABASE_URL = db.url;
-  const [{ prisma }, session, { twoFactorRequiredFor }] = await Promise.all([import("@/lib/db"), import("@/lib/auth/session"), import("@/lib/auth/two-factor")]);
+  const [{ prisma }, session, { twoFactorRequiredFor }] = await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/auth/session"),
+    import("@/lib/auth/two-factor"),
+  ]);
   m = { prisma, session, twoFactorRequiredFor };
 });
 afterAll(async () => {
@@ -33,16 +41,36 @@ beforeEach(async () => {
   await m.prisma.authSession.deleteMany();
   await m.prisma.user.deleteMany();
   await m.prisma.dealerLink.deleteMany();
-  linkId = (await m.prisma.dealerLink.create({ data: { chektDealerId: 91, externalDealerId: "tf-91", companyName: "Strict Co", connectedAt: new Date() } })).id;
+  linkId = (
+    await m.prisma.dealerLink.create({
+      data: { chektDealerId: 91, externalDealerId: "tf-91", companyName: "Strict Co", connectedAt: new Date() },
+    })
+  ).id;
 });
 
 async function signedInAs(data: { email: string; isOwner?: boolean; member?: boolean; enrolled?: boolean }) {
   const u = await m.prisma.user.create({
-    data: { email: data.email, name: data.email.split("@")[0]!, role: "viewer", passwordHash: "x", isOwner: data.isOwner ?? false, totpEnabledAt: data.enrolled ? new Date() : null },
+    data: {
+      email: data.email,
+      name: data.email.split("@")[0]!,
+      role: "viewer",
+      passwordHash: "x",
+      isOwner: data.isOwner ?? false,
+      totpEnabledAt: data.enrolled ? new Date() : null,
+    },
   });
   if (data.member) await m.prisma.membership.create({ data: { userId: u.id, dealerLinkId: linkId, role: "operator" } });
   const sid = `sid_${u.id}`;
-  await m.prisma.authSession.create({ data: { id: sid, userId: u.id, ip: "127.0.0.1", createdAt: new Date(), lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 3600_000) } });
+  await m.prisma.authSession.create({
+    data: {
+      id: sid,
+      userId: u.id,
+      ip: "127.0.0.1",
+      createdAt: new Date(),
+      lastSeenAt: new Date(),
+      expiresAt: new Date(Date.now() + 3600_000),
+    },
+  });
   authMock.session = { user: { id: u.id }, sv: 0, sid, expires: new Date(Date.now() + 3600_000).toISOString() };
   return u.id;
 }
@@ -56,7 +84,10 @@ describe("the session's two-factor requirement (one query)", () => {
     await requireIt();
     expect(await m.twoFactorRequiredFor(m.prisma, id)).toBe(true);
     expect(await m.session.getSessionUser()).toBeNull();
-    expect(await m.session.getEnrolmentUser()).toMatchObject({ user: { id, email: "member@example.com" }, mustEnrol: true });
+    expect(await m.session.getEnrolmentUser()).toMatchObject({
+      user: { id, email: "member@example.com" },
+      mustEnrol: true,
+    });
     expect(await m.session.currentSessionId()).toBe(`sid_${id}`);
   });
 
@@ -82,7 +113,12 @@ describe("the session's two-factor requirement (one query)", () => {
     const id = await signedInAs({ email: "ended@example.com", member: true });
     await m.prisma.authSession.update({ where: { id: `sid_${id}` }, data: { endedAt: new Date() } });
     expect(await m.session.getEnrolmentUser()).toBeNull();
-    authMock.session = { user: { id }, sv: 0, sid: "no-such-session", expires: new Date(Date.now() + 3600_000).toISOString() };
+    authMock.session = {
+      user: { id },
+      sv: 0,
+      sid: "no-such-session",
+      expires: new Date(Date.now() + 3600_000).toISOString(),
+    };
     expect(await m.session.getEnrolmentUser()).toBeNull();
   });
 });

@@ -10,7 +10,11 @@ let token = "";
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${s.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await res.text();
@@ -18,7 +22,10 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 }
 
 beforeAll(async () => {
-  s = await startSimulator({ port: 0, config: { validateResponses: true, rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, maxBulk: 5 } });
+  s = await startSimulator({
+    port: 0,
+    config: { validateResponses: true, rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, maxBulk: 5 },
+  });
   await control(s.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
   token = await partnerToken(s.url);
 });
@@ -27,27 +34,46 @@ afterAll(async () => s?.close());
 describe("request validation", () => {
   it("answers 400 validation_failed with one message per field", async () => {
     const tzToo = await call("POST", "/partner/v1/dealers/1/sites", { name: "", timezone: "Mars/Olympus" });
-    expect(tzToo.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(["external_site_id", "name", "timezone"]);
+    expect(tzToo.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      "external_site_id",
+      "name",
+      "timezone",
+    ]);
     const r = await call("POST", "/partner/v1/dealers/1/sites", { name: "", timezone: 5, color: "red" });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe("validation_failed");
     expect(r.body.error.field).toBeTruthy();
-    expect(r.body.error.details).toEqual(expect.arrayContaining([
-      { field: "external_site_id", message: "external_site_id is required" },
-      { field: "name", message: "name must not be empty" },
-      { field: "timezone", message: "timezone must be string" },
-      { field: "color", message: "color is not an allowed field" },
-    ]));
+    expect(r.body.error.details).toEqual(
+      expect.arrayContaining([
+        { field: "external_site_id", message: "external_site_id is required" },
+        { field: "name", message: "name must not be empty" },
+        { field: "timezone", message: "timezone must be string" },
+        { field: "color", message: "color is not an allowed field" },
+      ]),
+    );
   });
 
   it("checks what the schema cannot: time zone, station of the dealer, duplicate external ids", async () => {
-    const tz = await call("POST", "/partner/v1/dealers/1/sites", { external_site_id: "v-1", name: "V", timezone: "Mars/Olympus" });
+    const tz = await call("POST", "/partner/v1/dealers/1/sites", {
+      external_site_id: "v-1",
+      name: "V",
+      timezone: "Mars/Olympus",
+    });
     expect(tz.status).toBe(400);
     expect(tz.body.error.field).toBe("timezone");
-    const st = await call("POST", "/partner/v1/dealers/1/sites", { external_site_id: "v-1", name: "V", timezone: "UTC", monitoring_station_id: 3 });
+    const st = await call("POST", "/partner/v1/dealers/1/sites", {
+      external_site_id: "v-1",
+      name: "V",
+      timezone: "UTC",
+      monitoring_station_id: 3,
+    });
     expect(st.status).toBe(400);
     expect(st.body.error.field).toBe("monitoring_station_id");
-    const dup = await call("POST", "/partner/v1/dealers/1/sites", { external_site_id: "seed-site-1", name: "V", timezone: "UTC" });
+    const dup = await call("POST", "/partner/v1/dealers/1/sites", {
+      external_site_id: "seed-site-1",
+      name: "V",
+      timezone: "UTC",
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: "conflict", field: "external_site_id" });
   });
@@ -59,7 +85,9 @@ describe("request validation", () => {
     const json = await call("POST", "/partner/v1/dealers/1/sites", "{not json");
     expect(json.status).toBe(400);
     expect(json.body.error.message).toContain("not valid JSON");
-    const none = await call("PATCH", "/partner/v1/dealers/1/sites/1/arming-settings", undefined, { "content-type": "application/json" });
+    const none = await call("PATCH", "/partner/v1/dealers/1/sites/1/arming-settings", undefined, {
+      "content-type": "application/json",
+    });
     expect(none.status).toBe(400);
     const arming = await call("PATCH", "/partner/v1/dealers/1/sites/1/arming-settings", { security_type: 9 });
     expect(arming.body.error.message).toBe("security_type must be one of 1, 2, 3, 4");
@@ -69,11 +97,22 @@ describe("request validation", () => {
     const before = (await call("GET", "/partner/v1/dealers/1/sites/2")).body;
     const r = await call("PUT", "/partner/v1/dealers/1/sites/2", { address2: "Suite 9" });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ name: before.name, timezone: before.timezone, account_number: before.account_number, address2: "Suite 9" });
+    expect(r.body).toMatchObject({
+      name: before.name,
+      timezone: before.timezone,
+      account_number: before.account_number,
+      address2: "Suite 9",
+    });
   });
 
   it("answers 404 for unknown ids and ids of another site", async () => {
-    for (const p of ["/partner/v1/dealers/1/sites/9999", "/partner/v1/dealers/1/sites/8", "/partner/v1/dealers/1/sites/1/contacts/9999", "/partner/v1/dealers/1/monitoring-stations/3", "/partner/v1/dealers/1/sites/1/devices/9999"]) {
+    for (const p of [
+      "/partner/v1/dealers/1/sites/9999",
+      "/partner/v1/dealers/1/sites/8",
+      "/partner/v1/dealers/1/sites/1/contacts/9999",
+      "/partner/v1/dealers/1/monitoring-stations/3",
+      "/partner/v1/dealers/1/sites/1/devices/9999",
+    ]) {
       const r = await call("GET", p);
       expect(r.status, p).toBe(404);
     }
@@ -88,7 +127,11 @@ describe("list controls", () => {
     expect(all.headers.get("x-total-count")).toBe("7");
     const active = await sites("filter=is_activated,1,eq&filter=timezone,^America/,regex&sort=name&dir=desc");
     expect(active.headers.get("x-total-count")).toBe("3");
-    expect(active.body.map((r: { name: string }) => r.name)).toEqual(["Red Rock Storage", "Maple Street Pharmacy", "Harbor Logistics Warehouse"]);
+    expect(active.body.map((r: { name: string }) => r.name)).toEqual([
+      "Red Rock Storage",
+      "Maple Street Pharmacy",
+      "Harbor Logistics Warehouse",
+    ]);
     const page = await sites("sort=site_id&limit=2&offset=2");
     expect(page.body.map((r: { site_id: number }) => r.site_id)).toEqual([3, 4]);
     expect(page.headers.get("x-total-count")).toBe("7");
@@ -106,7 +149,20 @@ describe("list controls", () => {
   });
 
   it("answers 400, never 500, for an unknown column, operator or table, a bad regex or a non-number", async () => {
-    for (const q of ["filter=colour,red", "filter=name,x,like", "fields=name,secret", "sort=nope", "fields=devices.name", "filter=name,(unclosed,regex", "filter=site_id,abc,gt", "filter=justone", "dir=sideways", "limit=0", "offset=-1", "limit=abc"]) {
+    for (const q of [
+      "filter=colour,red",
+      "filter=name,x,like",
+      "fields=name,secret",
+      "sort=nope",
+      "fields=devices.name",
+      "filter=name,(unclosed,regex",
+      "filter=site_id,abc,gt",
+      "filter=justone",
+      "dir=sideways",
+      "limit=0",
+      "offset=-1",
+      "limit=abc",
+    ]) {
       const r = await sites(q);
       expect(r.status, q).toBe(400);
       expect(r.body.error.code, q).toBe("validation_failed");
@@ -128,7 +184,11 @@ describe("list controls", () => {
 describe("bulk devices", () => {
   const dv = "/partner/v1/dealers/1/sites/2/devices";
   it("refuses more than CHEKT_MAX_BULK items as a whole", async () => {
-    const items = Array.from({ length: 6 }, (_, i) => ({ external_device_id: `over-${i}`, device_type: "camera", name: `C${i}` }));
+    const items = Array.from({ length: 6 }, (_, i) => ({
+      external_device_id: `over-${i}`,
+      device_type: "camera",
+      name: `C${i}`,
+    }));
     const r = await call("POST", dv, items);
     expect(r.status).toBe(400);
     expect(r.body.error.message).toContain("at most 5");
@@ -151,8 +211,17 @@ describe("bulk devices", () => {
     expect(r.body.failure_count).toBe(4);
     const [ok, empty, type, dupBatch, dupOld] = r.body.results;
     expect(ok).toMatchObject({ is_successful: true, res: { external_device_id: "b-1" } });
-    expect(empty).toMatchObject({ is_successful: false, status_code: 400, error_message: "name must not be empty", req: { external_device_id: "b-2" } });
-    expect(type).toMatchObject({ is_successful: false, status_code: 400, error_message: "device_type must be one of camera, bridge" });
+    expect(empty).toMatchObject({
+      is_successful: false,
+      status_code: 400,
+      error_message: "name must not be empty",
+      req: { external_device_id: "b-2" },
+    });
+    expect(type).toMatchObject({
+      is_successful: false,
+      status_code: 400,
+      error_message: "device_type must be one of camera, bridge",
+    });
     expect(dupBatch).toMatchObject({ is_successful: false, status_code: 409 });
     expect(dupOld).toMatchObject({ is_successful: false, status_code: 409 });
   });
@@ -160,9 +229,16 @@ describe("bulk devices", () => {
   it("updates per item (unknown device_id fails alone) and deletes per id", async () => {
     const created = await call("POST", dv, [{ external_device_id: "u-1", device_type: "camera", name: "Before" }]);
     const id = created.body.results[0].res.device_id as number;
-    const up = await call("PUT", dv, [{ device_id: id, name: "After" }, { device_id: 777777, name: "x" }, { name: "no id" }, { device_id: id, external_device_id: "seed-dev-2" }]);
+    const up = await call("PUT", dv, [
+      { device_id: id, name: "After" },
+      { device_id: 777777, name: "x" },
+      { name: "no id" },
+      { device_id: id, external_device_id: "seed-dev-2" },
+    ]);
     expect(up.status).toBe(200);
-    expect(up.body.results.map((x: { is_successful: boolean; status_code?: number }) => x.status_code ?? 200)).toEqual([200, 404, 400, 409]);
+    expect(up.body.results.map((x: { is_successful: boolean; status_code?: number }) => x.status_code ?? 200)).toEqual([
+      200, 404, 400, 409,
+    ]);
     expect((await call("GET", `${dv}/${id}`)).body.name).toBe("After");
     const del = await call("POST", `${dv}/bulk-delete`, { deviceIds: [id, 888888] });
     expect(del.body).toMatchObject({ success_count: 1, failure_count: 1 });
@@ -183,30 +259,59 @@ describe("idempotency and tracing", () => {
     const c = await call("POST", "/partner/v1/dealers/1/sites", { ...body, name: "Other" }, { "idempotency-key": key });
     expect(c.status).toBe(409);
     expect(c.body.error.code).toBe("idempotency_conflict");
-    const d = await call("POST", "/partner/v1/dealers/1/sites", { ...body, external_site_id: `idem2-${key}` }, { "idempotency-key": randomUUID() });
+    const d = await call(
+      "POST",
+      "/partner/v1/dealers/1/sites",
+      { ...body, external_site_id: `idem2-${key}` },
+      { "idempotency-key": randomUUID() },
+    );
     expect(d.body.site_id).not.toBe(a.body.site_id);
     expect((await call("GET", `/partner/v1/dealers/1/sites?filter=name,Idem`)).body).toHaveLength(2);
   });
 
   it("replays deletes too, so a retried DELETE does not turn into 404", async () => {
-    const site = await call("POST", "/partner/v1/dealers/1/sites", { external_site_id: `del-${randomUUID()}`, name: "Del", timezone: "UTC" });
+    const site = await call("POST", "/partner/v1/dealers/1/sites", {
+      external_site_id: `del-${randomUUID()}`,
+      name: "Del",
+      timezone: "UTC",
+    });
     const key = randomUUID();
-    expect((await call("DELETE", `/partner/v1/dealers/1/sites/${site.body.site_id}`, undefined, { "idempotency-key": key })).status).toBe(204);
-    expect((await call("DELETE", `/partner/v1/dealers/1/sites/${site.body.site_id}`, undefined, { "idempotency-key": key })).status).toBe(204);
+    expect(
+      (await call("DELETE", `/partner/v1/dealers/1/sites/${site.body.site_id}`, undefined, { "idempotency-key": key }))
+        .status,
+    ).toBe(204);
+    expect(
+      (await call("DELETE", `/partner/v1/dealers/1/sites/${site.body.site_id}`, undefined, { "idempotency-key": key }))
+        .status,
+    ).toBe(204);
     expect((await call("DELETE", `/partner/v1/dealers/1/sites/${site.body.site_id}`)).status).toBe(404);
   });
 
   it("echoes x-partner-trace-id and makes a UUID when none is sent", async () => {
     const t = randomUUID();
-    expect((await call("GET", "/partner/v1/dealers/1", undefined, { "x-partner-trace-id": t })).headers.get("x-partner-trace-id")).toBe(t);
+    expect(
+      (await call("GET", "/partner/v1/dealers/1", undefined, { "x-partner-trace-id": t })).headers.get(
+        "x-partner-trace-id",
+      ),
+    ).toBe(t);
     expect((await call("GET", "/partner/v1/dealers/1")).headers.get("x-partner-trace-id")).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await call("GET", "/partner/v1/dealers/999", undefined, { "x-partner-trace-id": t })).headers.get("x-partner-trace-id")).toBe(t);
+    expect(
+      (await call("GET", "/partner/v1/dealers/999", undefined, { "x-partner-trace-id": t })).headers.get(
+        "x-partner-trace-id",
+      ),
+    ).toBe(t);
   });
 });
 
 describe("alarm verifications", () => {
   const answer = (siteId: number, vid: string, contactId: number, extra: Record<string, unknown> = {}) =>
-    call("PATCH", `/partner/v1/dealers/1/sites/${siteId}/alarm-verifications/${vid}`, { verification_id: vid, contact_id: contactId, action: "disregard", responded_at: new Date().toISOString(), ...extra });
+    call("PATCH", `/partner/v1/dealers/1/sites/${siteId}/alarm-verifications/${vid}`, {
+      verification_id: vid,
+      contact_id: contactId,
+      action: "disregard",
+      responded_at: new Date().toISOString(),
+      ...extra,
+    });
 
   it("accepts one answer, then 404; a contact of another site is 400", async () => {
     const made = await control(s.url, "POST", "/_sim/alarms", { site_id: 1 });
@@ -223,7 +328,11 @@ describe("alarm verifications", () => {
     const twice = await answer(1, vid, 1);
     expect(twice.status).toBe(404);
     expect(twice.body.error.message).toContain("already answered");
-    const alarm = await fetch(`${s.url}/v1/alarms/${made.body.alarm.id}`, { headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY ?? "chekt_test_demo0000000000000000000000000001"}` } });
+    const alarm = await fetch(`${s.url}/v1/alarms/${made.body.alarm.id}`, {
+      headers: {
+        authorization: `Bearer ${process.env.CHEKT_API_KEY ?? "chekt_test_demo0000000000000000000000000001"}`,
+      },
+    });
     expect(((await alarm.json()) as { status: string }).status).toBe("resolved");
   });
 
@@ -262,7 +371,9 @@ describe("rate limit", () => {
       expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
       expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
       // Another key has its own bucket.
-      const key = await fetch(`${r.url}/v1/devices`, { headers: { authorization: "Bearer chekt_test_demo0000000000000000000000000001" } });
+      const key = await fetch(`${r.url}/v1/devices`, {
+        headers: { authorization: "Bearer chekt_test_demo0000000000000000000000000001" },
+      });
       expect(key.status).toBe(200);
       await new Promise((res) => setTimeout(res, retryAfter * 1000 + 100));
       expect((await get()).status).toBe(200);

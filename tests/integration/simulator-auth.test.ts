@@ -7,7 +7,11 @@ import { DEMO } from "../../simulator/seed";
 import { partnerToken, sim as control } from "./simulator-helpers";
 
 let s: RunningSimulator;
-const form = (body: Record<string, string>) => ({ method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(body) });
+const form = (body: Record<string, string>) => ({
+  method: "POST",
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams(body),
+});
 async function call(path: string, init: RequestInit & { token?: string } = {}) {
   const headers = new Headers(init.headers);
   if (init.token) headers.set("authorization", `Bearer ${init.token}`);
@@ -15,12 +19,19 @@ async function call(path: string, init: RequestInit & { token?: string } = {}) {
   const text = await res.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON off the wire, read loosely: the test asserts on its shape
   let body: any = text;
-  try { body = JSON.parse(text); } catch { /* html */ }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* html */
+  }
   return { status: res.status, body, headers: res.headers };
 }
 
 beforeAll(async () => {
-  s = await startSimulator({ port: 0, config: { validateResponses: true, rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  s = await startSimulator({
+    port: 0,
+    config: { validateResponses: true, rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 },
+  });
   await control(s.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
 });
 afterAll(async () => s?.close());
@@ -36,12 +47,21 @@ describe("partner tokens", () => {
   });
 
   it("refuses a wrong client secret and an unknown client with 401 invalid_client", async () => {
-    const wrong = await call("/oauth/token", form({ grant_type: "client_credentials", client_id: DEMO.partner.clientId, client_secret: "nope" }));
+    const wrong = await call(
+      "/oauth/token",
+      form({ grant_type: "client_credentials", client_id: DEMO.partner.clientId, client_secret: "nope" }),
+    );
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe("invalid_client");
-    const unknown = await call("/oauth/token", form({ grant_type: "client_credentials", client_id: "who", client_secret: "x" }));
+    const unknown = await call(
+      "/oauth/token",
+      form({ grant_type: "client_credentials", client_id: "who", client_secret: "x" }),
+    );
     expect(unknown.status).toBe(401);
-    const missing = await call("/oauth/token", form({ grant_type: "client_credentials", client_id: DEMO.partner.clientId }));
+    const missing = await call(
+      "/oauth/token",
+      form({ grant_type: "client_credentials", client_id: DEMO.partner.clientId }),
+    );
     expect(missing.status).toBe(400);
     expect(missing.body.error).toMatchObject({ code: "validation_failed", field: "client_secret" });
     const grant = await call("/oauth/token", form({ grant_type: "password" }));
@@ -72,7 +92,11 @@ describe("partner tokens", () => {
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe("permission_denied");
     // A dealer connected to the other partner is reachable by it and not by the demo partner.
-    const d = await control(s.url, "POST", "/_sim/dealers", { company_name: "Other's dealer", client_id: other.body.client_id, external_dealer_id: "o-1" });
+    const d = await control(s.url, "POST", "/_sim/dealers", {
+      company_name: "Other's dealer",
+      client_id: other.body.client_id,
+      external_dealer_id: "o-1",
+    });
     expect((await call(`/partner/v1/dealers/${d.body.dealer_id}`, { token: ot })).status).toBe(200);
     expect((await call(`/partner/v1/dealers/${d.body.dealer_id}`, { token: t })).status).toBe(403);
   });
@@ -80,11 +104,26 @@ describe("partner tokens", () => {
   it("accepts a client assertion signed with the registered key, rejects another key and a replayed jti", async () => {
     const { publicKey, privateKey } = await generateKeyPair("RS256");
     const other = await generateKeyPair("RS256");
-    const reg = await control(s.url, "POST", "/_sim/partners", { client_secret: null, public_key_pem: await exportSPKI(publicKey) });
+    const reg = await control(s.url, "POST", "/_sim/partners", {
+      client_secret: null,
+      public_key_pem: await exportSPKI(publicKey),
+    });
     const sign = (key: CryptoKey, jti: string) =>
-      new SignJWT({}).setProtectedHeader({ alg: "RS256" }).setIssuer(reg.body.client_id).setSubject(reg.body.client_id)
-        .setAudience(`${s.url}/oauth/token`).setIssuedAt().setExpirationTime("1m").setJti(jti).sign(key);
-    const body = (a: string) => form({ grant_type: "client_credentials", client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: a });
+      new SignJWT({})
+        .setProtectedHeader({ alg: "RS256" })
+        .setIssuer(reg.body.client_id)
+        .setSubject(reg.body.client_id)
+        .setAudience(`${s.url}/oauth/token`)
+        .setIssuedAt()
+        .setExpirationTime("1m")
+        .setJti(jti)
+        .sign(key);
+    const body = (a: string) =>
+      form({
+        grant_type: "client_credentials",
+        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        client_assertion: a,
+      });
     const jti = randomUUID();
     const good = await sign(privateKey, jti);
     expect((await call("/oauth/token", body(good))).status).toBe(200);
@@ -100,21 +139,41 @@ describe("partner tokens", () => {
 describe("authorization code + PKCE", () => {
   const redirect = "http://127.0.0.1:9/callback";
   const start = (verifier: string, state: string) => ({
-    response_type: "code", client_id: DEMO.partner.clientId, redirect_uri: redirect,
-    code_challenge: createHash("sha256").update(verifier).digest("base64url"), code_challenge_method: "S256", state,
+    response_type: "code",
+    client_id: DEMO.partner.clientId,
+    redirect_uri: redirect,
+    code_challenge: createHash("sha256").update(verifier).digest("base64url"),
+    code_challenge_method: "S256",
+    state,
   });
-  async function approve(verifier: string, state: string, email: string = DEMO.dealers.coastal.admin, password = DEMO.password) {
+  async function approve(
+    verifier: string,
+    state: string,
+    email: string = DEMO.dealers.coastal.admin,
+    password = DEMO.password,
+  ) {
     return call("/oauth/authorize", form({ ...start(verifier, state), email, password, decision: "approve" }));
   }
   const exchange = (code: string, verifier: string) =>
-    call("/oauth/token", form({ grant_type: "authorization_code", code, redirect_uri: redirect, code_verifier: verifier, client_id: DEMO.partner.clientId }));
+    call(
+      "/oauth/token",
+      form({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: redirect,
+        code_verifier: verifier,
+        client_id: DEMO.partner.clientId,
+      }),
+    );
 
   it("shows the approval page; a bad request shows an error page, never a redirect", async () => {
     const v = randomBytes(40).toString("base64url");
     const ok = await call(`/oauth/authorize?${new URLSearchParams(start(v, "s1"))}`);
     expect(ok.status).toBe(200);
     expect(ok.body).toContain("Sign in and approve");
-    const bad = await call(`/oauth/authorize?${new URLSearchParams({ ...start(v, "s1"), code_challenge_method: "plain" })}`);
+    const bad = await call(
+      `/oauth/authorize?${new URLSearchParams({ ...start(v, "s1"), code_challenge_method: "plain" })}`,
+    );
     expect(bad.status).toBe(400);
     expect(bad.headers.get("location")).toBeNull();
     expect(bad.body).toContain("code_challenge_method must be one of S256");
@@ -178,19 +237,34 @@ describe("authorization code + PKCE", () => {
     const partner = await partnerToken(s.url);
     const body = JSON.stringify({ external_dealer_id: "coastal-guard", company_name: "Coastal Guard" });
     const json = { "content-type": "application/json" };
-    const viaPartner = await call("/partner/v1/dealers/connect", { method: "PUT", body, headers: json, token: partner });
+    const viaPartner = await call("/partner/v1/dealers/connect", {
+      method: "PUT",
+      body,
+      headers: json,
+      token: partner,
+    });
     expect(viaPartner.status).toBe(401);
     expect((await call("/partner/v1/dealers/3/sites", { token: user })).status).toBe(401);
     const c = await call("/partner/v1/dealers/connect", { method: "PUT", body, headers: json, token: user });
     expect(c.status).toBe(200);
     expect(c.body).toMatchObject({ dealer_id: 3, external_dealer_id: "coastal-guard" });
     expect((await call("/partner/v1/dealers/3/sites", { token: partner })).status).toBe(200);
-    const bad = await call("/partner/v1/dealers/connect", { method: "PUT", body: JSON.stringify({ external_dealer_id: "" }), headers: json, token: user });
+    const bad = await call("/partner/v1/dealers/connect", {
+      method: "PUT",
+      body: JSON.stringify({ external_dealer_id: "" }),
+      headers: json,
+      token: user,
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(["company_name", "external_dealer_id"]);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      "company_name",
+      "external_dealer_id",
+    ]);
     // Another dealer cannot take an external id that is already connected.
     const v2 = randomBytes(40).toString("base64url");
-    const code2 = new URL((await approve(v2, "s", DEMO.dealers.northwind.admin)).headers.get("location")!).searchParams.get("code")!;
+    const code2 = new URL(
+      (await approve(v2, "s", DEMO.dealers.northwind.admin)).headers.get("location")!,
+    ).searchParams.get("code")!;
     const user2 = (await exchange(code2, v2)).body.access_token as string;
     const dup = await call("/partner/v1/dealers/connect", { method: "PUT", body, headers: json, token: user2 });
     expect(dup.status).toBe(409);
@@ -224,7 +298,9 @@ describe("API keys (/v1)", () => {
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe("device_not_found");
     const list = await call("/v1/devices?limit=100", { token: app.body.api_key });
-    expect(list.body.data.every((d: { site_id: string }) => ["site_8", "site_9", "site_10"].includes(d.site_id))).toBe(true);
+    expect(list.body.data.every((d: { site_id: string }) => ["site_8", "site_9", "site_10"].includes(d.site_id))).toBe(
+      true,
+    );
   });
 
   it("keeps the old key working for the grace period after a rotation, then refuses it; revoke is immediate", async () => {

@@ -19,7 +19,11 @@ afterAll(async () => s?.close());
 
 describe("faults", () => {
   it("injects 429 and 5xx answers on matching paths only, for `count` requests", async () => {
-    const f = await control(s.url, "POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", rate_429: 1, count: 2 });
+    const f = await control(s.url, "POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites",
+      rate_429: 1,
+      count: 2,
+    });
     expect(f.status).toBe(201);
     const a = await get("/partner/v1/dealers/1/sites");
     expect(a.status).toBe(429);
@@ -49,14 +53,21 @@ describe("faults", () => {
   });
 
   it("with when=after, applies the write and then loses or spoils the answer; the same Idempotency-Key replays it", async () => {
-    const post = (key: string, name: string) => fetch(`${s.url}/partner/v1/dealers/1/sites`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": key },
-      body: JSON.stringify({ external_site_id: `after-${key}`, name, timezone: "UTC" }),
-    });
+    const post = (key: string, name: string) =>
+      fetch(`${s.url}/partner/v1/dealers/1/sites`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": key },
+        body: JSON.stringify({ external_site_id: `after-${key}`, name, timezone: "UTC" }),
+      });
     const count = async () => Number((await get("/partner/v1/dealers/1/sites?limit=1")).headers.get("x-total-count"));
     const before = await count();
-    await control(s.url, "POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "POST", drop_rate: 1, when: "after", count: 1 });
+    await control(s.url, "POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites",
+      method: "POST",
+      drop_rate: 1,
+      when: "after",
+      count: 1,
+    });
     await expect(post("k-drop", "Dropped answer")).rejects.toThrow();
     expect(await count()).toBe(before + 1); // CHeKT applied it
     const retry = await post("k-drop", "Dropped answer");
@@ -64,7 +75,13 @@ describe("faults", () => {
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(await count()).toBe(before + 1);
 
-    await control(s.url, "POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites", method: "POST", rate_5xx: 1, when: "after", count: 1 });
+    await control(s.url, "POST", "/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites",
+      method: "POST",
+      rate_5xx: 1,
+      when: "after",
+      count: 1,
+    });
     const spoiled = await post("k-503", "Spoiled answer");
     expect(spoiled.status).toBe(503);
     expect(await count()).toBe(before + 2);
@@ -89,8 +106,15 @@ describe("control API", () => {
       expect((await fetch(`${guarded.url}/_sim/health`)).status).toBe(200);
       expect((await fetch(`${guarded.url}/_sim/reset`, { method: "POST" })).status).toBe(401);
       expect((await fetch(`${guarded.url}/_sim`)).status).toBe(401);
-      expect((await fetch(`${guarded.url}/_sim/reset`, { method: "POST", headers: { authorization: "Bearer wrong" } })).status).toBe(401);
-      const ok = await fetch(`${guarded.url}/_sim/reset`, { method: "POST", headers: { authorization: "Bearer sekret", "content-type": "application/json" }, body: "{}" });
+      expect(
+        (await fetch(`${guarded.url}/_sim/reset`, { method: "POST", headers: { authorization: "Bearer wrong" } }))
+          .status,
+      ).toBe(401);
+      const ok = await fetch(`${guarded.url}/_sim/reset`, {
+        method: "POST",
+        headers: { authorization: "Bearer sekret", "content-type": "application/json" },
+        body: "{}",
+      });
       expect(ok.status).toBe(200);
     } finally {
       await guarded.close();
@@ -119,7 +143,11 @@ describe("control API", () => {
     expect(d.body.is_connected).toBe(false);
     expect(d.body.admin.email).toContain("@");
     expect((await get(`/partner/v1/dealers/${d.body.dealer_id}`)).status).toBe(403);
-    const c = await control(s.url, "POST", "/_sim/dealers", { company_name: "Linked", client_id: "demo-partner", external_dealer_id: "linked-1" });
+    const c = await control(s.url, "POST", "/_sim/dealers", {
+      company_name: "Linked",
+      client_id: "demo-partner",
+      external_dealer_id: "linked-1",
+    });
     expect((await get(`/partner/v1/dealers/${c.body.dealer_id}`)).status).toBe(200);
     const bad = await control(s.url, "POST", "/_sim/alarms", { site_id: 1, contact_id: 5 });
     expect(bad.status).toBe(400);
@@ -132,7 +160,12 @@ describe("control API", () => {
 describe("scale", () => {
   it("creates 5,000 sites fast and still answers lookups and pages quickly", async () => {
     const t0 = performance.now();
-    const r = await control(s.url, "POST", "/_sim/bulk-sites", { dealer_id: 1, count: 5000, devices_per_site: 2, contacts_per_site: 1 });
+    const r = await control(s.url, "POST", "/_sim/bulk-sites", {
+      dealer_id: 1,
+      count: 5000,
+      devices_per_site: 2,
+      contacts_per_site: 1,
+    });
     const createMs = performance.now() - t0;
     expect(r.status).toBe(201);
     expect(createMs).toBeLessThan(5000);
@@ -145,7 +178,9 @@ describe("scale", () => {
     expect(((await dev.json()) as unknown[]).length).toBe(2);
     const lookupMs = performance.now() - t1;
     expect(lookupMs).toBeLessThan(3000);
-    console.log(`[sim scale] 5000 sites + 10000 devices + 5000 contacts: ${createMs.toFixed(0)} ms; get + sorted page + devices: ${lookupMs.toFixed(0)} ms`);
+    console.log(
+      `[sim scale] 5000 sites + 10000 devices + 5000 contacts: ${createMs.toFixed(0)} ms; get + sorted page + devices: ${lookupMs.toFixed(0)} ms`,
+    );
   });
 });
 
@@ -154,25 +189,39 @@ describe("persistence and close", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "chekt-sim-"));
     const file = path.join(dir, "state.json");
     try {
-      const a = await startSimulator({ port: 0, dataFile: file, config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 1000 } });
+      const a = await startSimulator({
+        port: 0,
+        dataFile: file,
+        config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 1000 },
+      });
       const t = await partnerToken(a.url);
       const created = await fetch(`${a.url}/partner/v1/dealers/1/sites`, {
-        method: "POST", headers: { authorization: `Bearer ${t}`, "content-type": "application/json" },
+        method: "POST",
+        headers: { authorization: `Bearer ${t}`, "content-type": "application/json" },
         body: JSON.stringify({ external_site_id: "persist-1", name: "Persisted", timezone: "Europe/Paris" }),
       });
       const site = (await created.json()) as { site_id: number };
       // The save is debounced: poll the file instead of guessing a delay.
-      const persisted = () => { try { return JSON.parse(readFileSync(file, "utf8")).sites.some((x: { name: string }) => x.name === "Persisted"); } catch { return false; } };
+      const persisted = () => {
+        try {
+          return JSON.parse(readFileSync(file, "utf8")).sites.some((x: { name: string }) => x.name === "Persisted");
+        } catch {
+          return false;
+        }
+      };
       for (let i = 0; i < 60 && !persisted(); i++) await new Promise((r) => setTimeout(r, 50));
       expect(persisted()).toBe(true);
       await a.close();
       const b = await startSimulator({ port: 0, dataFile: file });
       try {
-        const r = await fetch(`${b.url}/partner/v1/dealers/1/sites/${site.site_id}`, { headers: { authorization: `Bearer ${t}` } });
+        const r = await fetch(`${b.url}/partner/v1/dealers/1/sites/${site.site_id}`, {
+          headers: { authorization: `Bearer ${t}` },
+        });
         expect(r.status).toBe(200); // the token survived the restart too
         expect(((await r.json()) as { name: string }).name).toBe("Persisted");
         const next = await fetch(`${b.url}/partner/v1/dealers/1/sites`, {
-          method: "POST", headers: { authorization: `Bearer ${t}`, "content-type": "application/json" },
+          method: "POST",
+          headers: { authorization: `Bearer ${t}`, "content-type": "application/json" },
           body: JSON.stringify({ external_site_id: "persist-2", name: "After restart", timezone: "UTC" }),
         });
         expect(((await next.json()) as { site_id: number }).site_id).toBe(site.site_id + 1);
@@ -187,12 +236,20 @@ describe("persistence and close", () => {
         const c = await startSimulator({ port: 0, dataFile: file });
         try {
           expect(c.state.apps.get("app_1")!.webhook_url).toBe("http://localhost:3999/api/webhooks/chekt/acme-security");
-          expect((await fetch(`${c.url}/v1/devices`, { headers: { authorization: "Bearer chekt_test_rotatedinenv000000000000000001" } })).status).toBe(200);
+          expect(
+            (
+              await fetch(`${c.url}/v1/devices`, {
+                headers: { authorization: "Bearer chekt_test_rotatedinenv000000000000000001" },
+              })
+            ).status,
+          ).toBe(200);
         } finally {
           await c.close();
         }
       } finally {
-        for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+        for (const [k, v] of Object.entries(saved))
+          if (v === undefined) delete process.env[k];
+          else process.env[k] = v;
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -18,13 +18,24 @@ let bin = "";
 beforeAll(async () => {
   s = await startSimulator({ port: 0, config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
   // Webhooks the examples trigger must not reach an app someone runs on :3000.
-  await fetch(`${s.url}/_sim/apps/app_1`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ webhook_url: DEAD }) });
+  await fetch(`${s.url}/_sim/apps/app_1`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ webhook_url: DEAD }),
+  });
   bin = mkdtempSync(path.join(tmpdir(), "sim-docs-"));
   // The page uses `jq -r .field`; a machine without jq gets this small stand-in.
   let hasJq = true;
-  try { execFileSync("jq", ["--version"]); } catch { hasJq = false; }
+  try {
+    execFileSync("jq", ["--version"]);
+  } catch {
+    hasJq = false;
+  }
   if (!hasJq) {
-    writeFileSync(path.join(bin, "jq"), `#!/usr/bin/env node\nconst f=process.argv[process.argv.length-1].replace(/^\\./,"");let d="";process.stdin.on("data",c=>d+=c).on("end",()=>console.log(JSON.parse(d)[f]));\n`);
+    writeFileSync(
+      path.join(bin, "jq"),
+      `#!/usr/bin/env node\nconst f=process.argv[process.argv.length-1].replace(/^\\./,"");let d="";process.stdin.on("data",c=>d+=c).on("end",()=>console.log(JSON.parse(d)[f]));\n`,
+    );
     chmodSync(path.join(bin, "jq"), 0o755);
   }
 });
@@ -40,10 +51,17 @@ it("every bash example in docs/simulator.md works as printed", async () => {
   const all = blocks.join("\n");
   expect(all).not.toMatch(/https?:\/\/(?!127\.0\.0\.1:4010|localhost:3000)[a-z0-9.-]+:\d+/);
   const script = blocks
-    .map((b, i) => `echo "@@block ${i}"\n${b.replaceAll("http://127.0.0.1:4010", s.url).replaceAll("http://localhost:3000/api/webhooks/chekt/acme-security", DEAD)}\necho`)
+    .map(
+      (b, i) =>
+        `echo "@@block ${i}"\n${b.replaceAll("http://127.0.0.1:4010", s.url).replaceAll("http://localhost:3000/api/webhooks/chekt/acme-security", DEAD)}\necho`,
+    )
     .join("\n");
   // Async: the simulator answers from this same process.
-  const { stdout: out } = await promisify(execFile)("bash", ["-e", "-o", "pipefail", "-c", script], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, CHEKT_API_KEY: "" }, encoding: "utf8", timeout: 60_000 });
+  const { stdout: out } = await promisify(execFile)("bash", ["-e", "-o", "pipefail", "-c", script], {
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, CHEKT_API_KEY: "" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   const parts = out.split(/@@block \d+\n/).slice(1);
   expect(parts).toHaveLength(blocks.length);
   parts.forEach((p, i) => {

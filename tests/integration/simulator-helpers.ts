@@ -11,7 +11,9 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import YAML from "yaml";
 
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  a: Ajv2020,
+) => void;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the OpenAPI document as parsed YAML, read loosely: walked by path
 type Json = Record<string, any>;
@@ -28,13 +30,33 @@ for (const [p, item] of Object.entries(doc.paths as Json)) {
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 const rewrite = (n: unknown): unknown =>
-  Array.isArray(n) ? n.map(rewrite) : n && typeof n === "object" ? Object.fromEntries(Object.entries(n).map(([k, v]) => [k, k === "$ref" && typeof v === "string" ? `contract${v}` : rewrite(v)])) : n;
+  Array.isArray(n)
+    ? n.map(rewrite)
+    : n && typeof n === "object"
+      ? Object.fromEntries(
+          Object.entries(n).map(([k, v]) => [k, k === "$ref" && typeof v === "string" ? `contract${v}` : rewrite(v)]),
+        )
+      : n;
 ajv.addSchema({ $id: "contract", components: rewrite(doc.components) as Json });
-const resolve = (n: Json): Json => (n && n.$ref ? resolve(n.$ref.replace(/^#\//, "").split("/").reduce((a: Json, k: string) => a[k], doc)) : n);
+const resolve = (n: Json): Json =>
+  n && n.$ref
+    ? resolve(
+        n.$ref
+          .replace(/^#\//, "")
+          .split("/")
+          .reduce((a: Json, k: string) => a[k], doc),
+      )
+    : n;
 const cache = new Map<string, ValidateFunction | null>();
 
 /** What a response must look like: its status is documented and its JSON body matches. */
-export function checkResponse(method: string, template: string, status: number, body: unknown, opts: { projected?: boolean } = {}): { operationId: string; errors: string[] } {
+export function checkResponse(
+  method: string,
+  template: string,
+  status: number,
+  body: unknown,
+  opts: { projected?: boolean } = {},
+): { operationId: string; errors: string[] } {
   const op = doc.paths[template]?.[method.toLowerCase()];
   if (!op) return { operationId: "?", errors: [`${method} ${template} is not in the document`] };
   const key = `${method} ${template} ${status} ${opts.projected ? "projected" : ""}`;
@@ -56,7 +78,10 @@ export function checkResponse(method: string, template: string, status: number, 
   const fn = cache.get(key);
   if (!fn) return { operationId: op.operationId, errors: [] };
   const ok = fn(body);
-  return { operationId: op.operationId, errors: ok ? [] : (fn.errors ?? []).map((e) => `${e.instancePath || "(root)"} ${e.message}`) };
+  return {
+    operationId: op.operationId,
+    errors: ok ? [] : (fn.errors ?? []).map((e) => `${e.instancePath || "(root)"} ${e.message}`),
+  };
 }
 
 /** Validate a webhook body against `webhooks[type]` of the document. */
@@ -64,12 +89,17 @@ export function checkEvent(type: string, body: unknown): string[] {
   const hook = doc.webhooks?.[type]?.post;
   if (!hook) return [`event type ${type} is not in the document's webhooks`];
   const key = `webhook ${type}`;
-  if (!cache.has(key)) cache.set(key, ajv.compile(rewrite(hook.requestBody.content["application/json"].schema) as Json));
+  if (!cache.has(key))
+    cache.set(key, ajv.compile(rewrite(hook.requestBody.content["application/json"].schema) as Json));
   const fn = cache.get(key)!;
   return fn(body) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath || "(root)"} ${e.message}`);
 }
 
-export async function partnerToken(base: string, clientId = "demo-partner", secret = "demo-partner-secret-7f3a9c2e5b1d4f60"): Promise<string> {
+export async function partnerToken(
+  base: string,
+  clientId = "demo-partner",
+  secret = "demo-partner-secret-7f3a9c2e5b1d4f60",
+): Promise<string> {
   const res = await fetch(`${base}/oauth/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -80,7 +110,11 @@ export async function partnerToken(base: string, clientId = "demo-partner", secr
 }
 
 export async function sim(base: string, method: string, p: string, body?: unknown) {
-  const res = await fetch(`${base}${p}`, { method, headers: body !== undefined ? { "content-type": "application/json" } : {}, body: body !== undefined ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${base}${p}`, {
+    method,
+    headers: body !== undefined ? { "content-type": "application/json" } : {},
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
 }
@@ -125,7 +159,8 @@ export class Receiver {
   async waitFor(pred: (all: Received[]) => boolean, timeoutMs = 10_000) {
     const end = Date.now() + timeoutMs;
     while (!pred(this.received)) {
-      if (Date.now() > end) throw new Error(`receiver: condition not met in ${timeoutMs} ms (got ${this.received.length} deliveries)`);
+      if (Date.now() > end)
+        throw new Error(`receiver: condition not met in ${timeoutMs} ms (got ${this.received.length} deliveries)`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }

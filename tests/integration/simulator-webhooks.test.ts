@@ -13,7 +13,17 @@ import { checkEvent, expectedSignature, Receiver, sim as control } from "./simul
 let s: RunningSimulator;
 let rx: Receiver;
 let app: { id: string; api_key: string; signing_secret: string };
-const ALL = ["alarm.created", "verification.requested", "alarm.acknowledged", "alarm.dispatched", "alarm.resolved", "snapshot.created", "device.online", "device.offline", "device.firmware_updated"];
+const ALL = [
+  "alarm.created",
+  "verification.requested",
+  "alarm.acknowledged",
+  "alarm.dispatched",
+  "alarm.resolved",
+  "snapshot.created",
+  "device.online",
+  "device.offline",
+  "device.firmware_updated",
+];
 
 async function v1(path: string, key = app.api_key) {
   const res = await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
@@ -23,7 +33,16 @@ async function v1(path: string, key = app.api_key) {
 
 beforeAll(async () => {
   // 1 s → 10 ms, 5 s → 50 ms, 30 s → 300 ms, 2 min → 1.2 s …
-  s = await startSimulator({ port: 0, config: { validateResponses: true, rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, webhookRetryScale: 0.01, webhookTimeoutMs: 1500 } });
+  s = await startSimulator({
+    port: 0,
+    config: {
+      validateResponses: true,
+      rateLimitPerMin: 100_000,
+      rateLimitBurstPerS: 10_000,
+      webhookRetryScale: 0.01,
+      webhookTimeoutMs: 1500,
+    },
+  });
   await control(s.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
 });
 afterAll(async () => s?.close());
@@ -31,7 +50,13 @@ afterAll(async () => s?.close());
 beforeEach(async () => {
   rx = new Receiver();
   await rx.start();
-  const made = await control(s.url, "POST", "/_sim/apps", { dealer_id: 1, name: "hooks", scopes: ["events:read", "events:write", "snapshots:read", "devices:read"], events: ALL, webhook_url: rx.url });
+  const made = await control(s.url, "POST", "/_sim/apps", {
+    dealer_id: 1,
+    name: "hooks",
+    scopes: ["events:read", "events:write", "snapshots:read", "devices:read"],
+    events: ALL,
+    webhook_url: rx.url,
+  });
   app = made.body;
 });
 afterEach(async () => {
@@ -108,7 +133,11 @@ describe("webhook deliveries", () => {
 
   it("delivers out of order when an earlier event is retried", async () => {
     // The receiver is "down" for device.offline until device.online (emitted later) got through.
-    rx.answer = (r) => (r.body.type === "device.offline" && !rx.received.some((x) => x.body.type === "device.online" && x.answered === 200) ? 503 : 200);
+    rx.answer = (r) =>
+      r.body.type === "device.offline" &&
+      !rx.received.some((x) => x.body.type === "device.online" && x.answered === 200)
+        ? 503
+        : 200;
     await control(s.url, "POST", "/_sim/devices/3/status", { status: "offline" });
     await rx.waitFor((r) => r.length >= 1);
     await control(s.url, "POST", "/_sim/devices/3/status", { status: "online" });
@@ -119,7 +148,10 @@ describe("webhook deliveries", () => {
   });
 
   it("never sends an event the app lacks the scope for, or does not subscribe to", async () => {
-    await control(s.url, "PATCH", `/_sim/apps/${app.id}`, { scopes: ["events:read", "devices:read"], events: ["alarm.created", "snapshot.created", "device.online"] });
+    await control(s.url, "PATCH", `/_sim/apps/${app.id}`, {
+      scopes: ["events:read", "devices:read"],
+      events: ["alarm.created", "snapshot.created", "device.online"],
+    });
     await control(s.url, "POST", "/_sim/alarms", { site_id: 2 });
     await control(s.url, "POST", "/_sim/devices/4/status", { status: "offline" });
     await control(s.url, "POST", "/_sim/webhooks/test", { app_id: app.id });
@@ -153,7 +185,8 @@ describe("webhook deliveries", () => {
       expect(attempts.length).toBe(rx.received.length);
       // …each hourly retry at least an (scaled) hour after the previous one…
       const at = attempts.map((a) => Date.parse(a.at));
-      for (let i = 8; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(3600 * 1000 * 0.00002 * 0.9);
+      for (let i = 8; i < at.length; i++)
+        expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(3600 * 1000 * 0.00002 * 0.9);
       // …and nothing after the (scaled) 24 hours.
       expect(at.at(-1)! - Date.parse(log.body[0].created_at)).toBeLessThanOrEqual(24 * 3600 * 1000 * 0.00002 + 100);
     } finally {
@@ -181,7 +214,9 @@ describe("restart", () => {
         expect(rx.received[1]!.headers["x-chekt-attempt"]).toBe("2");
         const log = await control(b.url, "GET", `/_sim/deliveries?event_id=${rx.received[0]!.body.id}`);
         await new Promise((r) => setTimeout(r, 50));
-        expect((await control(b.url, "GET", `/_sim/deliveries?event_id=${rx.received[0]!.body.id}`)).body[0].state).toBe("succeeded");
+        expect(
+          (await control(b.url, "GET", `/_sim/deliveries?event_id=${rx.received[0]!.body.id}`)).body[0].state,
+        ).toBe("succeeded");
         expect(log.body).toHaveLength(1);
       } finally {
         await b.close();
@@ -201,13 +236,24 @@ describe("catch-up through /v1", () => {
     const seen: { id: string; type: string; created_at: string }[] = [];
     let cursor: string | null = null;
     do {
-      const pageResult: { status: number; body: { data: typeof seen; next_cursor: string | null } } = await v1(`/v1/events?limit=2&since=${encodeURIComponent(lastSeen)}${cursor ? `&cursor=${cursor}` : ""}`);
+      const pageResult: { status: number; body: { data: typeof seen; next_cursor: string | null } } = await v1(
+        `/v1/events?limit=2&since=${encodeURIComponent(lastSeen)}${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       expect(pageResult.status).toBe(200);
       seen.push(...pageResult.body.data);
       cursor = pageResult.body.next_cursor;
     } while (cursor);
-    const recent = seen.filter((e) => ["alarm.created", "verification.requested", "snapshot.created"].includes(e.type)).slice(-6);
-    expect(recent.map((e) => e.type)).toEqual(["alarm.created", "verification.requested", "snapshot.created", "alarm.created", "verification.requested", "snapshot.created"]);
+    const recent = seen
+      .filter((e) => ["alarm.created", "verification.requested", "snapshot.created"].includes(e.type))
+      .slice(-6);
+    expect(recent.map((e) => e.type)).toEqual([
+      "alarm.created",
+      "verification.requested",
+      "snapshot.created",
+      "alarm.created",
+      "verification.requested",
+      "snapshot.created",
+    ]);
     const seqs = seen.map((e) => Number(e.id.slice(4)));
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
     for (const e of seen) expect(checkEvent(e.type, e), e.type).toEqual([]);
@@ -220,7 +266,9 @@ describe("catch-up through /v1", () => {
     const narrow = await control(s.url, "POST", "/_sim/apps", { dealer_id: 1, scopes: ["events:read"] });
     await control(s.url, "POST", "/_sim/devices/5/status", { status: "offline" });
     const r = await v1("/v1/events?limit=100&order=desc", narrow.body.api_key);
-    expect(r.body.data.some((e: { type: string }) => e.type.startsWith("device.") || e.type === "snapshot.created")).toBe(false);
+    expect(
+      r.body.data.some((e: { type: string }) => e.type.startsWith("device.") || e.type === "snapshot.created"),
+    ).toBe(false);
     expect(r.body.data.some((e: { type: string }) => e.type === "alarm.created")).toBe(true);
     await control(s.url, "POST", "/_sim/devices/5/status", { status: "online" });
   });

@@ -43,7 +43,14 @@ beforeAll(async () => {
   contacts = await import("@/app/(console)/sites/[siteId]/contacts/actions");
   arming = await import("@/app/(console)/sites/[siteId]/arming/actions");
   dealer = await import("@/app/(console)/dealer/actions");
-  const link = await prisma.dealerLink.create({ data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } });
+  const link = await prisma.dealerLink.create({
+    data: {
+      chektDealerId: 1,
+      externalDealerId: "acme-security",
+      companyName: "Acme Security",
+      connectedAt: new Date(),
+    },
+  });
   linkId = link.id;
   // Members of the dealer with their role; the admin is the organisation owner (connects and disconnects dealers).
   await addMembers(prisma, linkId, [OPERATOR, VIEWER, { ...ADMIN, owner: true }]);
@@ -64,14 +71,37 @@ describe("sites", () => {
   let siteId: number;
 
   it("create: CHeKT creates it, then the mapping and the audit row are written with the trace id", async () => {
-    const r = await sites.createSiteAction({ external_site_id: "it-site-1", name: "IT Depot", timezone: "America/Chicago", monitoring_station_id: "1", account_number: "", address1: "1 Main", address2: "" });
+    const r = await sites.createSiteAction({
+      external_site_id: "it-site-1",
+      name: "IT Depot",
+      timezone: "America/Chicago",
+      monitoring_station_id: "1",
+      account_number: "",
+      address1: "1 Main",
+      address2: "",
+    });
     expect(r?.serverError).toBeUndefined();
     siteId = r!.data!.site_id;
-    expect(sim.state.sites.get(siteId)).toMatchObject({ name: "IT Depot", external_site_id: "it-site-1", monitoring_station_id: 1, account_number: null, is_activated: 0 });
-    const mapping = await prisma.externalIdMapping.findFirst({ where: { dealerLinkId: linkId, kind: "site", chektId: String(siteId) } });
+    expect(sim.state.sites.get(siteId)).toMatchObject({
+      name: "IT Depot",
+      external_site_id: "it-site-1",
+      monitoring_station_id: 1,
+      account_number: null,
+      is_activated: 0,
+    });
+    const mapping = await prisma.externalIdMapping.findFirst({
+      where: { dealerLinkId: linkId, kind: "site", chektId: String(siteId) },
+    });
     expect(mapping?.externalId).toBe("it-site-1");
     const [audit] = await auditRows("sites.create");
-    expect(audit).toMatchObject({ outcome: "success", objectKind: "site", chektId: String(siteId), externalId: "it-site-1", dealerLinkId: linkId, userEmail: OPERATOR.email });
+    expect(audit).toMatchObject({
+      outcome: "success",
+      objectKind: "site",
+      chektId: String(siteId),
+      externalId: "it-site-1",
+      dealerLinkId: linkId,
+      userEmail: OPERATOR.email,
+    });
     expect(audit!.traceId).toMatch(UUID);
     expect(audit!.after).toMatchObject({ name: "IT Depot" });
   });
@@ -79,7 +109,10 @@ describe("sites", () => {
   it("create with an external ID this dealer already uses is refused before CHeKT is called", async () => {
     const before = sitesOfDealer1().length;
     const r = await sites.createSiteAction({ external_site_id: "it-site-1", name: "Twin", timezone: "UTC" });
-    expect(r?.serverError).toMatchObject({ code: "conflict", fieldErrors: { external_site_id: expect.stringMatching(/Already used by site/) } });
+    expect(r?.serverError).toMatchObject({
+      code: "conflict",
+      fieldErrors: { external_site_id: expect.stringMatching(/Already used by site/) },
+    });
     expect(r?.serverError?.message).toMatch(/Nothing was sent to CHeKT/);
     expect(sitesOfDealer1()).toHaveLength(before);
     const failures = (await auditRows("sites.create")).filter((a) => a.outcome === "failure");
@@ -90,8 +123,16 @@ describe("sites", () => {
 
   it("when CHeKT refuses (400), nothing is written locally but the failure row, and the field message comes back", async () => {
     const mappings = await prisma.externalIdMapping.count();
-    const r = await sites.createSiteAction({ external_site_id: "it-site-bad", name: "Bad", timezone: "UTC", monitoring_station_id: "999999" });
-    expect(r?.serverError).toMatchObject({ code: "validation_failed", fieldErrors: { monitoring_station_id: expect.stringMatching(/not a monitoring station of this dealer/) } });
+    const r = await sites.createSiteAction({
+      external_site_id: "it-site-bad",
+      name: "Bad",
+      timezone: "UTC",
+      monitoring_station_id: "999999",
+    });
+    expect(r?.serverError).toMatchObject({
+      code: "validation_failed",
+      fieldErrors: { monitoring_station_id: expect.stringMatching(/not a monitoring station of this dealer/) },
+    });
     expect(r?.serverError?.traceId).toMatch(UUID);
     expect(await prisma.externalIdMapping.count()).toBe(mappings);
     expect((await auditRows("sites.create")).filter((a) => a.outcome === "success")).toHaveLength(1);
@@ -104,14 +145,28 @@ describe("sites", () => {
   it("bad input never reaches CHeKT and names the field", async () => {
     const before = sitesOfDealer1().length;
     const r = await sites.createSiteAction({ external_site_id: "x y", name: "", timezone: "Mars/Base" });
-    expect(r?.validationErrors?.fieldErrors).toMatchObject({ external_site_id: [expect.any(String)], name: ["Name is required"], timezone: [expect.stringMatching(/time zone/)] });
+    expect(r?.validationErrors?.fieldErrors).toMatchObject({
+      external_site_id: [expect.any(String)],
+      name: ["Name is required"],
+      timezone: [expect.stringMatching(/time zone/)],
+    });
     expect(sitesOfDealer1()).toHaveLength(before);
   });
 
   it("update sends only the changes, clears emptied fields, moves the mapping, and keeps before/after", async () => {
-    const r = await sites.updateSiteAction({ site_id: siteId, name: "IT Depot North", address1: "", external_site_id: "it-site-1b" });
+    const r = await sites.updateSiteAction({
+      site_id: siteId,
+      name: "IT Depot North",
+      address1: "",
+      external_site_id: "it-site-1b",
+    });
     expect(r?.serverError).toBeUndefined();
-    expect(sim.state.sites.get(siteId)).toMatchObject({ name: "IT Depot North", address1: null, timezone: "America/Chicago", external_site_id: "it-site-1b" });
+    expect(sim.state.sites.get(siteId)).toMatchObject({
+      name: "IT Depot North",
+      address1: null,
+      timezone: "America/Chicago",
+      external_site_id: "it-site-1b",
+    });
     const mapping = await prisma.externalIdMapping.findFirst({ where: { kind: "site", chektId: String(siteId) } });
     expect(mapping?.externalId).toBe("it-site-1b");
     const [audit] = await auditRows("sites.update");
@@ -126,10 +181,20 @@ describe("sites", () => {
   });
 
   it("activate and deactivate each leave an audit row", async () => {
-    expect((await sites.setSiteActivationAction({ site_id: siteId, is_activated: 1 }))?.data).toEqual({ site_id: siteId, is_activated: 1 });
+    expect((await sites.setSiteActivationAction({ site_id: siteId, is_activated: 1 }))?.data).toEqual({
+      site_id: siteId,
+      is_activated: 1,
+    });
     expect(sim.state.sites.get(siteId)!.is_activated).toBe(1);
-    expect((await sites.setSiteActivationAction({ site_id: siteId, is_activated: 0 }))?.data).toEqual({ site_id: siteId, is_activated: 0 });
-    expect((await auditRows("sites.activate"))[0]).toMatchObject({ outcome: "success", chektId: String(siteId), after: { is_activated: 1 } });
+    expect((await sites.setSiteActivationAction({ site_id: siteId, is_activated: 0 }))?.data).toEqual({
+      site_id: siteId,
+      is_activated: 0,
+    });
+    expect((await auditRows("sites.activate"))[0]).toMatchObject({
+      outcome: "success",
+      chektId: String(siteId),
+      after: { is_activated: 1 },
+    });
     expect((await auditRows("sites.deactivate"))[0]).toMatchObject({ outcome: "success", after: { is_activated: 0 } });
   });
 
@@ -145,22 +210,51 @@ describe("sites", () => {
   describe("contacts of the site", () => {
     let contactId: number;
     it("create normalises the phone and maps the contact under its site", async () => {
-      const r = await contacts.createContactAction({ site_id: siteId, external_contact_id: "it-c-1", first_name: "Ana", last_name: "Lee", phone_number: "(212) 555-0143", email: "Ana@Example.com" });
+      const r = await contacts.createContactAction({
+        site_id: siteId,
+        external_contact_id: "it-c-1",
+        first_name: "Ana",
+        last_name: "Lee",
+        phone_number: "(212) 555-0143",
+        email: "Ana@Example.com",
+      });
       expect(r?.serverError).toBeUndefined();
       contactId = r!.data!.contact_id;
-      expect(sim.state.contacts.get(contactId)).toMatchObject({ phone_number: "+12125550143", email: "ana@example.com" });
-      expect(await prisma.externalIdMapping.findFirst({ where: { kind: "contact", chektId: String(contactId) } })).toMatchObject({ externalId: "it-c-1", parentChektId: String(siteId) });
+      expect(sim.state.contacts.get(contactId)).toMatchObject({
+        phone_number: "+12125550143",
+        email: "ana@example.com",
+      });
+      expect(
+        await prisma.externalIdMapping.findFirst({ where: { kind: "contact", chektId: String(contactId) } }),
+      ).toMatchObject({ externalId: "it-c-1", parentChektId: String(siteId) });
       expect((await auditRows("contacts.create"))[0]).toMatchObject({ outcome: "success", chektId: String(contactId) });
     });
     it("a bad email is refused before CHeKT", async () => {
-      const r = await contacts.createContactAction({ site_id: siteId, external_contact_id: "it-c-2", first_name: "B", last_name: "C", email: "b@" });
+      const r = await contacts.createContactAction({
+        site_id: siteId,
+        external_contact_id: "it-c-2",
+        first_name: "B",
+        last_name: "C",
+        email: "b@",
+      });
       expect(r?.validationErrors?.fieldErrors?.email?.[0]).toMatch(/not a valid email/);
     });
     it("update and delete keep the mapping and audit in step", async () => {
-      expect((await contacts.updateContactAction({ site_id: siteId, contact_id: contactId, last_name: "Park", phone_number: "" }))?.serverError).toBeUndefined();
+      expect(
+        (
+          await contacts.updateContactAction({
+            site_id: siteId,
+            contact_id: contactId,
+            last_name: "Park",
+            phone_number: "",
+          })
+        )?.serverError,
+      ).toBeUndefined();
       expect(sim.state.contacts.get(contactId)).toMatchObject({ last_name: "Park", phone_number: null });
       expect((await auditRows("contacts.update"))[0]!.before).toMatchObject({ last_name: "Lee" });
-      expect((await contacts.deleteContactAction({ site_id: siteId, contact_id: contactId }))?.serverError).toBeUndefined();
+      expect(
+        (await contacts.deleteContactAction({ site_id: siteId, contact_id: contactId }))?.serverError,
+      ).toBeUndefined();
       expect(sim.state.contacts.has(contactId)).toBe(false);
       expect(await prisma.externalIdMapping.count({ where: { kind: "contact", chektId: String(contactId) } })).toBe(0);
       expect((await auditRows("contacts.delete"))[0]).toMatchObject({ outcome: "success", externalId: "it-c-1" });
@@ -173,8 +267,18 @@ describe("sites", () => {
     const before = sim.state.contacts.size;
     // CHeKT only keeps contact IDs unique per site, so only our lock stops the second copy.
     const [a, b] = await Promise.all([
-      contacts.createContactAction({ site_id: siteId, external_contact_id: "it-c-race", first_name: "A", last_name: "A" }),
-      contacts.createContactAction({ site_id: otherId, external_contact_id: "it-c-race", first_name: "B", last_name: "B" }),
+      contacts.createContactAction({
+        site_id: siteId,
+        external_contact_id: "it-c-race",
+        first_name: "A",
+        last_name: "A",
+      }),
+      contacts.createContactAction({
+        site_id: otherId,
+        external_contact_id: "it-c-race",
+        first_name: "B",
+        last_name: "B",
+      }),
     ]);
     const results = [a, b];
     expect(results.filter((r) => r?.data)).toHaveLength(1);
@@ -197,12 +301,25 @@ describe("sites", () => {
   });
 
   it("delete removes the site in CHeKT, then its mapping and its children's mappings, and keeps what it was", async () => {
-    await contacts.createContactAction({ site_id: siteId, external_contact_id: "it-c-9", first_name: "Z", last_name: "Z" });
+    await contacts.createContactAction({
+      site_id: siteId,
+      external_contact_id: "it-c-9",
+      first_name: "Z",
+      last_name: "Z",
+    });
     const r = await sites.deleteSiteAction({ site_id: siteId });
     expect(r?.data).toEqual({ site_id: siteId, name: "IT Depot North" });
     expect(sim.state.sites.has(siteId)).toBe(false);
-    expect(await prisma.externalIdMapping.count({ where: { OR: [{ kind: "site", chektId: String(siteId) }, { parentChektId: String(siteId) }] } })).toBe(0);
-    expect((await auditRows("sites.delete")).find((a) => a.chektId === String(siteId))).toMatchObject({ outcome: "success", externalId: "it-site-1b", before: expect.objectContaining({ name: "IT Depot North" }) });
+    expect(
+      await prisma.externalIdMapping.count({
+        where: { OR: [{ kind: "site", chektId: String(siteId) }, { parentChektId: String(siteId) }] },
+      }),
+    ).toBe(0);
+    expect((await auditRows("sites.delete")).find((a) => a.chektId === String(siteId))).toMatchObject({
+      outcome: "success",
+      externalId: "it-site-1b",
+      before: expect.objectContaining({ name: "IT Depot North" }),
+    });
     // Deleting again: CHeKT says 404 and nothing local changes.
     const again = await sites.deleteSiteAction({ site_id: siteId });
     expect(again?.serverError).toMatchObject({ code: "not_found" });
@@ -211,44 +328,79 @@ describe("sites", () => {
 
 describe("monitoring stations", () => {
   it("create, update, delete: mapping and audit each time; duplicates refused before CHeKT", async () => {
-    const r = await stations.createStationAction({ external_monitoring_station_id: "it-ms-1", name: "IT Station", prefix: "IT", linecard: "" });
+    const r = await stations.createStationAction({
+      external_monitoring_station_id: "it-ms-1",
+      name: "IT Station",
+      prefix: "IT",
+      linecard: "",
+    });
     const id = r!.data!.monitoring_station_id;
     expect(sim.state.stations.get(id)).toMatchObject({ name: "IT Station", prefix: "IT", linecard: null });
-    expect(await prisma.externalIdMapping.findFirst({ where: { kind: "monitoring_station", chektId: String(id) } })).toMatchObject({ externalId: "it-ms-1" });
+    expect(
+      await prisma.externalIdMapping.findFirst({ where: { kind: "monitoring_station", chektId: String(id) } }),
+    ).toMatchObject({ externalId: "it-ms-1" });
 
     const count = sim.state.stations.size;
     const dup = await stations.createStationAction({ external_monitoring_station_id: "it-ms-1", name: "Twin" });
-    expect(dup?.serverError).toMatchObject({ code: "conflict", fieldErrors: { external_monitoring_station_id: expect.any(String) } });
+    expect(dup?.serverError).toMatchObject({
+      code: "conflict",
+      fieldErrors: { external_monitoring_station_id: expect.any(String) },
+    });
     expect(sim.state.stations.size).toBe(count);
 
-    expect((await stations.updateStationAction({ monitoring_station_id: id, linecard: "LC-7" }))?.serverError).toBeUndefined();
+    expect(
+      (await stations.updateStationAction({ monitoring_station_id: id, linecard: "LC-7" }))?.serverError,
+    ).toBeUndefined();
     expect(sim.state.stations.get(id)!.linecard).toBe("LC-7");
-    expect((await auditRows("stations.update"))[0]).toMatchObject({ outcome: "success", before: expect.objectContaining({ linecard: null }), after: expect.objectContaining({ linecard: "LC-7" }) });
+    expect((await auditRows("stations.update"))[0]).toMatchObject({
+      outcome: "success",
+      before: expect.objectContaining({ linecard: null }),
+      after: expect.objectContaining({ linecard: "LC-7" }),
+    });
 
     expect((await stations.deleteStationAction({ monitoring_station_id: id }))?.serverError).toBeUndefined();
     expect(sim.state.stations.has(id)).toBe(false);
-    expect(await prisma.externalIdMapping.count({ where: { kind: "monitoring_station", chektId: String(id) } })).toBe(0);
+    expect(await prisma.externalIdMapping.count({ where: { kind: "monitoring_station", chektId: String(id) } })).toBe(
+      0,
+    );
     expect((await auditRows("stations.delete"))[0]).toMatchObject({ outcome: "success", externalId: "it-ms-1" });
   });
 });
 
 describe("dealer", () => {
   it("an operator cannot edit the dealer profile; an admin can, and the link's name follows", async () => {
-    expect((await dealer.updateDealerAction({ company_name: "Nope" }))?.serverError).toMatchObject({ code: "forbidden" });
+    expect((await dealer.updateDealerAction({ company_name: "Nope" }))?.serverError).toMatchObject({
+      code: "forbidden",
+    });
     session.user = ADMIN;
-    const r = await dealer.updateDealerAction({ company_name: "Acme Security Group", company_phone_number: "617 555 0100" });
+    const r = await dealer.updateDealerAction({
+      company_name: "Acme Security Group",
+      company_phone_number: "617 555 0100",
+    });
     expect(r?.serverError).toBeUndefined();
-    expect(sim.state.dealers.get(1)).toMatchObject({ company_name: "Acme Security Group", company_phone_number: "+16175550100" });
+    expect(sim.state.dealers.get(1)).toMatchObject({
+      company_name: "Acme Security Group",
+      company_phone_number: "+16175550100",
+    });
     expect((await prisma.dealerLink.findUnique({ where: { id: linkId } }))!.companyName).toBe("Acme Security Group");
     expect((await auditRows("dealer.update")).map((a) => a.outcome)).toEqual(["refused", "success"]);
-    expect((await auditRows("dealer.update"))[1]).toMatchObject({ outcome: "success", before: expect.objectContaining({ company_name: "Acme Security" }) });
+    expect((await auditRows("dealer.update"))[1]).toMatchObject({
+      outcome: "success",
+      before: expect.objectContaining({ company_name: "Acme Security" }),
+    });
   });
 
   it("connect start refuses a dealer ID already in use, and otherwise sends the admin to CHeKT with PKCE and state", async () => {
     session.user = ADMIN;
     const taken = await dealer.startDealerConnectAction({ external_dealer_id: "acme-security", company_name: "X" });
-    expect(taken?.serverError).toMatchObject({ code: "conflict", fieldErrors: { external_dealer_id: expect.any(String) } });
-    const r = await dealer.startDealerConnectAction({ external_dealer_id: "coastal-guard", company_name: "Coastal Guard" });
+    expect(taken?.serverError).toMatchObject({
+      code: "conflict",
+      fieldErrors: { external_dealer_id: expect.any(String) },
+    });
+    const r = await dealer.startDealerConnectAction({
+      external_dealer_id: "coastal-guard",
+      company_name: "Coastal Guard",
+    });
     const url = new URL(r!.data!.url);
     expect(url.origin + url.pathname).toBe(`${sim.url}/oauth/authorize`);
     expect(url.searchParams.get("code_challenge_method")).toBe("S256");
@@ -262,16 +414,24 @@ describe("dealer", () => {
     session.user = ADMIN;
     const { GET } = await import("@/app/api/dealers/callback/route");
     const { NextRequest } = await import("next/server");
-    const start = await dealer.startDealerConnectAction({ external_dealer_id: "coastal-guard", company_name: "Coastal Guard" });
+    const start = await dealer.startDealerConnectAction({
+      external_dealer_id: "coastal-guard",
+      company_name: "Coastal Guard",
+    });
     const authorize = new URL(start!.data!.url);
 
     // A forged or stale state is refused and connects nothing.
-    const forged = await GET(new NextRequest(`${process.env.APP_URL}/api/dealers/callback?code=x&state=forged-state-0123456789abcdef`));
+    const forged = await GET(
+      new NextRequest(`${process.env.APP_URL}/api/dealers/callback?code=x&state=forged-state-0123456789abcdef`),
+    );
     expect(forged.headers.get("location")).toMatch(/\/dealer\?connect=state/);
     expect(await prisma.dealerLink.count({ where: { chektDealerId: 3 } })).toBe(0);
 
     // The dealer's admin approves on CHeKT's page (the form the browser would post).
-    const restart = await dealer.startDealerConnectAction({ external_dealer_id: "coastal-guard", company_name: "Coastal Guard" });
+    const restart = await dealer.startDealerConnectAction({
+      external_dealer_id: "coastal-guard",
+      company_name: "Coastal Guard",
+    });
     const approveUrl = new URL(restart!.data!.url);
     const form = new URLSearchParams(Object.fromEntries(approveUrl.searchParams));
     form.set("email", "admin@coastal.example");
@@ -285,9 +445,21 @@ describe("dealer", () => {
     const res = await GET(new NextRequest(back.toString()));
     expect(res.headers.get("location")).toMatch(/\/dealer\?connect=connected&dealer=3/);
     const link = await prisma.dealerLink.findUnique({ where: { chektDealerId: 3 } });
-    expect(link).toMatchObject({ externalDealerId: "coastal-guard", companyName: "Coastal Guard", disconnectedAt: null });
-    expect(await prisma.externalIdMapping.findFirst({ where: { kind: "dealer", chektId: "3" } })).toMatchObject({ externalId: "coastal-guard", dealerLinkId: link!.id });
-    expect((await auditRows("dealer.connect")).at(-1)).toMatchObject({ outcome: "success", chektId: "3", dealerLinkId: link!.id, traceId: expect.stringMatching(UUID) });
+    expect(link).toMatchObject({
+      externalDealerId: "coastal-guard",
+      companyName: "Coastal Guard",
+      disconnectedAt: null,
+    });
+    expect(await prisma.externalIdMapping.findFirst({ where: { kind: "dealer", chektId: "3" } })).toMatchObject({
+      externalId: "coastal-guard",
+      dealerLinkId: link!.id,
+    });
+    expect((await auditRows("dealer.connect")).at(-1)).toMatchObject({
+      outcome: "success",
+      chektId: "3",
+      dealerLinkId: link!.id,
+      traceId: expect.stringMatching(UUID),
+    });
     // CHeKT's side of the connection: dealer 3 now carries our external id for it.
     expect(Object.values(sim.state.dealers.get(3)?.links ?? {})).toContain("coastal-guard");
     // The code is single use: replaying the same callback connects nothing twice.
@@ -309,7 +481,10 @@ describe("dealer", () => {
     expect(Object.keys(sim.state.dealers.get(1)?.links ?? {})).toHaveLength(Object.keys(linksBefore).length - 1);
     const link = await prisma.dealerLink.findUnique({ where: { id: linkId } });
     expect(link!.disconnectedAt).toBeInstanceOf(Date);
-    expect((await auditRows("dealer.disconnect")).find((a) => a.outcome === "success")).toMatchObject({ chektId: "1", dealerLinkId: linkId });
+    expect((await auditRows("dealer.disconnect")).find((a) => a.outcome === "success")).toMatchObject({
+      chektId: "1",
+      dealerLinkId: linkId,
+    });
     // The console falls back to the dealer still connected (coastal-guard); disconnect it too, and
     // with no connected dealer left every dealer-scoped action says so and calls nothing.
     const coastal = await prisma.dealerLink.findUnique({ where: { chektDealerId: 3 } });
@@ -330,8 +505,13 @@ describe("when CHeKT no longer reaches the dealer", () => {
     const mappings = await prisma.externalIdMapping.count();
     const r = await stations.createStationAction({ external_monitoring_station_id: "it-ms-403", name: "Unreachable" });
     expect(r?.serverError).toMatchObject({ code: "permission_denied" });
-    expect(r?.serverError?.message).toMatch(/no longer be connected to our partner account.*reconnect it on the Dealer page\. Nothing was saved/);
+    expect(r?.serverError?.message).toMatch(
+      /no longer be connected to our partner account.*reconnect it on the Dealer page\. Nothing was saved/,
+    );
     expect(await prisma.externalIdMapping.count()).toBe(mappings);
-    expect((await auditRows("stations.create")).at(-1)).toMatchObject({ outcome: "failure", error: expect.stringMatching(/^permission_denied: /) });
+    expect((await auditRows("stations.create")).at(-1)).toMatchObject({
+      outcome: "failure",
+      error: expect.stringMatching(/^permission_denied: /),
+    });
   });
 });

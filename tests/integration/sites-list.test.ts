@@ -8,7 +8,12 @@ import { parseSiteListState, siteListControls } from "@/lib/schemas/site-list";
 
 let sim: RunningSimulator;
 let listSites: typeof import("@/lib/chekt/api/sites").listSites;
-const scope = { dealerLinkId: "n/a", dealerId: 2, externalDealerId: "northwind-alarms", companyName: "Northwind Alarms" };
+const scope = {
+  dealerLinkId: "n/a",
+  dealerId: 2,
+  externalDealerId: "northwind-alarms",
+  companyName: "Northwind Alarms",
+};
 type Row = { site_id: number; name: string; account_number: string | null; timezone: string; is_activated: number };
 let all: Row[];
 
@@ -17,7 +22,11 @@ beforeAll(async () => {
   process.env.CHEKT_API_BASE_URL = sim.url;
   // lib/env validates every variable on import; this file never touches Postgres.
   process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/unused";
-  const res = await fetch(`${sim.url}/_sim/bulk-sites`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ dealer_id: 2, count: 2000 }) });
+  const res = await fetch(`${sim.url}/_sim/bulk-sites`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ dealer_id: 2, count: 2000 }),
+  });
   expect(res.ok).toBe(true);
   listSites = (await import("@/lib/chekt/api/sites")).listSites;
   all = [...sim.state.sites.values()].filter((s) => s.dealer_id === 2) as unknown as Row[];
@@ -46,7 +55,9 @@ describe("a 2,000-site dealer, paged, sorted and filtered by CHeKT", () => {
   });
 
   it("inactive sites in Seoul, by name descending, page 2", async () => {
-    const match = all.filter((s) => s.is_activated === 0 && s.timezone === "Asia/Seoul" && s.name.startsWith("Bulk Site"));
+    const match = all.filter(
+      (s) => s.is_activated === 0 && s.timezone === "Asia/Seoul" && s.name.startsWith("Bulk Site"),
+    );
     const expected = match.sort((a, b) => (a.name < b.name ? 1 : -1)).slice(25, 50);
     const got = await page({ active: "0", tz: "Asia/Seoul", q: "bulk site", sort: "name", dir: "desc", page: "2" });
     expect(got.total).toBe(match.length);

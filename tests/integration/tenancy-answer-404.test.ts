@@ -25,16 +25,30 @@ const SECRET = "whsec_demo_signing_secret_0123456789";
 async function ctxFor(user: typeof bob): Promise<Pick<ActionContext, "commit" | "traceId">> {
   const { makeCommit } = await import("@/lib/actions/commit");
   const traceId = randomUUID();
-  return { traceId, commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }) };
+  return {
+    traceId,
+    commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }),
+  };
 }
 
 /** Raise an alarm on the simulator and deliver its events to our receiver. */
 async function raise(siteId: number) {
-  const res = await fetch(`${sim.url}/_sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ site_id: siteId, expires_in_s: 300 }) });
+  const res = await fetch(`${sim.url}/_sim/alarms`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ site_id: siteId, expires_in_s: 300 }),
+  });
   const out = (await res.json()) as { verification: { verification_id: string; contact_id: number } };
-  const events = (await (await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` } })).json()) as { data: unknown[] };
+  const events = (await (
+    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, {
+      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
+    })
+  ).json()) as { data: unknown[] };
   for (const e of events.data.reverse()) {
-    const r = await receiveWebhook(signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }), "acme-security");
+    const r = await receiveWebhook(
+      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
+      "acme-security",
+    );
     expect(r.status).toBe(200);
   }
   return out.verification;
@@ -43,7 +57,10 @@ async function raise(siteId: number) {
 beforeAll(async () => {
   db = await createTestDb();
   setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
-  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9", config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  sim = await startTestSimulator({
+    appUrl: "http://127.0.0.1:9",
+    config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 },
+  });
   process.env.CHEKT_API_BASE_URL = sim.url;
   const linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
   dealer = { id: linkId, chektDealerId: 1 };
@@ -67,14 +84,31 @@ describe("a 404 on answering is checked against CHeKT before the item is called 
     // Our row names another of the dealer's sites, so CHeKT's PATCH answers 404 for this verification.
     await sql.query(`UPDATE verifications SET site_id = 3 WHERE id = $1`, [v.verification_id]);
     const answer = await import("@/lib/verifications/answer");
-    const attempt = answer.answerVerification(await ctxFor(bob), dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
-    await expect(attempt).rejects.toMatchObject({ code: "not_found_open", message: expect.stringMatching(/still open there\. Nothing was recorded/) });
-    const row = (await sql.query(`SELECT state::text, claimed_by_id, answer_error FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
+    const attempt = answer.answerVerification(await ctxFor(bob), dealer, bob, {
+      id: v.verification_id,
+      action: "dispatch",
+      contactId: v.contact_id,
+      outcomeId: picks.dispatch,
+      checkedSteps: [],
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: "not_found_open",
+      message: expect.stringMatching(/still open there\. Nothing was recorded/),
+    });
+    const row = (
+      await sql.query(`SELECT state::text, claimed_by_id, answer_error FROM verifications WHERE id = $1`, [
+        v.verification_id,
+      ])
+    ).rows[0];
     expect(row).toMatchObject({ state: "claimed", claimed_by_id: bob.id });
     expect(row.answer_error).toMatch(/^CHeKT 404/);
-    const simV = ((await (await fetch(`${sim.url}/_sim/verifications`)).json()) as { verification_id: string; answer: unknown }[]).find((x) => x.verification_id === v.verification_id);
+    const simV = (
+      (await (await fetch(`${sim.url}/_sim/verifications`)).json()) as { verification_id: string; answer: unknown }[]
+    ).find((x) => x.verification_id === v.verification_id);
     expect(simV?.answer ?? null).toBeNull();
-    const actions = (await sql.query(`SELECT action FROM audit_log WHERE chekt_id = $1`, [v.verification_id])).rows.map((r) => r.action);
+    const actions = (await sql.query(`SELECT action FROM audit_log WHERE chekt_id = $1`, [v.verification_id])).rows.map(
+      (r) => r.action,
+    );
     expect(actions).not.toContain("verifications.expire");
   });
 });

@@ -22,7 +22,9 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   const { prisma } = await import("@/lib/db");
   const { hashPassword } = await import("@/lib/auth/password");
-  await prisma.user.create({ data: { id: ME.id, email: ME.email, name: ME.name, role: ME.role, passwordHash: await hashPassword(RIGHT) } });
+  await prisma.user.create({
+    data: { id: ME.id, email: ME.email, name: ME.name, role: ME.role, passwordHash: await hashPassword(RIGHT) },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -36,17 +38,29 @@ describe("the current-password check is throttled like sign-in", () => {
     resetNextHeaders();
     session.user = ME;
     const { changeOwnPasswordAction } = await import("@/app/(console)/account/actions");
-    const change = (current: string) => changeOwnPasswordAction({ currentPassword: current, newPassword: "guessed-new-pass-1", confirmPassword: "guessed-new-pass-1" });
-    for (let i = 0; i < 5; i++) expect((await change(`wrong-guess-${i}`)).serverError?.code, `guess ${i + 1}`).toBe("wrong_password");
+    const change = (current: string) =>
+      changeOwnPasswordAction({
+        currentPassword: current,
+        newPassword: "guessed-new-pass-1",
+        confirmPassword: "guessed-new-pass-1",
+      });
+    for (let i = 0; i < 5; i++)
+      expect((await change(`wrong-guess-${i}`)).serverError?.code, `guess ${i + 1}`).toBe("wrong_password");
     const sixth = await change(RIGHT);
-    expect(sixth.serverError).toMatchObject({ code: "throttled", fieldErrors: { currentPassword: "Too many wrong passwords: wait and try again" } });
+    expect(sixth.serverError).toMatchObject({
+      code: "throttled",
+      fieldErrors: { currentPassword: "Too many wrong passwords: wait and try again" },
+    });
     expect(sixth.serverError?.message).toMatch(/wait|try again/i);
     const { prisma } = await import("@/lib/db");
     const { verifyPassword } = await import("@/lib/auth/password");
     const row = await prisma.user.findUniqueOrThrow({ where: { id: ME.id } });
     expect(await verifyPassword(RIGHT, row.passwordHash)).toBe(true);
     // Each attempt is in the history: five wrong passwords and the throttled one.
-    const audit = await prisma.auditLog.findMany({ where: { action: "account.change_password", userEmail: ME.email }, orderBy: { id: "asc" } });
+    const audit = await prisma.auditLog.findMany({
+      where: { action: "account.change_password", userEmail: ME.email },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((r) => r.outcome)).not.toContain("success");
     expect(audit.length).toBeGreaterThanOrEqual(6);
   });

@@ -23,7 +23,9 @@ import { cookieJar as jar } from "../support/next-headers";
 import { actionMeta } from "../support/action-registry";
 import { filesNamed } from "../support/files";
 
-vi.mock("next-safe-action", async (importOriginal) => (await import("../support/action-registry")).recordingSafeAction(importOriginal));
+vi.mock("next-safe-action", async (importOriginal) =>
+  (await import("../support/action-registry")).recordingSafeAction(importOriginal),
+);
 vi.mock("@/lib/auth/session", () => import("../support/session"));
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => import("../support/next-cache"));
@@ -44,7 +46,11 @@ const B = { id: "", chekt: 2 };
 const b = { site: 0, contact: 0, device: 0, station: 0, mapping: "", job: "", item: "" };
 
 type Result = { serverError?: { code?: string; message?: string }; validationErrors?: unknown; data?: unknown };
-type Discovered = { id: string; fn: (input: unknown) => Promise<Result>; meta: { name: string; role: string; readOnly?: boolean } };
+type Discovered = {
+  id: string;
+  fn: (input: unknown) => Promise<Result>;
+  meta: { name: string; role: string; readOnly?: boolean };
+};
 const actions: Discovered[] = [];
 
 /**
@@ -65,8 +71,14 @@ function inputs(): Record<string, unknown | { none: string }> {
     "stations.delete": { monitoring_station_id: b.station },
     "arming.update": { site_id: b.site, security_type: 1 },
     "devices.add": { siteId: b.site, external_device_id: "tm-evil-dev", device_type: "camera", name: "Evil cam" },
-    "devices.bulk.create": { siteId: b.site, rows: [{ line: 2, values: { external_device_id: "tm-evil-1", device_type: "camera", name: "Evil 1" } }] },
-    "devices.bulk.update": { siteId: b.site, rows: [{ line: 2, values: { external_device_id: `seed-dev-${b.device}`, name: "Hijacked" } }] },
+    "devices.bulk.create": {
+      siteId: b.site,
+      rows: [{ line: 2, values: { external_device_id: "tm-evil-1", device_type: "camera", name: "Evil 1" } }],
+    },
+    "devices.bulk.update": {
+      siteId: b.site,
+      rows: [{ line: 2, values: { external_device_id: `seed-dev-${b.device}`, name: "Hijacked" } }],
+    },
     "devices.bulk.delete": { siteId: b.site, deviceIds: [b.device] },
     "devices.bulk.retry": { jobId: b.job, items: [{ itemId: b.item }] },
     "sites.import": { none: "imports into the caller's dealer" },
@@ -76,25 +88,39 @@ function inputs(): Record<string, unknown | { none: string }> {
     "verifications.takeover": { id: "ver_b" },
     "verifications.release": { id: "ver_b" },
     "verifications.check": { id: "ver_b" },
-    "verifications.answer": { id: "ver_b", action: "dispatch", contactId: 1, outcomeId: "00000000-0000-4000-8000-000000000001", checkedSteps: [] },
+    "verifications.answer": {
+      id: "ver_b",
+      action: "dispatch",
+      contactId: 1,
+      outcomeId: "00000000-0000-4000-8000-000000000001",
+      checkedSteps: [],
+    },
     "verifications.directions": { siteId: b.site, text: "Hijacked directions" },
     "verifications.note": { id: "ver_b", text: "A note from dealer A" },
     "verifications.outcomes": { none: "the caller's current dealer's outcome codes (no dealer in the input)" },
     "verifications.checklist": { siteId: b.site, mode: "own", steps: [] },
-    "verifications.escalation_settings": { none: "the caller's current dealer's escalation settings (no dealer in the input)" },
+    "verifications.escalation_settings": {
+      none: "the caller's current dealer's escalation settings (no dealer in the input)",
+    },
     "webhooks.reapply": { eventId: "evt_b" },
     "users.set_role": { userId: BERT.id, role: "viewer" },
     "users.set_disabled": { userId: BERT.id, disabled: true },
     "users.reset_password": { userId: BERT.id },
     "users.remove_membership": { userId: BERT.id },
-    "users.create": { none: "adds to the caller's dealer; an existing email of B is a conflict (tested in admin-actions)" },
+    "users.create": {
+      none: "adds to the caller's dealer; an existing email of B is a conflict (tested in admin-actions)",
+    },
     "drift.check": { dealerLinkId: B.id },
     "drift.link": { dealerLinkId: B.id, kind: "site", chektId: b.site },
     "drift.link_all": { dealerLinkId: B.id },
     "drift.relink": { mappingId: b.mapping, chektId: b.site },
     "drift.forget": { mappingId: b.mapping },
     "settings.check_connection": { dealerLinkId: B.id },
-    "settings.set_dealer_secrets": { dealerLinkId: B.id, webhookSecret: "whsec_hijacked_by_dealer_a_000000", apiKey: "" },
+    "settings.set_dealer_secrets": {
+      dealerLinkId: B.id,
+      webhookSecret: "whsec_hijacked_by_dealer_a_000000",
+      apiKey: "",
+    },
     "settings.send_test_event": { dealerLinkId: B.id },
     "settings.list_app_devices": { dealerLinkId: B.id, limit: 10 },
     "settings.fleet": { none: "the caller's current dealer's fleet settings (no dealer in the input)" },
@@ -116,10 +142,16 @@ async function bRows(): Promise<Record<string, string>> {
   );
   const out: Record<string, string> = {};
   for (const { table_name } of tables.rows) {
-    const r = await sql.query<{ h: string | null; n: string }>(`SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${table_name}" t WHERE dealer_link_id = $1`, [B.id]);
+    const r = await sql.query<{ h: string | null; n: string }>(
+      `SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${table_name}" t WHERE dealer_link_id = $1`,
+      [B.id],
+    );
     out[table_name] = `${r.rows[0].n}:${r.rows[0].h ?? ""}`;
   }
-  const people = await sql.query<{ h: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM users t WHERE id = ANY($1)`, [[BOB.id, BERT.id]]);
+  const people = await sql.query<{ h: string | null }>(
+    `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM users t WHERE id = ANY($1)`,
+    [[BOB.id, BERT.id]],
+  );
   out.users_of_b = people.rows[0].h ?? "";
   const link = await sql.query<{ h: string }>(`SELECT md5(t::text) AS h FROM dealer_links t WHERE id = $1`, [B.id]);
   out.dealer_link_b = link.rows[0].h;
@@ -141,9 +173,18 @@ function bChekt(): string {
   return createHash("sha256").update(JSON.stringify(world)).digest("hex");
 }
 
-const lastAuditId = async () => (await sql.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`)).rows[0].id;
+const lastAuditId = async () =>
+  (await sql.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`)).rows[0].id;
 const auditSince = async (id: string) =>
-  (await sql.query<{ action: string; outcome: string; error: string | null; user_email: string | null; trace_id: string | null }>(`SELECT action, outcome, error, user_email, trace_id FROM audit_log WHERE id > $1 ORDER BY id`, [id])).rows;
+  (
+    await sql.query<{
+      action: string;
+      outcome: string;
+      error: string | null;
+      user_email: string | null;
+      trace_id: string | null;
+    }>(`SELECT action, outcome, error, user_email, trace_id FROM audit_log WHERE id > $1 ORDER BY id`, [id])
+  ).rows;
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -155,8 +196,26 @@ beforeAll(async () => {
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
   const { prisma } = await import("@/lib/db");
-  A.id = (await prisma.dealerLink.create({ data: { chektDealerId: A.chekt, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } })).id;
-  B.id = (await prisma.dealerLink.create({ data: { chektDealerId: B.chekt, externalDealerId: "northwind-alarms", companyName: "Northwind Alarms", connectedAt: new Date() } })).id;
+  A.id = (
+    await prisma.dealerLink.create({
+      data: {
+        chektDealerId: A.chekt,
+        externalDealerId: "acme-security",
+        companyName: "Acme Security",
+        connectedAt: new Date(),
+      },
+    })
+  ).id;
+  B.id = (
+    await prisma.dealerLink.create({
+      data: {
+        chektDealerId: B.chekt,
+        externalDealerId: "northwind-alarms",
+        companyName: "Northwind Alarms",
+        connectedAt: new Date(),
+      },
+    })
+  ).id;
   await addMembers(prisma, A.id, [ALICE]);
   await addMembers(prisma, B.id, [BOB, BERT]);
 
@@ -169,15 +228,84 @@ beforeAll(async () => {
 
   // B's rows in Postgres.
   const now = new Date();
-  await prisma.alarm.create({ data: { id: "alm_b", dealerLinkId: B.id, siteId: b.site, priority: "high", location: "B lobby", snapshotUrl: `${sim.url}/snap.jpg`, seenCreated: true, createdAt: now } });
-  await prisma.verification.create({ data: { id: "ver_b", dealerLinkId: B.id, alarmId: "alm_b", siteId: b.site, occurredAt: now, expiresAt: new Date(now.getTime() + 30 * 60_000) } });
-  await prisma.snapshot.create({ data: { id: "snap_b", dealerLinkId: B.id, alarmId: "alm_b", siteId: b.site, url: `${sim.url}/snap.jpg`, capturedAt: now } });
-  await prisma.webhookEvent.create({ data: { id: "evt_b", dealerLinkId: B.id, type: "alarm.created", createdAt: now, payload: { id: "evt_b", type: "alarm.created", created_at: now.toISOString(), data: { alarm_id: "alm_b" } }, applyStatus: "applied" } });
-  b.mapping = (await prisma.externalIdMapping.create({ data: { dealerLinkId: B.id, kind: "site", chektId: String(b.site), externalId: site.external_site_id ?? "b-site" } })).id;
-  const job = await prisma.bulkJob.create({ data: { dealerLinkId: B.id, chektSiteId: b.site, kind: "create", state: "done", total: 1, failed: 1 } });
+  await prisma.alarm.create({
+    data: {
+      id: "alm_b",
+      dealerLinkId: B.id,
+      siteId: b.site,
+      priority: "high",
+      location: "B lobby",
+      snapshotUrl: `${sim.url}/snap.jpg`,
+      seenCreated: true,
+      createdAt: now,
+    },
+  });
+  await prisma.verification.create({
+    data: {
+      id: "ver_b",
+      dealerLinkId: B.id,
+      alarmId: "alm_b",
+      siteId: b.site,
+      occurredAt: now,
+      expiresAt: new Date(now.getTime() + 30 * 60_000),
+    },
+  });
+  await prisma.snapshot.create({
+    data: {
+      id: "snap_b",
+      dealerLinkId: B.id,
+      alarmId: "alm_b",
+      siteId: b.site,
+      url: `${sim.url}/snap.jpg`,
+      capturedAt: now,
+    },
+  });
+  await prisma.webhookEvent.create({
+    data: {
+      id: "evt_b",
+      dealerLinkId: B.id,
+      type: "alarm.created",
+      createdAt: now,
+      payload: { id: "evt_b", type: "alarm.created", created_at: now.toISOString(), data: { alarm_id: "alm_b" } },
+      applyStatus: "applied",
+    },
+  });
+  b.mapping = (
+    await prisma.externalIdMapping.create({
+      data: {
+        dealerLinkId: B.id,
+        kind: "site",
+        chektId: String(b.site),
+        externalId: site.external_site_id ?? "b-site",
+      },
+    })
+  ).id;
+  const job = await prisma.bulkJob.create({
+    data: { dealerLinkId: B.id, chektSiteId: b.site, kind: "create", state: "done", total: 1, failed: 1 },
+  });
   b.job = job.id;
-  b.item = (await prisma.bulkItem.create({ data: { jobId: job.id, position: 0, payload: { external_device_id: "b-dev" }, state: "failed", errorMessage: "duplicate" } })).id;
-  await prisma.auditLog.create({ data: { action: "sites.update", objectKind: "site", chektId: String(b.site), dealerLinkId: B.id, outcome: "success", userEmail: BOB.email, after: { secret_note: "only for B" } } });
+  b.item = (
+    await prisma.bulkItem.create({
+      data: {
+        jobId: job.id,
+        position: 0,
+        payload: { external_device_id: "b-dev" },
+        state: "failed",
+        errorMessage: "duplicate",
+      },
+    })
+  ).id;
+  await prisma.auditLog.create({
+    data: {
+      action: "sites.update",
+      objectKind: "site",
+      chektId: String(b.site),
+      dealerLinkId: B.id,
+      outcome: "success",
+      userEmail: BOB.email,
+      after: { secret_note: "only for B" },
+    },
+  });
 
   for (const file of filesNamed(path.join(ROOT, "app"), "actions.ts")) {
     const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
@@ -224,14 +352,23 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
       }
       checked++;
       const code = result?.serverError?.code;
-      if (code !== "not_found") problems.push(`${id} (${meta.name}): ${code ?? (result?.validationErrors ? `validation ${JSON.stringify(result.validationErrors)}` : "succeeded")} instead of not_found — ${result?.serverError?.message ?? ""}`);
+      if (code !== "not_found")
+        problems.push(
+          `${id} (${meta.name}): ${code ?? (result?.validationErrors ? `validation ${JSON.stringify(result.validationErrors)}` : "succeeded")} instead of not_found — ${result?.serverError?.message ?? ""}`,
+        );
       const rowsAfter = await bRows();
       const changed = Object.keys(rowsAfter).filter((t) => rowsAfter[t] !== rowsBefore[t]);
       if (changed.length) problems.push(`${id}: changed B's ${changed.join(", ")}`);
       if (bChekt() !== chektBefore) problems.push(`${id}: changed dealer ${B.chekt}'s objects in CHeKT`);
       const audit = await auditSince(from);
-      if (!audit.some((r) => r.action === meta.name && r.outcome === "refused" && r.user_email === ALICE.email && r.trace_id)) {
-        problems.push(`${id}: no refusal audit row (got ${JSON.stringify(audit.map((r) => [r.action, r.outcome, r.error]))})`);
+      if (
+        !audit.some(
+          (r) => r.action === meta.name && r.outcome === "refused" && r.user_email === ALICE.email && r.trace_id,
+        )
+      ) {
+        problems.push(
+          `${id}: no refusal audit row (got ${JSON.stringify(audit.map((r) => [r.action, r.outcome, r.error]))})`,
+        );
       }
     }
     expect(problems).toEqual([]);
@@ -243,7 +380,10 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
     jar.set("dealer_link", B.id);
     const { getCurrentDealer } = await import("@/lib/dealer");
     expect((await getCurrentDealer())?.id).toBe(A.id);
-    const rows = await sql.query(`SELECT outcome, error FROM audit_log WHERE action = 'dealer.scope' AND user_email = $1 ORDER BY id DESC LIMIT 1`, [ALICE.email]);
+    const rows = await sql.query(
+      `SELECT outcome, error FROM audit_log WHERE action = 'dealer.scope' AND user_email = $1 ORDER BY id DESC LIMIT 1`,
+      [ALICE.email],
+    );
     expect(rows.rows).toEqual([{ outcome: "refused", error: `${ALICE.email} is not a member of Northwind Alarms` }]);
     jar.set("dealer_link", A.id);
   });
@@ -251,8 +391,16 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
   it("each dealer-scoped route answers 404 for B's object and leaks none of B's rows", async () => {
     session.user = ALICE;
     jar.set("dealer_link", A.id);
-    const call = async (route: string, params: Record<string, string>, method = "GET", url = "http://console.test/") => {
-      const mod = (await import(pathToFileURL(path.join(ROOT, "app/api", route, "route.ts")).href)) as Record<string, (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+    const call = async (
+      route: string,
+      params: Record<string, string>,
+      method = "GET",
+      url = "http://console.test/",
+    ) => {
+      const mod = (await import(pathToFileURL(path.join(ROOT, "app/api", route, "route.ts")).href)) as Record<
+        string,
+        (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>
+      >;
       return mod[method](new Request(url, { method }), { params: Promise.resolve(params) });
     };
     const before = await bRows();
@@ -271,7 +419,14 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
     // A has no verification; B's pending ver_b must not count in A's outcomes row.
     expect((await report.text()).split("\r\n")[4]).toBe("0,0,0,0,0,0");
     // Column 9 is dealer_link_id: A's own refusal rows may quote the id A sent, but no row is B's.
-    expect(csv.trimEnd().split("\r\n").slice(1).map((l) => l.split(",")[8]).filter((d) => d === B.id)).toEqual([]);
+    expect(
+      csv
+        .trimEnd()
+        .split("\r\n")
+        .slice(1)
+        .map((l) => l.split(",")[8])
+        .filter((d) => d === B.id),
+    ).toEqual([]);
     expect(await bRows()).toEqual(before);
   });
 
@@ -279,7 +434,10 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
     const { listUsers } = await import("@/lib/users/service");
     expect((await listUsers(A.id)).map((u) => u.email)).toEqual([ALICE.email]);
     const { webhookLogPage } = await import("@/lib/settings/webhook-log");
-    await sql.query(`INSERT INTO webhook_deliveries (dealer_key, dealer_link_id, event_id, event_type, verdict, body_bytes) VALUES ('northwind-alarms', $1, 'evt_b', 'alarm.created', 'accepted', 10)`, [B.id]);
+    await sql.query(
+      `INSERT INTO webhook_deliveries (dealer_key, dealer_link_id, event_id, event_type, verdict, body_bytes) VALUES ('northwind-alarms', $1, 'evt_b', 'alarm.created', 'accepted', 10)`,
+      [B.id],
+    );
     expect((await webhookLogPage({ page: 1 }, A.id)).rows).toEqual([]);
     expect((await webhookLogPage({ page: 1 }, B.id)).rows.map((r) => r.eventId)).toEqual(["evt_b"]);
   });

@@ -39,7 +39,18 @@ let db: TestDatabase;
 let sim: RunningSimulator;
 let sql: pg.Client;
 const A = { id: "", chekt: 1, site: 0, siteName: "", stationName: "", job: "" };
-const B = { id: "", chekt: 2, site: 0, contact: 0, station: 0, job: "", jobOnASite: "", importJob: "", siteNames: [] as string[], stationNames: [] as string[] };
+const B = {
+  id: "",
+  chekt: 2,
+  site: 0,
+  contact: 0,
+  station: 0,
+  job: "",
+  jobOnASite: "",
+  importJob: "",
+  siteNames: [] as string[],
+  stationNames: [] as string[],
+};
 
 /** The HTTP status Next gives a page that threw: notFound() → 404, forbidden() → 403. */
 function statusOf(error: unknown): number | string {
@@ -48,7 +59,10 @@ function statusOf(error: unknown): number | string {
   return m ? Number(m[1]) : `threw ${(error as Error).message}`;
 }
 
-type PageFn = (props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
+type PageFn = (props: {
+  params: Promise<Record<string, string>>;
+  searchParams: Promise<Record<string, string>>;
+}) => Promise<unknown>;
 
 async function page(route: string): Promise<PageFn> {
   const mod = (await import(pathToFileURL(path.join(CONSOLE, route, "page.tsx")).href)) as { default: PageFn };
@@ -58,7 +72,9 @@ async function page(route: string): Promise<PageFn> {
 /** An async server component (a page part that streams in behind <Suspense>); client components are never async. */
 type Element = { $$typeof: symbol; type: unknown; props: Record<string, unknown> };
 const isAsyncServerElement = (v: object): v is Element =>
-  typeof (v as Element).$$typeof === "symbol" && typeof (v as Element).type === "function" && ((v as Element).type as () => unknown).constructor.name === "AsyncFunction";
+  typeof (v as Element).$$typeof === "symbol" &&
+  typeof (v as Element).type === "function" &&
+  ((v as Element).type as () => unknown).constructor.name === "AsyncFunction";
 
 /**
  * Every string and number in a rendered tree (element props, the rows handed to tables and client
@@ -93,10 +109,24 @@ async function open(route: string, params: Record<string, string>, search: Recor
   }
 }
 
-const lastAuditId = async () => (await sql.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`)).rows[0].id;
-type AuditRow = { action: string; object_kind: string; chekt_id: string | null; outcome: string; user_email: string | null; trace_id: string | null; dealer_link_id: string | null };
+const lastAuditId = async () =>
+  (await sql.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`)).rows[0].id;
+type AuditRow = {
+  action: string;
+  object_kind: string;
+  chekt_id: string | null;
+  outcome: string;
+  user_email: string | null;
+  trace_id: string | null;
+  dealer_link_id: string | null;
+};
 const auditSince = async (id: string) =>
-  (await sql.query<AuditRow>(`SELECT action, object_kind, chekt_id, outcome, user_email, trace_id, dealer_link_id FROM audit_log WHERE id > $1 ORDER BY id`, [id])).rows;
+  (
+    await sql.query<AuditRow>(
+      `SELECT action, object_kind, chekt_id, outcome, user_email, trace_id, dealer_link_id FROM audit_log WHERE id > $1 ORDER BY id`,
+      [id],
+    )
+  ).rows;
 
 beforeAll(async () => {
   process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true"; // next.config.ts sets authInterrupts for the app
@@ -107,8 +137,26 @@ beforeAll(async () => {
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
   const { prisma } = await import("@/lib/db");
-  A.id = (await prisma.dealerLink.create({ data: { chektDealerId: A.chekt, externalDealerId: "acme-security", companyName: "Acme Security", connectedAt: new Date() } })).id;
-  B.id = (await prisma.dealerLink.create({ data: { chektDealerId: B.chekt, externalDealerId: "northwind-alarms", companyName: "Northwind Alarms", connectedAt: new Date() } })).id;
+  A.id = (
+    await prisma.dealerLink.create({
+      data: {
+        chektDealerId: A.chekt,
+        externalDealerId: "acme-security",
+        companyName: "Acme Security",
+        connectedAt: new Date(),
+      },
+    })
+  ).id;
+  B.id = (
+    await prisma.dealerLink.create({
+      data: {
+        chektDealerId: B.chekt,
+        externalDealerId: "northwind-alarms",
+        companyName: "Northwind Alarms",
+        connectedAt: new Date(),
+      },
+    })
+  ).id;
   await addMembers(prisma, A.id, [ALICE, VERA]);
   await addMembers(prisma, B.id, [BOB]);
 
@@ -118,7 +166,10 @@ beforeAll(async () => {
   await sweepDealer({ dealerLinkId: A.id, dealerId: A.chekt }, { sleep: noSleep });
   await sweepDealer({ dealerLinkId: B.id, dealerId: B.chekt }, { sleep: noSleep });
 
-  const aSite = await prisma.mirrorSite.findFirstOrThrow({ where: { dealerLinkId: A.id, goneAt: null }, orderBy: { chektId: "asc" } });
+  const aSite = await prisma.mirrorSite.findFirstOrThrow({
+    where: { dealerLinkId: A.id, goneAt: null },
+    orderBy: { chektId: "asc" },
+  });
   A.site = aSite.chektId;
   A.siteName = aSite.name;
   A.stationName = (await prisma.mirrorStation.findFirstOrThrow({ where: { dealerLinkId: A.id } })).name;
@@ -136,20 +187,97 @@ beforeAll(async () => {
   // Bulk jobs: B's on B's site, and one of B's under A's site's CHeKT id (a job list that forgot
   // the dealer and filtered by site number alone would show it to A).
   const now = new Date();
-  B.job = (await prisma.bulkJob.create({ data: { dealerLinkId: B.id, chektSiteId: B.site, kind: "create", state: "done", total: 1 } })).id;
-  B.jobOnASite = (await prisma.bulkJob.create({ data: { dealerLinkId: B.id, chektSiteId: A.site, kind: "delete", state: "done", total: 7 } })).id;
-  B.importJob = (await prisma.bulkJob.create({ data: { dealerLinkId: B.id, chektSiteId: 0, entity: "sites", kind: "create", state: "done", total: 2 } })).id;
-  A.job = (await prisma.bulkJob.create({ data: { dealerLinkId: A.id, chektSiteId: A.site, kind: "update", state: "done", total: 3 } })).id;
+  B.job = (
+    await prisma.bulkJob.create({
+      data: { dealerLinkId: B.id, chektSiteId: B.site, kind: "create", state: "done", total: 1 },
+    })
+  ).id;
+  B.jobOnASite = (
+    await prisma.bulkJob.create({
+      data: { dealerLinkId: B.id, chektSiteId: A.site, kind: "delete", state: "done", total: 7 },
+    })
+  ).id;
+  B.importJob = (
+    await prisma.bulkJob.create({
+      data: { dealerLinkId: B.id, chektSiteId: 0, entity: "sites", kind: "create", state: "done", total: 2 },
+    })
+  ).id;
+  A.job = (
+    await prisma.bulkJob.create({
+      data: { dealerLinkId: A.id, chektSiteId: A.site, kind: "update", state: "done", total: 3 },
+    })
+  ).id;
 
   // B's desk rows, and a resolved verification of each dealer for the history page.
-  await prisma.alarm.create({ data: { id: "alm_tp_b", dealerLinkId: B.id, siteId: B.site, priority: "high", location: "B lobby", snapshotUrl: `${sim.url}/snap.jpg`, seenCreated: true, createdAt: now } });
-  await prisma.verification.create({ data: { id: "ver_tp_b", dealerLinkId: B.id, alarmId: "alm_tp_b", siteId: B.site, occurredAt: now, expiresAt: new Date(now.getTime() + 30 * 60_000) } });
-  await prisma.verification.create({ data: { id: "ver_tp_b_done", dealerLinkId: B.id, alarmId: "alm_tp_b", siteId: A.site, state: "dispatched", occurredAt: now, expiresAt: now } });
-  await prisma.alarm.create({ data: { id: "alm_tp_a", dealerLinkId: A.id, siteId: A.site, priority: "low", seenCreated: true, createdAt: now } });
-  await prisma.verification.create({ data: { id: "ver_tp_a_done", dealerLinkId: A.id, alarmId: "alm_tp_a", siteId: A.site, state: "disregarded", occurredAt: now, expiresAt: now } });
-  await prisma.snapshot.create({ data: { id: "snap_tp_b", dealerLinkId: B.id, alarmId: "alm_tp_b", siteId: B.site, url: `${sim.url}/snap.jpg`, capturedAt: now } });
-  await prisma.auditLog.create({ data: { action: "sites.update", objectKind: "site", dealerLinkId: B.id, outcome: "success", userEmail: BOB.email } });
-  await prisma.auditLog.create({ data: { action: "sites.update", objectKind: "site", dealerLinkId: A.id, outcome: "success", userEmail: "ann-only@dealer-a.test" } });
+  await prisma.alarm.create({
+    data: {
+      id: "alm_tp_b",
+      dealerLinkId: B.id,
+      siteId: B.site,
+      priority: "high",
+      location: "B lobby",
+      snapshotUrl: `${sim.url}/snap.jpg`,
+      seenCreated: true,
+      createdAt: now,
+    },
+  });
+  await prisma.verification.create({
+    data: {
+      id: "ver_tp_b",
+      dealerLinkId: B.id,
+      alarmId: "alm_tp_b",
+      siteId: B.site,
+      occurredAt: now,
+      expiresAt: new Date(now.getTime() + 30 * 60_000),
+    },
+  });
+  await prisma.verification.create({
+    data: {
+      id: "ver_tp_b_done",
+      dealerLinkId: B.id,
+      alarmId: "alm_tp_b",
+      siteId: A.site,
+      state: "dispatched",
+      occurredAt: now,
+      expiresAt: now,
+    },
+  });
+  await prisma.alarm.create({
+    data: { id: "alm_tp_a", dealerLinkId: A.id, siteId: A.site, priority: "low", seenCreated: true, createdAt: now },
+  });
+  await prisma.verification.create({
+    data: {
+      id: "ver_tp_a_done",
+      dealerLinkId: A.id,
+      alarmId: "alm_tp_a",
+      siteId: A.site,
+      state: "disregarded",
+      occurredAt: now,
+      expiresAt: now,
+    },
+  });
+  await prisma.snapshot.create({
+    data: {
+      id: "snap_tp_b",
+      dealerLinkId: B.id,
+      alarmId: "alm_tp_b",
+      siteId: B.site,
+      url: `${sim.url}/snap.jpg`,
+      capturedAt: now,
+    },
+  });
+  await prisma.auditLog.create({
+    data: { action: "sites.update", objectKind: "site", dealerLinkId: B.id, outcome: "success", userEmail: BOB.email },
+  });
+  await prisma.auditLog.create({
+    data: {
+      action: "sites.update",
+      objectKind: "site",
+      dealerLinkId: A.id,
+      outcome: "success",
+      userEmail: "ann-only@dealer-a.test",
+    },
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -173,16 +301,46 @@ function foreignPages(): { route: string; params: () => Record<string, string>; 
     { route: "sites/[siteId]/edit", params: site, kind: "site", id: bSite },
     { route: "sites/[siteId]/arming", params: site, kind: "site", id: bSite },
     { route: "sites/[siteId]/contacts/new", params: site, kind: "site", id: bSite },
-    { route: "sites/[siteId]/contacts/[contactId]/edit", params: () => ({ siteId: bSite(), contactId: String(B.contact) }), kind: "site", id: bSite },
-    { route: "sites/[siteId]/contacts/[contactId]/edit", params: () => ({ siteId: String(A.site), contactId: String(B.contact) }), kind: "contact", id: () => String(B.contact) },
+    {
+      route: "sites/[siteId]/contacts/[contactId]/edit",
+      params: () => ({ siteId: bSite(), contactId: String(B.contact) }),
+      kind: "site",
+      id: bSite,
+    },
+    {
+      route: "sites/[siteId]/contacts/[contactId]/edit",
+      params: () => ({ siteId: String(A.site), contactId: String(B.contact) }),
+      kind: "contact",
+      id: () => String(B.contact),
+    },
     { route: "sites/[siteId]/devices", params: site, kind: "site", id: bSite },
     { route: "sites/[siteId]/devices/new", params: site, kind: "site", id: bSite },
     { route: "sites/[siteId]/devices/paste", params: site, kind: "site", id: bSite },
     { route: "sites/[siteId]/devices/jobs", params: site, kind: "site", id: bSite },
-    { route: "sites/[siteId]/devices/jobs/[jobId]", params: () => ({ siteId: bSite(), jobId: B.job }), kind: "site", id: bSite },
-    { route: "sites/[siteId]/devices/jobs/[jobId]", params: () => ({ siteId: String(A.site), jobId: B.job }), kind: "bulk_job", id: () => B.job },
-    { route: "sites/import/jobs/[jobId]", params: () => ({ jobId: B.importJob }), kind: "bulk_job", id: () => B.importJob },
-    { route: "stations/[stationId]", params: () => ({ stationId: String(B.station) }), kind: "station", id: () => String(B.station) },
+    {
+      route: "sites/[siteId]/devices/jobs/[jobId]",
+      params: () => ({ siteId: bSite(), jobId: B.job }),
+      kind: "site",
+      id: bSite,
+    },
+    {
+      route: "sites/[siteId]/devices/jobs/[jobId]",
+      params: () => ({ siteId: String(A.site), jobId: B.job }),
+      kind: "bulk_job",
+      id: () => B.job,
+    },
+    {
+      route: "sites/import/jobs/[jobId]",
+      params: () => ({ jobId: B.importJob }),
+      kind: "bulk_job",
+      id: () => B.importJob,
+    },
+    {
+      route: "stations/[stationId]",
+      params: () => ({ stationId: String(B.station) }),
+      kind: "station",
+      id: () => String(B.station),
+    },
   ];
 }
 
@@ -205,11 +363,18 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
       if (status !== 404) problems.push(`${p.route} ${JSON.stringify(p.params())}: ${status} instead of 404`);
       const rows = await auditSince(from);
       const refusal = rows.find((r) => r.action === "scope.not_found" && r.outcome === "refused");
-      if (!refusal) problems.push(`${p.route}: no refusal audit row (got ${JSON.stringify(rows.map((r) => r.action))})`);
+      if (!refusal)
+        problems.push(`${p.route}: no refusal audit row (got ${JSON.stringify(rows.map((r) => r.action))})`);
       else {
         const want = { object_kind: p.kind, chekt_id: p.id(), user_email: ALICE.email, dealer_link_id: A.id };
-        const got = { object_kind: refusal.object_kind, chekt_id: refusal.chekt_id, user_email: refusal.user_email, dealer_link_id: refusal.dealer_link_id };
-        if (JSON.stringify(got) !== JSON.stringify(want) || !refusal.trace_id) problems.push(`${p.route}: audit row ${JSON.stringify(got)}, want ${JSON.stringify(want)} with a trace id`);
+        const got = {
+          object_kind: refusal.object_kind,
+          chekt_id: refusal.chekt_id,
+          user_email: refusal.user_email,
+          dealer_link_id: refusal.dealer_link_id,
+        };
+        if (JSON.stringify(got) !== JSON.stringify(want) || !refusal.trace_id)
+          problems.push(`${p.route}: audit row ${JSON.stringify(got)}, want ${JSON.stringify(want)} with a trace id`);
       }
     }
     expect(problems).toEqual([]);
@@ -221,7 +386,13 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
     for (const route of ["settings", "settings/app-devices", "drift"]) {
       const from = await lastAuditId();
       expect((await open(route, {}, { dealer: B.id })).status, route).toBe(404);
-      const rows = (await auditSince(from)).map((r) => [r.action, r.object_kind, r.chekt_id, r.user_email, r.dealer_link_id]);
+      const rows = (await auditSince(from)).map((r) => [
+        r.action,
+        r.object_kind,
+        r.chekt_id,
+        r.user_email,
+        r.dealer_link_id,
+      ]);
       expect(rows, route).toEqual([["scope.not_found", "dealer_link", B.id, ALICE.email, A.id]]);
     }
     expect((await open("settings", {}, { dealer: A.id })).status).toBe(200);
@@ -231,7 +402,11 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
     session.user = ALICE;
     jar.set("dealer_link", A.id);
     const aContact = [...sim.state.contacts.values()].find((c) => c.site_id === A.site)!.contact_id;
-    const aStation = (await sql.query<{ chekt_id: number }>(`SELECT chekt_id FROM mirror_stations WHERE dealer_link_id = $1 LIMIT 1`, [A.id])).rows[0].chekt_id;
+    const aStation = (
+      await sql.query<{ chekt_id: number }>(`SELECT chekt_id FROM mirror_stations WHERE dealer_link_id = $1 LIMIT 1`, [
+        A.id,
+      ])
+    ).rows[0].chekt_id;
     const own: [string, Record<string, string>][] = [
       ["sites/[siteId]", { siteId: String(A.site) }],
       ["sites/[siteId]/edit", { siteId: String(A.site) }],
@@ -251,7 +426,10 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
       const from = await lastAuditId();
       expect((await open(p.route, p.params())).status, p.route).toBe(403);
       const rows = await auditSince(from);
-      expect(rows.map((r) => [r.action, r.outcome, r.user_email, r.dealer_link_id]), p.route).toEqual([["scope.forbidden", "refused", VERA.email, A.id]]);
+      expect(
+        rows.map((r) => [r.action, r.outcome, r.user_email, r.dealer_link_id]),
+        p.route,
+      ).toEqual([["scope.forbidden", "refused", VERA.email, A.id]]);
     }
     // Where a viewer may look, B's object is still a 404 (and audited as such).
     const from = await lastAuditId();
@@ -268,7 +446,8 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
 
     const stations = (await open("stations", {})).html;
     expect(stations).toContain(A.stationName);
-    for (const name of B.stationNames) expect(stations, `stations list shows B's ${name}`).not.toContain(JSON.stringify(name));
+    for (const name of B.stationNames)
+      expect(stations, `stations list shows B's ${name}`).not.toContain(JSON.stringify(name));
 
     const fleet = (await open("fleet", {})).html;
     expect(fleet).toContain(A.siteName);
@@ -289,14 +468,19 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
 
     const dealer = (await open("dealer", {})).html;
     expect(dealer).toContain("Acme Security");
-    expect(dealer, "the dealer page's connection history lists B to a member of A only").not.toContain("Northwind Alarms");
+    expect(dealer, "the dealer page's connection history lists B to a member of A only").not.toContain(
+      "Northwind Alarms",
+    );
   }, 120_000);
 });
 
 describe("tenancy over route handlers: a member of dealer A naming dealer B's objects", () => {
   type Handler = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
   const call = async (route: string, params: Record<string, string>, method = "GET") => {
-    const mod = (await import(pathToFileURL(path.join(ROOT, "app/api", route, "route.ts")).href)) as Record<string, Handler>;
+    const mod = (await import(pathToFileURL(path.join(ROOT, "app/api", route, "route.ts")).href)) as Record<
+      string,
+      Handler
+    >;
     const url = `http://console.test/api/${route.replace(/\[(\w+)\]/g, (_m, k: string) => encodeURIComponent(params[k] ?? ""))}`;
     return mod[method](new NextRequest(url, { method }), { params: Promise.resolve(params) });
   };
@@ -310,7 +494,13 @@ describe("tenancy over route handlers: a member of dealer A naming dealer B's ob
       { route: "bulk-jobs/[jobId]", params: { jobId: B.job }, kind: "bulk_job", id: B.job },
       { route: "live/sites/[siteId]/contacts", params: { siteId: String(B.site) }, kind: "site", id: String(B.site) },
       { route: "live/verifications/[id]/detail", params: { id: "ver_tp_b" }, kind: "verification", id: "ver_tp_b" },
-      { route: "live/verifications/[id]/lease", params: { id: "ver_tp_b" }, method: "POST", kind: "verification", id: "ver_tp_b" },
+      {
+        route: "live/verifications/[id]/lease",
+        params: { id: "ver_tp_b" },
+        method: "POST",
+        kind: "verification",
+        id: "ver_tp_b",
+      },
       { route: "live/verifications/[id]/outcomes", params: { id: "ver_tp_b" }, kind: "verification", id: "ver_tp_b" },
     ];
     // Every route with an id in its URL is here, except the two keyed by something else than a
@@ -328,11 +518,15 @@ describe("tenancy over route handlers: a member of dealer A naming dealer B's ob
       if (res.status !== 404) problems.push(`${c.route} ${c.id}: ${res.status} ${JSON.stringify(body)} instead of 404`);
       const rows = (await auditSince(from)).filter((r) => r.action === "scope.not_found");
       const got = rows.map((r) => [r.object_kind, r.chekt_id, r.user_email, r.dealer_link_id, r.outcome, !!r.trace_id]);
-      if (JSON.stringify(got) !== JSON.stringify([[c.kind, c.id, ALICE.email, A.id, "refused", true]])) problems.push(`${c.route} ${c.id}: audit rows ${JSON.stringify(got)}`);
+      if (JSON.stringify(got) !== JSON.stringify([[c.kind, c.id, ALICE.email, A.id, "refused", true]]))
+        problems.push(`${c.route} ${c.id}: audit rows ${JSON.stringify(got)}`);
     }
     expect(problems).toEqual([]);
     expect((await sql.query(`SELECT v::text FROM verifications v WHERE id = 'ver_tp_b'`)).rows).toEqual(before);
-    expect((await sql.query(`SELECT count(*)::int AS n FROM verification_views WHERE verification_id = $1`, ["ver_tp_b"])).rows[0].n).toBe(0);
+    expect(
+      (await sql.query(`SELECT count(*)::int AS n FROM verification_views WHERE verification_id = $1`, ["ver_tp_b"]))
+        .rows[0].n,
+    ).toBe(0);
   }, 60_000);
 
   it("a viewer sees who claimed an alarm by name, never the claimer's user id (list, live item, detail)", async () => {

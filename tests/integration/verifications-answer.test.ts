@@ -27,16 +27,30 @@ async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" 
   const { makeCommit } = await import("@/lib/actions/commit");
   const traceId = randomUUID();
   // The action client's own commit; these lib functions name their audit action in each entry.
-  return { traceId, commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }) };
+  return {
+    traceId,
+    commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }),
+  };
 }
 
 /** Raise an alarm on the simulator and deliver its events to our receiver (signed by the simulator's secret). */
 async function raise(siteId: number, expiresInS = 300) {
-  const res = await fetch(`${sim.url}/_sim/alarms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ site_id: siteId, expires_in_s: expiresInS }) });
+  const res = await fetch(`${sim.url}/_sim/alarms`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ site_id: siteId, expires_in_s: expiresInS }),
+  });
   const out = (await res.json()) as { verification: { verification_id: string; contact_id: number } };
-  const events = (await (await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` } })).json()) as { data: { id: string; data: { verification_id?: string } }[] };
+  const events = (await (
+    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, {
+      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
+    })
+  ).json()) as { data: { id: string; data: { verification_id?: string } }[] };
   for (const e of events.data.reverse()) {
-    const r = await receiveWebhook(signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }), "acme-security");
+    const r = await receiveWebhook(
+      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
+      "acme-security",
+    );
     expect(r.status).toBe(200);
   }
   return out.verification;
@@ -47,7 +61,10 @@ beforeAll(async () => {
   setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
   // Far above the free tier: this file reads /v1/events itself to deliver each alarm, and pacing is
   // tested elsewhere (chekt-budget); 429s here come only from the faults each test injects.
-  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9", config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  sim = await startTestSimulator({
+    appUrl: "http://127.0.0.1:9",
+    config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 },
+  });
   process.env.CHEKT_API_BASE_URL = sim.url;
   linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
   dealer = { id: linkId, chektDealerId: 1 };
@@ -71,18 +88,30 @@ describe("claim", () => {
   it("of two operators claiming at once exactly one wins; the other is told who has it", async () => {
     const v = await raise(1);
     const { prisma } = await import("@/lib/db");
-    const results = await Promise.allSettled([alice, bob].map((u) => prisma.$transaction((tx) => answer.claimInTx(tx, dealer, v.verification_id, u))));
+    const results = await Promise.allSettled(
+      [alice, bob].map((u) => prisma.$transaction((tx) => answer.claimInTx(tx, dealer, v.verification_id, u))),
+    );
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    const row = (await sql.query(`SELECT claimed_by_id, state::text FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
+    const row = (
+      await sql.query(`SELECT claimed_by_id, state::text FROM verifications WHERE id = $1`, [v.verification_id])
+    ).rows[0];
     const winner = row.claimed_by_id === alice.id ? alice : bob;
     expect(lost[0].reason.message).toBe(`Claimed by ${winner.name}.`);
     // The winner may claim again (idempotent); the loser still cannot answer.
     await prisma.$transaction((tx) => answer.claimInTx(tx, dealer, v.verification_id, winner));
     const loser = winner === alice ? bob : alice;
-    await expect(answer.answerVerification(await ctxFor(loser), dealer, loser, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] })).rejects.toThrow(/Claimed by/);
+    await expect(
+      answer.answerVerification(await ctxFor(loser), dealer, loser, {
+        id: v.verification_id,
+        action: "dispatch",
+        contactId: v.contact_id,
+        outcomeId: picks.dispatch,
+        checkedSteps: [],
+      }),
+    ).rejects.toThrow(/Claimed by/);
   });
 });
 
@@ -90,23 +119,64 @@ describe("answer", () => {
   it("dispatch: PATCHes CHeKT with the stored Idempotency-Key, records the answer and an audit row", async () => {
     const v = await raise(1);
     const ctx = await ctxFor(alice);
-    const out = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
+    const out = await answer.answerVerification(ctx, dealer, alice, {
+      id: v.verification_id,
+      action: "dispatch",
+      contactId: v.contact_id,
+      outcomeId: picks.dispatch,
+      checkedSteps: [],
+    });
     expect(out).toMatchObject({ outcome: "answered", state: "dispatched" });
-    const row = (await sql.query(`SELECT state::text, answered_by_name, answer_action, answer_idempotency_key, answer_contact_id, answer_trace_id FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
-    expect(row).toMatchObject({ state: "dispatched", answered_by_name: alice.name, answer_action: "dispatch", answer_contact_id: v.contact_id });
+    const row = (
+      await sql.query(
+        `SELECT state::text, answered_by_name, answer_action, answer_idempotency_key, answer_contact_id, answer_trace_id FROM verifications WHERE id = $1`,
+        [v.verification_id],
+      )
+    ).rows[0];
+    expect(row).toMatchObject({
+      state: "dispatched",
+      answered_by_name: alice.name,
+      answer_action: "dispatch",
+      answer_contact_id: v.contact_id,
+    });
     expect(row.answer_idempotency_key).toMatch(/^verif-/);
-    const simV = ((await (await fetch(`${sim.url}/_sim/verifications`)).json()) as { verification_id: string; answer: { action: string } | null }[]).find((x) => x.verification_id === v.verification_id);
+    const simV = (
+      (await (await fetch(`${sim.url}/_sim/verifications`)).json()) as {
+        verification_id: string;
+        answer: { action: string } | null;
+      }[]
+    ).find((x) => x.verification_id === v.verification_id);
     expect(simV?.answer?.action).toBe("dispatch");
-    const audit = (await sql.query(`SELECT action, outcome, trace_id, user_email FROM audit_log WHERE chekt_id = $1 ORDER BY id`, [v.verification_id])).rows;
-    expect(audit.at(-1)).toMatchObject({ action: "verifications.dispatch", outcome: "success", user_email: alice.email });
+    const audit = (
+      await sql.query(`SELECT action, outcome, trace_id, user_email FROM audit_log WHERE chekt_id = $1 ORDER BY id`, [
+        v.verification_id,
+      ])
+    ).rows;
+    expect(audit.at(-1)).toMatchObject({
+      action: "verifications.dispatch",
+      outcome: "success",
+      user_email: alice.email,
+    });
     expect(audit.at(-1).trace_id).toBeTruthy();
   });
 
   it("a contact that is not on the site is refused with a field message and the item stays claimed", async () => {
     const v = await raise(1);
     const ctx = await ctxFor(alice);
-    await expect(answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "disregard", contactId: 999_999, outcomeId: picks.disregard, checkedSteps: [] })).rejects.toThrow(/not a contact of site/);
-    const row = (await sql.query(`SELECT state::text, claimed_by_id, answer_error FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
+    await expect(
+      answer.answerVerification(ctx, dealer, alice, {
+        id: v.verification_id,
+        action: "disregard",
+        contactId: 999_999,
+        outcomeId: picks.disregard,
+        checkedSteps: [],
+      }),
+    ).rejects.toThrow(/not a contact of site/);
+    const row = (
+      await sql.query(`SELECT state::text, claimed_by_id, answer_error FROM verifications WHERE id = $1`, [
+        v.verification_id,
+      ])
+    ).rows[0];
     expect(row).toMatchObject({ state: "claimed", claimed_by_id: alice.id });
     expect(row.answer_error).toMatch(/contact/);
   });
@@ -117,14 +187,29 @@ describe("answer", () => {
     const { chekt } = await import("@/lib/chekt");
     await chekt.request("patch", "/partner/v1/dealers/{dealerId}/sites/{siteId}/alarm-verifications/{verificationId}", {
       params: { path: { dealerId: 1, siteId: 2, verificationId: v.verification_id } },
-      body: { verification_id: v.verification_id, action: "disregard", contact_id: v.contact_id, responded_at: new Date().toISOString() },
+      body: {
+        verification_id: v.verification_id,
+        action: "disregard",
+        contact_id: v.contact_id,
+        responded_at: new Date().toISOString(),
+      },
     });
-    const out = await answer.answerVerification(await ctxFor(bob), dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
+    const out = await answer.answerVerification(await ctxFor(bob), dealer, bob, {
+      id: v.verification_id,
+      action: "dispatch",
+      contactId: v.contact_id,
+      outcomeId: picks.dispatch,
+      checkedSteps: [],
+    });
     expect(out).toEqual({ outcome: "expired", message: answer.EXPIRED_MESSAGE });
-    const row = (await sql.query(`SELECT state::text, answer_error FROM verifications WHERE id = $1`, [v.verification_id])).rows[0];
+    const row = (
+      await sql.query(`SELECT state::text, answer_error FROM verifications WHERE id = $1`, [v.verification_id])
+    ).rows[0];
     expect(row.state).toBe("expired");
     expect(row.answer_error).toMatch(/^CHeKT 404/);
-    const audit = (await sql.query(`SELECT action FROM audit_log WHERE chekt_id = $1 ORDER BY id DESC LIMIT 1`, [v.verification_id])).rows[0];
+    const audit = (
+      await sql.query(`SELECT action FROM audit_log WHERE chekt_id = $1 ORDER BY id DESC LIMIT 1`, [v.verification_id])
+    ).rows[0];
     expect(audit.action).toBe("verifications.expire");
   });
 
@@ -132,9 +217,13 @@ describe("answer", () => {
     const v = await raise(1, 1);
     await new Promise((r) => setTimeout(r, 1200));
     const { prisma } = await import("@/lib/db");
-    await expect(prisma.$transaction((tx) => answer.claimInTx(tx, dealer, v.verification_id, alice))).rejects.toThrow(/expired/);
+    await expect(prisma.$transaction((tx) => answer.claimInTx(tx, dealer, v.verification_id, alice))).rejects.toThrow(
+      /expired/,
+    );
     const { expireOverdue } = await import("@/lib/verifications/expire");
     expect(await expireOverdue()).toBeGreaterThanOrEqual(1);
-    expect((await sql.query(`SELECT state::text FROM verifications WHERE id = $1`, [v.verification_id])).rows[0].state).toBe("expired");
+    expect(
+      (await sql.query(`SELECT state::text FROM verifications WHERE id = $1`, [v.verification_id])).rows[0].state,
+    ).toBe("expired");
   });
 });

@@ -30,35 +30,65 @@ async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" 
   const { makeCommit } = await import("@/lib/actions/commit");
   const traceId = randomUUID();
   // The action client's own commit; these lib functions name their audit action in each entry.
-  return { traceId, commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }) };
+  return {
+    traceId,
+    commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }),
+  };
 }
 
 async function simPost(path: string, body: unknown) {
-  const res = await fetch(`${sim.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${sim.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(res.ok, `${path}: ${res.status}`).toBe(true);
   return res.json();
 }
 
 async function raise(siteId: number, expiresInS = 300) {
-  const out = (await simPost("/_sim/alarms", { site_id: siteId, expires_in_s: expiresInS })) as { verification: { verification_id: string; contact_id: number } };
-  const events = (await (await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` } })).json()) as { data: unknown[] };
+  const out = (await simPost("/_sim/alarms", { site_id: siteId, expires_in_s: expiresInS })) as {
+    verification: { verification_id: string; contact_id: number };
+  };
+  const events = (await (
+    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, {
+      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
+    })
+  ).json()) as { data: unknown[] };
   for (const e of events.data.reverse()) {
-    const r = await receiveWebhook(signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }), "acme-security");
+    const r = await receiveWebhook(
+      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
+      "acme-security",
+    );
     expect(r.status).toBe(200);
   }
   return out.verification;
 }
 
 const row = async (id: string) =>
-  (await sql.query(`SELECT state::text, claimed_by_id, claimed_by_name, lease_expires_at, answer_idempotency_key, answer_action FROM verifications WHERE id = $1`, [id])).rows[0];
-const inTx = async <T>(fn: (tx: import("@/lib/generated/prisma/client").Prisma.TransactionClient) => Promise<T>) => (await import("@/lib/db")).prisma.$transaction(fn);
+  (
+    await sql.query(
+      `SELECT state::text, claimed_by_id, claimed_by_name, lease_expires_at, answer_idempotency_key, answer_action FROM verifications WHERE id = $1`,
+      [id],
+    )
+  ).rows[0];
+const inTx = async <T>(fn: (tx: import("@/lib/generated/prisma/client").Prisma.TransactionClient) => Promise<T>) =>
+  (await import("@/lib/db")).prisma.$transaction(fn);
 
 beforeAll(async () => {
   db = await createTestDb();
-  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001", VERIFICATION_LEASE_SECONDS: String(LEASE_S), VERIFICATION_ANSWER_RETRY_SECONDS: "60" });
+  setTestEnv(db.url, {
+    CHEKT_WEBHOOK_SECRET: SECRET,
+    CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001",
+    VERIFICATION_LEASE_SECONDS: String(LEASE_S),
+    VERIFICATION_ANSWER_RETRY_SECONDS: "60",
+  });
   // Far above the free tier: this file reads /v1/events itself to deliver each alarm, and pacing is
   // tested elsewhere (chekt-budget); 429s here come only from the faults each test injects.
-  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9", config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
+  sim = await startTestSimulator({
+    appUrl: "http://127.0.0.1:9",
+    config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 },
+  });
   process.env.CHEKT_API_BASE_URL = sim.url;
   const linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
   dealer = { id: linkId, chektDealerId: 1 };
@@ -91,16 +121,27 @@ describe("claims are leases", () => {
     await inTx((tx) => claims.claimInTx(tx, dealer, v.verification_id, alice, t0));
     expect((await row(v.verification_id)).lease_expires_at.getTime()).toBe(at(LEASE_S).getTime());
 
-    await expect(inTx((tx) => claims.claimInTx(tx, dealer, v.verification_id, bob, at(LEASE_S - 1)))).rejects.toThrow("Claimed by Alice Operator.");
+    await expect(inTx((tx) => claims.claimInTx(tx, dealer, v.verification_id, bob, at(LEASE_S - 1)))).rejects.toThrow(
+      "Claimed by Alice Operator.",
+    );
     // The detail view's heartbeat at 15 s pushes the lease to 35 s.
     expect(await claims.renewLease(dealer, v.verification_id, alice.id, at(15))).toMatchObject({ held: true });
-    await expect(inTx((tx) => claims.claimInTx(tx, dealer, v.verification_id, bob, at(LEASE_S + 1)))).rejects.toThrow("Claimed by Alice Operator.");
+    await expect(inTx((tx) => claims.claimInTx(tx, dealer, v.verification_id, bob, at(LEASE_S + 1)))).rejects.toThrow(
+      "Claimed by Alice Operator.",
+    );
     // Bob's heartbeat on Alice's claim holds nothing.
-    expect(await claims.renewLease(dealer, v.verification_id, bob.id, at(16))).toEqual({ held: false, leaseExpiresAt: null });
+    expect(await claims.renewLease(dealer, v.verification_id, bob.id, at(16))).toEqual({
+      held: false,
+      leaseExpiresAt: null,
+    });
 
     // No heartbeat after 15 s: at 36 s the lease has lapsed and Bob may claim.
     await inTx((tx) => claims.claimInTx(tx, dealer, v.verification_id, bob, at(15 + LEASE_S + 1)));
-    expect(await row(v.verification_id)).toMatchObject({ state: "claimed", claimed_by_id: bob.id, claimed_by_name: bob.name });
+    expect(await row(v.verification_id)).toMatchObject({
+      state: "claimed",
+      claimed_by_id: bob.id,
+      claimed_by_name: bob.name,
+    });
     // Alice's late heartbeat learns the claim is gone.
     expect((await claims.renewLease(dealer, v.verification_id, alice.id, at(40))).held).toBe(false);
   });
@@ -118,7 +159,11 @@ describe("claims are leases", () => {
     await expireOverdue(new Date(t0.getTime() + (LEASE_S - 1) * 1000));
     expect((await row(v.verification_id)).state).toBe("claimed");
     await expireOverdue(new Date(t0.getTime() + (LEASE_S + 1) * 1000));
-    expect(await row(v.verification_id)).toMatchObject({ state: "pending", claimed_by_id: null, lease_expires_at: null });
+    expect(await row(v.verification_id)).toMatchObject({
+      state: "pending",
+      claimed_by_id: null,
+      lease_expires_at: null,
+    });
     await expect.poll(() => heard.some((p) => p.includes(v.verification_id) && p.includes('"pending"'))).toBe(true);
     await listen.end();
   });
@@ -127,12 +172,27 @@ describe("claims are leases", () => {
     const v = await raise(2);
     await inTx((tx) => claims.claimInTx(tx, dealer, v.verification_id, alice));
     const ctx = await ctxFor(admin);
-    const result = await ctx.commit({ action: "verifications.takeover", objectKind: "verification", chektId: v.verification_id, dealerLinkId: dealer.id, after: { claimedBy: admin.name } }, (tx) =>
-      claims.takeOverInTx(tx, dealer, v.verification_id, admin),
+    const result = await ctx.commit(
+      {
+        action: "verifications.takeover",
+        objectKind: "verification",
+        chektId: v.verification_id,
+        dealerLinkId: dealer.id,
+        after: { claimedBy: admin.name },
+      },
+      (tx) => claims.takeOverInTx(tx, dealer, v.verification_id, admin),
     );
     expect(result).toEqual({ previous: alice.name });
-    expect(await row(v.verification_id)).toMatchObject({ state: "claimed", claimed_by_id: admin.id, claimed_by_name: admin.name });
-    const audit = (await sql.query(`SELECT action, user_email FROM audit_log WHERE chekt_id = $1 ORDER BY id DESC LIMIT 1`, [v.verification_id])).rows[0];
+    expect(await row(v.verification_id)).toMatchObject({
+      state: "claimed",
+      claimed_by_id: admin.id,
+      claimed_by_name: admin.name,
+    });
+    const audit = (
+      await sql.query(`SELECT action, user_email FROM audit_log WHERE chekt_id = $1 ORDER BY id DESC LIMIT 1`, [
+        v.verification_id,
+      ])
+    ).rows[0];
     expect(audit).toMatchObject({ action: "verifications.takeover", user_email: admin.email });
     // Viewers get the claimer's name and whether it is them — never a user id.
     const { getItem } = await import("@/lib/verifications/queries");
@@ -147,7 +207,10 @@ describe("claims are leases", () => {
     const b = await raise(2);
     await inTx((tx) => claims.claimInTx(tx, dealer, a.verification_id, bob));
     await inTx((tx) => claims.claimInTx(tx, dealer, b.verification_id, bob));
-    const held = Number((await sql.query(`SELECT count(*) FROM verifications WHERE state = 'claimed' AND claimed_by_id = $1`, [bob.id])).rows[0].count);
+    const held = Number(
+      (await sql.query(`SELECT count(*) FROM verifications WHERE state = 'claimed' AND claimed_by_id = $1`, [bob.id]))
+        .rows[0].count,
+    );
     expect(held).toBeGreaterThanOrEqual(2);
     expect(await claims.releaseClaimsOf(bob.id)).toBe(held);
     expect((await row(a.verification_id)).state).toBe("pending");
@@ -156,11 +219,30 @@ describe("claims are leases", () => {
     // The user-disable path (lib/users/service.ts) releases inside the same transaction.
     const { prisma } = await import("@/lib/db");
     const { hashPassword } = await import("@/lib/auth/password");
-    const user = await prisma.user.create({ data: { email: `carol-${randomUUID()}@example.test`, name: "Carol Operator", role: "operator", passwordHash: await hashPassword("a long enough password 1") } });
-    await prisma.user.upsert({ where: { email: "ada-admin@example.test" }, create: { email: "ada-admin@example.test", name: "Ada", role: "admin", passwordHash: "x" }, update: {} });
+    const user = await prisma.user.create({
+      data: {
+        email: `carol-${randomUUID()}@example.test`,
+        name: "Carol Operator",
+        role: "operator",
+        passwordHash: await hashPassword("a long enough password 1"),
+      },
+    });
+    await prisma.user.upsert({
+      where: { email: "ada-admin@example.test" },
+      create: { email: "ada-admin@example.test", name: "Ada", role: "admin", passwordHash: "x" },
+      update: {},
+    });
     const actor = await prisma.user.findUniqueOrThrow({ where: { email: "ada-admin@example.test" } });
-    await inTx((tx) => claims.claimInTx(tx, dealer, a.verification_id, { id: user.id, name: user.name, email: user.email }));
-    await prisma.membership.createMany({ data: [{ userId: user.id, dealerLinkId: dealer.id, role: "operator" }, { userId: actor.id, dealerLinkId: dealer.id, role: "admin" }], skipDuplicates: true });
+    await inTx((tx) =>
+      claims.claimInTx(tx, dealer, a.verification_id, { id: user.id, name: user.name, email: user.email }),
+    );
+    await prisma.membership.createMany({
+      data: [
+        { userId: user.id, dealerLinkId: dealer.id, role: "operator" },
+        { userId: actor.id, dealerLinkId: dealer.id, role: "admin" },
+      ],
+      skipDuplicates: true,
+    });
     const { setDisabled } = await import("@/lib/users/service");
     await inTx((tx) => setDisabled(tx, { id: actor.id, isOwner: true, dealerLinkId: dealer.id }, user.id, true));
     expect(await row(a.verification_id)).toMatchObject({ state: "pending", claimed_by_id: null });
@@ -170,9 +252,19 @@ describe("claims are leases", () => {
 describe("answers that wait", () => {
   it("a 429 comes back as 'retrying' with the stored key; the resend is answered once; a different second answer is refused", async () => {
     const v = await raise(1);
-    await simPost("/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_429: 1 });
+    await simPost("/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*",
+      method: "PATCH",
+      rate_429: 1,
+    });
     const ctx = await ctxFor(alice);
-    const first = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
+    const first = await answer.answerVerification(ctx, dealer, alice, {
+      id: v.verification_id,
+      action: "dispatch",
+      contactId: v.contact_id,
+      outcomeId: picks.dispatch,
+      checkedSteps: [],
+    });
     expect(first).toMatchObject({ outcome: "retrying", reason: "CHeKT's rate limit" });
     if (first.outcome !== "retrying") throw new Error("unreachable");
     expect(first.retryInMs).toBeGreaterThanOrEqual(1000);
@@ -181,40 +273,109 @@ describe("answers that wait", () => {
     expect(stored.answer_idempotency_key).toMatch(/^verif-/);
 
     await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-    const second = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
+    const second = await answer.answerVerification(ctx, dealer, alice, {
+      id: v.verification_id,
+      action: "dispatch",
+      contactId: v.contact_id,
+      outcomeId: picks.dispatch,
+      checkedSteps: [],
+    });
     expect(second).toMatchObject({ outcome: "answered", state: "dispatched" });
     expect((await row(v.verification_id)).answer_idempotency_key).toBe(stored.answer_idempotency_key);
     // Once the answer is stored, a second answer is refused.
-    await expect(answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "disregard", contactId: v.contact_id, outcomeId: picks.disregard, checkedSteps: [] })).rejects.toThrow(/Already dispatched/);
+    await expect(
+      answer.answerVerification(ctx, dealer, alice, {
+        id: v.verification_id,
+        action: "disregard",
+        contactId: v.contact_id,
+        outcomeId: picks.disregard,
+        checkedSteps: [],
+      }),
+    ).rejects.toThrow(/Already dispatched/);
   });
 
   it("an answer applied by CHeKT whose reply was lost: the stored key blocks a different answer, the resend replays, nothing doubles", async () => {
     const v = await raise(2);
     // CHeKT applies the PATCH, then the reply is replaced by a 503 (every attempt in this call).
-    await simPost("/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_5xx: 1, status_5xx: 503, when: "after" });
+    await simPost("/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*",
+      method: "PATCH",
+      rate_5xx: 1,
+      status_5xx: 503,
+      when: "after",
+    });
     const ctx = await ctxFor(alice);
-    const first = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
+    const first = await answer.answerVerification(ctx, dealer, alice, {
+      id: v.verification_id,
+      action: "dispatch",
+      contactId: v.contact_id,
+      outcomeId: picks.dispatch,
+      checkedSteps: [],
+    });
     expect(first).toMatchObject({ outcome: "retrying" });
     const stored = await row(v.verification_id);
     expect(stored.answer_idempotency_key).toMatch(/^verif-/);
-    await expect(answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "disregard", contactId: v.contact_id, outcomeId: picks.disregard, checkedSteps: [] })).rejects.toThrow(/dispatch answer is already stored/);
+    await expect(
+      answer.answerVerification(ctx, dealer, alice, {
+        id: v.verification_id,
+        action: "disregard",
+        contactId: v.contact_id,
+        outcomeId: picks.disregard,
+        checkedSteps: [],
+      }),
+    ).rejects.toThrow(/dispatch answer is already stored/);
     await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-    const again = await answer.answerVerification(ctx, dealer, alice, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
+    const again = await answer.answerVerification(ctx, dealer, alice, {
+      id: v.verification_id,
+      action: "dispatch",
+      contactId: v.contact_id,
+      outcomeId: picks.dispatch,
+      checkedSteps: [],
+    });
     expect(again).toMatchObject({ outcome: "answered", state: "dispatched" });
     expect((await row(v.verification_id)).answer_idempotency_key).toBe(stored.answer_idempotency_key);
-    const simV = ((await (await fetch(`${sim.url}/_sim/verifications`)).json()) as { verification_id: string; answer: { action: string } | null }[]).find((x) => x.verification_id === v.verification_id);
+    const simV = (
+      (await (await fetch(`${sim.url}/_sim/verifications`)).json()) as {
+        verification_id: string;
+        answer: { action: string } | null;
+      }[]
+    ).find((x) => x.verification_id === v.verification_id);
     expect(simV?.answer?.action).toBe("dispatch");
   });
 
   it("after the retry window: 'may or may not' when CHeKT may have applied it; 'check with CHeKT' reads the alarm and records what it shows", async () => {
     const v = await raise(3);
-    await simPost("/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_5xx: 1, status_5xx: 503, when: "after" });
+    await simPost("/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*",
+      method: "PATCH",
+      rate_5xx: 1,
+      status_5xx: 503,
+      when: "after",
+    });
     const ctx = await ctxFor(bob);
-    const first = await answer.answerVerification(ctx, dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] });
+    const first = await answer.answerVerification(ctx, dealer, bob, {
+      id: v.verification_id,
+      action: "dispatch",
+      contactId: v.contact_id,
+      outcomeId: picks.dispatch,
+      checkedSteps: [],
+    });
     expect(first.outcome).toBe("retrying");
     // 61 s later (clock injected) the window is over.
     const late = () => new Date(Date.now() + 61_000);
-    const over = await answer.answerVerification(ctx, dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] }, late);
+    const over = await answer.answerVerification(
+      ctx,
+      dealer,
+      bob,
+      {
+        id: v.verification_id,
+        action: "dispatch",
+        contactId: v.contact_id,
+        outcomeId: picks.dispatch,
+        checkedSteps: [],
+      },
+      late,
+    );
     expect(over).toMatchObject({ outcome: "uncertain" });
     if (over.outcome !== "uncertain") throw new Error("unreachable");
     expect(over.message).toMatch(/may or may not have been saved/);
@@ -227,15 +388,42 @@ describe("answers that wait", () => {
 
   it("'check with CHeKT' says 'not recorded' while the alarm is still open there", async () => {
     const v = await raise(4);
-    await simPost("/_sim/faults", { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_5xx: 1, status_5xx: 503 });
+    await simPost("/_sim/faults", {
+      path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*",
+      method: "PATCH",
+      rate_5xx: 1,
+      status_5xx: 503,
+    });
     const ctx = await ctxFor(bob);
-    expect((await answer.answerVerification(ctx, dealer, bob, { id: v.verification_id, action: "disregard", contactId: v.contact_id, outcomeId: picks.disregard, checkedSteps: [] })).outcome).toBe("retrying");
+    expect(
+      (
+        await answer.answerVerification(ctx, dealer, bob, {
+          id: v.verification_id,
+          action: "disregard",
+          contactId: v.contact_id,
+          outcomeId: picks.disregard,
+          checkedSteps: [],
+        })
+      ).outcome,
+    ).toBe("retrying");
     await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
     const checked = await answer.checkStoredAnswer(ctx, dealer, bob, v.verification_id);
     expect(checked.recorded).toBe(false);
     expect(checked.message).toMatch(/has not recorded the disregard: the alarm is still open/);
     // Not applied: the stored answer is forgotten, so the operator may send it again or answer differently.
-    expect(await row(v.verification_id)).toMatchObject({ state: "claimed", answer_idempotency_key: null, answer_action: null });
-    expect(await answer.answerVerification(ctx, dealer, bob, { id: v.verification_id, action: "dispatch", contactId: v.contact_id, outcomeId: picks.dispatch, checkedSteps: [] })).toMatchObject({ outcome: "answered", state: "dispatched" });
+    expect(await row(v.verification_id)).toMatchObject({
+      state: "claimed",
+      answer_idempotency_key: null,
+      answer_action: null,
+    });
+    expect(
+      await answer.answerVerification(ctx, dealer, bob, {
+        id: v.verification_id,
+        action: "dispatch",
+        contactId: v.contact_id,
+        outcomeId: picks.dispatch,
+        checkedSteps: [],
+      }),
+    ).toMatchObject({ outcome: "answered", state: "dispatched" });
   });
 });

@@ -17,7 +17,11 @@ let receiveWebhook: (req: Request, key: string) => Promise<Response>;
 const SECRET = "whsec_demo_signing_secret_0123456789";
 
 async function simPost(path: string, body: unknown) {
-  const res = await fetch(`${sim.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${sim.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(res.ok, `${path}: ${res.status}`).toBe(true);
   return res.json();
 }
@@ -25,13 +29,24 @@ async function simPost(path: string, body: unknown) {
 /** Raises an alarm on the simulator, delivers its events, returns the snapshot row ids. */
 async function raiseWithSnapshot(siteId: number): Promise<string[]> {
   const out = (await simPost("/_sim/alarms", { site_id: siteId, expires_in_s: 300 })) as { alarm: { id: string } };
-  const events = (await (await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` } })).json()) as { data: unknown[] };
-  for (const e of events.data.reverse()) await receiveWebhook(signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }), "acme-security");
-  const snaps = (await sql.query(`SELECT id FROM snapshots WHERE alarm_id = $1 AND dealer_link_id = $2`, [out.alarm.id, linkId])).rows.map((r) => r.id as string);
-  const alarm = (await sql.query(`SELECT snapshot_url FROM alarms WHERE id = $1 AND dealer_link_id = $2`, [out.alarm.id, linkId])).rows[0];
+  const events = (await (
+    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, {
+      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
+    })
+  ).json()) as { data: unknown[] };
+  for (const e of events.data.reverse())
+    await receiveWebhook(
+      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
+      "acme-security",
+    );
+  const snaps = (
+    await sql.query(`SELECT id FROM snapshots WHERE alarm_id = $1 AND dealer_link_id = $2`, [out.alarm.id, linkId])
+  ).rows.map((r) => r.id as string);
+  const alarm = (
+    await sql.query(`SELECT snapshot_url FROM alarms WHERE id = $1 AND dealer_link_id = $2`, [out.alarm.id, linkId])
+  ).rows[0];
   return [...snaps, ...(alarm?.snapshot_url ? [`alarm:${out.alarm.id}`] : [])];
 }
-
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -64,7 +79,12 @@ describe("snapshot store", () => {
     const { loadSnapshotImage } = await import("@/lib/verifications/snapshot-image");
     const first = await loadSnapshotImage(id!, linkId);
     expect(first).toMatchObject({ ok: true, stored: false, contentType: "image/png" });
-    const kept = (await sql.query(`SELECT size, content_type FROM snapshot_images WHERE dealer_link_id = $1 AND key = $2`, [linkId, id])).rows[0];
+    const kept = (
+      await sql.query(`SELECT size, content_type FROM snapshot_images WHERE dealer_link_id = $1 AND key = $2`, [
+        linkId,
+        id,
+      ])
+    ).rows[0];
     expect(kept.size).toBeGreaterThan(0);
     // CHeKT now answers 503 to every image request: the kept copy is served, byte for byte.
     await simPost("/_sim/faults", { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503 });
@@ -79,7 +99,9 @@ describe("snapshot store", () => {
 
   it("waits out a 429 (two in a row) and gets the image on the retry", async () => {
     const [id] = await raiseWithSnapshot(2);
-    const fault = (await simPost("/_sim/faults", { path: "/v1/snapshots/**", rate_429: 1, count: 2 })) as { id: string };
+    const fault = (await simPost("/_sim/faults", { path: "/v1/snapshots/**", rate_429: 1, count: 2 })) as {
+      id: string;
+    };
     const { loadSnapshotImage } = await import("@/lib/verifications/snapshot-image");
     const got = await loadSnapshotImage(id!, linkId);
     expect(got).toMatchObject({ ok: true, stored: false });
@@ -87,7 +109,9 @@ describe("snapshot store", () => {
     expect(faults.find((f) => f.id === fault.id)?.matched).toBe(2);
     // The image fetches spent the App key's shared budget on the "snapshot" class, 429s counted.
     const { budgetFor, credentialKey } = await import("@/lib/chekt");
-    const view = await budgetFor(credentialKey({ type: "api_key", apiKey: process.env.CHEKT_API_KEY! })).view(Date.now() - 120_000);
+    const view = await budgetFor(credentialKey({ type: "api_key", apiKey: process.env.CHEKT_API_KEY! })).view(
+      Date.now() - 120_000,
+    );
     const snapshotRows = view.usage.filter((u) => u.budgetClass === "snapshot");
     expect(snapshotRows.reduce((n, u) => n + u.calls, 0)).toBeGreaterThanOrEqual(3);
     expect(snapshotRows.reduce((n, u) => n + u.rateLimited, 0)).toBeGreaterThanOrEqual(2);
@@ -97,7 +121,8 @@ describe("snapshot store", () => {
     const [id] = await raiseWithSnapshot(3);
     await simPost("/_sim/faults", { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503 });
     const { fetchSnapshotBytes } = await import("@/lib/verifications/snapshot-fetch");
-    const url = (await sql.query(`SELECT url FROM snapshots WHERE id = $1 AND dealer_link_id = $2`, [id, linkId])).rows[0].url as string;
+    const url = (await sql.query(`SELECT url FROM snapshots WHERE id = $1 AND dealer_link_id = $2`, [id, linkId]))
+      .rows[0].url as string;
     const t0 = Date.now();
     const got = await fetchSnapshotBytes(url, process.env.CHEKT_API_KEY!, { deadlineMs: 2_000 });
     expect(Date.now() - t0).toBeLessThan(3_000);
@@ -125,7 +150,10 @@ describe("redirects", () => {
       else if (req.url === "/loop") res.writeHead(302, { location: "/loop" }).end();
       else res.writeHead(200, { "content-type": "image/png" }).end(PNG);
     });
-    await Promise.all([new Promise<void>((r) => chekt.listen(0, "127.0.0.1", r)), new Promise<void>((r) => elsewhere.listen(0, "127.0.0.1", r))]);
+    await Promise.all([
+      new Promise<void>((r) => chekt.listen(0, "127.0.0.1", r)),
+      new Promise<void>((r) => elsewhere.listen(0, "127.0.0.1", r)),
+    ]);
     chektOrigin = `http://127.0.0.1:${(chekt.address() as AddressInfo).port}`;
     elsewhereOrigin = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
   });
@@ -137,13 +165,19 @@ describe("redirects", () => {
 
   it("follows a redirect within CHeKT's host, refuses one off it (the other host is never contacted), stops a loop", async () => {
     const { fetchSnapshotBytes } = await import("@/lib/verifications/snapshot-fetch");
-    expect(await fetchSnapshotBytes(`${chektOrigin}/here`, "key", { chektOrigin })).toMatchObject({ ok: true, contentType: "image/png" });
+    expect(await fetchSnapshotBytes(`${chektOrigin}/here`, "key", { chektOrigin })).toMatchObject({
+      ok: true,
+      contentType: "image/png",
+    });
     const away = await fetchSnapshotBytes(`${chektOrigin}/away`, "key", { chektOrigin });
     expect(away).toMatchObject({ ok: false, status: 502 });
     if (away.ok) throw new Error("unreachable");
     expect(away.message).toMatch(/redirect off CHeKT's host/);
     expect(seenAuth).toHaveLength(0);
-    expect(await fetchSnapshotBytes(`${chektOrigin}/loop`, "key", { chektOrigin })).toMatchObject({ ok: false, message: "Too many redirects" });
+    expect(await fetchSnapshotBytes(`${chektOrigin}/loop`, "key", { chektOrigin })).toMatchObject({
+      ok: false,
+      message: "Too many redirects",
+    });
   });
 });
 

@@ -32,7 +32,10 @@ export function setTestEnv(databaseUrl: string, extra: Record<string, string> = 
 }
 
 /** A connected dealer link whose signing secret is sealed in its row. */
-export async function seedDealerLink(databaseUrl: string, opts: { key: string; chektDealerId: number; secret?: string | null }) {
+export async function seedDealerLink(
+  databaseUrl: string,
+  opts: { key: string; chektDealerId: number; secret?: string | null },
+) {
   const { encryptSecret } = await import("@/lib/secrets");
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
@@ -40,7 +43,13 @@ export async function seedDealerLink(databaseUrl: string, opts: { key: string; c
   await c.query(
     `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, webhook_secret_enc, created_at, updated_at)
      VALUES ($1, $2, $3, $4, now(), $5, now(), now())`,
-    [id, opts.chektDealerId, opts.key, `Dealer ${opts.key}`, opts.secret === null ? null : encryptSecret(opts.secret ?? TEST_SECRET, ENC_KEY)],
+    [
+      id,
+      opts.chektDealerId,
+      opts.key,
+      `Dealer ${opts.key}`,
+      opts.secret === null ? null : encryptSecret(opts.secret ?? TEST_SECRET, ENC_KEY),
+    ],
   );
   await c.end();
   return id;
@@ -51,7 +60,11 @@ export function envelope(id: string, type: string, data: Record<string, unknown>
 }
 
 /** A delivery exactly as CHeKT sends it: raw bytes, signature over them, our extra headers. */
-export function signedRequest(url: string, body: unknown, opts: { secret?: string; nowS?: number; attempt?: number; raw?: string } = {}) {
+export function signedRequest(
+  url: string,
+  body: unknown,
+  opts: { secret?: string; nowS?: number; attempt?: number; raw?: string } = {},
+) {
   const raw = opts.raw ?? JSON.stringify(body);
   const sig = signPayload(opts.secret ?? TEST_SECRET, raw, opts.nowS);
   const evtId = (body as { id?: string } | null)?.id ?? "";

@@ -69,7 +69,10 @@ describe("webhook ingest in one statement per batch", () => {
     const results = await Promise.all(ids.map((id) => store(A, requested(id))));
     expect(results.map((r) => r.outcome)).toEqual(ids.map(() => "applied"));
     await settle();
-    const rows = await sql.query(`SELECT count(*)::int AS n FROM verifications WHERE dealer_link_id = $1 AND id = ANY($2)`, [A, ids]);
+    const rows = await sql.query(
+      `SELECT count(*)::int AS n FROM verifications WHERE dealer_link_id = $1 AND id = ANY($2)`,
+      [A, ids],
+    );
     expect(rows.rows[0].n).toBe(20);
     const messages = heard.map((p) => JSON.parse(p) as { dealer: string; items: { id: string; state: string }[] });
     expect(messages.length).toBeLessThanOrEqual(3);
@@ -87,9 +90,15 @@ describe("webhook ingest in one statement per batch", () => {
     const refusal = settled[3];
     expect(refusal.status).toBe("rejected");
     expect(String((refusal as PromiseRejectedResult).reason.code)).toMatch(/^22/);
-    const v = await sql.query(`SELECT id FROM verifications WHERE dealer_link_id = $1 AND id = ANY($2)`, [A, [...good, bad]]);
+    const v = await sql.query(`SELECT id FROM verifications WHERE dealer_link_id = $1 AND id = ANY($2)`, [
+      A,
+      [...good, bad],
+    ]);
     expect(v.rows.map((r) => r.id).sort()).toEqual([...good].sort());
-    const e = await sql.query(`SELECT count(*)::int AS n FROM webhook_events WHERE dealer_link_id = $1 AND id = $2`, [A, (badEvent.body as { id: string }).id]);
+    const e = await sql.query(`SELECT count(*)::int AS n FROM webhook_events WHERE dealer_link_id = $1 AND id = $2`, [
+      A,
+      (badEvent.body as { id: string }).id,
+    ]);
     expect(e.rows[0].n).toBe(0);
   });
 
@@ -98,7 +107,10 @@ describe("webhook ingest in one statement per batch", () => {
     const [first, second, third] = await Promise.all([store(A, requested(randomUUID())), store(A, e), store(A, e)]);
     expect(first.outcome).toBe("applied");
     expect([second.outcome, third.outcome].sort()).toEqual(["applied", "duplicate"]);
-    const row = await sql.query(`SELECT duplicate_count, apply_status FROM webhook_events WHERE dealer_link_id = $1 AND id = $2`, [A, (e.body as { id: string }).id]);
+    const row = await sql.query(
+      `SELECT duplicate_count, apply_status FROM webhook_events WHERE dealer_link_id = $1 AND id = $2`,
+      [A, (e.body as { id: string }).id],
+    );
     expect(row.rows).toEqual([{ duplicate_count: 1, apply_status: "applied" }]);
   });
 
@@ -106,9 +118,17 @@ describe("webhook ingest in one statement per batch", () => {
     heard.length = 0;
     const shared = randomUUID();
     // Keep the pipe busy so both dealers' events share a batch.
-    await Promise.all([store(A, requested(randomUUID())), store(B, requested(randomUUID())), store(A, requested(shared)), store(B, requested(shared, { description: "B's own" }))]);
+    await Promise.all([
+      store(A, requested(randomUUID())),
+      store(B, requested(randomUUID())),
+      store(A, requested(shared)),
+      store(B, requested(shared, { description: "B's own" })),
+    ]);
     await settle();
-    const rows = await sql.query(`SELECT dealer_link_id, description FROM verifications WHERE id = $1 ORDER BY description`, [shared]);
+    const rows = await sql.query(
+      `SELECT dealer_link_id, description FROM verifications WHERE id = $1 ORDER BY description`,
+      [shared],
+    );
     expect(rows.rows).toEqual(
       [
         { dealer_link_id: B, description: "B's own" },
@@ -116,7 +136,12 @@ describe("webhook ingest in one statement per batch", () => {
       ].sort((x, y) => x.description.localeCompare(y.description)),
     );
     const messages = heard.map((p) => JSON.parse(p) as { dealer: string; items: { id: string }[] });
-    expect(messages.filter((m) => m.items.some((i) => i.id === shared)).map((m) => m.dealer).sort()).toEqual([A, B].sort());
+    expect(
+      messages
+        .filter((m) => m.items.some((i) => i.id === shared))
+        .map((m) => m.dealer)
+        .sort(),
+    ).toEqual([A, B].sort());
   });
 
   it("a resolve in the same batch as its verification leaves it cancelled, whatever the order", async () => {
@@ -128,7 +153,10 @@ describe("webhook ingest in one statement per batch", () => {
       store(A, { body: resolve, text: JSON.stringify(resolve) }),
       store(A, requested(vid, { alarm_id: alarm })),
     ]);
-    const v = await sql.query(`SELECT state::text AS state FROM verifications WHERE dealer_link_id = $1 AND id = $2`, [A, vid]);
+    const v = await sql.query(`SELECT state::text AS state FROM verifications WHERE dealer_link_id = $1 AND id = $2`, [
+      A,
+      vid,
+    ]);
     expect(v.rows).toEqual([{ state: "cancelled" }]);
   });
 });

@@ -16,7 +16,8 @@ function waitFor(pred: (e: LiveEvent) => boolean, timeoutMs = 10_000): Promise<L
     const tick = () => {
       const hit = events.find(pred);
       if (hit) return resolve(hit);
-      if (Date.now() - started > timeoutMs) return reject(new Error(`not seen in ${timeoutMs} ms: ${JSON.stringify(events)}`));
+      if (Date.now() - started > timeoutMs)
+        return reject(new Error(`not seen in ${timeoutMs} ms: ${JSON.stringify(events)}`));
       setTimeout(tick, 20);
     };
     tick();
@@ -41,7 +42,9 @@ afterAll(async () => {
 describe("live listener", () => {
   it("delivers a committed NOTIFY and ignores malformed ones", async () => {
     await sql.query(`SELECT pg_notify('verifications', 'not json')`);
-    await sql.query(`SELECT pg_notify('verifications', $1)`, [JSON.stringify({ id: "v1", dealer: "d1", state: "pending", at: 1 })]);
+    await sql.query(`SELECT pg_notify('verifications', $1)`, [
+      JSON.stringify({ id: "v1", dealer: "d1", state: "pending", at: 1 }),
+    ]);
     const e = await waitFor((x) => x.kind === "verification" && x.message.id === "v1");
     expect(e).toEqual({ kind: "verification", message: { id: "v1", dealer: "d1", state: "pending", at: 1 } });
     expect(events.filter((x) => x.kind === "verification")).toHaveLength(1);
@@ -49,19 +52,27 @@ describe("live listener", () => {
 
   it("a NOTIFY inside a rolled-back transaction is never delivered", async () => {
     await sql.query("BEGIN");
-    await sql.query(`SELECT pg_notify('verifications', $1)`, [JSON.stringify({ id: "v-rolled-back", dealer: "d1", state: "pending", at: 2 })]);
+    await sql.query(`SELECT pg_notify('verifications', $1)`, [
+      JSON.stringify({ id: "v-rolled-back", dealer: "d1", state: "pending", at: 2 }),
+    ]);
     await sql.query("ROLLBACK");
-    await sql.query(`SELECT pg_notify('verifications', $1)`, [JSON.stringify({ id: "v-after", dealer: "d1", state: "pending", at: 3 })]);
+    await sql.query(`SELECT pg_notify('verifications', $1)`, [
+      JSON.stringify({ id: "v-after", dealer: "d1", state: "pending", at: 3 }),
+    ]);
     await waitFor((x) => x.kind === "verification" && x.message.id === "v-after");
     expect(events.some((x) => x.kind === "verification" && x.message.id === "v-rolled-back")).toBe(false);
   });
 
   it("reconnects after Postgres kills the connection, asks subscribers to resync, and keeps delivering", async () => {
-    const killed = await sql.query(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'chekt-live-listen' AND datname = current_database()`);
+    const killed = await sql.query(
+      `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'chekt-live-listen' AND datname = current_database()`,
+    );
     expect(killed.rowCount).toBe(1);
     await waitFor((x) => x.kind === "resync", 15_000);
     await listener.ready();
-    await sql.query(`SELECT pg_notify('verifications', $1)`, [JSON.stringify({ id: "v-after-reconnect", dealer: "d1", state: "claimed", at: 4 })]);
+    await sql.query(`SELECT pg_notify('verifications', $1)`, [
+      JSON.stringify({ id: "v-after-reconnect", dealer: "d1", state: "claimed", at: 4 }),
+    ]);
     await waitFor((x) => x.kind === "verification" && x.message.id === "v-after-reconnect");
   }, 30_000);
 });

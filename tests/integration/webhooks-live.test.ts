@@ -18,14 +18,24 @@ let sql: pg.Client;
 const PORT_A = 3700 + (process.pid % 40);
 
 async function simPost(path: string, body: unknown) {
-  const res = await fetch(`${sim.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${sim.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<{ verification: { verification_id: string; site_id: number }; events: { id: string; type: string }[] }>;
+  return res.json() as Promise<{
+    verification: { verification_id: string; site_id: number };
+    events: { id: string; type: string }[];
+  }>;
 }
 
 beforeAll(async () => {
   db = await createTestDb();
-  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: "whsec_demo_signing_secret_0123456789", CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
+  setTestEnv(db.url, {
+    CHEKT_WEBHOOK_SECRET: "whsec_demo_signing_secret_0123456789",
+    CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001",
+  });
   sim = await startTestSimulator({ appUrl: `http://127.0.0.1:${PORT_A}` });
   process.env.CHEKT_API_BASE_URL = sim.url;
   // The seeded default dealer: its row holds no secret, so the env secret (the simulator's) applies.
@@ -57,11 +67,21 @@ describe("live queue across instances", () => {
     const first = await sse.waitFor((m) => m.type === "snapshot");
     expect(first.msg.type === "snapshot" && first.msg.items).toEqual([]);
 
-    const created = await simPost("/_sim/alarms", { site_id: 1, expires_in_s: 300, trigger: "motion", description: "Motion at loading dock" });
+    const created = await simPost("/_sim/alarms", {
+      site_id: 1,
+      expires_in_s: 300,
+      trigger: "motion",
+      description: "Motion at loading dock",
+    });
     const vid = created.verification.verification_id;
     const seen = await sse.waitFor((m) => m.type === "upsert" && m.item.id === vid);
     if (seen.msg.type !== "upsert") throw new Error("unreachable");
-    expect(seen.msg.item).toMatchObject({ id: vid, state: "pending", siteId: 1, description: "Motion at loading dock" });
+    expect(seen.msg.item).toMatchObject({
+      id: vid,
+      state: "pending",
+      siteId: 1,
+      description: "Motion at loading dock",
+    });
     // Site name from the mirror, not a CHeKT call per queue refresh.
     expect(seen.msg.item.siteName).toBe("Harbor Logistics Warehouse");
     expect(seen.msg.item.siteTimezone).toBe("America/New_York");
@@ -71,7 +91,10 @@ describe("live queue across instances", () => {
     expect(withSnap.msg.type === "upsert" && withSnap.msg.item.snapshots.length).toBeGreaterThan(0);
 
     // Every event really went through instance A's receiver.
-    const deliveries = await sql.query(`SELECT verdict, count(*)::int AS n FROM webhook_deliveries WHERE dealer_link_id = $1 GROUP BY verdict`, [linkId]);
+    const deliveries = await sql.query(
+      `SELECT verdict, count(*)::int AS n FROM webhook_deliveries WHERE dealer_link_id = $1 GROUP BY verdict`,
+      [linkId],
+    );
     expect(deliveries.rows.find((r) => r.verdict === "accepted")?.n).toBeGreaterThanOrEqual(3);
   }, 60_000);
 
@@ -79,7 +102,9 @@ describe("live queue across instances", () => {
     const created = await simPost("/_sim/alarms", { site_id: 2, expires_in_s: 300 });
     const vid = created.verification.verification_id;
     await sse.waitFor((m) => m.type === "upsert" && m.item.id === vid);
-    const alarmId = created.events.length ? (await sql.query(`SELECT alarm_id FROM verifications WHERE id = $1`, [vid])).rows[0].alarm_id : null;
+    const alarmId = created.events.length
+      ? (await sql.query(`SELECT alarm_id FROM verifications WHERE id = $1`, [vid])).rows[0].alarm_id
+      : null;
     await simPost(`/_sim/alarms/${alarmId}/resolve`, { resolution: "handled" });
     const removed = await sse.waitFor((m) => m.type === "remove" && m.id === vid);
     expect(removed.msg).toMatchObject({ type: "remove", state: "cancelled" });
@@ -100,7 +125,9 @@ describe("live queue across instances", () => {
     expect(mine.error).toBeUndefined();
     expect(mine.applied).toBeGreaterThanOrEqual(3);
 
-    const ev = await sql.query(`SELECT source FROM webhook_events WHERE id = ANY($1)`, [created.events.map((e) => e.id)]);
+    const ev = await sql.query(`SELECT source FROM webhook_events WHERE id = ANY($1)`, [
+      created.events.map((e) => e.id),
+    ]);
     expect(ev.rows.map((r) => r.source)).toEqual(["catch-up", "catch-up", "catch-up"]);
     // B's page hears about it too: the NOTIFY came from the catch-up's transaction.
     await sse.waitFor((m) => m.type === "upsert" && m.item.id === vid);

@@ -63,12 +63,16 @@ function startFlakyReceiver(): Promise<string> {
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
       const key = decodeURIComponent(String(req.url).split("/").pop() ?? "");
-      const answer = await receiveWebhook(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }), key);
+      const answer = await receiveWebhook(
+        new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }),
+        key,
+      );
       const text = await answer.text();
       if (answer.status !== 200) {
         // A real refusal from the receiver is a finding, not part of the storm: pass it on.
         fate.receiverRefused++;
-        receiverAnswers[`${answer.status} ${text.slice(0, 120)}`] = (receiverAnswers[`${answer.status} ${text.slice(0, 120)}`] ?? 0) + 1;
+        receiverAnswers[`${answer.status} ${text.slice(0, 120)}`] =
+          (receiverAnswers[`${answer.status} ${text.slice(0, 120)}`] ?? 0) + 1;
         res.writeHead(answer.status).end(text);
       } else if (r < 0.22) {
         // Stored, but the answer "gets lost": CHeKT must retry an event we already hold.
@@ -76,7 +80,9 @@ function startFlakyReceiver(): Promise<string> {
         res.writeHead(500).end("stored, answered as failed");
       } else if (r < 0.25) {
         fate.storedThenLate++;
-        setTimeout(() => { if (!res.destroyed) res.writeHead(200).end(text); }, TIMEOUT_MS + 150);
+        setTimeout(() => {
+          if (!res.destroyed) res.writeHead(200).end(text);
+        }, TIMEOUT_MS + 150);
       } else {
         fate.passed++;
         res.writeHead(200, { "content-type": "application/json" }).end(text);
@@ -84,13 +90,22 @@ function startFlakyReceiver(): Promise<string> {
     });
   });
   server.on("clientError", (_e, socket) => socket.destroy());
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 beforeAll(async () => {
   db = await createTestDb("chekt_storm");
   setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: DEMO_SECRET });
-  sim = await startTestSimulator({ config: { webhookRetryScale: 0.002, webhookTimeoutMs: TIMEOUT_MS, rateLimitPerMin: 1_000_000, rateLimitBurstPerS: 100_000 } });
+  sim = await startTestSimulator({
+    config: {
+      webhookRetryScale: 0.002,
+      webhookTimeoutMs: TIMEOUT_MS,
+      rateLimitPerMin: 1_000_000,
+      rateLimitBurstPerS: 100_000,
+    },
+  });
   process.env.CHEKT_API_BASE_URL = sim.url;
   // The seeded default dealer: no secret in its row, so CHEKT_WEBHOOK_SECRET (the simulator's) applies.
   await seedDealerLink(db.url, { key: KEY, chektDealerId: 1, secret: null });
@@ -110,8 +125,20 @@ afterAll(async () => {
   await db?.drop();
 });
 
-type Delivery = { id: string; event_id: string; event_type: string; app_id: string; state: string; attempts: { status: number | null; error: string | null }[] };
-type Created = { alarm: { id: string }; verification: { verification_id: string }; snapshot: { id: string }; events: { id: string; type: string }[] };
+type Delivery = {
+  id: string;
+  event_id: string;
+  event_type: string;
+  app_id: string;
+  state: string;
+  attempts: { status: number | null; error: string | null }[];
+};
+type Created = {
+  alarm: { id: string };
+  verification: { verification_id: string };
+  snapshot: { id: string };
+  events: { id: string; type: string }[];
+};
 
 describe("webhooks from the simulator under a storm of retries", () => {
   it("every event stored once, every alarm in its right final state, none lost, none doubled", async () => {
@@ -127,23 +154,38 @@ describe("webhooks from the simulator under a storm of retries", () => {
     const rnd = mulberry32(SEED + 1);
     const created: (Created & { resolved: boolean })[] = [];
     const sentEventIds: string[] = [];
-    await withLimit(Array.from({ length: ALARMS }, (_, i) => i), 6, async (i) => {
-      const c = await simCall<Created>("POST", "/_sim/alarms", { site_id: 1 + (i % 3), expires_in_s: 900, description: `Storm ${i}` });
-      const resolved = rnd() < 1 / 3;
-      sentEventIds.push(...c.events.map((e) => e.id));
-      if (resolved) {
-        const r = await simCall<{ event: { id: string } }>("POST", `/_sim/alarms/${c.alarm.id}/resolve`, { resolution: "handled" });
-        sentEventIds.push(r.event.id);
-      }
-      created.push({ ...c, resolved });
-    });
+    await withLimit(
+      Array.from({ length: ALARMS }, (_, i) => i),
+      6,
+      async (i) => {
+        const c = await simCall<Created>("POST", "/_sim/alarms", {
+          site_id: 1 + (i % 3),
+          expires_in_s: 900,
+          description: `Storm ${i}`,
+        });
+        const resolved = rnd() < 1 / 3;
+        sentEventIds.push(...c.events.map((e) => e.id));
+        if (resolved) {
+          const r = await simCall<{ event: { id: string } }>("POST", `/_sim/alarms/${c.alarm.id}/resolve`, {
+            resolution: "handled",
+          });
+          sentEventIds.push(r.event.id);
+        }
+        created.push({ ...c, resolved });
+      },
+    );
 
     // Wait until CHeKT has nothing left to retry.
     let deliveries: Delivery[] = [];
     for (;;) {
-      deliveries = (await simCall<Delivery[]>("GET", `/_sim/deliveries?app_id=${app.id}&limit=5000`)).filter((d) => sentEventIds.includes(d.event_id));
+      deliveries = (await simCall<Delivery[]>("GET", `/_sim/deliveries?app_id=${app.id}&limit=5000`)).filter((d) =>
+        sentEventIds.includes(d.event_id),
+      );
       if (deliveries.length === sentEventIds.length && deliveries.every((d) => d.state !== "pending")) break;
-      if (Date.now() - started > 50_000) throw new Error(`still pending: ${JSON.stringify(deliveries.filter((d) => d.state === "pending").slice(0, 5))}`);
+      if (Date.now() - started > 50_000)
+        throw new Error(
+          `still pending: ${JSON.stringify(deliveries.filter((d) => d.state === "pending").slice(0, 5))}`,
+        );
       await new Promise((r) => setTimeout(r, 200));
     }
     const attempts = deliveries.reduce((n, d) => n + d.attempts.length, 0);
@@ -154,7 +196,9 @@ describe("webhooks from the simulator under a storm of retries", () => {
     );
     const errors: Record<string, number> = {};
     for (const d of deliveries) for (const a of d.attempts) if (a.error) errors[a.error] = (errors[a.error] ?? 0) + 1;
-    console.log(`storm: simulator-side attempt errors ${JSON.stringify(errors)}; receiver refusals ${JSON.stringify(receiverAnswers)}`);
+    console.log(
+      `storm: simulator-side attempt errors ${JSON.stringify(errors)}; receiver refusals ${JSON.stringify(receiverAnswers)}`,
+    );
     expect(deliveries.filter((d) => d.state !== "succeeded").map((d) => `${d.event_id}: ${d.state}`)).toEqual([]);
     expect(receiverAnswers).toEqual({});
     expect(attempts).toBeGreaterThanOrEqual(1000);
@@ -187,8 +231,16 @@ describe("webhooks from the simulator under a storm of retries", () => {
     expect(early.rows[0].n).toBeGreaterThan(0);
 
     const alarmIds = created.map((c) => c.alarm.id);
-    const alarms = new Map((await sql.query(`SELECT id, state, seen_created FROM alarms WHERE id = ANY($1)`, [alarmIds])).rows.map((r) => [r.id, r]));
-    const verifs = await sql.query(`SELECT id, alarm_id, state::text AS state FROM verifications WHERE alarm_id = ANY($1)`, [alarmIds]);
+    const alarms = new Map(
+      (await sql.query(`SELECT id, state, seen_created FROM alarms WHERE id = ANY($1)`, [alarmIds])).rows.map((r) => [
+        r.id,
+        r,
+      ]),
+    );
+    const verifs = await sql.query(
+      `SELECT id, alarm_id, state::text AS state FROM verifications WHERE alarm_id = ANY($1)`,
+      [alarmIds],
+    );
     const snaps = await sql.query(`SELECT id, alarm_id FROM snapshots WHERE alarm_id = ANY($1)`, [alarmIds]);
     expect((await sql.query(`SELECT count(*)::int AS n FROM alarms`)).rows[0].n).toBe(created.length);
     expect(verifs.rowCount).toBe(created.length);
@@ -197,12 +249,15 @@ describe("webhooks from the simulator under a storm of retries", () => {
     for (const c of created) {
       const a = alarms.get(c.alarm.id);
       const wantAlarm = c.resolved ? "resolved" : "open";
-      if (!a || a.state !== wantAlarm || !a.seen_created) wrong.push(`${c.alarm.id}: alarm ${JSON.stringify(a)} want ${wantAlarm}`);
+      if (!a || a.state !== wantAlarm || !a.seen_created)
+        wrong.push(`${c.alarm.id}: alarm ${JSON.stringify(a)} want ${wantAlarm}`);
       const vs = verifs.rows.filter((v) => v.alarm_id === c.alarm.id);
       const wantV = c.resolved ? "cancelled" : "pending";
-      if (vs.length !== 1 || vs[0].id !== c.verification.verification_id || vs[0].state !== wantV) wrong.push(`${c.alarm.id}: verifications ${JSON.stringify(vs)} want one ${wantV}`);
+      if (vs.length !== 1 || vs[0].id !== c.verification.verification_id || vs[0].state !== wantV)
+        wrong.push(`${c.alarm.id}: verifications ${JSON.stringify(vs)} want one ${wantV}`);
       const ss = snaps.rows.filter((s) => s.alarm_id === c.alarm.id);
-      if (!ss.some((s) => s.id === c.snapshot.id) || new Set(ss.map((s) => s.id)).size !== ss.length) wrong.push(`${c.alarm.id}: snapshots ${JSON.stringify(ss)} want ${c.snapshot.id} once`);
+      if (!ss.some((s) => s.id === c.snapshot.id) || new Set(ss.map((s) => s.id)).size !== ss.length)
+        wrong.push(`${c.alarm.id}: snapshots ${JSON.stringify(ss)} want ${c.snapshot.id} once`);
     }
     expect(wrong).toEqual([]);
   }, 90_000);

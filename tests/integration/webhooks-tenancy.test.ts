@@ -44,7 +44,9 @@ const inFuture = (min: number) => new Date(Date.now() + min * 60_000).toISOStrin
 async function rowsOf(dealerLinkId: string) {
   const out: Record<string, unknown[]> = {};
   for (const table of ["alarms", "verifications", "snapshots", "device_statuses", "webhook_events"]) {
-    const r = await sql.query(`SELECT t::text AS row FROM ${table} t WHERE dealer_link_id = $1 ORDER BY t::text`, [dealerLinkId]);
+    const r = await sql.query(`SELECT t::text AS row FROM ${table} t WHERE dealer_link_id = $1 ORDER BY t::text`, [
+      dealerLinkId,
+    ]);
     out[table] = r.rows.map((x: { row: string }) => x.row);
   }
   return out;
@@ -54,12 +56,65 @@ describe("a delivery for dealer A can never change, hide or de-duplicate anythin
   const bEventIds = { created: `evt_b_${randomUUID()}`, next: `evt_b_next_${randomUUID()}` };
 
   it("B's own deliveries set up an open alarm with a pending verification, a snapshot and a device status", async () => {
-    expect((await deliver(B, evt("alarm.created", { alarm_id: "alm_1", site_id: 7, device_id: 70, priority: "high", trigger: "motion", location: "B lobby", snapshot_url: "https://chekt.example/b/alarm1.jpg" }, bEventIds.created))).status).toBe(200);
-    expect((await deliver(B, evt("verification.requested", { verification_id: "ver_1", alarm_id: "alm_1", site_id: 7, device_id: 70, occurred_at: new Date().toISOString(), expires_at: inFuture(10) }))).status).toBe(200);
-    expect((await deliver(B, evt("snapshot.created", { snapshot_id: "snap_1", alarm_id: "alm_1", site_id: 7, device_id: 70, url: "https://chekt.example/b/snap1.jpg" }))).status).toBe(200);
-    expect((await deliver(B, evt("device.online", { device_id: 70, site_id: 7, at: new Date().toISOString() }))).status).toBe(200);
-    const alarm = await sql.query(`SELECT priority, location, snapshot_url, state FROM alarms WHERE dealer_link_id = $1 AND id = 'alm_1'`, [B.id]);
-    expect(alarm.rows).toEqual([{ priority: "high", location: "B lobby", snapshot_url: "https://chekt.example/b/alarm1.jpg", state: "open" }]);
+    expect(
+      (
+        await deliver(
+          B,
+          evt(
+            "alarm.created",
+            {
+              alarm_id: "alm_1",
+              site_id: 7,
+              device_id: 70,
+              priority: "high",
+              trigger: "motion",
+              location: "B lobby",
+              snapshot_url: "https://chekt.example/b/alarm1.jpg",
+            },
+            bEventIds.created,
+          ),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await deliver(
+          B,
+          evt("verification.requested", {
+            verification_id: "ver_1",
+            alarm_id: "alm_1",
+            site_id: 7,
+            device_id: 70,
+            occurred_at: new Date().toISOString(),
+            expires_at: inFuture(10),
+          }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await deliver(
+          B,
+          evt("snapshot.created", {
+            snapshot_id: "snap_1",
+            alarm_id: "alm_1",
+            site_id: 7,
+            device_id: 70,
+            url: "https://chekt.example/b/snap1.jpg",
+          }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await deliver(B, evt("device.online", { device_id: 70, site_id: 7, at: new Date().toISOString() }))).status,
+    ).toBe(200);
+    const alarm = await sql.query(
+      `SELECT priority, location, snapshot_url, state FROM alarms WHERE dealer_link_id = $1 AND id = 'alm_1'`,
+      [B.id],
+    );
+    expect(alarm.rows).toEqual([
+      { priority: "high", location: "B lobby", snapshot_url: "https://chekt.example/b/alarm1.jpg", state: "open" },
+    ]);
     const ver = await sql.query(`SELECT state FROM verifications WHERE dealer_link_id = $1 AND id = 'ver_1'`, [B.id]);
     expect(ver.rows).toEqual([{ state: "pending" }]);
   });
@@ -68,13 +123,27 @@ describe("a delivery for dealer A can never change, hide or de-duplicate anythin
     const before = await rowsOf(B.id);
     const attacks = [
       // rewrite B's alarm priority, location and snapshot
-      evt("alarm.created", { alarm_id: "alm_1", site_id: 7, device_id: 70, priority: "low", trigger: "tamper", location: "nowhere", snapshot_url: "https://evil.example/a.jpg" }),
+      evt("alarm.created", {
+        alarm_id: "alm_1",
+        site_id: 7,
+        device_id: 70,
+        priority: "low",
+        trigger: "tamper",
+        location: "nowhere",
+        snapshot_url: "https://evil.example/a.jpg",
+      }),
       // resolve B's open alarm (would cancel its pending verification)
       evt("alarm.resolved", { alarm_id: "alm_1", resolution: "false_alarm", notes: "forged" }),
       // a second snapshot under B's snapshot id
       evt("snapshot.created", { snapshot_id: "snap_1", alarm_id: "alm_1", url: "https://evil.example/snap.jpg" }),
       // B's verification id
-      evt("verification.requested", { verification_id: "ver_1", alarm_id: "alm_1", site_id: 7, occurred_at: new Date().toISOString(), expires_at: inFuture(1) }),
+      evt("verification.requested", {
+        verification_id: "ver_1",
+        alarm_id: "alm_1",
+        site_id: 7,
+        occurred_at: new Date().toISOString(),
+        expires_at: inFuture(1),
+      }),
       // B's device goes "offline"
       evt("device.offline", { device_id: 70, site_id: 7, at: inFuture(1) }),
       // B's already stored event id, reused
@@ -87,43 +156,80 @@ describe("a delivery for dealer A can never change, hide or de-duplicate anythin
     }
     expect(await rowsOf(B.id)).toEqual(before);
     // What A sent is A's own business, kept under A.
-    const aAlarm = await sql.query(`SELECT priority, location, state FROM alarms WHERE dealer_link_id = $1 AND id = 'alm_1'`, [A.id]);
+    const aAlarm = await sql.query(
+      `SELECT priority, location, state FROM alarms WHERE dealer_link_id = $1 AND id = 'alm_1'`,
+      [A.id],
+    );
     expect(aAlarm.rows).toEqual([{ priority: "low", location: "nowhere", state: "resolved" }]);
-    expect((await sql.query(`SELECT count(*)::int AS n FROM webhook_events WHERE id = $1`, [bEventIds.created])).rows[0].n).toBe(2);
+    expect(
+      (await sql.query(`SELECT count(*)::int AS n FROM webhook_events WHERE id = $1`, [bEventIds.created])).rows[0].n,
+    ).toBe(2);
   });
 
   it("a forged alarm.resolved for B's next alarm id does not cancel B's verification when it arrives", async () => {
     expect((await deliver(A, evt("alarm.resolved", { alarm_id: "alm_2", resolution: "cancelled" }))).status).toBe(200);
-    await deliver(B, evt("alarm.created", { alarm_id: "alm_2", site_id: 7, priority: "critical", location: "B back door" }));
-    await deliver(B, evt("verification.requested", { verification_id: "ver_2", alarm_id: "alm_2", site_id: 7, occurred_at: new Date().toISOString(), expires_at: inFuture(10) }));
+    await deliver(
+      B,
+      evt("alarm.created", { alarm_id: "alm_2", site_id: 7, priority: "critical", location: "B back door" }),
+    );
+    await deliver(
+      B,
+      evt("verification.requested", {
+        verification_id: "ver_2",
+        alarm_id: "alm_2",
+        site_id: 7,
+        occurred_at: new Date().toISOString(),
+        expires_at: inFuture(10),
+      }),
+    );
     const ver = await sql.query(`SELECT state FROM verifications WHERE dealer_link_id = $1 AND id = 'ver_2'`, [B.id]);
     expect(ver.rows).toEqual([{ state: "pending" }]);
-    const alarm = await sql.query(`SELECT state, resolution FROM alarms WHERE dealer_link_id = $1 AND id = 'alm_2'`, [B.id]);
+    const alarm = await sql.query(`SELECT state, resolution FROM alarms WHERE dealer_link_id = $1 AND id = 'alm_2'`, [
+      B.id,
+    ]);
     expect(alarm.rows).toEqual([{ state: "open", resolution: null }]);
   });
 
   it("an event id A used first does not make B's real event with that id a duplicate", async () => {
-    expect((await deliver(A, evt("alarm.created", { alarm_id: "alm_9", priority: "low" }, bEventIds.next))).body.duplicate).toBe(false);
-    const res = await deliver(B, evt("alarm.created", { alarm_id: "alm_3", site_id: 7, priority: "high", location: "B gate" }, bEventIds.next));
+    expect(
+      (await deliver(A, evt("alarm.created", { alarm_id: "alm_9", priority: "low" }, bEventIds.next))).body.duplicate,
+    ).toBe(false);
+    const res = await deliver(
+      B,
+      evt("alarm.created", { alarm_id: "alm_3", site_id: 7, priority: "high", location: "B gate" }, bEventIds.next),
+    );
     expect(res).toEqual({ status: 200, body: expect.objectContaining({ duplicate: false }) });
-    const stored = await sql.query(`SELECT apply_status, duplicate_count FROM webhook_events WHERE dealer_link_id = $1 AND id = $2`, [B.id, bEventIds.next]);
+    const stored = await sql.query(
+      `SELECT apply_status, duplicate_count FROM webhook_events WHERE dealer_link_id = $1 AND id = $2`,
+      [B.id, bEventIds.next],
+    );
     expect(stored.rows).toEqual([{ apply_status: "applied", duplicate_count: 0 }]);
-    expect((await sql.query(`SELECT location FROM alarms WHERE dealer_link_id = $1 AND id = 'alm_3'`, [B.id])).rows).toEqual([{ location: "B gate" }]);
+    expect(
+      (await sql.query(`SELECT location FROM alarms WHERE dealer_link_id = $1 AND id = 'alm_3'`, [B.id])).rows,
+    ).toEqual([{ location: "B gate" }]);
     // The real duplicate of B's own event is still recognised as one, for B only.
     expect((await deliver(B, evt("alarm.created", { alarm_id: "alm_3" }, bEventIds.next))).body.duplicate).toBe(true);
   });
 
   it("B's delivery is refused when signed with A's secret, so A cannot simply post to B's URL", async () => {
-    const res = await receiveWebhook(signedRequest(url(B.key), evt("alarm.resolved", { alarm_id: "alm_3" }), { secret: A.secret }), B.key);
+    const res = await receiveWebhook(
+      signedRequest(url(B.key), evt("alarm.resolved", { alarm_id: "alm_3" }), { secret: A.secret }),
+      B.key,
+    );
     expect(res.status).toBe(401);
-    expect((await sql.query(`SELECT state FROM alarms WHERE dealer_link_id = $1 AND id = 'alm_3'`, [B.id])).rows).toEqual([{ state: "open" }]);
+    expect(
+      (await sql.query(`SELECT state FROM alarms WHERE dealer_link_id = $1 AND id = 'alm_3'`, [B.id])).rows,
+    ).toEqual([{ state: "open" }]);
   });
 
   it("re-applying a stored event is scoped too: B's event id under A's link is A's event, and an unknown one is refused", async () => {
     const { reapplyStoredEvent } = await import("@/lib/webhooks/store");
     const before = await rowsOf(B.id);
     expect(await reapplyStoredEvent(A.id, bEventIds.next)).toMatchObject({ ok: true });
-    expect(await reapplyStoredEvent(A.id, `evt_missing_${randomUUID()}`)).toMatchObject({ ok: false, note: expect.stringMatching(/no stored event/) });
+    expect(await reapplyStoredEvent(A.id, `evt_missing_${randomUUID()}`)).toMatchObject({
+      ok: false,
+      note: expect.stringMatching(/no stored event/),
+    });
     expect(await rowsOf(B.id)).toEqual(before);
   });
 });

@@ -14,7 +14,10 @@ export function adminUrl(): string {
 /** The per-run database of `npm test`; run the tests through it (or set TEST_DATABASE_URL). */
 export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("TEST_DATABASE_URL is not set: run integration tests through `npm test`, or set it to a migrated database");
+  if (!url)
+    throw new Error(
+      "TEST_DATABASE_URL is not set: run integration tests through `npm test`, or set it to a migrated database",
+    );
   return url;
 }
 

@@ -10,7 +10,14 @@ export async function addMembers(prisma: PrismaClient, dealerLinkId: string, use
   for (const u of users) {
     await prisma.user.upsert({
       where: { id: u.id },
-      create: { id: u.id, email: u.email, name: u.name, role: u.role, passwordHash: "not-a-bcrypt-hash", isOwner: !!u.owner },
+      create: {
+        id: u.id,
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        passwordHash: "not-a-bcrypt-hash",
+        isOwner: !!u.owner,
+      },
       update: { isOwner: !!u.owner },
     });
     await prisma.membership.upsert({

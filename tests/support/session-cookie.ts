@@ -19,7 +19,11 @@ export function nextHeadersWith(current: () => MockSession | null) {
       const s = current();
       const name = sessionCookieName(usesSecureCookie(base.requestHeaders.current, process.env));
       if (!s) return { ...store, getAll: () => store.getAll().filter((c) => c.name !== name) };
-      const token = await encode({ token: { uid: s.user.id, sid: s.sid, sv: s.sv }, secret: process.env.AUTH_SECRET!, salt: name });
+      const token = await encode({
+        token: { uid: s.user.id, sid: s.sid, sv: s.sv },
+        secret: process.env.AUTH_SECRET!,
+        salt: name,
+      });
       return { ...store, getAll: () => [...store.getAll().filter((c) => c.name !== name), { name, value: token }] };
     },
   };

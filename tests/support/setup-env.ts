@@ -10,4 +10,5 @@ for (const [key, value] of Object.entries(parse(fs.readFileSync(example)))) {
   if (process.env[key] === undefined) process.env[key] = value;
 }
 // The per-run database of `npm test`, when there is one, is the database of every integration test.
-if (process.env.TEST_DATABASE_URL && !process.env.DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+if (process.env.TEST_DATABASE_URL && !process.env.DATABASE_URL)
+  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;

@@ -26,8 +26,16 @@ export async function startTestSimulator(opts: TestSimulatorOptions = {}): Promi
 }
 
 /** A call to the simulator's control API (`/_sim/…`); a non-2xx answer fails the test with its body. */
-export async function simControl<T = unknown>(baseUrl: string, method: string, path: string, body?: unknown): Promise<T | undefined> {
-  const init: RequestInit = body === undefined ? { method } : { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+export async function simControl<T = unknown>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T | undefined> {
+  const init: RequestInit =
+    body === undefined
+      ? { method }
+      : { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
   const res = await fetch(`${baseUrl}${path}`, init);
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);

@@ -1,6 +1,10 @@
 // Types for smtp-tester (a local SMTP catcher, test-only; it ships none): the parts the tests use.
 declare module "smtp-tester" {
-  export type CapturedMail = { address: string; id: string; email: { headers: Record<string, string>; body: string; sender: string; receivers: Record<string, boolean> } };
+  export type CapturedMail = {
+    address: string;
+    id: string;
+    email: { headers: Record<string, string>; body: string; sender: string; receivers: Record<string, boolean> };
+  };
   export type MailServer = {
     captureOne(address: string, opts?: { wait?: number }): Promise<CapturedMail>;
     bind(address: string | null, handler: (address: string, id: string, email: CapturedMail["email"]) => void): void;

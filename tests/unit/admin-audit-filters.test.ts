@@ -3,7 +3,11 @@ import { csvField, csvRow, parseAuditFilters } from "@/lib/settings/audit-filter
 
 describe("parseAuditFilters", () => {
   it("reads every filter from the URL; a date-only 'to' includes that whole day", () => {
-    const { filters, errors } = parseAuditFilters(new URLSearchParams("user=ann@x.test&action=sites.update&object=42&kind=site&outcome=refused&from=2026-01-02&to=2026-01-03&page=3"));
+    const { filters, errors } = parseAuditFilters(
+      new URLSearchParams(
+        "user=ann@x.test&action=sites.update&object=42&kind=site&outcome=refused&from=2026-01-02&to=2026-01-03&page=3",
+      ),
+    );
     expect(errors).toEqual([]);
     expect(filters).toEqual({
       user: "ann@x.test",
@@ -34,7 +38,9 @@ describe("parseAuditFilters", () => {
 
 describe("csv", () => {
   it("quotes separators, quotes and newlines; serialises objects and dates", () => {
-    expect(csvRow(["a,b", 'say "hi"', "x\ny", null, { k: 1 }, new Date("2026-01-01T00:00:00Z")])).toBe('"a,b","say ""hi""","x\ny",,"{""k"":1}",2026-01-01T00:00:00.000Z\r\n');
+    expect(csvRow(["a,b", 'say "hi"', "x\ny", null, { k: 1 }, new Date("2026-01-01T00:00:00Z")])).toBe(
+      '"a,b","say ""hi""","x\ny",,"{""k"":1}",2026-01-01T00:00:00.000Z\r\n',
+    );
   });
 
   it("defuses spreadsheet formulas", () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { diagnose, readErrorBody, scopeInMessage, type RawAnswer } from "@/lib/settings/diagnose";
 
-const app = { label: "GET /v1/devices", surface: "app" as const, scope: "devices:read", baseUrl: "http://chekt.test", shapeOk: (b: unknown) => Array.isArray((b as { data?: unknown }).data) };
+const app = {
+  label: "GET /v1/devices",
+  surface: "app" as const,
+  scope: "devices:read",
+  baseUrl: "http://chekt.test",
+  shapeOk: (b: unknown) => Array.isArray((b as { data?: unknown }).data),
+};
 const http = (status: number, body: unknown, extra: Partial<Extract<RawAnswer, { kind: "http" }>> = {}): RawAnswer => ({
   kind: "http",
   status,
@@ -20,13 +26,21 @@ describe("diagnose: the four buckets of seed 000 plus network", () => {
 
   it("invalid_api_key on 401", () => {
     const d = diagnose(http(401, envelope("invalid_api_key", "API key is revoked")), app);
-    expect(d).toMatchObject({ ok: false, bucket: "invalid_api_key", code: "invalid_api_key", serverMessage: "API key is revoked" });
+    expect(d).toMatchObject({
+      ok: false,
+      bucket: "invalid_api_key",
+      code: "invalid_api_key",
+      serverMessage: "API key is revoked",
+    });
     expect(d.detail).toMatch(/revoked/);
   });
 
   it("permission_denied names the scope CHeKT names, else the probed one", () => {
     const named = diagnose(http(403, envelope("permission_denied", "This key lacks the events:read scope")), app);
-    expect(named).toMatchObject({ bucket: "permission_denied", title: "Missing scope events:read (permission_denied)" });
+    expect(named).toMatchObject({
+      bucket: "permission_denied",
+      title: "Missing scope events:read (permission_denied)",
+    });
     const unnamed = diagnose(http(403, envelope("permission_denied", "Forbidden")), app);
     expect(unnamed.title).toBe("Missing scope devices:read (permission_denied)");
     expect(unnamed.detail).toMatch(/Settings → CHeKT Apps/);
@@ -35,7 +49,10 @@ describe("diagnose: the four buckets of seed 000 plus network", () => {
   it("wrong base URL: an HTML page, a 404 on the path, or a 2xx in another shape", () => {
     expect(diagnose(http(200, "<!doctype html><html>hello</html>"), app).bucket).toBe("wrong_base_url");
     expect(diagnose(http(404, "<html>Not Found</html>"), app).bucket).toBe("wrong_base_url");
-    expect(diagnose(http(404, { statusCode: 404, error: "Not Found", message: "Route GET:/api/v1/devices not found" }), app).bucket).toBe("wrong_base_url");
+    expect(
+      diagnose(http(404, { statusCode: 404, error: "Not Found", message: "Route GET:/api/v1/devices not found" }), app)
+        .bucket,
+    ).toBe("wrong_base_url");
     expect(diagnose(http(200, { hello: "world" }), app).bucket).toBe("wrong_base_url");
     expect(diagnose(http(200, { data: [] }), app).detail).toBe("GET /v1/devices answered 200 in 12 ms.");
   });
@@ -47,15 +64,25 @@ describe("diagnose: the four buckets of seed 000 plus network", () => {
   });
 
   it("network failures, and an unknown host as a wrong base URL", () => {
-    expect(diagnose({ kind: "network", code: "ECONNREFUSED", message: "connect ECONNREFUSED", ms: 3 }, app).bucket).toBe("network");
-    expect(diagnose({ kind: "network", code: "TIMEOUT", message: "no answer", ms: 8000 }, app).title).toBe("No answer in time");
-    expect(diagnose({ kind: "network", code: "ENOTFOUND", message: "getaddrinfo ENOTFOUND", ms: 3 }, app).bucket).toBe("wrong_base_url");
+    expect(
+      diagnose({ kind: "network", code: "ECONNREFUSED", message: "connect ECONNREFUSED", ms: 3 }, app).bucket,
+    ).toBe("network");
+    expect(diagnose({ kind: "network", code: "TIMEOUT", message: "no answer", ms: 8000 }, app).title).toBe(
+      "No answer in time",
+    );
+    expect(diagnose({ kind: "network", code: "ENOTFOUND", message: "getaddrinfo ENOTFOUND", ms: 3 }, app).bucket).toBe(
+      "wrong_base_url",
+    );
   });
 
   it("partner surface: bad client credentials, unreachable dealer, unknown dealer, CHeKT fault", () => {
     const token = { label: "POST /oauth/token", surface: "token" as const, baseUrl: "http://chekt.test" };
     const partner = { label: "GET /partner/v1/dealers/9", surface: "partner" as const, baseUrl: "http://chekt.test" };
-    expect(diagnose(http(401, { error: "invalid_client", error_description: "bad secret" }), token)).toMatchObject({ bucket: "invalid_client", code: "invalid_client", serverMessage: "bad secret" });
+    expect(diagnose(http(401, { error: "invalid_client", error_description: "bad secret" }), token)).toMatchObject({
+      bucket: "invalid_client",
+      code: "invalid_client",
+      serverMessage: "bad secret",
+    });
     expect(diagnose(http(403, envelope("forbidden", "not connected")), partner).bucket).toBe("no_dealer_access");
     expect(diagnose(http(404, envelope("not_found", "no dealer")), partner).bucket).toBe("not_found");
     expect(diagnose(http(503, envelope("unavailable", "down")), partner).bucket).toBe("server_error");
@@ -64,8 +91,15 @@ describe("diagnose: the four buckets of seed 000 plus network", () => {
 
 describe("readErrorBody", () => {
   it("reads both error shapes CONTRACT.md names", () => {
-    expect(readErrorBody(JSON.stringify(envelope("permission_denied", "x")))).toEqual({ code: "permission_denied", message: "x" });
-    expect(readErrorBody(JSON.stringify({ statusCode: 400, error: "Bad Request", message: ["name must not be empty", "x"] }))).toEqual({ code: "bad_request", message: "name must not be empty; x" });
+    expect(readErrorBody(JSON.stringify(envelope("permission_denied", "x")))).toEqual({
+      code: "permission_denied",
+      message: "x",
+    });
+    expect(
+      readErrorBody(
+        JSON.stringify({ statusCode: 400, error: "Bad Request", message: ["name must not be empty", "x"] }),
+      ),
+    ).toEqual({ code: "bad_request", message: "name must not be empty; x" });
     expect(readErrorBody("<html>")).toBeNull();
     expect(readErrorBody("[1,2]")).toBeNull();
   });

@@ -3,7 +3,10 @@ import { diffJson } from "@/lib/settings/diff";
 
 describe("diffJson", () => {
   it("marks changed, added, removed and unchanged fields by dotted path", () => {
-    const lines = diffJson({ name: "A", address: { city: "X", zip: "1" }, gone: 1 }, { name: "B", address: { city: "X", zip: "1" }, added: [1, 2] });
+    const lines = diffJson(
+      { name: "A", address: { city: "X", zip: "1" }, gone: 1 },
+      { name: "B", address: { city: "X", zip: "1" }, added: [1, 2] },
+    );
     expect(lines).toEqual([
       { path: "added", before: undefined, after: [1, 2], change: "added" },
       { path: "address.city", before: "X", after: "X", change: "same" },

@@ -37,7 +37,10 @@ describe("generateOneTimePassword", () => {
   it("rejects biased bytes instead of folding them (no modulo bias)", () => {
     // Bytes >= 228 (= 256 - 256 % 57) must be skipped; the next usable byte is taken instead.
     let call = 0;
-    const p = generateOneTimePassword((n) => (call++ === 0 ? new Uint8Array(n).fill(250) : new Uint8Array(n).fill(0)), 4);
+    const p = generateOneTimePassword(
+      (n) => (call++ === 0 ? new Uint8Array(n).fill(250) : new Uint8Array(n).fill(0)),
+      4,
+    );
     expect(p).toBe("aaaa");
   });
 });

@@ -40,8 +40,15 @@ describe("the example secrets", () => {
 
   it("names only the variables still at their example value", async () => {
     const own = generateSecrets();
-    const message = await loadEnvModule({ NODE_ENV: "production", NEXT_PHASE: undefined, ...own, CHEKT_API_KEY: EXAMPLE_SECRETS.CHEKT_API_KEY });
-    expect(message).toMatch(/^Refusing to start in production: CHEKT_API_KEY holds its public value from \.env\.example\./);
+    const message = await loadEnvModule({
+      NODE_ENV: "production",
+      NEXT_PHASE: undefined,
+      ...own,
+      CHEKT_API_KEY: EXAMPLE_SECRETS.CHEKT_API_KEY,
+    });
+    expect(message).toMatch(
+      /^Refusing to start in production: CHEKT_API_KEY holds its public value from \.env\.example\./,
+    );
     expect(message).not.toContain("AUTH_SECRET");
   });
 
@@ -61,7 +68,16 @@ describe("the example secrets", () => {
 describe("per-install secrets", () => {
   it("replace unset and example values, keep the operator's own, and leave real CHeKT credentials alone", () => {
     const mine = generateSecrets();
-    const { env, replaced } = withInstallSecrets({ NODE_ENV: "test", ...EXAMPLE_SECRETS, AUTH_SECRET: "operator-chosen-secret-0123456789abcdef", CHEKT_API_KEY: undefined }, mine, { simulator: false });
+    const { env, replaced } = withInstallSecrets(
+      {
+        NODE_ENV: "test",
+        ...EXAMPLE_SECRETS,
+        AUTH_SECRET: "operator-chosen-secret-0123456789abcdef",
+        CHEKT_API_KEY: undefined,
+      },
+      mine,
+      { simulator: false },
+    );
     expect(env.AUTH_SECRET).toBe("operator-chosen-secret-0123456789abcdef");
     expect(env.SECRETS_ENCRYPTION_KEY).toBe(mine.SECRETS_ENCRYPTION_KEY);
     expect(env.CHEKT_CLIENT_SECRET).toBe(EXAMPLE_SECRETS.CHEKT_CLIENT_SECRET);

@@ -49,7 +49,13 @@ function declaredActions(): Array<{ name: string; role: Role; readOnly: boolean;
     for (const m of text.matchAll(/\.metadata\(\s*\{([^}]*)\}\s*\)/g)) {
       const name = /name:\s*"([^"]+)"/.exec(m[1])?.[1];
       const role = /role:\s*"([^"]+)"/.exec(m[1])?.[1] as Role | undefined;
-      if (name && role) out.push({ name, role, readOnly: /(?:notAudited|readOnly):\s*true/.test(m[1]), file: path.relative(root, file) });
+      if (name && role)
+        out.push({
+          name,
+          role,
+          readOnly: /(?:notAudited|readOnly):\s*true/.test(m[1]),
+          file: path.relative(root, file),
+        });
     }
   }
   return out;
@@ -63,7 +69,9 @@ describe("role matrix", () => {
     for (const a of actions) {
       const rule = MATRIX.filter(([prefix]) => a.name.startsWith(prefix)).sort((x, y) => y[0].length - x[0].length)[0];
       if (!rule) {
-        problems.push(`${a.name} (${a.file}): not in the role matrix — add it to docs/roles.md and to MATRIX in this test`);
+        problems.push(
+          `${a.name} (${a.file}): not in the role matrix — add it to docs/roles.md and to MATRIX in this test`,
+        );
         continue;
       }
       // A read may be open to more people than the change it belongs to, never fewer.
@@ -79,7 +87,10 @@ describe("role matrix", () => {
       .split("\n")
       .filter((l) => /^\|.*\|\s*(✓|—)\s*\|\s*(✓|—)\s*\|\s*(✓|—)\s*\|\s*$/.test(l))
       .map((l) => {
-        const cells = l.split("|").slice(1, -1).map((c) => c.trim());
+        const cells = l
+          .split("|")
+          .slice(1, -1)
+          .map((c) => c.trim());
         return { what: cells[0], marks: cells.slice(1).map((c) => c === "✓") };
       });
     expect(rows.length).toBeGreaterThanOrEqual(10);
@@ -96,7 +107,8 @@ describe("role matrix", () => {
     for (const item of NAV) {
       if (item.href === "/audit") expect(item.minRole).toBe(lowest(/^Audit history/));
       if (item.href === "/settings") expect(item.minRole).toBe(lowest(/^Settings/));
-      if (item.href === "/sites" || item.href === "/stations") expect(item.minRole).toBe(lowest(/^See the dealer profile, sites/));
+      if (item.href === "/sites" || item.href === "/stations")
+        expect(item.minRole).toBe(lowest(/^See the dealer profile, sites/));
       if (item.href === "/verifications") expect(item.minRole).toBe(lowest(/^See the live verification queue/));
       if (item.href === "/fleet") expect(item.minRole).toBe(lowest(/^See fleet health/));
     }

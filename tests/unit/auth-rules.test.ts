@@ -60,7 +60,9 @@ describe("throttle rule (step)", () => {
   it("says when to try again, without naming the account", () => {
     expect(throttleMessage(at(1_000), now)).toBe("Too many failed attempts. Wait 1 second and try again.");
     expect(throttleMessage(at(30_000), now)).toBe("Too many failed attempts. Wait 30 seconds and try again.");
-    expect(throttleMessage(at(5 * 60_000), now)).toBe("Too many failed attempts. Wait about 5 minutes and try again (after 12:05 UTC).");
+    expect(throttleMessage(at(5 * 60_000), now)).toBe(
+      "Too many failed attempts. Wait about 5 minutes and try again (after 12:05 UTC).",
+    );
   });
 });
 
@@ -88,10 +90,26 @@ describe("safeCallbackPath", () => {
 
 describe("isPublicPath", () => {
   it("lets only sign-in, auth API, webhooks, health and CSP reports through without a session", () => {
-    for (const p of ["/sign-in", "/api/auth/session", "/api/auth/callback/credentials", "/api/webhooks/chekt/acme-security", "/api/health", "/api/csp-report"]) {
+    for (const p of [
+      "/sign-in",
+      "/api/auth/session",
+      "/api/auth/callback/credentials",
+      "/api/webhooks/chekt/acme-security",
+      "/api/health",
+      "/api/csp-report",
+    ]) {
       expect(isPublicPath(p), p).toBe(true);
     }
-    for (const p of ["/", "/sites", "/settings", "/api/live/verifications", "/api/healthz", "/sign-inx", "/api/webhooksx", "/api/csp-reports"]) {
+    for (const p of [
+      "/",
+      "/sites",
+      "/settings",
+      "/api/live/verifications",
+      "/api/healthz",
+      "/sign-inx",
+      "/api/webhooksx",
+      "/api/csp-reports",
+    ]) {
       expect(isPublicPath(p), p).toBe(false);
     }
   });

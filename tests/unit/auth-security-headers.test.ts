@@ -6,13 +6,22 @@ describe("security headers", () => {
   it("scripts only with this request's nonce; no framing, plugins or foreign forms", () => {
     const csp = contentSecurityPolicy("abc123", { dev: false, https: false });
     expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
-    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "default-src 'self'"]) expect(csp).toContain(d);
+    for (const d of [
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "default-src 'self'",
+    ])
+      expect(csp).toContain(d);
     expect(csp).not.toMatch(/unsafe-eval|upgrade-insecure-requests|script-src[^;]*unsafe-inline/);
     expect(csp).toContain("report-uri /api/csp-report");
   });
 
   it("next dev gets eval and its websocket; https gets upgrade-insecure-requests", () => {
-    expect(contentSecurityPolicy("n", { dev: true, https: false })).toMatch(/'unsafe-eval'.*connect-src 'self' ws: wss:/);
+    expect(contentSecurityPolicy("n", { dev: true, https: false })).toMatch(
+      /'unsafe-eval'.*connect-src 'self' ws: wss:/,
+    );
     expect(contentSecurityPolicy("n", { dev: false, https: true })).toContain("upgrade-insecure-requests");
   });
 
@@ -39,16 +48,33 @@ describe("security headers", () => {
 });
 
 describe("CSP reports", () => {
-  const post = (body: string) => new Request("http://x/api/csp-report", { method: "POST", body, headers: { "content-type": "application/csp-report" } });
+  const post = (body: string) =>
+    new Request("http://x/api/csp-report", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/csp-report" },
+    });
 
   it("logs one line per report, both formats, and refuses junk and big bodies", async () => {
     const { receiveCspReport, CSP_LOG_TAG } = await import("@/lib/csp-report");
     const lines: string[] = [];
     const spy = vi.spyOn(console, "warn").mockImplementation((l: string) => void lines.push(l));
     try {
-      const legacy = { "csp-report": { "document-uri": "http://x/sites", "violated-directive": "script-src-elem", "blocked-uri": "inline", "line-number": 3 } };
+      const legacy = {
+        "csp-report": {
+          "document-uri": "http://x/sites",
+          "violated-directive": "script-src-elem",
+          "blocked-uri": "inline",
+          "line-number": 3,
+        },
+      };
       expect((await receiveCspReport(post(JSON.stringify(legacy)), 1_000)).status).toBe(204);
-      const modern = [{ type: "csp-violation", body: { documentURL: "http://x/", effectiveDirective: "script-src", blockedURL: "eval" } }];
+      const modern = [
+        {
+          type: "csp-violation",
+          body: { documentURL: "http://x/", effectiveDirective: "script-src", blockedURL: "eval" },
+        },
+      ];
       expect((await receiveCspReport(post(JSON.stringify(modern)), 1_000)).status).toBe(204);
       expect(lines.map((l) => JSON.parse(l))).toEqual([
         { at: CSP_LOG_TAG, page: "http://x/sites", directive: "script-src-elem", blocked: "inline", line: 3 },
@@ -93,7 +119,9 @@ describe("the e2e stage's CSP check", () => {
         '{"at":"webhook.reject"}',
       ].join("\n"),
     );
-    expect(cspViolationsIn(file)).toEqual(['{"at":"csp.violation","page":"http://x/sites","directive":"script-src","blocked":"eval"}']);
+    expect(cspViolationsIn(file)).toEqual([
+      '{"at":"csp.violation","page":"http://x/sites","directive":"script-src","blocked":"eval"}',
+    ]);
     expect(cspViolationsIn(path.join(path.dirname(file), "missing.log"))).toEqual([]);
   });
 });

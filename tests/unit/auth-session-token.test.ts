@@ -2,7 +2,13 @@
 // cookie value, never for a token another secret or another cookie name made, never past exp.
 import { describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
-import { cachedClaimsCount, sessionClaims, sessionCookieName, sessionTokenFrom, usesSecureCookie } from "@/lib/auth/session-token";
+import {
+  cachedClaimsCount,
+  sessionClaims,
+  sessionCookieName,
+  sessionTokenFrom,
+  usesSecureCookie,
+} from "@/lib/auth/session-token";
 
 const secret = "unit-test-secret-0123456789abcdef0123456789";
 const salt = sessionCookieName(false);
@@ -51,8 +57,25 @@ describe("the cookie", () => {
 
   it("is read whole, or from its chunks in order", () => {
     const name = sessionCookieName(false);
-    expect(sessionTokenFrom([{ name: "other", value: "x" }, { name, value: "abc" }], name)).toBe("abc");
-    expect(sessionTokenFrom([{ name: `${name}.1`, value: "def" }, { name: `${name}.0`, value: "abc" }, { name: `${name}.x`, value: "zz" }], name)).toBe("abcdef");
+    expect(
+      sessionTokenFrom(
+        [
+          { name: "other", value: "x" },
+          { name, value: "abc" },
+        ],
+        name,
+      ),
+    ).toBe("abc");
+    expect(
+      sessionTokenFrom(
+        [
+          { name: `${name}.1`, value: "def" },
+          { name: `${name}.0`, value: "abc" },
+          { name: `${name}.x`, value: "zz" },
+        ],
+        name,
+      ),
+    ).toBe("abcdef");
     expect(sessionTokenFrom([{ name: "other", value: "x" }], name)).toBeNull();
     expect(sessionTokenFrom([{ name, value: "" }], name)).toBeNull();
   });

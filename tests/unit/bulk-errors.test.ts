@@ -8,22 +8,42 @@ const err = (init: Partial<ConstructorParameters<typeof ChektError>[0]>) =>
 
 describe("how the bulk worker reads a failed CHeKT call", () => {
   it("waits out a 429, and the client's own 'wait too long' refusal, for Retry-After", () => {
-    expect(classifyFailure(err({ kind: "rate_limited", status: 429, retryAfterS: 7 }))).toMatchObject({ type: "rate", waitS: 7 });
-    expect(classifyFailure(err({ kind: "rate_limited", status: null, retryAfterS: 40 }))).toMatchObject({ type: "rate", waitS: 40 });
+    expect(classifyFailure(err({ kind: "rate_limited", status: 429, retryAfterS: 7 }))).toMatchObject({
+      type: "rate",
+      waitS: 7,
+    });
+    expect(classifyFailure(err({ kind: "rate_limited", status: null, retryAfterS: 40 }))).toMatchObject({
+      type: "rate",
+      waitS: 40,
+    });
     expect(classifyFailure(err({ kind: "rate_limited", status: 429 }))).toMatchObject({ type: "rate", waitS: 2 });
   });
 
   it("treats no answer and 5xx as unknown outcomes (resend with the same key)", () => {
-    for (const e of [err({ kind: "network", status: null }), err({ kind: "timeout", status: null }), err({ status: 500 }), err({ status: 503 }), new TypeError("fetch failed")]) {
+    for (const e of [
+      err({ kind: "network", status: null }),
+      err({ kind: "timeout", status: null }),
+      err({ status: 500 }),
+      err({ status: 503 }),
+      new TypeError("fetch failed"),
+    ]) {
       expect(classifyFailure(e).type).toBe("unknown");
     }
   });
 
   it("reconciles on an idempotency conflict and fails the chunk on other refusals", () => {
     expect(classifyFailure(err({ kind: "conflict", status: 409, code: "idempotency_conflict" })).type).toBe("conflict");
-    expect(classifyFailure(err({ kind: "forbidden", status: 403, code: "permission_denied", message: "no reach" }))).toEqual({ type: "rejected", status: 403, message: "no reach" });
-    expect(classifyFailure(err({ kind: "validation", status: 400, code: "validation_failed" }))).toMatchObject({ type: "rejected", status: 400 });
-    expect(classifyFailure(err({ kind: "config", status: null, code: "config" }))).toMatchObject({ type: "rejected", status: 0 });
+    expect(
+      classifyFailure(err({ kind: "forbidden", status: 403, code: "permission_denied", message: "no reach" })),
+    ).toEqual({ type: "rejected", status: 403, message: "no reach" });
+    expect(classifyFailure(err({ kind: "validation", status: 400, code: "validation_failed" }))).toMatchObject({
+      type: "rejected",
+      status: 400,
+    });
+    expect(classifyFailure(err({ kind: "config", status: null, code: "config" }))).toMatchObject({
+      type: "rejected",
+      status: 0,
+    });
   });
 });
 

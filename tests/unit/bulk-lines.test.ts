@@ -28,11 +28,14 @@ describe("sheet lines", () => {
 
   it("for any paste, lines rise strictly and match the rows one to one", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.constantFrom("", "a", "camera", " "), { minLength: 1, maxLength: 4 }), { maxLength: 30 }), (table) => {
-        const p = parsePaste(table.map((r) => r.join("\t")).join("\n"), { delimiter: "\t" });
-        expect(p.lines.length).toBe(p.rows.length);
-        for (let i = 1; i < p.lines.length; i++) expect(p.lines[i]).toBeGreaterThan(p.lines[i - 1]);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.constantFrom("", "a", "camera", " "), { minLength: 1, maxLength: 4 }), { maxLength: 30 }),
+        (table) => {
+          const p = parsePaste(table.map((r) => r.join("\t")).join("\n"), { delimiter: "\t" });
+          expect(p.lines.length).toBe(p.rows.length);
+          for (let i = 1; i < p.lines.length; i++) expect(p.lines[i]).toBeGreaterThan(p.lines[i - 1]);
+        },
+      ),
     );
   });
 
@@ -58,7 +61,13 @@ describe("namesList", () => {
 
 describe("addDeviceFormSchema", () => {
   it("refuses what a pasted row would be refused for, field by field", () => {
-    const r = addDeviceFormSchema.safeParse({ external_device_id: "g1", device_type: "dome", name: "", zone_number: "13a", mac: "zz" });
+    const r = addDeviceFormSchema.safeParse({
+      external_device_id: "g1",
+      device_type: "dome",
+      name: "",
+      zone_number: "13a",
+      mac: "zz",
+    });
     expect(r.success).toBe(false);
     const byField = Object.fromEntries(r.error!.issues.map((i) => [String(i.path[0]), i.message]));
     expect(byField).toEqual({
@@ -67,6 +76,8 @@ describe("addDeviceFormSchema", () => {
       zone_number: 'Zone must be a number (digits only), not "13a"',
       mac: 'MAC must be 12 hex digits (AA:BB:CC:DD:EE:FF), not "zz"',
     });
-    expect(addDeviceFormSchema.safeParse({ external_device_id: "g1", device_type: "Camera", name: "Gate" }).success).toBe(true);
+    expect(
+      addDeviceFormSchema.safeParse({ external_device_id: "g1", device_type: "Camera", name: "Gate" }).success,
+    ).toBe(true);
   });
 });

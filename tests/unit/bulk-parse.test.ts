@@ -6,7 +6,10 @@ import { normalizeMac } from "@/lib/bulk/mac";
 import { normalizeZoneList, validateRows, countInvalid } from "@/lib/bulk/validate";
 import { fieldForHeader } from "@/lib/bulk/fields";
 
-const cell = fc.string({ unit: fc.constantFrom("a", "B", "1", " ", ",", "\t", ";", "|", '"', "\n", "\r", "é", "-", ":", "x", "\u00a0") , maxLength: 8 });
+const cell = fc.string({
+  unit: fc.constantFrom("a", "B", "1", " ", ",", "\t", ";", "|", '"', "\n", "\r", "é", "-", ":", "x", "\u00a0"),
+  maxLength: 8,
+});
 // A row a user could paste: at least one cell with something other than whitespace in it.
 const table = fc
   .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 12 }))
@@ -40,7 +43,10 @@ describe("parsePaste", () => {
       fc.property(fc.string({ maxLength: 400 }), (text) => {
         const parsed = parsePaste(text);
         const mapping = guessMapping(parsed.rows, parsed.headerDetected);
-        const rows = validateRows(applyMapping(parsed.rows, mapping, parsed.headerDetected), { mode: "create", existingExternalIds: [] });
+        const rows = validateRows(applyMapping(parsed.rows, mapping, parsed.headerDetected), {
+          mode: "create",
+          existingExternalIds: [],
+        });
         for (const r of rows) {
           if (r.device === null) expect(Object.keys(r.errors).length).toBeGreaterThan(0);
           else expect(r.errors).toEqual({});
@@ -55,7 +61,11 @@ describe("parsePaste", () => {
     const p = parsePaste(text);
     expect(p.delimiter).toBe("\t");
     expect(p.headerDetected).toBe(true);
-    expect(p.rows).toEqual([["External ID", "Type", "Name"], ["cam-1", "camera", "Front\r\ndoor"], ["cam-2", "camera", "Back"]]);
+    expect(p.rows).toEqual([
+      ["External ID", "Type", "Name"],
+      ["cam-1", "camera", "Front\r\ndoor"],
+      ["cam-2", "camera", "Back"],
+    ]);
   });
 
   it("detects CSV on a short paste and skips blank lines", () => {
@@ -73,8 +83,19 @@ describe("parsePaste", () => {
 
 describe("column matching", () => {
   it("matches header synonyms", () => {
-    expect(["MAC Address", "mac_address", "Zone", "Serial No", "Serial No.", "Device Type", "ext id", "Make"].map(fieldForHeader)).toEqual([
-      "mac", "mac", "zone_number", "serial_number", "serial_number", "device_type", "external_device_id", "manufacturer",
+    expect(
+      ["MAC Address", "mac_address", "Zone", "Serial No", "Serial No.", "Device Type", "ext id", "Make"].map(
+        fieldForHeader,
+      ),
+    ).toEqual([
+      "mac",
+      "mac",
+      "zone_number",
+      "serial_number",
+      "serial_number",
+      "device_type",
+      "external_device_id",
+      "manufacturer",
     ]);
     expect(fieldForHeader("Notes")).toBeNull();
   });
@@ -85,17 +106,27 @@ describe("column matching", () => {
   });
 
   it("finds type and MAC columns by content when there is no header", () => {
-    const rows = [["c1", "Front", "AA:BB:CC:DD:EE:01", "camera"], ["c2", "Back", "aabbccddee02", "bridge"]];
+    const rows = [
+      ["c1", "Front", "AA:BB:CC:DD:EE:01", "camera"],
+      ["c2", "Back", "aabbccddee02", "bridge"],
+    ];
     expect(guessMapping(rows, false)).toEqual(["external_device_id", "name", "mac", "device_type"]);
   });
 });
 
 describe("normalisation", () => {
   it("accepts the MAC forms installers paste and rejects the rest", () => {
-    for (const m of ["AA:BB:CC:DD:EE:FF", "aa-bb-cc-dd-ee-ff", "aabbccddeeff", "AABB.CCDD.EEFF", " aa:bb:cc:dd:ee:ff "]) {
+    for (const m of [
+      "AA:BB:CC:DD:EE:FF",
+      "aa-bb-cc-dd-ee-ff",
+      "aabbccddeeff",
+      "AABB.CCDD.EEFF",
+      " aa:bb:cc:dd:ee:ff ",
+    ]) {
       expect(normalizeMac(m)).toBe("AA:BB:CC:DD:EE:FF");
     }
-    for (const m of ["AA:BB:CC:DD:EE", "GG:BB:CC:DD:EE:FF", "aabbccddeeff00", "A:ABB:CC:DD:EE:FF", ""]) expect(normalizeMac(m)).toBeNull();
+    for (const m of ["AA:BB:CC:DD:EE", "GG:BB:CC:DD:EE:FF", "aabbccddeeff00", "A:ABB:CC:DD:EE:FF", ""])
+      expect(normalizeMac(m)).toBeNull();
   });
 
   it("normalises a zone list", () => {
@@ -108,7 +139,10 @@ describe("validateRows", () => {
   const row = (line: number, values: Record<string, string>) => ({ line, values });
 
   it("reports each problem on its field with a clear message", () => {
-    const [r] = validateRows([row(2, { external_device_id: "", device_type: "dome", name: "", zone_number: "1a", mac: "xyz" })], { mode: "create", existingExternalIds: [] });
+    const [r] = validateRows(
+      [row(2, { external_device_id: "", device_type: "dome", name: "", zone_number: "1a", mac: "xyz" })],
+      { mode: "create", existingExternalIds: [] },
+    );
     expect(r.device).toBeNull();
     expect(r.errors).toEqual({
       external_device_id: "External ID is required",
@@ -120,32 +154,65 @@ describe("validateRows", () => {
   });
 
   it("normalises a good row into the DTO and leaves empty optional fields out", () => {
-    const [r] = validateRows([row(1, { external_device_id: " cam-1 ", device_type: "Camera", name: "Front", mac: "aa-bb-cc-dd-ee-ff", model: "", additional_zone_numbers: "2, 3" })], { mode: "create", existingExternalIds: [] });
+    const [r] = validateRows(
+      [
+        row(1, {
+          external_device_id: " cam-1 ",
+          device_type: "Camera",
+          name: "Front",
+          mac: "aa-bb-cc-dd-ee-ff",
+          model: "",
+          additional_zone_numbers: "2, 3",
+        }),
+      ],
+      { mode: "create", existingExternalIds: [] },
+    );
     expect(r.errors).toEqual({});
-    expect(r.device).toEqual({ external_device_id: "cam-1", device_type: "camera", name: "Front", mac: "AA:BB:CC:DD:EE:FF", additional_zone_numbers: "2,3" });
+    expect(r.device).toEqual({
+      external_device_id: "cam-1",
+      device_type: "camera",
+      name: "Front",
+      mac: "AA:BB:CC:DD:EE:FF",
+      additional_zone_numbers: "2,3",
+    });
   });
 
   it("flags duplicates within the paste and against the site", () => {
     const rows = validateRows(
-      [row(1, { external_device_id: "a", device_type: "camera", name: "A" }), row(2, { external_device_id: "a", device_type: "camera", name: "A2" }), row(3, { external_device_id: "old", device_type: "bridge", name: "O" })],
+      [
+        row(1, { external_device_id: "a", device_type: "camera", name: "A" }),
+        row(2, { external_device_id: "a", device_type: "camera", name: "A2" }),
+        row(3, { external_device_id: "old", device_type: "bridge", name: "O" }),
+      ],
       { mode: "create", existingExternalIds: new Set(["old"]) },
     );
-    expect(rows.map((r) => r.errors.external_device_id)).toEqual([undefined, 'External ID "a" is also on sheet line 1', 'A device "old" already exists']);
+    expect(rows.map((r) => r.errors.external_device_id)).toEqual([
+      undefined,
+      'External ID "a" is also on sheet line 1',
+      'A device "old" already exists',
+    ]);
     expect(countInvalid(rows)).toBe(2);
   });
 
   it("on update, needs only the key and that the site has it", () => {
-    const rows = validateRows([row(1, { external_device_id: "old", name: "Renamed" }), row(2, { external_device_id: "new" })], { mode: "update", existingExternalIds: ["old"] });
+    const rows = validateRows(
+      [row(1, { external_device_id: "old", name: "Renamed" }), row(2, { external_device_id: "new" })],
+      { mode: "update", existingExternalIds: ["old"] },
+    );
     expect(rows[0].device).toEqual({ external_device_id: "old", name: "Renamed" });
     expect(rows[1].errors.external_device_id).toBe('The site has no device "new"');
   });
 
   it("parses and validates 5,000 pasted rows quickly", () => {
     const lines = ["External ID\tType\tName\tZone\tMAC\tModel"];
-    for (let i = 0; i < 5000; i++) lines.push(`cam-${i}\tcamera\tCamera ${i}\t${i % 99}\t${(0x1000000 + i).toString(16).padStart(12, "0")}\tCK-1`);
+    for (let i = 0; i < 5000; i++)
+      lines.push(`cam-${i}\tcamera\tCamera ${i}\t${i % 99}\t${(0x1000000 + i).toString(16).padStart(12, "0")}\tCK-1`);
     const t0 = performance.now();
     const p = parsePaste(lines.join("\n"));
-    const rows = validateRows(applyMapping(p.rows, guessMapping(p.rows, p.headerDetected), true), { mode: "create", existingExternalIds: [] });
+    const rows = validateRows(applyMapping(p.rows, guessMapping(p.rows, p.headerDetected), true), {
+      mode: "create",
+      existingExternalIds: [],
+    });
     const ms = performance.now() - t0;
     expect(countInvalid(rows)).toBe(0);
     console.log(`parse+validate 5,000 rows: ${ms.toFixed(1)} ms`);

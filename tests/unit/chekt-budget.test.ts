@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { CallBudget, BudgetWaitTooLong, credentialKey, type BudgetClock } from "../../lib/chekt/budget";
-import { correct, decideTake, initialState, readRateHeaders, FREE_TIER, RESERVE_HOLD_MS, type BucketState } from "../../lib/chekt/budget-rules";
+import {
+  correct,
+  decideTake,
+  initialState,
+  readRateHeaders,
+  FREE_TIER,
+  RESERVE_HOLD_MS,
+  type BucketState,
+} from "../../lib/chekt/budget-rules";
 import { MemoryBudgetStore, type BudgetStore } from "../../lib/chekt/budget-store";
 
 /** A clock that moves only when the test says so; sleepers wake in time order. */
@@ -13,10 +21,14 @@ class FakeClock implements BudgetClock {
       if (signal?.aborted) return reject(signal.reason);
       const s = { at: this.t + ms, resolve };
       this.sleepers.push(s);
-      signal?.addEventListener("abort", () => {
-        this.sleepers = this.sleepers.filter((x) => x !== s);
-        reject(signal.reason);
-      }, { once: true });
+      signal?.addEventListener(
+        "abort",
+        () => {
+          this.sleepers = this.sleepers.filter((x) => x !== s);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
     });
   /** Moves time forward in small steps, letting woken waiters run between them. */
   async advance(ms: number, step = 10) {
@@ -138,7 +150,9 @@ describe("budget rules: corrections from CHeKT's headers", () => {
     // This call was the 3rd taken; 2 more went out after it. CHeKT said 4 left when it arrived:
     // those 2 were not counted yet, so 2 are really left — exactly what we have. No change.
     const s = state({ tokens: 2, taken: 5 });
-    expect(correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 4 }), 0), { now: 0, sentAtMs: 0, takenSeq: 3 })).toBe(false);
+    expect(
+      correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 4 }), 0), { now: 0, sentAtMs: 0, takenSeq: 3 }),
+    ).toBe(false);
     expect(s.tokens).toBe(2);
   });
 
@@ -146,10 +160,22 @@ describe("budget rules: corrections from CHeKT's headers", () => {
     // 2 tokens at t=0, the call taken as the last one; half a second later CHeKT says 2 left
     // (it floors its count): the refill alone is not a change, so the caller skips its UPDATE.
     const s = state({ tokens: 2, taken: 1 });
-    expect(correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 2 }), 500), { now: 500, sentAtMs: 450, takenSeq: 1 })).toBe(false);
+    expect(
+      correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 2 }), 500), {
+        now: 500,
+        sentAtMs: 450,
+        takenSeq: 1,
+      }),
+    ).toBe(false);
     // …while a Remaining clearly below it still is one.
     const t = state({ tokens: 4, taken: 1 });
-    expect(correct(t, readRateHeaders(rateHeaders({ limit: 60, remaining: 1 }), 500), { now: 500, sentAtMs: 450, takenSeq: 1 })).toBe(true);
+    expect(
+      correct(t, readRateHeaders(rateHeaders({ limit: 60, remaining: 1 }), 500), {
+        now: 500,
+        sentAtMs: 450,
+        takenSeq: 1,
+      }),
+    ).toBe(true);
     expect(t.tokens).toBe(1);
   });
 
@@ -165,7 +191,9 @@ describe("budget rules: corrections from CHeKT's headers", () => {
 
   it("agreeing models never fight: CHeKT's floored count within a token of ours changes nothing", () => {
     const s = state({ tokens: 1.6, taken: 1 });
-    expect(correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 1 }), 0), { now: 0, sentAtMs: 0, takenSeq: 1 })).toBe(false);
+    expect(
+      correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 1 }), 0), { now: 0, sentAtMs: 0, takenSeq: 1 }),
+    ).toBe(false);
     expect(s.tokens).toBe(1.6);
   });
 
@@ -179,7 +207,8 @@ describe("budget rules: corrections from CHeKT's headers", () => {
 });
 
 describe("CallBudget (clock injected, no sleeping)", () => {
-  const make = (clock: FakeClock, store: BudgetStore = new MemoryBudgetStore()) => new CallBudget("client:test", { store, limits: FREE_TIER, clock });
+  const make = (clock: FakeClock, store: BudgetStore = new MemoryBudgetStore()) =>
+    new CallBudget("client:test", { store, limits: FREE_TIER, clock });
 
   it("an answer queued after bulk and sync calls is served first, then bulk, then sync", async () => {
     const clock = new FakeClock();
@@ -271,7 +300,12 @@ describe("CallBudget (clock injected, no sleeping)", () => {
       usage: () => Promise.reject(new Error("connection refused")),
     };
     const errors: unknown[] = [];
-    const b = new CallBudget("client:test", { store: broken, limits: FREE_TIER, clock, onStoreError: (e) => errors.push(e) });
+    const b = new CallBudget("client:test", {
+      store: broken,
+      limits: FREE_TIER,
+      clock,
+      onStoreError: (e) => errors.push(e),
+    });
     for (let i = 0; i < 5; i++) await b.acquire("answer", { deadline: Infinity });
     await expect(b.acquire("answer", { deadline: clock.now() + 500 })).rejects.toBeInstanceOf(BudgetWaitTooLong);
     expect(errors.length).toBeGreaterThanOrEqual(1);
@@ -302,6 +336,11 @@ describe("interactive actions: which calls may be refused instead of held", () =
   it("a refused write reaches the form as budget_wait with the wait, saying nothing was sent", async () => {
     const { BudgetWaitError } = await import("../../lib/chekt/budget-wait");
     const f = new BudgetWaitError({ retryAfterMs: 3_400, traceId: "t-1" }).toActionFailure();
-    expect(f).toEqual({ code: "budget_wait", retryAfterMs: 3_400, traceId: "t-1", message: "Waiting for CHeKT's rate limit — sending in 4 s. Nothing has been sent yet." });
+    expect(f).toEqual({
+      code: "budget_wait",
+      retryAfterMs: 3_400,
+      traceId: "t-1",
+      message: "Waiting for CHeKT's rate limit — sending in 4 s. Nothing has been sent yet.",
+    });
   });
 });

@@ -30,18 +30,25 @@ describe("device reader", () => {
         sent.push(...init.body);
         // CHeKT's answer: one bulk result per item sent, IDs as strings, one item refused.
         const results = init.body.map((_, i) =>
-          i === 0 ? { is_successful: 1, res: { device_id: "9", external_device_id: "a" } } : { is_successful: false, status_code: "409", error_message: ["duplicate"] },
+          i === 0
+            ? { is_successful: 1, res: { device_id: "9", external_device_id: "a" } }
+            : { is_successful: false, status_code: "409", error_message: ["duplicate"] },
         );
         return { data: { results }, traceId: "t-1", attempts: 1 };
       },
     };
     // Only `post` is reached by create(); the rest of the client is not needed for this path.
     const api = deviceApi(fake as unknown as ChektClient);
-    const out = await api.create(1, 2, [
-      { external_device_id: "a", device_type: "camera", name: "A" },
-      { external_device_id: "b", name: "no type" },
-      { external_device_id: "c", device_type: "bridge", name: "C" },
-    ], { idempotencyKey: "k" });
+    const out = await api.create(
+      1,
+      2,
+      [
+        { external_device_id: "a", device_type: "camera", name: "A" },
+        { external_device_id: "b", name: "no type" },
+        { external_device_id: "c", device_type: "bridge", name: "C" },
+      ],
+      { idempotencyKey: "k" },
+    );
     expect(sent).toHaveLength(2);
     expect(out.traceId).toBe("t-1");
     expect(out.results).toEqual([
@@ -54,6 +61,8 @@ describe("device reader", () => {
   it("reports an item CHeKT left out of its answer as an error, not a success", async () => {
     const fake = { post: async () => ({ data: { results: [] }, traceId: "t", attempts: 1 }) };
     const out = await deviceApi(fake as unknown as ChektClient).remove(1, 2, [5], { idempotencyKey: "k" });
-    expect(out.results).toEqual([{ ok: false, statusCode: 502, message: "CHeKT answered without a result for this item" }]);
+    expect(out.results).toEqual([
+      { ok: false, statusCode: 502, message: "CHeKT answered without a result for this item" },
+    ]);
   });
 });

@@ -32,7 +32,9 @@ describe("parseErrorBody", () => {
       requestId: "req_1",
       fieldErrors: { name: "name must not be empty", timezone: "timezone must be an IANA zone" },
     });
-    expect(parseErrorBody({ error: { code: "not_found", message: "no site 9", field: "siteId" } }).fieldErrors).toEqual({ siteId: "no site 9" });
+    expect(parseErrorBody({ error: { code: "not_found", message: "no site 9", field: "siteId" } }).fieldErrors).toEqual(
+      { siteId: "no site 9" },
+    );
   });
 
   it("reads the NestJS shape and maps leading field names", () => {
@@ -40,7 +42,13 @@ describe("parseErrorBody", () => {
       parseErrorBody({
         statusCode: 400,
         error: "Bad Request",
-        message: ["name must not be empty", "timezone must be a valid IANA time zone", "property foo should not exist", "each value in deviceIds must be a number", "Something else went wrong"],
+        message: [
+          "name must not be empty",
+          "timezone must be a valid IANA time zone",
+          "property foo should not exist",
+          "each value in deviceIds must be a number",
+          "Something else went wrong",
+        ],
       }),
     ).toEqual({
       code: "bad_request",
@@ -63,7 +71,9 @@ describe("parseErrorBody", () => {
   });
 
   it("joins two messages for one field and ignores sentences that do not start with a field", () => {
-    expect(parseErrorBody({ message: ["name must not be empty", "name must be shorter than 100 characters"] }).fieldErrors).toEqual({
+    expect(
+      parseErrorBody({ message: ["name must not be empty", "name must be shorter than 100 characters"] }).fieldErrors,
+    ).toEqual({
       name: "name must not be empty; name must be shorter than 100 characters",
     });
     expect(fieldOfMessage("The request must be JSON")).toBeUndefined();
@@ -78,7 +88,12 @@ describe("parseErrorBody", () => {
     expect(parseErrorBody("")).toEqual({ message: undefined, fieldErrors: {} });
     expect(parseErrorBody(undefined)).toEqual({ fieldErrors: {} });
     expect(parseErrorBody("{not json")).toEqual({ message: "{not json", fieldErrors: {} });
-    expect(parseErrorBody({ error: { details: "nope", field: 3 } })).toEqual({ code: undefined, message: undefined, requestId: undefined, fieldErrors: {} });
+    expect(parseErrorBody({ error: { details: "nope", field: 3 } })).toEqual({
+      code: undefined,
+      message: undefined,
+      requestId: undefined,
+      fieldErrors: {},
+    });
   });
 });
 
@@ -90,13 +105,18 @@ describe("status → kind and dealer words", () => {
     [403, "forbidden", /^CHeKT refused access: dealer 7 is not connected.*reconnect it on the Dealer page/],
     [404, "not_found", /^CHeKT could not find it: .*refresh the page/],
     [409, "conflict", /duplicate/],
-    [429, "rate_limited", /^CHeKT is busy \(rate limit\); waited 3 s and gave up\. Nothing was saved\. Try again in 2 s\.$/],
+    [
+      429,
+      "rate_limited",
+      /^CHeKT is busy \(rate limit\); waited 3 s and gave up\. Nothing was saved\. Try again in 2 s\.$/,
+    ],
     [500, "server", /may or may not have been saved — refresh to check/],
     [503, "server", /may or may not have been saved/],
   ];
   for (const [status, kind, words] of cases) {
     it(`${status} → ${kind}`, () => {
-      const message = status === 400 ? "bad timezone" : status === 403 ? "dealer 7 is not connected to this partner" : "x";
+      const message =
+        status === 400 ? "bad timezone" : status === 403 ? "dealer 7 is not connected to this partner" : "x";
       const e = errorFromResponse({
         status,
         body: { error: { code: "some_code", message, request_id: "req_9" } },
@@ -120,7 +140,12 @@ describe("status → kind and dealer words", () => {
   }
 
   it("400 with field errors says 'see the fields' and passes them to the form", () => {
-    const e = errorFromResponse({ status: 400, body: { statusCode: 400, error: "Bad Request", message: ["name must not be empty"] }, headers: h(), method: "POST" });
+    const e = errorFromResponse({
+      status: 400,
+      body: { statusCode: 400, error: "Bad Request", message: ["name must not be empty"] },
+      headers: h(),
+      method: "POST",
+    });
     expect(e.toActionFailure()).toEqual({
       code: "bad_request",
       message: "CHeKT did not accept the change (see the fields).",
@@ -138,29 +163,62 @@ describe("status → kind and dealer words", () => {
   });
 
   it("a missing scope on the /v1 surface names the permission", () => {
-    const e = errorFromResponse({ status: 403, body: { error: { code: "permission_denied", message: "missing scope devices:write" } }, headers: h(), method: "POST" });
+    const e = errorFromResponse({
+      status: 403,
+      body: { error: { code: "permission_denied", message: "missing scope devices:write" } },
+      headers: h(),
+      method: "POST",
+    });
     expect(e.toActionFailure().message).toMatch(/missing a permission \(missing scope devices:write\)/);
   });
 
   it("idempotency conflicts are told apart from duplicates", () => {
-    const e = errorFromResponse({ status: 409, body: { error: { code: "idempotency_conflict", message: "key reused" } }, headers: h(), method: "PUT" });
+    const e = errorFromResponse({
+      status: 409,
+      body: { error: { code: "idempotency_conflict", message: "key reused" } },
+      headers: h(),
+      method: "PUT",
+    });
     expect(e.toActionFailure().message).toMatch(/same request key/);
   });
 
   it("network and timeout words depend on whether the change may have landed", () => {
     const base = { status: null, code: "x", message: "m", method: "PUT" } as const;
-    expect(new ChektError({ ...base, kind: "network", mayHaveApplied: false }).toActionFailure().message).toBe("Could not reach CHeKT. Nothing was saved.");
-    expect(new ChektError({ ...base, kind: "network", mayHaveApplied: true }).toActionFailure().message).toMatch(/may or may not have been saved/);
+    expect(new ChektError({ ...base, kind: "network", mayHaveApplied: false }).toActionFailure().message).toBe(
+      "Could not reach CHeKT. Nothing was saved.",
+    );
+    expect(new ChektError({ ...base, kind: "network", mayHaveApplied: true }).toActionFailure().message).toMatch(
+      /may or may not have been saved/,
+    );
     expect(new ChektError({ ...base, kind: "timeout", mayHaveApplied: true }).toActionFailure().message).toBe(
       "CHeKT did not answer in time; the change may or may not have been saved — refresh to check before trying again.",
     );
-    expect(new ChektError({ ...base, kind: "timeout", mayHaveApplied: false }).toActionFailure().message).toBe("CHeKT did not answer in time. Nothing was saved. Try again shortly.");
+    expect(new ChektError({ ...base, kind: "timeout", mayHaveApplied: false }).toActionFailure().message).toBe(
+      "CHeKT did not answer in time. Nothing was saved. Try again shortly.",
+    );
   });
 
   it("describeChektError gives pages a title and never throws on foreign errors", () => {
-    expect(describeChektError(new Error("boom"))).toEqual({ title: "Something went wrong", message: "Something went wrong on our side. Try again." });
-    const d = describeChektError(new ChektError({ kind: "network", status: null, code: "econnrefused", message: "x", method: "GET", traceId: "t" }));
-    expect(d).toEqual({ title: "CHeKT could not be reached", message: "Could not reach CHeKT.", kind: "network", traceId: "t" });
+    expect(describeChektError(new Error("boom"))).toEqual({
+      title: "Something went wrong",
+      message: "Something went wrong on our side. Try again.",
+    });
+    const d = describeChektError(
+      new ChektError({
+        kind: "network",
+        status: null,
+        code: "econnrefused",
+        message: "x",
+        method: "GET",
+        traceId: "t",
+      }),
+    );
+    expect(d).toEqual({
+      title: "CHeKT could not be reached",
+      message: "Could not reach CHeKT.",
+      kind: "network",
+      traceId: "t",
+    });
   });
 
   it("reads Retry-After as seconds or an HTTP date", () => {

@@ -15,7 +15,24 @@ const ALLOWED_KEYS = new Set(["fields", "filter", "sort", "dir", "limit", "offse
 
 const column = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,15}(\.[A-Za-z_][A-Za-z0-9_]{0,10})?$/);
 // Values deliberately full of query syntax: & = , # ? + % newlines, unicode, lone surrogates excluded.
-const nasty = fc.constantFrom("&", "=", ",", "#", "?", "+", "%", "%26", "\n", "\r\n", ";", " ", "/", "filter=x", "&limit=1", "[]");
+const nasty = fc.constantFrom(
+  "&",
+  "=",
+  ",",
+  "#",
+  "?",
+  "+",
+  "%",
+  "%26",
+  "\n",
+  "\r\n",
+  ";",
+  " ",
+  "/",
+  "filter=x",
+  "&limit=1",
+  "[]",
+);
 const value = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 30 }),
   fc.array(fc.oneof(nasty, fc.string({ maxLength: 3 })), { maxLength: 8 }).map((a) => a.join("")),
@@ -58,7 +75,9 @@ describe("list query builder", () => {
         // Round trip: what the server reads back is exactly what was asked.
         expect(parseListQuery(sp)).toEqual(
           Object.fromEntries(
-            Object.entries({ ...q, filter: q.filter?.map((f) => ({ ...f, value: String(f.value) })) }).filter(([, v]) => v !== undefined),
+            Object.entries({ ...q, filter: q.filter?.map((f) => ({ ...f, value: String(f.value) })) }).filter(
+              ([, v]) => v !== undefined,
+            ),
           ),
         );
       }),
@@ -82,11 +101,14 @@ describe("list query builder", () => {
 
   it("refuses a column that could change the query's shape, naming the control", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }).filter((s) => /[^A-Za-z0-9_.]/.test(s)), (bad) => {
-        expect(() => listQueryParams({ filter: [{ column: bad, value: "x" }] })).toThrow(ListQueryError);
-        expect(() => listQueryParams({ sort: bad })).toThrow(/sort/);
-        expect(() => listQueryParams({ fields: ["ok", bad] })).toThrow(/fields/);
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((s) => /[^A-Za-z0-9_.]/.test(s)),
+        (bad) => {
+          expect(() => listQueryParams({ filter: [{ column: bad, value: "x" }] })).toThrow(ListQueryError);
+          expect(() => listQueryParams({ sort: bad })).toThrow(/sort/);
+          expect(() => listQueryParams({ fields: ["ok", bad] })).toThrow(/fields/);
+        },
+      ),
     );
   });
 
@@ -95,7 +117,9 @@ describe("list query builder", () => {
     expect(() => listQueryParams({ limit: 1.5 })).toThrow(/limit/);
     expect(() => listQueryParams({ offset: -1 })).toThrow(/offset/);
     expect(() => listQueryParams({ filter: [{ column: "a", value: Number.NaN }] })).toThrow(/finite number/);
-    expect(() => listQueryParams({ filter: [{ column: "a", value: "x", op: "like" as never }] })).toThrow(/unknown operator "like"/);
+    expect(() => listQueryParams({ filter: [{ column: "a", value: "x", op: "like" as never }] })).toThrow(
+      /unknown operator "like"/,
+    );
     expect(() => listQueryParams({ dir: "up" as never })).toThrow(/dir must be asc or desc/);
   });
 
@@ -107,7 +131,10 @@ describe("list query builder", () => {
   });
 
   it("parses hand-typed page URLs tolerantly", () => {
-    expect(parseListQuery("?sort=name&dir=sideways&limit=abc&offset=20&filter=x")).toEqual({ sort: "name", offset: 20 });
+    expect(parseListQuery("?sort=name&dir=sideways&limit=abc&offset=20&filter=x")).toEqual({
+      sort: "name",
+      offset: 20,
+    });
     expect(parseListQuery({ filter: ["name,a&b,eq", "timezone,Asia/Seoul,eq"], limit: "25" })).toEqual({
       filter: [
         { column: "name", value: "a&b", op: "eq" },

@@ -17,11 +17,14 @@ describe("tolerant reader", () => {
 
   it("any instant survives the space format round trip", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2200-01-01T00:00:00Z"), noInvalidDate: true }), (d) => {
-        const whole = new Date(Math.floor(d.getTime() / 1000) * 1000);
-        const spaced = whole.toISOString().replace("T", " ").slice(0, 19);
-        expect(toDate(spaced)?.getTime()).toBe(whole.getTime());
-      }),
+      fc.property(
+        fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2200-01-01T00:00:00Z"), noInvalidDate: true }),
+        (d) => {
+          const whole = new Date(Math.floor(d.getTime() / 1000) * 1000);
+          const spaced = whole.toISOString().replace("T", " ").slice(0, 19);
+          expect(toDate(spaced)?.getTime()).toBe(whole.getTime());
+        },
+      ),
     );
   });
 

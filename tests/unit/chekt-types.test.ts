@@ -13,8 +13,12 @@ const never = () => false; // keeps the calls below from running
 
 describe("typed paths", () => {
   it("answers are typed from the document", () => {
-    expectTypeOf<ChektData<"get", "/partner/v1/dealers/{dealerId}/sites">>().toEqualTypeOf<components["schemas"]["ResponseSiteBasicDto"][]>();
-    expectTypeOf<ChektData<"GET", "/partner/v1/dealers/{dealerId}">>().toEqualTypeOf<components["schemas"]["ResponseDealerDto"]>();
+    expectTypeOf<ChektData<"get", "/partner/v1/dealers/{dealerId}/sites">>().toEqualTypeOf<
+      components["schemas"]["ResponseSiteBasicDto"][]
+    >();
+    expectTypeOf<ChektData<"GET", "/partner/v1/dealers/{dealerId}">>().toEqualTypeOf<
+      components["schemas"]["ResponseDealerDto"]
+    >();
   });
 
   it("wrong paths, methods, params and bodies do not compile", () => {
@@ -22,13 +26,21 @@ describe("typed paths", () => {
       // @ts-expect-error — no such path in the document
       void c.request("GET", "/partner/v1/dealer/{dealerId}/sites", { params: { path: { dealerId: 1 } } });
       // @ts-expect-error — sites have no PATCH
-      void c.request("PATCH", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: 1, siteId: 2 } } });
+      void c.request("PATCH", "/partner/v1/dealers/{dealerId}/sites/{siteId}", {
+        params: { path: { dealerId: 1, siteId: 2 } },
+      });
       // @ts-expect-error — dealerId is required
       void c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: {} } });
-      // @ts-expect-error — security_type is a number 1..4, not text
-      void c.request("PATCH", "/partner/v1/dealers/{dealerId}/sites/{siteId}/arming-settings", { params: { path: { dealerId: 1, siteId: 2 } }, body: { security_type: "video" } });
-      // @ts-expect-error — a create needs its required fields
-      void c.post("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: 1 } }, body: { name: "No external id" } });
+      void c.request("PATCH", "/partner/v1/dealers/{dealerId}/sites/{siteId}/arming-settings", {
+        params: { path: { dealerId: 1, siteId: 2 } },
+        // @ts-expect-error — security_type is a number 1..4, not text
+        body: { security_type: "video" },
+      });
+      void c.post("/partner/v1/dealers/{dealerId}/sites", {
+        params: { path: { dealerId: 1 } },
+        // @ts-expect-error — a create needs its required fields
+        body: { name: "No external id" },
+      });
     }
     expect(c.stats().requests).toBe(0);
   });

@@ -20,7 +20,10 @@ describe("annotationBody", () => {
   });
 
   it("no checklist and no notes: no note at all (CHeKT refuses an empty one)", () => {
-    expect(annotationBody("Test / maintenance", [], [])).toEqual({ source: "chekt-dealer-console", outcome: "Test / maintenance" });
+    expect(annotationBody("Test / maintenance", [], [])).toEqual({
+      source: "chekt-dealer-console",
+      outcome: "Test / maintenance",
+    });
   });
 
   it("a note longer than CHeKT's 2,000 characters is cut with an ellipsis", () => {
@@ -35,29 +38,52 @@ describe("annotationLabel", () => {
     expect(annotationLabel(undefined)).toBeNull();
     expect(annotationLabel({ state: "sent", attempts: 1, lastError: null })).toBe("annotated in CHeKT");
     expect(annotationLabel({ state: "pending", attempts: 0, lastError: null })).toBe("annotation pending");
-    expect(annotationLabel({ state: "pending", attempts: 2, lastError: "429" })).toBe("annotation pending (retrying after 2 attempts)");
+    expect(annotationLabel({ state: "pending", attempts: 2, lastError: "429" })).toBe(
+      "annotation pending (retrying after 2 attempts)",
+    );
     expect(annotationLabel({ state: "failed", attempts: 8, lastError: "503" })).toBe("annotation failed");
-    expect(annotationLabel({ state: "scope_missing", attempts: 1, lastError: "403" })).toBe("annotation not sent: the App key lacks events:write");
-    expect(annotationLabel({ state: "no_key", attempts: 1, lastError: null })).toBe("annotation not sent: no CHeKT App key");
+    expect(annotationLabel({ state: "scope_missing", attempts: 1, lastError: "403" })).toBe(
+      "annotation not sent: the App key lacks events:write",
+    );
+    expect(annotationLabel({ state: "no_key", attempts: 1, lastError: null })).toBe(
+      "annotation not sent: no CHeKT App key",
+    );
   });
 });
 
 describe("schemas", () => {
   it("the answer needs an outcome id; checked steps default to none", () => {
-    const ok = answerSchema.safeParse({ id: "v", action: "disregard", contactId: "3", outcomeId: "1b4e28ba-2fa1-4d2b-883f-0016d3cca427" });
+    const ok = answerSchema.safeParse({
+      id: "v",
+      action: "disregard",
+      contactId: "3",
+      outcomeId: "1b4e28ba-2fa1-4d2b-883f-0016d3cca427",
+    });
     expect(ok.success && ok.data.checkedSteps).toEqual([]);
-    expect(answerSchema.safeParse({ id: "v", action: "disregard", contactId: 3 }).error?.issues[0]?.message).toBe("Choose an outcome");
+    expect(answerSchema.safeParse({ id: "v", action: "disregard", contactId: 3 }).error?.issues[0]?.message).toBe(
+      "Choose an outcome",
+    );
   });
 
   it("outcome labels are trimmed, required and at most 100 characters", () => {
     const base = [{ label: "Police", kind: "dispatch", active: true }];
-    expect(outcomesSchema.safeParse({ outcomes: [...base, { label: "  ", kind: "disregard", active: true }] }).error?.issues[0]?.message).toBe("Give the outcome a label");
-    expect(outcomesSchema.safeParse({ outcomes: [...base, { label: "x".repeat(101), kind: "disregard", active: true }] }).success).toBe(false);
-    expect(outcomesSchema.safeParse({ outcomes: [...base, { label: "Animal", kind: "nothing", active: true }] }).success).toBe(false);
+    expect(
+      outcomesSchema.safeParse({ outcomes: [...base, { label: "  ", kind: "disregard", active: true }] }).error
+        ?.issues[0]?.message,
+    ).toBe("Give the outcome a label");
+    expect(
+      outcomesSchema.safeParse({ outcomes: [...base, { label: "x".repeat(101), kind: "disregard", active: true }] })
+        .success,
+    ).toBe(false);
+    expect(
+      outcomesSchema.safeParse({ outcomes: [...base, { label: "Animal", kind: "nothing", active: true }] }).success,
+    ).toBe(false);
   });
 
   it("a checklist is 'own' with steps or 'inherit'; a step needs text", () => {
-    expect(checklistSchema.safeParse({ mode: "own", steps: [{ text: "", optional: false }] }).error?.issues[0]?.message).toBe("Write the step");
+    expect(
+      checklistSchema.safeParse({ mode: "own", steps: [{ text: "", optional: false }] }).error?.issues[0]?.message,
+    ).toBe("Write the step");
     expect(checklistSchema.safeParse({ siteId: 3, mode: "inherit", steps: [] }).success).toBe(true);
     expect(checklistSchema.safeParse({ mode: "mine", steps: [] }).success).toBe(false);
   });

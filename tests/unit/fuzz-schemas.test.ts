@@ -29,14 +29,32 @@ const MODULES = {
 };
 
 type AnySchema = z.ZodType;
-const isSchema = (v: unknown): v is AnySchema => typeof v === "object" && v !== null && typeof (v as AnySchema).safeParse === "function" && "_zod" in (v as object);
-
+const isSchema = (v: unknown): v is AnySchema =>
+  typeof v === "object" && v !== null && typeof (v as AnySchema).safeParse === "function" && "_zod" in (v as object);
 
 /** Values an attacker or a broken form would send for a field: edge numbers, odd strings, wrong types. */
 const fieldValue = fc.oneof(
   fc.anything(),
   fc.string({ maxLength: 300 }),
-  fc.constantFrom("", " ", "0", "-1", "1e309", "NaN", "__proto__", "constructor", "a".repeat(10_000), "<script>alert(1)</script>", "' OR 1=1 --", "\u0000", "😀", "+1 (555) 000-0000", "UTC", "Mars/Phobos", "null"),
+  fc.constantFrom(
+    "",
+    " ",
+    "0",
+    "-1",
+    "1e309",
+    "NaN",
+    "__proto__",
+    "constructor",
+    "a".repeat(10_000),
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "\u0000",
+    "😀",
+    "+1 (555) 000-0000",
+    "UTC",
+    "Mars/Phobos",
+    "null",
+  ),
   fc.integer(),
   fc.double(),
   fc.constantFrom(0, -0, Number.MAX_SAFE_INTEGER + 1, Number.NaN, Infinity, -Infinity, 2 ** 31, -(2 ** 31) - 1),
@@ -49,11 +67,21 @@ const fieldValue = fc.oneof(
 function keyedObject(keys: string[]) {
   return fc.record(Object.fromEntries(keys.map((k) => [k, fieldValue])), { requiredKeys: [] }).chain((o) =>
     // Sometimes an extra key nobody asked for, including prototype-polluting names.
-    fc.option(fc.tuple(fc.constantFrom("__proto__", "constructor", "extra", "role", "dealerLinkId"), fieldValue), { nil: null }).map((extra) => {
-      const out: Record<string, unknown> = { ...o };
-      if (extra) Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true, configurable: true, writable: true });
-      return out;
-    }),
+    fc
+      .option(fc.tuple(fc.constantFrom("__proto__", "constructor", "extra", "role", "dealerLinkId"), fieldValue), {
+        nil: null,
+      })
+      .map((extra) => {
+        const out: Record<string, unknown> = { ...o };
+        if (extra)
+          Object.defineProperty(out, extra[0], {
+            value: extra[1],
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
+        return out;
+      }),
   );
 }
 
@@ -95,22 +123,58 @@ describe("fuzz: server-action input schemas", async () => {
 
   for (const { name, schema, keys } of found) {
     it(`${name}: arbitrary input never throws`, () => {
-      fc.assert(fc.property(fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true }), (input) => checkOne(schema, input)), { numRuns: 150 });
+      fc.assert(
+        fc.property(
+          fc.anything({
+            withBigInt: true,
+            withDate: true,
+            withMap: true,
+            withSet: true,
+            withNullPrototype: true,
+            withTypedArray: true,
+            withSparseArray: true,
+          }),
+          (input) => checkOne(schema, input),
+        ),
+        { numRuns: 150 },
+      );
     });
     if (keys.length) {
       it(`${name}: its own keys with arbitrary values never throw`, () => {
-        fc.assert(fc.property(keyedObject(keys), (input) => checkOne(schema, input)), { numRuns: 250 });
+        fc.assert(
+          fc.property(keyedObject(keys), (input) => checkOne(schema, input)),
+          { numRuns: 250 },
+        );
       });
     }
   }
 });
 
 describe("fuzz: paste parser and row validation", () => {
-  const cell = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("camera", "bridge", "", '"', '""', "\t", ",", ";", "0", "65", "AA:BB:CC:DD:EE:FF", "aa-bb-cc-dd-ee-f", "=cmd|' /C calc'!A0"));
+  const cell = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom(
+      "camera",
+      "bridge",
+      "",
+      '"',
+      '""',
+      "\t",
+      ",",
+      ";",
+      "0",
+      "65",
+      "AA:BB:CC:DD:EE:FF",
+      "aa-bb-cc-dd-ee-f",
+      "=cmd|' /C calc'!A0",
+    ),
+  );
   const table = fc.array(fc.array(cell, { minLength: 1, maxLength: 10 }), { minLength: 0, maxLength: 40 });
   const text = fc.oneof(
     fc.string({ maxLength: 2000 }),
-    fc.tuple(table, fc.constantFrom("\t", ",", ";"), fc.constantFrom("\n", "\r\n", "\r")).map(([rows, sep, nl]) => rows.map((r) => r.join(sep)).join(nl)),
+    fc
+      .tuple(table, fc.constantFrom("\t", ",", ";"), fc.constantFrom("\n", "\r\n", "\r"))
+      .map(([rows, sep, nl]) => rows.map((r) => r.join(sep)).join(nl)),
   );
 
   it("any pasted text parses, maps and validates without throwing, one result row per data row", () => {

@@ -25,26 +25,61 @@ function sheet(text: string, c: SiteContext = ctx) {
   return { parsed: p, cols, rows: validateSiteRows(applyColumns(p.rows, cols, p.headerDetected, p.lines), c) };
 }
 
-const HEADER = "Site ID,Site name,Time zone,Monitoring station,Account,Address,Arming,Contact 1 name,Contact 1 phone,Contact 1 email,Contact 2 name,Contact 2 mobile";
+const HEADER =
+  "Site ID,Site name,Time zone,Monitoring station,Account,Address,Arming,Contact 1 name,Contact 1 phone,Contact 1 email,Contact 2 name,Contact 2 mobile";
 
 describe("site sheet columns", () => {
   it("maps common header names, contact columns included", () => {
-    const { cols, parsed } = sheet(`${HEADER}\nA-1,Alpha,New York,central monitoring east,100,1 Main St,video,Ann Lee,212 555 0143,ann@x.example,Bo Park,+1 415 555 0101`);
+    const { cols, parsed } = sheet(
+      `${HEADER}\nA-1,Alpha,New York,central monitoring east,100,1 Main St,video,Ann Lee,212 555 0143,ann@x.example,Bo Park,+1 415 555 0101`,
+    );
     expect(parsed.headerDetected).toBe(true);
     expect(cols).toEqual([
-      "external_site_id", "name", "timezone", "station", "account_number", "address1", "arming",
-      "contact1_name", "contact1_phone", "contact1_email", "contact2_name", "contact2_phone",
+      "external_site_id",
+      "name",
+      "timezone",
+      "station",
+      "account_number",
+      "address1",
+      "arming",
+      "contact1_name",
+      "contact1_phone",
+      "contact1_email",
+      "contact2_name",
+      "contact2_phone",
     ]);
   });
 
   it("a valid row becomes a site, its contacts (E.164 phones) and its arming type", () => {
-    const { rows } = sheet(`${HEADER}\nA-1,Alpha,New York,central monitoring east,100,1 Main St,video,Ann Lee,212 555 0143,ANN@x.example,Bo Park,+1 415 555 0101`);
+    const { rows } = sheet(
+      `${HEADER}\nA-1,Alpha,New York,central monitoring east,100,1 Main St,video,Ann Lee,212 555 0143,ANN@x.example,Bo Park,+1 415 555 0101`,
+    );
     expect(rows[0].errors).toEqual({});
     expect(rows[0].item).toEqual({
-      site: { external_site_id: "A-1", name: "Alpha", timezone: "America/New_York", monitoring_station_id: 1, account_number: "100", address1: "1 Main St", address2: undefined },
+      site: {
+        external_site_id: "A-1",
+        name: "Alpha",
+        timezone: "America/New_York",
+        monitoring_station_id: 1,
+        account_number: "100",
+        address1: "1 Main St",
+        address2: undefined,
+      },
       contacts: [
-        { external_contact_id: "A-1-C1", first_name: "Ann", last_name: "Lee", phone_number: "+12125550143", email: "ann@x.example" },
-        { external_contact_id: "A-1-C2", first_name: "Bo", last_name: "Park", phone_number: "+14155550101", email: undefined },
+        {
+          external_contact_id: "A-1-C1",
+          first_name: "Ann",
+          last_name: "Lee",
+          phone_number: "+12125550143",
+          email: "ann@x.example",
+        },
+        {
+          external_contact_id: "A-1-C2",
+          first_name: "Bo",
+          last_name: "Park",
+          phone_number: "+14155550101",
+          email: undefined,
+        },
       ],
       securityType: 3,
     });
@@ -81,7 +116,9 @@ describe("bad input, each a per-row message", () => {
     expect(at(5).errors.contact1_phone).toMatch(/Contact 1: Phone is not a phone number we can dial/);
     expect(at(6).errors.name).toBe("Name is required");
     expect(at(7).errors.external_site_id).toBe('External ID "B-1" is also on sheet line 3');
-    expect(at(8).errors.account_number).toBe('Account number 9000 is already used on this station by "Harbor Logistics" (#5)');
+    expect(at(8).errors.account_number).toBe(
+      'Account number 9000 is already used on this station by "Harbor Logistics" (#5)',
+    );
     expect(at(9).errors.account_number).toBe("Account number 1 is also on sheet line 3 for this station");
     expect(at(10).errors.contact1_name).toBe("Contact 1 needs a first and a last name");
     expect(at(11).errors.name).toMatch(/not UTF-8/);
@@ -99,8 +136,13 @@ describe("generated external IDs", () => {
   });
 
   it("without a pattern an empty ID is an error; {account} collisions are duplicates", () => {
-    expect(sheet("Site ID,Name,Time zone\n,One,UTC", { ...ctx, pattern: null }).rows[0].errors.external_site_id).toMatch(/required/);
-    const { rows } = sheet("Name,Time zone,Account,Station\nOne,UTC,77,Rapid Response\nTwo,UTC,77,Central Monitoring East", { ...ctx, pattern: "ACC-{account}" });
+    expect(
+      sheet("Site ID,Name,Time zone\n,One,UTC", { ...ctx, pattern: null }).rows[0].errors.external_site_id,
+    ).toMatch(/required/);
+    const { rows } = sheet(
+      "Name,Time zone,Account,Station\nOne,UTC,77,Rapid Response\nTwo,UTC,77,Central Monitoring East",
+      { ...ctx, pattern: "ACC-{account}" },
+    );
     expect(rows[0].generatedId).toBe("ACC-77");
     expect(rows[1].errors.external_site_id).toBe('External ID "ACC-77" is also on sheet line 2');
   });
@@ -140,7 +182,9 @@ describe("10,000 rows", () => {
   it("parse + columns + validation take every row (the bench times it in Chromium against 300 ms)", () => {
     const lines = [HEADER];
     for (let i = 0; i < 10_000; i++) {
-      lines.push(`S-${i},Site ${i},New York,Rapid Response,${i},${i} Main St,video,Ann Lee${i % 7},212 555 ${String(1000 + (i % 9000)).padStart(4, "0")},a${i}@x.example,Bo Park,415 555 0101`);
+      lines.push(
+        `S-${i},Site ${i},New York,Rapid Response,${i},${i} Main St,video,Ann Lee${i % 7},212 555 ${String(1000 + (i % 9000)).padStart(4, "0")},a${i}@x.example,Bo Park,415 555 0101`,
+      );
     }
     const { rows } = sheet(lines.join("\n"));
     expect(rows.length).toBe(10_000);
@@ -152,7 +196,10 @@ describe("10,000 rows", () => {
 describe("uploaded files", () => {
   it("reads UTF-8 (with or without a BOM) and refuses other encodings with the file's name", async () => {
     const { decodeSheet } = await import("@/lib/import/read-file");
-    expect(decodeSheet("a.csv", new TextEncoder().encode("\uFEFFName\nCafé"))).toEqual({ ok: true, text: "Name\nCafé" });
+    expect(decodeSheet("a.csv", new TextEncoder().encode("\uFEFFName\nCafé"))).toEqual({
+      ok: true,
+      text: "Name\nCafé",
+    });
     const latin1 = Uint8Array.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0x43, 0x61, 0x66, 0xe9]);
     const bad = decodeSheet("sites.csv", latin1);
     expect(bad.ok).toBe(false);

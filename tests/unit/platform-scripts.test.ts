@@ -44,11 +44,18 @@ describe("loadEnv", () => {
   it("takes .env over .env.example and never overrides the real environment", () => {
     const root = tempDir();
     fs.writeFileSync(path.join(root, ".env"), "PLATFORM_A=from-env-file\n");
-    fs.writeFileSync(path.join(root, ".env.example"), "PLATFORM_A=from-example\nPLATFORM_B=from-example\nPLATFORM_C=from-example\n");
+    fs.writeFileSync(
+      path.join(root, ".env.example"),
+      "PLATFORM_A=from-example\nPLATFORM_B=from-example\nPLATFORM_C=from-example\n",
+    );
     process.env.PLATFORM_C = "real";
     try {
       loadEnv([".env", ".env.example"], root);
-      expect([process.env.PLATFORM_A, process.env.PLATFORM_B, process.env.PLATFORM_C]).toEqual(["from-env-file", "from-example", "real"]);
+      expect([process.env.PLATFORM_A, process.env.PLATFORM_B, process.env.PLATFORM_C]).toEqual([
+        "from-env-file",
+        "from-example",
+        "real",
+      ]);
     } finally {
       for (const k of ["PLATFORM_A", "PLATFORM_B", "PLATFORM_C"]) delete process.env[k];
     }
@@ -61,7 +68,9 @@ describe("loadEnv", () => {
 
 describe("withDatabase", () => {
   it("swaps only the database, keeping credentials, host, port and options", () => {
-    expect(withDatabase("postgres://u:p%40ss@127.0.0.1:5433/app?sslmode=disable", "other")).toBe("postgres://u:p%40ss@127.0.0.1:5433/other?sslmode=disable");
+    expect(withDatabase("postgres://u:p%40ss@127.0.0.1:5433/app?sslmode=disable", "other")).toBe(
+      "postgres://u:p%40ss@127.0.0.1:5433/other?sslmode=disable",
+    );
   });
 });
 
@@ -70,7 +79,10 @@ describe("freePort", () => {
     const port = await freePort();
     const net = await import("node:net");
     await new Promise<void>((resolve, reject) => {
-      const server = net.createServer().once("error", reject).listen(port, "127.0.0.1", () => server.close(() => resolve()));
+      const server = net
+        .createServer()
+        .once("error", reject)
+        .listen(port, "127.0.0.1", () => server.close(() => resolve()));
     });
     expect(port).toBeGreaterThan(1024);
   });

@@ -32,14 +32,19 @@ describe("simulator list controls", () => {
 
   it("never throws anything but a 400 SimError for any filter string", () => {
     fc.assert(
-      fc.property(fc.array(fc.string(), { maxLength: 3 }), fc.option(fc.string()), fc.option(fc.string()), (filter, sort, fields) => {
-        try {
-          run({ filter, sort: sort ?? undefined, fields: fields ?? undefined });
-        } catch (e) {
-          expect(e).toBeInstanceOf(SimError);
-          expect((e as SimError).status).toBe(400);
-        }
-      }),
+      fc.property(
+        fc.array(fc.string(), { maxLength: 3 }),
+        fc.option(fc.string()),
+        fc.option(fc.string()),
+        (filter, sort, fields) => {
+          try {
+            run({ filter, sort: sort ?? undefined, fields: fields ?? undefined });
+          } catch (e) {
+            expect(e).toBeInstanceOf(SimError);
+            expect((e as SimError).status).toBe(400);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -4,7 +4,10 @@ import { RateLimiter } from "../../simulator/rate-limit";
 
 describe("simulator token bucket", () => {
   it("allows the burst, then one request per 1/rate, per key", () => {
-    const rl = new RateLimiter(() => 60, () => 5);
+    const rl = new RateLimiter(
+      () => 60,
+      () => 5,
+    );
     const t = 1_000_000;
     for (let i = 0; i < 5; i++) expect(rl.take("a", t).allowed).toBe(true);
     const refused = rl.take("a", t);
@@ -17,7 +20,10 @@ describe("simulator token bucket", () => {
   });
 
   it("never holds more than the burst after a long idle time", () => {
-    const rl = new RateLimiter(() => 600, () => 3);
+    const rl = new RateLimiter(
+      () => 600,
+      () => 3,
+    );
     rl.take("k", 0);
     expect(rl.peek("k", 3_600_000).remaining).toBe(3);
   });

@@ -12,17 +12,45 @@ import {
 describe("sites table state in the URL", () => {
   it("defaults everything from an empty URL", () => {
     const s = parseSiteListState({});
-    expect(s).toEqual({ q: "", active: "", tz: "", station: "", ready: "", sort: "name", dir: "asc", page: 1, per: 25, cols: DEFAULT_SITE_COLUMNS });
+    expect(s).toEqual({
+      q: "",
+      active: "",
+      tz: "",
+      station: "",
+      ready: "",
+      sort: "name",
+      dir: "asc",
+      page: 1,
+      per: 25,
+      cols: DEFAULT_SITE_COLUMNS,
+    });
     expect(siteListSearch(s)).toBe("");
   });
   it("reads every control and writes it back the same", () => {
     const search = "?q=HQ&active=1&tz=Asia%2FSeoul&sort=created_at&dir=desc&page=3&per=50&cols=name%2Ctimezone";
     const s = parseSiteListState(Object.fromEntries(new URLSearchParams(search)));
-    expect(s).toMatchObject({ q: "HQ", active: "1", tz: "Asia/Seoul", sort: "created_at", dir: "desc", page: 3, per: 50, cols: ["name", "timezone"] });
+    expect(s).toMatchObject({
+      q: "HQ",
+      active: "1",
+      tz: "Asia/Seoul",
+      sort: "created_at",
+      dir: "desc",
+      page: 3,
+      per: 50,
+      cols: ["name", "timezone"],
+    });
     expect(siteListSearch(s)).toBe(search);
   });
   it("falls back per control on nonsense instead of failing the page", () => {
-    const s = parseSiteListState({ sort: "password", dir: "sideways", page: "-4", per: "1000000", active: "yes", tz: "Mars/Base", cols: "secret,evil" });
+    const s = parseSiteListState({
+      sort: "password",
+      dir: "sideways",
+      page: "-4",
+      per: "1000000",
+      active: "yes",
+      tz: "Mars/Base",
+      cols: "secret,evil",
+    });
     expect(s).toEqual(parseSiteListState({}));
   });
   it("keeps name as a column and drops unknown ones", () => {
@@ -34,7 +62,16 @@ describe("sites table state in the URL", () => {
     expect(withSiteListChanges(s, { page: 5 }).page).toBe(5);
   });
   it("asks CHeKT for one page, the chosen columns and every filter", () => {
-    const s = parseSiteListState({ q: "a.b", active: "0", tz: "UTC", sort: "timezone", dir: "desc", page: "3", per: "50", cols: "timezone" });
+    const s = parseSiteListState({
+      q: "a.b",
+      active: "0",
+      tz: "UTC",
+      sort: "timezone",
+      dir: "desc",
+      page: "3",
+      per: "50",
+      cols: "timezone",
+    });
     expect(siteListControls(s)).toEqual({
       fields: ["site_id", "name", "timezone"],
       filter: [
@@ -57,12 +94,17 @@ describe("search text becomes a literal, case-insensitive regex", () => {
   });
   it("matches exactly the names that contain the text, ignoring case", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (needle, before, after) => {
-        const re = new RegExp(literalCaseInsensitiveRegex(needle), "u");
-        const hay = before + needle.toUpperCase() + after;
-        // Upper-casing can change length (ß → SS); compare only where it does not.
-        if (needle.toUpperCase().length === needle.length) expect(re.test(hay)).toBe(true);
-      }),
+      fc.property(
+        fc.string({ maxLength: 12 }),
+        fc.string({ maxLength: 20 }),
+        fc.string({ maxLength: 20 }),
+        (needle, before, after) => {
+          const re = new RegExp(literalCaseInsensitiveRegex(needle), "u");
+          const hay = before + needle.toUpperCase() + after;
+          // Upper-casing can change length (ß → SS); compare only where it does not.
+          if (needle.toUpperCase().length === needle.length) expect(re.test(hay)).toBe(true);
+        },
+      ),
     );
   });
   it("does not match names that only look alike", () => {
@@ -74,7 +116,11 @@ describe("search text becomes a literal, case-insensitive regex", () => {
 
 describe("column chooser", () => {
   it("reads repeated cols from a GET form the same as a comma list", () => {
-    expect(parseSiteListState({ cols: ["timezone", "is_activated"] }).cols).toEqual(["name", "timezone", "is_activated"]);
+    expect(parseSiteListState({ cols: ["timezone", "is_activated"] }).cols).toEqual([
+      "name",
+      "timezone",
+      "is_activated",
+    ]);
   });
   it("filters by monitoring station from the station page's link", () => {
     const s = parseSiteListState({ station: "12" });

@@ -6,7 +6,13 @@ vi.hoisted(() => {
 });
 import { authorizeUrl, callbackUrl, newPkce, openPending, sameState, sealPending } from "@/lib/chekt/api/oauth";
 
-const pending = { state: "s".repeat(32), verifier: "v".repeat(43), external_dealer_id: "coastal-guard", company_name: "Coastal Guard", userId: "u1" };
+const pending = {
+  state: "s".repeat(32),
+  verifier: "v".repeat(43),
+  external_dealer_id: "coastal-guard",
+  company_name: "Coastal Guard",
+  userId: "u1",
+};
 
 describe("connecting a dealer: PKCE, state and the sealed cookie", () => {
   it("makes an S256 challenge CHeKT can check against the verifier", () => {
@@ -18,7 +24,12 @@ describe("connecting a dealer: PKCE, state and the sealed cookie", () => {
   it("sends the admin to CHeKT's approval page with everything the flow needs", () => {
     const url = new URL(authorizeUrl({ state: "abc", challenge: "x".repeat(43) }));
     expect(url.pathname).toBe("/oauth/authorize");
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ response_type: "code", code_challenge_method: "S256", state: "abc", redirect_uri: callbackUrl() });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      response_type: "code",
+      code_challenge_method: "S256",
+      state: "abc",
+      redirect_uri: callbackUrl(),
+    });
     expect(callbackUrl()).toMatch(/\/api\/dealers\/callback$/);
   });
   it("reads back its own cookie and nothing else", () => {

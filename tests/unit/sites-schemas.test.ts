@@ -50,12 +50,31 @@ describe("time zones", () => {
 });
 
 describe("site form", () => {
-  const good = { external_site_id: "site-001", name: " Gangnam HQ ", timezone: "Asia/Seoul", monitoring_station_id: "12", account_number: "", address1: "123 Teheran-ro", address2: "" };
+  const good = {
+    external_site_id: "site-001",
+    name: " Gangnam HQ ",
+    timezone: "Asia/Seoul",
+    monitoring_station_id: "12",
+    account_number: "",
+    address1: "123 Teheran-ro",
+    address2: "",
+  };
   it("turns form strings into CHeKT's body", () => {
-    expect(createSiteSchema.parse(good)).toEqual({ external_site_id: "site-001", name: "Gangnam HQ", timezone: "Asia/Seoul", monitoring_station_id: 12, address1: "123 Teheran-ro" });
+    expect(createSiteSchema.parse(good)).toEqual({
+      external_site_id: "site-001",
+      name: "Gangnam HQ",
+      timezone: "Asia/Seoul",
+      monitoring_station_id: 12,
+      address1: "123 Teheran-ro",
+    });
   });
   it("explains every bad field by name", () => {
-    const r = createSiteSchema.safeParse({ external_site_id: "has space", name: "", timezone: "Nowhere/City", monitoring_station_id: "abc" });
+    const r = createSiteSchema.safeParse({
+      external_site_id: "has space",
+      name: "",
+      timezone: "Nowhere/City",
+      monitoring_station_id: "abc",
+    });
     expect(fieldErrors(r)).toEqual({
       external_site_id: expect.stringMatching(/Site ID may hold/),
       name: "Name is required",
@@ -65,13 +84,24 @@ describe("site form", () => {
   });
   it("refuses a missing external ID and an overlong name", () => {
     const r = createSiteSchema.safeParse({ name: "x".repeat(121), timezone: "UTC" });
-    expect(fieldErrors(r)).toEqual({ external_site_id: "Site ID is required", name: "Name must be at most 120 characters" });
+    expect(fieldErrors(r)).toEqual({
+      external_site_id: "Site ID is required",
+      name: "Name must be at most 120 characters",
+    });
   });
 });
 
 describe("contact form", () => {
   it("normalises the phone and lower-cases the email", () => {
-    expect(createContactSchema.parse({ external_contact_id: "c-1", first_name: "Ana", last_name: "Lee", phone_number: "(212) 555-0143", email: "Ana@Example.COM" })).toEqual({
+    expect(
+      createContactSchema.parse({
+        external_contact_id: "c-1",
+        first_name: "Ana",
+        last_name: "Lee",
+        phone_number: "(212) 555-0143",
+        email: "Ana@Example.COM",
+      }),
+    ).toEqual({
       external_contact_id: "c-1",
       first_name: "Ana",
       last_name: "Lee",
@@ -80,11 +110,28 @@ describe("contact form", () => {
     });
   });
   it("refuses a bad email and an undiallable phone before anything is sent", () => {
-    const r = createContactSchema.safeParse({ external_contact_id: "c-1", first_name: "Ana", last_name: "Lee", phone_number: "123", email: "ana@" });
-    expect(fieldErrors(r)).toEqual({ phone_number: expect.stringMatching(/not a phone number/), email: expect.stringMatching(/not a valid email/) });
+    const r = createContactSchema.safeParse({
+      external_contact_id: "c-1",
+      first_name: "Ana",
+      last_name: "Lee",
+      phone_number: "123",
+      email: "ana@",
+    });
+    expect(fieldErrors(r)).toEqual({
+      phone_number: expect.stringMatching(/not a phone number/),
+      email: expect.stringMatching(/not a valid email/),
+    });
   });
   it("leaves out optional fields left empty", () => {
-    expect(createContactSchema.parse({ external_contact_id: "c-2", first_name: "A", last_name: "B", phone_number: " ", email: "" })).toEqual({ external_contact_id: "c-2", first_name: "A", last_name: "B" });
+    expect(
+      createContactSchema.parse({
+        external_contact_id: "c-2",
+        first_name: "A",
+        last_name: "B",
+        phone_number: " ",
+        email: "",
+      }),
+    ).toEqual({ external_contact_id: "c-2", first_name: "A", last_name: "B" });
   });
 });
 
@@ -97,7 +144,9 @@ describe("station and dealer forms", () => {
     });
   });
   it("checks the dealer ID we give CHeKT", () => {
-    expect(connectDealerSchema.safeParse({ external_dealer_id: "coastal-guard", company_name: "Coastal Guard" }).success).toBe(true);
+    expect(
+      connectDealerSchema.safeParse({ external_dealer_id: "coastal-guard", company_name: "Coastal Guard" }).success,
+    ).toBe(true);
     expect(fieldErrors(connectDealerSchema.safeParse({ external_dealer_id: "-x", company_name: " " }))).toEqual({
       external_dealer_id: expect.stringMatching(/must start with a letter or digit/),
       company_name: "Company name is required",
@@ -127,7 +176,11 @@ describe("arming", () => {
 describe("edit forms send only changes and clear with null", () => {
   it("turns an emptied optional field into null and leaves untouched ones out", async () => {
     const { updateSiteSchema } = await import("@/lib/schemas/site");
-    expect(updateSiteSchema.parse({ site_id: "5", address2: "  ", name: "New name" })).toEqual({ site_id: 5, address2: null, name: "New name" });
+    expect(updateSiteSchema.parse({ site_id: "5", address2: "  ", name: "New name" })).toEqual({
+      site_id: 5,
+      address2: null,
+      name: "New name",
+    });
   });
   it("still refuses to empty a required field", async () => {
     const { updateSiteSchema } = await import("@/lib/schemas/site");
@@ -145,11 +198,19 @@ describe("edit forms send only changes and clear with null", () => {
   });
   it("normalises a changed phone and clears an emptied email on a contact", async () => {
     const { updateContactSchema } = await import("@/lib/schemas/contact");
-    expect(updateContactSchema.parse({ site_id: 1, contact_id: 2, phone_number: "212 555 0143", email: "" })).toEqual({ site_id: 1, contact_id: 2, phone_number: "+12125550143", email: null });
+    expect(updateContactSchema.parse({ site_id: 1, contact_id: 2, phone_number: "212 555 0143", email: "" })).toEqual({
+      site_id: 1,
+      contact_id: 2,
+      phone_number: "+12125550143",
+      email: null,
+    });
   });
   it("refuses a bad changed email on the dealer profile", async () => {
     const { updateDealerSchema } = await import("@/lib/schemas/dealer");
     const r = updateDealerSchema.safeParse({ company_email: "not-an-email" });
-    expect(r.error?.issues[0]).toMatchObject({ path: ["company_email"], message: expect.stringMatching(/not a valid email/) });
+    expect(r.error?.issues[0]).toMatchObject({
+      path: ["company_email"],
+      message: expect.stringMatching(/not a valid email/),
+    });
   });
 });

@@ -26,9 +26,21 @@ function item(id: string, over: { state?: string; occurredS?: number; windowS?: 
 describe("escalationOf: colour as the time runs out", () => {
   it("is normal with more than half the time left, amber under half, red under M seconds", () => {
     const claimed = item("a", { state: "claimed" });
-    expect(escalationOf(claimed, at(299), DEFAULT_ESCALATION)).toMatchObject({ urgency: "normal", urgencyLabel: "", escalated: false });
-    expect(escalationOf(claimed, at(301), DEFAULT_ESCALATION)).toMatchObject({ urgency: "amber", urgencyLabel: "Less than half the time left", escalated: false });
-    expect(escalationOf(claimed, at(480), DEFAULT_ESCALATION)).toMatchObject({ urgency: "amber", escalated: false, leftS: 120 });
+    expect(escalationOf(claimed, at(299), DEFAULT_ESCALATION)).toMatchObject({
+      urgency: "normal",
+      urgencyLabel: "",
+      escalated: false,
+    });
+    expect(escalationOf(claimed, at(301), DEFAULT_ESCALATION)).toMatchObject({
+      urgency: "amber",
+      urgencyLabel: "Less than half the time left",
+      escalated: false,
+    });
+    expect(escalationOf(claimed, at(480), DEFAULT_ESCALATION)).toMatchObject({
+      urgency: "amber",
+      escalated: false,
+      leftS: 120,
+    });
     expect(escalationOf(claimed, at(481), DEFAULT_ESCALATION)).toMatchObject({
       urgency: "red",
       urgencyLabel: "Under 2 min left",
@@ -39,13 +51,22 @@ describe("escalationOf: colour as the time runs out", () => {
   });
 
   it("goes straight to red when the whole window is shorter than M", () => {
-    expect(escalationOf(item("a", { state: "claimed", windowS: 90 }), at(0), DEFAULT_ESCALATION)).toMatchObject({ urgency: "red", escalated: true });
+    expect(escalationOf(item("a", { state: "claimed", windowS: 90 }), at(0), DEFAULT_ESCALATION)).toMatchObject({
+      urgency: "red",
+      escalated: true,
+    });
   });
 
   it("uses the dealer's M", () => {
     const settings = { unclaimedSeconds: 600, remainingSeconds: 30 };
-    expect(escalationOf(item("a", { state: "claimed" }), at(569), settings)).toMatchObject({ urgency: "amber", escalated: false });
-    expect(escalationOf(item("a", { state: "claimed" }), at(571), settings)).toMatchObject({ urgency: "red", urgencyLabel: "Under 30 s left" });
+    expect(escalationOf(item("a", { state: "claimed" }), at(569), settings)).toMatchObject({
+      urgency: "amber",
+      escalated: false,
+    });
+    expect(escalationOf(item("a", { state: "claimed" }), at(571), settings)).toMatchObject({
+      urgency: "red",
+      urgencyLabel: "Under 30 s left",
+    });
   });
 });
 
@@ -61,27 +82,46 @@ describe("escalationOf: unclaimed for N seconds", () => {
   });
 
   it("never escalates a claimed alarm for waiting, only for running out", () => {
-    expect(escalationOf(item("a", { state: "claimed" }), at(400), DEFAULT_ESCALATION)).toMatchObject({ escalated: false, unclaimedForS: 0 });
+    expect(escalationOf(item("a", { state: "claimed" }), at(400), DEFAULT_ESCALATION)).toMatchObject({
+      escalated: false,
+      unclaimedForS: 0,
+    });
   });
 
   it("uses the dealer's N", () => {
     const settings = { unclaimedSeconds: 15, remainingSeconds: 120 };
     expect(escalationOf(item("a"), at(14), settings).escalated).toBe(false);
-    expect(escalationOf(item("a"), at(15), settings)).toMatchObject({ escalated: true, reason: "Unclaimed for over 15 s" });
+    expect(escalationOf(item("a"), at(15), settings)).toMatchObject({
+      escalated: true,
+      reason: "Unclaimed for over 15 s",
+    });
   });
 
   it("counts nothing negative when the alarm's clock is ahead of ours", () => {
-    expect(escalationOf(item("a", { occurredS: 30 }), at(0), DEFAULT_ESCALATION)).toMatchObject({ unclaimedForS: 0, escalated: false });
+    expect(escalationOf(item("a", { occurredS: 30 }), at(0), DEFAULT_ESCALATION)).toMatchObject({
+      unclaimedForS: 0,
+      escalated: false,
+    });
   });
 });
 
 describe("summarizeEscalations: the admins' banner", () => {
   it("says nothing when nothing escalated", () => {
-    expect(summarizeEscalations([item("a"), item("b", { state: "claimed" })], at(10), DEFAULT_ESCALATION)).toEqual({ ids: [], unclaimed: 0, runningOut: 0, message: "" });
+    expect(summarizeEscalations([item("a"), item("b", { state: "claimed" })], at(10), DEFAULT_ESCALATION)).toEqual({
+      ids: [],
+      unclaimed: 0,
+      runningOut: 0,
+      message: "",
+    });
   });
 
   it("counts unclaimed and running-out alarms apart, in queue order", () => {
-    const items = [item("late", { occurredS: -500 }), item("mine", { state: "claimed", occurredS: -500 }), item("fresh", { occurredS: 0 }), item("waiting", { occurredS: -61 })];
+    const items = [
+      item("late", { occurredS: -500 }),
+      item("mine", { state: "claimed", occurredS: -500 }),
+      item("fresh", { occurredS: 0 }),
+      item("waiting", { occurredS: -61 }),
+    ];
     expect(summarizeEscalations(items, at(0), DEFAULT_ESCALATION)).toEqual({
       ids: ["late", "mine", "waiting"],
       unclaimed: 2,
@@ -91,7 +131,9 @@ describe("summarizeEscalations: the admins' banner", () => {
   });
 
   it("uses the singular for one alarm", () => {
-    expect(summarizeEscalations([item("a")], at(61), DEFAULT_ESCALATION).message).toBe("1 alarm unclaimed for over 60 s");
+    expect(summarizeEscalations([item("a")], at(61), DEFAULT_ESCALATION).message).toBe(
+      "1 alarm unclaimed for over 60 s",
+    );
   });
 });
 

@@ -1,16 +1,50 @@
 // The queue's merge rules: a late list answer never removes or rolls back what the live stream
 // delivered after the list was read; removals are final; the order is priority, then deadline.
 import { describe, expect, it } from "vitest";
-import { applyList, applyLocal, applyRemove, applyUpsert, COMMIT_SLACK_MS, EMPTY_QUEUE, parseSort, sortQueue } from "@/lib/verifications/merge";
+import {
+  applyList,
+  applyLocal,
+  applyRemove,
+  applyUpsert,
+  COMMIT_SLACK_MS,
+  EMPTY_QUEUE,
+  parseSort,
+  sortQueue,
+} from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
 
 const T = Date.parse("2026-12-01T15:00:00Z");
 function item(id: string, version: number, over: Partial<QueueItem> = {}): QueueItem {
   return {
-    id, alarmId: `alm_${id}`, siteId: 1, siteName: "Camden Office Suites", siteTimezone: null, deviceId: null, zoneNumber: null, contactId: null, eventCode: null,
-    description: "Panic", occurredAt: new Date(T - 60_000).toISOString(), expiresAt: new Date(T + 600_000).toISOString(), state: "pending", claimedByMe: false,
-    claimedByName: null, claimedAt: null, answeredByName: null, answeredAt: null, answerAction: null, answerError: null, priority: null, trigger: null, location: null,
-    alarmState: null, snapshots: [], updatedAt: new Date(version).toISOString(), version, answerStored: null, ...over,
+    id,
+    alarmId: `alm_${id}`,
+    siteId: 1,
+    siteName: "Camden Office Suites",
+    siteTimezone: null,
+    deviceId: null,
+    zoneNumber: null,
+    contactId: null,
+    eventCode: null,
+    description: "Panic",
+    occurredAt: new Date(T - 60_000).toISOString(),
+    expiresAt: new Date(T + 600_000).toISOString(),
+    state: "pending",
+    claimedByMe: false,
+    claimedByName: null,
+    claimedAt: null,
+    answeredByName: null,
+    answeredAt: null,
+    answerAction: null,
+    answerError: null,
+    priority: null,
+    trigger: null,
+    location: null,
+    alarmState: null,
+    snapshots: [],
+    updatedAt: new Date(version).toISOString(),
+    version,
+    answerStored: null,
+    ...over,
   };
 }
 const ids = (s: { items: QueueItem[] }) => s.items.map((i) => i.id).sort();
@@ -69,10 +103,20 @@ describe("sortQueue", () => {
     item("low-later", T, { priority: "low", expiresAt: later }),
   ];
   it("priority first (critical above a sooner high), then the nearest deadline", () => {
-    expect(sortQueue(q, "priority").map((i) => i.id)).toEqual(["critical-later", "high-soon", "low-later", "none-soon"]);
+    expect(sortQueue(q, "priority").map((i) => i.id)).toEqual([
+      "critical-later",
+      "high-soon",
+      "low-later",
+      "none-soon",
+    ]);
   });
   it("deadline only when the operator switches", () => {
-    expect(sortQueue(q, "deadline").map((i) => i.id)).toEqual(["high-soon", "none-soon", "critical-later", "low-later"]);
+    expect(sortQueue(q, "deadline").map((i) => i.id)).toEqual([
+      "high-soon",
+      "none-soon",
+      "critical-later",
+      "low-later",
+    ]);
   });
   it("reads the URL's sort, priority by default", () => {
     expect(parseSort("deadline")).toBe("deadline");

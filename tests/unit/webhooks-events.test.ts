@@ -26,17 +26,43 @@ describe("tolerant reading of event payloads", () => {
       type: "verification.requested",
       created_at: "2026-11-24T12:00:00Z",
       extra: true,
-      data: { verification_id: "v-1", alarm_id: "alm_3", site_id: "site_9", device_id: "dev_4", contact_id: "contact_5", zone_number: 2, occurred_at: "2026-11-24 11:59:00", expires_at: "2026-11-24T12:10:00Z", surprise: "ok" },
+      data: {
+        verification_id: "v-1",
+        alarm_id: "alm_3",
+        site_id: "site_9",
+        device_id: "dev_4",
+        contact_id: "contact_5",
+        zone_number: 2,
+        occurred_at: "2026-11-24 11:59:00",
+        expires_at: "2026-11-24T12:10:00Z",
+        surprise: "ok",
+      },
     });
     expect(r.ok).toBe(true);
     if (r.ok && r.event.type === "verification.requested") {
-      expect(r.event.data).toMatchObject({ verification_id: "v-1", alarm_id: "alm_3", site_id: 9, device_id: 4, contact_id: 5, zone_number: "2" });
+      expect(r.event.data).toMatchObject({
+        verification_id: "v-1",
+        alarm_id: "alm_3",
+        site_id: 9,
+        device_id: 4,
+        contact_id: 5,
+        zone_number: "2",
+      });
     }
   });
 
   it("keeps an unknown type apart from an invalid event, and names the bad field", () => {
-    expect(parseEvent({ id: "evt_2", type: "ping", created_at: "2026-11-24T12:00:00Z", data: {} })).toMatchObject({ ok: false, kind: "unknown_type", type: "ping" });
-    const bad = parseEvent({ id: "evt_3", type: "alarm.created", created_at: "2026-11-24T12:00:00Z", data: { site_id: 1 } });
+    expect(parseEvent({ id: "evt_2", type: "ping", created_at: "2026-11-24T12:00:00Z", data: {} })).toMatchObject({
+      ok: false,
+      kind: "unknown_type",
+      type: "ping",
+    });
+    const bad = parseEvent({
+      id: "evt_3",
+      type: "alarm.created",
+      created_at: "2026-11-24T12:00:00Z",
+      data: { site_id: 1 },
+    });
     expect(bad).toMatchObject({ ok: false, kind: "invalid", id: "evt_3" });
     if (!bad.ok && bad.kind === "invalid") expect(bad.message).toContain("alarm_id");
     expect(parseEvent({ type: "alarm.created" })).toMatchObject({ ok: false, kind: "invalid" });
@@ -57,7 +83,10 @@ describe("readBodyLimited", () => {
         c.enqueue(new Uint8Array(1000));
       },
     });
-    const r = await readBodyLimited(new Request("http://x", { method: "POST", body, duplex: "half" } as RequestInit), 4500);
+    const r = await readBodyLimited(
+      new Request("http://x", { method: "POST", body, duplex: "half" } as RequestInit),
+      4500,
+    );
     expect(r).toMatchObject({ ok: false });
     expect(pulled).toBeLessThan(10);
   });
@@ -65,7 +94,13 @@ describe("readBodyLimited", () => {
 
 describe("history filters from the URL", () => {
   it("accepts a full, valid filter with an inclusive end day", () => {
-    const r = parseHistoryParams({ state: "dispatched", site: "3", operator: " Ann ", from: "2026-11-01", to: "2026-11-24" });
+    const r = parseHistoryParams({
+      state: "dispatched",
+      site: "3",
+      operator: " Ann ",
+      from: "2026-11-01",
+      to: "2026-11-24",
+    });
     expect(r.errors).toEqual([]);
     expect(r.filter).toMatchObject({ state: "dispatched", siteId: 3, operator: "Ann" });
     expect(r.filter.to?.toISOString()).toBe("2026-11-25T00:00:00.000Z");
@@ -75,6 +110,8 @@ describe("history filters from the URL", () => {
     expect(r.errors.join(" ")).toMatch(/state: Unknown state/);
     expect(r.errors.join(" ")).toMatch(/site:/);
     expect(r.errors.join(" ")).toMatch(/from: Dates look like 2026-11-24/);
-    expect(parseHistoryParams({ from: "2026-11-24", to: "2026-11-01" }).errors).toEqual(["to: must be on or after from"]);
+    expect(parseHistoryParams({ from: "2026-11-24", to: "2026-11-01" }).errors).toEqual([
+      "to: must be on or after from",
+    ]);
   });
 });

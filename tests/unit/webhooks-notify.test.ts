@@ -6,11 +6,20 @@ import { parseVerificationMessages } from "@/lib/webhooks/notify";
 
 describe("parseVerificationMessages", () => {
   it("reads a single verification", () => {
-    expect(parseVerificationMessages(JSON.stringify({ id: "v1", dealer: "dl_a", state: "claimed", at: 1000 }))).toEqual([{ id: "v1", dealer: "dl_a", state: "claimed", at: 1000 }]);
+    expect(parseVerificationMessages(JSON.stringify({ id: "v1", dealer: "dl_a", state: "claimed", at: 1000 }))).toEqual(
+      [{ id: "v1", dealer: "dl_a", state: "claimed", at: 1000 }],
+    );
   });
 
   it("reads a batch as one message per listed verification, all of the batch's dealer", () => {
-    const payload = JSON.stringify({ dealer: "dl_a", at: 2000, items: [{ id: "v1", state: "pending" }, { id: "v2", state: "cancelled" }] });
+    const payload = JSON.stringify({
+      dealer: "dl_a",
+      at: 2000,
+      items: [
+        { id: "v1", state: "pending" },
+        { id: "v2", state: "cancelled" },
+      ],
+    });
     expect(parseVerificationMessages(payload)).toEqual([
       { id: "v1", dealer: "dl_a", state: "pending", at: 2000 },
       { id: "v2", dealer: "dl_a", state: "cancelled", at: 2000 },
@@ -18,7 +27,11 @@ describe("parseVerificationMessages", () => {
   });
 
   it("skips malformed entries of a batch and ignores foreign or broken payloads", () => {
-    const payload = JSON.stringify({ dealer: "dl_a", at: 1, items: [{ id: "v1" }, null, 7, { id: "v2", state: "pending", dealer: "dl_b" }] });
+    const payload = JSON.stringify({
+      dealer: "dl_a",
+      at: 1,
+      items: [{ id: "v1" }, null, 7, { id: "v2", state: "pending", dealer: "dl_b" }],
+    });
     expect(parseVerificationMessages(payload)).toEqual([{ id: "v2", dealer: "dl_a", state: "pending", at: 1 }]);
     expect(parseVerificationMessages("not json")).toEqual([]);
     expect(parseVerificationMessages(undefined)).toEqual([]);

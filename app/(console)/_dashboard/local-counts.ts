@@ -1,7 +1,15 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 
-export type WaitingVerification = { id: string; siteId: number; description: string | null; occurredAt: Date; expiresAt: Date; state: string; claimedByName: string | null };
+export type WaitingVerification = {
+  id: string;
+  siteId: number;
+  description: string | null;
+  occurredAt: Date;
+  expiresAt: Date;
+  state: string;
+  claimedByName: string | null;
+};
 export type LocalCounts = { openVerifications: number; activeBulkJobs: number; waiting: WaitingVerification[] };
 
 const OPEN = ["pending", "claimed"] as const;
@@ -16,7 +24,15 @@ export async function getLocalCounts(dealerLinkId: string, now = new Date()): Pr
       where: open,
       orderBy: { expiresAt: "asc" },
       take: 5,
-      select: { id: true, siteId: true, description: true, occurredAt: true, expiresAt: true, state: true, claimedByName: true },
+      select: {
+        id: true,
+        siteId: true,
+        description: true,
+        occurredAt: true,
+        expiresAt: true,
+        state: true,
+        claimedByName: true,
+      },
     }),
   ]);
   return { openVerifications, activeBulkJobs, waiting };

@@ -38,7 +38,9 @@ export const disableTwoFactorAction = actionClient
   .action(async ({ parsedInput, ctx }) => {
     await checkCurrentPassword(ctx.user.id, parsedInput.password, "password");
     if (!(await checkSecondFactor(prisma, ctx.user.id, parsedInput.code, env.SECRETS_ENCRYPTION_KEY))) {
-      throw new ActionError("wrong_code", "That code is not right.", { code: "Not a current code or an unused recovery code" });
+      throw new ActionError("wrong_code", "That code is not right.", {
+        code: "Not a current code or an unused recovery code",
+      });
     }
     await ctx.commit({ externalId: ctx.user.id, after: { enabled: false } }, async () => {
       try {
@@ -57,7 +59,9 @@ export const newRecoveryCodesAction = actionClient
   .inputSchema(z.object({ code: codeField }))
   .action(async ({ parsedInput, ctx }) => {
     if (!(await checkSecondFactor(prisma, ctx.user.id, parsedInput.code, env.SECRETS_ENCRYPTION_KEY))) {
-      throw new ActionError("wrong_code", "That code is not right.", { code: "Not a current code or an unused recovery code" });
+      throw new ActionError("wrong_code", "That code is not right.", {
+        code: "Not a current code or an unused recovery code",
+      });
     }
     const codes = await ctx.commit({ externalId: ctx.user.id, after: { regenerated: true } }, () =>
       regenerateRecoveryCodes(prisma, ctx.user.id),
@@ -70,9 +74,15 @@ export const setDealerTwoFactorAction = actionClient
   .metadata({ name: "dealer.require_two_factor", role: "admin", objectKind: "dealer" })
   .inputSchema(z.object({ dealerLinkId: z.string().min(1), required: z.boolean() }))
   .action(async ({ parsedInput, ctx }) => {
-    await ctx.commit({ dealerLinkId: parsedInput.dealerLinkId, after: { requireTwoFactor: parsedInput.required } }, async (tx) => {
-      const { count } = await tx.dealerLink.updateMany({ where: { id: parsedInput.dealerLinkId }, data: { requireTwoFactor: parsedInput.required } });
-      if (count !== 1) throw new ActionError("not_found", "No such dealer.");
-    });
+    await ctx.commit(
+      { dealerLinkId: parsedInput.dealerLinkId, after: { requireTwoFactor: parsedInput.required } },
+      async (tx) => {
+        const { count } = await tx.dealerLink.updateMany({
+          where: { id: parsedInput.dealerLinkId },
+          data: { requireTwoFactor: parsedInput.required },
+        });
+        if (count !== 1) throw new ActionError("not_found", "No such dealer.");
+      },
+    );
     return { required: parsedInput.required };
   });

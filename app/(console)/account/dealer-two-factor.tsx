@@ -34,7 +34,11 @@ export function DealerTwoFactor({ dealers }: { dealers: DealerTwoFactorRow[] }) 
                   setFailure(null);
                   const f = failureOf(await setDealerTwoFactorAction({ dealerLinkId: d.id, required }));
                   if (f) return setFailure(f);
-                  toast.success(required ? `${d.companyName} now requires two-factor sign-in` : `${d.companyName} no longer requires two-factor sign-in`);
+                  toast.success(
+                    required
+                      ? `${d.companyName} now requires two-factor sign-in`
+                      : `${d.companyName} no longer requires two-factor sign-in`,
+                  );
                   router.refresh();
                 });
               }}
@@ -42,7 +46,9 @@ export function DealerTwoFactor({ dealers }: { dealers: DealerTwoFactorRow[] }) 
           </li>
         ))}
       </ul>
-      <p className="text-xs text-slate-500">Members who have not set it up are sent to the setup page at their next page view or sign-in.</p>
+      <p className="text-xs text-slate-500">
+        Members who have not set it up are sent to the setup page at their next page view or sign-in.
+      </p>
     </div>
   );
 }

@@ -14,7 +14,10 @@ export const dynamic = "force-dynamic";
 
 export default async function AccountPage() {
   const me = await requireRole("viewer");
-  const [status, administered] = await Promise.all([twoFactorStatus(prisma, me.id, env.SECRETS_ENCRYPTION_KEY), administeredDealerLinkIds(me.id)]);
+  const [status, administered] = await Promise.all([
+    twoFactorStatus(prisma, me.id, env.SECRETS_ENCRYPTION_KEY),
+    administeredDealerLinkIds(me.id),
+  ]);
   const dealers =
     administered === null || administered.length > 0
       ? await prisma.dealerLink.findMany({
@@ -30,11 +33,21 @@ export default async function AccountPage() {
         <ChangePasswordForm />
       </Card>
       <Card title="Two-factor sign-in">
-        <TwoFactorCard enabled={status.enabled} enabledAt={status.enabledAt?.toISOString() ?? null} recoveryCodesLeft={status.recoveryCodesLeft} required={status.required} />
+        <TwoFactorCard
+          enabled={status.enabled}
+          enabledAt={status.enabledAt?.toISOString() ?? null}
+          recoveryCodesLeft={status.recoveryCodesLeft}
+          required={status.required}
+        />
       </Card>
       {dealers.length ? (
-        <Card title="Your dealers' sign-in policy" description="As their admin, you can require a second factor of everyone who works for a dealer.">
-          <DealerTwoFactor dealers={dealers.map((d) => ({ id: d.id, companyName: d.companyName, required: d.requireTwoFactor }))} />
+        <Card
+          title="Your dealers' sign-in policy"
+          description="As their admin, you can require a second factor of everyone who works for a dealer."
+        >
+          <DealerTwoFactor
+            dealers={dealers.map((d) => ({ id: d.id, companyName: d.companyName, required: d.requireTwoFactor }))}
+          />
         </Card>
       ) : null}
     </div>

@@ -22,7 +22,10 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
       <div className="space-y-3 text-sm text-slate-700">
         {required ? <Alert tone="warning">A dealer you work for requires two-factor sign-in.</Alert> : null}
         <p>Two-factor sign-in is off. With it on, a stolen password alone cannot open your account.</p>
-        <Link href="/sign-in/two-factor?callbackUrl=%2Faccount" className="inline-flex rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700">
+        <Link
+          href="/sign-in/two-factor?callbackUrl=%2Faccount"
+          className="inline-flex rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700"
+        >
           Set up two-factor sign-in
         </Link>
       </div>
@@ -41,14 +44,20 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
   return (
     <div className="space-y-4 text-sm text-slate-700">
       <p data-testid="two-factor-status">
-        On since {enabledAt ? new Date(enabledAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : "—"} ·{" "}
-        {recoveryCodesLeft} recovery code{recoveryCodesLeft === 1 ? "" : "s"} left
+        On since{" "}
+        {enabledAt
+          ? new Date(enabledAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })
+          : "—"}{" "}
+        · {recoveryCodesLeft} recovery code{recoveryCodesLeft === 1 ? "" : "s"} left
         {required ? " · required by a dealer you work for" : ""}
       </p>
       {codes ? (
         <div className="space-y-2" data-testid="recovery-codes">
           <Alert tone="success">New recovery codes. The old ones no longer work; these are not shown again.</Alert>
-          <ul className="grid max-w-md grid-cols-2 gap-2 rounded-md bg-slate-50 p-3 font-mono text-slate-900" aria-label="Recovery codes">
+          <ul
+            className="grid max-w-md grid-cols-2 gap-2 rounded-md bg-slate-50 p-3 font-mono text-slate-900"
+            aria-label="Recovery codes"
+          >
             {codes.map((c) => (
               <li key={c}>{c}</li>
             ))}
@@ -81,7 +90,13 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
             router.refresh();
           })}
         >
-          <Input label="Code from your app" name="code" autoComplete="one-time-code" required error={failure?.fieldErrors.code} />
+          <Input
+            label="Code from your app"
+            name="code"
+            autoComplete="one-time-code"
+            required
+            error={failure?.fieldErrors.code}
+          />
           <div className="flex gap-2">
             <Button type="submit" pending={pending} pendingText="Checking…">
               Make new codes
@@ -97,15 +112,33 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
           aria-label="Turn off two-factor sign-in"
           className="max-w-md space-y-3"
           onSubmit={submit(async (fd) => {
-            const f = failureOf(await disableTwoFactorAction({ password: String(fd.get("password") ?? ""), code: String(fd.get("code") ?? "") }));
+            const f = failureOf(
+              await disableTwoFactorAction({
+                password: String(fd.get("password") ?? ""),
+                code: String(fd.get("code") ?? ""),
+              }),
+            );
             if (f) return setFailure(f);
             toast.success("Two-factor sign-in is off");
             setMode("idle");
             router.refresh();
           })}
         >
-          <Input label="Your password" name="password" type="password" autoComplete="current-password" required error={failure?.fieldErrors.password} />
-          <Input label="Code from your app" name="code" autoComplete="one-time-code" required error={failure?.fieldErrors.code} />
+          <Input
+            label="Your password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={failure?.fieldErrors.password}
+          />
+          <Input
+            label="Code from your app"
+            name="code"
+            autoComplete="one-time-code"
+            required
+            error={failure?.fieldErrors.code}
+          />
           <div className="flex gap-2">
             <Button type="submit" variant="danger" pending={pending} pendingText="Turning off…">
               Turn off two-factor

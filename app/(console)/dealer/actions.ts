@@ -8,7 +8,14 @@ import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { disconnectDealer, getDealer, updateDealer } from "@/lib/chekt/api/dealers";
-import { authorizeUrl, CONNECT_COOKIE, CONNECT_COOKIE_PATH, CONNECT_TTL_S, newPkce, sealPending } from "@/lib/chekt/api/oauth";
+import {
+  authorizeUrl,
+  CONNECT_COOKIE,
+  CONNECT_COOKIE_PATH,
+  CONNECT_TTL_S,
+  newPkce,
+  sealPending,
+} from "@/lib/chekt/api/oauth";
 import { connectDealerSchema, updateDealerSchema } from "@/lib/schemas/dealer";
 import { dealerBefore } from "@/lib/mirror/before";
 import { mirrorDealer } from "@/lib/mirror/write";
@@ -22,9 +29,16 @@ export const updateDealerAction = actionClient
     const before = await dealerBefore(scope.dealerLinkId, () => getDealer(scope, { traceId: ctx.traceId }));
     const dealer = await updateDealer(scope, parsedInput, { traceId: ctx.traceId });
     await ctx.commit(
-      { chektId: scope.dealerId, externalId: scope.externalDealerId, dealerLinkId: scope.dealerLinkId, before, after: dealer },
+      {
+        chektId: scope.dealerId,
+        externalId: scope.externalDealerId,
+        dealerLinkId: scope.dealerLinkId,
+        before,
+        after: dealer,
+      },
       async (tx) => {
-        if (dealer.company_name !== scope.companyName) await tx.dealerLink.update({ where: { id: scope.dealerLinkId }, data: { companyName: dealer.company_name } });
+        if (dealer.company_name !== scope.companyName)
+          await tx.dealerLink.update({ where: { id: scope.dealerLinkId }, data: { companyName: dealer.company_name } });
         // Write-through: CHeKT's answer, with the mapping and audit row (docs/mirror.md).
         await mirrorDealer(tx, scope.dealerLinkId, dealer, { how: "write" });
       },
@@ -43,9 +57,13 @@ export const startDealerConnectAction = actionClient
   .action(async ({ parsedInput, ctx }) => {
     const taken = await prisma.dealerLink.findUnique({ where: { externalDealerId: parsedInput.external_dealer_id } });
     if (taken && isConnected(taken)) {
-      throw new ActionError("conflict", `The dealer ID "${parsedInput.external_dealer_id}" already belongs to ${taken.companyName} (CHeKT dealer ${taken.chektDealerId}). Nothing was sent to CHeKT.`, {
-        external_dealer_id: `Already used by ${taken.companyName}; choose another ID.`,
-      });
+      throw new ActionError(
+        "conflict",
+        `The dealer ID "${parsedInput.external_dealer_id}" already belongs to ${taken.companyName} (CHeKT dealer ${taken.chektDealerId}). Nothing was sent to CHeKT.`,
+        {
+          external_dealer_id: `Already used by ${taken.companyName}; choose another ID.`,
+        },
+      );
     }
     const state = randomBytes(24).toString("base64url");
     const { verifier, challenge } = newPkce();
@@ -66,7 +84,9 @@ export const disconnectDealerAction = actionClient
   .action(async ({ parsedInput, ctx }) => {
     const scope = ctx.requireScope();
     if (parsedInput.confirm_name !== scope.companyName.trim()) {
-      throw new ActionError("invalid_input", "The name typed does not match the dealer; nothing was changed.", { confirm_name: `Type ${scope.companyName} exactly.` });
+      throw new ActionError("invalid_input", "The name typed does not match the dealer; nothing was changed.", {
+        confirm_name: `Type ${scope.companyName} exactly.`,
+      });
     }
     const dealer = await disconnectDealer(scope, { traceId: ctx.traceId });
     await ctx.commit(

@@ -19,11 +19,31 @@ import { disconnectDealerAction, startDealerConnectAction, updateDealerAction } 
 export const metadata: Metadata = { title: "Dealer" };
 
 const CONNECT_OUTCOMES: Record<string, { tone: "success" | "warning" | "danger"; title: string; text: string }> = {
-  connected: { tone: "success", title: "Dealer connected", text: "CHeKT approved the connection. This console now works on the dealer below." },
-  denied: { tone: "warning", title: "Connection declined", text: "The dealer admin declined on CHeKT's page. Nothing changed." },
-  state: { tone: "danger", title: "Connection not finished", text: "The answer from CHeKT did not match the request this browser started (it expired after 10 minutes, or came from elsewhere). Nothing changed; start again." },
-  taken: { tone: "danger", title: "Dealer ID already used", text: "The dealer ID you chose already names another dealer here. Nothing changed; choose another ID." },
-  failed: { tone: "danger", title: "Connection failed", text: "CHeKT did not finish the connection, so nothing changed. Try again; if it keeps failing, give support the trace ID." },
+  connected: {
+    tone: "success",
+    title: "Dealer connected",
+    text: "CHeKT approved the connection. This console now works on the dealer below.",
+  },
+  denied: {
+    tone: "warning",
+    title: "Connection declined",
+    text: "The dealer admin declined on CHeKT's page. Nothing changed.",
+  },
+  state: {
+    tone: "danger",
+    title: "Connection not finished",
+    text: "The answer from CHeKT did not match the request this browser started (it expired after 10 minutes, or came from elsewhere). Nothing changed; start again.",
+  },
+  taken: {
+    tone: "danger",
+    title: "Dealer ID already used",
+    text: "The dealer ID you chose already names another dealer here. Nothing changed; choose another ID.",
+  },
+  failed: {
+    tone: "danger",
+    title: "Connection failed",
+    text: "CHeKT did not finish the connection, so nothing changed. Try again; if it keeps failing, give support the trace ID.",
+  },
 };
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -35,7 +55,11 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export default async function DealerPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function DealerPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { user, dealer } = await requirePageScope("viewer");
   const isAdmin = hasRole(user.role, "admin");
   const sp = await searchParams;
@@ -54,13 +78,25 @@ export default async function DealerPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title={dealer ? <span data-testid="dealer-title">{dealer.companyName}</span> : "Dealer"}
-        description={dealer ? `CHeKT dealer #${dealer.chektDealerId} · your dealer ID ${dealer.externalDealerId}` : "No dealer is connected to this console yet."}
-        actions={dealer && isAdmin ? <DisconnectButton companyName={dealer.companyName} action={disconnectDealerAction} /> : null}
+        description={
+          dealer
+            ? `CHeKT dealer #${dealer.chektDealerId} · your dealer ID ${dealer.externalDealerId}`
+            : "No dealer is connected to this console yet."
+        }
+        actions={
+          dealer && isAdmin ? (
+            <DisconnectButton companyName={dealer.companyName} action={disconnectDealerAction} />
+          ) : null
+        }
       />
       {outcome ? (
         <Alert tone={outcome.tone} title={outcome.title} className="mb-6">
           {outcome.text}
-          {sp.trace ? <span className="mt-1 block text-xs opacity-75">Trace ID for support: <code>{sp.trace}</code></span> : null}
+          {sp.trace ? (
+            <span className="mt-1 block text-xs opacity-75">
+              Trace ID for support: <code>{sp.trace}</code>
+            </span>
+          ) : null}
         </Alert>
       ) : null}
 
@@ -68,10 +104,19 @@ export default async function DealerPage({ searchParams }: { searchParams: Promi
 
       <div className="grid gap-6 lg:grid-cols-2">
         {dealer ? (
-          <Card title="Company profile in CHeKT" description={isAdmin ? "Changes are saved in CHeKT; fields you leave alone keep their value." : "Only an admin can change these details."}>
+          <Card
+            title="Company profile in CHeKT"
+            description={
+              isAdmin
+                ? "Changes are saved in CHeKT; fields you leave alone keep their value."
+                : "Only an admin can change these details."
+            }
+          >
             {fresh ? <Freshness {...fresh} className="mb-4" /> : null}
             {!profile ? (
-              <p className="text-sm text-slate-600" data-testid="dealer-profile-missing">Not read from CHeKT yet: the first sync reads it, or press Refresh.</p>
+              <p className="text-sm text-slate-600" data-testid="dealer-profile-missing">
+                Not read from CHeKT yet: the first sync reads it, or press Refresh.
+              </p>
             ) : isAdmin ? (
               <DealerForm
                 initial={{
@@ -110,7 +155,12 @@ export default async function DealerPage({ searchParams }: { searchParams: Promi
         ) : null}
       </div>
 
-      <Card title="Connection history" description="Every dealer this console has been linked to. Disconnected links are kept for the record." className="mt-6" flush>
+      <Card
+        title="Connection history"
+        description="Every dealer this console has been linked to. Disconnected links are kept for the record."
+        className="mt-6"
+        flush
+      >
         <DataTable
           caption="Dealer connection history"
           rows={links}
@@ -121,8 +171,16 @@ export default async function DealerPage({ searchParams }: { searchParams: Promi
             { key: "name", header: "Company", cell: (l) => l.companyName },
             { key: "chekt", header: "CHeKT dealer", cell: (l) => `#${l.chektDealerId}` },
             { key: "ext", header: "Dealer ID (yours)", cell: (l) => l.externalDealerId },
-            { key: "since", header: "Connected", cell: (l) => (l.connectedAt ? formatInZone(l.connectedAt.toISOString(), "UTC") : "—") },
-            { key: "until", header: "Disconnected", cell: (l) => (l.disconnectedAt ? formatInZone(l.disconnectedAt.toISOString(), "UTC") : "—") },
+            {
+              key: "since",
+              header: "Connected",
+              cell: (l) => (l.connectedAt ? formatInZone(l.connectedAt.toISOString(), "UTC") : "—"),
+            },
+            {
+              key: "until",
+              header: "Disconnected",
+              cell: (l) => (l.disconnectedAt ? formatInZone(l.disconnectedAt.toISOString(), "UTC") : "—"),
+            },
             {
               key: "state",
               header: "Status",

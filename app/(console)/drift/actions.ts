@@ -17,7 +17,10 @@ type Tx = Prisma.TransactionClient;
 /** A mapping of a dealer this user administers; another dealer's mapping is "no longer exists" (404). */
 async function loadMapping(userId: string, mappingId: string) {
   const allowed = await administeredDealerLinkIds(userId);
-  return prisma.externalIdMapping.findFirst({ where: { id: mappingId, ...(allowed ? { dealerLinkId: { in: allowed } } : {}) }, include: { dealerLink: true } });
+  return prisma.externalIdMapping.findFirst({
+    where: { id: mappingId, ...(allowed ? { dealerLinkId: { in: allowed } } : {}) },
+    include: { dealerLink: true },
+  });
 }
 
 async function loadLink(dealerLinkId: string) {
@@ -27,10 +30,16 @@ async function loadLink(dealerLinkId: string) {
 }
 
 /** Another mapping of this dealer and kind already holding the id would break the unique keys. */
-async function assertFree(tx: Tx, m: { dealerLinkId: string; kind: DriftKind; chektId: string; externalId: string; exceptId?: string }) {
+async function assertFree(
+  tx: Tx,
+  m: { dealerLinkId: string; kind: DriftKind; chektId: string; externalId: string; exceptId?: string },
+) {
   const clash = await findMappingClash(tx, m);
   if (clash) {
-    throw new ActionError("conflict", `Another ${m.kind} mapping already uses CHeKT id ${clash.chektId} / external id "${clash.externalId}". Forget that one first.`);
+    throw new ActionError(
+      "conflict",
+      `Another ${m.kind} mapping already uses CHeKT id ${clash.chektId} / external id "${clash.externalId}". Forget that one first.`,
+    );
   }
 }
 
@@ -50,18 +59,48 @@ export const relinkMappingAction = actionClient
     if (!mapping) throw new ActionError("not_found", "That mapping no longer exists. Run the drift check again.");
     const kind = mapping.kind as DriftKind;
     const parent = mapping.parentChektId === null ? null : Number(mapping.parentChektId);
-    const obj = await fetchChektObject(kind, mapping.dealerLink.chektDealerId, parsedInput.chektId, parent, ctx.traceId);
-    if (!obj) throw new ActionError("not_found", `CHeKT has no ${kind} ${parsedInput.chektId} for this dealer. Run the drift check again.`);
-    if (!obj.externalId) throw new ActionError("no_external_id", `CHeKT's ${kind} ${obj.chektId} has no external id to link to.`);
+    const obj = await fetchChektObject(
+      kind,
+      mapping.dealerLink.chektDealerId,
+      parsedInput.chektId,
+      parent,
+      ctx.traceId,
+    );
+    if (!obj)
+      throw new ActionError(
+        "not_found",
+        `CHeKT has no ${kind} ${parsedInput.chektId} for this dealer. Run the drift check again.`,
+      );
+    if (!obj.externalId)
+      throw new ActionError("no_external_id", `CHeKT's ${kind} ${obj.chektId} has no external id to link to.`);
     const before = { chektId: mapping.chektId, externalId: mapping.externalId, parentChektId: mapping.parentChektId };
     const after = { chektId: obj.chektId, externalId: obj.externalId, parentChektId: obj.parentChektId };
     await ctx.commit(
-      { objectKind: kind, chektId: obj.chektId, externalId: obj.externalId, dealerLinkId: mapping.dealerLinkId, before, after },
+      {
+        objectKind: kind,
+        chektId: obj.chektId,
+        externalId: obj.externalId,
+        dealerLinkId: mapping.dealerLinkId,
+        before,
+        after,
+      },
       async (tx) => {
-        await assertFree(tx, { dealerLinkId: mapping.dealerLinkId, kind, chektId: obj.chektId, externalId: obj.externalId!, exceptId: mapping.id });
+        await assertFree(tx, {
+          dealerLinkId: mapping.dealerLinkId,
+          kind,
+          chektId: obj.chektId,
+          externalId: obj.externalId!,
+          exceptId: mapping.id,
+        });
         // The mapping moves to the object CHeKT has now: the old pair goes, the new one is recorded.
         await deleteMapping(tx, mapping.dealerLinkId, kind, mapping.chektId);
-        await upsertMapping(tx, { dealerLinkId: mapping.dealerLinkId, kind, chektId: obj.chektId, externalId: obj.externalId!, parentChektId: obj.parentChektId });
+        await upsertMapping(tx, {
+          dealerLinkId: mapping.dealerLinkId,
+          kind,
+          chektId: obj.chektId,
+          externalId: obj.externalId!,
+          parentChektId: obj.parentChektId,
+        });
       },
     );
     revalidatePath("/drift");
@@ -73,15 +112,45 @@ export const linkObjectAction = actionClient
   .inputSchema(linkSchema)
   .action(async ({ parsedInput, ctx }) => {
     const link = await loadLink(parsedInput.dealerLinkId);
-    const obj = await fetchChektObject(parsedInput.kind, link.chektDealerId, parsedInput.chektId, parsedInput.parentChektId ?? null, ctx.traceId);
-    if (!obj) throw new ActionError("not_found", `CHeKT has no ${parsedInput.kind} ${parsedInput.chektId} for this dealer. Run the drift check again.`);
-    if (!obj.externalId) throw new ActionError("no_external_id", `CHeKT's ${parsedInput.kind} ${obj.chektId} has no external id; give it one in CHeKT first.`);
-    const after = { kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId, parentChektId: obj.parentChektId };
+    const obj = await fetchChektObject(
+      parsedInput.kind,
+      link.chektDealerId,
+      parsedInput.chektId,
+      parsedInput.parentChektId ?? null,
+      ctx.traceId,
+    );
+    if (!obj)
+      throw new ActionError(
+        "not_found",
+        `CHeKT has no ${parsedInput.kind} ${parsedInput.chektId} for this dealer. Run the drift check again.`,
+      );
+    if (!obj.externalId)
+      throw new ActionError(
+        "no_external_id",
+        `CHeKT's ${parsedInput.kind} ${obj.chektId} has no external id; give it one in CHeKT first.`,
+      );
+    const after = {
+      kind: obj.kind,
+      chektId: obj.chektId,
+      externalId: obj.externalId,
+      parentChektId: obj.parentChektId,
+    };
     await ctx.commit(
       { objectKind: obj.kind, chektId: obj.chektId, externalId: obj.externalId, dealerLinkId: link.id, after },
       async (tx) => {
-        await assertFree(tx, { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId! });
-        await upsertMapping(tx, { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId!, parentChektId: obj.parentChektId });
+        await assertFree(tx, {
+          dealerLinkId: link.id,
+          kind: obj.kind,
+          chektId: obj.chektId,
+          externalId: obj.externalId!,
+        });
+        await upsertMapping(tx, {
+          dealerLinkId: link.id,
+          kind: obj.kind,
+          chektId: obj.chektId,
+          externalId: obj.externalId!,
+          parentChektId: obj.parentChektId,
+        });
       },
     );
     revalidatePath("/drift");
@@ -94,9 +163,20 @@ export const forgetMappingAction = actionClient
   .action(async ({ parsedInput, ctx }) => {
     const mapping = await loadMapping(ctx.user.id, parsedInput.mappingId);
     if (!mapping) throw new ActionError("not_found", "That mapping no longer exists.");
-    const before = { kind: mapping.kind, chektId: mapping.chektId, externalId: mapping.externalId, parentChektId: mapping.parentChektId };
+    const before = {
+      kind: mapping.kind,
+      chektId: mapping.chektId,
+      externalId: mapping.externalId,
+      parentChektId: mapping.parentChektId,
+    };
     await ctx.commit(
-      { objectKind: mapping.kind, chektId: mapping.chektId, externalId: mapping.externalId, dealerLinkId: mapping.dealerLinkId, before },
+      {
+        objectKind: mapping.kind,
+        chektId: mapping.chektId,
+        externalId: mapping.externalId,
+        dealerLinkId: mapping.dealerLinkId,
+        before,
+      },
       (tx) => deleteMapping(tx, mapping.dealerLinkId, mapping.kind as DriftKind, mapping.chektId),
     );
     revalidatePath("/drift");
@@ -115,16 +195,31 @@ export const linkAllAction = actionClient
   .action(async ({ parsedInput, ctx }) => {
     const link = await loadLink(parsedInput.dealerLinkId);
     const run = await runDrift(link, ctx.traceId);
-    const candidates = run.issues.flatMap((i) => (i.type === "missing_locally" && i.object.externalId ? [i.object] : []));
+    const candidates = run.issues.flatMap((i) =>
+      i.type === "missing_locally" && i.object.externalId ? [i.object] : [],
+    );
     const skipped: string[] = [];
     let linked = 0;
     await ctx.commit({ dealerLinkId: link.id, after: { candidates: candidates.length } }, async (tx) => {
       for (const obj of candidates) {
-        if (await findMappingClash(tx, { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId! })) {
+        if (
+          await findMappingClash(tx, {
+            dealerLinkId: link.id,
+            kind: obj.kind,
+            chektId: obj.chektId,
+            externalId: obj.externalId!,
+          })
+        ) {
           skipped.push(`${obj.kind} ${obj.chektId}`);
           continue;
         }
-        await upsertMapping(tx, { dealerLinkId: link.id, kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId!, parentChektId: obj.parentChektId });
+        await upsertMapping(tx, {
+          dealerLinkId: link.id,
+          kind: obj.kind,
+          chektId: obj.chektId,
+          externalId: obj.externalId!,
+          parentChektId: obj.parentChektId,
+        });
         await writeAudit(tx, {
           action: "drift.link",
           objectKind: obj.kind,

@@ -9,21 +9,33 @@ import { pickDealer } from "@/lib/settings/dealers";
 export const metadata: Metadata = { title: "Drift check" };
 export const dynamic = "force-dynamic";
 
-export default async function DriftPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DriftPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const scope = await requirePageScope("admin");
   const sp = await searchParams;
   const { chosen } = await pickDealer(scope, typeof sp.dealer === "string" ? sp.dealer : undefined);
   return (
     <div>
-      <PageHeader title="Drift check" description="Compares our external-ID mappings with this console's copy of CHeKT (kept current by the background sync): sites, monitoring stations, contacts and devices." />
+      <PageHeader
+        title="Drift check"
+        description="Compares our external-ID mappings with this console's copy of CHeKT (kept current by the background sync): sites, monitoring stations, contacts and devices."
+      />
       <AdminNav current="/drift" />
       {chosen ? (
-        <Card title={`${chosen.companyName} (CHeKT dealer ${chosen.chektDealerId})`} description="Reads the mirror, not CHeKT, so it is instant and spends none of CHeKT's rate limit; re-link reads the one object from CHeKT first. Re-link and forget are audited.">
+        <Card
+          title={`${chosen.companyName} (CHeKT dealer ${chosen.chektDealerId})`}
+          description="Reads the mirror, not CHeKT, so it is instant and spends none of CHeKT's rate limit; re-link reads the one object from CHeKT first. Re-link and forget are audited."
+        >
           <SyncProgress dealerLinkId={chosen.id} always className="mb-4" />
           <DriftPanel key={chosen.id} dealerLinkId={chosen.id} />
         </Card>
       ) : (
-        <Alert tone="info" title="No dealer connected yet">Connect a dealer first.</Alert>
+        <Alert tone="info" title="No dealer connected yet">
+          Connect a dealer first.
+        </Alert>
       )}
     </div>
   );

@@ -19,7 +19,11 @@ async function OpenAlertsCount({ dealerLinkId }: { dealerLinkId: string }) {
   return open ? ` (${open})` : null;
 }
 
-export default async function FleetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FleetPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, dealer } = await requirePageScope("viewer");
   const header = (
     <PageHeader
@@ -34,13 +38,23 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
                 <OpenAlertsCount dealerLinkId={dealer.id} />
               </Suspense>
             </Link>
-            {hasRole(user.role, "admin") ? <Link href="/fleet/settings" className={buttonClasses("ghost")}>Settings</Link> : null}
+            {hasRole(user.role, "admin") ? (
+              <Link href="/fleet/settings" className={buttonClasses("ghost")}>
+                Settings
+              </Link>
+            ) : null}
           </>
         ) : null
       }
     />
   );
-  if (!dealer) return (<>{header}<NoDealerState /></>);
+  if (!dealer)
+    return (
+      <>
+        {header}
+        <NoDealerState />
+      </>
+    );
 
   const state = parseFleetListState(await searchParams);
   // The header goes out at once; the counts, filters and table (their queries over every device

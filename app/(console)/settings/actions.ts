@@ -7,7 +7,12 @@ import { appDevicesPage } from "@/lib/settings/app-devices";
 import { runConnectionCheck } from "@/lib/settings/check";
 import { forgetCachedSecrets, seal, simulatorControl } from "@/lib/settings/credentials";
 import { maskSecret } from "@/lib/settings/mask";
-import { appDevicesSchema, checkConnectionSchema, setDealerSecretsSchema, testEventSchema } from "@/lib/settings/schemas";
+import {
+  appDevicesSchema,
+  checkConnectionSchema,
+  setDealerSecretsSchema,
+  testEventSchema,
+} from "@/lib/settings/schemas";
 import { requestSimulatorTestEvent } from "@/lib/settings/simulator";
 
 export const checkConnectionAction = actionClient
@@ -21,7 +26,8 @@ export const setDealerSecretsAction = actionClient
   .inputSchema(setDealerSecretsSchema)
   .action(async ({ parsedInput, ctx }) => {
     const link = await prisma.dealerLink.findUnique({ where: { id: parsedInput.dealerLinkId } });
-    if (!link) throw new ActionError("not_found", "That dealer link no longer exists.", { dealerLinkId: "Unknown dealer" });
+    if (!link)
+      throw new ActionError("not_found", "That dealer link no longer exists.", { dealerLinkId: "Unknown dealer" });
     const data: { apiKeyEnc?: string | null; webhookSecretEnc?: string | null } = {};
     const after: Record<string, string> = {};
     if (parsedInput.apiKey) {
@@ -58,9 +64,14 @@ export const sendTestEventAction = actionClient
   .inputSchema(testEventSchema)
   .action(async ({ parsedInput, ctx }) => {
     const sim = simulatorControl();
-    if (!sim) throw new ActionError("not_available", "Test events need the CHeKT simulator (CHEKT_SIM_ADMIN_TOKEN is not set). With the real CHeKT, send one from the dealer portal.");
+    if (!sim)
+      throw new ActionError(
+        "not_available",
+        "Test events need the CHeKT simulator (CHEKT_SIM_ADMIN_TOKEN is not set). With the real CHeKT, send one from the dealer portal.",
+      );
     const link = await prisma.dealerLink.findUnique({ where: { id: parsedInput.dealerLinkId } });
-    if (!link) throw new ActionError("not_found", "That dealer link no longer exists.", { dealerLinkId: "Unknown dealer" });
+    if (!link)
+      throw new ActionError("not_found", "That dealer link no longer exists.", { dealerLinkId: "Unknown dealer" });
     const result = await requestSimulatorTestEvent(sim, link.chektDealerId, ctx.traceId);
     await ctx.commit({
       chektId: link.chektDealerId,
@@ -75,4 +86,6 @@ export const sendTestEventAction = actionClient
 export const loadAppDevicesAction = actionClient
   .metadata({ name: "settings.list_app_devices", role: "admin", objectKind: "device", notAudited: true })
   .inputSchema(appDevicesSchema)
-  .action(async ({ parsedInput, ctx }) => appDevicesPage(parsedInput.dealerLinkId, parsedInput.cursor, parsedInput.limit, ctx.traceId));
+  .action(async ({ parsedInput, ctx }) =>
+    appDevicesPage(parsedInput.dealerLinkId, parsedInput.cursor, parsedInput.limit, ctx.traceId),
+  );

@@ -27,7 +27,11 @@ function Masked({ value }: { value: MaskedCredential }) {
   );
 }
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const scope = await requirePageScope("admin");
   const sp = await searchParams;
   const { chosen } = await pickDealer(scope, typeof sp.dealer === "string" ? sp.dealer : undefined);
@@ -38,87 +42,154 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div>
-      <PageHeader title="Settings" description="Credentials, the connection to CHeKT, and what the CHeKT App key may do — for the dealer chosen at the top of the page." />
+      <PageHeader
+        title="Settings"
+        description="Credentials, the connection to CHeKT, and what the CHeKT App key may do — for the dealer chosen at the top of the page."
+      />
       <AdminNav current="/settings" />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <Card title="Credentials from the environment" description="Values are never shown: at most the kind prefix and the last 4 characters." flush>
+        <Card
+          title="Credentials from the environment"
+          description="Values are never shown: at most the kind prefix and the last 4 characters."
+          flush
+        >
           {/* On a phone the masked values scroll inside the card rather than widening the page. */}
           <div className="overflow-x-auto">
-          <table className="min-w-full text-sm" data-testid="env-credentials">
-            <tbody>
-              {creds.map((c) => (
-                <tr key={c.source} className="border-t border-slate-100 first:border-t-0">
-                  <th scope="row" className="px-5 py-2.5 text-left font-medium text-slate-800">
-                    {c.name}
-                    <div className="text-xs font-normal text-slate-500"><code>{c.source}</code>{c.note ? ` — ${c.note}` : ""}</div>
-                  </th>
-                  <td className="px-5 py-2.5"><Masked value={c.value} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            <table className="min-w-full text-sm" data-testid="env-credentials">
+              <tbody>
+                {creds.map((c) => (
+                  <tr key={c.source} className="border-t border-slate-100 first:border-t-0">
+                    <th scope="row" className="px-5 py-2.5 text-left font-medium text-slate-800">
+                      {c.name}
+                      <div className="text-xs font-normal text-slate-500">
+                        <code>{c.source}</code>
+                        {c.note ? ` — ${c.note}` : ""}
+                      </div>
+                    </th>
+                    <td className="px-5 py-2.5">
+                      <Masked value={c.value} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </Card>
 
-        <Card title="Check connection" description={chosen ? `Gets a token, reads dealer #${chosen.chektDealerId} (${chosen.companyName}), and probes the CHeKT App key.` : "Gets a token and probes the CHeKT App key."}>
+        <Card
+          title="Check connection"
+          description={
+            chosen
+              ? `Gets a token, reads dealer #${chosen.chektDealerId} (${chosen.companyName}), and probes the CHeKT App key.`
+              : "Gets a token and probes the CHeKT App key."
+          }
+        >
           <ConnectionCheck dealerLinkId={chosen?.id} />
         </Card>
 
         {chosen && chosenCreds ? (
-          <Card title={`CHeKT App of ${chosen.companyName}`} description="Each dealer's CHeKT App has its own API key and webhook signing secret, stored encrypted.">
+          <Card
+            title={`CHeKT App of ${chosen.companyName}`}
+            description="Each dealer's CHeKT App has its own API key and webhook signing secret, stored encrypted."
+          >
             <div className="space-y-5">
               {chosenCreds.unreadable ? <Alert tone="danger">{chosenCreds.unreadable}</Alert> : null}
-              <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]" data-testid="dealer-credentials">
+              <dl
+                className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]"
+                data-testid="dealer-credentials"
+              >
                 <dt className="font-medium text-slate-700">API key</dt>
-                <dd className="flex flex-wrap items-center gap-2"><Masked value={chosenCreds.apiKey} /><span className="text-xs text-slate-500">{chosenCreds.apiKey.source === "dealer" ? "stored for this dealer" : chosenCreds.apiKey.source === "env" ? "from CHEKT_API_KEY" : ""}</span></dd>
+                <dd className="flex flex-wrap items-center gap-2">
+                  <Masked value={chosenCreds.apiKey} />
+                  <span className="text-xs text-slate-500">
+                    {chosenCreds.apiKey.source === "dealer"
+                      ? "stored for this dealer"
+                      : chosenCreds.apiKey.source === "env"
+                        ? "from CHEKT_API_KEY"
+                        : ""}
+                  </span>
+                </dd>
                 <dt className="font-medium text-slate-700">Webhook signing secret</dt>
-                <dd className="flex flex-wrap items-center gap-2"><Masked value={chosenCreds.webhookSecret} /><span className="text-xs text-slate-500">{chosenCreds.webhookSecret.source === "dealer" ? "stored for this dealer" : chosenCreds.webhookSecret.source === "env" ? "from CHEKT_WEBHOOK_SECRET" : ""}</span></dd>
+                <dd className="flex flex-wrap items-center gap-2">
+                  <Masked value={chosenCreds.webhookSecret} />
+                  <span className="text-xs text-slate-500">
+                    {chosenCreds.webhookSecret.source === "dealer"
+                      ? "stored for this dealer"
+                      : chosenCreds.webhookSecret.source === "env"
+                        ? "from CHEKT_WEBHOOK_SECRET"
+                        : ""}
+                  </span>
+                </dd>
               </dl>
-              <CopyField label="Webhook URL to paste into CHeKT (Settings → CHeKT Apps → your app)" value={webhookUrlFor(chosen.externalDealerId)} />
+              <CopyField
+                label="Webhook URL to paste into CHeKT (Settings → CHeKT Apps → your app)"
+                value={webhookUrlFor(chosen.externalDealerId)}
+              />
               {sim ? (
                 <div className="flex flex-wrap items-center gap-3">
                   <TestEventButton dealerLinkId={chosen.id} />
-                  <span className="text-xs text-slate-500">Simulator only: asks it to deliver a signed event to the URL above.</span>
+                  <span className="text-xs text-slate-500">
+                    Simulator only: asks it to deliver a signed event to the URL above.
+                  </span>
                 </div>
               ) : null}
-              <DealerSecretsForm dealerLinkId={chosen.id} hasOwnKey={chosenCreds.apiKey.source === "dealer"} hasOwnSecret={chosenCreds.webhookSecret.source === "dealer"} />
+              <DealerSecretsForm
+                dealerLinkId={chosen.id}
+                hasOwnKey={chosenCreds.apiKey.source === "dealer"}
+                hasOwnSecret={chosenCreds.webhookSecret.source === "dealer"}
+              />
             </div>
           </Card>
         ) : (
-          <Alert tone="info" title="No dealer connected yet">Connect a dealer on the Dealer page; its CHeKT App settings appear here.</Alert>
+          <Alert tone="info" title="No dealer connected yet">
+            Connect a dealer on the Dealer page; its CHeKT App settings appear here.
+          </Alert>
         )}
 
-        <Card title="CHeKT call budget" description="One budget per credential, shared by every app instance. Answers to alarms go first; bulk jobs and background sync keep a reserve free for them." className="min-w-0 xl:col-span-2">
+        <Card
+          title="CHeKT call budget"
+          description="One budget per credential, shared by every app instance. Answers to alarms go first; bulk jobs and background sync keep a reserve free for them."
+          className="min-w-0 xl:col-span-2"
+        >
           <BudgetPanel />
         </Card>
 
         <Card title="Which features need which scope" flush className="xl:col-span-2">
           <div className="overflow-x-auto">
-          <table className="min-w-full text-sm" data-testid="feature-scopes">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th className="px-5 py-2">Feature</th>
-                <th className="px-5 py-2">Scope</th>
-                <th className="px-5 py-2">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {FEATURE_SCOPES.map((f) => (
-                <tr key={f.feature} className="border-t border-slate-100">
-                  <td className="px-5 py-2"><span className="font-medium text-slate-800">{f.feature}</span><div className="text-xs text-slate-500">{f.where}</div></td>
-                  <td className="px-5 py-2">{f.scopes.map((s) => <code key={s} className="mr-1">{s}</code>)}</td>
-                  <td className="px-5 py-2 text-slate-600">{f.why}</td>
+            <table className="min-w-full text-sm" data-testid="feature-scopes">
+              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th className="px-5 py-2">Feature</th>
+                  <th className="px-5 py-2">Scope</th>
+                  <th className="px-5 py-2">Why</th>
                 </tr>
-              ))}
-              {PARTNER_FEATURES.map((f) => (
-                <tr key={f} className="border-t border-slate-100">
-                  <td className="px-5 py-2 font-medium text-slate-800">{f}</td>
-                  <td className="px-5 py-2 text-slate-500">none (partner credentials)</td>
-                  <td className="px-5 py-2 text-slate-600">Partner API, reached by the client id and secret.</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {FEATURE_SCOPES.map((f) => (
+                  <tr key={f.feature} className="border-t border-slate-100">
+                    <td className="px-5 py-2">
+                      <span className="font-medium text-slate-800">{f.feature}</span>
+                      <div className="text-xs text-slate-500">{f.where}</div>
+                    </td>
+                    <td className="px-5 py-2">
+                      {f.scopes.map((s) => (
+                        <code key={s} className="mr-1">
+                          {s}
+                        </code>
+                      ))}
+                    </td>
+                    <td className="px-5 py-2 text-slate-600">{f.why}</td>
+                  </tr>
+                ))}
+                {PARTNER_FEATURES.map((f) => (
+                  <tr key={f} className="border-t border-slate-100">
+                    <td className="px-5 py-2 font-medium text-slate-800">{f}</td>
+                    <td className="px-5 py-2 text-slate-500">none (partner credentials)</td>
+                    <td className="px-5 py-2 text-slate-600">Partner API, reached by the client id and secret.</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </Card>
       </div>

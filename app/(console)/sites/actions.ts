@@ -1,8 +1,21 @@
 "use server";
 import { actionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
-import { assertExternalIdFree, deleteChildMappings, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
-import { createSite, deleteSite, findSiteByExternalId, getSite, setSiteActivation, updateSite } from "@/lib/chekt/api/sites";
+import {
+  assertExternalIdFree,
+  deleteChildMappings,
+  deleteMapping,
+  upsertMapping,
+  withExternalIdClaim,
+} from "@/lib/mappings";
+import {
+  createSite,
+  deleteSite,
+  findSiteByExternalId,
+  getSite,
+  setSiteActivation,
+  updateSite,
+} from "@/lib/chekt/api/sites";
 import { createOrRecognise } from "@/lib/lost-answer";
 import { createSiteSchema, siteActivationSchema, siteIdSchema, updateSiteSchema } from "@/lib/schemas/site";
 import { siteBefore } from "@/lib/mirror/before";
@@ -32,9 +45,18 @@ export const createSiteAction = actionClient
         () => findSiteByExternalId(scope, parsedInput.external_site_id, { traceId: ctx.traceId }),
       );
       await ctx.commit(
-        { chektId: created.site_id, externalId: created.external_site_id, after: recognised ? { ...created, recognised } : created },
+        {
+          chektId: created.site_id,
+          externalId: created.external_site_id,
+          after: recognised ? { ...created, recognised } : created,
+        },
         async (tx) => {
-          await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "site", chektId: created.site_id, externalId: created.external_site_id });
+          await upsertMapping(tx, {
+            dealerLinkId: scope.dealerLinkId,
+            kind: "site",
+            chektId: created.site_id,
+            externalId: created.external_site_id,
+          });
           await mirrorSite(tx, scope.dealerLinkId, created, { how: "write" });
         },
       );
@@ -48,17 +70,22 @@ export const updateSiteAction = actionClient
   .inputSchema(updateSiteSchema)
   .action(async ({ parsedInput: { site_id, ...changes }, ctx }) => {
     const scope = ctx.requireScope();
-    if (changes.external_site_id) await assertExternalIdFree(prisma, scope.dealerLinkId, "site", changes.external_site_id, site_id);
+    if (changes.external_site_id)
+      await assertExternalIdFree(prisma, scope.dealerLinkId, "site", changes.external_site_id, site_id);
     await assertEditedAccountNumberFree(scope.dealerLinkId, site_id, changes);
-    const before = await siteBefore(scope.dealerLinkId, site_id, () => getSite(scope, site_id, { traceId: ctx.traceId }));
-    const site = await updateSite(scope, site_id, changes, { traceId: ctx.traceId });
-    await ctx.commit(
-      { chektId: site_id, externalId: site.external_site_id, before, after: site },
-      async (tx) => {
-        await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "site", chektId: site_id, externalId: site.external_site_id });
-        await mirrorSite(tx, scope.dealerLinkId, site, { how: "write" });
-      },
+    const before = await siteBefore(scope.dealerLinkId, site_id, () =>
+      getSite(scope, site_id, { traceId: ctx.traceId }),
     );
+    const site = await updateSite(scope, site_id, changes, { traceId: ctx.traceId });
+    await ctx.commit({ chektId: site_id, externalId: site.external_site_id, before, after: site }, async (tx) => {
+      await upsertMapping(tx, {
+        dealerLinkId: scope.dealerLinkId,
+        kind: "site",
+        chektId: site_id,
+        externalId: site.external_site_id,
+      });
+      await mirrorSite(tx, scope.dealerLinkId, site, { how: "write" });
+    });
     return { site_id, name: site.name };
   });
 
@@ -89,15 +116,12 @@ export const deleteSiteAction = actionClient
     // Read first: the audit row keeps what was deleted (CHeKT keeps nothing after a delete).
     const before = await getSite(scope, site_id, { traceId: ctx.traceId });
     await deleteSite(scope, site_id, { traceId: ctx.traceId });
-    await ctx.commit(
-      { chektId: site_id, externalId: before.external_site_id, before },
-      async (tx) => {
-        await deleteMapping(tx, scope.dealerLinkId, "site", site_id);
-        // CHeKT deletes the site's contacts and devices with it; their mappings go too.
-        await deleteChildMappings(tx, scope.dealerLinkId, "contact", site_id);
-        await deleteChildMappings(tx, scope.dealerLinkId, "device", site_id);
-        await forget(tx, scope.dealerLinkId, "site", site_id);
-      },
-    );
+    await ctx.commit({ chektId: site_id, externalId: before.external_site_id, before }, async (tx) => {
+      await deleteMapping(tx, scope.dealerLinkId, "site", site_id);
+      // CHeKT deletes the site's contacts and devices with it; their mappings go too.
+      await deleteChildMappings(tx, scope.dealerLinkId, "contact", site_id);
+      await deleteChildMappings(tx, scope.dealerLinkId, "device", site_id);
+      await forget(tx, scope.dealerLinkId, "site", site_id);
+    });
     return { site_id, name: before.name };
   });

@@ -14,7 +14,11 @@ import { SitesResults } from "./sites-results";
 
 export const metadata: Metadata = { title: "Sites" };
 
-export default async function SitesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SitesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, dealer } = await requirePageScope("viewer");
   const canEdit = hasRole(user.role, "operator");
   const header = (
@@ -35,7 +39,13 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
       }
     />
   );
-  if (!dealer) return (<>{header}<NoDealerState /></>);
+  if (!dealer)
+    return (
+      <>
+        {header}
+        <NoDealerState />
+      </>
+    );
 
   const state = parseSiteListState(await searchParams);
   // The header and filters go out at once; the sweep's progress and the table (their queries)

@@ -17,31 +17,48 @@ export const createStationAction = actionClient
   .inputSchema(createStationSchema)
   .action(async ({ parsedInput, ctx }) => {
     const scope = ctx.requireScope();
-    const station = await withExternalIdClaim(scope.dealerLinkId, "monitoring_station", parsedInput.external_monitoring_station_id, async () => {
-      await assertExternalIdFree(prisma, scope.dealerLinkId, "monitoring_station", parsedInput.external_monitoring_station_id);
-      // A resend after a lost answer meets its own first attempt (lib/lost-answer.ts).
-      const { object: created, recognised } = await createOrRecognise(
-        parsedInput,
-        "external_monitoring_station_id",
-        () => createStation(scope, parsedInput, { traceId: ctx.traceId }),
-        async () => {
-          const all = await listStations(scope, { traceId: ctx.traceId });
-          return all.find((st) => st.external_monitoring_station_id === parsedInput.external_monitoring_station_id) ?? null;
-        },
-      );
-      await ctx.commit(
-        {
-          chektId: created.monitoring_station_id,
-          externalId: created.external_monitoring_station_id,
-          after: recognised ? { ...created, recognised } : created,
-        },
-        async (tx) => {
-          await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "monitoring_station", chektId: created.monitoring_station_id, externalId: created.external_monitoring_station_id });
-          await mirrorStation(tx, scope.dealerLinkId, created, { how: "write" });
-        },
-      );
-      return created;
-    });
+    const station = await withExternalIdClaim(
+      scope.dealerLinkId,
+      "monitoring_station",
+      parsedInput.external_monitoring_station_id,
+      async () => {
+        await assertExternalIdFree(
+          prisma,
+          scope.dealerLinkId,
+          "monitoring_station",
+          parsedInput.external_monitoring_station_id,
+        );
+        // A resend after a lost answer meets its own first attempt (lib/lost-answer.ts).
+        const { object: created, recognised } = await createOrRecognise(
+          parsedInput,
+          "external_monitoring_station_id",
+          () => createStation(scope, parsedInput, { traceId: ctx.traceId }),
+          async () => {
+            const all = await listStations(scope, { traceId: ctx.traceId });
+            return (
+              all.find((st) => st.external_monitoring_station_id === parsedInput.external_monitoring_station_id) ?? null
+            );
+          },
+        );
+        await ctx.commit(
+          {
+            chektId: created.monitoring_station_id,
+            externalId: created.external_monitoring_station_id,
+            after: recognised ? { ...created, recognised } : created,
+          },
+          async (tx) => {
+            await upsertMapping(tx, {
+              dealerLinkId: scope.dealerLinkId,
+              kind: "monitoring_station",
+              chektId: created.monitoring_station_id,
+              externalId: created.external_monitoring_station_id,
+            });
+            await mirrorStation(tx, scope.dealerLinkId, created, { how: "write" });
+          },
+        );
+        return created;
+      },
+    );
     revalidatePath("/stations");
     return { monitoring_station_id: station.monitoring_station_id, name: station.name };
   });
@@ -52,14 +69,31 @@ export const updateStationAction = actionClient
   .action(async ({ parsedInput: { monitoring_station_id: id, ...changes }, ctx }) => {
     const scope = ctx.requireScope();
     if (changes.external_monitoring_station_id) {
-      await assertExternalIdFree(prisma, scope.dealerLinkId, "monitoring_station", changes.external_monitoring_station_id, id);
+      await assertExternalIdFree(
+        prisma,
+        scope.dealerLinkId,
+        "monitoring_station",
+        changes.external_monitoring_station_id,
+        id,
+      );
     }
     const before = await stationBefore(scope.dealerLinkId, id, () => getStation(scope, id, { traceId: ctx.traceId }));
     const station = await updateStation(scope, id, changes, { traceId: ctx.traceId });
     await ctx.commit(
-      { chektId: id, externalId: station.external_monitoring_station_id, dealerLinkId: scope.dealerLinkId, before, after: station },
+      {
+        chektId: id,
+        externalId: station.external_monitoring_station_id,
+        dealerLinkId: scope.dealerLinkId,
+        before,
+        after: station,
+      },
       async (tx) => {
-        await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "monitoring_station", chektId: id, externalId: station.external_monitoring_station_id });
+        await upsertMapping(tx, {
+          dealerLinkId: scope.dealerLinkId,
+          kind: "monitoring_station",
+          chektId: id,
+          externalId: station.external_monitoring_station_id,
+        });
         await mirrorStation(tx, scope.dealerLinkId, station, { how: "write" });
       },
     );

@@ -15,17 +15,33 @@ import { STATION_SORTS, stationsList } from "@/lib/mirror/stations-list-state";
 
 export const metadata: Metadata = { title: "Monitoring stations" };
 
-export default async function StationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, dealer } = await requirePageScope("viewer");
   const canEdit = hasRole(user.role, "operator");
   const header = (
     <PageHeader
       title="Monitoring stations"
       description="The central stations this dealer's sites send alarms to."
-      actions={canEdit && dealer ? <Link href="/stations/new" className={buttonClasses("primary")}><Plus className="h-4 w-4" aria-hidden="true" /> New station</Link> : null}
+      actions={
+        canEdit && dealer ? (
+          <Link href="/stations/new" className={buttonClasses("primary")}>
+            <Plus className="h-4 w-4" aria-hidden="true" /> New station
+          </Link>
+        ) : null
+      }
     />
   );
-  if (!dealer) return (<>{header}<NoDealerState /></>);
+  if (!dealer)
+    return (
+      <>
+        {header}
+        <NoDealerState />
+      </>
+    );
   // The mirror, not CHeKT (docs/mirror.md). An empty list is as fresh as the last finished sweep.
   const [rows, sync] = await Promise.all([listMirrorStations(dealer.id), findMirrorSync(dealer.id)]);
   const stations = rows.flatMap((r) => {
@@ -49,23 +65,91 @@ export default async function StationsPage({ searchParams }: { searchParams: Pro
       {header}
       <Freshness {...fresh} className="mb-3" />
       <DataTable<Station>
-          caption="Monitoring stations"
-          rows={page.rows}
-          sort={{ column: state.sort, dir: state.dir, href: (k, dir) => `/stations${stationsList.search(stationsList.withChanges(state, { sort: sortKey(k), dir }))}` }}
-          rowKey={(s) => s.monitoring_station_id}
-          empty={<EmptyState icon={<RadioTower className="h-8 w-8" />} title="No monitoring stations yet" description="Add the central station that receives this dealer's alarms." action={canEdit ? <Link href="/stations/new" className={buttonClasses("primary")}>New station</Link> : null} />}
-          columns={[
-            { key: "name", header: "Name", sortable: true, card: "title", cell: (s) => <Link href={`/stations/${s.monitoring_station_id}`} className="font-medium text-indigo-700 hover:underline">{s.name}</Link> },
-            { key: "external", header: "Station ID (yours)", sortable: true, cell: (s) => s.external_monitoring_station_id },
-            { key: "prefix", header: "Prefix", sortable: true, cell: (s) => text(s.prefix) },
-            { key: "linecard", header: "Linecard", cell: (s) => text(s.linecard) },
-            { key: "id", header: "CHeKT ID", cell: (s) => s.monitoring_station_id },
-            { key: "created", header: "Created (UTC)", sortable: true, cell: (s) => formatInZone(s.created_at, "UTC"), className: "md:hidden lg:table-cell whitespace-nowrap" },
-            ...(canEdit ? [{ key: "edit", header: <span className="sr-only">Actions</span>, card: "actions" as const, cell: (s: Station) => <Link href={`/stations/${s.monitoring_station_id}`} className={buttonClasses("ghost", "sm")} aria-label={`Edit ${s.name}`}>Edit</Link>, className: "text-right" }] : []),
-          ]}
-        />
+        caption="Monitoring stations"
+        rows={page.rows}
+        sort={{
+          column: state.sort,
+          dir: state.dir,
+          href: (k, dir) =>
+            `/stations${stationsList.search(stationsList.withChanges(state, { sort: sortKey(k), dir }))}`,
+        }}
+        rowKey={(s) => s.monitoring_station_id}
+        empty={
+          <EmptyState
+            icon={<RadioTower className="h-8 w-8" />}
+            title="No monitoring stations yet"
+            description="Add the central station that receives this dealer's alarms."
+            action={
+              canEdit ? (
+                <Link href="/stations/new" className={buttonClasses("primary")}>
+                  New station
+                </Link>
+              ) : null
+            }
+          />
+        }
+        columns={[
+          {
+            key: "name",
+            header: "Name",
+            sortable: true,
+            card: "title",
+            cell: (s) => (
+              <Link
+                href={`/stations/${s.monitoring_station_id}`}
+                className="font-medium text-indigo-700 hover:underline"
+              >
+                {s.name}
+              </Link>
+            ),
+          },
+          {
+            key: "external",
+            header: "Station ID (yours)",
+            sortable: true,
+            cell: (s) => s.external_monitoring_station_id,
+          },
+          { key: "prefix", header: "Prefix", sortable: true, cell: (s) => text(s.prefix) },
+          { key: "linecard", header: "Linecard", cell: (s) => text(s.linecard) },
+          { key: "id", header: "CHeKT ID", cell: (s) => s.monitoring_station_id },
+          {
+            key: "created",
+            header: "Created (UTC)",
+            sortable: true,
+            cell: (s) => formatInZone(s.created_at, "UTC"),
+            className: "md:hidden lg:table-cell whitespace-nowrap",
+          },
+          ...(canEdit
+            ? [
+                {
+                  key: "edit",
+                  header: <span className="sr-only">Actions</span>,
+                  card: "actions" as const,
+                  cell: (s: Station) => (
+                    <Link
+                      href={`/stations/${s.monitoring_station_id}`}
+                      className={buttonClasses("ghost", "sm")}
+                      aria-label={`Edit ${s.name}`}
+                    >
+                      Edit
+                    </Link>
+                  ),
+                  className: "text-right",
+                },
+              ]
+            : []),
+        ]}
+      />
       {stations.length ? (
-        <Pager name="stations" noun="stations" page={state.page} per={state.per} total={page.total} shown={page.rows.length} hrefFor={(p) => `/stations${stationsList.search({ ...state, page: p })}`} />
+        <Pager
+          name="stations"
+          noun="stations"
+          page={state.page}
+          per={state.per}
+          total={page.total}
+          shown={page.rows.length}
+          hrefFor={(p) => `/stations${stationsList.search({ ...state, page: p })}`}
+        />
       ) : null}
     </>
   );

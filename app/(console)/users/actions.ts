@@ -3,7 +3,15 @@ import { revalidatePath } from "next/cache";
 import { actionClient, type ActionContext } from "@/lib/actions/client";
 import { isOwner } from "@/lib/dealer";
 import { createUserSchema, setDisabledSchema, setRoleSchema, userIdSchema } from "@/lib/users/schemas";
-import { createUser, removeMembership, resetPassword, setDisabled, setRole, type Actor, type UserView } from "@/lib/users/service";
+import {
+  createUser,
+  removeMembership,
+  resetPassword,
+  setDisabled,
+  setRole,
+  type Actor,
+  type UserView,
+} from "@/lib/users/service";
 
 // The audit entry is filled in inside the transaction (before/after are only known there); commit
 // writes the row after `fn` returns, in the same transaction.
@@ -50,7 +58,11 @@ export const setDisabledAction = actionClient
   .inputSchema(setDisabledSchema)
   .action(async ({ parsedInput, ctx }) => {
     const actor = await actorOf(ctx);
-    const entry: Entry = { action: parsedInput.disabled ? "users.disable" : "users.enable", objectKind: "user", externalId: parsedInput.userId };
+    const entry: Entry = {
+      action: parsedInput.disabled ? "users.disable" : "users.enable",
+      objectKind: "user",
+      externalId: parsedInput.userId,
+    };
     await ctx.commit(entry, async (tx) => {
       const { before, after } = await setDisabled(tx, actor, parsedInput.userId, parsedInput.disabled);
       Object.assign(entry, { before, after });

@@ -25,8 +25,13 @@ export const takeOverVerification = actionClient
   .inputSchema(z.object({ id: verificationIdSchema }))
   .action(async ({ parsedInput, ctx }) => {
     const dealer = ctx.requireDealer();
-    const result = await ctx.commit({ chektId: parsedInput.id, dealerLinkId: dealer.id, after: { state: "claimed", claimedBy: ctx.user.name || ctx.user.email } }, (tx) =>
-      takeOverInTx(tx, dealer, parsedInput.id, ctx.user),
+    const result = await ctx.commit(
+      {
+        chektId: parsedInput.id,
+        dealerLinkId: dealer.id,
+        after: { state: "claimed", claimedBy: ctx.user.name || ctx.user.email },
+      },
+      (tx) => takeOverInTx(tx, dealer, parsedInput.id, ctx.user),
     );
     return { claimed: true, previous: result?.previous ?? null };
   });
@@ -70,7 +75,12 @@ export const saveDirectionsAction = actionClient
     const dealer = ctx.requireDealer();
     const before = await currentDirections(prisma, dealer, parsedInput.siteId);
     await ctx.commit(
-      { chektId: parsedInput.siteId, dealerLinkId: dealer.id, before: { directions: before }, after: { directions: parsedInput.text || null } },
+      {
+        chektId: parsedInput.siteId,
+        dealerLinkId: dealer.id,
+        before: { directions: before },
+        after: { directions: parsedInput.text || null },
+      },
       (tx) => saveDirectionsInTx(tx, dealer, parsedInput.siteId, parsedInput.text, ctx.user),
     );
     return { saved: true };
@@ -82,8 +92,9 @@ export const addNoteAction = actionClient
   .inputSchema(noteSchema)
   .action(async ({ parsedInput, ctx }) => {
     const dealer = ctx.requireDealer();
-    const note = await ctx.commit({ chektId: parsedInput.id, dealerLinkId: dealer.id, after: { note: parsedInput.text } }, (tx) =>
-      addNoteInTx(tx, dealer, parsedInput.id, parsedInput.text, ctx.user),
+    const note = await ctx.commit(
+      { chektId: parsedInput.id, dealerLinkId: dealer.id, after: { note: parsedInput.text } },
+      (tx) => addNoteInTx(tx, dealer, parsedInput.id, parsedInput.text, ctx.user),
     );
     return { noteId: note?.id ?? null };
   });

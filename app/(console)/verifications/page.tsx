@@ -13,7 +13,11 @@ import { parseSort } from "@/lib/verifications/merge";
 export const metadata: Metadata = { title: "Verifications" };
 export const dynamic = "force-dynamic";
 
-export default async function VerificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VerificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, dealer } = await requirePageScope("viewer");
   const raw = (await searchParams).sort;
   const sort = parseSort(Array.isArray(raw) ? raw[0] : raw);

@@ -20,7 +20,11 @@ export const reapplyEventAction = actionClient
       where: key,
       select: { applyStatus: true, applyNote: true, dealerLinkId: true, type: true },
     });
-    if (!before) throw new ActionError("not_found", `No stored event ${parsedInput.eventId}: only accepted deliveries can be re-applied.`);
+    if (!before)
+      throw new ActionError(
+        "not_found",
+        `No stored event ${parsedInput.eventId}: only accepted deliveries can be re-applied.`,
+      );
     const result = await reapplyStoredEvent(dealer.id, parsedInput.eventId);
     // A refusal is audited by the action client (outcome failure, with this message).
     if (!result.ok) throw new ActionError("not_applied", `Not applied: ${result.note}`);

@@ -24,7 +24,12 @@ async function checkDatabase(): Promise<Check> {
 async function checkChekt(): Promise<Check & { status: number | null }> {
   const start = performance.now();
   try {
-    const res = await fetch(env.CHEKT_API_BASE_URL, { method: "GET", cache: "no-store", redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const res = await fetch(env.CHEKT_API_BASE_URL, {
+      method: "GET",
+      cache: "no-store",
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     await res.body?.cancel();
     return { ok: res.status < 500, latencyMs: Math.round(performance.now() - start), status: res.status };
   } catch {

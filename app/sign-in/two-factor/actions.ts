@@ -25,11 +25,28 @@ export async function confirmTwoFactorAction(_prev: EnrolState, form: FormData):
     // Sessions opened before the second factor existed end; this browser stays signed in.
     const keep = await currentSessionId();
     const ended = await endSessions(prisma, user.id, "two_factor_changed", { except: keep ?? undefined });
-    await writeAudit(prisma, { action: "account.two_factor_enable", objectKind: "user", externalId: user.id, outcome: "success", user, traceId, after: { enabled: true, otherSessionsEnded: ended } });
+    await writeAudit(prisma, {
+      action: "account.two_factor_enable",
+      objectKind: "user",
+      externalId: user.id,
+      outcome: "success",
+      user,
+      traceId,
+      after: { enabled: true, otherSessionsEnded: ended },
+    });
     return { error: null, recoveryCodes };
   } catch (error) {
-    const message = error instanceof TwoFactorError ? error.message : "Something went wrong on our side. Nothing was saved.";
-    await writeAudit(prisma, { action: "account.two_factor_enable", objectKind: "user", externalId: user.id, outcome: "failure", user, traceId, error: message }).catch(() => undefined);
+    const message =
+      error instanceof TwoFactorError ? error.message : "Something went wrong on our side. Nothing was saved.";
+    await writeAudit(prisma, {
+      action: "account.two_factor_enable",
+      objectKind: "user",
+      externalId: user.id,
+      outcome: "failure",
+      user,
+      traceId,
+      error: message,
+    }).catch(() => undefined);
     if (!(error instanceof TwoFactorError)) console.error(error);
     return { error: `${message} (trace ${traceId})`, recoveryCodes: null };
   }

@@ -8,21 +8,30 @@ import { confirmTwoFactorAction, type EnrolState } from "./actions";
 
 /** The code that proves the app holds the secret; then the recovery codes, shown this once. */
 export function EnrolForm({ next }: { next: string }) {
-  const [state, action] = useActionState<EnrolState, FormData>(confirmTwoFactorAction, { error: null, recoveryCodes: null });
+  const [state, action] = useActionState<EnrolState, FormData>(confirmTwoFactorAction, {
+    error: null,
+    recoveryCodes: null,
+  });
   if (state.recoveryCodes) {
     return (
       <div className="space-y-4" data-testid="recovery-codes">
         <Alert tone="success">Two-factor sign-in is on.</Alert>
         <p className="text-sm text-slate-700">
-          Keep these recovery codes somewhere safe (a password manager, or printed). Each one signs you in once if your phone is lost. They are not shown
-          again.
+          Keep these recovery codes somewhere safe (a password manager, or printed). Each one signs you in once if your
+          phone is lost. They are not shown again.
         </p>
-        <ul className="grid grid-cols-2 gap-2 rounded-md bg-slate-50 p-3 font-mono text-sm text-slate-900" aria-label="Recovery codes">
+        <ul
+          className="grid grid-cols-2 gap-2 rounded-md bg-slate-50 p-3 font-mono text-sm text-slate-900"
+          aria-label="Recovery codes"
+        >
           {state.recoveryCodes.map((c) => (
             <li key={c}>{c}</li>
           ))}
         </ul>
-        <Link href={next} className="inline-flex w-full justify-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+        <Link
+          href={next}
+          className="inline-flex w-full justify-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        >
           I have saved them — continue
         </Link>
       </div>
@@ -32,7 +41,14 @@ export function EnrolForm({ next }: { next: string }) {
     <form action={action} noValidate aria-label="Confirm two-factor setup">
       <div className="space-y-4">
         {state.error ? <Alert tone="danger">{state.error}</Alert> : null}
-        <Input label="Code from the app" name="code" autoComplete="one-time-code" inputMode="numeric" required hint="The 6 digits it shows now." />
+        <Input
+          label="Code from the app"
+          name="code"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          required
+          hint="The 6 digits it shows now."
+        />
         <SubmitButton className="w-full" pendingText="Checking…">
           Turn on two-factor sign-in
         </SubmitButton>

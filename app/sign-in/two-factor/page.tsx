@@ -24,18 +24,27 @@ function qrDataUrl(text: string): string {
 
 // Outside the console layout on purpose: a user whose dealer requires two-factor has no console
 // session until this is done (lib/auth/session.ts), and lands here right after the password.
-export default async function TwoFactorSetupPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function TwoFactorSetupPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   const { callbackUrl } = await searchParams;
   const next = safeCallbackPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl, "/account");
   const signedIn = await getEnrolmentUser();
   if (!signedIn) redirect("/sign-in");
   const { user, mustEnrol } = signedIn;
   const status = await twoFactorStatus(prisma, user.id, env.SECRETS_ENCRYPTION_KEY);
-  const secret = status.enabled ? null : (status.pendingSecret ?? (await startEnrolment(prisma, user.id, env.SECRETS_ENCRYPTION_KEY)));
+  const secret = status.enabled
+    ? null
+    : (status.pendingSecret ?? (await startEnrolment(prisma, user.id, env.SECRETS_ENCRYPTION_KEY)));
   const uri = secret ? otpauthUri(secret, user.email) : null;
 
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center bg-gradient-to-b from-slate-100 to-slate-200 px-4 py-12">
+    <main
+      id="main"
+      className="flex min-h-screen items-center justify-center bg-gradient-to-b from-slate-100 to-slate-200 px-4 py-12"
+    >
       <div className="w-full max-w-md">
         <div className="mb-6 flex flex-col items-center text-center">
           <div className="flex h-12 w-12 items-center justify-center rounded-xl bg-indigo-600 text-white shadow-sm">
@@ -43,7 +52,9 @@ export default async function TwoFactorSetupPage({ searchParams }: { searchParam
           </div>
           <h1 className="mt-4 text-xl font-semibold text-slate-900">Set up two-factor sign-in</h1>
           <p className="mt-1 text-sm text-slate-600">
-            {mustEnrol ? "A dealer you work for requires a code from your phone at every sign-in. Set it up to continue." : "Add a code from your phone to every sign-in."}
+            {mustEnrol
+              ? "A dealer you work for requires a code from your phone at every sign-in. Set it up to continue."
+              : "Add a code from your phone to every sign-in."}
           </p>
         </div>
         <div className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -63,13 +74,23 @@ export default async function TwoFactorSetupPage({ searchParams }: { searchParam
               </ol>
               <div className="flex justify-center">
                 {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL, nothing for next/image to optimise */}
-                <img src={qrDataUrl(uri)} alt={`QR code to add ${user.email} to an authenticator app`} width={200} height={200} className="h-48 w-48" />
+                <img
+                  src={qrDataUrl(uri)}
+                  alt={`QR code to add ${user.email} to an authenticator app`}
+                  width={200}
+                  height={200}
+                  className="h-48 w-48"
+                />
               </div>
               <div>
                 <p className="text-sm font-medium text-slate-700" id="key-label">
                   Key (for typing by hand)
                 </p>
-                <p className="mt-1 break-all rounded-md bg-slate-50 p-2 font-mono text-sm text-slate-900" aria-labelledby="key-label" data-testid="totp-secret">
+                <p
+                  className="mt-1 break-all rounded-md bg-slate-50 p-2 font-mono text-sm text-slate-900"
+                  aria-labelledby="key-label"
+                  data-testid="totp-secret"
+                >
                   {secret.match(/.{1,4}/g)?.join(" ")}
                 </p>
                 <details className="mt-2 text-xs text-slate-600">

@@ -9,9 +9,26 @@ export type Series = { key: string; label: string; color: string };
 type Datum = Record<string, string | number | null>;
 
 /** Colours with at least 3:1 against white, told apart by hue and by the legend's words. */
-export const COLORS = { dispatched: "#b91c1c", disregarded: "#475569", expired: "#b45309", open: "#4338ca", median: "#4f46e5", p90: "#0f766e", total: "#334155" };
+export const COLORS = {
+  dispatched: "#b91c1c",
+  disregarded: "#475569",
+  expired: "#b45309",
+  open: "#4338ca",
+  median: "#4f46e5",
+  p90: "#0f766e",
+  total: "#334155",
+};
 
-export function ReportBarChart({ label, data, xKey, series, stacked = false, layout = "horizontal", height = 240, unit }: {
+export function ReportBarChart({
+  label,
+  data,
+  xKey,
+  series,
+  stacked = false,
+  layout = "horizontal",
+  height = 240,
+  unit,
+}: {
   label: string;
   data: Datum[];
   xKey: string;
@@ -25,7 +42,12 @@ export function ReportBarChart({ label, data, xKey, series, stacked = false, lay
   return (
     <div role="img" aria-label={label} className="w-full min-w-0" data-testid="report-chart">
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data} layout={layout} accessibilityLayer={false} margin={{ top: 8, right: 12, bottom: 4, left: vertical ? 8 : 0 }}>
+        <BarChart
+          data={data}
+          layout={layout}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 12, bottom: 4, left: vertical ? 8 : 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           {vertical ? (
             <>
@@ -35,13 +57,25 @@ export function ReportBarChart({ label, data, xKey, series, stacked = false, lay
           ) : (
             <>
               <XAxis dataKey={xKey} tick={{ fill: "#334155", fontSize: 12 }} />
-              <YAxis allowDecimals={!!unit} unit={unit} width={unit ? 56 : 32} tick={{ fill: "#334155", fontSize: 12 }} />
+              <YAxis
+                allowDecimals={!!unit}
+                unit={unit}
+                width={unit ? 56 : 32}
+                tick={{ fill: "#334155", fontSize: 12 }}
+              />
             </>
           )}
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12, color: "#334155" }} />
           {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "a" : undefined} isAnimationActive={false} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={s.color}
+              stackId={stacked ? "a" : undefined}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

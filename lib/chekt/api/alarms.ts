@@ -8,9 +8,18 @@ import { chektApp, type CallOpts } from "./call";
  * alarm to dispatched or resolved when a verification is answered). Spends the "answer" class by
  * default: it decides what an operator does next with a live alarm.
  */
-export async function getAlarm(apiKey: string, id: string, opts: CallOpts & { deadlineMs?: number } = {}): Promise<components["schemas"]["V1Alarm"]> {
+export async function getAlarm(
+  apiKey: string,
+  id: string,
+  opts: CallOpts & { deadlineMs?: number } = {},
+): Promise<components["schemas"]["V1Alarm"]> {
   const { deadlineMs, ...rest } = opts;
-  const { data } = await chektApp(apiKey).request("get", "/v1/alarms/{id}", { params: { path: { id } } }, { budgetClass: "answer", deadlineMs, ...rest });
+  const { data } = await chektApp(apiKey).request(
+    "get",
+    "/v1/alarms/{id}",
+    { params: { path: { id } } },
+    { budgetClass: "answer", deadlineMs, ...rest },
+  );
   return data;
 }
 
@@ -29,7 +38,12 @@ export async function annotateAlarm(
   body: AlarmAnnotationInput,
   opts: CallOpts & { idempotencyKey: string; deadlineMs?: number },
 ): Promise<components["schemas"]["V1AlarmAnnotation"]> {
-  const { data } = await chektApp(apiKey).request("post", "/v1/alarms/{id}/annotate", { params: { path: { id } }, body }, { budgetClass: "write", ...opts });
+  const { data } = await chektApp(apiKey).request(
+    "post",
+    "/v1/alarms/{id}/annotate",
+    { params: { path: { id } }, body },
+    { budgetClass: "write", ...opts },
+  );
   return data;
 }
 
@@ -43,6 +57,11 @@ export async function escalateAlarm(
   body: components["schemas"]["V1EscalateAlarmDto"],
   opts: CallOpts & { idempotencyKey: string; deadlineMs?: number },
 ): Promise<components["schemas"]["V1AlarmEscalation"]> {
-  const { data } = await chektApp(apiKey).request("post", "/v1/alarms/{id}/escalate", { params: { path: { id } }, body }, { budgetClass: "answer", ...opts });
+  const { data } = await chektApp(apiKey).request(
+    "post",
+    "/v1/alarms/{id}/escalate",
+    { params: { path: { id } }, body },
+    { budgetClass: "answer", ...opts },
+  );
   return data;
 }

@@ -23,7 +23,10 @@ export { chekt, chektApp };
 export type DealerRef = { dealerId: number };
 
 /** Every row of a paged Partner list, following limit/offset until X-Total-Count is reached. */
-export async function listAll<T>(pageSize: number, fetchPage: (offset: number) => Promise<{ rows: T[]; total?: number }>): Promise<T[]> {
+export async function listAll<T>(
+  pageSize: number,
+  fetchPage: (offset: number) => Promise<{ rows: T[]; total?: number }>,
+): Promise<T[]> {
   const out: T[] = [];
   for (let offset = 0; ; offset += pageSize) {
     const { rows, total } = await fetchPage(offset);

@@ -11,7 +11,9 @@ import { z } from "zod";
 type CreateDto = components["schemas"]["CreateDeviceDto"];
 
 // The document's ResponseDeviceDto, read tolerantly: a draft API may leave out anything but the IDs.
-export type ChektDevice = Partial<Omit<components["schemas"]["ResponseDeviceDto"], "device_type" | "created_at" | "updated_at" | "status" | "firmware">> & {
+export type ChektDevice = Partial<
+  Omit<components["schemas"]["ResponseDeviceDto"], "device_type" | "created_at" | "updated_at" | "status" | "firmware">
+> & {
   device_id: number;
   external_device_id: string;
   device_type?: string;
@@ -19,9 +21,7 @@ export type ChektDevice = Partial<Omit<components["schemas"]["ResponseDeviceDto"
   updated_at?: string | null;
 };
 
-export type ItemResult =
-  | { ok: true; device?: ChektDevice }
-  | { ok: false; statusCode: number; message: string };
+export type ItemResult = { ok: true; device?: ChektDevice } | { ok: false; statusCode: number; message: string };
 
 /** `attempts` > 1: the client resent it (same key), so an earlier attempt may have applied. */
 export type BulkAnswer = { results: ItemResult[]; traceId?: string; attempts: number };
@@ -68,7 +68,10 @@ export function toDevice(raw: unknown): ChektDevice | undefined {
 const bulkItemSchema = z.looseObject({
   is_successful: z.union([z.boolean(), z.number()]).optional().catch(undefined),
   status_code: z.coerce.number().optional().catch(undefined),
-  error_message: z.union([z.string(), z.array(z.string())]).optional().catch(undefined),
+  error_message: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .catch(undefined),
   message: z.string().optional().catch(undefined),
   res: z.unknown().optional(),
 });
@@ -88,7 +91,9 @@ function readBulk(data: unknown, count: number): ItemResult[] {
     if (r.is_successful === true || r.is_successful === 1) {
       out.push({ ok: true, device: toDevice(r.res) });
     } else {
-      const msg = Array.isArray(r.error_message) ? r.error_message.join("; ") : (r.error_message ?? r.message ?? "Rejected by CHeKT");
+      const msg = Array.isArray(r.error_message)
+        ? r.error_message.join("; ")
+        : (r.error_message ?? r.message ?? "Rejected by CHeKT");
       out.push({ ok: false, statusCode: r.status_code || 400, message: msg });
     }
   }
@@ -110,10 +115,17 @@ export function deviceApi(client: ChektClient, timeoutMs?: number) {
       // (never sent) rather than sent with a made-up value.
       const bodies = items.map(toCreateDto);
       const sendable = bodies.filter((b): b is CreateDto => b !== null);
-      const res = sendable.length > 0 ? await client.post(DEVICES, { params: path(dealerId, siteId), body: sendable }, { ...o, timeoutMs }) : null;
+      const res =
+        sendable.length > 0
+          ? await client.post(DEVICES, { params: path(dealerId, siteId), body: sendable }, { ...o, timeoutMs })
+          : null;
       const sent = res ? readBulk(res.data, sendable.length) : [];
       let next = 0;
-      const results = bodies.map((b): ItemResult => (b === null ? { ok: false, statusCode: 400, message: "Type and name are required to create a device" } : sent[next++]));
+      const results = bodies.map((b): ItemResult =>
+        b === null
+          ? { ok: false, statusCode: 400, message: "Type and name are required to create a device" }
+          : sent[next++],
+      );
       return { results, traceId: res?.traceId, attempts: res?.attempts ?? 1 };
     },
     async update(dealerId: number, siteId: number, items: UpdateInput[], o: SendOpts): Promise<BulkAnswer> {
@@ -121,11 +133,19 @@ export function deviceApi(client: ChektClient, timeoutMs?: number) {
       return { results: readBulk(res.data, items.length), traceId: res.traceId, attempts: res.attempts ?? 1 };
     },
     async remove(dealerId: number, siteId: number, deviceIds: number[], o: SendOpts): Promise<BulkAnswer> {
-      const res = await client.post(BULK_DELETE, { params: path(dealerId, siteId), body: { deviceIds } }, { ...o, timeoutMs });
+      const res = await client.post(
+        BULK_DELETE,
+        { params: path(dealerId, siteId), body: { deviceIds } },
+        { ...o, timeoutMs },
+      );
       return { results: readBulk(res.data, deviceIds.length), traceId: res.traceId, attempts: res.attempts ?? 1 };
     },
     /** Every device of a site, page by page (the list endpoint caps a page). */
-    async list(dealerId: number, siteId: number, o: { traceId?: string; signal?: AbortSignal; budgetClass?: BudgetClass } = {}): Promise<ChektDevice[]> {
+    async list(
+      dealerId: number,
+      siteId: number,
+      o: { traceId?: string; signal?: AbortSignal; budgetClass?: BudgetClass } = {},
+    ): Promise<ChektDevice[]> {
       const all: ChektDevice[] = [];
       for (let offset = 0; ; offset += LIST_PAGE) {
         const res = await client.get(
@@ -142,8 +162,17 @@ export function deviceApi(client: ChektClient, timeoutMs?: number) {
       }
     },
     /** One device as CHeKT has it now (404 → ChektError of kind not_found). */
-    async get(dealerId: number, siteId: number, deviceId: number, o: { traceId?: string; budgetClass?: BudgetClass } = {}): Promise<ChektDevice | undefined> {
-      const res = await client.get("/partner/v1/dealers/{dealerId}/sites/{siteId}/devices/{deviceId}", { params: { path: { dealerId, siteId, deviceId } } }, { ...o, timeoutMs });
+    async get(
+      dealerId: number,
+      siteId: number,
+      deviceId: number,
+      o: { traceId?: string; budgetClass?: BudgetClass } = {},
+    ): Promise<ChektDevice | undefined> {
+      const res = await client.get(
+        "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices/{deviceId}",
+        { params: { path: { dealerId, siteId, deviceId } } },
+        { ...o, timeoutMs },
+      );
       return toDevice(res.data);
     },
   };

@@ -50,10 +50,13 @@ export const PROBE_BUDGET_WAIT_MS = 1_000;
 
 function errorCode(error: unknown): { code: string; message: string } {
   if (!(error instanceof Error)) return { code: "ERROR", message: String(error) };
-  if (error.name === "TimeoutError" || error.name === "AbortError") return { code: "TIMEOUT", message: "no answer within the time limit" };
-  if (error.name === "TypeError" && /Invalid URL|Failed to parse URL/i.test(error.message)) return { code: "ERR_INVALID_URL", message: error.message };
+  if (error.name === "TimeoutError" || error.name === "AbortError")
+    return { code: "TIMEOUT", message: "no answer within the time limit" };
+  if (error.name === "TypeError" && /Invalid URL|Failed to parse URL/i.test(error.message))
+    return { code: "ERR_INVALID_URL", message: error.message };
   const cause: unknown = error.cause;
-  const causeCode = cause instanceof Error && "code" in cause && typeof cause.code === "string" ? cause.code : undefined;
+  const causeCode =
+    cause instanceof Error && "code" in cause && typeof cause.code === "string" ? cause.code : undefined;
   const ownCode = "code" in error && typeof error.code === "string" ? error.code : undefined;
   return { code: causeCode ?? ownCode ?? error.name, message: cause instanceof Error ? cause.message : error.message };
 }
@@ -65,7 +68,10 @@ function retryAfterMs(headers: Headers, now: number): number | null {
 }
 
 /** One request, no retries; the body is read as text (at most 64 KiB kept) whatever it is. */
-export async function probeChekt(req: ProbeRequest, budget: CallBudget = budgetFor(credentialKey(req.credential))): Promise<ProbeAnswer> {
+export async function probeChekt(
+  req: ProbeRequest,
+  budget: CallBudget = budgetFor(credentialKey(req.credential)),
+): Promise<ProbeAnswer> {
   const traceIdSent = req.traceId ?? randomUUID();
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
@@ -102,7 +108,8 @@ export async function probeChekt(req: ProbeRequest, budget: CallBudget = budgetF
     status: res.status,
     contentType: res.headers.get("content-type") ?? "",
     bodyText,
-    retryAfterS: retryAfter !== null && retryAfter !== "" && Number.isFinite(Number(retryAfter)) ? Number(retryAfter) : undefined,
+    retryAfterS:
+      retryAfter !== null && retryAfter !== "" && Number.isFinite(Number(retryAfter)) ? Number(retryAfter) : undefined,
     rateLimitRemaining: remaining !== null && remaining !== "" ? Number(remaining) : undefined,
     traceId: res.headers.get("x-partner-trace-id") ?? traceIdSent,
     ms: ms(),

@@ -5,7 +5,16 @@ import { chektApp, type CallOpts } from "./call";
 export type EventsQuery = { cursor?: string; since?: string; limit?: number };
 
 /** One page of GET /v1/events through a dealer's CHeKT App key, oldest first (what a catch-up wants). */
-export async function listEvents(apiKey: string, q: EventsQuery, opts: CallOpts = {}): Promise<components["schemas"]["V1EventPage"]> {
-  const { data } = await chektApp(apiKey).request("get", "/v1/events", { params: { query: { cursor: q.cursor, since: q.since, limit: q.limit, order: "asc" } } }, opts);
+export async function listEvents(
+  apiKey: string,
+  q: EventsQuery,
+  opts: CallOpts = {},
+): Promise<components["schemas"]["V1EventPage"]> {
+  const { data } = await chektApp(apiKey).request(
+    "get",
+    "/v1/events",
+    { params: { query: { cursor: q.cursor, since: q.since, limit: q.limit, order: "asc" } } },
+    opts,
+  );
   return data;
 }

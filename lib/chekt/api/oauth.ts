@@ -47,7 +47,10 @@ const pendingSchema = z.object({
 export type PendingConnect = z.infer<typeof pendingSchema>;
 
 export function sealPending(p: Omit<PendingConnect, "expiresAt">): string {
-  return encryptSecret(JSON.stringify({ ...p, expiresAt: Date.now() + CONNECT_TTL_S * 1000 }), env.SECRETS_ENCRYPTION_KEY);
+  return encryptSecret(
+    JSON.stringify({ ...p, expiresAt: Date.now() + CONNECT_TTL_S * 1000 }),
+    env.SECRETS_ENCRYPTION_KEY,
+  );
 }
 
 /** Null when the cookie is missing, forged, from another key, or expired. */
@@ -68,10 +71,19 @@ export function sameState(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-const tokenSchema = z.object({ access_token: z.string().min(1), token_type: z.string().optional(), expires_in: z.coerce.number().optional(), dealer_id: z.coerce.number().optional() });
+const tokenSchema = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  expires_in: z.coerce.number().optional(),
+  dealer_id: z.coerce.number().optional(),
+});
 
 /** Exchanges the single-use code for the dealer admin's user token. Throws ChektError. */
-export async function exchangeCode(args: { code: string; verifier: string; traceId: string }): Promise<z.infer<typeof tokenSchema>> {
+export async function exchangeCode(args: {
+  code: string;
+  verifier: string;
+  traceId: string;
+}): Promise<z.infer<typeof tokenSchema>> {
   const form = new URLSearchParams({
     grant_type: "authorization_code",
     code: args.code,
@@ -85,16 +97,44 @@ export async function exchangeCode(args: { code: string; verifier: string; trace
   try {
     res = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", "x-partner-trace-id": args.traceId },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        accept: "application/json",
+        "x-partner-trace-id": args.traceId,
+      },
       body: form,
       signal: AbortSignal.timeout(env.CHEKT_REQUEST_TIMEOUT_MS),
     });
   } catch (cause) {
-    throw new ChektError({ kind: "network", status: null, code: "network_error", message: "Could not reach CHeKT to finish connecting.", traceId: args.traceId, method: "POST", path: "/oauth/token", cause });
+    throw new ChektError({
+      kind: "network",
+      status: null,
+      code: "network_error",
+      message: "Could not reach CHeKT to finish connecting.",
+      traceId: args.traceId,
+      method: "POST",
+      path: "/oauth/token",
+      cause,
+    });
   }
   const text = await res.text();
-  if (!res.ok) throw errorFromResponse({ status: res.status, body: text, headers: res.headers, method: "POST", path: "/oauth/token", traceId: args.traceId });
+  if (!res.ok)
+    throw errorFromResponse({
+      status: res.status,
+      body: text,
+      headers: res.headers,
+      method: "POST",
+      path: "/oauth/token",
+      traceId: args.traceId,
+    });
   const parsed = tokenSchema.safeParse(JSON.parse(text || "{}"));
-  if (!parsed.success) throw new ChektError({ kind: "server", status: res.status, code: "bad_token_response", message: "CHeKT sent a token answer we could not read.", traceId: args.traceId });
+  if (!parsed.success)
+    throw new ChektError({
+      kind: "server",
+      status: res.status,
+      code: "bad_token_response",
+      message: "CHeKT sent a token answer we could not read.",
+      traceId: args.traceId,
+    });
   return parsed.data;
 }

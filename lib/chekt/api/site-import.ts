@@ -14,7 +14,12 @@ import type {
   SecurityTypeDto,
 } from "@/lib/schemas/contract";
 
-export type ImportSendOpts = { idempotencyKey: string; traceId?: string; signal?: AbortSignal; budgetClass?: BudgetClass };
+export type ImportSendOpts = {
+  idempotencyKey: string;
+  traceId?: string;
+  signal?: AbortSignal;
+  budgetClass?: BudgetClass;
+};
 /** `attempts` > 1: the client resent it (same key), so an earlier attempt may have applied. */
 export type Sent<T> = { data: T; traceId: string; attempts: number };
 
@@ -26,11 +31,25 @@ export function siteImportApi(client: ChektClient, timeoutMs?: number) {
       const res = await client.post(SITES, { params: { path: { dealerId } }, body }, { ...o, timeoutMs });
       return { data: res.data, traceId: res.traceId, attempts: res.attempts ?? 1 };
     },
-    async createContact(dealerId: number, siteId: number, body: CreateContactDto, o: ImportSendOpts): Promise<Sent<ResponseContactDto>> {
-      const res = await client.post("/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", { params: { path: { dealerId, siteId } }, body }, { ...o, timeoutMs });
+    async createContact(
+      dealerId: number,
+      siteId: number,
+      body: CreateContactDto,
+      o: ImportSendOpts,
+    ): Promise<Sent<ResponseContactDto>> {
+      const res = await client.post(
+        "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts",
+        { params: { path: { dealerId, siteId } }, body },
+        { ...o, timeoutMs },
+      );
       return { data: res.data, traceId: res.traceId, attempts: res.attempts ?? 1 };
     },
-    async setArming(dealerId: number, siteId: number, securityType: SecurityTypeDto, o: ImportSendOpts): Promise<Sent<ResponseArmingSettingDto>> {
+    async setArming(
+      dealerId: number,
+      siteId: number,
+      securityType: SecurityTypeDto,
+      o: ImportSendOpts,
+    ): Promise<Sent<ResponseArmingSettingDto>> {
       const res = await client.patch(
         "/partner/v1/dealers/{dealerId}/sites/{siteId}/arming-settings",
         { params: { path: { dealerId, siteId } }, body: { security_type: securityType } },
@@ -39,16 +58,32 @@ export function siteImportApi(client: ChektClient, timeoutMs?: number) {
       return { data: res.data, traceId: res.traceId, attempts: res.attempts ?? 1 };
     },
     /** The site CHeKT holds under an external ID, if any (after a 409 on a resent create). */
-    async findSite(dealerId: number, externalId: string, o: { traceId?: string; signal?: AbortSignal; budgetClass?: BudgetClass } = {}) {
-      const query = listQueryParams({ filter: [{ column: "external_site_id", value: externalId, op: "eq" }], limit: 1, offset: 0 });
+    async findSite(
+      dealerId: number,
+      externalId: string,
+      o: { traceId?: string; signal?: AbortSignal; budgetClass?: BudgetClass } = {},
+    ) {
+      const query = listQueryParams({
+        filter: [{ column: "external_site_id", value: externalId, op: "eq" }],
+        limit: 1,
+        offset: 0,
+      });
       const res = await client.get(SITES, { params: { path: { dealerId }, query } }, { ...o, timeoutMs });
       const rows = Array.isArray(res.data) ? res.data : [];
       return rows.find((s) => s.external_site_id === externalId);
     },
     /** A site's contacts (after a 409 on a resent contact create). */
-    async listContacts(dealerId: number, siteId: number, o: { traceId?: string; signal?: AbortSignal; budgetClass?: BudgetClass } = {}) {
+    async listContacts(
+      dealerId: number,
+      siteId: number,
+      o: { traceId?: string; signal?: AbortSignal; budgetClass?: BudgetClass } = {},
+    ) {
       const query = listQueryParams({ limit: 200, offset: 0 });
-      const res = await client.get("/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", { params: { path: { dealerId, siteId }, query } }, { ...o, timeoutMs });
+      const res = await client.get(
+        "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts",
+        { params: { path: { dealerId, siteId }, query } },
+        { ...o, timeoutMs },
+      );
       return Array.isArray(res.data) ? res.data : [];
     },
   };

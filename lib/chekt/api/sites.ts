@@ -26,28 +26,70 @@ export async function countSites(scope: DealerRef, filter: ListQuery["filter"], 
 }
 
 export async function getSite(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<ResponseSiteDto> {
-  const { data } = await chekt.request("GET", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: scope.dealerId, siteId } } }, opts);
+  const { data } = await chekt.request(
+    "GET",
+    "/partner/v1/dealers/{dealerId}/sites/{siteId}",
+    { params: { path: { dealerId: scope.dealerId, siteId } } },
+    opts,
+  );
   return data;
 }
 
 /** The site holding `externalSiteId` (CHeKT keeps it unique per dealer), or null: one filtered list call, one read. */
-export async function findSiteByExternalId(scope: DealerRef, externalSiteId: string, opts: CallOpts = {}): Promise<ResponseSiteDto | null> {
-  const page = await listSites(scope, { fields: ["site_id"], filter: [{ column: "external_site_id", value: externalSiteId, op: "eq" }], limit: 1, offset: 0 }, opts);
+export async function findSiteByExternalId(
+  scope: DealerRef,
+  externalSiteId: string,
+  opts: CallOpts = {},
+): Promise<ResponseSiteDto | null> {
+  const page = await listSites(
+    scope,
+    {
+      fields: ["site_id"],
+      filter: [{ column: "external_site_id", value: externalSiteId, op: "eq" }],
+      limit: 1,
+      offset: 0,
+    },
+    opts,
+  );
   const hit = page.rows[0];
   return hit ? getSite(scope, hit.site_id, opts) : null;
 }
 
-export async function createSite(scope: DealerRef, body: CreateSiteDto, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
-  const { data } = await chekt.request("POST", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: scope.dealerId } }, body }, opts);
+export async function createSite(
+  scope: DealerRef,
+  body: CreateSiteDto,
+  opts: CallOpts = {},
+): Promise<ResponseSiteBasicDto> {
+  const { data } = await chekt.request(
+    "POST",
+    "/partner/v1/dealers/{dealerId}/sites",
+    { params: { path: { dealerId: scope.dealerId } }, body },
+    opts,
+  );
   return data;
 }
 
-export async function updateSite(scope: DealerRef, siteId: number, body: UpdateSiteDto, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
-  const { data } = await chekt.request("PUT", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: scope.dealerId, siteId } }, body }, opts);
+export async function updateSite(
+  scope: DealerRef,
+  siteId: number,
+  body: UpdateSiteDto,
+  opts: CallOpts = {},
+): Promise<ResponseSiteBasicDto> {
+  const { data } = await chekt.request(
+    "PUT",
+    "/partner/v1/dealers/{dealerId}/sites/{siteId}",
+    { params: { path: { dealerId: scope.dealerId, siteId } }, body },
+    opts,
+  );
   return data;
 }
 
-export async function setSiteActivation(scope: DealerRef, siteId: number, isActivated: 0 | 1, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
+export async function setSiteActivation(
+  scope: DealerRef,
+  siteId: number,
+  isActivated: 0 | 1,
+  opts: CallOpts = {},
+): Promise<ResponseSiteBasicDto> {
   const { data } = await chekt.request(
     "PUT",
     "/partner/v1/dealers/{dealerId}/sites/{siteId}/activation-status",
@@ -58,7 +100,12 @@ export async function setSiteActivation(scope: DealerRef, siteId: number, isActi
 }
 
 export async function deleteSite(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<void> {
-  await chekt.request("DELETE", "/partner/v1/dealers/{dealerId}/sites/{siteId}", { params: { path: { dealerId: scope.dealerId, siteId } } }, opts);
+  await chekt.request(
+    "DELETE",
+    "/partner/v1/dealers/{dealerId}/sites/{siteId}",
+    { params: { path: { dealerId: scope.dealerId, siteId } } },
+    opts,
+  );
 }
 
 /** Devices at a site, counted by CHeKT (X-Total-Count of a one-row page). */
@@ -66,7 +113,12 @@ export async function countDevices(scope: DealerRef, siteId: number, opts: CallO
   const { data, response } = await chekt.request(
     "GET",
     "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices",
-    { params: { path: { dealerId: scope.dealerId, siteId }, query: listQueryParams({ fields: ["device_id"], limit: 1, offset: 0 }) } },
+    {
+      params: {
+        path: { dealerId: scope.dealerId, siteId },
+        query: listQueryParams({ fields: ["device_id"], limit: 1, offset: 0 }),
+      },
+    },
     opts,
   );
   return totalCount(response, Array.isArray(data) ? data.length : 0);

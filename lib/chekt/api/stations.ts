@@ -1,6 +1,10 @@
 import "server-only";
 import { listQueryParams } from "@/lib/chekt/list-query";
-import type { CreateMonitoringStationDto, ResponseMonitoringStationDto, UpdateMonitoringStationDto } from "@/lib/schemas/contract";
+import type {
+  CreateMonitoringStationDto,
+  ResponseMonitoringStationDto,
+  UpdateMonitoringStationDto,
+} from "@/lib/schemas/contract";
 import { chekt, totalCount, type CallOpts, type DealerRef } from "./call";
 import { countSites } from "./sites";
 
@@ -9,13 +13,22 @@ export async function listStations(scope: DealerRef, opts: CallOpts = {}): Promi
   const { data } = await chekt.request(
     "GET",
     "/partner/v1/dealers/{dealerId}/monitoring-stations",
-    { params: { path: { dealerId: scope.dealerId }, query: listQueryParams({ sort: "name", dir: "asc", limit: 500, offset: 0 }) } },
+    {
+      params: {
+        path: { dealerId: scope.dealerId },
+        query: listQueryParams({ sort: "name", dir: "asc", limit: 500, offset: 0 }),
+      },
+    },
     opts,
   );
   return data ?? [];
 }
 
-export async function getStation(scope: DealerRef, stationId: number, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto> {
+export async function getStation(
+  scope: DealerRef,
+  stationId: number,
+  opts: CallOpts = {},
+): Promise<ResponseMonitoringStationDto> {
   const { data } = await chekt.request(
     "GET",
     "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}",
@@ -25,12 +38,26 @@ export async function getStation(scope: DealerRef, stationId: number, opts: Call
   return data;
 }
 
-export async function createStation(scope: DealerRef, body: CreateMonitoringStationDto, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto> {
-  const { data } = await chekt.request("POST", "/partner/v1/dealers/{dealerId}/monitoring-stations", { params: { path: { dealerId: scope.dealerId } }, body }, opts);
+export async function createStation(
+  scope: DealerRef,
+  body: CreateMonitoringStationDto,
+  opts: CallOpts = {},
+): Promise<ResponseMonitoringStationDto> {
+  const { data } = await chekt.request(
+    "POST",
+    "/partner/v1/dealers/{dealerId}/monitoring-stations",
+    { params: { path: { dealerId: scope.dealerId } }, body },
+    opts,
+  );
   return data;
 }
 
-export async function updateStation(scope: DealerRef, stationId: number, body: UpdateMonitoringStationDto, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto> {
+export async function updateStation(
+  scope: DealerRef,
+  stationId: number,
+  body: UpdateMonitoringStationDto,
+  opts: CallOpts = {},
+): Promise<ResponseMonitoringStationDto> {
   const { data } = await chekt.request(
     "PUT",
     "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}",
@@ -55,11 +82,20 @@ export function countSitesRoutingTo(scope: DealerRef, stationId: number, opts: C
 }
 
 /** One page of stations, with CHeKT's total (for sweeps and counts). */
-export async function listStationsPage(scope: DealerRef, page: { limit: number; offset: number }, opts: CallOpts = {}): Promise<{ rows: ResponseMonitoringStationDto[]; total: number }> {
+export async function listStationsPage(
+  scope: DealerRef,
+  page: { limit: number; offset: number },
+  opts: CallOpts = {},
+): Promise<{ rows: ResponseMonitoringStationDto[]; total: number }> {
   const { data, response } = await chekt.request(
     "GET",
     "/partner/v1/dealers/{dealerId}/monitoring-stations",
-    { params: { path: { dealerId: scope.dealerId }, query: listQueryParams({ sort: "monitoring_station_id", dir: "asc", ...page }) } },
+    {
+      params: {
+        path: { dealerId: scope.dealerId },
+        query: listQueryParams({ sort: "monitoring_station_id", dir: "asc", ...page }),
+      },
+    },
     opts,
   );
   const rows = data ?? [];

@@ -21,7 +21,12 @@ export async function answerAlarmVerification(
     "/partner/v1/dealers/{dealerId}/sites/{siteId}/alarm-verifications/{verificationId}",
     {
       params: { path: { dealerId: scope.dealerId, siteId, verificationId } },
-      body: { verification_id: verificationId, action: answer.action, contact_id: answer.contactId, responded_at: answer.respondedAt.toISOString() },
+      body: {
+        verification_id: verificationId,
+        action: answer.action,
+        contact_id: answer.contactId,
+        responded_at: answer.respondedAt.toISOString(),
+      },
     },
     { budgetClass: "answer", ...opts },
   );

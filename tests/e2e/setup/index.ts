@@ -5,7 +5,10 @@ export type Role = "admin" | "operator" | "viewer";
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the end-to-end tests through \`npm test\` (scripts/test.ts starts the app and the simulator)`);
+  if (!value)
+    throw new Error(
+      `${name} is not set: run the end-to-end tests through \`npm test\` (scripts/test.ts starts the app and the simulator)`,
+    );
   return value;
 }
 
@@ -36,7 +39,10 @@ export async function signIn(page: Page, role: Role, next = "/"): Promise<void> 
 export async function sim(path: string, init: { method?: string; body?: unknown } = {}): Promise<unknown> {
   const res = await fetch(`${simUrl()}${path}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: { authorization: `Bearer ${simAdminToken()}`, ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      authorization: `Bearer ${simAdminToken()}`,
+      ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await res.text();

@@ -11,7 +11,11 @@ async function partnerToken(): Promise<string> {
   const res = await fetch(`${simUrl()}/oauth/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO.partner.clientId, client_secret: DEMO.partner.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: DEMO.partner.clientId,
+      client_secret: DEMO.partner.clientSecret,
+    }),
   });
   expect(res.ok).toBe(true);
   token = ((await res.json()) as { access_token: string }).access_token;

@@ -12,7 +12,11 @@ export const saveFleetSettingsAction = actionClient
   .action(async ({ parsedInput: p, ctx }) => {
     const scope = ctx.requireScope();
     const prior = await prisma.fleetSettings.findUnique({ where: { dealerLinkId: scope.dealerLinkId } });
-    const sealed = p.smtpPassword ? seal(p.smtpPassword) : p.clearSmtpPassword ? null : (prior?.smtpPasswordSealed ?? null);
+    const sealed = p.smtpPassword
+      ? seal(p.smtpPassword)
+      : p.clearSmtpPassword
+        ? null
+        : (prior?.smtpPasswordSealed ?? null);
     const data = {
       offlineThresholdMin: p.offlineThresholdMin,
       smtpHost: p.smtpHost ?? null,
@@ -22,14 +26,23 @@ export const saveFleetSettingsAction = actionClient
       smtpFrom: p.smtpFrom ?? null,
       smtpRecipients: p.smtpRecipients,
     };
-    const shown = (d: { smtpPasswordSealed: string | null } & Record<string, unknown>) => ({ ...d, smtpPasswordSealed: undefined, smtpPassword: d.smtpPasswordSealed ? "set" : "unset" });
+    const shown = (d: { smtpPasswordSealed: string | null } & Record<string, unknown>) => ({
+      ...d,
+      smtpPasswordSealed: undefined,
+      smtpPassword: d.smtpPasswordSealed ? "set" : "unset",
+    });
     await ctx.commit(
       {
         dealerLinkId: scope.dealerLinkId,
         before: prior ? shown({ ...prior, updatedAt: undefined }) : null,
         after: shown(data),
       },
-      (tx) => tx.fleetSettings.upsert({ where: { dealerLinkId: scope.dealerLinkId }, create: { dealerLinkId: scope.dealerLinkId, ...data }, update: data }),
+      (tx) =>
+        tx.fleetSettings.upsert({
+          where: { dealerLinkId: scope.dealerLinkId },
+          create: { dealerLinkId: scope.dealerLinkId, ...data },
+          update: data,
+        }),
     );
     revalidatePath("/fleet");
     return { offlineThresholdMin: data.offlineThresholdMin, email: Boolean(data.smtpHost) };

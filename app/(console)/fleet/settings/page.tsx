@@ -10,8 +10,20 @@ export const metadata: Metadata = { title: "Fleet settings" };
 
 export default async function FleetSettingsPage() {
   const { dealer } = await requirePageScope("admin");
-  const header = <PageHeader title="Fleet settings" breadcrumbs={[{ label: "Fleet health", href: "/fleet" }, { label: "Settings" }]} description="When a device counts as offline too long, and where its alert is mailed." />;
-  if (!dealer) return (<>{header}<NoDealerState /></>);
+  const header = (
+    <PageHeader
+      title="Fleet settings"
+      breadcrumbs={[{ label: "Fleet health", href: "/fleet" }, { label: "Settings" }]}
+      description="When a device counts as offline too long, and where its alert is mailed."
+    />
+  );
+  if (!dealer)
+    return (
+      <>
+        {header}
+        <NoDealerState />
+      </>
+    );
   const s = await prisma.fleetSettings.findUnique({ where: { dealerLinkId: dealer.id } });
   return (
     <>

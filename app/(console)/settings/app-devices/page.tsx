@@ -12,17 +12,26 @@ export const dynamic = "force-dynamic";
 
 const PAGE = 25;
 
-export default async function AppDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AppDevicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const scope = await requirePageScope("admin");
   const sp = await searchParams;
   const { chosen } = await pickDealer(scope, typeof sp.dealer === "string" ? sp.dealer : undefined);
   const first = chosen ? await appDevicesPage(chosen.id, undefined, PAGE) : null;
   return (
     <div>
-      <PageHeader title="CHeKT Apps devices" description="GET /v1/devices with the dealer's CHeKT App key — what an app built on that key sees." />
+      <PageHeader
+        title="CHeKT Apps devices"
+        description="GET /v1/devices with the dealer's CHeKT App key — what an app built on that key sees."
+      />
       <AdminNav current="/settings/app-devices" />
       {!chosen ? (
-        <Alert tone="info" title="No dealer connected yet">Connect a dealer first.</Alert>
+        <Alert tone="info" title="No dealer connected yet">
+          Connect a dealer first.
+        </Alert>
       ) : first && first.ok ? (
         <AppDevicesList key={chosen.id} dealerLinkId={chosen.id} first={first} limit={PAGE} />
       ) : first ? (

@@ -8,7 +8,11 @@ export default function SiteNotFound() {
       icon={<SearchX className="h-8 w-8" />}
       title="Site not found"
       description="CHeKT has no such site for this dealer. It may have been deleted, or it belongs to another dealer."
-      action={<Link href="/sites" className={buttonClasses("secondary")}>Back to sites</Link>}
+      action={
+        <Link href="/sites" className={buttonClasses("secondary")}>
+          Back to sites
+        </Link>
+      }
     />
   );
 }

@@ -29,7 +29,9 @@ function Field({ label, children, testId }: { label: string; children: ReactNode
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 break-words text-sm text-slate-900" data-testid={testId}>{children}</dd>
+      <dd className="mt-0.5 break-words text-sm text-slate-900" data-testid={testId}>
+        {children}
+      </dd>
     </div>
   );
 }
@@ -38,7 +40,13 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
   const { user, dealer } = await requirePageScope("viewer");
   const siteId = toId((await params).siteId);
   if (!siteId) notFound();
-  if (!dealer) return (<><PageHeader title="Site" /><NoDealerState /></>);
+  if (!dealer)
+    return (
+      <>
+        <PageHeader title="Site" />
+        <NoDealerState />
+      </>
+    );
   const canEdit = hasRole(user.role, "operator");
 
   // The site part reads the mirror only (no CHeKT call). Not in this dealer's mirror → 404, so
@@ -50,7 +58,12 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
   const fresh = freshnessFor(dealer.id, [{ kind: "site", chektId: siteId }], row);
   const station = s.monitoring_station_id ? await findMirrorStation(dealer.id, s.monitoring_station_id) : null;
   const now = formatInZone(new Date().toISOString(), s.timezone);
-  const [readiness, deviceCounts] = gone ? [undefined, undefined] : await Promise.all([readinessOfSites(dealer.id, [siteId]).then((m) => m.get(siteId)), deviceCountsBySite(dealer.id, [siteId]).then((m) => m.get(siteId))]);
+  const [readiness, deviceCounts] = gone
+    ? [undefined, undefined]
+    : await Promise.all([
+        readinessOfSites(dealer.id, [siteId]).then((m) => m.get(siteId)),
+        deviceCountsBySite(dealer.id, [siteId]).then((m) => m.get(siteId)),
+      ]);
 
   return (
     <>
@@ -60,7 +73,9 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             {s.is_activated === 1 ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Inactive</Badge>}
-            <span>CHeKT site #{s.site_id} · your ID {s.external_site_id}</span>
+            <span>
+              CHeKT site #{s.site_id} · your ID {s.external_site_id}
+            </span>
           </span>
         }
         actions={
@@ -69,7 +84,11 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
               <Link href={`/sites/${siteId}/edit`} className={buttonClasses("secondary")}>
                 <Pencil className="h-4 w-4" aria-hidden="true" /> Edit
               </Link>
-              <SiteActions site={{ site_id: s.site_id, name: s.name, is_activated: s.is_activated }} setActivation={setSiteActivationAction} remove={deleteSiteAction} />
+              <SiteActions
+                site={{ site_id: s.site_id, name: s.name, is_activated: s.is_activated }}
+                setActivation={setSiteActivationAction}
+                remove={deleteSiteAction}
+              />
             </>
           ) : null
         }
@@ -79,9 +98,13 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
         <Card title="Details" className="lg:col-span-2">
           <dl className="grid gap-4 sm:grid-cols-2">
             <Field label="Name">{s.name}</Field>
-            <Field label="Site ID (yours)" testId="site-external-id">{s.external_site_id}</Field>
+            <Field label="Site ID (yours)" testId="site-external-id">
+              {s.external_site_id}
+            </Field>
             <Field label="CHeKT site ID">{s.site_id}</Field>
-            <Field label="Status" testId="site-status">{s.is_activated === 1 ? "Active — monitored" : "Inactive — not monitored"}</Field>
+            <Field label="Status" testId="site-status">
+              {s.is_activated === 1 ? "Active — monitored" : "Inactive — not monitored"}
+            </Field>
             <Field label="Time zone" testId="site-timezone">
               {s.timezone} <span className="text-slate-500">· now {now}</span>
             </Field>
@@ -90,7 +113,11 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
               {s.monitoring_station_id ? (
                 station && !station.goneAt ? (
                   <>
-                    {station.name} <span className="text-slate-500">(#{s.monitoring_station_id}{s.external_monitoring_station_id ? ` · ${s.external_monitoring_station_id}` : ""})</span>
+                    {station.name}{" "}
+                    <span className="text-slate-500">
+                      (#{s.monitoring_station_id}
+                      {s.external_monitoring_station_id ? ` · ${s.external_monitoring_station_id}` : ""})
+                    </span>
                   </>
                 ) : (
                   `#${s.monitoring_station_id}${s.external_monitoring_station_id ? ` · ${s.external_monitoring_station_id}` : ""}`
@@ -99,10 +126,18 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
                 "None"
               )}
             </Field>
-            <Field label="Physical bridge" testId="site-bridge">{s.has_physical_bridge === undefined ? "Not known yet (Refresh reads it)" : s.has_physical_bridge ? "Yes — a CHeKT bridge is installed" : "No bridge"}</Field>
+            <Field label="Physical bridge" testId="site-bridge">
+              {s.has_physical_bridge === undefined
+                ? "Not known yet (Refresh reads it)"
+                : s.has_physical_bridge
+                  ? "Yes — a CHeKT bridge is installed"
+                  : "No bridge"}
+            </Field>
             <Field label="Address">{text(s.address1)}</Field>
             <Field label="Address line 2">{text(s.address2)}</Field>
-            <Field label="Created (site time)" testId="site-created">{formatInZone(s.created_at, s.timezone)}</Field>
+            <Field label="Created (site time)" testId="site-created">
+              {formatInZone(s.created_at, s.timezone)}
+            </Field>
             <Field label="Device status">
               <SiteDeviceStatus siteId={siteId} counts={deviceCounts} />
             </Field>
@@ -115,7 +150,9 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
           <SiteArmingPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={canEdit} />
           <SiteDevicesPanel dealerLinkId={dealer.id} siteId={siteId} />
           {/* The desk checklist this site's alarms use (its own or the dealer's); admins change it. */}
-          {!gone ? <SiteChecklistPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={hasRole(user.role, "admin")} /> : null}
+          {!gone ? (
+            <SiteChecklistPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={hasRole(user.role, "admin")} />
+          ) : null}
         </div>
       </div>
 

@@ -23,10 +23,17 @@ function rowErrors(rows: { line: number; errors: SiteErrors }[]): Record<string,
   return out;
 }
 
-async function storeJob(ctx: ActionContext, action: string, dealerLinkId: string, rows: NewImportRow[], after: Record<string, unknown>) {
+async function storeJob(
+  ctx: ActionContext,
+  action: string,
+  dealerLinkId: string,
+  rows: NewImportRow[],
+  after: Record<string, unknown>,
+) {
   const id = randomUUID();
-  await ctx.commit({ action, objectKind: "bulk_job", externalId: id, dealerLinkId, after: { ...after, rows: rows.length } }, (tx) =>
-    insertSiteImportJob(tx, { id, dealerLinkId, user: ctx.user, rows }),
+  await ctx.commit(
+    { action, objectKind: "bulk_job", externalId: id, dealerLinkId, after: { ...after, rows: rows.length } },
+    (tx) => insertSiteImportJob(tx, { id, dealerLinkId, user: ctx.user, rows }),
   );
   await kickBulkJob(id);
   revalidatePath("/sites");
@@ -40,16 +47,28 @@ export const startSiteImport = actionClient
     const scope = ctx.requireScope();
     const data = await loadImportContext(prisma, scope.dealerLinkId);
     if (parsedInput.pattern !== null && parsedInput.pattern !== data.pattern) {
-      throw new ActionError("conflict", `The ID pattern changed to ${data.pattern} since the review; review the sheet again. Nothing was sent.`);
+      throw new ActionError(
+        "conflict",
+        `The ID pattern changed to ${data.pattern} since the review; review the sheet again. Nothing was sent.`,
+      );
     }
     const checked = validateSiteRows(parsedInput.rows, siteContext(data, parsedInput.pattern));
     const invalid = checked.filter((r) => !r.item);
     if (invalid.length > 0 && !parsedInput.skipInvalid) {
       const n = invalid.length;
-      throw new ActionError("invalid_rows", `${n} row${n === 1 ? " has" : "s have"} errors. Fix ${n === 1 ? "it" : "them"} or skip invalid rows; nothing was sent.`, rowErrors(invalid));
+      throw new ActionError(
+        "invalid_rows",
+        `${n} row${n === 1 ? " has" : "s have"} errors. Fix ${n === 1 ? "it" : "them"} or skip invalid rows; nothing was sent.`,
+        rowErrors(invalid),
+      );
     }
-    const valid = checked.flatMap((r) => (r.item ? [{ line: r.line, values: { ...r.values, external_site_id: r.item.site.external_site_id }, item: r.item }] : []));
-    if (valid.length === 0) throw new ActionError("invalid_rows", "No valid rows to import; nothing was sent.", rowErrors(invalid));
+    const valid = checked.flatMap((r) =>
+      r.item
+        ? [{ line: r.line, values: { ...r.values, external_site_id: r.item.site.external_site_id }, item: r.item }]
+        : [],
+    );
+    if (valid.length === 0)
+      throw new ActionError("invalid_rows", "No valid rows to import; nothing was sent.", rowErrors(invalid));
     const jobId = await storeJob(ctx, "sites.import", scope.dealerLinkId, valid, { skippedInvalid: invalid.length });
     return { jobId, queued: valid.length, skipped: invalid.length };
   });
@@ -61,13 +80,25 @@ export const retrySiteImport = actionClient
   .action(async ({ parsedInput, ctx }): Promise<ImportStarted> => {
     const scope = ctx.requireScope();
     const data = await loadImportContext(prisma, scope.dealerLinkId);
-    const plan = await planImportRetry(prisma, scope.dealerLinkId, parsedInput.jobId, parsedInput.items, siteContext(data, null));
+    const plan = await planImportRetry(
+      prisma,
+      scope.dealerLinkId,
+      parsedInput.jobId,
+      parsedInput.items,
+      siteContext(data, null),
+    );
     if (!plan) throw new ActionError("not_found", "That import does not exist for this dealer.");
-    if (plan.invalid.length) throw new ActionError("invalid_rows", "Some rows still have errors; nothing was sent.", rowErrors(plan.invalid));
+    if (plan.invalid.length)
+      throw new ActionError("invalid_rows", "Some rows still have errors; nothing was sent.", rowErrors(plan.invalid));
     if (plan.rows.length !== parsedInput.items.length) {
-      throw new ActionError("conflict", "Some of those rows are not failed rows of this import (already retried or succeeded). Reload the job.");
+      throw new ActionError(
+        "conflict",
+        "Some of those rows are not failed rows of this import (already retried or succeeded). Reload the job.",
+      );
     }
-    const jobId = await storeJob(ctx, "sites.import.retry", scope.dealerLinkId, plan.rows, { retryOfJob: parsedInput.jobId });
+    const jobId = await storeJob(ctx, "sites.import.retry", scope.dealerLinkId, plan.rows, {
+      retryOfJob: parsedInput.jobId,
+    });
     return { jobId, queued: plan.rows.length, skipped: 0 };
   });
 
@@ -81,7 +112,12 @@ export const saveIdPattern = actionClient
     if (problem) throw new ActionError("invalid_input", problem, { pattern: problem });
     const before = await prisma.importSettings.findUnique({ where: { dealerLinkId: scope.dealerLinkId } });
     await ctx.commit(
-      { externalId: scope.dealerLinkId, dealerLinkId: scope.dealerLinkId, before, after: { siteIdPattern: parsedInput.pattern } },
+      {
+        externalId: scope.dealerLinkId,
+        dealerLinkId: scope.dealerLinkId,
+        before,
+        after: { siteIdPattern: parsedInput.pattern },
+      },
       (tx) =>
         tx.importSettings.upsert({
           where: { dealerLinkId: scope.dealerLinkId },

@@ -10,15 +10,32 @@ export const metadata: Metadata = { title: "New site" };
 
 export default async function NewSitePage() {
   const { dealer } = await requirePageScope("operator");
-  const header = <PageHeader title="New site" breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: "New site" }]} description="The site starts inactive in CHeKT; activate it once its devices are in." />;
-  if (!dealer) return (<>{header}<NoDealerState /></>);
+  const header = (
+    <PageHeader
+      title="New site"
+      breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: "New site" }]}
+      description="The site starts inactive in CHeKT; activate it once its devices are in."
+    />
+  );
+  if (!dealer)
+    return (
+      <>
+        {header}
+        <NoDealerState />
+      </>
+    );
   // The station choices come from the mirror (no CHeKT call until the form is sent).
   const stations = await listMirrorStations(dealer.id);
   return (
     <>
       {header}
       <Card>
-        <SiteForm mode="create" initial={EMPTY_SITE} stations={stations.map((s) => ({ id: s.chektId, name: s.name }))} action={createSiteAction} />
+        <SiteForm
+          mode="create"
+          initial={EMPTY_SITE}
+          stations={stations.map((s) => ({ id: s.chektId, name: s.name }))}
+          action={createSiteAction}
+        />
       </Card>
     </>
   );

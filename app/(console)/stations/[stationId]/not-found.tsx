@@ -8,7 +8,11 @@ export default function StationNotFound() {
       icon={<SearchX className="h-8 w-8" />}
       title="Monitoring station not found"
       description="CHeKT has no such station for this dealer. It may have been deleted."
-      action={<Link href="/stations" className={buttonClasses("secondary")}>Back to monitoring stations</Link>}
+      action={
+        <Link href="/stations" className={buttonClasses("secondary")}>
+          Back to monitoring stations
+        </Link>
+      }
     />
   );
 }

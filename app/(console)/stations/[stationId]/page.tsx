@@ -21,11 +21,20 @@ export default async function StationPage({ params }: { params: Promise<{ statio
   const { user, dealer } = await requirePageScope("viewer");
   const stationId = toId((await params).stationId);
   if (!stationId) notFound();
-  if (!dealer) return (<><PageHeader title="Monitoring station" /><NoDealerState /></>);
+  if (!dealer)
+    return (
+      <>
+        <PageHeader title="Monitoring station" />
+        <NoDealerState />
+      </>
+    );
   const canEdit = hasRole(user.role, "operator");
   // The mirror only (no CHeKT call); not in this dealer's mirror → 404. The routed-site count is
   // the mirror's too: the delete itself is checked by CHeKT.
-  const [row, routedCount] = await Promise.all([findMirrorStation(dealer.id, stationId), countSitesRoutingTo(dealer.id, stationId)]);
+  const [row, routedCount] = await Promise.all([
+    findMirrorStation(dealer.id, stationId),
+    countSitesRoutingTo(dealer.id, stationId),
+  ]);
   const s = row ? readStationDto(row.dto) : null;
   if (!row || !s) return refuseNotFound({ user, dealer }, "station", stationId);
   const gone = row.goneAt !== null;
@@ -40,31 +49,59 @@ export default async function StationPage({ params }: { params: Promise<{ statio
           <>
             CHeKT station #{s.monitoring_station_id} · created {formatInZone(s.created_at, "UTC")} ·{" "}
             {/* Counted in the mirror; underlined: a link inside text is not told apart by colour alone. */}
-            <Link className="text-indigo-700 underline hover:text-indigo-900" href={`/sites?station=${s.monitoring_station_id}`} data-testid="station-routed">
+            <Link
+              className="text-indigo-700 underline hover:text-indigo-900"
+              href={`/sites?station=${s.monitoring_station_id}`}
+              data-testid="station-routed"
+            >
               {routedCount} {routedCount === 1 ? "site routes" : "sites route"} alarms here
             </Link>
           </>
         }
-        actions={canEdit && !gone ? <StationDelete station={{ id: s.monitoring_station_id, name: s.name }} routedSites={routedCount} action={deleteStationAction} /> : null}
+        actions={
+          canEdit && !gone ? (
+            <StationDelete
+              station={{ id: s.monitoring_station_id, name: s.name }}
+              routedSites={routedCount}
+              action={deleteStationAction}
+            />
+          ) : null
+        }
       />
       <Freshness {...fresh} className="mb-4" />
       {gone ? (
-        <Alert tone="warning" title="This station was deleted in CHeKT">Sites that routed alarms here need another station.</Alert>
+        <Alert tone="warning" title="This station was deleted in CHeKT">
+          Sites that routed alarms here need another station.
+        </Alert>
       ) : canEdit ? (
         <Card title="Edit station">
           <StationForm
             mode="update"
             stationId={stationId}
-            initial={{ external_monitoring_station_id: s.external_monitoring_station_id ?? "", name: s.name ?? "", prefix: s.prefix ?? "", linecard: s.linecard ?? "" }}
+            initial={{
+              external_monitoring_station_id: s.external_monitoring_station_id ?? "",
+              name: s.name ?? "",
+              prefix: s.prefix ?? "",
+              linecard: s.linecard ?? "",
+            }}
             action={updateStationAction}
           />
         </Card>
       ) : (
         <Card title="Details">
           <dl className="grid gap-4 sm:grid-cols-2 text-sm">
-            <div><dt className="text-xs uppercase text-slate-500">Station ID (yours)</dt><dd>{s.external_monitoring_station_id}</dd></div>
-            <div><dt className="text-xs uppercase text-slate-500">Prefix</dt><dd>{text(s.prefix)}</dd></div>
-            <div><dt className="text-xs uppercase text-slate-500">Linecard</dt><dd>{text(s.linecard)}</dd></div>
+            <div>
+              <dt className="text-xs uppercase text-slate-500">Station ID (yours)</dt>
+              <dd>{s.external_monitoring_station_id}</dd>
+            </div>
+            <div>
+              <dt className="text-xs uppercase text-slate-500">Prefix</dt>
+              <dd>{text(s.prefix)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs uppercase text-slate-500">Linecard</dt>
+              <dd>{text(s.linecard)}</dd>
+            </div>
           </dl>
         </Card>
       )}

@@ -9,8 +9,19 @@ export const metadata: Metadata = { title: "New monitoring station" };
 
 export default async function NewStationPage() {
   const { dealer } = await requirePageScope("operator");
-  const header = <PageHeader title="New monitoring station" breadcrumbs={[{ label: "Monitoring stations", href: "/stations" }, { label: "New" }]} />;
-  if (!dealer) return (<>{header}<NoDealerState /></>);
+  const header = (
+    <PageHeader
+      title="New monitoring station"
+      breadcrumbs={[{ label: "Monitoring stations", href: "/stations" }, { label: "New" }]}
+    />
+  );
+  if (!dealer)
+    return (
+      <>
+        {header}
+        <NoDealerState />
+      </>
+    );
   return (
     <>
       {header}

@@ -12,9 +12,8 @@ export const saveEscalationSettingsAction = actionClient
     const dealer = ctx.requireDealer();
     const prior = await escalationSettingsFor(dealer.id);
     const before = { unclaimedSeconds: prior.unclaimedSeconds, remainingSeconds: prior.remainingSeconds };
-    await ctx.commit(
-      { dealerLinkId: dealer.id, before, after: parsedInput },
-      (tx) => saveEscalationSettings(tx, dealer.id, parsedInput, ctx.user.name || ctx.user.email),
+    await ctx.commit({ dealerLinkId: dealer.id, before, after: parsedInput }, (tx) =>
+      saveEscalationSettings(tx, dealer.id, parsedInput, ctx.user.name || ctx.user.email),
     );
     revalidatePath("/verifications");
     return parsedInput;

@@ -18,7 +18,13 @@ export default async function EscalationSettingsPage() {
       description="When an alarm on the desk escalates: louder sound, a desktop notification and a banner for this dealer's admins."
     />
   );
-  if (!dealer) return (<>{header}<NoDealerState /></>);
+  if (!dealer)
+    return (
+      <>
+        {header}
+        <NoDealerState />
+      </>
+    );
   const s = await escalationSettingsFor(dealer.id);
   return (
     <>
@@ -31,7 +37,9 @@ export default async function EscalationSettingsPage() {
             : `Now: the defaults, unclaimed for ${duration(s.unclaimedSeconds)} or under ${duration(s.remainingSeconds)} left.`
         }
       >
-        <EscalationSettingsForm initial={{ unclaimedSeconds: s.unclaimedSeconds, remainingSeconds: s.remainingSeconds }} />
+        <EscalationSettingsForm
+          initial={{ unclaimedSeconds: s.unclaimedSeconds, remainingSeconds: s.remainingSeconds }}
+        />
       </Card>
     </>
   );

@@ -11,8 +11,9 @@ export const saveOutcomesAction = actionClient
   .action(async ({ parsedInput, ctx }) => {
     const dealer = ctx.requireDealer();
     const before = await listOutcomes(prisma, dealer);
-    const result = await ctx.commit({ dealerLinkId: dealer.id, before: { outcomes: before }, after: { outcomes: parsedInput.outcomes } }, (tx) =>
-      saveOutcomesInTx(tx, dealer, parsedInput),
+    const result = await ctx.commit(
+      { dealerLinkId: dealer.id, before: { outcomes: before }, after: { outcomes: parsedInput.outcomes } },
+      (tx) => saveOutcomesInTx(tx, dealer, parsedInput),
     );
     return { saved: result?.after.length ?? 0 };
   });
@@ -25,9 +26,17 @@ export const saveChecklistAction = actionClient
     const dealer = ctx.requireDealer();
     const objectKind = parsedInput.siteId ? "site" : "dealer";
     const current = await checklists(prisma, dealer, parsedInput.siteId);
-    const before = parsedInput.siteId ? { mode: current.site ? "own" : "inherit", steps: current.site } : { mode: "own", steps: current.dealer };
+    const before = parsedInput.siteId
+      ? { mode: current.site ? "own" : "inherit", steps: current.site }
+      : { mode: "own", steps: current.dealer };
     const result = await ctx.commit(
-      { objectKind, chektId: parsedInput.siteId ?? null, dealerLinkId: dealer.id, before, after: { mode: parsedInput.mode, steps: parsedInput.mode === "own" ? parsedInput.steps : null } },
+      {
+        objectKind,
+        chektId: parsedInput.siteId ?? null,
+        dealerLinkId: dealer.id,
+        before,
+        after: { mode: parsedInput.mode, steps: parsedInput.mode === "own" ? parsedInput.steps : null },
+      },
       (tx) => saveChecklistInTx(tx, dealer, parsedInput, ctx.user),
     );
     return { steps: result?.after?.length ?? null };

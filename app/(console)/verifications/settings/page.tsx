@@ -25,10 +25,16 @@ export default async function DeskSettingsPage() {
   ]);
   return (
     <div>
-      <PageHeader title="Verifications" description="The outcomes operators answer with and the steps they check first." />
+      <PageHeader
+        title="Verifications"
+        description="The outcomes operators answer with and the steps they check first."
+      />
       <VerificationTabs current="settings" />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <Card title="Outcome codes" description="Each answer needs one; it tells CHeKT dispatch or disregard and is recorded with the answer.">
+        <Card
+          title="Outcome codes"
+          description="Each answer needs one; it tells CHeKT dispatch or disregard and is recorded with the answer."
+        >
           <OutcomesEditor initial={outcomes} canEdit={canEdit} />
         </Card>
         <Card

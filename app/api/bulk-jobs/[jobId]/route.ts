@@ -16,6 +16,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!progress) return refusedNotFoundJson({ user, dealer }, "bulk_job", jobId, request);
   const which = request.nextUrl.searchParams.get("items");
   const items =
-    which === "all" || which === "failed" ? await explainDuplicates(prisma, dealer.id, await readJobItems(prisma, jobId, which)) : undefined;
+    which === "all" || which === "failed"
+      ? await explainDuplicates(prisma, dealer.id, await readJobItems(prisma, jobId, which))
+      : undefined;
   return NextResponse.json({ job: progress, items }, { headers: { "cache-control": "no-store" } });
 }

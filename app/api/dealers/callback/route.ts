@@ -35,7 +35,16 @@ export async function GET(req: NextRequest) {
   const pending = openPending((await cookies()).get(CONNECT_COOKIE)?.value);
   const state = params.get("state") ?? "";
   const audit = (outcome: "failure" | "refused", error: string, extra: { chektId?: number } = {}) =>
-    writeAudit(prisma, { action: "dealer.connect", objectKind: "dealer", outcome, error, traceId, user, externalId: pending?.external_dealer_id ?? null, chektId: extra.chektId });
+    writeAudit(prisma, {
+      action: "dealer.connect",
+      objectKind: "dealer",
+      outcome,
+      error,
+      traceId,
+      user,
+      externalId: pending?.external_dealer_id ?? null,
+      chektId: extra.chektId,
+    });
 
   // The state must be the one we sent, from this browser, for this user, not expired.
   if (!pending || !state || !sameState(pending.state, state) || pending.userId !== user.id) {
@@ -60,18 +69,41 @@ export async function GET(req: NextRequest) {
       await audit("refused", `external_dealer_id already used by CHeKT dealer ${taken.chektDealerId}`);
       return back("taken", { trace: traceId });
     }
-    const dealer = await connectDealer(token.access_token, { external_dealer_id: pending.external_dealer_id, company_name: pending.company_name }, { traceId });
+    const dealer = await connectDealer(
+      token.access_token,
+      { external_dealer_id: pending.external_dealer_id, company_name: pending.company_name },
+      { traceId },
+    );
     const now = new Date();
     const linkId = await prisma.$transaction(async (tx) => {
       const link = await tx.dealerLink.upsert({
         where: { chektDealerId: dealer.dealer_id },
-        create: { chektDealerId: dealer.dealer_id, externalDealerId: pending.external_dealer_id, companyName: dealer.company_name, connectedAt: now },
-        update: { externalDealerId: pending.external_dealer_id, companyName: dealer.company_name, connectedAt: now, disconnectedAt: null },
+        create: {
+          chektDealerId: dealer.dealer_id,
+          externalDealerId: pending.external_dealer_id,
+          companyName: dealer.company_name,
+          connectedAt: now,
+        },
+        update: {
+          externalDealerId: pending.external_dealer_id,
+          companyName: dealer.company_name,
+          connectedAt: now,
+          disconnectedAt: null,
+        },
       });
-      await upsertMapping(tx, { dealerLinkId: link.id, kind: "dealer", chektId: dealer.dealer_id, externalId: pending.external_dealer_id });
+      await upsertMapping(tx, {
+        dealerLinkId: link.id,
+        kind: "dealer",
+        chektId: dealer.dealer_id,
+        externalId: pending.external_dealer_id,
+      });
       // Whoever connected the dealer administers it (memberships decide who may work on a dealer;
       // a reconnect keeps the memberships it had).
-      await tx.membership.upsert({ where: { userId_dealerLinkId: { userId: user.id, dealerLinkId: link.id } }, create: { userId: user.id, dealerLinkId: link.id, role: "admin" }, update: {} });
+      await tx.membership.upsert({
+        where: { userId_dealerLinkId: { userId: user.id, dealerLinkId: link.id } },
+        create: { userId: user.id, dealerLinkId: link.id, role: "admin" },
+        update: {},
+      });
       await writeAudit(tx, {
         action: "dealer.connect",
         objectKind: "dealer",
@@ -90,11 +122,20 @@ export async function GET(req: NextRequest) {
     await queueFirstSync(linkId);
     const res = back("connected", { dealer: String(dealer.dealer_id) });
     // Work on the dealer just connected (the shell's switcher reads this cookie).
-    res.cookies.set(DEALER_COOKIE, linkId, { httpOnly: true, sameSite: "lax", secure: env.APP_URL.startsWith("https://"), path: "/", maxAge: 60 * 60 * 24 * 365 });
+    res.cookies.set(DEALER_COOKIE, linkId, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: env.APP_URL.startsWith("https://"),
+      path: "/",
+      maxAge: 60 * 60 * 24 * 365,
+    });
     return res;
   } catch (e) {
     const message = isChektError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
     await audit("failure", message).catch(() => undefined);
-    return back("failed", { trace: isChektError(e) && e.traceId ? e.traceId : traceId, ...(isChektError(e) && e.status ? { status: String(e.status) } : {}) });
+    return back("failed", {
+      trace: isChektError(e) && e.traceId ? e.traceId : traceId,
+      ...(isChektError(e) && e.status ? { status: String(e.status) } : {}),
+    });
   }
 }

@@ -15,15 +15,23 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   if (denied) return denied;
   const id = safeDecode((await ctx.params).id);
   // A malformed escape or a control character (Postgres text cannot hold NUL) is a bad id, not a 500.
-  if (id === null || /[\u0000-\u001f]/.test(id)) return Response.json({ error: { code: "bad_id", message: "Not a snapshot id" } }, { status: 400 });
-  if (id.length > 200) return Response.json({ error: { code: "bad_id", message: "Snapshot id too long" } }, { status: 400 });
+  if (id === null || /[\u0000-\u001f]/.test(id))
+    return Response.json({ error: { code: "bad_id", message: "Not a snapshot id" } }, { status: 400 });
+  if (id.length > 200)
+    return Response.json({ error: { code: "bad_id", message: "Snapshot id too long" } }, { status: 400 });
   const image = await loadSnapshotImage(id, dealer.id);
   if (!image.ok) {
-    if (image.notThisDealers) await auditRefusedLookup({ user, dealer, kind: "snapshot", id, where: new URL(request.url).pathname });
+    if (image.notThisDealers)
+      await auditRefusedLookup({ user, dealer, kind: "snapshot", id, where: new URL(request.url).pathname });
     const transient = TRANSIENT.has(image.status);
     return Response.json(
       { error: { code: transient ? "snapshot_retry" : "snapshot_unavailable", message: image.message } },
-      { status: transient ? 503 : image.status, headers: transient ? { "retry-after": String(Math.max(1, image.retryAfterS ?? 2)), "cache-control": "no-store" } : { "cache-control": "no-store" } },
+      {
+        status: transient ? 503 : image.status,
+        headers: transient
+          ? { "retry-after": String(Math.max(1, image.retryAfterS ?? 2)), "cache-control": "no-store" }
+          : { "cache-control": "no-store" },
+      },
     );
   }
   return new Response(Buffer.from(image.body), {

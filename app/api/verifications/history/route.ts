@@ -19,7 +19,8 @@ export async function GET(request: Request) {
   if (denied) return denied;
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   const { filter, errors } = parseHistoryParams(raw);
-  if (errors.length) return Response.json({ error: { code: "validation_failed", message: errors.join(". ") } }, { status: 400 });
+  if (errors.length)
+    return Response.json({ error: { code: "validation_failed", message: errors.join(". ") } }, { status: 400 });
   const items: QueueItem[] = [];
   let total = 0;
   for (let page = 1; items.length < MAX_ROWS; page++) {
@@ -28,9 +29,20 @@ export async function GET(request: Request) {
     items.push(...r.items);
     if (r.items.length < HISTORY_PAGE_SIZE) break;
   }
-  const details = await answerDetails(dealer.id, items.map((i) => i.id));
+  const details = await answerDetails(
+    dealer.id,
+    items.map((i) => i.id),
+  );
   const traceId = randomUUID();
-  await writeAudit(prisma, { action: "verifications.history_export", objectKind: "verification", dealerLinkId: dealer.id, traceId, outcome: "success", user, after: { filter: raw, rows: items.length } });
+  await writeAudit(prisma, {
+    action: "verifications.history_export",
+    objectKind: "verification",
+    dealerLinkId: dealer.id,
+    traceId,
+    outcome: "success",
+    user,
+    after: { filter: raw, rows: items.length },
+  });
   return new Response(historyCsv(items, details), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -15,11 +15,20 @@ export async function GET(request: Request) {
   const { user, dealer, denied } = await requireRouteDealer("viewer");
   if (denied) return denied;
   const { range, errors } = parseReportRange(new URL(request.url).searchParams);
-  if (!range) return Response.json({ error: { code: "validation_failed", message: errors.join(". ") } }, { status: 400 });
+  if (!range)
+    return Response.json({ error: { code: "validation_failed", message: errors.join(". ") } }, { status: 400 });
   const [report, byOutcome] = await Promise.all([readDeskReport(dealer.id, range), outcomeCounts(dealer.id, range)]);
   // Who took a copy of the desk's numbers, and for which range, is history too.
   const traceId = randomUUID();
-  await writeAudit(prisma, { action: "verifications.report_export", objectKind: "desk_report", dealerLinkId: dealer.id, traceId, outcome: "success", user, after: { from: range.fromDay, to: range.toDay } });
+  await writeAudit(prisma, {
+    action: "verifications.report_export",
+    objectKind: "desk_report",
+    dealerLinkId: dealer.id,
+    traceId,
+    outcome: "success",
+    user,
+    after: { from: range.fromDay, to: range.toDay },
+  });
   return new Response(reportCsv(report, range, byOutcome), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

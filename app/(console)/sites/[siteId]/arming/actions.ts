@@ -14,7 +14,9 @@ export const setArmingAction = actionClient
     const scope = ctx.requireScope();
     // "before" is what CHeKT last told us; only a site the mirror has no setting for costs a read.
     const known = await readArming(prisma, scope.dealerLinkId, site_id);
-    const before = known ? { site_id, security_type: known.securityType } : await getArming(scope, site_id, { traceId: ctx.traceId });
+    const before = known
+      ? { site_id, security_type: known.securityType }
+      : await getArming(scope, site_id, { traceId: ctx.traceId });
     const after = await setArming(scope, site_id, security_type, { traceId: ctx.traceId });
     // Write-through: the mirror takes CHeKT's answer with the audit row, or neither is written.
     await ctx.commit({ chektId: site_id, dealerLinkId: scope.dealerLinkId, before, after }, (tx) =>

@@ -20,7 +20,13 @@ export default async function ArmingPage({ params }: { params: Promise<{ siteId:
   const page = await requirePageScope("viewer");
   const { user } = page;
   const ctx = await loadSite(page, (await params).siteId);
-  if (!ctx) return (<><PageHeader title="Arming" /><NoDealerState /></>);
+  if (!ctx)
+    return (
+      <>
+        <PageHeader title="Arming" />
+        <NoDealerState />
+      </>
+    );
   const { scope, siteId, siteName } = ctx;
   const arming = await readArming(prisma, scope.dealerLinkId, siteId);
   if (!arming) {
@@ -29,16 +35,29 @@ export default async function ArmingPage({ params }: { params: Promise<{ siteId:
     notFound();
   }
   const canEdit = hasRole(user.role, "operator");
-  const fresh = freshnessFor(scope.dealerLinkId, [{ kind: "arming", siteId }], { confirmedAt: arming.confirmedAt, goneAt: ctx.siteGoneAt });
+  const fresh = freshnessFor(scope.dealerLinkId, [{ kind: "arming", siteId }], {
+    confirmedAt: arming.confirmedAt,
+    goneAt: ctx.siteGoneAt,
+  });
   return (
     <>
       <PageHeader
         title="Arming"
         description={`Which system tells CHeKT whether ${siteName} is armed.`}
-        breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: siteName, href: `/sites/${siteId}` }, { label: "Arming" }]}
+        breadcrumbs={[
+          { label: "Sites", href: "/sites" },
+          { label: siteName, href: `/sites/${siteId}` },
+          { label: "Arming" },
+        ]}
       />
       <Freshness {...fresh} className="mb-4" />
-      <ArmingChooser siteId={siteId} siteName={siteName} current={arming.securityType} canEdit={canEdit && !ctx.siteGoneAt} action={canEdit ? setArmingAction : undefined} />
+      <ArmingChooser
+        siteId={siteId}
+        siteName={siteName}
+        current={arming.securityType}
+        canEdit={canEdit && !ctx.siteGoneAt}
+        action={canEdit ? setArmingAction : undefined}
+      />
     </>
   );
 }

@@ -30,9 +30,19 @@ export const createContactAction = actionClient
         },
       );
       await ctx.commit(
-        { chektId: created.contact_id, externalId: created.external_contact_id, after: recognised ? { ...created, recognised } : created },
+        {
+          chektId: created.contact_id,
+          externalId: created.external_contact_id,
+          after: recognised ? { ...created, recognised } : created,
+        },
         async (tx) => {
-          await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "contact", chektId: created.contact_id, externalId: created.external_contact_id, parentChektId: site_id });
+          await upsertMapping(tx, {
+            dealerLinkId: scope.dealerLinkId,
+            kind: "contact",
+            chektId: created.contact_id,
+            externalId: created.external_contact_id,
+            parentChektId: site_id,
+          });
           await mirrorContact(tx, scope.dealerLinkId, site_id, created, { how: "write" });
         },
       );
@@ -47,16 +57,33 @@ export const updateContactAction = actionClient
   .inputSchema(updateContactSchema)
   .action(async ({ parsedInput: { site_id, contact_id, ...changes }, ctx }) => {
     const scope = ctx.requireScope();
-    if (changes.external_contact_id) await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", changes.external_contact_id, contact_id);
+    if (changes.external_contact_id)
+      await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", changes.external_contact_id, contact_id);
     // "before" is what CHeKT last told us; only a contact the mirror lacks costs a CHeKT read.
     const before =
       (await lastSeenContact(prisma, scope.dealerLinkId, site_id, contact_id)) ??
-      (await noticingGone(prisma, scope.dealerLinkId, contact_id, () => getContact(scope, site_id, contact_id, { traceId: ctx.traceId })));
-    const contact = await noticingGone(prisma, scope.dealerLinkId, contact_id, () => updateContact(scope, site_id, contact_id, changes, { traceId: ctx.traceId }));
+      (await noticingGone(prisma, scope.dealerLinkId, contact_id, () =>
+        getContact(scope, site_id, contact_id, { traceId: ctx.traceId }),
+      ));
+    const contact = await noticingGone(prisma, scope.dealerLinkId, contact_id, () =>
+      updateContact(scope, site_id, contact_id, changes, { traceId: ctx.traceId }),
+    );
     await ctx.commit(
-      { chektId: contact_id, externalId: contact.external_contact_id, dealerLinkId: scope.dealerLinkId, before, after: contact },
+      {
+        chektId: contact_id,
+        externalId: contact.external_contact_id,
+        dealerLinkId: scope.dealerLinkId,
+        before,
+        after: contact,
+      },
       async (tx) => {
-        await upsertMapping(tx, { dealerLinkId: scope.dealerLinkId, kind: "contact", chektId: contact_id, externalId: contact.external_contact_id, parentChektId: site_id });
+        await upsertMapping(tx, {
+          dealerLinkId: scope.dealerLinkId,
+          kind: "contact",
+          chektId: contact_id,
+          externalId: contact.external_contact_id,
+          parentChektId: site_id,
+        });
         await mirrorContact(tx, scope.dealerLinkId, site_id, contact, { how: "write" });
       },
     );
@@ -71,8 +98,12 @@ export const deleteContactAction = actionClient
     const scope = ctx.requireScope();
     const before =
       (await lastSeenContact(prisma, scope.dealerLinkId, site_id, contact_id)) ??
-      (await noticingGone(prisma, scope.dealerLinkId, contact_id, () => getContact(scope, site_id, contact_id, { traceId: ctx.traceId })));
-    await noticingGone(prisma, scope.dealerLinkId, contact_id, () => deleteContact(scope, site_id, contact_id, { traceId: ctx.traceId }));
+      (await noticingGone(prisma, scope.dealerLinkId, contact_id, () =>
+        getContact(scope, site_id, contact_id, { traceId: ctx.traceId }),
+      ));
+    await noticingGone(prisma, scope.dealerLinkId, contact_id, () =>
+      deleteContact(scope, site_id, contact_id, { traceId: ctx.traceId }),
+    );
     await ctx.commit(
       { chektId: contact_id, externalId: before.external_contact_id, dealerLinkId: scope.dealerLinkId, before },
       async (tx) => {

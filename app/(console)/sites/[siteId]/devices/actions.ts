@@ -11,7 +11,13 @@ import { listSiteDevices } from "@/lib/bulk/site-devices";
 import { refuseInvalid } from "@/lib/bulk/refuse-invalid";
 import { planRetry } from "@/lib/bulk/retry";
 import { validateRows, type ValidatedRow } from "@/lib/bulk/validate";
-import { addDeviceInput, createDevicesInput, deleteDevicesInput, retryItemsInput, updateDevicesInput } from "@/lib/bulk/schemas";
+import {
+  addDeviceInput,
+  createDevicesInput,
+  deleteDevicesInput,
+  retryItemsInput,
+  updateDevicesInput,
+} from "@/lib/bulk/schemas";
 import type { DeviceField } from "@/lib/bulk/fields";
 
 type JobStarted = { jobId: string; queued: number; skipped: number };
@@ -20,10 +26,23 @@ type JobStarted = { jobId: string; queued: number; skipped: number };
  * The one create path: the paste (many rows, each with its sheet line) and the add-device form
  * (one row, no sheet) both store a durable job here, so both get the same validation and worker.
  */
-async function startCreateJob(ctx: ActionContext, action: string, input: { siteId: number; rows: { line: number; values: Record<string, string | undefined> }[]; skipInvalid: boolean; fromSheet: boolean }, onInvalid: (rows: ValidatedRow[]) => never | void) {
+async function startCreateJob(
+  ctx: ActionContext,
+  action: string,
+  input: {
+    siteId: number;
+    rows: { line: number; values: Record<string, string | undefined> }[];
+    skipInvalid: boolean;
+    fromSheet: boolean;
+  },
+  onInvalid: (rows: ValidatedRow[]) => never | void,
+) {
   const scope = ctx.requireScope();
   const existing = await listSiteDevices(scope.dealerId, input.siteId, ctx.traceId);
-  const rows = validateRows(input.rows, { mode: "create", existingExternalIds: new Set(existing.map((d) => d.external_device_id)) });
+  const rows = validateRows(input.rows, {
+    mode: "create",
+    existingExternalIds: new Set(existing.map((d) => d.external_device_id)),
+  });
   onInvalid(rows);
   const valid = refuseInvalid(rows, input.skipInvalid);
   const id = randomUUID();
@@ -62,13 +81,18 @@ export const addDeviceJob = actionClient
   .metadata({ name: "devices.add", role: "operator", objectKind: "bulk_job" })
   .inputSchema(addDeviceInput)
   .action(async ({ parsedInput: { siteId, ...values }, ctx }): Promise<JobStarted> =>
-    startCreateJob(ctx, "devices.add", { siteId, rows: [{ line: 1, values }], skipInvalid: false, fromSheet: false }, (rows) => {
-      const errors = rows[0]?.errors ?? {};
-      if (Object.keys(errors).length === 0) return;
-      const fieldErrors: Record<string, string> = {};
-      for (const [f, m] of Object.entries(errors) as [DeviceField, string][]) fieldErrors[f] = m;
-      throw new ActionError("invalid_input", "Some fields need fixing; nothing was sent.", fieldErrors);
-    }),
+    startCreateJob(
+      ctx,
+      "devices.add",
+      { siteId, rows: [{ line: 1, values }], skipInvalid: false, fromSheet: false },
+      (rows) => {
+        const errors = rows[0]?.errors ?? {};
+        if (Object.keys(errors).length === 0) return;
+        const fieldErrors: Record<string, string> = {};
+        for (const [f, m] of Object.entries(errors) as [DeviceField, string][]) fieldErrors[f] = m;
+        throw new ActionError("invalid_input", "Some fields need fixing; nothing was sent.", fieldErrors);
+      },
+    ),
   );
 
 export const updateDevicesJob = actionClient
@@ -89,7 +113,12 @@ export const updateDevicesJob = actionClient
           dealerLinkId: scope.dealerLinkId,
           chektSiteId: parsedInput.siteId,
           kind: "update",
-          items: valid.map((r) => ({ kind: "update", deviceId: byExt.get(r.device!.external_device_id)!, device: r.device!, sheetLine: parsedInput.fromSheet ? r.line : null })),
+          items: valid.map((r) => ({
+            kind: "update",
+            deviceId: byExt.get(r.device!.external_device_id)!,
+            device: r.device!,
+            sheetLine: parsedInput.fromSheet ? r.line : null,
+          })),
           user: ctx.user,
         }),
     );
@@ -107,7 +136,10 @@ export const deleteDevicesJob = actionClient
     const ids = [...new Set(parsedInput.deviceIds)];
     const unknown = ids.filter((i) => !byId.has(i));
     if (unknown.length) {
-      throw new ActionError("not_found", `This site has no device ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? "…" : ""}; reload the list. Nothing was deleted.`);
+      throw new ActionError(
+        "not_found",
+        `This site has no device ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? "…" : ""}; reload the list. Nothing was deleted.`,
+      );
     }
     const id = randomUUID();
     await ctx.commit(
@@ -135,7 +167,15 @@ export const retryFailedItems = actionClient
     const { job, retryOf, items } = await planRetry(scope, parsedInput, ctx.traceId);
     const id = randomUUID();
     await ctx.commit({ externalId: id, after: { retryOfJob: job.id, items: items.length } }, (tx) =>
-      insertBulkJob(tx, { id, dealerLinkId: scope.dealerLinkId, chektSiteId: job.chektSiteId, kind: job.kind, items, user: ctx.user, retryOf }),
+      insertBulkJob(tx, {
+        id,
+        dealerLinkId: scope.dealerLinkId,
+        chektSiteId: job.chektSiteId,
+        kind: job.kind,
+        items,
+        user: ctx.user,
+        retryOf,
+      }),
     );
     await kickBulkJob(id);
     return { jobId: id, queued: items.length, skipped: 0 };

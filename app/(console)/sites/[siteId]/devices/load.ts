@@ -4,7 +4,14 @@ import { refuseNotFound, type DealerBound, type DealerScope as PageScope } from 
 import { prisma } from "@/lib/db";
 import { scopeOf, type DealerScope } from "@/lib/dealer-scope";
 
-export type SiteContext = { scope: DealerScope; page: DealerBound; siteId: number; siteName: string; siteAsOf: Date; siteGoneAt: Date | null };
+export type SiteContext = {
+  scope: DealerScope;
+  page: DealerBound;
+  siteId: number;
+  siteName: string;
+  siteAsOf: Date;
+  siteGoneAt: Date | null;
+};
 
 /**
  * The site named in the URL, in the dealer the page's requirePageScope() resolved, from the mirror
@@ -22,7 +29,14 @@ export async function loadSite(pageScope: PageScope, siteIdParam: string): Promi
     select: { name: true, confirmedAt: true, goneAt: true },
   });
   if (!site) return refuseNotFound({ user, dealer }, "site", siteId);
-  return { scope, page: { user, dealer }, siteId, siteName: site.name || `Site ${siteId}`, siteAsOf: site.confirmedAt, siteGoneAt: site.goneAt };
+  return {
+    scope,
+    page: { user, dealer },
+    siteId,
+    siteName: site.name || `Site ${siteId}`,
+    siteAsOf: site.confirmedAt,
+    siteGoneAt: site.goneAt,
+  };
 }
 
 export function crumbs(ctx: SiteContext, ...rest: { label: string; href?: string }[]) {

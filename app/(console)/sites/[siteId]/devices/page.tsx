@@ -29,7 +29,9 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
     siteDeviceRows(ctx.scope.dealerLinkId, ctx.siteId),
     listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, 5),
   ]);
-  const seen = asOf ? { confirmedAt: asOf, goneAt: ctx.siteGoneAt } : { ...(await listSeen(prisma, ctx.scope.dealerLinkId, [])), goneAt: ctx.siteGoneAt };
+  const seen = asOf
+    ? { confirmedAt: asOf, goneAt: ctx.siteGoneAt }
+    : { ...(await listSeen(prisma, ctx.scope.dealerLinkId, [])), goneAt: ctx.siteGoneAt };
   const fresh = freshnessFor(ctx.scope.dealerLinkId, [{ kind: "devices", siteId: ctx.siteId }], seen);
   return (
     <>
@@ -58,12 +60,20 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
       <Freshness {...fresh} className="mb-4" />
       {gone > 0 ? (
         <Alert tone="warning" className="mb-4">
-          {gone} device{gone === 1 ? " this console knew is" : "s this console knew are"} no longer in CHeKT (deleted outside this console) and not shown.
+          {gone} device{gone === 1 ? " this console knew is" : "s this console knew are"} no longer in CHeKT (deleted
+          outside this console) and not shown.
         </Alert>
       ) : null}
       {jobs.some((j) => j.state === "queued" || j.state === "running") ? (
         <Alert tone="info" className="mb-4">
-          A bulk job is running for this site. <Link className="underline" href={`/sites/${ctx.siteId}/devices/jobs/${jobs.find((j) => j.state === "queued" || j.state === "running")!.id}`}>Watch its progress</Link>.
+          A bulk job is running for this site.{" "}
+          <Link
+            className="underline"
+            href={`/sites/${ctx.siteId}/devices/jobs/${jobs.find((j) => j.state === "queued" || j.state === "running")!.id}`}
+          >
+            Watch its progress
+          </Link>
+          .
         </Alert>
       ) : null}
       <DeviceGrid siteId={ctx.siteId} devices={devices} canEdit={canEdit} />

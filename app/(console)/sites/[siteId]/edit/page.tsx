@@ -17,7 +17,13 @@ export default async function EditSitePage({ params }: { params: Promise<{ siteI
   const { user, dealer } = await requirePageScope("operator");
   const siteId = toId((await params).siteId);
   if (!siteId) notFound();
-  if (!dealer) return (<><PageHeader title="Edit site" /><NoDealerState /></>);
+  if (!dealer)
+    return (
+      <>
+        <PageHeader title="Edit site" />
+        <NoDealerState />
+      </>
+    );
   // From the mirror; CHeKT is only called when the form is sent (and its refusal reaches the form).
   const [row, stations] = await Promise.all([findMirrorSite(dealer.id, siteId), listMirrorStations(dealer.id)]);
   const s = row ? readSiteDto(row.dto) : null;
@@ -25,10 +31,19 @@ export default async function EditSitePage({ params }: { params: Promise<{ siteI
   const fresh = freshnessFor(dealer.id, [{ kind: "site", chektId: siteId }], row);
   return (
     <>
-      <PageHeader title={`Edit ${s.name}`} breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: s.name, href: `/sites/${siteId}` }, { label: "Edit" }]} />
+      <PageHeader
+        title={`Edit ${s.name}`}
+        breadcrumbs={[
+          { label: "Sites", href: "/sites" },
+          { label: s.name, href: `/sites/${siteId}` },
+          { label: "Edit" },
+        ]}
+      />
       <Freshness {...fresh} className="mb-4" />
       {row.goneAt ? (
-        <Alert tone="warning" title="This site was deleted in CHeKT">There is nothing left to edit; the sites list no longer shows it.</Alert>
+        <Alert tone="warning" title="This site was deleted in CHeKT">
+          There is nothing left to edit; the sites list no longer shows it.
+        </Alert>
       ) : (
         <Card>
           <SiteForm

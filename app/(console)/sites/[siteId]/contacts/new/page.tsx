@@ -12,13 +12,29 @@ export const metadata: Metadata = { title: "New contact" };
 export default async function NewContactPage({ params }: { params: Promise<{ siteId: string }> }) {
   const page = await requirePageScope("operator");
   const ctx = await loadSite(page, (await params).siteId);
-  if (!ctx) return (<><PageHeader title="New contact" /><NoDealerState /></>);
+  if (!ctx)
+    return (
+      <>
+        <PageHeader title="New contact" />
+        <NoDealerState />
+      </>
+    );
   const { siteId, siteName } = ctx;
   return (
     <>
-      <PageHeader title="New contact" description={`Someone CHeKT may call about alarms at ${siteName}.`} breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: siteName, href: `/sites/${siteId}` }, { label: "New contact" }]} />
+      <PageHeader
+        title="New contact"
+        description={`Someone CHeKT may call about alarms at ${siteName}.`}
+        breadcrumbs={[
+          { label: "Sites", href: "/sites" },
+          { label: siteName, href: `/sites/${siteId}` },
+          { label: "New contact" },
+        ]}
+      />
       {ctx.siteGoneAt ? (
-        <Alert tone="danger" title="This site was deleted in CHeKT">Contacts cannot be added to it.</Alert>
+        <Alert tone="danger" title="This site was deleted in CHeKT">
+          Contacts cannot be added to it.
+        </Alert>
       ) : (
         <Card>
           <ContactForm mode="create" siteId={siteId} initial={EMPTY_CONTACT} action={createContactAction} />

@@ -19,8 +19,18 @@ export default async function ImportJobPage({ params }: { params: Promise<{ jobI
   const items = await readJobItems(prisma, jobId, "all");
   return (
     <>
-      <PageHeader title="Importing sites" description={`Job ${job.id}`} breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: "Import", href: "/sites/import" }, { label: "Job" }]} />
-      <JobProgressView entity="sites" siteId={0} jobId={job.id} initial={{ job, items }} canEdit={hasRole(user.role, "operator")} />
+      <PageHeader
+        title="Importing sites"
+        description={`Job ${job.id}`}
+        breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: "Import", href: "/sites/import" }, { label: "Job" }]}
+      />
+      <JobProgressView
+        entity="sites"
+        siteId={0}
+        jobId={job.id}
+        initial={{ job, items }}
+        canEdit={hasRole(user.role, "operator")}
+      />
     </>
   );
 }

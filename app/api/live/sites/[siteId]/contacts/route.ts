@@ -12,13 +12,26 @@ export async function GET(request: Request, ctx: { params: Promise<{ siteId: str
   if (denied) return denied;
   const siteId = Number((await ctx.params).siteId);
   if (!Number.isSafeInteger(siteId) || siteId <= 0 || siteId > 2_147_483_647) {
-    return Response.json({ error: { code: "bad_site", message: "Site id must be a positive integer" } }, { status: 400 });
+    return Response.json(
+      { error: { code: "bad_site", message: "Site id must be a positive integer" } },
+      { status: 400 },
+    );
   }
-  const site = await prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: dealer.id, chektId: siteId } }, select: { chektId: true } });
+  const site = await prisma.mirrorSite.findUnique({
+    where: { dealerLinkId_chektId: { dealerLinkId: dealer.id, chektId: siteId } },
+    select: { chektId: true },
+  });
   if (!site) return refusedNotFoundJson({ user, dealer }, "site", siteId, request);
   const { rows } = await readSiteContacts(prisma, dealer.id, siteId);
   const live = rows.filter((c) => !c.goneAt);
   const seen = await listSeen(prisma, dealer.id, live);
-  const contacts = live.map((c) => ({ id: c.contact_id, name: `${c.first_name} ${c.last_name}`.trim() || `Contact ${c.contact_id}`, phone: c.phone_number }));
-  return Response.json({ contacts, asOf: seen.confirmedAt?.toISOString() ?? null }, { headers: { "cache-control": "private, no-store" } });
+  const contacts = live.map((c) => ({
+    id: c.contact_id,
+    name: `${c.first_name} ${c.last_name}`.trim() || `Contact ${c.contact_id}`,
+    phone: c.phone_number,
+  }));
+  return Response.json(
+    { contacts, asOf: seen.confirmedAt?.toISOString() ?? null },
+    { headers: { "cache-control": "private, no-store" } },
+  );
 }

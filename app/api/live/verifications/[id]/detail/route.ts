@@ -12,7 +12,11 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   const { user, dealer, denied } = await requireRouteDealer("viewer");
   if (denied) return denied;
   const id = verificationIdSchema.safeParse((await ctx.params).id);
-  if (!id.success) return Response.json({ error: { code: "bad_id", message: id.error.issues[0]?.message ?? "Bad verification id" } }, { status: 400 });
+  if (!id.success)
+    return Response.json(
+      { error: { code: "bad_id", message: id.error.issues[0]?.message ?? "Bad verification id" } },
+      { status: 400 },
+    );
   const detail = await readDetail(dealer.id, id.data);
   if (!detail) return refusedNotFoundJson({ user, dealer }, "verification", id.data, request);
   await recordFirstView(dealer.id, id.data, user);

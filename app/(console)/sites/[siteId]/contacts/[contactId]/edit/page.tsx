@@ -21,10 +21,20 @@ export default async function EditContactPage({ params }: { params: Promise<{ si
   const contactId = toId(p.contactId);
   if (!contactId) notFound();
   const ctx = await loadSite(page, p.siteId);
-  if (!ctx) return (<><PageHeader title="Edit contact" /><NoDealerState /></>);
+  if (!ctx)
+    return (
+      <>
+        <PageHeader title="Edit contact" />
+        <NoDealerState />
+      </>
+    );
   const c = await readContact(prisma, ctx.scope.dealerLinkId, ctx.siteId, contactId);
   if (!c) return refuseNotFound(ctx.page, "contact", contactId);
-  const crumbs = [{ label: "Sites", href: "/sites" }, { label: ctx.siteName, href: `/sites/${ctx.siteId}` }, { label: "Edit contact" }];
+  const crumbs = [
+    { label: "Sites", href: "/sites" },
+    { label: ctx.siteName, href: `/sites/${ctx.siteId}` },
+    { label: "Edit contact" },
+  ];
   const fresh = freshnessFor(ctx.scope.dealerLinkId, [{ kind: "contact", siteId: ctx.siteId, chektId: contactId }], c);
   return (
     <>
@@ -36,7 +46,13 @@ export default async function EditContactPage({ params }: { params: Promise<{ si
             mode="update"
             siteId={ctx.siteId}
             contactId={contactId}
-            initial={{ external_contact_id: c.external_contact_id, first_name: c.first_name, last_name: c.last_name, phone_number: c.phone_number ?? "", email: c.email ?? "" }}
+            initial={{
+              external_contact_id: c.external_contact_id,
+              first_name: c.first_name,
+              last_name: c.last_name,
+              phone_number: c.phone_number ?? "",
+              email: c.email ?? "",
+            }}
             action={updateContactAction}
           />
         </Card>

@@ -28,9 +28,19 @@ export default async function JobPage({ params }: { params: Promise<{ siteId: st
       <PageHeader
         title={TITLE[job.kind]}
         description={`Job ${job.id}`}
-        breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Jobs", href: `/sites/${ctx.siteId}/devices/jobs` }, { label: "Job" })}
+        breadcrumbs={crumbs(
+          ctx,
+          { label: "Devices", href: `/sites/${ctx.siteId}/devices` },
+          { label: "Jobs", href: `/sites/${ctx.siteId}/devices/jobs` },
+          { label: "Job" },
+        )}
       />
-      <JobProgressView siteId={ctx.siteId} jobId={job.id} initial={{ job, items }} canEdit={hasRole(user.role, "operator")} />
+      <JobProgressView
+        siteId={ctx.siteId}
+        jobId={job.id}
+        initial={{ job, items }}
+        canEdit={hasRole(user.role, "operator")}
+      />
     </>
   );
 }
