@@ -46,6 +46,13 @@ const gatewayRule = [
   },
 ];
 
+/** Components and lib do not depend on routes: server actions live in actions/<domain>.ts. */
+const ROUTE_PATTERN = {
+  regex: "^(@/app/|(\\.\\.?/)+app/)",
+  message: "Components and lib never import a route: server actions live in @/actions/<domain>.",
+};
+const componentRule = [gatewayRule[0], { ...gatewayRule[1], patterns: [...gatewayRule[1].patterns, ROUTE_PATTERN] }];
+
 const config = [
   {
     ignores: [
@@ -81,9 +88,14 @@ const config = [
     },
   },
   {
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts", "instrumentation.ts"],
+    files: ["app/**/*.{ts,tsx}", "proxy.ts", "instrumentation.ts"],
     ignores: ["lib/chekt/**"],
     rules: { "@typescript-eslint/no-restricted-imports": gatewayRule },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "actions/**/*.ts"],
+    ignores: ["lib/chekt/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": componentRule },
   },
   {
     files: ["*.config.{js,mjs,ts}"],

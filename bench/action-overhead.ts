@@ -135,7 +135,7 @@ export async function runActionBench(
     const siteId = ((await created.json()) as { site_id: number }).site_id;
     const sitePath = `/partner/v1/dealers/1/sites/${siteId}`;
 
-    const id = actionId(distDir, "app/(console)/sites/actions.ts", "updateSiteAction");
+    const id = actionId(distDir, "actions/sites.ts", "updateSiteAction");
     const callAction = async (name: string) => {
       // What the browser sends for a server action called from the site page, minus the router
       // state tree (so the answer is the action's result, not a re-render of the page).

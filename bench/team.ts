@@ -219,8 +219,8 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       cookies.push({ url, cookie: await signIn(url, `${role}@example.com`, pw[role]) });
     }
     const operator = { url: appB, cookie: await signIn(appB, "operator@example.com", pw.operator) };
-    const claimId = actionId(distDir, "app/(console)/verifications/actions.ts", "claimVerification");
-    const answerId = actionId(distDir, "app/(console)/verifications/actions.ts", "answerVerificationAction");
+    const claimId = actionId(distDir, "actions/verifications.ts", "claimVerification");
+    const answerId = actionId(distDir, "actions/verifications.ts", "answerVerificationAction");
 
     await sim("DELETE", "/_sim/stats");
     await db.query(`delete from chekt_budget_usage`);

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { signInAction, type SignInState } from "./actions";
+import { signInAction, type SignInState } from "@/actions/sign-in";
 
 const initial: SignInState = { error: null, email: "", step: "password" };
 

@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Badge, Button, EmptyState } from "@/components/ui";
 import type { AppDevice, AppDevicesPage } from "@/lib/settings/app-devices";
-import { loadAppDevicesAction } from "@/app/(console)/settings/actions";
+import { loadAppDevicesAction } from "@/actions/settings";
 import { failureOf, withTrace } from "./action-result";
 import { DiagnosisAlert } from "./diagnosis-alert";
 

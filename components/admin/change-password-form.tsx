@@ -2,7 +2,7 @@
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Alert, Button, Input } from "@/components/ui";
-import { changeOwnPasswordAction } from "@/app/(console)/account/actions";
+import { changeOwnPasswordAction } from "@/actions/account";
 import { failureOf, withTrace, type Failure } from "./action-result";
 
 export function ChangePasswordForm() {

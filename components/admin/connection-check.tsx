@@ -4,7 +4,7 @@ import { PlugZap } from "lucide-react";
 import { Alert, Badge, Button } from "@/components/ui";
 import type { ConnectionReport, Step } from "@/lib/settings/connection-check";
 import type { Diagnosis } from "@/lib/settings/diagnose";
-import { checkConnectionAction } from "@/app/(console)/settings/actions";
+import { checkConnectionAction } from "@/actions/settings";
 import { failureOf, withTrace } from "./action-result";
 
 function StepRow({ step }: { step: Step }) {

@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { UserPlus } from "lucide-react";
 import { toast } from "sonner";
 import { Alert, Button, Input, Select } from "@/components/ui";
-import { createUserAction } from "@/app/(console)/users/actions";
+import { createUserAction } from "@/actions/users";
 import { failureOf, withTrace, type Failure } from "./action-result";
 
 const ROLE_OPTIONS = [

@@ -2,7 +2,7 @@
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Alert, Button, Input } from "@/components/ui";
-import { setDealerSecretsAction } from "@/app/(console)/settings/actions";
+import { setDealerSecretsAction } from "@/actions/settings";
 import { failureOf, withTrace, type Failure } from "./action-result";
 
 /**

@@ -11,7 +11,7 @@ import {
   linkAllAction,
   linkObjectAction,
   relinkMappingAction,
-} from "@/app/(console)/drift/actions";
+} from "@/actions/drift";
 import { failureOf, withTrace } from "./action-result";
 
 const KIND_LABEL: Record<string, string> = {

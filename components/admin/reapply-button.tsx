@@ -3,7 +3,7 @@ import { useTransition } from "react";
 import { RotateCcw } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui";
-import { reapplyEventAction } from "@/app/(console)/webhook-log/actions";
+import { reapplyEventAction } from "@/actions/webhook-log";
 import { failureOf, withTrace } from "./action-result";
 
 export function ReapplyButton({ eventId }: { eventId: string }) {

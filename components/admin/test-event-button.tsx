@@ -3,7 +3,7 @@ import { useTransition } from "react";
 import { Send } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui";
-import { sendTestEventAction } from "@/app/(console)/settings/actions";
+import { sendTestEventAction } from "@/actions/settings";
 import { failureOf, withTrace } from "./action-result";
 
 export function TestEventButton({ dealerLinkId }: { dealerLinkId: string }) {

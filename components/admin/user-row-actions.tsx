@@ -2,12 +2,7 @@
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button, ConfirmDialog, Dialog } from "@/components/ui";
-import {
-  removeMembershipAction,
-  resetPasswordAction,
-  setDisabledAction,
-  setRoleAction,
-} from "@/app/(console)/users/actions";
+import { removeMembershipAction, resetPasswordAction, setDisabledAction, setRoleAction } from "@/actions/users";
 import type { Role } from "@/lib/roles";
 import { failureOf, withTrace } from "./action-result";
 

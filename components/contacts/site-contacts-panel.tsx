@@ -8,7 +8,7 @@ import { Badge, Card, EmptyState, buttonClasses } from "@/components/ui";
 import { prisma } from "@/lib/db";
 import { listSeen, readSiteContacts } from "@/lib/mirror/contacts";
 import { freshnessFor } from "@/lib/mirror/view";
-import { deleteContactAction } from "@/app/(console)/sites/[siteId]/contacts/actions";
+import { deleteContactAction } from "@/actions/contacts";
 
 export async function SiteContactsPanel({
   dealerLinkId,

@@ -8,7 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { MAX_LENGTH } from "@/lib/bulk/validate";
 import { addDeviceFormSchema } from "@/lib/bulk/schemas";
-import { addDeviceJob } from "@/app/(console)/sites/[siteId]/devices/actions";
+import { addDeviceJob } from "@/actions/devices";
 
 type Values = Record<DeviceField, string>;
 const EMPTY: Values = {

@@ -23,7 +23,7 @@ import { useActionRunner } from "@/components/forms/use-action-runner";
 import { FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { validateDevice } from "@/lib/bulk/validate";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
-import { deleteDevicesJob, updateDevicesJob } from "@/app/(console)/sites/[siteId]/devices/actions";
+import { deleteDevicesJob, updateDevicesJob } from "@/actions/devices";
 import { DeviceDrawer } from "./device-drawer";
 import { fmtDate } from "./format";
 import { useRovingGrid } from "./use-roving-grid";

@@ -12,8 +12,8 @@ import { useActionRunner } from "@/components/forms/use-action-runner";
 import { FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { validateDevice } from "@/lib/bulk/validate";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
-import { retryFailedItems } from "@/app/(console)/sites/[siteId]/devices/actions";
-import { retrySiteImport } from "@/app/(console)/sites/import/actions";
+import { retryFailedItems } from "@/actions/devices";
+import { retrySiteImport } from "@/actions/site-import";
 import { SITE_FIELD_LABELS, SITE_FIELDS } from "@/lib/import/site-fields";
 import { validateSiteRows } from "@/lib/import/validate";
 

@@ -10,7 +10,7 @@ import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, REQUIRED_ON_CREATE, type Dev
 import { parsePaste, type ParsedPaste } from "@/lib/bulk/parse";
 import { applyMapping, duplicateFields, guessMapping, type ColumnMapping, type RawRow } from "@/lib/bulk/mapping";
 import { countInvalid, validateRows, type BulkMode } from "@/lib/bulk/validate";
-import { createDevicesJob, updateDevicesJob } from "@/app/(console)/sites/[siteId]/devices/actions";
+import { createDevicesJob, updateDevicesJob } from "@/actions/devices";
 import { PasteReview, type ReviewApi, type ReviewRow } from "./paste-review";
 
 type Step = "paste" | "map" | "review";

@@ -2,7 +2,7 @@
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Alert, Button, Input, Textarea } from "@/components/ui";
-import { saveFleetSettingsAction } from "@/app/(console)/fleet/settings/actions";
+import { saveFleetSettingsAction } from "@/actions/fleet-settings";
 import { failureOf, withTrace, type Failure } from "@/components/admin/action-result";
 
 export type FleetSettingsView = {

@@ -15,7 +15,7 @@ import { expandPattern, patternProblem } from "@/lib/import/id-pattern";
 import { decodeSheet } from "@/lib/import/read-file";
 import { SITE_COLUMNS, SITE_FIELD_LABELS, SITE_FIELDS, type SiteField } from "@/lib/import/site-fields";
 import { countInvalidSites, validateSiteRows } from "@/lib/import/validate";
-import { saveIdPattern, startSiteImport } from "@/app/(console)/sites/import/actions";
+import { saveIdPattern, startSiteImport } from "@/actions/site-import";
 
 type Step = "paste" | "map" | "review";
 const EXAMPLE =

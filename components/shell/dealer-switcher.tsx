@@ -2,7 +2,7 @@
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { switchDealerAction } from "@/app/(console)/actions";
+import { switchDealerAction } from "@/actions/dealer-switch";
 import { Spinner } from "@/components/ui/spinner";
 
 export type DealerOption = { id: string; companyName: string };

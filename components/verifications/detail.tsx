@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { Alert, Badge, Button, Dialog, Select } from "@/components/ui";
 import { toOutcome } from "@/components/forms/action-result";
-import { releaseVerification } from "@/app/(console)/verifications/actions";
+import { releaseVerification } from "@/actions/verifications";
 import type { DeskDetail, QueueItem } from "@/lib/verifications/types";
 import { CallList, Directions, History, SiteCard } from "./dispatch-info";
 import { OutcomePicker } from "./outcome-picker";

@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { Phone } from "lucide-react";
 import { Badge, Button, Textarea } from "@/components/ui";
 import { toOutcome } from "@/components/forms/action-result";
-import { addNoteAction, saveDirectionsAction } from "@/app/(console)/verifications/actions";
+import { addNoteAction, saveDirectionsAction } from "@/actions/verifications";
 import { DIRECTIONS_MAX, NOTE_MAX } from "@/lib/verifications/schemas";
 import type { DeskDetail } from "@/lib/verifications/types";
 import { dateTime, siteTime } from "./format";

@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Alert, Button, Input } from "@/components/ui";
 import { failureOf, withTrace, type Failure } from "@/components/admin/action-result";
-import { saveEscalationSettingsAction } from "@/app/(console)/verifications/escalation/actions";
+import { saveEscalationSettingsAction } from "@/actions/escalation";
 import type { EscalationSettings } from "@/lib/verifications/escalation";
 
 /** N and M for the current dealer (admins). The queue picks them up on its next load. */

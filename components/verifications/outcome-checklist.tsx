@@ -5,7 +5,7 @@ import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
-import { saveChecklistAction } from "@/app/(console)/verifications/settings/actions";
+import { saveChecklistAction } from "@/actions/verification-outcomes";
 import { checklistSchema, MAX_STEPS, STEP_TEXT_MAX, type ChecklistStep } from "@/lib/verifications/outcomes-schemas";
 import { moved, schemaProblems } from "./outcome-list";
 

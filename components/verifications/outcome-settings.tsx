@@ -5,7 +5,7 @@ import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
 import { Badge, Button } from "@/components/ui";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
-import { saveOutcomesAction } from "@/app/(console)/verifications/settings/actions";
+import { saveOutcomesAction } from "@/actions/verification-outcomes";
 import { moved, schemaProblems } from "./outcome-list";
 import {
   MAX_OUTCOMES,

@@ -14,7 +14,7 @@ import { toast } from "sonner";
 import { AlertTriangle, Bell, BellOff, Camera, Hand, MapPin, Radio, ShieldAlert } from "lucide-react";
 import { Badge, Button, EmptyState, cn } from "@/components/ui";
 import { toOutcome } from "@/components/forms/action-result";
-import { claimVerification, takeOverVerification } from "@/app/(console)/verifications/actions";
+import { claimVerification, takeOverVerification } from "@/actions/verifications";
 import { applyLocal, applyRemove, sortQueue, type QueueSort, type QueueState } from "@/lib/verifications/merge";
 import {
   escalationOf,

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { toOutcome } from "@/components/forms/action-result";
-import { answerVerificationAction, checkAnswerAction } from "@/app/(console)/verifications/actions";
+import { answerVerificationAction, checkAnswerAction } from "@/actions/verifications";
 import type { AnswerAction } from "./format";
 
 // The answer's life in the browser. The server stores the Idempotency-Key before the first send,

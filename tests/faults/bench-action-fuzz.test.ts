@@ -1,4 +1,4 @@
-// Every server action (globbed from app/**/actions.ts), called as a signed-in admin with
+// Every server action (globbed from actions/*.ts), called as a signed-in admin with
 // fast-check input: arbitrary values, and objects made of the keys the input schemas use with
 // arbitrary values. No call may reject (beyond Next's own redirect/notFound control flow) and
 // none may answer `internal` — the "something went wrong on our side" a user would see as a 500.
@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { resetNextHeaders } from "../support/next-headers";
 import { session } from "../support/session";
-import { filesNamed } from "../support/files";
+import { actionModules } from "../support/files";
 import { keysOf } from "../support/zod-keys";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
@@ -103,8 +103,8 @@ beforeAll(async () => {
     for (const value of Object.values(await import(pathToFileURL(path.join(ROOT, `${mod}.ts`)).href)))
       for (const k of keysOf(value)) keyPool.add(k);
   }
-  for (const rel of filesNamed(path.join(ROOT, "app"), "actions.ts")) {
-    if (rel === "app/sign-in/actions.ts") continue; // next-auth's own sign-in, not built with the action client
+  for (const rel of actionModules(ROOT)) {
+    if (rel === "actions/sign-in.ts") continue; // next-auth's own sign-in, not built with the action client
     const mod = (await import(pathToFileURL(path.join(ROOT, rel)).href)) as Record<string, unknown>;
     for (const [name, fn] of Object.entries(mod))
       if (typeof fn === "function") actions.push({ id: `${rel}#${name}`, fn: fn as Action["fn"] });

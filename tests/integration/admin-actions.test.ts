@@ -21,11 +21,11 @@ let db: TestDatabase;
 let sim: RunningSimulator;
 type Mods = {
   prisma: typeof import("@/lib/db").prisma;
-  users: typeof import("@/app/(console)/users/actions");
-  account: typeof import("@/app/(console)/account/actions");
-  settings: typeof import("@/app/(console)/settings/actions");
-  drift: typeof import("@/app/(console)/drift/actions");
-  webhookLog: typeof import("@/app/(console)/webhook-log/actions");
+  users: typeof import("@/actions/users");
+  account: typeof import("@/actions/account");
+  settings: typeof import("@/actions/settings");
+  drift: typeof import("@/actions/drift");
+  webhookLog: typeof import("@/actions/webhook-log");
   exportRoute: typeof import("@/app/api/audit/export/route");
   getSessionUser: typeof import("@/lib/auth/session").getSessionUser;
   hashPassword: typeof import("@/lib/auth/password").hashPassword;
@@ -93,11 +93,11 @@ beforeAll(async () => {
     { decryptSecret },
   ] = await Promise.all([
     import("@/lib/db"),
-    import("@/app/(console)/users/actions"),
-    import("@/app/(console)/account/actions"),
-    import("@/app/(console)/settings/actions"),
-    import("@/app/(console)/drift/actions"),
-    import("@/app/(console)/webhook-log/actions"),
+    import("@/actions/users"),
+    import("@/actions/account"),
+    import("@/actions/settings"),
+    import("@/actions/drift"),
+    import("@/actions/webhook-log"),
     import("@/app/api/audit/export/route"),
     import("@/lib/auth/session"),
     import("@/lib/auth/password"),

@@ -196,13 +196,11 @@ describe("runner recovery without client retries", () => {
     const u = await job(
       siteId,
       "update",
-      devices
-        .slice(0, 6)
-        .map((d) => ({
-          kind: "update",
-          deviceId: byExt.get(d.external_device_id)!,
-          device: { external_device_id: d.external_device_id, name: `Renamed ${d.external_device_id}` },
-        })),
+      devices.slice(0, 6).map((d) => ({
+        kind: "update",
+        deviceId: byExt.get(d.external_device_id)!,
+        device: { external_device_id: d.external_device_id, name: `Renamed ${d.external_device_id}` },
+      })),
     );
     await runBulkJob(u.id, { db: w.db, api: w.api, maxBulk: 4 });
     expect((await w.db.bulkJob.findUniqueOrThrow({ where: { id: u.id } })).succeeded).toBe(6);

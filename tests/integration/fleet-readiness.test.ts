@@ -26,7 +26,7 @@ let prisma: typeof import("@/lib/db").prisma;
 let fleet: typeof import("@/lib/fleet/read");
 let state: typeof import("@/lib/fleet/list-state");
 let readiness: typeof import("@/lib/readiness/query");
-let sites: typeof import("@/app/(console)/sites/actions");
+let sites: typeof import("@/actions/sites");
 let L: string; // the dealer link under test (CHeKT dealer 1)
 let OTHER: string; // another dealer's link: none of its rows may show
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   fleet = await import("@/lib/fleet/read");
   state = await import("@/lib/fleet/list-state");
   readiness = await import("@/lib/readiness/query");
-  sites = await import("@/app/(console)/sites/actions");
+  sites = await import("@/actions/sites");
   L = (
     await prisma.dealerLink.create({
       data: {

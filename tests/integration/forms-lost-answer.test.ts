@@ -20,7 +20,7 @@ const OPERATOR = { id: "u-op", email: "op@example.com", name: "Op", role: "opera
 let db: TestDatabase;
 let sim: RunningSimulator;
 let prisma: typeof import("@/lib/db").prisma;
-let sites: typeof import("@/app/(console)/sites/actions");
+let sites: typeof import("@/actions/sites");
 let linkId: string;
 
 const control = (method: string, path: string, body?: unknown) => simControl(sim.url, method, path, body);
@@ -41,7 +41,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   process.env.CHEKT_API_BASE_URL = sim.url;
   prisma = (await import("@/lib/db")).prisma;
-  sites = await import("@/app/(console)/sites/actions");
+  sites = await import("@/actions/sites");
   const link = await prisma.dealerLink.create({
     data: {
       chektDealerId: 1,
@@ -134,8 +134,8 @@ describe("a create whose answer was lost, sent again", () => {
 
 describe("stations and contacts recognise their lost first attempt the same way", () => {
   it("a station and a contact created, answers lost, sent again: success once each, mapped and audited", async () => {
-    const stations = await import("@/app/(console)/stations/actions");
-    const contacts = await import("@/app/(console)/sites/[siteId]/contacts/actions");
+    const stations = await import("@/actions/stations");
+    const contacts = await import("@/actions/contacts");
     const station = { external_monitoring_station_id: "lost-st", name: "Night Desk", prefix: "", linecard: "" };
     const siteId = simSitesWith("lost-1")[0]!.site_id;
     const contact = {

@@ -22,8 +22,8 @@ const OPERATOR = { id: "u-mc-op", email: "op@mirror-children.test", name: "Op", 
 let db: TestDatabase;
 let sim: RunningSimulator;
 let prisma: typeof import("@/lib/db").prisma;
-let contacts: typeof import("@/app/(console)/sites/[siteId]/contacts/actions");
-let arming: typeof import("@/app/(console)/sites/[siteId]/arming/actions");
+let contacts: typeof import("@/actions/contacts");
+let arming: typeof import("@/actions/arming");
 let linkId: string;
 let siteId: number;
 
@@ -45,8 +45,8 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   process.env.CHEKT_API_BASE_URL = sim.url;
   prisma = (await import("@/lib/db")).prisma;
-  contacts = await import("@/app/(console)/sites/[siteId]/contacts/actions");
-  arming = await import("@/app/(console)/sites/[siteId]/arming/actions");
+  contacts = await import("@/actions/contacts");
+  arming = await import("@/actions/arming");
   const link = await prisma.dealerLink.create({
     data: {
       chektDealerId: DEMO.dealers.acme.id,

@@ -21,9 +21,9 @@ const ADMIN = { id: "u-admin", email: "admin@example.com", name: "Admin", role: 
 let db: TestDatabase;
 let sim: RunningSimulator;
 let prisma: typeof import("@/lib/db").prisma;
-let sites: typeof import("@/app/(console)/sites/actions");
-let stations: typeof import("@/app/(console)/stations/actions");
-let dealer: typeof import("@/app/(console)/dealer/actions");
+let sites: typeof import("@/actions/sites");
+let stations: typeof import("@/actions/stations");
+let dealer: typeof import("@/actions/dealer");
 let mirrorActions: typeof import("@/lib/mirror/actions");
 let linkId: string;
 
@@ -43,9 +43,9 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   process.env.CHEKT_API_BASE_URL = sim.url;
   prisma = (await import("@/lib/db")).prisma;
-  sites = await import("@/app/(console)/sites/actions");
-  stations = await import("@/app/(console)/stations/actions");
-  dealer = await import("@/app/(console)/dealer/actions");
+  sites = await import("@/actions/sites");
+  stations = await import("@/actions/stations");
+  dealer = await import("@/actions/dealer");
   mirrorActions = await import("@/lib/mirror/actions");
   linkId = (
     await prisma.dealerLink.create({

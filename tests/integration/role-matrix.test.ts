@@ -1,4 +1,4 @@
-// The role matrix, table-driven: every server action in every app/**/actions.ts (globbed now, so
+// The role matrix, table-driven: every server action in every actions/*.ts (globbed now, so
 // actions other helpers add are covered) and every route handler under app/api is called as
 // anonymous, viewer, operator and admin. The set of roles that get past the check must be exactly
 // the one docs/roles.md writes down, and a refusal must come before any CHeKT call or any write
@@ -18,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 import { addMembers } from "../support/members";
 import { session } from "../support/session";
 import { actionMeta } from "../support/action-registry";
-import { filesNamed } from "../support/files";
+import { actionModules, filesNamed } from "../support/files";
 
 type Role = "viewer" | "operator" | "admin";
 type Who = "anonymous" | Role;
@@ -111,13 +111,10 @@ const ROUTE_RULES: Array<{ match: RegExp; role: Role | "public"; row: string }> 
   { match: /^bulk-jobs\//, role: "viewer", row: "See … devices (a bulk job's progress)" },
 ];
 
-/** Exported functions of actions.ts files that are not built with the action client, on purpose. */
+/** Exported functions of actions/*.ts files that are not built with the action client, on purpose. */
 // confirmTwoFactorAction runs on the enrolment session (no full session until it succeeds) and
 // audits itself; tests/faults/bench-action-fuzz.test.ts still fuzzes it.
-const PUBLIC_ACTIONS = new Set([
-  "app/sign-in/actions.ts#signInAction",
-  "app/sign-in/two-factor/actions.ts#confirmTwoFactorAction",
-]);
+const PUBLIC_ACTIONS = new Set(["actions/sign-in.ts#signInAction", "actions/two-factor.ts#confirmTwoFactorAction"]);
 
 function expectedActionRole(m: Meta): { role: Role; row: string } | null {
   const rule = ACTION_RULES.find((r) => r.match.test(m.name));
@@ -202,7 +199,7 @@ beforeAll(async () => {
   await addMembers(prisma, link.id, Object.values(USERS));
   await prisma.user.updateMany({ data: { role: "viewer" } });
 
-  for (const file of filesNamed(path.join(ROOT, "app"), "actions.ts")) {
+  for (const file of actionModules(ROOT)) {
     const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value !== "function") continue;

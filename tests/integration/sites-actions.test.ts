@@ -22,11 +22,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 let db: TestDatabase;
 let sim: RunningSimulator;
 let prisma: typeof import("@/lib/db").prisma;
-let sites: typeof import("@/app/(console)/sites/actions");
-let stations: typeof import("@/app/(console)/stations/actions");
-let contacts: typeof import("@/app/(console)/sites/[siteId]/contacts/actions");
-let arming: typeof import("@/app/(console)/sites/[siteId]/arming/actions");
-let dealer: typeof import("@/app/(console)/dealer/actions");
+let sites: typeof import("@/actions/sites");
+let stations: typeof import("@/actions/stations");
+let contacts: typeof import("@/actions/contacts");
+let arming: typeof import("@/actions/arming");
+let dealer: typeof import("@/actions/dealer");
 let linkId: string;
 
 const sitesOfDealer1 = () => [...sim.state.sites.values()].filter((s) => s.dealer_id === 1);
@@ -38,11 +38,11 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   process.env.CHEKT_API_BASE_URL = sim.url;
   prisma = (await import("@/lib/db")).prisma;
-  sites = await import("@/app/(console)/sites/actions");
-  stations = await import("@/app/(console)/stations/actions");
-  contacts = await import("@/app/(console)/sites/[siteId]/contacts/actions");
-  arming = await import("@/app/(console)/sites/[siteId]/arming/actions");
-  dealer = await import("@/app/(console)/dealer/actions");
+  sites = await import("@/actions/sites");
+  stations = await import("@/actions/stations");
+  contacts = await import("@/actions/contacts");
+  arming = await import("@/actions/arming");
+  dealer = await import("@/actions/dealer");
   const link = await prisma.dealerLink.create({
     data: {
       chektDealerId: 1,

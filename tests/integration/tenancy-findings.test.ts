@@ -37,7 +37,7 @@ describe("the current-password check is throttled like sign-in", () => {
   it("after 5 wrong current passwords even the right one waits, and the password stays as it was", async () => {
     resetNextHeaders();
     session.user = ME;
-    const { changeOwnPasswordAction } = await import("@/app/(console)/account/actions");
+    const { changeOwnPasswordAction } = await import("@/actions/account");
     const change = (current: string) =>
       changeOwnPasswordAction({
         currentPassword: current,

@@ -1,4 +1,4 @@
-// The tenancy matrix: every server action (globbed from app/**/actions.ts, so new ones must be
+// The tenancy matrix: every server action (globbed from actions/*.ts, so new ones must be
 // listed here) and every dealer-scoped route handler, called by an admin of dealer A with the id of
 // one of dealer B's objects: B's sites, contacts, devices and stations in the real simulator, and
 // B's verification, alarm, snapshot, webhook event, bulk job, mapping, user and audit rows in
@@ -21,7 +21,7 @@ import { startTestSimulator } from "../support/simulator";
 import { session } from "../support/session";
 import { cookieJar as jar } from "../support/next-headers";
 import { actionMeta } from "../support/action-registry";
-import { filesNamed } from "../support/files";
+import { actionModules } from "../support/files";
 
 vi.mock("next-safe-action", async (importOriginal) =>
   (await import("../support/action-registry")).recordingSafeAction(importOriginal),
@@ -307,7 +307,7 @@ beforeAll(async () => {
     },
   });
 
-  for (const file of filesNamed(path.join(ROOT, "app"), "actions.ts")) {
+  for (const file of actionModules(ROOT)) {
     const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
       const meta = typeof value === "function" ? actionMeta.get(value) : undefined;

@@ -17,3 +17,15 @@ export function filesNamed(dir: string, name: string): string[] {
   visit(dir);
   return out.sort();
 }
+
+/**
+ * Every server-action module: the files of `actions/`, and any `actions.ts` left under `app/` (so a
+ * module added in the old place is still checked, rather than slipping past the role matrix).
+ */
+export function actionModules(root: string = REPO_ROOT): string[] {
+  const dir = path.join(root, "actions");
+  const own = readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => path.relative(REPO_ROOT, path.join(dir, f)));
+  return [...own, ...filesNamed(path.join(root, "app"), "actions.ts")].sort();
+}

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui";
 import { failureOf, withTrace, type Failure } from "@/components/admin/action-result";
-import { setDealerTwoFactorAction } from "./actions";
+import { setDealerTwoFactorAction } from "@/actions/account";
 
 export type DealerTwoFactorRow = { id: string; companyName: string; required: boolean };
 

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Alert, Button, Input } from "@/components/ui";
 import { failureOf, withTrace, type Failure } from "@/components/admin/action-result";
-import { disableTwoFactorAction, newRecoveryCodesAction } from "./actions";
+import { disableTwoFactorAction, newRecoveryCodesAction } from "@/actions/account";
 
 type Props = { enabled: boolean; enabledAt: string | null; recoveryCodesLeft: number; required: boolean };
 

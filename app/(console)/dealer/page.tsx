@@ -14,7 +14,7 @@ import { readDealerDto } from "@/lib/mirror/dto";
 import { findMirrorDealer } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
-import { disconnectDealerAction, startDealerConnectAction, updateDealerAction } from "./actions";
+import { disconnectDealerAction, startDealerConnectAction, updateDealerAction } from "@/actions/dealer";
 
 export const metadata: Metadata = { title: "Dealer" };
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { confirmTwoFactorAction, type EnrolState } from "./actions";
+import { confirmTwoFactorAction, type EnrolState } from "@/actions/two-factor";
 
 /** The code that proves the app holds the secret; then the recovery codes, shown this once. */
 export function EnrolForm({ next }: { next: string }) {

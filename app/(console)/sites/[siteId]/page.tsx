@@ -21,7 +21,7 @@ import { readSiteDto } from "@/lib/mirror/dto";
 import { findMirrorSite, findMirrorStation } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
-import { deleteSiteAction, setSiteActivationAction } from "../actions";
+import { deleteSiteAction, setSiteActivationAction } from "@/actions/sites";
 
 export const metadata: Metadata = { title: "Site" };
 

@@ -4,7 +4,7 @@ import { EMPTY_SITE, SiteForm } from "@/components/sites/site-form";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { listMirrorStations } from "@/lib/mirror/read";
-import { createSiteAction } from "../actions";
+import { createSiteAction } from "@/actions/sites";
 
 export const metadata: Metadata = { title: "New site" };
 

@@ -13,7 +13,7 @@ import { readStationDto } from "@/lib/mirror/dto";
 import { countSitesRoutingTo, findMirrorStation } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
-import { deleteStationAction, updateStationAction } from "../actions";
+import { deleteStationAction, updateStationAction } from "@/actions/stations";
 
 export const metadata: Metadata = { title: "Monitoring station" };
 

@@ -3,7 +3,7 @@ import { NoDealerState } from "@/components/shell/no-dealer";
 import { EMPTY_STATION, StationForm } from "@/components/stations/station-form";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
-import { createStationAction } from "../actions";
+import { createStationAction } from "@/actions/stations";
 
 export const metadata: Metadata = { title: "New monitoring station" };
 

@@ -11,7 +11,7 @@ import { queueRefresh } from "@/lib/mirror/refresh";
 import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 import { loadSite } from "../devices/load";
-import { setArmingAction } from "./actions";
+import { setArmingAction } from "@/actions/arming";
 
 export const metadata: Metadata = { title: "Arming" };
 

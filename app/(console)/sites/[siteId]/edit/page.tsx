@@ -9,7 +9,7 @@ import { toId } from "@/lib/chekt/normalize";
 import { readSiteDto } from "@/lib/mirror/dto";
 import { findMirrorSite, listMirrorStations } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
-import { updateSiteAction } from "../../actions";
+import { updateSiteAction } from "@/actions/sites";
 
 export const metadata: Metadata = { title: "Edit site" };
 

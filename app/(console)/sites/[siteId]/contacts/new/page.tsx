@@ -4,7 +4,7 @@ import { NoDealerState } from "@/components/shell/no-dealer";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { loadSite } from "../../devices/load";
-import { createContactAction } from "../actions";
+import { createContactAction } from "@/actions/contacts";
 
 export const metadata: Metadata = { title: "New contact" };
 

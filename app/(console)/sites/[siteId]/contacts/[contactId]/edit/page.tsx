@@ -10,7 +10,7 @@ import { prisma } from "@/lib/db";
 import { readContact } from "@/lib/mirror/contacts";
 import { freshnessFor } from "@/lib/mirror/view";
 import { loadSite } from "../../../devices/load";
-import { updateContactAction } from "../../actions";
+import { updateContactAction } from "@/actions/contacts";
 
 export const metadata: Metadata = { title: "Edit contact" };
 
