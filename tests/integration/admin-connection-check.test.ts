@@ -3,7 +3,7 @@
 // must land in its own bucket with its own explanation.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { checkConnection, type ConnectionConfig, type Step } from "@/lib/settings/connection-check";
 import type { RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
@@ -158,14 +158,19 @@ describe("connection check against the simulator", () => {
       Object.assign(sim.config, { rateLimitPerMin: roomy.perMin, rateLimitBurstPerS: roomy.burst });
     });
     const app = await newApp(["devices:read", "events:read", "sites:read", "snapshots:read"]);
+    // The in-process simulator's buckets read Date: faking Date alone (timers and I/O stay real)
+    // stops them refilling while the test runs and lets it move time on without sleeping.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
     let refused = false;
     for (let i = 0; i < 100 && !refused; i++) {
       refused =
         (await fetch(`${sim.url}/v1/devices?limit=1`, { headers: { authorization: `Bearer ${app.api_key}` } }))
           .status === 429;
     }
+    expect(refused).toBe(true);
     // One token a second: after a second exactly one call gets through.
-    await new Promise((r) => setTimeout(r, 1000));
+    vi.setSystemTime(Date.now() + 1000);
     // App key only: the partner calls would spend the partner's bucket at the lowered rate.
     const r = await checkConnection({ baseUrl: sim.url, apiKey: app.api_key, timeoutMs: 5000 });
     expect(diag(r.app[0]).ok).toBe(true);

@@ -1,7 +1,7 @@
 /** The simulator's credential rules: partner tokens, user tokens (code + PKCE), client assertions, API keys. */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { exportSPKI, generateKeyPair, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { DEMO } from "../../simulator/seed";
 import { partnerToken, sim as control } from "./simulator-helpers";
@@ -35,6 +35,13 @@ beforeAll(async () => {
   await control(s.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
 });
 afterAll(async () => s?.close());
+/**
+ * The simulator runs in this process and reads the time from Date, so a test that needs time to
+ * pass fakes Date alone (timers and I/O stay real) and moves it on instead of sleeping.
+ */
+function advanceClock(ms: number) {
+  vi.setSystemTime(Date.now() + ms);
+}
 
 describe("partner tokens", () => {
   it("refuses a missing, malformed or unknown token with 401 invalid_token", async () => {
@@ -70,14 +77,16 @@ describe("partner tokens", () => {
 
   it("expires tokens after tokenTtlS and then answers 401", async () => {
     s.config.tokenTtlS = 1;
+    vi.useFakeTimers({ toFake: ["Date"] });
     try {
       const t = await partnerToken(s.url);
       expect((await call("/partner/v1/dealers/1", { token: t })).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 1100));
+      advanceClock(1100);
       const r = await call("/partner/v1/dealers/1", { token: t });
       expect(r.status).toBe(401);
       expect(r.body.error.message).toContain("expired");
     } finally {
+      vi.useRealTimers();
       s.config.tokenTtlS = 3600;
     }
   });
@@ -203,14 +212,16 @@ describe("authorization code + PKCE", () => {
 
   it("expires codes after authCodeTtlS", async () => {
     s.config.authCodeTtlS = 0.2;
+    vi.useFakeTimers({ toFake: ["Date"] });
     try {
       const v = randomBytes(40).toString("base64url");
       const code = new URL((await approve(v, "s")).headers.get("location")!).searchParams.get("code")!;
-      await new Promise((r) => setTimeout(r, 300));
+      advanceClock(300);
       const r = await exchange(code, v);
       expect(r.status).toBe(400);
       expect(r.body.error.message).toContain("expired");
     } finally {
+      vi.useRealTimers();
       s.config.authCodeTtlS = 60;
     }
   });
@@ -307,6 +318,7 @@ describe("API keys (/v1)", () => {
     const app = await control(s.url, "POST", "/_sim/apps", { dealer_id: 1, scopes: ["devices:read"] });
     const old = app.body.api_key as string;
     s.config.keyGraceS = 2;
+    vi.useFakeTimers({ toFake: ["Date"] });
     try {
       const rot = await control(s.url, "POST", `/_sim/apps/${app.body.id}/rotate-key`, {});
       expect(rot.status).toBe(200);
@@ -314,7 +326,7 @@ describe("API keys (/v1)", () => {
       expect(fresh).not.toBe(old);
       expect((await call("/v1/devices", { token: old })).status).toBe(200);
       expect((await call("/v1/devices", { token: fresh })).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 2100));
+      advanceClock(2100);
       expect((await call("/v1/devices", { token: old })).status).toBe(401);
       expect((await call("/v1/devices", { token: fresh })).status).toBe(200);
       await control(s.url, "POST", `/_sim/apps/${app.body.id}/revoke-key`, {});
@@ -322,6 +334,7 @@ describe("API keys (/v1)", () => {
       expect(revoked.status).toBe(401);
       expect(revoked.body.error.message).toContain("revoked");
     } finally {
+      vi.useRealTimers();
       s.config.keyGraceS = 24 * 3600;
     }
   });

@@ -215,13 +215,17 @@ describe("answer", () => {
 
   it("cannot claim or answer an item past its deadline", async () => {
     const v = await raise(1, 1);
-    await new Promise((r) => setTimeout(r, 1200));
+    const { expires_at: deadline } = (
+      await sql.query<{ expires_at: Date }>(`SELECT expires_at FROM verifications WHERE id = $1`, [v.verification_id])
+    ).rows[0]!;
+    // The clock is injected: one second past the deadline, without waiting for it.
+    const later = new Date(deadline.getTime() + 1000);
     const { prisma } = await import("@/lib/db");
-    await expect(prisma.$transaction((tx) => answer.claimInTx(tx, dealer, v.verification_id, alice))).rejects.toThrow(
-      /expired/,
-    );
+    await expect(
+      prisma.$transaction((tx) => answer.claimInTx(tx, dealer, v.verification_id, alice, later)),
+    ).rejects.toThrow(/expired/);
     const { expireOverdue } = await import("@/lib/verifications/expire");
-    expect(await expireOverdue()).toBeGreaterThanOrEqual(1);
+    expect(await expireOverdue(later)).toBeGreaterThanOrEqual(1);
     expect(
       (await sql.query(`SELECT state::text FROM verifications WHERE id = $1`, [v.verification_id])).rows[0].state,
     ).toBe("expired");
