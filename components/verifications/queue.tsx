@@ -220,7 +220,7 @@ export function VerificationQueue(props: {
   }, []);
 
   const runClaim = useCallback(
-    async (item: QueueItem, takeOver: boolean) => {
+    async (item: QueueItem, takeOver: boolean, then: Intent = null) => {
       if (!canAnswer) return;
       setClaiming(item.id);
       try {
@@ -236,8 +236,9 @@ export function VerificationQueue(props: {
         updateQueue(queryClient, (s: QueueState) =>
           applyLocal(s, item.id, { state: "claimed", claimedByMe: true, claimedByName: me.name }),
         );
-        // Claiming means working the alarm: the detail view opens and holds the claim while open.
-        open(item);
+        // Claiming means working the alarm: the detail view opens and holds the claim while open
+        // (with the outcome picker when d/x or Dispatch…/Disregard… asked for the claim).
+        open(item, then);
       } catch {
         toast.error("We could not reach the server; the claim was not made.");
       } finally {
@@ -247,15 +248,19 @@ export function VerificationQueue(props: {
     [canAnswer, me.name, open, queryClient],
   );
 
+  // d/x and the answer buttons: an item someone else holds opens nothing; one nobody holds is
+  // claimed first, as the Claim button does, so the picker never offers an answer the server refuses.
   const answerKey = useCallback(
     (item: QueueItem, action: "dispatch" | "disregard") => {
+      if (!canAnswer || claiming) return;
       if (item.state === "claimed" && !item.claimedByMe) {
         toast.error(`Claimed by ${item.claimedByName ?? "another operator"}. Only they can answer it now.`);
         return;
       }
-      open(item, action);
+      if (item.state === "claimed") open(item, action);
+      else void runClaim(item, false, action);
     },
-    [open],
+    [canAnswer, claiming, open, runClaim],
   );
 
   const move = (id: string) => {
@@ -511,6 +516,7 @@ export function VerificationQueue(props: {
             aria-label="Open verifications"
             className="space-y-3"
             data-testid="verification-queue"
+            data-list-as-of={data?.listAsOf ?? ""}
             onKeyDown={onListKey}
           >
             {items.map((item) => (
@@ -535,7 +541,7 @@ export function VerificationQueue(props: {
           canTakeOver={canTakeOver}
           leaseSeconds={leaseSeconds}
           intent={intent}
-          onIntent={setIntent}
+          onIntent={(i) => (i ? answerKey(opened, i) : setIntent(null))}
           onClaim={() => runClaim(opened, false)}
           onTakeOver={() => runClaim(opened, true)}
           claiming={claiming === opened.id}

@@ -28,7 +28,8 @@ export function useLiveQueue(opts: { onNew?: (item: QueueItem) => void; onLatenc
     queryFn: async () => {
       const list = await fetchQueue();
       // Read the cache only after the answer arrived: the stream may have moved on meanwhile.
-      return applyList(queryClient.getQueryData<QueueState>(QUEUE_KEY) ?? EMPTY_QUEUE, list);
+      const merged = applyList(queryClient.getQueryData<QueueState>(QUEUE_KEY) ?? EMPTY_QUEUE, list);
+      return { ...merged, listAsOf: list.asOf };
     },
     staleTime: 30_000,
     refetchInterval: 60_000,

@@ -9,7 +9,12 @@
 //   replayed upsert can never bring the item back.
 import type { QueueItem, QueueList } from "./types";
 
-export type QueueState = { items: QueueItem[]; gone: Record<string, number> };
+export type QueueState = {
+  items: QueueItem[];
+  gone: Record<string, number>;
+  /** `asOf` of the last list fetch merged in: the page shows it, so a test can wait for the merge. */
+  listAsOf?: number;
+};
 
 export const EMPTY_QUEUE: QueueState = { items: [], gone: {} };
 
@@ -32,7 +37,7 @@ export function applyRemove(state: QueueState, id: string, version: number): Que
   const gone = { ...state.gone, [id]: Math.max(version, state.gone[id] ?? 0) };
   const ids = Object.keys(gone);
   if (ids.length > MAX_TOMBSTONES) for (const old of ids.slice(0, ids.length - MAX_TOMBSTONES)) delete gone[old];
-  return { items: state.items.filter((i) => i.id !== id), gone };
+  return { ...state, items: state.items.filter((i) => i.id !== id), gone };
 }
 
 export function applyList(state: QueueState, list: Pick<QueueList, "items" | "asOf">): QueueState {

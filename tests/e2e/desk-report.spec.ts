@@ -16,7 +16,18 @@ async function shots(page: Page, name: string) {
     ["phone", { width: 390, height: 844 }],
   ] as const) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(300); // ResponsiveContainer redraws on resize (a ResizeObserver tick)
+    // ResponsiveContainer redraws after a ResizeObserver tick: wait until every chart fits the new width.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (width) =>
+            [...document.querySelectorAll(".recharts-surface")].every(
+              (svg) => svg.getBoundingClientRect().right <= width,
+            ),
+          size.width,
+        ),
+      )
+      .toBe(true);
     const file = test.info().outputPath(`${name}-${label}.png`);
     await page.screenshot({ path: file, fullPage: true });
     fs.copyFileSync(file, `${SHOTS}/${name}-${label}.png`);

@@ -7,8 +7,29 @@
 // - an answer CHeKT rate-limits shows why it waits, can be cancelled and sent again;
 // - a snapshot CHeKT fails to serve is retried by the page, not given up.
 import { expect, test, type Route } from "@playwright/test";
+import { sql } from "./auth-helpers";
 import { signIn, sim } from "./setup";
 import { clearFaults, expectAccessible, openQueue, raise, row, shots } from "./verifications-helpers";
+
+/** The lease's time is up now, as if the claimer's last heartbeat were a lease ago. */
+async function expireLease(id: string) {
+  await sql("UPDATE verifications SET lease_expires_at = now() - interval '1 second' WHERE id = $1", [id]);
+}
+
+/** The lease now ends `ms` from the database's now; answers that end. */
+async function shortenLease(id: string, ms: number): Promise<Date> {
+  const [r] = await sql<{ until: Date }>(
+    "UPDATE verifications SET lease_expires_at = now() + $2 * interval '1 millisecond' WHERE id = $1 " +
+      "RETURNING lease_expires_at AS until",
+    [id, ms],
+  );
+  return r!.until;
+}
+
+async function leaseEnd(id: string): Promise<Date> {
+  const [r] = await sql<{ until: Date }>("SELECT lease_expires_at AS until FROM verifications WHERE id = $1", [id]);
+  return r!.until;
+}
 
 test.afterEach(async () => {
   await clearFaults();
@@ -20,9 +41,11 @@ test("a late list answer never removes alarms that arrived live meanwhile", asyn
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
   let held = 0;
+  let staleAsOf: number | null = null;
   await page.route("**/api/live/verifications/list", async (route: Route) => {
     held++;
     const response = await route.fetch();
+    if (staleAsOf === null) staleAsOf = ((await response.json()) as { asOf: number }).asOf;
     await released;
     await route.fulfill({ response });
   });
@@ -38,9 +61,9 @@ test("a late list answer never removes alarms that arrived live meanwhile", asyn
   for (const r of raised) await expect(row(page, r.verification.verification_id)).toBeVisible({ timeout: 15_000 });
 
   release(); // the stale list lands now
-  await page.waitForResponse("**/api/live/verifications/list");
-  // Give the page time to apply it (and a second refetch if any), then every alarm is still there.
-  await page.waitForTimeout(1500);
+  // The page shows the asOf of the last list it merged: once it is the stale one, every alarm is still there.
+  expect(staleAsOf).not.toBeNull();
+  await expect(page.getByTestId("verification-queue")).toHaveAttribute("data-list-as-of", String(staleAsOf));
   for (const r of raised) await expect(row(page, r.verification.verification_id)).toBeVisible();
   await page.unroute("**/api/live/verifications/list");
   // A fresh list (e.g. after a reconnect) agrees: still all three.
@@ -116,6 +139,13 @@ test("claims are leases: they lapse when the view closes, hold while it is open,
   const adminCtx = await browser.newContext();
   const op = await opCtx.newPage();
   const admin = await adminCtx.newPage();
+  // The operator's page runs on Playwright's clock: its heartbeat timer moves when the test says,
+  // and the lease's end is moved in Postgres, so nothing here waits for real time to pass.
+  await op.clock.install();
+  const beats: string[] = [];
+  op.on("request", (r) => {
+    if (r.method() === "POST" && /\/api\/live\/verifications\/[^/]+\/lease$/.test(r.url())) beats.push(r.url());
+  });
   await signIn(op, "operator", "/verifications");
   await signIn(admin, "admin", "/verifications");
   await Promise.all([openQueue(op), openQueue(admin)]);
@@ -124,22 +154,36 @@ test("claims are leases: they lapse when the view closes, hold while it is open,
   await expect(row(op, id)).toBeVisible({ timeout: 15_000 });
   await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
 
-  // Claimed with the view open, then closed: the 6 s lease (test setting) lapses and the admin sees it free.
+  // Claimed with the view open, then closed: no heartbeat follows, however long the page runs on, and
+  // once the lease's time is up the expiry sweep frees it and the admin sees it free.
   await row(op, id).click();
   await op.keyboard.press("c");
   const opDetail = op.getByRole("dialog").filter({ hasText: "Lease test" });
   await expect(opDetail).toBeVisible();
   await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", { timeout: 10_000 });
+  await expect.poll(() => beats.length).toBeGreaterThan(0);
   await op.keyboard.press("Escape");
   await expect(opDetail).toHaveCount(0);
+  const beatsAtClose = beats.length;
+  await op.clock.fastForward(30_000); // five leases of the e2e stack's 6 s
+  await op.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  expect(beats.length).toBe(beatsAtClose);
+  await expireLease(id);
   await expect(row(admin, id).getByTestId("claimed-by")).toHaveCount(0, { timeout: 15_000 });
+  await expect(row(op, id).getByTestId("claimed-by")).toHaveCount(0);
 
-  // Claimed again and kept open: the heartbeat holds it well past one lease.
+  // Claimed again and kept open: a lease about to lapse is renewed by the next heartbeat, beat after beat.
   await row(op, id).click();
   await op.getByTestId("queue-actions").getByRole("button", { name: "Claim" }).click();
   await expect(opDetail).toBeVisible();
   await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", { timeout: 10_000 });
-  await admin.waitForTimeout(9_000);
+  for (let beat = 0; beat < 3; beat++) {
+    const almostUp = await shortenLease(id, 3_000);
+    const renewed = op.waitForResponse((r) => /\/lease$/.test(r.url()) && r.request().method() === "POST");
+    await op.clock.fastForward(2_000); // one beat: a third of the 6 s lease
+    expect(await (await renewed).json()).toMatchObject({ held: true });
+    expect((await leaseEnd(id)).getTime()).toBeGreaterThan(almostUp.getTime());
+  }
   await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator");
 
   // The admin takes it over (audited); the operator's view loses the claim and d/x refuse.
@@ -163,6 +207,62 @@ test("claims are leases: they lapse when the view closes, hold while it is open,
   await expect(admin.getByText("verifications.takeover").first()).toBeVisible({ timeout: 10_000 });
   await opCtx.close();
   await adminCtx.close();
+});
+
+test("d and x respect claims: on a free alarm they claim it and open the picker; on a held one they name the holder", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const [opCtx, adminCtx, viewerCtx] = await Promise.all([
+    browser.newContext(),
+    browser.newContext(),
+    browser.newContext(),
+  ]);
+  const [op, admin, viewer] = await Promise.all([opCtx.newPage(), adminCtx.newPage(), viewerCtx.newPage()]);
+  await signIn(op, "operator", "/verifications");
+  await signIn(admin, "admin", "/verifications");
+  await signIn(viewer, "viewer", "/verifications");
+  await Promise.all([openQueue(op), openQueue(admin), openQueue(viewer)]);
+  const held = await raise({ site_id: 2, priority: "high", trigger: "motion", description: "Keys claim first" });
+  const free = await raise({ site_id: 3, priority: "low", trigger: "motion", description: "Keys viewer" });
+  const heldId = held.verification.verification_id;
+  const freeId = free.verification.verification_id;
+  for (const p of [op, admin, viewer]) {
+    await expect(row(p, heldId)).toBeVisible({ timeout: 15_000 });
+    await expect(row(p, freeId)).toBeVisible({ timeout: 15_000 });
+  }
+
+  // Nobody holds it: d claims it (everyone sees the claim) and opens the outcome picker on the claimed item.
+  await row(op, heldId).click();
+  await op.keyboard.press("d");
+  const picker = op.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
+  await expect(picker.getByRole("radio", { name: "Police dispatched" })).toBeVisible({ timeout: 15_000 });
+  await expect(row(admin, heldId).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", {
+    timeout: 10_000,
+  });
+  await expect(op.getByRole("dialog").getByRole("button", { name: "Release claim" })).toBeAttached();
+  await expectAccessible(op);
+
+  // Another operator holds it: x and d open nothing and say who holds it; the answer buttons are disabled.
+  await row(admin, heldId).click();
+  await admin.keyboard.press("x");
+  await expect(admin.getByText("Claimed by Test operator. Only they can answer it now.")).toBeVisible();
+  await admin.keyboard.press("d");
+  await expect(admin.getByRole("dialog")).toHaveCount(0);
+  await expect(admin.getByTestId("queue-actions").getByRole("button", { name: "Disregard" })).toBeDisabled();
+  await expect(admin.getByTestId("queue-actions").getByRole("button", { name: "Dispatch" })).toBeDisabled();
+  await expect(row(admin, heldId).getByTestId("claimed-by")).toHaveText("Claimed by Test operator");
+
+  // A viewer gets nothing from the keys: no dialog, no claim.
+  await row(viewer, freeId).click();
+  await viewer.keyboard.press("d");
+  await viewer.keyboard.press("x");
+  await viewer.keyboard.press("c");
+  await expect(viewer.getByRole("dialog")).toHaveCount(0);
+  const [state] = await sql<{ state: string }>("SELECT state FROM verifications WHERE id = $1", [freeId]);
+  expect(state?.state).toBe("pending");
+  await expect(row(admin, freeId).getByTestId("claimed-by")).toHaveCount(0);
+  await Promise.all([opCtx.close(), adminCtx.close(), viewerCtx.close()]);
 });
 
 test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is sent again with the same key", async ({
