@@ -1,10 +1,12 @@
 "use client";
-// Step 3 of the paste: every row editable in place, virtualised so 5,000 rows stay smooth.
-// Rows are keyed and labelled by their sheet line (header included), the number the job page
-// shows too. With "only rows with errors" on, the row holding focus stays listed until focus
-// leaves it, so a fix that makes it valid never unmounts the cell being typed in.
-// Entity-agnostic: the device paste and the site import (components/import) both use it, each
-// with its own fields, labels and pickers.
+// The review step of the paste pipeline (paste-pipeline.tsx): every row editable in place,
+// virtualised so 5,000 rows stay smooth. Rows are keyed and labelled by their sheet line (header
+// included), the number the job page shows too. With "only rows with errors" on, the row holding
+// focus stays listed until focus leaves it, so a fix that makes it valid never unmounts the cell
+// being typed in. Entity-agnostic: each kind brings its fields, labels and pickers.
+// A row's problems are never cut: on a laptop they wrap in a column pinned beside the sheet line
+// (so a fix far to the right still has its message in view); below 768 px they are a line under
+// the row, as wide as the grid's viewport. Rows are measured, so a long message makes a taller row.
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { RotateCcw, SkipForward, Trash2 } from "lucide-react";
@@ -43,7 +45,7 @@ type Props<F extends string> = {
 
 const hasErrors = <F extends string>(r: ReviewRow<F>) => !r.skipped && Object.keys(r.errors).length > 0;
 
-export function PasteReview<F extends string>({
+export function ReviewGrid<F extends string>({
   rows,
   fields,
   labels,
@@ -133,8 +135,24 @@ export function PasteReview<F extends string>({
     return () => cancelAnimationFrame(frame);
   }, [focusRequest]);
 
-  // Problems sit right after the line number so they stay in view however wide the paste is.
-  const template = `5.5rem minmax(18rem, 2fr) repeat(${fields.length}, minmax(9rem, 1fr)) 6.5rem`;
+  // The grid's viewport width, for the under-the-row problem line on a phone (sticky, so it stays in
+  // view however far the row is scrolled sideways).
+  useEffect(() => {
+    const el = parent.current;
+    if (!el) return;
+    const set = () => el.style.setProperty("--review-w", `${el.clientWidth}px`);
+    set();
+    const observer = new ResizeObserver(set);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const tracks = `repeat(${fields.length}, minmax(9rem, 1fr)) 6.5rem`;
+  const columns: Record<string, string> = {
+    "--cols": `5.5rem ${tracks}`,
+    "--cols-md": `5.5rem minmax(18rem, 2fr) ${tracks}`,
+  };
+  const gridColumns = "[grid-template-columns:var(--cols)] md:[grid-template-columns:var(--cols-md)]";
   return (
     <div
       ref={parent}
@@ -142,10 +160,14 @@ export function PasteReview<F extends string>({
       role="grid"
       aria-rowcount={shown.length + 1}
       aria-label={gridLabel}
+      style={columns}
     >
       <div
-        className="sticky top-0 z-10 grid min-w-max border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600"
-        style={{ gridTemplateColumns: template }}
+        className={cn(
+          "sticky top-0 z-10 grid min-w-max border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase",
+          "tracking-wide text-slate-600",
+          gridColumns,
+        )}
         role="row"
         aria-rowindex={1}
       >
@@ -156,7 +178,8 @@ export function PasteReview<F extends string>({
         >
           Sheet line
         </div>
-        <div className="px-3 py-2" role="columnheader">
+        {/* Below 768 px the problems are a line under each row, so this header takes no column. */}
+        <div className="bg-slate-50 px-3 py-2 max-md:sr-only md:sticky md:left-[5.5rem] md:z-[1]" role="columnheader">
           Problems
         </div>
         {fields.map((f) => (
@@ -171,11 +194,15 @@ export function PasteReview<F extends string>({
       <div className="relative min-w-max" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
           const r = shown[v.index];
-          const problems = r.skipped ? [] : Object.values(r.errors);
+          const problems = r.skipped ? [] : Object.values<string | undefined>(r.errors).filter((p) => !!p);
           const label = `Sheet line ${r.line}`;
+          const tone = r.skipped ? "bg-slate-50" : problems.length ? "bg-red-50" : "bg-white";
+          const problemsId = `review-problems-${r.line}`;
           return (
             <div
               key={r.line}
+              ref={virtualizer.measureElement}
+              data-index={v.index}
               role="row"
               aria-rowindex={v.index + 2}
               data-line={r.line}
@@ -190,55 +217,78 @@ export function PasteReview<F extends string>({
               }}
               className={cn(
                 "absolute left-0 grid w-full items-center border-b border-slate-100",
+                gridColumns,
                 r.skipped ? "bg-slate-50 text-slate-500" : problems.length ? "bg-red-50/60" : "bg-white",
               )}
-              style={{ top: v.start, height: ROW_HEIGHT, gridTemplateColumns: template }}
+              style={{ top: v.start, minHeight: ROW_HEIGHT }}
             >
               {/* Sticky: however far right a fix scrolls the grid, the sheet line stays in view. */}
               <div
                 className={cn(
-                  "sticky left-0 z-[1] flex h-full items-center px-3 text-xs tabular-nums text-slate-600",
-                  r.skipped ? "bg-slate-50" : problems.length ? "bg-red-50" : "bg-white",
+                  "sticky left-0 z-[1] flex items-center self-stretch px-3 text-xs tabular-nums text-slate-600",
+                  tone,
                 )}
                 role="rowheader"
               >
                 {r.line}
               </div>
-              <div className="truncate px-3 text-xs text-red-700" role="gridcell" title={problems.join("; ")}>
-                {r.skipped ? <span className="text-slate-600">Skipped: not sent</span> : problems.join("; ")}
+              <div
+                id={problemsId}
+                role="gridcell"
+                className={cn(
+                  "whitespace-normal break-words text-xs text-red-700",
+                  "max-md:sticky max-md:left-0 max-md:row-start-2 max-md:w-[var(--review-w)] max-md:[grid-column:1/-1]",
+                  "md:sticky md:left-[5.5rem] md:z-[1] md:flex md:items-center md:self-stretch md:px-3 md:py-1.5",
+                  (problems.length > 0 || r.skipped) && "max-md:px-3 max-md:pb-2",
+                  tone,
+                )}
+              >
+                {r.skipped ? (
+                  <span className="text-slate-600">Skipped: not sent</span>
+                ) : problems.length ? (
+                  <ul className="space-y-0.5">
+                    {problems.map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                  </ul>
+                ) : null}
               </div>
-              {fields.map((f) => (
-                <div key={f} className="px-1" role="gridcell">
-                  {pickers?.[f] ? (
-                    <Picker
-                      choices={pickers[f]}
-                      label={`${label} ${labels[f]}`}
-                      value={r.values[f] ?? ""}
-                      error={problems.length ? r.errors[f] : undefined}
-                      disabled={r.skipped}
-                      cell={`${r.line}:${f}`}
-                      onChange={(v) => onEdit(r.line, f, v)}
-                    />
-                  ) : (
-                    <input
-                      aria-label={`${label} ${labels[f]}`}
-                      placeholder={r.placeholders?.[f]}
-                      aria-invalid={problems.length && r.errors[f] ? true : undefined}
-                      title={r.errors[f] ?? undefined}
-                      data-cell={`${r.line}:${f}`}
-                      value={r.values[f] ?? ""}
-                      disabled={r.skipped}
-                      onChange={(e) => onEdit(r.line, f, e.target.value)}
-                      className={cn(
-                        "h-8 w-full rounded border-0 bg-transparent px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600 disabled:text-slate-500",
-                        problems.length && r.errors[f]
-                          ? "bg-white ring-red-400"
-                          : "ring-transparent hover:ring-slate-300",
-                      )}
-                    />
-                  )}
-                </div>
-              ))}
+              {fields.map((f) => {
+                const error = problems.length ? r.errors[f] : undefined;
+                return (
+                  <div key={f} className="px-1 py-1.5" role="gridcell">
+                    {pickers?.[f] ? (
+                      <Picker
+                        choices={pickers[f]}
+                        label={`${label} ${labels[f]}`}
+                        value={r.values[f] ?? ""}
+                        error={error}
+                        describedBy={error ? problemsId : undefined}
+                        disabled={r.skipped}
+                        cell={`${r.line}:${f}`}
+                        onChange={(v) => onEdit(r.line, f, v)}
+                      />
+                    ) : (
+                      <input
+                        aria-label={`${label} ${labels[f]}`}
+                        placeholder={r.placeholders?.[f]}
+                        aria-invalid={error ? true : undefined}
+                        aria-describedby={error ? problemsId : undefined}
+                        title={error}
+                        data-cell={`${r.line}:${f}`}
+                        value={r.values[f] ?? ""}
+                        disabled={r.skipped}
+                        onChange={(e) => onEdit(r.line, f, e.target.value)}
+                        className={cn(
+                          "h-8 w-full rounded border-0 bg-transparent px-2 text-sm ring-1 ring-inset focus:outline-none",
+                          "focus:ring-2 focus:ring-indigo-600 disabled:text-slate-500",
+                          error ? "bg-white ring-red-400" : "ring-transparent hover:ring-slate-300",
+                        )}
+                      />
+                    )}
+                  </div>
+                );
+              })}
               <div className="flex items-center gap-1 px-1" role="gridcell">
                 <button
                   type="button"
@@ -246,7 +296,10 @@ export function PasteReview<F extends string>({
                   aria-label={r.skipped ? `Send ${label} after all` : `Skip ${label}`}
                   title={r.skipped ? "Send this row after all" : "Skip this row (it stays here, but is not sent)"}
                   onClick={() => onSkip(r.line, !r.skipped)}
-                  className="rounded p-1.5 text-slate-600 hover:bg-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
+                  className={cn(
+                    "rounded p-1.5 text-slate-600 hover:bg-slate-200 focus:outline-none focus-visible:ring-2",
+                    "focus-visible:ring-indigo-600",
+                  )}
                 >
                   {r.skipped ? (
                     <RotateCcw className="h-4 w-4" aria-hidden="true" />
@@ -259,7 +312,10 @@ export function PasteReview<F extends string>({
                   aria-label={`Delete ${label}`}
                   title="Delete this row from the paste"
                   onClick={() => onDelete(r.line)}
-                  className="rounded p-1.5 text-slate-600 hover:bg-red-100 hover:text-red-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
+                  className={cn(
+                    "rounded p-1.5 text-slate-600 hover:bg-red-100 hover:text-red-700 focus:outline-none",
+                    "focus-visible:ring-2 focus-visible:ring-indigo-600",
+                  )}
                 >
                   <Trash2 className="h-4 w-4" aria-hidden="true" />
                 </button>
@@ -278,6 +334,7 @@ function Picker({
   label,
   value,
   error,
+  describedBy,
   disabled,
   cell,
   onChange,
@@ -286,6 +343,7 @@ function Picker({
   label: string;
   value: string;
   error?: string;
+  describedBy?: string;
   disabled: boolean;
   cell: string;
   onChange: (v: string) => void;
@@ -296,13 +354,15 @@ function Picker({
     <select
       aria-label={label}
       aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy}
       title={error}
       data-cell={cell}
       value={selected}
       disabled={disabled}
       onChange={(e) => onChange(e.target.value)}
       className={cn(
-        "h-8 w-full rounded border-0 bg-transparent py-0 pl-2 pr-7 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600 disabled:text-slate-500",
+        "h-8 w-full rounded border-0 bg-transparent py-0 pl-2 pr-7 text-sm ring-1 ring-inset focus:outline-none",
+        "focus:ring-2 focus:ring-indigo-600 disabled:text-slate-500",
         error ? "bg-white ring-red-400" : "ring-transparent hover:ring-slate-300",
       )}
     >
