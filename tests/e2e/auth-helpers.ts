@@ -1,9 +1,13 @@
 // Shared by the auth-* specs: their own users (so the seeded ones stay usable), SQL on the run's
 // database, the axe scan, and screenshots at a laptop and a phone size.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
+import { screenshotsTo } from "./setup/page-checks";
+
+export { expectNoSeriousA11y } from "./setup/page-checks";
+/** Laptop and phone screenshots of the page as it is now, under /tmp/shots/security/. */
+export const shots = screenshotsTo("/tmp/shots/security", { makeDir: true });
 
 export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(
   text: string,
@@ -34,34 +38,11 @@ export async function newMember(
     role,
   ]);
   await sql(
-    `insert into memberships (user_id, dealer_link_id, role, updated_at) select $1, id, $2, now() from dealer_links where external_dealer_id = 'acme-security'`,
+    `insert into memberships (user_id, dealer_link_id, role, updated_at)
+     select $1, id, $2, now() from dealer_links where external_dealer_id = 'acme-security'`,
     [id, role],
   );
   return { email, id };
-}
-
-export async function expectNoSeriousA11y(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(", ")}`,
-    ),
-  ).toEqual([]);
-}
-
-/** Laptop and phone screenshots of the page as it is now, under /tmp/shots/security/. */
-export async function shots(page: Page, name: string) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await page.screenshot({ path: `/tmp/shots/security/${name}-laptop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `/tmp/shots/security/${name}-phone.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
 }
 
 export async function signInWith(page: Page, email: string, password: string) {

@@ -22,12 +22,14 @@ async function attempt(page: Page, email: string, pw: string): Promise<string> {
 /** As if `seconds` had passed for this account's counters. */
 async function timePasses(email: string, seconds: number) {
   await sql(
-    `update auth_throttle set retry_at = retry_at - make_interval(secs => $2), last_at = last_at - make_interval(secs => $2) where key like $1`,
+    `update auth_throttle
+      set retry_at = retry_at - make_interval(secs => $2), last_at = last_at - make_interval(secs => $2)
+      where key like $1`,
     [`%${email}%`, seconds],
   );
 }
 
-test("five failures cost nothing, then the account is slowed (not locked), and the right password works after the wait", async ({
+test("five failures cost nothing, then the account is slowed (not locked); after the wait the password works", async ({
   page,
 }) => {
   const { email, id } = await newMember("lockout", password, "viewer");
@@ -49,7 +51,8 @@ test("five failures cost nothing, then the account is slowed (not locked), and t
   // it open for a minute (as a longer run of failures would) so the next try still meets it.
   // (The columns hold UTC without a zone, as Prisma writes them.)
   await sql(
-    `update auth_throttle set retry_at = greatest(retry_at, (now() at time zone 'utc') + interval '60 seconds') where key like $1`,
+    `update auth_throttle set retry_at = greatest(retry_at, (now() at time zone 'utc') + interval '60 seconds')
+      where key like $1`,
     [`%${email}%`],
   );
 

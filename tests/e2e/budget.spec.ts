@@ -1,42 +1,13 @@
 // The shared CHeKT call budget in the browser: the live panel on Settings (admins only), and a
 // write that must wait for CHeKT's rate limit saying so, counting down, and being sent — or
 // cancelled with nothing sent.
-import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, sim } from "./setup";
+import { expectNoSeriousA11y as expectAccessible, screenshotsTo } from "./setup/page-checks";
 import { partner } from "./setup/partner";
 
-const SHOTS = "/tmp/shots/budget";
+const shots = screenshotsTo("/tmp/shots/budget", { prefix: "budget-", fullPage: "laptop" });
 const stamp = Date.now().toString(36);
-
-async function shots(page: Page, name: string) {
-  const before = page.viewportSize();
-  for (const [label, size] of [
-    ["laptop", { width: 1366, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    const file = test.info().outputPath(`budget-${name}-${label}.png`);
-    await page.screenshot({ path: file, fullPage: label === "laptop" });
-    if (fs.existsSync(SHOTS)) fs.copyFileSync(file, `${SHOTS}/${name}-${label}.png`);
-  }
-  if (before) await page.setViewportSize(before);
-}
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(", ")}`,
-    ),
-  ).toEqual([]);
-}
 
 const toast = (page: Page, text: string | RegExp) =>
   page.locator("[data-sonner-toast]").filter({ hasText: text }).first();

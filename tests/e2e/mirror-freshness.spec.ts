@@ -2,39 +2,14 @@
 // CHeKT answers nothing but 429s; Refresh re-reads from CHeKT and shows a change made there, or
 // says the site was deleted in CHeKT; the freshness line on a laptop and a phone; axe on every page
 // the mirror feeds.
-import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { sim, signIn } from "./setup";
+import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 import { defaultRateLimit, partner, refreshSitesView, roomyRateLimit, stamp } from "./sites-helpers";
 
-const SHOTS = "/tmp/shots/mirror";
-
-async function expectNoSeriousA11y(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(", ")}`,
-    ),
-  ).toEqual([]);
-}
-
 /** Laptop and phone (390×844) screenshots of the page as it is now. */
-async function shots(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await page.screenshot({ path: `${SHOTS}/${name}-laptop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
+const shots = screenshotsTo("/tmp/shots/mirror", { makeDir: true });
 
 /**
  * Waits until the last sweep of the seeded dealer (CHeKT dealer 1, the operator's) has finished and

@@ -2,27 +2,11 @@
 // re-read the shared budget would hold long is not a failure but a visible countdown
 // "Waiting for CHeKT's rate limit — refreshing in N s" with Cancel; cancelled, nothing is sent;
 // left alone, it re-reads by itself when the countdown ends.
-import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn, sim } from "./setup";
+import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 
-const SHOTS = "/tmp/shots/gateway-fixes";
-
-async function shots(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const before = page.viewportSize();
-  for (const [label, size] of [
-    ["laptop", { width: 1366, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    const file = test.info().outputPath(`refresh-${name}-${label}.png`);
-    await page.screenshot({ path: file });
-    fs.copyFileSync(file, `${SHOTS}/refresh-${name}-${label}.png`);
-  }
-  if (before) await page.setViewportSize(before);
-}
+const shots = screenshotsTo("/tmp/shots/gateway-fixes", { fullPage: "none", makeDir: true });
 
 test.describe("Refresh that must wait for CHeKT's rate limit", () => {
   type Limits = { rateLimitPerMin: number; rateLimitBurstPerS: number };
@@ -44,6 +28,8 @@ test.describe("Refresh that must wait for CHeKT's rate limit", () => {
     page.on("request", (r) => {
       if (r.method() === "POST" && r.headers()["next-action"]) actionPosts += 1;
     });
+    // The page's timers run on Playwright's clock (time still flows; runFor moves it on at once).
+    await page.clock.install();
     await signIn(page, "admin", "/dealer");
     await page.goto("/dealer");
     const line = page.getByTestId("freshness").first();
@@ -63,16 +49,20 @@ test.describe("Refresh that must wait for CHeKT's rate limit", () => {
     await expect(waiting).toHaveText(/^Waiting for CHeKT's rate limit — refreshing in \d+ s$/);
     // Not shown as a failure.
     await expect(line.getByTestId("freshness-problem")).toHaveCount(0);
-    await shots(page, "waiting");
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await shots(page, "refresh-waiting");
+    await expectNoSeriousA11y(page);
 
     // Cancel: nothing is sent, the copy shown stays, and Refresh is back.
+    const told = Number((await waiting.textContent())?.match(/refreshing in (\d+) s/)?.[1]);
+    expect(told).toBeGreaterThan(0);
     await line.getByRole("button", { name: "Cancel" }).click();
     await expect(line.getByTestId("freshness-cancelled")).toHaveText(/Refresh cancelled\. Nothing was sent to CHeKT/);
     await expect(refresh).toBeEnabled();
     actionPosts = 0;
-    await page.waitForTimeout(1_500);
+    // Past the whole countdown it was cancelled in, at once: no re-read starts by itself.
+    await page.clock.runFor((told + 1) * 1000);
+    await expect(line.getByTestId("freshness-cancelled")).toBeVisible();
+    await expect(refresh).toBeEnabled();
     expect(actionPosts).toBe(0);
 
     // Again (the budget may have refilled meanwhile, so refresh until it waits once more): it
@@ -86,6 +76,6 @@ test.describe("Refresh that must wait for CHeKT's rate limit", () => {
     await expect(refresh).toBeEnabled({ timeout: 60_000 });
     await expect(waiting).toHaveCount(0);
     await expect(line.getByTestId("freshness-problem")).toHaveCount(0);
-    await shots(page, "refreshed");
+    await shots(page, "refresh-refreshed");
   });
 });

@@ -3,44 +3,20 @@
 // address, and a hand-set dealer cookie naming Northwind changes nothing. The owner still sees both.
 // Then every page and route naming a Northwind object answers 404 over HTTP with a refusal row, the
 // list pages show none of Northwind's rows, and disabling an operator frees their claim at once.
-import fs from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { newMember, signInWith, sql } from "./auth-helpers";
-import { expectAccessible } from "./devices-helpers";
 import { simUrl, signIn } from "./setup";
+import { expectNoSeriousA11y as expectAccessible, screenshotsTo } from "./setup/page-checks";
+import { partnerToken } from "./setup/partner";
 import { openQueue, raise, row } from "./verifications-helpers";
 
 const stamp = Date.now().toString(36);
-const SHOTS = "/tmp/shots/tenancy";
-
-async function shots(page: Page, name: string) {
-  const before = page.viewportSize();
-  for (const [label, size] of [
-    ["laptop", { width: 1366, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    const file = test.info().outputPath(`tenancy-${name}-${label}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    if (fs.existsSync(SHOTS)) fs.copyFileSync(file, `${SHOTS}/${name}-${label}.png`);
-  }
-  if (before) await page.setViewportSize(before);
-}
+const shots = screenshotsTo("/tmp/shots/tenancy", { prefix: "tenancy-" });
 
 /** A site of dealer 2 (Northwind), asked of CHeKT's Partner API the way any partner app would. */
 async function northwindSiteId(): Promise<number> {
   const { DEMO } = await import("../../simulator/seed");
-  const tokenRes = await fetch(`${simUrl()}/oauth/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: DEMO.partner.clientId,
-      client_secret: DEMO.partner.clientSecret,
-    }),
-  });
-  expect(tokenRes.ok).toBe(true);
-  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const access_token = await partnerToken();
   const res = await fetch(`${simUrl()}/partner/v1/dealers/${DEMO.dealers.northwind.id}/sites?limit=10`, {
     headers: { authorization: `Bearer ${access_token}` },
   });
@@ -54,10 +30,7 @@ async function northwindSiteId(): Promise<number> {
 async function signInAs(browser: Browser, email: string, password: string) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWith(page, email, password);
   await expect(page).not.toHaveURL(/sign-in/);
   return { ctx, page };
 }
@@ -150,7 +123,7 @@ async function northwindObjects() {
   return { linkId: link.id, site, contact, station, siteNames: names };
 }
 
-test("every dealer-2 page and route answers 404 to a dealer-1 member, each attempt audited; dealer-1 lists show nothing of dealer 2", async ({
+test("dealer-2 pages and routes answer 404 to a dealer-1 member, each audited; dealer-1 lists show none of it", async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -162,20 +135,25 @@ test("every dealer-2 page and route answers 404 to a dealer-1 member, each attem
   const alarmId = `alm_nw_${stamp}`;
   const verId = `ver_nw_${stamp}`;
   await sql(
-    `insert into bulk_jobs (id, dealer_link_id, chekt_site_id, kind, state, total, updated_at) values ($1, $2, $3, 'create', 'done', 1, now())`,
+    `insert into bulk_jobs (id, dealer_link_id, chekt_site_id, kind, state, total, updated_at)
+      values ($1, $2, $3, 'create', 'done', 1, now())`,
     [jobId, nw.linkId, nw.site.chekt_id],
   );
   const importJobId = `tenancy-e2e-import-${stamp}`;
   await sql(
-    `insert into bulk_jobs (id, dealer_link_id, chekt_site_id, entity, kind, state, total, updated_at) values ($1, $2, 0, 'sites', 'create', 'done', 2, now())`,
+    `insert into bulk_jobs (id, dealer_link_id, chekt_site_id, entity, kind, state, total, updated_at)
+      values ($1, $2, 0, 'sites', 'create', 'done', 2, now())`,
     [importJobId, nw.linkId],
   );
   await sql(
-    `insert into alarms (id, dealer_link_id, site_id, priority, location, snapshot_url, seen_created, created_at, updated_at) values ($1, $2, $3, 'critical', 'Northwind lobby', $4, true, now(), now())`,
+    `insert into alarms
+       (id, dealer_link_id, site_id, priority, location, snapshot_url, seen_created, created_at, updated_at)
+      values ($1, $2, $3, 'critical', 'Northwind lobby', $4, true, now(), now())`,
     [alarmId, nw.linkId, nw.site.chekt_id, `${simUrl()}/snap.jpg`],
   );
   await sql(
-    `insert into verifications (id, dealer_link_id, alarm_id, site_id, occurred_at, expires_at, updated_at) values ($1, $2, $3, $4, now(), now() + interval '30 minutes', now())`,
+    `insert into verifications (id, dealer_link_id, alarm_id, site_id, occurred_at, expires_at, updated_at)
+      values ($1, $2, $3, $4, now(), now() + interval '30 minutes', now())`,
     [verId, nw.linkId, alarmId, nw.site.chekt_id],
   );
 
@@ -214,7 +192,8 @@ test("every dealer-2 page and route answers 404 to a dealer-1 member, each attem
   for (const url of [...pages, ...routes]) expect((await page.request.get(url)).status(), url).toBe(404);
   expect((await page.request.post(`/api/live/verifications/${verId}/lease`)).status(), "lease").toBe(404);
   const refusals = await sql<{ path: string }>(
-    `select after->>'path' as path from audit_log where id > $1 and action = 'scope.not_found' and outcome = 'refused' and user_email = $2 order by id`,
+    `select after->>'path' as path from audit_log where id > $1 and action = 'scope.not_found'
+      and outcome = 'refused' and user_email = $2 order by id`,
     [from, ada.email],
   );
   expect(refusals.map((r) => decodeURIComponent(r.path))).toEqual([
@@ -284,7 +263,8 @@ test("disabling an operator gives their claim back to the queue at once, seen li
   // as an open view would keep it, so only the disable can free the claim within this test.
   await opPage.keyboard.press("Escape");
   const held = await sql(
-    `update verifications set lease_expires_at = now() + interval '1 hour' where id = $1 and state = 'claimed' and claimed_by_id = $2 returning id`,
+    `update verifications set lease_expires_at = now() + interval '1 hour' where id = $1 and state = 'claimed'
+      and claimed_by_id = $2 returning id`,
     [id, op.id],
   );
   expect(held).toHaveLength(1);

@@ -5,7 +5,8 @@ import { simUrl } from "./index";
 
 let token: string | null = null;
 
-async function partnerToken(): Promise<string> {
+/** The demo partner's client-credentials token (one per run: it outlives any spec). */
+export async function partnerToken(): Promise<string> {
   if (token) return token;
   const { DEMO } = await import("../../../simulator/seed");
   const res = await fetch(`${simUrl()}/oauth/token`, {

@@ -1,0 +1,54 @@
+// The checks every page of the e2e specs gets: an axe scan with no serious or critical violation,
+// and screenshots at a laptop and a phone size for a person to look at.
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+/** No serious or critical axe violation inside `selector` (or the whole page); the message lists them. */
+export async function expectNoSeriousA11y(page: Page, selector?: string) {
+  let builder = new AxeBuilder({ page });
+  if (selector) builder = builder.include(selector);
+  const { violations } = await builder.analyze();
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const where = (v: (typeof bad)[number]) =>
+    v.nodes
+      .map((n) => n.target.join(" "))
+      .slice(0, 3)
+      .join(", ");
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${where(v)}`)).toEqual([]);
+}
+
+export const VIEWPORTS = {
+  laptop: { width: 1366, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+type ShotOptions = {
+  /** Prefix of the file in the test's output folder (Playwright keeps it with the report). */
+  prefix?: string;
+  /** Whole page rather than the viewport: "both", or only at the laptop size. */
+  fullPage?: "both" | "laptop" | "none";
+  /** Create `dir` when missing; otherwise a copy is kept only where the folder already exists. */
+  makeDir?: boolean;
+};
+
+/**
+ * `shots(page, name)`: laptop and phone screenshots of the page as it is now, written to the test's
+ * output folder and copied to `dir/<name>-<laptop|phone>.png`; the viewport is put back after.
+ */
+export function screenshotsTo(dir: string, { prefix = "", fullPage = "both", makeDir = false }: ShotOptions = {}) {
+  return async function shots(page: Page, name: string) {
+    if (makeDir) fs.mkdirSync(dir, { recursive: true });
+    const before = page.viewportSize();
+    for (const [label, size] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(size);
+      const file = test.info().outputPath(`${prefix}${name}-${label}.png`);
+      await page.screenshot({
+        path: file,
+        fullPage: fullPage === "both" || (fullPage === "laptop" && label === "laptop"),
+      });
+      if (fs.existsSync(dir)) fs.copyFileSync(file, `${dir}/${name}-${label}.png`);
+    }
+    if (before) await page.setViewportSize(before);
+  };
+}
