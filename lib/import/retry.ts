@@ -1,11 +1,50 @@
 // Fix and retry failed rows of a site import: each becomes a row of a new job, pointing back at
 // the old one. A row whose site CHeKT already has keeps it (only the contacts and arming type not
 // yet accepted are sent), and keeps the external ID it was given, generated or not.
+// What was accepted is known by contact external ID over the whole chain of retries, never by a
+// contact's position: an edited row can empty, add or move contact columns, and a retried job's
+// payload holds only the contacts it still had to send, so positions mean different contacts in
+// each job of the chain.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { readPayload, readProgress, type NewImportRow } from "./jobs";
+import { readPayload, readProgress, type ImportPayload, type NewImportRow } from "./jobs";
+import type { SiteValues } from "./site-fields";
 import { accountKey, validateSiteRows, type SiteContext, type SiteErrors } from "./validate";
 
 type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Longest chain of retries followed back; a row is retried by hand, so real chains are short. */
+const MAX_CHAIN = 50;
+
+export type AcceptedSoFar = {
+  siteId?: number;
+  contactIds: Set<string>;
+  /** The arming type CHeKT last accepted for the row, if any. */
+  arming: ImportPayload["securityType"];
+};
+
+/**
+ * What CHeKT accepted for a sheet row over the item and every item it retried: the site, the
+ * contacts by their external ID, and whether the arming type was set.
+ */
+export async function acceptedSoFar(db: Db, itemId: string): Promise<AcceptedSoFar> {
+  const out: AcceptedSoFar = { contactIds: new Set(), arming: null };
+  let next: string | null = itemId;
+  for (let hops = 0; next && hops < MAX_CHAIN; hops++) {
+    const item: { payload: Prisma.JsonValue; result: Prisma.JsonValue; retryOfId: string | null } | null =
+      await db.bulkItem.findUnique({ where: { id: next }, select: { payload: true, result: true, retryOfId: true } });
+    if (!item) break;
+    const payload = readPayload(item.payload);
+    const progress = readProgress(item.result);
+    out.siteId ??= progress.siteId ?? payload.existingSiteId;
+    payload.contacts.forEach((c, i) => {
+      if (progress.contactIds[i]) out.contactIds.add(c.external_contact_id);
+    });
+    // The newest job that set it wins: the chain is walked from the newest item back.
+    if (progress.armingDone && out.arming === null) out.arming = payload.securityType;
+    next = item.retryOfId;
+  }
+  return out;
+}
 
 export type RetryFix = { itemId: string; values?: Record<string, string> };
 export type RetryPlan = { rows: NewImportRow[]; invalid: { line: number; errors: SiteErrors }[] };
@@ -30,42 +69,50 @@ export async function planImportRetry(
   });
   const retried = new Set(already.map((a) => a.retryOfId));
   const plan: RetryPlan = { rows: [], invalid: [] };
+  // Every row's own site, when CHeKT has it, is not a duplicate of itself: its ID and account
+  // number leave the "already used" sets once for all rows, and the rows are checked together, so
+  // two retried rows given one ID still meet as duplicates within the sheet.
+  const own = new Set(ctx.existingSiteIds);
+  const accounts = new Map(ctx.accountsInUse);
+  const planned: { item: (typeof items)[number]; accepted: AcceptedSoFar; line: number; values: SiteValues }[] = [];
   for (const item of items) {
     if (retried.has(item.id)) continue;
     const payload = readPayload(item.payload);
-    const progress = readProgress(item.result);
+    const accepted = await acceptedSoFar(db, item.id);
     const fix = fixes.find((f) => f.itemId === item.id);
     // An empty ID cell was generated the first time: keep that ID rather than generate another.
     const values = { ...(fix?.values ?? payload.values) };
     if (!(values.external_site_id ?? "").trim()) values.external_site_id = payload.site.external_site_id;
-    const own = new Set(ctx.existingSiteIds);
-    const accounts = new Map(ctx.accountsInUse);
-    if (progress.siteId) {
-      // The row's own site is in CHeKT already: its ID and account number are not duplicates.
+    if (accepted.siteId) {
       own.delete(payload.site.external_site_id);
       if (payload.site.monitoring_station_id && payload.site.account_number) {
         accounts.delete(accountKey(payload.site.monitoring_station_id, payload.site.account_number));
       }
     }
-    const line = item.sheetLine ?? item.position + 1;
-    const [checked] = validateSiteRows([{ line, values }], {
-      ...ctx,
-      existingSiteIds: own,
-      accountsInUse: accounts,
-      pattern: null,
-    });
+    planned.push({ item, accepted, line: item.sheetLine ?? item.position + 1, values });
+  }
+  const checkedRows = validateSiteRows(
+    planned.map((p) => ({ line: p.line, values: p.values })),
+    { ...ctx, existingSiteIds: own, accountsInUse: accounts, pattern: null },
+  );
+  planned.forEach(({ item, accepted, line, values }, i) => {
+    const checked = checkedRows[i];
     if (!checked.item) {
       plan.invalid.push({ line, errors: checked.errors });
-      continue;
+      return;
     }
-    const contacts = checked.item.contacts.filter((_, i) => !progress.contactIds[i]);
     plan.rows.push({
       line,
       values,
-      item: { ...checked.item, contacts, securityType: progress.armingDone ? null : checked.item.securityType },
+      item: {
+        ...checked.item,
+        contacts: checked.item.contacts.filter((c) => !accepted.contactIds.has(c.external_contact_id)),
+        // An arming type edited to another value is sent again; the one already set is not.
+        securityType: checked.item.securityType === accepted.arming ? null : checked.item.securityType,
+      },
       retryOf: item.id,
-      existingSiteId: progress.siteId,
+      existingSiteId: accepted.siteId,
     });
-  }
+  });
   return plan;
 }

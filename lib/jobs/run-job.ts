@@ -12,7 +12,7 @@ export async function runAnyBulkJob(jobId: string, deps: AnyJobDeps): Promise<Ru
   if (!job) return "missing";
   if (job.entity === "sites") {
     if (!deps.siteApi) throw new Error(`job ${jobId} imports sites, but this worker has no site import API`);
-    const { db, lock, signal, sleep, log } = deps;
+    const { db, lock, signal, sleep, log, keyLifetimeMs, maxUnknownAttempts } = deps;
     return runSiteImportJob(jobId, {
       db,
       api: deps.siteApi,
@@ -20,6 +20,8 @@ export async function runAnyBulkJob(jobId: string, deps: AnyJobDeps): Promise<Ru
       signal,
       sleep,
       log,
+      keyLifetimeMs,
+      maxUnknownAttempts,
       concurrency: deps.importConcurrency,
     });
   }

@@ -9,8 +9,8 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Sent, SiteImportApi } from "@/lib/chekt/api/site-import";
 import { readPayload, readProgress, type ImportProgress } from "@/lib/import/jobs";
 import { mirrorArming, mirrorContact, mirrorSite } from "@/lib/mirror/write";
-import type { ResponseSiteBasicDto, SecurityTypeDto } from "@/lib/schemas/contract";
-import { RunAborted, type RunOutcome } from "./bulk-runner";
+import type { ResponseContactDto, ResponseSiteBasicDto, SecurityTypeDto } from "@/lib/schemas/contract";
+import { KEY_LIFETIME_MS, RunAborted, type RunOutcome } from "./bulk-runner";
 import { classifyFailure } from "./errors";
 import type { JobLock } from "./lock";
 
@@ -23,13 +23,23 @@ export type SiteImportDeps = {
   concurrency?: number;
   /** Consecutive unknown outcomes for one step before the run gives up (the queue retries later). */
   maxUnknownAttempts?: number;
+  /** How long CHeKT keeps an Idempotency-Key; an older key is looked behind before resending. */
+  keyLifetimeMs?: number;
+  now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   log?: (message: string) => void;
 };
 
 const TX = { timeout: 60_000, maxWait: 20_000 };
 
-type Job = { id: string; dealerLinkId: string; chektDealerId: number; user: { id: string; email: string } | null };
+type Job = {
+  id: string;
+  dealerLinkId: string;
+  chektDealerId: number;
+  user: { id: string; email: string } | null;
+  /** The keys were made when the job was stored (lib/import/jobs.ts). */
+  keysMadeAt: Date;
+};
 type Item = {
   id: string;
   position: number;
@@ -87,7 +97,12 @@ class ImportRunner {
     private readonly deps: SiteImportDeps,
   ) {
     this.sleep = deps.sleep ?? defaultSleep;
+    this.now = deps.now ?? Date.now;
+    this.keyLifetimeMs = deps.keyLifetimeMs ?? KEY_LIFETIME_MS;
   }
+
+  private readonly now: () => number;
+  private readonly keyLifetimeMs: number;
 
   private checkAbort() {
     if (this.deps.signal?.aborted) throw new RunAborted();
@@ -106,6 +121,7 @@ class ImportRunner {
       dealerLinkId: row.dealerLinkId,
       chektDealerId: row.dealerLink.chektDealerId,
       user: row.createdById ? { id: row.createdById, email: row.createdByEmail ?? "" } : null,
+      keysMadeAt: row.createdAt,
     };
     if (row.state === "queued")
       await db.bulkJob.update({
@@ -224,26 +240,68 @@ class ImportRunner {
       });
     }
 
+    // Sent before under a key CHeKT may have forgotten: a resend would be a new create, so what
+    // CHeKT already holds under the row's contact IDs is looked up first (one listing per row).
+    const keyLapsed = maybeSentBefore && this.now() - this.job.keysMadeAt.getTime() > this.keyLifetimeMs;
+    let listed: { traceId: string; contacts: ResponseContactDto[] } | undefined;
+    const lookUp = async () => {
+      if (listed) return listed;
+      const traceId = randomUUID();
+      const contacts = await api.listContacts(dealerId, siteId!, {
+        traceId,
+        budgetClass: "bulk",
+        signal: this.deps.signal,
+      });
+      this.checkAbort();
+      listed = { traceId, contacts };
+      return listed;
+    };
+    /** CHeKT's contact under this external ID, when it is the one this row sent (same name). */
+    const ours = (l: NonNullable<typeof listed>, c: (typeof p.contacts)[number]) =>
+      l.contacts.find(
+        (x) =>
+          x.external_contact_id === c.external_contact_id &&
+          x.first_name === c.first_name &&
+          x.last_name === c.last_name,
+      );
+
     for (let i = 0; i < p.contacts.length; i++) {
       if (progress.contactIds[i]) continue;
       const contact = p.contacts[i];
       const sid = siteId;
-      const r = await this.step(`row ${item.position + 1} contact ${i + 1}`, (traceId) =>
-        api.createContact(dealerId, sid, contact, {
-          idempotencyKey: p.keys.contacts[i],
-          traceId,
-          budgetClass: "bulk",
-          signal: this.deps.signal,
-        }),
-      );
-      if (!r.ok) {
-        status ||= r.status;
-        failures.push(`contact ${contact.first_name} ${contact.last_name}: ${r.message}`);
-        continue;
+      let accepted: { dto: ResponseContactDto; traceId: string } | undefined;
+      if (keyLapsed) {
+        const l = await lookUp();
+        const found = ours(l, contact);
+        if (found) accepted = { dto: found, traceId: l.traceId };
       }
-      const dto = r.sent.data;
+      if (!accepted) {
+        const r = await this.step(`row ${item.position + 1} contact ${i + 1}`, (traceId) =>
+          api.createContact(dealerId, sid, contact, {
+            idempotencyKey: p.keys.contacts[i],
+            traceId,
+            budgetClass: "bulk",
+            signal: this.deps.signal,
+          }),
+        );
+        if (r.ok) accepted = { dto: r.sent.data, traceId: r.sent.traceId };
+        else if (r.status === 409 && (maybeSentBefore || r.resent)) {
+          // Our own earlier send whose key CHeKT no longer replays: the contact is there, with our ID.
+          listed = undefined;
+          const l = await lookUp();
+          const found = ours(l, contact);
+          if (found) accepted = { dto: found, traceId: l.traceId };
+        }
+        if (!accepted) {
+          const failed = r.ok ? { status: 502, message: "CHeKT answered without the contact" } : r;
+          status ||= failed.status;
+          failures.push(`contact ${contact.first_name} ${contact.last_name}: ${failed.message}`);
+          continue;
+        }
+      }
+      const { dto } = accepted;
       progress.contactIds[i] = dto.contact_id;
-      await this.record(item, progress, r.sent.traceId, async (tx) => {
+      await this.record(item, progress, accepted.traceId, async (tx) => {
         await mirrorContact(tx, this.job.dealerLinkId, sid, dto, { how: "write" });
         await upsertMapping(tx, this.job.dealerLinkId, "contact", dto.contact_id, dto.external_contact_id, sid);
         return {

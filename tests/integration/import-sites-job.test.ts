@@ -241,6 +241,137 @@ describe("site import job", () => {
     ).toEqual([]);
   }, 120_000);
 
+  const noCtx = () => ({
+    stations: [],
+    existingSiteIds: new Set<string>(),
+    accountsInUse: new Map<string, string>(),
+    pattern: null,
+    seqStart: 1,
+  });
+  const planned = (plan: Awaited<ReturnType<typeof planImportRetry>>) =>
+    plan?.rows.map((x) => x.item.contacts.map((c) => c.external_contact_id));
+
+  it("a retry re-derives the row's contacts from the edited cells, by contact ID, along a chain of retries", async () => {
+    const r = rows("edt", 1);
+    // Contact 2 carries contact 1's ID: CHeKT creates contact 1 and refuses contact 2 (409).
+    r[0].item.contacts[1] = { ...r[0].item.contacts[1], external_contact_id: "edt-000-C1" };
+    const job = await submit(r);
+    expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
+    const [bad] = await readJobItems(w.db, job.id, "failed");
+    // The operator empties contact 1's cells (it is in CHeKT) and fixes contact 2's phone: contact 2
+    // now comes first in the row, but it is still contact 2 (edt-000-C2), the one to send.
+    const edited = {
+      ...r[0].values,
+      contact1_first_name: "",
+      contact1_last_name: "",
+      contact1_phone: "",
+      contact2_phone: "+1 212 555 0199",
+    };
+    const plan1 = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id, values: edited }], noCtx());
+    expect(plan1?.invalid).toEqual([]);
+    expect(planned(plan1)).toEqual([["edt-000-C2"]]);
+    // That retry fails again (CHeKT refuses contact 2 outright) …
+    const retry1 = await submit(plan1!.rows);
+    const refusing: SiteImportApi = {
+      ...bare,
+      async createContact() {
+        throw Object.assign(new Error("phone_number is not allowed"), { status: 422 });
+      },
+    };
+    expect(await runAnyBulkJob(retry1.id, deps({ siteApi: refusing }))).toBe("finished");
+    const [bad2] = await readJobItems(w.db, retry1.id, "failed");
+    expect(bad2.errorMessage).toMatch(/but contact First2 Last0: phone_number is not allowed/);
+    // … and is retried from the original cells: contact 1 (accepted two jobs back) is not sent again.
+    const plan2 = await planImportRetry(w.db, w.dealerLinkId, retry1.id, [{ itemId: bad2.id, values: r[0].values }], {
+      ...noCtx(),
+      existingSiteIds: new Set(["edt-000"]),
+    });
+    expect(planned(plan2)).toEqual([["edt-000-C2"]]);
+    const retry2 = await submit(plan2!.rows);
+    expect(await runAnyBulkJob(retry2.id, deps())).toBe("finished");
+    const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: retry2.id } });
+    expect([done.succeeded, done.failed]).toEqual([1, 0]);
+    const [site] = await chektSites("edt");
+    expect((await chektContacts(site.site_id)).map((c) => c.external_contact_id).sort()).toEqual([
+      "edt-000-C1",
+      "edt-000-C2",
+    ]);
+  }, 120_000);
+
+  it("a contact sent before under a key CHeKT no longer keeps is looked up by its ID, not created again", async () => {
+    const job = await submit(rows("lps", 2));
+    const abort = new AbortController();
+    // Stop right after CHeKT created the first contact of the first row, before it is recorded.
+    const stopping: SiteImportApi = {
+      ...bare,
+      async createContact(...args) {
+        const res = await bare.createContact(...args);
+        abort.abort();
+        return res;
+      },
+    };
+    // One row at a time, so the stop lands on the first row and no other row is mid-way.
+    await expect(
+      runAnyBulkJob(job.id, deps({ siteApi: stopping, signal: abort.signal, importConcurrency: 1 })),
+    ).rejects.toBeInstanceOf(RunAborted);
+    const [first] = await chektSites("lps");
+    expect(first.external_site_id).toBe("lps-000");
+    expect((await chektContacts(first.site_id)).map((c) => c.external_contact_id)).toEqual(["lps-000-C1"]);
+    // A day later: CHeKT has forgotten the keys, and the runner knows they are older than it keeps them.
+    await w.simControl("PATCH", "/_sim/config", { idempotencyTtlS: 0.001 });
+    const sent: string[] = [];
+    const counting: SiteImportApi = {
+      ...bare,
+      async createContact(dealerId, siteId, body, o) {
+        sent.push(body.external_contact_id);
+        return bare.createContact(dealerId, siteId, body, o);
+      },
+    };
+    try {
+      expect(await runAnyBulkJob(job.id, deps({ siteApi: counting, keyLifetimeMs: 0 }))).toBe("finished");
+    } finally {
+      await w.simControl("PATCH", "/_sim/config", { idempotencyTtlS: 24 * 3600 });
+    }
+    expect(sent).not.toContain("lps-000-C1");
+    const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect([done.state, done.succeeded, done.failed]).toEqual(["done", 2, 0]);
+    for (const s of await chektSites("lps"))
+      expect((await chektContacts(s.site_id)).map((c) => c.external_contact_id).sort()).toEqual([
+        `${s.external_site_id}-C1`,
+        `${s.external_site_id}-C2`,
+      ]);
+    expect(
+      await w.db.mirrorContact.count({ where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "lps-" } } }),
+    ).toBe(4);
+  }, 120_000);
+
+  it("a contact resent under an expired key that CHeKT refuses as a duplicate is settled as ours", async () => {
+    const job = await submit(rows("dup", 1));
+    const abort = new AbortController();
+    const stopping: SiteImportApi = {
+      ...bare,
+      async createContact(...args) {
+        const res = await bare.createContact(...args);
+        abort.abort();
+        return res;
+      },
+    };
+    await expect(runAnyBulkJob(job.id, deps({ siteApi: stopping, signal: abort.signal }))).rejects.toBeInstanceOf(
+      RunAborted,
+    );
+    // The runner does not know the key lapsed (its clock says it is fresh), but CHeKT forgot it.
+    await w.simControl("PATCH", "/_sim/config", { idempotencyTtlS: 0.001 });
+    try {
+      expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
+    } finally {
+      await w.simControl("PATCH", "/_sim/config", { idempotencyTtlS: 24 * 3600 });
+    }
+    const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect([done.succeeded, done.failed]).toEqual([1, 0]);
+    const [site] = await chektSites("dup");
+    expect((await chektContacts(site.site_id)).length).toBe(2);
+  }, 120_000);
+
   it("keeps dealers apart: another dealer link neither reads the job nor plans its retry", async () => {
     const other = await w.db.dealerLink.create({
       data: {
