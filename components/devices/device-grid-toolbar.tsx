@@ -1,0 +1,75 @@
+"use client";
+// Above the device grid: the text and type filters, how many rows show, the last edit's job, and
+// what the selection can do. Counts are of selected rows the filter shows (device-grid.tsx).
+import Link from "next/link";
+import { Trash2 } from "lucide-react";
+import { Button } from "@/components/ui";
+
+type Props = {
+  siteId: number;
+  filter: string;
+  onFilter: (v: string) => void;
+  typeFilter: string;
+  onTypeFilter: (v: string) => void;
+  shown: number;
+  total: number;
+  lastJob: string | null;
+  /** Selected rows the filter shows; null when the user cannot edit. */
+  selected: number | null;
+  allSelected: boolean;
+  onSelectAll: () => void;
+  onDelete: () => void;
+};
+
+export function DeviceGridToolbar(p: Props) {
+  return (
+    <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3">
+      <input
+        type="search"
+        aria-label="Filter devices"
+        placeholder="Filter by ID, name, MAC, model…"
+        value={p.filter}
+        onChange={(e) => p.onFilter(e.target.value)}
+        className="h-9 w-full rounded-md border-0 px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600 sm:w-64"
+      />
+      <select
+        aria-label="Filter by type"
+        value={p.typeFilter}
+        onChange={(e) => p.onTypeFilter(e.target.value)}
+        className="h-9 rounded-md border-0 text-sm ring-1 ring-inset ring-slate-300"
+      >
+        <option value="">All types</option>
+        <option value="camera">Cameras</option>
+        <option value="bridge">Bridges</option>
+      </select>
+      <span className="text-sm text-slate-600" aria-live="polite" data-testid="grid-count">
+        {p.shown} of {p.total}
+      </span>
+      {p.lastJob ? (
+        <Link
+          href={`/sites/${p.siteId}/devices/jobs/${p.lastJob}`}
+          className="inline-flex min-h-6 items-center text-sm text-indigo-700 underline-offset-2 hover:underline"
+        >
+          View the last update job
+        </Link>
+      ) : null}
+      {/* On a phone the header row (and its select-all box) is not shown: this one stands in. */}
+      {p.selected !== null && p.shown > 0 ? (
+        <label className="flex min-h-6 items-center gap-2 text-sm text-slate-700 md:hidden">
+          <input type="checkbox" className="h-6 w-6" checked={p.allSelected} onChange={p.onSelectAll} /> Select all
+          shown
+        </label>
+      ) : null}
+      {p.selected ? (
+        <div className="ml-auto flex items-center gap-2">
+          <span className="text-sm text-slate-700" data-testid="selected-count">
+            {p.selected} selected
+          </span>
+          <Button variant="danger" size="sm" icon={<Trash2 className="h-4 w-4" />} onClick={p.onDelete}>
+            Delete {p.selected}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

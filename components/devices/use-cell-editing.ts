@@ -1,0 +1,78 @@
+"use client";
+// In-place editing of one device grid cell: what is being typed, its check, and the save as a
+// one-row bulk update (the paste's job path). The grid decides which cells may be edited.
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionRunner } from "@/components/forms/use-action-runner";
+import { FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
+import { validateDevice } from "@/lib/bulk/validate";
+import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
+import { updateDevicesJob } from "@/actions/devices";
+
+export const EDITABLE: ReadonlySet<string> = new Set<DeviceField>([
+  "name",
+  "device_type",
+  "zone_number",
+  "additional_zone_numbers",
+  "mac",
+  "manufacturer",
+  "model",
+  "serial_number",
+]);
+
+export function textOf(d: DeviceRowView, field: DeviceField): string {
+  return (d[field as keyof DeviceRowView] as string | null | undefined) ?? "";
+}
+
+export type Editing = { id: number; field: DeviceField; value: string; error?: string };
+
+/** `onDone` runs after a save or a cancel (the grid puts focus back on its active cell). */
+export function useCellEditing(siteId: number, devices: DeviceRowView[], onDone: () => void) {
+  const router = useRouter();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [lastJob, setLastJob] = useState<string | null>(null);
+  const update = useActionRunner(updateDevicesJob);
+
+  function start(d: DeviceRowView, field: DeviceField) {
+    if (!EDITABLE.has(field)) return;
+    setEditing({ id: d.device_id, field, value: textOf(d, field) });
+  }
+
+  function cancel() {
+    setEditing(null);
+    requestAnimationFrame(onDone);
+  }
+
+  function type(value: string) {
+    setEditing((e) => (e ? { ...e, value, error: undefined } : e));
+  }
+
+  async function save() {
+    if (!editing) return;
+    const device = devices.find((d) => d.device_id === editing.id);
+    if (!device) return cancel();
+    const values = { external_device_id: device.external_device_id, [editing.field]: editing.value };
+    const { errors } = validateDevice(values, "update");
+    if (errors[editing.field] || editing.value.trim() === "") {
+      setEditing({
+        ...editing,
+        error: errors[editing.field] ?? `${FIELD_LABELS[editing.field]} cannot be emptied here`,
+      });
+      return;
+    }
+    const res = await update.run(
+      { siteId, rows: [{ line: 1, values }], skipInvalid: false, fromSheet: false },
+      `Update queued for ${device.name || device.external_device_id}`,
+    );
+    if (res.ok && res.data) {
+      cancel();
+      setLastJob(res.data.jobId);
+      // The job usually lands within a second or two; show CHeKT's new value then.
+      setTimeout(() => router.refresh(), 1500);
+    }
+  }
+
+  return { editing, start, cancel, type, save, pending: update.pending, lastJob };
+}
+
+export type CellEditing = ReturnType<typeof useCellEditing>;
