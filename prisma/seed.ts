@@ -176,7 +176,8 @@ export async function runSeed({ databaseUrl, log = console.log }: SeedOptions): 
       createdUsers.push(adminEmail);
       // The only time this password is ever shown: it is stored as a bcrypt hash.
       log(
-        `Created admin ${adminEmail} with password ${chosen ? "from SEED_ADMIN_PASSWORD" : adminPassword} (shown once; change it under Account)`,
+        `Created admin ${adminEmail} with password ${chosen ? "from SEED_ADMIN_PASSWORD" : adminPassword} ` +
+          "(shown once; change it under Account)",
       );
     } else {
       log(`Admin ${adminEmail} already exists; its password is unchanged`);

@@ -52,7 +52,8 @@ function useInstallSecrets(simulator: boolean) {
   Object.assign(process.env, env);
   if (replaced.length)
     say(
-      `${created ? "generated" : "using"} this install's ${replaced.join(", ")} (${path.relative(repoRoot, INSTALL_SECRETS_FILE)})`,
+      `${created ? "generated" : "using"} this install's ${replaced.join(", ")} ` +
+        `(${path.relative(repoRoot, INSTALL_SECRETS_FILE)})`,
     );
 }
 
@@ -125,7 +126,8 @@ async function main() {
       `  Sign in   ${seeded.adminEmail}`,
       `  Password  ${password}`,
       ...(seeded.adminPassword ? ["            (shown only this once: keep it, or change it under Account)"] : []),
-      `  CHeKT     ${chektUrl}${isLocalUrl(chektUrl) ? " (simulator; dealer admin sign-in there: admin@coastal.example / chekt-demo)" : ""}`,
+      `  CHeKT     ${chektUrl}` +
+        (isLocalUrl(chektUrl) ? " (simulator; dealer admin sign-in there: admin@coastal.example / chekt-demo)" : ""),
       "  Stop      Ctrl-C",
       "",
     ].join("\n"),

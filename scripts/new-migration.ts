@@ -17,7 +17,8 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 
 function timestamp(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, "0");
-  return `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
+  const date = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}`;
+  return `${date}${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
 }
 
 loadEnv();
@@ -54,8 +55,9 @@ try {
     // Measured: Prisma 6.19.3's engine panics ("RuntimeError: unreachable") when it introspects
     // a PostgreSQL 18 database, and the embedded server is 18. Deploying migrations is unaffected.
     console.error(
-      "\nThe embedded PostgreSQL is version 18, which this Prisma engine cannot introspect.\nPoint DATABASE_URL at a PostgreSQL 15-17 server, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run db:new-migration -- " +
-        name,
+      "\nThe embedded PostgreSQL is version 18, which this Prisma engine cannot introspect.\n" +
+        "Point DATABASE_URL at a PostgreSQL 15-17 server, e.g. " +
+        `DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run db:new-migration -- ${name}`,
     );
   }
   code = 1;

@@ -18,7 +18,8 @@ if (args[0] === "migrate" && args[1] === "dev") {
   // external factory"): its data-loss check (EvaluateDataLoss) never asks the adapter for a shadow
   // database, and with an adapter the datasource's shadowDatabaseUrl is ignored (both measured).
   console.error(
-    "`prisma migrate dev` does not work with the offline schema engine.\nUse: npm run db:new-migration -- <name>   (then npm run db:migrate)",
+    "`prisma migrate dev` does not work with the offline schema engine.\n" +
+      "Use: npm run db:new-migration -- <name>   (then npm run db:migrate)",
   );
   process.exit(2);
 }

@@ -111,10 +111,12 @@ async function startEmbedded(dataDir: string, log: (line: string) => void): Prom
     await server.start();
   } catch (error) {
     const busy = messages.some((m) => m.includes("lock file") && m.includes("already exists"));
+    const why = error instanceof Error ? error.message : String(error ?? "it exited");
     throw new Error(
-      `Could not start the embedded PostgreSQL in ${dataDir}: ${error instanceof Error ? error.message : String(error ?? "it exited")}\n` +
+      `Could not start the embedded PostgreSQL in ${dataDir}: ${why}\n` +
         (busy
-          ? "Another server already runs on this data (is `npm run demo` running?). Stop it, or set DATABASE_URL to its database.\n"
+          ? "Another server already runs on this data (is `npm run demo` running?). " +
+            "Stop it, or set DATABASE_URL to its database.\n"
           : "") +
         messages.slice(-10).join("").trim() +
         "\nSet DATABASE_URL to use another PostgreSQL server instead.",
@@ -189,9 +191,8 @@ export async function waitForPostgres(url: string, timeoutMs: number): Promise<v
     }
   }
   const where = new URL(url);
-  throw new Error(
-    `PostgreSQL at ${where.hostname}:${where.port || 5432} is not reachable: ${last instanceof Error ? last.message : String(last)}`,
-  );
+  const why = last instanceof Error ? last.message : String(last);
+  throw new Error(`PostgreSQL at ${where.hostname}:${where.port || 5432} is not reachable: ${why}`);
 }
 
 /** Runs the Prisma CLI (offline, see scripts/prisma.ts) against `databaseUrl`. */
