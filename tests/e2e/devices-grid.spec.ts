@@ -170,3 +170,59 @@ test("a viewer sees the grid read-only, without add, paste, select or edit", asy
   expect((await viewer.goto(`/sites/${siteId}/devices/new`))?.status()).toBe(403);
   await viewerContext.close();
 });
+
+test("devices page at phone size: cards, select/open/edit reachable, 24 px targets, no sideways scroll", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page, "operator");
+  const { siteId } = await newSite(page, "Grid phone");
+  await provision(page, siteId, ["Phone Gate", "Phone Loading Dock North Entrance Camera With A Long Name"]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(page.getByTestId("grid-count")).toHaveText("2 of 2");
+
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, "the devices page scrolls sideways on a phone").toBeLessThanOrEqual(390);
+  const cards = await page.getByRole("grid", { name: "Devices" }).evaluate((grid) =>
+    [...grid.querySelectorAll("tbody tr")].map((tr) => ({
+      display: getComputedStyle(tr).display,
+      right: tr.getBoundingClientRect().right,
+      targets: [...tr.querySelectorAll("a, button, select, input")]
+        .filter((el) => (el as HTMLElement).offsetParent !== null)
+        .map((el) => ({ what: el.getAttribute("aria-label") ?? el.textContent, h: el.getBoundingClientRect().height })),
+    })),
+  );
+  expect(cards).toHaveLength(2);
+  for (const card of cards) {
+    expect(card.display, "a device is a card (block), not a table row").toBe("block");
+    expect(card.right).toBeLessThanOrEqual(390);
+    for (const t of card.targets) expect(t.h, `${t.what} is a touch target under 24 px`).toBeGreaterThanOrEqual(24);
+  }
+
+  // Select (one box, or all shown from the toolbar), open, edit: each a tap on the card.
+  const gate = page.getByTestId(`device-${gid("Phone Gate")}`);
+  await gate.getByLabel(`Select Phone Gate (${gid("Phone Gate")})`).check();
+  await expect(page.getByTestId("selected-count")).toHaveText("1 selected");
+  await page.getByLabel("Select all shown").check();
+  await expect(page.getByRole("button", { name: "Delete 2" })).toBeVisible();
+  await page.getByLabel("Select all shown").uncheck();
+  await gate.getByRole("button", { name: gid("Phone Gate") }).click();
+  await expect(page.getByRole("dialog", { name: `Device ${gid("Phone Gate")}` })).toBeVisible();
+  await page.getByRole("button", { name: "Close details" }).click();
+  await gate.getByRole("button", { name: "Edit Name of Phone Gate" }).click();
+  const editor = page.getByLabel(`New Name for ${gid("Phone Gate")}`);
+  await expect(editor).toBeFocused();
+  expect((await editor.boundingBox())!.x + (await editor.boundingBox())!.width).toBeLessThanOrEqual(390);
+  await page.keyboard.press("Escape");
+  await expect(editor).toHaveCount(0);
+  // Sorting stays reachable: the headers are chips above the cards.
+  await page.getByRole("button", { name: /^Name/ }).click();
+  await expect(page.getByRole("columnheader", { name: /^Name/ })).toHaveAttribute("aria-sort", "ascending");
+
+  await expectAccessible(page, "main");
+  await shots(page, "grid-phone");
+  // Back at laptop width the same rows are a table again.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  expect(await gate.evaluate((tr) => getComputedStyle(tr).display)).toBe("table-row");
+});

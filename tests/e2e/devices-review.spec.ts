@@ -27,7 +27,7 @@ function sheet(): string {
   return lines.join("\n");
 }
 
-test("review: typing through the error filter, type picker, skip, delete, next error, sheet lines on the job page", async ({
+test("review: error filter, type picker, skip, delete and next error by keyboard; sheet lines on the job page", async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -131,4 +131,53 @@ test("review: typing through the error filter, type picker, skip, delete, next e
   expect(byId.get(id(21))?.name).toBe("Gate 090 Bridge");
   expect(byId.has(id(38))).toBe(false);
   expect(byId.has(id(40))).toBe(false);
+});
+
+test("review problems: the whole text, beside the sheet line on a laptop and under the row on a phone", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "operator");
+  const { siteId } = await newSite(page, "Review problems");
+  await page.goto(`/sites/${siteId}/devices/paste`);
+  await page.getByRole("textbox", { name: "Device list" }).fill(sheet());
+  await page.getByRole("button", { name: "Next: match columns" }).click();
+  await page.getByRole("button", { name: "Next: review rows" }).click();
+  await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
+  const grid = page.getByRole("grid", { name: "Pasted devices" });
+
+  for (const [label, size] of [
+    ["laptop", { width: 1366, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    // Scrolled as far right as it goes: where a fix of the last column leaves the grid.
+    await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    for (const [line, text] of [
+      [38, 'MAC must be 12 hex digits (AA:BB:CC:DD:EE:FF), not "zz"'],
+      [21, "Name is required"],
+    ] as const) {
+      const cell = page.locator(`#review-problems-${line}`);
+      await cell.scrollIntoViewIfNeeded();
+      await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+      await expect(cell).toContainText(text);
+      // Whole (not clipped), inside the grid's viewport, and on top (not under the sticky sheet line).
+      const seen = await cell.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const view = el.closest('[role="grid"]')!.getBoundingClientRect();
+        const li = el.querySelector("li")!.getBoundingClientRect();
+        const hit = document.elementFromPoint(li.left + 4, li.top + li.height / 2);
+        return {
+          clipped: el.scrollWidth > el.clientWidth + 1,
+          inside: box.left >= view.left - 1 && box.right <= view.right + 1,
+          onTop: !!hit && el.contains(hit),
+        };
+      });
+      expect(seen, `${label}, sheet line ${line}`).toEqual({ clipped: false, inside: true, onTop: true });
+    }
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await expect(page.getByRole("columnheader", { name: "Problems" })).toBeVisible();
+  await expectAccessible(page, "main");
+  await shots(page, "review-problems");
 });
