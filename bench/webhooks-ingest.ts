@@ -1,27 +1,27 @@
 // Webhook figures (prints them, asserts nothing):
 //   1. ingest events/s of our receiver (lib/webhooks/receive: streamed size limit, dealer lookup,
 //      HMAC on raw bytes, store with ON CONFLICT, order-proof apply, NOTIFY, delivery log row) vs a
-//      minimal verify-only Node `http` receiver written here, same run, same load → ratio; and vs
-//      the durable floor: the same minimal receiver plus ONE `INSERT … ON CONFLICT DO NOTHING` per
-//      event in its own transaction (the least a receiver that keeps what it accepts can do) →
-//      ratioVsDurableFloor. Each receiver is driven twice, alternating, and keeps its better run
-//      (other work on the shared machine comes and goes);
+//      verify-only receiver, same run, same load → ratio; and vs the durable floor: the same
+//      receiver plus ONE `INSERT … ON CONFLICT DO NOTHING` per event in its own transaction (the
+//      least a receiver that keeps what it accepts can do) → ratioVsDurableFloor. The baselines
+//      (bench/webhooks-baselines.ts) are served by the same instance server as ours, so the ratio
+//      compares handlers, not HTTP stacks. Each receiver is driven twice, alternating, and keeps
+//      its better run (other work on the shared machine comes and goes);
 //   2. webhook received → visible in the page: a second app instance's SSE stream (the exact code
 //      the /api/live/verifications route serves) receiving the upsert; p50/p95. Timed from the moment
 //      the webhook POST is sent to the moment the SSE client parses the message, so it includes the
 //      receiver, the commit, NOTIFY, LISTEN fan-out on the other instance, the item query and the
 //      SSE write. (The browser's render after that is a React state update, not measured here.)
-// Both receivers run in their own child process; the load generator is this process.
+// Every receiver runs in its own child process; the load generator is this process.
 // Run: npx tsx bench/webhooks-ingest.ts   (Postgres from DATABASE_URL's server, else 127.0.0.1:5432)
 // bench/run.ts may call runWebhookBench().
-import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { encryptSecret } from "@/lib/secrets";
-import { signPayload, verifySignature } from "@/lib/webhooks/verify";
+import { signPayload } from "@/lib/webhooks/verify";
 import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/lib/postgres";
 import { openSse, startInstance } from "./webhooks-support";
 
@@ -50,68 +50,6 @@ export type WebhookBenchFigures = {
   visibleP95Ms: number;
   visibleMaxMs: number;
 };
-
-// ---- the baselines, each in a child process: verify-only (`--baseline`, no database) and the
-// durable floor (`--floor`: verify, then one INSERT … ON CONFLICT DO NOTHING per event, autocommit,
-// into webhook_events under a dealer link of its own so it never meets our receiver's rows) ----
-function runBaselineServer(floor: { pool: pg.Pool; dealerLinkId: string } | null) {
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > 256 * 1024) req.destroy();
-      else chunks.push(c);
-    });
-    req.on("end", () => {
-      const raw = Buffer.concat(chunks);
-      const v = verifySignature({
-        rawBody: raw,
-        signature: req.headers["x-chekt-signature"] as string,
-        timestamp: req.headers["x-chekt-timestamp"] as string,
-        secret: SECRET,
-      });
-      if (!v.ok) return void res.writeHead(401).end();
-      let event: { id: string; type: string; created_at: string };
-      const text = raw.toString("utf8");
-      try {
-        event = JSON.parse(text);
-      } catch {
-        return void res.writeHead(400).end();
-      }
-      const ok = () => res.writeHead(200, { "content-type": "application/json" }).end('{"received":true}');
-      if (!floor) return ok();
-      floor.pool
-        .query(
-          `INSERT INTO webhook_events (id, dealer_link_id, type, created_at, received_at, payload, source)
-           VALUES ($1, $2, $3, $4, now(), $5::jsonb, 'webhook') ON CONFLICT (dealer_link_id, id) DO NOTHING`,
-          [event.id, floor.dealerLinkId, event.type, event.created_at, text],
-        )
-        .then(ok, () => res.writeHead(500).end());
-    });
-  });
-  server.listen(0, "127.0.0.1", () => {
-    const a = server.address();
-    console.log(`listening ${typeof a === "object" && a ? a.port : 0}`);
-  });
-  process.on("SIGTERM", () => process.exit(0));
-}
-
-async function startBaseline(floor?: { dbUrl: string; dealerLinkId: string }): Promise<{ url: string; stop(): void }> {
-  const args = floor ? ["--floor", floor.dbUrl, floor.dealerLinkId] : ["--baseline"];
-  const child = spawn(process.execPath, ["--import", "tsx", here, ...args], {
-    stdio: ["ignore", "pipe", "inherit"],
-    cwd: path.resolve(path.dirname(here), ".."),
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => {
-      const m = /listening (\d+)/.exec(d.toString());
-      if (m) resolve(Number(m[1]));
-    });
-    child.on("exit", (c) => reject(new Error(`baseline exited ${c}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
-}
 
 // ---- load ----
 function makeEvents(n: number, runId: string) {
@@ -257,11 +195,13 @@ export async function runWebhookBench(
       `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, created_at, updated_at) VALUES ($1, 902, 'bench-floor', 'Bench floor', now(), now(), now())`,
       [floorLinkId],
     );
+    // All three receivers are served by the same instance server (bench/webhooks-instance.ts), each
+    // in its own process: only the handler differs (bench/webhooks-baselines.ts).
     const [a, b, base, floor] = await Promise.all([
       startInstance(env),
       startInstance(env),
-      startBaseline(),
-      startBaseline({ dbUrl, dealerLinkId: floorLinkId }),
+      startInstance({ ...env, BENCH_RECEIVER: "verify-only", BENCH_SECRET: SECRET }),
+      startInstance({ ...env, BENCH_RECEIVER: "floor", BENCH_SECRET: SECRET, BENCH_FLOOR_DEALER_LINK: floorLinkId }),
     ]);
     stops.push(
       () => a.stop(),
@@ -278,12 +218,12 @@ export async function runWebhookBench(
       8,
     );
     await drive(
-      base.url,
+      `${base.url}/api/webhooks/chekt/${KEY}`,
       warm.map((e) => JSON.stringify(e)),
       8,
     );
     await drive(
-      floor.url,
+      `${floor.url}/api/webhooks/chekt/${KEY}`,
       warm.map((e) => JSON.stringify(e)),
       8,
     );
@@ -295,8 +235,8 @@ export async function runWebhookBench(
     for (let round = 0; round < 2; round++) {
       // Fresh event ids per round: a second round must not meet its own duplicates.
       const bodies = makeEvents(events, randomBytes(3).toString("hex")).map((e) => JSON.stringify(e));
-      baseline = better(baseline, await drive(base.url, bodies, concurrency));
-      durable = better(durable, await drive(floor.url, bodies, concurrency));
+      baseline = better(baseline, await drive(`${base.url}/api/webhooks/chekt/${KEY}`, bodies, concurrency));
+      durable = better(durable, await drive(`${floor.url}/api/webhooks/chekt/${KEY}`, bodies, concurrency));
       ours = better(ours, await drive(`${a.url}/api/webhooks/chekt/${KEY}`, bodies, concurrency));
     }
     if (!baseline || !durable || !ours) throw new Error("no bench round ran");
@@ -363,12 +303,7 @@ export async function runWebhookBench(
   }
 }
 
-const floorArg = process.argv.indexOf("--floor");
-if (process.argv.includes("--baseline")) runBaselineServer(null);
-else if (floorArg > 0) {
-  const pool = new pg.Pool({ connectionString: process.argv[floorArg + 1], max: 20 });
-  runBaselineServer({ pool, dealerLinkId: process.argv[floorArg + 2] });
-} else if (process.argv[1] && path.resolve(process.argv[1]) === here) {
+if (process.argv[1] && path.resolve(process.argv[1]) === here) {
   runWebhookBench()
     .then((f) => {
       console.log(JSON.stringify(f, null, 2));

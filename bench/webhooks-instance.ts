@@ -4,16 +4,21 @@
 // requireRouteRole in front of exactly this code.
 //
 // Run: node --conditions react-server --import tsx bench/webhooks-instance.ts
-// Env: PORT, DATABASE_URL and what lib/env needs. Prints "listening <port>" when ready.
+// Env: PORT, DATABASE_URL and what lib/env needs; BENCH_RECEIVER to serve a bench baseline instead
+// of our receiver. Prints "listening <port>" when ready.
 import http from "node:http";
 import { Readable } from "node:stream";
 import { createListener } from "@/lib/live/listen";
 import { queueEventStream, SSE_HEADERS } from "@/lib/live/sse";
 import { getItem, listOpen } from "@/lib/verifications/queries";
 import { receiveWebhook } from "@/lib/webhooks/receive";
+import { baselineFromEnv } from "./webhooks-baselines";
 
 const port = Number(process.env.PORT || 0);
 const listener = createListener(process.env.DATABASE_URL!);
+// The bench's baselines (bench/webhooks-baselines.ts) take the webhook route's place when asked,
+// so all three receivers are served by this same server.
+const baseline = baselineFromEnv(process.env);
 
 function toRequest(req: http.IncomingMessage, url: URL): Request {
   const headers = new Headers();
@@ -44,7 +49,12 @@ const server = http.createServer(async (req, res) => {
   try {
     const hook = /^\/api\/webhooks\/chekt\/([^/]+)$/.exec(url.pathname);
     if (req.method === "POST" && hook)
-      return await send(res, await receiveWebhook(toRequest(req, url), decodeURIComponent(hook[1])));
+      return await send(
+        res,
+        baseline
+          ? await baseline(toRequest(req, url))
+          : await receiveWebhook(toRequest(req, url), decodeURIComponent(hook[1])),
+      );
     if (req.method === "GET" && url.pathname === "/live") {
       const dealer = url.searchParams.get("dealer") ?? "";
       const chektDealerId = Number(url.searchParams.get("chekt") ?? 0);

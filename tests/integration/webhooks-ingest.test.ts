@@ -56,6 +56,24 @@ function store(dealer: string, e: { body: unknown; text: string }) {
   if (!parsed.ok) throw new Error("test event did not parse");
   return storeAndApply(dealer, parsed, e.text, "webhook");
 }
+/** One event as webhook_ingest reads it (the shape lib/webhooks/ingest.ts builds). */
+function ingestText(dealer: string, e: { body: unknown; text: string }) {
+  const parsed = parseEvent(e.body);
+  if (!parsed.ok) throw new Error("test event did not parse");
+  const { id, type, createdAt, data } = parsed.event;
+  return JSON.stringify({
+    d: dealer,
+    id,
+    type,
+    at: createdAt.toISOString(),
+    src: "webhook",
+    data,
+    ignored: false,
+    note: null,
+    delivery: null,
+    payload: JSON.parse(e.text) as unknown,
+  });
+}
 async function settle() {
   // NOTIFY is delivered after COMMIT; one round trip on the listening connection flushes it.
   await listen.query("SELECT 1");
@@ -81,7 +99,7 @@ describe("webhook ingest in one statement per batch", () => {
     expect(messages.flatMap((m) => m.items.map((i) => i.state))).toEqual(ids.map(() => "pending"));
   });
 
-  it("an event Postgres refuses (\\u0000 in its text) fails alone with a class-22 code; its batch mates commit", async () => {
+  it("an event Postgres refuses (\\u0000 in its text) fails alone with code class 22; the rest commit", async () => {
     const good = [randomUUID(), randomUUID(), randomUUID()];
     const bad = randomUUID();
     const badEvent = requested(bad, { description: "bad \u0000 byte" });
@@ -114,7 +132,7 @@ describe("webhook ingest in one statement per batch", () => {
     expect(row.rows).toEqual([{ duplicate_count: 1, apply_status: "applied" }]);
   });
 
-  it("two dealers in one batch: each event lands in its own dealer's rows, each dealer hears only its ids", async () => {
+  it("two dealers in one batch: each event lands in its dealer's rows, each dealer hears only its ids", async () => {
     heard.length = 0;
     const shared = randomUUID();
     // Keep the pipe busy so both dealers' events share a batch.
@@ -158,5 +176,81 @@ describe("webhook ingest in one statement per batch", () => {
       vid,
     ]);
     expect(v.rows).toEqual([{ state: "cancelled" }]);
+  });
+
+  it("a clean batch runs in one subtransaction; a batch with a refused event falls back to one per event", async () => {
+    // Rows written in one subtransaction share its xid (xmin); per-event subtransactions give each its own.
+    const xmins = async (ids: string[]) =>
+      (
+        await sql.query(
+          "SELECT count(DISTINCT xmin::text)::int AS n, count(*)::int AS rows, " +
+            "bool_and(apply_status = 'applied' AND apply_note IS NOT NULL) AS applied " +
+            "FROM webhook_events WHERE dealer_link_id = $1 AND id = ANY($2)",
+          [A, ids],
+        )
+      ).rows[0] as { n: number; rows: number; applied: boolean };
+    const call = (texts: string[]) =>
+      sql.query<{ i: number; outcome: string; err_state: string | null }>(
+        "SELECT i, outcome, err_state FROM webhook_ingest($1::text[], '{}'::text[], now()::timestamp(3))",
+        [texts],
+      );
+    const clean = Array.from({ length: 6 }, () => requested(randomUUID()));
+    const out = await call(clean.map((e) => ingestText(A, e)));
+    expect(out.rows).toEqual(clean.map((_, k) => ({ i: k + 1, outcome: "applied", err_state: null })));
+    expect(await xmins(clean.map((e) => (e.body as { id: string }).id))).toEqual({ n: 1, rows: 6, applied: true });
+
+    const good = Array.from({ length: 3 }, () => requested(randomUUID()));
+    const texts = good.map((e) => ingestText(A, e));
+    // jsonb cannot hold \u0000: this event fails, and only it.
+    texts.splice(1, 0, ingestText(A, requested(randomUUID())).replace('"Motion"', '"bad \\u0000"'));
+    const mixed = await call(texts);
+    expect(mixed.rows.map((r) => r.outcome)).toEqual(["applied", "error", "applied", "applied"]);
+    expect(mixed.rows[1].err_state).toMatch(/^22/);
+    expect(await xmins(good.map((e) => (e.body as { id: string }).id))).toEqual({ n: 3, rows: 3, applied: true });
+  });
+
+  it("the same event stored by two batches at once (no alarm lock between them) is stored once, counted once", async () => {
+    const other = new pg.Client({ connectionString: db.url });
+    await other.connect();
+    try {
+      // An unknown type: stored as ignored, about no alarm, so no advisory lock orders the two calls.
+      const id = `evt_${randomUUID()}`;
+      const text = JSON.stringify({
+        d: A,
+        id,
+        type: "ping",
+        at: new Date().toISOString(),
+        src: "webhook",
+        data: null,
+        ignored: true,
+        note: "no handler for ping",
+        delivery: { key: "ingest-a", id: null, attempt: null, bytes: 10 },
+        payload: { id, type: "ping" },
+      });
+      const call = (c: pg.Client) =>
+        c.query<{ outcome: string }>(
+          "SELECT outcome FROM webhook_ingest($1::text[], '{}'::text[], now()::timestamp(3))",
+          [[text]],
+        );
+      await sql.query("BEGIN");
+      expect((await call(sql)).rows).toEqual([{ outcome: "ignored" }]);
+      // The second call waits on the first's uncommitted row, then finds it stored.
+      const second = call(other);
+      await new Promise((r) => setImmediate(r));
+      await sql.query("COMMIT");
+      expect((await second).rows).toEqual([{ outcome: "duplicate" }]);
+      const row = await sql.query(
+        "SELECT duplicate_count, apply_status FROM webhook_events WHERE dealer_link_id = $1 AND id = $2",
+        [A, id],
+      );
+      expect(row.rows).toEqual([{ duplicate_count: 1, apply_status: "ignored" }]);
+      const deliveries = await sql.query(
+        "SELECT verdict FROM webhook_deliveries WHERE dealer_link_id = $1 AND event_id = $2 ORDER BY verdict",
+        [A, id],
+      );
+      expect(deliveries.rows.map((r) => r.verdict)).toEqual(["accepted", "duplicate"]);
+    } finally {
+      await other.end();
+    }
   });
 });
