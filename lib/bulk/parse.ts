@@ -26,8 +26,23 @@ function isBlank(row: string[]): boolean {
   return row.every((c) => c.trim() === "");
 }
 
-function parseWith(text: string, delimiter: Delimiter) {
-  const out = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, header: false });
+/**
+ * The line break of a sheet, judged on its first 64 kB the way papaparse judges it (quoted cells
+ * left out, then \r\n, \r or \n by which comes first and most): papaparse's own guess copies and
+ * splits up to a megabyte of text on every parse, which a 10,000-row sheet paid five times.
+ */
+export function detectNewline(text: string): "\r\n" | "\r" | "\n" {
+  const sample = (text.length > 64_000 ? text.slice(0, 64_000) : text).replace(/"[^]*?"/g, "");
+  const r = sample.split("\r");
+  const n = sample.indexOf("\n");
+  if (r.length === 1 || (n !== -1 && n < r[0].length)) return "\n";
+  let withN = 0;
+  for (let i = 1; i < r.length; i++) if (r[i][0] === "\n") withN++;
+  return withN >= r.length / 2 ? "\r\n" : "\r";
+}
+
+function parseWith(text: string, delimiter: Delimiter, newline = detectNewline(text)) {
+  const out = Papa.parse<string[]>(text, { delimiter, newline, skipEmptyLines: false, header: false });
   const rows: string[][] = [];
   const lines: number[] = [];
   out.data.forEach((r, i) => {
@@ -57,8 +72,9 @@ export function detectDelimiter(text: string): Delimiter {
   const sample = text.length > 64_000 ? text.slice(0, 64_000) : text;
   let best: Delimiter = "\t";
   let bestScore = -1;
+  const newline = detectNewline(sample);
   for (const d of CANDIDATES) {
-    const parsed = parseWith(sample, d);
+    const parsed = parseWith(sample, d, newline);
     const quoteErrors = parsed.errors.filter((e) => e.type === "Quotes").length;
     const s = score(parsed.rows) - quoteErrors * 10_000;
     if (s > bestScore) [best, bestScore] = [d, s];
