@@ -30,10 +30,104 @@ export async function getItem(
   chektDealerId: number,
   viewerId: string | null,
 ): Promise<QueueItem | null> {
-  const row = await prisma.verification.findFirst({ where: { id, dealerLinkId } });
-  if (!row) return null;
-  return (await decorate([row], chektDealerId, viewerId))[0];
+  // One round trip: the live stream reads one item per change, and three queries in a row (the
+  // verification, then its alarm and snapshots, then its site) were most of webhook → visible.
+  const rows = await prisma.$queryRaw<OneRow[]>`
+    SELECT v.id, v.dealer_link_id AS "dealerLinkId", v.alarm_id AS "alarmId", v.site_id AS "siteId",
+           v.device_id AS "deviceId", v.zone_number AS "zoneNumber", v.contact_id AS "contactId",
+           v.event_code AS "eventCode", v.description, v.occurred_at AS "occurredAt", v.expires_at AS "expiresAt",
+           v.state::text AS state, v.claimed_by_id AS "claimedById", v.claimed_by_name AS "claimedByName",
+           v.claimed_at AS "claimedAt", v.answered_by_name AS "answeredByName", v.answered_at AS "answeredAt",
+           v.answer_action AS "answerAction", v.answer_error AS "answerError",
+           v.answer_idempotency_key AS "answerIdemKey", v.updated_at AS "updatedAt",
+           a.id AS "aId", a.priority AS "aPriority", a."trigger" AS "aTrigger", a.location AS "aLocation",
+           a.state AS "aState", a.snapshot_url AS "aSnapshotUrl", a.created_at AS "aCreatedAt",
+           a.updated_at AS "aUpdatedAt",
+           (SELECT COALESCE(jsonb_agg(jsonb_build_object(
+                     'id', s.id, 'url', s.url,
+                     'capturedAt', (extract(epoch FROM s.captured_at) * 1000)::bigint,
+                     'createdAt', (extract(epoch FROM s.created_at) * 1000)::bigint) ORDER BY s.captured_at), '[]')
+              FROM snapshots s WHERE s.dealer_link_id = v.dealer_link_id AND s.alarm_id = v.alarm_id) AS snaps,
+           ms.name AS "siteName", ms.timezone AS "siteTimezone", ms.chekt_id IS NOT NULL AS "siteKnown"
+      FROM verifications v
+      LEFT JOIN alarms a ON a.dealer_link_id = v.dealer_link_id AND a.id = v.alarm_id
+      LEFT JOIN dealer_links l ON l.chekt_dealer_id = ${chektDealerId}
+      LEFT JOIN mirror_sites ms ON ms.dealer_link_id = l.id AND ms.chekt_id = v.site_id
+     WHERE v.dealer_link_id = ${dealerLinkId} AND v.id = ${id}`;
+  const r = rows[0];
+  if (!r) return null;
+  const alarm: ItemAlarm | undefined = r.aId
+    ? {
+        id: r.aId,
+        priority: r.aPriority,
+        trigger: r.aTrigger,
+        location: r.aLocation,
+        state: r.aState ?? "open",
+        snapshotUrl: r.aSnapshotUrl,
+        createdAt: r.aCreatedAt,
+        updatedAt: r.aUpdatedAt ?? r.updatedAt,
+      }
+    : undefined;
+  const snaps: ItemSnapshot[] = r.snaps.map((x) => ({
+    id: x.id,
+    url: x.url,
+    capturedAt: new Date(Number(x.capturedAt)),
+    createdAt: new Date(Number(x.createdAt)),
+  }));
+  const site = r.siteKnown ? { name: r.siteName || `Site ${r.siteId}`, timezone: r.siteTimezone } : null;
+  return toItem(r, alarm, snaps, site, viewerId);
 }
+
+type ItemRow = Pick<
+  Row,
+  | "id"
+  | "alarmId"
+  | "siteId"
+  | "deviceId"
+  | "zoneNumber"
+  | "contactId"
+  | "eventCode"
+  | "description"
+  | "occurredAt"
+  | "expiresAt"
+  | "state"
+  | "claimedById"
+  | "claimedByName"
+  | "claimedAt"
+  | "answeredByName"
+  | "answeredAt"
+  | "answerAction"
+  | "answerError"
+  | "answerIdemKey"
+  | "updatedAt"
+>;
+type ItemAlarm = {
+  id: string;
+  priority: string | null;
+  trigger: string | null;
+  location: string | null;
+  state: string;
+  snapshotUrl: string | null;
+  createdAt: Date | null;
+  updatedAt: Date;
+};
+type ItemSnapshot = { id: string; url: string; capturedAt: Date; createdAt: Date };
+type OneRow = ItemRow & {
+  dealerLinkId: string;
+  aId: string | null;
+  aPriority: string | null;
+  aTrigger: string | null;
+  aLocation: string | null;
+  aState: string | null;
+  aSnapshotUrl: string | null;
+  aCreatedAt: Date | null;
+  aUpdatedAt: Date | null;
+  // bigint epoch ms come back from jsonb as numbers
+  snaps: { id: string; url: string; capturedAt: number; createdAt: number }[];
+  siteName: string | null;
+  siteTimezone: string | null;
+  siteKnown: boolean;
+};
 
 export type HistoryFilter = {
   state?: VerificationState;
@@ -102,51 +196,60 @@ async function decorate(rows: Row[], chektDealerId: number, viewerId: string | n
   return rows.map((r) => {
     const alarm = r.alarmId ? alarmById.get(`${r.dealerLinkId}:${r.alarmId}`) : undefined;
     const list = (r.alarmId && snapsByAlarm.get(`${r.dealerLinkId}:${r.alarmId}`)) || [];
-    const snapshots: QueueSnapshot[] = list.map((s) => ({ id: s.id, capturedAt: s.capturedAt.toISOString() }));
-    // alarm.created carries one snapshot_url of its own; show it unless a snapshot row has the same image.
-    if (alarm?.snapshotUrl && !list.some((s) => s.url === alarm.snapshotUrl)) {
-      snapshots.unshift({ id: `alarm:${alarm.id}`, capturedAt: alarm.createdAt?.toISOString() ?? null });
-    }
-    const site = sites.get(r.siteId);
-    // The item's version: its newest change, whichever row it came from (a snapshot or an alarm
-    // update changes what the page shows without touching the verification row).
-    const version = Math.max(
-      r.updatedAt.getTime(),
-      alarm?.updatedAt.getTime() ?? 0,
-      ...list.map((s) => s.createdAt.getTime()),
-    );
-    return {
-      id: r.id,
-      alarmId: r.alarmId,
-      siteId: r.siteId,
-      siteName: site?.name ?? null,
-      siteTimezone: site?.timezone ?? null,
-      deviceId: r.deviceId,
-      zoneNumber: r.zoneNumber,
-      contactId: r.contactId,
-      eventCode: r.eventCode,
-      description: r.description,
-      occurredAt: r.occurredAt.toISOString(),
-      expiresAt: r.expiresAt.toISOString(),
-      state: r.state,
-      claimedByMe: viewerId !== null && r.state === "claimed" && r.claimedById === viewerId,
-      claimedByName: r.claimedByName,
-      claimedAt: r.claimedAt?.toISOString() ?? null,
-      answeredByName: r.answeredByName,
-      answeredAt: r.answeredAt?.toISOString() ?? null,
-      answerAction: r.answerAction,
-      answerError: r.answerError,
-      priority: alarm?.priority ?? null,
-      trigger: alarm?.trigger ?? null,
-      location: alarm?.location ?? null,
-      alarmState: alarm?.state ?? null,
-      snapshots,
-      updatedAt: r.updatedAt.toISOString(),
-      version,
-      answerStored:
-        r.state === "claimed" && r.answerIdemKey && (r.answerAction === "dispatch" || r.answerAction === "disregard")
-          ? r.answerAction
-          : null,
-    };
+    return toItem(r, alarm, list, sites.get(r.siteId) ?? null, viewerId);
   });
+}
+
+function toItem(
+  r: ItemRow,
+  alarm: ItemAlarm | undefined,
+  list: ItemSnapshot[],
+  site: { name: string; timezone: string | null } | null,
+  viewerId: string | null,
+): QueueItem {
+  const snapshots: QueueSnapshot[] = list.map((s) => ({ id: s.id, capturedAt: s.capturedAt.toISOString() }));
+  // alarm.created carries one snapshot_url of its own; show it unless a snapshot row has the same image.
+  if (alarm?.snapshotUrl && !list.some((s) => s.url === alarm.snapshotUrl)) {
+    snapshots.unshift({ id: `alarm:${alarm.id}`, capturedAt: alarm.createdAt?.toISOString() ?? null });
+  }
+  // The item's version: its newest change, whichever row it came from (a snapshot or an alarm
+  // update changes what the page shows without touching the verification row).
+  const version = Math.max(
+    r.updatedAt.getTime(),
+    alarm?.updatedAt.getTime() ?? 0,
+    ...list.map((s) => s.createdAt.getTime()),
+  );
+  return {
+    id: r.id,
+    alarmId: r.alarmId,
+    siteId: r.siteId,
+    siteName: site?.name ?? null,
+    siteTimezone: site?.timezone ?? null,
+    deviceId: r.deviceId,
+    zoneNumber: r.zoneNumber,
+    contactId: r.contactId,
+    eventCode: r.eventCode,
+    description: r.description,
+    occurredAt: r.occurredAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    state: r.state,
+    claimedByMe: viewerId !== null && r.state === "claimed" && r.claimedById === viewerId,
+    claimedByName: r.claimedByName,
+    claimedAt: r.claimedAt?.toISOString() ?? null,
+    answeredByName: r.answeredByName,
+    answeredAt: r.answeredAt?.toISOString() ?? null,
+    answerAction: r.answerAction,
+    answerError: r.answerError,
+    priority: alarm?.priority ?? null,
+    trigger: alarm?.trigger ?? null,
+    location: alarm?.location ?? null,
+    alarmState: alarm?.state ?? null,
+    snapshots,
+    updatedAt: r.updatedAt.toISOString(),
+    version,
+    answerStored:
+      r.state === "claimed" && r.answerIdemKey && (r.answerAction === "dispatch" || r.answerAction === "disregard")
+        ? r.answerAction
+        : null,
+  };
 }
