@@ -2,19 +2,13 @@
 import { useRouter } from "next/navigation";
 import { Trash2 } from "lucide-react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
-import type { ActionFn } from "@/components/forms/action-result";
+import { deleteContactAction } from "@/actions/contacts";
 
-export function ContactDelete({
-  contact,
-  action,
-}: {
-  contact: { site_id: number; contact_id: number; name: string };
-  action: ActionFn<{ site_id: number; contact_id: number }, unknown>;
-}) {
+export function ContactDelete({ contact }: { contact: { site_id: number; contact_id: number; name: string } }) {
   const router = useRouter();
   return (
     <ConfirmAction
-      action={action}
+      action={deleteContactAction}
       input={{ site_id: contact.site_id, contact_id: contact.contact_id }}
       label="Delete"
       ariaLabel={`Delete ${contact.name}`}

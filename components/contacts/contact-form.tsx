@@ -2,10 +2,10 @@
 import { useRouter } from "next/navigation";
 import { Input } from "@/components/ui";
 import { FormFooter } from "@/components/forms/form-actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
 import { ExternalIdField } from "@/components/forms/external-id-field";
 import { generateExternalId } from "@/lib/external-id";
-import type { ActionFn } from "@/components/forms/action-result";
+import { createContactAction, updateContactAction } from "@/actions/contacts";
 import { contactChangesSchema, createContactSchema } from "@/lib/schemas/contact";
 
 export type ContactFormValues = {
@@ -22,52 +22,66 @@ export const EMPTY_CONTACT: ContactFormValues = {
   phone_number: "",
   email: "",
 };
-type Result = { contact_id: number; site_id: number };
-
-export type ContactFormProps = {
-  siteId: number;
-  initial: ContactFormValues;
-} & (
-  | { mode: "create"; action: ActionFn<ContactFormValues & { site_id: number }, Result> }
-  | {
-      mode: "update";
-      contactId: number;
-      action: ActionFn<Partial<ContactFormValues> & { site_id: number; contact_id: number }, Result>;
-    }
+export type ContactFormProps = { siteId: number; initial: ContactFormValues } & (
+  { mode: "create" } | { mode: "update"; contactId: number }
 );
 
 const contactId = (v: ContactFormValues) => generateExternalId("contact", `${v.first_name} ${v.last_name}`);
 
 /** A site contact. The phone is normalised to E.164 and the email checked before anything is sent. */
 export function ContactForm(props: ContactFormProps) {
+  // Each mode runs its own action (imported here) with its own input type.
+  return props.mode === "create" ? (
+    <CreateContactForm initial={props.initial} siteId={props.siteId} />
+  ) : (
+    <EditContactForm initial={props.initial} siteId={props.siteId} contactId={props.contactId} />
+  );
+}
+
+function useBackToSite(siteId: number) {
   const router = useRouter();
-  const send = (v: Partial<ContactFormValues>) =>
-    props.mode === "update"
-      ? props.action({ ...v, site_id: props.siteId, contact_id: props.contactId })
-      : props.action({ ...EMPTY_CONTACT, ...v, site_id: props.siteId });
-  const form = useActionForm<ContactFormValues, Partial<ContactFormValues>, Result>({
-    initial: props.initial,
-    mode: props.mode,
+  return () => {
+    router.push(`/sites/${siteId}`);
+    router.refresh();
+  };
+}
+
+function CreateContactForm({ initial, siteId }: { initial: ContactFormValues; siteId: number }) {
+  const done = useBackToSite(siteId);
+  const form = useActionForm({
+    initial,
+    mode: "create",
     guardUnsaved: true,
-    schema: props.mode === "create" ? createContactSchema : contactChangesSchema,
+    schema: createContactSchema,
     prepare: (v) => (v.external_contact_id.trim() ? v : { ...v, external_contact_id: contactId(v) }),
-    action: send,
-    toInput: (v) => v,
-    successMessage: () => (props.mode === "create" ? "Contact added" : "Contact saved"),
-    onSuccess: () => {
-      router.push(`/sites/${props.siteId}`);
-      router.refresh();
-    },
+    action: createContactAction,
+    toInput: (v) => ({ ...EMPTY_CONTACT, ...v, site_id: siteId }),
+    successMessage: "Contact added",
+    onSuccess: done,
   });
+  return <ContactFields form={form} mode="create" siteId={siteId} />;
+}
+
+function EditContactForm(props: { initial: ContactFormValues; siteId: number; contactId: number }) {
+  const done = useBackToSite(props.siteId);
+  const form = useActionForm({
+    initial: props.initial,
+    mode: "update",
+    guardUnsaved: true,
+    schema: contactChangesSchema,
+    action: updateContactAction,
+    toInput: (v) => ({ ...v, site_id: props.siteId, contact_id: props.contactId }),
+    successMessage: "Contact saved",
+    onSuccess: done,
+  });
+  return <ContactFields form={form} mode="update" siteId={props.siteId} />;
+}
+
+function ContactFields(props: { form: ActionForm<ContactFormValues>; mode: "create" | "update"; siteId: number }) {
+  const { form } = props;
   const f = form.field;
   return (
-    <form
-      ref={form.formRef}
-      onSubmit={form.onSubmit}
-      noValidate
-      className="max-w-2xl space-y-5"
-      aria-busy={form.pending}
-    >
+    <form onSubmit={form.onSubmit} noValidate className="max-w-2xl space-y-5" aria-busy={form.pending}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Input label="First name" required {...f("first_name")} maxLength={60} autoComplete="off" />
         <Input label="Last name" required {...f("last_name")} maxLength={60} autoComplete="off" />

@@ -8,7 +8,6 @@ import { Badge, Card, EmptyState, buttonClasses } from "@/components/ui";
 import { prisma } from "@/lib/db";
 import { listSeen, readSiteContacts } from "@/lib/mirror/contacts";
 import { freshnessFor } from "@/lib/mirror/view";
-import { deleteContactAction } from "@/actions/contacts";
 
 export async function SiteContactsPanel({
   dealerLinkId,
@@ -97,10 +96,7 @@ export async function SiteContactsPanel({
                       >
                         <Pencil className="h-4 w-4" aria-hidden="true" /> Edit
                       </Link>
-                      <ContactDelete
-                        contact={{ site_id: siteId, contact_id: c.contact_id, name }}
-                        action={deleteContactAction}
-                      />
+                      <ContactDelete contact={{ site_id: siteId, contact_id: c.contact_id, name }} />
                     </div>
                   ) : null}
                 </li>
@@ -175,10 +171,7 @@ export async function SiteContactsPanel({
                               >
                                 <Pencil className="h-4 w-4" aria-hidden="true" /> Edit
                               </Link>
-                              <ContactDelete
-                                contact={{ site_id: siteId, contact_id: c.contact_id, name }}
-                                action={deleteContactAction}
-                              />
+                              <ContactDelete contact={{ site_id: siteId, contact_id: c.contact_id, name }} />
                             </>
                           )}
                         </td>

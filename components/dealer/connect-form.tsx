@@ -4,39 +4,31 @@ import { ExternalLink } from "lucide-react";
 import { Button, Input } from "@/components/ui";
 import { FormFailure, SlowNotice } from "@/components/forms/form-failure";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { ActionFn } from "@/components/forms/action-result";
-import { connectDealerSchema, type ConnectDealerInput } from "@/lib/schemas/dealer";
+import { connectDealerSchema } from "@/lib/schemas/dealer";
+import { startDealerConnectAction } from "@/actions/dealer";
 
 /**
  * Starts connecting a dealer: our ID and the company name, then off to CHeKT's approval page
  * where the dealer's own admin signs in and approves. CHeKT sends them back to /api/dealers/callback.
  */
-export function ConnectForm({ action }: { action: ActionFn<ConnectDealerInput, { url: string }> }) {
+export function ConnectForm() {
   const [leaving, setLeaving] = useState(false);
-  const form = useActionForm<{ external_dealer_id: string; company_name: string }, ConnectDealerInput, { url: string }>(
-    {
-      initial: { external_dealer_id: "", company_name: "" },
-      schema: connectDealerSchema,
-      action,
-      toInput: (v) => v as ConnectDealerInput,
-      successMessage: "Opening CHeKT to approve the connection…",
-      onSuccess: (d) => {
-        if (!d?.url) return;
-        setLeaving(true);
-        window.location.assign(d.url);
-      },
+  const form = useActionForm({
+    initial: { external_dealer_id: "", company_name: "" },
+    schema: connectDealerSchema,
+    action: startDealerConnectAction,
+    toInput: (v) => ({ external_dealer_id: "", company_name: "", ...v }),
+    successMessage: "Opening CHeKT to approve the connection…",
+    onSuccess: (d) => {
+      if (!d?.url) return;
+      setLeaving(true);
+      window.location.assign(d.url);
     },
-  );
+  });
   // The profile form on the same page has a company_name field too: ids must differ.
   const f = form.field;
   return (
-    <form
-      ref={form.formRef}
-      onSubmit={form.onSubmit}
-      noValidate
-      className="space-y-4"
-      aria-busy={form.pending || leaving}
-    >
+    <form onSubmit={form.onSubmit} noValidate className="space-y-4" aria-busy={form.pending || leaving}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Input
           id="connect-external_dealer_id"

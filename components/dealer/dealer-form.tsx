@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { Input } from "@/components/ui";
 import { FormFooter } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { ActionFn } from "@/components/forms/action-result";
+import { updateDealerAction } from "@/actions/dealer";
 import { dealerChangesSchema } from "@/lib/schemas/dealer";
 
 export type DealerFormValues = {
@@ -15,26 +15,20 @@ export type DealerFormValues = {
 };
 
 /** The dealer's company details in CHeKT (admins only). Sends only what changed. */
-export function DealerForm({
-  initial,
-  action,
-}: {
-  initial: DealerFormValues;
-  action: ActionFn<Partial<DealerFormValues>, { company_name: string }>;
-}) {
+export function DealerForm({ initial }: { initial: DealerFormValues }) {
   const router = useRouter();
-  const form = useActionForm<DealerFormValues, Partial<DealerFormValues>, { company_name: string }>({
+  const form = useActionForm({
     initial,
     mode: "update",
     schema: dealerChangesSchema,
-    action,
+    action: updateDealerAction,
     toInput: (v) => v,
     successMessage: "Dealer profile saved",
     onSuccess: () => router.refresh(),
   });
   const f = form.field;
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-5" aria-busy={form.pending}>
+    <form onSubmit={form.onSubmit} noValidate className="space-y-5" aria-busy={form.pending}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Input label="Company name" required {...f("company_name")} maxLength={120} wrapperClassName="sm:col-span-2" />
         <Input label="Address" {...f("company_address1")} maxLength={200} />

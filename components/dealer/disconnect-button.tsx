@@ -2,19 +2,13 @@
 import { useRouter } from "next/navigation";
 import { Unlink } from "lucide-react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
-import type { ActionFn } from "@/components/forms/action-result";
+import { disconnectDealerAction } from "@/actions/dealer";
 
-export function DisconnectButton({
-  companyName,
-  action,
-}: {
-  companyName: string;
-  action: ActionFn<{ confirm_name: string }, unknown>;
-}) {
+export function DisconnectButton({ companyName }: { companyName: string }) {
   const router = useRouter();
   return (
     <ConfirmAction
-      action={action}
+      action={disconnectDealerAction}
       input={{ confirm_name: companyName }}
       label="Disconnect"
       destructive

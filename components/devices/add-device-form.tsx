@@ -41,13 +41,7 @@ export function AddDeviceForm({ siteId }: { siteId: number }) {
     extra: { required?: boolean; hint?: string; placeholder?: string; inputMode?: "numeric" } = {},
   ) => <Input label={FIELD_LABELS[field]} {...f(field)} maxLength={MAX_LENGTH[field]} autoComplete="off" {...extra} />;
   return (
-    <form
-      ref={form.formRef}
-      onSubmit={form.onSubmit}
-      noValidate
-      className="max-w-3xl space-y-5"
-      aria-busy={form.pending}
-    >
+    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl space-y-5" aria-busy={form.pending}>
       <div className="grid gap-4 sm:grid-cols-2">
         {text("external_device_id", { required: true, hint: "Your own ID, unique across this dealer's devices." })}
         <Select

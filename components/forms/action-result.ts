@@ -1,5 +1,7 @@
 // What a server action made with lib/actions/client.ts hands back to the browser, and how a form
 // turns it into words. Pure: no React, so it can be unit-tested.
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import type { SingleInputActionFn, UseActionHookReturn } from "next-safe-action/hooks";
 import type { ActionFailure } from "@/lib/actions/errors";
 
 export type ActionResultLike<D> = {
@@ -7,7 +9,24 @@ export type ActionResultLike<D> = {
   serverError?: ActionFailure;
   validationErrors?: { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> };
 };
-export type ActionFn<I, D> = (input: I) => Promise<ActionResultLike<D> | undefined>;
+
+/** The validation errors' shape our action client returns ("flattened"). */
+export type FlatValidationErrors = NonNullable<ActionResultLike<unknown>["validationErrors"]>;
+
+/**
+ * A server action made with lib/actions/client.ts, as next-safe-action's hooks take it: its input
+ * schema `S`, validation errors `E` and data `D` stay typed from the action to the form.
+ */
+export type SafeAction<S extends StandardSchemaV1 | undefined, E extends FlatValidationErrors, D> = SingleInputActionFn<
+  ActionFailure,
+  S,
+  E,
+  D
+>;
+/** What such an action takes, exactly as `useAction(...).executeAsync` accepts it. */
+export type SafeActionInput<S extends StandardSchemaV1 | undefined, E extends FlatValidationErrors, D> = Parameters<
+  UseActionHookReturn<ActionFailure, S, E, D>["executeAsync"]
+>[0];
 
 export type Outcome<D> =
   { ok: true; data: D | undefined } | { ok: false; failure: ActionFailure; fieldErrors: Record<string, string> };

@@ -3,11 +3,13 @@ import { useState, type ReactNode } from "react";
 import { Button, Dialog, Input, type ButtonVariant } from "@/components/ui";
 import { BudgetWaitNotice, FormFailure } from "./form-failure";
 import { useActionRunner } from "./use-action-runner";
-import type { ActionFn } from "./action-result";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import type { FlatValidationErrors, SafeAction, SafeActionInput } from "./action-result";
 
-export type ConfirmActionProps<I, D> = {
-  action: ActionFn<I, D>;
-  input: I;
+export type ConfirmActionProps<S extends StandardSchemaV1 | undefined, E extends FlatValidationErrors, D> = {
+  /** The server action, imported from `@/actions/<domain>` by the component that renders this. */
+  action: SafeAction<S, E, D>;
+  input: SafeActionInput<S, E, D>;
   /** The button that opens the dialog. */
   label: string;
   /** Accessible name when the label alone is ambiguous (e.g. "Delete Ana Lee"). */
@@ -27,7 +29,9 @@ export type ConfirmActionProps<I, D> = {
 };
 
 /** A button that asks first, then runs a server action with pending state, toast and a kept error. */
-export function ConfirmAction<I, D>(props: ConfirmActionProps<I, D>) {
+export function ConfirmAction<S extends StandardSchemaV1 | undefined, E extends FlatValidationErrors, D>(
+  props: ConfirmActionProps<S, E, D>,
+) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const { run, pending, failure, clearFailure, budgetWait } = useActionRunner(props.action);

@@ -1,27 +1,46 @@
 "use client";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
 import type { ActionFailure } from "@/lib/actions/errors";
-import { changedFields, NETWORK_FAILURE, toOutcome, zodFieldErrors, type ActionFn } from "./action-result";
-import { CANCELLED_FAILURE, isBudgetWait, useBudgetWait } from "./use-budget-wait";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import {
+  changedFields,
+  NETWORK_FAILURE,
+  toOutcome,
+  type FlatValidationErrors,
+  type SafeAction,
+  type SafeActionInput,
+} from "./action-result";
+import { CANCELLED_FAILURE, isBudgetWait, useBudgetWait, type BudgetWait } from "./use-budget-wait";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 
-type Parser = {
-  safeParse(v: unknown): {
-    success: boolean;
-    error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
-  };
-};
+/**
+ * A zod object schema over the form's fields. Its input is often wider than the strings a form
+ * holds (a preprocess takes unknown), so only "an object" is required here.
+ */
+type FormSchema = z.ZodType<unknown, Record<string, unknown>>;
 
-export type UseActionFormOptions<V extends Record<string, string>, I, D> = {
+/** What react-hook-form holds: every field is a string, as typed. */
+type Strings = Record<string, string>;
+
+export type UseActionFormOptions<
+  V extends Record<string, string>,
+  S extends StandardSchemaV1 | undefined,
+  E extends FlatValidationErrors,
+  D,
+> = {
   /** What the fields show at first (and, in "update" mode, what counts as unchanged). */
   initial: V;
-  /** The server action. */
-  action: ActionFn<I, D>;
+  /** The server action (from `@/actions/<domain>`), run through next-safe-action's `useAction`. */
+  action: SafeAction<S, E, D>;
   /** Turns the typed values into the action's input ("update" mode gets only the changed fields). */
-  toInput: (values: Partial<V>) => I;
+  toInput: (values: Partial<V>) => SafeActionInput<S, E, D>;
   /** The same zod schema the action parses with, to catch mistakes before anything is sent. */
-  schema?: Parser;
+  schema?: FormSchema;
   /** Ask before leaving with typed but unsaved values (tab close, reload, a link in the app). */
   guardUnsaved?: boolean;
   /** Create mode: fills what the user may leave empty (a generated ID) before checking; they see it. */
@@ -32,21 +51,97 @@ export type UseActionFormOptions<V extends Record<string, string>, I, D> = {
   onSuccess?: (data: D | undefined) => void;
 };
 
+export const INVALID_BEFORE_SENDING: ActionFailure = {
+  code: "invalid_input",
+  message: "Some fields need fixing; nothing was sent.",
+};
+export const UNCHANGED_FAILURE: ActionFailure = {
+  code: "unchanged",
+  message: "Nothing has changed, so there is nothing to save.",
+};
+
+/** What a form component reads from `useActionForm`; the same for every action, so fields can be shared. */
+export type ActionForm<V extends Record<string, string>> = {
+  values: V;
+  set<K extends keyof V & string>(key: K, value: V[K]): void;
+  /** Props for a text field bound to `key`. */
+  field<K extends keyof V & string>(
+    key: K,
+  ): { name: K; value: string; error: string | null; onChange(e: { target: { value: string } }): void };
+  dirty: boolean;
+  fieldErrors: Record<string, string>;
+  failure: ActionFailure | null;
+  pending: boolean;
+  slow: boolean;
+  onSubmit(e: FormEvent<HTMLFormElement>): Promise<void>;
+  budgetWait: BudgetWait;
+};
+
+/** First message per top-level field from react-hook-form's errors (ours, the resolver's or the server's). */
+function messagesOf(errors: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, e] of Object.entries(errors)) {
+    const message = e && typeof e === "object" && "message" in e ? e.message : undefined;
+    if (key !== "root" && typeof message === "string" && message) out[key] = message;
+  }
+  return out;
+}
+
 /**
- * State for a form backed by a server action. What was typed stays in the fields on every error;
- * field messages (ours or CHeKT's 400) sit beside their field; the form-level failure keeps its
- * trace id; a toast confirms success. A write CHeKT's rate limit makes wait counts down
- * ("sending in 4 s", `budgetWait`) and is sent again unless cancelled.
+ * State for a form backed by a server action: react-hook-form holds the values and field errors,
+ * the zod resolver checks them with the schema the action parses with, and next-safe-action's
+ * `useAction` runs the action. What was typed stays in the fields on every error; field messages
+ * (ours or CHeKT's 400) sit beside their field; the form-level failure keeps its trace id; a toast
+ * confirms success. A write CHeKT's rate limit makes wait counts down ("sending in 4 s",
+ * `budgetWait`) and is sent again unless cancelled.
+ *
+ * Not the adapter's `useHookFormAction`: it binds the form's values to the action's input, and
+ * these forms hold strings, send only the changed fields on an edit, add the object's id and
+ * resend after a budget wait, so the form and the action meet in `toInput` instead.
  */
-export function useActionForm<V extends Record<string, string>, I, D>(opts: UseActionFormOptions<V, I, D>) {
-  const [values, setValues] = useState<V>(opts.initial);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+export function useActionForm<
+  V extends Record<string, string>,
+  S extends StandardSchemaV1 | undefined,
+  E extends FlatValidationErrors,
+  D,
+>(opts: UseActionFormOptions<V, S, E, D>): ActionForm<V> {
+  const { mode, initial, schema } = opts;
+  // In "update" mode the schema checks the changed fields only (an edit's schema is partial); raw
+  // keeps the strings as typed, since the action parses them itself.
+  const resolver: Resolver<Strings> = async (values) => {
+    const current: V = { ...initial, ...values };
+    const payload: Partial<V> = mode === "update" ? changedFields(initial, current) : current;
+    if (!schema) return { values, errors: {} };
+    const checked = await zodResolver(schema, undefined, { raw: true })(payload, undefined, {
+      fields: {},
+      shouldUseNativeValidation: false,
+    });
+    const messages = messagesOf(checked.errors);
+    if (Object.keys(messages).length === 0) return { values, errors: {} };
+    const errors: FieldErrors<Strings> = {};
+    for (const [key, message] of Object.entries(messages)) errors[key] = { type: "zod", message };
+    return { values: {}, errors };
+  };
+  const form = useForm<Strings>({
+    defaultValues: initial,
+    resolver,
+    mode: "onSubmit",
+    // Typing in a field clears its message (set() below); no re-check on every key stroke.
+    reValidateMode: "onSubmit",
+    shouldFocusError: false,
+  });
+  const action = useAction(opts.action);
+  const values: V = { ...initial, ...useWatch({ control: form.control }) };
   const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const [pending, setPending] = useState(false);
+  // Server messages for names that are not fields of this form (shown by the form if it wants).
+  const [otherErrors, setOtherErrors] = useState<Record<string, string>>({});
   const [slow, setSlow] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  // The form element, taken from the submit event (a ref handed to the page would make every
+  // value of this hook look like a ref to the React Compiler's lint).
+  const formRef = useRef<HTMLFormElement | null>(null);
   const [saved, setSaved] = useState(false);
-  const dirty = !saved && Object.keys(changedFields(opts.initial, values)).length > 0;
+  const pending = form.formState.isSubmitting;
+  const dirty = !saved && Object.keys(changedFields(initial, values)).length > 0;
   const guard = useUnsavedGuard(!!opts.guardUnsaved && dirty);
   // The toast reaches every form; a form passing `budgetWait` to FormFooter shows it inline too.
   const budgetWait = useBudgetWait({ withToast: true });
@@ -61,57 +156,59 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
     };
   }, [pending]);
 
+  const isField = (key: string): key is keyof V & string => Object.hasOwn(initial, key);
+
   function focusFirstError(errors: Record<string, string>) {
     const first = Object.keys(errors)[0];
     if (!first) return;
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`)?.focus());
   }
 
-  function set<K extends keyof V>(key: K, value: V[K]) {
-    setSaved(false);
-    setValues((v) => ({ ...v, [key]: value }));
-    if (fieldErrors[key as string]) setFieldErrors(({ [key as string]: _, ...rest }) => rest);
+  function set<K extends keyof V & string>(key: K, value: V[K]) {
+    write(key, value);
   }
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    if (pending) return;
-    // Shown in the fields too, so a resend after a lost answer sends the same generated ID.
-    const ready = opts.mode !== "update" && opts.prepare ? opts.prepare(values) : values;
-    if (ready !== values) setValues(ready);
-    const payload: Partial<V> = opts.mode === "update" ? changedFields(opts.initial, ready) : ready;
-    if (opts.mode === "update" && Object.keys(payload).length === 0) {
-      setFailure({ code: "unchanged", message: "Nothing has changed, so there is nothing to save." });
-      return;
+  // react-hook-form's paths are plain strings here (all fields are top-level strings).
+  function write(name: string, value: string) {
+    setSaved(false);
+    form.setValue(name, value, { shouldDirty: true });
+    clearError(name);
+  }
+
+  function clearError(key: string) {
+    form.clearErrors(key);
+    if (otherErrors[key]) setOtherErrors(({ [key]: _, ...rest }) => rest);
+  }
+
+  function showServerFieldErrors(errors: Record<string, string>) {
+    const others: Record<string, string> = {};
+    for (const [key, message] of Object.entries(errors)) {
+      if (isField(key)) form.setError(key, { type: "server", message });
+      else others[key] = message;
     }
-    if (opts.schema) {
-      const check = opts.schema.safeParse(payload);
-      if (!check.success) {
-        const errs = zodFieldErrors(check.error?.issues ?? []);
-        setFieldErrors(errs);
-        setFailure({ code: "invalid_input", message: "Some fields need fixing; nothing was sent." });
-        focusFirstError(errs);
-        return;
-      }
-    }
-    setPending(true);
+    setOtherErrors(others);
+    focusFirstError(errors);
+  }
+
+  async function send(checked: Strings) {
+    const current: V = { ...initial, ...checked };
+    const payload: Partial<V> = mode === "update" ? changedFields(initial, current) : current;
     setFailure(null);
-    setFieldErrors({});
+    setOtherErrors({});
     try {
       const input = opts.toInput(payload);
-      let outcome = toOutcome(await opts.action(input));
+      let outcome = toOutcome(await action.executeAsync(input));
       // Refused before sending because of CHeKT's rate limit: count down, then the same input again.
       while (!outcome.ok && isBudgetWait(outcome.failure)) {
         if (!(await budgetWait.countdown(outcome.failure.retryAfterMs))) {
           setFailure(CANCELLED_FAILURE);
           return;
         }
-        outcome = toOutcome(await opts.action(input));
+        outcome = toOutcome(await action.executeAsync(input));
       }
       if (!outcome.ok) {
         setFailure(outcome.failure);
-        setFieldErrors(outcome.fieldErrors);
-        focusFirstError(outcome.fieldErrors);
+        showServerFieldErrors(outcome.fieldErrors);
         return;
       }
       setSaved(true);
@@ -122,18 +219,40 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
       opts.onSuccess?.(outcome.data);
     } catch {
       setFailure(NETWORK_FAILURE);
-    } finally {
-      setPending(false);
     }
   }
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    formRef.current = e.currentTarget;
+    if (pending) return;
+    // Shown in the fields too, so a resend after a lost answer sends the same generated ID.
+    const current: V = { ...initial, ...form.getValues() };
+    if (mode !== "update" && opts.prepare) {
+      const ready = opts.prepare(current);
+      for (const key of Object.keys(ready)) {
+        if (isField(key) && ready[key] !== current[key]) form.setValue(key, ready[key]);
+      }
+    }
+    if (mode === "update" && Object.keys(changedFields(initial, form.getValues())).length === 0) {
+      setFailure(UNCHANGED_FAILURE);
+      return;
+    }
+    await form.handleSubmit(send, (errors) => {
+      setFailure(INVALID_BEFORE_SENDING);
+      focusFirstError(messagesOf(errors));
+    })();
+  }
+
+  const fieldErrors = { ...otherErrors, ...messagesOf(form.formState.errors) };
 
   /** Props for a text field bound to `key`. */
   function field<K extends keyof V & string>(key: K) {
     return {
       name: key,
-      value: values[key],
+      value: values[key] ?? "",
       error: fieldErrors[key] ?? null,
-      onChange: (e: { target: { value: string } }) => set(key, e.target.value as V[K]),
+      onChange: (e: { target: { value: string } }) => write(key, e.target.value),
     };
   }
 
@@ -147,7 +266,6 @@ export function useActionForm<V extends Record<string, string>, I, D>(opts: UseA
     pending,
     slow: slow && budgetWait.secondsLeft === null,
     onSubmit,
-    formRef,
     budgetWait,
   };
 }

@@ -1,31 +1,43 @@
 "use client";
 import { useState } from "react";
+import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { ActionFailure } from "@/lib/actions/errors";
-import { NETWORK_FAILURE, toOutcome, type ActionFn } from "./action-result";
+import {
+  NETWORK_FAILURE,
+  toOutcome,
+  type FlatValidationErrors,
+  type SafeAction,
+  type SafeActionInput,
+} from "./action-result";
 import { CANCELLED_FAILURE, isBudgetWait, useBudgetWait } from "./use-budget-wait";
 
 /**
- * Runs a one-shot action (delete, toggle, switch): pending state, failure kept for display, toast
- * on success. A write CHeKT's rate limit makes wait shows a countdown toast with Cancel
- * (`budgetWait` for an inline notice too) and is sent again when it ends.
+ * Runs a one-shot action (delete, toggle, switch) through next-safe-action's `useAction`: pending
+ * state, failure kept for display, toast on success. A write CHeKT's rate limit makes wait shows a
+ * countdown toast with Cancel (`budgetWait` for an inline notice too) and is sent again when it ends.
  */
-export function useActionRunner<I, D>(action: ActionFn<I, D>) {
+export function useActionRunner<S extends StandardSchemaV1 | undefined, E extends FlatValidationErrors, D>(
+  action: SafeAction<S, E, D>,
+) {
+  const { executeAsync } = useAction(action);
+  // Covers the countdown between attempts too, not only the request (useAction's isExecuting).
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const budgetWait = useBudgetWait({ withToast: true });
 
-  async function run(input: I, successMessage: string): Promise<{ ok: boolean; data?: D }> {
+  async function run(input: SafeActionInput<S, E, D>, successMessage: string): Promise<{ ok: boolean; data?: D }> {
     setPending(true);
     setFailure(null);
     try {
-      let outcome = toOutcome(await action(input));
+      let outcome = toOutcome(await executeAsync(input));
       while (!outcome.ok && isBudgetWait(outcome.failure)) {
         if (!(await budgetWait.countdown(outcome.failure.retryAfterMs))) {
           setFailure(CANCELLED_FAILURE);
           return { ok: false };
         }
-        outcome = toOutcome(await action(input));
+        outcome = toOutcome(await executeAsync(input));
       }
       if (!outcome.ok) {
         setFailure(outcome.failure);

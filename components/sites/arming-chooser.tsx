@@ -4,10 +4,8 @@ import { useRouter } from "next/navigation";
 import { Badge, Button, ConfirmDialog, cn } from "@/components/ui";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
-import type { ActionFn } from "@/components/forms/action-result";
+import { setArmingAction } from "@/actions/arming";
 import { SECURITY_TYPES, type SecurityType } from "@/lib/schemas/arming";
-
-type SetArming = ActionFn<{ site_id: number; security_type: number }, { site_id: number; security_type: number }>;
 
 /**
  * The four security types as cards; the current one is marked. Operators pick another and confirm;
@@ -18,18 +16,17 @@ export function ArmingChooser({
   siteName,
   current,
   canEdit,
-  action,
 }: {
   siteId: number;
   siteName: string;
   current: SecurityType | null;
   canEdit: boolean;
-  action?: SetArming;
 }) {
   const router = useRouter();
   const [picked, setPicked] = useState<SecurityType | null>(current);
   const [confirming, setConfirming] = useState(false);
-  const runner = useActionRunner(action ?? (async () => undefined));
+  // Viewers get no controls; the action refuses them anyway (its role is operator).
+  const runner = useActionRunner(setArmingAction);
   const pickedType = SECURITY_TYPES.find((t) => t.value === picked);
   const currentType = SECURITY_TYPES.find((t) => t.value === current);
 

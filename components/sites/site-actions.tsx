@@ -2,27 +2,16 @@
 import { useRouter } from "next/navigation";
 import { Power, PowerOff, Trash2 } from "lucide-react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
-import type { ActionFn } from "@/components/forms/action-result";
-
-type ActivationFn = ActionFn<{ site_id: number; is_activated: 0 | 1 }, { site_id: number; is_activated: 0 | 1 }>;
-type DeleteFn = ActionFn<{ site_id: number }, { site_id: number; name: string }>;
+import { deleteSiteAction, setSiteActivationAction } from "@/actions/sites";
 
 /** Activate/deactivate and delete, each behind a confirmation. Rendered only for operators and admins. */
-export function SiteActions({
-  site,
-  setActivation,
-  remove,
-}: {
-  site: { site_id: number; name: string; is_activated: 0 | 1 };
-  setActivation: ActivationFn;
-  remove: DeleteFn;
-}) {
+export function SiteActions({ site }: { site: { site_id: number; name: string; is_activated: 0 | 1 } }) {
   const router = useRouter();
   const active = site.is_activated === 1;
   return (
     <>
       <ConfirmAction
-        action={setActivation}
+        action={setSiteActivationAction}
         input={{ site_id: site.site_id, is_activated: active ? 0 : 1 }}
         label={active ? "Deactivate" : "Activate"}
         icon={
@@ -43,7 +32,7 @@ export function SiteActions({
         onDone={() => router.refresh()}
       />
       <ConfirmAction
-        action={remove}
+        action={deleteSiteAction}
         input={{ site_id: site.site_id }}
         label="Delete"
         destructive

@@ -5,8 +5,8 @@ import { FormFooter } from "@/components/forms/form-actions";
 import { TimeZoneField } from "@/components/forms/time-zone-field";
 import { ExternalIdField } from "@/components/forms/external-id-field";
 import { generateExternalId } from "@/lib/external-id";
-import { useActionForm } from "@/components/forms/use-action-form";
-import type { ActionFn } from "@/components/forms/action-result";
+import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
+import { createSiteAction, updateSiteAction } from "@/actions/sites";
 import { createSiteSchema, siteChangesSchema } from "@/lib/schemas/site";
 
 export type SiteFormValues = {
@@ -29,52 +29,75 @@ export const EMPTY_SITE: SiteFormValues = {
   address2: "",
 };
 
-type Result = { site_id: number; name: string };
+type Stations = { id: number; name: string }[];
 
 export type SiteFormProps =
-  | {
-      mode: "create";
-      initial: SiteFormValues;
-      stations: { id: number; name: string }[];
-      action: ActionFn<SiteFormValues, Result>;
-    }
-  | {
-      mode: "update";
-      siteId: number;
-      initial: SiteFormValues;
-      stations: { id: number; name: string }[];
-      action: ActionFn<Partial<SiteFormValues> & { site_id: number }, Result>;
-    };
+  | { mode: "create"; initial: SiteFormValues; stations: Stations }
+  | { mode: "update"; siteId: number; initial: SiteFormValues; stations: Stations };
 
 /** Create or edit a site. Field names are CHeKT's, so CHeKT's own 400 messages land beside them. */
 export function SiteForm(props: SiteFormProps) {
+  // Each mode runs its own action (imported here) with its own input type.
+  return props.mode === "create" ? (
+    <CreateSiteForm initial={props.initial} stations={props.stations} />
+  ) : (
+    <EditSiteForm initial={props.initial} stations={props.stations} siteId={props.siteId} />
+  );
+}
+
+function useOpenSite() {
   const router = useRouter();
-  // Each mode calls its own action with its own input type: "update" sends the changed fields and the id.
-  const send = (v: Partial<SiteFormValues>) =>
-    props.mode === "update" ? props.action({ ...v, site_id: props.siteId }) : props.action({ ...EMPTY_SITE, ...v });
-  const form = useActionForm<SiteFormValues, Partial<SiteFormValues>, Result>({
-    initial: props.initial,
-    mode: props.mode,
+  return (siteId: number) => {
+    router.push(`/sites/${siteId}`);
+    router.refresh();
+  };
+}
+
+function CreateSiteForm({ initial, stations }: { initial: SiteFormValues; stations: Stations }) {
+  const open = useOpenSite();
+  const form = useActionForm({
+    initial,
+    mode: "create",
     guardUnsaved: true,
-    schema: props.mode === "create" ? createSiteSchema : siteChangesSchema,
+    schema: createSiteSchema,
     prepare: (v) => (v.external_site_id.trim() ? v : { ...v, external_site_id: generateExternalId("site", v.name) }),
-    action: send,
-    toInput: (v) => v,
-    successMessage: (d) => (props.mode === "create" ? `Site “${d?.name}” created` : `Site “${d?.name}” saved`),
-    onSuccess: (d) => {
-      router.push(`/sites/${d?.site_id ?? (props.mode === "update" ? props.siteId : "")}`);
-      router.refresh();
-    },
+    action: createSiteAction,
+    toInput: (v) => ({ ...EMPTY_SITE, ...v }),
+    successMessage: (d) => `Site “${d?.name}” created`,
+    onSuccess: (d) => open(d?.site_id ?? 0),
   });
+  return <SiteFields form={form} stations={stations} mode="create" cancelHref="/sites" />;
+}
+
+function EditSiteForm({ initial, stations, siteId }: { initial: SiteFormValues; stations: Stations; siteId: number }) {
+  const open = useOpenSite();
+  const form = useActionForm({
+    initial,
+    mode: "update",
+    guardUnsaved: true,
+    schema: siteChangesSchema,
+    action: updateSiteAction,
+    toInput: (v) => ({ ...v, site_id: siteId }),
+    successMessage: (d) => `Site “${d?.name}” saved`,
+    onSuccess: (d) => open(d?.site_id ?? siteId),
+  });
+  return <SiteFields form={form} stations={stations} mode="update" cancelHref={`/sites/${siteId}`} />;
+}
+
+function SiteFields({
+  form,
+  stations,
+  mode,
+  cancelHref,
+}: {
+  form: ActionForm<SiteFormValues>;
+  stations: Stations;
+  mode: "create" | "update";
+  cancelHref: string;
+}) {
   const f = form.field;
   return (
-    <form
-      ref={form.formRef}
-      onSubmit={form.onSubmit}
-      noValidate
-      className="max-w-3xl space-y-5"
-      aria-busy={form.pending}
-    >
+    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl space-y-5" aria-busy={form.pending}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Input label="Name" required {...f("name")} maxLength={120} placeholder="Gangnam Headquarters" />
         <ExternalIdField
@@ -83,7 +106,7 @@ export function SiteForm(props: SiteFormProps) {
           {...f("external_site_id")}
           uniqueAmong="this dealer's sites"
           onGenerate={
-            props.mode === "create"
+            mode === "create"
               ? () => form.set("external_site_id", generateExternalId("site", form.values.name))
               : undefined
           }
@@ -99,9 +122,9 @@ export function SiteForm(props: SiteFormProps) {
           label="Monitoring station"
           {...f("monitoring_station_id")}
           placeholder="None"
-          options={props.stations.map((s) => ({ value: String(s.id), label: s.name }))}
+          options={stations.map((s) => ({ value: String(s.id), label: s.name }))}
           hint={
-            props.stations.length === 0
+            stations.length === 0
               ? "This dealer has no monitoring stations yet."
               : "Where the site's alarms are routed."
           }
@@ -121,9 +144,9 @@ export function SiteForm(props: SiteFormProps) {
         failure={form.failure}
         slow={form.slow}
         pending={form.pending}
-        submitLabel={props.mode === "create" ? "Create site" : "Save changes"}
-        pendingLabel={props.mode === "create" ? "Creating…" : "Saving…"}
-        cancelHref={props.mode === "create" ? "/sites" : `/sites/${props.siteId}`}
+        submitLabel={mode === "create" ? "Create site" : "Save changes"}
+        pendingLabel={mode === "create" ? "Creating…" : "Saving…"}
+        cancelHref={cancelHref}
       />
     </form>
   );

@@ -3,23 +3,21 @@ import { useRouter } from "next/navigation";
 import { Trash2 } from "lucide-react";
 import { Alert } from "@/components/ui";
 import { ConfirmAction } from "@/components/forms/confirm-action";
-import type { ActionFn } from "@/components/forms/action-result";
+import { deleteStationAction } from "@/actions/stations";
 
 /** Delete a station; when sites still route alarms to it, say how many and ask for its name. */
 export function StationDelete({
   station,
   routedSites,
-  action,
 }: {
   station: { id: number; name: string };
   routedSites: number | null;
-  action: ActionFn<{ monitoring_station_id: number }, unknown>;
 }) {
   const router = useRouter();
   const risky = routedSites === null || routedSites > 0;
   return (
     <ConfirmAction
-      action={action}
+      action={deleteStationAction}
       input={{ monitoring_station_id: station.id }}
       label="Delete station"
       destructive

@@ -5,7 +5,8 @@ import { FormFooter } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ExternalIdField } from "@/components/forms/external-id-field";
 import { generateExternalId } from "@/lib/external-id";
-import type { ActionFn } from "@/components/forms/action-result";
+import type { ActionForm } from "@/components/forms/use-action-form";
+import { createStationAction, updateStationAction } from "@/actions/stations";
 import { createStationSchema, stationChangesSchema } from "@/lib/schemas/station";
 
 export type StationFormValues = {
@@ -20,49 +21,67 @@ export const EMPTY_STATION: StationFormValues = {
   prefix: "",
   linecard: "",
 };
-type Result = { monitoring_station_id: number; name: string };
-
 export type StationFormProps = { initial: StationFormValues } & (
-  | { mode: "create"; action: ActionFn<StationFormValues, Result> }
-  | {
-      mode: "update";
-      stationId: number;
-      action: ActionFn<Partial<StationFormValues> & { monitoring_station_id: number }, Result>;
-    }
+  { mode: "create" } | { mode: "update"; stationId: number }
 );
 
+const withGeneratedId = (v: StationFormValues): StationFormValues =>
+  v.external_monitoring_station_id.trim()
+    ? v
+    : { ...v, external_monitoring_station_id: generateExternalId("station", v.name) };
+
+/** Create or edit a station; each mode runs its own action (imported here) with its own input type. */
 export function StationForm(props: StationFormProps) {
+  return props.mode === "create" ? (
+    <CreateStationForm initial={props.initial} />
+  ) : (
+    <EditStationForm initial={props.initial} stationId={props.stationId} />
+  );
+}
+
+function useDone() {
   const router = useRouter();
-  const send = (v: Partial<StationFormValues>) =>
-    props.mode === "update"
-      ? props.action({ ...v, monitoring_station_id: props.stationId })
-      : props.action({ ...EMPTY_STATION, ...v });
-  const form = useActionForm<StationFormValues, Partial<StationFormValues>, Result>({
-    initial: props.initial,
-    mode: props.mode,
+  return () => {
+    router.push("/stations");
+    router.refresh();
+  };
+}
+
+function CreateStationForm({ initial }: { initial: StationFormValues }) {
+  const done = useDone();
+  const form = useActionForm({
+    initial,
+    mode: "create",
     guardUnsaved: true,
-    schema: props.mode === "create" ? createStationSchema : stationChangesSchema,
-    prepare: (v) =>
-      v.external_monitoring_station_id.trim()
-        ? v
-        : { ...v, external_monitoring_station_id: generateExternalId("station", v.name) },
-    action: send,
-    toInput: (v) => v,
-    successMessage: (d) => (props.mode === "create" ? `Station “${d?.name}” created` : `Station “${d?.name}” saved`),
-    onSuccess: () => {
-      router.push("/stations");
-      router.refresh();
-    },
+    schema: createStationSchema,
+    prepare: withGeneratedId,
+    action: createStationAction,
+    toInput: (v) => ({ ...EMPTY_STATION, ...v }),
+    successMessage: (d) => `Station “${d?.name}” created`,
+    onSuccess: done,
   });
+  return <StationFields form={form} mode="create" />;
+}
+
+function EditStationForm({ initial, stationId }: { initial: StationFormValues; stationId: number }) {
+  const done = useDone();
+  const form = useActionForm({
+    initial,
+    mode: "update",
+    guardUnsaved: true,
+    schema: stationChangesSchema,
+    action: updateStationAction,
+    toInput: (v) => ({ ...v, monitoring_station_id: stationId }),
+    successMessage: (d) => `Station “${d?.name}” saved`,
+    onSuccess: done,
+  });
+  return <StationFields form={form} mode="update" />;
+}
+
+function StationFields({ form, mode }: { form: ActionForm<StationFormValues>; mode: "create" | "update" }) {
   const f = form.field;
   return (
-    <form
-      ref={form.formRef}
-      onSubmit={form.onSubmit}
-      noValidate
-      className="max-w-2xl space-y-5"
-      aria-busy={form.pending}
-    >
+    <form onSubmit={form.onSubmit} noValidate className="max-w-2xl space-y-5" aria-busy={form.pending}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Input label="Name" required {...f("name")} maxLength={120} placeholder="Central Station East" />
         <ExternalIdField
@@ -71,7 +90,7 @@ export function StationForm(props: StationFormProps) {
           {...f("external_monitoring_station_id")}
           uniqueAmong="this dealer's stations"
           onGenerate={
-            props.mode === "create"
+            mode === "create"
               ? () => form.set("external_monitoring_station_id", generateExternalId("station", form.values.name))
               : undefined
           }
@@ -93,7 +112,7 @@ export function StationForm(props: StationFormProps) {
         failure={form.failure}
         slow={form.slow}
         pending={form.pending}
-        submitLabel={props.mode === "create" ? "Create station" : "Save station"}
+        submitLabel={mode === "create" ? "Create station" : "Save station"}
         pendingLabel="Saving…"
         cancelHref="/stations"
       />

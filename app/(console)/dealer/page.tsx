@@ -14,7 +14,6 @@ import { readDealerDto } from "@/lib/mirror/dto";
 import { findMirrorDealer } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
-import { disconnectDealerAction, startDealerConnectAction, updateDealerAction } from "@/actions/dealer";
 
 export const metadata: Metadata = { title: "Dealer" };
 
@@ -83,11 +82,7 @@ export default async function DealerPage({
             ? `CHeKT dealer #${dealer.chektDealerId} · your dealer ID ${dealer.externalDealerId}`
             : "No dealer is connected to this console yet."
         }
-        actions={
-          dealer && isAdmin ? (
-            <DisconnectButton companyName={dealer.companyName} action={disconnectDealerAction} />
-          ) : null
-        }
+        actions={dealer && isAdmin ? <DisconnectButton companyName={dealer.companyName} /> : null}
       />
       {outcome ? (
         <Alert tone={outcome.tone} title={outcome.title} className="mb-6">
@@ -126,7 +121,6 @@ export default async function DealerPage({
                   company_email: profile.company_email ?? "",
                   company_phone_number: profile.company_phone_number ?? "",
                 }}
-                action={updateDealerAction}
               />
             ) : (
               <dl className="grid gap-4 sm:grid-cols-2" data-testid="dealer-profile">
@@ -146,7 +140,7 @@ export default async function DealerPage({
             title={dealer ? "Connect another dealer" : "Connect a dealer"}
             description="You choose our ID for the dealer; then the dealer's own admin signs in on CHeKT's page and approves. Nothing is stored until CHeKT confirms."
           >
-            <ConnectForm action={startDealerConnectAction} />
+            <ConnectForm />
           </Card>
         ) : !dealer ? (
           <Card title="Connect a dealer">

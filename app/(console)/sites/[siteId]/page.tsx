@@ -21,7 +21,6 @@ import { readSiteDto } from "@/lib/mirror/dto";
 import { findMirrorSite, findMirrorStation } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
-import { deleteSiteAction, setSiteActivationAction } from "@/actions/sites";
 
 export const metadata: Metadata = { title: "Site" };
 
@@ -84,11 +83,7 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
               <Link href={`/sites/${siteId}/edit`} className={buttonClasses("secondary")}>
                 <Pencil className="h-4 w-4" aria-hidden="true" /> Edit
               </Link>
-              <SiteActions
-                site={{ site_id: s.site_id, name: s.name, is_activated: s.is_activated }}
-                setActivation={setSiteActivationAction}
-                remove={deleteSiteAction}
-              />
+              <SiteActions site={{ site_id: s.site_id, name: s.name, is_activated: s.is_activated }} />
             </>
           ) : null
         }

@@ -4,7 +4,6 @@ import { EMPTY_SITE, SiteForm } from "@/components/sites/site-form";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { listMirrorStations } from "@/lib/mirror/read";
-import { createSiteAction } from "@/actions/sites";
 
 export const metadata: Metadata = { title: "New site" };
 
@@ -34,7 +33,6 @@ export default async function NewSitePage() {
           mode="create"
           initial={EMPTY_SITE}
           stations={stations.map((s) => ({ id: s.chektId, name: s.name }))}
-          action={createSiteAction}
         />
       </Card>
     </>

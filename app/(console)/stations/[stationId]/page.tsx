@@ -13,7 +13,6 @@ import { readStationDto } from "@/lib/mirror/dto";
 import { countSitesRoutingTo, findMirrorStation } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
-import { deleteStationAction, updateStationAction } from "@/actions/stations";
 
 export const metadata: Metadata = { title: "Monitoring station" };
 
@@ -60,11 +59,7 @@ export default async function StationPage({ params }: { params: Promise<{ statio
         }
         actions={
           canEdit && !gone ? (
-            <StationDelete
-              station={{ id: s.monitoring_station_id, name: s.name }}
-              routedSites={routedCount}
-              action={deleteStationAction}
-            />
+            <StationDelete station={{ id: s.monitoring_station_id, name: s.name }} routedSites={routedCount} />
           ) : null
         }
       />
@@ -84,7 +79,6 @@ export default async function StationPage({ params }: { params: Promise<{ statio
               prefix: s.prefix ?? "",
               linecard: s.linecard ?? "",
             }}
-            action={updateStationAction}
           />
         </Card>
       ) : (

@@ -3,7 +3,6 @@ import { NoDealerState } from "@/components/shell/no-dealer";
 import { EMPTY_STATION, StationForm } from "@/components/stations/station-form";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
-import { createStationAction } from "@/actions/stations";
 
 export const metadata: Metadata = { title: "New monitoring station" };
 
@@ -26,7 +25,7 @@ export default async function NewStationPage() {
     <>
       {header}
       <Card>
-        <StationForm mode="create" initial={EMPTY_STATION} action={createStationAction} />
+        <StationForm mode="create" initial={EMPTY_STATION} />
       </Card>
     </>
   );

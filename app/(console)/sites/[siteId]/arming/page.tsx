@@ -11,7 +11,6 @@ import { queueRefresh } from "@/lib/mirror/refresh";
 import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 import { loadSite } from "../devices/load";
-import { setArmingAction } from "@/actions/arming";
 
 export const metadata: Metadata = { title: "Arming" };
 
@@ -56,7 +55,6 @@ export default async function ArmingPage({ params }: { params: Promise<{ siteId:
         siteName={siteName}
         current={arming.securityType}
         canEdit={canEdit && !ctx.siteGoneAt}
-        action={canEdit ? setArmingAction : undefined}
       />
     </>
   );

@@ -9,7 +9,6 @@ import { toId } from "@/lib/chekt/normalize";
 import { readSiteDto } from "@/lib/mirror/dto";
 import { findMirrorSite, listMirrorStations } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
-import { updateSiteAction } from "@/actions/sites";
 
 export const metadata: Metadata = { title: "Edit site" };
 
@@ -59,7 +58,6 @@ export default async function EditSitePage({ params }: { params: Promise<{ siteI
               address2: s.address2 ?? "",
             }}
             stations={stations.map((st) => ({ id: st.chektId, name: st.name }))}
-            action={updateSiteAction}
           />
         </Card>
       )}

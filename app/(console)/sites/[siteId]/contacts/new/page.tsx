@@ -4,7 +4,6 @@ import { NoDealerState } from "@/components/shell/no-dealer";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { loadSite } from "../../devices/load";
-import { createContactAction } from "@/actions/contacts";
 
 export const metadata: Metadata = { title: "New contact" };
 
@@ -37,7 +36,7 @@ export default async function NewContactPage({ params }: { params: Promise<{ sit
         </Alert>
       ) : (
         <Card>
-          <ContactForm mode="create" siteId={siteId} initial={EMPTY_CONTACT} action={createContactAction} />
+          <ContactForm mode="create" siteId={siteId} initial={EMPTY_CONTACT} />
         </Card>
       )}
     </>

@@ -10,7 +10,6 @@ import { prisma } from "@/lib/db";
 import { readContact } from "@/lib/mirror/contacts";
 import { freshnessFor } from "@/lib/mirror/view";
 import { loadSite } from "../../../devices/load";
-import { updateContactAction } from "@/actions/contacts";
 
 export const metadata: Metadata = { title: "Edit contact" };
 
@@ -53,7 +52,6 @@ export default async function EditContactPage({ params }: { params: Promise<{ si
               phone_number: c.phone_number ?? "",
               email: c.email ?? "",
             }}
-            action={updateContactAction}
           />
         </Card>
       )}
