@@ -9,7 +9,7 @@ import { useQuery } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
 import { Alert, Badge, Button, Card, Spinner, cn, type BadgeTone } from "@/components/ui";
 import { useActionRunner } from "@/components/forms/use-action-runner";
-import { FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
+import { DEVICE_FIELDS, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { validateDevice } from "@/lib/bulk/validate";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
 import { retryFailedItems } from "@/actions/devices";
@@ -176,17 +176,7 @@ function Stat({
   );
 }
 
-const EDITABLE: DeviceField[] = [
-  "external_device_id",
-  "device_type",
-  "name",
-  "zone_number",
-  "additional_zone_numbers",
-  "mac",
-  "manufacturer",
-  "model",
-  "serial_number",
-];
+const EDITABLE: readonly DeviceField[] = DEVICE_FIELDS;
 
 /** A site import row's cells as the sheet had them (kept in its payload for fixing here). */
 function sheetValues(item: JobItemView): Record<string, string> {
@@ -254,7 +244,7 @@ function FailedRows({
       router.push(sites ? `/sites/import/jobs/${res.data.jobId}` : `/sites/${siteId}/devices/jobs/${res.data.jobId}`);
   }
 
-  const fields: string[] = sites
+  const fields: readonly string[] = sites
     ? SITE_FIELDS.filter((f) => failed.some((i) => (sheetValues(i)[f] ?? "") !== ""))
     : job.kind === "delete"
       ? []

@@ -4,21 +4,15 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useActionRunner } from "@/components/forms/use-action-runner";
-import { FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
+import { DEVICE_FIELDS, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { validateDevice } from "@/lib/bulk/validate";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
 import { updateDevicesJob } from "@/actions/devices";
 
-export const EDITABLE: ReadonlySet<string> = new Set<DeviceField>([
-  "name",
-  "device_type",
-  "zone_number",
-  "additional_zone_numbers",
-  "mac",
-  "manufacturer",
-  "model",
-  "serial_number",
-]);
+// Every pasted field but the external ID, which is the row's key in an update job.
+export const EDITABLE: ReadonlySet<string> = new Set<DeviceField>(
+  DEVICE_FIELDS.filter((f) => f !== "external_device_id"),
+);
 
 export function textOf(d: DeviceRowView, field: DeviceField): string {
   return (d[field as keyof DeviceRowView] as string | null | undefined) ?? "";
