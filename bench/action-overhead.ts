@@ -15,6 +15,7 @@
 // Run alone: node --import tsx bench/action-overhead.ts   (needs a build in BENCH_DIST_DIR, default
 // .next-bench; bench/run.ts builds it when missing). Postgres from DATABASE_URL, else 127.0.0.1:5432.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
@@ -22,7 +23,17 @@ import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/lib/postgres";
 import { startChild, waitForHttp, type Child } from "../scripts/lib/processes";
 import { portOr } from "../scripts/lib/stack";
-import { actionId, callAction as postAction, dist, signIn, timed, type Dist } from "./http";
+import {
+  actionId,
+  callAction as postAction,
+  dist,
+  signIn,
+  sqlCountEnv,
+  sqlLines,
+  sqlPerRequest,
+  timed,
+  type Dist,
+} from "./http";
 import { treeRssMb } from "./rss";
 
 export type { Dist };
@@ -38,6 +49,9 @@ export type ActionBenchFigures = {
   rssIdleMb: number;
   rssAfterMb: number;
   rssProcesses: number;
+  /** Postgres round trips per request (bench/sql-count.mjs): median and max */
+  actionQueries: { median: number; max: number; n: number };
+  pageQueries: { median: number; max: number; n: number };
 };
 
 /** Our own port ranges (bench: app 3900-3999, simulator 4900-4999), else any free port. */
@@ -69,6 +83,7 @@ export async function runActionBench(
   const closers: Array<() => Promise<void>> = [];
   // Far above any real tier: one iteration makes ~6 CHeKT calls in a few ms, and this figure is about
   // our overhead per call, not about pacing (bench/bulk-provision.ts measures that).
+  const sqlFile = path.join(os.tmpdir(), `bench-sql-${dbName}.jsonl`);
   const rates = { CHEKT_RATE_LIMIT_PER_MIN: "1000000", CHEKT_RATE_LIMIT_BURST_PER_S: "20000" };
 
   await createDatabase(admin, dbName);
@@ -97,6 +112,7 @@ export async function runActionBench(
       env: {
         ...process.env,
         ...rates,
+        ...sqlCountEnv(sqlFile),
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_DIST_DIR: distDir,
@@ -216,6 +232,19 @@ export async function runActionBench(
     );
     await c.end();
 
+    const isAction = (l: { action: boolean; method: string; path: string }) =>
+      l.action && l.method === "POST" && l.path === `/sites/${siteId}`;
+    const isPage = (l: { action: boolean; method: string; path: string }) =>
+      !l.action && l.method === "GET" && l.path === `/sites/${siteId}`;
+    if (process.env.BENCH_SQL_TEXT === "1") {
+      for (const [what, pick] of [
+        ["action", isAction],
+        ["page", isPage],
+      ] as const) {
+        const last = sqlLines(sqlFile, pick).at(-1);
+        log(`${what}: ${last?.queries} queries\n  ${(last?.sql ?? []).join("\n  ")}`);
+      }
+    }
     const figures: ActionBenchFigures = {
       action: dist(action),
       directWrite: dist(directWrite),
@@ -227,6 +256,8 @@ export async function runActionBench(
       rssIdleMb: rssIdle.mb,
       rssAfterMb: rssAfter.mb,
       rssProcesses: rssAfter.processes,
+      actionQueries: sqlPerRequest(sqlFile, isAction),
+      pageQueries: sqlPerRequest(sqlFile, isPage),
     };
     log(
       `server action sites.update over HTTP: median ${figures.action.median} ms, p95 ${figures.action.p95} ms; direct PUT to the simulator: median ${figures.directWrite.median} ms, p95 ${figures.directWrite.p95} ms`,
@@ -238,6 +269,9 @@ export async function runActionBench(
       `site page /sites/<id>: median ${figures.page.median} ms, p95 ${figures.page.p95} ms; direct pg read of its mirror rows: median ${figures.directRead.median} ms → overhead median ${figures.readOverhead.median} ms, p95 ${figures.readOverhead.p95} ms`,
     );
     log(
+      `Postgres round trips: sites.update median ${figures.actionQueries.median} (max ${figures.actionQueries.max}), /sites/<id> median ${figures.pageQueries.median} (max ${figures.pageQueries.max})`,
+    );
+    log(
       `app RSS (next start tree, ${rssAfter.processes} processes): idle ${rssIdle.mb} MB, after ${runs + 15} actions, ${runs + 15} page views and ${2 * (runs + 15)} direct calls ${rssAfter.mb} MB`,
     );
     return figures;
@@ -245,6 +279,7 @@ export async function runActionBench(
     for (const close of closers) await close().catch(() => undefined);
     for (const ch of children.reverse()) await ch.stop().catch(() => undefined);
     await dropDatabase(admin, dbName).catch(() => undefined);
+    fs.rmSync(sqlFile, { force: true });
   }
 }
 

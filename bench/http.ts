@@ -2,6 +2,7 @@
 // calling a server action the way the browser does, and percentiles.
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { repoRoot } from "../scripts/lib/env";
 
 export type Dist = { median: number; p95: number; n: number };
@@ -51,7 +52,10 @@ export function actionId(distDir: string, file: string, exportedName: string): s
   ) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
-  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
+  const hit = Object.entries(manifest.node).find(
+    // A build whose turbopack root is above the app names its files from that root.
+    ([, v]) => (v.filename === file || v.filename?.endsWith(`/${file}`)) && v.exportedName === exportedName,
+  );
   if (!hit) throw new Error(`no server action ${exportedName} from ${file} in ${distDir}`);
   return hit[0];
 }
@@ -88,4 +92,44 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
   const t0 = performance.now();
   const value = await fn();
   return { ms: performance.now() - t0, value };
+}
+
+/**
+ * Env for a `next start` child that logs the Postgres round trips of each request to `file`
+ * (bench/sql-count.mjs): a figure the shared box's load does not bend.
+ */
+export function sqlCountEnv(file: string, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  fs.rmSync(file, { force: true });
+  const preload = `--import ${pathToFileURL(path.join(repoRoot, "bench/sql-count.mjs")).href}`;
+  return { NODE_OPTIONS: [base.NODE_OPTIONS, preload].filter(Boolean).join(" "), BENCH_SQL_LOG: file };
+}
+
+export type SqlLine = {
+  method: string;
+  path: string;
+  action: boolean;
+  status: number;
+  queries: number;
+  sql?: string[];
+};
+
+/** The lines bench/sql-count.mjs wrote whose request `match` picks. */
+export function sqlLines(file: string, match: (l: SqlLine) => boolean): SqlLine[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as SqlLine)
+    .filter(match);
+}
+
+/** Round trips per request of one kind: median and max (the count may vary with a once-a-minute touch). */
+export function sqlPerRequest(
+  file: string,
+  match: (l: SqlLine) => boolean,
+): { median: number; max: number; n: number } {
+  const xs = sqlLines(file, match).map((l) => l.queries);
+  const d = dist(xs);
+  return { median: d.median, max: xs.length ? Math.max(...xs) : Number.NaN, n: xs.length };
 }

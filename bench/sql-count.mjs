@@ -1,0 +1,58 @@
+// Counts the Postgres round trips each HTTP request of `next start` makes, for the benches: loaded
+// into the app with NODE_OPTIONS="--import ./bench/sql-count.mjs" and BENCH_SQL_LOG=<file>. Wall
+// times on a shared 2-core box are noisy; the number of queries a page view or action sends is not.
+//
+// Every request runs in its own AsyncLocalStorage context (http.Server's "request" event); each
+// pg Client.query() inside it (the pool's and a transaction's, BEGIN and COMMIT included) adds one.
+// pg-pool may hand a client to a waiting caller from another context, so the connect callback is
+// bound to its caller's context. Background work (pg-boss, sweeps) runs outside any request and is
+// not counted. When the response ends, one JSON line goes to the file: method, path, whether it was
+// a server action, the count, and (BENCH_SQL_TEXT=1) the first characters of each statement.
+import fs from "node:fs";
+import http from "node:http";
+import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
+import { createRequire } from "node:module";
+
+const file = process.env.BENCH_SQL_LOG;
+if (file) {
+  const withText = process.env.BENCH_SQL_TEXT === "1";
+  const require = createRequire(`${process.cwd()}/package.json`);
+  const pg = require("pg");
+  const als = new AsyncLocalStorage();
+
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function countedQuery(config, ...rest) {
+    const store = als.getStore();
+    if (store) {
+      store.n += 1;
+      if (withText) {
+        const text = typeof config === "string" ? config : (config?.text ?? "");
+        store.sql.push(text.replace(/\s+/g, " ").slice(0, 160));
+      }
+    }
+    return query.call(this, config, ...rest);
+  };
+  const connect = pg.Pool.prototype.connect;
+  pg.Pool.prototype.connect = function boundConnect(cb) {
+    return connect.call(this, typeof cb === "function" ? AsyncResource.bind(cb) : cb);
+  };
+
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function countedEmit(event, req, res) {
+    if (event !== "request") return emit.apply(this, arguments);
+    const store = { n: 0, sql: [] };
+    const done = () => {
+      const line = {
+        method: req.method,
+        path: req.url,
+        action: Boolean(req.headers["next-action"]),
+        status: res.statusCode,
+        queries: store.n,
+        ...(withText ? { sql: store.sql } : {}),
+      };
+      fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
+    };
+    res.once("close", done);
+    return als.run(store, () => emit.apply(this, arguments));
+  };
+}
