@@ -6,7 +6,10 @@ import type { Alarm, App, Contact, Dealer, Device, Site, Snapshot, Station, Stor
 /** The columns a list's `fields`, `filter` and `sort` may name: every key of its row schema. */
 type Columns<Row> = readonly (keyof Row & string)[];
 
-/** `2025-01-01 00:00:00`: the format the Partner API uses for sites (lib/chekt/openapi.yaml); everything else is ISO-8601. */
+/**
+ * `2025-01-01 00:00:00`: the format the Partner API uses for sites (lib/chekt/openapi.yaml); everything else is
+ * ISO-8601.
+ */
 export function sqlDate(iso: string): string {
   return iso.slice(0, 19).replace("T", " ");
 }

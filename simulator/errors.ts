@@ -5,7 +5,10 @@ export interface FieldError {
   message: string;
 }
 
-/** An answer in the contract's error envelope (ErrorEnvelope in lib/chekt/openapi.yaml). Thrown anywhere in a handler; the server renders it. */
+/**
+ * An answer in the contract's error envelope (ErrorEnvelope in lib/chekt/openapi.yaml). Thrown anywhere in a handler;
+ * the server renders it.
+ */
 export class SimError extends Error {
   constructor(
     readonly status: number,

@@ -1,6 +1,9 @@
 import { SimError } from "./errors";
 
-/** The Partner API list controls (lib/chekt/openapi.yaml parameters): fields, filter (repeatable, AND), sort, dir, limit, offset. */
+/**
+ * The Partner API list controls (lib/chekt/openapi.yaml parameters): fields, filter (repeatable, AND), sort, dir,
+ * limit, offset.
+ */
 export interface ListQuery {
   fields?: string;
   filter?: string[];

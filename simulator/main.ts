@@ -50,10 +50,12 @@ const sim = await startSimulator({
 const s = sim.state;
 console.log(`CHeKT simulator listening on ${sim.url}`);
 console.log(
-  `  state: ${dataFile ?? "(in memory only)"} — ${s.dealers.size} dealers, ${s.sites.size} sites, ${s.devices.size} devices`,
+  `  state: ${dataFile ?? "(in memory only)"} — ` +
+    `${s.dealers.size} dealers, ${s.sites.size} sites, ${s.devices.size} devices`,
 );
 console.log(
-  `  partner client_id: ${[...s.partners.values()][0]?.client_id ?? "(none)"}   control API: ${sim.url}/_sim${sim.config.adminToken ? " (admin token required)" : ""}`,
+  `  partner client_id: ${[...s.partners.values()][0]?.client_id ?? "(none)"}   ` +
+    `control API: ${sim.url}/_sim${sim.config.adminToken ? " (admin token required)" : ""}`,
 );
 const every = num(env.CHEKT_SIM_DEMO_ALARM_EVERY_S, 45);
 if (demo)

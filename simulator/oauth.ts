@@ -162,14 +162,28 @@ const issueToken: Handler<"issueToken"> = async (ctx) => {
 
 const esc = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+const STYLE = [
+  "body{font:15px/1.5 system-ui,sans-serif;background:#f3f5f8;color:#1c2430;margin:0;display:grid;",
+  "place-items:center;min-height:100vh}",
+  "main{background:#fff;border-radius:12px;box-shadow:0 2px 12px #0001;padding:32px;width:min(420px,92vw)}",
+  "h1{font-size:20px;margin:0 0 4px}",
+  "p.sub{color:#5b6675;margin:0 0 20px}label{display:block;font-weight:600;margin:12px 0 4px}",
+  "input[type=email],input[type=password]{width:100%;box-sizing:border-box;padding:9px 10px;",
+  "border:1px solid #c8d0da;border-radius:8px;font:inherit}",
+  ".row{display:flex;gap:10px;margin-top:22px}",
+  "button{flex:1;padding:10px;border-radius:8px;border:1px solid #c8d0da;background:#fff;font:inherit;cursor:pointer}",
+  "button.primary{background:#0b5fff;border-color:#0b5fff;color:#fff;font-weight:600}",
+  ".err{background:#fdecec;color:#9b1c1c;padding:10px 12px;border-radius:8px;margin-bottom:12px}",
+  ".brand{font-weight:800;letter-spacing:.04em;color:#0b5fff;margin-bottom:16px}ul{padding-left:18px}",
+].join("");
+
 function page(title: string, inner: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)} · CHeKT</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;background:#f3f5f8;color:#1c2430;margin:0;display:grid;place-items:center;min-height:100vh}
-main{background:#fff;border-radius:12px;box-shadow:0 2px 12px #0001;padding:32px;width:min(420px,92vw)}h1{font-size:20px;margin:0 0 4px}
-p.sub{color:#5b6675;margin:0 0 20px}label{display:block;font-weight:600;margin:12px 0 4px}input[type=email],input[type=password]{width:100%;box-sizing:border-box;padding:9px 10px;border:1px solid #c8d0da;border-radius:8px;font:inherit}
-.row{display:flex;gap:10px;margin-top:22px}button{flex:1;padding:10px;border-radius:8px;border:1px solid #c8d0da;background:#fff;font:inherit;cursor:pointer}
-button.primary{background:#0b5fff;border-color:#0b5fff;color:#fff;font-weight:600}.err{background:#fdecec;color:#9b1c1c;padding:10px 12px;border-radius:8px;margin-bottom:12px}
-.brand{font-weight:800;letter-spacing:.04em;color:#0b5fff;margin-bottom:16px}ul{padding-left:18px}</style></head><body><main><div class="brand">CHeKT</div>${inner}</main></body></html>`;
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)} · CHeKT</title>` +
+    `<style>${STYLE}</style></head>` +
+    `<body><main><div class="brand">CHeKT</div>${inner}</main></body></html>`
+  );
 }
 
 /** The authorization request (GET /oauth/authorize's query; repeated as hidden fields of the approval form). */
@@ -201,7 +215,9 @@ function errorPage(status: number, message: string, details: string[] = []): Htm
       contentType: "text/html; charset=utf-8",
       data: page(
         "Cannot continue",
-        `<h1>This connection request cannot continue</h1><p class="err">${esc(message)}</p>${details.length ? `<ul>${details.map((d) => `<li>${esc(d)}</li>`).join("")}</ul>` : ""}<p class="sub">Go back to the application and start again.</p>`,
+        `<h1>This connection request cannot continue</h1><p class="err">${esc(message)}</p>` +
+          (details.length ? `<ul>${details.map((d) => `<li>${esc(d)}</li>`).join("")}</ul>` : "") +
+          `<p class="sub">Go back to the application and start again.</p>`,
       ),
     },
   };
@@ -217,12 +233,16 @@ function form(ctx: BaseCtx, p: AuthzParams, partner: Partner, error?: string, em
   return page(
     "Connect your dealer account",
     `<h1>Connect your dealer account</h1>
-<p class="sub"><strong>${esc(partner.name)}</strong> asks to manage your sites, devices and alarm verifications. Sign in as a dealer admin to approve.</p>
+<p class="sub"><strong>${esc(partner.name)}</strong> asks to manage your sites, devices and alarm verifications.
+Sign in as a dealer admin to approve.</p>
 ${error ? `<div class="err" role="alert">${esc(error)}</div>` : ""}
 <form method="post" action="/oauth/authorize">${hidden}
-<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" value="${esc(email)}" autofocus>
-<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password">
-<div class="row"><button type="submit" name="decision" value="deny">Deny</button><button class="primary" type="submit" name="decision" value="approve">Sign in and approve</button></div>
+<label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="username" value="${esc(email)}" autofocus>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password">
+<div class="row"><button type="submit" name="decision" value="deny">Deny</button>
+<button class="primary" type="submit" name="decision" value="approve">Sign in and approve</button></div>
 </form>`,
   );
 }

@@ -224,6 +224,7 @@ export function seedDemo(store: Store): void {
     store.addSite(site);
     for (let c = 0; c < 2; c++) {
       const k = (i * 2 + c) % FIRST.length;
+      const mailbox = `${FIRST[k]!.toLowerCase().replace(/[^a-z]/g, "")}.${LAST[(k + i) % LAST.length]!.toLowerCase()}`;
       const contact: Contact = {
         contact_id: store.next("contact"),
         site_id: site.site_id,
@@ -231,7 +232,7 @@ export function seedDemo(store: Store): void {
         first_name: FIRST[k]!,
         last_name: LAST[(k + i) % LAST.length]!,
         phone_number: `+1-555-01${String(i).padStart(2, "0")}-${c}${c}${c}${c}`,
-        email: `${FIRST[k]!.toLowerCase().replace(/[^a-z]/g, "")}.${LAST[(k + i) % LAST.length]!.toLowerCase()}@example.com`,
+        email: `${mailbox}@example.com`,
         created_at: at(21 + i),
       };
       store.addContact(contact);
@@ -248,7 +249,10 @@ export function seedDemo(store: Store): void {
         name: names[d]!,
         zone_number: String(d + 1).padStart(3, "0"),
         additional_zone_numbers: null,
-        mac: `00:1B:44:11:${(id >> 8).toString(16).padStart(2, "0")}:${(id & 255).toString(16).padStart(2, "0")}`.toUpperCase(),
+        mac: ["00:1B:44:11", (id >> 8).toString(16), (id & 255).toString(16)]
+          .map((part) => part.padStart(2, "0"))
+          .join(":")
+          .toUpperCase(),
         manufacturer: "CHeKT",
         model: "CHEKT-CAM-001",
         serial_number: `SN${String(100000 + id)}`,

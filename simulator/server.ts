@@ -450,13 +450,12 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
       handler: (req, reply) => pipeline(sim, op, req, reply),
     });
   }
-  app.get("/track/:id", async (req, reply) =>
-    reply
+  app.get("/track/:id", async (req, reply) => {
+    const id = String((req.params as { id: string }).id).replace(/[^\w-]/g, "");
+    return reply
       .type("text/html; charset=utf-8")
-      .send(
-        `<!doctype html><title>Responder tracking</title><p>Responder en route for ${String((req.params as { id: string }).id).replace(/[^\w-]/g, "")}.</p>`,
-      ),
-  );
+      .send(`<!doctype html><title>Responder tracking</title><p>Responder en route for ${id}.</p>`);
+  });
   app.get("/", async () => ({ name: "CHeKT simulator", openapi: "/openapi.yaml", control: "/_sim" }));
   app.get("/openapi.yaml", async (_req, reply) => reply.type("application/yaml").send(readFileSync(OPENAPI_PATH)));
 

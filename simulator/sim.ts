@@ -96,7 +96,8 @@ export class Sim {
   snapshotUrl(s: Snapshot): string {
     const exp = Math.floor(Date.now() / 1000) + 24 * 3600;
     const id = pfx.snapshot(s.id);
-    return `${this.config.publicUrl ?? this.baseUrl}/v1/snapshots/${id}/image?exp=${exp}&sig=${this.snapshotSig(id, exp)}`;
+    const base = this.config.publicUrl ?? this.baseUrl;
+    return `${base}/v1/snapshots/${id}/image?exp=${exp}&sig=${this.snapshotSig(id, exp)}`;
   }
 
   snapshotSig(id: string, exp: number): string {
