@@ -93,6 +93,12 @@ export async function requireRouteRole(role: Role = "viewer"): Promise<RouteGuar
   }
   const { user, dealer } = await scopeOf(sessionUser);
   if (!hasRole(user.role, role)) {
+    // Audited like a page's 403 (requirePageScope): the attempt shows in the dealer's history.
+    const where = await headers().then(
+      (h) => h.get(REQUEST_PATH_HEADER),
+      () => null,
+    );
+    await auditForbiddenPage(user, dealer, `Only ${roleNeeded(role)} can do this.`, where);
     return {
       user: null,
       dealer: null,

@@ -328,6 +328,7 @@ describe("role matrix: route handlers", () => {
       for (const who of WHO) {
         signInAs(who);
         const before = await snapshot();
+        const auditFrom = await lastAuditId();
         const hitsBefore = chektHits;
         // Dynamic segments get a value that matches nothing.
         const params = Object.fromEntries(
@@ -365,8 +366,15 @@ describe("role matrix: route handlers", () => {
           problems.push(`${route.id} as ${who}: ${res!.status} ${code}`);
         if (chektHits !== hitsBefore) problems.push(`${route.id} as ${who}: refused after calling CHeKT`);
         const after = await snapshot();
-        const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+        const changed = Object.keys(after).filter((t) => t !== "audit_log" && after[t] !== before[t]);
         if (changed.length) problems.push(`${route.id} as ${who}: refused but changed ${changed.join(", ")}`);
+        // A role refusal leaves one scope.forbidden row, as a page's 403 does; a 401 (signed out) none.
+        const audit = (await auditRowsSince(auditFrom)).map((r) => [r.action, r.outcome, r.user_email]);
+        const wantAudit = who === "anonymous" ? [] : [["scope.forbidden", "refused", USERS[who as Role].email]];
+        if (JSON.stringify(audit) !== JSON.stringify(wantAudit))
+          problems.push(
+            `${route.id} as ${who}: audit rows ${JSON.stringify(audit)}, expected ${JSON.stringify(wantAudit)}`,
+          );
       }
       const want = allowedSet(rule.role);
       if (JSON.stringify(allowed) !== JSON.stringify(want))
