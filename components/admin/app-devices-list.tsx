@@ -1,10 +1,9 @@
 "use client";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Badge, Button, EmptyState } from "@/components/ui";
 import type { AppDevice, AppDevicesPage } from "@/lib/settings/app-devices";
 import { loadAppDevicesAction } from "@/actions/settings";
-import { failureOf, withTrace } from "./action-result";
+import { useActionRunner } from "@/components/forms/use-action-runner";
 import { DiagnosisAlert } from "./diagnosis-alert";
 
 /** Devices from GET /v1/devices; "Load more" follows next_cursor until has_more is false. */
@@ -20,20 +19,18 @@ export function AppDevicesList({
   const [devices, setDevices] = useState<AppDevice[]>(first.devices);
   const [cursor, setCursor] = useState<string | null>(first.hasMore ? first.nextCursor : null);
   const [problem, setProblem] = useState<Extract<AppDevicesPage, { ok: false }> | null>(null);
-  const [pending, start] = useTransition();
+  // A refusal of ours is toasted by the runner; CHeKT's answer about the page is diagnosed below.
+  const runner = useActionRunner(loadAppDevicesAction);
 
-  const more = () =>
-    start(async () => {
-      if (!cursor) return;
-      const result = await loadAppDevicesAction({ dealerLinkId, cursor, limit });
-      const f = failureOf(result);
-      if (f) return void toast.error(withTrace(f));
-      const page = result.data!;
-      if (!page.ok) return setProblem(page);
-      setProblem(null);
-      setDevices((d) => [...d, ...page.devices]);
-      setCursor(page.hasMore ? page.nextCursor : null);
-    });
+  const more = async () => {
+    if (!cursor) return;
+    const { ok, data: page } = await runner.run({ dealerLinkId, cursor, limit }, null);
+    if (!ok || !page) return;
+    if (!page.ok) return setProblem(page);
+    setProblem(null);
+    setDevices((d) => [...d, ...page.devices]);
+    setCursor(page.hasMore ? page.nextCursor : null);
+  };
 
   if (devices.length === 0)
     return <EmptyState title="No devices" description="CHeKT lists no devices for this dealer's app." />;
@@ -72,7 +69,7 @@ export function AppDevicesList({
       <div className="flex items-center gap-3 text-sm text-slate-600">
         <span data-testid="device-count">{devices.length} shown</span>
         {cursor ? (
-          <Button variant="secondary" onClick={more} pending={pending} pendingText="Loading…">
+          <Button variant="secondary" onClick={() => void more()} pending={runner.pending} pendingText="Loading…">
             Load more
           </Button>
         ) : (

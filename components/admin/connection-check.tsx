@@ -1,11 +1,12 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { PlugZap } from "lucide-react";
 import { Alert, Badge, Button } from "@/components/ui";
 import type { ConnectionReport, Step } from "@/lib/settings/connection-check";
 import type { Diagnosis } from "@/lib/settings/diagnose";
 import { checkConnectionAction } from "@/actions/settings";
-import { failureOf, withTrace } from "./action-result";
+import { FormFailure } from "@/components/forms/form-failure";
+import { useActionRunner } from "@/components/forms/use-action-runner";
 
 function StepRow({ step }: { step: Step }) {
   if (!("diagnosis" in step)) {
@@ -50,29 +51,24 @@ function StepRow({ step }: { step: Step }) {
 
 export function ConnectionCheck({ dealerLinkId }: { dealerLinkId?: string }) {
   const [report, setReport] = useState<ConnectionReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const runner = useActionRunner(checkConnectionAction);
 
-  const run = () =>
-    start(async () => {
-      setError(null);
-      const result = await checkConnectionAction({ dealerLinkId });
-      const failure = failureOf(result);
-      if (failure) return setError(withTrace(failure));
-      setReport(result.data ?? null);
-    });
+  const run = async () => {
+    const { ok, data } = await runner.run({ dealerLinkId }, null);
+    if (ok) setReport(data ?? null);
+  };
 
   return (
     <div className="space-y-4">
       <Button
-        onClick={run}
-        pending={pending}
+        onClick={() => void run()}
+        pending={runner.pending}
         pendingText="Checking…"
         icon={<PlugZap className="h-4 w-4" aria-hidden="true" />}
       >
         Check connection
       </Button>
-      {error ? <Alert tone="danger">{error}</Alert> : null}
+      <FormFailure failure={runner.failure} />
       {report ? (
         <div className="space-y-4" data-testid="connection-report" aria-live="polite">
           <Alert

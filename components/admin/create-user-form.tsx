@@ -1,10 +1,11 @@
 "use client";
-import { useState, useTransition } from "react";
 import { UserPlus } from "lucide-react";
-import { toast } from "sonner";
-import { Alert, Button, Input, Select } from "@/components/ui";
+import { Button, Input, Select } from "@/components/ui";
+import { FormFailure } from "@/components/forms/form-failure";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { createUserAction } from "@/actions/users";
-import { failureOf, withTrace, type Failure } from "./action-result";
+import { createUserSchema } from "@/lib/users/schemas";
+import { ROLES } from "@/lib/roles";
 
 const ROLE_OPTIONS = [
   { value: "viewer", label: "Viewer — reads everything except admin pages" },
@@ -12,61 +13,43 @@ const ROLE_OPTIONS = [
   { value: "admin", label: "Admin — operator + settings, users, audit" },
 ];
 
+const EMPTY = { email: "", name: "", role: "viewer", password: "" };
+
 export function CreateUserForm() {
-  const [failure, setFailure] = useState<Failure>(null);
-  const [pending, start] = useTransition();
-  const [formKey, setFormKey] = useState(0);
+  const form = useActionForm({
+    initial: EMPTY,
+    schema: createUserSchema,
+    action: createUserAction,
+    // The select offers only the three roles.
+    toInput: (v) => ({ ...EMPTY, ...v, role: ROLES.find((r) => r === v.role) ?? "viewer" }),
+    successMessage: (d) => `Created ${d?.email}`,
+    resetOnSuccess: true,
+  });
+  const f = form.field;
   return (
     <form
-      key={formKey}
       aria-label="Create user"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
-        start(async () => {
-          setFailure(null);
-          const result = await createUserAction({
-            email: String(fd.get("email") ?? ""),
-            name: String(fd.get("name") ?? ""),
-            role: String(fd.get("role") ?? "") as "viewer",
-            password: String(fd.get("password") ?? ""),
-          });
-          const f = failureOf(result);
-          if (f) return setFailure(f);
-          toast.success(`Created ${result.data?.email}`);
-          setFormKey((k) => k + 1);
-        });
-      }}
+      onSubmit={form.onSubmit}
+      noValidate
+      aria-busy={form.pending}
       className="grid gap-3 md:grid-cols-2"
     >
-      {failure ? (
-        <Alert tone="danger" className="md:col-span-2">
-          {withTrace(failure)}
-        </Alert>
-      ) : null}
-      <Input label="Email" name="email" type="email" required autoComplete="off" error={failure?.fieldErrors.email} />
-      <Input label="Name" name="name" required autoComplete="off" error={failure?.fieldErrors.name} />
-      <Select
-        label="Role"
-        name="role"
-        id="new-user-role"
-        defaultValue="viewer"
-        options={ROLE_OPTIONS}
-        error={failure?.fieldErrors.role}
-      />
+      <Input label="Email" type="email" required autoComplete="off" {...f("email")} />
+      <Input label="Name" required autoComplete="off" {...f("name")} />
+      <Select label="Role" id="new-user-role" options={ROLE_OPTIONS} {...f("role")} />
       <Input
         label="Initial password"
-        name="password"
         type="password"
         required
         autoComplete="new-password"
         hint="At least 10 characters. Tell the user in person; they can change it under Account."
-        error={failure?.fieldErrors.password}
+        {...f("password")}
       />
-      <div className="md:col-span-2">
+      <div className="space-y-3 md:col-span-2">
+        <FormFailure failure={form.failure} />
         <Button
           type="submit"
-          pending={pending}
+          pending={form.pending}
           pendingText="Creating…"
           icon={<UserPlus className="h-4 w-4" aria-hidden="true" />}
         >

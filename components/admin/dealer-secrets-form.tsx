@@ -1,9 +1,13 @@
 "use client";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
-import { Alert, Button, Input } from "@/components/ui";
+import { Button, Input } from "@/components/ui";
+import { FormFailure } from "@/components/forms/form-failure";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useActionRunner } from "@/components/forms/use-action-runner";
 import { setDealerSecretsAction } from "@/actions/settings";
-import { failureOf, withTrace, type Failure } from "./action-result";
+import { setDealerSecretsSchema } from "@/lib/settings/schemas";
+
+const EMPTY = { apiKey: "", webhookSecret: "" };
+const saved = (d: { saved: string[] } | undefined) => `Saved: ${d?.saved.join(", ")}`;
 
 /**
  * Write-only: the fields start empty and are cleared after saving; the page never receives the
@@ -18,68 +22,53 @@ export function DealerSecretsForm({
   hasOwnKey: boolean;
   hasOwnSecret: boolean;
 }) {
-  const [failure, setFailure] = useState<Failure>(null);
-  const [pending, start] = useTransition();
-  const [formKey, setFormKey] = useState(0);
-
-  const submit = (form: FormData, clear?: "apiKey" | "webhookSecret") =>
-    start(async () => {
-      setFailure(null);
-      const result = await setDealerSecretsAction({
-        dealerLinkId,
-        apiKey: clear ? "" : String(form.get("apiKey") ?? ""),
-        webhookSecret: clear ? "" : String(form.get("webhookSecret") ?? ""),
-        clearApiKey: clear === "apiKey",
-        clearWebhookSecret: clear === "webhookSecret",
-      });
-      const f = failureOf(result);
-      if (f) return setFailure(f);
-      toast.success(`Saved: ${result.data?.saved.join(", ")}`);
-      setFormKey((k) => k + 1);
-    });
-
+  const form = useActionForm({
+    initial: EMPTY,
+    schema: setDealerSecretsSchema,
+    action: setDealerSecretsAction,
+    toInput: (v) => ({ ...EMPTY, ...v, dealerLinkId }),
+    successMessage: saved,
+    resetOnSuccess: true,
+  });
+  // Clearing a stored value sends no field, so it is a one-shot action beside the form.
+  const clear = useActionRunner(setDealerSecretsAction);
+  const clearOne = (which: "apiKey" | "webhookSecret") =>
+    void clear.run(
+      { dealerLinkId, clearApiKey: which === "apiKey", clearWebhookSecret: which === "webhookSecret" },
+      saved,
+    );
+  const pending = form.pending || clear.pending;
+  const f = form.field;
   return (
-    <form
-      key={formKey}
-      onSubmit={(e) => {
-        // Not `action=`: React resets a form after an action, which would wipe what was typed
-        // when the server refuses it.
-        e.preventDefault();
-        submit(new FormData(e.currentTarget));
-      }}
-      className="space-y-3"
-      autoComplete="off"
-    >
-      {failure ? <Alert tone="danger">{withTrace(failure)}</Alert> : null}
+    <form onSubmit={form.onSubmit} noValidate className="space-y-3" autoComplete="off" aria-busy={pending}>
       <Input
         label="New API key"
-        name="apiKey"
         type="password"
         autoComplete="off"
         placeholder="chekt_live_…"
-        error={failure?.fieldErrors.apiKey}
         hint="Replaces the stored key. Leave empty to keep it."
+        {...f("apiKey")}
       />
       <Input
         label="New webhook signing secret"
-        name="webhookSecret"
         type="password"
         autoComplete="off"
         placeholder="whsec_…"
-        error={failure?.fieldErrors.webhookSecret}
         hint="Replaces the stored secret. Leave empty to keep it."
+        {...f("webhookSecret")}
       />
+      <FormFailure failure={form.failure ?? clear.failure} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" pending={pending} pendingText="Saving…">
+        <Button type="submit" pending={form.pending} pendingText="Saving…">
           Save secrets
         </Button>
         {hasOwnKey ? (
-          <Button variant="secondary" disabled={pending} onClick={() => submit(new FormData(), "apiKey")}>
+          <Button variant="secondary" disabled={pending} onClick={() => clearOne("apiKey")}>
             Clear stored key
           </Button>
         ) : null}
         {hasOwnSecret ? (
-          <Button variant="secondary" disabled={pending} onClick={() => submit(new FormData(), "webhookSecret")}>
+          <Button variant="secondary" disabled={pending} onClick={() => clearOne("webhookSecret")}>
             Clear stored secret
           </Button>
         ) : null}

@@ -1,7 +1,6 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { GitCompare } from "lucide-react";
-import { toast } from "sonner";
 import { Alert, Badge, Button, EmptyState } from "@/components/ui";
 import type { DriftIssue } from "@/lib/drift/compare";
 import type { DriftRun } from "@/lib/drift/fetch";
@@ -12,7 +11,8 @@ import {
   linkObjectAction,
   relinkMappingAction,
 } from "@/actions/drift";
-import { failureOf, withTrace } from "./action-result";
+import { FormFailure } from "@/components/forms/form-failure";
+import { useActionRunner } from "@/components/forms/use-action-runner";
 
 const KIND_LABEL: Record<string, string> = {
   dealer: "Dealer",
@@ -36,42 +36,38 @@ function issueKey(i: DriftIssue) {
 
 export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
   const [run, setRun] = useState<DriftRun | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
   const [busyKey, setBusyKey] = useState<string | null>(null);
+  const checker = useActionRunner(driftCheckAction);
+  const linkAll = useActionRunner(linkAllAction);
+  const relink = useActionRunner(relinkMappingAction);
+  const link = useActionRunner(linkObjectAction);
+  const forget = useActionRunner(forgetMappingAction);
+  const pending = [checker, linkAll, relink, link, forget].some((r) => r.pending);
 
-  const check = () =>
-    start(async () => {
-      setError(null);
-      const result = await driftCheckAction({ dealerLinkId });
-      const f = failureOf(result);
-      if (f) return setError(withTrace(f));
-      setRun(result.data ?? null);
-    });
+  const check = async () => {
+    const r = await checker.run({ dealerLinkId }, null);
+    if (r.ok) setRun(r.data ?? null);
+  };
 
-  const act = (key: string, label: string, fn: () => Promise<unknown>) =>
-    start(async () => {
-      setBusyKey(key);
-      const result = (await fn()) as Parameters<typeof failureOf>[0];
-      setBusyKey(null);
-      const f = failureOf(result);
-      if (f) return void toast.error(withTrace(f));
-      toast.success(label);
-      const again = await driftCheckAction({ dealerLinkId });
-      if (!failureOf(again)) setRun(again.data ?? null);
-    });
+  // A fix is toasted (or its refusal, with the trace id) by its runner; the report is read again after.
+  const act = async (key: string, send: () => Promise<{ ok: boolean }>) => {
+    setBusyKey(key);
+    const r = await send();
+    setBusyKey(null);
+    if (r.ok) await check();
+  };
 
   return (
     <div className="space-y-4">
       <Button
-        onClick={check}
+        onClick={() => void check()}
         pending={pending && !busyKey}
         pendingText="Comparing…"
         icon={<GitCompare className="h-4 w-4" aria-hidden="true" />}
       >
         {run ? "Run the drift check again" : "Run drift check"}
       </Button>
-      {error ? <Alert tone="danger">{error}</Alert> : null}
+      <FormFailure failure={checker.failure} />
       {run ? (
         <div className="space-y-4" data-testid="drift-report">
           {run.warnings.map((w) => (
@@ -106,7 +102,7 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
                 size="sm"
                 pending={pending && busyKey === "all"}
                 disabled={pending}
-                onClick={() => act("all", "Linked every unmapped object", () => linkAllAction({ dealerLinkId }))}
+                onClick={() => void act("all", () => linkAll.run({ dealerLinkId }, "Linked every unmapped object"))}
               >
                 Link all {linkable(run)}
               </Button>
@@ -165,8 +161,11 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
                           size="sm"
                           pending={busy}
                           onClick={() =>
-                            act(key, "Mapping re-linked", () =>
-                              relinkMappingAction({ mappingId: i.mapping.id, chektId: Number(i.object.chektId) }),
+                            void act(key, () =>
+                              relink.run(
+                                { mappingId: i.mapping.id, chektId: Number(i.object.chektId) },
+                                "Mapping re-linked",
+                              ),
                             )
                           }
                         >
@@ -178,11 +177,11 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
                           size="sm"
                           pending={busy}
                           onClick={() =>
-                            act(key, "Mapping re-linked", () =>
-                              relinkMappingAction({
-                                mappingId: i.mapping.id,
-                                chektId: Number(i.sameExternal!.chektId),
-                              }),
+                            void act(key, () =>
+                              relink.run(
+                                { mappingId: i.mapping.id, chektId: Number(i.sameExternal!.chektId) },
+                                "Mapping re-linked",
+                              ),
                             )
                           }
                         >
@@ -194,13 +193,16 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
                           size="sm"
                           pending={busy}
                           onClick={() =>
-                            act(key, "Mapping created", () =>
-                              linkObjectAction({
-                                dealerLinkId,
-                                kind: i.kind,
-                                chektId: Number(i.object.chektId),
-                                parentChektId: i.object.parentChektId ? Number(i.object.parentChektId) : null,
-                              }),
+                            void act(key, () =>
+                              link.run(
+                                {
+                                  dealerLinkId,
+                                  kind: i.kind,
+                                  chektId: Number(i.object.chektId),
+                                  parentChektId: i.object.parentChektId ? Number(i.object.parentChektId) : null,
+                                },
+                                "Mapping created",
+                              ),
                             )
                           }
                         >
@@ -213,7 +215,7 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
                           variant="secondary"
                           disabled={pending}
                           onClick={() =>
-                            act(key, "Mapping forgotten", () => forgetMappingAction({ mappingId: i.mapping.id }))
+                            void act(key, () => forget.run({ mappingId: i.mapping.id }, "Mapping forgotten"))
                           }
                         >
                           Forget mapping

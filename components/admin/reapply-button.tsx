@@ -1,28 +1,19 @@
 "use client";
-import { useTransition } from "react";
 import { RotateCcw } from "lucide-react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui";
+import { useActionRunner } from "@/components/forms/use-action-runner";
 import { reapplyEventAction } from "@/actions/webhook-log";
-import { failureOf, withTrace } from "./action-result";
 
 export function ReapplyButton({ eventId }: { eventId: string }) {
-  const [pending, start] = useTransition();
+  const runner = useActionRunner(reapplyEventAction);
   return (
     <Button
       size="sm"
       variant="secondary"
-      pending={pending}
+      pending={runner.pending}
       aria-label={`Re-apply ${eventId}`}
       icon={<RotateCcw className="h-3.5 w-3.5" aria-hidden="true" />}
-      onClick={() =>
-        start(async () => {
-          const result = await reapplyEventAction({ eventId });
-          const f = failureOf(result);
-          if (f) toast.error(withTrace(f));
-          else toast.success(`Re-applied ${eventId}: ${result.data?.note}`);
-        })
-      }
+      onClick={() => void runner.run({ eventId }, (d) => `Re-applied ${eventId}: ${d?.note}`)}
     >
       Re-apply
     </Button>

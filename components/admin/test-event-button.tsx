@@ -1,29 +1,22 @@
 "use client";
-import { useTransition } from "react";
 import { Send } from "lucide-react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui";
+import { useActionRunner } from "@/components/forms/use-action-runner";
 import { sendTestEventAction } from "@/actions/settings";
-import { failureOf, withTrace } from "./action-result";
 
 export function TestEventButton({ dealerLinkId }: { dealerLinkId: string }) {
-  const [pending, start] = useTransition();
+  const runner = useActionRunner(sendTestEventAction);
   return (
     <Button
       variant="secondary"
-      pending={pending}
+      pending={runner.pending}
       pendingText="Asking the simulator…"
       icon={<Send className="h-4 w-4" aria-hidden="true" />}
       onClick={() =>
-        start(async () => {
-          const result = await sendTestEventAction({ dealerLinkId });
-          const f = failureOf(result);
-          if (f) toast.error(withTrace(f));
-          else
-            toast.success(
-              `Test event ${result.data?.eventId ?? ""} requested — it shows in the webhook log when it arrives.`,
-            );
-        })
+        void runner.run(
+          { dealerLinkId },
+          (d) => `Test event ${d?.eventId ?? ""} requested — it shows in the webhook log when it arrives.`,
+        )
       }
     >
       Send a test event

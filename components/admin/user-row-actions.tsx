@@ -1,15 +1,15 @@
 "use client";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button, ConfirmDialog, Dialog } from "@/components/ui";
+import { useActionRunner } from "@/components/forms/use-action-runner";
 import { removeMembershipAction, resetPasswordAction, setDisabledAction, setRoleAction } from "@/actions/users";
-import type { Role } from "@/lib/roles";
-import { failureOf, withTrace } from "./action-result";
+import { ROLES, type Role } from "@/lib/roles";
 
 type Props = { userId: string; email: string; role: Role; disabled: boolean; isSelf: boolean; dealerName: string };
 
 export function UserRoleSelect({ userId, email, role }: Props) {
-  const [pending, start] = useTransition();
+  const runner = useActionRunner(setRoleAction);
+  const pending = runner.pending;
   const [value, setValue] = useState<Role>(role);
   return (
     <label className="text-sm">
@@ -18,18 +18,14 @@ export function UserRoleSelect({ userId, email, role }: Props) {
         value={value}
         disabled={pending}
         aria-busy={pending || undefined}
-        onChange={(e) => {
-          const next = e.target.value as Role;
+        onChange={async (e) => {
+          const next = ROLES.find((r) => r === e.target.value);
+          if (!next) return;
           const previous = value;
+          // Shown at once; put back if the change is refused (the runner toasts why).
           setValue(next);
-          start(async () => {
-            const result = await setRoleAction({ userId, role: next });
-            const f = failureOf(result);
-            if (f) {
-              setValue(previous);
-              toast.error(withTrace(f));
-            } else toast.success(`${email} is now ${next}`);
-          });
+          const r = await runner.run({ userId, role: next }, `${email} is now ${next}`);
+          if (!r.ok) setValue(previous);
         }}
         className="rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600 disabled:bg-slate-50"
       >
@@ -42,35 +38,28 @@ export function UserRoleSelect({ userId, email, role }: Props) {
 }
 
 export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: Props) {
-  const [pending, start] = useTransition();
+  const disabler = useActionRunner(setDisabledAction);
+  const resetter = useActionRunner(resetPasswordAction);
+  const remover = useActionRunner(removeMembershipAction);
+  const pending = disabler.pending || resetter.pending || remover.pending;
   const [confirm, setConfirm] = useState<"disable" | "reset" | "remove" | null>(null);
   const [otp, setOtp] = useState<string | null>(null);
 
-  const toggle = () =>
-    start(async () => {
-      const result = await setDisabledAction({ userId, disabled: !disabled });
-      setConfirm(null);
-      const f = failureOf(result);
-      if (f) toast.error(withTrace(f));
-      else toast.success(disabled ? `${email} can sign in again` : `${email} is disabled and signed out`);
-    });
-  const reset = () =>
-    start(async () => {
-      const result = await resetPasswordAction({ userId });
-      setConfirm(null);
-      const f = failureOf(result);
-      if (f) toast.error(withTrace(f));
-      else setOtp(result.data?.oneTimePassword ?? null);
-    });
-
-  const remove = () =>
-    start(async () => {
-      const result = await removeMembershipAction({ userId });
-      setConfirm(null);
-      const f = failureOf(result);
-      if (f) toast.error(withTrace(f));
-      else toast.success(`${email} no longer works on ${dealerName}`);
-    });
+  const toggle = async () => {
+    const message = disabled ? `${email} can sign in again` : `${email} is disabled and signed out`;
+    await disabler.run({ userId, disabled: !disabled }, message);
+    setConfirm(null);
+  };
+  const reset = async () => {
+    // No toast: the one-time password is the answer, shown once in a dialog.
+    const r = await resetter.run({ userId }, null);
+    setConfirm(null);
+    if (r.ok) setOtp(r.data?.oneTimePassword ?? null);
+  };
+  const remove = async () => {
+    await remover.run({ userId }, `${email} no longer works on ${dealerName}`);
+    setConfirm(null);
+  };
 
   return (
     <div className="flex flex-wrap justify-end gap-2">
@@ -78,7 +67,7 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
         Reset password
       </Button>
       {disabled ? (
-        <Button size="sm" variant="secondary" pending={pending} onClick={toggle}>
+        <Button size="sm" variant="secondary" pending={pending} onClick={() => void toggle()}>
           Enable
         </Button>
       ) : (

@@ -1,9 +1,9 @@
 "use client";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
-import { Alert, Button, Input, Textarea } from "@/components/ui";
+import { Button, Input, Textarea } from "@/components/ui";
+import { FormFailure } from "@/components/forms/form-failure";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { saveFleetSettingsAction } from "@/actions/fleet-settings";
-import { failureOf, withTrace, type Failure } from "@/components/admin/action-result";
+import { fleetSettingsSchema } from "@/lib/fleet/settings-schema";
 
 export type FleetSettingsView = {
   offlineThresholdMin: number;
@@ -17,101 +17,67 @@ export type FleetSettingsView = {
 
 /** The threshold and SMTP form. The stored password never comes to the browser: only whether one is set. */
 export function FleetSettingsForm({ initial }: { initial: FleetSettingsView }) {
-  const [failure, setFailure] = useState<Failure>(null);
-  const [pending, start] = useTransition();
-  const submit = (form: FormData, clearSmtpPassword = false) =>
-    start(async () => {
-      setFailure(null);
-      const s = (k: string) => String(form.get(k) ?? "");
-      const result = await saveFleetSettingsAction({
-        offlineThresholdMin: s("offlineThresholdMin"),
-        smtpHost: s("smtpHost"),
-        smtpPort: s("smtpPort"),
-        smtpUser: s("smtpUser"),
-        smtpPassword: s("smtpPassword"),
-        clearSmtpPassword,
-        smtpFrom: s("smtpFrom"),
-        smtpRecipients: s("smtpRecipients"),
-      });
-      const f = failureOf(result);
-      if (f) return setFailure(f);
-      toast.success("Fleet settings saved");
-    });
-  const err = (k: string) => failure?.fieldErrors[k];
+  const start = {
+    offlineThresholdMin: String(initial.offlineThresholdMin),
+    smtpHost: initial.smtpHost,
+    smtpPort: initial.smtpPort,
+    smtpUser: initial.smtpUser,
+    smtpPassword: "",
+    smtpFrom: initial.smtpFrom,
+    smtpRecipients: initial.smtpRecipients,
+  };
+  const form = useActionForm({
+    initial: start,
+    schema: fleetSettingsSchema,
+    action: saveFleetSettingsAction,
+    // The whole form is sent (PUT of the settings row); the second button also forgets the password.
+    toInput: (v, intent) => ({ ...start, ...v, clearSmtpPassword: intent === "forget-password" }),
+    successMessage: "Fleet settings saved",
+  });
+  const f = form.field;
   return (
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(new FormData(e.currentTarget));
-      }}
+      onSubmit={form.onSubmit}
+      noValidate
       className="max-w-xl space-y-4"
       autoComplete="off"
+      aria-busy={form.pending}
     >
-      {failure ? <Alert tone="danger">{withTrace(failure)}</Alert> : null}
       <Input
         label="Offline alert threshold (minutes)"
-        name="offlineThresholdMin"
         inputMode="numeric"
-        defaultValue={String(initial.offlineThresholdMin)}
-        error={err("offlineThresholdMin")}
         hint="A device offline longer than this raises an alert and makes its site not ready."
         required
+        {...f("offlineThresholdMin")}
       />
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-800">Email alerts (optional)</legend>
-        <Input
-          label="SMTP host"
-          name="smtpHost"
-          defaultValue={initial.smtpHost}
-          placeholder="smtp.example.com"
-          error={err("smtpHost")}
-          hint="Leave empty for no email."
-        />
-        <Input
-          label="SMTP port"
-          name="smtpPort"
-          inputMode="numeric"
-          defaultValue={initial.smtpPort}
-          placeholder="587"
-          error={err("smtpPort")}
-        />
-        <Input label="SMTP user" name="smtpUser" defaultValue={initial.smtpUser} error={err("smtpUser")} />
+        <Input label="SMTP host" placeholder="smtp.example.com" hint="Leave empty for no email." {...f("smtpHost")} />
+        <Input label="SMTP port" inputMode="numeric" placeholder="587" {...f("smtpPort")} />
+        <Input label="SMTP user" {...f("smtpUser")} />
         <Input
           label="SMTP password"
-          name="smtpPassword"
           type="password"
           autoComplete="new-password"
-          error={err("smtpPassword")}
           hint={initial.hasPassword ? "A password is stored (encrypted). Leave empty to keep it." : "Stored encrypted."}
+          {...f("smtpPassword")}
         />
-        <Input
-          label="From"
-          name="smtpFrom"
-          type="email"
-          defaultValue={initial.smtpFrom}
-          placeholder="alerts@example.com"
-          error={err("smtpFrom")}
-        />
+        <Input label="From" type="email" placeholder="alerts@example.com" {...f("smtpFrom")} />
         <Textarea
           label="Recipients"
-          name="smtpRecipients"
           rows={3}
-          defaultValue={initial.smtpRecipients}
           placeholder="ops@example.com, oncall@example.com"
-          error={err("smtpRecipients")}
           hint="Separated by commas or new lines."
+          {...f("smtpRecipients")}
         />
       </fieldset>
+      <FormFailure failure={form.failure} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" pending={pending} pendingText="Saving…">
+        <Button type="submit" pending={form.pending} pendingText="Saving…">
           Save
         </Button>
         {initial.hasPassword ? (
-          <Button
-            variant="secondary"
-            disabled={pending}
-            onClick={(e) => submit(new FormData(e.currentTarget.form ?? undefined), true)}
-          >
+          <Button type="submit" name="intent" value="forget-password" variant="secondary" disabled={form.pending}>
             Save and forget the password
           </Button>
         ) : null}

@@ -37,8 +37,12 @@ export type UseActionFormOptions<
   initial: V;
   /** The server action (from `@/actions/<domain>`), run through next-safe-action's `useAction`. */
   action: SafeAction<S, E, D>;
-  /** Turns the typed values into the action's input ("update" mode gets only the changed fields). */
-  toInput: (values: Partial<V>) => SafeActionInput<S, E, D>;
+  /**
+   * Turns the typed values into the action's input ("update" mode gets only the changed fields).
+   * `intent`: the `value` of the submit button pressed when it has `name="intent"` (a second way
+   * to send the same form, e.g. "save and forget the password"), else null.
+   */
+  toInput: (values: Partial<V>, intent: string | null) => SafeActionInput<S, E, D>;
   /** The same zod schema the action parses with, to catch mistakes before anything is sent. */
   schema?: FormSchema;
   /** Ask before leaving with typed but unsaved values (tab close, reload, a link in the app). */
@@ -47,8 +51,11 @@ export type UseActionFormOptions<
   prepare?: (values: V) => V;
   /** "update" sends only what changed (PUT is partial) and refuses an empty change. */
   mode?: "create" | "update";
-  successMessage: string | ((data: D | undefined) => string);
+  /** The toast after a success; null when the form shows the result itself. */
+  successMessage: string | ((data: D | undefined) => string) | null;
   onSuccess?: (data: D | undefined) => void;
+  /** Empty the fields (back to `initial`) after a success: create-another forms, password forms. */
+  resetOnSuccess?: boolean;
 };
 
 export const INVALID_BEFORE_SENDING: ActionFailure = {
@@ -106,13 +113,15 @@ export function useActionForm<
   D,
 >(opts: UseActionFormOptions<V, S, E, D>): ActionForm<V> {
   const { mode, initial, schema } = opts;
-  // In "update" mode the schema checks the changed fields only (an edit's schema is partial); raw
-  // keeps the strings as typed, since the action parses them itself.
+  // The schema checks what the action would receive (in "update" mode the changed fields only, as
+  // an edit's schema is partial; the ids toInput adds included); raw: the action parses it itself.
+  const intent = useRef<string | null>(null);
   const resolver: Resolver<Strings> = async (values) => {
     const current: V = { ...initial, ...values };
     const payload: Partial<V> = mode === "update" ? changedFields(initial, current) : current;
     if (!schema) return { values, errors: {} };
-    const checked = await zodResolver(schema, undefined, { raw: true })(payload, undefined, {
+    const input = Object.fromEntries(Object.entries(opts.toInput(payload, intent.current) ?? {}));
+    const checked = await zodResolver(schema, undefined, { raw: true })(input, undefined, {
       fields: {},
       shouldUseNativeValidation: false,
     });
@@ -196,7 +205,7 @@ export function useActionForm<
     setFailure(null);
     setOtherErrors({});
     try {
-      const input = opts.toInput(payload);
+      const input = opts.toInput(payload, intent.current);
       let outcome = toOutcome(await action.executeAsync(input));
       // Refused before sending because of CHeKT's rate limit: count down, then the same input again.
       while (!outcome.ok && isBudgetWait(outcome.failure)) {
@@ -213,9 +222,10 @@ export function useActionForm<
       }
       setSaved(true);
       guard.release();
-      toast.success(
-        typeof opts.successMessage === "function" ? opts.successMessage(outcome.data) : opts.successMessage,
-      );
+      if (opts.resetOnSuccess) form.reset(initial);
+      const message =
+        typeof opts.successMessage === "function" ? opts.successMessage(outcome.data) : opts.successMessage;
+      if (message !== null) toast.success(message);
       opts.onSuccess?.(outcome.data);
     } catch {
       setFailure(NETWORK_FAILURE);
@@ -225,6 +235,8 @@ export function useActionForm<
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     formRef.current = e.currentTarget;
+    const submitter = e.nativeEvent instanceof SubmitEvent ? e.nativeEvent.submitter : null;
+    intent.current = submitter?.getAttribute("name") === "intent" ? submitter.getAttribute("value") : null;
     if (pending) return;
     // Shown in the fields too, so a resend after a lost answer sends the same generated ID.
     const current: V = { ...initial, ...form.getValues() };

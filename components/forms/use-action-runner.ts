@@ -27,7 +27,11 @@ export function useActionRunner<S extends StandardSchemaV1 | undefined, E extend
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const budgetWait = useBudgetWait({ withToast: true });
 
-  async function run(input: SafeActionInput<S, E, D>, successMessage: string): Promise<{ ok: boolean; data?: D }> {
+  /** `successMessage` null: no toast (the caller shows the result itself, e.g. a one-time password). */
+  async function run(
+    input: SafeActionInput<S, E, D>,
+    successMessage: string | ((data: D | undefined) => string) | null,
+  ): Promise<{ ok: boolean; data?: D }> {
     setPending(true);
     setFailure(null);
     try {
@@ -41,10 +45,13 @@ export function useActionRunner<S extends StandardSchemaV1 | undefined, E extend
       }
       if (!outcome.ok) {
         setFailure(outcome.failure);
-        toast.error(outcome.failure.message);
+        toast.error(outcome.failure.message, {
+          description: outcome.failure.traceId ? `Trace ID for support: ${outcome.failure.traceId}` : undefined,
+        });
         return { ok: false };
       }
-      toast.success(successMessage);
+      if (successMessage !== null)
+        toast.success(typeof successMessage === "function" ? successMessage(outcome.data) : successMessage);
       return { ok: true, data: outcome.data };
     } catch {
       setFailure(NETWORK_FAILURE);

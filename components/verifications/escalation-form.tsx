@@ -1,55 +1,49 @@
 "use client";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
-import { Alert, Button, Input } from "@/components/ui";
-import { failureOf, withTrace, type Failure } from "@/components/admin/action-result";
+import { Button, Input } from "@/components/ui";
+import { FormFailure } from "@/components/forms/form-failure";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { saveEscalationSettingsAction } from "@/actions/escalation";
+import { escalationSettingsSchema } from "@/lib/verifications/escalation-schema";
 import type { EscalationSettings } from "@/lib/verifications/escalation";
 
 /** N and M for the current dealer (admins). The queue picks them up on its next load. */
 export function EscalationSettingsForm({ initial }: { initial: EscalationSettings }) {
-  const [failure, setFailure] = useState<Failure>(null);
-  const [pending, start] = useTransition();
-  const err = (k: string) => failure?.fieldErrors[k];
+  const start = {
+    unclaimedSeconds: String(initial.unclaimedSeconds),
+    remainingSeconds: String(initial.remainingSeconds),
+  };
+  const form = useActionForm({
+    initial: start,
+    schema: escalationSettingsSchema,
+    action: saveEscalationSettingsAction,
+    toInput: (v) => ({ ...start, ...v }),
+    successMessage: "Escalation settings saved",
+  });
+  const f = form.field;
   return (
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        start(async () => {
-          setFailure(null);
-          const result = await saveEscalationSettingsAction({
-            unclaimedSeconds: String(form.get("unclaimedSeconds") ?? ""),
-            remainingSeconds: String(form.get("remainingSeconds") ?? ""),
-          });
-          const f = failureOf(result);
-          if (f) return setFailure(f);
-          toast.success("Escalation settings saved");
-        });
-      }}
+      onSubmit={form.onSubmit}
+      noValidate
       className="max-w-xl space-y-4"
       autoComplete="off"
+      aria-busy={form.pending}
     >
-      {failure ? <Alert tone="danger">{withTrace(failure)}</Alert> : null}
       <Input
         label="Escalate an alarm unclaimed for (seconds)"
-        name="unclaimedSeconds"
         inputMode="numeric"
-        defaultValue={String(initial.unclaimedSeconds)}
-        error={err("unclaimedSeconds")}
         hint="Nobody has claimed it for this long: louder sound, a desktop notification and the admins' banner."
         required
+        {...f("unclaimedSeconds")}
       />
       <Input
         label="Escalate an alarm with less time left than (seconds)"
-        name="remainingSeconds"
         inputMode="numeric"
-        defaultValue={String(initial.remainingSeconds)}
-        error={err("remainingSeconds")}
         hint="Claimed or not. The row also turns red below this; amber once less than half its time is left."
         required
+        {...f("remainingSeconds")}
       />
-      <Button type="submit" pending={pending} pendingText="Saving…">
+      <FormFailure failure={form.failure} />
+      <Button type="submit" pending={form.pending} pendingText="Saving…">
         Save
       </Button>
     </form>

@@ -1,9 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
-import { Alert } from "@/components/ui";
-import { failureOf, withTrace, type Failure } from "@/components/admin/action-result";
+import { FormFailure } from "@/components/forms/form-failure";
+import { useActionRunner } from "@/components/forms/use-action-runner";
 import { setDealerTwoFactorAction } from "@/actions/account";
 
 export type DealerTwoFactorRow = { id: string; companyName: string; required: boolean };
@@ -11,11 +9,19 @@ export type DealerTwoFactorRow = { id: string; companyName: string; required: bo
 /** One switch per dealer the user administers: require two-factor sign-in of its users. */
 export function DealerTwoFactor({ dealers }: { dealers: DealerTwoFactorRow[] }) {
   const router = useRouter();
-  const [failure, setFailure] = useState<Failure>(null);
-  const [pending, start] = useTransition();
+  const runner = useActionRunner(setDealerTwoFactorAction);
+  const toggle = async (d: DealerTwoFactorRow, required: boolean) => {
+    const r = await runner.run(
+      { dealerLinkId: d.id, required },
+      required
+        ? `${d.companyName} now requires two-factor sign-in`
+        : `${d.companyName} no longer requires two-factor sign-in`,
+    );
+    if (r.ok) router.refresh();
+  };
   return (
     <div className="space-y-3">
-      {failure ? <Alert tone="danger">{withTrace(failure)}</Alert> : null}
+      <FormFailure failure={runner.failure} />
       <ul className="divide-y divide-slate-100">
         {dealers.map((d) => (
           <li key={d.id} className="flex items-center justify-between gap-3 py-2">
@@ -27,21 +33,8 @@ export function DealerTwoFactor({ dealers }: { dealers: DealerTwoFactorRow[] }) 
               type="checkbox"
               className="h-5 w-5 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
               checked={d.required}
-              disabled={pending}
-              onChange={(e) => {
-                const required = e.currentTarget.checked;
-                start(async () => {
-                  setFailure(null);
-                  const f = failureOf(await setDealerTwoFactorAction({ dealerLinkId: d.id, required }));
-                  if (f) return setFailure(f);
-                  toast.success(
-                    required
-                      ? `${d.companyName} now requires two-factor sign-in`
-                      : `${d.companyName} no longer requires two-factor sign-in`,
-                  );
-                  router.refresh();
-                });
-              }}
+              disabled={runner.pending}
+              onChange={(e) => void toggle(d, e.currentTarget.checked)}
             />
           </li>
         ))}

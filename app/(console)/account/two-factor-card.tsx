@@ -1,20 +1,17 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Alert, Button, Input } from "@/components/ui";
-import { failureOf, withTrace, type Failure } from "@/components/admin/action-result";
+import { FormFailure } from "@/components/forms/form-failure";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { disableTwoFactorAction, newRecoveryCodesAction } from "@/actions/account";
 
 type Props = { enabled: boolean; enabledAt: string | null; recoveryCodesLeft: number; required: boolean };
 
 /** Two-factor status with its three actions: set up (a page of its own), new recovery codes, turn off. */
 export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required }: Props) {
-  const router = useRouter();
-  const [failure, setFailure] = useState<Failure>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [pending, start] = useTransition();
   const [mode, setMode] = useState<"idle" | "codes" | "off">("idle");
 
   if (!enabled) {
@@ -31,15 +28,6 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
       </div>
     );
   }
-
-  const submit = (run: (fd: FormData) => Promise<void>) => (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    start(async () => {
-      setFailure(null);
-      await run(fd);
-    });
-  };
 
   return (
     <div className="space-y-4 text-sm text-slate-700">
@@ -64,7 +52,6 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
           </ul>
         </div>
       ) : null}
-      {failure ? <Alert tone="danger">{withTrace(failure)}</Alert> : null}
       {mode === "idle" ? (
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" onClick={() => setMode("codes")}>
@@ -78,77 +65,79 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
         </div>
       ) : null}
       {mode === "codes" ? (
-        <form
-          aria-label="New recovery codes"
-          className="max-w-md space-y-3"
-          onSubmit={submit(async (fd) => {
-            const result = await newRecoveryCodesAction({ code: String(fd.get("code") ?? "") });
-            const f = failureOf(result);
-            if (f) return setFailure(f);
-            setCodes(result?.data?.codes ?? null);
+        <NewCodesForm
+          onDone={(next) => {
+            setCodes(next);
             setMode("idle");
-            router.refresh();
-          })}
-        >
-          <Input
-            label="Code from your app"
-            name="code"
-            autoComplete="one-time-code"
-            required
-            error={failure?.fieldErrors.code}
-          />
-          <div className="flex gap-2">
-            <Button type="submit" pending={pending} pendingText="Checking…">
-              Make new codes
-            </Button>
-            <Button variant="secondary" onClick={() => setMode("idle")}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+          }}
+          onCancel={() => setMode("idle")}
+        />
       ) : null}
-      {mode === "off" ? (
-        <form
-          aria-label="Turn off two-factor sign-in"
-          className="max-w-md space-y-3"
-          onSubmit={submit(async (fd) => {
-            const f = failureOf(
-              await disableTwoFactorAction({
-                password: String(fd.get("password") ?? ""),
-                code: String(fd.get("code") ?? ""),
-              }),
-            );
-            if (f) return setFailure(f);
-            toast.success("Two-factor sign-in is off");
-            setMode("idle");
-            router.refresh();
-          })}
-        >
-          <Input
-            label="Your password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            error={failure?.fieldErrors.password}
-          />
-          <Input
-            label="Code from your app"
-            name="code"
-            autoComplete="one-time-code"
-            required
-            error={failure?.fieldErrors.code}
-          />
-          <div className="flex gap-2">
-            <Button type="submit" variant="danger" pending={pending} pendingText="Turning off…">
-              Turn off two-factor
-            </Button>
-            <Button variant="secondary" onClick={() => setMode("idle")}>
-              Cancel
-            </Button>
-          </div>
-        </form>
-      ) : null}
+      {mode === "off" ? <TurnOffForm onDone={() => setMode("idle")} onCancel={() => setMode("idle")} /> : null}
     </div>
+  );
+}
+
+function NewCodesForm({ onDone, onCancel }: { onDone(codes: string[] | null): void; onCancel(): void }) {
+  const router = useRouter();
+  const form = useActionForm({
+    initial: { code: "" },
+    action: newRecoveryCodesAction,
+    toInput: (v) => ({ code: v.code ?? "" }),
+    // The codes themselves are the answer, shown above.
+    successMessage: null,
+    onSuccess: (d) => {
+      onDone(d?.codes ?? null);
+      router.refresh();
+    },
+  });
+  return (
+    <form aria-label="New recovery codes" className="max-w-md space-y-3" onSubmit={form.onSubmit} noValidate>
+      <Input label="Code from your app" autoComplete="one-time-code" required {...form.field("code")} />
+      <FormFailure failure={form.failure} />
+      <div className="flex gap-2">
+        <Button type="submit" pending={form.pending} pendingText="Checking…">
+          Make new codes
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function TurnOffForm({ onDone, onCancel }: { onDone(): void; onCancel(): void }) {
+  const router = useRouter();
+  const form = useActionForm({
+    initial: { password: "", code: "" },
+    action: disableTwoFactorAction,
+    toInput: (v) => ({ password: v.password ?? "", code: v.code ?? "" }),
+    successMessage: "Two-factor sign-in is off",
+    onSuccess: () => {
+      onDone();
+      router.refresh();
+    },
+  });
+  return (
+    <form aria-label="Turn off two-factor sign-in" className="max-w-md space-y-3" onSubmit={form.onSubmit} noValidate>
+      <Input
+        label="Your password"
+        type="password"
+        autoComplete="current-password"
+        required
+        {...form.field("password")}
+      />
+      <Input label="Code from your app" autoComplete="one-time-code" required {...form.field("code")} />
+      <FormFailure failure={form.failure} />
+      <div className="flex gap-2">
+        <Button type="submit" variant="danger" pending={form.pending} pendingText="Turning off…">
+          Turn off two-factor
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
   );
 }
