@@ -148,11 +148,17 @@ export function ReviewGrid<F extends string>({
   }, []);
 
   const tracks = `repeat(${fields.length}, minmax(9rem, 1fr)) 6.5rem`;
+  // The header and every row get the same width (the grid's, or the sum of the tracks' minimums
+  // when wider), so their columns line up and a row is as wide as what it shows: a row only as
+  // wide as the viewport would carry its sticky cells off with it when the grid scrolls sideways.
   const columns: Record<string, string> = {
     "--cols": `5.5rem ${tracks}`,
     "--cols-md": `5.5rem minmax(18rem, 2fr) ${tracks}`,
+    "--min-w": `${5.5 + fields.length * 9 + 6.5}rem`,
+    "--min-w-md": `${5.5 + 18 + fields.length * 9 + 6.5}rem`,
   };
   const gridColumns = "[grid-template-columns:var(--cols)] md:[grid-template-columns:var(--cols-md)]";
+  const gridWidth = "min-w-[var(--min-w)] md:min-w-[var(--min-w-md)]";
   return (
     <div
       ref={parent}
@@ -164,9 +170,10 @@ export function ReviewGrid<F extends string>({
     >
       <div
         className={cn(
-          "sticky top-0 z-10 grid min-w-max border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase",
+          "sticky top-0 z-10 grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase",
           "tracking-wide text-slate-600",
           gridColumns,
+          gridWidth,
         )}
         role="row"
         aria-rowindex={1}
@@ -191,7 +198,7 @@ export function ReviewGrid<F extends string>({
           <span className="sr-only">Row actions</span>
         </div>
       </div>
-      <div className="relative min-w-max" style={{ height: virtualizer.getTotalSize() }}>
+      <div className={cn("relative", gridWidth)} style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
           const r = shown[v.index];
           const problems = r.skipped ? [] : Object.values<string | undefined>(r.errors).filter((p) => !!p);
@@ -218,7 +225,7 @@ export function ReviewGrid<F extends string>({
               className={cn(
                 "absolute left-0 grid w-full items-center border-b border-slate-100",
                 gridColumns,
-                r.skipped ? "bg-slate-50 text-slate-500" : problems.length ? "bg-red-50/60" : "bg-white",
+                r.skipped ? "bg-slate-50 text-slate-500" : problems.length ? "bg-red-50" : "bg-white",
               )}
               style={{ top: v.start, minHeight: ROW_HEIGHT }}
             >

@@ -144,6 +144,8 @@ test("review problems: the whole text, beside the sheet line on a laptop and und
   await page.getByRole("button", { name: "Next: match columns" }).click();
   await page.getByRole("button", { name: "Next: review rows" }).click();
   await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
+  // The five bad rows only, so every one is rendered (the grid is virtualised).
+  await page.getByLabel("Show only rows with errors").check();
   const grid = page.getByRole("grid", { name: "Pasted devices" });
 
   for (const [label, size] of [
@@ -158,6 +160,7 @@ test("review problems: the whole text, beside the sheet line on a laptop and und
       [21, "Name is required"],
     ] as const) {
       const cell = page.locator(`#review-problems-${line}`);
+      // In the page's viewport (elementFromPoint below looks there), then the grid fully right again.
       await cell.scrollIntoViewIfNeeded();
       await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth));
       await expect(cell).toContainText(text);
