@@ -1,4 +1,6 @@
-// Runs one bulk job to the end, from wherever it stopped. Every chunk's Idempotency-Key is in
+// Runs one device bulk job to the end, from wherever it stopped: the devices' adapter on the
+// shared runner core (lib/jobs/item-runner.ts: lock, start, send loop, finish). What is its own is
+// the chunk: up to CHEKT_MAX_BULK items in one request. Every chunk's Idempotency-Key is in
 // Postgres before the chunk is sent, so after a timeout, a dropped connection or a crash the same
 // chunk goes out again with the same key and CHeKT replays its first answer instead of creating
 // twice. Results are applied once: the chunk's state change guards them.
@@ -7,8 +9,25 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { BulkAnswer, DeviceApi, ItemResult, UpdateInput } from "@/lib/chekt/api/devices";
 import type { DeviceInput } from "@/lib/bulk/validate";
 import { forgetDevices, mirrorAcceptedDevices } from "@/lib/mirror/devices";
-import { classifyFailure } from "./errors";
+import {
+  checkAbort,
+  defaultSleep,
+  finishJob,
+  json,
+  jobUser,
+  KEY_LIFETIME_MS,
+  RunAborted,
+  runLocked,
+  sendUntilAnswered,
+  startJob,
+  TX,
+  type JobRow,
+  type RunOutcome,
+} from "./item-runner";
 import type { JobLock } from "./lock";
+
+// Callers that knew these from here keep working.
+export { KEY_LIFETIME_MS, RunAborted, type RunOutcome };
 
 export type RunnerDeps = {
   db: PrismaClient;
@@ -27,12 +46,7 @@ export type RunnerDeps = {
   log?: (message: string) => void;
 };
 
-export const KEY_LIFETIME_MS = 23 * 60 * 60 * 1000; // an hour short of CHeKT's 24 h, for clock skew
-/** Prisma's 5 s default is too tight for a busy database; these transactions are short but must not fail for it. */
-const TX = { timeout: 60_000, maxWait: 20_000 };
-
-type Db = PrismaClient | Prisma.TransactionClient;
-type Job = NonNullable<Awaited<ReturnType<typeof loadJob>>>;
+type Job = JobRow;
 type Chunk = {
   id: string;
   seq: number;
@@ -50,39 +64,8 @@ type Item = {
   payload: Prisma.JsonValue;
 };
 
-export class RunAborted extends Error {
-  constructor() {
-    super("bulk run aborted");
-    this.name = "RunAborted";
-  }
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal) {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(new RunAborted());
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(t), reject(new RunAborted())), { once: true });
-  });
-}
-
-function loadJob(db: Db, jobId: string) {
-  return db.bulkJob.findUnique({ where: { id: jobId }, include: { dealerLink: { select: { chektDealerId: true } } } });
-}
-
-function json(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value ?? null));
-}
-
-export type RunOutcome = "finished" | "busy" | "missing" | "already-final";
-
 export async function runBulkJob(jobId: string, deps: RunnerDeps): Promise<RunOutcome> {
-  const release = deps.lock ? await deps.lock(jobId) : async () => undefined;
-  if (!release) return "busy";
-  try {
-    return await new Runner(jobId, deps).run();
-  } finally {
-    await release();
-  }
+  return runLocked(jobId, deps.lock, () => new Runner(jobId, deps).run());
 }
 
 class Runner {
@@ -101,25 +84,18 @@ class Runner {
   }
 
   private checkAbort() {
-    if (this.deps.signal?.aborted) throw new RunAborted();
+    checkAbort(this.deps.signal);
   }
 
   private get user() {
-    return this.job.createdById ? { id: this.job.createdById, email: this.job.createdByEmail ?? "" } : null;
+    return jobUser(this.job);
   }
 
   async run(): Promise<RunOutcome> {
     const { db } = this.deps;
-    const job = await loadJob(db, this.jobId);
-    if (!job) return "missing";
-    if (job.state === "done" || job.state === "failed" || job.state === "cancelled") return "already-final";
+    const job = await startJob(db, this.jobId);
+    if (typeof job === "string") return job;
     this.job = job;
-    if (job.state === "queued") {
-      await db.bulkJob.update({
-        where: { id: job.id },
-        data: { state: "running", startedAt: job.startedAt ?? new Date() },
-      });
-    }
 
     // Chunks whose answer we never recorded go first, with their own key.
     const open = await db.bulkChunk.findMany({
@@ -175,7 +151,6 @@ class Runner {
 
   private async processChunk(initial: Chunk) {
     let chunk = initial;
-    let unknownInARow = 0;
     for (;;) {
       this.checkAbort();
       const items = await this.chunkItems(chunk.id);
@@ -189,59 +164,49 @@ class Runner {
         continue;
       }
 
-      const traceId = randomUUID();
-      const now = new Date();
-      chunk = await this.deps.db.bulkChunk.update({
-        where: { id: chunk.id },
-        data: {
-          state: "sent",
-          attempts: { increment: 1 },
-          firstSentAt: chunk.firstSentAt ?? now,
-          lastSentAt: now,
-          traceIds: { push: traceId },
+      let traceId = "";
+      const r = await sendUntilAnswered(
+        async () => {
+          // Each attempt is on the chunk before it goes: a crash after it resends with the same key.
+          traceId = randomUUID();
+          const now = new Date();
+          chunk = await this.deps.db.bulkChunk.update({
+            where: { id: chunk.id },
+            data: {
+              state: "sent",
+              attempts: { increment: 1 },
+              firstSentAt: chunk.firstSentAt ?? now,
+              lastSentAt: now,
+              traceIds: { push: traceId },
+            },
+          });
+          return this.send(items, chunk.idempotencyKey, traceId);
         },
-      });
-
-      let answer: BulkAnswer;
-      try {
-        answer = await this.send(items, chunk.idempotencyKey, traceId);
-      } catch (error) {
-        if (error instanceof RunAborted) throw error;
-        this.checkAbort();
-        const f = classifyFailure(error);
-        await this.deps.db.bulkChunk.update({
-          where: { id: chunk.id },
-          data: { lastError: `${f.type}: ${f.message}`.slice(0, 1000) },
-        });
-        if (f.type === "rate") {
-          this.deps.log?.(`chunk ${chunk.seq}: rate limited, waiting ${f.waitS}s`);
-          await this.sleep(f.waitS * 1000, this.deps.signal);
-          continue;
-        }
-        if (f.type === "unknown") {
-          unknownInARow++;
-          this.deps.log?.(`chunk ${chunk.seq}: outcome unknown (${f.message}), resending with the same key`);
-          if (unknownInARow >= this.maxUnknown)
-            throw new Error(`chunk ${chunk.seq}: ${unknownInARow} unknown outcomes in a row; will resume later`);
-          await this.sleep(Math.min(250 * 2 ** unknownInARow, 15_000), this.deps.signal);
-          continue;
-        }
+        {
+          what: `chunk ${chunk.seq}`,
+          signal: this.deps.signal,
+          sleep: this.sleep,
+          log: this.deps.log,
+          maxUnknown: this.maxUnknown,
+          onFailure: async (f) => {
+            await this.deps.db.bulkChunk.update({
+              where: { id: chunk.id },
+              data: { lastError: `${f.type}: ${f.message}`.slice(0, 1000) },
+            });
+          },
+        },
+      );
+      if (!r.ok) {
+        const f = r.failure;
         if (f.type === "conflict") {
           chunk = await this.reconcile(chunk, items, f.message);
           continue;
         }
-        await this.applyResults(
-          chunk,
-          items,
-          items.map(() => ({ ok: false, statusCode: f.status, message: f.message })),
-          traceId,
-          true,
-          false,
-        );
+        const refused = items.map(() => ({ ok: false as const, statusCode: f.status, message: f.message }));
+        await this.applyResults(chunk, items, refused, traceId, true, false);
         return;
       }
-      // Crash simulation point: the answer arrived but nothing of it is recorded yet.
-      this.checkAbort();
+      const answer = r.value;
       const resent = chunk.attempts > 1 || answer.attempts > 1;
       const results = await this.settleDuplicatesOfOurOwn(resent, items, answer.results);
       await this.applyResults(chunk, items, results, answer.traceId ?? traceId, false, resent);
@@ -521,35 +486,11 @@ class Runner {
   }
 
   private async finish() {
-    const { db } = this.deps;
-    await db.$transaction(async (tx) => {
-      const remaining = await tx.bulkItem.count({
-        where: { jobId: this.job.id, state: { in: ["pending", "sending"] } },
-      });
-      if (remaining > 0) return;
-      const [succeeded, failed] = await Promise.all([
-        tx.bulkItem.count({ where: { jobId: this.job.id, state: "succeeded" } }),
-        tx.bulkItem.count({ where: { jobId: this.job.id, state: "failed" } }),
-      ]);
-      const claimed = await tx.bulkJob.updateMany({
-        where: { id: this.job.id, state: { in: ["queued", "running"] } },
-        // Counts are re-derived from the items so the job row can never drift from them.
-        data: { state: "done", finishedAt: new Date(), succeeded, failed },
-      });
-      if (claimed.count !== 1) return;
-      await tx.auditLog.create({
-        data: {
-          action: `devices.bulk.${this.job.kind}.finish`,
-          objectKind: "bulk_job",
-          externalId: this.job.id,
-          dealerLinkId: this.job.dealerLinkId,
-          outcome: failed === 0 ? "success" : "failure",
-          error: failed === 0 ? null : `${failed} of ${succeeded + failed} items failed`,
-          after: json({ jobId: this.job.id, siteId: this.job.chektSiteId, total: this.job.total, succeeded, failed }),
-          userId: this.user?.id ?? null,
-          userEmail: this.user?.email ?? null,
-        },
-      });
-    }, TX);
+    const job = this.job;
+    await finishJob(this.deps.db, job, {
+      action: `devices.bulk.${job.kind}.finish`,
+      noun: "items",
+      after: (c) => ({ jobId: job.id, siteId: job.chektSiteId, total: job.total, ...c }),
+    });
   }
 }

@@ -1,17 +1,36 @@
-// Runs one site import (a bulk job of entity "sites") to the end, from wherever it stopped. Each
-// item is one sheet row: create the site, then each contact, then set its arming type. Every step
-// has its own Idempotency-Key, stored in the item when the job was submitted (lib/import/jobs.ts),
-// and every accepted step is recorded (item progress, mirror, mapping, audit row) before the next
-// one is sent. So after a timeout, a dropped answer or a crash, a step goes again with the same
-// key and CHeKT replays its first answer: a site or contact is never created twice.
+// Runs one site import (a bulk job of entity "sites") to the end, from wherever it stopped: the
+// site import's adapter on the shared runner core (lib/jobs/item-runner.ts). Each item is one
+// sheet row: create the site, then each contact, then set its arming type. Every step has its own
+// Idempotency-Key, stored in the item when the job was submitted (lib/import/jobs.ts), so after a
+// timeout, a dropped answer or a crash a step goes again with the same key and CHeKT replays its
+// first answer: a site or contact is never created twice. A key CHeKT may have forgotten (older
+// than KEY_LIFETIME_MS) is not trusted: what CHeKT holds under the row's IDs is looked up first.
+//
+// Each accepted step is recorded (item progress, mirror, mapping, audit row) in its own
+// transaction, in step order per row, while the row's next call is already on its way: the call
+// waits on CHeKT's rate limit and the record on Postgres, and neither needs the other (the next
+// call needs only the site ID from the answer). The row is settled only after all its records.
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Sent, SiteImportApi } from "@/lib/chekt/api/site-import";
-import { readPayload, readProgress, type ImportProgress } from "@/lib/import/jobs";
+import { readPayload, readProgress, type ImportPayload, type ImportProgress } from "@/lib/import/jobs";
 import { mirrorArming, mirrorContact, mirrorSite } from "@/lib/mirror/write";
 import type { ResponseContactDto, ResponseSiteBasicDto, SecurityTypeDto } from "@/lib/schemas/contract";
-import { KEY_LIFETIME_MS, RunAborted, type RunOutcome } from "./bulk-runner";
-import { classifyFailure } from "./errors";
+import {
+  checkAbort,
+  defaultSleep,
+  finishJob,
+  json,
+  jobUser,
+  KEY_LIFETIME_MS,
+  runLanes,
+  runLocked,
+  sendUntilAnswered,
+  startJob,
+  TX,
+  type RunOutcome,
+  type Sleep,
+} from "./item-runner";
 import type { JobLock } from "./lock";
 
 export type SiteImportDeps = {
@@ -19,18 +38,24 @@ export type SiteImportDeps = {
   api: SiteImportApi;
   lock?: JobLock;
   signal?: AbortSignal;
-  /** Rows worked on at once; the CHeKT client's rate limiter paces the calls themselves. */
+  /**
+   * Rows worked on at once. The CHeKT client's budget paces the calls themselves; lanes only have
+   * to cover each row's wait on Postgres, so more of them cost a few idle promises, not calls.
+   */
   concurrency?: number;
   /** Consecutive unknown outcomes for one step before the run gives up (the queue retries later). */
   maxUnknownAttempts?: number;
   /** How long CHeKT keeps an Idempotency-Key; an older key is looked behind before resending. */
   keyLifetimeMs?: number;
   now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: Sleep;
   log?: (message: string) => void;
 };
 
-const TX = { timeout: 60_000, maxWait: 20_000 };
+/** Rows at once unless the worker says otherwise. */
+export const IMPORT_LANES = 8;
+/** Items read per page; lanes take the next page while the last rows of this one finish. */
+const PAGE = 200;
 
 type Job = {
   id: string;
@@ -48,19 +73,9 @@ type Item = {
   payload: Prisma.JsonValue;
   result: Prisma.JsonValue;
 };
-type StepResult<T> = { ok: true; sent: Sent<T> } | { ok: false; status: number; message: string };
-
-function defaultSleep(ms: number, signal?: AbortSignal) {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(new RunAborted());
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(t), reject(new RunAborted())), { once: true });
-  });
-}
-
-function json(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value ?? null));
-}
+type StepResult<T> =
+  { ok: true; sent: Sent<T>; resent: boolean } | { ok: false; status: number; message: string; resent: boolean };
+type AuditOf = { action: string; objectKind: string; chektId: string; externalId: string; after: unknown };
 
 async function upsertMapping(
   tx: Prisma.TransactionClient,
@@ -79,17 +94,13 @@ async function upsertMapping(
 }
 
 export async function runSiteImportJob(jobId: string, deps: SiteImportDeps): Promise<RunOutcome> {
-  const release = deps.lock ? await deps.lock(jobId) : async () => undefined;
-  if (!release) return "busy";
-  try {
-    return await new ImportRunner(jobId, deps).run();
-  } finally {
-    await release();
-  }
+  return runLocked(jobId, deps.lock, () => new ImportRunner(jobId, deps).run());
 }
 
 class ImportRunner {
-  private readonly sleep: NonNullable<SiteImportDeps["sleep"]>;
+  private readonly sleep: Sleep;
+  private readonly now: () => number;
+  private readonly keyLifetimeMs: number;
   private job!: Job;
 
   constructor(
@@ -101,196 +112,223 @@ class ImportRunner {
     this.keyLifetimeMs = deps.keyLifetimeMs ?? KEY_LIFETIME_MS;
   }
 
-  private readonly now: () => number;
-  private readonly keyLifetimeMs: number;
-
-  private checkAbort() {
-    if (this.deps.signal?.aborted) throw new RunAborted();
-  }
-
   async run(): Promise<RunOutcome> {
     const { db } = this.deps;
-    const row = await db.bulkJob.findUnique({
-      where: { id: this.jobId },
-      include: { dealerLink: { select: { chektDealerId: true } } },
-    });
-    if (!row) return "missing";
-    if (row.state === "done" || row.state === "failed" || row.state === "cancelled") return "already-final";
+    const row = await startJob(db, this.jobId);
+    if (typeof row === "string") return row;
     this.job = {
       id: row.id,
       dealerLinkId: row.dealerLinkId,
       chektDealerId: row.dealerLink.chektDealerId,
-      user: row.createdById ? { id: row.createdById, email: row.createdByEmail ?? "" } : null,
+      user: jobUser(row),
       keysMadeAt: row.createdAt,
     };
-    if (row.state === "queued")
-      await db.bulkJob.update({
-        where: { id: row.id },
-        data: { state: "running", startedAt: row.startedAt ?? new Date() },
-      });
-
-    const width = Math.max(1, this.deps.concurrency ?? 4);
-    for (;;) {
-      this.checkAbort();
-      const batch = await db.bulkItem.findMany({
-        where: { jobId: row.id, state: { in: ["pending", "sending"] } },
-        orderBy: { position: "asc" },
-        take: 100,
-        select: { id: true, position: true, state: true, externalDeviceId: true, payload: true, result: true },
-      });
-      if (batch.length === 0) break;
-      let next = 0;
-      const lane = async () => {
-        while (next < batch.length) await this.processItem(batch[next++]);
-      };
-      await Promise.all(Array.from({ length: Math.min(width, batch.length) }, lane));
-    }
-    await this.finish();
+    await runLanes<Item>(
+      (after) =>
+        db.bulkItem.findMany({
+          where: {
+            jobId: row.id,
+            state: { in: ["pending", "sending"] },
+            ...(after ? { position: { gt: after.position } } : {}),
+            // A job closed under the runner (cancelled) stops at the next page.
+            job: { state: "running" },
+          },
+          orderBy: { position: "asc" },
+          take: PAGE,
+          select: { id: true, position: true, state: true, externalDeviceId: true, payload: true, result: true },
+        }),
+      this.deps.concurrency ?? IMPORT_LANES,
+      (item) => this.processItem(item),
+      this.deps.signal,
+    );
+    await finishJob(db, row, {
+      action: "sites.import.finish",
+      noun: "rows",
+      after: (c) => ({ jobId: row.id, ...c }),
+    });
     return "finished";
   }
 
-  /** Sends one step until CHeKT answers for sure: waits out 429s, resends unknown outcomes with the same key. */
-  private async step<T>(
-    what: string,
-    send: (traceId: string) => Promise<Sent<T>>,
-  ): Promise<StepResult<T> & { resent: boolean }> {
-    let unknownInARow = 0;
-    for (;;) {
-      this.checkAbort();
-      try {
-        const sent = await send(randomUUID());
-        // Crash simulation point: CHeKT applied the step, nothing of it is recorded yet.
-        this.checkAbort();
-        return { ok: true, sent, resent: unknownInARow > 0 || sent.attempts > 1 };
-      } catch (error) {
-        if (error instanceof RunAborted) throw error;
-        this.checkAbort();
-        const f = classifyFailure(error);
-        if (f.type === "rate") {
-          this.deps.log?.(`${what}: rate limited, waiting ${f.waitS}s`);
-          await this.sleep(f.waitS * 1000, this.deps.signal);
-          continue;
-        }
-        if (f.type === "unknown") {
-          unknownInARow++;
-          this.deps.log?.(`${what}: outcome unknown (${f.message}), resending with the same key`);
-          if (unknownInARow >= (this.deps.maxUnknownAttempts ?? 8))
-            throw new Error(`${what}: ${unknownInARow} unknown outcomes in a row; will resume later`);
-          await this.sleep(Math.min(250 * 2 ** unknownInARow, 15_000), this.deps.signal);
-          continue;
-        }
-        const status = f.type === "conflict" ? 409 : f.status;
-        return { ok: false, status, message: f.message, resent: unknownInARow > 0 };
-      }
-    }
+  private async step<T>(what: string, send: (traceId: string) => Promise<Sent<T>>): Promise<StepResult<T>> {
+    const r = await sendUntilAnswered(() => send(randomUUID()), {
+      what,
+      signal: this.deps.signal,
+      sleep: this.sleep,
+      log: this.deps.log,
+      maxUnknown: this.deps.maxUnknownAttempts ?? 8,
+    });
+    if (r.ok) return { ok: true, sent: r.value, resent: r.resent || r.value.attempts > 1 };
+    const status = r.failure.type === "conflict" ? 409 : r.failure.status;
+    return { ok: false, status, message: r.failure.message, resent: r.resent };
+  }
+
+  private opts(idempotencyKey: string, traceId: string) {
+    return { idempotencyKey, traceId, budgetClass: "bulk" as const, signal: this.deps.signal };
   }
 
   private async processItem(item: Item) {
-    const { db, api } = this.deps;
+    const { db } = this.deps;
     const p = readPayload(item.payload);
     const progress = readProgress(item.result);
     // Sent before if a run stopped while the row was "sending": a 409 may then be our own create.
     const maybeSentBefore = item.state === "sending";
     if (item.state === "pending")
       await db.bulkItem.updateMany({ where: { id: item.id, state: "pending" }, data: { state: "sending" } });
-    const dealerId = this.job.chektDealerId;
-    const failures: string[] = [];
-    let status = 0;
+    const keyLapsed = maybeSentBefore && this.now() - this.job.keysMadeAt.getTime() > this.keyLifetimeMs;
 
-    let siteId = progress.siteId ?? p.existingSiteId;
-    if (siteId === undefined) {
-      const r = await this.step(`row ${item.position + 1} site`, (traceId) =>
-        api.createSite(dealerId, p.site, {
-          idempotencyKey: p.keys.site,
-          traceId,
-          budgetClass: "bulk",
-          signal: this.deps.signal,
-        }),
-      );
-      let site: ResponseSiteBasicDto | undefined = r.ok ? r.sent.data : undefined;
-      let traceId = r.ok ? r.sent.traceId : randomUUID();
-      if (!r.ok && r.status === 409 && (maybeSentBefore || r.resent)) {
-        // Our own earlier send whose key CHeKT no longer replays: the site is there, with our ID.
-        traceId = randomUUID();
-        const found = await api.findSite(dealerId, p.site.external_site_id, {
-          traceId,
-          budgetClass: "bulk",
-          signal: this.deps.signal,
-        });
-        if (found && found.name === p.site.name) site = found;
+    // Records of this row, one after another in step order; the row's next call does not wait for them.
+    let records: Promise<void> = Promise.resolve();
+    const record = (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => {
+      const snapshot = json(progress);
+      const chektDeviceId = progress.siteId ?? null;
+      records = records.then(() => this.record(item, snapshot, chektDeviceId, traceId, write));
+      // Surfaced by the await below; a rejection must not go unhandled meanwhile.
+      records.catch(() => undefined);
+    };
+
+    try {
+      const siteId = await this.siteStep(item, p, progress, maybeSentBefore, keyLapsed, record);
+      if (siteId === undefined) return;
+      const contact = await this.contactSteps(item, p, progress, siteId, maybeSentBefore, keyLapsed, record);
+      const failures = [...contact.failures];
+      let status = contact.status;
+      const arming = await this.armingStep(item, p, progress, siteId, record);
+      if (arming) {
+        status ||= arming.status;
+        failures.push(`arming type: ${arming.message}`);
       }
-      if (!site) {
-        const failed = r.ok ? { status: 502, message: "CHeKT answered without the site" } : r;
-        await this.recordFailure(item, progress, failed.status, `Site not created: ${failed.message}`);
+      await records;
+      if (failures.length) {
+        await this.recordFailure(item, progress, status, `Site #${siteId} is in CHeKT, but ${failures.join("; ")}`);
         return;
       }
-      siteId = site.site_id;
-      progress.siteId = siteId;
-      const created = site;
-      await this.record(item, progress, traceId, async (tx) => {
-        await mirrorSite(tx, this.job.dealerLinkId, created, { how: "write" });
-        await upsertMapping(tx, this.job.dealerLinkId, "site", created.site_id, created.external_site_id);
-        return {
-          action: "sites.import.site",
-          objectKind: "site",
-          chektId: String(created.site_id),
-          externalId: created.external_site_id,
-          after: created,
-        };
-      });
+      await db.$transaction(async (tx) => {
+        const claimed = await tx.bulkItem.updateMany({
+          where: { id: item.id, state: { in: ["pending", "sending"] } },
+          data: {
+            state: "succeeded",
+            chektDeviceId: siteId,
+            result: json(progress),
+            statusCode: null,
+            errorMessage: null,
+          },
+        });
+        if (claimed.count === 1)
+          await tx.bulkJob.update({ where: { id: this.job.id }, data: { succeeded: { increment: 1 } } });
+      }, TX);
+    } finally {
+      // An abort or a lost database leaves the row "sending"; its records so far still land.
+      await records.catch(() => undefined);
     }
+  }
 
-    // Sent before under a key CHeKT may have forgotten: a resend would be a new create, so what
-    // CHeKT already holds under the row's contact IDs is looked up first (one listing per row).
-    const keyLapsed = maybeSentBefore && this.now() - this.job.keysMadeAt.getTime() > this.keyLifetimeMs;
-    let listed: { traceId: string; contacts: ResponseContactDto[] } | undefined;
+  /** The row's site: already known, created, or (sent before under a key CHeKT forgot) found by its ID. */
+  private async siteStep(
+    item: Item,
+    p: ImportPayload,
+    progress: ImportProgress,
+    maybeSentBefore: boolean,
+    keyLapsed: boolean,
+    record: (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => void,
+  ): Promise<number | undefined> {
+    const known = progress.siteId ?? p.existingSiteId;
+    if (known !== undefined) return known;
+    const { api } = this.deps;
+    const dealerId = this.job.chektDealerId;
     const lookUp = async () => {
-      if (listed) return listed;
       const traceId = randomUUID();
-      const contacts = await api.listContacts(dealerId, siteId!, {
+      const found = await api.findSite(dealerId, p.site.external_site_id, {
         traceId,
         budgetClass: "bulk",
         signal: this.deps.signal,
       });
-      this.checkAbort();
+      checkAbort(this.deps.signal);
+      return found && found.name === p.site.name ? { site: found, traceId } : undefined;
+    };
+    let got: { site: ResponseSiteBasicDto; traceId: string } | undefined = keyLapsed ? await lookUp() : undefined;
+    let failed: { status: number; message: string } | undefined;
+    if (!got) {
+      const r = await this.step(`row ${item.position + 1} site`, (traceId) =>
+        api.createSite(dealerId, p.site, this.opts(p.keys.site, traceId)),
+      );
+      if (r.ok) got = { site: r.sent.data, traceId: r.sent.traceId };
+      // Our own earlier send whose key CHeKT no longer replays: the site is there, with our ID.
+      else if (r.status === 409 && (maybeSentBefore || r.resent)) got = await lookUp();
+      if (!got) failed = r.ok ? { status: 502, message: "CHeKT answered without the site" } : r;
+    }
+    if (!got) {
+      await this.recordFailure(item, progress, failed?.status ?? 502, `Site not created: ${failed?.message ?? ""}`);
+      return undefined;
+    }
+    const created = got.site;
+    progress.siteId = created.site_id;
+    record(got.traceId, async (tx) => {
+      await mirrorSite(tx, this.job.dealerLinkId, created, { how: "write" });
+      await upsertMapping(tx, this.job.dealerLinkId, "site", created.site_id, created.external_site_id);
+      return {
+        action: "sites.import.site",
+        objectKind: "site",
+        chektId: String(created.site_id),
+        externalId: created.external_site_id,
+        after: created,
+      };
+    });
+    return created.site_id;
+  }
+
+  private async contactSteps(
+    item: Item,
+    p: ImportPayload,
+    progress: ImportProgress,
+    siteId: number,
+    maybeSentBefore: boolean,
+    keyLapsed: boolean,
+    record: (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => void,
+  ): Promise<{ status: number; failures: string[] }> {
+    const { api } = this.deps;
+    const dealerId = this.job.chektDealerId;
+    const failures: string[] = [];
+    let status = 0;
+    // What CHeKT holds for the site, read at most once per row and again after a 409.
+    let listed: { traceId: string; contacts: ResponseContactDto[] } | undefined;
+    const lookUp = async () => {
+      if (listed) return listed;
+      const traceId = randomUUID();
+      const contacts = await api.listContacts(dealerId, siteId, {
+        traceId,
+        budgetClass: "bulk",
+        signal: this.deps.signal,
+      });
+      checkAbort(this.deps.signal);
       listed = { traceId, contacts };
       return listed;
     };
     /** CHeKT's contact under this external ID, when it is the one this row sent (same name). */
-    const ours = (l: NonNullable<typeof listed>, c: (typeof p.contacts)[number]) =>
-      l.contacts.find(
+    const ours = async (c: ImportPayload["contacts"][number]) => {
+      const l = await lookUp();
+      const dto = l.contacts.find(
         (x) =>
           x.external_contact_id === c.external_contact_id &&
           x.first_name === c.first_name &&
           x.last_name === c.last_name,
       );
+      return dto ? { dto, traceId: l.traceId } : undefined;
+    };
 
     for (let i = 0; i < p.contacts.length; i++) {
       if (progress.contactIds[i]) continue;
       const contact = p.contacts[i];
-      const sid = siteId;
-      let accepted: { dto: ResponseContactDto; traceId: string } | undefined;
-      if (keyLapsed) {
-        const l = await lookUp();
-        const found = ours(l, contact);
-        if (found) accepted = { dto: found, traceId: l.traceId };
-      }
+      // Sent before under a key CHeKT may have forgotten: a resend would be a new create.
+      let accepted = keyLapsed ? await ours(contact) : undefined;
       if (!accepted) {
         const r = await this.step(`row ${item.position + 1} contact ${i + 1}`, (traceId) =>
-          api.createContact(dealerId, sid, contact, {
-            idempotencyKey: p.keys.contacts[i],
-            traceId,
-            budgetClass: "bulk",
-            signal: this.deps.signal,
-          }),
+          api.createContact(dealerId, siteId, contact, this.opts(p.keys.contacts[i], traceId)),
         );
         if (r.ok) accepted = { dto: r.sent.data, traceId: r.sent.traceId };
         else if (r.status === 409 && (maybeSentBefore || r.resent)) {
           // Our own earlier send whose key CHeKT no longer replays: the contact is there, with our ID.
           listed = undefined;
-          const l = await lookUp();
-          const found = ours(l, contact);
-          if (found) accepted = { dto: found, traceId: l.traceId };
+          accepted = await ours(contact);
         }
         if (!accepted) {
           const failed = r.ok ? { status: 502, message: "CHeKT answered without the contact" } : r;
@@ -299,11 +337,11 @@ class ImportRunner {
           continue;
         }
       }
-      const { dto } = accepted;
+      const dto = accepted.dto;
       progress.contactIds[i] = dto.contact_id;
-      await this.record(item, progress, accepted.traceId, async (tx) => {
-        await mirrorContact(tx, this.job.dealerLinkId, sid, dto, { how: "write" });
-        await upsertMapping(tx, this.job.dealerLinkId, "contact", dto.contact_id, dto.external_contact_id, sid);
+      record(accepted.traceId, async (tx) => {
+        await mirrorContact(tx, this.job.dealerLinkId, siteId, dto, { how: "write" });
+        await upsertMapping(tx, this.job.dealerLinkId, "contact", dto.contact_id, dto.external_contact_id, siteId);
         return {
           action: "sites.import.contact",
           objectKind: "contact",
@@ -313,71 +351,48 @@ class ImportRunner {
         };
       });
     }
-
-    if (p.securityType && !progress.armingDone) {
-      const sid = siteId;
-      const securityType: SecurityTypeDto = p.securityType;
-      const r = await this.step(`row ${item.position + 1} arming`, (traceId) =>
-        api.setArming(dealerId, sid, securityType, {
-          idempotencyKey: p.keys.arming,
-          traceId,
-          budgetClass: "bulk",
-          signal: this.deps.signal,
-        }),
-      );
-      if (!r.ok) {
-        status ||= r.status;
-        failures.push(`arming type: ${r.message}`);
-      } else {
-        progress.armingDone = true;
-        const dto = r.sent.data;
-        await this.record(item, progress, r.sent.traceId, async (tx) => {
-          await mirrorArming(tx, this.job.dealerLinkId, dto);
-          return {
-            action: "sites.import.arming",
-            objectKind: "site",
-            chektId: String(sid),
-            externalId: p.site.external_site_id,
-            after: dto,
-          };
-        });
-      }
-    }
-
-    if (failures.length) {
-      await this.recordFailure(item, progress, status, `Site #${siteId} is in CHeKT, but ${failures.join("; ")}`);
-      return;
-    }
-    await db.$transaction(async (tx) => {
-      const claimed = await tx.bulkItem.updateMany({
-        where: { id: item.id, state: { in: ["pending", "sending"] } },
-        data: {
-          state: "succeeded",
-          chektDeviceId: siteId ?? null,
-          result: json(progress),
-          statusCode: null,
-          errorMessage: null,
-        },
-      });
-      if (claimed.count === 1)
-        await tx.bulkJob.update({ where: { id: this.job.id }, data: { succeeded: { increment: 1 } } });
-    }, TX);
+    return { status, failures };
   }
 
-  /** One accepted step: the row's progress, the mirror, the mapping and the audit row together. */
+  /** Sets the row's arming type; the refusal, if CHeKT refused it. */
+  private async armingStep(
+    item: Item,
+    p: ImportPayload,
+    progress: ImportProgress,
+    siteId: number,
+    record: (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => void,
+  ): Promise<{ status: number; message: string } | undefined> {
+    if (!p.securityType || progress.armingDone) return undefined;
+    const securityType: SecurityTypeDto = p.securityType;
+    const r = await this.step(`row ${item.position + 1} arming`, (traceId) =>
+      this.deps.api.setArming(this.job.chektDealerId, siteId, securityType, this.opts(p.keys.arming, traceId)),
+    );
+    if (!r.ok) return r;
+    progress.armingDone = true;
+    const dto = r.sent.data;
+    record(r.sent.traceId, async (tx) => {
+      await mirrorArming(tx, this.job.dealerLinkId, dto);
+      return {
+        action: "sites.import.arming",
+        objectKind: "site",
+        chektId: String(siteId),
+        externalId: p.site.external_site_id,
+        after: dto,
+      };
+    });
+    return undefined;
+  }
+
+  /** One accepted step: the row's progress as it was then, the mirror, the mapping and the audit row together. */
   private async record(
     item: Item,
-    progress: ImportProgress,
+    progress: Prisma.InputJsonValue,
+    chektDeviceId: number | null,
     traceId: string,
-    write: (
-      tx: Prisma.TransactionClient,
-    ) => Promise<{ action: string; objectKind: string; chektId: string; externalId: string; after: unknown }>,
+    write: (tx: Prisma.TransactionClient) => Promise<AuditOf>,
   ) {
     await this.deps.db.$transaction(async (tx) => {
-      await tx.bulkItem.update({
-        where: { id: item.id },
-        data: { result: json(progress), chektDeviceId: progress.siteId ?? null },
-      });
+      await tx.bulkItem.update({ where: { id: item.id }, data: { result: progress, chektDeviceId } });
       const a = await write(tx);
       await tx.auditLog.create({
         data: {
@@ -427,36 +442,5 @@ class ImportRunner {
       });
     }, TX);
     this.deps.log?.(`row ${item.position + 1}: ${message}`);
-  }
-
-  private async finish() {
-    await this.deps.db.$transaction(async (tx) => {
-      const remaining = await tx.bulkItem.count({
-        where: { jobId: this.job.id, state: { in: ["pending", "sending"] } },
-      });
-      if (remaining > 0) return;
-      const [succeeded, failed] = await Promise.all([
-        tx.bulkItem.count({ where: { jobId: this.job.id, state: "succeeded" } }),
-        tx.bulkItem.count({ where: { jobId: this.job.id, state: "failed" } }),
-      ]);
-      const claimed = await tx.bulkJob.updateMany({
-        where: { id: this.job.id, state: { in: ["queued", "running"] } },
-        data: { state: "done", finishedAt: new Date(), succeeded, failed },
-      });
-      if (claimed.count !== 1) return;
-      await tx.auditLog.create({
-        data: {
-          action: "sites.import.finish",
-          objectKind: "bulk_job",
-          externalId: this.job.id,
-          dealerLinkId: this.job.dealerLinkId,
-          outcome: failed === 0 ? "success" : "failure",
-          error: failed === 0 ? null : `${failed} of ${succeeded + failed} rows failed`,
-          after: json({ jobId: this.job.id, succeeded, failed }),
-          userId: this.job.user?.id ?? null,
-          userEmail: this.job.user?.email ?? null,
-        },
-      });
-    }, TX);
   }
 }

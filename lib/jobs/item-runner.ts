@@ -1,0 +1,207 @@
+// What every bulk job runner shares, whatever it sends (devices in chunks, lib/jobs/bulk-runner.ts;
+// site import rows, lib/jobs/site-import-runner.ts): one runner per job under the lock, the job
+// moved from queued to running, a call sent until CHeKT answers for sure (429s waited out, unknown
+// outcomes resent with the same Idempotency-Key, with backoff), an abort that stops like a crash,
+// rows worked on in lanes, and the job closed once from its items' counts with its audit row.
+// The runners keep only what differs: what one unit of work sends and how its answer is recorded.
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { classifyFailure, type Failure } from "./errors";
+import type { JobLock } from "./lock";
+
+export type RunOutcome = "finished" | "busy" | "missing" | "already-final";
+
+export class RunAborted extends Error {
+  constructor() {
+    super("bulk run aborted");
+    this.name = "RunAborted";
+  }
+}
+
+/** Prisma's 5 s default is too tight for a busy database; these transactions are short but must not fail for it. */
+export const TX = { timeout: 60_000, maxWait: 20_000 };
+
+/** How long an Idempotency-Key is trusted: an hour short of CHeKT's 24 h, for clock skew. */
+export const KEY_LIFETIME_MS = 23 * 60 * 60 * 1000;
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export const defaultSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(new RunAborted());
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(t), reject(new RunAborted())), { once: true });
+  });
+
+export function checkAbort(signal?: AbortSignal) {
+  if (signal?.aborted) throw new RunAborted();
+}
+
+export function json(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value ?? null));
+}
+
+/** Runs `run` as the job's only runner (another holder of the lock: "busy"). */
+export async function runLocked(
+  jobId: string,
+  lock: JobLock | undefined,
+  run: () => Promise<RunOutcome>,
+): Promise<RunOutcome> {
+  const release = lock ? await lock(jobId) : async () => undefined;
+  if (!release) return "busy";
+  try {
+    return await run();
+  } finally {
+    await release();
+  }
+}
+
+/** A job row with its dealer link's CHeKT dealer id, as a runner works on it. */
+export type JobRow = NonNullable<Awaited<ReturnType<typeof loadJob>>>;
+
+function loadJob(db: PrismaClient, jobId: string) {
+  return db.bulkJob.findUnique({ where: { id: jobId }, include: { dealerLink: { select: { chektDealerId: true } } } });
+}
+
+/** The job to run, moved to running; "missing" or "already-final" when there is nothing to do. */
+export async function startJob(db: PrismaClient, jobId: string): Promise<JobRow | "missing" | "already-final"> {
+  const job = await loadJob(db, jobId);
+  if (!job) return "missing";
+  if (job.state === "done" || job.state === "failed" || job.state === "cancelled") return "already-final";
+  if (job.state === "queued")
+    await db.bulkJob.update({
+      where: { id: job.id },
+      data: { state: "running", startedAt: job.startedAt ?? new Date() },
+    });
+  return job;
+}
+
+export const jobUser = (job: { createdById: string | null; createdByEmail: string | null }) =>
+  job.createdById ? { id: job.createdById, email: job.createdByEmail ?? "" } : null;
+
+/**
+ * Closes the job when no item is left to send. Counts are re-derived from the items so the job
+ * row can never drift from them; the state change guards the audit row (written once).
+ */
+export async function finishJob(
+  db: PrismaClient,
+  job: JobRow,
+  audit: { action: string; noun: string; after: (c: { succeeded: number; failed: number }) => unknown },
+) {
+  const user = jobUser(job);
+  await db.$transaction(async (tx) => {
+    const remaining = await tx.bulkItem.count({ where: { jobId: job.id, state: { in: ["pending", "sending"] } } });
+    if (remaining > 0) return;
+    const [succeeded, failed] = await Promise.all([
+      tx.bulkItem.count({ where: { jobId: job.id, state: "succeeded" } }),
+      tx.bulkItem.count({ where: { jobId: job.id, state: "failed" } }),
+    ]);
+    const claimed = await tx.bulkJob.updateMany({
+      where: { id: job.id, state: { in: ["queued", "running"] } },
+      data: { state: "done", finishedAt: new Date(), succeeded, failed },
+    });
+    if (claimed.count !== 1) return;
+    await tx.auditLog.create({
+      data: {
+        action: audit.action,
+        objectKind: "bulk_job",
+        externalId: job.id,
+        dealerLinkId: job.dealerLinkId,
+        outcome: failed === 0 ? "success" : "failure",
+        error: failed === 0 ? null : `${failed} of ${succeeded + failed} ${audit.noun} failed`,
+        after: json(audit.after({ succeeded, failed })),
+        userId: user?.id ?? null,
+        userEmail: user?.email ?? null,
+      },
+    });
+  }, TX);
+}
+
+export type SendLoopOpts = {
+  what: string;
+  signal?: AbortSignal;
+  sleep: Sleep;
+  log?: (message: string) => void;
+  /** Consecutive unknown outcomes before the run gives up (the queue retries later). */
+  maxUnknown: number;
+  /** Called after every failed attempt, before waiting (e.g. to store the error on a chunk). */
+  onFailure?: (f: Failure) => Promise<void>;
+};
+
+/**
+ * Sends until CHeKT answers for sure: a 429 is waited out, an unknown outcome (timeout, dropped
+ * answer, 5xx) is resent — `send` must reuse its Idempotency-Key — with backoff. Returns the
+ * answer, or the refusal (a conflict or a 4xx) for the caller to judge; `resent` says an earlier
+ * attempt may have been applied.
+ */
+export async function sendUntilAnswered<T>(
+  send: (attempt: number) => Promise<T>,
+  o: SendLoopOpts,
+): Promise<
+  | { ok: true; value: T; resent: boolean }
+  | { ok: false; failure: Exclude<Failure, { type: "rate" | "unknown" }>; resent: boolean }
+> {
+  let unknownInARow = 0;
+  for (let attempt = 1; ; attempt++) {
+    checkAbort(o.signal);
+    try {
+      const value = await send(attempt);
+      // Crash simulation point: CHeKT applied it, nothing of it is recorded yet.
+      checkAbort(o.signal);
+      return { ok: true, value, resent: unknownInARow > 0 };
+    } catch (error) {
+      if (error instanceof RunAborted) throw error;
+      checkAbort(o.signal);
+      const f = classifyFailure(error);
+      await o.onFailure?.(f);
+      if (f.type === "rate") {
+        o.log?.(`${o.what}: rate limited, waiting ${f.waitS}s`);
+        await o.sleep(f.waitS * 1000, o.signal);
+        continue;
+      }
+      if (f.type === "unknown") {
+        unknownInARow++;
+        o.log?.(`${o.what}: outcome unknown (${f.message}), resending with the same key`);
+        if (unknownInARow >= o.maxUnknown)
+          throw new Error(`${o.what}: ${unknownInARow} unknown outcomes in a row; will resume later`);
+        await o.sleep(Math.min(250 * 2 ** unknownInARow, 15_000), o.signal);
+        continue;
+      }
+      return { ok: false, failure: f, resent: unknownInARow > 0 };
+    }
+  }
+}
+
+/**
+ * Works through the job's open items (pending, or sending when a run stopped mid-way) `width` at
+ * a time, in sheet order, until none is left. A lane takes the next item as soon as it is free;
+ * the next page of items is read while the last ones of this page are still going.
+ */
+export async function runLanes<I extends { id: string }>(
+  next: (after: I | undefined) => Promise<I[]>,
+  width: number,
+  work: (item: I) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
+  let page = await next(undefined);
+  let i = 0;
+  let reading: Promise<I[]> | null = null;
+  const take = async (): Promise<I | undefined> => {
+    for (;;) {
+      checkAbort(signal);
+      if (i < page.length) return page[i++];
+      if (page.length === 0) return undefined;
+      reading ??= next(page[page.length - 1]);
+      const mine = reading;
+      const fresh = await mine;
+      if (reading === mine) {
+        reading = null;
+        page = fresh;
+        i = 0;
+      }
+    }
+  };
+  const lane = async () => {
+    for (let item = await take(); item; item = await take()) await work(item);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, width) }, lane));
+}
