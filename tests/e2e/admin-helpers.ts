@@ -12,7 +12,8 @@ export function runningSecret(name: SecretName): string {
   const value = process.env[name];
   if (!value)
     throw new Error(
-      `${name} is not in the e2e environment: run the specs through npm test (scripts/test.ts passes the app's secrets)`,
+      `${name} is not in the e2e environment: ` +
+        "run the specs through npm test (scripts/test.ts passes the app's secrets)",
     );
   return value;
 }

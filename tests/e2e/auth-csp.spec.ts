@@ -16,7 +16,8 @@ function watchCsp(page: Page): Violation[] {
   void page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
       console.error(
-        `Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`,
+        `Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} ` +
+          `(${e.sourceFile}:${e.lineNumber})`,
       );
     });
   });

@@ -27,7 +27,8 @@ async function expectCodeStep(page: Page) {
     await expect(codeField.or(alert)).toBeVisible({ timeout: 30_000 });
   } catch {
     throw new Error(
-      `expected the code step; at ${page.url()} the page says: ${(await page.locator("body").innerText()).slice(0, 600)}`,
+      `expected the code step; at ${page.url()} the page says: ` +
+        (await page.locator("body").innerText()).slice(0, 600),
     );
   }
   if (await alert.isVisible()) throw new Error(`expected the code step, the form says: ${await alert.textContent()}`);

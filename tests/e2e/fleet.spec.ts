@@ -63,7 +63,8 @@ test.beforeAll(async () => {
     )
     .not.toBeNull();
   [camera] = (await query<{ chekt_id: number; name: string; site_id: number }>(
-    "SELECT chekt_id, name, site_id FROM mirror_devices WHERE dealer_link_id = $1 AND device_type = 'camera' AND gone_at IS NULL ORDER BY site_id, chekt_id LIMIT 1",
+    `SELECT chekt_id, name, site_id FROM mirror_devices WHERE dealer_link_id = $1 AND device_type = 'camera'
+      AND gone_at IS NULL ORDER BY site_id, chekt_id LIMIT 1`,
     [linkId],
   )) as [typeof camera];
 });
@@ -109,7 +110,8 @@ test("fleet: a camera offline for two hours is found by the filters in the URL",
   // "Offline longer than" on its site: one hour finds its two-hour spell, four hours does not.
   const expected = (
     await query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM mirror_devices WHERE dealer_link_id = $1 AND gone_at IS NULL AND status = 'offline' AND status_at < now() - interval '1 hour'",
+      `SELECT count(*)::int AS n FROM mirror_devices WHERE dealer_link_id = $1 AND gone_at IS NULL
+        AND status = 'offline' AND status_at < now() - interval '1 hour'`,
       [linkId],
     )
   )[0]!.n;
@@ -141,7 +143,7 @@ test("fleet: a camera offline for two hours is found by the filters in the URL",
   await expect(page.getByTestId("fleet-row").first()).toBeVisible();
 });
 
-test("readiness: the checklist links to the form that fixes a check; the not-ready filter and the dashboard agree", async ({
+test("readiness: each check links to the form that fixes it; the not-ready filter and the dashboard agree", async ({
   page,
 }) => {
   await signIn(page, "operator", `/sites/${camera.site_id}`);

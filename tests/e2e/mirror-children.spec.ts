@@ -15,7 +15,10 @@ const SHOTS = "/tmp/shots/mirror-children";
 const SITE = 1;
 const stamp = Date.now().toString(36);
 
-/** `wide`: the page's own content may scroll sideways on a phone (the device grid, components/devices: still 494 px on a 390 px phone; remove once fixed). */
+/**
+ * `wide`: the page's own content may scroll sideways on a phone (the device grid, components/devices: still 494 px on a
+ * 390 px phone; remove once fixed).
+ */
 async function shots(page: Page, name: string, wide = false) {
   const size = page.viewportSize();
   for (const [label, vp] of [

@@ -229,7 +229,7 @@ test("operator: CHeKT's 400 and 409 appear beside the field and keep what was ty
   await expect(page.getByLabel("Site ID (yours)")).toHaveAttribute("aria-invalid", "true");
 });
 
-test("operator: a rate-limited CHeKT is waited out and the form says so; a lost connection says nothing was saved", async ({
+test("operator: a rate limit is waited out and the form says so; a lost connection says nothing was saved", async ({
   page,
 }) => {
   await signIn(page, "operator", "/stations/new");

@@ -88,11 +88,14 @@ beforeAll(async () => {
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
   await sql.query(
-    `INSERT INTO users (id, email, name, role, password_hash, created_at, updated_at) VALUES ($1, $2, $3, 'admin', 'x', now(), now())`,
+    `INSERT INTO users (id, email, name, role, password_hash, created_at, updated_at)
+      VALUES ($1, $2, $3, 'admin', 'x', now(), now())`,
     [admin.id, admin.email, admin.name],
   );
   await sql.query(
-    `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, created_at, updated_at) VALUES ('dl_fuzz', 1, 'acme-security', 'Acme', now(), now(), now())`,
+    `INSERT INTO dealer_links
+       (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, created_at, updated_at)
+     VALUES ('dl_fuzz', 1, 'acme-security', 'Acme', now(), now(), now())`,
   );
   // An admin of that dealer (since issue 13 the role comes from the membership).
   await sql.query(
@@ -185,7 +188,8 @@ describe("fuzz: every server action as admin", () => {
       );
     }
     console.log(
-      `fuzzed ${actions.length} actions × 60 inputs: ${JSON.stringify(Object.fromEntries(seen))}; CHeKT reached ${chektHits} times`,
+      `fuzzed ${actions.length} actions × 60 inputs: ${JSON.stringify(Object.fromEntries(seen))}; ` +
+        `CHeKT reached ${chektHits} times`,
     );
     expect(problems.slice(0, 20)).toEqual([]);
   }, 240_000);

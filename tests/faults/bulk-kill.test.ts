@@ -132,7 +132,8 @@ describe("bulk provisioning survives a killed worker and a Postgres restart", ()
       await waitFor(created.id, (j) => j.succeeded >= atKill.succeeded + 200 || j.state === "done", 90_000);
       // Every connection to the database but ours goes, as when Postgres restarts under the app.
       const { rows } = await sql.query<{ n: number }>(
-        `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database()
+          AND pid <> pg_backend_pid()`,
       );
       logs.push(`[test] terminated ${rows[0].n} backends at ${(await job(created.id)).succeeded}/${N}`);
       expect(rows[0].n).toBeGreaterThan(0);
@@ -164,7 +165,8 @@ describe("bulk provisioning survives a killed worker and a Postgres restart", ()
     ).toEqual([]);
     const maps = (
       await sql.query<{ external_id: string; chekt_id: string }>(
-        `SELECT external_id, chekt_id FROM external_id_mappings WHERE dealer_link_id = $1 AND kind = 'device' AND external_id LIKE 'k9-%'`,
+        `SELECT external_id, chekt_id FROM external_id_mappings WHERE dealer_link_id = $1 AND kind = 'device'
+          AND external_id LIKE 'k9-%'`,
         [w.dealerLinkId],
       )
     ).rows;
@@ -173,8 +175,10 @@ describe("bulk provisioning survives a killed worker and a Postgres restart", ()
     const rejections = logs.filter((l) => l.includes("unhandledRejection"));
     const retried = logs.filter((l) => l.includes("(will retry)"));
     console.log(
-      `killed the worker at ${atKill.succeeded}/${N} (first seen ${mid.succeeded}); ${logs.filter((l) => l.startsWith("[test]")).join("; ")}; ` +
-        `worker-2 logged ${retried.length} failed run(s) re-queued and ${rejections.length} unhandled rejection(s)${rejections.length ? `: ${rejections[0]}` : ""}`,
+      `killed the worker at ${atKill.succeeded}/${N} (first seen ${mid.succeeded}); ` +
+        `${logs.filter((l) => l.startsWith("[test]")).join("; ")}; ` +
+        `worker-2 logged ${retried.length} failed run(s) re-queued and ` +
+        `${rejections.length} unhandled rejection(s)${rejections.length ? `: ${rejections[0]}` : ""}`,
     );
   }, 300_000);
 });

@@ -166,7 +166,9 @@ describe("site and contact writes under faults", () => {
     outcomes.forEach((o, i) => expectHonest(o, sitesWithExternal(exts[i]).length, `site ${exts[i]}`));
     const t = tally(outcomes);
     console.log(
-      `[faults] 30 site creates, 30 % 429 + 10 % 500 + 10 % drops: ${t.ok} landed, ${t.failed} failed (${t.kinds.join(", ") || "none"}); ${c.stats().requests} requests, ${c.stats().retries} retries`,
+      `[faults] 30 site creates, 30 % 429 + 10 % 500 + 10 % drops: ` +
+        `${t.ok} landed, ${t.failed} failed (${t.kinds.join(", ") || "none"}); ` +
+        `${c.stats().requests} requests, ${c.stats().retries} retries`,
     );
     // With retries within a 30 s deadline nearly all land; the invariant above is what matters.
     expect(t.ok).toBeGreaterThanOrEqual(27);
@@ -219,12 +221,14 @@ describe("site and contact writes under faults", () => {
     const t1 = tally(created);
     const t2 = tally(edits);
     console.log(
-      `[faults] 20 contact creates: ${t1.ok} landed, ${t1.failed} failed (${t1.kinds.join(", ") || "none"}); ${existing.length} edits: ${t2.ok} landed, ${t2.failed} failed (${t2.kinds.join(", ") || "none"}); ${c.stats().requests} requests`,
+      `[faults] 20 contact creates: ${t1.ok} landed, ${t1.failed} failed (${t1.kinds.join(", ") || "none"}); ` +
+        `${existing.length} edits: ${t2.ok} landed, ${t2.failed} failed (${t2.kinds.join(", ") || "none"}); ` +
+        `${c.stats().requests} requests`,
     );
     expect(t1.ok + t2.ok).toBeGreaterThanOrEqual(36);
   });
 
-  it("writes whose answer is lost after CHeKT applied them (dropped or held past the timeout) are resent with their key and land once", async () => {
+  it("writes whose answer is lost after CHeKT applied them (dropped, timed out) are resent and land once", async () => {
     // On top of the simulator's own 429s and 5xx on the same paths.
     await control("POST", "/_sim/faults", {
       path: "/partner/v1/dealers/**",
@@ -294,13 +298,16 @@ describe("site and contact writes under faults", () => {
     const t1 = tally(sites);
     const t2 = tally(contacts);
     console.log(
-      `[faults] answers lost after applying (${proxy.lost} lost) + 20 % 429 + 10 % 500: sites ${t1.ok}/20 landed once (${t1.kinds.join(", ") || "no failures"}), contacts ${t2.ok}/20 (${t2.kinds.join(", ") || "no failures"}), 3/3 held answers replayed; ${c.stats().requests} requests`,
+      `[faults] answers lost after applying (${proxy.lost} lost) + 20 % 429 + 10 % 500: ` +
+        `sites ${t1.ok}/20 landed once (${t1.kinds.join(", ") || "no failures"}), ` +
+        `contacts ${t2.ok}/20 (${t2.kinds.join(", ") || "no failures"}), ` +
+        `3/3 held answers replayed; ${c.stats().requests} requests`,
     );
     expect(proxy.lost).toBeGreaterThan(3);
     expect(t1.ok + t2.ok).toBeGreaterThanOrEqual(36);
   });
 
-  it("without an idempotency key a lost answer is not resent, and the error truthfully says it may have been saved", async () => {
+  it("without an idempotency key a lost answer is not resent, and the error says it may have been saved", async () => {
     const c = client({ baseUrl: proxy.url, timeoutMs: 1_500 });
     for (const mode of ["drop", "hold"] as const) {
       proxy.mode = mode;

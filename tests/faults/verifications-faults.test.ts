@@ -79,7 +79,8 @@ async function simAnswer(id: string) {
 async function ourRow(id: string) {
   return (
     await sql.query(
-      `SELECT state::text AS state, answer_action, answered_at, answer_idempotency_key, answer_error FROM verifications WHERE id = $1`,
+      `SELECT state::text AS state, answer_action, answered_at, answer_idempotency_key, answer_error
+        FROM verifications WHERE id = $1`,
       [id],
     )
   ).rows[0] as {
@@ -95,7 +96,8 @@ async function successAudits(id: string) {
   return Number(
     (
       await sql.query(
-        `SELECT count(*)::int AS n FROM audit_log WHERE chekt_id = $1 AND action IN ('verifications.dispatch', 'verifications.disregard') AND outcome = 'success'`,
+        `SELECT count(*)::int AS n FROM audit_log WHERE chekt_id = $1
+          AND action IN ('verifications.dispatch', 'verifications.disregard') AND outcome = 'success'`,
         [id],
       )
     ).rows[0].n,

@@ -249,7 +249,8 @@ describe("webhook storm", () => {
 
     // Every refused delivery is in the delivery log with its reason; none of them left an event.
     const refused = await sql.query<{ reason: string; n: number }>(
-      `SELECT split_part(reason, ':', 1) AS reason, count(*)::int AS n FROM webhook_deliveries WHERE dealer_key = $1 AND verdict = 'rejected' GROUP BY 1 ORDER BY 1`,
+      `SELECT split_part(reason, ':', 1) AS reason, count(*)::int AS n FROM webhook_deliveries WHERE dealer_key = $1
+        AND verdict = 'rejected' GROUP BY 1 ORDER BY 1`,
       [KEY],
     );
     const byReason = Object.fromEntries(refused.rows.map((r) => [r.reason, r.n]));

@@ -1,7 +1,8 @@
 // The admin actions end to end on a real Postgres and the real simulator: users and roles (last
 // admin, sessions ending), own password, dealer secrets (sealed, never in the audit row), the
 // drift check with re-link / link / forget, the webhook re-apply and the audit CSV export.
-// Only the cookie jar is test-made (it carries a real encrypted session cookie; user rows and session versions are real).
+// Only the cookie jar is test-made (it carries a real encrypted session cookie; user rows and session versions are
+// real).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
@@ -251,7 +252,7 @@ describe("users and roles", () => {
     expect(rows.map((r) => r.action)).toEqual(["users.disable", "users.enable"]);
   });
 
-  it("reset password: a one-time password that works, old password and sessions end, not in the audit row", async () => {
+  it("reset password: a working one-time password, old password and sessions end, none in the audit row", async () => {
     const v = await makeUser("v@x.test", "viewer", "old-password-1");
     await as(v.id);
     const vSession = authMock.session;
@@ -550,7 +551,8 @@ describe("webhook re-apply and the audit log", () => {
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-.*\.csv"$/);
     const lines = (await res.text()).trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "id,at,user_email,user_id,action,object_kind,chekt_id,external_id,dealer_link_id,trace_id,outcome,error,before,after",
+      "id,at,user_email,user_id,action,object_kind,chekt_id,external_id," +
+        "dealer_link_id,trace_id,outcome,error,before,after",
     );
     const actions = lines.slice(1).map((l) => l.split(",")[4]);
     expect(actions.length).toBeGreaterThanOrEqual(3);

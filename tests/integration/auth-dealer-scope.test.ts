@@ -79,7 +79,7 @@ describe("dealer scope", () => {
     expect((await m.listConnectedDealers()).map((d) => d.companyName)).toEqual(["acme", "northwind", "back"]);
   });
 
-  it("a user's dealers are the connected ones they are a member of, with their role in each; the owner has all as admin", async () => {
+  it("a user's dealers: the connected ones they belong to, with their role; the owner has all as admin", async () => {
     expect((await m.listMyDealers(users.everywhere.id)).map((d) => [d.companyName, d.role])).toEqual([
       ["acme", "operator"],
       ["northwind", "admin"],
@@ -115,7 +115,7 @@ describe("dealer scope", () => {
     expect((await refusals()).length).toBe(before);
   });
 
-  it("a cookie naming a connected dealer the user is not a member of grants nothing and leaves a refusal audit row", async () => {
+  it("a cookie naming a dealer the user is not a member of grants nothing and leaves a refusal row", async () => {
     session.user = users.acmeOnly;
     setDealerCookie(ids.northwind);
     expect(await m.getCurrentDealer()).toMatchObject({ companyName: "acme", role: "viewer" });
@@ -128,7 +128,7 @@ describe("dealer scope", () => {
     expect(rows.at(-1)?.traceId).toBeTruthy();
   });
 
-  it("the effective role: the membership's in the current dealer; without a dealer only the owner stays admin", async () => {
+  it("the role is the membership's in the current dealer; without one only the owner stays admin", async () => {
     const acme = (await m.listMyDealers(users.everywhere.id))[0];
     expect(await m.effectiveRole(users.everywhere, acme)).toBe("operator");
     expect(await m.effectiveRole(users.nobody, null)).toBe("viewer");

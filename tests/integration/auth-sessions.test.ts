@@ -131,7 +131,7 @@ describe("two-factor", () => {
     expect(stored.some((r) => codes.includes(r.codeHash))).toBe(false);
   });
 
-  it("a code from the app works once (a replay within its 90 seconds is refused), the next step's code works", async () => {
+  it("an app code works once (a replay within its 90 s is refused); the next step's code works", async () => {
     const { secret } = await enrol();
     advance(30_000);
     const code = currentCode(secret, clock());

@@ -54,7 +54,7 @@ describe("sign-in throttle (Postgres)", () => {
     ).toBe(true);
   });
 
-  it("after the wait it lets one more through and doubles the wait; case and spaces do not dodge the count", async () => {
+  it("after the wait one more goes through and the wait doubles; case and spaces do not dodge it", async () => {
     for (let i = 0; i < 5; i++) expect(await guess("ana@example.com", "10.0.0.1")).toBe(true);
     expect(await guess(" ANA@example.com ", "10.0.0.1")).toBe(false);
     advance(1_000);

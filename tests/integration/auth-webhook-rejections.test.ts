@@ -83,7 +83,8 @@ describe("unknown webhook keys", () => {
     await sql.query(`DELETE FROM webhook_rejections`);
     const day = new Date("2026-03-01T10:00:00Z");
     await sql.query(
-      `INSERT INTO webhook_rejections (dealer_key, day, count, last_at) SELECT 'k' || g, '2026-03-01', 1, now() FROM generate_series(1, $1) g`,
+      `INSERT INTO webhook_rejections (dealer_key, day, count, last_at) SELECT 'k' || g, '2026-03-01', 1, now()
+        FROM generate_series(1, $1) g`,
       [m.rejections.DISTINCT_KEYS_PER_DAY],
     );
     for (let i = 0; i < 30; i++) await m.countUnknownDealerKey(m.prisma, `flood-${i}`, day);

@@ -109,7 +109,9 @@ describe("bulk create through a faulty CHeKT", () => {
     const faults = (await w.simControl("GET", "/_sim/faults")) as unknown[];
     expect(faults).toEqual([]);
     console.log(
-      `1,000 devices with faults: ${w.client.stats().requests - before} HTTP requests, ${chunks.reduce((a, c) => a + c.attempts, 0)} chunk sends, ${ms} ms; ${logs.filter((l) => l.includes("unknown")).length} unknown outcomes resent`,
+      `1,000 devices with faults: ${w.client.stats().requests - before} HTTP requests, ` +
+        `${chunks.reduce((a, c) => a + c.attempts, 0)} chunk sends, ${ms} ms; ` +
+        `${logs.filter((l) => l.includes("unknown")).length} unknown outcomes resent`,
     );
   }, 180_000);
 

@@ -99,7 +99,8 @@ describe("two instances share one budget in Postgres", () => {
     });
     const rejected = all.filter((s) => s.status === 429).length;
     console.log(
-      `[chekt-budget] 2 instances, ${all.length} requests in ${took} ms: worst overshoot ${worstOvershoot.toFixed(2)} calls over the bucket, ${rejected} × 429`,
+      `[chekt-budget] 2 instances, ${all.length} requests in ${took} ms: ` +
+        `worst overshoot ${worstOvershoot.toFixed(2)} calls over the bucket, ${rejected} × 429`,
     );
     expect(worstOvershoot).toBeLessThanOrEqual(FREE_TIER.burst);
     expect(rejected).toBe(0);
@@ -134,7 +135,8 @@ describe("two instances share one budget in Postgres", () => {
       .sort((x, y) => x.at - y.at)
       .map((s) => `${s.i}+${s.at - t0} ${s.path.split("/").pop()} ${s.status}`);
     console.log(
-      `[chekt-budget] answer behind 3 bulk + 3 sync on the other instance: served in ${answerMs} ms; order ${order.join(", ")}; requests ${log.join(" | ")}`,
+      `[chekt-budget] answer behind 3 bulk + 3 sync on the other instance: served in ${answerMs} ms; ` +
+        `order ${order.join(", ")}; requests ${log.join(" | ")}`,
     );
     expect(order[0]).toBe("answer");
     // At most one token's refill (1 s on the free tier) plus the round trip.

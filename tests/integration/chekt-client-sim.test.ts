@@ -135,7 +135,7 @@ describe("against the simulator", () => {
     expect(e.status).toBe(401);
   });
 
-  it("maps the simulator's real errors: 400 fields, 403 not connected, 404, 409 duplicate, 409 idempotency conflict", async () => {
+  it("maps real errors: 400 fields, 403 not connected, 404, 409 duplicate, 409 idempotency conflict", async () => {
     const c = client();
     const bad = await caughtChektError(
       c.request("POST", "/partner/v1/dealers/{dealerId}/sites", {
@@ -269,7 +269,8 @@ describe("against the simulator", () => {
         if (e.type === "token_refresh") seen.refreshed += 1;
       },
     });
-    await c.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } }); // token + learn the budget
+    // The token, and the budget learnt from the answer's headers.
+    await c.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } });
     const statuses: number[] = [];
     const started = Date.now();
     const results = await Promise.all(
@@ -290,7 +291,8 @@ describe("against the simulator", () => {
     expect(seen.rateLimited).toBeLessThanOrEqual(1);
     expect(s.requests).toBe(s.tokenRequests + 21 + seen.rateLimited + seen.refreshed);
     console.log(
-      `[chekt-client-sim] 20 concurrent calls under 600/min burst 5: ${took} ms, ${seen.rateLimited} × 429, waits summed over calls ${s.rateLimitWaitMs} ms`,
+      `[chekt-client-sim] 20 concurrent calls under 600/min burst 5: ${took} ms, ${seen.rateLimited} × 429, ` +
+        `waits summed over calls ${s.rateLimitWaitMs} ms`,
     );
   });
 });

@@ -744,8 +744,14 @@ describe("error mapping", () => {
     { status: 503, body: "Service Unavailable", kind: "server", code: "server_error", words: /HTTP 503/ },
   ];
 
+  const shape = (body: unknown) =>
+    typeof body === "object" && body && "statusCode" in body
+      ? "NestJS"
+      : typeof body === "string"
+        ? "text"
+        : "envelope";
   for (const c of cases) {
-    it(`${c.status} ${typeof c.body === "object" && c.body && "statusCode" in c.body ? "NestJS" : typeof c.body === "string" ? "text" : "envelope"} body → ${c.kind} (${c.code})`, async () => {
+    it(`${c.status} ${shape(c.body)} body → ${c.kind} (${c.code})`, async () => {
       srv.on("PUT", SITE, (r, res) =>
         typeof c.body === "string"
           ? (res.writeHead(c.status, {

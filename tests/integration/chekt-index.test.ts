@@ -48,7 +48,7 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-it("chekt uses CHEKT_API_BASE_URL and the client credentials from the environment; chektApp one client per key", async () => {
+it("chekt uses CHEKT_API_BASE_URL and the env's client credentials; chektApp one client per key", async () => {
   const { chekt, chektApp } = await import("../../lib/chekt");
   expect(seen).toHaveLength(0); // nothing happens at import
   const { data } = await chekt.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: 1 } } });

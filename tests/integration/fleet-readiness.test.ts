@@ -214,7 +214,7 @@ describe("site readiness, one fixture per failing check", () => {
     ]);
   });
 
-  it("mobile contact: fixed lines only, or no contact at all, fail; US numbers and untellable types count as mobile", async () => {
+  it("mobile contact: fixed lines only or no contact fail; US numbers and untellable types count", async () => {
     expect(await failing(102)).toEqual(["mobile_contact"]);
     const r = await judge(102);
     expect(r.checks[0]).toMatchObject({
@@ -234,14 +234,14 @@ describe("site readiness, one fixture per failing check", () => {
     expect((await judge(105)).checks[1]).toMatchObject({ detail: "No monitoring station", fixHref: "/sites/105/edit" });
   });
 
-  it("account number unique on its station: both twins fail, naming each other; another station or dealer does not count", async () => {
+  it("account number unique on its station: twins fail naming each other; other stations don't count", async () => {
     expect(await failing(106)).toEqual(["account_unique"]);
     expect((await judge(106)).checks[2]!.detail).toBe('Also used by "Twin two" (#107)');
     expect((await judge(107)).checks[2]!.detail).toBe('Also used by "Twin one" (#106)');
     expect(await failing(108)).toEqual([]);
   });
 
-  it("arming types 1 and 2 need a bridge (CHeKT's flag or a bridge device); an arming type not read yet fails", async () => {
+  it("arming types 1 and 2 need a bridge (CHeKT's flag or a bridge device); an unread arming type fails", async () => {
     expect(await failing(109)).toEqual(["arming_hardware"]);
     expect((await judge(109)).checks[3]).toMatchObject({
       detail: "Type 1 needs a bridge, and the site has none",
@@ -256,7 +256,7 @@ describe("site readiness, one fixture per failing check", () => {
     expect(await failing(113)).toEqual(["camera"]);
   });
 
-  it("no device offline longer than the dealer's threshold (30 min by default, then as the dealer sets it)", async () => {
+  it("no device offline past the dealer's threshold (30 min by default, then as the dealer sets it)", async () => {
     expect(await failing(114)).toEqual(["devices_online"]);
     expect((await judge(114)).checks[5]!.fixHref).toBe("/fleet?site=114&offlineFor=30");
     expect(await failing(115)).toEqual([]);
@@ -319,7 +319,7 @@ describe("the fleet page's query", () => {
   const page = (p: Record<string, string>) => fleet.fleetPage(L, state.parseFleetListState(p), NOW);
   const names = (rows: { name: string }[]) => rows.map((r) => r.name);
 
-  it("offline longer than 1 hour: only the devices whose offline spell started before, never another dealer's", async () => {
+  it("offline over 1 hour: only devices whose offline spell started before, never another dealer's", async () => {
     const r = await page({ offlineFor: "60", site: "201" });
     expect(names(r.rows)).toEqual(["Long gone"]);
     expect(r.total).toBe(1);
@@ -380,7 +380,7 @@ describe("an account number already used on the station is refused at entry", ()
   let first: number;
   let second: number;
 
-  it("create: the second site with the same station and account number is refused, naming the first; nothing reaches CHeKT", async () => {
+  it("create: a second site with the same station and account is refused, naming the first", async () => {
     const a = await sites.createSiteAction({
       external_site_id: "acct-a",
       name: "Alpha House",
@@ -433,7 +433,7 @@ describe("an account number already used on the station is refused at entry", ()
     expect(d?.serverError).toBeUndefined();
   });
 
-  it("edit: moving to the taken number is refused; CHeKT keeps the old number; other edits of the site still save", async () => {
+  it("edit: moving to a taken number is refused; CHeKT keeps the old one; the site's other edits save", async () => {
     const r = await sites.updateSiteAction({ site_id: second, account_number: "U-77" });
     expect(r?.serverError).toMatchObject({
       code: "conflict",

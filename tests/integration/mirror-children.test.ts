@@ -110,7 +110,7 @@ describe("mirror-children · contacts: write-through", () => {
     expect(audit.traceId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("update: the mirror takes the answer, and the audit's before is what the mirror had (no extra CHeKT read)", async () => {
+  it("update: the mirror takes the answer; the audit's before is what the mirror had (no extra read)", async () => {
     await fetch(`${sim.url}/_sim/stats`, { method: "DELETE" });
     const r = await contacts.updateContactAction({
       site_id: siteId,
@@ -130,7 +130,7 @@ describe("mirror-children · contacts: write-through", () => {
     expect(audit.after).toMatchObject({ last_name: "Mirrored", email: null });
   });
 
-  it("a refused update (CHeKT 409: a seeded contact of the site has that ID) leaves the mirror row exactly as it was", async () => {
+  it("a refused update (409: a seeded contact of the site has that ID) leaves the mirror row as it was", async () => {
     const before = await mirrorOf(contactId);
     const seeded = [...sim.state.contacts.values()].find((c) => c.site_id === siteId && c.contact_id !== contactId)!;
     const r = await contacts.updateContactAction({
@@ -156,7 +156,7 @@ describe("mirror-children · contacts: write-through", () => {
     expect(await prisma.mirrorContact.findFirst({ where: { externalId: "mc-c-refused" } })).toBeNull();
   });
 
-  it("a contact deleted in CHeKT behind our back: the update's 404 marks the mirror row gone and the refusal reaches the user", async () => {
+  it("a contact deleted in CHeKT behind our back: the 404 marks the mirror row gone and the user is told", async () => {
     const other = await contacts.createContactAction({
       site_id: siteId,
       external_contact_id: "mc-c2",
@@ -388,7 +388,7 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
     expect(await row()).toMatchObject({ status: "online", statusAt: new Date(t(20)) });
   });
 
-  it("a device the mirror learns about after its webhook: the bulk result takes the newer reported status", async () => {
+  it("a device the mirror learns of after its webhook: the bulk result takes the newer reported status", async () => {
     // CHeKT reports the device online before our job has recorded its result (the webhook raced it).
     const nextId = sim.state.counters.device + 1;
     await deliver("device.online", { device_id: nextId, at: t(50) });

@@ -64,7 +64,8 @@ describe("seed", () => {
       webhook_secret_enc: string | null;
       api_key_enc: string | null;
     }>(
-      "select chekt_dealer_id, external_dealer_id, connected_at, webhook_secret_enc, api_key_enc from dealer_links order by chekt_dealer_id",
+      `select chekt_dealer_id, external_dealer_id, connected_at, webhook_secret_enc, api_key_enc from dealer_links
+        order by chekt_dealer_id`,
     );
     expect(links.map((l) => [l.chekt_dealer_id, l.external_dealer_id])).toEqual([
       [DEMO.dealers.acme.id, DEMO.dealers.acme.external],

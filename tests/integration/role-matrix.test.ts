@@ -250,7 +250,7 @@ describe("role matrix: server actions", () => {
     expect(mismatches).toEqual([]);
   });
 
-  it("calling each as anonymous, viewer, operator and admin: exactly the written roles get through, refusals write nothing but their audit row and call no CHeKT", async () => {
+  it("each as anonymous, viewer, operator, admin: written roles pass; refusals only audit, no CHeKT", async () => {
     const problems: string[] = [];
     for (const { id, fn, meta } of actions) {
       const expected = expectedActionRole(meta);
@@ -319,7 +319,7 @@ describe("role matrix: route handlers", () => {
     expect(routes.filter((r) => !ROUTE_RULES.some((rule) => rule.match.test(r.folder))).map((r) => r.id)).toEqual([]);
   });
 
-  it("calling each guarded route as anonymous, viewer, operator and admin: exactly the written roles get through, refusals touch nothing", async () => {
+  it("each route as anonymous, viewer, operator, admin: written roles pass, refusals change nothing", async () => {
     const problems: string[] = [];
     for (const route of routes) {
       const rule = ROUTE_RULES.find((r) => r.match.test(route.folder))!;
@@ -379,7 +379,8 @@ describe("role matrix: route handlers", () => {
       const want = allowedSet(rule.role);
       if (JSON.stringify(allowed) !== JSON.stringify(want))
         problems.push(
-          `${route.id}: allowed ${allowed.join(",") || "nobody"}, written matrix ("${rule.row}") says ${want.join(",")}`,
+          `${route.id}: allowed ${allowed.join(",") || "nobody"}, ` +
+            `written matrix ("${rule.row}") says ${want.join(",")}`,
         );
     }
     signInAs("anonymous");

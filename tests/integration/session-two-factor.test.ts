@@ -78,7 +78,7 @@ async function signedInAs(data: { email: string; isOwner?: boolean; member?: boo
 const requireIt = () => m.prisma.dealerLink.update({ where: { id: linkId }, data: { requireTwoFactor: true } });
 
 describe("the session's two-factor requirement (one query)", () => {
-  it("a member of a dealer that requires it must enrol first: no user for pages, the enrolment page gets them", async () => {
+  it("a member of a dealer requiring it enrols first: no user for pages; the enrolment page gets them", async () => {
     const id = await signedInAs({ email: "member@example.com", member: true });
     expect((await m.session.getSessionUser())?.id).toBe(id);
     await requireIt();

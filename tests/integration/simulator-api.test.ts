@@ -1,4 +1,7 @@
-/** Partner API rules in the simulator: validation messages, list controls, bulk, rate limit, idempotency, tracing, verifications. */
+/**
+ * Partner API rules in the simulator: validation messages, list controls, bulk, rate limit, idempotency, tracing,
+ * verifications.
+ */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";

@@ -17,7 +17,7 @@ async function call(path: string, init: RequestInit & { token?: string } = {}) {
   if (init.token) headers.set("authorization", `Bearer ${init.token}`);
   const res = await fetch(`${s.url}${path}`, { ...init, headers, redirect: "manual" });
   const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON off the wire, read loosely: the test asserts on its shape
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON off the wire, asserted on by shape
   let body: any = text;
   try {
     body = JSON.parse(text);
@@ -241,7 +241,7 @@ describe("authorization code + PKCE", () => {
     expect(loc.searchParams.get("state")).toBe("keep-me");
   });
 
-  it("a user token works only for PUT /dealers/connect and connects that user's dealer; a partner token cannot connect", async () => {
+  it("a user token only works for PUT /dealers/connect, for its user's dealer; a partner token cannot", async () => {
     const v = randomBytes(40).toString("base64url");
     const code = new URL((await approve(v, "s")).headers.get("location")!).searchParams.get("code")!;
     const user = (await exchange(code, v)).body.access_token as string;
@@ -314,7 +314,7 @@ describe("API keys (/v1)", () => {
     );
   });
 
-  it("keeps the old key working for the grace period after a rotation, then refuses it; revoke is immediate", async () => {
+  it("after a rotation the old key works for the grace period, then is refused; revoke is immediate", async () => {
     const app = await control(s.url, "POST", "/_sim/apps", { dealer_id: 1, scopes: ["devices:read"] });
     const old = app.body.api_key as string;
     s.config.keyGraceS = 2;

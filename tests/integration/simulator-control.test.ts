@@ -52,7 +52,7 @@ describe("faults", () => {
     await control(s.url, "DELETE", "/_sim/faults");
   });
 
-  it("with when=after, applies the write and then loses or spoils the answer; the same Idempotency-Key replays it", async () => {
+  it("with when=after, applies the write then loses or spoils the answer; the same key replays it", async () => {
     const post = (key: string, name: string) =>
       fetch(`${s.url}/partner/v1/dealers/1/sites`, {
         method: "POST",
@@ -179,7 +179,8 @@ describe("scale", () => {
     const lookupMs = performance.now() - t1;
     expect(lookupMs).toBeLessThan(3000);
     console.log(
-      `[sim scale] 5000 sites + 10000 devices + 5000 contacts: ${createMs.toFixed(0)} ms; get + sorted page + devices: ${lookupMs.toFixed(0)} ms`,
+      `[sim scale] 5000 sites + 10000 devices + 5000 contacts: ${createMs.toFixed(0)} ms; ` +
+        `get + sorted page + devices: ${lookupMs.toFixed(0)} ms`,
     );
   });
 });

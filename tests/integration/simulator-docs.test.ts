@@ -34,7 +34,12 @@ beforeAll(async () => {
   if (!hasJq) {
     writeFileSync(
       path.join(bin, "jq"),
-      `#!/usr/bin/env node\nconst f=process.argv[process.argv.length-1].replace(/^\\./,"");let d="";process.stdin.on("data",c=>d+=c).on("end",()=>console.log(JSON.parse(d)[f]));\n`,
+      [
+        "#!/usr/bin/env node",
+        'const f=process.argv[process.argv.length-1].replace(/^\\./,"");let d="";',
+        'process.stdin.on("data",c=>d+=c).on("end",()=>console.log(JSON.parse(d)[f]));',
+        "",
+      ].join("\n"),
     );
     chmodSync(path.join(bin, "jq"), 0o755);
   }

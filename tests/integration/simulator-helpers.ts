@@ -15,7 +15,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
   a: Ajv2020,
 ) => void;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the OpenAPI document as parsed YAML, read loosely: walked by path
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the OpenAPI document as parsed YAML, walked by path
 type Json = Record<string, any>;
 export const DOC_PATH = path.resolve(__dirname, "../../lib/chekt/openapi.yaml");
 export const doc: Json = YAML.parse(readFileSync(DOC_PATH, "utf8"));

@@ -27,7 +27,7 @@ const ALL = [
 
 async function v1(path: string, key = app.api_key) {
   const res = await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON off the wire, read loosely: the test asserts on its shape
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON off the wire, asserted on by shape
   return { status: res.status, body: (await res.json()) as any };
 }
 

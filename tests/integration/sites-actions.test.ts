@@ -121,7 +121,7 @@ describe("sites", () => {
     expect(failures[0]!.error).toMatch(/^conflict: Another site already uses the ID "it-site-1"/);
   });
 
-  it("when CHeKT refuses (400), nothing is written locally but the failure row, and the field message comes back", async () => {
+  it("when CHeKT refuses (400), only the failure row is written and the field message comes back", async () => {
     const mappings = await prisma.externalIdMapping.count();
     const r = await sites.createSiteAction({
       external_site_id: "it-site-bad",
@@ -261,7 +261,7 @@ describe("sites", () => {
     });
   });
 
-  it("two people creating the same contact ID at once (on two sites): one wins, the other is refused before CHeKT", async () => {
+  it("two people creating one contact ID at once (two sites): one wins, the other refused before CHeKT", async () => {
     const other = await sites.createSiteAction({ external_site_id: "it-site-race", name: "Race", timezone: "UTC" });
     const otherId = other!.data!.site_id;
     const before = sim.state.contacts.size;
@@ -300,7 +300,7 @@ describe("sites", () => {
     expect(sim.state.sites.get(siteId)?.security_type).toBe(1);
   });
 
-  it("delete removes the site in CHeKT, then its mapping and its children's mappings, and keeps what it was", async () => {
+  it("delete removes the site in CHeKT, then its and its children's mappings, and keeps what it was", async () => {
     await contacts.createContactAction({
       site_id: siteId,
       external_contact_id: "it-c-9",
@@ -390,7 +390,7 @@ describe("dealer", () => {
     });
   });
 
-  it("connect start refuses a dealer ID already in use, and otherwise sends the admin to CHeKT with PKCE and state", async () => {
+  it("connect start refuses a dealer ID in use, else sends the admin to CHeKT with PKCE and state", async () => {
     session.user = ADMIN;
     const taken = await dealer.startDealerConnectAction({ external_dealer_id: "acme-security", company_name: "X" });
     expect(taken?.serverError).toMatchObject({
@@ -410,7 +410,7 @@ describe("dealer", () => {
     expect(jar.get("chekt_connect")).not.toContain(url.searchParams.get("state")!);
   });
 
-  it("the callback checks state, exchanges the code with the verifier, connects in CHeKT and stores the link", async () => {
+  it("the callback checks state, exchanges the code with the verifier, connects and stores the link", async () => {
     session.user = ADMIN;
     const { GET } = await import("@/app/api/dealers/callback/route");
     const { NextRequest } = await import("next/server");

@@ -79,7 +79,7 @@ afterAll(async () => {
 });
 
 describe("a 404 on answering is checked against CHeKT before the item is called expired", () => {
-  it("CHeKT answers 404 while the alarm is still open there: not expired, nothing recorded, the operator is told", async () => {
+  it("a 404 while the alarm is still open in CHeKT: not expired, nothing recorded, the operator is told", async () => {
     const v = await raise(2);
     // Our row names another of the dealer's sites, so CHeKT's PATCH answers 404 for this verification.
     await sql.query(`UPDATE verifications SET site_id = 3 WHERE id = $1`, [v.verification_id]);

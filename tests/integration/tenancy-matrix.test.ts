@@ -138,12 +138,14 @@ function inputs(): Record<string, unknown | { none: string }> {
 /** Every row of B's (and B's people) in Postgres, hashed per table. */
 async function bRows(): Promise<Record<string, string>> {
   const tables = await sql.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'dealer_link_id' AND table_name <> 'audit_log' ORDER BY 1`,
+    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public'
+      AND column_name = 'dealer_link_id' AND table_name <> 'audit_log' ORDER BY 1`,
   );
   const out: Record<string, string> = {};
   for (const { table_name } of tables.rows) {
     const r = await sql.query<{ h: string | null; n: string }>(
-      `SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${table_name}" t WHERE dealer_link_id = $1`,
+      `SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${table_name}" t
+        WHERE dealer_link_id = $1`,
       [B.id],
     );
     out[table_name] = `${r.rows[0].n}:${r.rows[0].h ?? ""}`;
@@ -331,7 +333,7 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
     expect(actions.map((a) => a.meta.name).filter((n) => !(n in table))).toEqual([]);
   });
 
-  it("each action naming B's object answers not found, writes a refusal audit row and changes nothing of B's in Postgres or CHeKT", async () => {
+  it("an action naming B's object: not found, a refusal row, nothing of B's changed in Postgres or CHeKT", async () => {
     const table = inputs();
     const problems: string[] = [];
     session.user = ALICE;
@@ -352,9 +354,11 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
       }
       checked++;
       const code = result?.serverError?.code;
+      const validation = result?.validationErrors && `validation ${JSON.stringify(result.validationErrors)}`;
       if (code !== "not_found")
         problems.push(
-          `${id} (${meta.name}): ${code ?? (result?.validationErrors ? `validation ${JSON.stringify(result.validationErrors)}` : "succeeded")} instead of not_found — ${result?.serverError?.message ?? ""}`,
+          `${id} (${meta.name}): ${code ?? validation ?? "succeeded"} instead of not_found — ` +
+            (result?.serverError?.message ?? ""),
         );
       const rowsAfter = await bRows();
       const changed = Object.keys(rowsAfter).filter((t) => rowsAfter[t] !== rowsBefore[t]);
@@ -375,7 +379,7 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
     expect(checked).toBeGreaterThan(25);
   }, 300_000);
 
-  it("choosing dealer B by cookie gives A's member nothing of B's: they stay on A and the attempt is audited", async () => {
+  it("dealer B chosen by cookie gives A's member nothing of B's: they stay on A, the attempt is audited", async () => {
     session.user = ALICE;
     jar.set("dealer_link", B.id);
     const { getCurrentDealer } = await import("@/lib/dealer");
@@ -435,7 +439,8 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
     expect((await listUsers(A.id)).map((u) => u.email)).toEqual([ALICE.email]);
     const { webhookLogPage } = await import("@/lib/settings/webhook-log");
     await sql.query(
-      `INSERT INTO webhook_deliveries (dealer_key, dealer_link_id, event_id, event_type, verdict, body_bytes) VALUES ('northwind-alarms', $1, 'evt_b', 'alarm.created', 'accepted', 10)`,
+      `INSERT INTO webhook_deliveries (dealer_key, dealer_link_id, event_id, event_type, verdict, body_bytes)
+        VALUES ('northwind-alarms', $1, 'evt_b', 'alarm.created', 'accepted', 10)`,
       [B.id],
     );
     expect((await webhookLogPage({ page: 1 }, A.id)).rows).toEqual([]);

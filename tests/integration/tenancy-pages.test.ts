@@ -123,7 +123,8 @@ type AuditRow = {
 const auditSince = async (id: string) =>
   (
     await sql.query<AuditRow>(
-      `SELECT action, object_kind, chekt_id, outcome, user_email, trace_id, dealer_link_id FROM audit_log WHERE id > $1 ORDER BY id`,
+      `SELECT action, object_kind, chekt_id, outcome, user_email, trace_id, dealer_link_id FROM audit_log
+        WHERE id > $1 ORDER BY id`,
       [id],
     )
   ).rows;
@@ -417,7 +418,7 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
     for (const [route, params] of own) expect((await open(route, params)).status, route).toBe(200);
   }, 60_000);
 
-  it("a viewer of A gets 403 on B's operator-only pages (the role is the reason) with a refusal audit row", async () => {
+  it("a viewer of A gets 403 on B's operator-only pages (the role is the reason) and a refusal row", async () => {
     session.user = VERA;
     jar.set("dealer_link", A.id);
     const operatorOnly = foreignPages().filter((p) => /\/(edit|new|paste)$/.test(p.route));
@@ -437,7 +438,7 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
     expect((await auditSince(from)).map((r) => [r.action, r.user_email])).toEqual([["scope.not_found", VERA.email]]);
   }, 60_000);
 
-  it("A's list pages show A's rows and none of B's (sites, stations, fleet, history, audit, a site's jobs)", async () => {
+  it("A's lists show A's rows, none of B's (sites, stations, fleet, history, audit, a site's jobs)", async () => {
     session.user = ALICE;
     jar.set("dealer_link", A.id);
     const sites = (await open("sites", {})).html;
@@ -532,7 +533,8 @@ describe("tenancy over route handlers: a member of dealer A naming dealer B's ob
   it("a viewer sees who claimed an alarm by name, never the claimer's user id (list, live item, detail)", async () => {
     const now = new Date();
     await sql.query(
-      `INSERT INTO verifications (id, dealer_link_id, alarm_id, site_id, state, claimed_by_id, claimed_by_name, claimed_at, lease_expires_at, occurred_at, expires_at, updated_at)
+      `INSERT INTO verifications (id, dealer_link_id, alarm_id, site_id, state, claimed_by_id, claimed_by_name,
+                                  claimed_at, lease_expires_at, occurred_at, expires_at, updated_at)
        VALUES ('ver_tp_a_claimed', $1, 'alm_tp_a', $2, 'claimed', $3, $4, $5, $6, $5, $6, $5)`,
       [A.id, A.site, ALICE.id, ALICE.name, now, new Date(now.getTime() + 10 * 60_000)],
     );

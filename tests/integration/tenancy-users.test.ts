@@ -101,7 +101,7 @@ describe("users of one dealer", () => {
     });
   });
 
-  it("an account that also works for a dealer the admin does not administer is the owner's to disable or reset", async () => {
+  it("an account also working for a dealer the admin does not run is the owner's to disable or reset", async () => {
     await expect(tx((t) => svc.setDisabled(t, as(ids.adminA, link.a), ids.shared, true))).rejects.toMatchObject({
       code: "forbidden",
     });
@@ -120,7 +120,7 @@ describe("users of one dealer", () => {
     await tx((t) => svc.setDisabled(t, as(ids.owner, link.a, true), ids.shared, false));
   });
 
-  it("removing a membership keeps the account and its other dealers; yourself and the last admin cannot be removed", async () => {
+  it("removing a membership keeps the account and its other dealers; not yourself, not the last admin", async () => {
     await tx((t) => svc.removeMembership(t, as(ids.adminA, link.a), ids.shared));
     expect(await prisma.membership.findMany({ where: { userId: ids.shared }, select: { dealerLinkId: true } })).toEqual(
       [{ dealerLinkId: link.b }],
@@ -133,7 +133,7 @@ describe("users of one dealer", () => {
     });
   });
 
-  it("adding an existing account to a dealer: a conflict for a dealer admin, a new membership when the owner does it", async () => {
+  it("adding an existing account to a dealer: a conflict for a dealer admin, a membership for the owner", async () => {
     const input = { email: "shared@t.test", name: "Shared", role: "viewer" as const, password: "long-enough-1" };
     await expect(tx((t) => svc.createUser(t, as(ids.adminA, link.a), input))).rejects.toMatchObject({
       code: "conflict",

@@ -129,7 +129,8 @@ describe("answer", () => {
     expect(out).toMatchObject({ outcome: "answered", state: "dispatched" });
     const row = (
       await sql.query(
-        `SELECT state::text, answered_by_name, answer_action, answer_idempotency_key, answer_contact_id, answer_trace_id FROM verifications WHERE id = $1`,
+        `SELECT state::text, answered_by_name, answer_action, answer_idempotency_key, answer_contact_id, answer_trace_id
+          FROM verifications WHERE id = $1`,
         [v.verification_id],
       )
     ).rows[0];

@@ -68,7 +68,8 @@ async function raise(siteId: number, expiresInS = 300) {
 const row = async (id: string) =>
   (
     await sql.query(
-      `SELECT state::text, claimed_by_id, claimed_by_name, lease_expires_at, answer_idempotency_key, answer_action FROM verifications WHERE id = $1`,
+      `SELECT state::text, claimed_by_id, claimed_by_name, lease_expires_at, answer_idempotency_key, answer_action
+        FROM verifications WHERE id = $1`,
       [id],
     )
   ).rows[0];
@@ -250,7 +251,7 @@ describe("claims are leases", () => {
 });
 
 describe("answers that wait", () => {
-  it("a 429 comes back as 'retrying' with the stored key; the resend is answered once; a different second answer is refused", async () => {
+  it("a 429 is 'retrying' with the stored key; the resend is answered once; another answer is refused", async () => {
     const v = await raise(1);
     await simPost("/_sim/faults", {
       path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*",
@@ -294,7 +295,7 @@ describe("answers that wait", () => {
     ).rejects.toThrow(/Already dispatched/);
   });
 
-  it("an answer applied by CHeKT whose reply was lost: the stored key blocks a different answer, the resend replays, nothing doubles", async () => {
+  it("applied by CHeKT, reply lost: the key blocks another answer, the resend replays, nothing doubles", async () => {
     const v = await raise(2);
     // CHeKT applies the PATCH, then the reply is replaced by a 503 (every attempt in this call).
     await simPost("/_sim/faults", {
@@ -343,7 +344,7 @@ describe("answers that wait", () => {
     expect(simV?.answer?.action).toBe("dispatch");
   });
 
-  it("after the retry window: 'may or may not' when CHeKT may have applied it; 'check with CHeKT' reads the alarm and records what it shows", async () => {
+  it("past the retry window: 'may or may not'; 'check with CHeKT' reads the alarm and records it", async () => {
     const v = await raise(3);
     await simPost("/_sim/faults", {
       path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*",

@@ -73,7 +73,7 @@ afterAll(async () => {
 });
 
 describe("snapshot store", () => {
-  it("fetches an image from CHeKT once, keeps it in Postgres and serves it from there even when CHeKT refuses", async () => {
+  it("fetches an image from CHeKT once, keeps it in Postgres and serves it even when CHeKT refuses", async () => {
     const [id] = await raiseWithSnapshot(1);
     expect(id).toBeTruthy();
     const { loadSnapshotImage } = await import("@/lib/verifications/snapshot-image");
@@ -163,7 +163,7 @@ describe("redirects", () => {
     await Promise.all([new Promise((r) => chekt.close(r)), new Promise((r) => elsewhere.close(r))]);
   });
 
-  it("follows a redirect within CHeKT's host, refuses one off it (the other host is never contacted), stops a loop", async () => {
+  it("follows a redirect within CHeKT's host, refuses one off it (never contacted), stops a loop", async () => {
     const { fetchSnapshotBytes } = await import("@/lib/verifications/snapshot-fetch");
     expect(await fetchSnapshotBytes(`${chektOrigin}/here`, "key", { chektOrigin })).toMatchObject({
       ok: true,

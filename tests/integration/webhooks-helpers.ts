@@ -41,7 +41,8 @@ export async function seedDealerLink(
   await c.connect();
   const id = `dl_${randomUUID()}`;
   await c.query(
-    `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, webhook_secret_enc, created_at, updated_at)
+    `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, webhook_secret_enc,
+                              created_at, updated_at)
      VALUES ($1, $2, $3, $4, now(), $5, now(), now())`,
     [
       id,

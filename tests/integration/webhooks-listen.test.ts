@@ -65,7 +65,8 @@ describe("live listener", () => {
 
   it("reconnects after Postgres kills the connection, asks subscribers to resync, and keeps delivering", async () => {
     const killed = await sql.query(
-      `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'chekt-live-listen' AND datname = current_database()`,
+      `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'chekt-live-listen'
+        AND datname = current_database()`,
     );
     expect(killed.rowCount).toBe(1);
     await waitFor((x) => x.kind === "resync", 15_000);

@@ -46,8 +46,10 @@ beforeAll(async () => {
   await sql.connect();
   // The queue's site name and time zone come from the mirror (lib/verifications/site-info.ts), as a sweep leaves them.
   await sql.query(
-    `INSERT INTO mirror_sites (dealer_link_id, chekt_id, external_id, name, timezone, is_activated, search_text, dto, confirmed_at, updated_at)
-     VALUES ($1, 1, 'harbor', 'Harbor Logistics Warehouse', 'America/New_York', true, 'harbor logistics warehouse', '{}', now(), now())`,
+    `INSERT INTO mirror_sites (dealer_link_id, chekt_id, external_id, name, timezone, is_activated, search_text, dto,
+                              confirmed_at, updated_at)
+     VALUES ($1, 1, 'harbor', 'Harbor Logistics Warehouse', 'America/New_York', true, 'harbor logistics warehouse',
+             '{}', now(), now())`,
     [linkId],
   );
 }, 120_000);

@@ -308,7 +308,8 @@ describe("webhook receiver: 1,000 shuffled deliveries with duplicates", () => {
 
     const ids = events.map((e) => e.id);
     const stored = await sql.query(
-      `SELECT count(*)::int AS n, sum(duplicate_count)::int AS dups, count(*) FILTER (WHERE apply_status <> 'applied')::int AS unapplied FROM webhook_events WHERE id = ANY($1)`,
+      `SELECT count(*)::int AS n, sum(duplicate_count)::int AS dups, count(*)
+        FILTER (WHERE apply_status <> 'applied')::int AS unapplied FROM webhook_events WHERE id = ANY($1)`,
       [ids],
     );
     expect(stored.rows[0]).toEqual({ n: events.length, dups: duplicates.length, unapplied: 0 });

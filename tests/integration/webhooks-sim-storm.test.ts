@@ -191,13 +191,15 @@ describe("webhooks from the simulator under a storm of retries", () => {
     const attempts = deliveries.reduce((n, d) => n + d.attempts.length, 0);
     const retried = deliveries.filter((d) => d.attempts.length > 1).length;
     console.log(
-      `storm: ${created.length} alarms (${created.filter((c) => c.resolved).length} resolved), ${sentEventIds.length} events, ${attempts} delivery attempts, ` +
+      `storm: ${created.length} alarms (${created.filter((c) => c.resolved).length} resolved), ` +
+        `${sentEventIds.length} events, ${attempts} delivery attempts, ` +
         `${retried} deliveries retried; receiver fates ${JSON.stringify(fate)}; ${Date.now() - started} ms`,
     );
     const errors: Record<string, number> = {};
     for (const d of deliveries) for (const a of d.attempts) if (a.error) errors[a.error] = (errors[a.error] ?? 0) + 1;
     console.log(
-      `storm: simulator-side attempt errors ${JSON.stringify(errors)}; receiver refusals ${JSON.stringify(receiverAnswers)}`,
+      `storm: simulator-side attempt errors ${JSON.stringify(errors)}; ` +
+        `receiver refusals ${JSON.stringify(receiverAnswers)}`,
     );
     expect(deliveries.filter((d) => d.state !== "succeeded").map((d) => `${d.event_id}: ${d.state}`)).toEqual([]);
     expect(receiverAnswers).toEqual({});
@@ -207,7 +209,8 @@ describe("webhooks from the simulator under a storm of retries", () => {
     // Every event CHeKT sent is stored exactly once (the primary key says "once"; the count says
     // "none lost"), applied, and the duplicates were counted, not applied again.
     const stored = await sql.query(
-      `SELECT count(*)::int AS n, count(*) FILTER (WHERE duplicate_count > 0)::int AS with_dups, coalesce(sum(duplicate_count), 0)::int AS dups,
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE duplicate_count > 0)::int AS with_dups,
+              coalesce(sum(duplicate_count), 0)::int AS dups,
               count(*) FILTER (WHERE apply_status <> 'applied')::int AS unapplied
          FROM webhook_events WHERE id = ANY($1)`,
       [sentEventIds],
@@ -224,7 +227,8 @@ describe("webhooks from the simulator under a storm of retries", () => {
     // The storm really shuffled the order: for some alarms another event was stored before its alarm.created.
     const early = await sql.query(
       `SELECT count(DISTINCT e.payload->'data'->>'alarm_id')::int AS n FROM webhook_events e
-         JOIN webhook_events c ON c.type = 'alarm.created' AND c.payload->'data'->>'alarm_id' = e.payload->'data'->>'alarm_id'
+         JOIN webhook_events c ON c.type = 'alarm.created'
+                              AND c.payload->'data'->>'alarm_id' = e.payload->'data'->>'alarm_id'
         WHERE e.type <> 'alarm.created' AND e.received_at < c.received_at`,
     );
     console.log(`storm: ${early.rows[0].n} alarms had another event stored before their alarm.created`);

@@ -55,7 +55,7 @@ async function rowsOf(dealerLinkId: string) {
 describe("a delivery for dealer A can never change, hide or de-duplicate anything of dealer B", () => {
   const bEventIds = { created: `evt_b_${randomUUID()}`, next: `evt_b_next_${randomUUID()}` };
 
-  it("B's own deliveries set up an open alarm with a pending verification, a snapshot and a device status", async () => {
+  it("B's own deliveries set up an open alarm, a pending verification, a snapshot and a device status", async () => {
     expect(
       (
         await deliver(
@@ -119,7 +119,7 @@ describe("a delivery for dealer A can never change, hide or de-duplicate anythin
     expect(ver.rows).toEqual([{ state: "pending" }]);
   });
 
-  it("A's signed deliveries naming B's alarm, snapshot, device and event ids are stored as A's and leave every B row as it was", async () => {
+  it("A's deliveries naming B's alarm, snapshot, device and event ids are A's; every B row is unchanged", async () => {
     const before = await rowsOf(B.id);
     const attacks = [
       // rewrite B's alarm priority, location and snapshot
@@ -222,7 +222,7 @@ describe("a delivery for dealer A can never change, hide or de-duplicate anythin
     ).toEqual([{ state: "open" }]);
   });
 
-  it("re-applying a stored event is scoped too: B's event id under A's link is A's event, and an unknown one is refused", async () => {
+  it("re-applying is scoped too: B's event id under A's link is A's event; an unknown one is refused", async () => {
     const { reapplyStoredEvent } = await import("@/lib/webhooks/store");
     const before = await rowsOf(B.id);
     expect(await reapplyStoredEvent(A.id, bEventIds.next)).toMatchObject({ ok: true });

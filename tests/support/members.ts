@@ -5,7 +5,10 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 type Member = { id: string; email: string; name: string; role: "viewer" | "operator" | "admin"; owner?: boolean };
 
-/** Makes each user (row created when missing) a member of the dealer link with their `role`; `owner` makes them the organisation owner. */
+/**
+ * Makes each user (row created when missing) a member of the dealer link with their `role`; `owner` makes them the
+ * organisation owner.
+ */
 export async function addMembers(prisma: PrismaClient, dealerLinkId: string, users: Member[]) {
   for (const u of users) {
     await prisma.user.upsert({

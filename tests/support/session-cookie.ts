@@ -2,7 +2,9 @@
 // AUTH_SECRET, as sign-in issues it) for whatever claims the test holds right now, so
 // lib/auth/session.ts decodes it exactly as in production:
 //   const authMock = vi.hoisted(() => ({ session: null as MockSession | null }));
-//   vi.mock("next/headers", () => import("../support/session-cookie").then((m) => m.nextHeadersWith(() => authMock.session)));
+//   vi.mock("next/headers", () =>
+//     import("../support/session-cookie").then((m) => m.nextHeadersWith(() => authMock.session)),
+//   );
 // The claims are read at each cookies() call, so a test may change them between calls.
 import { encode } from "next-auth/jwt";
 import { sessionCookieName, usesSecureCookie } from "@/lib/auth/session-token";

@@ -52,7 +52,7 @@ describe("the example secrets", () => {
     expect(message).not.toContain("AUTH_SECRET");
   });
 
-  it("load in production with the install's own values, and in development and during next build with the examples", async () => {
+  it("load in production with the install's own values, in development and next build with the examples", async () => {
     expect(await loadEnvModule({ NODE_ENV: "production", NEXT_PHASE: undefined, ...generateSecrets() })).toBe("loaded");
     Object.assign(process.env, EXAMPLE_SECRETS);
     expect(await loadEnvModule({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).toBe("loaded");

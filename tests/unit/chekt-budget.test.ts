@@ -62,7 +62,7 @@ describe("budget rules: class reserves", () => {
   const T = 1_000_000;
   const answerActive = { atMs: T, activeAtMs: [T, 0, 0, 0, 0, 0] };
 
-  it("while a higher class is active: sync goes only while more than half the bucket is free, bulk above a quarter, answers take the last token", () => {
+  it("a higher class active: sync goes above half the bucket, bulk above a quarter, answers take the last", () => {
     const s = state(answerActive); // 5 tokens, 1 a second
     const takes = (cls: Parameters<typeof decideTake>[1]) => {
       let n = 0;
@@ -78,7 +78,7 @@ describe("budget rules: class reserves", () => {
     expect(s.tokens).toBe(0);
   });
 
-  it("while nobody above is active, a lower class leaves one token, not its whole reserve; the answer that takes it brings the reserve back", () => {
+  it("nobody above active: a lower class leaves one token, not its reserve; the answer taking it restores it", () => {
     const s = state({ atMs: T });
     let bulk = 0;
     while (decideTake(s, "bulk", T).ok) bulk++;
@@ -156,7 +156,7 @@ describe("budget rules: corrections from CHeKT's headers", () => {
     expect(s.tokens).toBe(2);
   });
 
-  it("an answer that agrees with our count changes nothing, however much time passed (no write to the shared row)", () => {
+  it("an answer agreeing with our count changes nothing, however long after (no write to the shared row)", () => {
     // 2 tokens at t=0, the call taken as the last one; half a second later CHeKT says 2 left
     // (it floors its count): the refill alone is not a change, so the caller skips its UPDATE.
     const s = state({ tokens: 2, taken: 1 });

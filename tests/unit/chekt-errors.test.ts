@@ -52,8 +52,13 @@ describe("parseErrorBody", () => {
       }),
     ).toEqual({
       code: "bad_request",
-      message:
-        "name must not be empty; timezone must be a valid IANA time zone; property foo should not exist; each value in deviceIds must be a number; Something else went wrong",
+      message: [
+        "name must not be empty",
+        "timezone must be a valid IANA time zone",
+        "property foo should not exist",
+        "each value in deviceIds must be a number",
+        "Something else went wrong",
+      ].join("; "),
       requestId: undefined,
       fieldErrors: {
         name: "name must not be empty",

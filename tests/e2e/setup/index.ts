@@ -7,7 +7,8 @@ function required(name: string): string {
   const value = process.env[name];
   if (!value)
     throw new Error(
-      `${name} is not set: run the end-to-end tests through \`npm test\` (scripts/test.ts starts the app and the simulator)`,
+      `${name} is not set: run the end-to-end tests through \`npm test\` ` +
+        "(scripts/test.ts starts the app and the simulator)",
     );
   return value;
 }
