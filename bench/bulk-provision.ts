@@ -6,24 +6,16 @@
 //     and in Node.
 // Run: npx tsx bench/bulk-provision.ts   (Postgres from DATABASE_URL, else 127.0.0.1:5432)
 // bench/run.ts calls runBulkBench().
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createChektClient } from "@/lib/chekt/client";
 import { deviceApi } from "@/lib/chekt/api/devices";
 import { insertBulkJob } from "@/lib/bulk/jobs";
 import { runBulkJob } from "@/lib/jobs/bulk-runner";
-import { startSimulator } from "@/simulator/server";
-import { DEMO } from "@/simulator/seed";
-import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/lib/postgres";
 import { measure } from "./bulk-browser";
 import { rateLimitFloorMs } from "./bulk-floor";
+import { benchAdminUrl, browserMeasure, envNum, median, refillBucket, withBenchWorld } from "./job-bench";
 
 export { rateLimitFloorMs };
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export type ProvisionRun = {
   scenario: string;
@@ -53,148 +45,74 @@ export type BulkBenchFigures = {
   };
 };
 
-function envNum(name: string, fallback: number) {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-}
-
 async function provision(
   scenario: string,
   n: number,
   opts: { perMin: number; burst: number; maxBulk: number; adminUrl: string; faults?: object[] },
 ): Promise<ProvisionRun> {
-  const name = `chekt_devices_bench_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
-  await createDatabase(opts.adminUrl, name);
-  const url = withDatabase(opts.adminUrl, name);
-  const sim = await startSimulator({
-    port: 0,
-    host: "127.0.0.1",
-    seed: "demo",
-    dataFile: null,
-    config: { rateLimitPerMin: opts.perMin, rateLimitBurstPerS: opts.burst, maxBulk: opts.maxBulk },
-  });
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }) });
-  try {
-    await migrate(url, { quiet: true });
-    const client = createChektClient({
-      baseUrl: sim.url,
-      auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: DEMO.partner.clientSecret },
+  return withBenchWorld(
+    {
+      prefix: "chekt_devices_bench",
+      adminUrl: opts.adminUrl,
+      sim: { rateLimitPerMin: opts.perMin, rateLimitBurstPerS: opts.burst, maxBulk: opts.maxBulk },
+      poolMax: 4,
       timeoutMs: 5000,
       deadlineMs: 300_000,
-    });
-    const api = deviceApi(client);
-    const site = await client.post("/partner/v1/dealers/{dealerId}/sites", {
-      params: { path: { dealerId: 1 } },
-      body: { external_site_id: `bench-${name}`, name: "Bench site", timezone: "UTC" },
-    });
-    const siteId = Number((site.data as { site_id: number }).site_id);
-    const link = await db.dealerLink.create({
-      data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme", connectedAt: new Date() },
-    });
-    const items = Array.from({ length: n }, (_, i) => ({
-      kind: "create" as const,
-      device: {
-        external_device_id: `b-${i}`,
-        device_type: (i % 10 ? "camera" : "bridge") as "camera" | "bridge",
-        name: `Bench ${i}`,
-        zone_number: String((i % 64) + 1),
-      },
-    }));
-    const job = await db.$transaction((tx) =>
-      insertBulkJob(tx, { dealerLinkId: link.id, chektSiteId: siteId, kind: "create", items, user: null }),
-    );
-    for (const f of opts.faults ?? []) {
-      await fetch(`${sim.url}/_sim/faults`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(f),
+    },
+    async ({ db, client, simUrl, dealerLinkId }) => {
+      const api = deviceApi(client);
+      const site = await client.post("/partner/v1/dealers/{dealerId}/sites", {
+        params: { path: { dealerId: 1 } },
+        body: { external_site_id: `bench-${Date.now().toString(36)}`, name: "Bench site", timezone: "UTC" },
       });
-    }
-    // Let the bucket refill after the set-up calls, so every run starts from a full burst.
-    await new Promise((r) => setTimeout(r, (opts.burst * 60_000) / opts.perMin));
-    const before = client.stats();
-    const t0 = Date.now();
-    await runBulkJob(job.id, { db, api, maxBulk: opts.maxBulk });
-    const wallMs = Date.now() - t0;
-    const after = client.stats();
-    await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-    const j = await db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
-    const chunks = await db.bulkChunk.findMany({ where: { jobId: job.id }, select: { attempts: true } });
-    const inChekt = (await api.list(1, siteId)).length;
-    const tokenCalls = after.tokenRequests - before.tokenRequests;
-    const deviceCalls = after.requests - before.requests - tokenCalls;
-    const minimumCalls = Math.ceil(n / opts.maxBulk);
-    return {
-      scenario,
-      devices: n,
-      deviceCalls,
-      minimumCalls,
-      tokenCalls,
-      chunkSends: chunks.reduce((a, c) => a + c.attempts, 0),
-      wallMs,
-      floorMs: rateLimitFloorMs(minimumCalls, opts.perMin, opts.burst),
-      succeeded: j.succeeded,
-      failed: j.failed,
-      devicesInChekt: inChekt,
-    };
-  } finally {
-    await db.$disconnect();
-    await sim.close();
-    await dropDatabase(opts.adminUrl, name).catch(() => undefined);
-  }
-}
-
-/** parse+validate of 5,000 rows inside Chromium, with the page's own code bundled by esbuild. */
-async function browserParse(n: number, runs: number): Promise<{ ms: number | null; runs: number[]; error?: string }> {
-  try {
-    const esbuild = await import("esbuild");
-    const out = await esbuild.build({
-      entryPoints: [path.join(root, "bench/bulk-browser.ts")],
-      bundle: true,
-      format: "iife",
-      globalName: "BulkBench",
-      platform: "browser",
-      write: false,
-      alias: { "@": root },
-      logLevel: "silent",
-    });
-    const { chromium } = await import("@playwright/test");
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
-    try {
-      const page = await browser.newPage();
-      await page.setContent("<!doctype html><title>bulk bench</title>");
-      await page.addScriptTag({ content: out.outputFiles[0].text });
-      const result = await page.evaluate(
-        ([count, times]) =>
-          (
-            window as unknown as { BulkBench: { measure(n: number, r: number): { ms: number[]; invalid: number } } }
-          ).BulkBench.measure(count, times),
-        [n, runs] as const,
+      const siteId = Number((site.data as { site_id: number }).site_id);
+      const items = Array.from({ length: n }, (_, i) => ({
+        kind: "create" as const,
+        device: {
+          external_device_id: `b-${i}`,
+          device_type: (i % 10 ? "camera" : "bridge") as "camera" | "bridge",
+          name: `Bench ${i}`,
+          zone_number: String((i % 64) + 1),
+        },
+      }));
+      const job = await db.$transaction((tx) =>
+        insertBulkJob(tx, { dealerLinkId, chektSiteId: siteId, kind: "create", items, user: null }),
       );
-      if (result.invalid !== 0) throw new Error(`expected every generated row to be valid, ${result.invalid} were not`);
-      return { ms: median(result.ms.slice(1)), runs: result.ms };
-    } finally {
-      await browser.close();
-    }
-  } catch (e) {
-    return { ms: null, runs: [], error: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+      for (const f of opts.faults ?? []) {
+        await fetch(`${simUrl}/_sim/faults`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(f),
+        });
+      }
+      await refillBucket(opts.burst, opts.perMin);
+      const before = client.stats();
+      const t0 = Date.now();
+      await runBulkJob(job.id, { db, api, maxBulk: opts.maxBulk });
+      const wallMs = Date.now() - t0;
+      const after = client.stats();
+      await fetch(`${simUrl}/_sim/faults`, { method: "DELETE" });
+      const j = await db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
+      const chunks = await db.bulkChunk.findMany({ where: { jobId: job.id }, select: { attempts: true } });
+      const inChekt = (await api.list(1, siteId)).length;
+      const tokenCalls = after.tokenRequests - before.tokenRequests;
+      const deviceCalls = after.requests - before.requests - tokenCalls;
+      const minimumCalls = Math.ceil(n / opts.maxBulk);
+      return {
+        scenario,
+        devices: n,
+        deviceCalls,
+        minimumCalls,
+        tokenCalls,
+        chunkSends: chunks.reduce((a, c) => a + c.attempts, 0),
+        wallMs,
+        floorMs: rateLimitFloorMs(minimumCalls, opts.perMin, opts.burst),
+        succeeded: j.succeeded,
+        failed: j.failed,
+        devicesInChekt: inChekt,
+      };
+    },
+  );
 }
 
 export async function runBulkBench(
@@ -205,9 +123,7 @@ export async function runBulkBench(
   const perMin = envNum("CHEKT_RATE_LIMIT_PER_MIN", 60);
   const burst = envNum("CHEKT_RATE_LIMIT_BURST_PER_S", 5);
   const maxBulk = envNum("CHEKT_MAX_BULK", 100);
-  const adminUrl =
-    process.env.TEST_PG_ADMIN_URL ||
-    withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
+  const adminUrl = benchAdminUrl();
 
   const runs: ProvisionRun[] = [];
   runs.push(await provision("clean", n, { perMin, burst, maxBulk, adminUrl }));
@@ -230,7 +146,7 @@ export async function runBulkBench(
     }),
   );
   const nodeRuns = measure(5000, 6).ms;
-  const browser = await browserParse(5000, 6);
+  const browser = await browserMeasure("bench/bulk-browser.ts", "BulkBench", 5000, 6);
   const figures: BulkBenchFigures = {
     rateLimitPerMin: perMin,
     burst,

@@ -8,22 +8,14 @@
 // floor from that same rate, so the ratio says how close the runner comes to what the limit allows.
 // Run: npx tsx bench/import.ts   (Postgres from DATABASE_URL, else 127.0.0.1:5432)
 // bench/run.ts calls runImportBench().
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createChektClient } from "@/lib/chekt/client";
 import { siteImportApi } from "@/lib/chekt/api/site-import";
 import { insertSiteImportJob, type NewImportRow } from "@/lib/import/jobs";
-import { runSiteImportJob } from "@/lib/jobs/site-import-runner";
-import { startSimulator } from "@/simulator/server";
-import { DEMO } from "@/simulator/seed";
-import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/lib/postgres";
+import { IMPORT_LANES, runSiteImportJob } from "@/lib/jobs/site-import-runner";
 import { rateLimitFloorMs } from "./bulk-floor";
 import { measure } from "./import-browser";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import { benchAdminUrl, browserMeasure, envNum, median, refillBucket, withBenchWorld } from "./job-bench";
 
 export type ImportBenchFigures = {
   sites: number;
@@ -36,6 +28,8 @@ export type ImportBenchFigures = {
   tokenCalls: number;
   wallMs: number;
   floorMs: number;
+  /** Time calls spent held back by the client's budget, summed over calls. */
+  budgetWaitMs: number;
   succeeded: number;
   failed: number;
   sitesInChekt: number;
@@ -47,16 +41,6 @@ export type ImportBenchFigures = {
     browserError?: string;
   };
 };
-
-function envNum(name: string, fallback: number) {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)] : NaN;
-}
 
 function rowsFor(n: number, contacts: number): NewImportRow[] {
   return Array.from({ length: n }, (_, i) => {
@@ -83,111 +67,48 @@ async function importRun(
   contacts: number,
   o: { perMin: number; burst: number; concurrency: number; adminUrl: string },
 ) {
-  const name = `chekt_import_bench_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
-  await createDatabase(o.adminUrl, name);
-  const url = withDatabase(o.adminUrl, name);
-  const sim = await startSimulator({
-    port: 0,
-    host: "127.0.0.1",
-    seed: "demo",
-    dataFile: null,
-    config: { rateLimitPerMin: o.perMin, rateLimitBurstPerS: o.burst },
-  });
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: o.concurrency + 2 }) });
-  try {
-    await migrate(url, { quiet: true });
-    const client = createChektClient({
-      baseUrl: sim.url,
-      auth: { type: "client_secret", clientId: DEMO.partner.clientId, clientSecret: DEMO.partner.clientSecret },
+  return withBenchWorld(
+    {
+      prefix: "chekt_import_bench",
+      adminUrl: o.adminUrl,
+      sim: { rateLimitPerMin: o.perMin, rateLimitBurstPerS: o.burst },
+      poolMax: o.concurrency + 2,
       timeoutMs: 10_000,
       deadlineMs: 600_000,
-    });
-    const link = await db.dealerLink.create({
-      data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme", connectedAt: new Date() },
-    });
-    const job = await db.$transaction(
-      (tx) => insertSiteImportJob(tx, { dealerLinkId: link.id, user: null, rows: rowsFor(n, contacts) }),
-      { timeout: 60_000 },
-    );
-    // Let the bucket refill after the set-up, so the run starts from a full burst.
-    await new Promise((r) => setTimeout(r, (o.burst * 60_000) / o.perMin + 200));
-    const before = client.stats();
-    const t0 = Date.now();
-    await runSiteImportJob(job.id, { db, api: siteImportApi(client), concurrency: o.concurrency });
-    const wallMs = Date.now() - t0;
-    const after = client.stats();
-    const j = await db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
-    const listed = await client.get("/partner/v1/dealers/{dealerId}/sites", {
-      params: {
-        path: { dealerId: 1 },
-        query: { filter: ["external_site_id,^IMP-,regex"], fields: "site_id", limit: 1, offset: 0 },
-      },
-    });
-    const tokenCalls = after.tokenRequests - before.tokenRequests;
-    const minimumCalls = n * (1 + contacts);
-    return {
-      calls: after.requests - before.requests - tokenCalls,
-      minimumCalls,
-      tokenCalls,
-      wallMs,
-      floorMs: rateLimitFloorMs(minimumCalls, o.perMin, o.burst),
-      succeeded: j.succeeded,
-      failed: j.failed,
-      sitesInChekt: Number(listed.response.headers.get("x-total-count") ?? -1),
-    };
-  } finally {
-    await db.$disconnect();
-    await sim.close();
-    await dropDatabase(o.adminUrl, name).catch(() => undefined);
-  }
-}
-
-/** parse + validate of 10,000 sheet rows inside Chromium, with the page's own code bundled by esbuild. */
-async function browserParse(n: number, runs: number): Promise<{ ms: number | null; runs: number[]; error?: string }> {
-  try {
-    const esbuild = await import("esbuild");
-    const out = await esbuild.build({
-      entryPoints: [path.join(root, "bench/import-browser.ts")],
-      bundle: true,
-      format: "iife",
-      globalName: "ImportBench",
-      platform: "browser",
-      write: false,
-      alias: { "@": root },
-      logLevel: "silent",
-    });
-    const { chromium } = await import("@playwright/test");
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
-    try {
-      const page = await browser.newPage();
-      await page.setContent("<!doctype html><title>import bench</title>");
-      await page.addScriptTag({ content: out.outputFiles[0].text });
-      const result = await page.evaluate(
-        ([count, times]) =>
-          (
-            window as unknown as { ImportBench: { measure(n: number, r: number): { ms: number[]; invalid: number } } }
-          ).ImportBench.measure(count, times),
-        [n, runs] as const,
+    },
+    async ({ db, client, dealerLinkId }) => {
+      const job = await db.$transaction(
+        (tx) => insertSiteImportJob(tx, { dealerLinkId, user: null, rows: rowsFor(n, contacts) }),
+        { timeout: 60_000 },
       );
-      if (result.invalid !== 0) throw new Error(`expected every generated row to be valid, ${result.invalid} were not`);
-      return { ms: median(result.ms.slice(1)), runs: result.ms };
-    } finally {
-      await browser.close();
-    }
-  } catch (e) {
-    return { ms: null, runs: [], error: e instanceof Error ? e.message : String(e) };
-  }
+      await refillBucket(o.burst, o.perMin);
+      const before = client.stats();
+      const t0 = Date.now();
+      await runSiteImportJob(job.id, { db, api: siteImportApi(client), concurrency: o.concurrency });
+      const wallMs = Date.now() - t0;
+      const after = client.stats();
+      const j = await db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
+      const listed = await client.get("/partner/v1/dealers/{dealerId}/sites", {
+        params: {
+          path: { dealerId: 1 },
+          query: { filter: ["external_site_id,^IMP-,regex"], fields: "site_id", limit: 1, offset: 0 },
+        },
+      });
+      const tokenCalls = after.tokenRequests - before.tokenRequests;
+      const minimumCalls = n * (1 + contacts);
+      return {
+        calls: after.requests - before.requests - tokenCalls,
+        minimumCalls,
+        tokenCalls,
+        wallMs,
+        floorMs: rateLimitFloorMs(minimumCalls, o.perMin, o.burst),
+        budgetWaitMs: after.rateLimitWaitMs - before.rateLimitWaitMs,
+        succeeded: j.succeeded,
+        failed: j.failed,
+        sitesInChekt: Number(listed.response.headers.get("x-total-count") ?? -1),
+      };
+    },
+  );
 }
 
 export async function runImportBench(
@@ -198,14 +119,12 @@ export async function runImportBench(
   const contactsPerSite = 2;
   const perMin = envNum("IMPORT_BENCH_RATE_PER_MIN", 3000);
   const burst = envNum("CHEKT_RATE_LIMIT_BURST_PER_S", 5);
-  const concurrency = envNum("IMPORT_BENCH_CONCURRENCY", 4);
-  const adminUrl =
-    process.env.TEST_PG_ADMIN_URL ||
-    withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
+  const concurrency = envNum("IMPORT_BENCH_CONCURRENCY", IMPORT_LANES);
+  const adminUrl = benchAdminUrl();
 
   const run = await importRun(sites, contactsPerSite, { perMin, burst, concurrency, adminUrl });
   const nodeRuns = measure(10_000, 4).ms;
-  const browser = await browserParse(10_000, 6);
+  const browser = await browserMeasure("bench/import-browser.ts", "ImportBench", 10_000, 6);
   const figures: ImportBenchFigures = {
     sites,
     contactsPerSite,
