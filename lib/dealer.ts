@@ -4,6 +4,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { ActionError } from "@/lib/actions/errors";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { rememberSessionDealers, sessionDealersOf } from "@/lib/auth/session-dealers";
 import { writeAudit } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/roles";
@@ -93,12 +94,28 @@ export const listMyDealers = cache(async (userId: string): Promise<MemberDealer[
 });
 
 /**
+ * listMyDealers() for the signed-in user: what the session check already loaded with the session
+ * (lib/auth/session-dealers.ts) when `user` is the object it returned, else the query.
+ */
+export async function myDealers(user: SessionUser): Promise<MemberDealer[]> {
+  return sessionDealersOf(user)?.dealers ?? listMyDealers(user.id);
+}
+
+/** `user` with its role in the current dealer; still known to myDealers() without a query. */
+export function withDealerRole(user: SessionUser, role: Role): SessionUser {
+  const derived = { ...user, role };
+  const known = sessionDealersOf(user);
+  if (known) rememberSessionDealers(derived, known.dealers, known.isOwner);
+  return derived;
+}
+
+/**
  * The dealer a user works on: the one named by the cookie if they are a member of it, otherwise
  * their first dealer. A cookie naming a dealer they are not a member of (edited by hand, or a
  * membership just removed) never grants anything: it is ignored and the attempt audited.
  */
 export const resolveDealerFor = cache(async (user: SessionUser): Promise<MemberDealer | null> => {
-  const mine = await listMyDealers(user.id);
+  const mine = await myDealers(user);
   if (mine.length === 0) return null;
   const chosen = (await cookies()).get(DEALER_COOKIE)?.value;
   const match = chosen ? mine.find((d) => d.id === chosen) : undefined;
@@ -146,7 +163,7 @@ export async function requireCurrentDealer(): Promise<MemberDealer> {
  */
 export async function effectiveRole(user: SessionUser, dealer: MemberDealer | null): Promise<Role> {
   if (dealer) return dealer.role;
-  return (await isOwner(user.id)) ? "admin" : "viewer";
+  return (sessionDealersOf(user)?.isOwner ?? (await isOwner(user.id))) ? "admin" : "viewer";
 }
 
 /**
@@ -154,7 +171,7 @@ export async function effectiveRole(user: SessionUser, dealer: MemberDealer | nu
  * them and the rows of no dealer (the owner); otherwise only the current dealer's rows.
  */
 export async function visibleDealerLinkIds(user: SessionUser, dealer: MemberDealer | null): Promise<string[] | null> {
-  if (await isOwner(user.id)) return null;
+  if (sessionDealersOf(user)?.isOwner ?? (await isOwner(user.id))) return null;
   return dealer ? [dealer.id] : [];
 }
 

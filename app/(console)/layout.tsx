@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { NAV } from "@/components/shell/nav";
 import { requirePageScope } from "@/lib/auth/require";
-import { listMyDealers } from "@/lib/dealer";
+import { myDealers } from "@/lib/dealer";
 import { hasRole } from "@/lib/roles";
 
 // Every console page needs the session re-checked against Postgres on each request.
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   // Only the user's own dealers (memberships; all of them for the owner) are offered.
   const { user, dealer: current } = await requirePageScope("viewer");
-  const dealers = await listMyDealers(user.id);
+  const dealers = await myDealers(user);
   return (
     <AppShell
       user={{ name: user.name, email: user.email, role: user.role }}

@@ -5,7 +5,14 @@ import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit";
 import { prisma } from "@/lib/db";
-import { effectiveRole, NO_DEALER_MESSAGE, resolveDealerFor, roleInDealerLink, type MemberDealer } from "@/lib/dealer";
+import {
+  effectiveRole,
+  NO_DEALER_MESSAGE,
+  resolveDealerFor,
+  roleInDealerLink,
+  withDealerRole,
+  type MemberDealer,
+} from "@/lib/dealer";
 import { hasRole, ROLES } from "@/lib/roles";
 import { runInteractive } from "@/lib/chekt/budget-wait";
 import { scopeOf, type DealerScope } from "@/lib/dealer-scope";
@@ -96,7 +103,7 @@ export const actionClient = createSafeActionClient({
   const objectKind = metadata.objectKind ?? "action";
   // The role that counts is the membership's in the current dealer (the owner is admin in all).
   const dealer = await resolveDealerFor(sessionUser);
-  const user: SessionUser = { ...sessionUser, role: await effectiveRole(sessionUser, dealer) };
+  const user: SessionUser = withDealerRole(sessionUser, await effectiveRole(sessionUser, dealer));
   if (!hasRole(user.role, metadata.role)) {
     // Without a dealer to work on (none connected, or no membership) the useful answer is that,
     // not "forbidden": the same refusal, said so the user knows what is missing.

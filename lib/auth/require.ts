@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { NextResponse } from "next/server";
-import { effectiveRole, NO_DEALER_MESSAGE, resolveDealerFor, type MemberDealer } from "@/lib/dealer";
+import { effectiveRole, NO_DEALER_MESSAGE, resolveDealerFor, withDealerRole, type MemberDealer } from "@/lib/dealer";
 import { hasRole, type Role } from "@/lib/roles";
 import { auditForbiddenPage, auditRefusedLookup } from "./refused-lookup";
 import { safeCallbackPath } from "./safe-redirect";
@@ -27,7 +27,7 @@ export type DealerScope = { user: SessionUser; dealer: MemberDealer | null };
 /** Resolves the dealer once per request from the user's memberships; `user.role` becomes the role there. */
 async function scopeOf(sessionUser: SessionUser): Promise<DealerScope> {
   const dealer = await resolveDealerFor(sessionUser);
-  return { user: { ...sessionUser, role: await effectiveRole(sessionUser, dealer) }, dealer };
+  return { user: withDealerRole(sessionUser, await effectiveRole(sessionUser, dealer)), dealer };
 }
 
 /**

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/roles";
 import { sessionPolicy } from "./policy";
+import { fromSessionJson, rememberSessionDealers, type SessionDealer, type SessionDealerJson } from "./session-dealers";
 import { sessionClaims, sessionCookieName, sessionTokenFrom, usesSecureCookie } from "./session-token";
 import { checkSessionRecord, type SessionClaims, type SessionRecord } from "./sessions";
 
@@ -23,22 +24,38 @@ type LoadedRow = {
   disabled_at: Date | null;
   session_version: number;
   must_enrol: boolean;
+  is_owner: boolean;
+  dealers: SessionDealerJson[];
 };
 
+type Loaded = { record: SessionRecord; mustEnrol: boolean; isOwner: boolean; dealers: SessionDealer[] };
+
 /**
- * The session record, its user and whether that user still owes a second factor, in ONE Postgres
- * round trip (this runs on every page view and action; Prisma's nested select would take two, and
- * lib/auth/two-factor.ts's twoFactorRequiredFor two more). must_enrol mirrors twoFactorRequiredFor:
- * no TOTP yet, and any dealer link requires it (the owner) or a dealer they are a member of does.
+ * The session record, its user, whether that user still owes a second factor and the connected
+ * dealers they work on, in ONE Postgres round trip (this runs on every page view and action;
+ * Prisma's nested select would take two, lib/auth/two-factor.ts's twoFactorRequiredFor two more,
+ * lib/dealer.ts's listMyDealers one more). must_enrol mirrors twoFactorRequiredFor: no TOTP yet,
+ * and any dealer link requires it (the owner) or a dealer they are a member of does. `dealers` is
+ * listMyDealers' query (connected and not disconnected since; the owner is admin of every one).
  */
-async function loadSession(sid: string): Promise<{ record: SessionRecord; mustEnrol: boolean } | null> {
+async function loadSession(sid: string): Promise<Loaded | null> {
   const rows = await prisma.$queryRaw<LoadedRow[]>`
     SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.ended_at,
            u.email, u.name, u.role::text AS role, u.disabled_at, u.session_version,
            (u.totp_enabled_at IS NULL AND CASE WHEN u.is_owner
               THEN EXISTS (SELECT 1 FROM dealer_links d WHERE d.require_two_factor)
               ELSE EXISTS (SELECT 1 FROM memberships m JOIN dealer_links d ON d.id = m.dealer_link_id
-                           WHERE m.user_id = u.id AND d.require_two_factor) END) AS must_enrol
+                           WHERE m.user_id = u.id AND d.require_two_factor) END) AS must_enrol,
+           u.is_owner,
+           (SELECT coalesce(json_agg(json_build_object(
+                     'id', d.id, 'chekt_dealer_id', d.chekt_dealer_id, 'external_dealer_id', d.external_dealer_id,
+                     'company_name', d.company_name, 'connected_at', d.connected_at,
+                     'role', CASE WHEN u.is_owner THEN 'admin' ELSE m.role::text END)
+                   ORDER BY d.chekt_dealer_id), '[]'::json)
+            FROM dealer_links d
+            LEFT JOIN memberships m ON m.user_id = u.id AND m.dealer_link_id = d.id
+            WHERE d.connected_at IS NOT NULL AND (d.disconnected_at IS NULL OR d.disconnected_at < d.connected_at)
+              AND (u.is_owner OR m.role IS NOT NULL)) AS dealers
     FROM auth_sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = ${sid}`;
   const r = rows[0];
@@ -60,6 +77,8 @@ async function loadSession(sid: string): Promise<{ record: SessionRecord; mustEn
       },
     },
     mustEnrol: r.must_enrol,
+    isOwner: r.is_owner,
+    dealers: fromSessionJson(r.dealers),
   };
 }
 
@@ -88,7 +107,10 @@ const resolveSession = cache(async (): Promise<Resolved> => {
   const valid = await checkSessionRecord(prisma, loaded?.record ?? null, claims, sessionPolicy(process.env));
   if (!valid || !loaded) return null;
   const { id, email, name, role } = valid.user;
-  return { user: { id, email, name, role }, sessionId: valid.sessionId, mustEnrol: loaded.mustEnrol };
+  const user: SessionUser = { id, email, name, role };
+  // lib/dealer.ts takes the user's dealers from here instead of querying them again.
+  rememberSessionDealers(user, loaded.dealers, loaded.isOwner);
+  return { user, sessionId: valid.sessionId, mustEnrol: loaded.mustEnrol };
 });
 
 /**
