@@ -1,5 +1,6 @@
 "use server";
 import { actionClient } from "@/lib/actions/client";
+import { mappingUpsertSql, siteWriteSql } from "@/lib/actions/statements";
 import { prisma } from "@/lib/db";
 import {
   assertExternalIdFree,
@@ -77,15 +78,16 @@ export const updateSiteAction = actionClient
       getSite(scope, site_id, { traceId: ctx.traceId }),
     );
     const site = await updateSite(scope, site_id, changes, { traceId: ctx.traceId });
-    await ctx.commit({ chektId: site_id, externalId: site.external_site_id, before, after: site }, async (tx) => {
-      await upsertMapping(tx, {
+    // Mapping, mirror row and audit row as one statement: one round trip (lib/actions/commit.ts).
+    await ctx.commit({ chektId: site_id, externalId: site.external_site_id, before, after: site }, [
+      mappingUpsertSql({
         dealerLinkId: scope.dealerLinkId,
         kind: "site",
         chektId: site_id,
         externalId: site.external_site_id,
-      });
-      await mirrorSite(tx, scope.dealerLinkId, site, { how: "write" });
-    });
+      }),
+      siteWriteSql(scope.dealerLinkId, site),
+    ]);
     return { site_id, name: site.name };
   });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -24,18 +24,26 @@ function jsonText(value: unknown): string | null {
 }
 
 /**
- * Appends one audit row. Pass the transaction client to keep it atomic with the change it records.
- * One plain INSERT (no RETURNING): it runs on every mutation, and Prisma's create would compile a
- * query and read the row back for nothing. `at` is sent as UTC wall time, as Prisma stores
+ * The INSERT of one audit row, for writeAudit and for a commit that folds its writes and the row
+ * into one statement (lib/actions/commit.ts). `at` is sent as UTC wall time, as Prisma stores
  * DateTime in a timestamp column (a DEFAULT would take the transaction's start instead).
  */
-export async function writeAudit(db: Db, entry: AuditEntry) {
-  await db.$executeRaw`
+export function auditInsertSql(entry: AuditEntry, at = new Date()): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO audit_log (at, action, object_kind, chekt_id, external_id, dealer_link_id, trace_id, before, after,
                            outcome, error, user_id, user_email)
-    VALUES (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC', ${entry.action}, ${entry.objectKind},
+    VALUES (${at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${entry.action}, ${entry.objectKind},
             ${entry.chektId == null ? null : String(entry.chektId)}, ${entry.externalId ?? null},
             ${entry.dealerLinkId ?? null}, ${entry.traceId ?? null}, ${jsonText(entry.before)}::jsonb,
             ${jsonText(entry.after)}::jsonb, ${entry.outcome}, ${entry.error ?? null}, ${entry.user?.id ?? null},
             ${entry.user?.email ?? null})`;
+}
+
+/**
+ * Appends one audit row. Pass the transaction client to keep it atomic with the change it records.
+ * One plain INSERT (no RETURNING): it runs on every mutation, and Prisma's create would compile a
+ * query and read the row back for nothing.
+ */
+export async function writeAudit(db: Db, entry: AuditEntry) {
+  await db.$executeRaw(auditInsertSql(entry));
 }

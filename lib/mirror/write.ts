@@ -1,5 +1,5 @@
 import type { ChektDevice } from "@/lib/chekt/api/devices";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type {
   ResponseArmingSettingDto,
   ResponseContactDto,
@@ -101,6 +101,7 @@ export async function mirrorSite(
   o: Opts = {},
 ) {
   const at = o.at ?? new Date();
+  if ((o.how ?? "read") === "write") return void (await tx.$executeRaw(siteWriteSql(dealerLinkId, dto, at)));
   const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.site_id } };
   const prior = await tx.mirrorSite.findUnique({ where: key, select: { dto: true, changedAt: true } });
   // A basic answer lacks has_physical_bridge: keep the one we knew rather than forget it.
@@ -126,6 +127,41 @@ export async function mirrorSite(
     changedAt: await changedAtFor(prior, merged, o),
   };
   await tx.mirrorSite.upsert({ where: key, create: { dealerLinkId, chektId: dto.site_id, ...data }, update: data });
+}
+
+/** A DateTime as Prisma stores it: UTC wall time in a timestamp(3) column. */
+const utc = (d: Date | null) => (d ? Prisma.sql`${d.toISOString()}::timestamptz AT TIME ZONE 'UTC'` : Prisma.sql`NULL`);
+
+/**
+ * mirrorSite() for our own accepted write as ONE statement, which a commit can also fold together
+ * with its mapping and audit row (lib/actions/commit.ts): an upsert that needs no prior read,
+ * since our own change never flags the row as changed in CHeKT (changed_at cleared), and the merge
+ * that keeps a known has_physical_bridge when a basic answer lacks it is done by Postgres on the
+ * row it conflicts with.
+ */
+export function siteWriteSql(
+  dealerLinkId: string,
+  dto: ResponseSiteBasicDto | ResponseSiteDto,
+  at = new Date(),
+): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO mirror_sites AS m (dealer_link_id, chekt_id, external_id, name, account_number, address1, address2,
+                                   timezone, station_id, is_activated, chekt_created_at, search_text, dto,
+                                   confirmed_at, changed_at, gone_at, updated_at)
+    VALUES (${dealerLinkId}, ${dto.site_id}, ${dto.external_site_id}, ${dto.name}, ${dto.account_number ?? null},
+            ${dto.address1 ?? null}, ${dto.address2 ?? null}, ${dto.timezone ?? null},
+            ${dto.monitoring_station_id ?? null}::int, ${dto.is_activated === 1},
+            ${utc(dto.created_at ? new Date(dto.created_at) : null)}, ${siteSearchText(dto)},
+            ${JSON.stringify(json(dto))}::jsonb, ${utc(at)}, NULL, NULL, ${utc(at)})
+    ON CONFLICT (dealer_link_id, chekt_id) DO UPDATE SET
+      external_id = EXCLUDED.external_id, name = EXCLUDED.name, account_number = EXCLUDED.account_number,
+      address1 = EXCLUDED.address1, address2 = EXCLUDED.address2, timezone = EXCLUDED.timezone,
+      station_id = EXCLUDED.station_id, is_activated = EXCLUDED.is_activated,
+      chekt_created_at = EXCLUDED.chekt_created_at, search_text = EXCLUDED.search_text,
+      dto = CASE WHEN jsonb_exists(EXCLUDED.dto, 'has_physical_bridge')
+                      OR NOT jsonb_exists(m.dto, 'has_physical_bridge') THEN EXCLUDED.dto
+                 ELSE EXCLUDED.dto || jsonb_build_object('has_physical_bridge', m.dto -> 'has_physical_bridge') END,
+      confirmed_at = EXCLUDED.confirmed_at, changed_at = NULL, gone_at = NULL, updated_at = EXCLUDED.updated_at`;
 }
 
 export async function mirrorContact(
