@@ -202,20 +202,14 @@ class ImportRunner {
         await this.recordFailure(item, progress, status, `Site #${siteId} is in CHeKT, but ${failures.join("; ")}`);
         return;
       }
-      await db.$transaction(async (tx) => {
-        const claimed = await tx.bulkItem.updateMany({
-          where: { id: item.id, state: { in: ["pending", "sending"] } },
-          data: {
-            state: "succeeded",
-            chektDeviceId: siteId,
-            result: json(progress),
-            statusCode: null,
-            errorMessage: null,
-          },
-        });
-        if (claimed.count === 1)
-          await tx.bulkJob.update({ where: { id: this.job.id }, data: { succeeded: { increment: 1 } } });
-      }, TX);
+      // One statement, one round trip: the row's state change guards the job's count.
+      await db.$executeRaw`
+        WITH settled AS (
+          UPDATE bulk_items SET state = 'succeeded'::"BulkItemState", chekt_device_id = ${siteId},
+            result = ${JSON.stringify(progress)}::jsonb, status_code = NULL, error_message = NULL, updated_at = now()
+          WHERE id = ${item.id} AND state IN ('pending'::"BulkItemState", 'sending'::"BulkItemState")
+          RETURNING job_id)
+        UPDATE bulk_jobs SET succeeded = succeeded + 1, updated_at = now() WHERE id IN (SELECT job_id FROM settled)`;
     } finally {
       // An abort or a lost database leaves the row "sending"; its records so far still land.
       await records.catch(() => undefined);
