@@ -1,19 +1,11 @@
-import Link from "next/link";
-import { SearchX } from "lucide-react";
-import { EmptyState } from "@/components/ui/empty-state";
-import { buttonClasses } from "@/components/ui/button";
+import { NotFoundPage } from "@/components/shell/not-found-page";
 
 export default function ConsoleNotFound() {
   return (
-    <EmptyState
-      icon={<SearchX className="h-8 w-8" />}
+    <NotFoundPage
       title="Not found"
       description="It may have been deleted in CHeKT, or the address is mistyped."
-      action={
-        <Link href="/" className={buttonClasses("secondary")}>
-          Back to the dashboard
-        </Link>
-      }
+      back={{ href: "/", label: "Back to the dashboard" }}
     />
   );
 }

@@ -1,18 +1,11 @@
-import Link from "next/link";
-import { SearchX } from "lucide-react";
-import { EmptyState, buttonClasses } from "@/components/ui";
+import { NotFoundPage } from "@/components/shell/not-found-page";
 
 export default function StationNotFound() {
   return (
-    <EmptyState
-      icon={<SearchX className="h-8 w-8" />}
+    <NotFoundPage
       title="Monitoring station not found"
       description="CHeKT has no such station for this dealer. It may have been deleted."
-      action={
-        <Link href="/stations" className={buttonClasses("secondary")}>
-          Back to monitoring stations
-        </Link>
-      }
+      back={{ href: "/stations", label: "Back to monitoring stations" }}
     />
   );
 }
