@@ -2,30 +2,19 @@ import "server-only";
 // The pg-boss job that retries annotations CHeKT did not take (429, 5xx, dropped connection): a
 // singleton queue run every minute, so one sweep at a time across every app instance; each row is
 // leased before it is sent anyway (annotate.ts).
-import PgBoss from "pg-boss";
+import { startMinutelyWorker, type MinutelyWorkerOptions } from "@/lib/jobs/minutely";
 import { deliverAnnotation, deliverDueAnnotations } from "./annotate";
 
 export const ANNOTATIONS_QUEUE = "desk-annotations";
 
-export async function startAnnotationWorker(opts: {
-  connectionString: string;
-  pollingIntervalSeconds?: number;
-  log?: (m: string) => void;
-}): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
-  const log = opts.log ?? (() => undefined);
-  const boss = new PgBoss({ connectionString: opts.connectionString, schema: "pgboss", max: 2 });
-  boss.on("error", (e) => log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
-  await boss.start();
-  await boss.createQueue(ANNOTATIONS_QUEUE, { name: ANNOTATIONS_QUEUE, policy: "singleton" });
-  await boss.work(ANNOTATIONS_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 }, async () => {
+export function startAnnotationWorker(opts: MinutelyWorkerOptions) {
+  return startMinutelyWorker(ANNOTATIONS_QUEUE, opts, async (log) => {
     const c = await deliverDueAnnotations();
     if (c.sent || c.pending || c.failed || c.scope_missing || c.no_key)
       log(
         `sent ${c.sent}, to retry ${c.pending}, failed ${c.failed}, scope missing ${c.scope_missing}, no key ${c.no_key}`,
       );
   });
-  await boss.schedule(ANNOTATIONS_QUEUE, "* * * * *");
-  return { boss, stop: () => boss.stop({ graceful: true }) };
 }
 
 /**
