@@ -2,18 +2,9 @@
 // (invalid_api_key, permission_denied, wrong base URL, rate limited) plus network failure and a
 // CHeKT-side fault. Pure, so every bucket is unit-tested without a server.
 
-export type RawAnswer =
-  | { kind: "network"; code: string; message: string; ms: number }
-  | {
-      kind: "http";
-      status: number;
-      contentType: string;
-      bodyText: string;
-      retryAfterS?: number;
-      rateLimitRemaining?: number;
-      traceId?: string;
-      ms: number;
-    };
+import type { RawAnswer } from "@/lib/chekt/api/diagnostics";
+
+export type { RawAnswer };
 
 export type Bucket =
   | "ok"

@@ -26,7 +26,8 @@ export type ProbeRequest = {
   credential: ChektAuth;
 };
 
-export type ProbeAnswer = { traceIdSent: string } & (
+/** One raw answer from CHeKT, or no answer (lib/settings/diagnose.ts turns it into words). */
+export type RawAnswer =
   | { kind: "network"; code: string; message: string; ms: number }
   | {
       kind: "http";
@@ -37,7 +38,10 @@ export type ProbeAnswer = { traceIdSent: string } & (
       rateLimitRemaining?: number;
       traceId?: string;
       ms: number;
-    }
+    };
+
+export type ProbeAnswer = { traceIdSent: string } & (
+  | RawAnswer
   /** Not sent: the shared budget had no call for this credential within `PROBE_BUDGET_WAIT_MS`. */
   | { kind: "budget"; waitMs: number; ms: number }
 );
