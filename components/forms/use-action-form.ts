@@ -52,7 +52,7 @@ export type UseActionFormOptions<
   /** "update" sends only what changed (PUT is partial) and refuses an empty change. */
   mode?: "create" | "update";
   /** The toast after a success; null when the form shows the result itself. */
-  successMessage: string | ((data: D | undefined) => string) | null;
+  successMessage: string | ((data: D | undefined, sent: V) => string) | null;
   onSuccess?: (data: D | undefined) => void;
   /** Empty the fields (back to `initial`) after a success: create-another forms, password forms. */
   resetOnSuccess?: boolean;
@@ -224,7 +224,7 @@ export function useActionForm<
       guard.release();
       if (opts.resetOnSuccess) form.reset(initial);
       const message =
-        typeof opts.successMessage === "function" ? opts.successMessage(outcome.data) : opts.successMessage;
+        typeof opts.successMessage === "function" ? opts.successMessage(outcome.data, current) : opts.successMessage;
       if (message !== null) toast.success(message);
       opts.onSuccess?.(outcome.data);
     } catch {

@@ -20,12 +20,14 @@ import { CANCELLED_FAILURE, isBudgetWait, useBudgetWait } from "./use-budget-wai
  */
 export function useActionRunner<S extends StandardSchemaV1 | undefined, E extends FlatValidationErrors, D>(
   action: SafeAction<S, E, D>,
+  /** `toasts: false`: the caller shows every outcome inline (the freshness line); no toast at all. */
+  { toasts = true }: { toasts?: boolean } = {},
 ) {
   const { executeAsync } = useAction(action);
   // Covers the countdown between attempts too, not only the request (useAction's isExecuting).
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const budgetWait = useBudgetWait({ withToast: true });
+  const budgetWait = useBudgetWait({ withToast: toasts });
 
   /** `successMessage` null: no toast (the caller shows the result itself, e.g. a one-time password). */
   async function run(
@@ -45,17 +47,18 @@ export function useActionRunner<S extends StandardSchemaV1 | undefined, E extend
       }
       if (!outcome.ok) {
         setFailure(outcome.failure);
-        toast.error(outcome.failure.message, {
-          description: outcome.failure.traceId ? `Trace ID for support: ${outcome.failure.traceId}` : undefined,
-        });
+        if (toasts)
+          toast.error(outcome.failure.message, {
+            description: outcome.failure.traceId ? `Trace ID for support: ${outcome.failure.traceId}` : undefined,
+          });
         return { ok: false };
       }
-      if (successMessage !== null)
+      if (toasts && successMessage !== null)
         toast.success(typeof successMessage === "function" ? successMessage(outcome.data) : successMessage);
       return { ok: true, data: outcome.data };
     } catch {
       setFailure(NETWORK_FAILURE);
-      toast.error(NETWORK_FAILURE.message);
+      if (toasts) toast.error(NETWORK_FAILURE.message);
       return { ok: false };
     } finally {
       setPending(false);

@@ -5,11 +5,10 @@
 // stays the last one CHeKT confirmed. A re-read the shared budget would hold long comes back as
 // budget_wait (nothing sent): the line counts down "refreshing in N s" with Cancel, like the forms
 // (components/forms/use-budget-wait.ts), and re-reads when the countdown ends.
-import { useState, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { Clock, RefreshCw } from "lucide-react";
-import { toOutcome } from "@/components/forms/action-result";
-import { isBudgetWait, useBudgetWait } from "@/components/forms/use-budget-wait";
+import { useActionRunner } from "@/components/forms/use-action-runner";
 import { cn } from "@/components/ui";
 import { refreshMirrorAction } from "@/lib/mirror/actions";
 import { formatAsOf } from "./format";
@@ -36,6 +35,7 @@ const REFRESH_BUTTON = [
 ].join(" ");
 
 const noSubscribe = () => () => undefined;
+const NO_SERVER = "We could not reach the server. The copy shown is unchanged.";
 
 function When({ iso }: { iso: string }) {
   // false while rendering on the server and hydrating (UTC there), true once in the browser.
@@ -53,32 +53,16 @@ function When({ iso }: { iso: string }) {
 
 export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, className }: FreshnessProps) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [cancelled, setCancelled] = useState(false);
-  const budgetWait = useBudgetWait();
+  // Every outcome is shown on the line itself, so no toasts (the countdown included).
+  const runner = useActionRunner(refreshMirrorAction, { toasts: false });
+  const { pending, budgetWait, failure } = runner;
   const waiting = budgetWait.secondsLeft !== null;
+  const cancelled = failure?.code === "cancelled";
+  const problem = !failure || cancelled ? null : failure.code === "network" ? NO_SERVER : failure.message;
 
   async function refresh() {
-    setPending(true);
-    setProblem(null);
-    setCancelled(false);
-    try {
-      let outcome = toOutcome(await refreshMirrorAction({ targets }));
-      while (!outcome.ok && isBudgetWait(outcome.failure)) {
-        if (!(await budgetWait.countdown(outcome.failure.retryAfterMs))) {
-          setCancelled(true);
-          return;
-        }
-        outcome = toOutcome(await refreshMirrorAction({ targets }));
-      }
-      if (!outcome.ok) setProblem(outcome.failure.message);
-      else router.refresh();
-    } catch {
-      setProblem("We could not reach the server. The copy shown is unchanged.");
-    } finally {
-      setPending(false);
-    }
+    const r = await runner.run({ targets }, null);
+    if (r.ok) router.refresh();
   }
 
   return (
@@ -111,7 +95,7 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
         ) : (
           <button
             type="button"
-            onClick={refresh}
+            onClick={() => void refresh()}
             disabled={pending}
             aria-busy={pending || undefined}
             className={REFRESH_BUTTON}

@@ -1,8 +1,7 @@
 "use client";
-import { useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { switchDealerAction } from "@/actions/dealer-switch";
+import { useActionRunner } from "@/components/forms/use-action-runner";
 import { Spinner } from "@/components/ui/spinner";
 
 export type DealerOption = { id: string; companyName: string };
@@ -13,7 +12,8 @@ export type DealerOption = { id: string; companyName: string };
  */
 export function DealerSwitcher({ dealers, currentId }: { dealers: DealerOption[]; currentId: string }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
+  const runner = useActionRunner(switchDealerAction);
+  const pending = runner.pending;
   return (
     <div className="flex min-w-0 items-center gap-2">
       <label htmlFor="dealer-switcher" className="sr-only text-xs font-medium text-slate-500 sm:not-sr-only sm:block">
@@ -24,17 +24,12 @@ export function DealerSwitcher({ dealers, currentId }: { dealers: DealerOption[]
         value={currentId}
         disabled={pending}
         aria-busy={pending || undefined}
-        onChange={(e) => {
-          const dealerLinkId = e.target.value;
-          start(async () => {
-            const res = await switchDealerAction({ dealerLinkId });
-            if (res?.serverError) {
-              toast.error(res.serverError.message);
-              return;
-            }
-            toast.success(`Now working on ${res?.data?.companyName ?? "the chosen dealer"}`);
-            router.refresh();
-          });
+        onChange={async (e) => {
+          const r = await runner.run(
+            { dealerLinkId: e.target.value },
+            (d) => `Now working on ${d?.companyName ?? "the chosen dealer"}`,
+          );
+          if (r.ok) router.refresh();
         }}
         className="h-9 w-full min-w-0 max-w-[14rem] truncate rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
       >

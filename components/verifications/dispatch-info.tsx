@@ -1,11 +1,11 @@
 "use client";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Phone } from "lucide-react";
 import { Badge, Button, Textarea } from "@/components/ui";
-import { toOutcome } from "@/components/forms/action-result";
+import { FormFailure } from "@/components/forms/form-failure";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { addNoteAction, saveDirectionsAction } from "@/actions/verifications";
-import { DIRECTIONS_MAX, NOTE_MAX } from "@/lib/verifications/schemas";
+import { directionsSchema, DIRECTIONS_MAX, noteSchema, NOTE_MAX } from "@/lib/verifications/schemas";
 import type { DeskDetail } from "@/lib/verifications/types";
 import { dateTime, siteTime } from "./format";
 
@@ -114,22 +114,7 @@ export function Directions({
   onSaved: () => void;
 }) {
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(detail.directions?.text ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const siteId = detail.site?.id;
-
-  async function save() {
-    if (siteId === undefined) return;
-    setSaving(true);
-    setError(null);
-    const outcome = toOutcome(await saveDirectionsAction({ siteId, text }).catch(() => undefined));
-    setSaving(false);
-    if (!outcome.ok) return setError(outcome.fieldErrors.text ?? outcome.failure.message);
-    toast.success(text.trim() ? "Directions saved." : "Directions removed.");
-    setEditing(false);
-    onSaved();
-  }
 
   return (
     <section aria-labelledby="desk-directions">
@@ -138,31 +123,21 @@ export function Directions({
           Directions
         </h3>
         {canEdit && siteId !== undefined && !editing ? (
-          <Button size="sm" variant="ghost" onClick={() => (setText(detail.directions?.text ?? ""), setEditing(true))}>
+          <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
             {detail.directions ? "Edit directions" : "Add directions"}
           </Button>
         ) : null}
       </div>
-      {editing ? (
-        <div className="space-y-2">
-          <Textarea
-            label="Directions to the site"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            rows={4}
-            maxLength={DIRECTIONS_MAX}
-            error={error ?? undefined}
-            hint="Gate codes, where to park, who has keys. Leave empty to remove."
-          />
-          <div className="flex gap-2">
-            <Button size="sm" onClick={() => void save()} pending={saving} pendingText="Saving…">
-              Save directions
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setEditing(false)} disabled={saving}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+      {editing && siteId !== undefined ? (
+        <DirectionsForm
+          siteId={siteId}
+          text={detail.directions?.text ?? ""}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            onSaved();
+          }}
+        />
       ) : detail.directions ? (
         <div data-testid="desk-directions">
           <p className="whitespace-pre-wrap text-sm text-slate-900">{detail.directions.text}</p>
@@ -174,6 +149,38 @@ export function Directions({
         <p className="text-sm text-slate-700">No directions written for this site yet.</p>
       )}
     </section>
+  );
+}
+
+/** Opened with the directions as they are now; an empty text removes them. */
+function DirectionsForm(props: { siteId: number; text: string; onCancel(): void; onSaved(): void }) {
+  const form = useActionForm({
+    initial: { text: props.text },
+    schema: directionsSchema,
+    action: saveDirectionsAction,
+    toInput: (v) => ({ siteId: props.siteId, text: v.text ?? "" }),
+    successMessage: (_, sent) => (sent.text.trim() ? "Directions saved." : "Directions removed."),
+    onSuccess: props.onSaved,
+  });
+  return (
+    <form className="space-y-2" onSubmit={form.onSubmit} noValidate>
+      <Textarea
+        label="Directions to the site"
+        rows={4}
+        maxLength={DIRECTIONS_MAX}
+        hint="Gate codes, where to park, who has keys. Leave empty to remove."
+        {...form.field("text")}
+      />
+      <FormFailure failure={form.failure} />
+      <div className="flex gap-2">
+        <Button size="sm" type="submit" pending={form.pending} pendingText="Saving…">
+          Save directions
+        </Button>
+        <Button size="sm" variant="ghost" onClick={props.onCancel} disabled={form.pending}>
+          Cancel
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -189,23 +196,20 @@ export function History({
   canNote: boolean;
   onNoted: () => void;
 }) {
-  const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const form = useActionForm({
+    initial: { text: "" },
+    schema: noteSchema,
+    action: addNoteAction,
+    toInput: (v) => ({ id: verificationId, text: v.text ?? "" }),
+    // The note appearing in the history is the confirmation.
+    successMessage: null,
+    resetOnSuccess: true,
+    onSuccess: onNoted,
+  });
   const entries = [
     ...detail.history.map((e) => ({ key: `e:${e.id}`, at: e.at, who: "CHeKT", text: e.summary })),
     ...detail.notes.map((n) => ({ key: `n:${n.id}`, at: n.createdAt, who: n.authorName, text: n.text })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-
-  async function add() {
-    setSaving(true);
-    setError(null);
-    const outcome = toOutcome(await addNoteAction({ id: verificationId, text }).catch(() => undefined));
-    setSaving(false);
-    if (!outcome.ok) return setError(outcome.fieldErrors.text ?? outcome.failure.message);
-    setText("");
-    onNoted();
-  }
 
   return (
     <section aria-labelledby="desk-history">
@@ -229,23 +233,16 @@ export function History({
         </ol>
       )}
       {canNote ? (
-        <form
-          className="mt-2 space-y-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void add();
-          }}
-        >
+        <form className="mt-2 space-y-2" onSubmit={form.onSubmit} noValidate>
           <Textarea
             label="Note"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
             rows={2}
             maxLength={NOTE_MAX}
-            error={error ?? undefined}
             hint="Who you called and what they said; kept with this alarm."
+            {...form.field("text")}
           />
-          <Button size="sm" type="submit" variant="secondary" pending={saving} pendingText="Adding…">
+          <FormFailure failure={form.failure} />
+          <Button size="sm" type="submit" variant="secondary" pending={form.pending} pendingText="Adding…">
             Add note
           </Button>
         </form>
