@@ -3,39 +3,25 @@
 // Pure and dependency-free: the site form's picker runs it in the browser on every key press.
 import { isValidTimeZone, timeZones } from "@/lib/schemas/timezones";
 
+const US_ZONES = [
+  "America/New_York",
+  "America/Chicago",
+  "America/Denver",
+  "America/Phoenix",
+  "America/Los_Angeles",
+  "America/Anchorage",
+  "Pacific/Honolulu",
+] as const;
+
 /**
  * Place names (lower case) → the zones they mean, the most likely first. "A|B": the same zone under
  * its new and old name (engines list one of them: Node 20 says Asia/Calcutta, newer ones Asia/Kolkata).
  */
 const PLACES: Record<string, readonly string[]> = {
   // Countries and their usual short names.
-  "united states": [
-    "America/New_York",
-    "America/Chicago",
-    "America/Denver",
-    "America/Phoenix",
-    "America/Los_Angeles",
-    "America/Anchorage",
-    "Pacific/Honolulu",
-  ],
-  usa: [
-    "America/New_York",
-    "America/Chicago",
-    "America/Denver",
-    "America/Phoenix",
-    "America/Los_Angeles",
-    "America/Anchorage",
-    "Pacific/Honolulu",
-  ],
-  us: [
-    "America/New_York",
-    "America/Chicago",
-    "America/Denver",
-    "America/Phoenix",
-    "America/Los_Angeles",
-    "America/Anchorage",
-    "Pacific/Honolulu",
-  ],
+  "united states": US_ZONES,
+  usa: US_ZONES,
+  us: US_ZONES,
   america: ["America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"],
   canada: [
     "America/Toronto",
