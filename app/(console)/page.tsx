@@ -92,34 +92,32 @@ export default async function DashboardPage() {
       />
       <SyncProgress dealerLinkId={dealer.id} className="mb-6" />
       <section aria-label="Overview" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <Stat
-          label="Sites"
-          value={counts.sites}
-          href="/sites"
-          icon={<MapPin className="h-5 w-5" />}
-          testId="count-sites"
-        />
-        <Stat
-          label="Monitoring stations"
-          value={counts.stations}
-          href="/stations"
-          icon={<RadioTower className="h-5 w-5" />}
-          testId="count-stations"
-        />
-        <Stat
-          label="Open verifications"
-          value={local.openVerifications}
-          href="/verifications"
-          icon={<ShieldAlert className="h-5 w-5" />}
-          testId="count-verifications"
-        />
-        <Stat
-          label="Bulk jobs in progress"
-          value={local.activeBulkJobs}
-          href="/sites"
-          icon={<Layers className="h-5 w-5" />}
-          testId="count-bulk-jobs"
-        />
+        {[
+          { label: "Sites", value: counts.sites, href: "/sites", Icon: MapPin, testId: "count-sites" },
+          {
+            label: "Monitoring stations",
+            value: counts.stations,
+            href: "/stations",
+            Icon: RadioTower,
+            testId: "count-stations",
+          },
+          {
+            label: "Open verifications",
+            value: local.openVerifications,
+            href: "/verifications",
+            Icon: ShieldAlert,
+            testId: "count-verifications",
+          },
+          {
+            label: "Bulk jobs in progress",
+            value: local.activeBulkJobs,
+            href: "/sites",
+            Icon: Layers,
+            testId: "count-bulk-jobs",
+          },
+        ].map(({ Icon, ...stat }) => (
+          <Stat key={stat.testId} {...stat} icon={<Icon className="h-5 w-5" />} />
+        ))}
       </section>
       <p className="mt-3 text-xs text-slate-500">
         Sites and monitoring stations are counted in this console&apos;s copy of CHeKT (kept current by a background
