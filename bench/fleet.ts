@@ -13,12 +13,14 @@
 // Filling them through the simulator would take the sweep hours on any rate limit, and the page
 // reads only the mirror. The next sweep (15 min later) would mark them gone; the bench ends first.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
 import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { createDatabase, dropDatabase, freePort, migrate, withDatabase } from "../scripts/lib/postgres";
 import { runToEnd, startChild, stopAllChildren, waitForHttp } from "../scripts/lib/processes";
+import { sqlCountEnv, sqlLines } from "./http";
 
 export type FleetBenchResult = {
   devices: number;
@@ -26,6 +28,9 @@ export type FleetBenchResult = {
   ttfbMs: { p50: number; p95: number; max: number };
   fullPageMs: { p50: number; p95: number; max: number };
   perUrl: Array<{ url: string; ttfbP95: number; fullP95: number; range: string | null }>;
+  /** Postgres round trips per view (bench/sql-count.mjs) and the HTML+RSC bytes of a view, medians over every view */
+  queriesPerView: number;
+  bytesPerView: number;
 };
 
 const URLS = [
@@ -43,6 +48,7 @@ function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10;
 }
+const median = (v: number[]) => (v.length ? pct(v, 50) : Number.NaN);
 const stats = (v: number[]) => ({ p50: pct(v, 50), p95: pct(v, 95), max: pct(v, 100) });
 
 async function timeView(url: string, cookie: string): Promise<{ ttfb: number; full: number; body: string }> {
@@ -73,6 +79,7 @@ export async function runFleetBench(
     process.env.TEST_PG_ADMIN_URL ||
     withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
   const dbName = `chekt_fleet_bench_${Date.now().toString(36)}`;
+  const sqlFile = path.join(os.tmpdir(), `bench-sql-${dbName}.jsonl`);
   const dbUrl = withDatabase(admin, dbName);
   const appPort = await freePort();
   const simPort = await freePort();
@@ -113,6 +120,7 @@ export async function runFleetBench(
       echo: false,
       env: {
         ...process.env,
+        ...sqlCountEnv(sqlFile),
         NODE_ENV: "production",
         NEXT_DIST_DIR: distDir,
         PORT: String(appPort),
@@ -181,6 +189,7 @@ export async function runFleetBench(
     for (const u of URLS) await timeView(appUrl + u, cookie); // warm-up: first render of each shape
     const ttfbs: number[] = [];
     const fulls: number[] = [];
+    const bytes: number[] = [];
     const perUrl: FleetBenchResult["perUrl"] = [];
     for (const u of URLS) {
       const t: number[] = [];
@@ -190,6 +199,7 @@ export async function runFleetBench(
         const v = await timeView(appUrl + u, cookie);
         t.push(v.ttfb);
         f.push(v.full);
+        bytes.push(Buffer.byteLength(v.body));
         range ??=
           /data-testid="fleet-range"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</.exec(v.body)?.[1]?.replace(/<!-- -->/g, "") ??
           (v.body.includes("No device matches") ? "none" : null);
@@ -204,6 +214,10 @@ export async function runFleetBench(
       ttfbMs: stats(ttfbs),
       fullPageMs: stats(fulls),
       perUrl,
+      queriesPerView: median(
+        sqlLines(sqlFile, (l) => l.method === "GET" && l.path.startsWith("/fleet")).map((l) => l.queries),
+      ),
+      bytesPerView: median(bytes),
     };
     log(
       `/fleet, dealer with ${devices.toLocaleString("en-US")} devices on 2,000 sites, ${result.views} signed-in page views (${runs} per URL)`,
@@ -212,6 +226,7 @@ export async function runFleetBench(
     log(
       `  full page  p50 ${result.fullPageMs.p50} ms   p95 ${result.fullPageMs.p95} ms   max ${result.fullPageMs.max} ms`,
     );
+    log(`  per view   ${result.queriesPerView} Postgres round trips, ${result.bytesPerView} bytes (medians)`);
     for (const p of perUrl)
       log(
         `  ${p.url.padEnd(40)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ${String(p.fullP95).padStart(7)} ms   ${p.range ?? "?"}`,
@@ -220,6 +235,7 @@ export async function runFleetBench(
   } finally {
     await stopAllChildren();
     await dropDatabase(admin, dbName).catch(() => undefined);
+    fs.rmSync(sqlFile, { force: true });
   }
 }
 

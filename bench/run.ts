@@ -208,7 +208,7 @@ async function main() {
         value: `p95 ${ms(f.ttfbMs.p95)}`,
         baseline: `p50 ${ms(f.ttfbMs.p50)}`,
         ratio: "",
-        how: `${f.views} signed-in GETs of /sites over 7 URL shapes (sort, page 200, filters, search), next start; full page p95 ${ms(f.fullPageMs.p95)}`,
+        how: `${f.views} signed-in GETs of /sites over 7 URL shapes (sort, page 200, filters, search), next start; full page p95 ${ms(f.fullPageMs.p95)}; per view ${f.queriesPerView} Postgres round trips, ${f.bytesPerView} bytes`,
       });
     });
 
@@ -222,7 +222,7 @@ async function main() {
         value: `p95 ${ms(f.ttfbMs.p95)}`,
         baseline: "goal 80 ms",
         ratio: ratio(f.ttfbMs.p95, 80),
-        how: `${f.views} signed-in GETs of /fleet over ${f.perUrl.length} URL shapes (paging, status, offline longer than, type, firmware, site), next start; full page p95 ${ms(f.ttfbMs.p95 && f.fullPageMs.p95)}`,
+        how: `${f.views} signed-in GETs of /fleet over ${f.perUrl.length} URL shapes (paging, status, offline longer than, type, firmware, site), next start; full page p95 ${ms(f.fullPageMs.p95)}; per view ${f.queriesPerView} Postgres round trips, ${f.bytesPerView} bytes`,
       });
     });
 

@@ -13,12 +13,14 @@
 // exactly one CHeKT list call (two with the station column shown). Since the mirror, a page view makes
 // no CHeKT call: the figure is Postgres (the sweep's own calls run meanwhile, at its class).
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
 import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { createDatabase, dropDatabase, freePort, migrate, withDatabase } from "../scripts/lib/postgres";
 import { runToEnd, startChild, stopAllChildren, waitForHttp } from "../scripts/lib/processes";
+import { sqlCountEnv, sqlLines } from "./http";
 
 export type SitesBenchResult = {
   sites: number;
@@ -26,6 +28,9 @@ export type SitesBenchResult = {
   ttfbMs: { p50: number; p95: number; max: number };
   fullPageMs: { p50: number; p95: number; max: number };
   perUrl: Array<{ url: string; ttfbP95: number; fullP95: number; total: string | null }>;
+  /** Postgres round trips per view (bench/sql-count.mjs) and the HTML+RSC bytes of a view, medians over every view */
+  queriesPerView: number;
+  bytesPerView: number;
 };
 
 const URLS = [
@@ -42,6 +47,7 @@ function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10;
 }
+const median = (v: number[]) => (v.length ? pct(v, 50) : Number.NaN);
 const stats = (v: number[]) => ({ p50: pct(v, 50), p95: pct(v, 95), max: pct(v, 100) });
 
 /** Time to the first byte of the body and to the end of the document, with the session cookie. */
@@ -73,6 +79,7 @@ export async function runSitesBench(
     process.env.TEST_PG_ADMIN_URL ||
     withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
   const dbName = `chekt_sites_bench_${Date.now().toString(36)}`;
+  const sqlFile = path.join(os.tmpdir(), `bench-sql-${dbName}.jsonl`);
   const dbUrl = withDatabase(admin, dbName);
   const appPort = Number(process.env.BENCH_APP_PORT) || (await freePort());
   const simPort = Number(process.env.BENCH_SIM_PORT) || (await freePort());
@@ -120,6 +127,7 @@ export async function runSitesBench(
       echo: false,
       env: {
         ...process.env,
+        ...sqlCountEnv(sqlFile),
         NODE_ENV: "production",
         NEXT_DIST_DIR: distDir,
         PORT: String(appPort),
@@ -170,6 +178,7 @@ export async function runSitesBench(
     for (const u of URLS) await timeView(appUrl + u, cookie); // warm-up: first render of each shape
     const ttfbs: number[] = [];
     const fulls: number[] = [];
+    const bytes: number[] = [];
     const perUrl: SitesBenchResult["perUrl"] = [];
     for (const u of URLS) {
       const t: number[] = [];
@@ -179,6 +188,7 @@ export async function runSitesBench(
         const v = await timeView(appUrl + u, cookie);
         t.push(v.ttfb);
         f.push(v.full);
+        bytes.push(Buffer.byteLength(v.body));
         total ??= /data-testid="sites-total"[^>]*>([\d,]+)</.exec(v.body)?.[1] ?? null;
       }
       ttfbs.push(...t);
@@ -191,6 +201,10 @@ export async function runSitesBench(
       ttfbMs: stats(ttfbs),
       fullPageMs: stats(fulls),
       perUrl,
+      queriesPerView: median(
+        sqlLines(sqlFile, (l) => l.method === "GET" && l.path.startsWith("/sites")).map((l) => l.queries),
+      ),
+      bytesPerView: median(bytes),
     };
     log(
       `sites list, dealer with ${sites.toLocaleString("en-US")} sites, ${result.views} signed-in page views (${runs} per URL)`,
@@ -199,6 +213,7 @@ export async function runSitesBench(
     log(
       `  full page  p50 ${result.fullPageMs.p50} ms   p95 ${result.fullPageMs.p95} ms   max ${result.fullPageMs.max} ms`,
     );
+    log(`  per view   ${result.queriesPerView} Postgres round trips, ${result.bytesPerView} bytes (medians)`);
     for (const p of perUrl)
       log(
         `  ${p.url.padEnd(62)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ${String(p.fullP95).padStart(7)} ms   total ${p.total ?? "?"}`,
@@ -207,6 +222,7 @@ export async function runSitesBench(
   } finally {
     await stopAllChildren();
     await dropDatabase(admin, dbName).catch(() => undefined);
+    fs.rmSync(sqlFile, { force: true });
   }
 }
 
