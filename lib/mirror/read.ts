@@ -2,6 +2,7 @@ import "server-only";
 // What the pages read: the mirror, scoped by dealer link, never CHeKT (docs/mirror.md). Rows CHeKT
 // no longer has (goneAt) are left out of lists but still found by id, so a page can say
 // "deleted in CHeKT" instead of a bare 404.
+import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SiteRow } from "@/lib/chekt/api/sites";
@@ -112,6 +113,7 @@ export function findMirrorDealer(dealerLinkId: string) {
   return prisma.mirrorDealer.findUnique({ where: { dealerLinkId } });
 }
 
-export function findMirrorSync(dealerLinkId: string) {
-  return prisma.mirrorSync.findUnique({ where: { dealerLinkId } });
-}
+/** Once per page render: /sites asks for it twice (the sweep's progress and the table's freshness). */
+export const findMirrorSync = cache((dealerLinkId: string) =>
+  prisma.mirrorSync.findUnique({ where: { dealerLinkId } }),
+);
