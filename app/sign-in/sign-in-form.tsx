@@ -7,7 +7,14 @@ import { signInAction, type SignInState } from "@/actions/sign-in";
 
 const initial: SignInState = { error: null, email: "", step: "password" };
 
-/** Email and password, then (for a user with two-factor on) a code from the app or a recovery code. */
+/**
+ * Email and password, then (for a user with two-factor on) a code from the app or a recovery code.
+ *
+ * Not on the form stack (components/forms/use-action-form.ts) on purpose: signInAction is a plain
+ * next-auth server action, not one of lib/actions/client.ts (there is no session yet for its
+ * middleware), it ends in a redirect, and as a `<form action>` it signs in even before the page's
+ * JavaScript has loaded. It keeps what was typed through its own state (`email`).
+ */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState<SignInState, FormData>(signInAction, initial);
   return (

@@ -218,7 +218,11 @@ test("operator: CHeKT's 400 and 409 appear beside the field and keep what was ty
     `monitoring_station_id ${station.monitoring_station_id} is not a monitoring station of this dealer`,
   );
   await expect(page.getByLabel("Monitoring station")).toHaveAttribute("aria-invalid", "true");
+  // Every field keeps what was typed after the server's refusal, not only the one it names.
   await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(`Refused ${stamp}`);
+  await expect(page.getByLabel("Site ID (yours)")).toHaveValue(`e2e-refused-${stamp}`);
+  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/London");
+  await expect(page.getByLabel("Monitoring station")).toHaveValue(String(station.monitoring_station_id));
   await expect(page.getByText(/Trace ID for support/)).toBeVisible();
 
   // Our ID already used in CHeKT by a site this console never mapped: CHeKT's 409 lands on the field.
@@ -227,6 +231,13 @@ test("operator: CHeKT's 400 and 409 appear beside the field and keep what was ty
   await page.getByRole("button", { name: "Create site" }).click();
   await expect(page.locator("#f-external_site_id-error")).toContainText("external_site_id seed-site-1 is already used");
   await expect(page.getByLabel("Site ID (yours)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Site ID (yours)")).toHaveValue("seed-site-1");
+  await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(`Refused ${stamp}`);
+  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/London");
+  // Fixing the field clears its message at once; the rest of the form is untouched.
+  await page.getByLabel("Site ID (yours)").fill(`e2e-refused-${stamp}`);
+  await expect(page.getByLabel("Site ID (yours)")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(`Refused ${stamp}`);
 });
 
 test("operator: a rate limit is waited out and the form says so; a lost connection says nothing was saved", async ({
@@ -244,6 +255,7 @@ test("operator: a rate limit is waited out and the form says so; a lost connecti
   await page.getByRole("button", { name: "Create station" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "nothing was saved" }).first()).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue(name);
+  await expect(page.getByLabel("Station ID (yours)")).toHaveValue(`e2e-patient-${stamp}`);
   await page.unroute("**/stations/new");
 
   // CHeKT answers 429 (Retry-After: 1) three times: the client waits, the form says why it takes long.

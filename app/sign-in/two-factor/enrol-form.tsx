@@ -6,7 +6,10 @@ import { Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { confirmTwoFactorAction, type EnrolState } from "@/actions/two-factor";
 
-/** The code that proves the app holds the secret; then the recovery codes, shown this once. */
+/**
+ * The code that proves the app holds the secret; then the recovery codes, shown this once.
+ * A plain `<form action>` like the sign-in form (app/sign-in/sign-in-form.tsx says why).
+ */
 export function EnrolForm({ next }: { next: string }) {
   const [state, action] = useActionState<EnrolState, FormData>(confirmTwoFactorAction, {
     error: null,
