@@ -4,24 +4,28 @@
 // simulator's own store: each answer lands at CHeKT exactly once with what we recorded, or the
 // operator gets an error and our row does not claim it was answered — and retrying then lands it
 // once (same Idempotency-Key, same responded_at), never a second, different answer.
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { ActionContext } from "@/lib/actions/client";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "../support/simulator";
-import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "../integration/webhooks-helpers";
+import {
+  actionCtxFor,
+  closeDeskWorld,
+  DESK_APP_KEY,
+  DESK_WEBHOOK_SECRET,
+  raiseAndDeliver,
+} from "../support/desk-alarms";
+import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "../integration/webhooks-helpers";
 import { seedTestOutcomes, type OutcomePicks } from "../integration/desk-outcomes-helpers";
 let picks: OutcomePicks;
 
 const PATCH_PATH = "/partner/v1/dealers/*/sites/*/alarm-verifications/*";
-const SECRET = "whsec_demo_signing_secret_0123456789";
+const SECRET = DESK_WEBHOOK_SECRET;
 let db: TestDb;
 let sim: RunningSimulator;
 let sql: pg.Client;
 let dealer: { id: string; chektDealerId: number };
 let answer: typeof import("@/lib/verifications/answer");
-let receiveWebhook: (req: Request, key: string) => Promise<Response>;
 const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
 
 async function control(method: string, path: string, body?: unknown) {
@@ -34,36 +38,9 @@ async function control(method: string, path: string, body?: unknown) {
   return res.json();
 }
 
-/** The action client's ctx: the change and its audit row in one transaction. */
-async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" | "traceId">> {
-  const { makeCommit } = await import("@/lib/actions/commit");
-  const traceId = randomUUID();
-  // The action client's own commit; these lib functions name their audit action in each entry.
-  return {
-    traceId,
-    commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }),
-  };
-}
+const ctxFor = actionCtxFor;
 
-/** An alarm on the simulator, its events delivered to our receiver; returns the verification. */
-async function raise(siteId: number) {
-  const out = (await control("POST", "/_sim/alarms", { site_id: siteId, expires_in_s: 600 })) as {
-    verification: { verification_id: string; contact_id: number };
-  };
-  const events = (await (
-    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, {
-      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
-    })
-  ).json()) as { data: { id: string }[] };
-  for (const e of events.data.reverse()) {
-    const r = await receiveWebhook(
-      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
-      "acme-security",
-    );
-    expect(r.status).toBe(200);
-  }
-  return out.verification;
-}
+const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId, 600);
 
 type SimVerification = {
   verification_id: string;
@@ -184,7 +161,7 @@ beforeAll(async () => {
   // A 1.5 s client timeout, so the simulator's 2 s delays become "no answer" for the client.
   setTestEnv(db.url, {
     CHEKT_WEBHOOK_SECRET: SECRET,
-    CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001",
+    CHEKT_API_KEY: DESK_APP_KEY,
     CHEKT_REQUEST_TIMEOUT_MS: "1500",
   });
   sim = await startTestSimulator({
@@ -196,20 +173,12 @@ beforeAll(async () => {
   dealer = { id: linkId, chektDealerId: 1 };
   picks = await seedTestOutcomes(linkId);
   answer = await import("@/lib/verifications/answer");
-  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
   vi.spyOn(console, "warn").mockImplementation(() => undefined);
 }, 120_000);
 
-afterAll(async () => {
-  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
-  await sim?.close();
-  await sql?.end();
-  const { prisma } = await import("@/lib/db");
-  await prisma.$disconnect();
-  await db?.drop();
-});
+afterAll(() => closeDeskWorld({ sim, sql, db }));
 
 describe("verification answers under faults", () => {
   it("a 429 storm: answers wait it out and land once", async () => {

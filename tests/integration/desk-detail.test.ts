@@ -8,49 +8,28 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "../support/simulator";
-import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+import { closeDeskWorld, DESK_APP_KEY, DESK_WEBHOOK_SECRET, raiseAndDeliver } from "../support/desk-alarms";
+import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
 
 let db: TestDb;
 let sim: RunningSimulator;
 let sql: pg.Client;
 let dealer: { id: string; chektDealerId: number };
 let other: { id: string; chektDealerId: number };
-let receiveWebhook: (req: Request, key: string) => Promise<Response>;
 let detail: typeof import("@/lib/verifications/detail");
 let notes: typeof import("@/lib/verifications/desk-notes");
 let schemas: typeof import("@/lib/verifications/schemas");
 const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
-const SECRET = "whsec_demo_signing_secret_0123456789";
+const SECRET = DESK_WEBHOOK_SECRET;
 
-async function raise(siteId: number) {
-  const res = await fetch(`${sim.url}/_sim/alarms`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ site_id: siteId, expires_in_s: 300 }),
-  });
-  expect(res.ok).toBe(true);
-  const out = (await res.json()) as { verification: { verification_id: string; contact_id: number; alarm_id: string } };
-  const events = (await (
-    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, {
-      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
-    })
-  ).json()) as { data: unknown[] };
-  for (const e of events.data.reverse()) {
-    const r = await receiveWebhook(
-      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
-      "acme-security",
-    );
-    expect(r.status).toBe(200);
-  }
-  return out.verification;
-}
+const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId);
 
 const inTx = async <T>(fn: (tx: import("@/lib/generated/prisma/client").Prisma.TransactionClient) => Promise<T>) =>
   (await import("@/lib/db")).prisma.$transaction(fn);
 
 beforeAll(async () => {
   db = await createTestDb();
-  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
+  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: DESK_APP_KEY });
   sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9" });
   process.env.CHEKT_API_BASE_URL = sim.url;
   dealer = {
@@ -58,7 +37,6 @@ beforeAll(async () => {
     chektDealerId: 1,
   };
   other = { id: await seedDealerLink(db.url, { key: "northwind", chektDealerId: 2, secret: null }), chektDealerId: 2 };
-  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
   detail = await import("@/lib/verifications/detail");
   notes = await import("@/lib/verifications/desk-notes");
   schemas = await import("@/lib/verifications/schemas");
@@ -67,13 +45,7 @@ beforeAll(async () => {
   await sql.connect();
 }, 120_000);
 
-afterAll(async () => {
-  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
-  await sim?.close();
-  await sql?.end();
-  await (await import("@/lib/db")).prisma.$disconnect();
-  await db?.drop();
-});
+afterAll(() => closeDeskWorld({ sim, sql, db }));
 
 describe("the detail view's dispatch information", () => {
   let v: { verification_id: string; contact_id: number; alarm_id: string };
@@ -86,7 +58,7 @@ describe("the detail view's dispatch information", () => {
     v = await raise(siteId);
   });
 
-  it("site, station, local time zone, call list with CHeKT's contact first, and the alarm's history, all from Postgres", async () => {
+  it("site, station, local time, call list with CHeKT's contact first, alarm history: all from Postgres", async () => {
     const site = sim.state.sites.get(siteId)!;
     const d = (await detail.readDetail(dealer.id, v.verification_id))!;
     expect(d.site).toMatchObject({
@@ -107,7 +79,7 @@ describe("the detail view's dispatch information", () => {
     expect(d.notes).toEqual([]);
   });
 
-  it("directions: saved, replaced, removed with empty text; another dealer's site is not found and nothing is written", async () => {
+  it("directions: saved, replaced, removed by empty text; another dealer's site: not found, none written", async () => {
     await inTx((tx) => notes.saveDirectionsInTx(tx, dealer, siteId, "Gate code 4411, park at the back", alice));
     expect((await detail.readDetail(dealer.id, v.verification_id))!.directions).toMatchObject({
       text: "Gate code 4411, park at the back",

@@ -6,6 +6,7 @@
 // the simulator over HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { startTestSimulator } from "../support/simulator";
 import { addMembers } from "../support/members";
 import { session } from "../support/session";
@@ -40,21 +41,8 @@ beforeAll(async () => {
   state = await import("@/lib/fleet/list-state");
   readiness = await import("@/lib/readiness/query");
   sites = await import("@/actions/sites");
-  L = (
-    await prisma.dealerLink.create({
-      data: {
-        chektDealerId: 1,
-        externalDealerId: "acme-security",
-        companyName: "Acme Security",
-        connectedAt: new Date(),
-      },
-    })
-  ).id;
-  OTHER = (
-    await prisma.dealerLink.create({
-      data: { chektDealerId: 2, externalDealerId: "northwind", companyName: "Northwind", connectedAt: new Date() },
-    })
-  ).id;
+  L = await connectDealerLink(prisma, ACME);
+  OTHER = await connectDealerLink(prisma, NORTHWIND, { externalDealerId: "northwind", companyName: "Northwind" });
   await addMembers(prisma, L, [OPERATOR]);
   jar.set("dealer_link", L);
 });

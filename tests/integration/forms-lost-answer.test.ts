@@ -5,6 +5,7 @@
 // the same data → success with mapping, mirror and audit; other data → CHeKT's refusal, nothing written.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { ACME, connectDealerLink } from "../support/dealer-links";
 import { simControl, startTestSimulator } from "../support/simulator";
 import { addMembers } from "../support/members";
 import type { RunningSimulator } from "@/simulator/server";
@@ -42,15 +43,7 @@ beforeAll(async () => {
   process.env.CHEKT_API_BASE_URL = sim.url;
   prisma = (await import("@/lib/db")).prisma;
   sites = await import("@/actions/sites");
-  const link = await prisma.dealerLink.create({
-    data: {
-      chektDealerId: 1,
-      externalDealerId: "acme-security",
-      companyName: "Acme Security",
-      connectedAt: new Date(),
-    },
-  });
-  linkId = link.id;
+  linkId = await connectDealerLink(prisma, ACME);
   await addMembers(prisma, linkId, [OPERATOR]);
   jar.set("dealer_link", linkId);
 });

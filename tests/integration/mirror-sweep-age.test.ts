@@ -3,6 +3,7 @@
 // "As of …". A re-sweep that is running or failed must not make them say "Not read from CHeKT yet".
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { ACME, connectDealerLink } from "../support/dealer-links";
 import { simControl, startTestSimulator } from "../support/simulator";
 import type { RunningSimulator } from "@/simulator/server";
 
@@ -21,15 +22,7 @@ beforeAll(async () => {
   process.env.CHEKT_API_BASE_URL = sim.url;
   prisma = (await import("@/lib/db")).prisma;
   sweep = await import("@/lib/mirror/sweep");
-  const link = await prisma.dealerLink.create({
-    data: {
-      chektDealerId: 1,
-      externalDealerId: "acme-security",
-      companyName: "Acme Security",
-      connectedAt: new Date(),
-    },
-  });
-  scope = { dealerLinkId: link.id, dealerId: 1 };
+  scope = { dealerLinkId: await connectDealerLink(prisma, ACME), dealerId: ACME.chektDealerId };
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { startTestSimulator } from "../support/simulator";
 import type { RunningSimulator } from "@/simulator/server";
 
@@ -52,21 +53,8 @@ beforeAll(async () => {
   worker = await import("@/lib/jobs/sync-worker");
   chektApi = await import("@/lib/chekt/api/sites");
   parseSiteListState = (await import("@/lib/schemas/site-list")).parseSiteListState;
-  linkId = (
-    await prisma.dealerLink.create({
-      data: {
-        chektDealerId: 1,
-        externalDealerId: "acme-security",
-        companyName: "Acme Security",
-        connectedAt: new Date(),
-      },
-    })
-  ).id;
-  otherLinkId = (
-    await prisma.dealerLink.create({
-      data: { chektDealerId: 2, externalDealerId: "northwind", companyName: "Northwind", connectedAt: new Date() },
-    })
-  ).id;
+  linkId = await connectDealerLink(prisma, ACME);
+  otherLinkId = await connectDealerLink(prisma, NORTHWIND, { externalDealerId: "northwind", companyName: "Northwind" });
   scope = { dealerLinkId: linkId, dealerId: 1 };
   // Enough sites that the sweep pages (200 a page) and the children phase has real work.
   await control("/_sim/bulk-sites", "POST", { dealer_id: 1, count: 200, devices_per_site: 1, contacts_per_site: 1 });

@@ -5,6 +5,7 @@
 // row) and a 404 there marks the row gone. Only the session source, cookies and Next's cache are stand-ins.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { ACME, connectDealerLink } from "../support/dealer-links";
 import { startTestSimulator } from "../support/simulator";
 import { addMembers } from "../support/members";
 import type { RunningSimulator } from "@/simulator/server";
@@ -47,16 +48,7 @@ beforeAll(async () => {
   stations = await import("@/actions/stations");
   dealer = await import("@/actions/dealer");
   mirrorActions = await import("@/lib/mirror/actions");
-  linkId = (
-    await prisma.dealerLink.create({
-      data: {
-        chektDealerId: 1,
-        externalDealerId: "acme-security",
-        companyName: "Acme Security",
-        connectedAt: new Date(),
-      },
-    })
-  ).id;
+  linkId = await connectDealerLink(prisma, ACME);
   await addMembers(prisma, linkId, [OPERATOR, { ...ADMIN, owner: true }]);
   jar.set("dealer_link", linkId);
 });

@@ -4,6 +4,7 @@
 // Only the session source, the request cookies and Next's cache invalidation are stand-ins.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { ACME, connectDealerLink } from "../support/dealer-links";
 import { startTestSimulator } from "../support/simulator";
 import { addMembers } from "../support/members";
 import type { RunningSimulator } from "@/simulator/server";
@@ -43,15 +44,7 @@ beforeAll(async () => {
   contacts = await import("@/actions/contacts");
   arming = await import("@/actions/arming");
   dealer = await import("@/actions/dealer");
-  const link = await prisma.dealerLink.create({
-    data: {
-      chektDealerId: 1,
-      externalDealerId: "acme-security",
-      companyName: "Acme Security",
-      connectedAt: new Date(),
-    },
-  });
-  linkId = link.id;
+  linkId = await connectDealerLink(prisma, ACME);
   // Members of the dealer with their role; the admin is the organisation owner (connects and disconnects dealers).
   await addMembers(prisma, linkId, [OPERATOR, VIEWER, { ...ADMIN, owner: true }]);
   jar.set("dealer_link", linkId);

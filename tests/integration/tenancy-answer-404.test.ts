@@ -4,13 +4,18 @@
 // the alarm is still open there, and the item must stay claimed, nothing recorded, the operator told.
 // The real simulator over HTTP and real Postgres; the 404 comes from the simulator itself (the
 // verification asked for under another site of the dealer, which CHeKT answers 404).
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ActionContext } from "@/lib/actions/client";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "../support/simulator";
-import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+import {
+  actionCtxFor,
+  closeDeskWorld,
+  DESK_APP_KEY,
+  DESK_WEBHOOK_SECRET,
+  raiseAndDeliver,
+} from "../support/desk-alarms";
+import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
 import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
 
 let db: TestDb;
@@ -18,45 +23,16 @@ let sim: RunningSimulator;
 let sql: pg.Client;
 let picks: OutcomePicks;
 let dealer: { id: string; chektDealerId: number };
-let receiveWebhook: (req: Request, key: string) => Promise<Response>;
 const bob = { id: "u_tf_bob", name: "Bob Operator", email: "bob@example.test" };
-const SECRET = "whsec_demo_signing_secret_0123456789";
+const SECRET = DESK_WEBHOOK_SECRET;
 
-async function ctxFor(user: typeof bob): Promise<Pick<ActionContext, "commit" | "traceId">> {
-  const { makeCommit } = await import("@/lib/actions/commit");
-  const traceId = randomUUID();
-  return {
-    traceId,
-    commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }),
-  };
-}
+const ctxFor = actionCtxFor;
 
-/** Raise an alarm on the simulator and deliver its events to our receiver. */
-async function raise(siteId: number) {
-  const res = await fetch(`${sim.url}/_sim/alarms`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ site_id: siteId, expires_in_s: 300 }),
-  });
-  const out = (await res.json()) as { verification: { verification_id: string; contact_id: number } };
-  const events = (await (
-    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, {
-      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
-    })
-  ).json()) as { data: unknown[] };
-  for (const e of events.data.reverse()) {
-    const r = await receiveWebhook(
-      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
-      "acme-security",
-    );
-    expect(r.status).toBe(200);
-  }
-  return out.verification;
-}
+const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId);
 
 beforeAll(async () => {
   db = await createTestDb();
-  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
+  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: DESK_APP_KEY });
   sim = await startTestSimulator({
     appUrl: "http://127.0.0.1:9",
     config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 },
@@ -65,18 +41,11 @@ beforeAll(async () => {
   const linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
   dealer = { id: linkId, chektDealerId: 1 };
   picks = await seedTestOutcomes(linkId);
-  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
 }, 120_000);
 
-afterAll(async () => {
-  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
-  await sim?.close();
-  await sql?.end();
-  await (await import("@/lib/db")).prisma.$disconnect();
-  await db?.drop();
-});
+afterAll(() => closeDeskWorld({ sim, sql, db }));
 
 describe("a 404 on answering is checked against CHeKT before the item is called expired", () => {
   it("a 404 while the alarm is still open in CHeKT: not expired, nothing recorded, the operator is told", async () => {

@@ -15,6 +15,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { addMembers } from "../support/members";
 import { startTestSimulator } from "../support/simulator";
 import { session } from "../support/session";
@@ -138,26 +139,8 @@ beforeAll(async () => {
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
   const { prisma } = await import("@/lib/db");
-  A.id = (
-    await prisma.dealerLink.create({
-      data: {
-        chektDealerId: A.chekt,
-        externalDealerId: "acme-security",
-        companyName: "Acme Security",
-        connectedAt: new Date(),
-      },
-    })
-  ).id;
-  B.id = (
-    await prisma.dealerLink.create({
-      data: {
-        chektDealerId: B.chekt,
-        externalDealerId: "northwind-alarms",
-        companyName: "Northwind Alarms",
-        connectedAt: new Date(),
-      },
-    })
-  ).id;
+  A.id = await connectDealerLink(prisma, ACME);
+  B.id = await connectDealerLink(prisma, NORTHWIND);
   await addMembers(prisma, A.id, [ALICE, VERA]);
   await addMembers(prisma, B.id, [BOB]);
 

@@ -1,12 +1,17 @@
 // Claiming and answering against the real simulator: one claim wins, the Idempotency-Key is kept
 // before sending, CHeKT's 404 marks the item expired, and every step leaves an audit row.
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ActionContext } from "@/lib/actions/client";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "../support/simulator";
-import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+import {
+  actionCtxFor,
+  closeDeskWorld,
+  DESK_APP_KEY,
+  DESK_WEBHOOK_SECRET,
+  raiseAndDeliver,
+} from "../support/desk-alarms";
+import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
 import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
 let picks: OutcomePicks;
 
@@ -17,48 +22,17 @@ let linkId: string;
 let dealer: { id: string; chektDealerId: number };
 type AnswerMod = typeof import("@/lib/verifications/answer");
 let answer: AnswerMod;
-let receiveWebhook: (req: Request, key: string) => Promise<Response>;
 const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
 const bob = { id: "u_bob", name: "Bob Operator", email: "bob@example.test" };
-const SECRET = "whsec_demo_signing_secret_0123456789";
+const SECRET = DESK_WEBHOOK_SECRET;
 
-/** What the action client gives an action: commit = change + audit row in one transaction. */
-async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" | "traceId">> {
-  const { makeCommit } = await import("@/lib/actions/commit");
-  const traceId = randomUUID();
-  // The action client's own commit; these lib functions name their audit action in each entry.
-  return {
-    traceId,
-    commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }),
-  };
-}
+const ctxFor = actionCtxFor;
 
-/** Raise an alarm on the simulator and deliver its events to our receiver (signed by the simulator's secret). */
-async function raise(siteId: number, expiresInS = 300) {
-  const res = await fetch(`${sim.url}/_sim/alarms`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ site_id: siteId, expires_in_s: expiresInS }),
-  });
-  const out = (await res.json()) as { verification: { verification_id: string; contact_id: number } };
-  const events = (await (
-    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, {
-      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
-    })
-  ).json()) as { data: { id: string; data: { verification_id?: string } }[] };
-  for (const e of events.data.reverse()) {
-    const r = await receiveWebhook(
-      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
-      "acme-security",
-    );
-    expect(r.status).toBe(200);
-  }
-  return out.verification;
-}
+const raise = (siteId: number, expiresInS = 300) => raiseAndDeliver(sim.url, siteId, expiresInS);
 
 beforeAll(async () => {
   db = await createTestDb();
-  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
+  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: DESK_APP_KEY });
   // Far above the free tier: this file reads /v1/events itself to deliver each alarm, and pacing is
   // tested elsewhere (chekt-budget); 429s here come only from the faults each test injects.
   sim = await startTestSimulator({
@@ -70,19 +44,11 @@ beforeAll(async () => {
   dealer = { id: linkId, chektDealerId: 1 };
   picks = await seedTestOutcomes(linkId);
   answer = await import("@/lib/verifications/answer");
-  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
 }, 120_000);
 
-afterAll(async () => {
-  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
-  await sim?.close();
-  await sql?.end();
-  const { prisma } = await import("@/lib/db");
-  await prisma.$disconnect();
-  await db?.drop();
-});
+afterAll(() => closeDeskWorld({ sim, sql, db }));
 
 describe("claim", () => {
   it("of two operators claiming at once exactly one wins; the other is told who has it", async () => {

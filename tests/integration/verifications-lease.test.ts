@@ -6,10 +6,16 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ActionContext } from "@/lib/actions/client";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "../support/simulator";
-import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+import {
+  actionCtxFor,
+  closeDeskWorld,
+  DESK_APP_KEY,
+  DESK_WEBHOOK_SECRET,
+  raiseAndDeliver,
+} from "../support/desk-alarms";
+import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
 import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
 let picks: OutcomePicks;
 
@@ -19,22 +25,13 @@ let sql: pg.Client;
 let dealer: { id: string; chektDealerId: number };
 let claims: typeof import("@/lib/verifications/claims");
 let answer: typeof import("@/lib/verifications/answer");
-let receiveWebhook: (req: Request, key: string) => Promise<Response>;
 const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
 const bob = { id: "u_bob", name: "Bob Operator", email: "bob@example.test" };
 const admin = { id: "u_admin", name: "Ada Admin", email: "ada@example.test" };
-const SECRET = "whsec_demo_signing_secret_0123456789";
+const SECRET = DESK_WEBHOOK_SECRET;
 const LEASE_S = 20;
 
-async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" | "traceId">> {
-  const { makeCommit } = await import("@/lib/actions/commit");
-  const traceId = randomUUID();
-  // The action client's own commit; these lib functions name their audit action in each entry.
-  return {
-    traceId,
-    commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }),
-  };
-}
+const ctxFor = actionCtxFor;
 
 async function simPost(path: string, body: unknown) {
   const res = await fetch(`${sim.url}${path}`, {
@@ -46,24 +43,7 @@ async function simPost(path: string, body: unknown) {
   return res.json();
 }
 
-async function raise(siteId: number, expiresInS = 300) {
-  const out = (await simPost("/_sim/alarms", { site_id: siteId, expires_in_s: expiresInS })) as {
-    verification: { verification_id: string; contact_id: number };
-  };
-  const events = (await (
-    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, {
-      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
-    })
-  ).json()) as { data: unknown[] };
-  for (const e of events.data.reverse()) {
-    const r = await receiveWebhook(
-      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
-      "acme-security",
-    );
-    expect(r.status).toBe(200);
-  }
-  return out.verification;
-}
+const raise = (siteId: number, expiresInS = 300) => raiseAndDeliver(sim.url, siteId, expiresInS);
 
 const row = async (id: string) =>
   (
@@ -80,7 +60,7 @@ beforeAll(async () => {
   db = await createTestDb();
   setTestEnv(db.url, {
     CHEKT_WEBHOOK_SECRET: SECRET,
-    CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001",
+    CHEKT_API_KEY: DESK_APP_KEY,
     VERIFICATION_LEASE_SECONDS: String(LEASE_S),
     VERIFICATION_ANSWER_RETRY_SECONDS: "60",
   });
@@ -96,7 +76,6 @@ beforeAll(async () => {
   picks = await seedTestOutcomes(linkId);
   claims = await import("@/lib/verifications/claims");
   answer = await import("@/lib/verifications/answer");
-  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
 }, 120_000);
@@ -105,14 +84,7 @@ afterEach(async () => {
   await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
 });
 
-afterAll(async () => {
-  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
-  await sim?.close();
-  await sql?.end();
-  const { prisma } = await import("@/lib/db");
-  await prisma.$disconnect();
-  await db?.drop();
-});
+afterAll(() => closeDeskWorld({ sim, sql, db }));
 
 describe("claims are leases", () => {
   it("a claim holds for its lease, a heartbeat renews it, and after it lapses another operator can claim", async () => {

@@ -7,14 +7,20 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "../support/simulator";
-import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+import {
+  closeDeskWorld,
+  deliverNewestEvents,
+  DESK_APP_KEY,
+  DESK_WEBHOOK_SECRET,
+  raiseOnSimulator,
+} from "../support/desk-alarms";
+import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
 
 let db: TestDb;
 let sim: RunningSimulator;
 let sql: pg.Client;
 let linkId: string;
-let receiveWebhook: (req: Request, key: string) => Promise<Response>;
-const SECRET = "whsec_demo_signing_secret_0123456789";
+const SECRET = DESK_WEBHOOK_SECRET;
 
 async function simPost(path: string, body: unknown) {
   const res = await fetch(`${sim.url}${path}`, {
@@ -28,17 +34,8 @@ async function simPost(path: string, body: unknown) {
 
 /** Raises an alarm on the simulator, delivers its events, returns the snapshot row ids. */
 async function raiseWithSnapshot(siteId: number): Promise<string[]> {
-  const out = (await simPost("/_sim/alarms", { site_id: siteId, expires_in_s: 300 })) as { alarm: { id: string } };
-  const events = (await (
-    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, {
-      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
-    })
-  ).json()) as { data: unknown[] };
-  for (const e of events.data.reverse())
-    await receiveWebhook(
-      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
-      "acme-security",
-    );
+  const out = await raiseOnSimulator(sim.url, siteId);
+  await deliverNewestEvents(sim.url, { each200: false });
   const snaps = (
     await sql.query(`SELECT id FROM snapshots WHERE alarm_id = $1 AND dealer_link_id = $2`, [out.alarm.id, linkId])
   ).rows.map((r) => r.id as string);
@@ -50,11 +47,10 @@ async function raiseWithSnapshot(siteId: number): Promise<string[]> {
 
 beforeAll(async () => {
   db = await createTestDb();
-  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: "chekt_test_demo0000000000000000000000000001" });
+  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: DESK_APP_KEY });
   sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9" });
   process.env.CHEKT_API_BASE_URL = sim.url;
   linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
-  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
 }, 120_000);
@@ -63,14 +59,7 @@ afterEach(async () => {
   await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
 });
 
-afterAll(async () => {
-  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
-  await sim?.close();
-  await sql?.end();
-  const { prisma } = await import("@/lib/db");
-  await prisma.$disconnect();
-  await db?.drop();
-});
+afterAll(() => closeDeskWorld({ sim, sql, db }));
 
 describe("snapshot store", () => {
   it("fetches an image from CHeKT once, keeps it in Postgres and serves it even when CHeKT refuses", async () => {

@@ -1,0 +1,77 @@
+// The alarm desk's integration files raise alarms on the in-process simulator and deliver CHeKT's
+// events to our webhook receiver themselves (the simulator posts nowhere), then call the desk's lib
+// functions with the context the action client would give them.
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import { expect } from "vitest";
+import type { ActionContext } from "@/lib/actions/client";
+import type { RunningSimulator } from "@/simulator/server";
+import { signedRequest, type TestDb } from "../integration/webhooks-helpers";
+
+/** The simulator's demo webhook signing secret and dealer 1's App key (simulator/seed.ts). */
+export const DESK_WEBHOOK_SECRET = "whsec_demo_signing_secret_0123456789";
+export const DESK_APP_KEY = "chekt_test_demo0000000000000000000000000001";
+
+export type RaisedVerification = { verification_id: string; contact_id: number; alarm_id: string };
+
+/** What the action client gives an action: commit = change + audit row in one transaction. */
+export async function actionCtxFor(user: {
+  id: string;
+  name: string;
+  email: string;
+}): Promise<Pick<ActionContext, "commit" | "traceId">> {
+  const { makeCommit } = await import("@/lib/actions/commit");
+  const traceId = randomUUID();
+  // The action client's own commit; these lib functions name their audit action in each entry.
+  return {
+    traceId,
+    commit: makeCommit({ action: "verifications.unnamed", objectKind: "verification", traceId, user }),
+  };
+}
+
+/**
+ * CHeKT's newest 100 events, oldest first, delivered to Acme's receiver signed with the demo secret.
+ * `each200`: every delivery must be taken (200); a test that delivers events it expects refused says no.
+ */
+export async function deliverNewestEvents(simUrl: string, { each200 = true } = {}) {
+  const { receiveWebhook } = await import("@/lib/webhooks/receive");
+  const events = (await (
+    await fetch(`${simUrl}/v1/events?limit=100&order=desc`, {
+      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
+    })
+  ).json()) as { data: unknown[] };
+  for (const e of events.data.reverse()) {
+    const r = await receiveWebhook(
+      signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: DESK_WEBHOOK_SECRET }),
+      "acme-security",
+    );
+    if (each200) expect(r.status).toBe(200);
+  }
+}
+
+/** An alarm raised on the simulator (the control API's answer: the alarm and its verification). */
+export async function raiseOnSimulator(simUrl: string, siteId: number, expiresInS = 300) {
+  const res = await fetch(`${simUrl}/_sim/alarms`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ site_id: siteId, expires_in_s: expiresInS }),
+  });
+  expect(res.ok, `POST /_sim/alarms: ${res.status}`).toBe(true);
+  return (await res.json()) as { alarm: { id: string }; verification: RaisedVerification };
+}
+
+/** An alarm raised on the simulator with its events delivered to our receiver; returns its verification. */
+export async function raiseAndDeliver(simUrl: string, siteId: number, expiresInS = 300): Promise<RaisedVerification> {
+  const out = await raiseOnSimulator(simUrl, siteId, expiresInS);
+  await deliverNewestEvents(simUrl);
+  return out.verification;
+}
+
+/** The desk files' afterAll: the webhook pool, the simulator, the SQL client, Prisma, the database. */
+export async function closeDeskWorld(w: { sim?: RunningSimulator; sql?: pg.Client; db?: TestDb }) {
+  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
+  await w.sim?.close();
+  await w.sql?.end();
+  await (await import("@/lib/db")).prisma.$disconnect();
+  await w.db?.drop();
+}
