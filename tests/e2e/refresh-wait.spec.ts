@@ -46,6 +46,9 @@ test.describe("Refresh that must wait for CHeKT's rate limit", () => {
       }
     };
     await untilWaiting();
+    // Hold the countdown still while it is checked, photographed and scanned: a busy machine can
+    // spend its whole length on that, and the Cancel below must meet it.
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1));
     await expect(waiting).toHaveText(/^Waiting for CHeKT's rate limit — refreshing in \d+ s$/);
     // Not shown as a failure.
     await expect(line.getByTestId("freshness-problem")).toHaveCount(0);
@@ -64,6 +67,7 @@ test.describe("Refresh that must wait for CHeKT's rate limit", () => {
     await expect(line.getByTestId("freshness-cancelled")).toBeVisible();
     await expect(refresh).toBeEnabled();
     expect(actionPosts).toBe(0);
+    await page.clock.resume();
 
     // Again (the budget may have refilled meanwhile, so refresh until it waits once more): it
     // counts down and re-reads by itself — ending without a failure.
