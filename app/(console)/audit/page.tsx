@@ -3,7 +3,6 @@ import Link from "next/link";
 import { Download } from "lucide-react";
 import {
   Alert,
-  Badge,
   buttonClasses,
   DataTable,
   EmptyState,
@@ -14,6 +13,7 @@ import {
   Select,
 } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { BadgeWithNote } from "@/components/admin/badge-with-note";
 import { DiffViewer } from "@/components/admin/diff-viewer";
 import { requirePageScope } from "@/lib/auth/require";
 import { visibleDealerLinkIds } from "@/lib/dealer";
@@ -156,10 +156,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             key: "outcome",
             header: "Outcome",
             cell: (r) => (
-              <>
-                <Badge tone={outcomeTone[r.outcome as keyof typeof outcomeTone] ?? "neutral"}>{r.outcome}</Badge>
-                {r.error ? <div className="mt-1 max-w-xs text-xs text-red-700">{r.error}</div> : null}
-              </>
+              <BadgeWithNote value={r.outcome} tones={outcomeTone} note={r.error} noteClassName="text-red-700" />
             ),
           },
           {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Alert, Badge, DataTable, EmptyState, Input, ListFilters, PageHeader, Pager, Select } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { BadgeWithNote } from "@/components/admin/badge-with-note";
 import { ReapplyButton } from "@/components/admin/reapply-button";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { requirePageScope } from "@/lib/auth/require";
@@ -119,12 +120,7 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
           {
             key: "verdict",
             header: "Signature verdict",
-            cell: (r) => (
-              <>
-                <Badge tone={verdictTone[r.verdict as keyof typeof verdictTone] ?? "neutral"}>{r.verdict}</Badge>
-                {r.reason ? <div className="mt-1 max-w-xs text-xs text-slate-600">{r.reason}</div> : null}
-              </>
-            ),
+            cell: (r) => <BadgeWithNote value={r.verdict} tones={verdictTone} note={r.reason} />,
           },
           {
             key: "dupes",
