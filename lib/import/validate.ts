@@ -162,14 +162,16 @@ function checkRow(
     const asId = /^#?\d+$/.test(stationCell) ? Number(stationCell.replace("#", "")) : NaN;
     if (hits.length === 1) stationId = hits[0].id;
     else if (hits.length > 1)
-      errors.station = `Two monitoring stations are named "${stationCell}"; use its number (#${hits[0].id} or #${hits[1].id})`;
+      errors.station =
+        `Two monitoring stations are named "${stationCell}"; ` + `use its number (#${hits[0].id} or #${hits[1].id})`;
     else if (stations.byId.has(asId)) stationId = asId;
     else errors.station = `No monitoring station is named "${stationCell}"; add it under Stations or fix the name`;
   }
   const armingCell = cell(values, "arming");
   const securityType = armingCell ? remember(memo.arming, armingCell, armingFor) : null;
   if (armingCell && securityType === null) {
-    errors.arming = `Arming type "${armingCell}" is not one of: ${SECURITY_TYPES.map((t) => t.title).join(", ")} (or 1–4)`;
+    const titles = SECURITY_TYPES.map((t) => t.title).join(", ");
+    errors.arming = `Arming type "${armingCell}" is not one of: ${titles} (or 1–4)`;
   }
 
   const siteCells = {

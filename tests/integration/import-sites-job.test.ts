@@ -251,7 +251,7 @@ describe("site import job", () => {
   const planned = (plan: Awaited<ReturnType<typeof planImportRetry>>) =>
     plan?.rows.map((x) => x.item.contacts.map((c) => c.external_contact_id));
 
-  it("a retry re-derives the row's contacts from the edited cells, by contact ID, along a chain of retries", async () => {
+  it("a retry takes the row's contacts from the edited cells by contact ID, along a chain of retries", async () => {
     const r = rows("edt", 1);
     // Contact 2 carries contact 1's ID: CHeKT creates contact 1 and refuses contact 2 (409).
     r[0].item.contacts[1] = { ...r[0].item.contacts[1], external_contact_id: "edt-000-C1" };
