@@ -59,7 +59,8 @@ export const startDealerConnectAction = actionClient
     if (taken && isConnected(taken)) {
       throw new ActionError(
         "conflict",
-        `The dealer ID "${parsedInput.external_dealer_id}" already belongs to ${taken.companyName} (CHeKT dealer ${taken.chektDealerId}). Nothing was sent to CHeKT.`,
+        `The dealer ID "${parsedInput.external_dealer_id}" already belongs to ${taken.companyName} (CHeKT ` +
+          `dealer ${taken.chektDealerId}). Nothing was sent to CHeKT.`,
         {
           external_dealer_id: `Already used by ${taken.companyName}; choose another ID.`,
         },

@@ -138,7 +138,8 @@ export const deleteDevicesJob = actionClient
     if (unknown.length) {
       throw new ActionError(
         "not_found",
-        `This site has no device ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? "…" : ""}; reload the list. Nothing was deleted.`,
+        `This site has no device ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? "…" : ""}; reload ` +
+          "the list. Nothing was deleted.",
       );
     }
     const id = randomUUID();

@@ -38,7 +38,8 @@ async function assertFree(
   if (clash) {
     throw new ActionError(
       "conflict",
-      `Another ${m.kind} mapping already uses CHeKT id ${clash.chektId} / external id "${clash.externalId}". Forget that one first.`,
+      `Another ${m.kind} mapping already uses CHeKT id ${clash.chektId} / ` +
+        `external id "${clash.externalId}". Forget that one first.`,
     );
   }
 }

@@ -5,7 +5,10 @@ import { prisma } from "@/lib/db";
 import { fleetSettingsSchema } from "@/lib/fleet/settings-schema";
 import { seal } from "@/lib/settings/credentials";
 
-/** The current dealer's threshold and SMTP settings. The password is sealed at once; the audit row says only whether one is set. */
+/**
+ * The current dealer's threshold and SMTP settings. The password is sealed at once; the audit row says only whether one
+ * is set.
+ */
 export const saveFleetSettingsAction = actionClient
   .metadata({ name: "settings.fleet", role: "admin", objectKind: "settings" })
   .inputSchema(fleetSettingsSchema)

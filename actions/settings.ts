@@ -67,7 +67,8 @@ export const sendTestEventAction = actionClient
     if (!sim)
       throw new ActionError(
         "not_available",
-        "Test events need the CHeKT simulator (CHEKT_SIM_ADMIN_TOKEN is not set). With the real CHeKT, send one from the dealer portal.",
+        "Test events need the CHeKT simulator (CHEKT_SIM_ADMIN_TOKEN is not set). With the real CHeKT, " +
+          "send one from the dealer portal.",
       );
     const link = await prisma.dealerLink.findUnique({ where: { id: parsedInput.dealerLinkId } });
     if (!link)

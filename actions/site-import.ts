@@ -58,7 +58,8 @@ export const startSiteImport = actionClient
       const n = invalid.length;
       throw new ActionError(
         "invalid_rows",
-        `${n} row${n === 1 ? " has" : "s have"} errors. Fix ${n === 1 ? "it" : "them"} or skip invalid rows; nothing was sent.`,
+        `${n} row${n === 1 ? " has" : "s have"} errors. Fix ${n === 1 ? "it" : "them"} or skip invalid ` +
+          "rows; nothing was sent.",
         rowErrors(invalid),
       );
     }

@@ -23,11 +23,12 @@ export function startBackgroundWork(): Promise<Background> {
       deps: { db: prisma, api: appDeviceApi(), siteApi: appSiteImportApi(), maxBulk: env.CHEKT_MAX_BULK },
       log,
     });
+    // sweeps + stale refreshes (docs/mirror.md)
     const mirror = await startSyncWorker({
       connectionString: env.DATABASE_URL,
       intervalS: env.MIRROR_SYNC_INTERVAL_S,
       log: (m) => log(`mirror: ${m}`),
-    }).catch((e) => (log(`mirror worker did not start: ${e instanceof Error ? e.message : String(e)}`), null)); // sweeps + stale refreshes (docs/mirror.md)
+    }).catch((e) => (log(`mirror worker did not start: ${e instanceof Error ? e.message : String(e)}`), null));
     // Other helpers add their one line here (e.g. the webhook catch-up / LISTEN loop). A failure
     // there is logged, not thrown: rethrowing would start a second bulk worker on the next call.
     // Fleet offline alerts: a scan every minute (lib/jobs/fleet-alerts.ts, docs/fleet.md).
@@ -43,7 +44,8 @@ export function startBackgroundWork(): Promise<Background> {
       .startAnnotationWorker({ connectionString: env.DATABASE_URL, log: (m) => log(`annotations: ${m}`) })
       .catch((e) => log(`annotation worker did not start: ${e instanceof Error ? e.message : String(e)}`));
     try {
-      (await import("@/lib/webhooks/background")).startWebhookBackground(); // webhooks: catch-up from /v1/events + expiry sweep
+      // webhooks: catch-up from /v1/events + expiry sweep
+      (await import("@/lib/webhooks/background")).startWebhookBackground();
     } catch (e) {
       log(`webhook background did not start: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -62,7 +64,8 @@ export async function kickBulkJob(jobId: string): Promise<void> {
     await enqueueBulkJob(bg.bulk.boss, jobId);
   } catch (e) {
     log(
-      `could not queue bulk job ${jobId} now (${e instanceof Error ? e.message : String(e)}); the sweep will pick it up`,
+      `could not queue bulk job ${jobId} now (${e instanceof Error ? e.message : String(e)}); the sweep ` +
+        "will pick it up",
     );
   }
 }

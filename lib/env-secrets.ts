@@ -3,7 +3,10 @@
 // refuses every one of them (next.config.ts at `next start`, lib/env.ts in any production process).
 // No "server-only": next.config.ts and the scripts load this file too.
 
-/** Variables whose .env.example value must never reach production. tests/unit/auth-env-secrets.test.ts keeps them equal to the file. */
+/**
+ * Variables whose .env.example value must never reach production. tests/unit/auth-env-secrets.test.ts keeps them equal
+ * to the file.
+ */
 export const EXAMPLE_SECRETS = {
   AUTH_SECRET: "dev-only-auth-secret-change-me-0123456789abcdef",
   SECRETS_ENCRYPTION_KEY: "ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=",
@@ -25,10 +28,13 @@ export function exampleSecretsMessage(env: Record<string, string | undefined>): 
   const names = exampleSecretsIn(env);
   if (!names.length) return null;
   return [
-    `Refusing to start in production: ${names.join(", ")} ${names.length === 1 ? "holds its" : "hold their"} public value from .env.example.`,
+    `Refusing to start in production: ${names.join(", ")} ` +
+      `${names.length === 1 ? "holds its" : "hold their"} public value from .env.example.`,
     ...names.map(
       (n) =>
-        `  ${n}: set your own value (e.g. openssl rand -base64 32${n.startsWith("CHEKT_") ? ", or the credential CHeKT issued you" : ""})`,
+        `  ${n}: set your own value (e.g. openssl rand -base64 32` +
+        (n.startsWith("CHEKT_") ? ", or the credential CHeKT issued you" : "") +
+        ")",
     ),
     "npm run demo -- --prod generates per-install secrets under .data/ instead.",
   ].join("\n");

@@ -34,7 +34,8 @@ export async function assertExternalIdFree(
     const { label, field } = NOUN[kind];
     throw new ActionError(
       "conflict",
-      `Another ${label} already uses the ID "${externalId}" (CHeKT ${label} ${existing.chektId}). Nothing was sent to CHeKT.`,
+      `Another ${label} already uses the ID "${externalId}" (CHeKT ${label} ${existing.chektId}). Nothing ` +
+        "was sent to CHeKT.",
       {
         [field]: `Already used by ${label} ${existing.chektId}; choose another ID.`,
       },

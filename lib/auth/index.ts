@@ -14,7 +14,10 @@ import { createSession } from "./sessions";
 import { normalizeEmail, pruneAttempts, reserveAttempt, settleAttempt } from "./throttle";
 import { answerChallenge, challengeUser, createChallenge } from "./two-factor";
 
-/** Thrown when too many attempts were made; `code` carries "slow:<ms>" (when to retry). Said the same way for known and unknown emails. */
+/**
+ * Thrown when too many attempts were made; `code` carries "slow:<ms>" (when to retry). Said the same way for known and
+ * unknown emails.
+ */
 export class ThrottledSignin extends CredentialsSignin {
   constructor(retryAt: Date) {
     super();
@@ -22,7 +25,9 @@ export class ThrottledSignin extends CredentialsSignin {
   }
 }
 
-/** The password was right and the user has two-factor on: `code` carries "2fa:<challenge token>" for the second step. */
+/**
+ * The password was right and the user has two-factor on: `code` carries "2fa:<challenge token>" for the second step.
+ */
 export class SecondFactorNeeded extends CredentialsSignin {
   constructor(token: string) {
     super();

@@ -43,7 +43,10 @@ export async function createSession(
   return id;
 }
 
-/** What a session check needs: the session record and its user (loaded by Prisma here, or in one SQL round trip by lib/auth/session.ts). */
+/**
+ * What a session check needs: the session record and its user (loaded by Prisma here, or in one SQL round trip by
+ * lib/auth/session.ts).
+ */
 export type SessionRecord = {
   id: string;
   userId: string;

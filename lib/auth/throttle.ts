@@ -20,7 +20,10 @@ export type Scope = "pair" | "ip" | "account";
 export type Limit = { free: number; maxDelayMs: number };
 
 export const POLICY = {
-  /** A counter with no counted attempt for this long starts over. Longer than any delay, so pacing at the cap never resets it. */
+  /**
+   * A counter with no counted attempt for this long starts over. Longer than any delay, so pacing at the cap never
+   * resets it.
+   */
   windowMs: 30 * 60_000,
   baseDelayMs: 1_000,
   pair: { free: 5, maxDelayMs: 15 * 60_000 },
@@ -89,7 +92,8 @@ export async function reserveAttempt(
   return db.$transaction(async (tx) => {
     const epoch = new Date(0);
     for (const key of names) {
-      await tx.$executeRaw`INSERT INTO auth_throttle (key, count, last_at, retry_at) VALUES (${key}, 0, ${epoch}, ${epoch}) ON CONFLICT (key) DO NOTHING`;
+      await tx.$executeRaw`INSERT INTO auth_throttle (key, count, last_at, retry_at) VALUES (${key}, 0, ${epoch},
+          ${epoch}) ON CONFLICT (key) DO NOTHING`;
     }
     const rows = await tx.$queryRaw<Array<{ key: string; count: number; last_at: Date; retry_at: Date }>>`
       SELECT key, count, last_at, retry_at FROM auth_throttle WHERE key = ANY(${names}) ORDER BY key FOR UPDATE`;
@@ -101,7 +105,8 @@ export async function reserveAttempt(
       return { allowed: false as const, retryAt: worst.next.retryAt, scope: worst.scope };
     }
     for (const d of decisions) {
-      await tx.$executeRaw`UPDATE auth_throttle SET count = ${d.next.count}, last_at = ${d.next.lastAt}, retry_at = ${d.next.retryAt} WHERE key = ${d.key}`;
+      await tx.$executeRaw`UPDATE auth_throttle SET count = ${d.next.count}, last_at = ${d.next.lastAt}, retry_at =
+          ${d.next.retryAt} WHERE key = ${d.key}`;
     }
     return { allowed: true as const, ticket: { email, ip, keys } };
   });
@@ -149,5 +154,8 @@ export function throttleMessage(retryAt: Date, now = new Date()): string {
   if (seconds < 120)
     return `Too many failed attempts. Wait ${seconds} second${seconds === 1 ? "" : "s"} and try again.`;
   const minutes = Math.ceil(seconds / 60);
-  return `Too many failed attempts. Wait about ${minutes} minutes and try again (after ${retryAt.toISOString().slice(11, 16)} UTC).`;
+  return (
+    `Too many failed attempts. Wait about ${minutes} minutes and try again (after ` +
+    `${retryAt.toISOString().slice(11, 16)} UTC).`
+  );
 }

@@ -137,11 +137,15 @@ export class TwoFactorError extends Error {
  */
 async function claimStep(db: Pick<PrismaClient, "$executeRaw">, userId: string, step: number): Promise<boolean> {
   const n =
-    await db.$executeRaw`UPDATE users SET last_totp_step = ${BigInt(step)} WHERE id = ${userId} AND (last_totp_step IS NULL OR last_totp_step < ${BigInt(step)})`;
+    await db.$executeRaw`UPDATE users SET last_totp_step = ${BigInt(step)} WHERE id = ${userId} AND (last_totp_step IS
+        NULL OR last_totp_step < ${BigInt(step)})`;
   return n === 1;
 }
 
-/** Confirms the pending secret with a code from the app; turns two-factor on and returns fresh recovery codes (shown once). */
+/**
+ * Confirms the pending secret with a code from the app; turns two-factor on and returns fresh recovery codes (shown
+ * once).
+ */
 export async function confirmEnrolment(
   db: Db,
   userId: string,

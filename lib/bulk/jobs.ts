@@ -53,10 +53,13 @@ export async function insertBulkJob(tx: Tx, job: NewJob) {
     retry_of_id: job.retryOf?.[position] ?? null,
   }));
   await tx.$executeRaw`
-    INSERT INTO bulk_items (id, job_id, position, sheet_line, external_device_id, chekt_device_id, payload, retry_of_id, updated_at)
-    SELECT r.id, ${created.id}, r.position, r.sheet_line, r.external_device_id, r.chekt_device_id, r.payload, r.retry_of_id, now()
+    INSERT INTO bulk_items (id, job_id, position, sheet_line, external_device_id, chekt_device_id, payload,
+      retry_of_id, updated_at)
+    SELECT r.id, ${created.id}, r.position, r.sheet_line, r.external_device_id, r.chekt_device_id, r.payload,
+      r.retry_of_id, now()
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r(id text, position int, sheet_line int, external_device_id text, chekt_device_id int, payload jsonb, retry_of_id text)`;
+      AS r(id text, position int, sheet_line int, external_device_id text, chekt_device_id int, payload jsonb,
+        retry_of_id text)`;
   return created;
 }
 

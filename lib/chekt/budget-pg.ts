@@ -64,8 +64,8 @@ export class PgBudgetStore implements BudgetStore {
     // Creating the row and reading it back in one statement: ON CONFLICT DO UPDATE returns the
     // existing row untouched (the no-op SET keeps its values) when another instance made it first.
     const rows = await this.sql(
-      `INSERT INTO chekt_budgets (credential, per_min, burst, tokens, at_ms, blocked_until_ms, waiting_at_ms, active_at_ms, taken,
-         learned, version)
+      `INSERT INTO chekt_budgets (credential, per_min, burst, tokens, at_ms, blocked_until_ms, waiting_at_ms,
+         active_at_ms, taken, learned, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7::double precision[], $8::double precision[], $9, $10, 0)
        ON CONFLICT (credential) DO UPDATE SET credential = EXCLUDED.credential
        RETURNING ${COLUMNS}`,

@@ -25,7 +25,10 @@ import { sleep } from "./rate-limit";
 export type BudgetClock = { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> };
 export const systemClock: BudgetClock = { now: () => Date.now(), sleep };
 
-/** A waiting call looks at the shared bucket at least this often (another instance may have given tokens back, or a class above stopped waiting). */
+/**
+ * A waiting call looks at the shared bucket at least this often (another instance may have given tokens back, or a
+ * class above stopped waiting).
+ */
 export const POLL_MS = 250;
 
 export type BudgetTicket = { cls: BudgetClass; takenSeq: number; sentAtMs: number; waitedMs: number };
@@ -48,7 +51,8 @@ export class BudgetWaitTooLong extends Error {
     readonly refused: boolean,
   ) {
     super(
-      `CHeKT call budget: a wait of ${waitMs} ms ${refused ? "is longer than this call waits" : "does not fit in the deadline"}`,
+      `CHeKT call budget: a wait of ${waitMs} ms ` +
+        `${refused ? "is longer than this call waits" : "does not fit in the deadline"}`,
     );
   }
 }

@@ -307,7 +307,10 @@ function dealerMessage(e: ChektError): string {
       );
     case "forbidden":
       if (/scope|permission/i.test(detail) && !/dealer/i.test(detail)) {
-        return `The CHeKT App key is missing a permission (${detail}). An admin can add the scope in CHeKT and update the key in Settings.`;
+        return (
+          `The CHeKT App key is missing a permission (${detail}). An admin can add the scope in CHeKT and ` +
+          "update the key in Settings."
+        );
       }
       return join(
         `${withDetail("CHeKT refused access")}.`,
@@ -318,9 +321,14 @@ function dealerMessage(e: ChektError): string {
       return `${withDetail("CHeKT could not find it")}. It may have been deleted or have expired — refresh the page.`;
     case "conflict":
       if (e.code === "idempotency_conflict") {
-        return "CHeKT already received a different change under the same request key. Refresh the page and make the change again.";
+        return (
+          "CHeKT already received a different change under the same request key. Refresh the page and make " +
+          "the change again."
+        );
       }
-      return `${withDetail("CHeKT already has this (conflict or duplicate)")}. Use another ID or edit the existing one.`;
+      return (
+        withDetail("CHeKT already has this (conflict or duplicate)") + ". Use another ID or edit the existing one."
+      );
     case "rate_limited": {
       const waited = e.waitedMs > 0 ? `waited ${seconds(e.waitedMs)} s and gave up.` : "gave up.";
       const again =

@@ -21,7 +21,10 @@ export type TransportSettings = {
   timeoutMs: number;
   /** Budget for the whole call: attempts, backoff and rate-limit waits. */
   deadlineMs: number;
-  /** Tries at most (first one included) after 5xx / timeout / network failures; 429 waits and the 401 refresh do not count. */
+  /**
+   * Tries at most (first one included) after 5xx / timeout / network failures; 429 waits and the 401 refresh do not
+   * count.
+   */
   maxAttempts: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
@@ -236,7 +239,8 @@ export class Transport {
           status: null,
           code: a.timedOut ? "timeout" : (errorCode(a.error)?.toLowerCase() ?? "network_error"),
           message: a.timedOut
-            ? `CHeKT did not answer within ${state.timeoutMs} ms (${state.attempts} attempt${state.attempts > 1 ? "s" : ""})`
+            ? `CHeKT did not answer within ${state.timeoutMs} ms ` +
+              `(${state.attempts} attempt${state.attempts > 1 ? "s" : ""})`
             : `Could not reach CHeKT: ${(a.error as Error)?.message ?? String(a.error)}`,
           traceId: state.traceId,
           method: state.method,

@@ -30,7 +30,8 @@ export async function scanFleetAlerts(
       FROM mirror_devices d
       LEFT JOIN fleet_settings fs ON fs.dealer_link_id = d.dealer_link_id
      WHERE d.status = 'offline' AND d.gone_at IS NULL AND d.status_at IS NOT NULL
-       AND d.status_at <= ${now}::timestamp - make_interval(mins => coalesce(fs.offline_threshold_min, ${DEFAULT_OFFLINE_THRESHOLD_MIN}))
+       AND d.status_at <= ${now}::timestamp - make_interval(mins => coalesce(fs.offline_threshold_min,
+         ${DEFAULT_OFFLINE_THRESHOLD_MIN}))
     ON CONFLICT (dealer_link_id, device_id, offline_since) DO NOTHING
     RETURNING id, dealer_link_id, device_id, site_id, device_name, offline_since`;
   const cleared = await db.$executeRaw`

@@ -30,13 +30,17 @@ export async function sendAlertMail(
   });
   const lines = alerts.map(
     (a) =>
-      `- ${a.deviceName} (device #${a.deviceId}, site #${a.siteId}): offline since ${a.offlineSince.toISOString()} (${Math.round((now.getTime() - a.offlineSince.getTime()) / 60_000)} min)`,
+      `- ${a.deviceName} (device #${a.deviceId}, site #${a.siteId}): offline since ` +
+      `${a.offlineSince.toISOString()} (${Math.round((now.getTime() - a.offlineSince.getTime()) / 60_000)} ` +
+      "min)",
   );
   await transport.sendMail({
     from: smtp.from,
     to: smtp.to,
     subject: `${alerts.length} device${alerts.length === 1 ? "" : "s"} offline longer than ${thresholdMin} min`,
-    text: `These devices have been offline longer than ${thresholdMin} minutes:\n\n${lines.join("\n")}\n\nSee the fleet page of the dealer console for the current state.`,
+    text:
+      `These devices have been offline longer than ${thresholdMin} minutes:\n\n${lines.join("\n")}\n\nSee ` +
+      "the fleet page of the dealer console for the current state.",
   });
   transport.close();
 }

@@ -67,7 +67,8 @@ export async function fleetPage(dealerLinkId: string, state: FleetListState, now
       FROM mirror_devices d
       LEFT JOIN mirror_sites s ON s.dealer_link_id = d.dealer_link_id AND s.chekt_id = d.site_id
       WHERE ${cond}
-      ORDER BY CASE d.status WHEN 'offline' THEN 0 WHEN 'online' THEN 2 ELSE 1 END, d.status_at ASC NULLS LAST, d.chekt_id
+      ORDER BY CASE d.status WHEN 'offline' THEN 0 WHEN 'online' THEN 2 ELSE 1 END, d.status_at ASC NULLS LAST,
+        d.chekt_id
       LIMIT ${state.per} OFFSET ${(state.page - 1) * state.per}`,
     prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM mirror_devices d WHERE ${cond}`,
     prisma.$queryRaw<{ status: string | null; n: number }[]>`

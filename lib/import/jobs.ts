@@ -98,9 +98,12 @@ export async function insertSiteImportJob(
   }));
   // One statement for any number of rows, as lib/bulk/jobs.ts does for devices.
   await tx.$executeRaw`
-    INSERT INTO bulk_items (id, job_id, position, sheet_line, external_device_id, chekt_device_id, payload, result, retry_of_id, updated_at)
-    SELECT r.id, ${created.id}, r.position, r.sheet_line, r.external_device_id, r.chekt_device_id, r.payload, r.result, r.retry_of_id, now()
+    INSERT INTO bulk_items (id, job_id, position, sheet_line, external_device_id, chekt_device_id, payload, result,
+      retry_of_id, updated_at)
+    SELECT r.id, ${created.id}, r.position, r.sheet_line, r.external_device_id, r.chekt_device_id, r.payload,
+      r.result, r.retry_of_id, now()
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r(id text, position int, sheet_line int, external_device_id text, chekt_device_id int, payload jsonb, result jsonb, retry_of_id text)`;
+      AS r(id text, position int, sheet_line int, external_device_id text, chekt_device_id int, payload jsonb, result
+        jsonb, retry_of_id text)`;
   return created;
 }

@@ -15,7 +15,9 @@ export function decodeSheet(name: string, bytes: ArrayBuffer | Uint8Array): Read
   } catch {
     return {
       ok: false,
-      message: `${name} is not UTF-8 text (probably Windows-1252 or Latin-1, as older Excel saves CSV); save it as "CSV UTF-8" and upload it again. Nothing was read.`,
+      message:
+        `${name} is not UTF-8 text (probably Windows-1252 or Latin-1, as older Excel saves CSV); save it as ` +
+        `"CSV UTF-8" and upload it again. Nothing was read.`,
     };
   }
 }

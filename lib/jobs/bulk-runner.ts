@@ -446,7 +446,8 @@ class Runner {
           WHERE m.dealer_link_id = ${dealerLinkId} AND m.kind = 'device'::"MappingKind"
             AND m.chekt_id = r.chekt_id AND m.external_id <> r.external_id`;
         await tx.$executeRaw`
-          INSERT INTO external_id_mappings (id, dealer_link_id, kind, chekt_id, external_id, parent_chekt_id, updated_at)
+          INSERT INTO external_id_mappings (id, dealer_link_id, kind, chekt_id, external_id, parent_chekt_id,
+            updated_at)
           SELECT r.id, ${dealerLinkId}, 'device'::"MappingKind", r.chekt_id, r.external_id, ${siteId}, now()
           FROM jsonb_to_recordset(${rows}::jsonb) AS r(id text, chekt_id text, external_id text)
           ON CONFLICT (dealer_link_id, kind, external_id)

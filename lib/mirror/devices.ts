@@ -93,13 +93,16 @@ export async function mirrorAcceptedDevices(
     dto: d,
   }));
   await tx.$executeRaw`
-    INSERT INTO mirror_devices AS m (dealer_link_id, chekt_id, site_id, external_id, name, device_type, zone_number, mac,
-                                     status, status_at, firmware, firmware_at, dto, confirmed_at, changed_at, gone_at, updated_at)
+    INSERT INTO mirror_devices AS m (dealer_link_id, chekt_id, site_id, external_id, name, device_type,
+                                     zone_number, mac, status, status_at, firmware, firmware_at, dto,
+                                     confirmed_at, changed_at, gone_at, updated_at)
     SELECT ${dealerLinkId}, r.chekt_id, r.site_id, r.external_id, r.name, r.device_type, r.zone_number, r.mac,
-           CASE WHEN ds.status IS NOT NULL AND (r.status IS NULL OR ds.at > r.answered_at) THEN ds.status ELSE r.status END,
+           CASE WHEN ds.status IS NOT NULL AND (r.status IS NULL OR ds.at > r.answered_at) THEN ds.status ELSE
+             r.status END,
            CASE WHEN ds.status IS NOT NULL AND (r.status IS NULL OR ds.at > r.answered_at) THEN ds.at
                 WHEN r.status IS NOT NULL THEN r.answered_at END,
-           CASE WHEN ds.firmware IS NOT NULL AND (r.firmware IS NULL OR ds.at > r.answered_at) THEN ds.firmware ELSE r.firmware END,
+           CASE WHEN ds.firmware IS NOT NULL AND (r.firmware IS NULL OR ds.at > r.answered_at) THEN ds.firmware ELSE
+             r.firmware END,
            CASE WHEN ds.firmware IS NOT NULL AND (r.firmware IS NULL OR ds.at > r.answered_at) THEN ds.at
                 WHEN r.firmware IS NOT NULL THEN r.answered_at END,
            r.dto, ${at}, NULL, NULL, ${at}
@@ -114,11 +117,15 @@ export async function mirrorAcceptedDevices(
       device_type = EXCLUDED.device_type,
       zone_number = EXCLUDED.zone_number,
       mac = EXCLUDED.mac,
-      status = CASE WHEN EXCLUDED.status IS NOT NULL AND (m.status_at IS NULL OR m.status_at <= EXCLUDED.status_at) THEN EXCLUDED.status ELSE m.status END,
+      status = CASE WHEN EXCLUDED.status IS NOT NULL AND (m.status_at IS NULL OR m.status_at <= EXCLUDED.status_at)
+        THEN EXCLUDED.status ELSE m.status END,
       -- an unchanged status keeps the time it began (see mirrorDevice in write.ts)
-      status_at = CASE WHEN EXCLUDED.status IS NOT NULL AND (m.status_at IS NULL OR (m.status_at <= EXCLUDED.status_at AND EXCLUDED.status IS DISTINCT FROM m.status)) THEN EXCLUDED.status_at ELSE m.status_at END,
-      firmware = CASE WHEN EXCLUDED.firmware IS NOT NULL AND (m.firmware_at IS NULL OR m.firmware_at <= EXCLUDED.firmware_at) THEN EXCLUDED.firmware ELSE m.firmware END,
-      firmware_at = CASE WHEN EXCLUDED.firmware IS NOT NULL AND (m.firmware_at IS NULL OR m.firmware_at <= EXCLUDED.firmware_at) THEN EXCLUDED.firmware_at ELSE m.firmware_at END,
+      status_at = CASE WHEN EXCLUDED.status IS NOT NULL AND (m.status_at IS NULL OR (m.status_at <= EXCLUDED.status_at
+        AND EXCLUDED.status IS DISTINCT FROM m.status)) THEN EXCLUDED.status_at ELSE m.status_at END,
+      firmware = CASE WHEN EXCLUDED.firmware IS NOT NULL AND (m.firmware_at IS NULL OR m.firmware_at <=
+        EXCLUDED.firmware_at) THEN EXCLUDED.firmware ELSE m.firmware END,
+      firmware_at = CASE WHEN EXCLUDED.firmware IS NOT NULL AND (m.firmware_at IS NULL OR m.firmware_at <=
+        EXCLUDED.firmware_at) THEN EXCLUDED.firmware_at ELSE m.firmware_at END,
       dto = EXCLUDED.dto,
       confirmed_at = EXCLUDED.confirmed_at,
       changed_at = NULL,

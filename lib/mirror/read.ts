@@ -68,7 +68,8 @@ export async function mirrorSitesPage(
       SELECT chekt_id, name, external_id, account_number, address1, timezone, station_id, is_activated,
              chekt_created_at, confirmed_at
       FROM mirror_sites WHERE ${cond}
-      ORDER BY ${SORT_SQL[state.sort]} ${dir}${NOT_NULL.has(state.sort) ? Prisma.empty : Prisma.sql` NULLS LAST`}, chekt_id ${dir}
+      ORDER BY ${SORT_SQL[state.sort]} ${dir}${NOT_NULL.has(state.sort) ? Prisma.empty : Prisma.sql` NULLS LAST`},
+        chekt_id ${dir}
       LIMIT ${state.per} OFFSET ${(state.page - 1) * state.per}`,
     prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM mirror_sites WHERE ${cond}`,
   ]);

@@ -26,7 +26,9 @@ export async function assertAccountNumberFree(
   if (!other) return;
   throw new ActionError(
     "conflict",
-    `Account number ${accountNumber} is already used on this monitoring station by site "${other.name}" (#${other.chektId}). Two sites with one account number on a station cross their signals. Nothing was sent to CHeKT.`,
+    `Account number ${accountNumber} is already used on this monitoring station by site "${other.name}" ` +
+      `(#${other.chektId}). Two sites with one account number on a station cross their signals. ` +
+      "Nothing was sent to CHeKT.",
     { account_number: `Already used on this station by "${other.name}" (#${other.chektId}).` },
   );
 }

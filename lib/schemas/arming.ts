@@ -9,28 +9,32 @@ export const SECURITY_TYPES = [
     title: "Alarm panel — primary bridge",
     summary: "The customer arms and disarms with their alarm panel keypad or app.",
     detail:
-      "One CHeKT bridge is wired to the panel and tells every camera at the site whether the panel is armed. Pick this when the site has one panel and one bridge connected to it.",
+      "One CHeKT bridge is wired to the panel and tells every camera at the site whether the panel is " +
+      "armed. Pick this when the site has one panel and one bridge connected to it.",
   },
   {
     value: 2,
     title: "Alarm panel — individual bridges",
     summary: "The alarm panel arms and disarms, and each bridge follows its own panel connection.",
     detail:
-      "Every bridge reads the arming state from the panel (or partition) it is wired to, so parts of the site can be armed separately. Pick this for larger sites with several bridges or partitions.",
+      "Every bridge reads the arming state from the panel (or partition) it is wired to, so parts of the " +
+      "site can be armed separately. Pick this for larger sites with several bridges or partitions.",
   },
   {
     value: 3,
     title: "CHeKT video security system",
     summary: "CHeKT itself arms and disarms the cameras — no alarm panel needed.",
     detail:
-      "The customer arms from the CHeKT app or by schedule, and cameras alone raise alarms. Pick this for video-only sites.",
+      "The customer arms from the CHeKT app or by schedule, and cameras alone raise alarms. Pick this for " +
+      "video-only sites.",
   },
   {
     value: 4,
     title: "External security system",
     summary: "Another system, such as Alarm.com, tells CHeKT when the site is armed.",
     detail:
-      "CHeKT follows the arming state reported by a third-party platform. Pick this when the customer already manages arming in that system.",
+      "CHeKT follows the arming state reported by a third-party platform. Pick this when the customer " +
+      "already manages arming in that system.",
   },
 ] as const;
 export type SecurityType = (typeof SECURITY_TYPES)[number]["value"];

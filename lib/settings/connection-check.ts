@@ -67,7 +67,10 @@ function judge(answer: ProbeAnswer, ctx: ProbeContext): Diagnosis {
     ok: false,
     bucket: "rate_limited",
     title: "Rate limited",
-    detail: `${ctx.label} was not sent: this credential's shared CHeKT budget (what CHeKT's last answers said is left, shared by every instance of the console) has no call free for ${s} s. Something is spending the rate limit; try again in ${s} s.`,
+    detail:
+      `${ctx.label} was not sent: this credential's shared CHeKT budget (what CHeKT's last answers said is ` +
+      `left, shared by every instance of the console) has no call free for ${s} s. Something is spending the ` +
+      `rate limit; try again in ${s} s.`,
     retryAfterS: s,
     ms: answer.ms,
   };

@@ -87,7 +87,9 @@ export async function dealerCredentials(): Promise<DealerCredentials[]> {
         ...base,
         apiKey: { set: false, source: "none" },
         webhookSecret: { set: false, source: "none" },
-        unreadable: `A stored secret cannot be decrypted (${(error as Error).message}). Was SECRETS_ENCRYPTION_KEY changed? Save the values again.`,
+        unreadable:
+          `A stored secret cannot be decrypted (${(error as Error).message}). Was SECRETS_ENCRYPTION_KEY ` +
+          "changed? Save the values again.",
       };
     }
   });

@@ -101,7 +101,8 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
       return wrongBase(
         ctx,
         withBody,
-        `${ctx.label} answered ${status} with ${contentType || "no content type"} instead of JSON — something other than the CHeKT API answered.`,
+        `${ctx.label} answered ${status} with ${contentType || "no content type"} instead of JSON — ` +
+          "something other than the CHeKT API answered.",
       );
     let body: unknown;
     try {
@@ -126,7 +127,10 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
       ok: false,
       bucket: "rate_limited",
       title: "Rate limited",
-      detail: `CHeKT refused ${ctx.label} because the rate limit is used up (free tier: 60 requests a minute, bursts of 5 a second).${wait !== undefined ? ` It allows calls again in ${wait} s.` : ""} If something calls CHeKT in a tight loop, slow it down, or upgrade the plan.`,
+      detail:
+        `CHeKT refused ${ctx.label} because the rate limit is used up (free tier: 60 requests a minute, ` +
+        `bursts of 5 a second).${wait !== undefined ? ` It allows calls again in ${wait} s.` : ""} If ` +
+        "something calls CHeKT in a tight loop, slow it down, or upgrade the plan.",
       retryAfterS: wait,
       ...withBody,
     };
@@ -138,7 +142,9 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
     return wrongBase(
       ctx,
       withBody,
-      `${ctx.label} answered ${status} with ${looksHtml(contentType, bodyText) ? "an HTML page" : "a body that is not a CHeKT error"} — that address does not serve the CHeKT API.`,
+      `${ctx.label} answered ${status} with ` +
+        `${looksHtml(contentType, bodyText) ? "an HTML page" : "a body that is not a CHeKT error"} — that ` +
+        "address does not serve the CHeKT API.",
     );
   }
 
@@ -149,7 +155,10 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
         bucket: "invalid_api_key",
         title: "API key not accepted (invalid_api_key)",
         detail:
-          "CHeKT does not accept this API key: it is mistyped, revoked, or was rotated more than 24 hours ago. Check the key saved here (or CHEKT_API_KEY) is the one CHeKT showed when the app was created, and that it is sent as a Bearer token. If it was revoked, issue a new key under Settings → CHeKT Apps in the dealer portal and save it here.",
+          "CHeKT does not accept this API key: it is mistyped, revoked, or was rotated more than 24 hours " +
+          "ago. Check the key saved here (or CHEKT_API_KEY) is the one CHeKT showed when the app was " +
+          "created, and that it is sent as a Bearer token. If it was revoked, issue a new key under " +
+          "Settings → CHeKT Apps in the dealer portal and save it here.",
         ...withBody,
       };
     }
@@ -158,7 +167,8 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
       bucket: "invalid_client",
       title: "Client credentials not accepted",
       detail:
-        "CHeKT refused the client id and secret (or the signed client assertion). Check CHEKT_CLIENT_ID and CHEKT_CLIENT_SECRET / CHEKT_PRIVATE_KEY against what CHeKT issued to your partner account.",
+        "CHeKT refused the client id and secret (or the signed client assertion). Check CHEKT_CLIENT_ID " +
+        "and CHEKT_CLIENT_SECRET / CHEKT_PRIVATE_KEY against what CHeKT issued to your partner account.",
       ...withBody,
     };
   }
@@ -170,7 +180,11 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
         ok: false,
         bucket: "permission_denied",
         title: `Missing scope${scope ? ` ${scope}` : ""} (permission_denied)`,
-        detail: `The key is valid but the CHeKT App lacks ${scope ? `the ${scope} scope` : "the scope this call needs"}. In the dealer portal open Settings → CHeKT Apps → [your app] → Permissions, grant ${scope ?? "it"}, and have the dealer admin approve the new set.`,
+        detail:
+          "The key is valid but the CHeKT App lacks " +
+          `${scope ? `the ${scope} scope` : "the scope this call needs"}. In the dealer portal open Settings ` +
+          `→ CHeKT Apps → [your app] → Permissions, grant ${scope ?? "it"}, and have the dealer admin ` +
+          "approve the new set.",
         ...withBody,
       };
     }
@@ -179,7 +193,8 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
       bucket: "no_dealer_access",
       title: "This dealer is not connected to your partner account",
       detail:
-        "The partner token is valid but does not reach this dealer. Connect the dealer again from the Dealer page (its admin approves on CHeKT).",
+        "The partner token is valid but does not reach this dealer. Connect the dealer again from the " +
+        "Dealer page (its admin approves on CHeKT).",
       ...withBody,
     };
   }
@@ -202,7 +217,9 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
       ok: false,
       bucket: "server_error",
       title: "CHeKT had a problem",
-      detail: `CHeKT answered ${status}${serverMessage ? ` (${serverMessage})` : ""}. This is on CHeKT's side; try again in a minute. Quote the trace id to CHeKT support if it persists.`,
+      detail:
+        `CHeKT answered ${status}${serverMessage ? ` (${serverMessage})` : ""}. This is on CHeKT's side; try ` +
+        "again in a minute. Quote the trace id to CHeKT support if it persists.",
       ...withBody,
     };
   }
@@ -241,11 +258,14 @@ function networkDiagnosis(answer: Extract<RawAnswer, { kind: "network" }>, ctx: 
     };
   }
   const timedOut = answer.code === "TIMEOUT" || answer.code === "UND_ERR_CONNECT_TIMEOUT";
+  const message = answer.message && answer.message !== answer.code ? `: ${answer.message}` : "";
   return {
     ok: false,
     bucket: "network",
     title: timedOut ? "No answer in time" : "Cannot reach CHeKT",
-    detail: `${ctx.label} failed before CHeKT answered (${answer.code}${answer.message && answer.message !== answer.code ? `: ${answer.message}` : ""}). Check that ${ctx.baseUrl} is reachable from this server (firewall, proxy, DNS) and try again.`,
+    detail:
+      `${ctx.label} failed before CHeKT answered (${answer.code}${message}). Check that ` +
+      `${ctx.baseUrl} is reachable from this server (firewall, proxy, DNS) and try again.`,
     code: answer.code,
     ms: answer.ms,
   };

@@ -12,7 +12,8 @@ export function explainChektError(e: ChektError, baseUrl: string, label: string,
         bucket: "invalid_api_key",
         title: "API key not accepted (invalid_api_key)",
         detail:
-          "CHeKT does not accept this dealer's API key: mistyped, revoked, or rotated more than 24 hours ago. Save the current key on the Settings page.",
+          "CHeKT does not accept this dealer's API key: mistyped, revoked, or rotated more than 24 hours " +
+          "ago. Save the current key on the Settings page.",
         ...base,
       };
     case "forbidden": {
@@ -21,7 +22,9 @@ export function explainChektError(e: ChektError, baseUrl: string, label: string,
         ok: false,
         bucket: "permission_denied",
         title: `Missing scope${s ? ` ${s}` : ""} (permission_denied)`,
-        detail: `The CHeKT App lacks ${s ?? "the scope this needs"}. Grant it under Settings → CHeKT Apps → [your app] → Permissions in the dealer portal.`,
+        detail:
+          `The CHeKT App lacks ${s ?? "the scope this needs"}. Grant it under Settings → CHeKT Apps → [your ` +
+          "app] → Permissions in the dealer portal.",
         ...base,
       };
     }
@@ -38,7 +41,9 @@ export function explainChektError(e: ChektError, baseUrl: string, label: string,
         ok: false,
         bucket: "rate_limited",
         title: "Rate limited",
-        detail: `The key's rate limit is used up (free tier: 60 a minute).${e.retryAfterS !== undefined ? ` Try again in ${e.retryAfterS} s.` : ""}`,
+        detail:
+          "The key's rate limit is used up (free tier: 60 a minute)." +
+          (e.retryAfterS !== undefined ? ` Try again in ${e.retryAfterS} s.` : ""),
         retryAfterS: e.retryAfterS,
         ...base,
       };
@@ -49,7 +54,9 @@ export function explainChektError(e: ChektError, baseUrl: string, label: string,
         ok: false,
         bucket: "network",
         title: e.kind === "timeout" ? "No answer in time" : "Cannot reach CHeKT",
-        detail: `${label} failed before CHeKT answered (${e.message}). Check that ${baseUrl} is reachable from this server.`,
+        detail:
+          `${label} failed before CHeKT answered (${e.message}). Check ` +
+          `that ${baseUrl} is reachable from this server.`,
         ...base,
       };
     case "server":
@@ -57,7 +64,9 @@ export function explainChektError(e: ChektError, baseUrl: string, label: string,
         ok: false,
         bucket: "server_error",
         title: "CHeKT had a problem",
-        detail: `CHeKT answered ${e.status ?? "with an error"}; try again in a minute and quote the trace id to CHeKT support if it persists.`,
+        detail:
+          `CHeKT answered ${e.status ?? "with an error"}; try again in a minute and quote the trace id to ` +
+          "CHeKT support if it persists.",
         ...base,
       };
     default:

@@ -126,7 +126,8 @@ async function assertManagesAccount(tx: Tx, actor: Actor, user: { id: string; is
   if (elsewhere > 0) {
     throw new ActionError(
       "forbidden",
-      "This user also works for another dealer: only the organisation owner can change their account. You can change their role here or remove them from this dealer.",
+      "This user also works for another dealer: only the organisation owner can change their account. You " +
+        "can change their role here or remove them from this dealer.",
     );
   }
 }
@@ -230,7 +231,10 @@ export async function setDisabled(
   return { before: view(user), after: view({ ...after, role: user.role }) };
 }
 
-/** Sets a generated one-time password and ends the user's sessions; the password is returned once, never stored in clear. */
+/**
+ * Sets a generated one-time password and ends the user's sessions; the password is returned once, never stored in
+ * clear.
+ */
 export async function resetPassword(
   tx: Tx,
   actor: Actor,

@@ -12,7 +12,8 @@ export function startAnnotationWorker(opts: MinutelyWorkerOptions) {
     const c = await deliverDueAnnotations();
     if (c.sent || c.pending || c.failed || c.scope_missing || c.no_key)
       log(
-        `sent ${c.sent}, to retry ${c.pending}, failed ${c.failed}, scope missing ${c.scope_missing}, no key ${c.no_key}`,
+        `sent ${c.sent}, to retry ${c.pending}, failed ${c.failed}, scope missing ${c.scope_missing}, no ` +
+          `key ${c.no_key}`,
       );
   });
 }

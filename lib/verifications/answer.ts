@@ -24,7 +24,9 @@ export type AnswerAction = "dispatch" | "disregard";
 export type AnswerResult =
   | { outcome: "answered"; state: "dispatched" | "disregarded"; traceId: string }
   | { outcome: "expired"; message: string }
-  /** CHeKT did not answer in time (429, 5xx, dropped): the browser waits `retryInMs` and sends again with the same key. */
+  /**
+   * CHeKT did not answer in time (429, 5xx, dropped): the browser waits `retryInMs` and sends again with the same key.
+   */
   | { outcome: "retrying"; retryInMs: number; reason: string; windowEndsAt: string }
   /** The retry window is over and CHeKT may have applied it: the operator checks with CHeKT. */
   | { outcome: "uncertain"; message: string }
@@ -32,7 +34,8 @@ export type AnswerResult =
   | { outcome: "not_sent"; message: string };
 
 export const EXPIRED_MESSAGE =
-  "CHeKT no longer accepts an answer for this alarm: it expired or was already answered elsewhere. It has left the queue; nothing was sent to responders by us.";
+  "CHeKT no longer accepts an answer for this alarm: it expired or was already answered elsewhere. It has " +
+  "left the queue; nothing was sent to responders by us.";
 
 // Each server-side attempt is short so the operator sees why an answer waits (and can cancel)
 // instead of a silent spinner; the browser resends with the stored key until the window closes.
@@ -86,7 +89,8 @@ export async function answerVerification(
     if (row.answerIdemKey && (row.answerAction !== action || row.answerContactId !== contactId)) {
       throw new ActionError(
         "answer_stored",
-        `A ${row.answerAction} answer is already stored for this alarm and may have reached CHeKT. Use "Check with CHeKT" before answering differently.`,
+        `A ${row.answerAction} answer is already stored for this alarm and may have reached CHeKT. Use ` +
+          `"Check with CHeKT" before answering differently.`,
       );
     }
     const stored = !!row.answerIdemKey && !!row.answeredAt;
@@ -196,11 +200,15 @@ export async function answerVerification(
       return mayHaveApplied
         ? {
             outcome: "uncertain",
-            message: `CHeKT did not confirm the ${action} in time (${reasonOf(error)}). It may or may not have been saved — check with CHeKT.`,
+            message:
+              `CHeKT did not confirm the ${action} in time (${reasonOf(error)}). It may or may not have been ` +
+              "saved — check with CHeKT.",
           }
         : {
             outcome: "not_sent",
-            message: `CHeKT did not take the ${action} in time (${reasonOf(error)}). Nothing was recorded; send it again.`,
+            message:
+              `CHeKT did not take the ${action} in time (${reasonOf(error)}). ` +
+              "Nothing was recorded; send it again.",
           };
     }
     throw error;
@@ -352,7 +360,8 @@ async function afterNotFound(
       .catch(() => undefined);
     throw new ActionError(
       "not_found_open",
-      "CHeKT did not accept the answer (404) although the alarm is still open there. Nothing was recorded; try again or call the monitoring station.",
+      "CHeKT did not accept the answer (404) although the alarm is still open there. Nothing was recorded; " +
+        "try again or call the monitoring station.",
     );
   }
   const why =
@@ -402,13 +411,17 @@ export async function checkStoredAnswer(
     });
     return {
       recorded: false,
-      message: `CHeKT has not recorded the ${action}: the alarm is still ${verdict.alarmStatus}. Send it again or answer differently.`,
+      message:
+        `CHeKT has not recorded the ${action}: the alarm is still ${verdict.alarmStatus}. Send it again or ` +
+        "answer differently.",
     };
   }
   if (verdict.kind === "closed_otherwise")
     return {
       recorded: false,
-      message: `The alarm is ${verdict.alarmStatus} in CHeKT, which does not match the ${action}: it was answered or resolved elsewhere.`,
+      message:
+        `The alarm is ${verdict.alarmStatus} in CHeKT, which does not match the ${action}: it was answered ` +
+        "or resolved elsewhere.",
     };
   throw new ActionError("check_failed", `We could not check with CHeKT: ${verdict.message}`);
 }

@@ -48,7 +48,8 @@ export async function takeOverInTx(
   const lease = new Date(now.getTime() + leaseMs());
   const rows = await tx.$queryRaw<{ id: string }[]>`
     UPDATE verifications
-       SET claimed_by_id = ${me.id}, claimed_by_name = ${displayName(me)}, claimed_at = ${now}, lease_expires_at = ${lease}, updated_at = ${now}
+       SET claimed_by_id = ${me.id}, claimed_by_name = ${displayName(me)}, claimed_at = ${now}, lease_expires_at =
+         ${lease}, updated_at = ${now}
      WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND state = 'claimed' AND expires_at > ${now}
      RETURNING id`;
   if (rows.length === 0) throw await refusal(tx, dealer, id, now);
@@ -67,14 +68,16 @@ export async function renewLease(
   // No NOTIFY and no updated_at bump: nothing another page shows has changed.
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     UPDATE verifications SET lease_expires_at = ${lease}
-     WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND state = 'claimed' AND claimed_by_id = ${userId} AND lease_expires_at > ${now}
+     WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND state = 'claimed' AND claimed_by_id = ${userId} AND
+       lease_expires_at > ${now}
      RETURNING id`;
   return rows.length ? { held: true, leaseExpiresAt: lease } : { held: false, leaseExpiresAt: null };
 }
 
 export async function releaseInTx(tx: Tx, dealer: Dealer, id: string, me: Me, now = new Date()) {
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE verifications SET state = 'pending', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL, lease_expires_at = NULL, updated_at = ${now}
+    UPDATE verifications SET state = 'pending', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL,
+      lease_expires_at = NULL, updated_at = ${now}
      WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND state = 'claimed' AND claimed_by_id = ${me.id}
      RETURNING id`;
   if (rows.length === 0) throw await refusal(tx, dealer, id, now);
@@ -88,7 +91,8 @@ export async function releaseInTx(tx: Tx, dealer: Dealer, id: string, me: Me, no
 export async function releaseClaimsOf(userId: string, tx?: Tx, now = new Date()): Promise<number> {
   const run = async (t: Tx) => {
     const rows = await t.$queryRaw<{ id: string; dealer_link_id: string }[]>`
-      UPDATE verifications SET state = 'pending', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL, lease_expires_at = NULL, updated_at = ${now}
+      UPDATE verifications SET state = 'pending', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL,
+        lease_expires_at = NULL, updated_at = ${now}
        WHERE state = 'claimed' AND claimed_by_id = ${userId}
        RETURNING id, dealer_link_id`;
     for (const r of rows) await notifyVerification(t, { id: r.id, dealerLinkId: r.dealer_link_id, state: "pending" });
@@ -100,7 +104,8 @@ export async function releaseClaimsOf(userId: string, tx?: Tx, now = new Date())
 /** Claims whose lease lapsed go back to pending (with NOTIFY). Called by the expiry sweep. */
 export async function releaseLapsedLeases(tx: Tx, now = new Date()): Promise<number> {
   const rows = await tx.$queryRaw<{ id: string; dealer_link_id: string }[]>`
-    UPDATE verifications SET state = 'pending', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL, lease_expires_at = NULL, updated_at = ${now}
+    UPDATE verifications SET state = 'pending', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL,
+      lease_expires_at = NULL, updated_at = ${now}
      WHERE state = 'claimed' AND lease_expires_at <= ${now} AND expires_at > ${now}
      RETURNING id, dealer_link_id`;
   for (const r of rows) await notifyVerification(tx, { id: r.id, dealerLinkId: r.dealer_link_id, state: "pending" });

@@ -89,8 +89,11 @@ function toDeskEvent(e: EventRow): DeskEvent {
       [s("priority"), s("trigger"), s("location") && `at ${s("location")}`].filter(Boolean).join(" ") || "Alarm raised",
     "verification.requested": s("description") ?? "Verification requested",
     "alarm.acknowledged": `Acknowledged${s("reason") ? `: ${s("reason")}` : ""}`,
-    "alarm.dispatched": `Responders dispatched${s("responder_type") ? ` (${s("responder_type")})` : ""}${s("eta_seconds") ? `, ETA ${Math.round(Number(s("eta_seconds")) / 60)} min` : ""}`,
-    "alarm.resolved": `Resolved${s("resolution") ? ` as ${s("resolution")}` : ""}${s("notes") ? `: ${s("notes")}` : ""}`,
+    "alarm.dispatched":
+      `Responders dispatched${s("responder_type") ? ` (${s("responder_type")})` : ""}` +
+      (s("eta_seconds") ? `, ETA ${Math.round(Number(s("eta_seconds")) / 60)} min` : ""),
+    "alarm.resolved":
+      `Resolved${s("resolution") ? ` as ${s("resolution")}` : ""}` + (s("notes") ? `: ${s("notes")}` : ""),
     "snapshot.created": "Snapshot received",
   };
   return {

@@ -91,7 +91,8 @@ export async function outcomeCounts(dealerLinkId: string, range: { from: Date; t
   const rows = await prisma.$queryRaw<{ outcome: string; kind: string; answers: bigint; all_checked: bigint }[]>`
     SELECT v.answer_outcome_label AS outcome, v.answer_action AS kind, COUNT(*) AS answers,
            COUNT(*) FILTER (WHERE NOT EXISTS (
-             SELECT 1 FROM jsonb_array_elements(COALESCE(v.answer_steps, '[]'::jsonb)) s WHERE (s->>'checked')::boolean IS NOT TRUE
+             SELECT 1 FROM jsonb_array_elements(COALESCE(v.answer_steps, '[]'::jsonb)) s WHERE
+               (s->>'checked')::boolean IS NOT TRUE
            )) AS all_checked
       FROM verifications v
      WHERE v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${range.from} AND v.created_at < ${range.to}

@@ -81,7 +81,8 @@ async function summary(dealerLinkId: string, r: ReportRange): Promise<ReportSumm
       SELECT v.state::text AS state,
              EXTRACT(EPOCH FROM (w.first_viewed_at - v.created_at)) AS to_view,
              EXTRACT(EPOCH FROM (v.claimed_at - v.created_at)) AS to_claim,
-             CASE WHEN v.state IN ('dispatched', 'disregarded') THEN EXTRACT(EPOCH FROM (v.answered_at - v.created_at)) END AS to_answer
+             CASE WHEN v.state IN ('dispatched', 'disregarded') THEN EXTRACT(EPOCH FROM (v.answered_at -
+               v.created_at)) END AS to_answer
         FROM verifications v
         LEFT JOIN verification_views w ON w.dealer_link_id = v.dealer_link_id AND w.verification_id = v.id
        WHERE v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${r.from} AND v.created_at < ${r.to})
@@ -134,7 +135,8 @@ async function byOperator(dealerLinkId: string, r: ReportRange): Promise<Operato
       FROM verifications
      WHERE dealer_link_id = ${dealerLinkId} AND created_at >= ${r.from} AND created_at < ${r.to}
      GROUP BY 1
-     ORDER BY (COALESCE(answered_by_id, claimed_by_id) IS NULL), count(*) FILTER (WHERE state IN ('dispatched', 'disregarded')) DESC, 2`;
+     ORDER BY (COALESCE(answered_by_id, claimed_by_id) IS NULL), count(*) FILTER (WHERE state IN ('dispatched',
+       'disregarded')) DESC, 2`;
   return rows.map((x) => ({
     operatorId: (x.operator_id as string | null) ?? null,
     operator: String(x.operator),

@@ -39,6 +39,7 @@ export async function keepImage(
 export async function enforceCap(capBytes: number): Promise<number> {
   return prisma.$executeRaw`
     DELETE FROM snapshot_images s
-     USING (SELECT dealer_link_id, key, SUM(size) OVER (ORDER BY fetched_at DESC, key DESC) AS running FROM snapshot_images) r
+     USING (SELECT dealer_link_id, key, SUM(size) OVER (ORDER BY fetched_at DESC, key DESC) AS running FROM
+       snapshot_images) r
      WHERE s.dealer_link_id = r.dealer_link_id AND s.key = r.key AND r.running > ${capBytes}`;
 }

@@ -44,9 +44,11 @@ export async function applyEvent(
         VALUES (${dealerLinkId}, ${d.device_id}, ${d.site_id}, ${status}, ${firmware}, ${at})
         ON CONFLICT (dealer_link_id, chekt_device_id) DO UPDATE SET
           site_id = COALESCE(EXCLUDED.site_id, device_statuses.site_id),
-          status = CASE WHEN EXCLUDED.status IS NOT NULL AND (device_statuses.status IS NULL OR EXCLUDED.at >= device_statuses.at)
+          status = CASE WHEN EXCLUDED.status IS NOT NULL
+                         AND (device_statuses.status IS NULL OR EXCLUDED.at >= device_statuses.at)
                         THEN EXCLUDED.status ELSE device_statuses.status END,
-          firmware = CASE WHEN EXCLUDED.firmware IS NOT NULL AND (device_statuses.firmware IS NULL OR EXCLUDED.at >= device_statuses.at)
+          firmware = CASE WHEN EXCLUDED.firmware IS NOT NULL
+                           AND (device_statuses.firmware IS NULL OR EXCLUDED.at >= device_statuses.at)
                           THEN EXCLUDED.firmware ELSE device_statuses.firmware END,
           at = GREATEST(EXCLUDED.at, device_statuses.at)`;
       // The mirrored device row too, when the mirror has it (lib/mirror/device-events.ts).

@@ -46,7 +46,8 @@ export function startWebhookBackground(): { stop(): void; kick(): void } {
       for (const r of reports ?? []) {
         if (r.error || r.applied)
           log(
-            `catch-up ${r.dealerLinkId}: fetched ${r.fetched}, applied ${r.applied}, duplicates ${r.duplicates}${r.error ? `, error: ${r.error}` : ""}`,
+            `catch-up ${r.dealerLinkId}: fetched ${r.fetched}, applied ${r.applied}, duplicates ` +
+              `${r.duplicates}${r.error ? `, error: ${r.error}` : ""}`,
           );
       }
     } catch (e) {

@@ -23,7 +23,10 @@ export function parseDate(value: unknown): Date | null {
   return storable(new Date(spaced));
 }
 
-/** A date Postgres can store (no year 0, nothing past 9999): anything else is a malformed event (400), not a 500 CHeKT would retry forever. */
+/**
+ * A date Postgres can store (no year 0, nothing past 9999): anything else is a malformed event (400), not a 500 CHeKT
+ * would retry forever.
+ */
 function storable(d: Date): Date | null {
   const year = d.getUTCFullYear();
   return Number.isNaN(d.getTime()) || year < 1 || year > 9999 ? null : d;

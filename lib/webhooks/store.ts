@@ -74,20 +74,27 @@ async function storeDeviceEvent(
     if (inserted.length === 0) {
       if (delivery) {
         await sql`
-          WITH dup AS (UPDATE webhook_events SET duplicate_count = duplicate_count + 1 WHERE dealer_link_id = ${dealerLinkId} AND id = ${id})
-          INSERT INTO webhook_deliveries (received_at, dealer_key, dealer_link_id, event_id, event_type, delivery_id, attempt, verdict, reason, body_bytes)
-          VALUES (${now}, ${delivery.dealerKey}, ${dealerLinkId}, ${id}, ${type}, ${delivery.deliveryId}, ${delivery.attempt}, 'duplicate', 'already stored', ${delivery.bodyBytes})`;
+          WITH dup AS (UPDATE webhook_events SET duplicate_count = duplicate_count + 1 WHERE dealer_link_id =
+            ${dealerLinkId} AND id = ${id})
+          INSERT INTO webhook_deliveries (received_at, dealer_key, dealer_link_id, event_id, event_type, delivery_id,
+            attempt, verdict, reason, body_bytes)
+          VALUES (${now}, ${delivery.dealerKey}, ${dealerLinkId}, ${id}, ${type}, ${delivery.deliveryId},
+            ${delivery.attempt}, 'duplicate', 'already stored', ${delivery.bodyBytes})`;
       } else {
-        await sql`UPDATE webhook_events SET duplicate_count = duplicate_count + 1 WHERE dealer_link_id = ${dealerLinkId} AND id = ${id}`;
+        await sql`UPDATE webhook_events SET duplicate_count = duplicate_count + 1 WHERE dealer_link_id =
+            ${dealerLinkId} AND id = ${id}`;
       }
       return { outcome: "duplicate" as const, eventId: id };
     }
     const { note } = await applyEvent(sql, dealerLinkId, event, now);
     if (delivery) {
       await sql`
-        WITH done AS (UPDATE webhook_events SET apply_status = 'applied', apply_note = ${note}, applied_at = ${now} WHERE dealer_link_id = ${dealerLinkId} AND id = ${id})
-        INSERT INTO webhook_deliveries (received_at, dealer_key, dealer_link_id, event_id, event_type, delivery_id, attempt, verdict, reason, body_bytes)
-        VALUES (${now}, ${delivery.dealerKey}, ${dealerLinkId}, ${id}, ${type}, ${delivery.deliveryId}, ${delivery.attempt}, 'accepted', ${note.slice(0, 500)}, ${delivery.bodyBytes})`;
+        WITH done AS (UPDATE webhook_events SET apply_status = 'applied', apply_note = ${note}, applied_at = ${now}
+          WHERE dealer_link_id = ${dealerLinkId} AND id = ${id})
+        INSERT INTO webhook_deliveries (received_at, dealer_key, dealer_link_id, event_id, event_type, delivery_id,
+          attempt, verdict, reason, body_bytes)
+        VALUES (${now}, ${delivery.dealerKey}, ${dealerLinkId}, ${id}, ${type}, ${delivery.deliveryId},
+          ${delivery.attempt}, 'accepted', ${note.slice(0, 500)}, ${delivery.bodyBytes})`;
     } else {
       await markApplied(sql, dealerLinkId, id, "applied", note, now);
     }
@@ -103,7 +110,8 @@ function ignoredNote(type: string): string {
 }
 
 async function markApplied(sql: Sql, dealerLinkId: string, id: string, status: string, note: string, now: Date) {
-  await sql`UPDATE webhook_events SET apply_status = ${status}, apply_note = ${note}, applied_at = ${now} WHERE dealer_link_id = ${dealerLinkId} AND id = ${id}`;
+  await sql`UPDATE webhook_events SET apply_status = ${status}, apply_note = ${note}, applied_at = ${now} WHERE
+      dealer_link_id = ${dealerLinkId} AND id = ${id}`;
 }
 
 /**
