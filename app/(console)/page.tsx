@@ -33,7 +33,10 @@ function Stat({
   return (
     <Link
       href={href}
-      className="group flex items-center gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-300 hover:shadow"
+      className={
+        "group flex items-center gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition " +
+        "hover:border-indigo-300 hover:shadow"
+      }
     >
       <span
         className="flex h-11 w-11 items-center justify-center rounded-lg bg-indigo-50 text-indigo-600"
@@ -88,7 +91,10 @@ export default async function DashboardPage() {
     <>
       <PageHeader
         title={<span data-testid="dealer-name">{dealer.companyName}</span>}
-        description={`Welcome back, ${user.name}. CHeKT dealer #${dealer.chektDealerId} · external id ${dealer.externalDealerId}`}
+        description={
+          `Welcome back, ${user.name}. CHeKT dealer #${dealer.chektDealerId} · external id ` +
+          `${dealer.externalDealerId}`
+        }
       />
       <SyncProgress dealerLinkId={dealer.id} className="mb-6" />
       <section aria-label="Overview" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
@@ -175,7 +181,10 @@ export default async function DashboardPage() {
               <li key={l.href}>
                 <Link
                   href={l.href}
-                  className="inline-flex items-center gap-1 rounded font-medium text-indigo-700 hover:text-indigo-900 hover:underline"
+                  className={
+                    "inline-flex items-center gap-1 rounded font-medium text-indigo-700 " +
+                    "hover:text-indigo-900 hover:underline"
+                  }
                 >
                   {l.label} <ArrowRight className="h-3.5 w-3.5" aria-hidden="true" />
                 </Link>

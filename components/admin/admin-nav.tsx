@@ -22,7 +22,8 @@ export function AdminNav({ current }: { current: (typeof TABS)[number]["href"] }
               href={t.href}
               aria-current={t.href === current ? "page" : undefined}
               className={cn(
-                "inline-block rounded-t-md border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600",
+                "inline-block rounded-t-md border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline " +
+                  "focus-visible:outline-2 focus-visible:outline-indigo-600",
                 t.href === current
                   ? "border-indigo-600 text-indigo-700"
                   : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800",

@@ -23,7 +23,11 @@ export function CopyField({ label, value }: { label: string; value: string }) {
               () => toast.error("Copy failed: select the text and copy it by hand."),
             )
           }
-          className="inline-flex h-9 items-center gap-1.5 rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600"
+          className={
+            "inline-flex h-9 items-center gap-1.5 rounded-md px-3 text-sm font-medium text-slate-700 ring-1 " +
+            "ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 " +
+            "focus-visible:outline-indigo-600"
+          }
         >
           <Copy className="h-4 w-4" aria-hidden="true" /> Copy
         </button>

@@ -13,7 +13,8 @@ export function Pager({
   hrefFor: (page: number) => string;
 }) {
   const link =
-    "rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600";
+    "rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50 " +
+    "focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600";
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm text-slate-600">
       <span>

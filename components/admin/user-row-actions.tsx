@@ -27,7 +27,10 @@ export function UserRoleSelect({ userId, email, role }: Props) {
           const r = await runner.run({ userId, role: next }, `${email} is now ${next}`);
           if (!r.ok) setValue(previous);
         }}
-        className="rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600 disabled:bg-slate-50"
+        className={
+          "rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 " +
+          "focus:ring-2 focus:ring-indigo-600 disabled:bg-slate-50"
+        }
       >
         <option value="viewer">viewer</option>
         <option value="operator">operator</option>
@@ -97,7 +100,10 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
         pending={pending}
         destructive
         title={`Remove ${email} from ${dealerName}?`}
-        description="They lose access to this dealer at once. Their account and any other dealer they work for stay as they are."
+        description={
+          "They lose access to this dealer at once. Their account and any other dealer they work for stay as " +
+          "they are."
+        }
         confirmLabel="Remove"
       />
       <ConfirmDialog

@@ -14,7 +14,10 @@ export function DisconnectButton({ companyName }: { companyName: string }) {
       destructive
       icon={<Unlink className="h-4 w-4" aria-hidden="true" />}
       title={`Disconnect ${companyName}?`}
-      description="This console stops reaching the dealer in CHeKT: its sites, stations and alarms disappear from here until a dealer admin approves a new connection. The history (audit, webhook log) is kept."
+      description={
+        "This console stops reaching the dealer in CHeKT: its sites, stations and alarms disappear from here " +
+        "until a dealer admin approves a new connection. The history (audit, webhook log) is kept."
+      }
       confirmLabel="Disconnect dealer"
       typeToConfirm={companyName}
       successMessage={`${companyName} disconnected`}

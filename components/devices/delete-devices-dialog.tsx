@@ -36,7 +36,10 @@ export function DeleteDevicesDialog({ siteId, devices, open, onClose, onDeleted 
       destructive
       pending={remove.pending}
       title={`Delete ${count} device${count === 1 ? "" : "s"}?`}
-      description={`These ${count === 1 ? "device" : `${count} devices`} will be removed from this site in CHeKT. This cannot be undone.`}
+      description={
+        `These ${count === 1 ? "device" : `${count} devices`} will be removed from this site in CHeKT. This ` +
+        "cannot be undone."
+      }
       confirmLabel={`Delete ${count}`}
     >
       <ul

@@ -56,7 +56,10 @@ export function DeviceDrawer({ device, onClose }: { device: DeviceRowView; onClo
             autoFocus
             onClick={onClose}
             aria-label="Close details"
-            className="rounded p-1 text-slate-500 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
+            className={
+              "rounded p-1 text-slate-500 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 " +
+              "focus-visible:ring-indigo-600"
+            }
           >
             <X className="h-5 w-5" />
           </button>

@@ -30,7 +30,10 @@ export function DeviceGridToolbar(p: Props) {
         placeholder="Filter by ID, name, MAC, model…"
         value={p.filter}
         onChange={(e) => p.onFilter(e.target.value)}
-        className="h-9 w-full rounded-md border-0 px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600 sm:w-64"
+        className={
+          "h-9 w-full rounded-md border-0 px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 " +
+          "focus:ring-indigo-600 sm:w-64"
+        }
       />
       <select
         aria-label="Filter by type"

@@ -69,7 +69,10 @@ export function DeviceTable({
       >
         <thead
           role="rowgroup"
-          className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 max-md:block max-md:bg-transparent"
+          className={
+            "bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 max-md:block " +
+            "max-md:bg-transparent"
+          }
         >
           {table.getHeaderGroups().map((hg) => (
             <tr

@@ -330,7 +330,8 @@ function FailedRows({
                           setEdits((m) => ({ ...m, [item.id]: { ...(m[item.id] ?? {}), [f]: e.target.value } }))
                         }
                         className={cn(
-                          "h-8 w-36 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600",
+                          "h-8 w-36 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 " +
+                            "focus:ring-indigo-600",
                           errs[f] ? "ring-red-400" : "ring-slate-200",
                         )}
                       />

@@ -51,7 +51,10 @@ export function BudgetWaitNotice({ secondsLeft, onCancel }: { secondsLeft: numbe
     <div
       role="status"
       data-testid="budget-wait"
-      className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      className={
+        "flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm " +
+        "text-amber-900"
+      }
     >
       <span>{waitMessage(secondsLeft)}</span>
       <Button variant="secondary" size="sm" onClick={onCancel}>

@@ -94,6 +94,7 @@ export function PastePipeline<F extends string>({
   const [deleted, setDeleted] = useState<{ row: Row<F>; index: number } | null>(null);
   const [onlyErrors, setOnlyErrors] = useState(false);
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const onSkipInvalid = (e: ChangeEvent<HTMLInputElement>) => setSkipInvalid(e.target.checked);
   const [notice, setNotice] = useState("");
   const review = useRef<ReviewApi>(null);
 
@@ -339,8 +340,8 @@ export function PastePipeline<F extends string>({
               </Button>
               {invalid > 0 ? (
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />{" "}
-                  Skip the {invalid} invalid row{invalid === 1 ? "" : "s"}
+                  <input type="checkbox" checked={skipInvalid} onChange={onSkipInvalid} /> Skip the {invalid} invalid
+                  row{invalid === 1 ? "" : "s"}
                 </label>
               ) : null}
             </div>

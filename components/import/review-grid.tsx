@@ -287,7 +287,8 @@ export function ReviewGrid<F extends string>({
                         disabled={r.skipped}
                         onChange={(e) => onEdit(r.line, f, e.target.value)}
                         className={cn(
-                          "h-8 w-full rounded border-0 bg-transparent px-2 text-sm ring-1 ring-inset focus:outline-none",
+                          "h-8 w-full rounded border-0 bg-transparent px-2 text-sm ring-1 ring-inset " +
+                            "focus:outline-none",
                           "focus:ring-2 focus:ring-indigo-600 disabled:text-slate-500",
                           error ? "bg-white ring-red-400" : "ring-transparent hover:ring-slate-300",
                         )}

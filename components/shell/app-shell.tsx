@@ -98,7 +98,12 @@ export function AppShell({ user, nav, dealers, currentDealerId, children }: AppS
       </aside>
 
       <div className="lg:pl-64">
-        <header className="sticky top-0 z-20 flex h-16 items-center gap-3 border-b border-slate-200 bg-white/95 px-4 backdrop-blur sm:px-6">
+        <header
+          className={
+            "sticky top-0 z-20 flex h-16 items-center gap-3 border-b border-slate-200 bg-white/95 px-4 " +
+            "backdrop-blur sm:px-6"
+          }
+        >
           <button
             ref={menuButtonRef}
             type="button"

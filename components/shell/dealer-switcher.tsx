@@ -31,7 +31,10 @@ export function DealerSwitcher({ dealers, currentId }: { dealers: DealerOption[]
           );
           if (r.ok) router.refresh();
         }}
-        className="h-9 w-full min-w-0 max-w-[14rem] truncate rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
+        className={
+          "h-9 w-full min-w-0 max-w-[14rem] truncate rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm " +
+          "text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
+        }
       >
         {dealers.map((d) => (
           <option key={d.id} value={d.id}>

@@ -51,7 +51,8 @@ export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate
                 className={cn(
                   "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors",
                   // The default indigo-600 ring is too dark to see on the slate-900 sidebar.
-                  "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-300",
+                  "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-0 " +
+                    "focus-visible:outline-indigo-300",
                   active ? "bg-slate-800 text-white" : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
                 )}
               >

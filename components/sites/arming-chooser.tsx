@@ -101,7 +101,10 @@ export function ArmingChooser({
         onConfirm={confirm}
         pending={runner.pending}
         title={`Switch how ${siteName} is armed?`}
-        description={`From “${currentType?.title ?? "not set"}” to “${pickedType?.title ?? ""}”. Alarms at this site follow the new setting as soon as CHeKT accepts it.`}
+        description={
+          `From “${currentType?.title ?? "not set"}” to “${pickedType?.title ?? ""}”. Alarms at this site ` +
+          "follow the new setting as soon as CHeKT accepts it."
+        }
         confirmLabel="Switch"
       />
     </div>

@@ -24,7 +24,8 @@ export function SiteActions({ site }: { site: { site_id: number; name: string; i
         title={active ? `Deactivate ${site.name}?` : `Activate ${site.name}?`}
         description={
           active
-            ? "CHeKT stops monitoring this site: its alarms are no longer sent to the monitoring station until you activate it again."
+            ? "CHeKT stops monitoring this site: its alarms are no longer sent to the monitoring station " +
+              "until you activate it again."
             : "CHeKT starts monitoring this site and sends its alarms to the monitoring station."
         }
         confirmLabel={active ? "Deactivate site" : "Activate site"}
@@ -38,7 +39,9 @@ export function SiteActions({ site }: { site: { site_id: number; name: string; i
         destructive
         icon={<Trash2 className="h-4 w-4" aria-hidden="true" />}
         title={`Delete ${site.name}?`}
-        description={`The site “${site.name}” and its contacts and devices are deleted in CHeKT. This cannot be undone.`}
+        description={
+          `The site “${site.name}” and its contacts and devices are deleted in CHeKT. ` + "This cannot be undone."
+        }
         confirmLabel="Delete site"
         typeToConfirm={site.name}
         successMessage={`Site “${site.name}” deleted`}

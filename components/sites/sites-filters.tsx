@@ -87,7 +87,9 @@ export function SitesFilters({ state }: { state: SiteListState }) {
         </summary>
         <Form
           action="/sites"
-          className="absolute right-0 z-10 mt-2 w-56 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg"
+          className={
+            "absolute right-0 z-10 mt-2 w-56 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg"
+          }
         >
           <KeepState search={search} omit={["cols"]} />
           <fieldset>

@@ -158,7 +158,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                           "inline-flex min-h-6 items-center gap-1 rounded hover:text-slate-900",
                           sorted && "text-slate-900",
                           cards &&
-                            "max-md:min-h-8 max-md:bg-white max-md:px-2.5 max-md:ring-1 max-md:ring-inset max-md:ring-slate-300",
+                            "max-md:min-h-8 max-md:bg-white max-md:px-2.5 max-md:ring-1 max-md:ring-inset " +
+                              "max-md:ring-slate-300",
                         )}
                         title={`Sort by ${labelOf(col)}`}
                       >
@@ -186,7 +187,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               className={cn(
                 "align-top hover:bg-slate-50",
                 cards &&
-                  "max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-3 max-md:shadow-sm",
+                  "max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white " +
+                    "max-md:p-3 max-md:shadow-sm",
               )}
             >
               {row.getVisibleCells().map((cell) => {
@@ -202,20 +204,24 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                       col.className,
                       cards && [
                         // whitespace-normal: a desktop column's nowrap (long IDs) must not push a card past the screen.
-                        "max-md:min-w-0 max-md:whitespace-normal max-md:px-0 max-md:py-1 max-md:text-left max-md:[overflow-wrap:anywhere]",
+                        "max-md:min-w-0 max-md:whitespace-normal max-md:px-0 max-md:py-1 max-md:text-left " +
+                          "max-md:[overflow-wrap:anywhere]",
                         // Every link and button on a card is at least 24 px tall (WCAG 2.5.8).
-                        "max-md:[&_a]:inline-flex max-md:[&_a]:min-h-6 max-md:[&_a]:max-w-full max-md:[&_a]:items-center max-md:[&_button]:min-h-6",
+                        "max-md:[&_a]:inline-flex max-md:[&_a]:min-h-6 max-md:[&_a]:max-w-full " +
+                          "max-md:[&_a]:items-center max-md:[&_button]:min-h-6",
                         role === "hidden" && "max-md:hidden",
                         role === "title" && "max-md:block max-md:pb-2 max-md:text-base max-md:font-medium",
                         role === "actions" &&
-                          "max-md:mt-2 max-md:flex max-md:flex-wrap max-md:gap-2 max-md:border-t max-md:border-slate-100 max-md:pt-2",
+                          "max-md:mt-2 max-md:flex max-md:flex-wrap max-md:gap-2 max-md:border-t " +
+                            "max-md:border-slate-100 max-md:pt-2",
                         // The label is the cell's ::before (no extra element: the cell's content stays as it is).
                         !role &&
                           label && [
                             // A float in the cell's left padding (flow-root holds it), so a label on two lines
                             // ("Failed sign-ins (24 h)") pushes the next field down instead of overlapping it.
                             "max-md:flow-root max-md:pl-28",
-                            "max-md:before:float-left max-md:before:-ml-28 max-md:before:w-24 max-md:before:text-slate-500",
+                            "max-md:before:float-left max-md:before:-ml-28 max-md:before:w-24 " +
+                              "max-md:before:text-slate-500",
                             "max-md:before:content-[attr(data-label)]",
                           ],
                         !role && !label && "max-md:block",

@@ -22,7 +22,8 @@ export type DialogProps = {
 };
 
 const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+  "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), " +
+  'textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog on the native <dialog> element: the page behind is inert, Tab stays inside,
@@ -112,7 +113,10 @@ export function Dialog({
               type="button"
               onClick={onClose}
               disabled={!dismissible}
-              className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600"
+              className={
+                "rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline " +
+                "focus-visible:outline-2 focus-visible:outline-indigo-600"
+              }
               aria-label="Close"
             >
               <X className="h-4 w-4" aria-hidden="true" />

@@ -17,7 +17,8 @@ export function EmptyState({ icon, title, description, action, className }: Empt
   return (
     <div
       className={cn(
-        "flex flex-col items-center justify-center rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center",
+        "flex flex-col items-center justify-center rounded-lg border border-dashed border-slate-300 " +
+          "bg-white px-6 py-12 text-center",
         className,
       )}
     >

@@ -23,7 +23,8 @@ export type FieldProps = {
 };
 
 const control =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 " +
+  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
+  "ring-slate-300 " +
   "placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 focus:outline-none " +
   "disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500";
 const invalid = "ring-red-500 focus:ring-red-600";

@@ -28,7 +28,10 @@ export function PageHeader({ title, description, breadcrumbs, actions }: PageHea
                 {c.href ? (
                   <Link
                     href={c.href}
-                    className="rounded hover:text-slate-800 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600"
+                    className={
+                      "rounded hover:text-slate-800 hover:underline focus-visible:outline " +
+                      "focus-visible:outline-2 focus-visible:outline-indigo-600"
+                    }
                   >
                     {c.label}
                   </Link>

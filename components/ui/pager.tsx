@@ -18,10 +18,12 @@ export type PagerProps = {
 };
 
 const link =
-  "inline-flex min-h-8 items-center rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 " +
+  "inline-flex min-h-8 items-center rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-inset " +
+  "ring-slate-300 " +
   "hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600";
 const off =
-  "inline-flex min-h-8 items-center rounded-md px-3 py-1.5 text-sm font-medium text-slate-500 ring-1 ring-inset ring-slate-200";
+  "inline-flex min-h-8 items-center rounded-md px-3 py-1.5 text-sm font-medium text-slate-500 ring-1 " +
+  "ring-inset ring-slate-200";
 
 /** THE pager of every list page: "Showing 26–50 of 2,000", first/previous/next/last as links. */
 export function Pager({ page, per, total, shown, hrefFor, noun, name = "list", className }: PagerProps) {

@@ -262,7 +262,9 @@ export function VerificationDetail(props: {
                     { value: "", label: contacts.isLoading ? "Loading contacts…" : "Choose a contact" },
                     ...(contacts.data ?? []).map((c) => ({
                       value: String(c.id),
-                      label: `${c.name}${c.phone ? ` · ${c.phone}` : ""}${c.id === item.contactId ? " (CHeKT's choice)" : ""}`,
+                      label:
+                        `${c.name}${c.phone ? ` · ${c.phone}` : ""}` +
+                        (c.id === item.contactId ? " (CHeKT's choice)" : ""),
                     })),
                     ...(item.contactId && contacts.isError
                       ? [{ value: String(item.contactId), label: `Contact ${item.contactId} (CHeKT's choice)` }]
@@ -319,7 +321,10 @@ function AnswerStatus(props: {
     return (
       <div
         role="status"
-        className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        className={
+          "flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 " +
+          "p-3 text-sm text-amber-900"
+        }
         data-testid="answer-waiting"
       >
         <span>
@@ -336,7 +341,10 @@ function AnswerStatus(props: {
     return (
       <div
         role="alert"
-        className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+        className={
+          "flex flex-wrap items-center justify-between gap-2 rounded-md border border-red-300 bg-red-50 p-3 " +
+          "text-sm text-red-900"
+        }
         data-testid="answer-uncertain"
       >
         <span>{phase.kind === "uncertain" ? phase.message : "Asking CHeKT…"}</span>
@@ -357,7 +365,10 @@ function AnswerStatus(props: {
     return (
       <div
         role="status"
-        className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm text-slate-900"
+        className={
+          "flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-300 bg-slate-50 " +
+          "p-3 text-sm text-slate-900"
+        }
         data-testid="answer-stopped"
       >
         <span>A {stopped} was sent but CHeKT has not confirmed it.</span>

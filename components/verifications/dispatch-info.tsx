@@ -85,7 +85,10 @@ export function CallList({ detail }: { detail: DeskDetail }) {
               {c.phone ? (
                 <a
                   href={`tel:${c.phone.replace(/[^\d+]/g, "")}`}
-                  className="inline-flex items-center gap-1 rounded px-1 font-mono text-indigo-700 underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600"
+                  className={
+                    "inline-flex items-center gap-1 rounded px-1 font-mono text-indigo-700 underline " +
+                    "focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600"
+                  }
                 >
                   <Phone className="h-3 w-3" aria-hidden="true" />
                   {c.phone}

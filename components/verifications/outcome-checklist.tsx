@@ -12,7 +12,8 @@ import { moved, schemaProblems } from "./outcome-list";
 type Row = { key: string; id?: string; text: string; optional: boolean };
 
 const input =
-  "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+  "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
+  "ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
 function StepList({ steps, empty }: { steps: ChecklistStep[]; empty: string }) {
   if (!steps.length) return <p className="text-sm text-slate-600">{empty}</p>;

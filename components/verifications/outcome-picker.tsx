@@ -72,7 +72,10 @@ export function OutcomePicker(props: {
       onClose={props.onClose}
       dismissible={!props.pending}
       title={TEXT[kind].title}
-      description={`${kind === "dispatch" ? "CHeKT will be told to dispatch" : "CHeKT will record that no dispatch is needed"} for ${props.siteLabel}. Choose the outcome${steps.length ? " and check the steps" : ""}.`}
+      description={
+        (kind === "dispatch" ? "CHeKT will be told to dispatch" : "CHeKT will record that no dispatch is needed") +
+        ` for ${props.siteLabel}. Choose the outcome${steps.length ? " and check the steps" : ""}.`
+      }
       footer={
         <>
           <Button variant="secondary" onClick={props.onClose} disabled={props.pending}>

@@ -18,7 +18,8 @@ import {
 type Row = { key: string; id?: string; label: string; kind: OutcomeKind; active: boolean };
 
 const input =
-  "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+  "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
+  "ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
 /** The dealer's outcome codes: admins edit, everyone else reads. Removing a code retires it. */
 export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEdit: boolean }) {

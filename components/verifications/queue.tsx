@@ -366,7 +366,10 @@ export function VerificationQueue(props: {
       {askAlerts && !alertsOn ? (
         <div
           data-testid="alerts-prompt"
-          className="mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm text-slate-900"
+          className={
+            "mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 " +
+            "text-sm text-slate-900"
+          }
         >
           <Bell className="h-5 w-5 text-indigo-700" aria-hidden="true" />
           <p className="mr-auto">
@@ -453,7 +456,10 @@ export function VerificationQueue(props: {
               role="toolbar"
               aria-label={`Actions for ${selected.siteName ?? `site ${selected.siteId}`}`}
               data-testid="queue-actions"
-              className="sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white/95 p-2 shadow-sm backdrop-blur"
+              className={
+                "sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 " +
+                "bg-white/95 p-2 shadow-sm backdrop-blur"
+              }
             >
               <span className="mr-auto truncate text-sm text-slate-800">
                 Selected: <strong>{selected.siteName ?? `Site ${selected.siteId}`}</strong>
@@ -626,7 +632,8 @@ function QueueRow(props: {
       onDoubleClick={props.onOpen}
       onFocus={props.onSelect}
       className={cn(
-        "flex cursor-default flex-col gap-3 rounded-lg border bg-white p-4 shadow-sm outline-none sm:flex-row sm:items-start",
+        "flex cursor-default flex-col gap-3 rounded-lg border bg-white p-4 shadow-sm outline-none " +
+          "sm:flex-row sm:items-start",
         selected
           ? "border-indigo-500 ring-2 ring-indigo-500/30 focus-visible:ring-indigo-600"
           : URGENCY_BORDER[esc.urgency],
@@ -683,7 +690,11 @@ function QueueRow(props: {
 
       <div className="flex shrink-0 gap-2">
         {item.snapshots.length === 0 ? (
-          <div className="flex h-16 w-24 flex-col items-center justify-center rounded bg-slate-100 text-xs text-slate-700">
+          <div
+            className={
+              "flex h-16 w-24 flex-col items-center justify-center rounded bg-slate-100 text-xs text-slate-700"
+            }
+          >
             <Camera className="h-5 w-5" aria-hidden="true" />
             No snapshot yet
           </div>

@@ -10,7 +10,8 @@ export function VerificationTabs({ current }: { current: Tab }) {
       href={href}
       aria-current={current === key ? "page" : undefined}
       className={cn(
-        "border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600",
+        "border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline focus-visible:outline-2 " +
+          "focus-visible:outline-indigo-600",
         current === key
           ? "border-indigo-600 text-indigo-700"
           : "border-transparent text-slate-600 hover:text-slate-900",

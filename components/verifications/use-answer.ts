@@ -84,7 +84,9 @@ export function useAnswer(opts: {
           setPhase({
             kind: "uncertain",
             action,
-            message: `We could not reach the server for a minute. The ${action} may or may not have been saved — check with CHeKT.`,
+            message:
+              `We could not reach the server for a minute. The ${action} may or may not have been saved — ` +
+              "check with CHeKT.",
           });
           return;
         }

@@ -21,7 +21,9 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
         <p>Two-factor sign-in is off. With it on, a stolen password alone cannot open your account.</p>
         <Link
           href="/sign-in/two-factor?callbackUrl=%2Faccount"
-          className="inline-flex rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700"
+          className={
+            "inline-flex rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700"
+          }
         >
           Set up two-factor sign-in
         </Link>

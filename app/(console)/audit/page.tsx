@@ -177,7 +177,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 )}
                 {r.before != null || r.after != null ? (
                   <details className="mt-1 md:min-w-[16rem]">
-                    <summary className="inline-flex min-h-6 cursor-pointer items-center text-xs text-slate-600 hover:text-slate-900">
+                    <summary
+                      className={
+                        "inline-flex min-h-6 cursor-pointer items-center " +
+                        "text-xs text-slate-600 hover:text-slate-900"
+                      }
+                    >
                       Before / after
                     </summary>
                     <div className="mt-2">

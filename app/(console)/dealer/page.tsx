@@ -31,7 +31,9 @@ const CONNECT_OUTCOMES: Record<string, { tone: "success" | "warning" | "danger";
   state: {
     tone: "danger",
     title: "Connection not finished",
-    text: "The answer from CHeKT did not match the request this browser started (it expired after 10 minutes, or came from elsewhere). Nothing changed; start again.",
+    text:
+      "The answer from CHeKT did not match the request this browser started (it expired after 10 minutes, or " +
+      "came from elsewhere). Nothing changed; start again.",
   },
   taken: {
     tone: "danger",
@@ -41,7 +43,9 @@ const CONNECT_OUTCOMES: Record<string, { tone: "success" | "warning" | "danger";
   failed: {
     tone: "danger",
     title: "Connection failed",
-    text: "CHeKT did not finish the connection, so nothing changed. Try again; if it keeps failing, give support the trace ID.",
+    text:
+      "CHeKT did not finish the connection, so nothing changed. Try again; if it keeps failing, give support " +
+      "the trace ID.",
   },
 };
 
@@ -138,7 +142,10 @@ export default async function DealerPage({
         {isAdmin ? (
           <Card
             title={dealer ? "Connect another dealer" : "Connect a dealer"}
-            description="You choose our ID for the dealer; then the dealer's own admin signs in on CHeKT's page and approves. Nothing is stored until CHeKT confirms."
+            description={
+              "You choose our ID for the dealer; then the dealer's own admin signs in on CHeKT's page and " +
+              "approves. Nothing is stored until CHeKT confirms."
+            }
           >
             <ConnectForm />
           </Card>

@@ -21,13 +21,19 @@ export default async function DriftPage({
     <div>
       <PageHeader
         title="Drift check"
-        description="Compares our external-ID mappings with this console's copy of CHeKT (kept current by the background sync): sites, monitoring stations, contacts and devices."
+        description={
+          "Compares our external-ID mappings with this console's copy of CHeKT (kept current by the " +
+          "background sync): sites, monitoring stations, contacts and devices."
+        }
       />
       <AdminNav current="/drift" />
       {chosen ? (
         <Card
           title={`${chosen.companyName} (CHeKT dealer ${chosen.chektDealerId})`}
-          description="Reads the mirror, not CHeKT, so it is instant and spends none of CHeKT's rate limit; re-link reads the one object from CHeKT first. Re-link and forget are audited."
+          description={
+            "Reads the mirror, not CHeKT, so it is instant and spends none of CHeKT's rate limit; re-link " +
+            "reads the one object from CHeKT first. Re-link and forget are audited."
+          }
         >
           <SyncProgress dealerLinkId={chosen.id} always className="mb-4" />
           <DriftPanel key={chosen.id} dealerLinkId={chosen.id} />

@@ -28,7 +28,10 @@ export default async function FleetPage({
   const header = (
     <PageHeader
       title="Fleet health"
-      description="Every camera and bridge of this dealer: online or offline, last seen and firmware, from this console's copy of CHeKT."
+      description={
+        "Every camera and bridge of this dealer: online or offline, last seen and firmware, from this " +
+        "console's copy of CHeKT."
+      }
       actions={
         dealer ? (
           <>

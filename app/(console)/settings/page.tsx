@@ -44,7 +44,10 @@ export default async function SettingsPage({
     <div>
       <PageHeader
         title="Settings"
-        description="Credentials, the connection to CHeKT, and what the CHeKT App key may do — for the dealer chosen at the top of the page."
+        description={
+          "Credentials, the connection to CHeKT, and what the CHeKT App key may do — for the dealer chosen " +
+          "at the top of the page."
+        }
       />
       <AdminNav current="/settings" />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
@@ -80,7 +83,8 @@ export default async function SettingsPage({
           title="Check connection"
           description={
             chosen
-              ? `Gets a token, reads dealer #${chosen.chektDealerId} (${chosen.companyName}), and probes the CHeKT App key.`
+              ? `Gets a token, reads dealer #${chosen.chektDealerId} (${chosen.companyName}), and probes the ` +
+                "CHeKT App key."
               : "Gets a token and probes the CHeKT App key."
           }
         >
@@ -148,7 +152,10 @@ export default async function SettingsPage({
 
         <Card
           title="CHeKT call budget"
-          description="One budget per credential, shared by every app instance. Answers to alarms go first; bulk jobs and background sync keep a reserve free for them."
+          description={
+            "One budget per credential, shared by every app instance. Answers to alarms go first; bulk jobs " +
+            "and background sync keep a reserve free for them."
+          }
           className="min-w-0 xl:col-span-2"
         >
           <BudgetPanel />

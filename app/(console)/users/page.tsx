@@ -51,7 +51,10 @@ export default async function UsersPage({
     <div>
       <PageHeader
         title="Users"
-        description={`Who may work on ${dealer.companyName}, and with which role. Disabling or resetting a password ends that user's sessions; removing them from this dealer leaves their other dealers as they are.`}
+        description={
+          `Who may work on ${dealer.companyName}, and with which role. Disabling or resetting a password ` +
+          "ends that user's sessions; removing them from this dealer leaves their other dealers as they are."
+        }
       />
       <AdminNav current="/users" />
       <div className="space-y-6">

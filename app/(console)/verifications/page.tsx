@@ -28,7 +28,9 @@ export default async function VerificationsPage({
         title="Verifications"
         description={
           dealer
-            ? `Alarms CHeKT asks ${dealer.companyName} to verify, ${sort === "priority" ? "most urgent priority first, then nearest deadline" : "nearest deadline first"}. Updates arrive live.`
+            ? `Alarms CHeKT asks ${dealer.companyName} to verify, ` +
+              (sort === "priority" ? "most urgent priority first, then nearest deadline" : "nearest deadline first") +
+              ". Updates arrive live."
             : undefined
         }
       />

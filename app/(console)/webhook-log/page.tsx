@@ -76,7 +76,10 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
         empty={
           <EmptyState
             title="No deliveries match"
-            description="When CHeKT delivers an event it shows here. On the Settings page you can ask the simulator for a test event."
+            description={
+              "When CHeKT delivers an event it shows here. On the Settings page you can ask the simulator " +
+              "for a test event."
+            }
           />
         }
         columns={[
@@ -106,10 +109,17 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
                 <div className="text-xs text-slate-600">{r.eventType ?? "unknown type"}</div>
                 {r.event ? (
                   <details className="mt-1">
-                    <summary className="inline-flex min-h-6 cursor-pointer items-center text-xs text-slate-600 hover:text-slate-900">
+                    <summary
+                      className={
+                        "inline-flex min-h-6 cursor-pointer items-center " +
+                        "text-xs text-slate-600 hover:text-slate-900"
+                      }
+                    >
                       Payload
                     </summary>
-                    <pre className="mt-1 max-h-72 max-w-md overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">
+                    <pre
+                      className={"mt-1 max-h-72 max-w-md overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100"}
+                    >
                       {JSON.stringify(r.event.payload, null, 2)}
                     </pre>
                   </details>

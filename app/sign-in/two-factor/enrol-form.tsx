@@ -33,7 +33,11 @@ export function EnrolForm({ next }: { next: string }) {
         </ul>
         <Link
           href={next}
-          className="inline-flex w-full justify-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          className={
+            "inline-flex w-full justify-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold " +
+            "text-white hover:bg-indigo-700 focus-visible:outline focus-visible:outline-2 " +
+            "focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          }
         >
           I have saved them — continue
         </Link>

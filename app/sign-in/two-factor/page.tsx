@@ -73,7 +73,8 @@ export default async function TwoFactorSetupPage({
                 <li>Enter the 6 digits the app then shows.</li>
               </ol>
               <div className="flex justify-center">
-                {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL, nothing for next/image to optimise */}
+                {/* eslint-disable-next-line @next/next/no-img-element --
+                    a data: URL, nothing for next/image to optimise */}
                 <img
                   src={qrDataUrl(uri)}
                   alt={`QR code to add ${user.email} to an authenticator app`}

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui";
 
 const input =
-  "mt-1 block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+  "mt-1 block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 " +
+  "ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
 /** The range lives in the URL (a GET form), so a report can be bookmarked; the CSV takes the same range. */
 export function ReportRangeForm({

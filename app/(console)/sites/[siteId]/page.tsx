@@ -115,7 +115,8 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
                     </span>
                   </>
                 ) : (
-                  `#${s.monitoring_station_id}${s.external_monitoring_station_id ? ` · ${s.external_monitoring_station_id}` : ""}`
+                  `#${s.monitoring_station_id}` +
+                  (s.external_monitoring_station_id ? ` · ${s.external_monitoring_station_id}` : "")
                 )
               ) : (
                 "None"

@@ -19,7 +19,10 @@ export default async function ImportSitesPage() {
     <>
       <PageHeader
         title="Import sites"
-        description="Bring in many sites and their contacts from a spreadsheet. Every row is checked here before anything is sent."
+        description={
+          "Bring in many sites and their contacts from a spreadsheet. Every row is checked here before " +
+          "anything is sent."
+        }
         breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: "Import" }]}
       />
       <ImportSites context={context} />

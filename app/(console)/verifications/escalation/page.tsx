@@ -15,7 +15,10 @@ export default async function EscalationSettingsPage() {
     <PageHeader
       title="Escalation settings"
       breadcrumbs={[{ label: "Verifications", href: "/verifications" }, { label: "Escalation" }]}
-      description="When an alarm on the desk escalates: louder sound, a desktop notification and a banner for this dealer's admins."
+      description={
+        "When an alarm on the desk escalates: louder sound, a desktop notification and a banner for this " +
+        "dealer's admins."
+      }
     />
   );
   if (!dealer)
@@ -33,8 +36,11 @@ export default async function EscalationSettingsPage() {
         title={`${dealer.companyName}`}
         description={
           s.updatedAt
-            ? `Now: unclaimed for ${duration(s.unclaimedSeconds)}, under ${duration(s.remainingSeconds)} left. Last changed by ${s.updatedByName} on ${s.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`
-            : `Now: the defaults, unclaimed for ${duration(s.unclaimedSeconds)} or under ${duration(s.remainingSeconds)} left.`
+            ? `Now: unclaimed for ${duration(s.unclaimedSeconds)}, under ${duration(s.remainingSeconds)} ` +
+              `left. Last changed by ${s.updatedByName} on ` +
+              `${s.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`
+            : `Now: the defaults, unclaimed for ${duration(s.unclaimedSeconds)} or under ` +
+              `${duration(s.remainingSeconds)} left.`
         }
       >
         <EscalationSettingsForm

@@ -26,16 +26,22 @@ export default async function DeskReportPage({
   const { range, values, errors } = parseReportRange(await searchParams);
   const report = range ? await readDeskReport(dealer.id, range) : null;
   const today = new Date();
-  const presets = [7, 30, 90].map((n) => ({
-    label: `Last ${n} days`,
-    href: `/verifications/report?${new URLSearchParams({ from: day(new Date(today.getTime() - (n - 1) * DAY_MS)), to: day(today) })}`,
-  }));
+  const presets = [7, 30, 90].map((n) => {
+    const from = day(new Date(today.getTime() - (n - 1) * DAY_MS));
+    return {
+      label: `Last ${n} days`,
+      href: `/verifications/report?${new URLSearchParams({ from, to: day(today) })}`,
+    };
+  });
 
   return (
     <div>
       <PageHeader
         title="Verifications"
-        description="How fast the desk saw, claimed and answered alarms, and where the false alarms come from. Times are from arrival; days and hours are UTC."
+        description={
+          "How fast the desk saw, claimed and answered alarms, and where the false alarms come from. Times " +
+          "are from arrival; days and hours are UTC."
+        }
       />
       <VerificationTabs current="report" />
       <ReportRangeForm
@@ -237,7 +243,10 @@ function ReportBody({ report }: { report: DeskReport }) {
       <ReportSection
         testId="report-false-cameras"
         title="Top false-alarm cameras"
-        description="Disregards per camera, and the hour most of them fall in: many in one hour points at one cause (light, wind, a schedule)."
+        description={
+          "Disregards per camera, and the hour most of them fall in: many in one hour points at one cause " +
+          "(light, wind, a schedule)."
+        }
         chart={
           <ReportBarChart
             label="Disregards by camera"

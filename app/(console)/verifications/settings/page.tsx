@@ -39,7 +39,13 @@ export default async function DeskSettingsPage() {
         </Card>
         <Card
           title="Checklist"
-          description={`Steps to check before answering; every step not marked optional must be checked. ${overrides ? `${overrides} site${overrides === 1 ? " has its" : "s have their"} own checklist (set on the site's page).` : "A site can have its own, set on the site's page."}`}
+          description={
+            "Steps to check before answering; every step not marked optional must be checked. " +
+            (overrides
+              ? `${overrides} site${overrides === 1 ? " has its" : "s have their"} ` +
+                "own checklist (set on the site's page)."
+              : "A site can have its own, set on the site's page.")
+          }
         >
           <ChecklistEditor own={lists.dealer} dealerSteps={lists.dealer} canEdit={canEdit} />
         </Card>

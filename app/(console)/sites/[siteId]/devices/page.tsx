@@ -69,7 +69,9 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
           A bulk job is running for this site.{" "}
           <Link
             className="underline"
-            href={`/sites/${ctx.siteId}/devices/jobs/${jobs.find((j) => j.state === "queued" || j.state === "running")!.id}`}
+            href={
+              `/sites/${ctx.siteId}/devices/jobs/` + jobs.find((j) => j.state === "queued" || j.state === "running")!.id
+            }
           >
             Watch its progress
           </Link>

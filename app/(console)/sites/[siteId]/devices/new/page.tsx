@@ -16,7 +16,10 @@ export default async function AddDevicePage({ params }: { params: Promise<{ site
     <>
       <PageHeader
         title="Add device"
-        description={`One camera or bridge at ${ctx.siteName}. It is checked like a pasted row and sent as a job you can watch.`}
+        description={
+          `One camera or bridge at ${ctx.siteName}. It is checked like a ` +
+          "pasted row and sent as a job you can watch."
+        }
         breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Add device" })}
       />
       <Card>

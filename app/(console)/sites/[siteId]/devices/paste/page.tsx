@@ -20,7 +20,9 @@ export default async function PasteDevicesPage({ params }: { params: Promise<{ s
     <>
       <PageHeader
         title="Paste devices"
-        description="Provision or update many cameras and bridges at once. Rows are checked here before anything is sent."
+        description={
+          "Provision or update many cameras and bridges at once. Rows are checked here before anything is sent."
+        }
         breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Paste" })}
       />
       <PasteDevices siteId={ctx.siteId} existingExternalIds={existing} />
