@@ -191,7 +191,8 @@ export async function runActionBench(
               stationId,
             ]);
       const devices = await direct.query(
-        `select status, count(*)::int as n from mirror_devices where dealer_link_id = $1 and site_id = $2 and gone_at is null group by status`,
+        `select status, count(*)::int as n from mirror_devices where dealer_link_id = $1 and site_id = $2 ` +
+          `and gone_at is null group by status`,
         [link.id, siteId],
       );
       return site.rows.length + (station?.rowCount ?? 0) + devices.rows.length;
@@ -260,19 +261,27 @@ export async function runActionBench(
       pageQueries: sqlPerRequest(sqlFile, isPage),
     };
     log(
-      `server action sites.update over HTTP: median ${figures.action.median} ms, p95 ${figures.action.p95} ms; direct PUT to the simulator: median ${figures.directWrite.median} ms, p95 ${figures.directWrite.p95} ms`,
+      `server action sites.update over HTTP: median ${figures.action.median} ms, p95 ${figures.action.p95} ` +
+        `ms; direct PUT to the simulator: median ${figures.directWrite.median} ms, p95 ` +
+        `${figures.directWrite.p95} ms`,
     );
     log(
-      `  overhead per call (paired): median ${figures.writeOverhead.median} ms, p95 ${figures.writeOverhead.p95} ms; ${auditRows} audit rows for ${runs + 15} actions`,
+      `  overhead per call (paired): median ${figures.writeOverhead.median} ms, p95 ` +
+        `${figures.writeOverhead.p95} ms; ${auditRows} audit rows for ${runs + 15} actions`,
     );
     log(
-      `site page /sites/<id>: median ${figures.page.median} ms, p95 ${figures.page.p95} ms; direct pg read of its mirror rows: median ${figures.directRead.median} ms → overhead median ${figures.readOverhead.median} ms, p95 ${figures.readOverhead.p95} ms`,
+      `site page /sites/<id>: median ${figures.page.median} ms, p95 ${figures.page.p95} ms; direct pg read ` +
+        `of its mirror rows: median ${figures.directRead.median} ms → overhead median ` +
+        `${figures.readOverhead.median} ms, p95 ${figures.readOverhead.p95} ms`,
     );
     log(
-      `Postgres round trips: sites.update median ${figures.actionQueries.median} (max ${figures.actionQueries.max}), /sites/<id> median ${figures.pageQueries.median} (max ${figures.pageQueries.max})`,
+      `Postgres round trips: sites.update median ${figures.actionQueries.median} (max ` +
+        `${figures.actionQueries.max}), /sites/<id> median ${figures.pageQueries.median} (max ` +
+        `${figures.pageQueries.max})`,
     );
     log(
-      `app RSS (next start tree, ${rssAfter.processes} processes): idle ${rssIdle.mb} MB, after ${runs + 15} actions, ${runs + 15} page views and ${2 * (runs + 15)} direct calls ${rssAfter.mb} MB`,
+      `app RSS (next start tree, ${rssAfter.processes} processes): idle ${rssIdle.mb} MB, after ` +
+        `${runs + 15} actions, ${runs + 15} page views and ${2 * (runs + 15)} direct calls ${rssAfter.mb} MB`,
     );
     return figures;
   } finally {

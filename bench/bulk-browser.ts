@@ -9,7 +9,9 @@ export function pasteOf(n: number): string {
   for (let i = 0; i < n; i++) {
     const mac = (0x0a0000000000 + i).toString(16).padStart(12, "0");
     lines.push(
-      `cam-${i}\t${i % 10 ? "camera" : "bridge"}\tCamera ${i}, "lobby"\t${(i % 64) + 1}\t${(i % 64) + 2}, ${(i % 64) + 3}\t${mac.match(/.{2}/g)!.join(i % 2 ? ":" : "-")}\tCHeKT\tCK-${i % 7}\tSN${i}`,
+      `cam-${i}\t${i % 10 ? "camera" : "bridge"}\tCamera ${i}, "lobby"\t` +
+        `${(i % 64) + 1}\t${(i % 64) + 2}, ${(i % 64) + 3}\t` +
+        `${mac.match(/.{2}/g)!.join(i % 2 ? ":" : "-")}\tCHeKT\tCK-${i % 7}\tSN${i}`,
     );
   }
   return lines.join("\r\n");

@@ -164,13 +164,17 @@ export async function runBulkBench(
   log(`bulk provisioning — rate limit ${perMin}/min, burst ${burst}, CHEKT_MAX_BULK ${maxBulk}`);
   for (const r of runs) {
     log(
-      `  ${r.scenario}: ${r.devices} devices → ${r.deviceCalls} device calls (minimum ${r.minimumCalls}, ${(r.deviceCalls / r.minimumCalls).toFixed(2)}×) + ${r.tokenCalls} token; ` +
-        `${r.chunkSends} chunk sends by the worker; wall ${(r.wallMs / 1000).toFixed(1)} s vs floor ${(r.floorMs / 1000).toFixed(1)} s (${(r.wallMs / Math.max(1, r.floorMs)).toFixed(2)}×); ` +
+      `  ${r.scenario}: ${r.devices} devices → ${r.deviceCalls} device calls (minimum ${r.minimumCalls}, ` +
+        `${(r.deviceCalls / r.minimumCalls).toFixed(2)}×) + ${r.tokenCalls} token; ` +
+        (`${r.chunkSends} chunk sends by the worker; wall ${(r.wallMs / 1000).toFixed(1)} s vs floor ` +
+          `${(r.floorMs / 1000).toFixed(1)} s (${(r.wallMs / Math.max(1, r.floorMs)).toFixed(2)}×); `) +
         `${r.succeeded} succeeded, ${r.failed} failed, ${r.devicesInChekt} in CHeKT`,
     );
   }
   log(
-    `  parse+validate 5,000 pasted rows: Chromium ${browser.ms === null ? `n/a (${browser.error})` : `${browser.ms.toFixed(1)} ms`} (median of 5 after a warm-up), Node ${figures.parse5000.nodeMs.toFixed(1)} ms`,
+    "  parse+validate 5,000 pasted rows: Chromium " +
+      `${browser.ms === null ? `n/a (${browser.error})` : `${browser.ms.toFixed(1)} ms`} (median of 5 after ` +
+      `a warm-up), Node ${figures.parse5000.nodeMs.toFixed(1)} ms`,
   );
   return figures;
 }

@@ -148,13 +148,16 @@ export async function runFleetBench(
         await new Promise((r) => setTimeout(r, 1000));
       }
       await pgc.query(
-        `INSERT INTO mirror_sites (dealer_link_id, chekt_id, external_id, name, account_number, station_id, is_activated, timezone, search_text, dto, confirmed_at, updated_at)
-         SELECT $1, 100000 + g, 'bench-site-' || g, 'Bench Site ' || lpad(g::text, 4, '0'), (500000 + g)::text, 1, true, 'UTC', 'bench site ' || g, '{}'::jsonb, now(), now()
+        `INSERT INTO mirror_sites (dealer_link_id, chekt_id, external_id, name, account_number, station_id,
+            is_activated, timezone, search_text, dto, confirmed_at, updated_at)
+         SELECT $1, 100000 + g, 'bench-site-' || g, 'Bench Site ' || lpad(g::text, 4, '0'), (500000 + g)::text, 1,
+           true, 'UTC', 'bench site ' || g, '{}'::jsonb, now(), now()
            FROM generate_series(1, 2000) g`,
         [link],
       );
       await pgc.query(
-        `INSERT INTO mirror_devices (dealer_link_id, chekt_id, site_id, external_id, name, device_type, status, status_at, last_seen_at, firmware, firmware_at, dto, confirmed_at, updated_at)
+        `INSERT INTO mirror_devices (dealer_link_id, chekt_id, site_id, external_id, name, device_type, status,
+            status_at, last_seen_at, firmware, firmware_at, dto, confirmed_at, updated_at)
          SELECT $1, 1000000 + g, 100001 + (g % 2000), 'bench-dev-' || g, 'Bench Camera ' || g,
                 CASE WHEN g % 10 = 0 THEN 'bridge' ELSE 'camera' END,
                 CASE WHEN g % 10 = 1 THEN NULL WHEN g % 5 = 2 THEN 'offline' ELSE 'online' END,
@@ -220,16 +223,19 @@ export async function runFleetBench(
       bytesPerView: median(bytes),
     };
     log(
-      `/fleet, dealer with ${devices.toLocaleString("en-US")} devices on 2,000 sites, ${result.views} signed-in page views (${runs} per URL)`,
+      `/fleet, dealer with ${devices.toLocaleString("en-US")} devices on 2,000 sites, ${result.views} ` +
+        `signed-in page views (${runs} per URL)`,
     );
     log(`  TTFB       p50 ${result.ttfbMs.p50} ms   p95 ${result.ttfbMs.p95} ms   max ${result.ttfbMs.max} ms`);
     log(
-      `  full page  p50 ${result.fullPageMs.p50} ms   p95 ${result.fullPageMs.p95} ms   max ${result.fullPageMs.max} ms`,
+      `  full page  p50 ${result.fullPageMs.p50} ms   p95 ${result.fullPageMs.p95} ms   max ` +
+        `${result.fullPageMs.max} ms`,
     );
     log(`  per view   ${result.queriesPerView} Postgres round trips, ${result.bytesPerView} bytes (medians)`);
     for (const p of perUrl)
       log(
-        `  ${p.url.padEnd(40)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ${String(p.fullP95).padStart(7)} ms   ${p.range ?? "?"}`,
+        `  ${p.url.padEnd(40)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ` +
+          `${String(p.fullP95).padStart(7)} ms   ${p.range ?? "?"}`,
       );
     return result;
   } finally {

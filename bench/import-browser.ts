@@ -7,13 +7,15 @@ import { countInvalidSites, validateSiteRows, type SiteContext } from "@/lib/imp
 
 export function sheetOf(n: number): string {
   const lines = [
-    "Site ID,Site name,Time zone,Monitoring station,Account,Address,Arming,Contact 1 name,Contact 1 phone,Contact 1 email,Contact 2 name,Contact 2 phone",
+    "Site ID,Site name,Time zone,Monitoring station,Account,Address,Arming,Contact 1 name," +
+      "Contact 1 phone,Contact 1 email,Contact 2 name,Contact 2 phone",
   ];
   const zones = ["New York", "America/Chicago", "Los Angeles", "Seoul", "UTC"];
   for (let i = 0; i < n; i++) {
     const phone = `212 555 ${String(1000 + (i % 9000)).padStart(4, "0")}`;
     lines.push(
-      `S-${i},"Site ${i}, Main St",${zones[i % 5]},Central Station,${10_000 + i},${i} Main St,video,Ann Lee,${phone},ann${i}@example.com,Bo Park,(415) 555-0101`,
+      `S-${i},"Site ${i}, Main St",${zones[i % 5]},Central Station,${10_000 + i},${i} Main St,video,` +
+        `Ann Lee,${phone},ann${i}@example.com,Bo Park,(415) 555-0101`,
     );
   }
   return lines.join("\r\n");

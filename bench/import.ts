@@ -141,13 +141,18 @@ export async function runImportBench(
     },
   };
   log(
-    `site import — ${sites} sites × ${contactsPerSite} contacts at ${perMin}/min, burst ${burst}, ${concurrency} rows at once: ` +
-      `${run.calls} calls (minimum ${run.minimumCalls}, ${(run.calls / run.minimumCalls).toFixed(2)}×) + ${run.tokenCalls} token; ` +
-      `wall ${(run.wallMs / 1000).toFixed(1)} s vs floor ${(run.floorMs / 1000).toFixed(1)} s (${(run.wallMs / Math.max(1, run.floorMs)).toFixed(2)}×); ` +
+    `site import — ${sites} sites × ${contactsPerSite} contacts at ${perMin}/min, burst ${burst}, ` +
+      `${concurrency} rows at once: ` +
+      `${run.calls} calls (minimum ${run.minimumCalls}, ${(run.calls / run.minimumCalls).toFixed(2)}×) + ` +
+      `${run.tokenCalls} token; ` +
+      `wall ${(run.wallMs / 1000).toFixed(1)} s vs floor ` +
+      `${(run.floorMs / 1000).toFixed(1)} s (${(run.wallMs / Math.max(1, run.floorMs)).toFixed(2)}×); ` +
       `${run.succeeded} ok, ${run.failed} failed, ${run.sitesInChekt} in CHeKT`,
   );
   log(
-    `  parse+validate 10,000 sheet rows: Chromium ${browser.ms === null ? `n/a (${browser.error})` : `${browser.ms.toFixed(1)} ms`} (median of 5 after a warm-up), Node ${figures.parse10000.nodeMs.toFixed(1)} ms`,
+    "  parse+validate 10,000 sheet rows: Chromium " +
+      `${browser.ms === null ? `n/a (${browser.error})` : `${browser.ms.toFixed(1)} ms`} (median of 5 after ` +
+      `a warm-up), Node ${figures.parse10000.nodeMs.toFixed(1)} ms`,
   );
   return figures;
 }

@@ -69,10 +69,12 @@ function printTable() {
   const w = (k: keyof Row) => Math.max(...all.map((r) => r[k].length));
   const widths = { figure: w("figure"), value: w("value"), baseline: w("baseline"), ratio: w("ratio") };
   const line = (r: Row) =>
-    `${r.figure.padEnd(widths.figure)} | ${r.value.padEnd(widths.value)} | ${r.baseline.padEnd(widths.baseline)} | ${r.ratio.padEnd(widths.ratio)} | ${r.how}`;
+    `${r.figure.padEnd(widths.figure)} | ${r.value.padEnd(widths.value)} | ` +
+    `${r.baseline.padEnd(widths.baseline)} | ${r.ratio.padEnd(widths.ratio)} | ${r.how}`;
   console.log("\n" + line(head));
   console.log(
-    `${"-".repeat(widths.figure)}-+-${"-".repeat(widths.value)}-+-${"-".repeat(widths.baseline)}-+-${"-".repeat(widths.ratio)}-+-${"-".repeat(12)}`,
+    `${"-".repeat(widths.figure)}-+-${"-".repeat(widths.value)}-+-` +
+      `${"-".repeat(widths.baseline)}-+-${"-".repeat(widths.ratio)}-+-${"-".repeat(12)}`,
   );
   for (const r of rows) console.log(line(r));
 }
@@ -100,21 +102,29 @@ async function main() {
         value: `${f.oursEventsPerS} events/s`,
         baseline: `${f.baselineEventsPerS} events/s`,
         ratio: `${f.ratio.toFixed(3)}`,
-        how: `${f.events} signed deliveries, ${f.concurrency} concurrent, to lib/webhooks/receive (verify + store + apply + NOTIFY) vs a verify-only http receiver, same bodies; p50 ${f.oursP50Ms} vs ${f.baselineP50Ms} ms`,
+        how:
+          `${f.events} signed deliveries, ${f.concurrency} concurrent, to lib/webhooks/receive (verify + ` +
+          `store + apply + NOTIFY) vs a verify-only http receiver, same bodies; p50 ${f.oursP50Ms} vs ` +
+          `${f.baselineP50Ms} ms`,
       });
       rows.push({
         figure: "webhook ingest vs durable floor",
         value: `${f.oursEventsPerS} events/s`,
         baseline: `${f.durableFloorEventsPerS} events/s`,
         ratio: `${f.ratioVsDurableFloor.toFixed(3)}`,
-        how: `the floor verifies and does one INSERT … ON CONFLICT DO NOTHING per event in its own transaction (same bodies, same run); p50 ${f.oursP50Ms} vs ${f.durableFloorP50Ms} ms`,
+        how:
+          "the floor verifies and does one INSERT … ON CONFLICT DO NOTHING per event in its own transaction " +
+          `(same bodies, same run); p50 ${f.oursP50Ms} vs ${f.durableFloorP50Ms} ms`,
       });
       rows.push({
         figure: "webhook → visible",
         value: `p50 ${ms(f.visibleP50Ms)}, p95 ${ms(f.visibleP95Ms)}`,
         baseline: "",
         ratio: "",
-        how: `${f.latencySamples} verification.requested POSTs to instance A, timed until instance B's SSE queue stream delivers the item (commit, NOTIFY, LISTEN, query, SSE write); max ${ms(f.visibleMaxMs)}`,
+        how:
+          `${f.latencySamples} verification.requested POSTs to instance A, timed until instance B's SSE ` +
+          "queue stream delivers the item (commit, NOTIFY, LISTEN, query, SSE write); max " +
+          `${ms(f.visibleMaxMs)}`,
       });
     });
 
@@ -132,7 +142,9 @@ async function main() {
           value: `${clean.deviceCalls} device calls + ${clean.tokenCalls} token`,
           baseline: `minimum ${clean.minimumCalls}`,
           ratio: ratio(clean.deviceCalls, clean.minimumCalls),
-          how: `bulk job runner (lib/jobs/bulk-runner) → simulator, CHEKT_MAX_BULK ${f.maxBulk}; ${clean.succeeded} ok, ${clean.devicesInChekt} in CHeKT`,
+          how:
+            `bulk job runner (lib/jobs/bulk-runner) → simulator, CHEKT_MAX_BULK ${f.maxBulk}; ` +
+            `${clean.succeeded} ok, ${clean.devicesInChekt} in CHeKT`,
         });
         rows.push({
           figure: "1,000 devices: wall",
@@ -147,7 +159,9 @@ async function main() {
             value: `${faulty.deviceCalls} calls, ${(faulty.wallMs / 1000).toFixed(1)} s`,
             baseline: `min ${faulty.minimumCalls}, floor ${(faulty.floorMs / 1000).toFixed(1)} s`,
             ratio: `${ratio(faulty.deviceCalls, faulty.minimumCalls)} calls`,
-            how: `${faulty.scenario}; ${faulty.succeeded} ok, ${faulty.failed} failed, ${faulty.devicesInChekt} in CHeKT (each exactly once)`,
+            how:
+              `${faulty.scenario}; ${faulty.succeeded} ok, ${faulty.failed} failed, ${faulty.devicesInChekt} ` +
+              "in CHeKT (each exactly once)",
           });
         }
         rows.push({
@@ -172,21 +186,27 @@ async function main() {
           value: `${f.calls} calls + ${f.tokenCalls} token`,
           baseline: `minimum ${f.minimumCalls}`,
           ratio: ratio(f.calls, f.minimumCalls),
-          how: `site import runner (lib/jobs/site-import-runner) → simulator; ${f.succeeded} ok, ${f.failed} failed, ${f.sitesInChekt} in CHeKT`,
+          how:
+            `site import runner (lib/jobs/site-import-runner) → simulator; ${f.succeeded} ok, ${f.failed} ` +
+            `failed, ${f.sitesInChekt} in CHeKT`,
         });
         rows.push({
           figure: "1,000 sites × 2 contacts: wall",
           value: `${(f.wallMs / 1000).toFixed(1)} s`,
           baseline: `floor ${(f.floorMs / 1000).toFixed(1)} s`,
           ratio: ratio(f.wallMs, f.floorMs),
-          how: `simulator at ${f.rateLimitPerMin}/min (free tier 60/min would take 50 min), burst ${f.burst}; floor from that rate; ${f.concurrency} rows at once`,
+          how:
+            `simulator at ${f.rateLimitPerMin}/min (free tier 60/min would take 50 min), burst ${f.burst}; ` +
+            `floor from that rate; ${f.concurrency} rows at once`,
         });
         rows.push({
           figure: "parse+validate 10,000 sheet rows",
           value: f.parse10000.browserMs === null ? `failed: ${f.parse10000.browserError}` : ms(f.parse10000.browserMs),
           baseline: "goal 300 ms",
           ratio: f.parse10000.browserMs === null ? "" : ratio(f.parse10000.browserMs, 300),
-          how: "the import page's lib/bulk + lib/import code bundled by esbuild, run in Chromium; median of 5 after a warm-up",
+          how:
+            "the import page's lib/bulk + lib/import code bundled by esbuild, run in Chromium; median of 5 " +
+            "after a warm-up",
         });
       },
     );
@@ -208,7 +228,10 @@ async function main() {
         value: `p95 ${ms(f.ttfbMs.p95)}`,
         baseline: `p50 ${ms(f.ttfbMs.p50)}`,
         ratio: "",
-        how: `${f.views} signed-in GETs of /sites over 7 URL shapes (sort, page 200, filters, search), next start; full page p95 ${ms(f.fullPageMs.p95)}; per view ${f.queriesPerView} Postgres round trips, ${f.bytesPerView} bytes`,
+        how:
+          `${f.views} signed-in GETs of /sites over 7 URL shapes (sort, page 200, filters, search), next ` +
+          `start; full page p95 ${ms(f.fullPageMs.p95)}; per view ${f.queriesPerView} Postgres round trips, ` +
+          `${f.bytesPerView} bytes`,
       });
     });
 
@@ -222,7 +245,10 @@ async function main() {
         value: `p95 ${ms(f.ttfbMs.p95)}`,
         baseline: "goal 80 ms",
         ratio: ratio(f.ttfbMs.p95, 80),
-        how: `${f.views} signed-in GETs of /fleet over ${f.perUrl.length} URL shapes (paging, status, offline longer than, type, firmware, site), next start; full page p95 ${ms(f.fullPageMs.p95)}; per view ${f.queriesPerView} Postgres round trips, ${f.bytesPerView} bytes`,
+        how:
+          `${f.views} signed-in GETs of /fleet over ${f.perUrl.length} URL shapes (paging, status, offline ` +
+          `longer than, type, firmware, site), next start; full page p95 ${ms(f.fullPageMs.p95)}; per view ` +
+          `${f.queriesPerView} Postgres round trips, ${f.bytesPerView} bytes`,
       });
     });
 
@@ -236,14 +262,19 @@ async function main() {
         value: `p95 ${ms(f.answerP95Ms)}, ${f.answersLost} lost`,
         baseline: "goal ≤ 2,000 ms, 0 lost",
         ratio: "",
-        how: `${f.alarmsRaised} verifications raised over ${f.seconds} s, claimed + dispatched through the server actions as soon as listed; median ${ms(f.answerMs.median)}; CHeKT shows ${f.answered} answered`,
+        how:
+          `${f.alarmsRaised} verifications raised over ${f.seconds} s, claimed + dispatched through the ` +
+          `server actions as soon as listed; median ${ms(f.answerMs.median)}; CHeKT shows ${f.answered} ` +
+          "answered",
       });
       rows.push({
         figure: "team: pages",
         value: `p95 ${ms(f.pageP95Ms)}, ${f.chektCallsPerPageView} CHeKT calls/view`,
         baseline: "goal ≤ 150 ms, 0 calls",
         ratio: "",
-        how: `${f.pageViews} views by ${f.sessions} sessions over 2 instances (${f.pageErrors} failed); calls/view = read-class calls in the budget's usage table ÷ views`,
+        how:
+          `${f.pageViews} views by ${f.sessions} sessions over 2 instances (${f.pageErrors} failed); ` +
+          "calls/view = read-class calls in the budget's usage table ÷ views",
       });
       rows.push({
         figure: "team: CHeKT calls",
@@ -257,7 +288,10 @@ async function main() {
         value: `${f.bulk.wallS} s (${f.bulk.state}, ${f.bulk.succeeded} ok)`,
         baseline: `floor ${f.bulk.floorS} s`,
         ratio: `${f.bulkWallVsFloor}×`,
-        how: `${f.bulk.devices} devices while sharing the budget; floor = (${f.bulk.callsDuringJob} calls of every class sent during the job − the ${f.bulk.tokensAtStart} tokens found less the 1 bulk keeps for higher classes) at 60/min; counting the whole burst: ${f.bulk.floorFullBurstS} s`,
+        how:
+          `${f.bulk.devices} devices while sharing the budget; floor = (${f.bulk.callsDuringJob} calls of ` +
+          `every class sent during the job − the ${f.bulk.tokensAtStart} tokens found less the 1 bulk keeps ` +
+          `for higher classes) at 60/min; counting the whole burst: ${f.bulk.floorFullBurstS} s`,
       });
     });
 
@@ -271,21 +305,28 @@ async function main() {
         value: `median ${ms(f.writeOverhead.median)}, p95 ${ms(f.writeOverhead.p95)}`,
         baseline: `direct ${ms(f.directWrite.median)}`,
         ratio: ratio(f.action.median, f.directWrite.median),
-        how: `sites.update posted as a server action (next start, signed in): median ${ms(f.action.median)}, p95 ${ms(f.action.p95)}, vs the single PUT to the simulator (the action reads "before" from the mirror); ${f.action.n} paired runs`,
+        how:
+          `sites.update posted as a server action (next start, signed in): median ${ms(f.action.median)}, ` +
+          `p95 ${ms(f.action.p95)}, vs the single PUT to the simulator (the action reads "before" from the ` +
+          `mirror); ${f.action.n} paired runs`,
       });
       rows.push({
         figure: "page read overhead",
         value: `median ${ms(f.readOverhead.median)}, p95 ${ms(f.readOverhead.p95)}`,
         baseline: `direct ${ms(f.directRead.median)}`,
         ratio: ratio(f.page.median, f.directRead.median),
-        how: `/sites/<id> to the last byte: median ${ms(f.page.median)}, p95 ${ms(f.page.p95)}, vs a direct read with pg of the mirror rows the page shows (site, its station, device counts)`,
+        how:
+          `/sites/<id> to the last byte: median ${ms(f.page.median)}, p95 ${ms(f.page.p95)}, vs a direct ` +
+          "read with pg of the mirror rows the page shows (site, its station, device counts)",
       });
       rows.push({
         figure: "app RSS after run",
         value: `${f.rssAfterMb} MB`,
         baseline: `idle ${f.rssIdleMb} MB`,
         ratio: ratio(f.rssAfterMb, f.rssIdleMb),
-        how: `VmRSS of the next start process tree (${f.rssProcesses} processes) after the action bench's ${f.action.n + 15} server actions and ${f.page.n + 15} page views`,
+        how:
+          `VmRSS of the next start process tree (${f.rssProcesses} processes) after the action bench's ` +
+          `${f.action.n + 15} server actions and ${f.page.n + 15} page views`,
       });
     });
   } finally {

@@ -207,16 +207,19 @@ export async function runSitesBench(
       bytesPerView: median(bytes),
     };
     log(
-      `sites list, dealer with ${sites.toLocaleString("en-US")} sites, ${result.views} signed-in page views (${runs} per URL)`,
+      `sites list, dealer with ${sites.toLocaleString("en-US")} sites, ${result.views} signed-in page ` +
+        `views (${runs} per URL)`,
     );
     log(`  TTFB       p50 ${result.ttfbMs.p50} ms   p95 ${result.ttfbMs.p95} ms   max ${result.ttfbMs.max} ms`);
     log(
-      `  full page  p50 ${result.fullPageMs.p50} ms   p95 ${result.fullPageMs.p95} ms   max ${result.fullPageMs.max} ms`,
+      `  full page  p50 ${result.fullPageMs.p50} ms   p95 ${result.fullPageMs.p95} ms   max ` +
+        `${result.fullPageMs.max} ms`,
     );
     log(`  per view   ${result.queriesPerView} Postgres round trips, ${result.bytesPerView} bytes (medians)`);
     for (const p of perUrl)
       log(
-        `  ${p.url.padEnd(62)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ${String(p.fullP95).padStart(7)} ms   total ${p.total ?? "?"}`,
+        `  ${p.url.padEnd(62)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ` +
+          `${String(p.fullP95).padStart(7)} ms   total ${p.total ?? "?"}`,
       );
     return result;
   } finally {

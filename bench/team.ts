@@ -182,7 +182,8 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     // Answering needs one of the dealer's outcome codes (the seed adds the default set).
     const outcomeId = (
       await db.query<{ id: string }>(
-        `select id from desk_outcomes where dealer_link_id = $1 and kind = 'dispatch' and active order by position limit 1`,
+        `select id from desk_outcomes where dealer_link_id = $1 and kind = 'dispatch' and active order by ` +
+          `position limit 1`,
         [link.id],
       )
     ).rows[0]?.id;
@@ -305,7 +306,8 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       failed?: number;
       tokensAtStart?: number;
     } = {};
-    // Tokens the partner credential's bucket held when the job started (refilled to now): the part of the burst the job could use.
+    // Tokens the partner credential's bucket held when the job started (refilled to now): the part of the burst the job
+    // could use.
     const tokensNow = async () => {
       const rows = (
         await db.query<{ tokens: number; at_ms: number; per_min: number; burst: number }>(
@@ -405,7 +407,8 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     };
 
     log(
-      `team: ${sessions} sessions on 2 instances, ${alarms} alarms, a ${devices}-device job, ${seconds} s on ${PER_MIN}/min burst ${BURST}`,
+      `team: ${sessions} sessions on 2 instances, ${alarms} alarms, a ${devices}-device job, ${seconds} s ` +
+        `on ${PER_MIN}/min burst ${BURST}`,
     );
     await Promise.all([
       ...Array.from({ length: sessions }, (_, i) => viewer(i)),
@@ -478,17 +481,22 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       bulkWallVsFloor: floorS > 0 ? Math.round((wallS / floorS) * 100) / 100 : Number.NaN,
     };
     log(
-      `team: ${result.pageViews} page views (${pageErrors} failed), p95 ${pages.p95} ms; ${result.chektCallsPerPageView} read-class CHeKT calls per view`,
+      `team: ${result.pageViews} page views (${pageErrors} failed), p95 ${pages.p95} ms; ` +
+        `${result.chektCallsPerPageView} read-class CHeKT calls per view`,
     );
     log(`team: page p95 by shape ${JSON.stringify(result.pageP95ByShape)}`);
     log(
-      `team: ${result.alarmsRaised} alarms, ${answered} answered in CHeKT, answer p95 ${answers.p95} ms (median ${answers.median}); visible p95 ${result.visibleMs.p95} ms`,
+      `team: ${result.alarmsRaised} alarms, ${answered} answered in CHeKT, answer p95 ${answers.p95} ms ` +
+        `(median ${answers.median}); visible p95 ${result.visibleMs.p95} ms`,
     );
     log(
-      `team: ${stats.total} CHeKT calls, ${calls429} answered 429 (${(result.share429 * 100).toFixed(2)} %); by class ${JSON.stringify(callsByClass)}`,
+      `team: ${stats.total} CHeKT calls, ${calls429} answered 429 (${(result.share429 * 100).toFixed(2)} ` +
+        `%); by class ${JSON.stringify(callsByClass)}`,
     );
     log(
-      `team: bulk ${result.bulk.state}, ${result.bulk.succeeded} ok / ${result.bulk.failed} failed in ${result.bulk.wallS} s; floor ${floorS} s for the ${callsDuringJob} calls that shared the bucket → ${result.bulkWallVsFloor}× (whole-burst floor ${floorFullBurstS} s)`,
+      `team: bulk ${result.bulk.state}, ${result.bulk.succeeded} ok / ${result.bulk.failed} failed in ` +
+        `${result.bulk.wallS} s; floor ${floorS} s for the ${callsDuringJob} calls that shared the bucket → ` +
+        `${result.bulkWallVsFloor}× (whole-burst floor ${floorFullBurstS} s)`,
     );
     return result;
   } finally {

@@ -175,7 +175,9 @@ export async function runWebhookBench(
     stops.push(() => sql.end());
     const linkId = `dl_${randomUUID()}`;
     await sql.query(
-      `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, webhook_secret_enc, created_at, updated_at) VALUES ($1, 901, $2, 'Bench dealer', now(), $3, now(), now())`,
+      `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, ` +
+        `webhook_secret_enc, created_at, updated_at) VALUES ($1, 901, $2, 'Bench dealer', now(), $3, now(), ` +
+        `now())`,
       [linkId, KEY, encryptSecret(SECRET, ENC_KEY)],
     );
     const env = {
@@ -192,7 +194,8 @@ export async function runWebhookBench(
     };
     const floorLinkId = `dl_${randomUUID()}`;
     await sql.query(
-      `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, created_at, updated_at) VALUES ($1, 902, 'bench-floor', 'Bench floor', now(), now(), now())`,
+      `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, ` +
+        `created_at, updated_at) VALUES ($1, 902, 'bench-floor', 'Bench floor', now(), now(), now())`,
       [floorLinkId],
     );
     // All three receivers are served by the same instance server (bench/webhooks-instance.ts), each
@@ -241,10 +244,14 @@ export async function runWebhookBench(
     }
     if (!baseline || !durable || !ours) throw new Error("no bench round ran");
     log(
-      `ingest: ours ${r1(ours.perS)} events/s (p50 ${r1(ours.p50)} ms, p95 ${r1(ours.p95)} ms, non-200: ${ours.bad}) vs verify-only baseline ${r1(baseline.perS)} events/s (p50 ${r1(baseline.p50)} ms) → ratio ${(ours.perS / baseline.perS).toFixed(3)}`,
+      `ingest: ours ${r1(ours.perS)} events/s (p50 ${r1(ours.p50)} ms, p95 ${r1(ours.p95)} ms, non-200: ` +
+        `${ours.bad}) vs verify-only baseline ${r1(baseline.perS)} events/s (p50 ${r1(baseline.p50)} ms) → ` +
+        `ratio ${(ours.perS / baseline.perS).toFixed(3)}`,
     );
     log(
-      `ingest: durable floor (verify + one INSERT … ON CONFLICT DO NOTHING per event) ${r1(durable.perS)} events/s (p50 ${r1(durable.p50)} ms, non-200: ${durable.bad}) → ours / floor ${(ours.perS / durable.perS).toFixed(3)}`,
+      `ingest: durable floor (verify + one INSERT … ON CONFLICT DO NOTHING per event) ${r1(durable.perS)} ` +
+        `events/s (p50 ${r1(durable.p50)} ms, non-200: ${durable.bad}) → ours / floor ` +
+        `${(ours.perS / durable.perS).toFixed(3)}`,
     );
 
     // Received on A → visible on B's SSE stream.
@@ -275,7 +282,8 @@ export async function runWebhookBench(
       await new Promise((r) => setTimeout(r, 10));
     }
     log(
-      `received → visible (instance A webhook → instance B SSE client), ${samples} samples: p50 ${r1(pct(lat, 50))} ms, p95 ${r1(pct(lat, 95))} ms, max ${r1(Math.max(...lat))} ms`,
+      `received → visible (instance A webhook → instance B SSE client), ${samples} samples: p50 ` +
+        `${r1(pct(lat, 50))} ms, p95 ${r1(pct(lat, 95))} ms, max ${r1(Math.max(...lat))} ms`,
     );
 
     return {
