@@ -138,23 +138,26 @@ describe("the answer's outcome", () => {
     ).toBe(false);
   });
 
-  it("another dealer's outcome, an unknown one and one of the other kind are refused; nothing is claimed or stored", async () => {
-    const v = await raise(1);
-    const base = { id: v.verification_id, contactId: v.contact_id, checkedSteps: [] };
-    const ctx = await ctxFor(alice);
-    await expect(
-      answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: otherPicks.dispatch }),
-    ).rejects.toThrow(/Choose an outcome from this dealer's list/);
-    await expect(
-      answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: randomUUID() }),
-    ).rejects.toThrow(/Choose an outcome from this dealer's list/);
-    await expect(
-      answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: picks.disregard }),
-    ).rejects.toThrow(/is a disregard outcome; choose a dispatch outcome/);
-    const r = await row(v.verification_id);
-    expect(r).toMatchObject({ state: "pending", claimedById: null, answerIdemKey: null, answerOutcomeId: null });
-    expect(await annotationRow(v.verification_id)).toBeNull();
-  });
+  it(
+    "another dealer's outcome, an unknown one and one of the other kind are refused; " + "nothing is claimed or stored",
+    async () => {
+      const v = await raise(1);
+      const base = { id: v.verification_id, contactId: v.contact_id, checkedSteps: [] };
+      const ctx = await ctxFor(alice);
+      await expect(
+        answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: otherPicks.dispatch }),
+      ).rejects.toThrow(/Choose an outcome from this dealer's list/);
+      await expect(
+        answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: randomUUID() }),
+      ).rejects.toThrow(/Choose an outcome from this dealer's list/);
+      await expect(
+        answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: picks.disregard }),
+      ).rejects.toThrow(/is a disregard outcome; choose a dispatch outcome/);
+      const r = await row(v.verification_id);
+      expect(r).toMatchObject({ state: "pending", claimedById: null, answerIdemKey: null, answerOutcomeId: null });
+      expect(await annotationRow(v.verification_id)).toBeNull();
+    },
+  );
 
   it("a retired outcome is refused", async () => {
     const prisma = await db0();
@@ -212,48 +215,51 @@ describe("the answer's outcome", () => {
     ]);
   });
 
-  it("a site with its own checklist uses it instead of the dealer's; back to 'inherit' the dealer's applies again", async () => {
-    const dealerList = await setChecklist({ mode: "own", steps: [{ text: "Dealer step", optional: false }] });
-    const siteList = await setChecklist({
-      siteId: 1,
-      mode: "own",
-      steps: [{ text: "Open the gate with code 4711", optional: false }],
-    });
-    const prisma = await db0();
-    expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({
-      source: "site",
-      steps: [{ text: "Open the gate with code 4711" }],
-    });
-    expect(await outcomes.effectiveChecklist(prisma, dealer, 2)).toMatchObject({
-      source: "dealer",
-      steps: [{ text: "Dealer step" }],
-    });
-    const v = await raise(1);
-    const base = {
-      id: v.verification_id,
-      action: "dispatch" as const,
-      contactId: v.contact_id,
-      outcomeId: picks.dispatch,
-    };
-    // The dealer's step is not on this site's list: the picker was showing an old checklist.
-    await expect(
-      answer.answerVerification(await ctxFor(alice), dealer, alice, {
-        ...base,
-        checkedSteps: [dealerList.after![0].id],
-      }),
-    ).rejects.toThrow(/checklist was changed meanwhile/);
-    expect(
-      await answer.answerVerification(await ctxFor(alice), dealer, alice, {
-        ...base,
-        checkedSteps: [siteList.after![0].id],
-      }),
-    ).toMatchObject({ outcome: "answered" });
-    await setChecklist({ siteId: 1, mode: "inherit", steps: [] });
-    expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({
-      source: "dealer",
-      steps: [{ text: "Dealer step" }],
-    });
-  });
+  it(
+    "a site with its own checklist uses it instead of the dealer's; " + "back to 'inherit' the dealer's applies again",
+    async () => {
+      const dealerList = await setChecklist({ mode: "own", steps: [{ text: "Dealer step", optional: false }] });
+      const siteList = await setChecklist({
+        siteId: 1,
+        mode: "own",
+        steps: [{ text: "Open the gate with code 4711", optional: false }],
+      });
+      const prisma = await db0();
+      expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({
+        source: "site",
+        steps: [{ text: "Open the gate with code 4711" }],
+      });
+      expect(await outcomes.effectiveChecklist(prisma, dealer, 2)).toMatchObject({
+        source: "dealer",
+        steps: [{ text: "Dealer step" }],
+      });
+      const v = await raise(1);
+      const base = {
+        id: v.verification_id,
+        action: "dispatch" as const,
+        contactId: v.contact_id,
+        outcomeId: picks.dispatch,
+      };
+      // The dealer's step is not on this site's list: the picker was showing an old checklist.
+      await expect(
+        answer.answerVerification(await ctxFor(alice), dealer, alice, {
+          ...base,
+          checkedSteps: [dealerList.after![0].id],
+        }),
+      ).rejects.toThrow(/checklist was changed meanwhile/);
+      expect(
+        await answer.answerVerification(await ctxFor(alice), dealer, alice, {
+          ...base,
+          checkedSteps: [siteList.after![0].id],
+        }),
+      ).toMatchObject({ outcome: "answered" });
+      await setChecklist({ siteId: 1, mode: "inherit", steps: [] });
+      expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({
+        source: "dealer",
+        steps: [{ text: "Dealer step" }],
+      });
+    },
+  );
 
   it("a site of another dealer (or none) cannot get a checklist", async () => {
     const prisma = await db0();
@@ -264,102 +270,112 @@ describe("the answer's outcome", () => {
 });
 
 describe("the annotation", () => {
-  it("after the answer: queued in the same transaction, sent with the outcome label, steps and notes; the audit row names the outcome", async () => {
-    const saved = await setChecklist({
-      mode: "own",
-      steps: [
-        { text: "Called the keyholder", optional: false },
-        { text: "Asked for the passcode", optional: true },
-      ],
-    });
-    const v = await raise(1);
-    const prisma = await db0();
-    await prisma.verificationNote.create({
-      data: {
-        dealerLinkId: dealer.id,
-        verificationId: v.verification_id,
-        authorName: "Alice",
-        text: "Keyholder on the way",
-      },
-    });
-    const ctx = await ctxFor(alice);
-    const out = await answer.answerVerification(ctx, dealer, alice, {
-      id: v.verification_id,
-      action: "dispatch",
-      contactId: v.contact_id,
-      outcomeId: picks.dispatch,
-      checkedSteps: [saved.after![0].id],
-    });
-    expect(out.outcome).toBe("answered");
-    const audit = await prisma.auditLog.findFirstOrThrow({
-      where: { action: "verifications.dispatch", chektId: v.verification_id },
-    });
-    expect(audit.after).toMatchObject({
-      outcome: "Police dispatched",
-      steps: [
-        { text: "Called the keyholder", checked: true },
-        { text: "Asked for the passcode", checked: false },
-      ],
-    });
-    expect(await annotationRow(v.verification_id)).toMatchObject({ state: "pending", attempts: 0 });
+  it(
+    "after the answer: queued in the same transaction, sent with the outcome label, steps and notes; the " +
+      "audit row names the outcome",
+    async () => {
+      const saved = await setChecklist({
+        mode: "own",
+        steps: [
+          { text: "Called the keyholder", optional: false },
+          { text: "Asked for the passcode", optional: true },
+        ],
+      });
+      const v = await raise(1);
+      const prisma = await db0();
+      await prisma.verificationNote.create({
+        data: {
+          dealerLinkId: dealer.id,
+          verificationId: v.verification_id,
+          authorName: "Alice",
+          text: "Keyholder on the way",
+        },
+      });
+      const ctx = await ctxFor(alice);
+      const out = await answer.answerVerification(ctx, dealer, alice, {
+        id: v.verification_id,
+        action: "dispatch",
+        contactId: v.contact_id,
+        outcomeId: picks.dispatch,
+        checkedSteps: [saved.after![0].id],
+      });
+      expect(out.outcome).toBe("answered");
+      const audit = await prisma.auditLog.findFirstOrThrow({
+        where: { action: "verifications.dispatch", chektId: v.verification_id },
+      });
+      expect(audit.after).toMatchObject({
+        outcome: "Police dispatched",
+        steps: [
+          { text: "Called the keyholder", checked: true },
+          { text: "Asked for the passcode", checked: false },
+        ],
+      });
+      expect(await annotationRow(v.verification_id)).toMatchObject({ state: "pending", attempts: 0 });
 
-    const r = await row(v.verification_id);
-    expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBe("sent");
-    const anns = simAnnotations(r.alarmId!);
-    expect(anns).toHaveLength(1);
-    expect(anns[0]).toMatchObject({
-      source: "chekt-dealer-console",
-      outcome: "Police dispatched",
-      note: "Checklist:\n[x] Called the keyholder\n[ ] Asked for the passcode (optional)\nNotes:\n- Keyholder on the way",
-    });
-    const a = await annotationRow(v.verification_id);
-    expect(a).toMatchObject({ state: "sent", attempts: 1, chektId: anns[0].id });
-    expect(annotate.annotationLabel(a!)).toBe("annotated in CHeKT");
-    // Sent once: nothing is due any more, a second attempt sends nothing.
-    expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBeNull();
-    expect(simAnnotations(r.alarmId!)).toHaveLength(1);
-  });
+      const r = await row(v.verification_id);
+      expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBe("sent");
+      const anns = simAnnotations(r.alarmId!);
+      expect(anns).toHaveLength(1);
+      expect(anns[0]).toMatchObject({
+        source: "chekt-dealer-console",
+        outcome: "Police dispatched",
+        note:
+          "Checklist:\n[x] Called the keyholder\n[ ] Asked for the passcode (optional)\n" +
+          "Notes:\n- Keyholder on the way",
+      });
+      const a = await annotationRow(v.verification_id);
+      expect(a).toMatchObject({ state: "sent", attempts: 1, chektId: anns[0].id });
+      expect(annotate.annotationLabel(a!)).toBe("annotated in CHeKT");
+      // Sent once: nothing is due any more, a second attempt sends nothing.
+      expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBeNull();
+      expect(simAnnotations(r.alarmId!)).toHaveLength(1);
+    },
+  );
 
-  it("429 then 503 on annotate: kept pending with a later attempt, the answer stays; the sweep sends it once CHeKT takes it", async () => {
-    const v = await raise(1);
-    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, {
-      id: v.verification_id,
-      action: "disregard",
-      contactId: v.contact_id,
-      outcomeId: picks.disregard,
-      checkedSteps: [],
-    });
-    expect(out.outcome).toBe("answered");
-    const alarmId = (await row(v.verification_id)).alarmId!;
-    // Every annotate answers 429 until the fault is cleared (the gateway's own retries included).
-    await simPost("/_sim/faults", { path: "/v1/alarms/*/annotate", method: "POST", rate_429: 1 });
-    const t0 = new Date();
-    expect(await annotate.deliverAnnotation(dealer.id, v.verification_id, () => t0)).toBe("pending");
-    let a = await annotationRow(v.verification_id);
-    expect(a!.attempts).toBe(1);
-    expect(a!.nextAttemptAt.getTime()).toBeGreaterThan(t0.getTime());
-    expect(a!.lastError).toBeTruthy();
-    expect(annotate.annotationLabel(a!)).toMatch(/^annotation pending \(retrying after 1 attempt\)/);
-    // Not due yet: the sweep at the same instant leaves it alone.
-    await annotate.deliverDueAnnotations(() => t0, 1_000);
-    expect((await annotationRow(v.verification_id))!.attempts).toBe(1);
+  it(
+    "429 then 503 on annotate: kept pending with a later attempt, the answer stays; the sweep sends it once " +
+      "CHeKT takes it",
+    async () => {
+      const v = await raise(1);
+      const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, {
+        id: v.verification_id,
+        action: "disregard",
+        contactId: v.contact_id,
+        outcomeId: picks.disregard,
+        checkedSteps: [],
+      });
+      expect(out.outcome).toBe("answered");
+      const alarmId = (await row(v.verification_id)).alarmId!;
+      // Every annotate answers 429 until the fault is cleared (the gateway's own retries included).
+      await simPost("/_sim/faults", { path: "/v1/alarms/*/annotate", method: "POST", rate_429: 1 });
+      const t0 = new Date();
+      expect(await annotate.deliverAnnotation(dealer.id, v.verification_id, () => t0)).toBe("pending");
+      let a = await annotationRow(v.verification_id);
+      expect(a!.attempts).toBe(1);
+      expect(a!.nextAttemptAt.getTime()).toBeGreaterThan(t0.getTime());
+      expect(a!.lastError).toBeTruthy();
+      expect(annotate.annotationLabel(a!)).toMatch(/^annotation pending \(retrying after 1 attempt\)/);
+      // Not due yet: the sweep at the same instant leaves it alone.
+      await annotate.deliverDueAnnotations(() => t0, 1_000);
+      expect((await annotationRow(v.verification_id))!.attempts).toBe(1);
 
-    await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-    await simPost("/_sim/faults", { path: "/v1/alarms/*/annotate", method: "POST", rate_5xx: 1, status_5xx: 503 });
-    const t1 = new Date(a!.nextAttemptAt.getTime() + 1);
-    await annotate.deliverDueAnnotations(() => t1, 1_000);
-    a = await annotationRow(v.verification_id);
-    expect(a).toMatchObject({ state: "pending", attempts: 2 });
-    expect(simAnnotations(alarmId)).toHaveLength(0);
-    expect((await row(v.verification_id)).state).toBe("disregarded");
+      await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+      await simPost("/_sim/faults", { path: "/v1/alarms/*/annotate", method: "POST", rate_5xx: 1, status_5xx: 503 });
+      const t1 = new Date(a!.nextAttemptAt.getTime() + 1);
+      await annotate.deliverDueAnnotations(() => t1, 1_000);
+      a = await annotationRow(v.verification_id);
+      expect(a).toMatchObject({ state: "pending", attempts: 2 });
+      expect(simAnnotations(alarmId)).toHaveLength(0);
+      expect((await row(v.verification_id)).state).toBe("disregarded");
 
-    await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-    const t2 = new Date(a!.nextAttemptAt.getTime() + 1);
-    await annotate.deliverDueAnnotations(() => t2, 1_000);
-    expect(simAnnotations(alarmId)).toMatchObject([{ outcome: "False alarm – animal" }]);
-    expect(await annotationRow(v.verification_id)).toMatchObject({ state: "sent", attempts: 3 });
-    expect((await row(v.verification_id)).state).toBe("disregarded");
-  });
+      await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+      const t2 = new Date(a!.nextAttemptAt.getTime() + 1);
+      await annotate.deliverDueAnnotations(() => t2, 1_000);
+      expect(simAnnotations(alarmId)).toMatchObject([{ outcome: "False alarm – animal" }]);
+      expect(await annotationRow(v.verification_id)).toMatchObject({ state: "sent", attempts: 3 });
+      expect((await row(v.verification_id)).state).toBe("disregarded");
+    },
+  );
 
   it("without events:write on the App key: not sent, no retry, shown as such; the answer stays", async () => {
     const apps = (await (await fetch(`${sim.url}/_sim/apps`)).json()) as {
@@ -443,46 +459,52 @@ describe("outcome codes", () => {
 });
 
 describe("history and CSV", () => {
-  it("history rows carry outcome, checklist and annotation; the history CSV and the report CSV list them, per dealer", async () => {
-    const { listHistory } = await import("@/lib/verifications/queries");
-    const h = await import("@/lib/verifications/outcomes-history");
-    const { reportCsv } = await import("@/lib/verifications/report-csv");
-    const { readDeskReport } = await import("@/lib/verifications/report");
-    const list = await listHistory(dealer.id, 1, { state: "dispatched" });
-    const ids = list.items.map((i) => i.id);
-    const details = await h.answerDetails(dealer.id, ids);
-    const withSteps = [...details.values()].find((d) => d.steps.some((s) => s.text === "Called the keyholder"));
-    expect(withSteps).toMatchObject({ outcome: "Police dispatched", annotation: "annotated in CHeKT" });
-    expect([...details.values()].map((d) => d.annotation)).toContain(
-      "annotation not sent: the App key lacks events:write",
-    );
-    const csv = h.historyCsv(list.items, details);
-    expect(csv.split("\r\n")[0]).toBe(
-      "occurred_at,verification_id,alarm_id,site,site_id,event,state,operator,answered_at,outcome,steps_checked,steps,annotation",
-    );
-    expect(csv).toContain(
-      ",Police dispatched,1/2,[x] Called the keyholder; [ ] Asked for the passcode (optional),annotated in CHeKT\r\n",
-    );
-    // Another dealer's link finds none of these rows.
-    expect((await h.answerDetails(other.id, ids)).size).toBe(0);
+  it(
+    "history rows carry outcome, checklist and annotation; the " +
+      "history CSV and the report CSV list them, per dealer",
+    async () => {
+      const { listHistory } = await import("@/lib/verifications/queries");
+      const h = await import("@/lib/verifications/outcomes-history");
+      const { reportCsv } = await import("@/lib/verifications/report-csv");
+      const { readDeskReport } = await import("@/lib/verifications/report");
+      const list = await listHistory(dealer.id, 1, { state: "dispatched" });
+      const ids = list.items.map((i) => i.id);
+      const details = await h.answerDetails(dealer.id, ids);
+      const withSteps = [...details.values()].find((d) => d.steps.some((s) => s.text === "Called the keyholder"));
+      expect(withSteps).toMatchObject({ outcome: "Police dispatched", annotation: "annotated in CHeKT" });
+      expect([...details.values()].map((d) => d.annotation)).toContain(
+        "annotation not sent: the App key lacks events:write",
+      );
+      const csv = h.historyCsv(list.items, details);
+      expect(csv.split("\r\n")[0]).toBe(
+        "occurred_at,verification_id,alarm_id,site,site_id,event,state,operator,answered_at," +
+          "outcome,steps_checked,steps,annotation",
+      );
+      expect(csv).toContain(
+        ",Police dispatched,1/2,[x] Called the keyholder; [ ] Asked for the passcode (optional),annotated in CHeKT\r\n",
+      );
+      // Another dealer's link finds none of these rows.
+      expect((await h.answerDetails(other.id, ids)).size).toBe(0);
 
-    const range = {
-      from: new Date(Date.now() - 86_400_000),
-      to: new Date(Date.now() + 86_400_000),
-      fromDay: "a",
-      toDay: "b",
-    };
-    const counts = await h.outcomeCounts(dealer.id, range);
-    // Three dispatches in this file: the site checklist (all checked), the annotation (optional step
-    // left), the scope test (no checklist); every disregard was "False alarm – animal".
-    expect(counts).toEqual([
-      { outcome: "Police dispatched", kind: "dispatch", answers: 3, allStepsChecked: 2 },
-      { outcome: "False alarm – animal", kind: "disregard", answers: 2, allStepsChecked: 1 },
-    ]);
-    expect(await h.outcomeCounts(other.id, range)).toEqual([]);
-    const text = reportCsv(await readDeskReport(dealer.id, range), range, counts);
-    expect(text).toContain(
-      "\r\nBy outcome code\r\noutcome,answers_with,answers,all_steps_checked\r\nPolice dispatched,dispatch,3,2\r\nFalse alarm – animal,disregard,2,1\r\n",
-    );
-  });
+      const range = {
+        from: new Date(Date.now() - 86_400_000),
+        to: new Date(Date.now() + 86_400_000),
+        fromDay: "a",
+        toDay: "b",
+      };
+      const counts = await h.outcomeCounts(dealer.id, range);
+      // Three dispatches in this file: the site checklist (all checked), the annotation (optional step
+      // left), the scope test (no checklist); every disregard was "False alarm – animal".
+      expect(counts).toEqual([
+        { outcome: "Police dispatched", kind: "dispatch", answers: 3, allStepsChecked: 2 },
+        { outcome: "False alarm – animal", kind: "disregard", answers: 2, allStepsChecked: 1 },
+      ]);
+      expect(await h.outcomeCounts(other.id, range)).toEqual([]);
+      const text = reportCsv(await readDeskReport(dealer.id, range), range, counts);
+      expect(text).toContain(
+        "\r\nBy outcome code\r\noutcome,answers_with,answers,all_steps_checked\r\n" +
+          "Police dispatched,dispatch,3,2\r\nFalse alarm – animal,disregard,2,1\r\n",
+      );
+    },
+  );
 });

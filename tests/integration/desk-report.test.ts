@@ -35,7 +35,8 @@ type Row = {
 async function insert(r: Row) {
   const arrived = new Date(r.arrived);
   await sql.query(
-    `INSERT INTO verifications (id, dealer_link_id, site_id, device_id, occurred_at, expires_at, state, claimed_by_id, claimed_by_name, claimed_at,
+    `INSERT INTO verifications (id, dealer_link_id, site_id, device_id, occurred_at, expires_at, state,
+                                claimed_by_id, claimed_by_name, claimed_at,
                                 answered_by_id, answered_by_name, answered_at, answer_action, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::"VerificationState", $8, $9, $10, $11, $12, $13, $14, $5, $5)`,
     [
@@ -332,7 +333,9 @@ describe("desk report CSV", () => {
       "answer,80,170,97.5,4",
     ]);
     expect(text).toContain(
-      "\r\nBy operator\r\noperator,operator_id,claimed,dispatched,disregarded,median_to_claim_s,median_to_answer_s\r\nAlice Operator,u_alice,2,1,1,15,45\r\n",
+      "\r\nBy operator\r\n" +
+        "operator,operator_id,claimed,dispatched,disregarded,median_to_claim_s,median_to_answer_s\r\n" +
+        "Alice Operator,u_alice,2,1,1,15,45\r\n",
     );
     expect(text).toContain("\r\nNobody (never claimed),,0,0,0,,\r\n");
     expect(text).toContain("\r\nSite 101,101,3,1,2,0,100\r\n");
@@ -341,7 +344,9 @@ describe("desk report CSV", () => {
       "\r\nTop false-alarm sites\r\nsite,site_id,disregarded,answered,disregard_share_pct\r\nSite 101,101,2,3,66.7\r\n",
     );
     expect(text).toContain(
-      "\r\nTop false-alarm cameras\r\ncamera,device_id,site,site_id,disregarded,peak_hour_utc,at_peak_hour\r\nDevice 11,11,Site 101,101,2,20,2\r\n",
+      "\r\nTop false-alarm cameras\r\n" +
+        "camera,device_id,site,site_id,disregarded,peak_hour_utc,at_peak_hour\r\n" +
+        "Device 11,11,Site 101,101,2,20,2\r\n",
     );
   });
 });

@@ -67,8 +67,8 @@ describe("getItem", () => {
     const noAlarm = randomUUID();
     const unknownSite = randomUUID();
     await sql.query(
-      `INSERT INTO alarms (id, dealer_link_id, site_id, priority, "trigger", location, snapshot_url, state, seen_created,
-                           created_at, updated_at)
+      `INSERT INTO alarms (id, dealer_link_id, site_id, priority, "trigger", location, snapshot_url, state,
+                           seen_created, created_at, updated_at)
        VALUES ($1, $2, 5, 'critical', 'panic', 'Lobby', 'https://img/own.png', 'open', true,
                now() - interval '1 minute', now())`,
       [alarm, A],

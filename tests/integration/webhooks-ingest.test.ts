@@ -209,48 +209,51 @@ describe("webhook ingest in one statement per batch", () => {
     expect(await xmins(good.map((e) => (e.body as { id: string }).id))).toEqual({ n: 3, rows: 3, applied: true });
   });
 
-  it("the same event stored by two batches at once (no alarm lock between them) is stored once, counted once", async () => {
-    const other = new pg.Client({ connectionString: db.url });
-    await other.connect();
-    try {
-      // An unknown type: stored as ignored, about no alarm, so no advisory lock orders the two calls.
-      const id = `evt_${randomUUID()}`;
-      const text = JSON.stringify({
-        d: A,
-        id,
-        type: "ping",
-        at: new Date().toISOString(),
-        src: "webhook",
-        data: null,
-        ignored: true,
-        note: "no handler for ping",
-        delivery: { key: "ingest-a", id: null, attempt: null, bytes: 10 },
-        payload: { id, type: "ping" },
-      });
-      const call = (c: pg.Client) =>
-        c.query<{ outcome: string }>(
-          "SELECT outcome FROM webhook_ingest($1::text[], '{}'::text[], now()::timestamp(3))",
-          [[text]],
+  it(
+    "the same event stored by two batches at once (no alarm lock between them) " + "is stored once, counted once",
+    async () => {
+      const other = new pg.Client({ connectionString: db.url });
+      await other.connect();
+      try {
+        // An unknown type: stored as ignored, about no alarm, so no advisory lock orders the two calls.
+        const id = `evt_${randomUUID()}`;
+        const text = JSON.stringify({
+          d: A,
+          id,
+          type: "ping",
+          at: new Date().toISOString(),
+          src: "webhook",
+          data: null,
+          ignored: true,
+          note: "no handler for ping",
+          delivery: { key: "ingest-a", id: null, attempt: null, bytes: 10 },
+          payload: { id, type: "ping" },
+        });
+        const call = (c: pg.Client) =>
+          c.query<{ outcome: string }>(
+            "SELECT outcome FROM webhook_ingest($1::text[], '{}'::text[], now()::timestamp(3))",
+            [[text]],
+          );
+        await sql.query("BEGIN");
+        expect((await call(sql)).rows).toEqual([{ outcome: "ignored" }]);
+        // The second call waits on the first's uncommitted row, then finds it stored.
+        const second = call(other);
+        await new Promise((r) => setImmediate(r));
+        await sql.query("COMMIT");
+        expect((await second).rows).toEqual([{ outcome: "duplicate" }]);
+        const row = await sql.query(
+          "SELECT duplicate_count, apply_status FROM webhook_events WHERE dealer_link_id = $1 AND id = $2",
+          [A, id],
         );
-      await sql.query("BEGIN");
-      expect((await call(sql)).rows).toEqual([{ outcome: "ignored" }]);
-      // The second call waits on the first's uncommitted row, then finds it stored.
-      const second = call(other);
-      await new Promise((r) => setImmediate(r));
-      await sql.query("COMMIT");
-      expect((await second).rows).toEqual([{ outcome: "duplicate" }]);
-      const row = await sql.query(
-        "SELECT duplicate_count, apply_status FROM webhook_events WHERE dealer_link_id = $1 AND id = $2",
-        [A, id],
-      );
-      expect(row.rows).toEqual([{ duplicate_count: 1, apply_status: "ignored" }]);
-      const deliveries = await sql.query(
-        "SELECT verdict FROM webhook_deliveries WHERE dealer_link_id = $1 AND event_id = $2 ORDER BY verdict",
-        [A, id],
-      );
-      expect(deliveries.rows.map((r) => r.verdict)).toEqual(["accepted", "duplicate"]);
-    } finally {
-      await other.end();
-    }
-  });
+        expect(row.rows).toEqual([{ duplicate_count: 1, apply_status: "ignored" }]);
+        const deliveries = await sql.query(
+          "SELECT verdict FROM webhook_deliveries WHERE dealer_link_id = $1 AND event_id = $2 ORDER BY verdict",
+          [A, id],
+        );
+        expect(deliveries.rows.map((r) => r.verdict)).toEqual(["accepted", "duplicate"]);
+      } finally {
+        await other.end();
+      }
+    },
+  );
 });

@@ -26,12 +26,14 @@ function sheet(text: string, c: SiteContext = ctx) {
 }
 
 const HEADER =
-  "Site ID,Site name,Time zone,Monitoring station,Account,Address,Arming,Contact 1 name,Contact 1 phone,Contact 1 email,Contact 2 name,Contact 2 mobile";
+  "Site ID,Site name,Time zone,Monitoring station,Account,Address,Arming,Contact 1 name," +
+  "Contact 1 phone,Contact 1 email,Contact 2 name,Contact 2 mobile";
 
 describe("site sheet columns", () => {
   it("maps common header names, contact columns included", () => {
     const { cols, parsed } = sheet(
-      `${HEADER}\nA-1,Alpha,New York,central monitoring east,100,1 Main St,video,Ann Lee,212 555 0143,ann@x.example,Bo Park,+1 415 555 0101`,
+      `${HEADER}\nA-1,Alpha,New York,central monitoring east,100,1 Main St,video,` +
+        "Ann Lee,212 555 0143,ann@x.example,Bo Park,+1 415 555 0101",
     );
     expect(parsed.headerDetected).toBe(true);
     expect(cols).toEqual([
@@ -52,7 +54,8 @@ describe("site sheet columns", () => {
 
   it("a valid row becomes a site, its contacts (E.164 phones) and its arming type", () => {
     const { rows } = sheet(
-      `${HEADER}\nA-1,Alpha,New York,central monitoring east,100,1 Main St,video,Ann Lee,212 555 0143,ANN@x.example,Bo Park,+1 415 555 0101`,
+      `${HEADER}\nA-1,Alpha,New York,central monitoring east,100,1 Main St,video,` +
+        "Ann Lee,212 555 0143,ANN@x.example,Bo Park,+1 415 555 0101",
     );
     expect(rows[0].errors).toEqual({});
     expect(rows[0].item).toEqual({
@@ -183,7 +186,8 @@ describe("10,000 rows", () => {
     const lines = [HEADER];
     for (let i = 0; i < 10_000; i++) {
       lines.push(
-        `S-${i},Site ${i},New York,Rapid Response,${i},${i} Main St,video,Ann Lee${i % 7},212 555 ${String(1000 + (i % 9000)).padStart(4, "0")},a${i}@x.example,Bo Park,415 555 0101`,
+        `S-${i},Site ${i},New York,Rapid Response,${i},${i} Main St,video,Ann Lee${i % 7},` +
+          `212 555 ${String(1000 + (i % 9000)).padStart(4, "0")},a${i}@x.example,Bo Park,415 555 0101`,
       );
     }
     const { rows } = sheet(lines.join("\n"));
