@@ -28,12 +28,13 @@ export async function sendAlertMail(
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
   });
-  const lines = alerts.map(
-    (a) =>
-      `- ${a.deviceName} (device #${a.deviceId}, site #${a.siteId}): offline since ` +
-      `${a.offlineSince.toISOString()} (${Math.round((now.getTime() - a.offlineSince.getTime()) / 60_000)} ` +
-      "min)",
-  );
+  const lines = alerts.map((a) => {
+    const minutes = Math.round((now.getTime() - a.offlineSince.getTime()) / 60_000);
+    return (
+      `- ${a.deviceName} (device #${a.deviceId}, site #${a.siteId}): ` +
+      `offline since ${a.offlineSince.toISOString()} (${minutes} min)`
+    );
+  });
   await transport.sendMail({
     from: smtp.from,
     to: smtp.to,
