@@ -27,70 +27,72 @@ test.afterEach(async () => {
   await clearFaults();
 });
 
-test("detail view: site, station, local time, call list with CHeKT's contact first, directions and notes, from Postgres only", async ({
-  page,
-}) => {
-  test.setTimeout(90_000);
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await signIn(page, "operator", "/verifications");
-  await openQueue(page);
-  const raised = await raise({
-    site_id: 1,
-    priority: "high",
-    trigger: "door-forced",
-    description: "Detail view check",
-  });
-  const r = row(page, raised.verification.verification_id);
-  await expect(r).toBeVisible({ timeout: 15_000 });
+test(
+  "detail view: site, station, local time, call list with CHeKT's " +
+    "contact first, directions and notes, from Postgres only",
+  async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signIn(page, "operator", "/verifications");
+    await openQueue(page);
+    const raised = await raise({
+      site_id: 1,
+      priority: "high",
+      trigger: "door-forced",
+      description: "Detail view check",
+    });
+    const r = row(page, raised.verification.verification_id);
+    await expect(r).toBeVisible({ timeout: 15_000 });
 
-  // From here CHeKT's Partner API (sites, contacts, stations) answers only 503s: the view must
-  // still open in full, because it reads the mirror.
-  await sim("/_sim/faults", { body: { path: "/partner/**", rate_5xx: 1 } });
-  await r.click();
-  await page.getByTestId("queue-actions").getByRole("button", { name: "Open" }).click();
-  const detail = page.getByRole("dialog");
+    // From here CHeKT's Partner API (sites, contacts, stations) answers only 503s: the view must
+    // still open in full, because it reads the mirror.
+    await sim("/_sim/faults", { body: { path: "/partner/**", rate_5xx: 1 } });
+    await r.click();
+    await page.getByTestId("queue-actions").getByRole("button", { name: "Open" }).click();
+    const detail = page.getByRole("dialog");
 
-  const site = detail.getByTestId("desk-site");
-  await expect(site).toBeVisible({ timeout: 15_000 });
-  await expect(site.getByText("Account number")).toBeVisible();
-  await expect(site.getByText("Monitoring station")).toBeVisible();
-  await expect(detail.getByTestId("desk-site-time")).toHaveText(/\d{2}:\d{2}:\d{2}/);
+    const site = detail.getByTestId("desk-site");
+    await expect(site).toBeVisible({ timeout: 15_000 });
+    await expect(site.getByText("Account number")).toBeVisible();
+    await expect(site.getByText("Monitoring station")).toBeVisible();
+    await expect(detail.getByTestId("desk-site-time")).toHaveText(/\d{2}:\d{2}:\d{2}/);
 
-  const calls = detail.getByTestId("call-list").getByRole("listitem");
-  await expect(calls.first()).toContainText("Named by CHeKT");
-  await expect(detail.getByTestId("call-list").getByText("Named by CHeKT")).toHaveCount(1);
-  const tel = calls.first().getByRole("link");
-  if ((await tel.count()) > 0) await expect(tel).toHaveAttribute("href", /^tel:\+?\d+$/);
+    const calls = detail.getByTestId("call-list").getByRole("listitem");
+    await expect(calls.first()).toContainText("Named by CHeKT");
+    await expect(detail.getByTestId("call-list").getByText("Named by CHeKT")).toHaveCount(1);
+    const tel = calls.first().getByRole("link");
+    if ((await tel.count()) > 0) await expect(tel).toHaveAttribute("href", /^tel:\+?\d+$/);
 
-  const history = detail.getByTestId("desk-history");
-  await expect(history).toContainText("CHeKT:");
-  await expect(history).toContainText("Detail view check");
+    const history = detail.getByTestId("desk-history");
+    await expect(history).toContainText("CHeKT:");
+    await expect(history).toContainText("Detail view check");
 
-  await detail.getByRole("button", { name: /Add directions|Edit directions/ }).click();
-  await detail.getByLabel("Directions to the site").fill("Gate code 4411. Park behind the loading dock.");
-  await detail.getByRole("button", { name: "Save directions" }).click();
-  await expect(detail.getByTestId("desk-directions")).toContainText("Gate code 4411");
+    await detail.getByRole("button", { name: /Add directions|Edit directions/ }).click();
+    await detail.getByLabel("Directions to the site").fill("Gate code 4411. Park behind the loading dock.");
+    await detail.getByRole("button", { name: "Save directions" }).click();
+    await expect(detail.getByTestId("desk-directions")).toContainText("Gate code 4411");
 
-  await detail.getByLabel("Note").fill("Called the keyholder, no answer.");
-  await detail.getByRole("button", { name: "Add note" }).click();
-  await expect(history).toContainText("Called the keyholder, no answer.");
+    await detail.getByLabel("Note").fill("Called the keyholder, no answer.");
+    await detail.getByRole("button", { name: "Add note" }).click();
+    await expect(history).toContainText("Called the keyholder, no answer.");
 
-  // An empty note is refused in words, and nothing is added.
-  await detail.getByRole("button", { name: "Add note" }).click();
-  await expect(detail.getByText("Write the note first")).toBeVisible();
+    // An empty note is refused in words, and nothing is added.
+    await detail.getByRole("button", { name: "Add note" }).click();
+    await expect(detail.getByText("Write the note first")).toBeVisible();
 
-  await expectAccessible(page);
-  await shots(page, "detail");
-  await site.scrollIntoViewIfNeeded();
-  await shots(page, "detail-top");
+    await expectAccessible(page);
+    await shots(page, "detail");
+    await site.scrollIntoViewIfNeeded();
+    await shots(page, "detail-top");
 
-  // Directions belong to the site: they are there again after a reload.
-  await page.reload();
-  await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
-  await r.click();
-  await page.getByTestId("queue-actions").getByRole("button", { name: "Open" }).click();
-  await expect(page.getByRole("dialog").getByTestId("desk-directions")).toContainText("Gate code 4411", {
-    timeout: 15_000,
-  });
-  await expect(page.getByRole("dialog").getByTestId("desk-history")).toContainText("Called the keyholder");
-});
+    // Directions belong to the site: they are there again after a reload.
+    await page.reload();
+    await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
+    await r.click();
+    await page.getByTestId("queue-actions").getByRole("button", { name: "Open" }).click();
+    await expect(page.getByRole("dialog").getByTestId("desk-directions")).toContainText("Gate code 4411", {
+      timeout: 15_000,
+    });
+    await expect(page.getByRole("dialog").getByTestId("desk-history")).toContainText("Called the keyholder");
+  },
+);

@@ -60,102 +60,104 @@ async function saveSettings(page: Page, unclaimed: string, remaining: string) {
   await page.getByRole("button", { name: "Save" }).click();
 }
 
-test("an unclaimed alarm escalates: admin banner with a link, notification and sound; colours change with words; axe clean", async ({
-  browser,
-}) => {
-  test.setTimeout(180_000);
-  const adminCtx = await browser.newContext({ permissions: ["notifications"] });
-  const opCtx = await browser.newContext();
-  const admin = await adminCtx.newPage();
-  const op = await opCtx.newPage();
-  try {
-    await signIn(admin, "admin", "/verifications/escalation");
-    // The dealer's N and M: a bad value is refused with the reason, a good one saved.
-    await saveSettings(admin, "5", "90");
-    await expect(admin.getByText("At least 10 seconds")).toBeVisible();
-    await saveSettings(admin, "30", "90");
-    await expect(admin.getByText("Escalation settings saved")).toBeVisible();
-    await admin.reload();
-    await expect(admin.getByLabel("Escalate an alarm unclaimed for (seconds)")).toHaveValue("30");
-    await expect(admin.getByText(/Now: unclaimed for 30 s, under 90 s left\. Last changed by/)).toBeVisible();
-    await expectAccessible(admin);
-    await shots(admin, "settings");
+test(
+  "an unclaimed alarm escalates: admin banner with a link, " +
+    "notification and sound; colours change with words; axe clean",
+  async ({ browser }) => {
+    test.setTimeout(180_000);
+    const adminCtx = await browser.newContext({ permissions: ["notifications"] });
+    const opCtx = await browser.newContext();
+    const admin = await adminCtx.newPage();
+    const op = await opCtx.newPage();
+    try {
+      await signIn(admin, "admin", "/verifications/escalation");
+      // The dealer's N and M: a bad value is refused with the reason, a good one saved.
+      await saveSettings(admin, "5", "90");
+      await expect(admin.getByText("At least 10 seconds")).toBeVisible();
+      await saveSettings(admin, "30", "90");
+      await expect(admin.getByText("Escalation settings saved")).toBeVisible();
+      await admin.reload();
+      await expect(admin.getByLabel("Escalate an alarm unclaimed for (seconds)")).toHaveValue("30");
+      await expect(admin.getByText(/Now: unclaimed for 30 s, under 90 s left\. Last changed by/)).toBeVisible();
+      await expectAccessible(admin);
+      await shots(admin, "settings");
 
-    // Both pages run on Playwright's clock: time flows, and the test can jump it forward.
-    await recordAlerts(admin);
-    await admin.clock.install();
-    await op.clock.install();
-    await signIn(op, "operator", "/verifications");
-    await Promise.all([openQueue(admin), openQueue(op)]);
+      // Both pages run on Playwright's clock: time flows, and the test can jump it forward.
+      await recordAlerts(admin);
+      await admin.clock.install();
+      await op.clock.install();
+      await signIn(op, "operator", "/verifications");
+      await Promise.all([openQueue(admin), openQueue(op)]);
 
-    // The admin's browser already allows notifications: alerts are on without a prompt.
-    await expect(admin.getByRole("button", { name: "Alerts on" })).toBeVisible();
-    await expect(admin.getByTestId("alerts-prompt")).toHaveCount(0);
-    // The first click anywhere starts the audio the escalation sound needs.
-    await admin.getByRole("heading", { name: "Verifications" }).click();
+      // The admin's browser already allows notifications: alerts are on without a prompt.
+      await expect(admin.getByRole("button", { name: "Alerts on" })).toBeVisible();
+      await expect(admin.getByTestId("alerts-prompt")).toHaveCount(0);
+      // The first click anywhere starts the audio the escalation sound needs.
+      await admin.getByRole("heading", { name: "Verifications" }).click();
 
-    const raised = await raise({
-      site_id: 3,
-      priority: "critical",
-      trigger: "motion",
-      expires_in_s: 600,
-      description: "Escalation: nobody claims",
-    });
-    const id = raised.verification.verification_id;
-    await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
-    await expect(row(op, id)).toBeVisible({ timeout: 15_000 });
-    await expect(row(admin, id)).toHaveAttribute("data-urgency", "normal");
-    await expect(row(admin, id)).toHaveAttribute("data-escalated", "false");
-    const link = admin.getByTestId("escalation-banner").locator(`a[href="#verif-${id}"]`);
-    await expect(link).toHaveCount(0);
+      const raised = await raise({
+        site_id: 3,
+        priority: "critical",
+        trigger: "motion",
+        expires_in_s: 600,
+        description: "Escalation: nobody claims",
+      });
+      const id = raised.verification.verification_id;
+      await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
+      await expect(row(op, id)).toBeVisible({ timeout: 15_000 });
+      await expect(row(admin, id)).toHaveAttribute("data-urgency", "normal");
+      await expect(row(admin, id)).toHaveAttribute("data-escalated", "false");
+      const link = admin.getByTestId("escalation-banner").locator(`a[href="#verif-${id}"]`);
+      await expect(link).toHaveCount(0);
 
-    // 31 s later nobody has claimed it: it escalates (N = 30 s).
-    await Promise.all([admin.clock.fastForward(31_000), op.clock.fastForward(31_000)]);
-    await expect(row(admin, id)).toHaveAttribute("data-escalated", "true");
-    await expect(row(admin, id).getByTestId("escalated")).toHaveText("Escalated: unclaimed for over 30 s");
-    const banner = admin.getByTestId("escalation-banner");
-    await expect(banner).toContainText(/\d+ alarms? unclaimed for over 30 s/);
-    await expect(link).toContainText("unclaimed for over 30 s");
-    await expect(admin.getByTestId("escalation-announcer")).toContainText("Escalated:");
-    // The operator sees the escalation on the row, but the banner is for admins.
-    await expect(row(op, id)).toHaveAttribute("data-escalated", "true");
-    await expect(op.getByTestId("escalation-banner")).toHaveCount(0);
-    // A desktop notification and the loud (square-wave) sound, without anyone clicking "turn on".
-    await expect
-      .poll(() => admin.evaluate(() => (window as unknown as { __notes: string[] }).__notes.join("\n")))
-      .toContain("Alarm escalated");
-    await expect
-      .poll(() =>
-        admin.evaluate(
-          () => (window as unknown as { __osc: OscillatorNode[] }).__osc.filter((o) => o.type === "square").length,
-        ),
-      )
-      .toBeGreaterThanOrEqual(6);
+      // 31 s later nobody has claimed it: it escalates (N = 30 s).
+      await Promise.all([admin.clock.fastForward(31_000), op.clock.fastForward(31_000)]);
+      await expect(row(admin, id)).toHaveAttribute("data-escalated", "true");
+      await expect(row(admin, id).getByTestId("escalated")).toHaveText("Escalated: unclaimed for over 30 s");
+      const banner = admin.getByTestId("escalation-banner");
+      await expect(banner).toContainText(/\d+ alarms? unclaimed for over 30 s/);
+      await expect(link).toContainText("unclaimed for over 30 s");
+      await expect(admin.getByTestId("escalation-announcer")).toContainText("Escalated:");
+      // The operator sees the escalation on the row, but the banner is for admins.
+      await expect(row(op, id)).toHaveAttribute("data-escalated", "true");
+      await expect(op.getByTestId("escalation-banner")).toHaveCount(0);
+      // A desktop notification and the loud (square-wave) sound, without anyone clicking "turn on".
+      await expect
+        .poll(() => admin.evaluate(() => (window as unknown as { __notes: string[] }).__notes.join("\n")))
+        .toContain("Alarm escalated");
+      await expect
+        .poll(() =>
+          admin.evaluate(
+            () => (window as unknown as { __osc: OscillatorNode[] }).__osc.filter((o) => o.type === "square").length,
+          ),
+        )
+        .toBeGreaterThanOrEqual(6);
 
-    // The banner's link selects and focuses the alarm's row.
-    await link.click();
-    await expect(row(admin, id)).toHaveAttribute("aria-selected", "true");
-    await expect(row(admin, id)).toBeFocused();
-    await expectAccessible(admin);
-    await shots(admin, "escalated");
+      // The banner's link selects and focuses the alarm's row.
+      await link.click();
+      await expect(row(admin, id)).toHaveAttribute("aria-selected", "true");
+      await expect(row(admin, id)).toBeFocused();
+      await expectAccessible(admin);
+      await shots(admin, "escalated");
 
-    // Under half its time left: amber, with words.
-    await Promise.all([admin.clock.fastForward(280_000), op.clock.fastForward(280_000)]);
-    await expect(row(op, id)).toHaveAttribute("data-urgency", "amber");
-    await expect(row(op, id).getByTestId("urgency-label")).toHaveText("Less than half the time left");
-    // Under M = 90 s left: red, with words; the banner counts it as running out once claimed.
-    await Promise.all([admin.clock.fastForward(205_000), op.clock.fastForward(205_000)]);
-    await expect(row(op, id)).toHaveAttribute("data-urgency", "red");
-    await expect(row(op, id).getByTestId("urgency-label")).toHaveText("Under 90 s left");
-    await expectAccessible(op);
-    await shots(op, "red-operator");
-  } finally {
-    // Back to the defaults for the other specs of this stack.
-    await saveSettings(admin, "60", "120").catch(() => undefined);
-    await adminCtx.close();
-    await opCtx.close();
-  }
-});
+      // Under half its time left: amber, with words.
+      await Promise.all([admin.clock.fastForward(280_000), op.clock.fastForward(280_000)]);
+      await expect(row(op, id)).toHaveAttribute("data-urgency", "amber");
+      await expect(row(op, id).getByTestId("urgency-label")).toHaveText("Less than half the time left");
+      // Under M = 90 s left: red, with words; the banner counts it as running out once claimed.
+      await Promise.all([admin.clock.fastForward(205_000), op.clock.fastForward(205_000)]);
+      await expect(row(op, id)).toHaveAttribute("data-urgency", "red");
+      await expect(row(op, id).getByTestId("urgency-label")).toHaveText("Under 90 s left");
+      await expectAccessible(op);
+      await shots(op, "red-operator");
+    } finally {
+      // Back to the defaults for the other specs of this stack.
+      await saveSettings(admin, "60", "120").catch(() => undefined);
+      await adminCtx.close();
+      await opCtx.close();
+    }
+  },
+);
 
 test("the first visit asks to turn on alarm sound and notifications, and the answer is remembered", async ({
   page,

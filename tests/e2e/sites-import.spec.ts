@@ -25,7 +25,8 @@ async function shots(page: Page, name: string) {
 
 const id = (x: string) => `imp-${x}-${stamp}`;
 const SHEET = [
-  "Site ID,Name,Time zone,Monitoring station,Contact 1 name,Contact 1 phone,Contact 1 email,Contact 2 name,Contact 2 phone",
+  "Site ID,Name,Time zone,Monitoring station,Contact 1 name," +
+    "Contact 1 phone,Contact 1 email,Contact 2 name,Contact 2 phone",
   `,Import A ${stamp},New York,,Ann Lee,212 555 0143,ann@example.com,Bo Park,415 555 0101`,
   `${id("b")},Import B ${stamp},Mars/Base,,Cy Diaz,(212) 555-0144,,,`,
   `${id("c")},Import C ${stamp},UTC,Nowhere Station,Dee Ray,12,,,`,
@@ -99,32 +100,32 @@ test("sites-import: paste sites with contacts, fix the bad rows in review, impor
   await expect(page.locator("text=Cy Diaz >> visible=true").first()).toBeVisible();
 });
 
-test("sites-import: a non-UTF-8 file and a header-only sheet are refused before review; viewers cannot open it", async ({
-  page,
-  browser,
-}) => {
-  await signIn(page, "operator");
-  await page.goto("/sites/import");
-  // "Café" saved as Windows-1252: é is the single byte 0xE9.
-  const latin1 = Buffer.from([...Buffer.from("Name,Time zone\nCaf"), 0xe9, ...Buffer.from(",UTC\n")]);
-  await page
-    .getByLabel("Upload a CSV or TSV file")
-    .setInputFiles({ name: "sites-latin1.csv", mimeType: "text/csv", buffer: latin1 });
-  await expect(page.getByRole("alert").filter({ hasText: "sites-latin1.csv" })).toContainText(
-    "sites-latin1.csv is not UTF-8 text",
-  );
-  await expect(page.getByRole("heading", { name: "Match columns" })).toHaveCount(0);
+test(
+  "sites-import: a non-UTF-8 file and a header-only sheet are " + "refused before review; viewers cannot open it",
+  async ({ page, browser }) => {
+    await signIn(page, "operator");
+    await page.goto("/sites/import");
+    // "Café" saved as Windows-1252: é is the single byte 0xE9.
+    const latin1 = Buffer.from([...Buffer.from("Name,Time zone\nCaf"), 0xe9, ...Buffer.from(",UTC\n")]);
+    await page
+      .getByLabel("Upload a CSV or TSV file")
+      .setInputFiles({ name: "sites-latin1.csv", mimeType: "text/csv", buffer: latin1 });
+    await expect(page.getByRole("alert").filter({ hasText: "sites-latin1.csv" })).toContainText(
+      "sites-latin1.csv is not UTF-8 text",
+    );
+    await expect(page.getByRole("heading", { name: "Match columns" })).toHaveCount(0);
 
-  await page.getByRole("textbox", { name: "Site sheet" }).fill("Site ID,Name,Time zone,Contact 1 phone\n");
-  await page.getByRole("button", { name: "Next: match columns" }).click();
-  await expect(page.getByText("The sheet has only a header row")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Next: review rows" })).toBeDisabled();
+    await page.getByRole("textbox", { name: "Site sheet" }).fill("Site ID,Name,Time zone,Contact 1 phone\n");
+    await page.getByRole("button", { name: "Next: match columns" }).click();
+    await expect(page.getByText("The sheet has only a header row")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Next: review rows" })).toBeDisabled();
 
-  const viewer = await browser.newPage();
-  await signIn(viewer, "viewer");
-  const res = await viewer.goto("/sites/import");
-  expect(res?.status()).toBe(403);
-  await viewer.goto("/sites");
-  await expect(viewer.getByRole("link", { name: "Import sites" })).toHaveCount(0);
-  await viewer.close();
-});
+    const viewer = await browser.newPage();
+    await signIn(viewer, "viewer");
+    const res = await viewer.goto("/sites/import");
+    expect(res?.status()).toBe(403);
+    await viewer.goto("/sites");
+    await expect(viewer.getByRole("link", { name: "Import sites" })).toHaveCount(0);
+    await viewer.close();
+  },
+);

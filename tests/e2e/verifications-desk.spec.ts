@@ -131,142 +131,144 @@ test("priority first, deadline-only switch in the URL, an announcement per new a
   await shots(page, "detail", false);
 });
 
-test("claims are leases: they lapse when the view closes, hold while it is open, and an admin can take one over", async ({
-  browser,
-}) => {
-  test.setTimeout(120_000);
-  const opCtx = await browser.newContext();
-  const adminCtx = await browser.newContext();
-  const op = await opCtx.newPage();
-  const admin = await adminCtx.newPage();
-  // The operator's page runs on Playwright's clock: its heartbeat timer moves when the test says,
-  // and the lease's end is moved in Postgres, so nothing here waits for real time to pass.
-  await op.clock.install();
-  const beats: string[] = [];
-  op.on("request", (r) => {
-    if (r.method() === "POST" && /\/api\/live\/verifications\/[^/]+\/lease$/.test(r.url())) beats.push(r.url());
-  });
-  await signIn(op, "operator", "/verifications");
-  await signIn(admin, "admin", "/verifications");
-  await Promise.all([openQueue(op), openQueue(admin)]);
-  const raised = await raise({ site_id: 6, priority: "high", trigger: "door-forced", description: "Lease test" });
-  const id = raised.verification.verification_id;
-  await expect(row(op, id)).toBeVisible({ timeout: 15_000 });
-  await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
+test(
+  "claims are leases: they lapse when the view closes, hold " + "while it is open, and an admin can take one over",
+  async ({ browser }) => {
+    test.setTimeout(120_000);
+    const opCtx = await browser.newContext();
+    const adminCtx = await browser.newContext();
+    const op = await opCtx.newPage();
+    const admin = await adminCtx.newPage();
+    // The operator's page runs on Playwright's clock: its heartbeat timer moves when the test says,
+    // and the lease's end is moved in Postgres, so nothing here waits for real time to pass.
+    await op.clock.install();
+    const beats: string[] = [];
+    op.on("request", (r) => {
+      if (r.method() === "POST" && /\/api\/live\/verifications\/[^/]+\/lease$/.test(r.url())) beats.push(r.url());
+    });
+    await signIn(op, "operator", "/verifications");
+    await signIn(admin, "admin", "/verifications");
+    await Promise.all([openQueue(op), openQueue(admin)]);
+    const raised = await raise({ site_id: 6, priority: "high", trigger: "door-forced", description: "Lease test" });
+    const id = raised.verification.verification_id;
+    await expect(row(op, id)).toBeVisible({ timeout: 15_000 });
+    await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
 
-  // Claimed with the view open, then closed: no heartbeat follows, however long the page runs on, and
-  // once the lease's time is up the expiry sweep frees it and the admin sees it free.
-  await row(op, id).click();
-  await op.keyboard.press("c");
-  const opDetail = op.getByRole("dialog").filter({ hasText: "Lease test" });
-  await expect(opDetail).toBeVisible();
-  await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", { timeout: 10_000 });
-  await expect.poll(() => beats.length).toBeGreaterThan(0);
-  await op.keyboard.press("Escape");
-  await expect(opDetail).toHaveCount(0);
-  // A beat sent just before the view closed is counted before the count is taken.
-  await op.evaluate(() => fetch("/api/health", { cache: "no-store" }).then(() => undefined));
-  const beatsAtClose = beats.length;
-  await op.clock.fastForward(30_000); // five leases of the e2e stack's 6 s
-  await op.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
-  expect(beats.length).toBe(beatsAtClose);
-  await expireLease(id);
-  await expect(row(admin, id).getByTestId("claimed-by")).toHaveCount(0, { timeout: 15_000 });
-  await expect(row(op, id).getByTestId("claimed-by")).toHaveCount(0);
+    // Claimed with the view open, then closed: no heartbeat follows, however long the page runs on, and
+    // once the lease's time is up the expiry sweep frees it and the admin sees it free.
+    await row(op, id).click();
+    await op.keyboard.press("c");
+    const opDetail = op.getByRole("dialog").filter({ hasText: "Lease test" });
+    await expect(opDetail).toBeVisible();
+    await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", { timeout: 10_000 });
+    await expect.poll(() => beats.length).toBeGreaterThan(0);
+    await op.keyboard.press("Escape");
+    await expect(opDetail).toHaveCount(0);
+    // A beat sent just before the view closed is counted before the count is taken.
+    await op.evaluate(() => fetch("/api/health", { cache: "no-store" }).then(() => undefined));
+    const beatsAtClose = beats.length;
+    await op.clock.fastForward(30_000); // five leases of the e2e stack's 6 s
+    await op.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    expect(beats.length).toBe(beatsAtClose);
+    await expireLease(id);
+    await expect(row(admin, id).getByTestId("claimed-by")).toHaveCount(0, { timeout: 15_000 });
+    await expect(row(op, id).getByTestId("claimed-by")).toHaveCount(0);
 
-  // Claimed again and kept open: a lease about to lapse is renewed by the next heartbeat, beat after beat.
-  await row(op, id).click();
-  await op.getByTestId("queue-actions").getByRole("button", { name: "Claim" }).click();
-  await expect(opDetail).toBeVisible();
-  await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", { timeout: 10_000 });
-  for (let beat = 0; beat < 3; beat++) {
-    const almostUp = await shortenLease(id, 3_000);
-    const renewed = op.waitForResponse((r) => /\/lease$/.test(r.url()) && r.request().method() === "POST");
-    await op.clock.fastForward(2_000); // one beat: a third of the 6 s lease
-    expect(await (await renewed).json()).toMatchObject({ held: true });
-    expect((await leaseEnd(id)).getTime()).toBeGreaterThan(almostUp.getTime());
-  }
-  await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator");
+    // Claimed again and kept open: a lease about to lapse is renewed by the next heartbeat, beat after beat.
+    await row(op, id).click();
+    await op.getByTestId("queue-actions").getByRole("button", { name: "Claim" }).click();
+    await expect(opDetail).toBeVisible();
+    await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", { timeout: 10_000 });
+    for (let beat = 0; beat < 3; beat++) {
+      const almostUp = await shortenLease(id, 3_000);
+      const renewed = op.waitForResponse((r) => /\/lease$/.test(r.url()) && r.request().method() === "POST");
+      await op.clock.fastForward(2_000); // one beat: a third of the 6 s lease
+      expect(await (await renewed).json()).toMatchObject({ held: true });
+      expect((await leaseEnd(id)).getTime()).toBeGreaterThan(almostUp.getTime());
+    }
+    await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator");
 
-  // The admin takes it over (audited); the operator's view loses the claim and d/x refuse.
-  await row(admin, id).click();
-  await admin.getByTestId("queue-actions").getByRole("button", { name: "Take over" }).click();
-  await expect(admin.getByText(/You took over the claim from Test operator/)).toBeVisible();
-  await expect(admin.getByRole("dialog").getByRole("button", { name: "Release claim" })).toBeVisible();
-  await expect(opDetail.getByRole("button", { name: "Dispatch…" })).toBeDisabled({ timeout: 10_000 });
-  await expect(opDetail).toContainText("Claimed by Administrator");
-  await shots(op, "taken-over", false);
-  await op.keyboard.press("Escape");
-  await row(op, id).click();
-  await expect(row(op, id).getByTestId("claimed-by")).toHaveText("Claimed by Administrator");
-  await op.keyboard.press("d");
-  await expect(op.getByText("Claimed by Administrator. Only they can answer it now.")).toBeVisible();
-  await expect(op.getByRole("dialog").filter({ hasText: "Dispatch responders?" })).toHaveCount(0);
-  await expect(op.getByTestId("queue-actions").getByRole("button", { name: "Dispatch" })).toBeDisabled();
+    // The admin takes it over (audited); the operator's view loses the claim and d/x refuse.
+    await row(admin, id).click();
+    await admin.getByTestId("queue-actions").getByRole("button", { name: "Take over" }).click();
+    await expect(admin.getByText(/You took over the claim from Test operator/)).toBeVisible();
+    await expect(admin.getByRole("dialog").getByRole("button", { name: "Release claim" })).toBeVisible();
+    await expect(opDetail.getByRole("button", { name: "Dispatch…" })).toBeDisabled({ timeout: 10_000 });
+    await expect(opDetail).toContainText("Claimed by Administrator");
+    await shots(op, "taken-over", false);
+    await op.keyboard.press("Escape");
+    await row(op, id).click();
+    await expect(row(op, id).getByTestId("claimed-by")).toHaveText("Claimed by Administrator");
+    await op.keyboard.press("d");
+    await expect(op.getByText("Claimed by Administrator. Only they can answer it now.")).toBeVisible();
+    await expect(op.getByRole("dialog").filter({ hasText: "Dispatch responders?" })).toHaveCount(0);
+    await expect(op.getByTestId("queue-actions").getByRole("button", { name: "Dispatch" })).toBeDisabled();
 
-  // The audit log names the takeover.
-  await admin.goto("/audit");
-  await expect(admin.getByText("verifications.takeover").first()).toBeVisible({ timeout: 10_000 });
-  await opCtx.close();
-  await adminCtx.close();
-});
+    // The audit log names the takeover.
+    await admin.goto("/audit");
+    await expect(admin.getByText("verifications.takeover").first()).toBeVisible({ timeout: 10_000 });
+    await opCtx.close();
+    await adminCtx.close();
+  },
+);
 
-test("d and x respect claims: on a free alarm they claim it and open the picker; on a held one they name the holder", async ({
-  browser,
-}) => {
-  test.setTimeout(120_000);
-  const [opCtx, adminCtx, viewerCtx] = await Promise.all([
-    browser.newContext(),
-    browser.newContext(),
-    browser.newContext(),
-  ]);
-  const [op, admin, viewer] = await Promise.all([opCtx.newPage(), adminCtx.newPage(), viewerCtx.newPage()]);
-  await signIn(op, "operator", "/verifications");
-  await signIn(admin, "admin", "/verifications");
-  await signIn(viewer, "viewer", "/verifications");
-  await Promise.all([openQueue(op), openQueue(admin), openQueue(viewer)]);
-  const held = await raise({ site_id: 2, priority: "high", trigger: "motion", description: "Keys claim first" });
-  const free = await raise({ site_id: 3, priority: "low", trigger: "motion", description: "Keys viewer" });
-  const heldId = held.verification.verification_id;
-  const freeId = free.verification.verification_id;
-  for (const p of [op, admin, viewer]) {
-    await expect(row(p, heldId)).toBeVisible({ timeout: 15_000 });
-    await expect(row(p, freeId)).toBeVisible({ timeout: 15_000 });
-  }
+test(
+  "d and x respect claims: on a free alarm they claim it and open " + "the picker; on a held one they name the holder",
+  async ({ browser }) => {
+    test.setTimeout(120_000);
+    const [opCtx, adminCtx, viewerCtx] = await Promise.all([
+      browser.newContext(),
+      browser.newContext(),
+      browser.newContext(),
+    ]);
+    const [op, admin, viewer] = await Promise.all([opCtx.newPage(), adminCtx.newPage(), viewerCtx.newPage()]);
+    await signIn(op, "operator", "/verifications");
+    await signIn(admin, "admin", "/verifications");
+    await signIn(viewer, "viewer", "/verifications");
+    await Promise.all([openQueue(op), openQueue(admin), openQueue(viewer)]);
+    const held = await raise({ site_id: 2, priority: "high", trigger: "motion", description: "Keys claim first" });
+    const free = await raise({ site_id: 3, priority: "low", trigger: "motion", description: "Keys viewer" });
+    const heldId = held.verification.verification_id;
+    const freeId = free.verification.verification_id;
+    for (const p of [op, admin, viewer]) {
+      await expect(row(p, heldId)).toBeVisible({ timeout: 15_000 });
+      await expect(row(p, freeId)).toBeVisible({ timeout: 15_000 });
+    }
 
-  // Nobody holds it: d claims it (everyone sees the claim) and opens the outcome picker on the claimed item.
-  await row(op, heldId).click();
-  await op.keyboard.press("d");
-  const picker = op.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
-  await expect(picker.getByRole("radio", { name: "Police dispatched" })).toBeVisible({ timeout: 15_000 });
-  await expect(row(admin, heldId).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", {
-    timeout: 10_000,
-  });
-  const [claimed] = await sql<{ state: string }>("SELECT state FROM verifications WHERE id = $1", [heldId]);
-  expect(claimed?.state).toBe("claimed");
-  await expectAccessible(op, "dialog[open]:has([data-testid=outcome-picker])");
+    // Nobody holds it: d claims it (everyone sees the claim) and opens the outcome picker on the claimed item.
+    await row(op, heldId).click();
+    await op.keyboard.press("d");
+    const picker = op.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
+    await expect(picker.getByRole("radio", { name: "Police dispatched" })).toBeVisible({ timeout: 15_000 });
+    await expect(row(admin, heldId).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", {
+      timeout: 10_000,
+    });
+    const [claimed] = await sql<{ state: string }>("SELECT state FROM verifications WHERE id = $1", [heldId]);
+    expect(claimed?.state).toBe("claimed");
+    await expectAccessible(op, "dialog[open]:has([data-testid=outcome-picker])");
 
-  // Another operator holds it: x and d open nothing and say who holds it; the answer buttons are disabled.
-  await row(admin, heldId).click();
-  await admin.keyboard.press("x");
-  await expect(admin.getByText("Claimed by Test operator. Only they can answer it now.")).toBeVisible();
-  await admin.keyboard.press("d");
-  await expect(admin.getByRole("dialog")).toHaveCount(0);
-  await expect(admin.getByTestId("queue-actions").getByRole("button", { name: "Disregard" })).toBeDisabled();
-  await expect(admin.getByTestId("queue-actions").getByRole("button", { name: "Dispatch" })).toBeDisabled();
-  await expect(row(admin, heldId).getByTestId("claimed-by")).toHaveText("Claimed by Test operator");
+    // Another operator holds it: x and d open nothing and say who holds it; the answer buttons are disabled.
+    await row(admin, heldId).click();
+    await admin.keyboard.press("x");
+    await expect(admin.getByText("Claimed by Test operator. Only they can answer it now.")).toBeVisible();
+    await admin.keyboard.press("d");
+    await expect(admin.getByRole("dialog")).toHaveCount(0);
+    await expect(admin.getByTestId("queue-actions").getByRole("button", { name: "Disregard" })).toBeDisabled();
+    await expect(admin.getByTestId("queue-actions").getByRole("button", { name: "Dispatch" })).toBeDisabled();
+    await expect(row(admin, heldId).getByTestId("claimed-by")).toHaveText("Claimed by Test operator");
 
-  // A viewer gets nothing from the keys: no dialog, no claim.
-  await row(viewer, freeId).click();
-  await viewer.keyboard.press("d");
-  await viewer.keyboard.press("x");
-  await viewer.keyboard.press("c");
-  await expect(viewer.getByRole("dialog")).toHaveCount(0);
-  const [state] = await sql<{ state: string }>("SELECT state FROM verifications WHERE id = $1", [freeId]);
-  expect(state?.state).toBe("pending");
-  await expect(row(admin, freeId).getByTestId("claimed-by")).toHaveCount(0);
-  await Promise.all([opCtx.close(), adminCtx.close(), viewerCtx.close()]);
-});
+    // A viewer gets nothing from the keys: no dialog, no claim.
+    await row(viewer, freeId).click();
+    await viewer.keyboard.press("d");
+    await viewer.keyboard.press("x");
+    await viewer.keyboard.press("c");
+    await expect(viewer.getByRole("dialog")).toHaveCount(0);
+    const [state] = await sql<{ state: string }>("SELECT state FROM verifications WHERE id = $1", [freeId]);
+    expect(state?.state).toBe("pending");
+    await expect(row(admin, freeId).getByTestId("claimed-by")).toHaveCount(0);
+    await Promise.all([opCtx.close(), adminCtx.close(), viewerCtx.close()]);
+  },
+);
 
 test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is sent again with the same key", async ({
   page,
