@@ -3,7 +3,7 @@
 // check is what keeps them short.
 //   npm run lines:check               fail (exit 1) listing every long line
 //   npm run lines:check -- --summary  print the count per folder and exit 0 (the lint stage of npm test
-//                                      runs this unless STRICT_LINT=1: see scripts/test.ts)
+//                                      runs this only with STRICT_LINT=0: see scripts/test.ts)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
