@@ -194,11 +194,20 @@ export function VerificationQueue(props: {
     notify("Alarm escalated", `${site}: ${why}${more}`, `escalated-${first.id}`);
   }, [escalated, items, now, escalation]);
 
+  // The tab shows how many are waiting. Next writes the page's metadata title again after a refresh
+  // of the route, so the count is put back whenever the <title> changes.
   useEffect(() => {
-    const base = "Verifications · CHeKT console";
-    document.title = items.length ? `(${items.length}) ${base}` : base;
+    const base = "Verifications · CHeKT dealer console";
+    const wanted = items.length ? `(${items.length}) ${base}` : base;
+    const apply = () => {
+      if (document.title !== wanted) document.title = wanted;
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
     return () => {
-      document.title = "CHeKT console";
+      observer.disconnect();
+      document.title = document.title.replace(/^\(\d+\) /, "");
     };
   }, [items.length]);
 
