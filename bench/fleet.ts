@@ -20,7 +20,7 @@ import { chromium } from "@playwright/test";
 import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { createDatabase, dropDatabase, freePort, migrate, withDatabase } from "../scripts/lib/postgres";
 import { runToEnd, startChild, stopAllChildren, waitForHttp } from "../scripts/lib/processes";
-import { sqlCountEnv, sqlLines } from "./http";
+import { sqlLines, startListApp } from "./http";
 
 export type FleetBenchResult = {
   devices: number;
@@ -116,22 +116,7 @@ export async function runFleetBench(
       },
     });
     await waitForHttp(`${simUrl}/_sim/health`, 60_000, sim);
-    const app = startChild("app", "next", ["start", "--port", String(appPort)], {
-      echo: false,
-      env: {
-        ...process.env,
-        ...sqlCountEnv(sqlFile),
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: distDir,
-        PORT: String(appPort),
-        DATABASE_URL: dbUrl,
-        CHEKT_API_BASE_URL: simUrl,
-        APP_URL: appUrl,
-        AUTH_URL: appUrl,
-        CHEKT_SIM_ADMIN_TOKEN: simToken,
-      },
-    });
-    await waitForHttp(`${appUrl}/sign-in`, 120_000, app);
+    await startListApp({ appPort, appUrl, distDir, dbUrl, simUrl, simToken, sqlFile });
 
     const pgc = new (await import("pg")).default.Client({ connectionString: dbUrl });
     await pgc.connect();

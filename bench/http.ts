@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { repoRoot } from "../scripts/lib/env";
+import { startChild, waitForHttp } from "../scripts/lib/processes";
 
 export type Dist = { median: number; p95: number; n: number };
 
@@ -132,4 +133,36 @@ export function sqlPerRequest(
   const xs = sqlLines(file, match).map((l) => l.queries);
   const d = dist(xs);
   return { median: d.median, max: xs.length ? Math.max(...xs) : Number.NaN, n: xs.length };
+}
+
+/**
+ * `next start` of a built app against the bench's database and simulator, with its Postgres round trips
+ * counted into `sqlFile`; resolves once the sign-in page answers. The list benches (sites, fleet) share it.
+ */
+export async function startListApp(o: {
+  appPort: number;
+  appUrl: string;
+  distDir: string;
+  dbUrl: string;
+  simUrl: string;
+  simToken: string;
+  sqlFile: string;
+}) {
+  const app = startChild("app", "next", ["start", "--port", String(o.appPort)], {
+    echo: false,
+    env: {
+      ...process.env,
+      ...sqlCountEnv(o.sqlFile),
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: o.distDir,
+      PORT: String(o.appPort),
+      DATABASE_URL: o.dbUrl,
+      CHEKT_API_BASE_URL: o.simUrl,
+      APP_URL: o.appUrl,
+      AUTH_URL: o.appUrl,
+      CHEKT_SIM_ADMIN_TOKEN: o.simToken,
+    },
+  });
+  await waitForHttp(`${o.appUrl}/sign-in`, 120_000, app);
+  return app;
 }
