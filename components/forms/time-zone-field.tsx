@@ -1,6 +1,6 @@
 "use client";
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
-import { cn } from "@/components/ui";
+import { cn, Field } from "@/components/ui";
 import { findTimeZones, zoneLabel, zoneOffset } from "@/lib/time-zone-search";
 
 type Props = {
@@ -25,10 +25,7 @@ const control =
  */
 export function TimeZoneField({ label, name, value, onChange, error, hint, required, placeholder }: Props) {
   const base = useId();
-  const id = `f-${name}`;
   const listId = `${base}-zones`;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const matches = useMemo(() => findTimeZones(value), [value]);
@@ -56,87 +53,73 @@ export function TimeZoneField({ label, name, value, onChange, error, hint, requi
     }
   }
 
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="relative space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-        {required ? (
-          <span className="ml-0.5 text-red-600" aria-hidden="true">
-            *
-          </span>
-        ) : null}
-      </label>
-      <input
-        id={id}
-        name={name}
-        value={value}
-        required={required}
-        placeholder={placeholder}
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={shown}
-        aria-controls={listId}
-        aria-activedescendant={shown ? `${listId}-${Math.min(active, matches.length - 1)}` : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        autoComplete="off"
-        spellCheck={false}
-        className={cn(control, error && "ring-red-500 focus:ring-red-600")}
-        onChange={(e) => {
-          onChange(e);
-          setActive(0);
-          setOpen(true);
-        }}
-        onKeyDown={onKeyDown}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-      />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label="Zones found"
-        hidden={!shown}
-        className={cn(
-          "absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md bg-white py-1 text-sm",
-          "shadow-lg ring-1 ring-slate-200",
-        )}
-      >
-        {shown
-          ? matches.map((m, i) => (
-              <li
-                key={m.zone}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === active}
-                // mousedown, not click: the input's blur would close the list before a click lands.
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  pick(m.zone);
-                }}
-                onMouseMove={() => setActive(i)}
-                className={cn("cursor-pointer px-3 py-2", i === active ? "bg-indigo-600 text-white" : "text-slate-900")}
-              >
-                <span className="font-medium">{m.zone}</span>
-                <span className={cn("ml-2 text-xs", i === active ? "text-indigo-100" : "text-slate-600")}>
-                  {m.place ? `${m.place} · ` : ""}
-                  {m.place ? "" : `${zoneLabel(m.zone)} · `}
-                  {zoneOffset(m.zone, now)}
-                </span>
-              </li>
-            ))
-          : null}
-      </ul>
-      {hint ? (
-        <p id={hintId} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="text-sm text-red-600" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field label={label} name={name} required={required} error={error} hint={hint} wrapperClassName="relative">
+      {(a11y) => (
+        <>
+          <input
+            {...a11y}
+            name={name}
+            value={value}
+            required={required}
+            placeholder={placeholder}
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={shown}
+            aria-controls={listId}
+            aria-activedescendant={shown ? `${listId}-${Math.min(active, matches.length - 1)}` : undefined}
+            autoComplete="off"
+            spellCheck={false}
+            className={cn(control, error && "ring-red-500 focus:ring-red-600")}
+            onChange={(e) => {
+              onChange(e);
+              setActive(0);
+              setOpen(true);
+            }}
+            onKeyDown={onKeyDown}
+            onFocus={() => setOpen(true)}
+            onBlur={() => setOpen(false)}
+          />
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label="Zones found"
+            hidden={!shown}
+            className={cn(
+              "absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md bg-white py-1 text-sm",
+              "shadow-lg ring-1 ring-slate-200",
+            )}
+          >
+            {shown
+              ? matches.map((m, i) => (
+                  <li
+                    key={m.zone}
+                    id={`${listId}-${i}`}
+                    role="option"
+                    aria-selected={i === active}
+                    // mousedown, not click: the input's blur would close the list before a click lands.
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      pick(m.zone);
+                    }}
+                    onMouseMove={() => setActive(i)}
+                    className={cn(
+                      "cursor-pointer px-3 py-2",
+                      i === active ? "bg-indigo-600 text-white" : "text-slate-900",
+                    )}
+                  >
+                    <span className="font-medium">{m.zone}</span>
+                    <span className={cn("ml-2 text-xs", i === active ? "text-indigo-100" : "text-slate-600")}>
+                      {m.place ? `${m.place} · ` : ""}
+                      {m.place ? "" : `${zoneLabel(m.zone)} · `}
+                      {zoneOffset(m.zone, now)}
+                    </span>
+                  </li>
+                ))
+              : null}
+          </ul>
+        </>
+      )}
+    </Field>
   );
 }

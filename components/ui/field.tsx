@@ -29,27 +29,48 @@ const control =
   "disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500";
 const invalid = "ring-red-500 focus:ring-red-600";
 
-function useFieldIds(id: string | undefined, name: string | undefined) {
-  const auto = useId();
-  const base = id ?? (name ? `f-${name}` : auto);
-  return { id: base, errorId: `${base}-error`, hintId: `${base}-hint` };
-}
+/** The ids and a11y attributes the frame gives its control (spread after the caller's own props). */
+export type FieldControlProps = {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+};
 
-function Wrapper({
+export type FieldFrameProps = FieldProps & {
+  /** The control's id; default `f-<name>`, else a generated one. */
+  id?: string;
+  name?: string;
+  required?: boolean;
+  /** The caller's own aria-describedby, merged with the hint and error ids. */
+  describedBy?: string;
+  children: (control: FieldControlProps) => ReactNode;
+};
+
+/**
+ * A labelled control's frame: the label (with the required mark), the control the children render, the
+ * hint and the error, tied together by ids. Input, Select and Textarea are built on it; a custom control
+ * (the time-zone combobox) uses it directly.
+ */
+export function Field({
   id,
-  errorId,
-  hintId,
+  name,
+  required,
+  describedBy,
   label,
   error,
   hint,
   hideLabel,
   wrapperClassName,
-  required,
   children,
-}: FieldProps & { id: string; errorId: string; hintId: string; required?: boolean; children: ReactNode }) {
+}: FieldFrameProps) {
+  const auto = useId();
+  const base = id ?? (name ? `f-${name}` : auto);
+  const errorId = `${base}-error`;
+  const hintId = `${base}-hint`;
+  const aria = [describedBy, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("space-y-1", wrapperClassName)}>
-      <label htmlFor={id} className={cn("block text-sm font-medium text-slate-700", hideLabel && "sr-only")}>
+      <label htmlFor={base} className={cn("block text-sm font-medium text-slate-700", hideLabel && "sr-only")}>
         {label}
         {required ? (
           <span className="ml-0.5 text-red-600" aria-hidden="true">
@@ -57,7 +78,7 @@ function Wrapper({
           </span>
         ) : null}
       </label>
-      {children}
+      {children({ id: base, "aria-invalid": error ? true : undefined, "aria-describedby": aria })}
       {hint ? (
         <p id={hintId} className="text-xs text-slate-500">
           {hint}
@@ -72,47 +93,31 @@ function Wrapper({
   );
 }
 
-function describedBy(error: string | null | undefined, hint: ReactNode, errorId: string, hintId: string, own?: string) {
-  return [own, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
-}
+type ControlAttributes = { id?: string; name?: string; required?: boolean; "aria-describedby"?: string };
 
-// Spread after the caller's props, so a caller's own aria-describedby is merged rather than
-// replacing the hint and error ids.
-function controlA11y(
-  ids: ReturnType<typeof useFieldIds>,
-  error: string | null | undefined,
-  hint: ReactNode,
-  own?: string,
-) {
-  return {
-    id: ids.id,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy(error, hint, ids.errorId, ids.hintId, own),
-  } as const;
+/** Splits a field's props into the frame's and the control's own (className stays with the caller). */
+function frameOf<P extends FieldProps & ControlAttributes & { className?: string }>(props: P) {
+  const { label, error, hint, hideLabel, wrapperClassName, id, className, ...own } = props;
+  const frame = {
+    label,
+    error,
+    hint,
+    hideLabel,
+    wrapperClassName,
+    id,
+    name: own.name,
+    required: own.required,
+    describedBy: own["aria-describedby"],
+  };
+  return { frame, control: own, className: cn(error && invalid, className) };
 }
 
 export type InputProps = InputHTMLAttributes<HTMLInputElement> & FieldProps;
 
 /** A text-like input with its label, hint and error message. */
-export function Input({ label, error, hint, hideLabel, wrapperClassName, id, className, ...rest }: InputProps) {
-  const ids = useFieldIds(id, rest.name);
-  return (
-    <Wrapper
-      {...ids}
-      label={label}
-      error={error}
-      hint={hint}
-      hideLabel={hideLabel}
-      wrapperClassName={wrapperClassName}
-      required={rest.required}
-    >
-      <input
-        {...rest}
-        {...controlA11y(ids, error, hint, rest["aria-describedby"])}
-        className={cn(control, error && invalid, className)}
-      />
-    </Wrapper>
-  );
+export function Input(props: InputProps) {
+  const { frame, control: rest, className } = frameOf(props);
+  return <Field {...frame}>{(a11y) => <input {...rest} {...a11y} className={cn(control, className)} />}</Field>;
 }
 
 export type SelectOption = { value: string; label: string; disabled?: boolean };
@@ -125,67 +130,29 @@ export type SelectProps = SelectHTMLAttributes<HTMLSelectElement> &
   };
 
 /** A native select with its label, hint and error message. */
-export function Select({
-  label,
-  error,
-  hint,
-  hideLabel,
-  wrapperClassName,
-  id,
-  className,
-  options,
-  placeholder,
-  children,
-  ...rest
-}: SelectProps) {
-  const ids = useFieldIds(id, rest.name);
+export function Select({ options, placeholder, children, ...props }: SelectProps) {
+  const { frame, control: rest, className } = frameOf(props);
   return (
-    <Wrapper
-      {...ids}
-      label={label}
-      error={error}
-      hint={hint}
-      hideLabel={hideLabel}
-      wrapperClassName={wrapperClassName}
-      required={rest.required}
-    >
-      <select
-        {...rest}
-        {...controlA11y(ids, error, hint, rest["aria-describedby"])}
-        className={cn(control, "pr-8", error && invalid, className)}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options?.map((o) => (
-          <option key={o.value} value={o.value} disabled={o.disabled}>
-            {o.label}
-          </option>
-        ))}
-        {children}
-      </select>
-    </Wrapper>
+    <Field {...frame}>
+      {(a11y) => (
+        <select {...rest} {...a11y} className={cn(control, "pr-8", className)}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options?.map((o) => (
+            <option key={o.value} value={o.value} disabled={o.disabled}>
+              {o.label}
+            </option>
+          ))}
+          {children}
+        </select>
+      )}
+    </Field>
   );
 }
 
 export type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps;
 
 /** A multi-line input with its label, hint and error message. */
-export function Textarea({ label, error, hint, hideLabel, wrapperClassName, id, className, ...rest }: TextareaProps) {
-  const ids = useFieldIds(id, rest.name);
-  return (
-    <Wrapper
-      {...ids}
-      label={label}
-      error={error}
-      hint={hint}
-      hideLabel={hideLabel}
-      wrapperClassName={wrapperClassName}
-      required={rest.required}
-    >
-      <textarea
-        {...rest}
-        {...controlA11y(ids, error, hint, rest["aria-describedby"])}
-        className={cn(control, error && invalid, className)}
-      />
-    </Wrapper>
-  );
+export function Textarea(props: TextareaProps) {
+  const { frame, control: rest, className } = frameOf(props);
+  return <Field {...frame}>{(a11y) => <textarea {...rest} {...a11y} className={cn(control, className)} />}</Field>;
 }

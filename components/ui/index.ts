@@ -10,6 +10,7 @@ export { KeepState, ListFilters, PageSizeSelect, type ListFiltersProps } from ".
 export { Dialog, ConfirmDialog, type DialogProps, type ConfirmDialogProps } from "./dialog";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export {
+  Field,
   Input,
   Select,
   Textarea,
@@ -18,6 +19,8 @@ export {
   type SelectOption,
   type TextareaProps,
   type FieldProps,
+  type FieldFrameProps,
+  type FieldControlProps,
 } from "./field";
 export { PageHeader, type PageHeaderProps, type Crumb } from "./page-header";
 export { Spinner } from "./spinner";

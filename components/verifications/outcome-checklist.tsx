@@ -1,19 +1,15 @@
 "use client";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
-import { Button } from "@/components/ui";
+import { Button, cn } from "@/components/ui";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveChecklistAction } from "@/actions/verification-outcomes";
 import { checklistSchema, MAX_STEPS, STEP_TEXT_MAX, type ChecklistStep } from "@/lib/verifications/outcomes-schemas";
-import { moved, schemaProblems } from "./outcome-list";
+import { patchedAt, schemaProblems } from "./outcome-list";
+import { ProblemList, RowOrderButtons, rowInput } from "./ordered-rows";
 
 type Row = { key: string; id?: string; text: string; optional: boolean };
-
-const input =
-  "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
-  "ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
 function StepList({ steps, empty }: { steps: ChecklistStep[]; empty: string }) {
   if (!steps.length) return <p className="text-sm text-slate-600">{empty}</p>;
@@ -26,6 +22,21 @@ function StepList({ steps, empty }: { steps: ChecklistStep[]; empty: string }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+function ModeRadio(props: {
+  name: string;
+  checked: boolean;
+  onPick: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className={cn("flex items-center gap-2 text-sm text-slate-900", props.className)}>
+      <input type="radio" name={props.name} className="h-4 w-4" checked={props.checked} onChange={props.onPick} />
+      {props.children}
+    </label>
   );
 }
 
@@ -64,8 +75,7 @@ export function ChecklistEditor(props: {
     );
   }
 
-  const update = (i: number, patch: Partial<Row>) =>
-    setRows((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<Row>) => setRows((rs) => patchedAt(rs, i, patch));
 
   async function save() {
     const payload = {
@@ -91,26 +101,12 @@ export function ChecklistEditor(props: {
       {forSite ? (
         <fieldset>
           <legend className="sr-only">Which checklist this site uses</legend>
-          <label className="flex items-center gap-2 text-sm text-slate-900">
-            <input
-              type="radio"
-              name={name}
-              className="h-4 w-4"
-              checked={mode === "inherit"}
-              onChange={() => setMode("inherit")}
-            />
+          <ModeRadio name={name} checked={mode === "inherit"} onPick={() => setMode("inherit")}>
             Use the dealer&apos;s checklist
-          </label>
-          <label className="mt-1 flex items-center gap-2 text-sm text-slate-900">
-            <input
-              type="radio"
-              name={name}
-              className="h-4 w-4"
-              checked={mode === "own"}
-              onChange={() => setMode("own")}
-            />
+          </ModeRadio>
+          <ModeRadio name={name} checked={mode === "own"} onPick={() => setMode("own")} className="mt-1">
             This site has its own checklist
-          </label>
+          </ModeRadio>
         </fieldset>
       ) : null}
       {mode === "inherit" ? (
@@ -123,7 +119,7 @@ export function ChecklistEditor(props: {
                 <label className="min-w-0 flex-1 basis-48">
                   <span className="sr-only">Step {i + 1}</span>
                   <input
-                    className={input}
+                    className={rowInput}
                     value={r.text}
                     maxLength={STEP_TEXT_MAX}
                     onChange={(e) => update(i, { text: e.target.value })}
@@ -138,31 +134,7 @@ export function ChecklistEditor(props: {
                   />
                   Optional<span className="sr-only"> (step {i + 1})</span>
                 </label>
-                <span className="flex gap-1">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Move step ${i + 1} up`}
-                    disabled={i === 0}
-                    onClick={() => setRows((rs) => moved(rs, i, -1))}
-                    icon={<ArrowUp className="h-4 w-4" aria-hidden />}
-                  />
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Move step ${i + 1} down`}
-                    disabled={i === rows.length - 1}
-                    onClick={() => setRows((rs) => moved(rs, i, 1))}
-                    icon={<ArrowDown className="h-4 w-4" aria-hidden />}
-                  />
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Remove step ${i + 1}`}
-                    onClick={() => setRows((rs) => rs.filter((_, n) => n !== i))}
-                    icon={<Trash2 className="h-4 w-4" aria-hidden />}
-                  />
-                </span>
+                <RowOrderButtons noun="step" index={i} count={rows.length} setRows={setRows} />
               </li>
             ))}
           </ol>
@@ -186,13 +158,7 @@ export function ChecklistEditor(props: {
           {forSite ? "Save the site's checklist" : "Save checklist"}
         </Button>
       </div>
-      {problems.length ? (
-        <ul role="alert" className="list-disc pl-5 text-sm text-red-700">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList problems={problems} />
       <FormFailure failure={runner.failure} />
     </div>
   );

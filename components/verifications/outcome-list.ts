@@ -19,3 +19,8 @@ export function moved<T>(list: T[], i: number, d: number): T[] {
   [next[i], next[j]] = [next[j]!, next[i]!];
   return next;
 }
+
+/** A copy of the list with `patch` applied to item i. */
+export function patchedAt<T>(list: T[], i: number, patch: Partial<T>): T[] {
+  return list.map((r, n) => (n === i ? { ...r, ...patch } : r));
+}

@@ -1,12 +1,12 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
 import { Badge, Button } from "@/components/ui";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveOutcomesAction } from "@/actions/verification-outcomes";
-import { moved, schemaProblems } from "./outcome-list";
+import { patchedAt, schemaProblems } from "./outcome-list";
+import { ProblemList, RowOrderButtons, rowInput } from "./ordered-rows";
 import {
   MAX_OUTCOMES,
   OUTCOME_LABEL_MAX,
@@ -16,10 +16,6 @@ import {
 } from "@/lib/verifications/outcomes-schemas";
 
 type Row = { key: string; id?: string; label: string; kind: OutcomeKind; active: boolean };
-
-const input =
-  "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
-  "ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
 /** The dealer's outcome codes: admins edit, everyone else reads. Removing a code retires it. */
 export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEdit: boolean }) {
@@ -60,8 +56,7 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
     );
   }
 
-  const update = (i: number, patch: Partial<Row>) =>
-    setRows((rs) => rs.map((r, n) => (n === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<Row>) => setRows((rs) => patchedAt(rs, i, patch));
 
   async function save() {
     const payload = {
@@ -87,7 +82,7 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
             <label className="min-w-0 flex-1 basis-48">
               <span className="sr-only">Outcome {i + 1} label</span>
               <input
-                className={input}
+                className={rowInput}
                 value={r.label}
                 maxLength={OUTCOME_LABEL_MAX}
                 onChange={(e) => update(i, { label: e.target.value })}
@@ -96,7 +91,7 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
             <label>
               <span className="sr-only">Outcome {i + 1} answers with</span>
               <select
-                className={input}
+                className={rowInput}
                 value={r.kind}
                 onChange={(e) => update(i, { kind: e.target.value === "dispatch" ? "dispatch" : "disregard" })}
               >
@@ -113,31 +108,7 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
               />
               Offered<span className="sr-only"> (outcome {i + 1})</span>
             </label>
-            <span className="flex gap-1">
-              <Button
-                size="sm"
-                variant="ghost"
-                aria-label={`Move outcome ${i + 1} up`}
-                disabled={i === 0}
-                onClick={() => setRows((rs) => moved(rs, i, -1))}
-                icon={<ArrowUp className="h-4 w-4" aria-hidden />}
-              />
-              <Button
-                size="sm"
-                variant="ghost"
-                aria-label={`Move outcome ${i + 1} down`}
-                disabled={i === rows.length - 1}
-                onClick={() => setRows((rs) => moved(rs, i, 1))}
-                icon={<ArrowDown className="h-4 w-4" aria-hidden />}
-              />
-              <Button
-                size="sm"
-                variant="ghost"
-                aria-label={`Remove outcome ${i + 1}`}
-                onClick={() => setRows((rs) => rs.filter((_, n) => n !== i))}
-                icon={<Trash2 className="h-4 w-4" aria-hidden />}
-              />
-            </span>
+            <RowOrderButtons noun="outcome" index={i} count={rows.length} setRows={setRows} />
           </li>
         ))}
       </ol>
@@ -159,13 +130,7 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
           Save outcomes
         </Button>
       </div>
-      {problems.length ? (
-        <ul role="alert" className="list-disc pl-5 text-sm text-red-700">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList problems={problems} />
       <FormFailure failure={runner.failure} />
       {retired.length ? (
         <p className="text-xs text-slate-600">

@@ -1,0 +1,66 @@
+"use client";
+import type { Dispatch, SetStateAction } from "react";
+import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
+import { Button } from "@/components/ui";
+import { moved } from "./outcome-list";
+
+// The editable ordered lists of outcome-settings.tsx and outcome-checklist.tsx share these pieces.
+
+/** The compact input and select of an editor row. */
+export const rowInput =
+  "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
+  "ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+
+/** Move up, move down and remove for row `index` of the list `setRows` holds ("Move step 2 up"). */
+export function RowOrderButtons<T>({
+  noun,
+  index,
+  count,
+  setRows,
+}: {
+  noun: string;
+  index: number;
+  count: number;
+  setRows: Dispatch<SetStateAction<T[]>>;
+}) {
+  const at = index + 1;
+  return (
+    <span className="flex gap-1">
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-label={`Move ${noun} ${at} up`}
+        disabled={index === 0}
+        onClick={() => setRows((rs) => moved(rs, index, -1))}
+        icon={<ArrowUp className="h-4 w-4" aria-hidden />}
+      />
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-label={`Move ${noun} ${at} down`}
+        disabled={index === count - 1}
+        onClick={() => setRows((rs) => moved(rs, index, 1))}
+        icon={<ArrowDown className="h-4 w-4" aria-hidden />}
+      />
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-label={`Remove ${noun} ${at}`}
+        onClick={() => setRows((rs) => rs.filter((_, n) => n !== index))}
+        icon={<Trash2 className="h-4 w-4" aria-hidden />}
+      />
+    </span>
+  );
+}
+
+/** The problems the schema found before saving, announced as one alert. */
+export function ProblemList({ problems }: { problems: string[] }) {
+  if (!problems.length) return null;
+  return (
+    <ul role="alert" className="list-disc pl-5 text-sm text-red-700">
+      {problems.map((p) => (
+        <li key={p}>{p}</li>
+      ))}
+    </ul>
+  );
+}
