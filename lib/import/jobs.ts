@@ -9,6 +9,13 @@ type Tx = Prisma.TransactionClient;
 
 const text = z.string();
 const optional = z.string().nullish();
+const contactSchema = z.object({
+  external_contact_id: text,
+  first_name: text,
+  last_name: text,
+  phone_number: optional,
+  email: optional,
+});
 export const importPayloadSchema = z.object({
   site: z.object({
     external_site_id: text,
@@ -19,11 +26,19 @@ export const importPayloadSchema = z.object({
     address1: optional,
     address2: optional,
   }),
-  contacts: z.array(
-    z.object({ external_contact_id: text, first_name: text, last_name: text, phone_number: optional, email: optional }),
-  ),
+  contacts: z.array(contactSchema),
   securityType: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
-  keys: z.object({ site: text, contacts: z.array(text), arming: text }),
+  /**
+   * Contacts CHeKT accepted in an earlier job of the chain whose cells the retry edited: each is
+   * updated in place (matched by its CHeKT contact ID, found by its external ID), not created again.
+   */
+  contactUpdates: z.array(z.object({ contactId: z.number().int().positive(), contact: contactSchema })).default([]),
+  keys: z.object({
+    site: text,
+    contacts: z.array(text),
+    arming: text,
+    contactUpdates: z.array(text).default([]),
+  }),
   /** The row's cells as the sheet had them, so a failed row can be fixed on the job page. */
   values: z.record(z.string(), z.string()).default({}),
   /** A retried row whose site CHeKT already has: only its contacts and arming are sent. */
@@ -36,6 +51,8 @@ export const importProgressSchema = z.object({
   siteId: z.number().int().positive().optional(),
   contactIds: z.array(z.number().int().nullable()).default([]),
   armingDone: z.boolean().optional(),
+  /** Per entry of the payload's contactUpdates: CHeKT accepted the update. */
+  contactsUpdated: z.array(z.boolean().nullable()).default([]),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 
@@ -44,11 +61,13 @@ export function readPayload(value: unknown): ImportPayload {
 }
 export function readProgress(value: unknown): ImportProgress {
   const parsed = importProgressSchema.safeParse(value ?? {});
-  return parsed.success ? parsed.data : { contactIds: [] };
+  return parsed.success ? parsed.data : { contactIds: [], contactsUpdated: [] };
 }
 
 /** What a row sends; a validated SiteImport (lib/import/validate.ts) is one (retry.ts passes one). */
-export type ImportItem = Pick<ImportPayload, "site" | "contacts" | "securityType">;
+export type ImportItem = Pick<ImportPayload, "site" | "contacts" | "securityType"> &
+  Partial<Pick<ImportPayload, "contactUpdates">>;
+export type ImportContact = ImportPayload["contacts"][number];
 
 export type NewImportRow = {
   line: number;
@@ -63,8 +82,14 @@ export function payloadFor(row: NewImportRow): ImportPayload {
     site: row.item.site,
     contacts: row.item.contacts,
     securityType: row.item.securityType,
+    contactUpdates: row.item.contactUpdates ?? [],
     values: row.values,
-    keys: { site: randomUUID(), contacts: row.item.contacts.map(() => randomUUID()), arming: randomUUID() },
+    keys: {
+      site: randomUUID(),
+      contacts: row.item.contacts.map(() => randomUUID()),
+      arming: randomUUID(),
+      contactUpdates: (row.item.contactUpdates ?? []).map(() => randomUUID()),
+    },
     ...(row.existingSiteId ? { existingSiteId: row.existingSiteId } : {}),
   };
 }
@@ -93,7 +118,7 @@ export async function insertSiteImportJob(
     external_device_id: r.item.site.external_site_id,
     chekt_device_id: r.existingSiteId ?? null,
     payload: payloadFor(r),
-    result: r.existingSiteId ? { siteId: r.existingSiteId, contactIds: [] } : null,
+    result: r.existingSiteId ? { siteId: r.existingSiteId, contactIds: [], contactsUpdated: [] } : null,
     retry_of_id: r.retryOf ?? null,
   }));
   // One statement for any number of rows, as lib/bulk/jobs.ts does for devices.

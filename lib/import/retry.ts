@@ -4,9 +4,10 @@
 // What was accepted is known by contact external ID over the whole chain of retries, never by a
 // contact's position: an edited row can empty, add or move contact columns, and a retried job's
 // payload holds only the contacts it still had to send, so positions mean different contacts in
-// each job of the chain.
+// each job of the chain. A contact CHeKT accepted whose cells the retry edits is updated in CHeKT
+// (by the contact ID it was given, found by its external ID); one left as it was is not sent again.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { readPayload, readProgress, type ImportPayload, type NewImportRow } from "./jobs";
+import { readPayload, readProgress, type ImportContact, type ImportPayload, type NewImportRow } from "./jobs";
 import type { SiteValues } from "./site-fields";
 import { accountKey, validateSiteRows, type SiteContext, type SiteErrors } from "./validate";
 
@@ -17,7 +18,8 @@ const MAX_CHAIN = 50;
 
 export type AcceptedSoFar = {
   siteId?: number;
-  contactIds: Set<string>;
+  /** By external contact ID: CHeKT's contact ID and the cells it last accepted for it. */
+  contacts: Map<string, { contactId: number; contact: ImportContact }>;
   /** The arming type CHeKT last accepted for the row, if any. */
   arming: ImportPayload["securityType"];
 };
@@ -27,7 +29,7 @@ export type AcceptedSoFar = {
  * contacts by their external ID, and whether the arming type was set.
  */
 export async function acceptedSoFar(db: Db, itemId: string): Promise<AcceptedSoFar> {
-  const out: AcceptedSoFar = { contactIds: new Set(), arming: null };
+  const out: AcceptedSoFar = { contacts: new Map(), arming: null };
   let next: string | null = itemId;
   for (let hops = 0; next && hops < MAX_CHAIN; hops++) {
     const item: { payload: Prisma.JsonValue; result: Prisma.JsonValue; retryOfId: string | null } | null =
@@ -36,10 +38,19 @@ export async function acceptedSoFar(db: Db, itemId: string): Promise<AcceptedSoF
     const payload = readPayload(item.payload);
     const progress = readProgress(item.result);
     out.siteId ??= progress.siteId ?? payload.existingSiteId;
-    payload.contacts.forEach((c, i) => {
-      if (progress.contactIds[i]) out.contactIds.add(c.external_contact_id);
+    // The chain is walked from the newest item back, so the first answer seen for an ID is the latest.
+    const seen = (contactId: number, contact: ImportContact) => {
+      if (!out.contacts.has(contact.external_contact_id))
+        out.contacts.set(contact.external_contact_id, { contactId, contact });
+    };
+    payload.contactUpdates.forEach((u, i) => {
+      if (progress.contactsUpdated[i]) seen(u.contactId, u.contact);
     });
-    // The newest job that set it wins: the chain is walked from the newest item back.
+    payload.contacts.forEach((c, i) => {
+      const id = progress.contactIds[i];
+      if (id) seen(id, c);
+    });
+    // The newest job that set it wins.
     if (progress.armingDone && out.arming === null) out.arming = payload.securityType;
     next = item.retryOfId;
   }
@@ -101,12 +112,20 @@ export async function planImportRetry(
       plan.invalid.push({ line, errors: checked.errors });
       return;
     }
+    const contactUpdates: { contactId: number; contact: ImportContact }[] = [];
+    const contacts = checked.item.contacts.filter((c) => {
+      const before = accepted.contacts.get(c.external_contact_id);
+      if (!before) return true;
+      if (!sameContact(before.contact, c)) contactUpdates.push({ contactId: before.contactId, contact: c });
+      return false;
+    });
     plan.rows.push({
       line,
       values,
       item: {
         ...checked.item,
-        contacts: checked.item.contacts.filter((c) => !accepted.contactIds.has(c.external_contact_id)),
+        contacts,
+        contactUpdates,
         // An arming type edited to another value is sent again; the one already set is not.
         securityType: checked.item.securityType === accepted.arming ? null : checked.item.securityType,
       },
@@ -115,4 +134,16 @@ export async function planImportRetry(
     });
   });
   return plan;
+}
+
+const cell = (v: string | null | undefined) => (v ?? "").trim();
+
+/** Same cells as CHeKT last accepted (the forms' schemas already normalised phone and email). */
+function sameContact(a: ImportContact, b: ImportContact): boolean {
+  return (
+    cell(a.first_name) === cell(b.first_name) &&
+    cell(a.last_name) === cell(b.last_name) &&
+    cell(a.phone_number) === cell(b.phone_number) &&
+    cell(a.email) === cell(b.email)
+  );
 }

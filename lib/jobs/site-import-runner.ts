@@ -190,8 +190,9 @@ class ImportRunner {
       const siteId = await this.siteStep(item, p, progress, maybeSentBefore, keyLapsed, record);
       if (siteId === undefined) return;
       const contact = await this.contactSteps(item, p, progress, siteId, maybeSentBefore, keyLapsed, record);
-      const failures = [...contact.failures];
-      let status = contact.status;
+      const updates = await this.contactUpdateSteps(item, p, progress, siteId, record);
+      const failures = [...contact.failures, ...updates.failures];
+      let status = contact.status || updates.status;
       const arming = await this.armingStep(item, p, progress, siteId, record);
       if (arming) {
         status ||= arming.status;
@@ -338,6 +339,58 @@ class ImportRunner {
         await upsertMapping(tx, this.job.dealerLinkId, "contact", dto.contact_id, dto.external_contact_id, siteId);
         return {
           action: "sites.import.contact",
+          objectKind: "contact",
+          chektId: String(dto.contact_id),
+          externalId: dto.external_contact_id,
+          after: dto,
+        };
+      });
+    }
+    return { status, failures };
+  }
+
+  /** Contacts an earlier job created whose cells the retry edited: each updated in place by its CHeKT ID. */
+  private async contactUpdateSteps(
+    item: Item,
+    p: ImportPayload,
+    progress: ImportProgress,
+    siteId: number,
+    record: (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => void,
+  ): Promise<{ status: number; failures: string[] }> {
+    const failures: string[] = [];
+    let status = 0;
+    for (let i = 0; i < p.contactUpdates.length; i++) {
+      if (progress.contactsUpdated[i]) continue;
+      const { contactId, contact } = p.contactUpdates[i];
+      // The cells as they now are: an emptied phone or email cell clears it in CHeKT too.
+      const body = {
+        first_name: contact.first_name,
+        last_name: contact.last_name,
+        phone_number: contact.phone_number ?? null,
+        email: contact.email ?? null,
+      };
+      const r = await this.step(`row ${item.position + 1} contact ${contact.external_contact_id} update`, (traceId) =>
+        this.deps.api.updateContact(
+          this.job.chektDealerId,
+          siteId,
+          contactId,
+          body,
+          this.opts(p.keys.contactUpdates[i], traceId),
+        ),
+      );
+      if (!r.ok) {
+        status ||= r.status;
+        const why = r.status === 404 ? "it is no longer in CHeKT" : r.message;
+        failures.push(`contact ${contact.first_name} ${contact.last_name} not updated: ${why}`);
+        continue;
+      }
+      progress.contactsUpdated[i] = true;
+      const dto = r.sent.data;
+      record(r.sent.traceId, async (tx) => {
+        await mirrorContact(tx, this.job.dealerLinkId, siteId, dto, { how: "write" });
+        await upsertMapping(tx, this.job.dealerLinkId, "contact", dto.contact_id, dto.external_contact_id, siteId);
+        return {
+          action: "sites.import.contact.update",
           objectKind: "contact",
           chektId: String(dto.contact_id),
           externalId: dto.external_contact_id,

@@ -298,6 +298,76 @@ describe("site import job", () => {
     ]);
   }, 120_000);
 
+  it("a retry that edits a contact CHeKT already accepted updates it there, once along the chain", async () => {
+    const r = rows("upd", 1);
+    // Contact 2 carries contact 1's ID: CHeKT creates contact 1 and refuses contact 2 (409).
+    r[0].item.contacts[1] = { ...r[0].item.contacts[1], external_contact_id: "upd-000-C1" };
+    const job = await submit(r);
+    expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
+    const [bad] = await readJobItems(w.db, job.id, "failed");
+    const [site] = await chektSites("upd");
+    const [c1] = await chektContacts(site.site_id);
+    expect([c1.external_contact_id, c1.phone_number]).toEqual(["upd-000-C1", "+12125551000"]);
+    // The operator corrects contact 1's phone and last name (already in CHeKT) and leaves contact 2 as it was.
+    const edited = {
+      ...r[0].values,
+      contact1_last_name: "Lastname-Fixed",
+      contact1_phone: "+1 212 555 0177",
+    };
+    const ctx = { ...noCtx(), existingSiteIds: new Set(["upd-000"]) };
+    const plan1 = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id, values: edited }], ctx);
+    expect(plan1?.invalid).toEqual([]);
+    expect(planned(plan1)).toEqual([["upd-000-C2"]]);
+    expect(plan1?.rows[0].item.contactUpdates).toEqual([
+      {
+        contactId: c1.contact_id,
+        contact: expect.objectContaining({
+          external_contact_id: "upd-000-C1",
+          last_name: "Lastname-Fixed",
+          phone_number: "+12125550177",
+        }),
+      },
+    ]);
+    // Contact 2 is refused again, so the row fails a second time, but contact 1's update is accepted.
+    const retry1 = await submit(plan1!.rows);
+    const refusing: SiteImportApi = {
+      ...bare,
+      async createContact() {
+        throw Object.assign(new Error("phone_number is not allowed"), { status: 422 });
+      },
+    };
+    expect(await runAnyBulkJob(retry1.id, deps({ siteApi: refusing }))).toBe("finished");
+    const [bad2] = await readJobItems(w.db, retry1.id, "failed");
+    expect(bad2.errorMessage).toMatch(/but contact First2 Last0: phone_number is not allowed/);
+    const updated = (await chektContacts(site.site_id)).find((c) => c.external_contact_id === "upd-000-C1")!;
+    expect([updated.contact_id, updated.last_name, updated.phone_number]).toEqual([
+      c1.contact_id,
+      "Lastname-Fixed",
+      "+12125550177",
+    ]);
+    // Write-through: the mirror row and an audit row with the update call's trace id.
+    const mirrored = await w.db.mirrorContact.findUniqueOrThrow({
+      where: { dealerLinkId_chektId: { dealerLinkId: w.dealerLinkId, chektId: c1.contact_id } },
+    });
+    expect([mirrored.lastName, mirrored.phone]).toEqual(["Lastname-Fixed", "+12125550177"]);
+    const audit = await w.db.auditLog.findMany({
+      where: { action: "sites.import.contact.update", dealerLinkId: w.dealerLinkId, chektId: String(c1.contact_id) },
+    });
+    expect(audit.map((a) => [a.outcome, (a.traceId ?? "").length > 10])).toEqual([["success", true]]);
+    // Retried again with the same cells: the update CHeKT accepted one job back is not sent again.
+    const plan2 = await planImportRetry(w.db, w.dealerLinkId, retry1.id, [{ itemId: bad2.id, values: edited }], ctx);
+    expect(planned(plan2)).toEqual([["upd-000-C2"]]);
+    expect(plan2?.rows[0].item.contactUpdates).toEqual([]);
+    const retry2 = await submit(plan2!.rows);
+    expect(await runAnyBulkJob(retry2.id, deps())).toBe("finished");
+    const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: retry2.id } });
+    expect([done.succeeded, done.failed]).toEqual([1, 0]);
+    expect((await chektContacts(site.site_id)).map((c) => c.external_contact_id).sort()).toEqual([
+      "upd-000-C1",
+      "upd-000-C2",
+    ]);
+  }, 120_000);
+
   it("a contact sent before under a key CHeKT no longer keeps is looked up by its ID, not created again", async () => {
     const job = await submit(rows("lps", 2));
     const abort = new AbortController();

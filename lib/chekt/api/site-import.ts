@@ -12,6 +12,7 @@ import type {
   ResponseContactDto,
   ResponseSiteBasicDto,
   SecurityTypeDto,
+  UpdateContactDto,
 } from "@/lib/schemas/contract";
 
 export type ImportSendOpts = {
@@ -40,6 +41,21 @@ export function siteImportApi(client: ChektClient, timeoutMs?: number) {
       const res = await client.post(
         "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts",
         { params: { path: { dealerId, siteId } }, body },
+        { ...o, timeoutMs },
+      );
+      return { data: res.data, traceId: res.traceId, attempts: res.attempts ?? 1 };
+    },
+    /** A contact an earlier job created, edited on a retry (docs/import.md). */
+    async updateContact(
+      dealerId: number,
+      siteId: number,
+      contactId: number,
+      body: UpdateContactDto,
+      o: ImportSendOpts,
+    ): Promise<Sent<ResponseContactDto>> {
+      const res = await client.put(
+        "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts/{contactId}",
+        { params: { path: { dealerId, siteId, contactId } }, body },
         { ...o, timeoutMs },
       );
       return { data: res.data, traceId: res.traceId, attempts: res.attempts ?? 1 };
