@@ -79,7 +79,7 @@ export type ChektResult<T> = {
 };
 
 // `{} extends Init`: every key of the call's init is optional, so the init itself may be left out.
-type Args<M extends HttpMethod, P extends ChektPath<M>> =
+export type ChektArgs<M extends HttpMethod, P extends ChektPath<M>> =
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   {} extends ChektInit<M, P>
     ? [init?: ChektInit<M, P>, opts?: CallOptions]
@@ -121,15 +121,18 @@ export interface ChektClient {
   request<M extends HttpMethod, P extends ChektPath<M>>(
     method: M,
     path: P,
-    ...args: Args<M, P>
+    ...args: ChektArgs<M, P>
   ): Promise<ChektResult<ChektData<M, P>>>;
-  get<P extends ChektPath<"get">>(path: P, ...args: Args<"get", P>): Promise<ChektResult<ChektData<"get", P>>>;
-  post<P extends ChektPath<"post">>(path: P, ...args: Args<"post", P>): Promise<ChektResult<ChektData<"post", P>>>;
-  put<P extends ChektPath<"put">>(path: P, ...args: Args<"put", P>): Promise<ChektResult<ChektData<"put", P>>>;
-  patch<P extends ChektPath<"patch">>(path: P, ...args: Args<"patch", P>): Promise<ChektResult<ChektData<"patch", P>>>;
+  get<P extends ChektPath<"get">>(path: P, ...args: ChektArgs<"get", P>): Promise<ChektResult<ChektData<"get", P>>>;
+  post<P extends ChektPath<"post">>(path: P, ...args: ChektArgs<"post", P>): Promise<ChektResult<ChektData<"post", P>>>;
+  put<P extends ChektPath<"put">>(path: P, ...args: ChektArgs<"put", P>): Promise<ChektResult<ChektData<"put", P>>>;
+  patch<P extends ChektPath<"patch">>(
+    path: P,
+    ...args: ChektArgs<"patch", P>
+  ): Promise<ChektResult<ChektData<"patch", P>>>;
   delete<P extends ChektPath<"delete">>(
     path: P,
-    ...args: Args<"delete", P>
+    ...args: ChektArgs<"delete", P>
   ): Promise<ChektResult<ChektData<"delete", P>>>;
   stats(): ChektStats;
   readonly baseUrl: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { components } from "@/lib/chekt/schema";
-import { chektApp, type CallOpts } from "./call";
+import { callData, chektApp, type CallOpts } from "./call";
 
 /**
  * One alarm as CHeKT has it now, through the dealer's CHeKT App key (events:read). The alarm desk
@@ -8,19 +8,19 @@ import { chektApp, type CallOpts } from "./call";
  * alarm to dispatched or resolved when a verification is answered). Spends the "answer" class by
  * default: it decides what an operator does next with a live alarm.
  */
-export async function getAlarm(
+export function getAlarm(
   apiKey: string,
   id: string,
   opts: CallOpts & { deadlineMs?: number } = {},
 ): Promise<components["schemas"]["V1Alarm"]> {
   const { deadlineMs, ...rest } = opts;
-  const { data } = await chektApp(apiKey).request(
+  return callData(
+    chektApp(apiKey),
     "get",
     "/v1/alarms/{id}",
     { params: { path: { id } } },
     { budgetClass: "answer", deadlineMs, ...rest },
   );
-  return data;
 }
 
 export type AlarmAnnotationInput = components["schemas"]["V1AnnotateAlarmDto"];
@@ -32,36 +32,36 @@ export type AlarmAnnotationInput = components["schemas"]["V1AnnotateAlarmDto"];
  * before snapshots, reads, bulk jobs and sweeps. The caller passes a stored Idempotency-Key so a
  * retry never annotates twice.
  */
-export async function annotateAlarm(
+export function annotateAlarm(
   apiKey: string,
   id: string,
   body: AlarmAnnotationInput,
   opts: CallOpts & { idempotencyKey: string; deadlineMs?: number },
 ): Promise<components["schemas"]["V1AlarmAnnotation"]> {
-  const { data } = await chektApp(apiKey).request(
+  return callData(
+    chektApp(apiKey),
     "post",
     "/v1/alarms/{id}/annotate",
     { params: { path: { id } }, body },
     { budgetClass: "write", ...opts },
   );
-  return data;
 }
 
 /**
  * Tells CHeKT an alarm was escalated on the desk (events:write). Spends the "answer" class: an
  * escalation is about a live alarm whose time is running out, the same urgency as its answer.
  */
-export async function escalateAlarm(
+export function escalateAlarm(
   apiKey: string,
   id: string,
   body: components["schemas"]["V1EscalateAlarmDto"],
   opts: CallOpts & { idempotencyKey: string; deadlineMs?: number },
 ): Promise<components["schemas"]["V1AlarmEscalation"]> {
-  const { data } = await chektApp(apiKey).request(
+  return callData(
+    chektApp(apiKey),
     "post",
     "/v1/alarms/{id}/escalate",
     { params: { path: { id } }, body },
     { budgetClass: "answer", ...opts },
   );
-  return data;
 }

@@ -1,32 +1,19 @@
 import "server-only";
 import type { ResponseArmingSettingDto, SecurityTypeDto } from "@/lib/schemas/contract";
-import { chekt, type CallOpts, type DealerRef } from "./call";
+import { callData, chekt, type CallOpts, type DealerRef } from "./call";
 
-export async function getArming(
-  scope: DealerRef,
-  siteId: number,
-  opts: CallOpts = {},
-): Promise<ResponseArmingSettingDto> {
-  const { data } = await chekt.request(
-    "GET",
-    "/partner/v1/dealers/{dealerId}/sites/{siteId}/arming-settings",
-    { params: { path: { dealerId: scope.dealerId, siteId } } },
-    opts,
-  );
-  return data;
+const ARMING = "/partner/v1/dealers/{dealerId}/sites/{siteId}/arming-settings";
+
+export function getArming(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<ResponseArmingSettingDto> {
+  return callData(chekt, "GET", ARMING, { params: { path: { dealerId: scope.dealerId, siteId } } }, opts);
 }
 
-export async function setArming(
+export function setArming(
   scope: DealerRef,
   siteId: number,
   securityType: SecurityTypeDto,
   opts: CallOpts = {},
 ): Promise<ResponseArmingSettingDto> {
-  const { data } = await chekt.request(
-    "PATCH",
-    "/partner/v1/dealers/{dealerId}/sites/{siteId}/arming-settings",
-    { params: { path: { dealerId: scope.dealerId, siteId } }, body: { security_type: securityType } },
-    opts,
-  );
-  return data;
+  const params = { path: { dealerId: scope.dealerId, siteId } };
+  return callData(chekt, "PATCH", ARMING, { params, body: { security_type: securityType } }, opts);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { chekt, chektApp } from "@/lib/chekt";
 import type { BudgetClass } from "@/lib/chekt/budget-class";
+import type { ChektArgs, ChektClient, ChektData, ChektPath, HttpMethod } from "@/lib/chekt/client";
 
 /**
  * What every gateway function passes on: the action's trace id (so CHeKT's logs and our audit row
@@ -13,6 +14,31 @@ export function totalCount(response: Response | undefined, fallback: number): nu
   const raw = response?.headers.get("x-total-count");
   const n = raw == null ? NaN : Number(raw);
   return Number.isSafeInteger(n) && n >= 0 ? n : fallback;
+}
+
+/**
+ * Calls one operation of lib/chekt/openapi.yaml and returns its success body. The budget class
+ * rides in the call options (default: by method); a failed call throws the ChektError the client
+ * mapped it to. Body, params and answer types all come from the document.
+ */
+export async function callData<M extends HttpMethod, P extends ChektPath<M>>(
+  client: ChektClient,
+  method: M,
+  path: P,
+  ...args: ChektArgs<M, P>
+): Promise<ChektData<M, P>> {
+  const { data } = await client.request(method, path, ...args);
+  return data;
+}
+
+/** A list answer as a page: its rows and CHeKT's total (X-Total-Count, else the page length). */
+export function pageOf<T>(res: { data: T[] | undefined; response: Response; traceId: string }): {
+  rows: T[];
+  total: number;
+  traceId: string;
+} {
+  const rows = res.data ?? [];
+  return { rows, total: totalCount(res.response, rows.length), traceId: res.traceId };
 }
 
 // The low-level clients are imported here and in lib/chekt/ only (eslint enforces it): every other

@@ -1,71 +1,48 @@
 import "server-only";
 import { listQueryParams } from "@/lib/chekt/list-query";
 import type { CreateContactDto, ResponseContactDto, UpdateContactDto } from "@/lib/schemas/contract";
-import { chekt, totalCount, type CallOpts, type DealerRef } from "./call";
+import { callData, chekt, pageOf, type CallOpts, type DealerRef } from "./call";
+
+const CONTACTS = "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts";
+const CONTACT = "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts/{contactId}";
 
 export async function listContacts(
   scope: DealerRef,
   siteId: number,
   opts: CallOpts = {},
 ): Promise<ResponseContactDto[]> {
-  const { data } = await chekt.request(
-    "GET",
-    "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts",
-    {
-      params: {
-        path: { dealerId: scope.dealerId, siteId },
-        query: listQueryParams({ sort: "last_name", dir: "asc", limit: 200, offset: 0 }),
-      },
-    },
-    opts,
-  );
-  return data ?? [];
+  const query = listQueryParams({ sort: "last_name", dir: "asc", limit: 200, offset: 0 });
+  const params = { path: { dealerId: scope.dealerId, siteId }, query };
+  return (await callData(chekt, "GET", CONTACTS, { params }, opts)) ?? [];
 }
 
-export async function getContact(
+export function getContact(
   scope: DealerRef,
   siteId: number,
   contactId: number,
   opts: CallOpts = {},
 ): Promise<ResponseContactDto> {
-  const { data } = await chekt.request(
-    "GET",
-    "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts/{contactId}",
-    { params: { path: { dealerId: scope.dealerId, siteId, contactId } } },
-    opts,
-  );
-  return data;
+  return callData(chekt, "GET", CONTACT, { params: { path: { dealerId: scope.dealerId, siteId, contactId } } }, opts);
 }
 
-export async function createContact(
+export function createContact(
   scope: DealerRef,
   siteId: number,
   body: CreateContactDto,
   opts: CallOpts = {},
 ): Promise<ResponseContactDto> {
-  const { data } = await chekt.request(
-    "POST",
-    "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts",
-    { params: { path: { dealerId: scope.dealerId, siteId } }, body },
-    opts,
-  );
-  return data;
+  return callData(chekt, "POST", CONTACTS, { params: { path: { dealerId: scope.dealerId, siteId } }, body }, opts);
 }
 
-export async function updateContact(
+export function updateContact(
   scope: DealerRef,
   siteId: number,
   contactId: number,
   body: UpdateContactDto,
   opts: CallOpts = {},
 ): Promise<ResponseContactDto> {
-  const { data } = await chekt.request(
-    "PUT",
-    "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts/{contactId}",
-    { params: { path: { dealerId: scope.dealerId, siteId, contactId } }, body },
-    opts,
-  );
-  return data;
+  const params = { path: { dealerId: scope.dealerId, siteId, contactId } };
+  return callData(chekt, "PUT", CONTACT, { params, body }, opts);
 }
 
 export async function deleteContact(
@@ -74,12 +51,7 @@ export async function deleteContact(
   contactId: number,
   opts: CallOpts = {},
 ): Promise<void> {
-  await chekt.request(
-    "DELETE",
-    "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts/{contactId}",
-    { params: { path: { dealerId: scope.dealerId, siteId, contactId } } },
-    opts,
-  );
+  await callData(chekt, "DELETE", CONTACT, { params: { path: { dealerId: scope.dealerId, siteId, contactId } } }, opts);
 }
 
 /** One page of a site's contacts, with CHeKT's total (for sweeps). */
@@ -89,17 +61,7 @@ export async function listContactsPage(
   page: { limit: number; offset: number },
   opts: CallOpts = {},
 ): Promise<{ rows: ResponseContactDto[]; total: number }> {
-  const { data, response } = await chekt.request(
-    "GET",
-    "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts",
-    {
-      params: {
-        path: { dealerId: scope.dealerId, siteId },
-        query: listQueryParams({ sort: "contact_id", dir: "asc", ...page }),
-      },
-    },
-    opts,
-  );
-  const rows = data ?? [];
-  return { rows, total: totalCount(response, rows.length) };
+  const query = listQueryParams({ sort: "contact_id", dir: "asc", ...page });
+  const params = { path: { dealerId: scope.dealerId, siteId }, query };
+  return pageOf(await chekt.request("GET", CONTACTS, { params }, opts));
 }

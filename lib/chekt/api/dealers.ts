@@ -1,47 +1,31 @@
 import "server-only";
 import type { ConnectDealerDto, ResponseDealerDto, UpdateDealerDto } from "@/lib/schemas/contract";
-import { chekt, type CallOpts, type DealerRef } from "./call";
+import { callData, chekt, type CallOpts, type DealerRef } from "./call";
 
-export async function getDealer(scope: DealerRef, opts: CallOpts = {}): Promise<ResponseDealerDto> {
-  const { data } = await chekt.request(
-    "GET",
-    "/partner/v1/dealers/{dealerId}",
-    { params: { path: { dealerId: scope.dealerId } } },
-    opts,
-  );
-  return data;
+const DEALER = "/partner/v1/dealers/{dealerId}";
+
+export function getDealer(scope: DealerRef, opts: CallOpts = {}): Promise<ResponseDealerDto> {
+  return callData(chekt, "GET", DEALER, { params: { path: { dealerId: scope.dealerId } } }, opts);
 }
 
-export async function updateDealer(
+export function updateDealer(
   scope: DealerRef,
   changes: UpdateDealerDto,
   opts: CallOpts = {},
 ): Promise<ResponseDealerDto> {
-  const { data } = await chekt.request(
-    "PUT",
-    "/partner/v1/dealers/{dealerId}",
-    { params: { path: { dealerId: scope.dealerId } }, body: changes },
-    opts,
-  );
-  return data;
+  return callData(chekt, "PUT", DEALER, { params: { path: { dealerId: scope.dealerId } }, body: changes }, opts);
 }
 
 /** Binds the dealer of the signed-in CHeKT dealer admin (the user token) to our external ID. */
-export async function connectDealer(
+export function connectDealer(
   userToken: string,
   body: ConnectDealerDto,
   opts: CallOpts = {},
 ): Promise<ResponseDealerDto> {
-  const { data } = await chekt.request("PUT", "/partner/v1/dealers/connect", { body }, { ...opts, bearer: userToken });
-  return data;
+  return callData(chekt, "PUT", "/partner/v1/dealers/connect", { body }, { ...opts, bearer: userToken });
 }
 
-export async function disconnectDealer(scope: DealerRef, opts: CallOpts = {}): Promise<ResponseDealerDto> {
-  const { data } = await chekt.request(
-    "POST",
-    "/partner/v1/dealers/{dealerId}/disconnect",
-    { params: { path: { dealerId: scope.dealerId } } },
-    opts,
-  );
-  return data;
+export function disconnectDealer(scope: DealerRef, opts: CallOpts = {}): Promise<ResponseDealerDto> {
+  const params = { path: { dealerId: scope.dealerId } };
+  return callData(chekt, "POST", "/partner/v1/dealers/{dealerId}/disconnect", { params }, opts);
 }

@@ -1,20 +1,20 @@
 import "server-only";
 import type { components } from "@/lib/chekt/schema";
-import { chektApp, type CallOpts } from "./call";
+import { callData, chektApp, type CallOpts } from "./call";
 
 export type EventsQuery = { cursor?: string; since?: string; limit?: number };
 
 /** One page of GET /v1/events through a dealer's CHeKT App key, oldest first (what a catch-up wants). */
-export async function listEvents(
+export function listEvents(
   apiKey: string,
   q: EventsQuery,
   opts: CallOpts = {},
 ): Promise<components["schemas"]["V1EventPage"]> {
-  const { data } = await chektApp(apiKey).request(
+  return callData(
+    chektApp(apiKey),
     "get",
     "/v1/events",
     { params: { query: { cursor: q.cursor, since: q.since, limit: q.limit, order: "asc" } } },
     opts,
   );
-  return data;
 }

@@ -1,22 +1,19 @@
 import "server-only";
 import { listQueryParams, type ListQuery } from "@/lib/chekt/list-query";
 import type { CreateSiteDto, ResponseSiteBasicDto, ResponseSiteDto, UpdateSiteDto } from "@/lib/schemas/contract";
-import { chekt, totalCount, type CallOpts, type DealerRef } from "./call";
+import { callData, chekt, pageOf, totalCount, type CallOpts, type DealerRef } from "./call";
 
 /** A row of a list asked for with `fields`: only the named columns are there. */
 export type SiteRow = Partial<ResponseSiteBasicDto> & { site_id: number };
 export type SitePage = { rows: SiteRow[]; total: number; traceId?: string };
 
+const SITES = "/partner/v1/dealers/{dealerId}/sites";
+const SITE = "/partner/v1/dealers/{dealerId}/sites/{siteId}";
+
 /** One page of sites, paged, sorted and filtered by CHeKT itself. */
 export async function listSites(scope: DealerRef, query: ListQuery, opts: CallOpts = {}): Promise<SitePage> {
-  const { data, response, traceId } = await chekt.request(
-    "GET",
-    "/partner/v1/dealers/{dealerId}/sites",
-    { params: { path: { dealerId: scope.dealerId }, query: listQueryParams(query) } },
-    opts,
-  );
-  const rows = data ?? [];
-  return { rows, total: totalCount(response, rows.length), traceId };
+  const params = { path: { dealerId: scope.dealerId }, query: listQueryParams(query) };
+  return pageOf(await chekt.request("GET", SITES, { params }, opts));
 }
 
 /** How many sites match, without fetching them (one id per page of one). */
@@ -25,14 +22,8 @@ export async function countSites(scope: DealerRef, filter: ListQuery["filter"], 
   return page.total;
 }
 
-export async function getSite(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<ResponseSiteDto> {
-  const { data } = await chekt.request(
-    "GET",
-    "/partner/v1/dealers/{dealerId}/sites/{siteId}",
-    { params: { path: { dealerId: scope.dealerId, siteId } } },
-    opts,
-  );
-  return data;
+export function getSite(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<ResponseSiteDto> {
+  return callData(chekt, "GET", SITE, { params: { path: { dealerId: scope.dealerId, siteId } } }, opts);
 }
 
 /** The site holding `externalSiteId` (CHeKT keeps it unique per dealer), or null: one filtered list call, one read. */
@@ -55,57 +46,36 @@ export async function findSiteByExternalId(
   return hit ? getSite(scope, hit.site_id, opts) : null;
 }
 
-export async function createSite(
-  scope: DealerRef,
-  body: CreateSiteDto,
-  opts: CallOpts = {},
-): Promise<ResponseSiteBasicDto> {
-  const { data } = await chekt.request(
-    "POST",
-    "/partner/v1/dealers/{dealerId}/sites",
-    { params: { path: { dealerId: scope.dealerId } }, body },
-    opts,
-  );
-  return data;
+export function createSite(scope: DealerRef, body: CreateSiteDto, opts: CallOpts = {}): Promise<ResponseSiteBasicDto> {
+  return callData(chekt, "POST", SITES, { params: { path: { dealerId: scope.dealerId } }, body }, opts);
 }
 
-export async function updateSite(
+export function updateSite(
   scope: DealerRef,
   siteId: number,
   body: UpdateSiteDto,
   opts: CallOpts = {},
 ): Promise<ResponseSiteBasicDto> {
-  const { data } = await chekt.request(
-    "PUT",
-    "/partner/v1/dealers/{dealerId}/sites/{siteId}",
-    { params: { path: { dealerId: scope.dealerId, siteId } }, body },
-    opts,
-  );
-  return data;
+  return callData(chekt, "PUT", SITE, { params: { path: { dealerId: scope.dealerId, siteId } }, body }, opts);
 }
 
-export async function setSiteActivation(
+export function setSiteActivation(
   scope: DealerRef,
   siteId: number,
   isActivated: 0 | 1,
   opts: CallOpts = {},
 ): Promise<ResponseSiteBasicDto> {
-  const { data } = await chekt.request(
+  return callData(
+    chekt,
     "PUT",
     "/partner/v1/dealers/{dealerId}/sites/{siteId}/activation-status",
     { params: { path: { dealerId: scope.dealerId, siteId } }, body: { is_activated: isActivated } },
     opts,
   );
-  return data;
 }
 
 export async function deleteSite(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<void> {
-  await chekt.request(
-    "DELETE",
-    "/partner/v1/dealers/{dealerId}/sites/{siteId}",
-    { params: { path: { dealerId: scope.dealerId, siteId } } },
-    opts,
-  );
+  await callData(chekt, "DELETE", SITE, { params: { path: { dealerId: scope.dealerId, siteId } } }, opts);
 }
 
 /** Devices at a site, counted by CHeKT (X-Total-Count of a one-row page). */

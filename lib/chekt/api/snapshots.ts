@@ -1,21 +1,21 @@
 import "server-only";
 import type { components } from "@/lib/chekt/schema";
 import { budgetFor, credentialKey } from "@/lib/chekt";
-import { chektApp, type CallOpts } from "./call";
+import { callData, chektApp, type CallOpts } from "./call";
 
 /** A snapshot's metadata with a freshly signed image URL (signed URLs expire after 24 h). */
-export async function getSnapshot(
+export function getSnapshot(
   apiKey: string,
   id: string,
   opts: CallOpts = {},
 ): Promise<components["schemas"]["V1Snapshot"]> {
-  const { data } = await chektApp(apiKey).request(
+  return callData(
+    chektApp(apiKey),
     "get",
     "/v1/snapshots/{id}",
     { params: { path: { id } } },
     { budgetClass: "snapshot", ...opts },
   );
-  return data;
 }
 
 /** What the snapshot image fetch (lib/verifications/snapshot-fetch.ts) needs of the shared budget. */

@@ -5,75 +5,49 @@ import type {
   ResponseMonitoringStationDto,
   UpdateMonitoringStationDto,
 } from "@/lib/schemas/contract";
-import { chekt, totalCount, type CallOpts, type DealerRef } from "./call";
+import { callData, chekt, pageOf, type CallOpts, type DealerRef } from "./call";
 import { countSites } from "./sites";
+
+const STATIONS = "/partner/v1/dealers/{dealerId}/monitoring-stations";
+const STATION = "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}";
 
 /** Every station of the dealer, by name (dealers have a handful, so one page of up to 500). */
 export async function listStations(scope: DealerRef, opts: CallOpts = {}): Promise<ResponseMonitoringStationDto[]> {
-  const { data } = await chekt.request(
-    "GET",
-    "/partner/v1/dealers/{dealerId}/monitoring-stations",
-    {
-      params: {
-        path: { dealerId: scope.dealerId },
-        query: listQueryParams({ sort: "name", dir: "asc", limit: 500, offset: 0 }),
-      },
-    },
-    opts,
-  );
+  const query = listQueryParams({ sort: "name", dir: "asc", limit: 500, offset: 0 });
+  const data = await callData(chekt, "GET", STATIONS, { params: { path: { dealerId: scope.dealerId }, query } }, opts);
   return data ?? [];
 }
 
-export async function getStation(
+export function getStation(
   scope: DealerRef,
   stationId: number,
   opts: CallOpts = {},
 ): Promise<ResponseMonitoringStationDto> {
-  const { data } = await chekt.request(
-    "GET",
-    "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}",
-    { params: { path: { dealerId: scope.dealerId, monitoringStationId: stationId } } },
-    opts,
-  );
-  return data;
+  const params = { path: { dealerId: scope.dealerId, monitoringStationId: stationId } };
+  return callData(chekt, "GET", STATION, { params }, opts);
 }
 
-export async function createStation(
+export function createStation(
   scope: DealerRef,
   body: CreateMonitoringStationDto,
   opts: CallOpts = {},
 ): Promise<ResponseMonitoringStationDto> {
-  const { data } = await chekt.request(
-    "POST",
-    "/partner/v1/dealers/{dealerId}/monitoring-stations",
-    { params: { path: { dealerId: scope.dealerId } }, body },
-    opts,
-  );
-  return data;
+  return callData(chekt, "POST", STATIONS, { params: { path: { dealerId: scope.dealerId } }, body }, opts);
 }
 
-export async function updateStation(
+export function updateStation(
   scope: DealerRef,
   stationId: number,
   body: UpdateMonitoringStationDto,
   opts: CallOpts = {},
 ): Promise<ResponseMonitoringStationDto> {
-  const { data } = await chekt.request(
-    "PUT",
-    "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}",
-    { params: { path: { dealerId: scope.dealerId, monitoringStationId: stationId } }, body },
-    opts,
-  );
-  return data;
+  const params = { path: { dealerId: scope.dealerId, monitoringStationId: stationId } };
+  return callData(chekt, "PUT", STATION, { params, body }, opts);
 }
 
 export async function deleteStation(scope: DealerRef, stationId: number, opts: CallOpts = {}): Promise<void> {
-  await chekt.request(
-    "DELETE",
-    "/partner/v1/dealers/{dealerId}/monitoring-stations/{monitoringStationId}",
-    { params: { path: { dealerId: scope.dealerId, monitoringStationId: stationId } } },
-    opts,
-  );
+  const params = { path: { dealerId: scope.dealerId, monitoringStationId: stationId } };
+  await callData(chekt, "DELETE", STATION, { params }, opts);
 }
 
 /** Sites that still route alarms to this station (asked of CHeKT with a filter, not counted here). */
@@ -87,19 +61,8 @@ export async function listStationsPage(
   page: { limit: number; offset: number },
   opts: CallOpts = {},
 ): Promise<{ rows: ResponseMonitoringStationDto[]; total: number }> {
-  const { data, response } = await chekt.request(
-    "GET",
-    "/partner/v1/dealers/{dealerId}/monitoring-stations",
-    {
-      params: {
-        path: { dealerId: scope.dealerId },
-        query: listQueryParams({ sort: "monitoring_station_id", dir: "asc", ...page }),
-      },
-    },
-    opts,
-  );
-  const rows = data ?? [];
-  return { rows, total: totalCount(response, rows.length) };
+  const query = listQueryParams({ sort: "monitoring_station_id", dir: "asc", ...page });
+  return pageOf(await chekt.request("GET", STATIONS, { params: { path: { dealerId: scope.dealerId }, query } }, opts));
 }
 
 /** How many stations the dealer has (X-Total-Count of a one-row page). */
