@@ -1,8 +1,17 @@
-import type { ReactNode } from "react";
-import { Card } from "@/components/ui";
+import type { ComponentProps, ReactNode } from "react";
+import { Card, DataTable, type Column, type DataTableProps } from "@/components/ui";
+import { ReportBarChart } from "./charts";
 
-/** One part of the report: its chart and, beside it (below on a phone), the same numbers as a table. */
-export function ReportSection({
+type SectionTable<Row> = Omit<DataTableProps<Row>, "caption" | "empty"> & {
+  /** What stands instead of an empty table. */
+  empty?: string;
+};
+
+/**
+ * One part of the report: its chart and, beside it (below on a phone), the same numbers as a table
+ * captioned with the section's title.
+ */
+export function ReportSection<Row>({
   title,
   description,
   chart,
@@ -11,19 +20,34 @@ export function ReportSection({
 }: {
   title: string;
   description?: string;
-  chart: ReactNode;
-  table: ReactNode;
+  chart: ComponentProps<typeof ReportBarChart>;
+  table: SectionTable<Row>;
   testId: string;
 }) {
+  const { empty, ...tableProps } = table;
   return (
     <Card title={title} description={description} className="mb-4" data-testid={testId}>
       <div className="grid gap-4 lg:grid-cols-2">
-        <div className="min-w-0">{chart}</div>
+        <div className="min-w-0">
+          <ReportBarChart {...chart} />
+        </div>
         {/* A table wider than a phone scrolls here; keyboard users reach the scroll through the focus stop. */}
         <div className="min-w-0 overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}: table`}>
-          {table}
+          <DataTable
+            caption={title}
+            empty={empty ? <p className="p-4 text-sm text-slate-600">{empty}</p> : undefined}
+            {...tableProps}
+          />
         </div>
       </div>
     </Card>
   );
 }
+
+/** A column that prints one field of the row as it is (a count, a name). */
+export function fieldColumn<Row>(field: keyof Row & string, header: string): Column<Row> {
+  return { key: field, header, cell: (r) => r[field] as ReactNode };
+}
+
+/** The height of a chart with one bar (or stack) a row: `per` pixels each, never under 160. */
+export const barsHeight = (bars: number, per: number) => Math.max(160, per * bars + 60);

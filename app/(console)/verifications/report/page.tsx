@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import { Alert, DataTable, PageHeader } from "@/components/ui";
+import { Alert, PageHeader, type Column } from "@/components/ui";
 import { VerificationTabs } from "@/components/verifications/tabs";
-import { COLORS, ReportBarChart } from "@/components/verifications/report/charts";
+import { COLORS } from "@/components/verifications/report/charts";
 import { fmtSeconds, hourLabel } from "@/components/verifications/report/format";
 import { ReportRangeForm } from "@/components/verifications/report/range-form";
-import { ReportSection } from "@/components/verifications/report/section";
+import { barsHeight, fieldColumn, ReportSection } from "@/components/verifications/report/section";
 import { requirePageScope } from "@/lib/auth/require";
 import { readDeskReport, type DeskReport } from "@/lib/verifications/report";
 import { parseReportRange } from "@/lib/verifications/report-range";
@@ -61,6 +61,23 @@ export default async function DeskReportPage({
   );
 }
 
+const DISPATCHED = { key: "dispatched", label: "Dispatched", color: COLORS.dispatched };
+const DISREGARDED = { key: "disregarded", label: "Disregarded", color: COLORS.disregarded };
+const EXPIRED = { key: "expired", label: "Expired", color: COLORS.expired };
+const COUNT_HEADERS = {
+  total: "Total",
+  claimed: "Claimed",
+  dispatched: "Dispatched",
+  disregarded: "Disregarded",
+  expired: "Expired",
+  answered: "Answered",
+} as const;
+/** Count columns, one a field, headed with the count's name. */
+const counts = <Row,>(...fields: (keyof typeof COUNT_HEADERS & keyof Row)[]): Column<Row>[] =>
+  fields.map((f) => fieldColumn<Row>(f, COUNT_HEADERS[f]));
+const NONE = "No verifications in this range.";
+const NO_DISREGARDS = "No disregarded alarms in this range.";
+
 function ReportBody({ report }: { report: DeskReport }) {
   const s = report.summary;
   const outcomes = [
@@ -85,160 +102,113 @@ function ReportBody({ report }: { report: DeskReport }) {
         testId="report-outcomes"
         title="Outcomes"
         description="Dispatch versus disregard, and what expired unanswered."
-        chart={
-          <ReportBarChart
-            label={`Outcomes: ${outcomes.map((o) => `${o.outcome} ${o.count}`).join(", ")}`}
-            data={outcomes}
-            xKey="outcome"
-            series={[{ key: "count", label: "Verifications", color: COLORS.total }]}
-          />
-        }
-        table={
-          <DataTable
-            caption="Outcomes"
-            rows={outcomes}
-            rowKey={(r) => r.outcome}
-            columns={[
-              { key: "o", header: "Outcome", cell: (r) => r.outcome },
-              { key: "n", header: "Verifications", cell: (r) => r.count },
-            ]}
-          />
-        }
+        chart={{
+          label: `Outcomes: ${outcomes.map((o) => `${o.outcome} ${o.count}`).join(", ")}`,
+          data: outcomes,
+          xKey: "outcome",
+          series: [{ key: "count", label: "Verifications", color: COLORS.total }],
+        }}
+        table={{
+          rows: outcomes,
+          rowKey: (r) => r.outcome,
+          columns: [fieldColumn("outcome", "Outcome"), fieldColumn("count", "Verifications")],
+        }}
       />
       <ReportSection
         testId="report-times"
         title="Handling times"
         description="Seconds from arrival to the first operator opening it, to a claim and to an answer."
-        chart={
-          <ReportBarChart
-            label={`Median handling times: ${timings.map((t) => `${t.step} ${fmtSeconds(t.median)}`).join(", ")}`}
-            data={timings}
-            xKey="step"
-            unit=" s"
-            series={[
-              { key: "median", label: "Median", color: COLORS.median },
-              { key: "p90", label: "90th percentile", color: COLORS.p90 },
-            ]}
-          />
-        }
-        table={
-          <DataTable
-            caption="Handling times"
-            rows={timings}
-            rowKey={(r) => r.step}
-            columns={[
-              { key: "step", header: "Time to", cell: (r) => r.step },
-              { key: "med", header: "Median", cell: (r) => fmtSeconds(r.median) },
-              { key: "p90", header: "90th pct.", cell: (r) => fmtSeconds(r.p90) },
-              { key: "avg", header: "Average", cell: (r) => fmtSeconds(r.avg) },
-              { key: "n", header: "Items", cell: (r) => r.count },
-            ]}
-          />
-        }
+        chart={{
+          label: `Median handling times: ${timings.map((t) => `${t.step} ${fmtSeconds(t.median)}`).join(", ")}`,
+          data: timings,
+          xKey: "step",
+          unit: " s",
+          series: [
+            { key: "median", label: "Median", color: COLORS.median },
+            { key: "p90", label: "90th percentile", color: COLORS.p90 },
+          ],
+        }}
+        table={{
+          rows: timings,
+          rowKey: (r) => r.step,
+          columns: [
+            fieldColumn("step", "Time to"),
+            { key: "med", header: "Median", cell: (r) => fmtSeconds(r.median) },
+            { key: "p90", header: "90th pct.", cell: (r) => fmtSeconds(r.p90) },
+            { key: "avg", header: "Average", cell: (r) => fmtSeconds(r.avg) },
+            fieldColumn("count", "Items"),
+          ],
+        }}
       />
       <ReportSection
         testId="report-operators"
         title="By operator"
         description="Who answered each item (or holds its claim)."
-        chart={
-          <ReportBarChart
-            label="Answers by operator, dispatched and disregarded"
-            data={report.byOperator}
-            xKey="operator"
-            layout="vertical"
-            stacked
-            height={Math.max(160, 48 * report.byOperator.length + 60)}
-            series={[
-              { key: "dispatched", label: "Dispatched", color: COLORS.dispatched },
-              { key: "disregarded", label: "Disregarded", color: COLORS.disregarded },
-            ]}
-          />
-        }
-        table={
-          <DataTable
-            caption="By operator"
-            rows={report.byOperator}
-            rowKey={(r) => r.operatorId ?? "none"}
-            empty={<p className="p-4 text-sm text-slate-600">No verifications in this range.</p>}
-            columns={[
-              { key: "op", header: "Operator", cell: (r) => r.operator },
-              { key: "c", header: "Claimed", cell: (r) => r.claimed },
-              { key: "d", header: "Dispatched", cell: (r) => r.dispatched },
-              { key: "x", header: "Disregarded", cell: (r) => r.disregarded },
-              { key: "tc", header: "Median to claim", cell: (r) => fmtSeconds(r.medianToClaim) },
-              { key: "ta", header: "Median to answer", cell: (r) => fmtSeconds(r.medianToAnswer) },
-            ]}
-          />
-        }
+        chart={{
+          label: "Answers by operator, dispatched and disregarded",
+          data: report.byOperator,
+          xKey: "operator",
+          layout: "vertical",
+          stacked: true,
+          height: barsHeight(report.byOperator.length, 48),
+          series: [DISPATCHED, DISREGARDED],
+        }}
+        table={{
+          rows: report.byOperator,
+          rowKey: (r) => r.operatorId ?? "none",
+          empty: NONE,
+          columns: [
+            fieldColumn("operator", "Operator"),
+            ...counts("claimed", "dispatched", "disregarded"),
+            { key: "tc", header: "Median to claim", cell: (r) => fmtSeconds(r.medianToClaim) },
+            { key: "ta", header: "Median to answer", cell: (r) => fmtSeconds(r.medianToAnswer) },
+          ],
+        }}
       />
       <ReportSection
         testId="report-sites"
         title="By site"
         description="The ten busiest sites in the chart; every site in the table."
-        chart={
-          <ReportBarChart
-            label="Verifications by site: dispatched, disregarded and expired"
-            data={report.bySite.slice(0, 10)}
-            xKey="site"
-            layout="vertical"
-            stacked
-            height={Math.max(160, 36 * Math.min(10, report.bySite.length) + 60)}
-            series={[
-              { key: "dispatched", label: "Dispatched", color: COLORS.dispatched },
-              { key: "disregarded", label: "Disregarded", color: COLORS.disregarded },
-              { key: "expired", label: "Expired", color: COLORS.expired },
-            ]}
-          />
-        }
-        table={
-          <DataTable
-            caption="By site"
-            rows={report.bySite}
-            rowKey={(r) => String(r.siteId)}
-            empty={<p className="p-4 text-sm text-slate-600">No verifications in this range.</p>}
-            columns={[
-              { key: "s", header: "Site", cell: (r) => r.site },
-              { key: "t", header: "Total", cell: (r) => r.total },
-              { key: "d", header: "Dispatched", cell: (r) => r.dispatched },
-              { key: "x", header: "Disregarded", cell: (r) => r.disregarded },
-              { key: "e", header: "Expired", cell: (r) => r.expired },
-              { key: "ta", header: "Median to answer", cell: (r) => fmtSeconds(r.medianToAnswer) },
-            ]}
-          />
-        }
+        chart={{
+          label: "Verifications by site: dispatched, disregarded and expired",
+          data: report.bySite.slice(0, 10),
+          xKey: "site",
+          layout: "vertical",
+          stacked: true,
+          height: barsHeight(Math.min(10, report.bySite.length), 36),
+          series: [DISPATCHED, DISREGARDED, EXPIRED],
+        }}
+        table={{
+          rows: report.bySite,
+          rowKey: (r) => String(r.siteId),
+          empty: NONE,
+          columns: [
+            fieldColumn("site", "Site"),
+            ...counts("total", "dispatched", "disregarded", "expired"),
+            { key: "ta", header: "Median to answer", cell: (r) => fmtSeconds(r.medianToAnswer) },
+          ],
+        }}
       />
       <ReportSection
         testId="report-hours"
         title="By hour of day (UTC)"
         description="All 24 hours in the chart; hours with arrivals in the table."
-        chart={
-          <ReportBarChart
-            label="Verifications by hour of day, dispatched, disregarded and expired"
-            data={report.byHour}
-            xKey="hour"
-            stacked
-            series={[
-              { key: "dispatched", label: "Dispatched", color: COLORS.dispatched },
-              { key: "disregarded", label: "Disregarded", color: COLORS.disregarded },
-              { key: "expired", label: "Expired", color: COLORS.expired },
-            ]}
-          />
-        }
-        table={
-          <DataTable
-            caption="By hour of day (UTC)"
-            rows={busyHours}
-            rowKey={(r) => String(r.hour)}
-            empty={<p className="p-4 text-sm text-slate-600">No verifications in this range.</p>}
-            columns={[
-              { key: "h", header: "Hour (UTC)", cell: (r) => hourLabel(r.hour) },
-              { key: "t", header: "Total", cell: (r) => r.total },
-              { key: "d", header: "Dispatched", cell: (r) => r.dispatched },
-              { key: "x", header: "Disregarded", cell: (r) => r.disregarded },
-              { key: "e", header: "Expired", cell: (r) => r.expired },
-            ]}
-          />
-        }
+        chart={{
+          label: "Verifications by hour of day, dispatched, disregarded and expired",
+          data: report.byHour,
+          xKey: "hour",
+          stacked: true,
+          series: [DISPATCHED, DISREGARDED, EXPIRED],
+        }}
+        table={{
+          rows: busyHours,
+          rowKey: (r) => String(r.hour),
+          empty: NONE,
+          columns: [
+            { key: "h", header: "Hour (UTC)", cell: (r) => hourLabel(r.hour) },
+            ...counts("total", "dispatched", "disregarded", "expired"),
+          ],
+        }}
       />
       <ReportSection
         testId="report-false-cameras"
@@ -247,65 +217,48 @@ function ReportBody({ report }: { report: DeskReport }) {
           "Disregards per camera, and the hour most of them fall in: many in one hour points at one cause " +
           "(light, wind, a schedule)."
         }
-        chart={
-          <ReportBarChart
-            label="Disregards by camera"
-            data={report.falseCameras.map((c) => ({ ...c, name: `${c.camera} (${c.site})` }))}
-            xKey="name"
-            layout="vertical"
-            height={Math.max(160, 36 * report.falseCameras.length + 60)}
-            series={[
-              { key: "disregarded", label: "Disregarded", color: COLORS.disregarded },
-              { key: "atPeakHour", label: "In its peak hour", color: COLORS.expired },
-            ]}
-          />
-        }
-        table={
-          <DataTable
-            caption="Top false-alarm cameras"
-            rows={report.falseCameras}
-            rowKey={(r) => `${r.siteId}:${r.deviceId}`}
-            empty={<p className="p-4 text-sm text-slate-600">No disregarded alarms in this range.</p>}
-            columns={[
-              { key: "c", header: "Camera", cell: (r) => r.camera },
-              { key: "s", header: "Site", cell: (r) => r.site },
-              { key: "x", header: "Disregarded", cell: (r) => r.disregarded },
-              { key: "h", header: "Peak hour (UTC)", cell: (r) => `${hourLabel(r.peakHour)} (${r.atPeakHour})` },
-            ]}
-          />
-        }
+        chart={{
+          label: "Disregards by camera",
+          data: report.falseCameras.map((c) => ({ ...c, name: `${c.camera} (${c.site})` })),
+          xKey: "name",
+          layout: "vertical",
+          height: barsHeight(report.falseCameras.length, 36),
+          series: [DISREGARDED, { key: "atPeakHour", label: "In its peak hour", color: COLORS.expired }],
+        }}
+        table={{
+          rows: report.falseCameras,
+          rowKey: (r) => `${r.siteId}:${r.deviceId}`,
+          empty: NO_DISREGARDS,
+          columns: [
+            fieldColumn("camera", "Camera"),
+            fieldColumn("site", "Site"),
+            ...counts("disregarded"),
+            { key: "h", header: "Peak hour (UTC)", cell: (r) => `${hourLabel(r.peakHour)} (${r.atPeakHour})` },
+          ],
+        }}
       />
       <ReportSection
         testId="report-false-sites"
         title="Top false-alarm sites"
         description="Sites by disregarded alarms, with the share of their answers that were disregards."
-        chart={
-          <ReportBarChart
-            label="Disregards by site"
-            data={report.falseSites}
-            xKey="site"
-            layout="vertical"
-            height={Math.max(160, 36 * report.falseSites.length + 60)}
-            series={[
-              { key: "disregarded", label: "Disregarded", color: COLORS.disregarded },
-              { key: "answered", label: "Answered", color: COLORS.open },
-            ]}
-          />
-        }
-        table={
-          <DataTable
-            caption="Top false-alarm sites"
-            rows={report.falseSites}
-            rowKey={(r) => String(r.siteId)}
-            empty={<p className="p-4 text-sm text-slate-600">No disregarded alarms in this range.</p>}
-            columns={[
-              { key: "s", header: "Site", cell: (r) => r.site },
-              { key: "x", header: "Disregarded", cell: (r) => r.disregarded },
-              { key: "a", header: "Answered", cell: (r) => r.answered },
-              { key: "p", header: "Disregard share", cell: (r) => `${r.disregardShare}%` },
-            ]}
-          />
-        }
+        chart={{
+          label: "Disregards by site",
+          data: report.falseSites,
+          xKey: "site",
+          layout: "vertical",
+          height: barsHeight(report.falseSites.length, 36),
+          series: [DISREGARDED, { key: "answered", label: "Answered", color: COLORS.open }],
+        }}
+        table={{
+          rows: report.falseSites,
+          rowKey: (r) => String(r.siteId),
+          empty: NO_DISREGARDS,
+          columns: [
+            fieldColumn("site", "Site"),
+            ...counts("disregarded", "answered"),
+            { key: "p", header: "Disregard share", cell: (r) => `${r.disregardShare}%` },
+          ],
+        }}
       />
     </>
   );
