@@ -6,7 +6,15 @@ export { Button, buttonClasses, type ButtonProps, type ButtonVariant, type Butto
 export { Card, type CardProps } from "./card";
 export { DataTable, type Column, type DataTableProps, type TableSort } from "./data-table";
 export { Pager, type PagerProps } from "./pager";
-export { KeepState, ListFilters, PageSizeSelect, type ListFiltersProps } from "./list-filters";
+export {
+  DateRangeFields,
+  IgnoredFilters,
+  KeepState,
+  ListFilters,
+  PageSizeSelect,
+  type ListFiltersProps,
+} from "./list-filters";
+export { Disclosure } from "./disclosure";
 export { Dialog, ConfirmDialog, type DialogProps, type ConfirmDialogProps } from "./dialog";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export {

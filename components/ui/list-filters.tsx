@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import { Search } from "lucide-react";
 import { buttonClasses } from "./button";
 import { cn } from "./cn";
-import { Select } from "./field";
+import { Alert } from "./alert";
+import { Input, Select } from "./field";
 import { SubmitButton } from "./submit-button";
 
 /**
@@ -88,5 +89,25 @@ export function PageSizeSelect({ value, sizes }: { value: number; sizes: readonl
       wrapperClassName="w-24"
       options={sizes.map((n) => ({ value: String(n), label: String(n) }))}
     />
+  );
+}
+
+/** The From and To date fields of a list filtered by day. */
+export function DateRangeFields({ from, to }: { from?: string; to?: string }) {
+  return (
+    <>
+      <Input label="From" type="date" name="from" defaultValue={from} wrapperClassName="w-40" />
+      <Input label="To" type="date" name="to" defaultValue={to} wrapperClassName="w-40" />
+    </>
+  );
+}
+
+/** Says which of the URL's filters could not be read (the list falls back to "any" for them). */
+export function IgnoredFilters({ errors, separator = " " }: { errors: readonly string[]; separator?: string }) {
+  if (!errors.length) return null;
+  return (
+    <Alert tone="warning" title="Some filters were ignored" className="mb-4">
+      {errors.join(separator)}
+    </Alert>
   );
 }

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Download } from "lucide-react";
 import {
-  Alert,
   buttonClasses,
   DataTable,
+  DateRangeFields,
+  Disclosure,
   EmptyState,
+  IgnoredFilters,
   Input,
   ListFilters,
   PageHeader,
@@ -105,14 +107,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ...["success", "failure", "refused"].map((o) => ({ value: o, label: o })),
           ]}
         />
-        <Input label="From" type="date" name="from" defaultValue={state.from} wrapperClassName="w-40" />
-        <Input label="To" type="date" name="to" defaultValue={state.to} wrapperClassName="w-40" />
+        <DateRangeFields from={state.from} to={state.to} />
       </ListFilters>
-      {errors.length ? (
-        <Alert tone="warning" title="Some filters were ignored" className="mb-4">
-          {errors.join(" ")}
-        </Alert>
-      ) : null}
+      <IgnoredFilters errors={errors} />
       <DataTable<Row>
         caption="Audit history, newest first"
         testId="audit-table"
@@ -176,19 +173,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <span className="text-slate-500">—</span>
                 )}
                 {r.before != null || r.after != null ? (
-                  <details className="mt-1 md:min-w-[16rem]">
-                    <summary
-                      className={
-                        "inline-flex min-h-6 cursor-pointer items-center " +
-                        "text-xs text-slate-600 hover:text-slate-900"
-                      }
-                    >
-                      Before / after
-                    </summary>
+                  <Disclosure summary="Before / after" className="mt-1 md:min-w-[16rem]">
                     <div className="mt-2">
                       <DiffViewer before={r.before} after={r.after} />
                     </div>
-                  </details>
+                  </Disclosure>
                 ) : null}
               </>
             ),

@@ -1,5 +1,17 @@
 import type { Metadata } from "next";
-import { Alert, Badge, DataTable, EmptyState, Input, ListFilters, PageHeader, Pager, Select } from "@/components/ui";
+import {
+  Badge,
+  DataTable,
+  DateRangeFields,
+  Disclosure,
+  EmptyState,
+  IgnoredFilters,
+  Input,
+  ListFilters,
+  PageHeader,
+  Pager,
+  Select,
+} from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { BadgeWithNote } from "@/components/admin/badge-with-note";
 import { ReapplyButton } from "@/components/admin/reapply-button";
@@ -59,14 +71,9 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
           placeholder="evt_…"
           wrapperClassName="w-full sm:w-56"
         />
-        <Input label="From" type="date" name="from" defaultValue={state.from} wrapperClassName="w-40" />
-        <Input label="To" type="date" name="to" defaultValue={state.to} wrapperClassName="w-40" />
+        <DateRangeFields from={state.from} to={state.to} />
       </ListFilters>
-      {errors.length ? (
-        <Alert tone="warning" title="Some filters were ignored" className="mb-4">
-          {errors.join(" ")}
-        </Alert>
-      ) : null}
+      <IgnoredFilters errors={errors} />
       <DataTable<Row>
         caption="Webhook deliveries, newest first"
         testId="webhook-log"
@@ -108,21 +115,13 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
                 <code className="break-all text-xs">{r.eventId ?? "—"}</code>
                 <div className="text-xs text-slate-600">{r.eventType ?? "unknown type"}</div>
                 {r.event ? (
-                  <details className="mt-1">
-                    <summary
-                      className={
-                        "inline-flex min-h-6 cursor-pointer items-center " +
-                        "text-xs text-slate-600 hover:text-slate-900"
-                      }
-                    >
-                      Payload
-                    </summary>
+                  <Disclosure summary="Payload" className="mt-1">
                     <pre
                       className={"mt-1 max-h-72 max-w-md overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100"}
                     >
                       {JSON.stringify(r.event.payload, null, 2)}
                     </pre>
-                  </details>
+                  </Disclosure>
                 ) : null}
               </>
             ),

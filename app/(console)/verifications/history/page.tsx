@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import {
-  Alert,
   Badge,
   DataTable,
+  DateRangeFields,
+  IgnoredFilters,
   Input,
   ListFilters,
   PageHeader,
@@ -80,11 +81,7 @@ export default async function HistoryPage({
       <PageHeader title="Verifications" description="Every verification CHeKT asked for, with who answered and how." />
       <VerificationTabs current="history" />
       <HistoryFilters values={values} sites={sites} />
-      {errors.length ? (
-        <Alert tone="warning" title="Some filters were ignored" className="mb-4">
-          {errors.join(". ")}
-        </Alert>
-      ) : null}
+      <IgnoredFilters errors={errors} separator=". " />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600" data-testid="history-total">
           {result.total} {result.total === 1 ? "verification" : "verifications"}
@@ -197,8 +194,7 @@ function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id:
         placeholder="Name"
         wrapperClassName="w-40"
       />
-      <Input label="From" type="date" name="from" defaultValue={values.from} wrapperClassName="w-40" />
-      <Input label="To" type="date" name="to" defaultValue={values.to} wrapperClassName="w-40" />
+      <DateRangeFields from={values.from} to={values.to} />
     </ListFilters>
   );
 }
