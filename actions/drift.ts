@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 import { administeredDealerLinkIds } from "@/lib/dealer";
-import type { DriftKind } from "@/lib/drift/compare";
+import type { ChektObject, DriftKind } from "@/lib/drift/compare";
 import { runDrift } from "@/lib/drift/fetch";
 import { fetchChektObject } from "@/lib/drift/object";
 import { driftCheckSchema, forgetSchema, linkSchema, relinkSchema } from "@/lib/drift/schemas";
@@ -29,12 +29,42 @@ async function loadLink(dealerLinkId: string) {
   return link;
 }
 
-/** Another mapping of this dealer and kind already holding the id would break the unique keys. */
-async function assertFree(
-  tx: Tx,
-  m: { dealerLinkId: string; kind: DriftKind; chektId: string; externalId: string; exceptId?: string },
-) {
-  const clash = await findMappingClash(tx, m);
+/** A CHeKT object that carries an external id, so a mapping can be made for it. */
+type Linkable = ChektObject & { externalId: string };
+
+/** The object as CHeKT has it now; a person is told when it is gone or has no external id (`noIdHint` says why). */
+async function fetchLinkable(
+  kind: DriftKind,
+  dealerId: number,
+  chektId: number,
+  parentChektId: number | null,
+  traceId: string,
+  noIdHint: string,
+): Promise<Linkable> {
+  const obj = await fetchChektObject(kind, dealerId, chektId, parentChektId, traceId);
+  if (!obj)
+    throw new ActionError("not_found", `CHeKT has no ${kind} ${chektId} for this dealer. Run the drift check again.`);
+  if (!obj.externalId)
+    throw new ActionError("no_external_id", `CHeKT's ${kind} ${obj.chektId} has no external id${noIdHint}`);
+  return { ...obj, externalId: obj.externalId };
+}
+
+/** The mapping row for `obj` in this dealer link, in the key order the audit rows keep. */
+const mappingOf = (dealerLinkId: string, obj: Linkable) => ({
+  dealerLinkId,
+  kind: obj.kind,
+  chektId: obj.chektId,
+  externalId: obj.externalId,
+  parentChektId: obj.parentChektId,
+});
+
+/**
+ * Records `obj`'s mapping; refused when another mapping of this dealer and kind already holds
+ * either id (it would break the unique keys).
+ */
+async function mapFree(tx: Tx, dealerLinkId: string, obj: Linkable, exceptId?: string) {
+  const m = mappingOf(dealerLinkId, obj);
+  const clash = await findMappingClash(tx, { ...m, exceptId });
   if (clash) {
     throw new ActionError(
       "conflict",
@@ -42,6 +72,7 @@ async function assertFree(
         `external id "${clash.externalId}". Forget that one first.`,
     );
   }
+  await upsertMapping(tx, m);
 }
 
 export const driftCheckAction = actionClient
@@ -60,20 +91,8 @@ export const relinkMappingAction = actionClient
     if (!mapping) throw new ActionError("not_found", "That mapping no longer exists. Run the drift check again.");
     const kind = mapping.kind as DriftKind;
     const parent = mapping.parentChektId === null ? null : Number(mapping.parentChektId);
-    const obj = await fetchChektObject(
-      kind,
-      mapping.dealerLink.chektDealerId,
-      parsedInput.chektId,
-      parent,
-      ctx.traceId,
-    );
-    if (!obj)
-      throw new ActionError(
-        "not_found",
-        `CHeKT has no ${kind} ${parsedInput.chektId} for this dealer. Run the drift check again.`,
-      );
-    if (!obj.externalId)
-      throw new ActionError("no_external_id", `CHeKT's ${kind} ${obj.chektId} has no external id to link to.`);
+    const dealerId = mapping.dealerLink.chektDealerId;
+    const obj = await fetchLinkable(kind, dealerId, parsedInput.chektId, parent, ctx.traceId, " to link to.");
     const before = { chektId: mapping.chektId, externalId: mapping.externalId, parentChektId: mapping.parentChektId };
     const after = { chektId: obj.chektId, externalId: obj.externalId, parentChektId: obj.parentChektId };
     await ctx.commit(
@@ -86,22 +105,10 @@ export const relinkMappingAction = actionClient
         after,
       },
       async (tx) => {
-        await assertFree(tx, {
-          dealerLinkId: mapping.dealerLinkId,
-          kind,
-          chektId: obj.chektId,
-          externalId: obj.externalId!,
-          exceptId: mapping.id,
-        });
-        // The mapping moves to the object CHeKT has now: the old pair goes, the new one is recorded.
+        // The mapping moves to the object CHeKT has now: the old pair goes, the new one is recorded
+        // (the clash check leaves this mapping out, so the order inside the transaction is free).
         await deleteMapping(tx, mapping.dealerLinkId, kind, mapping.chektId);
-        await upsertMapping(tx, {
-          dealerLinkId: mapping.dealerLinkId,
-          kind,
-          chektId: obj.chektId,
-          externalId: obj.externalId!,
-          parentChektId: obj.parentChektId,
-        });
+        await mapFree(tx, mapping.dealerLinkId, obj, mapping.id);
       },
     );
     revalidatePath("/drift");
@@ -113,46 +120,13 @@ export const linkObjectAction = actionClient
   .inputSchema(linkSchema)
   .action(async ({ parsedInput, ctx }) => {
     const link = await loadLink(parsedInput.dealerLinkId);
-    const obj = await fetchChektObject(
-      parsedInput.kind,
-      link.chektDealerId,
-      parsedInput.chektId,
-      parsedInput.parentChektId ?? null,
-      ctx.traceId,
-    );
-    if (!obj)
-      throw new ActionError(
-        "not_found",
-        `CHeKT has no ${parsedInput.kind} ${parsedInput.chektId} for this dealer. Run the drift check again.`,
-      );
-    if (!obj.externalId)
-      throw new ActionError(
-        "no_external_id",
-        `CHeKT's ${parsedInput.kind} ${obj.chektId} has no external id; give it one in CHeKT first.`,
-      );
-    const after = {
-      kind: obj.kind,
-      chektId: obj.chektId,
-      externalId: obj.externalId,
-      parentChektId: obj.parentChektId,
-    };
+    const { kind, chektId, parentChektId } = parsedInput;
+    const hint = "; give it one in CHeKT first.";
+    const obj = await fetchLinkable(kind, link.chektDealerId, chektId, parentChektId ?? null, ctx.traceId, hint);
+    const { dealerLinkId: _, ...after } = mappingOf(link.id, obj);
     await ctx.commit(
       { objectKind: obj.kind, chektId: obj.chektId, externalId: obj.externalId, dealerLinkId: link.id, after },
-      async (tx) => {
-        await assertFree(tx, {
-          dealerLinkId: link.id,
-          kind: obj.kind,
-          chektId: obj.chektId,
-          externalId: obj.externalId!,
-        });
-        await upsertMapping(tx, {
-          dealerLinkId: link.id,
-          kind: obj.kind,
-          chektId: obj.chektId,
-          externalId: obj.externalId!,
-          parentChektId: obj.parentChektId,
-        });
-      },
+      (tx) => mapFree(tx, link.id, obj),
     );
     revalidatePath("/drift");
     return after;
@@ -196,38 +170,27 @@ export const linkAllAction = actionClient
   .action(async ({ parsedInput, ctx }) => {
     const link = await loadLink(parsedInput.dealerLinkId);
     const run = await runDrift(link, ctx.traceId);
-    const candidates = run.issues.flatMap((i) =>
-      i.type === "missing_locally" && i.object.externalId ? [i.object] : [],
+    const candidates = run.issues.flatMap((i): Linkable[] =>
+      i.type === "missing_locally" && i.object.externalId ? [{ ...i.object, externalId: i.object.externalId }] : [],
     );
     const skipped: string[] = [];
     let linked = 0;
     await ctx.commit({ dealerLinkId: link.id, after: { candidates: candidates.length } }, async (tx) => {
       for (const obj of candidates) {
-        if (
-          await findMappingClash(tx, {
-            dealerLinkId: link.id,
-            kind: obj.kind,
-            chektId: obj.chektId,
-            externalId: obj.externalId!,
-          })
-        ) {
+        const m = mappingOf(link.id, obj);
+        if (await findMappingClash(tx, m)) {
           skipped.push(`${obj.kind} ${obj.chektId}`);
           continue;
         }
-        await upsertMapping(tx, {
-          dealerLinkId: link.id,
-          kind: obj.kind,
-          chektId: obj.chektId,
-          externalId: obj.externalId!,
-          parentChektId: obj.parentChektId,
-        });
+        await upsertMapping(tx, m);
+        const { dealerLinkId: _, ...after } = m;
         await writeAudit(tx, {
           action: "drift.link",
           objectKind: obj.kind,
           chektId: obj.chektId,
           externalId: obj.externalId,
           dealerLinkId: link.id,
-          after: { kind: obj.kind, chektId: obj.chektId, externalId: obj.externalId, parentChektId: obj.parentChektId },
+          after,
           traceId: ctx.traceId,
           outcome: "success",
           user: ctx.user,
