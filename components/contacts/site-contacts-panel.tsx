@@ -1,23 +1,52 @@
 import "server-only";
 // The site page's Contacts card, read from the mirror (no CHeKT call) with its freshness line.
 import Link from "next/link";
-import { Pencil, Plus, Users } from "lucide-react";
+import { Pencil, Users } from "lucide-react";
 import { ContactDelete } from "@/components/contacts/contact-delete";
 import { Freshness } from "@/components/mirror/freshness";
-import { Badge, Card, EmptyState, buttonClasses } from "@/components/ui";
+import { AddLink, Badge, Card, EmptyState, buttonClasses } from "@/components/ui";
+import type { SitePanelProps } from "@/components/sites/site-children-panels";
 import { prisma } from "@/lib/db";
 import { listSeen, readSiteContacts } from "@/lib/mirror/contacts";
 import { freshnessFor } from "@/lib/mirror/view";
 
-export async function SiteContactsPanel({
-  dealerLinkId,
-  siteId,
-  canEdit,
-}: {
-  dealerLinkId: string;
-  siteId: number;
-  canEdit: boolean;
-}) {
+type Contact = Awaited<ReturnType<typeof readSiteContacts>>["rows"][number];
+
+/** After the name: whether CHeKT deleted or changed the contact since it was written here. */
+function MirrorChange({ contact }: { contact: Contact }) {
+  if (!contact.goneAt && !contact.changedAt) return null;
+  return (
+    <>
+      {" "}
+      {contact.goneAt ? <Badge tone="danger">Deleted in CHeKT</Badge> : <Badge tone="warning">Changed in CHeKT</Badge>}
+    </>
+  );
+}
+
+function ContactLink({ scheme, value }: { scheme: "tel" | "mailto"; value: string }) {
+  return (
+    <a className="text-indigo-700 hover:underline" href={`${scheme}:${value}`}>
+      {value}
+    </a>
+  );
+}
+
+function ContactActions({ siteId, contactId, name }: { siteId: number; contactId: number; name: string }) {
+  return (
+    <>
+      <Link
+        href={`/sites/${siteId}/contacts/${contactId}/edit`}
+        className={buttonClasses("ghost", "sm")}
+        aria-label={`Edit ${name}`}
+      >
+        <Pencil className="h-4 w-4" aria-hidden="true" /> Edit
+      </Link>
+      <ContactDelete contact={{ site_id: siteId, contact_id: contactId, name }} />
+    </>
+  );
+}
+
+export async function SiteContactsPanel({ dealerLinkId, siteId, canEdit }: SitePanelProps) {
   const { rows } = await readSiteContacts(prisma, dealerLinkId, siteId);
   const fresh = freshnessFor(dealerLinkId, [{ kind: "contacts", siteId }], await listSeen(prisma, dealerLinkId, rows));
   return (
@@ -28,10 +57,9 @@ export async function SiteContactsPanel({
       flush
       actions={
         canEdit ? (
-          <Link href={`/sites/${siteId}/contacts/new`} className={buttonClasses("primary", "sm")}>
-            <Plus className="h-4 w-4" aria-hidden="true" />
+          <AddLink href={`/sites/${siteId}/contacts/new`} size="sm">
             Add contact
-          </Link>
+          </AddLink>
         ) : null
       }
     >
@@ -60,43 +88,22 @@ export async function SiteContactsPanel({
                 >
                   <p className="font-medium text-slate-900">
                     {name}
-                    {c.goneAt ? (
-                      <>
-                        {" "}
-                        <Badge tone="danger">Deleted in CHeKT</Badge>
-                      </>
-                    ) : c.changedAt ? (
-                      <>
-                        {" "}
-                        <Badge tone="warning">Changed in CHeKT</Badge>
-                      </>
-                    ) : null}
+                    <MirrorChange contact={c} />
                   </p>
                   {c.phone_number ? (
                     <p>
-                      <a className="text-indigo-700 hover:underline" href={`tel:${c.phone_number}`}>
-                        {c.phone_number}
-                      </a>
+                      <ContactLink scheme="tel" value={c.phone_number} />
                     </p>
                   ) : null}
                   {c.email ? (
                     <p className="break-all">
-                      <a className="text-indigo-700 hover:underline" href={`mailto:${c.email}`}>
-                        {c.email}
-                      </a>
+                      <ContactLink scheme="mailto" value={c.email} />
                     </p>
                   ) : null}
                   <p className="text-slate-600">Your ID {c.external_contact_id}</p>
                   {canEdit && !c.goneAt ? (
                     <div className="mt-1 flex gap-1">
-                      <Link
-                        href={`/sites/${siteId}/contacts/${c.contact_id}/edit`}
-                        className={buttonClasses("ghost", "sm")}
-                        aria-label={`Edit ${name}`}
-                      >
-                        <Pencil className="h-4 w-4" aria-hidden="true" /> Edit
-                      </Link>
-                      <ContactDelete contact={{ site_id: siteId, contact_id: c.contact_id, name }} />
+                      <ContactActions siteId={siteId} contactId={c.contact_id} name={name} />
                     </div>
                   ) : null}
                 </li>
@@ -129,51 +136,16 @@ export async function SiteContactsPanel({
                     >
                       <td className="px-4 py-2.5 font-medium text-slate-900">
                         {name}
-                        {c.goneAt ? (
-                          <>
-                            {" "}
-                            <Badge tone="danger">Deleted in CHeKT</Badge>
-                          </>
-                        ) : c.changedAt ? (
-                          <>
-                            {" "}
-                            <Badge tone="warning">Changed in CHeKT</Badge>
-                          </>
-                        ) : null}
+                        <MirrorChange contact={c} />
                       </td>
                       <td className="px-4 py-2.5">
-                        {c.phone_number ? (
-                          <a className="text-indigo-700 hover:underline" href={`tel:${c.phone_number}`}>
-                            {c.phone_number}
-                          </a>
-                        ) : (
-                          "—"
-                        )}
+                        {c.phone_number ? <ContactLink scheme="tel" value={c.phone_number} /> : "—"}
                       </td>
-                      <td className="px-4 py-2.5">
-                        {c.email ? (
-                          <a className="text-indigo-700 hover:underline" href={`mailto:${c.email}`}>
-                            {c.email}
-                          </a>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
+                      <td className="px-4 py-2.5">{c.email ? <ContactLink scheme="mailto" value={c.email} /> : "—"}</td>
                       <td className="px-4 py-2.5 text-slate-600">{c.external_contact_id}</td>
                       {canEdit ? (
                         <td className="px-4 py-2.5 text-right whitespace-nowrap">
-                          {c.goneAt ? null : (
-                            <>
-                              <Link
-                                href={`/sites/${siteId}/contacts/${c.contact_id}/edit`}
-                                className={buttonClasses("ghost", "sm")}
-                                aria-label={`Edit ${name}`}
-                              >
-                                <Pencil className="h-4 w-4" aria-hidden="true" /> Edit
-                              </Link>
-                              <ContactDelete contact={{ site_id: siteId, contact_id: c.contact_id, name }} />
-                            </>
-                          )}
+                          {c.goneAt ? null : <ContactActions siteId={siteId} contactId={c.contact_id} name={name} />}
                         </td>
                       ) : null}
                     </tr>

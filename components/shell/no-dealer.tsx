@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { Building2 } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,5 +17,15 @@ export function NoDealerState() {
         </Link>
       }
     />
+  );
+}
+
+/** A dealer-scoped page without a dealer: its own header, then the state above. */
+export function NoDealerPage({ header }: { header: ReactNode }) {
+  return (
+    <>
+      {header}
+      <NoDealerState />
+    </>
   );
 }

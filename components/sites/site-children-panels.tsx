@@ -12,15 +12,10 @@ import { listSeen } from "@/lib/mirror/contacts";
 import { freshnessFor } from "@/lib/mirror/view";
 import { SECURITY_TYPES } from "@/lib/schemas/arming";
 
-export async function SiteArmingPanel({
-  dealerLinkId,
-  siteId,
-  canEdit,
-}: {
-  dealerLinkId: string;
-  siteId: number;
-  canEdit: boolean;
-}) {
+/** What a panel on the site page is given: the dealer's link, the site, and whether the user may edit. */
+export type SitePanelProps = { dealerLinkId: string; siteId: number; canEdit: boolean };
+
+export async function SiteArmingPanel({ dealerLinkId, siteId, canEdit }: SitePanelProps) {
   const arming = await readArming(prisma, dealerLinkId, siteId);
   const type = arming ? SECURITY_TYPES.find((t) => t.value === arming.securityType) : undefined;
   const fresh = freshnessFor(

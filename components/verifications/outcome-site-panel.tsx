@@ -1,20 +1,13 @@
 import "server-only";
 import Link from "next/link";
 import { Card } from "@/components/ui";
+import type { SitePanelProps } from "@/components/sites/site-children-panels";
 import { prisma } from "@/lib/db";
 import { checklists } from "@/lib/verifications/outcomes";
 import { ChecklistEditor } from "./outcome-checklist";
 
 /** The site page's small panel: which checklist operators check for this site's alarms. */
-export async function SiteChecklistPanel({
-  dealerLinkId,
-  siteId,
-  canEdit,
-}: {
-  dealerLinkId: string;
-  siteId: number;
-  canEdit: boolean;
-}) {
+export async function SiteChecklistPanel({ dealerLinkId, siteId, canEdit }: SitePanelProps) {
   const lists = await checklists(prisma, { id: dealerLinkId }, siteId);
   return (
     <Card

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { Bell } from "lucide-react";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { ListLoading } from "@/components/shell/list-loading";
 import { PageHeader, buttonClasses } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
@@ -51,13 +51,7 @@ export default async function FleetPage({
       }
     />
   );
-  if (!dealer)
-    return (
-      <>
-        {header}
-        <NoDealerState />
-      </>
-    );
+  if (!dealer) return <NoDealerPage header={header} />;
 
   const state = parseFleetListState(await searchParams);
   // The header goes out at once; the counts, filters and table (their queries over every device

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { Plus } from "lucide-react";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { ListLoading } from "@/components/shell/list-loading";
 import { SitesFilters } from "@/components/sites/sites-filters";
-import { PageHeader, buttonClasses } from "@/components/ui";
+import { AddLink, PageHeader, buttonClasses } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { SyncProgress } from "@/components/mirror/sync-progress";
 import { hasRole } from "@/lib/roles";
@@ -31,21 +30,13 @@ export default async function SitesPage({
             <Link href="/sites/import" className={buttonClasses("secondary")}>
               Import sites
             </Link>
-            <Link href="/sites/new" className={buttonClasses("primary")}>
-              <Plus className="h-4 w-4" aria-hidden="true" /> New site
-            </Link>
+            <AddLink href="/sites/new">New site</AddLink>
           </>
         ) : null
       }
     />
   );
-  if (!dealer)
-    return (
-      <>
-        {header}
-        <NoDealerState />
-      </>
-    );
+  if (!dealer) return <NoDealerPage header={header} />;
 
   const state = parseSiteListState(await searchParams);
   // The header and filters go out at once; the sweep's progress and the table (their queries)

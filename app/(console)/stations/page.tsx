@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Plus, RadioTower } from "lucide-react";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { RadioTower } from "lucide-react";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { Freshness } from "@/components/mirror/freshness";
 import { formatInZone, text } from "@/components/sites/format";
-import { DataTable, EmptyState, PageHeader, Pager, buttonClasses } from "@/components/ui";
+import { AddLink, DataTable, EmptyState, PageHeader, Pager, buttonClasses } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { readStationDto } from "@/lib/mirror/dto";
 import { findMirrorSync, listMirrorStations } from "@/lib/mirror/read";
@@ -26,22 +26,10 @@ export default async function StationsPage({
     <PageHeader
       title="Monitoring stations"
       description="The central stations this dealer's sites send alarms to."
-      actions={
-        canEdit && dealer ? (
-          <Link href="/stations/new" className={buttonClasses("primary")}>
-            <Plus className="h-4 w-4" aria-hidden="true" /> New station
-          </Link>
-        ) : null
-      }
+      actions={canEdit && dealer ? <AddLink href="/stations/new">New station</AddLink> : null}
     />
   );
-  if (!dealer)
-    return (
-      <>
-        {header}
-        <NoDealerState />
-      </>
-    );
+  if (!dealer) return <NoDealerPage header={header} />;
   // The mirror, not CHeKT (docs/mirror.md). An empty list is as fresh as the last finished sweep.
   const [rows, sync] = await Promise.all([listMirrorStations(dealer.id), findMirrorSync(dealer.id)]);
   const stations = rows.flatMap((r) => {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { BellOff } from "lucide-react";
 import { AlertNotifier } from "@/components/fleet/alert-notifier";
 import { ago, minutesText } from "@/components/fleet/format";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { Badge, Card, EmptyState, PageHeader, buttonClasses } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
@@ -27,13 +27,7 @@ export default async function FleetAlertsPage() {
       }
     />
   );
-  if (!dealer)
-    return (
-      <>
-        {header}
-        <NoDealerState />
-      </>
-    );
+  if (!dealer) return <NoDealerPage header={header} />;
   const now = new Date();
   const [alerts, threshold] = await Promise.all([
     prisma.fleetAlert.findMany({

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { FleetSettingsForm } from "@/components/fleet/fleet-settings-form";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
@@ -17,13 +17,7 @@ export default async function FleetSettingsPage() {
       description="When a device counts as offline too long, and where its alert is mailed."
     />
   );
-  if (!dealer)
-    return (
-      <>
-        {header}
-        <NoDealerState />
-      </>
-    );
+  if (!dealer) return <NoDealerPage header={header} />;
   const s = await prisma.fleetSettings.findUnique({ where: { dealerLinkId: dealer.id } });
   return (
     <>

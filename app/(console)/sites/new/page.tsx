@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { EMPTY_SITE, SiteForm } from "@/components/sites/site-form";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
@@ -16,13 +16,7 @@ export default async function NewSitePage() {
       description="The site starts inactive in CHeKT; activate it once its devices are in."
     />
   );
-  if (!dealer)
-    return (
-      <>
-        {header}
-        <NoDealerState />
-      </>
-    );
+  if (!dealer) return <NoDealerPage header={header} />;
   // The station choices come from the mirror (no CHeKT call until the form is sent).
   const stations = await listMirrorStations(dealer.id);
   return (

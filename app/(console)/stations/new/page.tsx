@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { EMPTY_STATION, StationForm } from "@/components/stations/station-form";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
@@ -14,13 +14,7 @@ export default async function NewStationPage() {
       breadcrumbs={[{ label: "Monitoring stations", href: "/stations" }, { label: "New" }]}
     />
   );
-  if (!dealer)
-    return (
-      <>
-        {header}
-        <NoDealerState />
-      </>
-    );
+  if (!dealer) return <NoDealerPage header={header} />;
   return (
     <>
       {header}

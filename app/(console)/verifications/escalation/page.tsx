@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { Card, PageHeader } from "@/components/ui";
 import { EscalationSettingsForm } from "@/components/verifications/escalation-form";
 import { requirePageScope } from "@/lib/auth/require";
@@ -21,13 +21,7 @@ export default async function EscalationSettingsPage() {
       }
     />
   );
-  if (!dealer)
-    return (
-      <>
-        {header}
-        <NoDealerState />
-      </>
-    );
+  if (!dealer) return <NoDealerPage header={header} />;
   const s = await escalationSettingsFor(dealer.id);
   return (
     <>
