@@ -5,23 +5,19 @@
 // what is read from them. The account-number refusal at entry goes through the real actions and
 // the simulator over HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
-import { startTestSimulator } from "../support/simulator";
-import { addMembers } from "../support/members";
+import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { session } from "../support/session";
-import { cookieJar as jar } from "../support/next-headers";
+import { actAsDealer, closeSimWorld, OPERATOR, startSimWorld, type SimWorld } from "../support/sim-world";
 import type { RunningSimulator } from "@/simulator/server";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => import("../support/next-cache"));
 
-const OPERATOR = { id: "u-op", email: "op@example.com", name: "Op", role: "operator" as const };
 const NOW = new Date("2026-12-01T12:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
-let db: TestDatabase;
+let world: SimWorld;
 let sim: RunningSimulator;
 let prisma: typeof import("@/lib/db").prisma;
 let fleet: typeof import("@/lib/fleet/read");
@@ -32,26 +28,16 @@ let L: string; // the dealer link under test (CHeKT dealer 1)
 let OTHER: string; // another dealer's link: none of its rows may show
 
 beforeAll(async () => {
-  db = await createTestDatabase("chekt_fleet_it");
-  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
-  process.env.DATABASE_URL = db.url;
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  prisma = (await import("@/lib/db")).prisma;
+  ({ sim, prisma } = world = await startSimWorld("chekt_fleet_it"));
   fleet = await import("@/lib/fleet/read");
   state = await import("@/lib/fleet/list-state");
   readiness = await import("@/lib/readiness/query");
   sites = await import("@/actions/sites");
-  L = await connectDealerLink(prisma, ACME);
+  L = await actAsDealer(prisma, [OPERATOR]);
   OTHER = await connectDealerLink(prisma, NORTHWIND, { externalDealerId: "northwind", companyName: "Northwind" });
-  await addMembers(prisma, L, [OPERATOR]);
-  jar.set("dealer_link", L);
 });
 
-afterAll(async () => {
-  await prisma?.$disconnect().catch(() => undefined);
-  await sim?.close();
-  await db?.drop();
-});
+afterAll(() => closeSimWorld(world));
 
 beforeEach(() => {
   session.user = OPERATOR;

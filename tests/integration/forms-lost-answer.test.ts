@@ -4,21 +4,16 @@
 // same form again, CHeKT answers 409 for the external ID, and the action reads that site back:
 // the same data → success with mapping, mirror and audit; other data → CHeKT's refusal, nothing written.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { ACME, connectDealerLink } from "../support/dealer-links";
-import { simControl, startTestSimulator } from "../support/simulator";
-import { addMembers } from "../support/members";
+import { simControl } from "../support/simulator";
 import type { RunningSimulator } from "@/simulator/server";
 import { session } from "../support/session";
-import { cookieJar as jar } from "../support/next-headers";
+import { actAsDealer, closeSimWorld, OPERATOR, startSimWorld, type SimWorld } from "../support/sim-world";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => import("../support/next-cache"));
 
-const OPERATOR = { id: "u-op", email: "op@example.com", name: "Op", role: "operator" as const };
-
-let db: TestDatabase;
+let world: SimWorld;
 let sim: RunningSimulator;
 let prisma: typeof import("@/lib/db").prisma;
 let sites: typeof import("@/actions/sites");
@@ -37,22 +32,12 @@ const FORM = {
 };
 
 beforeAll(async () => {
-  db = await createTestDatabase("chekt_forms_lost_it");
-  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
-  process.env.DATABASE_URL = db.url;
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  prisma = (await import("@/lib/db")).prisma;
+  ({ sim, prisma } = world = await startSimWorld("chekt_forms_lost_it"));
   sites = await import("@/actions/sites");
-  linkId = await connectDealerLink(prisma, ACME);
-  await addMembers(prisma, linkId, [OPERATOR]);
-  jar.set("dealer_link", linkId);
+  linkId = await actAsDealer(prisma, [OPERATOR]);
 });
 
-afterAll(async () => {
-  await prisma?.$disconnect().catch(() => undefined);
-  await sim?.close();
-  await db?.drop();
-});
+afterAll(() => closeSimWorld(world));
 
 beforeEach(async () => {
   session.user = OPERATOR;

@@ -6,20 +6,24 @@
 // learns about only after its first webhook. Only the session, the request cookies and Next's
 // cache invalidation are stand-ins.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { startTestSimulator } from "../support/simulator";
 import type { RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
 import { session } from "../support/session";
-import { cookieJar as jar } from "../support/next-headers";
+import {
+  actAsDealer,
+  clearSimFaults,
+  closeSimWorld,
+  OPERATOR,
+  simFault as simFaultAt,
+  startSimWorld,
+  type SimWorld,
+} from "../support/sim-world";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => import("../support/next-cache"));
 
-const OPERATOR = { id: "u-mc-op", email: "op@mirror-children.test", name: "Op", role: "operator" as const };
-
-let db: TestDatabase;
+let world: SimWorld;
 let sim: RunningSimulator;
 let prisma: typeof import("@/lib/db").prisma;
 let contacts: typeof import("@/actions/contacts");
@@ -27,52 +31,23 @@ let arming: typeof import("@/actions/arming");
 let linkId: string;
 let siteId: number;
 
-const simFault = async (body: Record<string, unknown>) => {
-  const res = await fetch(`${sim.url}/_sim/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(201);
-};
-const clearFaults = () => fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+const simFault = (body: Record<string, unknown>) => simFaultAt(sim.url, body);
 const mirrorOf = (chektId: number) =>
   prisma.mirrorContact.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId } } });
 
 beforeAll(async () => {
-  db = await createTestDatabase("chekt_mirror_children");
-  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
-  process.env.DATABASE_URL = db.url;
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  prisma = (await import("@/lib/db")).prisma;
+  ({ sim, prisma } = world = await startSimWorld("chekt_mirror_children"));
   contacts = await import("@/actions/contacts");
   arming = await import("@/actions/arming");
-  const link = await prisma.dealerLink.create({
-    data: {
-      chektDealerId: DEMO.dealers.acme.id,
-      externalDealerId: DEMO.dealers.acme.external,
-      companyName: DEMO.dealers.acme.name,
-      connectedAt: new Date(),
-    },
-  });
-  linkId = link.id;
-  await prisma.user.create({
-    data: { id: OPERATOR.id, email: OPERATOR.email, name: OPERATOR.name, passwordHash: "x", role: "operator" },
-  });
-  await prisma.membership.create({ data: { userId: OPERATOR.id, dealerLinkId: linkId, role: "operator" } });
-  jar.set("dealer_link", linkId);
+  linkId = await actAsDealer(prisma, [OPERATOR]);
   siteId = [...sim.state.sites.values()].find((s) => s.dealer_id === DEMO.dealers.acme.id)!.site_id;
 });
 
-afterAll(async () => {
-  await prisma?.$disconnect().catch(() => undefined);
-  await sim?.close();
-  await db?.drop();
-});
+afterAll(() => closeSimWorld(world));
 
 beforeEach(async () => {
   session.user = OPERATOR;
-  await clearFaults();
+  await clearSimFaults(sim.url);
 });
 
 describe("mirror-children · contacts: write-through", () => {

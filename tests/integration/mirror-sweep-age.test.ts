@@ -2,12 +2,12 @@
 // the last finished sweep, which the dashboard, the sites and stations lists and the contacts show as
 // "As of …". A re-sweep that is running or failed must not make them say "Not read from CHeKT yet".
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db";
 import { ACME, connectDealerLink } from "../support/dealer-links";
-import { simControl, startTestSimulator } from "../support/simulator";
+import { simControl } from "../support/simulator";
+import { closeSimWorld, startSimWorld, type SimWorld } from "../support/sim-world";
 import type { RunningSimulator } from "@/simulator/server";
 
-let db: TestDatabase;
+let world: SimWorld;
 let sim: RunningSimulator;
 let prisma: typeof import("@/lib/db").prisma;
 let sweep: typeof import("@/lib/mirror/sweep");
@@ -16,20 +16,12 @@ let scope: { dealerLinkId: string; dealerId: number };
 const noSleep = async () => undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase("chekt_sweep_age_it");
-  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
-  process.env.DATABASE_URL = db.url;
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  prisma = (await import("@/lib/db")).prisma;
+  ({ sim, prisma } = world = await startSimWorld("chekt_sweep_age_it"));
   sweep = await import("@/lib/mirror/sweep");
   scope = { dealerLinkId: await connectDealerLink(prisma, ACME), dealerId: ACME.chektDealerId };
 });
 
-afterAll(async () => {
-  await prisma?.$disconnect().catch(() => undefined);
-  await sim?.close();
-  await db?.drop();
-});
+afterAll(() => closeSimWorld(world));
 
 it("a re-sweep keeps the last finished time while it runs and after it fails", async () => {
   const row = () => prisma.mirrorSync.findUniqueOrThrow({ where: { dealerLinkId: scope.dealerLinkId } });

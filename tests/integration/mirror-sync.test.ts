@@ -4,12 +4,11 @@
 // background refresh per object and the worker runs it; the site search runs in SQL.
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db";
 import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
-import { startTestSimulator } from "../support/simulator";
+import { closeSimWorld, startSimWorld, type SimWorld } from "../support/sim-world";
 import type { RunningSimulator } from "@/simulator/server";
 
-let db: TestDatabase;
+let world: SimWorld;
 let sim: RunningSimulator;
 let prisma: typeof import("@/lib/db").prisma;
 let sweep: typeof import("@/lib/mirror/sweep");
@@ -42,11 +41,7 @@ const routeCalls = async (method: string, suffix: string): Promise<number> => {
 };
 
 beforeAll(async () => {
-  db = await createTestDatabase("chekt_mirror_it");
-  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
-  process.env.DATABASE_URL = db.url;
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  prisma = (await import("@/lib/db")).prisma;
+  ({ sim, prisma } = world = await startSimWorld("chekt_mirror_it"));
   sweep = await import("@/lib/mirror/sweep");
   refresh = await import("@/lib/mirror/refresh");
   read = await import("@/lib/mirror/read");
@@ -60,11 +55,7 @@ beforeAll(async () => {
   await control("/_sim/bulk-sites", "POST", { dealer_id: 1, count: 200, devices_per_site: 1, contacts_per_site: 1 });
 });
 
-afterAll(async () => {
-  await prisma?.$disconnect().catch(() => undefined);
-  await sim?.close();
-  await db?.drop();
-});
+afterAll(() => closeSimWorld(world));
 
 describe("mirror: the sweep", () => {
   it("a first sweep mirrors the dealer, stations, every site and each site's contacts, devices, arming", async () => {
@@ -227,7 +218,7 @@ describe("mirror: refresh", () => {
 
     const site = simSites()[5]!;
     site.name = "Renamed While Stale";
-    const boss = new PgBoss({ connectionString: db.url, max: 2 });
+    const boss = new PgBoss({ connectionString: world.db.url, max: 2 });
     await boss.start();
     await worker.createMirrorQueues(boss);
     for (let i = 0; i < 5; i++) await worker.queueMirrorRefresh(boss, linkId, { kind: "site", chektId: site.site_id });
@@ -240,7 +231,7 @@ describe("mirror: refresh", () => {
 
     // The sweep just finished, so the worker's tick queues no sweep; it only runs the refreshes.
     const running = await worker.startSyncWorker({
-      connectionString: db.url,
+      connectionString: world.db.url,
       intervalS: 3600,
       pollingIntervalSeconds: 0.5,
     });

@@ -4,22 +4,24 @@
 // its message reaches the form; a delete forgets the row. The Refresh action is a read (no audit
 // row) and a 404 there marks the row gone. Only the session source, cookies and Next's cache are stand-ins.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { ACME, connectDealerLink } from "../support/dealer-links";
-import { startTestSimulator } from "../support/simulator";
-import { addMembers } from "../support/members";
 import type { RunningSimulator } from "@/simulator/server";
 import { session } from "../support/session";
-import { cookieJar as jar } from "../support/next-headers";
+import {
+  actAsDealer,
+  ADMIN,
+  clearSimFaults,
+  closeSimWorld,
+  OPERATOR,
+  simFault,
+  startSimWorld,
+  type SimWorld,
+} from "../support/sim-world";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => import("../support/next-cache"));
 
-const OPERATOR = { id: "u-op", email: "op@example.com", name: "Op", role: "operator" as const };
-const ADMIN = { id: "u-admin", email: "admin@example.com", name: "Admin", role: "admin" as const };
-
-let db: TestDatabase;
+let world: SimWorld;
 let sim: RunningSimulator;
 let prisma: typeof import("@/lib/db").prisma;
 let sites: typeof import("@/actions/sites");
@@ -30,38 +32,22 @@ let linkId: string;
 
 const siteRow = (id: number) =>
   prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
-const fault = (body: unknown) =>
-  fetch(`${sim.url}/_sim/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-const clearFaults = () => fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+const fault = (body: Record<string, unknown>) => simFault(sim.url, body);
 
 beforeAll(async () => {
-  db = await createTestDatabase("chekt_mirror_wt");
-  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
-  process.env.DATABASE_URL = db.url;
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  prisma = (await import("@/lib/db")).prisma;
+  ({ sim, prisma } = world = await startSimWorld("chekt_mirror_wt"));
   sites = await import("@/actions/sites");
   stations = await import("@/actions/stations");
   dealer = await import("@/actions/dealer");
   mirrorActions = await import("@/lib/mirror/actions");
-  linkId = await connectDealerLink(prisma, ACME);
-  await addMembers(prisma, linkId, [OPERATOR, { ...ADMIN, owner: true }]);
-  jar.set("dealer_link", linkId);
+  linkId = await actAsDealer(prisma, [OPERATOR, { ...ADMIN, owner: true }]);
 });
 
-afterAll(async () => {
-  await prisma?.$disconnect().catch(() => undefined);
-  await sim?.close();
-  await db?.drop();
-});
+afterAll(() => closeSimWorld(world));
 
 beforeEach(async () => {
   session.user = OPERATOR;
-  await clearFaults();
+  await clearSimFaults(sim.url);
 });
 
 describe("mirror write-through: sites", () => {

@@ -3,24 +3,26 @@
 // duplicate external ID refused before CHeKT is called; nothing written locally when CHeKT refuses.
 // Only the session source, the request cookies and Next's cache invalidation are stand-ins.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { ACME, connectDealerLink } from "../support/dealer-links";
-import { startTestSimulator } from "../support/simulator";
-import { addMembers } from "../support/members";
 import type { RunningSimulator } from "@/simulator/server";
 import { session } from "../support/session";
 import { cookieJar as jar } from "../support/next-headers";
+import {
+  actAsDealer,
+  ADMIN,
+  closeSimWorld,
+  OPERATOR,
+  startSimWorld,
+  VIEWER,
+  type SimWorld,
+} from "../support/sim-world";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => import("../support/next-cache"));
 
-const OPERATOR = { id: "u-op", email: "op@example.com", name: "Op", role: "operator" as const };
-const ADMIN = { id: "u-admin", email: "admin@example.com", name: "Admin", role: "admin" as const };
-const VIEWER = { id: "u-viewer", email: "viewer@example.com", name: "Viewer", role: "viewer" as const };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-let db: TestDatabase;
+let world: SimWorld;
 let sim: RunningSimulator;
 let prisma: typeof import("@/lib/db").prisma;
 let sites: typeof import("@/actions/sites");
@@ -34,27 +36,17 @@ const sitesOfDealer1 = () => [...sim.state.sites.values()].filter((s) => s.deale
 const auditRows = (action: string) => prisma.auditLog.findMany({ where: { action }, orderBy: { id: "asc" } });
 
 beforeAll(async () => {
-  db = await createTestDatabase("chekt_sites_it");
-  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
-  process.env.DATABASE_URL = db.url;
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  prisma = (await import("@/lib/db")).prisma;
+  ({ sim, prisma } = world = await startSimWorld("chekt_sites_it"));
   sites = await import("@/actions/sites");
   stations = await import("@/actions/stations");
   contacts = await import("@/actions/contacts");
   arming = await import("@/actions/arming");
   dealer = await import("@/actions/dealer");
-  linkId = await connectDealerLink(prisma, ACME);
   // Members of the dealer with their role; the admin is the organisation owner (connects and disconnects dealers).
-  await addMembers(prisma, linkId, [OPERATOR, VIEWER, { ...ADMIN, owner: true }]);
-  jar.set("dealer_link", linkId);
+  linkId = await actAsDealer(prisma, [OPERATOR, VIEWER, { ...ADMIN, owner: true }]);
 });
 
-afterAll(async () => {
-  await prisma?.$disconnect().catch(() => undefined);
-  await sim?.close();
-  await db?.drop();
-});
+afterAll(() => closeSimWorld(world));
 
 beforeEach(() => {
   session.user = OPERATOR;

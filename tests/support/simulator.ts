@@ -2,6 +2,9 @@
 // the OS picks, with the demo world and test-friendly timings. Close it in afterAll.
 import { startSimulator, type RunningSimulator, type StartOptions } from "@/simulator/server";
 
+/** Far above CHeKT's free tier: 429s then come only from the faults a test injects (pacing: chekt-budget). */
+export const NO_RATE_LIMIT = { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 };
+
 export type TestSimulatorOptions = Omit<StartOptions, "port" | "host"> & {
   /** Where dealer 1's CHeKT App posts webhooks (sets APP_URL before the demo seed reads it). */
   appUrl?: string;
