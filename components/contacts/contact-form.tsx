@@ -1,8 +1,8 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { Input } from "@/components/ui";
-import { FormFooter } from "@/components/forms/form-actions";
+import { ActionFormLayout } from "@/components/forms/form-actions";
 import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
+import { useGoTo } from "@/components/forms/use-go-to";
 import { ExternalIdField } from "@/components/forms/external-id-field";
 import { generateExternalId } from "@/lib/external-id";
 import { createContactAction, updateContactAction } from "@/actions/contacts";
@@ -38,16 +38,8 @@ export function ContactForm(props: ContactFormProps) {
   );
 }
 
-function useBackToSite(siteId: number) {
-  const router = useRouter();
-  return () => {
-    router.push(`/sites/${siteId}`);
-    router.refresh();
-  };
-}
-
 function CreateContactForm({ initial, siteId }: { initial: ContactFormValues; siteId: number }) {
-  const done = useBackToSite(siteId);
+  const goTo = useGoTo();
   const form = useActionForm({
     initial,
     mode: "create",
@@ -57,13 +49,13 @@ function CreateContactForm({ initial, siteId }: { initial: ContactFormValues; si
     action: createContactAction,
     toInput: (v) => ({ ...EMPTY_CONTACT, ...v, site_id: siteId }),
     successMessage: "Contact added",
-    onSuccess: done,
+    onSuccess: () => goTo(`/sites/${siteId}`),
   });
   return <ContactFields form={form} mode="create" siteId={siteId} />;
 }
 
 function EditContactForm(props: { initial: ContactFormValues; siteId: number; contactId: number }) {
-  const done = useBackToSite(props.siteId);
+  const goTo = useGoTo();
   const form = useActionForm({
     initial: props.initial,
     mode: "update",
@@ -72,7 +64,7 @@ function EditContactForm(props: { initial: ContactFormValues; siteId: number; co
     action: updateContactAction,
     toInput: (v) => ({ ...v, site_id: props.siteId, contact_id: props.contactId }),
     successMessage: "Contact saved",
-    onSuccess: done,
+    onSuccess: () => goTo(`/sites/${props.siteId}`),
   });
   return <ContactFields form={form} mode="update" siteId={props.siteId} />;
 }
@@ -81,36 +73,30 @@ function ContactFields(props: { form: ActionForm<ContactFormValues>; mode: "crea
   const { form } = props;
   const f = form.field;
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-2xl space-y-5" aria-busy={form.pending}>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Input label="First name" required {...f("first_name")} maxLength={60} autoComplete="off" />
-        <Input label="Last name" required {...f("last_name")} maxLength={60} autoComplete="off" />
-        <Input
-          label="Phone"
-          type="tel"
-          {...f("phone_number")}
-          placeholder="+1 212 555 0143"
-          hint="Any format; saved in international form (E.164). Numbers without +country are read as US."
-        />
-        <Input label="Email" type="email" {...f("email")} placeholder="name@example.com" />
-        <ExternalIdField
-          label="Contact ID (yours)"
-          required
-          {...f("external_contact_id")}
-          uniqueAmong="this dealer's contacts"
-          onGenerate={
-            props.mode === "create" ? () => form.set("external_contact_id", contactId(form.values)) : undefined
-          }
-        />
-      </div>
-      <FormFooter
-        failure={form.failure}
-        slow={form.slow}
-        pending={form.pending}
-        submitLabel={props.mode === "create" ? "Add contact" : "Save contact"}
-        pendingLabel="Saving…"
-        cancelHref={`/sites/${props.siteId}`}
+    <ActionFormLayout
+      form={form}
+      className="max-w-2xl"
+      submitLabel={props.mode === "create" ? "Add contact" : "Save contact"}
+      pendingLabel="Saving…"
+      cancelHref={`/sites/${props.siteId}`}
+    >
+      <Input label="First name" required {...f("first_name")} maxLength={60} autoComplete="off" />
+      <Input label="Last name" required {...f("last_name")} maxLength={60} autoComplete="off" />
+      <Input
+        label="Phone"
+        type="tel"
+        {...f("phone_number")}
+        placeholder="+1 212 555 0143"
+        hint="Any format; saved in international form (E.164). Numbers without +country are read as US."
       />
-    </form>
+      <Input label="Email" type="email" {...f("email")} placeholder="name@example.com" />
+      <ExternalIdField
+        label="Contact ID (yours)"
+        required
+        {...f("external_contact_id")}
+        uniqueAmong="this dealer's contacts"
+        onGenerate={props.mode === "create" ? () => form.set("external_contact_id", contactId(form.values)) : undefined}
+      />
+    </ActionFormLayout>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { Input } from "@/components/ui";
-import { FormFooter } from "@/components/forms/form-actions";
+import { ActionFormLayout } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { updateDealerAction } from "@/actions/dealer";
 import { dealerChangesSchema } from "@/lib/schemas/dealer";
@@ -28,22 +28,12 @@ export function DealerForm({ initial }: { initial: DealerFormValues }) {
   });
   const f = form.field;
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-5" aria-busy={form.pending}>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Input label="Company name" required {...f("company_name")} maxLength={120} wrapperClassName="sm:col-span-2" />
-        <Input label="Address" {...f("company_address1")} maxLength={200} />
-        <Input label="Address line 2" {...f("company_address2")} maxLength={200} placeholder="Suite, floor" />
-        <Input label="Email" type="email" {...f("company_email")} />
-        <Input label="Phone" type="tel" {...f("company_phone_number")} hint="Saved in international form (E.164)." />
-      </div>
-      <FormFooter
-        failure={form.failure}
-        slow={form.slow}
-        pending={form.pending}
-        submitLabel="Save profile"
-        pendingLabel="Saving…"
-        cancelHref="/dealer"
-      />
-    </form>
+    <ActionFormLayout form={form} submitLabel="Save profile" pendingLabel="Saving…" cancelHref="/dealer">
+      <Input label="Company name" required {...f("company_name")} maxLength={120} wrapperClassName="sm:col-span-2" />
+      <Input label="Address" {...f("company_address1")} maxLength={200} />
+      <Input label="Address line 2" {...f("company_address2")} maxLength={200} placeholder="Suite, floor" />
+      <Input label="Email" type="email" {...f("company_email")} />
+      <Input label="Phone" type="tel" {...f("company_phone_number")} hint="Saved in international form (E.164)." />
+    </ActionFormLayout>
   );
 }

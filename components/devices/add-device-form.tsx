@@ -3,7 +3,7 @@
 // the paste's durable path (stored job, retries, per-item result) and lands on the same job page.
 import { useRouter } from "next/navigation";
 import { Input, Select } from "@/components/ui";
-import { FormFooter } from "@/components/forms/form-actions";
+import { ActionFormLayout } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { MAX_LENGTH } from "@/lib/bulk/validate";
@@ -41,35 +41,31 @@ export function AddDeviceForm({ siteId }: { siteId: number }) {
     extra: { required?: boolean; hint?: string; placeholder?: string; inputMode?: "numeric" } = {},
   ) => <Input label={FIELD_LABELS[field]} {...f(field)} maxLength={MAX_LENGTH[field]} autoComplete="off" {...extra} />;
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl space-y-5" aria-busy={form.pending}>
-      <div className="grid gap-4 sm:grid-cols-2">
-        {text("external_device_id", { required: true, hint: "Your own ID, unique across this dealer's devices." })}
-        <Select
-          label={FIELD_LABELS.device_type}
-          required
-          {...f("device_type")}
-          placeholder="Choose…"
-          options={DEVICE_TYPES.map((t) => ({ value: t, label: t }))}
-        />
-        {text("name", { required: true })}
-        {text("zone_number", { inputMode: "numeric", hint: "Digits only." })}
-        {text("additional_zone_numbers", { hint: "Zone numbers separated by commas, e.g. 2,3,4." })}
-        {text("mac", {
-          placeholder: "AA:BB:CC:DD:EE:FF",
-          hint: "Any of AA:BB:…, aa-bb-…, aabb.ccdd.eeff; sent as AA:BB:CC:DD:EE:FF.",
-        })}
-        {text("manufacturer")}
-        {text("model")}
-        {text("serial_number")}
-      </div>
-      <FormFooter
-        failure={form.failure}
-        slow={form.slow}
-        pending={form.pending}
-        submitLabel="Add device"
-        pendingLabel="Adding…"
-        cancelHref={`/sites/${siteId}/devices`}
+    <ActionFormLayout
+      form={form}
+      className="max-w-3xl"
+      submitLabel="Add device"
+      pendingLabel="Adding…"
+      cancelHref={`/sites/${siteId}/devices`}
+    >
+      {text("external_device_id", { required: true, hint: "Your own ID, unique across this dealer's devices." })}
+      <Select
+        label={FIELD_LABELS.device_type}
+        required
+        {...f("device_type")}
+        placeholder="Choose…"
+        options={DEVICE_TYPES.map((t) => ({ value: t, label: t }))}
       />
-    </form>
+      {text("name", { required: true })}
+      {text("zone_number", { inputMode: "numeric", hint: "Digits only." })}
+      {text("additional_zone_numbers", { hint: "Zone numbers separated by commas, e.g. 2,3,4." })}
+      {text("mac", {
+        placeholder: "AA:BB:CC:DD:EE:FF",
+        hint: "Any of AA:BB:…, aa-bb-…, aabb.ccdd.eeff; sent as AA:BB:CC:DD:EE:FF.",
+      })}
+      {text("manufacturer")}
+      {text("model")}
+      {text("serial_number")}
+    </ActionFormLayout>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
+import type { FormEvent, ReactNode } from "react";
 import Link from "next/link";
-import { Button, buttonClasses } from "@/components/ui";
+import { Button, buttonClasses, cn } from "@/components/ui";
 import { BudgetWaitNotice, FormFailure, SlowNotice } from "./form-failure";
 import type { BudgetWait } from "./use-budget-wait";
 import type { ActionFailure } from "@/lib/actions/errors";
@@ -37,5 +38,35 @@ export function FormFooter({
         </Link>
       </div>
     </div>
+  );
+}
+
+/**
+ * A form run by useActionForm: its fields in the two-column grid (one on a phone), then the footer.
+ * `className` sets the width (max-w-2xl, max-w-3xl).
+ */
+export function ActionFormLayout({
+  form,
+  className,
+  children,
+  ...footer
+}: {
+  form: {
+    onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+    failure: ActionFailure | null;
+    slow: boolean;
+    pending: boolean;
+  };
+  className?: string;
+  children: ReactNode;
+  submitLabel: string;
+  pendingLabel: string;
+  cancelHref: string;
+}) {
+  return (
+    <form onSubmit={form.onSubmit} noValidate className={cn(className, "space-y-5")} aria-busy={form.pending}>
+      <div className="grid gap-4 sm:grid-cols-2">{children}</div>
+      <FormFooter failure={form.failure} slow={form.slow} pending={form.pending} {...footer} />
+    </form>
   );
 }

@@ -2,11 +2,13 @@
 import { useRouter } from "next/navigation";
 import { Power, PowerOff, Trash2 } from "lucide-react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
+import { useGoTo } from "@/components/forms/use-go-to";
 import { deleteSiteAction, setSiteActivationAction } from "@/actions/sites";
 
 /** Activate/deactivate and delete, each behind a confirmation. Rendered only for operators and admins. */
 export function SiteActions({ site }: { site: { site_id: number; name: string; is_activated: 0 | 1 } }) {
   const router = useRouter();
+  const goTo = useGoTo();
   const active = site.is_activated === 1;
   return (
     <>
@@ -45,10 +47,7 @@ export function SiteActions({ site }: { site: { site_id: number; name: string; i
         confirmLabel="Delete site"
         typeToConfirm={site.name}
         successMessage={`Site “${site.name}” deleted`}
-        onDone={() => {
-          router.push("/sites");
-          router.refresh();
-        }}
+        onDone={() => goTo("/sites")}
       />
     </>
   );

@@ -1,11 +1,11 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { Input, Select } from "@/components/ui";
-import { FormFooter } from "@/components/forms/form-actions";
+import { ActionFormLayout } from "@/components/forms/form-actions";
 import { TimeZoneField } from "@/components/forms/time-zone-field";
 import { ExternalIdField } from "@/components/forms/external-id-field";
 import { generateExternalId } from "@/lib/external-id";
 import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
+import { useGoTo } from "@/components/forms/use-go-to";
 import { createSiteAction, updateSiteAction } from "@/actions/sites";
 import { createSiteSchema, siteChangesSchema } from "@/lib/schemas/site";
 
@@ -45,16 +45,8 @@ export function SiteForm(props: SiteFormProps) {
   );
 }
 
-function useOpenSite() {
-  const router = useRouter();
-  return (siteId: number) => {
-    router.push(`/sites/${siteId}`);
-    router.refresh();
-  };
-}
-
 function CreateSiteForm({ initial, stations }: { initial: SiteFormValues; stations: Stations }) {
-  const open = useOpenSite();
+  const goTo = useGoTo();
   const form = useActionForm({
     initial,
     mode: "create",
@@ -64,13 +56,13 @@ function CreateSiteForm({ initial, stations }: { initial: SiteFormValues; statio
     action: createSiteAction,
     toInput: (v) => ({ ...EMPTY_SITE, ...v }),
     successMessage: (d) => `Site “${d?.name}” created`,
-    onSuccess: (d) => open(d?.site_id ?? 0),
+    onSuccess: (d) => goTo(`/sites/${d?.site_id ?? 0}`),
   });
   return <SiteFields form={form} stations={stations} mode="create" cancelHref="/sites" />;
 }
 
 function EditSiteForm({ initial, stations, siteId }: { initial: SiteFormValues; stations: Stations; siteId: number }) {
-  const open = useOpenSite();
+  const goTo = useGoTo();
   const form = useActionForm({
     initial,
     mode: "update",
@@ -79,7 +71,7 @@ function EditSiteForm({ initial, stations, siteId }: { initial: SiteFormValues; 
     action: updateSiteAction,
     toInput: (v) => ({ ...v, site_id: siteId }),
     successMessage: (d) => `Site “${d?.name}” saved`,
-    onSuccess: (d) => open(d?.site_id ?? siteId),
+    onSuccess: (d) => goTo(`/sites/${d?.site_id ?? siteId}`),
   });
   return <SiteFields form={form} stations={stations} mode="update" cancelHref={`/sites/${siteId}`} />;
 }
@@ -97,57 +89,51 @@ function SiteFields({
 }) {
   const f = form.field;
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl space-y-5" aria-busy={form.pending}>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Input label="Name" required {...f("name")} maxLength={120} placeholder="Gangnam Headquarters" />
-        <ExternalIdField
-          label="Site ID (yours)"
-          required
-          {...f("external_site_id")}
-          uniqueAmong="this dealer's sites"
-          onGenerate={
-            mode === "create"
-              ? () => form.set("external_site_id", generateExternalId("site", form.values.name))
-              : undefined
-          }
-        />
-        <TimeZoneField
-          label="Time zone"
-          required
-          {...f("timezone")}
-          placeholder="Start typing, e.g. New York"
-          hint="The site's local time; alarms and times on its page use it."
-        />
-        <Select
-          label="Monitoring station"
-          {...f("monitoring_station_id")}
-          placeholder="None"
-          options={stations.map((s) => ({ value: String(s.id), label: s.name }))}
-          hint={
-            stations.length === 0
-              ? "This dealer has no monitoring stations yet."
-              : "Where the site's alarms are routed."
-          }
-        />
-        <Input label="Account number" {...f("account_number")} maxLength={32} />
-        <div className="hidden sm:block" />
-        <Input label="Address" {...f("address1")} maxLength={200} wrapperClassName="sm:col-span-2" />
-        <Input
-          label="Address line 2"
-          {...f("address2")}
-          maxLength={200}
-          wrapperClassName="sm:col-span-2"
-          placeholder="Suite, floor"
-        />
-      </div>
-      <FormFooter
-        failure={form.failure}
-        slow={form.slow}
-        pending={form.pending}
-        submitLabel={mode === "create" ? "Create site" : "Save changes"}
-        pendingLabel={mode === "create" ? "Creating…" : "Saving…"}
-        cancelHref={cancelHref}
+    <ActionFormLayout
+      form={form}
+      className="max-w-3xl"
+      submitLabel={mode === "create" ? "Create site" : "Save changes"}
+      pendingLabel={mode === "create" ? "Creating…" : "Saving…"}
+      cancelHref={cancelHref}
+    >
+      <Input label="Name" required {...f("name")} maxLength={120} placeholder="Gangnam Headquarters" />
+      <ExternalIdField
+        label="Site ID (yours)"
+        required
+        {...f("external_site_id")}
+        uniqueAmong="this dealer's sites"
+        onGenerate={
+          mode === "create"
+            ? () => form.set("external_site_id", generateExternalId("site", form.values.name))
+            : undefined
+        }
       />
-    </form>
+      <TimeZoneField
+        label="Time zone"
+        required
+        {...f("timezone")}
+        placeholder="Start typing, e.g. New York"
+        hint="The site's local time; alarms and times on its page use it."
+      />
+      <Select
+        label="Monitoring station"
+        {...f("monitoring_station_id")}
+        placeholder="None"
+        options={stations.map((s) => ({ value: String(s.id), label: s.name }))}
+        hint={
+          stations.length === 0 ? "This dealer has no monitoring stations yet." : "Where the site's alarms are routed."
+        }
+      />
+      <Input label="Account number" {...f("account_number")} maxLength={32} />
+      <div className="hidden sm:block" />
+      <Input label="Address" {...f("address1")} maxLength={200} wrapperClassName="sm:col-span-2" />
+      <Input
+        label="Address line 2"
+        {...f("address2")}
+        maxLength={200}
+        wrapperClassName="sm:col-span-2"
+        placeholder="Suite, floor"
+      />
+    </ActionFormLayout>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { Trash2 } from "lucide-react";
 import { Alert } from "@/components/ui";
 import { ConfirmAction } from "@/components/forms/confirm-action";
+import { useGoTo } from "@/components/forms/use-go-to";
 import { deleteStationAction } from "@/actions/stations";
 
 /** Delete a station; when sites still route alarms to it, say how many and ask for its name. */
@@ -13,7 +13,7 @@ export function StationDelete({
   station: { id: number; name: string };
   routedSites: number | null;
 }) {
-  const router = useRouter();
+  const goTo = useGoTo();
   const risky = routedSites === null || routedSites > 0;
   return (
     <ConfirmAction
@@ -27,10 +27,7 @@ export function StationDelete({
       confirmLabel="Delete station"
       typeToConfirm={risky ? station.name : undefined}
       successMessage={`Station “${station.name}” deleted`}
-      onDone={() => {
-        router.push("/stations");
-        router.refresh();
-      }}
+      onDone={() => goTo("/stations")}
     >
       {routedSites === null ? (
         <Alert tone="warning" title="Could not check which sites use it">

@@ -1,8 +1,8 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { Input } from "@/components/ui";
-import { FormFooter } from "@/components/forms/form-actions";
+import { ActionFormLayout } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useGoTo } from "@/components/forms/use-go-to";
 import { ExternalIdField } from "@/components/forms/external-id-field";
 import { generateExternalId } from "@/lib/external-id";
 import type { ActionForm } from "@/components/forms/use-action-form";
@@ -39,16 +39,8 @@ export function StationForm(props: StationFormProps) {
   );
 }
 
-function useDone() {
-  const router = useRouter();
-  return () => {
-    router.push("/stations");
-    router.refresh();
-  };
-}
-
 function CreateStationForm({ initial }: { initial: StationFormValues }) {
-  const done = useDone();
+  const goTo = useGoTo();
   const form = useActionForm({
     initial,
     mode: "create",
@@ -58,13 +50,13 @@ function CreateStationForm({ initial }: { initial: StationFormValues }) {
     action: createStationAction,
     toInput: (v) => ({ ...EMPTY_STATION, ...v }),
     successMessage: (d) => `Station “${d?.name}” created`,
-    onSuccess: done,
+    onSuccess: () => goTo("/stations"),
   });
   return <StationFields form={form} mode="create" />;
 }
 
 function EditStationForm({ initial, stationId }: { initial: StationFormValues; stationId: number }) {
-  const done = useDone();
+  const goTo = useGoTo();
   const form = useActionForm({
     initial,
     mode: "update",
@@ -73,7 +65,7 @@ function EditStationForm({ initial, stationId }: { initial: StationFormValues; s
     action: updateStationAction,
     toInput: (v) => ({ ...v, monitoring_station_id: stationId }),
     successMessage: (d) => `Station “${d?.name}” saved`,
-    onSuccess: done,
+    onSuccess: () => goTo("/stations"),
   });
   return <StationFields form={form} mode="update" />;
 }
@@ -81,41 +73,37 @@ function EditStationForm({ initial, stationId }: { initial: StationFormValues; s
 function StationFields({ form, mode }: { form: ActionForm<StationFormValues>; mode: "create" | "update" }) {
   const f = form.field;
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-2xl space-y-5" aria-busy={form.pending}>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Input label="Name" required {...f("name")} maxLength={120} placeholder="Central Station East" />
-        <ExternalIdField
-          label="Station ID (yours)"
-          required
-          {...f("external_monitoring_station_id")}
-          uniqueAmong="this dealer's stations"
-          onGenerate={
-            mode === "create"
-              ? () => form.set("external_monitoring_station_id", generateExternalId("station", form.values.name))
-              : undefined
-          }
-        />
-        <Input
-          label="Prefix"
-          {...f("prefix")}
-          maxLength={16}
-          hint="Put in front of account numbers to tell this station's accounts apart."
-        />
-        <Input
-          label="Linecard"
-          {...f("linecard")}
-          maxLength={32}
-          hint="The receiver line card that takes this station's signals."
-        />
-      </div>
-      <FormFooter
-        failure={form.failure}
-        slow={form.slow}
-        pending={form.pending}
-        submitLabel={mode === "create" ? "Create station" : "Save station"}
-        pendingLabel="Saving…"
-        cancelHref="/stations"
+    <ActionFormLayout
+      form={form}
+      className="max-w-2xl"
+      submitLabel={mode === "create" ? "Create station" : "Save station"}
+      pendingLabel="Saving…"
+      cancelHref="/stations"
+    >
+      <Input label="Name" required {...f("name")} maxLength={120} placeholder="Central Station East" />
+      <ExternalIdField
+        label="Station ID (yours)"
+        required
+        {...f("external_monitoring_station_id")}
+        uniqueAmong="this dealer's stations"
+        onGenerate={
+          mode === "create"
+            ? () => form.set("external_monitoring_station_id", generateExternalId("station", form.values.name))
+            : undefined
+        }
       />
-    </form>
+      <Input
+        label="Prefix"
+        {...f("prefix")}
+        maxLength={16}
+        hint="Put in front of account numbers to tell this station's accounts apart."
+      />
+      <Input
+        label="Linecard"
+        {...f("linecard")}
+        maxLength={32}
+        hint="The receiver line card that takes this station's signals."
+      />
+    </ActionFormLayout>
   );
 }
