@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { writeAudit } from "@/lib/audit";
 import { requireRouteDealer } from "@/lib/auth/require";
-import { prisma } from "@/lib/db";
 import { parseHistoryParams } from "@/lib/verifications/history-filter";
 import { answerDetails, historyCsv } from "@/lib/verifications/outcomes-history";
 import { HISTORY_PAGE_SIZE, listHistory } from "@/lib/verifications/queries";
+import { auditedCsv } from "@/lib/verifications/route";
 import type { QueueItem } from "@/lib/verifications/types";
 
 export const runtime = "nodejs";
@@ -33,24 +31,13 @@ export async function GET(request: Request) {
     dealer.id,
     items.map((i) => i.id),
   );
-  const traceId = randomUUID();
-  await writeAudit(prisma, {
-    action: "verifications.history_export",
-    objectKind: "verification",
-    dealerLinkId: dealer.id,
-    traceId,
-    outcome: "success",
-    user,
-    after: { filter: raw, rows: items.length },
-  });
-  return new Response(historyCsv(items, details), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="verification-history.csv"`,
-      "cache-control": "no-store",
-      "x-partner-trace-id": traceId,
-      "x-total-count": String(total),
-      ...(total > items.length ? { "x-truncated": `first ${items.length} of ${total}` } : {}),
-    },
-  });
+  const extra: Record<string, string> = { "x-total-count": String(total) };
+  if (total > items.length) extra["x-truncated"] = `first ${items.length} of ${total}`;
+  return auditedCsv(
+    { user, dealer },
+    { action: "verifications.history_export", objectKind: "verification", after: { filter: raw, rows: items.length } },
+    () => historyCsv(items, details),
+    "verification-history.csv",
+    extra,
+  );
 }
