@@ -1,6 +1,6 @@
 "use client";
-import { Button, Input } from "@/components/ui";
-import { FormFailure } from "@/components/forms/form-failure";
+import { Input } from "@/components/ui";
+import { StackedForm } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { changeOwnPasswordAction } from "@/actions/account";
 import { changeOwnPasswordSchema } from "@/lib/users/schemas";
@@ -19,12 +19,11 @@ export function ChangePasswordForm() {
   });
   const f = form.field;
   return (
-    <form
-      aria-label="Change password"
+    <StackedForm
+      form={form}
+      label="Change password"
       className="max-w-md space-y-3"
-      onSubmit={form.onSubmit}
-      noValidate
-      aria-busy={form.pending}
+      submit={{ label: "Change password", pendingLabel: "Saving…" }}
     >
       <Input
         label="Current password"
@@ -48,10 +47,6 @@ export function ChangePasswordForm() {
         required
         {...f("confirmPassword")}
       />
-      <FormFailure failure={form.failure} />
-      <Button type="submit" pending={form.pending} pendingText="Saving…">
-        Change password
-      </Button>
-    </form>
+    </StackedForm>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { Button, Input, Textarea } from "@/components/ui";
-import { FormFailure } from "@/components/forms/form-failure";
+import { StackedForm } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { saveFleetSettingsAction } from "@/actions/fleet-settings";
 import { fleetSettingsSchema } from "@/lib/fleet/settings-schema";
@@ -36,12 +36,18 @@ export function FleetSettingsForm({ initial }: { initial: FleetSettingsView }) {
   });
   const f = form.field;
   return (
-    <form
-      onSubmit={form.onSubmit}
-      noValidate
+    <StackedForm
+      form={form}
       className="max-w-xl space-y-4"
       autoComplete="off"
-      aria-busy={form.pending}
+      submit={{ label: "Save", pendingLabel: "Saving…" }}
+      extra={
+        initial.hasPassword ? (
+          <Button type="submit" name="intent" value="forget-password" variant="secondary" disabled={form.pending}>
+            Save and forget the password
+          </Button>
+        ) : null
+      }
     >
       <Input
         label="Offline alert threshold (minutes)"
@@ -71,17 +77,6 @@ export function FleetSettingsForm({ initial }: { initial: FleetSettingsView }) {
           {...f("smtpRecipients")}
         />
       </fieldset>
-      <FormFailure failure={form.failure} />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" pending={form.pending} pendingText="Saving…">
-          Save
-        </Button>
-        {initial.hasPassword ? (
-          <Button type="submit" name="intent" value="forget-password" variant="secondary" disabled={form.pending}>
-            Save and forget the password
-          </Button>
-        ) : null}
-      </div>
-    </form>
+    </StackedForm>
   );
 }

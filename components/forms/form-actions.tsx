@@ -1,7 +1,7 @@
 "use client";
 import type { FormEvent, ReactNode } from "react";
 import Link from "next/link";
-import { Button, buttonClasses, cn } from "@/components/ui";
+import { Button, buttonClasses, cn, type ButtonVariant } from "@/components/ui";
 import { BudgetWaitNotice, FormFailure, SlowNotice } from "./form-failure";
 import type { BudgetWait } from "./use-budget-wait";
 import type { ActionFailure } from "@/lib/actions/errors";
@@ -67,6 +67,56 @@ export function ActionFormLayout({
     <form onSubmit={form.onSubmit} noValidate className={cn(className, "space-y-5")} aria-busy={form.pending}>
       <div className="grid gap-4 sm:grid-cols-2">{children}</div>
       <FormFooter failure={form.failure} slow={form.slow} pending={form.pending} {...footer} />
+    </form>
+  );
+}
+
+/**
+ * A one-column form run by useActionForm (settings, password, two-factor): its fields, the failure,
+ * then the submit button, with `extra` buttons in a row beside it.
+ */
+export function StackedForm({
+  form,
+  label,
+  className,
+  autoComplete,
+  submit,
+  extra,
+  children,
+}: {
+  form: { onSubmit: (e: FormEvent<HTMLFormElement>) => void; failure: ActionFailure | null; pending: boolean };
+  /** The form's accessible name. */
+  label?: string;
+  className: string;
+  autoComplete?: "off";
+  submit: { label: string; pendingLabel: string; variant?: ButtonVariant };
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
+  const button = (
+    <Button type="submit" variant={submit.variant} pending={form.pending} pendingText={submit.pendingLabel}>
+      {submit.label}
+    </Button>
+  );
+  return (
+    <form
+      aria-label={label}
+      className={className}
+      onSubmit={form.onSubmit}
+      noValidate
+      autoComplete={autoComplete}
+      aria-busy={form.pending}
+    >
+      {children}
+      <FormFailure failure={form.failure} />
+      {extra ? (
+        <div className="flex flex-wrap gap-2">
+          {button}
+          {extra}
+        </div>
+      ) : (
+        button
+      )}
     </form>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
-import { Button, Input } from "@/components/ui";
-import { FormFailure } from "@/components/forms/form-failure";
+import { Input } from "@/components/ui";
+import { StackedForm } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { saveEscalationSettingsAction } from "@/actions/escalation";
 import { escalationSettingsSchema } from "@/lib/verifications/escalation-schema";
@@ -21,12 +21,11 @@ export function EscalationSettingsForm({ initial }: { initial: EscalationSetting
   });
   const f = form.field;
   return (
-    <form
-      onSubmit={form.onSubmit}
-      noValidate
+    <StackedForm
+      form={form}
       className="max-w-xl space-y-4"
       autoComplete="off"
-      aria-busy={form.pending}
+      submit={{ label: "Save", pendingLabel: "Saving…" }}
     >
       <Input
         label="Escalate an alarm unclaimed for (seconds)"
@@ -42,10 +41,6 @@ export function EscalationSettingsForm({ initial }: { initial: EscalationSetting
         required
         {...f("remainingSeconds")}
       />
-      <FormFailure failure={form.failure} />
-      <Button type="submit" pending={form.pending} pendingText="Saving…">
-        Save
-      </Button>
-    </form>
+    </StackedForm>
   );
 }

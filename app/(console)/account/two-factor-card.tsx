@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, Button, Input } from "@/components/ui";
-import { FormFailure } from "@/components/forms/form-failure";
+import { StackedForm } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { disableTwoFactorAction, newRecoveryCodesAction } from "@/actions/account";
 
@@ -80,6 +80,14 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
   );
 }
 
+function CancelButton({ onCancel }: { onCancel(): void }) {
+  return (
+    <Button variant="secondary" onClick={onCancel}>
+      Cancel
+    </Button>
+  );
+}
+
 function NewCodesForm({ onDone, onCancel }: { onDone(codes: string[] | null): void; onCancel(): void }) {
   const router = useRouter();
   const form = useActionForm({
@@ -94,18 +102,15 @@ function NewCodesForm({ onDone, onCancel }: { onDone(codes: string[] | null): vo
     },
   });
   return (
-    <form aria-label="New recovery codes" className="max-w-md space-y-3" onSubmit={form.onSubmit} noValidate>
+    <StackedForm
+      form={form}
+      label="New recovery codes"
+      className="max-w-md space-y-3"
+      submit={{ label: "Make new codes", pendingLabel: "Checking…" }}
+      extra={<CancelButton onCancel={onCancel} />}
+    >
       <Input label="Code from your app" autoComplete="one-time-code" required {...form.field("code")} />
-      <FormFailure failure={form.failure} />
-      <div className="flex gap-2">
-        <Button type="submit" pending={form.pending} pendingText="Checking…">
-          Make new codes
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    </StackedForm>
   );
 }
 
@@ -122,7 +127,13 @@ function TurnOffForm({ onDone, onCancel }: { onDone(): void; onCancel(): void })
     },
   });
   return (
-    <form aria-label="Turn off two-factor sign-in" className="max-w-md space-y-3" onSubmit={form.onSubmit} noValidate>
+    <StackedForm
+      form={form}
+      label="Turn off two-factor sign-in"
+      className="max-w-md space-y-3"
+      submit={{ label: "Turn off two-factor", pendingLabel: "Turning off…", variant: "danger" }}
+      extra={<CancelButton onCancel={onCancel} />}
+    >
       <Input
         label="Your password"
         type="password"
@@ -131,15 +142,6 @@ function TurnOffForm({ onDone, onCancel }: { onDone(): void; onCancel(): void })
         {...form.field("password")}
       />
       <Input label="Code from your app" autoComplete="one-time-code" required {...form.field("code")} />
-      <FormFailure failure={form.failure} />
-      <div className="flex gap-2">
-        <Button type="submit" variant="danger" pending={form.pending} pendingText="Turning off…">
-          Turn off two-factor
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    </StackedForm>
   );
 }
