@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { Button, ConfirmDialog, Dialog } from "@/components/ui";
+import { Button, ConfirmDialog, Dialog, type ConfirmDialogProps } from "@/components/ui";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { removeMembershipAction, resetPasswordAction, setDisabledAction, setRoleAction } from "@/actions/users";
 import { ROLES, type Role } from "@/lib/roles";
@@ -40,12 +40,15 @@ export function UserRoleSelect({ userId, email, role }: Props) {
   );
 }
 
+const CONFIRMS = ["remove", "disable", "reset"] as const;
+type Confirm = (typeof CONFIRMS)[number];
+
 export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: Props) {
   const disabler = useActionRunner(setDisabledAction);
   const resetter = useActionRunner(resetPasswordAction);
   const remover = useActionRunner(removeMembershipAction);
   const pending = disabler.pending || resetter.pending || remover.pending;
-  const [confirm, setConfirm] = useState<"disable" | "reset" | "remove" | null>(null);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [otp, setOtp] = useState<string | null>(null);
 
   const toggle = async () => {
@@ -64,6 +67,34 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
     setConfirm(null);
   };
 
+  // Mounted together (closed until asked for), in this order.
+  const dialogs: Record<Confirm, Omit<ConfirmDialogProps, "open" | "onClose" | "pending">> = {
+    remove: {
+      onConfirm: remove,
+      destructive: true,
+      title: `Remove ${email} from ${dealerName}?`,
+      description:
+        "They lose access to this dealer at once. Their account and any other dealer they work for stay as " +
+        "they are.",
+      confirmLabel: "Remove",
+    },
+    disable: {
+      onConfirm: toggle,
+      destructive: true,
+      title: `Disable ${email}?`,
+      description: "They are signed out everywhere at once and cannot sign in until enabled again.",
+      confirmLabel: "Disable",
+    },
+    reset: {
+      onConfirm: reset,
+      title: `Reset the password of ${email}?`,
+      description: "A one-time password is generated and shown once. Their current sessions end.",
+      confirmLabel: "Reset password",
+    },
+  };
+  // Nobody disables or removes themselves.
+  const notSelf = (title: string) => ({ disabled: pending || isSelf, title: isSelf ? title : undefined });
+
   return (
     <div className="flex flex-wrap justify-end gap-2">
       <Button size="sm" variant="secondary" disabled={pending} onClick={() => setConfirm("reset")}>
@@ -77,8 +108,7 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
         <Button
           size="sm"
           variant="danger"
-          disabled={pending || isSelf}
-          title={isSelf ? "You cannot disable yourself" : undefined}
+          {...notSelf("You cannot disable yourself")}
           onClick={() => setConfirm("disable")}
         >
           Disable
@@ -87,44 +117,20 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
       <Button
         size="sm"
         variant="secondary"
-        disabled={pending || isSelf}
-        title={isSelf ? "You cannot remove yourself" : undefined}
+        {...notSelf("You cannot remove yourself")}
         onClick={() => setConfirm("remove")}
       >
         Remove from dealer
       </Button>
-      <ConfirmDialog
-        open={confirm === "remove"}
-        onClose={() => setConfirm(null)}
-        onConfirm={remove}
-        pending={pending}
-        destructive
-        title={`Remove ${email} from ${dealerName}?`}
-        description={
-          "They lose access to this dealer at once. Their account and any other dealer they work for stay as " +
-          "they are."
-        }
-        confirmLabel="Remove"
-      />
-      <ConfirmDialog
-        open={confirm === "disable"}
-        onClose={() => setConfirm(null)}
-        onConfirm={toggle}
-        pending={pending}
-        destructive
-        title={`Disable ${email}?`}
-        description="They are signed out everywhere at once and cannot sign in until enabled again."
-        confirmLabel="Disable"
-      />
-      <ConfirmDialog
-        open={confirm === "reset"}
-        onClose={() => setConfirm(null)}
-        onConfirm={reset}
-        pending={pending}
-        title={`Reset the password of ${email}?`}
-        description="A one-time password is generated and shown once. Their current sessions end."
-        confirmLabel="Reset password"
-      />
+      {CONFIRMS.map((which) => (
+        <ConfirmDialog
+          key={which}
+          open={confirm === which}
+          onClose={() => setConfirm(null)}
+          pending={pending}
+          {...dialogs[which]}
+        />
+      ))}
       <Dialog
         open={otp !== null}
         onClose={() => setOtp(null)}
