@@ -13,6 +13,11 @@ import { fleetFirmwares, fleetPage } from "@/lib/fleet/read";
 import { offlineThresholdMin } from "@/lib/fleet/settings";
 
 const chip = "rounded-md px-3 py-1.5 font-medium ring-1 ring-inset";
+const STATUS_CHIPS = [
+  { status: "offline", tone: "bg-red-50 text-red-800 ring-red-200" },
+  { status: "online", tone: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
+  { status: "unknown", tone: "bg-slate-50 text-slate-800 ring-slate-200" },
+] as const;
 
 export async function FleetResults({ dealerLinkId, state }: { dealerLinkId: string; state: FleetListState }) {
   const now = new Date();
@@ -28,27 +33,16 @@ export async function FleetResults({ dealerLinkId, state }: { dealerLinkId: stri
   return (
     <>
       <section aria-label="Devices by status" className="mb-4 flex flex-wrap gap-2 text-sm">
-        <Link
-          href={byStatus("offline")}
-          className={`${chip} bg-red-50 text-red-800 ring-red-200`}
-          data-testid="fleet-count-offline"
-        >
-          {c.offline.toLocaleString("en-US")} offline
-        </Link>
-        <Link
-          href={byStatus("online")}
-          className={`${chip} bg-emerald-50 text-emerald-800 ring-emerald-200`}
-          data-testid="fleet-count-online"
-        >
-          {c.online.toLocaleString("en-US")} online
-        </Link>
-        <Link
-          href={byStatus("unknown")}
-          className={`${chip} bg-slate-50 text-slate-800 ring-slate-200`}
-          data-testid="fleet-count-unknown"
-        >
-          {c.unknown.toLocaleString("en-US")} unknown
-        </Link>
+        {STATUS_CHIPS.map(({ status, tone }) => (
+          <Link
+            key={status}
+            href={byStatus(status)}
+            className={`${chip} ${tone}`}
+            data-testid={`fleet-count-${status}`}
+          >
+            {c[status].toLocaleString("en-US")} {status}
+          </Link>
+        ))}
         <Link
           href={`/fleet${fleetListSearch(state, { status: "", offlineFor: threshold })}`}
           className="rounded-md px-3 py-1.5 font-medium text-indigo-700 underline"
