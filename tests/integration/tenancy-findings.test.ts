@@ -28,6 +28,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  vi.useRealTimers();
   session.user = null;
   await (await import("@/lib/db")).prisma.$disconnect().catch(() => undefined);
   await db?.drop();
@@ -37,6 +38,9 @@ describe("the current-password check is throttled like sign-in", () => {
   it("after 5 wrong current passwords even the right one waits, and the password stays as it was", async () => {
     resetNextHeaders();
     session.user = ME;
+    // The clock stands still: the throttle's 1 s wait after the fifth guess must not run out while a loaded
+    // machine hashes the passwords (only Date is faked; timers and I/O run as usual).
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-02T09:00:00Z") });
     const { changeOwnPasswordAction } = await import("@/actions/account");
     const change = (current: string) =>
       changeOwnPasswordAction({
