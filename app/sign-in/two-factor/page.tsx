@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { KeyRound } from "lucide-react";
+import { AuthFrame } from "@/components/shell/auth-frame";
 import qrcode from "qrcode-generator";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -41,76 +42,70 @@ export default async function TwoFactorSetupPage({
   const uri = secret ? otpauthUri(secret, user.email) : null;
 
   return (
-    <main
-      id="main"
-      className="flex min-h-screen items-center justify-center bg-gradient-to-b from-slate-100 to-slate-200 px-4 py-12"
-    >
-      <div className="w-full max-w-md">
-        <div className="mb-6 flex flex-col items-center text-center">
-          <div className="flex h-12 w-12 items-center justify-center rounded-xl bg-indigo-600 text-white shadow-sm">
-            <KeyRound className="h-7 w-7" aria-hidden="true" />
-          </div>
-          <h1 className="mt-4 text-xl font-semibold text-slate-900">Set up two-factor sign-in</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {mustEnrol
-              ? "A dealer you work for requires a code from your phone at every sign-in. Set it up to continue."
-              : "Add a code from your phone to every sign-in."}
-          </p>
-        </div>
-        <div className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          {status.enabled || !secret || !uri ? (
-            <div className="space-y-3 text-sm text-slate-700">
-              <p>Two-factor sign-in is already on for {user.email}.</p>
-              <Link className="font-medium text-indigo-700 underline" href={next}>
-                Continue
-              </Link>
-            </div>
-          ) : (
-            <>
-              <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
-                <li>Open an authenticator app (Google Authenticator, 1Password, Microsoft Authenticator…).</li>
-                <li>Scan the code below, or type the key by hand.</li>
-                <li>Enter the 6 digits the app then shows.</li>
-              </ol>
-              <div className="flex justify-center">
-                {/* eslint-disable-next-line @next/next/no-img-element --
-                    a data: URL, nothing for next/image to optimise */}
-                <img
-                  src={qrDataUrl(uri)}
-                  alt={`QR code to add ${user.email} to an authenticator app`}
-                  width={200}
-                  height={200}
-                  className="h-48 w-48"
-                />
-              </div>
-              <div>
-                <p className="text-sm font-medium text-slate-700" id="key-label">
-                  Key (for typing by hand)
-                </p>
-                <p
-                  className="mt-1 break-all rounded-md bg-slate-50 p-2 font-mono text-sm text-slate-900"
-                  aria-labelledby="key-label"
-                  data-testid="totp-secret"
-                >
-                  {secret.match(/.{1,4}/g)?.join(" ")}
-                </p>
-                <details className="mt-2 text-xs text-slate-600">
-                  <summary className="cursor-pointer">Setup link (otpauth URI)</summary>
-                  <p className="mt-1 break-all font-mono" data-testid="otpauth-uri">
-                    {uri}
-                  </p>
-                </details>
-              </div>
-              <EnrolForm next={next} />
-            </>
-          )}
-        </div>
+    <AuthFrame
+      icon={<KeyRound className="h-7 w-7" aria-hidden="true" />}
+      title="Set up two-factor sign-in"
+      intro={
+        mustEnrol
+          ? "A dealer you work for requires a code from your phone at every sign-in. Set it up to continue."
+          : "Add a code from your phone to every sign-in."
+      }
+      width="max-w-md"
+      cardClassName="space-y-5"
+      footer={
         <form action={signOutAction} className="mt-6 text-center">
           <button type="submit" className="text-sm text-slate-600 underline hover:text-slate-900">
             Sign out instead
           </button>
         </form>
-      </div>
-    </main>
+      }
+    >
+      {status.enabled || !secret || !uri ? (
+        <div className="space-y-3 text-sm text-slate-700">
+          <p>Two-factor sign-in is already on for {user.email}.</p>
+          <Link className="font-medium text-indigo-700 underline" href={next}>
+            Continue
+          </Link>
+        </div>
+      ) : (
+        <>
+          <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
+            <li>Open an authenticator app (Google Authenticator, 1Password, Microsoft Authenticator…).</li>
+            <li>Scan the code below, or type the key by hand.</li>
+            <li>Enter the 6 digits the app then shows.</li>
+          </ol>
+          <div className="flex justify-center">
+            {/* eslint-disable-next-line @next/next/no-img-element --
+                a data: URL, nothing for next/image to optimise */}
+            <img
+              src={qrDataUrl(uri)}
+              alt={`QR code to add ${user.email} to an authenticator app`}
+              width={200}
+              height={200}
+              className="h-48 w-48"
+            />
+          </div>
+          <div>
+            <p className="text-sm font-medium text-slate-700" id="key-label">
+              Key (for typing by hand)
+            </p>
+            <p
+              className="mt-1 break-all rounded-md bg-slate-50 p-2 font-mono text-sm text-slate-900"
+              aria-labelledby="key-label"
+              data-testid="totp-secret"
+            >
+              {secret.match(/.{1,4}/g)?.join(" ")}
+            </p>
+            <details className="mt-2 text-xs text-slate-600">
+              <summary className="cursor-pointer">Setup link (otpauth URI)</summary>
+              <p className="mt-1 break-all font-mono" data-testid="otpauth-uri">
+                {uri}
+              </p>
+            </details>
+          </div>
+          <EnrolForm next={next} />
+        </>
+      )}
+    </AuthFrame>
   );
 }
