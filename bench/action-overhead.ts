@@ -27,6 +27,7 @@ import {
   actionId,
   callAction as postAction,
   dist,
+  runIfMain,
   signIn,
   sqlCountEnv,
   sqlLines,
@@ -292,15 +293,4 @@ export async function runActionBench(
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  runActionBench().then(
-    (f) => {
-      console.log(JSON.stringify(f, null, 2));
-      process.exit(0);
-    },
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, () => runActionBench(), true);

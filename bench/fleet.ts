@@ -12,7 +12,7 @@
 // tenth never reported, four firmware versions), as device.* webhooks and sweeps would leave them.
 // Filling them through the simulator would take the sweep hours on any rate limit, and the page
 // reads only the mirror. The next sweep (15 min later) would mark them gone; the bench ends first.
-import { pathToFileURL } from "node:url";
+import { runIfMain } from "./http";
 import { logListFigures, runListBench, type Spread } from "./list-page";
 
 export type FleetBenchResult = {
@@ -106,12 +106,4 @@ export async function runFleetBench(
   return result;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  runFleetBench().then(
-    () => process.exit(0),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, () => runFleetBench());

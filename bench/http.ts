@@ -89,6 +89,24 @@ export async function callAction(
   return text;
 }
 
+/**
+ * Runs `bench` when `moduleUrl` is the script node was started with (not when it is imported),
+ * then exits: 0 after it, printing its figures as JSON when `printJson`; 1 with the error.
+ */
+export function runIfMain<T>(moduleUrl: string, bench: () => Promise<T>, printJson = false): void {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? "").href) return;
+  bench().then(
+    (figures) => {
+      if (printJson) console.log(JSON.stringify(figures, null, 2));
+      process.exit(0);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
+
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
   const value = await fn();

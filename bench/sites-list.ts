@@ -12,7 +12,7 @@
 // console's and the API's latency, not the free tier's 1 request a second; every page view costs
 // exactly one CHeKT list call (two with the station column shown). Since the mirror, a page view makes
 // no CHeKT call: the figure is Postgres (the sweep's own calls run meanwhile, at its class).
-import { pathToFileURL } from "node:url";
+import { runIfMain } from "./http";
 import { logListFigures, runListBench, type Spread } from "./list-page";
 
 export type SitesBenchResult = {
@@ -89,12 +89,4 @@ export async function runSitesBench(
   return result;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  runSitesBench().then(
-    () => process.exit(0),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, () => runSitesBench());

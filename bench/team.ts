@@ -24,7 +24,7 @@ import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { generateSecrets, withInstallSecrets } from "../scripts/lib/install-secrets";
 import { createDatabase, dropDatabase, freePort, migrate, withDatabase } from "../scripts/lib/postgres";
 import { startChild, stopAllChildren, waitForHttp } from "../scripts/lib/processes";
-import { actionId, callAction, dist, signIn, timed, type Dist } from "./http";
+import { actionId, callAction, dist, runIfMain, signIn, timed, type Dist } from "./http";
 
 export type TeamBenchResult = {
   seconds: number;
@@ -506,15 +506,4 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  runTeamBench().then(
-    (f) => {
-      console.log(JSON.stringify(f, null, 2));
-      process.exit(0);
-    },
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, () => runTeamBench(), true);
