@@ -27,6 +27,33 @@ function Masked({ value }: { value: MaskedCredential }) {
   );
 }
 
+/** One of a dealer's credentials: masked, and where it comes from. */
+function CredentialRow({
+  label,
+  credential,
+  envName,
+}: {
+  label: string;
+  credential: MaskedCredential & { source: "dealer" | "env" | "none" };
+  envName: string;
+}) {
+  return (
+    <>
+      <dt className="font-medium text-slate-700">{label}</dt>
+      <dd className="flex flex-wrap items-center gap-2">
+        <Masked value={credential} />
+        <span className="text-xs text-slate-500">
+          {credential.source === "dealer"
+            ? "stored for this dealer"
+            : credential.source === "env"
+              ? `from ${envName}`
+              : ""}
+        </span>
+      </dd>
+    </>
+  );
+}
+
 export default async function SettingsPage({
   searchParams,
 }: {
@@ -102,28 +129,12 @@ export default async function SettingsPage({
                 className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]"
                 data-testid="dealer-credentials"
               >
-                <dt className="font-medium text-slate-700">API key</dt>
-                <dd className="flex flex-wrap items-center gap-2">
-                  <Masked value={chosenCreds.apiKey} />
-                  <span className="text-xs text-slate-500">
-                    {chosenCreds.apiKey.source === "dealer"
-                      ? "stored for this dealer"
-                      : chosenCreds.apiKey.source === "env"
-                        ? "from CHEKT_API_KEY"
-                        : ""}
-                  </span>
-                </dd>
-                <dt className="font-medium text-slate-700">Webhook signing secret</dt>
-                <dd className="flex flex-wrap items-center gap-2">
-                  <Masked value={chosenCreds.webhookSecret} />
-                  <span className="text-xs text-slate-500">
-                    {chosenCreds.webhookSecret.source === "dealer"
-                      ? "stored for this dealer"
-                      : chosenCreds.webhookSecret.source === "env"
-                        ? "from CHEKT_WEBHOOK_SECRET"
-                        : ""}
-                  </span>
-                </dd>
+                <CredentialRow label="API key" credential={chosenCreds.apiKey} envName="CHEKT_API_KEY" />
+                <CredentialRow
+                  label="Webhook signing secret"
+                  credential={chosenCreds.webhookSecret}
+                  envName="CHEKT_WEBHOOK_SECRET"
+                />
               </dl>
               <CopyField
                 label="Webhook URL to paste into CHeKT (Settings → CHeKT Apps → your app)"
