@@ -30,6 +30,8 @@ const TYPE_LABEL = {
 const linkable = (run: DriftRun) =>
   run.issues.filter((i) => i.type === "missing_locally" && i.object.externalId).length;
 
+type MappingId = Extract<DriftIssue, { mapping: unknown }>["mapping"]["id"];
+
 function issueKey(i: DriftIssue) {
   return i.type === "missing_locally" ? `l:${i.kind}:${i.object.chektId}` : `m:${i.mapping.id}`;
 }
@@ -56,6 +58,9 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
     setBusyKey(null);
     if (r.ok) await check();
   };
+
+  const relinkTo = (key: string, mapping: { id: MappingId }, chektId: string | number) =>
+    void act(key, () => relink.run({ mappingId: mapping.id, chektId: Number(chektId) }, "Mapping re-linked"));
 
   return (
     <div className="space-y-4">
@@ -157,18 +162,7 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
                     </div>
                     <div className="flex flex-wrap gap-2">
                       {i.type === "external_id_mismatch" ? (
-                        <Button
-                          size="sm"
-                          pending={busy}
-                          onClick={() =>
-                            void act(key, () =>
-                              relink.run(
-                                { mappingId: i.mapping.id, chektId: Number(i.object.chektId) },
-                                "Mapping re-linked",
-                              ),
-                            )
-                          }
-                        >
+                        <Button size="sm" pending={busy} onClick={() => relinkTo(key, i.mapping, i.object.chektId)}>
                           Re-link to CHeKT&apos;s id
                         </Button>
                       ) : null}
@@ -176,14 +170,7 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
                         <Button
                           size="sm"
                           pending={busy}
-                          onClick={() =>
-                            void act(key, () =>
-                              relink.run(
-                                { mappingId: i.mapping.id, chektId: Number(i.sameExternal!.chektId) },
-                                "Mapping re-linked",
-                              ),
-                            )
-                          }
+                          onClick={() => relinkTo(key, i.mapping, i.sameExternal!.chektId)}
                         >
                           Re-link to {i.sameExternal.chektId}
                         </Button>
