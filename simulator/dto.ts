@@ -14,6 +14,13 @@ export function sqlDate(iso: string): string {
   return iso.slice(0, 19).replace("T", " ");
 }
 
+/** The row's `columns`, in their order (the answer's key order is the list's column order). */
+function pickColumns<T, K extends keyof T>(row: T, columns: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of columns) out[k] = row[k];
+  return out;
+}
+
 export function dealerDto(d: Dealer, partnerId: number | null): Schemas["ResponseDealerDto"] {
   const ext = partnerId !== null ? (d.links[partnerId] ?? null) : null;
   return {
@@ -69,14 +76,7 @@ export const SITE_NUMERIC = ["site_id", "monitoring_station_id", "is_activated"]
 >;
 
 export function stationDto(s: Station): Schemas["ResponseMonitoringStationDto"] {
-  return {
-    monitoring_station_id: s.monitoring_station_id,
-    external_monitoring_station_id: s.external_monitoring_station_id,
-    name: s.name,
-    prefix: s.prefix,
-    linecard: s.linecard,
-    created_at: s.created_at,
-  };
+  return pickColumns(s, STATION_COLUMNS);
 }
 export const STATION_COLUMNS = [
   "monitoring_station_id",
@@ -91,16 +91,7 @@ export const STATION_NUMERIC = ["monitoring_station_id"] as const satisfies Colu
 >;
 
 export function contactDto(c: Contact): Schemas["ResponseContactDto"] {
-  return {
-    contact_id: c.contact_id,
-    site_id: c.site_id,
-    external_contact_id: c.external_contact_id,
-    first_name: c.first_name,
-    last_name: c.last_name,
-    phone_number: c.phone_number,
-    email: c.email,
-    created_at: c.created_at,
-  };
+  return pickColumns(c, CONTACT_COLUMNS);
 }
 export const CONTACT_COLUMNS = [
   "contact_id",
@@ -115,29 +106,10 @@ export const CONTACT_COLUMNS = [
 export const CONTACT_NUMERIC = ["contact_id", "site_id"] as const satisfies Columns<Schemas["ResponseContactDto"]>;
 
 export function deviceDto(d: Device): Schemas["ResponseDeviceDto"] {
-  return {
-    device_id: d.device_id,
-    site_id: d.site_id,
-    external_device_id: d.external_device_id,
-    device_type: d.device_type,
-    name: d.name,
-    zone_number: d.zone_number,
-    additional_zone_numbers: d.additional_zone_numbers,
-    mac: d.mac,
-    manufacturer: d.manufacturer,
-    model: d.model,
-    serial_number: d.serial_number,
-    registered_by_partner: d.registered_by_partner,
-    status: d.status,
-    firmware: d.firmware,
-    created_at: d.created_at,
-    updated_at: d.updated_at,
-  };
+  return pickColumns(d, DEVICE_COLUMNS);
 }
-export const DEVICE_COLUMNS = [
-  "device_id",
-  "site_id",
-  "external_device_id",
+/** What a bulk update may change of a device (besides its external id, which is checked first). */
+export const DEVICE_EDITABLE = [
   "device_type",
   "name",
   "zone_number",
@@ -146,6 +118,12 @@ export const DEVICE_COLUMNS = [
   "manufacturer",
   "model",
   "serial_number",
+] as const satisfies Columns<Schemas["UpdateDeviceDto"]>;
+export const DEVICE_COLUMNS = [
+  "device_id",
+  "site_id",
+  "external_device_id",
+  ...DEVICE_EDITABLE,
   "registered_by_partner",
   "status",
   "firmware",

@@ -6,6 +6,7 @@ import {
   contactDto,
   dealerDto,
   DEVICE_COLUMNS,
+  DEVICE_EDITABLE,
   DEVICE_NUMERIC,
   deviceDto,
   SITE_COLUMNS,
@@ -434,16 +435,7 @@ const bulkUpdateDevices: Handler<"bulkUpdateDevices"> = (ctx) => {
         });
       s.setDeviceExternal(d, b.external_device_id);
     }
-    patch(d, b, [
-      "device_type",
-      "name",
-      "zone_number",
-      "additional_zone_numbers",
-      "mac",
-      "manufacturer",
-      "model",
-      "serial_number",
-    ]);
+    patch(d, b, DEVICE_EDITABLE);
     d.updated_at = now();
     return { is_successful: true, req: b, res: deviceDto(d) };
   });
