@@ -4,54 +4,39 @@
 // simulator's own store: each answer lands at CHeKT exactly once with what we recorded, or the
 // operator gets an error and our row does not claim it was answered — and retrying then lands it
 // once (same Idempotency-Key, same responded_at), never a second, different answer.
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type pg from "pg";
 import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "../support/simulator";
 import {
   actionCtxFor,
+  answerInput,
   closeDeskWorld,
-  DESK_APP_KEY,
-  DESK_WEBHOOK_SECRET,
   raiseAndDeliver,
+  simAnswerOf,
+  simVerifications,
+  startDeskWorld,
+  type DeskDealer,
+  type DeskWorld,
 } from "../support/desk-alarms";
-import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "../integration/webhooks-helpers";
-import { seedTestOutcomes, type OutcomePicks } from "../integration/desk-outcomes-helpers";
-let picks: OutcomePicks;
+import { simControl } from "../support/simulator";
+import type { OutcomePicks } from "../integration/desk-outcomes-helpers";
 
+let world: DeskWorld;
+let picks: OutcomePicks;
 const PATCH_PATH = "/partner/v1/dealers/*/sites/*/alarm-verifications/*";
-const SECRET = DESK_WEBHOOK_SECRET;
-let db: TestDb;
 let sim: RunningSimulator;
 let sql: pg.Client;
-let dealer: { id: string; chektDealerId: number };
+let dealer: DeskDealer;
 let answer: typeof import("@/lib/verifications/answer");
 const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
 
-async function control(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${sim.url}${path}`, {
-    method,
-    headers: body ? { "content-type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+const control = (method: string, path: string, body?: unknown) => simControl(sim.url, method, path, body);
 
 const ctxFor = actionCtxFor;
 
 const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId, 600);
 
-type SimVerification = {
-  verification_id: string;
-  answer: { action: string; contact_id: number; responded_at: string } | null;
-};
-async function simAnswer(id: string) {
-  return (
-    ((await control("GET", "/_sim/verifications")) as SimVerification[]).find((v) => v.verification_id === id)
-      ?.answer ?? null
-  );
-}
+const simAnswer = (id: string) => simAnswerOf(sim.url, id);
 
 async function ourRow(id: string) {
   return (
@@ -97,13 +82,12 @@ async function answerAll(n: number, action: "dispatch" | "disregard"): Promise<T
     // "retrying" with a reason, which the browser resends with the same key.
     let failed: { message: string } | null = null;
     try {
-      const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, {
-        id: v.verification_id,
-        action,
-        contactId: v.contact_id,
-        outcomeId: picks[action],
-        checkedSteps: [],
-      });
+      const out = await answer.answerVerification(
+        await ctxFor(alice),
+        dealer,
+        alice,
+        answerInput(v, action, picks[action]),
+      );
       if (out.outcome === "retrying")
         failed = { message: `waiting for ${out.reason}, retrying in ${out.retryInMs} ms` };
       else expect(out).toMatchObject({ outcome: "answered" });
@@ -136,13 +120,12 @@ async function answerAll(n: number, action: "dispatch" | "disregard"): Promise<T
   await control("DELETE", "/_sim/faults");
   for (const p of pending) {
     // The operator presses the button again once CHeKT is healthy.
-    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, {
-      id: p.v.verification_id,
-      action,
-      contactId: p.v.contact_id,
-      outcomeId: picks[action],
-      checkedSteps: [],
-    });
+    const out = await answer.answerVerification(
+      await ctxFor(alice),
+      dealer,
+      alice,
+      answerInput(p.v, action, picks[action]),
+    );
     expect(out).toMatchObject({ outcome: "answered" });
     tally.toldThenRetried++;
     const row = await ourRow(p.v.verification_id);
@@ -157,28 +140,17 @@ async function answerAll(n: number, action: "dispatch" | "disregard"): Promise<T
 }
 
 beforeAll(async () => {
-  db = await createTestDb("chekt_bench_verif");
   // A 1.5 s client timeout, so the simulator's 2 s delays become "no answer" for the client.
-  setTestEnv(db.url, {
-    CHEKT_WEBHOOK_SECRET: SECRET,
-    CHEKT_API_KEY: DESK_APP_KEY,
-    CHEKT_REQUEST_TIMEOUT_MS: "1500",
-  });
-  sim = await startTestSimulator({
-    appUrl: "http://127.0.0.1:9",
-    config: { rateLimitPerMin: 3000, rateLimitBurstPerS: 200 },
-  });
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  const linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
-  dealer = { id: linkId, chektDealerId: 1 };
-  picks = await seedTestOutcomes(linkId);
+  ({ sim, sql, dealer, picks } = world = await startDeskWorld({
+    dbPrefix: "chekt_bench_verif",
+    env: { CHEKT_REQUEST_TIMEOUT_MS: "1500" },
+    simConfig: { rateLimitPerMin: 3000, rateLimitBurstPerS: 200 },
+  }));
   answer = await import("@/lib/verifications/answer");
-  sql = new pg.Client({ connectionString: db.url });
-  await sql.connect();
   vi.spyOn(console, "warn").mockImplementation(() => undefined);
 }, 120_000);
 
-afterAll(() => closeDeskWorld({ sim, sql, db }));
+afterAll(() => closeDeskWorld(world));
 
 describe("verification answers under faults", () => {
   it("a 429 storm: answers wait it out and land once", async () => {
@@ -221,7 +193,7 @@ describe("verification answers under faults", () => {
     const t = await answerAll(5, "dispatch");
     expect(t.answeredFirstTry + t.toldThenRetried).toBe(5);
     // Every answer of this file so far (4 + 8 + 5) is at CHeKT; its store keeps at most one per verification.
-    const sims = (await control("GET", "/_sim/verifications")) as SimVerification[];
+    const sims = await simVerifications(sim.url);
     expect(sims.filter((v) => v.answer).length).toBeGreaterThanOrEqual(17);
   }, 180_000);
 

@@ -8,19 +8,19 @@ import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
-  createTestDb,
+  closeHookDb,
   envelope,
   seedDealerLink,
-  setTestEnv,
   shuffle,
   signedRequest,
+  startHookDb,
   withLimit,
-  type TestDb,
+  type HookDb,
 } from "../integration/webhooks-helpers";
 
 const KEY = "storm-dealer";
 const URL_ = `http://t/api/webhooks/chekt/${KEY}`;
-let db: TestDb;
+let world: HookDb;
 let sql: pg.Client;
 let linkId: string;
 let receiveWebhook: (req: Request, key: string) => Promise<Response>;
@@ -29,23 +29,14 @@ type Kind = "genuine" | "duplicate" | "forged" | "tampered" | "unsigned" | "stal
 type Delivery = { kind: Kind; eventId: string; make: () => Request };
 
 beforeAll(async () => {
-  db = await createTestDb("chekt_bench_storm");
-  setTestEnv(db.url);
-  linkId = await seedDealerLink(db.url, { key: KEY, chektDealerId: 1 });
+  ({ sql } = world = await startHookDb("chekt_bench_storm"));
+  linkId = await seedDealerLink(world.db.url, { key: KEY, chektDealerId: 1 });
   ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
   // 340 refusals each log a warning line; the delivery log rows are what the test checks.
   vi.spyOn(console, "warn").mockImplementation(() => undefined);
-  sql = new pg.Client({ connectionString: db.url });
-  await sql.connect();
 }, 120_000);
 
-afterAll(async () => {
-  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
-  const { prisma } = await import("@/lib/db");
-  await prisma.$disconnect();
-  await sql?.end();
-  await db?.drop();
-});
+afterAll(() => closeHookDb(world));
 
 /** The four events of one alarm, as CHeKT would send them. */
 function alarmEvents(n: number, run: string) {

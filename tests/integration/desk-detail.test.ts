@@ -4,23 +4,27 @@
 // CHeKT named first, the alarm's history, directions and notes — and keeps answering with CHeKT
 // gone. Directions and notes are audited with the trace id, refuse bad input with a clear message
 // and write nothing then, and never reach another dealer's site or verification.
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type pg from "pg";
 import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "../support/simulator";
-import { closeDeskWorld, DESK_APP_KEY, DESK_WEBHOOK_SECRET, raiseAndDeliver } from "../support/desk-alarms";
-import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
+import {
+  closeDeskWorld,
+  raiseAndDeliver,
+  startDeskWorld,
+  type DeskDealer,
+  type DeskWorld,
+} from "../support/desk-alarms";
+import { seedDealerLink } from "./webhooks-helpers";
 
-let db: TestDb;
+let world: DeskWorld;
 let sim: RunningSimulator;
 let sql: pg.Client;
-let dealer: { id: string; chektDealerId: number };
-let other: { id: string; chektDealerId: number };
+let dealer: DeskDealer;
+let other: DeskDealer;
 let detail: typeof import("@/lib/verifications/detail");
 let notes: typeof import("@/lib/verifications/desk-notes");
 let schemas: typeof import("@/lib/verifications/schemas");
 const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
-const SECRET = DESK_WEBHOOK_SECRET;
 
 const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId);
 
@@ -28,24 +32,18 @@ const inTx = async <T>(fn: (tx: import("@/lib/generated/prisma/client").Prisma.T
   (await import("@/lib/db")).prisma.$transaction(fn);
 
 beforeAll(async () => {
-  db = await createTestDb();
-  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: DESK_APP_KEY });
-  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9" });
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  dealer = {
-    id: await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null }),
-    chektDealerId: 1,
+  ({ sim, sql, dealer } = world = await startDeskWorld({ freeTier: true }));
+  other = {
+    id: await seedDealerLink(world.db.url, { key: "northwind", chektDealerId: 2, secret: null }),
+    chektDealerId: 2,
   };
-  other = { id: await seedDealerLink(db.url, { key: "northwind", chektDealerId: 2, secret: null }), chektDealerId: 2 };
   detail = await import("@/lib/verifications/detail");
   notes = await import("@/lib/verifications/desk-notes");
   schemas = await import("@/lib/verifications/schemas");
   await (await import("@/lib/mirror/sweep")).sweepDealer({ dealerLinkId: dealer.id, dealerId: 1 });
-  sql = new pg.Client({ connectionString: db.url });
-  await sql.connect();
 }, 120_000);
 
-afterAll(() => closeDeskWorld({ sim, sql, db }));
+afterAll(() => closeDeskWorld(world));
 
 describe("the detail view's dispatch information", () => {
   let v: { verification_id: string; contact_id: number; alarm_id: string };

@@ -1,54 +1,40 @@
 // Claiming and answering against the real simulator: one claim wins, the Idempotency-Key is kept
 // before sending, CHeKT's 404 marks the item expired, and every step leaves an audit row.
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type pg from "pg";
 import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "../support/simulator";
 import {
   actionCtxFor,
+  answerInput,
   closeDeskWorld,
-  DESK_APP_KEY,
-  DESK_WEBHOOK_SECRET,
   raiseAndDeliver,
+  simAnswerOf,
+  startDeskWorld,
+  type DeskDealer,
+  type DeskWorld,
 } from "../support/desk-alarms";
-import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
-import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
-let picks: OutcomePicks;
+import type { OutcomePicks } from "./desk-outcomes-helpers";
 
-let db: TestDb;
+let world: DeskWorld;
+let picks: OutcomePicks;
 let sim: RunningSimulator;
 let sql: pg.Client;
-let linkId: string;
-let dealer: { id: string; chektDealerId: number };
+let dealer: DeskDealer;
 type AnswerMod = typeof import("@/lib/verifications/answer");
 let answer: AnswerMod;
 const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
 const bob = { id: "u_bob", name: "Bob Operator", email: "bob@example.test" };
-const SECRET = DESK_WEBHOOK_SECRET;
 
 const ctxFor = actionCtxFor;
 
 const raise = (siteId: number, expiresInS = 300) => raiseAndDeliver(sim.url, siteId, expiresInS);
 
 beforeAll(async () => {
-  db = await createTestDb();
-  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: DESK_APP_KEY });
-  // Far above the free tier: this file reads /v1/events itself to deliver each alarm, and pacing is
-  // tested elsewhere (chekt-budget); 429s here come only from the faults each test injects.
-  sim = await startTestSimulator({
-    appUrl: "http://127.0.0.1:9",
-    config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 },
-  });
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
-  dealer = { id: linkId, chektDealerId: 1 };
-  picks = await seedTestOutcomes(linkId);
+  ({ sim, sql, dealer, picks } = world = await startDeskWorld());
   answer = await import("@/lib/verifications/answer");
-  sql = new pg.Client({ connectionString: db.url });
-  await sql.connect();
 }, 120_000);
 
-afterAll(() => closeDeskWorld({ sim, sql, db }));
+afterAll(() => closeDeskWorld(world));
 
 describe("claim", () => {
   it("of two operators claiming at once exactly one wins; the other is told who has it", async () => {
@@ -70,13 +56,7 @@ describe("claim", () => {
     await prisma.$transaction((tx) => answer.claimInTx(tx, dealer, v.verification_id, winner));
     const loser = winner === alice ? bob : alice;
     await expect(
-      answer.answerVerification(await ctxFor(loser), dealer, loser, {
-        id: v.verification_id,
-        action: "dispatch",
-        contactId: v.contact_id,
-        outcomeId: picks.dispatch,
-        checkedSteps: [],
-      }),
+      answer.answerVerification(await ctxFor(loser), dealer, loser, answerInput(v, "dispatch", picks.dispatch)),
     ).rejects.toThrow(/Claimed by/);
   });
 });
@@ -85,13 +65,7 @@ describe("answer", () => {
   it("dispatch: PATCHes CHeKT with the stored Idempotency-Key, records the answer and an audit row", async () => {
     const v = await raise(1);
     const ctx = await ctxFor(alice);
-    const out = await answer.answerVerification(ctx, dealer, alice, {
-      id: v.verification_id,
-      action: "dispatch",
-      contactId: v.contact_id,
-      outcomeId: picks.dispatch,
-      checkedSteps: [],
-    });
+    const out = await answer.answerVerification(ctx, dealer, alice, answerInput(v, "dispatch", picks.dispatch));
     expect(out).toMatchObject({ outcome: "answered", state: "dispatched" });
     const row = (
       await sql.query(
@@ -107,13 +81,7 @@ describe("answer", () => {
       answer_contact_id: v.contact_id,
     });
     expect(row.answer_idempotency_key).toMatch(/^verif-/);
-    const simV = (
-      (await (await fetch(`${sim.url}/_sim/verifications`)).json()) as {
-        verification_id: string;
-        answer: { action: string } | null;
-      }[]
-    ).find((x) => x.verification_id === v.verification_id);
-    expect(simV?.answer?.action).toBe("dispatch");
+    expect((await simAnswerOf(sim.url, v.verification_id))?.action).toBe("dispatch");
     const audit = (
       await sql.query(`SELECT action, outcome, trace_id, user_email FROM audit_log WHERE chekt_id = $1 ORDER BY id`, [
         v.verification_id,
@@ -161,13 +129,12 @@ describe("answer", () => {
         responded_at: new Date().toISOString(),
       },
     });
-    const out = await answer.answerVerification(await ctxFor(bob), dealer, bob, {
-      id: v.verification_id,
-      action: "dispatch",
-      contactId: v.contact_id,
-      outcomeId: picks.dispatch,
-      checkedSteps: [],
-    });
+    const out = await answer.answerVerification(
+      await ctxFor(bob),
+      dealer,
+      bob,
+      answerInput(v, "dispatch", picks.dispatch),
+    );
     expect(out).toEqual({ outcome: "expired", message: answer.EXPIRED_MESSAGE });
     const row = (
       await sql.query(`SELECT state::text, answer_error FROM verifications WHERE id = $1`, [v.verification_id])

@@ -4,44 +4,37 @@
 // answer, 429/503 answers come back as "retrying" with the same Idempotency-Key, the window's end
 // says "may or may not" only when CHeKT may have applied it, and "check with CHeKT" reads the alarm.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
 import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "../support/simulator";
 import {
   actionCtxFor,
+  answerInput,
   closeDeskWorld,
-  DESK_APP_KEY,
-  DESK_WEBHOOK_SECRET,
   raiseAndDeliver,
+  simAnswerOf,
+  startDeskWorld,
+  type DeskDealer,
+  type DeskWorld,
 } from "../support/desk-alarms";
-import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
-import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
-let picks: OutcomePicks;
+import { simControl } from "../support/simulator";
+import type { OutcomePicks } from "./desk-outcomes-helpers";
 
-let db: TestDb;
+let world: DeskWorld;
+let picks: OutcomePicks;
 let sim: RunningSimulator;
 let sql: pg.Client;
-let dealer: { id: string; chektDealerId: number };
+let dealer: DeskDealer;
 let claims: typeof import("@/lib/verifications/claims");
 let answer: typeof import("@/lib/verifications/answer");
 const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
 const bob = { id: "u_bob", name: "Bob Operator", email: "bob@example.test" };
 const admin = { id: "u_admin", name: "Ada Admin", email: "ada@example.test" };
-const SECRET = DESK_WEBHOOK_SECRET;
 const LEASE_S = 20;
 
 const ctxFor = actionCtxFor;
 
-async function simPost(path: string, body: unknown) {
-  const res = await fetch(`${sim.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(res.ok, `${path}: ${res.status}`).toBe(true);
-  return res.json();
-}
+const simPost = (path: string, body: unknown) => simControl(sim.url, "POST", path, body);
 
 const raise = (siteId: number, expiresInS = 300) => raiseAndDeliver(sim.url, siteId, expiresInS);
 
@@ -57,34 +50,18 @@ const inTx = async <T>(fn: (tx: import("@/lib/generated/prisma/client").Prisma.T
   (await import("@/lib/db")).prisma.$transaction(fn);
 
 beforeAll(async () => {
-  db = await createTestDb();
-  setTestEnv(db.url, {
-    CHEKT_WEBHOOK_SECRET: SECRET,
-    CHEKT_API_KEY: DESK_APP_KEY,
-    VERIFICATION_LEASE_SECONDS: String(LEASE_S),
-    VERIFICATION_ANSWER_RETRY_SECONDS: "60",
-  });
-  // Far above the free tier: this file reads /v1/events itself to deliver each alarm, and pacing is
-  // tested elsewhere (chekt-budget); 429s here come only from the faults each test injects.
-  sim = await startTestSimulator({
-    appUrl: "http://127.0.0.1:9",
-    config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 },
-  });
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  const linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
-  dealer = { id: linkId, chektDealerId: 1 };
-  picks = await seedTestOutcomes(linkId);
+  ({ sim, sql, dealer, picks } = world = await startDeskWorld({
+    env: { VERIFICATION_LEASE_SECONDS: String(LEASE_S), VERIFICATION_ANSWER_RETRY_SECONDS: "60" },
+  }));
   claims = await import("@/lib/verifications/claims");
   answer = await import("@/lib/verifications/answer");
-  sql = new pg.Client({ connectionString: db.url });
-  await sql.connect();
 }, 120_000);
 
 afterEach(async () => {
   await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
 });
 
-afterAll(() => closeDeskWorld({ sim, sql, db }));
+afterAll(() => closeDeskWorld(world));
 
 describe("claims are leases", () => {
   it("a claim holds for its lease, a heartbeat renews it, and after it lapses another operator can claim", async () => {
@@ -123,7 +100,7 @@ describe("claims are leases", () => {
     const v = await raise(1);
     const t0 = new Date();
     await inTx((tx) => claims.claimInTx(tx, dealer, v.verification_id, alice, t0));
-    const listen = new pg.Client({ connectionString: db.url });
+    const listen = new pg.Client({ connectionString: world.db.url });
     await listen.connect();
     const heard: string[] = [];
     listen.on("notification", (n) => heard.push(n.payload ?? ""));
@@ -231,13 +208,7 @@ describe("answers that wait", () => {
       rate_429: 1,
     });
     const ctx = await ctxFor(alice);
-    const first = await answer.answerVerification(ctx, dealer, alice, {
-      id: v.verification_id,
-      action: "dispatch",
-      contactId: v.contact_id,
-      outcomeId: picks.dispatch,
-      checkedSteps: [],
-    });
+    const first = await answer.answerVerification(ctx, dealer, alice, answerInput(v, "dispatch", picks.dispatch));
     expect(first).toMatchObject({ outcome: "retrying", reason: "CHeKT's rate limit" });
     if (first.outcome !== "retrying") throw new Error("unreachable");
     expect(first.retryInMs).toBeGreaterThanOrEqual(1000);
@@ -246,24 +217,12 @@ describe("answers that wait", () => {
     expect(stored.answer_idempotency_key).toMatch(/^verif-/);
 
     await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-    const second = await answer.answerVerification(ctx, dealer, alice, {
-      id: v.verification_id,
-      action: "dispatch",
-      contactId: v.contact_id,
-      outcomeId: picks.dispatch,
-      checkedSteps: [],
-    });
+    const second = await answer.answerVerification(ctx, dealer, alice, answerInput(v, "dispatch", picks.dispatch));
     expect(second).toMatchObject({ outcome: "answered", state: "dispatched" });
     expect((await row(v.verification_id)).answer_idempotency_key).toBe(stored.answer_idempotency_key);
     // Once the answer is stored, a second answer is refused.
     await expect(
-      answer.answerVerification(ctx, dealer, alice, {
-        id: v.verification_id,
-        action: "disregard",
-        contactId: v.contact_id,
-        outcomeId: picks.disregard,
-        checkedSteps: [],
-      }),
+      answer.answerVerification(ctx, dealer, alice, answerInput(v, "disregard", picks.disregard)),
     ).rejects.toThrow(/Already dispatched/);
   });
 
@@ -278,42 +237,18 @@ describe("answers that wait", () => {
       when: "after",
     });
     const ctx = await ctxFor(alice);
-    const first = await answer.answerVerification(ctx, dealer, alice, {
-      id: v.verification_id,
-      action: "dispatch",
-      contactId: v.contact_id,
-      outcomeId: picks.dispatch,
-      checkedSteps: [],
-    });
+    const first = await answer.answerVerification(ctx, dealer, alice, answerInput(v, "dispatch", picks.dispatch));
     expect(first).toMatchObject({ outcome: "retrying" });
     const stored = await row(v.verification_id);
     expect(stored.answer_idempotency_key).toMatch(/^verif-/);
     await expect(
-      answer.answerVerification(ctx, dealer, alice, {
-        id: v.verification_id,
-        action: "disregard",
-        contactId: v.contact_id,
-        outcomeId: picks.disregard,
-        checkedSteps: [],
-      }),
+      answer.answerVerification(ctx, dealer, alice, answerInput(v, "disregard", picks.disregard)),
     ).rejects.toThrow(/dispatch answer is already stored/);
     await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-    const again = await answer.answerVerification(ctx, dealer, alice, {
-      id: v.verification_id,
-      action: "dispatch",
-      contactId: v.contact_id,
-      outcomeId: picks.dispatch,
-      checkedSteps: [],
-    });
+    const again = await answer.answerVerification(ctx, dealer, alice, answerInput(v, "dispatch", picks.dispatch));
     expect(again).toMatchObject({ outcome: "answered", state: "dispatched" });
     expect((await row(v.verification_id)).answer_idempotency_key).toBe(stored.answer_idempotency_key);
-    const simV = (
-      (await (await fetch(`${sim.url}/_sim/verifications`)).json()) as {
-        verification_id: string;
-        answer: { action: string } | null;
-      }[]
-    ).find((x) => x.verification_id === v.verification_id);
-    expect(simV?.answer?.action).toBe("dispatch");
+    expect((await simAnswerOf(sim.url, v.verification_id))?.action).toBe("dispatch");
   });
 
   it("past the retry window: 'may or may not'; 'check with CHeKT' reads the alarm and records it", async () => {
@@ -326,29 +261,11 @@ describe("answers that wait", () => {
       when: "after",
     });
     const ctx = await ctxFor(bob);
-    const first = await answer.answerVerification(ctx, dealer, bob, {
-      id: v.verification_id,
-      action: "dispatch",
-      contactId: v.contact_id,
-      outcomeId: picks.dispatch,
-      checkedSteps: [],
-    });
+    const first = await answer.answerVerification(ctx, dealer, bob, answerInput(v, "dispatch", picks.dispatch));
     expect(first.outcome).toBe("retrying");
     // 61 s later (clock injected) the window is over.
     const late = () => new Date(Date.now() + 61_000);
-    const over = await answer.answerVerification(
-      ctx,
-      dealer,
-      bob,
-      {
-        id: v.verification_id,
-        action: "dispatch",
-        contactId: v.contact_id,
-        outcomeId: picks.dispatch,
-        checkedSteps: [],
-      },
-      late,
-    );
+    const over = await answer.answerVerification(ctx, dealer, bob, answerInput(v, "dispatch", picks.dispatch), late);
     expect(over).toMatchObject({ outcome: "uncertain" });
     if (over.outcome !== "uncertain") throw new Error("unreachable");
     expect(over.message).toMatch(/may or may not have been saved/);
@@ -369,15 +286,7 @@ describe("answers that wait", () => {
     });
     const ctx = await ctxFor(bob);
     expect(
-      (
-        await answer.answerVerification(ctx, dealer, bob, {
-          id: v.verification_id,
-          action: "disregard",
-          contactId: v.contact_id,
-          outcomeId: picks.disregard,
-          checkedSteps: [],
-        })
-      ).outcome,
+      (await answer.answerVerification(ctx, dealer, bob, answerInput(v, "disregard", picks.disregard))).outcome,
     ).toBe("retrying");
     await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
     const checked = await answer.checkStoredAnswer(ctx, dealer, bob, v.verification_id);
@@ -389,14 +298,8 @@ describe("answers that wait", () => {
       answer_idempotency_key: null,
       answer_action: null,
     });
-    expect(
-      await answer.answerVerification(ctx, dealer, bob, {
-        id: v.verification_id,
-        action: "dispatch",
-        contactId: v.contact_id,
-        outcomeId: picks.dispatch,
-        checkedSteps: [],
-      }),
-    ).toMatchObject({ outcome: "answered", state: "dispatched" });
+    expect(await answer.answerVerification(ctx, dealer, bob, answerInput(v, "dispatch", picks.dispatch))).toMatchObject(
+      { outcome: "answered", state: "dispatched" },
+    );
   });
 });

@@ -3,34 +3,24 @@
 // redirect off CHeKT's host is refused; the store stays under its cap, oldest images dropped first.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type pg from "pg";
 import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "../support/simulator";
+import { simControl } from "../support/simulator";
 import {
   closeDeskWorld,
   deliverNewestEvents,
-  DESK_APP_KEY,
-  DESK_WEBHOOK_SECRET,
   raiseOnSimulator,
+  startDeskWorld,
+  type DeskWorld,
 } from "../support/desk-alarms";
-import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
 
-let db: TestDb;
+let world: DeskWorld;
 let sim: RunningSimulator;
 let sql: pg.Client;
 let linkId: string;
-const SECRET = DESK_WEBHOOK_SECRET;
 
-async function simPost(path: string, body: unknown) {
-  const res = await fetch(`${sim.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(res.ok, `${path}: ${res.status}`).toBe(true);
-  return res.json();
-}
+const simPost = (path: string, body: unknown) => simControl(sim.url, "POST", path, body);
 
 /** Raises an alarm on the simulator, delivers its events, returns the snapshot row ids. */
 async function raiseWithSnapshot(siteId: number): Promise<string[]> {
@@ -46,20 +36,15 @@ async function raiseWithSnapshot(siteId: number): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  db = await createTestDb();
-  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: DESK_APP_KEY });
-  sim = await startTestSimulator({ appUrl: "http://127.0.0.1:9" });
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
-  sql = new pg.Client({ connectionString: db.url });
-  await sql.connect();
+  ({ sim, sql } = world = await startDeskWorld({ freeTier: true }));
+  linkId = world.dealer.id;
 }, 120_000);
 
 afterEach(async () => {
   await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
 });
 
-afterAll(() => closeDeskWorld({ sim, sql, db }));
+afterAll(() => closeDeskWorld(world));
 
 describe("snapshot store", () => {
   it("fetches an image from CHeKT once, keeps it in Postgres and serves it even when CHeKT refuses", async () => {

@@ -31,6 +31,25 @@ export function setTestEnv(databaseUrl: string, extra: Record<string, string> = 
   });
 }
 
+export type HookDb = { db: TestDb; sql: pg.Client };
+
+/** A database of its own (`prefix`), lib/env's variables (plus `env`) pointing at it, and a SQL client on it. */
+export async function startHookDb(prefix?: string, env: Record<string, string> = {}): Promise<HookDb> {
+  const db = await createTestDb(prefix);
+  setTestEnv(db.url, env);
+  const sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+  return { db, sql };
+}
+
+/** The afterAll of these files: the receiver's pool, the SQL client, Prisma, then the database. */
+export async function closeHookDb(w: Partial<HookDb> | undefined) {
+  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
+  await w?.sql?.end();
+  await (await import("@/lib/db")).prisma.$disconnect();
+  await w?.db?.drop();
+}
+
 /** A connected dealer link whose signing secret is sealed in its row. */
 export async function seedDealerLink(
   databaseUrl: string,

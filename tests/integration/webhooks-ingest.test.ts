@@ -6,9 +6,9 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEvent } from "@/lib/webhooks/events";
-import { createTestDb, envelope, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
+import { closeHookDb, envelope, seedDealerLink, startHookDb, type HookDb } from "./webhooks-helpers";
 
-let db: TestDb;
+let world: HookDb;
 let sql: pg.Client;
 let listen: pg.Client;
 let A = "";
@@ -17,26 +17,19 @@ const heard: string[] = [];
 let storeAndApply: typeof import("@/lib/webhooks/store").storeAndApply;
 
 beforeAll(async () => {
-  db = await createTestDb("chekt_hooks_ingest");
-  setTestEnv(db.url);
-  A = await seedDealerLink(db.url, { key: "ingest-a", chektDealerId: 301, secret: "whsec_ingest_a_0123456789" });
-  B = await seedDealerLink(db.url, { key: "ingest-b", chektDealerId: 302, secret: "whsec_ingest_b_0123456789" });
+  ({ sql } = world = await startHookDb("chekt_hooks_ingest"));
+  A = await seedDealerLink(world.db.url, { key: "ingest-a", chektDealerId: 301, secret: "whsec_ingest_a_0123456789" });
+  B = await seedDealerLink(world.db.url, { key: "ingest-b", chektDealerId: 302, secret: "whsec_ingest_b_0123456789" });
   ({ storeAndApply } = await import("@/lib/webhooks/store"));
-  sql = new pg.Client({ connectionString: db.url });
-  await sql.connect();
-  listen = new pg.Client({ connectionString: db.url });
+  listen = new pg.Client({ connectionString: world.db.url });
   await listen.connect();
   listen.on("notification", (n) => heard.push(n.payload ?? ""));
   await listen.query("LISTEN verifications");
 }, 120_000);
 
 afterAll(async () => {
-  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
   await listen?.end();
-  await sql?.end();
-  const { prisma } = await import("@/lib/db");
-  await prisma.$disconnect();
-  await db?.drop();
+  await closeHookDb(world);
 });
 
 const inFuture = (min: number) => new Date(Date.now() + min * 60_000).toISOString();
@@ -212,7 +205,7 @@ describe("webhook ingest in one statement per batch", () => {
   it(
     "the same event stored by two batches at once (no alarm lock between them) " + "is stored once, counted once",
     async () => {
-      const other = new pg.Client({ connectionString: db.url });
+      const other = new pg.Client({ connectionString: world.db.url });
       await other.connect();
       try {
         // An unknown type: stored as ignored, about no alarm, so no advisory lock orders the two calls.

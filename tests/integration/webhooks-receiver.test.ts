@@ -4,18 +4,18 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  createTestDb,
+  closeHookDb,
   envelope,
   seedDealerLink,
-  setTestEnv,
   shuffle,
   signedRequest,
   withLimit,
+  startHookDb,
   TEST_SECRET,
-  type TestDb,
+  type HookDb,
 } from "./webhooks-helpers";
 
-let db: TestDb;
+let world: HookDb;
 let sql: pg.Client;
 let receiveWebhook: (req: Request, key: string) => Promise<Response>;
 let linkId: string;
@@ -23,22 +23,13 @@ const KEY = "hooks-dealer";
 const URL_ = `http://test.local/api/webhooks/chekt/${KEY}`;
 
 beforeAll(async () => {
-  db = await createTestDb();
-  setTestEnv(db.url);
-  linkId = await seedDealerLink(db.url, { key: KEY, chektDealerId: 101 });
-  await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
+  ({ sql } = world = await startHookDb());
+  linkId = await seedDealerLink(world.db.url, { key: KEY, chektDealerId: 101 });
+  await seedDealerLink(world.db.url, { key: "acme-security", chektDealerId: 1, secret: null });
   ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
-  sql = new pg.Client({ connectionString: db.url });
-  await sql.connect();
 }, 120_000);
 
-afterAll(async () => {
-  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
-  await sql?.end();
-  const { prisma } = await import("@/lib/db");
-  await prisma.$disconnect();
-  await db?.drop();
-});
+afterAll(() => closeHookDb(world));
 
 async function lastDelivery() {
   const r = await sql.query(`SELECT verdict, reason, event_id FROM webhook_deliveries ORDER BY id DESC LIMIT 1`);

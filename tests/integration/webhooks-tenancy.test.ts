@@ -5,9 +5,9 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, envelope, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+import { closeHookDb, envelope, seedDealerLink, signedRequest, startHookDb, type HookDb } from "./webhooks-helpers";
 
-let db: TestDb;
+let world: HookDb;
 let sql: pg.Client;
 let receiveWebhook: (req: Request, key: string) => Promise<Response>;
 const A = { key: "dealer-a-hooks", secret: "whsec_dealer_a_only_0123456789", id: "" };
@@ -15,22 +15,13 @@ const B = { key: "dealer-b-hooks", secret: "whsec_dealer_b_only_9876543210", id:
 const url = (key: string) => `http://test.local/api/webhooks/chekt/${key}`;
 
 beforeAll(async () => {
-  db = await createTestDb("chekt_hooks_tenancy");
-  setTestEnv(db.url);
-  A.id = await seedDealerLink(db.url, { key: A.key, chektDealerId: 201, secret: A.secret });
-  B.id = await seedDealerLink(db.url, { key: B.key, chektDealerId: 202, secret: B.secret });
+  ({ sql } = world = await startHookDb("chekt_hooks_tenancy"));
+  A.id = await seedDealerLink(world.db.url, { key: A.key, chektDealerId: 201, secret: A.secret });
+  B.id = await seedDealerLink(world.db.url, { key: B.key, chektDealerId: 202, secret: B.secret });
   ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
-  sql = new pg.Client({ connectionString: db.url });
-  await sql.connect();
 }, 120_000);
 
-afterAll(async () => {
-  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
-  await sql?.end();
-  const { prisma } = await import("@/lib/db");
-  await prisma.$disconnect();
-  await db?.drop();
-});
+afterAll(() => closeHookDb(world));
 
 async function deliver(dealer: typeof A, body: ReturnType<typeof envelope>) {
   const res = await receiveWebhook(signedRequest(url(dealer.key), body, { secret: dealer.secret }), dealer.key);

@@ -2,11 +2,20 @@
 // events to our webhook receiver themselves (the simulator posts nowhere), then call the desk's lib
 // functions with the context the action client would give them.
 import { randomUUID } from "node:crypto";
-import type pg from "pg";
+import pg from "pg";
 import { expect } from "vitest";
 import type { ActionContext } from "@/lib/actions/client";
 import type { RunningSimulator } from "@/simulator/server";
-import { signedRequest, type TestDb } from "../integration/webhooks-helpers";
+import {
+  closeHookDb,
+  createTestDb,
+  seedDealerLink,
+  setTestEnv,
+  signedRequest,
+  type TestDb,
+} from "../integration/webhooks-helpers";
+import { seedTestOutcomes, type OutcomePicks } from "../integration/desk-outcomes-helpers";
+import { NO_RATE_LIMIT, simControl, startTestSimulator } from "./simulator";
 
 /** The simulator's demo webhook signing secret and dealer 1's App key (simulator/seed.ts). */
 export const DESK_WEBHOOK_SECRET = "whsec_demo_signing_secret_0123456789";
@@ -68,10 +77,57 @@ export async function raiseAndDeliver(simUrl: string, siteId: number, expiresInS
 }
 
 /** The desk files' afterAll: the webhook pool, the simulator, the SQL client, Prisma, the database. */
-export async function closeDeskWorld(w: { sim?: RunningSimulator; sql?: pg.Client; db?: TestDb }) {
-  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
-  await w.sim?.close();
-  await w.sql?.end();
-  await (await import("@/lib/db")).prisma.$disconnect();
-  await w.db?.drop();
+export async function closeDeskWorld(w: { sim?: RunningSimulator; sql?: pg.Client; db?: TestDb } | undefined) {
+  await w?.sim?.close();
+  await closeHookDb(w);
+}
+
+type SimConfig = NonNullable<Parameters<typeof startTestSimulator>[0]>["config"];
+export type DeskDealer = { id: string; chektDealerId: number };
+export type DeskWorld = { db: TestDb; sim: RunningSimulator; sql: pg.Client; dealer: DeskDealer; picks: OutcomePicks };
+
+/**
+ * The desk files' beforeAll: a database of their own (`dbPrefix`), lib/env's variables with the demo secret and
+ * App key (plus `env`), the simulator (it posts its webhooks nowhere; no rate limit unless `simConfig` or
+ * `freeTier`, CHeKT's 60 a minute, says otherwise), Acme's dealer link (its secret from the environment) with
+ * the default outcome codes, and a SQL client.
+ */
+export async function startDeskWorld(
+  opts: { dbPrefix?: string; env?: Record<string, string>; simConfig?: SimConfig; freeTier?: boolean } = {},
+): Promise<DeskWorld> {
+  const db = await createTestDb(opts.dbPrefix);
+  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: DESK_WEBHOOK_SECRET, CHEKT_API_KEY: DESK_APP_KEY, ...opts.env });
+  const sim = await startTestSimulator({
+    appUrl: "http://127.0.0.1:9",
+    config: { ...(opts.freeTier ? {} : NO_RATE_LIMIT), ...opts.simConfig },
+  });
+  process.env.CHEKT_API_BASE_URL = sim.url;
+  const linkId = await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null });
+  const picks = await seedTestOutcomes(linkId);
+  const sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+  return { db, sim, sql, dealer: { id: linkId, chektDealerId: 1 }, picks };
+}
+
+/** An answer to a raised verification with the given outcome; no checklist steps unless `checkedSteps`. */
+export function answerInput(
+  v: Pick<RaisedVerification, "verification_id" | "contact_id">,
+  action: "dispatch" | "disregard",
+  outcomeId: string,
+  checkedSteps: string[] = [],
+) {
+  return { id: v.verification_id, action, contactId: v.contact_id, outcomeId, checkedSteps };
+}
+
+export type SimAnswer = { action: string; contact_id: number; responded_at: string };
+export type SimVerification = { verification_id: string; answer: SimAnswer | null };
+
+/** Every verification in the simulator's store (CHeKT's side), with the answer it holds. */
+export async function simVerifications(simUrl: string): Promise<SimVerification[]> {
+  return (await simControl<SimVerification[]>(simUrl, "GET", "/_sim/verifications"))!;
+}
+
+/** The answer CHeKT holds for a verification (the simulator's store); null when none (or no such item). */
+export async function simAnswerOf(simUrl: string, id: string): Promise<SimAnswer | null> {
+  return (await simVerifications(simUrl)).find((v) => v.verification_id === id)?.answer ?? null;
 }
