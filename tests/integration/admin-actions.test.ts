@@ -8,6 +8,8 @@ import type { RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestSimulator } from "../support/simulator";
+import { ACME, connectDealerLink } from "../support/dealer-links";
+import { openAuthSession } from "../support/auth-sessions";
 
 const authMock = vi.hoisted(() => ({
   session: null as null | { user: { id: string }; sv: number; sid: string; expires: string },
@@ -52,23 +54,12 @@ async function makeUser(email: string, role: "admin" | "operator" | "viewer", pa
 async function as(userId: string) {
   const u = await m.prisma.user.findUniqueOrThrow({ where: { id: userId } });
   // A server-side session record, as a real sign-in makes (lib/auth/sessions.ts).
-  const sid = `sid_${u.id}_${u.sessionVersion}_${Date.now()}_${Math.random()}`;
-  await m.prisma.authSession.create({
-    data: {
-      id: sid,
-      userId: u.id,
-      ip: "127.0.0.1",
-      createdAt: new Date(),
-      lastSeenAt: new Date(),
-      expiresAt: new Date(Date.now() + 3600_000),
-    },
-  });
-  authMock.session = {
-    user: { id: u.id },
-    sv: u.sessionVersion,
-    sid,
-    expires: new Date(Date.now() + 3600_000).toISOString(),
-  };
+  const claims = await openAuthSession(
+    m.prisma,
+    u.id,
+    `sid_${u.id}_${u.sessionVersion}_${Date.now()}_${Math.random()}`,
+  );
+  authMock.session = { user: { id: u.id }, sv: u.sessionVersion, ...claims };
 }
 const lastAudit = () => m.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
 const text = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -117,15 +108,7 @@ beforeAll(async () => {
     verifyPassword,
     decryptSecret,
   };
-  const link = await prisma.dealerLink.create({
-    data: {
-      chektDealerId: DEMO.dealers.acme.id,
-      externalDealerId: DEMO.dealers.acme.external,
-      companyName: DEMO.dealers.acme.name,
-      connectedAt: new Date(),
-    },
-  });
-  linkId = link.id;
+  linkId = await connectDealerLink(prisma, ACME);
 }, 120_000);
 
 afterAll(async () => {

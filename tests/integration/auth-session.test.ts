@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { requestHeaders } from "../support/next-headers";
+import { openAuthSession } from "../support/auth-sessions";
 
 const authMock = vi.hoisted(() => ({
   session: null as null | {
@@ -53,22 +54,10 @@ beforeEach(async () => {
     data: { email: "vera@example.com", name: "Vera Viewer", role: "viewer", passwordHash: "x" },
   });
   userId = u.id;
-  const sid = `sid_${u.id}`;
-  await m.prisma.authSession.create({
-    data: {
-      id: sid,
-      userId: u.id,
-      ip: "127.0.0.1",
-      createdAt: new Date(),
-      lastSeenAt: new Date(),
-      expiresAt: new Date(Date.now() + 3600_000),
-    },
-  });
   authMock.session = {
     user: { id: u.id, name: u.name, email: u.email, role: "viewer" },
     sv: 0,
-    sid,
-    expires: new Date(Date.now() + 3600_000).toISOString(),
+    ...(await openAuthSession(m.prisma, u.id)),
   };
 });
 

@@ -4,6 +4,7 @@
 // never an outsider, never once enrolled. Only next/headers is stubbed (with a real encrypted session cookie).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { openAuthSession } from "../support/auth-sessions";
 
 const authMock = vi.hoisted(() => ({
   session: null as null | { user: { id: string }; sv?: number; sid?: string; expires: string },
@@ -60,18 +61,7 @@ async function signedInAs(data: { email: string; isOwner?: boolean; member?: boo
     },
   });
   if (data.member) await m.prisma.membership.create({ data: { userId: u.id, dealerLinkId: linkId, role: "operator" } });
-  const sid = `sid_${u.id}`;
-  await m.prisma.authSession.create({
-    data: {
-      id: sid,
-      userId: u.id,
-      ip: "127.0.0.1",
-      createdAt: new Date(),
-      lastSeenAt: new Date(),
-      expiresAt: new Date(Date.now() + 3600_000),
-    },
-  });
-  authMock.session = { user: { id: u.id }, sv: 0, sid, expires: new Date(Date.now() + 3600_000).toISOString() };
+  authMock.session = { user: { id: u.id }, sv: 0, ...(await openAuthSession(m.prisma, u.id)) };
   return u.id;
 }
 
