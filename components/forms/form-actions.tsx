@@ -1,7 +1,7 @@
 "use client";
 import type { FormEvent, ReactNode } from "react";
 import Link from "next/link";
-import { Button, buttonClasses, cn, type ButtonVariant } from "@/components/ui";
+import { Button, buttonClasses, cn, type ButtonSize, type ButtonVariant } from "@/components/ui";
 import { BudgetWaitNotice, FormFailure, SlowNotice } from "./form-failure";
 import type { BudgetWait } from "./use-budget-wait";
 import type { ActionFailure } from "@/lib/actions/errors";
@@ -89,12 +89,18 @@ export function StackedForm({
   label?: string;
   className: string;
   autoComplete?: "off";
-  submit: { label: string; pendingLabel: string; variant?: ButtonVariant };
+  submit: { label: string; pendingLabel: string; variant?: ButtonVariant; size?: ButtonSize };
   extra?: ReactNode;
   children: ReactNode;
 }) {
   const button = (
-    <Button type="submit" variant={submit.variant} pending={form.pending} pendingText={submit.pendingLabel}>
+    <Button
+      type="submit"
+      variant={submit.variant}
+      size={submit.size}
+      pending={form.pending}
+      pendingText={submit.pendingLabel}
+    >
       {submit.label}
     </Button>
   );

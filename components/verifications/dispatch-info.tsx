@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Phone } from "lucide-react";
 import { Badge, Button, Textarea } from "@/components/ui";
-import { FormFailure } from "@/components/forms/form-failure";
+import { StackedForm } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { addNoteAction, saveDirectionsAction } from "@/actions/verifications";
 import { directionsSchema, DIRECTIONS_MAX, noteSchema, NOTE_MAX } from "@/lib/verifications/schemas";
@@ -166,7 +166,16 @@ function DirectionsForm(props: { siteId: number; text: string; onCancel(): void;
     onSuccess: props.onSaved,
   });
   return (
-    <form className="space-y-2" onSubmit={form.onSubmit} noValidate>
+    <StackedForm
+      form={form}
+      className="space-y-2"
+      submit={{ label: "Save directions", pendingLabel: "Saving…", size: "sm" }}
+      extra={
+        <Button size="sm" variant="ghost" onClick={props.onCancel} disabled={form.pending}>
+          Cancel
+        </Button>
+      }
+    >
       <Textarea
         label="Directions to the site"
         rows={4}
@@ -174,16 +183,7 @@ function DirectionsForm(props: { siteId: number; text: string; onCancel(): void;
         hint="Gate codes, where to park, who has keys. Leave empty to remove."
         {...form.field("text")}
       />
-      <FormFailure failure={form.failure} />
-      <div className="flex gap-2">
-        <Button size="sm" type="submit" pending={form.pending} pendingText="Saving…">
-          Save directions
-        </Button>
-        <Button size="sm" variant="ghost" onClick={props.onCancel} disabled={form.pending}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    </StackedForm>
   );
 }
 
@@ -236,7 +236,11 @@ export function History({
         </ol>
       )}
       {canNote ? (
-        <form className="mt-2 space-y-2" onSubmit={form.onSubmit} noValidate>
+        <StackedForm
+          form={form}
+          className="mt-2 space-y-2"
+          submit={{ label: "Add note", pendingLabel: "Adding…", size: "sm", variant: "secondary" }}
+        >
           <Textarea
             label="Note"
             rows={2}
@@ -244,11 +248,7 @@ export function History({
             hint="Who you called and what they said; kept with this alarm."
             {...form.field("text")}
           />
-          <FormFailure failure={form.failure} />
-          <Button size="sm" type="submit" variant="secondary" pending={form.pending} pendingText="Adding…">
-            Add note
-          </Button>
-        </form>
+        </StackedForm>
       ) : null}
     </section>
   );
