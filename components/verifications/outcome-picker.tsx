@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState } from "react";
+import { useId, useState, type InputHTMLAttributes, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Dialog } from "@/components/ui";
 import type { EffectiveChecklist, Outcome, OutcomeKind } from "@/lib/verifications/outcomes-schemas";
@@ -104,20 +104,16 @@ export function OutcomePicker(props: {
             <legend className="text-sm font-medium text-slate-900">Outcome</legend>
             <div className="mt-2 space-y-1">
               {outcomes.map((o) => (
-                <label
+                <Choice
                   key={o.id}
-                  className="flex items-center gap-2 rounded px-2 py-1 text-sm text-slate-900 hover:bg-slate-50"
+                  type="radio"
+                  name={`${groupId}-outcome`}
+                  value={o.id}
+                  checked={outcomeId === o.id}
+                  onChange={() => setOutcomeId(o.id)}
                 >
-                  <input
-                    type="radio"
-                    name={`${groupId}-outcome`}
-                    value={o.id}
-                    checked={outcomeId === o.id}
-                    onChange={() => setOutcomeId(o.id)}
-                    className="h-4 w-4"
-                  />
                   {o.label}
-                </label>
+                </Choice>
               ))}
             </div>
           </fieldset>
@@ -129,19 +125,15 @@ export function OutcomePicker(props: {
             </legend>
             <div className="mt-2 space-y-1">
               {steps.map((s) => (
-                <label
+                <Choice
                   key={s.id}
-                  className="flex items-center gap-2 rounded px-2 py-1 text-sm text-slate-900 hover:bg-slate-50"
+                  type="checkbox"
+                  checked={checked.has(s.id)}
+                  onChange={(e) => toggle(s.id, e.target.checked)}
                 >
-                  <input
-                    type="checkbox"
-                    checked={checked.has(s.id)}
-                    onChange={(e) => toggle(s.id, e.target.checked)}
-                    className="h-4 w-4"
-                  />
                   {s.text}
                   {s.optional ? <span className="text-xs text-slate-600">(optional)</span> : null}
-                </label>
+                </Choice>
               ))}
             </div>
           </fieldset>
@@ -153,5 +145,15 @@ export function OutcomePicker(props: {
         ) : null}
       </div>
     </Dialog>
+  );
+}
+
+/** A radio or checkbox row of the picker, its words as its label. */
+function Choice({ children, ...input }: InputHTMLAttributes<HTMLInputElement> & { children: ReactNode }) {
+  return (
+    <label className="flex items-center gap-2 rounded px-2 py-1 text-sm text-slate-900 hover:bg-slate-50">
+      <input {...input} className="h-4 w-4" />
+      {children}
+    </label>
   );
 }
