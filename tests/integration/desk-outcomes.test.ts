@@ -5,66 +5,38 @@
 // not sent (and says so) when the App key lacks events:write.
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ActionContext } from "@/lib/actions/client";
 import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "../support/simulator";
+import {
+  actionCtxFor,
+  answerInput,
+  closeDeskWorld,
+  raiseAndDeliver,
+  startDeskWorld,
+  type DeskDealer,
+  type DeskWorld,
+} from "../support/desk-alarms";
+import { simControl } from "../support/simulator";
 import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
-import { createTestDb, seedDealerLink, setTestEnv, signedRequest, type TestDb } from "./webhooks-helpers";
+import { seedDealerLink } from "./webhooks-helpers";
 
-let db: TestDb;
+let world: DeskWorld;
 let sim: RunningSimulator;
-let dealer: { id: string; chektDealerId: number };
-let other: { id: string; chektDealerId: number };
+let dealer: DeskDealer;
+let other: DeskDealer;
 let picks: OutcomePicks;
 let otherPicks: OutcomePicks;
 let answer: typeof import("@/lib/verifications/answer");
 let outcomes: typeof import("@/lib/verifications/outcomes");
 let annotate: typeof import("@/lib/verifications/annotate");
-let receiveWebhook: (req: Request, key: string) => Promise<Response>;
 const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
-const SECRET = "whsec_demo_signing_secret_0123456789";
-const KEY = "chekt_test_demo0000000000000000000000000001";
 
 async function db0() {
   return (await import("@/lib/db")).prisma;
 }
 
-async function ctxFor(user: typeof alice): Promise<Pick<ActionContext, "commit" | "traceId">> {
-  const { makeCommit } = await import("@/lib/actions/commit");
-  const traceId = randomUUID();
-  return { traceId, commit: makeCommit({ action: "verifications.answer", objectKind: "verification", traceId, user }) };
-}
-
-async function simPost(path: string, body: unknown, method = "POST") {
-  const res = await fetch(`${sim.url}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-  return res.json();
-}
-
-/** Raise an alarm on the simulator and deliver its events to our receiver. */
-async function raise(siteId: number) {
-  const out = (await simPost("/_sim/alarms", { site_id: siteId, expires_in_s: 300 })) as {
-    verification: { verification_id: string; contact_id: number };
-  };
-  const events = (await (
-    await fetch(`${sim.url}/v1/events?limit=100&order=desc`, { headers: { authorization: `Bearer ${KEY}` } })
-  ).json()) as { data: unknown[] };
-  for (const e of events.data.reverse()) {
-    expect(
-      (
-        await receiveWebhook(
-          signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: SECRET }),
-          "acme-security",
-        )
-      ).status,
-    ).toBe(200);
-  }
-  return out.verification;
-}
+const ctxFor = actionCtxFor;
+const simPost = (path: string, body: unknown, method = "POST") => simControl(sim.url, method, path, body);
+const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId);
 
 /** The simulator's own record of an alarm's annotations (its store; CHeKT keeps them on the alarm). */
 function simAnnotations(alarmId: string) {
@@ -91,24 +63,12 @@ async function setChecklist(input: {
 }
 
 beforeAll(async () => {
-  db = await createTestDb();
-  setTestEnv(db.url, { CHEKT_WEBHOOK_SECRET: SECRET, CHEKT_API_KEY: KEY });
-  sim = await startTestSimulator({
-    appUrl: "http://127.0.0.1:9",
-    config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 },
-  });
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  dealer = {
-    id: await seedDealerLink(db.url, { key: "acme-security", chektDealerId: 1, secret: null }),
-    chektDealerId: 1,
-  };
-  other = { id: await seedDealerLink(db.url, { key: "other-dealer", chektDealerId: 2 }), chektDealerId: 2 };
-  picks = await seedTestOutcomes(dealer.id);
+  ({ sim, dealer, picks } = world = await startDeskWorld());
+  other = { id: await seedDealerLink(world.db.url, { key: "other-dealer", chektDealerId: 2 }), chektDealerId: 2 };
   otherPicks = await seedTestOutcomes(other.id);
   answer = await import("@/lib/verifications/answer");
   outcomes = await import("@/lib/verifications/outcomes");
   annotate = await import("@/lib/verifications/annotate");
-  ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
   // The site checklist override needs the site in this dealer's mirror.
   await (await import("@/lib/mirror/sweep")).sweepDealer({ dealerLinkId: dealer.id, dealerId: 1 });
 }, 180_000);
@@ -119,13 +79,7 @@ afterEach(async () => {
   await prisma.deskChecklist.deleteMany({ where: { dealerLinkId: dealer.id } });
 });
 
-afterAll(async () => {
-  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
-  await sim?.close();
-  const { prisma } = await import("@/lib/db");
-  await prisma.$disconnect();
-  await db?.drop();
-});
+afterAll(() => closeDeskWorld(world));
 
 describe("the answer's outcome", () => {
   it("an answer without an outcome is refused by the action's schema with 'Choose an outcome'", async () => {
@@ -172,13 +126,7 @@ describe("the answer's outcome", () => {
     });
     const v = await raise(1);
     await expect(
-      answer.answerVerification(await ctxFor(alice), dealer, alice, {
-        id: v.verification_id,
-        action: "dispatch",
-        contactId: v.contact_id,
-        outcomeId: retired.id,
-        checkedSteps: [],
-      }),
+      answer.answerVerification(await ctxFor(alice), dealer, alice, answerInput(v, "dispatch", retired.id)),
     ).rejects.toThrow(/Choose an outcome from this dealer's list/);
   });
 
@@ -337,13 +285,12 @@ describe("the annotation", () => {
       "CHeKT takes it",
     async () => {
       const v = await raise(1);
-      const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, {
-        id: v.verification_id,
-        action: "disregard",
-        contactId: v.contact_id,
-        outcomeId: picks.disregard,
-        checkedSteps: [],
-      });
+      const out = await answer.answerVerification(
+        await ctxFor(alice),
+        dealer,
+        alice,
+        answerInput(v, "disregard", picks.disregard),
+      );
       expect(out.outcome).toBe("answered");
       const alarmId = (await row(v.verification_id)).alarmId!;
       // Every annotate answers 429 until the fault is cleared (the gateway's own retries included).
@@ -385,13 +332,7 @@ describe("the annotation", () => {
     }[];
     const app = apps.find((a) => a.dealer_id === 1)!;
     const v = await raise(1);
-    await answer.answerVerification(await ctxFor(alice), dealer, alice, {
-      id: v.verification_id,
-      action: "dispatch",
-      contactId: v.contact_id,
-      outcomeId: picks.dispatch,
-      checkedSteps: [],
-    });
+    await answer.answerVerification(await ctxFor(alice), dealer, alice, answerInput(v, "dispatch", picks.dispatch));
     await simPost(`/_sim/apps/${app.id}`, { scopes: app.scopes.filter((s) => s !== "events:write") }, "PATCH");
     try {
       expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBe("scope_missing");
