@@ -6,15 +6,15 @@
 // first answer: a site or contact is never created twice. A key CHeKT may have forgotten (older
 // than KEY_LIFETIME_MS) is not trusted: what CHeKT holds under the row's IDs is looked up first.
 //
-// Each accepted step is recorded (item progress, mirror, mapping, audit row) in its own
-// transaction, in step order per row, while the row's next call is already on its way: the call
-// waits on CHeKT's rate limit and the record on Postgres, and neither needs the other (the next
-// call needs only the site ID from the answer). The row is settled only after all its records.
+// Each accepted step is recorded (item progress, mirror, mapping, audit row) while the row's next
+// call is already on its way: the call waits on CHeKT's rate limit and the record on Postgres, and
+// neither needs the other (the next call needs only the site ID from the answer). Records of all
+// rows go to Postgres together, a batch per statement (lib/jobs/import-recorder.ts), so a job's
+// pace is CHeKT's budget, not Postgres round trips. A row is settled only after all its records.
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Sent, SiteImportApi } from "@/lib/chekt/api/site-import";
 import { readPayload, readProgress, type ImportPayload, type ImportProgress } from "@/lib/import/jobs";
-import { mirrorArming, mirrorContact, mirrorSite } from "@/lib/mirror/write";
 import type { ResponseContactDto, ResponseSiteBasicDto, SecurityTypeDto } from "@/lib/schemas/contract";
 import {
   checkAbort,
@@ -31,6 +31,7 @@ import {
   type RunOutcome,
   type Sleep,
 } from "./item-runner";
+import { ImportRecorder, type StepRecord } from "./import-recorder";
 import type { JobLock } from "./lock";
 
 export type SiteImportDeps = {
@@ -75,23 +76,9 @@ type Item = {
 };
 type StepResult<T> =
   { ok: true; sent: Sent<T>; resent: boolean } | { ok: false; status: number; message: string; resent: boolean };
-type AuditOf = { action: string; objectKind: string; chektId: string; externalId: string; after: unknown };
-
-async function upsertMapping(
-  tx: Prisma.TransactionClient,
-  dealerLinkId: string,
-  kind: "site" | "contact",
-  chektId: number,
-  externalId: string,
-  parent?: number,
-) {
-  const parentChektId = parent === undefined ? null : String(parent);
-  await tx.externalIdMapping.upsert({
-    where: { dealerLinkId_kind_chektId: { dealerLinkId, kind, chektId: String(chektId) } },
-    create: { dealerLinkId, kind, chektId: String(chektId), externalId, parentChektId },
-    update: { externalId, parentChektId },
-  });
-}
+/** What a step changes on our side, less what every record of the row has (lib/jobs/import-recorder.ts). */
+type StepWrite = Pick<StepRecord, "write" | "mapping"> & { audit: Omit<StepRecord["audit"], "traceId"> };
+type RecordStep = (traceId: string, step: StepWrite) => void;
 
 export async function runSiteImportJob(jobId: string, deps: SiteImportDeps): Promise<RunOutcome> {
   return runLocked(jobId, deps.lock, () => new ImportRunner(jobId, deps).run());
@@ -102,6 +89,7 @@ class ImportRunner {
   private readonly now: () => number;
   private readonly keyLifetimeMs: number;
   private job!: Job;
+  private recorder!: ImportRecorder;
 
   constructor(
     private readonly jobId: string,
@@ -123,6 +111,7 @@ class ImportRunner {
       user: jobUser(row),
       keysMadeAt: row.createdAt,
     };
+    this.recorder = new ImportRecorder(db, { dealerLinkId: row.dealerLinkId, user: this.job.user });
     await runLanes<Item>(
       (after) =>
         db.bulkItem.findMany({
@@ -176,15 +165,27 @@ class ImportRunner {
       await db.bulkItem.updateMany({ where: { id: item.id, state: "pending" }, data: { state: "sending" } });
     const keyLapsed = maybeSentBefore && this.now() - this.job.keysMadeAt.getTime() > this.keyLifetimeMs;
 
-    // Records of this row, one after another in step order; the row's next call does not wait for them.
-    let records: Promise<void> = Promise.resolve();
-    const record = (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => {
-      const snapshot = json(progress);
-      const chektDeviceId = progress.siteId ?? null;
-      records = records.then(() => this.record(item, snapshot, chektDeviceId, traceId, write));
+    // Records of this row, one after another in step order (a later snapshot of the row's progress
+    // never lands without the earlier records); the row's next call does not wait for them.
+    let chain: Promise<void> = Promise.resolve();
+    const record: RecordStep = (traceId, step) => {
+      const rec: StepRecord = {
+        itemId: item.id,
+        progress: json(progress),
+        chektDeviceId: progress.siteId ?? null,
+        write: step.write,
+        mapping: step.mapping,
+        audit: {
+          ...step.audit,
+          traceId,
+          after: { jobId: this.job.id, position: item.position, dto: step.audit.after },
+        },
+      };
+      chain = chain.then(() => this.recorder.record(rec));
       // Surfaced by the await below; a rejection must not go unhandled meanwhile.
-      records.catch(() => undefined);
+      chain.catch(() => undefined);
     };
+    const records = () => chain;
 
     try {
       const siteId = await this.siteStep(item, p, progress, maybeSentBefore, keyLapsed, record);
@@ -198,22 +199,16 @@ class ImportRunner {
         status ||= arming.status;
         failures.push(`arming type: ${arming.message}`);
       }
-      await records;
+      await records();
       if (failures.length) {
         await this.recordFailure(item, progress, status, `Site #${siteId} is in CHeKT, but ${failures.join("; ")}`);
         return;
       }
-      // One statement, one round trip: the row's state change guards the job's count.
-      await db.$executeRaw`
-        WITH settled AS (
-          UPDATE bulk_items SET state = 'succeeded'::"BulkItemState", chekt_device_id = ${siteId},
-            result = ${JSON.stringify(progress)}::jsonb, status_code = NULL, error_message = NULL, updated_at = now()
-          WHERE id = ${item.id} AND state IN ('pending'::"BulkItemState", 'sending'::"BulkItemState")
-          RETURNING job_id)
-        UPDATE bulk_jobs SET succeeded = succeeded + 1, updated_at = now() WHERE id IN (SELECT job_id FROM settled)`;
+      // With other rows' settles, one statement: the row's state change guards the job's count.
+      await this.recorder.settle({ itemId: item.id, siteId, progress: json(progress) });
     } finally {
       // An abort or a lost database leaves the row "sending"; its records so far still land.
-      await records.catch(() => undefined);
+      await records().catch(() => undefined);
     }
   }
 
@@ -224,7 +219,7 @@ class ImportRunner {
     progress: ImportProgress,
     maybeSentBefore: boolean,
     keyLapsed: boolean,
-    record: (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => void,
+    record: RecordStep,
   ): Promise<number | undefined> {
     const known = progress.siteId ?? p.existingSiteId;
     if (known !== undefined) return known;
@@ -257,16 +252,16 @@ class ImportRunner {
     }
     const created = got.site;
     progress.siteId = created.site_id;
-    record(got.traceId, async (tx) => {
-      await mirrorSite(tx, this.job.dealerLinkId, created, { how: "write" });
-      await upsertMapping(tx, this.job.dealerLinkId, "site", created.site_id, created.external_site_id);
-      return {
+    record(got.traceId, {
+      write: { kind: "site", dto: created },
+      mapping: { kind: "site", chektId: created.site_id, externalId: created.external_site_id },
+      audit: {
         action: "sites.import.site",
         objectKind: "site",
         chektId: String(created.site_id),
         externalId: created.external_site_id,
         after: created,
-      };
+      },
     });
     return created.site_id;
   }
@@ -278,7 +273,7 @@ class ImportRunner {
     siteId: number,
     maybeSentBefore: boolean,
     keyLapsed: boolean,
-    record: (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => void,
+    record: RecordStep,
   ): Promise<{ status: number; failures: string[] }> {
     const { api } = this.deps;
     const dealerId = this.job.chektDealerId;
@@ -334,17 +329,7 @@ class ImportRunner {
       }
       const dto = accepted.dto;
       progress.contactIds[i] = dto.contact_id;
-      record(accepted.traceId, async (tx) => {
-        await mirrorContact(tx, this.job.dealerLinkId, siteId, dto, { how: "write" });
-        await upsertMapping(tx, this.job.dealerLinkId, "contact", dto.contact_id, dto.external_contact_id, siteId);
-        return {
-          action: "sites.import.contact",
-          objectKind: "contact",
-          chektId: String(dto.contact_id),
-          externalId: dto.external_contact_id,
-          after: dto,
-        };
-      });
+      record(accepted.traceId, contactStep("sites.import.contact", siteId, dto));
     }
     return { status, failures };
   }
@@ -355,7 +340,7 @@ class ImportRunner {
     p: ImportPayload,
     progress: ImportProgress,
     siteId: number,
-    record: (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => void,
+    record: RecordStep,
   ): Promise<{ status: number; failures: string[] }> {
     const failures: string[] = [];
     let status = 0;
@@ -386,17 +371,7 @@ class ImportRunner {
       }
       progress.contactsUpdated[i] = true;
       const dto = r.sent.data;
-      record(r.sent.traceId, async (tx) => {
-        await mirrorContact(tx, this.job.dealerLinkId, siteId, dto, { how: "write" });
-        await upsertMapping(tx, this.job.dealerLinkId, "contact", dto.contact_id, dto.external_contact_id, siteId);
-        return {
-          action: "sites.import.contact.update",
-          objectKind: "contact",
-          chektId: String(dto.contact_id),
-          externalId: dto.external_contact_id,
-          after: dto,
-        };
-      });
+      record(r.sent.traceId, contactStep("sites.import.contact.update", siteId, dto));
     }
     return { status, failures };
   }
@@ -407,7 +382,7 @@ class ImportRunner {
     p: ImportPayload,
     progress: ImportProgress,
     siteId: number,
-    record: (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => void,
+    record: RecordStep,
   ): Promise<{ status: number; message: string } | undefined> {
     if (!p.securityType || progress.armingDone) return undefined;
     const securityType: SecurityTypeDto = p.securityType;
@@ -417,45 +392,17 @@ class ImportRunner {
     if (!r.ok) return r;
     progress.armingDone = true;
     const dto = r.sent.data;
-    record(r.sent.traceId, async (tx) => {
-      await mirrorArming(tx, this.job.dealerLinkId, dto);
-      return {
+    record(r.sent.traceId, {
+      write: { kind: "arming", dto },
+      audit: {
         action: "sites.import.arming",
         objectKind: "site",
         chektId: String(siteId),
         externalId: p.site.external_site_id,
         after: dto,
-      };
+      },
     });
     return undefined;
-  }
-
-  /** One accepted step: the row's progress as it was then, the mirror, the mapping and the audit row together. */
-  private async record(
-    item: Item,
-    progress: Prisma.InputJsonValue,
-    chektDeviceId: number | null,
-    traceId: string,
-    write: (tx: Prisma.TransactionClient) => Promise<AuditOf>,
-  ) {
-    await this.deps.db.$transaction(async (tx) => {
-      await tx.bulkItem.update({ where: { id: item.id }, data: { result: progress, chektDeviceId } });
-      const a = await write(tx);
-      await tx.auditLog.create({
-        data: {
-          action: a.action,
-          objectKind: a.objectKind,
-          chektId: a.chektId,
-          externalId: a.externalId,
-          dealerLinkId: this.job.dealerLinkId,
-          traceId,
-          outcome: "success",
-          after: json({ jobId: this.job.id, position: item.position, dto: a.after }),
-          userId: this.job.user?.id ?? null,
-          userEmail: this.job.user?.email ?? null,
-        },
-      });
-    }, TX);
   }
 
   private async recordFailure(item: Item, progress: ImportProgress, status: number, message: string) {
@@ -490,4 +437,19 @@ class ImportRunner {
     }, TX);
     this.deps.log?.(`row ${item.position + 1}: ${message}`);
   }
+}
+
+/** A contact CHeKT created or updated for a row: mirror row, mapping under its site, audit row. */
+function contactStep(action: string, siteId: number, dto: ResponseContactDto): StepWrite {
+  return {
+    write: { kind: "contact", siteId, dto },
+    mapping: { kind: "contact", chektId: dto.contact_id, externalId: dto.external_contact_id, parentChektId: siteId },
+    audit: {
+      action,
+      objectKind: "contact",
+      chektId: String(dto.contact_id),
+      externalId: dto.external_contact_id,
+      after: dto,
+    },
+  };
 }

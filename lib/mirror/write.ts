@@ -164,6 +164,110 @@ export function siteWriteSql(
       confirmed_at = EXCLUDED.confirmed_at, changed_at = NULL, gone_at = NULL, updated_at = EXCLUDED.updated_at`;
 }
 
+/** The upsert's conflict clause of siteWriteSql, shared with sitesWriteSql. */
+const SITE_WRITE_CONFLICT = Prisma.sql`
+    ON CONFLICT (dealer_link_id, chekt_id) DO UPDATE SET
+      external_id = EXCLUDED.external_id, name = EXCLUDED.name, account_number = EXCLUDED.account_number,
+      address1 = EXCLUDED.address1, address2 = EXCLUDED.address2, timezone = EXCLUDED.timezone,
+      station_id = EXCLUDED.station_id, is_activated = EXCLUDED.is_activated,
+      chekt_created_at = EXCLUDED.chekt_created_at, search_text = EXCLUDED.search_text,
+      dto = CASE WHEN jsonb_exists(EXCLUDED.dto, 'has_physical_bridge')
+                      OR NOT jsonb_exists(m.dto, 'has_physical_bridge') THEN EXCLUDED.dto
+                 ELSE EXCLUDED.dto || jsonb_build_object('has_physical_bridge', m.dto -> 'has_physical_bridge') END,
+      confirmed_at = EXCLUDED.confirmed_at, changed_at = NULL, gone_at = NULL, updated_at = EXCLUDED.updated_at`;
+
+/**
+ * One answer per key, the last one given: an upsert statement may not touch one row twice, and a
+ * batch can hold two answers for one object (in the order CHeKT gave them).
+ */
+function lastPerKey<T>(rows: T[], key: (row: T) => string | number): T[] {
+  return [...new Map(rows.map((r) => [key(r), r])).values()];
+}
+
+/**
+ * siteWriteSql() for a batch of our own accepted writes (a site import's rows): one statement for
+ * any number of sites, rows sent as one JSON document.
+ */
+export function sitesWriteSql(
+  dealerLinkId: string,
+  dtos: (ResponseSiteBasicDto | ResponseSiteDto)[],
+  at = new Date(),
+): Prisma.Sql {
+  const rows = lastPerKey(dtos, (d) => d.site_id).map((dto) => ({
+    site_id: dto.site_id,
+    external_id: dto.external_site_id,
+    name: dto.name,
+    account_number: dto.account_number ?? null,
+    address1: dto.address1 ?? null,
+    address2: dto.address2 ?? null,
+    timezone: dto.timezone ?? null,
+    station_id: dto.monitoring_station_id ?? null,
+    is_activated: dto.is_activated === 1,
+    created_at: dto.created_at ? new Date(dto.created_at).toISOString() : null,
+    search_text: siteSearchText(dto),
+    dto: json(dto),
+  }));
+  return Prisma.sql`
+    INSERT INTO mirror_sites AS m (dealer_link_id, chekt_id, external_id, name, account_number, address1, address2,
+                                   timezone, station_id, is_activated, chekt_created_at, search_text, dto,
+                                   confirmed_at, changed_at, gone_at, updated_at)
+    SELECT ${dealerLinkId}, r.site_id, r.external_id, r.name, r.account_number, r.address1, r.address2, r.timezone,
+           r.station_id, r.is_activated, r.created_at::timestamptz AT TIME ZONE 'UTC', r.search_text, r.dto,
+           ${utc(at)}, NULL, NULL, ${utc(at)}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(site_id int, external_id text, name text,
+      account_number text, address1 text, address2 text, timezone text, station_id int, is_activated boolean,
+      created_at text, search_text text, dto jsonb)
+    ${SITE_WRITE_CONFLICT}`;
+}
+
+/**
+ * mirrorContact() with how "write" for a batch, as ONE statement: our own change never flags a row
+ * as changed in CHeKT, so no prior read is needed (changed_at cleared).
+ */
+export function contactsWriteSql(
+  dealerLinkId: string,
+  contacts: { siteId: number; dto: ResponseContactDto }[],
+  at = new Date(),
+): Prisma.Sql {
+  const rows = lastPerKey(contacts, (c) => c.dto.contact_id).map(({ siteId, dto }) => ({
+    contact_id: dto.contact_id,
+    site_id: dto.site_id ?? siteId,
+    external_id: dto.external_contact_id,
+    first_name: dto.first_name,
+    last_name: dto.last_name,
+    phone: dto.phone_number ?? null,
+    email: dto.email ?? null,
+    dto: json(dto),
+  }));
+  return Prisma.sql`
+    INSERT INTO mirror_contacts (dealer_link_id, chekt_id, site_id, external_id, first_name, last_name, phone, email,
+                                 dto, confirmed_at, changed_at, gone_at, updated_at)
+    SELECT ${dealerLinkId}, r.contact_id, r.site_id, r.external_id, r.first_name, r.last_name, r.phone, r.email,
+           r.dto, ${utc(at)}, NULL, NULL, ${utc(at)}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(contact_id int, site_id int, external_id text,
+      first_name text, last_name text, phone text, email text, dto jsonb)
+    ON CONFLICT (dealer_link_id, chekt_id) DO UPDATE SET
+      site_id = EXCLUDED.site_id, external_id = EXCLUDED.external_id, first_name = EXCLUDED.first_name,
+      last_name = EXCLUDED.last_name, phone = EXCLUDED.phone, email = EXCLUDED.email, dto = EXCLUDED.dto,
+      confirmed_at = EXCLUDED.confirmed_at, changed_at = NULL, gone_at = NULL, updated_at = EXCLUDED.updated_at`;
+}
+
+/** mirrorArming() for a batch, as ONE statement. */
+export function armingWriteSql(dealerLinkId: string, dtos: ResponseArmingSettingDto[], at = new Date()): Prisma.Sql {
+  const rows = lastPerKey(dtos, (d) => d.site_id).map((dto) => ({
+    site_id: dto.site_id,
+    security_type: dto.security_type,
+    dto: json(dto),
+  }));
+  return Prisma.sql`
+    INSERT INTO mirror_arming (dealer_link_id, site_id, security_type, dto, confirmed_at, updated_at)
+    SELECT ${dealerLinkId}, r.site_id, r.security_type, r.dto, ${utc(at)}, ${utc(at)}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(site_id int, security_type int, dto jsonb)
+    ON CONFLICT (dealer_link_id, site_id) DO UPDATE SET
+      security_type = EXCLUDED.security_type, dto = EXCLUDED.dto, confirmed_at = EXCLUDED.confirmed_at,
+      updated_at = EXCLUDED.updated_at`;
+}
+
 export async function mirrorContact(
   tx: Tx,
   dealerLinkId: string,
