@@ -87,6 +87,17 @@ function errorCode(err: unknown): string | undefined {
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+/** Which call an event is about. */
+const callOf = (state: CallState) => ({ method: state.method, path: state.path, traceId: state.traceId });
+
+/** What every error of a call says about it: which call, how far it got, and whether it may have applied. */
+const callFacts = (state: CallState) => ({
+  ...callOf(state),
+  attempts: state.attempts,
+  waitedMs: state.waitedMs,
+  mayHaveApplied: state.maybeApplied,
+});
+
 type Attempt =
   | { ok: true; response: Response; body: ArrayBuffer }
   | { ok: false; timedOut: boolean; aborted: boolean; notSent: boolean; error: unknown };
@@ -147,9 +158,7 @@ export class Transport {
       reason,
       attempt: state.attempts,
       delayMs: delay,
-      method: state.method,
-      path: state.path,
-      traceId: state.traceId,
+      ...callOf(state),
     });
     try {
       await sleep(delay, state.signal);
@@ -211,12 +220,8 @@ export class Transport {
             code: "rate_limited",
             message: `CHeKT's rate limit needs a ${Math.ceil(e.waitMs / 1000)} s wait, longer than this call may take`,
             retryAfterS: Math.ceil(e.waitMs / 1000),
+            ...callFacts(state),
             waitedMs: state.waitedMs + e.waitedMs,
-            traceId: state.traceId,
-            method: state.method,
-            path: state.path,
-            attempts: state.attempts,
-            mayHaveApplied: state.maybeApplied,
           });
         }
         throw this.abortedError(state, e);
@@ -242,12 +247,7 @@ export class Transport {
             ? `CHeKT did not answer within ${state.timeoutMs} ms ` +
               `(${state.attempts} attempt${state.attempts > 1 ? "s" : ""})`
             : `Could not reach CHeKT: ${(a.error as Error)?.message ?? String(a.error)}`,
-          traceId: state.traceId,
-          method: state.method,
-          path: state.path,
-          attempts: state.attempts,
-          waitedMs: state.waitedMs,
-          mayHaveApplied: state.maybeApplied,
+          ...callFacts(state),
           cause: a.error,
         });
       }
@@ -258,12 +258,7 @@ export class Transport {
       if (status === 401 && token && auth.refresh && !refreshed) {
         // The token expired or was revoked: CHeKT did nothing, so any method may be sent again, once.
         refreshed = true;
-        this.settings.onEvent?.({
-          type: "token_refresh",
-          method: state.method,
-          path: state.path,
-          traceId: state.traceId,
-        });
+        this.settings.onEvent?.({ type: "token_refresh", ...callOf(state) });
         await auth.refresh(token);
         continue;
       }
@@ -278,9 +273,7 @@ export class Transport {
         this.settings.onEvent?.({
           type: "rate_limited",
           waitMs,
-          method: state.method,
-          path: state.path,
-          traceId: state.traceId,
+          ...callOf(state),
         });
         if (now + waitMs + Math.min(250, state.timeoutMs) <= state.deadline) continue;
       } else if (status >= 500) {
@@ -310,12 +303,8 @@ export class Transport {
       fieldErrors: e.fieldErrors,
       requestId: e.requestId,
       retryAfterS: e.retryAfterS,
-      traceId: state.traceId,
+      ...callFacts(state),
       waitedMs: state.waitedMs + e.waitedMs,
-      method: state.method,
-      path: state.path,
-      attempts: state.attempts,
-      mayHaveApplied: state.maybeApplied,
       cause: e,
     });
   }
@@ -326,12 +315,7 @@ export class Transport {
       status: null,
       code: "aborted",
       message: "The call to CHeKT was cancelled",
-      traceId: state.traceId,
-      method: state.method,
-      path: state.path,
-      attempts: state.attempts,
-      waitedMs: state.waitedMs,
-      mayHaveApplied: state.maybeApplied,
+      ...callFacts(state),
       cause,
     });
   }
