@@ -9,6 +9,7 @@ import type { DeskDetail, QueueItem } from "@/lib/verifications/types";
 import { CallList, Directions, History, SiteCard } from "./dispatch-info";
 import { OutcomePicker } from "./outcome-picker";
 import { countdown, siteTime } from "./format";
+import { AnswerButton } from "./answer-button";
 import { SnapshotImg } from "./snapshot-img";
 import { useAnswer, type AnswerChoice } from "./use-answer";
 import { useLeaseHeartbeat } from "./use-lease";
@@ -149,24 +150,17 @@ export function VerificationDetail(props: {
                   Claim (c)
                 </Button>
               ) : null}
-              <Button
-                variant="secondary"
-                disabled={claimedByOther || busy}
-                pending={phase.kind === "sending" && phase.action === "disregard"}
-                pendingText="Sending…"
-                onClick={() => props.onIntent("disregard")}
-              >
-                Disregard…
-              </Button>
-              <Button
-                variant="danger"
-                disabled={claimedByOther || busy}
-                pending={phase.kind === "sending" && phase.action === "dispatch"}
-                pendingText="Sending…"
-                onClick={() => props.onIntent("dispatch")}
-              >
-                Dispatch…
-              </Button>
+              {(["disregard", "dispatch"] as const).map((a) => (
+                <AnswerButton
+                  key={a}
+                  action={a}
+                  asks
+                  disabled={claimedByOther || busy}
+                  pending={phase.kind === "sending" && phase.action === a}
+                  pendingText="Sending…"
+                  onClick={() => props.onIntent(a)}
+                />
+              ))}
             </>
           ) : (
             <Button variant="secondary" onClick={props.onClose}>

@@ -37,6 +37,7 @@ import {
 import { announcement, countdown, siteTime } from "./format";
 import { updateQueue, useLiveQueue } from "./use-live-queue";
 import { VerificationDetail, type Intent } from "./detail";
+import { AnswerButton } from "./answer-button";
 import { SnapshotImg } from "./snapshot-img";
 
 export type Me = { id: string; name: string };
@@ -505,22 +506,15 @@ export function VerificationQueue(props: {
                       Claim
                     </Button>
                   ) : null}
-                  <Button
-                    size="sm"
-                    variant="danger"
-                    disabled={selClaimedByOther}
-                    onClick={() => answerKey(selected, "dispatch")}
-                  >
-                    Dispatch
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="secondary"
-                    disabled={selClaimedByOther}
-                    onClick={() => answerKey(selected, "disregard")}
-                  >
-                    Disregard
-                  </Button>
+                  {(["dispatch", "disregard"] as const).map((a) => (
+                    <AnswerButton
+                      key={a}
+                      action={a}
+                      size="sm"
+                      disabled={selClaimedByOther}
+                      onClick={() => answerKey(selected, a)}
+                    />
+                  ))}
                 </>
               ) : null}
             </div>
