@@ -6,16 +6,21 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Json = Prisma.JsonValue;
 
+/** The columns a mirror row is read for here. */
+const DTO = { dto: true, goneAt: true } as const;
+
+/** The mirror's copy while it still stands; otherwise CHeKT's answer now. */
+function mirroredOr(row: { dto: Json; goneAt: Date | null } | null, fromChekt: () => Promise<object>) {
+  return row && !row.goneAt ? row.dto : fromChekt();
+}
+
 export async function siteBefore(
   dealerLinkId: string,
   siteId: number,
   fromChekt: () => Promise<object>,
 ): Promise<Json | object> {
-  const row = await prisma.mirrorSite.findUnique({
-    where: { dealerLinkId_chektId: { dealerLinkId, chektId: siteId } },
-    select: { dto: true, goneAt: true },
-  });
-  return row && !row.goneAt ? row.dto : fromChekt();
+  const where = { dealerLinkId_chektId: { dealerLinkId, chektId: siteId } };
+  return mirroredOr(await prisma.mirrorSite.findUnique({ where, select: DTO }), fromChekt);
 }
 
 export async function stationBefore(
@@ -23,14 +28,10 @@ export async function stationBefore(
   stationId: number,
   fromChekt: () => Promise<object>,
 ): Promise<Json | object> {
-  const row = await prisma.mirrorStation.findUnique({
-    where: { dealerLinkId_chektId: { dealerLinkId, chektId: stationId } },
-    select: { dto: true, goneAt: true },
-  });
-  return row && !row.goneAt ? row.dto : fromChekt();
+  const where = { dealerLinkId_chektId: { dealerLinkId, chektId: stationId } };
+  return mirroredOr(await prisma.mirrorStation.findUnique({ where, select: DTO }), fromChekt);
 }
 
 export async function dealerBefore(dealerLinkId: string, fromChekt: () => Promise<object>): Promise<Json | object> {
-  const row = await prisma.mirrorDealer.findUnique({ where: { dealerLinkId }, select: { dto: true, goneAt: true } });
-  return row && !row.goneAt ? row.dto : fromChekt();
+  return mirroredOr(await prisma.mirrorDealer.findUnique({ where: { dealerLinkId }, select: DTO }), fromChekt);
 }
