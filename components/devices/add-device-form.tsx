@@ -54,7 +54,7 @@ export function AddDeviceForm({ siteId }: { siteId: number }) {
         required
         {...f("device_type")}
         placeholder="Choose…"
-        options={DEVICE_TYPES.map((t) => ({ value: t, label: t }))}
+        options={DEVICE_TYPES}
       />
       {text("name", { required: true })}
       {text("zone_number", { inputMode: "numeric", hint: "Digits only." })}

@@ -69,7 +69,8 @@ export function FleetFilters({
         name="firmware"
         defaultValue={state.firmware}
         wrapperClassName="w-40"
-        options={[{ value: "", label: "Any" }, ...firmwares.map((f) => ({ value: f, label: f }))]}
+        placeholder="Any"
+        options={firmwares}
       />
       <Input
         label="Site ID (CHeKT)"

@@ -123,8 +123,8 @@ export function Input(props: InputProps) {
 export type SelectOption = { value: string; label: string; disabled?: boolean };
 export type SelectProps = SelectHTMLAttributes<HTMLSelectElement> &
   FieldProps & {
-    /** Options to render; or pass <option> children instead. */
-    options?: SelectOption[];
+    /** Options to render (a plain string is its own value and label); or pass <option> children instead. */
+    options?: readonly (SelectOption | string)[];
     /** A first, empty option (e.g. "Choose…"). */
     placeholder?: string;
   };
@@ -137,11 +137,17 @@ export function Select({ options, placeholder, children, ...props }: SelectProps
       {(a11y) => (
         <select {...rest} {...a11y} className={cn(control, "pr-8", className)}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-          {options?.map((o) => (
-            <option key={o.value} value={o.value} disabled={o.disabled}>
-              {o.label}
-            </option>
-          ))}
+          {options?.map((o) =>
+            typeof o === "string" ? (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ) : (
+              <option key={o.value} value={o.value} disabled={o.disabled}>
+                {o.label}
+              </option>
+            ),
+          )}
           {children}
         </select>
       )}

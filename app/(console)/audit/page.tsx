@@ -88,7 +88,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           name="kind"
           defaultValue={state.kind}
           wrapperClassName="w-40"
-          options={[{ value: "", label: "any" }, ...facets.kinds.map((k) => ({ value: k, label: k }))]}
+          placeholder="any"
+          options={facets.kinds}
         />
         <Input
           label="Object or trace id"
@@ -102,10 +103,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           name="outcome"
           defaultValue={state.outcome}
           wrapperClassName="w-36"
-          options={[
-            { value: "", label: "any" },
-            ...["success", "failure", "refused"].map((o) => ({ value: o, label: o })),
-          ]}
+          placeholder="any"
+          options={["success", "failure", "refused"]}
         />
         <DateRangeFields from={state.from} to={state.to} />
       </ListFilters>

@@ -27,7 +27,6 @@ type SP = Record<string, string | string[] | undefined>;
 const verdictTone = { accepted: "success", duplicate: "info", rejected: "danger", malformed: "warning" } as const;
 const applyTone = { applied: "success", ignored: "neutral", failed: "danger", pending: "warning" } as const;
 type Row = Awaited<ReturnType<typeof webhookLogPage>>["rows"][number];
-const ANY = { value: "", label: "any" };
 
 export default async function WebhookLogPage({ searchParams }: { searchParams: Promise<SP> }) {
   const { dealer } = await requirePageScope("admin");
@@ -55,14 +54,16 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
           name="verdict"
           defaultValue={state.verdict}
           wrapperClassName="w-36"
-          options={[ANY, ...VERDICTS.map((v) => ({ value: v, label: v }))]}
+          placeholder="any"
+          options={VERDICTS}
         />
         <Select
           label="Event type"
           name="type"
           defaultValue={state.type}
           wrapperClassName="w-48"
-          options={[ANY, ...types.map((t) => ({ value: t, label: t }))]}
+          placeholder="any"
+          options={types}
         />
         <Input
           label="Event or delivery id"

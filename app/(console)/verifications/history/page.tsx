@@ -163,7 +163,6 @@ export default async function HistoryPage({
 }
 
 function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id: number; name: string }[] }) {
-  const any = { value: "", label: "Any" };
   return (
     <ListFilters
       action="/verifications/history"
@@ -178,14 +177,16 @@ function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id:
         name="state"
         defaultValue={values.state}
         wrapperClassName="w-36"
-        options={[any, ...HISTORY_STATES.map((s) => ({ value: s, label: s }))]}
+        placeholder="Any"
+        options={HISTORY_STATES}
       />
       <Select
         label="Site"
         name="site"
         defaultValue={values.site}
         wrapperClassName="w-48"
-        options={[any, ...sites.map((s) => ({ value: String(s.id), label: s.name }))]}
+        placeholder="Any"
+        options={sites.map((s) => ({ value: String(s.id), label: s.name }))}
       />
       <Input
         label="Operator"
