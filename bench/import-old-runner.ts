@@ -1,0 +1,484 @@
+// The site import runner as it was before its records were batched (lib/jobs/import-recorder.ts):
+// each accepted step recorded in its own transaction, each row settled by its own statement. Kept
+// for bench/import.ts only (IMPORT_BENCH_RUNNER=old), so old and new can be run back to back under
+// the same load: on this shared machine, figures from different hours are not comparable.
+import { randomUUID } from "node:crypto";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Sent, SiteImportApi } from "@/lib/chekt/api/site-import";
+import { readPayload, readProgress, type ImportPayload, type ImportProgress } from "@/lib/import/jobs";
+import { mirrorArming, mirrorContact, mirrorSite } from "@/lib/mirror/write";
+import type { ResponseContactDto, ResponseSiteBasicDto, SecurityTypeDto } from "@/lib/schemas/contract";
+import {
+  checkAbort,
+  defaultSleep,
+  finishJob,
+  json,
+  jobUser,
+  KEY_LIFETIME_MS,
+  runLanes,
+  runLocked,
+  sendUntilAnswered,
+  startJob,
+  TX,
+  type RunOutcome,
+  type Sleep,
+} from "@/lib/jobs/item-runner";
+import type { JobLock } from "@/lib/jobs/lock";
+
+export type SiteImportDeps = {
+  db: PrismaClient;
+  api: SiteImportApi;
+  lock?: JobLock;
+  signal?: AbortSignal;
+  /**
+   * Rows worked on at once. The CHeKT client's budget paces the calls themselves; lanes only have
+   * to cover each row's wait on Postgres, so more of them cost a few idle promises, not calls.
+   */
+  concurrency?: number;
+  /** Consecutive unknown outcomes for one step before the run gives up (the queue retries later). */
+  maxUnknownAttempts?: number;
+  /** How long CHeKT keeps an Idempotency-Key; an older key is looked behind before resending. */
+  keyLifetimeMs?: number;
+  now?: () => number;
+  sleep?: Sleep;
+  log?: (message: string) => void;
+};
+
+/** Rows at once unless the worker says otherwise. */
+/** Items read per page; lanes take the next page while the last rows of this one finish. */
+const PAGE = 200;
+
+type Job = {
+  id: string;
+  dealerLinkId: string;
+  chektDealerId: number;
+  user: { id: string; email: string } | null;
+  /** The keys were made when the job was stored (lib/import/jobs.ts). */
+  keysMadeAt: Date;
+};
+type Item = {
+  id: string;
+  position: number;
+  state: string;
+  externalDeviceId: string | null;
+  payload: Prisma.JsonValue;
+  result: Prisma.JsonValue;
+};
+type StepResult<T> =
+  { ok: true; sent: Sent<T>; resent: boolean } | { ok: false; status: number; message: string; resent: boolean };
+type AuditOf = { action: string; objectKind: string; chektId: string; externalId: string; after: unknown };
+
+async function upsertMapping(
+  tx: Prisma.TransactionClient,
+  dealerLinkId: string,
+  kind: "site" | "contact",
+  chektId: number,
+  externalId: string,
+  parent?: number,
+) {
+  const parentChektId = parent === undefined ? null : String(parent);
+  await tx.externalIdMapping.upsert({
+    where: { dealerLinkId_kind_chektId: { dealerLinkId, kind, chektId: String(chektId) } },
+    create: { dealerLinkId, kind, chektId: String(chektId), externalId, parentChektId },
+    update: { externalId, parentChektId },
+  });
+}
+
+export async function runOldSiteImportJob(jobId: string, deps: SiteImportDeps): Promise<RunOutcome> {
+  return runLocked(jobId, deps.lock, () => new ImportRunner(jobId, deps).run());
+}
+
+class ImportRunner {
+  private readonly sleep: Sleep;
+  private readonly now: () => number;
+  private readonly keyLifetimeMs: number;
+  private job!: Job;
+
+  constructor(
+    private readonly jobId: string,
+    private readonly deps: SiteImportDeps,
+  ) {
+    this.sleep = deps.sleep ?? defaultSleep;
+    this.now = deps.now ?? Date.now;
+    this.keyLifetimeMs = deps.keyLifetimeMs ?? KEY_LIFETIME_MS;
+  }
+
+  async run(): Promise<RunOutcome> {
+    const { db } = this.deps;
+    const row = await startJob(db, this.jobId);
+    if (typeof row === "string") return row;
+    this.job = {
+      id: row.id,
+      dealerLinkId: row.dealerLinkId,
+      chektDealerId: row.dealerLink.chektDealerId,
+      user: jobUser(row),
+      keysMadeAt: row.createdAt,
+    };
+    await runLanes<Item>(
+      (after) =>
+        db.bulkItem.findMany({
+          where: {
+            jobId: row.id,
+            state: { in: ["pending", "sending"] },
+            ...(after ? { position: { gt: after.position } } : {}),
+            // A job closed under the runner (cancelled) stops at the next page.
+            job: { state: "running" },
+          },
+          orderBy: { position: "asc" },
+          take: PAGE,
+          select: { id: true, position: true, state: true, externalDeviceId: true, payload: true, result: true },
+        }),
+      this.deps.concurrency ?? 8,
+      (item) => this.processItem(item),
+      this.deps.signal,
+    );
+    await finishJob(db, row, {
+      action: "sites.import.finish",
+      noun: "rows",
+      after: (c) => ({ jobId: row.id, ...c }),
+    });
+    return "finished";
+  }
+
+  private async step<T>(what: string, send: (traceId: string) => Promise<Sent<T>>): Promise<StepResult<T>> {
+    const r = await sendUntilAnswered(() => send(randomUUID()), {
+      what,
+      signal: this.deps.signal,
+      sleep: this.sleep,
+      log: this.deps.log,
+      maxUnknown: this.deps.maxUnknownAttempts ?? 8,
+    });
+    if (r.ok) return { ok: true, sent: r.value, resent: r.resent || r.value.attempts > 1 };
+    const status = r.failure.type === "conflict" ? 409 : r.failure.status;
+    return { ok: false, status, message: r.failure.message, resent: r.resent };
+  }
+
+  private opts(idempotencyKey: string, traceId: string) {
+    return { idempotencyKey, traceId, budgetClass: "bulk" as const, signal: this.deps.signal };
+  }
+
+  private async processItem(item: Item) {
+    const { db } = this.deps;
+    const p = readPayload(item.payload);
+    const progress = readProgress(item.result);
+    // Sent before if a run stopped while the row was "sending": a 409 may then be our own create.
+    const maybeSentBefore = item.state === "sending";
+    if (item.state === "pending")
+      await db.bulkItem.updateMany({ where: { id: item.id, state: "pending" }, data: { state: "sending" } });
+    const keyLapsed = maybeSentBefore && this.now() - this.job.keysMadeAt.getTime() > this.keyLifetimeMs;
+
+    // Records of this row, one after another in step order; the row's next call does not wait for them.
+    let records: Promise<void> = Promise.resolve();
+    const record = (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => {
+      const snapshot = json(progress);
+      const chektDeviceId = progress.siteId ?? null;
+      records = records.then(() => this.record(item, snapshot, chektDeviceId, traceId, write));
+      // Surfaced by the await below; a rejection must not go unhandled meanwhile.
+      records.catch(() => undefined);
+    };
+
+    try {
+      const siteId = await this.siteStep(item, p, progress, maybeSentBefore, keyLapsed, record);
+      if (siteId === undefined) return;
+      const contact = await this.contactSteps(item, p, progress, siteId, maybeSentBefore, keyLapsed, record);
+      const updates = await this.contactUpdateSteps(item, p, progress, siteId, record);
+      const failures = [...contact.failures, ...updates.failures];
+      let status = contact.status || updates.status;
+      const arming = await this.armingStep(item, p, progress, siteId, record);
+      if (arming) {
+        status ||= arming.status;
+        failures.push(`arming type: ${arming.message}`);
+      }
+      await records;
+      if (failures.length) {
+        await this.recordFailure(item, progress, status, `Site #${siteId} is in CHeKT, but ${failures.join("; ")}`);
+        return;
+      }
+      // One statement, one round trip: the row's state change guards the job's count.
+      await db.$executeRaw`
+        WITH settled AS (
+          UPDATE bulk_items SET state = 'succeeded'::"BulkItemState", chekt_device_id = ${siteId},
+            result = ${JSON.stringify(progress)}::jsonb, status_code = NULL, error_message = NULL, updated_at = now()
+          WHERE id = ${item.id} AND state IN ('pending'::"BulkItemState", 'sending'::"BulkItemState")
+          RETURNING job_id)
+        UPDATE bulk_jobs SET succeeded = succeeded + 1, updated_at = now() WHERE id IN (SELECT job_id FROM settled)`;
+    } finally {
+      // An abort or a lost database leaves the row "sending"; its records so far still land.
+      await records.catch(() => undefined);
+    }
+  }
+
+  /** The row's site: already known, created, or (sent before under a key CHeKT forgot) found by its ID. */
+  private async siteStep(
+    item: Item,
+    p: ImportPayload,
+    progress: ImportProgress,
+    maybeSentBefore: boolean,
+    keyLapsed: boolean,
+    record: (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => void,
+  ): Promise<number | undefined> {
+    const known = progress.siteId ?? p.existingSiteId;
+    if (known !== undefined) return known;
+    const { api } = this.deps;
+    const dealerId = this.job.chektDealerId;
+    const lookUp = async () => {
+      const traceId = randomUUID();
+      const found = await api.findSite(dealerId, p.site.external_site_id, {
+        traceId,
+        budgetClass: "bulk",
+        signal: this.deps.signal,
+      });
+      checkAbort(this.deps.signal);
+      return found && found.name === p.site.name ? { site: found, traceId } : undefined;
+    };
+    let got: { site: ResponseSiteBasicDto; traceId: string } | undefined = keyLapsed ? await lookUp() : undefined;
+    let failed: { status: number; message: string } | undefined;
+    if (!got) {
+      const r = await this.step(`row ${item.position + 1} site`, (traceId) =>
+        api.createSite(dealerId, p.site, this.opts(p.keys.site, traceId)),
+      );
+      if (r.ok) got = { site: r.sent.data, traceId: r.sent.traceId };
+      // Our own earlier send whose key CHeKT no longer replays: the site is there, with our ID.
+      else if (r.status === 409 && (maybeSentBefore || r.resent)) got = await lookUp();
+      if (!got) failed = r.ok ? { status: 502, message: "CHeKT answered without the site" } : r;
+    }
+    if (!got) {
+      await this.recordFailure(item, progress, failed?.status ?? 502, `Site not created: ${failed?.message ?? ""}`);
+      return undefined;
+    }
+    const created = got.site;
+    progress.siteId = created.site_id;
+    record(got.traceId, async (tx) => {
+      await mirrorSite(tx, this.job.dealerLinkId, created, { how: "write" });
+      await upsertMapping(tx, this.job.dealerLinkId, "site", created.site_id, created.external_site_id);
+      return {
+        action: "sites.import.site",
+        objectKind: "site",
+        chektId: String(created.site_id),
+        externalId: created.external_site_id,
+        after: created,
+      };
+    });
+    return created.site_id;
+  }
+
+  private async contactSteps(
+    item: Item,
+    p: ImportPayload,
+    progress: ImportProgress,
+    siteId: number,
+    maybeSentBefore: boolean,
+    keyLapsed: boolean,
+    record: (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => void,
+  ): Promise<{ status: number; failures: string[] }> {
+    const { api } = this.deps;
+    const dealerId = this.job.chektDealerId;
+    const failures: string[] = [];
+    let status = 0;
+    // What CHeKT holds for the site, read at most once per row and again after a 409.
+    let listed: { traceId: string; contacts: ResponseContactDto[] } | undefined;
+    const lookUp = async () => {
+      if (listed) return listed;
+      const traceId = randomUUID();
+      const contacts = await api.listContacts(dealerId, siteId, {
+        traceId,
+        budgetClass: "bulk",
+        signal: this.deps.signal,
+      });
+      checkAbort(this.deps.signal);
+      listed = { traceId, contacts };
+      return listed;
+    };
+    /** CHeKT's contact under this external ID, when it is the one this row sent (same name). */
+    const ours = async (c: ImportPayload["contacts"][number]) => {
+      const l = await lookUp();
+      const dto = l.contacts.find(
+        (x) =>
+          x.external_contact_id === c.external_contact_id &&
+          x.first_name === c.first_name &&
+          x.last_name === c.last_name,
+      );
+      return dto ? { dto, traceId: l.traceId } : undefined;
+    };
+
+    for (let i = 0; i < p.contacts.length; i++) {
+      if (progress.contactIds[i]) continue;
+      const contact = p.contacts[i];
+      // Sent before under a key CHeKT may have forgotten: a resend would be a new create.
+      let accepted = keyLapsed ? await ours(contact) : undefined;
+      if (!accepted) {
+        const r = await this.step(`row ${item.position + 1} contact ${i + 1}`, (traceId) =>
+          api.createContact(dealerId, siteId, contact, this.opts(p.keys.contacts[i], traceId)),
+        );
+        if (r.ok) accepted = { dto: r.sent.data, traceId: r.sent.traceId };
+        else if (r.status === 409 && (maybeSentBefore || r.resent)) {
+          // Our own earlier send whose key CHeKT no longer replays: the contact is there, with our ID.
+          listed = undefined;
+          accepted = await ours(contact);
+        }
+        if (!accepted) {
+          const failed = r.ok ? { status: 502, message: "CHeKT answered without the contact" } : r;
+          status ||= failed.status;
+          failures.push(`contact ${contact.first_name} ${contact.last_name}: ${failed.message}`);
+          continue;
+        }
+      }
+      const dto = accepted.dto;
+      progress.contactIds[i] = dto.contact_id;
+      record(accepted.traceId, async (tx) => {
+        await mirrorContact(tx, this.job.dealerLinkId, siteId, dto, { how: "write" });
+        await upsertMapping(tx, this.job.dealerLinkId, "contact", dto.contact_id, dto.external_contact_id, siteId);
+        return {
+          action: "sites.import.contact",
+          objectKind: "contact",
+          chektId: String(dto.contact_id),
+          externalId: dto.external_contact_id,
+          after: dto,
+        };
+      });
+    }
+    return { status, failures };
+  }
+
+  /** Contacts an earlier job created whose cells the retry edited: each updated in place by its CHeKT ID. */
+  private async contactUpdateSteps(
+    item: Item,
+    p: ImportPayload,
+    progress: ImportProgress,
+    siteId: number,
+    record: (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => void,
+  ): Promise<{ status: number; failures: string[] }> {
+    const failures: string[] = [];
+    let status = 0;
+    for (let i = 0; i < p.contactUpdates.length; i++) {
+      if (progress.contactsUpdated[i]) continue;
+      const { contactId, contact } = p.contactUpdates[i];
+      // The cells as they now are: an emptied phone or email cell clears it in CHeKT too.
+      const body = {
+        first_name: contact.first_name,
+        last_name: contact.last_name,
+        phone_number: contact.phone_number ?? null,
+        email: contact.email ?? null,
+      };
+      const r = await this.step(`row ${item.position + 1} contact ${contact.external_contact_id} update`, (traceId) =>
+        this.deps.api.updateContact(
+          this.job.chektDealerId,
+          siteId,
+          contactId,
+          body,
+          this.opts(p.keys.contactUpdates[i], traceId),
+        ),
+      );
+      if (!r.ok) {
+        status ||= r.status;
+        const why = r.status === 404 ? "it is no longer in CHeKT" : r.message;
+        failures.push(`contact ${contact.first_name} ${contact.last_name} not updated: ${why}`);
+        continue;
+      }
+      progress.contactsUpdated[i] = true;
+      const dto = r.sent.data;
+      record(r.sent.traceId, async (tx) => {
+        await mirrorContact(tx, this.job.dealerLinkId, siteId, dto, { how: "write" });
+        await upsertMapping(tx, this.job.dealerLinkId, "contact", dto.contact_id, dto.external_contact_id, siteId);
+        return {
+          action: "sites.import.contact.update",
+          objectKind: "contact",
+          chektId: String(dto.contact_id),
+          externalId: dto.external_contact_id,
+          after: dto,
+        };
+      });
+    }
+    return { status, failures };
+  }
+
+  /** Sets the row's arming type; the refusal, if CHeKT refused it. */
+  private async armingStep(
+    item: Item,
+    p: ImportPayload,
+    progress: ImportProgress,
+    siteId: number,
+    record: (traceId: string, write: (tx: Prisma.TransactionClient) => Promise<AuditOf>) => void,
+  ): Promise<{ status: number; message: string } | undefined> {
+    if (!p.securityType || progress.armingDone) return undefined;
+    const securityType: SecurityTypeDto = p.securityType;
+    const r = await this.step(`row ${item.position + 1} arming`, (traceId) =>
+      this.deps.api.setArming(this.job.chektDealerId, siteId, securityType, this.opts(p.keys.arming, traceId)),
+    );
+    if (!r.ok) return r;
+    progress.armingDone = true;
+    const dto = r.sent.data;
+    record(r.sent.traceId, async (tx) => {
+      await mirrorArming(tx, this.job.dealerLinkId, dto);
+      return {
+        action: "sites.import.arming",
+        objectKind: "site",
+        chektId: String(siteId),
+        externalId: p.site.external_site_id,
+        after: dto,
+      };
+    });
+    return undefined;
+  }
+
+  /** One accepted step: the row's progress as it was then, the mirror, the mapping and the audit row together. */
+  private async record(
+    item: Item,
+    progress: Prisma.InputJsonValue,
+    chektDeviceId: number | null,
+    traceId: string,
+    write: (tx: Prisma.TransactionClient) => Promise<AuditOf>,
+  ) {
+    await this.deps.db.$transaction(async (tx) => {
+      await tx.bulkItem.update({ where: { id: item.id }, data: { result: progress, chektDeviceId } });
+      const a = await write(tx);
+      await tx.auditLog.create({
+        data: {
+          action: a.action,
+          objectKind: a.objectKind,
+          chektId: a.chektId,
+          externalId: a.externalId,
+          dealerLinkId: this.job.dealerLinkId,
+          traceId,
+          outcome: "success",
+          after: json({ jobId: this.job.id, position: item.position, dto: a.after }),
+          userId: this.job.user?.id ?? null,
+          userEmail: this.job.user?.email ?? null,
+        },
+      });
+    }, TX);
+  }
+
+  private async recordFailure(item: Item, progress: ImportProgress, status: number, message: string) {
+    await this.deps.db.$transaction(async (tx) => {
+      const claimed = await tx.bulkItem.updateMany({
+        where: { id: item.id, state: { in: ["pending", "sending"] } },
+        data: {
+          state: "failed",
+          result: json(progress),
+          chektDeviceId: progress.siteId ?? null,
+          statusCode: status || null,
+          errorMessage: message.slice(0, 2000),
+        },
+      });
+      if (claimed.count !== 1) return;
+      await tx.bulkJob.update({ where: { id: this.job.id }, data: { failed: { increment: 1 } } });
+      await tx.auditLog.create({
+        data: {
+          action: "sites.import.item",
+          objectKind: "site",
+          chektId: progress.siteId ? String(progress.siteId) : null,
+          externalId: item.externalDeviceId,
+          dealerLinkId: this.job.dealerLinkId,
+          traceId: randomUUID(),
+          outcome: "failure",
+          error: `${status}: ${message}`.slice(0, 2000),
+          after: json({ jobId: this.job.id, position: item.position, progress }),
+          userId: this.job.user?.id ?? null,
+          userEmail: this.job.user?.email ?? null,
+        },
+      });
+    }, TX);
+    this.deps.log?.(`row ${item.position + 1}: ${message}`);
+  }
+}
