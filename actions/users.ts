@@ -3,15 +3,8 @@ import { revalidatePath } from "next/cache";
 import { actionClient, type ActionContext } from "@/lib/actions/client";
 import { isOwner } from "@/lib/dealer";
 import { createUserSchema, setDisabledSchema, setRoleSchema, userIdSchema } from "@/lib/users/schemas";
-import {
-  createUser,
-  removeMembership,
-  resetPassword,
-  setDisabled,
-  setRole,
-  type Actor,
-  type UserView,
-} from "@/lib/users/service";
+import { createUser, removeMembership, resetPassword, setDisabled, setRole, type Actor } from "@/lib/users/service";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The audit entry is filled in inside the transaction (before/after are only known there); commit
 // writes the row after `fn` returns, in the same transaction.
@@ -23,18 +16,39 @@ async function actorOf(ctx: ActionContext): Promise<Actor> {
   return { id: ctx.user.id, isOwner: await isOwner(ctx.user.id), dealerLinkId: dealer.id };
 }
 
+/**
+ * One change to an existing user by the acting admin: the change's before and after become the
+ * audit row, written in the same transaction (`action` names it).
+ */
+async function changeUser<R extends { before?: unknown; after?: unknown }>(
+  ctx: ActionContext,
+  action: string,
+  userId: string,
+  change: (tx: Prisma.TransactionClient, actor: Actor) => Promise<R>,
+): Promise<R> {
+  const actor = await actorOf(ctx);
+  const entry: Entry = { action, objectKind: "user", externalId: userId };
+  const r = await ctx.commit(entry, async (tx) => {
+    const out = await change(tx, actor);
+    Object.assign(entry, { before: out.before, after: out.after });
+    return out;
+  });
+  revalidatePath("/users");
+  return r;
+}
+
 export const createUserAction = actionClient
   .metadata({ name: "users.create", role: "admin", objectKind: "user" })
   .inputSchema(createUserSchema)
   .action(async ({ parsedInput, ctx }) => {
     const actor = await actorOf(ctx);
     const entry: Entry = { action: "users.create", objectKind: "user" };
-    const user = (await ctx.commit(entry, async (tx) => {
+    const user = await ctx.commit(entry, async (tx) => {
       const created = await createUser(tx, actor, parsedInput);
       entry.externalId = created.id;
       entry.after = created;
       return created;
-    })) as UserView;
+    });
     revalidatePath("/users");
     return { id: user.id, email: user.email };
   });
@@ -43,13 +57,9 @@ export const setRoleAction = actionClient
   .metadata({ name: "users.set_role", role: "admin", objectKind: "user" })
   .inputSchema(setRoleSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const actor = await actorOf(ctx);
-    const entry: Entry = { action: "users.set_role", objectKind: "user", externalId: parsedInput.userId };
-    await ctx.commit(entry, async (tx) => {
-      const { before, after } = await setRole(tx, actor, parsedInput.userId, parsedInput.role);
-      Object.assign(entry, { before, after });
-    });
-    revalidatePath("/users");
+    await changeUser(ctx, "users.set_role", parsedInput.userId, (tx, actor) =>
+      setRole(tx, actor, parsedInput.userId, parsedInput.role),
+    );
     return { role: parsedInput.role };
   });
 
@@ -57,17 +67,10 @@ export const setDisabledAction = actionClient
   .metadata({ name: "users.set_disabled", role: "admin", objectKind: "user" })
   .inputSchema(setDisabledSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const actor = await actorOf(ctx);
-    const entry: Entry = {
-      action: parsedInput.disabled ? "users.disable" : "users.enable",
-      objectKind: "user",
-      externalId: parsedInput.userId,
-    };
-    await ctx.commit(entry, async (tx) => {
-      const { before, after } = await setDisabled(tx, actor, parsedInput.userId, parsedInput.disabled);
-      Object.assign(entry, { before, after });
-    });
-    revalidatePath("/users");
+    const action = parsedInput.disabled ? "users.disable" : "users.enable";
+    await changeUser(ctx, action, parsedInput.userId, (tx, actor) =>
+      setDisabled(tx, actor, parsedInput.userId, parsedInput.disabled),
+    );
     return { disabled: parsedInput.disabled };
   });
 
@@ -76,15 +79,10 @@ export const resetPasswordAction = actionClient
   .metadata({ name: "users.reset_password", role: "admin", objectKind: "user" })
   .inputSchema(userIdSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const actor = await actorOf(ctx);
-    const entry: Entry = { action: "users.reset_password", objectKind: "user", externalId: parsedInput.userId };
-    const password = await ctx.commit(entry, async (tx) => {
-      const r = await resetPassword(tx, actor, parsedInput.userId);
-      Object.assign(entry, { before: r.before, after: r.after });
-      return r.password;
-    });
-    revalidatePath("/users");
-    return { oneTimePassword: password as string };
+    const r = await changeUser(ctx, "users.reset_password", parsedInput.userId, (tx, actor) =>
+      resetPassword(tx, actor, parsedInput.userId),
+    );
+    return { oneTimePassword: r.password };
   });
 
 /** Takes a user out of the current dealer (their account and other dealers stay). */
@@ -92,12 +90,9 @@ export const removeMembershipAction = actionClient
   .metadata({ name: "users.remove_membership", role: "admin", objectKind: "user" })
   .inputSchema(userIdSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const actor = await actorOf(ctx);
-    const entry: Entry = { action: "users.remove_membership", objectKind: "user", externalId: parsedInput.userId };
-    await ctx.commit(entry, async (tx) => {
+    await changeUser(ctx, "users.remove_membership", parsedInput.userId, async (tx, actor) => {
       const { before } = await removeMembership(tx, actor, parsedInput.userId);
-      Object.assign(entry, { before, after: null });
+      return { before, after: null };
     });
-    revalidatePath("/users");
     return { removed: true };
   });
