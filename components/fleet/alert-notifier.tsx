@@ -1,11 +1,15 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { Bell } from "lucide-react";
 import { Button } from "@/components/ui";
 
 type OpenAlert = { id: string; deviceName: string; siteName: string };
 const SEEN_KEY = "fleet-alerts-notified";
+
+const noChange = () => () => {};
+const readPermission = (): NotificationPermission | "unsupported" =>
+  typeof Notification === "undefined" ? "unsupported" : Notification.permission;
 
 /**
  * Desktop notifications for open alerts while this page is open: the server renders the open
@@ -14,10 +18,12 @@ const SEEN_KEY = "fleet-alerts-notified";
  */
 export function AlertNotifier({ open }: { open: OpenAlert[] }) {
   const router = useRouter();
-  const [permission, setPermission] = useState<NotificationPermission | "unsupported">("default");
+  // What the browser says (read after hydration: the server renders "default"), until the user answers.
+  const browserPermission = useSyncExternalStore(noChange, readPermission, () => "default" as const);
+  const [answered, setPermission] = useState<NotificationPermission | null>(null);
+  const permission = answered ?? browserPermission;
 
   useEffect(() => {
-    setPermission(typeof Notification === "undefined" ? "unsupported" : Notification.permission);
     const t = setInterval(() => router.refresh(), 60_000);
     return () => clearInterval(t);
   }, [router]);

@@ -41,9 +41,14 @@ function Brand() {
  * the user, their role, the Account link and sign-out; the page goes in <main id="main">.
  */
 export function AppShell({ user, nav, dealers, currentDealerId, children }: AppShellProps) {
-  const [menuOpen, setMenuOpen] = useState(false);
   const pathname = usePathname();
-  useEffect(() => setMenuOpen(false), [pathname]);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Moving to another page closes the menu: adjusted while rendering, not in an effect.
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (menuPath !== pathname) {
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
   const sidebarRef = useRef<HTMLElement>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
