@@ -1,49 +1,51 @@
 "use server";
 import { z } from "zod";
-import { actionClient } from "@/lib/actions/client";
+import { actionClient, type ActionContext } from "@/lib/actions/client";
 import { answerVerification, checkStoredAnswer } from "@/lib/verifications/answer";
 import { kickAnnotation } from "@/lib/verifications/annotate-worker";
 import { claimInTx, releaseInTx, takeOverInTx } from "@/lib/verifications/claims";
 import { addNoteInTx, currentDirections, saveDirectionsInTx } from "@/lib/verifications/desk-notes";
 import { prisma } from "@/lib/db";
+import type { MemberDealer } from "@/lib/dealer";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { answerSchema, directionsSchema, noteSchema, verificationIdSchema } from "@/lib/verifications/schemas";
+
+const byId = z.object({ id: verificationIdSchema });
+
+/** One change to who holds verification `id` of the current dealer, with its audit row (`after`: what it became). */
+function commitClaim<T>(
+  ctx: ActionContext,
+  id: string,
+  after: object,
+  change: (tx: Prisma.TransactionClient, dealer: MemberDealer) => Promise<T>,
+): Promise<T> {
+  const dealer = ctx.requireDealer();
+  return ctx.commit({ chektId: id, dealerLinkId: dealer.id, after }, (tx) => change(tx, dealer));
+}
 
 export const claimVerification = actionClient
   .metadata({ name: "verifications.claim", role: "operator", objectKind: "verification" })
-  .inputSchema(z.object({ id: verificationIdSchema }))
-  .action(async ({ parsedInput, ctx }) => {
-    const dealer = ctx.requireDealer();
-    await ctx.commit({ chektId: parsedInput.id, dealerLinkId: dealer.id, after: { state: "claimed" } }, (tx) =>
-      claimInTx(tx, dealer, parsedInput.id, ctx.user),
-    );
+  .inputSchema(byId)
+  .action(async ({ parsedInput: { id }, ctx }) => {
+    await commitClaim(ctx, id, { state: "claimed" }, (tx, dealer) => claimInTx(tx, dealer, id, ctx.user));
     return { claimed: true };
   });
 
 /** A dealer admin takes another operator's claim (walked away, stuck); the audit row names both. */
 export const takeOverVerification = actionClient
   .metadata({ name: "verifications.takeover", role: "admin", objectKind: "verification" })
-  .inputSchema(z.object({ id: verificationIdSchema }))
-  .action(async ({ parsedInput, ctx }) => {
-    const dealer = ctx.requireDealer();
-    const result = await ctx.commit(
-      {
-        chektId: parsedInput.id,
-        dealerLinkId: dealer.id,
-        after: { state: "claimed", claimedBy: ctx.user.name || ctx.user.email },
-      },
-      (tx) => takeOverInTx(tx, dealer, parsedInput.id, ctx.user),
-    );
+  .inputSchema(byId)
+  .action(async ({ parsedInput: { id }, ctx }) => {
+    const after = { state: "claimed", claimedBy: ctx.user.name || ctx.user.email };
+    const result = await commitClaim(ctx, id, after, (tx, dealer) => takeOverInTx(tx, dealer, id, ctx.user));
     return { claimed: true, previous: result?.previous ?? null };
   });
 
 export const releaseVerification = actionClient
   .metadata({ name: "verifications.release", role: "operator", objectKind: "verification" })
-  .inputSchema(z.object({ id: verificationIdSchema }))
-  .action(async ({ parsedInput, ctx }) => {
-    const dealer = ctx.requireDealer();
-    await ctx.commit({ chektId: parsedInput.id, dealerLinkId: dealer.id, after: { state: "pending" } }, (tx) =>
-      releaseInTx(tx, dealer, parsedInput.id, ctx.user),
-    );
+  .inputSchema(byId)
+  .action(async ({ parsedInput: { id }, ctx }) => {
+    await commitClaim(ctx, id, { state: "pending" }, (tx, dealer) => releaseInTx(tx, dealer, id, ctx.user));
     return { released: true };
   });
 
@@ -61,7 +63,7 @@ export const answerVerificationAction = actionClient
 /** "Check with CHeKT" after "may or may not have been saved": reads the alarm's status from CHeKT. */
 export const checkAnswerAction = actionClient
   .metadata({ name: "verifications.check", role: "operator", objectKind: "verification" })
-  .inputSchema(z.object({ id: verificationIdSchema }))
+  .inputSchema(byId)
   .action(async ({ parsedInput, ctx }) => {
     const dealer = ctx.requireDealer();
     return checkStoredAnswer(ctx, dealer, ctx.user, parsedInput.id);
