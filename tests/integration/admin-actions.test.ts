@@ -256,28 +256,18 @@ describe("users and roles", () => {
   it("any signed-in user changes their own password; the current one is required", async () => {
     const v = await makeUser("self@x.test", "viewer", "my-old-password");
     await as(v.id);
-    const wrong = await m.account.changeOwnPasswordAction({
-      currentPassword: "nope-nope-nope",
-      newPassword: "my-new-password",
-      confirmPassword: "my-new-password",
-    });
+    const change = (currentPassword: string, newPassword: string, confirmPassword = newPassword) =>
+      m.account.changeOwnPasswordAction({ currentPassword, newPassword, confirmPassword });
+    const wrong = await change("nope-nope-nope", "my-new-password");
     expect(wrong.serverError).toMatchObject({
       code: "wrong_password",
       fieldErrors: { currentPassword: "Not your current password" },
     });
-    const mismatch = await m.account.changeOwnPasswordAction({
-      currentPassword: "my-old-password",
-      newPassword: "my-new-password",
-      confirmPassword: "other-password",
-    });
+    const mismatch = await change("my-old-password", "my-new-password", "other-password");
     expect(mismatch.validationErrors).toMatchObject({
       fieldErrors: { confirmPassword: ["The two new passwords differ"] },
     });
-    const ok = await m.account.changeOwnPasswordAction({
-      currentPassword: "my-old-password",
-      newPassword: "my-new-password",
-      confirmPassword: "my-new-password",
-    });
+    const ok = await change("my-old-password", "my-new-password");
     expect(ok.data).toMatchObject({ changed: true });
     const row = await m.prisma.user.findUniqueOrThrow({ where: { id: v.id } });
     expect(await m.verifyPassword("my-new-password", row.passwordHash)).toBe(true);

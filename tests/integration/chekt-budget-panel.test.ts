@@ -64,30 +64,14 @@ beforeAll(async () => {
   await addMembers(prisma, linkA, [ADA, OWEN]);
   await addMembers(prisma, linkB, [OWEN]);
   // Both keys have spent budget, so both have a row the panel could list.
-  await prisma.chektBudget.upsert({
-    where: { credential: credentialKey({ type: "api_key", apiKey: KEY_B }) },
-    create: {
-      credential: credentialKey({ type: "api_key", apiKey: KEY_B }),
-      perMin: 60,
-      burst: 5,
-      tokens: 5,
-      atMs: Date.now(),
-      waitingAtMs: [],
-    },
-    update: {},
-  });
-  await prisma.chektBudget.upsert({
-    where: { credential: credentialKey({ type: "api_key", apiKey: KEY_A }) },
-    create: {
-      credential: credentialKey({ type: "api_key", apiKey: KEY_A }),
-      perMin: 60,
-      burst: 5,
-      tokens: 5,
-      atMs: Date.now(),
-      waitingAtMs: [],
-    },
-    update: {},
-  });
+  for (const apiKey of [KEY_B, KEY_A]) {
+    const credential = credentialKey({ type: "api_key", apiKey });
+    await prisma.chektBudget.upsert({
+      where: { credential },
+      create: { credential, perMin: 60, burst: 5, tokens: 5, atMs: Date.now(), waitingAtMs: [] },
+      update: {},
+    });
+  }
 });
 
 afterAll(async () => {

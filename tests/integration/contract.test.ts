@@ -124,17 +124,16 @@ describe("contract: every operation against the simulator", () => {
   it("OAuth: approval page, approve, authorization code with PKCE", async () => {
     const redirect = "http://127.0.0.1:1/api/dealers/connect/callback";
     const challenge = createHash("sha256").update(pkce.verifier).digest("base64url");
+    const authorize = {
+      response_type: "code",
+      client_id: DEMO.partner.clientId,
+      redirect_uri: redirect,
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+      state: pkce.state,
+    } as const;
     const page = await api.GET("/oauth/authorize", {
-      params: {
-        query: {
-          response_type: "code",
-          client_id: DEMO.partner.clientId,
-          redirect_uri: redirect,
-          code_challenge: challenge,
-          code_challenge_method: "S256",
-          state: pkce.state,
-        },
-      },
+      params: { query: authorize },
       parseAs: "text",
     });
     await check("get", "/oauth/authorize", page, 200);
@@ -143,12 +142,7 @@ describe("contract: every operation against the simulator", () => {
 
     const approve = await api.POST("/oauth/authorize", {
       body: {
-        response_type: "code",
-        client_id: DEMO.partner.clientId,
-        redirect_uri: redirect,
-        code_challenge: challenge,
-        code_challenge_method: "S256",
-        state: pkce.state,
+        ...authorize,
         email: DEMO.dealers.coastal.admin,
         password: DEMO.password,
         decision: "approve",

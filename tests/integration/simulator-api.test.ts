@@ -57,26 +57,14 @@ describe("request validation", () => {
   });
 
   it("checks what the schema cannot: time zone, station of the dealer, duplicate external ids", async () => {
-    const tz = await call("POST", "/partner/v1/dealers/1/sites", {
-      external_site_id: "v-1",
-      name: "V",
-      timezone: "Mars/Olympus",
-    });
+    const create = (body: Record<string, unknown>) => call("POST", "/partner/v1/dealers/1/sites", body);
+    const tz = await create({ external_site_id: "v-1", name: "V", timezone: "Mars/Olympus" });
     expect(tz.status).toBe(400);
     expect(tz.body.error.field).toBe("timezone");
-    const st = await call("POST", "/partner/v1/dealers/1/sites", {
-      external_site_id: "v-1",
-      name: "V",
-      timezone: "UTC",
-      monitoring_station_id: 3,
-    });
+    const st = await create({ external_site_id: "v-1", name: "V", timezone: "UTC", monitoring_station_id: 3 });
     expect(st.status).toBe(400);
     expect(st.body.error.field).toBe("monitoring_station_id");
-    const dup = await call("POST", "/partner/v1/dealers/1/sites", {
-      external_site_id: "seed-site-1",
-      name: "V",
-      timezone: "UTC",
-    });
+    const dup = await create({ external_site_id: "seed-site-1", name: "V", timezone: "UTC" });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: "conflict", field: "external_site_id" });
   });

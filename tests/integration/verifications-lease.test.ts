@@ -17,7 +17,7 @@ import {
   type DeskDealer,
   type DeskWorld,
 } from "../support/desk-alarms";
-import { simControl } from "../support/simulator";
+import { clearSimFaults, simFault } from "../support/sim-world";
 import type { OutcomePicks } from "./desk-outcomes-helpers";
 
 let world: DeskWorld;
@@ -34,7 +34,18 @@ const LEASE_S = 20;
 
 const ctxFor = actionCtxFor;
 
-const simPost = (path: string, body: unknown) => simControl(sim.url, "POST", path, body);
+/** CHeKT's answer PATCH fails: a 429, or a 503 (`when: "after"`: CHeKT applies it, then the reply is lost). */
+const failAnswers = (fault: { rate_429: 1 } | { rate_5xx: 1; status_5xx: 503; when?: "after" }) =>
+  simFault(sim.url, { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", ...fault });
+const clearFaults = () => clearSimFaults(sim.url);
+/** `who` answers with `action` and the dealer's first outcome of that kind. */
+const answerAs = (
+  ctx: Awaited<ReturnType<typeof ctxFor>>,
+  who: typeof alice,
+  v: Parameters<typeof answerInput>[0],
+  action: "dispatch" | "disregard",
+  now?: () => Date,
+) => answer.answerVerification(ctx, dealer, who, answerInput(v, action, picks[action]), now);
 
 const raise = (siteId: number, expiresInS = 300) => raiseAndDeliver(sim.url, siteId, expiresInS);
 
@@ -58,7 +69,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterEach(async () => {
-  await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+  await clearFaults();
 });
 
 afterAll(() => closeDeskWorld(world));
@@ -202,13 +213,9 @@ describe("claims are leases", () => {
 describe("answers that wait", () => {
   it("a 429 is 'retrying' with the stored key; the resend is answered once; another answer is refused", async () => {
     const v = await raise(1);
-    await simPost("/_sim/faults", {
-      path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*",
-      method: "PATCH",
-      rate_429: 1,
-    });
+    await failAnswers({ rate_429: 1 });
     const ctx = await ctxFor(alice);
-    const first = await answer.answerVerification(ctx, dealer, alice, answerInput(v, "dispatch", picks.dispatch));
+    const first = await answerAs(ctx, alice, v, "dispatch");
     expect(first).toMatchObject({ outcome: "retrying", reason: "CHeKT's rate limit" });
     if (first.outcome !== "retrying") throw new Error("unreachable");
     expect(first.retryInMs).toBeGreaterThanOrEqual(1000);
@@ -216,36 +223,26 @@ describe("answers that wait", () => {
     expect(stored).toMatchObject({ state: "claimed", answer_action: "dispatch" });
     expect(stored.answer_idempotency_key).toMatch(/^verif-/);
 
-    await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-    const second = await answer.answerVerification(ctx, dealer, alice, answerInput(v, "dispatch", picks.dispatch));
+    await clearFaults();
+    const second = await answerAs(ctx, alice, v, "dispatch");
     expect(second).toMatchObject({ outcome: "answered", state: "dispatched" });
     expect((await row(v.verification_id)).answer_idempotency_key).toBe(stored.answer_idempotency_key);
     // Once the answer is stored, a second answer is refused.
-    await expect(
-      answer.answerVerification(ctx, dealer, alice, answerInput(v, "disregard", picks.disregard)),
-    ).rejects.toThrow(/Already dispatched/);
+    await expect(answerAs(ctx, alice, v, "disregard")).rejects.toThrow(/Already dispatched/);
   });
 
   it("applied by CHeKT, reply lost: the key blocks another answer, the resend replays, nothing doubles", async () => {
     const v = await raise(2);
     // CHeKT applies the PATCH, then the reply is replaced by a 503 (every attempt in this call).
-    await simPost("/_sim/faults", {
-      path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*",
-      method: "PATCH",
-      rate_5xx: 1,
-      status_5xx: 503,
-      when: "after",
-    });
+    await failAnswers({ rate_5xx: 1, status_5xx: 503, when: "after" });
     const ctx = await ctxFor(alice);
-    const first = await answer.answerVerification(ctx, dealer, alice, answerInput(v, "dispatch", picks.dispatch));
+    const first = await answerAs(ctx, alice, v, "dispatch");
     expect(first).toMatchObject({ outcome: "retrying" });
     const stored = await row(v.verification_id);
     expect(stored.answer_idempotency_key).toMatch(/^verif-/);
-    await expect(
-      answer.answerVerification(ctx, dealer, alice, answerInput(v, "disregard", picks.disregard)),
-    ).rejects.toThrow(/dispatch answer is already stored/);
-    await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-    const again = await answer.answerVerification(ctx, dealer, alice, answerInput(v, "dispatch", picks.dispatch));
+    await expect(answerAs(ctx, alice, v, "disregard")).rejects.toThrow(/dispatch answer is already stored/);
+    await clearFaults();
+    const again = await answerAs(ctx, alice, v, "dispatch");
     expect(again).toMatchObject({ outcome: "answered", state: "dispatched" });
     expect((await row(v.verification_id)).answer_idempotency_key).toBe(stored.answer_idempotency_key);
     expect((await simAnswerOf(sim.url, v.verification_id))?.action).toBe("dispatch");
@@ -253,23 +250,17 @@ describe("answers that wait", () => {
 
   it("past the retry window: 'may or may not'; 'check with CHeKT' reads the alarm and records it", async () => {
     const v = await raise(3);
-    await simPost("/_sim/faults", {
-      path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*",
-      method: "PATCH",
-      rate_5xx: 1,
-      status_5xx: 503,
-      when: "after",
-    });
+    await failAnswers({ rate_5xx: 1, status_5xx: 503, when: "after" });
     const ctx = await ctxFor(bob);
-    const first = await answer.answerVerification(ctx, dealer, bob, answerInput(v, "dispatch", picks.dispatch));
+    const first = await answerAs(ctx, bob, v, "dispatch");
     expect(first.outcome).toBe("retrying");
     // 61 s later (clock injected) the window is over.
     const late = () => new Date(Date.now() + 61_000);
-    const over = await answer.answerVerification(ctx, dealer, bob, answerInput(v, "dispatch", picks.dispatch), late);
+    const over = await answerAs(ctx, bob, v, "dispatch", late);
     expect(over).toMatchObject({ outcome: "uncertain" });
     if (over.outcome !== "uncertain") throw new Error("unreachable");
     expect(over.message).toMatch(/may or may not have been saved/);
-    await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+    await clearFaults();
     // CHeKT did apply it (fault "after"): the alarm is dispatched there, so the check records it.
     const checked = await answer.checkStoredAnswer(ctx, dealer, bob, v.verification_id);
     expect(checked).toMatchObject({ recorded: true });
@@ -278,17 +269,10 @@ describe("answers that wait", () => {
 
   it("'check with CHeKT' says 'not recorded' while the alarm is still open there", async () => {
     const v = await raise(4);
-    await simPost("/_sim/faults", {
-      path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*",
-      method: "PATCH",
-      rate_5xx: 1,
-      status_5xx: 503,
-    });
+    await failAnswers({ rate_5xx: 1, status_5xx: 503 });
     const ctx = await ctxFor(bob);
-    expect(
-      (await answer.answerVerification(ctx, dealer, bob, answerInput(v, "disregard", picks.disregard))).outcome,
-    ).toBe("retrying");
-    await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+    expect((await answerAs(ctx, bob, v, "disregard")).outcome).toBe("retrying");
+    await clearFaults();
     const checked = await answer.checkStoredAnswer(ctx, dealer, bob, v.verification_id);
     expect(checked.recorded).toBe(false);
     expect(checked.message).toMatch(/has not recorded the disregard: the alarm is still open/);
@@ -298,8 +282,6 @@ describe("answers that wait", () => {
       answer_idempotency_key: null,
       answer_action: null,
     });
-    expect(await answer.answerVerification(ctx, dealer, bob, answerInput(v, "dispatch", picks.dispatch))).toMatchObject(
-      { outcome: "answered", state: "dispatched" },
-    );
+    expect(await answerAs(ctx, bob, v, "dispatch")).toMatchObject({ outcome: "answered", state: "dispatched" });
   });
 });

@@ -38,27 +38,16 @@ describe("parseErrorBody", () => {
   });
 
   it("reads the NestJS shape and maps leading field names", () => {
-    expect(
-      parseErrorBody({
-        statusCode: 400,
-        error: "Bad Request",
-        message: [
-          "name must not be empty",
-          "timezone must be a valid IANA time zone",
-          "property foo should not exist",
-          "each value in deviceIds must be a number",
-          "Something else went wrong",
-        ],
-      }),
-    ).toEqual({
+    const message = [
+      "name must not be empty",
+      "timezone must be a valid IANA time zone",
+      "property foo should not exist",
+      "each value in deviceIds must be a number",
+      "Something else went wrong",
+    ];
+    expect(parseErrorBody({ statusCode: 400, error: "Bad Request", message })).toEqual({
       code: "bad_request",
-      message: [
-        "name must not be empty",
-        "timezone must be a valid IANA time zone",
-        "property foo should not exist",
-        "each value in deviceIds must be a number",
-        "Something else went wrong",
-      ].join("; "),
+      message: message.join("; "),
       requestId: undefined,
       fieldErrors: {
         name: "name must not be empty",
