@@ -8,6 +8,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { DEMO } from "@/simulator/seed";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestSimulator } from "../support/simulator";
+import { requestClientToken } from "../support/oauth";
 
 let db: TestDatabase;
 const logs: string[] = [];
@@ -130,15 +131,7 @@ describe("test simulator", () => {
     const sim = await startTestSimulator();
     try {
       expect(sim.port).toBeGreaterThan(0);
-      const res = await fetch(`${sim.url}/oauth/token`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({
-          grant_type: "client_credentials",
-          client_id: DEMO.partner.clientId,
-          client_secret: DEMO.partner.clientSecret,
-        }),
-      });
+      const res = await requestClientToken(sim.url);
       expect(res.status).toBe(200);
       const body = (await res.json()) as { access_token?: string };
       expect(body.access_token).toBeTruthy();
