@@ -50,18 +50,16 @@ export function VerificationDetail(props: {
   });
   // The answer form picks from the call list (the contact CHeKT named first).
   const contacts = { ...detail, data: detail.data?.callList };
-  const [contactId, setContactId] = useState<string>(item.contactId ? String(item.contactId) : "");
-  const [large, setLarge] = useState(item.snapshots[0]?.id ?? null);
+  const [pickedContact, setContactId] = useState<string>(item.contactId ? String(item.contactId) : "");
+  const [pickedLarge, setLarge] = useState(item.snapshots[0]?.id ?? null);
   const [failure, setFailure] = useState<string | null>(null);
-
-  // Default to the contact CHeKT named, else the site's first contact.
-  useEffect(() => {
-    if (!contactId && contacts.data?.length)
-      setContactId(String(contacts.data.find((c) => c.id === item.contactId)?.id ?? contacts.data[0].id));
-  }, [contacts.data, contactId, item.contactId]);
-  useEffect(() => {
-    if (!large && item.snapshots[0]) setLarge(item.snapshots[0].id);
-  }, [item.snapshots, large]);
+  // Until the operator picks: the contact CHeKT named, else the site's first contact; the first snapshot.
+  const contactId =
+    pickedContact ||
+    (contacts.data?.length
+      ? String(contacts.data.find((c) => c.id === item.contactId)?.id ?? contacts.data[0].id)
+      : "");
+  const large = pickedLarge ?? item.snapshots[0]?.id ?? null;
 
   const claimedByOther = item.state === "claimed" && !item.claimedByMe;
   const mine = item.state === "claimed" && item.claimedByMe;

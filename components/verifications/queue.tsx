@@ -5,6 +5,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type KeyboardEvent as ReactKeyboardEvent,
   type ReactNode,
 } from "react";
@@ -63,6 +64,16 @@ function isTyping(target: EventTarget | null) {
 /** The banner links to this many escalated alarms by name (queue order), then counts the rest. */
 const BANNER_LINKS = 12;
 
+const noSubscription = () => () => {};
+const isBrowser = () => true;
+const isServer = () => false;
+/** Alerts as this browser last left them: on if turned on (or allowed already), a prompt if never answered. */
+function rememberedAlerts() {
+  const pref = readAlertsPref();
+  const on = pref === "on" || (pref === null && notificationsGranted());
+  return { on, ask: pref === null && !on };
+}
+
 const PRIORITY_TONE: Record<string, "danger" | "warning" | "neutral"> = {
   critical: "danger",
   high: "danger",
@@ -89,19 +100,16 @@ export function VerificationQueue(props: {
   const { me, canAnswer, canTakeOver, sort, leaseSeconds, escalation, showEscalationBanner } = props;
   const clock = props.clock ?? systemClock;
   const queryClient = useQueryClient();
-  const [alertsOn, setAlertsOn] = useState(false);
-  // Known only in the browser; rendering it on the server would break hydration.
-  const [canAlert, setCanAlert] = useState(false);
+  // Known only in the browser: the server (and hydration) render as if alerts were unsupported.
+  const hydrated = useSyncExternalStore(noSubscription, isBrowser, isServer);
+  const canAlert = hydrated && alertsSupported();
   // First visit (never answered): a clear prompt. Later visits: the remembered choice, or on by
-  // default when the browser already allows notifications; audio starts at the first gesture.
-  const [askAlerts, setAskAlerts] = useState(false);
+  // default when the browser already allows notifications, until the user chooses again here;
+  // audio starts at the first gesture.
+  const [chosen, setAlerts] = useState<{ on: boolean; ask: boolean } | null>(null);
+  const { on: alertsOn, ask: askAlerts } = chosen ?? (canAlert ? rememberedAlerts() : { on: false, ask: false });
   useEffect(() => {
-    if (!alertsSupported()) return;
-    setCanAlert(true);
-    const pref = readAlertsPref();
-    if (pref === "on" || (pref === null && notificationsGranted())) setAlertsOn(true);
-    else if (pref === null) setAskAlerts(true);
-    if (pref === "off") return;
+    if (!alertsSupported() || readAlertsPref() === "off") return;
     const unlock = () => unlockAudio();
     window.addEventListener("pointerdown", unlock, { once: true });
     window.addEventListener("keydown", unlock, { once: true });
@@ -113,8 +121,7 @@ export function VerificationQueue(props: {
   const turnOnAlerts = useCallback(async () => {
     const permission = await enableAlerts();
     writeAlertsPref("on");
-    setAlertsOn(true);
-    setAskAlerts(false);
+    setAlerts({ on: true, ask: false });
     beep();
     toast.success(
       permission === "granted"
@@ -123,7 +130,9 @@ export function VerificationQueue(props: {
     );
   }, []);
   const alertsRef = useRef(alertsOn);
-  alertsRef.current = alertsOn;
+  useEffect(() => {
+    alertsRef.current = alertsOn;
+  }, [alertsOn]);
   const [announced, setAnnounced] = useState("");
   // Escalations have their own live region, so they never cut off a new alarm's announcement.
   const [escalationSaid, setEscalationSaid] = useState("");
@@ -355,7 +364,7 @@ export function VerificationQueue(props: {
               onClick={async () => {
                 if (!alertsOn) return turnOnAlerts();
                 writeAlertsPref("off");
-                setAlertsOn(false);
+                setAlerts({ on: false, ask: false });
               }}
             >
               {alertsOn ? "Alerts on" : "Turn on alerts"}
@@ -394,7 +403,7 @@ export function VerificationQueue(props: {
             variant="secondary"
             onClick={() => {
               writeAlertsPref("off");
-              setAskAlerts(false);
+              setAlerts({ on: alertsOn, ask: false });
             }}
           >
             Not now
