@@ -17,6 +17,7 @@ import { simControl } from "../support/simulator";
 
 const control = <T = unknown>(method: string, path: string, body?: unknown) =>
   simControl<T>(sim.url, method, path, body);
+const fault = (rule: Record<string, unknown>) => control("POST", "/_sim/faults", rule);
 const client = (over: Partial<ChektClientConfig> = {}) =>
   demoPartnerClient(sim.url, { timeoutMs: 5_000, deadlineMs: 30_000, backoffBaseMs: 50, backoffMaxMs: 400, ...over });
 
@@ -143,7 +144,7 @@ beforeEach(async () => {
 
 describe("site and contact writes under faults", () => {
   it("site creates in a 429 storm with 10 % 5xx and 10 % dropped connections land exactly once", async () => {
-    await control("POST", "/_sim/faults", {
+    await fault({
       path: "/partner/v1/dealers/*/sites",
       method: "POST",
       rate_429: 0.3,
@@ -175,7 +176,7 @@ describe("site and contact writes under faults", () => {
   });
 
   it("contact creates and edits under the same storm land exactly once and end in the intended state", async () => {
-    await control("POST", "/_sim/faults", {
+    await fault({
       path: "/partner/v1/dealers/*/sites/*/contacts**",
       rate_429: 0.3,
       rate_5xx: 0.1,
@@ -230,20 +231,8 @@ describe("site and contact writes under faults", () => {
 
   it("writes whose answer is lost after CHeKT applied them (dropped, timed out) are resent and land once", async () => {
     // On top of the simulator's own 429s and 5xx on the same paths.
-    await control("POST", "/_sim/faults", {
-      path: "/partner/v1/dealers/**",
-      method: "POST",
-      rate_429: 0.2,
-      rate_5xx: 0.1,
-      status_5xx: 500,
-    });
-    await control("POST", "/_sim/faults", {
-      path: "/partner/v1/dealers/**",
-      method: "PUT",
-      rate_429: 0.2,
-      rate_5xx: 0.1,
-      status_5xx: 500,
-    });
+    await fault({ path: "/partner/v1/dealers/**", method: "POST", rate_429: 0.2, rate_5xx: 0.1, status_5xx: 500 });
+    await fault({ path: "/partner/v1/dealers/**", method: "PUT", rate_429: 0.2, rate_5xx: 0.1, status_5xx: 500 });
     proxy.loseShare = 0.3;
     // About 4 in 10 attempts fail here (10 % 500, then 30 % of the answers lost): allow more tries.
     const c = client({ baseUrl: proxy.url, timeoutMs: 1_500, maxAttempts: 8 });
@@ -332,12 +321,7 @@ describe("site and contact writes under faults", () => {
     }
     // And when the simulator never got to apply it (2 s delay, we hang up first), the same words
     // are still true, and nothing landed twice.
-    await control("POST", "/_sim/faults", {
-      path: "/partner/v1/dealers/*/sites",
-      method: "POST",
-      delay_ms: 2_000,
-      count: 1,
-    });
+    await fault({ path: "/partner/v1/dealers/*/sites", method: "POST", delay_ms: 2_000, count: 1 });
     const ext = `no-key-slow-${randomUUID()}`;
     const o = await attempt(
       client({ timeoutMs: 1_500 }).request(
@@ -356,7 +340,7 @@ describe("site and contact writes under faults", () => {
   });
 
   it("2 s delays on every call: edits wait them out when the timeout allows, and all land", async () => {
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*/sites/*", method: "PUT", delay_ms: 2_000 });
+    await fault({ path: "/partner/v1/dealers/*/sites/*", method: "PUT", delay_ms: 2_000 });
     const c = client({ timeoutMs: 4_000 });
     const sites = [...sim.state.sites.values()].filter((s) => s.dealer_id === DEALER).slice(0, 5);
     const started = Date.now();
@@ -382,7 +366,7 @@ describe("site and contact writes under faults", () => {
   });
 
   it("when faults outlast the deadline, every failure says what happened and nothing lands twice", async () => {
-    await control("POST", "/_sim/faults", {
+    await fault({
       path: "/partner/v1/dealers/*/sites/*",
       method: "PUT",
       rate_5xx: 0.5,

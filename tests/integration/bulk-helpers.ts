@@ -7,6 +7,7 @@ import { deviceApi, type DeviceApi } from "@/lib/chekt/api/devices";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { simControl as simAt } from "../support/simulator";
 
 export type BulkWorld = {
   db: PrismaClient;
@@ -49,15 +50,7 @@ export async function startBulkWorld(
       connectedAt: new Date(),
     },
   });
-  const simControl = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${sim.url}${path}`, {
-      method,
-      headers: body ? { "content-type": "application/json" } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
+  const simControl = (method: string, path: string, body?: unknown) => simAt(sim.url, method, path, body);
   return {
     db,
     dbInfo,

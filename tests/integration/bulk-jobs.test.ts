@@ -12,6 +12,7 @@ import { devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
 
 const DEVICES_PATH = "/partner/v1/dealers/*/sites/*/devices";
 let w: BulkWorld;
+const fault = (rule: Record<string, unknown>) => w.simControl("POST", "/_sim/faults", rule);
 
 beforeAll(async () => {
   w = await startBulkWorld({ clientTimeoutMs: 1000 });
@@ -80,9 +81,9 @@ describe("bulk create through a faulty CHeKT", () => {
   it("provisions 1,000 devices exactly once with 500s, 429s, dropped connections and lost answers", async () => {
     const siteId = await w.newSite("faults");
     // First: two answers lost after CHeKT applied the request (it answers after our 1 s timeout).
-    await w.simControl("POST", "/_sim/faults", { path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 2 });
+    await fault({ path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 2 });
     // Then: 10% 500s, 8% 429s, 5% dropped connections on every device write.
-    await w.simControl("POST", "/_sim/faults", {
+    await fault({
       path: DEVICES_PATH,
       method: "POST",
       rate_5xx: 0.1,
@@ -130,13 +131,7 @@ describe("bulk create through a faulty CHeKT", () => {
   it("kill the worker mid-job and start it again: same result, nothing twice", async () => {
     const siteId = await w.newSite("kill");
     // Slow answers so the stop lands while chunks are in flight.
-    await w.simControl("POST", "/_sim/faults", {
-      path: DEVICES_PATH,
-      method: "POST",
-      delay_ms: 400,
-      rate_5xx: 0.1,
-      status_5xx: 500,
-    });
+    await fault({ path: DEVICES_PATH, method: "POST", delay_ms: 400, rate_5xx: 0.1, status_5xx: 500 });
     const job = await createJob(siteId, "kil", 1000);
     const deps = { db: w.db, api: w.api, maxBulk: 100 };
     const first = await startBulkWorker({ connectionString: w.dbInfo.url, deps, pollingIntervalSeconds: 0.5 });

@@ -14,6 +14,7 @@ import { devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
 
 const DEVICES_PATH = "/partner/v1/dealers/*/sites/*/devices";
 let w: BulkWorld;
+const fault = (rule: Record<string, unknown>) => w.simControl("POST", "/_sim/faults", rule);
 let bare: DeviceApi;
 let bareClient: ReturnType<typeof createChektClient>;
 const user = { id: "u-test", email: "operator@test.example" };
@@ -47,15 +48,8 @@ async function siteExt(siteId: number, prefix: string) {
 describe("runner recovery without client retries", () => {
   it("resends unknown outcomes with the same key and still creates each device once", async () => {
     const siteId = await w.newSite("bare");
-    await w.simControl("POST", "/_sim/faults", { path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 3 });
-    await w.simControl("POST", "/_sim/faults", {
-      path: DEVICES_PATH,
-      method: "POST",
-      rate_5xx: 0.15,
-      status_5xx: 500,
-      rate_429: 0.1,
-      drop_rate: 0.1,
-    });
+    await fault({ path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 3 });
+    await fault({ path: DEVICES_PATH, method: "POST", rate_5xx: 0.15, status_5xx: 500, rate_429: 0.1, drop_rate: 0.1 });
     const j = await job(
       siteId,
       "create",

@@ -15,6 +15,7 @@ import { simControl } from "../support/simulator";
 
 const control = <T = unknown>(method: string, path: string, body?: unknown) =>
   simControl<T>(sim.url, method, path, body);
+const fault = (rule: Record<string, unknown>) => control("POST", "/_sim/faults", rule);
 const client = (over: Partial<ChektClientConfig> = {}) => demoPartnerClient(sim.url, over);
 
 let sim: RunningSimulator;
@@ -205,22 +206,11 @@ describe("against the simulator", () => {
   });
 
   it("retries the simulator's injected 5xx and dropped connections, then succeeds", async () => {
-    await control("POST", "/_sim/faults", {
-      path: "/partner/v1/dealers/*/sites",
-      method: "GET",
-      rate_5xx: 1,
-      status_5xx: 500,
-      count: 2,
-    });
+    await fault({ path: "/partner/v1/dealers/*/sites", method: "GET", rate_5xx: 1, status_5xx: 500, count: 2 });
     const c = client();
     const r = await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } } });
     expect(r.attempts).toBe(3);
-    await control("POST", "/_sim/faults", {
-      path: "/partner/v1/dealers/*/sites",
-      method: "GET",
-      drop_rate: 1,
-      count: 1,
-    });
+    await fault({ path: "/partner/v1/dealers/*/sites", method: "GET", drop_rate: 1, count: 1 });
     expect(
       (await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } } }))
         .attempts,
@@ -228,12 +218,7 @@ describe("against the simulator", () => {
   });
 
   it("a write without a key is not resent after the simulator drops the connection", async () => {
-    await control("POST", "/_sim/faults", {
-      path: "/partner/v1/dealers/*/sites/*",
-      method: "PUT",
-      drop_rate: 1,
-      count: 1,
-    });
+    await fault({ path: "/partner/v1/dealers/*/sites/*", method: "PUT", drop_rate: 1, count: 1 });
     const e = await caughtChektError(
       client().request(
         "PUT",
@@ -248,7 +233,7 @@ describe("against the simulator", () => {
   });
 
   it("times out on the simulator's 2 s delay", async () => {
-    await control("POST", "/_sim/faults", { path: "/partner/v1/dealers/*", method: "GET", delay_ms: 2_000 });
+    await fault({ path: "/partner/v1/dealers/*", method: "GET", delay_ms: 2_000 });
     const started = Date.now();
     const e = await caughtChektError(
       client({ timeoutMs: 300, deadlineMs: 1_000 }).request("GET", "/partner/v1/dealers/{dealerId}", {
