@@ -30,6 +30,12 @@ export function SnapshotImg({
 }) {
   const [phase, setPhase] = useState<Phase>({ kind: "loading" });
   const [round, setRound] = useState(0);
+  // Another image, or "Try again": back to loading while rendering, before the effect fetches.
+  const [loaded, setLoaded] = useState({ id, round });
+  if (loaded.id !== id || loaded.round !== round) {
+    setLoaded({ id, round });
+    setPhase({ kind: "loading" });
+  }
 
   useEffect(() => {
     let stopped = false;
@@ -74,7 +80,6 @@ export function SnapshotImg({
       };
       timer = setTimeout(tick, 1000);
     };
-    setPhase({ kind: "loading" });
     void load(0);
     return () => {
       stopped = true;

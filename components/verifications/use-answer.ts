@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import { toOutcome } from "@/components/forms/action-result";
 import { answerVerificationAction, checkAnswerAction } from "@/actions/verifications";
 import type { AnswerAction } from "./format";
+import { useLatest } from "./use-latest";
 
 // The answer's life in the browser. The server stores the Idempotency-Key before the first send,
 // so every resend here is the same request and CHeKT replays rather than answering twice. While
@@ -35,8 +36,7 @@ export function useAnswer(opts: {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const cancelled = useRef(false);
   const offlineSince = useRef<number | null>(null);
-  const o = useRef(opts);
-  o.current = opts;
+  const o = useLatest(opts);
   // Resends (after a wait, or "Send it again") repeat the operator's last choice unchanged.
   const lastChoice = useRef<AnswerChoice | null>(null);
 
@@ -120,7 +120,8 @@ export function useAnswer(opts: {
           return o.current.onFailure(data.message);
       }
     },
-    [waitThen],
+    // `o` is a ref (stable); listed for the linter.
+    [waitThen, o],
   );
   useEffect(() => {
     sendRef.current = send;
@@ -143,7 +144,7 @@ export function useAnswer(opts: {
     if (result.data?.recorded) return o.current.onAnswered(result.data.message);
     toast.info(result.data?.message ?? "CHeKT has not recorded it.");
     setPhase(action ? { kind: "stopped", action } : { kind: "idle" });
-  }, [phase]);
+  }, [phase, o]);
 
   const reset = useCallback(() => setPhase({ kind: "idle" }), []);
   const hasChoice = useCallback(() => lastChoice.current !== null, []);

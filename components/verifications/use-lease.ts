@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
+import { useLatest } from "./use-latest";
 
 /**
  * Renews the claim's lease while the claimer's detail view is open: a few beats per lease, so one
@@ -7,8 +8,7 @@ import { useEffect, useRef } from "react";
  * (lapsed while the laptop slept, or taken over by an admin).
  */
 export function useLeaseHeartbeat(id: string, held: boolean, leaseSeconds: number, onLost: (why: string) => void) {
-  const lost = useRef(onLost);
-  lost.current = onLost;
+  const lost = useLatest(onLost);
   useEffect(() => {
     if (!held) return;
     let stopped = false;
@@ -31,5 +31,5 @@ export function useLeaseHeartbeat(id: string, held: boolean, leaseSeconds: numbe
       stopped = true;
       clearInterval(t);
     };
-  }, [id, held, leaseSeconds]);
+  }, [id, held, leaseSeconds, lost]);
 }

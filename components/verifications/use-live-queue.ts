@@ -1,8 +1,9 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { applyList, applyRemove, applyUpsert, EMPTY_QUEUE, type QueueState } from "@/lib/verifications/merge";
 import type { LiveMessage, QueueItem, QueueList } from "@/lib/verifications/types";
+import { useLatest } from "./use-latest";
 
 export const QUEUE_KEY = ["verifications", "open"] as const;
 export type LiveStatus = "connecting" | "live" | "reconnecting";
@@ -35,10 +36,8 @@ export function useLiveQueue(opts: { onNew?: (item: QueueItem) => void; onLatenc
     refetchInterval: 60_000,
   });
   const [status, setStatus] = useState<LiveStatus>("connecting");
-  const onNew = useRef(opts.onNew);
-  const onLatency = useRef(opts.onLatency);
-  onNew.current = opts.onNew;
-  onLatency.current = opts.onLatency;
+  const onNew = useLatest(opts.onNew);
+  const onLatency = useLatest(opts.onLatency);
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -97,7 +96,7 @@ export function useLiveQueue(opts: { onNew?: (item: QueueItem) => void; onLatenc
       if (retry) clearTimeout(retry);
       source?.close();
     };
-  }, [queryClient]);
+  }, [queryClient, onNew, onLatency]);
 
   return { ...query, status };
 }
