@@ -14,7 +14,17 @@ import { isChektError } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
 import type { ResponseSiteBasicDto } from "@/lib/schemas/contract";
 import { parseSiteListState, siteListControls } from "@/lib/schemas/site-list";
-import { markGone, mirrorArming, mirrorContact, mirrorDealer, mirrorDevice, mirrorSite, mirrorStation } from "./write";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  markGone,
+  mirrorArming,
+  mirrorContact,
+  mirrorDealer,
+  mirrorDevice,
+  mirrorSite,
+  mirrorStation,
+  type MirrorKind,
+} from "./write";
 
 // A page of rows is one transaction: many statements, so more than Prisma's 5 s default on a busy
 // machine (the sweep is background work; it may wait, it must not fail half-way).
@@ -43,6 +53,37 @@ async function orGone(read: () => Promise<void>, onGone: () => Promise<void>): P
   }
 }
 
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Reads one object and mirrors CHeKT's answer in one transaction (`read` answering nothing: no
+ * change). A 404 marks `gone` (that object, or the site it belongs to) gone.
+ */
+function pullOne<T>(
+  scope: PullScope,
+  o: PullOpts,
+  read: () => Promise<T | undefined>,
+  write: (tx: Tx, dto: T, at: Date) => Promise<unknown>,
+  gone: { kind: MirrorKind; id: number },
+): Promise<Pulled> {
+  return orGone(
+    async () => {
+      const dto = await read();
+      if (dto === undefined) return;
+      await prisma.$transaction((tx) => write(tx, dto, clock(o)));
+    },
+    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, gone.kind, gone.id, clock(o))),
+  );
+}
+
+/** One page of a list read into the mirror, as one transaction, every row confirmed at the same time. */
+async function mirrorRows<T>(o: PullOpts, rows: T[], write: (tx: Tx, dto: T, at: Date) => Promise<unknown>) {
+  const at = clock(o);
+  await prisma.$transaction(async (tx) => {
+    for (const dto of rows) await write(tx, dto, at);
+  }, PAGE_TX);
+}
+
 export async function pullDealer(scope: PullScope, o: PullOpts = {}): Promise<Pulled> {
   return orGone(
     async () => {
@@ -57,13 +98,13 @@ export async function pullDealer(scope: PullScope, o: PullOpts = {}): Promise<Pu
   );
 }
 
-export async function pullStation(scope: PullScope, stationId: number, o: PullOpts = {}): Promise<Pulled> {
-  return orGone(
-    async () => {
-      const dto = await getStation(scope, stationId, o);
-      await prisma.$transaction((tx) => mirrorStation(tx, scope.dealerLinkId, dto, { how: "read", at: clock(o) }));
-    },
-    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "station", stationId, clock(o))),
+export function pullStation(scope: PullScope, stationId: number, o: PullOpts = {}): Promise<Pulled> {
+  return pullOne(
+    scope,
+    o,
+    () => getStation(scope, stationId, o),
+    (tx, dto, at) => mirrorStation(tx, scope.dealerLinkId, dto, { how: "read", at }),
+    { kind: "station", id: stationId },
   );
 }
 
@@ -73,10 +114,7 @@ export async function pullStations(scope: PullScope, o: PullOpts = {}): Promise<
   let seen = 0;
   for (let offset = 0; ; offset += SWEEP_PAGE) {
     const page = await listStationsPage(scope, { limit: SWEEP_PAGE, offset }, o);
-    const at = clock(o);
-    await prisma.$transaction(async (tx) => {
-      for (const dto of page.rows) await mirrorStation(tx, scope.dealerLinkId, dto, { how: "read", at });
-    }, PAGE_TX);
+    await mirrorRows(o, page.rows, (tx, dto, at) => mirrorStation(tx, scope.dealerLinkId, dto, { how: "read", at }));
     seen += page.rows.length;
     if (page.rows.length < SWEEP_PAGE || seen >= page.total) break;
   }
@@ -84,15 +122,19 @@ export async function pullStations(scope: PullScope, o: PullOpts = {}): Promise<
   return seen;
 }
 
-export async function pullSite(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
-  return orGone(
-    async () => {
-      const dto = await getSite(scope, siteId, o);
-      await prisma.$transaction((tx) => mirrorSite(tx, scope.dealerLinkId, dto, { how: "read", at: clock(o) }));
-    },
-    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "site", siteId, clock(o))),
+export function pullSite(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
+  return pullOne(
+    scope,
+    o,
+    () => getSite(scope, siteId, o),
+    (tx, dto, at) => mirrorSite(tx, scope.dealerLinkId, dto, { how: "read", at }),
+    { kind: "site", id: siteId },
   );
 }
+
+/** Mirrors a page of full site rows (what a sweep or a list view read). */
+const mirrorSiteRows = (scope: PullScope, o: PullOpts, rows: ResponseSiteBasicDto[]) =>
+  mirrorRows(o, rows, (tx, dto, at) => mirrorSite(tx, scope.dealerLinkId, dto, { how: "read", at }));
 
 /** A list row with every column of ResponseSiteBasicDto (a list asked for without `fields` has them all). */
 function isFullSite(r: SiteRow): r is ResponseSiteBasicDto {
@@ -127,10 +169,7 @@ export async function pullSitesPage(
     o,
   );
   const rows = page.rows.filter(isFullSite);
-  const at = clock(o);
-  await prisma.$transaction(async (tx) => {
-    for (const dto of rows) await mirrorSite(tx, scope.dealerLinkId, dto, { how: "read", at });
-  }, PAGE_TX);
+  await mirrorSiteRows(scope, o, rows);
   const last = page.rows.at(-1)?.site_id ?? null;
   return { lastId: page.rows.length < SWEEP_PAGE ? null : last, rows: page.rows.length, left: page.total };
 }
@@ -145,10 +184,7 @@ export async function pullSitesView(scope: PullScope, view: string, o: PullOpts 
   // Every column (no `fields`): the mirror keeps whole rows.
   const page = await listSites(scope, { ...siteListControls(state), fields: undefined }, o);
   const rows = page.rows.filter(isFullSite);
-  const at = clock(o);
-  await prisma.$transaction(async (tx) => {
-    for (const dto of rows) await mirrorSite(tx, scope.dealerLinkId, dto, { how: "read", at });
-  }, PAGE_TX);
+  await mirrorSiteRows(scope, o, rows);
   return rows.length;
 }
 
@@ -166,20 +202,13 @@ export async function pullSites(scope: PullScope, o: PullOpts = {}): Promise<num
   return seen;
 }
 
-export async function pullContact(
-  scope: PullScope,
-  siteId: number,
-  contactId: number,
-  o: PullOpts = {},
-): Promise<Pulled> {
-  return orGone(
-    async () => {
-      const dto = await getContact(scope, siteId, contactId, o);
-      await prisma.$transaction((tx) =>
-        mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at: clock(o) }),
-      );
-    },
-    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "contact", contactId, clock(o))),
+export function pullContact(scope: PullScope, siteId: number, contactId: number, o: PullOpts = {}): Promise<Pulled> {
+  return pullOne(
+    scope,
+    o,
+    () => getContact(scope, siteId, contactId, o),
+    (tx, dto, at) => mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at }),
+    { kind: "contact", id: contactId },
   );
 }
 
@@ -190,10 +219,9 @@ export async function pullContacts(scope: PullScope, siteId: number, o: PullOpts
     async () => {
       for (let offset = 0, seen = 0; ; offset += SWEEP_PAGE) {
         const page = await listContactsPage(scope, siteId, { limit: SWEEP_PAGE, offset }, o);
-        const at = clock(o);
-        await prisma.$transaction(async (tx) => {
-          for (const dto of page.rows) await mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at });
-        }, PAGE_TX);
+        await mirrorRows(o, page.rows, (tx, dto, at) =>
+          mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at }),
+        );
         seen += page.rows.length;
         if (page.rows.length < SWEEP_PAGE || seen >= page.total) break;
       }
@@ -203,21 +231,13 @@ export async function pullContacts(scope: PullScope, siteId: number, o: PullOpts
   );
 }
 
-export async function pullDevice(
-  scope: PullScope,
-  siteId: number,
-  deviceId: number,
-  o: PullOpts = {},
-): Promise<Pulled> {
-  return orGone(
-    async () => {
-      const dto = await appDeviceApi().get(scope.dealerId, siteId, deviceId, o);
-      if (!dto) return;
-      await prisma.$transaction((tx) =>
-        mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at: clock(o) }),
-      );
-    },
-    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "device", deviceId, clock(o))),
+export function pullDevice(scope: PullScope, siteId: number, deviceId: number, o: PullOpts = {}): Promise<Pulled> {
+  return pullOne(
+    scope,
+    o,
+    () => appDeviceApi().get(scope.dealerId, siteId, deviceId, o),
+    (tx, dto, at) => mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at }),
+    { kind: "device", id: deviceId },
   );
 }
 
@@ -227,23 +247,22 @@ export async function pullDevices(scope: PullScope, siteId: number, o: PullOpts 
   return orGone(
     async () => {
       const devices = await appDeviceApi().list(scope.dealerId, siteId, o);
-      const at = clock(o);
-      await prisma.$transaction(async (tx) => {
-        for (const dto of devices) await mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at });
-      }, PAGE_TX);
+      await mirrorRows(o, devices, (tx, dto, at) =>
+        mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at }),
+      );
       await goneIfNotSeenSince(scope.dealerLinkId, "device", started, clock(o), siteId);
     },
     () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "site", siteId, clock(o))),
   );
 }
 
-export async function pullArming(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
-  return orGone(
-    async () => {
-      const dto = await getArming(scope, siteId, o);
-      await prisma.$transaction((tx) => mirrorArming(tx, scope.dealerLinkId, dto, { at: clock(o) }));
-    },
-    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "site", siteId, clock(o))),
+export function pullArming(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
+  return pullOne(
+    scope,
+    o,
+    () => getArming(scope, siteId, o),
+    (tx, dto, at) => mirrorArming(tx, scope.dealerLinkId, dto, { at }),
+    { kind: "site", id: siteId },
   );
 }
 
