@@ -32,8 +32,11 @@ export type ListFiltersProps = {
   /** The list's current link and the keys this form's own fields set (the rest is kept). */
   search: string;
   fields: readonly string[];
-  /** Whether any filter is set: shows the "Clear filters" link back to `action`. */
-  filtered: boolean;
+  /**
+   * Whether any filter is set: shows the "Clear filters" link back to `action`. Given the list's
+   * state instead, any of `fields` set in it counts.
+   */
+  filtered: boolean | Readonly<Record<string, unknown>>;
   submitLabel?: string;
   children: ReactNode;
   /** Shown after the buttons (e.g. what a link-only filter is set to). */
@@ -70,7 +73,7 @@ export function ListFilters({
         {submitLabel}
       </SubmitButton>
       {after}
-      {filtered ? (
+      {(typeof filtered === "boolean" ? filtered : fields.some((f) => Boolean(filtered[f]))) ? (
         <Link href={action} className={buttonClasses("ghost", "md")}>
           Clear filters
         </Link>

@@ -35,9 +35,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { filters, errors, state } = parseAuditFilters(await searchParams);
   const [{ rows, total }, facets] = await Promise.all([auditPage(filters, visible), auditFacets(visible)]);
   const search = auditList.search(state);
-  const filtered = Boolean(
-    state.user || state.action || state.object || state.kind || state.outcome || state.from || state.to,
-  );
 
   return (
     <div>
@@ -60,7 +57,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         label="Filter audit rows"
         search={search}
         fields={["user", "action", "kind", "object", "outcome", "from", "to"]}
-        filtered={filtered}
+        filtered={state}
         submitLabel="Apply filters"
       >
         <Input

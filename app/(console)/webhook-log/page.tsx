@@ -46,7 +46,7 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
         label="Filter deliveries"
         search={webhookLogList.search(state)}
         fields={["verdict", "type", "event", "from", "to"]}
-        filtered={Boolean(state.verdict || state.type || state.event || state.from || state.to)}
+        filtered={state}
         submitLabel="Apply filters"
       >
         <Select

@@ -169,7 +169,7 @@ function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id:
       label="Filter verifications"
       search={historyList.search(values)}
       fields={["state", "site", "operator", "from", "to"]}
-      filtered={Boolean(values.state || values.site || values.operator || values.from || values.to)}
+      filtered={values}
       submitLabel="Filter"
     >
       <Select
