@@ -4,7 +4,8 @@
 // of six or seven round trips per call, and a job's pace was set by Postgres, not by CHeKT's rate
 // limit. Here every record that arrives while a batch is being written waits for the next batch,
 // and a batch is ONE statement (data-modifying CTEs, atomic on their own): a round trip per batch.
-// A row is settled only once its records are in, also in batches (one statement each).
+// A row is settled only once its records are in, also in batches (one statement each), and marked
+// "sending" before its first call the same way.
 // A batch that fails (a mapping whose external ID another object holds, a lost connection) is
 // written again record by record, so only the record at fault fails, and only its row.
 import { randomUUID } from "node:crypto";
@@ -175,13 +176,27 @@ class Batcher<T> {
 /** At most this many records in one statement (a few hundred kB of JSON). */
 const MAX_BATCH = 200;
 
+/** Rows about to be sent for the first time, marked "sending" (a later run knows they may have gone). */
+export function sendingSql(itemIds: string[]): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE bulk_items SET state = 'sending'::"BulkItemState", updated_at = now()
+    WHERE id = ANY(${itemIds}::text[]) AND state = 'pending'::"BulkItemState"`;
+}
+
 export class ImportRecorder {
   private readonly records: Batcher<StepRecord>;
   private readonly settles: Batcher<Settle>;
+  private readonly sending: Batcher<string>;
 
   constructor(db: PrismaClient, scope: Scope) {
+    this.sending = new Batcher((ids) => db.$executeRaw(sendingSql(ids)).then(() => undefined), MAX_BATCH);
     this.records = new Batcher((batch) => db.$executeRaw(recordsSql(scope, batch)).then(() => undefined), MAX_BATCH);
     this.settles = new Batcher((batch) => db.$executeRaw(settleSql(batch)).then(() => undefined), MAX_BATCH);
+  }
+
+  /** Resolves once the row is marked "sending": only then may its first call go. */
+  markSending(itemId: string): Promise<void> {
+    return this.sending.add(itemId);
   }
 
   /** Resolves once the record is committed. */

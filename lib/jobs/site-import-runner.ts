@@ -156,13 +156,11 @@ class ImportRunner {
   }
 
   private async processItem(item: Item) {
-    const { db } = this.deps;
     const p = readPayload(item.payload);
     const progress = readProgress(item.result);
     // Sent before if a run stopped while the row was "sending": a 409 may then be our own create.
     const maybeSentBefore = item.state === "sending";
-    if (item.state === "pending")
-      await db.bulkItem.updateMany({ where: { id: item.id, state: "pending" }, data: { state: "sending" } });
+    if (item.state === "pending") await this.recorder.markSending(item.id);
     const keyLapsed = maybeSentBefore && this.now() - this.job.keysMadeAt.getTime() > this.keyLifetimeMs;
 
     // Records of this row, one after another in step order (a later snapshot of the row's progress
