@@ -37,6 +37,8 @@ async function db0() {
 const ctxFor = actionCtxFor;
 const simPost = (path: string, body: unknown, method = "POST") => simControl(sim.url, method, path, body);
 const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId);
+const answerAsAlice = async (input: ReturnType<typeof answerInput>) =>
+  answer.answerVerification(await ctxFor(alice), dealer, alice, input);
 
 /** The simulator's own record of an alarm's annotations (its store; CHeKT keeps them on the alarm). */
 function simAnnotations(alarmId: string) {
@@ -125,9 +127,9 @@ describe("the answer's outcome", () => {
       },
     });
     const v = await raise(1);
-    await expect(
-      answer.answerVerification(await ctxFor(alice), dealer, alice, answerInput(v, "dispatch", retired.id)),
-    ).rejects.toThrow(/Choose an outcome from this dealer's list/);
+    await expect(answerAsAlice(answerInput(v, "dispatch", retired.id))).rejects.toThrow(
+      /Choose an outcome from this dealer's list/,
+    );
   });
 
   it("an incomplete checklist is refused naming the steps left; optional steps may stay unchecked", async () => {
@@ -140,20 +142,11 @@ describe("the answer's outcome", () => {
     });
     const [required, optional] = saved.after!;
     const v = await raise(1);
-    const base = {
-      id: v.verification_id,
-      action: "disregard" as const,
-      contactId: v.contact_id,
-      outcomeId: picks.disregard,
-    };
-    await expect(
-      answer.answerVerification(await ctxFor(alice), dealer, alice, { ...base, checkedSteps: [optional.id] }),
-    ).rejects.toThrow(/Check every required step first \(1 left: Reviewed the snapshots\)/);
+    await expect(answerAsAlice(answerInput(v, "disregard", picks.disregard, [optional.id]))).rejects.toThrow(
+      /Check every required step first \(1 left: Reviewed the snapshots\)/,
+    );
     expect((await row(v.verification_id)).state).toBe("pending");
-    const out = await answer.answerVerification(await ctxFor(alice), dealer, alice, {
-      ...base,
-      checkedSteps: [required.id],
-    });
+    const out = await answerAsAlice(answerInput(v, "disregard", picks.disregard, [required.id]));
     expect(out).toMatchObject({ outcome: "answered", state: "disregarded" });
     const r = await row(v.verification_id);
     expect(r.answerOutcomeLabel).toBe("False alarm – animal");
@@ -182,25 +175,13 @@ describe("the answer's outcome", () => {
         steps: [{ text: "Dealer step" }],
       });
       const v = await raise(1);
-      const base = {
-        id: v.verification_id,
-        action: "dispatch" as const,
-        contactId: v.contact_id,
-        outcomeId: picks.dispatch,
-      };
       // The dealer's step is not on this site's list: the picker was showing an old checklist.
       await expect(
-        answer.answerVerification(await ctxFor(alice), dealer, alice, {
-          ...base,
-          checkedSteps: [dealerList.after![0].id],
-        }),
+        answerAsAlice(answerInput(v, "dispatch", picks.dispatch, [dealerList.after![0].id])),
       ).rejects.toThrow(/checklist was changed meanwhile/);
-      expect(
-        await answer.answerVerification(await ctxFor(alice), dealer, alice, {
-          ...base,
-          checkedSteps: [siteList.after![0].id],
-        }),
-      ).toMatchObject({ outcome: "answered" });
+      expect(await answerAsAlice(answerInput(v, "dispatch", picks.dispatch, [siteList.after![0].id]))).toMatchObject({
+        outcome: "answered",
+      });
       await setChecklist({ siteId: 1, mode: "inherit", steps: [] });
       expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({
         source: "dealer",
@@ -285,12 +266,7 @@ describe("the annotation", () => {
       "CHeKT takes it",
     async () => {
       const v = await raise(1);
-      const out = await answer.answerVerification(
-        await ctxFor(alice),
-        dealer,
-        alice,
-        answerInput(v, "disregard", picks.disregard),
-      );
+      const out = await answerAsAlice(answerInput(v, "disregard", picks.disregard));
       expect(out.outcome).toBe("answered");
       const alarmId = (await row(v.verification_id)).alarmId!;
       // Every annotate answers 429 until the fault is cleared (the gateway's own retries included).
@@ -332,7 +308,7 @@ describe("the annotation", () => {
     }[];
     const app = apps.find((a) => a.dealer_id === 1)!;
     const v = await raise(1);
-    await answer.answerVerification(await ctxFor(alice), dealer, alice, answerInput(v, "dispatch", picks.dispatch));
+    await answerAsAlice(answerInput(v, "dispatch", picks.dispatch));
     await simPost(`/_sim/apps/${app.id}`, { scopes: app.scopes.filter((s) => s !== "events:write") }, "PATCH");
     try {
       expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBe("scope_missing");

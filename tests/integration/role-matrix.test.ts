@@ -169,6 +169,12 @@ async function lastAuditId(): Promise<string> {
   return (await client.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`)).rows[0].id;
 }
 
+/** Signs in as `who` and notes what a refusal must leave as it was: the tables, the audit log, CHeKT's calls. */
+async function probeAs(who: Who) {
+  signInAs(who);
+  return { before: await snapshot(), auditFrom: await lastAuditId(), hitsBefore: chektHits };
+}
+
 type ActionResult = { serverError?: { code?: string; message?: string }; validationErrors?: unknown; data?: unknown };
 type Discovered = { id: string; fn: (input: unknown) => Promise<ActionResult>; meta: Meta };
 const actions: Discovered[] = [];
@@ -257,10 +263,7 @@ describe("role matrix: server actions", () => {
       if (!expected) continue;
       const allowed: Who[] = [];
       for (const who of WHO) {
-        signInAs(who);
-        const before = await snapshot();
-        const auditFrom = await lastAuditId();
-        const hitsBefore = chektHits;
+        const { before, auditFrom, hitsBefore } = await probeAs(who);
         let result: ActionResult | undefined;
         let thrown: unknown;
         try {
@@ -326,10 +329,7 @@ describe("role matrix: route handlers", () => {
       if (rule.role === "public") continue;
       const allowed: Who[] = [];
       for (const who of WHO) {
-        signInAs(who);
-        const before = await snapshot();
-        const auditFrom = await lastAuditId();
-        const hitsBefore = chektHits;
+        const { before, auditFrom, hitsBefore } = await probeAs(who);
         // Dynamic segments get a value that matches nothing.
         const params = Object.fromEntries(
           [...route.folder.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => [m[1], "999999"]),

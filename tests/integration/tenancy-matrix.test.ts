@@ -18,6 +18,7 @@ import type { RunningSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { addMembers } from "../support/members";
+import { seedOpenAlarm } from "../support/desk-rows";
 import { startTestSimulator } from "../support/simulator";
 import { session } from "../support/session";
 import { cookieJar as jar } from "../support/next-headers";
@@ -213,27 +214,14 @@ beforeAll(async () => {
 
   // B's rows in Postgres.
   const now = new Date();
-  await prisma.alarm.create({
-    data: {
-      id: "alm_b",
-      dealerLinkId: B.id,
-      siteId: b.site,
-      priority: "high",
-      location: "B lobby",
-      snapshotUrl: `${sim.url}/snap.jpg`,
-      seenCreated: true,
-      createdAt: now,
-    },
-  });
-  await prisma.verification.create({
-    data: {
-      id: "ver_b",
-      dealerLinkId: B.id,
-      alarmId: "alm_b",
-      siteId: b.site,
-      occurredAt: now,
-      expiresAt: new Date(now.getTime() + 30 * 60_000),
-    },
+  await seedOpenAlarm(prisma, {
+    alarmId: "alm_b",
+    verificationId: "ver_b",
+    dealerLinkId: B.id,
+    siteId: b.site,
+    location: "B lobby",
+    snapshotUrl: `${sim.url}/snap.jpg`,
+    now,
   });
   await prisma.snapshot.create({
     data: {

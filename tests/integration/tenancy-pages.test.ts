@@ -17,6 +17,7 @@ import type { RunningSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { addMembers } from "../support/members";
+import { seedOpenAlarm } from "../support/desk-rows";
 import { startTestSimulator } from "../support/simulator";
 import { session } from "../support/session";
 import { cookieJar as jar, requestHeaders } from "../support/next-headers";
@@ -193,27 +194,14 @@ beforeAll(async () => {
   ).id;
 
   // B's desk rows, and a resolved verification of each dealer for the history page.
-  await prisma.alarm.create({
-    data: {
-      id: "alm_tp_b",
-      dealerLinkId: B.id,
-      siteId: B.site,
-      priority: "high",
-      location: "B lobby",
-      snapshotUrl: `${sim.url}/snap.jpg`,
-      seenCreated: true,
-      createdAt: now,
-    },
-  });
-  await prisma.verification.create({
-    data: {
-      id: "ver_tp_b",
-      dealerLinkId: B.id,
-      alarmId: "alm_tp_b",
-      siteId: B.site,
-      occurredAt: now,
-      expiresAt: new Date(now.getTime() + 30 * 60_000),
-    },
+  await seedOpenAlarm(prisma, {
+    alarmId: "alm_tp_b",
+    verificationId: "ver_tp_b",
+    dealerLinkId: B.id,
+    siteId: B.site,
+    location: "B lobby",
+    snapshotUrl: `${sim.url}/snap.jpg`,
+    now,
   });
   await prisma.verification.create({
     data: {
