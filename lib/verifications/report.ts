@@ -72,6 +72,13 @@ export const TOP_FALSE = 10;
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
 const int = (v: unknown): number => Number(v ?? 0);
+/** The per-state counts a row of bySite and byHour carries. */
+const stateCounts = (x: Record<string, unknown>) => ({
+  total: int(x.total),
+  dispatched: int(x.dispatched),
+  disregarded: int(x.disregarded),
+  expired: int(x.expired),
+});
 
 type SummaryRow = Record<string, unknown>;
 
@@ -164,10 +171,7 @@ async function bySite(dealerLinkId: string, r: ReportRange): Promise<SiteRow[]> 
   return rows.map((x) => ({
     siteId: int(x.site_id),
     site: String(x.site),
-    total: int(x.total),
-    dispatched: int(x.dispatched),
-    disregarded: int(x.disregarded),
-    expired: int(x.expired),
+    ...stateCounts(x),
     medianToAnswer: num(x.to_answer),
   }));
 }
@@ -184,13 +188,7 @@ async function byHour(dealerLinkId: string, r: ReportRange): Promise<HourRow[]> 
         ON v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${r.from} AND v.created_at < ${r.to}
        AND EXTRACT(HOUR FROM v.created_at)::int = h.hour
      GROUP BY h.hour ORDER BY h.hour`;
-  return rows.map((x) => ({
-    hour: int(x.hour),
-    total: int(x.total),
-    dispatched: int(x.dispatched),
-    disregarded: int(x.disregarded),
-    expired: int(x.expired),
-  }));
+  return rows.map((x) => ({ hour: int(x.hour), ...stateCounts(x) }));
 }
 
 async function falseSites(dealerLinkId: string, r: ReportRange): Promise<FalseSiteRow[]> {
