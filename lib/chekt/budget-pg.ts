@@ -1,6 +1,14 @@
 import { BUDGET_CLASSES, type BudgetClass } from "./budget-class";
 import type { BucketState } from "./budget-rules";
-import { minuteOf, USAGE_KEEP_MS, type BudgetStore, type UsageDelta, type UsageRow } from "./budget-store";
+import {
+  minuteOf,
+  USAGE_KEEP_MS,
+  type BudgetStore,
+  type Step,
+  type StepUsage,
+  type UsageDelta,
+  type UsageRow,
+} from "./budget-store";
 
 /**
  * The budget in Postgres, shared by every app instance (tables chekt_budgets and
@@ -41,6 +49,32 @@ function fromRow(r: Record<string, unknown>): Cached {
   };
 }
 
+/**
+ * Adds one step's counters to its (credential, minute, class) row. `from`: a CTE whose row must
+ * exist for the counters to move (the credential is then $1 of the enclosing statement); the
+ * row's own values start at parameter `$first`.
+ */
+function usageInsert(from: string | null, first: number): string {
+  const p = (i: number) => `$${first + i}`;
+  const values = `${p(0)}::timestamp(3), ${p(1)}::text, ${p(2)}::int, ${p(3)}::int, ${p(4)}::int, ${p(5)}::int`;
+  return `INSERT INTO chekt_budget_usage (credential, minute, budget_class, calls, waits, wait_ms, rate_limited)
+       ${from ? `SELECT $1, ${values} FROM ${from}` : `VALUES ($1, ${values})`}
+       ON CONFLICT (credential, minute, budget_class) DO UPDATE SET
+         calls = chekt_budget_usage.calls + EXCLUDED.calls,
+         waits = chekt_budget_usage.waits + EXCLUDED.waits,
+         wait_ms = chekt_budget_usage.wait_ms + EXCLUDED.wait_ms,
+         rate_limited = chekt_budget_usage.rate_limited + EXCLUDED.rate_limited`;
+}
+
+const usageValues = ({ cls, atMs, delta }: StepUsage) => [
+  new Date(minuteOf(atMs)),
+  cls,
+  delta.calls ?? 0,
+  delta.waits ?? 0,
+  Math.round(delta.waitMs ?? 0),
+  delta.rateLimited ?? 0,
+];
+
 const stateValues = (s: BucketState) => [
   s.perMin,
   s.burst,
@@ -76,26 +110,32 @@ export class PgBudgetStore implements BudgetStore {
     return c;
   }
 
-  async update<T>(
-    credential: string,
-    init: () => BucketState,
-    fn: (s: BucketState) => { result: T; changed: boolean },
-  ): Promise<T> {
+  async update<T>(credential: string, init: () => BucketState, fn: (s: BucketState) => Step<T>): Promise<T> {
     let cached = this.cache.get(credential) ?? (await this.load(credential, init));
     for (let i = 0; i < MAX_CAS_TRIES; i++) {
       const c = cached.state;
       const s: BucketState = { ...c, waitingAtMs: [...c.waitingAtMs], activeAtMs: [...c.activeAtMs] };
-      const { result, changed } = fn(s);
-      if (!changed) return result;
-      const rows = await this.sql(
-        `UPDATE chekt_budgets SET per_min = $3, burst = $4, tokens = $5, at_ms = $6, blocked_until_ms = $7,
+      const { result, changed, usage } = fn(s);
+      if (!changed) {
+        if (usage) await this.recordUsage(credential, usage.cls, usage.atMs, usage.delta);
+        return result;
+      }
+      const update = `UPDATE chekt_budgets SET per_min = $3, burst = $4, tokens = $5, at_ms = $6, blocked_until_ms = $7,
            waiting_at_ms = $8::double precision[], active_at_ms = $9::double precision[], taken = $10, learned = $11,
            version = version + 1, updated_at = now()
          WHERE credential = $1 AND version = $2
-         RETURNING version`,
-        [credential, cached.version, ...stateValues(s)],
-      );
+         RETURNING version`;
+      const values = [credential, cached.version, ...stateValues(s)];
+      // A token taken and its usage row in one round trip: the counters move only if the
+      // compare-and-set won (the INSERT reads the UPDATE's RETURNING).
+      const rows = usage
+        ? await this.sql(
+            `WITH taken AS (${update}), counted AS (${usageInsert("taken", 12)}) SELECT version FROM taken`,
+            [...values, ...usageValues(usage)],
+          )
+        : await this.sql(update, values);
       if (rows.length === 1) {
+        if (usage) void this.prune(usage.atMs).catch(() => undefined);
         this.cache.set(credential, { state: s, version: Number(rows[0].version) });
         return result;
       }
@@ -121,24 +161,11 @@ export class PgBudgetStore implements BudgetStore {
   }
 
   async recordUsage(credential: string, cls: BudgetClass, atMs: number, delta: UsageDelta): Promise<void> {
-    await this.sql(
-      `INSERT INTO chekt_budget_usage (credential, minute, budget_class, calls, waits, wait_ms, rate_limited)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (credential, minute, budget_class) DO UPDATE SET
-         calls = chekt_budget_usage.calls + EXCLUDED.calls,
-         waits = chekt_budget_usage.waits + EXCLUDED.waits,
-         wait_ms = chekt_budget_usage.wait_ms + EXCLUDED.wait_ms,
-         rate_limited = chekt_budget_usage.rate_limited + EXCLUDED.rate_limited`,
-      [
-        credential,
-        new Date(minuteOf(atMs)),
-        cls,
-        delta.calls ?? 0,
-        delta.waits ?? 0,
-        Math.round(delta.waitMs ?? 0),
-        delta.rateLimited ?? 0,
-      ],
-    );
+    await this.sql(usageInsert(null, 2), [credential, ...usageValues({ cls, atMs, delta })]);
+    await this.prune(atMs);
+  }
+
+  private async prune(atMs: number): Promise<void> {
     // Pruned by whoever writes, at most once a minute per instance: the table stays about an hour long.
     if (atMs - this.lastPrune > 60_000) {
       this.lastPrune = atMs;

@@ -19,18 +19,20 @@ export type UsageRow = {
   rateLimited: number;
 };
 
+/** Usage counters a step adds when it is applied: written with the state, in the same statement. */
+export type StepUsage = { cls: BudgetClass; atMs: number; delta: UsageDelta };
+
+/** What a rule function returns: its result, whether it changed the state, and usage to count. */
+export type Step<T> = { result: T; changed: boolean; usage?: StepUsage };
+
 export interface BudgetStore {
   /**
    * Runs `fn` on the credential's state (created from `init` when missing) as one atomic step and
    * returns its result. `fn` mutates the state and returns `changed: false` when it changed
    * nothing, so nothing is written. `fn` may run more than once (a concurrent writer won): it must
-   * not have side effects.
+   * not have side effects. The `usage` of the step that is applied is added to the counters.
    */
-  update<T>(
-    credential: string,
-    init: () => BucketState,
-    fn: (s: BucketState) => { result: T; changed: boolean },
-  ): Promise<T>;
+  update<T>(credential: string, init: () => BucketState, fn: (s: BucketState) => Step<T>): Promise<T>;
   /** The state as last stored (null: never used). */
   read(credential: string): Promise<BucketState | null>;
   /** Adds to the usage counters of the minute `atMs` falls in. */
@@ -54,14 +56,12 @@ export class MemoryBudgetStore implements BudgetStore {
   private states = new Map<string, BucketState>();
   private rows = new Map<string, UsageRow & { credential: string }>();
 
-  async update<T>(
-    credential: string,
-    init: () => BucketState,
-    fn: (s: BucketState) => { result: T; changed: boolean },
-  ): Promise<T> {
+  async update<T>(credential: string, init: () => BucketState, fn: (s: BucketState) => Step<T>): Promise<T> {
     const s = this.states.get(credential) ?? init();
     this.states.set(credential, s);
-    return fn(s).result;
+    const step = fn(s);
+    if (step.usage) await this.recordUsage(credential, step.usage.cls, step.usage.atMs, step.usage.delta);
+    return step.result;
   }
 
   async read(credential: string): Promise<BucketState | null> {

@@ -11,7 +11,7 @@ import {
   type BucketState,
   type BudgetLimits,
 } from "./budget-rules";
-import { MemoryBudgetStore, type BudgetStore, type UsageRow } from "./budget-store";
+import { MemoryBudgetStore, type BudgetStore, type Step, type UsageRow } from "./budget-store";
 import { sleep } from "./rate-limit";
 
 /**
@@ -125,7 +125,7 @@ export class CallBudget {
   private init = (): BucketState => initialState(this.limits, this.learned, this.clock.now());
 
   /** The shared store, or the local fallback while the shared one is failing. */
-  private async apply<T>(fn: (s: BucketState) => { result: T; changed: boolean }): Promise<T> {
+  private async apply<T>(fn: (s: BucketState) => Step<T>): Promise<T> {
     if (this.fallback && this.clock.now() < this.fallbackUntil)
       return this.fallback.update(this.credential, this.init, fn);
     try {
@@ -200,14 +200,21 @@ export class CallBudget {
         const waited = now - started;
         let step = POLL_MS;
         if (this.queue[0] === me) {
-          const d = await this.apply((s) => ({ result: decideTake(s, cls, this.clock.now()), changed: true }));
+          const d = await this.apply((s) => {
+            const at = this.clock.now();
+            const decision = decideTake(s, cls, at);
+            // A call that never paused did not wait (the store's round trip is not a wait).
+            const waitedMs = paused ? at - started : 0;
+            // Counted in the same statement as the token it took (budget-pg.ts).
+            const usage = decision.ok
+              ? { cls, atMs: at, delta: { calls: 1, waits: paused ? 1 : 0, waitMs: waitedMs } }
+              : undefined;
+            return { result: { ...decision, waitedMs }, changed: true, usage };
+          });
           if (d.ok) {
             const sentAtMs = this.clock.now();
-            // A call that never paused did not wait (the store's round trip is not a wait).
-            const waitedMs = paused ? sentAtMs - started : 0;
-            this.waitedMsTotal += waitedMs;
-            this.record(cls, { calls: 1, waits: paused ? 1 : 0, waitMs: waitedMs });
-            return { cls, takenSeq: d.takenSeq, sentAtMs, waitedMs };
+            this.waitedMsTotal += d.waitedMs;
+            return { cls, takenSeq: d.takenSeq, sentAtMs, waitedMs: d.waitedMs };
           }
           if (now + d.waitMs > opts.deadline) throw new BudgetWaitTooLong(d.waitMs, waited, false);
           step = Math.min(d.waitMs, POLL_MS);
