@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditFilters } from "./audit-filters";
+import { pageCount, pageWindow, timeRange } from "./log-paging";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -16,22 +17,17 @@ export function auditWhere(f: AuditFilters, dealerLinkIds: string[] | null): Pri
   if (f.kind) and.push({ objectKind: f.kind });
   if (f.object) and.push({ OR: [{ chektId: f.object }, { externalId: f.object }, { traceId: f.object }] });
   if (f.outcome) and.push({ outcome: f.outcome });
-  if (f.from || f.to) and.push({ at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } });
+  if (f.from || f.to) and.push({ at: timeRange(f) });
   return and.length ? { AND: and } : {};
 }
 
 export async function auditPage(f: AuditFilters, dealerLinkIds: string[] | null) {
   const where = auditWhere(f, dealerLinkIds);
   const [rows, total] = await Promise.all([
-    prisma.auditLog.findMany({
-      where,
-      orderBy: { id: "desc" },
-      skip: (f.page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
-    }),
+    prisma.auditLog.findMany({ where, ...pageWindow(f.page, AUDIT_PAGE_SIZE) }),
     prisma.auditLog.count({ where }),
   ]);
-  return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  return { rows, total, pages: pageCount(total, AUDIT_PAGE_SIZE) };
 }
 
 /** Distinct values for the filter dropdowns. */

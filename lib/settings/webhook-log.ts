@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { pageCount, pageWindow, timeRange } from "./log-paging";
 import type { WebhookLogFilters } from "./webhook-log-filters";
 
 export { VERDICTS, parseWebhookLogFilters } from "./webhook-log-filters";
@@ -16,15 +17,10 @@ export async function webhookLogPage(f: WebhookLogFilters, dealerLinkId: string)
   if (f.verdict) and.push({ verdict: f.verdict });
   if (f.type) and.push({ eventType: f.type });
   if (f.event) and.push({ OR: [{ eventId: f.event }, { deliveryId: f.event }] });
-  if (f.from || f.to) and.push({ receivedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } });
+  if (f.from || f.to) and.push({ receivedAt: timeRange(f) });
   const where: Prisma.WebhookDeliveryWhereInput = and.length ? { AND: and } : {};
   const [deliveries, total, types] = await Promise.all([
-    prisma.webhookDelivery.findMany({
-      where,
-      orderBy: { id: "desc" },
-      skip: (f.page - 1) * LOG_PAGE_SIZE,
-      take: LOG_PAGE_SIZE,
-    }),
+    prisma.webhookDelivery.findMany({ where, ...pageWindow(f.page, LOG_PAGE_SIZE) }),
     prisma.webhookDelivery.count({ where }),
     prisma.webhookDelivery.groupBy({ by: ["eventType"], where: { dealerLinkId }, orderBy: { eventType: "asc" } }),
   ]);
@@ -48,7 +44,7 @@ export async function webhookLogPage(f: WebhookLogFilters, dealerLinkId: string)
   return {
     rows: deliveries.map((d) => ({ ...d, event: d.eventId ? (byId.get(d.eventId) ?? null) : null })),
     total,
-    pages: Math.max(1, Math.ceil(total / LOG_PAGE_SIZE)),
+    pages: pageCount(total, LOG_PAGE_SIZE),
     types: types.map((t) => t.eventType).filter((t): t is string => !!t),
   };
 }
