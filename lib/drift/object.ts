@@ -9,6 +9,21 @@ import type { ChektObject, DriftKind } from "./compare";
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
+/** One object as the drift check compares it: ids as text, the parent only for a site's children. */
+const objectOf = (
+  kind: DriftKind,
+  chektId: number,
+  externalId: unknown,
+  parentChektId: number | null,
+  name: string,
+): ChektObject => ({
+  kind,
+  chektId: String(chektId),
+  externalId: str(externalId),
+  parentChektId: parentChektId === null ? null : String(parentChektId),
+  name,
+});
+
 /**
  * Reads one object from CHeKT so a re-link uses what CHeKT says now, not what a page showed a
  * minute ago. Null when CHeKT no longer has it (404).
@@ -29,56 +44,32 @@ export async function fetchChektObject(
     switch (kind) {
       case "dealer": {
         const data = await getDealer({ dealerId }, opts);
-        return {
-          kind,
-          chektId: String(data.dealer_id),
-          externalId: str(data.external_dealer_id),
-          parentChektId: null,
-          name: data.company_name ?? "",
-        };
+        return objectOf(kind, data.dealer_id, data.external_dealer_id, null, data.company_name ?? "");
       }
       case "site": {
         const data = await getSite({ dealerId }, chektId, opts);
-        return {
-          kind,
-          chektId: String(data.site_id),
-          externalId: str(data.external_site_id),
-          parentChektId: null,
-          name: data.name,
-        };
+        return objectOf(kind, data.site_id, data.external_site_id, null, data.name);
       }
       case "monitoring_station": {
         const data = await getStation({ dealerId }, chektId, opts);
-        return {
-          kind,
-          chektId: String(data.monitoring_station_id),
-          externalId: str(data.external_monitoring_station_id),
-          parentChektId: null,
-          name: data.name,
-        };
+        return objectOf(kind, data.monitoring_station_id, data.external_monitoring_station_id, null, data.name);
       }
       case "contact": {
         const siteId = needParent();
         const data = await getContact({ dealerId }, siteId, chektId, opts);
-        return {
+        return objectOf(
           kind,
-          chektId: String(data.contact_id),
-          externalId: str(data.external_contact_id),
-          parentChektId: String(siteId),
-          name: `${data.first_name} ${data.last_name}`.trim(),
-        };
+          data.contact_id,
+          data.external_contact_id,
+          siteId,
+          `${data.first_name} ${data.last_name}`.trim(),
+        );
       }
       case "device": {
         const siteId = needParent();
         const data = await appDeviceApi().get(dealerId, siteId, chektId, opts);
         if (!data) return null;
-        return {
-          kind,
-          chektId: String(data.device_id),
-          externalId: str(data.external_device_id),
-          parentChektId: String(siteId),
-          name: data.name ?? "",
-        };
+        return objectOf(kind, data.device_id, data.external_device_id, siteId, data.name ?? "");
       }
     }
   } catch (error) {
