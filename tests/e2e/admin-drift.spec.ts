@@ -2,26 +2,16 @@
 // behind the console's back shows as "not mapped here" and can be linked.
 import { expect, test } from "@playwright/test";
 import { signIn, simUrl } from "./setup";
+import { partnerToken } from "./setup/partner";
 import { runId, shot } from "./admin-helpers";
 
 test("as an admin: run the check, link an object CHeKT has and we do not", async ({ page }) => {
   // Create a monitoring station directly on CHeKT (as another tool would).
-  const { DEMO } = await import("../../simulator/seed");
-  const tok = (await (
-    await fetch(`${simUrl()}/oauth/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: DEMO.partner.clientId,
-        client_secret: DEMO.partner.clientSecret,
-      }),
-    })
-  ).json()) as { access_token: string };
+  const token = await partnerToken();
   const external = `drift-ms-${runId}`;
   const created = await fetch(`${simUrl()}/partner/v1/dealers/1/monitoring-stations`, {
     method: "POST",
-    headers: { authorization: `Bearer ${tok.access_token}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: JSON.stringify({ external_monitoring_station_id: external, name: "Made outside the console" }),
   });
   expect(created.status).toBe(201);

@@ -1,26 +1,15 @@
 // Shared by the auth-* specs: their own users (so the seeded ones stay usable), SQL on the run's
 // database, the axe scan, and screenshots at a laptop and a phone size.
 import { type Page } from "@playwright/test";
-import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
+import { sql } from "./setup/db";
 import { screenshotsTo } from "./setup/page-checks";
 
 export { expectNoSeriousA11y } from "./setup/page-checks";
 /** Laptop and phone screenshots of the page as it is now, under /tmp/shots/security/. */
 export const shots = screenshotsTo("/tmp/shots/security", { makeDir: true });
 
-export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+export { sql };
 
 /** A user of the seeded default dealer (Acme Security) with this role; returns its email and id. */
 export async function newMember(

@@ -7,27 +7,12 @@
 // - the row turns amber under half its time and red under M seconds, each with words beside the colour;
 // - a first visit asks "Turn on alarm sound and notifications", and the answer is remembered;
 // - axe finds no serious/critical violation; laptop and phone screenshots.
-import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
+import { screenshotsTo } from "./setup/page-checks";
 import { expectAccessible, openQueue, raise, row } from "./verifications-helpers";
 
-const SHOTS = "/tmp/shots/escalation";
-
-async function shots(page: Page, name: string) {
-  const before = page.viewportSize();
-  for (const [label, size] of [
-    ["laptop", { width: 1366, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    const file = test.info().outputPath(`escalation-${name}-${label}.png`);
-    await page.screenshot({ path: file, fullPage: false });
-    fs.mkdirSync(SHOTS, { recursive: true });
-    fs.copyFileSync(file, `${SHOTS}/${name}-${label}.png`);
-  }
-  if (before) await page.setViewportSize(before);
-}
+const shots = screenshotsTo("/tmp/shots/escalation", { prefix: "escalation-", fullPage: "none", makeDir: true });
 
 /** Records desktop notifications and oscillators the page creates (the sound itself is not heard in CI). */
 async function recordAlerts(page: Page) {

@@ -4,43 +4,24 @@
 // counters). Then /fleet's filters in the URL, the site page's readiness checklist and its link to
 // the form that fixes a check, the sites list's "Not ready" filter and the dashboard's counts.
 // axe on every page; laptop and phone screenshots under /tmp/shots/fleet.
-import fs from "node:fs";
-import pg from "pg";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn, sim } from "./setup";
+import { sql as query } from "./setup/db";
+import { screenshotsTo } from "./setup/page-checks";
 import { expectAccessible } from "./verifications-helpers";
 
 const SHOTS = "/tmp/shots/fleet";
 const stamp = Date.now().toString(36);
 const FIRMWARE = `9.9.${stamp}`;
 
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await c.connect();
-  try {
-    return (await c.query(sql, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
-async function shots(page: Page, name: string) {
-  const size = page.viewportSize();
-  for (const [label, vp] of [
-    ["laptop", { width: 1366, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(vp);
+// Nothing wider than the screen at either size.
+const shots = screenshotsTo(SHOTS, {
+  check: async (page, name, label, vp) =>
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth),
       `${name} at ${label} width`,
-    ).toBeLessThanOrEqual(vp.width);
-    const path = test.info().outputPath(`${name}-${label}.png`);
-    await page.screenshot({ path, fullPage: true });
-    if (fs.existsSync(SHOTS)) fs.copyFileSync(path, `${SHOTS}/${name}-${label}.png`);
-  }
-  if (size) await page.setViewportSize(size);
-}
+    ).toBeLessThanOrEqual(vp.width),
+});
 
 test.describe.configure({ mode: "serial" });
 

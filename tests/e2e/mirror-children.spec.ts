@@ -4,65 +4,48 @@
 // the arming page, the device grid and the contact edit form still render with how fresh they are,
 // and the page views make no Partner API call at all. Then a verification answer sent while a
 // 3,000-device bulk job and a mirror sweep spend the same free-tier budget is accepted promptly.
-import fs from "node:fs";
-import pg from "pg";
 import PgBoss from "pg-boss";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, sim } from "./setup";
+import { sql as query } from "./setup/db";
+import { screenshotsTo } from "./setup/page-checks";
 import { expectAccessible, openQueue, raise, row } from "./verifications-helpers";
 
 const SHOTS = "/tmp/shots/mirror-children";
 const SITE = 1;
 const stamp = Date.now().toString(36);
 
+async function noWiderThan(page: Page, name: string, label: string, vp: { width: number }, wide: boolean) {
+  // Nothing wider than the screen: a phone never scrolls the page sideways (a wide table scrolls
+  // inside its own container). On failure, name what sticks out.
+  const { width, culprits } = await page.evaluate((max) => {
+    const out = [...document.body.querySelectorAll("*")]
+      .filter((el) => el.getBoundingClientRect().right > max + 0.5 && !el.closest(".overflow-x-auto *, .sr-only"))
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${String(el.getAttribute("class") ?? "")
+            .split(" ")
+            .slice(0, 4)
+            .join(".")}`,
+      );
+    return { width: document.documentElement.scrollWidth, culprits: out };
+  }, vp.width);
+  if (wide && width > vp.width)
+    console.log(`[mirror-children] ${name} at ${label}: ${width} px wide; sticking out: ${culprits.join(" | ")}`);
+  if (!wide)
+    expect(width, `${name} at ${label} width; wider than the screen: ${culprits.join(" | ")}`).toBeLessThanOrEqual(
+      vp.width,
+    );
+}
+const fitted = screenshotsTo(SHOTS, { check: (page, name, label, vp) => noWiderThan(page, name, label, vp, false) });
+const wideOk = screenshotsTo(SHOTS, { check: (page, name, label, vp) => noWiderThan(page, name, label, vp, true) });
+
 /**
  * `wide`: the page's own content may scroll sideways on a phone (the device grid, components/devices: still 494 px on a
  * 390 px phone; remove once fixed).
  */
-async function shots(page: Page, name: string, wide = false) {
-  const size = page.viewportSize();
-  for (const [label, vp] of [
-    ["laptop", { width: 1366, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(vp);
-    // Nothing wider than the screen: a phone never scrolls the page sideways (a wide table scrolls
-    // inside its own container). On failure, name what sticks out.
-    const { width, culprits } = await page.evaluate((max) => {
-      const out = [...document.body.querySelectorAll("*")]
-        .filter((el) => el.getBoundingClientRect().right > max + 0.5 && !el.closest(".overflow-x-auto *, .sr-only"))
-        .slice(0, 5)
-        .map(
-          (el) =>
-            `${el.tagName.toLowerCase()}.${String(el.getAttribute("class") ?? "")
-              .split(" ")
-              .slice(0, 4)
-              .join(".")}`,
-        );
-      return { width: document.documentElement.scrollWidth, culprits: out };
-    }, vp.width);
-    if (wide && width > vp.width)
-      console.log(`[mirror-children] ${name} at ${label}: ${width} px wide; sticking out: ${culprits.join(" | ")}`);
-    if (!wide)
-      expect(width, `${name} at ${label} width; wider than the screen: ${culprits.join(" | ")}`).toBeLessThanOrEqual(
-        vp.width,
-      );
-    const path = test.info().outputPath(`${name}-${label}.png`);
-    await page.screenshot({ path, fullPage: true });
-    if (fs.existsSync(SHOTS)) fs.copyFileSync(path, `${SHOTS}/${name}-${label}.png`);
-  }
-  if (size) await page.setViewportSize(size);
-}
-
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await c.connect();
-  try {
-    return (await c.query(sql, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
+const shots = (page: Page, name: string, wide = false) => (wide ? wideOk : fitted)(page, name);
 
 async function acmeLink(): Promise<string> {
   const [link] = await query<{ id: string }>("SELECT id FROM dealer_links WHERE chekt_dealer_id = 1");

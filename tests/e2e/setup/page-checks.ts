@@ -30,18 +30,24 @@ type ShotOptions = {
   fullPage?: "both" | "laptop" | "none";
   /** Create `dir` when missing; otherwise a copy is kept only where the folder already exists. */
   makeDir?: boolean;
+  /** Run at each size before the screenshot (a layout check that fails the test). */
+  check?: (page: Page, name: string, label: string, size: { width: number; height: number }) => Promise<void>;
 };
 
 /**
  * `shots(page, name)`: laptop and phone screenshots of the page as it is now, written to the test's
  * output folder and copied to `dir/<name>-<laptop|phone>.png`; the viewport is put back after.
  */
-export function screenshotsTo(dir: string, { prefix = "", fullPage = "both", makeDir = false }: ShotOptions = {}) {
+export function screenshotsTo(
+  dir: string,
+  { prefix = "", fullPage = "both", makeDir = false, check }: ShotOptions = {},
+) {
   return async function shots(page: Page, name: string) {
     if (makeDir) fs.mkdirSync(dir, { recursive: true });
     const before = page.viewportSize();
     for (const [label, size] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(size);
+      await check?.(page, name, label, size);
       const file = test.info().outputPath(`${prefix}${name}-${label}.png`);
       await page.screenshot({
         path: file,

@@ -1,6 +1,7 @@
 // The specs' own Partner API calls: they arrange state on CHeKT's side the way another CHeKT user
 // would. They share the app's rate limit, so they wait out a 429 like the app does.
 import { expect } from "@playwright/test";
+import { requestClientToken } from "../../support/oauth";
 import { simUrl } from "./index";
 
 let token: string | null = null;
@@ -8,16 +9,7 @@ let token: string | null = null;
 /** The demo partner's client-credentials token (one per run: it outlives any spec). */
 export async function partnerToken(): Promise<string> {
   if (token) return token;
-  const { DEMO } = await import("../../../simulator/seed");
-  const res = await fetch(`${simUrl()}/oauth/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: DEMO.partner.clientId,
-      client_secret: DEMO.partner.clientSecret,
-    }),
-  });
+  const res = await requestClientToken(simUrl());
   expect(res.ok).toBe(true);
   token = ((await res.json()) as { access_token: string }).access_token;
   return token;
