@@ -312,16 +312,17 @@ test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is se
 });
 
 test("a snapshot CHeKT fails to serve is retried by the page with backoff, then shown", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   await signIn(page, "viewer", "/verifications");
   await openQueue(page);
   // 503s with Retry-After 1: the server retries about once a second for 12 s (at most 12 tries),
-  // so 15 outlast its first round (the page must retry) but not its second.
+  // so 15 outlast its first round (the page must retry) but not its second. The waits allow a loaded
+  // machine: the first round took over 30 s at a load average of 20.
   await sim("/_sim/faults", { body: { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503, count: 15 } });
   const raised = await raise({ site_id: 7, description: "Snapshot under 503" });
   const r = row(page, raised.verification.verification_id);
   await expect(r).toBeVisible({ timeout: 15_000 });
-  await expect(r.getByTestId("snapshot-waiting").first()).toContainText(/Retrying in \d+ s/, { timeout: 30_000 });
+  await expect(r.getByTestId("snapshot-waiting").first()).toContainText(/Retrying in \d+ s/, { timeout: 60_000 });
   const thumb = r.getByTestId("snapshot-thumb").first();
   await expect(thumb).toBeVisible({ timeout: 45_000 });
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
