@@ -30,6 +30,7 @@ import {
   runIfMain,
   signIn,
   sqlCountEnv,
+  startBenchSim,
   sqlLines,
   sqlPerRequest,
   timed,
@@ -94,20 +95,7 @@ export async function runActionBench(
     const { runSeed } = await import(pathToFileURL(path.join(repoRoot, "prisma/seed.ts")).href);
     await runSeed({ databaseUrl: dbUrl, log: () => {} });
 
-    const sim = startChild("sim", "node", ["--import", "tsx", "simulator/main.ts"], {
-      echo: false,
-      env: {
-        ...process.env,
-        ...rates,
-        CHEKT_SIM_PORT: String(simPort),
-        APP_URL: appUrl,
-        CHEKT_SIM_DATA_FILE: "",
-        CHEKT_SIM_ADMIN_TOKEN: "",
-        CHEKT_SIM_DEMO_ALARM_EVERY_S: "0",
-      },
-    });
-    children.push(sim);
-    await waitForHttp(`${simUrl}/_sim/health`, 60_000, sim);
+    children.push(await startBenchSim({ simPort, simUrl, appUrl, simToken: "", env: rates }));
     const app = startChild("app", "next", ["start", "--port", String(appPort)], {
       echo: false,
       env: {

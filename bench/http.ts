@@ -154,6 +154,33 @@ export function sqlPerRequest(
 }
 
 /**
+ * The simulator as a bench's child, on `simPort`, its state in memory and no demo alarms; resolves
+ * once it answers. `env` adds to the environment (rate-limit tier).
+ */
+export async function startBenchSim(o: {
+  simPort: number;
+  simUrl: string;
+  appUrl: string;
+  simToken: string;
+  env?: Record<string, string>;
+}) {
+  const sim = startChild("sim", "node", ["--import", "tsx", "simulator/main.ts"], {
+    echo: false,
+    env: {
+      ...process.env,
+      ...o.env,
+      CHEKT_SIM_PORT: String(o.simPort),
+      APP_URL: o.appUrl,
+      CHEKT_SIM_DATA_FILE: "",
+      CHEKT_SIM_ADMIN_TOKEN: o.simToken,
+      CHEKT_SIM_DEMO_ALARM_EVERY_S: "0",
+    },
+  });
+  await waitForHttp(`${o.simUrl}/_sim/health`, 60_000, sim);
+  return sim;
+}
+
+/**
  * `next start` of a built app against the bench's database and simulator, with its Postgres round trips
  * counted into `sqlFile`; resolves once the sign-in page answers. The list benches (sites, fleet) share it.
  */

@@ -8,8 +8,8 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
 import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { createDatabase, dropDatabase, freePort, migrate, withDatabase } from "../scripts/lib/postgres";
-import { runToEnd, startChild, stopAllChildren, waitForHttp } from "../scripts/lib/processes";
-import { sqlLines, startListApp } from "./http";
+import { runToEnd, stopAllChildren } from "../scripts/lib/processes";
+import { sqlLines, startBenchSim, startListApp } from "./http";
 
 export type Spread = { p50: number; p95: number; max: number };
 
@@ -122,20 +122,8 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
     const { runSeed } = await import(pathToFileURL(path.join(repoRoot, "prisma/seed.ts")).href);
     await runSeed({ databaseUrl: dbUrl, log: () => {} });
 
-    const sim = startChild("sim", "node", ["--import", "tsx", "simulator/main.ts"], {
-      echo: false,
-      env: {
-        ...process.env,
-        CHEKT_SIM_PORT: String(simPort),
-        APP_URL: appUrl,
-        CHEKT_SIM_DATA_FILE: "",
-        CHEKT_SIM_ADMIN_TOKEN: simToken,
-        CHEKT_SIM_DEMO_ALARM_EVERY_S: "0",
-        CHEKT_RATE_LIMIT_PER_MIN: "3000",
-        CHEKT_RATE_LIMIT_BURST_PER_S: "200",
-      },
-    });
-    await waitForHttp(`${simUrl}/_sim/health`, 60_000, sim);
+    const rates = { CHEKT_RATE_LIMIT_PER_MIN: "3000", CHEKT_RATE_LIMIT_BURST_PER_S: "200" };
+    await startBenchSim({ simPort, simUrl, appUrl, simToken, env: rates });
     await spec.beforeApp?.(env);
     await startListApp({ appPort, appUrl, distDir, dbUrl, simUrl, simToken, sqlFile });
     await spec.afterApp?.(env);

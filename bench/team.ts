@@ -24,7 +24,7 @@ import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { generateSecrets, withInstallSecrets } from "../scripts/lib/install-secrets";
 import { createDatabase, dropDatabase, freePort, migrate, withDatabase } from "../scripts/lib/postgres";
 import { startChild, stopAllChildren, waitForHttp } from "../scripts/lib/processes";
-import { actionId, callAction, dist, runIfMain, signIn, timed, type Dist } from "./http";
+import { actionId, callAction, dist, runIfMain, signIn, startBenchSim, timed, type Dist } from "./http";
 
 export type TeamBenchResult = {
   seconds: number;
@@ -137,19 +137,7 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     await runSeed({ databaseUrl: dbUrl, log: () => {} });
     await db.connect();
 
-    const simChild = startChild("sim", "node", ["--import", "tsx", "simulator/main.ts"], {
-      echo: false,
-      env: {
-        ...process.env,
-        ...rates,
-        CHEKT_SIM_PORT: String(simPort),
-        APP_URL: appA,
-        CHEKT_SIM_DATA_FILE: "",
-        CHEKT_SIM_ADMIN_TOKEN: simToken,
-        CHEKT_SIM_DEMO_ALARM_EVERY_S: "0",
-      },
-    });
-    await waitForHttp(`${simUrl}/_sim/health`, 60_000, simChild);
+    await startBenchSim({ simPort, simUrl, appUrl: appA, simToken, env: rates });
     // The paste job's own site, made through the control API so it costs the partner nothing.
     await sim("POST", "/_sim/bulk-sites", { dealer_id: 1, count: 1, devices_per_site: 0 });
 
