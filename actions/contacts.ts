@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
+import { commitCreated } from "@/lib/actions/commit-created";
 import { prisma } from "@/lib/db";
 import { createContact, deleteContact, getContact, listContacts, updateContact } from "@/lib/chekt/api/contacts";
 import { createOrRecognise } from "@/lib/lost-answer";
@@ -20,7 +21,7 @@ export const createContactAction = actionClient
     const contact = await withExternalIdClaim(scope.dealerLinkId, "contact", body.external_contact_id, async () => {
       await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", body.external_contact_id);
       // A resend after a lost answer meets its own first attempt (lib/lost-answer.ts).
-      const { object: created, recognised } = await createOrRecognise(
+      const result = await createOrRecognise(
         body,
         "external_contact_id",
         () => createContact(scope, site_id, body, { traceId: ctx.traceId }),
@@ -29,22 +30,17 @@ export const createContactAction = actionClient
           return all.find((c) => c.external_contact_id === body.external_contact_id) ?? null;
         },
       );
-      await ctx.commit(
+      const created = result.object;
+      await commitCreated(
+        ctx,
+        result,
         {
+          kind: "contact",
           chektId: created.contact_id,
           externalId: created.external_contact_id,
-          after: recognised ? { ...created, recognised } : created,
+          parentChektId: site_id,
         },
-        async (tx) => {
-          await upsertMapping(tx, {
-            dealerLinkId: scope.dealerLinkId,
-            kind: "contact",
-            chektId: created.contact_id,
-            externalId: created.external_contact_id,
-            parentChektId: site_id,
-          });
-          await mirrorContact(tx, scope.dealerLinkId, site_id, created, { how: "write" });
-        },
+        (tx, dealerLinkId) => mirrorContact(tx, dealerLinkId, site_id, created, { how: "write" }),
       );
       return created;
     });

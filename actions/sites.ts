@@ -1,14 +1,9 @@
 "use server";
 import { actionClient } from "@/lib/actions/client";
+import { commitCreated } from "@/lib/actions/commit-created";
 import { mappingUpsertSql, siteWriteSql } from "@/lib/actions/statements";
 import { prisma } from "@/lib/db";
-import {
-  assertExternalIdFree,
-  deleteChildMappings,
-  deleteMapping,
-  upsertMapping,
-  withExternalIdClaim,
-} from "@/lib/mappings";
+import { assertExternalIdFree, deleteChildMappings, deleteMapping, withExternalIdClaim } from "@/lib/mappings";
 import {
   createSite,
   deleteSite,
@@ -39,27 +34,18 @@ export const createSiteAction = actionClient
       await assertExternalIdFree(prisma, scope.dealerLinkId, "site", parsedInput.external_site_id);
       await assertAccountNumberFree(scope.dealerLinkId, parsedInput.monitoring_station_id, parsedInput.account_number);
       // A resend after a lost answer meets its own first attempt: the same data is that site.
-      const { object: created, recognised } = await createOrRecognise(
+      const result = await createOrRecognise(
         parsedInput,
         "external_site_id",
         () => createSite(scope, parsedInput, { traceId: ctx.traceId }),
         () => findSiteByExternalId(scope, parsedInput.external_site_id, { traceId: ctx.traceId }),
       );
-      await ctx.commit(
-        {
-          chektId: created.site_id,
-          externalId: created.external_site_id,
-          after: recognised ? { ...created, recognised } : created,
-        },
-        async (tx) => {
-          await upsertMapping(tx, {
-            dealerLinkId: scope.dealerLinkId,
-            kind: "site",
-            chektId: created.site_id,
-            externalId: created.external_site_id,
-          });
-          await mirrorSite(tx, scope.dealerLinkId, created, { how: "write" });
-        },
+      const created = result.object;
+      await commitCreated(
+        ctx,
+        result,
+        { kind: "site", chektId: created.site_id, externalId: created.external_site_id },
+        (tx, dealerLinkId) => mirrorSite(tx, dealerLinkId, created, { how: "write" }),
       );
       return created;
     });

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
+import { commitCreated } from "@/lib/actions/commit-created";
 import { prisma } from "@/lib/db";
 import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
 import { createStation, deleteStation, getStation, listStations, updateStation } from "@/lib/chekt/api/stations";
@@ -29,7 +30,7 @@ export const createStationAction = actionClient
           parsedInput.external_monitoring_station_id,
         );
         // A resend after a lost answer meets its own first attempt (lib/lost-answer.ts).
-        const { object: created, recognised } = await createOrRecognise(
+        const result = await createOrRecognise(
           parsedInput,
           "external_monitoring_station_id",
           () => createStation(scope, parsedInput, { traceId: ctx.traceId }),
@@ -40,21 +41,16 @@ export const createStationAction = actionClient
             );
           },
         );
-        await ctx.commit(
+        const created = result.object;
+        await commitCreated(
+          ctx,
+          result,
           {
+            kind: "monitoring_station",
             chektId: created.monitoring_station_id,
             externalId: created.external_monitoring_station_id,
-            after: recognised ? { ...created, recognised } : created,
           },
-          async (tx) => {
-            await upsertMapping(tx, {
-              dealerLinkId: scope.dealerLinkId,
-              kind: "monitoring_station",
-              chektId: created.monitoring_station_id,
-              externalId: created.external_monitoring_station_id,
-            });
-            await mirrorStation(tx, scope.dealerLinkId, created, { how: "write" });
-          },
+          (tx, dealerLinkId) => mirrorStation(tx, dealerLinkId, created, { how: "write" }),
         );
         return created;
       },
