@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
-import { Alert, Badge, Button, Card, Spinner, cn, type BadgeTone } from "@/components/ui";
+import { Alert, Badge, Button, Card, DataTable, Spinner, cn, type BadgeTone } from "@/components/ui";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { DEVICE_FIELDS, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { validateDevice } from "@/lib/bulk/validate";
@@ -87,7 +87,7 @@ export function JobProgressView({
   const running = job.state === "queued" || job.state === "running";
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-testid="job-view">
       <Card>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex items-center gap-3">
@@ -137,7 +137,7 @@ export function JobProgressView({
             <summary className="cursor-pointer text-slate-600">
               Requests to CHeKT ({job.chunks.length} chunk{job.chunks.length === 1 ? "" : "s"})
             </summary>
-            <ul className="mt-2 space-y-1 font-mono text-xs text-slate-600">
+            <ul className="mt-2 space-y-1 font-mono text-xs text-slate-600 [overflow-wrap:anywhere]">
               {job.chunks.map((c) => (
                 <li key={c.seq}>
                   #{c.seq} {c.state} · {c.attempts} attempt{c.attempts === 1 ? "" : "s"} · trace{" "}
@@ -251,6 +251,7 @@ function FailedRows({
       : EDITABLE;
   const labels: Record<string, string> = sites ? SITE_FIELD_LABELS : FIELD_LABELS;
   const rowLabel = failed.some((f) => f.fromSheet) ? "Sheet line" : "Row";
+  const allChosen = selected.size === failed.length;
   return (
     <Card
       title={`Failed rows (${failed.length})`}
@@ -258,91 +259,103 @@ function FailedRows({
       flush
       actions={
         canEdit ? (
-          <Button
-            icon={<RotateCcw className="h-4 w-4" />}
-            onClick={retry}
-            disabled={chosen.length === 0 || chosenInvalid}
-            pending={runner.pending}
-          >
-            Retry {chosen.length || ""} selected
-          </Button>
+          <>
+            {/* Outside the table, so a phone (where the rows are cards and the header is gone) has it too. */}
+            <label className="inline-flex min-h-6 cursor-pointer items-center gap-2 text-sm text-slate-700">
+              <input
+                type="checkbox"
+                className="h-5 w-5 max-md:h-6 max-md:w-6"
+                checked={allChosen}
+                onChange={(e) => setSelected(e.target.checked ? new Set(failed.map((f) => f.id)) : new Set())}
+              />
+              Select all
+            </label>
+            <Button
+              icon={<RotateCcw className="h-4 w-4" />}
+              onClick={retry}
+              disabled={chosen.length === 0 || chosenInvalid}
+              pending={runner.pending}
+            >
+              Retry {chosen.length || ""} selected
+            </Button>
+          </>
         ) : null
       }
     >
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th className="px-3 py-2">
+      <DataTable<JobItemView>
+        caption="Failed rows"
+        rows={failed}
+        rowKey={(i) => i.id}
+        rowAttrs={(i) => ({ "data-testid": `failed-row-${i.row}` })}
+        className={FLUSH_TABLE}
+        columns={[
+          {
+            key: "row",
+            header: rowLabel,
+            card: "title",
+            className: "whitespace-nowrap tabular-nums text-slate-500",
+            cell: (item) => (
+              <label className="inline-flex min-h-6 items-center gap-2">
                 <input
                   type="checkbox"
-                  aria-label="Select every failed row"
-                  checked={selected.size === failed.length}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(failed.map((f) => f.id)) : new Set())}
+                  className="h-5 w-5 max-md:h-6 max-md:w-6"
+                  aria-label={`Select failed ${rowLabel.toLowerCase()} ${item.row}`}
+                  checked={selected.has(item.id)}
                   disabled={!canEdit}
+                  onChange={(e) =>
+                    setSelected((s) => {
+                      const n = new Set(s);
+                      if (e.target.checked) n.add(item.id);
+                      else n.delete(item.id);
+                      return n;
+                    })
+                  }
                 />
-              </th>
-              <th className="px-3 py-2">{rowLabel}</th>
-              <th className="px-3 py-2">Error</th>
-              {fields.map((f) => (
-                <th key={f} className="px-2 py-2">
-                  {labels[f]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {failed.map((item) => {
+                <span>
+                  <span className="md:sr-only">{rowLabel} </span>
+                  {item.row}
+                </span>
+              </label>
+            ),
+          },
+          {
+            key: "error",
+            header: "Error",
+            className: "text-red-700 md:min-w-[14rem] md:max-w-sm",
+            cell: (item) => (
+              <>
+                {item.statusCode ? <span className="font-mono">{item.statusCode} </span> : null}
+                {item.errorMessage}
+              </>
+            ),
+          },
+          ...fields.map((f) => ({
+            key: f,
+            header: labels[f],
+            className: "md:px-1 md:py-1",
+            cell: (item: JobItemView) => {
               const errs = errorsOf(item);
-              const vals = valuesOf(item);
               return (
-                <tr key={item.id} className="border-t border-slate-100" data-testid={`failed-row-${item.row}`}>
-                  <td className="px-3 py-2">
-                    <input
-                      type="checkbox"
-                      aria-label={`Select failed ${rowLabel.toLowerCase()} ${item.row}`}
-                      checked={selected.has(item.id)}
-                      disabled={!canEdit}
-                      onChange={(e) =>
-                        setSelected((s) => {
-                          const n = new Set(s);
-                          if (e.target.checked) n.add(item.id);
-                          else n.delete(item.id);
-                          return n;
-                        })
-                      }
-                    />
-                  </td>
-                  <td className="px-3 py-2 tabular-nums text-slate-500">{item.row}</td>
-                  <td className="min-w-[14rem] max-w-sm px-3 py-2 text-red-700">
-                    {item.statusCode ? <span className="font-mono">{item.statusCode} </span> : null}
-                    {item.errorMessage}
-                  </td>
-                  {fields.map((f) => (
-                    <td key={f} className="px-1 py-1">
-                      <input
-                        aria-label={`Failed ${rowLabel.toLowerCase()} ${item.row} ${labels[f]}`}
-                        aria-invalid={errs[f] ? true : undefined}
-                        title={errs[f]}
-                        disabled={!canEdit}
-                        value={vals[f] ?? ""}
-                        onChange={(e) =>
-                          setEdits((m) => ({ ...m, [item.id]: { ...(m[item.id] ?? {}), [f]: e.target.value } }))
-                        }
-                        className={cn(
-                          "h-8 w-36 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 " +
-                            "focus:ring-indigo-600",
-                          errs[f] ? "ring-red-400" : "ring-slate-200",
-                        )}
-                      />
-                    </td>
-                  ))}
-                </tr>
+                <input
+                  aria-label={`Failed ${rowLabel.toLowerCase()} ${item.row} ${labels[f]}`}
+                  aria-invalid={errs[f] ? true : undefined}
+                  title={errs[f]}
+                  disabled={!canEdit}
+                  value={valuesOf(item)[f] ?? ""}
+                  onChange={(e) =>
+                    setEdits((m) => ({ ...m, [item.id]: { ...(m[item.id] ?? {}), [f]: e.target.value } }))
+                  }
+                  className={cn(
+                    "h-8 w-36 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 " +
+                      "focus:ring-indigo-600 max-md:w-full",
+                    errs[f] ? "ring-red-400" : "ring-slate-200",
+                  )}
+                />
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          })),
+        ]}
+      />
       {runner.failure ? (
         <div className="px-5 py-3">
           <Alert tone="danger">{runner.failure.message}</Alert>
@@ -351,6 +364,12 @@ function FailedRows({
     </Card>
   );
 }
+
+/**
+ * A DataTable edge to edge inside a flush Card: no second frame on a laptop; on a phone the rows
+ * are cards with the Card's padding around them.
+ */
+const FLUSH_TABLE = "rounded-none border-0 shadow-none max-md:p-3";
 
 const PAGE = 100;
 
@@ -399,41 +418,58 @@ function ItemTable({ items, kind, entity }: { items: JobItemView[]; kind: JobPro
         </select>
       }
     >
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-sm" data-testid="job-items">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th className="px-3 py-2">{fromSheet ? "Sheet line" : "Row"}</th>
-              <th className="px-3 py-2">External ID</th>
-              <th className="px-3 py-2">{kind === "create" ? "Name" : "Device"}</th>
-              <th className="px-3 py-2">Result</th>
-              <th className="px-3 py-2">CHeKT {NOUN[entity][0]}</th>
-              <th className="px-3 py-2">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {slice.map((i) => (
-              <tr key={i.id} className="border-t border-slate-100" data-testid={`item-${i.row}`}>
-                <td className="px-3 py-2 tabular-nums text-slate-500">{i.row}</td>
-                <td className="px-3 py-2 font-mono text-xs">{i.externalDeviceId ?? "—"}</td>
-                <td className="whitespace-nowrap px-3 py-2">{itemName(i)}</td>
-                <td className="px-3 py-2">
-                  <Badge tone={ITEM_TONE[i.state]}>{i.state}</Badge>
-                </td>
-                <td className="px-3 py-2 tabular-nums">{i.chektDeviceId ?? "—"}</td>
-                <td className="px-3 py-2 text-slate-600">
-                  {i.errorMessage ? `${i.statusCode ?? ""} ${i.errorMessage}` : ""}
-                  {i.retriedInJobId ? (
-                    <Link className="ml-2 text-indigo-700 underline" href={`./${i.retriedInJobId}`}>
-                      retried
-                    </Link>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable<JobItemView>
+        caption="Every row"
+        rows={slice}
+        rowKey={(i) => i.id}
+        testId="job-items"
+        rowAttrs={(i) => ({ "data-testid": `item-${i.row}` })}
+        className={FLUSH_TABLE}
+        columns={[
+          // First, so a phone card opens with it (the cards keep the table's order).
+          {
+            key: "name",
+            header: kind === "create" ? "Name" : "Device",
+            card: "title",
+            className: "md:whitespace-nowrap",
+            cell: (i) => itemName(i),
+          },
+          {
+            key: "row",
+            header: fromSheet ? "Sheet line" : "Row",
+            className: "tabular-nums text-slate-500",
+            cell: (i) => i.row,
+          },
+          {
+            key: "id",
+            header: "External ID",
+            cell: (i) => <span className="font-mono text-xs">{i.externalDeviceId ?? "—"}</span>,
+          },
+          { key: "result", header: "Result", cell: (i) => <Badge tone={ITEM_TONE[i.state]}>{i.state}</Badge> },
+          {
+            key: "chekt",
+            header: `CHeKT ${NOUN[entity][0]}`,
+            className: "tabular-nums",
+            cell: (i) => i.chektDeviceId ?? "—",
+          },
+          {
+            key: "message",
+            header: "Message",
+            // A row with nothing to say leaves the line off its card.
+            className: "text-slate-600 max-md:empty:hidden",
+            cell: (i) => (
+              <>
+                {i.errorMessage ? `${i.statusCode ?? ""} ${i.errorMessage}` : null}
+                {i.retriedInJobId ? (
+                  <Link className="ml-2 text-indigo-700 underline" href={`./${i.retriedInJobId}`}>
+                    retried
+                  </Link>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       {pages > 1 ? (
         <div className="flex items-center justify-end gap-2 border-t border-slate-200 px-5 py-2 text-sm">
           <Button

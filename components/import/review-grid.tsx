@@ -96,6 +96,11 @@ export function ReviewGrid<F extends string>({
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => parent.current,
+    // Sizes are kept per sheet line, not per position: React keeps a row's element (keyed by line)
+    // when the error filter moves it to another position, so it is not measured again there; keyed
+    // by position, the first bad row took the height of the valid row that was first before, and
+    // the row after it covered its problem line (a phone, where problems are a line under the row).
+    getItemKey: (index) => shown[index].line,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
+import { partner } from "./setup/partner";
 import { expectAccessible, stamp } from "./devices-helpers";
 
 const SHOTS = "/tmp/shots/import";
@@ -99,6 +100,104 @@ test("sites-import: paste sites with contacts, fix the bad rows in review, impor
   // The contacts show as a table on a laptop and as cards on a phone: the visible one counts.
   await expect(page.locator("text=Cy Diaz >> visible=true").first()).toBeVisible();
 });
+
+/** At phone width: no sideways scroll, and every control in `selector` at least 24 px tall. */
+async function phoneFits(page: Page, selector: string) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const small = await page.evaluate(
+    (sel) =>
+      [...document.querySelectorAll(`${sel} :is(a, button, select, input)`)]
+        .filter((el) => (el as HTMLElement).offsetParent !== null)
+        .map((el) => ({ what: el.getAttribute("aria-label") ?? el.textContent, h: el.getBoundingClientRect().height }))
+        .filter((t) => t.h < 24),
+    selector,
+  );
+  expect(small).toEqual([]);
+}
+
+/** The problem line of a review row is on screen and on top (not covered by the next row). */
+async function problemLineShows(page: Page, line: number, text: string) {
+  const cell = page.locator(`#review-problems-${line}`);
+  await expect(cell).toContainText(text);
+  await cell.scrollIntoViewIfNeeded();
+  const box = await cell.locator("li").first().boundingBox();
+  expect(box && box.height > 0 && box.width > 0).toBe(true);
+  const hit = await page.evaluate(({ x, y, id }) => !!document.elementFromPoint(x, y)?.closest(`#${id}`), {
+    x: box!.x + Math.min(20, box!.width / 2),
+    y: box!.y + box!.height / 2,
+    id: `review-problems-${line}`,
+  });
+  expect(hit, `sheet line ${line}'s problem line is covered`).toBe(true);
+}
+
+test(
+  "sites-import: on a phone the review shows every problem line; " +
+    "the job page is cards, a failed row is fixed and retried there",
+  async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, "operator");
+    // A site CHeKT has that the console's mirror does not know yet: the import's create is refused.
+    const taken = id("taken");
+    await partner("/sites", "POST", { external_site_id: taken, name: `Taken ${stamp}`, timezone: "UTC" });
+    await page.goto("/sites/import");
+    const sheet = [
+      "Site ID,Name,Time zone,Contact 1 name,Contact 1 phone",
+      `${taken},Phone A ${stamp},UTC,Bo Park,212 555 0144`,
+      `${id("p1")},Phone B ${stamp},Mars/Base,Ann Lee,212 555 0143`,
+      `${id("p3")},Phone C ${stamp},UTC,Cy Diaz,12`,
+    ].join("\n");
+    await page.getByRole("textbox", { name: "Site sheet" }).fill(sheet);
+    await page.getByRole("button", { name: "Next: match columns" }).click();
+    await page.getByRole("button", { name: "Next: review rows" }).click();
+    await expect(page.getByTestId("invalid-count")).toHaveText(/2 with errors/);
+    const zone = 'Time zone "Mars/Base" is neither a zone nor a city we know';
+    const phone = "Contact 1: Phone is not a phone number we can dial";
+    // Each problem line, under its row on a phone, is on screen and not covered by the next row …
+    await problemLineShows(page, 3, zone);
+    await problemLineShows(page, 4, phone);
+    // … also when the bad rows alone are shown, where sheet line 3 becomes the grid's first row.
+    await page.getByLabel("Show only rows with errors").check();
+    await expect(page.getByTestId("paste-row-2")).toHaveCount(0);
+    await problemLineShows(page, 3, zone);
+    await problemLineShows(page, 4, phone);
+    await expectAccessible(page);
+    await shots(page, "phone-review");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await problemLineShows(page, 3, zone);
+    await page.getByLabel("Show only rows with errors").uncheck();
+    await page.getByLabel("Sheet line 3 Time zone").fill("Denver");
+    await page.getByLabel("Sheet line 4 Contact 1 phone").fill("212 555 0145");
+    await expect(page.getByTestId("invalid-count")).toHaveText(/0 with errors/);
+    await page.getByRole("button", { name: /Import 3 sites/ }).click();
+
+    await page.waitForURL(/\/sites\/import\/jobs\/[\w-]+$/);
+    await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 120_000 });
+    await expect(page.getByTestId("job-failed")).toHaveText("1");
+    const failedRow = page.getByTestId("failed-row-2");
+    await expect(failedRow).toContainText("Site not created");
+    // Rows are cards (one DOM, restyled), the page does not scroll sideways, targets are 24 px.
+    for (const row of [failedRow, page.getByTestId("job-items").getByTestId("item-3")])
+      expect(await row.evaluate((tr) => getComputedStyle(tr).display)).toBe("block");
+    await phoneFits(page, '[data-testid="job-view"]');
+    await expectAccessible(page);
+    await shots(page, "phone-job-failed");
+    await page.setViewportSize({ width: 390, height: 844 });
+
+    // Fixed and retried from the phone: a free ID, the row ticked, Retry.
+    const firstJob = page.url();
+    await page.getByLabel("Failed sheet line 2 External ID").fill(id("p2"));
+    await page.getByLabel("Select failed sheet line 2").check();
+    await page.getByRole("button", { name: "Retry 1 selected" }).click();
+    await page.waitForURL((u) => u.href !== firstJob && /\/sites\/import\/jobs\/[\w-]+$/.test(u.pathname));
+    await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 120_000 });
+    await expect(page.getByTestId("job-succeeded")).toHaveText("1");
+    await expect(page.getByTestId("job-items").getByTestId("item-2")).toContainText(id("p2"));
+    await phoneFits(page, '[data-testid="job-view"]');
+    await expectAccessible(page);
+    await shots(page, "phone-job-retried");
+  },
+);
 
 test(
   "sites-import: a non-UTF-8 file and a header-only sheet are " + "refused before review; viewers cannot open it",
