@@ -298,6 +298,9 @@ describe("the annotation", () => {
       expect(await annotationRow(v.verification_id)).toMatchObject({ state: "sent", attempts: 3 });
       expect((await row(v.verification_id)).state).toBe("disregarded");
     },
+    // Each attempt runs the gateway until its 8 s deadline (429s, then 503s): about 20 s on a quiet
+    // machine, over the default 30 s limit on a loaded one.
+    90_000,
   );
 
   it("without events:write on the App key: not sent, no retry, shown as such; the answer stays", async () => {
