@@ -9,6 +9,15 @@ type Tx = Prisma.TransactionClient;
 
 const text = z.string();
 const optional = z.string().nullish();
+const siteSchema = z.object({
+  external_site_id: text,
+  name: text,
+  timezone: text,
+  monitoring_station_id: z.number().int().positive().nullish(),
+  account_number: optional,
+  address1: optional,
+  address2: optional,
+});
 const contactSchema = z.object({
   external_contact_id: text,
   first_name: text,
@@ -17,15 +26,7 @@ const contactSchema = z.object({
   email: optional,
 });
 export const importPayloadSchema = z.object({
-  site: z.object({
-    external_site_id: text,
-    name: text,
-    timezone: text,
-    monitoring_station_id: z.number().int().positive().nullish(),
-    account_number: optional,
-    address1: optional,
-    address2: optional,
-  }),
+  site: siteSchema,
   contacts: z.array(contactSchema),
   securityType: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
   /**
@@ -33,15 +34,21 @@ export const importPayloadSchema = z.object({
    * updated in place (matched by its CHeKT contact ID, found by its external ID), not created again.
    */
   contactUpdates: z.array(z.object({ contactId: z.number().int().positive(), contact: contactSchema })).default([]),
+  /**
+   * A retried row whose site CHeKT already has (existingSiteId) and whose site cells the retry
+   * edited: the site is updated in place to `site`, not created again and not left as it was.
+   */
+  siteUpdate: z.boolean().default(false),
   keys: z.object({
     site: text,
+    siteUpdate: text.optional(),
     contacts: z.array(text),
     arming: text,
     contactUpdates: z.array(text).default([]),
   }),
   /** The row's cells as the sheet had them, so a failed row can be fixed on the job page. */
   values: z.record(z.string(), z.string()).default({}),
-  /** A retried row whose site CHeKT already has: only its contacts and arming are sent. */
+  /** A retried row whose site CHeKT already has: its contacts, arming and any siteUpdate are sent. */
   existingSiteId: z.number().int().positive().optional(),
 });
 export type ImportPayload = z.infer<typeof importPayloadSchema>;
@@ -53,6 +60,8 @@ export const importProgressSchema = z.object({
   armingDone: z.boolean().optional(),
   /** Per entry of the payload's contactUpdates: CHeKT accepted the update. */
   contactsUpdated: z.array(z.boolean().nullable()).default([]),
+  /** CHeKT accepted the payload's siteUpdate. */
+  siteUpdated: z.boolean().optional(),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 
@@ -66,8 +75,9 @@ export function readProgress(value: unknown): ImportProgress {
 
 /** What a row sends; a validated SiteImport (lib/import/validate.ts) is one (retry.ts passes one). */
 export type ImportItem = Pick<ImportPayload, "site" | "contacts" | "securityType"> &
-  Partial<Pick<ImportPayload, "contactUpdates">>;
+  Partial<Pick<ImportPayload, "contactUpdates" | "siteUpdate">>;
 export type ImportContact = ImportPayload["contacts"][number];
+export type ImportSite = ImportPayload["site"];
 
 export type NewImportRow = {
   line: number;
@@ -83,9 +93,11 @@ export function payloadFor(row: NewImportRow): ImportPayload {
     contacts: row.item.contacts,
     securityType: row.item.securityType,
     contactUpdates: row.item.contactUpdates ?? [],
+    siteUpdate: row.item.siteUpdate ?? false,
     values: row.values,
     keys: {
       site: randomUUID(),
+      ...(row.item.siteUpdate ? { siteUpdate: randomUUID() } : {}),
       contacts: row.item.contacts.map(() => randomUUID()),
       arming: randomUUID(),
       contactUpdates: (row.item.contactUpdates ?? []).map(() => randomUUID()),

@@ -1,13 +1,22 @@
 // Fix and retry failed rows of a site import: each becomes a row of a new job, pointing back at
 // the old one. A row whose site CHeKT already has keeps it (only the contacts and arming type not
-// yet accepted are sent), and keeps the external ID it was given, generated or not.
+// yet accepted, and edits of what was, are sent), and keeps the external ID it was given,
+// generated or not.
 // What was accepted is known by contact external ID over the whole chain of retries, never by a
 // contact's position: an edited row can empty, add or move contact columns, and a retried job's
 // payload holds only the contacts it still had to send, so positions mean different contacts in
 // each job of the chain. A contact CHeKT accepted whose cells the retry edits is updated in CHeKT
 // (by the contact ID it was given, found by its external ID); one left as it was is not sent again.
+// The same holds for the row's site: its cells edited after CHeKT accepted it are sent as an update.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { readPayload, readProgress, type ImportContact, type ImportPayload, type NewImportRow } from "./jobs";
+import {
+  readPayload,
+  readProgress,
+  type ImportContact,
+  type ImportPayload,
+  type ImportSite,
+  type NewImportRow,
+} from "./jobs";
 import type { SiteValues } from "./site-fields";
 import { accountKey, validateSiteRows, type SiteContext, type SiteErrors } from "./validate";
 
@@ -18,6 +27,8 @@ const MAX_CHAIN = 50;
 
 export type AcceptedSoFar = {
   siteId?: number;
+  /** The site cells CHeKT last accepted for the row (created or updated), if the chain holds them. */
+  site?: ImportSite;
   /** By external contact ID: CHeKT's contact ID and the cells it last accepted for it. */
   contacts: Map<string, { contactId: number; contact: ImportContact }>;
   /** The arming type CHeKT last accepted for the row, if any. */
@@ -38,6 +49,9 @@ export async function acceptedSoFar(db: Db, itemId: string): Promise<AcceptedSoF
     const payload = readPayload(item.payload);
     const progress = readProgress(item.result);
     out.siteId ??= progress.siteId ?? payload.existingSiteId;
+    // A retry's payload.site was sent only if it created the site or updated it; else it is unsent cells.
+    const siteSent = payload.existingSiteId ? payload.siteUpdate && progress.siteUpdated : !!progress.siteId;
+    if (siteSent) out.site ??= payload.site;
     // The chain is walked from the newest item back, so the first answer seen for an ID is the latest.
     const seen = (contactId: number, contact: ImportContact) => {
       if (!out.contacts.has(contact.external_contact_id))
@@ -126,6 +140,7 @@ export async function planImportRetry(
         ...checked.item,
         contacts,
         contactUpdates,
+        siteUpdate: !!accepted.siteId && !!accepted.site && !sameSite(accepted.site, checked.item.site),
         // An arming type edited to another value is sent again; the one already set is not.
         securityType: checked.item.securityType === accepted.arming ? null : checked.item.securityType,
       },
@@ -145,5 +160,18 @@ function sameContact(a: ImportContact, b: ImportContact): boolean {
     cell(a.last_name) === cell(b.last_name) &&
     cell(a.phone_number) === cell(b.phone_number) &&
     cell(a.email) === cell(b.email)
+  );
+}
+
+/** Same site cells as CHeKT last accepted: anything else is sent as an update of the site. */
+function sameSite(a: ImportSite, b: ImportSite): boolean {
+  return (
+    cell(a.external_site_id) === cell(b.external_site_id) &&
+    cell(a.name) === cell(b.name) &&
+    cell(a.timezone) === cell(b.timezone) &&
+    (a.monitoring_station_id ?? null) === (b.monitoring_station_id ?? null) &&
+    cell(a.account_number) === cell(b.account_number) &&
+    cell(a.address1) === cell(b.address1) &&
+    cell(a.address2) === cell(b.address2)
   );
 }

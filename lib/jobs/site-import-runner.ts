@@ -188,10 +188,12 @@ class ImportRunner {
     try {
       const siteId = await this.siteStep(item, p, progress, maybeSentBefore, keyLapsed, record);
       if (siteId === undefined) return;
+      const siteUpdate = await this.siteUpdateStep(item, p, progress, siteId, record);
       const contact = await this.contactSteps(item, p, progress, siteId, maybeSentBefore, keyLapsed, record);
       const updates = await this.contactUpdateSteps(item, p, progress, siteId, record);
-      const failures = [...contact.failures, ...updates.failures];
-      let status = contact.status || updates.status;
+      const failures = [...(siteUpdate ? [`site not updated: ${siteUpdate.message}`] : [])];
+      failures.push(...contact.failures, ...updates.failures);
+      let status = siteUpdate?.status || contact.status || updates.status;
       const arming = await this.armingStep(item, p, progress, siteId, record);
       if (arming) {
         status ||= arming.status;
@@ -262,6 +264,47 @@ class ImportRunner {
       },
     });
     return created.site_id;
+  }
+
+  /** The row's site an earlier job created, its cells edited on the retry: updated in place; the refusal, if any. */
+  private async siteUpdateStep(
+    item: Item,
+    p: ImportPayload,
+    progress: ImportProgress,
+    siteId: number,
+    record: RecordStep,
+  ): Promise<{ status: number; message: string } | undefined> {
+    const key = p.keys.siteUpdate;
+    if (!p.siteUpdate || !key || progress.siteUpdated) return undefined;
+    const s = p.site;
+    // The cells as they now are: an emptied optional cell clears it in CHeKT too.
+    const body = {
+      external_site_id: s.external_site_id,
+      name: s.name,
+      timezone: s.timezone,
+      monitoring_station_id: s.monitoring_station_id ?? null,
+      account_number: s.account_number ?? null,
+      address1: s.address1 ?? null,
+      address2: s.address2 ?? null,
+    };
+    const r = await this.step(`row ${item.position + 1} site update`, (traceId) =>
+      this.deps.api.updateSite(this.job.chektDealerId, siteId, body, this.opts(key, traceId)),
+    );
+    if (!r.ok) return { status: r.status, message: r.status === 404 ? "it is no longer in CHeKT" : r.message };
+    progress.siteUpdated = true;
+    const dto = r.sent.data;
+    record(r.sent.traceId, {
+      write: { kind: "site", dto },
+      mapping: { kind: "site", chektId: dto.site_id, externalId: dto.external_site_id },
+      audit: {
+        action: "sites.import.site.update",
+        objectKind: "site",
+        chektId: String(dto.site_id),
+        externalId: dto.external_site_id,
+        after: dto,
+      },
+    });
+    return undefined;
   }
 
   private async contactSteps(

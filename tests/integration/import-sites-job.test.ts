@@ -368,6 +368,65 @@ describe("site import job", () => {
     ]);
   }, 120_000);
 
+  it("a retry that edits the site CHeKT already accepted updates it there, once along the chain", async () => {
+    const r = rows("sup", 1);
+    // Contact 2 carries contact 1's ID: CHeKT creates the site and contact 1 and refuses contact 2 (409).
+    r[0].item.contacts[1] = { ...r[0].item.contacts[1], external_contact_id: "sup-000-C1" };
+    const job = await submit(r);
+    expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
+    const [bad] = await readJobItems(w.db, job.id, "failed");
+    const [site] = await chektSites("sup");
+    expect([site.name, site.timezone]).toEqual(["sup site 0", "UTC"]);
+    // The operator corrects the site's name, time zone and address (the site is already in CHeKT).
+    const edited = { ...r[0].values, name: "sup site fixed", timezone: "America/New_York", address1: "1 Main St" };
+    const ctx = { ...noCtx(), existingSiteIds: new Set(["sup-000"]) };
+    const plan1 = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id, values: edited }], ctx);
+    expect(plan1?.invalid).toEqual([]);
+    expect(planned(plan1)).toEqual([["sup-000-C2"]]);
+    expect(plan1?.rows.map((x) => [x.existingSiteId, x.item.siteUpdate])).toEqual([[site.site_id, true]]);
+    // Contact 2 is refused again, so the row fails a second time, but the site's update is accepted.
+    const retry1 = await submit(plan1!.rows);
+    const refusing: SiteImportApi = {
+      ...bare,
+      async createContact() {
+        throw Object.assign(new Error("phone_number is not allowed"), { status: 422 });
+      },
+    };
+    expect(await runAnyBulkJob(retry1.id, deps({ siteApi: refusing }))).toBe("finished");
+    const [bad2] = await readJobItems(w.db, retry1.id, "failed");
+    expect(bad2.errorMessage).toMatch(/but contact First2 Last0: phone_number is not allowed/);
+    const [updated] = await chektSites("sup");
+    expect([updated.site_id, updated.name, updated.timezone, updated.address1]).toEqual([
+      site.site_id,
+      "sup site fixed",
+      "America/New_York",
+      "1 Main St",
+    ]);
+    // Write-through: the mirror row and one audit row with the update call's trace id.
+    const mirrored = await w.db.mirrorSite.findUniqueOrThrow({
+      where: { dealerLinkId_chektId: { dealerLinkId: w.dealerLinkId, chektId: site.site_id } },
+    });
+    expect([mirrored.name, mirrored.timezone, mirrored.address1]).toEqual([
+      "sup site fixed",
+      "America/New_York",
+      "1 Main St",
+    ]);
+    const audit = await w.db.auditLog.findMany({
+      where: { action: "sites.import.site.update", dealerLinkId: w.dealerLinkId, chektId: String(site.site_id) },
+    });
+    expect(audit.map((a) => [a.outcome, (a.traceId ?? "").length > 10])).toEqual([["success", true]]);
+    // Retried again with the same cells: the update CHeKT accepted one job back is not sent again.
+    const plan2 = await planImportRetry(w.db, w.dealerLinkId, retry1.id, [{ itemId: bad2.id, values: edited }], ctx);
+    expect(plan2?.rows.map((x) => [x.existingSiteId, x.item.siteUpdate])).toEqual([[site.site_id, false]]);
+    const retry2 = await submit(plan2!.rows);
+    expect(await runAnyBulkJob(retry2.id, deps())).toBe("finished");
+    const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: retry2.id } });
+    expect([done.succeeded, done.failed]).toEqual([1, 0]);
+    expect(
+      await w.db.auditLog.count({ where: { action: "sites.import.site.update", chektId: String(site.site_id) } }),
+    ).toBe(1);
+  }, 120_000);
+
   it("a contact sent before under a key CHeKT no longer keeps is looked up by its ID, not created again", async () => {
     const job = await submit(rows("lps", 2));
     const abort = new AbortController();

@@ -13,6 +13,7 @@ import type {
   ResponseSiteBasicDto,
   SecurityTypeDto,
   UpdateContactDto,
+  UpdateSiteDto,
 } from "@/lib/schemas/contract";
 
 export type ImportSendOpts = {
@@ -30,6 +31,20 @@ export function siteImportApi(client: ChektClient, timeoutMs?: number) {
   return {
     async createSite(dealerId: number, body: CreateSiteDto, o: ImportSendOpts): Promise<Sent<ResponseSiteBasicDto>> {
       const res = await client.post(SITES, { params: { path: { dealerId } }, body }, { ...o, timeoutMs });
+      return { data: res.data, traceId: res.traceId, attempts: res.attempts ?? 1 };
+    },
+    /** A site an earlier job created, its cells edited on a retry (docs/import.md). */
+    async updateSite(
+      dealerId: number,
+      siteId: number,
+      body: UpdateSiteDto,
+      o: ImportSendOpts,
+    ): Promise<Sent<ResponseSiteBasicDto>> {
+      const res = await client.put(
+        "/partner/v1/dealers/{dealerId}/sites/{siteId}",
+        { params: { path: { dealerId, siteId } }, body },
+        { ...o, timeoutMs },
+      );
       return { data: res.data, traceId: res.traceId, attempts: res.attempts ?? 1 };
     },
     async createContact(
