@@ -7,14 +7,12 @@
 // bench runs the simulator at IMPORT_BENCH_RATE_PER_MIN (default 3,000, burst 5) and computes the
 // floor from that same rate, so the ratio says how close the runner comes to what the limit allows.
 // Run: npx tsx bench/import.ts   (Postgres from DATABASE_URL, else 127.0.0.1:5432)
-// IMPORT_BENCH_RUNNER=old runs the runner as it was before batched records (bench/import-old-runner.ts).
 // bench/run.ts calls runImportBench().
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { siteImportApi } from "@/lib/chekt/api/site-import";
 import { insertSiteImportJob, type NewImportRow } from "@/lib/import/jobs";
 import { IMPORT_LANES, runSiteImportJob } from "@/lib/jobs/site-import-runner";
-import { runOldSiteImportJob } from "./import-old-runner";
 import { rateLimitFloorMs } from "./bulk-floor";
 import { measure } from "./import-browser";
 import { benchAdminUrl, browserMeasure, envNum, median, refillBucket, withBenchWorld } from "./job-bench";
@@ -30,8 +28,6 @@ export type ImportBenchFigures = {
   tokenCalls: number;
   wallMs: number;
   floorMs: number;
-  /** Which runner: "new" (lib/jobs/site-import-runner.ts) or "old" (bench/import-old-runner.ts). */
-  runner: "new" | "old";
   /** CPU time of this process during the run (runner, Prisma and the simulator, which runs in it). */
   cpuMs: number;
   /** Time calls spent held back by the client's budget, summed over calls. */
@@ -71,7 +67,7 @@ function rowsFor(n: number, contacts: number): NewImportRow[] {
 async function importRun(
   n: number,
   contacts: number,
-  o: { perMin: number; burst: number; concurrency: number; adminUrl: string; runner: "new" | "old" },
+  o: { perMin: number; burst: number; concurrency: number; adminUrl: string },
 ) {
   return withBenchWorld(
     {
@@ -91,8 +87,7 @@ async function importRun(
       const before = client.stats();
       const t0 = Date.now();
       const cpu0 = process.cpuUsage();
-      const run = o.runner === "old" ? runOldSiteImportJob : runSiteImportJob;
-      await run(job.id, { db, api: siteImportApi(client), concurrency: o.concurrency });
+      await runSiteImportJob(job.id, { db, api: siteImportApi(client), concurrency: o.concurrency });
       const wallMs = Date.now() - t0;
       const cpu = process.cpuUsage(cpu0);
       const after = client.stats();
@@ -110,7 +105,6 @@ async function importRun(
         minimumCalls,
         tokenCalls,
         wallMs,
-        runner: o.runner,
         cpuMs: Math.round((cpu.user + cpu.system) / 1000),
         floorMs: rateLimitFloorMs(minimumCalls, o.perMin, o.burst),
         budgetWaitMs: after.rateLimitWaitMs - before.rateLimitWaitMs,
@@ -132,9 +126,8 @@ export async function runImportBench(
   const burst = envNum("CHEKT_RATE_LIMIT_BURST_PER_S", 5);
   const concurrency = envNum("IMPORT_BENCH_CONCURRENCY", IMPORT_LANES);
   const adminUrl = benchAdminUrl();
-  const runner = process.env.IMPORT_BENCH_RUNNER === "old" ? "old" : "new";
 
-  const run = await importRun(sites, contactsPerSite, { perMin, burst, concurrency, adminUrl, runner });
+  const run = await importRun(sites, contactsPerSite, { perMin, burst, concurrency, adminUrl });
   const nodeRuns = measure(10_000, 4).ms;
   const browser = await browserMeasure("bench/import-browser.ts", "ImportBench", 10_000, 6);
   const figures: ImportBenchFigures = {
@@ -160,7 +153,7 @@ export async function runImportBench(
       `wall ${(run.wallMs / 1000).toFixed(1)} s vs floor ` +
       `${(run.floorMs / 1000).toFixed(1)} s (${(run.wallMs / Math.max(1, run.floorMs)).toFixed(2)}×); ` +
       `${run.succeeded} ok, ${run.failed} failed, ${run.sitesInChekt} in CHeKT; ` +
-      `${runner} runner, CPU ${(run.cpuMs / 1000).toFixed(1)} s`,
+      `CPU ${(run.cpuMs / 1000).toFixed(1)} s`,
   );
   log(
     "  parse+validate 10,000 sheet rows: Chromium " +
