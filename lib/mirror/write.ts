@@ -132,6 +132,18 @@ export async function mirrorSite(
 /** A DateTime as Prisma stores it: UTC wall time in a timestamp(3) column. */
 const utc = (d: Date | null) => (d ? Prisma.sql`${d.toISOString()}::timestamptz AT TIME ZONE 'UTC'` : Prisma.sql`NULL`);
 
+/** The upsert's conflict clause of siteWriteSql, used by it and sitesWriteSql. */
+const SITE_WRITE_CONFLICT = Prisma.sql`
+    ON CONFLICT (dealer_link_id, chekt_id) DO UPDATE SET
+      external_id = EXCLUDED.external_id, name = EXCLUDED.name, account_number = EXCLUDED.account_number,
+      address1 = EXCLUDED.address1, address2 = EXCLUDED.address2, timezone = EXCLUDED.timezone,
+      station_id = EXCLUDED.station_id, is_activated = EXCLUDED.is_activated,
+      chekt_created_at = EXCLUDED.chekt_created_at, search_text = EXCLUDED.search_text,
+      dto = CASE WHEN jsonb_exists(EXCLUDED.dto, 'has_physical_bridge')
+                      OR NOT jsonb_exists(m.dto, 'has_physical_bridge') THEN EXCLUDED.dto
+                 ELSE EXCLUDED.dto || jsonb_build_object('has_physical_bridge', m.dto -> 'has_physical_bridge') END,
+      confirmed_at = EXCLUDED.confirmed_at, changed_at = NULL, gone_at = NULL, updated_at = EXCLUDED.updated_at`;
+
 /**
  * mirrorSite() for our own accepted write as ONE statement, which a commit can also fold together
  * with its mapping and audit row (lib/actions/commit.ts): an upsert that needs no prior read,
@@ -153,28 +165,8 @@ export function siteWriteSql(
             ${dto.monitoring_station_id ?? null}::int, ${dto.is_activated === 1},
             ${utc(dto.created_at ? new Date(dto.created_at) : null)}, ${siteSearchText(dto)},
             ${JSON.stringify(json(dto))}::jsonb, ${utc(at)}, NULL, NULL, ${utc(at)})
-    ON CONFLICT (dealer_link_id, chekt_id) DO UPDATE SET
-      external_id = EXCLUDED.external_id, name = EXCLUDED.name, account_number = EXCLUDED.account_number,
-      address1 = EXCLUDED.address1, address2 = EXCLUDED.address2, timezone = EXCLUDED.timezone,
-      station_id = EXCLUDED.station_id, is_activated = EXCLUDED.is_activated,
-      chekt_created_at = EXCLUDED.chekt_created_at, search_text = EXCLUDED.search_text,
-      dto = CASE WHEN jsonb_exists(EXCLUDED.dto, 'has_physical_bridge')
-                      OR NOT jsonb_exists(m.dto, 'has_physical_bridge') THEN EXCLUDED.dto
-                 ELSE EXCLUDED.dto || jsonb_build_object('has_physical_bridge', m.dto -> 'has_physical_bridge') END,
-      confirmed_at = EXCLUDED.confirmed_at, changed_at = NULL, gone_at = NULL, updated_at = EXCLUDED.updated_at`;
+    ${SITE_WRITE_CONFLICT}`;
 }
-
-/** The upsert's conflict clause of siteWriteSql, shared with sitesWriteSql. */
-const SITE_WRITE_CONFLICT = Prisma.sql`
-    ON CONFLICT (dealer_link_id, chekt_id) DO UPDATE SET
-      external_id = EXCLUDED.external_id, name = EXCLUDED.name, account_number = EXCLUDED.account_number,
-      address1 = EXCLUDED.address1, address2 = EXCLUDED.address2, timezone = EXCLUDED.timezone,
-      station_id = EXCLUDED.station_id, is_activated = EXCLUDED.is_activated,
-      chekt_created_at = EXCLUDED.chekt_created_at, search_text = EXCLUDED.search_text,
-      dto = CASE WHEN jsonb_exists(EXCLUDED.dto, 'has_physical_bridge')
-                      OR NOT jsonb_exists(m.dto, 'has_physical_bridge') THEN EXCLUDED.dto
-                 ELSE EXCLUDED.dto || jsonb_build_object('has_physical_bridge', m.dto -> 'has_physical_bridge') END,
-      confirmed_at = EXCLUDED.confirmed_at, changed_at = NULL, gone_at = NULL, updated_at = EXCLUDED.updated_at`;
 
 /**
  * One answer per key, the last one given: an upsert statement may not touch one row twice, and a
