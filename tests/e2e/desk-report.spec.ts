@@ -96,6 +96,14 @@ test("the report counts an alarm the operator opened, claimed and dispatched, wi
     expect(await chart.getAttribute("aria-label")).toBeTruthy();
   }
   await expect(page.getByTestId("report-outcomes").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  // Every bar and legend swatch carries its series' colour: a colour lost on the way from the server
+  // page to the client chart draws them all black.
+  const fills = await charts
+    .locator(".recharts-bar-rectangle path, .recharts-legend-icon")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("fill")));
+  expect(fills.length).toBeGreaterThan(0);
+  expect(fills.filter((f) => !/^#[0-9a-f]{6}$/i.test(f ?? ""))).toEqual([]);
+  expect(new Set(fills).size, "series told apart by colour").toBeGreaterThan(1);
   await expectAccessible(page);
   await shots(page, "report");
 

@@ -8,17 +8,6 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 export type Series = { key: string; label: string; color: string };
 type Datum = Record<string, string | number | null>;
 
-/** Colours with at least 3:1 against white, told apart by hue and by the legend's words. */
-export const COLORS = {
-  dispatched: "#b91c1c",
-  disregarded: "#475569",
-  expired: "#b45309",
-  open: "#4338ca",
-  median: "#4f46e5",
-  p90: "#0f766e",
-  total: "#334155",
-};
-
 export function ReportBarChart({
   label,
   data,

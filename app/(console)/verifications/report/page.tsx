@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { Alert, PageHeader, type Column } from "@/components/ui";
 import { VerificationTabs } from "@/components/verifications/tabs";
-import { COLORS } from "@/components/verifications/report/charts";
+import { COLORS } from "@/components/verifications/report/colors";
 import { fmtSeconds, hourLabel } from "@/components/verifications/report/format";
 import { ReportRangeForm } from "@/components/verifications/report/range-form";
 import { barsHeight, fieldColumn, ReportSection } from "@/components/verifications/report/section";
