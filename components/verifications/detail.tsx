@@ -191,7 +191,8 @@ export function VerificationDetail(props: {
                   alt={`Snapshot of ${item.siteName ?? `site ${item.siteId}`}, large`}
                   testId="snapshot-large"
                   allowRetry
-                  className="max-h-[45vh] min-h-40 w-full rounded bg-slate-900 object-contain"
+                  className="max-h-[45vh] min-h-40 w-full rounded object-contain"
+                  imageClassName="bg-slate-900"
                 />
               ) : (
                 <p className="rounded bg-slate-100 p-6 text-center text-sm text-slate-700">

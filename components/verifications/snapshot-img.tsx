@@ -19,12 +19,16 @@ export function SnapshotImg({
   id,
   alt,
   className,
+  imageClassName,
   testId,
   allowRetry = false,
 }: {
   id: string;
   alt: string;
+  /** Size and shape, for the image and its placeholder alike. */
   className: string;
+  /** Only on the loaded image (e.g. a dark backdrop behind a letterboxed picture). */
+  imageClassName?: string;
   testId?: string;
   allowRetry?: boolean;
 }) {
@@ -90,14 +94,14 @@ export function SnapshotImg({
 
   if (phase.kind === "ready") {
     // eslint-disable-next-line @next/next/no-img-element -- bytes from our own route, shown through an object URL
-    return <img src={phase.url} alt={alt} data-testid={testId} className={className} />;
+    return <img src={phase.url} alt={alt} data-testid={testId} className={cn(className, imageClassName)} />;
   }
-  // The placeholder keeps its own light colours after the caller's classes: a dark image backdrop
-  // (bg-slate-900 in the detail view) under its slate-700 text failed contrast.
+  // The placeholder's colours are its own: a caller's backdrop goes in imageClassName, because with
+  // two background utilities on one element the stylesheet's order wins, not the class list's (the
+  // detail view's bg-slate-900 under this slate-700 text failed contrast).
   const box = cn(
-    "flex flex-col items-center justify-center gap-1 p-1 text-center text-xs",
+    "flex flex-col items-center justify-center gap-1 bg-slate-100 p-1 text-center text-xs text-slate-700",
     className,
-    "bg-slate-100 text-slate-700",
   );
   if (phase.kind === "unavailable") {
     return (
