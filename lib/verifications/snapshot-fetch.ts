@@ -136,13 +136,13 @@ async function fetchOnce(
     }
     if (res.status >= 300 && res.status < 400) {
       const location = res.headers.get("location");
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       if (!location) return { ok: false, status: 502, message: `CHeKT answered ${res.status} without a Location` };
       current = new URL(location, target.url).toString();
       continue;
     }
     if (!res.ok) {
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       const retryAfter = Number(res.headers.get("retry-after"));
       const status = res.status === 404 ? 404 : res.status === 403 ? 403 : TRANSIENT.has(res.status) ? res.status : 502;
       return {
@@ -156,12 +156,12 @@ async function fetchOnce(
     }
     const contentType = res.headers.get("content-type") ?? "";
     if (!/^image\/(png|jpeg|jpg|webp|gif)\b/i.test(contentType)) {
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       return { ok: false, status: 502, message: `Not an image (${contentType || "no type"})` };
     }
     const length = Number(res.headers.get("content-length"));
     if (length > MAX_IMAGE_BYTES) {
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       return { ok: false, status: 502, message: "Image too large" };
     }
     let body: Uint8Array;
@@ -178,4 +178,13 @@ async function fetchOnce(
     return { ok: true, body, contentType: contentType.split(";")[0]!.trim().toLowerCase() };
   }
   return { ok: false, status: 502, message: "Too many redirects" };
+}
+
+/**
+ * Lets go of an answer's body we will not read. Not awaited: on Node 20 the cancel of a 503's body
+ * can stay pending, and awaiting it held the snapshot route until the browser gave up (the page
+ * never got to say "Retrying in N s"; Node 24 settles it at once).
+ */
+function discard(res: Response): void {
+  res.body?.cancel().catch(() => undefined);
 }

@@ -30,7 +30,8 @@ async function checkChekt(): Promise<Check & { status: number | null }> {
       redirect: "manual",
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    await res.body?.cancel();
+    // Not awaited: on Node 20 cancelling an unread body can stay pending (lib/verifications/snapshot-fetch.ts).
+    res.body?.cancel().catch(() => undefined);
     return { ok: res.status < 500, latencyMs: Math.round(performance.now() - start), status: res.status };
   } catch {
     return { ok: false, latencyMs: Math.round(performance.now() - start), status: null };
