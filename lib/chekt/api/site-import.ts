@@ -27,11 +27,18 @@ export type Sent<T> = { data: T; traceId: string; attempts: number };
 
 const SITES = "/partner/v1/dealers/{dealerId}/sites" as const;
 
+/** What the runner keeps of an accepted write: the DTO, its trace id and how many sends it took. */
+const sent = <T>(res: { data: T; traceId: string; attempts?: number }): Sent<T> => ({
+  data: res.data,
+  traceId: res.traceId,
+  attempts: res.attempts ?? 1,
+});
+
 export function siteImportApi(client: ChektClient, timeoutMs?: number) {
   return {
     async createSite(dealerId: number, body: CreateSiteDto, o: ImportSendOpts): Promise<Sent<ResponseSiteBasicDto>> {
       const res = await client.post(SITES, { params: { path: { dealerId } }, body }, { ...o, timeoutMs });
-      return { data: res.data, traceId: res.traceId, attempts: res.attempts ?? 1 };
+      return sent(res);
     },
     /** A site an earlier job created, its cells edited on a retry (docs/import.md). */
     async updateSite(
@@ -45,7 +52,7 @@ export function siteImportApi(client: ChektClient, timeoutMs?: number) {
         { params: { path: { dealerId, siteId } }, body },
         { ...o, timeoutMs },
       );
-      return { data: res.data, traceId: res.traceId, attempts: res.attempts ?? 1 };
+      return sent(res);
     },
     async createContact(
       dealerId: number,
@@ -58,7 +65,7 @@ export function siteImportApi(client: ChektClient, timeoutMs?: number) {
         { params: { path: { dealerId, siteId } }, body },
         { ...o, timeoutMs },
       );
-      return { data: res.data, traceId: res.traceId, attempts: res.attempts ?? 1 };
+      return sent(res);
     },
     /** A contact an earlier job created, edited on a retry (docs/import.md). */
     async updateContact(
@@ -73,7 +80,7 @@ export function siteImportApi(client: ChektClient, timeoutMs?: number) {
         { params: { path: { dealerId, siteId, contactId } }, body },
         { ...o, timeoutMs },
       );
-      return { data: res.data, traceId: res.traceId, attempts: res.attempts ?? 1 };
+      return sent(res);
     },
     async setArming(
       dealerId: number,
@@ -86,7 +93,7 @@ export function siteImportApi(client: ChektClient, timeoutMs?: number) {
         { params: { path: { dealerId, siteId } }, body: { security_type: securityType } },
         { ...o, timeoutMs },
       );
-      return { data: res.data, traceId: res.traceId, attempts: res.attempts ?? 1 };
+      return sent(res);
     },
     /** The site CHeKT holds under an external ID, if any (after a 409 on a resent create). */
     async findSite(
