@@ -94,6 +94,62 @@ const deps = (extra: Partial<Parameters<typeof runAnyBulkJob>[1]> = {}) => ({
   ...extra,
 });
 
+/** CHeKT's external contact IDs under one site, sorted. */
+const contactIds = async (siteId: number) => (await chektContacts(siteId)).map((c) => c.external_contact_id).sort();
+
+/** The retry planner's context with nothing in use, and the given sites already in CHeKT. */
+const noCtx = (existingSiteIds: string[] = []) => ({
+  stations: [],
+  existingSiteIds: new Set(existingSiteIds),
+  accountsInUse: new Map<string, string>(),
+  pattern: null,
+  seqStart: 1,
+});
+
+/** CHeKT as it is, except that the run is aborted right after CHeKT created the first contact. */
+const stopAfterFirstContact = (abort: AbortController): SiteImportApi => ({
+  ...bare,
+  async createContact(...args) {
+    const res = await bare.createContact(...args);
+    abort.abort();
+    return res;
+  },
+});
+
+/** One site whose contact 2 carries contact 1's ID: CHeKT creates the site and contact 1, refuses contact 2 (409). */
+async function failedAtContact2(prefix: string) {
+  const [row] = rows(prefix, 1);
+  row.item.contacts[1] = { ...row.item.contacts[1], external_contact_id: `${prefix}-000-C1` };
+  const job = await submit([row]);
+  expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
+  const [bad] = await readJobItems(w.db, job.id, "failed");
+  return { row, job, bad };
+}
+
+/** Runs a retry while CHeKT refuses contact 2 outright (422): the row fails again, with CHeKT's reason. */
+async function retryRefused(planned: NewImportRow[]) {
+  const retry = await submit(planned);
+  const refusing: SiteImportApi = {
+    ...bare,
+    async createContact() {
+      throw Object.assign(new Error("phone_number is not allowed"), { status: 422 });
+    },
+  };
+  expect(await runAnyBulkJob(retry.id, deps({ siteApi: refusing }))).toBe("finished");
+  const [bad] = await readJobItems(w.db, retry.id, "failed");
+  expect(bad.errorMessage).toMatch(/but contact First2 Last0: phone_number is not allowed/);
+  return { retry, bad };
+}
+
+/** Runs a retry of one row that lands: the job ends with the row succeeded. */
+async function retryLands(planned: NewImportRow[]) {
+  const retry = await submit(planned);
+  expect(await runAnyBulkJob(retry.id, deps())).toBe("finished");
+  const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: retry.id } });
+  expect([done.succeeded, done.failed]).toEqual([1, 0]);
+  return retry;
+}
+
 describe("site import job", () => {
   it("creates every site, contact and arming type once through 5xx, 429 and lost answers", async () => {
     await w.simControl("POST", "/_sim/faults", {
@@ -128,10 +184,7 @@ describe("site import job", () => {
     const sites = await chektSites("imp");
     expect(sites.length).toBe(40);
     for (const s of sites.slice(0, 8))
-      expect((await chektContacts(s.site_id)).map((c) => c.external_contact_id).sort()).toEqual([
-        `${s.external_site_id}-C1`,
-        `${s.external_site_id}-C2`,
-      ]);
+      expect(await contactIds(s.site_id)).toEqual([`${s.external_site_id}-C1`, `${s.external_site_id}-C2`]);
     const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
     expect([done.state, done.succeeded, done.failed]).toEqual(["done", 40, 0]);
     // Write-through: mirror rows, mappings and one audit row per accepted step, each with its trace id.
@@ -205,13 +258,7 @@ describe("site import job", () => {
     expect(bad.row).toBe(3);
     expect(bad.statusCode).toBe(409);
     expect(bad.errorMessage).toMatch(/^Site #\d+ is in CHeKT, but contact First2 Last1: .*already used/);
-    const plan = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id }], {
-      stations: [],
-      existingSiteIds: new Set(["ctf-001"]),
-      accountsInUse: new Map(),
-      pattern: null,
-      seqStart: 1,
-    });
+    const plan = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id }], noCtx(["ctf-001"]));
     expect(plan?.invalid).toEqual([]);
     expect(plan?.rows.map((x) => [x.existingSiteId, x.item.contacts.map((c) => c.external_contact_id)])).toEqual([
       [bad.chektDeviceId, ["ctf-001-C2"]],
@@ -221,47 +268,22 @@ describe("site import job", () => {
     const sites = await chektSites("ctf");
     expect(sites.length).toBe(3);
     const site = sites.find((s) => s.external_site_id === "ctf-001")!;
-    expect((await chektContacts(site.site_id)).map((c) => c.external_contact_id).sort()).toEqual([
-      "ctf-001-C1",
-      "ctf-001-C2",
-    ]);
+    expect(await contactIds(site.site_id)).toEqual(["ctf-001-C1", "ctf-001-C2"]);
     const again = await readJobItems(w.db, job.id, "failed");
     expect(again[0].retriedInJobId).toBe(retry.id);
     // A row retried once is not planned twice.
-    expect(
-      (
-        await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id }], {
-          stations: [],
-          existingSiteIds: new Set(),
-          accountsInUse: new Map(),
-          pattern: null,
-          seqStart: 1,
-        })
-      )?.rows,
-    ).toEqual([]);
+    expect((await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id }], noCtx()))?.rows).toEqual([]);
   }, 120_000);
 
-  const noCtx = () => ({
-    stations: [],
-    existingSiteIds: new Set<string>(),
-    accountsInUse: new Map<string, string>(),
-    pattern: null,
-    seqStart: 1,
-  });
   const planned = (plan: Awaited<ReturnType<typeof planImportRetry>>) =>
     plan?.rows.map((x) => x.item.contacts.map((c) => c.external_contact_id));
 
   it("a retry takes the row's contacts from the edited cells by contact ID, along a chain of retries", async () => {
-    const r = rows("edt", 1);
-    // Contact 2 carries contact 1's ID: CHeKT creates contact 1 and refuses contact 2 (409).
-    r[0].item.contacts[1] = { ...r[0].item.contacts[1], external_contact_id: "edt-000-C1" };
-    const job = await submit(r);
-    expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
-    const [bad] = await readJobItems(w.db, job.id, "failed");
+    const { row, job, bad } = await failedAtContact2("edt");
     // The operator empties contact 1's cells (it is in CHeKT) and fixes contact 2's phone: contact 2
     // now comes first in the row, but it is still contact 2 (edt-000-C2), the one to send.
     const edited = {
-      ...r[0].values,
+      ...row.values,
       contact1_first_name: "",
       contact1_last_name: "",
       contact1_phone: "",
@@ -271,50 +293,33 @@ describe("site import job", () => {
     expect(plan1?.invalid).toEqual([]);
     expect(planned(plan1)).toEqual([["edt-000-C2"]]);
     // That retry fails again (CHeKT refuses contact 2 outright) …
-    const retry1 = await submit(plan1!.rows);
-    const refusing: SiteImportApi = {
-      ...bare,
-      async createContact() {
-        throw Object.assign(new Error("phone_number is not allowed"), { status: 422 });
-      },
-    };
-    expect(await runAnyBulkJob(retry1.id, deps({ siteApi: refusing }))).toBe("finished");
-    const [bad2] = await readJobItems(w.db, retry1.id, "failed");
-    expect(bad2.errorMessage).toMatch(/but contact First2 Last0: phone_number is not allowed/);
+    const { retry: retry1, bad: bad2 } = await retryRefused(plan1!.rows);
     // … and is retried from the original cells: contact 1 (accepted two jobs back) is not sent again.
-    const plan2 = await planImportRetry(w.db, w.dealerLinkId, retry1.id, [{ itemId: bad2.id, values: r[0].values }], {
-      ...noCtx(),
-      existingSiteIds: new Set(["edt-000"]),
-    });
+    const plan2 = await planImportRetry(
+      w.db,
+      w.dealerLinkId,
+      retry1.id,
+      [{ itemId: bad2.id, values: row.values }],
+      noCtx(["edt-000"]),
+    );
     expect(planned(plan2)).toEqual([["edt-000-C2"]]);
-    const retry2 = await submit(plan2!.rows);
-    expect(await runAnyBulkJob(retry2.id, deps())).toBe("finished");
-    const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: retry2.id } });
-    expect([done.succeeded, done.failed]).toEqual([1, 0]);
+    await retryLands(plan2!.rows);
     const [site] = await chektSites("edt");
-    expect((await chektContacts(site.site_id)).map((c) => c.external_contact_id).sort()).toEqual([
-      "edt-000-C1",
-      "edt-000-C2",
-    ]);
+    expect(await contactIds(site.site_id)).toEqual(["edt-000-C1", "edt-000-C2"]);
   }, 120_000);
 
   it("a retry that edits a contact CHeKT already accepted updates it there, once along the chain", async () => {
-    const r = rows("upd", 1);
-    // Contact 2 carries contact 1's ID: CHeKT creates contact 1 and refuses contact 2 (409).
-    r[0].item.contacts[1] = { ...r[0].item.contacts[1], external_contact_id: "upd-000-C1" };
-    const job = await submit(r);
-    expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
-    const [bad] = await readJobItems(w.db, job.id, "failed");
+    const { row, job, bad } = await failedAtContact2("upd");
     const [site] = await chektSites("upd");
     const [c1] = await chektContacts(site.site_id);
     expect([c1.external_contact_id, c1.phone_number]).toEqual(["upd-000-C1", "+12125551000"]);
     // The operator corrects contact 1's phone and last name (already in CHeKT) and leaves contact 2 as it was.
     const edited = {
-      ...r[0].values,
+      ...row.values,
       contact1_last_name: "Lastname-Fixed",
       contact1_phone: "+1 212 555 0177",
     };
-    const ctx = { ...noCtx(), existingSiteIds: new Set(["upd-000"]) };
+    const ctx = noCtx(["upd-000"]);
     const plan1 = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id, values: edited }], ctx);
     expect(plan1?.invalid).toEqual([]);
     expect(planned(plan1)).toEqual([["upd-000-C2"]]);
@@ -329,16 +334,7 @@ describe("site import job", () => {
       },
     ]);
     // Contact 2 is refused again, so the row fails a second time, but contact 1's update is accepted.
-    const retry1 = await submit(plan1!.rows);
-    const refusing: SiteImportApi = {
-      ...bare,
-      async createContact() {
-        throw Object.assign(new Error("phone_number is not allowed"), { status: 422 });
-      },
-    };
-    expect(await runAnyBulkJob(retry1.id, deps({ siteApi: refusing }))).toBe("finished");
-    const [bad2] = await readJobItems(w.db, retry1.id, "failed");
-    expect(bad2.errorMessage).toMatch(/but contact First2 Last0: phone_number is not allowed/);
+    const { retry: retry1, bad: bad2 } = await retryRefused(plan1!.rows);
     const updated = (await chektContacts(site.site_id)).find((c) => c.external_contact_id === "upd-000-C1")!;
     expect([updated.contact_id, updated.last_name, updated.phone_number]).toEqual([
       c1.contact_id,
@@ -358,43 +354,23 @@ describe("site import job", () => {
     const plan2 = await planImportRetry(w.db, w.dealerLinkId, retry1.id, [{ itemId: bad2.id, values: edited }], ctx);
     expect(planned(plan2)).toEqual([["upd-000-C2"]]);
     expect(plan2?.rows[0].item.contactUpdates).toEqual([]);
-    const retry2 = await submit(plan2!.rows);
-    expect(await runAnyBulkJob(retry2.id, deps())).toBe("finished");
-    const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: retry2.id } });
-    expect([done.succeeded, done.failed]).toEqual([1, 0]);
-    expect((await chektContacts(site.site_id)).map((c) => c.external_contact_id).sort()).toEqual([
-      "upd-000-C1",
-      "upd-000-C2",
-    ]);
+    await retryLands(plan2!.rows);
+    expect(await contactIds(site.site_id)).toEqual(["upd-000-C1", "upd-000-C2"]);
   }, 120_000);
 
   it("a retry that edits the site CHeKT already accepted updates it there, once along the chain", async () => {
-    const r = rows("sup", 1);
-    // Contact 2 carries contact 1's ID: CHeKT creates the site and contact 1 and refuses contact 2 (409).
-    r[0].item.contacts[1] = { ...r[0].item.contacts[1], external_contact_id: "sup-000-C1" };
-    const job = await submit(r);
-    expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
-    const [bad] = await readJobItems(w.db, job.id, "failed");
+    const { row, job, bad } = await failedAtContact2("sup");
     const [site] = await chektSites("sup");
     expect([site.name, site.timezone]).toEqual(["sup site 0", "UTC"]);
     // The operator corrects the site's name, time zone and address (the site is already in CHeKT).
-    const edited = { ...r[0].values, name: "sup site fixed", timezone: "America/New_York", address1: "1 Main St" };
-    const ctx = { ...noCtx(), existingSiteIds: new Set(["sup-000"]) };
+    const edited = { ...row.values, name: "sup site fixed", timezone: "America/New_York", address1: "1 Main St" };
+    const ctx = noCtx(["sup-000"]);
     const plan1 = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id, values: edited }], ctx);
     expect(plan1?.invalid).toEqual([]);
     expect(planned(plan1)).toEqual([["sup-000-C2"]]);
     expect(plan1?.rows.map((x) => [x.existingSiteId, x.item.siteUpdate])).toEqual([[site.site_id, true]]);
     // Contact 2 is refused again, so the row fails a second time, but the site's update is accepted.
-    const retry1 = await submit(plan1!.rows);
-    const refusing: SiteImportApi = {
-      ...bare,
-      async createContact() {
-        throw Object.assign(new Error("phone_number is not allowed"), { status: 422 });
-      },
-    };
-    expect(await runAnyBulkJob(retry1.id, deps({ siteApi: refusing }))).toBe("finished");
-    const [bad2] = await readJobItems(w.db, retry1.id, "failed");
-    expect(bad2.errorMessage).toMatch(/but contact First2 Last0: phone_number is not allowed/);
+    const { retry: retry1, bad: bad2 } = await retryRefused(plan1!.rows);
     const [updated] = await chektSites("sup");
     expect([updated.site_id, updated.name, updated.timezone, updated.address1]).toEqual([
       site.site_id,
@@ -418,10 +394,7 @@ describe("site import job", () => {
     // Retried again with the same cells: the update CHeKT accepted one job back is not sent again.
     const plan2 = await planImportRetry(w.db, w.dealerLinkId, retry1.id, [{ itemId: bad2.id, values: edited }], ctx);
     expect(plan2?.rows.map((x) => [x.existingSiteId, x.item.siteUpdate])).toEqual([[site.site_id, false]]);
-    const retry2 = await submit(plan2!.rows);
-    expect(await runAnyBulkJob(retry2.id, deps())).toBe("finished");
-    const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: retry2.id } });
-    expect([done.succeeded, done.failed]).toEqual([1, 0]);
+    await retryLands(plan2!.rows);
     expect(
       await w.db.auditLog.count({ where: { action: "sites.import.site.update", chektId: String(site.site_id) } }),
     ).toBe(1);
@@ -431,14 +404,7 @@ describe("site import job", () => {
     const job = await submit(rows("lps", 2));
     const abort = new AbortController();
     // Stop right after CHeKT created the first contact of the first row, before it is recorded.
-    const stopping: SiteImportApi = {
-      ...bare,
-      async createContact(...args) {
-        const res = await bare.createContact(...args);
-        abort.abort();
-        return res;
-      },
-    };
+    const stopping = stopAfterFirstContact(abort);
     // One row at a time, so the stop lands on the first row and no other row is mid-way.
     await expect(
       runAnyBulkJob(job.id, deps({ siteApi: stopping, signal: abort.signal, importConcurrency: 1 })),
@@ -465,10 +431,7 @@ describe("site import job", () => {
     const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
     expect([done.state, done.succeeded, done.failed]).toEqual(["done", 2, 0]);
     for (const s of await chektSites("lps"))
-      expect((await chektContacts(s.site_id)).map((c) => c.external_contact_id).sort()).toEqual([
-        `${s.external_site_id}-C1`,
-        `${s.external_site_id}-C2`,
-      ]);
+      expect(await contactIds(s.site_id)).toEqual([`${s.external_site_id}-C1`, `${s.external_site_id}-C2`]);
     expect(
       await w.db.mirrorContact.count({ where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "lps-" } } }),
     ).toBe(4);
@@ -477,14 +440,7 @@ describe("site import job", () => {
   it("a contact resent under an expired key that CHeKT refuses as a duplicate is settled as ours", async () => {
     const job = await submit(rows("dup", 1));
     const abort = new AbortController();
-    const stopping: SiteImportApi = {
-      ...bare,
-      async createContact(...args) {
-        const res = await bare.createContact(...args);
-        abort.abort();
-        return res;
-      },
-    };
+    const stopping = stopAfterFirstContact(abort);
     await expect(runAnyBulkJob(job.id, deps({ siteApi: stopping, signal: abort.signal }))).rejects.toBeInstanceOf(
       RunAborted,
     );
@@ -513,15 +469,7 @@ describe("site import job", () => {
     const job = await submit(rows("iso", 2));
     expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
     expect(await readJobProgress(w.db, job.id, other.id)).toBeNull();
-    expect(
-      await planImportRetry(w.db, other.id, job.id, [], {
-        stations: [],
-        existingSiteIds: new Set(),
-        accountsInUse: new Map(),
-        pattern: null,
-        seqStart: 1,
-      }),
-    ).toBeNull();
+    expect(await planImportRetry(w.db, other.id, job.id, [], noCtx())).toBeNull();
     expect(await w.db.mirrorSite.count({ where: { dealerLinkId: other.id } })).toBe(0);
     expect(await w.db.auditLog.count({ where: { dealerLinkId: other.id } })).toBe(0);
   }, 60_000);
