@@ -80,31 +80,31 @@ function contacts(): ContactCells[] {
   return out;
 }
 
+/** Every case the fast path accepts, the schema accepts too, with the same output; and it accepts enough of them. */
+function expectFastAgrees<C>(
+  cases: C[],
+  fast: (c: C) => unknown,
+  schema: { safeParse(c: unknown): { success: boolean; data?: unknown } },
+) {
+  let accepted = 0;
+  for (const c of cases) {
+    const quick = fast(c);
+    if (!quick) continue;
+    accepted++;
+    const slow = schema.safeParse(c);
+    expect(slow.success, JSON.stringify(c)).toBe(true);
+    expect(quick).toStrictEqual(slow.data);
+  }
+  expect(accepted).toBeGreaterThan(20);
+}
+
 describe("import fast path", () => {
   it("accepts a site only when the site schema does, with the schema's output", () => {
-    let accepted = 0;
-    for (const c of sites()) {
-      const fast = fastSite(c, isValidTimeZone);
-      if (!fast) continue;
-      accepted++;
-      const slow = createSiteSchema.safeParse(c);
-      expect(slow.success, JSON.stringify(c)).toBe(true);
-      expect(fast).toStrictEqual(slow.data);
-    }
-    expect(accepted).toBeGreaterThan(20);
+    expectFastAgrees(sites(), (c) => fastSite(c, isValidTimeZone), createSiteSchema);
   });
 
   it("accepts a contact only when the import's contact schema does, with its output", () => {
-    let accepted = 0;
-    for (const c of contacts()) {
-      const fast = fastContact(c);
-      if (!fast) continue;
-      accepted++;
-      const slow = importContact.safeParse(c);
-      expect(slow.success, JSON.stringify(c)).toBe(true);
-      expect(fast).toStrictEqual(slow.data);
-    }
-    expect(accepted).toBeGreaterThan(20);
+    expectFastAgrees(contacts(), fastContact, importContact);
   });
 
   it("declines what the schemas refuse, so their messages are the ones shown", () => {
