@@ -55,43 +55,49 @@ export async function enableAlerts(): Promise<NotificationPermission | "unsuppor
   return Notification.permission;
 }
 
+/** One tone: from silence up to `peak` in `rise` s, back down by `fall` s, cut at `stop` s (all from `at`). */
+type Tone = { at: number; wave: OscillatorType; freq: number; peak: number; rise: number; fall: number; stop: number };
+
+function play(ctx: AudioContext, tones: Tone[]) {
+  const t = ctx.currentTime;
+  for (const { at, wave, freq, peak, rise, fall, stop } of tones) {
+    const osc = ctx.createOscillator();
+    const gain = ctx.createGain();
+    osc.type = wave;
+    osc.frequency.value = freq;
+    gain.gain.setValueAtTime(0.0001, t + at);
+    gain.gain.exponentialRampToValueAtTime(peak, t + at + rise);
+    gain.gain.exponentialRampToValueAtTime(0.0001, t + at + fall);
+    osc.connect(gain).connect(ctx.destination);
+    osc.start(t + at);
+    osc.stop(t + at + stop);
+  }
+}
+
 export function beep() {
   if (!audio || audio.state !== "running") return;
-  const t = audio.currentTime;
-  for (const [offset, freq] of [
-    [0, 880],
-    [0.18, 1175],
-  ] as const) {
-    const osc = audio.createOscillator();
-    const gain = audio.createGain();
-    osc.type = "sine";
-    osc.frequency.value = freq;
-    gain.gain.setValueAtTime(0.0001, t + offset);
-    gain.gain.exponentialRampToValueAtTime(0.25, t + offset + 0.02);
-    gain.gain.exponentialRampToValueAtTime(0.0001, t + offset + 0.15);
-    osc.connect(gain).connect(audio.destination);
-    osc.start(t + offset);
-    osc.stop(t + offset + 0.16);
-  }
+  const soft = { wave: "sine", peak: 0.25, rise: 0.02, fall: 0.15, stop: 0.16 } as const;
+  play(audio, [
+    { ...soft, at: 0, freq: 880 },
+    { ...soft, at: 0.18, freq: 1175 },
+  ]);
 }
 
 /** An escalation: three loud square-wave pulses, twice — unmistakable next to the new-alarm beep. */
 export function alarmSound() {
   if (!audio || audio.state !== "running") return;
-  const t = audio.currentTime;
-  for (let i = 0; i < 6; i++) {
-    const offset = i * 0.22 + (i >= 3 ? 0.3 : 0);
-    const osc = audio.createOscillator();
-    const gain = audio.createGain();
-    osc.type = "square";
-    osc.frequency.value = i % 2 ? 988 : 1319;
-    gain.gain.setValueAtTime(0.0001, t + offset);
-    gain.gain.exponentialRampToValueAtTime(0.6, t + offset + 0.01);
-    gain.gain.exponentialRampToValueAtTime(0.0001, t + offset + 0.18);
-    osc.connect(gain).connect(audio.destination);
-    osc.start(t + offset);
-    osc.stop(t + offset + 0.2);
-  }
+  play(
+    audio,
+    Array.from({ length: 6 }, (_, i) => ({
+      at: i * 0.22 + (i >= 3 ? 0.3 : 0),
+      wave: "square",
+      freq: i % 2 ? 988 : 1319,
+      peak: 0.6,
+      rise: 0.01,
+      fall: 0.18,
+      stop: 0.2,
+    })),
+  );
 }
 
 export function notify(title: string, body: string, tag: string) {
