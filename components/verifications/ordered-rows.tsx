@@ -11,6 +11,47 @@ export const rowInput =
   "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
   "ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
+/** The text cell of an editor row, named for screen readers only ("Step 2"). */
+export function RowText({
+  label,
+  value,
+  maxLength,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  maxLength: number;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="min-w-0 flex-1 basis-48">
+      <span className="sr-only">{label}</span>
+      <input className={rowInput} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
+/** A checkbox of an editor row: its word, and for screen readers the row it belongs to ("Optional (step 2)"). */
+export function RowCheckbox({
+  label,
+  row,
+  checked,
+  onChange,
+}: {
+  label: string;
+  row: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="flex items-center gap-1 text-sm text-slate-700">
+      <input type="checkbox" className="h-4 w-4" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+      <span className="sr-only"> ({row})</span>
+    </label>
+  );
+}
+
 /** Move up, move down and remove for row `index` of the list `setRows` holds ("Move step 2 up"). */
 export function RowOrderButtons<T>({
   noun,

@@ -7,7 +7,7 @@ import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveChecklistAction } from "@/actions/verification-outcomes";
 import { checklistSchema, MAX_STEPS, STEP_TEXT_MAX, type ChecklistStep } from "@/lib/verifications/outcomes-schemas";
 import { patchedAt, schemaProblems } from "./outcome-list";
-import { ProblemList, RowOrderButtons, rowInput } from "./ordered-rows";
+import { ProblemList, RowCheckbox, RowOrderButtons, RowText } from "./ordered-rows";
 
 type Row = { key: string; id?: string; text: string; optional: boolean };
 
@@ -116,24 +116,18 @@ export function ChecklistEditor(props: {
           <ol className="space-y-2">
             {rows.map((r, i) => (
               <li key={r.key} className="flex flex-wrap items-center gap-2">
-                <label className="min-w-0 flex-1 basis-48">
-                  <span className="sr-only">Step {i + 1}</span>
-                  <input
-                    className={rowInput}
-                    value={r.text}
-                    maxLength={STEP_TEXT_MAX}
-                    onChange={(e) => update(i, { text: e.target.value })}
-                  />
-                </label>
-                <label className="flex items-center gap-1 text-sm text-slate-700">
-                  <input
-                    type="checkbox"
-                    className="h-4 w-4"
-                    checked={r.optional}
-                    onChange={(e) => update(i, { optional: e.target.checked })}
-                  />
-                  Optional<span className="sr-only"> (step {i + 1})</span>
-                </label>
+                <RowText
+                  label={`Step ${i + 1}`}
+                  value={r.text}
+                  maxLength={STEP_TEXT_MAX}
+                  onChange={(text) => update(i, { text })}
+                />
+                <RowCheckbox
+                  label="Optional"
+                  row={`step ${i + 1}`}
+                  checked={r.optional}
+                  onChange={(optional) => update(i, { optional })}
+                />
                 <RowOrderButtons noun="step" index={i} count={rows.length} setRows={setRows} />
               </li>
             ))}

@@ -6,7 +6,7 @@ import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveOutcomesAction } from "@/actions/verification-outcomes";
 import { patchedAt, schemaProblems } from "./outcome-list";
-import { ProblemList, RowOrderButtons, rowInput } from "./ordered-rows";
+import { ProblemList, RowCheckbox, RowOrderButtons, RowText, rowInput } from "./ordered-rows";
 import {
   MAX_OUTCOMES,
   OUTCOME_LABEL_MAX,
@@ -79,15 +79,12 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
       <ol className="space-y-2">
         {rows.map((r, i) => (
           <li key={r.key} className="flex flex-wrap items-center gap-2">
-            <label className="min-w-0 flex-1 basis-48">
-              <span className="sr-only">Outcome {i + 1} label</span>
-              <input
-                className={rowInput}
-                value={r.label}
-                maxLength={OUTCOME_LABEL_MAX}
-                onChange={(e) => update(i, { label: e.target.value })}
-              />
-            </label>
+            <RowText
+              label={`Outcome ${i + 1} label`}
+              value={r.label}
+              maxLength={OUTCOME_LABEL_MAX}
+              onChange={(label) => update(i, { label })}
+            />
             <label>
               <span className="sr-only">Outcome {i + 1} answers with</span>
               <select
@@ -99,15 +96,12 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
                 <option value="disregard">disregard</option>
               </select>
             </label>
-            <label className="flex items-center gap-1 text-sm text-slate-700">
-              <input
-                type="checkbox"
-                className="h-4 w-4"
-                checked={r.active}
-                onChange={(e) => update(i, { active: e.target.checked })}
-              />
-              Offered<span className="sr-only"> (outcome {i + 1})</span>
-            </label>
+            <RowCheckbox
+              label="Offered"
+              row={`outcome ${i + 1}`}
+              checked={r.active}
+              onChange={(active) => update(i, { active })}
+            />
             <RowOrderButtons noun="outcome" index={i} count={rows.length} setRows={setRows} />
           </li>
         ))}
