@@ -10,8 +10,9 @@ import { formatInZone, text } from "@/components/sites/format";
 import { SiteActions } from "@/components/sites/site-actions";
 import { ReadinessChecklist } from "@/components/sites/readiness";
 import { SiteDeviceStatus } from "@/components/fleet/site-device-status";
-import { deviceCountsBySite } from "@/lib/fleet/read";
+import { deviceCountsBySite, type SiteDeviceCounts } from "@/lib/fleet/read";
 import { readinessOfSites } from "@/lib/readiness/query";
+import type { Readiness } from "@/lib/readiness/rules";
 import { SiteArmingPanel, SiteDevicesPanel } from "@/components/sites/site-children-panels";
 import { SiteChecklistPanel } from "@/components/verifications/outcome-site-panel";
 import { Badge, Card, PageHeader, buttonClasses } from "@/components/ui";
@@ -23,6 +24,47 @@ import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Site" };
+
+// The station's name, the device counts and the readiness card each await their own read, which
+// the page started at once after the site row: rendered here, they run beside the panels' reads
+// instead of one after another before any of the page renders.
+async function StationName({
+  station,
+  stationId,
+  externalId,
+}: {
+  station: ReturnType<typeof findMirrorStation>;
+  stationId: number;
+  externalId: string | null | undefined;
+}) {
+  const st = await station;
+  const ext = externalId ? ` · ${externalId}` : "";
+  if (!st || st.goneAt) return `#${stationId}${ext}`;
+  return (
+    <>
+      {st.name}{" "}
+      <span className="text-slate-500">
+        (#{stationId}
+        {ext})
+      </span>
+    </>
+  );
+}
+
+async function DeviceStatusField({
+  siteId,
+  counts,
+}: {
+  siteId: number;
+  counts: Promise<SiteDeviceCounts | undefined>;
+}) {
+  return <SiteDeviceStatus siteId={siteId} counts={await counts} />;
+}
+
+async function ReadinessCard({ readiness, canEdit }: { readiness: Promise<Readiness | undefined>; canEdit: boolean }) {
+  const r = await readiness;
+  return r ? <ReadinessChecklist readiness={r} canEdit={canEdit} /> : null;
+}
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -55,14 +97,12 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
   if (!row || !s) return refuseNotFound({ user, dealer }, "site", siteId);
   const gone = row.goneAt !== null;
   const fresh = freshnessFor(dealer.id, [{ kind: "site", chektId: siteId }], row);
-  const station = s.monitoring_station_id ? await findMirrorStation(dealer.id, s.monitoring_station_id) : null;
+  const station = s.monitoring_station_id ? findMirrorStation(dealer.id, s.monitoring_station_id) : null;
   const now = formatInZone(new Date().toISOString(), s.timezone);
-  const [readiness, deviceCounts] = gone
-    ? [undefined, undefined]
-    : await Promise.all([
-        readinessOfSites(dealer.id, [siteId]).then((m) => m.get(siteId)),
-        deviceCountsBySite(dealer.id, [siteId]).then((m) => m.get(siteId)),
-      ]);
+  const readiness = gone ? null : readinessOfSites(dealer.id, [siteId]).then((m) => m.get(siteId));
+  const deviceCounts = gone
+    ? Promise.resolve(undefined)
+    : deviceCountsBySite(dealer.id, [siteId]).then((m) => m.get(siteId));
 
   return (
     <>
@@ -105,19 +145,12 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
             </Field>
             <Field label="Account number">{text(s.account_number)}</Field>
             <Field label="Monitoring station">
-              {s.monitoring_station_id ? (
-                station && !station.goneAt ? (
-                  <>
-                    {station.name}{" "}
-                    <span className="text-slate-500">
-                      (#{s.monitoring_station_id}
-                      {s.external_monitoring_station_id ? ` · ${s.external_monitoring_station_id}` : ""})
-                    </span>
-                  </>
-                ) : (
-                  `#${s.monitoring_station_id}` +
-                  (s.external_monitoring_station_id ? ` · ${s.external_monitoring_station_id}` : "")
-                )
+              {s.monitoring_station_id && station ? (
+                <StationName
+                  station={station}
+                  stationId={s.monitoring_station_id}
+                  externalId={s.external_monitoring_station_id}
+                />
               ) : (
                 "None"
               )}
@@ -135,14 +168,14 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
               {formatInZone(s.created_at, s.timezone)}
             </Field>
             <Field label="Device status">
-              <SiteDeviceStatus siteId={siteId} counts={deviceCounts} />
+              <DeviceStatusField siteId={siteId} counts={deviceCounts} />
             </Field>
           </dl>
           <Freshness {...fresh} className="mt-4" />
         </Card>
 
         <div className="space-y-6">
-          {readiness ? <ReadinessChecklist readiness={readiness} canEdit={canEdit} /> : null}
+          {readiness ? <ReadinessCard readiness={readiness} canEdit={canEdit} /> : null}
           <SiteArmingPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={canEdit} />
           <SiteDevicesPanel dealerLinkId={dealer.id} siteId={siteId} />
           {/* The desk checklist this site's alarms use (its own or the dealer's); admins change it. */}
