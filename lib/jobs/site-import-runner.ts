@@ -79,6 +79,10 @@ type StepResult<T> =
 /** What a step changes on our side, less what every record of the row has (lib/jobs/import-recorder.ts). */
 type StepWrite = Pick<StepRecord, "write" | "mapping"> & { audit: Omit<StepRecord["audit"], "traceId"> };
 type RecordStep = (traceId: string, step: StepWrite) => void;
+/** One sheet row as every step sees it: the item, what it sends, how far it got, and how a step is recorded. */
+type Row = { item: Item; p: ImportPayload; progress: ImportProgress; record: RecordStep };
+/** What CHeKT answered to a step it refused. */
+type Refusal = { status: number; message: string };
 
 export async function runSiteImportJob(jobId: string, deps: SiteImportDeps): Promise<RunOutcome> {
   return runLocked(jobId, deps.lock, () => new ImportRunner(jobId, deps).run());
@@ -185,16 +189,17 @@ class ImportRunner {
     };
     const records = () => chain;
 
+    const row: Row = { item, p, progress, record };
     try {
-      const siteId = await this.siteStep(item, p, progress, maybeSentBefore, keyLapsed, record);
+      const siteId = await this.siteStep(row, maybeSentBefore, keyLapsed);
       if (siteId === undefined) return;
-      const siteUpdate = await this.siteUpdateStep(item, p, progress, siteId, record);
-      const contact = await this.contactSteps(item, p, progress, siteId, maybeSentBefore, keyLapsed, record);
-      const updates = await this.contactUpdateSteps(item, p, progress, siteId, record);
+      const siteUpdate = await this.siteUpdateStep(row, siteId);
+      const contact = await this.contactSteps(row, siteId, maybeSentBefore, keyLapsed);
+      const updates = await this.contactUpdateSteps(row, siteId);
       const failures = [...(siteUpdate ? [`site not updated: ${siteUpdate.message}`] : [])];
       failures.push(...contact.failures, ...updates.failures);
       let status = siteUpdate?.status || contact.status || updates.status;
-      const arming = await this.armingStep(item, p, progress, siteId, record);
+      const arming = await this.armingStep(row, siteId);
       if (arming) {
         status ||= arming.status;
         failures.push(`arming type: ${arming.message}`);
@@ -214,12 +219,9 @@ class ImportRunner {
 
   /** The row's site: already known, created, or (sent before under a key CHeKT forgot) found by its ID. */
   private async siteStep(
-    item: Item,
-    p: ImportPayload,
-    progress: ImportProgress,
+    { item, p, progress, record }: Row,
     maybeSentBefore: boolean,
     keyLapsed: boolean,
-    record: RecordStep,
   ): Promise<number | undefined> {
     const known = progress.siteId ?? p.existingSiteId;
     if (known !== undefined) return known;
@@ -236,7 +238,7 @@ class ImportRunner {
       return found && found.name === p.site.name ? { site: found, traceId } : undefined;
     };
     let got: { site: ResponseSiteBasicDto; traceId: string } | undefined = keyLapsed ? await lookUp() : undefined;
-    let failed: { status: number; message: string } | undefined;
+    let failed: Refusal | undefined;
     if (!got) {
       const r = await this.step(`row ${item.position + 1} site`, (traceId) =>
         api.createSite(dealerId, p.site, this.opts(p.keys.site, traceId)),
@@ -250,30 +252,13 @@ class ImportRunner {
       await this.recordFailure(item, progress, failed?.status ?? 502, `Site not created: ${failed?.message ?? ""}`);
       return undefined;
     }
-    const created = got.site;
-    progress.siteId = created.site_id;
-    record(got.traceId, {
-      write: { kind: "site", dto: created },
-      mapping: { kind: "site", chektId: created.site_id, externalId: created.external_site_id },
-      audit: {
-        action: "sites.import.site",
-        objectKind: "site",
-        chektId: String(created.site_id),
-        externalId: created.external_site_id,
-        after: created,
-      },
-    });
-    return created.site_id;
+    progress.siteId = got.site.site_id;
+    record(got.traceId, siteWrite("sites.import.site", got.site));
+    return got.site.site_id;
   }
 
   /** The row's site an earlier job created, its cells edited on the retry: updated in place; the refusal, if any. */
-  private async siteUpdateStep(
-    item: Item,
-    p: ImportPayload,
-    progress: ImportProgress,
-    siteId: number,
-    record: RecordStep,
-  ): Promise<{ status: number; message: string } | undefined> {
+  private async siteUpdateStep({ item, p, progress, record }: Row, siteId: number): Promise<Refusal | undefined> {
     const key = p.keys.siteUpdate;
     if (!p.siteUpdate || !key || progress.siteUpdated) return undefined;
     const s = p.site;
@@ -292,29 +277,15 @@ class ImportRunner {
     );
     if (!r.ok) return { status: r.status, message: r.status === 404 ? "it is no longer in CHeKT" : r.message };
     progress.siteUpdated = true;
-    const dto = r.sent.data;
-    record(r.sent.traceId, {
-      write: { kind: "site", dto },
-      mapping: { kind: "site", chektId: dto.site_id, externalId: dto.external_site_id },
-      audit: {
-        action: "sites.import.site.update",
-        objectKind: "site",
-        chektId: String(dto.site_id),
-        externalId: dto.external_site_id,
-        after: dto,
-      },
-    });
+    record(r.sent.traceId, siteWrite("sites.import.site.update", r.sent.data));
     return undefined;
   }
 
   private async contactSteps(
-    item: Item,
-    p: ImportPayload,
-    progress: ImportProgress,
+    { item, p, progress, record }: Row,
     siteId: number,
     maybeSentBefore: boolean,
     keyLapsed: boolean,
-    record: RecordStep,
   ): Promise<{ status: number; failures: string[] }> {
     const { api } = this.deps;
     const dealerId = this.job.chektDealerId;
@@ -370,18 +341,15 @@ class ImportRunner {
       }
       const dto = accepted.dto;
       progress.contactIds[i] = dto.contact_id;
-      record(accepted.traceId, contactStep("sites.import.contact", siteId, dto));
+      record(accepted.traceId, contactWrite("sites.import.contact", siteId, dto));
     }
     return { status, failures };
   }
 
   /** Contacts an earlier job created whose cells the retry edited: each updated in place by its CHeKT ID. */
   private async contactUpdateSteps(
-    item: Item,
-    p: ImportPayload,
-    progress: ImportProgress,
+    { item, p, progress, record }: Row,
     siteId: number,
-    record: RecordStep,
   ): Promise<{ status: number; failures: string[] }> {
     const failures: string[] = [];
     let status = 0;
@@ -412,19 +380,13 @@ class ImportRunner {
       }
       progress.contactsUpdated[i] = true;
       const dto = r.sent.data;
-      record(r.sent.traceId, contactStep("sites.import.contact.update", siteId, dto));
+      record(r.sent.traceId, contactWrite("sites.import.contact.update", siteId, dto));
     }
     return { status, failures };
   }
 
   /** Sets the row's arming type; the refusal, if CHeKT refused it. */
-  private async armingStep(
-    item: Item,
-    p: ImportPayload,
-    progress: ImportProgress,
-    siteId: number,
-    record: RecordStep,
-  ): Promise<{ status: number; message: string } | undefined> {
+  private async armingStep({ item, p, progress, record }: Row, siteId: number): Promise<Refusal | undefined> {
     if (!p.securityType || progress.armingDone) return undefined;
     const securityType: SecurityTypeDto = p.securityType;
     const r = await this.step(`row ${item.position + 1} arming`, (traceId) =>
@@ -480,8 +442,17 @@ class ImportRunner {
   }
 }
 
+/** A site CHeKT created or updated for a row: mirror row, mapping, audit row. */
+function siteWrite(action: string, dto: ResponseSiteBasicDto): StepWrite {
+  return {
+    write: { kind: "site", dto },
+    mapping: { kind: "site", chektId: dto.site_id, externalId: dto.external_site_id },
+    audit: { action, objectKind: "site", chektId: String(dto.site_id), externalId: dto.external_site_id, after: dto },
+  };
+}
+
 /** A contact CHeKT created or updated for a row: mirror row, mapping under its site, audit row. */
-function contactStep(action: string, siteId: number, dto: ResponseContactDto): StepWrite {
+function contactWrite(action: string, siteId: number, dto: ResponseContactDto): StepWrite {
   return {
     write: { kind: "contact", siteId, dto },
     mapping: { kind: "contact", chektId: dto.contact_id, externalId: dto.external_contact_id, parentChektId: siteId },
