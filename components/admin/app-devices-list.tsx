@@ -1,10 +1,32 @@
 "use client";
 import { useState } from "react";
-import { Badge, Button, EmptyState } from "@/components/ui";
+import { Badge, Button, DataTable, EmptyState, type Column } from "@/components/ui";
 import type { AppDevice, AppDevicesPage } from "@/lib/settings/app-devices";
 import { loadAppDevicesAction } from "@/actions/settings";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { DiagnosisAlert } from "./diagnosis-alert";
+
+const COLUMNS: Column<AppDevice>[] = [
+  {
+    key: "device",
+    header: "Device",
+    card: "title",
+    cell: (d) => (
+      <>
+        <span className="font-medium text-slate-900">{d.name}</span>
+        <div className="font-mono text-xs text-slate-500">{d.id}</div>
+      </>
+    ),
+  },
+  { key: "type", header: "Type", cell: (d) => d.type },
+  { key: "site", header: "Site", className: "font-mono text-xs", cell: (d) => d.site_id },
+  {
+    key: "status",
+    header: "Status",
+    cell: (d) => <Badge tone={d.status === "online" ? "success" : "danger"}>{d.status}</Badge>,
+  },
+  { key: "firmware", header: "Firmware", className: "text-slate-600", cell: (d) => d.firmware ?? "—" },
+];
 
 /** Devices from GET /v1/devices; "Load more" follows next_cursor until has_more is false. */
 export function AppDevicesList({
@@ -36,35 +58,13 @@ export function AppDevicesList({
     return <EmptyState title="No devices" description="CHeKT lists no devices for this dealer's app." />;
   return (
     <div className="space-y-4">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="app-devices">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th className="px-4 py-2.5">Device</th>
-              <th className="px-4 py-2.5">Type</th>
-              <th className="px-4 py-2.5">Site</th>
-              <th className="px-4 py-2.5">Status</th>
-              <th className="px-4 py-2.5">Firmware</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {devices.map((d) => (
-              <tr key={d.id}>
-                <td className="px-4 py-2">
-                  <span className="font-medium text-slate-900">{d.name}</span>
-                  <div className="font-mono text-xs text-slate-500">{d.id}</div>
-                </td>
-                <td className="px-4 py-2">{d.type}</td>
-                <td className="px-4 py-2 font-mono text-xs">{d.site_id}</td>
-                <td className="px-4 py-2">
-                  <Badge tone={d.status === "online" ? "success" : "danger"}>{d.status}</Badge>
-                </td>
-                <td className="px-4 py-2 text-slate-600">{d.firmware ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={COLUMNS}
+        rows={devices}
+        rowKey={(d) => d.id}
+        caption="Devices of the dealer's CHeKT App"
+        testId="app-devices"
+      />
       {problem ? <DiagnosisAlert diagnosis={problem.diagnosis} /> : null}
       <div className="flex items-center gap-3 text-sm text-slate-600">
         <span data-testid="device-count">{devices.length} shown</span>

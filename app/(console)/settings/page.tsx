@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Alert, Badge, Card, PageHeader } from "@/components/ui";
+import { Alert, Badge, Card, DataTable, PageHeader, type Column } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { BudgetPanel } from "@/components/admin/budget-panel";
 import { ConnectionCheck } from "@/components/admin/connection-check";
@@ -13,6 +13,44 @@ import type { MaskedCredential } from "@/lib/settings/mask";
 import { FEATURE_SCOPES, PARTNER_FEATURES } from "@/lib/settings/scopes";
 
 export const metadata: Metadata = { title: "Settings" };
+
+type FeatureRow = { feature: string; where?: string; scopes: readonly string[]; why: string };
+const FEATURE_ROWS: FeatureRow[] = [
+  ...FEATURE_SCOPES,
+  ...PARTNER_FEATURES.map((feature) => ({
+    feature,
+    scopes: [],
+    why: "Partner API, reached by the client id and secret.",
+  })),
+];
+const FEATURE_COLUMNS: Column<FeatureRow>[] = [
+  {
+    key: "feature",
+    header: "Feature",
+    card: "title",
+    cell: (f) => (
+      <>
+        <span className="font-medium text-slate-800">{f.feature}</span>
+        {f.where ? <div className="text-xs text-slate-500">{f.where}</div> : null}
+      </>
+    ),
+  },
+  {
+    key: "scope",
+    header: "Scope",
+    cell: (f) =>
+      f.scopes.length ? (
+        f.scopes.map((s) => (
+          <code key={s} className="mr-1">
+            {s}
+          </code>
+        ))
+      ) : (
+        <span className="text-slate-500">none (partner credentials)</span>
+      ),
+  },
+  { key: "why", header: "Why", className: "text-slate-600", cell: (f) => f.why },
+];
 export const dynamic = "force-dynamic";
 
 function Masked({ value }: { value: MaskedCredential }) {
@@ -173,42 +211,14 @@ export default async function SettingsPage({
         </Card>
 
         <Card title="Which features need which scope" flush className="xl:col-span-2">
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm" data-testid="feature-scopes">
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th className="px-5 py-2">Feature</th>
-                  <th className="px-5 py-2">Scope</th>
-                  <th className="px-5 py-2">Why</th>
-                </tr>
-              </thead>
-              <tbody>
-                {FEATURE_SCOPES.map((f) => (
-                  <tr key={f.feature} className="border-t border-slate-100">
-                    <td className="px-5 py-2">
-                      <span className="font-medium text-slate-800">{f.feature}</span>
-                      <div className="text-xs text-slate-500">{f.where}</div>
-                    </td>
-                    <td className="px-5 py-2">
-                      {f.scopes.map((s) => (
-                        <code key={s} className="mr-1">
-                          {s}
-                        </code>
-                      ))}
-                    </td>
-                    <td className="px-5 py-2 text-slate-600">{f.why}</td>
-                  </tr>
-                ))}
-                {PARTNER_FEATURES.map((f) => (
-                  <tr key={f} className="border-t border-slate-100">
-                    <td className="px-5 py-2 font-medium text-slate-800">{f}</td>
-                    <td className="px-5 py-2 text-slate-500">none (partner credentials)</td>
-                    <td className="px-5 py-2 text-slate-600">Partner API, reached by the client id and secret.</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={FEATURE_COLUMNS}
+            rows={FEATURE_ROWS}
+            rowKey={(f) => f.feature}
+            caption="Which features need which scope"
+            testId="feature-scopes"
+            className="rounded-none border-0 shadow-none"
+          />
         </Card>
       </div>
     </div>
