@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type pg from "pg";
 import type { RunningSimulator } from "@/simulator/server";
 import {
-  actionCtxFor,
+  alice,
+  actionCtxFor as ctxFor,
   answerInput,
   closeDeskWorld,
   raiseAndDeliver,
@@ -28,11 +29,8 @@ let sim: RunningSimulator;
 let sql: pg.Client;
 let dealer: DeskDealer;
 let answer: typeof import("@/lib/verifications/answer");
-const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
 
 const control = (method: string, path: string, body?: unknown) => simControl(sim.url, method, path, body);
-
-const ctxFor = actionCtxFor;
 
 const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId, 600);
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type pg from "pg";
 import type { RunningSimulator } from "@/simulator/server";
 import {
+  alice,
   closeDeskWorld,
   raiseAndDeliver,
   startDeskWorld,
@@ -24,7 +25,6 @@ let other: DeskDealer;
 let detail: typeof import("@/lib/verifications/detail");
 let notes: typeof import("@/lib/verifications/desk-notes");
 let schemas: typeof import("@/lib/verifications/schemas");
-const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
 
 const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId);
 

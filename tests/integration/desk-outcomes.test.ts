@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
 import {
-  actionCtxFor,
+  alice,
+  actionCtxFor as ctxFor,
   answerInput,
   closeDeskWorld,
   raiseAndDeliver,
@@ -28,13 +29,11 @@ let otherPicks: OutcomePicks;
 let answer: typeof import("@/lib/verifications/answer");
 let outcomes: typeof import("@/lib/verifications/outcomes");
 let annotate: typeof import("@/lib/verifications/annotate");
-const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
 
 async function db0() {
   return (await import("@/lib/db")).prisma;
 }
 
-const ctxFor = actionCtxFor;
 const simPost = (path: string, body: unknown, method = "POST") => simControl(sim.url, method, path, body);
 const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId);
 const answerAsAlice = async (input: ReturnType<typeof answerInput>) =>

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type pg from "pg";
 import type { RunningSimulator } from "@/simulator/server";
 import {
-  actionCtxFor,
+  actionCtxFor as ctxFor,
   answerInput,
   closeDeskWorld,
   raiseAndDeliver,
@@ -25,8 +25,6 @@ let sql: pg.Client;
 let picks: OutcomePicks;
 let dealer: DeskDealer;
 const bob = { id: "u_tf_bob", name: "Bob Operator", email: "bob@example.test" };
-
-const ctxFor = actionCtxFor;
 
 const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId);
 

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type pg from "pg";
 import type { RunningSimulator } from "@/simulator/server";
 import {
-  actionCtxFor,
+  alice,
+  bob,
+  actionCtxFor as ctxFor,
   answerInput,
   closeDeskWorld,
   raiseAndDeliver,
@@ -22,10 +24,6 @@ let sql: pg.Client;
 let dealer: DeskDealer;
 type AnswerMod = typeof import("@/lib/verifications/answer");
 let answer: AnswerMod;
-const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
-const bob = { id: "u_bob", name: "Bob Operator", email: "bob@example.test" };
-
-const ctxFor = actionCtxFor;
 
 const raise = (siteId: number, expiresInS = 300) => raiseAndDeliver(sim.url, siteId, expiresInS);
 

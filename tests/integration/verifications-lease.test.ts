@@ -8,7 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import type { RunningSimulator } from "@/simulator/server";
 import {
-  actionCtxFor,
+  ada as admin,
+  alice,
+  bob,
+  actionCtxFor as ctxFor,
   answerInput,
   closeDeskWorld,
   raiseAndDeliver,
@@ -27,12 +30,7 @@ let sql: pg.Client;
 let dealer: DeskDealer;
 let claims: typeof import("@/lib/verifications/claims");
 let answer: typeof import("@/lib/verifications/answer");
-const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
-const bob = { id: "u_bob", name: "Bob Operator", email: "bob@example.test" };
-const admin = { id: "u_admin", name: "Ada Admin", email: "ada@example.test" };
 const LEASE_S = 20;
-
-const ctxFor = actionCtxFor;
 
 /** CHeKT's answer PATCH fails: a 429, or a 503 (`when: "after"`: CHeKT applies it, then the reply is lost). */
 const failAnswers = (fault: { rate_429: 1 } | { rate_5xx: 1; status_5xx: 503; when?: "after" }) =>

@@ -21,6 +21,11 @@ import { NO_RATE_LIMIT, simControl, startTestSimulator } from "./simulator";
 export const DESK_WEBHOOK_SECRET = "whsec_demo_signing_secret_0123456789";
 export const DESK_APP_KEY = "chekt_test_demo0000000000000000000000000001";
 
+/** The desk's users in these files: two operators and an admin. */
+export const alice = { id: "u_alice", name: "Alice Operator", email: "alice@example.test" };
+export const bob = { id: "u_bob", name: "Bob Operator", email: "bob@example.test" };
+export const ada = { id: "u_admin", name: "Ada Admin", email: "ada@example.test" };
+
 export type RaisedVerification = { verification_id: string; contact_id: number; alarm_id: string };
 
 /** What the action client gives an action: commit = change + audit row in one transaction. */
