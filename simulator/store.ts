@@ -128,22 +128,9 @@ export interface Alarm {
   escalations?: AlarmEscalation[];
 }
 
-export interface AlarmAnnotation {
-  id: string;
-  source: string;
-  note: string | null;
-  verdict: string | null;
-  confidence: number | null;
-  outcome: string | null;
-  created_at: string;
-}
-
-export interface AlarmEscalation {
-  id: string;
-  source: string;
-  reason: string;
-  created_at: string;
-}
+/** An alarm's annotations and escalations as the API returns them, less the alarm id they are kept under. */
+export type AlarmAnnotation = Omit<Schemas["V1AlarmAnnotation"], "alarm_id">;
+export type AlarmEscalation = Omit<Schemas["V1AlarmEscalation"], "alarm_id">;
 
 export interface Verification {
   id: number;
