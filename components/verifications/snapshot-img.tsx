@@ -8,6 +8,7 @@ import { cn } from "@/components/ui";
 // for about two minutes; only a 404 (CHeKT no longer has it) or running out of tries says
 // "unavailable" — and even then the detail view offers "Try again".
 const BACKOFF_S = [1, 2, 4, 8, 15, 30, 30, 30];
+const FETCH_TIMEOUT_MS = 30_000;
 
 type Phase =
   | { kind: "loading" }
@@ -45,18 +46,27 @@ export function SnapshotImg({
     let stopped = false;
     let objectUrl: string | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    const leaving = new AbortController();
     const load = async (attempt: number) => {
       let res: Response | null = null;
       try {
-        res = await fetch(`/api/snapshots/${encodeURIComponent(id)}`);
+        // An answer that never comes counts as a failed try (our route answers within ~20 s).
+        res = await fetch(`/api/snapshots/${encodeURIComponent(id)}`, {
+          signal: AbortSignal.any([leaving.signal, AbortSignal.timeout(FETCH_TIMEOUT_MS)]),
+        });
       } catch {
         res = null;
       }
       if (stopped) return;
       if (res?.ok) {
-        objectUrl = URL.createObjectURL(await res.blob());
-        if (!stopped) setPhase({ kind: "ready", url: objectUrl });
-        return;
+        const blob = await res.blob().catch(() => null);
+        if (stopped) return;
+        if (blob) {
+          objectUrl = URL.createObjectURL(blob);
+          setPhase({ kind: "ready", url: objectUrl });
+          return;
+        }
+        res = null; // the download broke off: a failed try like any other
       }
       const permanent =
         res !== null &&
@@ -87,6 +97,7 @@ export function SnapshotImg({
     void load(0);
     return () => {
       stopped = true;
+      leaving.abort();
       if (timer) clearTimeout(timer);
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };

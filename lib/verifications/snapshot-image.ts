@@ -15,16 +15,50 @@ export type ImageResult =
 // One fetch per image per instance at a time: a queue of ten open pages asks once.
 const inFlight = new Map<string, Promise<ImageResult>>();
 
+// The CHeKT fetch is bounded on its own (snapshot-fetch.ts: 12 s), but a route that waits on
+// anything else (a busy connection pool, a slow budget row) must still answer: the page can only say
+// "Retrying in N s" once it has an answer, so past this the request is a 503 with Retry-After and
+// the work left running keeps the image for the next try.
+const LOAD_DEADLINE_MS = 20_000;
+
 /** `snap_…` (a Snapshot row) or `alarm:<alarmId>` (the snapshot_url alarm.created carried). */
-export async function loadSnapshotImage(id: string, dealerLinkId: string): Promise<ImageResult> {
-  const kept = await storedImage(dealerLinkId, id);
-  if (kept) return { ok: true, body: kept.bytes, contentType: kept.contentType, stored: true };
+export async function loadSnapshotImage(
+  id: string,
+  dealerLinkId: string,
+  o: { deadlineMs?: number } = {},
+): Promise<ImageResult> {
+  const deadlineMs = o.deadlineMs ?? LOAD_DEADLINE_MS;
+  const stage = { at: "reading the store" };
   const flightKey = `${dealerLinkId}\u0000${id}`;
-  const running = inFlight.get(flightKey);
-  if (running) return running;
-  const work = fetchAndKeep(id, dealerLinkId).finally(() => inFlight.delete(flightKey));
-  inFlight.set(flightKey, work);
-  return work;
+  let flight: Promise<ImageResult> | undefined;
+  const work = (async (): Promise<ImageResult> => {
+    const kept = await storedImage(dealerLinkId, id);
+    if (kept) return { ok: true, body: kept.bytes, contentType: kept.contentType, stored: true };
+    flight = inFlight.get(flightKey);
+    if (!flight) {
+      stage.at = "fetching from CHeKT";
+      const mine = fetchAndKeep(id, dealerLinkId).finally(() => {
+        if (inFlight.get(flightKey) === mine) inFlight.delete(flightKey);
+      });
+      inFlight.set(flightKey, mine);
+      flight = mine;
+    } else stage.at = "waiting for another request's fetch";
+    return flight;
+  })();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<ImageResult>((resolve) => {
+    timer = setTimeout(() => {
+      console.warn(`[snapshots] ${id} not ready after ${deadlineMs} ms (${stage.at})`);
+      // A fetch that hangs must not hold every later request for this image: they start afresh.
+      if (flight && inFlight.get(flightKey) === flight) inFlight.delete(flightKey);
+      resolve({ ok: false, status: 503, message: "CHeKT is slow to send this image", retryAfterS: 2 });
+    }, deadlineMs);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function fetchAndKeep(id: string, dealerLinkId: string): Promise<ImageResult> {
