@@ -1,6 +1,7 @@
 // What the list-page benches (sites-list.ts, fleet.ts) share: a fresh database, the simulator on
 // the enterprise rate-limit tier, `next start` with its Postgres round trips counted, one browser
 // sign-in, and every URL timed (TTFB and the whole document) `runs` times after one warm-up each.
+// BENCH_B_DIST_DIR names a second build to time against the first (BENCH_DIST_DIR), view by view.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +22,8 @@ export type ListBenchFigures = {
   perUrl: Array<{ url: string; ttfbP95: number; fullP95: number; label: string | null }>;
   queriesPerView: number;
   bytesPerView: number;
+  /** With BENCH_B_DIST_DIR: the same views of that second build, each timed right after (or before) A's. */
+  b?: ListBenchFigures;
 };
 
 /** Where a bench's own fill steps run: the simulator and the app's database. */
@@ -126,43 +129,58 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
     await startBenchSim({ simPort, simUrl, appUrl, simToken, env: rates });
     await spec.beforeApp?.(env);
     await startListApp({ appPort, appUrl, distDir, dbUrl, simUrl, simToken, sqlFile });
+    // A second build (BENCH_B_DIST_DIR) on the same database and simulator, timed view by view
+    // beside the first: on a shared box only such pairs compare two builds fairly.
+    const bDist = process.env.BENCH_B_DIST_DIR;
+    const b = bDist ? { url: `http://localhost:${await freePort()}`, sqlFile: `${sqlFile}.b` } : null;
+    if (b && bDist) {
+      const port = Number(new URL(b.url).port);
+      await startListApp({ appPort: port, appUrl: b.url, distDir: bDist, dbUrl, simUrl, simToken, sqlFile: b.sqlFile });
+    }
     await spec.afterApp?.(env);
     const cookie = await browserSignIn(appUrl, password);
 
-    for (const u of spec.urls) await timeView(appUrl + u, cookie); // warm-up: first render of each shape
-    const ttfbs: number[] = [];
-    const fulls: number[] = [];
-    const bytes: number[] = [];
-    const perUrl: ListBenchFigures["perUrl"] = [];
+    const apps = [{ url: appUrl, sqlFile }, ...(b ? [b] : [])];
+    const samples = apps.map(() => ({ ttfbs: [] as number[], fulls: [] as number[], bytes: [] as number[] }));
+    const perUrl: Array<ListBenchFigures["perUrl"]> = apps.map(() => []);
+    for (const app of apps) for (const u of spec.urls) await timeView(app.url + u, cookie); // warm-up
     for (const u of spec.urls) {
-      const t: number[] = [];
-      const f: number[] = [];
-      let label: string | null = null;
+      const t: number[][] = apps.map(() => []);
+      const f: number[][] = apps.map(() => []);
+      const labels: Array<string | null> = apps.map(() => null);
       for (let i = 0; i < runs; i++) {
-        const v = await timeView(appUrl + u, cookie);
-        t.push(v.ttfb);
-        f.push(v.full);
-        bytes.push(Buffer.byteLength(v.body));
-        label ??= spec.label(v.body);
+        // Alternate which build goes first, so neither always meets the other's leftovers.
+        const order = i % 2 ? [...apps.keys()].reverse() : [...apps.keys()];
+        for (const k of order) {
+          const v = await timeView(apps[k]!.url + u, cookie);
+          t[k]!.push(v.ttfb);
+          f[k]!.push(v.full);
+          samples[k]!.bytes.push(Buffer.byteLength(v.body));
+          labels[k] ??= spec.label(v.body);
+        }
       }
-      ttfbs.push(...t);
-      fulls.push(...f);
-      perUrl.push({ url: u, ttfbP95: pct(t, 95), fullP95: pct(f, 95), label });
+      apps.forEach((_, k) => {
+        samples[k]!.ttfbs.push(...t[k]!);
+        samples[k]!.fulls.push(...f[k]!);
+        perUrl[k]!.push({ url: u, ttfbP95: pct(t[k]!, 95), fullP95: pct(f[k]!, 95), label: labels[k]! });
+      });
     }
-    return {
-      views: ttfbs.length,
-      ttfbMs: stats(ttfbs),
-      fullPageMs: stats(fulls),
-      perUrl,
+    const figures = apps.map((app, k): ListBenchFigures => ({
+      views: samples[k]!.ttfbs.length,
+      ttfbMs: stats(samples[k]!.ttfbs),
+      fullPageMs: stats(samples[k]!.fulls),
+      perUrl: perUrl[k]!,
       queriesPerView: median(
-        sqlLines(sqlFile, (l) => l.method === "GET" && l.path.startsWith(spec.path)).map((l) => l.queries),
+        sqlLines(app.sqlFile, (l) => l.method === "GET" && l.path.startsWith(spec.path)).map((l) => l.queries),
       ),
-      bytesPerView: median(bytes),
-    };
+      bytesPerView: median(samples[k]!.bytes),
+    }));
+    return { ...figures[0]!, ...(figures[1] ? { b: figures[1] } : {}) };
   } finally {
     await stopAllChildren();
     await dropDatabase(admin, dbName).catch(() => undefined);
     fs.rmSync(sqlFile, { force: true });
+    fs.rmSync(`${sqlFile}.b`, { force: true });
   }
 }
 
@@ -181,4 +199,8 @@ export function logListFigures(
       `  ${p.url.padEnd(urlWidth)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ` +
         `${String(p.fullP95).padStart(7)} ms   ${label(p.label)}`,
     );
+  if (r.b) {
+    log(`  B build (${process.env.BENCH_B_DIST_DIR}), the same views interleaved with the ones above:`);
+    logListFigures(log, r.b, urlWidth, label);
+  }
 }
