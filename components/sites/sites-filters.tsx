@@ -17,6 +17,23 @@ const ANY_YES_NO = (yes: string, no: string) => [
   { value: "0", label: no },
 ];
 
+const ZONE_LIST_ID = "site-filter-zones";
+
+/**
+ * The time-zone field's suggestions (some 430 zones, most of the filter bar's bytes). Rendered with
+ * the table (app/(console)/sites/sites-results.tsx), not in the bar: the page's first bytes do not
+ * carry them, and a datalist works wherever it sits in the document.
+ */
+export function SiteZoneList() {
+  return (
+    <datalist id={ZONE_LIST_ID}>
+      {timeZones().map((z) => (
+        <option key={z} value={z} />
+      ))}
+    </datalist>
+  );
+}
+
 /**
  * Search and filters on the list pages' filter bar (components/ui/list-filters): every change is
  * a new URL and the mirror does the filtering. Works without JavaScript too.
@@ -68,17 +85,12 @@ export function SitesFilters({ state }: { state: SiteListState }) {
         <Input
           label="Time zone"
           name="tz"
-          list="site-filter-zones"
+          list={ZONE_LIST_ID}
           defaultValue={state.tz}
           placeholder="Any"
           wrapperClassName="w-56"
           autoComplete="off"
         />
-        <datalist id="site-filter-zones">
-          {timeZones().map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
         <PageSizeSelect value={state.per} sizes={PAGE_SIZES} />
       </ListFilters>
       <details className="relative">
