@@ -302,28 +302,41 @@ class Runner {
           lastError: `reconciled: ${why}`.slice(0, 1000),
         },
       });
-      await tx.auditLog.create({
-        data: {
-          action: `devices.bulk.${this.job.kind}.reconcile`,
-          objectKind: "bulk_chunk",
-          externalId: chunk.id,
-          dealerLinkId: this.job.dealerLinkId,
-          traceId,
-          outcome: "success",
-          after: json({
-            jobId: this.job.id,
-            seq: chunk.seq,
-            reason: why,
-            settledFromListing: done.length,
-            oldKey: chunk.idempotencyKey,
-            newKey: next.idempotencyKey,
-          }),
-          userId: this.user?.id ?? null,
-          userEmail: this.user?.email ?? null,
+      await this.chunkAudit(tx, chunk, "reconcile", traceId, {
+        outcome: "success",
+        after: {
+          reason: why,
+          settledFromListing: done.length,
+          oldKey: chunk.idempotencyKey,
+          newKey: next.idempotencyKey,
         },
       });
       return next;
     }, TX);
+  }
+
+  /** The audit row of one step of a chunk ("chunk": its answer, "reconcile": resent under a new key). */
+  private chunkAudit(
+    tx: Prisma.TransactionClient,
+    chunk: Chunk,
+    step: "chunk" | "reconcile",
+    traceId: string,
+    entry: { outcome: "success" | "failure"; error?: string | null; after: Record<string, unknown> },
+  ) {
+    return tx.auditLog.create({
+      data: {
+        action: `devices.bulk.${this.job.kind}.${step}`,
+        objectKind: "bulk_chunk",
+        externalId: chunk.id,
+        dealerLinkId: this.job.dealerLinkId,
+        traceId,
+        outcome: entry.outcome,
+        error: entry.error ?? null,
+        after: json({ jobId: this.job.id, seq: chunk.seq, ...entry.after }),
+        userId: this.user?.id ?? null,
+        userEmail: this.user?.email ?? null,
+      },
+    });
   }
 
   /** Writes item results, mappings, counts and audit rows; exactly once per chunk answer. */
@@ -349,27 +362,16 @@ class Runner {
       });
       if (claimed.count !== 1) return; // another runner recorded this answer already
       await this.recordItems(tx, pairs, traceId);
-      await tx.auditLog.create({
-        data: {
-          action: `devices.bulk.${this.job.kind}.chunk`,
-          objectKind: "bulk_chunk",
-          externalId: chunk.id,
-          dealerLinkId: this.job.dealerLinkId,
-          traceId,
-          outcome: succeeded === pairs.length ? "success" : "failure",
-          error: succeeded === pairs.length ? null : `${pairs.length - succeeded} of ${pairs.length} items failed`,
-          after: json({
-            jobId: this.job.id,
-            seq: chunk.seq,
-            items: pairs.length,
-            succeeded,
-            failed: pairs.length - succeeded,
-            attempts: chunk.attempts,
-            idempotencyKey: chunk.idempotencyKey,
-            traceIds: [...chunk.traceIds],
-          }),
-          userId: this.user?.id ?? null,
-          userEmail: this.user?.email ?? null,
+      await this.chunkAudit(tx, chunk, "chunk", traceId, {
+        outcome: succeeded === pairs.length ? "success" : "failure",
+        error: succeeded === pairs.length ? null : `${pairs.length - succeeded} of ${pairs.length} items failed`,
+        after: {
+          items: pairs.length,
+          succeeded,
+          failed: pairs.length - succeeded,
+          attempts: chunk.attempts,
+          idempotencyKey: chunk.idempotencyKey,
+          traceIds: [...chunk.traceIds],
         },
       });
     }, TX);
