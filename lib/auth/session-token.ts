@@ -3,8 +3,8 @@
 // endpoint in-process (a Request, the JWT decrypt, both callbacks and a re-encrypt for a cookie a
 // server component cannot even set). The claims only NAME a session: lib/auth/session.ts still
 // checks that record, its user and session version in Postgres on every request, so a cached
-// decode never keeps an ended session alive. The proxy (proxy.ts) keeps using next-auth, which
-// also rolls the cookie's expiry.
+// decode never keeps an ended session alive. The proxy (proxy.ts) reads the claims the same way to
+// send a request without them to sign-in.
 import { createHash } from "node:crypto";
 import { decode, type JWT } from "next-auth/jwt";
 import type { SessionClaims } from "./sessions";
