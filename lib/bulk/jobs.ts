@@ -27,40 +27,70 @@ export type NewJob = {
   retryOf?: (string | null)[];
 };
 
-export async function insertBulkJob(tx: Tx, job: NewJob) {
-  if (job.items.length === 0) throw new Error("a bulk job needs at least one item");
-  if (job.items.some((i) => i.kind !== job.kind)) throw new Error("every item of a job has the job's kind");
+/** One bulk_items row as submitted, in job order; its id, position and job are added on insert. */
+export type NewItemRow = {
+  sheet_line: number | null;
+  external_device_id: string | null;
+  chekt_device_id: number | null;
+  payload: unknown;
+  /** Progress the row starts with (a site import row whose site CHeKT already has). */
+  result?: unknown;
+  retry_of_id: string | null;
+};
+
+/** The job row of a device job or a site import; `total` and the creator come from its items and user. */
+export type NewJobRow = {
+  id?: string;
+  dealerLinkId: string;
+  chektSiteId: number;
+  entity?: "devices" | "sites";
+  kind: "create" | "update" | "delete";
+  user: { id: string; email: string } | null;
+};
+
+/**
+ * Stores a job and its items. One statement with one JSON parameter, however many rows: 5,000 items
+ * insert in well under a second, so the caller's transaction (job + items + audit row) stays short.
+ */
+export async function insertJobWithItems(tx: Tx, job: NewJobRow, items: NewItemRow[]) {
   const created = await tx.bulkJob.create({
     data: {
       id: job.id,
       dealerLinkId: job.dealerLinkId,
       chektSiteId: job.chektSiteId,
+      entity: job.entity,
       kind: job.kind,
-      total: job.items.length,
+      total: items.length,
       createdById: job.user?.id ?? null,
       createdByEmail: job.user?.email ?? null,
     },
   });
-  // One statement with one JSON parameter, however many rows: 5,000 items insert in well under
-  // a second, so the caller's transaction (job + items + audit row) stays short.
-  const rows = job.items.map((item, position) => ({
-    id: randomUUID(),
-    position,
-    sheet_line: item.sheetLine ?? null,
-    external_device_id: item.kind === "delete" ? (item.externalDeviceId ?? null) : item.device.external_device_id,
-    chekt_device_id: item.kind === "create" ? null : item.deviceId,
-    payload: item.kind === "delete" ? { device_id: item.deviceId } : item.device,
-    retry_of_id: job.retryOf?.[position] ?? null,
-  }));
+  const rows = items.map((item, position) => ({ id: randomUUID(), position, ...item, result: item.result ?? null }));
   await tx.$executeRaw`
-    INSERT INTO bulk_items (id, job_id, position, sheet_line, external_device_id, chekt_device_id, payload,
+    INSERT INTO bulk_items (id, job_id, position, sheet_line, external_device_id, chekt_device_id, payload, result,
       retry_of_id, updated_at)
     SELECT r.id, ${created.id}, r.position, r.sheet_line, r.external_device_id, r.chekt_device_id, r.payload,
-      r.retry_of_id, now()
+      r.result, r.retry_of_id, now()
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r(id text, position int, sheet_line int, external_device_id text, chekt_device_id int, payload jsonb,
-        retry_of_id text)`;
+      AS r(id text, position int, sheet_line int, external_device_id text, chekt_device_id int, payload jsonb, result
+        jsonb, retry_of_id text)`;
   return created;
+}
+
+export async function insertBulkJob(tx: Tx, job: NewJob) {
+  if (job.items.length === 0) throw new Error("a bulk job needs at least one item");
+  if (job.items.some((i) => i.kind !== job.kind)) throw new Error("every item of a job has the job's kind");
+  return insertJobWithItems(
+    tx,
+    job,
+    job.items.map((item, position) => ({
+      sheet_line: item.sheetLine ?? null,
+      external_device_id: item.kind === "delete" ? (item.externalDeviceId ?? null) : item.device.external_device_id,
+      chekt_device_id: item.kind === "create" ? null : item.deviceId,
+      payload: item.kind === "delete" ? { device_id: item.deviceId } : item.device,
+      retry_of_id: job.retryOf?.[position] ?? null,
+    })),
+  );
 }
 
 export type JobProgress = {

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { insertJobWithItems } from "@/lib/bulk/jobs";
 
 type Tx = Prisma.TransactionClient;
 
@@ -111,36 +112,16 @@ export async function insertSiteImportJob(
   job: { id?: string; dealerLinkId: string; user: { id: string; email: string } | null; rows: NewImportRow[] },
 ) {
   if (job.rows.length === 0) throw new Error("an import needs at least one row");
-  const created = await tx.bulkJob.create({
-    data: {
-      id: job.id,
-      dealerLinkId: job.dealerLinkId,
-      chektSiteId: 0,
-      entity: "sites",
-      kind: "create",
-      total: job.rows.length,
-      createdById: job.user?.id ?? null,
-      createdByEmail: job.user?.email ?? null,
-    },
-  });
-  const rows = job.rows.map((r, position) => ({
-    id: randomUUID(),
-    position,
-    sheet_line: r.line,
-    external_device_id: r.item.site.external_site_id,
-    chekt_device_id: r.existingSiteId ?? null,
-    payload: payloadFor(r),
-    result: r.existingSiteId ? { siteId: r.existingSiteId, contactIds: [], contactsUpdated: [] } : null,
-    retry_of_id: r.retryOf ?? null,
-  }));
-  // One statement for any number of rows, as lib/bulk/jobs.ts does for devices.
-  await tx.$executeRaw`
-    INSERT INTO bulk_items (id, job_id, position, sheet_line, external_device_id, chekt_device_id, payload, result,
-      retry_of_id, updated_at)
-    SELECT r.id, ${created.id}, r.position, r.sheet_line, r.external_device_id, r.chekt_device_id, r.payload,
-      r.result, r.retry_of_id, now()
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r(id text, position int, sheet_line int, external_device_id text, chekt_device_id int, payload jsonb, result
-        jsonb, retry_of_id text)`;
-  return created;
+  return insertJobWithItems(
+    tx,
+    { ...job, chektSiteId: 0, entity: "sites", kind: "create" },
+    job.rows.map((r) => ({
+      sheet_line: r.line,
+      external_device_id: r.item.site.external_site_id,
+      chekt_device_id: r.existingSiteId ?? null,
+      payload: payloadFor(r),
+      result: r.existingSiteId ? { siteId: r.existingSiteId, contactIds: [], contactsUpdated: [] } : null,
+      retry_of_id: r.retryOf ?? null,
+    })),
+  );
 }
