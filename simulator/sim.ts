@@ -117,17 +117,13 @@ export class Sim {
     const s = this.store;
     const site = s.sites.get(input.site_id);
     if (!site) throw new SimError(404, "not_found", `site ${input.site_id} not found`, "site_id");
+    const notOnSite = (kind: "device" | "contact", id: number) =>
+      new SimError(400, "validation_failed", `${kind} ${id} is not on site ${site.site_id}`, `${kind}_id`);
     const deviceIds = s.devicesBySite.of(site.site_id);
     let device: Device | null = null;
     if (input.device_id != null) {
       device = s.devices.get(input.device_id) ?? null;
-      if (!device || device.site_id !== site.site_id)
-        throw new SimError(
-          400,
-          "validation_failed",
-          `device ${input.device_id} is not on site ${site.site_id}`,
-          "device_id",
-        );
+      if (!device || device.site_id !== site.site_id) throw notOnSite("device", input.device_id);
     } else {
       const cams = deviceIds.map((id) => s.devices.get(id)!).filter((d) => d.device_type === "camera");
       device = cams[Math.floor(Math.random() * cams.length)] ?? null;
@@ -136,13 +132,7 @@ export class Sim {
     let contactId: number | null = null;
     if (input.contact_id != null) {
       const c = s.contacts.get(input.contact_id);
-      if (!c || c.site_id !== site.site_id)
-        throw new SimError(
-          400,
-          "validation_failed",
-          `contact ${input.contact_id} is not on site ${site.site_id}`,
-          "contact_id",
-        );
+      if (!c || c.site_id !== site.site_id) throw notOnSite("contact", input.contact_id);
       contactId = c.contact_id;
     } else {
       contactId = contactIds[0] ?? null;

@@ -152,6 +152,13 @@ describe("control API", () => {
     const bad = await control(s.url, "POST", "/_sim/alarms", { site_id: 1, contact_id: 5 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe("contact_id");
+    expect(bad.body.error.message).toBe("contact 5 is not on site 1");
+    const badDevice = await control(s.url, "POST", "/_sim/alarms", { site_id: 1, device_id: 999_999 });
+    expect([badDevice.status, badDevice.body.error.field, badDevice.body.error.message]).toEqual([
+      400,
+      "device_id",
+      "device 999999 is not on site 1",
+    ]);
     expect((await control(s.url, "POST", "/_sim/alarms", {})).status).toBe(400);
     expect((await control(s.url, "POST", "/_sim/alarms", { site_id: 4242 })).status).toBe(404);
   });
