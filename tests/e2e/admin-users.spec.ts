@@ -11,6 +11,17 @@ async function signInWith(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Fills and sends the Create user form of /users; the form, for what it then says. */
+async function createUser(page: Page, u: { email: string; name: string; password: string; role?: string }) {
+  const form = page.getByRole("form", { name: "Create user" });
+  await form.getByLabel("Email").fill(u.email);
+  await form.getByLabel("Name").fill(u.name);
+  if (u.role) await form.getByLabel("Role").selectOption(u.role);
+  await form.getByLabel("Initial password").fill(u.password);
+  await form.getByRole("button", { name: "Create user" }).click();
+  return form;
+}
+
 async function newContext(browser: Browser) {
   const ctx = await browser.newContext();
   return { ctx, page: await ctx.newPage() };
@@ -23,12 +34,7 @@ test("as an admin: create a user, change role, reset password, disable; the user
   const email = `pat-${runId}@example.com`;
   await signIn(page, "admin", "/users");
   await page.goto("/users");
-  const form = page.getByRole("form", { name: "Create user" });
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Name").fill("Pat Example");
-  await form.getByLabel("Role").selectOption("viewer");
-  await form.getByLabel("Initial password").fill("first-password-1");
-  await form.getByRole("button", { name: "Create user" }).click();
+  await createUser(page, { email, name: "Pat Example", role: "viewer", password: "first-password-1" });
   await expect(page.getByText(`Created ${email}`)).toBeVisible();
   const row = page.locator(`tr[data-email="${email}"]`);
   await expect(row).toBeVisible();
@@ -75,11 +81,7 @@ test("as an admin: create a user, change role, reset password, disable; the user
 test("as an admin: bad input is explained and nothing is created; you cannot disable yourself", async ({ page }) => {
   await signIn(page, "admin", "/users");
   await page.goto("/users");
-  const form = page.getByRole("form", { name: "Create user" });
-  await form.getByLabel("Email").fill(`short-${runId}@example.com`);
-  await form.getByLabel("Name").fill("Short");
-  await form.getByLabel("Initial password").fill("short");
-  await form.getByRole("button", { name: "Create user" }).click();
+  const form = await createUser(page, { email: `short-${runId}@example.com`, name: "Short", password: "short" });
   await expect(form.getByText("Use at least 10 characters")).toBeVisible();
   await expect(page.locator(`tr[data-email="short-${runId}@example.com"]`)).toHaveCount(0);
   const me = page.locator("tr", { has: page.getByText("you", { exact: true }) });
@@ -107,11 +109,7 @@ test("any signed-in user changes their own password on /account (current passwor
   const email = `self-${runId}@example.com`;
   await signIn(page, "admin", "/users");
   await page.goto("/users");
-  const form = page.getByRole("form", { name: "Create user" });
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Name").fill("Self Service");
-  await form.getByLabel("Initial password").fill("initial-password-1");
-  await form.getByRole("button", { name: "Create user" }).click();
+  await createUser(page, { email, name: "Self Service", password: "initial-password-1" });
   await expect(page.getByText(`Created ${email}`)).toBeVisible();
 
   const me = await newContext(browser);

@@ -3,17 +3,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
 import { partner } from "./setup/partner";
-import { expectAccessible, newSite, shots, stamp } from "./devices-helpers";
+import { expectAccessible, newSite, pasteToReview, shots, stamp } from "./devices-helpers";
 
 const gid = (name: string) => `gr-${stamp}-${name.toLowerCase().replace(/\W+/g, "-")}`;
 
 /** Provisions devices through the console's own paste (so the grid's mirror has them at once). */
 async function provision(page: Page, siteId: number, names: string[]) {
-  await page.goto(`/sites/${siteId}/devices/paste`);
   const text = ["External ID,Type,Name,Zone", ...names.map((n, i) => `${gid(n)},camera,${n},${i + 1}`)].join("\n");
-  await page.getByRole("textbox", { name: "Device list" }).fill(text);
-  await page.getByRole("button", { name: "Next: match columns" }).click();
-  await page.getByRole("button", { name: "Next: review rows" }).click();
+  await pasteToReview(page, siteId, text);
   await page.getByRole("button", { name: `Provision ${names.length} device${names.length === 1 ? "" : "s"}` }).click();
   await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 60_000 });
   await expect(page.getByTestId("job-succeeded")).toHaveText(String(names.length));

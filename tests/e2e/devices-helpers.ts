@@ -23,6 +23,14 @@ export async function newSite(page: Page, name: string): Promise<{ siteId: numbe
   return { siteId: site.site_id, siteName };
 }
 
+/** Pastes `text` on the site's paste page and goes on through the column matching to the review. */
+export async function pasteToReview(page: Page, siteId: number, text: string) {
+  await page.goto(`/sites/${siteId}/devices/paste`);
+  await page.getByRole("textbox", { name: "Device list" }).fill(text);
+  await page.getByRole("button", { name: "Next: match columns" }).click();
+  await page.getByRole("button", { name: "Next: review rows" }).click();
+}
+
 /** No serious or critical axe violation inside `selector` (or the page); the message lists them. */
 export const expectAccessible = expectNoSeriousA11y;
 

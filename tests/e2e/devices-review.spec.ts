@@ -5,7 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./setup";
 import { partner } from "./setup/partner";
-import { expectAccessible, newSite, shots, stamp } from "./devices-helpers";
+import { expectAccessible, newSite, pasteToReview, shots, stamp } from "./devices-helpers";
 
 const id = (line: number) => `rv-${stamp}-${line}`;
 
@@ -33,10 +33,7 @@ test("review: error filter, type picker, skip, delete and next error by keyboard
   test.setTimeout(180_000);
   await signIn(page, "operator");
   const { siteId } = await newSite(page, "Review test");
-  await page.goto(`/sites/${siteId}/devices/paste`);
-  await page.getByRole("textbox", { name: "Device list" }).fill(sheet());
-  await page.getByRole("button", { name: "Next: match columns" }).click();
-  await page.getByRole("button", { name: "Next: review rows" }).click();
+  await pasteToReview(page, siteId, sheet());
 
   await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
   await expect(page.getByRole("columnheader", { name: "Sheet line" })).toBeVisible();
@@ -139,10 +136,7 @@ test("review problems: the whole text, beside the sheet line on a laptop and und
   test.setTimeout(120_000);
   await signIn(page, "operator");
   const { siteId } = await newSite(page, "Review problems");
-  await page.goto(`/sites/${siteId}/devices/paste`);
-  await page.getByRole("textbox", { name: "Device list" }).fill(sheet());
-  await page.getByRole("button", { name: "Next: match columns" }).click();
-  await page.getByRole("button", { name: "Next: review rows" }).click();
+  await pasteToReview(page, siteId, sheet());
   await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
   // The five bad rows only, so every one is rendered (the grid is virtualised).
   await page.getByLabel("Show only rows with errors").check();
