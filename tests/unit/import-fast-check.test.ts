@@ -24,41 +24,34 @@ const phones2 = ["0212 555 0143", "+82 2 312 3456", "abc", " 212 555 0143", "1 (
 const mails = ["", "ann@example.com", "Ann@Example.COM", "ann@", "a b@example.com", "ann@ex", " ann@example.com"];
 const mails2 = [`${"a".repeat(250)}@example.com`, "a.b+c@sub.example.org", "ann..lee@example.com"];
 
+/** A site row: empty optional cells unless given. */
+const site = (cells: Partial<SiteCells>): SiteCells => ({
+  external_site_id: "S-1",
+  name: "Site",
+  timezone: "UTC",
+  monitoring_station_id: "",
+  account_number: "",
+  address1: "",
+  address2: "",
+  ...cells,
+});
+
 function sites(): SiteCells[] {
   const out: SiteCells[] = [];
-  for (const external_site_id of ids)
-    for (const name of names.slice(0, 3))
-      out.push({
-        external_site_id,
-        name,
-        timezone: "UTC",
-        monitoring_station_id: "",
-        account_number: "",
-        address1: "",
-        address2: "",
-      });
-  for (const name of names)
-    for (const timezone of zones)
-      out.push({
-        external_site_id: "S-1",
-        name,
-        timezone,
-        monitoring_station_id: "",
-        account_number: "",
-        address1: "",
-        address2: "",
-      });
+  for (const external_site_id of ids) for (const name of names.slice(0, 3)) out.push(site({ external_site_id, name }));
+  for (const name of names) for (const timezone of zones) out.push(site({ name, timezone }));
   for (const monitoring_station_id of stations)
     for (const t of texts)
-      out.push({
-        external_site_id: "S-2",
-        name: "Site",
-        timezone: "Europe/Paris",
-        monitoring_station_id,
-        account_number: t,
-        address1: t,
-        address2: texts[(texts.indexOf(t) + 1) % texts.length],
-      });
+      out.push(
+        site({
+          external_site_id: "S-2",
+          timezone: "Europe/Paris",
+          monitoring_station_id,
+          account_number: t,
+          address1: t,
+          address2: texts[(texts.indexOf(t) + 1) % texts.length],
+        }),
+      );
   return out;
 }
 
