@@ -202,6 +202,75 @@ describe("webhook ingest in one statement per batch", () => {
     expect(await xmins(good.map((e) => (e.body as { id: string }).id))).toEqual({ n: 3, rows: 3, applied: true });
   });
 
+  it("a redelivered event in a clean batch: the others applied, it counted once, its apply undone", async () => {
+    const call = (texts: string[], at: string) =>
+      sql.query<{ i: number; outcome: string }>(
+        "SELECT i, outcome FROM webhook_ingest($1::text[], '{}'::text[], $2::timestamp(3))",
+        [texts, at],
+      );
+    const alarm = `alm_${randomUUID()}`;
+    const createdBody = envelope(`evt_${randomUUID()}`, "alarm.created", { alarm_id: alarm, site_id: 7 });
+    const created = { body: createdBody, text: JSON.stringify(createdBody) };
+    await call([ingestText(A, created)], "2026-01-01T00:00:00.000Z");
+    // Delivered again later, between two new events: applied again it would move updated_at.
+    const freshIds = [randomUUID(), randomUUID()];
+    const fresh = freshIds.map((id) => requested(id));
+    const out = await call(
+      [ingestText(A, fresh[0]), ingestText(A, created), ingestText(A, fresh[1])],
+      "2026-01-02T00:00:00.000Z",
+    );
+    expect(out.rows.map((r) => r.outcome)).toEqual(["applied", "duplicate", "applied"]);
+    const a = await sql.query<{ updated_at: Date }>(
+      "SELECT updated_at FROM alarms WHERE dealer_link_id = $1 AND id = $2",
+      [A, alarm],
+    );
+    expect(a.rows[0].updated_at.toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    const ev = await sql.query(
+      "SELECT duplicate_count, apply_status FROM webhook_events WHERE dealer_link_id = $1 AND id = $2",
+      [A, createdBody.id],
+    );
+    expect(ev.rows).toEqual([{ duplicate_count: 1, apply_status: "applied" }]);
+    const v = await sql.query(
+      `SELECT count(*)::int AS n FROM verifications WHERE dealer_link_id = $1 AND id = ANY($2)`,
+      [A, freshIds],
+    );
+    expect(v.rows[0].n).toBe(2);
+  });
+
+  it("a batch reads webhook_events only through its primary key, however small the table was at planning", async () => {
+    // A fresh connection plans the function's statements now, then the dealer's events grow.
+    const c = new pg.Client({ connectionString: world.db.url });
+    await c.connect();
+    try {
+      const dealer = await seedDealerLink(world.db.url, { key: "ingest-plan", chektDealerId: 303, secret: null });
+      const call = (n: number) =>
+        c.query("SELECT i FROM webhook_ingest($1::text[], '{}'::text[], now()::timestamp(3))", [
+          Array.from({ length: n }, () => ingestText(dealer, requested(randomUUID()))),
+        ]);
+      for (let k = 0; k < 8; k++) await call(1);
+      await sql.query(
+        "INSERT INTO webhook_events (id, dealer_link_id, type, created_at, payload) " +
+          "SELECT 'filler_' || g, $1, 'ping', now(), '{}' FROM generate_series(1, 2000) g",
+        [dealer],
+      );
+      const reads = async () => {
+        await c.query("SELECT pg_stat_force_next_flush()");
+        await c.query("SELECT 1");
+        const r = await c.query<{ n: string }>(
+          "SELECT COALESCE(sum(idx_tup_read), 0)::text AS n FROM pg_stat_user_indexes " +
+            "WHERE relname = 'webhook_events' AND indexrelname <> 'webhook_events_pkey'",
+        );
+        return Number(r.rows[0].n);
+      };
+      const before = await reads();
+      await call(16);
+      // Before, the duplicate lookup walked (dealer_link_id, received_at) through every stored event.
+      expect((await reads()) - before).toBe(0);
+    } finally {
+      await c.end();
+    }
+  });
+
   it(
     "the same event stored by two batches at once (no alarm lock between them) " + "is stored once, counted once",
     async () => {
