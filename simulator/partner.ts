@@ -56,6 +56,21 @@ function conflict(field: string, message: string) {
   return new SimError(409, "conflict", message, field);
 }
 
+/** An external ID is unique in its scope (a dealer's sites or stations, a site's contacts): 409 if another has it. */
+function checkExternalFree(
+  index: Map<string, number>,
+  scopeId: number,
+  field: string,
+  ext: unknown,
+  noun: string,
+  selfId?: number,
+) {
+  if (typeof ext !== "string") return;
+  const other = index.get(`${scopeId}:${ext}`);
+  if (other !== undefined && other !== selfId)
+    throw conflict(field, `${field} ${ext} is already used by ${noun} ${other}`);
+}
+
 /** Assign only the keys present in a partial body. */
 function patch<T extends object, K extends keyof T & string>(target: T, body: { [P in K]?: T[P] }, keys: readonly K[]) {
   for (const k of keys) {
@@ -131,11 +146,8 @@ function checkSiteFields(
   const errors = siteBodyErrors(body);
   if (errors.length) throw SimError.validation(errors);
   if ("monitoring_station_id" in body) stationOf(ctx, dealerId, body.monitoring_station_id);
-  if (typeof body.external_site_id === "string") {
-    const other = ctx.sim.store.siteByExternal.get(`${dealerId}:${body.external_site_id}`);
-    if (other !== undefined && other !== self?.site_id)
-      throw conflict("external_site_id", `external_site_id ${body.external_site_id} is already used by site ${other}`);
-  }
+  const sites = ctx.sim.store.siteByExternal;
+  checkExternalFree(sites, dealerId, "external_site_id", body.external_site_id, "site", self?.site_id);
 }
 
 const createSite: Handler<"createSite"> = (ctx) => {
@@ -212,13 +224,8 @@ function stationFor(ctx: Ctx<"getMonitoringStation" | "updateMonitoringStation" 
 }
 
 function checkStationExternal(ctx: BaseCtx, dealerId: number, ext: unknown, self?: Station) {
-  if (typeof ext !== "string") return;
-  const other = ctx.sim.store.stationByExternal.get(`${dealerId}:${ext}`);
-  if (other !== undefined && other !== self?.monitoring_station_id)
-    throw conflict(
-      "external_monitoring_station_id",
-      `external_monitoring_station_id ${ext} is already used by station ${other}`,
-    );
+  const index = ctx.sim.store.stationByExternal;
+  checkExternalFree(index, dealerId, "external_monitoring_station_id", ext, "station", self?.monitoring_station_id);
 }
 
 const createMonitoringStation: Handler<"createMonitoringStation"> = (ctx) => {
@@ -280,10 +287,7 @@ function contactFor(ctx: Ctx<"getContact" | "updateContact" | "deleteContact">):
 }
 
 function checkContactExternal(ctx: BaseCtx, siteId: number, ext: unknown, self?: Contact) {
-  if (typeof ext !== "string") return;
-  const other = ctx.sim.store.contactByExternal.get(`${siteId}:${ext}`);
-  if (other !== undefined && other !== self?.contact_id)
-    throw conflict("external_contact_id", `external_contact_id ${ext} is already used by contact ${other}`);
+  checkExternalFree(ctx.sim.store.contactByExternal, siteId, "external_contact_id", ext, "contact", self?.contact_id);
 }
 
 const createContact: Handler<"createContact"> = (ctx) => {
