@@ -127,8 +127,13 @@ export type SqlLine = {
   method: string;
   path: string;
   action: boolean;
+  /** Next re-posted this action from another page's URL to the page that imports it (a second request). */
+  forwarded: boolean;
   status: number;
   queries: number;
+  /** The request's wall time in the server, and the time its Postgres round trips took (summed). */
+  ms: number;
+  dbMs: number;
   sql?: string[];
 };
 
@@ -151,6 +156,12 @@ export function sqlPerRequest(
   const xs = sqlLines(file, match).map((l) => l.queries);
   const d = dist(xs);
   return { median: d.median, max: xs.length ? Math.max(...xs) : Number.NaN, n: xs.length };
+}
+
+/** Server-side wall time and Postgres time per request of one kind, medians (both from bench/sql-count.mjs). */
+export function serverTimes(file: string, match: (l: SqlLine) => boolean): { ms: Dist; dbMs: Dist } {
+  const lines = sqlLines(file, match);
+  return { ms: dist(lines.map((l) => l.ms)), dbMs: dist(lines.map((l) => l.dbMs)) };
 }
 
 /**

@@ -23,14 +23,27 @@ if (file) {
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function countedQuery(config, ...rest) {
     const store = als.getStore();
-    if (store) {
-      store.n += 1;
-      if (withText) {
-        const text = typeof config === "string" ? config : (config?.text ?? "");
-        store.sql.push(text.replace(/\s+/g, " ").slice(0, 160));
-      }
+    if (!store) return query.call(this, config, ...rest);
+    store.n += 1;
+    if (withText) {
+      const text = typeof config === "string" ? config : (config?.text ?? "");
+      store.sql.push(text.replace(/\s+/g, " ").slice(0, 160));
     }
-    return query.call(this, config, ...rest);
+    // Time until the answer, by callback or promise (pg-pool passes a callback, the Prisma adapter awaits).
+    const t0 = performance.now();
+    const took = () => void (store.dbMs += performance.now() - t0);
+    const last = rest.length - 1;
+    if (last >= 0 && typeof rest[last] === "function") {
+      const cb = rest[last];
+      rest[last] = function timedCallback(...args) {
+        took();
+        return cb.apply(this, args);
+      };
+      return query.call(this, config, ...rest);
+    }
+    const out = query.call(this, config, ...rest);
+    if (out && typeof out.then === "function") out.then(took, took);
+    return out;
   };
   const connect = pg.Pool.prototype.connect;
   pg.Pool.prototype.connect = function boundConnect(cb) {
@@ -40,14 +53,19 @@ if (file) {
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function countedEmit(event, req, res) {
     if (event !== "request") return emit.apply(this, arguments);
-    const store = { n: 0, sql: [] };
+    const store = { n: 0, dbMs: 0, sql: [] };
+    const t0 = performance.now();
     const done = () => {
       const line = {
         method: req.method,
         path: req.url,
         action: Boolean(req.headers["next-action"]),
+        // Next re-posts an action to the page that imports it when it reached another page's URL.
+        forwarded: Boolean(req.headers["x-action-forwarded"]),
         status: res.statusCode,
         queries: store.n,
+        ms: Math.round((performance.now() - t0) * 10) / 10,
+        dbMs: Math.round(store.dbMs * 10) / 10,
         ...(withText ? { sql: store.sql } : {}),
       };
       fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
