@@ -1,20 +1,51 @@
 import "server-only";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
-// One client per process; Next's dev server reloads modules, so keep it on globalThis there.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+// One pool and one client per process; Next's dev server reloads modules, so keep them on globalThis there.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
 
-function createClient() {
-  const adapter = new PrismaPg({
+function createPool() {
+  const pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_SIZE,
     connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({ adapter });
+  // An idle connection the server ended (restart, dropped database) leaves the pool; unheard, the
+  // error would end the process. Prisma's adapter listens only once it has connected.
+  pool.on("error", (e) => console.warn(`postgres: an idle connection ended: ${e.message}`));
+  return pool;
 }
 
-export const prisma = globalForPrisma.prisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+/**
+ * The pool Prisma's adapter queries through, shared with `sql()` below: the hot path's raw
+ * statements skip Prisma's client engine but not the pool's size limit. prisma.$disconnect() ends
+ * the pool, as it did when the adapter made its own.
+ */
+const pool = globalForPrisma.pgPool ?? createPool();
+export const prisma =
+  globalForPrisma.prisma ?? new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+if (process.env.NODE_ENV !== "production") Object.assign(globalForPrisma, { prisma, pgPool: pool });
+
+const TIMESTAMP_OID = 1114;
+/** Prisma keeps DateTime as UTC wall time in `timestamp` columns; pg alone would read it as local time. */
+const utcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+const types: pg.CustomTypesConfig = {
+  getTypeParser: (oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID && format !== "binary" ? utcTimestamp : pg.types.getTypeParser(oid, format),
+};
+
+/**
+ * A raw statement (Prisma.sql) straight on the pool: one round trip and none of the client
+ * engine's per-query work ($queryRaw still goes through it). For the per-request hot path (session
+ * check, an action's commit); rows come back as pg reads them, `timestamp` columns as UTC Dates.
+ */
+export async function sql<T extends object = Record<string, unknown>>(
+  q: Prisma.Sql,
+): Promise<{ rows: T[]; rowCount: number }> {
+  const res = await pool.query<T>({ text: q.text, values: q.values, types });
+  return { rows: res.rows, rowCount: res.rowCount ?? 0 };
+}

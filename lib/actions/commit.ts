@@ -1,6 +1,6 @@
 import "server-only";
 import { auditInsertSql, writeAudit, type AuditEntry } from "@/lib/audit";
-import { prisma } from "@/lib/db";
+import { prisma, sql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** What a commit's audit entry must say; the rest comes from the action's metadata and context. */
@@ -55,7 +55,8 @@ export function makeCommit(d: CommitDefaults): Commit {
     if (work === undefined || Array.isArray(work)) {
       const parts = (work ?? []).map((q, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${q})`);
       const insert = auditInsertSql(row());
-      await prisma.$executeRaw(parts.length ? Prisma.sql`WITH ${Prisma.join(parts, ", ")} ${insert}` : insert);
+      // Straight on the pool, past Prisma's client engine (lib/db.ts sql): a single statement is atomic alone.
+      await sql(parts.length ? Prisma.sql`WITH ${Prisma.join(parts, ", ")} ${insert}` : insert);
     } else {
       out = await prisma.$transaction(async (tx) => {
         const value = await work(tx);

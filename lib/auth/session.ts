@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
-import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma, sql } from "@/lib/db";
 import type { Role } from "@/lib/roles";
 import { sessionPolicy } from "./policy";
 import { fromSessionJson, rememberSessionDealers, type SessionDealer, type SessionDealerJson } from "./session-dealers";
@@ -39,7 +40,9 @@ type Loaded = { record: SessionRecord; mustEnrol: boolean; isOwner: boolean; dea
  * listMyDealers' query (connected and not disconnected since; the owner is admin of every one).
  */
 async function loadSession(sid: string): Promise<Loaded | null> {
-  const rows = await prisma.$queryRaw<LoadedRow[]>`
+  // Straight on the pool (lib/db.ts sql): this is on every request, and Prisma's $queryRaw adds its
+  // client engine's work to each one.
+  const { rows } = await sql<LoadedRow>(Prisma.sql`
     SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.ended_at,
            u.email, u.name, u.role::text AS role, u.disabled_at, u.session_version,
            (u.totp_enabled_at IS NULL AND CASE WHEN u.is_owner
@@ -57,7 +60,7 @@ async function loadSession(sid: string): Promise<Loaded | null> {
             WHERE d.connected_at IS NOT NULL AND (d.disconnected_at IS NULL OR d.disconnected_at < d.connected_at)
               AND (u.is_owner OR m.role IS NOT NULL)) AS dealers
     FROM auth_sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${sid}`;
+    WHERE s.id = ${sid}`);
   const r = rows[0];
   if (!r) return null;
   return {

@@ -1,8 +1,8 @@
 import "server-only";
 // The "before" of an audit row, taken from the mirror when it has the object, so an edit or a
 // delete spends one CHeKT call (the write) instead of two. Missing in the mirror: ask CHeKT.
-import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { prisma, sql } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 type Json = Prisma.JsonValue;
 
@@ -19,8 +19,11 @@ export async function siteBefore(
   siteId: number,
   fromChekt: () => Promise<object>,
 ): Promise<Json | object> {
-  const where = { dealerLinkId_chektId: { dealerLinkId, chektId: siteId } };
-  return mirroredOr(await prisma.mirrorSite.findUnique({ where, select: DTO }), fromChekt);
+  // On the pool (lib/db.ts sql): a site edit's hot path, where Prisma's findUnique costs a query compile.
+  const { rows } = await sql<{ dto: Json; goneAt: Date | null }>(
+    Prisma.sql`SELECT dto, gone_at AS "goneAt" FROM mirror_sites WHERE dealer_link_id = ${dealerLinkId} AND chekt_id = ${siteId}`,
+  );
+  return mirroredOr(rows[0] ?? null, fromChekt);
 }
 
 export async function stationBefore(
