@@ -3,8 +3,7 @@
 // 0.17 ms a number and a 10,000-row sheet with two contacts a row would spend seconds on it. The
 // fast path accepts exactly what normalisePhone (lib/schemas/fields.ts) accepts for such numbers
 // (ten digits, the first 2–9, optionally after 1 or +1); everything else goes to libphonenumber.
-import { z } from "zod";
-import { normalisePhone } from "@/lib/schemas/fields";
+import { normalisePhone, optionalPhone } from "@/lib/schemas/fields";
 
 const NANP = /^(?:\+?1)?([2-9]\d{9})$/;
 
@@ -16,17 +15,4 @@ export function importPhone(value: string): string | null {
 }
 
 /** The contact form's phone rule (optionalPhone), with the fast path above. */
-export const importPhoneField = (label: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      const e164 = importPhone(v);
-      if (!e164) {
-        ctx.addIssue({ code: "custom", message: `${label} is not a phone number we can dial (e.g. +1 212 555 0143)` });
-        return z.NEVER;
-      }
-      return e164;
-    });
+export const importPhoneField = (label: string) => optionalPhone(label, importPhone);
