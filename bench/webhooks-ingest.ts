@@ -45,6 +45,8 @@ export type WebhookBenchFigures = {
   durableFloorP50Ms: number;
   /** ours / durable floor */
   ratioVsDurableFloor: number;
+  /** Events per webhook_ingest call in ours' measured rounds (a clean call's rows share one xmin): the group commit. */
+  oursEventsPerCall: number;
   latencySamples: number;
   visibleP50Ms: number;
   visibleP95Ms: number;
@@ -243,6 +245,13 @@ export async function runWebhookBench(
       ours = better(ours, await drive(`${a.url}/api/webhooks/chekt/${KEY}`, bodies, concurrency));
     }
     if (!baseline || !durable || !ours) throw new Error("no bench round ran");
+    // A count, not a time: how many events each Postgres call carried (the measured rounds only).
+    const calls = await sql.query<{ events: number; calls: number }>(
+      "SELECT count(*)::int AS events, count(DISTINCT xmin::text)::int AS calls FROM webhook_events " +
+        "WHERE dealer_link_id = $1 AND id NOT LIKE 'evt_bwarm%'",
+      [linkId],
+    );
+    const perCall = calls.rows[0].events / Math.max(1, calls.rows[0].calls);
     log(
       `ingest: ours ${r1(ours.perS)} events/s (p50 ${r1(ours.p50)} ms, p95 ${r1(ours.p95)} ms, non-200: ` +
         `${ours.bad}) vs verify-only baseline ${r1(baseline.perS)} events/s (p50 ${r1(baseline.p50)} ms) → ` +
@@ -253,6 +262,7 @@ export async function runWebhookBench(
         `events/s (p50 ${r1(durable.p50)} ms, non-200: ${durable.bad}) → ours / floor ` +
         `${(ours.perS / durable.perS).toFixed(3)}`,
     );
+    log(`ingest: ours ${calls.rows[0].events} events in ${calls.rows[0].calls} Postgres calls (${r1(perCall)} a call)`);
 
     // Received on A → visible on B's SSE stream.
     const sse = await openSse(`${b.url}/live?dealer=${linkId}&chekt=901`);
@@ -299,6 +309,7 @@ export async function runWebhookBench(
       durableFloorEventsPerS: r1(durable.perS),
       durableFloorP50Ms: r1(durable.p50),
       ratioVsDurableFloor: Math.round((ours.perS / durable.perS) * 1000) / 1000,
+      oursEventsPerCall: r1(perCall),
       latencySamples: samples,
       visibleP50Ms: r1(pct(lat, 50)),
       visibleP95Ms: r1(pct(lat, 95)),
