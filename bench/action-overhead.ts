@@ -3,10 +3,10 @@
 // next-auth's own credentials endpoint, a simulator child with a rate limit no run reaches, so the
 // figure is our overhead and not the free tier's one-call-a-second pacing.
 //
-//   write: `sites.update` posted as a browser posts a server action (Next-Action header, JSON
-//          arguments) — session check, role, zod, dealer scope, "before" read from the mirror, PUT
-//          to CHeKT, mirror + mapping + audit row in one transaction, revalidatePath — vs the single
-//          PUT straight to the simulator (the one CHeKT call the action makes);
+//   write: `sites.update` posted as a browser posts a server action from the edit page (Next-Action
+//          header, JSON arguments) — session check, role, zod, dealer scope, "before" read from the
+//          mirror, budget token, PUT to CHeKT, mapping + mirror + audit row as one statement — vs the
+//          single PUT straight to the simulator (the one CHeKT call the action makes);
 //   read:  the site detail page `/sites/<id>` to the last byte vs a direct read, with `pg` on one
 //          open connection, of the mirror rows that page shows (the site, its station, its device
 //          counts): the page makes no CHeKT call, so the floor is Postgres, not the simulator.
