@@ -42,8 +42,6 @@ const MAX_IN_FLIGHT = 2;
 type Waiting = { json: string; lock: string | null; resolve: (r: IngestRow) => void; reject: (e: Error) => void };
 const queue: Waiting[] = [];
 let inFlight = 0;
-/** The alarm lock keys the calls in flight hold, each with the number of its events in them. */
-const held = new Map<string, number>();
 
 export function ingest(item: IngestItem): Promise<IngestRow> {
   const json = toJson(item);
@@ -57,51 +55,17 @@ export function ingest(item: IngestItem): Promise<IngestRow> {
 
 function pump() {
   while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
-    const batch = take();
-    if (batch.length === 0) return;
-    const locks = batch.flatMap((w) => (w.lock === null ? [] : [w.lock]));
-    for (const l of locks) held.set(l, (held.get(l) ?? 0) + 1);
+    // A lock key Postgres text cannot hold (a NUL from a \u0000 escape) would fail the whole call:
+    // such an event goes alone, so only it is refused.
+    const alone = queue[0].lock?.includes("\u0000") ?? false;
+    const end = alone ? 1 : queue.findIndex((w, k) => k > 0 && (w.lock?.includes("\u0000") ?? false));
+    const batch = queue.splice(0, Math.min(MAX_BATCH, end < 0 ? queue.length : end));
     inFlight++;
     void run(batch).finally(() => {
-      for (const l of locks) {
-        const n = (held.get(l) ?? 1) - 1;
-        if (n === 0) held.delete(l);
-        else held.set(l, n);
-      }
       inFlight--;
       pump();
     });
   }
-}
-
-/**
- * The next batch, in arrival order. An event about an alarm a call in flight holds waits here for
- * that call (and so do later events about the same alarm, keeping their order) instead of taking a
- * pool connection to wait on the advisory lock in Postgres: the calls in flight never queue behind
- * one another, so they really run side by side. Another instance's calls still meet the lock.
- */
-function take(): Waiting[] {
-  const batch: Waiting[] = [];
-  const rest: Waiting[] = [];
-  const waiting = new Set<string>();
-  let k = 0;
-  for (; k < queue.length && batch.length < MAX_BATCH; k++) {
-    const w = queue[k];
-    // A lock key Postgres text cannot hold (a NUL from a \u0000 escape) would fail the whole call:
-    // such an event goes alone, so only it is refused.
-    if (w.lock?.includes("\u0000")) {
-      if (batch.length === 0) batch.push(w);
-      else rest.push(w);
-      k++;
-      break;
-    }
-    if (w.lock !== null && (held.has(w.lock) || waiting.has(w.lock))) {
-      waiting.add(w.lock);
-      rest.push(w);
-    } else batch.push(w);
-  }
-  queue.splice(0, k, ...rest);
-  return batch;
 }
 
 type Row = { i: number; outcome: string; note: string | null; err_state: string | null; err_message: string | null };
