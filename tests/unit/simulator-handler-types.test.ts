@@ -35,5 +35,6 @@ describe("simulator handler types", () => {
     expect(ids.filter((id) => !isOperationId(handlers, id))).toEqual([]);
     expect(Object.keys(handlers).sort()).toEqual([...ids].sort());
     expect(isOperationId(handlers, "toString")).toBe(false);
-  });
+    // Parsing and dereferencing the whole OpenAPI document took 3.6 s on a loaded 2-core box.
+  }, 30_000);
 });
