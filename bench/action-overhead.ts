@@ -283,8 +283,9 @@ export async function runActionBench(
         `${figures.pageQueries.max})`,
     );
     log(
-      `  in the server: sites.update median ${figures.actionServer.ms.median} ms, of it Postgres round trips ` +
-        `${figures.actionServer.dbMs.median} ms (p95 ${figures.actionServer.ms.p95} / ${figures.actionServer.dbMs.p95})`,
+      `  in the server: sites.update median ${figures.actionServer.ms.median} ms, of it Postgres round ` +
+        `trips ${figures.actionServer.dbMs.median} ms (p95 ${figures.actionServer.ms.p95} / ` +
+        `${figures.actionServer.dbMs.p95})`,
     );
     log(
       `app RSS (next start tree, ${rssAfter.processes} processes): idle ${rssIdle.mb} MB, after ` +

@@ -21,7 +21,8 @@ export async function siteBefore(
 ): Promise<Json | object> {
   // On the pool (lib/db.ts sql): a site edit's hot path, where Prisma's findUnique costs a query compile.
   const { rows } = await sql<{ dto: Json; goneAt: Date | null }>(
-    Prisma.sql`SELECT dto, gone_at AS "goneAt" FROM mirror_sites WHERE dealer_link_id = ${dealerLinkId} AND chekt_id = ${siteId}`,
+    Prisma.sql`SELECT dto, gone_at AS "goneAt" FROM mirror_sites
+               WHERE dealer_link_id = ${dealerLinkId} AND chekt_id = ${siteId}`,
   );
   return mirroredOr(rows[0] ?? null, fromChekt);
 }
