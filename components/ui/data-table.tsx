@@ -118,8 +118,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     >
       <table
         className={cn(
-          "min-w-full text-sm",
-          cards ? "max-md:block md:divide-y md:divide-slate-200" : "divide-y divide-slate-200",
+          "data-table min-w-full text-sm",
+          cards ? "data-table-cards max-md:block md:divide-y md:divide-slate-200" : "divide-y divide-slate-200",
         )}
         data-testid={testId}
       >
@@ -181,52 +181,18 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           )}
         >
           {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              {...rowAttrs?.(row.original)}
-              className={cn(
-                "align-top hover:bg-slate-50",
-                cards &&
-                  "max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white " +
-                    "max-md:p-3 max-md:shadow-sm",
-              )}
-            >
+            <tr key={row.id} {...rowAttrs?.(row.original)}>
               {row.getVisibleCells().map((cell) => {
                 const col = byKey.get(cell.column.id)!;
                 const label = labelOf(col);
-                const role = col.card;
+                // A cell's styling is the table's (app/globals.css, .data-table): only what differs per column
+                // is on the cell, so a 25-row view does not carry the same long class string in every cell.
                 return (
                   <td
                     key={cell.id}
                     data-label={label || undefined}
-                    className={cn(
-                      "px-4 py-2.5 text-slate-800",
-                      col.className,
-                      cards && [
-                        // whitespace-normal: a desktop column's nowrap (long IDs) must not push a card past the screen.
-                        "max-md:min-w-0 max-md:whitespace-normal max-md:px-0 max-md:py-1 max-md:text-left " +
-                          "max-md:[overflow-wrap:anywhere]",
-                        // Every link and button on a card is at least 24 px tall (WCAG 2.5.8).
-                        "max-md:[&_a]:inline-flex max-md:[&_a]:min-h-6 max-md:[&_a]:max-w-full " +
-                          "max-md:[&_a]:items-center max-md:[&_button]:min-h-6",
-                        role === "hidden" && "max-md:hidden",
-                        role === "title" && "max-md:block max-md:pb-2 max-md:text-base max-md:font-medium",
-                        role === "actions" &&
-                          "max-md:mt-2 max-md:flex max-md:flex-wrap max-md:gap-2 max-md:border-t " +
-                            "max-md:border-slate-100 max-md:pt-2",
-                        // The label is the cell's ::before (no extra element: the cell's content stays as it is).
-                        !role &&
-                          label && [
-                            // A float in the cell's left padding (flow-root holds it), so a label on two lines
-                            // ("Failed sign-ins (24 h)") pushes the next field down instead of overlapping it.
-                            "max-md:flow-root max-md:pl-28",
-                            "max-md:before:float-left max-md:before:-ml-28 max-md:before:w-24 " +
-                              "max-md:before:text-slate-500",
-                            "max-md:before:content-[attr(data-label)]",
-                          ],
-                        !role && !label && "max-md:block",
-                      ],
-                    )}
+                    data-card={cards ? col.card : undefined}
+                    className={col.className}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
