@@ -59,7 +59,24 @@ export type ActionBenchFigures = {
   pageQueries: { median: number; max: number; n: number };
   /** In the server (bench/sql-count.mjs): the action's wall time and the part spent in Postgres round trips */
   actionServer: { ms: Dist; dbMs: Dist };
+  /** The server process's CPU time per request (bench/sql-count.mjs): the figure the box's load bends least */
+  actionCpuMs: Dist;
+  pageCpuMs: Dist;
 };
+
+/** A sql-count line with the request's CPU time (bench/sql-count.mjs writes it; older counters did not). */
+type CpuLine = SqlLine & { cpuMs?: number };
+const cpuOf = (lines: CpuLine[]): Dist => dist(lines.flatMap((l) => (typeof l.cpuMs === "number" ? [l.cpuMs] : [])));
+
+/**
+ * BENCH_CPU_PROF=<dir>: `next start` writes a V8 CPU profile there when it stops (read it with
+ * bench/cpu-profile.mjs): where the server's CPU time per action goes.
+ */
+function withCpuProfile(env: Record<string, string>): Record<string, string> {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return env;
+  return { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${path.resolve(dir)}`.trim() };
+}
 
 /** Our own port ranges (bench: app 3900-3999, simulator 4900-4999), else any free port. */
 async function portIn(from: number): Promise<number> {
@@ -106,7 +123,7 @@ export async function runActionBench(
       env: {
         ...process.env,
         ...rates,
-        ...sqlCountEnv(sqlFile),
+        ...withCpuProfile(sqlCountEnv(sqlFile)),
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_DIST_DIR: distDir,
@@ -259,6 +276,8 @@ export async function runActionBench(
       actionQueries: sqlPerRequest(sqlFile, isAction),
       pageQueries: sqlPerRequest(sqlFile, isPage),
       actionServer: serverTimes(sqlFile, isAction),
+      actionCpuMs: cpuOf(sqlLines(sqlFile, isAction)),
+      pageCpuMs: cpuOf(sqlLines(sqlFile, isPage)),
     };
     // Every action checks its session in Postgres: no round trip at all means the counter lost the request.
     if (!(figures.actionQueries.median > 0))
@@ -286,6 +305,10 @@ export async function runActionBench(
       `  in the server: sites.update median ${figures.actionServer.ms.median} ms, of it Postgres round ` +
         `trips ${figures.actionServer.dbMs.median} ms (p95 ${figures.actionServer.ms.p95} / ` +
         `${figures.actionServer.dbMs.p95})`,
+    );
+    log(
+      `  server CPU per request, median (p95): sites.update ${figures.actionCpuMs.median} ms ` +
+        `(${figures.actionCpuMs.p95}), /sites/<id> ${figures.pageCpuMs.median} ms (${figures.pageCpuMs.p95})`,
     );
     log(
       `app RSS (next start tree, ${rssAfter.processes} processes): idle ${rssIdle.mb} MB, after ` +

@@ -7,7 +7,7 @@
 // pg-pool may hand a client to a waiting caller from another context, so the connect callback is
 // bound to its caller's context. Background work (pg-boss, sweeps) runs outside any request and is
 // not counted. When the response ends, one JSON line goes to the file: method, path, whether it was
-// a server action, the count, and (BENCH_SQL_TEXT=1) the first characters of each statement.
+// a server action, the count, wall and CPU time, and (BENCH_SQL_TEXT=1) the first characters of each statement.
 import fs from "node:fs";
 import http from "node:http";
 import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
@@ -55,6 +55,10 @@ if (file) {
     if (event !== "request") return emit.apply(this, arguments);
     const store = { n: 0, dbMs: 0, sql: [] };
     const t0 = performance.now();
+    // The process's CPU time while the request was open: the bench sends one request at a time, so
+    // it is that request's (plus whatever background work ran meanwhile), and load does not inflate it
+    // the way it does wall time.
+    const cpu0 = process.cpuUsage();
     const done = () => {
       const line = {
         method: req.method,
@@ -66,6 +70,7 @@ if (file) {
         queries: store.n,
         ms: Math.round((performance.now() - t0) * 10) / 10,
         dbMs: Math.round(store.dbMs * 10) / 10,
+        cpuMs: Math.round(((c) => c.user + c.system)(process.cpuUsage(cpu0)) / 100) / 10,
         ...(withText ? { sql: store.sql } : {}),
       };
       fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
