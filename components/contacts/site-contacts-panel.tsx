@@ -1,16 +1,15 @@
 import "server-only";
-// The site page's Contacts card, read from the mirror (no CHeKT call) with its freshness line.
+// The site page's Contacts card, from the mirror (no CHeKT call) with its freshness line. The page
+// reads the rows with the rest of its data in one statement (lib/mirror/site-page-read.ts).
 import Link from "next/link";
 import { Pencil, Users } from "lucide-react";
 import { ContactDelete } from "@/components/contacts/contact-delete";
 import { Freshness } from "@/components/mirror/freshness";
 import { AddLink, Badge, Card, EmptyState, buttonClasses } from "@/components/ui";
 import type { SitePanelProps } from "@/components/sites/site-children-panels";
-import { prisma } from "@/lib/db";
-import { listSeen, readSiteContacts } from "@/lib/mirror/contacts";
+import type { MirroredContact as Contact } from "@/lib/mirror/contacts";
+import { listSeenOf } from "@/lib/mirror/site-page-read";
 import { freshnessFor } from "@/lib/mirror/view";
-
-type Contact = Awaited<ReturnType<typeof readSiteContacts>>["rows"][number];
 
 /** After the name: whether CHeKT deleted or changed the contact since it was written here. */
 function MirrorChange({ contact }: { contact: Contact }) {
@@ -46,9 +45,14 @@ function ContactActions({ siteId, contactId, name }: { siteId: number; contactId
   );
 }
 
-export async function SiteContactsPanel({ dealerLinkId, siteId, canEdit }: SitePanelProps) {
-  const { rows } = await readSiteContacts(prisma, dealerLinkId, siteId);
-  const fresh = freshnessFor(dealerLinkId, [{ kind: "contacts", siteId }], await listSeen(prisma, dealerLinkId, rows));
+export function SiteContactsPanel({
+  dealerLinkId,
+  siteId,
+  canEdit,
+  rows,
+  syncFinishedAt,
+}: SitePanelProps & { rows: Contact[]; syncFinishedAt: Date | null }) {
+  const fresh = freshnessFor(dealerLinkId, [{ kind: "contacts", siteId }], listSeenOf(rows, syncFinishedAt));
   return (
     <Card
       className="mt-6"

@@ -1,22 +1,24 @@
 import "server-only";
-// The site page's Arming and Devices cards, read from the mirror (no CHeKT call), each with its
-// freshness line (components/mirror/freshness.tsx).
+// The site page's Arming and Devices cards, from the mirror (no CHeKT call), each with its
+// freshness line (components/mirror/freshness.tsx). The page reads what they show with the rest of
+// its data in one statement (lib/mirror/site-page-read.ts).
 import Link from "next/link";
 import { Camera, ShieldCheck } from "lucide-react";
 import { Freshness } from "@/components/mirror/freshness";
 import { Card, buttonClasses } from "@/components/ui";
-import { prisma } from "@/lib/db";
-import { readArming } from "@/lib/mirror/arming";
-import { countSiteDevices } from "@/lib/mirror/devices";
-import { listSeen } from "@/lib/mirror/contacts";
+import type { SitePageData } from "@/lib/mirror/site-page-read";
 import { freshnessFor } from "@/lib/mirror/view";
 import { SECURITY_TYPES } from "@/lib/schemas/arming";
 
 /** What a panel on the site page is given: the dealer's link, the site, and whether the user may edit. */
 export type SitePanelProps = { dealerLinkId: string; siteId: number; canEdit: boolean };
 
-export async function SiteArmingPanel({ dealerLinkId, siteId, canEdit }: SitePanelProps) {
-  const arming = await readArming(prisma, dealerLinkId, siteId);
+export function SiteArmingPanel({
+  dealerLinkId,
+  siteId,
+  canEdit,
+  arming,
+}: SitePanelProps & { arming: SitePageData["arming"] }) {
   const type = arming ? SECURITY_TYPES.find((t) => t.value === arming.securityType) : undefined;
   const fresh = freshnessFor(
     dealerLinkId,
@@ -44,9 +46,19 @@ export async function SiteArmingPanel({ dealerLinkId, siteId, canEdit }: SitePan
   );
 }
 
-export async function SiteDevicesPanel({ dealerLinkId, siteId }: { dealerLinkId: string; siteId: number }) {
-  const { count, asOf } = await countSiteDevices(prisma, dealerLinkId, siteId);
-  const seen = asOf ? { confirmedAt: asOf } : await listSeen(prisma, dealerLinkId, []);
+export function SiteDevicesPanel({
+  dealerLinkId,
+  siteId,
+  devices: { count, asOf },
+  syncFinishedAt,
+}: {
+  dealerLinkId: string;
+  siteId: number;
+  devices: SitePageData["devices"];
+  syncFinishedAt: Date | null;
+}) {
+  // No live device: as fresh as the last sweep that found none (listSeen's rule).
+  const seen = { confirmedAt: asOf ?? syncFinishedAt };
   const fresh = freshnessFor(dealerLinkId, [{ kind: "devices", siteId }], seen);
   return (
     <Card

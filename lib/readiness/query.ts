@@ -6,7 +6,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { offlineThresholdMin } from "@/lib/fleet/settings";
 import { READINESS_CHECK_KEYS, readinessOf, type Readiness, type ReadinessCheck, type SiteFacts } from "./rules";
 
-type Raw = {
+/** One site's facts as the query returns them (also inside a JSON row: lib/mirror/site-page-read.ts). */
+export type ReadinessRaw = {
   chekt_id: number;
   name: string;
   is_activated: boolean;
@@ -21,16 +22,14 @@ type Raw = {
   same_account: { site_id: number; name: string }[] | null;
 };
 
-/** `only`: the site ids to judge; omitted, every live site of the dealer. */
-async function facts(
-  dealerLinkId: string,
-  thresholdMin: number,
-  only: number[] | undefined,
-  now: Date,
-): Promise<SiteFacts[]> {
-  const cut = new Date(now.getTime() - thresholdMin * 60_000);
+/**
+ * The facts query: live sites of the dealer (`only`: just these ids). `cut` is the SQL value a
+ * device must have gone offline before to count as offline too long (now minus the threshold), so
+ * a caller may compute it in the same statement instead of reading the threshold first.
+ */
+export function readinessFactsSql(dealerLinkId: string, cut: Prisma.Sql, only: number[] | undefined): Prisma.Sql {
   const scope = only ? Prisma.sql`AND s.chekt_id = ANY(${only}::int[])` : Prisma.empty;
-  const rows = await prisma.$queryRaw<Raw[]>`
+  return Prisma.sql`
     SELECT s.chekt_id, s.name, s.is_activated, s.station_id, s.account_number,
            (s.dto->>'has_physical_bridge')::boolean AS dto_bridge,
            a.security_type,
@@ -54,7 +53,10 @@ async function facts(
        WHERE d.dealer_link_id = s.dealer_link_id AND d.site_id = s.chekt_id AND d.gone_at IS NULL
     ) dev ON true
     WHERE s.dealer_link_id = ${dealerLinkId} AND s.gone_at IS NULL ${scope}`;
-  return rows.map((r) => ({
+}
+
+export function factsOf(r: ReadinessRaw): SiteFacts {
+  return {
     siteId: r.chekt_id,
     name: r.name,
     isActivated: r.is_activated,
@@ -66,7 +68,19 @@ async function facts(
     securityType: r.security_type,
     cameras: r.cameras,
     offlineLong: r.offline_long,
-  }));
+  };
+}
+
+/** `only`: the site ids to judge; omitted, every live site of the dealer. */
+async function facts(
+  dealerLinkId: string,
+  thresholdMin: number,
+  only: number[] | undefined,
+  now: Date,
+): Promise<SiteFacts[]> {
+  const cut = new Date(now.getTime() - thresholdMin * 60_000);
+  const rows = await prisma.$queryRaw<ReadinessRaw[]>(readinessFactsSql(dealerLinkId, Prisma.sql`${cut}`, only));
+  return rows.map(factsOf);
 }
 
 /** Readiness of the given sites (one query), by site id. */

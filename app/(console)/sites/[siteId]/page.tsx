@@ -10,60 +10,38 @@ import { formatInZone, text } from "@/components/sites/format";
 import { SiteActions } from "@/components/sites/site-actions";
 import { ReadinessChecklist } from "@/components/sites/readiness";
 import { SiteDeviceStatus } from "@/components/fleet/site-device-status";
-import { deviceCountsBySite, type SiteDeviceCounts } from "@/lib/fleet/read";
-import { readinessOfSites } from "@/lib/readiness/query";
-import type { Readiness } from "@/lib/readiness/rules";
 import { SiteArmingPanel, SiteDevicesPanel } from "@/components/sites/site-children-panels";
 import { SiteChecklistPanel } from "@/components/verifications/outcome-site-panel";
 import { Badge, Card, PageHeader, buttonClasses } from "@/components/ui";
 import { refuseNotFound, requirePageScope } from "@/lib/auth/require";
 import { toId } from "@/lib/chekt/normalize";
 import { readSiteDto } from "@/lib/mirror/dto";
-import { findMirrorSite, findMirrorStation } from "@/lib/mirror/read";
+import { readSitePage, type SitePageData } from "@/lib/mirror/site-page-read";
 import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Site" };
 
-// The station's name, the device counts and the readiness card each await their own read, which
-// the page started at once after the site row: rendered here, they run beside the panels' reads
-// instead of one after another before any of the page renders.
-async function StationName({
+function StationName({
   station,
   stationId,
   externalId,
 }: {
-  station: ReturnType<typeof findMirrorStation>;
+  station: SitePageData["station"];
   stationId: number;
   externalId: string | null | undefined;
 }) {
-  const st = await station;
   const ext = externalId ? ` · ${externalId}` : "";
-  if (!st || st.goneAt) return `#${stationId}${ext}`;
+  if (!station || station.goneAt) return `#${stationId}${ext}`;
   return (
     <>
-      {st.name}{" "}
+      {station.name}{" "}
       <span className="text-slate-500">
         (#{stationId}
         {ext})
       </span>
     </>
   );
-}
-
-async function DeviceStatusField({
-  siteId,
-  counts,
-}: {
-  siteId: number;
-  counts: Promise<SiteDeviceCounts | undefined>;
-}) {
-  return <SiteDeviceStatus siteId={siteId} counts={await counts} />;
-}
-
-async function ReadinessCard({ readiness, canEdit }: { readiness: Promise<Readiness | undefined>; canEdit: boolean }) {
-  const r = await readiness;
-  return r ? <ReadinessChecklist readiness={r} canEdit={canEdit} /> : null;
 }
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -90,19 +68,18 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
     );
   const canEdit = hasRole(user.role, "operator");
 
-  // The site part reads the mirror only (no CHeKT call). Not in this dealer's mirror → 404, so
-  // another dealer's site looks exactly like one that does not exist.
-  const row = await findMirrorSite(dealer.id, siteId);
+  // The page reads the mirror only (no CHeKT call), all of it in one statement after the session
+  // (lib/mirror/site-page-read.ts). Not in this dealer's mirror → 404, so another dealer's site
+  // looks exactly like one that does not exist.
+  const data = await readSitePage(dealer.id, siteId);
+  const row = data?.site;
   const s = row ? readSiteDto(row.dto) : null;
-  if (!row || !s) return refuseNotFound({ user, dealer }, "site", siteId);
+  if (!data || !row || !s) return refuseNotFound({ user, dealer }, "site", siteId);
   const gone = row.goneAt !== null;
   const fresh = freshnessFor(dealer.id, [{ kind: "site", chektId: siteId }], row);
-  const station = s.monitoring_station_id ? findMirrorStation(dealer.id, s.monitoring_station_id) : null;
   const now = formatInZone(new Date().toISOString(), s.timezone);
-  const readiness = gone ? null : readinessOfSites(dealer.id, [siteId]).then((m) => m.get(siteId));
-  const deviceCounts = gone
-    ? Promise.resolve(undefined)
-    : deviceCountsBySite(dealer.id, [siteId]).then((m) => m.get(siteId));
+  // A deleted site shows no device status (its devices went with it in CHeKT).
+  const deviceCounts = gone ? undefined : data.deviceCounts;
 
   return (
     <>
@@ -145,9 +122,9 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
             </Field>
             <Field label="Account number">{text(s.account_number)}</Field>
             <Field label="Monitoring station">
-              {s.monitoring_station_id && station ? (
+              {s.monitoring_station_id ? (
                 <StationName
-                  station={station}
+                  station={data.station}
                   stationId={s.monitoring_station_id}
                   externalId={s.external_monitoring_station_id}
                 />
@@ -168,16 +145,21 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
               {formatInZone(s.created_at, s.timezone)}
             </Field>
             <Field label="Device status">
-              <DeviceStatusField siteId={siteId} counts={deviceCounts} />
+              <SiteDeviceStatus siteId={siteId} counts={deviceCounts} />
             </Field>
           </dl>
           <Freshness {...fresh} className="mt-4" />
         </Card>
 
         <div className="space-y-6">
-          {readiness ? <ReadinessCard readiness={readiness} canEdit={canEdit} /> : null}
-          <SiteArmingPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={canEdit} />
-          <SiteDevicesPanel dealerLinkId={dealer.id} siteId={siteId} />
+          {data.readiness ? <ReadinessChecklist readiness={data.readiness} canEdit={canEdit} /> : null}
+          <SiteArmingPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={canEdit} arming={data.arming} />
+          <SiteDevicesPanel
+            dealerLinkId={dealer.id}
+            siteId={siteId}
+            devices={data.devices}
+            syncFinishedAt={data.syncFinishedAt}
+          />
           {/* The desk checklist this site's alarms use (its own or the dealer's); admins change it. */}
           {!gone ? (
             <SiteChecklistPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={hasRole(user.role, "admin")} />
@@ -185,7 +167,13 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
         </div>
       </div>
 
-      <SiteContactsPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={canEdit} />
+      <SiteContactsPanel
+        dealerLinkId={dealer.id}
+        siteId={siteId}
+        canEdit={canEdit}
+        rows={data.contacts}
+        syncFinishedAt={data.syncFinishedAt}
+      />
     </>
   );
 }

@@ -1,0 +1,151 @@
+import "server-only";
+// Everything the site page (app/(console)/sites/[siteId]/page.tsx) shows from the mirror, in ONE
+// statement on the pool (lib/db.ts sql): the site row, its station, device counts, the readiness
+// facts with the dealer's offline threshold, arming, the contacts and the last sweep's end (what an
+// empty list's freshness line says). It was nine queries through Prisma's client engine, each a round
+// trip and ~2 ms of the engine's CPU; the panels render from this instead of reading on their own.
+import { sql } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_OFFLINE_THRESHOLD_MIN } from "@/lib/fleet/settings";
+import type { SiteDeviceCounts } from "@/lib/fleet/read";
+import { factsOf, readinessFactsSql, type ReadinessRaw } from "@/lib/readiness/query";
+import { readinessOf, type Readiness } from "@/lib/readiness/rules";
+import type { MirroredContact } from "./contacts";
+
+type ContactJson = {
+  contact_id: number;
+  site_id: number;
+  external_contact_id: string;
+  first_name: string;
+  last_name: string;
+  phone_number: string | null;
+  email: string | null;
+  gone_ms: number | null;
+  changed_ms: number | null;
+  confirmed_ms: number;
+};
+
+type Row = {
+  dto: unknown;
+  confirmed_at: Date;
+  changed_at: Date | null;
+  gone_at: Date | null;
+  station_name: string | null;
+  station_gone_at: Date | null;
+  threshold_min: number | null;
+  facts: ReadinessRaw | null;
+  online: number;
+  offline: number;
+  unknown: number;
+  device_count: number;
+  devices_as_of: Date | null;
+  security_type: number | null;
+  arming_at: Date | null;
+  sync_finished_at: Date | null;
+  contacts: ContactJson[];
+};
+
+export type SitePageData = {
+  /** The mirror row as the page needs it: CHeKT's DTO and its freshness. */
+  site: { dto: unknown; confirmedAt: Date; changedAt: Date | null; goneAt: Date | null };
+  /** The site's station as mirrored; null when the site names none or the mirror lacks it. */
+  station: { name: string; goneAt: Date | null } | null;
+  /** Live devices per status (zeros for a site without devices). */
+  deviceCounts: SiteDeviceCounts;
+  /** Null for a site CHeKT deleted (the page judges only live sites). */
+  readiness: Readiness | null;
+  devices: { count: number; asOf: Date | null };
+  arming: { securityType: number; confirmedAt: Date } | null;
+  /** Every contact the mirror knows for the site, gone ones too, by last name (CHeKT's list order). */
+  contacts: MirroredContact[];
+  /** When the dealer's last sweep finished: how fresh an empty list is. */
+  syncFinishedAt: Date | null;
+};
+
+// JSON carries no timestamp type: the contacts' times travel as epoch milliseconds. `timestamp`
+// columns hold UTC wall time, and epoch of a timestamp without time zone reads it as UTC.
+const epochMs = (col: string) => Prisma.raw(`round(extract(epoch FROM ${col}) * 1000)::float8`);
+const dateOrNull = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+/**
+ * A list's freshness as listSeen (lib/mirror/contacts.ts) says it: its oldest live row's
+ * confirmation, or for an empty list the last sweep's end (that sweep found it empty).
+ */
+export function listSeenOf(
+  rows: { confirmedAt: Date; goneAt?: Date | null }[],
+  syncFinishedAt: Date | null,
+): { confirmedAt: Date | null } {
+  const live = rows.filter((r) => !r.goneAt);
+  if (live.length === 0) return { confirmedAt: syncFinishedAt };
+  return { confirmedAt: live.reduce((min, r) => (r.confirmedAt < min ? r.confirmedAt : min), live[0]!.confirmedAt) };
+}
+
+/** The site page's mirror data for `siteId` of the dealer; null when the mirror has no such site. */
+export async function readSitePage(
+  dealerLinkId: string,
+  siteId: number,
+  now = new Date(),
+): Promise<SitePageData | null> {
+  const threshold = Prisma.sql`coalesce((SELECT f.offline_threshold_min FROM fleet_settings f
+    WHERE f.dealer_link_id = ${dealerLinkId}), ${DEFAULT_OFFLINE_THRESHOLD_MIN}::int)`;
+  // now − threshold as a UTC `timestamp`, the type of status_at.
+  const cut = Prisma.sql`((to_timestamp(${now.getTime()}::float8 / 1000) AT TIME ZONE 'UTC')
+    - make_interval(mins => ${threshold}))`;
+  const { rows } = await sql<Row>(Prisma.sql`
+    SELECT s.dto, s.confirmed_at, s.changed_at, s.gone_at,
+           st.name AS station_name, st.gone_at AS station_gone_at,
+           ${threshold} AS threshold_min,
+           (SELECT row_to_json(f) FROM (${readinessFactsSql(dealerLinkId, cut, [siteId])}) f) AS facts,
+           coalesce(dev.online, 0)::int AS online, coalesce(dev.offline, 0)::int AS offline,
+           coalesce(dev.unknown, 0)::int AS unknown, coalesce(dev.n, 0)::int AS device_count,
+           dev.as_of AS devices_as_of,
+           a.security_type, a.confirmed_at AS arming_at,
+           (SELECT y.finished_at FROM mirror_syncs y WHERE y.dealer_link_id = s.dealer_link_id) AS sync_finished_at,
+           (SELECT coalesce(json_agg(json_build_object(
+                     'contact_id', c.chekt_id, 'site_id', c.site_id, 'external_contact_id', c.external_id,
+                     'first_name', c.first_name, 'last_name', c.last_name, 'phone_number', c.phone,
+                     'email', c.email, 'gone_ms', ${epochMs("c.gone_at")}, 'changed_ms', ${epochMs("c.changed_at")},
+                     'confirmed_ms', ${epochMs("c.confirmed_at")})
+                   ORDER BY c.last_name, c.first_name, c.chekt_id), '[]'::json)
+              FROM mirror_contacts c
+             WHERE c.dealer_link_id = s.dealer_link_id AND c.site_id = s.chekt_id) AS contacts
+    FROM mirror_sites s
+    LEFT JOIN mirror_stations st ON st.dealer_link_id = s.dealer_link_id AND st.chekt_id = s.station_id
+    LEFT JOIN mirror_arming a ON a.dealer_link_id = s.dealer_link_id AND a.site_id = s.chekt_id
+    LEFT JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE d.status = 'online') AS online,
+             count(*) FILTER (WHERE d.status = 'offline') AS offline,
+             count(*) FILTER (WHERE d.status IS NULL OR d.status NOT IN ('online', 'offline')) AS unknown,
+             count(*) AS n, min(d.confirmed_at) AS as_of
+        FROM mirror_devices d
+       WHERE d.dealer_link_id = s.dealer_link_id AND d.site_id = s.chekt_id AND d.gone_at IS NULL
+    ) dev ON true
+    WHERE s.dealer_link_id = ${dealerLinkId} AND s.chekt_id = ${siteId}::int`);
+  const r = rows[0];
+  if (!r) return null;
+  const thresholdMin = r.threshold_min ?? DEFAULT_OFFLINE_THRESHOLD_MIN;
+  return {
+    site: { dto: r.dto, confirmedAt: r.confirmed_at, changedAt: r.changed_at, goneAt: r.gone_at },
+    station: r.station_name === null ? null : { name: r.station_name, goneAt: r.station_gone_at },
+    deviceCounts: { online: r.online, offline: r.offline, unknown: r.unknown },
+    readiness: r.gone_at === null && r.facts ? readinessOf(factsOf(r.facts), thresholdMin) : null,
+    devices: { count: r.device_count, asOf: r.devices_as_of },
+    arming:
+      r.security_type === null || r.arming_at === null
+        ? null
+        : { securityType: r.security_type, confirmedAt: r.arming_at },
+    contacts: r.contacts.map((c) => ({
+      contact_id: c.contact_id,
+      site_id: c.site_id,
+      external_contact_id: c.external_contact_id,
+      first_name: c.first_name,
+      last_name: c.last_name,
+      phone_number: c.phone_number,
+      email: c.email,
+      goneAt: dateOrNull(c.gone_ms),
+      changedAt: dateOrNull(c.changed_ms),
+      confirmedAt: new Date(c.confirmed_ms),
+    })),
+    syncFinishedAt: r.sync_finished_at,
+  };
+}

@@ -1,0 +1,172 @@
+// The site page's one-statement read (lib/mirror/site-page-read.ts) against real Postgres: for
+// the same mirror rows it must say what the per-panel reads it replaced say (findMirrorSite,
+// findMirrorStation, deviceCountsBySite, readinessOfSites, readArming, countSiteDevices,
+// readSiteContacts + listSeen), with another dealer's rows left out.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
+import { closeSimWorld, startSimWorld, type SimWorld } from "../support/sim-world";
+
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => import("../support/next-cache"));
+
+const NOW = new Date("2026-12-01T12:00:00.123Z");
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000 - 7);
+
+let world: SimWorld;
+let prisma: SimWorld["prisma"];
+let L: string;
+let OTHER: string;
+
+async function site(link: string, id: number, o: { station?: number | null; gone?: boolean; account?: string } = {}) {
+  const station = o.station === undefined ? 7 : o.station;
+  await prisma.mirrorSite.create({
+    data: {
+      dealerLinkId: link,
+      chektId: id,
+      externalId: `s-${id}`,
+      name: `Site ${id}`,
+      accountNumber: o.account ?? `A${id}`,
+      stationId: station,
+      isActivated: true,
+      timezone: "UTC",
+      searchText: `site ${id}`,
+      dto: {
+        site_id: id,
+        name: `Site ${id}`,
+        external_site_id: `s-${id}`,
+        timezone: "UTC",
+        is_activated: 1,
+        account_number: o.account ?? `A${id}`,
+        monitoring_station_id: station,
+      },
+      confirmedAt: minutesAgo(3),
+      changedAt: id === 101 ? minutesAgo(2) : null,
+      goneAt: o.gone ? minutesAgo(1) : null,
+    },
+  });
+}
+
+async function device(link: string, siteId: number, id: number, status: string | null, o: { gone?: boolean } = {}) {
+  await prisma.mirrorDevice.create({
+    data: {
+      dealerLinkId: link,
+      chektId: id,
+      siteId,
+      externalId: `d-${id}`,
+      name: `Device ${id}`,
+      deviceType: id % 2 ? "camera" : "bridge",
+      status,
+      statusAt: minutesAgo(90),
+      dto: {},
+      confirmedAt: minutesAgo(id % 5),
+      goneAt: o.gone ? minutesAgo(1) : null,
+    },
+  });
+}
+
+async function contact(link: string, siteId: number, id: number, last: string, o: { gone?: boolean } = {}) {
+  await prisma.mirrorContact.create({
+    data: {
+      dealerLinkId: link,
+      chektId: id,
+      siteId,
+      externalId: `c-${id}`,
+      firstName: `F${id}`,
+      lastName: last,
+      phone: id % 2 ? "+15555550100" : null,
+      email: id % 3 ? null : `c${id}@example.com`,
+      dto: {},
+      confirmedAt: minutesAgo(id % 7),
+      changedAt: id === 3 ? minutesAgo(4) : null,
+      goneAt: o.gone ? minutesAgo(2) : null,
+    },
+  });
+}
+
+beforeAll(async () => {
+  ({ prisma } = world = await startSimWorld("chekt_site_page_it"));
+  L = await connectDealerLink(prisma, ACME);
+  OTHER = await connectDealerLink(prisma, NORTHWIND, { externalDealerId: "northwind", companyName: "Northwind" });
+  await prisma.mirrorStation.create({
+    data: { dealerLinkId: L, chektId: 7, externalId: "st-7", name: "Central", dto: {}, confirmedAt: NOW },
+  });
+  await site(L, 101);
+  await site(L, 102, { account: "A101" }); // shares 101's account on station 7: a readiness failure
+  await site(L, 103, { station: 99 }); // a station the mirror lacks
+  await site(L, 104, { gone: true });
+  await site(L, 105, { station: null }); // no device, no contact, no arming
+  await site(OTHER, 101);
+  for (const [i, s] of ["online", "offline", "offline", null, "weird", "online"].entries())
+    await device(L, 101, 1000 + i, s, { gone: i === 5 });
+  await device(OTHER, 101, 2000, "offline");
+  await device(L, 104, 1100, "online");
+  await contact(L, 101, 1, "Zeta");
+  await contact(L, 101, 2, "Alpha");
+  await contact(L, 101, 3, "Alpha");
+  await contact(L, 101, 4, "Mid", { gone: true });
+  await contact(OTHER, 101, 9, "Other");
+  await contact(L, 104, 5, "Gone-site");
+  await prisma.mirrorArming.create({
+    data: { dealerLinkId: L, siteId: 101, securityType: 2, dto: {}, confirmedAt: minutesAgo(6) },
+  });
+  await prisma.fleetSettings.create({ data: { dealerLinkId: L, offlineThresholdMin: 60 } });
+  await prisma.mirrorSync.create({ data: { dealerLinkId: L, finishedAt: minutesAgo(10) } });
+});
+
+afterAll(() => closeSimWorld(world));
+
+describe("readSitePage", () => {
+  it("answers null for a site the dealer's mirror lacks, another dealer's included", async () => {
+    const { readSitePage } = await import("@/lib/mirror/site-page-read");
+    expect(await readSitePage(L, 999, NOW)).toBeNull();
+    expect(await readSitePage(OTHER, 102, NOW)).toBeNull();
+  });
+
+  it.each([101, 102, 103, 104, 105])("site %i: what the per-panel reads said", async (siteId) => {
+    const { readSitePage, listSeenOf } = await import("@/lib/mirror/site-page-read");
+    const { findMirrorSite, findMirrorStation } = await import("@/lib/mirror/read");
+    const { deviceCountsBySite } = await import("@/lib/fleet/read");
+    const { readinessOfSites } = await import("@/lib/readiness/query");
+    const { readArming } = await import("@/lib/mirror/arming");
+    const { countSiteDevices } = await import("@/lib/mirror/devices");
+    const { readSiteContacts, listSeen } = await import("@/lib/mirror/contacts");
+
+    const got = await readSitePage(L, siteId, NOW);
+    if (!got) throw new Error(`site ${siteId} not read`);
+    const row = await findMirrorSite(L, siteId);
+    if (!row) throw new Error(`site ${siteId} missing`);
+    expect(got.site).toEqual({
+      dto: row.dto,
+      confirmedAt: row.confirmedAt,
+      changedAt: row.changedAt,
+      goneAt: row.goneAt,
+    });
+
+    const st = row.stationId === null ? null : await findMirrorStation(L, row.stationId);
+    expect(got.station).toEqual(st ? { name: st.name, goneAt: st.goneAt } : null);
+
+    const counts = (await deviceCountsBySite(L, [siteId])).get(siteId) ?? { online: 0, offline: 0, unknown: 0 };
+    expect(got.deviceCounts).toEqual(counts);
+
+    const ready = row.goneAt ? undefined : (await readinessOfSites(L, [siteId], NOW)).get(siteId);
+    expect(got.readiness).toEqual(ready ?? null);
+
+    const arming = await readArming(prisma, L, siteId);
+    expect(got.arming).toEqual(arming ? { securityType: arming.securityType, confirmedAt: arming.confirmedAt } : null);
+
+    expect(got.devices).toEqual(await countSiteDevices(prisma, L, siteId));
+
+    const contacts = await readSiteContacts(prisma, L, siteId);
+    expect(got.contacts).toEqual(contacts.rows);
+    expect(listSeenOf(got.contacts, got.syncFinishedAt)).toEqual(await listSeen(prisma, L, contacts.rows));
+    expect(listSeenOf([], got.syncFinishedAt)).toEqual(await listSeen(prisma, L, []));
+  });
+
+  it("site 101 is not ready for its shared account and its device offline past the threshold", async () => {
+    const { readSitePage } = await import("@/lib/mirror/site-page-read");
+    const got = await readSitePage(L, 101, NOW);
+    expect(got?.readiness?.failing).toEqual(expect.arrayContaining(["account_unique", "devices_online"]));
+    expect(got?.deviceCounts).toEqual({ online: 1, offline: 2, unknown: 2 });
+    expect(got?.contacts.map((c) => c.contact_id)).toEqual([2, 3, 4, 1]);
+  });
+});
