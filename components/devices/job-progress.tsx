@@ -9,7 +9,8 @@ import { useQuery } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
 import { Alert, Badge, Button, Card, DataTable, Spinner, cn, type BadgeTone } from "@/components/ui";
 import { useActionRunner } from "@/components/forms/use-action-runner";
-import { DEVICE_FIELDS, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
+import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
+import { ChoicePicker } from "@/components/import/choice-picker";
 import { validateDevice } from "@/lib/bulk/validate";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
 import { retryFailedItems } from "@/actions/devices";
@@ -335,16 +336,29 @@ function FailedRows({
             className: "md:px-1 md:py-1",
             cell: (item: JobItemView) => {
               const errs = errorsOf(item);
+              const label = `Failed ${rowLabel.toLowerCase()} ${item.row} ${labels[f]}`;
+              const edit = (v: string) => setEdits((m) => ({ ...m, [item.id]: { ...(m[item.id] ?? {}), [f]: v } }));
+              if (!sites && f === "device_type")
+                return (
+                  <ChoicePicker
+                    choices={DEVICE_TYPES}
+                    label={label}
+                    value={valuesOf(item)[f] ?? ""}
+                    error={errs[f]}
+                    disabled={!canEdit}
+                    framed
+                    className="md:w-36"
+                    onChange={edit}
+                  />
+                );
               return (
                 <input
-                  aria-label={`Failed ${rowLabel.toLowerCase()} ${item.row} ${labels[f]}`}
+                  aria-label={label}
                   aria-invalid={errs[f] ? true : undefined}
                   title={errs[f]}
                   disabled={!canEdit}
                   value={valuesOf(item)[f] ?? ""}
-                  onChange={(e) =>
-                    setEdits((m) => ({ ...m, [item.id]: { ...(m[item.id] ?? {}), [f]: e.target.value } }))
-                  }
+                  onChange={(e) => edit(e.target.value)}
                   className={cn(
                     "h-8 w-36 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 " +
                       "focus:ring-indigo-600 max-md:w-full",

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { RotateCcw, SkipForward, Trash2 } from "lucide-react";
 import { cn } from "@/components/ui";
+import { ChoicePicker } from "./choice-picker";
 
 const ROW_HEIGHT = 44;
 
@@ -270,7 +271,7 @@ export function ReviewGrid<F extends string>({
                 return (
                   <div key={f} className="px-1 py-1.5" role="gridcell">
                     {pickers?.[f] ? (
-                      <Picker
+                      <ChoicePicker
                         choices={pickers[f]}
                         label={`${label} ${labels[f]}`}
                         value={r.values[f] ?? ""}
@@ -338,54 +339,5 @@ export function ReviewGrid<F extends string>({
         })}
       </div>
     </div>
-  );
-}
-
-/** E.g. camera | bridge; a pasted value that is none of them stays visible (and marked) until replaced. */
-function Picker({
-  choices,
-  label,
-  value,
-  error,
-  describedBy,
-  disabled,
-  cell,
-  onChange,
-}: {
-  choices: readonly string[];
-  label: string;
-  value: string;
-  error?: string;
-  describedBy?: string;
-  disabled: boolean;
-  cell: string;
-  onChange: (v: string) => void;
-}) {
-  const known = choices.includes(value.trim().toLowerCase());
-  const selected = known ? value.trim().toLowerCase() : value;
-  return (
-    <select
-      aria-label={label}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy}
-      title={error}
-      data-cell={cell}
-      value={selected}
-      disabled={disabled}
-      onChange={(e) => onChange(e.target.value)}
-      className={cn(
-        "h-8 w-full rounded border-0 bg-transparent py-0 pl-2 pr-7 text-sm ring-1 ring-inset focus:outline-none",
-        "focus:ring-2 focus:ring-indigo-600 disabled:text-slate-500",
-        error ? "bg-white ring-red-400" : "ring-transparent hover:ring-slate-300",
-      )}
-    >
-      {value.trim() === "" ? <option value="">Choose…</option> : null}
-      {!known && value.trim() !== "" ? <option value={value}>{`"${value}" (not a choice)`}</option> : null}
-      {choices.map((t) => (
-        <option key={t} value={t}>
-          {t}
-        </option>
-      ))}
-    </select>
   );
 }

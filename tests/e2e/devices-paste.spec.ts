@@ -86,6 +86,9 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
 
   // Fix the refused row and send it alone.
   await page.getByLabel("Failed sheet line 51 External ID").fill(`e2e-${stamp}-fixed`);
+  // Type is a picker here as on the review, holding the row's value.
+  await expect(page.getByLabel("Failed sheet line 51 Type")).toHaveValue("bridge");
+  await page.getByLabel("Failed sheet line 51 Type").selectOption("camera");
   await page.getByLabel("Select failed sheet line 51").check();
   await page.getByRole("button", { name: /Retry 1 selected/ }).click();
   await expect(page).not.toHaveURL(jobUrl, { timeout: 30_000 });
@@ -95,11 +98,13 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
 
   const devices = (await partner(`/sites/${siteId}/devices?limit=100`, "GET")) as {
     external_device_id: string;
+    device_type: string;
     mac: string | null;
   }[];
   expect(devices.length).toBe(50);
   expect(new Set(devices.map((d) => d.external_device_id)).size).toBe(50);
   expect(devices.find((d) => d.external_device_id === ext(1))?.mac).toBe("AA:BB:CC:00:00:01");
+  expect(devices.find((d) => d.external_device_id === `e2e-${stamp}-fixed`)?.device_type).toBe("camera");
 
   // The original job now points at the retry.
   await page.goto(jobUrl);
