@@ -163,8 +163,10 @@ export async function databaseExists(adminUrl: string, name: string): Promise<bo
   );
 }
 
-export async function createDatabase(adminUrl: string, name: string): Promise<void> {
-  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
+/** `template`: a copy of that database (nobody may be connected to it), e.g. one already migrated. */
+export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
+  const from = template ? ` TEMPLATE ${quoteIdent(template)}` : "";
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}${from}`));
 }
 
 export async function ensureDatabase(adminUrl: string, name: string): Promise<boolean> {

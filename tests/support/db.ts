@@ -23,17 +23,24 @@ export function testDatabaseUrl(): string {
 
 export type TestDatabase = { name: string; url: string; drop(): Promise<void> };
 
-/** A new database with every migration applied. Call drop() in afterAll. */
+/**
+ * A new database with every migration applied. Call drop() in afterAll. Under `npm test` it is a copy
+ * of the run's migrated template (TEST_TEMPLATE_DATABASE): a fraction of a second instead of a
+ * `prisma migrate deploy` of several seconds per file; run alone, the file migrates its own.
+ */
 export async function createTestDatabase(prefix = "chekt_it"): Promise<TestDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = adminUrl();
-  await createDatabase(admin, name);
+  const template = process.env.TEST_TEMPLATE_DATABASE;
+  await createDatabase(admin, name, template);
   const url = withDatabase(admin, name);
-  try {
-    await migrate(url, { quiet: true });
-  } catch (error) {
-    await dropDatabase(admin, name);
-    throw error;
+  if (!template) {
+    try {
+      await migrate(url, { quiet: true });
+    } catch (error) {
+      await dropDatabase(admin, name);
+      throw error;
+    }
   }
   return { name, url, drop: () => dropDatabase(admin, name) };
 }
