@@ -49,3 +49,11 @@ export async function sql<T extends object = Record<string, unknown>>(
   const res = await pool.query<T>({ text: q.text, values: q.values, types });
   return { rows: res.rows, rowCount: res.rowCount ?? 0 };
 }
+
+/** sql() for a statement already written with $n placeholders (lib/chekt/budget-pool.ts): rows only. */
+export async function sqlText<T extends object = Record<string, unknown>>(
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  return (await pool.query<T>({ text, values, types })).rows;
+}

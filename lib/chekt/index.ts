@@ -1,8 +1,8 @@
 import "server-only";
 import { env } from "../env";
-import { prisma } from "../db";
 import { CallBudget, credentialKey } from "./budget";
 import { PgBudgetStore } from "./budget-pg";
+import { poolBudgetRunner } from "./budget-pool";
 import { createChektClient, type ChektClient } from "./client";
 import type { ChektAuth } from "./token";
 
@@ -18,9 +18,7 @@ import type { ChektAuth } from "./token";
 let partnerClient: ChektClient | null = null;
 
 // One store for the process: it caches each credential's row between its compare-and-set updates.
-const budgetStore = new PgBudgetStore((text, values) =>
-  prisma.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values),
-);
+const budgetStore = new PgBudgetStore(poolBudgetRunner);
 const budgets = new Map<string, CallBudget>();
 
 /**
