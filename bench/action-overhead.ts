@@ -69,13 +69,15 @@ type CpuLine = SqlLine & { cpuMs?: number };
 const cpuOf = (lines: CpuLine[]): Dist => dist(lines.flatMap((l) => (typeof l.cpuMs === "number" ? [l.cpuMs] : [])));
 
 /**
- * BENCH_CPU_PROF=<dir>: `next start` writes a V8 CPU profile there when it stops (read it with
- * bench/cpu-profile.mjs): where the server's CPU time per action goes.
+ * How `next start` is launched: BENCH_CPU_PROF=<dir> runs it under `node --cpu-prof` (a flag
+ * NODE_OPTIONS refuses), which writes a V8 CPU profile there when it stops; bench/cpu-profile.mjs
+ * sums it. Where the server's CPU time per action goes.
  */
-function withCpuProfile(env: Record<string, string>): Record<string, string> {
+function appCommand(args: string[]): [string, string[]] {
   const dir = process.env.BENCH_CPU_PROF;
-  if (!dir) return env;
-  return { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${path.resolve(dir)}`.trim() };
+  if (!dir) return ["next", args];
+  const bin = path.join(repoRoot, "node_modules/next/dist/bin/next");
+  return ["node", ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`, bin, ...args]];
 }
 
 /** Our own port ranges (bench: app 3900-3999, simulator 4900-4999), else any free port. */
@@ -118,12 +120,12 @@ export async function runActionBench(
     await runSeed({ databaseUrl: dbUrl, log: () => {} });
 
     children.push(await startBenchSim({ simPort, simUrl, appUrl, simToken: "", env: rates }));
-    const app = startChild("app", "next", ["start", "--port", String(appPort)], {
+    const app = startChild("app", ...appCommand(["start", "--port", String(appPort)]), {
       echo: false,
       env: {
         ...process.env,
         ...rates,
-        ...withCpuProfile(sqlCountEnv(sqlFile)),
+        ...sqlCountEnv(sqlFile),
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_DIST_DIR: distDir,
@@ -319,6 +321,9 @@ export async function runActionBench(
     for (const close of closers) await close().catch(() => undefined);
     for (const ch of children.reverse()) await ch.stop().catch(() => undefined);
     await dropDatabase(admin, dbName).catch(() => undefined);
+    // Kept beside the profile: bench/cpu-profile.mjs --requests reads which request was open when.
+    if (process.env.BENCH_CPU_PROF && fs.existsSync(sqlFile))
+      fs.copyFileSync(sqlFile, path.join(path.resolve(process.env.BENCH_CPU_PROF), "requests.jsonl"));
     fs.rmSync(sqlFile, { force: true });
   }
 }

@@ -4,6 +4,10 @@
 // the milliseconds, summed over hundreds of requests.
 //
 //   node bench/cpu-profile.mjs <file.cpuprofile> [--top 40] [--match regex]
+//                              [--requests requests.jsonl --pick action|page]
+// --requests: the bench's per-request log (bench/sql-count.mjs; the action bench copies it beside the
+// profile); only samples taken while a request of the picked kind was open count, and the sums are
+// also given per request. The bench sends one request at a time, so those samples are that request's.
 import fs from "node:fs";
 
 const args = process.argv.slice(2);
@@ -18,12 +22,35 @@ const opt = (name, fallback) => {
 };
 const top = Number(opt("--top", 40));
 const match = opt("--match", null);
+const requestsFile = opt("--requests", null);
+const pick = opt("--pick", "action");
 
 const profile = JSON.parse(fs.readFileSync(file, "utf8"));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+// Windows of the picked requests on the profile's clock (µs, monotonic: process.hrtime).
+let windows = null;
+if (requestsFile) {
+  windows = fs
+    .readFileSync(requestsFile, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+    .filter((l) => l.startUs !== undefined && (pick === "action" ? l.action : !l.action && l.method === "GET"))
+    .filter((l) => pick !== "page" || /^\/sites\/\d+$/.test(l.path))
+    .map((l) => [l.startUs, l.endUs])
+    .sort((a, b) => a[0] - b[0]);
+}
+let w = 0;
+const inWindow = (t) => {
+  while (w < windows.length && windows[w][1] < t) w++;
+  return w < windows.length && windows[w][0] <= t;
+};
 // Time per sample: the delta to the next sample (the profile's own clock).
 const self = new Map();
+let t = profile.startTime;
 for (let i = 0; i < profile.samples.length; i++) {
+  t += profile.timeDeltas[i] ?? 0;
+  if (windows && !inWindow(t)) continue;
   const dt = profile.timeDeltas[i + 1] ?? 0;
   self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + dt);
 }
@@ -56,6 +83,10 @@ const show = (title, m) => {
   for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms(us)} ms ${pct(us)}  ${k}`);
 };
 console.log(`${file}: ${ms(total)} ms sampled, of it idle ${ms(idle)} ms; busy ${ms(total - idle)} ms (100 %)`);
+if (windows)
+  console.log(
+    `${windows.length} ${pick} requests: busy ${((total - idle) / 1000 / Math.max(1, windows.length)).toFixed(2)} ms each`,
+  );
 show("self time by file", perFile);
 show("self time by function", perFn);
 

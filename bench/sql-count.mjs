@@ -59,6 +59,9 @@ if (file) {
     // it is that request's (plus whatever background work ran meanwhile), and load does not inflate it
     // the way it does wall time.
     const cpu0 = process.cpuUsage();
+    // On the monotonic clock V8's CPU profile stamps its samples with (µs): bench/cpu-profile.mjs
+    // --requests keeps only the samples taken while a request of a kind was open.
+    const startUs = Number(process.hrtime.bigint() / 1000n);
     const done = () => {
       const line = {
         method: req.method,
@@ -70,6 +73,8 @@ if (file) {
         queries: store.n,
         ms: Math.round((performance.now() - t0) * 10) / 10,
         dbMs: Math.round(store.dbMs * 10) / 10,
+        startUs,
+        endUs: Number(process.hrtime.bigint() / 1000n),
         cpuMs: Math.round(((c) => c.user + c.system)(process.cpuUsage(cpu0)) / 100) / 10,
         ...(withText ? { sql: store.sql } : {}),
       };
