@@ -24,6 +24,7 @@ export type FleetBenchResult = {
   /** Postgres round trips per view (bench/sql-count.mjs) and the HTML+RSC bytes of a view, medians over every view */
   queriesPerView: number;
   bytesPerView: number;
+  cpuMsPerView: number;
 };
 
 const URLS = [
@@ -95,9 +96,18 @@ export async function runFleetBench(
       /data-testid="fleet-range"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</.exec(body)?.[1]?.replace(/<!-- -->/g, "") ??
       (body.includes("No device matches") ? "none" : null),
   });
-  const { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView } = figures;
+  const { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView, cpuMsPerView } = figures;
   const perUrl = figures.perUrl.map(({ label, ...p }) => ({ ...p, range: label }));
-  const result: FleetBenchResult = { devices, views, ttfbMs, fullPageMs, perUrl, queriesPerView, bytesPerView };
+  const result: FleetBenchResult = {
+    devices,
+    views,
+    ttfbMs,
+    fullPageMs,
+    perUrl,
+    queriesPerView,
+    bytesPerView,
+    cpuMsPerView,
+  };
   log(
     `/fleet, dealer with ${devices.toLocaleString("en-US")} devices on 2,000 sites, ${result.views} ` +
       `signed-in page views (${runs} per URL)`,

@@ -22,6 +22,11 @@ export type ListBenchFigures = {
   perUrl: Array<{ url: string; ttfbP95: number; fullP95: number; label: string | null }>;
   queriesPerView: number;
   bytesPerView: number;
+  /**
+   * CPU time (user + system) of the app's processes over the timed views, per view: what a view costs
+   * the server whatever the box's load (its background work, pg-boss polling, is counted in too).
+   */
+  cpuMsPerView: number;
   /** With BENCH_B_DIST_DIR: the same views of that second build, each timed right after (or before) A's. */
   b?: ListBenchFigures;
 };
@@ -53,6 +58,34 @@ function pct(values: number[], p: number): number {
   return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10;
 }
 const median = (v: number[]) => (v.length ? pct(v, 50) : Number.NaN);
+
+/** User + system CPU in ms of `pid` and every process below it (`next start` runs its server in a child). */
+function treeCpuMs(pid: number): number {
+  const ticks = Number(process.env.BENCH_CLK_TCK || 100);
+  const procs = fs
+    .readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        // The command name (2nd field) may hold spaces: the fields after its ")" are fixed.
+        const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return [{ pid: Number(d), ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]) }];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+  const inTree = new Set([pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of procs)
+      if (!inTree.has(p.pid) && inTree.has(p.ppid)) {
+        inTree.add(p.pid);
+        grew = true;
+      }
+  }
+  return (procs.filter((p) => inTree.has(p.pid)).reduce((n, p) => n + p.cpu, 0) * 1000) / ticks;
+}
 const stats = (v: number[]): Spread => ({ p50: pct(v, 50), p95: pct(v, 95), max: pct(v, 100) });
 
 /** Time to the first byte of the body and to the end of the document, with the session cookie. */
@@ -128,22 +161,24 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
     const rates = { CHEKT_RATE_LIMIT_PER_MIN: "3000", CHEKT_RATE_LIMIT_BURST_PER_S: "200" };
     await startBenchSim({ simPort, simUrl, appUrl, simToken, env: rates });
     await spec.beforeApp?.(env);
-    await startListApp({ appPort, appUrl, distDir, dbUrl, simUrl, simToken, sqlFile });
+    const appA = await startListApp({ appPort, appUrl, distDir, dbUrl, simUrl, simToken, sqlFile });
     // A second build (BENCH_B_DIST_DIR) on the same database and simulator, timed view by view
     // beside the first: on a shared box only such pairs compare two builds fairly.
     const bDist = process.env.BENCH_B_DIST_DIR;
-    const b = bDist ? { url: `http://localhost:${await freePort()}`, sqlFile: `${sqlFile}.b` } : null;
+    const b = bDist ? { url: `http://localhost:${await freePort()}`, sqlFile: `${sqlFile}.b`, pid: 0 } : null;
     if (b && bDist) {
       const port = Number(new URL(b.url).port);
-      await startListApp({ appPort: port, appUrl: b.url, distDir: bDist, dbUrl, simUrl, simToken, sqlFile: b.sqlFile });
+      const o = { appPort: port, appUrl: b.url, distDir: bDist, dbUrl, simUrl, simToken, sqlFile: b.sqlFile };
+      b.pid = (await startListApp(o)).process.pid!;
     }
     await spec.afterApp?.(env);
     const cookie = await browserSignIn(appUrl, password);
 
-    const apps = [{ url: appUrl, sqlFile }, ...(b ? [b] : [])];
+    const apps = [{ url: appUrl, sqlFile, pid: appA.process.pid! }, ...(b ? [b] : [])];
     const samples = apps.map(() => ({ ttfbs: [] as number[], fulls: [] as number[], bytes: [] as number[] }));
     const perUrl: Array<ListBenchFigures["perUrl"]> = apps.map(() => []);
     for (const app of apps) for (const u of spec.urls) await timeView(app.url + u, cookie); // warm-up
+    const cpu0 = apps.map((app) => treeCpuMs(app.pid));
     for (const u of spec.urls) {
       const t: number[][] = apps.map(() => []);
       const f: number[][] = apps.map(() => []);
@@ -165,6 +200,7 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
         perUrl[k]!.push({ url: u, ttfbP95: pct(t[k]!, 95), fullP95: pct(f[k]!, 95), label: labels[k]! });
       });
     }
+    const cpuMs = apps.map((app, k) => treeCpuMs(app.pid) - cpu0[k]!);
     const figures = apps.map((app, k): ListBenchFigures => ({
       views: samples[k]!.ttfbs.length,
       ttfbMs: stats(samples[k]!.ttfbs),
@@ -174,6 +210,7 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
         sqlLines(app.sqlFile, (l) => l.method === "GET" && l.path.startsWith(spec.path)).map((l) => l.queries),
       ),
       bytesPerView: median(samples[k]!.bytes),
+      cpuMsPerView: Math.round((cpuMs[k]! / samples[k]!.ttfbs.length) * 10) / 10,
     }));
     return { ...figures[0]!, ...(figures[1] ? { b: figures[1] } : {}) };
   } finally {
@@ -194,6 +231,7 @@ export function logListFigures(
   log(`  TTFB       p50 ${r.ttfbMs.p50} ms   p95 ${r.ttfbMs.p95} ms   max ${r.ttfbMs.max} ms`);
   log(`  full page  p50 ${r.fullPageMs.p50} ms   p95 ${r.fullPageMs.p95} ms   max ${r.fullPageMs.max} ms`);
   log(`  per view   ${r.queriesPerView} Postgres round trips, ${r.bytesPerView} bytes (medians)`);
+  log(`  server CPU ${r.cpuMsPerView} ms per view (user + system of the app's processes over the timed views)`);
   for (const p of r.perUrl)
     log(
       `  ${p.url.padEnd(urlWidth)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ` +

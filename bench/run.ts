@@ -230,8 +230,8 @@ async function main() {
         ratio: "",
         how:
           `${f.views} signed-in GETs of /sites over 7 URL shapes (sort, page 200, filters, search), next ` +
-          `start; full page p95 ${ms(f.fullPageMs.p95)}; per view ${f.queriesPerView} Postgres round trips, ` +
-          `${f.bytesPerView} bytes`,
+          `start, timed ${f.timed}; full page p95 ${ms(f.fullPageMs.p95)}; per view ${f.queriesPerView} ` +
+          `Postgres round trips, ${f.bytesPerView} bytes, ${f.cpuMsPerView} ms server CPU`,
       });
     });
 
@@ -248,7 +248,7 @@ async function main() {
         how:
           `${f.views} signed-in GETs of /fleet over ${f.perUrl.length} URL shapes (paging, status, offline ` +
           `longer than, type, firmware, site), next start; full page p95 ${ms(f.fullPageMs.p95)}; per view ` +
-          `${f.queriesPerView} Postgres round trips, ${f.bytesPerView} bytes`,
+          `${f.queriesPerView} Postgres round trips, ${f.bytesPerView} bytes, ${f.cpuMsPerView} ms server CPU`,
       });
     });
 

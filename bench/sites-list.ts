@@ -24,6 +24,9 @@ export type SitesBenchResult = {
   /** Postgres round trips per view (bench/sql-count.mjs) and the HTML+RSC bytes of a view, medians over every view */
   queriesPerView: number;
   bytesPerView: number;
+  cpuMsPerView: number;
+  /** When the views were timed: after the app's first sync, or during its children phase. */
+  timed: string;
 };
 
 const URLS = [
@@ -42,6 +45,7 @@ export async function runSitesBench(
   const log = opts.log ?? ((s: string) => console.log(s));
   const sites = opts.sites ?? Number(process.env.BENCH_SITES || 10_000);
   const runs = opts.runs ?? Number(process.env.BENCH_RUNS || 8);
+  let syncState = "";
   const figures = await runListBench({
     name: "sites",
     path: "/sites",
@@ -58,18 +62,37 @@ export async function runSitesBench(
       if (!bulk.ok) throw new Error(`bulk-sites: HTTP ${bulk.status} ${await bulk.text()}`);
     },
     afterApp: async ({ dbUrl }) => {
-      // Pages read the mirror (docs/mirror.md): time them once the app's first sweep has listed every
-      // site (its children phase goes on in the background meanwhile, as it would in production).
+      // Pages read the mirror (docs/mirror.md). The views are timed once the app's first sync has
+      // finished, its children phase (contacts, devices, arming of every site) included: in the same
+      // Node process, that phase's calls and writes would otherwise be timed with the views. A
+      // dealer's first sync runs once; the steady state is what a page view costs every day.
+      // BENCH_DURING_SYNC=1 times them as soon as every site is listed (the children phase running).
+      const duringSync = process.env.BENCH_DURING_SYNC === "1";
       const pgc = new (await import("pg")).default.Client({ connectionString: dbUrl });
       await pgc.connect();
+      const t0 = Date.now();
       try {
-        for (const t0 = Date.now(); ;) {
-          const { rows } = await pgc.query<{ n: number }>(
-            "select count(*)::int as n from mirror_sites where gone_at is null",
+        for (let listedAt = 0; ;) {
+          const { rows } = await pgc.query<{ n: number; finished: boolean }>(
+            `SELECT (SELECT count(*)::int FROM mirror_sites WHERE gone_at IS NULL) AS n,
+                    EXISTS (SELECT 1 FROM mirror_syncs s JOIN dealer_links l ON l.id = s.dealer_link_id
+                             WHERE l.chekt_dealer_id = 1 AND s.finished_at IS NOT NULL) AS finished`,
           );
-          if (rows[0]!.n >= sites) break;
-          if (Date.now() - t0 > 600_000)
-            throw new Error(`the mirror holds ${rows[0]!.n} of ${sites} sites after 10 minutes`);
+          const { n, finished } = rows[0]!;
+          if (n >= sites && !listedAt) {
+            listedAt = Date.now();
+            log(
+              `  the first sync listed ${n.toLocaleString("en-US")} sites in ${Math.round((listedAt - t0) / 1000)} s`,
+            );
+          }
+          if (listedAt && (duringSync || finished)) {
+            if (finished)
+              log(`  it finished (children phase included) ${Math.round((Date.now() - t0) / 1000)} s after start`);
+            else log("  views timed while the first sync's children phase runs (BENCH_DURING_SYNC=1)");
+            syncState = finished ? "after the first sync" : "during the first sync's children phase";
+            break;
+          }
+          if (Date.now() - t0 > 3_600_000) throw new Error(`the first sync did not finish in an hour (${n} sites)`);
           await new Promise((r) => setTimeout(r, 1000));
         }
       } finally {
@@ -78,12 +101,22 @@ export async function runSitesBench(
     },
     label: (body) => /data-testid="sites-total"[^>]*>([\d,]+)</.exec(body)?.[1] ?? null,
   });
-  const { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView } = figures;
+  const { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView, cpuMsPerView } = figures;
   const perUrl = figures.perUrl.map(({ label, ...p }) => ({ ...p, total: label }));
-  const result: SitesBenchResult = { sites, views, ttfbMs, fullPageMs, perUrl, queriesPerView, bytesPerView };
+  const result: SitesBenchResult = {
+    sites,
+    views,
+    ttfbMs,
+    fullPageMs,
+    perUrl,
+    queriesPerView,
+    bytesPerView,
+    cpuMsPerView,
+    timed: syncState,
+  };
   log(
     `sites list, dealer with ${sites.toLocaleString("en-US")} sites, ${result.views} signed-in page ` +
-      `views (${runs} per URL)`,
+      `views (${runs} per URL), timed ${syncState}`,
   );
   logListFigures(log, figures, 62, (total) => `total ${total ?? "?"}`);
   return result;
