@@ -1,25 +1,28 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { writeAudit } from "@/lib/audit";
-import { requireRouteDealer, type DealerBound } from "@/lib/auth/require";
+import { refusedNotFoundJson, requireRouteDealer, type DealerBound } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { verificationIdSchema } from "./schemas";
 
 /**
- * The viewer's dealer and the id of an /api/live/verifications/[id]/… read, or the answer that
- * refuses the request (signed out, no dealer, or an id that is not one).
+ * The GET handler of an /api/live/verifications/[id]/… read: the viewer's dealer and the id are
+ * checked (signed out, no dealer, or an id that is not one is refused), then `load` answers as
+ * private JSON, or null when the dealer has no such verification (a 404, logged as refused).
  */
-export async function requireVerificationRead(
-  params: Promise<{ id: string }>,
-): Promise<(DealerBound & { id: string; denied: null }) | { denied: Response }> {
-  const { user, dealer, denied } = await requireRouteDealer("viewer");
-  if (denied) return { denied };
-  const id = verificationIdSchema.safeParse((await params).id);
-  if (!id.success) {
-    const message = id.error.issues[0]?.message ?? "Bad verification id";
-    return { denied: Response.json({ error: { code: "bad_id", message } }, { status: 400 }) };
-  }
-  return { user, dealer, id: id.data, denied: null };
+export function verificationRead<T>(load: (scope: DealerBound & { id: string }) => Promise<T | null>) {
+  return async function GET(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+    const { user, dealer, denied } = await requireRouteDealer("viewer");
+    if (denied) return denied;
+    const id = verificationIdSchema.safeParse((await ctx.params).id);
+    if (!id.success) {
+      const message = id.error.issues[0]?.message ?? "Bad verification id";
+      return Response.json({ error: { code: "bad_id", message } }, { status: 400 });
+    }
+    const body = await load({ user, dealer, id: id.data });
+    if (body === null) return refusedNotFoundJson({ user, dealer }, "verification", id.data, request);
+    return Response.json(body, { headers: { "cache-control": "private, no-store" } });
+  };
 }
 
 /**
