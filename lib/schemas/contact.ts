@@ -4,7 +4,7 @@ import {
   chektId,
   clearable,
   externalId,
-  hasChanges,
+  editSchema,
   optionalEmail,
   optionalPhone,
   requiredText,
@@ -32,9 +32,7 @@ export const siteRefSchema = z.object({ site_id: chektId("Site") });
 export const contactIdSchema = siteRefSchema.extend({ contact_id: chektId("Contact") });
 export const createContactInputSchema = siteRefSchema.extend(contactFields);
 export type CreateContactInput = z.input<typeof createContactInputSchema>;
-export const updateContactSchema = contactIdSchema
-  .extend(contactChangesSchema.shape)
-  .refine((v) => hasChanges(v, ["site_id", "contact_id"]), "Nothing has changed, so there is nothing to save.");
+export const updateContactSchema = editSchema(contactIdSchema, contactChangesSchema);
 export type UpdateContactInput = z.input<typeof updateContactSchema>;
 
 const keysMatchCreate: SameKeys<z.output<typeof createContactSchema>, CreateContactDto> = true;

@@ -3,7 +3,7 @@ import type { ConnectDealerDto, UpdateDealerDto } from "./contract";
 import {
   clearable,
   externalId,
-  hasChanges,
+  editSchema,
   optionalEmail,
   optionalPhone,
   optionalText,
@@ -27,10 +27,7 @@ export const dealerChangesSchema = z.object({
   company_email: clearable(dealerFields.company_email),
   company_phone_number: clearable(dealerFields.company_phone_number),
 }) satisfies z.ZodType<UpdateDealerDto>;
-export const updateDealerSchema = dealerChangesSchema.refine(
-  (v) => hasChanges(v, []),
-  "Nothing has changed, so there is nothing to save.",
-);
+export const updateDealerSchema = editSchema(z.object({}), dealerChangesSchema);
 export type UpdateDealerInput = z.input<typeof updateDealerSchema>;
 
 /** What an admin types before being sent to CHeKT to approve the link. */

@@ -122,3 +122,17 @@ export type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [k
 export function hasChanges(v: Record<string, unknown>, idKeys: string[]) {
   return Object.entries(v).some(([k, val]) => !idKeys.includes(k) && val !== undefined);
 }
+
+/**
+ * An edit's input: the fields naming the object (`id`, none for the dealer's own profile), then only
+ * the fields that changed (`changes`); an edit that changes nothing is refused (hasChanges).
+ */
+export function editSchema<I extends z.ZodRawShape, C extends z.ZodRawShape>(
+  id: z.ZodObject<I>,
+  changes: z.ZodObject<C>,
+) {
+  const idKeys = Object.keys(id.shape);
+  return id
+    .extend(changes.shape)
+    .refine((v) => hasChanges(v, idKeys), "Nothing has changed, so there is nothing to save.");
+}

@@ -5,7 +5,7 @@ import {
   chektId,
   clearable,
   externalId,
-  hasChanges,
+  editSchema,
   optionalChektId,
   optionalText,
   requiredText,
@@ -38,9 +38,7 @@ export const siteChangesSchema = z.object({
 }) satisfies z.ZodType<UpdateSiteDto>;
 
 export const siteIdSchema = z.object({ site_id: chektId("Site") });
-export const updateSiteSchema = siteIdSchema
-  .extend(siteChangesSchema.shape)
-  .refine((v) => hasChanges(v, ["site_id"]), "Nothing has changed, so there is nothing to save.");
+export const updateSiteSchema = editSchema(siteIdSchema, siteChangesSchema);
 export type UpdateSiteInput = z.input<typeof updateSiteSchema>;
 
 export const siteActivationSchema = siteIdSchema.extend({ is_activated: z.union([z.literal(0), z.literal(1)]) });

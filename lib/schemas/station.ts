@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CreateMonitoringStationDto, UpdateMonitoringStationDto } from "./contract";
-import { chektId, clearable, externalId, hasChanges, optionalText, requiredText, type SameKeys } from "./fields";
+import { chektId, clearable, externalId, editSchema, optionalText, requiredText, type SameKeys } from "./fields";
 
 export const stationFields = {
   external_monitoring_station_id: externalId("Station ID"),
@@ -19,9 +19,7 @@ export const stationChangesSchema = z.object({
 }) satisfies z.ZodType<UpdateMonitoringStationDto>;
 
 export const stationIdSchema = z.object({ monitoring_station_id: chektId("Monitoring station") });
-export const updateStationSchema = stationIdSchema
-  .extend(stationChangesSchema.shape)
-  .refine((v) => hasChanges(v, ["monitoring_station_id"]), "Nothing has changed, so there is nothing to save.");
+export const updateStationSchema = editSchema(stationIdSchema, stationChangesSchema);
 export type UpdateStationInput = z.input<typeof updateStationSchema>;
 
 const keysMatchCreate: SameKeys<z.output<typeof createStationSchema>, CreateMonitoringStationDto> = true;
