@@ -62,3 +62,17 @@ export function generateExternalId(
   // A pattern of nothing but a missing name still gives a usable ID.
   return clean || `${kind}-${tokens.rand}`;
 }
+
+/**
+ * The form's values as sent: a blank `field` (the user neither typed nor generated an ID) gets a
+ * generated one, named after `name`, so the ID is chosen before the first attempt and a resend
+ * after a lost answer carries the same one.
+ */
+export function withExternalId<V extends Record<K, string>, K extends string>(
+  values: V,
+  field: K,
+  kind: ExternalIdKind,
+  name: string,
+): V {
+  return values[field].trim() ? values : { ...values, [field]: generateExternalId(kind, name) };
+}

@@ -4,7 +4,7 @@ import { ActionFormLayout } from "@/components/forms/form-actions";
 import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
 import { useGoTo } from "@/components/forms/use-go-to";
 import { ExternalIdField } from "@/components/forms/external-id-field";
-import { generateExternalId } from "@/lib/external-id";
+import { generateExternalId, withExternalId } from "@/lib/external-id";
 import { createContactAction, updateContactAction } from "@/actions/contacts";
 import { contactChangesSchema, createContactSchema } from "@/lib/schemas/contact";
 
@@ -26,7 +26,7 @@ export type ContactFormProps = { siteId: number; initial: ContactFormValues } & 
   { mode: "create" } | { mode: "update"; contactId: number }
 );
 
-const contactId = (v: ContactFormValues) => generateExternalId("contact", `${v.first_name} ${v.last_name}`);
+const fullName = (v: ContactFormValues) => `${v.first_name} ${v.last_name}`;
 
 /** A site contact. The phone is normalised to E.164 and the email checked before anything is sent. */
 export function ContactForm(props: ContactFormProps) {
@@ -45,7 +45,7 @@ function CreateContactForm({ initial, siteId }: { initial: ContactFormValues; si
     mode: "create",
     guardUnsaved: true,
     schema: createContactSchema,
-    prepare: (v) => (v.external_contact_id.trim() ? v : { ...v, external_contact_id: contactId(v) }),
+    prepare: (v) => withExternalId(v, "external_contact_id", "contact", fullName(v)),
     action: createContactAction,
     toInput: (v) => ({ ...EMPTY_CONTACT, ...v, site_id: siteId }),
     successMessage: "Contact added",
@@ -95,7 +95,11 @@ function ContactFields(props: { form: ActionForm<ContactFormValues>; mode: "crea
         required
         {...f("external_contact_id")}
         uniqueAmong="this dealer's contacts"
-        onGenerate={props.mode === "create" ? () => form.set("external_contact_id", contactId(form.values)) : undefined}
+        onGenerate={
+          props.mode === "create"
+            ? () => form.set("external_contact_id", generateExternalId("contact", fullName(form.values)))
+            : undefined
+        }
       />
     </ActionFormLayout>
   );

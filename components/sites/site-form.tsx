@@ -3,7 +3,7 @@ import { Input, Select } from "@/components/ui";
 import { ActionFormLayout } from "@/components/forms/form-actions";
 import { TimeZoneField } from "@/components/forms/time-zone-field";
 import { ExternalIdField } from "@/components/forms/external-id-field";
-import { generateExternalId } from "@/lib/external-id";
+import { generateExternalId, withExternalId } from "@/lib/external-id";
 import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
 import { useGoTo } from "@/components/forms/use-go-to";
 import { createSiteAction, updateSiteAction } from "@/actions/sites";
@@ -52,7 +52,7 @@ function CreateSiteForm({ initial, stations }: { initial: SiteFormValues; statio
     mode: "create",
     guardUnsaved: true,
     schema: createSiteSchema,
-    prepare: (v) => (v.external_site_id.trim() ? v : { ...v, external_site_id: generateExternalId("site", v.name) }),
+    prepare: (v) => withExternalId(v, "external_site_id", "site", v.name),
     action: createSiteAction,
     toInput: (v) => ({ ...EMPTY_SITE, ...v }),
     successMessage: (d) => `Site “${d?.name}” created`,

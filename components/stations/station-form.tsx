@@ -4,7 +4,7 @@ import { ActionFormLayout } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useGoTo } from "@/components/forms/use-go-to";
 import { ExternalIdField } from "@/components/forms/external-id-field";
-import { generateExternalId } from "@/lib/external-id";
+import { generateExternalId, withExternalId } from "@/lib/external-id";
 import type { ActionForm } from "@/components/forms/use-action-form";
 import { createStationAction, updateStationAction } from "@/actions/stations";
 import { createStationSchema, stationChangesSchema } from "@/lib/schemas/station";
@@ -25,11 +25,6 @@ export type StationFormProps = { initial: StationFormValues } & (
   { mode: "create" } | { mode: "update"; stationId: number }
 );
 
-const withGeneratedId = (v: StationFormValues): StationFormValues =>
-  v.external_monitoring_station_id.trim()
-    ? v
-    : { ...v, external_monitoring_station_id: generateExternalId("station", v.name) };
-
 /** Create or edit a station; each mode runs its own action (imported here) with its own input type. */
 export function StationForm(props: StationFormProps) {
   return props.mode === "create" ? (
@@ -46,7 +41,7 @@ function CreateStationForm({ initial }: { initial: StationFormValues }) {
     mode: "create",
     guardUnsaved: true,
     schema: createStationSchema,
-    prepare: withGeneratedId,
+    prepare: (v) => withExternalId(v, "external_monitoring_station_id", "station", v.name),
     action: createStationAction,
     toInput: (v) => ({ ...EMPTY_STATION, ...v }),
     successMessage: (d) => `Station “${d?.name}” created`,

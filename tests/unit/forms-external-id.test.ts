@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { generateExternalId, slug } from "@/lib/external-id";
+import { generateExternalId, slug, withExternalId } from "@/lib/external-id";
 import { externalId } from "@/lib/schemas/fields";
 
 const fixed = { now: new Date("2026-12-01T10:00:00Z"), random: () => 0.5 };
@@ -36,5 +36,13 @@ describe("generated external IDs", () => {
       ),
     );
     expect(slug("x".repeat(100))).toHaveLength(40);
+  });
+  it("fill only a blank ID before sending, named after the object; a typed one is kept", () => {
+    const blank = { external_site_id: "  ", name: "Gangnam HQ" };
+    const sent = withExternalId(blank, "external_site_id", "site", blank.name);
+    expect(sent.name).toBe("Gangnam HQ");
+    expect(sent.external_site_id).toMatch(/^site-gangnam-hq-[a-z2-9]{4}$/);
+    const typed = { external_site_id: "hq-1", name: "Gangnam HQ" };
+    expect(withExternalId(typed, "external_site_id", "site", typed.name)).toBe(typed);
   });
 });
