@@ -54,7 +54,7 @@ export type WebhookBenchFigures = {
 };
 
 // ---- load ----
-function makeEvents(n: number, runId: string) {
+export function makeEvents(n: number, runId: string) {
   const out: { id: string; type: string; created_at: string; data: Record<string, unknown> }[] = [];
   const now = Date.now();
   for (let i = 0; out.length < n; i++) {
@@ -132,7 +132,7 @@ function post(url: string, body: string): Promise<{ status: number; ms: number }
   });
 }
 
-async function drive(url: string, bodies: string[], concurrency: number) {
+export async function drive(url: string, bodies: string[], concurrency: number) {
   const times: number[] = [];
   let bad = 0;
   let next = 0;

@@ -9,12 +9,18 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export type Instance = { port: number; url: string; child: ChildProcess; stop(): Promise<void> };
 
-export async function startInstance(env: Record<string, string | undefined>): Promise<Instance> {
+export async function startInstance(
+  env: Record<string, string | undefined>,
+  /** Extra node flags (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs: string[] = [],
+  /** Another checkout to run the instance from (an A/B against older code in one run). */
+  root = ROOT,
+): Promise<Instance> {
   const child = spawn(
     process.execPath,
-    ["--conditions", "react-server", "--import", "tsx", path.join(ROOT, "bench/webhooks-instance.ts")],
+    [...nodeArgs, "--conditions", "react-server", "--import", "tsx", path.join(root, "bench/webhooks-instance.ts")],
     {
-      cwd: ROOT,
+      cwd: root,
       env: { ...process.env, ...env, PORT: env.PORT ?? "0" },
       stdio: ["ignore", "pipe", "pipe"],
     },
