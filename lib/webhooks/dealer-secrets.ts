@@ -64,14 +64,30 @@ const select = {
   apiKeyEnc: true,
 } as const;
 
+// Lookups under way, by key: when an entry expires in the middle of a burst, every request in
+// flight missed at once and each ran its own query and decryption (profiled: Prisma compiling the
+// same query dozens of times every 10 s); now they share the first one's answer.
+const loading = new Map<string, Promise<DealerSecrets | null>>();
+/** Bumped by forgetDealerSecrets: a lookup that began before a secret changed must not cache what it read. */
+let generation = 0;
+
 /** By the key in the webhook URL (DealerLink.externalDealerId). Null when no such link. */
-export async function secretsByDealerKey(dealerKey: string): Promise<DealerSecrets | null> {
+export function secretsByDealerKey(dealerKey: string): Promise<DealerSecrets | null> {
   const hit = cache.get(dealerKey);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  if (hit && Date.now() - hit.at < TTL_MS) return Promise.resolve(hit.value);
+  const pending = loading.get(dealerKey);
+  if (pending) return pending;
+  const load = loadByDealerKey(dealerKey).finally(() => loading.delete(dealerKey));
+  loading.set(dealerKey, load);
+  return load;
+}
+
+async function loadByDealerKey(dealerKey: string): Promise<DealerSecrets | null> {
+  const started = generation;
   const row = await prisma.dealerLink.findUnique({ where: { externalDealerId: dealerKey }, select });
   if (!row) return null;
   const value = toSecrets(row);
-  cache.set(dealerKey, { at: Date.now(), value });
+  if (started === generation) cache.set(dealerKey, { at: Date.now(), value });
   return value;
 }
 
@@ -86,6 +102,8 @@ export async function connectedDealerSecrets(): Promise<DealerSecrets[]> {
 }
 
 export function forgetDealerSecrets() {
+  generation++;
+  loading.clear();
   cache.clear();
 }
 

@@ -87,7 +87,8 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
   }
 
   let json: unknown;
-  const text = Buffer.from(raw).toString("utf8");
+  // A view on the bytes read, not a copy.
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8");
   try {
     json = JSON.parse(text);
   } catch (e) {

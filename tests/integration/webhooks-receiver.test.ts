@@ -189,6 +189,26 @@ describe("webhook receiver: refusals", () => {
   });
 });
 
+describe("webhook receiver: the dealer-secret cache", () => {
+  it("requests that miss together share one lookup, and a lookup begun before a forget caches nothing", async () => {
+    const secrets = await import("@/lib/webhooks/dealer-secrets");
+    secrets.forgetDealerSecrets();
+    const all = await Promise.all(Array.from({ length: 20 }, () => secrets.secretsByDealerKey(KEY)));
+    // One lookup's answer, shared: 20 lookups would each have built (and decrypted) their own.
+    expect(new Set(all).size).toBe(1);
+    expect(all[0]).toMatchObject({ dealerLinkId: linkId, webhookSecret: TEST_SECRET });
+
+    secrets.forgetDealerSecrets();
+    const before = secrets.secretsByDealerKey(KEY);
+    secrets.forgetDealerSecrets(); // e.g. the secret was rotated while the lookup ran
+    expect(await before).toMatchObject({ dealerLinkId: linkId });
+    expect(secrets.dealerSecretsCacheSize()).toBe(0);
+    const after = await secrets.secretsByDealerKey(KEY);
+    expect(after).not.toBe(await before);
+    expect(secrets.dealerSecretsCacheSize()).toBe(1);
+  });
+});
+
 describe("webhook receiver: 1,000 shuffled deliveries with duplicates", () => {
   it("every alarm ends in its right final state, none lost, none doubled", async () => {
     type Plan = {
