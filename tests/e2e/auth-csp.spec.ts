@@ -2,7 +2,7 @@
 // an admin, a crawl of every page the console links to (dealer-scoped detail pages included), each
 // checked for a CSP report in the console or a securitypolicyviolation event, and for its headers.
 import { expect, test, type Page } from "@playwright/test";
-import { appUrl, signIn } from "./setup";
+import { appUrl, signInThroughForm } from "./setup";
 
 type Violation = { url: string; text: string };
 
@@ -86,7 +86,7 @@ test("HSTS is sent when the request came over https, and static files carry nosn
 test("every console page an admin can reach runs without a CSP violation", async ({ page }) => {
   test.setTimeout(240_000);
   const violations = watchCsp(page);
-  await signIn(page, "admin");
+  await signInThroughForm(page, "admin");
   const queue = ["/"];
   const visited = new Set<string>();
   // Detail pages repeat one template per id: one of each shape is enough.
@@ -115,7 +115,7 @@ test("every console page an admin can reach runs without a CSP violation", async
 
 test("the 404 and 403 pages run under the CSP too", async ({ page }) => {
   const violations = watchCsp(page);
-  await signIn(page, "viewer");
+  await signInThroughForm(page, "viewer");
   const missing = await page.goto("/no-such-page-anywhere");
   expect(missing?.status()).toBe(404);
   expectSecurityHeaders(missing!.headers(), "404");

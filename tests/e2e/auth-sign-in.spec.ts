@@ -1,7 +1,8 @@
 // Sign-in end to end: the proxy, the sign-in page, the dashboard with live CHeKT numbers, sign-out
-// and the role check, in a real browser against the real app and simulator.
+// and the role check, in a real browser against the real app and simulator. Every sign-in here goes
+// through the form (the other specs reuse a role's session, tests/e2e/setup/index.ts).
 import { expect, test } from "@playwright/test";
-import { credentials, signIn, sim, simUrl } from "./setup";
+import { credentials, signInThroughForm, sim, simUrl } from "./setup";
 import { partnerToken } from "./setup/partner";
 
 const WRONG = "Email or password is incorrect.";
@@ -38,7 +39,7 @@ test("a wrong password and an unknown email get the same message", async ({ page
 });
 
 test("the right password opens the dashboard of the seeded dealer with live CHeKT counts", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInThroughForm(page, "admin");
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
   const [sites, stations] = await Promise.all([simCount("sites"), simCount("monitoring-stations")]);
@@ -72,7 +73,7 @@ test("a foreign callbackUrl is ignored", async ({ page }) => {
 });
 
 test("sign out ends the session", async ({ page }) => {
-  await signIn(page, "operator");
+  await signInThroughForm(page, "operator");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/");
@@ -80,7 +81,7 @@ test("sign out ends the session", async ({ page }) => {
 });
 
 test("a viewer does not see admin entries and gets a 403 page for Settings", async ({ page }) => {
-  await signIn(page, "viewer");
+  await signInThroughForm(page, "viewer");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Sites" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
@@ -97,7 +98,7 @@ test("the sign-in page looks right", async ({ page }) => {
 });
 
 test("the dealer switcher changes the dealer every page works on", async ({ page }) => {
-  await signIn(page, "operator");
+  await signInThroughForm(page, "operator");
   await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
   const switcher = page.getByLabel("Dealer", { exact: true });
   await switcher.selectOption({ label: "Northwind Alarms" });
@@ -120,7 +121,7 @@ test("when CHeKT fails, the dashboard renders from the mirror with its age; a re
     body: { path: "/partner/v1/dealers/1/monitoring-stations", method: "GET", rate_5xx: 1, status_5xx: 503 },
   })) as { id: string };
   try {
-    await signIn(page, "viewer");
+    await signInThroughForm(page, "viewer");
     await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
     // The counts come from the console's copy (docs/mirror.md): CHeKT being down changes nothing here.
     await expect(page.getByTestId("count-sites")).toHaveText(/^[1-9][\d,]*$/);

@@ -1,5 +1,5 @@
 // What every spec needs to know about the stack `npm test` started for it.
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 
 export type Role = "admin" | "operator" | "viewer";
 
@@ -26,7 +26,7 @@ export function credentials(role: Role): { email: string; password: string } {
 }
 
 /** Signs in through the real sign-in page and waits until the console has loaded. */
-export async function signIn(page: Page, role: Role, next = "/"): Promise<void> {
+export async function signInThroughForm(page: Page, role: Role, next = "/"): Promise<void> {
   const { email, password } = credentials(role);
   await page.goto(`/sign-in${next === "/" ? "" : `?callbackUrl=${encodeURIComponent(next)}`}`);
   await page.getByLabel(/email/i).fill(email);
@@ -34,6 +34,32 @@ export async function signIn(page: Page, role: Role, next = "/"): Promise<void> 
   await page.getByRole("button", { name: /sign in/i }).click();
   // The password check is bcrypt and the first page renders on the server: seconds on a busy machine.
   await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
+  const session = (await page.context().cookies()).filter((c) => SESSION_COOKIE.test(c.name));
+  if (session.length) sessions.set(role, session);
+}
+
+type Cookie = Awaited<ReturnType<BrowserContext["cookies"]>>[number];
+/** next-auth's session cookie (or its chunks); only it: the dealer switcher's cookie stays per test. */
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+/** The session each role last signed in with, in this worker (Playwright runs one, see playwright.config.ts). */
+const sessions = new Map<Role, Cookie[]>();
+
+/**
+ * Opens `next` signed in as `role`: with the session this role's last sign-in through the form opened
+ * (the server still checks it on every request), else, or when the server no longer accepts it (signed
+ * out, password changed, idle), through the form. One bcrypt sign-in per role and run instead of one
+ * per test; the sign-in itself is tested in auth-sign-in.spec.ts and the other auth-* specs.
+ */
+export async function signIn(page: Page, role: Role, next = "/"): Promise<void> {
+  const session = sessions.get(role);
+  if (session) {
+    await page.context().addCookies(session);
+    await page.goto(next);
+    if (!new URL(page.url()).pathname.startsWith("/sign-in")) return;
+    sessions.delete(role);
+    await page.context().clearCookies({ name: SESSION_COOKIE });
+  }
+  await signInThroughForm(page, role, next);
 }
 
 /** Calls the simulator's control API (create alarms, inject faults, reset) as the test harness. */
