@@ -187,12 +187,14 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                 const label = labelOf(col);
                 // A cell's styling is the table's (app/globals.css, .data-table): only what differs per column
                 // is on the cell, so a 25-row view does not carry the same long class string in every cell.
+                // Its text colour stays a class: a column's own colour ("text-slate-600") meets it in the
+                // utilities' order, as it always has (slate-800 outranks the lighter slates).
                 return (
                   <td
                     key={cell.id}
                     data-label={label || undefined}
                     data-card={cards ? col.card : undefined}
-                    className={col.className}
+                    className={cn("text-slate-800", col.className)}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
