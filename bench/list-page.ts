@@ -124,6 +124,77 @@ async function browserSignIn(appUrl: string, password: string): Promise<string> 
   }
 }
 
+/** The look of the cells that a restyle must keep: per cell of the first rows, a few computed styles. */
+const CELL_STYLE_PROPS = ["display", "padding", "color", "white-space", "font-size", "font-weight", "text-align"];
+
+/**
+ * BENCH_SHOTS_DIR: phone (390 px) and laptop screenshots of `url` on each build, and the computed
+ * styles of the first rows' cells compared between the builds (a restyle must not change how a
+ * list looks; the shots are for looking at).
+ */
+async function shotsAndStyles(
+  apps: Array<{ url: string }>,
+  url: string,
+  cookie: string,
+  dir: string,
+  log: (s: string) => void,
+) {
+  fs.mkdirSync(dir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    const styles: string[][] = [];
+    for (const [k, app] of apps.entries()) {
+      const ctx = await browser.newContext();
+      await ctx.addCookies(
+        cookie.split("; ").map((c) => {
+          const i = c.indexOf("=");
+          return { name: c.slice(0, i), value: c.slice(i + 1), url: app.url };
+        }),
+      );
+      const page = await ctx.newPage();
+      const seen: string[] = [];
+      for (const [label, size] of [
+        ["phone", { width: 390, height: 844 }],
+        ["laptop", { width: 1366, height: 900 }],
+      ] as const) {
+        await page.setViewportSize(size);
+        await page.goto(app.url + url);
+        await page.locator("table tbody tr").first().waitFor();
+        const name = `${k === 0 ? "a" : "b"}-${url.replace(/[^a-z0-9]+/gi, "_")}-${label}.png`;
+        await page.screenshot({ path: path.join(dir, name), fullPage: true });
+        seen.push(
+          ...(await page
+            .evaluate((props) => {
+              const rows = [...document.querySelectorAll("table tbody tr")].slice(0, 3);
+              return rows.flatMap((tr, r) =>
+                [tr, ...tr.querySelectorAll(":scope > td, :scope > td a, :scope > td button")].map((el, c) => {
+                  const cs = getComputedStyle(el);
+                  const before = el.tagName === "TD" ? getComputedStyle(el, "::before").content : "";
+                  return `${r}.${c} ${el.tagName} ${props.map((p) => cs.getPropertyValue(p)).join("|")} ${before}`;
+                }),
+              );
+            }, CELL_STYLE_PROPS)
+            .then((xs) => xs.map((x) => `${label} ${x}`))),
+        );
+      }
+      styles.push(seen);
+      await ctx.close();
+    }
+    log(`  screenshots of ${url} in ${dir}`);
+    if (styles.length === 2) {
+      const [a, b] = [styles[0]!, styles[1]!];
+      const diff = a.flatMap((x, i) => (x === b[i] ? [] : [i]));
+      log(`  computed styles of the first rows' cells: ${diff.length} of ${a.length} differ between the builds`);
+      for (const i of diff.slice(0, 10)) log(`    A ${a[i]}\n    B ${b[i]}`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Times `spec.urls` on a fresh stack; everything it started is stopped and its database dropped. */
 export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigures> {
   const { log, runs } = spec;
@@ -201,6 +272,8 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
       });
     }
     const cpuMs = apps.map((app, k) => treeCpuMs(app.pid) - cpu0[k]!);
+    const shotsDir = process.env.BENCH_SHOTS_DIR;
+    if (shotsDir) await shotsAndStyles(apps, spec.urls[0]!, cookie, shotsDir, log);
     const figures = apps.map((app, k): ListBenchFigures => ({
       views: samples[k]!.ttfbs.length,
       ttfbMs: stats(samples[k]!.ttfbs),
