@@ -7,17 +7,9 @@ import { generateExternalId, withExternalId } from "@/lib/external-id";
 import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
 import { useGoTo } from "@/components/forms/use-go-to";
 import { createSiteAction, updateSiteAction } from "@/actions/sites";
-import { createSiteSchema, siteChangesSchema } from "@/lib/schemas/site";
+import { createSiteSchema, siteChangesSchema, type SiteText } from "@/lib/schemas/site";
 
-export type SiteFormValues = {
-  external_site_id: string;
-  name: string;
-  timezone: string;
-  monitoring_station_id: string;
-  account_number: string;
-  address1: string;
-  address2: string;
-};
+export type SiteFormValues = SiteText;
 
 export const EMPTY_SITE: SiteFormValues = {
   external_site_id: "",

@@ -7,6 +7,7 @@
 // tests/unit/import-fast-check.test.ts holds the two to the same answers.
 import { z } from "zod";
 import type { ContactDto, SiteDto } from "./validate";
+import type { SiteText } from "@/lib/schemas/site";
 import { importPhone } from "./phone";
 
 const EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
@@ -28,16 +29,7 @@ function optionalOk(s: string, max: number) {
   return s.length <= max && trimmed(s);
 }
 
-export type SiteCells = {
-  external_site_id: string;
-  name: string;
-  timezone: string;
-  /** The station's id as text, or "" for none (what validate.ts hands the schema). */
-  monitoring_station_id: string;
-  account_number: string;
-  address1: string;
-  address2: string;
-};
+export type SiteCells = SiteText;
 
 /**
  * The site schema's output for cells it surely accepts, else null. `zoneOk` is the time zone rule

@@ -23,6 +23,12 @@ export const siteFields = {
   address2: optionalText("Address line 2", 200),
 };
 
+/**
+ * A site's fields as the site form and an imported sheet row hold them: text (the station's id as
+ * text, "" for none), before the schema parses them.
+ */
+export type SiteText = { [K in keyof typeof siteFields]: string };
+
 export const createSiteSchema = z.object(siteFields) satisfies z.ZodType<CreateSiteDto>;
 export type CreateSiteInput = z.input<typeof createSiteSchema>;
 
