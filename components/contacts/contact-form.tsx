@@ -6,15 +6,9 @@ import { useGoTo } from "@/components/forms/use-go-to";
 import { ExternalIdField } from "@/components/forms/external-id-field";
 import { generateExternalId, withExternalId } from "@/lib/external-id";
 import { createContactAction, updateContactAction } from "@/actions/contacts";
-import { contactChangesSchema, createContactSchema } from "@/lib/schemas/contact";
+import { contactChangesSchema, createContactSchema, type ContactText } from "@/lib/schemas/contact";
 
-export type ContactFormValues = {
-  external_contact_id: string;
-  first_name: string;
-  last_name: string;
-  phone_number: string;
-  email: string;
-};
+export type ContactFormValues = ContactText;
 export const EMPTY_CONTACT: ContactFormValues = {
   external_contact_id: "",
   first_name: "",

@@ -7,6 +7,7 @@
 // tests/unit/import-fast-check.test.ts holds the two to the same answers.
 import { z } from "zod";
 import type { ContactDto, SiteDto } from "./validate";
+import type { ContactText } from "@/lib/schemas/contact";
 import type { SiteText } from "@/lib/schemas/site";
 import { importPhone } from "./phone";
 
@@ -56,13 +57,7 @@ export function fastSite(c: SiteCells, zoneOk: (zone: string) => boolean): SiteD
   };
 }
 
-export type ContactCells = {
-  external_contact_id: string;
-  first_name: string;
-  last_name: string;
-  phone_number: string;
-  email: string;
-};
+export type ContactCells = ContactText;
 
 /** The import's contact schema's output for cells it surely accepts, else null. */
 export function fastContact(c: ContactCells): ContactDto | null {

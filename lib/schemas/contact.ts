@@ -18,6 +18,9 @@ export const contactFields = {
   phone_number: optionalPhone("Phone"),
   email: optionalEmail("Email"),
 };
+/** A contact's fields as the contact form and an imported sheet row hold them: text. */
+export type ContactText = { [K in keyof typeof contactFields]: string };
+
 export const createContactSchema = z.object(contactFields) satisfies z.ZodType<CreateContactDto>;
 
 export const contactChangesSchema = z.object({
