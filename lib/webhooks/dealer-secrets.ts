@@ -77,7 +77,10 @@ export function secretsByDealerKey(dealerKey: string): Promise<DealerSecrets | n
   if (hit && Date.now() - hit.at < TTL_MS) return Promise.resolve(hit.value);
   const pending = loading.get(dealerKey);
   if (pending) return pending;
-  const load = loadByDealerKey(dealerKey).finally(() => loading.delete(dealerKey));
+  const load = loadByDealerKey(dealerKey).finally(() => {
+    // Only its own entry: after a forget, a newer lookup of the key may be under way.
+    if (loading.get(dealerKey) === load) loading.delete(dealerKey);
+  });
   loading.set(dealerKey, load);
   return load;
 }
