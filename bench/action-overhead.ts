@@ -184,6 +184,8 @@ export async function runActionBench(
       const res = await fetch(`${appUrl}/sites/${siteId}`, { headers: { cookie } });
       const text = await res.text();
       if (res.status !== 200) throw new Error(`site page: HTTP ${res.status}`);
+      // BENCH_PAGE_HTML=<file>: the last view's HTML, to compare what two builds render.
+      if (process.env.BENCH_PAGE_HTML) fs.writeFileSync(process.env.BENCH_PAGE_HTML, text);
       return text.length;
     };
     // The floor of the read: the same mirror rows the page renders, straight from Postgres.
