@@ -83,10 +83,10 @@ const show = (title, m) => {
   for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms(us)} ms ${pct(us)}  ${k}`);
 };
 console.log(`${file}: ${ms(total)} ms sampled, of it idle ${ms(idle)} ms; busy ${ms(total - idle)} ms (100 %)`);
-if (windows)
-  console.log(
-    `${windows.length} ${pick} requests: busy ${((total - idle) / 1000 / Math.max(1, windows.length)).toFixed(2)} ms each`,
-  );
+if (windows) {
+  const each = (total - idle) / 1000 / Math.max(1, windows.length);
+  console.log(`${windows.length} ${pick} requests: busy ${each.toFixed(2)} ms each`);
+}
 show("self time by file", perFile);
 show("self time by function", perFn);
 
