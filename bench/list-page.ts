@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
 import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { createDatabase, dropDatabase, freePort, migrate, withDatabase } from "../scripts/lib/postgres";
+import { treeCpuMs } from "../scripts/lib/proc-cpu";
 import { runToEnd, stopAllChildren } from "../scripts/lib/processes";
 import { sqlLines, startBenchSim, startListApp } from "./http";
 
@@ -59,33 +60,6 @@ function pct(values: number[], p: number): number {
 }
 const median = (v: number[]) => (v.length ? pct(v, 50) : Number.NaN);
 
-/** User + system CPU in ms of `pid` and every process below it (`next start` runs its server in a child). */
-function treeCpuMs(pid: number): number {
-  const ticks = Number(process.env.BENCH_CLK_TCK || 100);
-  const procs = fs
-    .readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .flatMap((d) => {
-      try {
-        // The command name (2nd field) may hold spaces: the fields after its ")" are fixed.
-        const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        return [{ pid: Number(d), ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]) }];
-      } catch {
-        return []; // gone meanwhile
-      }
-    });
-  const inTree = new Set([pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const p of procs)
-      if (!inTree.has(p.pid) && inTree.has(p.ppid)) {
-        inTree.add(p.pid);
-        grew = true;
-      }
-  }
-  return (procs.filter((p) => inTree.has(p.pid)).reduce((n, p) => n + p.cpu, 0) * 1000) / ticks;
-}
 const stats = (v: number[]): Spread => ({ p50: pct(v, 50), p95: pct(v, 95), max: pct(v, 100) });
 
 /** Time to the first byte of the body and to the end of the document, with the session cookie. */
@@ -271,7 +245,7 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
         perUrl[k]!.push({ url: u, ttfbP95: pct(t[k]!, 95), fullP95: pct(f[k]!, 95), label: labels[k]! });
       });
     }
-    const cpuMs = apps.map((app, k) => treeCpuMs(app.pid) - cpu0[k]!);
+    const cpuMs = apps.map((app, k) => (treeCpuMs(app.pid) ?? Number.NaN) - (cpu0[k] ?? Number.NaN));
     const shotsDir = process.env.BENCH_SHOTS_DIR;
     if (shotsDir) await shotsAndStyles(apps, spec.urls[0]!, cookie, shotsDir, log);
     const figures = apps.map((app, k): ListBenchFigures => ({

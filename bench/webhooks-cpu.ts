@@ -8,17 +8,12 @@
 // receiver as that checkout has it (an A/B in one run; the schema is this checkout's migrations);
 // WEBHOOK_CPU_PROF_DIR writes --cpu-prof profiles of both receivers there (profiling costs CPU
 // itself: don't read the µs figures of that run).
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import pg from "pg";
-import { encryptSecret } from "@/lib/secrets";
-import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/lib/postgres";
-import { drive, makeEvents } from "./webhooks-ingest";
+import { dropDatabase } from "../scripts/lib/postgres";
+import { KEY, SECRET, drive, makeEvents, receiverWorld } from "./webhooks-ingest";
 import { startInstance } from "./webhooks-support";
 
-const SECRET = "whsec_bench_secret_0123456789";
-const ENC_KEY = Buffer.alloc(32, 9).toString("base64");
-const KEY = "bench-dealer";
 const TICK_US = 1e6 / 100; // USER_HZ is 100 on Linux
 
 /** utime + stime of a process (all its threads), in µs. */
@@ -35,33 +30,8 @@ function cpuUs(pid: number): number {
 async function main() {
   const events = Number(process.argv[2] ?? 2000);
   const rounds = Number(process.argv[3] ?? 3);
-  const admin = withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
-  const dbName = `chekt_hooks_cpu_${randomBytes(3).toString("hex")}`;
-  await createDatabase(admin, dbName);
-  const dbUrl = withDatabase(admin, dbName);
-  const stops: (() => unknown)[] = [];
+  const { admin, dbName, sql, env, stops } = await receiverWorld("chekt_hooks_cpu");
   try {
-    await migrate(dbUrl, { quiet: true });
-    const sql = new pg.Client({ connectionString: dbUrl });
-    await sql.connect();
-    stops.push(() => sql.end());
-    const linkId = `dl_${randomUUID()}`;
-    await sql.query(
-      `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, ` +
-        `webhook_secret_enc, created_at, updated_at) VALUES ($1, 901, $2, 'Bench dealer', now(), $3, now(), now())`,
-      [linkId, KEY, encryptSecret(SECRET, ENC_KEY)],
-    );
-    const env = {
-      DATABASE_URL: dbUrl,
-      DATABASE_POOL_SIZE: "20",
-      SECRETS_ENCRYPTION_KEY: ENC_KEY,
-      AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
-      CHEKT_API_BASE_URL: "http://127.0.0.1:9",
-      CHEKT_CLIENT_ID: "bench",
-      CHEKT_CLIENT_SECRET: "bench",
-      CHEKT_REQUEST_TIMEOUT_MS: "200",
-      NODE_ENV: "production",
-    };
     const profDir = process.env.WEBHOOK_CPU_PROF_DIR;
     const prof = (name: string) =>
       profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}/${name}`, "--cpu-prof-interval=200"] : [];

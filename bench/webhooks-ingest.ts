@@ -26,9 +26,9 @@ import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/
 import { openSse, startInstance } from "./webhooks-support";
 
 const here = fileURLToPath(import.meta.url);
-const SECRET = "whsec_bench_secret_0123456789";
+export const SECRET = "whsec_bench_secret_0123456789";
 const ENC_KEY = Buffer.alloc(32, 9).toString("base64");
-const KEY = "bench-dealer";
+export const KEY = "bench-dealer";
 
 export type WebhookBenchFigures = {
   events: number;
@@ -158,6 +158,48 @@ function pct(xs: number[], p: number) {
 }
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * A migrated database of its own with one dealer link whose webhooks are signed with SECRET under
+ * the dealer key KEY, and the environment an instance (bench/webhooks-instance.ts) serves it with.
+ * The caller stops what it pushes on `stops`, in reverse, then drops the database.
+ */
+export async function receiverWorld(prefix: string) {
+  const admin = withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
+  const dbName = `${prefix}_${randomBytes(3).toString("hex")}`;
+  await createDatabase(admin, dbName);
+  const dbUrl = withDatabase(admin, dbName);
+  const stops: (() => unknown)[] = [];
+  const sql = new pg.Client({ connectionString: dbUrl });
+  const linkId = `dl_${randomUUID()}`;
+  try {
+    await migrate(dbUrl, { quiet: true });
+    await sql.connect();
+    stops.push(() => sql.end());
+    await sql.query(
+      `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, ` +
+        `webhook_secret_enc, created_at, updated_at) VALUES ($1, 901, $2, 'Bench dealer', now(), $3, now(), now())`,
+      [linkId, KEY, encryptSecret(SECRET, ENC_KEY)],
+    );
+  } catch (e) {
+    for (const s of stops.reverse()) await Promise.resolve(s()).catch(() => undefined);
+    await dropDatabase(admin, dbName).catch(() => undefined);
+    throw e;
+  }
+  const env = {
+    DATABASE_URL: dbUrl,
+    DATABASE_POOL_SIZE: "20",
+    SECRETS_ENCRYPTION_KEY: ENC_KEY,
+    AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
+    // No CHeKT needed: site names fall back to "Site N" quickly when this refuses connections.
+    CHEKT_API_BASE_URL: "http://127.0.0.1:9",
+    CHEKT_CLIENT_ID: "bench",
+    CHEKT_CLIENT_SECRET: "bench",
+    CHEKT_REQUEST_TIMEOUT_MS: "200",
+    NODE_ENV: "production",
+  };
+  return { admin, dbName, dbUrl, sql, linkId, env, stops };
+}
+
 export async function runWebhookBench(
   opts: { events?: number; concurrency?: number; latencySamples?: number; log?: (s: string) => void } = {},
 ): Promise<WebhookBenchFigures> {
@@ -165,35 +207,8 @@ export async function runWebhookBench(
   const events = opts.events ?? 2000;
   const concurrency = opts.concurrency ?? 32;
   const samples = opts.latencySamples ?? 100;
-  const admin = withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
-  const dbName = `chekt_hooks_bench_${randomBytes(3).toString("hex")}`;
-  await createDatabase(admin, dbName);
-  const dbUrl = withDatabase(admin, dbName);
-  const stops: (() => unknown)[] = [];
+  const { admin, dbName, sql, linkId, env, stops } = await receiverWorld("chekt_hooks_bench");
   try {
-    await migrate(dbUrl, { quiet: true });
-    const sql = new pg.Client({ connectionString: dbUrl });
-    await sql.connect();
-    stops.push(() => sql.end());
-    const linkId = `dl_${randomUUID()}`;
-    await sql.query(
-      `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, ` +
-        `webhook_secret_enc, created_at, updated_at) VALUES ($1, 901, $2, 'Bench dealer', now(), $3, now(), ` +
-        `now())`,
-      [linkId, KEY, encryptSecret(SECRET, ENC_KEY)],
-    );
-    const env = {
-      DATABASE_URL: dbUrl,
-      DATABASE_POOL_SIZE: "20",
-      SECRETS_ENCRYPTION_KEY: ENC_KEY,
-      AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
-      // No CHeKT needed: site names fall back to "Site N" quickly when this refuses connections.
-      CHEKT_API_BASE_URL: "http://127.0.0.1:9",
-      CHEKT_CLIENT_ID: "bench",
-      CHEKT_CLIENT_SECRET: "bench",
-      CHEKT_REQUEST_TIMEOUT_MS: "200",
-      NODE_ENV: "production",
-    };
     const floorLinkId = `dl_${randomUUID()}`;
     await sql.query(
       `INSERT INTO dealer_links (id, chekt_dealer_id, external_dealer_id, company_name, connected_at, ` +

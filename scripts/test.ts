@@ -23,6 +23,7 @@ import {
 } from "./lib/postgres";
 import { cspViolationsIn } from "./lib/csp-log";
 import { generateSecrets, withInstallSecrets } from "./lib/install-secrets";
+import { treeCpuMs } from "./lib/proc-cpu";
 import { runToEnd, stopAllChildren } from "./lib/processes";
 import { portOr, startApp, startSimulator } from "./lib/stack";
 import { keepTsconfig } from "./lib/tsconfig-guard";
@@ -248,35 +249,6 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 
-/** User + system CPU seconds of a process and its descendants so far (Linux /proc; undefined elsewhere). */
-function treeCpuSeconds(root: number): number | undefined {
-  if (!fs.existsSync("/proc/self/stat")) return undefined;
-  const stats = fs
-    .readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .map((d) => {
-      try {
-        // Fields after the parenthesised command name: state ppid … utime(14) stime(15), counted from 1.
-        const rest = fs.readFileSync(`/proc/${d}/stat`, "utf8").split(") ").pop()!.split(" ");
-        return { pid: Number(d), ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) };
-      } catch {
-        return undefined; // exited meanwhile
-      }
-    })
-    .filter((p) => p !== undefined);
-  const tree = new Set([root]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const p of stats)
-      if (!tree.has(p.pid) && tree.has(p.ppid)) {
-        tree.add(p.pid);
-        grew = true;
-      }
-  }
-  // USER_HZ is 100 on every Linux this runs on.
-  return stats.filter((p) => tree.has(p.pid)).reduce((n, p) => n + p.ticks, 0) / 100;
-}
-
 async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
   const specs = specFiles("tests/e2e", /\.spec\.ts$/);
   if (!specs.length) return skipped("no specs in tests/e2e");
@@ -378,8 +350,8 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
   );
   // CPU seconds the app spent serving the specs: unlike the stage's wall time, the other work on a
   // shared machine hardly bends it, so it is the figure to compare two runs by.
-  const appCpu = app.child.process.pid ? treeCpuSeconds(app.child.process.pid) : undefined;
-  if (appCpu !== undefined) console.log(`e2e: the app used ${appCpu.toFixed(1)} s of CPU`);
+  const appCpuMs = app.child.process.pid ? treeCpuMs(app.child.process.pid) : undefined;
+  if (appCpuMs !== undefined) console.log(`e2e: the app used ${(appCpuMs / 1000).toFixed(1)} s of CPU`);
   await stopAllChildren();
   let passed = 0;
   let failed = 0;

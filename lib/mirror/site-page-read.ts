@@ -12,14 +12,8 @@ import { factsOf, readinessFactsSql, type ReadinessRaw } from "@/lib/readiness/q
 import { readinessOf, type Readiness } from "@/lib/readiness/rules";
 import type { MirroredContact } from "./contacts";
 
-type ContactJson = {
-  contact_id: number;
-  site_id: number;
-  external_contact_id: string;
-  first_name: string;
-  last_name: string;
-  phone_number: string | null;
-  email: string | null;
+// json_build_object cannot send a Date: the contact's times come as epoch milliseconds.
+type ContactJson = Omit<MirroredContact, "goneAt" | "changedAt" | "confirmedAt"> & {
   gone_ms: number | null;
   changed_ms: number | null;
   confirmed_ms: number;
