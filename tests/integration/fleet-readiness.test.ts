@@ -317,6 +317,30 @@ describe("the fleet page's query", () => {
     });
   });
 
+  it("pages keep one order across statuses: each device once, offline longest first, unknown, online", async () => {
+    await site({ id: 203, name: "Fleet C" });
+    // 180 devices, 60 of each status, over four pages of 50: every part is longer than a page, and
+    // the page boundaries fall inside the parts.
+    for (let i = 0; i < 180; i++) {
+      const status = i % 3 === 0 ? "offline" : i % 3 === 1 ? "online" : null;
+      await device(203, { name: `C${i}`, status, since: i % 7 === 0 ? null : minutesAgo(10 + ((i * 37) % 500)) });
+    }
+    const rows = [];
+    for (const p of ["1", "2", "3", "4"]) rows.push(...(await page({ site: "203", page: p, per: "50" })).rows);
+    expect(rows).toHaveLength(180);
+    expect(new Set(rows.map((r) => r.deviceId)).size).toBe(180);
+    const rank = { offline: 0, unknown: 1, online: 2 } as const;
+    const key = (r: (typeof rows)[number]) => [rank[r.status], r.statusAt?.getTime() ?? Infinity, r.deviceId];
+    const sorted = [...rows].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+    });
+    expect(rows.map((r) => r.deviceId)).toEqual(sorted.map((r) => r.deviceId));
+    expect(rows[0]!.status).toBe("offline");
+    expect(rows.at(-1)!.status).toBe("online");
+    expect(rows.every((r) => r.siteName === "Fleet C")).toBe(true);
+  });
+
   it("bad URL values fall back to no filter instead of failing", async () => {
     const s = state.parseFleetListState({
       status: "exploded",
