@@ -9,6 +9,7 @@ import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { session } from "../support/session";
 import { actAsDealer, closeSimWorld, OPERATOR, startSimWorld, type SimWorld } from "../support/sim-world";
 import type { RunningSimulator } from "@/simulator/server";
+import type { FleetRow } from "@/lib/fleet/read";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
 vi.mock("next/headers", () => import("../support/next-headers"));
@@ -325,12 +326,12 @@ describe("the fleet page's query", () => {
       const status = i % 3 === 0 ? "offline" : i % 3 === 1 ? "online" : null;
       await device(203, { name: `C${i}`, status, since: i % 7 === 0 ? null : minutesAgo(10 + ((i * 37) % 500)) });
     }
-    const rows = [];
+    const rows: FleetRow[] = [];
     for (const p of ["1", "2", "3", "4"]) rows.push(...(await page({ site: "203", page: p, per: "50" })).rows);
     expect(rows).toHaveLength(180);
     expect(new Set(rows.map((r) => r.deviceId)).size).toBe(180);
     const rank = { offline: 0, unknown: 1, online: 2 } as const;
-    const key = (r: (typeof rows)[number]) => [rank[r.status], r.statusAt?.getTime() ?? Infinity, r.deviceId];
+    const key = (r: FleetRow) => [rank[r.status], r.statusAt?.getTime() ?? Infinity, r.deviceId];
     const sorted = [...rows].sort((a, b) => {
       const [x, y] = [key(a), key(b)];
       return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
