@@ -3,6 +3,7 @@
 // inline edit, select, delete with a confirmation that states the count.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
+import { screenshotsTo } from "./setup/page-checks";
 import { partner } from "./setup/partner";
 import { newSite as mirroredSite, stamp } from "./devices-helpers";
 
@@ -31,6 +32,8 @@ function pasteText(clash: string): string {
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`devices-${name}.png`), fullPage: true });
 }
+// Laptop and phone screenshots, copied to /tmp/shots/devices when that folder exists.
+const bothSizes = screenshotsTo("/tmp/shots/devices", { prefix: "devices-", fullPage: "laptop" });
 
 test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the refused row", async ({ page }) => {
   // Two jobs through a rate-limited CHeKT (60/min, shared with the test's own set-up calls).
@@ -89,6 +92,7 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
   // Type is a picker here as on the review, holding the row's value.
   await expect(page.getByLabel("Failed sheet line 51 Type")).toHaveValue("bridge");
   await page.getByLabel("Failed sheet line 51 Type").selectOption("camera");
+  await bothSizes(page, "failed-row-fixed");
   await page.getByLabel("Select failed sheet line 51").check();
   await page.getByRole("button", { name: /Retry 1 selected/ }).click();
   await expect(page).not.toHaveURL(jobUrl, { timeout: 30_000 });
