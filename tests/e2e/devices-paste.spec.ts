@@ -3,7 +3,7 @@
 // inline edit, select, delete with a confirmation that states the count.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
-import { screenshotsTo } from "./setup/page-checks";
+import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 import { partner } from "./setup/partner";
 import { newSite as mirroredSite, stamp } from "./devices-helpers";
 
@@ -32,8 +32,12 @@ function pasteText(clash: string): string {
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`devices-${name}.png`), fullPage: true });
 }
-// Laptop and phone screenshots, copied to /tmp/shots/devices when that folder exists.
-const bothSizes = screenshotsTo("/tmp/shots/devices", { prefix: "devices-", fullPage: "laptop" });
+// Laptop and phone screenshots (axe at each size), copied to /tmp/shots/devices when that folder exists.
+const bothSizes = screenshotsTo("/tmp/shots/devices", {
+  prefix: "devices-",
+  fullPage: "laptop",
+  check: (page) => expectNoSeriousA11y(page),
+});
 
 test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the refused row", async ({ page }) => {
   // Two jobs through a rate-limited CHeKT (60/min, shared with the test's own set-up calls).
