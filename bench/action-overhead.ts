@@ -30,6 +30,8 @@ import {
   dist,
   runIfMain,
   signIn,
+  cpuOf,
+  nextCommand,
   sqlCountEnv,
   startBenchSim,
   sqlLines,
@@ -63,22 +65,6 @@ export type ActionBenchFigures = {
   actionCpuMs: Dist;
   pageCpuMs: Dist;
 };
-
-/** A sql-count line with the request's CPU time (bench/sql-count.mjs writes it; older counters did not). */
-type CpuLine = SqlLine & { cpuMs?: number };
-const cpuOf = (lines: CpuLine[]): Dist => dist(lines.flatMap((l) => (typeof l.cpuMs === "number" ? [l.cpuMs] : [])));
-
-/**
- * How `next start` is launched: BENCH_CPU_PROF=<dir> runs it under `node --cpu-prof` (a flag
- * NODE_OPTIONS refuses), which writes a V8 CPU profile there when it stops; bench/cpu-profile.mjs
- * sums it. Where the server's CPU time per action goes.
- */
-function appCommand(args: string[]): [string, string[]] {
-  const dir = process.env.BENCH_CPU_PROF;
-  if (!dir) return ["next", args];
-  const bin = path.join(repoRoot, "node_modules/next/dist/bin/next");
-  return ["node", ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`, bin, ...args]];
-}
 
 /** Our own port ranges (bench: app 3900-3999, simulator 4900-4999), else any free port. */
 async function portIn(from: number): Promise<number> {
@@ -120,7 +106,7 @@ export async function runActionBench(
     await runSeed({ databaseUrl: dbUrl, log: () => {} });
 
     children.push(await startBenchSim({ simPort, simUrl, appUrl, simToken: "", env: rates }));
-    const app = startChild("app", ...appCommand(["start", "--port", String(appPort)]), {
+    const app = startChild("app", ...nextCommand(["start", "--port", String(appPort)]), {
       echo: false,
       env: {
         ...process.env,

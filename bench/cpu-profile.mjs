@@ -4,10 +4,13 @@
 // the milliseconds, summed over hundreds of requests.
 //
 //   node bench/cpu-profile.mjs <file.cpuprofile> [--top 40] [--match regex]
-//                              [--requests requests.jsonl --pick action|page]
+//                              [--requests requests.jsonl --pick action|page|list] [--path regex]
 // --requests: the bench's per-request log (bench/sql-count.mjs; the action bench copies it beside the
 // profile); only samples taken while a request of the picked kind was open count, and the sums are
-// also given per request. The bench sends one request at a time, so those samples are that request's.
+// also given per request. --pick list takes every page view (GET, not an action); --path narrows the
+// picked requests to the paths matching a regex (--pick page is --path '^/sites/\d+$'); --outside sums
+// the samples taken while none was open instead (the app's background work). The bench sends one
+// request at a time, so the samples in a request's window are that request's (and the background's).
 import fs from "node:fs";
 
 const args = process.argv.slice(2);
@@ -24,6 +27,8 @@ const top = Number(opt("--top", 40));
 const match = opt("--match", null);
 const requestsFile = opt("--requests", null);
 const pick = opt("--pick", "action");
+const outside = args.includes("--outside");
+const pathRe = new RegExp(opt("--path", pick === "page" ? "^/sites/\\d+$" : ""));
 
 const profile = JSON.parse(fs.readFileSync(file, "utf8"));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -36,7 +41,7 @@ if (requestsFile) {
     .filter(Boolean)
     .map((l) => JSON.parse(l))
     .filter((l) => l.startUs !== undefined && (pick === "action" ? l.action : !l.action && l.method === "GET"))
-    .filter((l) => pick !== "page" || /^\/sites\/\d+$/.test(l.path))
+    .filter((l) => pathRe.test(l.path))
     .map((l) => [l.startUs, l.endUs])
     .sort((a, b) => a[0] - b[0]);
 }
@@ -50,7 +55,7 @@ const self = new Map();
 let t = profile.startTime;
 for (let i = 0; i < profile.samples.length; i++) {
   t += profile.timeDeltas[i] ?? 0;
-  if (windows && !inWindow(t)) continue;
+  if (windows && inWindow(t) === outside) continue;
   const dt = profile.timeDeltas[i + 1] ?? 0;
   self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + dt);
 }
@@ -83,7 +88,7 @@ const show = (title, m) => {
   for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms(us)} ms ${pct(us)}  ${k}`);
 };
 console.log(`${file}: ${ms(total)} ms sampled, of it idle ${ms(idle)} ms; busy ${ms(total - idle)} ms (100 %)`);
-if (windows) {
+if (windows && !outside) {
   const each = (total - idle) / 1000 / Math.max(1, windows.length);
   console.log(`${windows.length} ${pick} requests: busy ${each.toFixed(2)} ms each`);
 }

@@ -134,6 +134,8 @@ export type SqlLine = {
   /** The request's wall time in the server, and the time its Postgres round trips took (summed). */
   ms: number;
   dbMs: number;
+  /** The process's CPU time while the request was open (older counters did not log it). */
+  cpuMs?: number;
   sql?: string[];
 };
 
@@ -147,6 +149,10 @@ export function sqlLines(file: string, match: (l: SqlLine) => boolean): SqlLine[
     .map((l) => JSON.parse(l) as SqlLine)
     .filter(match);
 }
+
+/** The server process's CPU time per request (bench/sql-count.mjs): the figure the box's load bends least. */
+export const cpuOf = (lines: SqlLine[]): Dist =>
+  dist(lines.flatMap((l) => (typeof l.cpuMs === "number" ? [l.cpuMs] : [])));
 
 /** Round trips per request of one kind: median and max (the count may vary with a once-a-minute touch). */
 export function sqlPerRequest(
@@ -195,6 +201,18 @@ export async function startBenchSim(o: {
  * `next start` of a built app against the bench's database and simulator, with its Postgres round trips
  * counted into `sqlFile`; resolves once the sign-in page answers. The list benches (sites, fleet) share it.
  */
+/**
+ * How `next start` is launched: BENCH_CPU_PROF=<dir> runs it under `node --cpu-prof` (a flag
+ * NODE_OPTIONS refuses), which writes a V8 CPU profile there when it stops; bench/cpu-profile.mjs
+ * sums it. Where the server's CPU time per request goes (the action and list benches).
+ */
+export function nextCommand(args: string[]): [string, string[]] {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return ["next", args];
+  const bin = path.join(repoRoot, "node_modules/next/dist/bin/next");
+  return ["node", ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`, bin, ...args]];
+}
+
 export async function startListApp(o: {
   appPort: number;
   appUrl: string;
@@ -204,7 +222,7 @@ export async function startListApp(o: {
   simToken: string;
   sqlFile: string;
 }) {
-  const app = startChild("app", "next", ["start", "--port", String(o.appPort)], {
+  const app = startChild("app", ...nextCommand(["start", "--port", String(o.appPort)]), {
     echo: false,
     env: {
       ...process.env,

@@ -11,7 +11,7 @@ import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { createDatabase, dropDatabase, freePort, migrate, withDatabase } from "../scripts/lib/postgres";
 import { treeCpuMs } from "../scripts/lib/proc-cpu";
 import { runToEnd, stopAllChildren } from "../scripts/lib/processes";
-import { sqlLines, startBenchSim, startListApp } from "./http";
+import { cpuOf, sqlLines, startBenchSim, startListApp } from "./http";
 
 export type Spread = { p50: number; p95: number; max: number };
 
@@ -28,6 +28,11 @@ export type ListBenchFigures = {
    * the server whatever the box's load (its background work, pg-boss polling, is counted in too).
    */
   cpuMsPerView: number;
+  /**
+   * The app process's CPU time while a view's request was open (bench/sql-count.mjs), median: the
+   * view's own work plus whatever background work ran in those milliseconds, without the rest.
+   */
+  requestCpuMs: number;
   /** With BENCH_B_DIST_DIR: the same views of that second build, each timed right after (or before) A's. */
   b?: ListBenchFigures;
 };
@@ -248,20 +253,24 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
     const cpuMs = apps.map((app, k) => (treeCpuMs(app.pid) ?? Number.NaN) - (cpu0[k] ?? Number.NaN));
     const shotsDir = process.env.BENCH_SHOTS_DIR;
     if (shotsDir) await shotsAndStyles(apps, spec.urls[0]!, cookie, shotsDir, log);
+    const viewLines = (file: string) =>
+      sqlLines(file, (l) => l.method === "GET" && (l.path === spec.path || l.path.startsWith(`${spec.path}?`)));
     const figures = apps.map((app, k): ListBenchFigures => ({
       views: samples[k]!.ttfbs.length,
       ttfbMs: stats(samples[k]!.ttfbs),
       fullPageMs: stats(samples[k]!.fulls),
       perUrl: perUrl[k]!,
-      queriesPerView: median(
-        sqlLines(app.sqlFile, (l) => l.method === "GET" && l.path.startsWith(spec.path)).map((l) => l.queries),
-      ),
+      queriesPerView: median(viewLines(app.sqlFile).map((l) => l.queries)),
+      requestCpuMs: cpuOf(viewLines(app.sqlFile)).median,
       bytesPerView: median(samples[k]!.bytes),
       cpuMsPerView: Math.round((cpuMs[k]! / samples[k]!.ttfbs.length) * 10) / 10,
     }));
     return { ...figures[0]!, ...(figures[1] ? { b: figures[1] } : {}) };
   } finally {
     await stopAllChildren();
+    // Kept beside the profiles (BENCH_CPU_PROF): bench/cpu-profile.mjs --requests reads which view was open when.
+    const profDir = process.env.BENCH_CPU_PROF;
+    if (profDir && fs.existsSync(sqlFile)) fs.copyFileSync(sqlFile, path.join(path.resolve(profDir), "requests.jsonl"));
     await dropDatabase(admin, dbName).catch(() => undefined);
     fs.rmSync(sqlFile, { force: true });
     fs.rmSync(`${sqlFile}.b`, { force: true });
@@ -279,6 +288,7 @@ export function logListFigures(
   log(`  full page  p50 ${r.fullPageMs.p50} ms   p95 ${r.fullPageMs.p95} ms   max ${r.fullPageMs.max} ms`);
   log(`  per view   ${r.queriesPerView} Postgres round trips, ${r.bytesPerView} bytes (medians)`);
   log(`  server CPU ${r.cpuMsPerView} ms per view (user + system of the app's processes over the timed views)`);
+  log(`  ${r.requestCpuMs} ms of it while the view's request was open (median; bench/sql-count.mjs)`);
   for (const p of r.perUrl)
     log(
       `  ${p.url.padEnd(urlWidth)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ` +

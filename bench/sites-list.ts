@@ -25,6 +25,7 @@ export type SitesBenchResult = {
   queriesPerView: number;
   bytesPerView: number;
   cpuMsPerView: number;
+  requestCpuMs: number;
   /** When the views were timed: after the app's first sync, or during its children phase. */
   timed: string;
 };
@@ -101,7 +102,7 @@ export async function runSitesBench(
     },
     label: (body) => /data-testid="sites-total"[^>]*>([\d,]+)</.exec(body)?.[1] ?? null,
   });
-  const { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView, cpuMsPerView } = figures;
+  const { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView, cpuMsPerView, requestCpuMs } = figures;
   const perUrl = figures.perUrl.map(({ label, ...p }) => ({ ...p, total: label }));
   const result: SitesBenchResult = {
     sites,
@@ -112,6 +113,7 @@ export async function runSitesBench(
     queriesPerView,
     bytesPerView,
     cpuMsPerView,
+    requestCpuMs,
     timed: syncState,
   };
   log(
