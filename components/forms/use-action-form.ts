@@ -15,7 +15,7 @@ import {
   type SafeAction,
   type SafeActionInput,
 } from "./action-result";
-import { CANCELLED_FAILURE, isBudgetWait, useBudgetWait, type BudgetWait } from "./use-budget-wait";
+import { CANCELLED_FAILURE, sendThroughBudgetWait, useBudgetWait, type BudgetWait } from "./use-budget-wait";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 
 /**
@@ -206,14 +206,11 @@ export function useActionForm<
     setOtherErrors({});
     try {
       const input = opts.toInput(payload, intent.current);
-      let outcome = toOutcome(await action.executeAsync(input));
       // Refused before sending because of CHeKT's rate limit: count down, then the same input again.
-      while (!outcome.ok && isBudgetWait(outcome.failure)) {
-        if (!(await budgetWait.countdown(outcome.failure.retryAfterMs))) {
-          setFailure(CANCELLED_FAILURE);
-          return;
-        }
-        outcome = toOutcome(await action.executeAsync(input));
+      const outcome = await sendThroughBudgetWait(async () => toOutcome(await action.executeAsync(input)), budgetWait);
+      if (!outcome) {
+        setFailure(CANCELLED_FAILURE);
+        return;
       }
       if (!outcome.ok) {
         setFailure(outcome.failure);

@@ -11,7 +11,7 @@ import {
   type SafeAction,
   type SafeActionInput,
 } from "./action-result";
-import { CANCELLED_FAILURE, isBudgetWait, useBudgetWait } from "./use-budget-wait";
+import { CANCELLED_FAILURE, sendThroughBudgetWait, useBudgetWait } from "./use-budget-wait";
 
 /**
  * Runs a one-shot action (delete, toggle, switch) through next-safe-action's `useAction`: pending
@@ -37,13 +37,10 @@ export function useActionRunner<S extends StandardSchemaV1 | undefined, E extend
     setPending(true);
     setFailure(null);
     try {
-      let outcome = toOutcome(await executeAsync(input));
-      while (!outcome.ok && isBudgetWait(outcome.failure)) {
-        if (!(await budgetWait.countdown(outcome.failure.retryAfterMs))) {
-          setFailure(CANCELLED_FAILURE);
-          return { ok: false };
-        }
-        outcome = toOutcome(await executeAsync(input));
+      const outcome = await sendThroughBudgetWait(async () => toOutcome(await executeAsync(input)), budgetWait);
+      if (!outcome) {
+        setFailure(CANCELLED_FAILURE);
+        return { ok: false };
       }
       if (!outcome.ok) {
         setFailure(outcome.failure);

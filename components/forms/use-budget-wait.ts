@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import type { ActionFailure } from "@/lib/actions/errors";
+import type { Outcome } from "./action-result";
 
 /**
  * The countdown of a write that CHeKT's rate limit made wait (issue 12, point 5). The server
@@ -73,4 +74,21 @@ export function useBudgetWait({ withToast = false }: { withToast?: boolean } = {
   useEffect(() => () => finish(false), []); // eslint-disable-line react-hooks/exhaustive-deps
 
   return { secondsLeft, countdown, cancel: () => finish(false) };
+}
+
+/**
+ * Sends, and while the server refuses the write for CHeKT's rate limit, counts its wait down and sends
+ * the same again: the one resend loop of forms and one-shot buttons. Null when the user cancelled a
+ * countdown (nothing was sent).
+ */
+export async function sendThroughBudgetWait<D>(
+  send: () => Promise<Outcome<D>>,
+  budgetWait: BudgetWait,
+): Promise<Outcome<D> | null> {
+  let outcome = await send();
+  while (!outcome.ok && isBudgetWait(outcome.failure)) {
+    if (!(await budgetWait.countdown(outcome.failure.retryAfterMs))) return null;
+    outcome = await send();
+  }
+  return outcome;
 }
