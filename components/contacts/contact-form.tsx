@@ -3,8 +3,7 @@ import { Input } from "@/components/ui";
 import { ActionFormLayout } from "@/components/forms/form-actions";
 import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
 import { useGoTo } from "@/components/forms/use-go-to";
-import { ExternalIdField } from "@/components/forms/external-id-field";
-import { generateExternalId, withExternalId } from "@/lib/external-id";
+import { fillExternalId, FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import { createContactAction, updateContactAction } from "@/actions/contacts";
 import { contactChangesSchema, createContactSchema, type ContactText } from "@/lib/schemas/contact";
 
@@ -20,7 +19,11 @@ export type ContactFormProps = { siteId: number; initial: ContactFormValues } & 
   { mode: "create" } | { mode: "update"; contactId: number }
 );
 
-const fullName = (v: ContactFormValues) => `${v.first_name} ${v.last_name}`;
+const CONTACT_ID: ExternalIdRule<ContactFormValues> = {
+  field: "external_contact_id",
+  kind: "contact",
+  nameOf: (v) => `${v.first_name} ${v.last_name}`,
+};
 
 /** A site contact. The phone is normalised to E.164 and the email checked before anything is sent. */
 export function ContactForm(props: ContactFormProps) {
@@ -39,7 +42,7 @@ function CreateContactForm({ initial, siteId }: { initial: ContactFormValues; si
     mode: "create",
     guardUnsaved: true,
     schema: createContactSchema,
-    prepare: (v) => withExternalId(v, "external_contact_id", "contact", fullName(v)),
+    prepare: fillExternalId(CONTACT_ID),
     action: createContactAction,
     toInput: (v) => ({ ...EMPTY_CONTACT, ...v, site_id: siteId }),
     successMessage: "Contact added",
@@ -84,16 +87,12 @@ function ContactFields(props: { form: ActionForm<ContactFormValues>; mode: "crea
         hint="Any format; saved in international form (E.164). Numbers without +country are read as US."
       />
       <Input label="Email" type="email" {...f("email")} placeholder="name@example.com" />
-      <ExternalIdField
+      <FormExternalIdField
+        form={form}
+        rule={CONTACT_ID}
+        create={props.mode === "create"}
         label="Contact ID (yours)"
-        required
-        {...f("external_contact_id")}
         uniqueAmong="this dealer's contacts"
-        onGenerate={
-          props.mode === "create"
-            ? () => form.set("external_contact_id", generateExternalId("contact", fullName(form.values)))
-            : undefined
-        }
       />
     </ActionFormLayout>
   );

@@ -1,6 +1,8 @@
 "use client";
 import { Wand2 } from "lucide-react";
 import { Button, Input, type InputProps } from "@/components/ui";
+import { generateExternalId, withExternalId, type ExternalIdKind } from "@/lib/external-id";
+import type { ActionForm } from "./use-action-form";
 
 type Props = Omit<InputProps, "hint"> & {
   /** Fills the field with a generated ID (lib/external-id.ts); only create forms offer it. */
@@ -31,5 +33,50 @@ export function ExternalIdField({ onGenerate, uniqueAmong, ...input }: Props) {
         Generate ID
       </Button>
     </div>
+  );
+}
+
+/**
+ * A form's own-ID rule, said once for both places that generate one (Generate, and a blank field on
+ * submit): which field holds it, what kind of object it names, and the name it is made from.
+ */
+export type ExternalIdRule<V extends Record<string, string>> = {
+  field: keyof V & string;
+  kind: ExternalIdKind;
+  nameOf: (values: V) => string;
+};
+
+/** A create form's `prepare` (useActionForm): a blank ID gets a generated one before the check. */
+export function fillExternalId<V extends Record<string, string>>(rule: ExternalIdRule<V>): (values: V) => V {
+  return (values) => withExternalId(values, rule.field, rule.kind, rule.nameOf(values));
+}
+
+/** ExternalIdField bound to its form's field; `create` offers Generate, made by the same rule. */
+export function FormExternalIdField<V extends Record<string, string>>({
+  form,
+  rule,
+  create,
+  label,
+  uniqueAmong,
+}: {
+  form: ActionForm<V>;
+  rule: ExternalIdRule<V>;
+  create: boolean;
+  label: string;
+  uniqueAmong: string;
+}) {
+  const bound = form.field(rule.field);
+  return (
+    <ExternalIdField
+      label={label}
+      required
+      {...bound}
+      uniqueAmong={uniqueAmong}
+      onGenerate={
+        create
+          ? () => bound.onChange({ target: { value: generateExternalId(rule.kind, rule.nameOf(form.values)) } })
+          : undefined
+      }
+    />
   );
 }

@@ -2,8 +2,7 @@
 import { Input, Select } from "@/components/ui";
 import { ActionFormLayout } from "@/components/forms/form-actions";
 import { TimeZoneField } from "@/components/forms/time-zone-field";
-import { ExternalIdField } from "@/components/forms/external-id-field";
-import { generateExternalId, withExternalId } from "@/lib/external-id";
+import { fillExternalId, FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
 import { useGoTo } from "@/components/forms/use-go-to";
 import { createSiteAction, updateSiteAction } from "@/actions/sites";
@@ -22,6 +21,8 @@ export const EMPTY_SITE: SiteFormValues = {
 };
 
 type Stations = { id: number; name: string }[];
+
+const SITE_ID: ExternalIdRule<SiteFormValues> = { field: "external_site_id", kind: "site", nameOf: (v) => v.name };
 
 export type SiteFormProps =
   | { mode: "create"; initial: SiteFormValues; stations: Stations }
@@ -44,7 +45,7 @@ function CreateSiteForm({ initial, stations }: { initial: SiteFormValues; statio
     mode: "create",
     guardUnsaved: true,
     schema: createSiteSchema,
-    prepare: (v) => withExternalId(v, "external_site_id", "site", v.name),
+    prepare: fillExternalId(SITE_ID),
     action: createSiteAction,
     toInput: (v) => ({ ...EMPTY_SITE, ...v }),
     successMessage: (d) => `Site “${d?.name}” created`,
@@ -89,16 +90,12 @@ function SiteFields({
       cancelHref={cancelHref}
     >
       <Input label="Name" required {...f("name")} maxLength={120} placeholder="Gangnam Headquarters" />
-      <ExternalIdField
+      <FormExternalIdField
+        form={form}
+        rule={SITE_ID}
+        create={mode === "create"}
         label="Site ID (yours)"
-        required
-        {...f("external_site_id")}
         uniqueAmong="this dealer's sites"
-        onGenerate={
-          mode === "create"
-            ? () => form.set("external_site_id", generateExternalId("site", form.values.name))
-            : undefined
-        }
       />
       <TimeZoneField
         label="Time zone"

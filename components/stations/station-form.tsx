@@ -3,8 +3,7 @@ import { Input } from "@/components/ui";
 import { ActionFormLayout } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useGoTo } from "@/components/forms/use-go-to";
-import { ExternalIdField } from "@/components/forms/external-id-field";
-import { generateExternalId, withExternalId } from "@/lib/external-id";
+import { fillExternalId, FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import type { ActionForm } from "@/components/forms/use-action-form";
 import { createStationAction, updateStationAction } from "@/actions/stations";
 import { createStationSchema, stationChangesSchema } from "@/lib/schemas/station";
@@ -21,6 +20,12 @@ export const EMPTY_STATION: StationFormValues = {
   prefix: "",
   linecard: "",
 };
+const STATION_ID: ExternalIdRule<StationFormValues> = {
+  field: "external_monitoring_station_id",
+  kind: "station",
+  nameOf: (v) => v.name,
+};
+
 export type StationFormProps = { initial: StationFormValues } & (
   { mode: "create" } | { mode: "update"; stationId: number }
 );
@@ -41,7 +46,7 @@ function CreateStationForm({ initial }: { initial: StationFormValues }) {
     mode: "create",
     guardUnsaved: true,
     schema: createStationSchema,
-    prepare: (v) => withExternalId(v, "external_monitoring_station_id", "station", v.name),
+    prepare: fillExternalId(STATION_ID),
     action: createStationAction,
     toInput: (v) => ({ ...EMPTY_STATION, ...v }),
     successMessage: (d) => `Station “${d?.name}” created`,
@@ -76,16 +81,12 @@ function StationFields({ form, mode }: { form: ActionForm<StationFormValues>; mo
       cancelHref="/stations"
     >
       <Input label="Name" required {...f("name")} maxLength={120} placeholder="Central Station East" />
-      <ExternalIdField
+      <FormExternalIdField
+        form={form}
+        rule={STATION_ID}
+        create={mode === "create"}
         label="Station ID (yours)"
-        required
-        {...f("external_monitoring_station_id")}
         uniqueAmong="this dealer's stations"
-        onGenerate={
-          mode === "create"
-            ? () => form.set("external_monitoring_station_id", generateExternalId("station", form.values.name))
-            : undefined
-        }
       />
       <Input
         label="Prefix"
