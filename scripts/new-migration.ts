@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { loadEnv, repoRoot } from "./lib/env";
-import { ensurePostgres, runPrisma, type PostgresServer } from "./lib/postgres";
+import { EMPTY_MIGRATION, ensurePostgres, migrationsToSchemaSql, type PostgresServer } from "./lib/postgres";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -26,22 +26,8 @@ let server: PostgresServer | undefined;
 let code = 0;
 try {
   server = await ensurePostgres();
-  const sql = await runPrisma(
-    [
-      "migrate",
-      "diff",
-      "--from-migrations",
-      "prisma/migrations",
-      "--to-schema-datamodel",
-      "prisma/schema.prisma",
-      "--script",
-    ],
-    server.adminUrl,
-    { quiet: true },
-  );
-  // The CLI prints a banner before the script; the script starts at its first SQL comment.
-  const script = sql.slice(Math.max(0, sql.indexOf("-- "))).trim();
-  if (!script || script === "-- This is an empty migration.") {
+  const script = await migrationsToSchemaSql(server.adminUrl);
+  if (!script || script === EMPTY_MIGRATION) {
     console.log("prisma/schema.prisma matches the committed migrations: nothing to write.");
   } else {
     const dir = path.join(repoRoot, "prisma", "migrations", `${timestamp()}_${name}`);

@@ -229,3 +229,19 @@ export function runPrisma(args: string[], databaseUrl: string, opts: { quiet?: b
 export async function migrate(databaseUrl: string, opts: { quiet?: boolean } = {}): Promise<void> {
   await runPrisma(["migrate", "deploy"], databaseUrl, opts);
 }
+
+/** Prisma's answer when the committed migrations already give prisma/schema.prisma. */
+export const EMPTY_MIGRATION = "-- This is an empty migration.";
+
+/**
+ * The SQL that takes a database at the committed migrations to prisma/schema.prisma (EMPTY_MIGRATION
+ * when there is none). The engine replays the migrations in a shadow database on the server of `url`.
+ */
+export async function migrationsToSchemaSql(url: string): Promise<string> {
+  const args = ["migrate", "diff", "--from-migrations", "prisma/migrations"];
+  const out = await runPrisma([...args, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], url, {
+    quiet: true,
+  });
+  // The CLI prints a banner before the script; the script starts at its first SQL comment.
+  return out.slice(Math.max(0, out.indexOf("-- "))).trim();
+}
