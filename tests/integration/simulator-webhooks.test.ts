@@ -7,23 +7,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ALL_EVENTS } from "../../simulator/seed";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { checkEvent, expectedSignature, Receiver, sim as control } from "./simulator-helpers";
 
 let s: RunningSimulator;
 let rx: Receiver;
 let app: { id: string; api_key: string; signing_secret: string };
-const ALL = [
-  "alarm.created",
-  "verification.requested",
-  "alarm.acknowledged",
-  "alarm.dispatched",
-  "alarm.resolved",
-  "snapshot.created",
-  "device.online",
-  "device.offline",
-  "device.firmware_updated",
-];
 
 async function v1(path: string, key = app.api_key) {
   const res = await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
@@ -54,7 +44,7 @@ beforeEach(async () => {
     dealer_id: 1,
     name: "hooks",
     scopes: ["events:read", "events:write", "snapshots:read", "devices:read"],
-    events: ALL,
+    events: ALL_EVENTS,
     webhook_url: rx.url,
   });
   app = made.body;
