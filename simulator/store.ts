@@ -61,16 +61,8 @@ export interface Site {
   created_at: string;
 }
 
-export interface Contact {
-  contact_id: number;
-  site_id: number;
-  external_contact_id: string;
-  first_name: string;
-  last_name: string;
-  phone_number: string | null;
-  email: string | null;
-  created_at: string;
-}
+/** The contract's contact with every field held (the store always knows its site and nulls). */
+export type Contact = Required<Schemas["ResponseContactDto"]>;
 
 export interface Device {
   device_id: number;

@@ -8,14 +8,8 @@ import { markGone } from "./write";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export type MirroredContact = {
-  contact_id: number;
-  site_id: number;
-  external_contact_id: string;
-  first_name: string;
-  last_name: string;
-  phone_number: string | null;
-  email: string | null;
+/** CHeKT's contact as last confirmed (every field held; CHeKT's created_at is not kept) and its state here. */
+export type MirroredContact = Required<Omit<ResponseContactDto, "created_at">> & {
   /** CHeKT no longer has it (a sweep or a 404 said so). */
   goneAt: Date | null;
   /** A sweep found CHeKT's copy differs from what this console last wrote. */
