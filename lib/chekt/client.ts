@@ -7,7 +7,7 @@ import createClient, {
 } from "openapi-fetch";
 import type { paths } from "./schema";
 import { defaultBudgetClass, type BudgetClass } from "./budget-class";
-import { CallBudget, credentialKey } from "./budget";
+import { CallBudget, credentialKey, systemClock, type BudgetClock } from "./budget";
 import { ChektError, errorFromResponse, isWrite } from "./errors";
 import { normalizeDto } from "./normalize";
 import { TokenSource, type ChektAuth, type TokenResponse } from "./token";
@@ -107,6 +107,11 @@ export type ChektClientConfig = {
    * with no limit assumed until CHeKT's headers tell it.
    */
   budget?: CallBudget;
+  /**
+   * Time for deadlines, backoff, 429 waits and token expiry (default: the budget's, else the system's). Tests pass
+   * one that skips sleeps, so they assert what the clock says instead of elapsed wall time.
+   */
+  clock?: BudgetClock;
 };
 
 export type ChektStats = {
@@ -143,6 +148,7 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
   const timeoutMs = config.timeoutMs ?? 10_000;
   const stats = { requests: 0, retries: 0 };
   const baseFetch = config.fetch ?? globalThis.fetch;
+  const clock = config.clock ?? config.budget?.clock ?? systemClock;
   const countingFetch: typeof globalThis.fetch = (input, init) => {
     stats.requests += 1;
     return baseFetch(input, init);
@@ -159,8 +165,9 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
         if (e.type === "retry") stats.retries += 1;
         config.onEvent?.(e);
       },
+      clock,
     },
-    config.budget ?? new CallBudget(credentialKey(config.auth)),
+    config.budget ?? new CallBudget(credentialKey(config.auth), { clock }),
   );
   const api = createClient<paths>({ baseUrl });
   const normalize = config.normalize ?? true;
@@ -178,7 +185,7 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
     idempotencyKey,
     budgetClass: opts.budgetClass ?? defaultBudgetClass(method),
     retrySafe,
-    deadline: Date.now() + (opts.deadlineMs ?? transport.settings.deadlineMs),
+    deadline: clock.now() + (opts.deadlineMs ?? transport.settings.deadlineMs),
     timeoutMs: opts.timeoutMs ?? timeoutMs,
     signal: opts.signal,
     attempts: 0,
@@ -219,7 +226,7 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
   const auth = config.auth;
   const tokens =
     auth.type === "client_secret" || auth.type === "private_key_jwt"
-      ? new TokenSource(auth, `${baseUrl}/oauth/token`, fetchToken)
+      ? new TokenSource(auth, `${baseUrl}/oauth/token`, fetchToken, () => clock.now())
       : null;
 
   const authFor = (opts: CallOptions): AuthHeader => {

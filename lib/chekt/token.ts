@@ -71,13 +71,15 @@ export class TokenSource {
     private readonly auth: Extract<ChektAuth, { type: "client_secret" | "private_key_jwt" }>,
     private readonly tokenUrl: string,
     private readonly fetchToken: TokenFetcher,
+    /** The client's clock (client.ts), so a test can let a token expire without waiting. */
+    private readonly now: () => number = Date.now,
   ) {
     if (auth.type === "private_key_jwt") this.key = loadPrivateKey(auth.privateKey);
   }
 
   /** A valid token: the cached one, the one being fetched, or a new one. */
   get(): Promise<string> {
-    if (this.cached && Date.now() < this.cached.refreshAt) return Promise.resolve(this.cached.token);
+    if (this.cached && this.now() < this.cached.refreshAt) return Promise.resolve(this.cached.token);
     if (!this.inflight) {
       this.inflight = this.fetchNew().finally(() => {
         this.inflight = null;
@@ -109,7 +111,7 @@ export class TokenSource {
         keyId: this.auth.keyId,
       });
     }
-    const started = Date.now();
+    const started = this.now();
     const t = await this.fetchToken(form);
     if (typeof t?.access_token !== "string" || t.access_token.length === 0) {
       throw new ChektError({

@@ -1,8 +1,8 @@
 import type { BudgetClass } from "./budget-class";
-import { BudgetWaitTooLong, type BudgetTicket, type CallBudget } from "./budget";
+import { BudgetWaitTooLong, type BudgetClock, type BudgetTicket, type CallBudget } from "./budget";
 import { BudgetWaitError, noteSent, refusalFor } from "./budget-wait";
 import { ChektError, isWrite, retryAfterSeconds } from "./errors";
-import { resetAtMs, sleep } from "./rate-limit";
+import { resetAtMs } from "./rate-limit";
 
 /**
  * The part of the client that sends one logical call: a token from the credential's shared budget
@@ -30,6 +30,8 @@ export type TransportSettings = {
   backoffMaxMs: number;
   fetch: typeof globalThis.fetch;
   onEvent?: (e: TransportEvent) => void;
+  /** Deadlines, backoff and 429 waits go by this clock (tests pass a fake one); the per-attempt timer stays real. */
+  clock: BudgetClock;
 };
 
 /** Where the Authorization header of an attempt comes from. */
@@ -116,7 +118,7 @@ export class Transport {
   private async attempt(url: string, init: RequestInit, state: CallState): Promise<Attempt> {
     const controller = new AbortController();
     let timedOut = false;
-    const budget = Math.max(1, Math.min(state.timeoutMs, state.deadline - Date.now()));
+    const budget = Math.max(1, Math.min(state.timeoutMs, state.deadline - this.settings.clock.now()));
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort(new Error(`no answer within ${budget} ms`));
@@ -152,7 +154,7 @@ export class Transport {
     const ceiling = Math.min(backoffMaxMs, backoffBaseMs * 2 ** state.retries);
     const delay = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
     // Leave room for the next attempt to get an answer, or it is a wasted request.
-    if (Date.now() + delay + Math.min(250, state.timeoutMs) > state.deadline) return false;
+    if (this.settings.clock.now() + delay + Math.min(250, state.timeoutMs) > state.deadline) return false;
     this.settings.onEvent?.({
       type: "retry",
       reason,
@@ -161,7 +163,7 @@ export class Transport {
       ...callOf(state),
     });
     try {
-      await sleep(delay, state.signal);
+      await this.settings.clock.sleep(delay, state.signal);
     } catch (e) {
       throw this.abortedError(state, e);
     }
@@ -265,7 +267,7 @@ export class Transport {
 
       if (status === 429) {
         // Not processed: safe to resend any method once the wait is over, if it fits the deadline.
-        const now = Date.now();
+        const now = this.settings.clock.now();
         const ra = retryAfterSeconds(response.headers, now);
         const reset = resetAtMs(response.headers.get("x-ratelimit-reset"), now);
         const waitMs = ra !== undefined ? ra * 1000 : reset !== null && reset > now ? reset - now : 1000;
