@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
-import { Alert, Badge, Button, Card, DataTable, Spinner, cn, type BadgeTone } from "@/components/ui";
+import { Alert, Badge, Button, Card, DataTable, ProgressBar, Spinner, cn, type BadgeTone } from "@/components/ui";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { ChoicePicker } from "@/components/import/choice-picker";
@@ -105,14 +105,11 @@ export function JobProgressView({
             </span>
           ) : null}
         </div>
-        <div
+        <ProgressBar
+          label="Job progress"
+          percent={pct}
+          valueText={`${pct}% (${job.succeeded} succeeded, ${job.failed} failed, ${job.pending} pending)`}
           className="mt-4 h-3 w-full overflow-hidden rounded-full bg-slate-100"
-          role="progressbar"
-          aria-label="Job progress"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={pct}
-          aria-valuetext={`${pct}% (${job.succeeded} succeeded, ${job.failed} failed, ${job.pending} pending)`}
         >
           <div className="flex h-full transition-[width] duration-500" style={{ width: `${pct}%` }}>
             <div
@@ -121,7 +118,7 @@ export function JobProgressView({
             />
             <div className="h-full flex-1 bg-red-500" />
           </div>
-        </div>
+        </ProgressBar>
         <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Stat label="Progress" value={`${pct}%`} testId="job-pct" />
           <Stat label="Succeeded" value={job.succeeded} tone="text-emerald-700" testId="job-succeeded" />

@@ -1,7 +1,7 @@
 // The background sweep's progress for the current dealer (mirror_syncs): shown on the dealer page,
 // the dashboard and the sites list while a sweep is queued or running, or when the last one failed.
 // Server component.
-import { Alert } from "@/components/ui";
+import { Alert, ProgressBar } from "@/components/ui";
 import { findMirrorSync } from "@/lib/mirror/read";
 import { AutoRefresh } from "./auto-refresh";
 
@@ -64,16 +64,13 @@ export async function SyncProgress({
         </p>
         {sync.lastError ? <p className="mt-1 text-xs opacity-80">{sync.lastError}</p> : null}
         {pct !== null ? (
-          <div
+          <ProgressBar
+            label="Sync progress"
+            percent={pct}
             className="mt-2 h-1.5 w-full max-w-sm overflow-hidden rounded bg-white/70"
-            role="progressbar"
-            aria-label="Sync progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={pct}
           >
             <div className="h-full bg-indigo-500" style={{ width: `${pct}%` }} />
-          </div>
+          </ProgressBar>
         ) : null}
       </Alert>
     </div>

@@ -32,5 +32,6 @@ export {
   type FieldControlProps,
 } from "./field";
 export { PageHeader, type PageHeaderProps, type Crumb } from "./page-header";
+export { ProgressBar } from "./progress-bar";
 export { Spinner } from "./spinner";
 export { SubmitButton } from "./submit-button";
