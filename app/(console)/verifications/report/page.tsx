@@ -75,6 +75,12 @@ const COUNT_HEADERS = {
 /** Count columns, one a field, headed with the count's name. */
 const counts = <Row,>(...fields: (keyof typeof COUNT_HEADERS & keyof Row)[]): Column<Row>[] =>
   fields.map((f) => fieldColumn<Row>(f, COUNT_HEADERS[f]));
+/** A duration column: the field's seconds as the report writes them everywhere ("2 min 05 s"). */
+const seconds = <Row extends Record<F, number | null>, F extends string>(field: F, header: string): Column<Row> => ({
+  key: field,
+  header,
+  cell: (r) => fmtSeconds(r[field]),
+});
 const NONE = "No verifications in this range.";
 const NO_DISREGARDS = "No disregarded alarms in this range.";
 
@@ -133,9 +139,9 @@ function ReportBody({ report }: { report: DeskReport }) {
           rowKey: (r) => r.step,
           columns: [
             fieldColumn("step", "Time to"),
-            { key: "med", header: "Median", cell: (r) => fmtSeconds(r.median) },
-            { key: "p90", header: "90th pct.", cell: (r) => fmtSeconds(r.p90) },
-            { key: "avg", header: "Average", cell: (r) => fmtSeconds(r.avg) },
+            seconds("median", "Median"),
+            seconds("p90", "90th pct."),
+            seconds("avg", "Average"),
             fieldColumn("count", "Items"),
           ],
         }}
@@ -160,8 +166,8 @@ function ReportBody({ report }: { report: DeskReport }) {
           columns: [
             fieldColumn("operator", "Operator"),
             ...counts("claimed", "dispatched", "disregarded"),
-            { key: "tc", header: "Median to claim", cell: (r) => fmtSeconds(r.medianToClaim) },
-            { key: "ta", header: "Median to answer", cell: (r) => fmtSeconds(r.medianToAnswer) },
+            seconds("medianToClaim", "Median to claim"),
+            seconds("medianToAnswer", "Median to answer"),
           ],
         }}
       />
@@ -185,7 +191,7 @@ function ReportBody({ report }: { report: DeskReport }) {
           columns: [
             fieldColumn("site", "Site"),
             ...counts("total", "dispatched", "disregarded", "expired"),
-            { key: "ta", header: "Median to answer", cell: (r) => fmtSeconds(r.medianToAnswer) },
+            seconds("medianToAnswer", "Median to answer"),
           ],
         }}
       />
