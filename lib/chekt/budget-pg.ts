@@ -1,11 +1,21 @@
 import { BUDGET_CLASSES, type BudgetClass } from "./budget-class";
-import type { BucketState } from "./budget-rules";
+import {
+  CLASS_RESERVE,
+  DEFER_RETRY_MS,
+  FULL_BUCKET_LAG_MS,
+  IDLE_RESERVE_TOKENS,
+  RESERVE_HOLD_MS,
+  WAITING_TTL_MS,
+  type BucketState,
+  type TakeDecision,
+} from "./budget-rules";
 import {
   minuteOf,
   USAGE_KEEP_MS,
   type BudgetStore,
   type Step,
   type StepUsage,
+  type TakeRequest,
   type UsageDelta,
   type UsageRow,
 } from "./budget-store";
@@ -14,11 +24,14 @@ import {
  * The budget in Postgres, shared by every app instance (tables chekt_budgets and
  * chekt_budget_usage, prisma/schema.prisma).
  *
- * Each change is one atomic statement: `UPDATE … WHERE credential = $1 AND version = $2
- * RETURNING version` — a compare-and-set on the row's version. The rule (budget-rules.ts) runs
- * here in TypeScript on the last state this instance saw; when another instance changed the row
- * meanwhile, the UPDATE matches nothing, the row is read again and the rule re-applied. With one
- * busy instance that is one round trip per decision; no lock is ever held across a network call.
+ * A token is taken by one statement whatever the other instances do: the SQL function
+ * chekt_budget_take (prisma/migrations/20261202141500_chekt_budget_take) applies decideTake's rules
+ * to the row under its lock and counts the call, constants passed from budget-rules.ts. The rarer
+ * changes (a correction from CHeKT's headers, a 429's block) are one atomic statement each too:
+ * `UPDATE … WHERE credential = $1 AND version = $2 RETURNING version` — a compare-and-set on the
+ * row's version, the rule run here in TypeScript on the last state this instance saw; when another
+ * instance changed the row meanwhile, the UPDATE matches nothing, the row is read again and the
+ * rule re-applied. No lock is ever held across a network call.
  */
 
 /** Runs one parameterised statement and returns its rows (a pg Pool, or Prisma's $queryRawUnsafe). */
@@ -145,6 +158,47 @@ export class PgBudgetStore implements BudgetStore {
       cached = await this.reload(credential, init);
     }
     throw new Error(`chekt_budgets: ${MAX_CAS_TRIES} concurrent changes in a row for one credential`);
+  }
+
+  async take(credential: string, init: () => BucketState, req: TakeRequest): Promise<TakeDecision> {
+    const s = init();
+    const rows = await this.sql(
+      `SELECT * FROM chekt_budget_take($1::text, $2::int, $3::float8, $4::float8, $5::float8, $6::boolean,
+         $7::float8[], $8::float8, $9::float8, $10::float8, $11::float8, $12::float8, $13::timestamp(3), $14::text,
+         $15::int, $16::int)`,
+      [
+        credential,
+        BUDGET_CLASSES.indexOf(req.cls),
+        req.atMs,
+        s.perMin,
+        s.burst,
+        s.learned,
+        BUDGET_CLASSES.map((c) => CLASS_RESERVE[c]),
+        RESERVE_HOLD_MS,
+        IDLE_RESERVE_TOKENS,
+        FULL_BUCKET_LAG_MS,
+        WAITING_TTL_MS,
+        DEFER_RETRY_MS,
+        new Date(minuteOf(req.atMs)),
+        req.cls,
+        req.waited ? 1 : 0,
+        Math.round(req.waitedMs),
+      ],
+    );
+    const r = rows[0];
+    // The state after the take: the next estimate and compare-and-set start from it.
+    const after = fromRow(r);
+    this.cache.set(credential, after);
+    if (r.ok === true) {
+      void this.prune(req.atMs).catch(() => undefined);
+      return { ok: true, tokensLeft: after.state.tokens, takenSeq: after.state.taken };
+    }
+    const why = String(r.why);
+    return {
+      ok: false,
+      waitMs: Number(r.wait_ms),
+      why: why === "blocked" || why === "higher_waiting" ? why : "reserve",
+    };
   }
 
   private async reload(credential: string, init: () => BucketState): Promise<Cached> {

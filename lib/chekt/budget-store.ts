@@ -1,5 +1,5 @@
 import type { BudgetClass } from "./budget-class";
-import type { BucketState } from "./budget-rules";
+import { decideTake, type BucketState, type TakeDecision } from "./budget-rules";
 
 /**
  * Where a credential's bucket and usage counters live. Two implementations: in memory (one
@@ -25,6 +25,16 @@ export type StepUsage = { cls: BudgetClass; atMs: number; delta: UsageDelta };
 /** What a rule function returns: its result, whether it changed the state, and usage to count. */
 export type Step<T> = { result: T; changed: boolean; usage?: StepUsage };
 
+/** One call asking for a token of class `cls` at `atMs`; when it gets one, the call is counted with its wait. */
+export type TakeRequest = { cls: BudgetClass; atMs: number; waited: boolean; waitedMs: number };
+
+/** A take as a rule function (decideTake, and the call counted when it goes), for stores that run the rules here. */
+export function takeStep(s: BucketState, { cls, atMs, waited, waitedMs }: TakeRequest): Step<TakeDecision> {
+  const result = decideTake(s, cls, atMs);
+  const usage = result.ok ? { cls, atMs, delta: { calls: 1, waits: waited ? 1 : 0, waitMs: waitedMs } } : undefined;
+  return { result, changed: true, usage };
+}
+
 export interface BudgetStore {
   /**
    * Runs `fn` on the credential's state (created from `init` when missing) as one atomic step and
@@ -33,6 +43,11 @@ export interface BudgetStore {
    * not have side effects. The `usage` of the step that is applied is added to the counters.
    */
   update<T>(credential: string, init: () => BucketState, fn: (s: BucketState) => Step<T>): Promise<T>;
+  /**
+   * decideTake as one atomic step, the call counted in the same step when it gets its token
+   * (`takeStep` through `update`, or the same rules in one SQL statement: budget-pg.ts).
+   */
+  take(credential: string, init: () => BucketState, req: TakeRequest): Promise<TakeDecision>;
   /** The state as last stored (null: never used). */
   read(credential: string): Promise<BucketState | null>;
   /** Adds to the usage counters of the minute `atMs` falls in. */
@@ -62,6 +77,10 @@ export class MemoryBudgetStore implements BudgetStore {
     const step = fn(s);
     if (step.usage) await this.recordUsage(credential, step.usage.cls, step.usage.atMs, step.usage.delta);
     return step.result;
+  }
+
+  take(credential: string, init: () => BucketState, req: TakeRequest): Promise<TakeDecision> {
+    return this.update(credential, init, (s) => takeStep(s, req));
   }
 
   async read(credential: string): Promise<BucketState | null> {

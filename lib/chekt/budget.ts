@@ -4,7 +4,6 @@ import {
   ASSUMED_LIMITS,
   block,
   correct,
-  decideTake,
   estimateWait,
   initialState,
   readRateHeaders,
@@ -124,20 +123,23 @@ export class CallBudget {
 
   private init = (): BucketState => initialState(this.limits, this.learned, this.clock.now());
 
-  /** The shared store, or the local fallback while the shared one is failing. */
-  private async apply<T>(fn: (s: BucketState) => Step<T>): Promise<T> {
-    if (this.fallback && this.clock.now() < this.fallbackUntil)
-      return this.fallback.update(this.credential, this.init, fn);
+  /** `op` on the shared store, or on the local fallback while the shared one is failing. */
+  private async onStore<T>(op: (store: BudgetStore) => Promise<T>): Promise<T> {
+    if (this.fallback && this.clock.now() < this.fallbackUntil) return op(this.fallback);
     try {
-      const out = await this.store.update(this.credential, this.init, fn);
+      const out = await op(this.store);
       this.fallback = null;
       return out;
     } catch (e) {
       this.onStoreError(e);
       this.fallback ??= new MemoryBudgetStore();
       this.fallbackUntil = this.clock.now() + 5_000;
-      return this.fallback.update(this.credential, this.init, fn);
+      return op(this.fallback);
     }
+  }
+
+  private apply<T>(fn: (s: BucketState) => Step<T>): Promise<T> {
+    return this.onStore((store) => store.update(this.credential, this.init, fn));
   }
 
   private record(cls: BudgetClass, delta: Parameters<BudgetStore["recordUsage"]>[3]): void {
@@ -200,21 +202,16 @@ export class CallBudget {
         const waited = now - started;
         let step = POLL_MS;
         if (this.queue[0] === me) {
-          const d = await this.apply((s) => {
-            const at = this.clock.now();
-            const decision = decideTake(s, cls, at);
-            // A call that never paused did not wait (the store's round trip is not a wait).
-            const waitedMs = paused ? at - started : 0;
-            // Counted in the same statement as the token it took (budget-pg.ts).
-            const usage = decision.ok
-              ? { cls, atMs: at, delta: { calls: 1, waits: paused ? 1 : 0, waitMs: waitedMs } }
-              : undefined;
-            return { result: { ...decision, waitedMs }, changed: true, usage };
-          });
+          const at = this.clock.now();
+          // A call that never paused did not wait (the store's round trip is not a wait).
+          const waitedMs = paused ? at - started : 0;
+          // The call is counted in the same step as the token it took (budget-pg.ts: one statement).
+          const req = { cls, atMs: at, waited: paused, waitedMs };
+          const d = await this.onStore((store) => store.take(this.credential, this.init, req));
           if (d.ok) {
             const sentAtMs = this.clock.now();
-            this.waitedMsTotal += d.waitedMs;
-            return { cls, takenSeq: d.takenSeq, sentAtMs, waitedMs: d.waitedMs };
+            this.waitedMsTotal += waitedMs;
+            return { cls, takenSeq: d.takenSeq, sentAtMs, waitedMs };
           }
           if (now + d.waitMs > opts.deadline) throw new BudgetWaitTooLong(d.waitMs, waited, false);
           step = Math.min(d.waitMs, POLL_MS);

@@ -1,14 +1,16 @@
 /**
- * The Postgres budget store's round trips: a call's token and its usage row are one statement, so
- * the shared budget costs each CHeKT call one round trip (issue 12), and the counters move only
- * when the token was really taken.
+ * The Postgres budget store's round trips: a call's token and its usage row are one statement
+ * (chekt_budget_take), so the shared budget costs each CHeKT call one round trip (issue 12) however
+ * many instances take at once, the counters move only when the token was really taken, and the SQL
+ * decides exactly as budget-rules.ts's decideTake does.
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { CallBudget } from "../../lib/chekt/budget";
 import { PgBudgetStore } from "../../lib/chekt/budget-pg";
-import { FREE_TIER } from "../../lib/chekt/budget-rules";
+import { BUDGET_CLASSES } from "../../lib/chekt/budget-class";
+import { decideTake, FREE_TIER, initialState, type BucketState } from "../../lib/chekt/budget-rules";
 
 let db: TestDatabase;
 let pool: pg.Pool;
@@ -45,33 +47,95 @@ describe("the Postgres budget store", () => {
   it("takes a token and counts the call in one statement", async () => {
     const { store, sent } = countingStore();
     const budget = new CallBudget("client:one-trip", { store, limits: FREE_TIER });
-    await budget.acquire("read", { deadline: Date.now() + 5_000 });
-    // The first call creates the row (one INSERT … RETURNING), then one statement per call.
-    sent.length = 0;
-    for (let i = 0; i < 3; i++) await budget.acquire(i === 2 ? "answer" : "read", { deadline: Date.now() + 5_000 });
-    expect(sent).toEqual(["WITH", "WITH", "WITH"]);
+    // Even the first call: the statement creates the row when the credential has none.
+    for (let i = 0; i < 4; i++) await budget.acquire(i === 3 ? "answer" : "read", { deadline: Date.now() + 5_000 });
+    // Beside them, at most one prune of old usage rows (once a minute per instance, not awaited).
+    expect(sent.filter((k) => k !== "DELETE")).toEqual(["SELECT", "SELECT", "SELECT", "SELECT"]);
+    expect(sent.filter((k) => k === "DELETE").length).toBeLessThanOrEqual(1);
     expect(await usageRows("client:one-trip")).toEqual([
       { budget_class: "answer", calls: 1, waits: 0 },
       { budget_class: "read", calls: 3, waits: 0 },
     ]);
   });
 
-  it("a token lost to another instance is neither taken nor counted; the winner's is", async () => {
+  it("a row another instance changed meanwhile costs no re-read: still one statement a token", async () => {
     const a = countingStore();
     const b = countingStore();
     const one = new CallBudget("client:two", { store: a.store, limits: FREE_TIER });
     const two = new CallBudget("client:two", { store: b.store, limits: FREE_TIER });
     await one.acquire("read", { deadline: Date.now() + 5_000 });
-    // `two` has not seen the row yet; `one` changes it again, so `two`'s first compare-and-set with
-    // the version it loads now succeeds, while `one`'s next one (stale cache) must re-read.
     await two.acquire("bulk", { deadline: Date.now() + 5_000 });
     a.sent.length = 0;
     await one.acquire("read", { deadline: Date.now() + 5_000 });
-    // Stale version: the combined statement changes nothing, the row is read, the retry lands.
-    expect(a.sent).toEqual(["WITH", "SELECT", "WITH"]);
+    // `one` last saw the row before `two` took its token: the take is still one statement (the
+    // compare-and-set it replaces missed here, read the row and sent again: three).
+    expect(a.sent).toEqual(["SELECT"]);
     expect(await usageRows("client:two")).toEqual([
       { budget_class: "bulk", calls: 1, waits: 0 },
       { budget_class: "read", calls: 2, waits: 0 },
     ]);
+    const { rows } = await pool.query("SELECT taken, version FROM chekt_budgets WHERE credential = 'client:two'");
+    expect(rows[0]).toEqual({ taken: 3, version: 3 });
+  });
+
+  it("takers on four pools at one instant get exactly the bucket's tokens, each counted once", async () => {
+    const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: db.url, max: 3 }));
+    try {
+      const stores = pools.map((p) => new PgBudgetStore(async (text, values) => (await p.query(text, values)).rows));
+      const at = Date.now();
+      const init = () => initialState(FREE_TIER, true, at);
+      // 40 answers at the same clock time: no refill between them, so a bucket of 5 gives 5 tokens
+      // whatever order the statements meet the row in; a lost update would give more.
+      const decisions = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          stores[i % 4]!.take("client:race", init, { cls: "answer", atMs: at, waited: false, waitedMs: 0 }),
+        ),
+      );
+      const granted = decisions.filter((d) => d.ok);
+      expect(granted).toHaveLength(FREE_TIER.burst);
+      // Each token has its own sequence number: none was handed out twice.
+      expect(granted.map((d) => (d.ok ? d.takenSeq : 0)).sort()).toEqual([1, 2, 3, 4, 5]);
+      expect(decisions.filter((d) => !d.ok && d.why === "reserve")).toHaveLength(40 - FREE_TIER.burst);
+      expect(await usageRows("client:race")).toEqual([{ budget_class: "answer", calls: 5, waits: 0 }]);
+      const { rows } = await pool.query("SELECT tokens, taken FROM chekt_budgets WHERE credential = 'client:race'");
+      expect(rows[0]).toEqual({ tokens: 0, taken: 5 });
+    } finally {
+      await Promise.all(pools.map((p) => p.end()));
+    }
+  });
+
+  it("decides exactly as decideTake over 400 random states", async () => {
+    // A small fixed-seed generator: a failure names a state that can be replayed.
+    let seed = 12;
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const now = 1_800_000_000_000;
+    const { store } = countingStore();
+    for (let i = 0; i < 400; i++) {
+      const burst = pick([1, 5, 10, 20]);
+      const s: BucketState = {
+        ...initialState({ perMin: pick([30, 60, 600]), burst }, true, now),
+        tokens: rnd() * (burst + 1) - 1,
+        // Behind now (refill), or ahead of it (a take from a full bucket started refill later).
+        atMs: now - Math.floor(rnd() * 8_000) + (rnd() < 0.2 ? 300 : 0),
+        blockedUntilMs: rnd() < 0.15 ? now + Math.floor(rnd() * 2_000) - 1_000 : 0,
+        waitingAtMs: BUDGET_CLASSES.map(() => (rnd() < 0.25 ? now - Math.floor(rnd() * 1_200) : 0)),
+        activeAtMs: BUDGET_CLASSES.map(() => (rnd() < 0.5 ? now - Math.floor(rnd() * 10_000) : 0)),
+        taken: Math.floor(rnd() * 1_000),
+      };
+      const cls = pick(BUDGET_CLASSES);
+      const credential = `client:random-${i}`;
+      await pool.query(
+        `INSERT INTO chekt_budgets (credential, per_min, burst, tokens, at_ms, blocked_until_ms, waiting_at_ms,
+           active_at_ms, taken, learned, version, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true, 0, now())`,
+        [credential, s.perMin, s.burst, s.tokens, s.atMs, s.blockedUntilMs, s.waitingAtMs, s.activeAtMs, s.taken],
+      );
+      const expected = { ...s, waitingAtMs: [...s.waitingAtMs], activeAtMs: [...s.activeAtMs] };
+      const want = decideTake(expected, cls, now);
+      const got = await store.take(credential, () => s, { cls, atMs: now, waited: false, waitedMs: 0 });
+      expect({ i, cls, decision: got }).toEqual({ i, cls, decision: want });
+      expect({ i, state: await store.read(credential) }).toEqual({ i, state: expected });
+    }
   });
 });

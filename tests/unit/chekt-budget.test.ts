@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CallBudget, BudgetWaitTooLong, credentialKey, type BudgetClock } from "../../lib/chekt/budget";
+import { CallBudget, BudgetWaitTooLong, credentialKey } from "../../lib/chekt/budget";
 import {
   correct,
   decideTake,
@@ -10,42 +10,7 @@ import {
   type BucketState,
 } from "../../lib/chekt/budget-rules";
 import { MemoryBudgetStore, type BudgetStore } from "../../lib/chekt/budget-store";
-
-/** A clock that moves only when the test says so; sleepers wake in time order. */
-class FakeClock implements BudgetClock {
-  t = 1_000_000;
-  private sleepers: { at: number; resolve: () => void }[] = [];
-  now = () => this.t;
-  sleep = (ms: number, signal?: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const s = { at: this.t + ms, resolve };
-      this.sleepers.push(s);
-      signal?.addEventListener(
-        "abort",
-        () => {
-          this.sleepers = this.sleepers.filter((x) => x !== s);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-    });
-  /** Moves time forward in small steps, letting woken waiters run between them. */
-  async advance(ms: number, step = 10) {
-    const end = this.t + ms;
-    while (this.t < end) {
-      this.t = Math.min(end, this.t + step);
-      const due = this.sleepers.filter((s) => s.at <= this.t);
-      this.sleepers = this.sleepers.filter((s) => s.at > this.t);
-      for (const s of due) s.resolve();
-      await flush();
-    }
-  }
-}
-const flush = async () => {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-  await new Promise((r) => setImmediate(r));
-};
+import { FakeClock, flush } from "../support/clock";
 
 const state = (over: Partial<BucketState> = {}): BucketState => ({ ...initialState(FREE_TIER, true, 0), ...over });
 const rateHeaders = (o: { limit?: number; remaining?: number; resetS?: number }) => {
@@ -295,6 +260,7 @@ describe("CallBudget (clock injected, no sleeping)", () => {
     const clock = new FakeClock();
     const broken: BudgetStore = {
       update: () => Promise.reject(new Error("connection refused")),
+      take: () => Promise.reject(new Error("connection refused")),
       read: () => Promise.reject(new Error("connection refused")),
       recordUsage: () => Promise.reject(new Error("connection refused")),
       usage: () => Promise.reject(new Error("connection refused")),
