@@ -1,12 +1,15 @@
 /**
- * The CHeKT client against a scripted HTTP server (real sockets, real timing) so each test can
- * play an exact sequence of 401 / 429 / 5xx / silence / dropped connections.
+ * The CHeKT client against a scripted HTTP server (real sockets) so each test can play an exact
+ * sequence of 401 / 429 / 5xx / silence / dropped connections. The client's waits (backoff,
+ * Retry-After, pacing, token expiry) go by a SkipClock: they cost no wall time, and the tests
+ * assert what that clock says (the server stamps requests with it too), never elapsed wall time.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createChektClient, type ChektClientConfig } from "../../lib/chekt/client";
 import { caughtChektError } from "../support/chekt";
+import { SkipClock } from "../support/clock";
 
 type Recorded = {
   method: string;
@@ -45,7 +48,7 @@ class Scripted {
           path: url.split("?")[0],
           headers: req.headers,
           body: Buffer.concat(chunks).toString("utf8"),
-          at: Date.now(),
+          at: clock.now(),
         };
         this.requests.push(rec);
         if (rec.method === "POST" && rec.path === "/oauth/token") return this.token(rec, res);
@@ -116,9 +119,13 @@ function json(
 }
 
 const srv = new Scripted();
+let clock = new SkipClock();
 beforeAll(() => srv.start());
 afterAll(() => srv.close());
-afterEach(() => srv.reset());
+afterEach(() => {
+  srv.reset();
+  clock = new SkipClock();
+});
 
 const SITES = /^\/partner\/v1\/dealers\/\d+\/sites$/;
 const SITE = /^\/partner\/v1\/dealers\/\d+\/sites\/\d+$/;
@@ -131,6 +138,7 @@ function client(over: Partial<ChektClientConfig> = {}) {
     deadlineMs: 8_000,
     backoffBaseMs: 20,
     backoffMaxMs: 100,
+    clock,
     ...over,
   });
 }
@@ -181,7 +189,7 @@ describe("token", () => {
     await listSites(c);
     await listSites(c);
     expect(srv.tokenCount).toBe(1);
-    await new Promise((r) => setTimeout(r, 950));
+    clock.skip(950); // refreshed 10% before the 1 s life ends
     await listSites(c);
     expect(srv.tokenCount).toBe(2);
     expect(srv.api().map((r) => r.headers.authorization)).toEqual(["Bearer tok-1", "Bearer tok-1", "Bearer tok-2"]);
@@ -309,11 +317,12 @@ describe("rate limit", () => {
         : json(res, 200, { site_id: 2 }, r),
     );
     const c = client();
-    const started = Date.now();
     await updateSite(c, { idempotencyKey: null });
     const [first, second] = srv.api();
-    expect(second.at - first.at).toBeGreaterThanOrEqual(950);
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(second.at - first.at).toBeGreaterThanOrEqual(1_000);
+    // It waited the Retry-After and no more (the pacing sleeps end at the block's end).
+    expect(clock.slept).toBeGreaterThan(0);
+    expect(clock.slept).toBeLessThanOrEqual(1_000);
     expect(c.stats().rateLimitWaitMs).toBeGreaterThanOrEqual(950);
   });
 
@@ -322,9 +331,8 @@ describe("rate limit", () => {
       json(res, 429, { error: { code: "rate_limited", message: "slow down" } }, r, { "retry-after": "30" }),
     );
     const c = client({ deadlineMs: 2_000 });
-    const started = Date.now();
     const e = await caughtChektError(listSites(c));
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(clock.sleeps).toEqual([]); // failed without waiting
     expect(e.kind).toBe("rate_limited");
     expect(e.retryAfterS).toBe(30);
     expect(e.toActionFailure().message).toBe("CHeKT is busy (rate limit); gave up. Try again in 30 s.");
@@ -350,7 +358,7 @@ describe("rate limit", () => {
   it("paces by X-RateLimit-Remaining/Reset: with nothing left, the next call waits for the reset", async () => {
     let resetS = 0;
     srv.on("GET", SITES, (r, res, n) => {
-      if (n === 1) resetS = Math.ceil(Date.now() / 1000) + 1;
+      if (n === 1) resetS = Math.ceil(clock.now() / 1000) + 1;
       json(res, 200, [], r, {
         "x-ratelimit-limit": "60",
         "x-ratelimit-remaining": n === 1 ? "0" : "5",
@@ -363,16 +371,17 @@ describe("rate limit", () => {
     const [first, second] = srv.api();
     expect(second.at).toBeGreaterThanOrEqual(resetS * 1000 - 5);
     expect(second.at - first.at).toBeGreaterThan(0);
+    expect(clock.slept).toBeGreaterThan(0);
     // With budget left, calls go straight out.
-    const t0 = Date.now();
+    const slept = clock.slept;
     await listSites(c);
-    expect(Date.now() - t0).toBeLessThan(800);
+    expect(clock.slept).toBe(slept);
   });
 
   it("a burst never overshoots the budget CHeKT announced", async () => {
     let reset = 0;
     srv.on("GET", SITES, (r, res, n) => {
-      if (reset === 0) reset = Math.ceil(Date.now() / 1000) + 1;
+      if (reset === 0) reset = Math.ceil(clock.now() / 1000) + 1;
       // CHeKT allows 3 now; the answer counts the calls it has seen.
       json(res, 200, [], r, {
         "x-ratelimit-remaining": String(Math.max(0, 3 - n)),
@@ -496,11 +505,10 @@ describe("retries", () => {
   it("stops retrying at the deadline", async () => {
     srv.on("GET", SITES, (r, res) => json(res, 503, { error: { code: "service_unavailable", message: "down" } }, r));
     const c = client({ deadlineMs: 600, backoffBaseMs: 100, backoffMaxMs: 200, maxAttempts: 50 });
-    const started = Date.now();
     const e = await caughtChektError(listSites(c));
-    const took = Date.now() - started;
-    // The deadline plus at most one request's worth of slack on a busy machine.
-    expect(took).toBeLessThan(1_300);
+    // No backoff starts that would leave less than 250 ms of the deadline for its attempt.
+    expect(clock.slept).toBeLessThanOrEqual(600 - 250);
+    expect(e.attempts).toBeLessThan(50);
     expect(e.kind).toBe("server");
     expect(e.status).toBe(503);
     expect(e.mayHaveApplied).toBe(false);
@@ -519,15 +527,17 @@ describe("retries", () => {
 describe("timeouts and unreachable", () => {
   it("a GET that gets no answer times out per attempt, is retried, and fails by the deadline", async () => {
     srv.on("GET", SITES, () => undefined); // never answers
-    const c = client({ timeoutMs: 200, deadlineMs: 900 });
-    const started = Date.now();
+    const c = client({ timeoutMs: 200, deadlineMs: 900, maxAttempts: 50 });
+    const started = clock.now();
     const e = await caughtChektError(listSites(c));
-    const took = Date.now() - started;
     expect(e.kind).toBe("timeout");
     expect(e.mayHaveApplied).toBe(false);
     expect(srv.api().length).toBeGreaterThanOrEqual(2);
-    expect(took).toBeGreaterThanOrEqual(380);
-    expect(took).toBeLessThan(1_700);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(380);
+    // By the deadline: each attempt but the last got its full 200 ms and the backoffs fit between them
+    // (each timer fires no earlier than asked, so only the last attempt's may have been cut short).
+    expect((e.attempts - 1) * 200 + clock.slept).toBeLessThanOrEqual(900);
+    expect(e.attempts).toBeLessThanOrEqual(4);
     expect(e.toActionFailure().message).toBe("CHeKT did not answer in time. Try again shortly.");
   });
 
@@ -549,26 +559,27 @@ describe("timeouts and unreachable", () => {
   });
 
   it("a caller's AbortSignal cancels the call (and its retries) with an 'aborted' ChektError", async () => {
-    srv.on("GET", SITES, () => undefined);
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 150);
-    const started = Date.now();
+    // Cancelled while CHeKT holds the request (it never answers): not a timeout 5 s later.
+    srv.on("GET", SITES, () => ac.abort());
     const e = await caughtChektError(listSites(client({ timeoutMs: 5_000 }), { signal: ac.signal }));
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(e.kind).toBe("network");
     expect(e.code).toBe("aborted");
-    // Not resent after the abort.
-    await new Promise((r) => setTimeout(r, 300));
-    expect(srv.api().length).toBeLessThanOrEqual(1);
-    expect(e.attempts).toBeLessThanOrEqual(1);
+    // Not resent after the abort, and no backoff begun.
+    expect(srv.api()).toHaveLength(1);
+    expect(e.attempts).toBe(1);
+    expect(clock.sleeps).toEqual([]);
   });
 
   it("an abort during the backoff between retries is an 'aborted' ChektError too", async () => {
     srv.on("GET", SITES, (r, res) => json(res, 503, { error: { code: "service_unavailable", message: "down" } }, r));
     const ac = new AbortController();
     const c = client({ backoffBaseMs: 2_000, backoffMaxMs: 2_000 });
+    clock.hold = true;
+    const backoff = clock.nextSleep();
     const p = caughtChektError(listSites(c, { signal: ac.signal }));
-    await new Promise((r) => setTimeout(r, 300));
+    await backoff;
+    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(1_000);
     ac.abort();
     const e = await p;
     expect(e.code).toBe("aborted");
