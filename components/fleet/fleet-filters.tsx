@@ -1,4 +1,4 @@
-import { Input, ListFilters, PageSizeSelect, Select } from "@/components/ui";
+import { FilterSelect, Input, ListFilters, PageSizeSelect, Select } from "@/components/ui";
 import {
   FLEET_PAGE_SIZES,
   OFFLINE_FOR_CHOICES,
@@ -64,14 +64,7 @@ export function FleetFilters({
         wrapperClassName="w-32"
         options={[ALL, { value: "camera", label: "Camera" }, { value: "bridge", label: "Bridge" }]}
       />
-      <Select
-        label="Firmware"
-        name="firmware"
-        defaultValue={state.firmware}
-        wrapperClassName="w-40"
-        placeholder="Any"
-        options={firmwares}
-      />
+      <FilterSelect label="Firmware" name="firmware" value={state.firmware} width="w-40" options={firmwares} />
       <Input
         label="Site ID (CHeKT)"
         name="site"

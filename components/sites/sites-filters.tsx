@@ -1,6 +1,15 @@
 import Form from "next/form";
 import { Columns3 } from "lucide-react";
-import { Input, KeepState, ListFilters, PageSizeSelect, Select, SubmitButton, buttonClasses } from "@/components/ui";
+import {
+  Input,
+  KeepState,
+  ListFilters,
+  PageSizeSelect,
+  SearchField,
+  Select,
+  SubmitButton,
+  buttonClasses,
+} from "@/components/ui";
 import {
   PAGE_SIZES,
   SITE_COLUMNS,
@@ -55,15 +64,7 @@ export function SitesFilters({ state }: { state: SiteListState }) {
           ) : null
         }
       >
-        <Input
-          label="Search"
-          name="q"
-          type="search"
-          defaultValue={state.q}
-          placeholder="Name, account, address or ID"
-          wrapperClassName="w-full sm:w-64"
-          maxLength={100}
-        />
+        <SearchField label="Search" value={state.q} placeholder="Name, account, address or ID" />
         <Select
           label="Status"
           name="active"

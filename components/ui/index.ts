@@ -9,10 +9,12 @@ export { DataTable, type Column, type DataTableProps, type TableSort } from "./d
 export { Pager, type PagerProps } from "./pager";
 export {
   DateRangeFields,
+  FilterSelect,
   IgnoredFilters,
   KeepState,
   ListFilters,
   PageSizeSelect,
+  SearchField,
   type ListFiltersProps,
 } from "./list-filters";
 export { Disclosure } from "./disclosure";

@@ -5,7 +5,7 @@ import { Search } from "lucide-react";
 import { buttonClasses } from "./button";
 import { cn } from "./cn";
 import { Alert } from "./alert";
-import { Input, Select } from "./field";
+import { Input, Select, type SelectOption } from "./field";
 import { SubmitButton } from "./submit-button";
 
 /**
@@ -91,6 +91,50 @@ export function PageSizeSelect({ value, sizes }: { value: number; sizes: readonl
       defaultValue={String(value)}
       wrapperClassName="w-24"
       options={sizes.map((n) => ({ value: String(n), label: String(n) }))}
+    />
+  );
+}
+
+/**
+ * A filter's choice list. Its first choice, "Any", is the empty value: no filter (the list's parser
+ * reads a blank as "any"). `width` is the field's Tailwind width class.
+ */
+export function FilterSelect({
+  label,
+  name,
+  value,
+  options,
+  width,
+}: {
+  label: string;
+  name: string;
+  value?: string;
+  options: readonly (SelectOption | string)[];
+  width: string;
+}) {
+  return (
+    <Select
+      label={label}
+      name={name}
+      defaultValue={value}
+      wrapperClassName={width}
+      placeholder="Any"
+      options={options}
+    />
+  );
+}
+
+/** A list's free-text search: `q` in the URL, at most 100 characters as the lists' parsers take (text(100)). */
+export function SearchField({ label, value, placeholder }: { label: string; value: string; placeholder: string }) {
+  return (
+    <Input
+      label={label}
+      name="q"
+      type="search"
+      defaultValue={value}
+      placeholder={placeholder}
+      wrapperClassName="w-full sm:w-64"
+      maxLength={100}
     />
   );
 }

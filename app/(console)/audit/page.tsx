@@ -7,12 +7,12 @@ import {
   DateRangeFields,
   Disclosure,
   EmptyState,
+  FilterSelect,
   IgnoredFilters,
   Input,
   ListFilters,
   PageHeader,
   Pager,
-  Select,
 } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { BadgeWithNote } from "@/components/admin/badge-with-note";
@@ -80,14 +80,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option key={a} value={a} />
           ))}
         </datalist>
-        <Select
-          label="Object kind"
-          name="kind"
-          defaultValue={state.kind}
-          wrapperClassName="w-40"
-          placeholder="any"
-          options={facets.kinds}
-        />
+        <FilterSelect label="Object kind" name="kind" value={state.kind} width="w-40" options={facets.kinds} />
         <Input
           label="Object or trace id"
           name="object"
@@ -95,12 +88,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           placeholder="CHeKT id, external id, trace"
           wrapperClassName="w-full sm:w-56"
         />
-        <Select
+        <FilterSelect
           label="Outcome"
           name="outcome"
-          defaultValue={state.outcome}
-          wrapperClassName="w-36"
-          placeholder="any"
+          value={state.outcome}
+          width="w-36"
           options={["success", "failure", "refused"]}
         />
         <DateRangeFields from={state.from} to={state.to} />

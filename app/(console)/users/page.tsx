@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Badge, Card, DataTable, ListFilters, Input, PageHeader, Pager, PageSizeSelect } from "@/components/ui";
+import { Badge, Card, DataTable, ListFilters, PageHeader, Pager, PageSizeSelect, SearchField } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRoleSelect, UserRowActions } from "@/components/admin/user-row-actions";
@@ -67,15 +67,7 @@ export default async function UsersPage({
               fields={["q", "per"]}
               filtered={!!state.q}
             >
-              <Input
-                label="Search people"
-                name="q"
-                type="search"
-                defaultValue={state.q}
-                placeholder="Name or email"
-                wrapperClassName="w-full sm:w-64"
-                maxLength={100}
-              />
+              <SearchField label="Search people" value={state.q} placeholder="Name or email" />
               <PageSizeSelect value={state.per} sizes={USER_PAGE_SIZES} />
             </ListFilters>
           </div>

@@ -5,12 +5,12 @@ import {
   DateRangeFields,
   Disclosure,
   EmptyState,
+  FilterSelect,
   IgnoredFilters,
   Input,
   ListFilters,
   PageHeader,
   Pager,
-  Select,
 } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { BadgeWithNote } from "@/components/admin/badge-with-note";
@@ -49,22 +49,8 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
         filtered={state}
         submitLabel="Apply filters"
       >
-        <Select
-          label="Verdict"
-          name="verdict"
-          defaultValue={state.verdict}
-          wrapperClassName="w-36"
-          placeholder="any"
-          options={VERDICTS}
-        />
-        <Select
-          label="Event type"
-          name="type"
-          defaultValue={state.type}
-          wrapperClassName="w-48"
-          placeholder="any"
-          options={types}
-        />
+        <FilterSelect label="Verdict" name="verdict" value={state.verdict} width="w-36" options={VERDICTS} />
+        <FilterSelect label="Event type" name="type" value={state.type} width="w-48" options={types} />
         <Input
           label="Event or delivery id"
           name="event"

@@ -4,12 +4,12 @@ import {
   Badge,
   DataTable,
   DateRangeFields,
+  FilterSelect,
   IgnoredFilters,
   Input,
   ListFilters,
   PageHeader,
   Pager,
-  Select,
   buttonClasses,
   type BadgeTone,
 } from "@/components/ui";
@@ -172,20 +172,12 @@ function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id:
       filtered={values}
       submitLabel="Filter"
     >
-      <Select
-        label="State"
-        name="state"
-        defaultValue={values.state}
-        wrapperClassName="w-36"
-        placeholder="Any"
-        options={HISTORY_STATES}
-      />
-      <Select
+      <FilterSelect label="State" name="state" value={values.state} width="w-36" options={HISTORY_STATES} />
+      <FilterSelect
         label="Site"
         name="site"
-        defaultValue={values.site}
-        wrapperClassName="w-48"
-        placeholder="Any"
+        value={values.site}
+        width="w-48"
         options={sites.map((s) => ({ value: String(s.id), label: s.name }))}
       />
       <Input

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmptyState, ListFilters, PageHeader, Pager, PageSizeSelect, Select } from "@/components/ui";
+import { EmptyState, FilterSelect, ListFilters, PageHeader, Pager, PageSizeSelect } from "@/components/ui";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { JOB_KIND_LABEL, JobList } from "@/components/devices/job-list";
 import { requirePageScope } from "@/lib/auth/require";
@@ -32,7 +32,6 @@ export default async function JobsPage({
   const page = sortAndPage(shown, () => null, "asc", state.page, state.per);
   const path = `/sites/${ctx.siteId}/devices/jobs`;
   const filtered = Boolean(state.state || state.kind);
-  const any = { value: "", label: "Any" };
   return (
     <>
       <PageHeader
@@ -49,19 +48,13 @@ export default async function JobsPage({
             fields={["state", "kind", "per"]}
             filtered={filtered}
           >
-            <Select
-              label="State"
-              name="state"
-              defaultValue={state.state}
-              wrapperClassName="w-36"
-              options={[any, ...JOB_STATES.map((s) => ({ value: s, label: s }))]}
-            />
-            <Select
+            <FilterSelect label="State" name="state" value={state.state} width="w-36" options={JOB_STATES} />
+            <FilterSelect
               label="Kind"
               name="kind"
-              defaultValue={state.kind}
-              wrapperClassName="w-36"
-              options={[any, ...JOB_KINDS.map((k) => ({ value: k, label: JOB_KIND_LABEL[k] }))]}
+              value={state.kind}
+              width="w-36"
+              options={JOB_KINDS.map((k) => ({ value: k, label: JOB_KIND_LABEL[k] }))}
             />
             <PageSizeSelect value={state.per} sizes={JOB_PAGE_SIZES} />
           </ListFilters>
