@@ -11,6 +11,7 @@ import type { ChektClientConfig } from "../../lib/chekt/client";
 import { ChektError } from "../../lib/chekt/errors";
 import { listQueryParams } from "../../lib/chekt/list-query";
 import { caughtChektError, demoPartnerClient } from "../support/chekt";
+import { SkipClock } from "../support/clock";
 import { simControl } from "../support/simulator";
 
 const control = <T = unknown>(method: string, path: string, body?: unknown) =>
@@ -56,13 +57,17 @@ describe("against the simulator", () => {
 
   it("a token that expired on the simulator is replaced, and the call still succeeds", async () => {
     await control("PATCH", "/_sim/config", { tokenTtlS: 2 });
-    const c = client();
+    const clock = new SkipClock();
+    const c = client({ clock });
     await c.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } });
+    // 1.9 s pass on both sides: the simulator's tokens run out (as they would at 2 s) and the client's clock moves.
+    clock.skip(1_900);
+    for (const t of sim.state.tokens.values()) t.expires_at = Date.now() - 1;
     // Cached until 10% before its 2 s life: after that a new one is asked for, before CHeKT refuses it.
-    await new Promise((r) => setTimeout(r, 1_900));
     const { data } = await c.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } });
     expect(data).toMatchObject({ dealer_id: ACME, external_dealer_id: "acme-security" });
-    expect(c.stats().tokenRequests).toBe(2);
+    // token, GET, token, GET: no 401 met on the way.
+    expect(c.stats()).toMatchObject({ tokenRequests: 2, requests: 4 });
   });
 
   it("a token the simulator forgot (401) is refreshed once, transparently", async () => {
@@ -234,14 +239,16 @@ describe("against the simulator", () => {
 
   it("times out on the simulator's 2 s delay", async () => {
     await fault({ path: "/partner/v1/dealers/*", method: "GET", delay_ms: 2_000 });
-    const started = Date.now();
+    const clock = new SkipClock();
     const e = await caughtChektError(
-      client({ timeoutMs: 300, deadlineMs: 1_000 }).request("GET", "/partner/v1/dealers/{dealerId}", {
+      client({ timeoutMs: 300, deadlineMs: 1_000, clock }).request("GET", "/partner/v1/dealers/{dealerId}", {
         params: { path: { dealerId: ACME } },
       }),
     );
     expect(e.kind).toBe("timeout");
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // Each attempt was cut at 300 ms (none waited for the 2 s answer), and the retries fit the 1 s deadline.
+    expect(e.attempts).toBeGreaterThanOrEqual(1);
+    expect((e.attempts - 1) * 300 + clock.slept).toBeLessThanOrEqual(1_000);
   });
 
   it("paces itself under the simulator's real token bucket: every call lands, few or no 429s", async () => {
