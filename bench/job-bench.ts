@@ -10,6 +10,7 @@ import { createChektClient, type ChektClient } from "@/lib/chekt/client";
 import { startSimulator } from "@/simulator/server";
 import type { SimConfig } from "@/simulator/config";
 import { DEMO } from "@/simulator/seed";
+import { chromiumLaunchOptions } from "../scripts/lib/chromium";
 import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/lib/postgres";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -107,18 +108,7 @@ export async function browserMeasure(
       logLevel: "silent",
     });
     const { chromium } = await import("@playwright/test");
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions);
     try {
       const page = await browser.newPage();
       await page.setContent(`<!doctype html><title>${globalName}</title>`);
