@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { partnerToken, sim as control } from "./simulator-helpers";
+import { until } from "../support/until";
 
 let s: RunningSimulator;
 let token = "";
@@ -165,29 +166,35 @@ describe("control API", () => {
 });
 
 describe("scale", () => {
+  // The simulator runs in this process: its CPU time (not wall time, which a loaded machine
+  // stretches) is what a slow store would spend.
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const d = process.cpuUsage(since);
+    return (d.user + d.system) / 1000;
+  };
   it("creates 5,000 sites fast and still answers lookups and pages quickly", async () => {
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     const r = await control(s.url, "POST", "/_sim/bulk-sites", {
       dealer_id: 1,
       count: 5000,
       devices_per_site: 2,
       contacts_per_site: 1,
     });
-    const createMs = performance.now() - t0;
+    const createMs = cpuMs(t0);
     expect(r.status).toBe(201);
     expect(createMs).toBeLessThan(5000);
-    const t1 = performance.now();
+    const t1 = process.cpuUsage();
     const one = await get(`/partner/v1/dealers/1/sites/${r.body.last_site_id}`);
     expect(one.status).toBe(200);
     const page = await get("/partner/v1/dealers/1/sites?limit=50&offset=4000&sort=name");
     expect(page.headers.get("x-total-count")).toBe("5007");
     const dev = await get(`/partner/v1/dealers/1/sites/${r.body.last_site_id}/devices`);
     expect(((await dev.json()) as unknown[]).length).toBe(2);
-    const lookupMs = performance.now() - t1;
+    const lookupMs = cpuMs(t1);
     expect(lookupMs).toBeLessThan(3000);
     console.log(
       `[sim scale] 5000 sites + 10000 devices + 5000 contacts: ${createMs.toFixed(0)} ms; ` +
-        `get + sorted page + devices: ${lookupMs.toFixed(0)} ms`,
+        `get + sorted page + devices: ${lookupMs.toFixed(0)} ms (CPU time)`,
     );
   });
 });
@@ -217,7 +224,7 @@ describe("persistence and close", () => {
           return false;
         }
       };
-      for (let i = 0; i < 60 && !persisted(); i++) await new Promise((r) => setTimeout(r, 50));
+      await until(persisted, () => `${file} to hold the new site`);
       expect(persisted()).toBe(true);
       await a.close();
       const b = await startSimulator({ port: 0, dataFile: file });
@@ -267,7 +274,10 @@ describe("persistence and close", () => {
   it("raises demo alarms on a timer and close() stops it", async () => {
     const d = await startSimulator({ port: 0, demoAlarmEveryS: 0.1 });
     await control(d.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
-    await new Promise((r) => setTimeout(r, 700));
+    await until(
+      () => d.state.alarms.size >= 2,
+      () => "two demo alarms",
+    );
     const n = d.state.alarms.size;
     expect(n).toBeGreaterThanOrEqual(2);
     await d.close();
