@@ -23,12 +23,23 @@ export type ReadinessRaw = {
 };
 
 /**
- * The facts query: live sites of the dealer (`only`: just these ids). `cut` is the SQL value a
- * device must have gone offline before to count as offline too long (now minus the threshold), so
- * a caller may compute it in the same statement instead of reading the threshold first.
+ * The facts query: live sites of the dealer (`only`: just these ids, or those a subquery selects).
+ * `cut` is the SQL value a device must have gone offline before to count as offline too long (now
+ * minus the threshold), so a caller may compute it in the same statement instead of reading the
+ * threshold first.
  */
-export function readinessFactsSql(dealerLinkId: string, cut: Prisma.Sql, only: number[] | undefined): Prisma.Sql {
-  const scope = only ? Prisma.sql`AND s.chekt_id = ANY(${only}::int[])` : Prisma.empty;
+export function readinessFactsSql(
+  dealerLinkId: string,
+  cut: Prisma.Sql,
+  only: number[] | Prisma.Sql | undefined,
+): Prisma.Sql {
+  // `only` as SQL: a subquery of site ids (the sites list's page, lib/mirror/read.ts).
+  const scope =
+    only === undefined
+      ? Prisma.empty
+      : Array.isArray(only)
+        ? Prisma.sql`AND s.chekt_id = ANY(${only}::int[])`
+        : Prisma.sql`AND s.chekt_id IN (${only})`;
   return Prisma.sql`
     SELECT s.chekt_id, s.name, s.is_activated, s.station_id, s.account_number,
            (s.dto->>'has_physical_bridge')::boolean AS dto_bridge,
