@@ -270,7 +270,11 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
     await stopAllChildren();
     // Kept beside the profiles (BENCH_CPU_PROF): bench/cpu-profile.mjs --requests reads which view was open when.
     const profDir = process.env.BENCH_CPU_PROF;
-    if (profDir && fs.existsSync(sqlFile)) fs.copyFileSync(sqlFile, path.join(path.resolve(profDir), "requests.jsonl"));
+    for (const [from, to] of [
+      [sqlFile, "requests.jsonl"],
+      [`${sqlFile}.b`, "requests-b.jsonl"],
+    ])
+      if (profDir && fs.existsSync(from)) fs.copyFileSync(from, path.join(path.resolve(profDir), to));
     await dropDatabase(admin, dbName).catch(() => undefined);
     fs.rmSync(sqlFile, { force: true });
     fs.rmSync(`${sqlFile}.b`, { force: true });

@@ -3,11 +3,16 @@ import "server-only";
 // no longer has (goneAt) are left out of lists but still found by id, so a page can say
 // "deleted in CHeKT" instead of a bare 404.
 import { cache } from "react";
-import { prisma } from "@/lib/db";
+import { prisma, sql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SiteRow } from "@/lib/chekt/api/sites";
+import { DEFAULT_OFFLINE_THRESHOLD_MIN } from "@/lib/fleet/settings";
+import type { SiteDeviceCounts } from "@/lib/fleet/read";
+import { factsOf, readinessFactsSql, type ReadinessRaw } from "@/lib/readiness/query";
+import { readinessOf, type Readiness } from "@/lib/readiness/rules";
 import type { SiteColumn, SiteListState } from "@/lib/schemas/site-list";
 import { likeContains } from "./search";
+import { offlineCutSql } from "./site-page-read";
 
 /**
  * The mirror column each sortable list column sorts on (fixed SQL, never user text). Each has a
@@ -45,6 +50,44 @@ type SiteListRow = {
 
 export type MirrorSitesPage = { rows: SiteRow[]; total: number; confirmedAt: Date[] };
 
+/** The list's filter (fixed SQL; user values only as parameters). */
+function siteListWhere(dealerLinkId: string, state: SiteListState, onlyIds: number[] | undefined): Prisma.Sql {
+  const where = [Prisma.sql`dealer_link_id = ${dealerLinkId}`, Prisma.sql`gone_at IS NULL`];
+  // The readiness filter (app/(console)/sites/sites-results.tsx) narrows to the ids lib/readiness judged.
+  if (onlyIds) where.push(Prisma.sql`chekt_id = ANY(${onlyIds}::int[])`);
+  if (state.q) where.push(Prisma.sql`search_text LIKE ${likeContains(state.q)}`);
+  if (state.active) where.push(Prisma.sql`is_activated = ${state.active === "1"}`);
+  if (state.tz) where.push(Prisma.sql`timezone = ${state.tz}`);
+  if (state.station) where.push(Prisma.sql`station_id = ${Number(state.station)}`);
+  return Prisma.join(where, " AND ");
+}
+
+/** The page's rows: filtered, sorted and cut in SQL (an index walk for every sortable column). */
+function sitePageSql(cond: Prisma.Sql, state: SiteListState): Prisma.Sql {
+  const dir = state.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  return Prisma.sql`
+    SELECT chekt_id, name, external_id, account_number, address1, timezone, station_id, is_activated,
+           chekt_created_at, confirmed_at
+    FROM mirror_sites WHERE ${cond}
+    ORDER BY ${SORT_SQL[state.sort]} ${dir}${NOT_NULL.has(state.sort) ? Prisma.empty : Prisma.sql` NULLS LAST`},
+      chekt_id ${dir}
+    LIMIT ${state.per} OFFSET ${(state.page - 1) * state.per}`;
+}
+
+function siteRowOf(r: SiteListRow): SiteRow {
+  return {
+    site_id: r.chekt_id,
+    name: r.name,
+    external_site_id: r.external_id,
+    account_number: r.account_number,
+    address1: r.address1,
+    timezone: r.timezone ?? undefined,
+    monitoring_station_id: r.station_id,
+    is_activated: r.is_activated ? 1 : 0,
+    created_at: r.chekt_created_at?.toISOString(),
+  };
+}
+
 /**
  * One page of the sites table, filtered, sorted and paged in SQL. The search matches name,
  * account number, address, our ID and CHeKT's ID anywhere (search_text, trigram-indexed).
@@ -54,39 +97,80 @@ export async function mirrorSitesPage(
   state: SiteListState,
   onlyIds?: number[],
 ): Promise<MirrorSitesPage> {
-  const where = [Prisma.sql`dealer_link_id = ${dealerLinkId}`, Prisma.sql`gone_at IS NULL`];
-  // The readiness filter (app/(console)/sites/page.tsx) narrows to the ids lib/readiness judged.
-  if (onlyIds) where.push(Prisma.sql`chekt_id = ANY(${onlyIds}::int[])`);
-  if (state.q) where.push(Prisma.sql`search_text LIKE ${likeContains(state.q)}`);
-  if (state.active) where.push(Prisma.sql`is_activated = ${state.active === "1"}`);
-  if (state.tz) where.push(Prisma.sql`timezone = ${state.tz}`);
-  if (state.station) where.push(Prisma.sql`station_id = ${Number(state.station)}`);
-  const cond = Prisma.join(where, " AND ");
-  const dir = state.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const cond = siteListWhere(dealerLinkId, state, onlyIds);
   const [rows, counted] = await Promise.all([
-    prisma.$queryRaw<SiteListRow[]>`
-      SELECT chekt_id, name, external_id, account_number, address1, timezone, station_id, is_activated,
-             chekt_created_at, confirmed_at
-      FROM mirror_sites WHERE ${cond}
-      ORDER BY ${SORT_SQL[state.sort]} ${dir}${NOT_NULL.has(state.sort) ? Prisma.empty : Prisma.sql` NULLS LAST`},
-        chekt_id ${dir}
-      LIMIT ${state.per} OFFSET ${(state.page - 1) * state.per}`,
+    prisma.$queryRaw<SiteListRow[]>(sitePageSql(cond, state)),
     prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM mirror_sites WHERE ${cond}`,
   ]);
+  return { rows: rows.map(siteRowOf), total: counted[0]?.n ?? 0, confirmedAt: rows.map((r) => r.confirmed_at) };
+}
+
+// A page past the end comes back as one row with the total and null page fields (chekt_id null).
+type SiteViewRow = Omit<SiteListRow, "chekt_id"> & {
+  chekt_id: number | null;
+  total: number;
+  threshold_min: number;
+  facts: ReadinessRaw | null;
+  online: number | null;
+  offline: number | null;
+  unknown: number | null;
+};
+
+export type MirrorSitesView = MirrorSitesPage & {
+  /** Each shown site's readiness (lib/readiness) and live devices per status (a site with none is absent). */
+  readiness: Map<number, Readiness>;
+  deviceCounts: Map<number, SiteDeviceCounts>;
+};
+
+/**
+ * What the sites table shows, in ONE statement on the pool (lib/db.ts sql): mirrorSitesPage's page
+ * and total, readinessOfSites' judgement (lib/readiness/query.ts, the same facts SQL, the dealer's
+ * offline threshold read inside) and deviceCountsBySite's counts (lib/fleet/read.ts) for the page's
+ * sites. Those were six statements through Prisma's client engine and the pool, three one after
+ * another; tests/integration/site-page-read.test.ts holds this to what they say.
+ */
+export async function mirrorSitesView(
+  dealerLinkId: string,
+  state: SiteListState,
+  onlyIds?: number[],
+  now = new Date(),
+): Promise<MirrorSitesView> {
+  const cond = siteListWhere(dealerLinkId, state, onlyIds);
+  const { threshold, cut } = offlineCutSql(dealerLinkId, now);
+  // The total comes on every row, and alone (page fields null) when the page is past the end.
+  const { rows } = await sql<SiteViewRow>(Prisma.sql`
+    WITH page AS MATERIALIZED (SELECT row_number() OVER () AS ord, p.* FROM (${sitePageSql(cond, state)}) p),
+    facts AS (${readinessFactsSql(dealerLinkId, cut, Prisma.sql`SELECT chekt_id FROM page`)}),
+    dev AS (
+      SELECT d.site_id, count(*) FILTER (WHERE d.status = 'online')::int AS online,
+             count(*) FILTER (WHERE d.status = 'offline')::int AS offline,
+             count(*) FILTER (WHERE d.status IS NULL OR d.status NOT IN ('online', 'offline'))::int AS unknown
+        FROM mirror_devices d
+       WHERE d.dealer_link_id = ${dealerLinkId} AND d.gone_at IS NULL AND d.site_id IN (SELECT chekt_id FROM page)
+       GROUP BY d.site_id)
+    SELECT t.total, t.threshold_min, p.chekt_id, p.name, p.external_id, p.account_number, p.address1, p.timezone,
+           p.station_id, p.is_activated, p.chekt_created_at, p.confirmed_at,
+           (SELECT row_to_json(f) FROM facts f WHERE f.chekt_id = p.chekt_id) AS facts,
+           dev.online, dev.offline, dev.unknown
+    FROM (SELECT (SELECT count(*)::int FROM mirror_sites WHERE ${cond}) AS total, ${threshold} AS threshold_min) t
+    LEFT JOIN page p ON true
+    LEFT JOIN dev ON dev.site_id = p.chekt_id
+    ORDER BY p.ord`);
+  const shown = rows.flatMap(({ chekt_id, ...r }) => (chekt_id === null ? [] : [{ ...r, chekt_id }]));
+  const threshold_min = rows[0]?.threshold_min ?? DEFAULT_OFFLINE_THRESHOLD_MIN;
+  const readiness = new Map<number, Readiness>();
+  const deviceCounts = new Map<number, SiteDeviceCounts>();
+  for (const r of shown) {
+    if (r.facts) readiness.set(r.chekt_id, readinessOf(factsOf(r.facts), threshold_min));
+    if (r.online !== null)
+      deviceCounts.set(r.chekt_id, { online: r.online, offline: r.offline ?? 0, unknown: r.unknown ?? 0 });
+  }
   return {
-    rows: rows.map((r) => ({
-      site_id: r.chekt_id,
-      name: r.name,
-      external_site_id: r.external_id,
-      account_number: r.account_number,
-      address1: r.address1,
-      timezone: r.timezone ?? undefined,
-      monitoring_station_id: r.station_id,
-      is_activated: r.is_activated ? 1 : 0,
-      created_at: r.chekt_created_at?.toISOString(),
-    })),
-    total: counted[0]?.n ?? 0,
-    confirmedAt: rows.map((r) => r.confirmed_at),
+    rows: shown.map(siteRowOf),
+    total: rows[0]?.total ?? 0,
+    confirmedAt: shown.map((r) => r.confirmed_at),
+    readiness,
+    deviceCounts,
   };
 }
 

@@ -74,17 +74,26 @@ export function listSeenOf(
   return { confirmedAt: live.reduce((min, r) => (r.confirmedAt < min ? r.confirmedAt : min), live[0]!.confirmedAt) };
 }
 
+/**
+ * The dealer's offline threshold (minutes) and now minus it, as SQL inside the statement that
+ * judges readiness (lib/readiness/query.ts readinessFactsSql), so the threshold is not a round trip
+ * of its own. The cut is a UTC `timestamp`, the type of status_at.
+ */
+export function offlineCutSql(dealerLinkId: string, now: Date): { threshold: Prisma.Sql; cut: Prisma.Sql } {
+  const threshold = Prisma.sql`coalesce((SELECT f.offline_threshold_min FROM fleet_settings f
+    WHERE f.dealer_link_id = ${dealerLinkId}), ${DEFAULT_OFFLINE_THRESHOLD_MIN}::int)`;
+  const cut = Prisma.sql`((to_timestamp(${now.getTime()}::float8 / 1000) AT TIME ZONE 'UTC')
+    - make_interval(mins => ${threshold}))`;
+  return { threshold, cut };
+}
+
 /** The site page's mirror data for `siteId` of the dealer; null when the mirror has no such site. */
 export async function readSitePage(
   dealerLinkId: string,
   siteId: number,
   now = new Date(),
 ): Promise<SitePageData | null> {
-  const threshold = Prisma.sql`coalesce((SELECT f.offline_threshold_min FROM fleet_settings f
-    WHERE f.dealer_link_id = ${dealerLinkId}), ${DEFAULT_OFFLINE_THRESHOLD_MIN}::int)`;
-  // now − threshold as a UTC `timestamp`, the type of status_at.
-  const cut = Prisma.sql`((to_timestamp(${now.getTime()}::float8 / 1000) AT TIME ZONE 'UTC')
-    - make_interval(mins => ${threshold}))`;
+  const { threshold, cut } = offlineCutSql(dealerLinkId, now);
   const { rows } = await sql<Row>(Prisma.sql`
     SELECT s.dto, s.confirmed_at, s.changed_at, s.gone_at,
            st.name AS station_name, st.gone_at AS station_gone_at,

@@ -170,3 +170,65 @@ describe("readSitePage", () => {
     expect(got?.contacts.map((c) => c.contact_id)).toEqual([2, 3, 4, 1]);
   });
 });
+
+// The sites list's one statement (lib/mirror/read.ts mirrorSitesView) against the reads it replaced:
+// the page and total (mirrorSitesPage), readinessOfSites and deviceCountsBySite for the page's sites.
+describe("mirrorSitesView", () => {
+  beforeAll(async () => {
+    // 30 more live sites, so a page of 25 has a second page; every third with devices.
+    for (let id = 201; id <= 230; id++) {
+      await site(L, id, { station: id % 4 ? 7 : null, account: id % 5 ? undefined : "A101" });
+      if (id % 3 === 0) {
+        await device(L, id, 3000 + id * 2, id % 2 ? "offline" : "online");
+        await device(L, id, 3001 + id * 2, null);
+      }
+    }
+  });
+
+  const states: Array<[string, Record<string, string>, number[] | undefined]> = [
+    ["the first page", {}, undefined],
+    ["page 2", { page: "2" }, undefined],
+    ["a page past the end", { page: "9" }, undefined],
+    ["account number, descending", { sort: "account_number", dir: "desc" }, undefined],
+    ["station, descending (nulls last)", { sort: "monitoring_station_id", dir: "desc", per: "50" }, undefined],
+    ["created, ascending (all null)", { sort: "created_at" }, undefined],
+    ["a search", { q: "site 21" }, undefined],
+    ["a station filter", { station: "7", page: "2" }, undefined],
+    ["the readiness filter's ids", {}, [101, 103, 104, 210, 222]],
+    ["nothing matches", { q: "no such site" }, undefined],
+  ];
+
+  it.each(states)("%s: what the page, readiness and device-count reads said", async (_, params, onlyIds) => {
+    const { mirrorSitesPage, mirrorSitesView } = await import("@/lib/mirror/read");
+    const { deviceCountsBySite } = await import("@/lib/fleet/read");
+    const { readinessOfSites } = await import("@/lib/readiness/query");
+    const { parseSiteListState } = await import("@/lib/schemas/site-list");
+    const state = parseSiteListState(params);
+
+    const got = await mirrorSitesView(L, state, onlyIds, NOW);
+    const page = await mirrorSitesPage(L, state, onlyIds);
+    expect(got.rows).toEqual(page.rows);
+    expect(got.total).toBe(page.total);
+    expect(got.confirmedAt).toEqual(page.confirmedAt);
+    const ids = page.rows.map((r) => r.site_id);
+    expect(got.readiness).toEqual(await readinessOfSites(L, ids, NOW));
+    expect(got.deviceCounts).toEqual(await deviceCountsBySite(L, ids));
+  });
+
+  it("pages through every live site once, in order, and leaves another dealer's out", async () => {
+    const { mirrorSitesView } = await import("@/lib/mirror/read");
+    const { parseSiteListState } = await import("@/lib/schemas/site-list");
+    const first = await mirrorSitesView(L, parseSiteListState({}), undefined, NOW);
+    const second = await mirrorSitesView(L, parseSiteListState({ page: "2" }), undefined, NOW);
+    expect(first.total).toBe(34);
+    expect([...first.rows, ...second.rows].map((r) => r.site_id)).toEqual(
+      [101, 102, 103, 105, ...Array.from({ length: 30 }, (_, i) => 201 + i)].sort((a, b) =>
+        `Site ${a}`.localeCompare(`Site ${b}`, "en"),
+      ),
+    );
+    expect(first.readiness.get(101)?.failing).toEqual(expect.arrayContaining(["account_unique", "devices_online"]));
+    const other = await mirrorSitesView(OTHER, parseSiteListState({}), undefined, NOW);
+    expect(other.rows.map((r) => r.site_id)).toEqual([101]);
+    expect(other.deviceCounts.get(101)).toEqual({ online: 0, offline: 1, unknown: 0 });
+  });
+});

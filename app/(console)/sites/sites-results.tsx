@@ -7,10 +7,9 @@ import { Freshness } from "@/components/mirror/freshness";
 import { SiteZoneList } from "@/components/sites/sites-filters";
 import { SitesPager, SitesTable } from "@/components/sites/sites-table";
 import { EmptyState, buttonClasses } from "@/components/ui";
-import { deviceCountsBySite } from "@/lib/fleet/read";
-import { findMirrorSync, listMirrorStations, mirrorSitesPage } from "@/lib/mirror/read";
+import { findMirrorSync, listMirrorStations, mirrorSitesView } from "@/lib/mirror/read";
 import { freshnessFor, oldestSeen } from "@/lib/mirror/view";
-import { readinessOfSites, readinessSummary } from "@/lib/readiness/query";
+import { readinessSummary } from "@/lib/readiness/query";
 import { siteListSearch, type SiteListState } from "@/lib/schemas/site-list";
 
 export async function SitesResults({
@@ -26,16 +25,13 @@ export async function SitesResults({
   // Readiness is judged per site in lib/readiness; the filter pages through the ids it found.
   const readyFilter = state.ready ? await readinessSummary(dealerLinkId) : null;
   const onlyIds = readyFilter ? (state.ready === "0" ? readyFilter.notReadyIds : readyFilter.readyIds) : undefined;
+  // The page, its total, readiness and device counts: one statement (lib/mirror/read.ts).
   const [page, stations, sync] = await Promise.all([
-    mirrorSitesPage(dealerLinkId, state, onlyIds),
+    mirrorSitesView(dealerLinkId, state, onlyIds),
     state.cols.includes("monitoring_station_id") ? listMirrorStations(dealerLinkId) : Promise.resolve([]),
     findMirrorSync(dealerLinkId),
   ]);
-  const pageIds = page.rows.map((r) => r.site_id);
-  const [readiness, deviceCounts] = await Promise.all([
-    readinessOfSites(dealerLinkId, pageIds),
-    deviceCountsBySite(dealerLinkId, pageIds),
-  ]);
+  const { readiness, deviceCounts } = page;
   const stationNames = new Map<number, string>(stations.map((s) => [s.chektId, s.name]));
   const fresh = freshnessFor(
     dealerLinkId,
