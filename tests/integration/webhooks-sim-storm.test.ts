@@ -192,7 +192,7 @@ describe("webhooks from the simulator under a storm of retries", () => {
         return deliveries.length === sentEventIds.length && deliveries.every((d) => d.state !== "pending");
       },
       () =>
-        `no pending delivery; still pending: ${JSON.stringify(deliveries.filter((d) => d.state === "pending").slice(0, 5))}`,
+        `no pending delivery; pending: ${JSON.stringify(deliveries.filter((d) => d.state === "pending").slice(0, 5))}`,
       200,
     );
     const attempts = deliveries.reduce((n, d) => n + d.attempts.length, 0);
