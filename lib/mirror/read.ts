@@ -111,6 +111,7 @@ type SiteViewRow = Omit<SiteListRow, "chekt_id"> & {
   total: number;
   threshold_min: number;
   facts: ReadinessRaw | null;
+  devices: number | null;
   online: number | null;
   offline: number | null;
   unknown: number | null;
@@ -137,24 +138,25 @@ export async function mirrorSitesView(
 ): Promise<MirrorSitesView> {
   const cond = siteListWhere(dealerLinkId, state, onlyIds);
   const { threshold, cut } = offlineCutSql(dealerLinkId, now);
-  // The total comes on every row, and alone (page fields null) when the page is past the end.
+  // The total comes on every row, and alone (page fields null) when the page is past the end. The
+  // devices are counted per page row (an index lookup each): joined to the page as a whole, the
+  // planner walked every device of the dealer.
   const { rows } = await sql<SiteViewRow>(Prisma.sql`
     WITH page AS MATERIALIZED (SELECT row_number() OVER () AS ord, p.* FROM (${sitePageSql(cond, state)}) p),
-    facts AS (${readinessFactsSql(dealerLinkId, cut, Prisma.sql`SELECT chekt_id FROM page`)}),
-    dev AS (
-      SELECT d.site_id, count(*) FILTER (WHERE d.status = 'online')::int AS online,
-             count(*) FILTER (WHERE d.status = 'offline')::int AS offline,
-             count(*) FILTER (WHERE d.status IS NULL OR d.status NOT IN ('online', 'offline'))::int AS unknown
-        FROM mirror_devices d
-       WHERE d.dealer_link_id = ${dealerLinkId} AND d.gone_at IS NULL AND d.site_id IN (SELECT chekt_id FROM page)
-       GROUP BY d.site_id)
+    facts AS (${readinessFactsSql(dealerLinkId, cut, Prisma.sql`SELECT chekt_id FROM page`)})
     SELECT t.total, t.threshold_min, p.chekt_id, p.name, p.external_id, p.account_number, p.address1, p.timezone,
            p.station_id, p.is_activated, p.chekt_created_at, p.confirmed_at,
            (SELECT row_to_json(f) FROM facts f WHERE f.chekt_id = p.chekt_id) AS facts,
-           dev.online, dev.offline, dev.unknown
+           dev.n AS devices, dev.online, dev.offline, dev.unknown
     FROM (SELECT (SELECT count(*)::int FROM mirror_sites WHERE ${cond}) AS total, ${threshold} AS threshold_min) t
     LEFT JOIN page p ON true
-    LEFT JOIN dev ON dev.site_id = p.chekt_id
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE d.status = 'online')::int AS online,
+             count(*) FILTER (WHERE d.status = 'offline')::int AS offline,
+             count(*) FILTER (WHERE d.status IS NULL OR d.status NOT IN ('online', 'offline'))::int AS unknown
+        FROM mirror_devices d
+       WHERE d.dealer_link_id = ${dealerLinkId} AND d.site_id = p.chekt_id AND d.gone_at IS NULL
+    ) dev ON p.chekt_id IS NOT NULL
     ORDER BY p.ord`);
   const shown = rows.flatMap(({ chekt_id, ...r }) => (chekt_id === null ? [] : [{ ...r, chekt_id }]));
   const threshold_min = rows[0]?.threshold_min ?? DEFAULT_OFFLINE_THRESHOLD_MIN;
@@ -162,8 +164,9 @@ export async function mirrorSitesView(
   const deviceCounts = new Map<number, SiteDeviceCounts>();
   for (const r of shown) {
     if (r.facts) readiness.set(r.chekt_id, readinessOf(factsOf(r.facts), threshold_min));
-    if (r.online !== null)
-      deviceCounts.set(r.chekt_id, { online: r.online, offline: r.offline ?? 0, unknown: r.unknown ?? 0 });
+    // deviceCountsBySite leaves a site without live devices out.
+    if (r.devices)
+      deviceCounts.set(r.chekt_id, { online: r.online ?? 0, offline: r.offline ?? 0, unknown: r.unknown ?? 0 });
   }
   return {
     rows: shown.map(siteRowOf),
