@@ -1,8 +1,7 @@
+import type { SearchParams } from "@/lib/list-state/search-params";
+
 /** The page's own search params as a query string, with some keys replaced or dropped. */
-export function queryWith(
-  sp: Record<string, string | string[] | undefined>,
-  changes: Record<string, string | number | undefined>,
-): string {
+export function queryWith(sp: SearchParams, changes: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(sp)) {
     const one = Array.isArray(v) ? v[0] : v;

@@ -21,15 +21,15 @@ import { requirePageScope } from "@/lib/auth/require";
 import { visibleDealerLinkIds } from "@/lib/dealer";
 import { auditList, parseAuditFilters } from "@/lib/settings/audit-filters";
 import { AUDIT_PAGE_SIZE, auditFacets, auditPage } from "@/lib/settings/audit-query";
+import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Audit history" };
 export const dynamic = "force-dynamic";
 
-type SP = Record<string, string | string[] | undefined>;
 const outcomeTone = { success: "success", failure: "danger", refused: "warning" } as const;
 type Row = Awaited<ReturnType<typeof auditPage>>["rows"][number];
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<SP> }) {
+export default async function AuditPage({ searchParams }: SearchParamsProps) {
   const { user, dealer } = await requirePageScope("admin");
   const visible = await visibleDealerLinkIds(user, dealer);
   const { filters, errors, state } = parseAuditFilters(await searchParams);

@@ -3,20 +3,14 @@ import { Alert, Card, PageHeader } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { DriftPanel } from "@/components/admin/drift-panel";
 import { SyncProgress } from "@/components/mirror/sync-progress";
-import { requirePageScope } from "@/lib/auth/require";
-import { pickDealer } from "@/lib/settings/dealers";
+import { adminPickedDealer } from "@/lib/settings/picked-dealer";
+import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Drift check" };
 export const dynamic = "force-dynamic";
 
-export default async function DriftPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const scope = await requirePageScope("admin");
-  const sp = await searchParams;
-  const { chosen } = await pickDealer(scope, typeof sp.dealer === "string" ? sp.dealer : undefined);
+export default async function DriftPage({ searchParams }: SearchParamsProps) {
+  const chosen = await adminPickedDealer(searchParams);
   return (
     <div>
       <PageHeader

@@ -10,6 +10,7 @@ import { parseFleetListState } from "@/lib/fleet/list-state";
 import { prisma } from "@/lib/db";
 import { hasRole } from "@/lib/roles";
 import { FleetResults } from "./fleet-results";
+import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Fleet health" };
 
@@ -19,11 +20,7 @@ async function OpenAlertsCount({ dealerLinkId }: { dealerLinkId: string }) {
   return open ? ` (${open})` : null;
 }
 
-export default async function FleetPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function FleetPage({ searchParams }: SearchParamsProps) {
   const { user, dealer } = await requirePageScope("viewer");
   const header = (
     <PageHeader

@@ -6,11 +6,11 @@ import { ConnectionCheck } from "@/components/admin/connection-check";
 import { CopyField } from "@/components/admin/copy-field";
 import { DealerSecretsForm } from "@/components/admin/dealer-secrets-form";
 import { TestEventButton } from "@/components/admin/test-event-button";
-import { requirePageScope } from "@/lib/auth/require";
 import { dealerCredentials, envCredentials, simulatorControl, webhookUrlFor } from "@/lib/settings/credentials";
-import { pickDealer } from "@/lib/settings/dealers";
+import { adminPickedDealer } from "@/lib/settings/picked-dealer";
 import type { MaskedCredential } from "@/lib/settings/mask";
 import { FEATURE_SCOPES, PARTNER_FEATURES } from "@/lib/settings/scopes";
+import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -92,14 +92,8 @@ function CredentialRow({
   );
 }
 
-export default async function SettingsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const scope = await requirePageScope("admin");
-  const sp = await searchParams;
-  const { chosen } = await pickDealer(scope, typeof sp.dealer === "string" ? sp.dealer : undefined);
+export default async function SettingsPage({ searchParams }: SearchParamsProps) {
+  const chosen = await adminPickedDealer(searchParams);
   const creds = envCredentials();
   const dealers = await dealerCredentials();
   const chosenCreds = dealers.find((d) => d.id === chosen?.id);

@@ -12,14 +12,11 @@ import { freshnessFor, oldestSeen } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 import { sortAndPage } from "@/lib/list-state/memory";
 import { STATION_SORTS, stationsList } from "@/lib/mirror/stations-list-state";
+import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Monitoring stations" };
 
-export default async function StationsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function StationsPage({ searchParams }: SearchParamsProps) {
   const { user, dealer } = await requirePageScope("viewer");
   const canEdit = hasRole(user.role, "operator");
   const header = (

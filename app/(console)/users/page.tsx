@@ -8,6 +8,7 @@ import { requirePageScope } from "@/lib/auth/require";
 import { sortAndPage } from "@/lib/list-state/memory";
 import { USER_PAGE_SIZES, usersList, type UsersListState } from "@/lib/users/list-state";
 import { listUsers } from "@/lib/users/service";
+import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
@@ -22,11 +23,7 @@ const SORT_KEY: Record<Exclude<UsersListState["sort"], "">, (u: Row) => string |
   lastSignIn: (u) => u.lastSignInAt,
 };
 
-export default async function UsersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function UsersPage({ searchParams }: SearchParamsProps) {
   // A dealer admin sees and manages the members of the dealer they work on, nobody else.
   const { user: me, dealer } = await requirePageScope("admin");
   if (!dealer) return <NoDealerState />;

@@ -9,15 +9,12 @@ import { deskConfig } from "@/lib/verifications/config";
 import { DEFAULT_ESCALATION } from "@/lib/verifications/escalation";
 import { escalationSettingsFor } from "@/lib/verifications/escalation-settings";
 import { parseSort } from "@/lib/verifications/merge";
+import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Verifications" };
 export const dynamic = "force-dynamic";
 
-export default async function VerificationsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function VerificationsPage({ searchParams }: SearchParamsProps) {
   const { user, dealer } = await requirePageScope("viewer");
   const raw = (await searchParams).sort;
   const sort = parseSort(Array.isArray(raw) ? raw[0] : raw);

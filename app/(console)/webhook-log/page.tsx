@@ -19,16 +19,16 @@ import { NoDealerState } from "@/components/shell/no-dealer";
 import { requirePageScope } from "@/lib/auth/require";
 import { LOG_PAGE_SIZE, parseWebhookLogFilters, VERDICTS, webhookLogPage } from "@/lib/settings/webhook-log";
 import { webhookLogList } from "@/lib/settings/webhook-log-filters";
+import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Webhook log" };
 export const dynamic = "force-dynamic";
 
-type SP = Record<string, string | string[] | undefined>;
 const verdictTone = { accepted: "success", duplicate: "info", rejected: "danger", malformed: "warning" } as const;
 const applyTone = { applied: "success", ignored: "neutral", failed: "danger", pending: "warning" } as const;
 type Row = Awaited<ReturnType<typeof webhookLogPage>>["rows"][number];
 
-export default async function WebhookLogPage({ searchParams }: { searchParams: Promise<SP> }) {
+export default async function WebhookLogPage({ searchParams }: SearchParamsProps) {
   const { dealer } = await requirePageScope("admin");
   if (!dealer) return <NoDealerState />;
   const { filters, errors, state } = parseWebhookLogFilters(await searchParams);

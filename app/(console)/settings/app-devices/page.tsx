@@ -3,23 +3,17 @@ import { Alert, PageHeader } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AppDevicesList } from "@/components/admin/app-devices-list";
 import { DiagnosisAlert } from "@/components/admin/diagnosis-alert";
-import { requirePageScope } from "@/lib/auth/require";
 import { appDevicesPage } from "@/lib/settings/app-devices";
-import { pickDealer } from "@/lib/settings/dealers";
+import { adminPickedDealer } from "@/lib/settings/picked-dealer";
+import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "CHeKT Apps devices" };
 export const dynamic = "force-dynamic";
 
 const PAGE = 25;
 
-export default async function AppDevicesPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const scope = await requirePageScope("admin");
-  const sp = await searchParams;
-  const { chosen } = await pickDealer(scope, typeof sp.dealer === "string" ? sp.dealer : undefined);
+export default async function AppDevicesPage({ searchParams }: SearchParamsProps) {
+  const chosen = await adminPickedDealer(searchParams);
   const first = chosen ? await appDevicesPage(chosen.id, undefined, PAGE) : null;
   return (
     <div>

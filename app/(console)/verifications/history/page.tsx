@@ -26,6 +26,7 @@ import { answerDetails, stepsText } from "@/lib/verifications/outcomes-history";
 import { HISTORY_PAGE_SIZE, listHistory } from "@/lib/verifications/queries";
 import { siteInfo } from "@/lib/verifications/site-info";
 import type { QueueItem } from "@/lib/verifications/types";
+import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Verification history" };
 export const dynamic = "force-dynamic";
@@ -47,11 +48,7 @@ function fmt(iso: string | null) {
     : "—";
 }
 
-export default async function HistoryPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function HistoryPage({ searchParams }: SearchParamsProps) {
   const { dealer } = await requirePageScope("viewer");
   if (!dealer) return <NoDealerState />;
   const { filter, values, errors } = parseHistoryParams(await searchParams);

@@ -9,6 +9,7 @@ import { barsHeight, fieldColumn, ReportSection } from "@/components/verificatio
 import { requirePageScope } from "@/lib/auth/require";
 import { readDeskReport, type DeskReport } from "@/lib/verifications/report";
 import { parseReportRange } from "@/lib/verifications/report-range";
+import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Desk report" };
 export const dynamic = "force-dynamic";
@@ -16,11 +17,7 @@ export const dynamic = "force-dynamic";
 const DAY_MS = 86_400_000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export default async function DeskReportPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function DeskReportPage({ searchParams }: SearchParamsProps) {
   const { dealer } = await requirePageScope("viewer");
   if (!dealer) return <NoDealerState />;
   const { range, values, errors } = parseReportRange(await searchParams);

@@ -8,6 +8,7 @@ import { listSiteJobs } from "@/lib/bulk/jobs";
 import { JOB_KINDS, JOB_PAGE_SIZES, JOB_STATES, jobsList } from "@/lib/bulk/jobs-list-state";
 import { sortAndPage } from "@/lib/list-state/memory";
 import { crumbs, loadSite } from "../load";
+import type { SearchParams } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Device jobs" };
 export const dynamic = "force-dynamic";
@@ -20,7 +21,7 @@ export default async function JobsPage({
   searchParams,
 }: {
   params: Promise<{ siteId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const scope = await requirePageScope("viewer");
   const ctx = await loadSite(scope, (await params).siteId);
