@@ -207,6 +207,8 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
 
     // API requests answered since the last reset of these counts, by status and route.
     r.get("/_sim/stats", async () => requestCounter.view());
+    // The same requests one by one (arrival time, route, status): a bench replays the bucket from them.
+    r.get("/_sim/stats/log", async () => requestCounter.entries());
     r.delete("/_sim/stats", async () => {
       requestCounter.reset();
       return { ok: true };

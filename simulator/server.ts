@@ -405,7 +405,8 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
   });
   app.addHook("onResponse", async (req, reply) => {
     if (req.url.startsWith("/_sim")) return;
-    requestCounter.count(req.method, req.routeOptions.url ?? req.url.split("?")[0]!, reply.statusCode);
+    const route = req.routeOptions.url ?? req.url.split("?")[0]!;
+    requestCounter.count(req.method, route, reply.statusCode, Date.now() - reply.elapsedTime);
     if (req.method !== "GET") changed();
   });
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
