@@ -14,7 +14,7 @@ import {
 } from "@/lib/chekt/api/sites";
 import { createOrRecognise } from "@/lib/lost-answer";
 import { createSiteSchema, siteActivationSchema, siteIdSchema, updateSiteSchema } from "@/lib/schemas/site";
-import { siteBefore } from "@/lib/mirror/before";
+import { siteBeforeBeside } from "@/lib/mirror/before";
 import { forget, mirrorSite } from "@/lib/mirror/write";
 import { assertAccountNumberFree, assertEditedAccountNumberFree } from "@/lib/readiness/account";
 
@@ -60,12 +60,14 @@ export const updateSiteAction = actionClient
     if (changes.external_site_id)
       await assertExternalIdFree(prisma, scope.dealerLinkId, "site", changes.external_site_id, site_id);
     await assertEditedAccountNumberFree(scope.dealerLinkId, site_id, changes);
-    const before = await siteBefore(scope.dealerLinkId, site_id, () =>
+    // The "before" is read while the PUT takes its budget token; the PUT waits for it (lib/mirror/before.ts).
+    const before = siteBeforeBeside(scope.dealerLinkId, site_id, () =>
       getSite(scope, site_id, { traceId: ctx.traceId }),
     );
-    const site = await updateSite(scope, site_id, changes, { traceId: ctx.traceId });
+    const site = await updateSite(scope, site_id, changes, { traceId: ctx.traceId, sendAfter: before });
     // Mapping, mirror row and audit row as one statement: one round trip (lib/actions/commit.ts).
-    await ctx.commit({ chektId: site_id, externalId: site.external_site_id, before, after: site }, [
+    const prior = await before;
+    await ctx.commit({ chektId: site_id, externalId: site.external_site_id, before: prior, after: site }, [
       mappingUpsertSql({
         dealerLinkId: scope.dealerLinkId,
         kind: "site",

@@ -66,6 +66,12 @@ export type CallOptions = {
   signal?: AbortSignal;
   /** Which share of the credential's budget this call spends (default: by method, see budget-class.ts). */
   budgetClass?: BudgetClass;
+  /**
+   * Work the call must not be sent before (an action's "before" read, lib/mirror/before.ts): the
+   * call takes its budget token meanwhile and is sent once this has resolved. When it rejects,
+   * nothing is sent and the call fails with its reason.
+   */
+  sendAfter?: Promise<unknown>;
 };
 
 export type ChektResult<T> = {
@@ -188,6 +194,7 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
     deadline: clock.now() + (opts.deadlineMs ?? transport.settings.deadlineMs),
     timeoutMs: opts.timeoutMs ?? timeoutMs,
     signal: opts.signal,
+    sendAfter: opts.sendAfter,
     attempts: 0,
     retries: 0,
     waitedMs: 0,

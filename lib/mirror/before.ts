@@ -27,6 +27,24 @@ export async function siteBefore(
   return mirroredOr(rows[0] ?? null, fromChekt);
 }
 
+/**
+ * siteBefore started beside the write it describes, which takes it as CallOptions.sendAfter: the
+ * mirror read runs while the write takes its budget token (one round trip waited for instead of
+ * two), and the write is sent only once the "before" is known — after CHeKT's answer when the
+ * mirror lacks the site, so that read still sees the site as it was.
+ */
+export function siteBeforeBeside(
+  dealerLinkId: string,
+  siteId: number,
+  fromChekt: () => Promise<object>,
+): Promise<Json | object> {
+  const before = siteBefore(dealerLinkId, siteId, fromChekt);
+  // A write refused before it awaited this (the budget's wait handed back to the form) must not
+  // leave a rejection unheard; whoever awaits `before` still gets it.
+  before.catch(() => undefined);
+  return before;
+}
+
 export async function stationBefore(
   dealerLinkId: string,
   stationId: number,

@@ -95,6 +95,31 @@ describe("mirror write-through: sites", () => {
     expect(audit!.before).toMatchObject({ name: "Harbor Depot" });
   });
 
+  it("update of a site the mirror lacks: the 'before' is CHeKT's, read before the PUT is sent", async () => {
+    await prisma.mirrorSite.delete({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: siteId } } });
+    await fetch(`${sim.url}/_sim/stats`, { method: "DELETE" });
+    // The PUT takes its budget token while the mirror is read; it must still go after the GET's
+    // answer, or the GET would read the new name and the audit row would lose the old one.
+    const r = await sites.updateSiteAction({ site_id: siteId, name: "Harbor Depot East" });
+    expect(r?.serverError).toBeUndefined();
+    const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
+    const calls = (method: string) =>
+      Object.entries(stats.byRoute)
+        .filter(([k]) => k.startsWith(`${method} `) && k.endsWith("/sites/:siteId"))
+        .reduce((n, [, v]) => n + v, 0);
+    expect([calls("GET"), calls("PUT")]).toEqual([1, 1]);
+    const audit = await prisma.auditLog.findFirst({
+      where: { action: "sites.update", chektId: String(siteId) },
+      orderBy: { at: "desc" },
+    });
+    expect(audit).toMatchObject({ before: { name: "Harbor Depot North" }, after: { name: "Harbor Depot East" } });
+    // Written through again, then put back as the tests below expect it.
+    expect(await siteRow(siteId)).toMatchObject({ name: "Harbor Depot East", goneAt: null });
+    expect(
+      (await sites.updateSiteAction({ site_id: siteId, name: "Harbor Depot North" }))?.serverError,
+    ).toBeUndefined();
+  });
+
   it("a CHeKT refusal (400) reaches the form and leaves the mirror untouched", async () => {
     const before = await siteRow(siteId);
     const r = await sites.updateSiteAction({

@@ -5,9 +5,15 @@ import type { ChektArgs, ChektClient, ChektData, ChektPath, HttpMethod } from "@
 
 /**
  * What every gateway function passes on: the action's trace id (so CHeKT's logs and our audit row
- * agree), the budget class the call spends (default: by method), and a cancel signal.
+ * agree), the budget class the call spends (default: by method), a cancel signal, and work the
+ * call is not sent before (CallOptions.sendAfter in lib/chekt/client.ts).
  */
-export type CallOpts = { traceId?: string; budgetClass?: BudgetClass; signal?: AbortSignal };
+export type CallOpts = {
+  traceId?: string;
+  budgetClass?: BudgetClass;
+  signal?: AbortSignal;
+  sendAfter?: Promise<unknown>;
+};
 
 /** X-Total-Count of a list answer; the page length when CHeKT leaves it out. */
 export function totalCount(response: Response | undefined, fallback: number): number {
