@@ -49,6 +49,20 @@ function StepRow({ step }: { step: Step }) {
   );
 }
 
+/** One credential's checks, in the order they ran. */
+function StepList({ title, steps }: { title: string; steps: readonly Step[] }) {
+  return (
+    <div>
+      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+      <ul className="divide-y divide-slate-100">
+        {steps.map((s) => (
+          <StepRow key={s.name} step={s} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function ConnectionCheck({ dealerLinkId }: { dealerLinkId?: string }) {
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const runner = useActionRunner(checkConnectionAction);
@@ -77,22 +91,8 @@ export function ConnectionCheck({ dealerLinkId }: { dealerLinkId?: string }) {
           >
             {report.summary.text}
           </Alert>
-          <div>
-            <h3 className="text-sm font-semibold text-slate-900">Partner API (client credentials)</h3>
-            <ul className="divide-y divide-slate-100">
-              {report.partner.map((s) => (
-                <StepRow key={s.name} step={s} />
-              ))}
-            </ul>
-          </div>
-          <div>
-            <h3 className="text-sm font-semibold text-slate-900">CHeKT App key (/v1)</h3>
-            <ul className="divide-y divide-slate-100">
-              {report.app.map((s) => (
-                <StepRow key={s.name} step={s} />
-              ))}
-            </ul>
-          </div>
+          <StepList title="Partner API (client credentials)" steps={report.partner} />
+          <StepList title="CHeKT App key (/v1)" steps={report.app} />
           <div>
             <h3 className="text-sm font-semibold text-slate-900">Scopes the key holds</h3>
             <table className="mt-2 min-w-full text-sm" data-testid="scope-table">
