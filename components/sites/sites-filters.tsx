@@ -18,7 +18,7 @@ import {
   siteListSearch,
   type SiteListState,
 } from "@/lib/schemas/site-list";
-import { timeZones } from "@/lib/schemas/timezones";
+import { ZoneList } from "./zone-list";
 
 const ANY_YES_NO = (yes: string, no: string) => [
   { value: "", label: "All" },
@@ -27,21 +27,6 @@ const ANY_YES_NO = (yes: string, no: string) => [
 ];
 
 const ZONE_LIST_ID = "site-filter-zones";
-
-/**
- * The time-zone field's suggestions (some 430 zones, most of the filter bar's bytes). Rendered with
- * the table (app/(console)/sites/sites-results.tsx), not in the bar: the page's first bytes do not
- * carry them, and a datalist works wherever it sits in the document.
- */
-export function SiteZoneList() {
-  return (
-    <datalist id={ZONE_LIST_ID}>
-      {timeZones().map((z) => (
-        <option key={z} value={z} />
-      ))}
-    </datalist>
-  );
-}
 
 /**
  * Search and filters on the list pages' filter bar (components/ui/list-filters): every change is
@@ -92,6 +77,7 @@ export function SitesFilters({ state }: { state: SiteListState }) {
           wrapperClassName="w-56"
           autoComplete="off"
         />
+        <ZoneList id={ZONE_LIST_ID} />
         <PageSizeSelect value={state.per} sizes={PAGE_SIZES} />
       </ListFilters>
       <details className="relative">

@@ -4,7 +4,6 @@
 import Link from "next/link";
 import { MapPin } from "lucide-react";
 import { Freshness } from "@/components/mirror/freshness";
-import { SiteZoneList } from "@/components/sites/sites-filters";
 import { SitesPager, SitesTable } from "@/components/sites/sites-table";
 import { EmptyState, buttonClasses } from "@/components/ui";
 import { findMirrorSync, listMirrorStations, mirrorSitesView } from "@/lib/mirror/read";
@@ -47,7 +46,6 @@ export async function SitesResults({
 
   return (
     <>
-      <SiteZoneList />
       <Freshness {...fresh} className="mb-3" />
       {page.rows.length === 0 ? (
         <EmptyState
