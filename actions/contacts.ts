@@ -1,11 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
-import { commitCreated } from "@/lib/actions/commit-created";
 import { prisma } from "@/lib/db";
 import { createContact, deleteContact, getContact, listContacts, updateContact } from "@/lib/chekt/api/contacts";
-import { createOrRecognise } from "@/lib/lost-answer";
-import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
+import { createByExternalId } from "@/lib/create-by-external-id";
+import { assertExternalIdFree, deleteMapping, upsertMapping } from "@/lib/mappings";
 import { lastSeenContact, noticingGone } from "@/lib/mirror/contacts";
 import { forget, mirrorContact } from "@/lib/mirror/write";
 import { contactIdSchema, createContactInputSchema, updateContactSchema } from "@/lib/schemas/contact";
@@ -18,31 +17,18 @@ export const createContactAction = actionClient
   .inputSchema(createContactInputSchema)
   .action(async ({ parsedInput: { site_id, ...body }, ctx }) => {
     const scope = ctx.requireScope();
-    const contact = await withExternalIdClaim(scope.dealerLinkId, "contact", body.external_contact_id, async () => {
-      await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", body.external_contact_id);
-      // A resend after a lost answer meets its own first attempt (lib/lost-answer.ts).
-      const result = await createOrRecognise(
-        body,
-        "external_contact_id",
-        () => createContact(scope, site_id, body, { traceId: ctx.traceId }),
-        async () => {
-          const all = await listContacts(scope, site_id, { traceId: ctx.traceId });
-          return all.find((c) => c.external_contact_id === body.external_contact_id) ?? null;
-        },
-      );
-      const created = result.object;
-      await commitCreated(
-        ctx,
-        result,
-        {
-          kind: "contact",
-          chektId: created.contact_id,
-          externalId: created.external_contact_id,
-          parentChektId: site_id,
-        },
-        (tx, dealerLinkId) => mirrorContact(tx, dealerLinkId, site_id, created, { how: "write" }),
-      );
-      return created;
+    const contact = await createByExternalId(ctx, {
+      kind: "contact",
+      body,
+      field: "external_contact_id",
+      create: () => createContact(scope, site_id, body, { traceId: ctx.traceId }),
+      async find() {
+        const all = await listContacts(scope, site_id, { traceId: ctx.traceId });
+        return all.find((c) => c.external_contact_id === body.external_contact_id) ?? null;
+      },
+      chektId: (c) => c.contact_id,
+      parentChektId: site_id,
+      mirror: (tx, dealerLinkId, created) => mirrorContact(tx, dealerLinkId, site_id, created, { how: "write" }),
     });
     revalidatePath(`/sites/${site_id}`);
     return { contact_id: contact.contact_id, site_id };

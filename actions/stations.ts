@@ -1,11 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
-import { commitCreated } from "@/lib/actions/commit-created";
 import { prisma } from "@/lib/db";
-import { assertExternalIdFree, deleteMapping, upsertMapping, withExternalIdClaim } from "@/lib/mappings";
+import { assertExternalIdFree, deleteMapping, upsertMapping } from "@/lib/mappings";
 import { createStation, deleteStation, getStation, listStations, updateStation } from "@/lib/chekt/api/stations";
-import { createOrRecognise } from "@/lib/lost-answer";
+import { createByExternalId } from "@/lib/create-by-external-id";
 import { createStationSchema, stationIdSchema, updateStationSchema } from "@/lib/schemas/station";
 import { stationBefore } from "@/lib/mirror/before";
 import { forget, mirrorStation } from "@/lib/mirror/write";
@@ -18,43 +17,19 @@ export const createStationAction = actionClient
   .inputSchema(createStationSchema)
   .action(async ({ parsedInput, ctx }) => {
     const scope = ctx.requireScope();
-    const station = await withExternalIdClaim(
-      scope.dealerLinkId,
-      "monitoring_station",
-      parsedInput.external_monitoring_station_id,
-      async () => {
-        await assertExternalIdFree(
-          prisma,
-          scope.dealerLinkId,
-          "monitoring_station",
-          parsedInput.external_monitoring_station_id,
-        );
-        // A resend after a lost answer meets its own first attempt (lib/lost-answer.ts).
-        const result = await createOrRecognise(
-          parsedInput,
-          "external_monitoring_station_id",
-          () => createStation(scope, parsedInput, { traceId: ctx.traceId }),
-          async () => {
-            const all = await listStations(scope, { traceId: ctx.traceId });
-            return (
-              all.find((st) => st.external_monitoring_station_id === parsedInput.external_monitoring_station_id) ?? null
-            );
-          },
-        );
-        const created = result.object;
-        await commitCreated(
-          ctx,
-          result,
-          {
-            kind: "monitoring_station",
-            chektId: created.monitoring_station_id,
-            externalId: created.external_monitoring_station_id,
-          },
-          (tx, dealerLinkId) => mirrorStation(tx, dealerLinkId, created, { how: "write" }),
-        );
-        return created;
+    const station = await createByExternalId(ctx, {
+      kind: "monitoring_station",
+      body: parsedInput,
+      field: "external_monitoring_station_id",
+      create: () => createStation(scope, parsedInput, { traceId: ctx.traceId }),
+      async find() {
+        const all = await listStations(scope, { traceId: ctx.traceId });
+        const id = parsedInput.external_monitoring_station_id;
+        return all.find((st) => st.external_monitoring_station_id === id) ?? null;
       },
-    );
+      chektId: (st) => st.monitoring_station_id,
+      mirror: (tx, dealerLinkId, created) => mirrorStation(tx, dealerLinkId, created, { how: "write" }),
+    });
     revalidatePath("/stations");
     return { monitoring_station_id: station.monitoring_station_id, name: station.name };
   });
