@@ -9,6 +9,8 @@
 //
 // What is counted where: CHeKT calls and 429s from the simulator's own counts (GET /_sim/stats);
 // calls per class from the app's budget usage table; page and answer times on this side of HTTP.
+// The bulk job's wall is its own started_at → finished_at in Postgres; its floor replays the
+// simulator's partner bucket from the simulator's log of every request (GET /_sim/stats/log).
 // Env: BENCH_TEAM_S (180), BENCH_TEAM_USERS (5), BENCH_TEAM_ALARMS (20), BENCH_TEAM_DEVICES (1000).
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -55,7 +57,11 @@ export type TeamBenchResult = {
     floorS: number;
     /** The old floor: as if the bulk class could spend the whole burst it found (it must leave IDLE_RESERVE_TOKENS). */
     floorFullBurstS: number;
+    /** Partner calls the simulator let through between the job's start and end (every class). */
     callsDuringJob: number;
+    /** Partner calls the simulator refused with 429 in that time. */
+    refusedDuringJob: number;
+    /** The simulator's partner bucket when the job started (replayed from its request log). */
     tokensAtStart: number;
   };
   pageP95ByShape: Record<string, number>;
@@ -77,6 +83,43 @@ const PAGES = [
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type SimStats = { total: number; byStatus: Record<string, number> };
+/** simulator/stats.ts RequestLogEntry: arrival time (epoch ms), `METHOD route`, status. */
+type SimLogEntry = [atMs: number, route: string, status: number];
+
+/**
+ * The partner bucket as the simulator kept it (simulator/rate-limit.ts: full at its first request,
+ * `perMin` a minute refill up to `burst`, one token per request it let through), replayed from its
+ * request log: the tokens it held at `fromMs`, and the calls it let through from then to `toMs`.
+ * Partner routes go by the partner credential's bucket; a 401 there was charged to the caller's
+ * address instead, and a 429 took nothing.
+ */
+export function partnerBucketWindow(
+  log: SimLogEntry[],
+  fromMs: number,
+  toMs: number,
+  limits: { perMin: number; burst: number },
+): { tokensAtStart: number; calls: number; refused: number } {
+  const rate = limits.perMin / 60_000;
+  const partner = log
+    .filter(([, route, status]) => route.split(" ")[1]?.startsWith("/partner/") && status !== 401)
+    .sort((x, y) => x[0] - y[0]);
+  let tokens = limits.burst;
+  let at = partner[0]?.[0] ?? fromMs;
+  let calls = 0;
+  let refused = 0;
+  for (const [t, , status] of partner) {
+    if (t >= fromMs && t <= toMs) {
+      if (status === 429) refused += 1;
+      else calls += 1;
+    }
+    if (t >= fromMs) continue;
+    tokens = Math.min(limits.burst, tokens + (t - at) * rate);
+    at = t;
+    if (status !== 429) tokens = Math.max(0, tokens - 1);
+  }
+  const tokensAtStart = Math.min(limits.burst, tokens + Math.max(0, fromMs - at) * rate);
+  return { tokensAtStart, calls, refused };
+}
 
 export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Promise<TeamBenchResult> {
   const log = opts.log ?? ((s: string) => console.log(s));
@@ -211,6 +254,8 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     const claimId = actionId(distDir, "actions/verifications.ts", "claimVerification");
     const answerId = actionId(distDir, "actions/verifications.ts", "answerVerificationAction");
 
+    // The requests so far (sign-ins, the first sync): the bucket replay starts from the simulator's first.
+    const logBefore = await sim<SimLogEntry[]>("GET", "/_sim/stats/log");
     await sim("DELETE", "/_sim/stats");
     await db.query(`delete from chekt_budget_usage`);
     const t0 = Date.now();
@@ -283,29 +328,14 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       await boss.stop({ graceful: false });
     };
 
-    // Sim counts at the job's start and end, so the floor counts every call that shared the bucket with it.
+    // The job's own times (Postgres) and outcome; the poll only notices that it ended.
     const jobMarks: {
-      startStats?: SimStats;
-      endStats?: SimStats;
       startedAt?: Date;
       finishedAt?: Date;
       state?: string;
       succeeded?: number;
       failed?: number;
-      tokensAtStart?: number;
     } = {};
-    // Tokens the partner credential's bucket held when the job started (refilled to now): the part of the burst the job
-    // could use.
-    const tokensNow = async () => {
-      const rows = (
-        await db.query<{ tokens: number; at_ms: number; per_min: number; burst: number }>(
-          `select tokens, at_ms, per_min, burst from chekt_budgets`,
-        )
-      ).rows;
-      const partner = rows.sort((x, y) => y.per_min - x.per_min)[0];
-      if (!partner) return BURST;
-      return Math.min(partner.burst, partner.tokens + ((Date.now() - partner.at_ms) * partner.per_min) / 60_000);
-    };
     const watchBulk = async () => {
       for (;;) {
         const j = (
@@ -317,15 +347,10 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
             failed: number;
           }>(`select state, started_at, finished_at, succeeded, failed from bulk_jobs where id = $1`, [bulkJobId])
         ).rows[0];
-        if (j?.started_at && !jobMarks.startStats) {
-          jobMarks.startStats = await sim<SimStats>("GET", "/_sim/stats");
-          jobMarks.startedAt = j.started_at;
-          jobMarks.tokensAtStart = await tokensNow();
-        }
         if (j && (j.state === "done" || j.state === "failed" || j.state === "cancelled")) {
-          jobMarks.endStats = await sim<SimStats>("GET", "/_sim/stats");
           Object.assign(jobMarks, {
-            finishedAt: j.finished_at ?? new Date(),
+            startedAt: j.started_at ?? undefined,
+            finishedAt: j.finished_at ?? undefined,
             state: j.state,
             succeeded: j.succeeded,
             failed: j.failed,
@@ -416,21 +441,31 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     ).rows;
     const callsByClass = Object.fromEntries(usage.map((u) => [u.budget_class, u.calls]));
     const calls429 = stats.byStatus["429"] ?? 0;
-    const callsDuringJob =
-      jobMarks.endStats && jobMarks.startStats ? jobMarks.endStats.total - jobMarks.startStats.total : 0;
+    const logAfter = await sim<SimLogEntry[]>("GET", "/_sim/stats/log");
+    const window =
+      jobMarks.startedAt && jobMarks.finishedAt
+        ? partnerBucketWindow(
+            [...logBefore, ...logAfter],
+            jobMarks.startedAt.getTime(),
+            jobMarks.finishedAt.getTime(),
+            { perMin: PER_MIN, burst: BURST },
+          )
+        : { tokensAtStart: BURST, calls: 0, refused: 0 };
+    const callsDuringJob = window.calls;
     const wallS =
       jobMarks.startedAt && jobMarks.finishedAt
         ? (jobMarks.finishedAt.getTime() - jobMarks.startedAt.getTime()) / 1000
         : Number.NaN;
     // The bucket refills PER_MIN a minute after what it held at the start: the fastest the calls that
-    // shared it could all be sent.
-    const tokensAtStart = Math.floor(jobMarks.tokensAtStart ?? BURST);
+    // shared it could all be sent. Exact (not whole) tokens and seconds.
+    const tokensAtStart = Math.round(window.tokensAtStart * 100) / 100;
     // The floor while sharing the budget: of the tokens it found, the bulk class may spend all but
     // the one it keeps for higher classes (lib/chekt/budget-rules.ts IDLE_RESERVE_TOKENS); every
     // further call, of any class, waits for the refill.
-    const usableAtStart = Math.max(0, tokensAtStart - IDLE_RESERVE_TOKENS);
-    const floorS = Math.max(0, callsDuringJob - usableAtStart) * (60 / PER_MIN);
-    const floorFullBurstS = Math.max(0, callsDuringJob - tokensAtStart) * (60 / PER_MIN);
+    const usableAtStart = Math.max(0, window.tokensAtStart - IDLE_RESERVE_TOKENS);
+    const round2 = (x: number) => Math.round(x * 100) / 100;
+    const floorS = round2(Math.max(0, callsDuringJob - usableAtStart) * (60 / PER_MIN));
+    const floorFullBurstS = round2(Math.max(0, callsDuringJob - window.tokensAtStart) * (60 / PER_MIN));
     const pages = dist(pageMs);
     const answers = dist(answerMs);
     const result: TeamBenchResult = {
@@ -459,10 +494,11 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
         state: jobMarks.state ?? "missing",
         succeeded: jobMarks.succeeded ?? 0,
         failed: jobMarks.failed ?? 0,
-        wallS: Math.round(wallS * 10) / 10,
+        wallS: Math.round(wallS * 1000) / 1000,
         floorS,
         floorFullBurstS,
         callsDuringJob,
+        refusedDuringJob: window.refused,
         tokensAtStart,
       },
       pageP95ByShape: Object.fromEntries([...byPage].map(([k, v]) => [k, dist(v).p95])),
@@ -483,7 +519,8 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     );
     log(
       `team: bulk ${result.bulk.state}, ${result.bulk.succeeded} ok / ${result.bulk.failed} failed in ` +
-        `${result.bulk.wallS} s; floor ${floorS} s for the ${callsDuringJob} calls that shared the bucket → ` +
+        `${result.bulk.wallS} s; floor ${floorS} s for the ${callsDuringJob} calls that shared the bucket ` +
+        `(${tokensAtStart} tokens at its start, ${window.refused} × 429 meanwhile) → ` +
         `${result.bulkWallVsFloor}× (whole-burst floor ${floorFullBurstS} s)`,
     );
     return result;
