@@ -1,4 +1,4 @@
-import { FilterSelect, Input, ListFilters, PageSizeSelect, Select } from "@/components/ui";
+import { FilterSelect, Input, ListFilters, PageSizeSelect } from "@/components/ui";
 import {
   FLEET_PAGE_SIZES,
   OFFLINE_FOR_CHOICES,
@@ -7,8 +7,6 @@ import {
   type FleetListState,
 } from "@/lib/fleet/list-state";
 import { minutesText } from "./format";
-
-const ALL = { value: "", label: "All" };
 
 /** The fleet filters on the list pages' filter bar (components/ui/list-filters), filtered in SQL. */
 export function FleetFilters({
@@ -38,31 +36,36 @@ export function FleetFilters({
       fields={["status", "offlineFor", "type", "firmware", "site", "per"]}
       filtered={isFiltered(state)}
     >
-      <Select
+      <FilterSelect
         label="Status"
         name="status"
-        defaultValue={state.status}
-        wrapperClassName="w-32"
+        value={state.status}
+        width="w-32"
+        anyLabel="All"
         options={[
-          ALL,
           { value: "offline", label: "Offline" },
           { value: "online", label: "Online" },
           { value: "unknown", label: "Unknown" },
         ]}
       />
-      <Select
+      <FilterSelect
         label="Offline longer than"
         name="offlineFor"
-        defaultValue={state.offlineFor ? String(state.offlineFor) : ""}
-        wrapperClassName="w-52"
-        options={[{ value: "", label: "Any time" }, ...offlineChoices]}
+        value={state.offlineFor ? String(state.offlineFor) : ""}
+        width="w-52"
+        anyLabel="Any time"
+        options={offlineChoices}
       />
-      <Select
+      <FilterSelect
         label="Type"
         name="type"
-        defaultValue={state.type}
-        wrapperClassName="w-32"
-        options={[ALL, { value: "camera", label: "Camera" }, { value: "bridge", label: "Bridge" }]}
+        value={state.type}
+        width="w-32"
+        anyLabel="All"
+        options={[
+          { value: "camera", label: "Camera" },
+          { value: "bridge", label: "Bridge" },
+        ]}
       />
       <FilterSelect label="Firmware" name="firmware" value={state.firmware} width="w-40" options={firmwares} />
       <Input

@@ -1,12 +1,12 @@
 import Form from "next/form";
 import { Columns3 } from "lucide-react";
 import {
+  FilterSelect,
   Input,
   KeepState,
   ListFilters,
   PageSizeSelect,
   SearchField,
-  Select,
   SubmitButton,
   buttonClasses,
 } from "@/components/ui";
@@ -19,12 +19,6 @@ import {
   type SiteListState,
 } from "@/lib/schemas/site-list";
 import { ZoneList } from "./zone-list";
-
-const ANY_YES_NO = (yes: string, no: string) => [
-  { value: "", label: "All" },
-  { value: "1", label: yes },
-  { value: "0", label: no },
-];
 
 const ZONE_LIST_ID = "site-filter-zones";
 
@@ -50,20 +44,24 @@ export function SitesFilters({ state }: { state: SiteListState }) {
         }
       >
         <SearchField label="Search" value={state.q} placeholder="Name, account, address or ID" />
-        <Select
+        <FilterSelect
           label="Status"
           name="active"
-          defaultValue={state.active}
-          wrapperClassName="w-36"
-          options={ANY_YES_NO("Active", "Inactive")}
+          value={state.active}
+          width="w-36"
+          anyLabel="All"
+          options={[
+            { value: "1", label: "Active" },
+            { value: "0", label: "Inactive" },
+          ]}
         />
-        <Select
+        <FilterSelect
           label="Readiness"
           name="ready"
-          defaultValue={state.ready}
-          wrapperClassName="w-36"
+          value={state.ready}
+          width="w-36"
+          anyLabel="All"
           options={[
-            { value: "", label: "All" },
             { value: "0", label: "Not ready" },
             { value: "1", label: "Ready" },
           ]}

@@ -96,8 +96,8 @@ export function PageSizeSelect({ value, sizes }: { value: number; sizes: readonl
 }
 
 /**
- * A filter's choice list. Its first choice, "Any", is the empty value: no filter (the list's parser
- * reads a blank as "any"). `width` is the field's Tailwind width class.
+ * A filter's choice list. Its first choice, `anyLabel` ("Any", "All"), is the empty value: no
+ * filter (the list's parser reads a blank as "any"). `width` is the field's Tailwind width class.
  */
 export function FilterSelect({
   label,
@@ -105,12 +105,14 @@ export function FilterSelect({
   value,
   options,
   width,
+  anyLabel = "Any",
 }: {
   label: string;
   name: string;
   value?: string;
   options: readonly (SelectOption | string)[];
   width: string;
+  anyLabel?: string;
 }) {
   return (
     <Select
@@ -118,7 +120,7 @@ export function FilterSelect({
       name={name}
       defaultValue={value}
       wrapperClassName={width}
-      placeholder="Any"
+      placeholder={anyLabel}
       options={options}
     />
   );
