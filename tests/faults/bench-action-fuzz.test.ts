@@ -6,24 +6,21 @@
 // to CHeKT (a server that answers 503, so inputs that pass validation reach a handled failure).
 // Mocked: only the session source, as in tests/integration/role-matrix.test.ts, plus the Next
 // request APIs (cookies, headers, revalidatePath) that need a live request.
+import "../support/console-mocks";
+import "../support/auth-mocks";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { resetNextHeaders } from "../support/next-headers";
 import { session } from "../support/session";
 import { actionModules } from "../support/files";
 import { keysOf } from "../support/zod-keys";
 
-vi.mock("@/lib/auth/session", () => import("../support/session"));
-vi.mock("@/lib/auth/index", () => import("../support/auth-unavailable"));
-vi.mock("next-auth", () => import("../support/next-auth"));
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => import("../support/next-cache"));
 const admin = { id: "fz-admin", email: "admin@fuzz.test", name: "Fuzz Admin", role: "admin" as const };
 session.user = admin;
 resetNextHeaders({ host: "localhost", "x-forwarded-proto": "http" });

@@ -2,17 +2,13 @@
 // partner's budget (one partner credential serves every dealer) and their own dealer's CHeKT App
 // key, never another dealer's; the organisation owner sees every key. Real Postgres, the route
 // handler itself, the session stood in.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import "../support/console-mocks";
+import "../support/auth-mocks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { addMembers } from "../support/members";
 import { cookieJar } from "../support/next-headers";
 import { session } from "../support/session";
-
-vi.mock("@/lib/auth/session", () => import("../support/session"));
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => import("../support/next-cache"));
-vi.mock("@/lib/auth/index", () => import("../support/auth-unavailable"));
-vi.mock("next-auth", () => import("../support/next-auth"));
 
 const ADA = { id: "u_ada", email: "ada@a.example", name: "Ada", role: "admin" as const };
 const OWEN = { id: "u_owen", email: "owen@example.com", name: "Owen", role: "admin" as const, owner: true };

@@ -4,16 +4,13 @@
 // answers, the sweep and device.* webhooks leave there (docs/mirror.md), and these tests are about
 // what is read from them. The account-number refusal at entry goes through the real actions and
 // the simulator over HTTP.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import "../support/console-mocks";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { session } from "../support/session";
 import { actAsDealer, closeSimWorld, OPERATOR, startSimWorld, type SimWorld } from "../support/sim-world";
 import type { RunningSimulator } from "@/simulator/server";
 import type { FleetRow } from "@/lib/fleet/read";
-
-vi.mock("@/lib/auth/session", () => import("../support/session"));
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => import("../support/next-cache"));
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);

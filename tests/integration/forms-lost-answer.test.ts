@@ -3,15 +3,12 @@
 // answer (every retry too), so the action fails with nothing written here; the user sends the
 // same form again, CHeKT answers 409 for the external ID, and the action reads that site back:
 // the same data → success with mapping, mirror and audit; other data → CHeKT's refusal, nothing written.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import "../support/console-mocks";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { simControl } from "../support/simulator";
 import type { RunningSimulator } from "@/simulator/server";
 import { session } from "../support/session";
 import { actAsDealer, closeSimWorld, OPERATOR, startSimWorld, type SimWorld } from "../support/sim-world";
-
-vi.mock("@/lib/auth/session", () => import("../support/session"));
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => import("../support/next-cache"));
 
 let world: SimWorld;
 let sim: RunningSimulator;

@@ -5,7 +5,8 @@
 // keep the newest status and firmware whatever order they arrive in, also for a device the mirror
 // learns about only after its first webhook. Only the session, the request cookies and Next's
 // cache invalidation are stand-ins.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import "../support/console-mocks";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
 import { session } from "../support/session";
@@ -18,10 +19,6 @@ import {
   startSimWorld,
   type SimWorld,
 } from "../support/sim-world";
-
-vi.mock("@/lib/auth/session", () => import("../support/session"));
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => import("../support/next-cache"));
 
 let world: SimWorld;
 let sim: RunningSimulator;

@@ -3,7 +3,8 @@
 // audit row; a refused write (CHeKT 400, or 5xx after the retries) leaves the mirror untouched and
 // its message reaches the form; a delete forgets the row. The Refresh action is a read (no audit
 // row) and a 404 there marks the row gone. Only the session source, cookies and Next's cache are stand-ins.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import "../support/console-mocks";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
 import { session } from "../support/session";
 import {
@@ -16,10 +17,6 @@ import {
   startSimWorld,
   type SimWorld,
 } from "../support/sim-world";
-
-vi.mock("@/lib/auth/session", () => import("../support/session"));
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => import("../support/next-cache"));
 
 let world: SimWorld;
 let sim: RunningSimulator;

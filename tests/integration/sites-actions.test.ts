@@ -2,7 +2,8 @@
 // over HTTP: its audit row (with the trace id) and its external-ID mapping, written together; a
 // duplicate external ID refused before CHeKT is called; nothing written locally when CHeKT refuses.
 // Only the session source, the request cookies and Next's cache invalidation are stand-ins.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import "../support/console-mocks";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
 import { session } from "../support/session";
 import { cookieJar as jar } from "../support/next-headers";
@@ -15,10 +16,6 @@ import {
   VIEWER,
   type SimWorld,
 } from "../support/sim-world";
-
-vi.mock("@/lib/auth/session", () => import("../support/session"));
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => import("../support/next-cache"));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

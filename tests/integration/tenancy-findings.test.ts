@@ -2,16 +2,12 @@
 // close them"): the current-password check of a signed-in user was not throttled, so a borrowed
 // session could guess the password as fast as it liked. The real action, throttle and Postgres;
 // only the session source and the request headers stand in.
+import "../support/console-mocks";
+import "../support/auth-mocks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { session } from "../support/session";
 import { resetNextHeaders } from "../support/next-headers";
-
-vi.mock("@/lib/auth/session", () => import("../support/session"));
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => import("../support/next-cache"));
-vi.mock("@/lib/auth/index", () => import("../support/auth-unavailable"));
-vi.mock("next-auth", () => import("../support/next-auth"));
 
 let db: TestDatabase;
 const ME = { id: "tf-me", email: "borrowed@dealer-a.test", name: "Borrowed session", role: "viewer" as const };

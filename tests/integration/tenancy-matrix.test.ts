@@ -9,6 +9,8 @@
 //
 // Mocked: only the session source, the request cookies and Next's cache invalidation (as in
 // role-matrix.test.ts). The action client, Postgres and the simulator over HTTP are real.
+import "../support/console-mocks";
+import "../support/auth-mocks";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -28,11 +30,6 @@ import { actionModules } from "../support/files";
 vi.mock("next-safe-action", async (importOriginal) =>
   (await import("../support/action-registry")).recordingSafeAction(importOriginal),
 );
-vi.mock("@/lib/auth/session", () => import("../support/session"));
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => import("../support/next-cache"));
-vi.mock("@/lib/auth/index", () => import("../support/auth-unavailable"));
-vi.mock("next-auth", () => import("../support/next-auth"));
 type U = { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" };
 
 const ALICE: U = { id: "tm-alice", email: "alice@dealer-a.test", name: "Alice (A admin)", role: "admin" };

@@ -8,11 +8,13 @@
 // Page loaders are called the way Next calls them (the default export with its params), which is
 // where a page decides 404 or 403; Next turns the thrown notFound()/forbidden() into the status.
 // Mocked: only the session source, the request cookies/headers and Next's cache invalidation.
+import "../support/console-mocks";
+import "../support/auth-mocks";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { NextRequest } from "next/server";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
@@ -22,12 +24,6 @@ import { startTestSimulator } from "../support/simulator";
 import { session } from "../support/session";
 import { cookieJar as jar, requestHeaders } from "../support/next-headers";
 import { filesNamed } from "../support/files";
-
-vi.mock("@/lib/auth/session", () => import("../support/session"));
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => import("../support/next-cache"));
-vi.mock("@/lib/auth/index", () => import("../support/auth-unavailable"));
-vi.mock("next-auth", () => import("../support/next-auth"));
 
 type U = { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" };
 const ALICE: U = { id: "tp-alice", email: "alice@dealer-a.test", name: "Alice (A admin)", role: "admin" };
