@@ -8,6 +8,11 @@ import { setDealerSecretsSchema } from "@/lib/settings/schemas";
 
 const EMPTY = { apiKey: "", webhookSecret: "" };
 const saved = (d: { saved: string[] } | undefined) => `Saved: ${d?.saved.join(", ")}`;
+/** The two write-only values: each a password field that replaces the stored one, and its Clear button. */
+const SECRETS = [
+  { field: "apiKey", label: "New API key", placeholder: "chekt_live_…", noun: "key" },
+  { field: "webhookSecret", label: "New webhook signing secret", placeholder: "whsec_…", noun: "secret" },
+] as const;
 
 /**
  * Write-only: the fields start empty and are cleared after saving; the page never receives the
@@ -38,40 +43,32 @@ export function DealerSecretsForm({
       saved,
     );
   const pending = form.pending || clear.pending;
-  const f = form.field;
+  const stored = { apiKey: hasOwnKey, webhookSecret: hasOwnSecret };
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3" autoComplete="off" aria-busy={pending}>
-      <Input
-        label="New API key"
-        type="password"
-        autoComplete="off"
-        placeholder="chekt_live_…"
-        hint="Replaces the stored key. Leave empty to keep it."
-        {...f("apiKey")}
-      />
-      <Input
-        label="New webhook signing secret"
-        type="password"
-        autoComplete="off"
-        placeholder="whsec_…"
-        hint="Replaces the stored secret. Leave empty to keep it."
-        {...f("webhookSecret")}
-      />
+      {SECRETS.map((s) => (
+        <Input
+          key={s.field}
+          label={s.label}
+          type="password"
+          autoComplete="off"
+          placeholder={s.placeholder}
+          hint={`Replaces the stored ${s.noun}. Leave empty to keep it.`}
+          {...form.field(s.field)}
+        />
+      ))}
       <FormFailure failure={form.failure ?? clear.failure} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" pending={form.pending} pendingText="Saving…">
           Save secrets
         </Button>
-        {hasOwnKey ? (
-          <Button variant="secondary" disabled={pending} onClick={() => clearOne("apiKey")}>
-            Clear stored key
-          </Button>
-        ) : null}
-        {hasOwnSecret ? (
-          <Button variant="secondary" disabled={pending} onClick={() => clearOne("webhookSecret")}>
-            Clear stored secret
-          </Button>
-        ) : null}
+        {SECRETS.map((s) =>
+          stored[s.field] ? (
+            <Button key={s.field} variant="secondary" disabled={pending} onClick={() => clearOne(s.field)}>
+              {`Clear stored ${s.noun}`}
+            </Button>
+          ) : null,
+        )}
       </div>
     </form>
   );
