@@ -1,9 +1,8 @@
 "use server";
 import { actionClient } from "@/lib/actions/client";
-import { commitCreated } from "@/lib/actions/commit-created";
 import { mappingUpsertSql, siteWriteSql } from "@/lib/actions/statements";
 import { prisma } from "@/lib/db";
-import { assertExternalIdFree, deleteChildMappings, deleteMapping, withExternalIdClaim } from "@/lib/mappings";
+import { assertExternalIdFree, deleteChildMappings, deleteMapping } from "@/lib/mappings";
 import {
   createSite,
   deleteSite,
@@ -12,7 +11,7 @@ import {
   setSiteActivation,
   updateSite,
 } from "@/lib/chekt/api/sites";
-import { createOrRecognise } from "@/lib/lost-answer";
+import { createByExternalId } from "@/lib/create-by-external-id";
 import { createSiteSchema, siteActivationSchema, siteIdSchema, updateSiteSchema } from "@/lib/schemas/site";
 import { siteBeforeBeside } from "@/lib/mirror/before";
 import { forget, mirrorSite } from "@/lib/mirror/write";
@@ -30,24 +29,17 @@ export const createSiteAction = actionClient
   .inputSchema(createSiteSchema)
   .action(async ({ parsedInput, ctx }) => {
     const scope = ctx.requireScope();
-    const site = await withExternalIdClaim(scope.dealerLinkId, "site", parsedInput.external_site_id, async () => {
-      await assertExternalIdFree(prisma, scope.dealerLinkId, "site", parsedInput.external_site_id);
-      await assertAccountNumberFree(scope.dealerLinkId, parsedInput.monitoring_station_id, parsedInput.account_number);
+    const site = await createByExternalId(ctx, {
+      kind: "site",
+      body: parsedInput,
+      field: "external_site_id",
+      check: () =>
+        assertAccountNumberFree(scope.dealerLinkId, parsedInput.monitoring_station_id, parsedInput.account_number),
+      create: () => createSite(scope, parsedInput, { traceId: ctx.traceId }),
       // A resend after a lost answer meets its own first attempt: the same data is that site.
-      const result = await createOrRecognise(
-        parsedInput,
-        "external_site_id",
-        () => createSite(scope, parsedInput, { traceId: ctx.traceId }),
-        () => findSiteByExternalId(scope, parsedInput.external_site_id, { traceId: ctx.traceId }),
-      );
-      const created = result.object;
-      await commitCreated(
-        ctx,
-        result,
-        { kind: "site", chektId: created.site_id, externalId: created.external_site_id },
-        (tx, dealerLinkId) => mirrorSite(tx, dealerLinkId, created, { how: "write" }),
-      );
-      return created;
+      find: () => findSiteByExternalId(scope, parsedInput.external_site_id, { traceId: ctx.traceId }),
+      chektId: (created) => created.site_id,
+      mirror: (tx, dealerLinkId, created) => mirrorSite(tx, dealerLinkId, created, { how: "write" }),
     });
     return { site_id: site.site_id, name: site.name };
   });
