@@ -109,6 +109,21 @@ async function loadForChange(tx: Tx, actor: Actor, userId: string) {
   return { user, activeAdmins };
 }
 
+type Loaded = Awaited<ReturnType<typeof loadForChange>>;
+
+/** The rules of lib/users/rules.ts for this change of a loaded member (last admin, own access, …). */
+function assertChangeAllowed(actor: Actor, { user, activeAdmins }: Loaded, change: Parameters<typeof checkChange>[2]) {
+  const target = { id: user.id, role: user.role, disabled: !!user.disabledAt };
+  const refusal = checkChange(actor.id, target, change, activeAdmins);
+  if (refusal) throw new ActionError(refusal.code, refusal.message);
+}
+
+/** A membership change (role, removal) of the owner is the owner's alone. */
+function assertManagesMembership(actor: Actor, user: { isOwner: boolean }) {
+  if (user.isOwner && !actor.isOwner)
+    throw new ActionError("forbidden", "Only the organisation owner manages the owner's access.");
+}
+
 /**
  * Changing the account itself (disable, password) reaches every dealer the user works for, so a
  * dealer admin may do it only when they administer all of them; the owner's account is the owner's.
@@ -172,16 +187,10 @@ export async function setRole(
   userId: string,
   role: Role,
 ): Promise<{ before: UserView; after: UserView }> {
-  const { user, activeAdmins } = await loadForChange(tx, actor, userId);
-  if (user.isOwner && !actor.isOwner)
-    throw new ActionError("forbidden", "Only the organisation owner manages the owner's access.");
-  const refusal = checkChange(
-    actor.id,
-    { id: user.id, role: user.role, disabled: !!user.disabledAt },
-    { role },
-    activeAdmins,
-  );
-  if (refusal) throw new ActionError(refusal.code, refusal.message);
+  const loaded = await loadForChange(tx, actor, userId);
+  const { user } = loaded;
+  assertManagesMembership(actor, user);
+  assertChangeAllowed(actor, loaded, { role });
   await tx.membership.update({
     where: { userId_dealerLinkId: { userId, dealerLinkId: actor.dealerLinkId } },
     data: { role },
@@ -191,18 +200,12 @@ export async function setRole(
 
 /** Takes the user out of the actor's dealer; their account and their other dealers stay. */
 export async function removeMembership(tx: Tx, actor: Actor, userId: string): Promise<{ before: UserView }> {
-  const { user, activeAdmins } = await loadForChange(tx, actor, userId);
-  if (user.isOwner && !actor.isOwner)
-    throw new ActionError("forbidden", "Only the organisation owner manages the owner's access.");
+  const loaded = await loadForChange(tx, actor, userId);
+  const { user } = loaded;
+  assertManagesMembership(actor, user);
   if (user.id === actor.id)
     throw new ActionError("self_remove", "You cannot remove yourself from this dealer. Ask another admin.");
-  const refusal = checkChange(
-    actor.id,
-    { id: user.id, role: user.role, disabled: !!user.disabledAt },
-    { role: "viewer" },
-    activeAdmins,
-  );
-  if (refusal) throw new ActionError(refusal.code, refusal.message);
+  assertChangeAllowed(actor, loaded, { role: "viewer" });
   await tx.membership.delete({ where: { userId_dealerLinkId: { userId, dealerLinkId: actor.dealerLinkId } } });
   return { before: view(user) };
 }
@@ -214,15 +217,10 @@ export async function setDisabled(
   userId: string,
   disabled: boolean,
 ): Promise<{ before: UserView; after: UserView }> {
-  const { user, activeAdmins } = await loadForChange(tx, actor, userId);
+  const loaded = await loadForChange(tx, actor, userId);
+  const { user } = loaded;
   await assertManagesAccount(tx, actor, user);
-  const refusal = checkChange(
-    actor.id,
-    { id: user.id, role: user.role, disabled: !!user.disabledAt },
-    { disabled },
-    activeAdmins,
-  );
-  if (refusal) throw new ActionError(refusal.code, refusal.message);
+  assertChangeAllowed(actor, loaded, { disabled });
   const after = await tx.user.update({
     where: { id: userId },
     data: { disabledAt: disabled ? (user.disabledAt ?? new Date()) : null, sessionVersion: { increment: 1 } },
