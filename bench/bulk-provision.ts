@@ -6,14 +6,13 @@
 //     and in Node.
 // Run: npx tsx bench/bulk-provision.ts   (Postgres from DATABASE_URL, else 127.0.0.1:5432)
 // bench/run.ts calls runBulkBench().
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { deviceApi } from "@/lib/chekt/api/devices";
 import { insertBulkJob } from "@/lib/bulk/jobs";
 import { runBulkJob } from "@/lib/jobs/bulk-runner";
 import { measure } from "./bulk-browser";
 import { rateLimitFloorMs } from "./bulk-floor";
-import { benchAdminUrl, browserMeasure, envNum, median, refillBucket, withBenchWorld } from "./job-bench";
+import { benchAdminUrl, browserMeasure, envNum, median, parseTimes, refillBucket, withBenchWorld } from "./job-bench";
+import { runIfMain } from "./http";
 
 export { rateLimitFloorMs };
 
@@ -171,15 +170,8 @@ export async function runBulkBench(
         `${r.succeeded} succeeded, ${r.failed} failed, ${r.devicesInChekt} in CHeKT`,
     );
   }
-  log(
-    "  parse+validate 5,000 pasted rows: Chromium " +
-      `${browser.ms === null ? `n/a (${browser.error})` : `${browser.ms.toFixed(1)} ms`} (median of 5 after ` +
-      `a warm-up), Node ${figures.parse5000.nodeMs.toFixed(1)} ms`,
-  );
+  log(`  parse+validate 5,000 pasted rows: ${parseTimes(browser, figures.parse5000.nodeMs)}`);
   return figures;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const figures = await runBulkBench();
-  console.log(JSON.stringify(figures, null, 2));
-}
+runIfMain(import.meta.url, () => runBulkBench(), true);

@@ -8,14 +8,13 @@
 // floor from that same rate, so the ratio says how close the runner comes to what the limit allows.
 // Run: npx tsx bench/import.ts   (Postgres from DATABASE_URL, else 127.0.0.1:5432)
 // bench/run.ts calls runImportBench().
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { siteImportApi } from "@/lib/chekt/api/site-import";
 import { insertSiteImportJob, type NewImportRow } from "@/lib/import/jobs";
 import { IMPORT_LANES, runSiteImportJob } from "@/lib/jobs/site-import-runner";
 import { rateLimitFloorMs } from "./bulk-floor";
 import { measure } from "./import-browser";
-import { benchAdminUrl, browserMeasure, envNum, median, refillBucket, withBenchWorld } from "./job-bench";
+import { benchAdminUrl, browserMeasure, envNum, median, parseTimes, refillBucket, withBenchWorld } from "./job-bench";
+import { runIfMain } from "./http";
 
 export type ImportBenchFigures = {
   sites: number;
@@ -155,15 +154,8 @@ export async function runImportBench(
       `${run.succeeded} ok, ${run.failed} failed, ${run.sitesInChekt} in CHeKT; ` +
       `CPU ${(run.cpuMs / 1000).toFixed(1)} s`,
   );
-  log(
-    "  parse+validate 10,000 sheet rows: Chromium " +
-      `${browser.ms === null ? `n/a (${browser.error})` : `${browser.ms.toFixed(1)} ms`} (median of 5 after ` +
-      `a warm-up), Node ${figures.parse10000.nodeMs.toFixed(1)} ms`,
-  );
+  log(`  parse+validate 10,000 sheet rows: ${parseTimes(browser, figures.parse10000.nodeMs)}`);
   return figures;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const figures = await runImportBench({ sites: Number(process.argv[2]) || undefined });
-  console.log(JSON.stringify(figures, null, 2));
-}
+runIfMain(import.meta.url, () => runImportBench({ sites: Number(process.argv[2]) || undefined }), true);

@@ -84,6 +84,12 @@ export async function withBenchWorld<T>(
 export const refillBucket = (burst: number, perMin: number) =>
   new Promise((r) => setTimeout(r, (burst * 60_000) / perMin + 200));
 
+/** How a bench prints a parse timed in Chromium (browserMeasure) beside the same parse in Node. */
+export function parseTimes(browser: { ms: number | null; error?: string }, nodeMs: number): string {
+  const chromium = browser.ms === null ? `n/a (${browser.error})` : `${browser.ms.toFixed(1)} ms`;
+  return `Chromium ${chromium} (median of 5 after a warm-up), Node ${nodeMs.toFixed(1)} ms`;
+}
+
 /**
  * Times a page's own parse code inside Chromium: `entry` (a bench/*-browser.ts file) is bundled
  * by esbuild as the global `globalName`, whose measure(n, runs) returns each run's milliseconds.
