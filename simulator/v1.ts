@@ -3,7 +3,7 @@ import { SimError } from "./errors";
 import { parsePrefixed, pfx, v1Alarm, v1Device, v1Site, v1Snapshot } from "./dto";
 import { snapshotPng } from "./png";
 import { defineHandlers, type BaseCtx, type Ctx, type Handler } from "./handlers";
-import type { App } from "./store";
+import type { Alarm, App } from "./store";
 import { EVENT_SCOPES, envelopeOf } from "./webhooks";
 
 function app(ctx: BaseCtx): App {
@@ -175,6 +175,19 @@ const v1AcknowledgeAlarm: Handler<"v1AcknowledgeAlarm"> = (ctx) => {
 
 // Annotations and escalations are kept on the alarm (its history) and answered as stored; they
 // fire no webhook: CONTRACT.md's event list has no type for them.
+/** Appends one entry to the alarm's history (`ann_…` or `esc_…` ids) and answers it with the alarm's id. */
+function keepOnAlarm<E extends { created_at: string }>(
+  al: Alarm,
+  list: E[],
+  prefix: "ann" | "esc",
+  make: (id: string, createdAt: string) => E,
+) {
+  const entry = make(`${prefix}_${al.id}x${list.length + 1}`, new Date().toISOString());
+  list.push(entry);
+  al.updated_at = entry.created_at;
+  return { status: 201 as const, body: { ...entry, alarm_id: pfx.alarm(al.id) } };
+}
+
 const v1AnnotateAlarm: Handler<"v1AnnotateAlarm"> = (ctx) => {
   const al = alarmOf(ctx);
   const b = ctx.body;
@@ -186,35 +199,23 @@ const v1AnnotateAlarm: Handler<"v1AnnotateAlarm"> = (ctx) => {
       "note",
     );
   }
-  const list = (al.annotations ??= []);
-  const ann = {
-    id: `ann_${al.id}x${list.length + 1}`,
+  return keepOnAlarm(al, (al.annotations ??= []), "ann", (id, created_at) => ({
+    id,
     source: b.source,
     note: b.note ?? null,
     verdict: b.verdict ?? null,
     confidence: b.confidence ?? null,
     outcome: b.outcome ?? null,
-    created_at: new Date().toISOString(),
-  };
-  list.push(ann);
-  al.updated_at = ann.created_at;
-  return { status: 201, body: { ...ann, alarm_id: pfx.alarm(al.id) } };
+    created_at,
+  }));
 };
 
 const v1EscalateAlarm: Handler<"v1EscalateAlarm"> = (ctx) => {
   const al = alarmOf(ctx);
   if (al.status === "dispatched" || al.status === "resolved")
     throw new SimError(409, "conflict", `alarm ${pfx.alarm(al.id)} is already ${al.status}`);
-  const list = (al.escalations ??= []);
-  const esc = {
-    id: `esc_${al.id}x${list.length + 1}`,
-    source: ctx.body.source,
-    reason: ctx.body.reason,
-    created_at: new Date().toISOString(),
-  };
-  list.push(esc);
-  al.updated_at = esc.created_at;
-  return { status: 201, body: { ...esc, alarm_id: pfx.alarm(al.id) } };
+  const { source, reason } = ctx.body;
+  return keepOnAlarm(al, (al.escalations ??= []), "esc", (id, created_at) => ({ id, source, reason, created_at }));
 };
 
 const v1ListEvents: Handler<"v1ListEvents"> = (ctx) => {
