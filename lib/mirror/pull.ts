@@ -212,23 +212,39 @@ export function pullContact(scope: PullScope, siteId: number, contactId: number,
   );
 }
 
-/** A site's contacts; contacts CHeKT no longer lists are marked gone. A 404 means the site is gone. */
-export async function pullContacts(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
+/**
+ * A site's children of one kind, read whole by `read`: rows CHeKT no longer lists are marked gone.
+ * A 404 means the site itself is gone.
+ */
+function pullSiteChildren(
+  scope: PullScope,
+  siteId: number,
+  kind: "contact" | "device",
+  o: PullOpts,
+  read: () => Promise<void>,
+): Promise<Pulled> {
   const started = clock(o);
   return orGone(
     async () => {
-      for (let offset = 0, seen = 0; ; offset += SWEEP_PAGE) {
-        const page = await listContactsPage(scope, siteId, { limit: SWEEP_PAGE, offset }, o);
-        await mirrorRows(o, page.rows, (tx, dto, at) =>
-          mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at }),
-        );
-        seen += page.rows.length;
-        if (page.rows.length < SWEEP_PAGE || seen >= page.total) break;
-      }
-      await goneIfNotSeenSince(scope.dealerLinkId, "contact", started, clock(o), siteId);
+      await read();
+      await goneIfNotSeenSince(scope.dealerLinkId, kind, started, clock(o), siteId);
     },
     () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "site", siteId, clock(o))),
   );
+}
+
+/** A site's contacts, page by page. */
+export function pullContacts(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
+  return pullSiteChildren(scope, siteId, "contact", o, async () => {
+    for (let offset = 0, seen = 0; ; offset += SWEEP_PAGE) {
+      const page = await listContactsPage(scope, siteId, { limit: SWEEP_PAGE, offset }, o);
+      await mirrorRows(o, page.rows, (tx, dto, at) =>
+        mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at }),
+      );
+      seen += page.rows.length;
+      if (page.rows.length < SWEEP_PAGE || seen >= page.total) break;
+    }
+  });
 }
 
 export function pullDevice(scope: PullScope, siteId: number, deviceId: number, o: PullOpts = {}): Promise<Pulled> {
@@ -241,19 +257,14 @@ export function pullDevice(scope: PullScope, siteId: number, deviceId: number, o
   );
 }
 
-/** A site's devices; devices CHeKT no longer lists are marked gone. A 404 means the site is gone. */
-export async function pullDevices(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
-  const started = clock(o);
-  return orGone(
-    async () => {
-      const devices = await appDeviceApi().list(scope.dealerId, siteId, o);
-      await mirrorRows(o, devices, (tx, dto, at) =>
-        mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at }),
-      );
-      await goneIfNotSeenSince(scope.dealerLinkId, "device", started, clock(o), siteId);
-    },
-    () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "site", siteId, clock(o))),
-  );
+/** A site's devices, in one answer. */
+export function pullDevices(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
+  return pullSiteChildren(scope, siteId, "device", o, async () => {
+    const devices = await appDeviceApi().list(scope.dealerId, siteId, o);
+    await mirrorRows(o, devices, (tx, dto, at) =>
+      mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at }),
+    );
+  });
 }
 
 export function pullArming(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
