@@ -8,6 +8,16 @@ import {
 } from "@/lib/fleet/list-state";
 import { minutesText } from "./format";
 
+const STATUS_CHOICES = [
+  { value: "offline", label: "Offline" },
+  { value: "online", label: "Online" },
+  { value: "unknown", label: "Unknown" },
+];
+const TYPE_CHOICES = [
+  { value: "camera", label: "Camera" },
+  { value: "bridge", label: "Bridge" },
+];
+
 /** The fleet filters on the list pages' filter bar (components/ui/list-filters), filtered in SQL. */
 export function FleetFilters({
   state,
@@ -42,11 +52,7 @@ export function FleetFilters({
         value={state.status}
         width="w-32"
         anyLabel="All"
-        options={[
-          { value: "offline", label: "Offline" },
-          { value: "online", label: "Online" },
-          { value: "unknown", label: "Unknown" },
-        ]}
+        options={STATUS_CHOICES}
       />
       <FilterSelect
         label="Offline longer than"
@@ -56,17 +62,7 @@ export function FleetFilters({
         anyLabel="Any time"
         options={offlineChoices}
       />
-      <FilterSelect
-        label="Type"
-        name="type"
-        value={state.type}
-        width="w-32"
-        anyLabel="All"
-        options={[
-          { value: "camera", label: "Camera" },
-          { value: "bridge", label: "Bridge" },
-        ]}
-      />
+      <FilterSelect label="Type" name="type" value={state.type} width="w-32" anyLabel="All" options={TYPE_CHOICES} />
       <FilterSelect label="Firmware" name="firmware" value={state.firmware} width="w-40" options={firmwares} />
       <Input
         label="Site ID (CHeKT)"

@@ -21,6 +21,14 @@ import {
 import { ZoneList } from "./zone-list";
 
 const ZONE_LIST_ID = "site-filter-zones";
+const ACTIVE_CHOICES = [
+  { value: "1", label: "Active" },
+  { value: "0", label: "Inactive" },
+];
+const READY_CHOICES = [
+  { value: "0", label: "Not ready" },
+  { value: "1", label: "Ready" },
+];
 
 /**
  * Search and filters on the list pages' filter bar (components/ui/list-filters): every change is
@@ -50,10 +58,7 @@ export function SitesFilters({ state }: { state: SiteListState }) {
           value={state.active}
           width="w-36"
           anyLabel="All"
-          options={[
-            { value: "1", label: "Active" },
-            { value: "0", label: "Inactive" },
-          ]}
+          options={ACTIVE_CHOICES}
         />
         <FilterSelect
           label="Readiness"
@@ -61,10 +66,7 @@ export function SitesFilters({ state }: { state: SiteListState }) {
           value={state.ready}
           width="w-36"
           anyLabel="All"
-          options={[
-            { value: "0", label: "Not ready" },
-            { value: "1", label: "Ready" },
-          ]}
+          options={READY_CHOICES}
         />
         <Input
           label="Time zone"
