@@ -16,10 +16,11 @@ import { generateSecrets, withInstallSecrets } from "../scripts/lib/install-secr
 import { ensurePostgres, type PostgresServer } from "../scripts/lib/postgres";
 import { runToEnd } from "../scripts/lib/processes";
 import { keepTsconfig } from "../scripts/lib/tsconfig-guard";
+import { onBenchRuntime, rerunOnBenchRuntime } from "./runtime";
 
 type Row = { figure: string; value: string; baseline: string; ratio: string; how: string };
 const rows: Row[] = [];
-const results: Record<string, unknown> = { startedAt: new Date().toISOString() };
+const results: Record<string, unknown> = { startedAt: new Date().toISOString(), node: process.version };
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1]?.split(",")) : null;
 const want = (name: string) => !only || only.has(name);
@@ -337,11 +338,11 @@ async function main() {
   results.table = rows;
   fs.writeFileSync(path.join(repoRoot, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
   printTable();
-  console.log(`\nwritten bench/results.json (${results.wallS} s)`);
+  console.log(`\nwritten bench/results.json (${results.wallS} s, Node ${process.version})`);
 }
 
-main().then(
-  () => process.exit(0),
+(onBenchRuntime() ? main().then(() => 0) : rerunOnBenchRuntime(args)).then(
+  (code) => process.exit(code),
   (e) => {
     console.error(e);
     process.exit(1);
