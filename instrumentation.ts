@@ -6,7 +6,9 @@ export async function register() {
   (await import("./lib/auth/peer-address")).installPeerAddressHeader();
   // `next build` may load this while prerendering; a queue worker there would hold the build open.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startBackgroundWork } = await import("./lib/background");
+  const { runsBackgroundWork, startBackgroundWork } = await import("./lib/background");
+  // BACKGROUND_WORK=off: a web instance that only serves; `npm run worker` runs the work (README).
+  if (!runsBackgroundWork()) return;
   try {
     await startBackgroundWork();
   } catch (e) {

@@ -46,6 +46,9 @@ const schema = z
     // Proxies of ours in front of the app (lib/auth/client-ip.ts); default none: X-Forwarded-For ignored.
     TRUSTED_PROXY_HOPS: z.string().optional(),
     TRUSTED_PROXY_CIDRS: z.string().optional(),
+    // on: this process also runs the queue workers and sweeps (lib/background.ts). off: a web instance
+    // that only serves and sends jobs; `npm run worker` (scripts/worker.ts) runs them (README, production).
+    BACKGROUND_WORK: z.enum(["on", "off"]).default("on"),
     // Only in the demo and tests: lets Settings ask the simulator for a test event.
     CHEKT_SIM_ADMIN_TOKEN: z.string().optional(),
   })

@@ -38,6 +38,18 @@ export async function enqueueBulkJob(boss: PgBoss, jobId: string) {
   );
 }
 
+/** The bulk queues; a process that only sends creates them too, so a job sent before any worker ran waits. */
+export async function createBulkQueues(boss: PgBoss): Promise<void> {
+  await boss.createQueue(BULK_QUEUE, {
+    name: BULK_QUEUE,
+    retryLimit: 1000,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: 6 * 3600,
+  });
+  await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton" });
+}
+
 export async function resumeUnfinished(db: PrismaClient, boss: PgBoss): Promise<number> {
   const jobs = await db.bulkJob.findMany({
     where: { state: { in: ["queued", "running"] } },
@@ -53,14 +65,7 @@ export async function startBulkWorker(opts: BulkWorkerOptions): Promise<BulkWork
   const boss = new PgBoss({ connectionString: opts.connectionString, schema: opts.schema ?? "pgboss", max: 4 });
   boss.on("error", (e) => log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
   await boss.start();
-  await boss.createQueue(BULK_QUEUE, {
-    name: BULK_QUEUE,
-    retryLimit: 1000,
-    retryDelay: 10,
-    retryBackoff: true,
-    expireInSeconds: 6 * 3600,
-  });
-  await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton" });
+  await createBulkQueues(boss);
 
   const abort = new AbortController();
   const lock = advisoryLock(opts.connectionString);
