@@ -87,10 +87,8 @@ export type RefreshJob = { dealerLinkId: string; targets: MirrorTarget[]; budget
 export async function queueRefresh(dealerLinkId: string, target: MirrorTarget | MirrorTarget[]): Promise<void> {
   try {
     const { queueMirrorRefresh } = await import("@/lib/jobs/sync-worker");
-    const { startBackgroundWork } = await import("@/lib/background");
-    const { mirror } = await startBackgroundWork();
-    if (!mirror) return;
-    for (const t of Array.isArray(target) ? target : [target]) await queueMirrorRefresh(mirror.boss, dealerLinkId, t);
+    const boss = await (await import("@/lib/background")).backgroundQueue();
+    for (const t of Array.isArray(target) ? target : [target]) await queueMirrorRefresh(boss, dealerLinkId, t);
   } catch (e) {
     console.log(
       `[mirror] could not queue a refresh (${e instanceof Error ? e.message : String(e)}); the sweep will catch up`,

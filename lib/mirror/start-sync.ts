@@ -18,10 +18,9 @@ export async function queueFirstSync(dealerLinkId: string): Promise<void> {
       finishedAt: null,
     };
     await prisma.mirrorSync.upsert({ where: { dealerLinkId }, create: { dealerLinkId, ...queued }, update: queued });
-    const { startBackgroundWork } = await import("@/lib/background");
+    const { backgroundQueue } = await import("@/lib/background");
     const { queueSync } = await import("@/lib/jobs/sync-worker");
-    const { mirror } = await startBackgroundWork();
-    if (mirror) await queueSync(mirror.boss, dealerLinkId);
+    await queueSync(await backgroundQueue(), dealerLinkId);
   } catch (e) {
     // The minute tick finds a link that was never swept and queues it then.
     console.log(

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { expireOverdue } from "@/lib/verifications/expire";
 import { catchUpAll, type CatchUpReport } from "./catch-up";
@@ -88,7 +89,11 @@ export function startWebhookBackground(): { stop(): void; kick(): void } {
   return g.__chektWebhookBg;
 }
 
-/** For the SSE route after a client resumes: catch up soon (no-op until background work started). */
+/**
+ * For the SSE route after a client resumes: catch up soon. A web-only instance (BACKGROUND_WORK=off)
+ * starts no timers of its own; the worker process's minute catch-up serves it.
+ */
 export function requestCatchUp() {
+  if (!g.__chektWebhookBg && env.BACKGROUND_WORK === "off") return;
   (g.__chektWebhookBg ?? startWebhookBackground()).kick();
 }
