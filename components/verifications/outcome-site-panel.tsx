@@ -1,14 +1,22 @@
 import "server-only";
 import Link from "next/link";
 import { Card } from "@/components/ui";
-import type { SitePanelProps } from "@/components/sites/site-children-panels";
-import { prisma } from "@/lib/db";
-import { checklists } from "@/lib/verifications/outcomes";
+import type { SitePageData } from "@/lib/mirror/site-page-read";
 import { ChecklistEditor } from "./outcome-checklist";
 
-/** The site page's small panel: which checklist operators check for this site's alarms. */
-export async function SiteChecklistPanel({ dealerLinkId, siteId, canEdit }: SitePanelProps) {
-  const lists = await checklists(prisma, { id: dealerLinkId }, siteId);
+/**
+ * The site page's small panel: which checklist operators check for this site's alarms. The lists
+ * come with the page's one statement (lib/mirror/site-page-read.ts), not a read of its own.
+ */
+export function SiteChecklistPanel({
+  siteId,
+  canEdit,
+  lists,
+}: {
+  siteId: number;
+  canEdit: boolean;
+  lists: SitePageData["checklists"];
+}) {
   return (
     <Card
       title="Desk checklist"

@@ -3,8 +3,8 @@ import "server-only";
 // no longer has (goneAt) are left out of lists but still found by id, so a page can say
 // "deleted in CHeKT" instead of a bare 404.
 import { cache } from "react";
-import { prisma, sql } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma, sql, sqlText } from "@/lib/db";
+import { Prisma, type MirrorSync } from "@/lib/generated/prisma/client";
 import type { SiteRow } from "@/lib/chekt/api/sites";
 import { DEFAULT_OFFLINE_THRESHOLD_MIN } from "@/lib/fleet/settings";
 import type { SiteDeviceCounts } from "@/lib/fleet/read";
@@ -201,7 +201,14 @@ export function findMirrorDealer(dealerLinkId: string) {
   return prisma.mirrorDealer.findUnique({ where: { dealerLinkId } });
 }
 
+// The row as Prisma's model names it: the pages read the sweep's state on every view, so it goes
+// straight to the pool (lib/db.ts sqlText) without the client engine's ~2 ms of CPU.
+const MIRROR_SYNC_SQL = `SELECT dealer_link_id AS "dealerLinkId", state, first_sync AS "firstSync", phase, done,
+  total, cursor, started_at AS "startedAt", finished_at AS "finishedAt", last_error AS "lastError",
+  updated_at AS "updatedAt" FROM mirror_syncs WHERE dealer_link_id = $1`;
+
 /** Once per page render: /sites asks for it twice (the sweep's progress and the table's freshness). */
-export const findMirrorSync = cache((dealerLinkId: string) =>
-  prisma.mirrorSync.findUnique({ where: { dealerLinkId } }),
+export const findMirrorSync = cache(
+  async (dealerLinkId: string): Promise<MirrorSync | null> =>
+    (await sqlText<MirrorSync>(MIRROR_SYNC_SQL, [dealerLinkId]))[0] ?? null,
 );

@@ -1,15 +1,18 @@
 import "server-only";
 // Everything the site page (app/(console)/sites/[siteId]/page.tsx) shows from the mirror, in ONE
 // statement on the pool (lib/db.ts sql): the site row, its station, device counts, the readiness
-// facts with the dealer's offline threshold, arming, the contacts and the last sweep's end (what an
-// empty list's freshness line says). It was nine queries through Prisma's client engine, each a round
-// trip and ~2 ms of the engine's CPU; the panels render from this instead of reading on their own.
+// facts with the dealer's offline threshold, arming, the contacts, the last sweep's end (what an
+// empty list's freshness line says) and the desk checklists. It was ten queries through Prisma's
+// client engine, each a round trip and ~2 ms of the engine's CPU; the panels render from this
+// instead of reading on their own.
 import { sql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_OFFLINE_THRESHOLD_MIN } from "@/lib/fleet/settings";
 import type { SiteDeviceCounts } from "@/lib/fleet/read";
 import { factsOf, readinessFactsSql, type ReadinessRaw } from "@/lib/readiness/query";
 import { readinessOf, type Readiness } from "@/lib/readiness/rules";
+import { DEALER_SCOPE, parseSteps, siteScope } from "@/lib/verifications/outcomes";
+import type { ChecklistStep } from "@/lib/verifications/outcomes-schemas";
 import type { MirroredContact } from "./contacts";
 
 // json_build_object cannot send a Date: the contact's times come as epoch milliseconds.
@@ -37,6 +40,9 @@ type Row = {
   arming_at: Date | null;
   sync_finished_at: Date | null;
   contacts: ContactJson[];
+  // Wrapped ({ steps }), so a missing checklist (SQL null) differs from a row whatever its steps hold.
+  dealer_checklist: { steps: unknown } | null;
+  site_checklist: { steps: unknown } | null;
 };
 
 export type SitePageData = {
@@ -54,6 +60,8 @@ export type SitePageData = {
   contacts: MirroredContact[];
   /** When the dealer's last sweep finished: how fresh an empty list is. */
   syncFinishedAt: Date | null;
+  /** The desk checklists (lib/verifications/outcomes.ts checklists): the dealer's, and the site's own or null. */
+  checklists: { dealer: ChecklistStep[]; site: ChecklistStep[] | null };
 };
 
 // JSON carries no timestamp type: the contacts' times travel as epoch milliseconds. `timestamp`
@@ -111,7 +119,11 @@ export async function readSitePage(
                      'confirmed_ms', ${epochMs("c.confirmed_at")})
                    ORDER BY c.last_name, c.first_name, c.chekt_id), '[]'::json)
               FROM mirror_contacts c
-             WHERE c.dealer_link_id = s.dealer_link_id AND c.site_id = s.chekt_id) AS contacts
+             WHERE c.dealer_link_id = s.dealer_link_id AND c.site_id = s.chekt_id) AS contacts,
+           (SELECT json_build_object('steps', k.steps) FROM desk_checklists k
+             WHERE k.dealer_link_id = s.dealer_link_id AND k.scope = ${DEALER_SCOPE}) AS dealer_checklist,
+           (SELECT json_build_object('steps', k.steps) FROM desk_checklists k
+             WHERE k.dealer_link_id = s.dealer_link_id AND k.scope = ${siteScope(siteId)}) AS site_checklist
     FROM mirror_sites s
     LEFT JOIN mirror_stations st ON st.dealer_link_id = s.dealer_link_id AND st.chekt_id = s.station_id
     LEFT JOIN mirror_arming a ON a.dealer_link_id = s.dealer_link_id AND a.site_id = s.chekt_id
@@ -150,5 +162,9 @@ export async function readSitePage(
       confirmedAt: new Date(c.confirmed_ms),
     })),
     syncFinishedAt: r.sync_finished_at,
+    checklists: {
+      dealer: parseSteps(r.dealer_checklist?.steps),
+      site: r.site_checklist ? parseSteps(r.site_checklist.steps) : null,
+    },
   };
 }

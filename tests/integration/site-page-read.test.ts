@@ -1,7 +1,7 @@
 // The site page's one-statement read (lib/mirror/site-page-read.ts) against real Postgres: for
 // the same mirror rows it must say what the per-panel reads it replaced say (findMirrorSite,
 // findMirrorStation, deviceCountsBySite, readinessOfSites, readArming, countSiteDevices,
-// readSiteContacts + listSeen), with another dealer's rows left out.
+// readSiteContacts + listSeen, checklists), with another dealer's rows left out.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { closeSimWorld, startSimWorld, type SimWorld } from "../support/sim-world";
@@ -111,6 +111,14 @@ beforeAll(async () => {
   });
   await prisma.fleetSettings.create({ data: { dealerLinkId: L, offlineThresholdMin: 60 } });
   await prisma.mirrorSync.create({ data: { dealerLinkId: L, finishedAt: minutesAgo(10) } });
+  const step = (id: string, optional = false) => ({ id, text: `Step ${id}`, optional });
+  const checklist = (dealerLinkId: string, scope: string, steps: unknown) =>
+    prisma.deskChecklist.create({ data: { dealerLinkId, scope, steps: steps as object, updatedByName: "Ann" } });
+  await checklist(L, "dealer", [step("a"), step("b", true)]);
+  await checklist(L, "site:101", [step("own"), { not: "a step" }]);
+  await checklist(L, "site:103", {}); // a row whose steps are no list: an own list of none, not the dealer's
+  await checklist(OTHER, "site:102", [step("theirs")]);
+  await checklist(OTHER, "dealer", [step("theirs")]);
 });
 
 afterAll(() => closeSimWorld(world));
@@ -130,6 +138,7 @@ describe("readSitePage", () => {
     const { readArming } = await import("@/lib/mirror/arming");
     const { countSiteDevices } = await import("@/lib/mirror/devices");
     const { readSiteContacts, listSeen } = await import("@/lib/mirror/contacts");
+    const { checklists } = await import("@/lib/verifications/outcomes");
 
     const got = await readSitePage(L, siteId, NOW);
     if (!got) throw new Error(`site ${siteId} not read`);
@@ -160,6 +169,8 @@ describe("readSitePage", () => {
     expect(got.contacts).toEqual(contacts.rows);
     expect(listSeenOf(got.contacts, got.syncFinishedAt)).toEqual(await listSeen(prisma, L, contacts.rows));
     expect(listSeenOf([], got.syncFinishedAt)).toEqual(await listSeen(prisma, L, []));
+
+    expect(got.checklists).toEqual(await checklists(prisma, { id: L }, siteId));
   });
 
   it("site 101 is not ready for its shared account and its device offline past the threshold", async () => {
@@ -168,6 +179,11 @@ describe("readSitePage", () => {
     expect(got?.readiness?.failing).toEqual(expect.arrayContaining(["account_unique", "devices_online"]));
     expect(got?.deviceCounts).toEqual({ online: 1, offline: 2, unknown: 2 });
     expect(got?.contacts.map((c) => c.contact_id)).toEqual([2, 3, 4, 1]);
+    expect(got?.checklists.site?.map((st) => st.id)).toEqual(["own"]);
+    expect(got?.checklists.dealer.map((st) => st.id)).toEqual(["a", "b"]);
+    const other = await readSitePage(OTHER, 101, NOW);
+    expect(other?.checklists).toEqual({ dealer: [{ id: "theirs", text: "Step theirs", optional: false }], site: null });
+    expect((await readSitePage(L, 103, NOW))?.checklists.site).toEqual([]);
   });
 });
 
@@ -230,5 +246,32 @@ describe("mirrorSitesView", () => {
     const other = await mirrorSitesView(OTHER, parseSiteListState({}), undefined, NOW);
     expect(other.rows.map((r) => r.site_id)).toEqual([101]);
     expect(other.deviceCounts.get(101)).toEqual({ online: 0, offline: 1, unknown: 0 });
+  });
+});
+
+// The sweep's state the pages show (lib/mirror/read.ts findMirrorSync, on the pool): what Prisma's model says.
+describe("findMirrorSync", () => {
+  it("reads every field as prisma.mirrorSync does, and null for a dealer without a sweep", async () => {
+    const { findMirrorSync } = await import("@/lib/mirror/read");
+    await prisma.mirrorSync.create({
+      data: {
+        dealerLinkId: OTHER,
+        state: "failed",
+        firstSync: false,
+        phase: "children",
+        done: 12,
+        total: 40,
+        cursor: 3101,
+        startedAt: minutesAgo(20),
+        finishedAt: minutesAgo(19),
+        lastError: "CHeKT answered 503",
+      },
+    });
+    for (const link of [L, OTHER]) {
+      const row = await prisma.mirrorSync.findUnique({ where: { dealerLinkId: link } });
+      expect(row).not.toBeNull();
+      expect(await findMirrorSync(link)).toEqual(row);
+    }
+    expect(await findMirrorSync("no-such-link")).toBeNull();
   });
 });

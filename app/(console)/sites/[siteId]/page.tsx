@@ -162,7 +162,7 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
           />
           {/* The desk checklist this site's alarms use (its own or the dealer's); admins change it. */}
           {!gone ? (
-            <SiteChecklistPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={hasRole(user.role, "admin")} />
+            <SiteChecklistPanel siteId={siteId} canEdit={hasRole(user.role, "admin")} lists={data.checklists} />
           ) : null}
         </div>
       </div>
