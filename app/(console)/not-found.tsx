@@ -1,11 +1,3 @@
-import { NotFoundPage } from "@/components/shell/not-found-page";
+import { notFoundPage } from "@/components/page/not-found";
 
-export default function ConsoleNotFound() {
-  return (
-    <NotFoundPage
-      title="Not found"
-      description="It may have been deleted in CHeKT, or the address is mistyped."
-      back={{ href: "/", label: "Back to the dashboard" }}
-    />
-  );
-}
+export default notFoundPage("console");

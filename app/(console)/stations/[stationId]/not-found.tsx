@@ -1,11 +1,3 @@
-import { NotFoundPage } from "@/components/shell/not-found-page";
+import { notFoundPage } from "@/components/page/not-found";
 
-export default function StationNotFound() {
-  return (
-    <NotFoundPage
-      title="Monitoring station not found"
-      description="CHeKT has no such station for this dealer. It may have been deleted."
-      back={{ href: "/stations", label: "Back to monitoring stations" }}
-    />
-  );
-}
+export default notFoundPage("station");
