@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { Bell } from "lucide-react";
-import { NoDealerPage } from "@/components/shell/no-dealer";
+import { dealerPage } from "@/components/page/dealer-page";
 import { ListLoading } from "@/components/shell/list-loading";
-import { PageHeader, buttonClasses } from "@/components/ui";
-import { requirePageScope } from "@/lib/auth/require";
+import { buttonClasses } from "@/components/ui";
 import { parseFleetListState } from "@/lib/fleet/list-state";
 import { prisma } from "@/lib/db";
 import { hasRole } from "@/lib/roles";
@@ -21,44 +20,35 @@ async function OpenAlertsCount({ dealerLinkId }: { dealerLinkId: string }) {
 }
 
 export default async function FleetPage({ searchParams }: SearchParamsProps) {
-  const { user, dealer } = await requirePageScope("viewer");
-  const header = (
-    <PageHeader
-      title="Fleet health"
-      description={
+  return dealerPage(
+    "viewer",
+    ({ user, dealer }) => ({
+      title: "Fleet health",
+      description:
         "Every camera and bridge of this dealer: online or offline, last seen and firmware, from this " +
-        "console's copy of CHeKT."
-      }
-      actions={
-        dealer ? (
-          <>
-            <Link href="/fleet/alerts" className={buttonClasses("secondary")}>
-              <Bell className="h-4 w-4" aria-hidden="true" /> Alerts
-              <Suspense fallback={null}>
-                <OpenAlertsCount dealerLinkId={dealer.id} />
-              </Suspense>
+        "console's copy of CHeKT.",
+      actions: dealer ? (
+        <>
+          <Link href="/fleet/alerts" className={buttonClasses("secondary")}>
+            <Bell className="h-4 w-4" aria-hidden="true" /> Alerts
+            <Suspense fallback={null}>
+              <OpenAlertsCount dealerLinkId={dealer.id} />
+            </Suspense>
+          </Link>
+          {hasRole(user.role, "admin") ? (
+            <Link href="/fleet/settings" className={buttonClasses("ghost")}>
+              Settings
             </Link>
-            {hasRole(user.role, "admin") ? (
-              <Link href="/fleet/settings" className={buttonClasses("ghost")}>
-                Settings
-              </Link>
-            ) : null}
-          </>
-        ) : null
-      }
-    />
-  );
-  if (!dealer) return <NoDealerPage header={header} />;
-
-  const state = parseFleetListState(await searchParams);
-  // The header goes out at once; the counts, filters and table (their queries over every device
-  // of the dealer) stream in behind it (fleet-results.tsx).
-  return (
-    <>
-      {header}
+          ) : null}
+        </>
+      ) : null,
+    }),
+    // The header goes out at once; the counts, filters and table (their queries over every device
+    // of the dealer) stream in behind it (fleet-results.tsx).
+    async ({ dealer }) => (
       <Suspense fallback={<ListLoading label="Loading devices…" />}>
-        <FleetResults dealerLinkId={dealer.id} state={state} />
+        <FleetResults dealerLinkId={dealer.id} state={parseFleetListState(await searchParams)} />
       </Suspense>
-    </>
+    ),
   );
 }

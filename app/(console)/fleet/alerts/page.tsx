@@ -3,9 +3,9 @@ import Link from "next/link";
 import { BellOff } from "lucide-react";
 import { AlertNotifier } from "@/components/fleet/alert-notifier";
 import { ago, minutesText } from "@/components/fleet/format";
-import { NoDealerPage } from "@/components/shell/no-dealer";
-import { Badge, Card, EmptyState, PageHeader, buttonClasses } from "@/components/ui";
-import { requirePageScope } from "@/lib/auth/require";
+import { dealerPage } from "@/components/page/dealer-page";
+import { Badge, Card, EmptyState, buttonClasses } from "@/components/ui";
+import type { DealerBound } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { offlineThresholdMin } from "@/lib/fleet/settings";
 import { hasRole } from "@/lib/roles";
@@ -13,21 +13,23 @@ import { hasRole } from "@/lib/roles";
 export const metadata: Metadata = { title: "Offline alerts" };
 
 export default async function FleetAlertsPage() {
-  const { user, dealer } = await requirePageScope("viewer");
-  const header = (
-    <PageHeader
-      title="Offline alerts"
-      breadcrumbs={[{ label: "Fleet health", href: "/fleet" }, { label: "Alerts" }]}
-      actions={
+  return dealerPage(
+    "viewer",
+    ({ user, dealer }) => ({
+      title: "Offline alerts",
+      breadcrumbs: [{ label: "Fleet health", href: "/fleet" }, { label: "Alerts" }],
+      actions:
         hasRole(user.role, "admin") && dealer ? (
           <Link href="/fleet/settings" className={buttonClasses("secondary")}>
             Threshold and email
           </Link>
-        ) : null
-      }
-    />
+        ) : null,
+    }),
+    (scope) => <FleetAlerts {...scope} />,
   );
-  if (!dealer) return <NoDealerPage header={header} />;
+}
+
+async function FleetAlerts({ dealer }: DealerBound) {
   const now = new Date();
   const [alerts, threshold] = await Promise.all([
     prisma.fleetAlert.findMany({
@@ -53,7 +55,6 @@ export default async function FleetAlertsPage() {
   const siteName = (id: number) => sites.get(id) ?? `Site #${id}`;
   return (
     <>
-      {header}
       <p className="mb-4 text-sm text-slate-600">
         A device offline longer than {minutesText(threshold)} raises one alert per offline spell; it clears when the
         device is back. Checked every minute.
