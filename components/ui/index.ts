@@ -6,7 +6,7 @@ export { Badge, type BadgeTone } from "./badge";
 export { Button, buttonClasses, type ButtonProps, type ButtonVariant, type ButtonSize } from "./button";
 export { Card, type CardProps } from "./card";
 export { DataTable, type Column, type DataTableProps, type TableSort } from "./data-table";
-export { Pager, type PagerProps } from "./pager";
+export { ListPager, Pager, type PagerProps } from "./pager";
 export {
   DateRangeFields,
   FilterSelect,

@@ -12,7 +12,7 @@ import {
   Input,
   ListFilters,
   PageHeader,
-  Pager,
+  ListPager,
 } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { BadgeWithNote } from "@/components/admin/badge-with-note";
@@ -172,15 +172,7 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
           },
         ]}
       />
-      <Pager
-        name="audit"
-        noun="rows"
-        page={filters.page}
-        per={AUDIT_PAGE_SIZE}
-        total={total}
-        shown={rows.length}
-        hrefFor={(page) => `/audit${auditList.search({ ...state, page })}`}
-      />
+      <ListPager path="/audit" list={auditList} state={state} of={{ rows, total }} per={AUDIT_PAGE_SIZE} noun="rows" />
     </div>
   );
 }

@@ -1,39 +1,42 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RadioTower } from "lucide-react";
-import { NoDealerPage } from "@/components/shell/no-dealer";
+import { dealerPage } from "@/components/page/dealer-page";
 import { Freshness } from "@/components/mirror/freshness";
 import { formatInZone, text } from "@/components/sites/format";
-import { AddLink, DataTable, EmptyState, PageHeader, Pager, buttonClasses } from "@/components/ui";
-import { requirePageScope } from "@/lib/auth/require";
+import { AddLink, DataTable, EmptyState, ListPager, buttonClasses } from "@/components/ui";
+import type { DealerBound } from "@/lib/auth/require";
 import { readStationDto } from "@/lib/mirror/dto";
 import { findMirrorSync, listMirrorStations } from "@/lib/mirror/read";
 import { freshnessFor, oldestSeen } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 import { sortAndPage } from "@/lib/list-state/memory";
 import { STATION_SORTS, stationsList } from "@/lib/mirror/stations-list-state";
+import type { ListStateOf } from "@/lib/list-state/define";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Monitoring stations" };
 
 export default async function StationsPage({ searchParams }: SearchParamsProps) {
-  const { user, dealer } = await requirePageScope("viewer");
-  const canEdit = hasRole(user.role, "operator");
-  const header = (
-    <PageHeader
-      title="Monitoring stations"
-      description="The central stations this dealer's sites send alarms to."
-      actions={canEdit && dealer ? <AddLink href="/stations/new">New station</AddLink> : null}
-    />
+  return dealerPage(
+    "viewer",
+    ({ user, dealer }) => ({
+      title: "Monitoring stations",
+      description: "The central stations this dealer's sites send alarms to.",
+      actions: hasRole(user.role, "operator") && dealer ? <AddLink href="/stations/new">New station</AddLink> : null,
+    }),
+    async (scope) => <Stations {...scope} state={stationsList.parse(await searchParams)} />,
   );
-  if (!dealer) return <NoDealerPage header={header} />;
+}
+
+async function Stations({ user, dealer, state }: DealerBound & { state: ListStateOf<typeof stationsList> }) {
+  const canEdit = hasRole(user.role, "operator");
   // The mirror, not CHeKT (docs/mirror.md). An empty list is as fresh as the last finished sweep.
   const [rows, sync] = await Promise.all([listMirrorStations(dealer.id), findMirrorSync(dealer.id)]);
   const stations = rows.flatMap((r) => {
     const dto = readStationDto(r.dto);
     return dto ? [dto] : [];
   });
-  const state = stationsList.parse(await searchParams);
   type Station = (typeof stations)[number];
   const SORT: Record<(typeof STATION_SORTS)[number], (s: Station) => string | null | undefined> = {
     name: (s) => s.name,
@@ -47,7 +50,6 @@ export default async function StationsPage({ searchParams }: SearchParamsProps) 
   const fresh = freshnessFor(dealer.id, [{ kind: "stations" }], seen);
   return (
     <>
-      {header}
       <Freshness {...fresh} className="mb-3" />
       <DataTable<Station>
         caption="Monitoring stations"
@@ -126,15 +128,7 @@ export default async function StationsPage({ searchParams }: SearchParamsProps) 
         ]}
       />
       {stations.length ? (
-        <Pager
-          name="stations"
-          noun="stations"
-          page={state.page}
-          per={state.per}
-          total={page.total}
-          shown={page.rows.length}
-          hrefFor={(p) => `/stations${stationsList.search({ ...state, page: p })}`}
-        />
+        <ListPager path="/stations" list={stationsList} state={state} of={page} per={state.per} noun="stations" />
       ) : null}
     </>
   );

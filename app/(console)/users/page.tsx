@@ -1,5 +1,14 @@
 import type { Metadata } from "next";
-import { Badge, Card, DataTable, ListFilters, PageHeader, Pager, PageSizeSelect, SearchField } from "@/components/ui";
+import {
+  Badge,
+  Card,
+  DataTable,
+  ListFilters,
+  ListPager,
+  PageHeader,
+  PageSizeSelect,
+  SearchField,
+} from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRoleSelect, UserRowActions } from "@/components/admin/user-row-actions";
@@ -143,15 +152,7 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
             ]}
           />
           <div className="px-4 pb-4">
-            <Pager
-              name="users"
-              noun="people"
-              page={page.page}
-              per={state.per}
-              total={page.total}
-              shown={page.rows.length}
-              hrefFor={(p) => `/users${usersList.search({ ...state, page: p })}`}
-            />
+            <ListPager path="/users" list={usersList} state={state} of={page} per={state.per} noun="people" />
           </div>
         </Card>
         <Card

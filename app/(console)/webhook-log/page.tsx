@@ -10,7 +10,7 @@ import {
   Input,
   ListFilters,
   PageHeader,
-  Pager,
+  ListPager,
 } from "@/components/ui";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { BadgeWithNote } from "@/components/admin/badge-with-note";
@@ -149,14 +149,13 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
           },
         ]}
       />
-      <Pager
-        name="webhook-log"
-        noun="deliveries"
-        page={filters.page}
+      <ListPager
+        path="/webhook-log"
+        list={webhookLogList}
+        state={state}
+        of={{ rows, total }}
         per={LOG_PAGE_SIZE}
-        total={total}
-        shown={rows.length}
-        hrefFor={(page) => `/webhook-log${webhookLogList.search({ ...state, page })}`}
+        noun="deliveries"
       />
     </div>
   );

@@ -9,7 +9,7 @@ import {
   Input,
   ListFilters,
   PageHeader,
-  Pager,
+  ListPager,
   buttonClasses,
   type BadgeTone,
 } from "@/components/ui";
@@ -30,6 +30,8 @@ import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Verification history" };
 export const dynamic = "force-dynamic";
+
+const PATH = "/verifications/history";
 
 const TONE: Record<string, BadgeTone> = {
   pending: "warning",
@@ -62,6 +64,7 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
       take: 200,
     }),
   ]);
+  const page = { rows: result.items, total: result.total, page: result.page };
   const details = await answerDetails(
     dealer.id,
     result.items.map((i) => i.id),
@@ -146,15 +149,7 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
           },
         ]}
       />
-      <Pager
-        name="history"
-        noun="verifications"
-        page={result.page}
-        per={HISTORY_PAGE_SIZE}
-        total={result.total}
-        shown={result.items.length}
-        hrefFor={(page) => `/verifications/history${historyList.search({ ...values, page })}`}
-      />
+      <ListPager path={PATH} list={historyList} state={values} of={page} per={HISTORY_PAGE_SIZE} noun="verifications" />
     </div>
   );
 }
@@ -162,7 +157,7 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
 function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id: number; name: string }[] }) {
   return (
     <ListFilters
-      action="/verifications/history"
+      action={PATH}
       label="Filter verifications"
       search={historyList.search(values)}
       fields={["state", "site", "operator", "from", "to"]}

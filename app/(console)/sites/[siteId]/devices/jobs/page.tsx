@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmptyState, FilterSelect, ListFilters, PageHeader, Pager, PageSizeSelect } from "@/components/ui";
+import { EmptyState, FilterSelect, ListFilters, ListPager, PageHeader, PageSizeSelect } from "@/components/ui";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { JOB_KIND_LABEL, JobList } from "@/components/devices/job-list";
 import { requirePageScope } from "@/lib/auth/require";
@@ -60,15 +60,7 @@ export default async function JobsPage({
             <PageSizeSelect value={state.per} sizes={JOB_PAGE_SIZES} />
           </ListFilters>
           <JobList siteId={ctx.siteId} jobs={page.rows} />
-          <Pager
-            name="jobs"
-            noun="jobs"
-            page={state.page}
-            per={state.per}
-            total={page.total}
-            shown={page.rows.length}
-            hrefFor={(p) => `${path}${jobsList.search({ ...state, page: p })}`}
-          />
+          <ListPager path={path} list={jobsList} state={state} of={page} per={state.per} noun="jobs" />
         </>
       ) : (
         <EmptyState title="No jobs yet" description="Jobs appear here when devices are pasted, edited or deleted." />
