@@ -38,6 +38,34 @@ const types: pg.CustomTypesConfig = {
     oid === TIMESTAMP_OID && format !== "binary" ? utcTimestamp : pg.types.getTypeParser(oid, format),
 };
 
+/** How a hot statement is sent (sql, sqlText). */
+export type SqlOptions = {
+  /**
+   * Sent as a named prepared statement: each pool connection parses it once, and after a few runs
+   * Postgres may keep a generic plan, so a repeat skips the parse and often the planning (the
+   * session statement plans in ~0.3 ms warm). Only for texts that do not vary with the values: a
+   * connection keeps every statement it prepared until it closes.
+   */
+  prepare?: boolean;
+};
+
+// Names by text: the same text is the same statement on every connection (pg refuses one name for
+// two texts). Bounded, so a caller that prepares varying texts only stops preparing new ones.
+const statementNames = new Map<string, string>();
+const MAX_PREPARED = 200;
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_PREPARED) {
+    name = `app_${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+function query<T extends object>(text: string, values: unknown[], o?: SqlOptions) {
+  return pool.query<T>({ text, values, types, name: o?.prepare ? statementName(text) : undefined });
+}
+
 /**
  * A raw statement (Prisma.sql) straight on the pool: one round trip and none of the client
  * engine's per-query work ($queryRaw still goes through it). For the per-request hot path (session
@@ -45,8 +73,9 @@ const types: pg.CustomTypesConfig = {
  */
 export async function sql<T extends object = Record<string, unknown>>(
   q: Prisma.Sql,
+  o?: SqlOptions,
 ): Promise<{ rows: T[]; rowCount: number }> {
-  const res = await pool.query<T>({ text: q.text, values: q.values, types });
+  const res = await query<T>(q.text, q.values, o);
   return { rows: res.rows, rowCount: res.rowCount ?? 0 };
 }
 
@@ -54,6 +83,7 @@ export async function sql<T extends object = Record<string, unknown>>(
 export async function sqlText<T extends object = Record<string, unknown>>(
   text: string,
   values: unknown[],
+  o?: SqlOptions,
 ): Promise<T[]> {
-  return (await pool.query<T>({ text, values, types })).rows;
+  return (await query<T>(text, values, o)).rows;
 }
