@@ -56,7 +56,9 @@ export function makeCommit(d: CommitDefaults): Commit {
       const parts = (work ?? []).map((q, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${q})`);
       const insert = auditInsertSql(row());
       // Straight on the pool, past Prisma's client engine (lib/db.ts sql): a single statement is atomic alone.
-      await sql(parts.length ? Prisma.sql`WITH ${Prisma.join(parts, ", ")} ${insert}` : insert);
+      // Prepared: the text depends on which statements are folded, not on their values, so each
+      // action's commit is parsed once per pool connection (lib/db.ts bounds how many it prepares).
+      await sql(parts.length ? Prisma.sql`WITH ${Prisma.join(parts, ", ")} ${insert}` : insert, { prepare: true });
     } else {
       out = await prisma.$transaction(async (tx) => {
         const value = await work(tx);

@@ -42,7 +42,8 @@ type Loaded = { record: SessionRecord; mustEnrol: boolean; isOwner: boolean; dea
 async function loadSession(sid: string): Promise<Loaded | null> {
   // Straight on the pool (lib/db.ts sql): this is on every request, and Prisma's $queryRaw adds its
   // client engine's work to each one.
-  const { rows } = await sql<LoadedRow>(Prisma.sql`
+  const { rows } = await sql<LoadedRow>(
+    Prisma.sql`
     SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.ended_at,
            u.email, u.name, u.role::text AS role, u.disabled_at, u.session_version,
            (u.totp_enabled_at IS NULL AND CASE WHEN u.is_owner
@@ -60,7 +61,10 @@ async function loadSession(sid: string): Promise<Loaded | null> {
             WHERE d.connected_at IS NOT NULL AND (d.disconnected_at IS NULL OR d.disconnected_at < d.connected_at)
               AND (u.is_owner OR m.role IS NOT NULL)) AS dealers
     FROM auth_sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${sid}`);
+    WHERE s.id = ${sid}`,
+    // The same text on every request: prepared once per pool connection (lib/db.ts).
+    { prepare: true },
+  );
   const r = rows[0];
   if (!r) return null;
   return {

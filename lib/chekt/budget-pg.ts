@@ -9,6 +9,7 @@ import {
   type BucketState,
   type TakeDecision,
 } from "./budget-rules";
+import { RELAXED_COMMIT } from "@/lib/relaxed-commit";
 import {
   minuteOf,
   USAGE_KEEP_MS,
@@ -137,7 +138,7 @@ export class PgBudgetStore implements BudgetStore {
            waiting_at_ms = $8::double precision[], active_at_ms = $9::double precision[], taken = $10, learned = $11,
            version = version + 1, updated_at = now()
          WHERE credential = $1 AND version = $2
-         RETURNING version`;
+         RETURNING version, ${RELAXED_COMMIT}`;
       const values = [credential, cached.version, ...stateValues(s)];
       // A token taken and its usage row in one round trip: the counters move only if the
       // compare-and-set won (the INSERT reads the UPDATE's RETURNING).
@@ -163,9 +164,11 @@ export class PgBudgetStore implements BudgetStore {
   async take(credential: string, init: () => BucketState, req: TakeRequest): Promise<TakeDecision> {
     const s = init();
     const rows = await this.sql(
-      `SELECT * FROM chekt_budget_take($1::text, $2::int, $3::float8, $4::float8, $5::float8, $6::boolean,
-         $7::float8[], $8::float8, $9::float8, $10::float8, $11::float8, $12::float8, $13::timestamp(3), $14::text,
-         $15::int, $16::int)`,
+      // The token state and its usage count: harmless to lose in a Postgres crash (lib/relaxed-commit.ts).
+      `SELECT *, ${RELAXED_COMMIT}
+       FROM chekt_budget_take($1::text, $2::int, $3::float8, $4::float8, $5::float8, $6::boolean, $7::float8[],
+         $8::float8, $9::float8, $10::float8, $11::float8, $12::float8, $13::timestamp(3), $14::text, $15::int,
+         $16::int)`,
       [
         credential,
         BUDGET_CLASSES.indexOf(req.cls),

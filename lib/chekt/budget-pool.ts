@@ -13,4 +13,6 @@ export const poolBudgetRunner: SqlRunner = (text, values) =>
   sqlText(
     text,
     values.map((v) => (v instanceof Date ? v.toISOString() : v)),
+    // The store's texts are fixed (budget-pg.ts): prepared once per connection.
+    { prepare: true },
   );

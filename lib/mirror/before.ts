@@ -23,6 +23,7 @@ export async function siteBefore(
   const { rows } = await sql<{ dto: Json; goneAt: Date | null }>(
     Prisma.sql`SELECT dto, gone_at AS "goneAt" FROM mirror_sites
                WHERE dealer_link_id = ${dealerLinkId} AND chekt_id = ${siteId}`,
+    { prepare: true },
   );
   return mirroredOr(rows[0] ?? null, fromChekt);
 }
