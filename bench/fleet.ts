@@ -25,6 +25,8 @@ export type FleetBenchResult = {
   queriesPerView: number;
   bytesPerView: number;
   cpuMsPerView: number;
+  /** The worker process's CPU (scripts/worker.ts) per view timed; the web instance only serves. */
+  workerCpuMsPerView?: number;
 };
 
 const URLS = [
@@ -96,7 +98,7 @@ export async function runFleetBench(
       /data-testid="fleet-range"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</.exec(body)?.[1]?.replace(/<!-- -->/g, "") ??
       (body.includes("No device matches") ? "none" : null),
   });
-  const { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView, cpuMsPerView } = figures;
+  const { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView, cpuMsPerView, workerCpuMsPerView } = figures;
   const perUrl = figures.perUrl.map(({ label, ...p }) => ({ ...p, range: label }));
   const result: FleetBenchResult = {
     devices,
@@ -107,6 +109,7 @@ export async function runFleetBench(
     queriesPerView,
     bytesPerView,
     cpuMsPerView,
+    workerCpuMsPerView,
   };
   log(
     `/fleet, dealer with ${devices.toLocaleString("en-US")} devices on 2,000 sites, ${result.views} ` +

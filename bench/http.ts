@@ -213,6 +213,45 @@ export function nextCommand(args: string[]): [string, string[]] {
   return ["node", ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`, bin, ...args]];
 }
 
+/**
+ * The production shape's background process (README, "Running in production"): `npm run worker`
+ * (scripts/worker.ts) beside web instances started with BACKGROUND_WORK=off. `env` is the web
+ * instances' environment; resolves once it says it runs.
+ */
+export async function startBenchWorker(env: NodeJS.ProcessEnv) {
+  const worker = startChild("worker", "node", ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
+    echo: false,
+    env,
+  });
+  await Promise.race([
+    (async () => {
+      while (!/\[worker\] running/.test(worker.tail())) await new Promise((r) => setTimeout(r, 100));
+    })(),
+    worker.exited.then((code) => {
+      throw new Error(`the worker exited (code ${code}) before it ran:\n${worker.tail()}`);
+    }),
+  ]);
+  return worker;
+}
+
+/** The environment of a list bench's `next start` (and of its worker, which reads the same). */
+export function listAppEnv(o: { appPort: number; appUrl: string; distDir: string; dbUrl: string; simUrl: string }) {
+  return {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXT_DIST_DIR: o.distDir,
+    PORT: String(o.appPort),
+    DATABASE_URL: o.dbUrl,
+    CHEKT_API_BASE_URL: o.simUrl,
+    APP_URL: o.appUrl,
+    AUTH_URL: o.appUrl,
+  };
+}
+
+/**
+ * `background`: this instance also runs the background work in its own event loop (the one-process
+ * shape); by default it only serves (BACKGROUND_WORK=off) and a `startBenchWorker` process runs it.
+ */
 export async function startListApp(o: {
   appPort: number;
   appUrl: string;
@@ -221,20 +260,15 @@ export async function startListApp(o: {
   simUrl: string;
   simToken: string;
   sqlFile: string;
+  background?: boolean;
 }) {
   const app = startChild("app", ...nextCommand(["start", "--port", String(o.appPort)]), {
     echo: false,
     env: {
-      ...process.env,
+      ...listAppEnv(o),
       ...sqlCountEnv(o.sqlFile),
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: o.distDir,
-      PORT: String(o.appPort),
-      DATABASE_URL: o.dbUrl,
-      CHEKT_API_BASE_URL: o.simUrl,
-      APP_URL: o.appUrl,
-      AUTH_URL: o.appUrl,
       CHEKT_SIM_ADMIN_TOKEN: o.simToken,
+      BACKGROUND_WORK: o.background ? "on" : "off",
     },
   });
   await waitForHttp(`${o.appUrl}/sign-in`, 120_000, app);

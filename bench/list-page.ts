@@ -2,6 +2,9 @@
 // the enterprise rate-limit tier, `next start` with its Postgres round trips counted, one browser
 // sign-in, and every URL timed (TTFB and the whole document) `runs` times after one warm-up each.
 // BENCH_B_DIST_DIR names a second build to time against the first (BENCH_DIST_DIR), view by view.
+// The production shape: the web instances only serve (BACKGROUND_WORK=off) and one `npm run worker`
+// process runs the background work. BENCH_B_BACKGROUND=on starts B (A's build unless BENCH_B_DIST_DIR)
+// with the background work in its own event loop too: the one-process shape, timed beside A.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,7 +14,7 @@ import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { createDatabase, dropDatabase, freePort, migrate, withDatabase } from "../scripts/lib/postgres";
 import { treeCpuMs } from "../scripts/lib/proc-cpu";
 import { runToEnd, stopAllChildren } from "../scripts/lib/processes";
-import { cpuOf, sqlLines, startBenchSim, startListApp } from "./http";
+import { cpuOf, listAppEnv, sqlLines, startBenchSim, startBenchWorker, startListApp } from "./http";
 
 export type Spread = { p50: number; p95: number; max: number };
 
@@ -33,6 +36,8 @@ export type ListBenchFigures = {
    * view's own work plus whatever background work ran in those milliseconds, without the rest.
    */
   requestCpuMs: number;
+  /** CPU time of the worker process (scripts/worker.ts) over the timed views, per view of every app timed. */
+  workerCpuMsPerView?: number;
   /** With BENCH_B_DIST_DIR: the same views of that second build, each timed right after (or before) A's. */
   b?: ListBenchFigures;
 };
@@ -214,13 +219,15 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
     const appA = await startListApp({ appPort, appUrl, distDir, dbUrl, simUrl, simToken, sqlFile });
     // A second build (BENCH_B_DIST_DIR) on the same database and simulator, timed view by view
     // beside the first: on a shared box only such pairs compare two builds fairly.
-    const bDist = process.env.BENCH_B_DIST_DIR;
+    const bBackground = process.env.BENCH_B_BACKGROUND === "on";
+    const bDist = process.env.BENCH_B_DIST_DIR || (bBackground ? distDir : undefined);
     const b = bDist ? { url: `http://localhost:${await freePort()}`, sqlFile: `${sqlFile}.b`, pid: 0 } : null;
     if (b && bDist) {
       const port = Number(new URL(b.url).port);
       const o = { appPort: port, appUrl: b.url, distDir: bDist, dbUrl, simUrl, simToken, sqlFile: b.sqlFile };
-      b.pid = (await startListApp(o)).process.pid!;
+      b.pid = (await startListApp({ ...o, background: bBackground })).process.pid!;
     }
+    const worker = await startBenchWorker(listAppEnv({ appPort, appUrl, distDir, dbUrl, simUrl }));
     await spec.afterApp?.(env);
     const cookie = await browserSignIn(appUrl, password);
 
@@ -229,6 +236,7 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
     const perUrl: Array<ListBenchFigures["perUrl"]> = apps.map(() => []);
     for (const app of apps) for (const u of spec.urls) await timeView(app.url + u, cookie); // warm-up
     const cpu0 = apps.map((app) => treeCpuMs(app.pid));
+    const workerCpu0 = treeCpuMs(worker.process.pid!);
     for (const u of spec.urls) {
       const t: number[][] = apps.map(() => []);
       const f: number[][] = apps.map(() => []);
@@ -251,6 +259,8 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
       });
     }
     const cpuMs = apps.map((app, k) => (treeCpuMs(app.pid) ?? Number.NaN) - (cpu0[k] ?? Number.NaN));
+    const workerCpuMs = (treeCpuMs(worker.process.pid!) ?? Number.NaN) - (workerCpu0 ?? Number.NaN);
+    const allViews = samples.reduce((n, x) => n + x.ttfbs.length, 0);
     const shotsDir = process.env.BENCH_SHOTS_DIR;
     if (shotsDir) await shotsAndStyles(apps, spec.urls[0]!, cookie, shotsDir, log);
     const viewLines = (file: string) =>
@@ -265,7 +275,8 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
       bytesPerView: median(samples[k]!.bytes),
       cpuMsPerView: Math.round((cpuMs[k]! / samples[k]!.ttfbs.length) * 10) / 10,
     }));
-    return { ...figures[0]!, ...(figures[1] ? { b: figures[1] } : {}) };
+    const workerCpuMsPerView = Math.round((workerCpuMs / allViews) * 10) / 10;
+    return { ...figures[0]!, workerCpuMsPerView, ...(figures[1] ? { b: figures[1] } : {}) };
   } finally {
     await stopAllChildren();
     // Kept beside the profiles (BENCH_CPU_PROF): bench/cpu-profile.mjs --requests reads which view was open when.
@@ -293,13 +304,18 @@ export function logListFigures(
   log(`  per view   ${r.queriesPerView} Postgres round trips, ${r.bytesPerView} bytes (medians)`);
   log(`  server CPU ${r.cpuMsPerView} ms per view (user + system of the app's processes over the timed views)`);
   log(`  ${r.requestCpuMs} ms of it while the view's request was open (median; bench/sql-count.mjs)`);
+  if (r.workerCpuMsPerView !== undefined)
+    log(`  worker CPU ${r.workerCpuMsPerView} ms per view timed (the background process, scripts/worker.ts)`);
   for (const p of r.perUrl)
     log(
       `  ${p.url.padEnd(urlWidth)} TTFB p95 ${String(p.ttfbP95).padStart(7)} ms   full p95 ` +
         `${String(p.fullP95).padStart(7)} ms   ${label(p.label)}`,
     );
   if (r.b) {
-    log(`  B build (${process.env.BENCH_B_DIST_DIR}), the same views interleaved with the ones above:`);
+    const bShape = process.env.BENCH_B_BACKGROUND === "on" ? ", background work in its event loop too" : "";
+    log(
+      `  B build (${process.env.BENCH_B_DIST_DIR || "A's"}${bShape}), the same views interleaved with the ones above:`,
+    );
     logListFigures(log, r.b, urlWidth, label);
   }
 }

@@ -1,5 +1,6 @@
 // `team`: the console as a team uses it, on CHeKT's free tier (60 calls a minute, burst 5), with the
-// shared budget doing its job. Two `next start` instances on one Postgres and one simulator; five
+// shared budget doing its job. Two `next start` instances (BACKGROUND_WORK=off) and one worker process
+// (scripts/worker.ts) on one Postgres and one simulator, the production shape; five
 // signed-in sessions each opening a page every 5 s for 3 minutes (spread over both instances); a
 // 1,000-device paste job; 20 verifications raised over the run and answered as soon as they appear
 // (claim, then dispatch, as an operator's two clicks send them). Prints figures; asserts nothing.
@@ -26,7 +27,17 @@ import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { generateSecrets, withInstallSecrets } from "../scripts/lib/install-secrets";
 import { createDatabase, dropDatabase, freePort, migrate, withDatabase } from "../scripts/lib/postgres";
 import { startChild, stopAllChildren, waitForHttp } from "../scripts/lib/processes";
-import { actionId, callAction, dist, runIfMain, signIn, startBenchSim, timed, type Dist } from "./http";
+import {
+  actionId,
+  callAction,
+  dist,
+  runIfMain,
+  signIn,
+  startBenchSim,
+  startBenchWorker,
+  timed,
+  type Dist,
+} from "./http";
 import { partnerBucketWindow, type SimLogEntry } from "./sim-bucket";
 
 export type TeamBenchResult = {
@@ -160,6 +171,8 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
       APP_URL: url,
       AUTH_URL: url,
       CHEKT_SIM_ADMIN_TOKEN: simToken,
+      // The production shape: both instances only serve; one worker process runs the background work.
+      BACKGROUND_WORK: "off",
     });
     const a = startChild("app-a", "next", ["start", "--port", String(portA)], {
       echo: false,
@@ -171,6 +184,7 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     });
     await waitForHttp(`${appA}/sign-in`, 120_000, a);
     await waitForHttp(`${appB}/sign-in`, 120_000, b);
+    await startBenchWorker(appEnv(portA, appA));
 
     // A console that has been running: its first mirror sync of the demo dealer is done.
     const link = (await db.query<{ id: string }>(`select id from dealer_links where chekt_dealer_id = 1`)).rows[0];
