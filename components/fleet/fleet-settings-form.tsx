@@ -1,6 +1,6 @@
 "use client";
 import { Button, Input, Textarea } from "@/components/ui";
-import { StackedForm } from "@/components/forms/form-actions";
+import { SettingsForm } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { saveFleetSettingsAction } from "@/actions/fleet-settings";
 import { fleetSettingsSchema } from "@/lib/fleet/settings-schema";
@@ -36,11 +36,8 @@ export function FleetSettingsForm({ initial }: { initial: FleetSettingsView }) {
   });
   const f = form.field;
   return (
-    <StackedForm
+    <SettingsForm
       form={form}
-      className="max-w-xl space-y-4"
-      autoComplete="off"
-      submit={{ label: "Save", pendingLabel: "Saving…" }}
       extra={
         initial.hasPassword ? (
           <Button type="submit" name="intent" value="forget-password" variant="secondary" disabled={form.pending}>
@@ -77,6 +74,6 @@ export function FleetSettingsForm({ initial }: { initial: FleetSettingsView }) {
           {...f("smtpRecipients")}
         />
       </fieldset>
-    </StackedForm>
+    </SettingsForm>
   );
 }

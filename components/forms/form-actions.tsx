@@ -71,19 +71,7 @@ export function ActionFormLayout({
   );
 }
 
-/**
- * A one-column form run by useActionForm (settings, password, two-factor): its fields, the failure,
- * then the submit button, with `extra` buttons in a row beside it.
- */
-export function StackedForm({
-  form,
-  label,
-  className,
-  autoComplete,
-  submit,
-  extra,
-  children,
-}: {
+type StackedFormProps = {
   form: { onSubmit: (e: FormEvent<HTMLFormElement>) => void; failure: ActionFailure | null; pending: boolean };
   /** The form's accessible name. */
   label?: string;
@@ -92,7 +80,13 @@ export function StackedForm({
   submit: { label: string; pendingLabel: string; variant?: ButtonVariant; size?: ButtonSize };
   extra?: ReactNode;
   children: ReactNode;
-}) {
+};
+
+/**
+ * A one-column form run by useActionForm (settings, password, two-factor): its fields, the failure,
+ * then the submit button, with `extra` buttons in a row beside it.
+ */
+export function StackedForm({ form, label, className, autoComplete, submit, extra, children }: StackedFormProps) {
   const button = (
     <Button
       type="submit"
@@ -126,3 +120,14 @@ export function StackedForm({
     </form>
   );
 }
+
+/** A settings page's form (fleet, escalation): one column, no autofill, Save. */
+export function SettingsForm({ form, extra, children }: Pick<StackedFormProps, "form" | "extra" | "children">) {
+  return (
+    <StackedForm form={form} className="max-w-xl space-y-4" autoComplete="off" submit={SAVE} extra={extra}>
+      {children}
+    </StackedForm>
+  );
+}
+
+const SAVE = { label: "Save", pendingLabel: "Saving…" };

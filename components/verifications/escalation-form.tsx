@@ -1,6 +1,6 @@
 "use client";
 import { Input } from "@/components/ui";
-import { StackedForm } from "@/components/forms/form-actions";
+import { SettingsForm } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { saveEscalationSettingsAction } from "@/actions/escalation";
 import { escalationSettingsSchema } from "@/lib/verifications/escalation-schema";
@@ -21,12 +21,7 @@ export function EscalationSettingsForm({ initial }: { initial: EscalationSetting
   });
   const f = form.field;
   return (
-    <StackedForm
-      form={form}
-      className="max-w-xl space-y-4"
-      autoComplete="off"
-      submit={{ label: "Save", pendingLabel: "Saving…" }}
-    >
+    <SettingsForm form={form}>
       <Input
         label="Escalate an alarm unclaimed for (seconds)"
         inputMode="numeric"
@@ -41,6 +36,6 @@ export function EscalationSettingsForm({ initial }: { initial: EscalationSetting
         required
         {...f("remainingSeconds")}
       />
-    </StackedForm>
+    </SettingsForm>
   );
 }
