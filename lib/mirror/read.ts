@@ -210,5 +210,5 @@ const MIRROR_SYNC_SQL = `SELECT dealer_link_id AS "dealerLinkId", state, first_s
 /** Once per page render: /sites asks for it twice (the sweep's progress and the table's freshness). */
 export const findMirrorSync = cache(
   async (dealerLinkId: string): Promise<MirrorSync | null> =>
-    (await sqlText<MirrorSync>(MIRROR_SYNC_SQL, [dealerLinkId]))[0] ?? null,
+    (await sqlText<MirrorSync>(MIRROR_SYNC_SQL, [dealerLinkId], { prepare: true }))[0] ?? null,
 );

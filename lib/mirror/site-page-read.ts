@@ -102,7 +102,8 @@ export async function readSitePage(
   now = new Date(),
 ): Promise<SitePageData | null> {
   const { threshold, cut } = offlineCutSql(dealerLinkId, now);
-  const { rows } = await sql<Row>(Prisma.sql`
+  const { rows } = await sql<Row>(
+    Prisma.sql`
     SELECT s.dto, s.confirmed_at, s.changed_at, s.gone_at,
            st.name AS station_name, st.gone_at AS station_gone_at,
            ${threshold} AS threshold_min,
@@ -135,7 +136,11 @@ export async function readSitePage(
         FROM mirror_devices d
        WHERE d.dealer_link_id = s.dealer_link_id AND d.site_id = s.chekt_id AND d.gone_at IS NULL
     ) dev ON true
-    WHERE s.dealer_link_id = ${dealerLinkId} AND s.chekt_id = ${siteId}::int`);
+    WHERE s.dealer_link_id = ${dealerLinkId} AND s.chekt_id = ${siteId}::int`,
+    // The text is the same for every site and dealer (all values are parameters): each pool
+    // connection parses it once, and a generic plan skips planning its dozen subqueries per view.
+    { prepare: true },
+  );
   const r = rows[0];
   if (!r) return null;
   const thresholdMin = r.threshold_min ?? DEFAULT_OFFLINE_THRESHOLD_MIN;
