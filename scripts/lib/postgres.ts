@@ -198,14 +198,18 @@ export async function waitForPostgres(url: string, timeoutMs: number): Promise<v
 }
 
 /** Runs the Prisma CLI (offline, see scripts/prisma.ts) against `databaseUrl`. */
-export function runPrisma(args: string[], databaseUrl: string, opts: { quiet?: boolean } = {}): Promise<string> {
+export function runPrisma(
+  args: string[],
+  databaseUrl: string,
+  opts: { quiet?: boolean; env?: Record<string, string> } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [path.join(repoRoot, "node_modules", "prisma", "build", "index.js"), ...args],
       {
         cwd: repoRoot,
-        env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+        env: { ...process.env, ...opts.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
