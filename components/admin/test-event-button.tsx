@@ -1,25 +1,19 @@
 "use client";
 import { Send } from "lucide-react";
-import { Button } from "@/components/ui";
-import { useActionRunner } from "@/components/forms/use-action-runner";
+import { RunButton } from "@/components/forms/run-button";
 import { sendTestEventAction } from "@/actions/settings";
 
 export function TestEventButton({ dealerLinkId }: { dealerLinkId: string }) {
-  const runner = useActionRunner(sendTestEventAction);
   return (
-    <Button
+    <RunButton
+      action={sendTestEventAction}
+      input={{ dealerLinkId }}
+      done={(d) => `Test event ${d?.eventId ?? ""} requested — it shows in the webhook log when it arrives.`}
       variant="secondary"
-      pending={runner.pending}
       pendingText="Asking the simulator…"
       icon={<Send className="h-4 w-4" aria-hidden="true" />}
-      onClick={() =>
-        void runner.run(
-          { dealerLinkId },
-          (d) => `Test event ${d?.eventId ?? ""} requested — it shows in the webhook log when it arrives.`,
-        )
-      }
     >
       Send a test event
-    </Button>
+    </RunButton>
   );
 }
