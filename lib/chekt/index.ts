@@ -50,6 +50,17 @@ function partnerAuth(): ChektAuth {
   return { type: "client_secret", clientId: env.CHEKT_CLIENT_ID, clientSecret: env.CHEKT_CLIENT_SECRET ?? "" };
 }
 
+/**
+ * The runtime's own fetch, not Next's wrapper around it. Next replaces globalThis.fetch in the server
+ * with one that opens a trace span, parses the URL and runs its data-cache bookkeeping on every call
+ * (next/dist/server/lib/patch-fetch.js). CHeKT calls never use that cache (the transport reads each
+ * answer itself), so they skip the wrapper; Next keeps the original on the wrapper it installs.
+ */
+function runtimeFetch(): typeof fetch {
+  const f: typeof fetch & { _nextOriginalFetch?: typeof fetch } = globalThis.fetch;
+  return f._nextOriginalFetch ?? f;
+}
+
 /** The partner client, created on first use (one token cache per process; the budget is shared). */
 export function getChekt(): ChektClient {
   const auth = partnerAuth();
@@ -58,6 +69,7 @@ export function getChekt(): ChektClient {
     auth,
     timeoutMs: env.CHEKT_REQUEST_TIMEOUT_MS,
     budget: budgetFor(credentialKey(auth)),
+    fetch: runtimeFetch(),
   });
   return partnerClient;
 }
@@ -89,6 +101,7 @@ export function chektApp(apiKey: string): ChektClient {
       auth,
       timeoutMs: env.CHEKT_REQUEST_TIMEOUT_MS,
       budget: budgetFor(credentialKey(auth)),
+      fetch: runtimeFetch(),
     });
     // Keys rotate; keep the map from growing without bound (oldest first out).
     if (appClients.size >= 100) appClients.delete(appClients.keys().next().value!);
