@@ -4,7 +4,8 @@
 // BENCH_B_DIST_DIR names a second build to time against the first (BENCH_DIST_DIR), view by view.
 // The production shape: the web instances only serve (BACKGROUND_WORK=off) and one `npm run worker`
 // process runs the background work. BENCH_B_BACKGROUND=on starts B (A's build unless BENCH_B_DIST_DIR)
-// with the background work in its own event loop too: the one-process shape, timed beside A.
+// with the background work in its own event loop instead of the worker: the one-process shape, timed
+// beside A, a web instance that only serves, on the same database under the same load.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -227,7 +228,7 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
       const o = { appPort: port, appUrl: b.url, distDir: bDist, dbUrl, simUrl, simToken, sqlFile: b.sqlFile };
       b.pid = (await startListApp({ ...o, background: bBackground })).process.pid!;
     }
-    const worker = await startBenchWorker(listAppEnv({ appPort, appUrl, distDir, dbUrl, simUrl }));
+    const worker = bBackground ? null : await startBenchWorker(listAppEnv({ appPort, appUrl, distDir, dbUrl, simUrl }));
     await spec.afterApp?.(env);
     const cookie = await browserSignIn(appUrl, password);
 
@@ -236,7 +237,8 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
     const perUrl: Array<ListBenchFigures["perUrl"]> = apps.map(() => []);
     for (const app of apps) for (const u of spec.urls) await timeView(app.url + u, cookie); // warm-up
     const cpu0 = apps.map((app) => treeCpuMs(app.pid));
-    const workerCpu0 = treeCpuMs(worker.process.pid!);
+    const workerCpu = () => (worker ? (treeCpuMs(worker.process.pid!) ?? Number.NaN) : Number.NaN);
+    const workerCpu0 = workerCpu();
     for (const u of spec.urls) {
       const t: number[][] = apps.map(() => []);
       const f: number[][] = apps.map(() => []);
@@ -259,7 +261,7 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
       });
     }
     const cpuMs = apps.map((app, k) => (treeCpuMs(app.pid) ?? Number.NaN) - (cpu0[k] ?? Number.NaN));
-    const workerCpuMs = (treeCpuMs(worker.process.pid!) ?? Number.NaN) - (workerCpu0 ?? Number.NaN);
+    const workerCpuMs = workerCpu() - workerCpu0;
     const allViews = samples.reduce((n, x) => n + x.ttfbs.length, 0);
     const shotsDir = process.env.BENCH_SHOTS_DIR;
     if (shotsDir) await shotsAndStyles(apps, spec.urls[0]!, cookie, shotsDir, log);
@@ -275,7 +277,7 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
       bytesPerView: median(samples[k]!.bytes),
       cpuMsPerView: Math.round((cpuMs[k]! / samples[k]!.ttfbs.length) * 10) / 10,
     }));
-    const workerCpuMsPerView = Math.round((workerCpuMs / allViews) * 10) / 10;
+    const workerCpuMsPerView = worker ? Math.round((workerCpuMs / allViews) * 10) / 10 : undefined;
     return { ...figures[0]!, workerCpuMsPerView, ...(figures[1] ? { b: figures[1] } : {}) };
   } finally {
     await stopAllChildren();
@@ -312,7 +314,7 @@ export function logListFigures(
         `${String(p.fullP95).padStart(7)} ms   ${label(p.label)}`,
     );
   if (r.b) {
-    const bShape = process.env.BENCH_B_BACKGROUND === "on" ? ", background work in its event loop too" : "";
+    const bShape = process.env.BENCH_B_BACKGROUND === "on" ? ", the background work in its event loop, no worker" : "";
     log(
       `  B build (${process.env.BENCH_B_DIST_DIR || "A's"}${bShape}), the same views interleaved with the ones above:`,
     );
