@@ -22,46 +22,46 @@ vi.mock("next/headers", () =>
 
 let db: TestDatabase;
 let sim: RunningSimulator;
-type Mods = {
-  prisma: typeof import("@/lib/db").prisma;
-  users: typeof import("@/actions/users");
-  account: typeof import("@/actions/account");
-  settings: typeof import("@/actions/settings");
-  drift: typeof import("@/actions/drift");
-  webhookLog: typeof import("@/actions/webhook-log");
-  exportRoute: typeof import("@/app/api/audit/export/route");
-  getSessionUser: typeof import("@/lib/auth/session").getSessionUser;
-  hashPassword: typeof import("@/lib/auth/password").hashPassword;
-  verifyPassword: typeof import("@/lib/auth/password").verifyPassword;
-  decryptSecret: typeof import("@/lib/secrets").decryptSecret;
-};
-let m: Mods;
+/** The modules under test, imported once the environment names this file's database and simulator. */
+const loadModules = async () => ({
+  db: await import("@/lib/db"),
+  users: await import("@/actions/users"),
+  account: await import("@/actions/account"),
+  settings: await import("@/actions/settings"),
+  drift: await import("@/actions/drift"),
+  webhookLog: await import("@/actions/webhook-log"),
+  exportRoute: await import("@/app/api/audit/export/route"),
+  session: await import("@/lib/auth/session"),
+  password: await import("@/lib/auth/password"),
+  secrets: await import("@/lib/secrets"),
+});
+let m: Awaited<ReturnType<typeof loadModules>>;
 let linkId: string;
 
 async function makeUser(email: string, role: "admin" | "operator" | "viewer", password = "correct-horse-1") {
   // A member of the test's dealer with this role (what the role matrix and user admin act on).
-  return m.prisma.user.create({
+  return m.db.prisma.user.create({
     data: {
       email,
       name: email.split("@")[0],
       role,
-      passwordHash: await m.hashPassword(password),
+      passwordHash: await m.password.hashPassword(password),
       memberships: { create: { dealerLinkId: linkId, role } },
     },
   });
 }
 /** Signs in as this user with the session version the row has now (like a fresh JWT). */
 async function as(userId: string) {
-  const u = await m.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+  const u = await m.db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
   // A server-side session record, as a real sign-in makes (lib/auth/sessions.ts).
   const claims = await openAuthSession(
-    m.prisma,
+    m.db.prisma,
     u.id,
     `sid_${u.id}_${u.sessionVersion}_${Date.now()}_${Math.random()}`,
   );
   authMock.session = { user: { id: u.id }, sv: u.sessionVersion, ...claims };
 }
-const lastAudit = () => m.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
+const lastAudit = () => m.db.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
 const text = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
 
 beforeAll(async () => {
@@ -72,47 +72,12 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   process.env.CHEKT_API_BASE_URL = sim.url;
   process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-  const [
-    { prisma },
-    users,
-    account,
-    settings,
-    drift,
-    webhookLog,
-    exportRoute,
-    { getSessionUser },
-    { hashPassword, verifyPassword },
-    { decryptSecret },
-  ] = await Promise.all([
-    import("@/lib/db"),
-    import("@/actions/users"),
-    import("@/actions/account"),
-    import("@/actions/settings"),
-    import("@/actions/drift"),
-    import("@/actions/webhook-log"),
-    import("@/app/api/audit/export/route"),
-    import("@/lib/auth/session"),
-    import("@/lib/auth/password"),
-    import("@/lib/secrets"),
-  ]);
-  m = {
-    prisma,
-    users,
-    account,
-    settings,
-    drift,
-    webhookLog,
-    exportRoute,
-    getSessionUser,
-    hashPassword,
-    verifyPassword,
-    decryptSecret,
-  };
-  linkId = await connectDealerLink(prisma, ACME);
+  m = await loadModules();
+  linkId = await connectDealerLink(m.db.prisma, ACME);
 }, 120_000);
 
 afterAll(async () => {
-  await m?.prisma.$disconnect();
+  await m?.db.prisma.$disconnect();
   await db?.drop();
   await sim?.close();
 });
@@ -120,7 +85,7 @@ afterAll(async () => {
 describe("users and roles", () => {
   let admin: { id: string };
   beforeEach(async () => {
-    await m.prisma.user.deleteMany();
+    await m.db.prisma.user.deleteMany();
     admin = await makeUser("root@admin.test", "admin");
     await as(admin.id);
   });
@@ -133,9 +98,9 @@ describe("users and roles", () => {
       password: "initial-pass-1",
     });
     expect(r.serverError).toBeUndefined();
-    const u = await m.prisma.user.findUniqueOrThrow({ where: { email: "new@example.test" } });
+    const u = await m.db.prisma.user.findUniqueOrThrow({ where: { email: "new@example.test" } });
     expect(u.role).toBe("operator");
-    expect(await m.verifyPassword("initial-pass-1", u.passwordHash)).toBe(true);
+    expect(await m.password.verifyPassword("initial-pass-1", u.passwordHash)).toBe(true);
     const audit = await lastAudit();
     expect(audit).toMatchObject({
       action: "users.create",
@@ -151,7 +116,7 @@ describe("users and roles", () => {
 
   it("refuses a duplicate email (any case), a short password and a bad role, writing nothing", async () => {
     await makeUser("taken@x.test", "viewer");
-    const before = await m.prisma.user.count();
+    const before = await m.db.prisma.user.count();
     const dup = await m.users.createUserAction({
       email: "TAKEN@x.test",
       name: "T",
@@ -171,7 +136,7 @@ describe("users and roles", () => {
       password: "long-enough-1",
     });
     expect(role.validationErrors).toMatchObject({ fieldErrors: { role: ["Choose admin, operator or viewer"] } });
-    expect(await m.prisma.user.count()).toBe(before);
+    expect(await m.db.prisma.user.count()).toBe(before);
   });
 
   it("the last enabled admin cannot step down or be disabled; with a second admin they can", async () => {
@@ -179,7 +144,7 @@ describe("users and roles", () => {
     expect(demote.serverError).toMatchObject({ code: "last_admin" });
     const self = await m.users.setDisabledAction({ userId: admin.id, disabled: true });
     expect(self.serverError?.code).toMatch(/last_admin|self_disable/);
-    expect((await m.prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("admin");
+    expect((await m.db.prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("admin");
 
     const other = await makeUser("second@admin.test", "admin");
     const ok = await m.users.setRoleAction({ userId: admin.id, role: "operator" });
@@ -209,7 +174,7 @@ describe("users and roles", () => {
         return m.users.setRoleAction({ userId: admin.id, role: "viewer" });
       })(),
     ]);
-    const admins = await m.prisma.user.count({ where: { role: "admin", disabledAt: null } });
+    const admins = await m.db.prisma.user.count({ where: { role: "admin", disabledAt: null } });
     expect(admins).toBeGreaterThanOrEqual(1);
     expect([r1.serverError?.code, r2.serverError?.code].filter(Boolean).length).toBeLessThanOrEqual(1);
   });
@@ -217,21 +182,21 @@ describe("users and roles", () => {
   it("disabling ends the user's sessions; enabling lets a new sign-in work", async () => {
     const op = await makeUser("op@x.test", "operator");
     await as(op.id);
-    expect(await m.getSessionUser()).toMatchObject({ id: op.id });
+    expect(await m.session.getSessionUser()).toMatchObject({ id: op.id });
     const opSession = authMock.session;
 
     await as(admin.id);
     expect((await m.users.setDisabledAction({ userId: op.id, disabled: true })).serverError).toBeUndefined();
     authMock.session = opSession;
-    expect(await m.getSessionUser()).toBeNull();
+    expect(await m.session.getSessionUser()).toBeNull();
 
     await as(admin.id);
     expect((await m.users.setDisabledAction({ userId: op.id, disabled: false })).serverError).toBeUndefined();
     authMock.session = opSession; // the old JWT stays dead: its session version is behind
-    expect(await m.getSessionUser()).toBeNull();
+    expect(await m.session.getSessionUser()).toBeNull();
     await as(op.id);
-    expect(await m.getSessionUser()).toMatchObject({ id: op.id });
-    const rows = await m.prisma.auditLog.findMany({ where: { externalId: op.id }, orderBy: { id: "asc" } });
+    expect(await m.session.getSessionUser()).toMatchObject({ id: op.id });
+    const rows = await m.db.prisma.auditLog.findMany({ where: { externalId: op.id }, orderBy: { id: "asc" } });
     expect(rows.map((r) => r.action)).toEqual(["users.disable", "users.enable"]);
   });
 
@@ -243,11 +208,11 @@ describe("users and roles", () => {
     const r = await m.users.resetPasswordAction({ userId: v.id });
     const otp = r.data?.oneTimePassword;
     expect(otp).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{16}$/);
-    const row = await m.prisma.user.findUniqueOrThrow({ where: { id: v.id } });
-    expect(await m.verifyPassword(otp!, row.passwordHash)).toBe(true);
-    expect(await m.verifyPassword("old-password-1", row.passwordHash)).toBe(false);
+    const row = await m.db.prisma.user.findUniqueOrThrow({ where: { id: v.id } });
+    expect(await m.password.verifyPassword(otp!, row.passwordHash)).toBe(true);
+    expect(await m.password.verifyPassword("old-password-1", row.passwordHash)).toBe(false);
     authMock.session = vSession;
-    expect(await m.getSessionUser()).toBeNull();
+    expect(await m.session.getSessionUser()).toBeNull();
     const audit = await lastAudit();
     expect(audit.action).toBe("users.reset_password");
     expect(text(audit)).not.toContain(otp!);
@@ -269,8 +234,8 @@ describe("users and roles", () => {
     });
     const ok = await change("my-old-password", "my-new-password");
     expect(ok.data).toMatchObject({ changed: true });
-    const row = await m.prisma.user.findUniqueOrThrow({ where: { id: v.id } });
-    expect(await m.verifyPassword("my-new-password", row.passwordHash)).toBe(true);
+    const row = await m.db.prisma.user.findUniqueOrThrow({ where: { id: v.id } });
+    expect(await m.password.verifyPassword("my-new-password", row.passwordHash)).toBe(true);
     expect(await lastAudit()).toMatchObject({
       action: "account.change_password",
       userEmail: "self@x.test",
@@ -281,9 +246,9 @@ describe("users and roles", () => {
 
 describe("dealer secrets", () => {
   beforeEach(async () => {
-    await m.prisma.dealerLink.update({ where: { id: linkId }, data: { apiKeyEnc: null, webhookSecretEnc: null } });
+    await m.db.prisma.dealerLink.update({ where: { id: linkId }, data: { apiKeyEnc: null, webhookSecretEnc: null } });
     (await import("@/lib/webhooks/dealer-secrets")).forgetDealerSecrets();
-    await m.prisma.user.deleteMany();
+    await m.db.prisma.user.deleteMany();
     await as((await makeUser("root@admin.test", "admin")).id);
   });
 
@@ -292,10 +257,10 @@ describe("dealer secrets", () => {
     const secret = "whsec_super_secret_value_987654";
     const r = await m.settings.setDealerSecretsAction({ dealerLinkId: linkId, apiKey, webhookSecret: secret });
     expect(r.data).toEqual({ saved: ["apiKey", "webhookSecret"] });
-    const link = await m.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } });
+    const link = await m.db.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } });
     expect(link.apiKeyEnc).not.toContain(apiKey);
-    expect(m.decryptSecret(link.apiKeyEnc!, process.env.SECRETS_ENCRYPTION_KEY!)).toBe(apiKey);
-    expect(m.decryptSecret(link.webhookSecretEnc!, process.env.SECRETS_ENCRYPTION_KEY!)).toBe(secret);
+    expect(m.secrets.decryptSecret(link.apiKeyEnc!, process.env.SECRETS_ENCRYPTION_KEY!)).toBe(apiKey);
+    expect(m.secrets.decryptSecret(link.webhookSecretEnc!, process.env.SECRETS_ENCRYPTION_KEY!)).toBe(secret);
     const audit = await lastAudit();
     expect(audit).toMatchObject({
       action: "settings.set_dealer_secrets",
@@ -312,7 +277,7 @@ describe("dealer secrets", () => {
       clearWebhookSecret: true,
     });
     expect(cleared.data).toEqual({ saved: ["apiKey", "webhookSecret"] });
-    expect(await m.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({
+    expect(await m.db.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({
       apiKeyEnc: null,
       webhookSecretEnc: null,
     });
@@ -327,7 +292,9 @@ describe("dealer secrets", () => {
     expect(empty.validationErrors).toMatchObject({
       fieldErrors: { apiKey: ["Enter a new API key or signing secret (or choose to clear one)"] },
     });
-    expect(await m.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ apiKeyEnc: null });
+    expect(await m.db.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({
+      apiKeyEnc: null,
+    });
   });
 
   it("the connection check with the env key of the default dealer works end to end", async () => {
@@ -343,14 +310,14 @@ describe("drift", () => {
   // The drift check compares with the mirror (docs/mirror.md): sweep the dealer first, as the app's
   // background sync would.
   beforeAll(async () => {
-    const link = await m.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } });
+    const link = await m.db.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } });
     await (await import("@/lib/mirror/sweep")).sweepDealer({ dealerLinkId: link.id, dealerId: link.chektDealerId });
   }, 120_000);
 
   beforeEach(async () => {
-    await m.prisma.user.deleteMany();
+    await m.db.prisma.user.deleteMany();
     await as((await makeUser("root@admin.test", "admin")).id);
-    await m.prisma.externalIdMapping.deleteMany();
+    await m.db.prisma.externalIdMapping.deleteMany();
   });
 
   it("finds unmapped objects, links one, re-links a mismatch, forgets a dead mapping — each audited", async () => {
@@ -382,12 +349,12 @@ describe("drift", () => {
     });
 
     // Mismatch: our mapping says another external id for the same CHeKT object.
-    await m.prisma.externalIdMapping.updateMany({
+    await m.db.prisma.externalIdMapping.updateMany({
       where: { chektId: site.object.chektId, kind: "site" },
       data: { externalId: "our-stale-id" },
     });
     // Dead: a mapping to a CHeKT site that does not exist.
-    const dead = await m.prisma.externalIdMapping.create({
+    const dead = await m.db.prisma.externalIdMapping.create({
       data: { dealerLinkId: linkId, kind: "site", chektId: "987654", externalId: "ghost-site" },
     });
 
@@ -430,16 +397,16 @@ describe("drift", () => {
     const before = (await m.drift.driftCheckAction({ dealerLinkId: linkId })).data!;
     const adoptable = before.issues.filter((i) => i.type === "missing_locally" && i.object.externalId);
     expect(adoptable.length).toBeGreaterThan(10);
-    const auditBefore = await m.prisma.auditLog.count({ where: { action: "drift.link" } });
+    const auditBefore = await m.db.prisma.auditLog.count({ where: { action: "drift.link" } });
 
     const r = await m.drift.linkAllAction({ dealerLinkId: linkId });
     expect(r.data).toEqual({ linked: adoptable.length, skipped: [] });
-    expect(await m.prisma.auditLog.count({ where: { action: "drift.link" } })).toBe(auditBefore + adoptable.length);
-    const summary = await m.prisma.auditLog.findFirstOrThrow({
+    expect(await m.db.prisma.auditLog.count({ where: { action: "drift.link" } })).toBe(auditBefore + adoptable.length);
+    const summary = await m.db.prisma.auditLog.findFirstOrThrow({
       where: { action: "drift.link_all" },
       orderBy: { id: "desc" },
     });
-    expect(await m.prisma.auditLog.count({ where: { action: "drift.link", traceId: summary.traceId } })).toBe(
+    expect(await m.db.prisma.auditLog.count({ where: { action: "drift.link", traceId: summary.traceId } })).toBe(
       adoptable.length,
     );
 
@@ -449,12 +416,12 @@ describe("drift", () => {
   });
 
   it("re-linking to a CHeKT object that does not exist is refused and changes nothing", async () => {
-    const mapping = await m.prisma.externalIdMapping.create({
+    const mapping = await m.db.prisma.externalIdMapping.create({
       data: { dealerLinkId: linkId, kind: "site", chektId: "555555", externalId: "x-1" },
     });
     const r = await m.drift.relinkMappingAction({ mappingId: mapping.id, chektId: 555556 });
     expect(r.serverError).toMatchObject({ code: "not_found" });
-    expect(await m.prisma.externalIdMapping.findUniqueOrThrow({ where: { id: mapping.id } })).toMatchObject({
+    expect(await m.db.prisma.externalIdMapping.findUniqueOrThrow({ where: { id: mapping.id } })).toMatchObject({
       chektId: "555555",
       externalId: "x-1",
     });
@@ -463,7 +430,7 @@ describe("drift", () => {
 
 describe("webhook re-apply and the audit log", () => {
   beforeEach(async () => {
-    await m.prisma.user.deleteMany();
+    await m.db.prisma.user.deleteMany();
     await as((await makeUser("root@admin.test", "admin")).id);
   });
 
@@ -475,7 +442,7 @@ describe("webhook re-apply and the audit log", () => {
       created_at: now.toISOString(),
       data: { device_id: 4242, site_id: 1, at: now.toISOString() },
     };
-    await m.prisma.webhookEvent.create({
+    await m.db.prisma.webhookEvent.create({
       data: {
         id: "evt_admin_1",
         dealerLinkId: linkId,
@@ -490,11 +457,11 @@ describe("webhook re-apply and the audit log", () => {
     expect(a.serverError).toBeUndefined();
     const b = await m.webhookLog.reapplyEventAction({ eventId: "evt_admin_1" });
     expect(b.serverError).toBeUndefined();
-    expect(await m.prisma.deviceStatus.count({ where: { chektDeviceId: 4242 } })).toBe(1);
-    expect(await m.prisma.webhookEvent.findFirstOrThrow({ where: { id: "evt_admin_1" } })).toMatchObject({
+    expect(await m.db.prisma.deviceStatus.count({ where: { chektDeviceId: 4242 } })).toBe(1);
+    expect(await m.db.prisma.webhookEvent.findFirstOrThrow({ where: { id: "evt_admin_1" } })).toMatchObject({
       applyStatus: "applied",
     });
-    const rows = await m.prisma.auditLog.findMany({
+    const rows = await m.db.prisma.auditLog.findMany({
       where: { action: "webhooks.reapply", externalId: "evt_admin_1" },
       orderBy: { id: "asc" },
     });
@@ -509,10 +476,10 @@ describe("webhook re-apply and the audit log", () => {
 
   it("audit rows cannot be changed or deleted, even by the app's own database user", async () => {
     const row = await lastAudit();
-    await expect(m.prisma.auditLog.update({ where: { id: row.id }, data: { action: "tampered" } })).rejects.toThrow(
+    await expect(m.db.prisma.auditLog.update({ where: { id: row.id }, data: { action: "tampered" } })).rejects.toThrow(
       /append-only/,
     );
-    await expect(m.prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    await expect(m.db.prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
   });
 
   it("exports the filtered audit log as CSV, streamed, and audits the export", async () => {
@@ -543,8 +510,8 @@ describe("webhook re-apply and the audit log", () => {
   });
 
   it("export streams more rows than one batch, in order, newest first", async () => {
-    const before = await m.prisma.auditLog.count();
-    await m.prisma.auditLog.createMany({
+    const before = await m.db.prisma.auditLog.count();
+    await m.db.prisma.auditLog.createMany({
       data: Array.from({ length: 1200 }, (_, i) => ({
         action: "bulk.seed",
         objectKind: "test",
@@ -558,6 +525,6 @@ describe("webhook re-apply and the audit log", () => {
     expect(lines).toHaveLength(1200);
     expect(lines[0].split(",")[7]).toBe("row-1199");
     expect(lines[1199].split(",")[7]).toBe("row-0");
-    expect(await m.prisma.auditLog.count()).toBe(before + 1200 + 1);
+    expect(await m.db.prisma.auditLog.count()).toBe(before + 1200 + 1);
   });
 });

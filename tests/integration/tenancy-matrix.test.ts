@@ -20,7 +20,7 @@ import type { RunningSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { addMembers } from "../support/members";
-import { seedOpenAlarm } from "../support/desk-rows";
+import { seedOpenAlarmWithSnapshot } from "../support/desk-snapshot";
 import { startTestSimulator } from "../support/simulator";
 import { session } from "../support/session";
 import { cookieJar as jar } from "../support/next-headers";
@@ -211,24 +211,15 @@ beforeAll(async () => {
 
   // B's rows in Postgres.
   const now = new Date();
-  await seedOpenAlarm(prisma, {
+  await seedOpenAlarmWithSnapshot(prisma, {
     alarmId: "alm_b",
     verificationId: "ver_b",
+    snapshotId: "snap_b",
     dealerLinkId: B.id,
     siteId: b.site,
     location: "B lobby",
     snapshotUrl: `${sim.url}/snap.jpg`,
     now,
-  });
-  await prisma.snapshot.create({
-    data: {
-      id: "snap_b",
-      dealerLinkId: B.id,
-      alarmId: "alm_b",
-      siteId: b.site,
-      url: `${sim.url}/snap.jpg`,
-      capturedAt: now,
-    },
   });
   await prisma.webhookEvent.create({
     data: {

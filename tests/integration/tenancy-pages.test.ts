@@ -19,7 +19,7 @@ import type { RunningSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { addMembers } from "../support/members";
-import { seedOpenAlarm } from "../support/desk-rows";
+import { seedOpenAlarmWithSnapshot } from "../support/desk-snapshot";
 import { startTestSimulator } from "../support/simulator";
 import { session } from "../support/session";
 import { cookieJar as jar, requestHeaders } from "../support/next-headers";
@@ -190,9 +190,10 @@ beforeAll(async () => {
   ).id;
 
   // B's desk rows, and a resolved verification of each dealer for the history page.
-  await seedOpenAlarm(prisma, {
+  await seedOpenAlarmWithSnapshot(prisma, {
     alarmId: "alm_tp_b",
     verificationId: "ver_tp_b",
+    snapshotId: "snap_tp_b",
     dealerLinkId: B.id,
     siteId: B.site,
     location: "B lobby",
@@ -222,16 +223,6 @@ beforeAll(async () => {
       state: "disregarded",
       occurredAt: now,
       expiresAt: now,
-    },
-  });
-  await prisma.snapshot.create({
-    data: {
-      id: "snap_tp_b",
-      dealerLinkId: B.id,
-      alarmId: "alm_tp_b",
-      siteId: B.site,
-      url: `${sim.url}/snap.jpg`,
-      capturedAt: now,
     },
   });
   await prisma.auditLog.create({
