@@ -4,61 +4,47 @@
 // CHeKT named first, the alarm's history, directions and notes — and keeps answering with CHeKT
 // gone. Directions and notes are audited with the trace id, refuse bad input with a clear message
 // and write nothing then, and never reach another dealer's site or verification.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type pg from "pg";
-import type { RunningSimulator } from "@/simulator/server";
-import {
-  alice,
-  closeDeskWorld,
-  raiseAndDeliver,
-  startDeskWorld,
-  type DeskDealer,
-  type DeskWorld,
-} from "../support/desk-alarms";
+import { beforeAll, describe, expect, it } from "vitest";
+import { alice, type DeskDealer } from "../support/desk-alarms";
+import { deskFile } from "../support/desk-file";
 import { seedDealerLink } from "./webhooks-helpers";
 
-let world: DeskWorld;
-let sim: RunningSimulator;
-let sql: pg.Client;
-let dealer: DeskDealer;
 let other: DeskDealer;
 let detail: typeof import("@/lib/verifications/detail");
 let notes: typeof import("@/lib/verifications/desk-notes");
 let schemas: typeof import("@/lib/verifications/schemas");
 
-const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId);
-
 const inTx = async <T>(fn: (tx: import("@/lib/generated/prisma/client").Prisma.TransactionClient) => Promise<T>) =>
   (await import("@/lib/db")).prisma.$transaction(fn);
 
+const desk = deskFile({ freeTier: true });
+
 beforeAll(async () => {
-  ({ sim, sql, dealer } = world = await startDeskWorld({ freeTier: true }));
   other = {
-    id: await seedDealerLink(world.db.url, { key: "northwind", chektDealerId: 2, secret: null }),
+    id: await seedDealerLink(desk.db.url, { key: "northwind", chektDealerId: 2, secret: null }),
     chektDealerId: 2,
   };
   detail = await import("@/lib/verifications/detail");
   notes = await import("@/lib/verifications/desk-notes");
   schemas = await import("@/lib/verifications/schemas");
-  await (await import("@/lib/mirror/sweep")).sweepDealer({ dealerLinkId: dealer.id, dealerId: 1 });
+  await (await import("@/lib/mirror/sweep")).sweepDealer({ dealerLinkId: desk.dealer.id, dealerId: 1 });
 }, 120_000);
-
-afterAll(() => closeDeskWorld(world));
 
 describe("the detail view's dispatch information", () => {
   let v: { verification_id: string; contact_id: number; alarm_id: string };
   let siteId: number;
 
   beforeAll(async () => {
-    siteId = [...sim.state.sites.values()].find(
-      (s) => s.dealer_id === 1 && [...sim.state.contacts.values()].filter((c) => c.site_id === s.site_id).length >= 2,
+    siteId = [...desk.sim.state.sites.values()].find(
+      (s) =>
+        s.dealer_id === 1 && [...desk.sim.state.contacts.values()].filter((c) => c.site_id === s.site_id).length >= 2,
     )!.site_id;
-    v = await raise(siteId);
+    v = await desk.raise(siteId);
   });
 
   it("site, station, local time, call list with CHeKT's contact first, alarm history: all from Postgres", async () => {
-    const site = sim.state.sites.get(siteId)!;
-    const d = (await detail.readDetail(dealer.id, v.verification_id))!;
+    const site = desk.sim.state.sites.get(siteId)!;
+    const d = (await detail.readDetail(desk.dealer.id, v.verification_id))!;
     expect(d.site).toMatchObject({
       id: siteId,
       name: site.name,
@@ -67,8 +53,8 @@ describe("the detail view's dispatch information", () => {
     });
     expect(d.site!.address.join(" ")).toContain(String(site.address1 ?? "").trim());
     if (site.monitoring_station_id)
-      expect(d.station?.name).toBe(sim.state.stations.get(site.monitoring_station_id)!.name);
-    const simContacts = [...sim.state.contacts.values()].filter((c) => c.site_id === siteId);
+      expect(d.station?.name).toBe(desk.sim.state.stations.get(site.monitoring_station_id)!.name);
+    const simContacts = [...desk.sim.state.contacts.values()].filter((c) => c.site_id === siteId);
     expect(d.callList.map((c) => c.id).sort()).toEqual(simContacts.map((c) => c.contact_id).sort());
     expect(d.callList[0]).toMatchObject({ id: v.contact_id, named: true });
     expect(d.callList.filter((c) => c.named)).toHaveLength(1);
@@ -78,29 +64,29 @@ describe("the detail view's dispatch information", () => {
   });
 
   it("directions: saved, replaced, removed by empty text; another dealer's site: not found, none written", async () => {
-    await inTx((tx) => notes.saveDirectionsInTx(tx, dealer, siteId, "Gate code 4411, park at the back", alice));
-    expect((await detail.readDetail(dealer.id, v.verification_id))!.directions).toMatchObject({
+    await inTx((tx) => notes.saveDirectionsInTx(tx, desk.dealer, siteId, "Gate code 4411, park at the back", alice));
+    expect((await detail.readDetail(desk.dealer.id, v.verification_id))!.directions).toMatchObject({
       text: "Gate code 4411, park at the back",
       updatedByName: alice.name,
     });
-    await inTx((tx) => notes.saveDirectionsInTx(tx, dealer, siteId, "Keys with the neighbour at 12", alice));
-    expect((await detail.readDetail(dealer.id, v.verification_id))!.directions?.text).toBe(
+    await inTx((tx) => notes.saveDirectionsInTx(tx, desk.dealer, siteId, "Keys with the neighbour at 12", alice));
+    expect((await detail.readDetail(desk.dealer.id, v.verification_id))!.directions?.text).toBe(
       "Keys with the neighbour at 12",
     );
     await expect(inTx((tx) => notes.saveDirectionsInTx(tx, other, siteId, "Hijacked", alice))).rejects.toThrow(
       `This dealer has no site ${siteId}.`,
     );
     expect(
-      (await sql.query(`SELECT count(*)::int AS n FROM site_directions WHERE dealer_link_id = $1`, [other.id])).rows[0]
-        .n,
+      (await desk.sql.query(`SELECT count(*)::int AS n FROM site_directions WHERE dealer_link_id = $1`, [other.id]))
+        .rows[0].n,
     ).toBe(0);
-    await inTx((tx) => notes.saveDirectionsInTx(tx, dealer, siteId, "", alice));
-    expect((await detail.readDetail(dealer.id, v.verification_id))!.directions).toBeNull();
+    await inTx((tx) => notes.saveDirectionsInTx(tx, desk.dealer, siteId, "", alice));
+    expect((await detail.readDetail(desk.dealer.id, v.verification_id))!.directions).toBeNull();
   });
 
   it("notes land in the verification's history; another dealer's verification is not found", async () => {
-    await inTx((tx) => notes.addNoteInTx(tx, dealer, v.verification_id, "Called Jane, no answer", alice));
-    const d = (await detail.readDetail(dealer.id, v.verification_id))!;
+    await inTx((tx) => notes.addNoteInTx(tx, desk.dealer, v.verification_id, "Called Jane, no answer", alice));
+    const d = (await detail.readDetail(desk.dealer.id, v.verification_id))!;
     expect(d.notes).toEqual([expect.objectContaining({ authorName: alice.name, text: "Called Jane, no answer" })]);
     await expect(inTx((tx) => notes.addNoteInTx(tx, other, v.verification_id, "x", alice))).rejects.toThrow(
       "This verification is not in this dealer's queue.",
@@ -126,8 +112,8 @@ describe("the detail view's dispatch information", () => {
   });
 
   it("opening it needs no CHeKT: with the simulator gone the detail still reads in full", async () => {
-    await sim.close();
-    const d = (await detail.readDetail(dealer.id, v.verification_id))!;
+    await desk.sim.close();
+    const d = (await detail.readDetail(desk.dealer.id, v.verification_id))!;
     expect(d.site?.id).toBe(siteId);
     expect(d.callList[0]?.named).toBe(true);
     expect(d.notes).toHaveLength(1);

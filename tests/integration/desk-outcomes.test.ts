@@ -4,27 +4,14 @@
 // with the label, steps and notes, is retried after 429/5xx without touching the answer, and is
 // not sent (and says so) when the App key lacks events:write.
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "@/simulator/server";
-import {
-  alice,
-  actionCtxFor as ctxFor,
-  answerInput,
-  closeDeskWorld,
-  raiseAndDeliver,
-  startDeskWorld,
-  type DeskDealer,
-  type DeskWorld,
-} from "../support/desk-alarms";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { alice, answerInput, type DeskDealer } from "../support/desk-alarms";
+import { deskFile } from "../support/desk-file";
 import { simControl } from "../support/simulator";
 import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
 import { seedDealerLink } from "./webhooks-helpers";
 
-let world: DeskWorld;
-let sim: RunningSimulator;
-let dealer: DeskDealer;
 let other: DeskDealer;
-let picks: OutcomePicks;
 let otherPicks: OutcomePicks;
 let answer: typeof import("@/lib/verifications/answer");
 let outcomes: typeof import("@/lib/verifications/outcomes");
@@ -34,23 +21,24 @@ async function db0() {
   return (await import("@/lib/db")).prisma;
 }
 
-const simPost = (path: string, body: unknown, method = "POST") => simControl(sim.url, method, path, body);
-const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId);
+const simPost = (path: string, body: unknown, method = "POST") => simControl(desk.sim.url, method, path, body);
 const answerAsAlice = async (input: ReturnType<typeof answerInput>) =>
-  answer.answerVerification(await ctxFor(alice), dealer, alice, input);
+  answer.answerVerification(await desk.ctxFor(alice), desk.dealer, alice, input);
 
 /** The simulator's own record of an alarm's annotations (its store; CHeKT keeps them on the alarm). */
 function simAnnotations(alarmId: string) {
-  return sim.state.alarms.get(Number(alarmId.replace(/^alm_/, "")))?.annotations ?? [];
+  return desk.sim.state.alarms.get(Number(alarmId.replace(/^alm_/, "")))?.annotations ?? [];
 }
 
 async function row(id: string) {
-  return (await db0()).verification.findUniqueOrThrow({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } } });
+  return (await db0()).verification.findUniqueOrThrow({
+    where: { dealerLinkId_id: { dealerLinkId: desk.dealer.id, id } },
+  });
 }
 
 async function annotationRow(id: string) {
   return (await db0()).deskAnnotation.findUnique({
-    where: { dealerLinkId_verificationId: { dealerLinkId: dealer.id, verificationId: id } },
+    where: { dealerLinkId_verificationId: { dealerLinkId: desk.dealer.id, verificationId: id } },
   });
 }
 
@@ -60,27 +48,26 @@ async function setChecklist(input: {
   steps: { text: string; optional: boolean }[];
 }) {
   const prisma = await db0();
-  return prisma.$transaction((tx) => outcomes.saveChecklistInTx(tx, dealer, input, alice));
+  return prisma.$transaction((tx) => outcomes.saveChecklistInTx(tx, desk.dealer, input, alice));
 }
 
+const desk = deskFile();
+
 beforeAll(async () => {
-  ({ sim, dealer, picks } = world = await startDeskWorld());
-  other = { id: await seedDealerLink(world.db.url, { key: "other-dealer", chektDealerId: 2 }), chektDealerId: 2 };
+  other = { id: await seedDealerLink(desk.db.url, { key: "other-dealer", chektDealerId: 2 }), chektDealerId: 2 };
   otherPicks = await seedTestOutcomes(other.id);
   answer = await import("@/lib/verifications/answer");
   outcomes = await import("@/lib/verifications/outcomes");
   annotate = await import("@/lib/verifications/annotate");
   // The site checklist override needs the site in this dealer's mirror.
-  await (await import("@/lib/mirror/sweep")).sweepDealer({ dealerLinkId: dealer.id, dealerId: 1 });
+  await (await import("@/lib/mirror/sweep")).sweepDealer({ dealerLinkId: desk.dealer.id, dealerId: 1 });
 }, 180_000);
 
 afterEach(async () => {
-  await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+  await fetch(`${desk.sim.url}/_sim/faults`, { method: "DELETE" });
   const prisma = await db0();
-  await prisma.deskChecklist.deleteMany({ where: { dealerLinkId: dealer.id } });
+  await prisma.deskChecklist.deleteMany({ where: { dealerLinkId: desk.dealer.id } });
 });
-
-afterAll(() => closeDeskWorld(world));
 
 describe("the answer's outcome", () => {
   it("an answer without an outcome is refused by the action's schema with 'Choose an outcome'", async () => {
@@ -96,17 +83,25 @@ describe("the answer's outcome", () => {
   it(
     "another dealer's outcome, an unknown one and one of the other kind are refused; " + "nothing is claimed or stored",
     async () => {
-      const v = await raise(1);
+      const v = await desk.raise(1);
       const base = { id: v.verification_id, contactId: v.contact_id, checkedSteps: [] };
-      const ctx = await ctxFor(alice);
+      const ctx = await desk.ctxFor(alice);
       await expect(
-        answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: otherPicks.dispatch }),
+        answer.answerVerification(ctx, desk.dealer, alice, {
+          ...base,
+          action: "dispatch",
+          outcomeId: otherPicks.dispatch,
+        }),
       ).rejects.toThrow(/Choose an outcome from this dealer's list/);
       await expect(
-        answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: randomUUID() }),
+        answer.answerVerification(ctx, desk.dealer, alice, { ...base, action: "dispatch", outcomeId: randomUUID() }),
       ).rejects.toThrow(/Choose an outcome from this dealer's list/);
       await expect(
-        answer.answerVerification(ctx, dealer, alice, { ...base, action: "dispatch", outcomeId: picks.disregard }),
+        answer.answerVerification(ctx, desk.dealer, alice, {
+          ...base,
+          action: "dispatch",
+          outcomeId: desk.picks.disregard,
+        }),
       ).rejects.toThrow(/is a disregard outcome; choose a dispatch outcome/);
       const r = await row(v.verification_id);
       expect(r).toMatchObject({ state: "pending", claimedById: null, answerIdemKey: null, answerOutcomeId: null });
@@ -118,14 +113,14 @@ describe("the answer's outcome", () => {
     const prisma = await db0();
     const retired = await prisma.deskOutcome.create({
       data: {
-        dealerLinkId: dealer.id,
+        dealerLinkId: desk.dealer.id,
         label: `Retired ${randomUUID()}`,
         kind: "dispatch",
         active: false,
         position: 99,
       },
     });
-    const v = await raise(1);
+    const v = await desk.raise(1);
     await expect(answerAsAlice(answerInput(v, "dispatch", retired.id))).rejects.toThrow(
       /Choose an outcome from this dealer's list/,
     );
@@ -140,12 +135,12 @@ describe("the answer's outcome", () => {
       ],
     });
     const [required, optional] = saved.after!;
-    const v = await raise(1);
-    await expect(answerAsAlice(answerInput(v, "disregard", picks.disregard, [optional.id]))).rejects.toThrow(
+    const v = await desk.raise(1);
+    await expect(answerAsAlice(answerInput(v, "disregard", desk.picks.disregard, [optional.id]))).rejects.toThrow(
       /Check every required step first \(1 left: Reviewed the snapshots\)/,
     );
     expect((await row(v.verification_id)).state).toBe("pending");
-    const out = await answerAsAlice(answerInput(v, "disregard", picks.disregard, [required.id]));
+    const out = await answerAsAlice(answerInput(v, "disregard", desk.picks.disregard, [required.id]));
     expect(out).toMatchObject({ outcome: "answered", state: "disregarded" });
     const r = await row(v.verification_id);
     expect(r.answerOutcomeLabel).toBe("False alarm – animal");
@@ -165,24 +160,26 @@ describe("the answer's outcome", () => {
         steps: [{ text: "Open the gate with code 4711", optional: false }],
       });
       const prisma = await db0();
-      expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({
+      expect(await outcomes.effectiveChecklist(prisma, desk.dealer, 1)).toMatchObject({
         source: "site",
         steps: [{ text: "Open the gate with code 4711" }],
       });
-      expect(await outcomes.effectiveChecklist(prisma, dealer, 2)).toMatchObject({
+      expect(await outcomes.effectiveChecklist(prisma, desk.dealer, 2)).toMatchObject({
         source: "dealer",
         steps: [{ text: "Dealer step" }],
       });
-      const v = await raise(1);
+      const v = await desk.raise(1);
       // The dealer's step is not on this site's list: the picker was showing an old checklist.
       await expect(
-        answerAsAlice(answerInput(v, "dispatch", picks.dispatch, [dealerList.after![0].id])),
+        answerAsAlice(answerInput(v, "dispatch", desk.picks.dispatch, [dealerList.after![0].id])),
       ).rejects.toThrow(/checklist was changed meanwhile/);
-      expect(await answerAsAlice(answerInput(v, "dispatch", picks.dispatch, [siteList.after![0].id]))).toMatchObject({
+      expect(
+        await answerAsAlice(answerInput(v, "dispatch", desk.picks.dispatch, [siteList.after![0].id])),
+      ).toMatchObject({
         outcome: "answered",
       });
       await setChecklist({ siteId: 1, mode: "inherit", steps: [] });
-      expect(await outcomes.effectiveChecklist(prisma, dealer, 1)).toMatchObject({
+      expect(await outcomes.effectiveChecklist(prisma, desk.dealer, 1)).toMatchObject({
         source: "dealer",
         steps: [{ text: "Dealer step" }],
       });
@@ -209,22 +206,22 @@ describe("the annotation", () => {
           { text: "Asked for the passcode", optional: true },
         ],
       });
-      const v = await raise(1);
+      const v = await desk.raise(1);
       const prisma = await db0();
       await prisma.verificationNote.create({
         data: {
-          dealerLinkId: dealer.id,
+          dealerLinkId: desk.dealer.id,
           verificationId: v.verification_id,
           authorName: "Alice",
           text: "Keyholder on the way",
         },
       });
-      const ctx = await ctxFor(alice);
-      const out = await answer.answerVerification(ctx, dealer, alice, {
+      const ctx = await desk.ctxFor(alice);
+      const out = await answer.answerVerification(ctx, desk.dealer, alice, {
         id: v.verification_id,
         action: "dispatch",
         contactId: v.contact_id,
-        outcomeId: picks.dispatch,
+        outcomeId: desk.picks.dispatch,
         checkedSteps: [saved.after![0].id],
       });
       expect(out.outcome).toBe("answered");
@@ -241,7 +238,7 @@ describe("the annotation", () => {
       expect(await annotationRow(v.verification_id)).toMatchObject({ state: "pending", attempts: 0 });
 
       const r = await row(v.verification_id);
-      expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBe("sent");
+      expect(await annotate.deliverAnnotation(desk.dealer.id, v.verification_id)).toBe("sent");
       const anns = simAnnotations(r.alarmId!);
       expect(anns).toHaveLength(1);
       expect(anns[0]).toMatchObject({
@@ -255,7 +252,7 @@ describe("the annotation", () => {
       expect(a).toMatchObject({ state: "sent", attempts: 1, chektId: anns[0].id });
       expect(annotate.annotationLabel(a!)).toBe("annotated in CHeKT");
       // Sent once: nothing is due any more, a second attempt sends nothing.
-      expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBeNull();
+      expect(await annotate.deliverAnnotation(desk.dealer.id, v.verification_id)).toBeNull();
       expect(simAnnotations(r.alarmId!)).toHaveLength(1);
     },
   );
@@ -264,14 +261,14 @@ describe("the annotation", () => {
     "429 then 503 on annotate: kept pending with a later attempt, the answer stays; the sweep sends it once " +
       "CHeKT takes it",
     async () => {
-      const v = await raise(1);
-      const out = await answerAsAlice(answerInput(v, "disregard", picks.disregard));
+      const v = await desk.raise(1);
+      const out = await answerAsAlice(answerInput(v, "disregard", desk.picks.disregard));
       expect(out.outcome).toBe("answered");
       const alarmId = (await row(v.verification_id)).alarmId!;
       // Every annotate answers 429 until the fault is cleared (the gateway's own retries included).
       await simPost("/_sim/faults", { path: "/v1/alarms/*/annotate", method: "POST", rate_429: 1 });
       const t0 = new Date();
-      expect(await annotate.deliverAnnotation(dealer.id, v.verification_id, () => t0)).toBe("pending");
+      expect(await annotate.deliverAnnotation(desk.dealer.id, v.verification_id, () => t0)).toBe("pending");
       let a = await annotationRow(v.verification_id);
       expect(a!.attempts).toBe(1);
       expect(a!.nextAttemptAt.getTime()).toBeGreaterThan(t0.getTime());
@@ -281,7 +278,7 @@ describe("the annotation", () => {
       await annotate.deliverDueAnnotations(() => t0, 1_000);
       expect((await annotationRow(v.verification_id))!.attempts).toBe(1);
 
-      await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+      await fetch(`${desk.sim.url}/_sim/faults`, { method: "DELETE" });
       await simPost("/_sim/faults", { path: "/v1/alarms/*/annotate", method: "POST", rate_5xx: 1, status_5xx: 503 });
       const t1 = new Date(a!.nextAttemptAt.getTime() + 1);
       await annotate.deliverDueAnnotations(() => t1, 1_000);
@@ -290,7 +287,7 @@ describe("the annotation", () => {
       expect(simAnnotations(alarmId)).toHaveLength(0);
       expect((await row(v.verification_id)).state).toBe("disregarded");
 
-      await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+      await fetch(`${desk.sim.url}/_sim/faults`, { method: "DELETE" });
       const t2 = new Date(a!.nextAttemptAt.getTime() + 1);
       await annotate.deliverDueAnnotations(() => t2, 1_000);
       expect(simAnnotations(alarmId)).toMatchObject([{ outcome: "False alarm – animal" }]);
@@ -303,17 +300,17 @@ describe("the annotation", () => {
   );
 
   it("without events:write on the App key: not sent, no retry, shown as such; the answer stays", async () => {
-    const apps = (await (await fetch(`${sim.url}/_sim/apps`)).json()) as {
+    const apps = (await (await fetch(`${desk.sim.url}/_sim/apps`)).json()) as {
       id: string;
       dealer_id: number;
       scopes: string[];
     }[];
     const app = apps.find((a) => a.dealer_id === 1)!;
-    const v = await raise(1);
-    await answerAsAlice(answerInput(v, "dispatch", picks.dispatch));
+    const v = await desk.raise(1);
+    await answerAsAlice(answerInput(v, "dispatch", desk.picks.dispatch));
     await simPost(`/_sim/apps/${app.id}`, { scopes: app.scopes.filter((s) => s !== "events:write") }, "PATCH");
     try {
-      expect(await annotate.deliverAnnotation(dealer.id, v.verification_id)).toBe("scope_missing");
+      expect(await annotate.deliverAnnotation(desk.dealer.id, v.verification_id)).toBe("scope_missing");
       const a = await annotationRow(v.verification_id);
       expect(a!.lastError).toMatch(/events:write/);
       expect(annotate.annotationLabel(a!)).toBe("annotation not sent: the App key lacks events:write");
@@ -355,7 +352,7 @@ describe("outcome codes", () => {
     await expect(
       prisma.$transaction((tx) =>
         outcomes.saveOutcomesInTx(tx, other, {
-          outcomes: [{ id: picks.dispatch, label: "Stolen", kind: "dispatch", active: true }],
+          outcomes: [{ id: desk.picks.dispatch, label: "Stolen", kind: "dispatch", active: true }],
         }),
       ),
     ).rejects.toThrow(/not this dealer's/);
@@ -386,9 +383,9 @@ describe("history and CSV", () => {
       const h = await import("@/lib/verifications/outcomes-history");
       const { reportCsv } = await import("@/lib/verifications/report-csv");
       const { readDeskReport } = await import("@/lib/verifications/report");
-      const list = await listHistory(dealer.id, 1, { state: "dispatched" });
+      const list = await listHistory(desk.dealer.id, 1, { state: "dispatched" });
       const ids = list.items.map((i) => i.id);
-      const details = await h.answerDetails(dealer.id, ids);
+      const details = await h.answerDetails(desk.dealer.id, ids);
       const withSteps = [...details.values()].find((d) => d.steps.some((s) => s.text === "Called the keyholder"));
       expect(withSteps).toMatchObject({ outcome: "Police dispatched", annotation: "annotated in CHeKT" });
       expect([...details.values()].map((d) => d.annotation)).toContain(
@@ -411,7 +408,7 @@ describe("history and CSV", () => {
         fromDay: "a",
         toDay: "b",
       };
-      const counts = await h.outcomeCounts(dealer.id, range);
+      const counts = await h.outcomeCounts(desk.dealer.id, range);
       // Three dispatches in this file: the site checklist (all checked), the annotation (optional step
       // left), the scope test (no checklist); every disregard was "False alarm – animal".
       expect(counts).toEqual([
@@ -419,7 +416,7 @@ describe("history and CSV", () => {
         { outcome: "False alarm – animal", kind: "disregard", answers: 2, allStepsChecked: 1 },
       ]);
       expect(await h.outcomeCounts(other.id, range)).toEqual([]);
-      const text = reportCsv(await readDeskReport(dealer.id, range), range, counts);
+      const text = reportCsv(await readDeskReport(desk.dealer.id, range), range, counts);
       expect(text).toContain(
         "\r\nBy outcome code\r\noutcome,answers_with,answers,all_steps_checked\r\n" +
           "Police dispatched,dispatch,3,2\r\nFalse alarm – animal,disregard,2,1\r\n",

@@ -4,65 +4,54 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type pg from "pg";
-import type { RunningSimulator } from "@/simulator/server";
 import { simControl } from "../support/simulator";
-import {
-  closeDeskWorld,
-  deliverNewestEvents,
-  raiseOnSimulator,
-  startDeskWorld,
-  type DeskWorld,
-} from "../support/desk-alarms";
+import { deliverNewestEvents, raiseOnSimulator } from "../support/desk-alarms";
+import { deskFile } from "../support/desk-file";
 
-let world: DeskWorld;
-let sim: RunningSimulator;
-let sql: pg.Client;
-let linkId: string;
-
-const simPost = (path: string, body: unknown) => simControl(sim.url, "POST", path, body);
+const simPost = (path: string, body: unknown) => simControl(desk.sim.url, "POST", path, body);
 
 /** Raises an alarm on the simulator, delivers its events, returns the snapshot row ids. */
 async function raiseWithSnapshot(siteId: number): Promise<string[]> {
-  const out = await raiseOnSimulator(sim.url, siteId);
-  await deliverNewestEvents(sim.url, { each200: false });
+  const out = await raiseOnSimulator(desk.sim.url, siteId);
+  await deliverNewestEvents(desk.sim.url, { each200: false });
   const snaps = (
-    await sql.query(`SELECT id FROM snapshots WHERE alarm_id = $1 AND dealer_link_id = $2`, [out.alarm.id, linkId])
+    await desk.sql.query(`SELECT id FROM snapshots WHERE alarm_id = $1 AND dealer_link_id = $2`, [
+      out.alarm.id,
+      desk.dealer.id,
+    ])
   ).rows.map((r) => r.id as string);
   const alarm = (
-    await sql.query(`SELECT snapshot_url FROM alarms WHERE id = $1 AND dealer_link_id = $2`, [out.alarm.id, linkId])
+    await desk.sql.query(`SELECT snapshot_url FROM alarms WHERE id = $1 AND dealer_link_id = $2`, [
+      out.alarm.id,
+      desk.dealer.id,
+    ])
   ).rows[0];
   return [...snaps, ...(alarm?.snapshot_url ? [`alarm:${out.alarm.id}`] : [])];
 }
 
-beforeAll(async () => {
-  ({ sim, sql } = world = await startDeskWorld({ freeTier: true }));
-  linkId = world.dealer.id;
-}, 120_000);
+const desk = deskFile({ freeTier: true });
 
 afterEach(async () => {
-  await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
+  await fetch(`${desk.sim.url}/_sim/faults`, { method: "DELETE" });
 });
-
-afterAll(() => closeDeskWorld(world));
 
 describe("snapshot store", () => {
   it("fetches an image from CHeKT once, keeps it in Postgres and serves it even when CHeKT refuses", async () => {
     const [id] = await raiseWithSnapshot(1);
     expect(id).toBeTruthy();
     const { loadSnapshotImage } = await import("@/lib/verifications/snapshot-image");
-    const first = await loadSnapshotImage(id!, linkId);
+    const first = await loadSnapshotImage(id!, desk.dealer.id);
     expect(first).toMatchObject({ ok: true, stored: false, contentType: "image/png" });
     const kept = (
-      await sql.query(`SELECT size, content_type FROM snapshot_images WHERE dealer_link_id = $1 AND key = $2`, [
-        linkId,
+      await desk.sql.query(`SELECT size, content_type FROM snapshot_images WHERE dealer_link_id = $1 AND key = $2`, [
+        desk.dealer.id,
         id,
       ])
     ).rows[0];
     expect(kept.size).toBeGreaterThan(0);
     // CHeKT now answers 503 to every image request: the kept copy is served, byte for byte.
     await simPost("/_sim/faults", { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503 });
-    const second = await loadSnapshotImage(id!, linkId);
+    const second = await loadSnapshotImage(id!, desk.dealer.id);
     expect(second).toMatchObject({ ok: true, stored: true });
     if (!first.ok || !second.ok) throw new Error("unreachable");
     expect(Buffer.from(second.body).equals(Buffer.from(first.body))).toBe(true);
@@ -77,9 +66,9 @@ describe("snapshot store", () => {
       id: string;
     };
     const { loadSnapshotImage } = await import("@/lib/verifications/snapshot-image");
-    const got = await loadSnapshotImage(id!, linkId);
+    const got = await loadSnapshotImage(id!, desk.dealer.id);
     expect(got).toMatchObject({ ok: true, stored: false });
-    const faults = (await (await fetch(`${sim.url}/_sim/faults`)).json()) as { id: string; matched: number }[];
+    const faults = (await (await fetch(`${desk.sim.url}/_sim/faults`)).json()) as { id: string; matched: number }[];
     expect(faults.find((f) => f.id === fault.id)?.matched).toBe(2);
     // The image fetches spent the App key's shared budget on the "snapshot" class, 429s counted.
     const { budgetFor, credentialKey } = await import("@/lib/chekt");
@@ -95,21 +84,24 @@ describe("snapshot store", () => {
     const [id] = await raiseWithSnapshot(3);
     await simPost("/_sim/faults", { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503 });
     const { fetchSnapshotBytes } = await import("@/lib/verifications/snapshot-fetch");
-    const url = (await sql.query(`SELECT url FROM snapshots WHERE id = $1 AND dealer_link_id = $2`, [id, linkId]))
-      .rows[0].url as string;
+    const url = (
+      await desk.sql.query(`SELECT url FROM snapshots WHERE id = $1 AND dealer_link_id = $2`, [id, desk.dealer.id])
+    ).rows[0].url as string;
     const got = await fetchSnapshotBytes(url, process.env.CHEKT_API_KEY!, { deadlineMs: 2_000 });
     expect(got).toMatchObject({ ok: false, status: 503 });
-    expect((await sql.query(`SELECT count(*)::int AS n FROM snapshot_images WHERE key = $1`, [id])).rows[0].n).toBe(0);
+    expect(
+      (await desk.sql.query(`SELECT count(*)::int AS n FROM snapshot_images WHERE key = $1`, [id])).rows[0].n,
+    ).toBe(0);
   });
 
   it("a load held past its deadline answers 'retry later' at once; the next try starts afresh", async () => {
     const [id] = await raiseWithSnapshot(4);
     await simPost("/_sim/faults", { path: "/v1/snapshots/**", delay_ms: 4_000 });
     const { loadSnapshotImage } = await import("@/lib/verifications/snapshot-image");
-    const held = await loadSnapshotImage(id!, linkId, { deadlineMs: 300 });
+    const held = await loadSnapshotImage(id!, desk.dealer.id, { deadlineMs: 300 });
     expect(held).toMatchObject({ ok: false, status: 503, message: "CHeKT is slow to send this image", retryAfterS: 2 });
-    await fetch(`${sim.url}/_sim/faults`, { method: "DELETE" });
-    const next = await loadSnapshotImage(id!, linkId);
+    await fetch(`${desk.sim.url}/_sim/faults`, { method: "DELETE" });
+    const next = await loadSnapshotImage(id!, desk.dealer.id);
     expect(next).toMatchObject({ ok: true, contentType: "image/png" });
   });
 });
@@ -167,15 +159,15 @@ describe("redirects", () => {
 describe("cap", () => {
   it("keeps the store under SNAPSHOT_STORE_MAX_MB by dropping the oldest images", async () => {
     const { keepImage } = await import("@/lib/verifications/snapshot-store");
-    await sql.query(`DELETE FROM snapshot_images`);
+    await desk.sql.query(`DELETE FROM snapshot_images`);
     const kb = (n: number) => new Uint8Array(n * 1024).fill(7);
     for (const key of ["cap-1", "cap-2", "cap-3"]) {
-      await keepImage(linkId, key, "image/png", kb(40), 100 * 1024);
+      await keepImage(desk.dealer.id, key, "image/png", kb(40), 100 * 1024);
       await new Promise((r) => setTimeout(r, 5)); // distinct fetched_at
     }
-    const keys = (await sql.query(`SELECT key FROM snapshot_images ORDER BY fetched_at`)).rows.map((r) => r.key);
+    const keys = (await desk.sql.query(`SELECT key FROM snapshot_images ORDER BY fetched_at`)).rows.map((r) => r.key);
     expect(keys).toEqual(["cap-2", "cap-3"]);
-    const total = (await sql.query(`SELECT sum(size)::int AS n FROM snapshot_images`)).rows[0].n;
+    const total = (await desk.sql.query(`SELECT sum(size)::int AS n FROM snapshot_images`)).rows[0].n;
     expect(total).toBeLessThanOrEqual(100 * 1024);
   });
 });
