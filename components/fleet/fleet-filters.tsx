@@ -1,4 +1,4 @@
-import { FilterSelect, Input, ListFilters, PageSizeSelect } from "@/components/ui";
+import { FilterSelects, Input, ListFilters, PageSizeSelect } from "@/components/ui";
 import {
   FLEET_PAGE_SIZES,
   OFFLINE_FOR_CHOICES,
@@ -28,15 +28,15 @@ export function FleetFilters({
   firmwares: string[];
   thresholdMin: number;
 }) {
-  const offlineChoices: { value: string; label: string }[] = OFFLINE_FOR_CHOICES.map((c) => ({
+  const offline: { value: string; label: string }[] = OFFLINE_FOR_CHOICES.map((c) => ({
     value: String(c.min),
     label: c.label,
   }));
   if (!OFFLINE_FOR_CHOICES.some((c) => c.min === thresholdMin)) {
-    offlineChoices.unshift({ value: String(thresholdMin), label: `${minutesText(thresholdMin)} (alert threshold)` });
+    offline.unshift({ value: String(thresholdMin), label: `${minutesText(thresholdMin)} (alert threshold)` });
   }
-  if (state.offlineFor && !offlineChoices.some((c) => c.value === String(state.offlineFor))) {
-    offlineChoices.push({ value: String(state.offlineFor), label: minutesText(state.offlineFor) });
+  if (state.offlineFor && !offline.some((c) => c.value === String(state.offlineFor))) {
+    offline.push({ value: String(state.offlineFor), label: minutesText(state.offlineFor) });
   }
   return (
     <ListFilters
@@ -46,24 +46,15 @@ export function FleetFilters({
       fields={["status", "offlineFor", "type", "firmware", "site", "per"]}
       filtered={isFiltered(state)}
     >
-      <FilterSelect
-        label="Status"
-        name="status"
-        value={state.status}
-        width="w-32"
-        anyLabel="All"
-        options={STATUS_CHOICES}
+      <FilterSelects
+        state={state}
+        selects={[
+          { label: "Status", name: "status", width: "w-32", anyLabel: "All", options: STATUS_CHOICES },
+          { label: "Offline longer than", name: "offlineFor", width: "w-52", anyLabel: "Any time", options: offline },
+          { label: "Type", name: "type", width: "w-32", anyLabel: "All", options: TYPE_CHOICES },
+          { label: "Firmware", name: "firmware", width: "w-40", options: firmwares },
+        ]}
       />
-      <FilterSelect
-        label="Offline longer than"
-        name="offlineFor"
-        value={state.offlineFor ? String(state.offlineFor) : ""}
-        width="w-52"
-        anyLabel="Any time"
-        options={offlineChoices}
-      />
-      <FilterSelect label="Type" name="type" value={state.type} width="w-32" anyLabel="All" options={TYPE_CHOICES} />
-      <FilterSelect label="Firmware" name="firmware" value={state.firmware} width="w-40" options={firmwares} />
       <Input
         label="Site ID (CHeKT)"
         name="site"

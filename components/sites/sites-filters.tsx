@@ -1,7 +1,7 @@
 import Form from "next/form";
 import { Columns3 } from "lucide-react";
 import {
-  FilterSelect,
+  FilterSelects,
   Input,
   KeepState,
   ListFilters,
@@ -52,21 +52,12 @@ export function SitesFilters({ state }: { state: SiteListState }) {
         }
       >
         <SearchField label="Search" value={state.q} placeholder="Name, account, address or ID" />
-        <FilterSelect
-          label="Status"
-          name="active"
-          value={state.active}
-          width="w-36"
-          anyLabel="All"
-          options={ACTIVE_CHOICES}
-        />
-        <FilterSelect
-          label="Readiness"
-          name="ready"
-          value={state.ready}
-          width="w-36"
-          anyLabel="All"
-          options={READY_CHOICES}
+        <FilterSelects
+          state={state}
+          selects={[
+            { label: "Status", name: "active", width: "w-36", anyLabel: "All", options: ACTIVE_CHOICES },
+            { label: "Readiness", name: "ready", width: "w-36", anyLabel: "All", options: READY_CHOICES },
+          ]}
         />
         <Input
           label="Time zone"

@@ -10,6 +10,7 @@ export { ListPager, Pager, type PagerProps } from "./pager";
 export {
   DateRangeFields,
   FilterSelect,
+  FilterSelects,
   IgnoredFilters,
   KeepState,
   ListFilters,

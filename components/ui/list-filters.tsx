@@ -95,25 +95,20 @@ export function PageSizeSelect({ value, sizes }: { value: number; sizes: readonl
   );
 }
 
-/**
- * A filter's choice list. Its first choice, `anyLabel` ("Any", "All"), is the empty value: no
- * filter (the list's parser reads a blank as "any"). `width` is the field's Tailwind width class.
- */
-export function FilterSelect({
-  label,
-  name,
-  value,
-  options,
-  width,
-  anyLabel = "Any",
-}: {
+type FilterSelectProps = {
   label: string;
   name: string;
   value?: string;
   options: readonly (SelectOption | string)[];
   width: string;
   anyLabel?: string;
-}) {
+};
+
+/**
+ * A filter's choice list. Its first choice, `anyLabel` ("Any", "All"), is the empty value: no
+ * filter (the list's parser reads a blank as "any"). `width` is the field's Tailwind width class.
+ */
+export function FilterSelect({ label, name, value, options, width, anyLabel = "Any" }: FilterSelectProps) {
   return (
     <Select
       label={label}
@@ -123,6 +118,24 @@ export function FilterSelect({
       placeholder={anyLabel}
       options={options}
     />
+  );
+}
+
+/** FilterSelects side by side, one a line of data; each shows the list state's value under its `name`. */
+export function FilterSelects({
+  state,
+  selects,
+}: {
+  state: Readonly<Record<string, unknown>>;
+  selects: readonly Omit<FilterSelectProps, "value">[];
+}) {
+  return (
+    <>
+      {selects.map((select) => {
+        const value = state[select.name];
+        return <FilterSelect key={select.name} {...select} value={value ? String(value) : ""} />;
+      })}
+    </>
   );
 }
 

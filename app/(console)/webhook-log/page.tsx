@@ -5,7 +5,7 @@ import {
   DateRangeFields,
   Disclosure,
   EmptyState,
-  FilterSelect,
+  FilterSelects,
   IgnoredFilters,
   Input,
   ListFilters,
@@ -49,8 +49,13 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
         filtered={state}
         submitLabel="Apply filters"
       >
-        <FilterSelect label="Verdict" name="verdict" value={state.verdict} width="w-36" options={VERDICTS} />
-        <FilterSelect label="Event type" name="type" value={state.type} width="w-48" options={types} />
+        <FilterSelects
+          state={state}
+          selects={[
+            { label: "Verdict", name: "verdict", width: "w-36", options: VERDICTS },
+            { label: "Event type", name: "type", width: "w-48", options: types },
+          ]}
+        />
         <Input
           label="Event or delivery id"
           name="event"

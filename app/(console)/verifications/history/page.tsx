@@ -4,7 +4,7 @@ import {
   Badge,
   DataTable,
   DateRangeFields,
-  FilterSelect,
+  FilterSelects,
   IgnoredFilters,
   Input,
   ListFilters,
@@ -155,6 +155,7 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
 }
 
 function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id: number; name: string }[] }) {
+  const siteChoices = sites.map((s) => ({ value: String(s.id), label: s.name }));
   return (
     <ListFilters
       action={PATH}
@@ -164,13 +165,12 @@ function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id:
       filtered={values}
       submitLabel="Filter"
     >
-      <FilterSelect label="State" name="state" value={values.state} width="w-36" options={HISTORY_STATES} />
-      <FilterSelect
-        label="Site"
-        name="site"
-        value={values.site}
-        width="w-48"
-        options={sites.map((s) => ({ value: String(s.id), label: s.name }))}
+      <FilterSelects
+        state={values}
+        selects={[
+          { label: "State", name: "state", width: "w-36", options: HISTORY_STATES },
+          { label: "Site", name: "site", width: "w-48", options: siteChoices },
+        ]}
       />
       <Input
         label="Operator"

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmptyState, FilterSelect, ListFilters, ListPager, PageHeader, PageSizeSelect } from "@/components/ui";
+import { EmptyState, FilterSelects, ListFilters, ListPager, PageHeader, PageSizeSelect } from "@/components/ui";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { JOB_KIND_LABEL, JobList } from "@/components/devices/job-list";
 import { requirePageScope } from "@/lib/auth/require";
@@ -15,6 +15,7 @@ export const dynamic = "force-dynamic";
 
 // A site's newest jobs are read whole (a site rarely has more); filters and pages apply to them.
 const READ_AT_MOST = 500;
+const KIND_CHOICES = JOB_KINDS.map((k) => ({ value: k, label: JOB_KIND_LABEL[k] }));
 
 export default async function JobsPage({
   params,
@@ -49,13 +50,12 @@ export default async function JobsPage({
             fields={["state", "kind", "per"]}
             filtered={filtered}
           >
-            <FilterSelect label="State" name="state" value={state.state} width="w-36" options={JOB_STATES} />
-            <FilterSelect
-              label="Kind"
-              name="kind"
-              value={state.kind}
-              width="w-36"
-              options={JOB_KINDS.map((k) => ({ value: k, label: JOB_KIND_LABEL[k] }))}
+            <FilterSelects
+              state={state}
+              selects={[
+                { label: "State", name: "state", width: "w-36", options: JOB_STATES },
+                { label: "Kind", name: "kind", width: "w-36", options: KIND_CHOICES },
+              ]}
             />
             <PageSizeSelect value={state.per} sizes={JOB_PAGE_SIZES} />
           </ListFilters>
