@@ -52,6 +52,22 @@ const queued = (jobId: string) =>
   w.db.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE name = 'bulk-devices'
     AND data->>'jobId' = ${jobId}`;
 
+/** Waits for `worker` to finish the job; every device of it in CHeKT exactly once. */
+async function expectCarriedOut(worker: Child, job: { siteId: number; jobId: string }, prefix: string, n: number) {
+  await until(
+    async () => (await state(job.jobId)).state === "done",
+    () => `job done\n${worker.tail()}`,
+    200,
+  );
+  const done = await state(job.jobId);
+  expect([done.succeeded, done.failed]).toEqual([n, 0]);
+  const devices = (await w.api.list(w.dealerId, job.siteId)).filter((d) =>
+    d.external_device_id.startsWith(`${prefix}-`),
+  );
+  expect(new Set(devices.map((d) => d.external_device_id)).size).toBe(n);
+  expect(devices).toHaveLength(n);
+}
+
 describe("a web-only process and a worker process", () => {
   it("sends a job without working it; the worker process then carries it out", { timeout: 180_000 }, async () => {
     const { siteId, jobId } = await submit("wp", 120);
@@ -62,16 +78,7 @@ describe("a web-only process and a worker process", () => {
     expect((await state(jobId)).state).toBe("queued");
 
     const worker = startWorker();
-    await until(
-      async () => (await state(jobId)).state === "done",
-      () => `job done\n${worker.tail()}`,
-      200,
-    );
-    const done = await state(jobId);
-    expect([done.succeeded, done.failed]).toEqual([120, 0]);
-    expect((await w.api.list(w.dealerId, siteId)).filter((d) => d.external_device_id.startsWith("wp-"))).toHaveLength(
-      120,
-    );
+    await expectCarriedOut(worker, { siteId, jobId }, "wp", 120);
     await worker.stop();
     expect(worker.tail()).toMatch(/\[worker\] stopped/);
   });
@@ -93,16 +100,6 @@ describe("a web-only process and a worker process", () => {
     expect(halfway.state).not.toBe("done");
     expect(halfway.succeeded).toBeLessThan(350);
 
-    const second = startWorker();
-    await until(
-      async () => (await state(jobId)).state === "done",
-      () => `job done\n${second.tail()}`,
-      200,
-    );
-    const done = await state(jobId);
-    expect([done.succeeded, done.failed]).toEqual([350, 0]);
-    const devices = (await w.api.list(w.dealerId, siteId)).filter((d) => d.external_device_id.startsWith("wt-"));
-    expect(new Set(devices.map((d) => d.external_device_id)).size).toBe(350);
-    expect(devices).toHaveLength(350);
+    await expectCarriedOut(startWorker(), { siteId, jobId }, "wt", 350);
   });
 });
