@@ -7,6 +7,7 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { rememberSessionDealers, sessionDealersOf } from "@/lib/auth/session-dealers";
 import { writeAudit } from "@/lib/audit";
 import { prisma } from "@/lib/db";
+import type { DealerLink } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/roles";
 import { isConnected, MAYBE_CONNECTED } from "@/lib/dealer-connected";
 
@@ -15,11 +16,7 @@ export { isConnected } from "@/lib/dealer-connected";
 /** httpOnly cookie holding the id of the DealerLink the user is working on. */
 export const DEALER_COOKIE = "dealer_link";
 
-export type ConnectedDealer = {
-  id: string;
-  chektDealerId: number;
-  externalDealerId: string;
-  companyName: string;
+export type ConnectedDealer = Pick<DealerLink, "id" | "chektDealerId" | "externalDealerId" | "companyName"> & {
   connectedAt: Date;
 };
 

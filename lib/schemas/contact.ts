@@ -23,13 +23,13 @@ export type ContactText = { [K in keyof typeof contactFields]: string };
 
 export const createContactSchema = z.object(contactFields) satisfies z.ZodType<CreateContactDto>;
 
-export const contactChangesSchema = z.object({
-  external_contact_id: contactFields.external_contact_id.optional(),
-  first_name: contactFields.first_name.optional(),
-  last_name: contactFields.last_name.optional(),
-  phone_number: clearable(contactFields.phone_number),
-  email: clearable(contactFields.email),
-}) satisfies z.ZodType<UpdateContactDto>;
+export const contactChangesSchema = z
+  .object(contactFields)
+  .partial()
+  .extend({
+    phone_number: clearable(contactFields.phone_number),
+    email: clearable(contactFields.email),
+  }) satisfies z.ZodType<UpdateContactDto>;
 
 export const siteRefSchema = z.object({ site_id: chektId("Site") });
 export const contactIdSchema = siteRefSchema.extend({ contact_id: chektId("Contact") });

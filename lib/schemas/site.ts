@@ -33,15 +33,15 @@ export const createSiteSchema = z.object(siteFields) satisfies z.ZodType<CreateS
 export type CreateSiteInput = z.input<typeof createSiteSchema>;
 
 /** An edit: only the fields that changed; an emptied optional field is cleared. */
-export const siteChangesSchema = z.object({
-  external_site_id: siteFields.external_site_id.optional(),
-  name: siteFields.name.optional(),
-  timezone: siteFields.timezone.optional(),
-  monitoring_station_id: clearable(siteFields.monitoring_station_id),
-  account_number: clearable(siteFields.account_number),
-  address1: clearable(siteFields.address1),
-  address2: clearable(siteFields.address2),
-}) satisfies z.ZodType<UpdateSiteDto>;
+export const siteChangesSchema = z
+  .object(siteFields)
+  .partial()
+  .extend({
+    monitoring_station_id: clearable(siteFields.monitoring_station_id),
+    account_number: clearable(siteFields.account_number),
+    address1: clearable(siteFields.address1),
+    address2: clearable(siteFields.address2),
+  }) satisfies z.ZodType<UpdateSiteDto>;
 
 export const siteIdSchema = z.object({ site_id: chektId("Site") });
 export const updateSiteSchema = editSchema(siteIdSchema, siteChangesSchema);

@@ -11,12 +11,13 @@ export const stationFields = {
 export const createStationSchema = z.object(stationFields) satisfies z.ZodType<CreateMonitoringStationDto>;
 export type CreateStationInput = z.input<typeof createStationSchema>;
 
-export const stationChangesSchema = z.object({
-  external_monitoring_station_id: stationFields.external_monitoring_station_id.optional(),
-  name: stationFields.name.optional(),
-  prefix: clearable(stationFields.prefix),
-  linecard: clearable(stationFields.linecard),
-}) satisfies z.ZodType<UpdateMonitoringStationDto>;
+export const stationChangesSchema = z
+  .object(stationFields)
+  .partial()
+  .extend({
+    prefix: clearable(stationFields.prefix),
+    linecard: clearable(stationFields.linecard),
+  }) satisfies z.ZodType<UpdateMonitoringStationDto>;
 
 export const stationIdSchema = z.object({ monitoring_station_id: chektId("Monitoring station") });
 export const updateStationSchema = editSchema(stationIdSchema, stationChangesSchema);

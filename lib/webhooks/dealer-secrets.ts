@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import type { DealerLink } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { LruMap } from "@/lib/lru";
 import { decryptSecret } from "@/lib/secrets";
@@ -19,15 +20,10 @@ export type DealerSecrets = {
   apiKey: string | null;
 };
 
-type Row = {
-  id: string;
-  externalDealerId: string;
-  chektDealerId: number;
-  connectedAt: Date | null;
-  disconnectedAt: Date | null;
-  webhookSecretEnc: string | null;
-  apiKeyEnc: string | null;
-};
+type Row = Pick<
+  DealerLink,
+  "id" | "externalDealerId" | "chektDealerId" | "connectedAt" | "disconnectedAt" | "webhookSecretEnc" | "apiKeyEnc"
+>;
 
 function open(sealed: string | null, fallback: string | undefined, isDefault: boolean): string | null {
   if (sealed) return decryptSecret(sealed, env.SECRETS_ENCRYPTION_KEY);
