@@ -1,6 +1,9 @@
 /**
  * The app's default clients (`chekt`, `chektApp`) read lib/env and talk to the configured base URL:
- * a real call against a small HTTP server proves the configuration reaches the wire.
+ * a real call against a small HTTP server proves the configuration reaches the wire. They send
+ * through the runtime's own fetch, past the wrapper Next installs over globalThis.fetch in the
+ * server (lib/chekt/index.ts runtimeFetch): a stand-in wrapper, marked as Next marks its own, must
+ * see none of the calls.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,6 +19,8 @@ const KEYS = [
 ] as const;
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
 const seen: Array<{ url: string; auth?: string; body: string }> = [];
+const original = globalThis.fetch;
+const wrapped: string[] = [];
 
 beforeAll(async () => {
   server = createServer((req: IncomingMessage, res) => {
@@ -39,8 +44,16 @@ beforeAll(async () => {
   process.env.CHEKT_CLIENT_SECRET = "env-secret";
   delete process.env.CHEKT_PRIVATE_KEY;
   process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/unused";
+  globalThis.fetch = Object.assign(
+    (input: RequestInfo | URL, init?: RequestInit) => {
+      wrapped.push(String(input instanceof Request ? input.url : input));
+      return original(input, init);
+    },
+    { _nextOriginalFetch: original },
+  );
 });
 afterAll(async () => {
+  globalThis.fetch = original;
   for (const k of KEYS) {
     if (saved[k] === undefined) delete process.env[k];
     else process.env[k] = saved[k];
@@ -67,4 +80,5 @@ it("chekt uses CHEKT_API_BASE_URL and the env's client credentials; chektApp one
   await chektApp(key).get("/v1/devices", { params: { query: { limit: 5 } } });
   expect(seen[2]).toMatchObject({ url: "/v1/devices?limit=5", auth: `Bearer ${key}` });
   expect(chekt.stats().tokenRequests).toBe(1);
+  expect(wrapped).toEqual([]); // all three reached the server past the wrapper
 });
