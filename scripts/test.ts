@@ -23,7 +23,7 @@ import {
 } from "./lib/postgres";
 import { cspViolationsIn } from "./lib/csp-log";
 import { generateSecrets, withInstallSecrets } from "./lib/install-secrets";
-import { treeCpuMs } from "./lib/proc-cpu";
+import { reapedChildrenCpuMs, treeCpuMs } from "./lib/proc-cpu";
 import { runToEnd, stopAllChildren } from "./lib/processes";
 import { portOr, startApp, startSimulator } from "./lib/stack";
 import { keepTsconfig } from "./lib/tsconfig-guard";
@@ -323,6 +323,7 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const report = path.join(LOG_DIR, "e2e-report.json");
   const grep = grepPattern();
+  const reapedBefore = reapedChildrenCpuMs();
   const code = await runToEnd(
     "e2e",
     "playwright",
@@ -352,6 +353,10 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
   // shared machine hardly bends it, so it is the figure to compare two runs by.
   const appCpuMs = app.child.process.pid ? treeCpuMs(app.child.process.pid) : undefined;
   if (appCpuMs !== undefined) console.log(`e2e: the app used ${(appCpuMs / 1000).toFixed(1)} s of CPU`);
+  // The other side of each test: Playwright's runner, its worker and Chromium, exited by now.
+  const reapedAfter = reapedChildrenCpuMs();
+  if (reapedBefore !== undefined && reapedAfter !== undefined)
+    console.log(`e2e: the browser and Playwright used ${((reapedAfter - reapedBefore) / 1000).toFixed(1)} s of CPU`);
   await stopAllChildren();
   let passed = 0;
   let failed = 0;

@@ -30,3 +30,16 @@ export function treeCpuMs(root: number): number | undefined {
   }
   return (procs.filter((p) => tree.has(p.pid)).reduce((n, p) => n + p.ticks, 0) * 1000) / ticksPerS;
 }
+
+/**
+ * User + system CPU in ms of this process's children that have exited and been waited for, with all
+ * of theirs (Linux's cutime + cstime): after a child command ends, the difference of two readings is
+ * what it and everything it started used (Playwright: its runner, workers and browsers).
+ */
+export function reapedChildrenCpuMs(): number | undefined {
+  if (!fs.existsSync("/proc/self/stat")) return undefined;
+  const ticksPerS = Number(process.env.BENCH_CLK_TCK || 100);
+  const stat = fs.readFileSync("/proc/self/stat", "utf8");
+  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(f[13]) + Number(f[14])) * 1000) / ticksPerS;
+}
