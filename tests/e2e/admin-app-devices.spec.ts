@@ -18,7 +18,6 @@ test("as an admin: pages through every device of the dealer's app", async ({ pag
   } while (cursor);
 
   await signIn(page, "admin", "/settings/app-devices");
-  await page.goto("/settings/app-devices");
   const count = page.getByTestId("device-count");
   await expect(count).toHaveText(`${Math.min(25, total)} shown`);
   while (await page.getByRole("button", { name: "Load more" }).isVisible()) {

@@ -5,7 +5,6 @@ import { shot } from "./admin-helpers";
 
 test("as an admin: filter by action and outcome, open a diff, export the same rows as CSV", async ({ page }) => {
   await signIn(page, "admin", "/audit");
-  await page.goto("/audit");
   await expect(page.getByTestId("audit-table")).toBeVisible();
   await page.getByLabel("Action").fill("users.seed");
   await page.getByLabel("Outcome").selectOption("success");
@@ -32,8 +31,7 @@ test("as an admin: filter by action and outcome, open a diff, export the same ro
 });
 
 test("as an admin: a bad date is named and ignored", async ({ page }) => {
-  await signIn(page, "admin", "/audit");
-  await page.goto("/audit?from=someday");
+  await signIn(page, "admin", "/audit?from=someday");
   await expect(page.getByText('"From" date "someday" is not a date (use YYYY-MM-DD).')).toBeVisible();
   await expect(page.getByTestId("audit-table")).toBeVisible();
 });

@@ -51,7 +51,6 @@ test.describe("as an admin", () => {
   test("credentials are shown set and masked, never their values; the webhook URL is ready to paste", async ({
     page,
   }) => {
-    await page.goto("/settings");
     const env = page.getByTestId("env-credentials");
     await expect(env.getByRole("row", { name: /Client secret/ })).toContainText(
       `…${runningSecret("CHEKT_CLIENT_SECRET").slice(-4)}`,
@@ -67,7 +66,6 @@ test.describe("as an admin", () => {
   });
 
   test("check connection with the seeded key: everything works, every probed scope granted", async ({ page }) => {
-    await page.goto("/settings");
     const report = await check(page);
     await expect(report.getByText("Everything works")).toBeVisible();
     for (const scope of ["devices:read", "events:read", "sites:read", "snapshots:read"]) {
@@ -128,7 +126,6 @@ test.describe("as an admin", () => {
   });
 
   test("a test event from the simulator shows up in the webhook log", async ({ page }) => {
-    await page.goto("/settings");
     await page.getByRole("button", { name: "Send a test event" }).click();
     const toast = page.getByText(/Test event (evt_\S+) requested/);
     // Read while it is on screen, in one step: the toast leaves after 4 s, which a busy machine can

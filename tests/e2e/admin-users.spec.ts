@@ -33,7 +33,6 @@ test("as an admin: create a user, change role, reset password, disable; the user
 }) => {
   const email = `pat-${runId}@example.com`;
   await signIn(page, "admin", "/users");
-  await page.goto("/users");
   await createUser(page, { email, name: "Pat Example", role: "viewer", password: "first-password-1" });
   await expect(page.getByText(`Created ${email}`)).toBeVisible();
   const row = page.locator(`tr[data-email="${email}"]`);
@@ -80,7 +79,6 @@ test("as an admin: create a user, change role, reset password, disable; the user
 
 test("as an admin: bad input is explained and nothing is created; you cannot disable yourself", async ({ page }) => {
   await signIn(page, "admin", "/users");
-  await page.goto("/users");
   const form = await createUser(page, { email: `short-${runId}@example.com`, name: "Short", password: "short" });
   await expect(form.getByText("Use at least 10 characters")).toBeVisible();
   await expect(page.locator(`tr[data-email="short-${runId}@example.com"]`)).toHaveCount(0);
@@ -108,7 +106,6 @@ test("any signed-in user changes their own password on /account (current passwor
   // A user of our own, so the shared seeded users keep their passwords.
   const email = `self-${runId}@example.com`;
   await signIn(page, "admin", "/users");
-  await page.goto("/users");
   await createUser(page, { email, name: "Self Service", password: "initial-password-1" });
   await expect(page.getByText(`Created ${email}`)).toBeVisible();
 

@@ -15,7 +15,6 @@ const toast = (page: Page, text: string | RegExp) =>
 test.describe("Settings: the CHeKT call budget panel", () => {
   test("an admin sees it live: tokens, calls per class per minute, 429s", async ({ page }) => {
     await signIn(page, "admin", "/settings");
-    await page.goto("/settings");
     await expect(page.getByRole("heading", { name: "CHeKT call budget" })).toBeVisible();
     const partnerBudget = page.getByTestId("budget-credential").filter({ hasText: "Partner client demo-partner" });
     await expect(partnerBudget).toBeVisible();
@@ -56,8 +55,7 @@ test.describe("Settings: the CHeKT call budget panel", () => {
     playwright,
     baseURL,
   }) => {
-    await signIn(page, "viewer", "/");
-    await page.goto("/settings");
+    await signIn(page, "viewer", "/settings");
     await expect(page.getByText("403 · Not allowed")).toBeVisible();
     await expect(page.getByTestId("budget-panel")).toHaveCount(0);
     const asViewer = await page.request.get("/api/chekt/budget");
@@ -98,7 +96,6 @@ test.describe("a write that must wait for CHeKT's rate limit", () => {
       if (r.method() === "POST" && r.headers()["next-action"]) actionPosts += 1;
     });
     await signIn(page, "admin", "/dealer");
-    await page.goto("/dealer");
     const field = page.getByLabel("Address line 2");
     await expect(field).toBeVisible({ timeout: 30_000 });
 

@@ -87,7 +87,6 @@ test("admin list pages at phone size: cards, 24 px targets, no sideways scroll, 
 test("sites list at phone size: cards with the sort links above them; headers carry aria-sort", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "operator", "/sites");
-  await page.goto("/sites");
   await expect(page.getByTestId("site-row").first()).toBeVisible({ timeout: 30_000 });
   const nameHeader = page.getByRole("columnheader", { name: /Name/ });
   await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");

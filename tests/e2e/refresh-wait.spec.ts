@@ -31,7 +31,6 @@ test.describe("Refresh that must wait for CHeKT's rate limit", () => {
     // The page's timers run on Playwright's clock (time still flows; runFor moves it on at once).
     await page.clock.install();
     await signIn(page, "admin", "/dealer");
-    await page.goto("/dealer");
     const line = page.getByTestId("freshness").first();
     const refresh = line.getByRole("button", { name: "Refresh", exact: true });
     const waiting = line.getByTestId("freshness-waiting");

@@ -36,8 +36,7 @@ const SHEET = [
 
 test("sites-import: paste sites with contacts, fix the bad rows in review, import, watch the job", async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, "operator");
-  await page.goto("/sites");
+  await signIn(page, "operator", "/sites");
   await page.getByRole("link", { name: "Import sites" }).click();
   await expect(page.getByRole("heading", { name: "Import sites" })).toBeVisible();
   await expectAccessible(page);
@@ -202,8 +201,7 @@ test(
 test(
   "sites-import: a non-UTF-8 file and a header-only sheet are " + "refused before review; viewers cannot open it",
   async ({ page, browser }) => {
-    await signIn(page, "operator");
-    await page.goto("/sites/import");
+    await signIn(page, "operator", "/sites/import");
     // "Café" saved as Windows-1252: é is the single byte 0xE9.
     const latin1 = Buffer.from([...Buffer.from("Name,Time zone\nCaf"), 0xe9, ...Buffer.from(",UTC\n")]);
     await page

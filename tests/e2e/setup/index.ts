@@ -34,6 +34,8 @@ export async function signInThroughForm(page: Page, role: Role, next = "/"): Pro
   await page.getByRole("button", { name: /sign in/i }).click();
   // The password check is bcrypt and the first page renders on the server: seconds on a busy machine.
   await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
+  // Loaded as far as a page.goto(next) would have it, so a spec needs no second visit of `next`.
+  await page.waitForLoadState("load");
   const session = (await page.context().cookies()).filter((c) => SESSION_COOKIE.test(c.name));
   if (session.length) sessions.set(role, session);
 }
