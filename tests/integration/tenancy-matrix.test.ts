@@ -211,16 +211,7 @@ beforeAll(async () => {
 
   // B's rows in Postgres.
   const now = new Date();
-  await seedOpenAlarmWithSnapshot(prisma, {
-    alarmId: "alm_b",
-    verificationId: "ver_b",
-    snapshotId: "snap_b",
-    dealerLinkId: B.id,
-    siteId: b.site,
-    location: "B lobby",
-    snapshotUrl: `${sim.url}/snap.jpg`,
-    now,
-  });
+  await seedOpenAlarmWithSnapshot(prisma, "b", { dealerLinkId: B.id, siteId: b.site, simUrl: sim.url, now });
   await prisma.webhookEvent.create({
     data: {
       id: "evt_b",

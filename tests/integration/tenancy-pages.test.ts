@@ -190,16 +190,7 @@ beforeAll(async () => {
   ).id;
 
   // B's desk rows, and a resolved verification of each dealer for the history page.
-  await seedOpenAlarmWithSnapshot(prisma, {
-    alarmId: "alm_tp_b",
-    verificationId: "ver_tp_b",
-    snapshotId: "snap_tp_b",
-    dealerLinkId: B.id,
-    siteId: B.site,
-    location: "B lobby",
-    snapshotUrl: `${sim.url}/snap.jpg`,
-    now,
-  });
+  await seedOpenAlarmWithSnapshot(prisma, "tp_b", { dealerLinkId: B.id, siteId: B.site, simUrl: sim.url, now });
   await prisma.verification.create({
     data: {
       id: "ver_tp_b_done",

@@ -3,21 +3,19 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedOpenAlarm } from "./desk-rows";
 
-/** `seedOpenAlarm`'s rows plus a snapshot row `snapshotId` of that alarm at its `snapshotUrl`, taken at `now`. */
+/**
+ * `seedOpenAlarm`'s rows (alarm `alm_<id>`, verification `ver_<id>`, at "B lobby") plus its snapshot row
+ * `snap_<id>` at the simulator's `/snap.jpg`, all taken at `now`.
+ */
 export async function seedOpenAlarmWithSnapshot(
   prisma: PrismaClient,
-  row: Parameters<typeof seedOpenAlarm>[1] & { snapshotId: string },
+  id: string,
+  at: { dealerLinkId: string; siteId: number; simUrl: string; now: Date },
 ) {
-  const { snapshotId, ...alarm } = row;
-  await seedOpenAlarm(prisma, alarm);
+  const { dealerLinkId, siteId, now } = at;
+  const alarm = { alarmId: `alm_${id}`, dealerLinkId, siteId, snapshotUrl: `${at.simUrl}/snap.jpg`, now };
+  await seedOpenAlarm(prisma, { ...alarm, verificationId: `ver_${id}`, location: "B lobby" });
   await prisma.snapshot.create({
-    data: {
-      id: snapshotId,
-      dealerLinkId: alarm.dealerLinkId,
-      alarmId: alarm.alarmId,
-      siteId: alarm.siteId,
-      url: alarm.snapshotUrl,
-      capturedAt: alarm.now,
-    },
+    data: { id: `snap_${id}`, dealerLinkId, alarmId: alarm.alarmId, siteId, url: alarm.snapshotUrl, capturedAt: now },
   });
 }
