@@ -156,24 +156,22 @@ describe("status → kind and dealer words", () => {
     expect(write.mayHaveApplied).toBe(true);
   });
 
-  it("a missing scope on the /v1 surface names the permission", () => {
-    const e = errorFromResponse({
-      status: 403,
-      body: { error: { code: "permission_denied", message: "missing scope devices:write" } },
-      headers: h(),
-      method: "POST",
-    });
-    expect(e.toActionFailure().message).toMatch(/missing a permission \(missing scope devices:write\)/);
-  });
-
-  it("idempotency conflicts are told apart from duplicates", () => {
-    const e = errorFromResponse({
-      status: 409,
-      body: { error: { code: "idempotency_conflict", message: "key reused" } },
-      headers: h(),
-      method: "PUT",
-    });
-    expect(e.toActionFailure().message).toMatch(/same request key/);
+  it.each([
+    [
+      "a missing scope on the /v1 surface names the permission",
+      403,
+      { code: "permission_denied", message: "missing scope devices:write", method: "POST" },
+      /missing a permission \(missing scope devices:write\)/,
+    ],
+    [
+      "idempotency conflicts are told apart from duplicates",
+      409,
+      { code: "idempotency_conflict", message: "key reused", method: "PUT" },
+      /same request key/,
+    ],
+  ] as const)("%s", (_title, status, { code, message, method }, says) => {
+    const e = errorFromResponse({ status, body: { error: { code, message } }, headers: h(), method });
+    expect(e.toActionFailure().message).toMatch(says);
   });
 
   it("network and timeout words depend on whether the change may have landed", () => {
