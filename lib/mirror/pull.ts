@@ -1,8 +1,10 @@
 import "server-only";
-// Reads one object or one list from CHeKT and writes what it answered into the mirror (how: "read",
-// so a copy that differs from ours is flagged changedAt). Shared by the Refresh button, the
-// stale-while-revalidate job and the background sweep; only the budget class differs. A 404 marks
-// the row gone; any other failure is thrown untouched (the caller decides: show it, or retry).
+// Reads one object or one list from CHeKT and writes what it answered into the mirror (a copy that
+// differs from ours is flagged changedAt). Shared by the Refresh button, the stale-while-revalidate
+// job and the background sweep; only the budget class differs. A 404 marks the row gone; any other
+// failure is thrown untouched (the caller decides: show it, or retry). Each answer (one object, or
+// one page of a list with, on a complete list's last page, the gone mark of what it did not name)
+// is ONE statement on the pool (lib/mirror/batch.ts): no transaction, no Prisma client engine.
 import { getArming } from "@/lib/chekt/api/arming";
 import { getContact, listContactsPage } from "@/lib/chekt/api/contacts";
 import { getDealer } from "@/lib/chekt/api/dealers";
@@ -11,24 +13,26 @@ import { getSite, listSites, type SiteRow } from "@/lib/chekt/api/sites";
 import { getStation, listStationsPage } from "@/lib/chekt/api/stations";
 import type { CallOpts } from "@/lib/chekt/api/call";
 import { isChektError } from "@/lib/chekt/errors";
-import { prisma } from "@/lib/db";
-import type { ResponseSiteBasicDto } from "@/lib/schemas/contract";
-import { parseSiteListState, siteListControls } from "@/lib/schemas/site-list";
+import { prisma, sql } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type {
+  ResponseContactDto,
+  ResponseMonitoringStationDto,
+  ResponseSiteBasicDto,
+  ResponseSiteDto,
+} from "@/lib/schemas/contract";
+import { parseSiteListState, siteListControls } from "@/lib/schemas/site-list";
 import {
-  markGone,
-  mirrorArming,
-  mirrorContact,
-  mirrorDealer,
-  mirrorDevice,
-  mirrorSite,
-  mirrorStation,
-  type MirrorKind,
-} from "./write";
-
-// A page of rows is one transaction: many statements, so more than Prisma's 5 s default on a busy
-// machine (the sweep is background work; it may wait, it must not fail half-way).
-const PAGE_TX = { timeout: 60_000, maxWait: 10_000 };
+  armingReadSql,
+  contactsReadSql,
+  devicesReadSql,
+  goneSitesSql,
+  sitesReadSql,
+  stationsReadSql,
+  type GoneScope,
+} from "./batch";
+import type { MirroredDevice } from "./sql-values";
+import { markGone, mirrorDealer, type MirrorKind } from "./write";
 
 /** Which dealer: our link row (the mirror's key) and CHeKT's dealer id (the calls' path). */
 export type PullScope = { dealerLinkId: string; dealerId: number };
@@ -53,35 +57,32 @@ async function orGone(read: () => Promise<void>, onGone: () => Promise<void>): P
   }
 }
 
-type Tx = Prisma.TransactionClient;
+/** A batch statement of lib/mirror/batch.ts for these rows, all confirmed at `at`. */
+type PageSql<T> = (rows: T[], at: Date, gone?: GoneScope) => Prisma.Sql;
 
 /**
- * Reads one object and mirrors CHeKT's answer in one transaction (`read` answering nothing: no
+ * Reads one object and mirrors CHeKT's answer in one statement (`read` answering nothing: no
  * change). A 404 marks `gone` (that object, or the site it belongs to) gone.
  */
 function pullOne<T>(
   scope: PullScope,
   o: PullOpts,
   read: () => Promise<T | undefined>,
-  write: (tx: Tx, dto: T, at: Date) => Promise<unknown>,
+  write: PageSql<T>,
   gone: { kind: MirrorKind; id: number },
 ): Promise<Pulled> {
   return orGone(
     async () => {
       const dto = await read();
-      if (dto === undefined) return;
-      await prisma.$transaction((tx) => write(tx, dto, clock(o)));
+      if (dto !== undefined) await sql(write([dto], clock(o)));
     },
     () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, gone.kind, gone.id, clock(o))),
   );
 }
 
-/** One page of a list read into the mirror, as one transaction, every row confirmed at the same time. */
-async function mirrorRows<T>(o: PullOpts, rows: T[], write: (tx: Tx, dto: T, at: Date) => Promise<unknown>) {
-  const at = clock(o);
-  await prisma.$transaction(async (tx) => {
-    for (const dto of rows) await write(tx, dto, at);
-  }, PAGE_TX);
+/** One page of a list into the mirror: one statement, every row confirmed at the same time. */
+async function mirrorRows<T>(o: PullOpts, rows: T[], write: PageSql<T>, gone?: GoneScope) {
+  await sql(write(rows, clock(o), gone));
 }
 
 export async function pullDealer(scope: PullScope, o: PullOpts = {}): Promise<Pulled> {
@@ -99,42 +100,59 @@ export async function pullDealer(scope: PullScope, o: PullOpts = {}): Promise<Pu
 }
 
 export function pullStation(scope: PullScope, stationId: number, o: PullOpts = {}): Promise<Pulled> {
-  return pullOne(
-    scope,
-    o,
-    () => getStation(scope, stationId, o),
-    (tx, dto, at) => mirrorStation(tx, scope.dealerLinkId, dto, { how: "read", at }),
-    { kind: "station", id: stationId },
-  );
+  return pullOne(scope, o, () => getStation(scope, stationId, o), stationsSql(scope), {
+    kind: "station",
+    id: stationId,
+  });
+}
+
+const stationsSql =
+  (scope: PullScope): PageSql<ResponseMonitoringStationDto> =>
+  (rows, at, gone) =>
+    stationsReadSql(scope.dealerLinkId, rows, at, gone);
+const sitesSql =
+  (scope: PullScope): PageSql<ResponseSiteBasicDto | ResponseSiteDto> =>
+  (rows, at, gone) =>
+    sitesReadSql(scope.dealerLinkId, rows, at, gone);
+const contactsSql =
+  (scope: PullScope, siteId: number): PageSql<ResponseContactDto> =>
+  (rows, at, gone) =>
+    contactsReadSql(scope.dealerLinkId, siteId, rows, at, gone);
+const devicesSql =
+  (scope: PullScope, siteId: number): PageSql<MirroredDevice> =>
+  (rows, at, gone) =>
+    devicesReadSql(scope.dealerLinkId, siteId, rows, at, gone);
+
+/**
+ * Every row of an offset-paged list (stations, a site's contacts) into the mirror, a statement a
+ * page; the last page's statement also marks gone what the list no longer names in `scope` (rows
+ * not confirmed since the read began: the earlier pages' rows carry a later time).
+ */
+async function pullPages<T>(
+  o: PullOpts,
+  list: (page: { limit: number; offset: number }) => Promise<{ rows: T[]; total: number }>,
+  write: PageSql<T>,
+  scope: Omit<GoneScope, "since"> = {},
+): Promise<number> {
+  const since = clock(o);
+  let seen = 0;
+  for (let offset = 0; ; offset += SWEEP_PAGE) {
+    const page = await list({ limit: SWEEP_PAGE, offset });
+    seen += page.rows.length;
+    const last = page.rows.length < SWEEP_PAGE || seen >= page.total;
+    await mirrorRows(o, page.rows, write, last ? { ...scope, since } : undefined);
+    if (last) return seen;
+  }
 }
 
 /** Every station of the dealer; stations CHeKT no longer lists are marked gone. */
-export async function pullStations(scope: PullScope, o: PullOpts = {}): Promise<number> {
-  const started = clock(o);
-  let seen = 0;
-  for (let offset = 0; ; offset += SWEEP_PAGE) {
-    const page = await listStationsPage(scope, { limit: SWEEP_PAGE, offset }, o);
-    await mirrorRows(o, page.rows, (tx, dto, at) => mirrorStation(tx, scope.dealerLinkId, dto, { how: "read", at }));
-    seen += page.rows.length;
-    if (page.rows.length < SWEEP_PAGE || seen >= page.total) break;
-  }
-  await goneIfNotSeenSince(scope.dealerLinkId, "station", started, clock(o));
-  return seen;
+export function pullStations(scope: PullScope, o: PullOpts = {}): Promise<number> {
+  return pullPages(o, (page) => listStationsPage(scope, page, o), stationsSql(scope));
 }
 
 export function pullSite(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
-  return pullOne(
-    scope,
-    o,
-    () => getSite(scope, siteId, o),
-    (tx, dto, at) => mirrorSite(tx, scope.dealerLinkId, dto, { how: "read", at }),
-    { kind: "site", id: siteId },
-  );
+  return pullOne(scope, o, () => getSite(scope, siteId, o), sitesSql(scope), { kind: "site", id: siteId });
 }
-
-/** Mirrors a page of full site rows (what a sweep or a list view read). */
-const mirrorSiteRows = (scope: PullScope, o: PullOpts, rows: ResponseSiteBasicDto[]) =>
-  mirrorRows(o, rows, (tx, dto, at) => mirrorSite(tx, scope.dealerLinkId, dto, { how: "read", at }));
 
 /** A list row with every column of ResponseSiteBasicDto (a list asked for without `fields` has them all). */
 function isFullSite(r: SiteRow): r is ResponseSiteBasicDto {
@@ -168,8 +186,7 @@ export async function pullSitesPage(
     },
     o,
   );
-  const rows = page.rows.filter(isFullSite);
-  await mirrorSiteRows(scope, o, rows);
+  await mirrorRows(o, page.rows.filter(isFullSite), sitesSql(scope));
   const last = page.rows.at(-1)?.site_id ?? null;
   return { lastId: page.rows.length < SWEEP_PAGE ? null : last, rows: page.rows.length, left: page.total };
 }
@@ -184,7 +201,7 @@ export async function pullSitesView(scope: PullScope, view: string, o: PullOpts 
   // Every column (no `fields`): the mirror keeps whole rows.
   const page = await listSites(scope, { ...siteListControls(state), fields: undefined }, o);
   const rows = page.rows.filter(isFullSite);
-  await mirrorSiteRows(scope, o, rows);
+  await mirrorRows(o, rows, sitesSql(scope));
   return rows.length;
 }
 
@@ -198,72 +215,45 @@ export async function pullSites(scope: PullScope, o: PullOpts = {}): Promise<num
     if (page.lastId === null) break;
     after = page.lastId;
   }
-  await goneIfNotSeenSince(scope.dealerLinkId, "site", started, clock(o));
+  await goneSitesNotSeenSince(scope.dealerLinkId, started, clock(o));
   return seen;
 }
 
 export function pullContact(scope: PullScope, siteId: number, contactId: number, o: PullOpts = {}): Promise<Pulled> {
-  return pullOne(
-    scope,
-    o,
-    () => getContact(scope, siteId, contactId, o),
-    (tx, dto, at) => mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at }),
-    { kind: "contact", id: contactId },
-  );
+  return pullOne(scope, o, () => getContact(scope, siteId, contactId, o), contactsSql(scope, siteId), {
+    kind: "contact",
+    id: contactId,
+  });
 }
 
-/**
- * A site's children of one kind, read whole by `read`: rows CHeKT no longer lists are marked gone.
- * A 404 means the site itself is gone.
- */
-function pullSiteChildren(
-  scope: PullScope,
-  siteId: number,
-  kind: "contact" | "device",
-  o: PullOpts,
-  read: () => Promise<void>,
-): Promise<Pulled> {
-  const started = clock(o);
+/** A 404 on a site's list of children means the site itself is gone (and its children with it). */
+function siteListOrGone(scope: PullScope, siteId: number, o: PullOpts, read: () => Promise<unknown>) {
   return orGone(
-    async () => {
-      await read();
-      await goneIfNotSeenSince(scope.dealerLinkId, kind, started, clock(o), siteId);
-    },
+    async () => void (await read()),
     () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, "site", siteId, clock(o))),
   );
 }
 
-/** A site's contacts, page by page. */
+/** A site's contacts, page by page; contacts CHeKT no longer lists are marked gone. */
 export function pullContacts(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
-  return pullSiteChildren(scope, siteId, "contact", o, async () => {
-    for (let offset = 0, seen = 0; ; offset += SWEEP_PAGE) {
-      const page = await listContactsPage(scope, siteId, { limit: SWEEP_PAGE, offset }, o);
-      await mirrorRows(o, page.rows, (tx, dto, at) =>
-        mirrorContact(tx, scope.dealerLinkId, siteId, dto, { how: "read", at }),
-      );
-      seen += page.rows.length;
-      if (page.rows.length < SWEEP_PAGE || seen >= page.total) break;
-    }
-  });
-}
-
-export function pullDevice(scope: PullScope, siteId: number, deviceId: number, o: PullOpts = {}): Promise<Pulled> {
-  return pullOne(
-    scope,
-    o,
-    () => appDeviceApi().get(scope.dealerId, siteId, deviceId, o),
-    (tx, dto, at) => mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at }),
-    { kind: "device", id: deviceId },
+  return siteListOrGone(scope, siteId, o, () =>
+    pullPages(o, (page) => listContactsPage(scope, siteId, page, o), contactsSql(scope, siteId), { siteId }),
   );
 }
 
-/** A site's devices, in one answer. */
+export function pullDevice(scope: PullScope, siteId: number, deviceId: number, o: PullOpts = {}): Promise<Pulled> {
+  return pullOne(scope, o, () => appDeviceApi().get(scope.dealerId, siteId, deviceId, o), devicesSql(scope, siteId), {
+    kind: "device",
+    id: deviceId,
+  });
+}
+
+/** A site's devices, in one answer; devices CHeKT no longer lists are marked gone. */
 export function pullDevices(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
-  return pullSiteChildren(scope, siteId, "device", o, async () => {
+  return siteListOrGone(scope, siteId, o, async () => {
+    const since = clock(o);
     const devices = await appDeviceApi().list(scope.dealerId, siteId, o);
-    await mirrorRows(o, devices, (tx, dto, at) =>
-      mirrorDevice(tx, scope.dealerLinkId, siteId, dto, { how: "read", at }),
-    );
+    await mirrorRows(o, devices, devicesSql(scope, siteId), { since, siteId });
   });
 }
 
@@ -272,28 +262,17 @@ export function pullArming(scope: PullScope, siteId: number, o: PullOpts = {}): 
     scope,
     o,
     () => getArming(scope, siteId, o),
-    (tx, dto, at) => mirrorArming(tx, scope.dealerLinkId, dto, { at }),
+    (rows, at) => armingReadSql(scope.dealerLinkId, rows, at),
     { kind: "site", id: siteId },
   );
 }
 
 /**
- * After a complete list read: rows not confirmed since the read began were not listed, so CHeKT
- * no longer has them (rows written meanwhile by a write-through or refresh carry a later time).
+ * After a complete read of the dealer's sites: sites not confirmed since the read began were not
+ * listed, so CHeKT no longer has them (rows written meanwhile by a write-through or refresh carry
+ * a later time); their contacts and devices go with them. One statement, however many went.
  */
-export async function goneIfNotSeenSince(
-  dealerLinkId: string,
-  kind: "station" | "site" | "contact" | "device",
-  since: Date,
-  at: Date,
-  siteId?: number,
-): Promise<number> {
-  const where = { dealerLinkId, goneAt: null, confirmedAt: { lt: since }, ...(siteId !== undefined ? { siteId } : {}) };
-  if (kind === "station") return (await prisma.mirrorStation.updateMany({ where, data: { goneAt: at } })).count;
-  if (kind === "contact") return (await prisma.mirrorContact.updateMany({ where, data: { goneAt: at } })).count;
-  if (kind === "device") return (await prisma.mirrorDevice.updateMany({ where, data: { goneAt: at } })).count;
-  // A site that went takes its contacts and devices with it (markGone does both).
-  const gone = await prisma.mirrorSite.findMany({ where, select: { chektId: true } });
-  for (const s of gone) await prisma.$transaction((tx) => markGone(tx, dealerLinkId, "site", s.chektId, at));
-  return gone.length;
+export async function goneSitesNotSeenSince(dealerLinkId: string, since: Date, at: Date): Promise<number> {
+  const { rows } = await sql<{ gone: number }>(goneSitesSql(dealerLinkId, since, at));
+  return rows[0]?.gone ?? 0;
 }

@@ -5,9 +5,11 @@ import "server-only";
 // mirror_syncs (phase, done/total, cursor), so the dealer page and the dashboard can show it and a
 // sweep cut off by a crash or a failure resumes where it stopped instead of starting over.
 import { isChektError } from "@/lib/chekt/errors";
-import { prisma } from "@/lib/db";
+import { prisma, sql } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { utc } from "./sql-values";
 import {
-  goneIfNotSeenSince,
+  goneSitesNotSeenSince,
   pullArming,
   pullContacts,
   pullDealer,
@@ -44,6 +46,35 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
 /** A first sync that lists at least this many sites refreshes the planner's statistics (see below). */
 const ANALYZE_AFTER_ROWS = 1000;
 
+type Progress = {
+  phase?: SweepPhase | null;
+  done?: number;
+  total?: number | null;
+  cursor?: number | null;
+  state?: string;
+  lastError?: string | null;
+};
+const PROGRESS_COLUMNS = [
+  ["phase", "phase"],
+  ["done", "done"],
+  ["total", "total"],
+  ["cursor", "cursor"],
+  ["state", "state"],
+  ["lastError", "last_error"],
+] as const satisfies readonly (readonly [keyof Progress, string])[];
+
+/**
+ * The sweep's progress, saved after every page and every site: one statement on the pool (the row
+ * exists: the sweep's start upserts it), not a Prisma upsert.
+ */
+function saveSql(dealerLinkId: string, data: Progress): Prisma.Sql {
+  const set = PROGRESS_COLUMNS.filter(([k]) => data[k] !== undefined).map(
+    ([k, column]) => Prisma.sql`${Prisma.raw(column)} = ${data[k]}`,
+  );
+  return Prisma.sql`UPDATE mirror_syncs SET ${Prisma.join([...set, Prisma.sql`updated_at = ${utc(new Date())}`])}
+    WHERE dealer_link_id = ${dealerLinkId}`;
+}
+
 const isRateLimited = (e: unknown) => isChektError(e) && (e.kind === "rate_limited" || e.status === 429);
 
 /**
@@ -68,19 +99,7 @@ export async function sweepDealer(scope: PullScope, deps: SweepDeps = {}): Promi
   let cursor = resume ? prior.cursor : null;
   let done = resume ? prior.done : 0;
   if (resume) log(`resuming at ${phase}${cursor ? ` after ${cursor}` : ""}`);
-  const save = (data: {
-    phase?: SweepPhase | null;
-    done?: number;
-    total?: number | null;
-    cursor?: number | null;
-    state?: string;
-    lastError?: string | null;
-  }) =>
-    prisma.mirrorSync.upsert({
-      where: { dealerLinkId: id },
-      create: { dealerLinkId: id, state: "running", startedAt, ...data },
-      update: data,
-    });
+  const save = (data: Progress) => sql(saveSql(id, data));
   // finishedAt keeps the last finished sweep while this one runs: the pages show the mirror's age
   // from it, and the rows are at least that fresh (a first sync starts with none: start-sync.ts).
   const begin = { state: "running", phase, cursor, done, startedAt, lastError: null };
@@ -127,7 +146,7 @@ export async function sweepDealer(scope: PullScope, deps: SweepDeps = {}): Promi
         await save({ done, total, cursor, lastError: null });
         if (page.lastId === null) break;
       }
-      await goneIfNotSeenSince(id, "site", startedAt, now());
+      await goneSitesNotSeenSince(id, startedAt, now());
       // A first sync fills a table autovacuum has not looked at yet: without statistics the planner
       // sorts every row for each list page (2× the sites list's p95 at 10,000 sites), so refresh them now.
       if (firstSync && done >= ANALYZE_AFTER_ROWS) await prisma.$executeRaw`ANALYZE mirror_sites`;

@@ -1,4 +1,3 @@
-import type { ChektDevice } from "@/lib/chekt/api/devices";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type {
   ResponseArmingSettingDto,
@@ -8,19 +7,22 @@ import type {
   ResponseSiteBasicDto,
   ResponseSiteDto,
 } from "@/lib/schemas/contract";
+import { contactsReadSql, devicesReadSql, sitesReadSql, stationsReadSql } from "./batch";
+import { json, lastPerKey, siteSearchText, SITE_DTO, utc, type MirroredDevice } from "./sql-values";
+
+export { siteSearchText, type MirroredDevice };
 
 /**
  * Writes CHeKT's answers into the mirror (docs/mirror.md). One function per kind, each taking a
  * transaction so a write-through lands with the mapping and the audit row, or not at all. Every
  * writer records `confirmedAt` (CHeKT just told us this) and clears `goneAt`. `how` says whether
  * the answer came from our own write (a change we made) or from a read/sweep: only a read that
- * differs from what we had marks the row as changed in CHeKT.
+ * differs from what we had marks the row as changed in CHeKT. A read is written by batch.ts's
+ * one-statement upsert (a batch of one here), the statement the sweep writes whole pages with.
  */
 type Tx = Prisma.TransactionClient;
 export type MirrorSource = "write" | "read";
 type Opts = { at?: Date; how?: MirrorSource };
-
-const json = (dto: object): Prisma.InputJsonValue => JSON.parse(JSON.stringify(dto)) as Prisma.InputJsonValue;
 
 /** JSON with object keys sorted: jsonb hands keys back in its own order, not the order written. */
 function canonical(v: unknown): string {
@@ -39,15 +41,7 @@ function sameDto(before: Prisma.JsonValue | undefined, dto: object): boolean {
   return before !== undefined && canonical(before) === canonical(json(dto));
 }
 
-/** What the site search matches: name, account number, address, external ID and CHeKT ID. */
-export function siteSearchText(
-  s: Pick<ResponseSiteBasicDto, "site_id" | "name" | "external_site_id" | "account_number" | "address1" | "address2">,
-): string {
-  return [s.name, s.account_number, s.address1, s.address2, s.external_site_id, String(s.site_id)]
-    .filter((p): p is string => typeof p === "string" && p.length > 0)
-    .join(" ")
-    .toLowerCase();
-}
+const isRead = (o: Opts) => (o.how ?? "read") === "read";
 
 /** `changedAt` for an upsert: set when a read finds CHeKT's copy differs from ours. */
 async function changedAtFor(
@@ -76,6 +70,7 @@ export async function mirrorDealer(tx: Tx, dealerLinkId: string, dto: ResponseDe
 
 export async function mirrorStation(tx: Tx, dealerLinkId: string, dto: ResponseMonitoringStationDto, o: Opts = {}) {
   const at = o.at ?? new Date();
+  if (isRead(o)) return void (await tx.$executeRaw(stationsReadSql(dealerLinkId, [dto], at)));
   const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.monitoring_station_id } };
   const prior = await tx.mirrorStation.findUnique({ where: key, select: { dto: true, changedAt: true } });
   const data = {
@@ -101,36 +96,10 @@ export async function mirrorSite(
   o: Opts = {},
 ) {
   const at = o.at ?? new Date();
-  if ((o.how ?? "read") === "write") return void (await tx.$executeRaw(siteWriteSql(dealerLinkId, dto, at)));
-  const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.site_id } };
-  const prior = await tx.mirrorSite.findUnique({ where: key, select: { dto: true, changedAt: true } });
-  // A basic answer lacks has_physical_bridge: keep the one we knew rather than forget it.
-  const priorDto = prior?.dto && typeof prior.dto === "object" && !Array.isArray(prior.dto) ? prior.dto : {};
-  const merged =
-    "has_physical_bridge" in dto || !("has_physical_bridge" in priorDto)
-      ? dto
-      : { ...dto, has_physical_bridge: priorDto.has_physical_bridge };
-  const data = {
-    externalId: dto.external_site_id,
-    name: dto.name,
-    accountNumber: dto.account_number ?? null,
-    address1: dto.address1 ?? null,
-    address2: dto.address2 ?? null,
-    timezone: dto.timezone ?? null,
-    stationId: dto.monitoring_station_id ?? null,
-    isActivated: dto.is_activated === 1,
-    chektCreatedAt: dto.created_at ? new Date(dto.created_at) : null,
-    searchText: siteSearchText(dto),
-    dto: json(merged),
-    confirmedAt: at,
-    goneAt: null,
-    changedAt: await changedAtFor(prior, merged, o),
-  };
-  await tx.mirrorSite.upsert({ where: key, create: { dealerLinkId, chektId: dto.site_id, ...data }, update: data });
+  return void (await tx.$executeRaw(
+    isRead(o) ? sitesReadSql(dealerLinkId, [dto], at) : siteWriteSql(dealerLinkId, dto, at),
+  ));
 }
-
-/** A DateTime as Prisma stores it: UTC wall time in a timestamp(3) column. */
-const utc = (d: Date | null) => (d ? Prisma.sql`${d.toISOString()}::timestamptz AT TIME ZONE 'UTC'` : Prisma.sql`NULL`);
 
 /** The upsert's conflict clause of siteWriteSql, used by it and sitesWriteSql. */
 const SITE_WRITE_CONFLICT = Prisma.sql`
@@ -139,9 +108,7 @@ const SITE_WRITE_CONFLICT = Prisma.sql`
       address1 = EXCLUDED.address1, address2 = EXCLUDED.address2, timezone = EXCLUDED.timezone,
       station_id = EXCLUDED.station_id, is_activated = EXCLUDED.is_activated,
       chekt_created_at = EXCLUDED.chekt_created_at, search_text = EXCLUDED.search_text,
-      dto = CASE WHEN jsonb_exists(EXCLUDED.dto, 'has_physical_bridge')
-                      OR NOT jsonb_exists(m.dto, 'has_physical_bridge') THEN EXCLUDED.dto
-                 ELSE EXCLUDED.dto || jsonb_build_object('has_physical_bridge', m.dto -> 'has_physical_bridge') END,
+      dto = ${Prisma.raw(SITE_DTO)},
       confirmed_at = EXCLUDED.confirmed_at, changed_at = NULL, gone_at = NULL, updated_at = EXCLUDED.updated_at`;
 
 /**
@@ -166,14 +133,6 @@ export function siteWriteSql(
             ${utc(dto.created_at ? new Date(dto.created_at) : null)}, ${siteSearchText(dto)},
             ${JSON.stringify(json(dto))}::jsonb, ${utc(at)}, NULL, NULL, ${utc(at)})
     ${SITE_WRITE_CONFLICT}`;
-}
-
-/**
- * One answer per key, the last one given: an upsert statement may not touch one row twice, and a
- * batch can hold two answers for one object (in the order CHeKT gave them).
- */
-function lastPerKey<T>(rows: T[], key: (row: T) => string | number): T[] {
-  return [...new Map(rows.map((r) => [key(r), r])).values()];
 }
 
 /**
@@ -268,6 +227,7 @@ export async function mirrorContact(
   o: Opts = {},
 ) {
   const at = o.at ?? new Date();
+  if (isRead(o)) return void (await tx.$executeRaw(contactsReadSql(dealerLinkId, siteId, [dto], at)));
   const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.contact_id } };
   const prior = await tx.mirrorContact.findUnique({ where: key, select: { dto: true, changedAt: true } });
   const data = {
@@ -295,6 +255,7 @@ export async function mirrorContact(
  */
 export async function mirrorDevice(tx: Tx, dealerLinkId: string, siteId: number, dto: MirroredDevice, o: Opts = {}) {
   const at = o.at ?? new Date();
+  if (isRead(o)) return void (await tx.$executeRaw(devicesReadSql(dealerLinkId, siteId, [dto], at)));
   const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.device_id } };
   const found = await tx.mirrorDevice.findUnique({
     where: key,
@@ -350,9 +311,6 @@ async function earlyReport(tx: Tx, dealerLinkId: string, deviceId: number) {
     firmwareAt: r.firmware ? r.at : null,
   };
 }
-
-/** A device answer; status and firmware are read loosely (the draft API has sent other strings). */
-export type MirroredDevice = ChektDevice & { status?: string | null; firmware?: string | null };
 
 export type MirrorKind = "station" | "site" | "contact" | "device";
 

@@ -1,0 +1,303 @@
+// What a read from CHeKT (sweep, Refresh, stale re-read) writes to the mirror: a whole page of
+// listed objects in ONE statement (docs/mirror.md "One statement per page"), instead of a Prisma
+// findUnique + upsert per row. The rules are those of the per-row writers in write.ts:
+// - keyed by (dealer link, CHeKT id): every statement names the link, so no row of another dealer
+//   can be read or written;
+// - `dto` is CHeKT's answer as last seen; the typed columns are derived from it here, in TypeScript;
+// - `confirmed_at` is set on every row read (freshness, and the "not seen since" gone check);
+// - `changed_at` is set when a row we had comes back with a different `dto` (jsonb equality, which
+//   ignores key order, like write.ts's canonical comparison), kept otherwise; `gone_at` is cleared;
+// - a row that did not change (same typed columns, same dto, not gone) only gets its new
+//   `confirmed_at`: `updated_at` keeps the time of the last real change;
+// - with `gone`, the same statement marks gone the rows of that scope that the complete list did
+//   not name and nobody confirmed since the list read began.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type {
+  ResponseArmingSettingDto,
+  ResponseContactDto,
+  ResponseMonitoringStationDto,
+  ResponseSiteBasicDto,
+  ResponseSiteDto,
+} from "@/lib/schemas/contract";
+import { json, lastPerKey, siteSearchText, SITE_DTO, utc, type MirroredDevice } from "./sql-values";
+
+/** The rows of one scope a complete list no longer names: gone, unless confirmed since `since`. */
+export type GoneScope = { since: Date; siteId?: number };
+
+/**
+ * A typed column: its name in the table. With `type` it comes in the JSON row under that name (as
+ * that type); `insert` and `update` compute it instead (over the input row `r` and the read's time
+ * `p.at`; over the row we had `m` and the answer `EXCLUDED`).
+ */
+type Column = { name: string; type?: string; insert?: string; update?: string };
+
+type Table = {
+  table: string;
+  /** CHeKT's id column (the key after the dealer link). */
+  key: "chekt_id" | "site_id";
+  columns: Column[];
+  /** Arming has neither changed_at nor gone_at: it is re-read whole with its site. */
+  flags: boolean;
+  /** The dto kept on conflict (default: the answer); `m` is the row we had. */
+  dto?: string;
+  /** Joined to the input rows `r` on insert (the devices' early webhook reports). */
+  join?: Prisma.Sql;
+};
+
+const raw = Prisma.raw;
+
+/** A read that finds CHeKT's copy different from ours flags the row; an equal one keeps the flag. */
+const CHANGED_AT = (dto: string) =>
+  `changed_at = CASE WHEN m.dto IS DISTINCT FROM ${dto} THEN EXCLUDED.confirmed_at ELSE m.changed_at END`;
+
+function upsertSql(t: Table, dealerLinkId: string, rows: { key: number }[], at: Date, gone?: GoneScope): Prisma.Sql {
+  const cols = t.columns;
+  const dto = t.dto ?? "EXCLUDED.dto";
+  const names = cols.map((c) => c.name);
+  const recordset = ["key int", ...cols.flatMap((c) => (c.type ? [`${c.name} ${c.type}`] : [])), "dto jsonb"];
+  const update = cols.map((c) => c.update ?? `EXCLUDED.${c.name}`);
+  const before = [...names.map((n) => `m.${n}`), "m.dto", ...(t.flags ? ["m.gone_at"] : [])];
+  const after = [...update, dto, ...(t.flags ? ["NULL::timestamp"] : [])];
+  const insert = Prisma.sql`
+    INSERT INTO ${raw(t.table)} AS m (dealer_link_id, ${raw(t.key)}, ${raw(names.join(", "))}, dto, confirmed_at,
+      ${raw(t.flags ? "changed_at, gone_at, " : "")}updated_at)
+    SELECT ${dealerLinkId}, r.key, ${raw(cols.map((c) => c.insert ?? `r.${c.name}`).join(", "))}, r.dto, p.at,
+      ${raw(t.flags ? "NULL, NULL, " : "")}p.at
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${raw(recordset.join(", "))})
+      CROSS JOIN (SELECT ${utc(at)} AS at) p
+      ${t.join ?? Prisma.empty}
+    ON CONFLICT (dealer_link_id, ${raw(t.key)}) DO UPDATE SET
+      ${raw(cols.map((c, i) => `${c.name} = ${update[i]}`).join(", "))}, dto = ${raw(dto)},
+      confirmed_at = EXCLUDED.confirmed_at,
+      ${raw(t.flags ? `${CHANGED_AT(dto)}, gone_at = NULL,` : "")}
+      updated_at = CASE WHEN (${raw(before.join(", "))}) IS DISTINCT FROM (${raw(after.join(", "))})
+                        THEN EXCLUDED.updated_at ELSE m.updated_at END`;
+  if (!gone) return insert;
+  return Prisma.sql`
+    WITH up AS (${insert} RETURNING 1),
+    gone AS (
+      UPDATE ${raw(t.table)} SET gone_at = ${utc(at)}, updated_at = ${utc(at)}
+      WHERE dealer_link_id = ${dealerLinkId} AND gone_at IS NULL AND confirmed_at < ${utc(gone.since)}
+        ${gone.siteId === undefined ? Prisma.empty : Prisma.sql`AND site_id = ${gone.siteId}`}
+        AND NOT (chekt_id = ANY(${rows.map((r) => r.key)}::int[]))
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM gone)::int AS gone`;
+}
+
+const STATIONS: Table = {
+  table: "mirror_stations",
+  key: "chekt_id",
+  flags: true,
+  columns: [
+    { name: "external_id", type: "text" },
+    { name: "name", type: "text" },
+  ],
+};
+
+/** A page of stations as CHeKT listed (or answered) them. */
+export function stationsReadSql(
+  dealerLinkId: string,
+  dtos: ResponseMonitoringStationDto[],
+  at: Date,
+  gone?: GoneScope,
+) {
+  const rows = lastPerKey(dtos, (d) => d.monitoring_station_id).map((d) => ({
+    key: d.monitoring_station_id,
+    external_id: d.external_monitoring_station_id,
+    name: d.name,
+    dto: json(d),
+  }));
+  return upsertSql(STATIONS, dealerLinkId, rows, at, gone);
+}
+
+const SITES: Table = {
+  table: "mirror_sites",
+  key: "chekt_id",
+  flags: true,
+  dto: SITE_DTO,
+  columns: [
+    { name: "external_id", type: "text" },
+    { name: "name", type: "text" },
+    { name: "account_number", type: "text" },
+    { name: "address1", type: "text" },
+    { name: "address2", type: "text" },
+    { name: "timezone", type: "text" },
+    { name: "station_id", type: "int" },
+    { name: "is_activated", type: "boolean" },
+    { name: "chekt_created_at", type: "timestamptz", insert: "r.chekt_created_at AT TIME ZONE 'UTC'" },
+    { name: "search_text", type: "text" },
+  ],
+};
+
+/** A page of sites as a list (ResponseSiteBasicDto) or GET (ResponseSiteDto) answered them. */
+export function sitesReadSql(
+  dealerLinkId: string,
+  dtos: (ResponseSiteBasicDto | ResponseSiteDto)[],
+  at: Date,
+  gone?: GoneScope,
+) {
+  const rows = lastPerKey(dtos, (d) => d.site_id).map((d) => ({
+    key: d.site_id,
+    external_id: d.external_site_id,
+    name: d.name,
+    account_number: d.account_number ?? null,
+    address1: d.address1 ?? null,
+    address2: d.address2 ?? null,
+    timezone: d.timezone ?? null,
+    station_id: d.monitoring_station_id ?? null,
+    is_activated: d.is_activated === 1,
+    chekt_created_at: d.created_at ? new Date(d.created_at).toISOString() : null,
+    search_text: siteSearchText(d),
+    dto: json(d),
+  }));
+  return upsertSql(SITES, dealerLinkId, rows, at, gone);
+}
+
+const CONTACTS: Table = {
+  table: "mirror_contacts",
+  key: "chekt_id",
+  flags: true,
+  columns: [
+    { name: "site_id", type: "int" },
+    { name: "external_id", type: "text" },
+    { name: "first_name", type: "text" },
+    { name: "last_name", type: "text" },
+    { name: "phone", type: "text" },
+    { name: "email", type: "text" },
+  ],
+};
+
+/** A page of one site's contacts. */
+export function contactsReadSql(
+  dealerLinkId: string,
+  siteId: number,
+  dtos: ResponseContactDto[],
+  at: Date,
+  gone?: GoneScope,
+) {
+  const rows = lastPerKey(dtos, (d) => d.contact_id).map((d) => ({
+    key: d.contact_id,
+    site_id: d.site_id ?? siteId,
+    external_id: d.external_contact_id,
+    first_name: d.first_name,
+    last_name: d.last_name,
+    phone: d.phone_number ?? null,
+    email: d.email ?? null,
+    dto: json(d),
+  }));
+  return upsertSql(CONTACTS, dealerLinkId, rows, at, gone);
+}
+
+/**
+ * Status and firmware as mirrorDevice (write.ts) decides them: CHeKT's answer replaces a value
+ * only when it is no older than the answer (its updated_at, else the read's time), so a sweep
+ * never rolls back what a device.* webhook reported; a status confirmed unchanged keeps the time
+ * it began. `p` is what we knew (the row, or the early report of a device new to the mirror),
+ * `dto` and `at` the answer.
+ */
+function deviceState(
+  p: { status: string; statusAt: string; firmware: string; firmwareAt: string },
+  dto: string,
+  at: string,
+) {
+  const answered = `COALESCE(NULLIF(${dto} ->> 'updated_at', '')::timestamptz AT TIME ZONE 'UTC', ${at})`;
+  const status = `(${dto} ->> 'status')`;
+  const firmware = `(${dto} ->> 'firmware')`;
+  const takeStatus = `jsonb_exists(${dto}, 'status') AND (${p.statusAt} IS NULL OR ${p.statusAt} <= ${answered})`;
+  const takeFirmware = `${firmware} IS NOT NULL AND (${p.firmwareAt} IS NULL OR ${p.firmwareAt} <= ${answered})`;
+  return {
+    status: `CASE WHEN ${takeStatus} THEN ${status} ELSE ${p.status} END`,
+    statusAt: `CASE WHEN ${takeStatus} THEN CASE WHEN ${p.statusAt} IS NOT NULL AND ${p.status} IS NOT DISTINCT FROM
+      ${status} THEN ${p.statusAt} ELSE ${answered} END ELSE ${p.statusAt} END`,
+    firmware: `CASE WHEN ${takeFirmware} THEN ${firmware} ELSE ${p.firmware} END`,
+    firmwareAt: `CASE WHEN ${takeFirmware} THEN ${answered} ELSE ${p.firmwareAt} END`,
+  };
+}
+
+function devicesTable(dealerLinkId: string): Table {
+  const early = {
+    status: "ds.status",
+    statusAt: "(CASE WHEN ds.status IS NOT NULL THEN ds.at END)",
+    firmware: "ds.firmware",
+    firmwareAt: "(CASE WHEN ds.firmware IS NOT NULL THEN ds.at END)",
+  };
+  const row = { status: "m.status", statusAt: "m.status_at", firmware: "m.firmware", firmwareAt: "m.firmware_at" };
+  const ins = deviceState(early, "r.dto", "p.at");
+  const upd = deviceState(row, "EXCLUDED.dto", "EXCLUDED.confirmed_at");
+  return {
+    table: "mirror_devices",
+    key: "chekt_id",
+    flags: true,
+    columns: [
+      { name: "site_id", type: "int" },
+      { name: "external_id", type: "text" },
+      { name: "name", type: "text" },
+      { name: "device_type", type: "text" },
+      { name: "zone_number", type: "text" },
+      { name: "mac", type: "text" },
+      { name: "status", insert: ins.status, update: upd.status },
+      { name: "status_at", insert: ins.statusAt, update: upd.statusAt },
+      { name: "firmware", insert: ins.firmware, update: upd.firmware },
+      { name: "firmware_at", insert: ins.firmwareAt, update: upd.firmwareAt },
+    ],
+    join: Prisma.sql`LEFT JOIN device_statuses ds
+      ON ds.dealer_link_id = ${dealerLinkId} AND ds.chekt_device_id = r.key`,
+  };
+}
+
+/** One site's devices, as CHeKT listed (or answered) them. */
+export function devicesReadSql(
+  dealerLinkId: string,
+  siteId: number,
+  dtos: MirroredDevice[],
+  at: Date,
+  gone?: GoneScope,
+) {
+  const rows = lastPerKey(dtos, (d) => d.device_id).map((d) => ({
+    key: d.device_id,
+    site_id: d.site_id ?? siteId,
+    external_id: d.external_device_id,
+    name: d.name ?? "",
+    device_type: d.device_type ?? "camera",
+    zone_number: d.zone_number ?? null,
+    mac: d.mac ?? null,
+    dto: json(d),
+  }));
+  return upsertSql(devicesTable(dealerLinkId), dealerLinkId, rows, at, gone);
+}
+
+const ARMING: Table = {
+  table: "mirror_arming",
+  key: "site_id",
+  flags: false,
+  columns: [{ name: "security_type", type: "int" }],
+};
+
+/** Sites' arming settings (no gone mark: a site's arming goes with the site). */
+export function armingReadSql(dealerLinkId: string, dtos: ResponseArmingSettingDto[], at: Date) {
+  const rows = lastPerKey(dtos, (d) => d.site_id).map((d) => ({
+    key: d.site_id,
+    security_type: d.security_type,
+    dto: json(d),
+  }));
+  return upsertSql(ARMING, dealerLinkId, rows, at);
+}
+
+/**
+ * The dealer's sites a complete list did not name (not confirmed since `since`) marked gone, with
+ * their contacts and devices (CHeKT deletes them with the site), in one statement.
+ */
+export function goneSitesSql(dealerLinkId: string, since: Date, at: Date): Prisma.Sql {
+  return Prisma.sql`
+    WITH s AS (
+      UPDATE mirror_sites SET gone_at = ${utc(at)}, updated_at = ${utc(at)}
+      WHERE dealer_link_id = ${dealerLinkId} AND gone_at IS NULL AND confirmed_at < ${utc(since)}
+      RETURNING chekt_id),
+    c AS (
+      UPDATE mirror_contacts SET gone_at = ${utc(at)}, updated_at = ${utc(at)}
+      WHERE dealer_link_id = ${dealerLinkId} AND gone_at IS NULL AND site_id IN (SELECT chekt_id FROM s)),
+    d AS (
+      UPDATE mirror_devices SET gone_at = ${utc(at)}, updated_at = ${utc(at)}
+      WHERE dealer_link_id = ${dealerLinkId} AND gone_at IS NULL AND site_id IN (SELECT chekt_id FROM s))
+    SELECT count(*)::int AS gone FROM s`;
+}

@@ -1,0 +1,210 @@
+// The mirror's read path writes a page in ONE statement (lib/mirror/batch.ts), against real
+// Postgres and the real simulator over HTTP: statements counted at the pg driver grow with pages,
+// not rows; a row changed in CHeKT is updated and flagged while an unchanged one keeps its
+// updated_at; another dealer's rows are never touched; a page Postgres refuses leaves nothing of
+// that page written, and the sweep resumes at that page.
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
+import { closeSimWorld, startSimWorld, type SimWorld } from "../support/sim-world";
+import type { RunningSimulator } from "@/simulator/server";
+
+let world: SimWorld;
+let sim: RunningSimulator;
+let prisma: typeof import("@/lib/db").prisma;
+let pull: typeof import("@/lib/mirror/pull");
+let sweep: typeof import("@/lib/mirror/sweep");
+let linkId: string;
+let otherLinkId: string;
+let scope: { dealerLinkId: string; dealerId: number };
+
+const PAGE = 200;
+const noSleep = async () => undefined;
+const acmeSites = () =>
+  [...sim.state.sites.values()].filter((s) => s.dealer_id === 1).sort((a, b) => a.site_id - b.site_id);
+
+/** Every statement this process sends to Postgres (Prisma's included: its adapter runs on pg's Client). */
+const sent: string[] = [];
+let onStatement: (text: string) => void = () => undefined;
+const originalQuery = Reflect.get(pg.Client.prototype, "query");
+function statementText(arg: unknown): string {
+  if (typeof arg === "string") return arg;
+  const text: unknown = arg && typeof arg === "object" ? Reflect.get(arg, "text") : undefined;
+  return typeof text === "string" ? text : "";
+}
+/** Statements that read or write the mirror's object tables (not the sweep's progress, not the budget). */
+const mirrorStatements = () => sent.filter((t) => /\bmirror_(stations|sites|contacts|devices|arming)\b/.test(t));
+
+const control = async (path: string, method: string, body?: unknown) => {
+  const r = await fetch(`${sim.url}${path}`, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  expect(r.ok, `${method} ${path}: ${r.status}`).toBe(true);
+  return r.json().catch(() => null);
+};
+const sitesListCalls = async () => {
+  const stats = (await control("/_sim/stats", "GET")) as { byRoute: Record<string, number> };
+  return Object.entries(stats.byRoute)
+    .filter(([k]) => k.startsWith("GET ") && k.endsWith("Id/sites"))
+    .reduce((n, [, v]) => n + v, 0);
+};
+
+beforeAll(async () => {
+  ({ sim, prisma } = world = await startSimWorld("chekt_mirror_batch_it"));
+  Reflect.set(pg.Client.prototype, "query", function (this: unknown, ...args: unknown[]) {
+    const text = statementText(args[0]);
+    sent.push(text);
+    onStatement(text);
+    return Reflect.apply(originalQuery, this, args);
+  });
+  pull = await import("@/lib/mirror/pull");
+  sweep = await import("@/lib/mirror/sweep");
+  linkId = await connectDealerLink(prisma, ACME);
+  otherLinkId = await connectDealerLink(prisma, NORTHWIND, { externalDealerId: "northwind", companyName: "Northwind" });
+  scope = { dealerLinkId: linkId, dealerId: 1 };
+  // Three pages of sites (200 a page) without children, so a sweep's children phase stays short.
+  await control("/_sim/bulk-sites", "POST", { dealer_id: 1, count: 2 * PAGE + 50 });
+});
+
+afterAll(async () => {
+  Reflect.set(pg.Client.prototype, "query", originalQuery);
+  await closeSimWorld(world);
+});
+
+beforeEach(() => {
+  sent.length = 0;
+  onStatement = () => undefined;
+});
+
+describe("mirror: one statement per page", () => {
+  it("a page Postgres refuses writes none of its rows; the next sweep resumes at that page", async () => {
+    const sites = acmeSites();
+    const pageTwo = sites.slice(PAGE, 2 * PAGE);
+    // A NUL character: Postgres refuses it in jsonb, so the second page's statement fails.
+    const bad = sim.state.sites.get(pageTwo[150]!.site_id)!;
+    const address2 = bad.address2;
+    bad.address2 = "suite \u0000";
+    await expect(sweep.sweepDealer(scope, { sleep: noSleep })).rejects.toThrow();
+    const failed = await prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } });
+    expect(failed).toMatchObject({ state: "failed", phase: "sites", cursor: sites[PAGE - 1]!.site_id, done: PAGE });
+    const mirrored = await prisma.mirrorSite.findMany({ where: { dealerLinkId: linkId }, select: { chektId: true } });
+    // Page one whole, nothing of page two (not even the 150 rows before the bad one).
+    expect(mirrored.map((r) => r.chektId).sort((a, b) => a - b)).toEqual(sites.slice(0, PAGE).map((s) => s.site_id));
+
+    bad.address2 = address2;
+    await control("/_sim/stats", "DELETE");
+    const stop = new AbortController();
+    // Stop once the children phase begins: the sites phase is what is checked here.
+    onStatement = (text) => void (/mirror_contacts/.test(text) && stop.abort());
+    await expect(sweep.sweepDealer(scope, { sleep: noSleep, signal: stop.signal })).rejects.toThrow(sweep.SweepAborted);
+    // Resumed after page one: pages two and three only.
+    expect(await sitesListCalls()).toBe(2);
+    expect(await prisma.mirrorSite.count({ where: { dealerLinkId: linkId, goneAt: null } })).toBe(sites.length);
+  }, 180_000);
+
+  it("a whole list of sites costs one statement a page (and one for the gone mark), however many rows", async () => {
+    const pages = Math.floor(acmeSites().length / PAGE) + 1;
+    await pull.pullSites(scope, { budgetClass: "sync" });
+    expect(pages).toBe(3);
+    expect(mirrorStatements()).toHaveLength(pages + 1);
+  }, 60_000);
+
+  it("a site's 10 contacts and 40 devices cost one statement each", async () => {
+    await control("/_sim/bulk-sites", "POST", { dealer_id: 1, count: 1, contacts_per_site: 10, devices_per_site: 40 });
+    const siteId = acmeSites().at(-1)!.site_id;
+    await pull.pullSite(scope, siteId, { budgetClass: "sync" });
+    sent.length = 0;
+    expect(await pull.pullContacts(scope, siteId, { budgetClass: "sync" })).toBe("fresh");
+    expect(await pull.pullDevices(scope, siteId, { budgetClass: "sync" })).toBe("fresh");
+    expect(mirrorStatements()).toHaveLength(2);
+    expect(await prisma.mirrorContact.count({ where: { dealerLinkId: linkId, siteId } })).toBe(10);
+    expect(await prisma.mirrorDevice.count({ where: { dealerLinkId: linkId, siteId } })).toBe(40);
+  }, 60_000);
+
+  it("a row changed in CHeKT between reads is updated and flagged; an unchanged one keeps its updated_at", async () => {
+    // Earlier than the real clock the next test's reads run on (rows confirmed later are seen).
+    const t1 = new Date(Date.now() - 2 * 3600_000);
+    const t2 = new Date(Date.now() - 3600_000);
+    const siteId = acmeSites().at(-1)!.site_id;
+    const [changed, same] = acmeSites().slice(10, 12);
+    const device = [...sim.state.devices.values()].find((d) => d.site_id === siteId)!;
+    const otherDevice = [...sim.state.devices.values()].find((d) => d.site_id === siteId && d !== device)!;
+    const read = async (at: Date) => {
+      await pull.pullSites(scope, { budgetClass: "sync", now: () => at });
+      await pull.pullDevices(scope, siteId, { budgetClass: "sync", now: () => at });
+    };
+    const site = (id: number) =>
+      prisma.mirrorSite.findUniqueOrThrow({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
+    const dev = (id: number) =>
+      prisma.mirrorDevice.findUniqueOrThrow({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
+    await read(t1);
+    const sameBefore = await site(same!.site_id);
+    const otherDeviceBefore = await dev(otherDevice.device_id);
+    sim.state.sites.get(changed!.site_id)!.name = "Renamed in CHeKT";
+    device.name = "Lobby (renamed in CHeKT)";
+    await read(t2);
+
+    expect(await site(changed!.site_id)).toMatchObject({
+      name: "Renamed in CHeKT",
+      searchText: expect.stringContaining("renamed in chekt"),
+      changedAt: t2,
+      confirmedAt: t2,
+      updatedAt: t2,
+      goneAt: null,
+    });
+    expect(await site(same!.site_id)).toEqual({ ...sameBefore, confirmedAt: t2 });
+    expect(await dev(device.device_id)).toMatchObject({ name: device.name, changedAt: t2, updatedAt: t2 });
+    expect(await dev(otherDevice.device_id)).toEqual({ ...otherDeviceBefore, confirmedAt: t2 });
+  }, 120_000);
+
+  it("another dealer's rows with the same CHeKT ids are never read, written or marked gone", async () => {
+    const { sql } = await import("@/lib/db");
+    const batch = await import("@/lib/mirror/batch");
+    const at = new Date("2029-06-01T00:00:00.000Z");
+    const siteId = acmeSites().at(-1)!.site_id;
+    const sites = acmeSites().slice(0, 3);
+    const devices = [...sim.state.devices.values()].filter((d) => d.site_id === siteId);
+    // The other link's copies: same ids, other names, confirmed long ago.
+    await sql(
+      batch.sitesReadSql(
+        otherLinkId,
+        sites.map((s) => ({ ...s, name: `Northwind ${s.site_id}` })),
+        at,
+      ),
+    );
+    await sql(
+      batch.devicesReadSql(
+        otherLinkId,
+        siteId,
+        devices.map((d) => ({ ...d, name: `Northwind ${d.device_id}` })),
+        at,
+      ),
+    );
+    const snapshot = async () => ({
+      sites: await prisma.mirrorSite.findMany({ where: { dealerLinkId: otherLinkId }, orderBy: { chektId: "asc" } }),
+      devices: await prisma.mirrorDevice.findMany({
+        where: { dealerLinkId: otherLinkId },
+        orderBy: { chektId: "asc" },
+      }),
+    });
+    const before = await snapshot();
+    expect(before.sites).toHaveLength(3);
+
+    // Acme: one of those sites deleted in CHeKT, a site and a device renamed, all re-read.
+    const { deleteSite } = await import("@/lib/chekt/api/sites");
+    await deleteSite(scope, sites[0]!.site_id);
+    sim.state.sites.get(sites[1]!.site_id)!.name = "Acme renamed";
+    devices[0]!.name = "Acme camera renamed";
+    await pull.pullSites(scope, { budgetClass: "sync" });
+    await pull.pullDevices(scope, siteId, { budgetClass: "sync" });
+    await pull.pullSite(scope, sites[1]!.site_id, { budgetClass: "sync" });
+
+    const acmeGone = await prisma.mirrorSite.findUniqueOrThrow({
+      where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: sites[0]!.site_id } },
+    });
+    expect(acmeGone.goneAt).toBeInstanceOf(Date);
+    expect(await snapshot()).toEqual(before);
+  }, 120_000);
+});
