@@ -10,6 +10,7 @@
 // Env: TEST_PG_ADMIN_URL (or DATABASE_URL) names the Postgres server; BENCH_SITES (2000),
 // BENCH_CHILD_SITES (100: sites whose children are read), BENCH_CHILDREN (2 contacts and 2 devices a
 // site). The simulator runs in this process: its CPU is in the figure, the same in both builds.
+// BENCH_RESULT_FILE: also write the figures there as JSON (bench/run.ts's "mirror-sync" section).
 import fs from "node:fs";
 import { parse } from "dotenv";
 import pg from "pg";
@@ -35,12 +36,23 @@ Reflect.set(pg.Client.prototype, "query", function (this: unknown, ...args: unkn
   return Reflect.apply(query, this, args);
 });
 
+export type MirrorSyncPhase = {
+  name: string;
+  units: number;
+  cpuMs: number;
+  wallMs: number;
+  cpuMsPerUnit: number;
+  statementsPerUnit: number;
+  mirrorStatementsPerUnit: number;
+};
+const phases: MirrorSyncPhase[] = [];
+
 async function measure(name: string, units: number, unit: string, fn: () => Promise<unknown>) {
   const [s0, m0, c0, t0] = [statements, mirrorStatements, process.cpuUsage(), performance.now()];
   await fn();
   const cpu = process.cpuUsage(c0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  const line = {
+  const line: MirrorSyncPhase = {
     name,
     units,
     cpuMs: Math.round(cpuMs),
@@ -50,6 +62,7 @@ async function measure(name: string, units: number, unit: string, fn: () => Prom
     mirrorStatementsPerUnit: +((mirrorStatements - m0) / units).toFixed(2),
   };
   console.log(`${name}: ${JSON.stringify(line)} (per ${unit})`);
+  phases.push(line);
   return line;
 }
 
@@ -86,6 +99,8 @@ async function main() {
     });
     // A second read of the same sites: nothing changed in CHeKT (every row confirmed, none rewritten).
     await measure(`sites phase again, unchanged`, pages, "page", () => pull.pullSites(scope, o));
+    const out = process.env.BENCH_RESULT_FILE;
+    if (out) fs.writeFileSync(out, JSON.stringify({ sites: total, childSites: ids.length, phases }, null, 2));
   } finally {
     await closeSimWorld(world);
   }

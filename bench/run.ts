@@ -8,14 +8,16 @@
 // benches run the production build in BENCH_DIST_DIR (default .next-bench, built here when missing
 // or with --rebuild).
 //
-// Flags: --only webhooks,bulk,import,sites,fleet,team,action   --rebuild
+// Flags: --only webhooks,bulk,import,sites,fleet,team,action,mirror-sync   --rebuild
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { loadEnv, repoRoot } from "../scripts/lib/env";
 import { generateSecrets, withInstallSecrets } from "../scripts/lib/install-secrets";
 import { ensurePostgres, type PostgresServer } from "../scripts/lib/postgres";
 import { runToEnd } from "../scripts/lib/processes";
 import { keepTsconfig } from "../scripts/lib/tsconfig-guard";
+import type { MirrorSyncPhase } from "./mirror-sync";
 import { onBenchRuntime, rerunOnBenchRuntime } from "./runtime";
 
 type Row = { figure: string; value: string; baseline: string; ratio: string; how: string };
@@ -293,6 +295,45 @@ async function main() {
           `${f.bulk.devices} devices while sharing the budget; floor = (${f.bulk.callsDuringJob} calls of ` +
           `every class sent during the job − the ${f.bulk.tokensAtStart} tokens found less the 1 bulk keeps ` +
           `for higher classes) at 60/min; counting the whole burst: ${f.bulk.floorFullBurstS} s`,
+      });
+    });
+
+    await section("mirror-sync", ["mirror sweep: sites phase", "mirror sweep: children"], async () => {
+      // Its own process: the react-server condition the mirror modules need, and its CPU alone.
+      const out = path.join(os.tmpdir(), `chekt-mirror-sync-${process.pid}.json`);
+      fs.rmSync(out, { force: true });
+      const code = await runToEnd(
+        "mirror-sync",
+        "node",
+        ["--conditions=react-server", "--import", "tsx", "bench/mirror-sync.ts"],
+        { env: { ...process.env, BENCH_RESULT_FILE: out } },
+      );
+      if (code !== 0 || !fs.existsSync(out)) throw new Error(`bench/mirror-sync.ts exited with ${code}`);
+      const f: { sites: number; childSites: number; phases: MirrorSyncPhase[] } = JSON.parse(
+        fs.readFileSync(out, "utf8"),
+      );
+      fs.rmSync(out, { force: true });
+      results.mirrorSync = f;
+      const [sitesPhase, childrenPhase, again] = f.phases;
+      if (!sitesPhase || !childrenPhase || !again) throw new Error("bench/mirror-sync.ts wrote fewer than 3 phases");
+      rows.push({
+        figure: "mirror sweep: sites phase",
+        value: `${sitesPhase.cpuMsPerUnit} ms CPU / page`,
+        baseline: `unchanged ${again.cpuMsPerUnit} ms`,
+        ratio: ratio(sitesPhase.cpuMsPerUnit, again.cpuMsPerUnit),
+        how:
+          `first read of ${f.sites.toLocaleString("en-US")} sites (${sitesPhase.units} pages) into the mirror, ` +
+          `in-process simulator over HTTP; ${sitesPhase.statementsPerUnit} statements per page ` +
+          `(${sitesPhase.mirrorStatementsPerUnit} on mirror tables); baseline: the same pages read again unchanged`,
+      });
+      rows.push({
+        figure: "mirror sweep: children",
+        value: `${childrenPhase.cpuMsPerUnit} ms CPU / site`,
+        baseline: "",
+        ratio: "",
+        how:
+          `contacts, devices and arming of ${f.childSites} sites; ${childrenPhase.statementsPerUnit} ` +
+          `statements per site (${childrenPhase.mirrorStatementsPerUnit} on mirror tables)`,
       });
     });
 
