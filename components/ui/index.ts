@@ -10,6 +10,8 @@ export { ListPager, Pager, type PagerProps } from "./pager";
 export {
   DateRangeFields,
   FilterSelect,
+  FilterBar,
+  type FilterField,
   FilterSelects,
   IgnoredFilters,
   KeepState,

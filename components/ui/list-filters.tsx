@@ -139,6 +139,59 @@ export function FilterSelects({
   );
 }
 
+/** One field of a filter bar declared as data: a choice list, or a text field (`list` names a datalist). */
+export type FilterField =
+  | ({ kind: "select" } & Omit<FilterSelectProps, "value">)
+  | { kind: "text"; label: string; name: string; placeholder: string; width: string; list?: string };
+
+/**
+ * A filter bar declared as data: `fields` in order, then From and To when `dates`, each showing the
+ * list state's value under its name; the keys the form sets and "is anything filtered" follow from
+ * the same list. `children` go after the fields (e.g. a datalist).
+ */
+export function FilterBar({
+  fields,
+  dates = false,
+  state,
+  children,
+  ...bar
+}: Omit<ListFiltersProps, "fields" | "filtered" | "children"> & {
+  fields: readonly FilterField[];
+  dates?: boolean;
+  state: Readonly<Record<string, string | number | undefined>>;
+  children?: ReactNode;
+}) {
+  const names = [...fields.map((f) => f.name), ...(dates ? ["from", "to"] : [])];
+  const value = (name: string) => (state[name] ? String(state[name]) : "");
+  return (
+    <ListFilters {...bar} fields={names} filtered={state}>
+      {fields.map((field) => (
+        <FilterFieldInput key={field.name} field={field} value={value(field.name)} />
+      ))}
+      {dates ? <DateRangeFields from={value("from")} to={value("to")} /> : null}
+      {children}
+    </ListFilters>
+  );
+}
+
+function FilterFieldInput({ field, value }: { field: FilterField; value: string }) {
+  if (field.kind === "select") {
+    const { label, name, options, width, anyLabel } = field;
+    return <FilterSelect label={label} name={name} value={value} options={options} width={width} anyLabel={anyLabel} />;
+  }
+  const { label, name, placeholder, width, list } = field;
+  return (
+    <Input
+      label={label}
+      name={name}
+      list={list}
+      defaultValue={value}
+      placeholder={placeholder}
+      wrapperClassName={width}
+    />
+  );
+}
+
 /** A list's free-text search: `q` in the URL, at most 100 characters as the lists' parsers take (text(100)). */
 export function SearchField({ label, value, placeholder }: { label: string; value: string; placeholder: string }) {
   return (

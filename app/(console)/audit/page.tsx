@@ -4,13 +4,10 @@ import { Download } from "lucide-react";
 import {
   buttonClasses,
   DataTable,
-  DateRangeFields,
   Disclosure,
   EmptyState,
-  FilterSelect,
+  FilterBar,
   IgnoredFilters,
-  Input,
-  ListFilters,
   PageHeader,
   ListPager,
 } from "@/components/ui";
@@ -52,51 +49,46 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
         }
       />
       <AdminNav current="/audit" />
-      <ListFilters
+      <FilterBar
         action="/audit"
         label="Filter audit rows"
         search={search}
-        fields={["user", "action", "kind", "object", "outcome", "from", "to"]}
-        filtered={state}
+        state={state}
+        fields={[
+          { kind: "text", label: "User", name: "user", placeholder: "email or id", width: "w-full sm:w-48" },
+          {
+            kind: "text",
+            label: "Action",
+            name: "action",
+            list: "audit-actions",
+            placeholder: "e.g. sites.update",
+            width: "w-full sm:w-48",
+          },
+          { kind: "select", label: "Object kind", name: "kind", width: "w-40", options: facets.kinds },
+          {
+            kind: "text",
+            label: "Object or trace id",
+            name: "object",
+            placeholder: "CHeKT id, external id, trace",
+            width: "w-full sm:w-56",
+          },
+          {
+            kind: "select",
+            label: "Outcome",
+            name: "outcome",
+            width: "w-36",
+            options: ["success", "failure", "refused"],
+          },
+        ]}
+        dates
         submitLabel="Apply filters"
       >
-        <Input
-          label="User"
-          name="user"
-          defaultValue={state.user}
-          placeholder="email or id"
-          wrapperClassName="w-full sm:w-48"
-        />
-        <Input
-          label="Action"
-          name="action"
-          list="audit-actions"
-          defaultValue={state.action}
-          placeholder="e.g. sites.update"
-          wrapperClassName="w-full sm:w-48"
-        />
         <datalist id="audit-actions">
           {facets.actions.map((a) => (
             <option key={a} value={a} />
           ))}
         </datalist>
-        <FilterSelect label="Object kind" name="kind" value={state.kind} width="w-40" options={facets.kinds} />
-        <Input
-          label="Object or trace id"
-          name="object"
-          defaultValue={state.object}
-          placeholder="CHeKT id, external id, trace"
-          wrapperClassName="w-full sm:w-56"
-        />
-        <FilterSelect
-          label="Outcome"
-          name="outcome"
-          value={state.outcome}
-          width="w-36"
-          options={["success", "failure", "refused"]}
-        />
-        <DateRangeFields from={state.from} to={state.to} />
-      </ListFilters>
+      </FilterBar>
       <IgnoredFilters errors={errors} />
       <DataTable<Row>
         caption="Audit history, newest first"

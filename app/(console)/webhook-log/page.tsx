@@ -2,13 +2,10 @@ import type { Metadata } from "next";
 import {
   Badge,
   DataTable,
-  DateRangeFields,
   Disclosure,
   EmptyState,
-  FilterSelects,
+  FilterBar,
   IgnoredFilters,
-  Input,
-  ListFilters,
   PageHeader,
   ListPager,
 } from "@/components/ui";
@@ -41,30 +38,19 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
         description="Every delivery CHeKT made to this app: accepted, duplicate, or refused and why."
       />
       <AdminNav current="/webhook-log" />
-      <ListFilters
+      <FilterBar
         action="/webhook-log"
         label="Filter deliveries"
         search={webhookLogList.search(state)}
-        fields={["verdict", "type", "event", "from", "to"]}
-        filtered={state}
+        state={state}
+        fields={[
+          { kind: "select", label: "Verdict", name: "verdict", width: "w-36", options: VERDICTS },
+          { kind: "select", label: "Event type", name: "type", width: "w-48", options: types },
+          { kind: "text", label: "Event or delivery id", name: "event", placeholder: "evt_…", width: "w-full sm:w-56" },
+        ]}
+        dates
         submitLabel="Apply filters"
-      >
-        <FilterSelects
-          state={state}
-          selects={[
-            { label: "Verdict", name: "verdict", width: "w-36", options: VERDICTS },
-            { label: "Event type", name: "type", width: "w-48", options: types },
-          ]}
-        />
-        <Input
-          label="Event or delivery id"
-          name="event"
-          defaultValue={state.event}
-          placeholder="evt_…"
-          wrapperClassName="w-full sm:w-56"
-        />
-        <DateRangeFields from={state.from} to={state.to} />
-      </ListFilters>
+      />
       <IgnoredFilters errors={errors} />
       <DataTable<Row>
         caption="Webhook deliveries, newest first"

@@ -3,11 +3,8 @@ import { NoDealerState } from "@/components/shell/no-dealer";
 import {
   Badge,
   DataTable,
-  DateRangeFields,
-  FilterSelects,
+  FilterBar,
   IgnoredFilters,
-  Input,
-  ListFilters,
   PageHeader,
   ListPager,
   buttonClasses,
@@ -157,29 +154,18 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
 function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id: number; name: string }[] }) {
   const siteChoices = sites.map((s) => ({ value: String(s.id), label: s.name }));
   return (
-    <ListFilters
+    <FilterBar
       action={PATH}
       label="Filter verifications"
       search={historyList.search(values)}
-      fields={["state", "site", "operator", "from", "to"]}
-      filtered={values}
+      state={values}
+      fields={[
+        { kind: "select", label: "State", name: "state", width: "w-36", options: HISTORY_STATES },
+        { kind: "select", label: "Site", name: "site", width: "w-48", options: siteChoices },
+        { kind: "text", label: "Operator", name: "operator", placeholder: "Name", width: "w-40" },
+      ]}
+      dates
       submitLabel="Filter"
-    >
-      <FilterSelects
-        state={values}
-        selects={[
-          { label: "State", name: "state", width: "w-36", options: HISTORY_STATES },
-          { label: "Site", name: "site", width: "w-48", options: siteChoices },
-        ]}
-      />
-      <Input
-        label="Operator"
-        name="operator"
-        defaultValue={values.operator}
-        placeholder="Name"
-        wrapperClassName="w-40"
-      />
-      <DateRangeFields from={values.from} to={values.to} />
-    </ListFilters>
+    />
   );
 }
