@@ -6,7 +6,7 @@
  * flushes it; a Postgres crash can lose the last fraction of a second of such commits, whole (never
  * a torn row). So only for writes whose loss is harmless: the CHeKT budget's token state and usage
  * counters (a lost take means a few calls more than we counted, which CHeKT's rate-limit headers and
- * a 429 correct). Never an audit row, a mapping or a mirror write. Evaluated per row: a statement
- * that returns no row commits as usual.
+ * a 429 correct), and a session's last-seen touch (lib/auth/session-touch.ts). Never an audit row,
+ * a mapping or a mirror write. Evaluated per row: a statement that returns no row commits as usual.
  */
 export const RELAXED_COMMIT = "set_config('synchronous_commit', 'off', true) AS relaxed_commit";

@@ -7,6 +7,7 @@ import type { Role } from "@/lib/roles";
 import { sessionPolicy } from "./policy";
 import { fromSessionJson, rememberSessionDealers, type SessionDealer, type SessionDealerJson } from "./session-dealers";
 import { sessionClaims, sessionCookieName, sessionTokenFrom, usesSecureCookie } from "./session-token";
+import { touchSessionOnPool } from "./session-touch";
 import { checkSessionRecord, type SessionClaims, type SessionRecord } from "./sessions";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
@@ -111,7 +112,8 @@ async function cookieClaims(): Promise<SessionClaims | null> {
 const resolveSession = cache(async (): Promise<Resolved> => {
   const claims: SessionClaims = (await cookieClaims()) ?? {};
   const loaded = claims.sid ? await loadSession(claims.sid) : null;
-  const valid = await checkSessionRecord(prisma, loaded?.record ?? null, claims, sessionPolicy(process.env));
+  const policy = sessionPolicy(process.env);
+  const valid = await checkSessionRecord(prisma, loaded?.record ?? null, claims, policy, undefined, touchSessionOnPool);
   if (!valid || !loaded) return null;
   const { id, email, name, role } = valid.user;
   const user: SessionUser = { id, email, name, role };

@@ -26,6 +26,14 @@ export type ValidSession = {
   user: { id: string; email: string; name: string; role: Role; sessionVersion: number };
 };
 
+/** Writes a session's last_seen_at (lib/auth/session-touch.ts on the request path; Prisma otherwise). */
+export type TouchSession = (sessionId: string, at: Date) => Promise<void>;
+
+const touchWith =
+  (db: Pick<PrismaClient, "authSession">): TouchSession =>
+  async (id, lastSeenAt) =>
+    void (await db.authSession.update({ where: { id }, data: { lastSeenAt } }));
+
 export type EndReason = "sign_out" | "password_changed" | "expired" | "idle" | "reset" | "two_factor_changed";
 
 export async function createSession(
@@ -81,7 +89,7 @@ export async function validateSession(
 /**
  * validateSession's checks on a record already loaded (the caller read it with the claims' sid):
  * ended, someone else's, expired or idle (then marked ended), user disabled, version bumped.
- * Touches last_seen_at at most every TOUCH_EVERY_MS.
+ * Touches last_seen_at at most every TOUCH_EVERY_MS, with `touch` (by default through `db`).
  */
 export async function checkSessionRecord(
   db: Pick<PrismaClient, "authSession">,
@@ -89,6 +97,7 @@ export async function checkSessionRecord(
   claims: SessionClaims,
   policy: SessionPolicy,
   clock: Clock = systemClock,
+  touch: TouchSession = touchWith(db),
 ): Promise<ValidSession | null> {
   if (!claims.uid || !claims.sid || typeof claims.sv !== "number") return null;
   if (!row || row.id !== claims.sid || row.endedAt || row.userId !== claims.uid) return null;
@@ -105,7 +114,7 @@ export async function checkSessionRecord(
   const { user } = row;
   if (user.disabledAt || user.sessionVersion !== claims.sv) return null;
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    await db.authSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
+    await touch(row.id, now);
   }
   return {
     sessionId: row.id,
