@@ -176,20 +176,11 @@ export function FilterBar({
 
 function FilterFieldInput({ field, value }: { field: FilterField; value: string }) {
   if (field.kind === "select") {
-    const { label, name, options, width, anyLabel } = field;
-    return <FilterSelect label={label} name={name} value={value} options={options} width={width} anyLabel={anyLabel} />;
+    const { kind, ...select } = field;
+    return <FilterSelect {...select} value={value} />;
   }
-  const { label, name, placeholder, width, list } = field;
-  return (
-    <Input
-      label={label}
-      name={name}
-      list={list}
-      defaultValue={value}
-      placeholder={placeholder}
-      wrapperClassName={width}
-    />
-  );
+  const { kind, width, ...text } = field;
+  return <Input {...text} defaultValue={value} wrapperClassName={width} />;
 }
 
 /** A list's free-text search: `q` in the URL, at most 100 characters as the lists' parsers take (text(100)). */
