@@ -1,5 +1,11 @@
 import { cn } from "@/components/ui";
-import { diffJson, show } from "@/lib/settings/diff";
+import { diffJson, show, type DiffLine } from "@/lib/settings/diff";
+
+/** The Before and After cells: each is marked when its side of the line differs (red gone, green new). */
+const SIDES: readonly { side: "before" | "after"; marked: readonly DiffLine["change"][]; tone: string }[] = [
+  { side: "before", marked: ["changed", "removed"], tone: "bg-red-50 text-red-800" },
+  { side: "after", marked: ["changed", "added"], tone: "bg-emerald-50 text-emerald-800" },
+];
 
 /** Before/after of one audit row; unchanged fields are dimmed so the change stands out. */
 export function DiffViewer({ before, after }: { before: unknown; after: unknown }) {
@@ -22,22 +28,14 @@ export function DiffViewer({ before, after }: { before: unknown; after: unknown 
             className={cn("border-t border-slate-100 align-top", l.change === "same" && "text-slate-400")}
           >
             <td className="break-all py-1 pr-2">{l.path}</td>
-            <td
-              className={cn(
-                "break-all py-1 pr-2",
-                (l.change === "changed" || l.change === "removed") && "bg-red-50 text-red-800",
-              )}
-            >
-              {show(l.before)}
-            </td>
-            <td
-              className={cn(
-                "break-all py-1",
-                (l.change === "changed" || l.change === "added") && "bg-emerald-50 text-emerald-800",
-              )}
-            >
-              {show(l.after)}
-            </td>
+            {SIDES.map(({ side, marked, tone }) => (
+              <td
+                key={side}
+                className={cn("break-all py-1", side === "before" && "pr-2", marked.includes(l.change) && tone)}
+              >
+                {show(l[side])}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

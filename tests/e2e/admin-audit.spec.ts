@@ -16,6 +16,10 @@ test("as an admin: filter by action and outcome, open a diff, export the same ro
   const shown = await rows.count();
   await rows.first().getByText("Before / after").click();
   await expect(rows.first().getByTestId("diff")).toContainText("role");
+  // Only the side that differs is marked: a seeded user's fields are new, green under After only.
+  const added = rows.first().getByTestId("diff").locator('tr[data-change="added"]').first();
+  await expect(added.locator("td").nth(2)).toHaveClass(/bg-emerald-50/);
+  await expect(added.locator("td").nth(1)).not.toHaveClass(/bg-red-50/);
   await shot(page, "audit");
 
   const [download] = await Promise.all([
