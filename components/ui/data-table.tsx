@@ -78,7 +78,6 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const defs: ColumnDef<Row>[] = columns.map((c) => ({
     id: c.key,
     header: () => c.header,
-    cell: (ctx) => c.cell(ctx.row.original),
   }));
   const table = createTable<Row>({
     data: rows,
@@ -96,6 +95,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     renderFallbackValue: null,
   });
   table.setOptions((prev) => ({ ...prev, state: { ...table.initialState, ...prev.state } }));
+  // The body is drawn straight from the visible columns: TanStack's row model builds a row object and a
+  // cell object per column (hidden ones too) with a dozen closures each, the largest share of a 50-row
+  // table's render in a CPU profile (docs/operations.md, "Eighth round: pages"), for what is a plain map here.
+  const shown = table.getVisibleLeafColumns().map((c) => byKey.get(c.id)!);
   const cards = phone === "cards";
   const sortedBy = sort ? byKey.get(sort.column) : undefined;
   const fullCaption =
@@ -180,10 +183,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             cards ? "max-md:block max-md:space-y-3 md:divide-y md:divide-slate-100" : "divide-y divide-slate-100",
           )}
         >
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} {...rowAttrs?.(row.original)}>
-              {row.getVisibleCells().map((cell) => {
-                const col = byKey.get(cell.column.id)!;
+          {rows.map((row) => (
+            <tr key={rowKey(row)} {...rowAttrs?.(row)}>
+              {shown.map((col) => {
                 const label = labelOf(col);
                 // A cell's styling is the table's (app/globals.css, .data-table): only what differs per column
                 // is on the cell, so a 25-row view does not carry the same long class string in every cell.
@@ -191,12 +193,12 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                 // utilities' order, as it always has (slate-800 outranks the lighter slates).
                 return (
                   <td
-                    key={cell.id}
+                    key={col.key}
                     data-label={label || undefined}
                     data-card={cards ? col.card : undefined}
                     className={cn("text-slate-800", col.className)}
                   >
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    {col.cell(row)}
                   </td>
                 );
               })}
