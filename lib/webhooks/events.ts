@@ -117,9 +117,11 @@ export const payloadSchemas = {
 export type EventType = keyof typeof payloadSchemas;
 export const EVENT_TYPES = Object.keys(payloadSchemas) as EventType[];
 
-export type ParsedEvent = {
-  [K in EventType]: { id: string; type: K; createdAt: Date; data: z.infer<(typeof payloadSchemas)[K]> };
-}[EventType];
+/** One event of a type in K, its data that type's payload (a union over K, so a switch on `type` narrows `data`). */
+type EventOf<K extends EventType> = {
+  [P in K]: { id: string; type: P; createdAt: Date; data: z.infer<(typeof payloadSchemas)[P]> };
+}[K];
+export type ParsedEvent = EventOf<EventType>;
 
 export type ParseResult =
   | { ok: true; event: ParsedEvent }
@@ -196,86 +198,59 @@ function fEta(d: Plain): { eta_seconds?: number | null } {
   throw GIVE_UP;
 }
 
-function fastEvent(id: string, type: EventType, createdAt: Date, d: Plain): ParsedEvent | null {
-  switch (type) {
-    case "alarm.created":
-      return {
-        id,
-        type,
-        createdAt,
-        data: {
-          alarm_id: fStr(d.alarm_id),
-          site_id: fOptId(d.site_id),
-          device_id: fOptId(d.device_id),
-          priority: fOptStr(d.priority),
-          trigger: fOptStr(d.trigger),
-          location: fOptStr(d.location),
-          snapshot_url: fOptStr(d.snapshot_url),
-        },
-      };
-    case "verification.requested":
-      return {
-        id,
-        type,
-        createdAt,
-        data: {
-          verification_id: fNonEmpty(d.verification_id),
-          alarm_id: fOptStr(d.alarm_id),
-          site_id: fId(d.site_id),
-          device_id: fOptId(d.device_id),
-          zone_number: fOptStr(d.zone_number),
-          contact_id: fOptId(d.contact_id),
-          description: fOptStr(d.description),
-          event_code: fOptStr(d.event_code),
-          occurred_at: fDate(d.occurred_at),
-          expires_at: fDate(d.expires_at),
-        },
-      };
-    case "alarm.acknowledged":
-      return {
-        id,
-        type,
-        createdAt,
-        data: { alarm_id: fStr(d.alarm_id), operator_id: fOptStr(d.operator_id), reason: fOptStr(d.reason) },
-      };
-    case "alarm.dispatched":
-      return {
-        id,
-        type,
-        createdAt,
-        data: {
-          alarm_id: fStr(d.alarm_id),
-          responder_id: fOptStr(d.responder_id),
-          responder_type: fOptStr(d.responder_type),
-          ...fEta(d),
-          tracking_url: fOptStr(d.tracking_url),
-        },
-      };
-    case "alarm.resolved":
-      return {
-        id,
-        type,
-        createdAt,
-        data: { alarm_id: fStr(d.alarm_id), resolution: fOptStr(d.resolution), notes: fOptStr(d.notes) },
-      };
-    case "snapshot.created":
-      return {
-        id,
-        type,
-        createdAt,
-        data: {
-          snapshot_id: fStr(d.snapshot_id),
-          alarm_id: fOptStr(d.alarm_id),
-          site_id: fOptId(d.site_id),
-          device_id: fOptId(d.device_id),
-          url: fNonEmpty(d.url),
-          captured_at: fOptDate(d.captured_at),
-        },
-      };
-    default:
-      // Device events are not on the alarm path: zod reads them.
-      return null;
-  }
+type Payload<K extends EventType> = z.infer<(typeof payloadSchemas)[K]>;
+type AlarmPathType = Exclude<EventType, `device.${string}`>;
+
+/** Each alarm-path payload as its schema above reads it (device events are not on the alarm path: zod reads them). */
+const fastPayloads: { [K in AlarmPathType]: (d: Plain) => Payload<K> } = {
+  "alarm.created": (d) => ({
+    alarm_id: fStr(d.alarm_id),
+    site_id: fOptId(d.site_id),
+    device_id: fOptId(d.device_id),
+    priority: fOptStr(d.priority),
+    trigger: fOptStr(d.trigger),
+    location: fOptStr(d.location),
+    snapshot_url: fOptStr(d.snapshot_url),
+  }),
+  "verification.requested": (d) => ({
+    verification_id: fNonEmpty(d.verification_id),
+    alarm_id: fOptStr(d.alarm_id),
+    site_id: fId(d.site_id),
+    device_id: fOptId(d.device_id),
+    zone_number: fOptStr(d.zone_number),
+    contact_id: fOptId(d.contact_id),
+    description: fOptStr(d.description),
+    event_code: fOptStr(d.event_code),
+    occurred_at: fDate(d.occurred_at),
+    expires_at: fDate(d.expires_at),
+  }),
+  "alarm.acknowledged": (d) => ({
+    alarm_id: fStr(d.alarm_id),
+    operator_id: fOptStr(d.operator_id),
+    reason: fOptStr(d.reason),
+  }),
+  "alarm.dispatched": (d) => ({
+    alarm_id: fStr(d.alarm_id),
+    responder_id: fOptStr(d.responder_id),
+    responder_type: fOptStr(d.responder_type),
+    ...fEta(d),
+    tracking_url: fOptStr(d.tracking_url),
+  }),
+  "alarm.resolved": (d) => ({ alarm_id: fStr(d.alarm_id), resolution: fOptStr(d.resolution), notes: fOptStr(d.notes) }),
+  "snapshot.created": (d) => ({
+    snapshot_id: fStr(d.snapshot_id),
+    alarm_id: fOptStr(d.alarm_id),
+    site_id: fOptId(d.site_id),
+    device_id: fOptId(d.device_id),
+    url: fNonEmpty(d.url),
+    captured_at: fOptDate(d.captured_at),
+  }),
+};
+const isAlarmPath = (type: EventType): type is AlarmPathType => Object.hasOwn(fastPayloads, type);
+
+/** The envelope around one payload; K ties the type to its payload, as ParsedEvent does. */
+function fastEvent<K extends AlarmPathType>(id: string, type: K, createdAt: Date, d: Plain): EventOf<K> {
+  return { id, type, createdAt, data: fastPayloads[type](d) };
 }
 
 /** What parseEventWithZod(json) returns when it succeeds for an alarm-path type; null for anything else. */
@@ -285,7 +260,7 @@ export function parseAlarmPathFast(json: unknown): ParsedEvent | null {
   if (typeof id !== "string" || id.length < 1 || id.length > 200) return null;
   if (typeof type !== "string" || type.length > 100 || !isEventType(type) || !isPlain(data)) return null;
   try {
-    return fastEvent(id, type, fDate(json.created_at), data);
+    return isAlarmPath(type) ? fastEvent(id, type, fDate(json.created_at), data) : null;
   } catch (e) {
     if (e === GIVE_UP) return null;
     throw e;

@@ -80,6 +80,26 @@ const asReceived = (v: unknown): unknown => {
   return text === undefined ? undefined : JSON.parse(text);
 };
 
+// The payloads' optional text fields, each its own random value, so a reader that takes one field for another fails.
+const OPTIONAL_TEXT = [
+  "trigger",
+  "location",
+  "snapshot_url",
+  "zone_number",
+  "description",
+  "event_code",
+  "operator_id",
+  "reason",
+  "responder_id",
+  "responder_type",
+  "tracking_url",
+  "resolution",
+  "notes",
+];
+const optionalText = Object.fromEntries(
+  OPTIONAL_TEXT.map((f) => [f, fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null))]),
+);
+
 // Valid events of every alarm-path type, so the "accepts everything zod accepts" property is tried
 // on many successes, not only on the random mix (mostly rejections).
 const valid = fc.record({
@@ -100,6 +120,7 @@ const valid = fc.record({
       captured_at: fc.constantFrom("2026-11-24T12:00:00Z", null, "never"),
       eta_seconds: fc.constantFrom(null, 0, 120.5),
       priority: fc.constantFrom("high", 3, null),
+      ...optionalText,
       extra: value,
     },
     { requiredKeys: ["alarm_id", "verification_id", "snapshot_id", "url", "site_id", "occurred_at", "expires_at"] },
