@@ -49,5 +49,9 @@ export function fieldColumn<Row>(field: keyof Row & string, header: string): Col
   return { key: field, header, cell: (r) => r[field] as ReactNode };
 }
 
-/** The height of a chart with one bar (or stack) a row: `per` pixels each, never under 160. */
-export const barsHeight = (bars: number, per: number) => Math.max(160, per * bars + 60);
+/**
+ * A chart's data drawn as one bar (or stack) a row, sideways: `per` pixels a row, never under 160
+ * in all, so a long list grows the chart instead of squeezing its bars.
+ */
+export const rowBars = <D,>(data: D[], per: number) =>
+  ({ data, layout: "vertical", height: Math.max(160, per * data.length + 60) }) as const;

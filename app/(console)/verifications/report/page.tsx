@@ -5,7 +5,7 @@ import { VerificationTabs } from "@/components/verifications/tabs";
 import { COLORS } from "@/components/verifications/report/colors";
 import { fmtSeconds, hourLabel } from "@/components/verifications/report/format";
 import { ReportRangeForm } from "@/components/verifications/report/range-form";
-import { barsHeight, fieldColumn, ReportSection } from "@/components/verifications/report/section";
+import { fieldColumn, rowBars, ReportSection } from "@/components/verifications/report/section";
 import { requirePageScope } from "@/lib/auth/require";
 import { readDeskReport, type DeskReport } from "@/lib/verifications/report";
 import { parseReportRange } from "@/lib/verifications/report-range";
@@ -149,11 +149,9 @@ function ReportBody({ report }: { report: DeskReport }) {
         description="Who answered each item (or holds its claim)."
         chart={{
           label: "Answers by operator, dispatched and disregarded",
-          data: report.byOperator,
+          ...rowBars(report.byOperator, 48),
           xKey: "operator",
-          layout: "vertical",
           stacked: true,
-          height: barsHeight(report.byOperator.length, 48),
           series: [DISPATCHED, DISREGARDED],
         }}
         table={{
@@ -174,11 +172,9 @@ function ReportBody({ report }: { report: DeskReport }) {
         description="The ten busiest sites in the chart; every site in the table."
         chart={{
           label: "Verifications by site: dispatched, disregarded and expired",
-          data: report.bySite.slice(0, 10),
+          ...rowBars(report.bySite.slice(0, 10), 36),
           xKey: "site",
-          layout: "vertical",
           stacked: true,
-          height: barsHeight(Math.min(10, report.bySite.length), 36),
           series: [DISPATCHED, DISREGARDED, EXPIRED],
         }}
         table={{
@@ -222,10 +218,11 @@ function ReportBody({ report }: { report: DeskReport }) {
         }
         chart={{
           label: "Disregards by camera",
-          data: report.falseCameras.map((c) => ({ ...c, name: `${c.camera} (${c.site})` })),
+          ...rowBars(
+            report.falseCameras.map((c) => ({ ...c, name: `${c.camera} (${c.site})` })),
+            36,
+          ),
           xKey: "name",
-          layout: "vertical",
-          height: barsHeight(report.falseCameras.length, 36),
           series: [DISREGARDED, { key: "atPeakHour", label: "In its peak hour", color: COLORS.expired }],
         }}
         table={{
@@ -246,10 +243,8 @@ function ReportBody({ report }: { report: DeskReport }) {
         description="Sites by disregarded alarms, with the share of their answers that were disregards."
         chart={{
           label: "Disregards by site",
-          data: report.falseSites,
+          ...rowBars(report.falseSites, 36),
           xKey: "site",
-          layout: "vertical",
-          height: barsHeight(report.falseSites.length, 36),
           series: [DISREGARDED, { key: "answered", label: "Answered", color: COLORS.open }],
         }}
         table={{
