@@ -1,4 +1,4 @@
-import { Alert, Button } from "@/components/ui";
+import { Alert, Button, TraceForSupport } from "@/components/ui";
 import { waitMessage } from "./use-budget-wait";
 import type { ActionFailure } from "@/lib/actions/errors";
 
@@ -21,11 +21,7 @@ export function FormFailure({ failure }: { failure: ActionFailure | null }) {
   return (
     <Alert tone={tone} title={TITLES[failure.code] ?? "Not saved"}>
       <p>{failure.message}</p>
-      {failure.traceId ? (
-        <p className="mt-1 text-xs opacity-75">
-          Trace ID for support: <code>{failure.traceId}</code>
-        </p>
-      ) : null}
+      <TraceForSupport traceId={failure.traceId} />
     </Alert>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Alert } from "@/components/ui";
+import { Alert, TraceForSupport } from "@/components/ui";
 import { describeChektError, isChektError } from "@/lib/chekt/errors";
 
 /** Why a page could not read from CHeKT, in words, with what to do next. Server component. */
@@ -22,11 +22,7 @@ export function ChektProblem({ error, className }: { error: unknown; className?:
       {busy ? (
         <p className="mt-1">We already waited for CHeKT&apos;s rate limit. Reload the page in a few seconds.</p>
       ) : null}
-      {traceId ? (
-        <p className="mt-1 text-xs opacity-75">
-          Trace ID for support: <code>{traceId}</code>
-        </p>
-      ) : null}
+      <TraceForSupport traceId={traceId} />
     </Alert>
   );
 }

@@ -38,5 +38,6 @@ export {
 } from "./field";
 export { PageHeader, type PageHeaderProps, type Crumb } from "./page-header";
 export { ProgressBar } from "./progress-bar";
+export { TraceForSupport } from "./trace-for-support";
 export { Spinner } from "./spinner";
 export { SubmitButton } from "./submit-button";

@@ -6,7 +6,7 @@ import { DisconnectButton } from "@/components/dealer/disconnect-button";
 import { Freshness } from "@/components/mirror/freshness";
 import { SyncProgress } from "@/components/mirror/sync-progress";
 import { formatInZone, text } from "@/components/sites/format";
-import { Alert, Badge, Card, DataTable, PageHeader } from "@/components/ui";
+import { Alert, Badge, Card, DataTable, PageHeader, TraceForSupport } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { isConnected, isOwner } from "@/lib/dealer";
@@ -91,11 +91,7 @@ export default async function DealerPage({
       {outcome ? (
         <Alert tone={outcome.tone} title={outcome.title} className="mb-6">
           {outcome.text}
-          {sp.trace ? (
-            <span className="mt-1 block text-xs opacity-75">
-              Trace ID for support: <code>{sp.trace}</code>
-            </span>
-          ) : null}
+          <TraceForSupport traceId={sp.trace} />
         </Alert>
       ) : null}
 
