@@ -1,0 +1,59 @@
+// The one DataTable's body (components/ui/data-table.tsx), rendered to HTML: the visible columns in
+// their order, each cell from its column's `cell`, a row's data-* attributes, the phone card's labels.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { DataTable, type Column } from "@/components/ui/data-table";
+
+type Row = { id: number; name: string; zone: string; note: string };
+
+const rows: Row[] = [
+  { id: 7, name: "Alpha", zone: "UTC", note: "n7" },
+  { id: 9, name: "Beta", zone: "Asia/Seoul", note: "n9" },
+];
+const columns: Column<Row>[] = [
+  { key: "name", header: "Name", cell: (r) => `name:${r.name}`, card: "title", sortable: true },
+  { key: "zone", header: "Time zone", cell: (r) => `zone:${r.zone}`, className: "whitespace-nowrap" },
+  { key: "note", header: "Note", cell: (r) => `note:${r.note}` },
+];
+
+function render(hidden: string[]) {
+  return renderToStaticMarkup(
+    createElement(DataTable<Row>, {
+      columns,
+      rows,
+      rowKey: (r) => r.id,
+      hidden,
+      rowAttrs: (r) => ({ "data-testid": "row", "data-id": r.id }),
+      sort: { column: "name", dir: "asc", href: (c, d) => `/x?sort=${c}&dir=${d}` },
+    }),
+  );
+}
+
+const bodyCells = (html: string) =>
+  [...html.slice(html.indexOf("<tbody")).matchAll(/<td([^>]*)>(.*?)<\/td>/g)].map((m) => [m[1], m[2]]);
+
+describe("DataTable body", () => {
+  it("draws every row's visible cells in column order, labelled, with the row's attributes", () => {
+    const html = render([]);
+    expect(html.match(/<tr data-testid="row" data-id="(\d+)"/g)).toEqual([
+      '<tr data-testid="row" data-id="7"',
+      '<tr data-testid="row" data-id="9"',
+    ]);
+    expect(bodyCells(html)).toEqual([
+      [' data-label="Name" data-card="title" class="text-slate-800"', "name:Alpha"],
+      [' data-label="Time zone" class="text-slate-800 whitespace-nowrap"', "zone:UTC"],
+      [' data-label="Note" class="text-slate-800"', "note:n7"],
+      [' data-label="Name" data-card="title" class="text-slate-800"', "name:Beta"],
+      [' data-label="Time zone" class="text-slate-800 whitespace-nowrap"', "zone:Asia/Seoul"],
+      [' data-label="Note" class="text-slate-800"', "note:n9"],
+    ]);
+  });
+
+  it("leaves the hidden columns out of the header and every row", () => {
+    const html = render(["zone"]);
+    expect(html).not.toContain("Time zone");
+    expect(bodyCells(html).map(([, text]) => text)).toEqual(["name:Alpha", "note:n7", "name:Beta", "note:n9"]);
+    expect(html).toContain('aria-sort="ascending"');
+  });
+});
