@@ -5,19 +5,16 @@
 // what is read from them. The account-number refusal at entry goes through the real actions and
 // the simulator over HTTP.
 import "../support/console-mocks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
-import { session } from "../support/session";
-import { actAsDealer, closeSimWorld, OPERATOR, startSimWorld, type SimWorld } from "../support/sim-world";
-import type { RunningSimulator } from "@/simulator/server";
+import { OPERATOR } from "../support/sim-world";
+import { simFile } from "../support/sim-file";
 import type { FleetRow } from "@/lib/fleet/read";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
-let world: SimWorld;
-let sim: RunningSimulator;
-let prisma: typeof import("@/lib/db").prisma;
+const world = simFile("chekt_fleet_it", { members: [OPERATOR], user: OPERATOR });
 let fleet: typeof import("@/lib/fleet/read");
 let state: typeof import("@/lib/fleet/list-state");
 let readiness: typeof import("@/lib/readiness/query");
@@ -26,19 +23,12 @@ let L: string; // the dealer link under test (CHeKT dealer 1)
 let OTHER: string; // another dealer's link: none of its rows may show
 
 beforeAll(async () => {
-  ({ sim, prisma } = world = await startSimWorld("chekt_fleet_it"));
+  L = world.linkId;
   fleet = await import("@/lib/fleet/read");
   state = await import("@/lib/fleet/list-state");
   readiness = await import("@/lib/readiness/query");
   sites = await import("@/actions/sites");
-  L = await actAsDealer(prisma, [OPERATOR]);
-  OTHER = await connectDealerLink(prisma, NORTHWIND, { externalDealerId: "northwind", companyName: "Northwind" });
-});
-
-afterAll(() => closeSimWorld(world));
-
-beforeEach(() => {
-  session.user = OPERATOR;
+  OTHER = await connectDealerLink(world.prisma, NORTHWIND, { externalDealerId: "northwind", companyName: "Northwind" });
 });
 
 type SiteFx = {
@@ -54,7 +44,7 @@ async function site(f: SiteFx) {
   const name = f.name ?? `Site ${f.id}`;
   const account = f.account === undefined ? `A${f.id}` : f.account;
   const station = f.station === undefined ? 1 : f.station;
-  await prisma.mirrorSite.create({
+  await world.prisma.mirrorSite.create({
     data: {
       dealerLinkId: f.link ?? L,
       chektId: f.id,
@@ -82,7 +72,7 @@ async function site(f: SiteFx) {
 let nextId = 1000;
 async function contact(siteId: number, phone: string | null) {
   const id = nextId++;
-  await prisma.mirrorContact.create({
+  await world.prisma.mirrorContact.create({
     data: {
       dealerLinkId: L,
       chektId: id,
@@ -109,7 +99,7 @@ async function device(
   } = {},
 ) {
   const id = nextId++;
-  await prisma.mirrorDevice.create({
+  await world.prisma.mirrorDevice.create({
     data: {
       dealerLinkId: o.link ?? L,
       chektId: id,
@@ -128,7 +118,7 @@ async function device(
   return id;
 }
 async function arming(siteId: number, securityType: number) {
-  await prisma.mirrorArming.create({
+  await world.prisma.mirrorArming.create({
     data: { dealerLinkId: L, siteId, securityType, dto: { security_type: securityType }, confirmedAt: NOW },
   });
 }
@@ -232,11 +222,11 @@ describe("site readiness, one fixture per failing check", () => {
     expect(await failing(114)).toEqual(["devices_online"]);
     expect((await judge(114)).checks[5]!.fixHref).toBe("/fleet?site=114&offlineFor=30");
     expect(await failing(115)).toEqual([]);
-    await prisma.fleetSettings.create({ data: { dealerLinkId: L, offlineThresholdMin: 5 } });
+    await world.prisma.fleetSettings.create({ data: { dealerLinkId: L, offlineThresholdMin: 5 } });
     expect(await failing(115)).toEqual(["devices_online"]);
-    await prisma.fleetSettings.update({ where: { dealerLinkId: L }, data: { offlineThresholdMin: 180 } });
+    await world.prisma.fleetSettings.update({ where: { dealerLinkId: L }, data: { offlineThresholdMin: 180 } });
     expect(await failing(114)).toEqual([]);
-    await prisma.fleetSettings.delete({ where: { dealerLinkId: L } });
+    await world.prisma.fleetSettings.delete({ where: { dealerLinkId: L } });
   });
 
   it("site activated", async () => {
@@ -259,12 +249,12 @@ describe("site readiness, one fixture per failing check", () => {
     });
     expect(s.readyIds).not.toContain(901);
     // A site CHeKT no longer has leaves the counts.
-    await prisma.mirrorSite.update({
+    await world.prisma.mirrorSite.update({
       where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 116 } },
       data: { goneAt: NOW },
     });
     expect((await readiness.readinessSummary(L, NOW)).byCheck.activated).toBe(0);
-    await prisma.mirrorSite.update({
+    await world.prisma.mirrorSite.update({
       where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 116 } },
       data: { goneAt: null },
     });
@@ -356,7 +346,7 @@ describe("the fleet page's query", () => {
   it("pages in SQL with a stable order and a full total", async () => {
     const p1 = await page({ per: "50" });
     const total = p1.total;
-    expect(total).toBe(await prisma.mirrorDevice.count({ where: { dealerLinkId: L, goneAt: null } }));
+    expect(total).toBe(await world.prisma.mirrorDevice.count({ where: { dealerLinkId: L, goneAt: null } }));
     expect(p1.counts.offline + p1.counts.online + p1.counts.unknown).toBe(total);
     const p2 = await page({ per: "50", page: "2" });
     expect(new Set([...p1.rows, ...p2.rows].map((r) => r.deviceId)).size).toBe(p1.rows.length + p2.rows.length);
@@ -372,7 +362,7 @@ describe("the fleet page's query", () => {
 });
 
 describe("an account number already used on the station is refused at entry", () => {
-  const simSites = () => [...sim.state.sites.values()].filter((s) => s.dealer_id === 1);
+  const simSites = () => [...world.sim.state.sites.values()].filter((s) => s.dealer_id === 1);
   let first: number;
   let second: number;
 
@@ -400,8 +390,8 @@ describe("an account number already used on the station is refused at entry", ()
     });
     expect(b?.serverError?.message).toMatch(/Nothing was sent to CHeKT/);
     expect(simSites()).toHaveLength(before);
-    expect(await prisma.externalIdMapping.count({ where: { externalId: "acct-b" } })).toBe(0);
-    const refused = await prisma.auditLog.findFirst({
+    expect(await world.prisma.externalIdMapping.count({ where: { externalId: "acct-b" } })).toBe(0);
+    const refused = await world.prisma.auditLog.findFirst({
       where: { action: "sites.create", outcome: "failure" },
       orderBy: { id: "desc" },
     });
@@ -435,7 +425,7 @@ describe("an account number already used on the station is refused at entry", ()
       code: "conflict",
       fieldErrors: { account_number: expect.stringContaining(`"Alpha House" (#${first})`) },
     });
-    expect(sim.state.sites.get(second)).toMatchObject({ account_number: "U-78" });
+    expect(world.sim.state.sites.get(second)).toMatchObject({ account_number: "U-78" });
     const ok = await sites.updateSiteAction({ site_id: second, name: "Gamma Hall" });
     expect(ok?.serverError).toBeUndefined();
     // Editing the first site itself without changing its number is not a clash with itself.

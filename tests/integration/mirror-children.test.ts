@@ -6,45 +6,23 @@
 // learns about only after its first webhook. Only the session, the request cookies and Next's
 // cache invalidation are stand-ins.
 import "../support/console-mocks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "@/simulator/server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@/simulator/seed";
-import { session } from "../support/session";
-import {
-  actAsDealer,
-  clearSimFaults,
-  closeSimWorld,
-  OPERATOR,
-  simFault as simFaultAt,
-  startSimWorld,
-  type SimWorld,
-} from "../support/sim-world";
+import { OPERATOR } from "../support/sim-world";
+import { simFile } from "../support/sim-file";
 
-let world: SimWorld;
-let sim: RunningSimulator;
-let prisma: typeof import("@/lib/db").prisma;
+const world = simFile("chekt_mirror_children", { members: [OPERATOR], user: OPERATOR, faults: true });
 let contacts: typeof import("@/actions/contacts");
 let arming: typeof import("@/actions/arming");
-let linkId: string;
 let siteId: number;
 
-const simFault = (body: Record<string, unknown>) => simFaultAt(sim.url, body);
 const mirrorOf = (chektId: number) =>
-  prisma.mirrorContact.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId } } });
+  world.prisma.mirrorContact.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId } } });
 
 beforeAll(async () => {
-  ({ sim, prisma } = world = await startSimWorld("chekt_mirror_children"));
   contacts = await import("@/actions/contacts");
   arming = await import("@/actions/arming");
-  linkId = await actAsDealer(prisma, [OPERATOR]);
-  siteId = [...sim.state.sites.values()].find((s) => s.dealer_id === DEMO.dealers.acme.id)!.site_id;
-});
-
-afterAll(() => closeSimWorld(world));
-
-beforeEach(async () => {
-  session.user = OPERATOR;
-  await clearSimFaults(sim.url);
+  siteId = [...world.sim.state.sites.values()].find((s) => s.dealer_id === DEMO.dealers.acme.id)!.site_id;
 });
 
 describe("mirror-children · contacts: write-through", () => {
@@ -61,7 +39,7 @@ describe("mirror-children · contacts: write-through", () => {
     });
     expect(r?.serverError).toBeUndefined();
     contactId = r!.data!.contact_id;
-    const inChekt = sim.state.contacts.get(contactId)!;
+    const inChekt = world.sim.state.contacts.get(contactId)!;
     const row = await mirrorOf(contactId);
     expect(row).toMatchObject({
       siteId,
@@ -74,7 +52,7 @@ describe("mirror-children · contacts: write-through", () => {
       changedAt: null,
     });
     expect(row!.dto).toMatchObject({ contact_id: contactId, external_contact_id: "mc-c1" });
-    const audit = await prisma.auditLog.findFirstOrThrow({
+    const audit = await world.prisma.auditLog.findFirstOrThrow({
       where: { action: "contacts.create", outcome: "success", chektId: String(contactId) },
     });
     // One transaction: the audit row is never older than the mirror row it describes.
@@ -83,7 +61,7 @@ describe("mirror-children · contacts: write-through", () => {
   });
 
   it("update: the mirror takes the answer; the audit's before is what the mirror had (no extra read)", async () => {
-    await fetch(`${sim.url}/_sim/stats`, { method: "DELETE" });
+    await fetch(`${world.sim.url}/_sim/stats`, { method: "DELETE" });
     const r = await contacts.updateContactAction({
       site_id: siteId,
       contact_id: contactId,
@@ -91,11 +69,11 @@ describe("mirror-children · contacts: write-through", () => {
       email: "",
     });
     expect(r?.serverError).toBeUndefined();
-    const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
+    const stats = (await (await fetch(`${world.sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
     expect(Object.keys(stats.byRoute).filter((k) => k.startsWith("GET ") && k.includes("contacts"))).toEqual([]);
     expect(Object.keys(stats.byRoute).some((k) => k.startsWith("PUT ") && k.includes("contacts"))).toBe(true);
     expect(await mirrorOf(contactId)).toMatchObject({ lastName: "Mirrored", email: null });
-    const audit = await prisma.auditLog.findFirstOrThrow({
+    const audit = await world.prisma.auditLog.findFirstOrThrow({
       where: { action: "contacts.update", outcome: "success", chektId: String(contactId) },
     });
     expect(audit.before).toMatchObject({ last_name: "Mirror", email: "ada@example.com" });
@@ -104,7 +82,9 @@ describe("mirror-children · contacts: write-through", () => {
 
   it("a refused update (409: a seeded contact of the site has that ID) leaves the mirror row as it was", async () => {
     const before = await mirrorOf(contactId);
-    const seeded = [...sim.state.contacts.values()].find((c) => c.site_id === siteId && c.contact_id !== contactId)!;
+    const seeded = [...world.sim.state.contacts.values()].find(
+      (c) => c.site_id === siteId && c.contact_id !== contactId,
+    )!;
     const r = await contacts.updateContactAction({
       site_id: siteId,
       contact_id: contactId,
@@ -115,8 +95,8 @@ describe("mirror-children · contacts: write-through", () => {
   });
 
   it("a refused create (CHeKT 500 on every try) writes no mirror row", async () => {
-    await simFault({ path: "/partner/v1/dealers/*/sites/*/contacts", method: "POST", rate_5xx: 1, status_5xx: 500 });
-    const count = await prisma.mirrorContact.count();
+    await world.fault({ path: "/partner/v1/dealers/*/sites/*/contacts", method: "POST", rate_5xx: 1, status_5xx: 500 });
+    const count = await world.prisma.mirrorContact.count();
     const r = await contacts.createContactAction({
       site_id: siteId,
       external_contact_id: "mc-c-refused",
@@ -124,8 +104,8 @@ describe("mirror-children · contacts: write-through", () => {
       last_name: "Body",
     });
     expect(r?.serverError?.message).toMatch(/.+/);
-    expect(await prisma.mirrorContact.count()).toBe(count);
-    expect(await prisma.mirrorContact.findFirst({ where: { externalId: "mc-c-refused" } })).toBeNull();
+    expect(await world.prisma.mirrorContact.count()).toBe(count);
+    expect(await world.prisma.mirrorContact.findFirst({ where: { externalId: "mc-c-refused" } })).toBeNull();
   });
 
   it("a contact deleted in CHeKT behind our back: the 404 marks the mirror row gone and the user is told", async () => {
@@ -136,7 +116,7 @@ describe("mirror-children · contacts: write-through", () => {
       last_name: "Soon",
     });
     const id = other!.data!.contact_id;
-    sim.state.contacts.delete(id);
+    world.sim.state.contacts.delete(id);
     const r = await contacts.updateContactAction({ site_id: siteId, contact_id: id, first_name: "Ghost" });
     expect(r?.serverError?.code).toBe("not_found");
     const row = await mirrorOf(id);
@@ -149,9 +129,11 @@ describe("mirror-children · contacts: write-through", () => {
     expect(r?.serverError).toBeUndefined();
     expect(await mirrorOf(contactId)).toBeNull();
     expect(
-      await prisma.externalIdMapping.findFirst({ where: { kind: "contact", chektId: String(contactId) } }),
+      await world.prisma.externalIdMapping.findFirst({ where: { kind: "contact", chektId: String(contactId) } }),
     ).toBeNull();
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "contacts.delete", outcome: "success" } });
+    const audit = await world.prisma.auditLog.findFirstOrThrow({
+      where: { action: "contacts.delete", outcome: "success" },
+    });
     expect(audit.before).toMatchObject({ contact_id: contactId, last_name: "Mirrored" });
   });
 });
@@ -160,13 +142,13 @@ describe("mirror-children · arming: write-through", () => {
   it("a switch CHeKT accepts lands in the mirror; a refused one (500) leaves it as it was", async () => {
     const r = await arming.setArmingAction({ site_id: siteId, security_type: 3 });
     expect(r?.serverError).toBeUndefined();
-    const row = await prisma.mirrorArming.findUniqueOrThrow({
-      where: { dealerLinkId_siteId: { dealerLinkId: linkId, siteId } },
+    const row = await world.prisma.mirrorArming.findUniqueOrThrow({
+      where: { dealerLinkId_siteId: { dealerLinkId: world.linkId, siteId } },
     });
     expect(row.securityType).toBe(3);
-    expect(sim.state.sites.get(siteId)!.security_type).toBe(3);
+    expect(world.sim.state.sites.get(siteId)!.security_type).toBe(3);
 
-    await simFault({
+    await world.fault({
       path: "/partner/v1/dealers/*/sites/*/arming-settings",
       method: "PATCH",
       rate_5xx: 1,
@@ -175,9 +157,13 @@ describe("mirror-children · arming: write-through", () => {
     const refused = await arming.setArmingAction({ site_id: siteId, security_type: 1 });
     expect(refused?.serverError).toBeDefined();
     expect(
-      await prisma.mirrorArming.findUniqueOrThrow({ where: { dealerLinkId_siteId: { dealerLinkId: linkId, siteId } } }),
+      await world.prisma.mirrorArming.findUniqueOrThrow({
+        where: { dealerLinkId_siteId: { dealerLinkId: world.linkId, siteId } },
+      }),
     ).toEqual(row);
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "arming.update", outcome: "success" } });
+    const audit = await world.prisma.auditLog.findFirstOrThrow({
+      where: { action: "arming.update", outcome: "success" },
+    });
     // The first switch had no mirrored setting yet: "before" came from CHeKT, and is the seed's.
     expect(audit.before).toMatchObject({ site_id: siteId });
   });
@@ -191,33 +177,33 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
     const { insertBulkJob } = await import("@/lib/bulk/jobs");
     const { runBulkJob } = await import("@/lib/jobs/bulk-runner");
     const { appDeviceApi } = await import("@/lib/chekt/api/device-client");
-    newSite = [...sim.state.sites.values()].filter((s) => s.dealer_id === DEMO.dealers.acme.id)[1]!.site_id;
+    newSite = [...world.sim.state.sites.values()].filter((s) => s.dealer_id === DEMO.dealers.acme.id)[1]!.site_id;
     runJob = async (kind, items) => {
-      const job = await prisma.$transaction((tx) =>
+      const job = await world.prisma.$transaction((tx) =>
         insertBulkJob(tx, {
-          dealerLinkId: linkId,
+          dealerLinkId: world.linkId,
           chektSiteId: newSite,
           kind,
           items: items as never,
           user: { id: OPERATOR.id, email: OPERATOR.email },
         }),
       );
-      expect(await runBulkJob(job.id, { db: prisma, api: appDeviceApi(), maxBulk: 3 })).toBe("finished");
+      expect(await runBulkJob(job.id, { db: world.prisma, api: appDeviceApi(), maxBulk: 3 })).toBe("finished");
       return job.id;
     };
   });
 
   const mirrored = () =>
-    prisma.mirrorDevice.findMany({
-      where: { dealerLinkId: linkId, siteId: newSite, externalId: { startsWith: "mc-d" } },
+    world.prisma.mirrorDevice.findMany({
+      where: { dealerLinkId: world.linkId, siteId: newSite, externalId: { startsWith: "mc-d" } },
       orderBy: { externalId: "asc" },
     });
 
   it("create: succeeded items are mirrored from CHeKT's answer; the one CHeKT refused (409) is not", async () => {
     const acmeSites = new Set(
-      [...sim.state.sites.values()].filter((s) => s.dealer_id === DEMO.dealers.acme.id).map((s) => s.site_id),
+      [...world.sim.state.sites.values()].filter((s) => s.dealer_id === DEMO.dealers.acme.id).map((s) => s.site_id),
     );
-    const taken = [...sim.state.devices.values()].find(
+    const taken = [...world.sim.state.devices.values()].find(
       (d) => d.site_id !== newSite && acmeSites.has(d.site_id),
     )!.external_device_id;
     const items = [
@@ -228,12 +214,12 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
       { kind: "create", device: { external_device_id: taken, device_type: "camera", name: "Dup" } },
     ];
     const jobId = await runJob("create", items);
-    const results = await prisma.bulkItem.findMany({ where: { jobId }, orderBy: { position: "asc" } });
+    const results = await world.prisma.bulkItem.findMany({ where: { jobId }, orderBy: { position: "asc" } });
     expect(results.map((r) => r.state)).toEqual(["succeeded", "succeeded", "succeeded", "succeeded", "failed"]);
     const rows = await mirrored();
     expect(rows.map((r) => r.externalId)).toEqual(["mc-d1", "mc-d2", "mc-d3", "mc-d4"]);
     for (const row of rows) {
-      const inChekt = sim.state.devices.get(row.chektId)!;
+      const inChekt = world.sim.state.devices.get(row.chektId)!;
       expect(row).toMatchObject({
         name: inChekt.name,
         zoneNumber: inChekt.zone_number,
@@ -243,7 +229,9 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
       });
       expect(results.find((r) => r.chektDeviceId === row.chektId)?.state).toBe("succeeded");
     }
-    expect(await prisma.mirrorDevice.count({ where: { dealerLinkId: linkId, siteId: newSite, name: "Dup" } })).toBe(0);
+    expect(
+      await world.prisma.mirrorDevice.count({ where: { dealerLinkId: world.linkId, siteId: newSite, name: "Dup" } }),
+    ).toBe(0);
   });
 
   it("update (an inline edit is a one-row job): the mirror takes the answer; delete forgets the rows", async () => {
@@ -254,12 +242,12 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
     expect((await mirrored())[0]).toMatchObject({ name: "Front door", chektId: d1!.chektId });
     await runJob("delete", [{ kind: "delete", deviceId: d2!.chektId, externalDeviceId: "mc-d2" }]);
     expect((await mirrored()).map((r) => r.externalId)).toEqual(["mc-d1", "mc-d3", "mc-d4"]);
-    expect(sim.state.devices.has(d2!.chektId)).toBe(false);
+    expect(world.sim.state.devices.has(d2!.chektId)).toBe(false);
   });
 
   it("an item CHeKT refuses (404: a device of another site) changes nothing in the mirror", async () => {
     const before = await mirrored();
-    const foreign = [...sim.state.devices.values()].find((d) => d.site_id !== newSite)!;
+    const foreign = [...world.sim.state.devices.values()].find((d) => d.site_id !== newSite)!;
     await runJob("update", [
       {
         kind: "update",
@@ -268,7 +256,7 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
       },
     ]);
     expect(await mirrored()).toEqual(before);
-    expect(await prisma.mirrorDevice.count({ where: { name: "Hijack" } })).toBe(0);
+    expect(await world.prisma.mirrorDevice.count({ where: { name: "Hijack" } })).toBe(0);
   });
 });
 
@@ -284,15 +272,17 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
       const env = { id: `evt_mc_${++seq}`, type, created_at: new Date().toISOString(), data };
       const parsed = parseEvent(env);
       if (!parsed.ok) throw new Error(`bad test event: ${JSON.stringify(parsed)}`);
-      await storeAndApply(linkId, parsed, env, "webhook");
+      await storeAndApply(world.linkId, parsed, env, "webhook");
     };
-    const row = await prisma.mirrorDevice.findFirstOrThrow({ where: { dealerLinkId: linkId, externalId: "mc-d3" } });
+    const row = await world.prisma.mirrorDevice.findFirstOrThrow({
+      where: { dealerLinkId: world.linkId, externalId: "mc-d3" },
+    });
     deviceId = row.chektId;
   });
 
   const row = () =>
-    prisma.mirrorDevice.findUniqueOrThrow({
-      where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: deviceId } },
+    world.prisma.mirrorDevice.findUniqueOrThrow({
+      where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: deviceId } },
     });
   const t = (s: number) => new Date(Date.UTC(2030, 0, 1, 12, 0, s)).toISOString();
 
@@ -318,10 +308,10 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
   it("a sweep reading an older copy of the device does not roll the webhook's status back", async () => {
     const { mirrorDevice } = await import("@/lib/mirror/write");
     const r = await row();
-    await prisma.$transaction((tx) =>
+    await world.prisma.$transaction((tx) =>
       mirrorDevice(
         tx,
-        linkId,
+        world.linkId,
         r.siteId,
         {
           ...(r.dto as object),
@@ -338,7 +328,7 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
   });
 
   it("another dealer's delivery naming this device id changes nothing here", async () => {
-    const other = await prisma.dealerLink.create({
+    const other = await world.prisma.dealerLink.create({
       data: {
         chektDealerId: DEMO.dealers.northwind.id,
         externalDealerId: "mc-other",
@@ -362,30 +352,30 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
 
   it("a device the mirror learns of after its webhook: the bulk result takes the newer reported status", async () => {
     // CHeKT reports the device online before our job has recorded its result (the webhook raced it).
-    const nextId = sim.state.counters.device + 1;
+    const nextId = world.sim.state.counters.device + 1;
     await deliver("device.online", { device_id: nextId, at: t(50) });
     await deliver("device.firmware_updated", { device_id: nextId, firmware: "9.9.9", at: t(50) });
     expect(
-      await prisma.mirrorDevice.findUnique({
-        where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: nextId } },
+      await world.prisma.mirrorDevice.findUnique({
+        where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: nextId } },
       }),
     ).toBeNull();
     const { insertBulkJob } = await import("@/lib/bulk/jobs");
     const { runBulkJob } = await import("@/lib/jobs/bulk-runner");
     const { appDeviceApi } = await import("@/lib/chekt/api/device-client");
     const site = (await row()).siteId;
-    const job = await prisma.$transaction((tx) =>
+    const job = await world.prisma.$transaction((tx) =>
       insertBulkJob(tx, {
-        dealerLinkId: linkId,
+        dealerLinkId: world.linkId,
         chektSiteId: site,
         kind: "create",
         items: [{ kind: "create", device: { external_device_id: "mc-late", device_type: "camera", name: "Late" } }],
         user: null,
       }),
     );
-    await runBulkJob(job.id, { db: prisma, api: appDeviceApi(), maxBulk: 10 });
-    const created = await prisma.mirrorDevice.findFirstOrThrow({
-      where: { dealerLinkId: linkId, externalId: "mc-late" },
+    await runBulkJob(job.id, { db: world.prisma, api: appDeviceApi(), maxBulk: 10 });
+    const created = await world.prisma.mirrorDevice.findFirstOrThrow({
+      where: { dealerLinkId: world.linkId, externalId: "mc-late" },
     });
     expect(created.chektId).toBe(nextId);
     // The simulator's answer carries no status for a new device, or an older one: the report wins.

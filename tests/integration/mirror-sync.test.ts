@@ -3,14 +3,11 @@
 // rides out a 429 storm; a refresh that meets a 404 marks the row gone; a stale view queues one
 // background refresh per object and the worker runs it; the site search runs in SQL.
 import PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
-import { closeSimWorld, startSimWorld, type SimWorld } from "../support/sim-world";
-import type { RunningSimulator } from "@/simulator/server";
+import { simFile } from "../support/sim-file";
 
-let world: SimWorld;
-let sim: RunningSimulator;
-let prisma: typeof import("@/lib/db").prisma;
+const world = simFile("chekt_mirror_it");
 let sweep: typeof import("@/lib/mirror/sweep");
 let refresh: typeof import("@/lib/mirror/refresh");
 let read: typeof import("@/lib/mirror/read");
@@ -22,9 +19,9 @@ let otherLinkId: string;
 let scope: { dealerLinkId: string; dealerId: number };
 
 const noSleep = async () => undefined;
-const simSites = () => [...sim.state.sites.values()].filter((s) => s.dealer_id === 1);
+const simSites = () => [...world.sim.state.sites.values()].filter((s) => s.dealer_id === 1);
 const control = (path: string, method: string, body?: unknown) =>
-  fetch(`${sim.url}${path}`, {
+  fetch(`${world.sim.url}${path}`, {
     method,
     headers: body ? { "content-type": "application/json" } : {},
     body: body ? JSON.stringify(body) : undefined,
@@ -41,47 +38,49 @@ const routeCalls = async (method: string, suffix: string): Promise<number> => {
 };
 
 beforeAll(async () => {
-  ({ sim, prisma } = world = await startSimWorld("chekt_mirror_it"));
   sweep = await import("@/lib/mirror/sweep");
   refresh = await import("@/lib/mirror/refresh");
   read = await import("@/lib/mirror/read");
   worker = await import("@/lib/jobs/sync-worker");
   chektApi = await import("@/lib/chekt/api/sites");
   parseSiteListState = (await import("@/lib/schemas/site-list")).parseSiteListState;
-  linkId = await connectDealerLink(prisma, ACME);
-  otherLinkId = await connectDealerLink(prisma, NORTHWIND, { externalDealerId: "northwind", companyName: "Northwind" });
+  linkId = await connectDealerLink(world.prisma, ACME);
+  otherLinkId = await connectDealerLink(world.prisma, NORTHWIND, {
+    externalDealerId: "northwind",
+    companyName: "Northwind",
+  });
   scope = { dealerLinkId: linkId, dealerId: 1 };
   // Enough sites that the sweep pages (200 a page) and the children phase has real work.
   await control("/_sim/bulk-sites", "POST", { dealer_id: 1, count: 200, devices_per_site: 1, contacts_per_site: 1 });
 });
-
-afterAll(() => closeSimWorld(world));
 
 describe("mirror: the sweep", () => {
   it("a first sweep mirrors the dealer, stations, every site and each site's contacts, devices, arming", async () => {
     const out = await sweep.sweepDealer(scope, { sleep: noSleep });
     const expected = simSites();
     expect(out.sites).toBe(expected.length);
-    expect(await prisma.mirrorSite.count({ where: { dealerLinkId: linkId, goneAt: null } })).toBe(expected.length);
-    expect(await prisma.mirrorDealer.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({
+    expect(await world.prisma.mirrorSite.count({ where: { dealerLinkId: linkId, goneAt: null } })).toBe(
+      expected.length,
+    );
+    expect(await world.prisma.mirrorDealer.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({
       chektDealerId: 1,
       goneAt: null,
     });
-    const stations = [...sim.state.stations.values()].filter((s) => s.dealer_id === 1);
-    expect(await prisma.mirrorStation.count({ where: { dealerLinkId: linkId } })).toBe(stations.length);
+    const stations = [...world.sim.state.stations.values()].filter((s) => s.dealer_id === 1);
+    expect(await world.prisma.mirrorStation.count({ where: { dealerLinkId: linkId } })).toBe(stations.length);
     const ids = new Set(expected.map((s) => s.site_id));
-    const contacts = [...sim.state.contacts.values()].filter((c) => ids.has(c.site_id));
-    const devices = [...sim.state.devices.values()].filter((d) => ids.has(d.site_id));
-    expect(await prisma.mirrorContact.count({ where: { dealerLinkId: linkId } })).toBe(contacts.length);
-    expect(await prisma.mirrorDevice.count({ where: { dealerLinkId: linkId } })).toBe(devices.length);
-    expect(await prisma.mirrorArming.count({ where: { dealerLinkId: linkId } })).toBe(expected.length);
+    const contacts = [...world.sim.state.contacts.values()].filter((c) => ids.has(c.site_id));
+    const devices = [...world.sim.state.devices.values()].filter((d) => ids.has(d.site_id));
+    expect(await world.prisma.mirrorContact.count({ where: { dealerLinkId: linkId } })).toBe(contacts.length);
+    expect(await world.prisma.mirrorDevice.count({ where: { dealerLinkId: linkId } })).toBe(devices.length);
+    expect(await world.prisma.mirrorArming.count({ where: { dealerLinkId: linkId } })).toBe(expected.length);
     const one = expected[0]!;
     expect(
-      await prisma.mirrorArming.findUnique({
+      await world.prisma.mirrorArming.findUnique({
         where: { dealerLinkId_siteId: { dealerLinkId: linkId, siteId: one.site_id } },
       }),
     ).toMatchObject({ securityType: one.security_type });
-    const sync = await prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } });
+    const sync = await world.prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } });
     expect(sync).toMatchObject({
       state: "idle",
       firstSync: false,
@@ -92,29 +91,33 @@ describe("mirror: the sweep", () => {
     });
     expect(sync!.finishedAt).toBeInstanceOf(Date);
     // Nothing of dealer 1 leaked into another link.
-    expect(await prisma.mirrorSite.count({ where: { dealerLinkId: otherLinkId } })).toBe(0);
+    expect(await world.prisma.mirrorSite.count({ where: { dealerLinkId: otherLinkId } })).toBe(0);
   }, 120_000);
 
   it("notices a site created, one changed and one deleted in CHeKT (and the deleted site's children)", async () => {
     const [changed, deleted] = simSites().slice(3, 5);
-    sim.state.sites.get(changed!.site_id)!.name = "Renamed In CHeKT";
+    world.sim.state.sites.get(changed!.site_id)!.name = "Renamed In CHeKT";
     await chektApi.deleteSite(scope, deleted!.site_id); // in CHeKT only: the mirror is not told
     await control("/_sim/bulk-sites", "POST", { dealer_id: 1, count: 1 });
     const created = simSites().at(-1)!;
 
     await sweep.sweepDealer(scope, { sleep: noSleep });
     const rowOf = (id: number) =>
-      prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
+      world.prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
     const c = await rowOf(changed!.site_id);
     expect(c).toMatchObject({ name: "Renamed In CHeKT", goneAt: null });
     expect(c!.changedAt).toBeInstanceOf(Date);
     const d = await rowOf(deleted!.site_id);
     expect(d!.goneAt).toBeInstanceOf(Date);
     expect(
-      await prisma.mirrorContact.count({ where: { dealerLinkId: linkId, siteId: deleted!.site_id, goneAt: null } }),
+      await world.prisma.mirrorContact.count({
+        where: { dealerLinkId: linkId, siteId: deleted!.site_id, goneAt: null },
+      }),
     ).toBe(0);
     expect(
-      await prisma.mirrorDevice.count({ where: { dealerLinkId: linkId, siteId: deleted!.site_id, goneAt: null } }),
+      await world.prisma.mirrorDevice.count({
+        where: { dealerLinkId: linkId, siteId: deleted!.site_id, goneAt: null },
+      }),
     ).toBe(0);
     expect(await rowOf(created.site_id)).toMatchObject({ name: created.name, goneAt: null, changedAt: null });
     // An unchanged site is not flagged.
@@ -128,7 +131,7 @@ describe("mirror: the sweep", () => {
       status_5xx: 500,
     });
     await expect(sweep.sweepDealer(scope, { sleep: noSleep })).rejects.toThrow();
-    const failed = await prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } });
+    const failed = await world.prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } });
     expect(failed).toMatchObject({ state: "failed", phase: "children" });
     expect(failed!.lastError).toMatch(/500|server/i);
     await control("/_sim/faults", "DELETE");
@@ -139,7 +142,7 @@ describe("mirror: the sweep", () => {
     expect(await routeCalls("GET", "Id/sites")).toBe(0);
     expect(await routeCalls("GET", "/monitoring-stations")).toBe(0);
     expect(await routeCalls("GET", "/contacts")).toBeGreaterThan(0);
-    expect(await prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({
+    expect(await world.prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({
       state: "idle",
       lastError: null,
     });
@@ -157,7 +160,7 @@ describe("mirror: the sweep", () => {
     const stats = (await control("/_sim/stats", "GET")) as { byStatus: Record<string, number> };
     expect(stats.byStatus["429"]).toBe(3);
     expect(out.sites).toBe(simSites().length);
-    expect(await prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({
+    expect(await world.prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({
       state: "idle",
       lastError: null,
     });
@@ -223,7 +226,7 @@ describe("mirror: refresh", () => {
     await worker.createMirrorQueues(boss);
     for (let i = 0; i < 5; i++) await worker.queueMirrorRefresh(boss, linkId, { kind: "site", chektId: site.site_id });
     await worker.queueMirrorRefresh(boss, linkId, { kind: "stations" });
-    const [{ n }] = await prisma.$queryRaw<
+    const [{ n }] = await world.prisma.$queryRaw<
       { n: number }[]
     >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${worker.REFRESH_QUEUE} AND state = 'created'`;
     expect(n).toBe(2);
@@ -262,7 +265,7 @@ describe("mirror: the site search (SQL over the mirror)", () => {
       linkId,
       parseSiteListState({ q: String(s.site_id), per: "100", sort: "created_at" }),
     );
-    const expected = await prisma.mirrorSite.count({
+    const expected = await world.prisma.mirrorSite.count({
       where: { dealerLinkId: linkId, goneAt: null, searchText: { contains: String(s.site_id) } },
     });
     expect(byId.total).toBe(expected);
@@ -277,7 +280,7 @@ describe("mirror: the site search (SQL over the mirror)", () => {
   });
 
   it("pages, sorts and filters in SQL with the right total", async () => {
-    const live = await prisma.mirrorSite.findMany({
+    const live = await world.prisma.mirrorSite.findMany({
       where: { dealerLinkId: linkId, goneAt: null, isActivated: false },
       orderBy: [{ accountNumber: { sort: "desc", nulls: "last" } }, { chektId: "desc" }],
     });

@@ -4,47 +4,29 @@
 // its message reaches the form; a delete forgets the row. The Refresh action is a read (no audit
 // row) and a 404 there marks the row gone. Only the session source, cookies and Next's cache are stand-ins.
 import "../support/console-mocks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "@/simulator/server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { session } from "../support/session";
-import {
-  actAsDealer,
-  ADMIN,
-  clearSimFaults,
-  closeSimWorld,
-  OPERATOR,
-  simFault,
-  startSimWorld,
-  type SimWorld,
-} from "../support/sim-world";
+import { ADMIN, OPERATOR } from "../support/sim-world";
+import { simFile } from "../support/sim-file";
 
-let world: SimWorld;
-let sim: RunningSimulator;
-let prisma: typeof import("@/lib/db").prisma;
+const world = simFile("chekt_mirror_wt", {
+  members: [OPERATOR, { ...ADMIN, owner: true }],
+  user: OPERATOR,
+  faults: true,
+});
 let sites: typeof import("@/actions/sites");
 let stations: typeof import("@/actions/stations");
 let dealer: typeof import("@/actions/dealer");
 let mirrorActions: typeof import("@/lib/mirror/actions");
-let linkId: string;
 
 const siteRow = (id: number) =>
-  prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
-const fault = (body: Record<string, unknown>) => simFault(sim.url, body);
+  world.prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: id } } });
 
 beforeAll(async () => {
-  ({ sim, prisma } = world = await startSimWorld("chekt_mirror_wt"));
   sites = await import("@/actions/sites");
   stations = await import("@/actions/stations");
   dealer = await import("@/actions/dealer");
   mirrorActions = await import("@/lib/mirror/actions");
-  linkId = await actAsDealer(prisma, [OPERATOR, { ...ADMIN, owner: true }]);
-});
-
-afterAll(() => closeSimWorld(world));
-
-beforeEach(async () => {
-  session.user = OPERATOR;
-  await clearSimFaults(sim.url);
 });
 
 describe("mirror write-through: sites", () => {
@@ -73,39 +55,41 @@ describe("mirror write-through: sites", () => {
       goneAt: null,
     });
     expect(row!.searchText).toContain("9 dock rd");
-    const audit = await prisma.auditLog.findFirst({ where: { action: "sites.create", chektId: String(siteId) } });
+    const audit = await world.prisma.auditLog.findFirst({ where: { action: "sites.create", chektId: String(siteId) } });
     // Same transaction: the audit row and the mirror row carry the same moment, give or take the commit.
     expect(Math.abs(audit!.at.getTime() - row!.confirmedAt.getTime())).toBeLessThan(5_000);
   });
 
   it("update: CHeKT's answer replaces the row; the audit 'before' comes from the mirror (one CHeKT call)", async () => {
-    await fetch(`${sim.url}/_sim/stats`, { method: "DELETE" });
+    await fetch(`${world.sim.url}/_sim/stats`, { method: "DELETE" });
     const r = await sites.updateSiteAction({ site_id: siteId, name: "Harbor Depot North" });
     expect(r?.serverError).toBeUndefined();
     expect(await siteRow(siteId)).toMatchObject({ name: "Harbor Depot North", changedAt: null });
-    const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
+    const stats = (await (await fetch(`${world.sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
     const siteGets = Object.entries(stats.byRoute)
       .filter(([k]) => k.startsWith("GET ") && k.endsWith("/sites/:siteId"))
       .reduce((n, [, v]) => n + v, 0);
     expect(siteGets).toBe(0);
-    const audit = await prisma.auditLog.findFirst({ where: { action: "sites.update", chektId: String(siteId) } });
+    const audit = await world.prisma.auditLog.findFirst({ where: { action: "sites.update", chektId: String(siteId) } });
     expect(audit!.before).toMatchObject({ name: "Harbor Depot" });
   });
 
   it("update of a site the mirror lacks: the 'before' is CHeKT's, read before the PUT is sent", async () => {
-    await prisma.mirrorSite.delete({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: siteId } } });
-    await fetch(`${sim.url}/_sim/stats`, { method: "DELETE" });
+    await world.prisma.mirrorSite.delete({
+      where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: siteId } },
+    });
+    await fetch(`${world.sim.url}/_sim/stats`, { method: "DELETE" });
     // The PUT takes its budget token while the mirror is read; it must still go after the GET's
     // answer, or the GET would read the new name and the audit row would lose the old one.
     const r = await sites.updateSiteAction({ site_id: siteId, name: "Harbor Depot East" });
     expect(r?.serverError).toBeUndefined();
-    const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
+    const stats = (await (await fetch(`${world.sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
     const calls = (method: string) =>
       Object.entries(stats.byRoute)
         .filter(([k]) => k.startsWith(`${method} `) && k.endsWith("/sites/:siteId"))
         .reduce((n, [, v]) => n + v, 0);
     expect([calls("GET"), calls("PUT")]).toEqual([1, 1]);
-    const audit = await prisma.auditLog.findFirst({
+    const audit = await world.prisma.auditLog.findFirst({
       where: { action: "sites.update", chektId: String(siteId) },
       orderBy: { at: "desc" },
     });
@@ -130,19 +114,23 @@ describe("mirror write-through: sites", () => {
     const after = await siteRow(siteId);
     expect(after!.name).toBe(before!.name);
     expect(after!.updatedAt.getTime()).toBe(before!.updatedAt.getTime());
-    expect(sim.state.sites.get(siteId)!.name).toBe("Harbor Depot North");
+    expect(world.sim.state.sites.get(siteId)!.name).toBe("Harbor Depot North");
   });
 
   it("5xx on every attempt: nothing local changes, the failure is audited", async () => {
     const before = await siteRow(siteId);
-    await fault({ path: `/partner/v1/dealers/1/sites/${siteId}/activation-status`, rate_5xx: 1, status_5xx: 500 });
+    await world.fault({
+      path: `/partner/v1/dealers/1/sites/${siteId}/activation-status`,
+      rate_5xx: 1,
+      status_5xx: 500,
+    });
     const r = await sites.setSiteActivationAction({ site_id: siteId, is_activated: 1 });
     expect(r?.serverError?.message).toBeTruthy();
     const after = await siteRow(siteId);
     expect(after!.isActivated).toBe(false);
     expect(after!.updatedAt.getTime()).toBe(before!.updatedAt.getTime());
     expect(
-      await prisma.auditLog.findFirst({ where: { action: "sites.activation", outcome: "failure" } }),
+      await world.prisma.auditLog.findFirst({ where: { action: "sites.activation", outcome: "failure" } }),
     ).not.toBeNull();
   }, 60_000);
 
@@ -153,13 +141,13 @@ describe("mirror write-through: sites", () => {
   });
 
   it("Refresh is a read: it re-reads the site, writes no audit row, and a 404 marks the row gone", async () => {
-    sim.state.sites.get(siteId)!.address1 = "10 Dock Rd";
-    const audits = await prisma.auditLog.count();
+    world.sim.state.sites.get(siteId)!.address1 = "10 Dock Rd";
+    const audits = await world.prisma.auditLog.count();
     const r = await mirrorActions.refreshMirrorAction({ targets: [{ kind: "site", chektId: siteId }] });
     expect(r?.serverError).toBeUndefined();
     expect(r?.data?.gone).toBe(false);
     expect((await siteRow(siteId))!.address1).toBe("10 Dock Rd");
-    expect(await prisma.auditLog.count()).toBe(audits);
+    expect(await world.prisma.auditLog.count()).toBe(audits);
 
     // Deleted in CHeKT behind our back (another console): the refresh says so.
     const { deleteSite } = await import("@/lib/chekt/api/sites");
@@ -203,7 +191,9 @@ describe("mirror write-through: stations and the dealer", () => {
     expect(c?.serverError).toBeUndefined();
     const id = c!.data!.monitoring_station_id;
     const row = () =>
-      prisma.mirrorStation.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
+      world.prisma.mirrorStation.findUnique({
+        where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: id } },
+      });
     expect(await row()).toMatchObject({ name: "Night Watch CS", externalId: "wt-cs" });
     await stations.updateStationAction({ monitoring_station_id: id, name: "Night Watch Central" });
     expect((await row())!.name).toBe("Night Watch Central");
@@ -230,12 +220,12 @@ describe("mirror write-through: stations and the dealer", () => {
     session.user = ADMIN;
     const ok = await dealer.updateDealerAction({ company_email: "ops@acme.example" });
     expect(ok?.serverError).toBeUndefined();
-    const row = await prisma.mirrorDealer.findUnique({ where: { dealerLinkId: linkId } });
+    const row = await world.prisma.mirrorDealer.findUnique({ where: { dealerLinkId: world.linkId } });
     expect(row!.dto).toMatchObject({ company_email: "ops@acme.example" });
-    await fault({ path: "/partner/v1/dealers/1", method: "PUT", rate_5xx: 1, status_5xx: 500 });
+    await world.fault({ path: "/partner/v1/dealers/1", method: "PUT", rate_5xx: 1, status_5xx: 500 });
     const refused = await dealer.updateDealerAction({ company_email: "never@acme.example" });
     expect(refused?.serverError).toBeDefined();
-    expect((await prisma.mirrorDealer.findUnique({ where: { dealerLinkId: linkId } }))!.dto).toMatchObject({
+    expect((await world.prisma.mirrorDealer.findUnique({ where: { dealerLinkId: world.linkId } }))!.dto).toMatchObject({
       company_email: "ops@acme.example",
     });
   }, 60_000);

@@ -3,50 +3,31 @@
 // duplicate external ID refused before CHeKT is called; nothing written locally when CHeKT refuses.
 // Only the session source, the request cookies and Next's cache invalidation are stand-ins.
 import "../support/console-mocks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "@/simulator/server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { session } from "../support/session";
 import { cookieJar as jar } from "../support/next-headers";
-import {
-  actAsDealer,
-  ADMIN,
-  closeSimWorld,
-  OPERATOR,
-  startSimWorld,
-  VIEWER,
-  type SimWorld,
-} from "../support/sim-world";
+import { ADMIN, OPERATOR, VIEWER } from "../support/sim-world";
+import { simFile } from "../support/sim-file";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-let world: SimWorld;
-let sim: RunningSimulator;
-let prisma: typeof import("@/lib/db").prisma;
+// Members of the dealer with their role; the admin is the organisation owner (connects and disconnects dealers).
+const world = simFile("chekt_sites_it", { members: [OPERATOR, VIEWER, { ...ADMIN, owner: true }], user: OPERATOR });
 let sites: typeof import("@/actions/sites");
 let stations: typeof import("@/actions/stations");
 let contacts: typeof import("@/actions/contacts");
 let arming: typeof import("@/actions/arming");
 let dealer: typeof import("@/actions/dealer");
-let linkId: string;
 
-const sitesOfDealer1 = () => [...sim.state.sites.values()].filter((s) => s.dealer_id === 1);
-const auditRows = (action: string) => prisma.auditLog.findMany({ where: { action }, orderBy: { id: "asc" } });
+const sitesOfDealer1 = () => [...world.sim.state.sites.values()].filter((s) => s.dealer_id === 1);
+const auditRows = (action: string) => world.prisma.auditLog.findMany({ where: { action }, orderBy: { id: "asc" } });
 
 beforeAll(async () => {
-  ({ sim, prisma } = world = await startSimWorld("chekt_sites_it"));
   sites = await import("@/actions/sites");
   stations = await import("@/actions/stations");
   contacts = await import("@/actions/contacts");
   arming = await import("@/actions/arming");
   dealer = await import("@/actions/dealer");
-  // Members of the dealer with their role; the admin is the organisation owner (connects and disconnects dealers).
-  linkId = await actAsDealer(prisma, [OPERATOR, VIEWER, { ...ADMIN, owner: true }]);
-});
-
-afterAll(() => closeSimWorld(world));
-
-beforeEach(() => {
-  session.user = OPERATOR;
 });
 
 describe("sites", () => {
@@ -64,15 +45,15 @@ describe("sites", () => {
     });
     expect(r?.serverError).toBeUndefined();
     siteId = r!.data!.site_id;
-    expect(sim.state.sites.get(siteId)).toMatchObject({
+    expect(world.sim.state.sites.get(siteId)).toMatchObject({
       name: "IT Depot",
       external_site_id: "it-site-1",
       monitoring_station_id: 1,
       account_number: null,
       is_activated: 0,
     });
-    const mapping = await prisma.externalIdMapping.findFirst({
-      where: { dealerLinkId: linkId, kind: "site", chektId: String(siteId) },
+    const mapping = await world.prisma.externalIdMapping.findFirst({
+      where: { dealerLinkId: world.linkId, kind: "site", chektId: String(siteId) },
     });
     expect(mapping?.externalId).toBe("it-site-1");
     const [audit] = await auditRows("sites.create");
@@ -81,7 +62,7 @@ describe("sites", () => {
       objectKind: "site",
       chektId: String(siteId),
       externalId: "it-site-1",
-      dealerLinkId: linkId,
+      dealerLinkId: world.linkId,
       userEmail: OPERATOR.email,
     });
     expect(audit!.traceId).toMatch(UUID);
@@ -104,7 +85,7 @@ describe("sites", () => {
   });
 
   it("when CHeKT refuses (400), only the failure row is written and the field message comes back", async () => {
-    const mappings = await prisma.externalIdMapping.count();
+    const mappings = await world.prisma.externalIdMapping.count();
     const r = await sites.createSiteAction({
       external_site_id: "it-site-bad",
       name: "Bad",
@@ -116,7 +97,7 @@ describe("sites", () => {
       fieldErrors: { monitoring_station_id: expect.stringMatching(/not a monitoring station of this dealer/) },
     });
     expect(r?.serverError?.traceId).toMatch(UUID);
-    expect(await prisma.externalIdMapping.count()).toBe(mappings);
+    expect(await world.prisma.externalIdMapping.count()).toBe(mappings);
     expect((await auditRows("sites.create")).filter((a) => a.outcome === "success")).toHaveLength(1);
     expect(sitesOfDealer1().some((s) => s.external_site_id === "it-site-bad")).toBe(false);
     const failure = (await auditRows("sites.create")).filter((a) => a.outcome === "failure").at(-1);
@@ -143,13 +124,15 @@ describe("sites", () => {
       external_site_id: "it-site-1b",
     });
     expect(r?.serverError).toBeUndefined();
-    expect(sim.state.sites.get(siteId)).toMatchObject({
+    expect(world.sim.state.sites.get(siteId)).toMatchObject({
       name: "IT Depot North",
       address1: null,
       timezone: "America/Chicago",
       external_site_id: "it-site-1b",
     });
-    const mapping = await prisma.externalIdMapping.findFirst({ where: { kind: "site", chektId: String(siteId) } });
+    const mapping = await world.prisma.externalIdMapping.findFirst({
+      where: { kind: "site", chektId: String(siteId) },
+    });
     expect(mapping?.externalId).toBe("it-site-1b");
     const [audit] = await auditRows("sites.update");
     expect(audit).toMatchObject({ outcome: "success", externalId: "it-site-1b" });
@@ -167,7 +150,7 @@ describe("sites", () => {
       site_id: siteId,
       is_activated: 1,
     });
-    expect(sim.state.sites.get(siteId)!.is_activated).toBe(1);
+    expect(world.sim.state.sites.get(siteId)!.is_activated).toBe(1);
     expect((await sites.setSiteActivationAction({ site_id: siteId, is_activated: 0 }))?.data).toEqual({
       site_id: siteId,
       is_activated: 0,
@@ -202,12 +185,12 @@ describe("sites", () => {
       });
       expect(r?.serverError).toBeUndefined();
       contactId = r!.data!.contact_id;
-      expect(sim.state.contacts.get(contactId)).toMatchObject({
+      expect(world.sim.state.contacts.get(contactId)).toMatchObject({
         phone_number: "+12125550143",
         email: "ana@example.com",
       });
       expect(
-        await prisma.externalIdMapping.findFirst({ where: { kind: "contact", chektId: String(contactId) } }),
+        await world.prisma.externalIdMapping.findFirst({ where: { kind: "contact", chektId: String(contactId) } }),
       ).toMatchObject({ externalId: "it-c-1", parentChektId: String(siteId) });
       expect((await auditRows("contacts.create"))[0]).toMatchObject({ outcome: "success", chektId: String(contactId) });
     });
@@ -232,13 +215,15 @@ describe("sites", () => {
           })
         )?.serverError,
       ).toBeUndefined();
-      expect(sim.state.contacts.get(contactId)).toMatchObject({ last_name: "Park", phone_number: null });
+      expect(world.sim.state.contacts.get(contactId)).toMatchObject({ last_name: "Park", phone_number: null });
       expect((await auditRows("contacts.update"))[0]!.before).toMatchObject({ last_name: "Lee" });
       expect(
         (await contacts.deleteContactAction({ site_id: siteId, contact_id: contactId }))?.serverError,
       ).toBeUndefined();
-      expect(sim.state.contacts.has(contactId)).toBe(false);
-      expect(await prisma.externalIdMapping.count({ where: { kind: "contact", chektId: String(contactId) } })).toBe(0);
+      expect(world.sim.state.contacts.has(contactId)).toBe(false);
+      expect(
+        await world.prisma.externalIdMapping.count({ where: { kind: "contact", chektId: String(contactId) } }),
+      ).toBe(0);
       expect((await auditRows("contacts.delete"))[0]).toMatchObject({ outcome: "success", externalId: "it-c-1" });
     });
   });
@@ -246,7 +231,7 @@ describe("sites", () => {
   it("two people creating one contact ID at once (two sites): one wins, the other refused before CHeKT", async () => {
     const other = await sites.createSiteAction({ external_site_id: "it-site-race", name: "Race", timezone: "UTC" });
     const otherId = other!.data!.site_id;
-    const before = sim.state.contacts.size;
+    const before = world.sim.state.contacts.size;
     // CHeKT only keeps contact IDs unique per site, so only our lock stops the second copy.
     const [a, b] = await Promise.all([
       contacts.createContactAction({
@@ -265,8 +250,8 @@ describe("sites", () => {
     const results = [a, b];
     expect(results.filter((r) => r?.data)).toHaveLength(1);
     expect(results.filter((r) => r?.serverError?.code === "conflict")).toHaveLength(1);
-    expect(sim.state.contacts.size).toBe(before + 1);
-    expect(await prisma.externalIdMapping.count({ where: { kind: "contact", externalId: "it-c-race" } })).toBe(1);
+    expect(world.sim.state.contacts.size).toBe(before + 1);
+    expect(await world.prisma.externalIdMapping.count({ where: { kind: "contact", externalId: "it-c-race" } })).toBe(1);
     await sites.deleteSiteAction({ site_id: otherId });
   });
 
@@ -279,7 +264,7 @@ describe("sites", () => {
     const refused = await arming.setArmingAction({ site_id: siteId, security_type: 7 });
     expect(refused?.validationErrors?.fieldErrors).toMatchObject({ security_type: [expect.any(String)] });
     // Refused before CHeKT: the site keeps the mode just set.
-    expect(sim.state.sites.get(siteId)?.security_type).toBe(1);
+    expect(world.sim.state.sites.get(siteId)?.security_type).toBe(1);
   });
 
   it("delete removes the site in CHeKT, then its and its children's mappings, and keeps what it was", async () => {
@@ -291,9 +276,9 @@ describe("sites", () => {
     });
     const r = await sites.deleteSiteAction({ site_id: siteId });
     expect(r?.data).toEqual({ site_id: siteId, name: "IT Depot North" });
-    expect(sim.state.sites.has(siteId)).toBe(false);
+    expect(world.sim.state.sites.has(siteId)).toBe(false);
     expect(
-      await prisma.externalIdMapping.count({
+      await world.prisma.externalIdMapping.count({
         where: { OR: [{ kind: "site", chektId: String(siteId) }, { parentChektId: String(siteId) }] },
       }),
     ).toBe(0);
@@ -317,23 +302,23 @@ describe("monitoring stations", () => {
       linecard: "",
     });
     const id = r!.data!.monitoring_station_id;
-    expect(sim.state.stations.get(id)).toMatchObject({ name: "IT Station", prefix: "IT", linecard: null });
+    expect(world.sim.state.stations.get(id)).toMatchObject({ name: "IT Station", prefix: "IT", linecard: null });
     expect(
-      await prisma.externalIdMapping.findFirst({ where: { kind: "monitoring_station", chektId: String(id) } }),
+      await world.prisma.externalIdMapping.findFirst({ where: { kind: "monitoring_station", chektId: String(id) } }),
     ).toMatchObject({ externalId: "it-ms-1" });
 
-    const count = sim.state.stations.size;
+    const count = world.sim.state.stations.size;
     const dup = await stations.createStationAction({ external_monitoring_station_id: "it-ms-1", name: "Twin" });
     expect(dup?.serverError).toMatchObject({
       code: "conflict",
       fieldErrors: { external_monitoring_station_id: expect.any(String) },
     });
-    expect(sim.state.stations.size).toBe(count);
+    expect(world.sim.state.stations.size).toBe(count);
 
     expect(
       (await stations.updateStationAction({ monitoring_station_id: id, linecard: "LC-7" }))?.serverError,
     ).toBeUndefined();
-    expect(sim.state.stations.get(id)!.linecard).toBe("LC-7");
+    expect(world.sim.state.stations.get(id)!.linecard).toBe("LC-7");
     expect((await auditRows("stations.update"))[0]).toMatchObject({
       outcome: "success",
       before: expect.objectContaining({ linecard: null }),
@@ -341,10 +326,10 @@ describe("monitoring stations", () => {
     });
 
     expect((await stations.deleteStationAction({ monitoring_station_id: id }))?.serverError).toBeUndefined();
-    expect(sim.state.stations.has(id)).toBe(false);
-    expect(await prisma.externalIdMapping.count({ where: { kind: "monitoring_station", chektId: String(id) } })).toBe(
-      0,
-    );
+    expect(world.sim.state.stations.has(id)).toBe(false);
+    expect(
+      await world.prisma.externalIdMapping.count({ where: { kind: "monitoring_station", chektId: String(id) } }),
+    ).toBe(0);
     expect((await auditRows("stations.delete"))[0]).toMatchObject({ outcome: "success", externalId: "it-ms-1" });
   });
 });
@@ -360,11 +345,13 @@ describe("dealer", () => {
       company_phone_number: "617 555 0100",
     });
     expect(r?.serverError).toBeUndefined();
-    expect(sim.state.dealers.get(1)).toMatchObject({
+    expect(world.sim.state.dealers.get(1)).toMatchObject({
       company_name: "Acme Security Group",
       company_phone_number: "+16175550100",
     });
-    expect((await prisma.dealerLink.findUnique({ where: { id: linkId } }))!.companyName).toBe("Acme Security Group");
+    expect((await world.prisma.dealerLink.findUnique({ where: { id: world.linkId } }))!.companyName).toBe(
+      "Acme Security Group",
+    );
     expect((await auditRows("dealer.update")).map((a) => a.outcome)).toEqual(["refused", "success"]);
     expect((await auditRows("dealer.update"))[1]).toMatchObject({
       outcome: "success",
@@ -384,7 +371,7 @@ describe("dealer", () => {
       company_name: "Coastal Guard",
     });
     const url = new URL(r!.data!.url);
-    expect(url.origin + url.pathname).toBe(`${sim.url}/oauth/authorize`);
+    expect(url.origin + url.pathname).toBe(`${world.sim.url}/oauth/authorize`);
     expect(url.searchParams.get("code_challenge_method")).toBe("S256");
     expect(url.searchParams.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(url.searchParams.get("state")!.length).toBeGreaterThanOrEqual(32);
@@ -407,7 +394,7 @@ describe("dealer", () => {
       new NextRequest(`${process.env.APP_URL}/api/dealers/callback?code=x&state=forged-state-0123456789abcdef`),
     );
     expect(forged.headers.get("location")).toMatch(/\/dealer\?connect=state/);
-    expect(await prisma.dealerLink.count({ where: { chektDealerId: 3 } })).toBe(0);
+    expect(await world.prisma.dealerLink.count({ where: { chektDealerId: 3 } })).toBe(0);
 
     // The dealer's admin approves on CHeKT's page (the form the browser would post).
     const restart = await dealer.startDealerConnectAction({
@@ -419,20 +406,24 @@ describe("dealer", () => {
     form.set("email", "admin@coastal.example");
     form.set("password", "chekt-demo");
     form.set("decision", "approve");
-    const approved = await fetch(`${sim.url}/oauth/authorize`, { method: "POST", body: form, redirect: "manual" });
+    const approved = await fetch(`${world.sim.url}/oauth/authorize`, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+    });
     const back = new URL(approved.headers.get("location")!);
     expect(back.searchParams.get("state")).toBe(approveUrl.searchParams.get("state"));
     expect(authorize.searchParams.get("state")).not.toBe(approveUrl.searchParams.get("state"));
 
     const res = await GET(new NextRequest(back.toString()));
     expect(res.headers.get("location")).toMatch(/\/dealer\?connect=connected&dealer=3/);
-    const link = await prisma.dealerLink.findUnique({ where: { chektDealerId: 3 } });
+    const link = await world.prisma.dealerLink.findUnique({ where: { chektDealerId: 3 } });
     expect(link).toMatchObject({
       externalDealerId: "coastal-guard",
       companyName: "Coastal Guard",
       disconnectedAt: null,
     });
-    expect(await prisma.externalIdMapping.findFirst({ where: { kind: "dealer", chektId: "3" } })).toMatchObject({
+    expect(await world.prisma.externalIdMapping.findFirst({ where: { kind: "dealer", chektId: "3" } })).toMatchObject({
       externalId: "coastal-guard",
       dealerLinkId: link!.id,
     });
@@ -443,33 +434,33 @@ describe("dealer", () => {
       traceId: expect.stringMatching(UUID),
     });
     // CHeKT's side of the connection: dealer 3 now carries our external id for it.
-    expect(Object.values(sim.state.dealers.get(3)?.links ?? {})).toContain("coastal-guard");
+    expect(Object.values(world.sim.state.dealers.get(3)?.links ?? {})).toContain("coastal-guard");
     // The code is single use: replaying the same callback connects nothing twice.
     const replay = await GET(new NextRequest(back.toString()));
     expect(replay.headers.get("location")).toMatch(/connect=(state|failed)/);
-    jar.set("dealer_link", linkId);
+    jar.set("dealer_link", world.linkId);
   });
 
   it("disconnect needs the dealer's name, keeps the link as history and makes CHeKT refuse it", async () => {
     session.user = ADMIN;
-    const linksBefore = { ...sim.state.dealers.get(1)?.links };
+    const linksBefore = { ...world.sim.state.dealers.get(1)?.links };
     expect(Object.keys(linksBefore)).not.toHaveLength(0);
     const wrong = await dealer.disconnectDealerAction({ confirm_name: "Acme" });
     expect(wrong?.serverError).toMatchObject({ code: "invalid_input" });
     // A refused confirmation leaves CHeKT's side connected.
-    expect(sim.state.dealers.get(1)?.links).toEqual(linksBefore);
+    expect(world.sim.state.dealers.get(1)?.links).toEqual(linksBefore);
     const r = await dealer.disconnectDealerAction({ confirm_name: "Acme Security Group" });
     expect(r?.serverError).toBeUndefined();
-    expect(Object.keys(sim.state.dealers.get(1)?.links ?? {})).toHaveLength(Object.keys(linksBefore).length - 1);
-    const link = await prisma.dealerLink.findUnique({ where: { id: linkId } });
+    expect(Object.keys(world.sim.state.dealers.get(1)?.links ?? {})).toHaveLength(Object.keys(linksBefore).length - 1);
+    const link = await world.prisma.dealerLink.findUnique({ where: { id: world.linkId } });
     expect(link!.disconnectedAt).toBeInstanceOf(Date);
     expect((await auditRows("dealer.disconnect")).find((a) => a.outcome === "success")).toMatchObject({
       chektId: "1",
-      dealerLinkId: linkId,
+      dealerLinkId: world.linkId,
     });
     // The console falls back to the dealer still connected (coastal-guard); disconnect it too, and
     // with no connected dealer left every dealer-scoped action says so and calls nothing.
-    const coastal = await prisma.dealerLink.findUnique({ where: { chektDealerId: 3 } });
+    const coastal = await world.prisma.dealerLink.findUnique({ where: { chektDealerId: 3 } });
     jar.set("dealer_link", coastal!.id);
     expect((await dealer.disconnectDealerAction({ confirm_name: "Coastal Guard" }))?.serverError).toBeUndefined();
     session.user = OPERATOR;
@@ -481,16 +472,19 @@ describe("dealer", () => {
 describe("when CHeKT no longer reaches the dealer", () => {
   it("a 403 says the dealer link is missing and what to do, and nothing is written", async () => {
     // Our link still says connected, but CHeKT dropped the partner's reach (disconnected above).
-    await prisma.dealerLink.update({ where: { id: linkId }, data: { connectedAt: new Date(), disconnectedAt: null } });
-    jar.set("dealer_link", linkId);
+    await world.prisma.dealerLink.update({
+      where: { id: world.linkId },
+      data: { connectedAt: new Date(), disconnectedAt: null },
+    });
+    jar.set("dealer_link", world.linkId);
     session.user = OPERATOR;
-    const mappings = await prisma.externalIdMapping.count();
+    const mappings = await world.prisma.externalIdMapping.count();
     const r = await stations.createStationAction({ external_monitoring_station_id: "it-ms-403", name: "Unreachable" });
     expect(r?.serverError).toMatchObject({ code: "permission_denied" });
     expect(r?.serverError?.message).toMatch(
       /no longer be connected to our partner account.*reconnect it on the Dealer page\. Nothing was saved/,
     );
-    expect(await prisma.externalIdMapping.count()).toBe(mappings);
+    expect(await world.prisma.externalIdMapping.count()).toBe(mappings);
     expect((await auditRows("stations.create")).at(-1)).toMatchObject({
       outcome: "failure",
       error: expect.stringMatching(/^permission_denied: /),
