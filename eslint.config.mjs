@@ -14,7 +14,7 @@ const GATEWAY_MESSAGE =
 /** lib/chekt as imported from anywhere: the alias, or a relative path with or without lib/. */
 const CHEKT = "(@/lib/|(\\.\\.?/)+(lib/)?)chekt";
 // budget-wait (the interactive scope the action client opens) and budget-panel (Settings figures
-// read from Postgres) make no call to CHeKT and hold no credential.
+// read from Postgres) make no call to CHeKT and hold no credential; contract-lists is data.
 const ALLOWED = [
   "api/[^/]+",
   "errors",
@@ -24,6 +24,7 @@ const ALLOWED = [
   "schema",
   "normalize",
   "list-query",
+  "contract-lists",
 ];
 const gatewayRule = [
   "error",

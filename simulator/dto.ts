@@ -1,5 +1,6 @@
 // What the simulator answers, typed by the document's schemas (lib/chekt/schema.d.ts): a DTO that drifts
 // from lib/chekt/openapi.yaml fails `tsc` here, before the response validator would catch it at run time.
+import { DEVICE_EDITABLE } from "../lib/chekt/contract-lists";
 import type { Schemas } from "./handlers";
 import type { Alarm, App, Contact, Dealer, Device, Site, Snapshot, Station, Store, Verification } from "./store";
 
@@ -108,17 +109,6 @@ export const CONTACT_NUMERIC = ["contact_id", "site_id"] as const satisfies Colu
 export function deviceDto(d: Device): Schemas["ResponseDeviceDto"] {
   return pickColumns(d, DEVICE_COLUMNS);
 }
-/** What a bulk update may change of a device (besides its external id, which is checked first). */
-export const DEVICE_EDITABLE = [
-  "device_type",
-  "name",
-  "zone_number",
-  "additional_zone_numbers",
-  "mac",
-  "manufacturer",
-  "model",
-  "serial_number",
-] as const satisfies Columns<Schemas["UpdateDeviceDto"]>;
 export const DEVICE_COLUMNS = [
   "device_id",
   "site_id",

@@ -1,3 +1,4 @@
+import { DEVICE_EDITABLE } from "../lib/chekt/contract-lists";
 import { SimError, type FieldError } from "./errors";
 import {
   armingDto,
@@ -6,7 +7,6 @@ import {
   contactDto,
   dealerDto,
   DEVICE_COLUMNS,
-  DEVICE_EDITABLE,
   DEVICE_NUMERIC,
   deviceDto,
   SITE_COLUMNS,

@@ -1,4 +1,5 @@
 import { createPublicKey } from "node:crypto";
+import { APP_SCOPES } from "../lib/chekt/contract-lists";
 import type { App, Contact, Dealer, Device, Site, Station, Store } from "./store";
 
 /** `.env.example` values, used when the variable is unset so `npm run sim` works without a .env. */
@@ -13,16 +14,8 @@ export const ENV_DEFAULTS = {
 const env = (name: keyof typeof ENV_DEFAULTS) => process.env[name] || ENV_DEFAULTS[name];
 
 export const DEMO_PASSWORD = "chekt-demo";
-export const ALL_SCOPES = [
-  "devices:read",
-  "devices:write",
-  "events:read",
-  "events:write",
-  "snapshots:read",
-  "alarms:write",
-  "sites:read",
-  "sites:write",
-];
+/** Every scope an app may hold: the contract's list, the one the console checks keys against. */
+export const ALL_SCOPES: string[] = [...APP_SCOPES];
 export const ALL_EVENTS = [
   "alarm.created",
   "verification.requested",

@@ -1,18 +1,9 @@
 // The columns a pasted device row can fill: CreateDeviceDto of the Partner API (seed 002).
 // Client-safe: the paste page runs this in the browser.
+import { DEVICE_EDITABLE } from "@/lib/chekt/contract-lists";
 import { headerLookup } from "./columns";
 
-export const DEVICE_FIELDS = [
-  "external_device_id",
-  "device_type",
-  "name",
-  "zone_number",
-  "additional_zone_numbers",
-  "mac",
-  "manufacturer",
-  "model",
-  "serial_number",
-] as const;
+export const DEVICE_FIELDS = ["external_device_id", ...DEVICE_EDITABLE] as const;
 export type DeviceField = (typeof DEVICE_FIELDS)[number];
 
 export const DEVICE_TYPES = ["camera", "bridge"] as const;

@@ -6,8 +6,9 @@ import { randomUUID } from "node:crypto";
 import { importPKCS8, SignJWT } from "jose";
 import { z } from "zod";
 import { probeChekt, type ProbeAnswer } from "@/lib/chekt/api/diagnostics";
+import type { AppScope } from "@/lib/chekt/contract-lists";
 import { diagnose, type Diagnosis, type ProbeContext } from "./diagnose";
-import { PROBED_SCOPES, SCOPE_PROBES, type AppScope } from "./scopes";
+import { PROBED_SCOPES, SCOPE_PROBES } from "./scopes";
 
 export type ConnectionConfig = {
   baseUrl: string;

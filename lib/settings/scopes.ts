@@ -1,17 +1,6 @@
 // What each CHeKT App scope unlocks, and which read call proves the key holds it. The connection
 // check probes these paths; a 403 permission_denied on one of them means the scope is missing.
-
-export const APP_SCOPES = [
-  "devices:read",
-  "devices:write",
-  "events:read",
-  "events:write",
-  "snapshots:read",
-  "alarms:write",
-  "sites:read",
-  "sites:write",
-] as const;
-export type AppScope = (typeof APP_SCOPES)[number];
+import type { AppScope } from "@/lib/chekt/contract-lists";
 
 export type ScopeProbe = { scope: AppScope; method: "GET"; path: string; label: string };
 
