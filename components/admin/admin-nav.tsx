@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cn } from "@/components/ui";
+import { cn, PageHeader, type PageHeaderProps } from "@/components/ui";
 
 const TABS = [
   { href: "/settings", label: "Connection" },
@@ -11,8 +11,20 @@ const TABS = [
   { href: "/audit", label: "Audit" },
 ] as const;
 
+type AdminTab = (typeof TABS)[number]["href"];
+
+/** An admin page's head: its header, then the tabs across the admin pages with this one current. */
+export function AdminHeader({ current, ...header }: PageHeaderProps & { current: AdminTab }) {
+  return (
+    <>
+      <PageHeader {...header} />
+      <AdminNav current={current} />
+    </>
+  );
+}
+
 /** Tabs across the admin pages (Settings and its sub-pages). */
-export function AdminNav({ current }: { current: (typeof TABS)[number]["href"] }) {
+function AdminNav({ current }: { current: AdminTab }) {
   return (
     <nav aria-label="Settings sections" className="mb-6 border-b border-slate-200">
       <ul className="-mb-px flex flex-wrap gap-x-1">

@@ -8,10 +8,9 @@ import {
   EmptyState,
   FilterBar,
   IgnoredFilters,
-  PageHeader,
   ListPager,
 } from "@/components/ui";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminHeader } from "@/components/admin/admin-nav";
 import { BadgeWithNote } from "@/components/admin/badge-with-note";
 import { DiffViewer } from "@/components/admin/diff-viewer";
 import { requirePageScope } from "@/lib/auth/require";
@@ -35,7 +34,8 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
 
   return (
     <div>
-      <PageHeader
+      <AdminHeader
+        current="/audit"
         title="Audit history"
         description="Every change anyone made, with its trace id. Rows cannot be edited or deleted."
         actions={
@@ -48,7 +48,6 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
           </a>
         }
       />
-      <AdminNav current="/audit" />
       <FilterBar
         action="/audit"
         label="Filter audit rows"

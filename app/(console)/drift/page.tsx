@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { Alert, Card, PageHeader } from "@/components/ui";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { Alert, Card } from "@/components/ui";
+import { AdminHeader } from "@/components/admin/admin-nav";
 import { DriftPanel } from "@/components/admin/drift-panel";
 import { SyncProgress } from "@/components/mirror/sync-progress";
 import { adminPickedDealer } from "@/lib/settings/picked-dealer";
@@ -13,14 +13,14 @@ export default async function DriftPage({ searchParams }: SearchParamsProps) {
   const chosen = await adminPickedDealer(searchParams);
   return (
     <div>
-      <PageHeader
+      <AdminHeader
+        current="/drift"
         title="Drift check"
         description={
           "Compares our external-ID mappings with this console's copy of CHeKT (kept current by the " +
           "background sync): sites, monitoring stations, contacts and devices."
         }
       />
-      <AdminNav current="/drift" />
       {chosen ? (
         <Card
           title={`${chosen.companyName} (CHeKT dealer ${chosen.chektDealerId})`}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { Alert, Badge, Card, DataTable, PageHeader, type Column } from "@/components/ui";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { Alert, Badge, Card, DataTable, type Column } from "@/components/ui";
+import { AdminHeader } from "@/components/admin/admin-nav";
 import { BudgetPanel } from "@/components/admin/budget-panel";
 import { ConnectionCheck } from "@/components/admin/connection-check";
 import { CopyField } from "@/components/admin/copy-field";
@@ -101,14 +101,14 @@ export default async function SettingsPage({ searchParams }: SearchParamsProps) 
 
   return (
     <div>
-      <PageHeader
+      <AdminHeader
+        current="/settings"
         title="Settings"
         description={
           "Credentials, the connection to CHeKT, and what the CHeKT App key may do — for the dealer chosen " +
           "at the top of the page."
         }
       />
-      <AdminNav current="/settings" />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card
           title="Credentials from the environment"

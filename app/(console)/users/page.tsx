@@ -1,15 +1,6 @@
 import type { Metadata } from "next";
-import {
-  Badge,
-  Card,
-  DataTable,
-  ListFilters,
-  ListPager,
-  PageHeader,
-  PageSizeSelect,
-  SearchField,
-} from "@/components/ui";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { Badge, Card, DataTable, ListFilters, ListPager, PageSizeSelect, SearchField } from "@/components/ui";
+import { AdminHeader } from "@/components/admin/admin-nav";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRoleSelect, UserRowActions } from "@/components/admin/user-row-actions";
 import { NoDealerState } from "@/components/shell/no-dealer";
@@ -55,14 +46,14 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
   const sortKey = (k: string) => (k === "email" || k === "role" || k === "status" || k === "lastSignIn" ? k : "");
   return (
     <div>
-      <PageHeader
+      <AdminHeader
+        current="/users"
         title="Users"
         description={
           `Who may work on ${dealer.companyName}, and with which role. Disabling or resetting a password ` +
           "ends that user's sessions; removing them from this dealer leaves their other dealers as they are."
         }
       />
-      <AdminNav current="/users" />
       <div className="space-y-6">
         <Card title="People" flush>
           <div className="p-4 pb-0">

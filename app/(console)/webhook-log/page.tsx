@@ -1,15 +1,6 @@
 import type { Metadata } from "next";
-import {
-  Badge,
-  DataTable,
-  Disclosure,
-  EmptyState,
-  FilterBar,
-  IgnoredFilters,
-  PageHeader,
-  ListPager,
-} from "@/components/ui";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { Badge, DataTable, Disclosure, EmptyState, FilterBar, IgnoredFilters, ListPager } from "@/components/ui";
+import { AdminHeader } from "@/components/admin/admin-nav";
 import { BadgeWithNote } from "@/components/admin/badge-with-note";
 import { ReapplyButton } from "@/components/admin/reapply-button";
 import { NoDealerState } from "@/components/shell/no-dealer";
@@ -33,11 +24,11 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
 
   return (
     <div>
-      <PageHeader
+      <AdminHeader
+        current="/webhook-log"
         title="Webhook log"
         description="Every delivery CHeKT made to this app: accepted, duplicate, or refused and why."
       />
-      <AdminNav current="/webhook-log" />
       <FilterBar
         action="/webhook-log"
         label="Filter deliveries"

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { Alert, PageHeader } from "@/components/ui";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { Alert } from "@/components/ui";
+import { AdminHeader } from "@/components/admin/admin-nav";
 import { AppDevicesList } from "@/components/admin/app-devices-list";
 import { DiagnosisAlert } from "@/components/admin/diagnosis-alert";
 import { appDevicesPage } from "@/lib/settings/app-devices";
@@ -17,11 +17,11 @@ export default async function AppDevicesPage({ searchParams }: SearchParamsProps
   const first = chosen ? await appDevicesPage(chosen.id, undefined, PAGE) : null;
   return (
     <div>
-      <PageHeader
+      <AdminHeader
+        current="/settings/app-devices"
         title="CHeKT Apps devices"
         description="GET /v1/devices with the dealer's CHeKT App key — what an app built on that key sees."
       />
-      <AdminNav current="/settings/app-devices" />
       {!chosen ? (
         <Alert tone="info" title="No dealer connected yet">
           Connect a dealer first.
