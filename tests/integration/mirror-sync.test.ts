@@ -4,7 +4,7 @@
 // background refresh per object and the worker runs it; the site search runs in SQL.
 import PgBoss from "pg-boss";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
+import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { simFile } from "../support/sim-file";
 
 const world = simFile("chekt_mirror_it");
@@ -44,7 +44,7 @@ beforeAll(async () => {
   worker = await import("@/lib/jobs/sync-worker");
   chektApi = await import("@/lib/chekt/api/sites");
   parseSiteListState = (await import("@/lib/schemas/site-list")).parseSiteListState;
-  linkId = await connectDealerLink(world.prisma, ACME);
+  linkId = world.linkId;
   otherLinkId = await connectDealerLink(world.prisma, NORTHWIND, {
     externalDealerId: "northwind",
     companyName: "Northwind",

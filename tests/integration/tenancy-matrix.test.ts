@@ -17,11 +17,8 @@ import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
-import { addMembers } from "../support/members";
 import { seedOpenAlarmWithSnapshot } from "../support/desk-snapshot";
-import { startTestSimulator } from "../support/simulator";
+import { closeTenancyWorld, startTenancyWorld, type TenancyWorld } from "../support/tenancy-world";
 import { session } from "../support/session";
 import { cookieJar as jar } from "../support/next-headers";
 import { actionMeta } from "../support/action-registry";
@@ -36,7 +33,7 @@ const ALICE: U = { id: "tm-alice", email: "alice@dealer-a.test", name: "Alice (A
 const BOB: U = { id: "tm-bob", email: "bob@dealer-b.test", name: "Bob (B admin)", role: "admin" };
 const BERT: U = { id: "tm-bert", email: "bert@dealer-b.test", name: "Bert (B operator)", role: "operator" };
 
-let db: TestDatabase;
+let world: TenancyWorld | undefined;
 let sim: RunningSimulator;
 let sql: pg.Client;
 const A = { id: "", chekt: 1 };
@@ -190,17 +187,11 @@ const auditSince = async (id: string) =>
 const ROOT = path.resolve(__dirname, "../..");
 
 beforeAll(async () => {
-  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
-  db = await createTestDatabase("chekt_tenancy_matrix");
-  process.env.DATABASE_URL = db.url;
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  sql = new pg.Client({ connectionString: db.url });
-  await sql.connect();
-  const { prisma } = await import("@/lib/db");
-  A.id = await connectDealerLink(prisma, ACME);
-  B.id = await connectDealerLink(prisma, NORTHWIND);
-  await addMembers(prisma, A.id, [ALICE]);
-  await addMembers(prisma, B.id, [BOB, BERT]);
+  world = await startTenancyWorld("chekt_tenancy_matrix", { a: [ALICE], b: [BOB, BERT] });
+  ({ sim, sql } = world);
+  const { prisma } = world;
+  A.id = world.a;
+  B.id = world.b;
 
   // B's objects in CHeKT (the simulator's demo world for dealer 2).
   const site = [...sim.state.sites.values()].find((s) => s.dealer_id === B.chekt)!;
@@ -270,10 +261,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   session.user = null;
-  await sql?.end();
-  await (await import("@/lib/db")).prisma.$disconnect().catch(() => undefined);
-  await db?.drop();
-  await sim?.close();
+  await closeTenancyWorld(world);
 });
 
 describe("tenancy matrix: a member of dealer A against each of dealer B's objects", () => {

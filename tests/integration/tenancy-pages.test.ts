@@ -16,11 +16,8 @@ import { NextRequest } from "next/server";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
-import { createTestDatabase, type TestDatabase } from "../support/db";
-import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
-import { addMembers } from "../support/members";
 import { seedOpenAlarmWithSnapshot } from "../support/desk-snapshot";
-import { startTestSimulator } from "../support/simulator";
+import { closeTenancyWorld, startTenancyWorld, type TenancyWorld } from "../support/tenancy-world";
 import { session } from "../support/session";
 import { cookieJar as jar, requestHeaders } from "../support/next-headers";
 import { filesNamed } from "../support/files";
@@ -33,7 +30,7 @@ const BOB: U = { id: "tp-bob", email: "bob@dealer-b.test", name: "Bob (B admin)"
 const ROOT = path.resolve(__dirname, "../..");
 const CONSOLE = path.join(ROOT, "app/(console)");
 
-let db: TestDatabase;
+let world: TenancyWorld | undefined;
 let sim: RunningSimulator;
 let sql: pg.Client;
 const A = { id: "", chekt: 1, site: 0, siteName: "", stationName: "", job: "" };
@@ -129,17 +126,11 @@ const auditSince = async (id: string) =>
 
 beforeAll(async () => {
   process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true"; // next.config.ts sets authInterrupts for the app
-  sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
-  db = await createTestDatabase("chekt_tenancy_pages");
-  process.env.DATABASE_URL = db.url;
-  process.env.CHEKT_API_BASE_URL = sim.url;
-  sql = new pg.Client({ connectionString: db.url });
-  await sql.connect();
-  const { prisma } = await import("@/lib/db");
-  A.id = await connectDealerLink(prisma, ACME);
-  B.id = await connectDealerLink(prisma, NORTHWIND);
-  await addMembers(prisma, A.id, [ALICE, VERA]);
-  await addMembers(prisma, B.id, [BOB]);
+  world = await startTenancyWorld("chekt_tenancy_pages", { a: [ALICE, VERA], b: [BOB] });
+  ({ sim, sql } = world);
+  const { prisma } = world;
+  A.id = world.a;
+  B.id = world.b;
 
   // Both dealers' worlds in the mirror, as the background sweep leaves them.
   const { sweepDealer } = await import("@/lib/mirror/sweep");
@@ -232,10 +223,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   session.user = null;
-  await sql?.end();
-  await (await import("@/lib/db")).prisma.$disconnect().catch(() => undefined);
-  await db?.drop();
-  await sim?.close();
+  await closeTenancyWorld(world);
 });
 
 /**

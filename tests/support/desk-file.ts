@@ -1,6 +1,5 @@
-// One call for a desk integration file's world: started in its beforeAll, closed in its afterAll, and read
-// through getters, so the files neither declare the world's parts themselves nor repeat the raise helper.
-import { afterAll, beforeAll } from "vitest";
+// One call for a desk integration file's world (file-world.ts: started in its beforeAll, closed in its afterAll,
+// read through getters), with the raise helper the desk files share.
 import {
   actionCtxFor,
   closeDeskWorld,
@@ -9,6 +8,7 @@ import {
   startDeskWorld,
   type DeskWorld,
 } from "./desk-alarms";
+import { fileWorld } from "./file-world";
 
 export type DeskFile = DeskWorld & {
   /** An alarm raised on the simulator with its events delivered to our receiver; its verification. */
@@ -21,33 +21,16 @@ export type DeskFile = DeskWorld & {
 
 /** Registers the file's beforeAll (`startDeskWorld(opts)`) and afterAll; a part read before the start throws. */
 export function deskFile(opts: Parameters<typeof startDeskWorld>[0] = {}): DeskFile {
-  let world: DeskWorld | undefined;
-  beforeAll(async () => {
-    world = await startDeskWorld(opts);
-  }, 120_000);
-  afterAll(() => closeDeskWorld(world));
-  const started = (): DeskWorld => {
-    if (!world) throw new Error("the desk world is read before its beforeAll started it");
-    return world;
-  };
-  return {
-    get db() {
-      return started().db;
-    },
-    get sim() {
-      return started().sim;
-    },
-    get sql() {
-      return started().sql;
-    },
-    get dealer() {
-      return started().dealer;
-    },
-    get picks() {
-      return started().picks;
-    },
-    raise: (siteId, expiresInS = 300) => raiseAndDeliver(started().sim.url, siteId, expiresInS),
-    simAnswerOf: (id) => simAnswerOf(started().sim.url, id),
+  const { parts, started } = fileWorld("desk world", () => startDeskWorld(opts), closeDeskWorld, [
+    "db",
+    "sim",
+    "sql",
+    "dealer",
+    "picks",
+  ]);
+  return Object.assign(parts, {
+    raise: (siteId: number, expiresInS = 300) => raiseAndDeliver(started().sim.url, siteId, expiresInS),
+    simAnswerOf: (id: string) => simAnswerOf(started().sim.url, id),
     ctxFor: actionCtxFor,
-  };
+  });
 }

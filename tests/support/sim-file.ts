@@ -1,7 +1,8 @@
-// One call for an integration file's SimWorld (sim-world.ts): started in its beforeAll (with Acme's link and
-// its members when `members` is given), closed in its afterAll, and read through getters, so the files neither
-// declare the world's parts themselves nor repeat the same hooks. Like desk-file.ts for the desk files.
-import { afterAll, beforeAll, beforeEach } from "vitest";
+// One call for an integration file's SimWorld (sim-world.ts) with Acme's dealer link as the request's dealer
+// (file-world.ts: started in its beforeAll, closed in its afterAll, read through getters), and the per-test
+// reset the files share. Like desk-file.ts for the desk files.
+import { beforeEach } from "vitest";
+import { fileWorld } from "./file-world";
 import { session, type TestUser } from "./session";
 import type { TestSimulatorOptions } from "./simulator";
 import { actAsDealer, clearSimFaults, closeSimWorld, simFault, startSimWorld, type SimWorld } from "./sim-world";
@@ -9,7 +10,7 @@ import { actAsDealer, clearSimFaults, closeSimWorld, simFault, startSimWorld, ty
 type Member = Parameters<typeof actAsDealer>[1][number];
 
 export type SimFileOptions = {
-  /** Made members of Acme's link, which becomes the request's current dealer (`actAsDealer`). */
+  /** Made members of Acme's link (`actAsDealer`). */
   members?: Member[];
   /** The signed-in user at the start of every test. */
   user?: TestUser;
@@ -19,43 +20,27 @@ export type SimFileOptions = {
 };
 
 export type SimFile = SimWorld & {
-  /** Acme's dealer link (only when `members` was given). */
-  readonly linkId: string;
+  /** Acme's dealer link, connected and chosen as the request's current dealer. */
+  linkId: string;
   /** Injects a fault on the simulator (its control API; a refusal fails the test). */
   fault(body: Record<string, unknown>): Promise<unknown>;
 };
 
-/** Registers the file's beforeAll (`startSimWorld(dbPrefix)`), beforeEach and afterAll; a part read early throws. */
+/** Registers the file's beforeAll (`startSimWorld(dbPrefix)`, Acme's link), beforeEach and afterAll. */
 export function simFile(dbPrefix: string, opts: SimFileOptions = {}): SimFile {
-  let world: SimWorld | undefined;
-  let linkId: string | undefined;
-  beforeAll(async () => {
-    world = await startSimWorld(dbPrefix, opts.sim);
-    if (opts.members) linkId = await actAsDealer(world.prisma, opts.members);
-  }, 120_000);
-  afterAll(() => closeSimWorld(world));
+  const start = async () => {
+    const world = await startSimWorld(dbPrefix, opts.sim);
+    try {
+      return { ...world, linkId: await actAsDealer(world.prisma, opts.members ?? []) };
+    } catch (error) {
+      await closeSimWorld(world);
+      throw error;
+    }
+  };
+  const { parts, started } = fileWorld("sim world", start, closeSimWorld, ["db", "sim", "prisma", "linkId"]);
   beforeEach(async () => {
     if (opts.user) session.user = opts.user;
     if (opts.faults) await clearSimFaults(started().sim.url);
   });
-  const started = (): SimWorld => {
-    if (!world) throw new Error("the sim world is read before its beforeAll started it");
-    return world;
-  };
-  return {
-    get db() {
-      return started().db;
-    },
-    get sim() {
-      return started().sim;
-    },
-    get prisma() {
-      return started().prisma;
-    },
-    get linkId() {
-      if (linkId === undefined) throw new Error("no dealer link: simFile was given no members");
-      return linkId;
-    },
-    fault: (body) => simFault(started().sim.url, body),
-  };
+  return Object.assign(parts, { fault: (body: Record<string, unknown>) => simFault(started().sim.url, body) });
 }
