@@ -10,6 +10,7 @@ import path from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import YAML from "yaml";
+import { until } from "../support/until";
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
   a: Ajv2020,
@@ -156,13 +157,12 @@ export class Receiver {
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
   }
 
-  async waitFor(pred: (all: Received[]) => boolean, timeoutMs = 10_000) {
-    const end = Date.now() + timeoutMs;
-    while (!pred(this.received)) {
-      if (Date.now() > end)
-        throw new Error(`receiver: condition not met in ${timeoutMs} ms (got ${this.received.length} deliveries)`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+  /** Until `pred` holds; no deadline of its own (until.ts): a loaded machine makes the test slower, not red. */
+  async waitFor(pred: (all: Received[]) => boolean) {
+    await until(
+      () => pred(this.received),
+      () => `the receiver's condition (${this.received.length} deliveries so far)`,
+    );
   }
 
   async stop() {
