@@ -19,7 +19,16 @@ import type {
   ResponseSiteBasicDto,
   ResponseSiteDto,
 } from "@/lib/schemas/contract";
-import { json, lastPerKey, siteSearchText, SITE_DTO, utc, type MirroredDevice } from "./sql-values";
+import {
+  contactColumns,
+  deviceColumns,
+  json,
+  lastPerKey,
+  siteColumns,
+  SITE_DTO,
+  utc,
+  type MirroredDevice,
+} from "./sql-values";
 
 /** The rows of one scope a complete list no longer names: gone, unless confirmed since `since`. */
 export type GoneScope = { since: Date; siteId?: number };
@@ -136,20 +145,7 @@ export function sitesReadSql(
   at: Date,
   gone?: GoneScope,
 ) {
-  const rows = lastPerKey(dtos, (d) => d.site_id).map((d) => ({
-    key: d.site_id,
-    external_id: d.external_site_id,
-    name: d.name,
-    account_number: d.account_number ?? null,
-    address1: d.address1 ?? null,
-    address2: d.address2 ?? null,
-    timezone: d.timezone ?? null,
-    station_id: d.monitoring_station_id ?? null,
-    is_activated: d.is_activated === 1,
-    chekt_created_at: d.created_at ? new Date(d.created_at).toISOString() : null,
-    search_text: siteSearchText(d),
-    dto: json(d),
-  }));
+  const rows = lastPerKey(dtos, (d) => d.site_id).map((d) => ({ key: d.site_id, ...siteColumns(d), dto: json(d) }));
   return upsertSql(SITES, dealerLinkId, rows, at, gone);
 }
 
@@ -177,12 +173,7 @@ export function contactsReadSql(
 ) {
   const rows = lastPerKey(dtos, (d) => d.contact_id).map((d) => ({
     key: d.contact_id,
-    site_id: d.site_id ?? siteId,
-    external_id: d.external_contact_id,
-    first_name: d.first_name,
-    last_name: d.last_name,
-    phone: d.phone_number ?? null,
-    email: d.email ?? null,
+    ...contactColumns(d, siteId),
     dto: json(d),
   }));
   return upsertSql(CONTACTS, dealerLinkId, rows, at, gone);
@@ -255,12 +246,7 @@ export function devicesReadSql(
 ) {
   const rows = lastPerKey(dtos, (d) => d.device_id).map((d) => ({
     key: d.device_id,
-    site_id: d.site_id ?? siteId,
-    external_id: d.external_device_id,
-    name: d.name ?? "",
-    device_type: d.device_type ?? "camera",
-    zone_number: d.zone_number ?? null,
-    mac: d.mac ?? null,
+    ...deviceColumns(d, siteId),
     dto: json(d),
   }));
   return upsertSql(devicesTable(dealerLinkId), dealerLinkId, rows, at, gone);

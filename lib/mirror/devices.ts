@@ -4,7 +4,7 @@
 import type { ChektDevice } from "@/lib/chekt/api/devices";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
-import type { MirroredDevice } from "./write";
+import { deviceColumns, type MirroredDevice } from "./sql-values";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -81,12 +81,7 @@ export async function mirrorAcceptedDevices(
   if (devices.length === 0) return;
   const rows = devices.map((d) => ({
     chekt_id: d.device_id,
-    site_id: d.site_id ?? siteId,
-    external_id: d.external_device_id,
-    name: d.name ?? "",
-    device_type: d.device_type ?? "camera",
-    zone_number: d.zone_number ?? null,
-    mac: d.mac ?? null,
+    ...deviceColumns(d, siteId),
     status: d.status ?? null,
     firmware: d.firmware ?? null,
     answered_at: (d.updated_at ? new Date(d.updated_at) : at).toISOString(),

@@ -2,7 +2,7 @@
 // share: how an answer becomes a jsonb value, a timestamp and a search string. Pure module.
 import type { ChektDevice } from "@/lib/chekt/api/devices";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ResponseSiteBasicDto } from "@/lib/schemas/contract";
+import type { ResponseContactDto, ResponseSiteBasicDto, ResponseSiteDto } from "@/lib/schemas/contract";
 
 /** CHeKT's answer as stored in `dto`: what JSON keeps of it (undefined fields dropped). */
 export const json = (dto: object): Prisma.InputJsonValue => JSON.parse(JSON.stringify(dto)) as Prisma.InputJsonValue;
@@ -39,3 +39,43 @@ export const SITE_DTO = `CASE WHEN jsonb_exists(EXCLUDED.dto, 'has_physical_brid
 
 /** A device answer; status and firmware are read loosely (the draft API has sent other strings). */
 export type MirroredDevice = ChektDevice & { status?: string | null; firmware?: string | null };
+
+/** A site answer's typed mirror columns, as both SQL writers send them in their JSON rows. */
+export function siteColumns(d: ResponseSiteBasicDto | ResponseSiteDto) {
+  return {
+    external_id: d.external_site_id,
+    name: d.name,
+    account_number: d.account_number ?? null,
+    address1: d.address1 ?? null,
+    address2: d.address2 ?? null,
+    timezone: d.timezone ?? null,
+    station_id: d.monitoring_station_id ?? null,
+    is_activated: d.is_activated === 1,
+    chekt_created_at: d.created_at ? new Date(d.created_at).toISOString() : null,
+    search_text: siteSearchText(d),
+  };
+}
+
+/** A contact answer's typed mirror columns; its site is the answer's, else the one it was asked under. */
+export function contactColumns(d: ResponseContactDto, siteId: number) {
+  return {
+    site_id: d.site_id ?? siteId,
+    external_id: d.external_contact_id,
+    first_name: d.first_name,
+    last_name: d.last_name,
+    phone: d.phone_number ?? null,
+    email: d.email ?? null,
+  };
+}
+
+/** A device answer's typed mirror columns but status and firmware (each writer decides those). */
+export function deviceColumns(d: MirroredDevice, siteId: number) {
+  return {
+    site_id: d.site_id ?? siteId,
+    external_id: d.external_device_id,
+    name: d.name ?? "",
+    device_type: d.device_type ?? "camera",
+    zone_number: d.zone_number ?? null,
+    mac: d.mac ?? null,
+  };
+}

@@ -8,7 +8,16 @@ import type {
   ResponseSiteDto,
 } from "@/lib/schemas/contract";
 import { contactsReadSql, devicesReadSql, sitesReadSql, stationsReadSql } from "./batch";
-import { json, lastPerKey, siteSearchText, SITE_DTO, utc, type MirroredDevice } from "./sql-values";
+import {
+  contactColumns,
+  json,
+  lastPerKey,
+  siteColumns,
+  siteSearchText,
+  SITE_DTO,
+  utc,
+  type MirroredDevice,
+} from "./sql-values";
 
 export { siteSearchText, type MirroredDevice };
 
@@ -146,16 +155,7 @@ export function sitesWriteSql(
 ): Prisma.Sql {
   const rows = lastPerKey(dtos, (d) => d.site_id).map((dto) => ({
     site_id: dto.site_id,
-    external_id: dto.external_site_id,
-    name: dto.name,
-    account_number: dto.account_number ?? null,
-    address1: dto.address1 ?? null,
-    address2: dto.address2 ?? null,
-    timezone: dto.timezone ?? null,
-    station_id: dto.monitoring_station_id ?? null,
-    is_activated: dto.is_activated === 1,
-    created_at: dto.created_at ? new Date(dto.created_at).toISOString() : null,
-    search_text: siteSearchText(dto),
+    ...siteColumns(dto),
     dto: json(dto),
   }));
   return Prisma.sql`
@@ -163,11 +163,11 @@ export function sitesWriteSql(
                                    timezone, station_id, is_activated, chekt_created_at, search_text, dto,
                                    confirmed_at, changed_at, gone_at, updated_at)
     SELECT ${dealerLinkId}, r.site_id, r.external_id, r.name, r.account_number, r.address1, r.address2, r.timezone,
-           r.station_id, r.is_activated, r.created_at::timestamptz AT TIME ZONE 'UTC', r.search_text, r.dto,
+           r.station_id, r.is_activated, r.chekt_created_at::timestamptz AT TIME ZONE 'UTC', r.search_text, r.dto,
            ${utc(at)}, NULL, NULL, ${utc(at)}
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(site_id int, external_id text, name text,
       account_number text, address1 text, address2 text, timezone text, station_id int, is_activated boolean,
-      created_at text, search_text text, dto jsonb)
+      chekt_created_at text, search_text text, dto jsonb)
     ${SITE_WRITE_CONFLICT}`;
 }
 
@@ -182,12 +182,7 @@ export function contactsWriteSql(
 ): Prisma.Sql {
   const rows = lastPerKey(contacts, (c) => c.dto.contact_id).map(({ siteId, dto }) => ({
     contact_id: dto.contact_id,
-    site_id: dto.site_id ?? siteId,
-    external_id: dto.external_contact_id,
-    first_name: dto.first_name,
-    last_name: dto.last_name,
-    phone: dto.phone_number ?? null,
-    email: dto.email ?? null,
+    ...contactColumns(dto, siteId),
     dto: json(dto),
   }));
   return Prisma.sql`

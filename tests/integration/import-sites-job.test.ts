@@ -191,6 +191,12 @@ describe("site import job", () => {
     expect(
       await w.db.mirrorSite.count({ where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "imp-" } } }),
     ).toBe(40);
+    // CHeKT's creation time comes along (the batch writer's JSON rows carry it under its column's name).
+    expect(
+      await w.db.mirrorSite.count({
+        where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "imp-" }, chektCreatedAt: null },
+      }),
+    ).toBe(0);
     expect(
       await w.db.mirrorContact.count({ where: { dealerLinkId: w.dealerLinkId, externalId: { startsWith: "imp-" } } }),
     ).toBe(80);
