@@ -1,14 +1,12 @@
 // mirror_dealers.changed_at (lib/mirror/write.ts mirrorDealer): like the other mirrored kinds, a
 // read that finds CHeKT's profile differs from our copy marks it "changed in CHeKT"; a read of the
 // same profile keeps the mark as it was; our own accepted write clears it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ResponseDealerDto } from "@/lib/schemas/contract";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { dbFile } from "../support/db-file";
 
-let db: TestDatabase;
-let prisma: typeof import("@/lib/db").prisma;
+const world = dbFile("chekt_mirror_dealer_changed", { chektDealerId: 7, externalDealerId: "d-7", companyName: "Acme" });
 let write: typeof import("@/lib/mirror/write");
-let linkId = "";
 
 const dto = (company_address1: string): ResponseDealerDto => ({
   dealer_id: 7,
@@ -18,40 +16,30 @@ const dto = (company_address1: string): ResponseDealerDto => ({
   created_at: "2026-01-01T00:00:00.000Z",
 });
 const changedAt = async () =>
-  (await prisma.mirrorDealer.findUniqueOrThrow({ where: { dealerLinkId: linkId } })).changedAt;
+  (await world.prisma.mirrorDealer.findUniqueOrThrow({ where: { dealerLinkId: world.linkId } })).changedAt;
 
 beforeAll(async () => {
-  db = await createTestDatabase("chekt_mirror_dealer_changed");
-  process.env.DATABASE_URL = db.url;
-  ({ prisma } = await import("@/lib/db"));
   write = await import("@/lib/mirror/write");
-  linkId = (
-    await prisma.dealerLink.create({
-      data: { chektDealerId: 7, externalDealerId: "d-7", companyName: "Acme", connectedAt: new Date() },
-    })
-  ).id;
-});
-afterAll(async () => {
-  await prisma?.$disconnect();
-  await db?.drop();
 });
 
 describe("mirror_dealers changed in CHeKT", () => {
   it("is unset on the first copy, set when a read differs, kept on an equal read, cleared by our write", async () => {
     const t1 = new Date("2026-12-01T10:00:00.000Z");
     const t2 = new Date("2026-12-01T11:00:00.000Z");
-    await prisma.$transaction((tx) => write.mirrorDealer(tx, linkId, dto("1 Main St"), { at: t1 }));
+    await world.prisma.$transaction((tx) => write.mirrorDealer(tx, world.linkId, dto("1 Main St"), { at: t1 }));
     expect(await changedAt()).toBeNull();
-    await prisma.$transaction((tx) => write.mirrorDealer(tx, linkId, dto("1 Main St"), { at: t2 }));
+    await world.prisma.$transaction((tx) => write.mirrorDealer(tx, world.linkId, dto("1 Main St"), { at: t2 }));
     expect(await changedAt()).toBeNull();
 
-    await prisma.$transaction((tx) => write.mirrorDealer(tx, linkId, dto("9 Side St"), { at: t1 }));
+    await world.prisma.$transaction((tx) => write.mirrorDealer(tx, world.linkId, dto("9 Side St"), { at: t1 }));
     expect(await changedAt()).toEqual(t1);
     // The same (changed) profile read again: still the moment we first saw it differ.
-    await prisma.$transaction((tx) => write.mirrorDealer(tx, linkId, dto("9 Side St"), { at: t2 }));
+    await world.prisma.$transaction((tx) => write.mirrorDealer(tx, world.linkId, dto("9 Side St"), { at: t2 }));
     expect(await changedAt()).toEqual(t1);
 
-    await prisma.$transaction((tx) => write.mirrorDealer(tx, linkId, dto("5 Our St"), { at: t2, how: "write" }));
+    await world.prisma.$transaction((tx) =>
+      write.mirrorDealer(tx, world.linkId, dto("5 Our St"), { at: t2, how: "write" }),
+    );
     expect(await changedAt()).toBeNull();
   });
 });

@@ -2,17 +2,17 @@
 // write leaves must be the row the Prisma path (a read of the prior row, then an upsert) would
 // have left — typed columns, search text, times in UTC, changed_at cleared, gone_at cleared — and
 // a basic answer without has_physical_bridge keeps the one the mirror knew. Real Postgres.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ResponseSiteBasicDto } from "@/lib/schemas/contract";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { dbFile } from "../support/db-file";
 
-let db: TestDatabase;
-let prisma: typeof import("@/lib/db").prisma;
+const world = dbFile("chekt_mirror_write_site", { chektDealerId: 1, externalDealerId: "acme", companyName: "Acme" });
 let w: typeof import("@/lib/mirror/write");
-let linkId: string;
 
 const row = (chektId: number) =>
-  prisma.mirrorSite.findUniqueOrThrow({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId } } });
+  world.prisma.mirrorSite.findUniqueOrThrow({
+    where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId } },
+  });
 
 const basic = (over: Partial<ResponseSiteBasicDto> = {}): ResponseSiteBasicDto => ({
   site_id: 41,
@@ -29,26 +29,13 @@ const basic = (over: Partial<ResponseSiteBasicDto> = {}): ResponseSiteBasicDto =
 });
 
 beforeAll(async () => {
-  db = await createTestDatabase("chekt_mirror_write_site");
-  process.env.DATABASE_URL = db.url;
-  prisma = (await import("@/lib/db")).prisma;
   w = await import("@/lib/mirror/write");
-  linkId = (
-    await prisma.dealerLink.create({
-      data: { chektDealerId: 1, externalDealerId: "acme", companyName: "Acme", connectedAt: new Date() },
-    })
-  ).id;
-});
-
-afterAll(async () => {
-  await prisma?.$disconnect();
-  await db?.drop();
 });
 
 describe("mirrorSite on our own write", () => {
   it("inserts a new row with every typed column, in UTC", async () => {
     const at = new Date("2026-05-06T07:08:09.123Z");
-    await prisma.$transaction((tx) => w.mirrorSite(tx, linkId, basic(), { how: "write", at }));
+    await world.prisma.$transaction((tx) => w.mirrorSite(tx, world.linkId, basic(), { how: "write", at }));
     const r = await row(41);
     expect(r).toMatchObject({
       externalId: "ext-41",
@@ -71,14 +58,14 @@ describe("mirrorSite on our own write", () => {
 
   it("updates in place, keeps a known bridge a basic answer lacks, clears changed and gone", async () => {
     const read = { ...basic(), has_physical_bridge: true };
-    await prisma.$transaction((tx) => w.mirrorSite(tx, linkId, read, { how: "read" }));
-    await prisma.mirrorSite.update({
-      where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: 41 } },
+    await world.prisma.$transaction((tx) => w.mirrorSite(tx, world.linkId, read, { how: "read" }));
+    await world.prisma.mirrorSite.update({
+      where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: 41 } },
       data: { changedAt: new Date(), goneAt: new Date() },
     });
     const at = new Date("2026-05-06T08:00:00.000Z");
     const renamed = basic({ name: "South Gate", is_activated: 0, monitoring_station_id: null, account_number: null });
-    await prisma.$transaction((tx) => w.mirrorSite(tx, linkId, renamed, { how: "write", at }));
+    await world.prisma.$transaction((tx) => w.mirrorSite(tx, world.linkId, renamed, { how: "write", at }));
     const r = await row(41);
     expect(r).toMatchObject({
       name: "South Gate",
@@ -93,20 +80,20 @@ describe("mirrorSite on our own write", () => {
   });
 
   it("takes the bridge from the answer when the answer has one", async () => {
-    await prisma.$transaction((tx) =>
-      w.mirrorSite(tx, linkId, { ...basic(), has_physical_bridge: false }, { how: "write" }),
+    await world.prisma.$transaction((tx) =>
+      w.mirrorSite(tx, world.linkId, { ...basic(), has_physical_bridge: false }, { how: "write" }),
     );
     expect((await row(41)).dto).toMatchObject({ has_physical_bridge: false, name: "North Gate" });
   });
 
   it("rolls back with its transaction", async () => {
     await expect(
-      prisma.$transaction(async (tx) => {
-        await w.mirrorSite(tx, linkId, basic({ site_id: 42, external_site_id: "ext-42" }), { how: "write" });
+      world.prisma.$transaction(async (tx) => {
+        await w.mirrorSite(tx, world.linkId, basic({ site_id: 42, external_site_id: "ext-42" }), { how: "write" });
         throw new Error("refused after the write");
       }),
     ).rejects.toThrow("refused after the write");
-    expect(await prisma.mirrorSite.count({ where: { dealerLinkId: linkId, chektId: 42 } })).toBe(0);
+    expect(await world.prisma.mirrorSite.count({ where: { dealerLinkId: world.linkId, chektId: 42 } })).toBe(0);
   });
 });
 
@@ -118,7 +105,7 @@ describe("a commit of statements (lib/actions/commit.ts)", () => {
     const commit = makeCommit({
       action: "sites.update",
       objectKind: "site",
-      dealerLinkId: linkId,
+      dealerLinkId: world.linkId,
       traceId,
       user,
       onCommitted: () => void (committed += 1),
@@ -130,21 +117,23 @@ describe("a commit of statements (lib/actions/commit.ts)", () => {
     const { mappingUpsertSql, siteWriteSql } = await import("@/lib/actions/statements");
     const { commit, committed } = await commitFor("t-ok");
     const site = basic({ site_id: 50, external_site_id: "ext-50", name: "Depot" });
-    const mapping = { dealerLinkId: linkId, kind: "site" as const, chektId: 50, externalId: "ext-50" };
+    const mapping = { dealerLinkId: world.linkId, kind: "site" as const, chektId: 50, externalId: "ext-50" };
     await commit({ chektId: 50, externalId: "ext-50", after: site }, [
       mappingUpsertSql(mapping),
-      siteWriteSql(linkId, site),
+      siteWriteSql(world.linkId, site),
     ]);
     // Again with a new external ID: the same mapping row changes (no second row).
     await commit({ chektId: 50 }, [mappingUpsertSql({ ...mapping, externalId: "ext-50b" })]);
     expect(committed()).toBe(2);
     expect((await row(50)).name).toBe("Depot");
-    const maps = await prisma.externalIdMapping.findMany({ where: { dealerLinkId: linkId, chektId: "50" } });
+    const maps = await world.prisma.externalIdMapping.findMany({
+      where: { dealerLinkId: world.linkId, chektId: "50" },
+    });
     expect(maps.map((m) => [m.kind, m.externalId, m.parentChektId])).toEqual([["site", "ext-50b", null]]);
-    const audit = await prisma.auditLog.findMany({ where: { traceId: "t-ok" }, orderBy: { id: "asc" } });
+    const audit = await world.prisma.auditLog.findMany({ where: { traceId: "t-ok" }, orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.action, a.objectKind, a.chektId, a.outcome, a.userEmail, a.dealerLinkId])).toEqual([
-      ["sites.update", "site", "50", "success", "op@example.com", linkId],
-      ["sites.update", "site", "50", "success", "op@example.com", linkId],
+      ["sites.update", "site", "50", "success", "op@example.com", world.linkId],
+      ["sites.update", "site", "50", "success", "op@example.com", world.linkId],
     ]);
     expect(audit[0]!.after).toMatchObject({ name: "Depot" });
   });
@@ -152,19 +141,19 @@ describe("a commit of statements (lib/actions/commit.ts)", () => {
   it("writes nothing, audit row included, when one part fails", async () => {
     const { mappingUpsertSql, siteWriteSql } = await import("@/lib/actions/statements");
     const { commit, committed } = await commitFor("t-fail");
-    await prisma.externalIdMapping.create({
-      data: { dealerLinkId: linkId, kind: "site", chektId: "60", externalId: "taken" },
+    await world.prisma.externalIdMapping.create({
+      data: { dealerLinkId: world.linkId, kind: "site", chektId: "60", externalId: "taken" },
     });
     const site = basic({ site_id: 61, external_site_id: "taken", name: "Clash" });
     await expect(
       commit({ chektId: 61 }, [
-        siteWriteSql(linkId, site),
+        siteWriteSql(world.linkId, site),
         // Another site already maps "taken": the (dealer, kind, external ID) key refuses it.
-        mappingUpsertSql({ dealerLinkId: linkId, kind: "site", chektId: 61, externalId: "taken" }),
+        mappingUpsertSql({ dealerLinkId: world.linkId, kind: "site", chektId: 61, externalId: "taken" }),
       ]),
     ).rejects.toThrow();
     expect(committed()).toBe(0);
-    expect(await prisma.mirrorSite.count({ where: { dealerLinkId: linkId, chektId: 61 } })).toBe(0);
-    expect(await prisma.auditLog.count({ where: { traceId: "t-fail" } })).toBe(0);
+    expect(await world.prisma.mirrorSite.count({ where: { dealerLinkId: world.linkId, chektId: 61 } })).toBe(0);
+    expect(await world.prisma.auditLog.count({ where: { traceId: "t-fail" } })).toBe(0);
   });
 });

@@ -2,7 +2,10 @@
 // files work on Acme (CHeKT dealer 1) and check that Northwind (dealer 2) stays apart.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-type LinkSeed = Pick<Prisma.DealerLinkUncheckedCreateInput, "chektDealerId" | "externalDealerId" | "companyName">;
+export type LinkSeed = Pick<
+  Prisma.DealerLinkUncheckedCreateInput,
+  "chektDealerId" | "externalDealerId" | "companyName"
+>;
 
 export const ACME: LinkSeed = { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme Security" };
 export const NORTHWIND: LinkSeed = {
