@@ -102,21 +102,19 @@ describe("sortQueue", () => {
     item("none-soon", T, { priority: null, expiresAt: soon }),
     item("low-later", T, { priority: "low", expiresAt: later }),
   ];
-  it("priority first (critical above a sooner high), then the nearest deadline", () => {
-    expect(sortQueue(q, "priority").map((i) => i.id)).toEqual([
-      "critical-later",
-      "high-soon",
-      "low-later",
-      "none-soon",
-    ]);
-  });
-  it("deadline only when the operator switches", () => {
-    expect(sortQueue(q, "deadline").map((i) => i.id)).toEqual([
-      "high-soon",
-      "none-soon",
-      "critical-later",
-      "low-later",
-    ]);
+  it.each([
+    {
+      sort: "priority",
+      what: "priority first (critical above a sooner high), then the nearest deadline",
+      ids: ["critical-later", "high-soon", "low-later", "none-soon"],
+    },
+    {
+      sort: "deadline",
+      what: "deadline only when the operator switches",
+      ids: ["high-soon", "none-soon", "critical-later", "low-later"],
+    },
+  ] as const)("$what", ({ sort, ids }) => {
+    expect(sortQueue(q, sort).map((i) => i.id)).toEqual(ids);
   });
   it("reads the URL's sort, priority by default", () => {
     expect(parseSort("deadline")).toBe("deadline");
