@@ -40,6 +40,10 @@ export type GoneScope = { since: Date; siteId?: number };
  */
 type Column = { name: string; type?: string; insert?: string; update?: string };
 
+/** Columns that come in the JSON row as they are, each under its name: name → Postgres type. */
+const typed = (types: Record<string, string>): Column[] =>
+  Object.entries(types).map(([name, type]) => ({ name, type }));
+
 type Table = {
   table: string;
   /** CHeKT's id column (the key after the dealer link). */
@@ -97,10 +101,7 @@ const STATIONS: Table = {
   table: "mirror_stations",
   key: "chekt_id",
   flags: true,
-  columns: [
-    { name: "external_id", type: "text" },
-    { name: "name", type: "text" },
-  ],
+  columns: typed({ external_id: "text", name: "text" }),
 };
 
 /** A page of stations as CHeKT listed (or answered) them. */
@@ -125,16 +126,18 @@ const SITES: Table = {
   flags: true,
   dto: SITE_DTO,
   columns: [
-    { name: "external_id", type: "text" },
-    { name: "name", type: "text" },
-    { name: "account_number", type: "text" },
-    { name: "address1", type: "text" },
-    { name: "address2", type: "text" },
-    { name: "timezone", type: "text" },
-    { name: "station_id", type: "int" },
-    { name: "is_activated", type: "boolean" },
+    ...typed({
+      external_id: "text",
+      name: "text",
+      account_number: "text",
+      address1: "text",
+      address2: "text",
+      timezone: "text",
+      station_id: "int",
+      is_activated: "boolean",
+      search_text: "text",
+    }),
     { name: "chekt_created_at", type: "timestamptz", insert: "r.chekt_created_at AT TIME ZONE 'UTC'" },
-    { name: "search_text", type: "text" },
   ],
 };
 
@@ -153,14 +156,14 @@ const CONTACTS: Table = {
   table: "mirror_contacts",
   key: "chekt_id",
   flags: true,
-  columns: [
-    { name: "site_id", type: "int" },
-    { name: "external_id", type: "text" },
-    { name: "first_name", type: "text" },
-    { name: "last_name", type: "text" },
-    { name: "phone", type: "text" },
-    { name: "email", type: "text" },
-  ],
+  columns: typed({
+    site_id: "int",
+    external_id: "text",
+    first_name: "text",
+    last_name: "text",
+    phone: "text",
+    email: "text",
+  }),
 };
 
 /** A page of one site's contacts. */
@@ -220,12 +223,14 @@ function devicesTable(dealerLinkId: string): Table {
     key: "chekt_id",
     flags: true,
     columns: [
-      { name: "site_id", type: "int" },
-      { name: "external_id", type: "text" },
-      { name: "name", type: "text" },
-      { name: "device_type", type: "text" },
-      { name: "zone_number", type: "text" },
-      { name: "mac", type: "text" },
+      ...typed({
+        site_id: "int",
+        external_id: "text",
+        name: "text",
+        device_type: "text",
+        zone_number: "text",
+        mac: "text",
+      }),
       { name: "status", insert: ins.status, update: upd.status },
       { name: "status_at", insert: ins.statusAt, update: upd.statusAt },
       { name: "firmware", insert: ins.firmware, update: upd.firmware },
@@ -256,7 +261,7 @@ const ARMING: Table = {
   table: "mirror_arming",
   key: "site_id",
   flags: false,
-  columns: [{ name: "security_type", type: "int" }],
+  columns: typed({ security_type: "int" }),
 };
 
 /** Sites' arming settings (no gone mark: a site's arming goes with the site). */
