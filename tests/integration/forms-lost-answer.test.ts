@@ -4,20 +4,16 @@
 // same form again, CHeKT answers 409 for the external ID, and the action reads that site back:
 // the same data → success with mapping, mirror and audit; other data → CHeKT's refusal, nothing written.
 import "../support/console-mocks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { simControl } from "../support/simulator";
-import type { RunningSimulator } from "@/simulator/server";
-import { session } from "../support/session";
-import { actAsDealer, closeSimWorld, OPERATOR, startSimWorld, type SimWorld } from "../support/sim-world";
+import { OPERATOR } from "../support/sim-world";
+import { simFile } from "../support/sim-file";
 
-let world: SimWorld;
-let sim: RunningSimulator;
-let prisma: typeof import("@/lib/db").prisma;
+const world = simFile("chekt_forms_lost_it", { members: [OPERATOR], user: OPERATOR, faults: true });
 let sites: typeof import("@/actions/sites");
-let linkId: string;
 
-const control = (method: string, path: string, body?: unknown) => simControl(sim.url, method, path, body);
-const simSitesWith = (ext: string) => [...sim.state.sites.values()].filter((s) => s.external_site_id === ext);
+const control = (method: string, path: string, body?: unknown) => simControl(world.sim.url, method, path, body);
+const simSitesWith = (ext: string) => [...world.sim.state.sites.values()].filter((s) => s.external_site_id === ext);
 const FORM = {
   external_site_id: "lost-1",
   name: "Harbour Depot",
@@ -29,16 +25,7 @@ const FORM = {
 };
 
 beforeAll(async () => {
-  ({ sim, prisma } = world = await startSimWorld("chekt_forms_lost_it"));
   sites = await import("@/actions/sites");
-  linkId = await actAsDealer(prisma, [OPERATOR]);
-});
-
-afterAll(() => closeSimWorld(world));
-
-beforeEach(async () => {
-  session.user = OPERATOR;
-  await control("DELETE", "/_sim/faults");
 });
 
 describe("a create whose answer was lost, sent again", () => {
@@ -56,10 +43,14 @@ describe("a create whose answer was lost, sent again", () => {
     expect(r?.serverError?.message).toMatch(/may or may not have been saved/);
     expect(simSitesWith("lost-1")).toHaveLength(1);
     expect(
-      await prisma.externalIdMapping.count({ where: { dealerLinkId: linkId, kind: "site", externalId: "lost-1" } }),
+      await world.prisma.externalIdMapping.count({
+        where: { dealerLinkId: world.linkId, kind: "site", externalId: "lost-1" },
+      }),
     ).toBe(0);
-    expect(await prisma.mirrorSite.count({ where: { dealerLinkId: linkId, externalId: "lost-1" } })).toBe(0);
-    const rows = await prisma.auditLog.findMany({ where: { action: "sites.create" } });
+    expect(await world.prisma.mirrorSite.count({ where: { dealerLinkId: world.linkId, externalId: "lost-1" } })).toBe(
+      0,
+    );
+    const rows = await world.prisma.auditLog.findMany({ where: { action: "sites.create" } });
     expect(rows.map((a) => a.outcome)).toEqual(["failure"]);
   });
 
@@ -70,9 +61,11 @@ describe("a create whose answer was lost, sent again", () => {
     expect(simSitesWith("lost-1")).toHaveLength(1);
     expect(simSitesWith("lost-1")[0]!.name).toBe("Harbour Depot");
     expect(
-      await prisma.externalIdMapping.count({ where: { dealerLinkId: linkId, kind: "site", externalId: "lost-1" } }),
+      await world.prisma.externalIdMapping.count({
+        where: { dealerLinkId: world.linkId, kind: "site", externalId: "lost-1" },
+      }),
     ).toBe(0);
-    expect(await prisma.auditLog.count({ where: { action: "sites.create", outcome: "success" } })).toBe(0);
+    expect(await world.prisma.auditLog.count({ where: { action: "sites.create", outcome: "success" } })).toBe(0);
   });
 
   it("with the same data: success, with the site CHeKT made, and mapping, mirror and audit written once", async () => {
@@ -81,21 +74,21 @@ describe("a create whose answer was lost, sent again", () => {
     expect(r?.serverError).toBeUndefined();
     expect(r?.data).toEqual({ site_id: made!.site_id, name: "Harbour Depot" });
     expect(simSitesWith("lost-1")).toHaveLength(1);
-    const mapping = await prisma.externalIdMapping.findFirst({
-      where: { dealerLinkId: linkId, kind: "site", externalId: "lost-1" },
+    const mapping = await world.prisma.externalIdMapping.findFirst({
+      where: { dealerLinkId: world.linkId, kind: "site", externalId: "lost-1" },
     });
     expect(mapping?.chektId).toBe(String(made!.site_id));
-    const mirrored = await prisma.mirrorSite.findUnique({
-      where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: made!.site_id } },
+    const mirrored = await world.prisma.mirrorSite.findUnique({
+      where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: made!.site_id } },
     });
     expect(mirrored).toMatchObject({ externalId: "lost-1", name: "Harbour Depot" });
-    const ok = await prisma.auditLog.findMany({ where: { action: "sites.create", outcome: "success" } });
+    const ok = await world.prisma.auditLog.findMany({ where: { action: "sites.create", outcome: "success" } });
     expect(ok).toHaveLength(1);
     expect(ok[0]).toMatchObject({
       objectKind: "site",
       chektId: String(made!.site_id),
       externalId: "lost-1",
-      dealerLinkId: linkId,
+      dealerLinkId: world.linkId,
     });
     expect(ok[0]!.after).toMatchObject({ name: "Harbour Depot", recognised: true });
   });
@@ -148,8 +141,10 @@ describe("stations and contacts recognise their lost first attempt the same way"
     const c = await contacts.createContactAction(contact);
     expect(s?.serverError).toBeUndefined();
     expect(c?.serverError).toBeUndefined();
-    const simStations = [...sim.state.stations.values()].filter((x) => x.external_monitoring_station_id === "lost-st");
-    const simContacts = [...sim.state.contacts.values()].filter((x) => x.external_contact_id === "lost-ct");
+    const simStations = [...world.sim.state.stations.values()].filter(
+      (x) => x.external_monitoring_station_id === "lost-st",
+    );
+    const simContacts = [...world.sim.state.contacts.values()].filter((x) => x.external_contact_id === "lost-ct");
     expect(simStations).toHaveLength(1);
     expect(simContacts).toHaveLength(1);
     expect(s?.data?.monitoring_station_id).toBe(simStations[0]!.monitoring_station_id);
@@ -158,10 +153,12 @@ describe("stations and contacts recognise their lost first attempt the same way"
       ["stations.create", "lost-st"],
       ["contacts.create", "lost-ct"],
     ] as const) {
-      const rows = await prisma.auditLog.findMany({ where: { action }, orderBy: { id: "asc" } });
+      const rows = await world.prisma.auditLog.findMany({ where: { action }, orderBy: { id: "asc" } });
       expect(rows.map((r) => r.outcome)).toEqual(["failure", "success"]);
       expect(rows[1]!.after).toMatchObject({ recognised: true });
-      expect(await prisma.externalIdMapping.count({ where: { dealerLinkId: linkId, externalId: ext } })).toBe(1);
+      expect(
+        await world.prisma.externalIdMapping.count({ where: { dealerLinkId: world.linkId, externalId: ext } }),
+      ).toBe(1);
     }
   });
 });

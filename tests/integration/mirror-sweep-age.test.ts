@@ -1,36 +1,30 @@
 // The mirror's age while a later sweep runs or fails (docs/mirror.md): mirror_syncs.finished_at keeps
 // the last finished sweep, which the dashboard, the sites and stations lists and the contacts show as
 // "As of …". A re-sweep that is running or failed must not make them say "Not read from CHeKT yet".
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { ACME, connectDealerLink } from "../support/dealer-links";
+import { beforeAll, expect, it } from "vitest";
+import { ACME } from "../support/dealer-links";
 import { simControl } from "../support/simulator";
-import { closeSimWorld, startSimWorld, type SimWorld } from "../support/sim-world";
-import type { RunningSimulator } from "@/simulator/server";
+import { simFile } from "../support/sim-file";
 
-let world: SimWorld;
-let sim: RunningSimulator;
-let prisma: typeof import("@/lib/db").prisma;
+const world = simFile("chekt_sweep_age_it");
 let sweep: typeof import("@/lib/mirror/sweep");
 let scope: { dealerLinkId: string; dealerId: number };
 
 const noSleep = async () => undefined;
 
 beforeAll(async () => {
-  ({ sim, prisma } = world = await startSimWorld("chekt_sweep_age_it"));
   sweep = await import("@/lib/mirror/sweep");
-  scope = { dealerLinkId: await connectDealerLink(prisma, ACME), dealerId: ACME.chektDealerId };
+  scope = { dealerLinkId: world.linkId, dealerId: ACME.chektDealerId };
 });
 
-afterAll(() => closeSimWorld(world));
-
 it("a re-sweep keeps the last finished time while it runs and after it fails", async () => {
-  const row = () => prisma.mirrorSync.findUniqueOrThrow({ where: { dealerLinkId: scope.dealerLinkId } });
+  const row = () => world.prisma.mirrorSync.findUniqueOrThrow({ where: { dealerLinkId: scope.dealerLinkId } });
   const first = new Date("2026-03-01T10:00:00Z");
   await sweep.sweepDealer(scope, { sleep: noSleep, now: () => first });
   expect(await row()).toMatchObject({ state: "idle", finishedAt: first });
 
   // Running: CHeKT answers the sites list slowly; what the pages read meanwhile keeps the last time.
-  await simControl(sim.url, "POST", "/_sim/faults", {
+  await simControl(world.sim.url, "POST", "/_sim/faults", {
     path: "/partner/v1/dealers/1/sites",
     method: "GET",
     delay_ms: 3000,
@@ -44,10 +38,10 @@ it("a re-sweep keeps the last finished time while it runs and after it fails", a
   expect(await row()).toMatchObject({ state: "idle", finishedAt: second });
 
   // Failed: CHeKT fails every partner read; the last finished time stays beside the failure.
-  await simControl(sim.url, "POST", "/_sim/faults", { path: "/partner/**", rate_5xx: 1, status_5xx: 500 });
+  await simControl(world.sim.url, "POST", "/_sim/faults", { path: "/partner/**", rate_5xx: 1, status_5xx: 500 });
   await expect(
     sweep.sweepDealer(scope, { sleep: noSleep, now: () => new Date("2026-03-01T10:40:00Z") }),
   ).rejects.toThrow();
-  await simControl(sim.url, "DELETE", "/_sim/faults");
+  await simControl(world.sim.url, "DELETE", "/_sim/faults");
   expect(await row()).toMatchObject({ state: "failed", finishedAt: second, lastError: expect.any(String) });
 }, 120_000);
