@@ -52,15 +52,13 @@ function sameDto(before: Prisma.JsonValue | undefined, dto: object): boolean {
 
 const isRead = (o: Opts) => (o.how ?? "read") === "read";
 
-/** `changedAt` for an upsert: set when a read finds CHeKT's copy differs from ours. */
-async function changedAtFor(
-  prior: { dto: Prisma.JsonValue; changedAt: Date | null } | null,
-  dto: object,
-  o: Opts,
-): Promise<Date | null | undefined> {
-  if (!prior) return null;
-  if ((o.how ?? "read") === "write") return null; // our own change: nothing to flag
-  return sameDto(prior.dto, dto) ? prior.changedAt : (o.at ?? new Date());
+/**
+ * What every row of an upsert takes from CHeKT's answer: the answer itself, confirmed now, not gone,
+ * and `changedAt` set when a read finds CHeKT's copy differs from ours (our own write flags nothing).
+ */
+function fromAnswer(prior: { dto: Prisma.JsonValue; changedAt: Date | null } | null, dto: object, o: Opts, at: Date) {
+  const changedAt = !prior || (o.how ?? "read") === "write" ? null : sameDto(prior.dto, dto) ? prior.changedAt : at;
+  return { dto: json(dto), confirmedAt: at, goneAt: null, changedAt };
 }
 
 export async function mirrorDealer(tx: Tx, dealerLinkId: string, dto: ResponseDealerDto, o: Opts = {}) {
@@ -69,10 +67,7 @@ export async function mirrorDealer(tx: Tx, dealerLinkId: string, dto: ResponseDe
   const data = {
     chektDealerId: dto.dealer_id,
     companyName: dto.company_name,
-    dto: json(dto),
-    confirmedAt: at,
-    goneAt: null,
-    changedAt: await changedAtFor(prior, dto, o),
+    ...fromAnswer(prior, dto, o, at),
   };
   await tx.mirrorDealer.upsert({ where: { dealerLinkId }, create: { dealerLinkId, ...data }, update: data });
 }
@@ -85,10 +80,7 @@ export async function mirrorStation(tx: Tx, dealerLinkId: string, dto: ResponseM
   const data = {
     externalId: dto.external_monitoring_station_id,
     name: dto.name,
-    dto: json(dto),
-    confirmedAt: at,
-    goneAt: null,
-    changedAt: await changedAtFor(prior, dto, o),
+    ...fromAnswer(prior, dto, o, at),
   };
   await tx.mirrorStation.upsert({
     where: key,
@@ -232,10 +224,7 @@ export async function mirrorContact(
     lastName: dto.last_name,
     phone: dto.phone_number ?? null,
     email: dto.email ?? null,
-    dto: json(dto),
-    confirmedAt: at,
-    goneAt: null,
-    changedAt: await changedAtFor(prior, dto, o),
+    ...fromAnswer(prior, dto, o, at),
   };
   await tx.mirrorContact.upsert({
     where: key,
@@ -278,10 +267,7 @@ export async function mirrorDevice(tx: Tx, dealerLinkId: string, siteId: number,
       : (prior?.statusAt ?? null),
     firmware: takeFirmware ? (dto.firmware ?? null) : (prior?.firmware ?? null),
     firmwareAt: takeFirmware ? answeredAt : (prior?.firmwareAt ?? null),
-    dto: json(dto),
-    confirmedAt: at,
-    goneAt: null,
-    changedAt: await changedAtFor(found, dto, o),
+    ...fromAnswer(found, dto, o, at),
   };
   await tx.mirrorDevice.upsert({ where: key, create: { dealerLinkId, chektId: dto.device_id, ...data }, update: data });
 }
