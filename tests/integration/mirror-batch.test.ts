@@ -5,13 +5,10 @@
 // that page written, and the sweep resumes at that page.
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
-import { closeSimWorld, startSimWorld, type SimWorld } from "../support/sim-world";
-import type { RunningSimulator } from "@/simulator/server";
+import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
+import { simFile } from "../support/sim-file";
 
-let world: SimWorld;
-let sim: RunningSimulator;
-let prisma: typeof import("@/lib/db").prisma;
+const world = simFile("chekt_mirror_batch_it");
 let pull: typeof import("@/lib/mirror/pull");
 let sweep: typeof import("@/lib/mirror/sweep");
 let linkId: string;
@@ -21,7 +18,7 @@ let scope: { dealerLinkId: string; dealerId: number };
 const PAGE = 200;
 const noSleep = async () => undefined;
 const acmeSites = () =>
-  [...sim.state.sites.values()].filter((s) => s.dealer_id === 1).sort((a, b) => a.site_id - b.site_id);
+  [...world.sim.state.sites.values()].filter((s) => s.dealer_id === 1).sort((a, b) => a.site_id - b.site_id);
 
 /** Every statement this process sends to Postgres (Prisma's included: its adapter runs on pg's Client). */
 const sent: string[] = [];
@@ -36,7 +33,7 @@ function statementText(arg: unknown): string {
 const mirrorStatements = () => sent.filter((t) => /\bmirror_(stations|sites|contacts|devices|arming)\b/.test(t));
 
 const control = async (path: string, method: string, body?: unknown) => {
-  const r = await fetch(`${sim.url}${path}`, {
+  const r = await fetch(`${world.sim.url}${path}`, {
     method,
     headers: body ? { "content-type": "application/json" } : {},
     body: body ? JSON.stringify(body) : undefined,
@@ -52,7 +49,6 @@ const sitesListCalls = async () => {
 };
 
 beforeAll(async () => {
-  ({ sim, prisma } = world = await startSimWorld("chekt_mirror_batch_it"));
   Reflect.set(pg.Client.prototype, "query", function (this: unknown, ...args: unknown[]) {
     const text = statementText(args[0]);
     sent.push(text);
@@ -61,16 +57,18 @@ beforeAll(async () => {
   });
   pull = await import("@/lib/mirror/pull");
   sweep = await import("@/lib/mirror/sweep");
-  linkId = await connectDealerLink(prisma, ACME);
-  otherLinkId = await connectDealerLink(prisma, NORTHWIND, { externalDealerId: "northwind", companyName: "Northwind" });
+  linkId = world.linkId;
+  otherLinkId = await connectDealerLink(world.prisma, NORTHWIND, {
+    externalDealerId: "northwind",
+    companyName: "Northwind",
+  });
   scope = { dealerLinkId: linkId, dealerId: 1 };
   // Three pages of sites (200 a page) without children, so a sweep's children phase stays short.
   await control("/_sim/bulk-sites", "POST", { dealer_id: 1, count: 2 * PAGE + 50 });
 });
 
-afterAll(async () => {
+afterAll(() => {
   Reflect.set(pg.Client.prototype, "query", originalQuery);
-  await closeSimWorld(world);
 });
 
 beforeEach(() => {
@@ -83,13 +81,16 @@ describe("mirror: one statement per page", () => {
     const sites = acmeSites();
     const pageTwo = sites.slice(PAGE, 2 * PAGE);
     // A NUL character: Postgres refuses it in jsonb, so the second page's statement fails.
-    const bad = sim.state.sites.get(pageTwo[150]!.site_id)!;
+    const bad = world.sim.state.sites.get(pageTwo[150]!.site_id)!;
     const address2 = bad.address2;
     bad.address2 = "suite \u0000";
     await expect(sweep.sweepDealer(scope, { sleep: noSleep })).rejects.toThrow();
-    const failed = await prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } });
+    const failed = await world.prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } });
     expect(failed).toMatchObject({ state: "failed", phase: "sites", cursor: sites[PAGE - 1]!.site_id, done: PAGE });
-    const mirrored = await prisma.mirrorSite.findMany({ where: { dealerLinkId: linkId }, select: { chektId: true } });
+    const mirrored = await world.prisma.mirrorSite.findMany({
+      where: { dealerLinkId: linkId },
+      select: { chektId: true },
+    });
     // Page one whole, nothing of page two (not even the 150 rows before the bad one).
     expect(mirrored.map((r) => r.chektId).sort((a, b) => a - b)).toEqual(sites.slice(0, PAGE).map((s) => s.site_id));
 
@@ -101,7 +102,7 @@ describe("mirror: one statement per page", () => {
     await expect(sweep.sweepDealer(scope, { sleep: noSleep, signal: stop.signal })).rejects.toThrow(sweep.SweepAborted);
     // Resumed after page one: pages two and three only.
     expect(await sitesListCalls()).toBe(2);
-    expect(await prisma.mirrorSite.count({ where: { dealerLinkId: linkId, goneAt: null } })).toBe(sites.length);
+    expect(await world.prisma.mirrorSite.count({ where: { dealerLinkId: linkId, goneAt: null } })).toBe(sites.length);
   }, 180_000);
 
   it("a whole list of sites costs one statement a page (and one for the gone mark), however many rows", async () => {
@@ -119,8 +120,8 @@ describe("mirror: one statement per page", () => {
     expect(await pull.pullContacts(scope, siteId, { budgetClass: "sync" })).toBe("fresh");
     expect(await pull.pullDevices(scope, siteId, { budgetClass: "sync" })).toBe("fresh");
     expect(mirrorStatements()).toHaveLength(2);
-    expect(await prisma.mirrorContact.count({ where: { dealerLinkId: linkId, siteId } })).toBe(10);
-    expect(await prisma.mirrorDevice.count({ where: { dealerLinkId: linkId, siteId } })).toBe(40);
+    expect(await world.prisma.mirrorContact.count({ where: { dealerLinkId: linkId, siteId } })).toBe(10);
+    expect(await world.prisma.mirrorDevice.count({ where: { dealerLinkId: linkId, siteId } })).toBe(40);
   }, 60_000);
 
   it("a row changed in CHeKT between reads is updated and flagged; an unchanged one keeps its updated_at", async () => {
@@ -129,20 +130,24 @@ describe("mirror: one statement per page", () => {
     const t2 = new Date(Date.now() - 3600_000);
     const siteId = acmeSites().at(-1)!.site_id;
     const [changed, same] = acmeSites().slice(10, 12);
-    const device = [...sim.state.devices.values()].find((d) => d.site_id === siteId)!;
-    const otherDevice = [...sim.state.devices.values()].find((d) => d.site_id === siteId && d !== device)!;
+    const device = [...world.sim.state.devices.values()].find((d) => d.site_id === siteId)!;
+    const otherDevice = [...world.sim.state.devices.values()].find((d) => d.site_id === siteId && d !== device)!;
     const read = async (at: Date) => {
       await pull.pullSites(scope, { budgetClass: "sync", now: () => at });
       await pull.pullDevices(scope, siteId, { budgetClass: "sync", now: () => at });
     };
     const site = (id: number) =>
-      prisma.mirrorSite.findUniqueOrThrow({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
+      world.prisma.mirrorSite.findUniqueOrThrow({
+        where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } },
+      });
     const dev = (id: number) =>
-      prisma.mirrorDevice.findUniqueOrThrow({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
+      world.prisma.mirrorDevice.findUniqueOrThrow({
+        where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } },
+      });
     await read(t1);
     const sameBefore = await site(same!.site_id);
     const otherDeviceBefore = await dev(otherDevice.device_id);
-    sim.state.sites.get(changed!.site_id)!.name = "Renamed in CHeKT";
+    world.sim.state.sites.get(changed!.site_id)!.name = "Renamed in CHeKT";
     device.name = "Lobby (renamed in CHeKT)";
     await read(t2);
 
@@ -165,7 +170,7 @@ describe("mirror: one statement per page", () => {
     const at = new Date("2029-06-01T00:00:00.000Z");
     const siteId = acmeSites().at(-1)!.site_id;
     const sites = acmeSites().slice(0, 3);
-    const devices = [...sim.state.devices.values()].filter((d) => d.site_id === siteId);
+    const devices = [...world.sim.state.devices.values()].filter((d) => d.site_id === siteId);
     // The other link's copies: same ids, other names, confirmed long ago.
     await sql(
       batch.sitesReadSql(
@@ -183,8 +188,11 @@ describe("mirror: one statement per page", () => {
       ),
     );
     const snapshot = async () => ({
-      sites: await prisma.mirrorSite.findMany({ where: { dealerLinkId: otherLinkId }, orderBy: { chektId: "asc" } }),
-      devices: await prisma.mirrorDevice.findMany({
+      sites: await world.prisma.mirrorSite.findMany({
+        where: { dealerLinkId: otherLinkId },
+        orderBy: { chektId: "asc" },
+      }),
+      devices: await world.prisma.mirrorDevice.findMany({
         where: { dealerLinkId: otherLinkId },
         orderBy: { chektId: "asc" },
       }),
@@ -195,13 +203,13 @@ describe("mirror: one statement per page", () => {
     // Acme: one of those sites deleted in CHeKT, a site and a device renamed, all re-read.
     const { deleteSite } = await import("@/lib/chekt/api/sites");
     await deleteSite(scope, sites[0]!.site_id);
-    sim.state.sites.get(sites[1]!.site_id)!.name = "Acme renamed";
+    world.sim.state.sites.get(sites[1]!.site_id)!.name = "Acme renamed";
     devices[0]!.name = "Acme camera renamed";
     await pull.pullSites(scope, { budgetClass: "sync" });
     await pull.pullDevices(scope, siteId, { budgetClass: "sync" });
     await pull.pullSite(scope, sites[1]!.site_id, { budgetClass: "sync" });
 
-    const acmeGone = await prisma.mirrorSite.findUniqueOrThrow({
+    const acmeGone = await world.prisma.mirrorSite.findUniqueOrThrow({
       where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: sites[0]!.site_id } },
     });
     expect(acmeGone.goneAt).toBeInstanceOf(Date);

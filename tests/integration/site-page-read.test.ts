@@ -2,9 +2,9 @@
 // the same mirror rows it must say what the per-panel reads it replaced say (findMirrorSite,
 // findMirrorStation, deviceCountsBySite, readinessOfSites, readArming, countSiteDevices,
 // readSiteContacts + listSeen, checklists), with another dealer's rows left out.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ACME, NORTHWIND, connectDealerLink } from "../support/dealer-links";
-import { closeSimWorld, startSimWorld, type SimWorld } from "../support/sim-world";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
+import { simFile } from "../support/sim-file";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => import("../support/next-cache"));
@@ -12,14 +12,13 @@ vi.mock("next/cache", () => import("../support/next-cache"));
 const NOW = new Date("2026-12-01T12:00:00.123Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000 - 7);
 
-let world: SimWorld;
-let prisma: SimWorld["prisma"];
+const world = simFile("chekt_site_page_it");
 let L: string;
 let OTHER: string;
 
 async function site(link: string, id: number, o: { station?: number | null; gone?: boolean; account?: string } = {}) {
   const station = o.station === undefined ? 7 : o.station;
-  await prisma.mirrorSite.create({
+  await world.prisma.mirrorSite.create({
     data: {
       dealerLinkId: link,
       chektId: id,
@@ -47,7 +46,7 @@ async function site(link: string, id: number, o: { station?: number | null; gone
 }
 
 async function device(link: string, siteId: number, id: number, status: string | null, o: { gone?: boolean } = {}) {
-  await prisma.mirrorDevice.create({
+  await world.prisma.mirrorDevice.create({
     data: {
       dealerLinkId: link,
       chektId: id,
@@ -65,7 +64,7 @@ async function device(link: string, siteId: number, id: number, status: string |
 }
 
 async function contact(link: string, siteId: number, id: number, last: string, o: { gone?: boolean } = {}) {
-  await prisma.mirrorContact.create({
+  await world.prisma.mirrorContact.create({
     data: {
       dealerLinkId: link,
       chektId: id,
@@ -84,10 +83,9 @@ async function contact(link: string, siteId: number, id: number, last: string, o
 }
 
 beforeAll(async () => {
-  ({ prisma } = world = await startSimWorld("chekt_site_page_it"));
-  L = await connectDealerLink(prisma, ACME);
-  OTHER = await connectDealerLink(prisma, NORTHWIND, { externalDealerId: "northwind", companyName: "Northwind" });
-  await prisma.mirrorStation.create({
+  L = world.linkId;
+  OTHER = await connectDealerLink(world.prisma, NORTHWIND, { externalDealerId: "northwind", companyName: "Northwind" });
+  await world.prisma.mirrorStation.create({
     data: { dealerLinkId: L, chektId: 7, externalId: "st-7", name: "Central", dto: {}, confirmedAt: NOW },
   });
   await site(L, 101);
@@ -106,22 +104,20 @@ beforeAll(async () => {
   await contact(L, 101, 4, "Mid", { gone: true });
   await contact(OTHER, 101, 9, "Other");
   await contact(L, 104, 5, "Gone-site");
-  await prisma.mirrorArming.create({
+  await world.prisma.mirrorArming.create({
     data: { dealerLinkId: L, siteId: 101, securityType: 2, dto: {}, confirmedAt: minutesAgo(6) },
   });
-  await prisma.fleetSettings.create({ data: { dealerLinkId: L, offlineThresholdMin: 60 } });
-  await prisma.mirrorSync.create({ data: { dealerLinkId: L, finishedAt: minutesAgo(10) } });
+  await world.prisma.fleetSettings.create({ data: { dealerLinkId: L, offlineThresholdMin: 60 } });
+  await world.prisma.mirrorSync.create({ data: { dealerLinkId: L, finishedAt: minutesAgo(10) } });
   const step = (id: string, optional = false) => ({ id, text: `Step ${id}`, optional });
   const checklist = (dealerLinkId: string, scope: string, steps: unknown) =>
-    prisma.deskChecklist.create({ data: { dealerLinkId, scope, steps: steps as object, updatedByName: "Ann" } });
+    world.prisma.deskChecklist.create({ data: { dealerLinkId, scope, steps: steps as object, updatedByName: "Ann" } });
   await checklist(L, "dealer", [step("a"), step("b", true)]);
   await checklist(L, "site:101", [step("own"), { not: "a step" }]);
   await checklist(L, "site:103", {}); // a row whose steps are no list: an own list of none, not the dealer's
   await checklist(OTHER, "site:102", [step("theirs")]);
   await checklist(OTHER, "dealer", [step("theirs")]);
 });
-
-afterAll(() => closeSimWorld(world));
 
 describe("readSitePage", () => {
   it("answers null for a site the dealer's mirror lacks, another dealer's included", async () => {
@@ -160,17 +156,17 @@ describe("readSitePage", () => {
     const ready = row.goneAt ? undefined : (await readinessOfSites(L, [siteId], NOW)).get(siteId);
     expect(got.readiness).toEqual(ready ?? null);
 
-    const arming = await readArming(prisma, L, siteId);
+    const arming = await readArming(world.prisma, L, siteId);
     expect(got.arming).toEqual(arming ? { securityType: arming.securityType, confirmedAt: arming.confirmedAt } : null);
 
-    expect(got.devices).toEqual(await countSiteDevices(prisma, L, siteId));
+    expect(got.devices).toEqual(await countSiteDevices(world.prisma, L, siteId));
 
-    const contacts = await readSiteContacts(prisma, L, siteId);
+    const contacts = await readSiteContacts(world.prisma, L, siteId);
     expect(got.contacts).toEqual(contacts.rows);
-    expect(listSeenOf(got.contacts, got.syncFinishedAt)).toEqual(await listSeen(prisma, L, contacts.rows));
-    expect(listSeenOf([], got.syncFinishedAt)).toEqual(await listSeen(prisma, L, []));
+    expect(listSeenOf(got.contacts, got.syncFinishedAt)).toEqual(await listSeen(world.prisma, L, contacts.rows));
+    expect(listSeenOf([], got.syncFinishedAt)).toEqual(await listSeen(world.prisma, L, []));
 
-    expect(got.checklists).toEqual(await checklists(prisma, { id: L }, siteId));
+    expect(got.checklists).toEqual(await checklists(world.prisma, { id: L }, siteId));
   });
 
   it("site 101 is not ready for its shared account and its device offline past the threshold", async () => {
@@ -251,9 +247,9 @@ describe("mirrorSitesView", () => {
 
 // The sweep's state the pages show (lib/mirror/read.ts findMirrorSync, on the pool): what Prisma's model says.
 describe("findMirrorSync", () => {
-  it("reads every field as prisma.mirrorSync does, and null for a dealer without a sweep", async () => {
+  it("reads every field as world.prisma.mirrorSync does, and null for a dealer without a sweep", async () => {
     const { findMirrorSync } = await import("@/lib/mirror/read");
-    await prisma.mirrorSync.create({
+    await world.prisma.mirrorSync.create({
       data: {
         dealerLinkId: OTHER,
         state: "failed",
@@ -268,7 +264,7 @@ describe("findMirrorSync", () => {
       },
     });
     for (const link of [L, OTHER]) {
-      const row = await prisma.mirrorSync.findUnique({ where: { dealerLinkId: link } });
+      const row = await world.prisma.mirrorSync.findUnique({ where: { dealerLinkId: link } });
       expect(row).not.toBeNull();
       expect(await findMirrorSync(link)).toEqual(row);
     }
