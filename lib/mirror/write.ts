@@ -214,23 +214,11 @@ export async function mirrorContact(
   o: Opts = {},
 ) {
   const at = o.at ?? new Date();
-  if (isRead(o)) return void (await tx.$executeRaw(contactsReadSql(dealerLinkId, siteId, [dto], at)));
-  const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.contact_id } };
-  const prior = await tx.mirrorContact.findUnique({ where: key, select: { dto: true, changedAt: true } });
-  const data = {
-    siteId: dto.site_id ?? siteId,
-    externalId: dto.external_contact_id,
-    firstName: dto.first_name,
-    lastName: dto.last_name,
-    phone: dto.phone_number ?? null,
-    email: dto.email ?? null,
-    ...fromAnswer(prior, dto, o, at),
-  };
-  await tx.mirrorContact.upsert({
-    where: key,
-    create: { dealerLinkId, chektId: dto.contact_id, ...data },
-    update: data,
-  });
+  // Our own write flags nothing, so it needs no prior read: the batch writer's one statement, for one row.
+  const write = isRead(o)
+    ? contactsReadSql(dealerLinkId, siteId, [dto], at)
+    : contactsWriteSql(dealerLinkId, [{ siteId, dto }], at);
+  await tx.$executeRaw(write);
 }
 
 /**
