@@ -5,7 +5,8 @@
 //   instance together);
 // - mirror-sync-tick: every minute, queue a sweep for each connected link that is due (never swept,
 //   older than MIRROR_SYNC_INTERVAL_S, or cut off / failed — it resumes).
-import PgBoss from "pg-boss";
+import type PgBoss from "pg-boss";
+import { startBoss } from "./boss";
 import { prisma } from "@/lib/db";
 import { isChektError } from "@/lib/chekt/errors";
 import { refreshNow, type RefreshJob } from "@/lib/mirror/refresh";
@@ -90,10 +91,7 @@ export async function createMirrorQueues(boss: PgBoss): Promise<void> {
 
 export async function startSyncWorker(opts: SyncWorkerOptions): Promise<SyncWorker> {
   const log = opts.log ?? (() => undefined);
-  const boss = new PgBoss({ connectionString: opts.connectionString, schema: opts.schema ?? "pgboss", max: 3 });
-  boss.on("error", (e) => log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
-  await boss.start();
-  await createMirrorQueues(boss);
+  const boss = await startBoss({ ...opts, max: 3, log }, createMirrorQueues);
   const abort = new AbortController();
   const polling = opts.pollingIntervalSeconds ?? 2;
 

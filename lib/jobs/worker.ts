@@ -2,7 +2,8 @@
 // bulk_jobs is the truth; the queue only says "run this job now". At start, and every minute, the
 // worker re-queues every job that is queued or running, so a crash or a lost queue entry
 // only delays a job, never drops it.
-import PgBoss from "pg-boss";
+import type PgBoss from "pg-boss";
+import { startBoss } from "./boss";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RunAborted } from "./bulk-runner";
 import { runAnyBulkJob, type AnyJobDeps } from "./run-job";
@@ -62,10 +63,7 @@ export async function resumeUnfinished(db: PrismaClient, boss: PgBoss): Promise<
 
 export async function startBulkWorker(opts: BulkWorkerOptions): Promise<BulkWorker> {
   const log = opts.log ?? (() => undefined);
-  const boss = new PgBoss({ connectionString: opts.connectionString, schema: opts.schema ?? "pgboss", max: 4 });
-  boss.on("error", (e) => log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
-  await boss.start();
-  await createBulkQueues(boss);
+  const boss = await startBoss({ ...opts, max: 4, log }, createBulkQueues);
 
   const abort = new AbortController();
   const lock = advisoryLock(opts.connectionString);

@@ -1,0 +1,20 @@
+// A worker's pg-boss, started: pg-boss reports its errors as events, not throws, so they go to the
+// worker's log; the worker's queues are created before it works or sends on them.
+import PgBoss from "pg-boss";
+
+export type BossOptions = {
+  connectionString: string;
+  /** pg-boss schema (default "pgboss"); tests give each run its own database instead. */
+  schema?: string;
+  /** Connections in its pool. */
+  max: number;
+  log: (message: string) => void;
+};
+
+export async function startBoss(opts: BossOptions, createQueues: (boss: PgBoss) => Promise<void>): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: opts.connectionString, schema: opts.schema ?? "pgboss", max: opts.max });
+  boss.on("error", (e) => opts.log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
+  await boss.start();
+  await createQueues(boss);
+  return boss;
+}
