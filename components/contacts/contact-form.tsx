@@ -1,8 +1,8 @@
 "use client";
 import { Input } from "@/components/ui";
 import { ActionFormLayout } from "@/components/forms/form-actions";
-import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
-import { useGoTo } from "@/components/forms/use-go-to";
+import type { ActionForm } from "@/components/forms/use-action-form";
+import { useObjectForm } from "@/components/forms/use-object-form";
 import { fillExternalId, FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import { createContactAction, updateContactAction } from "@/actions/contacts";
 import { contactChangesSchema, createContactSchema, type ContactText } from "@/lib/schemas/contact";
@@ -36,32 +36,26 @@ export function ContactForm(props: ContactFormProps) {
 }
 
 function CreateContactForm({ initial, siteId }: { initial: ContactFormValues; siteId: number }) {
-  const goTo = useGoTo();
-  const form = useActionForm({
-    initial,
+  const form = useObjectForm(initial, {
     mode: "create",
-    guardUnsaved: true,
     schema: createContactSchema,
     prepare: fillExternalId(CONTACT_ID),
     action: createContactAction,
     toInput: (v) => ({ ...EMPTY_CONTACT, ...v, site_id: siteId }),
     successMessage: "Contact added",
-    onSuccess: () => goTo(`/sites/${siteId}`),
+    next: () => `/sites/${siteId}`,
   });
   return <ContactFields form={form} mode="create" siteId={siteId} />;
 }
 
 function EditContactForm(props: { initial: ContactFormValues; siteId: number; contactId: number }) {
-  const goTo = useGoTo();
-  const form = useActionForm({
-    initial: props.initial,
+  const form = useObjectForm(props.initial, {
     mode: "update",
-    guardUnsaved: true,
     schema: contactChangesSchema,
     action: updateContactAction,
     toInput: (v) => ({ ...v, site_id: props.siteId, contact_id: props.contactId }),
     successMessage: "Contact saved",
-    onSuccess: () => goTo(`/sites/${props.siteId}`),
+    next: () => `/sites/${props.siteId}`,
   });
   return <ContactFields form={form} mode="update" siteId={props.siteId} />;
 }

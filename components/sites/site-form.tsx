@@ -3,8 +3,8 @@ import { Input, Select } from "@/components/ui";
 import { ActionFormLayout } from "@/components/forms/form-actions";
 import { TimeZoneField } from "@/components/forms/time-zone-field";
 import { fillExternalId, FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
-import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
-import { useGoTo } from "@/components/forms/use-go-to";
+import type { ActionForm } from "@/components/forms/use-action-form";
+import { useObjectForm } from "@/components/forms/use-object-form";
 import { createSiteAction, updateSiteAction } from "@/actions/sites";
 import { createSiteSchema, siteChangesSchema, type SiteText } from "@/lib/schemas/site";
 
@@ -39,32 +39,26 @@ export function SiteForm(props: SiteFormProps) {
 }
 
 function CreateSiteForm({ initial, stations }: { initial: SiteFormValues; stations: Stations }) {
-  const goTo = useGoTo();
-  const form = useActionForm({
-    initial,
+  const form = useObjectForm(initial, {
     mode: "create",
-    guardUnsaved: true,
     schema: createSiteSchema,
     prepare: fillExternalId(SITE_ID),
     action: createSiteAction,
     toInput: (v) => ({ ...EMPTY_SITE, ...v }),
     successMessage: (d) => `Site “${d?.name}” created`,
-    onSuccess: (d) => goTo(`/sites/${d?.site_id ?? 0}`),
+    next: (d) => `/sites/${d?.site_id ?? 0}`,
   });
   return <SiteFields form={form} stations={stations} mode="create" cancelHref="/sites" />;
 }
 
 function EditSiteForm({ initial, stations, siteId }: { initial: SiteFormValues; stations: Stations; siteId: number }) {
-  const goTo = useGoTo();
-  const form = useActionForm({
-    initial,
+  const form = useObjectForm(initial, {
     mode: "update",
-    guardUnsaved: true,
     schema: siteChangesSchema,
     action: updateSiteAction,
     toInput: (v) => ({ ...v, site_id: siteId }),
     successMessage: (d) => `Site “${d?.name}” saved`,
-    onSuccess: (d) => goTo(`/sites/${d?.site_id ?? siteId}`),
+    next: (d) => `/sites/${d?.site_id ?? siteId}`,
   });
   return <SiteFields form={form} stations={stations} mode="update" cancelHref={`/sites/${siteId}`} />;
 }

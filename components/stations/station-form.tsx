@@ -1,8 +1,7 @@
 "use client";
 import { Input } from "@/components/ui";
 import { ActionFormLayout } from "@/components/forms/form-actions";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { useGoTo } from "@/components/forms/use-go-to";
+import { useObjectForm } from "@/components/forms/use-object-form";
 import { fillExternalId, FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import type { ActionForm } from "@/components/forms/use-action-form";
 import { createStationAction, updateStationAction } from "@/actions/stations";
@@ -40,32 +39,26 @@ export function StationForm(props: StationFormProps) {
 }
 
 function CreateStationForm({ initial }: { initial: StationFormValues }) {
-  const goTo = useGoTo();
-  const form = useActionForm({
-    initial,
+  const form = useObjectForm(initial, {
     mode: "create",
-    guardUnsaved: true,
     schema: createStationSchema,
     prepare: fillExternalId(STATION_ID),
     action: createStationAction,
     toInput: (v) => ({ ...EMPTY_STATION, ...v }),
     successMessage: (d) => `Station “${d?.name}” created`,
-    onSuccess: () => goTo("/stations"),
+    next: () => "/stations",
   });
   return <StationFields form={form} mode="create" />;
 }
 
 function EditStationForm({ initial, stationId }: { initial: StationFormValues; stationId: number }) {
-  const goTo = useGoTo();
-  const form = useActionForm({
-    initial,
+  const form = useObjectForm(initial, {
     mode: "update",
-    guardUnsaved: true,
     schema: stationChangesSchema,
     action: updateStationAction,
     toInput: (v) => ({ ...v, monitoring_station_id: stationId }),
     successMessage: (d) => `Station “${d?.name}” saved`,
-    onSuccess: () => goTo("/stations"),
+    next: () => "/stations",
   });
   return <StationFields form={form} mode="update" />;
 }
