@@ -183,11 +183,11 @@ export function contactsReadSql(
 }
 
 /**
- * Status and firmware as mirrorDevice (write.ts) decides them: CHeKT's answer replaces a value
- * only when it is no older than the answer (its updated_at, else the read's time), so a sweep
- * never rolls back what a device.* webhook reported; a status confirmed unchanged keeps the time
- * it began. `p` is what we knew (the row, or the early report of a device new to the mirror),
- * `dto` and `at` the answer.
+ * Status and firmware as our own writes decide them too (mirrorAcceptedDevices in devices.ts): CHeKT's
+ * answer replaces a value only when it is no older than the answer (its updated_at, else the read's
+ * time), so a sweep never rolls back what a device.* webhook reported; a status confirmed unchanged
+ * keeps the time it began. `p` is what we knew (the row, or the early report of a device new to the
+ * mirror), `dto` and `at` the answer.
  */
 function deviceState(
   p: { status: string; statusAt: string; firmware: string; firmwareAt: string },

@@ -66,8 +66,8 @@ function oldest(dates: Date[]): Date | null {
 /**
  * Write-through of one bulk chunk's accepted devices, in the transaction that stores the items'
  * results: one statement for the whole chunk (a 100-item chunk must not become 300 round trips
- * inside the runner's transaction). Same rules as `mirrorDevice` in lib/mirror/write.ts: status and
- * firmware from CHeKT's answer only replace a value no newer than the answer (updated_at), a new
+ * inside the runner's transaction). Same rules as a read (deviceState in lib/mirror/batch.ts):
+ * status and firmware from CHeKT's answer only replace a value no newer than the answer (updated_at), a new
  * row takes over what device.* webhooks reported before (device_statuses), and our own write
  * clears the changed-in-CHeKT flag and the gone mark.
  */
@@ -114,7 +114,8 @@ export async function mirrorAcceptedDevices(
       mac = EXCLUDED.mac,
       status = CASE WHEN EXCLUDED.status IS NOT NULL AND (m.status_at IS NULL OR m.status_at <= EXCLUDED.status_at)
         THEN EXCLUDED.status ELSE m.status END,
-      -- an unchanged status keeps the time it began (see mirrorDevice in write.ts)
+      -- an unchanged status keeps the time it began: "offline for 2 h" must survive a re-read or a
+      -- rename (which moves updated_at), or the fleet's offline filters would reset
       status_at = CASE WHEN EXCLUDED.status IS NOT NULL AND (m.status_at IS NULL OR (m.status_at <= EXCLUDED.status_at
         AND EXCLUDED.status IS DISTINCT FROM m.status)) THEN EXCLUDED.status_at ELSE m.status_at END,
       firmware = CASE WHEN EXCLUDED.firmware IS NOT NULL AND (m.firmware_at IS NULL OR m.firmware_at <=

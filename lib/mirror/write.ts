@@ -8,6 +8,7 @@ import type {
   ResponseSiteDto,
 } from "@/lib/schemas/contract";
 import { contactsReadSql, devicesReadSql, sitesReadSql, stationsReadSql } from "./batch";
+import { mirrorAcceptedDevices } from "./devices";
 import {
   contactColumns,
   json,
@@ -222,42 +223,14 @@ export async function mirrorContact(
 }
 
 /**
- * A device as CHeKT answered it. Status from CHeKT's answer only replaces ours when it is newer
- * than what a device.* webhook told us (statusAt), so a sweep never rolls a live status back.
+ * A device as CHeKT answered it: a read in devicesReadSql's statement (batch.ts), our own write in
+ * mirrorAcceptedDevices' (devices.ts). Either way a status from CHeKT's answer only replaces ours
+ * when it is newer than what a device.* webhook told us, so a sweep never rolls a live status back.
  */
 export async function mirrorDevice(tx: Tx, dealerLinkId: string, siteId: number, dto: MirroredDevice, o: Opts = {}) {
   const at = o.at ?? new Date();
   if (isRead(o)) return void (await tx.$executeRaw(devicesReadSql(dealerLinkId, siteId, [dto], at)));
-  const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.device_id } };
-  const found = await tx.mirrorDevice.findUnique({
-    where: key,
-    select: { dto: true, changedAt: true, statusAt: true, status: true, firmware: true, firmwareAt: true },
-  });
-  // A new row takes over what device.* webhooks reported before the mirror knew the device.
-  const prior = found ?? (await earlyReport(tx, dealerLinkId, dto.device_id));
-  const answeredAt = dto.updated_at ? new Date(dto.updated_at) : at;
-  const takeStatus = dto.status !== undefined && (!prior?.statusAt || prior.statusAt <= answeredAt);
-  const takeFirmware = dto.firmware != null && (!prior?.firmwareAt || prior.firmwareAt <= answeredAt);
-  const data = {
-    siteId: dto.site_id ?? siteId,
-    externalId: dto.external_device_id,
-    name: dto.name ?? "",
-    deviceType: dto.device_type ?? "camera",
-    zoneNumber: dto.zone_number ?? null,
-    mac: dto.mac ?? null,
-    status: takeStatus ? (dto.status ?? null) : (prior?.status ?? null),
-    // A status CHeKT confirms unchanged keeps the time it began: "offline for 2 h" must survive a
-    // re-read or a rename (which moves updated_at), or the fleet's offline filters would reset.
-    statusAt: takeStatus
-      ? prior?.statusAt && prior.status === dto.status
-        ? prior.statusAt
-        : answeredAt
-      : (prior?.statusAt ?? null),
-    firmware: takeFirmware ? (dto.firmware ?? null) : (prior?.firmware ?? null),
-    firmwareAt: takeFirmware ? answeredAt : (prior?.firmwareAt ?? null),
-    ...fromAnswer(found, dto, o, at),
-  };
-  await tx.mirrorDevice.upsert({ where: key, create: { dealerLinkId, chektId: dto.device_id, ...data }, update: data });
+  await mirrorAcceptedDevices(tx, dealerLinkId, siteId, [dto], at);
 }
 
 export async function mirrorArming(tx: Tx, dealerLinkId: string, dto: ResponseArmingSettingDto, o: Opts = {}) {
@@ -265,20 +238,6 @@ export async function mirrorArming(tx: Tx, dealerLinkId: string, dto: ResponseAr
   const key = { dealerLinkId_siteId: { dealerLinkId, siteId: dto.site_id } };
   const data = { securityType: dto.security_type, dto: json(dto), confirmedAt: at };
   await tx.mirrorArming.upsert({ where: key, create: { dealerLinkId, siteId: dto.site_id, ...data }, update: data });
-}
-
-/** The newest device.* report kept in device_statuses for a device the mirror had no row for yet. */
-async function earlyReport(tx: Tx, dealerLinkId: string, deviceId: number) {
-  const r = await tx.deviceStatus.findUnique({
-    where: { dealerLinkId_chektDeviceId: { dealerLinkId, chektDeviceId: deviceId } },
-  });
-  if (!r) return null;
-  return {
-    status: r.status,
-    statusAt: r.status ? r.at : null,
-    firmware: r.firmware,
-    firmwareAt: r.firmware ? r.at : null,
-  };
 }
 
 export type MirrorKind = "station" | "site" | "contact" | "device";
