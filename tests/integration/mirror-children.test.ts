@@ -327,6 +327,26 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
     expect(await row()).toMatchObject({ status: "online", statusAt: new Date(t(20)), firmware: "2.1.0" });
   });
 
+  it("our own write of an older copy keeps the webhook's status too, and takes the newer name", async () => {
+    const { mirrorDevice } = await import("@/lib/mirror/write");
+    const r = await row();
+    await world.prisma.$transaction((tx) =>
+      mirrorDevice(
+        tx,
+        world.linkId,
+        r.siteId,
+        { ...(r.dto as object), device_id: deviceId, external_device_id: r.externalId, name: "Renamed" },
+        { how: "write" },
+      ),
+    );
+    expect(await row()).toMatchObject({
+      name: "Renamed",
+      status: "online",
+      statusAt: new Date(t(20)),
+      changedAt: null,
+    });
+  });
+
   it("another dealer's delivery naming this device id changes nothing here", async () => {
     const other = await world.prisma.dealerLink.create({
       data: {
