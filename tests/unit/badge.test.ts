@@ -3,7 +3,6 @@
 // defined in the stylesheet, or that tone's badges render unstyled.
 import fs from "node:fs";
 import path from "node:path";
-import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -14,7 +13,7 @@ const TONES: BadgeTone[] = ["neutral", "info", "success", "warning", "danger"];
 
 describe("Badge", () => {
   it.each(TONES)("%s: its classes are written out in badge.tsx and defined in globals.css", (tone) => {
-    const html = renderToStaticMarkup(createElement(Badge, { tone, className: "ml-2" }, "Label"));
+    const html = renderToStaticMarkup(Badge({ tone, className: "ml-2", children: "Label" }));
     const classes = /class="([^"]*)"/.exec(html)![1]!.split(" ");
     expect(classes).toEqual(["badge", `badge-${tone}`, "ml-2"]);
     expect(source).toContain(`"badge badge-${tone}"`);
