@@ -13,6 +13,10 @@ const config: NextConfig = {
   typescript: { tsconfigPath: "tsconfig.next.json", ignoreBuildErrors: process.env.NEXT_BUILD_TYPES_CHECKED === "1" },
   reactStrictMode: true,
   poweredByHeader: false,
+  // No gzip in the app: it cost the server 0.3–1.5 ms of CPU per server action and 1–4 ms per site page
+  // (docs/operations.md, "Eighth round: action"). Production puts a compressing reverse proxy or CDN in
+  // front (README, "Running in production"), which does it off the app's event loop.
+  compress: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 (lib/auth/require.ts).
   // A pasted device list of up to 5,000 rows goes to one server action; the default 1 MB is too small.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
