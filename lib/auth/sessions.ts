@@ -64,6 +64,16 @@ export type SessionRecord = {
   user: { id: string; email: string; name: string; role: Role; disabledAt: Date | null; sessionVersion: number };
 };
 
+/** The columns checkSessionRecord reads: a session and its user. */
+export const SESSION_RECORD_SELECT = {
+  id: true,
+  userId: true,
+  lastSeenAt: true,
+  expiresAt: true,
+  endedAt: true,
+  user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } },
+} as const;
+
 /** The session and its user when every check passes; null otherwise (and an expired one is marked ended). */
 export async function validateSession(
   db: Db,
@@ -74,14 +84,7 @@ export async function validateSession(
   if (!claims.uid || !claims.sid || typeof claims.sv !== "number") return null;
   const row = await db.authSession.findUnique({
     where: { id: claims.sid },
-    select: {
-      id: true,
-      userId: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      endedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } },
-    },
+    select: SESSION_RECORD_SELECT,
   });
   return checkSessionRecord(db, row, claims, policy, clock);
 }

@@ -3,7 +3,13 @@
 // keeps an active session from going idle, writes the clock's instant as UTC wall time, and leaves
 // the pool's connection with durable commits for the next statement.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkSessionRecord, createSession, type SessionPolicy, type SessionRecord } from "@/lib/auth/sessions";
+import {
+  checkSessionRecord,
+  createSession,
+  SESSION_RECORD_SELECT,
+  type SessionPolicy,
+  type SessionRecord,
+} from "@/lib/auth/sessions";
 import type { Clock } from "@/lib/auth/throttle";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
@@ -31,14 +37,7 @@ afterAll(async () => {
 async function record(id: string): Promise<SessionRecord> {
   const s = await lib.prisma.authSession.findUniqueOrThrow({
     where: { id },
-    select: {
-      id: true,
-      userId: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      endedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } },
-    },
+    select: SESSION_RECORD_SELECT,
   });
   return s;
 }
