@@ -13,20 +13,18 @@
 // Filling them through the simulator would take the sweep hours on any rate limit, and the page
 // reads only the mirror. The next sweep (15 min later) would mark them gone; the bench ends first.
 import { runIfMain } from "./http";
-import { logListFigures, runListBench, type Spread } from "./list-page";
+import {
+  listBenchRunsAndLog,
+  listBenchSummary,
+  logListFigures,
+  runListBench,
+  type ListBenchOptions,
+  type ListBenchSummary,
+} from "./list-page";
 
-export type FleetBenchResult = {
+export type FleetBenchResult = ListBenchSummary & {
   devices: number;
-  views: number;
-  ttfbMs: Spread;
-  fullPageMs: Spread;
   perUrl: Array<{ url: string; ttfbP95: number; fullP95: number; range: string | null }>;
-  /** Postgres round trips per view (bench/sql-count.mjs) and the HTML+RSC bytes of a view, medians over every view */
-  queriesPerView: number;
-  bytesPerView: number;
-  cpuMsPerView: number;
-  /** The worker process's CPU (scripts/worker.ts) per view timed; the web instance only serves. */
-  workerCpuMsPerView?: number;
 };
 
 const URLS = [
@@ -40,12 +38,9 @@ const URLS = [
   "/fleet?status=unknown&type=bridge",
 ];
 
-export async function runFleetBench(
-  opts: { devices?: number; runs?: number; log?: (s: string) => void } = {},
-): Promise<FleetBenchResult> {
-  const log = opts.log ?? ((s: string) => console.log(s));
+export async function runFleetBench(opts: ListBenchOptions & { devices?: number } = {}): Promise<FleetBenchResult> {
+  const { runs, log } = listBenchRunsAndLog(opts);
   const devices = opts.devices ?? Number(process.env.BENCH_DEVICES || 20_000);
-  const runs = opts.runs ?? Number(process.env.BENCH_RUNS || 8);
   const figures = await runListBench({
     name: "fleet",
     path: "/fleet",
@@ -98,18 +93,10 @@ export async function runFleetBench(
       /data-testid="fleet-range"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</.exec(body)?.[1]?.replace(/<!-- -->/g, "") ??
       (body.includes("No device matches") ? "none" : null),
   });
-  const { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView, cpuMsPerView, workerCpuMsPerView } = figures;
-  const perUrl = figures.perUrl.map(({ label, ...p }) => ({ ...p, range: label }));
   const result: FleetBenchResult = {
     devices,
-    views,
-    ttfbMs,
-    fullPageMs,
-    perUrl,
-    queriesPerView,
-    bytesPerView,
-    cpuMsPerView,
-    workerCpuMsPerView,
+    ...listBenchSummary(figures),
+    perUrl: figures.perUrl.map(({ label, ...p }) => ({ ...p, range: label })),
   };
   log(
     `/fleet, dealer with ${devices.toLocaleString("en-US")} devices on 2,000 sites, ${result.views} ` +

@@ -43,6 +43,24 @@ export type ListBenchFigures = {
   b?: ListBenchFigures;
 };
 
+/** What a list bench reports of its figures: all but the per-URL rows (each names its label) and B's. */
+export type ListBenchSummary = Omit<ListBenchFigures, "perUrl" | "b">;
+
+export function listBenchSummary(f: ListBenchFigures): ListBenchSummary {
+  const { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView, cpuMsPerView, requestCpuMs, workerCpuMsPerView } = f;
+  return { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView, cpuMsPerView, requestCpuMs, workerCpuMsPerView };
+}
+
+/** The options every list bench takes; unset, BENCH_RUNS (8 views of each URL) and the console. */
+export type ListBenchOptions = { runs?: number; log?: (s: string) => void };
+
+export function listBenchRunsAndLog(opts: ListBenchOptions): { runs: number; log: (s: string) => void } {
+  return {
+    runs: opts.runs ?? Number(process.env.BENCH_RUNS || 8),
+    log: opts.log ?? ((s: string) => console.log(s)),
+  };
+}
+
 /** Where a bench's own fill steps run: the simulator and the app's database. */
 export type ListBenchEnv = { simUrl: string; simToken: string; dbUrl: string };
 

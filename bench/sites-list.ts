@@ -15,21 +15,18 @@
 // process: the web instance only serves, as in production; BENCH_B_BACKGROUND=on times the one-process shape
 // beside it, list-page.ts).
 import { runIfMain } from "./http";
-import { logListFigures, runListBench, type Spread } from "./list-page";
+import {
+  listBenchRunsAndLog,
+  listBenchSummary,
+  logListFigures,
+  runListBench,
+  type ListBenchOptions,
+  type ListBenchSummary,
+} from "./list-page";
 
-export type SitesBenchResult = {
+export type SitesBenchResult = ListBenchSummary & {
   sites: number;
-  views: number;
-  ttfbMs: Spread;
-  fullPageMs: Spread;
   perUrl: Array<{ url: string; ttfbP95: number; fullP95: number; total: string | null }>;
-  /** Postgres round trips per view (bench/sql-count.mjs) and the HTML+RSC bytes of a view, medians over every view */
-  queriesPerView: number;
-  bytesPerView: number;
-  cpuMsPerView: number;
-  requestCpuMs: number;
-  /** The worker process's CPU (scripts/worker.ts: the sweep, queues, catch-up) per view timed. */
-  workerCpuMsPerView?: number;
   /** When the views were timed: after the app's first sync, or during its children phase. */
   timed: string;
 };
@@ -44,12 +41,9 @@ const URLS = [
   "/sites?cols=name,timezone,monitoring_station_id,is_activated",
 ];
 
-export async function runSitesBench(
-  opts: { sites?: number; runs?: number; log?: (s: string) => void } = {},
-): Promise<SitesBenchResult> {
-  const log = opts.log ?? ((s: string) => console.log(s));
+export async function runSitesBench(opts: ListBenchOptions & { sites?: number } = {}): Promise<SitesBenchResult> {
+  const { runs, log } = listBenchRunsAndLog(opts);
   const sites = opts.sites ?? Number(process.env.BENCH_SITES || 10_000);
-  const runs = opts.runs ?? Number(process.env.BENCH_RUNS || 8);
   let syncState = "";
   const figures = await runListBench({
     name: "sites",
@@ -106,20 +100,10 @@ export async function runSitesBench(
     },
     label: (body) => /data-testid="sites-total"[^>]*>([\d,]+)</.exec(body)?.[1] ?? null,
   });
-  const { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView, cpuMsPerView, requestCpuMs, workerCpuMsPerView } =
-    figures;
-  const perUrl = figures.perUrl.map(({ label, ...p }) => ({ ...p, total: label }));
   const result: SitesBenchResult = {
     sites,
-    views,
-    ttfbMs,
-    fullPageMs,
-    perUrl,
-    queriesPerView,
-    bytesPerView,
-    cpuMsPerView,
-    requestCpuMs,
-    workerCpuMsPerView,
+    ...listBenchSummary(figures),
+    perUrl: figures.perUrl.map(({ label, ...p }) => ({ ...p, total: label })),
     timed: syncState,
   };
   log(
