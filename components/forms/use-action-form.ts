@@ -3,19 +3,18 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
 import type { ActionFailure } from "@/lib/actions/errors";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import {
   changedFields,
   NETWORK_FAILURE,
-  toOutcome,
   type FlatValidationErrors,
   type SafeAction,
   type SafeActionInput,
 } from "./action-result";
-import { CANCELLED_FAILURE, sendThroughBudgetWait, useBudgetWait, type BudgetWait } from "./use-budget-wait";
+import { CANCELLED_FAILURE, type BudgetWait } from "./use-budget-wait";
+import { useSendAction } from "./use-send-action";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 
 /**
@@ -139,7 +138,8 @@ export function useActionForm<
     reValidateMode: "onSubmit",
     shouldFocusError: false,
   });
-  const action = useAction(opts.action);
+  // The toast reaches every form; a form passing `budgetWait` to FormFooter shows it inline too.
+  const { send: sendAction, budgetWait } = useSendAction(opts.action, { withToast: true });
   const values: V = { ...initial, ...useWatch({ control: form.control }) };
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   // Server messages for names that are not fields of this form (shown by the form if it wants).
@@ -152,8 +152,6 @@ export function useActionForm<
   const pending = form.formState.isSubmitting;
   const dirty = !saved && Object.keys(changedFields(initial, values)).length > 0;
   const guard = useUnsavedGuard(!!opts.guardUnsaved && dirty);
-  // The toast reaches every form; a form passing `budgetWait` to FormFooter shows it inline too.
-  const budgetWait = useBudgetWait({ withToast: true });
 
   // A long wait is usually CHeKT's rate limit (the server waits Retry-After); say so.
   useEffect(() => {
@@ -206,8 +204,7 @@ export function useActionForm<
     setOtherErrors({});
     try {
       const input = opts.toInput(payload, intent.current);
-      // Refused before sending because of CHeKT's rate limit: count down, then the same input again.
-      const outcome = await sendThroughBudgetWait(async () => toOutcome(await action.executeAsync(input)), budgetWait);
+      const outcome = await sendAction(input);
       if (!outcome) {
         setFailure(CANCELLED_FAILURE);
         return;

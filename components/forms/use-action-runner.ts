@@ -1,17 +1,11 @@
 "use client";
 import { useState } from "react";
-import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { ActionFailure } from "@/lib/actions/errors";
-import {
-  NETWORK_FAILURE,
-  toOutcome,
-  type FlatValidationErrors,
-  type SafeAction,
-  type SafeActionInput,
-} from "./action-result";
-import { CANCELLED_FAILURE, sendThroughBudgetWait, useBudgetWait } from "./use-budget-wait";
+import { NETWORK_FAILURE, type FlatValidationErrors, type SafeAction, type SafeActionInput } from "./action-result";
+import { CANCELLED_FAILURE } from "./use-budget-wait";
+import { useSendAction } from "./use-send-action";
 
 /**
  * Runs a one-shot action (delete, toggle, switch) through next-safe-action's `useAction`: pending
@@ -23,11 +17,10 @@ export function useActionRunner<S extends StandardSchemaV1 | undefined, E extend
   /** `toasts: false`: the caller shows every outcome inline (the freshness line); no toast at all. */
   { toasts = true }: { toasts?: boolean } = {},
 ) {
-  const { executeAsync } = useAction(action);
+  const { send, budgetWait } = useSendAction(action, { withToast: toasts });
   // Covers the countdown between attempts too, not only the request (useAction's isExecuting).
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const budgetWait = useBudgetWait({ withToast: toasts });
 
   /** `successMessage` null: no toast (the caller shows the result itself, e.g. a one-time password). */
   async function run(
@@ -37,7 +30,7 @@ export function useActionRunner<S extends StandardSchemaV1 | undefined, E extend
     setPending(true);
     setFailure(null);
     try {
-      const outcome = await sendThroughBudgetWait(async () => toOutcome(await executeAsync(input)), budgetWait);
+      const outcome = await send(input);
       if (!outcome) {
         setFailure(CANCELLED_FAILURE);
         return { ok: false };
