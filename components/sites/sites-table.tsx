@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { Badge, DataTable, Pager, type Column } from "@/components/ui";
+import { Badge, DataTable, Pager, listSort, type Column } from "@/components/ui";
 import type { SiteRow } from "@/lib/chekt/api/sites";
 import {
   SITE_COLUMNS,
   SITE_COLUMN_KEYS,
+  siteList,
   siteListSearch,
   withSiteListChanges,
   type SiteColumn,
@@ -42,8 +43,6 @@ function renderCell(col: SiteColumn, stationNames: Map<number, string>, row: Sit
       return <>{text(row[col] as string | null | undefined)}</>;
   }
 }
-
-const sortKey = (key: string): SiteColumn => SITE_COLUMN_KEYS.find((c) => c === key) ?? "name";
 
 /** The sites list on the one DataTable: headers sort on the server, the chosen columns shown. */
 export function SitesTable({
@@ -96,11 +95,7 @@ export function SitesTable({
       rowKey={(r) => r.site_id}
       rowAttrs={() => ({ "data-testid": "site-row" })}
       hidden={SITE_COLUMN_KEYS.filter((c) => !state.cols.includes(c))}
-      sort={{
-        column: state.sort,
-        dir: state.dir,
-        href: (key, dir) => `/sites${siteListSearch(withSiteListChanges(state, { sort: sortKey(key), dir }))}`,
-      }}
+      sort={listSort("/sites", siteList, state)}
     />
   );
 }

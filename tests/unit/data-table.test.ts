@@ -3,7 +3,9 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { DataTable, listSort, type Column } from "@/components/ui/data-table";
+import { siteList } from "@/lib/schemas/site-list";
+import { usersList } from "@/lib/users/list-state";
 
 type Row = { id: number; name: string; zone: string; note: string };
 
@@ -55,5 +57,22 @@ describe("DataTable body", () => {
     expect(html).not.toContain("Time zone");
     expect(bodyCells(html).map(([, text]) => text)).toEqual(["name:Alpha", "note:n7", "name:Beta", "note:n9"]);
     expect(html).toContain('aria-sort="ascending"');
+  });
+});
+
+describe("listSort", () => {
+  it("links each header to the list sorted by it, back at page 1, the rest of the state kept", () => {
+    const state = siteList.parse({ q: "north", sort: "name", dir: "asc", page: "3" });
+    const sort = listSort("/sites", siteList, state);
+    expect([sort.column, sort.dir]).toEqual(["name", "asc"]);
+    expect(sort.href("timezone", "desc")).toBe("/sites?q=north&sort=timezone&dir=desc");
+    expect(sort.href("name", "asc")).toBe("/sites?q=north");
+  });
+
+  it("a column the list cannot sort by links to its default sort, as the URL would read it", () => {
+    const users = listSort("/users", usersList, usersList.parse({ sort: "role", page: "2" }));
+    expect(users.href("nope", "desc")).toBe("/users?dir=desc");
+    expect(users.href("lastSignIn", "asc")).toBe("/users?sort=lastSignIn");
+    expect(listSort("/sites", siteList, siteList.defaults).href("nope", "desc")).toBe("/sites?dir=desc");
   });
 });

@@ -4,7 +4,7 @@ import { RadioTower } from "lucide-react";
 import { dealerPage } from "@/components/page/dealer-page";
 import { Freshness } from "@/components/mirror/freshness";
 import { formatInZone, text } from "@/components/sites/format";
-import { AddLink, DataTable, EmptyState, ListPager, buttonClasses } from "@/components/ui";
+import { AddLink, DataTable, EmptyState, ListPager, buttonClasses, listSort } from "@/components/ui";
 import type { DealerBound } from "@/lib/auth/require";
 import { readStationDto } from "@/lib/mirror/dto";
 import { findMirrorSync, listMirrorStations } from "@/lib/mirror/read";
@@ -45,7 +45,6 @@ async function Stations({ user, dealer, state }: DealerBound & { state: ListStat
     created: (s) => s.created_at,
   };
   const page = sortAndPage(stations, SORT[state.sort], state.dir, state.page, state.per);
-  const sortKey = (k: string) => STATION_SORTS.find((x) => x === k) ?? "name";
   const seen = rows.length ? oldestSeen(rows) : sync?.finishedAt ? { confirmedAt: sync.finishedAt } : null;
   const fresh = freshnessFor(dealer.id, [{ kind: "stations" }], seen);
   return (
@@ -54,12 +53,7 @@ async function Stations({ user, dealer, state }: DealerBound & { state: ListStat
       <DataTable<Station>
         caption="Monitoring stations"
         rows={page.rows}
-        sort={{
-          column: state.sort,
-          dir: state.dir,
-          href: (k, dir) =>
-            `/stations${stationsList.search(stationsList.withChanges(state, { sort: sortKey(k), dir }))}`,
-        }}
+        sort={listSort("/stations", stationsList, state)}
         rowKey={(s) => s.monitoring_station_id}
         empty={
           <EmptyState

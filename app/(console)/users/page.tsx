@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Badge, Card, DataTable, ListFilters, ListPager, PageSizeSelect, SearchField } from "@/components/ui";
+import { Badge, Card, DataTable, ListFilters, listSort, ListPager, PageSizeSelect, SearchField } from "@/components/ui";
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRoleSelect, UserRowActions } from "@/components/admin/user-row-actions";
@@ -43,7 +43,6 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
     isSelf: u.id === me.id,
     dealerName,
   });
-  const sortKey = (k: string) => (k === "email" || k === "role" || k === "status" || k === "lastSignIn" ? k : "");
   return (
     <div>
       <AdminHeader
@@ -76,11 +75,7 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
             rowKey={(u) => u.id}
             rowAttrs={(u) => ({ "data-email": u.email })}
             empty={<p className="p-6 text-center text-sm text-slate-500">Nobody matches this search.</p>}
-            sort={{
-              column: state.sort,
-              dir: state.dir,
-              href: (k, dir) => `/users${usersList.search(usersList.withChanges(state, { sort: sortKey(k), dir }))}`,
-            }}
+            sort={listSort("/users", usersList, state)}
             columns={[
               {
                 key: "email",
