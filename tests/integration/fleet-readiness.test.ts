@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
+import { accepted, siteInput } from "../support/form-inputs";
 import type { FleetRow } from "@/lib/fleet/read";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
@@ -365,25 +366,20 @@ describe("an account number already used on the station is refused at entry", ()
   const simSites = () => [...world.sim.state.sites.values()].filter((s) => s.dealer_id === 1);
   let first: number;
   let second: number;
+  // A site of the dealer at station 1 (or at none, with station ""), holding `account` there.
+  const house = (externalId: string, name: string, account: string, station = "1") =>
+    siteInput({
+      external_site_id: externalId,
+      name,
+      timezone: "UTC",
+      monitoring_station_id: station,
+      account_number: account,
+    });
 
   it("create: a second site with the same station and account is refused, naming the first", async () => {
-    const a = await sites.createSiteAction({
-      external_site_id: "acct-a",
-      name: "Alpha House",
-      timezone: "UTC",
-      monitoring_station_id: "1",
-      account_number: "U-77",
-    });
-    expect(a?.serverError).toBeUndefined();
-    first = a!.data!.site_id;
+    first = accepted(await sites.createSiteAction(house("acct-a", "Alpha House", "U-77"))).site_id;
     const before = simSites().length;
-    const b = await sites.createSiteAction({
-      external_site_id: "acct-b",
-      name: "Beta House",
-      timezone: "UTC",
-      monitoring_station_id: "1",
-      account_number: "U-77",
-    });
+    const b = await sites.createSiteAction(house("acct-b", "Beta House", "U-77"));
     expect(b?.serverError).toMatchObject({
       code: "conflict",
       fieldErrors: { account_number: `Already used on this station by "Alpha House" (#${first}).` },
@@ -401,22 +397,8 @@ describe("an account number already used on the station is refused at entry", ()
   });
 
   it("create: the same account number without a station, or a different number, is accepted", async () => {
-    const c = await sites.createSiteAction({
-      external_site_id: "acct-c",
-      name: "Gamma House",
-      timezone: "UTC",
-      monitoring_station_id: "1",
-      account_number: "U-78",
-    });
-    expect(c?.serverError).toBeUndefined();
-    second = c!.data!.site_id;
-    const d = await sites.createSiteAction({
-      external_site_id: "acct-d",
-      name: "Delta House",
-      timezone: "UTC",
-      account_number: "U-77",
-    });
-    expect(d?.serverError).toBeUndefined();
+    second = accepted(await sites.createSiteAction(house("acct-c", "Gamma House", "U-78"))).site_id;
+    accepted(await sites.createSiteAction(house("acct-d", "Delta House", "U-77", "")));
   });
 
   it("edit: moving to a taken number is refused; CHeKT keeps the old one; the site's other edits save", async () => {

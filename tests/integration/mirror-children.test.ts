@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@/simulator/seed";
 import { OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
+import { accepted, contactInput } from "../support/form-inputs";
 
 const world = simFile("chekt_mirror_children", { members: [OPERATOR], user: OPERATOR, faults: true });
 let contacts: typeof import("@/actions/contacts");
@@ -29,16 +30,9 @@ describe("mirror-children · contacts: write-through", () => {
   let contactId: number;
 
   it("create: the mirror row is CHeKT's answer, written with the audit row (same trace id)", async () => {
-    const r = await contacts.createContactAction({
-      site_id: siteId,
-      external_contact_id: "mc-c1",
-      first_name: "Ada",
-      last_name: "Mirror",
-      phone_number: "+12025550142",
-      email: "ada@example.com",
-    });
-    expect(r?.serverError).toBeUndefined();
-    contactId = r!.data!.contact_id;
+    const input = contactInput(siteId, { external_contact_id: "mc-c1", first_name: "Ada", last_name: "Mirror" });
+    const typed = { ...input, phone_number: "+12025550142", email: "ada@example.com" };
+    contactId = accepted(await contacts.createContactAction(typed)).contact_id;
     const inChekt = world.sim.state.contacts.get(contactId)!;
     const row = await mirrorOf(contactId);
     expect(row).toMatchObject({
@@ -97,25 +91,16 @@ describe("mirror-children · contacts: write-through", () => {
   it("a refused create (CHeKT 500 on every try) writes no mirror row", async () => {
     await world.fault({ path: "/partner/v1/dealers/*/sites/*/contacts", method: "POST", rate_5xx: 1, status_5xx: 500 });
     const count = await world.prisma.mirrorContact.count();
-    const r = await contacts.createContactAction({
-      site_id: siteId,
-      external_contact_id: "mc-c-refused",
-      first_name: "No",
-      last_name: "Body",
-    });
+    const input = contactInput(siteId, { external_contact_id: "mc-c-refused", first_name: "No", last_name: "Body" });
+    const r = await contacts.createContactAction(input);
     expect(r?.serverError?.message).toMatch(/.+/);
     expect(await world.prisma.mirrorContact.count()).toBe(count);
     expect(await world.prisma.mirrorContact.findFirst({ where: { externalId: "mc-c-refused" } })).toBeNull();
   });
 
   it("a contact deleted in CHeKT behind our back: the 404 marks the mirror row gone and the user is told", async () => {
-    const other = await contacts.createContactAction({
-      site_id: siteId,
-      external_contact_id: "mc-c2",
-      first_name: "Gone",
-      last_name: "Soon",
-    });
-    const id = other!.data!.contact_id;
+    const input = contactInput(siteId, { external_contact_id: "mc-c2", first_name: "Gone", last_name: "Soon" });
+    const id = accepted(await contacts.createContactAction(input)).contact_id;
     world.sim.state.contacts.delete(id);
     const r = await contacts.updateContactAction({ site_id: siteId, contact_id: id, first_name: "Ghost" });
     expect(r?.serverError?.code).toBe("not_found");

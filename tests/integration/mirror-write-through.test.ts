@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { session } from "../support/session";
 import { ADMIN, OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
+import { accepted, siteInput, stationInput } from "../support/form-inputs";
 
 const world = simFile("chekt_mirror_wt", {
   members: [OPERATOR, { ...ADMIN, owner: true }],
@@ -33,17 +34,9 @@ describe("mirror write-through: sites", () => {
   let siteId: number;
 
   it("create: the mirror row is CHeKT's answer, written with the mapping and the audit row", async () => {
-    const r = await sites.createSiteAction({
-      external_site_id: "wt-1",
-      name: "Harbor Depot",
-      timezone: "America/Chicago",
-      monitoring_station_id: "1",
-      account_number: "AC-77",
-      address1: "9 Dock Rd",
-      address2: "",
-    });
-    expect(r?.serverError).toBeUndefined();
-    siteId = r!.data!.site_id;
+    const input = siteInput({ external_site_id: "wt-1", name: "Harbor Depot", timezone: "America/Chicago" });
+    const typed = { ...input, monitoring_station_id: "1", account_number: "AC-77", address1: "9 Dock Rd" };
+    siteId = accepted(await sites.createSiteAction(typed)).site_id;
     const row = await siteRow(siteId);
     expect(row).toMatchObject({
       name: "Harbor Depot",
@@ -163,16 +156,8 @@ describe("mirror write-through: sites", () => {
   });
 
   it("delete: the row is forgotten with the mapping", async () => {
-    const created = await sites.createSiteAction({
-      external_site_id: "wt-2",
-      name: "Short Lived",
-      timezone: "UTC",
-      monitoring_station_id: "",
-      account_number: "",
-      address1: "",
-      address2: "",
-    });
-    const id = created!.data!.site_id;
+    const input = siteInput({ external_site_id: "wt-2", name: "Short Lived", timezone: "UTC" });
+    const id = accepted(await sites.createSiteAction(input)).site_id;
     expect(await siteRow(id)).not.toBeNull();
     const r = await sites.deleteSiteAction({ site_id: id });
     expect(r?.serverError).toBeUndefined();
@@ -182,14 +167,8 @@ describe("mirror write-through: sites", () => {
 
 describe("mirror write-through: stations and the dealer", () => {
   it("station create / update / delete keep the mirror in step; a refusal leaves it", async () => {
-    const c = await stations.createStationAction({
-      external_monitoring_station_id: "wt-cs",
-      name: "Night Watch CS",
-      prefix: "",
-      linecard: "",
-    });
-    expect(c?.serverError).toBeUndefined();
-    const id = c!.data!.monitoring_station_id;
+    const input = stationInput({ external_monitoring_station_id: "wt-cs", name: "Night Watch CS" });
+    const id = accepted(await stations.createStationAction(input)).monitoring_station_id;
     const row = () =>
       world.prisma.mirrorStation.findUnique({
         where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: id } },
@@ -198,12 +177,8 @@ describe("mirror write-through: stations and the dealer", () => {
     await stations.updateStationAction({ monitoring_station_id: id, name: "Night Watch Central" });
     expect((await row())!.name).toBe("Night Watch Central");
     // Refused (another station of this dealer has that ID): the mirror keeps the name it had.
-    const other = await stations.createStationAction({
-      external_monitoring_station_id: "wt-cs-2",
-      name: "Day Watch CS",
-      prefix: "",
-      linecard: "",
-    });
+    const second = stationInput({ external_monitoring_station_id: "wt-cs-2", name: "Day Watch CS" });
+    const otherId = accepted(await stations.createStationAction(second)).monitoring_station_id;
     const dup = await stations.updateStationAction({
       monitoring_station_id: id,
       name: "Dup",
@@ -211,7 +186,7 @@ describe("mirror write-through: stations and the dealer", () => {
     });
     expect(dup?.serverError?.fieldErrors?.external_monitoring_station_id).toBeTruthy();
     expect((await row())!.name).toBe("Night Watch Central");
-    await stations.deleteStationAction({ monitoring_station_id: other!.data!.monitoring_station_id });
+    await stations.deleteStationAction({ monitoring_station_id: otherId });
     await stations.deleteStationAction({ monitoring_station_id: id });
     expect(await row()).toBeNull();
   });

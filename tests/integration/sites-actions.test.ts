@@ -8,6 +8,7 @@ import { session } from "../support/session";
 import { cookieJar as jar } from "../support/next-headers";
 import { ADMIN, OPERATOR, VIEWER } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
+import { accepted, contactInput, siteInput, stationInput } from "../support/form-inputs";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -34,17 +35,10 @@ describe("sites", () => {
   let siteId: number;
 
   it("create: CHeKT creates it, then the mapping and the audit row are written with the trace id", async () => {
-    const r = await sites.createSiteAction({
-      external_site_id: "it-site-1",
-      name: "IT Depot",
-      timezone: "America/Chicago",
-      monitoring_station_id: "1",
-      account_number: "",
-      address1: "1 Main",
-      address2: "",
-    });
-    expect(r?.serverError).toBeUndefined();
-    siteId = r!.data!.site_id;
+    const input = siteInput({ external_site_id: "it-site-1", name: "IT Depot", timezone: "America/Chicago" });
+    siteId = accepted(
+      await sites.createSiteAction({ ...input, monitoring_station_id: "1", address1: "1 Main" }),
+    ).site_id;
     expect(world.sim.state.sites.get(siteId)).toMatchObject({
       name: "IT Depot",
       external_site_id: "it-site-1",
@@ -175,16 +169,9 @@ describe("sites", () => {
   describe("contacts of the site", () => {
     let contactId: number;
     it("create normalises the phone and maps the contact under its site", async () => {
-      const r = await contacts.createContactAction({
-        site_id: siteId,
-        external_contact_id: "it-c-1",
-        first_name: "Ana",
-        last_name: "Lee",
-        phone_number: "(212) 555-0143",
-        email: "Ana@Example.com",
-      });
-      expect(r?.serverError).toBeUndefined();
-      contactId = r!.data!.contact_id;
+      const typed = { external_contact_id: "it-c-1", first_name: "Ana", last_name: "Lee" };
+      const input = contactInput(siteId, { ...typed, phone_number: "(212) 555-0143", email: "Ana@Example.com" });
+      contactId = accepted(await contacts.createContactAction(input)).contact_id;
       expect(world.sim.state.contacts.get(contactId)).toMatchObject({
         phone_number: "+12125550143",
         email: "ana@example.com",
@@ -195,13 +182,8 @@ describe("sites", () => {
       expect((await auditRows("contacts.create"))[0]).toMatchObject({ outcome: "success", chektId: String(contactId) });
     });
     it("a bad email is refused before CHeKT", async () => {
-      const r = await contacts.createContactAction({
-        site_id: siteId,
-        external_contact_id: "it-c-2",
-        first_name: "B",
-        last_name: "C",
-        email: "b@",
-      });
+      const input = contactInput(siteId, { external_contact_id: "it-c-2", first_name: "B", last_name: "C" });
+      const r = await contacts.createContactAction({ ...input, email: "b@" });
       expect(r?.validationErrors?.fieldErrors?.email?.[0]).toMatch(/not a valid email/);
     });
     it("update and delete keep the mapping and audit in step", async () => {
@@ -229,24 +211,16 @@ describe("sites", () => {
   });
 
   it("two people creating one contact ID at once (two sites): one wins, the other refused before CHeKT", async () => {
-    const other = await sites.createSiteAction({ external_site_id: "it-site-race", name: "Race", timezone: "UTC" });
-    const otherId = other!.data!.site_id;
+    const otherId = accepted(
+      await sites.createSiteAction(siteInput({ external_site_id: "it-site-race", name: "Race", timezone: "UTC" })),
+    ).site_id;
     const before = world.sim.state.contacts.size;
     // CHeKT only keeps contact IDs unique per site, so only our lock stops the second copy.
-    const [a, b] = await Promise.all([
-      contacts.createContactAction({
-        site_id: siteId,
-        external_contact_id: "it-c-race",
-        first_name: "A",
-        last_name: "A",
-      }),
-      contacts.createContactAction({
-        site_id: otherId,
-        external_contact_id: "it-c-race",
-        first_name: "B",
-        last_name: "B",
-      }),
-    ]);
+    const copy = (site: number, name: string) =>
+      contacts.createContactAction(
+        contactInput(site, { external_contact_id: "it-c-race", first_name: name, last_name: name }),
+      );
+    const [a, b] = await Promise.all([copy(siteId, "A"), copy(otherId, "B")]);
     const results = [a, b];
     expect(results.filter((r) => r?.data)).toHaveLength(1);
     expect(results.filter((r) => r?.serverError?.code === "conflict")).toHaveLength(1);
@@ -268,12 +242,8 @@ describe("sites", () => {
   });
 
   it("delete removes the site in CHeKT, then its and its children's mappings, and keeps what it was", async () => {
-    await contacts.createContactAction({
-      site_id: siteId,
-      external_contact_id: "it-c-9",
-      first_name: "Z",
-      last_name: "Z",
-    });
+    const child = contactInput(siteId, { external_contact_id: "it-c-9", first_name: "Z", last_name: "Z" });
+    accepted(await contacts.createContactAction(child));
     const r = await sites.deleteSiteAction({ site_id: siteId });
     expect(r?.data).toEqual({ site_id: siteId, name: "IT Depot North" });
     expect(world.sim.state.sites.has(siteId)).toBe(false);
@@ -295,13 +265,8 @@ describe("sites", () => {
 
 describe("monitoring stations", () => {
   it("create, update, delete: mapping and audit each time; duplicates refused before CHeKT", async () => {
-    const r = await stations.createStationAction({
-      external_monitoring_station_id: "it-ms-1",
-      name: "IT Station",
-      prefix: "IT",
-      linecard: "",
-    });
-    const id = r!.data!.monitoring_station_id;
+    const input = stationInput({ external_monitoring_station_id: "it-ms-1", name: "IT Station", prefix: "IT" });
+    const id = accepted(await stations.createStationAction(input)).monitoring_station_id;
     expect(world.sim.state.stations.get(id)).toMatchObject({ name: "IT Station", prefix: "IT", linecard: null });
     expect(
       await world.prisma.externalIdMapping.findFirst({ where: { kind: "monitoring_station", chektId: String(id) } }),
