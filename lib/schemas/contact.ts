@@ -8,7 +8,7 @@ import {
   optionalEmail,
   optionalPhone,
   requiredText,
-  type SameKeys,
+  assertSameKeys,
 } from "./fields";
 
 export const contactFields = {
@@ -38,7 +38,5 @@ export type CreateContactInput = z.input<typeof createContactInputSchema>;
 export const updateContactSchema = editSchema(contactIdSchema, contactChangesSchema);
 export type UpdateContactInput = z.input<typeof updateContactSchema>;
 
-const keysMatchCreate: SameKeys<z.output<typeof createContactSchema>, CreateContactDto> = true;
-const keysMatchUpdate: SameKeys<z.output<typeof contactChangesSchema>, UpdateContactDto> = true;
-void keysMatchCreate;
-void keysMatchUpdate;
+assertSameKeys<z.output<typeof createContactSchema>, CreateContactDto>(true);
+assertSameKeys<z.output<typeof contactChangesSchema>, UpdateContactDto>(true);

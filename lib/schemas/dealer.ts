@@ -8,7 +8,7 @@ import {
   optionalPhone,
   optionalText,
   requiredText,
-  type SameKeys,
+  assertSameKeys,
 } from "./fields";
 
 export const dealerFields = {
@@ -37,7 +37,5 @@ export const connectDealerSchema = z.object({
 }) satisfies z.ZodType<ConnectDealerDto>;
 export type ConnectDealerInput = z.input<typeof connectDealerSchema>;
 
-const keysMatchConnect: SameKeys<z.output<typeof connectDealerSchema>, ConnectDealerDto> = true;
-const keysMatchUpdate: SameKeys<z.output<typeof dealerChangesSchema>, UpdateDealerDto> = true;
-void keysMatchConnect;
-void keysMatchUpdate;
+assertSameKeys<z.output<typeof connectDealerSchema>, ConnectDealerDto>(true);
+assertSameKeys<z.output<typeof dealerChangesSchema>, UpdateDealerDto>(true);

@@ -118,6 +118,14 @@ export function clearable<T extends z.ZodType>(field: T) {
 /** True when A and B have exactly the same keys: a schema cannot silently miss or invent a field. */
 export type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
 
+/**
+ * Compiles only when A and B have the same keys (`assertSameKeys<A, B>(true)`): a schema's output
+ * checked against its CHeKT DTO where the schema is declared. Nothing happens at run time.
+ */
+export function assertSameKeys<A, B>(same: SameKeys<A, B>): void {
+  void same;
+}
+
 /** Refuses an edit that changes nothing (the form checks first; this guards forged calls). */
 export function hasChanges(v: Record<string, unknown>, idKeys: string[]) {
   return Object.entries(v).some(([k, val]) => !idKeys.includes(k) && val !== undefined);

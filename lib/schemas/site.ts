@@ -10,7 +10,7 @@ import {
   optionalText,
   requiredText,
   timeZone,
-  type SameKeys,
+  assertSameKeys,
 } from "./fields";
 
 export const siteFields = {
@@ -49,7 +49,5 @@ export type UpdateSiteInput = z.input<typeof updateSiteSchema>;
 
 export const siteActivationSchema = siteIdSchema.extend({ is_activated: z.union([z.literal(0), z.literal(1)]) });
 
-const keysMatchCreate: SameKeys<z.output<typeof createSiteSchema>, CreateSiteDto> = true;
-const keysMatchUpdate: SameKeys<z.output<typeof siteChangesSchema>, UpdateSiteDto> = true;
-void keysMatchCreate;
-void keysMatchUpdate;
+assertSameKeys<z.output<typeof createSiteSchema>, CreateSiteDto>(true);
+assertSameKeys<z.output<typeof siteChangesSchema>, UpdateSiteDto>(true);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CreateMonitoringStationDto, UpdateMonitoringStationDto } from "./contract";
-import { chektId, clearable, externalId, editSchema, optionalText, requiredText, type SameKeys } from "./fields";
+import { chektId, clearable, externalId, editSchema, optionalText, requiredText, assertSameKeys } from "./fields";
 
 export const stationFields = {
   external_monitoring_station_id: externalId("Station ID"),
@@ -23,7 +23,5 @@ export const stationIdSchema = z.object({ monitoring_station_id: chektId("Monito
 export const updateStationSchema = editSchema(stationIdSchema, stationChangesSchema);
 export type UpdateStationInput = z.input<typeof updateStationSchema>;
 
-const keysMatchCreate: SameKeys<z.output<typeof createStationSchema>, CreateMonitoringStationDto> = true;
-const keysMatchUpdate: SameKeys<z.output<typeof stationChangesSchema>, UpdateMonitoringStationDto> = true;
-void keysMatchCreate;
-void keysMatchUpdate;
+assertSameKeys<z.output<typeof createStationSchema>, CreateMonitoringStationDto>(true);
+assertSameKeys<z.output<typeof stationChangesSchema>, UpdateMonitoringStationDto>(true);
