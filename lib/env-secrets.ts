@@ -2,6 +2,7 @@
 // with the example AUTH_SECRET anyone can mint an admin session offline. A production start
 // refuses every one of them (next.config.ts at `next start`, lib/env.ts in any production process).
 // No "server-only": next.config.ts and the scripts load this file too.
+import { keysOf } from "./keys-of";
 
 /**
  * Variables whose .env.example value must never reach production. tests/unit/auth-env-secrets.test.ts keeps them equal
@@ -16,7 +17,7 @@ export const EXAMPLE_SECRETS = {
 } as const;
 
 export type SecretName = keyof typeof EXAMPLE_SECRETS;
-export const SECRET_NAMES = Object.keys(EXAMPLE_SECRETS) as SecretName[];
+export const SECRET_NAMES: SecretName[] = keysOf(EXAMPLE_SECRETS);
 
 /** Names of the variables that still hold their .env.example value. */
 export function exampleSecretsIn(env: Record<string, string | undefined>): SecretName[] {

@@ -2,6 +2,7 @@
 // "kind" (devices, sites with their contacts, …). Each kind describes its fields once in a
 // ColumnSpec; mapping.ts (devices) and lib/import/site-fields.ts (sites) are such specs.
 // Client-safe: the paste and import pages run this in the browser.
+import { keysOf } from "@/lib/keys-of";
 
 export type ColumnSpec<F extends string> = {
   /** Every field, in the order a headerless paste fills them. */
@@ -32,7 +33,7 @@ export function normalizeHeader(header: string): string {
 /** A lookup from normalised header names (the field's own name and its synonyms) to fields. */
 export function headerLookup<F extends string>(synonyms: Record<F, readonly string[]>): (header: string) => F | null {
   const by = new Map<string, F>();
-  for (const field of Object.keys(synonyms) as F[]) {
+  for (const field of keysOf(synonyms)) {
     by.set(normalizeHeader(field), field);
     for (const s of synonyms[field]) by.set(normalizeHeader(s), field);
   }

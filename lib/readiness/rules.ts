@@ -2,6 +2,7 @@
 // Pure: the facts come from one SQL query (lib/readiness/query.ts); the rules are here.
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { DEFAULT_PHONE_COUNTRY } from "@/lib/schemas/fields";
+import { keysOf } from "@/lib/keys-of";
 
 export const READINESS_CHECKS = {
   mobile_contact: "At least one contact with a mobile phone",
@@ -13,7 +14,7 @@ export const READINESS_CHECKS = {
   activated: "Site activated",
 } as const;
 export type ReadinessCheck = keyof typeof READINESS_CHECKS;
-export const READINESS_CHECK_KEYS = Object.keys(READINESS_CHECKS) as ReadinessCheck[];
+export const READINESS_CHECK_KEYS: ReadinessCheck[] = keysOf(READINESS_CHECKS);
 
 /** What the query knows about one site. */
 export type SiteFacts = {

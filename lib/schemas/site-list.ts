@@ -5,6 +5,7 @@ import type { ListFilter, ListQuery } from "@/lib/chekt/list-query";
 import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { columns, intIn, matching, numberOf, oneOf, text } from "@/lib/list-state/parsers";
 import { isValidTimeZone } from "./timezones";
+import { keysOf } from "@/lib/keys-of";
 
 /** Columns a dealer can show; `name` is always shown because it carries the link. */
 export const SITE_COLUMNS = {
@@ -18,7 +19,7 @@ export const SITE_COLUMNS = {
   created_at: { label: "Created", sortable: true },
 } as const;
 export type SiteColumn = keyof typeof SITE_COLUMNS;
-export const SITE_COLUMN_KEYS = Object.keys(SITE_COLUMNS) as SiteColumn[];
+export const SITE_COLUMN_KEYS: SiteColumn[] = keysOf(SITE_COLUMNS);
 export const DEFAULT_SITE_COLUMNS: SiteColumn[] = [
   "name",
   "external_site_id",

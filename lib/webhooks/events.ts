@@ -2,6 +2,7 @@
 // IDs may come as numbers, numeric strings or prefixed strings (`site_42`), dates as ISO-8601 or
 // "YYYY-MM-DD HH:MM:SS", and unknown fields are ignored. Pure: shared by the receiver and catch-up.
 import { z } from "zod";
+import { keysOf } from "@/lib/keys-of";
 
 /** `42`, `"42"`, `"site_42"`, `"dev_42"` → 42. Anything else is not an integer id. */
 export function intId(value: unknown): number | null {
@@ -115,7 +116,7 @@ export const payloadSchemas = {
 } as const;
 
 export type EventType = keyof typeof payloadSchemas;
-export const EVENT_TYPES = Object.keys(payloadSchemas) as EventType[];
+export const EVENT_TYPES: EventType[] = keysOf(payloadSchemas);
 
 /** One event of a type in K, its data that type's payload (a union over K, so a switch on `type` narrows `data`). */
 type EventOf<K extends EventType> = {
