@@ -9,6 +9,7 @@ import { Alert, Button, Card, Textarea, cn } from "@/components/ui";
 import { applyColumns, guessColumns, isHeaderRow, type ColumnSpec, type Columns, type Row } from "@/lib/bulk/columns";
 import { parsePaste, type ParsedPaste } from "@/lib/bulk/parse";
 import { decodeSheet } from "@/lib/import/read-file";
+import { withToggled } from "@/lib/list-state/selection";
 import { ColumnMatcher } from "./column-matcher";
 import { ReviewGrid, type ReviewApi, type ReviewRow } from "./review-grid";
 
@@ -152,12 +153,7 @@ export function PastePipeline<F extends string>({
   }
 
   function skip(line: number, on: boolean) {
-    setSkipped((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(line);
-      else next.delete(line);
-      return next;
-    });
+    setSkipped((prev) => withToggled(prev, line, on));
     setNotice(
       on
         ? `Sheet line ${line} skipped: it will not be ${kind.sentVerb}.`

@@ -3,6 +3,7 @@ import { useId, useState, type InputHTMLAttributes, type ReactNode } from "react
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Dialog } from "@/components/ui";
 import type { EffectiveChecklist, Outcome, OutcomeKind } from "@/lib/verifications/outcomes-schemas";
+import { withToggled } from "@/lib/list-state/selection";
 import type { AnswerChoice } from "./use-answer";
 
 type PickerData = { outcomes: Outcome[]; checklist: EffectiveChecklist };
@@ -58,12 +59,7 @@ export function OutcomePicker(props: {
   }
 
   function toggle(id: string, on: boolean) {
-    setChecked((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+    setChecked((prev) => withToggled(prev, id, on));
   }
 
   return (

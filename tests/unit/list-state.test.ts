@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defineListState } from "@/lib/list-state/define";
 import { columns, intIn, isDay, isInstant, numberOf, oneOf, text } from "@/lib/list-state/parsers";
+import { withToggled } from "@/lib/list-state/selection";
 import { siteList } from "@/lib/schemas/site-list";
 import { fleetList } from "@/lib/fleet/list-state";
 import { auditList, parseAuditFilters } from "@/lib/settings/audit-filters";
@@ -132,5 +133,17 @@ describe("lists that say what they ignored", () => {
     expect(r.filter.state).toBeUndefined();
     expect(r.filter.from).toBeUndefined();
     expect(r.errors).toEqual(["state: Unknown state", "from: Not a real date"]);
+  });
+});
+
+describe("withToggled", () => {
+  it("adds or takes out one item in a new Set, leaving the old one as it was", () => {
+    const before = new Set([1, 2]);
+    const added = withToggled(before, 3, true);
+    expect([...added]).toEqual([1, 2, 3]);
+    expect([...withToggled(added, 1, false)]).toEqual([2, 3]);
+    expect([...withToggled(before, 9, false)]).toEqual([1, 2]);
+    expect(added).not.toBe(before);
+    expect([...before]).toEqual([1, 2]);
   });
 });
