@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Badge, Button, DataTable, EmptyState, type Column } from "@/components/ui";
+import { NameCell } from "@/components/ui/name-cell";
 import type { AppDevice, AppDevicesPage } from "@/lib/settings/app-devices";
 import { loadAppDevicesAction } from "@/actions/settings";
 import { useActionRunner } from "@/components/forms/use-action-runner";
@@ -11,12 +12,7 @@ const COLUMNS: Column<AppDevice>[] = [
     key: "device",
     header: "Device",
     card: "title",
-    cell: (d) => (
-      <>
-        <span className="font-medium text-slate-900">{d.name}</span>
-        <div className="font-mono text-xs text-slate-500">{d.id}</div>
-      </>
-    ),
+    cell: (d) => <NameCell name={d.name} detail={d.id} mono />,
   },
   { key: "type", header: "Type", cell: (d) => d.type },
   { key: "site", header: "Site", className: "font-mono text-xs", cell: (d) => d.site_id },

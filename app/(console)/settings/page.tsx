@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Alert, Badge, Card, DataTable, type Column } from "@/components/ui";
+import { NameCell } from "@/components/ui/name-cell";
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { BudgetPanel } from "@/components/admin/budget-panel";
 import { ConnectionCheck } from "@/components/admin/connection-check";
@@ -28,12 +29,7 @@ const FEATURE_COLUMNS: Column<FeatureRow>[] = [
     key: "feature",
     header: "Feature",
     card: "title",
-    cell: (f) => (
-      <>
-        <span className="font-medium text-slate-800">{f.feature}</span>
-        {f.where ? <div className="text-xs text-slate-500">{f.where}</div> : null}
-      </>
-    ),
+    cell: (f) => <NameCell name={f.feature} detail={f.where} />,
   },
   {
     key: "scope",
