@@ -1,6 +1,6 @@
 "use client";
 import { Input } from "@/components/ui";
-import { StackedForm } from "@/components/forms/form-actions";
+import { AccountForm } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { changeOwnPasswordAction } from "@/actions/account";
 import { changeOwnPasswordSchema } from "@/lib/users/schemas";
@@ -19,12 +19,7 @@ export function ChangePasswordForm() {
   });
   const f = form.field;
   return (
-    <StackedForm
-      form={form}
-      label="Change password"
-      className="max-w-md space-y-3"
-      submit={{ label: "Change password", pendingLabel: "Saving…" }}
-    >
+    <AccountForm form={form} label="Change password" submit={{ label: "Change password", pendingLabel: "Saving…" }}>
       <Input
         label="Current password"
         type="password"
@@ -47,6 +42,6 @@ export function ChangePasswordForm() {
         required
         {...f("confirmPassword")}
       />
-    </StackedForm>
+    </AccountForm>
   );
 }

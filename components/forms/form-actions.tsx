@@ -131,3 +131,8 @@ export function SettingsForm({ form, extra, children }: Pick<StackedFormProps, "
 }
 
 const SAVE = { label: "Save", pendingLabel: "Saving…" };
+
+/** A form of the account page (password, two-factor): narrow, one column, named by `label`. */
+export function AccountForm(props: Omit<StackedFormProps, "className" | "autoComplete"> & { label: string }) {
+  return <StackedForm {...props} className="max-w-md space-y-3" />;
+}

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, Button, Input } from "@/components/ui";
-import { StackedForm } from "@/components/forms/form-actions";
+import { CodeGrid } from "@/components/ui/code-grid";
+import { AccountForm } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { disableTwoFactorAction, newRecoveryCodesAction } from "@/actions/account";
 
@@ -44,14 +45,7 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
       {codes ? (
         <div className="space-y-2" data-testid="recovery-codes">
           <Alert tone="success">New recovery codes. The old ones no longer work; these are not shown again.</Alert>
-          <ul
-            className="grid max-w-md grid-cols-2 gap-2 rounded-md bg-slate-50 p-3 font-mono text-slate-900"
-            aria-label="Recovery codes"
-          >
-            {codes.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
+          <CodeGrid label="Recovery codes" codes={codes} />
         </div>
       ) : null}
       {mode === "idle" ? (
@@ -102,15 +96,14 @@ function NewCodesForm({ onDone, onCancel }: { onDone(codes: string[] | null): vo
     },
   });
   return (
-    <StackedForm
+    <AccountForm
       form={form}
       label="New recovery codes"
-      className="max-w-md space-y-3"
       submit={{ label: "Make new codes", pendingLabel: "Checking…" }}
       extra={<CancelButton onCancel={onCancel} />}
     >
       <Input label="Code from your app" autoComplete="one-time-code" required {...form.field("code")} />
-    </StackedForm>
+    </AccountForm>
   );
 }
 
@@ -127,10 +120,9 @@ function TurnOffForm({ onDone, onCancel }: { onDone(): void; onCancel(): void })
     },
   });
   return (
-    <StackedForm
+    <AccountForm
       form={form}
       label="Turn off two-factor sign-in"
-      className="max-w-md space-y-3"
       submit={{ label: "Turn off two-factor", pendingLabel: "Turning off…", variant: "danger" }}
       extra={<CancelButton onCancel={onCancel} />}
     >
@@ -142,6 +134,6 @@ function TurnOffForm({ onDone, onCancel }: { onDone(): void; onCancel(): void })
         {...form.field("password")}
       />
       <Input label="Code from your app" autoComplete="one-time-code" required {...form.field("code")} />
-    </StackedForm>
+    </AccountForm>
   );
 }

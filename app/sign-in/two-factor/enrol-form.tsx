@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { CodeGrid } from "@/components/ui/code-grid";
 import { Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { confirmTwoFactorAction, type EnrolState } from "@/actions/two-factor";
@@ -23,14 +24,7 @@ export function EnrolForm({ next }: { next: string }) {
           Keep these recovery codes somewhere safe (a password manager, or printed). Each one signs you in once if your
           phone is lost. They are not shown again.
         </p>
-        <ul
-          className="grid grid-cols-2 gap-2 rounded-md bg-slate-50 p-3 font-mono text-sm text-slate-900"
-          aria-label="Recovery codes"
-        >
-          {state.recoveryCodes.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
+        <CodeGrid label="Recovery codes" codes={state.recoveryCodes} />
         <Link
           href={next}
           className={
