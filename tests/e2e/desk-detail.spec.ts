@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, sim } from "./setup";
-import { clearFaults, expectAccessible, openQueue, raise, row } from "./verifications-helpers";
+import { clearFaults, expectAccessible, openQueue, raiseShown } from "./verifications-helpers";
 
 const SHOTS = "/tmp/shots/desk-plans";
 
@@ -35,14 +35,7 @@ test(
     await page.setViewportSize({ width: 1366, height: 900 });
     await signIn(page, "operator", "/verifications");
     await openQueue(page);
-    const raised = await raise({
-      site_id: 1,
-      priority: "high",
-      trigger: "door-forced",
-      description: "Detail view check",
-    });
-    const r = row(page, raised.verification.verification_id);
-    await expect(r).toBeVisible({ timeout: 15_000 });
+    const { row: r } = await raiseShown(page, 1, "Detail view check", { priority: "high", trigger: "door-forced" });
 
     // From here CHeKT's Partner API (sites, contacts, stations) answers only 503s: the view must
     // still open in full, because it reads the mirror.

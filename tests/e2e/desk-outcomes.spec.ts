@@ -8,7 +8,7 @@ import fs from "node:fs";
 import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
-import { expectAccessible, openQueue, raise, row } from "./verifications-helpers";
+import { expectAccessible, openQueue, raiseShown } from "./verifications-helpers";
 
 const SHOTS = "/tmp/shots/outcomes";
 const OVERRIDE_SITE = 3;
@@ -89,28 +89,16 @@ test(
     const op = await opCtx.newPage();
     await signIn(op, "operator", "/verifications");
     await openQueue(op);
-    const a = await raise({
-      site_id: 1,
-      priority: "high",
-      trigger: "door-forced",
-      description: "Outcome picker dispatch",
-    });
-    const b = await raise({
-      site_id: OVERRIDE_SITE,
-      priority: "low",
-      trigger: "motion",
-      description: "Outcome picker disregard",
-    });
-    await expect(row(op, a.verification.verification_id)).toBeVisible({ timeout: 15_000 });
-    await expect(row(op, b.verification.verification_id)).toBeVisible({ timeout: 15_000 });
+    const a = await raiseShown(op, 1, "Outcome picker dispatch", { priority: "high", trigger: "door-forced" });
+    const b = await raiseShown(op, OVERRIDE_SITE, "Outcome picker disregard", { priority: "low", trigger: "motion" });
 
-    await row(op, a.verification.verification_id).click();
+    await a.row.click();
     await op.keyboard.press("c");
     const detailA = op.getByRole("dialog").filter({ hasText: "Outcome picker dispatch" });
     await expect(detailA.getByRole("button", { name: "Release claim" })).toBeVisible();
     await expect(op.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
     await op.keyboard.press("Escape");
-    await row(op, a.verification.verification_id).click();
+    await a.row.click();
     await op.keyboard.press("d");
     const picker = op.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
     await expect(picker.getByRole("radio", { name: "Police dispatched" })).toBeVisible();
@@ -129,10 +117,10 @@ test(
     await picker.getByRole("checkbox", { name: "Reviewed every snapshot" }).check();
     await picker.getByRole("button", { name: "Dispatch" }).click();
     await expect(op.getByText("Dispatched. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
-    await expect(row(op, a.verification.verification_id)).toHaveCount(0, { timeout: 15_000 });
+    await expect(a.row).toHaveCount(0, { timeout: 15_000 });
 
     // x on an alarm of site 3: its own checklist, not the dealer's.
-    await row(op, b.verification.verification_id).click();
+    await b.row.click();
     await op.keyboard.press("x");
     const pickerB = op.getByRole("dialog").filter({ hasText: "Disregard this alarm?" });
     await expect(pickerB.getByText("Checklist (this site's own)")).toBeVisible();

@@ -8,7 +8,7 @@ import { newMember, signInWith, sql } from "./auth-helpers";
 import { simUrl, signIn } from "./setup";
 import { expectNoSeriousA11y as expectAccessible, screenshotsTo } from "./setup/page-checks";
 import { partnerToken } from "./setup/partner";
-import { openQueue, raise, row } from "./verifications-helpers";
+import { openQueue, raiseShown, row } from "./verifications-helpers";
 
 const stamp = Date.now().toString(36);
 const shots = screenshotsTo("/tmp/shots/tenancy", { prefix: "tenancy-" });
@@ -246,14 +246,10 @@ test("disabling an operator gives their claim back to the queue at once, seen li
   await expect(opPage).not.toHaveURL(/sign-in/);
   await signIn(admin, "admin", "/verifications");
   await Promise.all([openQueue(opPage), openQueue(admin)]);
-  const raised = await raise({
-    site_id: 3,
+  const { id } = await raiseShown(opPage, 3, `Release on disable ${stamp}`, {
     priority: "high",
     trigger: "door-forced",
-    description: `Release on disable ${stamp}`,
   });
-  const id = raised.verification.verification_id;
-  await expect(row(opPage, id)).toBeVisible({ timeout: 15_000 });
   await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
 
   await row(opPage, id).click();

@@ -9,7 +9,7 @@
 import { expect, test, type Route } from "@playwright/test";
 import { sql } from "./auth-helpers";
 import { signIn, sim } from "./setup";
-import { clearFaults, expectAccessible, openQueue, raise, row, shots } from "./verifications-helpers";
+import { clearFaults, expectAccessible, openQueue, raise, raiseShown, row, shots } from "./verifications-helpers";
 
 /** The lease's time is up now, as if the claimer's last heartbeat were a lease ago. */
 async function expireLease(id: string) {
@@ -81,24 +81,16 @@ test("a late list answer never removes alarms that arrived live meanwhile", asyn
 test("priority first, deadline-only switch in the URL, an announcement per new alarm, axe clean", async ({ page }) => {
   await signIn(page, "operator", "/verifications");
   await openQueue(page);
-  const high = await raise({
-    site_id: 4,
+  const high = await raiseShown(page, 4, "Sort high, sooner", {
     priority: "high",
     trigger: "motion",
     expires_in_s: 100,
-    description: "Sort high, sooner",
   });
-  const hi = row(page, high.verification.verification_id);
-  await expect(hi).toBeVisible({ timeout: 15_000 });
-  const critical = await raise({
-    site_id: 5,
+  const critical = await raiseShown(page, 5, "Sort critical, later", {
     priority: "critical",
     trigger: "panic",
     expires_in_s: 540,
-    description: "Sort critical, later",
   });
-  const cr = row(page, critical.verification.verification_id);
-  await expect(cr).toBeVisible({ timeout: 15_000 });
 
   // "critical panic at <site>, 9 minutes" reaches screen readers through the polite live region.
   const announcer = page.getByTestId("queue-announcer");
@@ -108,9 +100,7 @@ test("priority first, deadline-only switch in the URL, an announcement per new a
   const order = () =>
     page.getByTestId("verification-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-verification-id")));
   let ids = await order();
-  expect(ids.indexOf(critical.verification.verification_id)).toBeLessThan(
-    ids.indexOf(high.verification.verification_id),
-  );
+  expect(ids.indexOf(critical.id)).toBeLessThan(ids.indexOf(high.id));
 
   await page.getByRole("link", { name: "Deadline only" }).click();
   await expect(page).toHaveURL(/[?&]sort=deadline/);
@@ -118,14 +108,14 @@ test("priority first, deadline-only switch in the URL, an announcement per new a
   await expect
     .poll(async () => {
       ids = await order();
-      return ids.indexOf(high.verification.verification_id) < ids.indexOf(critical.verification.verification_id);
+      return ids.indexOf(high.id) < ids.indexOf(critical.id);
     })
     .toBe(true);
   await page.getByRole("link", { name: "Priority, then deadline" }).click();
   await expect(page).not.toHaveURL(/sort=deadline/);
 
-  await cr.click();
-  await expect(cr.getByTestId("snapshot-thumb").first()).toBeVisible({ timeout: 15_000 });
+  await critical.row.click();
+  await expect(critical.row.getByTestId("snapshot-thumb").first()).toBeVisible({ timeout: 15_000 });
   await expectAccessible(page);
   await shots(page, "queue");
 
@@ -155,9 +145,7 @@ test(
     await signIn(op, "operator", "/verifications");
     await signIn(admin, "admin", "/verifications");
     await Promise.all([openQueue(op), openQueue(admin)]);
-    const raised = await raise({ site_id: 6, priority: "high", trigger: "door-forced", description: "Lease test" });
-    const id = raised.verification.verification_id;
-    await expect(row(op, id)).toBeVisible({ timeout: 15_000 });
+    const { id } = await raiseShown(op, 6, "Lease test", { priority: "high", trigger: "door-forced" });
     await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
 
     // Claimed with the view open, then closed: no heartbeat follows, however long the page runs on, and
@@ -281,9 +269,7 @@ test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is se
 }) => {
   await signIn(page, "operator", "/verifications");
   await openQueue(page);
-  const raised = await raise({ site_id: 7, priority: "critical", trigger: "panic", description: "Answer under 429" });
-  const id = raised.verification.verification_id;
-  await expect(row(page, id)).toBeVisible({ timeout: 15_000 });
+  const { id } = await raiseShown(page, 7, "Answer under 429", { priority: "critical", trigger: "panic" });
   await sim("/_sim/faults", {
     body: { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_429: 1 },
   });
@@ -325,9 +311,7 @@ test("a snapshot CHeKT fails to serve is retried by the page with backoff, then 
   // so 15 outlast its first round (the page must retry) but not its second. The waits allow a loaded
   // machine: the first round took over 30 s at a load average of 20.
   await sim("/_sim/faults", { body: { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503, count: 15 } });
-  const raised = await raise({ site_id: 7, description: "Snapshot under 503" });
-  const r = row(page, raised.verification.verification_id);
-  await expect(r).toBeVisible({ timeout: 15_000 });
+  const { row: r } = await raiseShown(page, 7, "Snapshot under 503");
   await expect(r.getByTestId("snapshot-waiting").first()).toContainText(/Retrying in \d+ s/, { timeout: 60_000 });
   const thumb = r.getByTestId("snapshot-thumb").first();
   await expect(thumb).toBeVisible({ timeout: 45_000 });

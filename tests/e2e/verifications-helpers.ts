@@ -27,6 +27,18 @@ export async function raise(body: {
   return (await sim("/_sim/alarms", { body: { expires_in_s: 300, ...body } })) as Raised;
 }
 
+/** An alarm's body but for its site and description, which every raise names. */
+type AlarmOptions = Omit<Parameters<typeof raise>[0], "site_id" | "description">;
+
+/** Raises an alarm on `site` and waits for its row in `page`'s queue: the alarm, its id and its row. */
+export async function raiseShown(page: Page, site: number, description: string, opts: AlarmOptions = {}) {
+  const raised = await raise({ site_id: site, description, ...opts });
+  const id = raised.verification.verification_id;
+  const shown = row(page, id);
+  await expect(shown).toBeVisible({ timeout: 15_000 });
+  return { ...raised, id, row: shown };
+}
+
 export async function clearFaults() {
   await sim("/_sim/faults", { method: "DELETE" });
 }

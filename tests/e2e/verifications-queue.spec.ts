@@ -3,7 +3,7 @@
 // watches it become "claimed by …" and then leave; an alarm left alone expires by itself.
 import { expect, test } from "@playwright/test";
 import { signIn, sim } from "./setup";
-import { openQueue, raise, row } from "./verifications-helpers";
+import { openQueue, raise, raiseShown, row } from "./verifications-helpers";
 
 test("a new alarm appears live, is claimed, dispatched, and leaves every open queue", async ({ browser }) => {
   const operatorCtx = await browser.newContext();
@@ -14,12 +14,8 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
   await signIn(other, "admin", "/verifications");
   await Promise.all([openQueue(op), openQueue(other)]);
 
-  const raised = await raise({ site_id: 1, trigger: "door-forced", description: "Door forced at loading dock" });
-  const id = raised.verification.verification_id;
-
   // Live, no reload: the row, its countdown and its snapshot thumbnail.
-  const mine = row(op, id);
-  await expect(mine).toBeVisible({ timeout: 15_000 });
+  const { id, row: mine } = await raiseShown(op, 1, "Door forced at loading dock", { trigger: "door-forced" });
   await expect(mine).toContainText("Door forced at loading dock");
   await expect(mine).toContainText("Harbor Logistics Warehouse");
   const first = await mine.getByTestId("countdown").innerText();
@@ -73,9 +69,7 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
 test("an alarm nobody answers expires and leaves the queue by itself", async ({ page }) => {
   await signIn(page, "operator", "/verifications");
   await openQueue(page);
-  const raised = await raise({ site_id: 2, expires_in_s: 6, description: "Glass break, nobody answers" });
-  const r = row(page, raised.verification.verification_id);
-  await expect(r).toBeVisible({ timeout: 15_000 });
+  const { row: r } = await raiseShown(page, 2, "Glass break, nobody answers", { expires_in_s: 6 });
   await expect(r).toHaveCount(0, { timeout: 15_000 });
 });
 
