@@ -284,20 +284,22 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
         throw new SimError(404, "not_found", `partner ${b.client_id} not found`, "client_id");
       if (partnerId !== null && !s.partners.has(partnerId))
         throw new SimError(404, "not_found", `partner ${partnerId} not found`, "partner_id");
-      if (partnerId !== null && !b.external_dealer_id)
-        throw new SimError(
-          400,
-          "validation_failed",
-          "external_dealer_id is required to connect the dealer to a partner",
-          "external_dealer_id",
-        );
-      if (partnerId !== null && s.dealerByExternal.has(`${partnerId}:${b.external_dealer_id}`))
-        throw new SimError(
-          409,
-          "conflict",
-          `external_dealer_id ${b.external_dealer_id} is already connected`,
-          "external_dealer_id",
-        );
+      if (partnerId !== null) {
+        if (!b.external_dealer_id)
+          throw new SimError(
+            400,
+            "validation_failed",
+            "external_dealer_id is required to connect the dealer to a partner",
+            "external_dealer_id",
+          );
+        if (s.dealerByExternal.has(partnerId, b.external_dealer_id))
+          throw new SimError(
+            409,
+            "conflict",
+            `external_dealer_id ${b.external_dealer_id} is already connected`,
+            "external_dealer_id",
+          );
+      }
       const dealer: Dealer = {
         dealer_id: s.next("dealer"),
         company_name: b.company_name,

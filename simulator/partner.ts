@@ -21,7 +21,7 @@ import {
 import { applyListQuery, type ListQuery } from "./list-query";
 import { defineHandlers, isSchema, type BaseCtx, type Ctx, type Handler, type Schemas } from "./handlers";
 import type { Auth } from "./sim";
-import type { Contact, Device, Site, Station } from "./store";
+import type { Contact, Device, ExternalIds, Site, Station } from "./store";
 
 const now = () => new Date().toISOString();
 
@@ -58,7 +58,7 @@ function conflict(field: string, message: string) {
 
 /** An external ID is unique in its scope (a dealer's sites or stations, a site's contacts): 409 if another has it. */
 function checkExternalFree(
-  index: Map<string, number>,
+  index: ExternalIds,
   scopeId: number,
   field: string,
   ext: unknown,
@@ -66,7 +66,7 @@ function checkExternalFree(
   selfId?: number,
 ) {
   if (typeof ext !== "string") return;
-  const other = index.get(`${scopeId}:${ext}`);
+  const other = index.get(scopeId, ext);
   if (other !== undefined && other !== selfId)
     throw conflict(field, `${field} ${ext} is already used by ${noun} ${other}`);
 }
@@ -100,7 +100,7 @@ const connectDealer: Handler<"connectDealer"> = (ctx) => {
   const dealer = s.dealers.get(ctx.auth.dealerId);
   if (!dealer) throw SimError.notFound(`dealer ${ctx.auth.dealerId}`);
   const ext = ctx.body.external_dealer_id;
-  const other = s.dealerByExternal.get(`${ctx.auth.partnerId}:${ext}`);
+  const other = s.dealerByExternal.get(ctx.auth.partnerId, ext);
   if (other !== undefined && other !== dealer.dealer_id)
     throw conflict("external_dealer_id", `external_dealer_id ${ext} is already connected to dealer ${other}`);
   s.linkDealer(dealer, ctx.auth.partnerId, ext);
@@ -363,7 +363,7 @@ const bulkCreateDevices: Handler<"bulkCreateDevices"> = (ctx) => {
     const errors: FieldError[] = [];
     if (!isSchema(ctx.sim, "CreateDeviceDto", item, errors)) return itemFailure(item, 400, errors[0]!);
     const b = item;
-    const other = s.deviceByExternal.get(`${site.dealer_id}:${b.external_device_id}`);
+    const other = s.deviceByExternal.get(site.dealer_id, b.external_device_id);
     if (other !== undefined)
       return itemFailure(item, 409, {
         field: "external_device_id",
@@ -431,7 +431,7 @@ const bulkUpdateDevices: Handler<"bulkUpdateDevices"> = (ctx) => {
         message: `device ${b.device_id} not found on site ${site.site_id}`,
       });
     if (typeof b.external_device_id === "string") {
-      const other = s.deviceByExternal.get(`${site.dealer_id}:${b.external_device_id}`);
+      const other = s.deviceByExternal.get(site.dealer_id, b.external_device_id);
       if (other !== undefined && other !== d.device_id)
         return itemFailure(item, 409, {
           field: "external_device_id",

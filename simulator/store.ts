@@ -236,6 +236,31 @@ class Children {
   }
 }
 
+/**
+ * External id → id, unique within a scope (a dealer; a site for contacts; a partner for dealers).
+ * The scope is undefined for a device whose site is already gone, as the key "undefined:…" always was.
+ */
+export class ExternalIds {
+  private readonly map = new Map<string, number>();
+  get(scope: number | undefined, external: string): number | undefined {
+    return this.map.get(`${scope}:${external}`);
+  }
+  has(scope: number | undefined, external: string): boolean {
+    return this.map.has(`${scope}:${external}`);
+  }
+  set(scope: number | undefined, external: string, id: number) {
+    this.map.set(`${scope}:${external}`, id);
+  }
+  delete(scope: number | undefined, external: string) {
+    this.map.delete(`${scope}:${external}`);
+  }
+  /** An object's external id changes: the old one is free again. */
+  rename(scope: number | undefined, from: string, to: string, id: number) {
+    this.delete(scope, from);
+    this.set(scope, to, id);
+  }
+}
+
 export class Store {
   partners = new Map<number, Partner>();
   partnersByClientId = new Map<string, number>();
@@ -264,13 +289,13 @@ export class Store {
   alarmsByDealer = new Children();
   /** Event seqs per dealer, ascending (the /v1/events order). */
   eventsByDealer = new Map<number, string[]>();
-  /** "dealer:external id" → id: uniqueness of external ids. */
-  siteByExternal = new Map<string, number>();
-  stationByExternal = new Map<string, number>();
-  deviceByExternal = new Map<string, number>();
-  contactByExternal = new Map<string, number>();
-  /** "partner:external_dealer_id" → dealer id. */
-  dealerByExternal = new Map<string, number>();
+  /** External id → id within a dealer (contacts: within a site): uniqueness of external ids. */
+  siteByExternal = new ExternalIds();
+  stationByExternal = new ExternalIds();
+  deviceByExternal = new ExternalIds();
+  contactByExternal = new ExternalIds();
+  /** external_dealer_id → dealer id within a partner. */
+  dealerByExternal = new ExternalIds();
 
   counters: Counters = {
     partner: 0,
@@ -300,33 +325,32 @@ export class Store {
   }
   addDealer(d: Dealer) {
     this.dealers.set(d.dealer_id, d);
-    for (const [pid, ext] of Object.entries(d.links)) this.dealerByExternal.set(`${pid}:${ext}`, d.dealer_id);
+    for (const [pid, ext] of Object.entries(d.links)) this.dealerByExternal.set(Number(pid), ext, d.dealer_id);
   }
   linkDealer(d: Dealer, partnerId: number, external: string) {
     const old = d.links[partnerId];
-    if (old !== undefined) this.dealerByExternal.delete(`${partnerId}:${old}`);
+    if (old !== undefined) this.dealerByExternal.delete(partnerId, old);
     d.links[partnerId] = external;
-    this.dealerByExternal.set(`${partnerId}:${external}`, d.dealer_id);
+    this.dealerByExternal.set(partnerId, external, d.dealer_id);
   }
   unlinkDealer(d: Dealer, partnerId: number) {
     const old = d.links[partnerId];
-    if (old !== undefined) this.dealerByExternal.delete(`${partnerId}:${old}`);
+    if (old !== undefined) this.dealerByExternal.delete(partnerId, old);
     delete d.links[partnerId];
   }
   addStation(s: Station) {
     this.stations.set(s.monitoring_station_id, s);
     this.stationsByDealer.add(s.dealer_id, s.monitoring_station_id);
-    this.stationByExternal.set(`${s.dealer_id}:${s.external_monitoring_station_id}`, s.monitoring_station_id);
+    this.stationByExternal.set(s.dealer_id, s.external_monitoring_station_id, s.monitoring_station_id);
   }
   setStationExternal(s: Station, external: string) {
-    this.stationByExternal.delete(`${s.dealer_id}:${s.external_monitoring_station_id}`);
+    this.stationByExternal.rename(s.dealer_id, s.external_monitoring_station_id, external, s.monitoring_station_id);
     s.external_monitoring_station_id = external;
-    this.stationByExternal.set(`${s.dealer_id}:${external}`, s.monitoring_station_id);
   }
   removeStation(s: Station) {
     this.stations.delete(s.monitoring_station_id);
     this.stationsByDealer.remove(s.dealer_id, s.monitoring_station_id);
-    this.stationByExternal.delete(`${s.dealer_id}:${s.external_monitoring_station_id}`);
+    this.stationByExternal.delete(s.dealer_id, s.external_monitoring_station_id);
     for (const siteId of this.sitesByDealer.of(s.dealer_id)) {
       const site = this.sites.get(siteId)!;
       if (site.monitoring_station_id === s.monitoring_station_id) site.monitoring_station_id = null;
@@ -335,34 +359,32 @@ export class Store {
   addSite(s: Site) {
     this.sites.set(s.site_id, s);
     this.sitesByDealer.add(s.dealer_id, s.site_id);
-    this.siteByExternal.set(`${s.dealer_id}:${s.external_site_id}`, s.site_id);
+    this.siteByExternal.set(s.dealer_id, s.external_site_id, s.site_id);
   }
   setSiteExternal(s: Site, external: string) {
-    this.siteByExternal.delete(`${s.dealer_id}:${s.external_site_id}`);
+    this.siteByExternal.rename(s.dealer_id, s.external_site_id, external, s.site_id);
     s.external_site_id = external;
-    this.siteByExternal.set(`${s.dealer_id}:${external}`, s.site_id);
   }
   removeSite(s: Site) {
     for (const c of this.contactsBySite.of(s.site_id)) this.removeContact(this.contacts.get(c)!);
     for (const d of this.devicesBySite.of(s.site_id)) this.removeDevice(this.devices.get(d)!);
     this.sites.delete(s.site_id);
     this.sitesByDealer.remove(s.dealer_id, s.site_id);
-    this.siteByExternal.delete(`${s.dealer_id}:${s.external_site_id}`);
+    this.siteByExternal.delete(s.dealer_id, s.external_site_id);
   }
   addContact(c: Contact) {
     this.contacts.set(c.contact_id, c);
     this.contactsBySite.add(c.site_id, c.contact_id);
-    this.contactByExternal.set(`${c.site_id}:${c.external_contact_id}`, c.contact_id);
+    this.contactByExternal.set(c.site_id, c.external_contact_id, c.contact_id);
   }
   setContactExternal(c: Contact, external: string) {
-    this.contactByExternal.delete(`${c.site_id}:${c.external_contact_id}`);
+    this.contactByExternal.rename(c.site_id, c.external_contact_id, external, c.contact_id);
     c.external_contact_id = external;
-    this.contactByExternal.set(`${c.site_id}:${external}`, c.contact_id);
   }
   removeContact(c: Contact) {
     this.contacts.delete(c.contact_id);
     this.contactsBySite.remove(c.site_id, c.contact_id);
-    this.contactByExternal.delete(`${c.site_id}:${c.external_contact_id}`);
+    this.contactByExternal.delete(c.site_id, c.external_contact_id);
   }
   dealerOfSite(siteId: number): number | undefined {
     return this.sites.get(siteId)?.dealer_id;
@@ -370,16 +392,14 @@ export class Store {
   addDevice(d: Device) {
     this.devices.set(d.device_id, d);
     this.devicesBySite.add(d.site_id, d.device_id);
-    this.deviceByExternal.set(`${this.dealerOfSite(d.site_id)}:${d.external_device_id}`, d.device_id);
+    this.deviceByExternal.set(this.dealerOfSite(d.site_id), d.external_device_id, d.device_id);
   }
   setDeviceExternal(d: Device, external: string) {
-    const dealer = this.dealerOfSite(d.site_id);
-    this.deviceByExternal.delete(`${dealer}:${d.external_device_id}`);
+    this.deviceByExternal.rename(this.dealerOfSite(d.site_id), d.external_device_id, external, d.device_id);
     d.external_device_id = external;
-    this.deviceByExternal.set(`${dealer}:${external}`, d.device_id);
   }
   removeDevice(d: Device) {
-    this.deviceByExternal.delete(`${this.dealerOfSite(d.site_id)}:${d.external_device_id}`);
+    this.deviceByExternal.delete(this.dealerOfSite(d.site_id), d.external_device_id);
     this.devices.delete(d.device_id);
     this.devicesBySite.remove(d.site_id, d.device_id);
   }
