@@ -72,6 +72,8 @@ export type DataTableProps<Row> = {
   hidden?: readonly string[];
   /** data-* attributes for a row (tests and styling hooks), e.g. { "data-testid": "site-row" }. */
   rowAttrs?: (row: Row) => Record<`data-${string}`, string | number | undefined>;
+  /** Classes of a row that looks different from the rest (a row CHeKT deleted); a phone card keeps its own. */
+  rowClassName?: (row: Row) => string | undefined;
   /** data-testid of the table element. */
   testId?: string;
   /** "cards" (default): a card per row below 768 px; "table": always a table (scrolls sideways). */
@@ -97,6 +99,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     sort,
     hidden = [],
     rowAttrs,
+    rowClassName,
     testId,
     phone = "cards",
   } = props;
@@ -211,7 +214,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           )}
         >
           {rows.map((row) => (
-            <tr key={rowKey(row)} {...rowAttrs?.(row)}>
+            <tr key={rowKey(row)} className={rowClassName?.(row)} {...rowAttrs?.(row)}>
               {shown.map((col) => {
                 const label = labelOf(col);
                 // A cell's styling is the table's (app/globals.css, .data-table): only what differs per column

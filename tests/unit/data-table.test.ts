@@ -60,6 +60,20 @@ describe("DataTable body", () => {
   });
 });
 
+describe("DataTable rows", () => {
+  it("a row's own classes go on that row only", () => {
+    const html = renderToStaticMarkup(
+      createElement(DataTable<Row>, {
+        columns,
+        rows,
+        rowKey: (r) => r.id,
+        rowClassName: (r) => (r.id === 9 ? "bg-slate-50" : undefined),
+      }),
+    );
+    expect(html.match(/<tr[^>]*>/g)?.slice(1)).toEqual(["<tr>", '<tr class="bg-slate-50">']);
+  });
+});
+
 describe("listSort", () => {
   it("links each header to the list sorted by it, back at page 1, the rest of the state kept", () => {
     const state = siteList.parse({ q: "north", sort: "name", dir: "asc", page: "3" });
