@@ -1,9 +1,7 @@
 // The sign-in throttle against a real Postgres with an injected clock: atomic under concurrency,
 // per account+address, per address and per account, a success clears its own count, and a
 // stranger cannot lock a real user out. Plus which address counts (trusted proxy setting).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { beforeEach, describe, expect, it } from "vitest";
 import { clientIp, parseTrustedProxies, PEER_HEADER } from "@/lib/auth/client-ip";
 import {
   KEEP_ATTEMPTS_MS,
@@ -13,39 +11,30 @@ import {
   settleAttempt,
   type Clock,
 } from "@/lib/auth/throttle";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { clientFile } from "../support/db-file";
 
-let db: TestDatabase;
-let prisma: PrismaClient;
+// Twelve parallel transactions need twelve connections.
+const world = clientFile("chekt_app_throttle", 15);
 let t = new Date("2026-11-24T12:00:00Z").getTime();
 const clock: Clock = () => new Date(t);
 const advance = (ms: number) => (t += ms);
 
-beforeAll(async () => {
-  db = await createTestDatabase("chekt_app_throttle");
-  // Twelve parallel transactions need twelve connections.
-  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 15 }) });
-});
-afterAll(async () => {
-  await prisma?.$disconnect();
-  await db?.drop();
-});
 beforeEach(async () => {
-  await prisma.loginAttempt.deleteMany();
-  await prisma.authThrottle.deleteMany();
+  await world.prisma.loginAttempt.deleteMany();
+  await world.prisma.authThrottle.deleteMany();
 });
 
 /** A failed guess: reserved, then settled as a failure. Returns whether it was let through. */
 async function guess(email: string, ip: string): Promise<boolean> {
-  const v = await reserveAttempt(prisma, email, ip, clock);
-  if (v.allowed) await settleAttempt(prisma, v.ticket, false, clock);
+  const v = await reserveAttempt(world.prisma, email, ip, clock);
+  if (v.allowed) await settleAttempt(world.prisma, v.ticket, false, clock);
   return v.allowed;
 }
 
 describe("sign-in throttle (Postgres)", () => {
   it("12 parallel guesses where 5 are free let exactly 5 through", async () => {
     const results = await Promise.all(
-      Array.from({ length: 12 }, () => reserveAttempt(prisma, "par@example.com", "198.51.100.7", clock)),
+      Array.from({ length: 12 }, () => reserveAttempt(world.prisma, "par@example.com", "198.51.100.7", clock)),
     );
     expect(results.filter((r) => r.allowed)).toHaveLength(POLICY.pair.free);
     const refused = results.filter((r) => !r.allowed);
@@ -59,51 +48,51 @@ describe("sign-in throttle (Postgres)", () => {
     expect(await guess(" ANA@example.com ", "10.0.0.1")).toBe(false);
     advance(1_000);
     expect(await guess("ana@example.com", "10.0.0.1")).toBe(true);
-    const v = await reserveAttempt(prisma, "ana@example.com", "10.0.0.1", clock);
+    const v = await reserveAttempt(world.prisma, "ana@example.com", "10.0.0.1", clock);
     expect(v).toMatchObject({ allowed: false, scope: "pair", retryAt: new Date(t + 2_000) });
   });
 
   it("a success clears the account's count from that address", async () => {
     for (let i = 0; i < 5; i++) await guess("ed@example.com", "10.0.3.1");
     advance(1_000);
-    const v = await reserveAttempt(prisma, "ed@example.com", "10.0.3.1", clock);
+    const v = await reserveAttempt(world.prisma, "ed@example.com", "10.0.3.1", clock);
     expect(v.allowed).toBe(true);
-    if (v.allowed) await settleAttempt(prisma, v.ticket, true, clock);
+    if (v.allowed) await settleAttempt(world.prisma, v.ticket, true, clock);
     for (let i = 0; i < 5; i++) expect(await guess("ed@example.com", "10.0.3.1")).toBe(true);
   });
 
   it("a stranger guessing from elsewhere cannot lock the owner out of their usual address", async () => {
     // The owner has signed in from home before.
-    const home = await reserveAttempt(prisma, "owner@example.com", "203.0.113.10", clock);
-    if (home.allowed) await settleAttempt(prisma, home.ticket, true, clock);
+    const home = await reserveAttempt(world.prisma, "owner@example.com", "203.0.113.10", clock);
+    if (home.allowed) await settleAttempt(world.prisma, home.ticket, true, clock);
     // A botnet: 60 addresses, 3 guesses each, over an hour.
     for (let i = 0; i < 60; i++) {
       for (let k = 0; k < 3; k++) await guess("owner@example.com", `192.0.2.${i}`);
       advance(60_000);
     }
-    const fromElsewhere = await reserveAttempt(prisma, "owner@example.com", "198.51.100.99", clock);
+    const fromElsewhere = await reserveAttempt(world.prisma, "owner@example.com", "198.51.100.99", clock);
     expect(fromElsewhere).toMatchObject({ allowed: false, scope: "account" });
     // Slowed, never locked: the wait is at most the account cap.
     if (!fromElsewhere.allowed)
       expect(fromElsewhere.retryAt.getTime() - t).toBeLessThanOrEqual(POLICY.account.maxDelayMs);
     // From home the owner is not slowed at all.
-    expect((await reserveAttempt(prisma, "owner@example.com", "203.0.113.10", clock)).allowed).toBe(true);
+    expect((await reserveAttempt(world.prisma, "owner@example.com", "203.0.113.10", clock)).allowed).toBe(true);
   });
 
   it("an address trying many accounts is slowed after 30, whatever the accounts", async () => {
     for (let i = 0; i < POLICY.ip.free; i++) expect(await guess(`user${i}@example.com`, "203.0.113.5")).toBe(true);
-    expect(await reserveAttempt(prisma, "fresh@example.com", "203.0.113.5", clock)).toMatchObject({
+    expect(await reserveAttempt(world.prisma, "fresh@example.com", "203.0.113.5", clock)).toMatchObject({
       allowed: false,
       scope: "ip",
     });
-    expect((await reserveAttempt(prisma, "fresh@example.com", "203.0.113.6", clock)).allowed).toBe(true);
+    expect((await reserveAttempt(world.prisma, "fresh@example.com", "203.0.113.6", clock)).allowed).toBe(true);
   });
 
   it("an office signing in correctly all morning from one address is never slowed", async () => {
     for (let i = 0; i < 50; i++) {
-      const v = await reserveAttempt(prisma, `staff${i}@example.com`, "198.51.100.1", clock);
+      const v = await reserveAttempt(world.prisma, `staff${i}@example.com`, "198.51.100.1", clock);
       expect(v.allowed).toBe(true);
-      if (v.allowed) await settleAttempt(prisma, v.ticket, true, clock);
+      if (v.allowed) await settleAttempt(world.prisma, v.ticket, true, clock);
     }
   });
 
@@ -116,7 +105,7 @@ describe("sign-in throttle (Postgres)", () => {
   it("prunes attempts older than 30 days and quiet counters", async () => {
     await guess("q@example.com", "10.0.5.2");
     advance(POLICY.windowMs + 1);
-    await prisma.loginAttempt.create({
+    await world.prisma.loginAttempt.create({
       data: {
         email: "old@example.com",
         ip: "10.0.5.1",
@@ -124,7 +113,7 @@ describe("sign-in throttle (Postgres)", () => {
         createdAt: new Date(t - KEEP_ATTEMPTS_MS - 60_000),
       },
     });
-    await prisma.loginAttempt.create({
+    await world.prisma.loginAttempt.create({
       data: {
         email: "new@example.com",
         ip: "10.0.5.1",
@@ -132,11 +121,11 @@ describe("sign-in throttle (Postgres)", () => {
         createdAt: new Date(t - KEEP_ATTEMPTS_MS + 60_000),
       },
     });
-    expect(await pruneAttempts(prisma, clock)).toBe(1);
-    expect((await prisma.loginAttempt.findMany({ where: { ip: "10.0.5.1" } })).map((r) => r.email)).toEqual([
+    expect(await pruneAttempts(world.prisma, clock)).toBe(1);
+    expect((await world.prisma.loginAttempt.findMany({ where: { ip: "10.0.5.1" } })).map((r) => r.email)).toEqual([
       "new@example.com",
     ]);
-    expect(await prisma.authThrottle.count()).toBe(0);
+    expect(await world.prisma.authThrottle.count()).toBe(0);
   });
 });
 
