@@ -58,6 +58,14 @@ const mappingOf = (dealerLinkId: string, obj: Linkable) => ({
   parentChektId: obj.parentChektId,
 });
 
+/** What a mapping change's audit row names: the mapped object's kind and both its ids, in its dealer link. */
+const auditSubject = (dealerLinkId: string, o: { kind: string; chektId: string; externalId: string }) => ({
+  objectKind: o.kind,
+  chektId: o.chektId,
+  externalId: o.externalId,
+  dealerLinkId,
+});
+
 /**
  * Records `obj`'s mapping; refused when another mapping of this dealer and kind already holds
  * either id (it would break the unique keys).
@@ -95,22 +103,12 @@ export const relinkMappingAction = actionClient
     const obj = await fetchLinkable(kind, dealerId, parsedInput.chektId, parent, ctx.traceId, " to link to.");
     const before = { chektId: mapping.chektId, externalId: mapping.externalId, parentChektId: mapping.parentChektId };
     const after = { chektId: obj.chektId, externalId: obj.externalId, parentChektId: obj.parentChektId };
-    await ctx.commit(
-      {
-        objectKind: kind,
-        chektId: obj.chektId,
-        externalId: obj.externalId,
-        dealerLinkId: mapping.dealerLinkId,
-        before,
-        after,
-      },
-      async (tx) => {
-        // The mapping moves to the object CHeKT has now: the old pair goes, the new one is recorded
-        // (the clash check leaves this mapping out, so the order inside the transaction is free).
-        await deleteMapping(tx, mapping.dealerLinkId, kind, mapping.chektId);
-        await mapFree(tx, mapping.dealerLinkId, obj, mapping.id);
-      },
-    );
+    await ctx.commit({ ...auditSubject(mapping.dealerLinkId, obj), before, after }, async (tx) => {
+      // The mapping moves to the object CHeKT has now: the old pair goes, the new one is recorded
+      // (the clash check leaves this mapping out, so the order inside the transaction is free).
+      await deleteMapping(tx, mapping.dealerLinkId, kind, mapping.chektId);
+      await mapFree(tx, mapping.dealerLinkId, obj, mapping.id);
+    });
     revalidatePath("/drift");
     return after;
   });
@@ -124,10 +122,7 @@ export const linkObjectAction = actionClient
     const hint = "; give it one in CHeKT first.";
     const obj = await fetchLinkable(kind, link.chektDealerId, chektId, parentChektId ?? null, ctx.traceId, hint);
     const { dealerLinkId: _, ...after } = mappingOf(link.id, obj);
-    await ctx.commit(
-      { objectKind: obj.kind, chektId: obj.chektId, externalId: obj.externalId, dealerLinkId: link.id, after },
-      (tx) => mapFree(tx, link.id, obj),
-    );
+    await ctx.commit({ ...auditSubject(link.id, obj), after }, (tx) => mapFree(tx, link.id, obj));
     revalidatePath("/drift");
     return after;
   });
@@ -144,15 +139,8 @@ export const forgetMappingAction = actionClient
       externalId: mapping.externalId,
       parentChektId: mapping.parentChektId,
     };
-    await ctx.commit(
-      {
-        objectKind: mapping.kind,
-        chektId: mapping.chektId,
-        externalId: mapping.externalId,
-        dealerLinkId: mapping.dealerLinkId,
-        before,
-      },
-      (tx) => deleteMapping(tx, mapping.dealerLinkId, mapping.kind as DriftKind, mapping.chektId),
+    await ctx.commit({ ...auditSubject(mapping.dealerLinkId, mapping), before }, (tx) =>
+      deleteMapping(tx, mapping.dealerLinkId, mapping.kind as DriftKind, mapping.chektId),
     );
     revalidatePath("/drift");
     return { forgotten: mapping.id };
@@ -186,10 +174,7 @@ export const linkAllAction = actionClient
         const { dealerLinkId: _, ...after } = m;
         await writeAudit(tx, {
           action: "drift.link",
-          objectKind: obj.kind,
-          chektId: obj.chektId,
-          externalId: obj.externalId,
-          dealerLinkId: link.id,
+          ...auditSubject(link.id, obj),
           after,
           traceId: ctx.traceId,
           outcome: "success",
