@@ -270,6 +270,13 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
       where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: deviceId } },
     });
   const t = (s: number) => new Date(Date.UTC(2030, 0, 1, 12, 0, s)).toISOString();
+  // Mirrors a copy of the device as it is now but for `changes`, as a sweep's read or our own write would.
+  const mirrorCopy = async (changes: Record<string, unknown>, how: "read" | "write") => {
+    const { mirrorDevice } = await import("@/lib/mirror/write");
+    const r = await row();
+    const copy = { ...(r.dto as object), device_id: deviceId, external_device_id: r.externalId, ...changes };
+    await world.prisma.$transaction((tx) => mirrorDevice(tx, world.linkId, r.siteId, copy, { how }));
+  };
 
   it("in order: offline at :10, online at :20 → online, last seen :20", async () => {
     await deliver("device.offline", { device_id: `dev_${deviceId}`, site_id: 1, at: t(10) });
@@ -291,39 +298,12 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
   });
 
   it("a sweep reading an older copy of the device does not roll the webhook's status back", async () => {
-    const { mirrorDevice } = await import("@/lib/mirror/write");
-    const r = await row();
-    await world.prisma.$transaction((tx) =>
-      mirrorDevice(
-        tx,
-        world.linkId,
-        r.siteId,
-        {
-          ...(r.dto as object),
-          device_id: deviceId,
-          external_device_id: r.externalId,
-          status: "offline",
-          firmware: "1.0.0",
-          updated_at: t(5),
-        },
-        { how: "read" },
-      ),
-    );
+    await mirrorCopy({ status: "offline", firmware: "1.0.0", updated_at: t(5) }, "read");
     expect(await row()).toMatchObject({ status: "online", statusAt: new Date(t(20)), firmware: "2.1.0" });
   });
 
   it("our own write of an older copy keeps the webhook's status too, and takes the newer name", async () => {
-    const { mirrorDevice } = await import("@/lib/mirror/write");
-    const r = await row();
-    await world.prisma.$transaction((tx) =>
-      mirrorDevice(
-        tx,
-        world.linkId,
-        r.siteId,
-        { ...(r.dto as object), device_id: deviceId, external_device_id: r.externalId, name: "Renamed" },
-        { how: "write" },
-      ),
-    );
+    await mirrorCopy({ name: "Renamed" }, "write");
     expect(await row()).toMatchObject({
       name: "Renamed",
       status: "online",
