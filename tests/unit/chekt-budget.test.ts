@@ -90,13 +90,23 @@ describe("budget rules: class reserves", () => {
 });
 
 describe("budget rules: corrections from CHeKT's headers", () => {
+  /**
+   * `correct` with an answer that shows CHeKT's Limit and Remaining, for the call taken `takenSeq`th, sent at
+   * `sentAtMs` and answered at `now` (the first call, sent and answered at 0, unless said).
+   */
+  type Call = Parameters<typeof correct>[2];
+  const answer = (s: BucketState, shown: { limit: number; remaining: number }, call: Partial<Call> = {}) => {
+    const ctx = { now: 0, sentAtMs: 0, takenSeq: 1, ...call };
+    return correct(s, readRateHeaders(rateHeaders(shown), ctx.now), ctx);
+  };
+
   it("X-RateLimit-Limit sets the refill rate (a tier change), and the burst follows no higher than CHeKT shows", () => {
     const s = state();
-    correct(s, readRateHeaders(rateHeaders({ limit: 600, remaining: 4 }), 0), { now: 0, sentAtMs: 0, takenSeq: 0 });
+    answer(s, { limit: 600, remaining: 4 }, { takenSeq: 0 });
     expect(s.perMin).toBe(600);
     expect(s.burst).toBe(5);
     const down = state({ perMin: 600, burst: 30, tokens: 30 });
-    correct(down, readRateHeaders(rateHeaders({ limit: 12, remaining: 0 }), 0), { now: 0, sentAtMs: 0, takenSeq: 0 });
+    answer(down, { limit: 12, remaining: 0 }, { takenSeq: 0 });
     expect(down).toMatchObject({ perMin: 12, burst: 1, tokens: 0 });
   });
 
@@ -115,9 +125,7 @@ describe("budget rules: corrections from CHeKT's headers", () => {
     // This call was the 3rd taken; 2 more went out after it. CHeKT said 4 left when it arrived:
     // those 2 were not counted yet, so 2 are really left — exactly what we have. No change.
     const s = state({ tokens: 2, taken: 5 });
-    expect(
-      correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 4 }), 0), { now: 0, sentAtMs: 0, takenSeq: 3 }),
-    ).toBe(false);
+    expect(answer(s, { limit: 60, remaining: 4 }, { takenSeq: 3 })).toBe(false);
     expect(s.tokens).toBe(2);
   });
 
@@ -125,40 +133,26 @@ describe("budget rules: corrections from CHeKT's headers", () => {
     // 2 tokens at t=0, the call taken as the last one; half a second later CHeKT says 2 left
     // (it floors its count): the refill alone is not a change, so the caller skips its UPDATE.
     const s = state({ tokens: 2, taken: 1 });
-    expect(
-      correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 2 }), 500), {
-        now: 500,
-        sentAtMs: 450,
-        takenSeq: 1,
-      }),
-    ).toBe(false);
+    expect(answer(s, { limit: 60, remaining: 2 }, { now: 500, sentAtMs: 450 })).toBe(false);
     // …while a Remaining clearly below it still is one.
     const t = state({ tokens: 4, taken: 1 });
-    expect(
-      correct(t, readRateHeaders(rateHeaders({ limit: 60, remaining: 1 }), 500), {
-        now: 500,
-        sentAtMs: 450,
-        takenSeq: 1,
-      }),
-    ).toBe(true);
+    expect(answer(t, { limit: 60, remaining: 1 }, { now: 500, sentAtMs: 450 })).toBe(true);
     expect(t.tokens).toBe(1);
   });
 
   it("a Remaining clearly above ours gives the tokens back (CHeKT's window reset, or a bigger bucket)", () => {
     const s = state({ tokens: 0, taken: 1 });
-    correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 4 }), 0), { now: 0, sentAtMs: 0, takenSeq: 1 });
+    answer(s, { limit: 60, remaining: 4 });
     expect(s.tokens).toBe(4);
     const big = state({ tokens: 1, taken: 1 });
-    correct(big, readRateHeaders(rateHeaders({ limit: 600, remaining: 29 }), 0), { now: 0, sentAtMs: 0, takenSeq: 1 });
+    answer(big, { limit: 600, remaining: 29 });
     expect(big.burst).toBe(30);
     expect(big.tokens).toBe(29);
   });
 
   it("agreeing models never fight: CHeKT's floored count within a token of ours changes nothing", () => {
     const s = state({ tokens: 1.6, taken: 1 });
-    expect(
-      correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 1 }), 0), { now: 0, sentAtMs: 0, takenSeq: 1 }),
-    ).toBe(false);
+    expect(answer(s, { limit: 60, remaining: 1 })).toBe(false);
     expect(s.tokens).toBe(1.6);
   });
 
@@ -166,7 +160,7 @@ describe("budget rules: corrections from CHeKT's headers", () => {
     const s = initialState({ perMin: 600_000, burst: 10_000 }, false, 0);
     s.tokens -= 1;
     s.taken = 1;
-    correct(s, readRateHeaders(rateHeaders({ limit: 60, remaining: 4 }), 0), { now: 0, sentAtMs: 0, takenSeq: 1 });
+    answer(s, { limit: 60, remaining: 4 });
     expect(s).toMatchObject({ perMin: 60, burst: 5, tokens: 4, learned: true });
   });
 });
