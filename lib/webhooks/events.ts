@@ -33,35 +33,31 @@ function storable(d: Date): Date | null {
   return Number.isNaN(d.getTime()) || year < 1 || year > 9999 ? null : d;
 }
 
-const idLike = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const n = intId(v);
-  if (n === null) {
-    ctx.addIssue({ code: "custom", message: `not an id: ${String(v)}` });
-    return z.NEVER;
-  }
-  return n;
-});
-const optIdLike = z
-  .union([z.string(), z.number(), z.null()])
-  .optional()
-  .transform((v) => (v == null ? null : intId(v)));
+/** A string or number `parse` reads (null: it cannot); anything else fails as "not <what>: <value>". */
+function lenient<T>(parse: (v: string | number) => T | null, what: string) {
+  return z.union([z.string(), z.number()]).transform((v, ctx) => {
+    const out = parse(v);
+    if (out === null) {
+      ctx.addIssue({ code: "custom", message: `not ${what}: ${String(v)}` });
+      return z.NEVER;
+    }
+    return out;
+  });
+}
+/** The same, optional: absent, null or unreadable is null. */
+function lenientOptional<T>(parse: (v: string | number) => T | null) {
+  return z
+    .union([z.string(), z.number(), z.null()])
+    .optional()
+    .transform((v) => (v == null ? null : parse(v)));
+}
+
+const idLike = lenient(intId, "an id");
+const optIdLike = lenientOptional(intId);
 const str = z.union([z.string(), z.number()]).transform((v) => String(v));
-const optStr = z
-  .union([z.string(), z.number(), z.null()])
-  .optional()
-  .transform((v) => (v == null ? null : String(v)));
-const date = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const d = parseDate(v);
-  if (!d) {
-    ctx.addIssue({ code: "custom", message: `not a date: ${String(v)}` });
-    return z.NEVER;
-  }
-  return d;
-});
-const optDate = z
-  .union([z.string(), z.number(), z.null()])
-  .optional()
-  .transform((v) => (v == null ? null : parseDate(v)));
+const optStr = lenientOptional((v) => String(v));
+const date = lenient(parseDate, "a date");
+const optDate = lenientOptional(parseDate);
 
 export const envelopeSchema = z.object({
   id: z.string().min(1).max(200),
