@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChektClient } from "@/lib/chekt/client";
 import { deviceApi, type DeviceApi } from "@/lib/chekt/api/devices";
 import { insertBulkJob, readJobItems, type NewItem } from "@/lib/bulk/jobs";
+import type { DeviceInput } from "@/lib/bulk/validate";
 import { runBulkJob } from "@/lib/jobs/bulk-runner";
 import { DEMO } from "@/simulator/seed";
 import { devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
@@ -41,6 +42,14 @@ function job(siteId: number, kind: "create" | "update" | "delete", items: NewIte
   );
 }
 
+/** A create job of `devices`, an item each. */
+const createJob = (siteId: number, devices: DeviceInput[]) =>
+  job(
+    siteId,
+    "create",
+    devices.map((device) => ({ kind: "create", device })),
+  );
+
 async function siteExt(siteId: number, prefix: string) {
   return (await w.api.list(w.dealerId, siteId)).filter((d) => d.external_device_id.startsWith(prefix));
 }
@@ -50,11 +59,7 @@ describe("runner recovery without client retries", () => {
     const siteId = await w.newSite("bare");
     await fault({ path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 3 });
     await fault({ path: DEVICES_PATH, method: "POST", rate_5xx: 0.15, status_5xx: 500, rate_429: 0.1, drop_rate: 0.1 });
-    const j = await job(
-      siteId,
-      "create",
-      devicesFor("bre", 500).map((device) => ({ kind: "create", device })),
-    );
+    const j = await createJob(siteId, devicesFor("bre", 500));
     const logs: string[] = [];
     try {
       expect(
@@ -84,11 +89,7 @@ describe("runner recovery without client retries", () => {
   it("after the key lapsed, lists the site first and only sends what CHeKT does not have", async () => {
     const siteId = await w.newSite("lapse");
     const devices = devicesFor("lps", 150);
-    const j = await job(
-      siteId,
-      "create",
-      devices.map((device) => ({ kind: "create", device })),
-    );
+    const j = await createJob(siteId, devices);
     // A chunk sent 25 hours ago whose answer was never recorded; CHeKT applied 60 of its 100.
     const items = await w.db.bulkItem.findMany({ where: { jobId: j.id }, orderBy: { position: "asc" } });
     const oldKey = randomUUID();
@@ -144,11 +145,7 @@ describe("runner recovery without client retries", () => {
       ...devicesFor("ret", 4),
       { external_device_id: "shared-1", device_type: "camera" as const, name: "Clash" },
     ];
-    const j = await job(
-      siteB,
-      "create",
-      rows.map((device) => ({ kind: "create", device })),
-    );
+    const j = await createJob(siteB, rows);
     await runBulkJob(j.id, { db: w.db, api: w.api, maxBulk: 100 });
     const first = await w.db.bulkJob.findUniqueOrThrow({ where: { id: j.id } });
     expect([first.state, first.succeeded, first.failed]).toEqual(["done", 4, 1]);
@@ -177,11 +174,7 @@ describe("runner recovery without client retries", () => {
   it("bulk update and bulk delete are jobs with per-item results and mappings kept in step", async () => {
     const siteId = await w.newSite("upd");
     const devices = devicesFor("upd", 12);
-    const c = await job(
-      siteId,
-      "create",
-      devices.map((device) => ({ kind: "create", device })),
-    );
+    const c = await createJob(siteId, devices);
     await runBulkJob(c.id, { db: w.db, api: w.api, maxBulk: 5 });
     const created = await siteExt(siteId, "upd-");
     expect(created.length).toBe(12);
