@@ -20,6 +20,12 @@ export const checkConnectionAction = actionClient
   .inputSchema(checkConnectionSchema)
   .action(async ({ parsedInput }) => runConnectionCheck(parsedInput.dealerLinkId));
 
+/** Each secret a dealer link holds: its form field, the box that clears it, its sealed column. */
+const DEALER_SECRETS = [
+  { input: "apiKey", clear: "clearApiKey", column: "apiKeyEnc" },
+  { input: "webhookSecret", clear: "clearWebhookSecret", column: "webhookSecretEnc" },
+] as const;
+
 /** Write-only: the new values are sealed at once; the audit row keeps only their masked form. */
 export const setDealerSecretsAction = actionClient
   .metadata({ name: "settings.set_dealer_secrets", role: "admin", objectKind: "dealer" })
@@ -30,19 +36,15 @@ export const setDealerSecretsAction = actionClient
       throw new ActionError("not_found", "That dealer link no longer exists.", { dealerLinkId: "Unknown dealer" });
     const data: { apiKeyEnc?: string | null; webhookSecretEnc?: string | null } = {};
     const after: Record<string, string> = {};
-    if (parsedInput.apiKey) {
-      data.apiKeyEnc = seal(parsedInput.apiKey);
-      after.apiKey = (maskSecret(parsedInput.apiKey) as { masked: string }).masked;
-    } else if (parsedInput.clearApiKey) {
-      data.apiKeyEnc = null;
-      after.apiKey = "cleared";
-    }
-    if (parsedInput.webhookSecret) {
-      data.webhookSecretEnc = seal(parsedInput.webhookSecret);
-      after.webhookSecret = (maskSecret(parsedInput.webhookSecret) as { masked: string }).masked;
-    } else if (parsedInput.clearWebhookSecret) {
-      data.webhookSecretEnc = null;
-      after.webhookSecret = "cleared";
+    for (const { input, clear, column } of DEALER_SECRETS) {
+      const value = parsedInput[input];
+      if (value) {
+        data[column] = seal(value);
+        after[input] = (maskSecret(value) as { masked: string }).masked;
+      } else if (parsedInput[clear]) {
+        data[column] = null;
+        after[input] = "cleared";
+      }
     }
     await ctx.commit(
       {
