@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { sim, signIn } from "./setup";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
-import { defaultRateLimit, partner, refreshSitesView, roomyRateLimit, stamp } from "./sites-helpers";
+import { defaultRateLimit, partner, roomyRateLimit, siteShownToOperator, stamp } from "./sites-helpers";
 
 /** Laptop and phone (390×844) screenshots of the page as it is now. */
 const shots = screenshotsTo("/tmp/shots/mirror", { makeDir: true });
@@ -73,21 +73,16 @@ test("CHeKT answering only 429s: dashboard, sites list and a site page render fr
 
 test("Refresh shows a change made in CHeKT, then that the site was deleted in CHeKT", async ({ page }) => {
   const name = `Mirror ${stamp}`;
-  const site = await partner<{ site_id: number }>("/sites", "POST", {
-    external_site_id: `e2e-mirror-${stamp}`,
-    name,
-    timezone: "Europe/Paris",
-    account_number: `MX-${stamp}`,
-  });
-  await signIn(page, "operator", "/sites");
-  await refreshSitesView(page, name);
+  const account = `MX-${stamp}`;
+  const seed = { external_site_id: `e2e-mirror-${stamp}`, name, timezone: "Europe/Paris", account_number: account };
+  const siteId = await siteShownToOperator(page, seed);
   // Found by account number too (the mirror's search covers name, account, address and IDs).
   await page.goto(`/sites?q=${encodeURIComponent(`mx-${stamp}`)}`);
   await expect(page.getByTestId("site-row")).toHaveCount(1);
 
-  await page.goto(`/sites/${site.site_id}`);
+  await page.goto(`/sites/${siteId}`);
   await expect(page.getByTestId("site-name")).toHaveText(name);
-  await partner(`/sites/${site.site_id}`, "PUT", { name: `${name} Renamed` });
+  await partner(`/sites/${siteId}`, "PUT", { name: `${name} Renamed` });
   await page.reload();
   await expect(page.getByTestId("site-name")).toHaveText(name); // the mirror's copy until refreshed
   const details = page.getByTestId("freshness").first();
@@ -96,7 +91,7 @@ test("Refresh shows a change made in CHeKT, then that the site was deleted in CH
   await expect(details).toContainText(/changed in CHeKT/);
   await shots(page, "site-fresh");
 
-  await partner(`/sites/${site.site_id}`, "DELETE");
+  await partner(`/sites/${siteId}`, "DELETE");
   await details.getByRole("button", { name: "Refresh" }).click();
   await expect(page.getByTestId("freshness-gone").first()).toContainText("Deleted in CHeKT");
   await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);

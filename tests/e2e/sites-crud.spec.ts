@@ -9,6 +9,7 @@ import {
   refreshSitesView,
   refreshStations,
   roomyRateLimit,
+  siteShownToOperator,
   stamp,
 } from "./sites-helpers";
 
@@ -137,14 +138,12 @@ test("operator: a monitoring station from creation to a delete that warns about 
 });
 
 test("operator: contacts of a site, with phones normalised and emails checked before sending", async ({ page }) => {
-  const site = await partner<{ site_id: number }>("/sites", "POST", {
+  const siteId = await siteShownToOperator(page, {
     external_site_id: `e2e-contacts-${stamp}`,
     name: `Contacts ${stamp}`,
     timezone: "America/Chicago",
   });
-  await signIn(page, "operator", "/sites");
-  await refreshSitesView(page, `Contacts ${stamp}`);
-  await page.goto(`/sites/${site.site_id}`);
+  await page.goto(`/sites/${siteId}`);
   await page.getByRole("link", { name: "Add contact" }).click();
   await page.getByLabel("First name").fill("Ana");
   await page.getByLabel("Last name").fill("Lee");
@@ -175,17 +174,15 @@ test("operator: contacts of a site, with phones normalised and emails checked be
 });
 
 test("operator: switch a site's arming with confirmation", async ({ page }) => {
-  const site = await partner<{ site_id: number }>("/sites", "POST", {
+  const siteId = await siteShownToOperator(page, {
     external_site_id: `e2e-arming-${stamp}`,
     name: `Arming ${stamp}`,
     timezone: "UTC",
   });
-  await signIn(page, "operator", "/sites");
-  await refreshSitesView(page, `Arming ${stamp}`);
-  const current = (await partner<{ security_type: number }>(`/sites/${site.site_id}/arming-settings`)).security_type;
+  const current = (await partner<{ security_type: number }>(`/sites/${siteId}/arming-settings`)).security_type;
   // Not mirrored yet: the first visit queues its read (and says not found); a later one shows it.
   await expect(async () => {
-    await page.goto(`/sites/${site.site_id}/arming`);
+    await page.goto(`/sites/${siteId}/arming`);
     await expect(page.getByTestId(`arming-option-${current}`)).toContainText("Current", { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   const target = current === 1 ? 4 : 1;
@@ -194,9 +191,7 @@ test("operator: switch a site's arming with confirmation", async ({ page }) => {
   await page.getByRole("dialog").getByRole("button", { name: "Switch" }).click();
   await expectToast(page, "now uses");
   await expect(page.getByTestId(`arming-option-${target}`)).toContainText("Current");
-  expect((await partner<{ security_type: number }>(`/sites/${site.site_id}/arming-settings`)).security_type).toBe(
-    target,
-  );
+  expect((await partner<{ security_type: number }>(`/sites/${siteId}/arming-settings`)).security_type).toBe(target);
 });
 
 test("operator: CHeKT's 400 and 409 appear beside the field and keep what was typed", async ({ page }) => {

@@ -1,9 +1,10 @@
 // Shared by the sites specs: the test's own Partner API calls (to arrange state CHeKT-side, the way
 // another CHeKT user would) and a roomier rate limit while these specs run.
 import { expect, type Page } from "@playwright/test";
-import { sim } from "./setup";
+import { sim, signIn } from "./setup";
+import { partner } from "./setup/partner";
 
-export { partner } from "./setup/partner";
+export { partner };
 
 export const stamp = Date.now().toString(36);
 
@@ -33,6 +34,17 @@ export async function refreshSitesView(page: Page, name: string) {
   await page.goto(`/sites?q=${encodeURIComponent(name)}`);
   await page.getByTestId("freshness").getByRole("button", { name: "Refresh" }).click();
   await expect(page.getByTestId("site-row")).toHaveCount(1);
+}
+
+/** A site made CHeKT-side, then an operator signed in and shown it on the refreshed sites list: its CHeKT id. */
+export async function siteShownToOperator(
+  page: Page,
+  site: { external_site_id: string; name: string; timezone: string; account_number?: string },
+) {
+  const { site_id } = await partner<{ site_id: number }>("/sites", "POST", site);
+  await signIn(page, "operator", "/sites");
+  await refreshSitesView(page, site.name);
+  return site_id;
 }
 
 /** The same for the stations list (its Refresh re-reads every station of the dealer). */
