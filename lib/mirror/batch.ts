@@ -97,6 +97,11 @@ function upsertSql(t: Table, dealerLinkId: string, rows: { key: number }[], at: 
     SELECT (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM gone)::int AS gone`;
 }
 
+/** A read's JSON rows: the last answer per object (a page may repeat one), its typed columns, the whole answer. */
+function readRows<K extends string, D extends Record<K, number>>(dtos: D[], key: K, columns: (d: D) => object) {
+  return lastPerKey(dtos, (d) => d[key]).map((d) => ({ key: d[key], ...columns(d), dto: json(d) }));
+}
+
 const STATIONS: Table = {
   table: "mirror_stations",
   key: "chekt_id",
@@ -111,11 +116,9 @@ export function stationsReadSql(
   at: Date,
   gone?: GoneScope,
 ) {
-  const rows = lastPerKey(dtos, (d) => d.monitoring_station_id).map((d) => ({
-    key: d.monitoring_station_id,
+  const rows = readRows(dtos, "monitoring_station_id", (d) => ({
     external_id: d.external_monitoring_station_id,
     name: d.name,
-    dto: json(d),
   }));
   return upsertSql(STATIONS, dealerLinkId, rows, at, gone);
 }
@@ -148,8 +151,7 @@ export function sitesReadSql(
   at: Date,
   gone?: GoneScope,
 ) {
-  const rows = lastPerKey(dtos, (d) => d.site_id).map((d) => ({ key: d.site_id, ...siteColumns(d), dto: json(d) }));
-  return upsertSql(SITES, dealerLinkId, rows, at, gone);
+  return upsertSql(SITES, dealerLinkId, readRows(dtos, "site_id", siteColumns), at, gone);
 }
 
 const CONTACTS: Table = {
@@ -174,11 +176,7 @@ export function contactsReadSql(
   at: Date,
   gone?: GoneScope,
 ) {
-  const rows = lastPerKey(dtos, (d) => d.contact_id).map((d) => ({
-    key: d.contact_id,
-    ...contactColumns(d, siteId),
-    dto: json(d),
-  }));
+  const rows = readRows(dtos, "contact_id", (d) => contactColumns(d, siteId));
   return upsertSql(CONTACTS, dealerLinkId, rows, at, gone);
 }
 
@@ -249,11 +247,7 @@ export function devicesReadSql(
   at: Date,
   gone?: GoneScope,
 ) {
-  const rows = lastPerKey(dtos, (d) => d.device_id).map((d) => ({
-    key: d.device_id,
-    ...deviceColumns(d, siteId),
-    dto: json(d),
-  }));
+  const rows = readRows(dtos, "device_id", (d) => deviceColumns(d, siteId));
   return upsertSql(devicesTable(dealerLinkId), dealerLinkId, rows, at, gone);
 }
 
@@ -266,11 +260,7 @@ const ARMING: Table = {
 
 /** Sites' arming settings (no gone mark: a site's arming goes with the site). */
 export function armingReadSql(dealerLinkId: string, dtos: ResponseArmingSettingDto[], at: Date) {
-  const rows = lastPerKey(dtos, (d) => d.site_id).map((d) => ({
-    key: d.site_id,
-    security_type: d.security_type,
-    dto: json(d),
-  }));
+  const rows = readRows(dtos, "site_id", (d) => ({ security_type: d.security_type }));
   return upsertSql(ARMING, dealerLinkId, rows, at);
 }
 
