@@ -42,6 +42,22 @@ afterAll(async () => s?.close());
 function advanceClock(ms: number) {
   vi.setSystemTime(Date.now() + ms);
 }
+/** Runs `fn` with the simulator's `lifetime` setting at `seconds` and Date faked, then puts both back. */
+async function withLifetime(
+  lifetime: "tokenTtlS" | "authCodeTtlS" | "keyGraceS",
+  seconds: number,
+  fn: () => Promise<void>,
+) {
+  const before = s.config[lifetime];
+  s.config[lifetime] = seconds;
+  vi.useFakeTimers({ toFake: ["Date"] });
+  try {
+    await fn();
+  } finally {
+    vi.useRealTimers();
+    s.config[lifetime] = before;
+  }
+}
 
 describe("partner tokens", () => {
   it("refuses a missing, malformed or unknown token with 401 invalid_token", async () => {
@@ -76,19 +92,14 @@ describe("partner tokens", () => {
   });
 
   it("expires tokens after tokenTtlS and then answers 401", async () => {
-    s.config.tokenTtlS = 1;
-    vi.useFakeTimers({ toFake: ["Date"] });
-    try {
+    await withLifetime("tokenTtlS", 1, async () => {
       const t = await partnerToken(s.url);
       expect((await call("/partner/v1/dealers/1", { token: t })).status).toBe(200);
       advanceClock(1100);
       const r = await call("/partner/v1/dealers/1", { token: t });
       expect(r.status).toBe(401);
       expect(r.body.error.message).toContain("expired");
-    } finally {
-      vi.useRealTimers();
-      s.config.tokenTtlS = 3600;
-    }
+    });
   });
 
   it("reaches only dealers connected to its partner (403), unknown dealers are 404", async () => {
@@ -211,19 +222,14 @@ describe("authorization code + PKCE", () => {
   });
 
   it("expires codes after authCodeTtlS", async () => {
-    s.config.authCodeTtlS = 0.2;
-    vi.useFakeTimers({ toFake: ["Date"] });
-    try {
+    await withLifetime("authCodeTtlS", 0.2, async () => {
       const v = randomBytes(40).toString("base64url");
       const code = new URL((await approve(v, "s")).headers.get("location")!).searchParams.get("code")!;
       advanceClock(300);
       const r = await exchange(code, v);
       expect(r.status).toBe(400);
       expect(r.body.error.message).toContain("expired");
-    } finally {
-      vi.useRealTimers();
-      s.config.authCodeTtlS = 60;
-    }
+    });
   });
 
   it("refuses a wrong password and a non-admin user on the page; deny redirects with access_denied", async () => {
@@ -317,9 +323,7 @@ describe("API keys (/v1)", () => {
   it("after a rotation the old key works for the grace period, then is refused; revoke is immediate", async () => {
     const app = await control(s.url, "POST", "/_sim/apps", { dealer_id: 1, scopes: ["devices:read"] });
     const old = app.body.api_key as string;
-    s.config.keyGraceS = 2;
-    vi.useFakeTimers({ toFake: ["Date"] });
-    try {
+    await withLifetime("keyGraceS", 2, async () => {
       const rot = await control(s.url, "POST", `/_sim/apps/${app.body.id}/rotate-key`, {});
       expect(rot.status).toBe(200);
       const fresh = rot.body.api_key as string;
@@ -333,10 +337,7 @@ describe("API keys (/v1)", () => {
       const revoked = await call("/v1/devices", { token: fresh });
       expect(revoked.status).toBe(401);
       expect(revoked.body.error.message).toContain("revoked");
-    } finally {
-      vi.useRealTimers();
-      s.config.keyGraceS = 24 * 3600;
-    }
+    });
   });
 
   it("the default grace after a rotation is 24 hours", async () => {
