@@ -67,6 +67,14 @@ export async function listSeen(
   return { confirmedAt: sync?.finishedAt ?? null };
 }
 
+/** The mirror's row of a contact, only when it is on that site: another site's contact id names none here. */
+async function rowOnSite(db: Db, dealerLinkId: string, siteId: number, contactId: number): Promise<Row | null> {
+  const r = await db.mirrorContact.findUnique({
+    where: { dealerLinkId_chektId: { dealerLinkId, chektId: contactId } },
+  });
+  return r && r.siteId === siteId ? r : null;
+}
+
 /** One contact of one site; null when the mirror has no such contact on that site. */
 export async function readContact(
   db: Db,
@@ -74,10 +82,8 @@ export async function readContact(
   siteId: number,
   contactId: number,
 ): Promise<MirroredContact | null> {
-  const r = await db.mirrorContact.findUnique({
-    where: { dealerLinkId_chektId: { dealerLinkId, chektId: contactId } },
-  });
-  return r && r.siteId === siteId ? view(r) : null;
+  const r = await rowOnSite(db, dealerLinkId, siteId, contactId);
+  return r && view(r);
 }
 
 /** What the audit row's "before" shows for a change: the contact as CHeKT last answered it. */
@@ -87,11 +93,8 @@ export async function lastSeenContact(
   siteId: number,
   contactId: number,
 ): Promise<ResponseContactDto | null> {
-  const r = await db.mirrorContact.findUnique({
-    where: { dealerLinkId_chektId: { dealerLinkId, chektId: contactId } },
-    select: { dto: true, siteId: true },
-  });
-  return r && r.siteId === siteId ? (r.dto as unknown as ResponseContactDto) : null;
+  const r = await rowOnSite(db, dealerLinkId, siteId, contactId);
+  return r && (r.dto as unknown as ResponseContactDto);
 }
 
 /**
