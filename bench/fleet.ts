@@ -13,14 +13,8 @@
 // Filling them through the simulator would take the sweep hours on any rate limit, and the page
 // reads only the mirror. The next sweep (15 min later) would mark them gone; the bench ends first.
 import { runIfMain } from "./http";
-import {
-  listBenchRunsAndLog,
-  listBenchSummary,
-  logListFigures,
-  runListBench,
-  type ListBenchOptions,
-  type ListBenchSummary,
-} from "./list-page";
+import { listBenchRunsAndLog, listBenchSummary, logListFigures, runListBench } from "./list-page";
+import type { ListBenchOptions, ListBenchSummary } from "./list-page";
 
 export type FleetBenchResult = ListBenchSummary & {
   devices: number;

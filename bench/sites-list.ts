@@ -15,14 +15,8 @@
 // process: the web instance only serves, as in production; BENCH_B_BACKGROUND=on times the one-process shape
 // beside it, list-page.ts).
 import { runIfMain } from "./http";
-import {
-  listBenchRunsAndLog,
-  listBenchSummary,
-  logListFigures,
-  runListBench,
-  type ListBenchOptions,
-  type ListBenchSummary,
-} from "./list-page";
+import { listBenchRunsAndLog, listBenchSummary, logListFigures, runListBench } from "./list-page";
+import type { ListBenchOptions, ListBenchSummary } from "./list-page";
 
 export type SitesBenchResult = ListBenchSummary & {
   sites: number;
