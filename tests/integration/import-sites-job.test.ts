@@ -106,15 +106,20 @@ const noCtx = (existingSiteIds: string[] = []) => ({
   seqStart: 1,
 });
 
-/** CHeKT as it is, except that the run is aborted right after CHeKT created the first contact. */
-const stopAfterFirstContact = (abort: AbortController): SiteImportApi => ({
-  ...bare,
-  async createContact(...args) {
-    const res = await bare.createContact(...args);
-    abort.abort();
-    return res;
-  },
-});
+/** Runs the job against CHeKT as it is, and sees the run aborted right after CHeKT created the first contact. */
+async function runStoppedAfterFirstContact(jobId: string, extra: Parameters<typeof deps>[0] = {}) {
+  const abort = new AbortController();
+  const stopping: SiteImportApi = {
+    ...bare,
+    async createContact(...args) {
+      const res = await bare.createContact(...args);
+      abort.abort();
+      return res;
+    },
+  };
+  const run = runAnyBulkJob(jobId, deps({ ...extra, siteApi: stopping, signal: abort.signal }));
+  await expect(run).rejects.toBeInstanceOf(RunAborted);
+}
 
 /** One site whose contact 2 carries contact 1's ID: CHeKT creates the site and contact 1, refuses contact 2 (409). */
 async function failedAtContact2(prefix: string) {
@@ -408,13 +413,9 @@ describe("site import job", () => {
 
   it("a contact sent before under a key CHeKT no longer keeps is looked up by its ID, not created again", async () => {
     const job = await submit(rows("lps", 2));
-    const abort = new AbortController();
-    // Stop right after CHeKT created the first contact of the first row, before it is recorded.
-    const stopping = stopAfterFirstContact(abort);
-    // One row at a time, so the stop lands on the first row and no other row is mid-way.
-    await expect(
-      runAnyBulkJob(job.id, deps({ siteApi: stopping, signal: abort.signal, importConcurrency: 1 })),
-    ).rejects.toBeInstanceOf(RunAborted);
+    // Stop right after CHeKT created the first contact of the first row, before it is recorded. One row at a
+    // time, so the stop lands on the first row and no other row is mid-way.
+    await runStoppedAfterFirstContact(job.id, { importConcurrency: 1 });
     const [first] = await chektSites("lps");
     expect(first.external_site_id).toBe("lps-000");
     expect((await chektContacts(first.site_id)).map((c) => c.external_contact_id)).toEqual(["lps-000-C1"]);
@@ -445,11 +446,7 @@ describe("site import job", () => {
 
   it("a contact resent under an expired key that CHeKT refuses as a duplicate is settled as ours", async () => {
     const job = await submit(rows("dup", 1));
-    const abort = new AbortController();
-    const stopping = stopAfterFirstContact(abort);
-    await expect(runAnyBulkJob(job.id, deps({ siteApi: stopping, signal: abort.signal }))).rejects.toBeInstanceOf(
-      RunAborted,
-    );
+    await runStoppedAfterFirstContact(job.id);
     // The runner does not know the key lapsed (its clock says it is fresh), but CHeKT forgot it.
     await w.simControl("PATCH", "/_sim/config", { idempotencyTtlS: 0.001 });
     try {
