@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert, Button, Input } from "@/components/ui";
+import { Alert, Button, buttonClasses, Input } from "@/components/ui";
 import { CodeGrid } from "@/components/ui/code-grid";
 import { AccountForm } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -20,12 +20,7 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
       <div className="space-y-3 text-sm text-slate-700">
         {required ? <Alert tone="warning">A dealer you work for requires two-factor sign-in.</Alert> : null}
         <p>Two-factor sign-in is off. With it on, a stolen password alone cannot open your account.</p>
-        <Link
-          href="/sign-in/two-factor?callbackUrl=%2Faccount"
-          className={
-            "inline-flex rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700"
-          }
-        >
+        <Link href="/sign-in/two-factor?callbackUrl=%2Faccount" className={buttonClasses("primary")}>
           Set up two-factor sign-in
         </Link>
       </div>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
 import { CodeGrid } from "@/components/ui/code-grid";
 import { Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -25,14 +26,7 @@ export function EnrolForm({ next }: { next: string }) {
           phone is lost. They are not shown again.
         </p>
         <CodeGrid label="Recovery codes" codes={state.recoveryCodes} />
-        <Link
-          href={next}
-          className={
-            "inline-flex w-full justify-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold " +
-            "text-white hover:bg-indigo-700 focus-visible:outline focus-visible:outline-2 " +
-            "focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-          }
-        >
+        <Link href={next} className={buttonClasses("primary", "md", "w-full")}>
           I have saved them — continue
         </Link>
       </div>
