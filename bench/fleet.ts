@@ -14,12 +14,9 @@
 // reads only the mirror. The next sweep (15 min later) would mark them gone; the bench ends first.
 import { runIfMain } from "./http";
 import { listBenchRunsAndLog, listBenchSummary, logListFigures, runListBench } from "./list-page";
-import type { ListBenchOptions, ListBenchSummary } from "./list-page";
+import type { ListBenchOptions, ListBenchResult } from "./list-page";
 
-export type FleetBenchResult = ListBenchSummary & {
-  devices: number;
-  perUrl: Array<{ url: string; ttfbP95: number; fullP95: number; range: string | null }>;
-};
+export type FleetBenchResult = ListBenchResult<"devices", "range">;
 
 const URLS = [
   "/fleet",

@@ -46,6 +46,12 @@ export type ListBenchFigures = {
 /** What a list bench reports of its figures: all but the per-URL rows (each names its label) and B's. */
 export type ListBenchSummary = Omit<ListBenchFigures, "perUrl" | "b">;
 
+/** A list bench's result: the summary, how many rows it filled (`Count`), each URL's label named `Label`. */
+export type ListBenchResult<Count extends string, Label extends string> = ListBenchSummary &
+  Record<Count, number> & {
+    perUrl: Array<{ url: string; ttfbP95: number; fullP95: number } & Record<Label, string | null>>;
+  };
+
 export function listBenchSummary(f: ListBenchFigures): ListBenchSummary {
   const { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView, cpuMsPerView, requestCpuMs, workerCpuMsPerView } = f;
   return { views, ttfbMs, fullPageMs, queriesPerView, bytesPerView, cpuMsPerView, requestCpuMs, workerCpuMsPerView };

@@ -16,11 +16,9 @@
 // beside it, list-page.ts).
 import { runIfMain } from "./http";
 import { listBenchRunsAndLog, listBenchSummary, logListFigures, runListBench } from "./list-page";
-import type { ListBenchOptions, ListBenchSummary } from "./list-page";
+import type { ListBenchOptions, ListBenchResult } from "./list-page";
 
-export type SitesBenchResult = ListBenchSummary & {
-  sites: number;
-  perUrl: Array<{ url: string; ttfbP95: number; fullP95: number; total: string | null }>;
+export type SitesBenchResult = ListBenchResult<"sites", "total"> & {
   /** When the views were timed: after the app's first sync, or during its children phase. */
   timed: string;
 };
