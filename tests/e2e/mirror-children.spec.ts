@@ -218,11 +218,15 @@ test("a verification answer sent while a bulk job and a sweep run is accepted pr
     const state = async () => ({
       job: (await query<{ state: string }>("SELECT state::text AS state FROM bulk_jobs WHERE id = $1", [jobId]))[0]
         ?.state,
-      sync: (await query<{ state: string }>("SELECT state FROM mirror_syncs WHERE dealer_link_id = $1", [linkId]))[0]
-        ?.state,
+      // Any dealer's sweep: they all spend the one partner budget, and a worker sweeps one link at a time, so
+      // acme's may wait behind another link's sweep that the minute tick queued.
+      sync: (await query<{ running: boolean }>("SELECT bool_or(state = 'running') AS running FROM mirror_syncs"))[0]
+        ?.running
+        ? "running"
+        : "idle",
     });
     await expect
-      .poll(state, { timeout: 30_000, message: "the sweep and the job both start" })
+      .poll(state, { timeout: 30_000, message: "a sweep and the job both run" })
       .toEqual({ job: "running", sync: "running" });
 
     const t0 = Date.now();
