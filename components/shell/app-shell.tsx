@@ -129,12 +129,16 @@ export function AppShell({ user, nav, dealers, currentDealerId, children }: AppS
             ) : null}
           </div>
 
-          <div className="flex items-center gap-3">
+          {/* On a phone the dealer's name needs the room: the role badge goes and the links keep only their icons. */}
+          <div className="flex items-center gap-1 sm:gap-3">
             <div className="hidden text-right sm:block" data-testid="current-user">
               <p className="text-sm font-medium leading-tight text-slate-900">{user.name}</p>
               <p className="text-xs text-slate-500">{user.email}</p>
             </div>
-            <Badge tone={user.role === "admin" ? "info" : user.role === "operator" ? "success" : "neutral"}>
+            <Badge
+              tone={user.role === "admin" ? "info" : user.role === "operator" ? "success" : "neutral"}
+              className="max-sm:hidden"
+            >
               {ROLE_LABEL[user.role]}
             </Badge>
             {/* Password and two-factor live under Account; the sidebar does not list it, so it sits by the user. */}
@@ -157,7 +161,7 @@ export function AppShell({ user, nav, dealers, currentDealerId, children }: AppS
                 icon={<LogOut className="h-4 w-4" aria-hidden="true" />}
                 pendingText="Signing out…"
               >
-                Sign out
+                <span className="max-sm:sr-only">Sign out</span>
               </SubmitButton>
             </form>
           </div>

@@ -106,7 +106,7 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
         }
       />
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid gap-6 lg:grid-cols-3 lg:items-start">
         <Card title="Details" className="lg:col-span-2">
           <dl className="grid gap-4 sm:grid-cols-2">
             <Field label="Name">{s.name}</Field>
