@@ -2,7 +2,10 @@
 // simulator's /oauth/authorize, authorization code + PKCE), then disconnects it again.
 import { expect, test } from "@playwright/test";
 import { signIn } from "./setup";
+import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 import { defaultRateLimit, expectToast, roomyRateLimit } from "./sites-helpers";
+
+const shots = screenshotsTo("/tmp/shots/dealer", { prefix: "dealer-", makeDir: true });
 
 test.beforeAll(roomyRateLimit);
 test.afterAll(defaultRateLimit);
@@ -50,6 +53,33 @@ test("admin: a state that does not match is refused and nothing is connected", a
   await page.goto("/api/dealers/callback?code=forged&state=not-the-one-we-sent-0123456789");
   await expect(page).toHaveURL(/connect=state/);
   await expect(page.getByText("Connection not finished")).toBeVisible();
+});
+
+test("admin: a callback without a code says so and shows the trace ID the audit row carries", async ({ page }) => {
+  await signIn(page, "admin", "/dealer");
+  await page.getByLabel("Dealer ID (yours)").fill("trace-check");
+  await page.getByRole("textbox", { name: "Company name", exact: true }).last().fill("Trace Check");
+  await page.getByRole("button", { name: "Connect with CHeKT" }).click();
+  await expect(page).toHaveURL(/\/oauth\/authorize\?/);
+  // CHeKT comes back with our state but no code: the console must not connect, and says why with a trace ID.
+  const state = new URL(page.url()).searchParams.get("state") ?? "";
+  await page.goto(`/api/dealers/callback?state=${encodeURIComponent(state)}`);
+  await expect(page).toHaveURL(/connect=failed/);
+  const outcome = page.getByRole("alert").filter({ hasText: "Connection failed" });
+  await expect(outcome).toBeVisible();
+  const trace = new URL(page.url()).searchParams.get("trace") ?? "";
+  expect(trace).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(outcome.getByText("Trace ID for support:")).toContainText(trace);
+  await expect(page.getByRole("row", { name: /Trace Check/ })).toHaveCount(0);
+  await expectNoSeriousA11y(page);
+  await shots(page, "callback-failed");
+
+  // The same trace ID names the refused attempt in the audit log, where support looks it up.
+  await page.goto(`/audit?object=${encodeURIComponent(trace)}`);
+  const audited = page.getByRole("row", { name: /dealer\.connect/ });
+  await expect(audited).toHaveCount(1);
+  await expect(audited).toContainText("no code in the callback");
+  await expect(audited).toContainText(trace);
 });
 
 test("admin: the dealer profile rejects a bad email before sending and saves a good one", async ({ page }) => {
