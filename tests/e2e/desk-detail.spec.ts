@@ -3,25 +3,12 @@
 // links), directions written and shown again after a reload, a note added to the alarm's history
 // beside the events CHeKT sent; opening it makes no CHeKT call (every Partner API call answers 503
 // while it opens); axe clean; laptop and phone screenshots (copied to /tmp/shots/desk-plans/).
-import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn, sim } from "./setup";
+import { screenshotsTo } from "./setup/page-checks";
 import { clearFaults, expectAccessible, openQueue, raiseShown } from "./verifications-helpers";
 
-const SHOTS = "/tmp/shots/desk-plans";
-
-async function shots(page: Page, name: string) {
-  for (const [label, size] of [
-    ["laptop", { width: 1366, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    const file = test.info().outputPath(`${name}-${label}.png`);
-    await page.screenshot({ path: file });
-    if (fs.existsSync(SHOTS)) fs.copyFileSync(file, `${SHOTS}/${name}-${label}.png`);
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
+const shots = screenshotsTo("/tmp/shots/desk-plans", { fullPage: "none" });
 
 test.afterEach(async () => {
   await clearFaults();

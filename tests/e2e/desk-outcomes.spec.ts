@@ -4,27 +4,16 @@
 // site's own checklist replaces the dealer's; the answers land in history with their outcome and
 // "annotated in CHeKT"; a viewer reads the settings but cannot change them. axe on the settings
 // page and the picker; laptop and phone screenshots (copied to /tmp/shots/outcomes/).
-import fs from "node:fs";
 import pg from "pg";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn } from "./setup";
+import { screenshotsTo } from "./setup/page-checks";
 import { expectAccessible, openQueue, raiseShown } from "./verifications-helpers";
 
 const SHOTS = "/tmp/shots/outcomes";
+const shots = screenshotsTo(SHOTS, { fullPage: "none" });
+const wholePageShots = screenshotsTo(SHOTS);
 const OVERRIDE_SITE = 3;
-
-async function shots(page: Page, name: string, fullPage = false) {
-  for (const [label, size] of [
-    ["laptop", { width: 1366, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    const file = test.info().outputPath(`${name}-${label}.png`);
-    await page.screenshot({ path: file, fullPage });
-    if (fs.existsSync(SHOTS)) fs.copyFileSync(file, `${SHOTS}/${name}-${label}.png`);
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
 
 /** The specs share one seeded database: the checklists this spec sets are removed again. */
 async function resetChecklists() {
@@ -70,7 +59,7 @@ test(
       "Asked for the passcode",
     );
     await expectAccessible(admin);
-    await shots(admin, "settings", true);
+    await wholePageShots(admin, "settings");
 
     // Site 3 gets its own checklist on its page.
     await admin.goto(`/sites/${OVERRIDE_SITE}`);
