@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { DataTable, Pager } from "@/components/ui";
-import { fleetListSearch, type FleetListState } from "@/lib/fleet/list-state";
+import { DataTable } from "@/components/ui";
 import type { FleetRow } from "@/lib/fleet/read";
 import { ago } from "./format";
 import { DeviceStatusBadge } from "./status-badge";
@@ -65,20 +64,6 @@ export function FleetTable({ rows, now }: { rows: FleetRow[]; now: Date }) {
           ),
         },
       ]}
-    />
-  );
-}
-
-export function FleetPager({ state, total, shown }: { state: FleetListState; total: number; shown: number }) {
-  return (
-    <Pager
-      name="fleet"
-      noun="devices"
-      page={state.page}
-      per={state.per}
-      total={total}
-      shown={shown}
-      hrefFor={(page) => `/fleet${fleetListSearch(state, { page })}`}
     />
   );
 }

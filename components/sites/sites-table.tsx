@@ -1,15 +1,7 @@
 import Link from "next/link";
-import { Badge, DataTable, Pager, listSort, type Column } from "@/components/ui";
+import { Badge, DataTable, listSort, type Column } from "@/components/ui";
 import type { SiteRow } from "@/lib/chekt/api/sites";
-import {
-  SITE_COLUMNS,
-  SITE_COLUMN_KEYS,
-  siteList,
-  siteListSearch,
-  withSiteListChanges,
-  type SiteColumn,
-  type SiteListState,
-} from "@/lib/schemas/site-list";
+import { SITE_COLUMNS, SITE_COLUMN_KEYS, siteList, type SiteColumn, type SiteListState } from "@/lib/schemas/site-list";
 import { formatInZone, text } from "./format";
 import { ReadinessBadge } from "./readiness";
 import { SiteDeviceStatus } from "@/components/fleet/site-device-status";
@@ -96,21 +88,6 @@ export function SitesTable({
       rowAttrs={() => ({ "data-testid": "site-row" })}
       hidden={SITE_COLUMN_KEYS.filter((c) => !state.cols.includes(c))}
       sort={listSort("/sites", siteList, state)}
-    />
-  );
-}
-
-/** "Showing 26–50 of 2,000 sites" with first/previous/next/last links that keep every other control. */
-export function SitesPager({ state, total, shown }: { state: SiteListState; total: number; shown: number }) {
-  return (
-    <Pager
-      name="sites"
-      noun="sites"
-      page={state.page}
-      per={state.per}
-      total={total}
-      shown={shown}
-      hrefFor={(page) => `/sites${siteListSearch(withSiteListChanges(state, { page }))}`}
     />
   );
 }

@@ -5,9 +5,9 @@
 import Link from "next/link";
 import { Activity } from "lucide-react";
 import { FleetFilters } from "@/components/fleet/fleet-filters";
-import { FleetPager, FleetTable } from "@/components/fleet/fleet-table";
+import { FleetTable } from "@/components/fleet/fleet-table";
 import { minutesText } from "@/components/fleet/format";
-import { EmptyState, buttonClasses } from "@/components/ui";
+import { EmptyState, ListPager, buttonClasses } from "@/components/ui";
 import { fleetListSearch, isFiltered, type FleetListState } from "@/lib/fleet/list-state";
 import { fleetFirmwares, fleetPage } from "@/lib/fleet/read";
 import { offlineThresholdMin } from "@/lib/fleet/settings";
@@ -79,7 +79,14 @@ export async function FleetResults({ dealerLinkId, state }: { dealerLinkId: stri
       ) : (
         <>
           <FleetTable rows={page.rows} now={now} />
-          <FleetPager state={state} total={page.total} shown={page.rows.length} />
+          <ListPager
+            path="/fleet"
+            list={{ search: fleetListSearch }}
+            state={state}
+            of={page}
+            per={state.per}
+            noun="devices"
+          />
         </>
       )}
     </>

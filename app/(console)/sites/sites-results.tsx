@@ -4,12 +4,12 @@
 import Link from "next/link";
 import { MapPin } from "lucide-react";
 import { Freshness } from "@/components/mirror/freshness";
-import { SitesPager, SitesTable } from "@/components/sites/sites-table";
-import { EmptyState, buttonClasses } from "@/components/ui";
+import { SitesTable } from "@/components/sites/sites-table";
+import { EmptyState, ListPager, buttonClasses } from "@/components/ui";
 import { findMirrorSync, listMirrorStations, mirrorSitesView } from "@/lib/mirror/read";
 import { freshnessFor, oldestSeen } from "@/lib/mirror/view";
 import { readinessSummary } from "@/lib/readiness/query";
-import { siteListSearch, type SiteListState } from "@/lib/schemas/site-list";
+import { siteList, siteListSearch, type SiteListState } from "@/lib/schemas/site-list";
 
 export async function SitesResults({
   dealerLinkId,
@@ -85,7 +85,7 @@ export async function SitesResults({
             readiness={readiness}
             deviceCounts={deviceCounts}
           />
-          <SitesPager state={state} total={page.total} shown={page.rows.length} />
+          <ListPager path="/sites" list={siteList} state={state} of={page} per={state.per} noun="sites" />
         </>
       )}
     </>
