@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { Power, PowerOff, Trash2 } from "lucide-react";
+import { Power, PowerOff } from "lucide-react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
+import { DeleteAction } from "@/components/forms/delete-action";
 import { useGoTo } from "@/components/forms/use-go-to";
 import { deleteSiteAction, setSiteActivationAction } from "@/actions/sites";
 
@@ -34,17 +35,14 @@ export function SiteActions({ site }: { site: { site_id: number; name: string; i
         successMessage={active ? `${site.name} deactivated` : `${site.name} activated`}
         onDone={() => router.refresh()}
       />
-      <ConfirmAction
+      <DeleteAction
         action={deleteSiteAction}
         input={{ site_id: site.site_id }}
-        label="Delete"
-        destructive
-        icon={<Trash2 className="h-4 w-4" aria-hidden="true" />}
-        title={`Delete ${site.name}?`}
+        name={site.name}
+        noun="site"
         description={
           `The site “${site.name}” and its contacts and devices are deleted in CHeKT. ` + "This cannot be undone."
         }
-        confirmLabel="Delete site"
         typeToConfirm={site.name}
         successMessage={`Site “${site.name}” deleted`}
         onDone={() => goTo("/sites")}

@@ -1,7 +1,6 @@
 "use client";
-import { Trash2 } from "lucide-react";
 import { Alert } from "@/components/ui";
-import { ConfirmAction } from "@/components/forms/confirm-action";
+import { DeleteAction } from "@/components/forms/delete-action";
 import { useGoTo } from "@/components/forms/use-go-to";
 import { deleteStationAction } from "@/actions/stations";
 
@@ -16,15 +15,13 @@ export function StationDelete({
   const goTo = useGoTo();
   const risky = routedSites === null || routedSites > 0;
   return (
-    <ConfirmAction
+    <DeleteAction
       action={deleteStationAction}
       input={{ monitoring_station_id: station.id }}
+      name={station.name}
+      noun="station"
       label="Delete station"
-      destructive
-      icon={<Trash2 className="h-4 w-4" aria-hidden="true" />}
-      title={`Delete ${station.name}?`}
       description="The monitoring station is deleted in CHeKT. This cannot be undone."
-      confirmLabel="Delete station"
       typeToConfirm={risky ? station.name : undefined}
       successMessage={`Station “${station.name}” deleted`}
       onDone={() => goTo("/stations")}
@@ -44,6 +41,6 @@ export function StationDelete({
       ) : (
         <p className="text-sm text-slate-600">No site routes alarms to this station.</p>
       )}
-    </ConfirmAction>
+    </DeleteAction>
   );
 }
