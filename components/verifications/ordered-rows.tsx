@@ -1,5 +1,5 @@
 "use client";
-import type { Dispatch, SetStateAction } from "react";
+import type { Dispatch, ReactNode, SetStateAction } from "react";
 import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui";
 import { moved } from "./outcome-list";
@@ -92,6 +92,38 @@ export function RowOrderButtons<T>({
       />
     </span>
   );
+}
+
+/**
+ * The editor's rows in their order, each its own cells (`children`) then RowOrderButtons. `key` is the
+ * saved id, or newRowKey's for a row not saved yet, so React keeps each input with its row as rows move.
+ */
+export function OrderedRowList<T extends { key: string }>({
+  rows,
+  setRows,
+  noun,
+  children,
+}: {
+  rows: T[];
+  setRows: Dispatch<SetStateAction<T[]>>;
+  noun: string;
+  children: (row: T, index: number) => ReactNode;
+}) {
+  return (
+    <ol className="space-y-2">
+      {rows.map((r, i) => (
+        <li key={r.key} className="flex flex-wrap items-center gap-2">
+          {children(r, i)}
+          <RowOrderButtons noun={noun} index={i} count={rows.length} setRows={setRows} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The key of a row added to `rows` (unsaved, so no id yet): unique among them, even when added fast. */
+export function newRowKey(rows: readonly unknown[]): string {
+  return `new-${Date.now()}-${rows.length}`;
 }
 
 /** The problems the schema found before saving, announced as one alert. */

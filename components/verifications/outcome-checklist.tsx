@@ -7,7 +7,7 @@ import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveChecklistAction } from "@/actions/verification-outcomes";
 import { checklistSchema, MAX_STEPS, STEP_TEXT_MAX, type ChecklistStep } from "@/lib/verifications/outcomes-schemas";
 import { patchedAt, schemaProblems } from "./outcome-list";
-import { ProblemList, RowCheckbox, RowOrderButtons, RowText } from "./ordered-rows";
+import { newRowKey, OrderedRowList, ProblemList, RowCheckbox, RowText } from "./ordered-rows";
 
 type Row = { key: string; id?: string; text: string; optional: boolean };
 
@@ -113,9 +113,9 @@ export function ChecklistEditor(props: {
         <StepList steps={props.dealerSteps} empty="The dealer has no checklist." />
       ) : (
         <>
-          <ol className="space-y-2">
-            {rows.map((r, i) => (
-              <li key={r.key} className="flex flex-wrap items-center gap-2">
+          <OrderedRowList rows={rows} setRows={setRows} noun="step">
+            {(r, i) => (
+              <>
                 <RowText
                   label={`Step ${i + 1}`}
                   value={r.text}
@@ -128,10 +128,9 @@ export function ChecklistEditor(props: {
                   checked={r.optional}
                   onChange={(optional) => update(i, { optional })}
                 />
-                <RowOrderButtons noun="step" index={i} count={rows.length} setRows={setRows} />
-              </li>
-            ))}
-          </ol>
+              </>
+            )}
+          </OrderedRowList>
           {rows.length === 0 ? (
             <p className="text-sm text-slate-600">No steps: operators answer with an outcome only.</p>
           ) : null}
@@ -139,9 +138,7 @@ export function ChecklistEditor(props: {
             variant="secondary"
             size="sm"
             disabled={rows.length >= MAX_STEPS}
-            onClick={() =>
-              setRows((rs) => [...rs, { key: `new-${Date.now()}-${rs.length}`, text: "", optional: false }])
-            }
+            onClick={() => setRows((rs) => [...rs, { key: newRowKey(rs), text: "", optional: false }])}
           >
             Add step
           </Button>

@@ -6,7 +6,7 @@ import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveOutcomesAction } from "@/actions/verification-outcomes";
 import { patchedAt, schemaProblems } from "./outcome-list";
-import { ProblemList, RowCheckbox, RowOrderButtons, RowText, rowInput } from "./ordered-rows";
+import { newRowKey, OrderedRowList, ProblemList, RowCheckbox, RowText, rowInput } from "./ordered-rows";
 import {
   MAX_OUTCOMES,
   OUTCOME_LABEL_MAX,
@@ -76,9 +76,9 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
 
   return (
     <div className="space-y-3" data-testid="outcomes-editor">
-      <ol className="space-y-2">
-        {rows.map((r, i) => (
-          <li key={r.key} className="flex flex-wrap items-center gap-2">
+      <OrderedRowList rows={rows} setRows={setRows} noun="outcome">
+        {(r, i) => (
+          <>
             <RowText
               label={`Outcome ${i + 1} label`}
               value={r.label}
@@ -102,21 +102,15 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
               checked={r.active}
               onChange={(active) => update(i, { active })}
             />
-            <RowOrderButtons noun="outcome" index={i} count={rows.length} setRows={setRows} />
-          </li>
-        ))}
-      </ol>
+          </>
+        )}
+      </OrderedRowList>
       <div className="flex flex-wrap gap-2">
         <Button
           variant="secondary"
           size="sm"
           disabled={rows.length >= MAX_OUTCOMES}
-          onClick={() =>
-            setRows((rs) => [
-              ...rs,
-              { key: `new-${Date.now()}-${rs.length}`, label: "", kind: "disregard", active: true },
-            ])
-          }
+          onClick={() => setRows((rs) => [...rs, { key: newRowKey(rs), label: "", kind: "disregard", active: true }])}
         >
           Add outcome
         </Button>
