@@ -2,7 +2,7 @@
 // keystroke or the focus, the type is picked (camera | bridge), rows can be skipped or deleted (and
 // the delete undone), "Next error" (and Alt+N) walks the errors, and the row numbers are the sheet's
 // lines, header and blank lines counted, on the review and on the job page alike.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
 import { partner } from "./setup/partner";
 import { expectAccessible, newSite, pasteToReview, shots, stamp } from "./devices-helpers";
@@ -27,15 +27,20 @@ function sheet(): string {
   return lines.join("\n");
 }
 
+/** An operator with `sheet()` pasted into the review of a new site: the review counts its five bad rows. */
+async function sheetInReview(page: Page, siteName: string) {
+  await signIn(page, "operator");
+  const { siteId } = await newSite(page, siteName);
+  await pasteToReview(page, siteId, sheet());
+  await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
+  return siteId;
+}
+
 test("review: error filter, type picker, skip, delete and next error by keyboard; sheet lines on the job page", async ({
   page,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, "operator");
-  const { siteId } = await newSite(page, "Review test");
-  await pasteToReview(page, siteId, sheet());
-
-  await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
+  const siteId = await sheetInReview(page, "Review test");
   await expect(page.getByRole("columnheader", { name: "Sheet line" })).toBeVisible();
   await expect(page.getByText("numbered by their sheet line")).toBeVisible();
   await page.getByLabel("Show only rows with errors").check();
@@ -134,10 +139,7 @@ test("review problems: the whole text, beside the sheet line on a laptop and und
   page,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page, "operator");
-  const { siteId } = await newSite(page, "Review problems");
-  await pasteToReview(page, siteId, sheet());
-  await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
+  await sheetInReview(page, "Review problems");
   // The five bad rows only, so every one is rendered (the grid is virtualised).
   await page.getByLabel("Show only rows with errors").check();
   const grid = page.getByRole("grid", { name: "Pasted devices" });
