@@ -5,16 +5,9 @@ import type { ActionForm } from "@/components/forms/use-action-form";
 import { useObjectForm } from "@/components/forms/use-object-form";
 import { fillExternalId, FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import { createContactAction, updateContactAction } from "@/actions/contacts";
-import { contactChangesSchema, createContactSchema, type ContactText } from "@/lib/schemas/contact";
+import { contactChangesSchema, createContactSchema, EMPTY_CONTACT, type ContactText } from "@/lib/schemas/contact";
 
 export type ContactFormValues = ContactText;
-export const EMPTY_CONTACT: ContactFormValues = {
-  external_contact_id: "",
-  first_name: "",
-  last_name: "",
-  phone_number: "",
-  email: "",
-};
 export type ContactFormProps = { siteId: number; initial: ContactFormValues } & (
   { mode: "create" } | { mode: "update"; contactId: number }
 );

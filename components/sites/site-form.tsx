@@ -6,19 +6,9 @@ import { fillExternalId, FormExternalIdField, type ExternalIdRule } from "@/comp
 import type { ActionForm } from "@/components/forms/use-action-form";
 import { useObjectForm } from "@/components/forms/use-object-form";
 import { createSiteAction, updateSiteAction } from "@/actions/sites";
-import { createSiteSchema, siteChangesSchema, type SiteText } from "@/lib/schemas/site";
+import { createSiteSchema, EMPTY_SITE, siteChangesSchema, type SiteText } from "@/lib/schemas/site";
 
 export type SiteFormValues = SiteText;
-
-export const EMPTY_SITE: SiteFormValues = {
-  external_site_id: "",
-  name: "",
-  timezone: "",
-  monitoring_station_id: "",
-  account_number: "",
-  address1: "",
-  address2: "",
-};
 
 type Stations = { id: number; name: string }[];
 

@@ -5,20 +5,9 @@ import { useObjectForm } from "@/components/forms/use-object-form";
 import { fillExternalId, FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import type { ActionForm } from "@/components/forms/use-action-form";
 import { createStationAction, updateStationAction } from "@/actions/stations";
-import { createStationSchema, stationChangesSchema } from "@/lib/schemas/station";
+import { createStationSchema, EMPTY_STATION, stationChangesSchema, type StationText } from "@/lib/schemas/station";
 
-export type StationFormValues = {
-  external_monitoring_station_id: string;
-  name: string;
-  prefix: string;
-  linecard: string;
-};
-export const EMPTY_STATION: StationFormValues = {
-  external_monitoring_station_id: "",
-  name: "",
-  prefix: "",
-  linecard: "",
-};
+export type StationFormValues = StationText;
 const STATION_ID: ExternalIdRule<StationFormValues> = {
   field: "external_monitoring_station_id",
   kind: "station",

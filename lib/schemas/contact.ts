@@ -20,6 +20,14 @@ export const contactFields = {
 };
 /** A contact's fields as the contact form and an imported sheet row hold them: text. */
 export type ContactText = { [K in keyof typeof contactFields]: string };
+/** What the create form starts from, and what it sends for a field left empty. */
+export const EMPTY_CONTACT: ContactText = {
+  external_contact_id: "",
+  first_name: "",
+  last_name: "",
+  phone_number: "",
+  email: "",
+};
 
 export const createContactSchema = z.object(contactFields) satisfies z.ZodType<CreateContactDto>;
 

@@ -28,6 +28,16 @@ export const siteFields = {
  * text, "" for none), before the schema parses them.
  */
 export type SiteText = { [K in keyof typeof siteFields]: string };
+/** What the create form starts from, and what it sends for a field left empty. */
+export const EMPTY_SITE: SiteText = {
+  external_site_id: "",
+  name: "",
+  timezone: "",
+  monitoring_station_id: "",
+  account_number: "",
+  address1: "",
+  address2: "",
+};
 
 export const createSiteSchema = z.object(siteFields) satisfies z.ZodType<CreateSiteDto>;
 export type CreateSiteInput = z.input<typeof createSiteSchema>;

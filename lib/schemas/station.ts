@@ -8,6 +8,10 @@ export const stationFields = {
   prefix: optionalText("Prefix", 16),
   linecard: optionalText("Linecard", 32),
 };
+export type StationText = { [K in keyof typeof stationFields]: string };
+/** What the create form starts from, and what it sends for a field left empty. */
+export const EMPTY_STATION: StationText = { external_monitoring_station_id: "", name: "", prefix: "", linecard: "" };
+
 export const createStationSchema = z.object(stationFields) satisfies z.ZodType<CreateMonitoringStationDto>;
 export type CreateStationInput = z.input<typeof createStationSchema>;
 

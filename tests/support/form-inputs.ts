@@ -1,30 +1,10 @@
 // Action inputs as the create forms send them: every field present, "" where the user typed nothing
-// (the forms spread their empty values under what was typed, components/sites/site-form.tsx and its
-// siblings). A test names only the fields it fills, and `accepted` states that the action took it.
+// (the forms spread the same EMPTY_* values of lib/schemas under what was typed). A test names only the
+// fields it fills, and `accepted` states that the action took it.
 import { expect } from "vitest";
-import type { ContactText } from "@/lib/schemas/contact";
-import type { SiteText } from "@/lib/schemas/site";
-import type { stationFields } from "@/lib/schemas/station";
-
-type StationText = { [K in keyof typeof stationFields]: string };
-
-const EMPTY_SITE: SiteText = {
-  external_site_id: "",
-  name: "",
-  timezone: "",
-  monitoring_station_id: "",
-  account_number: "",
-  address1: "",
-  address2: "",
-};
-const EMPTY_CONTACT: ContactText = {
-  external_contact_id: "",
-  first_name: "",
-  last_name: "",
-  phone_number: "",
-  email: "",
-};
-const EMPTY_STATION: StationText = { external_monitoring_station_id: "", name: "", prefix: "", linecard: "" };
+import { EMPTY_CONTACT, type ContactText } from "@/lib/schemas/contact";
+import { EMPTY_SITE, type SiteText } from "@/lib/schemas/site";
+import { EMPTY_STATION, type StationText } from "@/lib/schemas/station";
 
 export const siteInput = (typed: Partial<SiteText>): SiteText => ({ ...EMPTY_SITE, ...typed });
 export const contactInput = (siteId: number, typed: Partial<ContactText>) => ({

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { dealerPage } from "@/components/page/dealer-page";
-import { EMPTY_SITE, SiteForm } from "@/components/sites/site-form";
+import { SiteForm } from "@/components/sites/site-form";
+import { EMPTY_SITE } from "@/lib/schemas/site";
 import { Card } from "@/components/ui";
 import { listMirrorStations } from "@/lib/mirror/read";
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { dealerPage } from "@/components/page/dealer-page";
-import { EMPTY_STATION, StationForm } from "@/components/stations/station-form";
+import { StationForm } from "@/components/stations/station-form";
+import { EMPTY_STATION } from "@/lib/schemas/station";
 import { Card } from "@/components/ui";
 
 export const metadata: Metadata = { title: "New monitoring station" };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { ContactForm, EMPTY_CONTACT } from "@/components/contacts/contact-form";
+import { ContactForm } from "@/components/contacts/contact-form";
+import { EMPTY_CONTACT } from "@/lib/schemas/contact";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
