@@ -55,11 +55,6 @@ export function siteListSearch(state: SiteListState): string {
   return siteList.search(state);
 }
 
-/** A new state with `changes`; any change other than the page sends the user back to page 1. */
-export function withSiteListChanges(state: SiteListState, changes: Partial<SiteListState>): SiteListState {
-  return siteList.withChanges(state, changes);
-}
-
 export function isSiteListFiltered(state: SiteListState): boolean {
   return Boolean(state.q || state.active || state.tz || state.station || state.ready);
 }

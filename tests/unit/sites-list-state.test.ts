@@ -5,8 +5,8 @@ import {
   literalCaseInsensitiveRegex,
   parseSiteListState,
   siteListControls,
+  siteList,
   siteListSearch,
-  withSiteListChanges,
 } from "@/lib/schemas/site-list";
 
 describe("sites table state in the URL", () => {
@@ -58,8 +58,8 @@ describe("sites table state in the URL", () => {
   });
   it("goes back to page 1 when anything but the page changes", () => {
     const s = parseSiteListState({ page: "4" });
-    expect(withSiteListChanges(s, { q: "x" }).page).toBe(1);
-    expect(withSiteListChanges(s, { page: 5 }).page).toBe(5);
+    expect(siteList.withChanges(s, { q: "x" }).page).toBe(1);
+    expect(siteList.withChanges(s, { page: 5 }).page).toBe(5);
   });
   it("asks CHeKT for one page, the chosen columns and every filter", () => {
     const s = parseSiteListState({
