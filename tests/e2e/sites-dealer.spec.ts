@@ -1,6 +1,6 @@
 // An admin connects CHeKT dealer 3 (coastal-guard) through CHeKT's own approval page (the
 // simulator's /oauth/authorize, authorization code + PKCE), then disconnects it again.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 import { defaultRateLimit, expectToast, roomyRateLimit } from "./sites-helpers";
@@ -10,15 +10,19 @@ const shots = screenshotsTo("/tmp/shots/dealer", { prefix: "dealer-", makeDir: t
 test.beforeAll(roomyRateLimit);
 test.afterAll(defaultRateLimit);
 
-test("admin: connect coastal-guard through the approval page, then disconnect it", async ({ page }) => {
+/** An admin starts connecting a dealer; returns CHeKT's approval page URL (it carries our PKCE and state). */
+async function startConnect(page: Page, dealerId: string, companyName: string): Promise<URL> {
   await signIn(page, "admin", "/dealer");
-  await page.getByLabel("Dealer ID (yours)").fill("coastal-guard");
-  await page.getByRole("textbox", { name: "Company name", exact: true }).last().fill("Coastal Guard");
+  await page.getByLabel("Dealer ID (yours)").fill(dealerId);
+  await page.getByRole("textbox", { name: "Company name", exact: true }).last().fill(companyName);
   await page.getByRole("button", { name: "Connect with CHeKT" }).click();
-
-  // CHeKT's page: the dealer's own admin signs in and approves.
   await expect(page).toHaveURL(/\/oauth\/authorize\?/);
-  const url = new URL(page.url());
+  return new URL(page.url());
+}
+
+test("admin: connect coastal-guard through the approval page, then disconnect it", async ({ page }) => {
+  const url = await startConnect(page, "coastal-guard", "Coastal Guard");
+  // CHeKT's page: the dealer's own admin signs in and approves.
   expect(url.searchParams.get("code_challenge_method")).toBe("S256");
   expect(url.searchParams.get("state")?.length).toBeGreaterThan(20);
   await page.getByLabel("Email").fill("admin@coastal.example");
@@ -56,13 +60,9 @@ test("admin: a state that does not match is refused and nothing is connected", a
 });
 
 test("admin: a callback without a code says so and shows the trace ID the audit row carries", async ({ page }) => {
-  await signIn(page, "admin", "/dealer");
-  await page.getByLabel("Dealer ID (yours)").fill("trace-check");
-  await page.getByRole("textbox", { name: "Company name", exact: true }).last().fill("Trace Check");
-  await page.getByRole("button", { name: "Connect with CHeKT" }).click();
-  await expect(page).toHaveURL(/\/oauth\/authorize\?/);
+  const approval = await startConnect(page, "trace-check", "Trace Check");
   // CHeKT comes back with our state but no code: the console must not connect, and says why with a trace ID.
-  const state = new URL(page.url()).searchParams.get("state") ?? "";
+  const state = approval.searchParams.get("state") ?? "";
   await page.goto(`/api/dealers/callback?state=${encodeURIComponent(state)}`);
   await expect(page).toHaveURL(/connect=failed/);
   const outcome = page.getByRole("alert").filter({ hasText: "Connection failed" });
