@@ -4,6 +4,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { isChektError } from "@/lib/chekt/errors";
 import type { ResponseContactDto } from "@/lib/schemas/contract";
+import { readContactDto } from "./dto";
 import { markGone } from "./write";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -94,7 +95,7 @@ export async function lastSeenContact(
   contactId: number,
 ): Promise<ResponseContactDto | null> {
   const r = await rowOnSite(db, dealerLinkId, siteId, contactId);
-  return r && (r.dto as unknown as ResponseContactDto);
+  return r && readContactDto(r.dto);
 }
 
 /**

@@ -2,7 +2,12 @@
 // with zod instead of cast, so a row written by an older version of the contract shows as
 // unreadable rather than as wrong data. Pure module.
 import { z } from "zod";
-import type { ResponseDealerDto, ResponseMonitoringStationDto, ResponseSiteBasicDto } from "@/lib/schemas/contract";
+import type {
+  ResponseContactDto,
+  ResponseDealerDto,
+  ResponseMonitoringStationDto,
+  ResponseSiteBasicDto,
+} from "@/lib/schemas/contract";
 
 const text = z.string().nullable().optional();
 
@@ -32,6 +37,17 @@ const stationSchema = z.object({
   created_at: z.string(),
 }) satisfies z.ZodType<ResponseMonitoringStationDto>;
 
+const contactSchema = z.object({
+  contact_id: z.number(),
+  site_id: z.number().optional(),
+  external_contact_id: z.string(),
+  first_name: z.string(),
+  last_name: z.string(),
+  phone_number: text,
+  email: text,
+  created_at: z.string(),
+}) satisfies z.ZodType<ResponseContactDto>;
+
 const dealerSchema = z.object({
   dealer_id: z.number(),
   external_dealer_id: text,
@@ -48,3 +64,4 @@ export const readSiteDto = (dto: unknown): MirroredSiteDto | null => siteSchema.
 export const readStationDto = (dto: unknown): ResponseMonitoringStationDto | null =>
   stationSchema.safeParse(dto).data ?? null;
 export const readDealerDto = (dto: unknown): ResponseDealerDto | null => dealerSchema.safeParse(dto).data ?? null;
+export const readContactDto = (dto: unknown): ResponseContactDto | null => contactSchema.safeParse(dto).data ?? null;

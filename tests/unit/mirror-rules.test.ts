@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { formatAsOf } from "@/components/mirror/format";
 import { mirrorTargetSchema, targetKey } from "@/lib/mirror/targets";
-import { readSiteDto, readStationDto } from "@/lib/mirror/dto";
+import { readContactDto, readSiteDto, readStationDto } from "@/lib/mirror/dto";
 import { likeContains } from "@/lib/mirror/search";
 
 describe("mirror: freshness time", () => {
@@ -52,5 +52,20 @@ describe("mirror: stored DTOs are read with zod, not cast", () => {
     expect(readSiteDto(site)).toMatchObject(site);
     expect(readSiteDto({ ...site, is_activated: 2 })).toBeNull();
     expect(readStationDto({ monitoring_station_id: 1, name: "x" })).toBeNull();
+  });
+  it("a contact reads with its phone and email; one without a last name is null", () => {
+    const contact = {
+      contact_id: 7,
+      site_id: 1,
+      external_contact_id: "c7",
+      first_name: "Ana",
+      last_name: "Lee",
+      phone_number: "+12125550143",
+      email: null,
+      created_at: "2026-01-01T00:00:00.000Z",
+    };
+    expect(readContactDto(contact)).toEqual(contact);
+    const { last_name: _, ...nameless } = contact;
+    expect(readContactDto(nameless)).toBeNull();
   });
 });
