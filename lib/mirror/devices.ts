@@ -1,9 +1,9 @@
 // A site's devices in the mirror: the grid's rows (read) and the bulk runner's write-through
 // (docs/mirror.md "Devices, contacts and arming"). No "server-only" import: the bulk runner also
 // runs under plain Node (benches, the fault worker), and nothing here touches a secret.
-import type { ChektDevice } from "@/lib/chekt/api/devices";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
+import { readDeviceDto } from "./dto";
 import { deviceColumns, type MirroredDevice } from "./sql-values";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -16,19 +16,17 @@ export async function readSiteDevices(
 ): Promise<{ rows: DeviceRowView[]; gone: number; asOf: Date | null }> {
   const found = await db.mirrorDevice.findMany({ where: { dealerLinkId, siteId }, orderBy: { chektId: "asc" } });
   const live = found.filter((d) => !d.goneAt);
-  const rows = live.map((d): DeviceRowView => {
-    const dto = d.dto as unknown as ChektDevice;
-    return {
-      ...dto,
-      device_id: d.chektId,
-      external_device_id: d.externalId,
-      status: d.status,
-      firmware: d.firmware,
-      statusAt: d.statusAt?.toISOString() ?? null,
-      lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
-      changedInChekt: d.changedAt !== null,
-    };
-  });
+  const rows = live.map((d): DeviceRowView => ({
+    // A copy an older contract wrote shows with our columns only, never as wrong data.
+    ...readDeviceDto(d.dto),
+    device_id: d.chektId,
+    external_device_id: d.externalId,
+    status: d.status,
+    firmware: d.firmware,
+    statusAt: d.statusAt?.toISOString() ?? null,
+    lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+    changedInChekt: d.changedAt !== null,
+  }));
   return { rows, gone: found.length - live.length, asOf: oldest(live.map((d) => d.confirmedAt)) };
 }
 

@@ -2,6 +2,7 @@
 // with zod instead of cast, so a row written by an older version of the contract shows as
 // unreadable rather than as wrong data. Pure module.
 import { z } from "zod";
+import type { ChektDevice } from "@/lib/chekt/api/devices";
 import type {
   ResponseContactDto,
   ResponseDealerDto,
@@ -48,6 +49,24 @@ const contactSchema = z.object({
   created_at: z.string(),
 }) satisfies z.ZodType<ResponseContactDto>;
 
+// As tolerant as ChektDevice (lib/chekt/api/devices.ts): a draft API may leave out anything but the IDs.
+const deviceSchema = z.object({
+  device_id: z.number(),
+  external_device_id: z.string(),
+  site_id: z.number().optional(),
+  device_type: z.string().optional(),
+  name: z.string().optional(),
+  zone_number: text,
+  additional_zone_numbers: text,
+  mac: text,
+  manufacturer: text,
+  model: text,
+  serial_number: text,
+  registered_by_partner: text,
+  created_at: text,
+  updated_at: text,
+}) satisfies z.ZodType<ChektDevice>;
+
 const dealerSchema = z.object({
   dealer_id: z.number(),
   external_dealer_id: text,
@@ -65,3 +84,4 @@ export const readStationDto = (dto: unknown): ResponseMonitoringStationDto | nul
   stationSchema.safeParse(dto).data ?? null;
 export const readDealerDto = (dto: unknown): ResponseDealerDto | null => dealerSchema.safeParse(dto).data ?? null;
 export const readContactDto = (dto: unknown): ResponseContactDto | null => contactSchema.safeParse(dto).data ?? null;
+export const readDeviceDto = (dto: unknown): ChektDevice | null => deviceSchema.safeParse(dto).data ?? null;

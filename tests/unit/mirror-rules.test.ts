@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { formatAsOf } from "@/components/mirror/format";
 import { mirrorTargetSchema, targetKey } from "@/lib/mirror/targets";
-import { readContactDto, readSiteDto, readStationDto } from "@/lib/mirror/dto";
+import { readContactDto, readDeviceDto, readSiteDto, readStationDto } from "@/lib/mirror/dto";
 import { likeContains } from "@/lib/mirror/search";
 
 describe("mirror: freshness time", () => {
@@ -67,5 +67,14 @@ describe("mirror: stored DTOs are read with zod, not cast", () => {
     expect(readContactDto(contact)).toEqual(contact);
     const { last_name: _, ...nameless } = contact;
     expect(readContactDto(nameless)).toBeNull();
+  });
+  it("a device reads from its IDs alone, as the draft API may answer; a wrongly typed field is null", () => {
+    expect(readDeviceDto({ device_id: 3, external_device_id: "cam-3" })).toEqual({
+      device_id: 3,
+      external_device_id: "cam-3",
+    });
+    const camera = { device_id: 4, external_device_id: "cam-4", device_type: "camera", name: "Dock", mac: null };
+    expect(readDeviceDto(camera)).toEqual(camera);
+    expect(readDeviceDto({ ...camera, name: 12 })).toBeNull();
   });
 });
