@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { BulkAnswer, DeviceApi, ItemResult, UpdateInput } from "@/lib/chekt/api/devices";
 import type { DeviceInput } from "@/lib/bulk/validate";
+import { readStoredDevice } from "./device-payload";
 import { forgetDevices, mirrorAcceptedDevices } from "@/lib/mirror/devices";
 import {
   checkAbort,
@@ -63,6 +64,9 @@ type Item = {
   chektDeviceId: number | null;
   payload: Prisma.JsonValue;
 };
+/** An item with the device its payload holds (create and update items). */
+type DeviceItem = { item: Item; device: DeviceInput };
+type Settled = { item: Item; result: ItemResult };
 
 export async function runBulkJob(jobId: string, deps: RunnerDeps): Promise<RunOutcome> {
   return runLocked(jobId, deps.lock, () => new Runner(jobId, deps).run());
@@ -158,6 +162,12 @@ class Runner {
         await this.closeChunk(chunk, "done", null);
         return;
       }
+      const { devices, unreadable } = this.readDevices(items);
+      if (unreadable.length) {
+        // Never sent (nothing to send): those items fail on their own, the rest go without them.
+        await this.deps.db.$transaction((tx) => this.recordItems(tx, unreadable, randomUUID()), TX);
+        continue;
+      }
       const keyLapsed = chunk.firstSentAt !== null && Date.now() - chunk.firstSentAt.getTime() > this.keyLifetimeMs;
       if (keyLapsed) {
         chunk = await this.reconcile(chunk, items, "key older than CHeKT keeps it");
@@ -180,7 +190,7 @@ class Runner {
               traceIds: { push: traceId },
             },
           });
-          return this.send(items, chunk.idempotencyKey, traceId);
+          return this.send(items, devices, chunk.idempotencyKey, traceId);
         },
         {
           what: `chunk ${chunk.seq}`,
@@ -214,7 +224,20 @@ class Runner {
     }
   }
 
-  private send(items: Item[], idempotencyKey: string, traceId: string): Promise<BulkAnswer> {
+  /** Create and update items' stored devices, read with zod; one that does not read fails its item (422). */
+  private readDevices(items: Item[]): { devices: DeviceItem[]; unreadable: Settled[] } {
+    const devices: DeviceItem[] = [];
+    const unreadable: Settled[] = [];
+    if (this.job.kind === "delete") return { devices, unreadable };
+    for (const item of items) {
+      const stored = readStoredDevice(item.payload);
+      if (stored.ok) devices.push({ item, device: stored.device });
+      else unreadable.push({ item, result: { ok: false, statusCode: 422, message: stored.message } });
+    }
+    return { devices, unreadable };
+  }
+
+  private send(items: Item[], devices: DeviceItem[], idempotencyKey: string, traceId: string): Promise<BulkAnswer> {
     const { api } = this.deps;
     const dealerId = this.job.dealerLink.chektDealerId;
     const siteId = this.job.chektSiteId;
@@ -225,14 +248,14 @@ class Runner {
         return api.create(
           dealerId,
           siteId,
-          items.map((i) => i.payload as unknown as DeviceInput),
+          devices.map((d) => d.device),
           opts,
         );
       case "update":
         return api.update(
           dealerId,
           siteId,
-          items.map((i) => ({ ...(i.payload as object), device_id: i.chektDeviceId! }) as UpdateInput),
+          devices.map(({ item, device }): UpdateInput => ({ ...device, device_id: item.chektDeviceId! })),
           opts,
         );
       case "delete":
@@ -279,7 +302,7 @@ class Runner {
       budgetClass: "bulk",
     });
     this.checkAbort();
-    const done: { item: Item; result: ItemResult }[] = [];
+    const done: Settled[] = [];
     if (this.job.kind === "create") {
       const byExt = new Map(devices.map((d) => [d.external_device_id, d]));
       for (const item of items) {
@@ -380,11 +403,7 @@ class Runner {
 
   // One statement per kind of write, whatever the chunk size: a 100-item chunk stays a handful of
   // round trips, so the transaction stays short even on a loaded database.
-  private async recordItems(
-    tx: Prisma.TransactionClient,
-    pairs: { item: Item; result: ItemResult }[],
-    traceId: string,
-  ) {
+  private async recordItems(tx: Prisma.TransactionClient, pairs: Settled[], traceId: string) {
     const job = this.job;
     const dealerLinkId = job.dealerLinkId;
     const siteId = String(job.chektSiteId);
