@@ -11,8 +11,10 @@ async function signInWith(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+type NewUser = { email: string; name: string; password: string; role?: string };
+
 /** Fills and sends the Create user form of /users; the form, for what it then says. */
-async function createUser(page: Page, u: { email: string; name: string; password: string; role?: string }) {
+async function createUser(page: Page, u: NewUser) {
   const form = page.getByRole("form", { name: "Create user" });
   await form.getByLabel("Email").fill(u.email);
   await form.getByLabel("Name").fill(u.name);
@@ -20,6 +22,13 @@ async function createUser(page: Page, u: { email: string; name: string; password
   await form.getByLabel("Initial password").fill(u.password);
   await form.getByRole("button", { name: "Create user" }).click();
   return form;
+}
+
+/** Signs in as the admin on /users and creates the user, seeing "Created {email}". */
+async function createdByAdmin(page: Page, u: NewUser) {
+  await signIn(page, "admin", "/users");
+  await createUser(page, u);
+  await expect(page.getByText(`Created ${u.email}`)).toBeVisible();
 }
 
 async function newContext(browser: Browser) {
@@ -32,9 +41,7 @@ test("as an admin: create a user, change role, reset password, disable; the user
   browser,
 }) => {
   const email = `pat-${runId}@example.com`;
-  await signIn(page, "admin", "/users");
-  await createUser(page, { email, name: "Pat Example", role: "viewer", password: "first-password-1" });
-  await expect(page.getByText(`Created ${email}`)).toBeVisible();
+  await createdByAdmin(page, { email, name: "Pat Example", role: "viewer", password: "first-password-1" });
   const row = page.locator(`tr[data-email="${email}"]`);
   await expect(row).toBeVisible();
 
@@ -105,9 +112,7 @@ test("any signed-in user changes their own password on /account (current passwor
 }) => {
   // A user of our own, so the shared seeded users keep their passwords.
   const email = `self-${runId}@example.com`;
-  await signIn(page, "admin", "/users");
-  await createUser(page, { email, name: "Self Service", password: "initial-password-1" });
-  await expect(page.getByText(`Created ${email}`)).toBeVisible();
+  await createdByAdmin(page, { email, name: "Self Service", password: "initial-password-1" });
 
   const me = await newContext(browser);
   await signInWith(me.page, email, "initial-password-1");

@@ -18,13 +18,19 @@ async function provision(page: Page, siteId: number, names: string[]) {
   await expect(page.getByTestId("grid-count")).toHaveText(`${names.length} of ${names.length}`, { timeout: 30_000 });
 }
 
+/** Signs in as the operator, creates a site and provisions `names` on it; the site's id, its grid open. */
+async function gridSite(page: Page, siteName: string, names: string[]): Promise<number> {
+  await signIn(page, "operator");
+  const { siteId } = await newSite(page, siteName);
+  await provision(page, siteId, names);
+  return siteId;
+}
+
 const roof = Array.from({ length: 21 }, (_, i) => `Roof ${String(i + 1).padStart(2, "0")}`);
 
 test("grid selection is scoped to the filter; the confirmation names the devices", async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, "operator");
-  const { siteId } = await newSite(page, "Grid scope");
-  await provision(page, siteId, [...roof, "Lobby East", "Lobby West"]);
+  const siteId = await gridSite(page, "Grid scope", [...roof, "Lobby East", "Lobby West"]);
 
   await page.getByLabel("Filter devices").fill("Roof");
   await expect(page.getByTestId("grid-count")).toHaveText("21 of 23");
@@ -62,9 +68,7 @@ test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to can
   page,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, "operator");
-  const { siteId } = await newSite(page, "Grid keys");
-  await provision(page, siteId, ["Alpha", "Bravo", "Charlie"]);
+  const siteId = await gridSite(page, "Grid keys", ["Alpha", "Bravo", "Charlie"]);
   const grid = page.getByRole("grid", { name: "Devices" });
 
   // Exactly one element of the grid is in the tab order.
@@ -149,9 +153,7 @@ test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to can
 });
 
 test("a viewer sees the grid read-only, without add, paste, select or edit", async ({ page, browser }) => {
-  await signIn(page, "operator");
-  const { siteId } = await newSite(page, "Grid viewer");
-  await provision(page, siteId, ["Gate"]);
+  const siteId = await gridSite(page, "Grid viewer", ["Gate"]);
   // The viewer signs in in a browser of their own: the operator's tab polls the job and its answers
   // roll the operator's session cookie, so clearing cookies in the same context could race them.
   const viewerContext = await browser.newContext();
@@ -172,9 +174,7 @@ test("devices page at phone size: cards, select/open/edit reachable, 24 px targe
   page,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, "operator");
-  const { siteId } = await newSite(page, "Grid phone");
-  await provision(page, siteId, ["Phone Gate", "Phone Loading Dock North Entrance Camera With A Long Name"]);
+  await gridSite(page, "Grid phone", ["Phone Gate", "Phone Loading Dock North Entrance Camera With A Long Name"]);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await expect(page.getByTestId("grid-count")).toHaveText("2 of 2");
