@@ -4,25 +4,18 @@ import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui";
 import { moved } from "./outcome-list";
 
-// The editable ordered lists of outcome-settings.tsx and outcome-checklist.tsx share these pieces.
+// The editable ordered lists of outcome-settings.tsx and outcome-checklist.tsx: one list, each with its columns.
 
 /** The compact input and select of an editor row. */
 export const rowInput =
   "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
   "ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
+/** A control of an editor row: the value it shows, what it reports when changed, and its word. */
+type RowControl<T> = { label: string; value: T; onChange: (value: T) => void };
+
 /** The text cell of an editor row, named for screen readers only ("Step 2"). */
-export function RowText({
-  label,
-  value,
-  maxLength,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  maxLength: number;
-  onChange: (value: string) => void;
-}) {
+function RowText({ label, value, maxLength, onChange }: RowControl<string> & { maxLength: number }) {
   return (
     <label className="min-w-0 flex-1 basis-48">
       <span className="sr-only">{label}</span>
@@ -32,20 +25,10 @@ export function RowText({
 }
 
 /** A checkbox of an editor row: its word, and for screen readers the row it belongs to ("Optional (step 2)"). */
-export function RowCheckbox({
-  label,
-  row,
-  checked,
-  onChange,
-}: {
-  label: string;
-  row: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}) {
+function RowCheckbox({ label, row, value, onChange }: RowControl<boolean> & { row: string }) {
   return (
     <label className="flex items-center gap-1 text-sm text-slate-700">
-      <input type="checkbox" className="h-4 w-4" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input type="checkbox" className="h-4 w-4" checked={value} onChange={(e) => onChange(e.target.checked)} />
       {label}
       <span className="sr-only"> ({row})</span>
     </label>
@@ -95,25 +78,56 @@ export function RowOrderButtons<T>({
 }
 
 /**
- * The editor's rows in their order, each its own cells (`children`) then RowOrderButtons. `key` is the
- * saved id, or newRowKey's for a row not saved yet, so React keeps each input with its row as rows move.
+ * What a row of an editor holds and shows: a text (a step, an outcome's label) and an on/off flag
+ * (optional, offered), each a field of the row; `noun` names a row to screen readers ("step 2").
  */
-export function OrderedRowList<T extends { key: string }>({
+export type RowColumns<X extends string, F extends string> = {
+  noun: string;
+  /** The text cell: its field, its screen-reader name in row n (from 1), its length limit. */
+  text: { field: X; label: (n: number) => string; maxLength: number };
+  /** The checkbox: its field and word. */
+  flag: { field: F; label: string };
+};
+
+/**
+ * The editor's rows in their order, each its text cell, its own further cells (`children`), its flag,
+ * then RowOrderButtons. `key` is the saved id, or newRowKey's for a row not saved yet, so React keeps
+ * each input with its row as rows move.
+ */
+export function OrderedRowList<
+  T extends { key: string } & Record<X, string> & Record<F, boolean>,
+  X extends string,
+  F extends string,
+>({
   rows,
   setRows,
-  noun,
+  columns: { noun, text, flag },
   children,
 }: {
   rows: T[];
   setRows: Dispatch<SetStateAction<T[]>>;
-  noun: string;
-  children: (row: T, index: number) => ReactNode;
+  columns: RowColumns<X, F>;
+  children?: (row: T, index: number) => ReactNode;
 }) {
+  const set = (i: number, field: X | F, value: string | boolean) =>
+    setRows((rs) => rs.map((r, n) => (n === i ? { ...r, [field]: value } : r)));
   return (
     <ol className="space-y-2">
       {rows.map((r, i) => (
         <li key={r.key} className="flex flex-wrap items-center gap-2">
-          {children(r, i)}
+          <RowText
+            label={text.label(i + 1)}
+            value={r[text.field]}
+            maxLength={text.maxLength}
+            onChange={(v) => set(i, text.field, v)}
+          />
+          {children?.(r, i)}
+          <RowCheckbox
+            label={flag.label}
+            row={`${noun} ${i + 1}`}
+            value={r[flag.field]}
+            onChange={(v) => set(i, flag.field, v)}
+          />
           <RowOrderButtons noun={noun} index={i} count={rows.length} setRows={setRows} />
         </li>
       ))}

@@ -6,10 +6,16 @@ import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveChecklistAction } from "@/actions/verification-outcomes";
 import { checklistSchema, MAX_STEPS, STEP_TEXT_MAX, type ChecklistStep } from "@/lib/verifications/outcomes-schemas";
-import { patchedAt, schemaProblems } from "./outcome-list";
-import { newRowKey, OrderedRowList, ProblemList, RowCheckbox, RowText } from "./ordered-rows";
+import { schemaProblems } from "./outcome-list";
+import { newRowKey, OrderedRowList, ProblemList, type RowColumns } from "./ordered-rows";
 
 type Row = { key: string; id?: string; text: string; optional: boolean };
+
+const STEPS: RowColumns<"text", "optional"> = {
+  noun: "step",
+  text: { field: "text", label: (n) => `Step ${n}`, maxLength: STEP_TEXT_MAX },
+  flag: { field: "optional", label: "Optional" },
+};
 
 function StepList({ steps, empty }: { steps: ChecklistStep[]; empty: string }) {
   if (!steps.length) return <p className="text-sm text-slate-600">{empty}</p>;
@@ -75,8 +81,6 @@ export function ChecklistEditor(props: {
     );
   }
 
-  const update = (i: number, patch: Partial<Row>) => setRows((rs) => patchedAt(rs, i, patch));
-
   async function save() {
     const payload = {
       ...(forSite ? { siteId: props.siteId } : {}),
@@ -113,24 +117,7 @@ export function ChecklistEditor(props: {
         <StepList steps={props.dealerSteps} empty="The dealer has no checklist." />
       ) : (
         <>
-          <OrderedRowList rows={rows} setRows={setRows} noun="step">
-            {(r, i) => (
-              <>
-                <RowText
-                  label={`Step ${i + 1}`}
-                  value={r.text}
-                  maxLength={STEP_TEXT_MAX}
-                  onChange={(text) => update(i, { text })}
-                />
-                <RowCheckbox
-                  label="Optional"
-                  row={`step ${i + 1}`}
-                  checked={r.optional}
-                  onChange={(optional) => update(i, { optional })}
-                />
-              </>
-            )}
-          </OrderedRowList>
+          <OrderedRowList rows={rows} setRows={setRows} columns={STEPS} />
           {rows.length === 0 ? (
             <p className="text-sm text-slate-600">No steps: operators answer with an outcome only.</p>
           ) : null}

@@ -6,7 +6,7 @@ import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveOutcomesAction } from "@/actions/verification-outcomes";
 import { patchedAt, schemaProblems } from "./outcome-list";
-import { newRowKey, OrderedRowList, ProblemList, RowCheckbox, RowText, rowInput } from "./ordered-rows";
+import { newRowKey, OrderedRowList, ProblemList, rowInput, type RowColumns } from "./ordered-rows";
 import {
   MAX_OUTCOMES,
   OUTCOME_LABEL_MAX,
@@ -16,6 +16,12 @@ import {
 } from "@/lib/verifications/outcomes-schemas";
 
 type Row = { key: string; id?: string; label: string; kind: OutcomeKind; active: boolean };
+
+const OUTCOMES: RowColumns<"label", "active"> = {
+  noun: "outcome",
+  text: { field: "label", label: (n) => `Outcome ${n} label`, maxLength: OUTCOME_LABEL_MAX },
+  flag: { field: "active", label: "Offered" },
+};
 
 /** The dealer's outcome codes: admins edit, everyone else reads. Removing a code retires it. */
 export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEdit: boolean }) {
@@ -76,33 +82,19 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
 
   return (
     <div className="space-y-3" data-testid="outcomes-editor">
-      <OrderedRowList rows={rows} setRows={setRows} noun="outcome">
+      <OrderedRowList rows={rows} setRows={setRows} columns={OUTCOMES}>
         {(r, i) => (
-          <>
-            <RowText
-              label={`Outcome ${i + 1} label`}
-              value={r.label}
-              maxLength={OUTCOME_LABEL_MAX}
-              onChange={(label) => update(i, { label })}
-            />
-            <label>
-              <span className="sr-only">Outcome {i + 1} answers with</span>
-              <select
-                className={rowInput}
-                value={r.kind}
-                onChange={(e) => update(i, { kind: e.target.value === "dispatch" ? "dispatch" : "disregard" })}
-              >
-                <option value="dispatch">dispatch</option>
-                <option value="disregard">disregard</option>
-              </select>
-            </label>
-            <RowCheckbox
-              label="Offered"
-              row={`outcome ${i + 1}`}
-              checked={r.active}
-              onChange={(active) => update(i, { active })}
-            />
-          </>
+          <label>
+            <span className="sr-only">Outcome {i + 1} answers with</span>
+            <select
+              className={rowInput}
+              value={r.kind}
+              onChange={(e) => update(i, { kind: e.target.value === "dispatch" ? "dispatch" : "disregard" })}
+            >
+              <option value="dispatch">dispatch</option>
+              <option value="disregard">disregard</option>
+            </select>
+          </label>
         )}
       </OrderedRowList>
       <div className="flex flex-wrap gap-2">
