@@ -6,12 +6,11 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import createClient from "openapi-fetch";
-import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { paths } from "../../lib/chekt/schema";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { DEMO } from "../../simulator/seed";
-import { allOperations, checkResponse, sim as control } from "./simulator-helpers";
+import { allOperations, checkResponse, keyPartner, sim as control } from "./simulator-helpers";
 
 let s: RunningSimulator;
 let api: ReturnType<typeof createClient<paths>>;
@@ -94,22 +93,7 @@ describe("contract: every operation against the simulator", () => {
   });
 
   it("OAuth: client credentials with an RS256 client assertion", async () => {
-    const { publicKey, privateKey } = await generateKeyPair("RS256");
-    const reg = await control(s.url, "POST", "/_sim/partners", {
-      name: "Assertion partner",
-      client_secret: null,
-      public_key_pem: await exportSPKI(publicKey),
-    });
-    expect(reg.status).toBe(201);
-    const assertion = await new SignJWT({})
-      .setProtectedHeader({ alg: "RS256" })
-      .setIssuer(reg.body.client_id)
-      .setSubject(reg.body.client_id)
-      .setAudience(`${s.url}/oauth/token`)
-      .setIssuedAt()
-      .setExpirationTime("2m")
-      .setJti(randomUUID())
-      .sign(privateKey);
+    const assertion = await (await keyPartner(s.url, "Assertion partner")).assertion();
     const r = await api.POST("/oauth/token", {
       body: {
         grant_type: "client_credentials",

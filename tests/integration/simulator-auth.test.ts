@@ -1,10 +1,9 @@
 /** The simulator's credential rules: partner tokens, user tokens (code + PKCE), client assertions, API keys. */
-import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { exportSPKI, generateKeyPair, SignJWT } from "jose";
+import { createHash, generateKeyPairSync, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { DEMO } from "../../simulator/seed";
-import { partnerToken, sim as control } from "./simulator-helpers";
+import { keyPartner, partnerToken, sim as control } from "./simulator-helpers";
 
 let s: RunningSimulator;
 const form = (body: Record<string, string>) => ({
@@ -122,35 +121,20 @@ describe("partner tokens", () => {
   });
 
   it("accepts a client assertion signed with the registered key, rejects another key and a replayed jti", async () => {
-    const { publicKey, privateKey } = await generateKeyPair("RS256");
-    const other = await generateKeyPair("RS256");
-    const reg = await control(s.url, "POST", "/_sim/partners", {
-      client_secret: null,
-      public_key_pem: await exportSPKI(publicKey),
-    });
-    const sign = (key: CryptoKey, jti: string) =>
-      new SignJWT({})
-        .setProtectedHeader({ alg: "RS256" })
-        .setIssuer(reg.body.client_id)
-        .setSubject(reg.body.client_id)
-        .setAudience(`${s.url}/oauth/token`)
-        .setIssuedAt()
-        .setExpirationTime("1m")
-        .setJti(jti)
-        .sign(key);
+    const partner = await keyPartner(s.url);
+    const otherKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
     const body = (a: string) =>
       form({
         grant_type: "client_credentials",
         client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
         client_assertion: a,
       });
-    const jti = randomUUID();
-    const good = await sign(privateKey, jti);
+    const good = await partner.assertion();
     expect((await call("/oauth/token", body(good))).status).toBe(200);
     const replay = await call("/oauth/token", body(good));
     expect(replay.status).toBe(401);
     expect(replay.body.error.message).toContain("jti");
-    const forged = await call("/oauth/token", body(await sign(other.privateKey, randomUUID())));
+    const forged = await call("/oauth/token", body(await partner.assertion(otherKey)));
     expect(forged.status).toBe(401);
     expect(forged.body.error.code).toBe("invalid_client");
   });

@@ -1,8 +1,8 @@
 /**
  * Shared by the simulator's tests: an independent reading of lib/chekt/openapi.yaml (its own ajv,
- * not the simulator's), a partner-token helper and a webhook receiver on a real socket.
+ * not the simulator's), partner helpers (a token, a partner with a key) and a webhook receiver on a real socket.
  */
-import { createHmac } from "node:crypto";
+import { createHmac, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +10,7 @@ import path from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import YAML from "yaml";
+import { clientAssertion } from "../../lib/chekt/token";
 import { until } from "../support/until";
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
@@ -118,6 +119,21 @@ export async function sim(base: string, method: string, p: string, body?: unknow
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+
+/**
+ * Registers a partner that proves itself with an RS256 key instead of a secret (RFC 7523) and signs its
+ * client assertions as the app does (lib/chekt/token.ts): `assertion()` with its own key, `assertion(other)`
+ * with another one.
+ */
+export async function keyPartner(base: string, name?: string) {
+  const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const public_key_pem = publicKey.export({ type: "spki", format: "pem" });
+  const reg = await sim(base, "POST", "/_sim/partners", { name, client_secret: null, public_key_pem });
+  if (reg.status !== 201) throw new Error(`registering a key partner: ${reg.status} ${JSON.stringify(reg.body)}`);
+  const clientId: string = reg.body.client_id;
+  const tokenUrl = `${base}/oauth/token`;
+  return { clientId, assertion: (key: KeyObject = privateKey) => clientAssertion({ clientId, tokenUrl, key }) };
 }
 
 export interface Received {
