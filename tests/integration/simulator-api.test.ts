@@ -70,34 +70,39 @@ describe("request validation", () => {
     expect(dup.body.error.message).toMatch(/^external_site_id seed-site-1 is already used by site \d+$/);
   });
 
-  it("refuses a station's or a contact's external id taken in its scope, and lets a row keep its own", async () => {
-    const stations = "/partner/v1/dealers/1/monitoring-stations";
-    const station = { external_monitoring_station_id: `dup-st-${randomUUID()}`, name: "Dup" };
-    const first = await call("POST", stations, station);
-    expect(first.status).toBe(201);
-    const again = await call("POST", stations, station);
-    expect([again.status, again.body.error.field, again.body.error.message]).toEqual([
-      409,
-      "external_monitoring_station_id",
-      `external_monitoring_station_id ${station.external_monitoring_station_id} is already used by station ` +
-        first.body.monitoring_station_id,
-    ]);
-    const same = await call("PUT", `${stations}/${first.body.monitoring_station_id}`, station);
-    expect(same.status).toBe(200);
-    const contacts = "/partner/v1/dealers/1/sites/1/contacts";
-    const contact = { external_contact_id: `dup-c-${randomUUID()}`, first_name: "Dup", last_name: "Licate" };
-    const c1 = await call("POST", contacts, contact);
-    expect(c1.status).toBe(201);
-    const c2 = await call("POST", contacts, contact);
-    expect([c2.status, c2.body.error.field, c2.body.error.message]).toEqual([
-      409,
-      "external_contact_id",
-      `external_contact_id ${contact.external_contact_id} is already used by contact ${c1.body.contact_id}`,
-    ]);
-    // The list tests below count the seeded rows: these two go again.
-    expect((await call("DELETE", `${contacts}/${c1.body.contact_id}`)).status).toBe(204);
-    expect((await call("DELETE", `${stations}/${first.body.monitoring_station_id}`)).status).toBe(204);
-  });
+  for (const c of [
+    {
+      kind: "station",
+      list: "/partner/v1/dealers/1/monitoring-stations",
+      field: "external_monitoring_station_id",
+      idKey: "monitoring_station_id",
+      row: { name: "Dup" },
+    },
+    {
+      kind: "contact",
+      list: "/partner/v1/dealers/1/sites/1/contacts",
+      field: "external_contact_id",
+      idKey: "contact_id",
+      row: { first_name: "Dup", last_name: "Licate" },
+    },
+  ]) {
+    it(`refuses a ${c.kind}'s external id taken in its scope, and lets the row keep its own`, async () => {
+      const ext = `dup-${c.kind}-${randomUUID()}`;
+      const body = { ...c.row, [c.field]: ext };
+      const first = await call("POST", c.list, body);
+      expect(first.status).toBe(201);
+      const id = first.body[c.idKey];
+      const again = await call("POST", c.list, body);
+      expect([again.status, again.body.error.field, again.body.error.message]).toEqual([
+        409,
+        c.field,
+        `${c.field} ${ext} is already used by ${c.kind} ${id}`,
+      ]);
+      expect((await call("PUT", `${c.list}/${id}`, body)).status).toBe(200);
+      // The list tests below count the seeded rows: this one goes again.
+      expect((await call("DELETE", `${c.list}/${id}`)).status).toBe(204);
+    });
+  }
 
   it("rejects non-integer path ids, bad JSON and a missing body", async () => {
     const id = await call("GET", "/partner/v1/dealers/abc/sites");
