@@ -4,17 +4,18 @@ import { deskConfig } from "./config";
 
 // Snapshot images live in Postgres (table snapshot_images), not on disk: every app instance serves
 // the same copy without a shared volume, a backup holds them with the alarms they explain, and a
-// tenancy-scoped key (dealer link, snapshot key) keeps one dealer's images from another's. A
+// tenancy-scoped key (dealer link, image key: snapshot-key.ts) keeps one dealer's images from another's. A
 // snapshot is 20–200 KB and a busy desk sees a few hundred a day, far below what bytea handles
 // well. The store is capped (SNAPSHOT_STORE_MAX_MB): after each insert the oldest images beyond
 // the cap are deleted, so a long-running install never grows without bound.
 
+/** The image kept under any of `keys` (they name the same image: snapshot-image.ts), or null. */
 export async function storedImage(
   dealerLinkId: string,
-  key: string,
+  keys: string[],
 ): Promise<{ bytes: Uint8Array; contentType: string } | null> {
-  const row = await prisma.snapshotImage.findUnique({
-    where: { dealerLinkId_key: { dealerLinkId, key } },
+  const row = await prisma.snapshotImage.findFirst({
+    where: { dealerLinkId, key: { in: keys } },
     select: { bytes: true, contentType: true },
   });
   return row ? { bytes: new Uint8Array(row.bytes), contentType: row.contentType } : null;

@@ -1,6 +1,7 @@
 // Snapshot images: fetched from the real simulator once and then served from Postgres; a 429 is
 // waited out and retried; a failure that lasts answers "retry later" (503) instead of "gone"; a
-// redirect off CHeKT's host is refused; the store stays under its cap, oldest images dropped first.
+// redirect off CHeKT's host is refused; the store stays under its cap, oldest images dropped first; an image
+// asked for as alarm:<id> and as its snapshot row costs one CHeKT call, under faults too.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -103,6 +104,77 @@ describe("snapshot store", () => {
     await fetch(`${desk.sim.url}/_sim/faults`, { method: "DELETE" });
     const next = await loadSnapshotImage(id!, desk.dealer.id);
     expect(next).toMatchObject({ ok: true, contentType: "image/png" });
+  });
+});
+
+describe("one CHeKT fetch per image, whichever way it is asked for", () => {
+  type Fault = { id: string; matched: number };
+  /** An alarm whose alarm.created carried the image its snapshot row names: its two ids. */
+  async function bothWays(siteId: number): Promise<{ snapId: string; alarmKey: string }> {
+    const ids = await raiseWithSnapshot(siteId);
+    const snapId = ids.find((i) => i.startsWith("snap_"));
+    const alarmKey = ids.find((i) => i.startsWith("alarm:"));
+    if (!snapId || !alarmKey) throw new Error(`expected a snapshot row and an alarm snapshot_url, got ${ids}`);
+    return { snapId, alarmKey };
+  }
+  /**
+   * Counts the calls CHeKT (the simulator) gets for this one image, by fault rules on its path only (an
+   * earlier test's fetch still running cannot be counted): `first` meets the first calls, if given; a rule
+   * that only counts meets the rest. Returns a reader of each rule's count, in that order.
+   */
+  async function watchImage(snapId: string, first?: Record<string, unknown>): Promise<() => Promise<number[]>> {
+    const path = `/v1/snapshots/${snapId}/image`;
+    const rules: Fault[] = [];
+    for (const rule of [...(first ? [{ path, ...first }] : []), { path }])
+      rules.push((await simPost("/_sim/faults", rule)) as Fault);
+    return async () => {
+      const now = (await simControl<Fault[]>(desk.sim.url, "GET", "/_sim/faults"))!;
+      return rules.map((r) => now.find((f) => f.id === r.id)?.matched ?? -1);
+    };
+  }
+  /** Both ids at once (the row's alarm:<id>, then its snapshot row as snapshot.created lands): the same image. */
+  async function askBoth({ snapId, alarmKey }: { snapId: string; alarmKey: string }) {
+    const { loadSnapshotImage } = await import("@/lib/verifications/snapshot-image");
+    const [byAlarm, bySnap] = await Promise.all([
+      loadSnapshotImage(alarmKey, desk.dealer.id),
+      loadSnapshotImage(snapId, desk.dealer.id),
+    ]);
+    if (!byAlarm.ok || !bySnap.ok) throw new Error(`not both images: ${JSON.stringify([byAlarm, bySnap])}`);
+    expect(Buffer.from(byAlarm.body).equals(Buffer.from(bySnap.body))).toBe(true);
+    const kept = await desk.sql.query(`SELECT key FROM snapshot_images WHERE dealer_link_id = $1 AND key = ANY($2)`, [
+      desk.dealer.id,
+      [snapId, alarmKey],
+    ]);
+    expect(kept.rows.map((r) => r.key)).toEqual([snapId]);
+  }
+
+  it("asked as alarm:<id> and as its snapshot row at once: one snapshot call, one stored copy", async () => {
+    const ids = await bothWays(1);
+    const calls = await watchImage(ids.snapId);
+    await askBoth(ids);
+    expect(await calls()).toEqual([1]);
+    // Asked again either way: the stored copy, no call.
+    const { loadSnapshotImage } = await import("@/lib/verifications/snapshot-image");
+    expect(await loadSnapshotImage(ids.alarmKey, desk.dealer.id)).toMatchObject({ ok: true, stored: true });
+    expect(await loadSnapshotImage(ids.snapId, desk.dealer.id)).toMatchObject({ ok: true, stored: true });
+    expect(await calls()).toEqual([1]);
+  });
+
+  it.each([
+    { fault: "two 429s", rule: { rate_429: 1 } },
+    { fault: "two 503s", rule: { rate_5xx: 1, status_5xx: 503 } },
+  ])("under $fault both are retried as one fetch: two refused calls, then one image", async ({ rule }) => {
+    const ids = await bothWays(2);
+    const calls = await watchImage(ids.snapId, { count: 2, ...rule });
+    await askBoth(ids);
+    expect(await calls()).toEqual([2, 1]);
+  });
+
+  it("an answer lost on the way (connection dropped after CHeKT served it) is fetched again, once", async () => {
+    const ids = await bothWays(3);
+    const calls = await watchImage(ids.snapId, { drop_rate: 1, when: "after", count: 1 });
+    await askBoth(ids);
+    expect(await calls()).toEqual([1, 1]);
   });
 });
 
