@@ -1,11 +1,10 @@
 "use server";
 // Device changes are bulk jobs: each action re-validates against what CHeKT has now, stores the
 // job with one item per device and its audit row in one transaction, then wakes the worker.
-import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { actionClient, type ActionContext } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
-import { kickBulkJob } from "@/lib/background";
+import { storeJob, type JobStarted } from "@/lib/actions/store-job";
 import { insertBulkJob } from "@/lib/bulk/jobs";
 import { listSiteDevices } from "@/lib/bulk/site-devices";
 import { refuseInvalid } from "@/lib/bulk/refuse-invalid";
@@ -20,15 +19,12 @@ import {
 } from "@/lib/bulk/schemas";
 import type { DeviceField } from "@/lib/bulk/fields";
 
-type JobStarted = { jobId: string; queued: number; skipped: number };
-
 /**
  * The one create path: the paste (many rows, each with its sheet line) and the add-device form
  * (one row, no sheet) both store a durable job here, so both get the same validation and worker.
  */
 async function startCreateJob(
   ctx: ActionContext,
-  action: string,
   input: {
     siteId: number;
     rows: { line: number; values: Record<string, string | undefined> }[];
@@ -36,7 +32,7 @@ async function startCreateJob(
     fromSheet: boolean;
   },
   onInvalid: (rows: ValidatedRow[]) => never | void,
-) {
+): Promise<JobStarted> {
   const scope = ctx.requireScope();
   const existing = await listSiteDevices(scope.dealerId, input.siteId, ctx.traceId);
   const rows = validateRows(input.rows, {
@@ -45,35 +41,24 @@ async function startCreateJob(
   });
   onInvalid(rows);
   const valid = refuseInvalid(rows, input.skipInvalid);
-  const id = randomUUID();
-  await ctx.commit(
-    {
-      action,
-      objectKind: "bulk_job",
-      externalId: id,
-      dealerLinkId: scope.dealerLinkId,
-      after: { siteId: input.siteId, items: valid.length, skippedInvalid: rows.length - valid.length },
-    },
-    (tx) =>
-      insertBulkJob(tx, {
-        id,
-        dealerLinkId: scope.dealerLinkId,
-        chektSiteId: input.siteId,
-        kind: "create",
-        items: valid.map((r) => ({ kind: "create", device: r.device!, sheetLine: input.fromSheet ? r.line : null })),
-        user: ctx.user,
-      }),
+  const after = { siteId: input.siteId, items: valid.length, skippedInvalid: rows.length - valid.length };
+  const jobId = await storeJob(ctx, after, (tx, job) =>
+    insertBulkJob(tx, {
+      ...job,
+      chektSiteId: input.siteId,
+      kind: "create",
+      items: valid.map((r) => ({ kind: "create", device: r.device!, sheetLine: input.fromSheet ? r.line : null })),
+    }),
   );
-  await kickBulkJob(id);
   revalidatePath(`/sites/${input.siteId}/devices`);
-  return { jobId: id, queued: valid.length, skipped: rows.length - valid.length };
+  return { jobId, queued: valid.length, skipped: rows.length - valid.length };
 }
 
 export const createDevicesJob = actionClient
   .metadata({ name: "devices.bulk.create", role: "operator", objectKind: "bulk_job" })
   .inputSchema(createDevicesInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> =>
-    startCreateJob(ctx, "devices.bulk.create", { ...parsedInput, fromSheet: true }, () => undefined),
+    startCreateJob(ctx, { ...parsedInput, fromSheet: true }, () => undefined),
   );
 
 /** The add-device form: one device, sent as a job of one item; problems come back per field. */
@@ -81,18 +66,13 @@ export const addDeviceJob = actionClient
   .metadata({ name: "devices.add", role: "operator", objectKind: "bulk_job" })
   .inputSchema(addDeviceInput)
   .action(async ({ parsedInput: { siteId, ...values }, ctx }): Promise<JobStarted> =>
-    startCreateJob(
-      ctx,
-      "devices.add",
-      { siteId, rows: [{ line: 1, values }], skipInvalid: false, fromSheet: false },
-      (rows) => {
-        const errors = rows[0]?.errors ?? {};
-        if (Object.keys(errors).length === 0) return;
-        const fieldErrors: Record<string, string> = {};
-        for (const [f, m] of Object.entries(errors) as [DeviceField, string][]) fieldErrors[f] = m;
-        throw new ActionError("invalid_input", "Some fields need fixing; nothing was sent.", fieldErrors);
-      },
-    ),
+    startCreateJob(ctx, { siteId, rows: [{ line: 1, values }], skipInvalid: false, fromSheet: false }, (rows) => {
+      const errors = rows[0]?.errors ?? {};
+      if (Object.keys(errors).length === 0) return;
+      const fieldErrors: Record<string, string> = {};
+      for (const [f, m] of Object.entries(errors) as [DeviceField, string][]) fieldErrors[f] = m;
+      throw new ActionError("invalid_input", "Some fields need fixing; nothing was sent.", fieldErrors);
+    }),
   );
 
 export const updateDevicesJob = actionClient
@@ -104,26 +84,20 @@ export const updateDevicesJob = actionClient
     const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
     const rows = validateRows(parsedInput.rows, { mode: "update", existingExternalIds: new Set(byExt.keys()) });
     const valid = refuseInvalid(rows, parsedInput.skipInvalid);
-    const id = randomUUID();
-    await ctx.commit(
-      { externalId: id, dealerLinkId: scope.dealerLinkId, after: { siteId: parsedInput.siteId, items: valid.length } },
-      (tx) =>
-        insertBulkJob(tx, {
-          id,
-          dealerLinkId: scope.dealerLinkId,
-          chektSiteId: parsedInput.siteId,
+    const jobId = await storeJob(ctx, { siteId: parsedInput.siteId, items: valid.length }, (tx, job) =>
+      insertBulkJob(tx, {
+        ...job,
+        chektSiteId: parsedInput.siteId,
+        kind: "update",
+        items: valid.map((r) => ({
           kind: "update",
-          items: valid.map((r) => ({
-            kind: "update",
-            deviceId: byExt.get(r.device!.external_device_id)!,
-            device: r.device!,
-            sheetLine: parsedInput.fromSheet ? r.line : null,
-          })),
-          user: ctx.user,
-        }),
+          deviceId: byExt.get(r.device!.external_device_id)!,
+          device: r.device!,
+          sheetLine: parsedInput.fromSheet ? r.line : null,
+        })),
+      }),
     );
-    await kickBulkJob(id);
-    return { jobId: id, queued: valid.length, skipped: rows.length - valid.length };
+    return { jobId, queued: valid.length, skipped: rows.length - valid.length };
   });
 
 export const deleteDevicesJob = actionClient
@@ -142,21 +116,15 @@ export const deleteDevicesJob = actionClient
           "the list. Nothing was deleted.",
       );
     }
-    const id = randomUUID();
-    await ctx.commit(
-      { externalId: id, dealerLinkId: scope.dealerLinkId, after: { siteId: parsedInput.siteId, deviceIds: ids } },
-      (tx) =>
-        insertBulkJob(tx, {
-          id,
-          dealerLinkId: scope.dealerLinkId,
-          chektSiteId: parsedInput.siteId,
-          kind: "delete",
-          items: ids.map((d) => ({ kind: "delete", deviceId: d, externalDeviceId: byId.get(d)!.external_device_id })),
-          user: ctx.user,
-        }),
+    const jobId = await storeJob(ctx, { siteId: parsedInput.siteId, deviceIds: ids }, (tx, job) =>
+      insertBulkJob(tx, {
+        ...job,
+        chektSiteId: parsedInput.siteId,
+        kind: "delete",
+        items: ids.map((d) => ({ kind: "delete", deviceId: d, externalDeviceId: byId.get(d)!.external_device_id })),
+      }),
     );
-    await kickBulkJob(id);
-    return { jobId: id, queued: ids.length, skipped: 0 };
+    return { jobId, queued: ids.length, skipped: 0 };
   });
 
 /** Sends failed rows of a finished job again, as a new job whose items point back at them. */
@@ -166,18 +134,9 @@ export const retryFailedItems = actionClient
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
     const scope = ctx.requireScope();
     const { job, retryOf, items } = await planRetry(scope, parsedInput, ctx.traceId);
-    const id = randomUUID();
-    await ctx.commit({ externalId: id, after: { retryOfJob: job.id, items: items.length } }, (tx) =>
-      insertBulkJob(tx, {
-        id,
-        dealerLinkId: scope.dealerLinkId,
-        chektSiteId: job.chektSiteId,
-        kind: job.kind,
-        items,
-        user: ctx.user,
-        retryOf,
-      }),
+    const after = { retryOfJob: job.id, items: items.length };
+    const jobId = await storeJob(ctx, after, (tx, owner) =>
+      insertBulkJob(tx, { ...owner, chektSiteId: job.chektSiteId, kind: job.kind, items, retryOf }),
     );
-    await kickBulkJob(id);
-    return { jobId: id, queued: items.length, skipped: 0 };
+    return { jobId, queued: items.length, skipped: 0 };
   });

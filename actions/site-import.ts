@@ -1,20 +1,17 @@
 "use server";
 // Site import (docs/import.md): the sheet is checked again here against the mirror, then stored as
 // one durable job with its audit row in one transaction, and the worker is woken.
-import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { actionClient, type ActionContext } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
+import { storeJob, type JobStarted } from "@/lib/actions/store-job";
 import { prisma } from "@/lib/db";
-import { kickBulkJob } from "@/lib/background";
 import { loadImportContext, siteContext } from "@/lib/import/context";
 import { patternProblem } from "@/lib/import/id-pattern";
 import { insertSiteImportJob, type NewImportRow } from "@/lib/import/jobs";
 import { planImportRetry } from "@/lib/import/retry";
 import { idPatternInput, retryImportInput, startImportInput } from "@/lib/import/schemas";
 import { validateSiteRows, type SiteErrors } from "@/lib/import/validate";
-
-type ImportStarted = { jobId: string; queued: number; skipped: number };
 
 /** Up to 50 row messages for the page, keyed "row.<line>". */
 function rowErrors(rows: { line: number; errors: SiteErrors }[]): Record<string, string> {
@@ -23,29 +20,20 @@ function rowErrors(rows: { line: number; errors: SiteErrors }[]): Record<string,
   return out;
 }
 
-async function storeJob(
-  ctx: ActionContext,
-  action: string,
-  dealerLinkId: string,
-  rows: NewImportRow[],
-  after: Record<string, unknown>,
-) {
-  const id = randomUUID();
-  await ctx.commit(
-    { action, objectKind: "bulk_job", externalId: id, dealerLinkId, after: { ...after, rows: rows.length } },
-    (tx) => insertSiteImportJob(tx, { id, dealerLinkId, user: ctx.user, rows }),
+/** The import stored as one job (its audit row says `after` and how many rows), then the sites page refreshed. */
+async function storeImport(ctx: ActionContext, rows: NewImportRow[], after: Record<string, unknown>) {
+  const jobId = await storeJob(ctx, { ...after, rows: rows.length }, (tx, job) =>
+    insertSiteImportJob(tx, { ...job, rows }),
   );
-  await kickBulkJob(id);
   revalidatePath("/sites");
-  return id;
+  return jobId;
 }
 
 export const startSiteImport = actionClient
   .metadata({ name: "sites.import", role: "operator", objectKind: "bulk_job" })
   .inputSchema(startImportInput)
-  .action(async ({ parsedInput, ctx }): Promise<ImportStarted> => {
-    const scope = ctx.requireScope();
-    const data = await loadImportContext(prisma, scope.dealerLinkId);
+  .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
+    const data = await loadImportContext(prisma, ctx.requireDealer().id);
     if (parsedInput.pattern !== null && parsedInput.pattern !== data.pattern) {
       throw new ActionError(
         "conflict",
@@ -70,7 +58,7 @@ export const startSiteImport = actionClient
     );
     if (valid.length === 0)
       throw new ActionError("invalid_rows", "No valid rows to import; nothing was sent.", rowErrors(invalid));
-    const jobId = await storeJob(ctx, "sites.import", scope.dealerLinkId, valid, { skippedInvalid: invalid.length });
+    const jobId = await storeImport(ctx, valid, { skippedInvalid: invalid.length });
     return { jobId, queued: valid.length, skipped: invalid.length };
   });
 
@@ -78,7 +66,7 @@ export const startSiteImport = actionClient
 export const retrySiteImport = actionClient
   .metadata({ name: "sites.import.retry", role: "operator", objectKind: "bulk_job" })
   .inputSchema(retryImportInput)
-  .action(async ({ parsedInput, ctx }): Promise<ImportStarted> => {
+  .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
     const scope = ctx.requireScope();
     const data = await loadImportContext(prisma, scope.dealerLinkId);
     const plan = await planImportRetry(
@@ -97,9 +85,7 @@ export const retrySiteImport = actionClient
         "Some of those rows are not failed rows of this import (already retried or succeeded). Reload the job.",
       );
     }
-    const jobId = await storeJob(ctx, "sites.import.retry", scope.dealerLinkId, plan.rows, {
-      retryOfJob: parsedInput.jobId,
-    });
+    const jobId = await storeImport(ctx, plan.rows, { retryOfJob: parsedInput.jobId });
     return { jobId, queued: plan.rows.length, skipped: 0 };
   });
 
