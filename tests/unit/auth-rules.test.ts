@@ -89,29 +89,24 @@ describe("safeCallbackPath", () => {
 });
 
 describe("isPublicPath", () => {
-  it("lets only sign-in, auth API, webhooks, health and CSP reports through without a session", () => {
-    for (const p of [
-      "/sign-in",
-      "/api/auth/session",
-      "/api/auth/callback/credentials",
-      "/api/webhooks/chekt/acme-security",
-      "/api/health",
-      "/api/csp-report",
-    ]) {
-      expect(isPublicPath(p), p).toBe(true);
-    }
-    for (const p of [
-      "/",
-      "/sites",
-      "/settings",
-      "/api/live/verifications",
-      "/api/healthz",
-      "/sign-inx",
-      "/api/webhooksx",
-      "/api/csp-reports",
-    ]) {
-      expect(isPublicPath(p), p).toBe(false);
-    }
+  // Only sign-in, the auth API, webhooks, health and CSP reports go through without a session.
+  it.each([
+    ["/sign-in", true],
+    ["/api/auth/session", true],
+    ["/api/auth/callback/credentials", true],
+    ["/api/webhooks/chekt/acme-security", true],
+    ["/api/health", true],
+    ["/api/csp-report", true],
+    ["/", false],
+    ["/sites", false],
+    ["/settings", false],
+    ["/api/live/verifications", false],
+    ["/api/healthz", false],
+    ["/sign-inx", false],
+    ["/api/webhooksx", false],
+    ["/api/csp-reports", false],
+  ])("%s is public: %s", (p, open) => {
+    expect(isPublicPath(p)).toBe(open);
   });
 });
 
