@@ -2,13 +2,15 @@ import { z } from "zod";
 import type { CreateContactDto, UpdateContactDto } from "./contract";
 import {
   chektId,
-  clearable,
+  changesSchema,
   externalId,
   editSchema,
   optionalEmail,
   optionalPhone,
   requiredText,
   assertSameKeys,
+  emptyText,
+  type TextOf,
 } from "./fields";
 
 export const contactFields = {
@@ -19,25 +21,12 @@ export const contactFields = {
   email: optionalEmail("Email"),
 };
 /** A contact's fields as the contact form and an imported sheet row hold them: text. */
-export type ContactText = { [K in keyof typeof contactFields]: string };
-/** What the create form starts from, and what it sends for a field left empty. */
-export const EMPTY_CONTACT: ContactText = {
-  external_contact_id: "",
-  first_name: "",
-  last_name: "",
-  phone_number: "",
-  email: "",
-};
+export type ContactText = TextOf<typeof contactFields>;
+export const EMPTY_CONTACT: ContactText = emptyText(contactFields);
 
 export const createContactSchema = z.object(contactFields) satisfies z.ZodType<CreateContactDto>;
 
-export const contactChangesSchema = z
-  .object(contactFields)
-  .partial()
-  .extend({
-    phone_number: clearable(contactFields.phone_number),
-    email: clearable(contactFields.email),
-  }) satisfies z.ZodType<UpdateContactDto>;
+export const contactChangesSchema = changesSchema(contactFields) satisfies z.ZodType<UpdateContactDto>;
 
 export const siteRefSchema = z.object({ site_id: chektId("Site") });
 export const contactIdSchema = siteRefSchema.extend({ contact_id: chektId("Contact") });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ConnectDealerDto, UpdateDealerDto } from "./contract";
 import {
-  clearable,
+  changesSchema,
   externalId,
   editSchema,
   optionalEmail,
@@ -20,13 +20,7 @@ export const dealerFields = {
 };
 
 /** A dealer profile edit: only what changed; an emptied optional field is cleared. */
-export const dealerChangesSchema = z.object({
-  company_name: dealerFields.company_name.optional(),
-  company_address1: clearable(dealerFields.company_address1),
-  company_address2: clearable(dealerFields.company_address2),
-  company_email: clearable(dealerFields.company_email),
-  company_phone_number: clearable(dealerFields.company_phone_number),
-}) satisfies z.ZodType<UpdateDealerDto>;
+export const dealerChangesSchema = changesSchema(dealerFields) satisfies z.ZodType<UpdateDealerDto>;
 export const updateDealerSchema = editSchema(z.object({}), dealerChangesSchema);
 export type UpdateDealerInput = z.input<typeof updateDealerSchema>;
 

@@ -115,6 +115,33 @@ export function clearable<T extends z.ZodType>(field: T) {
   return z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), field.nullable());
 }
 
+/** The keys of the optional fields: those whose input may be undefined. */
+type OptionalKeys<F extends Record<string, z.ZodType>> = {
+  [K in keyof F]: undefined extends z.input<F[K]> ? K : never;
+}[keyof F];
+
+/**
+ * An edit's fields (the changes schema of a site, station, contact or dealer): every field may be
+ * left out (unchanged), and each optional one becomes clearable. The object's DTO checks the result
+ * where it is called (`satisfies` and assertSameKeys).
+ */
+export function changesSchema<F extends Record<string, z.ZodType>>(fields: F) {
+  const optional = Object.entries(fields).filter(([, field]) => field.safeParse(undefined).success);
+  // Object.fromEntries types its keys as string; these are the keys OptionalKeys names (the same test, in types).
+  const clearing = Object.fromEntries(optional.map(([key, field]) => [key, clearable(field)])) as {
+    [K in OptionalKeys<F>]: ReturnType<typeof clearable<F[K]>>;
+  };
+  return z.object(fields).partial().extend(clearing);
+}
+
+/** A form's fields as text, as the form holds them before the schema parses them. */
+export type TextOf<F> = { [K in keyof F]: string };
+
+/** What a create form starts from, and what it sends for a field left empty: "" for each field. */
+export function emptyText<F extends object>(fields: F): TextOf<F> {
+  return Object.fromEntries(Object.keys(fields).map((key) => [key, ""])) as TextOf<F>;
+}
+
 /** True when A and B have exactly the same keys: a schema cannot silently miss or invent a field. */
 export type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { CreateSiteDto, UpdateSiteDto } from "./contract";
 import {
   chektId,
-  clearable,
+  changesSchema,
   externalId,
   editSchema,
   optionalChektId,
@@ -11,6 +11,8 @@ import {
   requiredText,
   timeZone,
   assertSameKeys,
+  emptyText,
+  type TextOf,
 } from "./fields";
 
 export const siteFields = {
@@ -27,31 +29,14 @@ export const siteFields = {
  * A site's fields as the site form and an imported sheet row hold them: text (the station's id as
  * text, "" for none), before the schema parses them.
  */
-export type SiteText = { [K in keyof typeof siteFields]: string };
-/** What the create form starts from, and what it sends for a field left empty. */
-export const EMPTY_SITE: SiteText = {
-  external_site_id: "",
-  name: "",
-  timezone: "",
-  monitoring_station_id: "",
-  account_number: "",
-  address1: "",
-  address2: "",
-};
+export type SiteText = TextOf<typeof siteFields>;
+export const EMPTY_SITE: SiteText = emptyText(siteFields);
 
 export const createSiteSchema = z.object(siteFields) satisfies z.ZodType<CreateSiteDto>;
 export type CreateSiteInput = z.input<typeof createSiteSchema>;
 
 /** An edit: only the fields that changed; an emptied optional field is cleared. */
-export const siteChangesSchema = z
-  .object(siteFields)
-  .partial()
-  .extend({
-    monitoring_station_id: clearable(siteFields.monitoring_station_id),
-    account_number: clearable(siteFields.account_number),
-    address1: clearable(siteFields.address1),
-    address2: clearable(siteFields.address2),
-  }) satisfies z.ZodType<UpdateSiteDto>;
+export const siteChangesSchema = changesSchema(siteFields) satisfies z.ZodType<UpdateSiteDto>;
 
 export const siteIdSchema = z.object({ site_id: chektId("Site") });
 export const updateSiteSchema = editSchema(siteIdSchema, siteChangesSchema);
