@@ -77,11 +77,11 @@ export async function mirrorStation(tx: Tx, dealerLinkId: string, dto: ResponseM
   const at = o.at ?? new Date();
   if (isRead(o)) return void (await tx.$executeRaw(stationsReadSql(dealerLinkId, [dto], at)));
   const key = { dealerLinkId_chektId: { dealerLinkId, chektId: dto.monitoring_station_id } };
-  const prior = await tx.mirrorStation.findUnique({ where: key, select: { dto: true, changedAt: true } });
+  // Our own write flags nothing as changed in CHeKT, so the row we had is not read first.
   const data = {
     externalId: dto.external_monitoring_station_id,
     name: dto.name,
-    ...fromAnswer(prior, dto, o, at),
+    ...fromAnswer(null, dto, o, at),
   };
   await tx.mirrorStation.upsert({
     where: key,
