@@ -68,35 +68,24 @@ export async function listSeen(
   return { confirmedAt: sync?.finishedAt ?? null };
 }
 
-/** The mirror's row of a contact, only when it is on that site: another site's contact id names none here. */
-async function rowOnSite(db: Db, dealerLinkId: string, siteId: number, contactId: number): Promise<Row | null> {
-  const r = await db.mirrorContact.findUnique({
-    where: { dealerLinkId_chektId: { dealerLinkId, chektId: contactId } },
-  });
-  return r && r.siteId === siteId ? r : null;
+/**
+ * A reader of one contact of one site, from the mirror's row only when it is on that site (another
+ * site's contact id names none here); null when the mirror has no such contact on that site.
+ */
+function onSite<T>(read: (r: Row) => T | null) {
+  return async (db: Db, dealerLinkId: string, siteId: number, contactId: number): Promise<T | null> => {
+    const r = await db.mirrorContact.findUnique({
+      where: { dealerLinkId_chektId: { dealerLinkId, chektId: contactId } },
+    });
+    return r && r.siteId === siteId ? read(r) : null;
+  };
 }
 
-/** One contact of one site; null when the mirror has no such contact on that site. */
-export async function readContact(
-  db: Db,
-  dealerLinkId: string,
-  siteId: number,
-  contactId: number,
-): Promise<MirroredContact | null> {
-  const r = await rowOnSite(db, dealerLinkId, siteId, contactId);
-  return r && view(r);
-}
+/** One contact of one site, as the mirror holds it. */
+export const readContact = onSite(view);
 
 /** What the audit row's "before" shows for a change: the contact as CHeKT last answered it. */
-export async function lastSeenContact(
-  db: Db,
-  dealerLinkId: string,
-  siteId: number,
-  contactId: number,
-): Promise<ResponseContactDto | null> {
-  const r = await rowOnSite(db, dealerLinkId, siteId, contactId);
-  return r && readContactDto(r.dto);
-}
+export const lastSeenContact = onSite((r) => readContactDto(r.dto));
 
 /**
  * Runs a CHeKT call about one contact; a 404 marks the mirrored row gone (CHeKT said so) before
