@@ -148,6 +148,17 @@ async function assertManagesAccount(tx: Tx, actor: Actor, user: { id: string; is
 }
 
 /**
+ * The member as loadForChange reads them, once the actor is found to manage what the change reaches:
+ * their membership here (role, removal) or their account (disable, password).
+ */
+async function loadToManage(tx: Tx, actor: Actor, userId: string, reaches: "membership" | "account") {
+  const loaded = await loadForChange(tx, actor, userId);
+  if (reaches === "membership") assertManagesMembership(actor, loaded.user);
+  else await assertManagesAccount(tx, actor, loaded.user);
+  return loaded;
+}
+
+/**
  * Adds a user to the actor's dealer. A new email creates the account; an existing account can be
  * added to this dealer by the organisation owner only (a dealer admin cannot reach other dealers' users).
  */
@@ -187,9 +198,8 @@ export async function setRole(
   userId: string,
   role: Role,
 ): Promise<{ before: UserView; after: UserView }> {
-  const loaded = await loadForChange(tx, actor, userId);
+  const loaded = await loadToManage(tx, actor, userId, "membership");
   const { user } = loaded;
-  assertManagesMembership(actor, user);
   assertChangeAllowed(actor, loaded, { role });
   await tx.membership.update({
     where: { userId_dealerLinkId: { userId, dealerLinkId: actor.dealerLinkId } },
@@ -200,9 +210,8 @@ export async function setRole(
 
 /** Takes the user out of the actor's dealer; their account and their other dealers stay. */
 export async function removeMembership(tx: Tx, actor: Actor, userId: string): Promise<{ before: UserView }> {
-  const loaded = await loadForChange(tx, actor, userId);
+  const loaded = await loadToManage(tx, actor, userId, "membership");
   const { user } = loaded;
-  assertManagesMembership(actor, user);
   if (user.id === actor.id)
     throw new ActionError("self_remove", "You cannot remove yourself from this dealer. Ask another admin.");
   assertChangeAllowed(actor, loaded, { role: "viewer" });
@@ -217,9 +226,8 @@ export async function setDisabled(
   userId: string,
   disabled: boolean,
 ): Promise<{ before: UserView; after: UserView }> {
-  const loaded = await loadForChange(tx, actor, userId);
+  const loaded = await loadToManage(tx, actor, userId, "account");
   const { user } = loaded;
-  await assertManagesAccount(tx, actor, user);
   assertChangeAllowed(actor, loaded, { disabled });
   const after = await tx.user.update({
     where: { id: userId },
@@ -238,8 +246,7 @@ export async function resetPassword(
   actor: Actor,
   userId: string,
 ): Promise<{ before: UserView; after: UserView; password: string }> {
-  const { user } = await loadForChange(tx, actor, userId);
-  await assertManagesAccount(tx, actor, user);
+  const { user } = await loadToManage(tx, actor, userId, "account");
   const password = generateOneTimePassword((n) => randomBytes(n));
   const after = await tx.user.update({
     where: { id: userId },
