@@ -4,7 +4,8 @@
 // bump that disabling and resets also do is still honoured.
 // No server-only import: integration tests drive it with their own Prisma client and clock.
 import { randomBytes } from "node:crypto";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { RELAXED_COMMIT } from "@/lib/relaxed-commit";
 import type { Role } from "@/lib/roles";
 import { systemClock, type Clock } from "./throttle";
 
@@ -26,13 +27,19 @@ export type ValidSession = {
   user: { id: string; email: string; name: string; role: Role; sessionVersion: number };
 };
 
-/** Writes a session's last_seen_at (lib/auth/session-touch.ts on the request path; Prisma otherwise). */
+/** Writes a session's last_seen_at: touchSessionSql, on the pool on the request path (lib/auth/session-touch.ts). */
 export type TouchSession = (sessionId: string, at: Date) => Promise<void>;
 
-const touchWith =
-  (db: Pick<PrismaClient, "authSession">): TouchSession =>
-  async (id, lastSeenAt) =>
-    void (await db.authSession.update({ where: { id }, data: { lastSeenAt } }));
+/**
+ * The one last-seen write, whatever connection sends it: UTC wall time (the column's, whatever the
+ * process's time zone), committed without waiting for the WAL (lib/relaxed-commit.ts): a crash losing
+ * it leaves last_seen_at at most a minute and a fraction of a second older, so an idle session could
+ * end that much earlier.
+ */
+export function touchSessionSql(sessionId: string, at: Date): Prisma.Sql {
+  return Prisma.sql`UPDATE auth_sessions SET last_seen_at = ${at.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+               WHERE id = ${sessionId} RETURNING ${Prisma.raw(RELAXED_COMMIT)}`;
+}
 
 export type EndReason = "sign_out" | "password_changed" | "expired" | "idle" | "reset" | "two_factor_changed";
 
@@ -76,7 +83,7 @@ export const SESSION_RECORD_SELECT = {
 
 /** The session and its user when every check passes; null otherwise (and an expired one is marked ended). */
 export async function validateSession(
-  db: Db,
+  db: Db & Pick<PrismaClient, "$executeRaw">,
   claims: SessionClaims,
   policy: SessionPolicy,
   clock: Clock = systemClock,
@@ -86,13 +93,14 @@ export async function validateSession(
     where: { id: claims.sid },
     select: SESSION_RECORD_SELECT,
   });
-  return checkSessionRecord(db, row, claims, policy, clock);
+  const touch: TouchSession = async (id, at) => void (await db.$executeRaw(touchSessionSql(id, at)));
+  return checkSessionRecord(db, row, claims, policy, clock, touch);
 }
 
 /**
  * validateSession's checks on a record already loaded (the caller read it with the claims' sid):
  * ended, someone else's, expired or idle (then marked ended), user disabled, version bumped.
- * Touches last_seen_at at most every TOUCH_EVERY_MS, with `touch` (by default through `db`).
+ * Touches last_seen_at at most every TOUCH_EVERY_MS, with `touch` (touchSessionSql on some connection).
  */
 export async function checkSessionRecord(
   db: Pick<PrismaClient, "authSession">,
@@ -100,7 +108,7 @@ export async function checkSessionRecord(
   claims: SessionClaims,
   policy: SessionPolicy,
   clock: Clock = systemClock,
-  touch: TouchSession = touchWith(db),
+  touch: TouchSession,
 ): Promise<ValidSession | null> {
   if (!claims.uid || !claims.sid || typeof claims.sv !== "number") return null;
   if (!row || row.id !== claims.sid || row.endedAt || row.userId !== claims.uid) return null;
