@@ -3,8 +3,9 @@ import "server-only";
 // freshness line (components/mirror/freshness.tsx). The page reads what they show with the rest of
 // its data in one statement (lib/mirror/site-page-read.ts).
 import Link from "next/link";
-import { Camera, ShieldCheck } from "lucide-react";
-import { Freshness } from "@/components/mirror/freshness";
+import type { ReactNode } from "react";
+import { Camera, ShieldCheck, type LucideIcon } from "lucide-react";
+import { Freshness, type FreshnessProps } from "@/components/mirror/freshness";
 import { Card, buttonClasses } from "@/components/ui";
 import type { SitePageData } from "@/lib/mirror/site-page-read";
 import { freshnessFor } from "@/lib/mirror/view";
@@ -26,14 +27,10 @@ export function SiteArmingPanel({
     arming ? { confirmedAt: arming.confirmedAt } : null,
   );
   return (
-    <Card
+    <MirrorPanel
       title="Arming"
-      actions={
-        <Link href={`/sites/${siteId}/arming`} className={buttonClasses("secondary", "sm")}>
-          <ShieldCheck className="h-4 w-4" aria-hidden="true" />
-          {canEdit ? "Change" : "View"}
-        </Link>
-      }
+      link={{ href: `/sites/${siteId}/arming`, icon: ShieldCheck, label: canEdit ? "Change" : "View" }}
+      fresh={fresh}
     >
       <div data-testid="site-arming">
         <p className="text-sm font-medium text-slate-900">
@@ -41,8 +38,7 @@ export function SiteArmingPanel({
         </p>
         {type ? <p className="mt-1 text-sm text-slate-600">{type.summary}</p> : null}
       </div>
-      <Freshness {...fresh} className="mt-3" />
-    </Card>
+    </MirrorPanel>
   );
 }
 
@@ -61,21 +57,40 @@ export function SiteDevicesPanel({
   const seen = { confirmedAt: asOf ?? syncFinishedAt };
   const fresh = freshnessFor(dealerLinkId, [{ kind: "devices", siteId }], seen);
   return (
-    <Card
-      title="Devices"
-      actions={
-        <Link href={`/sites/${siteId}/devices`} className={buttonClasses("secondary", "sm")}>
-          <Camera className="h-4 w-4" aria-hidden="true" />
-          Open
-        </Link>
-      }
-    >
+    <MirrorPanel title="Devices" link={{ href: `/sites/${siteId}/devices`, icon: Camera, label: "Open" }} fresh={fresh}>
       <p className="text-sm text-slate-700">
         <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="site-devices-count">
           {count.toLocaleString("en-US")}
         </span>{" "}
         {count === 1 ? "device" : "devices"} (cameras and bridges)
       </p>
+    </MirrorPanel>
+  );
+}
+
+/** A site page card read from the mirror: its title, one small link to the page behind it, and its freshness line last. */
+function MirrorPanel({
+  title,
+  link: { href, icon: Icon, label },
+  fresh,
+  children,
+}: {
+  title: string;
+  link: { href: string; icon: LucideIcon; label: string };
+  fresh: FreshnessProps;
+  children: ReactNode;
+}) {
+  return (
+    <Card
+      title={title}
+      actions={
+        <Link href={href} className={buttonClasses("secondary", "sm")}>
+          <Icon className="h-4 w-4" aria-hidden="true" />
+          {label}
+        </Link>
+      }
+    >
+      {children}
       <Freshness {...fresh} className="mt-3" />
     </Card>
   );
