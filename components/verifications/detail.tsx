@@ -10,6 +10,7 @@ import { CallList, Directions, History, SiteCard } from "./dispatch-info";
 import { OutcomePicker } from "./outcome-picker";
 import { countdown, siteTime } from "./format";
 import { AnswerButton } from "./answer-button";
+import { ClaimButton } from "./claim-button";
 import { SnapshotImg } from "./snapshot-img";
 import { useAnswer, type AnswerChoice } from "./use-answer";
 import { useLeaseHeartbeat } from "./use-lease";
@@ -31,8 +32,8 @@ export function VerificationDetail(props: {
   leaseSeconds: number;
   intent: Intent;
   onIntent: (i: Intent) => void;
-  onClaim: () => Promise<void>;
-  onTakeOver: () => Promise<void>;
+  /** Claims the item, or takes another operator's claim over (admins). */
+  onClaim: (takeOver: boolean) => Promise<void>;
   claiming: boolean;
   onClose: () => void;
   onAnswered: (id: string) => void;
@@ -128,26 +129,12 @@ export function VerificationDetail(props: {
                   Release claim
                 </Button>
               ) : null}
-              {claimedByOther && props.canTakeOver ? (
-                <Button
-                  variant="secondary"
-                  onClick={() => void props.onTakeOver()}
-                  pending={props.claiming}
-                  pendingText="Taking over…"
-                >
-                  Take over claim
-                </Button>
-              ) : null}
-              {!mine && !claimedByOther ? (
-                <Button
-                  variant="secondary"
-                  onClick={() => void props.onClaim()}
-                  pending={props.claiming}
-                  pendingText="Claiming…"
-                >
-                  Claim (c)
-                </Button>
-              ) : null}
+              <ClaimButton
+                item={item}
+                canTakeOver={props.canTakeOver}
+                pending={props.claiming}
+                onClaim={props.onClaim}
+              />
               {(["disregard", "dispatch"] as const).map((a) => (
                 <AnswerButton
                   key={a}

@@ -12,7 +12,7 @@ import {
 import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { AlertTriangle, Bell, BellOff, Camera, Hand, MapPin, Radio, ShieldAlert } from "lucide-react";
+import { AlertTriangle, Bell, BellOff, Camera, MapPin, Radio, ShieldAlert } from "lucide-react";
 import { Badge, Button, EmptyState, cn } from "@/components/ui";
 import { toOutcome } from "@/components/forms/action-result";
 import { claimVerification, takeOverVerification } from "@/actions/verifications";
@@ -39,6 +39,7 @@ import { announcement, countdown, siteTime } from "./format";
 import { updateQueue, useLiveQueue } from "./use-live-queue";
 import { VerificationDetail, type Intent } from "./detail";
 import { AnswerButton } from "./answer-button";
+import { ClaimButton } from "./claim-button";
 import { SnapshotImg } from "./snapshot-img";
 
 export type Me = { id: string; name: string };
@@ -340,7 +341,6 @@ export function VerificationQueue(props: {
   }, [selected]);
 
   const selClaimedByOther = !!selected && selected.state === "claimed" && !selected.claimedByMe;
-  const selMine = !!selected && selected.state === "claimed" && selected.claimedByMe;
 
   return (
     <div>
@@ -493,28 +493,13 @@ export function VerificationQueue(props: {
               </Button>
               {canAnswer ? (
                 <>
-                  {selClaimedByOther && canTakeOver ? (
-                    <Button
-                      size="sm"
-                      variant="secondary"
-                      onClick={() => void runClaim(selected, true)}
-                      pending={claiming === selected.id}
-                      pendingText="Taking over…"
-                    >
-                      Take over
-                    </Button>
-                  ) : !selMine && !selClaimedByOther ? (
-                    <Button
-                      size="sm"
-                      variant="secondary"
-                      icon={<Hand className="h-4 w-4" />}
-                      onClick={() => void runClaim(selected, false)}
-                      pending={claiming === selected.id}
-                      pendingText="Claiming…"
-                    >
-                      Claim
-                    </Button>
-                  ) : null}
+                  <ClaimButton
+                    compact
+                    item={selected}
+                    canTakeOver={canTakeOver}
+                    pending={claiming === selected.id}
+                    onClaim={(takeOver) => runClaim(selected, takeOver)}
+                  />
                   {(["dispatch", "disregard"] as const).map((a) => (
                     <AnswerButton
                       key={a}
@@ -560,8 +545,7 @@ export function VerificationQueue(props: {
           leaseSeconds={leaseSeconds}
           intent={intent}
           onIntent={(i) => (i ? answerKey(opened, i) : setIntent(null))}
-          onClaim={() => runClaim(opened, false)}
-          onTakeOver={() => runClaim(opened, true)}
+          onClaim={(takeOver) => runClaim(opened, takeOver)}
           claiming={claiming === opened.id}
           onClose={() => {
             setOpenId(null);
