@@ -68,7 +68,7 @@ export function SiteDevicesPanel({
   );
 }
 
-/** A site page card read from the mirror: its title, one small link to the page behind it, and its freshness line last. */
+/** A site page card read from the mirror: its title, a small link to the page behind it, its freshness line last. */
 function MirrorPanel({
   title,
   link: { href, icon: Icon, label },
