@@ -52,6 +52,42 @@ function expectHonest(o: Outcome, landed: number, what: string) {
   }
 }
 
+type Client = ReturnType<typeof client>;
+
+/** Creates `n` sites at once, each with its own external id (`prefix-uuid`), and checks each outcome is honest. */
+async function createSites(c: Client, prefix: string, n: number): Promise<Outcome[]> {
+  const exts = Array.from({ length: n }, () => `${prefix}-${randomUUID()}`);
+  const outcomes = await Promise.all(
+    exts.map((ext, i) =>
+      attempt(
+        c.request("POST", "/partner/v1/dealers/{dealerId}/sites", {
+          params: { path: { dealerId: DEALER } },
+          body: { external_site_id: ext, name: `${prefix} ${i}`, timezone: "UTC" },
+        }),
+      ),
+    ),
+  );
+  outcomes.forEach((o, i) => expectHonest(o, sitesWithExternal(exts[i]).length, `site ${exts[i]}`));
+  return outcomes;
+}
+
+/** Like `createSites` for contacts on the contacts' site (`extra` in every body); the outcomes and the ids. */
+async function createContacts(c: Client, prefix: string, n: number, extra: { phone_number?: string } = {}) {
+  const exts = Array.from({ length: n }, () => `${prefix}-${randomUUID()}`);
+  const outcomes = await Promise.all(
+    exts.map((ext, i) =>
+      attempt(
+        c.request("POST", "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", {
+          params: { path: { dealerId: DEALER, siteId: siteForContacts } },
+          body: { external_contact_id: ext, first_name: prefix, last_name: `Contact ${i}`, ...extra },
+        }),
+      ),
+    ),
+  );
+  outcomes.forEach((o, i) => expectHonest(o, contactsWithExternal(exts[i]).length, `contact ${exts[i]}`));
+  return { outcomes, exts };
+}
+
 function tally(outcomes: Outcome[]) {
   const failed = outcomes.filter((o): o is { ok: false; error: ChektError } => !o.ok);
   return { ok: outcomes.length - failed.length, failed: failed.length, kinds: failed.map((f) => f.error.kind) };
@@ -153,19 +189,7 @@ describe("site and contact writes under faults", () => {
       drop_rate: 0.1,
     });
     const c = client();
-    const exts = Array.from({ length: 30 }, () => `fault-site-${randomUUID()}`);
-    const outcomes = await Promise.all(
-      exts.map((ext, i) =>
-        attempt(
-          c.request("POST", "/partner/v1/dealers/{dealerId}/sites", {
-            params: { path: { dealerId: DEALER } },
-            body: { external_site_id: ext, name: `Fault site ${i}`, timezone: "UTC" },
-          }),
-        ),
-      ),
-    );
-    outcomes.forEach((o, i) => expectHonest(o, sitesWithExternal(exts[i]).length, `site ${exts[i]}`));
-    const t = tally(outcomes);
+    const t = tally(await createSites(c, "fault-site", 30));
     console.log(
       `[faults] 30 site creates, 30 % 429 + 10 % 500 + 10 % drops: ` +
         `${t.ok} landed, ${t.failed} failed (${t.kinds.join(", ") || "none"}); ` +
@@ -184,23 +208,7 @@ describe("site and contact writes under faults", () => {
       drop_rate: 0.1,
     });
     const c = client();
-    const exts = Array.from({ length: 20 }, () => `fault-contact-${randomUUID()}`);
-    const created = await Promise.all(
-      exts.map((ext, i) =>
-        attempt(
-          c.request("POST", "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", {
-            params: { path: { dealerId: DEALER, siteId: siteForContacts } },
-            body: {
-              external_contact_id: ext,
-              first_name: "Fault",
-              last_name: `Contact ${i}`,
-              phone_number: "+15555550100",
-            },
-          }),
-        ),
-      ),
-    );
-    created.forEach((o, i) => expectHonest(o, contactsWithExternal(exts[i]).length, `contact ${exts[i]}`));
+    const { outcomes: created, exts } = await createContacts(c, "fault-contact", 20, { phone_number: "+15555550100" });
 
     // Edit every contact that exists; a failed edit must leave the old value when it says so.
     const existing = exts.map((ext) => contactsWithExternal(ext)[0]).filter(Boolean);
@@ -236,54 +244,18 @@ describe("site and contact writes under faults", () => {
     proxy.loseShare = 0.3;
     // About 4 in 10 attempts fail here (10 % 500, then 30 % of the answers lost): allow more tries.
     const c = client({ baseUrl: proxy.url, timeoutMs: 1_500, maxAttempts: 8 });
-    const exts = Array.from({ length: 20 }, () => `lost-site-${randomUUID()}`);
-    const sites = await Promise.all(
-      exts.map((ext, i) =>
-        attempt(
-          c.request("POST", "/partner/v1/dealers/{dealerId}/sites", {
-            params: { path: { dealerId: DEALER } },
-            body: { external_site_id: ext, name: `Lost ${i}`, timezone: "UTC" },
-          }),
-        ),
-      ),
-    );
-    sites.forEach((o, i) => expectHonest(o, sitesWithExternal(exts[i]).length, `site ${exts[i]}`));
-
-    const cexts = Array.from({ length: 20 }, () => `lost-contact-${randomUUID()}`);
-    const contacts = await Promise.all(
-      cexts.map((ext, i) =>
-        attempt(
-          c.request("POST", "/partner/v1/dealers/{dealerId}/sites/{siteId}/contacts", {
-            params: { path: { dealerId: DEALER, siteId: siteForContacts } },
-            body: { external_contact_id: ext, first_name: "Lost", last_name: `Answer ${i}` },
-          }),
-        ),
-      ),
-    );
-    contacts.forEach((o, i) => expectHonest(o, contactsWithExternal(cexts[i]).length, `contact ${cexts[i]}`));
+    const sites = await createSites(c, "lost-site", 20);
+    const { outcomes: contacts } = await createContacts(c, "lost-contact", 20);
 
     // Held answers: CHeKT applied the write, our 1.5 s timeout fired, the resend is replayed.
     proxy.mode = "hold";
     proxy.loseShare = 0;
-    const held: Outcome[] = [];
-    const heldExts: string[] = [];
+    // Each one alone, so that its answer is the one held; createSites checks it landed once when it says so.
     for (let i = 0; i < 3; i++) {
       proxy.loseNext = 1;
-      const ext = `held-site-${randomUUID()}`;
-      heldExts.push(ext);
-      held.push(
-        await attempt(
-          c.request("POST", "/partner/v1/dealers/{dealerId}/sites", {
-            params: { path: { dealerId: DEALER } },
-            body: { external_site_id: ext, name: `Held ${i}`, timezone: "UTC" },
-          }),
-        ),
-      );
+      const [held] = await createSites(c, "held-site", 1);
+      expect(held.ok).toBe(true);
     }
-    held.forEach((o, i) => {
-      expect(o.ok).toBe(true);
-      expect(sitesWithExternal(heldExts[i])).toHaveLength(1);
-    });
     const t1 = tally(sites);
     const t2 = tally(contacts);
     console.log(
