@@ -1,18 +1,17 @@
 "use client";
 import { Input } from "@/components/ui";
 import { AccountForm } from "@/components/forms/form-actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useInputForm } from "@/components/forms/use-action-form";
 import { changeOwnPasswordAction } from "@/actions/account";
 import { changeOwnPasswordSchema } from "@/lib/users/schemas";
 
 const EMPTY = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
 export function ChangePasswordForm() {
-  const form = useActionForm({
+  const form = useInputForm({
     initial: EMPTY,
     schema: changeOwnPasswordSchema,
     action: changeOwnPasswordAction,
-    toInput: (v) => ({ ...EMPTY, ...v }),
     successMessage: "Password changed",
     // Passwords do not stay on screen after they were accepted.
     resetOnSuccess: true,

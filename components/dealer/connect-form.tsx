@@ -3,7 +3,7 @@ import { useState } from "react";
 import { ExternalLink } from "lucide-react";
 import { Button, Input } from "@/components/ui";
 import { FormFailure, SlowNotice } from "@/components/forms/form-failure";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useInputForm } from "@/components/forms/use-action-form";
 import { connectDealerSchema } from "@/lib/schemas/dealer";
 import { startDealerConnectAction } from "@/actions/dealer";
 
@@ -13,11 +13,10 @@ import { startDealerConnectAction } from "@/actions/dealer";
  */
 export function ConnectForm() {
   const [leaving, setLeaving] = useState(false);
-  const form = useActionForm({
+  const form = useInputForm({
     initial: { external_dealer_id: "", company_name: "" },
     schema: connectDealerSchema,
     action: startDealerConnectAction,
-    toInput: (v) => ({ external_dealer_id: "", company_name: "", ...v }),
     successMessage: "Opening CHeKT to approve the connection…",
     onSuccess: (d) => {
       if (!d?.url) return;
@@ -26,12 +25,11 @@ export function ConnectForm() {
     },
   });
   // The profile form on the same page has a company_name field too: ids must differ.
-  const f = form.field;
+  const f = (key: "external_dealer_id" | "company_name") => ({ id: `connect-${key}`, ...form.field(key) });
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-4" aria-busy={form.pending || leaving}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Input
-          id="connect-external_dealer_id"
           label="Dealer ID (yours)"
           required
           {...f("external_dealer_id")}
@@ -39,14 +37,7 @@ export function ConnectForm() {
           placeholder="coastal-guard"
           hint="How this console names the dealer; also the key in its webhook URL."
         />
-        <Input
-          id="connect-company_name"
-          label="Company name"
-          required
-          {...f("company_name")}
-          maxLength={120}
-          placeholder="Coastal Guard"
-        />
+        <Input label="Company name" required {...f("company_name")} maxLength={120} placeholder="Coastal Guard" />
       </div>
       <FormFailure failure={form.failure} />
       <SlowNotice show={form.slow} />

@@ -275,3 +275,16 @@ export function useActionForm<
     budgetWait,
   };
 }
+
+/**
+ * `useActionForm` for a form whose values, as typed, are the action's whole input (a password change,
+ * settings, the connect form): there is nothing to add or rename, so no `toInput` to write.
+ */
+export function useInputForm<
+  S extends StandardSchemaV1 | undefined,
+  E extends FlatValidationErrors,
+  D,
+  V extends Strings & SafeActionInput<S, E, D>,
+>(opts: Omit<UseActionFormOptions<V, S, E, D>, "toInput" | "mode">): ActionForm<V> {
+  return useActionForm({ ...opts, toInput: (values) => ({ ...opts.initial, ...values }) });
+}

@@ -1,22 +1,20 @@
 "use client";
 import { Input } from "@/components/ui";
 import { SettingsForm } from "@/components/forms/form-actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useInputForm } from "@/components/forms/use-action-form";
 import { saveEscalationSettingsAction } from "@/actions/escalation";
 import { escalationSettingsSchema } from "@/lib/verifications/escalation-schema";
 import type { EscalationSettings } from "@/lib/verifications/escalation";
 
 /** N and M for the current dealer (admins). The queue picks them up on its next load. */
 export function EscalationSettingsForm({ initial }: { initial: EscalationSettings }) {
-  const start = {
-    unclaimedSeconds: String(initial.unclaimedSeconds),
-    remainingSeconds: String(initial.remainingSeconds),
-  };
-  const form = useActionForm({
-    initial: start,
+  const form = useInputForm({
+    initial: {
+      unclaimedSeconds: String(initial.unclaimedSeconds),
+      remainingSeconds: String(initial.remainingSeconds),
+    },
     schema: escalationSettingsSchema,
     action: saveEscalationSettingsAction,
-    toInput: (v) => ({ ...start, ...v }),
     successMessage: "Escalation settings saved",
   });
   const f = form.field;
