@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { Button, ConfirmDialog, Dialog, type ConfirmDialogProps } from "@/components/ui";
+import { Button, ConfirmDialog, Dialog, type ButtonVariant, type ConfirmDialogProps } from "@/components/ui";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { removeMembershipAction, resetPasswordAction, setDisabledAction, setRoleAction } from "@/actions/users";
 import { ROLES, type Role } from "@/lib/roles";
@@ -92,36 +92,30 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
       confirmLabel: "Reset password",
     },
   };
-  // Nobody disables or removes themselves.
-  const notSelf = (title: string) => ({ disabled: pending || isSelf, title: isSelf ? title : undefined });
+  // A button that opens its confirm; `selfRefusal`: why nobody does this to themselves.
+  const ask = (which: Confirm, label: string, variant: ButtonVariant, selfRefusal?: string) => (
+    <Button
+      size="sm"
+      variant={variant}
+      disabled={pending || (isSelf && !!selfRefusal)}
+      title={isSelf ? selfRefusal : undefined}
+      onClick={() => setConfirm(which)}
+    >
+      {label}
+    </Button>
+  );
 
   return (
     <div className="flex flex-wrap justify-end gap-2">
-      <Button size="sm" variant="secondary" disabled={pending} onClick={() => setConfirm("reset")}>
-        Reset password
-      </Button>
+      {ask("reset", "Reset password", "secondary")}
       {disabled ? (
         <Button size="sm" variant="secondary" pending={pending} onClick={() => void toggle()}>
           Enable
         </Button>
       ) : (
-        <Button
-          size="sm"
-          variant="danger"
-          {...notSelf("You cannot disable yourself")}
-          onClick={() => setConfirm("disable")}
-        >
-          Disable
-        </Button>
+        ask("disable", "Disable", "danger", "You cannot disable yourself")
       )}
-      <Button
-        size="sm"
-        variant="secondary"
-        {...notSelf("You cannot remove yourself")}
-        onClick={() => setConfirm("remove")}
-      >
-        Remove from dealer
-      </Button>
+      {ask("remove", "Remove from dealer", "secondary", "You cannot remove yourself")}
       {CONFIRMS.map((which) => (
         <ConfirmDialog
           key={which}
