@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Alert, Badge } from "@/components/ui";
 import type { BudgetPanelCredential, BudgetPanelData } from "./budget-panel-types";
 
@@ -13,9 +13,50 @@ const POLL_MS = 3_000;
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
+/** The usage table's last two column heads, after one per minute. */
+const TAIL_HEADS = [
+  { key: "total", text: "Total" },
+  { key: "wait", text: "Would wait" },
+];
+
+type Minute = BudgetPanelCredential["minutes"][number];
+
+/**
+ * A row of the usage table: its label, a cell per minute, the total, then how long a call would wait now
+ * (empty for the rows that count 429s and waits).
+ */
+function UsageRow(props: {
+  label: string;
+  minutes: Minute[];
+  perMinute: (m: Minute) => ReactNode;
+  total: number;
+  totalTestId?: string;
+  wait?: string;
+}) {
+  return (
+    <tr className="border-t border-slate-100">
+      <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">
+        {props.label}
+      </th>
+      {props.minutes.map((m) => (
+        <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">
+          {props.perMinute(m)}
+        </td>
+      ))}
+      <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900" data-testid={props.totalTestId}>
+        {props.total}
+      </td>
+      {props.wait === undefined ? (
+        <td />
+      ) : (
+        <td className="px-3 py-1.5 text-right tabular-nums text-slate-700">{props.wait}</td>
+      )}
+    </tr>
+  );
+}
+
 function Credential({ c, classes }: { c: BudgetPanelCredential; classes: BudgetPanelData["classes"] }) {
   const pct = Math.round((Math.max(0, Math.min(c.burst, c.tokens)) / c.burst) * 100);
-  const rowClass = "border-t border-slate-100";
   return (
     <div className="space-y-3" data-testid="budget-credential">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -60,67 +101,38 @@ function Credential({ c, classes }: { c: BudgetPanelCredential; classes: BudgetP
               <th scope="col" className="px-3 py-2">
                 Class
               </th>
-              {c.minutes.map((m) => (
-                <th key={m.minute} scope="col" className="px-3 py-2 text-right">
-                  {time(m.minute)}
+              {[...c.minutes.map((m) => ({ key: m.minute, text: time(m.minute) })), ...TAIL_HEADS].map((h) => (
+                <th key={h.key} scope="col" className="px-3 py-2 text-right">
+                  {h.text}
                 </th>
               ))}
-              <th scope="col" className="px-3 py-2 text-right">
-                Total
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Would wait
-              </th>
             </tr>
           </thead>
           <tbody>
             {classes.map((k) => (
-              <tr key={k.id} className={rowClass}>
-                <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">
-                  {k.label}
-                </th>
-                {c.minutes.map((m) => (
-                  <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">
-                    {m.calls[k.id] || "–"}
-                  </td>
-                ))}
-                <td
-                  className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900"
-                  data-testid={`budget-total-${k.id}`}
-                >
-                  {c.totals.calls[k.id] ?? 0}
-                </td>
-                <td className="px-3 py-1.5 text-right tabular-nums text-slate-700">
-                  {c.waitS[k.id] > 0 ? `${c.waitS[k.id]} s` : "goes now"}
-                </td>
-              </tr>
+              <UsageRow
+                key={k.id}
+                label={k.label}
+                minutes={c.minutes}
+                perMinute={(m) => m.calls[k.id] || "–"}
+                total={c.totals.calls[k.id] ?? 0}
+                totalTestId={`budget-total-${k.id}`}
+                wait={c.waitS[k.id] > 0 ? `${c.waitS[k.id]} s` : "goes now"}
+              />
             ))}
-            <tr className={rowClass}>
-              <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">
-                429s seen
-              </th>
-              {c.minutes.map((m) => (
-                <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">
-                  {m.rateLimited || "–"}
-                </td>
-              ))}
-              <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900" data-testid="budget-429s">
-                {c.totals.rateLimited}
-              </td>
-              <td />
-            </tr>
-            <tr className={rowClass}>
-              <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">
-                Calls that waited
-              </th>
-              {c.minutes.map((m) => (
-                <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">
-                  {m.waits ? `${m.waits} (${Math.round(m.waitMs / 1000)} s)` : "–"}
-                </td>
-              ))}
-              <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900">{c.totals.waits}</td>
-              <td />
-            </tr>
+            <UsageRow
+              label="429s seen"
+              minutes={c.minutes}
+              perMinute={(m) => m.rateLimited || "–"}
+              total={c.totals.rateLimited}
+              totalTestId="budget-429s"
+            />
+            <UsageRow
+              label="Calls that waited"
+              minutes={c.minutes}
+              perMinute={(m) => (m.waits ? `${m.waits} (${Math.round(m.waitMs / 1000)} s)` : "–")}
+              total={c.totals.waits}
+            />
           </tbody>
         </table>
       </div>
