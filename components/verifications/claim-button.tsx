@@ -16,7 +16,7 @@ export function ClaimButton({
   onClaim,
   compact = false,
 }: {
-  item: QueueItem;
+  item: Pick<QueueItem, "state" | "claimedByMe">;
   canTakeOver: boolean;
   pending: boolean;
   onClaim: (takeOver: boolean) => Promise<void>;
