@@ -132,47 +132,38 @@ export function Dialog({
   );
 }
 
-export type ConfirmDialogProps = {
-  open: boolean;
-  onClose: () => void;
+/**
+ * A ConfirmDialog is a small Dialog that cannot be dismissed while `pending`; its description says what
+ * will happen, in words (e.g. "Site 12 and its 40 devices will be deleted in CHeKT.").
+ */
+export type ConfirmDialogProps = Pick<DialogProps, "open" | "onClose" | "title" | "description" | "children"> & {
   /** Runs when the user confirms; the dialog shows a pending state while it runs. */
   onConfirm: () => void | Promise<void>;
-  title: ReactNode;
-  /** What will happen, in words (e.g. "Site 12 and its 40 devices will be deleted in CHeKT."). */
-  description?: ReactNode;
   confirmLabel?: string;
   cancelLabel?: string;
   /** Red confirm button for destructive actions. */
   destructive?: boolean;
   /** Set by the caller while the confirmed work runs (disables both buttons). */
   pending?: boolean;
-  children?: ReactNode;
 };
 
 /** "Are you sure?" built on Dialog. The cancel button gets focus first, so Enter never destroys by accident. */
 export function ConfirmDialog({
-  open,
-  onClose,
   onConfirm,
-  title,
-  description,
   confirmLabel = "Confirm",
   cancelLabel = "Cancel",
   destructive = false,
   pending = false,
-  children,
+  ...dialog
 }: ConfirmDialogProps) {
   return (
     <Dialog
-      open={open}
-      onClose={onClose}
-      title={title}
-      description={description}
+      {...dialog}
       size="sm"
       dismissible={!pending}
       footer={
         <>
-          <Button variant="secondary" onClick={onClose} disabled={pending} data-autofocus>
+          <Button variant="secondary" onClick={dialog.onClose} disabled={pending} data-autofocus>
             {cancelLabel}
           </Button>
           <Button variant={destructive ? "danger" : "primary"} onClick={() => void onConfirm()} pending={pending}>
@@ -180,8 +171,6 @@ export function ConfirmDialog({
           </Button>
         </>
       }
-    >
-      {children}
-    </Dialog>
+    />
   );
 }

@@ -108,17 +108,8 @@ type FilterSelectProps = {
  * A filter's choice list. Its first choice, `anyLabel` ("Any", "All"), is the empty value: no
  * filter (the list's parser reads a blank as "any"). `width` is the field's Tailwind width class.
  */
-export function FilterSelect({ label, name, value, options, width, anyLabel = "Any" }: FilterSelectProps) {
-  return (
-    <Select
-      label={label}
-      name={name}
-      defaultValue={value}
-      wrapperClassName={width}
-      placeholder={anyLabel}
-      options={options}
-    />
-  );
+export function FilterSelect({ value, width, anyLabel = "Any", ...field }: FilterSelectProps) {
+  return <Select {...field} defaultValue={value} wrapperClassName={width} placeholder={anyLabel} />;
 }
 
 /** FilterSelects side by side, one a line of data; each shows the list state's value under its `name`. */
