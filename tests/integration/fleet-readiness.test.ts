@@ -10,6 +10,7 @@ import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted, siteInput } from "../support/form-inputs";
+import { mirrorKey } from "../support/mirror-rows";
 import type { FleetRow } from "@/lib/fleet/read";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
@@ -47,9 +48,7 @@ async function site(f: SiteFx) {
   const station = f.station === undefined ? 1 : f.station;
   await world.prisma.mirrorSite.create({
     data: {
-      dealerLinkId: f.link ?? L,
-      chektId: f.id,
-      externalId: `s-${f.id}`,
+      ...mirrorKey(f.link ?? L, f.id, "s"),
       name,
       accountNumber: account,
       stationId: station,
@@ -74,17 +73,7 @@ let nextId = 1000;
 async function contact(siteId: number, phone: string | null) {
   const id = nextId++;
   await world.prisma.mirrorContact.create({
-    data: {
-      dealerLinkId: L,
-      chektId: id,
-      siteId,
-      externalId: `c-${id}`,
-      firstName: "A",
-      lastName: "B",
-      phone,
-      dto: {},
-      confirmedAt: NOW,
-    },
+    data: { ...mirrorKey(L, id, "c"), siteId, firstName: "A", lastName: "B", phone, dto: {}, confirmedAt: NOW },
   });
 }
 async function device(
@@ -102,10 +91,8 @@ async function device(
   const id = nextId++;
   await world.prisma.mirrorDevice.create({
     data: {
-      dealerLinkId: o.link ?? L,
-      chektId: id,
+      ...mirrorKey(o.link ?? L, id, "d"),
       siteId,
-      externalId: `d-${id}`,
       name: o.name ?? `Device ${id}`,
       deviceType: o.type ?? "camera",
       status: o.status === undefined ? "online" : o.status,

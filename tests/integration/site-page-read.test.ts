@@ -4,6 +4,7 @@
 // readSiteContacts + listSeen, checklists), with another dealer's rows left out.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
+import { mirrorKey } from "../support/mirror-rows";
 import { simFile } from "../support/sim-file";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
@@ -20,9 +21,7 @@ async function site(link: string, id: number, o: { station?: number | null; gone
   const station = o.station === undefined ? 7 : o.station;
   await world.prisma.mirrorSite.create({
     data: {
-      dealerLinkId: link,
-      chektId: id,
-      externalId: `s-${id}`,
+      ...mirrorKey(link, id, "s"),
       name: `Site ${id}`,
       accountNumber: o.account ?? `A${id}`,
       stationId: station,
@@ -48,10 +47,8 @@ async function site(link: string, id: number, o: { station?: number | null; gone
 async function device(link: string, siteId: number, id: number, status: string | null, o: { gone?: boolean } = {}) {
   await world.prisma.mirrorDevice.create({
     data: {
-      dealerLinkId: link,
-      chektId: id,
+      ...mirrorKey(link, id, "d"),
       siteId,
-      externalId: `d-${id}`,
       name: `Device ${id}`,
       deviceType: id % 2 ? "camera" : "bridge",
       status,
@@ -66,10 +63,8 @@ async function device(link: string, siteId: number, id: number, status: string |
 async function contact(link: string, siteId: number, id: number, last: string, o: { gone?: boolean } = {}) {
   await world.prisma.mirrorContact.create({
     data: {
-      dealerLinkId: link,
-      chektId: id,
+      ...mirrorKey(link, id, "c"),
       siteId,
-      externalId: `c-${id}`,
       firstName: `F${id}`,
       lastName: last,
       phone: id % 2 ? "+15555550100" : null,
