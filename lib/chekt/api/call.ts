@@ -54,6 +54,10 @@ export { chekt, chektApp };
 /** Which CHeKT dealer a call is for; a DealerScope (lib/dealer-scope.ts) is one. */
 export type DealerRef = { dealerId: number };
 
+/** The path parameters of a dealer's Partner paths (/dealers/{dealerId}/…), and of one site's (…/sites/{siteId}/…). */
+export const ofDealer = (scope: DealerRef) => ({ path: { dealerId: scope.dealerId } });
+export const ofSite = (scope: DealerRef, siteId: number) => ({ path: { dealerId: scope.dealerId, siteId } });
+
 /** Every row of a paged Partner list, following limit/offset until X-Total-Count is reached. */
 export async function listAll<T>(
   pageSize: number,
