@@ -3,19 +3,12 @@ import type { components } from "@/lib/chekt/schema";
 import { budgetFor, credentialKey } from "@/lib/chekt";
 import { callData, chektApp, type CallOpts } from "./call";
 
+type V1 = components["schemas"];
+
 /** A snapshot's metadata with a freshly signed image URL (signed URLs expire after 24 h). */
-export function getSnapshot(
-  apiKey: string,
-  id: string,
-  opts: CallOpts = {},
-): Promise<components["schemas"]["V1Snapshot"]> {
-  return callData(
-    chektApp(apiKey),
-    "get",
-    "/v1/snapshots/{id}",
-    { params: { path: { id } } },
-    { budgetClass: "snapshot", ...opts },
-  );
+export function getSnapshot(apiKey: string, id: string, opts: CallOpts = {}): Promise<V1["V1Snapshot"]> {
+  const params = { path: { id } };
+  return callData(chektApp(apiKey), "get", "/v1/snapshots/{id}", { params }, { budgetClass: "snapshot", ...opts });
 }
 
 /** What the snapshot image fetch (lib/verifications/snapshot-fetch.ts) needs of the shared budget. */
