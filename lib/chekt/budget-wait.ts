@@ -59,7 +59,6 @@ export class BudgetWaitError extends ChektError {
     super({
       ...init,
       kind: "rate_limited",
-      status: null,
       code: "budget_wait",
       retryAfterS: s,
       mayHaveApplied: false,

@@ -265,7 +265,6 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
       // openapi-fetch could not parse a 2xx body: CHeKT sent something that is not JSON.
       throw new ChektError({
         kind: "server",
-        status: null,
         code: "unreadable_response",
         message: `CHeKT sent an answer we could not read: ${(e as Error)?.message ?? String(e)}`,
         traceId: state.traceId,

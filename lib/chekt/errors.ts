@@ -18,8 +18,8 @@ export type ChektErrorKind =
 
 export type ChektErrorInit = {
   kind: ChektErrorKind;
-  /** HTTP status, or null when no answer arrived (network, timeout, config). */
-  status: number | null;
+  /** HTTP status; left out (null) when no answer arrived (network, timeout, config). */
+  status?: number | null;
   code: string;
   message: string;
   fieldErrors?: Record<string, string>;
@@ -59,7 +59,7 @@ export class ChektError extends Error {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = "ChektError";
     this.kind = init.kind;
-    this.status = init.status;
+    this.status = init.status ?? null;
     this.code = init.code;
     this.fieldErrors = init.fieldErrors ?? {};
     this.traceId = init.traceId;

@@ -28,7 +28,6 @@ export function loadPrivateKey(key: string | KeyObject): KeyObject {
   } catch (cause) {
     throw new ChektError({
       kind: "config",
-      status: null,
       code: "invalid_private_key",
       message: "CHEKT_PRIVATE_KEY is not a readable PEM private key (PKCS#8 or PKCS#1 RSA)",
       cause,

@@ -220,7 +220,6 @@ export class Transport {
         if (e instanceof BudgetWaitTooLong) {
           throw new ChektError({
             kind: "rate_limited",
-            status: null,
             code: "rate_limited",
             message: `CHeKT's rate limit needs a ${Math.ceil(e.waitMs / 1000)} s wait, longer than this call may take`,
             retryAfterS: Math.ceil(e.waitMs / 1000),
@@ -248,7 +247,6 @@ export class Transport {
         if ((state.retrySafe || a.notSent) && (await this.backoff(state, reason))) continue;
         throw new ChektError({
           kind: a.timedOut ? "timeout" : "network",
-          status: null,
           code: a.timedOut ? "timeout" : (errorCode(a.error)?.toLowerCase() ?? "network_error"),
           message: a.timedOut
             ? `CHeKT did not answer within ${state.timeoutMs} ms ` +
@@ -319,7 +317,6 @@ export class Transport {
   private abortedError(state: CallState, cause: unknown): ChektError {
     return new ChektError({
       kind: "network",
-      status: null,
       code: "aborted",
       message: "The call to CHeKT was cancelled",
       ...callFacts(state),

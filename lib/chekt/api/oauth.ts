@@ -108,7 +108,6 @@ export async function exchangeCode(args: {
   } catch (cause) {
     throw new ChektError({
       kind: "network",
-      status: null,
       code: "network_error",
       message: "Could not reach CHeKT to finish connecting.",
       traceId: args.traceId,
