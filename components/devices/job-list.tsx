@@ -1,17 +1,9 @@
 import Link from "next/link";
 import { Badge, DataTable, type BadgeTone } from "@/components/ui";
+import type { listSiteJobs } from "@/lib/bulk/jobs";
 
-type JobRow = {
-  id: string;
-  kind: "create" | "update" | "delete";
-  state: string;
-  total: number;
-  succeeded: number;
-  failed: number;
-  createdAt: Date;
-  finishedAt: Date | null;
-  createdByEmail: string | null;
-};
+/** A row as listSiteJobs reads it. */
+type JobRow = Awaited<ReturnType<typeof listSiteJobs>>[number];
 
 const TONE: Record<string, BadgeTone> = {
   queued: "neutral",

@@ -11,10 +11,8 @@ import { isConnected, MAYBE_CONNECTED } from "@/lib/dealer-connected";
 // simulator's DEMO dealer 1, external id "acme-security"). Every other dealer needs its own secret.
 export const DEFAULT_DEALER_KEY = "acme-security";
 
-export type DealerSecrets = {
+export type DealerSecrets = Pick<DealerLink, "externalDealerId" | "chektDealerId"> & {
   dealerLinkId: string;
-  externalDealerId: string;
-  chektDealerId: number;
   connected: boolean;
   webhookSecret: string | null;
   apiKey: string | null;
