@@ -147,6 +147,9 @@ async function assertManagesAccount(tx: Tx, actor: Actor, user: { id: string; is
   }
 }
 
+/** A change's audit pair: the user as they were, and as the change left them. */
+type Changed = { before: UserView; after: UserView };
+
 /**
  * The member as loadForChange reads them, once the actor is found to manage what the change reaches:
  * their membership here (role, removal) or their account (disable, password).
@@ -192,12 +195,7 @@ export async function createUser(
 }
 
 /** The user's role in the actor's dealer (their memberships elsewhere are untouched). */
-export async function setRole(
-  tx: Tx,
-  actor: Actor,
-  userId: string,
-  role: Role,
-): Promise<{ before: UserView; after: UserView }> {
+export async function setRole(tx: Tx, actor: Actor, userId: string, role: Role): Promise<Changed> {
   const loaded = await loadToManage(tx, actor, userId, "membership");
   const { user } = loaded;
   assertChangeAllowed(actor, loaded, { role });
@@ -220,12 +218,7 @@ export async function removeMembership(tx: Tx, actor: Actor, userId: string): Pr
 }
 
 /** Disabling bumps sessionVersion so the user's open sessions end on their next request. */
-export async function setDisabled(
-  tx: Tx,
-  actor: Actor,
-  userId: string,
-  disabled: boolean,
-): Promise<{ before: UserView; after: UserView }> {
+export async function setDisabled(tx: Tx, actor: Actor, userId: string, disabled: boolean): Promise<Changed> {
   const loaded = await loadToManage(tx, actor, userId, "account");
   const { user } = loaded;
   assertChangeAllowed(actor, loaded, { disabled });
@@ -241,11 +234,7 @@ export async function setDisabled(
  * Sets a generated one-time password and ends the user's sessions; the password is returned once, never stored in
  * clear.
  */
-export async function resetPassword(
-  tx: Tx,
-  actor: Actor,
-  userId: string,
-): Promise<{ before: UserView; after: UserView; password: string }> {
+export async function resetPassword(tx: Tx, actor: Actor, userId: string): Promise<Changed & { password: string }> {
   const { user } = await loadToManage(tx, actor, userId, "account");
   const password = generateOneTimePassword((n) => randomBytes(n));
   const after = await tx.user.update({
