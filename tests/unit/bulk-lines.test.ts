@@ -7,6 +7,7 @@ import { applyMapping, guessMapping } from "@/lib/bulk/mapping";
 import { validateRows } from "@/lib/bulk/validate";
 import { namesList } from "@/components/devices/names-list";
 import { addDeviceFormSchema } from "@/lib/bulk/schemas";
+import { fieldErrors } from "../support/schema-errors";
 
 describe("sheet lines", () => {
   it("count the header and blank lines, so line 21 is the sheet's line 21", () => {
@@ -61,16 +62,8 @@ describe("namesList", () => {
 
 describe("addDeviceFormSchema", () => {
   it("refuses what a pasted row would be refused for, field by field", () => {
-    const r = addDeviceFormSchema.safeParse({
-      external_device_id: "g1",
-      device_type: "dome",
-      name: "",
-      zone_number: "13a",
-      mac: "zz",
-    });
-    expect(r.success).toBe(false);
-    const byField = Object.fromEntries(r.error!.issues.map((i) => [String(i.path[0]), i.message]));
-    expect(byField).toEqual({
+    const pasted = { external_device_id: "g1", device_type: "dome", name: "", zone_number: "13a", mac: "zz" };
+    expect(fieldErrors(addDeviceFormSchema, pasted)).toEqual({
       device_type: 'Type must be camera or bridge, not "dome"',
       name: "Name is required",
       zone_number: 'Zone must be a number (digits only), not "13a"',

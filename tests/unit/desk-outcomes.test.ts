@@ -5,6 +5,7 @@ import { annotationBody, annotationLabel } from "@/lib/verifications/annotate-fo
 import { answerSchema } from "@/lib/verifications/schemas";
 import { checklistSchema, outcomesSchema } from "@/lib/verifications/outcomes-schemas";
 import { moved } from "@/components/verifications/outcome-list";
+import { firstMessage } from "../support/schema-errors";
 
 describe("annotationBody", () => {
   it("outcome as the label; the checklist and the notes as lines of the note", () => {
@@ -60,16 +61,13 @@ describe("schemas", () => {
       outcomeId: "1b4e28ba-2fa1-4d2b-883f-0016d3cca427",
     });
     expect(ok.success && ok.data.checkedSteps).toEqual([]);
-    expect(answerSchema.safeParse({ id: "v", action: "disregard", contactId: 3 }).error?.issues[0]?.message).toBe(
-      "Choose an outcome",
-    );
+    expect(firstMessage(answerSchema, { id: "v", action: "disregard", contactId: 3 })).toBe("Choose an outcome");
   });
 
   it("outcome labels are trimmed, required and at most 100 characters", () => {
     const base = [{ label: "Police", kind: "dispatch", active: true }];
     expect(
-      outcomesSchema.safeParse({ outcomes: [...base, { label: "  ", kind: "disregard", active: true }] }).error
-        ?.issues[0]?.message,
+      firstMessage(outcomesSchema, { outcomes: [...base, { label: "  ", kind: "disregard", active: true }] }),
     ).toBe("Give the outcome a label");
     expect(
       outcomesSchema.safeParse({ outcomes: [...base, { label: "x".repeat(101), kind: "disregard", active: true }] })
@@ -81,9 +79,9 @@ describe("schemas", () => {
   });
 
   it("a checklist is 'own' with steps or 'inherit'; a step needs text", () => {
-    expect(
-      checklistSchema.safeParse({ mode: "own", steps: [{ text: "", optional: false }] }).error?.issues[0]?.message,
-    ).toBe("Write the step");
+    expect(firstMessage(checklistSchema, { mode: "own", steps: [{ text: "", optional: false }] })).toBe(
+      "Write the step",
+    );
     expect(checklistSchema.safeParse({ siteId: 3, mode: "inherit", steps: [] }).success).toBe(true);
     expect(checklistSchema.safeParse({ mode: "mine", steps: [] }).success).toBe(false);
   });

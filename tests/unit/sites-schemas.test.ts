@@ -7,12 +7,7 @@ import { createStationSchema } from "@/lib/schemas/station";
 import { connectDealerSchema } from "@/lib/schemas/dealer";
 import { setArmingSchema, SECURITY_TYPES, securityTypeLabel } from "@/lib/schemas/arming";
 import { isValidTimeZone, searchTimeZones, timeZones } from "@/lib/schemas/timezones";
-
-function fieldErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
-  const out: Record<string, string> = {};
-  for (const i of result.error?.issues ?? []) out[String(i.path[0])] ??= i.message;
-  return out;
-}
+import { fieldErrors, firstMessage } from "../support/schema-errors";
 
 describe("phone numbers", () => {
   it("normalises the ways people write numbers to E.164", () => {
@@ -69,13 +64,8 @@ describe("site form", () => {
     });
   });
   it("explains every bad field by name", () => {
-    const r = createSiteSchema.safeParse({
-      external_site_id: "has space",
-      name: "",
-      timezone: "Nowhere/City",
-      monitoring_station_id: "abc",
-    });
-    expect(fieldErrors(r)).toEqual({
+    const bad = { external_site_id: "has space", name: "", timezone: "Nowhere/City", monitoring_station_id: "abc" };
+    expect(fieldErrors(createSiteSchema, bad)).toEqual({
       external_site_id: expect.stringMatching(/Site ID may hold/),
       name: "Name is required",
       timezone: expect.stringMatching(/Choose a time zone/),
@@ -83,8 +73,7 @@ describe("site form", () => {
     });
   });
   it("refuses a missing external ID and an overlong name", () => {
-    const r = createSiteSchema.safeParse({ name: "x".repeat(121), timezone: "UTC" });
-    expect(fieldErrors(r)).toEqual({
+    expect(fieldErrors(createSiteSchema, { name: "x".repeat(121), timezone: "UTC" })).toEqual({
       external_site_id: "Site ID is required",
       name: "Name must be at most 120 characters",
     });
@@ -110,14 +99,8 @@ describe("contact form", () => {
     });
   });
   it("refuses a bad email and an undiallable phone before anything is sent", () => {
-    const r = createContactSchema.safeParse({
-      external_contact_id: "c-1",
-      first_name: "Ana",
-      last_name: "Lee",
-      phone_number: "123",
-      email: "ana@",
-    });
-    expect(fieldErrors(r)).toEqual({
+    const bad = { external_contact_id: "c-1", first_name: "Ana", last_name: "Lee", phone_number: "123", email: "ana@" };
+    expect(fieldErrors(createContactSchema, bad)).toEqual({
       phone_number: expect.stringMatching(/not a phone number/),
       email: expect.stringMatching(/not a valid email/),
     });
@@ -137,7 +120,7 @@ describe("contact form", () => {
 
 describe("station and dealer forms", () => {
   it("requires the station's external ID and name", () => {
-    expect(fieldErrors(createStationSchema.safeParse({ prefix: "12345678901234567" }))).toEqual({
+    expect(fieldErrors(createStationSchema, { prefix: "12345678901234567" })).toEqual({
       external_monitoring_station_id: "Station ID is required",
       name: "Name is required",
       prefix: "Prefix must be at most 16 characters",
@@ -147,7 +130,7 @@ describe("station and dealer forms", () => {
     expect(
       connectDealerSchema.safeParse({ external_dealer_id: "coastal-guard", company_name: "Coastal Guard" }).success,
     ).toBe(true);
-    expect(fieldErrors(connectDealerSchema.safeParse({ external_dealer_id: "-x", company_name: " " }))).toEqual({
+    expect(fieldErrors(connectDealerSchema, { external_dealer_id: "-x", company_name: " " })).toEqual({
       external_dealer_id: expect.stringMatching(/must start with a letter or digit/),
       company_name: "Company name is required",
     });
@@ -192,7 +175,7 @@ describe("edit forms send only changes and clear with null", () => {
     const { updateSiteSchema } = await import("@/lib/schemas/site");
     const { updateContactSchema } = await import("@/lib/schemas/contact");
     const { updateDealerSchema } = await import("@/lib/schemas/dealer");
-    expect(updateSiteSchema.safeParse({ site_id: 5 }).error?.issues[0]?.message).toMatch(/Nothing has changed/);
+    expect(firstMessage(updateSiteSchema, { site_id: 5 })).toMatch(/Nothing has changed/);
     expect(updateContactSchema.safeParse({ site_id: 5, contact_id: 2 }).success).toBe(false);
     expect(updateDealerSchema.safeParse({}).success).toBe(false);
   });
