@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { actionClient } from "@/lib/actions/client";
+import { actionClient, type ActionContext } from "@/lib/actions/client";
+import type { CommitEntry } from "@/lib/actions/commit";
 import { writeAudit } from "@/lib/audit";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
@@ -83,6 +84,13 @@ async function mapFree(tx: Tx, dealerLinkId: string, obj: Linkable, exceptId?: s
   await upsertMapping(tx, m);
 }
 
+/** A mapping change with its audit row, in one transaction; the drift page then shows it. */
+async function commitMapping<T>(ctx: ActionContext, entry: CommitEntry, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const r = await ctx.commit(entry, fn);
+  revalidatePath("/drift");
+  return r;
+}
+
 export const driftCheckAction = actionClient
   .metadata({ name: "drift.check", role: "admin", objectKind: "mapping", notAudited: true })
   .inputSchema(driftCheckSchema)
@@ -103,13 +111,12 @@ export const relinkMappingAction = actionClient
     const obj = await fetchLinkable(kind, dealerId, parsedInput.chektId, parent, ctx.traceId, " to link to.");
     const before = { chektId: mapping.chektId, externalId: mapping.externalId, parentChektId: mapping.parentChektId };
     const after = { chektId: obj.chektId, externalId: obj.externalId, parentChektId: obj.parentChektId };
-    await ctx.commit({ ...auditSubject(mapping.dealerLinkId, obj), before, after }, async (tx) => {
+    await commitMapping(ctx, { ...auditSubject(mapping.dealerLinkId, obj), before, after }, async (tx) => {
       // The mapping moves to the object CHeKT has now: the old pair goes, the new one is recorded
       // (the clash check leaves this mapping out, so the order inside the transaction is free).
       await deleteMapping(tx, mapping.dealerLinkId, kind, mapping.chektId);
       await mapFree(tx, mapping.dealerLinkId, obj, mapping.id);
     });
-    revalidatePath("/drift");
     return after;
   });
 
@@ -122,8 +129,7 @@ export const linkObjectAction = actionClient
     const hint = "; give it one in CHeKT first.";
     const obj = await fetchLinkable(kind, link.chektDealerId, chektId, parentChektId ?? null, ctx.traceId, hint);
     const { dealerLinkId: _, ...after } = mappingOf(link.id, obj);
-    await ctx.commit({ ...auditSubject(link.id, obj), after }, (tx) => mapFree(tx, link.id, obj));
-    revalidatePath("/drift");
+    await commitMapping(ctx, { ...auditSubject(link.id, obj), after }, (tx) => mapFree(tx, link.id, obj));
     return after;
   });
 
@@ -139,10 +145,9 @@ export const forgetMappingAction = actionClient
       externalId: mapping.externalId,
       parentChektId: mapping.parentChektId,
     };
-    await ctx.commit({ ...auditSubject(mapping.dealerLinkId, mapping), before }, (tx) =>
+    await commitMapping(ctx, { ...auditSubject(mapping.dealerLinkId, mapping), before }, (tx) =>
       deleteMapping(tx, mapping.dealerLinkId, mapping.kind as DriftKind, mapping.chektId),
     );
-    revalidatePath("/drift");
     return { forgotten: mapping.id };
   });
 
@@ -163,7 +168,7 @@ export const linkAllAction = actionClient
     );
     const skipped: string[] = [];
     let linked = 0;
-    await ctx.commit({ dealerLinkId: link.id, after: { candidates: candidates.length } }, async (tx) => {
+    await commitMapping(ctx, { dealerLinkId: link.id, after: { candidates: candidates.length } }, async (tx) => {
       for (const obj of candidates) {
         const m = mappingOf(link.id, obj);
         if (await findMappingClash(tx, m)) {
@@ -183,6 +188,5 @@ export const linkAllAction = actionClient
         linked++;
       }
     });
-    revalidatePath("/drift");
     return { linked, skipped };
   });

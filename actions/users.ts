@@ -7,8 +7,8 @@ import { createUser, removeMembership, resetPassword, setDisabled, setRole, type
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The audit entry is filled in inside the transaction (before/after are only known there); commit
-// writes the row after `fn` returns, in the same transaction.
-type Entry = { action: string; objectKind: string; externalId?: string; before?: unknown; after?: unknown };
+// writes the row after `fn` returns, in the same transaction. Its action and kind are the metadata's.
+type Entry = { action?: string; externalId?: string; before?: unknown; after?: unknown };
 
 /** A dealer admin manages the users of the dealer they are working on; the owner those of any dealer. */
 async function actorOf(ctx: ActionContext): Promise<Actor> {
@@ -18,16 +18,16 @@ async function actorOf(ctx: ActionContext): Promise<Actor> {
 
 /**
  * One change to an existing user by the acting admin: the change's before and after become the
- * audit row, written in the same transaction (`action` names it).
+ * audit row, written in the same transaction (named by the action's metadata unless `action` says).
  */
 async function changeUser<R extends { before?: unknown; after?: unknown }>(
   ctx: ActionContext,
-  action: string,
   userId: string,
   change: (tx: Prisma.TransactionClient, actor: Actor) => Promise<R>,
+  action?: string,
 ): Promise<R> {
   const actor = await actorOf(ctx);
-  const entry: Entry = { action, objectKind: "user", externalId: userId };
+  const entry: Entry = { action, externalId: userId };
   const r = await ctx.commit(entry, async (tx) => {
     const out = await change(tx, actor);
     Object.assign(entry, { before: out.before, after: out.after });
@@ -42,7 +42,7 @@ export const createUserAction = actionClient
   .inputSchema(createUserSchema)
   .action(async ({ parsedInput, ctx }) => {
     const actor = await actorOf(ctx);
-    const entry: Entry = { action: "users.create", objectKind: "user" };
+    const entry: Entry = {};
     const user = await ctx.commit(entry, async (tx) => {
       const created = await createUser(tx, actor, parsedInput);
       entry.externalId = created.id;
@@ -57,9 +57,7 @@ export const setRoleAction = actionClient
   .metadata({ name: "users.set_role", role: "admin", objectKind: "user" })
   .inputSchema(setRoleSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await changeUser(ctx, "users.set_role", parsedInput.userId, (tx, actor) =>
-      setRole(tx, actor, parsedInput.userId, parsedInput.role),
-    );
+    await changeUser(ctx, parsedInput.userId, (tx, actor) => setRole(tx, actor, parsedInput.userId, parsedInput.role));
     return { role: parsedInput.role };
   });
 
@@ -67,9 +65,11 @@ export const setDisabledAction = actionClient
   .metadata({ name: "users.set_disabled", role: "admin", objectKind: "user" })
   .inputSchema(setDisabledSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const action = parsedInput.disabled ? "users.disable" : "users.enable";
-    await changeUser(ctx, action, parsedInput.userId, (tx, actor) =>
-      setDisabled(tx, actor, parsedInput.userId, parsedInput.disabled),
+    await changeUser(
+      ctx,
+      parsedInput.userId,
+      (tx, actor) => setDisabled(tx, actor, parsedInput.userId, parsedInput.disabled),
+      parsedInput.disabled ? "users.disable" : "users.enable",
     );
     return { disabled: parsedInput.disabled };
   });
@@ -79,9 +79,7 @@ export const resetPasswordAction = actionClient
   .metadata({ name: "users.reset_password", role: "admin", objectKind: "user" })
   .inputSchema(userIdSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const r = await changeUser(ctx, "users.reset_password", parsedInput.userId, (tx, actor) =>
-      resetPassword(tx, actor, parsedInput.userId),
-    );
+    const r = await changeUser(ctx, parsedInput.userId, (tx, actor) => resetPassword(tx, actor, parsedInput.userId));
     return { oneTimePassword: r.password };
   });
 
@@ -90,7 +88,7 @@ export const removeMembershipAction = actionClient
   .metadata({ name: "users.remove_membership", role: "admin", objectKind: "user" })
   .inputSchema(userIdSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await changeUser(ctx, "users.remove_membership", parsedInput.userId, async (tx, actor) => {
+    await changeUser(ctx, parsedInput.userId, async (tx, actor) => {
       const { before } = await removeMembership(tx, actor, parsedInput.userId);
       return { before, after: null };
     });

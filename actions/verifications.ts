@@ -12,42 +12,49 @@ import { answerSchema, directionsSchema, noteSchema, verificationIdSchema } from
 
 const byId = z.object({ id: verificationIdSchema });
 
-/** One change to who holds verification `id` of the current dealer, with its audit row (`after`: what it became). */
-function commitClaim<T>(
-  ctx: ActionContext,
-  id: string,
-  after: object,
-  change: (tx: Prisma.TransactionClient, dealer: MemberDealer) => Promise<T>,
-): Promise<T> {
-  const dealer = ctx.requireDealer();
-  return ctx.commit({ chektId: id, dealerLinkId: dealer.id, after }, (tx) => change(tx, dealer));
+type Me = ActionContext["user"];
+
+/**
+ * An action (`client` carries its metadata) that changes who holds verification `id` of the current
+ * dealer: `change` makes the change and its audit row says `after` (what it became), in one
+ * transaction; `answer` is what the queue gets back.
+ */
+function claimAction<T, A>(
+  client: ReturnType<typeof actionClient.metadata>,
+  after: (me: Me) => object,
+  change: (tx: Prisma.TransactionClient, dealer: MemberDealer, id: string, me: Me) => Promise<T>,
+  answer: (result: T) => A,
+) {
+  return client.inputSchema(byId).action(async ({ parsedInput: { id }, ctx }) => {
+    const dealer = ctx.requireDealer();
+    const result = await ctx.commit({ chektId: id, dealerLinkId: dealer.id, after: after(ctx.user) }, (tx) =>
+      change(tx, dealer, id, ctx.user),
+    );
+    return answer(result);
+  });
 }
 
-export const claimVerification = actionClient
-  .metadata({ name: "verifications.claim", role: "operator", objectKind: "verification" })
-  .inputSchema(byId)
-  .action(async ({ parsedInput: { id }, ctx }) => {
-    await commitClaim(ctx, id, { state: "claimed" }, (tx, dealer) => claimInTx(tx, dealer, id, ctx.user));
-    return { claimed: true };
-  });
+export const claimVerification = claimAction(
+  actionClient.metadata({ name: "verifications.claim", role: "operator", objectKind: "verification" }),
+  () => ({ state: "claimed" }),
+  claimInTx,
+  () => ({ claimed: true }),
+);
 
 /** A dealer admin takes another operator's claim (walked away, stuck); the audit row names both. */
-export const takeOverVerification = actionClient
-  .metadata({ name: "verifications.takeover", role: "admin", objectKind: "verification" })
-  .inputSchema(byId)
-  .action(async ({ parsedInput: { id }, ctx }) => {
-    const after = { state: "claimed", claimedBy: ctx.user.name || ctx.user.email };
-    const result = await commitClaim(ctx, id, after, (tx, dealer) => takeOverInTx(tx, dealer, id, ctx.user));
-    return { claimed: true, previous: result?.previous ?? null };
-  });
+export const takeOverVerification = claimAction(
+  actionClient.metadata({ name: "verifications.takeover", role: "admin", objectKind: "verification" }),
+  (me) => ({ state: "claimed", claimedBy: me.name || me.email }),
+  takeOverInTx,
+  (result) => ({ claimed: true, previous: result.previous }),
+);
 
-export const releaseVerification = actionClient
-  .metadata({ name: "verifications.release", role: "operator", objectKind: "verification" })
-  .inputSchema(byId)
-  .action(async ({ parsedInput: { id }, ctx }) => {
-    await commitClaim(ctx, id, { state: "pending" }, (tx, dealer) => releaseInTx(tx, dealer, id, ctx.user));
-    return { released: true };
-  });
+export const releaseVerification = claimAction(
+  actionClient.metadata({ name: "verifications.release", role: "operator", objectKind: "verification" }),
+  () => ({ state: "pending" }),
+  releaseInTx,
+  () => ({ released: true }),
+);
 
 export const answerVerificationAction = actionClient
   .metadata({ name: "verifications.answer", role: "operator", objectKind: "verification" })

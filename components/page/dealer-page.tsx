@@ -1,7 +1,11 @@
 import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import type { FreshnessProps } from "@/components/mirror/freshness";
 import { NoDealerPage } from "@/components/shell/no-dealer";
 import { PageHeader, type PageHeaderProps } from "@/components/ui/page-header";
-import { requirePageScope, type DealerBound, type DealerScope } from "@/lib/auth/require";
+import { refuseNotFound, requirePageScope, type DealerBound, type DealerScope } from "@/lib/auth/require";
+import { toId } from "@/lib/chekt/normalize";
+import { freshnessFor } from "@/lib/mirror/view";
 import type { Role } from "@/lib/roles";
 
 /**
@@ -23,4 +27,53 @@ export async function dealerPage(
       {await body({ user: scope.user, dealer: scope.dealer })}
     </>
   );
+}
+
+/** The largest CHeKT id the mirror's integer columns hold: a URL naming a larger one names nothing. */
+const MAX_CHEKT_ID = 2_147_483_647;
+
+/** The CHeKT id a URL segment names: a whole number from 1 to MAX_CHEKT_ID, or else the 404 page. */
+export function chektIdOr404(param: string): number {
+  const id = toId(param);
+  if (!id || id > MAX_CHEKT_ID) notFound();
+  return id;
+}
+
+/**
+ * A dealer-scoped page about the object whose CHeKT id is in its URL (a site, a station): the role
+ * check, then the id (chektIdOr404), then `body` with the dealer and the id; with no dealer
+ * connected yet, a header titled `title` over the no-dealer state. `body` draws its own header,
+ * since that names the object it finds (mirroredOr404).
+ */
+export async function dealerObjectPage(
+  role: Role,
+  title: string,
+  idParam: string,
+  body: (scope: DealerBound, id: number) => Promise<ReactNode>,
+): Promise<ReactNode> {
+  const scope = await requirePageScope(role);
+  const id = chektIdOr404(idParam);
+  if (!scope.dealer) return <NoDealerPage header={<PageHeader title={title} />} />;
+  return body({ user: scope.user, dealer: scope.dealer }, id);
+}
+
+/** A mirror row as a page reads it: CHeKT's answer and when the mirror last heard of it. */
+type MirrorRow = { dto: unknown; confirmedAt: Date; changedAt: Date | null; goneAt: Date | null };
+
+/**
+ * The site or station a page's URL names, from this dealer's mirror (no CHeKT call): the row,
+ * CHeKT's answer read with zod (`readDto`), and how fresh it is. Not in the mirror, or a copy that
+ * cannot be read → the 404 with a refusal audit row, so another dealer's object looks exactly like
+ * one that does not exist.
+ */
+export async function mirroredOr404<R extends MirrorRow, D>(
+  scope: DealerBound,
+  kind: "site" | "station",
+  chektId: number,
+  row: R | null,
+  readDto: (dto: unknown) => D | null,
+): Promise<{ row: R; dto: D; fresh: FreshnessProps }> {
+  const dto = row ? readDto(row.dto) : null;
+  if (!row || !dto) return refuseNotFound(scope, kind, chektId);
+  return { row, dto, fresh: freshnessFor(scope.dealer.id, [{ kind, chektId }], row) };
 }

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { Pencil } from "lucide-react";
 import { SiteContactsPanel } from "@/components/contacts/site-contacts-panel";
-import { NoDealerState } from "@/components/shell/no-dealer";
 import { Freshness } from "@/components/mirror/freshness";
+import { dealerObjectPage, mirroredOr404 } from "@/components/page/dealer-page";
 import { formatInZone, text } from "@/components/sites/format";
 import { SiteActions } from "@/components/sites/site-actions";
 import { ReadinessChecklist } from "@/components/sites/readiness";
@@ -13,11 +12,9 @@ import { SiteDeviceStatus } from "@/components/fleet/site-device-status";
 import { SiteArmingPanel, SiteDevicesPanel } from "@/components/sites/site-children-panels";
 import { SiteChecklistPanel } from "@/components/verifications/outcome-site-panel";
 import { Badge, Card, PageHeader, buttonClasses } from "@/components/ui";
-import { refuseNotFound, requirePageScope } from "@/lib/auth/require";
-import { toId } from "@/lib/chekt/normalize";
+import { refuseNotFound } from "@/lib/auth/require";
 import { readSiteDto } from "@/lib/mirror/dto";
 import { readSitePage, type SitePageData } from "@/lib/mirror/site-page-read";
-import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Site" };
@@ -56,124 +53,114 @@ function Field({ label, children, testId }: { label: string; children: ReactNode
 }
 
 export default async function SitePage({ params }: { params: Promise<{ siteId: string }> }) {
-  const { user, dealer } = await requirePageScope("viewer");
-  const siteId = toId((await params).siteId);
-  if (!siteId) notFound();
-  if (!dealer)
+  return dealerObjectPage("viewer", "Site", (await params).siteId, async (scope, siteId) => {
+    const { user, dealer } = scope;
+    const canEdit = hasRole(user.role, "operator");
+
+    // The page reads the mirror only (no CHeKT call), all of it in one statement after the session
+    // (lib/mirror/site-page-read.ts). Not in this dealer's mirror → 404, so another dealer's site
+    // looks exactly like one that does not exist.
+    const data = (await readSitePage(dealer.id, siteId)) ?? (await refuseNotFound(scope, "site", siteId));
+    const { row, dto: s, fresh } = await mirroredOr404(scope, "site", siteId, data.site, readSiteDto);
+    const gone = row.goneAt !== null;
+    const now = formatInZone(new Date().toISOString(), s.timezone);
+    // A deleted site shows no device status (its devices went with it in CHeKT).
+    const deviceCounts = gone ? undefined : data.deviceCounts;
+
     return (
       <>
-        <PageHeader title="Site" />
-        <NoDealerState />
+        <PageHeader
+          title={<span data-testid="site-name">{s.name}</span>}
+          breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: s.name }]}
+          description={
+            <span className="inline-flex flex-wrap items-center gap-2">
+              {s.is_activated === 1 ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Inactive</Badge>}
+              <span>
+                CHeKT site #{s.site_id} · your ID {s.external_site_id}
+              </span>
+            </span>
+          }
+          actions={
+            canEdit && !gone ? (
+              <>
+                <Link href={`/sites/${siteId}/edit`} className={buttonClasses("secondary")}>
+                  <Pencil className="h-4 w-4" aria-hidden="true" /> Edit
+                </Link>
+                <SiteActions site={{ site_id: s.site_id, name: s.name, is_activated: s.is_activated }} />
+              </>
+            ) : null
+          }
+        />
+
+        <div className="grid gap-6 lg:grid-cols-3 lg:items-start">
+          <Card title="Details" className="lg:col-span-2">
+            <dl className="grid gap-4 sm:grid-cols-2">
+              <Field label="Name">{s.name}</Field>
+              <Field label="Site ID (yours)" testId="site-external-id">
+                {s.external_site_id}
+              </Field>
+              <Field label="CHeKT site ID">{s.site_id}</Field>
+              <Field label="Status" testId="site-status">
+                {s.is_activated === 1 ? "Active — monitored" : "Inactive — not monitored"}
+              </Field>
+              <Field label="Time zone" testId="site-timezone">
+                {s.timezone} <span className="text-slate-500">· now {now}</span>
+              </Field>
+              <Field label="Account number">{text(s.account_number)}</Field>
+              <Field label="Monitoring station">
+                {s.monitoring_station_id ? (
+                  <StationName
+                    station={data.station}
+                    stationId={s.monitoring_station_id}
+                    externalId={s.external_monitoring_station_id}
+                  />
+                ) : (
+                  "None"
+                )}
+              </Field>
+              <Field label="Physical bridge" testId="site-bridge">
+                {s.has_physical_bridge === undefined
+                  ? "Not known yet (Refresh reads it)"
+                  : s.has_physical_bridge
+                    ? "Yes — a CHeKT bridge is installed"
+                    : "No bridge"}
+              </Field>
+              <Field label="Address">{text(s.address1)}</Field>
+              <Field label="Address line 2">{text(s.address2)}</Field>
+              <Field label="Created (site time)" testId="site-created">
+                {formatInZone(s.created_at, s.timezone)}
+              </Field>
+              <Field label="Device status">
+                <SiteDeviceStatus siteId={siteId} counts={deviceCounts} />
+              </Field>
+            </dl>
+            <Freshness {...fresh} className="mt-4" />
+          </Card>
+
+          <div className="space-y-6">
+            {data.readiness ? <ReadinessChecklist readiness={data.readiness} canEdit={canEdit} /> : null}
+            <SiteArmingPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={canEdit} arming={data.arming} />
+            <SiteDevicesPanel
+              dealerLinkId={dealer.id}
+              siteId={siteId}
+              devices={data.devices}
+              syncFinishedAt={data.syncFinishedAt}
+            />
+            {/* The desk checklist this site's alarms use (its own or the dealer's); admins change it. */}
+            {!gone ? (
+              <SiteChecklistPanel siteId={siteId} canEdit={hasRole(user.role, "admin")} lists={data.checklists} />
+            ) : null}
+          </div>
+        </div>
+
+        <SiteContactsPanel
+          dealerLinkId={dealer.id}
+          siteId={siteId}
+          canEdit={canEdit}
+          rows={data.contacts}
+          syncFinishedAt={data.syncFinishedAt}
+        />
       </>
     );
-  const canEdit = hasRole(user.role, "operator");
-
-  // The page reads the mirror only (no CHeKT call), all of it in one statement after the session
-  // (lib/mirror/site-page-read.ts). Not in this dealer's mirror → 404, so another dealer's site
-  // looks exactly like one that does not exist.
-  const data = await readSitePage(dealer.id, siteId);
-  const row = data?.site;
-  const s = row ? readSiteDto(row.dto) : null;
-  if (!data || !row || !s) return refuseNotFound({ user, dealer }, "site", siteId);
-  const gone = row.goneAt !== null;
-  const fresh = freshnessFor(dealer.id, [{ kind: "site", chektId: siteId }], row);
-  const now = formatInZone(new Date().toISOString(), s.timezone);
-  // A deleted site shows no device status (its devices went with it in CHeKT).
-  const deviceCounts = gone ? undefined : data.deviceCounts;
-
-  return (
-    <>
-      <PageHeader
-        title={<span data-testid="site-name">{s.name}</span>}
-        breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: s.name }]}
-        description={
-          <span className="inline-flex flex-wrap items-center gap-2">
-            {s.is_activated === 1 ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Inactive</Badge>}
-            <span>
-              CHeKT site #{s.site_id} · your ID {s.external_site_id}
-            </span>
-          </span>
-        }
-        actions={
-          canEdit && !gone ? (
-            <>
-              <Link href={`/sites/${siteId}/edit`} className={buttonClasses("secondary")}>
-                <Pencil className="h-4 w-4" aria-hidden="true" /> Edit
-              </Link>
-              <SiteActions site={{ site_id: s.site_id, name: s.name, is_activated: s.is_activated }} />
-            </>
-          ) : null
-        }
-      />
-
-      <div className="grid gap-6 lg:grid-cols-3 lg:items-start">
-        <Card title="Details" className="lg:col-span-2">
-          <dl className="grid gap-4 sm:grid-cols-2">
-            <Field label="Name">{s.name}</Field>
-            <Field label="Site ID (yours)" testId="site-external-id">
-              {s.external_site_id}
-            </Field>
-            <Field label="CHeKT site ID">{s.site_id}</Field>
-            <Field label="Status" testId="site-status">
-              {s.is_activated === 1 ? "Active — monitored" : "Inactive — not monitored"}
-            </Field>
-            <Field label="Time zone" testId="site-timezone">
-              {s.timezone} <span className="text-slate-500">· now {now}</span>
-            </Field>
-            <Field label="Account number">{text(s.account_number)}</Field>
-            <Field label="Monitoring station">
-              {s.monitoring_station_id ? (
-                <StationName
-                  station={data.station}
-                  stationId={s.monitoring_station_id}
-                  externalId={s.external_monitoring_station_id}
-                />
-              ) : (
-                "None"
-              )}
-            </Field>
-            <Field label="Physical bridge" testId="site-bridge">
-              {s.has_physical_bridge === undefined
-                ? "Not known yet (Refresh reads it)"
-                : s.has_physical_bridge
-                  ? "Yes — a CHeKT bridge is installed"
-                  : "No bridge"}
-            </Field>
-            <Field label="Address">{text(s.address1)}</Field>
-            <Field label="Address line 2">{text(s.address2)}</Field>
-            <Field label="Created (site time)" testId="site-created">
-              {formatInZone(s.created_at, s.timezone)}
-            </Field>
-            <Field label="Device status">
-              <SiteDeviceStatus siteId={siteId} counts={deviceCounts} />
-            </Field>
-          </dl>
-          <Freshness {...fresh} className="mt-4" />
-        </Card>
-
-        <div className="space-y-6">
-          {data.readiness ? <ReadinessChecklist readiness={data.readiness} canEdit={canEdit} /> : null}
-          <SiteArmingPanel dealerLinkId={dealer.id} siteId={siteId} canEdit={canEdit} arming={data.arming} />
-          <SiteDevicesPanel
-            dealerLinkId={dealer.id}
-            siteId={siteId}
-            devices={data.devices}
-            syncFinishedAt={data.syncFinishedAt}
-          />
-          {/* The desk checklist this site's alarms use (its own or the dealer's); admins change it. */}
-          {!gone ? (
-            <SiteChecklistPanel siteId={siteId} canEdit={hasRole(user.role, "admin")} lists={data.checklists} />
-          ) : null}
-        </div>
-      </div>
-
-      <SiteContactsPanel
-        dealerLinkId={dealer.id}
-        siteId={siteId}
-        canEdit={canEdit}
-        rows={data.contacts}
-        syncFinishedAt={data.syncFinishedAt}
-      />
-    </>
-  );
+  });
 }

@@ -1,104 +1,90 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { NoDealerState } from "@/components/shell/no-dealer";
 import { Freshness } from "@/components/mirror/freshness";
+import { dealerObjectPage, mirroredOr404 } from "@/components/page/dealer-page";
 import { formatInZone, text } from "@/components/sites/format";
 import { StationDelete } from "@/components/stations/station-delete";
 import { StationForm } from "@/components/stations/station-form";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { refuseNotFound, requirePageScope } from "@/lib/auth/require";
-import { toId } from "@/lib/chekt/normalize";
 import { readStationDto } from "@/lib/mirror/dto";
 import { countSitesRoutingTo, findMirrorStation } from "@/lib/mirror/read";
-import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Monitoring station" };
 
 export default async function StationPage({ params }: { params: Promise<{ stationId: string }> }) {
-  const { user, dealer } = await requirePageScope("viewer");
-  const stationId = toId((await params).stationId);
-  if (!stationId) notFound();
-  if (!dealer)
+  return dealerObjectPage("viewer", "Monitoring station", (await params).stationId, async (scope, stationId) => {
+    const canEdit = hasRole(scope.user.role, "operator");
+    // The mirror only (no CHeKT call); not in this dealer's mirror → 404. The routed-site count is
+    // the mirror's too: the delete itself is checked by CHeKT.
+    const [found, routedCount] = await Promise.all([
+      findMirrorStation(scope.dealer.id, stationId),
+      countSitesRoutingTo(scope.dealer.id, stationId),
+    ]);
+    const { row, dto: s, fresh } = await mirroredOr404(scope, "station", stationId, found, readStationDto);
+    const gone = row.goneAt !== null;
+    const crumbs = [{ label: "Monitoring stations", href: "/stations" }, { label: s.name }];
     return (
       <>
-        <PageHeader title="Monitoring station" />
-        <NoDealerState />
+        <PageHeader
+          title={s.name}
+          breadcrumbs={crumbs}
+          description={
+            <>
+              CHeKT station #{s.monitoring_station_id} · created {formatInZone(s.created_at, "UTC")} ·{" "}
+              {/* Counted in the mirror; underlined: a link inside text is not told apart by colour alone. */}
+              <Link
+                className="text-indigo-700 underline hover:text-indigo-900"
+                href={`/sites?station=${s.monitoring_station_id}`}
+                data-testid="station-routed"
+              >
+                {routedCount} {routedCount === 1 ? "site routes" : "sites route"} alarms here
+              </Link>
+            </>
+          }
+          actions={
+            canEdit && !gone ? (
+              <StationDelete station={{ id: s.monitoring_station_id, name: s.name }} routedSites={routedCount} />
+            ) : null
+          }
+        />
+        <Freshness {...fresh} className="mb-4" />
+        {gone ? (
+          <Alert tone="warning" title="This station was deleted in CHeKT">
+            Sites that routed alarms here need another station.
+          </Alert>
+        ) : canEdit ? (
+          <Card title="Edit station">
+            <StationForm
+              mode="update"
+              stationId={stationId}
+              initial={{
+                external_monitoring_station_id: s.external_monitoring_station_id ?? "",
+                name: s.name ?? "",
+                prefix: s.prefix ?? "",
+                linecard: s.linecard ?? "",
+              }}
+            />
+          </Card>
+        ) : (
+          <Card title="Details">
+            <dl className="grid gap-4 sm:grid-cols-2 text-sm">
+              <div>
+                <dt className="text-xs uppercase text-slate-500">Station ID (yours)</dt>
+                <dd>{s.external_monitoring_station_id}</dd>
+              </div>
+              <div>
+                <dt className="text-xs uppercase text-slate-500">Prefix</dt>
+                <dd>{text(s.prefix)}</dd>
+              </div>
+              <div>
+                <dt className="text-xs uppercase text-slate-500">Linecard</dt>
+                <dd>{text(s.linecard)}</dd>
+              </div>
+            </dl>
+          </Card>
+        )}
       </>
     );
-  const canEdit = hasRole(user.role, "operator");
-  // The mirror only (no CHeKT call); not in this dealer's mirror → 404. The routed-site count is
-  // the mirror's too: the delete itself is checked by CHeKT.
-  const [row, routedCount] = await Promise.all([
-    findMirrorStation(dealer.id, stationId),
-    countSitesRoutingTo(dealer.id, stationId),
-  ]);
-  const s = row ? readStationDto(row.dto) : null;
-  if (!row || !s) return refuseNotFound({ user, dealer }, "station", stationId);
-  const gone = row.goneAt !== null;
-  const fresh = freshnessFor(dealer.id, [{ kind: "station", chektId: stationId }], row);
-  const crumbs = [{ label: "Monitoring stations", href: "/stations" }, { label: s.name }];
-  return (
-    <>
-      <PageHeader
-        title={s.name}
-        breadcrumbs={crumbs}
-        description={
-          <>
-            CHeKT station #{s.monitoring_station_id} · created {formatInZone(s.created_at, "UTC")} ·{" "}
-            {/* Counted in the mirror; underlined: a link inside text is not told apart by colour alone. */}
-            <Link
-              className="text-indigo-700 underline hover:text-indigo-900"
-              href={`/sites?station=${s.monitoring_station_id}`}
-              data-testid="station-routed"
-            >
-              {routedCount} {routedCount === 1 ? "site routes" : "sites route"} alarms here
-            </Link>
-          </>
-        }
-        actions={
-          canEdit && !gone ? (
-            <StationDelete station={{ id: s.monitoring_station_id, name: s.name }} routedSites={routedCount} />
-          ) : null
-        }
-      />
-      <Freshness {...fresh} className="mb-4" />
-      {gone ? (
-        <Alert tone="warning" title="This station was deleted in CHeKT">
-          Sites that routed alarms here need another station.
-        </Alert>
-      ) : canEdit ? (
-        <Card title="Edit station">
-          <StationForm
-            mode="update"
-            stationId={stationId}
-            initial={{
-              external_monitoring_station_id: s.external_monitoring_station_id ?? "",
-              name: s.name ?? "",
-              prefix: s.prefix ?? "",
-              linecard: s.linecard ?? "",
-            }}
-          />
-        </Card>
-      ) : (
-        <Card title="Details">
-          <dl className="grid gap-4 sm:grid-cols-2 text-sm">
-            <div>
-              <dt className="text-xs uppercase text-slate-500">Station ID (yours)</dt>
-              <dd>{s.external_monitoring_station_id}</dd>
-            </div>
-            <div>
-              <dt className="text-xs uppercase text-slate-500">Prefix</dt>
-              <dd>{text(s.prefix)}</dd>
-            </div>
-            <div>
-              <dt className="text-xs uppercase text-slate-500">Linecard</dt>
-              <dd>{text(s.linecard)}</dd>
-            </div>
-          </dl>
-        </Card>
-      )}
-    </>
-  );
+  });
 }

@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClipboardPaste, History, Plus } from "lucide-react";
 import { Alert, PageHeader, buttonClasses } from "@/components/ui";
-import { NoDealerState } from "@/components/shell/no-dealer";
 import { DeviceGrid } from "@/components/devices/device-grid";
 import { JobList } from "@/components/devices/job-list";
-import { requirePageScope } from "@/lib/auth/require";
 import { hasRole } from "@/lib/roles";
 import { prisma } from "@/lib/db";
 import { listSiteJobs } from "@/lib/bulk/jobs";
@@ -13,78 +11,77 @@ import { siteDeviceRows } from "@/lib/bulk/site-devices";
 import { Freshness } from "@/components/mirror/freshness";
 import { listSeen } from "@/lib/mirror/contacts";
 import { freshnessFor } from "@/lib/mirror/view";
-import { crumbs, loadSite } from "./load";
+import { crumbs, sitePage } from "../site-page";
 
 export const metadata: Metadata = { title: "Devices" };
 export const dynamic = "force-dynamic";
 
 export default async function DevicesPage({ params }: { params: Promise<{ siteId: string }> }) {
-  const page = await requirePageScope("viewer");
-  const { user } = page;
-  const ctx = await loadSite(page, (await params).siteId);
-  if (!ctx) return <NoDealerState />;
-  const canEdit = hasRole(user.role, "operator");
-  // From the mirror: a page view makes no CHeKT call, whatever CHeKT's state.
-  const [{ rows: devices, gone, asOf }, jobs] = await Promise.all([
-    siteDeviceRows(ctx.scope.dealerLinkId, ctx.siteId),
-    listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, 5),
-  ]);
-  const seen = asOf
-    ? { confirmedAt: asOf, goneAt: ctx.siteGoneAt }
-    : { ...(await listSeen(prisma, ctx.scope.dealerLinkId, [])), goneAt: ctx.siteGoneAt };
-  const fresh = freshnessFor(ctx.scope.dealerLinkId, [{ kind: "devices", siteId: ctx.siteId }], seen);
-  return (
-    <>
-      <PageHeader
-        title="Devices"
-        description={`${devices.length} device${devices.length === 1 ? "" : "s"} at ${ctx.siteName}`}
-        breadcrumbs={crumbs(ctx, { label: "Devices" })}
-        actions={
-          <>
-            <Link href={`/sites/${ctx.siteId}/devices/jobs`} className={buttonClasses("secondary")}>
-              <History className="h-4 w-4" /> Job history
+  return sitePage("viewer", "Devices", (await params).siteId, async (ctx) => {
+    const canEdit = hasRole(ctx.page.user.role, "operator");
+    // From the mirror: a page view makes no CHeKT call, whatever CHeKT's state.
+    const [{ rows: devices, gone, asOf }, jobs] = await Promise.all([
+      siteDeviceRows(ctx.scope.dealerLinkId, ctx.siteId),
+      listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, 5),
+    ]);
+    const seen = asOf
+      ? { confirmedAt: asOf, goneAt: ctx.siteGoneAt }
+      : { ...(await listSeen(prisma, ctx.scope.dealerLinkId, [])), goneAt: ctx.siteGoneAt };
+    const fresh = freshnessFor(ctx.scope.dealerLinkId, [{ kind: "devices", siteId: ctx.siteId }], seen);
+    return (
+      <>
+        <PageHeader
+          title="Devices"
+          description={`${devices.length} device${devices.length === 1 ? "" : "s"} at ${ctx.siteName}`}
+          breadcrumbs={crumbs(ctx, { label: "Devices" })}
+          actions={
+            <>
+              <Link href={`/sites/${ctx.siteId}/devices/jobs`} className={buttonClasses("secondary")}>
+                <History className="h-4 w-4" /> Job history
+              </Link>
+              {canEdit ? (
+                <>
+                  <Link href={`/sites/${ctx.siteId}/devices/new`} className={buttonClasses("secondary")}>
+                    <Plus className="h-4 w-4" /> Add device
+                  </Link>
+                  <Link href={`/sites/${ctx.siteId}/devices/paste`} className={buttonClasses()}>
+                    <ClipboardPaste className="h-4 w-4" /> Paste devices
+                  </Link>
+                </>
+              ) : null}
+            </>
+          }
+        />
+        <Freshness {...fresh} className="mb-4" />
+        {gone > 0 ? (
+          <Alert tone="warning" className="mb-4">
+            {gone} device{gone === 1 ? " this console knew is" : "s this console knew are"} no longer in CHeKT (deleted
+            outside this console) and not shown.
+          </Alert>
+        ) : null}
+        {jobs.some((j) => j.state === "queued" || j.state === "running") ? (
+          <Alert tone="info" className="mb-4">
+            A bulk job is running for this site.{" "}
+            <Link
+              className="underline"
+              href={
+                `/sites/${ctx.siteId}/devices/jobs/` +
+                jobs.find((j) => j.state === "queued" || j.state === "running")!.id
+              }
+            >
+              Watch its progress
             </Link>
-            {canEdit ? (
-              <>
-                <Link href={`/sites/${ctx.siteId}/devices/new`} className={buttonClasses("secondary")}>
-                  <Plus className="h-4 w-4" /> Add device
-                </Link>
-                <Link href={`/sites/${ctx.siteId}/devices/paste`} className={buttonClasses()}>
-                  <ClipboardPaste className="h-4 w-4" /> Paste devices
-                </Link>
-              </>
-            ) : null}
-          </>
-        }
-      />
-      <Freshness {...fresh} className="mb-4" />
-      {gone > 0 ? (
-        <Alert tone="warning" className="mb-4">
-          {gone} device{gone === 1 ? " this console knew is" : "s this console knew are"} no longer in CHeKT (deleted
-          outside this console) and not shown.
-        </Alert>
-      ) : null}
-      {jobs.some((j) => j.state === "queued" || j.state === "running") ? (
-        <Alert tone="info" className="mb-4">
-          A bulk job is running for this site.{" "}
-          <Link
-            className="underline"
-            href={
-              `/sites/${ctx.siteId}/devices/jobs/` + jobs.find((j) => j.state === "queued" || j.state === "running")!.id
-            }
-          >
-            Watch its progress
-          </Link>
-          .
-        </Alert>
-      ) : null}
-      <DeviceGrid siteId={ctx.siteId} devices={devices} canEdit={canEdit} />
-      {jobs.length ? (
-        <section className="mt-8">
-          <h2 className="mb-3 text-base font-semibold text-slate-900">Recent jobs</h2>
-          <JobList siteId={ctx.siteId} jobs={jobs} />
-        </section>
-      ) : null}
-    </>
-  );
+            .
+          </Alert>
+        ) : null}
+        <DeviceGrid siteId={ctx.siteId} devices={devices} canEdit={canEdit} />
+        {jobs.length ? (
+          <section className="mt-8">
+            <h2 className="mb-3 text-base font-semibold text-slate-900">Recent jobs</h2>
+            <JobList siteId={ctx.siteId} jobs={jobs} />
+          </section>
+        ) : null}
+      </>
+    );
+  });
 }

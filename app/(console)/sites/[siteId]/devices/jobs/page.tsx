@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { EmptyState, FilterSelects, ListFilters, ListPager, PageHeader, PageSizeSelect } from "@/components/ui";
-import { NoDealerState } from "@/components/shell/no-dealer";
 import { JOB_KIND_LABEL, JobList } from "@/components/devices/job-list";
-import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { listSiteJobs } from "@/lib/bulk/jobs";
 import { JOB_KINDS, JOB_PAGE_SIZES, JOB_STATES, jobsList } from "@/lib/bulk/jobs-list-state";
 import { sortAndPage } from "@/lib/list-state/memory";
-import { crumbs, loadSite } from "../load";
+import { crumbs, sitePage } from "../../site-page";
 import type { SearchParams } from "@/lib/list-state/search-params";
 
 export const metadata: Metadata = { title: "Device jobs" };
@@ -24,47 +22,48 @@ export default async function JobsPage({
   params: Promise<{ siteId: string }>;
   searchParams: Promise<SearchParams>;
 }) {
-  const scope = await requirePageScope("viewer");
-  const ctx = await loadSite(scope, (await params).siteId);
-  if (!ctx) return <NoDealerState />;
-  const state = jobsList.parse(await searchParams);
-  const jobs = await listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, READ_AT_MOST);
-  const shown = jobs.filter((j) => (!state.state || j.state === state.state) && (!state.kind || j.kind === state.kind));
-  // Newest first as read; the in-memory pager keeps that order (no sort key).
-  const page = sortAndPage(shown, () => null, "asc", state.page, state.per);
-  const path = `/sites/${ctx.siteId}/devices/jobs`;
-  const filtered = Boolean(state.state || state.kind);
-  return (
-    <>
-      <PageHeader
-        title="Device jobs"
-        description="Every bulk provision, update and delete for this site, newest first."
-        breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Jobs" })}
-      />
-      {jobs.length ? (
-        <>
-          <ListFilters
-            action={path}
-            label="Filter jobs"
-            search={jobsList.search(state)}
-            fields={["state", "kind", "per"]}
-            filtered={filtered}
-          >
-            <FilterSelects
-              state={state}
-              selects={[
-                { label: "State", name: "state", width: "w-36", options: JOB_STATES },
-                { label: "Kind", name: "kind", width: "w-36", options: KIND_CHOICES },
-              ]}
-            />
-            <PageSizeSelect value={state.per} sizes={JOB_PAGE_SIZES} />
-          </ListFilters>
-          <JobList siteId={ctx.siteId} jobs={page.rows} />
-          <ListPager path={path} list={jobsList} state={state} of={page} per={state.per} noun="jobs" />
-        </>
-      ) : (
-        <EmptyState title="No jobs yet" description="Jobs appear here when devices are pasted, edited or deleted." />
-      )}
-    </>
-  );
+  return sitePage("viewer", "Device jobs", (await params).siteId, async (ctx) => {
+    const state = jobsList.parse(await searchParams);
+    const jobs = await listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, READ_AT_MOST);
+    const shown = jobs.filter(
+      (j) => (!state.state || j.state === state.state) && (!state.kind || j.kind === state.kind),
+    );
+    // Newest first as read; the in-memory pager keeps that order (no sort key).
+    const page = sortAndPage(shown, () => null, "asc", state.page, state.per);
+    const path = `/sites/${ctx.siteId}/devices/jobs`;
+    const filtered = Boolean(state.state || state.kind);
+    return (
+      <>
+        <PageHeader
+          title="Device jobs"
+          description="Every bulk provision, update and delete for this site, newest first."
+          breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Jobs" })}
+        />
+        {jobs.length ? (
+          <>
+            <ListFilters
+              action={path}
+              label="Filter jobs"
+              search={jobsList.search(state)}
+              fields={["state", "kind", "per"]}
+              filtered={filtered}
+            >
+              <FilterSelects
+                state={state}
+                selects={[
+                  { label: "State", name: "state", width: "w-36", options: JOB_STATES },
+                  { label: "Kind", name: "kind", width: "w-36", options: KIND_CHOICES },
+                ]}
+              />
+              <PageSizeSelect value={state.per} sizes={JOB_PAGE_SIZES} />
+            </ListFilters>
+            <JobList siteId={ctx.siteId} jobs={page.rows} />
+            <ListPager path={path} list={jobsList} state={state} of={page} per={state.per} noun="jobs" />
+          </>
+        ) : (
+          <EmptyState title="No jobs yet" description="Jobs appear here when devices are pasted, edited or deleted." />
+        )}
+      </>
+    );
+  });
 }

@@ -1,18 +1,13 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
-import { NoDealerState } from "@/components/shell/no-dealer";
 import { AddDeviceForm } from "@/components/devices/add-device-form";
-import { requirePageScope } from "@/lib/auth/require";
-import { crumbs, loadSite } from "../load";
+import { crumbs, sitePage } from "../../site-page";
 
 export const metadata: Metadata = { title: "Add device" };
 export const dynamic = "force-dynamic";
 
 export default async function AddDevicePage({ params }: { params: Promise<{ siteId: string }> }) {
-  const page = await requirePageScope("operator");
-  const ctx = await loadSite(page, (await params).siteId);
-  if (!ctx) return <NoDealerState />;
-  return (
+  return sitePage("operator", "Add device", (await params).siteId, (ctx) => (
     <>
       <PageHeader
         title="Add device"
@@ -26,5 +21,5 @@ export default async function AddDevicePage({ params }: { params: Promise<{ site
         <AddDeviceForm siteId={ctx.siteId} />
       </Card>
     </>
-  );
+  ));
 }

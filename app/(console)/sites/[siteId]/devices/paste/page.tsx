@@ -1,31 +1,28 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
-import { NoDealerState } from "@/components/shell/no-dealer";
 import { PasteDevices } from "@/components/devices/paste-devices";
-import { requirePageScope } from "@/lib/auth/require";
 import { mirroredExternalIds } from "@/lib/bulk/site-devices";
-import { crumbs, loadSite } from "../load";
+import { crumbs, sitePage } from "../../site-page";
 
 export const metadata: Metadata = { title: "Paste devices" };
 export const dynamic = "force-dynamic";
 
 export default async function PasteDevicesPage({ params }: { params: Promise<{ siteId: string }> }) {
-  const page = await requirePageScope("operator");
-  const ctx = await loadSite(page, (await params).siteId);
-  if (!ctx) return <NoDealerState />;
-  // From the mirror: the review flags known duplicates at once; the job's own validation lists
-  // CHeKT before anything is stored, so a device the mirror has not seen yet is still caught.
-  const existing = await mirroredExternalIds(ctx.scope.dealerLinkId, ctx.siteId);
-  return (
-    <>
-      <PageHeader
-        title="Paste devices"
-        description={
-          "Provision or update many cameras and bridges at once. Rows are checked here before anything is sent."
-        }
-        breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Paste" })}
-      />
-      <PasteDevices siteId={ctx.siteId} existingExternalIds={existing} />
-    </>
-  );
+  return sitePage("operator", "Paste devices", (await params).siteId, async (ctx) => {
+    // From the mirror: the review flags known duplicates at once; the job's own validation lists
+    // CHeKT before anything is stored, so a device the mirror has not seen yet is still caught.
+    const existing = await mirroredExternalIds(ctx.scope.dealerLinkId, ctx.siteId);
+    return (
+      <>
+        <PageHeader
+          title="Paste devices"
+          description={
+            "Provision or update many cameras and bridges at once. Rows are checked here before anything is sent."
+          }
+          breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Paste" })}
+        />
+        <PasteDevices siteId={ctx.siteId} existingExternalIds={existing} />
+      </>
+    );
+  });
 }

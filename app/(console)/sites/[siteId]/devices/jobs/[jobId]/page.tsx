@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
-import { NoDealerState } from "@/components/shell/no-dealer";
 import { JobProgressView } from "@/components/devices/job-progress";
-import { refuseNotFound, requirePageScope } from "@/lib/auth/require";
+import { refuseNotFound } from "@/lib/auth/require";
 import { hasRole } from "@/lib/roles";
 import { prisma } from "@/lib/db";
 import { readJobItems, readJobProgress } from "@/lib/bulk/jobs";
 import { explainDuplicates } from "@/lib/bulk/duplicates";
-import { crumbs, loadSite } from "../../load";
+import { crumbs, sitePage } from "../../../site-page";
 
 export const metadata: Metadata = { title: "Device job" };
 export const dynamic = "force-dynamic";
@@ -15,32 +14,30 @@ export const dynamic = "force-dynamic";
 const TITLE = { create: "Provisioning devices", update: "Updating devices", delete: "Deleting devices" } as const;
 
 export default async function JobPage({ params }: { params: Promise<{ siteId: string; jobId: string }> }) {
-  const page = await requirePageScope("viewer");
-  const { user } = page;
   const { siteId, jobId } = await params;
-  const ctx = await loadSite(page, siteId);
-  if (!ctx) return <NoDealerState />;
-  const job = await readJobProgress(prisma, jobId, ctx.scope.dealerLinkId);
-  if (!job || job.chektSiteId !== ctx.siteId) return refuseNotFound(ctx.page, "bulk_job", jobId);
-  const items = await explainDuplicates(prisma, ctx.scope.dealerLinkId, await readJobItems(prisma, jobId, "all"));
-  return (
-    <>
-      <PageHeader
-        title={TITLE[job.kind]}
-        description={`Job ${job.id}`}
-        breadcrumbs={crumbs(
-          ctx,
-          { label: "Devices", href: `/sites/${ctx.siteId}/devices` },
-          { label: "Jobs", href: `/sites/${ctx.siteId}/devices/jobs` },
-          { label: "Job" },
-        )}
-      />
-      <JobProgressView
-        siteId={ctx.siteId}
-        jobId={job.id}
-        initial={{ job, items }}
-        canEdit={hasRole(user.role, "operator")}
-      />
-    </>
-  );
+  return sitePage("viewer", "Device job", siteId, async (ctx) => {
+    const job = await readJobProgress(prisma, jobId, ctx.scope.dealerLinkId);
+    if (!job || job.chektSiteId !== ctx.siteId) return refuseNotFound(ctx.page, "bulk_job", jobId);
+    const items = await explainDuplicates(prisma, ctx.scope.dealerLinkId, await readJobItems(prisma, jobId, "all"));
+    return (
+      <>
+        <PageHeader
+          title={TITLE[job.kind]}
+          description={`Job ${job.id}`}
+          breadcrumbs={crumbs(
+            ctx,
+            { label: "Devices", href: `/sites/${ctx.siteId}/devices` },
+            { label: "Jobs", href: `/sites/${ctx.siteId}/devices/jobs` },
+            { label: "Job" },
+          )}
+        />
+        <JobProgressView
+          siteId={ctx.siteId}
+          jobId={job.id}
+          initial={{ job, items }}
+          canEdit={hasRole(ctx.page.user.role, "operator")}
+        />
+      </>
+    );
+  });
 }
