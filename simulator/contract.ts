@@ -46,6 +46,28 @@ export interface Contract {
   byId: Map<string, Operation>;
   /** Validates any value against `#/components/schemas/<name>`. */
   validateSchema(name: SchemaName, value: unknown): FieldError[];
+  /**
+   * A row schema's properties in the document's order (a list's columns and its answer's key order), and
+   * those typed integer or number (the ones a list filters and sorts as numbers).
+   */
+  columns(name: SchemaName): Columns;
+}
+
+export interface Columns {
+  all: string[];
+  numeric: string[];
+}
+
+/** The columns of `#/components/schemas/<name>` (an object schema; no properties, no columns). */
+function columnsOf(components: Json, name: string): Columns {
+  const schema = (components.schemas as Json)[name] as Json | undefined;
+  if (!schema) throw new Error(`unknown schema ${name}`);
+  const properties = Object.entries((schema.properties ?? {}) as Record<string, Json>);
+  const isNumeric = (p: Json) => [p.type].flat().some((t) => t === "integer" || t === "number");
+  return {
+    all: properties.map(([key]) => key),
+    numeric: properties.filter(([, p]) => isNumeric(p)).map(([key]) => key),
+  };
 }
 
 /** Turn ajv's errors into one message per field, phrased for a person filling in a form. */
@@ -223,6 +245,7 @@ export function loadContract(path = OPENAPI_PATH): Contract {
     }
   }
   const schemaCache = new Map<string, ValidateFunction>();
+  const columnCache = new Map<string, Columns>();
   const contract: Contract = {
     doc,
     operations,
@@ -235,6 +258,11 @@ export function loadContract(path = OPENAPI_PATH): Contract {
         schemaCache.set(name, fn);
       }
       return run(fn, value);
+    },
+    columns(name) {
+      let found = columnCache.get(name);
+      if (!found) columnCache.set(name, (found = columnsOf(components, name)));
+      return found;
     },
   };
   if (path === OPENAPI_PATH) cached = contract;

@@ -525,7 +525,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
         "Asia/Seoul",
         "Australia/Sydney",
       ];
-      const stations = s.stationsByDealer.of(b.dealer_id);
+      const stations = s.stations.byParent.of(b.dealer_id);
       let first = 0;
       let last = 0;
       for (let i = 0; i < b.count; i++) {
@@ -547,10 +547,10 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
           arming_updated_at: t,
           created_at: t,
         };
-        s.addSite(site);
+        s.sites.add(site);
         for (let c = 0; c < (b.contacts_per_site ?? 0); c++) {
           const cid = s.next("contact");
-          s.addContact({
+          s.contacts.add({
             contact_id: cid,
             site_id: sid,
             external_contact_id: `bulk-contact-${cid}`,
@@ -563,7 +563,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
         }
         for (let d = 0; d < (b.devices_per_site ?? 0); d++) {
           const did = s.next("device");
-          s.addDevice({
+          s.devices.add({
             device_id: did,
             site_id: sid,
             external_device_id: `bulk-dev-${did}`,

@@ -1,11 +1,9 @@
 // What the simulator answers, typed by the document's schemas (lib/chekt/schema.d.ts): a DTO that drifts
 // from lib/chekt/openapi.yaml fails `tsc` here, before the response validator would catch it at run time.
-import { DEVICE_EDITABLE } from "../lib/chekt/contract-lists";
-import type { Schemas } from "./handlers";
+import { keysOf } from "../lib/keys-of";
+import { loadContract } from "./contract";
+import type { SchemaName, Schemas } from "./handlers";
 import type { Alarm, App, Contact, Dealer, Device, Site, Snapshot, Station, Store, Verification } from "./store";
-
-/** The columns a list's `fields`, `filter` and `sort` may name: every key of its row schema. */
-type Columns<Row> = readonly (keyof Row & string)[];
 
 /**
  * `2025-01-01 00:00:00`: the format the Partner API uses for sites (lib/chekt/openapi.yaml); everything else is
@@ -15,11 +13,17 @@ export function sqlDate(iso: string): string {
   return iso.slice(0, 19).replace("T", " ");
 }
 
-/** The row's `columns`, in their order (the answer's key order is the list's column order). */
-function pickColumns<T, K extends keyof T>(row: T, columns: readonly K[]): Pick<T, K> {
-  const out = {} as Pick<T, K>;
-  for (const k of columns) out[k] = row[k];
-  return out;
+/**
+ * The row as the document's schema `name` shows it: that schema's columns, in the document's order (the
+ * answer's key order is the list's column order). A store row that lacks one of them does not compile.
+ */
+function rowOf<N extends SchemaName>(name: N, row: Schemas[N] & object): Schemas[N] {
+  const out: Partial<Schemas[N]> = {};
+  for (const column of loadContract().columns(name).all) {
+    const key = keysOf(row).find((k) => k === column);
+    if (key !== undefined) out[key] = row[key];
+  }
+  return out as Schemas[N];
 }
 
 export function dealerDto(d: Dealer, partnerId: number | null): Schemas["ResponseDealerDto"] {
@@ -55,72 +59,21 @@ export function siteBasicDto(s: Site, store: Store): Schemas["ResponseSiteBasicD
 }
 
 export function siteDto(s: Site, store: Store): Schemas["ResponseSiteDto"] {
-  const hasBridge = store.devicesBySite.of(s.site_id).some((id) => store.devices.get(id)?.device_type === "bridge");
+  const hasBridge = store.devices.under(s.site_id).some((d) => d.device_type === "bridge");
   return { ...siteBasicDto(s, store), has_physical_bridge: hasBridge };
 }
 
-export const SITE_COLUMNS = [
-  "site_id",
-  "external_site_id",
-  "name",
-  "monitoring_station_id",
-  "external_monitoring_station_id",
-  "account_number",
-  "address1",
-  "address2",
-  "timezone",
-  "is_activated",
-  "created_at",
-] as const satisfies Columns<Schemas["ResponseSiteBasicDto"]>;
-export const SITE_NUMERIC = ["site_id", "monitoring_station_id", "is_activated"] as const satisfies Columns<
-  Schemas["ResponseSiteBasicDto"]
->;
-
 export function stationDto(s: Station): Schemas["ResponseMonitoringStationDto"] {
-  return pickColumns(s, STATION_COLUMNS);
+  return rowOf("ResponseMonitoringStationDto", s);
 }
-export const STATION_COLUMNS = [
-  "monitoring_station_id",
-  "external_monitoring_station_id",
-  "name",
-  "prefix",
-  "linecard",
-  "created_at",
-] as const satisfies Columns<Schemas["ResponseMonitoringStationDto"]>;
-export const STATION_NUMERIC = ["monitoring_station_id"] as const satisfies Columns<
-  Schemas["ResponseMonitoringStationDto"]
->;
 
 export function contactDto(c: Contact): Schemas["ResponseContactDto"] {
-  return pickColumns(c, CONTACT_COLUMNS);
+  return rowOf("ResponseContactDto", c);
 }
-export const CONTACT_COLUMNS = [
-  "contact_id",
-  "site_id",
-  "external_contact_id",
-  "first_name",
-  "last_name",
-  "phone_number",
-  "email",
-  "created_at",
-] as const satisfies Columns<Schemas["ResponseContactDto"]>;
-export const CONTACT_NUMERIC = ["contact_id", "site_id"] as const satisfies Columns<Schemas["ResponseContactDto"]>;
 
 export function deviceDto(d: Device): Schemas["ResponseDeviceDto"] {
-  return pickColumns(d, DEVICE_COLUMNS);
+  return rowOf("ResponseDeviceDto", d);
 }
-export const DEVICE_COLUMNS = [
-  "device_id",
-  "site_id",
-  "external_device_id",
-  ...DEVICE_EDITABLE,
-  "registered_by_partner",
-  "status",
-  "firmware",
-  "created_at",
-  "updated_at",
-] as const satisfies Columns<Schemas["ResponseDeviceDto"]>;
-export const DEVICE_NUMERIC = ["device_id", "site_id"] as const satisfies Columns<Schemas["ResponseDeviceDto"]>;
 
 export function armingDto(s: Site): Schemas["ResponseArmingSettingDto"] {
   return { site_id: s.site_id, security_type: s.security_type, updated_at: s.arming_updated_at };

@@ -1,3 +1,4 @@
+import { keysOf } from "../lib/keys-of";
 import { SimError } from "./errors";
 
 /**
@@ -126,8 +127,8 @@ export function applyListQuery<R extends Row>(
   rows: R[],
   q: ListQuery,
   table: string,
-  columns: readonly (keyof R & string)[],
-  numericColumns: readonly (keyof R & string)[],
+  columns: readonly string[],
+  numericColumns: readonly string[],
 ): { rows: Partial<R>[]; total: number } {
   const cols = new Set<string>(columns);
   const numeric = new Set<string>(numericColumns);
@@ -170,15 +171,15 @@ export function applyListQuery<R extends Row>(
   const offset = q.offset ?? 0;
   out = out.slice(offset, q.limit !== undefined ? offset + q.limit : undefined);
   if (!fields) return { rows: out, total };
-  return { rows: out.map((r) => project(r, columns, fields)), total };
+  return { rows: out.map((r) => project(r, fields)), total };
 }
 
-/** Only the named columns of a row, in the order asked (each name was checked against `columns`). */
-function project<R extends Row>(row: R, columns: readonly (keyof R & string)[], fields: string[]): Partial<R> {
+/** Only the named columns of a row, in the order asked (each name was checked against the list's columns). */
+function project<R extends Row>(row: R, fields: string[]): Partial<R> {
   const out: Partial<R> = {};
   for (const f of fields) {
-    const c = columns.find((name) => name === f);
-    if (c !== undefined) out[c] = row[c];
+    const column = keysOf(row).find((key) => key === f);
+    if (column !== undefined) out[column] = row[column];
   }
   return out;
 }

@@ -2,26 +2,27 @@ import { DEVICE_EDITABLE } from "../lib/chekt/contract-lists";
 import { SimError, type FieldError } from "./errors";
 import {
   armingDto,
-  CONTACT_COLUMNS,
-  CONTACT_NUMERIC,
   contactDto,
   dealerDto,
-  DEVICE_COLUMNS,
-  DEVICE_NUMERIC,
   deviceDto,
-  SITE_COLUMNS,
-  SITE_NUMERIC,
   siteBasicDto,
   siteDto,
-  STATION_COLUMNS,
-  STATION_NUMERIC,
   stationDto,
   verificationAnswerDto,
 } from "./dto";
 import { applyListQuery, type ListQuery } from "./list-query";
-import { defineHandlers, isSchema, type BaseCtx, type Ctx, type Handler, type Schemas } from "./handlers";
+import {
+  defineHandlers,
+  isSchema,
+  type BaseCtx,
+  type Ctx,
+  type Handler,
+  type SchemaName,
+  type Schemas,
+} from "./handlers";
+import { newContact, newDevice, newSite, newStation } from "./records";
 import type { Auth } from "./sim";
-import type { Contact, Device, ExternalIds, Site, Station } from "./store";
+import type { Contact, ExternalIds, Site, Station } from "./store";
 
 const now = () => new Date().toISOString();
 
@@ -34,14 +35,18 @@ function validTimezone(tz: string): boolean {
   }
 }
 
-function list<Row extends Record<string, unknown>>(
-  query: ListQuery,
-  rows: Row[],
+/**
+ * A list answer: the rows, as the document's schema `row` shows them, filtered, sorted and paged by the query.
+ * The columns the query may name, and the numeric ones, are that schema's.
+ */
+function list<N extends SchemaName, Row extends Schemas[N] & Record<string, unknown>>(
+  ctx: BaseCtx & { query: ListQuery },
   table: string,
-  columns: readonly (keyof Row & string)[],
-  numeric: readonly (keyof Row & string)[],
+  row: N,
+  rows: Row[],
 ) {
-  const { rows: out, total } = applyListQuery(rows, query, table, columns, numeric);
+  const { all, numeric } = ctx.sim.contract.columns(row);
+  const { rows: out, total } = applyListQuery(rows, ctx.query, table, all, numeric);
   return { status: 200, body: out, headers: { "x-total-count": String(total) } };
 }
 
@@ -146,7 +151,7 @@ function checkSiteFields(
   const errors = siteBodyErrors(body);
   if (errors.length) throw SimError.validation(errors);
   if ("monitoring_station_id" in body) stationOf(ctx, dealerId, body.monitoring_station_id);
-  const sites = ctx.sim.store.siteByExternal;
+  const sites = ctx.sim.store.sites.byExternal;
   checkExternalFree(sites, dealerId, "external_site_id", body.external_site_id, "site", self?.site_id);
 }
 
@@ -156,36 +161,19 @@ const createSite: Handler<"createSite"> = (ctx) => {
   const b = ctx.body;
   checkSiteFields(ctx, dealerId, b);
   const s = ctx.sim.store;
-  const t = now();
-  const site: Site = {
-    site_id: s.next("site"),
-    dealer_id: dealerId,
-    external_site_id: b.external_site_id,
-    name: b.name,
-    monitoring_station_id: b.monitoring_station_id ?? null,
-    account_number: b.account_number ?? null,
-    address1: b.address1 ?? null,
-    address2: b.address2 ?? null,
-    timezone: b.timezone,
-    is_activated: 0,
-    security_type: 3,
-    arming_updated_at: t,
-    created_at: t,
-  };
-  s.addSite(site);
+  const site = newSite(s.next("site"), dealerId, b, now());
+  s.sites.add(site);
   return { status: 201, body: siteBasicDto(site, s) };
 };
 
 const listSites: Handler<"listSites"> = (ctx) => {
-  const dealerId = ctx.params.dealerId;
-  ctx.sim.dealerFor(ctx.auth, dealerId);
+  const { dealer_id } = ctx.sim.dealerFor(ctx.auth, ctx.params.dealerId);
   const s = ctx.sim.store;
   return list(
-    ctx.query,
-    s.sitesByDealer.of(dealerId).map((id) => siteBasicDto(s.sites.get(id)!, s)),
+    ctx,
     "sites",
-    SITE_COLUMNS,
-    SITE_NUMERIC,
+    "ResponseSiteBasicDto",
+    s.sites.under(dealer_id).map((site) => siteBasicDto(site, s)),
   );
 };
 
@@ -197,7 +185,7 @@ const getSite: Handler<"getSite"> = (ctx) => ({
 const updateSite: Handler<"updateSite"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   checkSiteFields(ctx, site.dealer_id, ctx.body, site);
-  if (typeof ctx.body.external_site_id === "string") ctx.sim.store.setSiteExternal(site, ctx.body.external_site_id);
+  if (typeof ctx.body.external_site_id === "string") ctx.sim.store.sites.setExternal(site, ctx.body.external_site_id);
   patch(site, ctx.body, ["name", "timezone", "monitoring_station_id", "account_number", "address1", "address2"]);
   return { status: 200, body: siteBasicDto(site, ctx.sim.store) };
 };
@@ -224,7 +212,7 @@ function stationFor(ctx: Ctx<"getMonitoringStation" | "updateMonitoringStation" 
 }
 
 function checkStationExternal(ctx: BaseCtx, dealerId: number, ext: unknown, self?: Station) {
-  const index = ctx.sim.store.stationByExternal;
+  const index = ctx.sim.store.stations.byExternal;
   checkExternalFree(index, dealerId, "external_monitoring_station_id", ext, "station", self?.monitoring_station_id);
 }
 
@@ -233,30 +221,15 @@ const createMonitoringStation: Handler<"createMonitoringStation"> = (ctx) => {
   ctx.sim.dealerFor(ctx.auth, dealerId);
   checkStationExternal(ctx, dealerId, ctx.body.external_monitoring_station_id);
   const s = ctx.sim.store;
-  const st: Station = {
-    monitoring_station_id: s.next("station"),
-    dealer_id: dealerId,
-    external_monitoring_station_id: ctx.body.external_monitoring_station_id,
-    name: ctx.body.name,
-    prefix: ctx.body.prefix ?? null,
-    linecard: ctx.body.linecard ?? null,
-    created_at: now(),
-  };
-  s.addStation(st);
+  const st = newStation(s.next("station"), dealerId, ctx.body, now());
+  s.stations.add(st);
   return { status: 201, body: stationDto(st) };
 };
 
 const listMonitoringStations: Handler<"listMonitoringStations"> = (ctx) => {
-  const dealerId = ctx.params.dealerId;
-  ctx.sim.dealerFor(ctx.auth, dealerId);
-  const s = ctx.sim.store;
-  return list(
-    ctx.query,
-    s.stationsByDealer.of(dealerId).map((id) => stationDto(s.stations.get(id)!)),
-    "monitoring_stations",
-    STATION_COLUMNS,
-    STATION_NUMERIC,
-  );
+  const { dealer_id } = ctx.sim.dealerFor(ctx.auth, ctx.params.dealerId);
+  const stations = ctx.sim.store.stations.under(dealer_id);
+  return list(ctx, "monitoring_stations", "ResponseMonitoringStationDto", stations.map(stationDto));
 };
 
 const getMonitoringStation: Handler<"getMonitoringStation"> = (ctx) => ({
@@ -268,7 +241,7 @@ const updateMonitoringStation: Handler<"updateMonitoringStation"> = (ctx) => {
   const st = stationFor(ctx);
   checkStationExternal(ctx, st.dealer_id, ctx.body.external_monitoring_station_id, st);
   if (typeof ctx.body.external_monitoring_station_id === "string")
-    ctx.sim.store.setStationExternal(st, ctx.body.external_monitoring_station_id);
+    ctx.sim.store.stations.setExternal(st, ctx.body.external_monitoring_station_id);
   patch(st, ctx.body, ["name", "prefix", "linecard"]);
   return { status: 200, body: stationDto(st) };
 };
@@ -287,37 +260,21 @@ function contactFor(ctx: Ctx<"getContact" | "updateContact" | "deleteContact">):
 }
 
 function checkContactExternal(ctx: BaseCtx, siteId: number, ext: unknown, self?: Contact) {
-  checkExternalFree(ctx.sim.store.contactByExternal, siteId, "external_contact_id", ext, "contact", self?.contact_id);
+  checkExternalFree(ctx.sim.store.contacts.byExternal, siteId, "external_contact_id", ext, "contact", self?.contact_id);
 }
 
 const createContact: Handler<"createContact"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
   checkContactExternal(ctx, site.site_id, ctx.body.external_contact_id);
   const s = ctx.sim.store;
-  const c: Contact = {
-    contact_id: s.next("contact"),
-    site_id: site.site_id,
-    external_contact_id: ctx.body.external_contact_id,
-    first_name: ctx.body.first_name,
-    last_name: ctx.body.last_name,
-    phone_number: ctx.body.phone_number ?? null,
-    email: ctx.body.email ?? null,
-    created_at: now(),
-  };
-  s.addContact(c);
+  const c = newContact(s.next("contact"), site.site_id, ctx.body, now());
+  s.contacts.add(c);
   return { status: 201, body: contactDto(c) };
 };
 
 const listContacts: Handler<"listContacts"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
-  const s = ctx.sim.store;
-  return list(
-    ctx.query,
-    s.contactsBySite.of(site.site_id).map((id) => contactDto(s.contacts.get(id)!)),
-    "contacts",
-    CONTACT_COLUMNS,
-    CONTACT_NUMERIC,
-  );
+  return list(ctx, "contacts", "ResponseContactDto", ctx.sim.store.contacts.under(site.site_id).map(contactDto));
 };
 
 const getContact: Handler<"getContact"> = (ctx) => ({ status: 200, body: contactDto(contactFor(ctx)) });
@@ -326,13 +283,13 @@ const updateContact: Handler<"updateContact"> = (ctx) => {
   const c = contactFor(ctx);
   checkContactExternal(ctx, c.site_id, ctx.body.external_contact_id, c);
   if (typeof ctx.body.external_contact_id === "string")
-    ctx.sim.store.setContactExternal(c, ctx.body.external_contact_id);
+    ctx.sim.store.contacts.setExternal(c, ctx.body.external_contact_id);
   patch(c, ctx.body, ["first_name", "last_name", "phone_number", "email"]);
   return { status: 200, body: contactDto(c) };
 };
 
 const deleteContact: Handler<"deleteContact"> = (ctx) => {
-  ctx.sim.store.removeContact(contactFor(ctx));
+  ctx.sim.store.contacts.remove(contactFor(ctx));
   return { status: 204 };
 };
 
@@ -354,58 +311,50 @@ function itemFailure(req: unknown, status: number, e: FieldError) {
   return { is_successful: false, status_code: status, error_message: e.message, field: e.field, req: echoed };
 }
 
+/** Answers a bulk request item by item: a bad item is a failed result, not a 400 for the whole request. */
+function bulkAnswer<T, R extends { is_successful: boolean }>(
+  ctx: BaseCtx,
+  status: number,
+  items: T[],
+  one: (item: T) => R,
+) {
+  checkBulkSize(ctx, items.length);
+  const results = items.map(one);
+  const ok = results.filter((r) => r.is_successful).length;
+  return { status, body: { success_count: ok, failure_count: results.length - ok, results } };
+}
+
+/** The item is checked against the named schema first: one that is not it fails with the schema's first error. */
+function checkedItem<N extends SchemaName, R>(ctx: BaseCtx, name: N, one: (item: Schemas[N]) => R) {
+  return (item: unknown) => {
+    const errors: FieldError[] = [];
+    return isSchema(ctx.sim, name, item, errors) ? one(item) : itemFailure(item, 400, errors[0]!);
+  };
+}
+
+/** 409 for an item whose external_device_id another device of the dealer has. */
+function externalDeviceTaken(item: unknown, external: string, other: number) {
+  const message = `external_device_id ${external} already exists (device ${other})`;
+  return itemFailure(item, 409, { field: "external_device_id", message });
+}
+
 const bulkCreateDevices: Handler<"bulkCreateDevices"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
-  const items = ctx.body;
-  checkBulkSize(ctx, items.length);
   const s = ctx.sim.store;
-  const results = items.map((item): Schemas["BulkDeviceCreationResultDto"] => {
-    const errors: FieldError[] = [];
-    if (!isSchema(ctx.sim, "CreateDeviceDto", item, errors)) return itemFailure(item, 400, errors[0]!);
-    const b = item;
-    const other = s.deviceByExternal.get(site.dealer_id, b.external_device_id);
-    if (other !== undefined)
-      return itemFailure(item, 409, {
-        field: "external_device_id",
-        message: `external_device_id ${b.external_device_id} already exists (device ${other})`,
-      });
-    const t = now();
-    const d: Device = {
-      device_id: s.next("device"),
-      site_id: site.site_id,
-      external_device_id: b.external_device_id,
-      device_type: b.device_type,
-      name: b.name,
-      zone_number: b.zone_number ?? null,
-      additional_zone_numbers: b.additional_zone_numbers ?? null,
-      mac: b.mac ?? null,
-      manufacturer: b.manufacturer ?? null,
-      model: b.model ?? null,
-      serial_number: b.serial_number ?? null,
-      registered_by_partner:
-        ctx.auth.kind === "partner" ? (s.partners.get(ctx.auth.partnerId)?.client_id ?? null) : null,
-      status: "online",
-      firmware: b.device_type === "bridge" ? "3.2.0" : "2.14.1",
-      created_at: t,
-      updated_at: t,
-    };
-    s.addDevice(d);
+  const create = (b: Schemas["CreateDeviceDto"]): Schemas["BulkDeviceCreationResultDto"] => {
+    const other = s.devices.byExternal.get(site.dealer_id, b.external_device_id);
+    if (other !== undefined) return externalDeviceTaken(b, b.external_device_id, other);
+    const partner = ctx.auth.kind === "partner" ? s.partners.get(ctx.auth.partnerId) : undefined;
+    const d = newDevice(s.next("device"), site.site_id, b, partner?.client_id ?? null, now());
+    s.devices.add(d);
     return { is_successful: true, req: b, res: deviceDto(d) };
-  });
-  const ok = results.filter((r) => r.is_successful).length;
-  return { status: 201, body: { success_count: ok, failure_count: results.length - ok, results } };
+  };
+  return bulkAnswer(ctx, 201, ctx.body, checkedItem(ctx, "CreateDeviceDto", create));
 };
 
 const listDevices: Handler<"listDevices"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
-  const s = ctx.sim.store;
-  return list(
-    ctx.query,
-    s.devicesBySite.of(site.site_id).map((id) => deviceDto(s.devices.get(id)!)),
-    "devices",
-    DEVICE_COLUMNS,
-    DEVICE_NUMERIC,
-  );
+  return list(ctx, "devices", "ResponseDeviceDto", ctx.sim.store.devices.under(site.site_id).map(deviceDto));
 };
 
 const getDevice: Handler<"getDevice"> = (ctx) => {
@@ -417,55 +366,38 @@ const getDevice: Handler<"getDevice"> = (ctx) => {
 
 const bulkUpdateDevices: Handler<"bulkUpdateDevices"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
-  const items = ctx.body;
-  checkBulkSize(ctx, items.length);
   const s = ctx.sim.store;
-  const results = items.map((item): Schemas["BulkDeviceUpdateResultDto"] => {
-    const errors: FieldError[] = [];
-    if (!isSchema(ctx.sim, "UpdateDeviceDto", item, errors)) return itemFailure(item, 400, errors[0]!);
-    const b = item;
+  const update = (b: Schemas["UpdateDeviceDto"]): Schemas["BulkDeviceUpdateResultDto"] => {
     const d = s.devices.get(b.device_id);
     if (!d || d.site_id !== site.site_id)
-      return itemFailure(item, 404, {
+      return itemFailure(b, 404, {
         field: "device_id",
         message: `device ${b.device_id} not found on site ${site.site_id}`,
       });
     if (typeof b.external_device_id === "string") {
-      const other = s.deviceByExternal.get(site.dealer_id, b.external_device_id);
-      if (other !== undefined && other !== d.device_id)
-        return itemFailure(item, 409, {
-          field: "external_device_id",
-          message: `external_device_id ${b.external_device_id} already exists (device ${other})`,
-        });
-      s.setDeviceExternal(d, b.external_device_id);
+      const other = s.devices.byExternal.get(site.dealer_id, b.external_device_id);
+      if (other !== undefined && other !== d.device_id) return externalDeviceTaken(b, b.external_device_id, other);
+      s.devices.setExternal(d, b.external_device_id);
     }
     patch(d, b, DEVICE_EDITABLE);
     d.updated_at = now();
     return { is_successful: true, req: b, res: deviceDto(d) };
-  });
-  const ok = results.filter((r) => r.is_successful).length;
-  return { status: 200, body: { success_count: ok, failure_count: results.length - ok, results } };
+  };
+  return bulkAnswer(ctx, 200, ctx.body, checkedItem(ctx, "UpdateDeviceDto", update));
 };
 
 const bulkDeleteDevices: Handler<"bulkDeleteDevices"> = (ctx) => {
   const site = ctx.sim.siteFor(ctx.auth, ctx.params.dealerId, ctx.params.siteId);
-  const ids = ctx.body.deviceIds;
-  checkBulkSize(ctx, ids.length);
   const s = ctx.sim.store;
-  const results = ids.map((id) => {
+  return bulkAnswer(ctx, 200, ctx.body.deviceIds, (id) => {
     const d = s.devices.get(id);
-    if (!d || d.site_id !== site.site_id)
-      return {
-        is_successful: false,
-        status_code: 404,
-        error_message: `device ${id} not found on site ${site.site_id}`,
-        req: { device_id: id },
-      };
-    s.removeDevice(d);
+    if (!d || d.site_id !== site.site_id) {
+      const error_message = `device ${id} not found on site ${site.site_id}`;
+      return { is_successful: false, status_code: 404, error_message, req: { device_id: id } };
+    }
+    s.devices.remove(d);
     return { is_successful: true, req: { device_id: id }, res: { device_id: id } };
   });
-  const ok = results.filter((r) => r.is_successful).length;
-  return { status: 200, body: { success_count: ok, failure_count: results.length - ok, results } };
 };
 
 // ---------- arming, verifications

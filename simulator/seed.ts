@@ -192,7 +192,7 @@ export function seedDemo(store: Store): void {
       linecard: `LC-${i + 1}`,
       created_at: at(10 + i),
     };
-    store.addStation(s);
+    store.stations.add(s);
     stationsOf.set(dealerId, [...(stationsOf.get(dealerId) ?? []), s]);
   });
 
@@ -214,7 +214,7 @@ export function seedDemo(store: Store): void {
       arming_updated_at: at(20 + i),
       created_at: at(20 + i),
     };
-    store.addSite(site);
+    store.sites.add(site);
     for (let c = 0; c < 2; c++) {
       const k = (i * 2 + c) % FIRST.length;
       const mailbox = `${FIRST[k]!.toLowerCase().replace(/[^a-z]/g, "")}.${LAST[(k + i) % LAST.length]!.toLowerCase()}`;
@@ -228,7 +228,7 @@ export function seedDemo(store: Store): void {
         email: `${mailbox}@example.com`,
         created_at: at(21 + i),
       };
-      store.addContact(contact);
+      store.contacts.add(contact);
     }
     const names = ["Front Door", "Parking Lot", "Loading Dock", "Back Office"];
     const count = 2 + (i % 3);
@@ -255,11 +255,11 @@ export function seedDemo(store: Store): void {
         created_at: at(22 + i),
         updated_at: at(22 + i),
       };
-      store.addDevice(device);
+      store.devices.add(device);
     }
     if (i % 2 === 0) {
       const id = store.next("device");
-      store.addDevice({
+      store.devices.add({
         device_id: id,
         site_id: site.site_id,
         external_device_id: `seed-dev-${id}`,

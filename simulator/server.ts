@@ -476,7 +476,9 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
       try {
         const s = sim.store;
         const dealers = new Set([...s.apps.values()].map((a) => a.dealer_id));
-        const sites = [...dealers].flatMap((d) => s.sitesByDealer.of(d)).filter((id) => s.contactsBySite.count(id) > 0);
+        const sites = [...dealers]
+          .flatMap((d) => s.sites.byParent.of(d))
+          .filter((id) => s.contacts.byParent.count(id) > 0);
         const siteId = sites[Math.floor(Math.random() * sites.length)];
         if (siteId !== undefined) {
           const { alarm } = sim.createAlarm({ site_id: siteId });

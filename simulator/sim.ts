@@ -119,7 +119,7 @@ export class Sim {
     if (!site) throw new SimError(404, "not_found", `site ${input.site_id} not found`, "site_id");
     const notOnSite = (kind: "device" | "contact", id: number) =>
       new SimError(400, "validation_failed", `${kind} ${id} is not on site ${site.site_id}`, `${kind}_id`);
-    const deviceIds = s.devicesBySite.of(site.site_id);
+    const deviceIds = s.devices.byParent.of(site.site_id);
     let device: Device | null = null;
     if (input.device_id != null) {
       device = s.devices.get(input.device_id) ?? null;
@@ -128,7 +128,7 @@ export class Sim {
       const cams = deviceIds.map((id) => s.devices.get(id)!).filter((d) => d.device_type === "camera");
       device = cams[Math.floor(Math.random() * cams.length)] ?? null;
     }
-    const contactIds = s.contactsBySite.of(site.site_id);
+    const contactIds = s.contacts.byParent.of(site.site_id);
     let contactId: number | null = null;
     if (input.contact_id != null) {
       const c = s.contacts.get(input.contact_id);

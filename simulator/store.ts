@@ -261,15 +261,66 @@ export class ExternalIds {
   }
 }
 
+/** A row nested under a parent, with its own id, its parent's id and an external id named for its own. */
+type NestedRow<Id extends string, Parent extends string> = Record<Id | Parent, number> &
+  Record<`external_${Id}`, string>;
+
+/**
+ * A kind the Partner API nests under a parent (stations and sites under a dealer, contacts and devices under a
+ * site): its rows by id, plus the ids under each parent and the ids by external id within a scope (the parent,
+ * unless `scopeOf` says otherwise). Rows come and go through `add` and `remove` so the indexes stay right.
+ */
+export class Nested<T extends NestedRow<Id, Parent>, Id extends string, Parent extends string> extends Map<number, T> {
+  readonly byParent = new Children();
+  readonly byExternal = new ExternalIds();
+  private readonly externalKey: `external_${Id}`;
+
+  constructor(
+    private readonly idKey: Id,
+    private readonly parentKey: Parent,
+    private readonly scopeOf: (row: T) => number | undefined = (row) => row[parentKey],
+  ) {
+    super();
+    this.externalKey = `external_${idKey}`;
+  }
+
+  /** The row seen as holding its external id (its type guarantees it), to read and write that field. */
+  private named(row: T): Record<`external_${Id}`, string> {
+    return row;
+  }
+  /** The rows under a parent, oldest first. */
+  under(parent: number): T[] {
+    return this.byParent.of(parent).map((id) => this.get(id)!);
+  }
+  add(row: T) {
+    const id = row[this.idKey];
+    this.set(id, row);
+    this.byParent.add(row[this.parentKey], id);
+    this.byExternal.set(this.scopeOf(row), this.named(row)[this.externalKey], id);
+  }
+  /** The row's external id changes: the old one is free again. */
+  setExternal(row: T, to: string) {
+    this.byExternal.rename(this.scopeOf(row), this.named(row)[this.externalKey], to, row[this.idKey]);
+    this.named(row)[this.externalKey] = to;
+  }
+  remove(row: T) {
+    const id = row[this.idKey];
+    this.byExternal.delete(this.scopeOf(row), this.named(row)[this.externalKey]);
+    this.delete(id);
+    this.byParent.remove(row[this.parentKey], id);
+  }
+}
+
 export class Store {
   partners = new Map<number, Partner>();
   partnersByClientId = new Map<string, number>();
   dealers = new Map<number, Dealer>();
   users = new Map<string, DealerUser>();
-  stations = new Map<number, Station>();
-  sites = new Map<number, Site>();
-  contacts = new Map<number, Contact>();
-  devices = new Map<number, Device>();
+  stations = new Nested<Station, "monitoring_station_id", "dealer_id">("monitoring_station_id", "dealer_id");
+  sites = new Nested<Site, "site_id", "dealer_id">("site_id", "dealer_id");
+  contacts = new Nested<Contact, "contact_id", "site_id">("contact_id", "site_id");
+  /** A device's external id is unique within its site's dealer (undefined once the site is gone). */
+  devices = new Nested<Device, "device_id", "site_id">("device_id", "site_id", (d) => this.dealerOfSite(d.site_id));
   apps = new Map<string, App>();
   appByKey = new Map<string, string>();
   alarms = new Map<number, Alarm>();
@@ -281,19 +332,10 @@ export class Store {
   codes = new Map<string, AuthCode>();
   idempotency = new Map<string, IdempotencyEntry>();
 
-  stationsByDealer = new Children();
-  sitesByDealer = new Children();
-  contactsBySite = new Children();
-  devicesBySite = new Children();
   snapshotsByDevice = new Children();
   alarmsByDealer = new Children();
   /** Event seqs per dealer, ascending (the /v1/events order). */
   eventsByDealer = new Map<number, string[]>();
-  /** External id → id within a dealer (contacts: within a site): uniqueness of external ids. */
-  siteByExternal = new ExternalIds();
-  stationByExternal = new ExternalIds();
-  deviceByExternal = new ExternalIds();
-  contactByExternal = new ExternalIds();
   /** external_dealer_id → dealer id within a partner. */
   dealerByExternal = new ExternalIds();
 
@@ -338,70 +380,21 @@ export class Store {
     if (old !== undefined) this.dealerByExternal.delete(partnerId, old);
     delete d.links[partnerId];
   }
-  addStation(s: Station) {
-    this.stations.set(s.monitoring_station_id, s);
-    this.stationsByDealer.add(s.dealer_id, s.monitoring_station_id);
-    this.stationByExternal.set(s.dealer_id, s.external_monitoring_station_id, s.monitoring_station_id);
-  }
-  setStationExternal(s: Station, external: string) {
-    this.stationByExternal.rename(s.dealer_id, s.external_monitoring_station_id, external, s.monitoring_station_id);
-    s.external_monitoring_station_id = external;
-  }
-  removeStation(s: Station) {
-    this.stations.delete(s.monitoring_station_id);
-    this.stationsByDealer.remove(s.dealer_id, s.monitoring_station_id);
-    this.stationByExternal.delete(s.dealer_id, s.external_monitoring_station_id);
-    for (const siteId of this.sitesByDealer.of(s.dealer_id)) {
-      const site = this.sites.get(siteId)!;
-      if (site.monitoring_station_id === s.monitoring_station_id) site.monitoring_station_id = null;
+  /** A station's sites keep their place but lose the station. */
+  removeStation(st: Station) {
+    this.stations.remove(st);
+    for (const site of this.sites.under(st.dealer_id)) {
+      if (site.monitoring_station_id === st.monitoring_station_id) site.monitoring_station_id = null;
     }
   }
-  addSite(s: Site) {
-    this.sites.set(s.site_id, s);
-    this.sitesByDealer.add(s.dealer_id, s.site_id);
-    this.siteByExternal.set(s.dealer_id, s.external_site_id, s.site_id);
-  }
-  setSiteExternal(s: Site, external: string) {
-    this.siteByExternal.rename(s.dealer_id, s.external_site_id, external, s.site_id);
-    s.external_site_id = external;
-  }
-  removeSite(s: Site) {
-    for (const c of this.contactsBySite.of(s.site_id)) this.removeContact(this.contacts.get(c)!);
-    for (const d of this.devicesBySite.of(s.site_id)) this.removeDevice(this.devices.get(d)!);
-    this.sites.delete(s.site_id);
-    this.sitesByDealer.remove(s.dealer_id, s.site_id);
-    this.siteByExternal.delete(s.dealer_id, s.external_site_id);
-  }
-  addContact(c: Contact) {
-    this.contacts.set(c.contact_id, c);
-    this.contactsBySite.add(c.site_id, c.contact_id);
-    this.contactByExternal.set(c.site_id, c.external_contact_id, c.contact_id);
-  }
-  setContactExternal(c: Contact, external: string) {
-    this.contactByExternal.rename(c.site_id, c.external_contact_id, external, c.contact_id);
-    c.external_contact_id = external;
-  }
-  removeContact(c: Contact) {
-    this.contacts.delete(c.contact_id);
-    this.contactsBySite.remove(c.site_id, c.contact_id);
-    this.contactByExternal.delete(c.site_id, c.external_contact_id);
+  /** A site goes with its contacts and devices. */
+  removeSite(site: Site) {
+    for (const c of this.contacts.under(site.site_id)) this.contacts.remove(c);
+    for (const d of this.devices.under(site.site_id)) this.devices.remove(d);
+    this.sites.remove(site);
   }
   dealerOfSite(siteId: number): number | undefined {
     return this.sites.get(siteId)?.dealer_id;
-  }
-  addDevice(d: Device) {
-    this.devices.set(d.device_id, d);
-    this.devicesBySite.add(d.site_id, d.device_id);
-    this.deviceByExternal.set(this.dealerOfSite(d.site_id), d.external_device_id, d.device_id);
-  }
-  setDeviceExternal(d: Device, external: string) {
-    this.deviceByExternal.rename(this.dealerOfSite(d.site_id), d.external_device_id, external, d.device_id);
-    d.external_device_id = external;
-  }
-  removeDevice(d: Device) {
-    this.deviceByExternal.delete(this.dealerOfSite(d.site_id), d.external_device_id);
-    this.devices.delete(d.device_id);
-    this.devicesBySite.remove(d.site_id, d.device_id);
   }
   addApp(a: App) {
     this.apps.set(a.id, a);
@@ -453,10 +446,10 @@ export class Store {
     raw.partners.forEach((p) => s.addPartner(p));
     raw.dealers.forEach((d) => s.addDealer(d));
     raw.users.forEach((u) => s.users.set(u.email.toLowerCase(), u));
-    raw.stations.forEach((x) => s.addStation(x));
-    raw.sites.forEach((x) => s.addSite(x));
-    raw.contacts.forEach((x) => s.addContact(x));
-    raw.devices.forEach((x) => s.addDevice(x));
+    raw.stations.forEach((x) => s.stations.add(x));
+    raw.sites.forEach((x) => s.sites.add(x));
+    raw.contacts.forEach((x) => s.contacts.add(x));
+    raw.devices.forEach((x) => s.devices.add(x));
     raw.apps.forEach((x) => s.addApp(x));
     raw.alarms.forEach((x) => s.addAlarm(x));
     raw.verifications.forEach((x) => s.verifications.set(x.verification_id, x));

@@ -73,7 +73,7 @@ function page<T>(
 function dealerDeviceIds(ctx: BaseCtx, dealerId: number): number[] {
   const s = ctx.sim.store;
   const ids: number[] = [];
-  for (const siteId of s.sitesByDealer.of(dealerId)) ids.push(...s.devicesBySite.of(siteId));
+  for (const siteId of s.sites.byParent.of(dealerId)) ids.push(...s.devices.byParent.of(siteId));
   return ids.sort((a, b) => a - b);
 }
 
@@ -92,7 +92,7 @@ const v1ListDevices: Handler<"v1ListDevices"> = (ctx) => {
   const ids =
     siteFilter !== null
       ? s.sites.get(siteFilter)?.dealer_id === a.dealer_id
-        ? s.devicesBySite.of(siteFilter)
+        ? s.devices.byParent.of(siteFilter)
         : []
       : dealerDeviceIds(ctx, a.dealer_id);
   return page(ctx.query, ids, (id) => {
@@ -272,7 +272,7 @@ const v1GetSnapshotImage: Handler<"v1GetSnapshotImage"> = (ctx) => {
 const v1ListSites: Handler<"v1ListSites"> = (ctx) => {
   const a = app(ctx);
   const s = ctx.sim.store;
-  return page(ctx.query, s.sitesByDealer.of(a.dealer_id), (id) => {
+  return page(ctx.query, s.sites.byParent.of(a.dealer_id), (id) => {
     const site = s.sites.get(id);
     return site ? v1Site(site) : null;
   });
