@@ -180,33 +180,17 @@ beforeAll(async () => {
     })
   ).id;
 
-  // B's desk rows, and a resolved verification of each dealer for the history page.
+  // B's desk rows, and a resolved verification of each dealer (on A's site) for the history page.
+  const resolved = (id: string, dealerLinkId: string, alarmId: string, state: "dispatched" | "disregarded") =>
+    prisma.verification.create({
+      data: { id, dealerLinkId, alarmId, siteId: A.site, state, occurredAt: now, expiresAt: now },
+    });
   await seedOpenAlarmWithSnapshot(prisma, "tp_b", { dealerLinkId: B.id, siteId: B.site, simUrl: sim.url, now });
-  await prisma.verification.create({
-    data: {
-      id: "ver_tp_b_done",
-      dealerLinkId: B.id,
-      alarmId: "alm_tp_b",
-      siteId: A.site,
-      state: "dispatched",
-      occurredAt: now,
-      expiresAt: now,
-    },
-  });
+  await resolved("ver_tp_b_done", B.id, "alm_tp_b", "dispatched");
   await prisma.alarm.create({
     data: { id: "alm_tp_a", dealerLinkId: A.id, siteId: A.site, priority: "low", seenCreated: true, createdAt: now },
   });
-  await prisma.verification.create({
-    data: {
-      id: "ver_tp_a_done",
-      dealerLinkId: A.id,
-      alarmId: "alm_tp_a",
-      siteId: A.site,
-      state: "disregarded",
-      occurredAt: now,
-      expiresAt: now,
-    },
-  });
+  await resolved("ver_tp_a_done", A.id, "alm_tp_a", "disregarded");
   await prisma.auditLog.create({
     data: { action: "sites.update", objectKind: "site", dealerLinkId: B.id, outcome: "success", userEmail: BOB.email },
   });
