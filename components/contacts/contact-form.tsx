@@ -74,13 +74,7 @@ function ContactFields(props: { form: ActionForm<ContactFormValues>; mode: "crea
         hint="Any format; saved in international form (E.164). Numbers without +country are read as US."
       />
       <Input label="Email" type="email" {...f("email")} placeholder="name@example.com" />
-      <FormExternalIdField
-        form={form}
-        rule={CONTACT_ID}
-        create={props.mode === "create"}
-        label="Contact ID (yours)"
-        uniqueAmong="this dealer's contacts"
-      />
+      <FormExternalIdField form={form} rule={CONTACT_ID} create={props.mode === "create"} />
     </ActionFormLayout>
   );
 }

@@ -51,27 +51,26 @@ export function fillExternalId<V extends Record<string, string>>(rule: ExternalI
   return (values) => withExternalId(values, rule.field, rule.kind, rule.nameOf(values));
 }
 
-/** ExternalIdField bound to its form's field; `create` offers Generate, made by the same rule. */
+/**
+ * ExternalIdField bound to its form's field, named for the rule's kind ("Site ID (yours)", unique among
+ * "this dealer's sites"); `create` offers Generate, made by the same rule.
+ */
 export function FormExternalIdField<V extends Record<string, string>>({
   form,
   rule,
   create,
-  label,
-  uniqueAmong,
 }: {
   form: ActionForm<V>;
   rule: ExternalIdRule<V>;
   create: boolean;
-  label: string;
-  uniqueAmong: string;
 }) {
   const bound = form.field(rule.field);
   return (
     <ExternalIdField
-      label={label}
+      label={`${rule.kind.charAt(0).toUpperCase()}${rule.kind.slice(1)} ID (yours)`}
       required
       {...bound}
-      uniqueAmong={uniqueAmong}
+      uniqueAmong={`this dealer's ${rule.kind}s`}
       onGenerate={
         create
           ? () => bound.onChange({ target: { value: generateExternalId(rule.kind, rule.nameOf(form.values)) } })

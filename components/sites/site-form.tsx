@@ -74,13 +74,7 @@ function SiteFields({
       cancelHref={cancelHref}
     >
       <Input label="Name" required {...f("name")} maxLength={120} placeholder="Gangnam Headquarters" />
-      <FormExternalIdField
-        form={form}
-        rule={SITE_ID}
-        create={mode === "create"}
-        label="Site ID (yours)"
-        uniqueAmong="this dealer's sites"
-      />
+      <FormExternalIdField form={form} rule={SITE_ID} create={mode === "create"} />
       <TimeZoneField
         label="Time zone"
         required

@@ -63,13 +63,7 @@ function StationFields({ form, mode }: { form: ActionForm<StationFormValues>; mo
       cancelHref="/stations"
     >
       <Input label="Name" required {...f("name")} maxLength={120} placeholder="Central Station East" />
-      <FormExternalIdField
-        form={form}
-        rule={STATION_ID}
-        create={mode === "create"}
-        label="Station ID (yours)"
-        uniqueAmong="this dealer's stations"
-      />
+      <FormExternalIdField form={form} rule={STATION_ID} create={mode === "create"} />
       <Input
         label="Prefix"
         {...f("prefix")}
