@@ -3,21 +3,14 @@
 // one edited by hand, fails its own item with a message instead of going to CHeKT as whatever it holds.
 import { z } from "zod";
 import { DEVICE_TYPES } from "@/lib/bulk/fields";
+import { deviceValuesSchema } from "@/lib/bulk/schemas";
 import type { DeviceInput } from "@/lib/bulk/validate";
 import { assertSameKeys } from "@/lib/schemas/fields";
 
-const text = z.string().optional();
-
-const deviceInputSchema = z.object({
+// The paste's cells (lib/bulk/schemas.ts), with what validation guaranteed before the job was stored.
+const deviceInputSchema = deviceValuesSchema.extend({
   external_device_id: z.string().min(1),
   device_type: z.enum(DEVICE_TYPES).optional(),
-  name: text,
-  zone_number: text,
-  additional_zone_numbers: text,
-  mac: text,
-  manufacturer: text,
-  model: text,
-  serial_number: text,
 }) satisfies z.ZodType<DeviceInput>;
 assertSameKeys<z.infer<typeof deviceInputSchema>, DeviceInput>(true);
 
