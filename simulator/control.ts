@@ -1,11 +1,14 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { toFieldErrors } from "./contract";
+import type { FromSchema } from "./schema-type";
 import { appView, dealerDto, pfx, v1Alarm } from "./dto";
 import { envelope, requestId, SimError } from "./errors";
 import { ALL_EVENTS, ALL_SCOPES, DEMO_PASSWORD } from "./seed";
 import { newApiKey, newSecret, PRIORITIES, TRIGGERS, type Sim } from "./sim";
-import type { App, Dealer, Site, Store } from "./store";
+import type { Schemas } from "./handlers";
+import { newContact, newDevice, newSite } from "./records";
+import type { App, Dealer, Store } from "./store";
 import { requestCounter } from "./stats";
 
 /** The store's collections GET /_sim counts. */
@@ -25,9 +28,9 @@ const COUNTED = [
 ] as const satisfies readonly (keyof Store)[];
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
-const str = { type: "string", minLength: 1 };
-const id = { type: "integer", minimum: 1 };
-const share = { type: "number", minimum: 0, maximum: 1 };
+const str = { type: "string", minLength: 1 } as const;
+const id = { type: "integer", minimum: 1 } as const;
+const share = { type: "number", minimum: 0, maximum: 1 } as const;
 const schemas = {
   reset: { type: "object", properties: { seed: { enum: ["demo", "empty"] } }, additionalProperties: false },
   partner: {
@@ -156,11 +159,12 @@ const validators = Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k
   ReturnType<typeof ajv.compile>
 >;
 
-function body<T>(req: FastifyRequest, schema: keyof typeof schemas): T {
+/** The request's body once its schema has passed it, typed from that schema. */
+function body<K extends keyof typeof schemas>(req: FastifyRequest, schema: K): FromSchema<(typeof schemas)[K]> {
   const b = req.body ?? {};
   const v = validators[schema];
   if (!v(b)) throw SimError.validation(toFieldErrors(v.errors));
-  return b as T;
+  return b as FromSchema<(typeof schemas)[K]>;
 }
 
 function dealerOr404(sim: Sim, dealerId: number): Dealer {
@@ -215,25 +219,19 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.post("/_sim/reset", async (req) => {
-      const b = body<{ seed?: "demo" | "empty" }>(req, "reset");
+      const b = body(req, "reset");
       sim.reset(b.seed ?? "demo");
       onReset();
       return { ok: true, seed: b.seed ?? "demo" };
     });
 
     r.patch("/_sim/config", async (req) => {
-      Object.assign(sim.config, body<Partial<typeof sim.config>>(req, "config"));
+      Object.assign(sim.config, body(req, "config"));
       return { ...sim.config, adminToken: sim.config.adminToken ? "(set)" : null };
     });
 
     r.post("/_sim/partners", async (req, reply) => {
-      const b = body<{
-        name?: string;
-        client_id?: string;
-        client_secret?: string | null;
-        public_key_pem?: string;
-        redirect_uris?: string[];
-      }>(req, "partner");
+      const b = body(req, "partner");
       const s = sim.store;
       const clientId = b.client_id ?? `partner_${s.counters.partner + 1}_${newSecret("").slice(0, 8)}`;
       if (s.partnersByClientId.has(clientId))
@@ -268,15 +266,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.post("/_sim/dealers", async (req, reply) => {
-      const b = body<{
-        company_name: string;
-        company_email?: string;
-        partner_id?: number;
-        client_id?: string;
-        external_dealer_id?: string;
-        admin_email?: string;
-        admin_password?: string;
-      }>(req, "dealer");
+      const b = body(req, "dealer");
       const s = sim.store;
       const partnerId: number | null =
         b.partner_id ?? (b.client_id ? (s.partnersByClientId.get(b.client_id) ?? null) : null);
@@ -326,16 +316,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.post("/_sim/apps", async (req, reply) => {
-      const b = body<{
-        dealer_id: number;
-        name?: string;
-        mode?: "live" | "test";
-        api_key?: string;
-        signing_secret?: string;
-        scopes?: string[];
-        events?: string[];
-        webhook_url?: string | null;
-      }>(req, "app");
+      const b = body(req, "app");
       dealerOr404(sim, b.dealer_id);
       const s = sim.store;
       const key = b.api_key ?? newApiKey(b.mode ?? "test");
@@ -360,7 +341,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
 
     r.patch<{ Params: { id: string } }>("/_sim/apps/:id", async (req) => {
       const a = appOr404(sim, req.params.id);
-      Object.assign(a, body<Partial<App>>(req, "appPatch"));
+      Object.assign(a, body(req, "appPatch"));
       return appView(a);
     });
 
@@ -378,7 +359,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
 
     r.post<{ Params: { id: string } }>("/_sim/apps/:id/revoke-key", async (req) => {
       const a = appOr404(sim, req.params.id);
-      const b = body<{ key?: string }>(req, "revoke");
+      const b = body(req, "revoke");
       const now = new Date().toISOString();
       const targets = b.key ? a.keys.filter((k) => k.key === b.key) : a.keys;
       if (b.key && targets.length === 0)
@@ -388,7 +369,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.post("/_sim/alarms", async (req, reply) => {
-      const b = body<Parameters<Sim["createAlarm"]>[0]>(req, "alarm");
+      const b = body(req, "alarm");
       const out = sim.createAlarm(b);
       reply.code(201);
       return {
@@ -412,7 +393,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.post<{ Params: { id: string } }>("/_sim/alarms/:id/resolve", async (req) => {
-      const b = body<{ resolution?: "handled" | "false-positive" | "escalated"; notes?: string }>(req, "resolve");
+      const b = body(req, "resolve");
       const al = sim.store.alarms.get(Number(String(req.params.id).replace(/^alm_/, "")));
       if (!al) throw SimError.notFound(`alarm ${req.params.id}`);
       al.status = "resolved";
@@ -425,7 +406,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.post<{ Params: { id: string } }>("/_sim/devices/:id/status", async (req) => {
-      const b = body<{ status?: "online" | "offline"; firmware?: string }>(req, "status");
+      const b = body(req, "status");
       const dev = sim.store.devices.get(Number(String(req.params.id).replace(/^dev_/, "")));
       if (!dev) throw new SimError(404, "device_not_found", `device ${req.params.id} not found`);
       const events = sim.setDeviceStatus(dev, b.status ?? dev.status, b.firmware);
@@ -438,17 +419,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.post("/_sim/faults", async (req, reply) => {
-      const b = body<{
-        path: string;
-        method?: string;
-        rate_429?: number;
-        rate_5xx?: number;
-        status_5xx?: number;
-        delay_ms?: number;
-        drop_rate?: number;
-        count?: number;
-        when?: "before" | "after";
-      }>(req, "fault");
+      const b = body(req, "fault");
       if ((b.rate_429 ?? 0) + (b.rate_5xx ?? 0) + (b.drop_rate ?? 0) > 1)
         throw new SimError(400, "validation_failed", "rate_429 + rate_5xx + drop_rate must be at most 1", "rate_429");
       reply.code(201);
@@ -499,7 +470,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     );
 
     r.post("/_sim/webhooks/test", async (req, reply) => {
-      const b = body<{ app_id?: string; message?: string }>(req, "test");
+      const b = body(req, "test");
       const a = appOr404(sim, b.app_id ?? "app_1");
       if (!a.webhook_url) throw new SimError(400, "validation_failed", `app ${a.id} has no webhook_url`, "app_id");
       const e = sim.deliverer.test(a, b.message ?? "Test delivery from the CHeKT simulator");
@@ -509,10 +480,7 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
     });
 
     r.post("/_sim/bulk-sites", async (req, reply) => {
-      const b = body<{ dealer_id: number; count: number; devices_per_site?: number; contacts_per_site?: number }>(
-        req,
-        "bulkSites",
-      );
+      const b = body(req, "bulkSites");
       dealerOr404(sim, b.dealer_id);
       const s = sim.store;
       const t = new Date().toISOString();
@@ -532,55 +500,33 @@ export function registerControl(app: FastifyInstance, sim: Sim, onReset: () => v
         const sid = s.next("site");
         first ||= sid;
         last = sid;
-        const site: Site = {
-          site_id: sid,
-          dealer_id: b.dealer_id,
+        const body: Schemas["CreateSiteDto"] = {
           external_site_id: `bulk-${sid}`,
           name: `Bulk Site ${String(sid).padStart(6, "0")}`,
           monitoring_station_id: stations.length ? stations[i % stations.length]! : null,
           account_number: String(500000 + sid),
           address1: `${sid} Bulk Ave`,
-          address2: null,
           timezone: tzs[i % tzs.length]!,
-          is_activated: (i % 3 === 0 ? 0 : 1) as 0 | 1,
-          security_type: 3,
-          arming_updated_at: t,
-          created_at: t,
         };
+        const site = newSite(sid, b.dealer_id, body, t);
+        site.is_activated = i % 3 === 0 ? 0 : 1;
         s.sites.add(site);
         for (let c = 0; c < (b.contacts_per_site ?? 0); c++) {
           const cid = s.next("contact");
-          s.contacts.add({
-            contact_id: cid,
-            site_id: sid,
-            external_contact_id: `bulk-contact-${cid}`,
-            first_name: "Contact",
-            last_name: String(cid),
-            phone_number: null,
-            email: null,
-            created_at: t,
-          });
+          const contact = { external_contact_id: `bulk-contact-${cid}`, first_name: "Contact", last_name: String(cid) };
+          s.contacts.add(newContact(cid, sid, contact, t));
         }
         for (let d = 0; d < (b.devices_per_site ?? 0); d++) {
           const did = s.next("device");
-          s.devices.add({
-            device_id: did,
-            site_id: sid,
+          const camera: Schemas["CreateDeviceDto"] = {
             external_device_id: `bulk-dev-${did}`,
             device_type: "camera",
             name: `Camera ${d + 1}`,
             zone_number: String(d + 1).padStart(3, "0"),
-            additional_zone_numbers: null,
-            mac: null,
             manufacturer: "CHeKT",
             model: "CHEKT-CAM-001",
-            serial_number: null,
-            registered_by_partner: "sim",
-            status: "online",
-            firmware: "2.14.1",
-            created_at: t,
-            updated_at: t,
-          });
+          };
+          s.devices.add(newDevice(did, sid, camera, "sim", t));
         }
       }
       reply.code(201);
