@@ -15,13 +15,18 @@ import { deleteMapping, findMappingClash, upsertMapping } from "@/lib/mappings";
 
 type Tx = Prisma.TransactionClient;
 
-/** A mapping of a dealer this user administers; another dealer's mapping is "no longer exists" (404). */
-async function loadMapping(userId: string, mappingId: string) {
+/**
+ * A mapping of a dealer this user administers; a gone one, or another dealer's, is "no longer
+ * exists" (404), with `hint` after it.
+ */
+async function loadMapping(userId: string, mappingId: string, hint = "") {
   const allowed = await administeredDealerLinkIds(userId);
-  return prisma.externalIdMapping.findFirst({
+  const mapping = await prisma.externalIdMapping.findFirst({
     where: { id: mappingId, ...(allowed ? { dealerLinkId: { in: allowed } } : {}) },
     include: { dealerLink: true },
   });
+  if (!mapping) throw new ActionError("not_found", `That mapping no longer exists.${hint}`);
+  return mapping;
 }
 
 async function loadLink(dealerLinkId: string) {
@@ -103,8 +108,7 @@ export const relinkMappingAction = actionClient
   .metadata({ name: "drift.relink", role: "admin", objectKind: "mapping" })
   .inputSchema(relinkSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const mapping = await loadMapping(ctx.user.id, parsedInput.mappingId);
-    if (!mapping) throw new ActionError("not_found", "That mapping no longer exists. Run the drift check again.");
+    const mapping = await loadMapping(ctx.user.id, parsedInput.mappingId, " Run the drift check again.");
     const kind = mapping.kind as DriftKind;
     const parent = mapping.parentChektId === null ? null : Number(mapping.parentChektId);
     const dealerId = mapping.dealerLink.chektDealerId;
@@ -138,7 +142,6 @@ export const forgetMappingAction = actionClient
   .inputSchema(forgetSchema)
   .action(async ({ parsedInput, ctx }) => {
     const mapping = await loadMapping(ctx.user.id, parsedInput.mappingId);
-    if (!mapping) throw new ActionError("not_found", "That mapping no longer exists.");
     const before = {
       kind: mapping.kind,
       chektId: mapping.chektId,
