@@ -1,6 +1,9 @@
 import { createPublicKey } from "node:crypto";
 import { APP_SCOPES } from "../lib/chekt/contract-lists";
-import type { App, Contact, Dealer, Device, Site, Station, Store } from "./store";
+import type { Schemas } from "./handlers";
+import { newContact, newDevice, newSite, newStation } from "./records";
+import SITES from "./seed-sites.json";
+import type { App, Dealer, Site, Station, Store } from "./store";
 
 /** `.env.example` values, used when the variable is unset so `npm run sim` works without a .env. */
 export const ENV_DEFAULTS = {
@@ -75,20 +78,8 @@ export const DEMO = {
   },
 };
 
-const SITES: Array<[dealer: number, name: string, timezone: string, address: string, activated: 0 | 1]> = [
-  [1, "Harbor Logistics Warehouse", "America/New_York", "41 Pier Road, Boston, MA", 1],
-  [1, "Maple Street Pharmacy", "America/Chicago", "903 Maple St, Chicago, IL", 1],
-  [1, "Red Rock Storage", "America/Denver", "77 Mesa Dr, Denver, CO", 1],
-  [1, "Sunset Auto Dealership", "America/Los_Angeles", "1500 Sunset Blvd, Los Angeles, CA", 0],
-  [1, "Camden Office Suites", "Europe/London", "12 Camden High St, London", 1],
-  [1, "Gangnam Headquarters", "Asia/Seoul", "123 Teheran-ro, Gangnam-gu, Seoul", 1],
-  [1, "Harbour Bridge Marina", "Australia/Sydney", "2 Circular Quay, Sydney NSW", 0],
-  [2, "Northwind Distribution Center", "America/Chicago", "400 Lakeshore Dr, Milwaukee, WI", 1],
-  [2, "Aurora Cold Storage", "America/Anchorage", "18 Tundra Way, Anchorage, AK", 1],
-  [2, "Kona Resort Lobby", "Pacific/Honolulu", "75-5660 Palani Rd, Kailua-Kona, HI", 0],
-  [3, "Coastal Boat Yard", "America/New_York", "9 Dune Rd, Montauk, NY", 1],
-  [3, "Lisbon Seafront Cafe", "Europe/Lisbon", "Av. Brasília 210, Lisboa", 1],
-];
+/** The demo sites' security types, in turn. */
+const SECURITY_TYPES: Site["security_type"][] = [1, 2, 3, 4];
 
 const FIRST = [
   "Maria",
@@ -183,25 +174,16 @@ export function seedDemo(store: Store): void {
     [3, "ms-coastal", "Coastal Central", "CG"],
   ];
   stationRows.forEach(([dealerId, ext, name, prefix], i) => {
-    const s: Station = {
-      monitoring_station_id: store.next("station"),
-      dealer_id: dealerId,
-      external_monitoring_station_id: ext,
-      name,
-      prefix,
-      linecard: `LC-${i + 1}`,
-      created_at: at(10 + i),
-    };
+    const body = { external_monitoring_station_id: ext, name, prefix, linecard: `LC-${i + 1}` };
+    const s = newStation(store.next("station"), dealerId, body, at(10 + i));
     store.stations.add(s);
     stationsOf.set(dealerId, [...(stationsOf.get(dealerId) ?? []), s]);
   });
 
-  SITES.forEach(([dealerId, name, timezone, address, activated], i) => {
-    const stations = stationsOf.get(dealerId) ?? [];
+  SITES.forEach(({ dealer, name, timezone, address, activated }, i) => {
+    const stations = stationsOf.get(dealer) ?? [];
     const station = stations[i % stations.length] ?? null;
-    const site: Site = {
-      site_id: store.next("site"),
-      dealer_id: dealerId,
+    const body: Schemas["CreateSiteDto"] = {
       external_site_id: `seed-site-${i + 1}`,
       name,
       monitoring_station_id: station?.monitoring_station_id ?? null,
@@ -209,39 +191,34 @@ export function seedDemo(store: Store): void {
       address1: address,
       address2: i % 3 === 0 ? `Unit ${i + 1}` : null,
       timezone,
-      is_activated: activated,
-      security_type: ((i % 4) + 1) as Site["security_type"],
-      arming_updated_at: at(20 + i),
-      created_at: at(20 + i),
     };
+    const site = newSite(store.next("site"), dealer, body, at(20 + i));
+    site.is_activated = activated ? 1 : 0;
+    site.security_type = SECURITY_TYPES[i % SECURITY_TYPES.length]!;
     store.sites.add(site);
     for (let c = 0; c < 2; c++) {
       const k = (i * 2 + c) % FIRST.length;
-      const mailbox = `${FIRST[k]!.toLowerCase().replace(/[^a-z]/g, "")}.${LAST[(k + i) % LAST.length]!.toLowerCase()}`;
-      const contact: Contact = {
-        contact_id: store.next("contact"),
-        site_id: site.site_id,
+      const first_name = FIRST[k]!;
+      const last_name = LAST[(k + i) % LAST.length]!;
+      const mailbox = `${first_name.toLowerCase().replace(/[^a-z]/g, "")}.${last_name.toLowerCase()}`;
+      const contact: Schemas["CreateContactDto"] = {
         external_contact_id: `seed-contact-${i + 1}-${c + 1}`,
-        first_name: FIRST[k]!,
-        last_name: LAST[(k + i) % LAST.length]!,
+        first_name,
+        last_name,
         phone_number: `+1-555-01${String(i).padStart(2, "0")}-${c}${c}${c}${c}`,
         email: `${mailbox}@example.com`,
-        created_at: at(21 + i),
       };
-      store.contacts.add(contact);
+      store.contacts.add(newContact(store.next("contact"), site.site_id, contact, at(21 + i)));
     }
     const names = ["Front Door", "Parking Lot", "Loading Dock", "Back Office"];
     const count = 2 + (i % 3);
     for (let d = 0; d < count; d++) {
       const id = store.next("device");
-      const device: Device = {
-        device_id: id,
-        site_id: site.site_id,
+      const camera: Schemas["CreateDeviceDto"] = {
         external_device_id: `seed-dev-${id}`,
         device_type: "camera",
         name: names[d]!,
         zone_number: String(d + 1).padStart(3, "0"),
-        additional_zone_numbers: null,
         mac: ["00:1B:44:11", (id >> 8).toString(16), (id & 255).toString(16)]
           .map((part) => part.padStart(2, "0"))
           .join(":")
@@ -249,34 +226,23 @@ export function seedDemo(store: Store): void {
         manufacturer: "CHeKT",
         model: "CHEKT-CAM-001",
         serial_number: `SN${String(100000 + id)}`,
-        registered_by_partner: "seed",
-        status: d === count - 1 && i % 4 === 3 ? "offline" : "online",
-        firmware: "2.14.1",
-        created_at: at(22 + i),
-        updated_at: at(22 + i),
       };
+      const device = newDevice(id, site.site_id, camera, "seed", at(22 + i));
+      if (d === count - 1 && i % 4 === 3) device.status = "offline";
       store.devices.add(device);
     }
     if (i % 2 === 0) {
       const id = store.next("device");
-      store.devices.add({
-        device_id: id,
-        site_id: site.site_id,
+      const bridge: Schemas["CreateDeviceDto"] = {
         external_device_id: `seed-dev-${id}`,
         device_type: "bridge",
         name: "CHeKT Bridge",
-        zone_number: null,
-        additional_zone_numbers: null,
         mac: `00:1B:44:22:00:${id.toString(16).padStart(2, "0")}`.toUpperCase(),
         manufacturer: "CHeKT",
         model: "CHEKT-BRG-8",
         serial_number: `BR${100000 + id}`,
-        registered_by_partner: "seed",
-        status: "online",
-        firmware: "3.2.0",
-        created_at: at(22 + i),
-        updated_at: at(22 + i),
-      });
+      };
+      store.devices.add(newDevice(id, site.site_id, bridge, "seed", at(22 + i)));
     }
   });
 
