@@ -19,6 +19,11 @@ import {
 } from "@/lib/bulk/schemas";
 import type { DeviceField } from "@/lib/bulk/fields";
 
+/** The site's devices as CHeKT has them now: every job's rows are checked against them. */
+function siteDevices(ctx: ActionContext, siteId: number) {
+  return listSiteDevices(ctx.requireScope().dealerId, siteId, ctx.traceId);
+}
+
 /**
  * The one create path: the paste (many rows, each with its sheet line) and the add-device form
  * (one row, no sheet) both store a durable job here, so both get the same validation and worker.
@@ -33,8 +38,7 @@ async function startCreateJob(
   },
   onInvalid: (rows: ValidatedRow[]) => never | void,
 ): Promise<JobStarted> {
-  const scope = ctx.requireScope();
-  const existing = await listSiteDevices(scope.dealerId, input.siteId, ctx.traceId);
+  const existing = await siteDevices(ctx, input.siteId);
   const rows = validateRows(input.rows, {
     mode: "create",
     existingExternalIds: new Set(existing.map((d) => d.external_device_id)),
@@ -79,8 +83,7 @@ export const updateDevicesJob = actionClient
   .metadata({ name: "devices.bulk.update", role: "operator", objectKind: "bulk_job" })
   .inputSchema(updateDevicesInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
-    const scope = ctx.requireScope();
-    const existing = await listSiteDevices(scope.dealerId, parsedInput.siteId, ctx.traceId);
+    const existing = await siteDevices(ctx, parsedInput.siteId);
     const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
     const rows = validateRows(parsedInput.rows, { mode: "update", existingExternalIds: new Set(byExt.keys()) });
     const valid = refuseInvalid(rows, parsedInput.skipInvalid);
@@ -104,8 +107,7 @@ export const deleteDevicesJob = actionClient
   .metadata({ name: "devices.bulk.delete", role: "operator", objectKind: "bulk_job" })
   .inputSchema(deleteDevicesInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
-    const scope = ctx.requireScope();
-    const existing = await listSiteDevices(scope.dealerId, parsedInput.siteId, ctx.traceId);
+    const existing = await siteDevices(ctx, parsedInput.siteId);
     const byId = new Map(existing.map((d) => [d.device_id, d]));
     const ids = [...new Set(parsedInput.deviceIds)];
     const unknown = ids.filter((i) => !byId.has(i));
