@@ -308,12 +308,12 @@ test("a snapshot CHeKT fails to serve is retried by the page with backoff, then 
   await signIn(page, "viewer", "/verifications");
   await openQueue(page);
   // 503s with Retry-After 1: the server retries about once a second for 12 s (at most 12 tries) per
-  // fetch. The row may ask for the image twice at first (as alarm:<id> from alarm.created, then as its
-  // snapshot row), two server fetches sharing the faults: 30 outlast both first rounds (24 at most), so
-  // the page must retry, and run out within a third round. The waits allow a loaded machine: the first
-  // round took over 30 s at a load average of 20. (With 15, the two first fetches used them up between
-  // them and the image came at once: nothing to retry, and the test failed once in CI.)
-  await sim("/_sim/faults", { body: { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503, count: 30 } });
+  // fetch. The row asks for the image as alarm:<id> (from alarm.created), then as its snapshot row: one
+  // server fetch, keyed by the image (lib/verifications/snapshot-key.ts), so 15 outlast its first round
+  // (the page must retry) and run out within the next. (Before that key, the two asks were two fetches
+  // that could share 15 and get the image at once: nothing to retry, and the test failed once in CI.)
+  // The waits allow a loaded machine: the first round took over 30 s at a load average of 20.
+  await sim("/_sim/faults", { body: { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503, count: 15 } });
   const { row: r, id } = await raiseShown(page, 7, "Snapshot under 503");
   // "Retrying in 1 s" may show for one second only, between rounds of up to 20 s each: watched on every
   // frame, since an assertion polling once a second could miss it (it did, once in CI).
