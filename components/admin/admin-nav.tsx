@@ -29,23 +29,26 @@ function AdminNav({ current }: { current: AdminTab }) {
   return (
     <nav aria-label="Settings sections" className="mb-6 border-b border-slate-200">
       <ul className="-mb-px flex flex-wrap gap-x-1">
-        {Object.entries(TABS).map(([href, label]) => (
-          <li key={href}>
-            <Link
-              href={href}
-              aria-current={href === current ? "page" : undefined}
-              className={cn(
-                "inline-block rounded-t-md border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline " +
-                  "focus-visible:outline-2 focus-visible:outline-indigo-600",
-                href === current
-                  ? "border-indigo-600 text-indigo-700"
-                  : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800",
-              )}
-            >
-              {label}
-            </Link>
-          </li>
-        ))}
+        {Object.entries(TABS).map(([href, label]) => {
+          const here = href === current;
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                aria-current={here ? "page" : undefined}
+                className={cn(
+                  "inline-block rounded-t-md border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline " +
+                    "focus-visible:outline-2 focus-visible:outline-indigo-600",
+                  here
+                    ? "border-indigo-600 text-indigo-700"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800",
+                )}
+              >
+                {label}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );
