@@ -42,15 +42,8 @@ describe("sites table state in the URL", () => {
     expect(siteListSearch(s)).toBe(search);
   });
   it("falls back per control on nonsense instead of failing the page", () => {
-    const s = parseSiteListState({
-      sort: "password",
-      dir: "sideways",
-      page: "-4",
-      per: "1000000",
-      active: "yes",
-      tz: "Mars/Base",
-      cols: "secret,evil",
-    });
+    const nonsense = "?sort=password&dir=sideways&page=-4&per=1000000&active=yes&tz=Mars%2FBase&cols=secret%2Cevil";
+    const s = parseSiteListState(Object.fromEntries(new URLSearchParams(nonsense)));
     expect(s).toEqual(parseSiteListState({}));
   });
   it("keeps name as a column and drops unknown ones", () => {
