@@ -1,8 +1,9 @@
 import { createPublicKey } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
 import { APP_SCOPES } from "../lib/chekt/contract-lists";
 import type { Schemas } from "./handlers";
 import { newContact, newDevice, newSite, newStation } from "./records";
-import SITES from "./seed-sites.json";
 import type { App, Dealer, Site, Station, Store } from "./store";
 
 /** `.env.example` values, used when the variable is unset so `npm run sim` works without a .env. */
@@ -13,6 +14,22 @@ export const ENV_DEFAULTS = {
   CHEKT_WEBHOOK_SECRET: "whsec_demo_signing_secret_0123456789",
   APP_URL: "http://localhost:3000",
 } as const;
+
+/**
+ * The twelve demo sites are data (one named object each). Read from the file rather than imported: Playwright's
+ * loader refuses a JSON import without an import attribute, which Node 20.9 does not parse.
+ */
+const SEED_SITES = z
+  .array(
+    z.object({
+      dealer: z.number().int(),
+      name: z.string(),
+      timezone: z.string(),
+      address: z.string(),
+      activated: z.boolean(),
+    }),
+  )
+  .parse(JSON.parse(readFileSync(new URL("./seed-sites.json", import.meta.url), "utf8")));
 
 const env = (name: keyof typeof ENV_DEFAULTS) => process.env[name] || ENV_DEFAULTS[name];
 
@@ -180,7 +197,7 @@ export function seedDemo(store: Store): void {
     stationsOf.set(dealerId, [...(stationsOf.get(dealerId) ?? []), s]);
   });
 
-  SITES.forEach(({ dealer, name, timezone, address, activated }, i) => {
+  SEED_SITES.forEach(({ dealer, name, timezone, address, activated }, i) => {
     const stations = stationsOf.get(dealer) ?? [];
     const station = stations[i % stations.length] ?? null;
     const body: Schemas["CreateSiteDto"] = {
