@@ -6,8 +6,9 @@
 // checkbox or header cell toggles it. Selection only ever covers rows the filter shows.
 // The parts: the toolbar (device-grid-toolbar.tsx), the table and its phone cards
 // (device-table.tsx), a cell (device-cell.tsx), editing (use-cell-editing.ts), the delete
-// confirmation (delete-devices-dialog.tsx). This file holds the table model and the selection.
-import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
+// confirmation (delete-devices-dialog.tsx), the selection the filter limits (use-visible-selection.ts).
+// This file holds the table model and the keys.
+import { useMemo, useState, type KeyboardEvent } from "react";
 import Link from "next/link";
 import {
   getCoreRowModel,
@@ -28,6 +29,7 @@ import { DeviceGridToolbar } from "./device-grid-toolbar";
 import { DeviceTable } from "./device-table";
 import { EDITABLE, textOf, useCellEditing } from "./use-cell-editing";
 import { useRovingGrid } from "./use-roving-grid";
+import { useVisibleSelection } from "./use-visible-selection";
 
 function deviceColumns(canEdit: boolean): ColumnDef<DeviceRowView>[] {
   const field = (id: DeviceField): ColumnDef<DeviceRowView> => ({
@@ -99,35 +101,10 @@ export function DeviceGrid({
   });
   const visible = table.getRowModel().rows;
   const leafColumns = table.getVisibleLeafColumns();
-  // Only what the filter shows can be acted on: the count, the buttons and the job all use this.
-  const selectedVisible = visible.filter((r) => selection[r.id]).map((r) => r.original);
-  const allVisibleSelected = visible.length > 0 && selectedVisible.length === visible.length;
-
-  // A filter change drops the selection of rows it hides, so a later tick never adds to them.
-  const visibleKey = visible.map((r) => r.id).join(",");
-  useEffect(() => {
-    const shown = new Set(visibleKey ? visibleKey.split(",") : []);
-    setSelection((prev) => {
-      const kept = Object.fromEntries(Object.entries(prev).filter(([id, on]) => on && shown.has(id)));
-      return Object.keys(kept).length === Object.keys(prev).length ? prev : kept;
-    });
-  }, [visibleKey]);
+  const picked = useVisibleSelection(visible, selection, setSelection);
 
   const nav = useRovingGrid(visible.length + 1, leafColumns.length);
   const edit = useCellEditing(siteId, devices, nav.focusActive);
-
-  function toggleAllVisible() {
-    setSelection(allVisibleSelected ? {} : Object.fromEntries(visible.map((r) => [r.id, true])));
-  }
-
-  function toggleRow(id: string) {
-    setSelection((prev) => {
-      const next = { ...prev };
-      if (next[id]) delete next[id];
-      else next[id] = true;
-      return next;
-    });
-  }
 
   /** Enter / Space / F2 on a focused cell (not on an editor inside it). */
   function onCellKey(e: KeyboardEvent, columnId: string, d: DeviceRowView | null) {
@@ -136,10 +113,10 @@ export function DeviceGrid({
     const space = e.key === " ";
     if (!enter && !space && e.key !== "F2") return;
     if (d === null) {
-      if (columnId === "select" && (enter || space)) toggleAllVisible();
+      if (columnId === "select" && (enter || space)) picked.toggleAll();
       else if (enter || space) table.getColumn(columnId)?.toggleSorting();
       else return;
-    } else if (columnId === "select" && (enter || space)) toggleRow(String(d.device_id));
+    } else if (columnId === "select" && (enter || space)) picked.toggleRow(String(d.device_id));
     else if (columnId === "external_device_id" && (enter || space)) setDetail(d);
     else if (EDITABLE.has(columnId) && canEdit && (enter || e.key === "F2")) edit.start(d, columnId as DeviceField);
     else return;
@@ -178,9 +155,9 @@ export function DeviceGrid({
         shown={visible.length}
         total={devices.length}
         lastJob={edit.lastJob}
-        selected={canEdit ? selectedVisible.length : null}
-        allSelected={allVisibleSelected}
-        onSelectAll={toggleAllVisible}
+        selected={canEdit ? picked.selected.length : null}
+        allSelected={picked.allSelected}
+        onSelectAll={picked.toggleAll}
         onDelete={() => setConfirming(true)}
       />
       <DeviceTable
@@ -192,21 +169,21 @@ export function DeviceGrid({
         cellProps={nav.cellProps}
         canEdit={canEdit}
         selection={selection}
-        allSelected={allVisibleSelected}
+        allSelected={picked.allSelected}
         edit={edit}
         onCellKey={onCellKey}
-        onToggle={toggleRow}
-        onToggleAll={toggleAllVisible}
+        onToggle={picked.toggleRow}
+        onToggleAll={picked.toggleAll}
         onOpen={setDetail}
       />
       <DeleteDevicesDialog
         siteId={siteId}
-        devices={selectedVisible}
+        devices={picked.selected}
         open={confirming}
         onClose={() => setConfirming(false)}
         onDeleted={() => {
           setConfirming(false);
-          setSelection({});
+          picked.clear();
         }}
       />
       {detail ? (
