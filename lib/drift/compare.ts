@@ -1,6 +1,8 @@
 // Drift between what Postgres maps (ExternalIdMapping) and what CHeKT lists for one dealer.
 // Pure: the page fetches both sides, this decides what differs and what an admin may do about it.
 
+import { fromKeys } from "@/lib/keys-of";
+
 export type DriftKind = "dealer" | "site" | "monitoring_station" | "contact" | "device";
 
 export type MappingRow = {
@@ -48,7 +50,7 @@ export function compareMappings(
   const byExternal = new Map(objects.filter((o) => o.externalId).map((o) => [key(o.kind, o.externalId!), o]));
   const mappedChekt = new Set(mappings.map((m) => key(m.kind, m.chektId)));
   const mappedExternal = new Set(mappings.map((m) => key(m.kind, m.externalId)));
-  const counts = Object.fromEntries(KINDS.map((k) => [k, { mapped: 0, chekt: 0, inSync: 0 }])) as DriftReport["counts"];
+  const counts = fromKeys(KINDS, () => ({ mapped: 0, chekt: 0, inSync: 0 }));
   for (const o of objects) counts[o.kind].chekt++;
 
   const issues: DriftIssue[] = [];

@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { offlineThresholdMin } from "@/lib/fleet/settings";
 import { READINESS_CHECK_KEYS, readinessOf, type Readiness, type ReadinessCheck, type SiteFacts } from "./rules";
+import { fromKeys } from "@/lib/keys-of";
 
 /** One site's facts as the query returns them (also inside a JSON row: lib/mirror/site-page-read.ts). */
 export type ReadinessRaw = {
@@ -122,7 +123,7 @@ export type ReadinessSummary = {
 export async function readinessSummary(dealerLinkId: string, now = new Date()): Promise<ReadinessSummary> {
   const threshold = await offlineThresholdMin(dealerLinkId);
   const all = (await facts(dealerLinkId, threshold, undefined, now)).map((f) => readinessOf(f, threshold));
-  const byCheck = Object.fromEntries(READINESS_CHECK_KEYS.map((k) => [k, 0])) as Record<ReadinessCheck, number>;
+  const byCheck = fromKeys(READINESS_CHECK_KEYS, () => 0);
   const notReadyIds: number[] = [];
   const readyIds: number[] = [];
   for (const r of all) {

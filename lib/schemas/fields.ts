@@ -2,6 +2,7 @@
 // what CHeKT expects, so a form can validate with the same schema the server action parses with.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { z } from "zod";
+import { fromKeys, keysOf } from "@/lib/keys-of";
 import { isValidTimeZone } from "./timezones";
 
 /** Numbers typed without a country code are read as North American (CHeKT's home market). */
@@ -135,11 +136,11 @@ export function changesSchema<F extends Record<string, z.ZodType>>(fields: F) {
 }
 
 /** A form's fields as text, as the form holds them before the schema parses them. */
-export type TextOf<F> = { [K in keyof F]: string };
+export type TextOf<F> = { [K in keyof F & string]: string };
 
 /** What a create form starts from, and what it sends for a field left empty: "" for each field. */
 export function emptyText<F extends object>(fields: F): TextOf<F> {
-  return Object.fromEntries(Object.keys(fields).map((key) => [key, ""])) as TextOf<F>;
+  return fromKeys(keysOf(fields), () => "");
 }
 
 /** True when A and B have exactly the same keys: a schema cannot silently miss or invent a field. */
