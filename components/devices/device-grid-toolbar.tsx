@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui";
+import type { VisibleSelection } from "./use-visible-selection";
 
 type Props = {
   siteId: number;
@@ -14,14 +15,13 @@ type Props = {
   shown: number;
   total: number;
   lastJob: string | null;
-  /** Selected rows the filter shows; null when the user cannot edit. */
-  selected: number | null;
-  allSelected: boolean;
-  onSelectAll: () => void;
+  /** The selection of rows the filter shows; null when the user cannot edit. */
+  picked: Pick<VisibleSelection<unknown>, "selected" | "allSelected" | "toggleAll"> | null;
   onDelete: () => void;
 };
 
 export function DeviceGridToolbar(p: Props) {
+  const count = p.picked?.selected.length ?? 0;
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3">
       <input
@@ -57,19 +57,19 @@ export function DeviceGridToolbar(p: Props) {
         </Link>
       ) : null}
       {/* On a phone the header row (and its select-all box) is not shown: this one stands in. */}
-      {p.selected !== null && p.shown > 0 ? (
+      {p.picked && p.shown > 0 ? (
         <label className="flex min-h-6 items-center gap-2 text-sm text-slate-700 md:hidden">
-          <input type="checkbox" className="h-6 w-6" checked={p.allSelected} onChange={p.onSelectAll} /> Select all
-          shown
+          <input type="checkbox" className="h-6 w-6" checked={p.picked.allSelected} onChange={p.picked.toggleAll} />{" "}
+          Select all shown
         </label>
       ) : null}
-      {p.selected ? (
+      {count ? (
         <div className="ml-auto flex items-center gap-2">
           <span className="text-sm text-slate-700" data-testid="selected-count">
-            {p.selected} selected
+            {count} selected
           </span>
           <Button variant="danger" size="sm" icon={<Trash2 className="h-4 w-4" />} onClick={p.onDelete}>
-            Delete {p.selected}
+            Delete {count}
           </Button>
         </div>
       ) : null}

@@ -155,25 +155,19 @@ export function DeviceGrid({
         shown={visible.length}
         total={devices.length}
         lastJob={edit.lastJob}
-        selected={canEdit ? picked.selected.length : null}
-        allSelected={picked.allSelected}
-        onSelectAll={picked.toggleAll}
+        picked={canEdit ? picked : null}
         onDelete={() => setConfirming(true)}
       />
       <DeviceTable
         table={table}
         rows={visible}
         columns={leafColumns}
-        gridRef={nav.grid}
-        onGridKey={nav.onKeyDown}
-        cellProps={nav.cellProps}
+        nav={nav}
         canEdit={canEdit}
         selection={selection}
-        allSelected={picked.allSelected}
+        picked={picked}
         edit={edit}
         onCellKey={onCellKey}
-        onToggle={picked.toggleRow}
-        onToggleAll={picked.toggleAll}
         onOpen={setDetail}
       />
       <DeleteDevicesDialog

@@ -4,7 +4,7 @@
 // list pages' DataTable does): a labelled line per field, the select box at the card's corner, the
 // sortable headers as chips above the cards, every target at least 24 px, nothing wider than the
 // screen. Keys on a cell are handled by device-grid.tsx (onCellKey).
-import type { KeyboardEvent, RefObject } from "react";
+import type { KeyboardEvent } from "react";
 import { flexRender, type Column, type Row, type Table } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { cn } from "@/components/ui";
@@ -13,21 +13,19 @@ import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
 import { DeviceCell } from "./device-cell";
 import { EDITABLE, type CellEditing } from "./use-cell-editing";
 import type { useRovingGrid } from "./use-roving-grid";
+import type { VisibleSelection } from "./use-visible-selection";
 
 type Props = {
   table: Table<DeviceRowView>;
   rows: Row<DeviceRowView>[];
   columns: Column<DeviceRowView>[];
-  gridRef: RefObject<HTMLTableElement | null>;
-  onGridKey: (e: KeyboardEvent) => void;
-  cellProps: ReturnType<typeof useRovingGrid>["cellProps"];
+  /** The roving tabindex: the table's ref and key handler, each cell's stop. */
+  nav: Pick<ReturnType<typeof useRovingGrid>, "grid" | "onKeyDown" | "cellProps">;
   canEdit: boolean;
   selection: Record<string, boolean>;
-  allSelected: boolean;
+  picked: Pick<VisibleSelection<DeviceRowView>, "allSelected" | "toggleAll" | "toggleRow">;
   edit: CellEditing;
   onCellKey: (e: KeyboardEvent, columnId: string, d: DeviceRowView | null) => void;
-  onToggle: (id: string) => void;
-  onToggleAll: () => void;
   onOpen: (d: DeviceRowView) => void;
 };
 
@@ -36,36 +34,22 @@ const labelOf = (c: Column<DeviceRowView>) => {
   return typeof h === "string" ? h : "";
 };
 
-export function DeviceTable({
-  table,
-  rows,
-  columns,
-  gridRef,
-  onGridKey,
-  cellProps,
-  canEdit,
-  selection,
-  allSelected,
-  edit,
-  onCellKey,
-  onToggle,
-  onToggleAll,
-  onOpen,
-}: Props) {
+export function DeviceTable({ table, rows, columns, nav, canEdit, selection, picked, edit, onCellKey, onOpen }: Props) {
+  const { grid, onKeyDown, cellProps } = nav;
   return (
     <div className="md:overflow-x-auto">
       <p id="device-grid-help" className="sr-only">
         Arrow keys move between cells. Enter edits a cell or opens a device; Escape cancels an edit; Space ticks a row.
       </p>
       <table
-        ref={gridRef}
+        ref={grid}
         role="grid"
         aria-label="Devices"
         aria-describedby="device-grid-help"
         aria-rowcount={rows.length + 1}
         aria-multiselectable={canEdit ? true : undefined}
         className="min-w-full text-sm max-md:block"
-        onKeyDown={onGridKey}
+        onKeyDown={onKeyDown}
       >
         <thead
           role="rowgroup"
@@ -102,8 +86,8 @@ export function DeviceTable({
                         type="checkbox"
                         tabIndex={-1}
                         aria-label="Select every shown device"
-                        checked={allSelected}
-                        onChange={onToggleAll}
+                        checked={picked.allSelected}
+                        onChange={picked.toggleAll}
                       />
                     ) : h.column.getCanSort() ? (
                       <button
@@ -188,7 +172,7 @@ export function DeviceTable({
                       selected={!!selection[row.id]}
                       editable={editable}
                       edit={edit}
-                      onToggle={() => onToggle(row.id)}
+                      onToggle={() => picked.toggleRow(row.id)}
                       onOpen={() => onOpen(row.original)}
                     />
                   </td>

@@ -37,3 +37,6 @@ export function useVisibleSelection<T>(
 
   return { selected, allSelected, toggleAll, toggleRow, clear: () => setSelection({}) };
 }
+
+/** What the grid's parts are handed: the picked rows and the ways to change them. */
+export type VisibleSelection<T> = ReturnType<typeof useVisibleSelection<T>>;
