@@ -75,7 +75,8 @@ export function SiteContactsPanel({
       <DataTable<Contact>
         caption="Contacts"
         testId="contacts-table"
-        className="rounded-none border-0 shadow-none max-md:p-4"
+        flush
+        className="max-md:p-4"
         rows={rows}
         rowKey={(c) => c.contact_id}
         rowAttrs={() => ({ "data-testid": "contact-row" })}

@@ -285,7 +285,8 @@ function FailedRows({
         rows={failed}
         rowKey={(i) => i.id}
         rowAttrs={(i) => ({ "data-testid": `failed-row-${i.row}` })}
-        className={FLUSH_TABLE}
+        flush
+        className={FLUSH_PHONE_PADDING}
         columns={[
           {
             key: "row",
@@ -376,11 +377,8 @@ function FailedRows({
   );
 }
 
-/**
- * A DataTable edge to edge inside a flush Card: no second frame on a laptop; on a phone the rows
- * are cards with the Card's padding around them.
- */
-const FLUSH_TABLE = "rounded-none border-0 shadow-none max-md:p-3";
+/** On a phone the flush table's rows are cards with the Card's padding around them. */
+const FLUSH_PHONE_PADDING = "max-md:p-3";
 
 const PAGE = 100;
 
@@ -435,7 +433,8 @@ function ItemTable({ items, kind, entity }: { items: JobItemView[]; kind: JobPro
         rowKey={(i) => i.id}
         testId="job-items"
         rowAttrs={(i) => ({ "data-testid": `item-${i.row}` })}
-        className={FLUSH_TABLE}
+        flush
+        className={FLUSH_PHONE_PADDING}
         columns={[
           // First, so a phone card opens with it (the cards keep the table's order).
           {

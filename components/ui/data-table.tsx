@@ -67,6 +67,8 @@ export type DataTableProps<Row> = {
   /** Caption describing the table for screen readers (the sort order is added when sorted). */
   caption?: string;
   className?: string;
+  /** Edge to edge inside a Card that draws the frame: no border, corners or shadow of its own. */
+  flush?: boolean;
   sort?: TableSort;
   /** Keys of the columns to leave out (the list's column chooser). */
   hidden?: readonly string[];
@@ -96,6 +98,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     empty,
     caption,
     className,
+    flush,
     sort,
     hidden = [],
     rowAttrs,
@@ -140,7 +143,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   return (
     <div
       className={cn(
-        "rounded-lg border border-slate-200 bg-white shadow-sm",
+        "bg-white",
+        !flush && "rounded-lg border border-slate-200 shadow-sm",
         cards ? "max-md:border-0 max-md:bg-transparent max-md:shadow-none md:overflow-x-auto" : "overflow-x-auto",
         className,
       )}

@@ -72,6 +72,19 @@ describe("DataTable rows", () => {
     );
     expect(html.match(/<tr[^>]*>/g)?.slice(1)).toEqual(["<tr>", '<tr class="bg-slate-50">']);
   });
+
+  it("a flush table inside a Card draws no frame of its own; the caller's padding stays", () => {
+    const frame = (flush: boolean) => {
+      const html = renderToStaticMarkup(
+        createElement(DataTable<Row>, { columns, rows, rowKey: (r) => r.id, flush, className: "max-md:p-4" }),
+      );
+      return html.match(/<div class="([^"]*)"[^>]*role="region"/)?.[1].split(" ") ?? [];
+    };
+    expect(frame(false)).toEqual(expect.arrayContaining(["rounded-lg", "border", "shadow-sm", "max-md:p-4"]));
+    const flush = frame(true);
+    expect(flush).toContain("max-md:p-4");
+    for (const frame of ["rounded-lg", "border", "shadow-sm"]) expect(flush).not.toContain(frame);
+  });
 });
 
 describe("listSort", () => {

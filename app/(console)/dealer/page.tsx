@@ -163,7 +163,7 @@ export default async function DealerPage({
           rows={links}
           rowKey={(l) => l.id}
           empty={<p className="p-4 text-sm text-slate-600">No dealer has been connected yet.</p>}
-          className="rounded-none border-0 shadow-none"
+          flush
           columns={[
             { key: "name", header: "Company", cell: (l) => l.companyName },
             { key: "chekt", header: "CHeKT dealer", cell: (l) => `#${l.chektDealerId}` },

@@ -207,7 +207,7 @@ export default async function SettingsPage({ searchParams }: SearchParamsProps) 
             rowKey={(f) => f.feature}
             caption="Which features need which scope"
             testId="feature-scopes"
-            className="rounded-none border-0 shadow-none"
+            flush
           />
         </Card>
       </div>

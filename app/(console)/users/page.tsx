@@ -70,7 +70,8 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
           <DataTable<Row>
             caption="People"
             testId="users-table"
-            className="rounded-none border-0 shadow-none max-md:px-4"
+            flush
+            className="max-md:px-4"
             rows={page.rows}
             rowKey={(u) => u.id}
             rowAttrs={(u) => ({ "data-email": u.email })}
