@@ -21,7 +21,8 @@ type Props = {
 };
 
 export function DeviceGridToolbar(p: Props) {
-  const count = p.picked?.selected.length ?? 0;
+  const { picked } = p;
+  const count = picked?.selected.length ?? 0;
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3">
       <input
@@ -57,10 +58,10 @@ export function DeviceGridToolbar(p: Props) {
         </Link>
       ) : null}
       {/* On a phone the header row (and its select-all box) is not shown: this one stands in. */}
-      {p.picked && p.shown > 0 ? (
+      {picked && p.shown > 0 ? (
         <label className="flex min-h-6 items-center gap-2 text-sm text-slate-700 md:hidden">
-          <input type="checkbox" className="h-6 w-6" checked={p.picked.allSelected} onChange={p.picked.toggleAll} />{" "}
-          Select all shown
+          <input type="checkbox" className="h-6 w-6" checked={picked.allSelected} onChange={picked.toggleAll} /> Select
+          all shown
         </label>
       ) : null}
       {count ? (
