@@ -44,7 +44,7 @@ function sourceFiles(dir: string): string[] {
 
 function declaredActions(): Array<{ name: string; role: Role; readOnly: boolean; file: string }> {
   const out: Array<{ name: string; role: Role; readOnly: boolean; file: string }> = [];
-  for (const file of [...sourceFiles("app"), ...sourceFiles("lib"), ...sourceFiles("components")]) {
+  for (const file of ["actions", "app", "lib", "components"].flatMap(sourceFiles)) {
     const text = fs.readFileSync(file, "utf8");
     for (const m of text.matchAll(/\.metadata\(\s*\{([^}]*)\}\s*\)/g)) {
       const name = /name:\s*"([^"]+)"/.exec(m[1])?.[1];
@@ -64,7 +64,15 @@ function declaredActions(): Array<{ name: string; role: Role; readOnly: boolean;
 describe("role matrix", () => {
   it("every server action declares the role docs/roles.md gives it", () => {
     const actions = declaredActions();
-    expect(actions.length).toBeGreaterThan(0);
+    // Server actions live in actions/: a scan that misses a file of it checks nothing there. Sign-in and
+    // two-factor enrolment run before there is a full session, so they are plain next-auth actions
+    // (docs/app-foundation.md, "Not on it").
+    const scanned = new Set([...actions.map((a) => a.file), "actions/sign-in.ts", "actions/two-factor.ts"]);
+    expect(
+      sourceFiles("actions")
+        .map((f) => path.relative(root, f))
+        .filter((f) => !scanned.has(f)),
+    ).toEqual([]);
     const problems: string[] = [];
     for (const a of actions) {
       const rule = MATRIX.filter(([prefix]) => a.name.startsWith(prefix)).sort((x, y) => y[0].length - x[0].length)[0];
