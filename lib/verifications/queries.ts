@@ -1,7 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { siteInfo } from "./site-info";
+import { snapshotImageKey } from "./snapshot-key";
 import type { QueueItem, QueueSnapshot, VerificationState } from "./types";
 
 type Row = Prisma.VerificationGetPayload<object>;
@@ -200,6 +202,11 @@ async function decorate(rows: Row[], chektDealerId: number, viewerId: string | n
   });
 }
 
+function sameImage(a: string, b: string): boolean {
+  const origin = new URL(env.CHEKT_API_BASE_URL).origin;
+  return a === b || snapshotImageKey(a, origin) === snapshotImageKey(b, origin);
+}
+
 function toItem(
   r: ItemRow,
   alarm: ItemAlarm | undefined,
@@ -208,8 +215,10 @@ function toItem(
   viewerId: string | null,
 ): QueueItem {
   const snapshots: QueueSnapshot[] = list.map((s) => ({ id: s.id, capturedAt: s.capturedAt.toISOString() }));
-  // alarm.created carries one snapshot_url of its own; show it unless a snapshot row has the same image.
-  if (alarm?.snapshotUrl && !list.some((s) => s.url === alarm.snapshotUrl)) {
+  // alarm.created carries one snapshot_url of its own; show it unless a snapshot row has the same image
+  // (the same key the store uses: a re-signed URL of the same CHeKT snapshot is the same image).
+  const alarmUrl = alarm?.snapshotUrl;
+  if (alarm && alarmUrl && !list.some((s) => sameImage(s.url, alarmUrl))) {
     snapshots.unshift({ id: `alarm:${alarm.id}`, capturedAt: alarm.createdAt?.toISOString() ?? null });
   }
   // The item's version: its newest change, whichever row it came from (a snapshot or an alarm

@@ -112,4 +112,35 @@ describe("getItem", () => {
     expect((await queries.getItem(unknownSite, A, 411, null))?.siteName).toBeNull();
     expect(await queries.getItem(randomUUID(), A, 411, null)).toBeNull();
   });
+
+  it("the alarm's own image is not shown twice when its snapshot row carries the same CHeKT image re-signed", async () => {
+    const { env } = await import("@/lib/env");
+    const image = (snap: string, sig: string) =>
+      `${env.CHEKT_API_BASE_URL}/v1/snapshots/${snap}/image?exp=1&sig=${sig}`;
+    const alarm = `alm_${randomUUID()}`;
+    const id = randomUUID();
+    await sql.query(
+      `INSERT INTO alarms (id, dealer_link_id, site_id, priority, snapshot_url, state, seen_created, updated_at)
+       VALUES ($1, $2, 5, 'high', $3, 'open', true, now())`,
+      [alarm, A, image("snap_resigned", "first")],
+    );
+    await sql.query(
+      `INSERT INTO snapshots (id, dealer_link_id, alarm_id, url, captured_at)
+       VALUES ('snap_resigned', $1, $2, $3, now())`,
+      [A, alarm, image("snap_resigned", "second")],
+    );
+    await verification(A, { id, alarm, site: 5 });
+    expect((await queries.getItem(id, A, 411, null))?.snapshots.map((s) => s.id)).toEqual(["snap_resigned"]);
+
+    // Another image (a different snapshot id) is still the alarm's own, shown first.
+    await sql.query(`UPDATE alarms SET snapshot_url = $1 WHERE id = $2 AND dealer_link_id = $3`, [
+      image("snap_other", "first"),
+      alarm,
+      A,
+    ]);
+    expect((await queries.getItem(id, A, 411, null))?.snapshots.map((s) => s.id)).toEqual([
+      `alarm:${alarm}`,
+      "snap_resigned",
+    ]);
+  });
 });
