@@ -113,7 +113,7 @@ describe("getItem", () => {
     expect(await queries.getItem(randomUUID(), A, 411, null)).toBeNull();
   });
 
-  it("the alarm's own image is not shown twice when its snapshot row carries the same CHeKT image re-signed", async () => {
+  it("the alarm's own image is not shown twice when its snapshot row has the same CHeKT image re-signed", async () => {
     const { env } = await import("@/lib/env");
     const image = (snap: string, sig: string) =>
       `${env.CHEKT_API_BASE_URL}/v1/snapshots/${snap}/image?exp=1&sig=${sig}`;
