@@ -25,7 +25,7 @@ export function DeviceCell({ columnId, device: d, selected, editable, edit, onTo
       <input
         type="checkbox"
         tabIndex={-1}
-        aria-label={`Select ${d.name} (${d.external_device_id})`}
+        aria-label={d.name ? `Select ${d.name} (${d.external_device_id})` : `Select ${d.external_device_id}`}
         checked={selected}
         onChange={onToggle}
         className="max-md:h-6 max-md:w-6"

@@ -17,7 +17,12 @@ export async function readSiteDevices(
   const found = await db.mirrorDevice.findMany({ where: { dealerLinkId, siteId }, orderBy: { chektId: "asc" } });
   const live = found.filter((d) => !d.goneAt);
   const rows = live.map((d): DeviceRowView => ({
-    // A copy an older contract wrote shows with our columns only, never as wrong data.
+    // What our own columns keep, then CHeKT's copy over it: a copy an older contract wrote (or one
+    // damaged) shows with our columns only, never as wrong data, and the row keeps its name and type.
+    name: d.name,
+    device_type: d.deviceType,
+    zone_number: d.zoneNumber,
+    mac: d.mac,
     ...readDeviceDto(d.dto),
     device_id: d.chektId,
     external_device_id: d.externalId,

@@ -1,7 +1,8 @@
 // A device whose stored copy of CHeKT's answer (mirror_devices.dto) no longer reads as a device — left
 // by an older contract, or damaged — is still in its site's grid, with what this console keeps in its
-// own columns (external ID, status) and none of the copy: never wrong data, and the page keeps working
-// (lib/mirror/dto.ts readDeviceDto, lib/mirror/devices.ts). Laptop and phone screenshots, axe.
+// own columns (external ID, name, type, zone, status) and none of the copy: never wrong data, and the
+// page keeps working (lib/mirror/dto.ts readDeviceDto, lib/mirror/devices.ts). Laptop and phone
+// screenshots, axe.
 import { expect, test } from "@playwright/test";
 import { signIn } from "./setup";
 import { sql } from "./setup/db";
@@ -33,7 +34,7 @@ test("a device whose stored copy cannot be read shows with our own columns; the 
   const changed = await sql<{ chekt_id: number }>(
     `UPDATE mirror_devices SET dto = $1::jsonb, status = 'offline', status_at = now()
       WHERE site_id = $2 AND external_id = $3 RETURNING chekt_id`,
-    [JSON.stringify({ device_id: "dev-1", name: 12, device_type: ["bridge"] }), siteId, unreadable],
+    [JSON.stringify({ device_id: "dev-1", name: 4_242_424, device_type: ["sensor"] }), siteId, unreadable],
   );
   expect(changed).toHaveLength(1);
   await page.reload();
@@ -42,12 +43,13 @@ test("a device whose stored copy cannot be read shows with our own columns; the 
   await expect(grid).toBeVisible();
   await expect(page.getByTestId("grid-count")).toHaveText("2 of 2");
   const bad = page.getByTestId(`device-${unreadable}`);
-  // Our columns: the external ID (opens the details) and the status.
+  // Our columns: the external ID (opens the details), the name, type and zone we stored, the status.
   await expect(bad.getByRole("button", { name: unreadable, exact: true })).toBeVisible();
-  await expect(bad).toContainText("offline");
+  for (const ours of ["Unreadable door", "bridge", "offline"]) await expect(bad).toContainText(ours);
+  await expect(bad.getByRole("checkbox")).toHaveAccessibleName(/Select Unreadable door/);
   // Nothing from the unreadable copy, and no "undefined" where its fields would be.
   const shown = (await bad.innerText()).replaceAll(unreadable, "");
-  for (const wrong of ["Unreadable door", "bridge", "12", "undefined", "dev-1"]) expect(shown).not.toContain(wrong);
+  for (const wrong of ["4242424", "4,242,424", "sensor", "undefined", "dev-1"]) expect(shown).not.toContain(wrong);
   // The readable row beside it is whole.
   await expect(page.getByTestId(`device-${readable}`)).toContainText("Readable gate");
   await expect(page.getByTestId(`device-${readable}`)).toContainText("camera");
@@ -61,7 +63,8 @@ test("a device whose stored copy cannot be read shows with our own columns; the 
   const details = page.getByRole("dialog", { name: `Device ${unreadable}` });
   await expect(details).toContainText(String(changed[0]!.chekt_id));
   await expect(details).toContainText("offline");
-  await expect(details).not.toContainText("Unreadable door");
+  await expect(details).toContainText("Unreadable door");
+  await expect(details).not.toContainText("sensor");
   await shots(page, "details-unreadable-copy");
   await expectNoSeriousA11y(page);
   await details.getByRole("button", { name: "Close details" }).click();
