@@ -47,13 +47,22 @@ export async function actionCtxFor(user: {
  * CHeKT's newest 100 events, oldest first, delivered to Acme's receiver signed with the demo secret.
  * `each200`: every delivery must be taken (200); a test that delivers events it expects refused says no.
  */
+const readEvents = (simUrl: string) =>
+  fetch(`${simUrl}/v1/events?limit=100&order=desc`, {
+    headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
+  });
+
 export async function deliverNewestEvents(simUrl: string, { each200 = true } = {}) {
   const { receiveWebhook } = await import("@/lib/webhooks/receive");
-  const events = (await (
-    await fetch(`${simUrl}/v1/events?limit=100&order=desc`, {
-      headers: { authorization: `Bearer ${process.env.CHEKT_API_KEY}` },
-    })
-  ).json()) as { data: unknown[] };
+  // The read shares the App key's bucket with the app's own calls (a free-tier simulator allows 5 a
+  // second): a 429 is waited out as its Retry-After says, as any CHeKT client must.
+  let res = await readEvents(simUrl);
+  for (let tries = 1; res.status === 429 && tries < 10; tries++) {
+    await new Promise((r) => setTimeout(r, 1_000 * Number(res.headers.get("retry-after") ?? 1)));
+    res = await readEvents(simUrl);
+  }
+  if (!res.ok) throw new Error(`GET /v1/events: ${res.status} ${await res.text()}`);
+  const events = (await res.json()) as { data: unknown[] };
   for (const e of events.data.reverse()) {
     const r = await receiveWebhook(
       signedRequest("http://t/api/webhooks/chekt/acme-security", e, { secret: DESK_WEBHOOK_SECRET }),
