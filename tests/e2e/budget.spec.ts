@@ -114,9 +114,13 @@ test.describe("a write that must wait for CHeKT's rate limit", () => {
     await expect(field).toHaveValue(`Suite ${stamp}-2`);
     await shots(page, "dealer-cancelled");
     actionPosts = 0;
+    // Off the toasts (sonner holds their timers while the pointer is over them, as it is after Cancel),
+    // so the first save's "saved" toast goes too and the last one below can only be the last save's.
+    await page.mouse.move(0, 0);
     await page.clock.fastForward(60_000); // far past the countdown: a resend would go now
     expect(actionPosts).toBe(0);
     await expect(waiting).toBeHidden();
+    await expect(toast(page, "Dealer profile saved")).toBeHidden();
 
     // Sent again, it waits once more, counting down instead of a silent spinner…
     await field.fill(`Suite ${stamp}-3`);
