@@ -15,7 +15,7 @@ import { getLocalCounts } from "./_dashboard/local-counts";
 import { ReadinessSummaryCard } from "@/components/sites/readiness-summary";
 import { readinessSummary } from "@/lib/readiness/query";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const metadata = { title: "Dashboard" } satisfies Metadata;
 
 function Stat({
   label,
@@ -67,7 +67,7 @@ export default async function DashboardPage() {
   if (!dealer) {
     return (
       <>
-        <PageHeader title="Dashboard" />
+        <PageHeader title={metadata.title} />
         <NoDealerState />
       </>
     );

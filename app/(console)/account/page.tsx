@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { DealerTwoFactor } from "./dealer-two-factor";
 import { TwoFactorCard } from "./two-factor-card";
 
-export const metadata: Metadata = { title: "Account" };
+export const metadata = { title: "Account" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 export default async function AccountPage() {

@@ -19,7 +19,7 @@ import { auditList, parseAuditFilters } from "@/lib/settings/audit-filters";
 import { AUDIT_PAGE_SIZE, auditFacets, auditPage } from "@/lib/settings/audit-query";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
-export const metadata: Metadata = { title: "Audit history" };
+export const metadata = { title: "Audit history" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 const outcomeTone = { success: "success", failure: "danger", refused: "warning" } as const;
@@ -36,7 +36,7 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
     <div>
       <AdminHeader
         current="/audit"
-        title="Audit history"
+        title={metadata.title}
         description="Every change anyone made, with its trace id. Rows cannot be edited or deleted."
         actions={
           <a

@@ -15,7 +15,7 @@ import { findMirrorDealer } from "@/lib/mirror/read";
 import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 
-export const metadata: Metadata = { title: "Dealer" };
+export const metadata = { title: "Dealer" } satisfies Metadata;
 
 const CONNECT_OUTCOMES: Record<string, { tone: "success" | "warning" | "danger"; title: string; text: string }> = {
   connected: {
@@ -80,7 +80,7 @@ export default async function DealerPage({
   return (
     <>
       <PageHeader
-        title={dealer ? <span data-testid="dealer-title">{dealer.companyName}</span> : "Dealer"}
+        title={dealer ? <span data-testid="dealer-title">{dealer.companyName}</span> : metadata.title}
         description={
           dealer
             ? `CHeKT dealer #${dealer.chektDealerId} · your dealer ID ${dealer.externalDealerId}`

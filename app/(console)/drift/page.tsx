@@ -6,7 +6,7 @@ import { SyncProgress } from "@/components/mirror/sync-progress";
 import { adminPickedDealer } from "@/lib/settings/picked-dealer";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
-export const metadata: Metadata = { title: "Drift check" };
+export const metadata = { title: "Drift check" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 export default async function DriftPage({ searchParams }: SearchParamsProps) {
@@ -15,7 +15,7 @@ export default async function DriftPage({ searchParams }: SearchParamsProps) {
     <div>
       <AdminHeader
         current="/drift"
-        title="Drift check"
+        title={metadata.title}
         description={
           "Compares our external-ID mappings with this console's copy of CHeKT (kept current by the " +
           "background sync): sites, monitoring stations, contacts and devices."

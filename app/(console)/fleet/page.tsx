@@ -11,7 +11,7 @@ import { hasRole } from "@/lib/roles";
 import { FleetResults } from "./fleet-results";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
-export const metadata: Metadata = { title: "Fleet health" };
+export const metadata = { title: "Fleet health" } satisfies Metadata;
 
 /** "Alerts (3)": the count of open alerts, streamed into the header's link. */
 async function OpenAlertsCount({ dealerLinkId }: { dealerLinkId: string }) {
@@ -23,7 +23,7 @@ export default async function FleetPage({ searchParams }: SearchParamsProps) {
   return dealerPage(
     "viewer",
     ({ user, dealer }) => ({
-      title: "Fleet health",
+      title: metadata.title,
       description:
         "Every camera and bridge of this dealer: online or offline, last seen and firmware, from this " +
         "console's copy of CHeKT.",

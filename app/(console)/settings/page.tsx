@@ -13,7 +13,7 @@ import type { MaskedCredential } from "@/lib/settings/mask";
 import { FEATURE_SCOPES, PARTNER_FEATURES } from "@/lib/settings/scopes";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
-export const metadata: Metadata = { title: "Settings" };
+export const metadata = { title: "Settings" } satisfies Metadata;
 
 type FeatureRow = { feature: string; where?: string; scopes: readonly string[]; why: string };
 const FEATURE_ROWS: FeatureRow[] = [
@@ -99,7 +99,7 @@ export default async function SettingsPage({ searchParams }: SearchParamsProps) 
     <div>
       <AdminHeader
         current="/settings"
-        title="Settings"
+        title={metadata.title}
         description={
           "Credentials, the connection to CHeKT, and what the CHeKT App key may do — for the dealer chosen " +
           "at the top of the page."

@@ -11,7 +11,7 @@ import { hasRole } from "@/lib/roles";
 import { parseSiteListState } from "@/lib/schemas/site-list";
 import { SitesResults } from "./sites-results";
 
-export const metadata: Metadata = { title: "Sites" };
+export const metadata = { title: "Sites" } satisfies Metadata;
 
 export default async function SitesPage({
   searchParams,
@@ -22,7 +22,7 @@ export default async function SitesPage({
   const canEdit = hasRole(user.role, "operator");
   const header = (
     <PageHeader
-      title="Sites"
+      title={metadata.title}
       description="Every site of this dealer, from this console's copy of CHeKT (kept current in the background)."
       actions={
         canEdit && dealer ? (

@@ -15,13 +15,13 @@ import { STATION_SORTS, stationsList } from "@/lib/mirror/stations-list-state";
 import type { ListStateOf } from "@/lib/list-state/define";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
-export const metadata: Metadata = { title: "Monitoring stations" };
+export const metadata = { title: "Monitoring stations" } satisfies Metadata;
 
 export default async function StationsPage({ searchParams }: SearchParamsProps) {
   return dealerPage(
     "viewer",
     ({ user, dealer }) => ({
-      title: "Monitoring stations",
+      title: metadata.title,
       description: "The central stations this dealer's sites send alarms to.",
       actions: hasRole(user.role, "operator") && dealer ? <AddLink href="/stations/new">New station</AddLink> : null,
     }),

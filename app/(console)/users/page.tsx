@@ -10,7 +10,7 @@ import { USER_PAGE_SIZES, usersList, type UsersListState } from "@/lib/users/lis
 import { listUsers } from "@/lib/users/service";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
-export const metadata: Metadata = { title: "Users" };
+export const metadata = { title: "Users" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 const fmt = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "—");
@@ -47,7 +47,7 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
     <div>
       <AdminHeader
         current="/users"
-        title="Users"
+        title={metadata.title}
         description={
           `Who may work on ${dealer.companyName}, and with which role. Disabling or resetting a password ` +
           "ends that user's sessions; removing them from this dealer leaves their other dealers as they are."

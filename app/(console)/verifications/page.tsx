@@ -11,7 +11,7 @@ import { escalationSettingsFor } from "@/lib/verifications/escalation-settings";
 import { parseSort } from "@/lib/verifications/merge";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
-export const metadata: Metadata = { title: "Verifications" };
+export const metadata = { title: "Verifications" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 export default async function VerificationsPage({ searchParams }: SearchParamsProps) {
@@ -22,7 +22,7 @@ export default async function VerificationsPage({ searchParams }: SearchParamsPr
   return (
     <div>
       <PageHeader
-        title="Verifications"
+        title={metadata.title}
         description={
           dealer
             ? `Alarms CHeKT asks ${dealer.companyName} to verify, ` +

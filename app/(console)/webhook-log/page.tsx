@@ -9,7 +9,7 @@ import { LOG_PAGE_SIZE, parseWebhookLogFilters, VERDICTS, webhookLogPage } from 
 import { webhookLogList } from "@/lib/settings/webhook-log-filters";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
-export const metadata: Metadata = { title: "Webhook log" };
+export const metadata = { title: "Webhook log" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 const verdictTone = { accepted: "success", duplicate: "info", rejected: "danger", malformed: "warning" } as const;
@@ -26,7 +26,7 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
     <div>
       <AdminHeader
         current="/webhook-log"
-        title="Webhook log"
+        title={metadata.title}
         description="Every delivery CHeKT made to this app: accepted, duplicate, or refused and why."
       />
       <FilterBar

@@ -10,13 +10,13 @@ import { prisma } from "@/lib/db";
 import { offlineThresholdMin } from "@/lib/fleet/settings";
 import { hasRole } from "@/lib/roles";
 
-export const metadata: Metadata = { title: "Offline alerts" };
+export const metadata = { title: "Offline alerts" } satisfies Metadata;
 
 export default async function FleetAlertsPage() {
   return dealerPage(
     "viewer",
     ({ user, dealer }) => ({
-      title: "Offline alerts",
+      title: metadata.title,
       breadcrumbs: [{ label: "Fleet health", href: "/fleet" }, { label: "Alerts" }],
       actions:
         hasRole(user.role, "admin") && dealer ? (

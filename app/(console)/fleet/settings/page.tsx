@@ -5,13 +5,13 @@ import { Card } from "@/components/ui";
 import { prisma } from "@/lib/db";
 import { DEFAULT_OFFLINE_THRESHOLD_MIN } from "@/lib/fleet/settings";
 
-export const metadata: Metadata = { title: "Fleet settings" };
+export const metadata = { title: "Fleet settings" } satisfies Metadata;
 
 export default async function FleetSettingsPage() {
   return dealerPage(
     "admin",
     {
-      title: "Fleet settings",
+      title: metadata.title,
       breadcrumbs: [{ label: "Fleet health", href: "/fleet" }, { label: "Settings" }],
       description: "When a device counts as offline too long, and where its alert is mailed.",
     },

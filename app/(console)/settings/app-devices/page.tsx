@@ -7,7 +7,7 @@ import { appDevicesPage } from "@/lib/settings/app-devices";
 import { adminPickedDealer } from "@/lib/settings/picked-dealer";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
-export const metadata: Metadata = { title: "CHeKT Apps devices" };
+export const metadata = { title: "CHeKT Apps devices" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 const PAGE = 25;
@@ -19,7 +19,7 @@ export default async function AppDevicesPage({ searchParams }: SearchParamsProps
     <div>
       <AdminHeader
         current="/settings/app-devices"
-        title="CHeKT Apps devices"
+        title={metadata.title}
         description="GET /v1/devices with the dealer's CHeKT App key — what an app built on that key sees."
       />
       {!chosen ? (

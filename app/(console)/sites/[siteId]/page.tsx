@@ -17,7 +17,7 @@ import { readSiteDto } from "@/lib/mirror/dto";
 import { readSitePage, type SitePageData } from "@/lib/mirror/site-page-read";
 import { hasRole } from "@/lib/roles";
 
-export const metadata: Metadata = { title: "Site" };
+export const metadata = { title: "Site" } satisfies Metadata;
 
 function StationName({
   station,
@@ -53,7 +53,7 @@ function Field({ label, children, testId }: { label: string; children: ReactNode
 }
 
 export default async function SitePage({ params }: { params: Promise<{ siteId: string }> }) {
-  return dealerObjectPage("viewer", "Site", (await params).siteId, async (scope, siteId) => {
+  return dealerObjectPage("viewer", metadata.title, (await params).siteId, async (scope, siteId) => {
     const { user, dealer } = scope;
     const canEdit = hasRole(user.role, "operator");
 

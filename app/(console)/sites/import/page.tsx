@@ -6,7 +6,7 @@ import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { loadImportContext } from "@/lib/import/context";
 
-export const metadata: Metadata = { title: "Import sites" };
+export const metadata = { title: "Import sites" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 export default async function ImportSitesPage() {
@@ -18,7 +18,7 @@ export default async function ImportSitesPage() {
   return (
     <>
       <PageHeader
-        title="Import sites"
+        title={metadata.title}
         description={
           "Bring in many sites and their contacts from a spreadsheet. Every row is checked here before " +
           "anything is sent."

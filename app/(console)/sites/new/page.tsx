@@ -5,13 +5,13 @@ import { EMPTY_SITE } from "@/lib/schemas/site";
 import { Card } from "@/components/ui";
 import { listMirrorStations } from "@/lib/mirror/read";
 
-export const metadata: Metadata = { title: "New site" };
+export const metadata = { title: "New site" } satisfies Metadata;
 
 export default async function NewSitePage() {
   return dealerPage(
     "operator",
     {
-      title: "New site",
+      title: metadata.title,
       breadcrumbs: [{ label: "Sites", href: "/sites" }, { label: "New site" }],
       description: "The site starts inactive in CHeKT; activate it once its devices are in.",
     },

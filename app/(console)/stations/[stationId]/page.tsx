@@ -10,10 +10,10 @@ import { readStationDto } from "@/lib/mirror/dto";
 import { countSitesRoutingTo, findMirrorStation } from "@/lib/mirror/read";
 import { hasRole } from "@/lib/roles";
 
-export const metadata: Metadata = { title: "Monitoring station" };
+export const metadata = { title: "Monitoring station" } satisfies Metadata;
 
 export default async function StationPage({ params }: { params: Promise<{ stationId: string }> }) {
-  return dealerObjectPage("viewer", "Monitoring station", (await params).stationId, async (scope, stationId) => {
+  return dealerObjectPage("viewer", metadata.title, (await params).stationId, async (scope, stationId) => {
     const canEdit = hasRole(scope.user.role, "operator");
     // The mirror only (no CHeKT call); not in this dealer's mirror → 404. The routed-site count is
     // the mirror's too: the delete itself is checked by CHeKT.

@@ -4,13 +4,13 @@ import { StationForm } from "@/components/stations/station-form";
 import { EMPTY_STATION } from "@/lib/schemas/station";
 import { Card } from "@/components/ui";
 
-export const metadata: Metadata = { title: "New monitoring station" };
+export const metadata = { title: "New monitoring station" } satisfies Metadata;
 
 export default async function NewStationPage() {
   return dealerPage(
     "operator",
     {
-      title: "New monitoring station",
+      title: metadata.title,
       breadcrumbs: [{ label: "Monitoring stations", href: "/stations" }, { label: "New" }],
     },
     () => (

@@ -5,14 +5,14 @@ import { EscalationSettingsForm } from "@/components/verifications/escalation-fo
 import { duration } from "@/lib/verifications/escalation";
 import { escalationSettingsFor } from "@/lib/verifications/escalation-settings";
 
-export const metadata: Metadata = { title: "Escalation settings" };
+export const metadata = { title: "Escalation settings" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 export default async function EscalationSettingsPage() {
   return dealerPage(
     "admin",
     {
-      title: "Escalation settings",
+      title: metadata.title,
       breadcrumbs: [{ label: "Verifications", href: "/verifications" }, { label: "Escalation" }],
       description:
         "When an alarm on the desk escalates: louder sound, a desktop notification and a banner for this " +

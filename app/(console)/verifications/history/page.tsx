@@ -25,7 +25,7 @@ import { siteInfo } from "@/lib/verifications/site-info";
 import type { QueueItem } from "@/lib/verifications/types";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
-export const metadata: Metadata = { title: "Verification history" };
+export const metadata = { title: "Verification history" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 const PATH = "/verifications/history";

@@ -11,7 +11,7 @@ import { readDeskReport, type DeskReport } from "@/lib/verifications/report";
 import { parseReportRange } from "@/lib/verifications/report-range";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
-export const metadata: Metadata = { title: "Desk report" };
+export const metadata = { title: "Desk report" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 const DAY_MS = 86_400_000;

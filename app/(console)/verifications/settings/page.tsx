@@ -9,7 +9,7 @@ import { prisma } from "@/lib/db";
 import { hasRole } from "@/lib/roles";
 import { checklists, listOutcomes } from "@/lib/verifications/outcomes";
 
-export const metadata: Metadata = { title: "Desk settings" };
+export const metadata = { title: "Desk settings" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 // Outcome codes and the checklist (docs/desk.md): every member reads them (operators answer with

@@ -10,11 +10,11 @@ import { freshnessFor } from "@/lib/mirror/view";
 import { hasRole } from "@/lib/roles";
 import { crumbs, sitePage } from "../site-page";
 
-export const metadata: Metadata = { title: "Arming" };
+export const metadata = { title: "Arming" } satisfies Metadata;
 
 // From the mirror: the page renders whatever CHeKT's state (a 429 storm included) and says how fresh it is.
 export default async function ArmingPage({ params }: { params: Promise<{ siteId: string }> }) {
-  return sitePage("viewer", "Arming", (await params).siteId, async (ctx) => {
+  return sitePage("viewer", metadata.title, (await params).siteId, async (ctx) => {
     const { scope, siteId, siteName } = ctx;
     const arming = await readArming(prisma, scope.dealerLinkId, siteId);
     if (!arming) {
@@ -30,7 +30,7 @@ export default async function ArmingPage({ params }: { params: Promise<{ siteId:
     return (
       <>
         <PageHeader
-          title="Arming"
+          title={metadata.title}
           description={`Which system tells CHeKT whether ${siteName} is armed.`}
           breadcrumbs={crumbs(ctx, { label: "Arming" })}
         />

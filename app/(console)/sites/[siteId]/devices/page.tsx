@@ -13,11 +13,11 @@ import { listSeen } from "@/lib/mirror/contacts";
 import { freshnessFor } from "@/lib/mirror/view";
 import { crumbs, sitePage } from "../site-page";
 
-export const metadata: Metadata = { title: "Devices" };
+export const metadata = { title: "Devices" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 export default async function DevicesPage({ params }: { params: Promise<{ siteId: string }> }) {
-  return sitePage("viewer", "Devices", (await params).siteId, async (ctx) => {
+  return sitePage("viewer", metadata.title, (await params).siteId, async (ctx) => {
     const canEdit = hasRole(ctx.page.user.role, "operator");
     // From the mirror: a page view makes no CHeKT call, whatever CHeKT's state.
     const [{ rows: devices, gone, asOf }, jobs] = await Promise.all([
@@ -31,7 +31,7 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
     return (
       <>
         <PageHeader
-          title="Devices"
+          title={metadata.title}
           description={`${devices.length} device${devices.length === 1 ? "" : "s"} at ${ctx.siteName}`}
           breadcrumbs={crumbs(ctx, { label: "Devices" })}
           actions={

@@ -6,10 +6,10 @@ import { Alert, Card, PageHeader } from "@/components/ui";
 import { readSiteDto } from "@/lib/mirror/dto";
 import { findMirrorSite, listMirrorStations } from "@/lib/mirror/read";
 
-export const metadata: Metadata = { title: "Edit site" };
+export const metadata = { title: "Edit site" } satisfies Metadata;
 
 export default async function EditSitePage({ params }: { params: Promise<{ siteId: string }> }) {
-  return dealerObjectPage("operator", "Edit site", (await params).siteId, async (scope, siteId) => {
+  return dealerObjectPage("operator", metadata.title, (await params).siteId, async (scope, siteId) => {
     // From the mirror; CHeKT is only called when the form is sent (and its refusal reaches the form).
     const [found, stations] = await Promise.all([
       findMirrorSite(scope.dealer.id, siteId),

@@ -4,14 +4,14 @@ import { EMPTY_CONTACT } from "@/lib/schemas/contact";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { crumbs, sitePage } from "../../site-page";
 
-export const metadata: Metadata = { title: "New contact" };
+export const metadata = { title: "New contact" } satisfies Metadata;
 
 // The site's name comes from the mirror: opening the form costs no CHeKT call.
 export default async function NewContactPage({ params }: { params: Promise<{ siteId: string }> }) {
-  return sitePage("operator", "New contact", (await params).siteId, (ctx) => (
+  return sitePage("operator", metadata.title, (await params).siteId, (ctx) => (
     <>
       <PageHeader
-        title="New contact"
+        title={metadata.title}
         description={`Someone CHeKT may call about alarms at ${ctx.siteName}.`}
         breadcrumbs={crumbs(ctx, { label: "New contact" })}
       />

@@ -8,7 +8,7 @@ import { sortAndPage } from "@/lib/list-state/memory";
 import { crumbs, sitePage } from "../../site-page";
 import type { SearchParams } from "@/lib/list-state/search-params";
 
-export const metadata: Metadata = { title: "Device jobs" };
+export const metadata = { title: "Device jobs" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 // A site's newest jobs are read whole (a site rarely has more); filters and pages apply to them.
@@ -22,7 +22,7 @@ export default async function JobsPage({
   params: Promise<{ siteId: string }>;
   searchParams: Promise<SearchParams>;
 }) {
-  return sitePage("viewer", "Device jobs", (await params).siteId, async (ctx) => {
+  return sitePage("viewer", metadata.title, (await params).siteId, async (ctx) => {
     const state = jobsList.parse(await searchParams);
     const jobs = await listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, READ_AT_MOST);
     const shown = jobs.filter(
@@ -35,7 +35,7 @@ export default async function JobsPage({
     return (
       <>
         <PageHeader
-          title="Device jobs"
+          title={metadata.title}
           description="Every bulk provision, update and delete for this site, newest first."
           breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Jobs" })}
         />

@@ -3,14 +3,14 @@ import { Card, PageHeader } from "@/components/ui";
 import { AddDeviceForm } from "@/components/devices/add-device-form";
 import { crumbs, sitePage } from "../../site-page";
 
-export const metadata: Metadata = { title: "Add device" };
+export const metadata = { title: "Add device" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 export default async function AddDevicePage({ params }: { params: Promise<{ siteId: string }> }) {
-  return sitePage("operator", "Add device", (await params).siteId, (ctx) => (
+  return sitePage("operator", metadata.title, (await params).siteId, (ctx) => (
     <>
       <PageHeader
-        title="Add device"
+        title={metadata.title}
         description={
           `One camera or bridge at ${ctx.siteName}. It is checked like a ` +
           "pasted row and sent as a job you can watch."

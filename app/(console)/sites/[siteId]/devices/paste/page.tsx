@@ -4,18 +4,18 @@ import { PasteDevices } from "@/components/devices/paste-devices";
 import { mirroredExternalIds } from "@/lib/bulk/site-devices";
 import { crumbs, sitePage } from "../../site-page";
 
-export const metadata: Metadata = { title: "Paste devices" };
+export const metadata = { title: "Paste devices" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 export default async function PasteDevicesPage({ params }: { params: Promise<{ siteId: string }> }) {
-  return sitePage("operator", "Paste devices", (await params).siteId, async (ctx) => {
+  return sitePage("operator", metadata.title, (await params).siteId, async (ctx) => {
     // From the mirror: the review flags known duplicates at once; the job's own validation lists
     // CHeKT before anything is stored, so a device the mirror has not seen yet is still caught.
     const existing = await mirroredExternalIds(ctx.scope.dealerLinkId, ctx.siteId);
     return (
       <>
         <PageHeader
-          title="Paste devices"
+          title={metadata.title}
           description={
             "Provision or update many cameras and bridges at once. Rows are checked here before anything is sent."
           }

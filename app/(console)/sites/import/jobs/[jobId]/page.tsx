@@ -7,7 +7,7 @@ import { hasRole } from "@/lib/roles";
 import { prisma } from "@/lib/db";
 import { readJobItems, readJobProgress } from "@/lib/bulk/jobs";
 
-export const metadata: Metadata = { title: "Site import" };
+export const metadata = { title: "Site import" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 export default async function ImportJobPage({ params }: { params: Promise<{ jobId: string }> }) {

@@ -9,12 +9,12 @@ import { readContact } from "@/lib/mirror/contacts";
 import { freshnessFor } from "@/lib/mirror/view";
 import { crumbs, sitePage } from "../../../site-page";
 
-export const metadata: Metadata = { title: "Edit contact" };
+export const metadata = { title: "Edit contact" } satisfies Metadata;
 
 // The form starts from the mirror's copy (no CHeKT call); the save goes to CHeKT and writes through.
 export default async function EditContactPage({ params }: { params: Promise<{ siteId: string; contactId: string }> }) {
   const p = await params;
-  return sitePage("operator", "Edit contact", p.siteId, async (ctx) => {
+  return sitePage("operator", metadata.title, p.siteId, async (ctx) => {
     const contactId = chektIdOr404(p.contactId);
     const c = await readContact(prisma, ctx.scope.dealerLinkId, ctx.siteId, contactId);
     if (!c) return refuseNotFound(ctx.page, "contact", contactId);

@@ -8,14 +8,14 @@ import { readJobItems, readJobProgress } from "@/lib/bulk/jobs";
 import { explainDuplicates } from "@/lib/bulk/duplicates";
 import { crumbs, sitePage } from "../../../site-page";
 
-export const metadata: Metadata = { title: "Device job" };
+export const metadata = { title: "Device job" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 const TITLE = { create: "Provisioning devices", update: "Updating devices", delete: "Deleting devices" } as const;
 
 export default async function JobPage({ params }: { params: Promise<{ siteId: string; jobId: string }> }) {
   const { siteId, jobId } = await params;
-  return sitePage("viewer", "Device job", siteId, async (ctx) => {
+  return sitePage("viewer", metadata.title, siteId, async (ctx) => {
     const job = await readJobProgress(prisma, jobId, ctx.scope.dealerLinkId);
     if (!job || job.chektSiteId !== ctx.siteId) return refuseNotFound(ctx.page, "bulk_job", jobId);
     const items = await explainDuplicates(prisma, ctx.scope.dealerLinkId, await readJobItems(prisma, jobId, "all"));
