@@ -130,32 +130,41 @@ export function FilterSelects({
   );
 }
 
-/** One field of a filter bar declared as data: a choice list, or a text field (`list` names a datalist). */
-export type FilterField =
-  | ({ kind: "select" } & Omit<FilterSelectProps, "value">)
-  | { kind: "text"; label: string; name: string; placeholder: string; width: string; list?: string };
+/**
+ * One field of a filter bar declared as data: a choice list, or a text field (`list` names a datalist).
+ * `Name` is the list state's keys, so a field can only be named for a control the list's URL state has.
+ */
+export type FilterField<Name extends string = string> =
+  | ({ kind: "select"; name: Name } & Omit<FilterSelectProps, "value" | "name">)
+  | { kind: "text"; label: string; name: Name; placeholder: string; width: string; list?: string };
+
+/** A filter bar's state: a list's URL state (lib/list-state), whose `search` writes it back as a link. */
+type BarState = Readonly<Record<string, string | number | undefined>>;
 
 /**
- * A filter bar declared as data: `fields` in order, then From and To when `dates`, each showing the
- * list state's value under its name; the keys the form sets and "is anything filtered" follow from
- * the same list. `children` go after the fields (e.g. a datalist).
+ * A filter bar declared as data over one list (lib/list-state): `fields` in order, then From and To
+ * when `dates`, each showing the list state's value under its name; the keys the form sets, "is
+ * anything filtered" and the rest of the state the form carries (`list.search(state)`) follow from the
+ * same list. `children` go after the fields (e.g. a datalist).
  */
-export function FilterBar({
+export function FilterBar<S extends BarState>({
   fields,
   dates = false,
+  list,
   state,
   children,
   ...bar
-}: Omit<ListFiltersProps, "fields" | "filtered" | "children"> & {
-  fields: readonly FilterField[];
+}: Omit<ListFiltersProps, "fields" | "filtered" | "children" | "search"> & {
+  fields: readonly FilterField<keyof S & string>[];
   dates?: boolean;
-  state: Readonly<Record<string, string | number | undefined>>;
+  list: { search: (state: S) => string };
+  state: S;
   children?: ReactNode;
 }) {
   const names = [...fields.map((f) => f.name), ...(dates ? ["from", "to"] : [])];
   const value = (name: string) => (state[name] ? String(state[name]) : "");
   return (
-    <ListFilters {...bar} fields={names} filtered={state}>
+    <ListFilters {...bar} search={list.search(state)} fields={names} filtered={state}>
       {fields.map((field) => (
         <FilterFieldInput key={field.name} field={field} value={value(field.name)} />
       ))}

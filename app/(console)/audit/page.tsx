@@ -30,7 +30,6 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
   const visible = await visibleDealerLinkIds(user, dealer);
   const { filters, errors, state } = parseAuditFilters(await searchParams);
   const [{ rows, total }, facets] = await Promise.all([auditPage(filters, visible), auditFacets(visible)]);
-  const search = auditList.search(state);
 
   return (
     <div>
@@ -51,7 +50,7 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
       <FilterBar
         action="/audit"
         label="Filter audit rows"
-        search={search}
+        list={auditList}
         state={state}
         fields={[
           { kind: "text", label: "User", name: "user", placeholder: "email or id", width: "w-full sm:w-48" },

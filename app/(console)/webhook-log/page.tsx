@@ -32,7 +32,7 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
       <FilterBar
         action="/webhook-log"
         label="Filter deliveries"
-        search={webhookLogList.search(state)}
+        list={webhookLogList}
         state={state}
         fields={[
           { kind: "select", label: "Verdict", name: "verdict", width: "w-36", options: VERDICTS },

@@ -157,7 +157,7 @@ function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id:
     <FilterBar
       action={PATH}
       label="Filter verifications"
-      search={historyList.search(values)}
+      list={historyList}
       state={values}
       fields={[
         { kind: "select", label: "State", name: "state", width: "w-36", options: HISTORY_STATES },
