@@ -13,13 +13,13 @@ type Props = {
   columnId: string;
   device: DeviceRowView;
   selected: boolean;
-  editable: boolean;
-  edit: CellEditing;
+  /** Null when this cell cannot be edited (a read-only column, or a user who cannot change devices). */
+  edit: CellEditing | null;
   onToggle: () => void;
   onOpen: () => void;
 };
 
-export function DeviceCell({ columnId, device: d, selected, editable, edit, onToggle, onOpen }: Props) {
+export function DeviceCell({ columnId, device: d, selected, edit, onToggle, onOpen }: Props) {
   if (columnId === "select") {
     return (
       <input
@@ -44,8 +44,8 @@ export function DeviceCell({ columnId, device: d, selected, editable, edit, onTo
       </button>
     );
   }
-  const editing = edit.editing;
-  if (editing && editing.id === d.device_id && editing.field === columnId) {
+  const editing = edit?.editing;
+  if (edit && editing && editing.id === d.device_id && editing.field === columnId) {
     const f = editing.field;
     return (
       <div data-editor className="max-md:min-w-0 max-md:flex-1">
@@ -77,7 +77,7 @@ export function DeviceCell({ columnId, device: d, selected, editable, edit, onTo
     );
   }
   const value = <Value columnId={columnId} d={d} />;
-  if (!editable) return value;
+  if (!edit) return value;
   return (
     <span className="inline-flex items-center gap-2">
       {value}

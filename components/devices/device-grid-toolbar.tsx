@@ -4,14 +4,12 @@
 import Link from "next/link";
 import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui";
+import type { DeviceFilters } from "./use-device-filters";
 import type { VisibleSelection } from "./use-visible-selection";
 
 type Props = {
   siteId: number;
-  filter: string;
-  onFilter: (v: string) => void;
-  typeFilter: string;
-  onTypeFilter: (v: string) => void;
+  filters: Pick<DeviceFilters, "text" | "setText" | "type" | "setType">;
   shown: number;
   total: number;
   lastJob: string | null;
@@ -21,7 +19,7 @@ type Props = {
 };
 
 export function DeviceGridToolbar(p: Props) {
-  const { picked } = p;
+  const { filters, picked } = p;
   const count = picked?.selected.length ?? 0;
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3">
@@ -29,8 +27,8 @@ export function DeviceGridToolbar(p: Props) {
         type="search"
         aria-label="Filter devices"
         placeholder="Filter by ID, name, MAC, model…"
-        value={p.filter}
-        onChange={(e) => p.onFilter(e.target.value)}
+        value={filters.text}
+        onChange={(e) => filters.setText(e.target.value)}
         className={
           "h-9 w-full rounded-md border-0 px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 " +
           "focus:ring-indigo-600 sm:w-64"
@@ -38,8 +36,8 @@ export function DeviceGridToolbar(p: Props) {
       />
       <select
         aria-label="Filter by type"
-        value={p.typeFilter}
-        onChange={(e) => p.onTypeFilter(e.target.value)}
+        value={filters.type}
+        onChange={(e) => filters.setType(e.target.value)}
         className="h-9 rounded-md border-0 text-sm ring-1 ring-inset ring-slate-300"
       >
         <option value="">All types</option>

@@ -6,8 +6,8 @@
 // checkbox or header cell toggles it. Selection only ever covers rows the filter shows.
 // The parts: the toolbar (device-grid-toolbar.tsx), the table and its phone cards
 // (device-table.tsx), a cell (device-cell.tsx), editing (use-cell-editing.ts), the delete
-// confirmation (delete-devices-dialog.tsx), the selection the filter limits (use-visible-selection.ts).
-// This file holds the table model and the keys.
+// confirmation (delete-devices-dialog.tsx), the selection the filter limits (use-visible-selection.ts),
+// the filters (use-device-filters.ts). This file holds the table model and the keys.
 import { useMemo, useState, type KeyboardEvent } from "react";
 import Link from "next/link";
 import {
@@ -28,6 +28,7 @@ import { DeviceDrawer } from "./device-drawer";
 import { DeviceGridToolbar } from "./device-grid-toolbar";
 import { DeviceTable } from "./device-table";
 import { EDITABLE, textOf, useCellEditing } from "./use-cell-editing";
+import { useDeviceFilters } from "./use-device-filters";
 import { useRovingGrid } from "./use-roving-grid";
 import { useVisibleSelection } from "./use-visible-selection";
 
@@ -74,25 +75,20 @@ export function DeviceGrid({
   canEdit: boolean;
 }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: "external_device_id", desc: false }]);
-  const [filter, setFilter] = useState("");
-  const [typeFilter, setTypeFilter] = useState("");
+  const filters = useDeviceFilters(devices);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [detail, setDetail] = useState<DeviceRowView | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  const data = useMemo(
-    () => (typeFilter ? devices.filter((d) => d.device_type === typeFilter) : devices),
-    [devices, typeFilter],
-  );
   const columns = useMemo(() => deviceColumns(canEdit), [canEdit]);
 
   const table = useReactTable({
-    data,
+    data: filters.ofType,
     columns,
-    state: { sorting, globalFilter: filter, rowSelection: selection },
+    state: { sorting, globalFilter: filters.text, rowSelection: selection },
     getRowId: (d) => String(d.device_id),
     onSortingChange: setSorting,
-    onGlobalFilterChange: setFilter,
+    onGlobalFilterChange: filters.setText,
     onRowSelectionChange: setSelection,
     globalFilterFn: "includesString",
     getCoreRowModel: getCoreRowModel(),
@@ -148,10 +144,7 @@ export function DeviceGrid({
     <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 max-md:bg-slate-50">
       <DeviceGridToolbar
         siteId={siteId}
-        filter={filter}
-        onFilter={setFilter}
-        typeFilter={typeFilter}
-        onTypeFilter={setTypeFilter}
+        filters={filters}
         shown={visible.length}
         total={devices.length}
         lastJob={edit.lastJob}
@@ -160,13 +153,9 @@ export function DeviceGrid({
       />
       <DeviceTable
         table={table}
-        rows={visible}
-        columns={leafColumns}
         nav={nav}
-        canEdit={canEdit}
-        selection={selection}
         picked={picked}
-        edit={edit}
+        edit={canEdit ? edit : null}
         onCellKey={onCellKey}
         onOpen={setDetail}
       />

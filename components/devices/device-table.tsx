@@ -3,9 +3,10 @@
 // tabindex (use-roving-grid.ts). Below 768 px the same rows are cards (one DOM, restyled, as the
 // list pages' DataTable does): a labelled line per field, the select box at the card's corner, the
 // sortable headers as chips above the cards, every target at least 24 px, nothing wider than the
-// screen. Keys on a cell are handled by device-grid.tsx (onCellKey).
+// screen. Keys on a cell are handled by device-grid.tsx (onCellKey). The rows, columns and selection
+// are the table's: what its filters and sorting show now.
 import type { KeyboardEvent } from "react";
-import { flexRender, type Column, type Row, type Table } from "@tanstack/react-table";
+import { flexRender, type Column, type Table } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { cn } from "@/components/ui";
 import type { DeviceField } from "@/lib/bulk/fields";
@@ -17,14 +18,11 @@ import type { VisibleSelection } from "./use-visible-selection";
 
 type Props = {
   table: Table<DeviceRowView>;
-  rows: Row<DeviceRowView>[];
-  columns: Column<DeviceRowView>[];
   /** The roving tabindex: the table's ref and key handler, each cell's stop. */
   nav: Pick<ReturnType<typeof useRovingGrid>, "grid" | "onKeyDown" | "cellProps">;
-  canEdit: boolean;
-  selection: Record<string, boolean>;
   picked: Pick<VisibleSelection<DeviceRowView>, "allSelected" | "toggleAll" | "toggleRow">;
-  edit: CellEditing;
+  /** Null when the user cannot change devices: no cell edits, and no rows to select. */
+  edit: CellEditing | null;
   onCellKey: (e: KeyboardEvent, columnId: string, d: DeviceRowView | null) => void;
   onOpen: (d: DeviceRowView) => void;
 };
@@ -34,8 +32,12 @@ const labelOf = (c: Column<DeviceRowView>) => {
   return typeof h === "string" ? h : "";
 };
 
-export function DeviceTable({ table, rows, columns, nav, canEdit, selection, picked, edit, onCellKey, onOpen }: Props) {
+export function DeviceTable({ table, nav, picked, edit, onCellKey, onOpen }: Props) {
   const { grid, onKeyDown, cellProps } = nav;
+  const rows = table.getRowModel().rows;
+  const columns = table.getVisibleLeafColumns();
+  const selection = table.getState().rowSelection;
+  const canEdit = edit !== null;
   return (
     <div className="md:overflow-x-auto">
       <p id="device-grid-help" className="sr-only">
@@ -135,7 +137,7 @@ export function DeviceTable({ table, rows, columns, nav, canEdit, selection, pic
               data-testid={`device-${row.original.external_device_id}`}
             >
               {columns.map((col, c) => {
-                const editable = canEdit && EDITABLE.has(col.id);
+                const cellEdit = edit && EDITABLE.has(col.id) ? edit : null;
                 const label = labelOf(col);
                 const card =
                   col.id === "select"
@@ -154,24 +156,23 @@ export function DeviceTable({ table, rows, columns, nav, canEdit, selection, pic
                     {...cellProps(i + 1, c)}
                     role="gridcell"
                     data-label={label || undefined}
-                    aria-readonly={editable ? undefined : true}
-                    title={editable ? "Press Enter or double-click to edit" : undefined}
+                    aria-readonly={cellEdit ? undefined : true}
+                    title={cellEdit ? "Press Enter or double-click to edit" : undefined}
                     onKeyDown={(e) => onCellKey(e, col.id, row.original)}
-                    onDoubleClick={() => editable && edit.start(row.original, col.id as DeviceField)}
+                    onDoubleClick={() => cellEdit?.start(row.original, col.id as DeviceField)}
                     className={cn(
                       "whitespace-nowrap px-3 py-2 align-middle focus:outline-none focus-visible:ring-2",
                       "focus-visible:ring-inset focus-visible:ring-indigo-600",
                       "max-md:whitespace-normal max-md:[overflow-wrap:anywhere]",
                       card,
-                      editable && "cursor-text",
+                      cellEdit && "cursor-text",
                     )}
                   >
                     <DeviceCell
                       columnId={col.id}
                       device={row.original}
                       selected={!!selection[row.id]}
-                      editable={editable}
-                      edit={edit}
+                      edit={cellEdit}
                       onToggle={() => picked.toggleRow(row.id)}
                       onOpen={() => onOpen(row.original)}
                     />
