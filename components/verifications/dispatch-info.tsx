@@ -1,9 +1,9 @@
 "use client";
-import { useState } from "react";
+import { useState, type ComponentProps } from "react";
 import { Phone } from "lucide-react";
-import { Badge, Button, Textarea } from "@/components/ui";
+import { Badge, Button, Textarea, type TextareaProps } from "@/components/ui";
 import { StackedForm } from "@/components/forms/form-actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
 import { addNoteAction, saveDirectionsAction } from "@/actions/verifications";
 import { directionsSchema, DIRECTIONS_MAX, noteSchema, NOTE_MAX } from "@/lib/verifications/schemas";
 import type { DeskDetail } from "@/lib/verifications/types";
@@ -155,6 +155,21 @@ export function Directions({
   );
 }
 
+type TextFormProps = Omit<ComponentProps<typeof StackedForm>, "form" | "children"> & {
+  form: ActionForm<{ text: string }>;
+  /** The text box, as `submit` is the button: what it is called, its size, the schema's limit, what to write. */
+  box: Pick<TextareaProps, "label" | "rows" | "maxLength" | "hint">;
+};
+
+/** A desk form of one free-text box sent as `text`: the directions, a note. */
+function TextForm({ form, box, ...stacked }: TextFormProps) {
+  return (
+    <StackedForm form={form} {...stacked}>
+      <Textarea {...box} {...form.field("text")} />
+    </StackedForm>
+  );
+}
+
 /** Opened with the directions as they are now; an empty text removes them. */
 function DirectionsForm(props: { siteId: number; text: string; onCancel(): void; onSaved(): void }) {
   const form = useActionForm({
@@ -166,7 +181,7 @@ function DirectionsForm(props: { siteId: number; text: string; onCancel(): void;
     onSuccess: props.onSaved,
   });
   return (
-    <StackedForm
+    <TextForm
       form={form}
       className="space-y-2"
       submit={{ label: "Save directions", pendingLabel: "Saving…", size: "sm" }}
@@ -175,15 +190,13 @@ function DirectionsForm(props: { siteId: number; text: string; onCancel(): void;
           Cancel
         </Button>
       }
-    >
-      <Textarea
-        label="Directions to the site"
-        rows={4}
-        maxLength={DIRECTIONS_MAX}
-        hint="Gate codes, where to park, who has keys. Leave empty to remove."
-        {...form.field("text")}
-      />
-    </StackedForm>
+      box={{
+        label: "Directions to the site",
+        rows: 4,
+        maxLength: DIRECTIONS_MAX,
+        hint: "Gate codes, where to park, who has keys. Leave empty to remove.",
+      }}
+    />
   );
 }
 
@@ -236,19 +249,17 @@ export function History({
         </ol>
       )}
       {canNote ? (
-        <StackedForm
+        <TextForm
           form={form}
           className="mt-2 space-y-2"
           submit={{ label: "Add note", pendingLabel: "Adding…", size: "sm", variant: "secondary" }}
-        >
-          <Textarea
-            label="Note"
-            rows={2}
-            maxLength={NOTE_MAX}
-            hint="Who you called and what they said; kept with this alarm."
-            {...form.field("text")}
-          />
-        </StackedForm>
+          box={{
+            label: "Note",
+            rows: 2,
+            maxLength: NOTE_MAX,
+            hint: "Who you called and what they said; kept with this alarm.",
+          }}
+        />
       ) : null}
     </section>
   );
