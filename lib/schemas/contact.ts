@@ -2,14 +2,11 @@ import { z } from "zod";
 import type { CreateContactDto, UpdateContactDto } from "./contract";
 import {
   chektId,
-  changesSchema,
+  editableSchemas,
   externalId,
-  editSchema,
   optionalEmail,
   optionalPhone,
   requiredText,
-  assertSameKeys,
-  emptyText,
   type TextOf,
 } from "./fields";
 
@@ -22,18 +19,14 @@ export const contactFields = {
 };
 /** A contact's fields as the contact form and an imported sheet row hold them: text. */
 export type ContactText = TextOf<typeof contactFields>;
-export const EMPTY_CONTACT: ContactText = emptyText(contactFields);
-
-export const createContactSchema = z.object(contactFields) satisfies z.ZodType<CreateContactDto>;
-
-export const contactChangesSchema = changesSchema(contactFields) satisfies z.ZodType<UpdateContactDto>;
 
 export const siteRefSchema = z.object({ site_id: chektId("Site") });
 export const contactIdSchema = siteRefSchema.extend({ contact_id: chektId("Contact") });
+export const {
+  empty: EMPTY_CONTACT,
+  create: createContactSchema,
+  changes: contactChangesSchema,
+  update: updateContactSchema,
+} = editableSchemas<CreateContactDto, UpdateContactDto>()(contactFields, contactIdSchema, true);
+/** What the create action takes: the contact's site, then its fields. */
 export const createContactInputSchema = siteRefSchema.extend(contactFields);
-export type CreateContactInput = z.input<typeof createContactInputSchema>;
-export const updateContactSchema = editSchema(contactIdSchema, contactChangesSchema);
-export type UpdateContactInput = z.input<typeof updateContactSchema>;
-
-assertSameKeys<z.output<typeof createContactSchema>, CreateContactDto>(true);
-assertSameKeys<z.output<typeof contactChangesSchema>, UpdateContactDto>(true);

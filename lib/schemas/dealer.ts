@@ -22,14 +22,12 @@ export const dealerFields = {
 /** A dealer profile edit: only what changed; an emptied optional field is cleared. */
 export const dealerChangesSchema = changesSchema(dealerFields) satisfies z.ZodType<UpdateDealerDto>;
 export const updateDealerSchema = editSchema(z.object({}), dealerChangesSchema);
-export type UpdateDealerInput = z.input<typeof updateDealerSchema>;
 
 /** What an admin types before being sent to CHeKT to approve the link. */
 export const connectDealerSchema = z.object({
   external_dealer_id: externalId("Dealer ID"),
   company_name: requiredText("Company name", 120),
 }) satisfies z.ZodType<ConnectDealerDto>;
-export type ConnectDealerInput = z.input<typeof connectDealerSchema>;
 
 assertSameKeys<z.output<typeof connectDealerSchema>, ConnectDealerDto>(true);
 assertSameKeys<z.output<typeof dealerChangesSchema>, UpdateDealerDto>(true);

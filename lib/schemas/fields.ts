@@ -154,6 +154,28 @@ export function assertSameKeys<A, B>(same: SameKeys<A, B>): void {
   void same;
 }
 
+/** True when a schema parses to the DTO CHeKT takes (what `satisfies z.ZodType<Dto>` checks), key for key. */
+type ParsesTo<S extends z.ZodType, Dto> = [S] extends [z.ZodType<Dto>] ? SameKeys<z.output<S>, Dto> : false;
+
+/**
+ * The schemas of an object the console creates and edits in CHeKT (site, station, contact), made from
+ * its fields and the ids naming it: what a create form starts from (`empty`), the create schema, an
+ * edit's changes (only the fields that changed; an emptied optional field is cleared) and the edit's
+ * input (`update`: the ids, then the changes). `Create` and `Update` are CHeKT's DTOs: a call compiles
+ * only when the create and changes schemas parse to them, key for key (`matchesDtos`: `true`).
+ */
+export function editableSchemas<Create, Update>() {
+  return <F extends Record<string, z.ZodType>, I extends z.ZodRawShape>(
+    fields: F,
+    id: z.ZodObject<I>,
+    matchesDtos: ParsesTo<z.ZodObject<F>, Create> & ParsesTo<ReturnType<typeof changesSchema<F>>, Update>,
+  ) => {
+    void matchesDtos;
+    const changes = changesSchema(fields);
+    return { empty: emptyText(fields), create: z.object(fields), changes, update: editSchema(id, changes) };
+  };
+}
+
 /** Refuses an edit that changes nothing (the form checks first; this guards forged calls). */
 export function hasChanges(v: Record<string, unknown>, idKeys: string[]) {
   return Object.entries(v).some(([k, val]) => !idKeys.includes(k) && val !== undefined);

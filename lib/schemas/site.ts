@@ -3,15 +3,12 @@ import { z } from "zod";
 import type { CreateSiteDto, UpdateSiteDto } from "./contract";
 import {
   chektId,
-  changesSchema,
+  editableSchemas,
   externalId,
-  editSchema,
   optionalChektId,
   optionalText,
   requiredText,
   timeZone,
-  assertSameKeys,
-  emptyText,
   type TextOf,
 } from "./fields";
 
@@ -30,19 +27,13 @@ export const siteFields = {
  * text, "" for none), before the schema parses them.
  */
 export type SiteText = TextOf<typeof siteFields>;
-export const EMPTY_SITE: SiteText = emptyText(siteFields);
-
-export const createSiteSchema = z.object(siteFields) satisfies z.ZodType<CreateSiteDto>;
-export type CreateSiteInput = z.input<typeof createSiteSchema>;
-
-/** An edit: only the fields that changed; an emptied optional field is cleared. */
-export const siteChangesSchema = changesSchema(siteFields) satisfies z.ZodType<UpdateSiteDto>;
 
 export const siteIdSchema = z.object({ site_id: chektId("Site") });
-export const updateSiteSchema = editSchema(siteIdSchema, siteChangesSchema);
-export type UpdateSiteInput = z.input<typeof updateSiteSchema>;
+export const {
+  empty: EMPTY_SITE,
+  create: createSiteSchema,
+  changes: siteChangesSchema,
+  update: updateSiteSchema,
+} = editableSchemas<CreateSiteDto, UpdateSiteDto>()(siteFields, siteIdSchema, true);
 
 export const siteActivationSchema = siteIdSchema.extend({ is_activated: z.union([z.literal(0), z.literal(1)]) });
-
-assertSameKeys<z.output<typeof createSiteSchema>, CreateSiteDto>(true);
-assertSameKeys<z.output<typeof siteChangesSchema>, UpdateSiteDto>(true);
