@@ -145,13 +145,16 @@ type BarState = Readonly<Record<string, string | number | undefined>>;
  * A filter bar declared as data over one list (lib/list-state): `fields` in order, then From and To
  * when `dates`, each showing the list state's value under its name; the keys the form sets, "is
  * anything filtered" and the rest of the state the form carries (`list.search(state)`) follow from the
- * same list. `children` go after the fields (e.g. a datalist).
+ * same list. `children` go after the fields (e.g. a datalist). Under the bar, what the list's parser
+ * refused in the URL (`ignored`, IgnoredFilters), so every filtered list says it in the same place.
  */
 export function FilterBar<S extends BarState>({
   fields,
   dates = false,
   list,
   state,
+  ignored,
+  ignoredSeparator,
   children,
   ...bar
 }: Omit<ListFiltersProps, "fields" | "filtered" | "children" | "search"> & {
@@ -159,18 +162,23 @@ export function FilterBar<S extends BarState>({
   dates?: boolean;
   list: { search: (state: S) => string };
   state: S;
+  ignored: readonly string[];
+  ignoredSeparator?: string;
   children?: ReactNode;
 }) {
   const names = [...fields.map((f) => f.name), ...(dates ? ["from", "to"] : [])];
   const value = (name: string) => (state[name] ? String(state[name]) : "");
   return (
-    <ListFilters {...bar} search={list.search(state)} fields={names} filtered={state}>
-      {fields.map((field) => (
-        <FilterFieldInput key={field.name} field={field} value={value(field.name)} />
-      ))}
-      {dates ? <DateRangeFields from={value("from")} to={value("to")} /> : null}
-      {children}
-    </ListFilters>
+    <>
+      <ListFilters {...bar} search={list.search(state)} fields={names} filtered={state}>
+        {fields.map((field) => (
+          <FilterFieldInput key={field.name} field={field} value={value(field.name)} />
+        ))}
+        {dates ? <DateRangeFields from={value("from")} to={value("to")} /> : null}
+        {children}
+      </ListFilters>
+      <IgnoredFilters errors={ignored} separator={ignoredSeparator} />
+    </>
   );
 }
 

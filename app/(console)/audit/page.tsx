@@ -1,15 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Download } from "lucide-react";
-import {
-  buttonClasses,
-  DataTable,
-  Disclosure,
-  EmptyState,
-  FilterBar,
-  IgnoredFilters,
-  ListPager,
-} from "@/components/ui";
+import { buttonClasses, DataTable, Disclosure, EmptyState, FilterBar, ListPager } from "@/components/ui";
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { BadgeWithNote } from "@/components/admin/badge-with-note";
 import { DiffViewer } from "@/components/admin/diff-viewer";
@@ -52,6 +44,7 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
         label="Filter audit rows"
         list={auditList}
         state={state}
+        ignored={errors}
         fields={[
           { kind: "text", label: "User", name: "user", placeholder: "email or id", width: "w-full sm:w-48" },
           {
@@ -87,7 +80,6 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
           ))}
         </datalist>
       </FilterBar>
-      <IgnoredFilters errors={errors} />
       <DataTable<Row>
         caption="Audit history, newest first"
         testId="audit-table"

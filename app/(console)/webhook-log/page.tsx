@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Badge, DataTable, Disclosure, EmptyState, FilterBar, IgnoredFilters, ListPager } from "@/components/ui";
+import { Badge, DataTable, Disclosure, EmptyState, FilterBar, ListPager } from "@/components/ui";
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { BadgeWithNote } from "@/components/admin/badge-with-note";
 import { ReapplyButton } from "@/components/admin/reapply-button";
@@ -34,6 +34,7 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
         label="Filter deliveries"
         list={webhookLogList}
         state={state}
+        ignored={errors}
         fields={[
           { kind: "select", label: "Verdict", name: "verdict", width: "w-36", options: VERDICTS },
           { kind: "select", label: "Event type", name: "type", width: "w-48", options: types },
@@ -42,7 +43,6 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
         dates
         submitLabel="Apply filters"
       />
-      <IgnoredFilters errors={errors} />
       <DataTable<Row>
         caption="Webhook deliveries, newest first"
         testId="webhook-log"

@@ -1,15 +1,6 @@
 import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import {
-  Badge,
-  DataTable,
-  FilterBar,
-  IgnoredFilters,
-  PageHeader,
-  ListPager,
-  buttonClasses,
-  type BadgeTone,
-} from "@/components/ui";
+import { Badge, DataTable, FilterBar, PageHeader, ListPager, buttonClasses, type BadgeTone } from "@/components/ui";
 import { VerificationTabs } from "@/components/verifications/tabs";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
@@ -77,8 +68,7 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
     <div>
       <PageHeader title="Verifications" description="Every verification CHeKT asked for, with who answered and how." />
       <VerificationTabs current="history" />
-      <HistoryFilters values={values} sites={sites} />
-      <IgnoredFilters errors={errors} separator=". " />
+      <HistoryFilters values={values} sites={sites} errors={errors} />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600" data-testid="history-total">
           {result.total} {result.total === 1 ? "verification" : "verifications"}
@@ -151,7 +141,15 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
   );
 }
 
-function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id: number; name: string }[] }) {
+function HistoryFilters({
+  values,
+  sites,
+  errors,
+}: {
+  values: HistoryParams;
+  sites: { id: number; name: string }[];
+  errors: readonly string[];
+}) {
   const siteChoices = sites.map((s) => ({ value: String(s.id), label: s.name }));
   return (
     <FilterBar
@@ -159,6 +157,8 @@ function HistoryFilters({ values, sites }: { values: HistoryParams; sites: { id:
       label="Filter verifications"
       list={historyList}
       state={values}
+      ignored={errors}
+      ignoredSeparator=". "
       fields={[
         { kind: "select", label: "State", name: "state", width: "w-36", options: HISTORY_STATES },
         { kind: "select", label: "Site", name: "site", width: "w-48", options: siteChoices },
