@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { actionClient } from "@/lib/actions/client";
+import { dealerActionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
 import { createContact, deleteContact, getContact, listContacts, updateContact } from "@/lib/chekt/api/contacts";
 import { createByExternalId } from "@/lib/create-by-external-id";
@@ -12,18 +12,17 @@ import { contactIdSchema, createContactInputSchema, updateContactSchema } from "
 // Each action writes the mirror from CHeKT's answer in the same transaction as the mapping and the
 // audit row (write-through): nothing is mirrored that CHeKT did not accept.
 
-export const createContactAction = actionClient
+export const createContactAction = dealerActionClient
   .metadata({ name: "contacts.create", role: "operator", objectKind: "contact" })
   .inputSchema(createContactInputSchema)
   .action(async ({ parsedInput: { site_id, ...body }, ctx }) => {
-    const scope = ctx.requireScope();
     const contact = await createByExternalId(ctx, {
       kind: "contact",
       body,
       field: "external_contact_id",
-      create: () => createContact(scope, site_id, body, { traceId: ctx.traceId }),
+      create: () => createContact(ctx.scope, site_id, body, { traceId: ctx.traceId }),
       async find() {
-        const all = await listContacts(scope, site_id, { traceId: ctx.traceId });
+        const all = await listContacts(ctx.scope, site_id, { traceId: ctx.traceId });
         return all.find((c) => c.external_contact_id === body.external_contact_id) ?? null;
       },
       chektId: (c) => c.contact_id,
@@ -34,63 +33,61 @@ export const createContactAction = actionClient
     return { contact_id: contact.contact_id, site_id };
   });
 
-export const updateContactAction = actionClient
+export const updateContactAction = dealerActionClient
   .metadata({ name: "contacts.update", role: "operator", objectKind: "contact" })
   .inputSchema(updateContactSchema)
   .action(async ({ parsedInput: { site_id, contact_id, ...changes }, ctx }) => {
-    const scope = ctx.requireScope();
     if (changes.external_contact_id)
-      await assertExternalIdFree(prisma, scope.dealerLinkId, "contact", changes.external_contact_id, contact_id);
+      await assertExternalIdFree(prisma, ctx.scope.dealerLinkId, "contact", changes.external_contact_id, contact_id);
     // "before" is what CHeKT last told us; only a contact the mirror lacks costs a CHeKT read.
     const before =
-      (await lastSeenContact(prisma, scope.dealerLinkId, site_id, contact_id)) ??
-      (await noticingGone(prisma, scope.dealerLinkId, contact_id, () =>
-        getContact(scope, site_id, contact_id, { traceId: ctx.traceId }),
+      (await lastSeenContact(prisma, ctx.scope.dealerLinkId, site_id, contact_id)) ??
+      (await noticingGone(prisma, ctx.scope.dealerLinkId, contact_id, () =>
+        getContact(ctx.scope, site_id, contact_id, { traceId: ctx.traceId }),
       ));
-    const contact = await noticingGone(prisma, scope.dealerLinkId, contact_id, () =>
-      updateContact(scope, site_id, contact_id, changes, { traceId: ctx.traceId }),
+    const contact = await noticingGone(prisma, ctx.scope.dealerLinkId, contact_id, () =>
+      updateContact(ctx.scope, site_id, contact_id, changes, { traceId: ctx.traceId }),
     );
     await ctx.commit(
       {
         chektId: contact_id,
         externalId: contact.external_contact_id,
-        dealerLinkId: scope.dealerLinkId,
+        dealerLinkId: ctx.scope.dealerLinkId,
         before,
         after: contact,
       },
       async (tx) => {
         await upsertMapping(tx, {
-          dealerLinkId: scope.dealerLinkId,
+          dealerLinkId: ctx.scope.dealerLinkId,
           kind: "contact",
           chektId: contact_id,
           externalId: contact.external_contact_id,
           parentChektId: site_id,
         });
-        await mirrorContact(tx, scope.dealerLinkId, site_id, contact, { how: "write" });
+        await mirrorContact(tx, ctx.scope.dealerLinkId, site_id, contact, { how: "write" });
       },
     );
     revalidatePath(`/sites/${site_id}`);
     return { contact_id, site_id };
   });
 
-export const deleteContactAction = actionClient
+export const deleteContactAction = dealerActionClient
   .metadata({ name: "contacts.delete", role: "operator", objectKind: "contact" })
   .inputSchema(contactIdSchema)
   .action(async ({ parsedInput: { site_id, contact_id }, ctx }) => {
-    const scope = ctx.requireScope();
     const before =
-      (await lastSeenContact(prisma, scope.dealerLinkId, site_id, contact_id)) ??
-      (await noticingGone(prisma, scope.dealerLinkId, contact_id, () =>
-        getContact(scope, site_id, contact_id, { traceId: ctx.traceId }),
+      (await lastSeenContact(prisma, ctx.scope.dealerLinkId, site_id, contact_id)) ??
+      (await noticingGone(prisma, ctx.scope.dealerLinkId, contact_id, () =>
+        getContact(ctx.scope, site_id, contact_id, { traceId: ctx.traceId }),
       ));
-    await noticingGone(prisma, scope.dealerLinkId, contact_id, () =>
-      deleteContact(scope, site_id, contact_id, { traceId: ctx.traceId }),
+    await noticingGone(prisma, ctx.scope.dealerLinkId, contact_id, () =>
+      deleteContact(ctx.scope, site_id, contact_id, { traceId: ctx.traceId }),
     );
     await ctx.commit(
-      { chektId: contact_id, externalId: before.external_contact_id, dealerLinkId: scope.dealerLinkId, before },
+      { chektId: contact_id, externalId: before.external_contact_id, dealerLinkId: ctx.scope.dealerLinkId, before },
       async (tx) => {
-        await deleteMapping(tx, scope.dealerLinkId, "contact", contact_id);
-        await forget(tx, scope.dealerLinkId, "contact", contact_id);
+        await deleteMapping(tx, ctx.scope.dealerLinkId, "contact", contact_id);
+        await forget(tx, ctx.scope.dealerLinkId, "contact", contact_id);
       },
     );
     revalidatePath(`/sites/${site_id}`);

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { actionClient } from "@/lib/actions/client";
+import { actionClient, dealerActionClient } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -21,26 +21,28 @@ import { dealerBefore } from "@/lib/mirror/before";
 import { mirrorDealer } from "@/lib/mirror/write";
 import { isConnected } from "@/lib/dealer";
 
-export const updateDealerAction = actionClient
+export const updateDealerAction = dealerActionClient
   .metadata({ name: "dealer.update", role: "admin", objectKind: "dealer" })
   .inputSchema(updateDealerSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const scope = ctx.requireScope();
-    const before = await dealerBefore(scope.dealerLinkId, () => getDealer(scope, { traceId: ctx.traceId }));
-    const dealer = await updateDealer(scope, parsedInput, { traceId: ctx.traceId });
+    const before = await dealerBefore(ctx.scope.dealerLinkId, () => getDealer(ctx.scope, { traceId: ctx.traceId }));
+    const dealer = await updateDealer(ctx.scope, parsedInput, { traceId: ctx.traceId });
     await ctx.commit(
       {
-        chektId: scope.dealerId,
-        externalId: scope.externalDealerId,
-        dealerLinkId: scope.dealerLinkId,
+        chektId: ctx.scope.dealerId,
+        externalId: ctx.scope.externalDealerId,
+        dealerLinkId: ctx.scope.dealerLinkId,
         before,
         after: dealer,
       },
       async (tx) => {
-        if (dealer.company_name !== scope.companyName)
-          await tx.dealerLink.update({ where: { id: scope.dealerLinkId }, data: { companyName: dealer.company_name } });
+        if (dealer.company_name !== ctx.scope.companyName)
+          await tx.dealerLink.update({
+            where: { id: ctx.scope.dealerLinkId },
+            data: { companyName: dealer.company_name },
+          });
         // Write-through: CHeKT's answer, with the mapping and audit row (docs/mirror.md).
-        await mirrorDealer(tx, scope.dealerLinkId, dealer, { how: "write" });
+        await mirrorDealer(tx, ctx.scope.dealerLinkId, dealer, { how: "write" });
       },
     );
     revalidatePath("/dealer");
@@ -79,22 +81,26 @@ export const startDealerConnectAction = actionClient
     return { url: authorizeUrl({ state, challenge }) };
   });
 
-export const disconnectDealerAction = actionClient
+export const disconnectDealerAction = dealerActionClient
   .metadata({ name: "dealer.disconnect", role: "admin", objectKind: "dealer" })
   .inputSchema(z.object({ confirm_name: z.string().trim().min(1, "Type the dealer's name to confirm") }))
   .action(async ({ parsedInput, ctx }) => {
-    const scope = ctx.requireScope();
-    if (parsedInput.confirm_name !== scope.companyName.trim()) {
+    if (parsedInput.confirm_name !== ctx.scope.companyName.trim()) {
       throw new ActionError("invalid_input", "The name typed does not match the dealer; nothing was changed.", {
-        confirm_name: `Type ${scope.companyName} exactly.`,
+        confirm_name: `Type ${ctx.scope.companyName} exactly.`,
       });
     }
-    const dealer = await disconnectDealer(scope, { traceId: ctx.traceId });
+    const dealer = await disconnectDealer(ctx.scope, { traceId: ctx.traceId });
     await ctx.commit(
-      { chektId: scope.dealerId, externalId: scope.externalDealerId, dealerLinkId: scope.dealerLinkId, after: dealer },
+      {
+        chektId: ctx.scope.dealerId,
+        externalId: ctx.scope.externalDealerId,
+        dealerLinkId: ctx.scope.dealerLinkId,
+        after: dealer,
+      },
       // The link row stays (history, audit, webhook log refer to it); only its state changes.
-      (tx) => tx.dealerLink.update({ where: { id: scope.dealerLinkId }, data: { disconnectedAt: new Date() } }),
+      (tx) => tx.dealerLink.update({ where: { id: ctx.scope.dealerLinkId }, data: { disconnectedAt: new Date() } }),
     );
     revalidatePath("/", "layout");
-    return { company_name: scope.companyName };
+    return { company_name: ctx.scope.companyName };
   });

@@ -2,7 +2,7 @@
 // Device changes are bulk jobs: each action re-validates against what CHeKT has now, stores the
 // job with one item per device and its audit row in one transaction, then wakes the worker.
 import { revalidatePath } from "next/cache";
-import { actionClient, type ActionContext } from "@/lib/actions/client";
+import { dealerActionClient, type DealerActionContext } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { storeJob, type JobStarted } from "@/lib/actions/store-job";
 import { insertBulkJob } from "@/lib/bulk/jobs";
@@ -20,8 +20,8 @@ import {
 import type { DeviceField } from "@/lib/bulk/fields";
 
 /** The site's devices as CHeKT has them now: every job's rows are checked against them. */
-function siteDevices(ctx: ActionContext, siteId: number) {
-  return listSiteDevices(ctx.requireScope().dealerId, siteId, ctx.traceId);
+function siteDevices(ctx: DealerActionContext, siteId: number) {
+  return listSiteDevices(ctx.scope.dealerId, siteId, ctx.traceId);
 }
 
 /**
@@ -29,7 +29,7 @@ function siteDevices(ctx: ActionContext, siteId: number) {
  * (one row, no sheet) both store a durable job here, so both get the same validation and worker.
  */
 async function startCreateJob(
-  ctx: ActionContext,
+  ctx: DealerActionContext,
   input: {
     siteId: number;
     rows: { line: number; values: Record<string, string | undefined> }[];
@@ -58,7 +58,7 @@ async function startCreateJob(
   return { jobId, queued: valid.length, skipped: rows.length - valid.length };
 }
 
-export const createDevicesJob = actionClient
+export const createDevicesJob = dealerActionClient
   .metadata({ name: "devices.bulk.create", role: "operator", objectKind: "bulk_job" })
   .inputSchema(createDevicesInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> =>
@@ -66,7 +66,7 @@ export const createDevicesJob = actionClient
   );
 
 /** The add-device form: one device, sent as a job of one item; problems come back per field. */
-export const addDeviceJob = actionClient
+export const addDeviceJob = dealerActionClient
   .metadata({ name: "devices.add", role: "operator", objectKind: "bulk_job" })
   .inputSchema(addDeviceInput)
   .action(async ({ parsedInput: { siteId, ...values }, ctx }): Promise<JobStarted> =>
@@ -79,7 +79,7 @@ export const addDeviceJob = actionClient
     }),
   );
 
-export const updateDevicesJob = actionClient
+export const updateDevicesJob = dealerActionClient
   .metadata({ name: "devices.bulk.update", role: "operator", objectKind: "bulk_job" })
   .inputSchema(updateDevicesInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
@@ -103,7 +103,7 @@ export const updateDevicesJob = actionClient
     return { jobId, queued: valid.length, skipped: rows.length - valid.length };
   });
 
-export const deleteDevicesJob = actionClient
+export const deleteDevicesJob = dealerActionClient
   .metadata({ name: "devices.bulk.delete", role: "operator", objectKind: "bulk_job" })
   .inputSchema(deleteDevicesInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
@@ -130,12 +130,11 @@ export const deleteDevicesJob = actionClient
   });
 
 /** Sends failed rows of a finished job again, as a new job whose items point back at them. */
-export const retryFailedItems = actionClient
+export const retryFailedItems = dealerActionClient
   .metadata({ name: "devices.bulk.retry", role: "operator", objectKind: "bulk_job" })
   .inputSchema(retryItemsInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
-    const scope = ctx.requireScope();
-    const { job, retryOf, items } = await planRetry(scope, parsedInput, ctx.traceId);
+    const { job, retryOf, items } = await planRetry(ctx.scope, parsedInput, ctx.traceId);
     const after = { retryOfJob: job.id, items: items.length };
     const jobId = await storeJob(ctx, after, (tx, owner) =>
       insertBulkJob(tx, { ...owner, chektSiteId: job.chektSiteId, kind: job.kind, items, retryOf }),

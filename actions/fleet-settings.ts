@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { actionClient } from "@/lib/actions/client";
+import { dealerActionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
 import { fleetSettingsSchema } from "@/lib/fleet/settings-schema";
 import { seal } from "@/lib/settings/credentials";
@@ -9,12 +9,11 @@ import { seal } from "@/lib/settings/credentials";
  * The current dealer's threshold and SMTP settings. The password is sealed at once; the audit row says only whether one
  * is set.
  */
-export const saveFleetSettingsAction = actionClient
+export const saveFleetSettingsAction = dealerActionClient
   .metadata({ name: "settings.fleet", role: "admin", objectKind: "settings" })
   .inputSchema(fleetSettingsSchema)
   .action(async ({ parsedInput: p, ctx }) => {
-    const scope = ctx.requireScope();
-    const prior = await prisma.fleetSettings.findUnique({ where: { dealerLinkId: scope.dealerLinkId } });
+    const prior = await prisma.fleetSettings.findUnique({ where: { dealerLinkId: ctx.scope.dealerLinkId } });
     const sealed = p.smtpPassword
       ? seal(p.smtpPassword)
       : p.clearSmtpPassword
@@ -36,14 +35,14 @@ export const saveFleetSettingsAction = actionClient
     });
     await ctx.commit(
       {
-        dealerLinkId: scope.dealerLinkId,
+        dealerLinkId: ctx.scope.dealerLinkId,
         before: prior ? shown({ ...prior, updatedAt: undefined }) : null,
         after: shown(data),
       },
       (tx) =>
         tx.fleetSettings.upsert({
-          where: { dealerLinkId: scope.dealerLinkId },
-          create: { dealerLinkId: scope.dealerLinkId, ...data },
+          where: { dealerLinkId: ctx.scope.dealerLinkId },
+          create: { dealerLinkId: ctx.scope.dealerLinkId, ...data },
           update: data,
         }),
     );

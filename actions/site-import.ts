@@ -2,7 +2,7 @@
 // Site import (docs/import.md): the sheet is checked again here against the mirror, then stored as
 // one durable job with its audit row in one transaction, and the worker is woken.
 import { revalidatePath } from "next/cache";
-import { actionClient, type ActionContext } from "@/lib/actions/client";
+import { dealerActionClient, type DealerActionContext } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { storeJob, type JobStarted } from "@/lib/actions/store-job";
 import { prisma } from "@/lib/db";
@@ -21,7 +21,7 @@ function rowErrors(rows: { line: number; errors: SiteErrors }[]): Record<string,
 }
 
 /** The import stored as one job (its audit row says `after` and how many rows), then the sites page refreshed. */
-async function storeImport(ctx: ActionContext, rows: NewImportRow[], after: Record<string, unknown>) {
+async function storeImport(ctx: DealerActionContext, rows: NewImportRow[], after: Record<string, unknown>) {
   const jobId = await storeJob(ctx, { ...after, rows: rows.length }, (tx, job) =>
     insertSiteImportJob(tx, { ...job, rows }),
   );
@@ -29,11 +29,11 @@ async function storeImport(ctx: ActionContext, rows: NewImportRow[], after: Reco
   return jobId;
 }
 
-export const startSiteImport = actionClient
+export const startSiteImport = dealerActionClient
   .metadata({ name: "sites.import", role: "operator", objectKind: "bulk_job" })
   .inputSchema(startImportInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
-    const data = await loadImportContext(prisma, ctx.requireDealer().id);
+    const data = await loadImportContext(prisma, ctx.dealer.id);
     if (parsedInput.pattern !== null && parsedInput.pattern !== data.pattern) {
       throw new ActionError(
         "conflict",
@@ -63,15 +63,14 @@ export const startSiteImport = actionClient
   });
 
 /** Failed rows of an import, fixed or not, sent again as a new job whose rows point back. */
-export const retrySiteImport = actionClient
+export const retrySiteImport = dealerActionClient
   .metadata({ name: "sites.import.retry", role: "operator", objectKind: "bulk_job" })
   .inputSchema(retryImportInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
-    const scope = ctx.requireScope();
-    const data = await loadImportContext(prisma, scope.dealerLinkId);
+    const data = await loadImportContext(prisma, ctx.scope.dealerLinkId);
     const plan = await planImportRetry(
       prisma,
-      scope.dealerLinkId,
+      ctx.scope.dealerLinkId,
       parsedInput.jobId,
       parsedInput.items,
       siteContext(data, null),
@@ -90,25 +89,24 @@ export const retrySiteImport = actionClient
   });
 
 /** The dealer's pattern for generated external IDs (the import's preview and the create forms). */
-export const saveIdPattern = actionClient
+export const saveIdPattern = dealerActionClient
   .metadata({ name: "sites.import.pattern", role: "operator", objectKind: "import_settings" })
   .inputSchema(idPatternInput)
   .action(async ({ parsedInput, ctx }) => {
-    const scope = ctx.requireScope();
     const problem = patternProblem(parsedInput.pattern);
     if (problem) throw new ActionError("invalid_input", problem, { pattern: problem });
-    const before = await prisma.importSettings.findUnique({ where: { dealerLinkId: scope.dealerLinkId } });
+    const before = await prisma.importSettings.findUnique({ where: { dealerLinkId: ctx.scope.dealerLinkId } });
     await ctx.commit(
       {
-        externalId: scope.dealerLinkId,
-        dealerLinkId: scope.dealerLinkId,
+        externalId: ctx.scope.dealerLinkId,
+        dealerLinkId: ctx.scope.dealerLinkId,
         before,
         after: { siteIdPattern: parsedInput.pattern },
       },
       (tx) =>
         tx.importSettings.upsert({
-          where: { dealerLinkId: scope.dealerLinkId },
-          create: { dealerLinkId: scope.dealerLinkId, siteIdPattern: parsedInput.pattern },
+          where: { dealerLinkId: ctx.scope.dealerLinkId },
+          create: { dealerLinkId: ctx.scope.dealerLinkId, siteIdPattern: parsedInput.pattern },
           update: { siteIdPattern: parsedInput.pattern },
         }),
     );

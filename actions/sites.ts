@@ -1,5 +1,5 @@
 "use server";
-import { actionClient } from "@/lib/actions/client";
+import { dealerActionClient } from "@/lib/actions/client";
 import { mappingUpsertSql, siteWriteSql } from "@/lib/actions/statements";
 import { prisma } from "@/lib/db";
 import { assertExternalIdFree, deleteChildMappings, deleteMapping } from "@/lib/mappings";
@@ -24,59 +24,56 @@ import { assertAccountNumberFree, assertEditedAccountNumberFree } from "@/lib/re
 // (components/sites/site-form.tsx, site-actions.tsx) navigates and router.refresh()es on success,
 // so a revalidation only re-rendered the page inside the action's answer for nothing (bench/).
 
-export const createSiteAction = actionClient
+export const createSiteAction = dealerActionClient
   .metadata({ name: "sites.create", role: "operator", objectKind: "site" })
   .inputSchema(createSiteSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const scope = ctx.requireScope();
     const site = await createByExternalId(ctx, {
       kind: "site",
       body: parsedInput,
       field: "external_site_id",
       check: () =>
-        assertAccountNumberFree(scope.dealerLinkId, parsedInput.monitoring_station_id, parsedInput.account_number),
-      create: () => createSite(scope, parsedInput, { traceId: ctx.traceId }),
+        assertAccountNumberFree(ctx.scope.dealerLinkId, parsedInput.monitoring_station_id, parsedInput.account_number),
+      create: () => createSite(ctx.scope, parsedInput, { traceId: ctx.traceId }),
       // A resend after a lost answer meets its own first attempt: the same data is that site.
-      find: () => findSiteByExternalId(scope, parsedInput.external_site_id, { traceId: ctx.traceId }),
+      find: () => findSiteByExternalId(ctx.scope, parsedInput.external_site_id, { traceId: ctx.traceId }),
       chektId: (created) => created.site_id,
       mirror: (tx, dealerLinkId, created) => mirrorSite(tx, dealerLinkId, created, { how: "write" }),
     });
     return { site_id: site.site_id, name: site.name };
   });
 
-export const updateSiteAction = actionClient
+export const updateSiteAction = dealerActionClient
   .metadata({ name: "sites.update", role: "operator", objectKind: "site" })
   .inputSchema(updateSiteSchema)
   .action(async ({ parsedInput: { site_id, ...changes }, ctx }) => {
-    const scope = ctx.requireScope();
     if (changes.external_site_id)
-      await assertExternalIdFree(prisma, scope.dealerLinkId, "site", changes.external_site_id, site_id);
-    await assertEditedAccountNumberFree(scope.dealerLinkId, site_id, changes);
+      await assertExternalIdFree(prisma, ctx.scope.dealerLinkId, "site", changes.external_site_id, site_id);
+    await assertEditedAccountNumberFree(ctx.scope.dealerLinkId, site_id, changes);
     // The "before" is read while the PUT takes its budget token; the PUT waits for it (lib/mirror/before.ts).
-    const before = siteBeforeBeside(scope.dealerLinkId, site_id, () =>
-      getSite(scope, site_id, { traceId: ctx.traceId }),
+    const before = siteBeforeBeside(ctx.scope.dealerLinkId, site_id, () =>
+      getSite(ctx.scope, site_id, { traceId: ctx.traceId }),
     );
-    const site = await updateSite(scope, site_id, changes, { traceId: ctx.traceId, sendAfter: before });
+    const site = await updateSite(ctx.scope, site_id, changes, { traceId: ctx.traceId, sendAfter: before });
     // Mapping, mirror row and audit row as one statement: one round trip (lib/actions/commit.ts).
     const prior = await before;
     await ctx.commit({ chektId: site_id, externalId: site.external_site_id, before: prior, after: site }, [
       mappingUpsertSql({
-        dealerLinkId: scope.dealerLinkId,
+        dealerLinkId: ctx.scope.dealerLinkId,
         kind: "site",
         chektId: site_id,
         externalId: site.external_site_id,
       }),
-      siteWriteSql(scope.dealerLinkId, site),
+      siteWriteSql(ctx.scope.dealerLinkId, site),
     ]);
     return { site_id, name: site.name };
   });
 
-export const setSiteActivationAction = actionClient
+export const setSiteActivationAction = dealerActionClient
   .metadata({ name: "sites.activation", role: "operator", objectKind: "site" })
   .inputSchema(siteActivationSchema)
   .action(async ({ parsedInput: { site_id, is_activated }, ctx }) => {
-    const scope = ctx.requireScope();
-    const site = await setSiteActivation(scope, site_id, is_activated, { traceId: ctx.traceId });
+    const site = await setSiteActivation(ctx.scope, site_id, is_activated, { traceId: ctx.traceId });
     await ctx.commit(
       {
         action: is_activated ? "sites.activate" : "sites.deactivate",
@@ -85,25 +82,24 @@ export const setSiteActivationAction = actionClient
         before: { is_activated: is_activated ? 0 : 1 },
         after: { is_activated: site.is_activated },
       },
-      (tx) => mirrorSite(tx, scope.dealerLinkId, site, { how: "write" }),
+      (tx) => mirrorSite(tx, ctx.scope.dealerLinkId, site, { how: "write" }),
     );
     return { site_id, is_activated: site.is_activated };
   });
 
-export const deleteSiteAction = actionClient
+export const deleteSiteAction = dealerActionClient
   .metadata({ name: "sites.delete", role: "operator", objectKind: "site" })
   .inputSchema(siteIdSchema)
   .action(async ({ parsedInput: { site_id }, ctx }) => {
-    const scope = ctx.requireScope();
     // Read first: the audit row keeps what was deleted (CHeKT keeps nothing after a delete).
-    const before = await getSite(scope, site_id, { traceId: ctx.traceId });
-    await deleteSite(scope, site_id, { traceId: ctx.traceId });
+    const before = await getSite(ctx.scope, site_id, { traceId: ctx.traceId });
+    await deleteSite(ctx.scope, site_id, { traceId: ctx.traceId });
     await ctx.commit({ chektId: site_id, externalId: before.external_site_id, before }, async (tx) => {
-      await deleteMapping(tx, scope.dealerLinkId, "site", site_id);
+      await deleteMapping(tx, ctx.scope.dealerLinkId, "site", site_id);
       // CHeKT deletes the site's contacts and devices with it; their mappings go too.
-      await deleteChildMappings(tx, scope.dealerLinkId, "contact", site_id);
-      await deleteChildMappings(tx, scope.dealerLinkId, "device", site_id);
-      await forget(tx, scope.dealerLinkId, "site", site_id);
+      await deleteChildMappings(tx, ctx.scope.dealerLinkId, "contact", site_id);
+      await deleteChildMappings(tx, ctx.scope.dealerLinkId, "device", site_id);
+      await forget(tx, ctx.scope.dealerLinkId, "site", site_id);
     });
     return { site_id, name: before.name };
   });

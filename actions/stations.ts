@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { actionClient } from "@/lib/actions/client";
+import { dealerActionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
 import { assertExternalIdFree, deleteMapping, upsertMapping } from "@/lib/mappings";
 import { createStation, deleteStation, getStation, listStations, updateStation } from "@/lib/chekt/api/stations";
@@ -12,18 +12,17 @@ import { forget, mirrorStation } from "@/lib/mirror/write";
 // Write-through (docs/mirror.md): CHeKT's answer lands in the mirror in the same transaction as
 // the mapping and the audit row; a refusal throws before that, so nothing local changes.
 
-export const createStationAction = actionClient
+export const createStationAction = dealerActionClient
   .metadata({ name: "stations.create", role: "operator", objectKind: "monitoring_station" })
   .inputSchema(createStationSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const scope = ctx.requireScope();
     const station = await createByExternalId(ctx, {
       kind: "monitoring_station",
       body: parsedInput,
       field: "external_monitoring_station_id",
-      create: () => createStation(scope, parsedInput, { traceId: ctx.traceId }),
+      create: () => createStation(ctx.scope, parsedInput, { traceId: ctx.traceId }),
       async find() {
-        const all = await listStations(scope, { traceId: ctx.traceId });
+        const all = await listStations(ctx.scope, { traceId: ctx.traceId });
         const id = parsedInput.external_monitoring_station_id;
         return all.find((st) => st.external_monitoring_station_id === id) ?? null;
       },
@@ -34,56 +33,56 @@ export const createStationAction = actionClient
     return { monitoring_station_id: station.monitoring_station_id, name: station.name };
   });
 
-export const updateStationAction = actionClient
+export const updateStationAction = dealerActionClient
   .metadata({ name: "stations.update", role: "operator", objectKind: "monitoring_station" })
   .inputSchema(updateStationSchema)
   .action(async ({ parsedInput: { monitoring_station_id: id, ...changes }, ctx }) => {
-    const scope = ctx.requireScope();
     if (changes.external_monitoring_station_id) {
       await assertExternalIdFree(
         prisma,
-        scope.dealerLinkId,
+        ctx.scope.dealerLinkId,
         "monitoring_station",
         changes.external_monitoring_station_id,
         id,
       );
     }
-    const before = await stationBefore(scope.dealerLinkId, id, () => getStation(scope, id, { traceId: ctx.traceId }));
-    const station = await updateStation(scope, id, changes, { traceId: ctx.traceId });
+    const before = await stationBefore(ctx.scope.dealerLinkId, id, () =>
+      getStation(ctx.scope, id, { traceId: ctx.traceId }),
+    );
+    const station = await updateStation(ctx.scope, id, changes, { traceId: ctx.traceId });
     await ctx.commit(
       {
         chektId: id,
         externalId: station.external_monitoring_station_id,
-        dealerLinkId: scope.dealerLinkId,
+        dealerLinkId: ctx.scope.dealerLinkId,
         before,
         after: station,
       },
       async (tx) => {
         await upsertMapping(tx, {
-          dealerLinkId: scope.dealerLinkId,
+          dealerLinkId: ctx.scope.dealerLinkId,
           kind: "monitoring_station",
           chektId: id,
           externalId: station.external_monitoring_station_id,
         });
-        await mirrorStation(tx, scope.dealerLinkId, station, { how: "write" });
+        await mirrorStation(tx, ctx.scope.dealerLinkId, station, { how: "write" });
       },
     );
     revalidatePath("/stations");
     return { monitoring_station_id: id, name: station.name };
   });
 
-export const deleteStationAction = actionClient
+export const deleteStationAction = dealerActionClient
   .metadata({ name: "stations.delete", role: "operator", objectKind: "monitoring_station" })
   .inputSchema(stationIdSchema)
   .action(async ({ parsedInput: { monitoring_station_id: id }, ctx }) => {
-    const scope = ctx.requireScope();
-    const before = await getStation(scope, id, { traceId: ctx.traceId });
-    await deleteStation(scope, id, { traceId: ctx.traceId });
+    const before = await getStation(ctx.scope, id, { traceId: ctx.traceId });
+    await deleteStation(ctx.scope, id, { traceId: ctx.traceId });
     await ctx.commit(
-      { chektId: id, externalId: before.external_monitoring_station_id, dealerLinkId: scope.dealerLinkId, before },
+      { chektId: id, externalId: before.external_monitoring_station_id, dealerLinkId: ctx.scope.dealerLinkId, before },
       async (tx) => {
-        await deleteMapping(tx, scope.dealerLinkId, "monitoring_station", id);
-        await forget(tx, scope.dealerLinkId, "station", id);
+        await deleteMapping(tx, ctx.scope.dealerLinkId, "monitoring_station", id);
+        await forget(tx, ctx.scope.dealerLinkId, "station", id);
       },
     );
     revalidatePath("/stations");

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { actionClient, type ActionContext } from "@/lib/actions/client";
+import { dealerActionClient, type DealerActionContext } from "@/lib/actions/client";
 import { isOwner } from "@/lib/dealer";
 import { createUserSchema, setDisabledSchema, setRoleSchema, userIdSchema } from "@/lib/users/schemas";
 import { createUser, removeMembership, resetPassword, setDisabled, setRole, type Actor } from "@/lib/users/service";
@@ -11,9 +11,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type Entry = { action?: string; externalId?: string; before?: unknown; after?: unknown };
 
 /** A dealer admin manages the users of the dealer they are working on; the owner those of any dealer. */
-async function actorOf(ctx: ActionContext): Promise<Actor> {
-  const dealer = ctx.requireDealer();
-  return { id: ctx.user.id, isOwner: await isOwner(ctx.user.id), dealerLinkId: dealer.id };
+async function actorOf(ctx: DealerActionContext): Promise<Actor> {
+  return { id: ctx.user.id, isOwner: await isOwner(ctx.user.id), dealerLinkId: ctx.dealer.id };
 }
 
 /**
@@ -21,7 +20,7 @@ async function actorOf(ctx: ActionContext): Promise<Actor> {
  * audit row, written in the same transaction (named by the action's metadata unless `action` says).
  */
 async function changeUser<R extends { before?: unknown; after?: unknown }>(
-  ctx: ActionContext,
+  ctx: DealerActionContext,
   userId: string,
   change: (tx: Prisma.TransactionClient, actor: Actor) => Promise<R>,
   action?: string,
@@ -37,7 +36,7 @@ async function changeUser<R extends { before?: unknown; after?: unknown }>(
   return r;
 }
 
-export const createUserAction = actionClient
+export const createUserAction = dealerActionClient
   .metadata({ name: "users.create", role: "admin", objectKind: "user" })
   .inputSchema(createUserSchema)
   .action(async ({ parsedInput, ctx }) => {
@@ -53,7 +52,7 @@ export const createUserAction = actionClient
     return { id: user.id, email: user.email };
   });
 
-export const setRoleAction = actionClient
+export const setRoleAction = dealerActionClient
   .metadata({ name: "users.set_role", role: "admin", objectKind: "user" })
   .inputSchema(setRoleSchema)
   .action(async ({ parsedInput, ctx }) => {
@@ -61,7 +60,7 @@ export const setRoleAction = actionClient
     return { role: parsedInput.role };
   });
 
-export const setDisabledAction = actionClient
+export const setDisabledAction = dealerActionClient
   .metadata({ name: "users.set_disabled", role: "admin", objectKind: "user" })
   .inputSchema(setDisabledSchema)
   .action(async ({ parsedInput, ctx }) => {
@@ -75,7 +74,7 @@ export const setDisabledAction = actionClient
   });
 
 /** Returns the one-time password once; it is not stored in clear and not written to the audit row. */
-export const resetPasswordAction = actionClient
+export const resetPasswordAction = dealerActionClient
   .metadata({ name: "users.reset_password", role: "admin", objectKind: "user" })
   .inputSchema(userIdSchema)
   .action(async ({ parsedInput, ctx }) => {
@@ -84,7 +83,7 @@ export const resetPasswordAction = actionClient
   });
 
 /** Takes a user out of the current dealer (their account and other dealers stay). */
-export const removeMembershipAction = actionClient
+export const removeMembershipAction = dealerActionClient
   .metadata({ name: "users.remove_membership", role: "admin", objectKind: "user" })
   .inputSchema(userIdSchema)
   .action(async ({ parsedInput, ctx }) => {

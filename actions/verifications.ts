@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { actionClient, type ActionContext } from "@/lib/actions/client";
+import { dealerActionClient, type DealerActionContext } from "@/lib/actions/client";
 import { answerVerification, checkStoredAnswer } from "@/lib/verifications/answer";
 import { kickAnnotation } from "@/lib/verifications/annotate-worker";
 import { claimInTx, releaseInTx, takeOverInTx } from "@/lib/verifications/claims";
@@ -12,7 +12,7 @@ import { answerSchema, directionsSchema, noteSchema, verificationIdSchema } from
 
 const byId = z.object({ id: verificationIdSchema });
 
-type Me = ActionContext["user"];
+type Me = DealerActionContext["user"];
 
 /**
  * An action (`client` carries its metadata) that changes who holds verification `id` of the current
@@ -20,22 +20,21 @@ type Me = ActionContext["user"];
  * transaction; `answer` is what the queue gets back.
  */
 function claimAction<T, A>(
-  client: ReturnType<typeof actionClient.metadata>,
+  client: ReturnType<typeof dealerActionClient.metadata>,
   after: (me: Me) => object,
   change: (tx: Prisma.TransactionClient, dealer: MemberDealer, id: string, me: Me) => Promise<T>,
   answer: (result: T) => A,
 ) {
   return client.inputSchema(byId).action(async ({ parsedInput: { id }, ctx }) => {
-    const dealer = ctx.requireDealer();
-    const result = await ctx.commit({ chektId: id, dealerLinkId: dealer.id, after: after(ctx.user) }, (tx) =>
-      change(tx, dealer, id, ctx.user),
+    const result = await ctx.commit({ chektId: id, dealerLinkId: ctx.dealer.id, after: after(ctx.user) }, (tx) =>
+      change(tx, ctx.dealer, id, ctx.user),
     );
     return answer(result);
   });
 }
 
 export const claimVerification = claimAction(
-  actionClient.metadata({ name: "verifications.claim", role: "operator", objectKind: "verification" }),
+  dealerActionClient.metadata({ name: "verifications.claim", role: "operator", objectKind: "verification" }),
   () => ({ state: "claimed" }),
   claimInTx,
   () => ({ claimed: true }),
@@ -43,67 +42,63 @@ export const claimVerification = claimAction(
 
 /** A dealer admin takes another operator's claim (walked away, stuck); the audit row names both. */
 export const takeOverVerification = claimAction(
-  actionClient.metadata({ name: "verifications.takeover", role: "admin", objectKind: "verification" }),
+  dealerActionClient.metadata({ name: "verifications.takeover", role: "admin", objectKind: "verification" }),
   (me) => ({ state: "claimed", claimedBy: me.name || me.email }),
   takeOverInTx,
   (result) => ({ claimed: true, previous: result.previous }),
 );
 
 export const releaseVerification = claimAction(
-  actionClient.metadata({ name: "verifications.release", role: "operator", objectKind: "verification" }),
+  dealerActionClient.metadata({ name: "verifications.release", role: "operator", objectKind: "verification" }),
   () => ({ state: "pending" }),
   releaseInTx,
   () => ({ released: true }),
 );
 
-export const answerVerificationAction = actionClient
+export const answerVerificationAction = dealerActionClient
   .metadata({ name: "verifications.answer", role: "operator", objectKind: "verification" })
   .inputSchema(answerSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const dealer = ctx.requireDealer();
-    const result = await answerVerification(ctx, dealer, ctx.user, parsedInput);
+    const result = await answerVerification(ctx, ctx.dealer, ctx.user, parsedInput);
     // CHeKT has the answer: the annotation's first attempt runs without holding up the operator.
-    if (result.outcome === "answered") kickAnnotation(dealer.id, parsedInput.id, ctx.traceId);
+    if (result.outcome === "answered") kickAnnotation(ctx.dealer.id, parsedInput.id, ctx.traceId);
     return result;
   });
 
 /** "Check with CHeKT" after "may or may not have been saved": reads the alarm's status from CHeKT. */
-export const checkAnswerAction = actionClient
+export const checkAnswerAction = dealerActionClient
   .metadata({ name: "verifications.check", role: "operator", objectKind: "verification" })
   .inputSchema(byId)
   .action(async ({ parsedInput, ctx }) => {
-    const dealer = ctx.requireDealer();
-    return checkStoredAnswer(ctx, dealer, ctx.user, parsedInput.id);
+    return checkStoredAnswer(ctx, ctx.dealer, ctx.user, parsedInput.id);
   });
 
 /** A site's directions (kept only here), edited from the detail view; empty text removes them. */
-export const saveDirectionsAction = actionClient
+export const saveDirectionsAction = dealerActionClient
   .metadata({ name: "verifications.directions", role: "operator", objectKind: "site" })
   .inputSchema(directionsSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const dealer = ctx.requireDealer();
-    const before = await currentDirections(prisma, dealer, parsedInput.siteId);
+    const before = await currentDirections(prisma, ctx.dealer, parsedInput.siteId);
     await ctx.commit(
       {
         chektId: parsedInput.siteId,
-        dealerLinkId: dealer.id,
+        dealerLinkId: ctx.dealer.id,
         before: { directions: before },
         after: { directions: parsedInput.text || null },
       },
-      (tx) => saveDirectionsInTx(tx, dealer, parsedInput.siteId, parsedInput.text, ctx.user),
+      (tx) => saveDirectionsInTx(tx, ctx.dealer, parsedInput.siteId, parsedInput.text, ctx.user),
     );
     return { saved: true };
   });
 
 /** A note on a verification (who was called, what they said), part of its history. */
-export const addNoteAction = actionClient
+export const addNoteAction = dealerActionClient
   .metadata({ name: "verifications.note", role: "operator", objectKind: "verification" })
   .inputSchema(noteSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const dealer = ctx.requireDealer();
     const note = await ctx.commit(
-      { chektId: parsedInput.id, dealerLinkId: dealer.id, after: { note: parsedInput.text } },
-      (tx) => addNoteInTx(tx, dealer, parsedInput.id, parsedInput.text, ctx.user),
+      { chektId: parsedInput.id, dealerLinkId: ctx.dealer.id, after: { note: parsedInput.text } },
+      (tx) => addNoteInTx(tx, ctx.dealer, parsedInput.id, parsedInput.text, ctx.user),
     );
     return { noteId: note?.id ?? null };
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { commitCreated } from "@/lib/actions/commit-created";
-import type { ActionContext } from "@/lib/actions/client";
+import type { DealerActionContext } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createOrRecognise } from "@/lib/lost-answer";
@@ -13,7 +13,7 @@ import { assertExternalIdFree, withExternalIdClaim, type MappingKind } from "@/l
  * then one commit: audit row, mapping, mirror row (commitCreated). Returns CHeKT's object.
  */
 export async function createByExternalId<F extends string, B extends Record<F, string>, T extends Record<F, string>>(
-  ctx: ActionContext,
+  ctx: DealerActionContext,
   o: {
     kind: MappingKind;
     /** What is sent to CHeKT, and the name of its external-ID field. */
@@ -29,7 +29,7 @@ export async function createByExternalId<F extends string, B extends Record<F, s
     mirror: (tx: Prisma.TransactionClient, dealerLinkId: string, created: T) => Promise<unknown>;
   },
 ): Promise<T> {
-  const { dealerLinkId } = ctx.requireScope();
+  const { dealerLinkId } = ctx.scope;
   const externalId = o.body[o.field];
   return withExternalIdClaim(dealerLinkId, o.kind, externalId, async () => {
     await assertExternalIdFree(prisma, dealerLinkId, o.kind, externalId);

@@ -2,7 +2,6 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { ActionError } from "@/lib/actions/errors";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { rememberSessionDealers, sessionDealersOf } from "@/lib/auth/session-dealers";
 import { writeAudit } from "@/lib/audit";
@@ -145,13 +144,6 @@ export const getCurrentDealer = cache(async (): Promise<MemberDealer | null> => 
   const user = await getSessionUser();
   return user ? resolveDealerFor(user) : null;
 });
-
-/** For server actions and route handlers: the current dealer, or an ActionError the form can show. */
-export async function requireCurrentDealer(): Promise<MemberDealer> {
-  const dealer = await getCurrentDealer();
-  if (!dealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
-  return dealer;
-}
 
 /**
  * The role that counts for this user right now: their membership's role in the current dealer

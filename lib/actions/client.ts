@@ -29,8 +29,6 @@ const metadataSchema = z.object({
   objectKind: z.string().optional(),
   /** Reads and other actions that change nothing: no audit row (a refusal is still recorded). */
   notAudited: z.boolean().optional(),
-  /** @deprecated the old name of `notAudited`; kept while call sites move over. */
-  readOnly: z.boolean().optional(),
 });
 export type ActionMetadata = z.infer<typeof metadataSchema>;
 
@@ -77,12 +75,9 @@ export type ActionContext = {
   /**
    * The dealer this action works on, resolved once from the user's memberships (a cookie naming a
    * dealer they do not belong to is ignored). Null only when the user has no connected dealer;
-   * actions that need one call requireDealer().
+   * actions that need one are built on dealerActionClient, whose context always has it.
    */
   dealer: MemberDealer | null;
-  requireDealer(): MemberDealer;
-  /** requireDealer() in the shape lib/chekt/api/* takes (CHeKT dealer id + our link id). */
-  requireScope(): DealerScope;
   /**
    * Runs `fn` and the audit row in one Postgres transaction (mapping + audit stay consistent).
    * Call it after CHeKT has accepted the change. The row's action and object kind are the
@@ -144,7 +139,7 @@ export const actionClient = createSafeActionClient({
     }
   }
 
-  const notAudited = metadata.notAudited ?? metadata.readOnly ?? false;
+  const notAudited = metadata.notAudited ?? false;
   let audited = false;
   // Only a committed row counts: a refusal thrown inside a commit's `fn` (another dealer's id:
   // not_found) rolls back with it, and the failure or refusal row is written below instead.
@@ -156,20 +151,7 @@ export const actionClient = createSafeActionClient({
     user,
     onCommitted: () => void (audited = true),
   });
-  const ctx: ActionContext = {
-    user,
-    traceId,
-    dealer,
-    requireDealer() {
-      if (!dealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
-      return dealer;
-    },
-    requireScope() {
-      if (!dealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
-      return scopeOf(dealer);
-    },
-    commit,
-  };
+  const ctx: ActionContext = { user, traceId, dealer, commit };
 
   try {
     // A CHeKT write that would wait long for the rate limit is handed back to the form instead
@@ -205,4 +187,22 @@ export const actionClient = createSafeActionClient({
     }
     throw error;
   }
+});
+
+/** The context of an action built on dealerActionClient. */
+export type DealerActionContext = ActionContext & {
+  dealer: MemberDealer;
+  /** The dealer in the shape lib/chekt/api/* takes (CHeKT dealer id + our link id). */
+  scope: DealerScope;
+};
+
+/**
+ * Every action that works on the current dealer's objects is built from this client: its context
+ * has the dealer and its scope, so no action checks for one itself. Without a connected dealer the
+ * action answers no_dealer before its input is read (there is nothing to check it against); the
+ * client above records that like any other failure.
+ */
+export const dealerActionClient = actionClient.use(async ({ ctx, next }) => {
+  if (!ctx.dealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
+  return next({ ctx: { dealer: ctx.dealer, scope: scopeOf(ctx.dealer) } });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { upsertMapping, type MappingKind } from "@/lib/mappings";
-import type { ActionContext } from "./client";
+import type { DealerActionContext } from "./client";
 
 /**
  * The commit of a create CHeKT accepted, or of a resend recognised as its own first attempt
@@ -9,12 +9,12 @@ import type { ActionContext } from "./client";
  * the external-ID mapping and, through `mirror`, the mirror row (write-through, docs/mirror.md).
  */
 export function commitCreated<T extends object>(
-  ctx: ActionContext,
+  ctx: DealerActionContext,
   { object, recognised }: { object: T; recognised: boolean },
   m: { kind: MappingKind; chektId: number; externalId: string; parentChektId?: number },
   mirror: (tx: Prisma.TransactionClient, dealerLinkId: string) => Promise<unknown>,
 ): Promise<void> {
-  const { dealerLinkId } = ctx.requireScope();
+  const { dealerLinkId } = ctx.scope;
   return ctx.commit(
     { chektId: m.chektId, externalId: m.externalId, after: recognised ? { ...object, recognised } : object },
     async (tx) => {

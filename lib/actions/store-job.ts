@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { kickBulkJob } from "@/lib/background";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ActionContext } from "./client";
+import type { ActionContext, DealerActionContext } from "./client";
 
 /** What an action that stored a job answers: the job, how many items it holds, how many rows were left out. */
 export type JobStarted = { jobId: string; queued: number; skipped: number };
@@ -16,11 +16,11 @@ export type JobOwner = { id: string; dealerLinkId: string; user: ActionContext["
  * the worker is woken. Returns the job's id.
  */
 export async function storeJob(
-  ctx: ActionContext,
+  ctx: DealerActionContext,
   after: Record<string, unknown>,
   insert: (tx: Prisma.TransactionClient, job: JobOwner) => Promise<unknown>,
 ): Promise<string> {
-  const job: JobOwner = { id: randomUUID(), dealerLinkId: ctx.requireDealer().id, user: ctx.user };
+  const job: JobOwner = { id: randomUUID(), dealerLinkId: ctx.dealer.id, user: ctx.user };
   await ctx.commit({ externalId: job.id, after }, (tx) => insert(tx, job));
   await kickBulkJob(job.id);
   return job.id;

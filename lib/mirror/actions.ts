@@ -3,10 +3,9 @@
 // page shows from CHeKT at the interactive "read" class. A read, not a change: notAudited in the
 // action client (no audit row unless refused).
 import { z } from "zod";
-import { actionClient } from "@/lib/actions/client";
+import { dealerActionClient } from "@/lib/actions/client";
 import { runInteractive } from "@/lib/chekt/budget-wait";
 import { ActionError } from "@/lib/actions/errors";
-import { requireDealerScope } from "@/lib/dealer-scope";
 import { refreshNow } from "./refresh";
 import { mirrorTargetSchema } from "./targets";
 
@@ -14,11 +13,10 @@ const REFRESH_WAIT_MS = 8_000;
 
 const inputSchema = z.object({ targets: z.array(mirrorTargetSchema).min(1).max(5) });
 
-export const refreshMirrorAction = actionClient
+export const refreshMirrorAction = dealerActionClient
   .metadata({ name: "mirror.refresh", role: "viewer", objectKind: "mirror", notAudited: true })
   .inputSchema(inputSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const scope = await requireDealerScope();
     // A person is waiting: give up after REFRESH_WAIT_MS (a 429 storm would otherwise hold the
     // button for the client's whole deadline); the page keeps showing the mirror's copy.
     const signal = AbortSignal.timeout(REFRESH_WAIT_MS);
@@ -28,7 +26,7 @@ export const refreshMirrorAction = actionClient
       // (budget_wait, nothing sent), which counts down "refreshing in N s" with Cancel
       // (components/mirror/freshness.tsx) instead of a spinner that ends in "busy".
       outcomes = await runInteractive(() =>
-        refreshNow(scope, parsedInput.targets, { traceId: ctx.traceId, budgetClass: "read", signal }),
+        refreshNow(ctx.scope, parsedInput.targets, { traceId: ctx.traceId, budgetClass: "read", signal }),
       );
     } catch (e) {
       if (!signal.aborted) throw e;

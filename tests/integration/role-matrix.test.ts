@@ -22,7 +22,7 @@ import { actionModules, filesNamed } from "../support/files";
 
 type Role = "viewer" | "operator" | "admin";
 type Who = "anonymous" | Role;
-type Meta = { name: string; role: Role; notAudited?: boolean; readOnly?: boolean; objectKind?: string };
+type Meta = { name: string; role: Role; notAudited?: boolean; objectKind?: string };
 const WHO: Who[] = ["anonymous", "viewer", "operator", "admin"];
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
@@ -42,7 +42,7 @@ vi.mock("next-auth", () => import("../support/next-auth"));
 // --- the written matrix (docs/roles.md, one rule per row of its table) --------------------------
 type Rule = { match: RegExp; role: Role | ((m: Meta) => Role); row: string };
 /** Operator areas: anyone signed in may read them, only operators and admins change them. */
-const readsForViewers = (m: Meta): Role => (m.notAudited || m.readOnly ? "viewer" : "operator");
+const readsForViewers = (m: Meta): Role => (m.notAudited ? "viewer" : "operator");
 const ACTION_RULES: Rule[] = [
   { match: /^dealer\.switch$/, role: "viewer", row: "Sign in, see the dashboard (choose which dealer to look at)" },
   { match: /^account\./, role: "viewer", row: "change your own password" },

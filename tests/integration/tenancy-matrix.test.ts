@@ -45,7 +45,7 @@ type Result = { serverError?: { code?: string; message?: string }; validationErr
 type Discovered = {
   id: string;
   fn: (input: unknown) => Promise<Result>;
-  meta: { name: string; role: string; readOnly?: boolean };
+  meta: { name: string; role: string; notAudited?: boolean };
 };
 const actions: Discovered[] = [];
 

@@ -3,7 +3,7 @@
 //   vi.mock("next-safe-action", async (importOriginal) =>
 //     (await import("../support/action-registry")).recordingSafeAction(importOriginal));
 // then `actionMeta.get(fn)` gives the metadata of an exported action.
-export type ActionMeta = { name: string; role: string; notAudited?: boolean; readOnly?: boolean };
+export type ActionMeta = { name: string; role: string; notAudited?: boolean };
 
 export const actionMeta = new WeakMap<object, ActionMeta>();
 
