@@ -1,0 +1,54 @@
+// The fast-check value a fuzz test puts in a form field: what an attacker or a broken form would send.
+// One list, so the schema fuzz (tests/unit/fuzz-schemas.test.ts) and the action fuzz
+// (tests/faults/bench-action-fuzz.test.ts) try the same edges; each adds the words its own inputs know.
+import fc from "fast-check";
+
+/** Strings at the edges of what a field's check draws: blanks, numbers as text, odd Unicode, injection. */
+const EDGE_STRINGS = [
+  "",
+  " ",
+  "0",
+  "1",
+  "-1",
+  "1e309",
+  "NaN",
+  "null",
+  "__proto__",
+  "constructor",
+  "a".repeat(10_000),
+  "<script>alert(1)</script>",
+  "' OR 1=1 --",
+  "\u0000",
+  "😀",
+  "+1 (555) 000-0000",
+  "a@b.co",
+  "UTC",
+  "Mars/Phobos",
+  "00000000-0000-0000-0000-000000000000",
+];
+
+const EDGE_NUMBERS = [0, -0, Number.MAX_SAFE_INTEGER + 1, Number.NaN, Infinity, -Infinity, 2 ** 31, -(2 ** 31) - 1];
+
+type FieldValueOptions = {
+  /** Ids and enum values the caller's schemas accept, so some payloads get past validation. */
+  words?: readonly string[];
+  /** Bigints too (React's action reply encoding can carry one); on unless the caller says why not. */
+  bigInts?: boolean;
+};
+
+/** Any value a field may be sent: edge strings and numbers, wrong types, and the caller's `words`. */
+export function anyFieldValue({ words = [], bigInts = true }: FieldValueOptions = {}) {
+  return fc.oneof(
+    fc.anything(),
+    fc.string({ maxLength: 300 }),
+    fc.constantFrom(...EDGE_STRINGS, ...words),
+    fc.integer({ min: -5, max: 5 }),
+    fc.integer(),
+    fc.double(),
+    fc.constantFrom(...EDGE_NUMBERS),
+    ...(bigInts ? [fc.bigInt()] : []),
+    fc.array(fc.anything(), { maxLength: 5 }),
+    fc.constant(null),
+    fc.constant(undefined),
+  );
+}
