@@ -2,10 +2,11 @@
 import { Input } from "@/components/ui";
 import { ActionFormLayout } from "@/components/forms/form-actions";
 import type { ActionForm } from "@/components/forms/use-action-form";
-import { useObjectForm } from "@/components/forms/use-object-form";
-import { fillExternalId, FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
+import { ObjectForm } from "@/components/forms/object-form";
+import { createRun, editRun } from "@/components/forms/use-object-form";
+import { FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import { createContactAction, updateContactAction } from "@/actions/contacts";
-import { contactChangesSchema, createContactSchema, EMPTY_CONTACT, type ContactText } from "@/lib/schemas/contact";
+import { contactChangesSchema, createContactSchema, type ContactText } from "@/lib/schemas/contact";
 
 export type ContactFormValues = ContactText;
 export type ContactFormProps = { siteId: number; initial: ContactFormValues } & (
@@ -20,37 +21,27 @@ const CONTACT_ID: ExternalIdRule<ContactFormValues> = {
 
 /** A site contact. The phone is normalised to E.164 and the email checked before anything is sent. */
 export function ContactForm(props: ContactFormProps) {
-  // Each mode runs its own action (imported here) with its own input type.
-  return props.mode === "create" ? (
-    <CreateContactForm initial={props.initial} siteId={props.siteId} />
-  ) : (
-    <EditContactForm initial={props.initial} siteId={props.siteId} contactId={props.contactId} />
-  );
+  const { initial, siteId } = props;
+  const run = props.mode === "create" ? createContact(initial, siteId) : editContact(initial, siteId, props.contactId);
+  return <ObjectForm run={run} fields={(form) => <ContactFields form={form} mode={props.mode} siteId={siteId} />} />;
 }
 
-function CreateContactForm({ initial, siteId }: { initial: ContactFormValues; siteId: number }) {
-  const form = useObjectForm(initial, {
-    mode: "create",
+function createContact(initial: ContactFormValues, siteId: number) {
+  return createRun(createContactAction, initial, CONTACT_ID, {
     schema: createContactSchema,
-    prepare: fillExternalId(CONTACT_ID),
-    action: createContactAction,
-    toInput: (v) => ({ ...EMPTY_CONTACT, ...v, site_id: siteId }),
+    toInput: (v) => ({ ...v, site_id: siteId }),
     successMessage: "Contact added",
     next: () => `/sites/${siteId}`,
   });
-  return <ContactFields form={form} mode="create" siteId={siteId} />;
 }
 
-function EditContactForm(props: { initial: ContactFormValues; siteId: number; contactId: number }) {
-  const form = useObjectForm(props.initial, {
-    mode: "update",
+function editContact(initial: ContactFormValues, siteId: number, contactId: number) {
+  return editRun(updateContactAction, initial, {
     schema: contactChangesSchema,
-    action: updateContactAction,
-    toInput: (v) => ({ ...v, site_id: props.siteId, contact_id: props.contactId }),
+    toInput: (v) => ({ ...v, site_id: siteId, contact_id: contactId }),
     successMessage: "Contact saved",
-    next: () => `/sites/${props.siteId}`,
+    next: () => `/sites/${siteId}`,
   });
-  return <ContactFields form={form} mode="update" siteId={props.siteId} />;
 }
 
 function ContactFields(props: { form: ActionForm<ContactFormValues>; mode: "create" | "update"; siteId: number }) {

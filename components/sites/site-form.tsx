@@ -2,11 +2,12 @@
 import { Input, Select } from "@/components/ui";
 import { ActionFormLayout } from "@/components/forms/form-actions";
 import { TimeZoneField } from "@/components/forms/time-zone-field";
-import { fillExternalId, FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
+import { FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import type { ActionForm } from "@/components/forms/use-action-form";
-import { useObjectForm } from "@/components/forms/use-object-form";
+import { ObjectForm } from "@/components/forms/object-form";
+import { createInputRun, editRun } from "@/components/forms/use-object-form";
 import { createSiteAction, updateSiteAction } from "@/actions/sites";
-import { createSiteSchema, EMPTY_SITE, siteChangesSchema, type SiteText } from "@/lib/schemas/site";
+import { createSiteSchema, siteChangesSchema, type SiteText } from "@/lib/schemas/site";
 
 export type SiteFormValues = SiteText;
 
@@ -20,37 +21,31 @@ export type SiteFormProps =
 
 /** Create or edit a site. Field names are CHeKT's, so CHeKT's own 400 messages land beside them. */
 export function SiteForm(props: SiteFormProps) {
-  // Each mode runs its own action (imported here) with its own input type.
-  return props.mode === "create" ? (
-    <CreateSiteForm initial={props.initial} stations={props.stations} />
-  ) : (
-    <EditSiteForm initial={props.initial} stations={props.stations} siteId={props.siteId} />
+  const run = props.mode === "create" ? createSite(props.initial) : editSite(props.initial, props.siteId);
+  const cancelHref = props.mode === "create" ? "/sites" : `/sites/${props.siteId}`;
+  return (
+    <ObjectForm
+      run={run}
+      fields={(form) => <SiteFields form={form} stations={props.stations} mode={props.mode} cancelHref={cancelHref} />}
+    />
   );
 }
 
-function CreateSiteForm({ initial, stations }: { initial: SiteFormValues; stations: Stations }) {
-  const form = useObjectForm(initial, {
-    mode: "create",
+function createSite(initial: SiteFormValues) {
+  return createInputRun(createSiteAction, initial, SITE_ID, {
     schema: createSiteSchema,
-    prepare: fillExternalId(SITE_ID),
-    action: createSiteAction,
-    toInput: (v) => ({ ...EMPTY_SITE, ...v }),
     successMessage: (d) => `Site “${d?.name}” created`,
     next: (d) => `/sites/${d?.site_id ?? 0}`,
   });
-  return <SiteFields form={form} stations={stations} mode="create" cancelHref="/sites" />;
 }
 
-function EditSiteForm({ initial, stations, siteId }: { initial: SiteFormValues; stations: Stations; siteId: number }) {
-  const form = useObjectForm(initial, {
-    mode: "update",
+function editSite(initial: SiteFormValues, siteId: number) {
+  return editRun(updateSiteAction, initial, {
     schema: siteChangesSchema,
-    action: updateSiteAction,
     toInput: (v) => ({ ...v, site_id: siteId }),
     successMessage: (d) => `Site “${d?.name}” saved`,
     next: (d) => `/sites/${d?.site_id ?? siteId}`,
   });
-  return <SiteFields form={form} stations={stations} mode="update" cancelHref={`/sites/${siteId}`} />;
 }
 
 function SiteFields({

@@ -1,11 +1,12 @@
 "use client";
 import { Input } from "@/components/ui";
 import { ActionFormLayout } from "@/components/forms/form-actions";
-import { useObjectForm } from "@/components/forms/use-object-form";
-import { fillExternalId, FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
+import { ObjectForm } from "@/components/forms/object-form";
+import { createInputRun, editRun } from "@/components/forms/use-object-form";
+import { FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import type { ActionForm } from "@/components/forms/use-action-form";
 import { createStationAction, updateStationAction } from "@/actions/stations";
-import { createStationSchema, EMPTY_STATION, stationChangesSchema, type StationText } from "@/lib/schemas/station";
+import { createStationSchema, stationChangesSchema, type StationText } from "@/lib/schemas/station";
 
 export type StationFormValues = StationText;
 const STATION_ID: ExternalIdRule<StationFormValues> = {
@@ -20,36 +21,25 @@ export type StationFormProps = { initial: StationFormValues } & (
 
 /** Create or edit a station; each mode runs its own action (imported here) with its own input type. */
 export function StationForm(props: StationFormProps) {
-  return props.mode === "create" ? (
-    <CreateStationForm initial={props.initial} />
-  ) : (
-    <EditStationForm initial={props.initial} stationId={props.stationId} />
-  );
+  const run = props.mode === "create" ? createStation(props.initial) : editStation(props.initial, props.stationId);
+  return <ObjectForm run={run} fields={(form) => <StationFields form={form} mode={props.mode} />} />;
 }
 
-function CreateStationForm({ initial }: { initial: StationFormValues }) {
-  const form = useObjectForm(initial, {
-    mode: "create",
+function createStation(initial: StationFormValues) {
+  return createInputRun(createStationAction, initial, STATION_ID, {
     schema: createStationSchema,
-    prepare: fillExternalId(STATION_ID),
-    action: createStationAction,
-    toInput: (v) => ({ ...EMPTY_STATION, ...v }),
     successMessage: (d) => `Station “${d?.name}” created`,
     next: () => "/stations",
   });
-  return <StationFields form={form} mode="create" />;
 }
 
-function EditStationForm({ initial, stationId }: { initial: StationFormValues; stationId: number }) {
-  const form = useObjectForm(initial, {
-    mode: "update",
+function editStation(initial: StationFormValues, stationId: number) {
+  return editRun(updateStationAction, initial, {
     schema: stationChangesSchema,
-    action: updateStationAction,
     toInput: (v) => ({ ...v, monitoring_station_id: stationId }),
     successMessage: (d) => `Station “${d?.name}” saved`,
     next: () => "/stations",
   });
-  return <StationFields form={form} mode="update" />;
 }
 
 function StationFields({ form, mode }: { form: ActionForm<StationFormValues>; mode: "create" | "update" }) {
