@@ -17,7 +17,6 @@ import {
   retryItemsInput,
   updateDevicesInput,
 } from "@/lib/bulk/schemas";
-import type { DeviceField } from "@/lib/bulk/fields";
 
 /** The site's devices as CHeKT has them now: every job's rows are checked against them. */
 function siteDevices(ctx: DealerActionContext, siteId: number) {
@@ -74,7 +73,7 @@ export const addDeviceJob = dealerActionClient
       const errors = rows[0]?.errors ?? {};
       if (Object.keys(errors).length === 0) return;
       const fieldErrors: Record<string, string> = {};
-      for (const [f, m] of Object.entries(errors) as [DeviceField, string][]) fieldErrors[f] = m;
+      for (const [f, m] of Object.entries(errors)) if (m) fieldErrors[f] = m;
       throw new ActionError("invalid_input", "Some fields need fixing; nothing was sent.", fieldErrors);
     }),
   );
