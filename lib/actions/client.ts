@@ -61,6 +61,13 @@ function isRefusal(result: { serverError?: unknown }): boolean {
   return code === "not_found" || code === "forbidden";
 }
 
+/**
+ * Our dealer link ids are cuids (tests name theirs with words). A named id of any other form (a
+ * control character Postgres cannot store, a kilobyte of text) names no dealer: it is refused
+ * without a lookup and is not copied into the audit row.
+ */
+const DEALER_LINK_ID = /^[\w-]{1,64}$/;
+
 /** The `dealerLinkId` an action's raw input names, if any (validated by the action's own schema later). */
 function namedDealerLinkId(input: unknown): string | undefined {
   if (typeof input !== "object" || input === null || !("dealerLinkId" in input)) return undefined;
@@ -122,15 +129,18 @@ export const actionClient = createSafeActionClient({
   // input: the user must hold the declared role in THAT dealer, or it does not exist for them.
   const named = namedDealerLinkId(clientInput);
   if (named !== undefined && named !== dealer?.id) {
-    const role = await roleInDealerLink(sessionUser.id, named);
+    const wellFormed = DEALER_LINK_ID.test(named);
+    const role = wellFormed ? await roleInDealerLink(sessionUser.id, named) : null;
     if (!role || !hasRole(role, metadata.role)) {
       await writeAudit(prisma, {
         action: metadata.name,
         objectKind,
         outcome: "refused",
-        error: role
-          ? `role ${role} lacks ${metadata.role} in dealer link ${named}`
-          : `not a member of dealer link ${named}`,
+        error: !wellFormed
+          ? "named a dealer link id of no form we issue"
+          : role
+            ? `role ${role} lacks ${metadata.role} in dealer link ${named}`
+            : `not a member of dealer link ${named}`,
         dealerLinkId: dealer?.id,
         traceId,
         user,

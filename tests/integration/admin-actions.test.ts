@@ -297,6 +297,24 @@ describe("dealer secrets", () => {
     });
   });
 
+  it("a dealer named by an id of no form we issue is no dealer: refused, not looked up, not echoed", async () => {
+    for (const dealerLinkId of ["\u0000", `${linkId}\u0000`, "x".repeat(65), "a b"]) {
+      const r = await m.settings.setDealerSecretsAction({ dealerLinkId, apiKey: "chekt_test_" + "a".repeat(40) });
+      expect(r.serverError, JSON.stringify(dealerLinkId)).toMatchObject({
+        code: "not_found",
+        message: "No such dealer.",
+      });
+      expect(await lastAudit()).toMatchObject({
+        action: "settings.set_dealer_secrets",
+        outcome: "refused",
+        error: "named a dealer link id of no form we issue",
+      });
+    }
+    expect(await m.db.prisma.dealerLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({
+      apiKeyEnc: null,
+    });
+  });
+
   it("the connection check with the env key of the default dealer works end to end", async () => {
     const r = await m.settings.checkConnectionAction({ dealerLinkId: linkId });
     expect(r.data?.summary).toEqual({
