@@ -5,46 +5,21 @@
 // chunk goes out again with the same key and CHeKT replays its first answer instead of creating
 // twice. Results are applied once: the chunk's state change guards them.
 import { randomUUID } from "node:crypto";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BulkAnswer, DeviceApi, ItemResult, UpdateInput } from "@/lib/chekt/api/devices";
 import type { DeviceInput } from "@/lib/bulk/validate";
 import { readStoredDevice } from "./device-payload";
 import { forgetDevices, mirrorAcceptedDevices } from "@/lib/mirror/devices";
-import {
-  checkAbort,
-  defaultSleep,
-  finishJob,
-  json,
-  jobUser,
-  KEY_LIFETIME_MS,
-  RunAborted,
-  runLocked,
-  sendUntilAnswered,
-  startJob,
-  TX,
-  type JobRow,
-  type RunOutcome,
-} from "./item-runner";
-import type { JobLock } from "./lock";
+import { json, jobUser, JobRunner, TX, type JobRow, type RunDeps, type RunOutcome } from "./item-runner";
 
 // Callers that knew these from here keep working.
-export { KEY_LIFETIME_MS, RunAborted, type RunOutcome };
+export { KEY_LIFETIME_MS, RunAborted, type RunOutcome } from "./item-runner";
 
-export type RunnerDeps = {
-  db: PrismaClient;
+/** The run's deps (lib/jobs/item-runner.ts); past the key's lifetime a chunk is reconciled by listing first. */
+export type RunnerDeps = RunDeps & {
   api: DeviceApi;
   /** CHEKT_MAX_BULK: items per request. */
   maxBulk: number;
-  /** One runner per job across instances; absent = caller guarantees it. */
-  lock?: JobLock;
-  /** How long CHeKT keeps an Idempotency-Key (24 h); past it we reconcile by listing first. */
-  keyLifetimeMs?: number;
-  /** Consecutive unknown outcomes for one chunk before the run gives up (the queue retries later). */
-  maxUnknownAttempts?: number;
-  /** Aborting stops the run like a crash would: whatever is in flight stays unrecorded. */
-  signal?: AbortSignal;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  log?: (message: string) => void;
 };
 
 type Job = JobRow;
@@ -68,37 +43,19 @@ type Item = {
 type DeviceItem = { item: Item; device: DeviceInput };
 type Settled = { item: Item; result: ItemResult };
 
-export async function runBulkJob(jobId: string, deps: RunnerDeps): Promise<RunOutcome> {
-  return runLocked(jobId, deps.lock, () => new Runner(jobId, deps).run());
+export function runBulkJob(jobId: string, deps: RunnerDeps): Promise<RunOutcome> {
+  return new Runner(jobId, deps).run();
 }
 
-class Runner {
-  private readonly sleep: NonNullable<RunnerDeps["sleep"]>;
-  private readonly keyLifetimeMs: number;
-  private readonly maxUnknown: number;
+class Runner extends JobRunner<RunnerDeps> {
   private job!: Job;
-
-  constructor(
-    private readonly jobId: string,
-    private readonly deps: RunnerDeps,
-  ) {
-    this.sleep = deps.sleep ?? defaultSleep;
-    this.keyLifetimeMs = deps.keyLifetimeMs ?? KEY_LIFETIME_MS;
-    this.maxUnknown = deps.maxUnknownAttempts ?? 8;
-  }
-
-  private checkAbort() {
-    checkAbort(this.deps.signal);
-  }
 
   private get user() {
     return jobUser(this.job);
   }
 
-  async run(): Promise<RunOutcome> {
+  protected async work(job: JobRow) {
     const { db } = this.deps;
-    const job = await startJob(db, this.jobId);
-    if (typeof job === "string") return job;
     this.job = job;
 
     // Chunks whose answer we never recorded go first, with their own key.
@@ -114,8 +71,14 @@ class Runner {
       if (!chunk) break;
       await this.processChunk(chunk);
     }
-    await this.finish();
-    return "finished";
+  }
+
+  protected closing(job: JobRow) {
+    return {
+      action: `devices.bulk.${job.kind}.finish`,
+      noun: "items",
+      shows: { siteId: job.chektSiteId, total: job.total },
+    };
   }
 
   /** Claims the next pending items into a new chunk; its key is stored before anything is sent. */
@@ -175,7 +138,8 @@ class Runner {
       }
 
       let traceId = "";
-      const r = await sendUntilAnswered(
+      const r = await this.sendUntilAnswered(
+        `chunk ${chunk.seq}`,
         async () => {
           // Each attempt is on the chunk before it goes: a crash after it resends with the same key.
           traceId = randomUUID();
@@ -192,18 +156,11 @@ class Runner {
           });
           return this.send(items, devices, chunk.idempotencyKey, traceId);
         },
-        {
-          what: `chunk ${chunk.seq}`,
-          signal: this.deps.signal,
-          sleep: this.sleep,
-          log: this.deps.log,
-          maxUnknown: this.maxUnknown,
-          onFailure: async (f) => {
-            await this.deps.db.bulkChunk.update({
-              where: { id: chunk.id },
-              data: { lastError: `${f.type}: ${f.message}`.slice(0, 1000) },
-            });
-          },
+        async (f) => {
+          await this.deps.db.bulkChunk.update({
+            where: { id: chunk.id },
+            data: { lastError: `${f.type}: ${f.message}`.slice(0, 1000) },
+          });
         },
       );
       if (!r.ok) {
@@ -504,15 +461,6 @@ class Runner {
     await this.deps.db.bulkChunk.updateMany({
       where: { id: chunk.id, state: { in: ["pending", "sent"] } },
       data: { state, lastError: error },
-    });
-  }
-
-  private async finish() {
-    const job = this.job;
-    await finishJob(this.deps.db, job, {
-      action: `devices.bulk.${job.kind}.finish`,
-      noun: "items",
-      after: (c) => ({ jobId: job.id, siteId: job.chektSiteId, total: job.total, ...c }),
     });
   }
 }

@@ -3,7 +3,8 @@
 // moved from queued to running, a call sent until CHeKT answers for sure (429s waited out, unknown
 // outcomes resent with the same Idempotency-Key, with backoff), an abort that stops like a crash,
 // rows worked on in lanes, and the job closed once from its items' counts with its audit row.
-// The runners keep only what differs: what one unit of work sends and how its answer is recorded.
+// The runners (subclasses of JobRunner) keep only what differs: what one unit of work sends and how
+// its answer is recorded.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { classifyFailure, type Failure } from "./errors";
 import type { JobLock } from "./lock";
@@ -25,7 +26,7 @@ export const KEY_LIFETIME_MS = 23 * 60 * 60 * 1000;
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-export const defaultSleep: Sleep = (ms, signal) =>
+const defaultSleep: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(new RunAborted());
     const t = setTimeout(resolve, ms);
@@ -41,7 +42,7 @@ export function json(value: unknown): Prisma.InputJsonValue {
 }
 
 /** Runs `run` as the job's only runner (another holder of the lock: "busy"). */
-export async function runLocked(
+async function runLocked(
   jobId: string,
   lock: JobLock | undefined,
   run: () => Promise<RunOutcome>,
@@ -63,7 +64,7 @@ function loadJob(db: PrismaClient, jobId: string) {
 }
 
 /** The job to run, moved to running; "missing" or "already-final" when there is nothing to do. */
-export async function startJob(db: PrismaClient, jobId: string): Promise<JobRow | "missing" | "already-final"> {
+async function startJob(db: PrismaClient, jobId: string): Promise<JobRow | "missing" | "already-final"> {
   const job = await loadJob(db, jobId);
   if (!job) return "missing";
   if (job.state === "done" || job.state === "failed" || job.state === "cancelled") return "already-final";
@@ -78,15 +79,18 @@ export async function startJob(db: PrismaClient, jobId: string): Promise<JobRow 
 export const jobUser = (job: { createdById: string | null; createdByEmail: string | null }) =>
   job.createdById ? { id: job.createdById, email: job.createdByEmail ?? "" } : null;
 
+/** The job's closing audit row: its action, what its items are called, and what it shows of the counts. */
+type FinishAudit = {
+  action: string;
+  noun: string;
+  after: (c: { succeeded: number; failed: number }) => unknown;
+};
+
 /**
  * Closes the job when no item is left to send. Counts are re-derived from the items so the job
  * row can never drift from them; the state change guards the audit row (written once).
  */
-export async function finishJob(
-  db: PrismaClient,
-  job: JobRow,
-  audit: { action: string; noun: string; after: (c: { succeeded: number; failed: number }) => unknown },
-) {
+async function finishJob(db: PrismaClient, job: JobRow, audit: FinishAudit) {
   const user = jobUser(job);
   await db.$transaction(async (tx) => {
     const remaining = await tx.bulkItem.count({ where: { jobId: job.id, state: { in: ["pending", "sending"] } } });
@@ -116,7 +120,7 @@ export async function finishJob(
   }, TX);
 }
 
-export type SendLoopOpts = {
+type SendLoopOpts = {
   what: string;
   signal?: AbortSignal;
   sleep: Sleep;
@@ -133,7 +137,7 @@ export type SendLoopOpts = {
  * answer, or the refusal (a conflict or a 4xx) for the caller to judge; `resent` says an earlier
  * attempt may have been applied.
  */
-export async function sendUntilAnswered<T>(
+async function sendUntilAnswered<T>(
   send: (attempt: number) => Promise<T>,
   o: SendLoopOpts,
 ): Promise<
@@ -204,4 +208,72 @@ export async function runLanes<I extends { id: string }>(
     for (let item = await take(); item; item = await take()) await work(item);
   };
   await Promise.all(Array.from({ length: Math.max(1, width) }, lane));
+}
+
+/** What every runner takes from its caller about the run itself; each runner adds what it sends with. */
+export type RunDeps = {
+  db: PrismaClient;
+  /** One runner per job across instances; absent = caller guarantees it. */
+  lock?: JobLock;
+  /** Aborting stops the run like a crash would: whatever is in flight stays unrecorded. */
+  signal?: AbortSignal;
+  /** How long CHeKT keeps an Idempotency-Key; past it a runner looks at what CHeKT has before resending. */
+  keyLifetimeMs?: number;
+  /** Consecutive unknown outcomes for one call before the run gives up (the queue retries later). */
+  maxUnknownAttempts?: number;
+  sleep?: Sleep;
+  log?: (message: string) => void;
+};
+
+/**
+ * One run of one job, from wherever it stopped: as the job's only runner (another holder of the
+ * lock: "busy"), the job moved to running, `work` through its open items, then the job closed from
+ * its items' counts. A subclass says what the work is and what the closing audit row holds, and
+ * sends each call with `sendUntilAnswered`.
+ */
+export abstract class JobRunner<D extends RunDeps> {
+  protected readonly keyLifetimeMs: number;
+  private readonly sleep: Sleep;
+  private readonly maxUnknown: number;
+
+  constructor(
+    private readonly jobId: string,
+    protected readonly deps: D,
+  ) {
+    this.keyLifetimeMs = deps.keyLifetimeMs ?? KEY_LIFETIME_MS;
+    this.sleep = deps.sleep ?? defaultSleep;
+    this.maxUnknown = deps.maxUnknownAttempts ?? 8;
+  }
+
+  /** Sends the job's open items; the job is closed after it only if none is left. */
+  protected abstract work(job: JobRow): Promise<void>;
+
+  /** The job's closing audit row: its action, what its items are called, what it shows besides the id and counts. */
+  protected abstract closing(job: JobRow): { action: string; noun: string; shows?: Record<string, unknown> };
+
+  run(): Promise<RunOutcome> {
+    const { db, lock } = this.deps;
+    return runLocked(this.jobId, lock, async () => {
+      const job = await startJob(db, this.jobId);
+      if (typeof job === "string") return job;
+      await this.work(job);
+      const { action, noun, shows } = this.closing(job);
+      await finishJob(db, job, { action, noun, after: (c) => ({ jobId: job.id, ...shows, ...c }) });
+      return "finished";
+    });
+  }
+
+  protected checkAbort() {
+    checkAbort(this.deps.signal);
+  }
+
+  /** `send` until CHeKT answers for sure, with this run's abort, waits and log; `what` names the call in the log. */
+  protected sendUntilAnswered<T>(
+    what: string,
+    send: (attempt: number) => Promise<T>,
+    onFailure?: SendLoopOpts["onFailure"],
+  ) {
+    const { signal, log } = this.deps;
+    return sendUntilAnswered(send, { what, signal, sleep: this.sleep, log, maxUnknown: this.maxUnknown, onFailure });
+  }
 }

@@ -12,45 +12,22 @@
 // rows go to Postgres together, a batch per statement (lib/jobs/import-recorder.ts), so a job's
 // pace is CHeKT's budget, not Postgres round trips. A row is settled only after all its records.
 import { randomUUID } from "node:crypto";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Sent, SiteImportApi } from "@/lib/chekt/api/site-import";
 import { readPayload, readProgress, type ImportPayload, type ImportProgress } from "@/lib/import/jobs";
 import type { ResponseContactDto, ResponseSiteBasicDto, SecurityTypeDto } from "@/lib/schemas/contract";
-import {
-  checkAbort,
-  defaultSleep,
-  finishJob,
-  json,
-  jobUser,
-  KEY_LIFETIME_MS,
-  runLanes,
-  runLocked,
-  sendUntilAnswered,
-  startJob,
-  TX,
-  type RunOutcome,
-  type Sleep,
-} from "./item-runner";
+import { json, jobUser, JobRunner, runLanes, TX, type JobRow, type RunDeps, type RunOutcome } from "./item-runner";
 import { ImportRecorder, type StepRecord } from "./import-recorder";
-import type { JobLock } from "./lock";
 
-export type SiteImportDeps = {
-  db: PrismaClient;
+/** The run's deps (lib/jobs/item-runner.ts); a step sent under a key older than its lifetime is looked behind first. */
+export type SiteImportDeps = RunDeps & {
   api: SiteImportApi;
-  lock?: JobLock;
-  signal?: AbortSignal;
   /**
    * Rows worked on at once. The CHeKT client's budget paces the calls themselves; lanes only have
    * to cover each row's wait on Postgres, so more of them cost a few idle promises, not calls.
    */
   concurrency?: number;
-  /** Consecutive unknown outcomes for one step before the run gives up (the queue retries later). */
-  maxUnknownAttempts?: number;
-  /** How long CHeKT keeps an Idempotency-Key; an older key is looked behind before resending. */
-  keyLifetimeMs?: number;
   now?: () => number;
-  sleep?: Sleep;
-  log?: (message: string) => void;
 };
 
 /** Rows at once unless the worker says otherwise. */
@@ -84,30 +61,17 @@ type Row = { item: Item; p: ImportPayload; progress: ImportProgress; record: Rec
 /** What CHeKT answered to a step it refused. */
 type Refusal = { status: number; message: string };
 
-export async function runSiteImportJob(jobId: string, deps: SiteImportDeps): Promise<RunOutcome> {
-  return runLocked(jobId, deps.lock, () => new ImportRunner(jobId, deps).run());
+export function runSiteImportJob(jobId: string, deps: SiteImportDeps): Promise<RunOutcome> {
+  return new ImportRunner(jobId, deps).run();
 }
 
-class ImportRunner {
-  private readonly sleep: Sleep;
-  private readonly now: () => number;
-  private readonly keyLifetimeMs: number;
+class ImportRunner extends JobRunner<SiteImportDeps> {
+  private readonly now = this.deps.now ?? Date.now;
   private job!: Job;
   private recorder!: ImportRecorder;
 
-  constructor(
-    private readonly jobId: string,
-    private readonly deps: SiteImportDeps,
-  ) {
-    this.sleep = deps.sleep ?? defaultSleep;
-    this.now = deps.now ?? Date.now;
-    this.keyLifetimeMs = deps.keyLifetimeMs ?? KEY_LIFETIME_MS;
-  }
-
-  async run(): Promise<RunOutcome> {
+  protected async work(row: JobRow) {
     const { db } = this.deps;
-    const row = await startJob(db, this.jobId);
-    if (typeof row === "string") return row;
     this.job = {
       id: row.id,
       dealerLinkId: row.dealerLinkId,
@@ -134,22 +98,14 @@ class ImportRunner {
       (item) => this.processItem(item),
       this.deps.signal,
     );
-    await finishJob(db, row, {
-      action: "sites.import.finish",
-      noun: "rows",
-      after: (c) => ({ jobId: row.id, ...c }),
-    });
-    return "finished";
+  }
+
+  protected closing() {
+    return { action: "sites.import.finish", noun: "rows" };
   }
 
   private async step<T>(what: string, send: (traceId: string) => Promise<Sent<T>>): Promise<StepResult<T>> {
-    const r = await sendUntilAnswered(() => send(randomUUID()), {
-      what,
-      signal: this.deps.signal,
-      sleep: this.sleep,
-      log: this.deps.log,
-      maxUnknown: this.deps.maxUnknownAttempts ?? 8,
-    });
+    const r = await this.sendUntilAnswered(what, () => send(randomUUID()));
     if (r.ok) return { ok: true, sent: r.value, resent: r.resent || r.value.attempts > 1 };
     const status = r.failure.type === "conflict" ? 409 : r.failure.status;
     return { ok: false, status, message: r.failure.message, resent: r.resent };
@@ -234,7 +190,7 @@ class ImportRunner {
         budgetClass: "bulk",
         signal: this.deps.signal,
       });
-      checkAbort(this.deps.signal);
+      this.checkAbort();
       return found && found.name === p.site.name ? { site: found, traceId } : undefined;
     };
     let got: { site: ResponseSiteBasicDto; traceId: string } | undefined = keyLapsed ? await lookUp() : undefined;
@@ -301,7 +257,7 @@ class ImportRunner {
         budgetClass: "bulk",
         signal: this.deps.signal,
       });
-      checkAbort(this.deps.signal);
+      this.checkAbort();
       listed = { traceId, contacts };
       return listed;
     };
