@@ -124,7 +124,7 @@ type OptionalKeys<F extends Record<string, z.ZodType>> = {
 /**
  * An edit's fields (the changes schema of a site, station, contact or dealer): every field may be
  * left out (unchanged), and each optional one becomes clearable. The object's DTO checks the result
- * where it is called (`satisfies` and assertSameKeys).
+ * where it is called (editableSchemas' `matchesDtos`; the dealer's `satisfies` and assertSameKeys).
  */
 export function changesSchema<F extends Record<string, z.ZodType>>(fields: F) {
   const optional = Object.entries(fields).filter(([, field]) => field.safeParse(undefined).success);
