@@ -5,7 +5,7 @@
 // while it opens); axe clean; laptop and phone screenshots (copied to /tmp/shots/desk-plans/).
 import { expect, test } from "@playwright/test";
 import { signIn, sim } from "./setup";
-import { screenshotsTo } from "./setup/page-checks";
+import { screenshotsTo, VIEWPORTS } from "./setup/page-checks";
 import { clearFaults, expectAccessible, openQueue, raiseShown } from "./verifications-helpers";
 
 const shots = screenshotsTo("/tmp/shots/desk-plans", { fullPage: "none" });
@@ -19,7 +19,7 @@ test(
     "contact first, directions and notes, from Postgres only",
   async ({ page }) => {
     test.setTimeout(90_000);
-    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.setViewportSize(VIEWPORTS.laptop);
     await signIn(page, "operator", "/verifications");
     await openQueue(page);
     const { row: r } = await raiseShown(page, 1, "Detail view check", { priority: "high", trigger: "door-forced" });

@@ -2,27 +2,15 @@
 // bad row explained before anything is sent, fix them in the grid, import, watch the job finish
 // with per-row results. Then the sheet-level refusals: a non-UTF-8 file, a header-only sheet, and
 // a viewer. Screenshots at laptop and phone size go to /tmp/shots/import/ for a human look.
-import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
+import { screenshotsTo, VIEWPORTS } from "./setup/page-checks";
 import { partner } from "./setup/partner";
 import { expectAccessible, stamp } from "./devices-helpers";
 
 const SHOTS = "/tmp/shots/import";
 
-async function shots(page: Page, name: string) {
-  const before = page.viewportSize();
-  for (const [label, size] of [
-    ["laptop", { width: 1366, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    const file = test.info().outputPath(`import-${name}-${label}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    if (fs.existsSync(SHOTS)) fs.copyFileSync(file, `${SHOTS}/${name}-${label}.png`);
-  }
-  if (before) await page.setViewportSize(before);
-}
+const shots = screenshotsTo(SHOTS, { prefix: "import-" });
 
 const id = (x: string) => `imp-${x}-${stamp}`;
 const SHEET = [
@@ -134,7 +122,7 @@ test(
     "the job page is cards, a failed row is fixed and retried there",
   async ({ page }) => {
     test.setTimeout(240_000);
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(VIEWPORTS.phone);
     await signIn(page, "operator");
     // A site CHeKT has that the console's mirror does not know yet: the import's create is refused.
     const taken = id("taken");
@@ -162,7 +150,7 @@ test(
     await problemLineShows(page, 4, phone);
     await expectAccessible(page);
     await shots(page, "phone-review");
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(VIEWPORTS.phone);
     await problemLineShows(page, 3, zone);
     await page.getByLabel("Show only rows with errors").uncheck();
     await page.getByLabel("Sheet line 3 Time zone").fill("Denver");
@@ -181,7 +169,7 @@ test(
     await phoneFits(page, '[data-testid="job-view"]');
     await expectAccessible(page);
     await shots(page, "phone-job-failed");
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(VIEWPORTS.phone);
 
     // Fixed and retried from the phone: a free ID, the row ticked, Retry.
     const firstJob = page.url();
