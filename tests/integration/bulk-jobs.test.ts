@@ -74,6 +74,11 @@ async function expectProvisionedExactlyOnce(jobId: string, siteId: number, prefi
     where: { action: "devices.bulk.create.item", after: { path: ["jobId"], equals: jobId }, outcome: "success" },
   });
   expect(itemAudits).toBe(n);
+  // One closing row (lib/jobs/item-runner.ts), with the site and the counts the job page shows.
+  const closing = await w.db.auditLog.findMany({ where: { action: "devices.bulk.create.finish", externalId: jobId } });
+  expect(closing).toHaveLength(1);
+  expect(closing[0]).toMatchObject({ objectKind: "bulk_job", outcome: "success", error: null });
+  expect(closing[0].after).toEqual({ jobId, siteId, total: n, succeeded: n, failed: 0 });
   return { chunks };
 }
 

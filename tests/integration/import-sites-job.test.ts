@@ -128,6 +128,11 @@ async function failedAtContact2(prefix: string) {
   const job = await submit([row]);
   expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
   const [bad] = await readJobItems(w.db, job.id, "failed");
+  // The closing row (lib/jobs/item-runner.ts) says what failed, in the import's own words.
+  const closing = await w.db.auditLog.findMany({ where: { action: "sites.import.finish", externalId: job.id } });
+  expect(closing).toHaveLength(1);
+  expect(closing[0]).toMatchObject({ objectKind: "bulk_job", outcome: "failure", error: "1 of 1 rows failed" });
+  expect(closing[0].after).toEqual({ jobId: job.id, succeeded: 0, failed: 1 });
   return { row, job, bad };
 }
 
