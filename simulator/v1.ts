@@ -174,7 +174,7 @@ const v1AcknowledgeAlarm: Handler<"v1AcknowledgeAlarm"> = (ctx) => {
 };
 
 // Annotations and escalations are kept on the alarm (its history) and answered as stored; they
-// fire no webhook: CONTRACT.md's event list has no type for them.
+// fire no webhook: the OpenAPI document's `webhooks` (lib/chekt/openapi.yaml) have no type for them.
 /** Appends one entry to the alarm's history (`ann_…` or `esc_…` ids) and answers it with the alarm's id. */
 function keepOnAlarm<E extends { created_at: string }>(
   al: Alarm,

@@ -1,4 +1,4 @@
-// The columns a pasted device row can fill: CreateDeviceDto of the Partner API (seed 002).
+// The columns a pasted device row can fill: the Partner API's CreateDeviceDto (lib/chekt/openapi.yaml).
 // Client-safe: the paste page runs this in the browser.
 import { DEVICE_EDITABLE } from "@/lib/chekt/contract-lists";
 import { headerLookup } from "./columns";

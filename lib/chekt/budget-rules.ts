@@ -6,7 +6,7 @@ import { resetAtMs } from "./rate-limit";
  * state. Both stores (budget-store.ts in memory, budget-pg.ts in Postgres) apply exactly these,
  * so the class reserves and the corrections from CHeKT's headers exist once.
  *
- * CHeKT's limit is a token bucket per credential (CONTRACT.md "Rate limit"): `burst` tokens at
+ * CHeKT's limit is a token bucket per credential (docs/chekt-client.md): `burst` tokens at
  * most, refilled at `perMin` a minute. Ours mirrors it, and a call of class C may take a token
  * only while, after taking it, `CLASS_RESERVE[C] × burst` tokens stay free for the classes above —
  * while one of those is active (took or asked for a token in the last RESERVE_HOLD_MS). While none

@@ -102,7 +102,7 @@ export function isWrite(method: string | undefined): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading error bodies: CHeKT's envelope and the NestJS shape (CONTRACT.md "Errors").
+// Reading error bodies: CHeKT's envelope and the NestJS shape (ErrorBody in lib/chekt/openapi.yaml).
 
 export type ParsedErrorBody = {
   code?: string;

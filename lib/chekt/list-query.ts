@@ -1,5 +1,5 @@
 /**
- * List query controls of the CHeKT Partner API (seed 002, "Query strings on list endpoints"):
+ * List query controls of the CHeKT Partner API (the list operations' parameters in lib/chekt/openapi.yaml):
  * `fields`, repeatable `filter=column,value,op`, `sort`, `dir`, `limit`, `offset`.
  *
  * Build them from a typed object, never by string concatenation:
@@ -107,7 +107,7 @@ export function parseFilter(raw: string): Required<ListFilter> | null {
   if (last >= 0 && (FILTER_OPS as readonly string[]).includes(maybeOp)) {
     return { column, value: rest.slice(0, last), op: maybeOp as FilterOp };
   }
-  // `column,value` with the operator left out means eq (seed 002).
+  // `column,value` with the operator left out means eq (the Partner API reference's list controls).
   return { column, value: rest, op: "eq" };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Tolerant reader for CHeKT answers (CONTRACT.md: the API is a draft). CHeKT sends dates as
+ * Tolerant reader for CHeKT answers (the Partner API is a v0.8 draft). CHeKT sends dates as
  * ISO-8601 in single objects but as "YYYY-MM-DD HH:MM:SS" in list examples, and a draft backend
  * may send integer IDs as strings. These helpers accept both and keep every unknown field, so a
  * new field on CHeKT's side never breaks a page. Pure module: safe in tests and pages.
@@ -58,7 +58,7 @@ export function toId(value: unknown): number | null {
   return null;
 }
 
-/** The integer behind a `/v1` prefixed id (`site_42` → 42), or null (CONTRACT.md "The /v1 surface"). */
+/** The integer behind a `/v1` prefixed id (`site_42` → 42), or null (the `/v1` ids of lib/chekt/openapi.yaml). */
 export function idFromPrefixed(value: unknown, prefix?: string): number | null {
   if (typeof value !== "string") return toId(value);
   const m = /^([a-z]+)_(\d{1,15})$/.exec(value);

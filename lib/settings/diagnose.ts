@@ -1,6 +1,6 @@
-// Turns one raw answer from CHeKT into words an admin can act on: the four buckets of seed 000
-// (invalid_api_key, permission_denied, wrong base URL, rate limited) plus network failure and a
-// CHeKT-side fault. Pure, so every bucket is unit-tested without a server.
+// Turns one raw answer from CHeKT into words an admin can act on: the four failures CHeKT's Apps
+// set-up guide names (invalid_api_key, permission_denied, wrong base URL, rate limited) plus network
+// failure and a CHeKT-side fault. Pure, so every bucket is unit-tested without a server.
 
 import type { RawAnswer } from "@/lib/chekt/api/diagnostics";
 
@@ -34,7 +34,7 @@ export type Diagnosis = {
 
 type Envelope = { code?: string; message?: string };
 
-/** Reads both error shapes CONTRACT.md names: `{error:{code,message}}` and NestJS `{statusCode,error,message[]}`. */
+/** Reads both error shapes (ErrorBody in lib/chekt/openapi.yaml): `{error:{code,message}}` and NestJS's. */
 export function readErrorBody(bodyText: string): Envelope | null {
   let body: unknown;
   try {

@@ -4,7 +4,7 @@ import { secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
 
 // The Partner API has no read of a single verification; the alarm it belongs to tells the story:
 // CHeKT moves the alarm to "dispatched" when a verification is dispatched and to "resolved" when
-// it is disregarded (CONTRACT.md, alarm lifecycle). The desk reads it before calling an alarm
+// it is disregarded (the alarm's `status` in lib/chekt/openapi.yaml). The desk reads it before calling an alarm
 // expired after a 404, and when an operator asks "was my answer saved?".
 export type AlarmVerdict =
   | { kind: "recorded"; alarmStatus: string }

@@ -1,4 +1,4 @@
-// The webhook envelope and each event's payload (CONTRACT.md "Webhooks"), read tolerantly:
+// The webhook envelope and each event's payload (`webhooks` in lib/chekt/openapi.yaml), read tolerantly:
 // IDs may come as numbers, numeric strings or prefixed strings (`site_42`), dates as ISO-8601 or
 // "YYYY-MM-DD HH:MM:SS", and unknown fields are ignored. Pure: shared by the receiver and catch-up.
 import { z } from "zod";

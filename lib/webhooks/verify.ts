@@ -1,4 +1,4 @@
-// Signature check for CHeKT webhooks (seed 000 + CONTRACT.md): hex HMAC-SHA256 of
+// Signature check for CHeKT webhooks (`webhooks` in lib/chekt/openapi.yaml): hex HMAC-SHA256 of
 // `${timestamp}.${rawBody}` with the dealer's signing secret, timestamp within ±300 s.
 // Pure: no I/O, no env, so the receiver, the bench and the unit tests share one code path.
 import { createHmac, timingSafeEqual } from "node:crypto";

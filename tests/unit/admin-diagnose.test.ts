@@ -18,7 +18,7 @@ const http = (status: number, body: unknown, extra: Partial<Extract<RawAnswer, {
 });
 const envelope = (code: string, message: string) => ({ error: { code, message, request_id: "req_1" } });
 
-describe("diagnose: the four buckets of seed 000 plus network", () => {
+describe("diagnose: the four failures the Apps set-up guide names, plus network", () => {
   it("accepts a /v1 page", () => {
     const d = diagnose(http(200, { data: [], has_more: false, next_cursor: null }), app);
     expect(d).toMatchObject({ ok: true, bucket: "ok", status: 200 });
@@ -90,7 +90,7 @@ describe("diagnose: the four buckets of seed 000 plus network", () => {
 });
 
 describe("readErrorBody", () => {
-  it("reads both error shapes CONTRACT.md names", () => {
+  it("reads both error shapes of the OpenAPI document", () => {
     expect(readErrorBody(JSON.stringify(envelope("permission_denied", "x")))).toEqual({
       code: "permission_denied",
       message: "x",
