@@ -4,10 +4,10 @@
 // button (no double-click on a touch screen); the keyboard edits with Enter on the cell instead.
 import { Pencil } from "lucide-react";
 import { Badge, cn } from "@/components/ui";
-import { FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
+import { FIELD_LABELS } from "@/lib/bulk/fields";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
 import { fmtDate } from "./format";
-import { textOf, type CellEditing } from "./use-cell-editing";
+import { isEditable, textOf, type CellEditing } from "./use-cell-editing";
 
 type Props = {
   columnId: string;
@@ -77,15 +77,15 @@ export function DeviceCell({ columnId, device: d, selected, edit, onToggle, onOp
     );
   }
   const value = <Value columnId={columnId} d={d} />;
-  if (!edit) return value;
+  if (!edit || !isEditable(columnId)) return value;
   return (
     <span className="inline-flex items-center gap-2">
       {value}
       <button
         type="button"
         tabIndex={-1}
-        aria-label={`Edit ${FIELD_LABELS[columnId as DeviceField]} of ${d.name || d.external_device_id}`}
-        onClick={() => edit.start(d, columnId as DeviceField)}
+        aria-label={`Edit ${FIELD_LABELS[columnId]} of ${d.name || d.external_device_id}`}
+        onClick={() => edit.start(d, columnId)}
         className="inline-flex h-6 w-6 items-center justify-center rounded text-slate-600 hover:bg-slate-100 md:hidden"
       >
         <Pencil className="h-3.5 w-3.5" aria-hidden="true" />
@@ -110,17 +110,20 @@ function Value({ columnId, d }: { columnId: string; d: DeviceRowView }) {
     case "updated_at":
       return <span className="whitespace-nowrap text-xs">{fmtDate(d[columnId])}</span>;
     case "registered_by_partner":
-      return <>{d.registered_by_partner ?? ""}</>;
-    default: {
-      const v = textOf(d, columnId as DeviceField);
-      return v ? (
-        <>{v}</>
-      ) : (
-        <span className="text-slate-600">
-          <span aria-hidden="true">—</span>
-          <span className="sr-only">empty</span>
-        </span>
-      );
-    }
+      return <Text value={d.registered_by_partner} />;
+    default:
+      return <Text value={isEditable(columnId) ? textOf(d, columnId) : ""} />;
   }
+}
+
+/** A text value, or a dash that a screen reader reads as "empty". */
+function Text({ value }: { value: string | null | undefined }) {
+  return value ? (
+    <>{value}</>
+  ) : (
+    <span className="text-slate-600">
+      <span aria-hidden="true">—</span>
+      <span className="sr-only">empty</span>
+    </span>
+  );
 }

@@ -27,7 +27,7 @@ import { DeleteDevicesDialog } from "./delete-devices-dialog";
 import { DeviceDrawer } from "./device-drawer";
 import { DeviceGridToolbar } from "./device-grid-toolbar";
 import { DeviceTable } from "./device-table";
-import { EDITABLE, textOf, useCellEditing } from "./use-cell-editing";
+import { isEditable, textOf, useCellEditing } from "./use-cell-editing";
 import { useDeviceFilters } from "./use-device-filters";
 import { useRovingGrid } from "./use-roving-grid";
 import { useVisibleSelection } from "./use-visible-selection";
@@ -114,7 +114,7 @@ export function DeviceGrid({
       else return;
     } else if (columnId === "select" && (enter || space)) picked.toggleRow(String(d.device_id));
     else if (columnId === "external_device_id" && (enter || space)) setDetail(d);
-    else if (EDITABLE.has(columnId) && canEdit && (enter || e.key === "F2")) edit.start(d, columnId as DeviceField);
+    else if (isEditable(columnId) && canEdit && (enter || e.key === "F2")) edit.start(d, columnId);
     else return;
     e.preventDefault();
   }

@@ -9,10 +9,9 @@ import type { KeyboardEvent } from "react";
 import { flexRender, type Column, type Table } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { cn } from "@/components/ui";
-import type { DeviceField } from "@/lib/bulk/fields";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
 import { DeviceCell } from "./device-cell";
-import { EDITABLE, type CellEditing } from "./use-cell-editing";
+import { isEditable, type CellEditing } from "./use-cell-editing";
 import type { useRovingGrid } from "./use-roving-grid";
 import type { VisibleSelection } from "./use-visible-selection";
 
@@ -137,7 +136,7 @@ export function DeviceTable({ table, nav, picked, edit, onCellKey, onOpen }: Pro
               data-testid={`device-${row.original.external_device_id}`}
             >
               {columns.map((col, c) => {
-                const cellEdit = edit && EDITABLE.has(col.id) ? edit : null;
+                const cellEdit = edit && isEditable(col.id) ? edit : null;
                 const label = labelOf(col);
                 const card =
                   col.id === "select"
@@ -159,7 +158,9 @@ export function DeviceTable({ table, nav, picked, edit, onCellKey, onOpen }: Pro
                     aria-readonly={cellEdit ? undefined : true}
                     title={cellEdit ? "Press Enter or double-click to edit" : undefined}
                     onKeyDown={(e) => onCellKey(e, col.id, row.original)}
-                    onDoubleClick={() => cellEdit?.start(row.original, col.id as DeviceField)}
+                    onDoubleClick={() => {
+                      if (cellEdit && isEditable(col.id)) cellEdit.start(row.original, col.id);
+                    }}
                     className={cn(
                       "whitespace-nowrap px-3 py-2 align-middle focus:outline-none focus-visible:ring-2",
                       "focus-visible:ring-inset focus-visible:ring-indigo-600",

@@ -4,21 +4,24 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useActionRunner } from "@/components/forms/use-action-runner";
-import { DEVICE_FIELDS, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
+import { FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
+import { DEVICE_EDITABLE } from "@/lib/chekt/contract-lists";
 import { validateDevice } from "@/lib/bulk/validate";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
 import { updateDevicesJob } from "@/actions/devices";
 
-// Every pasted field but the external ID, which is the row's key in an update job.
-export const EDITABLE: ReadonlySet<string> = new Set<DeviceField>(
-  DEVICE_FIELDS.filter((f) => f !== "external_device_id"),
-);
+/** A grid column that can be edited in place: every pasted field but the external ID, an update job's key. */
+export type EditableField = (typeof DEVICE_EDITABLE)[number];
 
-export function textOf(d: DeviceRowView, field: DeviceField): string {
-  return (d[field as keyof DeviceRowView] as string | null | undefined) ?? "";
+export function isEditable(columnId: string): columnId is EditableField {
+  return DEVICE_EDITABLE.some((f) => f === columnId);
 }
 
-export type Editing = { id: number; field: DeviceField; value: string; error?: string };
+export function textOf(d: DeviceRowView, field: DeviceField): string {
+  return d[field] ?? "";
+}
+
+export type Editing = { id: number; field: EditableField; value: string; error?: string };
 
 /** `onDone` runs after a save or a cancel (the grid puts focus back on its active cell). */
 export function useCellEditing(siteId: number, devices: DeviceRowView[], onDone: () => void) {
@@ -27,8 +30,7 @@ export function useCellEditing(siteId: number, devices: DeviceRowView[], onDone:
   const [lastJob, setLastJob] = useState<string | null>(null);
   const update = useActionRunner(updateDevicesJob);
 
-  function start(d: DeviceRowView, field: DeviceField) {
-    if (!EDITABLE.has(field)) return;
+  function start(d: DeviceRowView, field: EditableField) {
     setEditing({ id: d.device_id, field, value: textOf(d, field) });
   }
 
