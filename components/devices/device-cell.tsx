@@ -99,7 +99,7 @@ function Value({ columnId, d }: { columnId: string; d: DeviceRowView }) {
     case "device_type":
       return <Badge tone={d.device_type === "bridge" ? "info" : "neutral"}>{d.device_type}</Badge>;
     case "mac":
-      return <span className="font-mono text-xs">{d.mac || "—"}</span>;
+      return d.mac ? <span className="font-mono text-xs">{d.mac}</span> : <Text value={null} />;
     case "status":
       return d.status ? (
         <Badge tone={d.status === "online" ? "success" : "danger"}>{d.status}</Badge>

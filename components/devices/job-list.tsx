@@ -47,8 +47,9 @@ export function JobList({ siteId, jobs }: { siteId: number; jobs: JobRow[] }) {
         {
           key: "failed",
           header: "Failed",
-          className: "md:text-right tabular-nums text-red-700",
-          cell: (j) => j.failed || "",
+          className: "md:text-right tabular-nums",
+          // A zero stays plain (not a red alarm), but is written: a blank read as "not known" on a phone card.
+          cell: (j) => (j.failed > 0 ? <span className="text-red-700">{j.failed}</span> : 0),
         },
         { key: "by", header: "By", className: "text-slate-600", cell: (j) => j.createdByEmail ?? "—" },
       ]}
