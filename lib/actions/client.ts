@@ -68,6 +68,17 @@ function isRefusal(result: { serverError?: unknown }): boolean {
  */
 const DEALER_LINK_ID = /^[\w-]{1,64}$/;
 
+/**
+ * Whether any string of an action's raw input (keys included) holds a NUL. Postgres text cannot
+ * store one, so such an input would reach a query only to fail there as "internal"; no field of ours
+ * may carry it, whatever the action's own schema says.
+ */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 32 || typeof value !== "object" || value === null) return false;
+  return Object.entries(value).some(([k, v]) => k.includes("\u0000") || holdsNul(v, depth + 1));
+}
+
 /** The `dealerLinkId` an action's raw input names, if any (validated by the action's own schema later). */
 function namedDealerLinkId(input: unknown): string | undefined {
   if (typeof input !== "object" || input === null || !("dealerLinkId" in input)) return undefined;
@@ -164,6 +175,12 @@ export const actionClient = createSafeActionClient({
   const ctx: ActionContext = { user, traceId, dealer, commit };
 
   try {
+    if (holdsNul(clientInput)) {
+      throw new ActionError(
+        "invalid_input",
+        "A field holds a NUL character, which cannot be stored. Nothing was saved.",
+      );
+    }
     // A CHeKT write that would wait long for the rate limit is handed back to the form instead
     // (lib/chekt/budget-wait.ts): the form counts down and sends again; nothing was sent.
     const result = await (notAudited ? next({ ctx }) : runInteractive(() => next({ ctx })));

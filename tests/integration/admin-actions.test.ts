@@ -139,6 +139,21 @@ describe("users and roles", () => {
     expect(await m.db.prisma.user.count()).toBe(before);
   });
 
+  it("a NUL anywhere in the input is refused as invalid input, audited, and never reaches a query", async () => {
+    const before = await m.db.prisma.user.count();
+    const removed = await m.users.removeMembershipAction({ userId: "\u0000" });
+    expect(removed.serverError).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/NUL/) });
+    expect(await lastAudit()).toMatchObject({ action: "users.remove_membership", outcome: "failure" });
+    const created = await m.users.createUserAction({
+      email: "nul@x.test",
+      name: "Nul\u0000Name",
+      role: "viewer",
+      password: "long enough password 1",
+    });
+    expect(created.serverError).toMatchObject({ code: "invalid_input" });
+    expect(await m.db.prisma.user.count()).toBe(before);
+  });
+
   it("the last enabled admin cannot step down or be disabled; with a second admin they can", async () => {
     const demote = await m.users.setRoleAction({ userId: admin.id, role: "viewer" });
     expect(demote.serverError).toMatchObject({ code: "last_admin" });
