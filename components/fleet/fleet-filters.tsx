@@ -2,7 +2,7 @@ import { FilterSelects, Input, ListFilters, PageSizeSelect } from "@/components/
 import {
   FLEET_PAGE_SIZES,
   OFFLINE_FOR_CHOICES,
-  fleetListSearch,
+  fleetList,
   isFiltered,
   type FleetListState,
 } from "@/lib/fleet/list-state";
@@ -40,9 +40,9 @@ export function FleetFilters({
   }
   return (
     <ListFilters
-      action="/fleet"
+      list={fleetList}
+      state={state}
       label="Filter devices"
-      search={fleetListSearch(state)}
       fields={["status", "offlineFor", "type", "firmware", "site", "per"]}
       filtered={isFiltered(state)}
     >

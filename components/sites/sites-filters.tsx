@@ -15,7 +15,7 @@ import {
   SITE_COLUMNS,
   SITE_COLUMN_KEYS,
   isSiteListFiltered,
-  siteListSearch,
+  siteList,
   type SiteListState,
 } from "@/lib/schemas/site-list";
 import { ZoneList } from "./zone-list";
@@ -35,13 +35,12 @@ const READY_CHOICES = [
  * a new URL and the mirror does the filtering. Works without JavaScript too.
  */
 export function SitesFilters({ state }: { state: SiteListState }) {
-  const search = siteListSearch(state);
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3">
       <ListFilters
-        action="/sites"
+        list={siteList}
+        state={state}
         label="Filter sites"
-        search={search}
         fields={["q", "active", "tz", "per", "ready"]}
         filtered={isSiteListFiltered(state)}
         className="mb-0 flex-1"
@@ -76,12 +75,12 @@ export function SitesFilters({ state }: { state: SiteListState }) {
           <Columns3 className="h-4 w-4" aria-hidden="true" /> Columns
         </summary>
         <Form
-          action="/sites"
+          action={siteList.path}
           className={
             "absolute right-0 z-10 mt-2 w-56 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg"
           }
         >
-          <KeepState search={search} omit={["cols"]} />
+          <KeepState search={siteList.search(state)} omit={["cols"]} />
           <fieldset>
             <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Show columns</legend>
             {SITE_COLUMN_KEYS.map((key) => (

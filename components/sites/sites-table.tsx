@@ -87,7 +87,7 @@ export function SitesTable({
       rowKey={(r) => r.site_id}
       rowAttrs={() => ({ "data-testid": "site-row" })}
       hidden={SITE_COLUMN_KEYS.filter((c) => !state.cols.includes(c))}
-      sort={listSort("/sites", siteList, state)}
+      sort={listSort(siteList, state)}
     />
   );
 }

@@ -35,25 +35,19 @@ type SortDir = TableSort["dir"];
 /** What a sort link needs of a list's URL state (lib/list-state's defineListState). */
 type SortableList<S extends { sort: string; dir: SortDir }> = {
   parse: (params: Record<string, unknown>) => S;
-  search: (state: S) => string;
-  withChanges: (state: S, changes: { sort: S["sort"]; dir: SortDir }) => S;
+  href: (state: S, changes: { sort: S["sort"]; dir: SortDir }) => string;
 };
 
 /**
- * The `sort` of a list page whose URL state holds `sort` and `dir`: each header links to `path` sorted
- * by its column, back at page 1. A column the list cannot sort by reads as the list's default sort,
+ * The `sort` of a list page whose URL state holds `sort` and `dir`: each header links to the list's
+ * page sorted by its column, back at page 1. A column the list cannot sort by reads as the list's default sort,
  * as it would from the URL, because the list's own parser reads it.
  */
-export function listSort<S extends { sort: string; dir: SortDir }>(
-  path: string,
-  list: SortableList<S>,
-  state: S,
-): TableSort {
+export function listSort<S extends { sort: string; dir: SortDir }>(list: SortableList<S>, state: S): TableSort {
   return {
     column: state.sort,
     dir: state.dir,
-    href: (column, dir) =>
-      `${path}${list.search(list.withChanges(state, { sort: list.parse({ sort: column }).sort, dir }))}`,
+    href: (column, dir) => list.href(state, { sort: list.parse({ sort: column }).sort, dir }),
   };
 }
 

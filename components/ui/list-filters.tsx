@@ -24,17 +24,21 @@ export function KeepState({ search, omit }: { search: string; omit: readonly str
   );
 }
 
-export type ListFiltersProps = {
-  /** The list page's path; the form sends its fields there as a GET (a new, bookmarkable URL). */
-  action: string;
+/** What a filter bar needs of a list's URL state (lib/list-state's defineListState). */
+type FilteredList<S> = { path: string; search: (state: S) => string };
+
+export type ListFiltersProps<S> = {
+  /** The list: the form sends its fields to the list's page as a GET (a new, bookmarkable URL). */
+  list: FilteredList<S>;
+  /** The list's current state: the form carries what its own `fields` do not set. */
+  state: S;
   /** Accessible name of the search landmark ("Filter sites"). */
   label: string;
-  /** The list's current link and the keys this form's own fields set (the rest is kept). */
-  search: string;
+  /** The keys this form's own fields set (the rest of the state is kept). */
   fields: readonly string[];
   /**
-   * Whether any filter is set: shows the "Clear filters" link back to `action`. Given the list's
-   * state instead, any of `fields` set in it counts.
+   * Whether any filter is set: shows the "Clear filters" link back to the list's page. Given the
+   * list's state instead, any of `fields` set in it counts.
    */
   filtered: boolean | Readonly<Record<string, unknown>>;
   submitLabel?: string;
@@ -49,32 +53,32 @@ export type ListFiltersProps = {
  * a URL the back button steps through), its fields, Apply and Clear filters. The list's parser
  * module (lib/list-state) reads what it sends; a bad value there falls back to "any".
  */
-export function ListFilters({
-  action,
+export function ListFilters<S>({
+  list,
+  state,
   label,
-  search,
   fields,
   filtered,
   submitLabel = "Apply",
   children,
   after,
   className,
-}: ListFiltersProps) {
+}: ListFiltersProps<S>) {
   return (
     <Form
-      action={action}
+      action={list.path}
       className={cn("mb-4 flex flex-wrap items-end gap-3", className)}
       role="search"
       aria-label={label}
     >
-      <KeepState search={search} omit={fields} />
+      <KeepState search={list.search(state)} omit={fields} />
       {children}
       <SubmitButton variant="secondary" icon={<Search className="h-4 w-4" aria-hidden="true" />}>
         {submitLabel}
       </SubmitButton>
       {after}
       {(typeof filtered === "boolean" ? filtered : fields.some((f) => Boolean(filtered[f]))) ? (
-        <Link href={action} className={buttonClasses("ghost", "md")}>
+        <Link href={list.path} className={buttonClasses("ghost", "md")}>
           Clear filters
         </Link>
       ) : null}
@@ -144,23 +148,21 @@ type BarState = Readonly<Record<string, string | number | undefined>>;
 /**
  * A filter bar declared as data over one list (lib/list-state): `fields` in order, then From and To
  * when `dates`, each showing the list state's value under its name; the keys the form sets, "is
- * anything filtered" and the rest of the state the form carries (`list.search(state)`) follow from the
+ * anything filtered", the page it sends to and the rest of the state it carries follow from the
  * same list. `children` go after the fields (e.g. a datalist). Under the bar, what the list's parser
  * refused in the URL (`ignored`, IgnoredFilters), so every filtered list says it in the same place.
  */
 export function FilterBar<S extends BarState>({
   fields,
   dates = false,
-  list,
   state,
   ignored,
   ignoredSeparator,
   children,
   ...bar
-}: Omit<ListFiltersProps, "fields" | "filtered" | "children" | "search"> & {
+}: Omit<ListFiltersProps<S>, "fields" | "filtered" | "children" | "state"> & {
   fields: readonly FilterField<keyof S & string>[];
   dates?: boolean;
-  list: { search: (state: S) => string };
   state: S;
   ignored: readonly string[];
   ignoredSeparator?: string;
@@ -170,7 +172,7 @@ export function FilterBar<S extends BarState>({
   const value = (name: string) => (state[name] ? String(state[name]) : "");
   return (
     <>
-      <ListFilters {...bar} search={list.search(state)} fields={names} filtered={state}>
+      <ListFilters {...bar} state={state} fields={names} filtered={state}>
         {fields.map((field) => (
           <FilterFieldInput key={field.name} field={field} value={value(field.name)} />
         ))}

@@ -66,10 +66,11 @@ export function Pager({ page, per, total, shown, hrefFor, noun, name = "list", c
 }
 
 type ListPagerProps<S extends { page: number }> = {
-  /** The list page's path; its last segment names the test ids (`users-range`, `audit-total`…). */
-  path: string;
-  /** The list's URL state (lib/list-state's defineListState) and its current value. */
-  list: { search: (state: S) => string };
+  /**
+   * The list's URL state (lib/list-state's defineListState) and its current value. The last segment
+   * of the list's path names the test ids (`users-range`, `audit-total`…).
+   */
+  list: { path: string; href: (state: S, changes: { page: number }) => string };
   state: S;
   /** The page shown: its rows and how many match in all (`page` when the query clamped it). */
   of: { rows: readonly unknown[]; total: number; page?: number };
@@ -78,17 +79,17 @@ type ListPagerProps<S extends { page: number }> = {
   noun: string;
 };
 
-/** The Pager of a list whose links are its URL state at `path` with another page. */
-export function ListPager<S extends { page: number }>({ path, list, state, of, noun, per }: ListPagerProps<S>) {
+/** The Pager of a list whose links are its URL state with another page. */
+export function ListPager<S extends { page: number }>({ list, state, of, noun, per }: ListPagerProps<S>) {
   return (
     <Pager
-      name={path.slice(path.lastIndexOf("/") + 1)}
+      name={list.path.slice(list.path.lastIndexOf("/") + 1)}
       noun={noun}
       page={of.page ?? state.page}
       per={per}
       total={of.total}
       shown={of.rows.length}
-      hrefFor={(page) => `${path}${list.search({ ...state, page })}`}
+      hrefFor={(page) => list.href(state, { page })}
     />
   );
 }

@@ -1,7 +1,7 @@
 // The fleet page's state lives in the URL (bookmarkable): filters, page, page size, declared with
 // the list-page parsers (lib/list-state). Parsed once, never throws; anything odd falls back to
 // that control's default.
-import { defineListState, type RawParams } from "@/lib/list-state/define";
+import { defineListState } from "@/lib/list-state/define";
 import { intIn, matching, numberOf, oneOf, text } from "@/lib/list-state/parsers";
 
 export const FLEET_PAGE_SIZES = [50, 100, 200] as const;
@@ -14,7 +14,7 @@ export const OFFLINE_FOR_CHOICES = [
   { min: 10080, label: "7 days" },
 ] as const;
 
-export const fleetList = defineListState({
+export const fleetList = defineListState("/fleet", {
   status: oneOf(["", "online", "offline", "unknown"]).withDefault(""),
   // Minutes; implies status offline. Bounded so the SQL interval stays sane.
   offlineFor: intIn(1, 525_600),
@@ -24,20 +24,7 @@ export const fleetList = defineListState({
   page: intIn(1, 1_000_000).withDefault(1),
   per: numberOf(FLEET_PAGE_SIZES).withDefault(50),
 });
-type Loaded = typeof fleetList.defaults;
-export type FleetListState = Omit<Loaded, "offlineFor"> & { offlineFor?: number };
-
-export function parseFleetListState(params: RawParams): FleetListState {
-  const { offlineFor, ...rest } = fleetList.parse(params);
-  return { ...rest, offlineFor: offlineFor ?? undefined };
-}
-
-/** The query string for a state, defaults left out; any change but the page goes back to page 1. */
-export function fleetListSearch(state: FleetListState, changes: Partial<FleetListState> = {}): string {
-  const { offlineFor, ...rest } = changes;
-  const patch: Partial<Loaded> = "offlineFor" in changes ? { ...rest, offlineFor: offlineFor ?? null } : rest;
-  return fleetList.search(fleetList.withChanges({ ...state, offlineFor: state.offlineFor ?? null }, patch));
-}
+export type FleetListState = typeof fleetList.defaults;
 
 export function isFiltered(state: FleetListState): boolean {
   return Boolean(state.status || state.offlineFor || state.site || state.type || state.firmware);

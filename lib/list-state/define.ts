@@ -1,12 +1,14 @@
-// One list page's URL state, declared once as nuqs parsers (lib/list-state/parsers.ts): parsed on
-// the server with nuqs's loader, written back into links with defaults left out, and changed so
-// that anything but the page sends the user back to page 1. Every list page goes through here.
+// One list page's URL state, declared once with its page's path and nuqs parsers
+// (lib/list-state/parsers.ts): parsed on the server with nuqs's loader, written back into links to
+// that page with defaults left out, and changed so that anything but the page sends the user back to
+// page 1. Every list page goes through here; its filter bar, pager and sort links take the list, so the
+// page's path is written once.
 import { createLoader, type inferParserType, type ParserMap } from "nuqs/server";
 
 /** What a page's searchParams, a URL's query or an action's input may hold. */
 export type RawParams = URLSearchParams | Record<string, unknown>;
 
-export function defineListState<P extends ParserMap>(parsers: P) {
+export function defineListState<P extends ParserMap>(path: string, parsers: P) {
   type State = inferParserType<P>;
   const keys = Object.keys(parsers) as (keyof P & string)[];
   const load = createLoader(parsers);
@@ -52,6 +54,11 @@ export function defineListState<P extends ParserMap>(parsers: P) {
     return next;
   }
 
+  /** The link to the list page showing `state` with `changes` (lib/list-state's rules for the page). */
+  function href(state: State, changes: Partial<State> = {}): string {
+    return `${path}${search(withChanges(state, changes))}`;
+  }
+
   /** The controls whose URL value was given but refused (for pages that say what they ignored). */
   function refused(params: RawParams): { key: keyof P & string; raw: string }[] {
     const given = clean(params);
@@ -63,7 +70,7 @@ export function defineListState<P extends ParserMap>(parsers: P) {
     });
   }
 
-  return { parsers, keys, defaults, parse, search, withChanges, refused };
+  return { path, parsers, keys, defaults, parse, search, withChanges, href, refused };
 }
 
 function accepts(parser: { parse: (v: string) => unknown }, raw: string): boolean {

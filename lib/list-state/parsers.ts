@@ -57,6 +57,17 @@ export const isInstant = (v: string) =>
   DAY.test(v) ? isDay(v) : v.length <= 40 && !Number.isNaN(new Date(v).getTime());
 
 /**
+ * The instant a From or To filter value (a day or an instant, "" for none) stands for. A To given as a
+ * day is the start of the next day, so the range takes that whole day in and reads as "before To".
+ */
+export function rangeBound(value: string, bound: "from" | "to"): Date | undefined {
+  if (!value) return undefined;
+  const d = new Date(DAY.test(value) ? `${value}T00:00:00.000Z` : value);
+  if (bound === "to" && DAY.test(value)) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+/**
  * Shown columns: a GET form's checkboxes send cols=a&cols=b, a link sends cols=a,b; both are read.
  * Unknown names are dropped, `always` is kept first; nothing known left means the defaults.
  */

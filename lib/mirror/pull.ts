@@ -21,7 +21,7 @@ import type {
   ResponseSiteBasicDto,
   ResponseSiteDto,
 } from "@/lib/schemas/contract";
-import { parseSiteListState, siteListControls } from "@/lib/schemas/site-list";
+import { siteList, siteListControls } from "@/lib/schemas/site-list";
 import {
   armingReadSql,
   contactsReadSql,
@@ -197,7 +197,7 @@ export async function pullSitesPage(
  * the sweep does that.
  */
 export async function pullSitesView(scope: PullScope, view: string, o: PullOpts = {}): Promise<number> {
-  const state = parseSiteListState(Object.fromEntries(new URLSearchParams(view)));
+  const state = siteList.parse(Object.fromEntries(new URLSearchParams(view)));
   // Every column (no `fields`): the mirror keeps whole rows.
   const page = await listSites(scope, { ...siteListControls(state), fields: undefined }, o);
   const rows = page.rows.filter(isFullSite);

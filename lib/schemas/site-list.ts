@@ -2,7 +2,7 @@
 // list-page parsers (lib/list-state). This module adds what is the sites list's own: its columns
 // and the state turned into CHeKT's list controls, so paging, sorting and filtering happen server-side.
 import type { ListFilter, ListQuery } from "@/lib/chekt/list-query";
-import { defineListState, type RawParams } from "@/lib/list-state/define";
+import { defineListState } from "@/lib/list-state/define";
 import { columns, intIn, matching, numberOf, oneOf, text } from "@/lib/list-state/parsers";
 import { isValidTimeZone } from "./timezones";
 import { keysOf } from "@/lib/keys-of";
@@ -30,7 +30,7 @@ export const DEFAULT_SITE_COLUMNS: SiteColumn[] = [
 ];
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-export const siteList = defineListState({
+export const siteList = defineListState("/sites", {
   q: text(100).withDefault(""),
   active: oneOf(["", "1", "0"]).withDefault(""),
   tz: matching(isValidTimeZone).withDefault(""),
@@ -44,16 +44,6 @@ export const siteList = defineListState({
   cols: columns(SITE_COLUMN_KEYS, "name", DEFAULT_SITE_COLUMNS).withDefault(DEFAULT_SITE_COLUMNS),
 });
 export type SiteListState = typeof siteList.defaults;
-
-/** Never throws: anything odd in the URL falls back to the default for that control. */
-export function parseSiteListState(params: RawParams): SiteListState {
-  return siteList.parse(params);
-}
-
-/** The query string for a state, leaving defaults out so URLs stay short. */
-export function siteListSearch(state: SiteListState): string {
-  return siteList.search(state);
-}
 
 export function isSiteListFiltered(state: SiteListState): boolean {
   return Boolean(state.q || state.active || state.tz || state.station || state.ready);

@@ -2,9 +2,9 @@
 // (lib/list-state); the page and the CSV export parse them the same way. Pure: unit-tested, and
 // shared by the page, the export route and the filter form.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
-import { DAY, intIn, isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
+import { intIn, isInstant, matching, oneOf, rangeBound, text } from "@/lib/list-state/parsers";
 
-export const auditList = defineListState({
+export const auditList = defineListState("/audit", {
   user: text(200).withDefault(""),
   action: text(200).withDefault(""),
   object: text(200).withDefault(""),
@@ -30,13 +30,6 @@ export type AuditFilters = {
 
 export type ParsedFilters = { filters: AuditFilters; errors: string[]; state: AuditListState };
 
-function toDate(value: string, endOfDay: boolean): Date | undefined {
-  if (!value) return undefined;
-  const d = new Date(DAY.test(value) ? `${value}T00:00:00.000Z` : value);
-  if (endOfDay && DAY.test(value)) d.setUTCDate(d.getUTCDate() + 1);
-  return d;
-}
-
 const MESSAGES: Partial<Record<keyof AuditListState, (raw: string) => string>> = {
   outcome: (raw) => `Outcome "${raw}" is not one of success, failure, refused.`,
   from: (raw) => `"From" date "${raw}" is not a date (use YYYY-MM-DD).`,
@@ -54,8 +47,8 @@ export function parseAuditFilters(params: RawParams): ParsedFilters {
     object: state.object || undefined,
     kind: state.kind || undefined,
     ...(state.outcome ? { outcome: state.outcome } : {}),
-    ...(state.from ? { from: toDate(state.from, false) } : {}),
-    ...(state.to ? { to: toDate(state.to, true) } : {}),
+    ...(state.from ? { from: rangeBound(state.from, "from") } : {}),
+    ...(state.to ? { to: rangeBound(state.to, "to") } : {}),
     page: state.page,
   };
   if (filters.from && filters.to && filters.from >= filters.to) {

@@ -1,7 +1,7 @@
 // The webhook delivery log's filters live in the URL (bookmarkable), declared with the list-page
 // parsers (lib/list-state). Pure, so the unit tests read it without a database.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
-import { DAY, intIn, isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
+import { intIn, isInstant, matching, oneOf, rangeBound, text } from "@/lib/list-state/parsers";
 
 export const VERDICTS = ["accepted", "duplicate", "rejected", "malformed"] as const;
 
@@ -14,7 +14,7 @@ export type WebhookLogFilters = {
   page: number;
 };
 
-export const webhookLogList = defineListState({
+export const webhookLogList = defineListState("/webhook-log", {
   verdict: oneOf(["", ...VERDICTS]).withDefault(""),
   type: text(200).withDefault(""),
   event: text(200).withDefault(""),
@@ -39,18 +39,12 @@ export function parseWebhookLogFilters(p: RawParams): {
 } {
   const state = webhookLogList.parse(p);
   const errors = webhookLogList.refused(p).flatMap(({ key, raw }) => MESSAGES[key]?.(raw.slice(0, 200)) ?? []);
-  const day = (v: string, next: boolean) => {
-    if (!v) return undefined;
-    const d = new Date(DAY.test(v) ? `${v}T00:00:00.000Z` : v);
-    if (next && DAY.test(v)) d.setUTCDate(d.getUTCDate() + 1);
-    return d;
-  };
   const filters: WebhookLogFilters = {
     verdict: state.verdict || undefined,
     type: state.type || undefined,
     event: state.event || undefined,
-    from: day(state.from, false),
-    to: day(state.to, true),
+    from: rangeBound(state.from, "from"),
+    to: rangeBound(state.to, "to"),
     page: state.page,
   };
   return { filters, errors, state };

@@ -1,12 +1,12 @@
 // History filters live in the URL (bookmarkable), declared with the list-page parsers
 // (lib/list-state): a bad value falls back to "any" and is named in a clear message.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
-import { DAY, intIn, isDay, matching, oneOf, text } from "@/lib/list-state/parsers";
+import { DAY, intIn, isDay, matching, oneOf, rangeBound, text } from "@/lib/list-state/parsers";
 import type { HistoryFilter } from "./queries";
 
 export const HISTORY_STATES = ["pending", "claimed", "dispatched", "disregarded", "expired", "cancelled"] as const;
 
-export const historyList = defineListState({
+export const historyList = defineListState("/verifications/history", {
   state: oneOf(["", ...HISTORY_STATES]).withDefault(""),
   site: matching((v) => /^\d{1,12}$/.test(v) && Number(v) > 0).withDefault(""),
   operator: text(100).withDefault(""),
@@ -30,9 +30,8 @@ const MESSAGES: Record<keyof HistoryListState, (raw: string) => string> = {
 export function parseHistoryParams(raw: RawParams): { filter: HistoryFilter; values: HistoryParams; errors: string[] } {
   const values = historyList.parse(raw);
   const errors = historyList.refused(raw).map(({ key, raw: v }) => MESSAGES[key](v));
-  const from = values.from ? new Date(`${values.from}T00:00:00Z`) : undefined;
-  // "to" is inclusive of that whole day.
-  let to = values.to ? new Date(Date.parse(`${values.to}T00:00:00Z`) + 86_400_000) : undefined;
+  const from = rangeBound(values.from, "from");
+  let to = rangeBound(values.to, "to");
   if (from && to && from >= to) {
     errors.push("to: must be on or after from");
     to = undefined;

@@ -266,7 +266,7 @@ describe("the fleet page's query", () => {
     await device(202, { name: "Offline since unknown", status: "offline", since: null });
     await device(901, { name: "Other dealer's", link: OTHER, status: "offline", since: minutesAgo(5000) });
   });
-  const page = (p: Record<string, string>) => fleet.fleetPage(L, state.parseFleetListState(p), NOW);
+  const page = (p: Record<string, string>) => fleet.fleetPage(L, state.fleetList.parse(p), NOW);
   const names = (rows: { name: string }[]) => rows.map((r) => r.name);
 
   it("offline over 1 hour: only devices whose offline spell started before, never another dealer's", async () => {
@@ -318,7 +318,7 @@ describe("the fleet page's query", () => {
   });
 
   it("bad URL values fall back to no filter instead of failing", async () => {
-    const s = state.parseFleetListState({
+    const s = state.fleetList.parse({
       status: "exploded",
       offlineFor: "-5",
       site: "1; drop table",
@@ -327,8 +327,8 @@ describe("the fleet page's query", () => {
       per: "7",
       firmware: "x".repeat(500),
     });
-    expect(s).toEqual({ status: "", offlineFor: undefined, site: "", type: "", firmware: "", page: 1, per: 50 });
-    expect(state.fleetListSearch(s)).toBe("");
+    expect(s).toEqual({ status: "", offlineFor: null, site: "", type: "", firmware: "", page: 1, per: 50 });
+    expect(state.fleetList.search(s)).toBe("");
   });
 
   it("pages in SQL with a stable order and a full total", async () => {

@@ -13,7 +13,7 @@ let refresh: typeof import("@/lib/mirror/refresh");
 let read: typeof import("@/lib/mirror/read");
 let worker: typeof import("@/lib/jobs/sync-worker");
 let chektApi: typeof import("@/lib/chekt/api/sites");
-let parseSiteListState: typeof import("@/lib/schemas/site-list").parseSiteListState;
+let siteList: typeof import("@/lib/schemas/site-list").siteList;
 let linkId: string;
 let otherLinkId: string;
 let scope: { dealerLinkId: string; dealerId: number };
@@ -43,7 +43,7 @@ beforeAll(async () => {
   read = await import("@/lib/mirror/read");
   worker = await import("@/lib/jobs/sync-worker");
   chektApi = await import("@/lib/chekt/api/sites");
-  parseSiteListState = (await import("@/lib/schemas/site-list")).parseSiteListState;
+  siteList = (await import("@/lib/schemas/site-list")).siteList;
   linkId = world.linkId;
   otherLinkId = await connectDealerLink(world.prisma, NORTHWIND, {
     externalDealerId: "northwind",
@@ -185,7 +185,7 @@ describe("mirror: refresh", () => {
     expect(after!.goneAt).toBeInstanceOf(Date);
     expect(after!.name).toBe(site.name);
     // Gone rows leave the list and the counts.
-    const page = await read.mirrorSitesPage(linkId, parseSiteListState({ q: String(site.site_id), per: "100" }));
+    const page = await read.mirrorSitesPage(linkId, siteList.parse({ q: String(site.site_id), per: "100" }));
     expect(page.rows.map((r) => r.site_id)).not.toContain(site.site_id);
   });
 
@@ -255,7 +255,7 @@ describe("mirror: the site search (SQL over the mirror)", () => {
     const s = simSites().find((x) => x.account_number && x.address1 && x.site_id > 9)!;
     await refresh.refreshNow(scope, { kind: "site", chektId: s.site_id });
     const find = async (q: string) =>
-      (await read.mirrorSitesPage(linkId, parseSiteListState({ q, per: "100" }))).rows.map((r) => r.site_id);
+      (await read.mirrorSitesPage(linkId, siteList.parse({ q, per: "100" }))).rows.map((r) => r.site_id);
     expect(await find(s.name.toUpperCase())).toContain(s.site_id);
     expect(await find(s.account_number!)).toContain(s.site_id);
     expect(await find(s.address1!.slice(0, 8))).toContain(s.site_id);
@@ -263,7 +263,7 @@ describe("mirror: the site search (SQL over the mirror)", () => {
     // A bare number also matches other sites' digits: the total is every row whose search text has it.
     const byId = await read.mirrorSitesPage(
       linkId,
-      parseSiteListState({ q: String(s.site_id), per: "100", sort: "created_at" }),
+      siteList.parse({ q: String(s.site_id), per: "100", sort: "created_at" }),
     );
     const expected = await world.prisma.mirrorSite.count({
       where: { dealerLinkId: linkId, goneAt: null, searchText: { contains: String(s.site_id) } },
@@ -273,9 +273,9 @@ describe("mirror: the site search (SQL over the mirror)", () => {
   });
 
   it("takes %, _ and \\ literally, and never shows another dealer's sites", async () => {
-    expect((await read.mirrorSitesPage(linkId, parseSiteListState({ q: "%" }))).total).toBe(0);
-    expect((await read.mirrorSitesPage(linkId, parseSiteListState({ q: "_" }))).total).toBe(0);
-    expect((await read.mirrorSitesPage(otherLinkId, parseSiteListState({}))).total).toBe(0);
+    expect((await read.mirrorSitesPage(linkId, siteList.parse({ q: "%" }))).total).toBe(0);
+    expect((await read.mirrorSitesPage(linkId, siteList.parse({ q: "_" }))).total).toBe(0);
+    expect((await read.mirrorSitesPage(otherLinkId, siteList.parse({}))).total).toBe(0);
     expect(await read.findMirrorSite(otherLinkId, simSites()[0]!.site_id)).toBeNull();
   });
 
@@ -286,7 +286,7 @@ describe("mirror: the site search (SQL over the mirror)", () => {
     });
     const page = await read.mirrorSitesPage(
       linkId,
-      parseSiteListState({ active: "0", sort: "account_number", dir: "desc", page: "2", per: "25" }),
+      siteList.parse({ active: "0", sort: "account_number", dir: "desc", page: "2", per: "25" }),
     );
     expect(page.total).toBe(live.length);
     expect(page.rows.map((r) => r.site_id)).toEqual(live.slice(25, 50).map((r) => r.chektId));

@@ -209,8 +209,8 @@ describe("mirrorSitesView", () => {
     const { mirrorSitesPage, mirrorSitesView } = await import("@/lib/mirror/read");
     const { deviceCountsBySite } = await import("@/lib/fleet/read");
     const { readinessOfSites } = await import("@/lib/readiness/query");
-    const { parseSiteListState } = await import("@/lib/schemas/site-list");
-    const state = parseSiteListState(params);
+    const { siteList } = await import("@/lib/schemas/site-list");
+    const state = siteList.parse(params);
 
     const got = await mirrorSitesView(L, state, onlyIds, NOW);
     const page = await mirrorSitesPage(L, state, onlyIds);
@@ -224,9 +224,9 @@ describe("mirrorSitesView", () => {
 
   it("pages through every live site once, in order, and leaves another dealer's out", async () => {
     const { mirrorSitesView } = await import("@/lib/mirror/read");
-    const { parseSiteListState } = await import("@/lib/schemas/site-list");
-    const first = await mirrorSitesView(L, parseSiteListState({}), undefined, NOW);
-    const second = await mirrorSitesView(L, parseSiteListState({ page: "2" }), undefined, NOW);
+    const { siteList } = await import("@/lib/schemas/site-list");
+    const first = await mirrorSitesView(L, siteList.parse({}), undefined, NOW);
+    const second = await mirrorSitesView(L, siteList.parse({ page: "2" }), undefined, NOW);
     expect(first.total).toBe(34);
     expect([...first.rows, ...second.rows].map((r) => r.site_id)).toEqual(
       [101, 102, 103, 105, ...Array.from({ length: 30 }, (_, i) => 201 + i)].sort((a, b) =>
@@ -234,7 +234,7 @@ describe("mirrorSitesView", () => {
       ),
     );
     expect(first.readiness.get(101)?.failing).toEqual(expect.arrayContaining(["account_unique", "devices_online"]));
-    const other = await mirrorSitesView(OTHER, parseSiteListState({}), undefined, NOW);
+    const other = await mirrorSitesView(OTHER, siteList.parse({}), undefined, NOW);
     expect(other.rows.map((r) => r.site_id)).toEqual([101]);
     expect(other.deviceCounts.get(101)).toEqual({ online: 0, offline: 1, unknown: 0 });
   });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSimulator } from "../support/simulator";
 import type { RunningSimulator } from "@/simulator/server";
-import { parseSiteListState, siteListControls } from "@/lib/schemas/site-list";
+import { siteList, siteListControls } from "@/lib/schemas/site-list";
 
 let sim: RunningSimulator;
 let listSites: typeof import("@/lib/chekt/api/sites").listSites;
@@ -37,7 +37,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const page = (params: Record<string, string>) => listSites(scope, siteListControls(parseSiteListState(params)));
+const page = (params: Record<string, string>) => listSites(scope, siteListControls(siteList.parse(params)));
 const ids = (rows: { site_id: number }[]) => rows.map((r) => r.site_id);
 
 describe("a 2,000-site dealer, paged, sorted and filtered by CHeKT", () => {

@@ -4,14 +4,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defineListState } from "@/lib/list-state/define";
-import { columns, intIn, isDay, isInstant, numberOf, oneOf, text } from "@/lib/list-state/parsers";
+import { columns, intIn, isDay, isInstant, numberOf, oneOf, rangeBound, text } from "@/lib/list-state/parsers";
 import { withToggled } from "@/lib/list-state/selection";
 import { siteList } from "@/lib/schemas/site-list";
 import { fleetList } from "@/lib/fleet/list-state";
 import { auditList, parseAuditFilters } from "@/lib/settings/audit-filters";
 import { parseWebhookLogFilters, webhookLogList } from "@/lib/settings/webhook-log-filters";
 import { historyList, parseHistoryParams } from "@/lib/verifications/history-filter";
-import { jobsList } from "@/lib/bulk/jobs-list-state";
+import { jobsListOf } from "@/lib/bulk/jobs-list-state";
 import { usersList } from "@/lib/users/list-state";
 import { stationsList } from "@/lib/mirror/stations-list-state";
 
@@ -30,7 +30,7 @@ const LISTS = {
   auditList: shape(auditList),
   webhookLogList: shape(webhookLogList),
   historyList: shape(historyList),
-  jobsList: shape(jobsList),
+  jobsList: shape(jobsListOf(7)),
   usersList: shape(usersList),
   stationsList: shape(stationsList),
 };
@@ -93,17 +93,34 @@ describe("parsers", () => {
     expect(isInstant("someday")).toBe(false);
   });
   it("columns read a comma list and repeated keys alike, keep the fixed one first, drop unknown ones", () => {
-    const list = defineListState({ cols: columns(["a", "b", "c"], "a", ["a", "b"]).withDefault(["a", "b"]) });
+    const list = defineListState("/l", { cols: columns(["a", "b", "c"], "a", ["a", "b"]).withDefault(["a", "b"]) });
     expect(list.parse(new URLSearchParams("cols=c&cols=b")).cols).toEqual(["a", "c", "b"]);
     expect(list.parse({ cols: "c,zz" }).cols).toEqual(["a", "c"]);
     expect(list.parse({ cols: "zz" }).cols).toEqual(["a", "b"]);
     expect(list.search({ cols: ["a", "c"] })).toBe("?cols=a%2Cc");
   });
   it("a change to anything but the page goes back to page 1", () => {
-    const list = defineListState({ q: text(10).withDefault(""), page: intIn(1, 9).withDefault(1) });
+    const list = defineListState("/l", { q: text(10).withDefault(""), page: intIn(1, 9).withDefault(1) });
     const s = list.parse({ q: "x", page: "4" });
     expect(list.withChanges(s, { q: "y" })).toEqual({ q: "y", page: 1 });
     expect(list.withChanges(s, { page: 5 })).toEqual({ q: "x", page: 5 });
+  });
+  it("a link is the list's own page with the state written in, a change going back to page 1", () => {
+    const list = defineListState("/things", { q: text(10).withDefault(""), page: intIn(1, 9).withDefault(1) });
+    const s = list.parse({ q: "x", page: "4" });
+    expect(list.href(s)).toBe("/things?q=x&page=4");
+    expect(list.href(s, { q: "" })).toBe("/things");
+    expect(list.href(s, { page: 5 })).toBe("/things?q=x&page=5");
+    expect(jobsListOf(12).href(jobsListOf(12).defaults, { state: "failed" })).toBe(
+      "/sites/12/devices/jobs?state=failed",
+    );
+  });
+  it("a From day is its start, a To day the start of the day after; an instant is itself", () => {
+    expect(rangeBound("2026-11-24", "from")?.toISOString()).toBe("2026-11-24T00:00:00.000Z");
+    expect(rangeBound("2026-11-24", "to")?.toISOString()).toBe("2026-11-25T00:00:00.000Z");
+    expect(rangeBound("2026-12-31", "to")?.toISOString()).toBe("2027-01-01T00:00:00.000Z");
+    expect(rangeBound("2026-11-24T10:30:00Z", "to")?.toISOString()).toBe("2026-11-24T10:30:00.000Z");
+    expect(rangeBound("", "from")).toBeUndefined();
   });
 });
 

@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  DEFAULT_SITE_COLUMNS,
-  literalCaseInsensitiveRegex,
-  parseSiteListState,
-  siteListControls,
-  siteList,
-  siteListSearch,
-} from "@/lib/schemas/site-list";
+import { DEFAULT_SITE_COLUMNS, literalCaseInsensitiveRegex, siteListControls, siteList } from "@/lib/schemas/site-list";
 
 describe("sites table state in the URL", () => {
   it("defaults everything from an empty URL", () => {
-    const s = parseSiteListState({});
+    const s = siteList.parse({});
     expect(s).toEqual({
       q: "",
       active: "",
@@ -24,11 +17,11 @@ describe("sites table state in the URL", () => {
       per: 25,
       cols: DEFAULT_SITE_COLUMNS,
     });
-    expect(siteListSearch(s)).toBe("");
+    expect(siteList.search(s)).toBe("");
   });
   it("reads every control and writes it back the same", () => {
     const search = "?q=HQ&active=1&tz=Asia%2FSeoul&sort=created_at&dir=desc&page=3&per=50&cols=name%2Ctimezone";
-    const s = parseSiteListState(Object.fromEntries(new URLSearchParams(search)));
+    const s = siteList.parse(Object.fromEntries(new URLSearchParams(search)));
     expect(s).toMatchObject({
       q: "HQ",
       active: "1",
@@ -39,23 +32,23 @@ describe("sites table state in the URL", () => {
       per: 50,
       cols: ["name", "timezone"],
     });
-    expect(siteListSearch(s)).toBe(search);
+    expect(siteList.search(s)).toBe(search);
   });
   it("falls back per control on nonsense instead of failing the page", () => {
     const nonsense = "?sort=password&dir=sideways&page=-4&per=1000000&active=yes&tz=Mars%2FBase&cols=secret%2Cevil";
-    const s = parseSiteListState(Object.fromEntries(new URLSearchParams(nonsense)));
-    expect(s).toEqual(parseSiteListState({}));
+    const s = siteList.parse(Object.fromEntries(new URLSearchParams(nonsense)));
+    expect(s).toEqual(siteList.parse({}));
   });
   it("keeps name as a column and drops unknown ones", () => {
-    expect(parseSiteListState({ cols: "timezone,bogus" }).cols).toEqual(["name", "timezone"]);
+    expect(siteList.parse({ cols: "timezone,bogus" }).cols).toEqual(["name", "timezone"]);
   });
   it("goes back to page 1 when anything but the page changes", () => {
-    const s = parseSiteListState({ page: "4" });
+    const s = siteList.parse({ page: "4" });
     expect(siteList.withChanges(s, { q: "x" }).page).toBe(1);
     expect(siteList.withChanges(s, { page: 5 }).page).toBe(5);
   });
   it("asks CHeKT for one page, the chosen columns and every filter", () => {
-    const s = parseSiteListState({
+    const s = siteList.parse({
       q: "a.b",
       active: "0",
       tz: "UTC",
@@ -109,21 +102,17 @@ describe("search text becomes a literal, case-insensitive regex", () => {
 
 describe("column chooser", () => {
   it("reads repeated cols from a GET form the same as a comma list", () => {
-    expect(parseSiteListState({ cols: ["timezone", "is_activated"] }).cols).toEqual([
-      "name",
-      "timezone",
-      "is_activated",
-    ]);
+    expect(siteList.parse({ cols: ["timezone", "is_activated"] }).cols).toEqual(["name", "timezone", "is_activated"]);
   });
   it("filters by monitoring station from the station page's link", () => {
-    const s = parseSiteListState({ station: "12" });
-    expect(siteListSearch(s)).toBe("?station=12");
+    const s = siteList.parse({ station: "12" });
+    expect(siteList.search(s)).toBe("?station=12");
     expect(siteListControls(s).filter).toEqual([{ column: "monitoring_station_id", value: "12", op: "eq" }]);
-    expect(parseSiteListState({ station: "12; drop" }).station).toBe("");
+    expect(siteList.parse({ station: "12; drop" }).station).toBe("");
   });
 
   it("reads columns sent as anything but strings without throwing (found by the schema fuzz)", () => {
-    const odd = parseSiteListState({ cols: [{ toString: 0 }, "timezone"], page: 3, per: { valueOf: () => 50 } });
+    const odd = siteList.parse({ cols: [{ toString: 0 }, "timezone"], page: 3, per: { valueOf: () => 50 } });
     expect(odd.cols).toEqual(["name", "timezone"]);
     expect(odd.page).toBe(1);
     expect(odd.per).toBe(25);

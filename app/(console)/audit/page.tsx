@@ -40,7 +40,6 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
         }
       />
       <FilterBar
-        action="/audit"
         label="Filter audit rows"
         list={auditList}
         state={state}
@@ -154,7 +153,7 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
           },
         ]}
       />
-      <ListPager path="/audit" list={auditList} state={state} of={{ rows, total }} per={AUDIT_PAGE_SIZE} noun="rows" />
+      <ListPager list={auditList} state={state} of={{ rows, total }} per={AUDIT_PAGE_SIZE} noun="rows" />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { FleetFilters } from "@/components/fleet/fleet-filters";
 import { FleetTable } from "@/components/fleet/fleet-table";
 import { minutesText } from "@/components/fleet/format";
 import { EmptyState, ListPager, buttonClasses } from "@/components/ui";
-import { fleetListSearch, isFiltered, type FleetListState } from "@/lib/fleet/list-state";
+import { fleetList, isFiltered, type FleetListState } from "@/lib/fleet/list-state";
 import { fleetFirmwares, fleetPage } from "@/lib/fleet/read";
 import { offlineThresholdMin } from "@/lib/fleet/settings";
 
@@ -27,8 +27,7 @@ export async function FleetResults({ dealerLinkId, state }: { dealerLinkId: stri
     offlineThresholdMin(dealerLinkId),
   ]);
   const c = page.counts;
-  const byStatus = (status: FleetListState["status"]) =>
-    `/fleet${fleetListSearch(state, { status, offlineFor: undefined })}`;
+  const byStatus = (status: FleetListState["status"]) => fleetList.href(state, { status, offlineFor: null });
 
   return (
     <>
@@ -44,7 +43,7 @@ export async function FleetResults({ dealerLinkId, state }: { dealerLinkId: stri
           </Link>
         ))}
         <Link
-          href={`/fleet${fleetListSearch(state, { status: "", offlineFor: threshold })}`}
+          href={fleetList.href(state, { status: "", offlineFor: threshold })}
           className="rounded-md px-3 py-1.5 font-medium text-indigo-700 underline"
         >
           Offline longer than {minutesText(threshold)}
@@ -79,14 +78,7 @@ export async function FleetResults({ dealerLinkId, state }: { dealerLinkId: stri
       ) : (
         <>
           <FleetTable rows={page.rows} now={now} />
-          <ListPager
-            path="/fleet"
-            list={{ search: fleetListSearch }}
-            state={state}
-            of={page}
-            per={state.per}
-            noun="devices"
-          />
+          <ListPager list={fleetList} state={state} of={page} per={state.per} noun="devices" />
         </>
       )}
     </>

@@ -5,7 +5,7 @@ import { Bell } from "lucide-react";
 import { dealerPage } from "@/components/page/dealer-page";
 import { ListLoading } from "@/components/shell/list-loading";
 import { buttonClasses } from "@/components/ui";
-import { parseFleetListState } from "@/lib/fleet/list-state";
+import { fleetList } from "@/lib/fleet/list-state";
 import { prisma } from "@/lib/db";
 import { hasRole } from "@/lib/roles";
 import { FleetResults } from "./fleet-results";
@@ -47,7 +47,7 @@ export default async function FleetPage({ searchParams }: SearchParamsProps) {
     // of the dealer) stream in behind it (fleet-results.tsx).
     async ({ dealer }) => (
       <Suspense fallback={<ListLoading label="Loading devices…" />}>
-        <FleetResults dealerLinkId={dealer.id} state={parseFleetListState(await searchParams)} />
+        <FleetResults dealerLinkId={dealer.id} state={fleetList.parse(await searchParams)} />
       </Suspense>
     ),
   );

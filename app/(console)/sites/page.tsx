@@ -8,7 +8,7 @@ import { AddLink, PageHeader, buttonClasses } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { SyncProgress } from "@/components/mirror/sync-progress";
 import { hasRole } from "@/lib/roles";
-import { parseSiteListState } from "@/lib/schemas/site-list";
+import { siteList } from "@/lib/schemas/site-list";
 import { SitesResults } from "./sites-results";
 
 export const metadata = { title: "Sites" } satisfies Metadata;
@@ -38,7 +38,7 @@ export default async function SitesPage({
   );
   if (!dealer) return <NoDealerPage header={header} />;
 
-  const state = parseSiteListState(await searchParams);
+  const state = siteList.parse(await searchParams);
   // The header and filters go out at once; the sweep's progress and the table (their queries)
   // stream in behind them (sites-results.tsx), so the first byte waits on the session only.
   return (

@@ -9,7 +9,7 @@ import { EmptyState, ListPager, buttonClasses } from "@/components/ui";
 import { findMirrorSync, listMirrorStations, mirrorSitesView } from "@/lib/mirror/read";
 import { freshnessFor, oldestSeen } from "@/lib/mirror/view";
 import { readinessSummary } from "@/lib/readiness/query";
-import { siteList, siteListSearch, type SiteListState } from "@/lib/schemas/site-list";
+import { siteList, type SiteListState } from "@/lib/schemas/site-list";
 
 export async function SitesResults({
   dealerLinkId,
@@ -34,7 +34,7 @@ export async function SitesResults({
   const stationNames = new Map<number, string>(stations.map((s) => [s.chektId, s.name]));
   const fresh = freshnessFor(
     dealerLinkId,
-    [{ kind: "sites", view: siteListSearch(state).replace(/^\?/, "") }],
+    [{ kind: "sites", view: siteList.search(state).replace(/^\?/, "") }],
     // An empty page is as fresh as the last finished sweep (it listed every site).
     page.rows.length
       ? oldestSeen(page.confirmedAt.map((confirmedAt) => ({ confirmedAt })))
@@ -85,7 +85,7 @@ export async function SitesResults({
             readiness={readiness}
             deviceCounts={deviceCounts}
           />
-          <ListPager path="/sites" list={siteList} state={state} of={page} per={state.per} noun="sites" />
+          <ListPager list={siteList} state={state} of={page} per={state.per} noun="sites" />
         </>
       )}
     </>

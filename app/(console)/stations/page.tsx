@@ -53,7 +53,7 @@ async function Stations({ user, dealer, state }: DealerBound & { state: ListStat
       <DataTable<Station>
         caption="Monitoring stations"
         rows={page.rows}
-        sort={listSort("/stations", stationsList, state)}
+        sort={listSort(stationsList, state)}
         rowKey={(s) => s.monitoring_station_id}
         empty={
           <EmptyState
@@ -122,7 +122,7 @@ async function Stations({ user, dealer, state }: DealerBound & { state: ListStat
         ]}
       />
       {stations.length ? (
-        <ListPager path="/stations" list={stationsList} state={state} of={page} per={state.per} noun="stations" />
+        <ListPager list={stationsList} state={state} of={page} per={state.per} noun="stations" />
       ) : null}
     </>
   );

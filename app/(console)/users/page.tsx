@@ -33,7 +33,6 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
   const matching = q ? all.filter((u) => u.email.toLowerCase().includes(q) || u.name.toLowerCase().includes(q)) : all;
   // No sort chosen: the service's order (enabled first, then by email).
   const page = sortAndPage(matching, state.sort ? SORT_KEY[state.sort] : () => null, state.dir, state.page, state.per);
-  const search = usersList.search(state);
   const dealerName = dealer.companyName;
   const rowProps = (u: Row) => ({
     userId: u.id,
@@ -56,13 +55,7 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
       <div className="space-y-6">
         <Card title="People" flush>
           <div className="p-4 pb-0">
-            <ListFilters
-              action="/users"
-              label="Filter users"
-              search={search}
-              fields={["q", "per"]}
-              filtered={!!state.q}
-            >
+            <ListFilters list={usersList} state={state} label="Filter users" fields={["q", "per"]} filtered={!!state.q}>
               <SearchField label="Search people" value={state.q} placeholder="Name or email" />
               <PageSizeSelect value={state.per} sizes={USER_PAGE_SIZES} />
             </ListFilters>
@@ -76,7 +69,7 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
             rowKey={(u) => u.id}
             rowAttrs={(u) => ({ "data-email": u.email })}
             empty={<p className="p-6 text-center text-sm text-slate-500">Nobody matches this search.</p>}
-            sort={listSort("/users", usersList, state)}
+            sort={listSort(usersList, state)}
             columns={[
               {
                 key: "email",
@@ -139,7 +132,7 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
             ]}
           />
           <div className="px-4 pb-4">
-            <ListPager path="/users" list={usersList} state={state} of={page} per={state.per} noun="people" />
+            <ListPager list={usersList} state={state} of={page} per={state.per} noun="people" />
           </div>
         </Card>
         <Card

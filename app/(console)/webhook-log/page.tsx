@@ -30,7 +30,6 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
         description="Every delivery CHeKT made to this app: accepted, duplicate, or refused and why."
       />
       <FilterBar
-        action="/webhook-log"
         label="Filter deliveries"
         list={webhookLogList}
         state={state}
@@ -131,14 +130,7 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
           },
         ]}
       />
-      <ListPager
-        path="/webhook-log"
-        list={webhookLogList}
-        state={state}
-        of={{ rows, total }}
-        per={LOG_PAGE_SIZE}
-        noun="deliveries"
-      />
+      <ListPager list={webhookLogList} state={state} of={{ rows, total }} per={LOG_PAGE_SIZE} noun="deliveries" />
     </div>
   );
 }

@@ -19,8 +19,6 @@ import type { SearchParamsProps } from "@/lib/list-state/search-params";
 export const metadata = { title: "Verification history" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
-const PATH = "/verifications/history";
-
 const TONE: Record<string, BadgeTone> = {
   pending: "warning",
   claimed: "info",
@@ -136,7 +134,7 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
           },
         ]}
       />
-      <ListPager path={PATH} list={historyList} state={values} of={page} per={HISTORY_PAGE_SIZE} noun="verifications" />
+      <ListPager list={historyList} state={values} of={page} per={HISTORY_PAGE_SIZE} noun="verifications" />
     </div>
   );
 }
@@ -153,7 +151,6 @@ function HistoryFilters({
   const siteChoices = sites.map((s) => ({ value: String(s.id), label: s.name }));
   return (
     <FilterBar
-      action={PATH}
       label="Filter verifications"
       list={historyList}
       state={values}

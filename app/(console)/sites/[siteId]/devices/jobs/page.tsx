@@ -3,7 +3,7 @@ import { EmptyState, FilterSelects, ListFilters, ListPager, PageHeader, PageSize
 import { JOB_KIND_LABEL, JobList } from "@/components/devices/job-list";
 import { prisma } from "@/lib/db";
 import { listSiteJobs } from "@/lib/bulk/jobs";
-import { JOB_KINDS, JOB_PAGE_SIZES, JOB_STATES, jobsList } from "@/lib/bulk/jobs-list-state";
+import { JOB_KINDS, JOB_PAGE_SIZES, JOB_STATES, jobsListOf } from "@/lib/bulk/jobs-list-state";
 import { sortAndPage } from "@/lib/list-state/memory";
 import { crumbs, sitePage } from "../../site-page";
 import type { SearchParams } from "@/lib/list-state/search-params";
@@ -23,6 +23,7 @@ export default async function JobsPage({
   searchParams: Promise<SearchParams>;
 }) {
   return sitePage("viewer", metadata.title, (await params).siteId, async (ctx) => {
+    const jobsList = jobsListOf(ctx.siteId);
     const state = jobsList.parse(await searchParams);
     const jobs = await listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, READ_AT_MOST);
     const shown = jobs.filter(
@@ -30,7 +31,6 @@ export default async function JobsPage({
     );
     // Newest first as read; the in-memory pager keeps that order (no sort key).
     const page = sortAndPage(shown, () => null, "asc", state.page, state.per);
-    const path = `/sites/${ctx.siteId}/devices/jobs`;
     const filtered = Boolean(state.state || state.kind);
     return (
       <>
@@ -42,9 +42,9 @@ export default async function JobsPage({
         {jobs.length ? (
           <>
             <ListFilters
-              action={path}
+              list={jobsList}
+              state={state}
               label="Filter jobs"
-              search={jobsList.search(state)}
               fields={["state", "kind", "per"]}
               filtered={filtered}
             >
@@ -58,7 +58,7 @@ export default async function JobsPage({
               <PageSizeSelect value={state.per} sizes={JOB_PAGE_SIZES} />
             </ListFilters>
             <JobList siteId={ctx.siteId} jobs={page.rows} />
-            <ListPager path={path} list={jobsList} state={state} of={page} per={state.per} noun="jobs" />
+            <ListPager list={jobsList} state={state} of={page} per={state.per} noun="jobs" />
           </>
         ) : (
           <EmptyState title="No jobs yet" description="Jobs appear here when devices are pasted, edited or deleted." />
