@@ -12,6 +12,7 @@ import type { SimConfig } from "@/simulator/config";
 import { DEMO } from "@/simulator/seed";
 import { chromiumLaunchOptions } from "../scripts/lib/chromium";
 import { createDatabase, dropDatabase, migrate, withDatabase } from "../scripts/lib/postgres";
+import { errorText } from "@/lib/error-text";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -132,6 +133,6 @@ export async function browserMeasure(
       await browser.close();
     }
   } catch (e) {
-    return { ms: null, runs: [], error: e instanceof Error ? e.message : String(e) };
+    return { ms: null, runs: [], error: errorText(e) };
   }
 }

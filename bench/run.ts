@@ -19,6 +19,7 @@ import { runToEnd } from "../scripts/lib/processes";
 import { keepTsconfig } from "../scripts/lib/tsconfig-guard";
 import type { MirrorSyncPhase } from "./mirror-sync";
 import { onBenchRuntime, rerunOnBenchRuntime } from "./runtime";
+import { errorText } from "@/lib/error-text";
 
 type Row = { figure: string; value: string; baseline: string; ratio: string; how: string };
 const rows: Row[] = [];
@@ -39,7 +40,7 @@ async function section(name: string, figures: string[], fn: () => Promise<void>)
     await fn();
     console.log(`(${name}: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   } catch (e) {
-    const reason = (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 100);
+    const reason = errorText(e).split("\n")[0].slice(0, 100);
     console.error(`${name} failed:`, e);
     results[name] = { error: reason };
     for (const figure of figures) rows.push({ figure, value: `failed: ${reason}`, baseline: "", ratio: "", how: "" });

@@ -39,6 +39,7 @@ import {
   type Dist,
 } from "./http";
 import { partnerBucketWindow, type SimLogEntry } from "./sim-bucket";
+import { errorText } from "@/lib/error-text";
 
 export type TeamBenchResult = {
   seconds: number;
@@ -262,7 +263,7 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
           byPage.set(shape, [...(byPage.get(shape) ?? []), t.ms]);
         } catch (e) {
           pageErrors += 1;
-          log(`team: page ${e instanceof Error ? e.message : String(e)}`);
+          log(`team: page ${errorText(e)}`);
         }
         await sleep(Math.max(0, next - Date.now()));
       }
@@ -385,9 +386,7 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
             if (handled.has(item.id) || !raisedAt.has(item.id)) continue;
             handled.add(item.id);
             visibleMs.push(Date.now() - raisedAt.get(item.id)!);
-            const p = answerOne(item.id, item.contactId ?? 1).catch((e) =>
-              log(`team: ${e instanceof Error ? e.message : String(e)}`),
-            );
+            const p = answerOne(item.id, item.contactId ?? 1).catch((e) => log(`team: ${errorText(e)}`));
             pending.add(p);
             void p.finally(() => pending.delete(p));
           }

@@ -13,6 +13,7 @@ import { queueEventStream, SSE_HEADERS } from "@/lib/live/sse";
 import { getItem, listOpen } from "@/lib/verifications/queries";
 import { receiveWebhook } from "@/lib/webhooks/receive";
 import { baselineFromEnv } from "./webhooks-baselines";
+import { errorText } from "@/lib/error-text";
 
 const port = Number(process.env.PORT || 0);
 const listener = createListener(process.env.DATABASE_URL!);
@@ -73,7 +74,7 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(404).end();
   } catch (e) {
     if (!res.headersSent) res.writeHead(500);
-    res.end(String((e as Error).message));
+    res.end(errorText(e));
   }
 });
 

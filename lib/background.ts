@@ -5,6 +5,7 @@ import "server-only";
 // BACKGROUND_WORK=off, which only send jobs to the queues (README, "Running in production").
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
+import { errorText } from "@/lib/error-text";
 import { prisma } from "@/lib/db";
 import { appDeviceApi, appSiteImportApi } from "@/lib/chekt/api/device-client";
 import { createBulkQueues, enqueueBulkJob, startBulkWorker, type BulkWorker } from "@/lib/jobs/worker";
@@ -18,7 +19,6 @@ const g = globalThis as unknown as { __chektBackground?: Promise<Background>; __
 function log(message: string) {
   console.log(`[background] ${message}`);
 }
-const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Whether this process runs the background work (or only serves and sends). */
 export const runsBackgroundWork = () => env.BACKGROUND_WORK === "on";
@@ -40,32 +40,32 @@ export function startBackgroundWork(): Promise<Background> {
       connectionString: env.DATABASE_URL,
       intervalS: env.MIRROR_SYNC_INTERVAL_S,
       log: (m) => log(`mirror: ${m}`),
-    }).catch((e) => (log(`mirror worker did not start: ${why(e)}`), null));
+    }).catch((e) => (log(`mirror worker did not start: ${errorText(e)}`), null));
     if (mirror) stops.push(() => mirror.stop());
     // Fleet offline alerts: a scan every minute (lib/jobs/fleet-alerts.ts, docs/fleet.md).
     const fleet = await (
       await import("@/lib/jobs/fleet-alerts")
     )
       .startFleetAlertWorker({ connectionString: env.DATABASE_URL, log: (m) => log(`fleet alerts: ${m}`) })
-      .catch((e) => log(`fleet alert worker did not start: ${why(e)}`));
+      .catch((e) => log(`fleet alert worker did not start: ${errorText(e)}`));
     if (fleet) stops.push(() => fleet.stop());
     // Desk annotations CHeKT did not take yet: a sweep every minute (lib/verifications/annotate-worker.ts).
     const annotations = await (
       await import("@/lib/verifications/annotate-worker")
     )
       .startAnnotationWorker({ connectionString: env.DATABASE_URL, log: (m) => log(`annotations: ${m}`) })
-      .catch((e) => log(`annotation worker did not start: ${why(e)}`));
+      .catch((e) => log(`annotation worker did not start: ${errorText(e)}`));
     if (annotations) stops.push(() => annotations.stop());
     try {
       // webhooks: catch-up from /v1/events + expiry sweep
       const webhooks = (await import("@/lib/webhooks/background")).startWebhookBackground();
       stops.push(() => webhooks.stop());
     } catch (e) {
-      log(`webhook background did not start: ${why(e)}`);
+      log(`webhook background did not start: ${errorText(e)}`);
     }
     const stop = async () => {
       // Bulk jobs first: an aborted job stays "running" in bulk_jobs and the next start resumes it.
-      for (const s of stops) await Promise.resolve(s()).catch((e) => log(`stopping: ${why(e)}`));
+      for (const s of stops) await Promise.resolve(s()).catch((e) => log(`stopping: ${errorText(e)}`));
     };
     return { bulk, mirror, stop };
   })().catch((e) => {
@@ -88,7 +88,7 @@ function sender(): Promise<PgBoss> {
       supervise: false,
       schedule: false,
     });
-    boss.on("error", (e) => log(`pg-boss (send only): ${why(e)}`));
+    boss.on("error", (e) => log(`pg-boss (send only): ${errorText(e)}`));
     await boss.start();
     await createBulkQueues(boss);
     await createMirrorQueues(boss);
@@ -118,6 +118,6 @@ export async function kickBulkJob(jobId: string): Promise<void> {
   try {
     await enqueueBulkJob(await backgroundQueue(), jobId);
   } catch (e) {
-    log(`could not queue bulk job ${jobId} now (${why(e)}); the sweep will pick it up`);
+    log(`could not queue bulk job ${jobId} now (${errorText(e)}); the sweep will pick it up`);
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { parseTrustedProxies } from "./auth/client-ip";
 import { exampleSecretsMessage } from "./env-secrets";
+import { errorText } from "@/lib/error-text";
 
 // Validated once at start: a missing or malformed variable stops the app with its name.
 const schema = z
@@ -62,7 +63,7 @@ const schema = z
     } catch (error) {
       ctx.addIssue({
         code: "custom",
-        message: (error as Error).message,
+        message: errorText(error),
         path: [e.TRUSTED_PROXY_CIDRS ? "TRUSTED_PROXY_CIDRS" : "TRUSTED_PROXY_HOPS"],
       });
     }

@@ -15,6 +15,7 @@ import { DEMO_DATABASE, ensureDatabase, ensurePostgres, migrate, type PostgresSe
 import { runToEnd, stopAllChildren, type Child } from "./lib/processes";
 import { isLocalUrl, portOr, startApp, startSimulator } from "./lib/stack";
 import { keepTsconfig } from "./lib/tsconfig-guard";
+import { errorText } from "../lib/error-text";
 
 const started = Date.now();
 const prod = process.argv.includes("--prod");
@@ -65,7 +66,7 @@ async function databaseUrl(server: PostgresServer): Promise<string> {
     if (await ensureDatabase(server.adminUrl, name)) say(`created database ${name}`);
   } catch (error) {
     // A managed server may not let us look at pg_database; the migration step says if it is missing.
-    say(`could not check database ${name}: ${error instanceof Error ? error.message : error}`);
+    say(`could not check database ${name}: ${errorText(error)}`);
   }
   return process.env.DATABASE_URL ?? server.urlFor(name);
 }
@@ -142,6 +143,6 @@ async function main() {
 }
 
 main().catch(async (error) => {
-  console.error(`\nnpm run demo failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`\nnpm run demo failed: ${errorText(error)}`);
   await shutdown(1);
 });

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadEnv, repoRoot } from "./lib/env";
 import { EMPTY_MIGRATION, ensurePostgres, migrationsToSchemaSql, type PostgresServer } from "./lib/postgres";
+import { errorText } from "../lib/error-text";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -36,7 +37,7 @@ try {
     console.log(`Wrote ${path.relative(repoRoot, dir)}/migration.sql — review it, then: npm run db:migrate`);
   }
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(errorText(error));
   if (server?.embedded) {
     // Measured: Prisma 6.19.3's engine panics ("RuntimeError: unreachable") when it introspects
     // a PostgreSQL 18 database, and the embedded server is 18. Deploying migrations is unaffected.

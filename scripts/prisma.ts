@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { loadEnv, repoRoot } from "./lib/env";
 import { DEMO_DATABASE, ensureDatabase, ensurePostgres, type PostgresServer } from "./lib/postgres";
+import { errorText } from "../lib/error-text";
 
 const args = process.argv.slice(2);
 loadEnv();
@@ -57,7 +58,7 @@ try {
   }
   code = await runCli(url);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(errorText(error));
 } finally {
   await server?.stop();
 }

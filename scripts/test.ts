@@ -27,6 +27,7 @@ import { reapedChildrenCpuMs, treeCpuMs } from "./lib/proc-cpu";
 import { runToEnd, stopAllChildren } from "./lib/processes";
 import { portOr, startApp, startSimulator } from "./lib/stack";
 import { keepTsconfig } from "./lib/tsconfig-guard";
+import { errorText } from "../lib/error-text";
 
 const STAGES = ["lint", "typecheck", "unit", "integration", "faults", "build", "bundle", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
@@ -122,7 +123,7 @@ async function timed(stage: Stage, fn: () => Promise<Omit<Outcome, "stage" | "se
   try {
     result = await fn();
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(errorText(error));
     result = { status: "failed", passed: 0, failed: 1, note: "did not run to the end" };
   }
   const outcome = { stage, seconds: (Date.now() - t0) / 1000, ...result };
@@ -234,7 +235,7 @@ async function cleanup() {
       try {
         await dropDatabase(pgServer!.adminUrl, name);
       } catch (error) {
-        console.error(`could not drop test database ${name}: ${error instanceof Error ? error.message : error}`);
+        console.error(`could not drop test database ${name}: ${errorText(error)}`);
       }
     }
     await pgServer?.stop();
@@ -475,7 +476,7 @@ let exitCode = 1;
 try {
   exitCode = await main();
 } catch (error) {
-  console.error(`npm test failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`npm test failed: ${errorText(error)}`);
 } finally {
   await cleanup();
 }

@@ -5,6 +5,7 @@
 // throws under any other condition, and tsx resolves the `@/` paths. SIGINT/SIGTERM stop it: running
 // bulk jobs are aborted where they stand and resumed by the next worker (bulk_jobs is the truth).
 import { loadEnv } from "./lib/env";
+import { errorText } from "../lib/error-text";
 
 loadEnv();
 // A shared env file may say off for the web instances; this process is the one that runs the work.
@@ -26,7 +27,7 @@ async function main() {
     })().then(
       () => process.exit(0),
       (e) => {
-        console.error(`[worker] stopping failed: ${e instanceof Error ? e.message : String(e)}`);
+        console.error(`[worker] stopping failed: ${errorText(e)}`);
         process.exit(1);
       },
     ));
@@ -36,6 +37,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`[worker] could not start: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`[worker] could not start: ${errorText(e)}`);
   process.exit(1);
 });

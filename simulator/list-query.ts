@@ -1,5 +1,6 @@
 import { keysOf } from "../lib/keys-of";
 import { SimError } from "./errors";
+import { errorText } from "../lib/error-text";
 
 /**
  * The Partner API list controls (lib/chekt/openapi.yaml parameters): fields, filter (repeatable, AND), sort, dir,
@@ -74,12 +75,7 @@ function parseFilter(raw: string, table: string, columns: Set<string>): Filter {
     try {
       f.regex = new RegExp(value);
     } catch (e) {
-      throw new SimError(
-        400,
-        "validation_failed",
-        `filter "${raw}": invalid regex (${(e as Error).message})`,
-        "filter",
-      );
+      throw new SimError(400, "validation_failed", `filter "${raw}": invalid regex (${errorText(e)})`, "filter");
     }
   }
   return f;

@@ -11,6 +11,7 @@ import {
   type Schemas,
 } from "./handlers";
 import type { Partner } from "./store";
+import { errorText } from "../lib/error-text";
 
 const ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -98,7 +99,7 @@ async function clientAssertion(ctx: BaseCtx, body: unknown): Promise<Partner> {
     if (ctx.sim.usedJti.has(jti)) throw new Error("jti was already used");
     ctx.sim.usedJti.set(jti, payload.exp! * 1000);
   } catch (e) {
-    throw new SimError(401, "invalid_client", `client assertion rejected: ${(e as Error).message}`, "client_assertion");
+    throw new SimError(401, "invalid_client", `client assertion rejected: ${errorText(e)}`, "client_assertion");
   }
   return partner;
 }
@@ -270,7 +271,7 @@ const authorize: Handler<"authorize"> = (ctx) => {
     const partner = checkClient(ctx, p);
     return { status: 200, raw: { contentType: "text/html; charset=utf-8", data: form(ctx, p, partner) } };
   } catch (e) {
-    return errorPage(400, (e as Error).message);
+    return errorPage(400, errorText(e));
   }
 };
 
@@ -287,7 +288,7 @@ const approveAuthorization: Handler<"approveAuthorization"> = (ctx) => {
   try {
     partner = checkClient(ctx, body);
   } catch (e) {
-    return errorPage(400, (e as Error).message);
+    return errorPage(400, errorText(e));
   }
   const redirect = new URL(body.redirect_uri);
   if (body.state !== undefined) redirect.searchParams.set("state", body.state);

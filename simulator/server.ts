@@ -17,6 +17,7 @@ import { refreshSeedFromEnv } from "./seed";
 import { Store } from "./store";
 import { snapshotSignatureValid, v1Handlers } from "./v1";
 import { requestCounter } from "./stats";
+import { errorText } from "../lib/error-text";
 
 export type { SimConfig } from "./config";
 export { Sim } from "./sim";
@@ -307,7 +308,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
       try {
         save();
       } catch (e) {
-        console.error("[sim] could not save state:", (e as Error).message);
+        console.error("[sim] could not save state:", errorText(e));
       }
     }, 250);
   };
@@ -321,7 +322,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
           console.log(`[sim] saved state loaded; refreshed from the environment: ${changed.join(", ")}`);
       }
     } catch (e) {
-      console.error(`[sim] ignoring unreadable state file ${opts.dataFile}: ${(e as Error).message}`);
+      console.error(`[sim] ignoring unreadable state file ${opts.dataFile}: ${errorText(e)}`);
     }
   }
   const sim = new Sim(config, contract, opts.seed ?? "demo", changed, initial);
@@ -485,7 +486,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
           if (config.logRequests) console.log(`[sim] demo alarm alm_${alarm.id} on site ${siteId}`);
         }
       } catch (e) {
-        console.error("[sim] demo alarm failed:", (e as Error).message);
+        console.error("[sim] demo alarm failed:", errorText(e));
       }
     }, opts.demoAlarmEveryS * 1000);
   }
@@ -513,7 +514,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
         try {
           save();
         } catch (e) {
-          console.error("[sim] could not save state:", (e as Error).message);
+          console.error("[sim] could not save state:", errorText(e));
         }
       }
     },

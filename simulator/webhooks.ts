@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { errorText } from "../lib/error-text";
 import type { SimConfig } from "./config";
 import type { Schemas } from "./handlers";
 import type { App, Delivery, SimEvent, Store } from "./store";
@@ -156,10 +157,10 @@ export class Deliverer {
       await res.arrayBuffer().catch(() => undefined);
       if (status < 200 || status > 299) error = `HTTP ${status}`;
     } catch (e) {
-      const err = e as Error & { cause?: Error };
+      // fetch's own "fetch failed" says less than its cause (ECONNREFUSED, a reset socket).
       error = ctrl.signal.aborted
-        ? String((ctrl.signal.reason as Error)?.message ?? "aborted")
-        : (err.cause?.message ?? err.message);
+        ? errorText(ctrl.signal.reason ?? "aborted")
+        : errorText(e instanceof Error && e.cause !== undefined ? e.cause : e);
     } finally {
       clearTimeout(timeout);
       this.inflight.delete(ctrl);

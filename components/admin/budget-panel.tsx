@@ -2,6 +2,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { Alert, Badge } from "@/components/ui";
 import type { BudgetPanelCredential, BudgetPanelData } from "./budget-panel-types";
+import { errorText } from "@/lib/error-text";
 
 /**
  * Settings → CHeKT call budget, live: polls /api/chekt/budget every few seconds while the tab is
@@ -167,7 +168,7 @@ export function BudgetPanel() {
             setError(
               e instanceof Error && e.message.startsWith("Only")
                 ? e.message
-                : `The budget could not be read: ${(e as Error)?.message ?? e}. Retrying.`,
+                : `The budget could not be read: ${errorText(e)}. Retrying.`,
             );
         }
       }

@@ -17,6 +17,7 @@ import { retryFailedItems } from "@/actions/devices";
 import { retrySiteImport } from "@/actions/site-import";
 import { SITE_FIELD_LABELS, SITE_FIELDS } from "@/lib/import/site-fields";
 import { validateSiteRows } from "@/lib/import/validate";
+import { errorText } from "@/lib/error-text";
 
 type Answer = { job: JobProgress; items?: JobItemView[] };
 
@@ -127,7 +128,7 @@ export function JobProgressView({
         </dl>
         {query.error ? (
           <Alert tone="warning" className="mt-4">
-            {(query.error as Error).message}. Retrying…
+            {errorText(query.error)}. Retrying…
           </Alert>
         ) : null}
         {job.chunks.length ? (

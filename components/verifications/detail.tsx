@@ -14,6 +14,7 @@ import { ClaimButton } from "./claim-button";
 import { SnapshotImg } from "./snapshot-img";
 import { useAnswer, type AnswerChoice } from "./use-answer";
 import { useLeaseHeartbeat } from "./use-lease";
+import { errorText } from "@/lib/error-text";
 
 export type Intent = "dispatch" | "disregard" | null;
 
@@ -233,7 +234,7 @@ export function VerificationDetail(props: {
                   disabled={contacts.isLoading || busy}
                   hint={
                     contacts.isError
-                      ? (contacts.error as Error).message
+                      ? errorText(contacts.error)
                       : item.contactId
                         ? "CHeKT suggested the selected contact."
                         : undefined
@@ -254,7 +255,7 @@ export function VerificationDetail(props: {
               ) : null}
             </div>
           </div>
-          {detail.isError ? <Alert tone="warning">{(detail.error as Error).message}</Alert> : null}
+          {detail.isError ? <Alert tone="warning">{errorText(detail.error)}</Alert> : null}
           {detail.data ? (
             <div className="grid gap-4 md:grid-cols-2">
               <Directions

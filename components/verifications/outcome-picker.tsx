@@ -5,6 +5,7 @@ import { Alert, Button, Dialog } from "@/components/ui";
 import type { EffectiveChecklist, Outcome, OutcomeKind } from "@/lib/verifications/outcomes-schemas";
 import { withToggled } from "@/lib/list-state/selection";
 import type { AnswerChoice } from "./use-answer";
+import { errorText } from "@/lib/error-text";
 
 type PickerData = { outcomes: Outcome[]; checklist: EffectiveChecklist };
 
@@ -91,7 +92,7 @@ export function OutcomePicker(props: {
     >
       <div className="space-y-4" data-testid="outcome-picker">
         {data.isLoading ? <p className="text-sm text-slate-700">Loading the outcomes…</p> : null}
-        {data.isError ? <Alert tone="danger">{(data.error as Error).message}</Alert> : null}
+        {data.isError ? <Alert tone="danger">{errorText(data.error)}</Alert> : null}
         {data.data && outcomes.length === 0 ? (
           <Alert tone="warning">This dealer has no active {kind} outcome. An admin adds one under Desk settings.</Alert>
         ) : null}

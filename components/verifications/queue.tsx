@@ -41,6 +41,7 @@ import { VerificationDetail, type Intent } from "./detail";
 import { AnswerButton } from "./answer-button";
 import { ClaimButton } from "./claim-button";
 import { SnapshotImg } from "./snapshot-img";
+import { errorText } from "@/lib/error-text";
 
 export type Me = { id: string; name: string };
 
@@ -458,7 +459,7 @@ export function VerificationQueue(props: {
 
       {error && !data ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-          {(error as Error).message}
+          {errorText(error)}
         </div>
       ) : isLoading && !data ? (
         <p className="text-sm text-slate-600">Loading the queue…</p>

@@ -12,6 +12,7 @@ import {
 } from "./budget-rules";
 import { MemoryBudgetStore, type BudgetStore, type Step, type UsageRow } from "./budget-store";
 import { sleep } from "./rate-limit";
+import { errorText } from "../error-text";
 
 /**
  * One credential's share of CHeKT's rate limit, as seen by one process: it asks the store (shared
@@ -118,7 +119,7 @@ export class CallBudget {
     this.learned = opts.limits !== undefined;
     this.onStoreError =
       opts.onStoreError ??
-      ((e) => console.warn(`[chekt budget] store failed, pacing locally for 5 s: ${(e as Error)?.message ?? e}`));
+      ((e) => console.warn(`[chekt budget] store failed, pacing locally for 5 s: ${errorText(e)}`));
   }
 
   private init = (): BucketState => initialState(this.limits, this.learned, this.clock.now());

@@ -12,6 +12,7 @@ import { ChektError, errorFromResponse, isWrite } from "./errors";
 import { normalizeDto } from "./normalize";
 import { TokenSource, type ChektAuth, type TokenResponse } from "./token";
 import { Transport, type AuthHeader, type CallState, type TransportEvent } from "./transport";
+import { errorText } from "../error-text";
 
 /**
  * The typed CHeKT client. Methods and paths exist only in lib/chekt/openapi.yaml: callers name a
@@ -266,7 +267,7 @@ export function createChektClient(config: ChektClientConfig): ChektClient {
       throw new ChektError({
         kind: "server",
         code: "unreadable_response",
-        message: `CHeKT sent an answer we could not read: ${(e as Error)?.message ?? String(e)}`,
+        message: `CHeKT sent an answer we could not read: ${errorText(e)}`,
         traceId: state.traceId,
         method: M,
         path,

@@ -3,6 +3,7 @@ import { BudgetWaitTooLong, type BudgetClock, type BudgetTicket, type CallBudget
 import { BudgetWaitError, noteSent, refusalFor } from "./budget-wait";
 import { ChektError, isWrite, retryAfterSeconds } from "./errors";
 import { resetAtMs } from "./rate-limit";
+import { errorText } from "../error-text";
 
 /**
  * The part of the client that sends one logical call: a token from the credential's shared budget
@@ -241,9 +242,7 @@ export class Transport {
       if (!a.ok) {
         if (a.aborted) throw this.abortedError(state, a.error);
         if (write && !a.notSent) state.maybeApplied = true;
-        const reason = a.timedOut
-          ? "timeout"
-          : `network: ${errorCode(a.error) ?? String((a.error as Error)?.message ?? a.error)}`;
+        const reason = a.timedOut ? "timeout" : `network: ${errorCode(a.error) ?? errorText(a.error)}`;
         if ((state.retrySafe || a.notSent) && (await this.backoff(state, reason))) continue;
         throw new ChektError({
           kind: a.timedOut ? "timeout" : "network",
@@ -251,7 +250,7 @@ export class Transport {
           message: a.timedOut
             ? `CHeKT did not answer within ${state.timeoutMs} ms ` +
               `(${state.attempts} attempt${state.attempts > 1 ? "s" : ""})`
-            : `Could not reach CHeKT: ${(a.error as Error)?.message ?? String(a.error)}`,
+            : `Could not reach CHeKT: ${errorText(a.error)}`,
           ...callFacts(state),
           cause: a.error,
         });

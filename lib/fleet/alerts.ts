@@ -7,6 +7,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_OFFLINE_THRESHOLD_MIN } from "./settings";
 import { sendAlertMail, type SmtpSettings } from "./mail";
+import { errorText } from "@/lib/error-text";
 
 export type RaisedAlert = {
   id: string;
@@ -70,7 +71,7 @@ export async function scanFleetAlerts(
       // Kept on the alert and shown in the list; not retried every minute against a broken server.
       await db.fleetAlert.updateMany({
         where: { id: { in: ids } },
-        data: { emailError: (e instanceof Error ? e.message : String(e)).slice(0, 500) },
+        data: { emailError: errorText(e).slice(0, 500) },
       });
       emailErrors += ids.length;
     }

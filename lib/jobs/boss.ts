@@ -1,6 +1,7 @@
 // A worker's pg-boss, started: pg-boss reports its errors as events, not throws, so they go to the
 // worker's log; the worker's queues are created before it works or sends on them.
 import PgBoss from "pg-boss";
+import { errorText } from "@/lib/error-text";
 
 export type BossOptions = {
   connectionString: string;
@@ -13,7 +14,7 @@ export type BossOptions = {
 
 export async function startBoss(opts: BossOptions, createQueues: (boss: PgBoss) => Promise<void>): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: opts.connectionString, schema: opts.schema ?? "pgboss", max: opts.max });
-  boss.on("error", (e) => opts.log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
+  boss.on("error", (e) => opts.log(`pg-boss: ${errorText(e)}`));
   await boss.start();
   await createQueues(boss);
   return boss;

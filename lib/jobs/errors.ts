@@ -1,5 +1,6 @@
 // How the bulk worker reads a failed CHeKT call. The client throws ChektError (lib/chekt/errors);
 // we read it structurally so this module also works on errors from fetch itself.
+import { errorText } from "@/lib/error-text";
 
 export type Failure =
   /** Wait and send again; nothing was done. */
@@ -22,7 +23,7 @@ type ErrorLike = {
 
 export function classifyFailure(error: unknown): Failure {
   const e = (typeof error === "object" && error !== null ? error : {}) as ErrorLike;
-  const message = typeof e.message === "string" && e.message ? e.message : String(error);
+  const message = errorText(error);
   const status = typeof e.status === "number" ? e.status : 0;
   // The client also says rate_limited (no status) when the wait would outlast its own deadline.
   if (status === 429 || e.kind === "rate_limited") {

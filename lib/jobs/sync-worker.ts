@@ -13,6 +13,7 @@ import { refreshNow, type RefreshJob } from "@/lib/mirror/refresh";
 import { sweepDealer, SweepAborted } from "@/lib/mirror/sweep";
 import { targetKey, type MirrorTarget } from "@/lib/mirror/targets";
 import { isConnected, MAYBE_CONNECTED } from "@/lib/dealer-connected";
+import { errorText } from "@/lib/error-text";
 
 export const REFRESH_QUEUE = "mirror-refresh";
 export const SYNC_QUEUE = "mirror-sync";
@@ -103,7 +104,7 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<SyncWork
     } catch (e) {
       log(
         `refresh ${job.data.targets.map((t) => targetKey(scope.dealerLinkId, t)).join(",")}: ` +
-          `${e instanceof Error ? e.message : String(e)}${isChektError(e) ? " (will retry)" : ""}`,
+          `${errorText(e)}${isChektError(e) ? " (will retry)" : ""}`,
       );
       throw e;
     }
@@ -119,7 +120,7 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<SyncWork
         await sweepDealer(scope, { signal: abort.signal, log: (m) => log(`sync ${scope.dealerLinkId}: ${m}`) });
       } catch (e) {
         if (e instanceof SweepAborted) return; // stopping: the row stays "running" and the next start resumes it
-        log(`sync ${scope.dealerLinkId}: ${e instanceof Error ? e.message : String(e)} (will resume)`);
+        log(`sync ${scope.dealerLinkId}: ${errorText(e)} (will resume)`);
         throw e;
       }
     },

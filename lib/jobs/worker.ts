@@ -8,6 +8,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RunAborted } from "./bulk-runner";
 import { runAnyBulkJob, type AnyJobDeps } from "./run-job";
 import { advisoryLock } from "./lock";
+import { errorText } from "@/lib/error-text";
 
 export const BULK_QUEUE = "bulk-devices";
 const SWEEP_QUEUE = "bulk-devices-sweep";
@@ -85,7 +86,7 @@ export async function startBulkWorker(opts: BulkWorkerOptions): Promise<BulkWork
         log(`job ${job.data.jobId}: ${outcome}`);
       } catch (e) {
         if (e instanceof RunAborted) return; // stopping; the next start resumes it
-        log(`job ${job.data.jobId}: ${e instanceof Error ? e.message : String(e)} (will retry)`);
+        log(`job ${job.data.jobId}: ${errorText(e)} (will retry)`);
         throw e;
       } finally {
         running.delete(run);

@@ -9,6 +9,7 @@ import {
   parseVerificationMessages,
   type VerificationMessage,
 } from "@/lib/webhooks/notify";
+import { errorText } from "@/lib/error-text";
 
 export type LiveEvent =
   | { kind: "verification"; message: VerificationMessage }
@@ -41,7 +42,7 @@ export function createListener(connectionString: string, opts: { log?: (msg: str
       try {
         fn(event);
       } catch (e) {
-        log(`live subscriber failed: ${(e as Error).message}`);
+        log(`live subscriber failed: ${errorText(e)}`);
       }
     }
   };

@@ -2,6 +2,7 @@
 // serve it from a second process exactly as the route does. Fed by a Listener (LISTEN fan-out).
 import type { Listener, LiveEvent } from "./listen";
 import type { LiveMessage, QueueItem } from "@/lib/verifications/types";
+import { errorText } from "@/lib/error-text";
 
 export const HEARTBEAT_MS = 15_000;
 
@@ -83,7 +84,7 @@ export function queueEventStream(o: QueueStreamOptions): ReadableStream<Uint8Arr
                 version: item?.version ?? event.message.at,
               });
           })
-          .catch((e: unknown) => write(`: error ${String((e as Error)?.message ?? e).replace(/\n/g, " ")}\n\n`));
+          .catch((e: unknown) => write(`: error ${errorText(e).replace(/\n/g, " ")}\n\n`));
       };
 
       // Subscribe before reading the snapshot so nothing committed in between is missed (the

@@ -23,6 +23,7 @@ import {
   type Pulled,
 } from "./pull";
 import type { MirrorTarget } from "./targets";
+import { errorText } from "@/lib/error-text";
 
 export type { MirrorTarget } from "./targets";
 export type RefreshOutcome = { target: MirrorTarget; result: Pulled };
@@ -90,9 +91,7 @@ export async function queueRefresh(dealerLinkId: string, target: MirrorTarget | 
     const boss = await (await import("@/lib/background")).backgroundQueue();
     for (const t of Array.isArray(target) ? target : [target]) await queueMirrorRefresh(boss, dealerLinkId, t);
   } catch (e) {
-    console.log(
-      `[mirror] could not queue a refresh (${e instanceof Error ? e.message : String(e)}); the sweep will catch up`,
-    );
+    console.log(`[mirror] could not queue a refresh (${errorText(e)}); the sweep will catch up`);
   }
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 // A full sweep right after a dealer is connected (the callback route), so its pages fill without
 // anyone pressing anything; progress shows on the dealer page and the dashboard.
 import { prisma } from "@/lib/db";
+import { errorText } from "@/lib/error-text";
 
 /** Marks the link "queued" (the pages show it at once) and asks the worker to sweep it now. Never throws. */
 export async function queueFirstSync(dealerLinkId: string): Promise<void> {
@@ -23,9 +24,6 @@ export async function queueFirstSync(dealerLinkId: string): Promise<void> {
     await queueSync(await backgroundQueue(), dealerLinkId);
   } catch (e) {
     // The minute tick finds a link that was never swept and queues it then.
-    console.log(
-      `[mirror] first sync of ${dealerLinkId} not queued now (${e instanceof Error ? e.message : String(e)}); ` +
-        "the next tick will",
-    );
+    console.log(`[mirror] first sync of ${dealerLinkId} not queued now (${errorText(e)}); ` + "the next tick will");
   }
 }

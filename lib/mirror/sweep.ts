@@ -19,6 +19,7 @@ import {
   type PullOpts,
   type PullScope,
 } from "./pull";
+import { errorText } from "@/lib/error-text";
 
 export const SWEEP_PHASES = ["dealer", "stations", "sites", "children"] as const;
 export type SweepPhase = (typeof SWEEP_PHASES)[number];
@@ -200,10 +201,7 @@ export async function sweepDealer(scope: PullScope, deps: SweepDeps = {}): Promi
   } catch (e) {
     const aborted = e instanceof SweepAborted || deps.signal?.aborted;
     // Cut off (shutting down): left "running" so the next start resumes it; a real failure says why.
-    if (!aborted)
-      await save({ state: "failed", lastError: e instanceof Error ? e.message.slice(0, 500) : String(e) }).catch(
-        () => undefined,
-      );
+    if (!aborted) await save({ state: "failed", lastError: errorText(e).slice(0, 500) }).catch(() => undefined);
     throw aborted ? new SweepAborted() : e;
   }
 }

@@ -9,6 +9,7 @@ import { probeChekt, type ProbeAnswer } from "@/lib/chekt/api/diagnostics";
 import type { AppScope } from "@/lib/chekt/contract-lists";
 import { diagnose, type Diagnosis, type ProbeContext } from "./diagnose";
 import { PROBED_SCOPES, SCOPE_PROBES } from "./scopes";
+import { errorText } from "@/lib/error-text";
 
 export type ConnectionConfig = {
   baseUrl: string;
@@ -119,7 +120,7 @@ async function tokenStep(cfg: ConnectionConfig, timeoutMs: number): Promise<{ st
             ok: false,
             bucket: "invalid_client",
             title: "Private key unreadable",
-            detail: `CHEKT_PRIVATE_KEY is not a PKCS#8 PEM RSA key (${(error as Error).message}).`,
+            detail: `CHEKT_PRIVATE_KEY is not a PKCS#8 PEM RSA key (${errorText(error)}).`,
             ms: 0,
           },
         },

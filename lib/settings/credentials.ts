@@ -5,6 +5,7 @@ import { decryptSecret, encryptSecret } from "@/lib/secrets";
 import { DEFAULT_DEALER_KEY, forgetDealerSecrets, secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
 import { maskPrivateKey, maskSecret, type MaskedCredential } from "./mask";
 import { isConnected } from "@/lib/dealer-connected";
+import { errorText } from "@/lib/error-text";
 
 // Which credentials are configured, masked. Values are decrypted here only to mask them; the
 // page receives `MaskedCredential`s, never a value.
@@ -88,7 +89,7 @@ export async function dealerCredentials(): Promise<DealerCredentials[]> {
         apiKey: { set: false, source: "none" },
         webhookSecret: { set: false, source: "none" },
         unreadable:
-          `A stored secret cannot be decrypted (${(error as Error).message}). Was SECRETS_ENCRYPTION_KEY ` +
+          `A stored secret cannot be decrypted (${errorText(error)}). Was SECRETS_ENCRYPTION_KEY ` +
           "changed? Save the values again.",
       };
     }

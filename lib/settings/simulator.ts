@@ -1,5 +1,6 @@
 import "server-only";
 import { ActionError } from "@/lib/actions/errors";
+import { errorText } from "@/lib/error-text";
 
 // Asks the CHeKT simulator (never the real CHeKT) to deliver a signed test event to the dealer's
 // CHeKT App webhook URL, so an admin can watch one arrive in the webhook log.
@@ -28,7 +29,7 @@ async function simCall(
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {
-    throw new ActionError("network", `The simulator did not answer (${(error as Error).message}).`);
+    throw new ActionError("network", `The simulator did not answer (${errorText(error)}).`);
   }
   const text = await res.text();
   let parsed: unknown = null;

@@ -4,6 +4,7 @@ import "server-only";
 // leased before it is sent anyway (annotate.ts).
 import { startMinutelyWorker, type MinutelyWorkerOptions } from "@/lib/jobs/minutely";
 import { deliverAnnotation, deliverDueAnnotations } from "./annotate";
+import { errorText } from "@/lib/error-text";
 
 export const ANNOTATIONS_QUEUE = "desk-annotations";
 
@@ -24,6 +25,6 @@ export function startAnnotationWorker(opts: MinutelyWorkerOptions) {
  */
 export function kickAnnotation(dealerLinkId: string, verificationId: string, traceId?: string): void {
   void deliverAnnotation(dealerLinkId, verificationId, () => new Date(), traceId).catch((e) =>
-    console.log(`[annotate] ${verificationId}: ${e instanceof Error ? e.message : String(e)} (the sweep retries it)`),
+    console.log(`[annotate] ${verificationId}: ${errorText(e)} (the sweep retries it)`),
   );
 }

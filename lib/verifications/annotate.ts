@@ -5,6 +5,7 @@ import { ChektError } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
+import { errorText } from "@/lib/error-text";
 
 export { ANNOTATION_SOURCE, annotationBody, annotationLabel } from "./annotate-format";
 
@@ -91,7 +92,7 @@ export async function deliverAnnotation(
     });
     return finish("sent", { chektId: ann.id, sentAt: now() });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorText(e);
     if (e instanceof ChektError && e.kind === "forbidden") {
       // CHeKT answers 403 permission_denied when the App key lacks events:write: no retry helps.
       return finish("scope_missing", { lastError: `The CHeKT App key lacks the events:write scope: ${message}` });

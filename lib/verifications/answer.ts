@@ -13,6 +13,7 @@ import { queueAnnotationInTx } from "./annotate";
 import { annotationBody } from "./annotate-format";
 import { resolveAnswerOutcome } from "./outcomes";
 import type { CheckedStep } from "./outcomes-schemas";
+import { errorText } from "@/lib/error-text";
 
 export { claimInTx, releaseInTx } from "./claims";
 
@@ -155,7 +156,7 @@ export async function answerVerification(
         now(),
       );
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     const mayHaveApplied = !(error instanceof ChektError) || error.mayHaveApplied;
     if (error instanceof ChektError && retryable(error)) {
       const windowEndsAt = new Date(

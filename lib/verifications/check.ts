@@ -1,6 +1,7 @@
 import "server-only";
 import { getAlarm } from "@/lib/chekt/api/alarms";
 import { secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
+import { errorText } from "@/lib/error-text";
 
 // The Partner API has no read of a single verification; the alarm it belongs to tells the story:
 // CHeKT moves the alarm to "dispatched" when a verification is dispatched and to "resolved" when
@@ -30,6 +31,6 @@ export async function alarmVerdict(
       return { kind: "open", alarmStatus: alarm.status ?? "open" };
     return { kind: "closed_otherwise", alarmStatus: alarm.status ?? "unknown" };
   } catch (e) {
-    return { kind: "unknown", message: e instanceof Error ? e.message : String(e) };
+    return { kind: "unknown", message: errorText(e) };
   }
 }

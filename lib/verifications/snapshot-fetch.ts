@@ -1,6 +1,7 @@
 import "server-only";
 import type { SnapshotBudget } from "@/lib/chekt/api/snapshots";
 import { env } from "@/lib/env";
+import { errorText } from "@/lib/error-text";
 
 // Fetches one snapshot image from CHeKT. Rules:
 // - the API key goes only to CHeKT's own origin; any other origin must be https and gets no key;
@@ -127,7 +128,7 @@ async function fetchOnce(
       });
     } catch (e) {
       await ticket?.settle(null).catch(() => undefined);
-      return { ok: false, status: 503, message: `CHeKT did not answer: ${e instanceof Error ? e.message : String(e)}` };
+      return { ok: false, status: 503, message: `CHeKT did not answer: ${errorText(e)}` };
     }
     await ticket?.settle(res.headers).catch(() => undefined);
     if (res.status === 429 && budget && target.sameOrigin) {
@@ -171,7 +172,7 @@ async function fetchOnce(
       return {
         ok: false,
         status: 503,
-        message: `The image download broke off: ${e instanceof Error ? e.message : String(e)}`,
+        message: `The image download broke off: ${errorText(e)}`,
       };
     }
     if (body.byteLength > MAX_IMAGE_BYTES) return { ok: false, status: 502, message: "Image too large" };

@@ -6,6 +6,7 @@ import { secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
 import { fetchSnapshotBytes, type FetchedImage } from "./snapshot-fetch";
 import { snapshotImageKey } from "./snapshot-key";
 import { keepImage, storedImage } from "./snapshot-store";
+import { errorText } from "@/lib/error-text";
 
 // Snapshot images are fetched by our server once, kept in Postgres (snapshot-store.ts) and served
 // from there, so the browser never sees a CHeKT credential or a signed CHeKT URL and a busy desk
@@ -111,7 +112,7 @@ async function keepIfOk(dealerLinkId: string, key: string, got: FetchedImage): P
   if (!got.ok) return got;
   // Storing is best effort: the operator sees the image even if the store is full or down.
   await keepImage(dealerLinkId, key, got.contentType, got.body).catch((e: unknown) =>
-    console.warn(`[snapshots] could not keep ${key}: ${e instanceof Error ? e.message : String(e)}`),
+    console.warn(`[snapshots] could not keep ${key}: ${errorText(e)}`),
   );
   return { ok: true, body: got.body, contentType: got.contentType, stored: false };
 }

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { expireOverdue } from "@/lib/verifications/expire";
 import { catchUpAll, type CatchUpReport } from "./catch-up";
 import { fetchEventsFromChekt } from "./catch-up-source";
+import { errorText } from "@/lib/error-text";
 
 // Per app instance: catch-up from GET /v1/events at start, every minute, and soon after a live
 // stream reconnects; and a sweep that expires overdue verifications. Several instances may run
@@ -52,7 +53,7 @@ export function startWebhookBackground(): { stop(): void; kick(): void } {
           );
       }
     } catch (e) {
-      log(`catch-up failed: ${e instanceof Error ? e.message : String(e)}`);
+      log(`catch-up failed: ${errorText(e)}`);
     } finally {
       running = false;
       if (again) {
@@ -61,8 +62,7 @@ export function startWebhookBackground(): { stop(): void; kick(): void } {
       }
     }
   };
-  const sweep = () =>
-    expireOverdue().catch((e: unknown) => log(`expiry sweep failed: ${e instanceof Error ? e.message : String(e)}`));
+  const sweep = () => expireOverdue().catch((e: unknown) => log(`expiry sweep failed: ${errorText(e)}`));
   const catchUpTimer = setInterval(run, CATCH_UP_EVERY_MS);
   const sweepTimer = setInterval(sweep, EXPIRE_EVERY_MS);
   catchUpTimer.unref?.();

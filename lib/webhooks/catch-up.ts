@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { connectedDealerSecrets, type DealerSecrets } from "./dealer-secrets";
 import { parseEvent } from "./events";
 import { storeAndApply } from "./store";
+import { errorText } from "@/lib/error-text";
 
 // After downtime or a dropped stream, GET /v1/events holds everything CHeKT emitted; anything not
 // yet stored is applied exactly as if the webhook had arrived (source = "catch-up").
@@ -74,7 +75,7 @@ export async function catchUpDealer(dealer: DealerSecrets, fetchPage: FetchEvent
       if (!res.has_more || !res.next_cursor) break;
     }
   } catch (e) {
-    report.error = e instanceof Error ? e.message : String(e);
+    report.error = errorText(e);
   }
   return report;
 }

@@ -44,7 +44,7 @@ export class IngestError extends Error {
 const MAX_BATCH = 64;
 const MAX_IN_FLIGHT = 2;
 
-type Waiting = { json: string; lock: string | null; resolve: (r: IngestRow) => void; reject: (e: Error) => void };
+type Waiting = { json: string; lock: string | null; resolve: (r: IngestRow) => void; reject: (e: unknown) => void };
 const queue: Waiting[] = [];
 let inFlight = 0;
 
@@ -92,7 +92,7 @@ async function run(batch: Waiting[]) {
   } catch (e) {
     // The whole call failed (connection lost, database down): the transaction rolled back, so
     // nothing of any event in it was stored and each caller answers 5xx for CHeKT to retry.
-    for (const w of batch) w.reject(e as Error);
+    for (const w of batch) w.reject(e);
   }
 }
 

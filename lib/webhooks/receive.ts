@@ -6,6 +6,7 @@ import { readBodyLimited } from "./read-body";
 import { countUnknownDealerKey } from "./rejections";
 import { storeAndApply } from "./store";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./verify";
+import { errorText } from "@/lib/error-text";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 const MAX_DEALER_KEY_CHARS = 200;
@@ -97,7 +98,7 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
       dealerLinkId: dealer.dealerLinkId,
       eventId: headers.get("x-chekt-event-id"),
       verdict: "malformed",
-      reason: `invalid_json: ${(e as Error).message}`,
+      reason: `invalid_json: ${errorText(e)}`,
       bodyBytes: raw.length,
     });
     return answer(400, "invalid_json", "Body is not valid JSON");
@@ -138,20 +139,20 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
         eventId,
         eventType,
         verdict: "malformed",
-        reason: `invalid_event: ${(e as Error).message.slice(0, 300)}`,
+        reason: `invalid_event: ${errorText(e).slice(0, 300)}`,
         bodyBytes: raw.length,
       });
       return answer(400, "invalid_event", "The event holds data that cannot be stored");
     }
     // Nothing was stored (the transaction rolled back): a 5xx makes CHeKT retry later.
-    console.error(JSON.stringify({ at: "webhook.apply", dealerKey, eventId, error: (e as Error).message }));
+    console.error(JSON.stringify({ at: "webhook.apply", dealerKey, eventId, error: errorText(e) }));
     await record({
       dealerKey,
       dealerLinkId: dealer.dealerLinkId,
       eventId,
       eventType,
       verdict: "rejected",
-      reason: `apply_failed: ${(e as Error).message.slice(0, 300)}`,
+      reason: `apply_failed: ${errorText(e).slice(0, 300)}`,
       bodyBytes: raw.length,
     }).catch(() => undefined);
     return answer(500, "apply_failed", "Could not store the event; retry later");

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { repoRoot } from "./env";
+import { errorText } from "../../lib/error-text";
 
 export type PostgresServer = {
   /** Connection string of the server's maintenance database (`postgres`). */
@@ -111,7 +112,7 @@ async function startEmbedded(dataDir: string, log: (line: string) => void): Prom
     await server.start();
   } catch (error) {
     const busy = messages.some((m) => m.includes("lock file") && m.includes("already exists"));
-    const why = error instanceof Error ? error.message : String(error ?? "it exited");
+    const why = errorText(error ?? "it exited");
     throw new Error(
       `Could not start the embedded PostgreSQL in ${dataDir}: ${why}\n` +
         (busy
@@ -193,7 +194,7 @@ export async function waitForPostgres(url: string, timeoutMs: number): Promise<v
     }
   }
   const where = new URL(url);
-  const why = last instanceof Error ? last.message : String(last);
+  const why = errorText(last);
   throw new Error(`PostgreSQL at ${where.hostname}:${where.port || 5432} is not reachable: ${why}`);
 }
 

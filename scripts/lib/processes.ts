@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { repoRoot } from "./env";
+import { errorText } from "../../lib/error-text";
 
 export type Child = {
   name: string;
@@ -123,7 +124,7 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: Child)
       if (res.status < 500) return;
       last = `HTTP ${res.status}`;
     } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
+      last = errorText(error);
     }
     await new Promise((r) => setTimeout(r, 300));
   }

@@ -21,6 +21,7 @@ import { session } from "../support/session";
 import { actionModules } from "../support/files";
 import { anyFieldValue } from "../support/fuzz-values";
 import { keysOf } from "../support/zod-keys";
+import { errorText } from "@/lib/error-text";
 
 const admin = { id: "fz-admin", email: "admin@fuzz.test", name: "Fuzz Admin", role: "admin" as const };
 session.user = admin;
@@ -147,7 +148,7 @@ describe("fuzz: every server action as admin", () => {
             r = await a.fn(input);
           } catch (e) {
             if (isNextControlFlow(e)) return;
-            problems.push(`${a.id} rejected with ${(e as Error)?.message ?? String(e)} on ${show(input)}`);
+            problems.push(`${a.id} rejected with ${errorText(e)} on ${show(input)}`);
             return;
           }
           const outcome = r?.serverError
@@ -242,9 +243,7 @@ describe("fuzz: route handlers as admin", () => {
               res = await mod.GET(req, { params: Promise.resolve(route.param ? { [route.param]: param } : {}) });
             } catch (e) {
               if (isNextControlFlow(e)) return;
-              problems.push(
-                `${route.file} threw ${(e as Error)?.message ?? String(e)} on ${url.search} ${show(param)}`,
-              );
+              problems.push(`${route.file} threw ${errorText(e)} on ${url.search} ${show(param)}`);
               return;
             }
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);

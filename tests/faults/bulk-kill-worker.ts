@@ -8,14 +8,13 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createChektClient } from "@/lib/chekt/client";
 import { deviceApi } from "@/lib/chekt/api/devices";
 import { startBulkWorker } from "@/lib/jobs/worker";
+import { errorText } from "@/lib/error-text";
 
 // Inside the app this worker runs in Next's server process, which logs an unhandled rejection and
 // carries on (next/dist/server/node-environment-extensions/process-error-handlers.js). pg-boss
 // leaves one when Postgres drops its connection while it records a failed job (Manager.fail), so
 // this stand-alone process behaves the same way, or it would exit where the app does not.
-process.on("unhandledRejection", (reason) =>
-  console.log(`unhandledRejection: ${reason instanceof Error ? reason.message : String(reason)}`),
-);
+process.on("unhandledRejection", (reason) => console.log(`unhandledRejection: ${errorText(reason)}`));
 
 const url = process.env.DATABASE_URL!;
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }) });

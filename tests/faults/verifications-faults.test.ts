@@ -6,6 +6,7 @@
 // once (same Idempotency-Key, same responded_at), never a second, different answer.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type pg from "pg";
+import { errorText } from "@/lib/error-text";
 import type { RunningSimulator } from "@/simulator/server";
 import {
   alice,
@@ -90,7 +91,7 @@ async function answerAll(n: number, action: "dispatch" | "disregard"): Promise<T
         failed = { message: `waiting for ${out.reason}, retrying in ${out.retryInMs} ms` };
       else expect(out).toMatchObject({ outcome: "answered" });
     } catch (e) {
-      failed = e as Error;
+      failed = { message: errorText(e) };
     }
     const row = await ourRow(v.verification_id);
     const at = await simAnswer(v.verification_id);

@@ -19,6 +19,7 @@ import { addMembers } from "../support/members";
 import { session } from "../support/session";
 import { actionMeta } from "../support/action-registry";
 import { actionModules, filesNamed } from "../support/files";
+import { errorText } from "@/lib/error-text";
 
 type Role = "viewer" | "operator" | "admin";
 type Who = "anonymous" | Role;
@@ -275,7 +276,7 @@ describe("role matrix: server actions", () => {
         const refused = code === "unauthenticated" || code === "forbidden";
         if (!refused) {
           allowed.push(who);
-          if (thrown) problems.push(`${id} as ${who}: threw ${(thrown as Error).message}`);
+          if (thrown) problems.push(`${id} as ${who}: threw ${errorText(thrown)}`);
           continue;
         }
         // A refusal: the right one, nothing written except the refusal's own audit row, no CHeKT call.
@@ -357,7 +358,7 @@ describe("role matrix: route handlers", () => {
         if (!refused) {
           allowed.push(who);
           if (thrown && who === "anonymous")
-            problems.push(`${route.id} as anonymous: threw ${(thrown as Error).message} instead of a 401`);
+            problems.push(`${route.id} as anonymous: threw ${errorText(thrown)} instead of a 401`);
           continue;
         }
         if (who === "anonymous" && (res!.status !== 401 || code !== "unauthenticated"))

@@ -23,6 +23,7 @@ import { session } from "../support/session";
 import { cookieJar as jar } from "../support/next-headers";
 import { actionMeta } from "../support/action-registry";
 import { actionModules } from "../support/files";
+import { errorText } from "@/lib/error-text";
 
 vi.mock("next-safe-action", async (importOriginal) =>
   (await import("../support/action-registry")).recordingSafeAction(importOriginal),
@@ -287,7 +288,7 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
       try {
         result = await fn(input);
       } catch (error) {
-        problems.push(`${id}: threw ${(error as Error).message}`);
+        problems.push(`${id}: threw ${errorText(error)}`);
         continue;
       }
       checked++;

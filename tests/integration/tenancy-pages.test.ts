@@ -21,6 +21,7 @@ import { closeTenancyWorld, startTenancyWorld, type TenancyWorld } from "../supp
 import { session } from "../support/session";
 import { cookieJar as jar, requestHeaders } from "../support/next-headers";
 import { filesNamed } from "../support/files";
+import { errorText } from "@/lib/error-text";
 
 type U = { id: string; email: string; name: string; role: "viewer" | "operator" | "admin" };
 const ALICE: U = { id: "tp-alice", email: "alice@dealer-a.test", name: "Alice (A admin)", role: "admin" };
@@ -51,7 +52,7 @@ const B = {
 function statusOf(error: unknown): number | string {
   const digest = (error as { digest?: string }).digest ?? "";
   const m = /^NEXT_HTTP_ERROR_FALLBACK;(\d{3})$/.exec(digest);
-  return m ? Number(m[1]) : `threw ${(error as Error).message}`;
+  return m ? Number(m[1]) : `threw ${errorText(error)}`;
 }
 
 type PageFn = (props: {

@@ -7,6 +7,7 @@ import { parse } from "dotenv";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { EXAMPLE_SECRETS, exampleSecretsMessage, SECRET_NAMES } from "@/lib/env-secrets";
 import { generateSecrets, loadOrCreateSecrets, withInstallSecrets } from "../../scripts/lib/install-secrets";
+import { errorText } from "@/lib/error-text";
 
 const example = parse(fs.readFileSync(path.resolve(__dirname, "../../.env.example")));
 const saved = { ...process.env };
@@ -23,7 +24,7 @@ async function loadEnvModule(overrides: Record<string, string | undefined>): Pro
     await import("@/lib/env");
     return "loaded";
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorText(error);
   }
 }
 

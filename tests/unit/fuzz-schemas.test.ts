@@ -12,6 +12,7 @@ import { applyMapping, guessMapping } from "@/lib/bulk/mapping";
 import { validateRows } from "@/lib/bulk/validate";
 import { anyFieldValue } from "../support/fuzz-values";
 import { keysOf } from "../support/zod-keys";
+import { errorText } from "@/lib/error-text";
 
 // Every module `grep -rl "inputSchema(" app lib` leads to (the action files import their schemas
 // from these); a new schema exported from one of them is fuzzed without touching this file.
@@ -61,7 +62,7 @@ function checkOne(schema: AnySchema, input: unknown) {
   try {
     result = schema.safeParse(input);
   } catch (e) {
-    throw new Error(`safeParse threw on ${safeShow(input)}: ${(e as Error).message}`);
+    throw new Error(`safeParse threw on ${safeShow(input)}: ${errorText(e)}`);
   }
   if (!result.success) {
     expect(result.error.issues.length).toBeGreaterThan(0);

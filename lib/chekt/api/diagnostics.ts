@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { budgetFor, credentialKey, type CallBudget, type ChektAuth } from "@/lib/chekt";
 import { BudgetWaitTooLong } from "@/lib/chekt/budget";
 import { resetAtMs } from "@/lib/chekt/rate-limit";
+import { errorText } from "@/lib/error-text";
 
 /**
  * Raw probes for the Settings connection check (lib/settings/connection-check.ts). Not the typed
@@ -53,7 +54,7 @@ export type ProbeAnswer = { traceIdSent: string } & (
 export const PROBE_BUDGET_WAIT_MS = 1_000;
 
 function errorCode(error: unknown): { code: string; message: string } {
-  if (!(error instanceof Error)) return { code: "ERROR", message: String(error) };
+  if (!(error instanceof Error)) return { code: "ERROR", message: errorText(error) };
   if (error.name === "TimeoutError" || error.name === "AbortError")
     return { code: "TIMEOUT", message: "no answer within the time limit" };
   if (error.name === "TypeError" && /Invalid URL|Failed to parse URL/i.test(error.message))
@@ -62,7 +63,7 @@ function errorCode(error: unknown): { code: string; message: string } {
   const causeCode =
     cause instanceof Error && "code" in cause && typeof cause.code === "string" ? cause.code : undefined;
   const ownCode = "code" in error && typeof error.code === "string" ? error.code : undefined;
-  return { code: causeCode ?? ownCode ?? error.name, message: cause instanceof Error ? cause.message : error.message };
+  return { code: causeCode ?? ownCode ?? error.name, message: errorText(cause instanceof Error ? cause : error) };
 }
 
 function retryAfterMs(headers: Headers, now: number): number | null {

@@ -12,6 +12,7 @@ import { upsertMapping } from "@/lib/mappings";
 import { CONNECT_COOKIE, CONNECT_COOKIE_PATH, exchangeCode, openPending, sameState } from "@/lib/chekt/api/oauth";
 import { queueFirstSync } from "@/lib/mirror/start-sync";
 import { mirrorDealer } from "@/lib/mirror/write";
+import { errorText } from "@/lib/error-text";
 
 // Second half of connecting a dealer: CHeKT sends the admin back here with ?code&state after they
 // approved (or ?error after they declined). The outcome is shown on /dealer via ?connect=….
@@ -131,7 +132,7 @@ export async function GET(req: NextRequest) {
     });
     return res;
   } catch (e) {
-    const message = isChektError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
+    const message = isChektError(e) ? `${e.code}: ${e.message}` : errorText(e);
     await audit("failure", message).catch(() => undefined);
     return back("failed", {
       trace: isChektError(e) && e.traceId ? e.traceId : traceId,
