@@ -12,18 +12,9 @@ export async function runAnyBulkJob(jobId: string, deps: AnyJobDeps): Promise<Ru
   if (!job) return "missing";
   if (job.entity === "sites") {
     if (!deps.siteApi) throw new Error(`job ${jobId} imports sites, but this worker has no site import API`);
-    const { db, lock, signal, sleep, log, keyLifetimeMs, maxUnknownAttempts } = deps;
-    return runSiteImportJob(jobId, {
-      db,
-      api: deps.siteApi,
-      lock,
-      signal,
-      sleep,
-      log,
-      keyLifetimeMs,
-      maxUnknownAttempts,
-      concurrency: deps.importConcurrency,
-    });
+    // The run's own deps (RunDeps) pass through as they are; the device runner's API and chunk size
+    // are ignored by the import runner, which takes the site API instead.
+    return runSiteImportJob(jobId, { ...deps, api: deps.siteApi, concurrency: deps.importConcurrency });
   }
   return runBulkJob(jobId, deps);
 }
