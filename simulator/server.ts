@@ -67,6 +67,20 @@ declare module "fastify" {
   }
 }
 
+/**
+ * A contract route's input as Fastify hands it over: path parameters are strings, the query is
+ * whatever its parser made of the URL. The document's checks (contract.ts) read both before a handler.
+ */
+type ContractRoute = { Params: Record<string, string>; Querystring: Record<string, unknown> };
+type ContractRequest = FastifyRequest<ContractRoute>;
+
+/** A field of a form body (issueToken's), when the body has it as text. */
+function formField(body: unknown, name: string): string | null {
+  if (typeof body !== "object" || body === null) return null;
+  const value: unknown = Reflect.get(body, name);
+  return typeof value === "string" ? value : null;
+}
+
 function bearer(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
   if (!h) return null;
@@ -78,15 +92,15 @@ function ipBucket(req: FastifyRequest) {
   return `ip:${req.ip}`;
 }
 
-function authenticate(sim: Sim, op: Operation, req: FastifyRequest): Auth {
+function authenticate(sim: Sim, op: Operation, req: ContractRequest): Auth {
   const s = sim.store;
   if (op.security.length === 0) {
     if (op.operationId === "issueToken") {
-      const b = (req.body ?? {}) as Record<string, string>;
-      let client = typeof b.client_id === "string" ? b.client_id : null;
-      if (!client && typeof b.client_assertion === "string") {
+      let client = formField(req.body, "client_id");
+      const assertion = formField(req.body, "client_assertion");
+      if (!client && assertion !== null) {
         try {
-          client = decodeJwt(b.client_assertion).sub ?? null;
+          client = decodeJwt(assertion).sub ?? null;
         } catch {
           /* the handler reports it */
         }
@@ -96,8 +110,7 @@ function authenticate(sim: Sim, op: Operation, req: FastifyRequest): Auth {
     return { kind: "none", bucket: ipBucket(req) };
   }
   if (op.operationId === "v1GetSnapshotImage" && req.headers.authorization === undefined) {
-    const q = req.query as Record<string, unknown>;
-    const p = req.params as Record<string, string>;
+    const { query: q, params: p } = req;
     if (snapshotSignatureValid({ sim }, p.id ?? "", q.exp, q.sig)) return { kind: "signed", bucket: ipBucket(req) };
     throw new SimError(
       401,
@@ -185,7 +198,7 @@ function send(reply: FastifyReply, a: Answer) {
   return reply.type("application/json; charset=utf-8").send(JSON.stringify(a.body));
 }
 
-async function pipeline(sim: Sim, op: Operation, req: FastifyRequest, reply: FastifyReply) {
+async function pipeline(sim: Sim, op: Operation, req: ContractRequest, reply: FastifyReply) {
   let auth: Auth;
   try {
     auth = authenticate(sim, op, req);
@@ -201,9 +214,10 @@ async function pipeline(sim: Sim, op: Operation, req: FastifyRequest, reply: Fas
       throw new SimError(403, "permission_denied", `the app is missing the scope ${missing.join(", ")}`);
   }
 
-  const params = { ...(req.params as Record<string, unknown>) };
-  const query = { ...(req.query as Record<string, unknown>) };
-  const headers = { ...req.headers } as Record<string, unknown>;
+  // Copies: the document's checks coerce path and query values to their declared types in place.
+  const params: Record<string, unknown> = { ...req.params };
+  const query: Record<string, unknown> = { ...req.query };
+  const headers: Record<string, unknown> = { ...req.headers };
   if (!SELF_VALIDATING.has(op.operationId)) {
     const errors = [...op.validatePath(params), ...op.validateQuery(query), ...op.validateHeaders(headers)];
     const body: unknown = req.body;
@@ -223,7 +237,7 @@ async function pipeline(sim: Sim, op: Operation, req: FastifyRequest, reply: Fas
       body !== undefined &&
       body !== null &&
       req.method !== "DELETE" &&
-      !(typeof body === "object" && Object.keys(body as object).length === 0)
+      !(typeof body === "object" && Object.keys(body).length === 0)
     ) {
       errors.push({ field: "body", message: "this operation takes no request body" });
     }
@@ -446,14 +460,15 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
     .map((op) => op.operationId);
   if (unimplemented.length) throw new Error(`simulator: no implementation for ${unimplemented.join(", ")}`);
   for (const op of contract.operations) {
-    app.route({
-      method: op.method.toUpperCase() as "GET",
+    // Fastify takes a lowercase method too (its HTTPMethods type) and upper-cases it.
+    app.route<ContractRoute>({
+      method: op.method,
       url: op.routePath,
       handler: (req, reply) => pipeline(sim, op, req, reply),
     });
   }
-  app.get("/track/:id", async (req, reply) => {
-    const id = String((req.params as { id: string }).id).replace(/[^\w-]/g, "");
+  app.get<{ Params: { id: string } }>("/track/:id", async (req, reply) => {
+    const id = req.params.id.replace(/[^\w-]/g, "");
     return reply
       .type("text/html; charset=utf-8")
       .send(`<!doctype html><title>Responder tracking</title><p>Responder en route for ${id}.</p>`);
