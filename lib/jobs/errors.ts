@@ -15,10 +15,8 @@ export type Failure =
 type ErrorLike = {
   status?: unknown;
   code?: unknown;
-  message?: unknown;
   retryAfterS?: unknown;
   kind?: unknown;
-  name?: unknown;
 };
 
 export function classifyFailure(error: unknown): Failure {
