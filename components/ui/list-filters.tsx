@@ -157,7 +157,6 @@ export function FilterBar<S extends BarState>({
   dates = false,
   state,
   ignored,
-  ignoredSeparator,
   children,
   ...bar
 }: Omit<ListFiltersProps<S>, "fields" | "filtered" | "children" | "state"> & {
@@ -165,7 +164,6 @@ export function FilterBar<S extends BarState>({
   dates?: boolean;
   state: S;
   ignored: readonly string[];
-  ignoredSeparator?: string;
   children?: ReactNode;
 }) {
   const names = [...fields.map((f) => f.name), ...(dates ? ["from", "to"] : [])];
@@ -179,7 +177,7 @@ export function FilterBar<S extends BarState>({
         {dates ? <DateRangeFields from={value("from")} to={value("to")} /> : null}
         {children}
       </ListFilters>
-      <IgnoredFilters errors={ignored} separator={ignoredSeparator} />
+      <IgnoredFilters errors={ignored} />
     </>
   );
 }
@@ -219,11 +217,11 @@ export function DateRangeFields({ from, to }: { from?: string; to?: string }) {
 }
 
 /** Says which of the URL's filters could not be read (the list falls back to "any" for them). */
-export function IgnoredFilters({ errors, separator = " " }: { errors: readonly string[]; separator?: string }) {
+export function IgnoredFilters({ errors }: { errors: readonly string[] }) {
   if (!errors.length) return null;
   return (
     <Alert tone="warning" title="Some filters were ignored" className="mb-4">
-      {errors.join(separator)}
+      {errors.join(" ")}
     </Alert>
   );
 }

@@ -68,6 +68,17 @@ export function rangeBound(value: string, bound: "from" | "to"): Date | undefine
 }
 
 /**
+ * A list's From / To filter as instants. A To that is not after From is dropped (`reversed`): the
+ * page names it under "Some filters were ignored", so the rows shown are From onwards, not none.
+ */
+export function dateRange(from: string, to: string): { from?: Date; to?: Date; reversed: boolean } {
+  const start = rangeBound(from, "from");
+  const end = rangeBound(to, "to");
+  const reversed = Boolean(start && end && start >= end);
+  return { from: start, to: reversed ? undefined : end, reversed };
+}
+
+/**
  * Shown columns: a GET form's checkboxes send cols=a&cols=b, a link sends cols=a,b; both are read.
  * Unknown names are dropped, `always` is kept first; nothing known left means the defaults.
  */

@@ -1,7 +1,8 @@
 // The webhook delivery log's filters live in the URL (bookmarkable), declared with the list-page
 // parsers (lib/list-state). Pure, so the unit tests read it without a database.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
-import { intIn, isInstant, matching, oneOf, rangeBound, text } from "@/lib/list-state/parsers";
+import { intIn, isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
+import { DATED_LIST_REFUSALS, readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 
 export const VERDICTS = ["accepted", "duplicate", "rejected", "malformed"] as const;
 
@@ -24,27 +25,22 @@ export const webhookLogList = defineListState("/webhook-log", {
 });
 export type WebhookLogListState = typeof webhookLogList.defaults;
 
-const MESSAGES: Partial<Record<keyof WebhookLogListState, (raw: string) => string>> = {
-  verdict: (raw) => `Verdict "${raw}" is not one of ${VERDICTS.join(", ")}.`,
-  from: (raw) => `"from" date "${raw}" is not a date (use YYYY-MM-DD).`,
-  to: (raw) => `"to" date "${raw}" is not a date (use YYYY-MM-DD).`,
-  page: () => "Page is not a page number.",
-};
-
 /** Bad values fall back to "any" and are named in `errors` for the page to show. */
 export function parseWebhookLogFilters(p: RawParams): {
   filters: WebhookLogFilters;
   errors: string[];
   state: WebhookLogListState;
 } {
-  const state = webhookLogList.parse(p);
-  const errors = webhookLogList.refused(p).flatMap(({ key, raw }) => MESSAGES[key]?.(raw.slice(0, 200)) ?? []);
+  const { state, range, errors } = readDatedList(webhookLogList, p, {
+    verdict: refusedChoice("Verdict", VERDICTS),
+    ...DATED_LIST_REFUSALS,
+  });
   const filters: WebhookLogFilters = {
     verdict: state.verdict || undefined,
     type: state.type || undefined,
     event: state.event || undefined,
-    from: rangeBound(state.from, "from"),
-    to: rangeBound(state.to, "to"),
+    from: range.from,
+    to: range.to,
     page: state.page,
   };
   return { filters, errors, state };

@@ -1,7 +1,8 @@
 // History filters live in the URL (bookmarkable), declared with the list-page parsers
 // (lib/list-state): a bad value falls back to "any" and is named in a clear message.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
-import { DAY, intIn, isDay, matching, oneOf, rangeBound, text } from "@/lib/list-state/parsers";
+import { intIn, isDay, matching, oneOf, text } from "@/lib/list-state/parsers";
+import { DATED_LIST_REFUSALS, readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 import type { HistoryFilter } from "./queries";
 
 export const HISTORY_STATES = ["pending", "claimed", "dispatched", "disregarded", "expired", "cancelled"] as const;
@@ -18,31 +19,20 @@ export type HistoryListState = typeof historyList.defaults;
 /** The accepted values as the filter form shows them ("" = any). */
 export type HistoryParams = HistoryListState;
 
-const MESSAGES: Record<keyof HistoryListState, (raw: string) => string> = {
-  state: () => "state: Unknown state",
-  site: () => "site: Site must be a site id",
-  operator: () => "operator: Operator filter is too long",
-  from: (raw) => (DAY.test(raw) ? "from: Not a real date" : "from: Dates look like 2026-11-24"),
-  to: (raw) => (DAY.test(raw) ? "to: Not a real date" : "to: Dates look like 2026-11-24"),
-  page: () => "page: Not a page number",
-};
-
 export function parseHistoryParams(raw: RawParams): { filter: HistoryFilter; values: HistoryParams; errors: string[] } {
-  const values = historyList.parse(raw);
-  const errors = historyList.refused(raw).map(({ key, raw: v }) => MESSAGES[key](v));
-  const from = rangeBound(values.from, "from");
-  let to = rangeBound(values.to, "to");
-  if (from && to && from >= to) {
-    errors.push("to: must be on or after from");
-    to = undefined;
-  }
+  const { state, range, errors } = readDatedList(historyList, raw, {
+    state: refusedChoice("State", HISTORY_STATES),
+    site: (v) => `Site "${v}" is not a site id.`,
+    operator: (v) => `Operator "${v.slice(0, 40)}…" is longer than 100 characters.`,
+    ...DATED_LIST_REFUSALS,
+  });
   const filter: HistoryFilter = {
-    state: values.state || undefined,
-    siteId: values.site ? Number(values.site) : undefined,
-    operator: values.operator || undefined,
-    from,
-    to,
-    page: values.page,
+    state: state.state || undefined,
+    siteId: state.site ? Number(state.site) : undefined,
+    operator: state.operator || undefined,
+    from: range.from,
+    to: range.to,
+    page: state.page,
   };
-  return { filter, values: to || !values.to ? values : { ...values, to: "" }, errors };
+  return { filter, values: state, errors };
 }

@@ -3,6 +3,9 @@
 import { expect, test } from "@playwright/test";
 import { appUrl, sim, signIn, simUrl } from "./setup";
 import { shot } from "./admin-helpers";
+import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
+
+const shots = screenshotsTo(process.env.ADMIN_SCREENS_DIR || "test-results/admin-screens");
 
 test("as an admin: accepted and rejected deliveries with reasons; payload; re-apply twice", async ({ page }) => {
   // A device of dealer 1 goes offline on CHeKT: a signed device.offline delivery to the app.
@@ -54,4 +57,24 @@ test("as an admin: accepted and rejected deliveries with reasons; payload; re-ap
 
   await page.goto(`/audit?action=webhooks.reapply&object=${sent.event_id}`);
   await expect(page.getByTestId("audit-table").locator(":scope > tbody > tr")).toHaveCount(2);
+});
+
+test("every dated log names a To day before From the same way and ignores it; From still filters", async ({ page }) => {
+  const logs = [
+    { path: "/webhook-log", bar: "Filter deliveries" },
+    { path: "/audit", bar: "Filter audit rows" },
+    { path: "/verifications/history", bar: "Filter verifications" },
+  ];
+  await signIn(page, "admin", "/webhook-log");
+  for (const { path, bar } of logs) {
+    await page.goto(`${path}?from=2026-11-24&to=2026-11-01`);
+    const ignored = page.getByRole("alert").filter({ hasText: "Some filters were ignored" });
+    await expect(ignored).toContainText('"From" must be before "To".');
+    const form = page.getByRole("search", { name: bar });
+    await expect(form.getByLabel("From", { exact: true })).toHaveValue("2026-11-24");
+    await expect(form.getByLabel("To", { exact: true })).toHaveValue("");
+    await expectNoSeriousA11y(page);
+  }
+  await page.goto("/webhook-log?from=2026-11-24&to=2026-11-01");
+  await shots(page, "webhook-log-reversed-range");
 });

@@ -4,7 +4,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defineListState } from "@/lib/list-state/define";
-import { columns, intIn, isDay, isInstant, numberOf, oneOf, rangeBound, text } from "@/lib/list-state/parsers";
+import {
+  columns,
+  intIn,
+  isDay,
+  isInstant,
+  numberOf,
+  oneOf,
+  dateRange,
+  rangeBound,
+  text,
+} from "@/lib/list-state/parsers";
 import { withToggled } from "@/lib/list-state/selection";
 import { siteList } from "@/lib/schemas/site-list";
 import { fleetList } from "@/lib/fleet/list-state";
@@ -122,15 +132,40 @@ describe("parsers", () => {
     expect(rangeBound("2026-11-24T10:30:00Z", "to")?.toISOString()).toBe("2026-11-24T10:30:00.000Z");
     expect(rangeBound("", "from")).toBeUndefined();
   });
+  it("a To not after From is dropped and said to be; one day From and To is that whole day", () => {
+    expect(dateRange("2026-11-24", "2026-11-01")).toEqual({
+      from: new Date("2026-11-24T00:00:00.000Z"),
+      to: undefined,
+      reversed: true,
+    });
+    expect(dateRange("2026-11-24", "2026-11-24")).toEqual({
+      from: new Date("2026-11-24T00:00:00.000Z"),
+      to: new Date("2026-11-25T00:00:00.000Z"),
+      reversed: false,
+    });
+    expect(dateRange("2026-11-24T10:00:00Z", "2026-11-24T10:00:00Z").reversed).toBe(true);
+    expect(dateRange("", "2026-11-01")).toEqual({
+      from: undefined,
+      to: new Date("2026-11-02T00:00:00.000Z"),
+      reversed: false,
+    });
+  });
 });
 
-describe("lists that say what they ignored", () => {
+describe("lists that say what they ignored, in one wording", () => {
+  it("a reversed range is named after the other filters and before the page, on every dated list", () => {
+    const params = { from: "2026-11-24", to: "2026-11-01", page: "0" };
+    const expected = ['"From" must be before "To".', 'Page "0" is not a page number.'];
+    expect(parseAuditFilters(params).errors).toEqual(expected);
+    expect(parseWebhookLogFilters(params).errors).toEqual(expected);
+    expect(parseHistoryParams(params).errors).toEqual(expected);
+  });
   it("audit: bad values are named and fall back to any", () => {
     const r = parseAuditFilters({ outcome: "maybe", to: "2026-13-01", page: "x", user: "ann" });
     expect(r.filters).toEqual({ user: "ann", page: 1 });
     expect(r.errors).toEqual([
       'Outcome "maybe" is not one of success, failure, refused.',
-      '"To" date "2026-13-01" is not a date (use YYYY-MM-DD).',
+      '"To" date "2026-13-01" is not a real day.',
       'Page "x" is not a page number.',
     ]);
   });
@@ -140,16 +175,26 @@ describe("lists that say what they ignored", () => {
     expect(r.filters.verdict).toBeUndefined();
     expect(r.errors).toEqual([
       'Verdict "evil" is not one of accepted, duplicate, rejected, malformed.',
-      '"from" date "nope" is not a date (use YYYY-MM-DD).',
-      "Page is not a page number.",
+      '"From" date "nope" is not a date (use YYYY-MM-DD).',
+      'Page "0" is not a page number.',
     ]);
+  });
+  it("webhook log: a To before From is named and ignored, as the other logs do", () => {
+    const r = parseWebhookLogFilters({ from: "2026-11-24", to: "2026-11-01" });
+    expect(r.errors).toEqual(['"From" must be before "To".']);
+    expect(r.filters.from?.toISOString()).toBe("2026-11-24T00:00:00.000Z");
+    expect(r.filters.to).toBeUndefined();
+    expect(r.state.to).toBe("");
   });
   it("history: a bad value no longer hides the list, it is ignored and named", () => {
     const r = parseHistoryParams({ state: "lost", site: "3", from: "2026-02-30" });
     expect(r.filter).toMatchObject({ siteId: 3, page: 1 });
     expect(r.filter.state).toBeUndefined();
     expect(r.filter.from).toBeUndefined();
-    expect(r.errors).toEqual(["state: Unknown state", "from: Not a real date"]);
+    expect(r.errors).toEqual([
+      'State "lost" is not one of pending, claimed, dispatched, disregarded, expired, cancelled.',
+      '"From" date "2026-02-30" is not a real day.',
+    ]);
   });
 });
 

@@ -106,12 +106,15 @@ describe("history filters from the URL", () => {
     expect(r.filter.to?.toISOString()).toBe("2026-11-25T00:00:00.000Z");
   });
   it("explains each bad value", () => {
-    const r = parseHistoryParams({ state: "lost", site: "x", from: "24/11/2026" });
-    expect(r.errors.join(" ")).toMatch(/state: Unknown state/);
-    expect(r.errors.join(" ")).toMatch(/site:/);
-    expect(r.errors.join(" ")).toMatch(/from: Dates look like 2026-11-24/);
+    const r = parseHistoryParams({ state: "lost", site: "x", from: "24/11/2026", operator: "o".repeat(101) });
+    expect(r.errors).toEqual([
+      'State "lost" is not one of pending, claimed, dispatched, disregarded, expired, cancelled.',
+      'Site "x" is not a site id.',
+      `Operator "${"o".repeat(40)}…" is longer than 100 characters.`,
+      '"From" date "24/11/2026" is not a date (use YYYY-MM-DD).',
+    ]);
     expect(parseHistoryParams({ from: "2026-11-24", to: "2026-11-01" }).errors).toEqual([
-      "to: must be on or after from",
+      '"From" must be before "To".',
     ]);
   });
 });

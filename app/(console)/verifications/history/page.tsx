@@ -155,7 +155,6 @@ function HistoryFilters({
       list={historyList}
       state={values}
       ignored={errors}
-      ignoredSeparator=". "
       fields={[
         { kind: "select", label: "State", name: "state", width: "w-36", options: HISTORY_STATES },
         { kind: "select", label: "Site", name: "site", width: "w-48", options: siteChoices },
