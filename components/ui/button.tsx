@@ -32,7 +32,7 @@ const sizes: Record<ButtonSize, string> = {
 
 export function buttonClasses(variant: ButtonVariant = "primary", size: ButtonSize = "md", className?: string) {
   return cn(
-    "inline-flex items-center justify-center rounded-md font-medium transition-colors",
+    "inline-flex items-center justify-center whitespace-nowrap rounded-md font-medium transition-colors",
     "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
     "disabled:cursor-not-allowed",
     variants[variant],

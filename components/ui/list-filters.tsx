@@ -41,7 +41,6 @@ export type ListFiltersProps<S> = {
    * list's state instead, any of `fields` set in it counts.
    */
   filtered: boolean | Readonly<Record<string, unknown>>;
-  submitLabel?: string;
   children: ReactNode;
   /** Shown after the buttons (e.g. what a link-only filter is set to). */
   after?: ReactNode;
@@ -50,8 +49,9 @@ export type ListFiltersProps<S> = {
 
 /**
  * THE filter bar of every list page: a plain GET form (works without JavaScript, every change is
- * a URL the back button steps through), its fields, Apply and Clear filters. The list's parser
- * module (lib/list-state) reads what it sends; a bad value there falls back to "any".
+ * a URL the back button steps through), its fields, "Apply filters" (one label on every list) and
+ * "Clear filters". The list's parser module (lib/list-state) reads what it sends; a bad value there
+ * falls back to "any".
  */
 export function ListFilters<S>({
   list,
@@ -59,7 +59,6 @@ export function ListFilters<S>({
   label,
   fields,
   filtered,
-  submitLabel = "Apply",
   children,
   after,
   className,
@@ -74,7 +73,7 @@ export function ListFilters<S>({
       <KeepState search={list.search(state)} omit={fields} />
       {children}
       <SubmitButton variant="secondary" icon={<Search className="h-4 w-4" aria-hidden="true" />}>
-        {submitLabel}
+        Apply filters
       </SubmitButton>
       {after}
       {(typeof filtered === "boolean" ? filtered : fields.some((f) => Boolean(filtered[f]))) ? (

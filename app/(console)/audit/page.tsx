@@ -71,7 +71,6 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
           },
         ]}
         dates
-        submitLabel="Apply filters"
       >
         <datalist id="audit-actions">
           {facets.actions.map((a) => (

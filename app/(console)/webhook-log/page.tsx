@@ -40,7 +40,6 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
           { kind: "text", label: "Event or delivery id", name: "event", placeholder: "evt_…", width: "w-full sm:w-56" },
         ]}
         dates
-        submitLabel="Apply filters"
       />
       <DataTable<Row>
         caption="Webhook deliveries, newest first"

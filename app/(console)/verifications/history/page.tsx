@@ -161,7 +161,6 @@ function HistoryFilters({
         { kind: "text", label: "Operator", name: "operator", placeholder: "Name", width: "w-40" },
       ]}
       dates
-      submitLabel="Filter"
     />
   );
 }
