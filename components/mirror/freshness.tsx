@@ -5,7 +5,7 @@
 // stays the last one CHeKT confirmed. A re-read the shared budget would hold long comes back as
 // budget_wait (nothing sent): the line counts down "refreshing in N s" with Cancel, like the forms
 // (components/forms/use-budget-wait.ts), and re-reads when the countdown ends.
-import { useSyncExternalStore } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useRouter } from "next/navigation";
 import { Clock, RefreshCw } from "lucide-react";
 import { useActionRunner } from "@/components/forms/use-action-runner";
@@ -34,16 +34,11 @@ const REFRESH_BUTTON = [
   "disabled:text-slate-500",
 ].join(" ");
 
-const noSubscribe = () => () => undefined;
 const NO_SERVER = "We could not reach the server. The copy shown is unchanged.";
 
 function When({ iso }: { iso: string }) {
   // false while rendering on the server and hydrating (UTC there), true once in the browser.
-  const local = useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
+  const local = useHydrated();
   return (
     <time dateTime={iso} title={new Date(iso).toISOString()}>
       {formatAsOf(iso, new Date(), !local)}

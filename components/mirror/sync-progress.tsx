@@ -1,7 +1,7 @@
 // The background sweep's progress for the current dealer (mirror_syncs): shown on the dealer page,
 // the dashboard and the sites list while a sweep is queued or running, or when the last one failed.
 // Server component.
-import { Alert, ProgressBar } from "@/components/ui";
+import { Alert, ProgressBar, UtcTime } from "@/components/ui";
 import { findMirrorSync } from "@/lib/mirror/read";
 import { AutoRefresh } from "./auto-refresh";
 
@@ -34,11 +34,7 @@ export async function SyncProgress({
     return always && sync.finishedAt ? (
       <p className={className} data-testid="sync-done">
         <span className="text-sm text-slate-600">
-          Last full sync with CHeKT finished{" "}
-          <time dateTime={sync.finishedAt.toISOString()}>
-            {sync.finishedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-          </time>
-          .
+          Last full sync with CHeKT finished <UtcTime at={sync.finishedAt} />.
         </span>
       </p>
     ) : null;

@@ -1,8 +1,6 @@
 "use client";
-import { useSyncExternalStore } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { timeZones } from "@/lib/schemas/timezones";
-
-const noSubscription = () => () => {};
 
 /**
  * The time-zone field's suggestions (some 430 zones), filled in the browser from the engine's own
@@ -11,10 +9,6 @@ const noSubscription = () => () => {};
  * large share of its render; without JavaScript the field still takes a typed zone.
  */
 export function ZoneList({ id }: { id: string }) {
-  const inBrowser = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const inBrowser = useHydrated();
   return <datalist id={id}>{inBrowser ? timeZones().map((z) => <option key={z} value={z} />) : null}</datalist>;
 }

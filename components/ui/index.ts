@@ -7,6 +7,7 @@ export { Button, buttonClasses, type ButtonProps, type ButtonVariant, type Butto
 export { Card, type CardProps } from "./card";
 export { DataTable, listSort, type Column, type DataTableProps, type TableSort } from "./data-table";
 export { ListPager, Pager, type PagerProps } from "./pager";
+export { UtcTime, utcText, type UtcPrecision } from "./utc-time";
 export {
   DateRangeFields,
   FilterSelect,
@@ -20,6 +21,7 @@ export {
   SearchField,
   type ListFiltersProps,
 } from "./list-filters";
+export { DetailField } from "./detail-field";
 export { Disclosure } from "./disclosure";
 export { Dialog, ConfirmDialog, type DialogProps, type ConfirmDialogProps } from "./dialog";
 export { EmptyState, type EmptyStateProps } from "./empty-state";

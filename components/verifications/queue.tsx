@@ -5,7 +5,6 @@ import {
   useMemo,
   useRef,
   useState,
-  useSyncExternalStore,
   type KeyboardEvent as ReactKeyboardEvent,
   type ReactNode,
 } from "react";
@@ -14,6 +13,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { AlertTriangle, Bell, BellOff, Camera, MapPin, Radio, ShieldAlert } from "lucide-react";
 import { Badge, Button, EmptyState, cn } from "@/components/ui";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { toOutcome } from "@/components/forms/action-result";
 import { claimVerification, takeOverVerification } from "@/actions/verifications";
 import { applyLocal, applyRemove, sortQueue, type QueueSort, type QueueState } from "@/lib/verifications/merge";
@@ -66,9 +66,6 @@ function isTyping(target: EventTarget | null) {
 /** The banner links to this many escalated alarms by name (queue order), then counts the rest. */
 const BANNER_LINKS = 12;
 
-const noSubscription = () => () => {};
-const isBrowser = () => true;
-const isServer = () => false;
 /** Alerts as this browser last left them: on if turned on (or allowed already), a prompt if never answered. */
 function rememberedAlerts() {
   const pref = readAlertsPref();
@@ -103,7 +100,7 @@ export function VerificationQueue(props: {
   const clock = props.clock ?? systemClock;
   const queryClient = useQueryClient();
   // Known only in the browser: the server (and hydration) render as if alerts were unsupported.
-  const hydrated = useSyncExternalStore(noSubscription, isBrowser, isServer);
+  const hydrated = useHydrated();
   const canAlert = hydrated && alertsSupported();
   // First visit (never answered): a clear prompt. Later visits: the remembered choice, or on by
   // default when the browser already allows notifications, until the user chooses again here;

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { ConnectForm } from "@/components/dealer/connect-form";
 import { DealerForm } from "@/components/dealer/dealer-form";
 import { DisconnectButton } from "@/components/dealer/disconnect-button";
 import { Freshness } from "@/components/mirror/freshness";
 import { SyncProgress } from "@/components/mirror/sync-progress";
 import { formatInZone, text } from "@/components/sites/format";
-import { Alert, Badge, Card, DataTable, PageHeader, TraceForSupport } from "@/components/ui";
+import { Alert, Badge, Card, DataTable, DetailField, PageHeader, TraceForSupport } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { isConnected, isOwner } from "@/lib/dealer";
@@ -48,15 +47,6 @@ const CONNECT_OUTCOMES: Record<string, { tone: "success" | "warning" | "danger";
       "the trace ID.",
   },
 };
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
-    </div>
-  );
-}
 
 export default async function DealerPage({
   searchParams,
@@ -124,12 +114,12 @@ export default async function DealerPage({
               />
             ) : (
               <dl className="grid gap-4 sm:grid-cols-2" data-testid="dealer-profile">
-                <Field label="Company name">{profile.company_name}</Field>
-                <Field label="Email">{text(profile.company_email)}</Field>
-                <Field label="Address">{text(profile.company_address1)}</Field>
-                <Field label="Address line 2">{text(profile.company_address2)}</Field>
-                <Field label="Phone">{text(profile.company_phone_number)}</Field>
-                <Field label="In CHeKT since">{formatInZone(profile.created_at, "UTC")}</Field>
+                <DetailField label="Company name">{profile.company_name}</DetailField>
+                <DetailField label="Email">{text(profile.company_email)}</DetailField>
+                <DetailField label="Address">{text(profile.company_address1)}</DetailField>
+                <DetailField label="Address line 2">{text(profile.company_address2)}</DetailField>
+                <DetailField label="Phone">{text(profile.company_phone_number)}</DetailField>
+                <DetailField label="In CHeKT since">{formatInZone(profile.created_at, "UTC")}</DetailField>
               </dl>
             )}
           </Card>

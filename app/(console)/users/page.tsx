@@ -1,5 +1,15 @@
 import type { Metadata } from "next";
-import { Badge, Card, DataTable, ListFilters, listSort, ListPager, PageSizeSelect, SearchField } from "@/components/ui";
+import {
+  Badge,
+  Card,
+  DataTable,
+  ListFilters,
+  listSort,
+  ListPager,
+  PageSizeSelect,
+  SearchField,
+  UtcTime,
+} from "@/components/ui";
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRoleSelect, UserRowActions } from "@/components/admin/user-row-actions";
@@ -13,7 +23,6 @@ import type { SearchParamsProps } from "@/lib/list-state/search-params";
 export const metadata = { title: "Users" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
-const fmt = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "—");
 type Row = Awaited<ReturnType<typeof listUsers>>[number];
 
 const SORT_KEY: Record<Exclude<UsersListState["sort"], "">, (u: Row) => string | Date | null> = {
@@ -108,7 +117,10 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
                   <span data-testid="failed-attempts">
                     {u.failedAttempts24h > 0 ? (
                       <span className={u.failedAttempts24h >= 5 ? "font-medium text-red-700" : "text-amber-800"}>
-                        {u.failedAttempts24h} <span className="text-xs text-slate-500">last {fmt(u.lastFailedAt)}</span>
+                        {u.failedAttempts24h}{" "}
+                        <span className="text-xs text-slate-500">
+                          last <UtcTime at={u.lastFailedAt} />
+                        </span>
                       </span>
                     ) : (
                       <span className="text-slate-500">0</span>
@@ -121,7 +133,7 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
                 header: "Last sign-in",
                 sortable: true,
                 className: "text-slate-600",
-                cell: (u) => fmt(u.lastSignInAt),
+                cell: (u) => <UtcTime at={u.lastSignInAt} />,
               },
               {
                 key: "actions",

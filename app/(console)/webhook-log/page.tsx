@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Badge, DataTable, Disclosure, EmptyState, FilterBar, ListPager } from "@/components/ui";
+import { Badge, DataTable, Disclosure, EmptyState, FilterBar, ListPager, UtcTime } from "@/components/ui";
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { BadgeWithNote } from "@/components/admin/badge-with-note";
 import { ReapplyButton } from "@/components/admin/reapply-button";
@@ -63,9 +63,7 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
             className: "whitespace-nowrap text-slate-700",
             cell: (r) => (
               <>
-                <time dateTime={r.receivedAt.toISOString()}>
-                  {r.receivedAt.toISOString().replace("T", " ").slice(0, 19)} UTC
-                </time>
+                <UtcTime at={r.receivedAt} precision="second" />
                 <div className="text-xs text-slate-500">
                   {r.dealerKey}
                   {r.attempt ? ` · attempt ${r.attempt}` : ""}

@@ -4,7 +4,7 @@ import { BellOff } from "lucide-react";
 import { AlertNotifier } from "@/components/fleet/alert-notifier";
 import { ago, minutesText } from "@/components/fleet/format";
 import { dealerPage } from "@/components/page/dealer-page";
-import { Badge, Card, EmptyState, buttonClasses } from "@/components/ui";
+import { Badge, Card, EmptyState, UtcTime, buttonClasses } from "@/components/ui";
 import type { DealerBound } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { offlineThresholdMin } from "@/lib/fleet/settings";
@@ -104,8 +104,7 @@ async function FleetAlerts({ dealer }: DealerBound) {
           <ul className="divide-y divide-slate-100">
             {cleared.map((a) => (
               <li key={a.id} className="px-5 py-3 text-sm text-slate-700">
-                {a.deviceName} at {siteName(a.siteId)} · offline from{" "}
-                {a.offlineSince.toISOString().slice(0, 16).replace("T", " ")} UTC, cleared{" "}
+                {a.deviceName} at {siteName(a.siteId)} · offline from <UtcTime at={a.offlineSince} />, cleared{" "}
                 {a.clearedAt ? ago(a.clearedAt, now) : ""}
               </li>
             ))}

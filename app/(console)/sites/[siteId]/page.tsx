@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Pencil } from "lucide-react";
 import { SiteContactsPanel } from "@/components/contacts/site-contacts-panel";
 import { Freshness } from "@/components/mirror/freshness";
@@ -11,7 +10,7 @@ import { ReadinessChecklist } from "@/components/sites/readiness";
 import { SiteDeviceStatus } from "@/components/fleet/site-device-status";
 import { SiteArmingPanel, SiteDevicesPanel } from "@/components/sites/site-children-panels";
 import { SiteChecklistPanel } from "@/components/verifications/outcome-site-panel";
-import { Badge, Card, PageHeader, buttonClasses } from "@/components/ui";
+import { Badge, Card, DetailField, PageHeader, buttonClasses } from "@/components/ui";
 import { refuseNotFound } from "@/lib/auth/require";
 import { readSiteDto } from "@/lib/mirror/dto";
 import { readSitePage, type SitePageData } from "@/lib/mirror/site-page-read";
@@ -38,17 +37,6 @@ function StationName({
         {ext})
       </span>
     </>
-  );
-}
-
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 break-words text-sm text-slate-900" data-testid={testId}>
-        {children}
-      </dd>
-    </div>
   );
 }
 
@@ -95,19 +83,19 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
         <div className="grid gap-6 lg:grid-cols-3 lg:items-start">
           <Card title="Details" className="lg:col-span-2">
             <dl className="grid gap-4 sm:grid-cols-2">
-              <Field label="Name">{s.name}</Field>
-              <Field label="Site ID (yours)" testId="site-external-id">
+              <DetailField label="Name">{s.name}</DetailField>
+              <DetailField label="Site ID (yours)" testId="site-external-id">
                 {s.external_site_id}
-              </Field>
-              <Field label="CHeKT site ID">{s.site_id}</Field>
-              <Field label="Status" testId="site-status">
+              </DetailField>
+              <DetailField label="CHeKT site ID">{s.site_id}</DetailField>
+              <DetailField label="Status" testId="site-status">
                 {s.is_activated === 1 ? "Active — monitored" : "Inactive — not monitored"}
-              </Field>
-              <Field label="Time zone" testId="site-timezone">
+              </DetailField>
+              <DetailField label="Time zone" testId="site-timezone">
                 {s.timezone} <span className="text-slate-500">· now {now}</span>
-              </Field>
-              <Field label="Account number">{text(s.account_number)}</Field>
-              <Field label="Monitoring station">
+              </DetailField>
+              <DetailField label="Account number">{text(s.account_number)}</DetailField>
+              <DetailField label="Monitoring station">
                 {s.monitoring_station_id ? (
                   <StationName
                     station={data.station}
@@ -117,22 +105,22 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
                 ) : (
                   "None"
                 )}
-              </Field>
-              <Field label="Physical bridge" testId="site-bridge">
+              </DetailField>
+              <DetailField label="Physical bridge" testId="site-bridge">
                 {s.has_physical_bridge === undefined
                   ? "Not known yet (Refresh reads it)"
                   : s.has_physical_bridge
                     ? "Yes — a CHeKT bridge is installed"
                     : "No bridge"}
-              </Field>
-              <Field label="Address">{text(s.address1)}</Field>
-              <Field label="Address line 2">{text(s.address2)}</Field>
-              <Field label="Created (site time)" testId="site-created">
+              </DetailField>
+              <DetailField label="Address">{text(s.address1)}</DetailField>
+              <DetailField label="Address line 2">{text(s.address2)}</DetailField>
+              <DetailField label="Created (site time)" testId="site-created">
                 {formatInZone(s.created_at, s.timezone)}
-              </Field>
-              <Field label="Device status">
+              </DetailField>
+              <DetailField label="Device status">
                 <SiteDeviceStatus siteId={siteId} counts={deviceCounts} />
-              </Field>
+              </DetailField>
             </dl>
             <Freshness {...fresh} className="mt-4" />
           </Card>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { dealerPage } from "@/components/page/dealer-page";
-import { Card } from "@/components/ui";
+import { Card, utcText } from "@/components/ui";
 import { EscalationSettingsForm } from "@/components/verifications/escalation-form";
 import { duration } from "@/lib/verifications/escalation";
 import { escalationSettingsFor } from "@/lib/verifications/escalation-settings";
@@ -27,7 +27,7 @@ export default async function EscalationSettingsPage() {
             s.updatedAt
               ? `Now: unclaimed for ${duration(s.unclaimedSeconds)}, under ${duration(s.remainingSeconds)} ` +
                 `left. Last changed by ${s.updatedByName} on ` +
-                `${s.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`
+                `${utcText(s.updatedAt)}.`
               : `Now: the defaults, unclaimed for ${duration(s.unclaimedSeconds)} or under ` +
                 `${duration(s.remainingSeconds)} left.`
           }

@@ -1,6 +1,15 @@
 import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import { Badge, DataTable, FilterBar, PageHeader, ListPager, buttonClasses, type BadgeTone } from "@/components/ui";
+import {
+  Badge,
+  DataTable,
+  FilterBar,
+  PageHeader,
+  ListPager,
+  UtcTime,
+  buttonClasses,
+  type BadgeTone,
+} from "@/components/ui";
 import { VerificationTabs } from "@/components/verifications/tabs";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
@@ -27,14 +36,6 @@ const TONE: Record<string, BadgeTone> = {
   expired: "neutral",
   cancelled: "neutral",
 };
-
-function fmt(iso: string | null) {
-  return iso
-    ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(
-        new Date(iso),
-      ) + " UTC"
-    : "—";
-}
 
 export default async function HistoryPage({ searchParams }: SearchParamsProps) {
   const { dealer } = await requirePageScope("viewer");
@@ -90,7 +91,7 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
           </p>
         }
         columns={[
-          { key: "occurred", header: "Occurred", cell: (r) => fmt(r.occurredAt) },
+          { key: "occurred", header: "Occurred", cell: (r) => <UtcTime at={r.occurredAt} precision="second" /> },
           { key: "site", header: "Site", card: "title", cell: (r) => r.siteName ?? `Site ${r.siteId}` },
           { key: "desc", header: "Event", cell: (r) => r.description ?? "—", className: "md:hidden lg:table-cell" },
           { key: "state", header: "State", cell: (r) => <Badge tone={TONE[r.state] ?? "neutral"}>{r.state}</Badge> },
@@ -122,7 +123,12 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
           {
             key: "when",
             header: "Answered",
-            cell: (r) => (r.state === "dispatched" || r.state === "disregarded" ? fmt(r.answeredAt) : "—"),
+            cell: (r) =>
+              r.state === "dispatched" || r.state === "disregarded" ? (
+                <UtcTime at={r.answeredAt} precision="second" />
+              ) : (
+                "—"
+              ),
             className: "md:hidden lg:table-cell",
           },
           {

@@ -1,0 +1,25 @@
+// The console's one way to write a server-rendered instant (components/ui/utc-time.tsx).
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { UtcTime, utcText } from "@/components/ui/utc-time";
+
+describe("utcText", () => {
+  it("writes the UTC date and time to the minute, or to the second", () => {
+    const at = new Date("2026-12-03T14:34:52.123+09:00");
+    expect(utcText(at)).toBe("2026-12-03 05:34 UTC");
+    expect(utcText(at, "second")).toBe("2026-12-03 05:34:52 UTC");
+  });
+});
+
+describe("UtcTime", () => {
+  const html = (at: Date | string | null) => renderToStaticMarkup(createElement(UtcTime, { at, precision: "second" }));
+  it("is a <time> with the exact instant; no instant is a dash; an unreadable one is shown as sent", () => {
+    expect(html("2026-12-03T14:34:52.000Z")).toBe(
+      '<time dateTime="2026-12-03T14:34:52.000Z">2026-12-03 14:34:52 UTC</time>',
+    );
+    expect(html(new Date("2026-01-02T03:04:05Z"))).toContain(">2026-01-02 03:04:05 UTC<");
+    expect(html(null)).toBe("—");
+    expect(html("soon")).toBe("soon");
+  });
+});
