@@ -86,6 +86,14 @@ export function isChektError(e: unknown): e is ChektError {
   return e instanceof ChektError;
 }
 
+/**
+ * Whether sending the same request again (with the same Idempotency-Key) may go through: CHeKT was
+ * busy, failing or unreachable, not refusing what was sent.
+ */
+export function isTransient(e: ChektError): boolean {
+  return e.kind === "rate_limited" || e.kind === "server" || e.kind === "network" || e.kind === "timeout";
+}
+
 export function kindForStatus(status: number): ChektErrorKind {
   if (status === 401) return "unauthorized";
   if (status === 403) return "forbidden";

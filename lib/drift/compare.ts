@@ -21,6 +21,21 @@ export type ChektObject = {
   name: string;
 };
 
+/** One object as the drift check compares it: ids as text, the parent only for a site's children. */
+export const chektObject = (
+  kind: DriftKind,
+  chektId: number,
+  externalId: unknown,
+  parentChektId: number | null,
+  name: string,
+): ChektObject => ({
+  kind,
+  chektId: String(chektId),
+  externalId: externalId === null || externalId === undefined ? null : String(externalId),
+  parentChektId: parentChektId === null ? null : String(parentChektId),
+  name,
+});
+
 export type DriftIssue =
   /** We map a CHeKT id CHeKT no longer lists (deleted on CHeKT, or re-created under a new id). */
   | { type: "missing_in_chekt"; kind: DriftKind; mapping: MappingRow; sameExternal?: ChektObject }

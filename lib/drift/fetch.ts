@@ -5,7 +5,14 @@ import "server-only";
 // from CHeKT (lib/drift/object.ts) before they change a mapping.
 import { prisma } from "@/lib/db";
 import { readDealerDto } from "@/lib/mirror/dto";
-import { compareMappings, type ChektObject, type DriftKind, type DriftReport, type MappingRow } from "./compare";
+import {
+  chektObject,
+  compareMappings,
+  type ChektObject,
+  type DriftKind,
+  type DriftReport,
+  type MappingRow,
+} from "./compare";
 
 export type DriftRun = DriftReport & {
   warnings: string[];
@@ -13,8 +20,6 @@ export type DriftRun = DriftReport & {
   chektDealerId: number;
   mirrorAsOf: string | null;
 };
-
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Compares the mirror's objects of a dealer link with our mappings for it. */
 export async function runDrift(link: { id: string; chektDealerId: number }, traceId: string): Promise<DriftRun> {
@@ -40,46 +45,12 @@ export async function runDrift(link: { id: string; chektDealerId: number }, trac
   const warnings: string[] = [];
   const objects: ChektObject[] = [];
   const d = dealer && !dealer.goneAt ? readDealerDto(dealer.dto) : null;
-  if (d)
-    objects.push({
-      kind: "dealer",
-      chektId: String(d.dealer_id),
-      externalId: str(d.external_dealer_id),
-      parentChektId: null,
-      name: d.company_name,
-    });
-  for (const s of sites)
-    objects.push({
-      kind: "site",
-      chektId: String(s.chektId),
-      externalId: str(s.externalId),
-      parentChektId: null,
-      name: s.name,
-    });
-  for (const m of stations)
-    objects.push({
-      kind: "monitoring_station",
-      chektId: String(m.chektId),
-      externalId: str(m.externalId),
-      parentChektId: null,
-      name: m.name,
-    });
+  if (d) objects.push(chektObject("dealer", d.dealer_id, d.external_dealer_id, null, d.company_name));
+  for (const s of sites) objects.push(chektObject("site", s.chektId, s.externalId, null, s.name));
+  for (const m of stations) objects.push(chektObject("monitoring_station", m.chektId, m.externalId, null, m.name));
   for (const c of contacts)
-    objects.push({
-      kind: "contact",
-      chektId: String(c.chektId),
-      externalId: str(c.externalId),
-      parentChektId: String(c.siteId),
-      name: `${c.firstName} ${c.lastName}`.trim(),
-    });
-  for (const v of devices)
-    objects.push({
-      kind: "device",
-      chektId: String(v.chektId),
-      externalId: str(v.externalId),
-      parentChektId: String(v.siteId),
-      name: v.name,
-    });
+    objects.push(chektObject("contact", c.chektId, c.externalId, c.siteId, `${c.firstName} ${c.lastName}`.trim()));
+  for (const v of devices) objects.push(chektObject("device", v.chektId, v.externalId, v.siteId, v.name));
 
   // A site's contacts and devices count as listed once the sweep has read its children (the
   // arming read is their last step); a mapping under a site not read yet is not judged.

@@ -5,24 +5,7 @@ import { appDeviceApi } from "@/lib/chekt/api/device-client";
 import { getSite } from "@/lib/chekt/api/sites";
 import { getStation } from "@/lib/chekt/api/stations";
 import { isChektError } from "@/lib/chekt/errors";
-import type { ChektObject, DriftKind } from "./compare";
-
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-
-/** One object as the drift check compares it: ids as text, the parent only for a site's children. */
-const objectOf = (
-  kind: DriftKind,
-  chektId: number,
-  externalId: unknown,
-  parentChektId: number | null,
-  name: string,
-): ChektObject => ({
-  kind,
-  chektId: String(chektId),
-  externalId: str(externalId),
-  parentChektId: parentChektId === null ? null : String(parentChektId),
-  name,
-});
+import { chektObject, type ChektObject, type DriftKind } from "./compare";
 
 /**
  * Reads one object from CHeKT so a re-link uses what CHeKT says now, not what a page showed a
@@ -44,20 +27,20 @@ export async function fetchChektObject(
     switch (kind) {
       case "dealer": {
         const data = await getDealer({ dealerId }, opts);
-        return objectOf(kind, data.dealer_id, data.external_dealer_id, null, data.company_name ?? "");
+        return chektObject(kind, data.dealer_id, data.external_dealer_id, null, data.company_name ?? "");
       }
       case "site": {
         const data = await getSite({ dealerId }, chektId, opts);
-        return objectOf(kind, data.site_id, data.external_site_id, null, data.name);
+        return chektObject(kind, data.site_id, data.external_site_id, null, data.name);
       }
       case "monitoring_station": {
         const data = await getStation({ dealerId }, chektId, opts);
-        return objectOf(kind, data.monitoring_station_id, data.external_monitoring_station_id, null, data.name);
+        return chektObject(kind, data.monitoring_station_id, data.external_monitoring_station_id, null, data.name);
       }
       case "contact": {
         const siteId = needParent();
         const data = await getContact({ dealerId }, siteId, chektId, opts);
-        return objectOf(
+        return chektObject(
           kind,
           data.contact_id,
           data.external_contact_id,
@@ -69,7 +52,7 @@ export async function fetchChektObject(
         const siteId = needParent();
         const data = await appDeviceApi().get(dealerId, siteId, chektId, opts);
         if (!data) return null;
-        return objectOf(kind, data.device_id, data.external_device_id, siteId, data.name ?? "");
+        return chektObject(kind, data.device_id, data.external_device_id, siteId, data.name ?? "");
       }
     }
   } catch (error) {

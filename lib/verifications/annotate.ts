@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { annotateAlarm, type AlarmAnnotationInput } from "@/lib/chekt/api/alarms";
-import { ChektError } from "@/lib/chekt/errors";
+import { ChektError, isTransient } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
@@ -39,9 +39,6 @@ function backoffMs(attempts: number, retryAfterS?: number): number {
   const exp = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
   return retryAfterS !== undefined ? Math.max(retryAfterS * 1000, 1_000) : exp;
 }
-
-const retryable = (e: ChektError) =>
-  e.kind === "rate_limited" || e.kind === "server" || e.kind === "network" || e.kind === "timeout";
 
 function isBody(v: unknown): v is AlarmAnnotationInput {
   return typeof v === "object" && v !== null && typeof (v as { source?: unknown }).source === "string";
@@ -97,7 +94,7 @@ export async function deliverAnnotation(
       // CHeKT answers 403 permission_denied when the App key lacks events:write: no retry helps.
       return finish("scope_missing", { lastError: `The CHeKT App key lacks the events:write scope: ${message}` });
     }
-    if (e instanceof ChektError && retryable(e) && row.attempts < MAX_ATTEMPTS) {
+    if (e instanceof ChektError && isTransient(e) && row.attempts < MAX_ATTEMPTS) {
       return finish("pending", {
         lastError: message,
         nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts, e.retryAfterS)),

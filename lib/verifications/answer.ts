@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { ActionError } from "@/lib/actions/errors";
 import type { ActionContext } from "@/lib/actions/client";
 import { answerAlarmVerification } from "@/lib/chekt/api/verifications";
-import { ChektError } from "@/lib/chekt/errors";
+import { ChektError, isTransient } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
 import { notifyVerification } from "@/lib/webhooks/notify";
 import { claimInTx } from "./claims";
@@ -14,11 +14,11 @@ import { annotationBody } from "./annotate-format";
 import { resolveAnswerOutcome } from "./outcomes";
 import type { CheckedStep } from "./outcomes-schemas";
 import { errorText } from "@/lib/error-text";
+import { operatorName, type Operator } from "./operator";
 
 export { claimInTx, releaseInTx } from "./claims";
 
 type Dealer = { id: string; chektDealerId: number };
-type Me = { id: string; name: string; email: string };
 
 export type AnswerAction = "dispatch" | "disregard";
 
@@ -49,11 +49,6 @@ const STATE_OF: Record<AnswerAction, "dispatched" | "disregarded"> = {
   disregard: "disregarded",
 };
 
-/** Whether a failure is worth sending again with the same Idempotency-Key. */
-function retryable(e: ChektError): boolean {
-  return e.kind === "rate_limited" || e.kind === "server" || e.kind === "network" || e.kind === "timeout";
-}
-
 function reasonOf(e: ChektError): string {
   if (e.kind === "rate_limited") return "CHeKT's rate limit";
   if (e.kind === "network") return "a dropped connection to CHeKT";
@@ -74,7 +69,7 @@ function reasonOf(e: ChektError): string {
 export async function answerVerification(
   ctx: Pick<ActionContext, "commit" | "traceId">,
   dealer: Dealer,
-  me: Me,
+  me: Operator,
   input: { id: string; action: AnswerAction; contactId: number; outcomeId: string; checkedSteps: string[] },
   now = () => new Date(),
 ): Promise<AnswerResult> {
@@ -158,7 +153,7 @@ export async function answerVerification(
     }
     const message = errorText(error);
     const mayHaveApplied = !(error instanceof ChektError) || error.mayHaveApplied;
-    if (error instanceof ChektError && retryable(error)) {
+    if (error instanceof ChektError && isTransient(error)) {
       const windowEndsAt = new Date(
         Math.min(
           prepared.respondedAt.getTime() + deskConfig().VERIFICATION_ANSWER_RETRY_SECONDS * 1000,
@@ -197,7 +192,7 @@ export async function answerVerification(
     if (error instanceof ChektError && error.status === 400 && error.fieldErrors?.contact_id) {
       throw new ActionError("validation", error.fieldErrors.contact_id, { contactId: error.fieldErrors.contact_id });
     }
-    if (error instanceof ChektError && retryable(error)) {
+    if (error instanceof ChektError && isTransient(error)) {
       return mayHaveApplied
         ? {
             outcome: "uncertain",
@@ -219,7 +214,7 @@ export async function answerVerification(
 async function recordAnswer(
   ctx: Pick<ActionContext, "commit" | "traceId">,
   dealer: Dealer,
-  me: Me,
+  me: Operator,
   id: string,
   action: AnswerAction,
   a: {
@@ -276,7 +271,7 @@ async function recordAnswer(
         data: {
           state,
           answeredById: me.id,
-          answeredByName: me.name || me.email,
+          answeredByName: operatorName(me),
           answerTraceId: a.traceId,
           answerError: null,
           leaseExpiresAt: null,
@@ -335,7 +330,7 @@ async function markExpired(
 async function afterNotFound(
   ctx: Pick<ActionContext, "commit" | "traceId">,
   dealer: Dealer,
-  me: Me,
+  me: Operator,
   a: { id: string; action: AnswerAction; alarmId: string | null; expiresAt: Date; before: unknown; error: ChektError },
   now: Date,
 ): Promise<AnswerResult> {
@@ -381,7 +376,7 @@ async function afterNotFound(
 export async function checkStoredAnswer(
   ctx: Pick<ActionContext, "commit" | "traceId">,
   dealer: Dealer,
-  me: Me,
+  me: Operator,
   id: string,
 ): Promise<{ recorded: boolean; message: string }> {
   const row = await prisma.verification.findUnique({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } } });

@@ -4,26 +4,24 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyVerification } from "@/lib/webhooks/notify";
 import { leaseMs } from "./config";
+import { operatorName, type Operator } from "./operator";
 
 // Claims are leases: a claim holds while the claimer's detail view renews it (heartbeat) and lapses
 // `VERIFICATION_LEASE_SECONDS` after the last renewal (the expiry sweep in expire.ts frees it with a
 // NOTIFY). A dealer admin can take one over; disabling a user or signing them out frees theirs.
 type Tx = Prisma.TransactionClient;
 type Dealer = { id: string };
-type Me = { id: string; name: string; email: string };
-
-const displayName = (me: Me) => me.name || me.email;
 
 /**
  * Claims atomically: a pending item, one whose lease lapsed, or one this user already holds (which
  * renews the lease). A second operator gets "Claimed by …". Runs inside the caller's transaction
  * (with the audit row) and NOTIFYs so every open page shows the claim at once.
  */
-export async function claimInTx(tx: Tx, dealer: Dealer, id: string, me: Me, now = new Date()) {
+export async function claimInTx(tx: Tx, dealer: Dealer, id: string, me: Operator, now = new Date()) {
   const lease = new Date(now.getTime() + leaseMs());
   const rows = await tx.$queryRaw<{ id: string }[]>`
     UPDATE verifications
-       SET state = 'claimed', claimed_by_id = ${me.id}, claimed_by_name = ${displayName(me)},
+       SET state = 'claimed', claimed_by_id = ${me.id}, claimed_by_name = ${operatorName(me)},
            claimed_at = CASE WHEN state = 'claimed' AND claimed_by_id = ${me.id} THEN claimed_at ELSE ${now} END,
            lease_expires_at = ${lease}, updated_at = ${now}
      WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND expires_at > ${now}
@@ -38,7 +36,7 @@ export async function takeOverInTx(
   tx: Tx,
   dealer: Dealer,
   id: string,
-  me: Me,
+  me: Operator,
   now = new Date(),
 ): Promise<{ previous: string | null }> {
   const before = await tx.verification.findUnique({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } } });
@@ -48,7 +46,7 @@ export async function takeOverInTx(
   const lease = new Date(now.getTime() + leaseMs());
   const rows = await tx.$queryRaw<{ id: string }[]>`
     UPDATE verifications
-       SET claimed_by_id = ${me.id}, claimed_by_name = ${displayName(me)}, claimed_at = ${now}, lease_expires_at =
+       SET claimed_by_id = ${me.id}, claimed_by_name = ${operatorName(me)}, claimed_at = ${now}, lease_expires_at =
          ${lease}, updated_at = ${now}
      WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND state = 'claimed' AND expires_at > ${now}
      RETURNING id`;
@@ -74,7 +72,7 @@ export async function renewLease(
   return rows.length ? { held: true, leaseExpiresAt: lease } : { held: false, leaseExpiresAt: null };
 }
 
-export async function releaseInTx(tx: Tx, dealer: Dealer, id: string, me: Me, now = new Date()) {
+export async function releaseInTx(tx: Tx, dealer: Dealer, id: string, me: Operator, now = new Date()) {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     UPDATE verifications SET state = 'pending', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL,
       lease_expires_at = NULL, updated_at = ${now}

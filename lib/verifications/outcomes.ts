@@ -12,13 +12,13 @@ import {
   type OutcomeKind,
   type OutcomesInput,
 } from "./outcomes-schemas";
+import { operatorName, type Operator } from "./operator";
 
 // A dealer's outcome codes and checklists (docs/desk.md, "Outcomes and checklists"): reads for the
 // picker and the settings page, the answer's check, and the admin's writes. Every query is keyed by
 // the dealer link, so an id of another dealer finds nothing.
 type Db = Prisma.TransactionClient;
 type Dealer = { id: string };
-type Me = { name: string; email: string };
 
 export const DEALER_SCOPE = "dealer";
 export const siteScope = (siteId: number) => `site:${siteId}`;
@@ -153,7 +153,7 @@ export async function saveChecklistInTx(
   tx: Db,
   dealer: Dealer,
   input: ChecklistInput,
-  me: Me,
+  me: Pick<Operator, "name" | "email">,
 ): Promise<{ before: ChecklistStep[] | null; after: ChecklistStep[] | null }> {
   if (input.siteId) {
     const site = await tx.mirrorSite.findUnique({
@@ -178,7 +178,7 @@ export async function saveChecklistInTx(
     text: s.text,
     optional: s.optional,
   }));
-  const data = { steps, siteId: input.siteId ?? null, updatedByName: me.name || me.email };
+  const data = { steps, siteId: input.siteId ?? null, updatedByName: operatorName(me) };
   await tx.deskChecklist.upsert({ where: key, create: { dealerLinkId: dealer.id, scope, ...data }, update: data });
   return { before, after: steps };
 }
