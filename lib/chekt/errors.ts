@@ -361,28 +361,3 @@ function dealerMessage(e: ChektError): string {
       return "The CHeKT connection is not configured correctly. An admin should check Settings.";
   }
 }
-
-const TITLES: Record<ChektErrorKind, string> = {
-  validation: "CHeKT did not accept the request",
-  unauthorized: "CHeKT refused our credentials",
-  forbidden: "No access in CHeKT",
-  not_found: "Not found in CHeKT",
-  conflict: "Conflict in CHeKT",
-  rate_limited: "CHeKT is busy",
-  server: "CHeKT had a problem",
-  network: "CHeKT could not be reached",
-  timeout: "CHeKT did not answer in time",
-  config: "CHeKT connection not configured",
-};
-
-/** For pages (server components): a title, a sentence and the trace id to quote to support. */
-export function describeChektError(e: unknown): {
-  title: string;
-  message: string;
-  kind?: ChektErrorKind;
-  traceId?: string;
-} {
-  if (!isChektError(e))
-    return { title: "Something went wrong", message: "Something went wrong on our side. Try again." };
-  return { title: TITLES[e.kind], message: dealerMessage(e), kind: e.kind, traceId: e.traceId };
-}

@@ -124,6 +124,6 @@ export type {
   ChektStats,
   HttpMethod,
 } from "./client";
-export { ChektError, describeChektError, isChektError, type ChektErrorKind } from "./errors";
+export { ChektError, isChektError, type ChektErrorKind } from "./errors";
 export type { ChektAuth } from "./token";
 export type { paths, components, operations } from "./schema";

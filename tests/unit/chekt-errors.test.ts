@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   ChektError,
-  describeChektError,
+  type ChektErrorKind,
   errorFromResponse,
   fieldOfMessage,
+  isTransient,
   kindForStatus,
   parseErrorBody,
   retryAfterSeconds,
@@ -190,27 +191,13 @@ describe("status → kind and dealer words", () => {
     );
   });
 
-  it("describeChektError gives pages a title and never throws on foreign errors", () => {
-    expect(describeChektError(new Error("boom"))).toEqual({
-      title: "Something went wrong",
-      message: "Something went wrong on our side. Try again.",
-    });
-    const d = describeChektError(
-      new ChektError({
-        kind: "network",
-        status: null,
-        code: "econnrefused",
-        message: "x",
-        method: "GET",
-        traceId: "t",
-      }),
-    );
-    expect(d).toEqual({
-      title: "CHeKT could not be reached",
-      message: "Could not reach CHeKT.",
-      kind: "network",
-      traceId: "t",
-    });
+  it("only a busy, failing or unreachable CHeKT is worth sending the same request to again", () => {
+    const of = (kind: ChektErrorKind) =>
+      new ChektError({ kind, status: null, code: kind, message: "x", method: "POST" });
+    const transient: ChektErrorKind[] = ["rate_limited", "server", "network", "timeout"];
+    const refusals: ChektErrorKind[] = ["validation", "unauthorized", "forbidden", "not_found", "conflict", "config"];
+    for (const kind of transient) expect(isTransient(of(kind)), kind).toBe(true);
+    for (const kind of refusals) expect(isTransient(of(kind)), kind).toBe(false);
   });
 
   it("reads Retry-After as seconds or an HTTP date", () => {
