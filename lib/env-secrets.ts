@@ -3,6 +3,7 @@
 // refuses every one of them (next.config.ts at `next start`, lib/env.ts in any production process).
 // No "server-only": next.config.ts and the scripts load this file too.
 import { keysOf } from "./keys-of";
+import { plural } from "./plural";
 
 /**
  * Variables whose .env.example value must never reach production. tests/unit/auth-env-secrets.test.ts keeps them equal
@@ -30,7 +31,7 @@ export function exampleSecretsMessage(env: Record<string, string | undefined>): 
   if (!names.length) return null;
   return [
     `Refusing to start in production: ${names.join(", ")} ` +
-      `${names.length === 1 ? "holds its" : "hold their"} public value from .env.example.`,
+      `${plural(names.length, "holds its", "hold their")} public value from .env.example.`,
     ...names.map(
       (n) =>
         `  ${n}: set your own value (e.g. openssl rand -base64 32` +

@@ -7,6 +7,7 @@ import { useActionRunner } from "@/components/forms/use-action-runner";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
 import { deleteDevicesJob } from "@/actions/devices";
 import { namesList } from "./names-list";
+import { plural } from "@/lib/plural";
 
 type Props = { siteId: number; devices: DeviceRowView[]; open: boolean; onClose: () => void; onDeleted: () => void };
 
@@ -18,10 +19,7 @@ export function DeleteDevicesDialog({ siteId, devices, open, onClose, onDeleted 
 
   async function confirm() {
     const ids = devices.map((d) => d.device_id);
-    const res = await remove.run(
-      { siteId, deviceIds: ids },
-      `Deleting ${ids.length} device${ids.length === 1 ? "" : "s"}`,
-    );
+    const res = await remove.run({ siteId, deviceIds: ids }, `Deleting ${ids.length} ${plural(ids.length, "device")}`);
     if (res.ok && res.data) {
       onDeleted();
       router.push(`/sites/${siteId}/devices/jobs/${res.data.jobId}`);
@@ -35,7 +33,7 @@ export function DeleteDevicesDialog({ siteId, devices, open, onClose, onDeleted 
       onConfirm={confirm}
       destructive
       pending={remove.pending}
-      title={`Delete ${count} device${count === 1 ? "" : "s"}?`}
+      title={`Delete ${count} ${plural(count, "device")}?`}
       description={
         `These ${count === 1 ? "device" : `${count} devices`} will be removed from this site in CHeKT. This ` +
         "cannot be undone."

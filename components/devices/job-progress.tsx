@@ -18,6 +18,7 @@ import { retrySiteImport } from "@/actions/site-import";
 import { SITE_FIELD_LABELS, SITE_FIELDS } from "@/lib/import/site-fields";
 import { validateSiteRows } from "@/lib/import/validate";
 import { errorText } from "@/lib/error-text";
+import { plural } from "@/lib/plural";
 
 type Answer = { job: JobProgress; items?: JobItemView[] };
 
@@ -134,13 +135,12 @@ export function JobProgressView({
         {job.chunks.length ? (
           <details className="mt-4 text-sm">
             <summary className="cursor-pointer text-slate-600">
-              Requests to CHeKT ({job.chunks.length} chunk{job.chunks.length === 1 ? "" : "s"})
+              Requests to CHeKT ({job.chunks.length} {plural(job.chunks.length, "chunk")})
             </summary>
             <ul className="mt-2 space-y-1 font-mono text-xs text-slate-600 [overflow-wrap:anywhere]">
               {job.chunks.map((c) => (
                 <li key={c.seq}>
-                  #{c.seq} {c.state} · {c.attempts} attempt{c.attempts === 1 ? "" : "s"} · trace{" "}
-                  {c.traceIds.at(-1) ?? "—"}
+                  #{c.seq} {c.state} · {c.attempts} {plural(c.attempts, "attempt")} · trace {c.traceIds.at(-1) ?? "—"}
                   {c.lastError ? <span className="text-amber-700"> · {c.lastError}</span> : null}
                 </li>
               ))}
@@ -237,7 +237,7 @@ function FailedRows({
       jobId: job.id,
       items: chosen.map((c) => ({ itemId: c.id, values: job.kind === "delete" ? undefined : valuesOf(c) })),
     };
-    const message = `Retrying ${chosen.length} row${chosen.length === 1 ? "" : "s"}`;
+    const message = `Retrying ${chosen.length} ${plural(chosen.length, "row")}`;
     const res = sites ? await siteRunner.run(input, message) : await deviceRunner.run(input, message);
     if (res.ok && res.data)
       router.push(sites ? `/sites/import/jobs/${res.data.jobId}` : `/sites/${siteId}/devices/jobs/${res.data.jobId}`);

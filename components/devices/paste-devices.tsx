@@ -10,6 +10,7 @@ import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, REQUIRED_ON_CREATE, type Dev
 import { DEVICE_COLUMNS, type RawRow } from "@/lib/bulk/mapping";
 import { validateRows, type BulkMode } from "@/lib/bulk/validate";
 import { createDevicesJob, updateDevicesJob } from "@/actions/devices";
+import { plural } from "@/lib/plural";
 
 const EXAMPLE = "External ID\tType\tName\tZone\tMAC\nfront-door\tcamera\tFront door\t1\tAA:BB:CC:00:00:01";
 
@@ -53,7 +54,7 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
         : "Each row updates the device with that external ID; empty cells keep their value. ") +
       "Rows are numbered by their sheet line (the line in your spreadsheet, header included), as on the job page.",
     gridLabel: "Pasted devices",
-    sendLabel: (n) => `${mode === "create" ? "Provision" : "Update"} ${n} device${n === 1 ? "" : "s"}`,
+    sendLabel: (n) => `${mode === "create" ? "Provision" : "Update"} ${n} ${plural(n, "device")}`,
     sendingLabel: "Starting…",
   };
 

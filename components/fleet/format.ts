@@ -1,4 +1,5 @@
 // Times on the fleet page, relative to one `now` taken by the server for the whole render.
+import { plural } from "@/lib/plural";
 
 /** "12 min", "3 h", "2 d" — how long ago `at` was. */
 export function ago(at: Date, now: Date): string {
@@ -12,8 +13,8 @@ export function ago(at: Date, now: Date): string {
 
 /** A threshold in minutes as words: 30 → "30 minutes", 90 → "1 h 30 min". */
 export function minutesText(min: number): string {
-  if (min < 60) return `${min} minute${min === 1 ? "" : "s"}`;
+  if (min < 60) return `${min} ${plural(min, "minute")}`;
   const h = Math.floor(min / 60);
   const m = min % 60;
-  return m ? `${h} h ${m} min` : `${h} hour${h === 1 ? "" : "s"}`;
+  return m ? `${h} h ${m} min` : `${h} ${plural(h, "hour")}`;
 }

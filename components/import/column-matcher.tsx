@@ -5,6 +5,7 @@
 import { Alert, Button, Card, Select } from "@/components/ui";
 import { duplicateColumns, guessColumns, type ColumnSpec, type Columns } from "@/lib/bulk/columns";
 import type { ParsedPaste } from "@/lib/bulk/parse";
+import { plural } from "@/lib/plural";
 
 type Props<F extends string> = {
   spec: ColumnSpec<F>;
@@ -40,7 +41,7 @@ export function ColumnMatcher<F extends string>({
   const first = hasHeader ? 1 : 0;
   const separator = parsed.delimiter === "\t" ? "tab" : `"${parsed.delimiter}"`;
   return (
-    <Card title="Match columns" description={`${dataRows} row${dataRows === 1 ? "" : "s"}, ${separator}-separated.`}>
+    <Card title="Match columns" description={`${dataRows} ${plural(dataRows, "row")}, ${separator}-separated.`}>
       {dataRows === 0 ? (
         <Alert tone="warning" className="mb-4" title="No rows to import">
           The sheet has only a header row. Add one row per {noun.one} below it.

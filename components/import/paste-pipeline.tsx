@@ -12,6 +12,7 @@ import { decodeSheet } from "@/lib/import/read-file";
 import { withToggled } from "@/lib/list-state/selection";
 import { ColumnMatcher } from "./column-matcher";
 import { ReviewGrid, type ReviewApi, type ReviewRow } from "./review-grid";
+import { plural } from "@/lib/plural";
 
 type Step = "paste" | "map" | "review";
 
@@ -336,8 +337,8 @@ export function PastePipeline<F extends string>({
               </Button>
               {invalid > 0 ? (
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={skipInvalid} onChange={onSkipInvalid} /> Skip the {invalid} invalid
-                  row{invalid === 1 ? "" : "s"}
+                  <input type="checkbox" checked={skipInvalid} onChange={onSkipInvalid} /> Skip the {invalid} invalid{" "}
+                  {plural(invalid, "row")}
                 </label>
               ) : null}
             </div>

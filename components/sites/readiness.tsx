@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CheckCircle2, XCircle } from "lucide-react";
 import { Badge, Card } from "@/components/ui";
 import type { Readiness } from "@/lib/readiness/rules";
+import { plural } from "@/lib/plural";
 
 /** "Ready" / "Not ready · 2 checks" — the sites list's column and the site page's badge. */
 export function ReadinessBadge({ readiness }: { readiness: Readiness | undefined }) {
@@ -10,7 +11,7 @@ export function ReadinessBadge({ readiness }: { readiness: Readiness | undefined
     <Badge tone="success">Ready</Badge>
   ) : (
     <Badge tone="warning">
-      Not ready · {readiness.failing.length} {readiness.failing.length === 1 ? "check" : "checks"}
+      Not ready · {readiness.failing.length} {plural(readiness.failing.length, "check")}
     </Badge>
   );
 }

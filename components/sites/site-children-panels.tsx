@@ -10,6 +10,7 @@ import { Card, buttonClasses } from "@/components/ui";
 import type { SitePageData } from "@/lib/mirror/site-page-read";
 import { freshnessFor } from "@/lib/mirror/view";
 import { SECURITY_TYPES } from "@/lib/schemas/arming";
+import { plural } from "@/lib/plural";
 
 /** What a panel on the site page is given: the dealer's link, the site, and whether the user may edit. */
 export type SitePanelProps = { dealerLinkId: string; siteId: number; canEdit: boolean };
@@ -62,7 +63,7 @@ export function SiteDevicesPanel({
         <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="site-devices-count">
           {count.toLocaleString("en-US")}
         </span>{" "}
-        {count === 1 ? "device" : "devices"} (cameras and bridges)
+        {plural(count, "device")} (cameras and bridges)
       </p>
     </MirrorPanel>
   );

@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui";
 import { DeleteAction } from "@/components/forms/delete-action";
 import { useGoTo } from "@/components/forms/use-go-to";
 import { deleteStationAction } from "@/actions/stations";
+import { plural } from "@/lib/plural";
 
 /** Delete a station; when sites still route alarms to it, say how many and ask for its name. */
 export function StationDelete({
@@ -33,10 +34,10 @@ export function StationDelete({
       ) : routedSites > 0 ? (
         <Alert
           tone="warning"
-          title={`${routedSites} ${routedSites === 1 ? "site still routes" : "sites still route"} alarms here`}
+          title={`${routedSites} ${plural(routedSites, "site still routes", "sites still route")} alarms here`}
         >
-          After the delete {routedSites === 1 ? "that site has" : "those sites have"} no monitoring station, so{" "}
-          {routedSites === 1 ? "its" : "their"} alarms reach nobody until you pick another one.
+          After the delete {plural(routedSites, "that site has", "those sites have")} no monitoring station, so{" "}
+          {plural(routedSites, "its", "their")} alarms reach nobody until you pick another one.
         </Alert>
       ) : (
         <p className="text-sm text-slate-600">No site routes alarms to this station.</p>

@@ -1,4 +1,5 @@
 // Display helpers for the queue (pure, browser-safe).
+import { plural } from "@/lib/plural";
 export function countdown(msLeft: number): string {
   const s = Math.max(0, Math.ceil(msLeft / 1000));
   const m = Math.floor(s / 60);
@@ -45,5 +46,5 @@ export function announcement(
 ): string {
   const what = [item.priority, item.trigger ?? item.description ?? "alarm"].filter(Boolean).join(" ");
   const minutes = Math.max(0, Math.round((Date.parse(item.expiresAt) - now) / 60_000));
-  return `${what} at ${item.siteName ?? `site ${item.siteId}`}, ${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+  return `${what} at ${item.siteName ?? `site ${item.siteId}`}, ${minutes} ${plural(minutes, "minute")}`;
 }

@@ -42,6 +42,7 @@ import { AnswerButton } from "./answer-button";
 import { ClaimButton } from "./claim-button";
 import { SnapshotImg } from "./snapshot-img";
 import { errorText } from "@/lib/error-text";
+import { plural } from "@/lib/plural";
 
 export type Me = { id: string; name: string };
 
@@ -346,7 +347,7 @@ export function VerificationQueue(props: {
         <div className="flex items-center gap-3 text-sm text-slate-700">
           <LiveBadge status={status} />
           <span data-testid="pending-count">
-            {items.length} open {items.length === 1 ? "verification" : "verifications"}
+            {items.length} open {plural(items.length, "verification")}
           </span>
         </div>
         <div className="flex flex-wrap items-center gap-2">

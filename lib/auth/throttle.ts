@@ -11,6 +11,7 @@
 // for the whole window starts over. docs/app-foundation.md explains the rule.
 // No server-only import: integration tests drive it with their own Prisma client and clock.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { plural } from "@/lib/plural";
 
 type Db = Pick<PrismaClient, "$transaction" | "loginAttempt" | "authThrottle">;
 export type Clock = () => Date;
@@ -151,8 +152,7 @@ export async function pruneAttempts(db: Db, clock: Clock = systemClock): Promise
 /** Words for the sign-in page. Says when to try again; never whether the account exists. */
 export function throttleMessage(retryAt: Date, now = new Date()): string {
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
-  if (seconds < 120)
-    return `Too many failed attempts. Wait ${seconds} second${seconds === 1 ? "" : "s"} and try again.`;
+  if (seconds < 120) return `Too many failed attempts. Wait ${seconds} ${plural(seconds, "second")} and try again.`;
   const minutes = Math.ceil(seconds / 60);
   return (
     `Too many failed attempts. Wait about ${minutes} minutes and try again (after ` +

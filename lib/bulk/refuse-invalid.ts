@@ -1,6 +1,7 @@
 import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import type { ValidatedRow } from "./validate";
+import { plural } from "@/lib/plural";
 
 /** Up to 50 row messages for the form, keyed "row.<line>". */
 function rowErrors(rows: ValidatedRow[]): Record<string, string> {
@@ -17,8 +18,8 @@ export function refuseInvalid(rows: ValidatedRow[], skipInvalid: boolean): Valid
     const n = invalid.length;
     throw new ActionError(
       "invalid_rows",
-      `${n} row${n === 1 ? " has" : "s have"} errors. ` +
-        `Fix ${n === 1 ? "it" : "them"} or choose to skip invalid rows; nothing was sent.`,
+      `${n} ${plural(n, "row has", "rows have")} errors. ` +
+        `Fix ${plural(n, "it", "them")} or choose to skip invalid rows; nothing was sent.`,
       rowErrors(rows),
     );
   }

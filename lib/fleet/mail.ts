@@ -1,6 +1,7 @@
 import "server-only";
 // The alert mail, sent with nodemailer through the dealer's own SMTP server.
 import nodemailer from "nodemailer";
+import { plural } from "@/lib/plural";
 
 export type SmtpSettings = {
   host: string;
@@ -38,7 +39,7 @@ export async function sendAlertMail(
   await transport.sendMail({
     from: smtp.from,
     to: smtp.to,
-    subject: `${alerts.length} device${alerts.length === 1 ? "" : "s"} offline longer than ${thresholdMin} min`,
+    subject: `${alerts.length} ${plural(alerts.length, "device")} offline longer than ${thresholdMin} min`,
     text:
       `These devices have been offline longer than ${thresholdMin} minutes:\n\n${lines.join("\n")}\n\nSee ` +
       "the fleet page of the dealer console for the current state.",

@@ -3,6 +3,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { DEFAULT_PHONE_COUNTRY } from "@/lib/schemas/fields";
 import { keysOf } from "@/lib/keys-of";
+import { plural } from "@/lib/plural";
 
 export const READINESS_CHECKS = {
   mobile_contact: "At least one contact with a mobile phone",
@@ -78,7 +79,7 @@ export function readinessOf(f: SiteFacts, thresholdMin: number): Readiness {
       "mobile_contact",
       mobiles > 0,
       mobiles > 0
-        ? `${mobiles} contact${mobiles === 1 ? "" : "s"} with a mobile number`
+        ? `${mobiles} ${plural(mobiles, "contact")} with a mobile number`
         : f.phones.length
           ? "The contacts' numbers are all fixed lines"
           : "No contact has a phone number",
@@ -121,7 +122,7 @@ export function readinessOf(f: SiteFacts, thresholdMin: number): Readiness {
     r(
       "camera",
       f.cameras > 0,
-      f.cameras > 0 ? `${f.cameras} camera${f.cameras === 1 ? "" : "s"}` : "No camera",
+      f.cameras > 0 ? `${f.cameras} ${plural(f.cameras, "camera")}` : "No camera",
       `${site}/devices`,
       "Add a camera",
     ),
@@ -130,7 +131,7 @@ export function readinessOf(f: SiteFacts, thresholdMin: number): Readiness {
       f.offlineLong === 0,
       f.offlineLong === 0
         ? "None"
-        : `${f.offlineLong} device${f.offlineLong === 1 ? "" : "s"} offline longer than ${thresholdMin} min`,
+        : `${f.offlineLong} ${plural(f.offlineLong, "device")} offline longer than ${thresholdMin} min`,
       `/fleet?site=${f.siteId}&offlineFor=${thresholdMin}`,
       "See the devices",
     ),

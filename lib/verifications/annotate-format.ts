@@ -2,6 +2,7 @@
 // history and the unit tests.
 import type { AlarmAnnotationInput } from "@/lib/chekt/api/alarms";
 import type { CheckedStep } from "./outcomes-schemas";
+import { plural } from "@/lib/plural";
 
 export const ANNOTATION_SOURCE = "chekt-dealer-console";
 const NOTE_MAX = 2000;
@@ -32,7 +33,7 @@ export function annotationLabel(
       return "annotated in CHeKT";
     case "pending":
       return a.attempts
-        ? `annotation pending (retrying after ${a.attempts} attempt${a.attempts === 1 ? "" : "s"})`
+        ? `annotation pending (retrying after ${a.attempts} ${plural(a.attempts, "attempt")})`
         : "annotation pending";
     case "scope_missing":
       return "annotation not sent: the App key lacks events:write";

@@ -1,6 +1,7 @@
 // Escalation on the alarm desk (issue 14 point 4), as pure functions of an item, a time and the
 // dealer's settings: the queue calls them with its own clock, so tests need no waiting.
 // Browser-safe (no server imports): components/verifications/queue.tsx uses it.
+import { plural } from "@/lib/plural";
 
 /** A dealer's escalation thresholds (`desk_escalation_settings`; these defaults when it has no row). */
 export type EscalationSettings = {
@@ -97,7 +98,7 @@ export function newlyEscalated(current: string[], seen: ReadonlySet<string>): st
   return current.filter((id) => !seen.has(id));
 }
 
-const alarms = (n: number) => `${n} ${n === 1 ? "alarm" : "alarms"}`;
+const alarms = (n: number) => `${n} ${plural(n, "alarm")}`;
 
 /** 60 → "60 s", 120 → "2 min", 90 → "90 s". */
 export function duration(seconds: number): string {

@@ -70,6 +70,7 @@ test("review: error filter, type picker, skip, delete and next error by keyboard
   await expect(zone31).toHaveValue("130");
   await expect(zone31).toBeFocused();
   await expect(page.getByTestId("invalid-count")).toHaveText(/2 with errors/);
+  await expect(page.getByLabel("Skip the 2 invalid rows", { exact: true })).toBeVisible();
 
   // Leaving the row lets the filter drop it.
   await page.getByRole("heading", { name: "Paste devices" }).click();

@@ -7,6 +7,7 @@ import { CodeGrid } from "@/components/ui/code-grid";
 import { AccountForm } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { disableTwoFactorAction, newRecoveryCodesAction } from "@/actions/account";
+import { plural } from "@/lib/plural";
 
 type Props = { enabled: boolean; enabledAt: string | null; recoveryCodesLeft: number; required: boolean };
 
@@ -34,7 +35,7 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
         {enabledAt
           ? new Date(enabledAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })
           : "—"}{" "}
-        · {recoveryCodesLeft} recovery code{recoveryCodesLeft === 1 ? "" : "s"} left
+        · {recoveryCodesLeft} recovery {plural(recoveryCodesLeft, "code")} left
         {required ? " · required by a dealer you work for" : ""}
       </p>
       {codes ? (

@@ -9,6 +9,7 @@ import { Alert, Card, PageHeader } from "@/components/ui";
 import { readStationDto } from "@/lib/mirror/dto";
 import { countSitesRoutingTo, findMirrorStation } from "@/lib/mirror/read";
 import { hasRole } from "@/lib/roles";
+import { plural } from "@/lib/plural";
 
 export const metadata = { title: "Monitoring station" } satisfies Metadata;
 
@@ -38,7 +39,7 @@ export default async function StationPage({ params }: { params: Promise<{ statio
                 href={`/sites?station=${s.monitoring_station_id}`}
                 data-testid="station-routed"
               >
-                {routedCount} {routedCount === 1 ? "site routes" : "sites route"} alarms here
+                {routedCount} {plural(routedCount, "site routes", "sites route")} alarms here
               </Link>
             </>
           }

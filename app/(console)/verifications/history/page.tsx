@@ -24,6 +24,7 @@ import { HISTORY_PAGE_SIZE, listHistory } from "@/lib/verifications/queries";
 import { siteInfo } from "@/lib/verifications/site-info";
 import type { QueueItem } from "@/lib/verifications/types";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
+import { plural } from "@/lib/plural";
 
 export const metadata = { title: "Verification history" } satisfies Metadata;
 export const dynamic = "force-dynamic";
@@ -70,7 +71,7 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
       <HistoryFilters values={values} sites={sites} errors={errors} />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600" data-testid="history-total">
-          {result.total} {result.total === 1 ? "verification" : "verifications"}
+          {result.total} {plural(result.total, "verification")}
         </p>
         {/* The same filters, every page, with outcome, checklist and annotation per row. */}
         <a

@@ -10,6 +10,7 @@ import { requirePageScope } from "@/lib/auth/require";
 import { readDeskReport, type DeskReport } from "@/lib/verifications/report";
 import { parseReportRange } from "@/lib/verifications/report-range";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
+import { plural } from "@/lib/plural";
 
 export const metadata = { title: "Desk report" } satisfies Metadata;
 export const dynamic = "force-dynamic";
@@ -99,7 +100,7 @@ function ReportBody({ report }: { report: DeskReport }) {
   return (
     <>
       <p className="mb-3 text-sm text-slate-700" data-testid="report-total">
-        {s.total} {s.total === 1 ? "verification" : "verifications"} arrived in this range.
+        {s.total} {plural(s.total, "verification")} arrived in this range.
       </p>
       <ReportSection
         testId="report-outcomes"

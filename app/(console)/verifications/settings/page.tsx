@@ -8,6 +8,7 @@ import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { hasRole } from "@/lib/roles";
 import { checklists, listOutcomes } from "@/lib/verifications/outcomes";
+import { plural } from "@/lib/plural";
 
 export const metadata = { title: "Desk settings" } satisfies Metadata;
 export const dynamic = "force-dynamic";
@@ -42,7 +43,7 @@ export default async function DeskSettingsPage() {
           description={
             "Steps to check before answering; every step not marked optional must be checked. " +
             (overrides
-              ? `${overrides} site${overrides === 1 ? " has its" : "s have their"} ` +
+              ? `${overrides} ${plural(overrides, "site has its", "sites have their")} ` +
                 "own checklist (set on the site's page)."
               : "A site can have its own, set on the site's page.")
           }

@@ -12,6 +12,7 @@ import { Freshness } from "@/components/mirror/freshness";
 import { listSeen } from "@/lib/mirror/contacts";
 import { freshnessFor } from "@/lib/mirror/view";
 import { crumbs, sitePage } from "../site-page";
+import { plural } from "@/lib/plural";
 
 export const metadata = { title: "Devices" } satisfies Metadata;
 export const dynamic = "force-dynamic";
@@ -32,7 +33,7 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
       <>
         <PageHeader
           title={metadata.title}
-          description={`${devices.length} device${devices.length === 1 ? "" : "s"} at ${ctx.siteName}`}
+          description={`${devices.length} ${plural(devices.length, "device")} at ${ctx.siteName}`}
           breadcrumbs={crumbs(ctx, { label: "Devices" })}
           actions={
             <>
@@ -55,8 +56,8 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
         <Freshness {...fresh} className="mb-4" />
         {gone > 0 ? (
           <Alert tone="warning" className="mb-4">
-            {gone} device{gone === 1 ? " this console knew is" : "s this console knew are"} no longer in CHeKT (deleted
-            outside this console) and not shown.
+            {gone} {plural(gone, "device this console knew is", "devices this console knew are")} no longer in CHeKT
+            (deleted outside this console) and not shown.
           </Alert>
         ) : null}
         {jobs.some((j) => j.state === "queued" || j.state === "running") ? (
