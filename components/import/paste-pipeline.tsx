@@ -337,8 +337,8 @@ export function PastePipeline<F extends string>({
               </Button>
               {invalid > 0 ? (
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={skipInvalid} onChange={onSkipInvalid} /> Skip the {invalid} invalid{" "}
-                  {plural(invalid, "row")}
+                  <input type="checkbox" checked={skipInvalid} onChange={onSkipInvalid} />
+                  {`Skip the ${invalid} invalid ${plural(invalid, "row")}`}
                 </label>
               ) : null}
             </div>
