@@ -20,7 +20,7 @@ export const refusedDay =
 export const refusedPage: Explain = (raw) => `Page "${raw}" is not a page number.`;
 
 /** A dated list's From, To and page, named as its filter bar and pager label them. */
-export const DATED_LIST_REFUSALS = { from: refusedDay("From"), to: refusedDay("To"), page: refusedPage };
+const DATED_LIST_REFUSALS = { from: refusedDay("From"), to: refusedDay("To"), page: refusedPage };
 export const REVERSED_RANGE = `"From" must be before "To".`;
 
 type DatedList<S> = {
@@ -30,8 +30,9 @@ type DatedList<S> = {
 
 /**
  * A dated list's URL state as its page shows it: each value the parser refused is named (cut to 200
- * characters of what was sent), and a To not after From is dropped from the state and named after
- * the other filters, before the page. The page shows `errors` under "Some filters were ignored".
+ * characters of what was sent) by `messages`, its From, To and page always in the same words, and a
+ * To not after From is dropped from the state and named after the other filters, before the page.
+ * The page shows `errors` under "Some filters were ignored".
  */
 export function readDatedList<S extends { from: string; to: string }>(
   list: DatedList<S>,
@@ -40,7 +41,8 @@ export function readDatedList<S extends { from: string; to: string }>(
 ): { state: S; range: { from?: Date; to?: Date }; errors: string[] } {
   const parsed = list.parse(params);
   const refused = list.refused(params);
-  const explain = (r: (typeof refused)[number]) => messages[r.key]?.(r.raw.slice(0, 200)) ?? [];
+  const explainers: Partial<Record<string, Explain>> = { ...DATED_LIST_REFUSALS, ...messages };
+  const explain = (r: (typeof refused)[number]) => explainers[r.key]?.(r.raw.slice(0, 200)) ?? [];
   const range = dateRange(parsed.from, parsed.to);
   const errors = [
     ...refused.filter((r) => r.key !== "page").flatMap(explain),

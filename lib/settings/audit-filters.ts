@@ -3,7 +3,7 @@
 // shared by the page, the export route and the filter form.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { intIn, isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
-import { DATED_LIST_REFUSALS, readDatedList, refusedChoice } from "@/lib/list-state/refusals";
+import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 
 const OUTCOMES = ["success", "failure", "refused"] as const;
 
@@ -35,10 +35,7 @@ export type ParsedFilters = { filters: AuditFilters; errors: string[]; state: Au
 
 /** Bad values fall back to "any" and are named in `errors` (the page shows them, the export refuses). */
 export function parseAuditFilters(params: RawParams): ParsedFilters {
-  const { state, range, errors } = readDatedList(auditList, params, {
-    outcome: refusedChoice("Outcome", OUTCOMES),
-    ...DATED_LIST_REFUSALS,
-  });
+  const { state, range, errors } = readDatedList(auditList, params, { outcome: refusedChoice("Outcome", OUTCOMES) });
   const filters: AuditFilters = {
     user: state.user || undefined,
     action: state.action || undefined,

@@ -2,7 +2,7 @@
 // parsers (lib/list-state). Pure, so the unit tests read it without a database.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { intIn, isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
-import { DATED_LIST_REFUSALS, readDatedList, refusedChoice } from "@/lib/list-state/refusals";
+import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 
 export const VERDICTS = ["accepted", "duplicate", "rejected", "malformed"] as const;
 
@@ -31,10 +31,7 @@ export function parseWebhookLogFilters(p: RawParams): {
   errors: string[];
   state: WebhookLogListState;
 } {
-  const { state, range, errors } = readDatedList(webhookLogList, p, {
-    verdict: refusedChoice("Verdict", VERDICTS),
-    ...DATED_LIST_REFUSALS,
-  });
+  const { state, range, errors } = readDatedList(webhookLogList, p, { verdict: refusedChoice("Verdict", VERDICTS) });
   const filters: WebhookLogFilters = {
     verdict: state.verdict || undefined,
     type: state.type || undefined,

@@ -2,7 +2,7 @@
 // (lib/list-state): a bad value falls back to "any" and is named in a clear message.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { intIn, isDay, matching, oneOf, text } from "@/lib/list-state/parsers";
-import { DATED_LIST_REFUSALS, readDatedList, refusedChoice } from "@/lib/list-state/refusals";
+import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 import type { HistoryFilter } from "./queries";
 
 export const HISTORY_STATES = ["pending", "claimed", "dispatched", "disregarded", "expired", "cancelled"] as const;
@@ -24,7 +24,6 @@ export function parseHistoryParams(raw: RawParams): { filter: HistoryFilter; val
     state: refusedChoice("State", HISTORY_STATES),
     site: (v) => `Site "${v}" is not a site id.`,
     operator: (v) => `Operator "${v.slice(0, 40)}…" is longer than 100 characters.`,
-    ...DATED_LIST_REFUSALS,
   });
   const filter: HistoryFilter = {
     state: state.state || undefined,
