@@ -42,7 +42,6 @@ export function FleetFilters({
     <ListFilters
       list={fleetList}
       state={state}
-      label="Filter devices"
       fields={["status", "offlineFor", "type", "firmware", "site", "per"]}
       filtered={isFiltered(state)}
     >

@@ -40,7 +40,6 @@ export function SitesFilters({ state }: { state: SiteListState }) {
       <ListFilters
         list={siteList}
         state={state}
-        label="Filter sites"
         fields={["q", "active", "tz", "per", "ready"]}
         filtered={isSiteListFiltered(state)}
         className="mb-0 flex-1"

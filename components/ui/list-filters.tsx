@@ -25,15 +25,13 @@ export function KeepState({ search, omit }: { search: string; omit: readonly str
 }
 
 /** What a filter bar needs of a list's URL state (lib/list-state's defineListState). */
-type FilteredList<S> = { path: string; search: (state: S) => string };
+type FilteredList<S> = { path: string; noun: string; search: (state: S) => string };
 
 export type ListFiltersProps<S> = {
   /** The list: the form sends its fields to the list's page as a GET (a new, bookmarkable URL). */
   list: FilteredList<S>;
   /** The list's current state: the form carries what its own `fields` do not set. */
   state: S;
-  /** Accessible name of the search landmark ("Filter sites"). */
-  label: string;
   /** The keys this form's own fields set (the rest of the state is kept). */
   fields: readonly string[];
   /**
@@ -53,22 +51,13 @@ export type ListFiltersProps<S> = {
  * "Clear filters". The list's parser module (lib/list-state) reads what it sends; a bad value there
  * falls back to "any".
  */
-export function ListFilters<S>({
-  list,
-  state,
-  label,
-  fields,
-  filtered,
-  children,
-  after,
-  className,
-}: ListFiltersProps<S>) {
+export function ListFilters<S>({ list, state, fields, filtered, children, after, className }: ListFiltersProps<S>) {
   return (
     <Form
       action={list.path}
       className={cn("mb-4 flex flex-wrap items-end gap-3", className)}
       role="search"
-      aria-label={label}
+      aria-label={`Filter ${list.noun}`}
     >
       <KeepState search={list.search(state)} omit={fields} />
       {children}

@@ -68,23 +68,22 @@ export function Pager({ page, per, total, shown, hrefFor, noun, name = "list", c
 type ListPagerProps<S extends { page: number }> = {
   /**
    * The list's URL state (lib/list-state's defineListState) and its current value. The last segment
-   * of the list's path names the test ids (`users-range`, `audit-total`…).
+   * of the list's path names the test ids (`users-range`, `audit-total`…); its noun says what is counted.
    */
-  list: { path: string; href: (state: S, changes: { page: number }) => string };
+  list: { path: string; noun: string; href: (state: S, changes: { page: number }) => string };
   state: S;
   /** The page shown: its rows and how many match in all (`page` when the query clamped it). */
   of: { rows: readonly unknown[]; total: number; page?: number };
   /** Rows per page. */
   per: number;
-  noun: string;
 };
 
 /** The Pager of a list whose links are its URL state with another page. */
-export function ListPager<S extends { page: number }>({ list, state, of, noun, per }: ListPagerProps<S>) {
+export function ListPager<S extends { page: number }>({ list, state, of, per }: ListPagerProps<S>) {
   return (
     <Pager
       name={list.path.slice(list.path.lastIndexOf("/") + 1)}
-      noun={noun}
+      noun={list.noun}
       page={of.page ?? state.page}
       per={per}
       total={of.total}

@@ -16,5 +16,5 @@ const JOB_LIST_PARSERS = {
 };
 
 export function jobsListOf(siteId: number) {
-  return defineListState(`/sites/${siteId}/devices/jobs`, JOB_LIST_PARSERS);
+  return defineListState({ path: `/sites/${siteId}/devices/jobs`, noun: "jobs" }, JOB_LIST_PARSERS);
 }

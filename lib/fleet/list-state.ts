@@ -14,7 +14,7 @@ export const OFFLINE_FOR_CHOICES = [
   { min: 10080, label: "7 days" },
 ] as const;
 
-export const fleetList = defineListState("/fleet", {
+export const fleetList = defineListState({ path: "/fleet", noun: "devices" }, {
   status: oneOf(["", "online", "offline", "unknown"]).withDefault(""),
   // Minutes; implies status offline. Bounded so the SQL interval stays sane.
   offlineFor: intIn(1, 525_600),

@@ -1,4 +1,4 @@
-// One list page's URL state, declared once with its page's path and nuqs parsers
+// One list page's URL state, declared once with its page (path and noun) and nuqs parsers
 // (lib/list-state/parsers.ts): parsed on the server with nuqs's loader, written back into links to
 // that page with defaults left out, and changed so that anything but the page sends the user back to
 // page 1. Every list page goes through here; its filter bar, pager and sort links take the list, so the
@@ -8,7 +8,10 @@ import { createLoader, type inferParserType, type ParserMap } from "nuqs/server"
 /** What a page's searchParams, a URL's query or an action's input may hold. */
 export type RawParams = URLSearchParams | Record<string, unknown>;
 
-export function defineListState<P extends ParserMap>(path: string, parsers: P) {
+/** The list's page: its path, and what it lists ("sites"), which names its filter bar and pager. */
+export type ListPage = { path: string; noun: string };
+
+export function defineListState<P extends ParserMap>({ path, noun }: ListPage, parsers: P) {
   type State = inferParserType<P>;
   const keys = Object.keys(parsers) as (keyof P & string)[];
   const load = createLoader(parsers);
@@ -70,7 +73,7 @@ export function defineListState<P extends ParserMap>(path: string, parsers: P) {
     });
   }
 
-  return { path, parsers, keys, defaults, parse, search, withChanges, href, refused };
+  return { path, noun, parsers, keys, defaults, parse, search, withChanges, href, refused };
 }
 
 function accepts(parser: { parse: (v: string) => unknown }, raw: string): boolean {

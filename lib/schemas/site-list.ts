@@ -30,7 +30,7 @@ export const DEFAULT_SITE_COLUMNS: SiteColumn[] = [
 ];
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-export const siteList = defineListState("/sites", {
+export const siteList = defineListState({ path: "/sites", noun: "sites" }, {
   q: text(100).withDefault(""),
   active: oneOf(["", "1", "0"]).withDefault(""),
   tz: matching(isValidTimeZone).withDefault(""),

@@ -7,7 +7,7 @@ import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 
 const OUTCOMES = ["success", "failure", "refused"] as const;
 
-export const auditList = defineListState("/audit", {
+export const auditList = defineListState({ path: "/audit", noun: "audit rows" }, {
   user: text(200).withDefault(""),
   action: text(200).withDefault(""),
   object: text(200).withDefault(""),

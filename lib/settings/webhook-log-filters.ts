@@ -15,7 +15,7 @@ export type WebhookLogFilters = {
   page: number;
 };
 
-export const webhookLogList = defineListState("/webhook-log", {
+export const webhookLogList = defineListState({ path: "/webhook-log", noun: "deliveries" }, {
   verdict: oneOf(["", ...VERDICTS]).withDefault(""),
   type: text(200).withDefault(""),
   event: text(200).withDefault(""),

@@ -7,7 +7,7 @@ import type { HistoryFilter } from "./queries";
 
 export const HISTORY_STATES = ["pending", "claimed", "dispatched", "disregarded", "expired", "cancelled"] as const;
 
-export const historyList = defineListState("/verifications/history", {
+export const historyList = defineListState({ path: "/verifications/history", noun: "verifications" }, {
   state: oneOf(["", ...HISTORY_STATES]).withDefault(""),
   site: matching((v) => /^\d{1,12}$/.test(v) && Number(v) > 0).withDefault(""),
   operator: text(100).withDefault(""),

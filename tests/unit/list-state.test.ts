@@ -103,20 +103,29 @@ describe("parsers", () => {
     expect(isInstant("someday")).toBe(false);
   });
   it("columns read a comma list and repeated keys alike, keep the fixed one first, drop unknown ones", () => {
-    const list = defineListState("/l", { cols: columns(["a", "b", "c"], "a", ["a", "b"]).withDefault(["a", "b"]) });
+    const list = defineListState(
+      { path: "/l", noun: "l" },
+      { cols: columns(["a", "b", "c"], "a", ["a", "b"]).withDefault(["a", "b"]) },
+    );
     expect(list.parse(new URLSearchParams("cols=c&cols=b")).cols).toEqual(["a", "c", "b"]);
     expect(list.parse({ cols: "c,zz" }).cols).toEqual(["a", "c"]);
     expect(list.parse({ cols: "zz" }).cols).toEqual(["a", "b"]);
     expect(list.search({ cols: ["a", "c"] })).toBe("?cols=a%2Cc");
   });
   it("a change to anything but the page goes back to page 1", () => {
-    const list = defineListState("/l", { q: text(10).withDefault(""), page: intIn(1, 9).withDefault(1) });
+    const list = defineListState(
+      { path: "/l", noun: "l" },
+      { q: text(10).withDefault(""), page: intIn(1, 9).withDefault(1) },
+    );
     const s = list.parse({ q: "x", page: "4" });
     expect(list.withChanges(s, { q: "y" })).toEqual({ q: "y", page: 1 });
     expect(list.withChanges(s, { page: 5 })).toEqual({ q: "x", page: 5 });
   });
   it("a link is the list's own page with the state written in, a change going back to page 1", () => {
-    const list = defineListState("/things", { q: text(10).withDefault(""), page: intIn(1, 9).withDefault(1) });
+    const list = defineListState(
+      { path: "/things", noun: "things" },
+      { q: text(10).withDefault(""), page: intIn(1, 9).withDefault(1) },
+    );
     const s = list.parse({ q: "x", page: "4" });
     expect(list.href(s)).toBe("/things?q=x&page=4");
     expect(list.href(s, { q: "" })).toBe("/things");

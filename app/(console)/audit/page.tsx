@@ -40,7 +40,6 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
         }
       />
       <FilterBar
-        label="Filter audit rows"
         list={auditList}
         state={state}
         ignored={errors}
@@ -152,7 +151,7 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
           },
         ]}
       />
-      <ListPager list={auditList} state={state} of={{ rows, total }} per={AUDIT_PAGE_SIZE} noun="rows" />
+      <ListPager list={auditList} state={state} of={{ rows, total }} per={AUDIT_PAGE_SIZE} />
     </div>
   );
 }

@@ -78,7 +78,7 @@ export async function FleetResults({ dealerLinkId, state }: { dealerLinkId: stri
       ) : (
         <>
           <FleetTable rows={page.rows} now={now} />
-          <ListPager list={fleetList} state={state} of={page} per={state.per} noun="devices" />
+          <ListPager list={fleetList} state={state} of={page} per={state.per} />
         </>
       )}
     </>

@@ -85,7 +85,7 @@ export async function SitesResults({
             readiness={readiness}
             deviceCounts={deviceCounts}
           />
-          <ListPager list={siteList} state={state} of={page} per={state.per} noun="sites" />
+          <ListPager list={siteList} state={state} of={page} per={state.per} />
         </>
       )}
     </>

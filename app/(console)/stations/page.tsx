@@ -121,9 +121,7 @@ async function Stations({ user, dealer, state }: DealerBound & { state: ListStat
             : []),
         ]}
       />
-      {stations.length ? (
-        <ListPager list={stationsList} state={state} of={page} per={state.per} noun="stations" />
-      ) : null}
+      {stations.length ? <ListPager list={stationsList} state={state} of={page} per={state.per} /> : null}
     </>
   );
 }

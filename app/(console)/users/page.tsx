@@ -64,7 +64,7 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
       <div className="space-y-6">
         <Card title="People" flush>
           <div className="p-4 pb-0">
-            <ListFilters list={usersList} state={state} label="Filter users" fields={["q", "per"]} filtered={!!state.q}>
+            <ListFilters list={usersList} state={state} fields={["q", "per"]} filtered={!!state.q}>
               <SearchField label="Search people" value={state.q} placeholder="Name or email" />
               <PageSizeSelect value={state.per} sizes={USER_PAGE_SIZES} />
             </ListFilters>
@@ -144,7 +144,7 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
             ]}
           />
           <div className="px-4 pb-4">
-            <ListPager list={usersList} state={state} of={page} per={state.per} noun="people" />
+            <ListPager list={usersList} state={state} of={page} per={state.per} />
           </div>
         </Card>
         <Card

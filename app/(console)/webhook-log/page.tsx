@@ -30,7 +30,6 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
         description="Every delivery CHeKT made to this app: accepted, duplicate, or refused and why."
       />
       <FilterBar
-        label="Filter deliveries"
         list={webhookLogList}
         state={state}
         ignored={errors}
@@ -127,7 +126,7 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
           },
         ]}
       />
-      <ListPager list={webhookLogList} state={state} of={{ rows, total }} per={LOG_PAGE_SIZE} noun="deliveries" />
+      <ListPager list={webhookLogList} state={state} of={{ rows, total }} per={LOG_PAGE_SIZE} />
     </div>
   );
 }

@@ -141,7 +141,7 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
           },
         ]}
       />
-      <ListPager list={historyList} state={values} of={page} per={HISTORY_PAGE_SIZE} noun="verifications" />
+      <ListPager list={historyList} state={values} of={page} per={HISTORY_PAGE_SIZE} />
     </div>
   );
 }
@@ -158,7 +158,6 @@ function HistoryFilters({
   const siteChoices = sites.map((s) => ({ value: String(s.id), label: s.name }));
   return (
     <FilterBar
-      label="Filter verifications"
       list={historyList}
       state={values}
       ignored={errors}

@@ -41,13 +41,7 @@ export default async function JobsPage({
         />
         {jobs.length ? (
           <>
-            <ListFilters
-              list={jobsList}
-              state={state}
-              label="Filter jobs"
-              fields={["state", "kind", "per"]}
-              filtered={filtered}
-            >
+            <ListFilters list={jobsList} state={state} fields={["state", "kind", "per"]} filtered={filtered}>
               <FilterSelects
                 state={state}
                 selects={[
@@ -58,7 +52,7 @@ export default async function JobsPage({
               <PageSizeSelect value={state.per} sizes={JOB_PAGE_SIZES} />
             </ListFilters>
             <JobList siteId={ctx.siteId} jobs={page.rows} />
-            <ListPager list={jobsList} state={state} of={page} per={state.per} noun="jobs" />
+            <ListPager list={jobsList} state={state} of={page} per={state.per} />
           </>
         ) : (
           <EmptyState title="No jobs yet" description="Jobs appear here when devices are pasted, edited or deleted." />
