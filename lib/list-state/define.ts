@@ -2,7 +2,7 @@
 // (lib/list-state/parsers.ts): parsed on the server with nuqs's loader, written back into links to
 // that page with defaults left out, and changed so that anything but the page sends the user back to
 // page 1. Every list page goes through here; its filter bar, pager and sort links take the list, so the
-// page's path is written once.
+// page's path and noun are written once.
 import { createLoader, type inferParserType, type ParserMap } from "nuqs/server";
 
 /** What a page's searchParams, a URL's query or an action's input may hold. */
