@@ -14,16 +14,19 @@ export const OFFLINE_FOR_CHOICES = [
   { min: 10080, label: "7 days" },
 ] as const;
 
-export const fleetList = defineListState({ path: "/fleet", noun: "devices" }, {
-  status: oneOf(["", "online", "offline", "unknown"]).withDefault(""),
-  // Minutes; implies status offline. Bounded so the SQL interval stays sane.
-  offlineFor: intIn(1, 525_600),
-  site: matching((v) => /^\d{1,12}$/.test(v)).withDefault(""),
-  type: oneOf(["", "camera", "bridge"]).withDefault(""),
-  firmware: text(64).withDefault(""),
-  page: intIn(1, 1_000_000).withDefault(1),
-  per: numberOf(FLEET_PAGE_SIZES).withDefault(50),
-});
+export const fleetList = defineListState(
+  { path: "/fleet", noun: "devices" },
+  {
+    status: oneOf(["", "online", "offline", "unknown"]).withDefault(""),
+    // Minutes; implies status offline. Bounded so the SQL interval stays sane.
+    offlineFor: intIn(1, 525_600),
+    site: matching((v) => /^\d{1,12}$/.test(v)).withDefault(""),
+    type: oneOf(["", "camera", "bridge"]).withDefault(""),
+    firmware: text(64).withDefault(""),
+    page: intIn(1, 1_000_000).withDefault(1),
+    per: numberOf(FLEET_PAGE_SIZES).withDefault(50),
+  },
+);
 export type FleetListState = typeof fleetList.defaults;
 
 export function isFiltered(state: FleetListState): boolean {

@@ -30,19 +30,22 @@ export const DEFAULT_SITE_COLUMNS: SiteColumn[] = [
 ];
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-export const siteList = defineListState({ path: "/sites", noun: "sites" }, {
-  q: text(100).withDefault(""),
-  active: oneOf(["", "1", "0"]).withDefault(""),
-  tz: matching(isValidTimeZone).withDefault(""),
-  station: matching((v) => /^\d{1,12}$/.test(v)).withDefault(""),
-  // Site readiness (lib/readiness): "0" only the sites that fail a check, "1" only ready ones.
-  ready: oneOf(["", "1", "0"]).withDefault(""),
-  sort: oneOf(SITE_COLUMN_KEYS).withDefault("name"),
-  dir: oneOf(["asc", "desc"]).withDefault("asc"),
-  page: intIn(1, 1_000_000).withDefault(1),
-  per: numberOf(PAGE_SIZES).withDefault(25),
-  cols: columns(SITE_COLUMN_KEYS, "name", DEFAULT_SITE_COLUMNS).withDefault(DEFAULT_SITE_COLUMNS),
-});
+export const siteList = defineListState(
+  { path: "/sites", noun: "sites" },
+  {
+    q: text(100).withDefault(""),
+    active: oneOf(["", "1", "0"]).withDefault(""),
+    tz: matching(isValidTimeZone).withDefault(""),
+    station: matching((v) => /^\d{1,12}$/.test(v)).withDefault(""),
+    // Site readiness (lib/readiness): "0" only the sites that fail a check, "1" only ready ones.
+    ready: oneOf(["", "1", "0"]).withDefault(""),
+    sort: oneOf(SITE_COLUMN_KEYS).withDefault("name"),
+    dir: oneOf(["asc", "desc"]).withDefault("asc"),
+    page: intIn(1, 1_000_000).withDefault(1),
+    per: numberOf(PAGE_SIZES).withDefault(25),
+    cols: columns(SITE_COLUMN_KEYS, "name", DEFAULT_SITE_COLUMNS).withDefault(DEFAULT_SITE_COLUMNS),
+  },
+);
 export type SiteListState = typeof siteList.defaults;
 
 export function isSiteListFiltered(state: SiteListState): boolean {

@@ -7,16 +7,19 @@ import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 
 const OUTCOMES = ["success", "failure", "refused"] as const;
 
-export const auditList = defineListState({ path: "/audit", noun: "audit rows" }, {
-  user: text(200).withDefault(""),
-  action: text(200).withDefault(""),
-  object: text(200).withDefault(""),
-  kind: text(200).withDefault(""),
-  outcome: oneOf(["", ...OUTCOMES]).withDefault(""),
-  from: matching(isInstant).withDefault(""),
-  to: matching(isInstant).withDefault(""),
-  page: intIn(1, 100_000).withDefault(1),
-});
+export const auditList = defineListState(
+  { path: "/audit", noun: "audit rows" },
+  {
+    user: text(200).withDefault(""),
+    action: text(200).withDefault(""),
+    object: text(200).withDefault(""),
+    kind: text(200).withDefault(""),
+    outcome: oneOf(["", ...OUTCOMES]).withDefault(""),
+    from: matching(isInstant).withDefault(""),
+    to: matching(isInstant).withDefault(""),
+    page: intIn(1, 100_000).withDefault(1),
+  },
+);
 export type AuditListState = typeof auditList.defaults;
 
 export type AuditFilters = {

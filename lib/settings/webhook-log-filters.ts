@@ -15,14 +15,17 @@ export type WebhookLogFilters = {
   page: number;
 };
 
-export const webhookLogList = defineListState({ path: "/webhook-log", noun: "deliveries" }, {
-  verdict: oneOf(["", ...VERDICTS]).withDefault(""),
-  type: text(200).withDefault(""),
-  event: text(200).withDefault(""),
-  from: matching(isInstant).withDefault(""),
-  to: matching(isInstant).withDefault(""),
-  page: intIn(1, 1_000_000).withDefault(1),
-});
+export const webhookLogList = defineListState(
+  { path: "/webhook-log", noun: "deliveries" },
+  {
+    verdict: oneOf(["", ...VERDICTS]).withDefault(""),
+    type: text(200).withDefault(""),
+    event: text(200).withDefault(""),
+    from: matching(isInstant).withDefault(""),
+    to: matching(isInstant).withDefault(""),
+    page: intIn(1, 1_000_000).withDefault(1),
+  },
+);
 export type WebhookLogListState = typeof webhookLogList.defaults;
 
 /** Bad values fall back to "any" and are named in `errors` for the page to show. */

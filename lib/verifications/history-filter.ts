@@ -7,14 +7,17 @@ import type { HistoryFilter } from "./queries";
 
 export const HISTORY_STATES = ["pending", "claimed", "dispatched", "disregarded", "expired", "cancelled"] as const;
 
-export const historyList = defineListState({ path: "/verifications/history", noun: "verifications" }, {
-  state: oneOf(["", ...HISTORY_STATES]).withDefault(""),
-  site: matching((v) => /^\d{1,12}$/.test(v) && Number(v) > 0).withDefault(""),
-  operator: text(100).withDefault(""),
-  from: matching(isDay).withDefault(""),
-  to: matching(isDay).withDefault(""),
-  page: intIn(1, 10_000).withDefault(1),
-});
+export const historyList = defineListState(
+  { path: "/verifications/history", noun: "verifications" },
+  {
+    state: oneOf(["", ...HISTORY_STATES]).withDefault(""),
+    site: matching((v) => /^\d{1,12}$/.test(v) && Number(v) > 0).withDefault(""),
+    operator: text(100).withDefault(""),
+    from: matching(isDay).withDefault(""),
+    to: matching(isDay).withDefault(""),
+    page: intIn(1, 10_000).withDefault(1),
+  },
+);
 export type HistoryListState = typeof historyList.defaults;
 /** The accepted values as the filter form shows them ("" = any). */
 export type HistoryParams = HistoryListState;
