@@ -11,17 +11,17 @@ export const refusedChoice =
   (label: string, choices: readonly string[]): Explain =>
   (raw) =>
     `${label} "${raw}" is not one of ${choices.filter(Boolean).join(", ")}.`;
-export const refusedDay =
+const refusedDay =
   (label: string): Explain =>
   (raw) =>
     DAY.test(raw)
       ? `"${label}" date "${raw}" is not a real day.`
       : `"${label}" date "${raw}" is not a date (use YYYY-MM-DD).`;
-export const refusedPage: Explain = (raw) => `Page "${raw}" is not a page number.`;
+const refusedPage: Explain = (raw) => `Page "${raw}" is not a page number.`;
 
 /** A dated list's From, To and page, named as its filter bar and pager label them. */
 const DATED_LIST_REFUSALS = { from: refusedDay("From"), to: refusedDay("To"), page: refusedPage };
-export const REVERSED_RANGE = `"From" must be before "To".`;
+const REVERSED_RANGE = `"From" must be before "To".`;
 
 type DatedList<S> = {
   parse: (params: RawParams) => S;
