@@ -7,7 +7,7 @@ export { Button, buttonClasses, type ButtonProps, type ButtonVariant, type Butto
 export { Card, type CardProps } from "./card";
 export { DataTable, listSort, type Column, type DataTableProps, type TableSort } from "./data-table";
 export { ListPager, Pager, type PagerProps } from "./pager";
-export { UtcTime, utcText, type UtcPrecision } from "./utc-time";
+export { UtcTime } from "./utc-time";
 export {
   DateRangeFields,
   FilterSelect,

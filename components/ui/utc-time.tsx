@@ -1,25 +1,20 @@
-// How the console writes an instant it rendered on the server: "2026-12-03 14:34 UTC" (or with seconds
-// where the order of events within a minute matters), in a <time> carrying the exact instant. UTC because
-// the server does not know the reader's zone; a site's own clock is formatInZone (components/sites/format.ts).
+// An instant rendered on the server, written by utcText (lib/utc-text.ts), in a <time> carrying the
+// exact instant.
+import { utcParts, utcText, type UtcPrecision } from "@/lib/utc-text";
 
-export type UtcPrecision = "minute" | "second";
-
-/** "2026-12-03 14:34 UTC", or "2026-12-03 14:34:52 UTC" to the second. */
-export function utcText(at: Date, precision: UtcPrecision = "minute"): string {
-  return `${at
-    .toISOString()
-    .slice(0, precision === "second" ? 19 : 16)
-    .replace("T", " ")} UTC`;
-}
-
-/** An instant as utcText writes it, in a <time>; no instant is "—". */
+/**
+ * An instant as utcText writes it; no instant is "—". `stacked` puts the day above the time of day, to
+ * the second, for a narrow column (the audit's).
+ */
 export function UtcTime({
   at,
   precision,
+  stacked,
   className,
 }: {
   at: Date | string | null | undefined;
-  precision?: UtcPrecision;
+  precision?: Exclude<UtcPrecision, "time">;
+  stacked?: boolean;
   className?: string;
 }) {
   if (!at) return <>—</>;
@@ -27,7 +22,16 @@ export function UtcTime({
   if (Number.isNaN(instant.getTime())) return <>{String(at)}</>;
   return (
     <time dateTime={instant.toISOString()} className={className}>
-      {utcText(instant, precision)}
+      {stacked ? <Stacked {...utcParts(instant, true)} /> : utcText(instant, precision)}
     </time>
+  );
+}
+
+function Stacked({ day, time }: { day: string; time: string }) {
+  return (
+    <>
+      <span className="block whitespace-nowrap">{day}</span>
+      <span className="block whitespace-nowrap text-xs text-slate-500">{time} UTC</span>
+    </>
   );
 }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { Alert, Badge, Button, Dialog, Select } from "@/components/ui";
+import { Alert, Badge, Button, DetailField, Dialog, Select } from "@/components/ui";
 import { toOutcome } from "@/components/forms/action-result";
 import { releaseVerification } from "@/actions/verifications";
 import type { DeskDetail, QueueItem } from "@/lib/verifications/types";
@@ -211,20 +211,22 @@ export function VerificationDetail(props: {
               {detail.isLoading ? <p className="text-sm text-slate-700">Loading the site and call list…</p> : null}
               {detail.data ? <SiteCard detail={detail.data} siteId={item.siteId} now={now} /> : null}
               {detail.data ? <CallList detail={detail.data} /> : null}
-              <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-                <Field label="Site time">{siteTime(item.occurredAt, item.siteTimezone)}</Field>
-                <Field label="Zone">{item.zoneNumber ?? "—"}</Field>
-                <Field label="Device">{item.deviceId ?? "—"}</Field>
-                <Field label="Location">{item.location ?? "—"}</Field>
-                <Field label="Trigger">{item.trigger ? <Badge tone="info">{item.trigger}</Badge> : "—"}</Field>
-                <Field label="Priority">{item.priority ?? "—"}</Field>
-                <Field label="Claimed by">
+              <dl className="grid grid-cols-2 gap-x-4 gap-y-2">
+                <DetailField label="Site time">{siteTime(item.occurredAt, item.siteTimezone)}</DetailField>
+                <DetailField label="Zone">{item.zoneNumber ?? "—"}</DetailField>
+                <DetailField label="Device">{item.deviceId ?? "—"}</DetailField>
+                <DetailField label="Location">{item.location ?? "—"}</DetailField>
+                <DetailField label="Trigger">
+                  {item.trigger ? <Badge tone="info">{item.trigger}</Badge> : "—"}
+                </DetailField>
+                <DetailField label="Priority">{item.priority ?? "—"}</DetailField>
+                <DetailField label="Claimed by">
                   {item.state === "claimed"
                     ? item.claimedByMe
                       ? "you"
                       : (item.claimedByName ?? "another operator")
                     : "nobody"}
-                </Field>
+                </DetailField>
               </dl>
               {canAnswer ? (
                 <Select
@@ -369,13 +371,4 @@ function AnswerStatus(props: {
     );
   }
   return null;
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className="text-slate-900">{children}</dd>
-    </div>
-  );
 }

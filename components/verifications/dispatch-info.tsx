@@ -1,7 +1,7 @@
 "use client";
 import { useState, type ComponentProps } from "react";
 import { Phone } from "lucide-react";
-import { Badge, Button, Textarea, type TextareaProps } from "@/components/ui";
+import { Badge, Button, DetailField, Textarea, type TextareaProps } from "@/components/ui";
 import { StackedForm } from "@/components/forms/form-actions";
 import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
 import { addNoteAction, saveDirectionsAction } from "@/actions/verifications";
@@ -28,33 +28,23 @@ export function SiteCard({ detail, siteId, now }: { detail: DeskDetail; siteId: 
         Site
       </h3>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2" data-testid="desk-site">
-        <div className="col-span-2">
-          <dt className="text-xs text-slate-600">Address</dt>
-          <dd className="text-slate-900">
-            {site.address.length
-              ? site.address.map((l) => (
-                  <span key={l} className="block">
-                    {l}
-                  </span>
-                ))
-              : "—"}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs text-slate-600">Account number</dt>
-          <dd className="font-mono text-slate-900">{site.accountNumber || "—"}</dd>
-        </div>
-        <div>
-          <dt className="text-xs text-slate-600">Monitoring station</dt>
-          <dd className="text-slate-900">{station?.name ?? "—"}</dd>
-        </div>
-        <div className="col-span-2">
-          <dt className="text-xs text-slate-600">Local time at the site</dt>
-          <dd className="text-slate-900" data-testid="desk-site-time">
-            {siteTime(new Date(now).toISOString(), site.timezone)}
-            {site.timezone ? <span className="text-slate-600"> ({site.timezone})</span> : null}
-          </dd>
-        </div>
+        <DetailField label="Address" className="col-span-2">
+          {site.address.length
+            ? site.address.map((l) => (
+                <span key={l} className="block">
+                  {l}
+                </span>
+              ))
+            : "—"}
+        </DetailField>
+        <DetailField label="Account number">
+          <span className="font-mono">{site.accountNumber || "—"}</span>
+        </DetailField>
+        <DetailField label="Monitoring station">{station?.name ?? "—"}</DetailField>
+        <DetailField label="Local time at the site" className="col-span-2" testId="desk-site-time">
+          {siteTime(new Date(now).toISOString(), site.timezone)}
+          {site.timezone ? <span className="text-slate-600"> ({site.timezone})</span> : null}
+        </DetailField>
       </dl>
       {site.gone ? <p className="mt-2 text-xs text-amber-800">CHeKT no longer lists this site.</p> : null}
     </section>

@@ -1,14 +1,16 @@
-// The console's one way to write a server-rendered instant (components/ui/utc-time.tsx).
+// The console's one way to write an instant (lib/utc-text.ts) and to show one (components/ui/utc-time.tsx).
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { UtcTime, utcText } from "@/components/ui/utc-time";
+import { UtcTime } from "@/components/ui/utc-time";
+import { utcText } from "@/lib/utc-text";
 
 describe("utcText", () => {
   it("writes the UTC date and time to the minute, or to the second", () => {
     const at = new Date("2026-12-03T14:34:52.123+09:00");
     expect(utcText(at)).toBe("2026-12-03 05:34 UTC");
     expect(utcText(at, "second")).toBe("2026-12-03 05:34:52 UTC");
+    expect(utcText(at, "time")).toBe("05:34 UTC");
   });
 });
 
@@ -21,5 +23,10 @@ describe("UtcTime", () => {
     expect(html(new Date("2026-01-02T03:04:05Z"))).toContain(">2026-01-02 03:04:05 UTC<");
     expect(html(null)).toBe("—");
     expect(html("soon")).toBe("soon");
+  });
+  it("stacked: the day above the time of day to the second, one <time> (the audit's narrow column)", () => {
+    const stacked = renderToStaticMarkup(createElement(UtcTime, { at: "2026-12-03T14:34:52.000Z", stacked: true }));
+    expect(stacked).toMatch(/^<time dateTime="2026-12-03T14:34:52.000Z">.*<\/time>$/);
+    expect(stacked.replace(/<[^>]+>/g, "|")).toBe("||2026-12-03||14:34:52 UTC||");
   });
 });

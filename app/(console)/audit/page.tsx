@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Download } from "lucide-react";
-import { buttonClasses, DataTable, Disclosure, EmptyState, FilterBar, ListPager } from "@/components/ui";
+import { buttonClasses, DataTable, Disclosure, EmptyState, FilterBar, ListPager, UtcTime } from "@/components/ui";
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { BadgeWithNote } from "@/components/admin/badge-with-note";
 import { DiffViewer } from "@/components/admin/diff-viewer";
@@ -88,14 +88,7 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
             key: "when",
             header: "When",
             className: "text-slate-700",
-            cell: (r) => (
-              <>
-                <time dateTime={r.at.toISOString()} className="block whitespace-nowrap">
-                  {r.at.toISOString().slice(0, 10)}
-                </time>
-                <span className="whitespace-nowrap text-xs text-slate-500">{r.at.toISOString().slice(11, 19)} UTC</span>
-              </>
-            ),
+            cell: (r) => <UtcTime at={r.at} stacked />,
           },
           { key: "who", header: "Who", cell: (r) => r.userEmail ?? <span className="text-slate-500">system</span> },
           {

@@ -5,7 +5,7 @@ import { dealerObjectPage, mirroredOr404 } from "@/components/page/dealer-page";
 import { formatInZone, text } from "@/components/sites/format";
 import { StationDelete } from "@/components/stations/station-delete";
 import { StationForm } from "@/components/stations/station-form";
-import { Alert, Card, PageHeader } from "@/components/ui";
+import { Alert, Card, DetailField, PageHeader } from "@/components/ui";
 import { readStationDto } from "@/lib/mirror/dto";
 import { countSitesRoutingTo, findMirrorStation } from "@/lib/mirror/read";
 import { hasRole } from "@/lib/roles";
@@ -69,19 +69,10 @@ export default async function StationPage({ params }: { params: Promise<{ statio
           </Card>
         ) : (
           <Card title="Details">
-            <dl className="grid gap-4 sm:grid-cols-2 text-sm">
-              <div>
-                <dt className="text-xs uppercase text-slate-500">Station ID (yours)</dt>
-                <dd>{s.external_monitoring_station_id}</dd>
-              </div>
-              <div>
-                <dt className="text-xs uppercase text-slate-500">Prefix</dt>
-                <dd>{text(s.prefix)}</dd>
-              </div>
-              <div>
-                <dt className="text-xs uppercase text-slate-500">Linecard</dt>
-                <dd>{text(s.linecard)}</dd>
-              </div>
+            <dl className="grid gap-4 sm:grid-cols-2">
+              <DetailField label="Station ID (yours)">{s.external_monitoring_station_id}</DetailField>
+              <DetailField label="Prefix">{text(s.prefix)}</DetailField>
+              <DetailField label="Linecard">{text(s.linecard)}</DetailField>
             </dl>
           </Card>
         )}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { dealerPage } from "@/components/page/dealer-page";
-import { Card, utcText } from "@/components/ui";
+import { Card } from "@/components/ui";
+import { utcText } from "@/lib/utc-text";
 import { EscalationSettingsForm } from "@/components/verifications/escalation-form";
 import { duration } from "@/lib/verifications/escalation";
 import { escalationSettingsFor } from "@/lib/verifications/escalation-settings";
