@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState, type ReactNode } from "react";
-import { Alert, Badge } from "@/components/ui";
+import { Alert, Badge, UtcTime } from "@/components/ui";
+import { utcParts } from "@/lib/utc-text";
 import type { BudgetPanelCredential, BudgetPanelData } from "./budget-panel-types";
 import { errorText } from "@/lib/error-text";
 
@@ -11,8 +12,6 @@ import { errorText } from "@/lib/error-text";
  */
 
 const POLL_MS = 3_000;
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 /** The usage table's last two column heads, after one per minute. */
 const TAIL_HEADS = [
@@ -102,7 +101,10 @@ function Credential({ c, classes }: { c: BudgetPanelCredential; classes: BudgetP
               <th scope="col" className="px-3 py-2">
                 Class
               </th>
-              {[...c.minutes.map((m) => ({ key: m.minute, text: time(m.minute) })), ...TAIL_HEADS].map((h) => (
+              {[
+                ...c.minutes.map((m) => ({ key: m.minute, text: utcParts(new Date(m.minute)).time })),
+                ...TAIL_HEADS,
+              ].map((h) => (
                 <th key={h.key} scope="col" className="px-3 py-2 text-right">
                   {h.text}
                 </th>
@@ -188,7 +190,7 @@ export function BudgetPanel() {
       {data ? (
         <>
           <p className="text-xs text-slate-600">
-            Updated {new Date(data.at).toLocaleTimeString()} · the last {data.windowMinutes} minutes ·{" "}
+            Updated <UtcTime at={data.at} clock precision="second" /> · the last {data.windowMinutes} minutes ·{" "}
             <Badge tone="neutral">live</Badge>
           </p>
           {data.credentials.map((c) => (

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { PlugZap } from "lucide-react";
-import { Alert, Badge, Button } from "@/components/ui";
+import { Alert, Badge, Button, UtcTime } from "@/components/ui";
 import type { ConnectionReport, Step } from "@/lib/settings/connection-check";
 import type { Diagnosis } from "@/lib/settings/diagnose";
 import { checkConnectionAction } from "@/actions/settings";
@@ -124,7 +124,7 @@ export function ConnectionCheck({ dealerLinkId }: { dealerLinkId?: string }) {
             </table>
           </div>
           <p className="text-xs text-slate-500">
-            Checked {new Date(report.checkedAt).toLocaleString()} against {report.baseUrl}
+            Checked <UtcTime at={report.checkedAt} precision="second" /> against {report.baseUrl}
           </p>
         </div>
       ) : null}

@@ -1,19 +1,21 @@
-// An instant rendered on the server, written by utcText (lib/utc-text.ts), in a <time> carrying the
-// exact instant.
-import { utcParts, utcText, type UtcPrecision } from "@/lib/utc-text";
+// An instant as lib/utc-text.ts writes it, in a <time> carrying the exact instant. No hooks, so server
+// pages and client components alike show instants through it.
+import { utcClock, utcParts, utcText, type UtcPrecision } from "@/lib/utc-text";
 
 /**
- * An instant as utcText writes it; no instant is "—". `stacked` puts the day above the time of day, to
- * the second, for a narrow column (the audit's).
+ * An instant as utcText writes it; no instant is "—". `clock` writes the time of day alone; `stacked`
+ * puts the day above the time of day, to the second, for a narrow column (the audit's).
  */
 export function UtcTime({
   at,
   precision,
+  clock,
   stacked,
   className,
 }: {
   at: Date | string | null | undefined;
-  precision?: Exclude<UtcPrecision, "time">;
+  precision?: UtcPrecision;
+  clock?: boolean;
   stacked?: boolean;
   className?: string;
 }) {
@@ -22,7 +24,13 @@ export function UtcTime({
   if (Number.isNaN(instant.getTime())) return <>{String(at)}</>;
   return (
     <time dateTime={instant.toISOString()} className={className}>
-      {stacked ? <Stacked {...utcParts(instant, true)} /> : utcText(instant, precision)}
+      {stacked ? (
+        <Stacked {...utcParts(instant, "second")} />
+      ) : clock ? (
+        utcClock(instant, precision)
+      ) : (
+        utcText(instant, precision)
+      )}
     </time>
   );
 }

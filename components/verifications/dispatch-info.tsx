@@ -1,13 +1,13 @@
 "use client";
 import { useState, type ComponentProps } from "react";
 import { Phone } from "lucide-react";
-import { Badge, Button, DetailField, Textarea, type TextareaProps } from "@/components/ui";
+import { Badge, Button, DetailField, Textarea, UtcTime, type TextareaProps } from "@/components/ui";
 import { StackedForm } from "@/components/forms/form-actions";
 import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
 import { addNoteAction, saveDirectionsAction } from "@/actions/verifications";
 import { directionsSchema, DIRECTIONS_MAX, noteSchema, NOTE_MAX } from "@/lib/verifications/schemas";
 import type { DeskDetail } from "@/lib/verifications/types";
-import { dateTime, siteTime } from "./format";
+import { siteTime } from "./format";
 
 // The detail view's dispatch information: where the site is and whom to call (site card, call
 // list), how to get there (directions), and what happened so far (history + notes). Data comes
@@ -135,7 +135,7 @@ export function Directions({
         <div data-testid="desk-directions">
           <p className="whitespace-pre-wrap text-sm text-slate-900">{detail.directions.text}</p>
           <p className="mt-1 text-xs text-slate-600">
-            By {detail.directions.updatedByName}, {dateTime(detail.directions.updatedAt)}
+            By {detail.directions.updatedByName}, <UtcTime at={detail.directions.updatedAt} />
           </p>
         </div>
       ) : (
@@ -228,9 +228,7 @@ export function History({
         <ol className="max-h-48 space-y-1 overflow-y-auto text-sm" data-testid="desk-history">
           {entries.map((e) => (
             <li key={e.key} className="flex gap-2">
-              <time dateTime={e.at} className="shrink-0 font-mono text-xs leading-5 text-slate-600">
-                {dateTime(e.at)}
-              </time>
+              <UtcTime at={e.at} precision="second" className="shrink-0 font-mono text-xs leading-5 text-slate-600" />
               <span className="min-w-0 break-words text-slate-900">
                 <span className="font-medium">{e.who}:</span> {e.text}
               </span>

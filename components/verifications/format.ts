@@ -22,11 +22,6 @@ export function siteTime(iso: string, timeZone: string | null): string {
   }
 }
 
-export function dateTime(iso: string | null): string {
-  if (!iso) return "—";
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-}
-
 export type AnswerAction = "dispatch" | "disregard";
 
 /**

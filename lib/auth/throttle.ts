@@ -12,7 +12,7 @@
 // No server-only import: integration tests drive it with their own Prisma client and clock.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { plural } from "@/lib/plural";
-import { utcText } from "@/lib/utc-text";
+import { utcClock } from "@/lib/utc-text";
 
 type Db = Pick<PrismaClient, "$transaction" | "loginAttempt" | "authThrottle">;
 export type Clock = () => Date;
@@ -155,7 +155,5 @@ export function throttleMessage(retryAt: Date, now = new Date()): string {
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
   if (seconds < 120) return `Too many failed attempts. Wait ${seconds} ${plural(seconds, "second")} and try again.`;
   const minutes = Math.ceil(seconds / 60);
-  return (
-    `Too many failed attempts. Wait about ${minutes} minutes and try again (after ` + `${utcText(retryAt, "time")}).`
-  );
+  return `Too many failed attempts. Wait about ${minutes} minutes and try again (after ${utcClock(retryAt)}).`;
 }

@@ -1,6 +1,7 @@
 // How a list page says what in its URL it ignored: one wording for every list that names its refused
 // values (audit, webhook log, verification history), after the labels its filter bar shows, and one
-// rule for a date range that ends before it starts.
+// rule for a date range that ends before it starts. The desk report's range (lib/verifications/report-range.ts)
+// refuses in the same words.
 import type { RawParams } from "./define";
 import { DAY, dateRange } from "./parsers";
 
@@ -11,7 +12,7 @@ export const refusedChoice =
   (label: string, choices: readonly string[]): Explain =>
   (raw) =>
     `${label} "${raw}" is not one of ${choices.filter(Boolean).join(", ")}.`;
-const refusedDay =
+export const refusedDay =
   (label: string): Explain =>
   (raw) =>
     DAY.test(raw)
@@ -21,7 +22,7 @@ const refusedPage: Explain = (raw) => `Page "${raw}" is not a page number.`;
 
 /** A dated list's From, To and page, named as its filter bar and pager label them. */
 const DATED_LIST_REFUSALS = { from: refusedDay("From"), to: refusedDay("To"), page: refusedPage };
-const REVERSED_RANGE = `"From" must be before "To".`;
+export const REVERSED_RANGE = `"From" must be on or before "To".`;
 
 type DatedList<S> = {
   parse: (params: RawParams) => S;

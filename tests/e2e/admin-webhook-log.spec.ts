@@ -69,7 +69,7 @@ test("every dated log names a To day before From the same way and ignores it; Fr
   for (const { path, bar } of logs) {
     await page.goto(`${path}?from=2026-11-24&to=2026-11-01`);
     const ignored = page.getByRole("alert").filter({ hasText: "Some filters were ignored" });
-    await expect(ignored).toContainText('"From" must be before "To".');
+    await expect(ignored).toContainText('"From" must be on or before "To".');
     const form = page.getByRole("search", { name: bar });
     await expect(form.getByLabel("From", { exact: true })).toHaveValue("2026-11-24");
     await expect(form.getByLabel("To", { exact: true })).toHaveValue("");

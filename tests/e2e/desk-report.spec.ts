@@ -121,12 +121,12 @@ test("the report counts an alarm the operator opened, claimed and dispatched, wi
 test("a bad range is refused with a clear message, and the CSV route refuses it too", async ({ page }) => {
   await signIn(page, "viewer", "/verifications/report?from=2026-05-10&to=2026-05-01");
   await expect(page.getByText("This range cannot be shown")).toBeVisible();
-  await expect(page.getByText("From must be on or before To")).toBeVisible();
+  await expect(page.getByText('"From" must be on or before "To".')).toBeVisible();
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
   const res = await page.request.get("/api/verifications/report?from=yesterday");
   expect(res.status()).toBe(400);
   expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
-    "From must be a date like 2026-12-01",
+    '"From" date "yesterday" is not a date (use YYYY-MM-DD).',
   );
   await expectAccessible(page);
 });

@@ -188,16 +188,19 @@ describe("desk report range", () => {
     const bad = (from: string, to: string) => ranges.parseReportRange(new URLSearchParams({ from, to }), NOW);
     expect(bad("yesterday", "2026-11-12")).toMatchObject({
       range: null,
-      errors: ["From must be a date like 2026-12-01"],
+      errors: ['"From" date "yesterday" is not a date (use YYYY-MM-DD).'],
     });
     expect(bad("2026-02-30", "2026-03-01")).toMatchObject({
       range: null,
-      errors: ["From is not a real date (2026-02-30)"],
+      errors: ['"From" date "2026-02-30" is not a real day.'],
     });
-    expect(bad("2026-11-12", "2026-11-10")).toMatchObject({ range: null, errors: ["From must be on or before To"] });
+    expect(bad("2026-11-12", "2026-11-10")).toMatchObject({
+      range: null,
+      errors: ['"From" must be on or before "To".'],
+    });
     expect(bad("2025-01-01", "2026-11-10")).toMatchObject({
       range: null,
-      errors: ["A report covers at most 366 days (asked for 679)"],
+      errors: ["A report covers at most 366 days (asked for 679)."],
     });
   });
 });

@@ -33,7 +33,7 @@ describe("parseAuditFilters", () => {
 
   it("a range that ends before it starts is named, and its To is ignored (From still filters)", () => {
     const r = parseAuditFilters({ from: "2026-02-01", to: "2026-01-01" });
-    expect(r.errors).toEqual(['"From" must be before "To".']);
+    expect(r.errors).toEqual(['"From" must be on or before "To".']);
     expect(r.filters.from?.toISOString()).toBe("2026-02-01T00:00:00.000Z");
     expect(r.filters.to).toBeUndefined();
     expect(r.state).toMatchObject({ from: "2026-02-01", to: "" });

@@ -164,7 +164,7 @@ describe("parsers", () => {
 describe("lists that say what they ignored, in one wording", () => {
   it("a reversed range is named after the other filters, before the page, and its To dropped, on every log", () => {
     const params = { from: "2026-11-24", to: "2026-11-01", page: "0" };
-    const expected = ['"From" must be before "To".', 'Page "0" is not a page number.'];
+    const expected = ['"From" must be on or before "To".', 'Page "0" is not a page number.'];
     const [audit, log, history] = [
       parseAuditFilters(params),
       parseWebhookLogFilters(params),

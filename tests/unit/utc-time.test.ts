@@ -3,14 +3,15 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { UtcTime } from "@/components/ui/utc-time";
-import { utcText } from "@/lib/utc-text";
+import { utcClock, utcText } from "@/lib/utc-text";
 
 describe("utcText", () => {
   it("writes the UTC date and time to the minute, or to the second", () => {
     const at = new Date("2026-12-03T14:34:52.123+09:00");
     expect(utcText(at)).toBe("2026-12-03 05:34 UTC");
     expect(utcText(at, "second")).toBe("2026-12-03 05:34:52 UTC");
-    expect(utcText(at, "time")).toBe("05:34 UTC");
+    expect(utcClock(at)).toBe("05:34 UTC");
+    expect(utcClock(at, "second")).toBe("05:34:52 UTC");
   });
 });
 

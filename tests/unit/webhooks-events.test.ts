@@ -114,7 +114,7 @@ describe("history filters from the URL", () => {
       '"From" date "24/11/2026" is not a date (use YYYY-MM-DD).',
     ]);
     expect(parseHistoryParams({ from: "2026-11-24", to: "2026-11-01" }).errors).toEqual([
-      '"From" must be before "To".',
+      '"From" must be on or before "To".',
     ]);
   });
 });

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert, Button, buttonClasses, Input } from "@/components/ui";
+import { Alert, Button, buttonClasses, Input, UtcTime } from "@/components/ui";
 import { CodeGrid } from "@/components/ui/code-grid";
 import { AccountForm } from "@/components/forms/form-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -31,11 +31,7 @@ export function TwoFactorCard({ enabled, enabledAt, recoveryCodesLeft, required 
   return (
     <div className="space-y-4 text-sm text-slate-700">
       <p data-testid="two-factor-status">
-        On since{" "}
-        {enabledAt
-          ? new Date(enabledAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })
-          : "—"}{" "}
-        · {recoveryCodesLeft} recovery {plural(recoveryCodesLeft, "code")} left
+        On since <UtcTime at={enabledAt} /> · {recoveryCodesLeft} recovery {plural(recoveryCodesLeft, "code")} left
         {required ? " · required by a dealer you work for" : ""}
       </p>
       {codes ? (

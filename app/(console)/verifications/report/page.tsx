@@ -8,29 +8,18 @@ import { ReportRangeForm } from "@/components/verifications/report/range-form";
 import { fieldColumn, rowBars, ReportSection } from "@/components/verifications/report/section";
 import { requirePageScope } from "@/lib/auth/require";
 import { readDeskReport, type DeskReport } from "@/lib/verifications/report";
-import { parseReportRange } from "@/lib/verifications/report-range";
+import { parseReportRange, reportPresets } from "@/lib/verifications/report-range";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 import { plural } from "@/lib/plural";
 
 export const metadata = { title: "Desk report" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
-const DAY_MS = 86_400_000;
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 export default async function DeskReportPage({ searchParams }: SearchParamsProps) {
   const { dealer } = await requirePageScope("viewer");
   if (!dealer) return <NoDealerState />;
   const { range, values, errors } = parseReportRange(await searchParams);
   const report = range ? await readDeskReport(dealer.id, range) : null;
-  const today = new Date();
-  const presets = [7, 30, 90].map((n) => {
-    const from = day(new Date(today.getTime() - (n - 1) * DAY_MS));
-    return {
-      label: `Last ${n} days`,
-      href: `/verifications/report?${new URLSearchParams({ from, to: day(today) })}`,
-    };
-  });
 
   return (
     <div>
@@ -44,14 +33,14 @@ export default async function DeskReportPage({ searchParams }: SearchParamsProps
       <VerificationTabs current="report" />
       <ReportRangeForm
         values={values}
-        presets={presets}
+        presets={reportPresets()}
         csvHref={
           range ? `/api/verifications/report?${new URLSearchParams({ from: range.fromDay, to: range.toDay })}` : null
         }
       />
       {errors.length ? (
         <Alert tone="danger" title="This range cannot be shown">
-          {errors.join(". ")}
+          {errors.join(" ")}
         </Alert>
       ) : null}
       {report && range ? <ReportBody report={report} /> : null}

@@ -14,7 +14,7 @@ export async function GET(request: Request) {
   if (denied) return denied;
   const { range, errors } = parseReportRange(new URL(request.url).searchParams);
   if (!range)
-    return Response.json({ error: { code: "validation_failed", message: errors.join(". ") } }, { status: 400 });
+    return Response.json({ error: { code: "validation_failed", message: errors.join(" ") } }, { status: 400 });
   const [report, byOutcome] = await Promise.all([readDeskReport(dealer.id, range), outcomeCounts(dealer.id, range)]);
   return auditedCsv(
     { user, dealer },
