@@ -1,9 +1,9 @@
 // How the console writes an instant: "2026-12-03 14:34 UTC", with seconds where the order of events
 // within a minute matters, or the time of day alone where the day goes without saying (a lock-out's
-// end, a panel's last refresh). UTC on every page, server- or browser-rendered, so the same instant
-// reads the same everywhere and a server render never disagrees with its hydration; a site's own
-// clock is formatInZone (components/sites/format.ts). Pages show it through UtcTime
-// (components/ui/utc-time.tsx).
+// end, a panel's last refresh, a copy confirmed today). UTC on every page, server- or browser-rendered,
+// so the same instant reads the same everywhere and a server render never disagrees with its
+// hydration; a site's own clock is formatInZone (components/sites/format.ts). Pages show it through
+// UtcTime (components/ui/utc-time.tsx).
 
 export type UtcPrecision = "minute" | "second";
 
@@ -22,4 +22,9 @@ export function utcText(at: Date, precision: UtcPrecision = "minute"): string {
 /** The time of day alone: "14:34 UTC", or "14:34:52 UTC" to the second. */
 export function utcClock(at: Date, precision: UtcPrecision = "minute"): string {
   return `${utcParts(at, precision).time} UTC`;
+}
+
+/** The time of day alone when `at` falls on `now`'s UTC day, else utcText: "As of 14:02 UTC". */
+export function utcBrief(at: Date, now: Date): string {
+  return utcParts(at).day === utcParts(now).day ? utcClock(at) : utcText(at);
 }

@@ -14,6 +14,7 @@ import { getMirrorCounts } from "./_dashboard/mirror-counts";
 import { getLocalCounts } from "./_dashboard/local-counts";
 import { ReadinessSummaryCard } from "@/components/sites/readiness-summary";
 import { readinessSummary } from "@/lib/readiness/query";
+import { countText } from "@/lib/count-text";
 
 export const metadata = { title: "Dashboard" } satisfies Metadata;
 
@@ -47,7 +48,7 @@ function Stat({
       <span className="min-w-0 flex-1">
         <span className="block text-sm text-slate-600">{label}</span>
         <span className="block text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
-          {value === null ? "—" : value.toLocaleString("en-US")}
+          {value === null ? "—" : countText(value)}
         </span>
       </span>
       <ArrowRight

@@ -3,10 +3,9 @@
 // editor while the cell is edited, or the value. On a phone card an editable value gets a pencil
 // button (no double-click on a touch screen); the keyboard edits with Enter on the cell instead.
 import { Pencil } from "lucide-react";
-import { Badge, cn } from "@/components/ui";
+import { Badge, UtcTime, cn } from "@/components/ui";
 import { FIELD_LABELS } from "@/lib/bulk/fields";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
-import { fmtDate } from "./format";
 import { isEditable, textOf, type CellEditing } from "./use-cell-editing";
 
 type Props = {
@@ -108,7 +107,7 @@ function Value({ columnId, d }: { columnId: string; d: DeviceRowView }) {
       );
     case "created_at":
     case "updated_at":
-      return <span className="whitespace-nowrap text-xs">{fmtDate(d[columnId])}</span>;
+      return <UtcTime at={d[columnId]} className="whitespace-nowrap text-xs" />;
     case "registered_by_partner":
       return <Text value={d.registered_by_partner} />;
     default:

@@ -1,8 +1,8 @@
 "use client";
 // The details of one device, opened from the grid's external ID.
 import { X } from "lucide-react";
+import { UtcTime } from "@/components/ui";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
-import { fmtDate } from "./format";
 
 export function DeviceDrawer({ device, onClose }: { device: DeviceRowView; onClose: () => void }) {
   const rows: [string, React.ReactNode][] = [
@@ -29,11 +29,23 @@ export function DeviceDrawer({ device, onClose }: { device: DeviceRowView; onClo
     ["Registered by", device.registered_by_partner || "—"],
     [
       "Status",
-      device.status ? `${device.status}${device.statusAt ? ` (since ${fmtDate(device.statusAt)})` : ""}` : "unknown",
+      device.status ? (
+        <span key="s">
+          {device.status}
+          {device.statusAt ? (
+            <>
+              {" (since "}
+              <UtcTime at={device.statusAt} />)
+            </>
+          ) : null}
+        </span>
+      ) : (
+        "unknown"
+      ),
     ],
     ["Firmware", device.firmware || "—"],
-    ["Created", fmtDate(device.created_at)],
-    ["Updated", fmtDate(device.updated_at)],
+    ["Created", <UtcTime key="c" at={device.created_at} />],
+    ["Updated", <UtcTime key="u" at={device.updated_at} />],
   ];
   return (
     <div

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Badge, DataTable, type BadgeTone } from "@/components/ui";
+import { Badge, DataTable, UtcTime, type BadgeTone } from "@/components/ui";
 import type { listSiteJobs } from "@/lib/bulk/jobs";
 
 /** A row as listSiteJobs reads it. */
@@ -31,7 +31,7 @@ export function JobList({ siteId, jobs }: { siteId: number; jobs: JobRow[] }) {
               href={`/sites/${siteId}/devices/jobs/${j.id}`}
               className="text-indigo-700 underline-offset-2 hover:underline"
             >
-              {j.createdAt.toLocaleString()}
+              <UtcTime at={j.createdAt} />
             </Link>
           ),
         },

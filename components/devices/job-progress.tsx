@@ -7,7 +7,18 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
-import { Alert, Badge, Button, Card, DataTable, ProgressBar, Spinner, cn, type BadgeTone } from "@/components/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  DataTable,
+  ProgressBar,
+  Spinner,
+  UtcTime,
+  cn,
+  type BadgeTone,
+} from "@/components/ui";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { ChoicePicker } from "@/components/import/choice-picker";
@@ -52,7 +63,7 @@ async function fetchJob(jobId: string, items: boolean): Promise<Answer> {
 const isRunning = (s: JobProgress["state"] | undefined) => s === "queued" || s === "running";
 
 type Entity = JobProgress["entity"];
-const NOUN: Record<Entity, [string, string]> = { devices: ["device", "devices"], sites: ["site", "sites"] };
+const NOUN: Record<Entity, string> = { devices: "device", sites: "site" };
 
 export function JobProgressView({
   siteId,
@@ -96,9 +107,8 @@ export function JobProgressView({
           <div className="flex items-center gap-3">
             <Badge tone={STATE_TONE[job.state]}>{job.state}</Badge>
             <span className="text-sm text-slate-600">
-              {entity === "sites" ? "Import" : KIND_LABEL[job.kind]} · {job.total}{" "}
-              {NOUN[entity][job.total === 1 ? 0 : 1]} · started by {job.createdByEmail ?? "unknown"} on{" "}
-              {new Date(job.createdAt).toLocaleString()}
+              {entity === "sites" ? "Import" : KIND_LABEL[job.kind]} · {job.total} {plural(job.total, NOUN[entity])} ·
+              started by {job.createdByEmail ?? "unknown"} on <UtcTime at={job.createdAt} />
             </span>
           </div>
           {running ? (
@@ -459,7 +469,7 @@ function ItemTable({ items, kind, entity }: { items: JobItemView[]; kind: JobPro
           { key: "result", header: "Result", cell: (i) => <Badge tone={ITEM_TONE[i.state]}>{i.state}</Badge> },
           {
             key: "chekt",
-            header: `CHeKT ${NOUN[entity][0]}`,
+            header: `CHeKT ${NOUN[entity]}`,
             className: "tabular-nums",
             cell: (i) => i.chektDeviceId ?? "—",
           },

@@ -1,17 +1,15 @@
 "use client";
-// "As of 14:02 · Refresh": how fresh the mirror's copy a page shows is (docs/mirror.md). One
+// "As of 14:02 UTC · Refresh": how fresh the mirror's copy a page shows is (docs/mirror.md). One
 // component for every page that reads the mirror. Refresh re-reads the page's targets from CHeKT
 // (lib/mirror/actions.ts, "read" class) and re-renders the page; a failure says the copy shown
 // stays the last one CHeKT confirmed. A re-read the shared budget would hold long comes back as
 // budget_wait (nothing sent): the line counts down "refreshing in N s" with Cancel, like the forms
 // (components/forms/use-budget-wait.ts), and re-reads when the countdown ends.
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { useRouter } from "next/navigation";
 import { Clock, RefreshCw } from "lucide-react";
 import { useActionRunner } from "@/components/forms/use-action-runner";
-import { cn } from "@/components/ui";
+import { cn, UtcTime } from "@/components/ui";
 import { refreshMirrorAction } from "@/lib/mirror/actions";
-import { formatAsOf } from "./format";
 import type { MirrorTarget } from "@/lib/mirror/targets";
 
 export type FreshnessProps = {
@@ -36,16 +34,6 @@ const REFRESH_BUTTON = [
 
 const NO_SERVER = "We could not reach the server. The copy shown is unchanged.";
 
-function When({ iso }: { iso: string }) {
-  // false while rendering on the server and hydrating (UTC there), true once in the browser.
-  const local = useHydrated();
-  return (
-    <time dateTime={iso} title={new Date(iso).toISOString()}>
-      {formatAsOf(iso, new Date(), !local)}
-    </time>
-  );
-}
-
 export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, className }: FreshnessProps) {
   const router = useRouter();
   // Every outcome is shown on the line itself, so no toasts (the countdown included).
@@ -66,7 +54,7 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
         <Clock className="h-3.5 w-3.5 shrink-0" aria-hidden="true" />
         {asOf ? (
           <span>
-            As of <When iso={asOf} />
+            As of <UtcTime at={asOf} form="brief" />
           </span>
         ) : (
           <span>Not read from CHeKT yet</span>
@@ -74,7 +62,7 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
         {refreshQueued && !goneAt ? <span>· older than the refresh limit, update queued</span> : null}
         {changedAt && !goneAt ? (
           <span className="font-medium text-amber-800" data-testid="freshness-changed">
-            · changed in CHeKT (seen <When iso={changedAt} />)
+            · changed in CHeKT (seen <UtcTime at={changedAt} form="brief" />)
           </span>
         ) : null}
         <span aria-hidden="true">·</span>
@@ -102,7 +90,7 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
       </p>
       {goneAt ? (
         <p className="mt-1 font-medium text-red-800" role="status" data-testid="freshness-gone">
-          Deleted in CHeKT (noticed <When iso={goneAt} />
+          Deleted in CHeKT (noticed <UtcTime at={goneAt} form="brief" />
           ). What you see is the last copy CHeKT confirmed.
         </p>
       ) : null}

@@ -4,6 +4,7 @@
 import { Alert, ProgressBar, UtcTime } from "@/components/ui";
 import { findMirrorSync } from "@/lib/mirror/read";
 import { AutoRefresh } from "./auto-refresh";
+import { countText } from "@/lib/count-text";
 
 const PHASES: Record<string, string> = {
   dealer: "the dealer profile",
@@ -41,9 +42,9 @@ export async function SyncProgress({
   }
   const what = sync.phase ? (PHASES[sync.phase] ?? sync.phase) : "waiting to start";
   const counted = sync.total
-    ? ` — ${sync.done.toLocaleString("en-US")} of ${sync.total.toLocaleString("en-US")}`
+    ? ` — ${countText(sync.done)} of ${countText(sync.total)}`
     : sync.done
-      ? ` — ${sync.done.toLocaleString("en-US")} so far`
+      ? ` — ${countText(sync.done)} so far`
       : "";
   const pct = sync.total ? Math.min(100, Math.round((sync.done / sync.total) * 100)) : null;
   return (

@@ -3,6 +3,7 @@ import { CheckCircle2 } from "lucide-react";
 import { Card } from "@/components/ui";
 import { READINESS_CHECKS, READINESS_CHECK_KEYS } from "@/lib/readiness/rules";
 import type { ReadinessSummary } from "@/lib/readiness/query";
+import { countText } from "@/lib/count-text";
 
 /** The dashboard's readiness card: how many sites are not ready, and how many fail each check. */
 export function ReadinessSummaryCard({ summary }: { summary: ReadinessSummary }) {
@@ -23,23 +24,21 @@ export function ReadinessSummaryCard({ summary }: { summary: ReadinessSummary })
       {summary.notReady === 0 ? (
         <p className="flex items-center gap-2 text-sm text-slate-600">
           <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden="true" />{" "}
-          {summary.sites ? `All ${summary.sites.toLocaleString("en-US")} sites are ready.` : "No sites yet."}
+          {summary.sites ? `All ${countText(summary.sites)} sites are ready.` : "No sites yet."}
         </p>
       ) : (
         <>
           <p className="text-sm text-slate-700">
             <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="count-not-ready">
-              {summary.notReady.toLocaleString("en-US")}
+              {countText(summary.notReady)}
             </span>{" "}
-            of {summary.sites.toLocaleString("en-US")} sites not ready
+            of {countText(summary.sites)} sites not ready
           </p>
           <ul className="mt-3 divide-y divide-slate-100 text-sm">
             {failing.map((k) => (
               <li key={k} className="flex items-center justify-between gap-3 py-1.5" data-testid={`not-ready-${k}`}>
                 <span className="text-slate-700">{READINESS_CHECKS[k]}</span>
-                <span className="font-semibold tabular-nums text-slate-900">
-                  {summary.byCheck[k].toLocaleString("en-US")}
-                </span>
+                <span className="font-semibold tabular-nums text-slate-900">{countText(summary.byCheck[k])}</span>
               </li>
             ))}
           </ul>

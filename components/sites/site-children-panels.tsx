@@ -11,6 +11,7 @@ import type { SitePageData } from "@/lib/mirror/site-page-read";
 import { freshnessFor } from "@/lib/mirror/view";
 import { SECURITY_TYPES } from "@/lib/schemas/arming";
 import { plural } from "@/lib/plural";
+import { countText } from "@/lib/count-text";
 
 /** What a panel on the site page is given: the dealer's link, the site, and whether the user may edit. */
 export type SitePanelProps = { dealerLinkId: string; siteId: number; canEdit: boolean };
@@ -61,7 +62,7 @@ export function SiteDevicesPanel({
     <MirrorPanel title="Devices" link={{ href: `/sites/${siteId}/devices`, icon: Camera, label: "Open" }} fresh={fresh}>
       <p className="text-sm text-slate-700">
         <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="site-devices-count">
-          {count.toLocaleString("en-US")}
+          {countText(count)}
         </span>{" "}
         {plural(count, "device")} (cameras and bridges)
       </p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { cn } from "./cn";
+import { countText } from "@/lib/count-text";
 
 export type PagerProps = {
   page: number;
@@ -30,7 +31,6 @@ export function Pager({ page, per, total, shown, hrefFor, noun, name = "list", c
   const pages = Math.max(1, Math.ceil(total / per));
   const from = total === 0 || shown === 0 ? 0 : (page - 1) * per + 1;
   const to = shown === 0 ? 0 : (page - 1) * per + shown;
-  const n = (x: number) => x.toLocaleString("en-US");
   const step = (label: string, target: number, enabled: boolean, rel?: string) =>
     enabled ? (
       <Link className={link} href={hrefFor(target)} rel={rel}>
@@ -48,10 +48,10 @@ export function Pager({ page, per, total, shown, hrefFor, noun, name = "list", c
     >
       <p>
         <span data-testid={`${name}-range`}>
-          Showing <strong>{n(from)}</strong>–<strong>{n(to)}</strong> of{" "}
-          <strong data-testid={`${name}-total`}>{n(total)}</strong>
+          Showing <strong>{countText(from)}</strong>–<strong>{countText(to)}</strong> of{" "}
+          <strong data-testid={`${name}-total`}>{countText(total)}</strong>
         </span>
-        {noun ? ` ${noun}` : ""} · page {n(Math.min(page, pages))} of {n(pages)}
+        {noun ? ` ${noun}` : ""} · page {countText(Math.min(page, pages))} of {countText(pages)}
       </p>
       {pages > 1 || page > 1 ? (
         <div className="flex flex-wrap gap-2">

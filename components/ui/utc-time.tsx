@@ -1,38 +1,42 @@
 // An instant as lib/utc-text.ts writes it, in a <time> carrying the exact instant. No hooks, so server
-// pages and client components alike show instants through it.
-import { utcClock, utcParts, utcText, type UtcPrecision } from "@/lib/utc-text";
+// pages and client components alike show instants through it. A string is read as CHeKT's times are
+// (lib/chekt/normalize.ts: ISO, or "YYYY-MM-DD HH:MM:SS" in UTC), never in the machine's own zone.
+import { toDate } from "@/lib/chekt/normalize";
+import { utcBrief, utcClock, utcParts, utcText, type UtcPrecision } from "@/lib/utc-text";
 
 /**
- * An instant as utcText writes it; no instant is "—". `clock` writes the time of day alone; `stacked`
- * puts the day above the time of day, to the second, for a narrow column (the audit's).
+ * How much of the instant to write: `full` the day and time (utcText), `clock` the time of day alone,
+ * `brief` the time alone when it is today (the freshness line), `stacked` the day above the time of day
+ * to the second, for a narrow column (the audit's).
  */
+export type UtcForm = "full" | "clock" | "brief" | "stacked";
+
+/** An instant as utcText writes it (or as `form` says); no instant is "—", an unreadable one is shown as sent. */
 export function UtcTime({
   at,
   precision,
-  clock,
-  stacked,
+  form = "full",
   className,
 }: {
   at: Date | string | null | undefined;
   precision?: UtcPrecision;
-  clock?: boolean;
-  stacked?: boolean;
+  form?: UtcForm;
   className?: string;
 }) {
   if (!at) return <>—</>;
-  const instant = typeof at === "string" ? new Date(at) : at;
-  if (Number.isNaN(instant.getTime())) return <>{String(at)}</>;
+  const instant = toDate(at);
+  if (!instant) return <>{String(at)}</>;
   return (
     <time dateTime={instant.toISOString()} className={className}>
-      {stacked ? (
-        <Stacked {...utcParts(instant, "second")} />
-      ) : clock ? (
-        utcClock(instant, precision)
-      ) : (
-        utcText(instant, precision)
-      )}
+      {form === "stacked" ? <Stacked {...utcParts(instant, "second")} /> : written(instant, form, precision)}
     </time>
   );
+}
+
+function written(at: Date, form: Exclude<UtcForm, "stacked">, precision?: UtcPrecision): string {
+  if (form === "clock") return utcClock(at, precision);
+  if (form === "brief") return utcBrief(at, new Date());
+  return utcText(at, precision);
 }
 
 function Stacked({ day, time }: { day: string; time: string }) {

@@ -1,19 +1,9 @@
-// Pure rules of the mirror: the freshness line's time, the literal LIKE pattern of the site
-// search, target validation and singleton keys, the zod reading of a stored DTO.
+// Pure rules of the mirror: the literal LIKE pattern of the site search, target validation and
+// singleton keys, the zod reading of a stored DTO.
 import { describe, expect, it } from "vitest";
-import { formatAsOf } from "@/components/mirror/format";
 import { mirrorTargetSchema, targetKey } from "@/lib/mirror/targets";
 import { readContactDto, readDeviceDto, readSiteDto, readStationDto } from "@/lib/mirror/dto";
 import { likeContains } from "@/lib/mirror/search";
-
-describe("mirror: freshness time", () => {
-  const now = new Date("2026-12-01T15:30:00Z");
-  it("today: just the time (UTC on the server)", () =>
-    expect(formatAsOf("2026-12-01T14:02:09Z", now, true)).toBe("14:02 UTC"));
-  it("another day: the date too", () => expect(formatAsOf("2026-11-28T09:05:00Z", now, true)).toBe("28 Nov 09:05 UTC"));
-  it("another year: the year too", () =>
-    expect(formatAsOf("2025-11-28T09:05:00Z", now, true)).toBe("28 Nov 2025 09:05 UTC"));
-});
 
 describe("mirror: site search pattern", () => {
   it("escapes LIKE wildcards and backslashes, lower-cases", () => {

@@ -88,7 +88,7 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
             key: "when",
             header: "When",
             className: "text-slate-700",
-            cell: (r) => <UtcTime at={r.at} stacked />,
+            cell: (r) => <UtcTime at={r.at} form="stacked" />,
           },
           { key: "who", header: "Who", cell: (r) => r.userEmail ?? <span className="text-slate-500">system</span> },
           {

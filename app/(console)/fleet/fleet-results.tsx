@@ -11,6 +11,7 @@ import { EmptyState, ListPager, buttonClasses } from "@/components/ui";
 import { fleetList, isFiltered, type FleetListState } from "@/lib/fleet/list-state";
 import { fleetFirmwares, fleetPage } from "@/lib/fleet/read";
 import { offlineThresholdMin } from "@/lib/fleet/settings";
+import { countText } from "@/lib/count-text";
 
 const chip = "rounded-md px-3 py-1.5 font-medium ring-1 ring-inset";
 const STATUS_CHIPS = [
@@ -39,7 +40,7 @@ export async function FleetResults({ dealerLinkId, state }: { dealerLinkId: stri
             className={`${chip} ${tone}`}
             data-testid={`fleet-count-${status}`}
           >
-            {c[status].toLocaleString("en-US")} {status}
+            {countText(c[status])} {status}
           </Link>
         ))}
         <Link
