@@ -190,7 +190,8 @@ export function BudgetPanel() {
       {data ? (
         <>
           <p className="text-xs text-slate-600">
-            Updated <UtcTime at={data.at} form="clock" precision="second" /> · the last {data.windowMinutes} minutes ·{" "}
+            Updated <UtcTime at={data.at} form="clock" precision="second" />
+            {` · the last ${data.windowMinutes} minutes · `}
             <Badge tone="neutral">live</Badge>
           </p>
           {data.credentials.map((c) => (
