@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState, type ReactNode } from "react";
-import { Alert, Badge, UtcTime } from "@/components/ui";
+import { Alert, Badge, ScrollRegion, UtcTime } from "@/components/ui";
 import { utcParts } from "@/lib/utc-text";
 import type { BudgetPanelCredential, BudgetPanelData } from "./budget-panel-types";
 import { errorText } from "@/lib/error-text";
@@ -93,7 +93,7 @@ function Credential({ c, classes }: { c: BudgetPanelCredential; classes: BudgetP
           CHeKT asked us to wait (429 or 0 left): nothing is sent for {c.blockedForS} s.
         </Alert>
       ) : null}
-      <div className="overflow-x-auto">
+      <ScrollRegion label={`Calls to CHeKT per minute for ${c.label}`}>
         <table className="min-w-full text-sm" data-testid="budget-usage">
           <caption className="sr-only">Calls to CHeKT per class and minute for {c.label}</caption>
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
@@ -138,7 +138,7 @@ function Credential({ c, classes }: { c: BudgetPanelCredential; classes: BudgetP
             />
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -22,6 +22,7 @@ export {
   type ListFiltersProps,
 } from "./list-filters";
 export { DetailField } from "./detail-field";
+export { ScrollRegion } from "./scroll-region";
 export { Disclosure } from "./disclosure";
 export { Dialog, ConfirmDialog, type DialogProps, type ConfirmDialogProps } from "./dialog";
 export { EmptyState, type EmptyStateProps } from "./empty-state";

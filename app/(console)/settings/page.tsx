@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Alert, Badge, Card, DataTable, type Column } from "@/components/ui";
+import { Alert, Badge, Card, DataTable, ScrollRegion, type Column } from "@/components/ui";
 import { NameCell } from "@/components/ui/name-cell";
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { BudgetPanel } from "@/components/admin/budget-panel";
@@ -112,7 +112,7 @@ export default async function SettingsPage({ searchParams }: SearchParamsProps) 
           flush
         >
           {/* On a phone the masked values scroll inside the card rather than widening the page. */}
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Credentials from the environment">
             <table className="min-w-full text-sm" data-testid="env-credentials">
               <tbody>
                 {creds.map((c) => (
@@ -131,7 +131,7 @@ export default async function SettingsPage({ searchParams }: SearchParamsProps) 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Card>
 
         <Card

@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
-import { Card, DataTable, type Column, type DataTableProps } from "@/components/ui";
+import { Card, DataTable, ScrollRegion, type Column, type DataTableProps } from "@/components/ui";
 import { ReportBarChart } from "./charts";
 
 type SectionTable<Row> = Omit<DataTableProps<Row>, "caption" | "empty"> & {
@@ -31,14 +31,13 @@ export function ReportSection<Row>({
         <div className="min-w-0">
           <ReportBarChart {...chart} />
         </div>
-        {/* A table wider than a phone scrolls here; keyboard users reach the scroll through the focus stop. */}
-        <div className="min-w-0 overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}: table`}>
+        <ScrollRegion label={`${title}: table`}>
           <DataTable
             caption={title}
             empty={empty ? <p className="p-4 text-sm text-slate-600">{empty}</p> : undefined}
             {...tableProps}
           />
-        </div>
+        </ScrollRegion>
       </div>
     </Card>
   );
