@@ -10,7 +10,7 @@ import { authConfig } from "./config";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { requestIp } from "./request-ip";
 import { sessionPolicy } from "./policy";
-import { createSession } from "./sessions";
+import { createSession, pruneSessions } from "./sessions";
 import { normalizeEmail, pruneAttempts, reserveAttempt, settleAttempt } from "./throttle";
 import { answerChallenge, challengeUser, createChallenge } from "./two-factor";
 
@@ -109,7 +109,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           return null;
         }
         await settleAttempt(prisma, verdict.ticket, true);
+        // Housekeeping; a failure here must not refuse a right password.
         await pruneAttempts(prisma).catch(() => undefined);
+        await pruneSessions(prisma).catch(() => undefined);
         if (user.totpEnabledAt) throw new SecondFactorNeeded(await createChallenge(prisma, user.id, ip));
         return completeSignIn(user, ip, "password");
       },

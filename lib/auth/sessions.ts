@@ -147,20 +147,10 @@ export async function endSessions(
   return count;
 }
 
-/** Ends one session (this browser's sign-out when others should stay). */
-export async function endSession(
-  db: Pick<PrismaClient, "authSession">,
-  sessionId: string,
-  reason: EndReason,
-  clock: Clock = systemClock,
-): Promise<void> {
-  await db.authSession.updateMany({
-    where: { id: sessionId, endedAt: null },
-    data: { endedAt: clock(), endReason: reason },
-  });
-}
-
-/** Sessions over both lifetimes are deleted after a day (kept that long to show why they ended). */
+/**
+ * Sessions over both lifetimes are deleted after a day (kept that long to show why they ended); called
+ * after each successful sign-in, like pruneAttempts, so the table stays small without a scheduled job.
+ */
 export async function pruneSessions(
   db: Pick<PrismaClient, "authSession">,
   clock: Clock = systemClock,

@@ -3,7 +3,6 @@
 // The devices' ColumnSpec over the shared core in columns.ts (sites use the same core).
 import {
   applyColumns,
-  columnsFromContent,
   columnsFromHeader,
   duplicateColumns,
   guessColumns,
@@ -29,8 +28,6 @@ export type ColumnMapping = Columns<DeviceField>;
 export type RawRow = Row<DeviceField>;
 
 export const mappingFromHeader = (header: string[]): ColumnMapping => columnsFromHeader(DEVICE_COLUMNS, header);
-/** Headerless paste: find the type and MAC columns by content, fill the rest in DTO order. */
-export const mappingFromContent = (rows: string[][]): ColumnMapping => columnsFromContent(DEVICE_COLUMNS, rows);
 export const guessMapping = (rows: string[][], hasHeader: boolean): ColumnMapping =>
   guessColumns(DEVICE_COLUMNS, rows, hasHeader);
 /** Fields mapped to more than one column: a mapping step must not let them through. */

@@ -3,7 +3,7 @@
 // them too; TOTP codes work once, recovery codes once, and a challenge allows five tries at most
 // even in parallel.
 import { beforeEach, describe, expect, it } from "vitest";
-import { createSession, endSessions, validateSession, type SessionPolicy } from "@/lib/auth/sessions";
+import { createSession, endSessions, pruneSessions, validateSession, type SessionPolicy } from "@/lib/auth/sessions";
 import {
   answerChallenge,
   CHALLENGE_MAX_ATTEMPTS,
@@ -92,6 +92,28 @@ describe("sessions", () => {
     t -= 2 * 3600_000;
     expect(await check(sid)).toBeNull();
     t += 2 * 3600_000;
+  });
+
+  it("pruning deletes sessions ended or expired over a day ago, and keeps live and recently ended ones", async () => {
+    const endedLongAgo = await createSession(world.prisma, userId, "10.0.0.1", policy, clock);
+    await endSessions(world.prisma, userId, "sign_out", { clock });
+    advance(policy.absoluteMs + 25 * 3600_000);
+    const expiredLongAgo = await createSession(
+      world.prisma,
+      userId,
+      "10.0.0.2",
+      policy,
+      () => new Date(t - 40 * 3600_000),
+    );
+    const endedToday = await createSession(world.prisma, userId, "10.0.0.3", policy, clock);
+    await endSessions(world.prisma, userId, "sign_out", { clock });
+    const live = await createSession(world.prisma, userId, "10.0.0.4", policy, clock);
+    expect(await pruneSessions(world.prisma, clock)).toBe(2);
+    const left = (await world.prisma.authSession.findMany({ select: { id: true } })).map((r) => r.id);
+    expect(left.sort()).toEqual([endedToday, live].sort());
+    expect(left).not.toContain(endedLongAgo);
+    expect(left).not.toContain(expiredLongAgo);
+    expect(await check(live)).not.toBeNull();
   });
 
   it("refuses a session id of another user", async () => {

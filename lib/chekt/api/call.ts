@@ -16,7 +16,7 @@ export type CallOpts = {
 };
 
 /** X-Total-Count of a list answer; the page length when CHeKT leaves it out. */
-export function totalCount(response: Response | undefined, fallback: number): number {
+function totalCount(response: Response | undefined, fallback: number): number {
   const raw = response?.headers.get("x-total-count");
   const n = raw == null ? NaN : Number(raw);
   return Number.isSafeInteger(n) && n >= 0 ? n : fallback;
@@ -57,16 +57,3 @@ export type DealerRef = { dealerId: number };
 /** The path parameters of a dealer's Partner paths (/dealers/{dealerId}/…), and of one site's (…/sites/{siteId}/…). */
 export const ofDealer = (scope: DealerRef) => ({ path: { dealerId: scope.dealerId } });
 export const ofSite = (scope: DealerRef, siteId: number) => ({ path: { dealerId: scope.dealerId, siteId } });
-
-/** Every row of a paged Partner list, following limit/offset until X-Total-Count is reached. */
-export async function listAll<T>(
-  pageSize: number,
-  fetchPage: (offset: number) => Promise<{ rows: T[]; total?: number }>,
-): Promise<T[]> {
-  const out: T[] = [];
-  for (let offset = 0; ; offset += pageSize) {
-    const { rows, total } = await fetchPage(offset);
-    out.push(...rows);
-    if (rows.length < pageSize || (total !== undefined && out.length >= total)) return out;
-  }
-}

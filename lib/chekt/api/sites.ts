@@ -1,7 +1,7 @@
 import "server-only";
 import { listQueryParams, type ListQuery } from "@/lib/chekt/list-query";
 import type { CreateSiteDto, ResponseSiteBasicDto, UpdateSiteDto } from "@/lib/schemas/contract";
-import { callData, chekt, ofDealer, ofSite, pageOf, totalCount, type CallOpts, type DealerRef } from "./call";
+import { callData, chekt, ofDealer, ofSite, pageOf, type CallOpts, type DealerRef } from "./call";
 
 /** A row of a list asked for with `fields`: only the named columns are there. */
 export type SiteRow = Partial<ResponseSiteBasicDto> & { site_id: number };
@@ -50,12 +50,4 @@ export function setSiteActivation(scope: DealerRef, siteId: number, isActivated:
 
 export async function deleteSite(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<void> {
   await callData(chekt, "DELETE", SITE, { params: ofSite(scope, siteId) }, opts);
-}
-
-/** Devices at a site, counted by CHeKT (X-Total-Count of a one-row page). */
-export async function countDevices(scope: DealerRef, siteId: number, opts: CallOpts = {}): Promise<number> {
-  const query = listQueryParams({ fields: ["device_id"], limit: 1, offset: 0 });
-  const path = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices";
-  const { data, response } = await chekt.request("GET", path, { params: { ...ofSite(scope, siteId), query } }, opts);
-  return totalCount(response, Array.isArray(data) ? data.length : 0);
 }

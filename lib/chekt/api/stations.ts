@@ -58,8 +58,3 @@ export async function listStationsPage(
   const query = listQueryParams({ sort: "monitoring_station_id", dir: "asc", ...page });
   return pageOf(await chekt.request("GET", STATIONS, { params: { ...ofDealer(scope), query } }, opts));
 }
-
-/** How many stations the dealer has (X-Total-Count of a one-row page). */
-export async function countStations(scope: DealerRef, opts: CallOpts = {}): Promise<number> {
-  return (await listStationsPage(scope, { limit: 1, offset: 0 }, opts)).total;
-}
