@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Button, ConfirmDialog, Dialog, type ButtonVariant, type ConfirmDialogProps } from "@/components/ui";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { removeMembershipAction, resetPasswordAction, setDisabledAction, setRoleAction } from "@/actions/users";
-import { ROLES, type Role } from "@/lib/roles";
+import { ROLE_LABEL, ROLES, type Role } from "@/lib/roles";
 
 type Props = { userId: string; email: string; role: Role; disabled: boolean; isSelf: boolean; dealerName: string };
 
@@ -32,9 +32,11 @@ export function UserRoleSelect({ userId, email, role }: Props) {
           "focus:ring-2 focus:ring-indigo-600 disabled:bg-slate-50"
         }
       >
-        <option value="viewer">viewer</option>
-        <option value="operator">operator</option>
-        <option value="admin">admin</option>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABEL[r]}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -7,7 +7,7 @@ import { signOutAction } from "@/lib/auth/actions";
 import { Badge } from "@/components/ui/badge";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { cn } from "@/components/ui/cn";
-import type { Role } from "@/lib/roles";
+import { ROLE_LABEL, type Role } from "@/lib/roles";
 import { DealerSwitcher, type DealerOption } from "./dealer-switcher";
 import { SidebarNav } from "./sidebar-nav";
 import type { NavItem } from "./nav";
@@ -19,8 +19,6 @@ export type AppShellProps = {
   currentDealerId: string | null;
   children: ReactNode;
 };
-
-const ROLE_LABEL: Record<Role, string> = { admin: "Admin", operator: "Operator", viewer: "Viewer" };
 
 function Brand() {
   return (

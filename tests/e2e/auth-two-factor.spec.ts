@@ -53,6 +53,9 @@ test("set up under Account, sign in with a code, then with a recovery code that 
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
   await page.getByText("Setup link (otpauth URI)").click();
   await expect(page.getByTestId("otpauth-uri")).toContainText(`otpauth://totp/`);
+  // Set up by choice: the way out goes back to Account, not out of the console.
+  await expect(page.getByRole("button", { name: "Sign out instead" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Not now, back to the console" })).toHaveAttribute("href", "/account");
   await expectNoSeriousA11y(page);
   await shots(page, "two-factor-setup");
 
@@ -131,6 +134,9 @@ test("a dealer admin requires two-factor: members without it (the admin too) are
   await signInWith(other, member.email, password);
   await expect(other).toHaveURL(/\/sign-in\/two-factor/);
   await expect(other.getByText("A dealer you work for requires a code from your phone")).toBeVisible();
+  // Required: no way back into the console, only out of it.
+  await expect(other.getByRole("link", { name: "Not now, back to the console" })).toHaveCount(0);
+  await expect(other.getByRole("button", { name: "Sign out instead" })).toBeVisible();
   // Nothing else opens until it is done.
   await other.goto("/sites");
   await expect(other).toHaveURL(/\/sign-in\/two-factor/);

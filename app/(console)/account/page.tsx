@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
 import { ChangePasswordForm } from "@/components/admin/change-password-form";
 import { requireRole } from "@/lib/auth/require";
+import { ROLE_LABEL } from "@/lib/roles";
 import { twoFactorStatus } from "@/lib/auth/two-factor";
 import { administeredDealerLinkIds } from "@/lib/dealer";
 import { prisma } from "@/lib/db";
@@ -28,7 +29,7 @@ export default async function AccountPage() {
       : [];
   return (
     <div className="space-y-6">
-      <PageHeader title="Your account" description={`${me.name} · ${me.email} · ${me.role}`} />
+      <PageHeader title="Your account" description={`${me.name} · ${me.email} · ${ROLE_LABEL[me.role]}`} />
       <Card title="Change your password" description="Every other browser signed in as you is signed out.">
         <ChangePasswordForm />
       </Card>

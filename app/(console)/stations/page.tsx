@@ -3,8 +3,8 @@ import Link from "next/link";
 import { RadioTower } from "lucide-react";
 import { dealerPage } from "@/components/page/dealer-page";
 import { Freshness } from "@/components/mirror/freshness";
-import { formatInZone, text } from "@/components/sites/format";
-import { AddLink, DataTable, EmptyState, ListPager, buttonClasses, listSort } from "@/components/ui";
+import { text } from "@/components/sites/format";
+import { AddLink, DataTable, EmptyState, ListPager, UtcTime, buttonClasses, listSort } from "@/components/ui";
 import type { DealerBound } from "@/lib/auth/require";
 import { readStationDto } from "@/lib/mirror/dto";
 import { findMirrorSync, listMirrorStations } from "@/lib/mirror/read";
@@ -95,9 +95,9 @@ async function Stations({ user, dealer, state }: DealerBound & { state: ListStat
           { key: "id", header: "CHeKT ID", cell: (s) => s.monitoring_station_id },
           {
             key: "created",
-            header: "Created (UTC)",
+            header: "Created",
             sortable: true,
-            cell: (s) => formatInZone(s.created_at, "UTC"),
+            cell: (s) => <UtcTime at={s.created_at} />,
             className: "md:hidden lg:table-cell whitespace-nowrap",
           },
           ...(canEdit

@@ -53,11 +53,21 @@ export default async function TwoFactorSetupPage({
       width="max-w-md"
       cardClassName="space-y-5"
       footer={
-        <form action={signOutAction} className="mt-6 text-center">
-          <button type="submit" className="text-sm text-slate-600 underline hover:text-slate-900">
-            Sign out instead
-          </button>
-        </form>
+        // Set up by choice (from Account): going back is the way out. Required: the console stays shut
+        // until it is done, so signing out is the only other way.
+        mustEnrol ? (
+          <form action={signOutAction} className="mt-6 text-center">
+            <button type="submit" className="text-sm text-slate-600 underline hover:text-slate-900">
+              Sign out instead
+            </button>
+          </form>
+        ) : (
+          <p className="mt-6 text-center">
+            <Link href={next} className="text-sm text-slate-600 underline hover:text-slate-900">
+              Not now, back to the console
+            </Link>
+          </p>
+        )
       }
     >
       {status.enabled || !secret || !uri ? (

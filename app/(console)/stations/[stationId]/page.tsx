@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Freshness } from "@/components/mirror/freshness";
 import { dealerObjectPage, mirroredOr404 } from "@/components/page/dealer-page";
-import { formatInZone, text } from "@/components/sites/format";
+import { text } from "@/components/sites/format";
 import { StationDelete } from "@/components/stations/station-delete";
 import { StationForm } from "@/components/stations/station-form";
-import { Alert, Card, DetailField, PageHeader } from "@/components/ui";
+import { Alert, Card, DetailField, PageHeader, UtcTime } from "@/components/ui";
 import { readStationDto } from "@/lib/mirror/dto";
 import { countSitesRoutingTo, findMirrorStation } from "@/lib/mirror/read";
 import { hasRole } from "@/lib/roles";
@@ -32,7 +32,8 @@ export default async function StationPage({ params }: { params: Promise<{ statio
           breadcrumbs={crumbs}
           description={
             <>
-              CHeKT station #{s.monitoring_station_id} · created {formatInZone(s.created_at, "UTC")} ·{" "}
+              CHeKT station #{s.monitoring_station_id} · created{" "}
+              <UtcTime at={s.created_at} className="whitespace-nowrap" /> ·{" "}
               {/* Counted in the mirror; underlined: a link inside text is not told apart by colour alone. */}
               <Link
                 className="text-indigo-700 underline hover:text-indigo-900"
