@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { DataTable } from "@/components/ui";
 import type { FleetRow } from "@/lib/fleet/read";
-import { ago } from "./format";
+import { ago, duration } from "./format";
 import { DeviceStatusBadge } from "./status-badge";
 
 function since(row: FleetRow, now: Date): string {
   if (row.status === "unknown") return "No report yet";
   if (!row.statusAt) return "For how long: unknown";
-  return `${row.status === "online" ? "Online" : "Offline"} for ${ago(row.statusAt, now).replace(" ago", "")}`;
+  return `${row.status === "online" ? "Online" : "Offline"} for ${duration(row.statusAt, now)}`;
 }
 
 /**
