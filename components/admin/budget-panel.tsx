@@ -96,7 +96,7 @@ function Credential({ c, classes }: { c: BudgetPanelCredential; classes: BudgetP
       <ScrollRegion label={`Calls to CHeKT per minute for ${c.label}`}>
         <table className="min-w-full text-sm" data-testid="budget-usage">
           <caption className="sr-only">Calls to CHeKT per class and minute for {c.label}</caption>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+          <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
             <tr>
               <th scope="col" className="px-3 py-2">
                 Class

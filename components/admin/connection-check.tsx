@@ -97,7 +97,7 @@ export function ConnectionCheck({ dealerLinkId }: { dealerLinkId?: string }) {
             <h3 className="text-sm font-semibold text-slate-900">Scopes the key holds</h3>
             <table className="mt-2 min-w-full text-sm" data-testid="scope-table">
               <thead>
-                <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+                <tr className="text-left text-xs font-semibold text-slate-600">
                   <th className="py-1 pr-4">Scope</th>
                   <th className="py-1 pr-4">Verdict</th>
                   <th className="py-1">Learned from</th>

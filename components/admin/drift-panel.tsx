@@ -81,7 +81,7 @@ export function DriftPanel({ dealerLinkId }: { dealerLinkId: string }) {
             </Alert>
           ))}
           <table className="text-sm" data-testid="drift-counts">
-            <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+            <thead className="text-left text-xs font-semibold text-slate-600">
               <tr>
                 <th className="py-1 pr-6">Kind</th>
                 <th className="py-1 pr-6">Mapped here</th>

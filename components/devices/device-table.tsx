@@ -55,8 +55,7 @@ export function DeviceTable({ table, nav, picked, edit, onCellKey, onOpen }: Pro
         <thead
           role="rowgroup"
           className={
-            "bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 max-md:block " +
-            "max-md:bg-transparent"
+            "bg-slate-50 text-left text-xs font-semibold text-slate-600 max-md:block " + "max-md:bg-transparent"
           }
         >
           {table.getHeaderGroups().map((hg) => (
@@ -95,7 +94,7 @@ export function DeviceTable({ table, nav, picked, edit, onCellKey, onOpen }: Pro
                         type="button"
                         tabIndex={-1}
                         className={cn(
-                          "inline-flex items-center gap-1 uppercase hover:text-slate-900",
+                          "inline-flex items-center gap-1 hover:text-slate-900",
                           "max-md:min-h-8 max-md:rounded max-md:bg-white max-md:px-2.5 max-md:ring-1 max-md:ring-inset",
                           "max-md:ring-slate-300",
                           sorted && "max-md:text-slate-900",

@@ -176,7 +176,7 @@ export function ReviewGrid<F extends string>({
     >
       <div
         className={cn(
-          "sticky top-0 z-10 grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase",
+          "sticky top-0 z-10 grid border-b border-slate-200 bg-slate-50 text-xs font-semibold",
           "tracking-wide text-slate-600",
           gridColumns,
           gridWidth,

@@ -81,7 +81,7 @@ export function SitesFilters({ state }: { state: SiteListState }) {
         >
           <KeepState search={siteList.search(state)} omit={["cols"]} />
           <fieldset>
-            <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Show columns</legend>
+            <legend className="mb-1 text-xs font-semibold text-slate-500">Show columns</legend>
             {SITE_COLUMN_KEYS.map((key) => (
               <label key={key} className="flex min-h-6 items-center gap-2 py-0.5 text-sm text-slate-800">
                 <input

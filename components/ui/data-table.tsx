@@ -177,7 +177,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                       canSort ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined
                     }
                     className={cn(
-                      "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600",
+                      "px-4 py-2.5 text-left text-xs font-semibold text-slate-600",
                       cards && (canSort ? "max-md:block max-md:p-0" : "max-md:hidden"),
                       col.className,
                     )}

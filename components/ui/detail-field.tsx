@@ -16,7 +16,7 @@ export function DetailField({
 }) {
   return (
     <div className={cn("min-w-0", className)}>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium text-slate-500">{label}</dt>
       <dd className="mt-0.5 break-words text-sm text-slate-900" data-testid={testId}>
         {children}
       </dd>
