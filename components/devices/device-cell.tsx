@@ -107,7 +107,7 @@ function Value({ columnId, d }: { columnId: string; d: DeviceRowView }) {
       );
     case "created_at":
     case "updated_at":
-      return <UtcTime at={d[columnId]} className="whitespace-nowrap text-xs" />;
+      return <UtcTime at={d[columnId]} className="text-xs" />;
     case "registered_by_partner":
       return <Text value={d.registered_by_partner} />;
     default:

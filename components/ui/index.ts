@@ -23,6 +23,7 @@ export {
 } from "./list-filters";
 export { DetailField } from "./detail-field";
 export { ScrollRegion } from "./scroll-region";
+export { TabNav, type Tab } from "./tab-nav";
 export { Disclosure } from "./disclosure";
 export { Dialog, ConfirmDialog, type DialogProps, type ConfirmDialogProps } from "./dialog";
 export { EmptyState, type EmptyStateProps } from "./empty-state";

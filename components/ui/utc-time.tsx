@@ -2,6 +2,7 @@
 // pages and client components alike show instants through it. A string is read as CHeKT's times are
 // (lib/chekt/normalize.ts: ISO, or "YYYY-MM-DD HH:MM:SS" in UTC), never in the machine's own zone.
 import { toDate } from "@/lib/chekt/normalize";
+import { cn } from "./cn";
 import { utcBrief, utcClock, utcParts, utcText, type UtcPrecision } from "@/lib/utc-text";
 
 /**
@@ -27,7 +28,8 @@ export function UtcTime({
   const instant = toDate(at);
   if (!instant) return <>{String(at)}</>;
   return (
-    <time dateTime={instant.toISOString()} className={className}>
+    // Never broken inside the day ("2026-12-" / "03"): the text is short enough to keep whole.
+    <time dateTime={instant.toISOString()} className={cn("whitespace-nowrap", className)}>
       {form === "stacked" ? <Stacked {...utcParts(instant, "second")} /> : written(instant, form, precision)}
     </time>
   );

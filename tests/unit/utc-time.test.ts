@@ -26,7 +26,7 @@ describe("UtcTime", () => {
   const html = (at: Date | string | null) => renderToStaticMarkup(createElement(UtcTime, { at, precision: "second" }));
   it("is a <time> with the exact instant; no instant is a dash; an unreadable one is shown as sent", () => {
     expect(html("2026-12-03T14:34:52.000Z")).toBe(
-      '<time dateTime="2026-12-03T14:34:52.000Z">2026-12-03 14:34:52 UTC</time>',
+      '<time dateTime="2026-12-03T14:34:52.000Z" class="whitespace-nowrap">2026-12-03 14:34:52 UTC</time>',
     );
     expect(html(new Date("2026-01-02T03:04:05Z"))).toContain(">2026-01-02 03:04:05 UTC<");
     expect(html(null)).toBe("—");
@@ -34,13 +34,13 @@ describe("UtcTime", () => {
   });
   it("reads CHeKT's space-separated times as UTC, never in the machine's zone", () => {
     expect(html("2025-01-01 00:00:00")).toBe(
-      '<time dateTime="2025-01-01T00:00:00.000Z">2025-01-01 00:00:00 UTC</time>',
+      '<time dateTime="2025-01-01T00:00:00.000Z" class="whitespace-nowrap">2025-01-01 00:00:00 UTC</time>',
     );
     expect(html("2025-02-30 00:00:00")).toBe("2025-02-30 00:00:00");
   });
   it("stacked: the day above the time of day to the second, one <time> (the audit's narrow column)", () => {
     const stacked = renderToStaticMarkup(createElement(UtcTime, { at: "2026-12-03T14:34:52.000Z", form: "stacked" }));
-    expect(stacked).toMatch(/^<time dateTime="2026-12-03T14:34:52.000Z">.*<\/time>$/);
+    expect(stacked).toMatch(/^<time dateTime="2026-12-03T14:34:52.000Z" class="whitespace-nowrap">.*<\/time>$/);
     expect(stacked.replace(/<[^>]+>/g, "|")).toBe("||2026-12-03||14:34:52 UTC||");
   });
 });

@@ -32,8 +32,7 @@ export default async function StationPage({ params }: { params: Promise<{ statio
           breadcrumbs={crumbs}
           description={
             <>
-              CHeKT station #{s.monitoring_station_id} · created{" "}
-              <UtcTime at={s.created_at} className="whitespace-nowrap" /> ·{" "}
+              CHeKT station #{s.monitoring_station_id} · created <UtcTime at={s.created_at} /> ·{" "}
               {/* Counted in the mirror; underlined: a link inside text is not told apart by colour alone. */}
               <Link
                 className="text-indigo-700 underline hover:text-indigo-900"
