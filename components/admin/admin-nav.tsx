@@ -3,7 +3,7 @@ import { PageHeader, TabNav, type PageHeaderProps } from "@/components/ui";
 /** The admin pages' tabs, in order: each page's path and its tab's label. */
 const TABS = {
   "/settings": "Connection",
-  "/settings/app-devices": "CHeKT Apps devices",
+  "/settings/app-devices": "CHeKT App devices",
   "/verifications/settings": "Desk outcomes",
   "/users": "Users",
   "/webhook-log": "Webhook log",

@@ -6,6 +6,8 @@ import type { AppDevice, AppDevicesPage } from "@/lib/settings/app-devices";
 import { loadAppDevicesAction } from "@/actions/settings";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { DiagnosisAlert } from "./diagnosis-alert";
+import { countText } from "@/lib/count-text";
+import { plural } from "@/lib/plural";
 
 const COLUMNS: Column<AppDevice>[] = [
   {
@@ -15,7 +17,7 @@ const COLUMNS: Column<AppDevice>[] = [
     cell: (d) => <NameCell name={d.name} detail={d.id} mono />,
   },
   { key: "type", header: "Type", cell: (d) => d.type },
-  { key: "site", header: "Site", className: "font-mono text-xs", cell: (d) => d.site_id },
+  { key: "site", header: "Site", cell: (d) => <span className="font-mono text-xs">{d.site_id}</span> },
   {
     key: "status",
     header: "Status",
@@ -63,14 +65,15 @@ export function AppDevicesList({
       />
       {problem ? <DiagnosisAlert diagnosis={problem.diagnosis} /> : null}
       <div className="flex items-center gap-3 text-sm text-slate-600">
-        <span data-testid="device-count">{devices.length} shown</span>
+        <span data-testid="device-count">
+          {cursor ? "" : "All "}
+          {countText(devices.length)} {plural(devices.length, "device")} shown
+        </span>
         {cursor ? (
           <Button variant="secondary" onClick={() => void more()} pending={runner.pending} pendingText="Loading…">
             Load more
           </Button>
-        ) : (
-          <span>That is all of them.</span>
-        )}
+        ) : null}
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import { appDevicesPage } from "@/lib/settings/app-devices";
 import { adminPickedDealer } from "@/lib/settings/picked-dealer";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
-export const metadata = { title: "CHeKT Apps devices" } satisfies Metadata;
+export const metadata = { title: "CHeKT App devices" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 const PAGE = 25;
@@ -20,7 +20,7 @@ export default async function AppDevicesPage({ searchParams }: SearchParamsProps
       <AdminHeader
         current="/settings/app-devices"
         title={metadata.title}
-        description="GET /v1/devices with the dealer's CHeKT App key — what an app built on that key sees."
+        description="The devices an app using this dealer's CHeKT App key sees, read live from CHeKT."
       />
       {!chosen ? (
         <Alert tone="info" title="No dealer connected yet">
