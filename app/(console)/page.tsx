@@ -35,7 +35,7 @@ function Stat({
     <Link
       href={href}
       className={
-        "group flex items-center gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition " +
+        "group flex items-start gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition " +
         "hover:border-indigo-300 hover:shadow"
       }
     >
@@ -45,9 +45,10 @@ function Stat({
       >
         {icon}
       </span>
-      <span className="min-w-0 flex-1">
-        <span className="block text-sm text-slate-600">{label}</span>
-        <span className="block text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
+      {/* The number first: labels of different lengths wrap differently, the numbers stay in one line. */}
+      <span className="flex min-w-0 flex-1 flex-col">
+        <span className="order-2 text-sm text-slate-600">{label}</span>
+        <span className="order-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
           {value === null ? "—" : countText(value)}
         </span>
       </span>

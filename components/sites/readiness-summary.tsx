@@ -34,7 +34,11 @@ export function ReadinessSummaryCard({ summary }: { summary: ReadinessSummary })
             </span>{" "}
             of {countText(summary.sites)} sites not ready
           </p>
-          <ul className="mt-3 divide-y divide-slate-100 text-sm">
+          <ul className="mt-3 divide-y divide-slate-100 text-sm" aria-label="Sites failing each check">
+            <li className="flex justify-between gap-3 pb-1 text-xs font-semibold text-slate-600" aria-hidden="true">
+              <span>Check not met</span>
+              <span>Sites</span>
+            </li>
             {failing.map((k) => (
               <li key={k} className="flex items-center justify-between gap-3 py-1.5" data-testid={`not-ready-${k}`}>
                 <span className="text-slate-700">{READINESS_CHECKS[k]}</span>

@@ -4,6 +4,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { DEFAULT_PHONE_COUNTRY } from "@/lib/schemas/fields";
 import { keysOf } from "@/lib/keys-of";
 import { plural } from "@/lib/plural";
+import { securityTypeLabel } from "@/lib/schemas/arming";
 
 export const READINESS_CHECKS = {
   mobile_contact: "At least one contact with a mobile phone",
@@ -114,8 +115,9 @@ export function readinessOf(f: SiteFacts, thresholdMin: number): Readiness {
       f.securityType === null
         ? "Arming type not read from CHeKT yet"
         : armingNeedsBridge(f.securityType) && f.hasBridge !== true
-          ? `Type ${f.securityType} needs a bridge, and ${f.hasBridge === null ? "none is known" : "the site has none"}`
-          : `Type ${f.securityType}`,
+          ? `"${securityTypeLabel(f.securityType)}" needs a bridge, and ` +
+            (f.hasBridge === null ? "none is known" : "the site has none")
+          : securityTypeLabel(f.securityType),
       `${site}/arming`,
       "Change the arming type",
     ),

@@ -194,7 +194,7 @@ describe("site readiness, one fixture per failing check", () => {
   it("arming types 1 and 2 need a bridge (CHeKT's flag or a bridge device); an unread arming type fails", async () => {
     expect(await failing(109)).toEqual(["arming_hardware"]);
     expect((await judge(109)).checks[3]).toMatchObject({
-      detail: "Type 1 needs a bridge, and the site has none",
+      detail: '"Alarm panel — primary bridge" needs a bridge, and the site has none',
       fixHref: "/sites/109/arming",
     });
     expect(await failing(110)).toEqual([]);
