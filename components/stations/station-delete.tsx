@@ -21,7 +21,6 @@ export function StationDelete({
       input={{ monitoring_station_id: station.id }}
       name={station.name}
       noun="station"
-      label="Delete station"
       description="The monitoring station is deleted in CHeKT. This cannot be undone."
       typeToConfirm={risky ? station.name : undefined}
       successMessage={`Station “${station.name}” deleted`}

@@ -64,7 +64,7 @@ function StationFields({ form, mode }: { form: ActionForm<StationFormValues>; mo
         label="Linecard"
         {...f("linecard")}
         maxLength={32}
-        hint="The receiver line card that takes this station's signals."
+        hint="The receiver linecard that takes this station's signals."
       />
     </ActionFormLayout>
   );

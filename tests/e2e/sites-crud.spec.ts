@@ -127,7 +127,7 @@ test("operator: a monitoring station from creation to a delete that warns about 
   await refreshSitesView(page, `Routed ${stamp}`);
   await page.goto(`/stations/${stationId}`);
   await expect(page.getByTestId("station-routed")).toHaveText("1 site routes alarms here");
-  await page.getByRole("button", { name: "Delete station" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("1 site still routes alarms here");
   await dialog.getByLabel(/Type .* to confirm/).fill(name);
