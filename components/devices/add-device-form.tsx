@@ -8,6 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { MAX_LENGTH } from "@/lib/bulk/validate";
 import { addDeviceFormSchema } from "@/lib/bulk/schemas";
+import { MAC_FORMATS } from "@/lib/bulk/mac";
 import { addDeviceJob } from "@/actions/devices";
 
 type Values = Record<DeviceField, string>;
@@ -61,7 +62,7 @@ export function AddDeviceForm({ siteId }: { siteId: number }) {
       {text("additional_zone_numbers", { hint: "Zone numbers separated by commas, e.g. 2,3,4." })}
       {text("mac", {
         placeholder: "AA:BB:CC:DD:EE:FF",
-        hint: "Any of AA:BB:…, aa-bb-…, aabb.ccdd.eeff; sent as AA:BB:CC:DD:EE:FF.",
+        hint: `Any of ${MAC_FORMATS}; sent as AA:BB:CC:DD:EE:FF.`,
       })}
       {text("manufacturer")}
       {text("model")}

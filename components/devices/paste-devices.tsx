@@ -9,6 +9,7 @@ import { useActionRunner } from "@/components/forms/use-action-runner";
 import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, REQUIRED_ON_CREATE, type DeviceField } from "@/lib/bulk/fields";
 import { DEVICE_COLUMNS, type RawRow } from "@/lib/bulk/mapping";
 import { validateRows, type BulkMode } from "@/lib/bulk/validate";
+import { MAC_FORMATS } from "@/lib/bulk/mac";
 import { createDevicesJob, updateDevicesJob } from "@/actions/devices";
 import { plural } from "@/lib/plural";
 
@@ -45,8 +46,7 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
     pasteRows: 12,
     placeholder: EXAMPLE,
     pasteHint:
-      "Required per device: external ID, type (camera or bridge) and name. " +
-      "MACs may be written AA:BB:…, aa-bb-… or aabb…",
+      "Required per device: external ID, type (camera or bridge) and name. " + `MACs may be written ${MAC_FORMATS}.`,
     reviewTitle: "Review and send",
     reviewDescription:
       (mode === "create"

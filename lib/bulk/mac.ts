@@ -1,5 +1,8 @@
-// MAC addresses arrive as AA:BB:CC:DD:EE:FF, aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff or aabbccddeeff.
+// MAC addresses arrive in any of the MAC_FORMATS below.
 // We send one form so a later lookup or duplicate check compares like with like.
+
+/** The ways a MAC may be written, as the add and paste forms tell the user. */
+export const MAC_FORMATS = "AA:BB:CC:DD:EE:FF, aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff or aabbccddeeff";
 
 const HEX12 = /^[0-9a-f]{12}$/;
 
