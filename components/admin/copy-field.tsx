@@ -10,7 +10,7 @@ export function CopyField({ label, value }: { label: string; value: string }) {
       <div className="mt-1 flex items-center gap-2">
         <code
           data-testid="copy-value"
-          className="min-w-0 flex-1 truncate rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800"
+          className="min-w-0 flex-1 break-all rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800"
         >
           {value}
         </code>
