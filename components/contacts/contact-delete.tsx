@@ -13,6 +13,7 @@ export function ContactDelete({ contact }: { contact: { site_id: number; contact
       noun="contact"
       ariaLabel={`Delete ${contact.name}`}
       variant="ghost"
+      size="sm"
       description={`${contact.name} will no longer be called for this site's alarm verifications.`}
       successMessage={`${contact.name} deleted`}
       onDone={() => router.refresh()}

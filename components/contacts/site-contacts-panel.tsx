@@ -1,6 +1,7 @@
 import "server-only";
 // The site page's Contacts card, from the mirror (no CHeKT call) with its freshness line. The page
 // reads the rows with the rest of its data in one statement (lib/mirror/site-page-read.ts).
+import { Fragment } from "react";
 import Link from "next/link";
 import { Pencil, Users } from "lucide-react";
 import { ContactDelete } from "@/components/contacts/contact-delete";
@@ -24,17 +25,46 @@ function MirrorChange({ contact }: { contact: Contact }) {
 
 const nameOf = (c: Contact) => `${c.first_name} ${c.last_name}`.trim();
 
+/**
+ * An email that fits a narrow card: whole where the line has room, else broken at the @ first (each half
+ * an inline-block that stays whole while it fits), then before a dot; the card's overflow-wrap:anywhere
+ * (app/globals.css) splits inside a name only when a part is wider than the line on its own.
+ */
+function EmailText({ email }: { email: string }) {
+  const at = email.lastIndexOf("@");
+  const parts = at > 0 ? [email.slice(0, at), email.slice(at)] : [email];
+  return (
+    <span>
+      {parts.map((part, i) => (
+        // An inline-block draws no underline of its link's: its own, on the link's hover.
+        <span key={i} className="inline-block max-w-full group-hover:underline">
+          {part.split(/(?=\.)/).map((piece, j) => (
+            <Fragment key={j}>
+              {j > 0 ? <wbr /> : null}
+              {piece}
+            </Fragment>
+          ))}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 function ContactLink({ scheme, value }: { scheme: "tel" | "mailto"; value: string }) {
   return (
-    <a className="text-indigo-700 hover:underline" href={`${scheme}:${value}`}>
-      {value}
+    <a className="group text-indigo-700 hover:underline" href={`${scheme}:${value}`}>
+      {scheme === "mailto" ? <EmailText email={value} /> : value}
     </a>
   );
 }
 
+/**
+ * Small buttons, as the other lists' row actions (the users list's): on a laptop pulled up by the half of
+ * their height that passes the row's 20 px line, so their text sits on the line of the row's other cells.
+ */
 function ContactActions({ siteId, contactId, name }: { siteId: number; contactId: number; name: string }) {
   return (
-    <>
+    <div className="flex flex-wrap items-center justify-end gap-2 md:-my-1.5">
       <Link
         href={`/sites/${siteId}/contacts/${contactId}/edit`}
         className={buttonClasses("ghost", "sm")}
@@ -43,7 +73,7 @@ function ContactActions({ siteId, contactId, name }: { siteId: number; contactId
         <Pencil className="h-4 w-4" aria-hidden="true" /> Edit
       </Link>
       <ContactDelete contact={{ site_id: siteId, contact_id: contactId, name }} />
-    </>
+    </div>
   );
 }
 

@@ -5,12 +5,22 @@ import type { listSiteJobs } from "@/lib/bulk/jobs";
 /** A row as listSiteJobs reads it. */
 type JobRow = Awaited<ReturnType<typeof listSiteJobs>>[number];
 
-const TONE: Record<string, BadgeTone> = {
+type JobState = JobRow["state"];
+// Here rather than in the job page's client view, so server pages read them as values.
+export const JOB_STATE_TONE: Record<JobState, BadgeTone> = {
   queued: "neutral",
   running: "info",
   done: "success",
   failed: "danger",
   cancelled: "warning",
+};
+/** A job's state on its badge, capitalised as the console's other badges ("Active", "Connected"). */
+export const JOB_STATE_LABEL: Record<JobState, string> = {
+  queued: "Queued",
+  running: "Running",
+  done: "Done",
+  failed: "Failed",
+  cancelled: "Cancelled",
 };
 export const JOB_KIND_LABEL = { create: "Provision", update: "Update", delete: "Delete" } as const;
 
@@ -36,7 +46,11 @@ export function JobList({ siteId, jobs }: { siteId: number; jobs: JobRow[] }) {
           ),
         },
         { key: "kind", header: "Kind", cell: (j) => JOB_KIND_LABEL[j.kind] },
-        { key: "state", header: "State", cell: (j) => <Badge tone={TONE[j.state] ?? "neutral"}>{j.state}</Badge> },
+        {
+          key: "state",
+          header: "State",
+          cell: (j) => <Badge tone={JOB_STATE_TONE[j.state]}>{JOB_STATE_LABEL[j.state]}</Badge>,
+        },
         { key: "total", header: "Devices", className: "md:text-right tabular-nums", cell: (j) => j.total },
         {
           key: "ok",

@@ -14,11 +14,13 @@ import {
   Card,
   DataTable,
   ProgressBar,
+  Select,
   Spinner,
   UtcTime,
   cn,
   type BadgeTone,
 } from "@/components/ui";
+import { JOB_STATE_LABEL, JOB_STATE_TONE } from "@/components/devices/job-list";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { ChoicePicker } from "@/components/import/choice-picker";
@@ -29,25 +31,27 @@ import { retrySiteImport } from "@/actions/site-import";
 import { SITE_FIELD_LABELS, SITE_FIELDS } from "@/lib/import/site-fields";
 import { validateSiteRows } from "@/lib/import/validate";
 import { errorText } from "@/lib/error-text";
+import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
 
 type Answer = { job: JobProgress; items?: JobItemView[] };
 
-const STATE_TONE: Record<JobProgress["state"], BadgeTone> = {
-  queued: "neutral",
-  running: "info",
-  done: "success",
-  failed: "danger",
-  cancelled: "warning",
-};
-const ITEM_TONE: Record<JobItemView["state"], BadgeTone> = {
+type ItemState = JobItemView["state"];
+const ITEM_TONE: Record<ItemState, BadgeTone> = {
   pending: "neutral",
   sending: "info",
   succeeded: "success",
   failed: "danger",
   skipped: "warning",
 };
-const KIND_LABEL = { create: "Provision", update: "Update", delete: "Delete" } as const;
+/** A row's result on its badge and in the "Show" choice, capitalised as the console's other badges. */
+const ITEM_LABEL: Record<ItemState, string> = {
+  succeeded: "Succeeded",
+  failed: "Failed",
+  pending: "Pending",
+  sending: "Sending",
+  skipped: "Skipped",
+};
 
 async function fetchJob(jobId: string, items: boolean): Promise<Answer> {
   const res = await fetch(`/api/bulk-jobs/${encodeURIComponent(jobId)}${items ? "?items=all" : ""}`, {
@@ -99,16 +103,17 @@ export function JobProgressView({
   const query = progress.error ? progress : rows;
   const pct = job.total === 0 ? 100 : Math.round(((job.succeeded + job.failed) / job.total) * 100);
   const running = job.state === "queued" || job.state === "running";
+  const startedBy = job.createdByEmail ?? "unknown";
 
   return (
     <div className="space-y-6" data-testid="job-view">
       <Card>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex items-center gap-3">
-            <Badge tone={STATE_TONE[job.state]}>{job.state}</Badge>
+            <Badge tone={JOB_STATE_TONE[job.state]}>{JOB_STATE_LABEL[job.state]}</Badge>
             <span className="text-sm text-slate-600">
-              {entity === "sites" ? "Import" : KIND_LABEL[job.kind]} · {job.total} {plural(job.total, NOUN[entity])} ·
-              started by {job.createdByEmail ?? "unknown"} on <UtcTime at={job.createdAt} />
+              {countText(job.total)} {plural(job.total, NOUN[entity])} · started by {startedBy} on{" "}
+              <UtcTime at={job.createdAt} />
             </span>
           </div>
           {running ? (
@@ -145,7 +150,7 @@ export function JobProgressView({
         {job.chunks.length ? (
           <details className="mt-4 text-sm">
             <summary className="cursor-pointer text-slate-600">
-              Requests to CHeKT ({job.chunks.length} {plural(job.chunks.length, "chunk")})
+              {countText(job.chunks.length)} {plural(job.chunks.length, "request")} to CHeKT
             </summary>
             <ul className="mt-2 space-y-1 font-mono text-xs text-slate-600 [overflow-wrap:anywhere]">
               {job.chunks.map((c) => (
@@ -157,9 +162,13 @@ export function JobProgressView({
             </ul>
           </details>
         ) : null}
+        {/* For support: the job's own name in the logs and the audit. */}
+        <p className="mt-4 text-xs text-slate-500 [overflow-wrap:anywhere]">
+          Job ID <span className="font-mono">{job.id}</span>
+        </p>
       </Card>
       <FailedRows siteId={siteId} entity={entity} job={job} items={items} canEdit={canEdit && !running} />
-      <ItemTable items={items} kind={job.kind} entity={entity} />
+      <ItemTable items={items} kind={job.kind} entity={entity} siteId={siteId} />
     </div>
   );
 }
@@ -407,9 +416,29 @@ function itemName(item: JobItemView): string {
   return typeof name === "string" ? name : String(item.chektDeviceId ?? "");
 }
 
-function ItemTable({ items, kind, entity }: { items: JobItemView[]; kind: JobProgress["kind"]; entity: Entity }) {
+/** Where a row's CHeKT number leads: the imported site's page, or the devices of the job's site. */
+function chektHref(item: JobItemView, entity: Entity, kind: JobProgress["kind"], siteId: number): string | null {
+  if (item.chektDeviceId === null) return null;
+  if (entity === "sites") return `/sites/${item.chektDeviceId}`;
+  // A deleted device is on no page any more.
+  return kind === "delete" && item.state === "succeeded" ? null : `/sites/${siteId}/devices`;
+}
+
+const ITEM_STATES = Object.keys(ITEM_LABEL) as ItemState[];
+
+function ItemTable({
+  items,
+  kind,
+  entity,
+  siteId,
+}: {
+  items: JobItemView[];
+  kind: JobProgress["kind"];
+  entity: Entity;
+  siteId: number;
+}) {
   const [page, setPage] = useState(0);
-  const [filter, setFilter] = useState<"all" | JobItemView["state"]>("all");
+  const [filter, setFilter] = useState<"all" | ItemState>("all");
   const list = filter === "all" ? items : items.filter((i) => i.state === filter);
   const pages = Math.max(1, Math.ceil(list.length / PAGE));
   const slice = list.slice(page * PAGE, page * PAGE + PAGE);
@@ -423,21 +452,26 @@ function ItemTable({ items, kind, entity }: { items: JobItemView[]; kind: JobPro
           : undefined
       }
       flush
-      actions={
-        <select
-          aria-label="Show rows"
-          className="rounded-md border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300"
-          value={filter}
-          onChange={(e) => (setFilter(e.target.value as typeof filter), setPage(0))}
-        >
-          <option value="all">All ({items.length})</option>
-          <option value="succeeded">Succeeded</option>
-          <option value="failed">Failed</option>
-          <option value="pending">Pending</option>
-          <option value="sending">Sending</option>
-        </select>
-      }
     >
+      {/* Above the rows, as a list page's filters are. */}
+      <div className="px-5 pt-4 pb-3">
+        <Select
+          label="Show"
+          wrapperClassName="w-48"
+          value={filter}
+          onChange={(e) => {
+            setFilter(ITEM_STATES.find((s) => s === e.target.value) ?? "all");
+            setPage(0);
+          }}
+          options={[
+            { value: "all", label: `All rows (${countText(items.length)})` },
+            ...ITEM_STATES.map((s) => ({
+              value: s,
+              label: `${ITEM_LABEL[s]} (${countText(items.filter((i) => i.state === s).length)})`,
+            })),
+          ]}
+        />
+      </div>
       <DataTable<JobItemView>
         caption="Every row"
         rows={slice}
@@ -466,12 +500,29 @@ function ItemTable({ items, kind, entity }: { items: JobItemView[]; kind: JobPro
             header: "External ID",
             cell: (i) => <span className="font-mono text-xs">{i.externalDeviceId ?? "—"}</span>,
           },
-          { key: "result", header: "Result", cell: (i) => <Badge tone={ITEM_TONE[i.state]}>{i.state}</Badge> },
+          {
+            key: "result",
+            header: "Result",
+            cell: (i) => <Badge tone={ITEM_TONE[i.state]}>{ITEM_LABEL[i.state]}</Badge>,
+          },
           {
             key: "chekt",
             header: `CHeKT ${NOUN[entity]}`,
             className: "tabular-nums",
-            cell: (i) => i.chektDeviceId ?? "—",
+            cell: (i) => {
+              const href = chektHref(i, entity, kind, siteId);
+              return href ? (
+                <Link
+                  className="text-indigo-700 hover:underline"
+                  href={href}
+                  title={entity === "sites" ? "Open the site" : "Open the site's devices"}
+                >
+                  {i.chektDeviceId}
+                </Link>
+              ) : (
+                (i.chektDeviceId ?? "—")
+              );
+            },
           },
           {
             key: "message",

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type ReactNode } from "react";
-import { Button, Dialog, Input, type ButtonVariant } from "@/components/ui";
+import { Button, Dialog, Input, type ButtonSize, type ButtonVariant } from "@/components/ui";
 import { BudgetWaitNotice, FormFailure } from "./form-failure";
 import { useActionRunner } from "./use-action-runner";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
@@ -16,6 +16,8 @@ export type ConfirmActionProps<S extends StandardSchemaV1 | undefined, E extends
   ariaLabel?: string;
   icon?: ReactNode;
   variant?: ButtonVariant;
+  /** "sm" in a table row, beside the row's other small actions. */
+  size?: ButtonSize;
   title: string;
   description: ReactNode;
   confirmLabel: string;
@@ -52,6 +54,7 @@ export function ConfirmAction<S extends StandardSchemaV1 | undefined, E extends 
     <>
       <Button
         variant={props.variant ?? (props.destructive ? "danger" : "secondary")}
+        size={props.size}
         icon={props.icon}
         aria-label={props.ariaLabel}
         onClick={() => {

@@ -81,8 +81,17 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
   await expect(page.getByTestId("job-succeeded")).toHaveText("49");
   await expect(page.getByTestId("job-failed")).toHaveText("1");
   await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
-  await expect(page.getByTestId("item-2")).toContainText("succeeded");
-  await expect(page.getByTestId("item-51")).toContainText("failed");
+  await expect(page.getByRole("heading", { level: 1, name: "Device provisioning" })).toBeVisible();
+  await expect(page.getByTestId("item-2")).toContainText("Succeeded");
+  await expect(page.getByTestId("item-2").getByRole("link")).toHaveAttribute("href", `/sites/${siteId}/devices`);
+  await expect(page.getByTestId("item-51")).toContainText("Failed");
+  // "Show" narrows the rows to one result, and back.
+  const show = page.getByLabel("Show", { exact: true });
+  await show.selectOption({ label: "Failed (1)" });
+  await expect(page.getByTestId("item-2")).toHaveCount(0);
+  await expect(page.getByTestId("item-51")).toBeVisible();
+  await show.selectOption({ label: "All rows (50)" });
+  await expect(page.getByTestId("item-2")).toBeVisible();
   await expect(page.getByTestId("item-51")).toContainText(/already (exists|used by)/);
   await shot(page, "job-done");
 

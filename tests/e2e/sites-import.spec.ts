@@ -65,7 +65,8 @@ test("sites-import: paste sites with contacts, fix the bad rows in review, impor
   await importButton.click();
 
   await page.waitForURL(/\/sites\/import\/jobs\/[\w-]+$/);
-  await expect(page.getByRole("heading", { name: "Importing sites" })).toBeVisible();
+  // The heading says what the job is; its badge says whether it still runs.
+  await expect(page.getByRole("heading", { level: 1, name: "Site import" })).toBeVisible();
   // 4 sites + 5 contacts through the free tier's 60 a minute.
   await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 120_000 });
   await expect(page.getByTestId("job-succeeded")).toHaveText("4");
@@ -74,7 +75,11 @@ test("sites-import: paste sites with contacts, fix the bad rows in review, impor
   await expect(items.getByTestId("item-2")).toContainText(/SITE-\d{5}/);
   await expect(items.getByTestId("item-2")).toContainText(`Import A ${stamp}`);
   await expect(items.getByTestId("item-5")).toContainText(id("d"));
-  await expect(items.getByTestId("item-3")).toContainText("succeeded");
+  await expect(items.getByTestId("item-3")).toContainText("Succeeded");
+  await expect(page.getByTestId("job-view").getByText("Done", { exact: true })).toBeVisible();
+  // The CHeKT site number opens the site it made.
+  const made = items.getByTestId("item-2").getByRole("link", { name: /^\d+$/ });
+  await expect(made).toHaveAttribute("href", `/sites/${(await made.textContent())?.trim()}`);
   await expectAccessible(page);
   await shots(page, "job");
 

@@ -4,8 +4,8 @@ import { DealerForm } from "@/components/dealer/dealer-form";
 import { DisconnectButton } from "@/components/dealer/disconnect-button";
 import { Freshness } from "@/components/mirror/freshness";
 import { SyncProgress } from "@/components/mirror/sync-progress";
-import { formatInZone, text } from "@/components/sites/format";
-import { Alert, Badge, Card, DataTable, DetailField, PageHeader, TraceForSupport } from "@/components/ui";
+import { text } from "@/components/sites/format";
+import { Alert, Badge, Card, DataTable, DetailField, PageHeader, TraceForSupport, UtcTime } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { isConnected, isOwner } from "@/lib/dealer";
@@ -119,7 +119,9 @@ export default async function DealerPage({
                 <DetailField label="Address">{text(profile.company_address1)}</DetailField>
                 <DetailField label="Address line 2">{text(profile.company_address2)}</DetailField>
                 <DetailField label="Phone">{text(profile.company_phone_number)}</DetailField>
-                <DetailField label="In CHeKT since">{formatInZone(profile.created_at, "UTC")}</DetailField>
+                <DetailField label="In CHeKT since">
+                  <UtcTime at={profile.created_at} />
+                </DetailField>
               </dl>
             )}
           </Card>
@@ -154,19 +156,20 @@ export default async function DealerPage({
           rowKey={(l) => l.id}
           empty={<p className="p-4 text-sm text-slate-600">No dealer has been connected yet.</p>}
           flush
+          className="max-md:p-4"
           columns={[
-            { key: "name", header: "Company", cell: (l) => l.companyName },
+            { key: "name", header: "Company", card: "title", cell: (l) => l.companyName },
             { key: "chekt", header: "CHeKT dealer", cell: (l) => `#${l.chektDealerId}` },
             { key: "ext", header: "Dealer ID (yours)", cell: (l) => l.externalDealerId },
             {
               key: "since",
               header: "Connected",
-              cell: (l) => (l.connectedAt ? formatInZone(l.connectedAt.toISOString(), "UTC") : "—"),
+              cell: (l) => <UtcTime at={l.connectedAt} />,
             },
             {
               key: "until",
               header: "Disconnected",
-              cell: (l) => (l.disconnectedAt ? formatInZone(l.disconnectedAt.toISOString(), "UTC") : "—"),
+              cell: (l) => <UtcTime at={l.disconnectedAt} />,
             },
             {
               key: "state",

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EmptyState, FilterSelects, ListFilters, ListPager, PageHeader, PageSizeSelect } from "@/components/ui";
-import { JOB_KIND_LABEL, JobList } from "@/components/devices/job-list";
+import { JOB_KIND_LABEL, JOB_STATE_LABEL, JobList } from "@/components/devices/job-list";
 import { prisma } from "@/lib/db";
 import { listSiteJobs } from "@/lib/bulk/jobs";
 import { JOB_KINDS, JOB_PAGE_SIZES, JOB_STATES, jobsListOf } from "@/lib/bulk/jobs-list-state";
@@ -14,6 +14,7 @@ export const dynamic = "force-dynamic";
 // A site's newest jobs are read whole (a site rarely has more); filters and pages apply to them.
 const READ_AT_MOST = 500;
 const KIND_CHOICES = JOB_KINDS.map((k) => ({ value: k, label: JOB_KIND_LABEL[k] }));
+const STATE_CHOICES = JOB_STATES.map((s) => ({ value: s, label: JOB_STATE_LABEL[s] }));
 
 export default async function JobsPage({
   params,
@@ -45,7 +46,7 @@ export default async function JobsPage({
               <FilterSelects
                 state={state}
                 selects={[
-                  { label: "State", name: "state", width: "w-36", options: JOB_STATES },
+                  { label: "State", name: "state", width: "w-36", options: STATE_CHOICES },
                   { label: "Kind", name: "kind", width: "w-36", options: KIND_CHOICES },
                 ]}
               />

@@ -20,8 +20,8 @@ export default async function ImportJobPage({ params }: { params: Promise<{ jobI
   return (
     <>
       <PageHeader
-        title="Importing sites"
-        description={`Job ${job.id}`}
+        title={metadata.title}
+        description="Sites from a pasted sheet, created in CHeKT one row at a time; each row's result is below."
         breadcrumbs={[{ label: "Sites", href: "/sites" }, { label: "Import", href: "/sites/import" }, { label: "Job" }]}
       />
       <JobProgressView

@@ -11,7 +11,13 @@ import { crumbs, sitePage } from "../../../site-page";
 export const metadata = { title: "Device job" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
-const TITLE = { create: "Provisioning devices", update: "Updating devices", delete: "Deleting devices" } as const;
+// What the job is, whether it runs or has finished: its state badge tells which.
+const TITLE = { create: "Device provisioning", update: "Device update", delete: "Device deletion" } as const;
+const DESCRIPTION = {
+  create: "Devices from a pasted list, added to this site in CHeKT; each row's result is below.",
+  update: "Changes to this site's devices, sent to CHeKT; each row's result is below.",
+  delete: "Devices removed from this site in CHeKT; each row's result is below.",
+} as const;
 
 export default async function JobPage({ params }: { params: Promise<{ siteId: string; jobId: string }> }) {
   const { siteId, jobId } = await params;
@@ -23,7 +29,7 @@ export default async function JobPage({ params }: { params: Promise<{ siteId: st
       <>
         <PageHeader
           title={TITLE[job.kind]}
-          description={`Job ${job.id}`}
+          description={DESCRIPTION[job.kind]}
           breadcrumbs={crumbs(
             ctx,
             { label: "Devices", href: `/sites/${ctx.siteId}/devices` },
