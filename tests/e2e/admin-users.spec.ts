@@ -89,7 +89,7 @@ test("as an admin: bad input is explained and nothing is created; you cannot dis
   const form = await createUser(page, { email: `short-${runId}@example.com`, name: "Short", password: "short" });
   await expect(form.getByText("Use at least 10 characters")).toBeVisible();
   await expect(page.locator(`tr[data-email="short-${runId}@example.com"]`)).toHaveCount(0);
-  const me = page.locator("tr", { has: page.getByText("you", { exact: true }) });
+  const me = page.locator("tr", { has: page.getByText("You", { exact: true }) });
   await expect(me.getByRole("button", { name: "Disable" })).toBeDisabled();
 });
 

@@ -90,12 +90,12 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
                     <span className="font-medium text-slate-900">{u.name}</span>
                     {u.id === me.id ? (
                       <Badge tone="info" className="ml-2">
-                        you
+                        You
                       </Badge>
                     ) : null}
                     {u.isOwner ? (
                       <Badge tone="neutral" className="ml-2">
-                        organisation owner
+                        Organisation owner
                       </Badge>
                     ) : null}
                     <div className="text-xs text-slate-500">{u.email}</div>
@@ -108,7 +108,7 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
                 header: "Status",
                 sortable: true,
                 cell: (u) =>
-                  u.disabled ? <Badge tone="danger">disabled</Badge> : <Badge tone="success">active</Badge>,
+                  u.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>,
               },
               {
                 key: "failed",
