@@ -1,28 +1,34 @@
 "use client";
 import type { Dispatch, ReactNode, SetStateAction } from "react";
 import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
-import { Button } from "@/components/ui";
+import { Button, Input } from "@/components/ui";
 import { moved } from "./outcome-list";
 
 // The editable ordered lists of outcome-settings.tsx and outcome-checklist.tsx: one list, each with its columns.
 
-/** The compact input and select of an editor row. */
-export const rowInput =
-  "block w-full rounded-md border-0 bg-white py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
-  "ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+/**
+ * The wrapperClassName of a row's Input or Select: their labels are for screen readers only, so the
+ * frame's gap under the label (4 px) is taken back and the control sits level with the row's buttons.
+ */
+export const ROW_FIELD = "-mt-1";
+
+/**
+ * A row by the list's width (a container query: the settings page's two columns and a phone differ),
+ * its buttons always inside it, move on the left and remove on the right, and the text as wide as it
+ * can be so a long outcome name stays readable. On a phone, two lines: move up beside the text, move
+ * down beside the row's other cells, remove after them. From 27rem, move and remove share the text's
+ * line and the other cells go under the text; from 37rem, all on one line.
+ */
+const ROW =
+  "grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-1.5 gap-y-1.5 py-2 " +
+  "[grid-template-areas:'up_text_text'_'down_cells_remove'] " +
+  "[@container(min-width:27rem)]:grid-cols-[auto_auto_minmax(0,1fr)_auto] " +
+  "[@container(min-width:27rem)]:[grid-template-areas:'up_down_text_remove'_'._._cells_.'] " +
+  "[@container(min-width:37rem)]:grid-cols-[auto_auto_minmax(0,1fr)_auto_auto] " +
+  "[@container(min-width:37rem)]:[grid-template-areas:'up_down_text_cells_remove']";
 
 /** A control of an editor row: the value it shows, what it reports when changed, and its word. */
 type RowControl<T> = { label: string; value: T; onChange: (value: T) => void };
-
-/** The text cell of an editor row, named for screen readers only ("Step 2"). */
-function RowText({ label, value, maxLength, onChange }: RowControl<string> & { maxLength: number }) {
-  return (
-    <label className="min-w-0 flex-1 basis-48">
-      <span className="sr-only">{label}</span>
-      <input className={rowInput} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />
-    </label>
-  );
-}
 
 /** A checkbox of an editor row: its word, and for screen readers the row it belongs to ("Optional (step 2)"). */
 function RowCheckbox({ label, row, value, onChange }: RowControl<boolean> & { row: string }) {
@@ -35,45 +41,18 @@ function RowCheckbox({ label, row, value, onChange }: RowControl<boolean> & { ro
   );
 }
 
-/** Move up, move down and remove for row `index` of the list `setRows` holds ("Move step 2 up"). */
-export function RowOrderButtons<T>({
-  noun,
-  index,
-  count,
-  setRows,
-}: {
-  noun: string;
-  index: number;
-  count: number;
-  setRows: Dispatch<SetStateAction<T[]>>;
-}) {
-  const at = index + 1;
+/** An icon-only button of an editor row, in its grid area. */
+function RowButton(props: { area: string; label: string; disabled?: boolean; onClick: () => void; icon: ReactNode }) {
   return (
-    <span className="flex gap-1">
-      <Button
-        size="sm"
-        variant="ghost"
-        aria-label={`Move ${noun} ${at} up`}
-        disabled={index === 0}
-        onClick={() => setRows((rs) => moved(rs, index, -1))}
-        icon={<ArrowUp className="h-4 w-4" aria-hidden />}
-      />
-      <Button
-        size="sm"
-        variant="ghost"
-        aria-label={`Move ${noun} ${at} down`}
-        disabled={index === count - 1}
-        onClick={() => setRows((rs) => moved(rs, index, 1))}
-        icon={<ArrowDown className="h-4 w-4" aria-hidden />}
-      />
-      <Button
-        size="sm"
-        variant="ghost"
-        aria-label={`Remove ${noun} ${at}`}
-        onClick={() => setRows((rs) => rs.filter((_, n) => n !== index))}
-        icon={<Trash2 className="h-4 w-4" aria-hidden />}
-      />
-    </span>
+    <Button
+      size="sm"
+      variant="ghost"
+      className={props.area}
+      aria-label={props.label}
+      disabled={props.disabled}
+      onClick={props.onClick}
+      icon={props.icon}
+    />
   );
 }
 
@@ -90,9 +69,9 @@ export type RowColumns<X extends string, F extends string> = {
 };
 
 /**
- * The editor's rows in their order, each its text cell, its own further cells (`children`), its flag,
- * then RowOrderButtons. `key` is the saved id, or newRowKey's for a row not saved yet, so React keeps
- * each input with its row as rows move.
+ * The editor's rows in their order, each (in reading order) move up, move down, its text cell, its own
+ * further cells (`children`) and its flag, then remove. `key` is the saved id, or newRowKey's for a row
+ * not saved yet, so React keeps each input with its row as rows move.
  */
 export function OrderedRowList<
   T extends { key: string } & Record<X, string> & Record<F, boolean>,
@@ -112,25 +91,46 @@ export function OrderedRowList<
   const set = (i: number, field: X | F, value: string | boolean) =>
     setRows((rs) => rs.map((r, n) => (n === i ? { ...r, [field]: value } : r)));
   return (
-    <ol className="space-y-2">
-      {rows.map((r, i) => (
-        <li key={r.key} className="flex flex-wrap items-center gap-2">
-          <RowText
-            label={text.label(i + 1)}
-            value={r[text.field]}
-            maxLength={text.maxLength}
-            onChange={(v) => set(i, text.field, v)}
-          />
-          {children?.(r, i)}
-          <RowCheckbox
-            label={flag.label}
-            row={`${noun} ${i + 1}`}
-            value={r[flag.field]}
-            onChange={(v) => set(i, flag.field, v)}
-          />
-          <RowOrderButtons noun={noun} index={i} count={rows.length} setRows={setRows} />
-        </li>
-      ))}
+    <ol className="divide-y divide-slate-100 [container-type:inline-size]">
+      {rows.map((r, i) => {
+        const at = `${noun} ${i + 1}`;
+        return (
+          <li key={r.key} className={ROW}>
+            <RowButton
+              area="[grid-area:up]"
+              label={`Move ${at} up`}
+              disabled={i === 0}
+              onClick={() => setRows((rs) => moved(rs, i, -1))}
+              icon={<ArrowUp className="h-4 w-4" aria-hidden />}
+            />
+            <RowButton
+              area="[grid-area:down]"
+              label={`Move ${at} down`}
+              disabled={i === rows.length - 1}
+              onClick={() => setRows((rs) => moved(rs, i, 1))}
+              icon={<ArrowDown className="h-4 w-4" aria-hidden />}
+            />
+            <Input
+              label={text.label(i + 1)}
+              hideLabel
+              wrapperClassName={`${ROW_FIELD} min-w-0 [grid-area:text]`}
+              value={r[text.field]}
+              maxLength={text.maxLength}
+              onChange={(e) => set(i, text.field, e.target.value)}
+            />
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 [grid-area:cells]">
+              {children?.(r, i)}
+              <RowCheckbox label={flag.label} row={at} value={r[flag.field]} onChange={(v) => set(i, flag.field, v)} />
+            </div>
+            <RowButton
+              area="[grid-area:remove]"
+              label={`Remove ${at}`}
+              onClick={() => setRows((rs) => rs.filter((_, n) => n !== i))}
+              icon={<Trash2 className="h-4 w-4" aria-hidden />}
+            />
+          </li>
+        );
+      })}
     </ol>
   );
 }

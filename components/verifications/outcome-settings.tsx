@@ -1,14 +1,15 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Badge, Button } from "@/components/ui";
+import { Badge, Button, Select } from "@/components/ui";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveOutcomesAction } from "@/actions/verification-outcomes";
 import { patchedAt, schemaProblems } from "./outcome-list";
-import { newRowKey, OrderedRowList, ProblemList, rowInput, type RowColumns } from "./ordered-rows";
+import { newRowKey, OrderedRowList, ProblemList, ROW_FIELD, type RowColumns } from "./ordered-rows";
 import {
   MAX_OUTCOMES,
+  OUTCOME_KINDS,
   OUTCOME_LABEL_MAX,
   outcomesSchema,
   type Outcome,
@@ -84,17 +85,14 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
     <div className="space-y-3" data-testid="outcomes-editor">
       <OrderedRowList rows={rows} setRows={setRows} columns={OUTCOMES}>
         {(r, i) => (
-          <label>
-            <span className="sr-only">Outcome {i + 1} answers with</span>
-            <select
-              className={rowInput}
-              value={r.kind}
-              onChange={(e) => update(i, { kind: e.target.value === "dispatch" ? "dispatch" : "disregard" })}
-            >
-              <option value="dispatch">dispatch</option>
-              <option value="disregard">disregard</option>
-            </select>
-          </label>
+          <Select
+            label={`Outcome ${i + 1} answers with`}
+            hideLabel
+            wrapperClassName={ROW_FIELD}
+            value={r.kind}
+            options={OUTCOME_KINDS}
+            onChange={(e) => update(i, { kind: e.target.value === "dispatch" ? "dispatch" : "disregard" })}
+          />
         )}
       </OrderedRowList>
       <div className="flex flex-wrap gap-2">
