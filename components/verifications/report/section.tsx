@@ -7,9 +7,15 @@ type SectionTable<Row> = Omit<DataTableProps<Row>, "caption" | "empty"> & {
   empty?: string;
 };
 
+/** Whether a chart has a bar to draw: a chart of zeros and blanks is an empty frame, not a picture. */
+function hasBars({ data, series }: Pick<ComponentProps<typeof ReportBarChart>, "data" | "series">) {
+  return data.some((d) => series.some((s) => Number(d[s.key] ?? 0) > 0));
+}
+
 /**
  * One part of the report: its chart and, beside it (below on a phone), the same numbers as a table
- * captioned with the section's title.
+ * captioned with the section's title. Without rows it says so in one line; a chart with no bar to draw
+ * (nothing reached a step yet) is left out and the table says it.
  */
 export function ReportSection<Row>({
   title,
@@ -25,18 +31,23 @@ export function ReportSection<Row>({
   testId: string;
 }) {
   const { empty, ...tableProps } = table;
+  if (!tableProps.rows.length)
+    return (
+      <Card title={title} description={description} className="mb-4" data-testid={testId}>
+        <p className="text-sm text-slate-600">{empty ?? "Nothing in this range."}</p>
+      </Card>
+    );
+  const drawn = hasBars(chart);
   return (
     <Card title={title} description={description} className="mb-4" data-testid={testId}>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <div className="min-w-0">
-          <ReportBarChart {...chart} />
-        </div>
+      <div className={drawn ? "grid gap-4 lg:grid-cols-2" : undefined}>
+        {drawn ? (
+          <div className="min-w-0">
+            <ReportBarChart {...chart} />
+          </div>
+        ) : null}
         <ScrollRegion label={`${title}: table`}>
-          <DataTable
-            caption={title}
-            empty={empty ? <p className="p-4 text-sm text-slate-600">{empty}</p> : undefined}
-            {...tableProps}
-          />
+          <DataTable caption={title} {...tableProps} />
         </ScrollRegion>
       </div>
     </Card>

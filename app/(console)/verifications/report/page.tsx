@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import { Alert, PageHeader, type Column } from "@/components/ui";
+import { ChartColumn } from "lucide-react";
+import { Alert, buttonClasses, EmptyState, PageHeader, type Column } from "@/components/ui";
 import { VerificationTabs } from "@/components/verifications/tabs";
 import { COLORS } from "@/components/verifications/report/colors";
 import { fmtSeconds, hourLabel } from "@/components/verifications/report/format";
@@ -10,6 +11,7 @@ import { requirePageScope } from "@/lib/auth/require";
 import { readDeskReport, type DeskReport } from "@/lib/verifications/report";
 import { parseReportRange, reportPresets } from "@/lib/verifications/report-range";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
+import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
 
 export const metadata = { title: "Desk report" } satisfies Metadata;
@@ -31,19 +33,37 @@ export default async function DeskReportPage({ searchParams }: SearchParamsProps
         }
       />
       <VerificationTabs current="report" />
-      <ReportRangeForm
-        values={values}
-        presets={reportPresets()}
-        csvHref={
-          range ? `/api/verifications/report?${new URLSearchParams({ from: range.fromDay, to: range.toDay })}` : null
-        }
-      />
+      <ReportRangeForm values={values} presets={reportPresets()} />
       {errors.length ? (
         <Alert tone="danger" title="This range cannot be shown">
           {errors.join(" ")}
         </Alert>
       ) : null}
-      {report && range ? <ReportBody report={report} /> : null}
+      {report && range ? (
+        <>
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+            <p className="text-sm text-slate-700" data-testid="report-total">
+              {countText(report.summary.total)} {plural(report.summary.total, "verification")} arrived in this range.
+            </p>
+            <a
+              href={`/api/verifications/report?${new URLSearchParams({ from: range.fromDay, to: range.toDay })}`}
+              download
+              className={buttonClasses("secondary", "sm")}
+            >
+              Export CSV
+            </a>
+          </div>
+          {report.summary.total ? (
+            <ReportBody report={report} />
+          ) : (
+            <EmptyState
+              icon={<ChartColumn className="h-6 w-6" />}
+              title="Nothing to report for these days"
+              description="The charts and tables fill in once alarms reach the desk in the range. Try a longer range."
+            />
+          )}
+        </>
+      ) : null}
     </div>
   );
 }
@@ -88,9 +108,6 @@ function ReportBody({ report }: { report: DeskReport }) {
   const busyHours = report.byHour.filter((h) => h.total > 0);
   return (
     <>
-      <p className="mb-3 text-sm text-slate-700" data-testid="report-total">
-        {s.total} {plural(s.total, "verification")} arrived in this range.
-      </p>
       <ReportSection
         testId="report-outcomes"
         title="Outcomes"
@@ -186,6 +203,7 @@ function ReportBody({ report }: { report: DeskReport }) {
           label: "Verifications by hour of day, dispatched, disregarded and expired",
           data: report.byHour,
           xKey: "hour",
+          sparseLabels: true,
           stacked: true,
           series: [DISPATCHED, DISREGARDED, EXPIRED],
         }}
