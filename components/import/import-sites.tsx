@@ -78,7 +78,9 @@ export function ImportSites({ context }: { context: ImportContextData }) {
       kind={kind}
       text={TEXT}
       after={
-        <div className="mt-5 grid gap-3 rounded-md bg-slate-50 p-4 sm:grid-cols-[1fr_auto] sm:items-end">
+        // The button lines up with the input's bottom edge, not with the hint or error under it: below
+        // the label's line and gap (1.5rem), less the 0.25rem it stands taller than the input.
+        <div className="mt-5 grid gap-3 rounded-md bg-slate-50 p-4 sm:grid-cols-[1fr_auto] sm:items-start">
           <Input
             label="Pattern for rows without an external ID"
             value={pattern}
@@ -91,6 +93,7 @@ export function ImportSites({ context }: { context: ImportContextData }) {
           />
           <Button
             variant="secondary"
+            className="sm:mt-5"
             onClick={savePattern}
             disabled={pattern === context.pattern || problem !== null}
             pending={patternRunner.pending}
