@@ -186,22 +186,14 @@ describe("desk report range", () => {
 
   it("refuses bad dates, an inverted range and a range over a year, with a clear message", () => {
     const bad = (from: string, to: string) => ranges.parseReportRange(new URLSearchParams({ from, to }), NOW);
-    expect(bad("yesterday", "2026-11-12")).toMatchObject({
-      range: null,
-      errors: ['"From" date "yesterday" is not a date (use YYYY-MM-DD).'],
-    });
-    expect(bad("2026-02-30", "2026-03-01")).toMatchObject({
-      range: null,
-      errors: ['"From" date "2026-02-30" is not a real day.'],
-    });
-    expect(bad("2026-11-12", "2026-11-10")).toMatchObject({
-      range: null,
-      errors: ['"From" must be on or before "To".'],
-    });
-    expect(bad("2025-01-01", "2026-11-10")).toMatchObject({
-      range: null,
-      errors: ["A report covers at most 366 days (asked for 679)."],
-    });
+    const refused: [from: string, to: string, message: string][] = [
+      ["yesterday", "2026-11-12", '"From" date "yesterday" is not a date (use YYYY-MM-DD).'],
+      ["2026-02-30", "2026-03-01", '"From" date "2026-02-30" is not a real day.'],
+      ["2026-11-12", "2026-11-10", '"From" must be on or before "To".'],
+      ["2025-01-01", "2026-11-10", "A report covers at most 366 days (asked for 679)."],
+    ];
+    for (const [from, to, message] of refused)
+      expect(bad(from, to), `${from} to ${to}`).toMatchObject({ range: null, errors: [message] });
   });
 });
 
