@@ -66,7 +66,8 @@ export function Button({
       {...rest}
     >
       {pending ? <Spinner /> : icon}
-      <span>{pending && pendingText ? pendingText : children}</span>
+      {/* An icon-only button (its name in aria-label) gets no empty label beside the icon, nor its gap. */}
+      {children || (pending && pendingText) ? <span>{pending && pendingText ? pendingText : children}</span> : null}
     </button>
   );
 }

@@ -69,8 +69,9 @@ export function Field({
   const hintId = `${base}-hint`;
   const aria = [describedBy, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={cn("space-y-1", wrapperClassName)}>
-      <label htmlFor={base} className={cn("block text-sm font-medium text-slate-700", hideLabel && "sr-only")}>
+    // Spaced by margins of their own rather than the wrapper's space-y, so a hidden label leaves no gap.
+    <div className={wrapperClassName}>
+      <label htmlFor={base} className={cn("mb-1 block text-sm font-medium text-slate-700", hideLabel && "sr-only")}>
         {label}
         {required ? (
           <span className="ml-0.5 text-red-600" aria-hidden="true">
@@ -80,12 +81,12 @@ export function Field({
       </label>
       {children({ id: base, "aria-invalid": error ? true : undefined, "aria-describedby": aria })}
       {hint ? (
-        <p id={hintId} className="text-xs text-slate-500">
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} className="text-sm text-red-600" role="alert">
+        <p id={errorId} className="mt-1 text-sm text-red-600" role="alert">
           {error}
         </p>
       ) : null}

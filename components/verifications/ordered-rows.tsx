@@ -7,12 +7,6 @@ import { moved } from "./outcome-list";
 // The editable ordered lists of outcome-settings.tsx and outcome-checklist.tsx: one list, each with its columns.
 
 /**
- * The wrapperClassName of a row's Input or Select: their labels are for screen readers only, so the
- * frame's gap under the label (4 px) is taken back and the control sits level with the row's buttons.
- */
-export const ROW_FIELD = "-mt-1";
-
-/**
  * A row by the list's width (a container query: the settings page's two columns and a phone differ),
  * its buttons always inside it, move on the left and remove on the right, and the text as wide as it
  * can be so a long outcome name stays readable. On a phone, two lines: move up beside the text, move
@@ -113,7 +107,7 @@ export function OrderedRowList<
             <Input
               label={text.label(i + 1)}
               hideLabel
-              wrapperClassName={`${ROW_FIELD} min-w-0 [grid-area:text]`}
+              wrapperClassName="min-w-0 [grid-area:text]"
               value={r[text.field]}
               maxLength={text.maxLength}
               onChange={(e) => set(i, text.field, e.target.value)}

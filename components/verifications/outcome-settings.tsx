@@ -6,7 +6,7 @@ import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveOutcomesAction } from "@/actions/verification-outcomes";
 import { patchedAt, schemaProblems } from "./outcome-list";
-import { newRowKey, OrderedRowList, ProblemList, ROW_FIELD, type RowColumns } from "./ordered-rows";
+import { newRowKey, OrderedRowList, ProblemList, type RowColumns } from "./ordered-rows";
 import {
   MAX_OUTCOMES,
   OUTCOME_KINDS,
@@ -88,7 +88,6 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
           <Select
             label={`Outcome ${i + 1} answers with`}
             hideLabel
-            wrapperClassName={ROW_FIELD}
             value={r.kind}
             options={OUTCOME_KINDS}
             onChange={(e) => update(i, { kind: e.target.value === "dispatch" ? "dispatch" : "disregard" })}
