@@ -137,7 +137,7 @@ export default async function DashboardPage() {
           title="Waiting for an answer"
           description="Alarm verifications that expire soonest"
           actions={
-            <Link href="/verifications" className="text-sm font-medium text-indigo-700 hover:underline">
+            <Link href="/verifications" className="text-sm font-medium text-indigo-700 underline hover:text-indigo-900">
               Open the queue
             </Link>
           }
