@@ -57,6 +57,7 @@ export function Button({
   type = "button",
   ...rest
 }: ButtonProps) {
+  const label = pending && pendingText ? pendingText : children;
   return (
     <button
       type={type}
@@ -67,7 +68,7 @@ export function Button({
     >
       {pending ? <Spinner /> : icon}
       {/* An icon-only button (its name in aria-label) gets no empty label beside the icon, nor its gap. */}
-      {children || (pending && pendingText) ? <span>{pending && pendingText ? pendingText : children}</span> : null}
+      {label ? <span>{label}</span> : null}
     </button>
   );
 }

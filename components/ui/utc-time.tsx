@@ -44,8 +44,8 @@ function written(at: Date, form: Exclude<UtcForm, "stacked">, precision?: UtcPre
 function Stacked({ day, time }: { day: string; time: string }) {
   return (
     <>
-      <span className="block whitespace-nowrap">{day}</span>
-      <span className="block whitespace-nowrap text-xs text-slate-500">{time} UTC</span>
+      <span className="block">{day}</span>
+      <span className="block text-xs text-slate-500">{time} UTC</span>
     </>
   );
 }
