@@ -35,12 +35,3 @@ export function annotateAlarm(apiKey: string, id: string, body: AlarmAnnotationI
   const init = { params: { path: { id } }, body };
   return callData(chektApp(apiKey), "post", "/v1/alarms/{id}/annotate", init, { budgetClass: "write", ...opts });
 }
-
-/**
- * Tells CHeKT an alarm was escalated on the desk (events:write). Spends the "answer" class: an
- * escalation is about a live alarm whose time is running out, the same urgency as its answer.
- */
-export function escalateAlarm(apiKey: string, id: string, body: V1["V1EscalateAlarmDto"], opts: DeskWriteOpts) {
-  const init = { params: { path: { id } }, body };
-  return callData(chektApp(apiKey), "post", "/v1/alarms/{id}/escalate", init, { budgetClass: "answer", ...opts });
-}
