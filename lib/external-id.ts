@@ -3,7 +3,7 @@
 // ID and CHeKT's "already exists" can be recognised as the earlier attempt (lib/lost-answer.ts).
 // Pure: runs in the browser; randomness is passed in so tests can pin it.
 
-export type ExternalIdKind = "site" | "contact" | "station";
+export type ExternalIdKind = "site" | "contact" | "station" | "device";
 
 /** Tokens: {kind}, {name} (a slug of the object's name), {date} (YYYYMMDD), {rand} (4 letters/digits). */
 export const DEFAULT_EXTERNAL_ID_PATTERN = "{kind}-{name}-{rand}";

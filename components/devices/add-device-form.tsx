@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { Input, Select } from "@/components/ui";
 import { ActionFormLayout } from "@/components/forms/form-actions";
+import { FormExternalIdField, fillExternalId, type ExternalIdRule } from "@/components/forms/external-id-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { MAX_LENGTH } from "@/lib/bulk/validate";
@@ -24,12 +25,20 @@ const EMPTY: Values = {
   serial_number: "",
 };
 
+const DEVICE_ID: ExternalIdRule<Values> = {
+  field: "external_device_id",
+  kind: "device",
+  nameOf: (v) => v.name,
+  maxLength: MAX_LENGTH.external_device_id,
+};
+
 export function AddDeviceForm({ siteId }: { siteId: number }) {
   const router = useRouter();
   const form = useActionForm({
     initial: EMPTY,
     action: addDeviceJob,
     schema: addDeviceFormSchema,
+    prepare: fillExternalId(DEVICE_ID),
     toInput: (v: Partial<Values>) => ({ ...v, siteId }),
     successMessage: "Device queued for CHeKT",
     onSuccess: (data) => {
@@ -49,7 +58,7 @@ export function AddDeviceForm({ siteId }: { siteId: number }) {
       pendingLabel="Adding…"
       cancelHref={`/sites/${siteId}/devices`}
     >
-      {text("external_device_id", { required: true, hint: "Your own ID, unique across this dealer's devices." })}
+      <FormExternalIdField form={form} rule={DEVICE_ID} create />
       <Select
         label={FIELD_LABELS.device_type}
         required

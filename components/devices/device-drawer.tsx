@@ -1,5 +1,5 @@
 "use client";
-// The details of one device, opened from the grid's external ID.
+// The details of one device, opened from the grid's own-ID cell.
 import { X } from "lucide-react";
 import { UtcTime } from "@/components/ui";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
@@ -8,7 +8,7 @@ export function DeviceDrawer({ device, onClose }: { device: DeviceRowView; onClo
   const rows: [string, React.ReactNode][] = [
     ["CHeKT device ID", device.device_id],
     [
-      "External ID",
+      "Device ID (yours)",
       <span key="e" className="font-mono">
         {device.external_device_id}
       </span>,

@@ -49,7 +49,7 @@ function deviceColumns(canEdit: boolean): ColumnDef<DeviceRowView>[] {
           } satisfies ColumnDef<DeviceRowView>,
         ]
       : []),
-    { id: "external_device_id", accessorKey: "external_device_id", header: "External ID" },
+    { id: "external_device_id", accessorKey: "external_device_id", header: "Device ID (yours)" },
     field("device_type"),
     field("name"),
     field("zone_number"),

@@ -4,25 +4,27 @@ import { Button, Input, type InputProps } from "@/components/ui";
 import { generateExternalId, withExternalId, type ExternalIdKind } from "@/lib/external-id";
 import type { ActionForm } from "./use-action-form";
 
-type Props = Omit<InputProps, "hint"> & {
+type Props = Omit<InputProps, "hint" | "maxLength"> & {
   /** Fills the field with a generated ID (lib/external-id.ts); only create forms offer it. */
   onGenerate?: () => void;
   /** What the ID must be unique among, e.g. "this dealer's sites". */
   uniqueAmong: string;
+  /** CHeKT's limit for this kind of ID (64 unless its DTO says otherwise). */
+  maxLength?: number;
 };
 
 /**
  * "Site ID (yours)" and its kin: the dealer's own identifier. A create form may leave it empty
  * (one is generated on submit and shown) or press Generate; an edit form only takes a typed one.
  */
-export function ExternalIdField({ onGenerate, uniqueAmong, ...input }: Props) {
+export function ExternalIdField({ onGenerate, uniqueAmong, maxLength = 64, ...input }: Props) {
   const hint = onGenerate
     ? `Your own identifier, unique among ${uniqueAmong}. Leave empty to generate one.`
     : `Your own identifier, unique among ${uniqueAmong}.`;
-  if (!onGenerate) return <Input {...input} maxLength={64} hint={hint} />;
+  if (!onGenerate) return <Input {...input} maxLength={maxLength} hint={hint} />;
   return (
     <div className="space-y-1">
-      <Input {...input} required={false} maxLength={64} hint={hint} />
+      <Input {...input} required={false} maxLength={maxLength} hint={hint} />
       <Button
         type="button"
         variant="secondary"
@@ -44,6 +46,8 @@ export type ExternalIdRule<V extends Record<string, string>> = {
   field: keyof V & string;
   kind: ExternalIdKind;
   nameOf: (values: V) => string;
+  /** CHeKT's maxLength for the field, when it is not 64 (a device's is 128). */
+  maxLength?: number;
 };
 
 /** A create form's `prepare` (useActionForm): a blank ID gets a generated one before the check. */
@@ -71,6 +75,7 @@ export function FormExternalIdField<V extends Record<string, string>>({
       required
       {...bound}
       uniqueAmong={`this dealer's ${rule.kind}s`}
+      maxLength={rule.maxLength}
       onGenerate={
         create
           ? () => bound.onChange({ target: { value: generateExternalId(rule.kind, rule.nameOf(form.values)) } })

@@ -9,7 +9,8 @@ async function addDevice(page: Page, siteId: number, values: { id: string; name:
   await page.goto(`/sites/${siteId}/devices`);
   await page.getByRole("link", { name: "Add device" }).first().click();
   await expect(page.getByRole("heading", { name: "Add device" })).toBeVisible();
-  await page.getByRole("textbox", { name: "External ID", exact: true }).fill(values.id);
+  // An empty ID is generated from the name on submit, like the site, station and contact forms'.
+  if (values.id) await page.getByRole("textbox", { name: "Device ID (yours)", exact: true }).fill(values.id);
   await page.getByRole("combobox", { name: "Type", exact: true }).selectOption("camera");
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(values.name);
   if (values.mac) await page.getByRole("textbox", { name: "MAC", exact: true }).fill(values.mac);
@@ -30,7 +31,7 @@ test("add one device with the paste's checks and job; a duplicate ID names the d
 
   // Bad input is refused beside each field, before anything is sent.
   await page.getByRole("link", { name: "Add device" }).first().click();
-  await page.getByRole("textbox", { name: "External ID", exact: true }).fill(frontDoor);
+  await page.getByRole("textbox", { name: "Device ID (yours)", exact: true }).fill(frontDoor);
   await page.getByRole("textbox", { name: "Zone", exact: true }).fill("13O");
   await page.getByRole("textbox", { name: "MAC", exact: true }).fill("zz:zz");
   await page.getByRole("button", { name: "Add device" }).click();
@@ -69,4 +70,11 @@ test("add one device with the paste's checks and job; a duplicate ID names the d
   );
   await expect(page.getByTestId("failed-row-1")).toContainText(`already used by Front Door at ${harborName}`);
   await shots(page, "add-duplicate");
+
+  // Left empty, the ID is made from the name and shown before it is sent.
+  await addDevice(page, target, { id: "", name: "Back Gate" });
+  await expect(page.getByTestId("job-succeeded")).toHaveText("1");
+  await expect(page.getByTestId("item-1")).toContainText(/device-back-gate-[a-z2-9]{4}/);
+  const generated = (await partner(`/sites/${target}/devices?limit=100`, "GET")) as { external_device_id: string }[];
+  expect(generated.map((d) => d.external_device_id)).toEqual([expect.stringMatching(/^device-back-gate-[a-z2-9]{4}$/)]);
 });

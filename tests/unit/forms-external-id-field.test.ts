@@ -1,4 +1,4 @@
-// The dealer's own ID field of the site, station and contact forms (components/forms/external-id-field.tsx),
+// The dealer's own ID field of the site, station, contact and add-device forms (components/forms/external-id-field.tsx),
 // rendered to HTML: its label and hint come from the rule's kind, and only a create form offers Generate.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -21,8 +21,8 @@ const form: ActionForm<Values> = {
   budgetWait: { secondsLeft: null, countdown: async () => true, cancel: () => undefined },
 };
 
-function render(kind: ExternalIdRule<Values>["kind"], create: boolean) {
-  const rule: ExternalIdRule<Values> = { field: "external_id", kind, nameOf: (v) => v.name };
+function render(kind: ExternalIdRule<Values>["kind"], create: boolean, maxLength?: number) {
+  const rule: ExternalIdRule<Values> = { field: "external_id", kind, nameOf: (v) => v.name, maxLength };
   return renderToStaticMarkup(createElement(FormExternalIdField<Values>, { form, rule, create }));
 }
 
@@ -31,6 +31,7 @@ describe("FormExternalIdField", () => {
     ["site", "Site ID (yours)", "this dealer&#x27;s sites"],
     ["station", "Station ID (yours)", "this dealer&#x27;s stations"],
     ["contact", "Contact ID (yours)", "this dealer&#x27;s contacts"],
+    ["device", "Device ID (yours)", "this dealer&#x27;s devices"],
   ] as const)("names a %s's ID by its kind", (kind, label, among) => {
     const html = render(kind, false);
     expect(html).toMatch(new RegExp(`<label[^>]*>${label.replace(/[()]/g, "\\$&")}`));
@@ -43,5 +44,10 @@ describe("FormExternalIdField", () => {
     const html = render("site", true);
     expect(html).toContain("Generate ID");
     expect(html).toContain("Your own identifier, unique among this dealer&#x27;s sites. Leave empty to generate one.");
+  });
+
+  it("takes CHeKT's limit for the kind: 64 by default, a device's 128", () => {
+    expect(render("site", true)).toMatch(/<input[^>]*maxLength="64"/);
+    expect(render("device", true, 128)).toMatch(/<input[^>]*maxLength="128"/);
   });
 });
