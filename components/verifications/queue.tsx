@@ -370,7 +370,10 @@ export function VerificationQueue(props: {
             </Button>
           ) : null}
           {showEscalationBanner ? (
-            <Link href="/verifications/escalation" className="text-sm text-indigo-700 underline hover:text-indigo-900">
+            <Link
+              href="/verifications/settings#escalation"
+              className="text-sm text-indigo-700 underline hover:text-indigo-900"
+            >
               Escalation settings
             </Link>
           ) : null}

@@ -93,7 +93,6 @@ const PAGES: ReadonlyArray<readonly [name: string, open: (page: Page) => Promise
   ["fleet-alerts", at("/fleet/alerts")],
   ["verifications-desk", at("/verifications")],
   ["verifications-settings", at("/verifications/settings")],
-  ["verifications-escalation", at("/verifications/escalation")],
   ["verifications-report", at("/verifications/report")],
   ["site-new", at("/sites/new")],
   ["site-import", at("/sites/import")],

@@ -1,34 +1,38 @@
 import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { Card, PageHeader } from "@/components/ui";
+import { EscalationCard } from "@/components/verifications/escalation-card";
 import { ChecklistEditor } from "@/components/verifications/outcome-checklist";
 import { OutcomesEditor } from "@/components/verifications/outcome-settings";
 import { VerificationTabs } from "@/components/verifications/tabs";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { hasRole } from "@/lib/roles";
+import { escalationSettingsFor } from "@/lib/verifications/escalation-settings";
 import { checklists, listOutcomes } from "@/lib/verifications/outcomes";
 import { plural } from "@/lib/plural";
 
 export const metadata = { title: "Desk settings" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
-// Outcome codes and the checklist (docs/desk.md): every member reads them (operators answer with
-// them), only the dealer's admins change them; a site's own checklist is set on the site's page.
+// Outcome codes, the checklist and the escalation thresholds (docs/desk.md): every member reads
+// them (operators answer with them), only the dealer's admins change them; a site's own checklist
+// is set on the site's page.
 export default async function DeskSettingsPage() {
   const { user, dealer } = await requirePageScope("viewer");
   if (!dealer) return <NoDealerState />;
   const canEdit = hasRole(user.role, "admin");
-  const [outcomes, lists, overrides] = await Promise.all([
+  const [outcomes, lists, overrides, escalation] = await Promise.all([
     listOutcomes(prisma, dealer),
     checklists(prisma, dealer),
     prisma.deskChecklist.count({ where: { dealerLinkId: dealer.id, siteId: { not: null } } }),
+    escalationSettingsFor(dealer.id),
   ]);
   return (
     <div>
       <PageHeader
         title="Verifications"
-        description="The outcomes operators answer with and the steps they check first."
+        description="The outcomes operators answer with, the steps they check first, and when an alarm escalates."
       />
       <VerificationTabs current="settings" />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
@@ -50,6 +54,7 @@ export default async function DeskSettingsPage() {
         >
           <ChecklistEditor own={lists.dealer} dealerSteps={lists.dealer} canEdit={canEdit} />
         </Card>
+        <EscalationCard settings={escalation} canEdit={canEdit} />
       </div>
     </div>
   );
