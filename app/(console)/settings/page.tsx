@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Alert, Badge, Card, DataTable, ScrollRegion, type Column } from "@/components/ui";
+import { Alert, Badge, Card, DataTable, type Column } from "@/components/ui";
 import { NameCell } from "@/components/ui/name-cell";
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { BudgetPanel } from "@/components/admin/budget-panel";
@@ -51,7 +51,7 @@ export const dynamic = "force-dynamic";
 
 function Masked({ value }: { value: MaskedCredential }) {
   return value.set ? (
-    <span className="flex items-center gap-2 whitespace-nowrap">
+    <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
       <Badge tone="success">set</Badge>
       <code className="text-slate-700">{value.masked}</code>
       {value.masked.endsWith("…") ? <span className="text-xs text-slate-500">({value.length} characters)</span> : null}
@@ -111,27 +111,27 @@ export default async function SettingsPage({ searchParams }: SearchParamsProps) 
           description="Values are never shown: at most the kind prefix and the last 4 characters."
           flush
         >
-          {/* On a phone the masked values scroll inside the card rather than widening the page. */}
-          <ScrollRegion label="Credentials from the environment">
-            <table className="min-w-full text-sm" data-testid="env-credentials">
-              <tbody>
-                {creds.map((c) => (
-                  <tr key={c.source} className="border-t border-slate-100 first:border-t-0">
-                    <th scope="row" className="px-5 py-2.5 text-left font-medium text-slate-800">
-                      {c.name}
-                      <div className="text-xs font-normal text-slate-500">
-                        <code>{c.source}</code>
-                        {c.note ? ` — ${c.note}` : ""}
-                      </div>
-                    </th>
-                    <td className="px-5 py-2.5">
-                      <Masked value={c.value} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          {/* Name beside value on a laptop; stacked on a phone, so nothing has to scroll sideways. */}
+          <dl className="divide-y divide-slate-100 text-sm" data-testid="env-credentials">
+            {creds.map((c) => (
+              <div
+                key={c.source}
+                className="px-5 py-2.5 sm:flex sm:items-center sm:justify-between sm:gap-4"
+                data-testid="env-credential"
+              >
+                <dt className="font-medium text-slate-800">
+                  {c.name}
+                  <div className="text-xs font-normal break-words text-slate-500">
+                    <code>{c.source}</code>
+                    {c.note ? ` — ${c.note}` : ""}
+                  </div>
+                </dt>
+                <dd className="mt-1 sm:mt-0">
+                  <Masked value={c.value} />
+                </dd>
+              </div>
+            ))}
+          </dl>
         </Card>
 
         <Card

@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
-import { Card, DataTable, ScrollRegion, type Column, type DataTableProps } from "@/components/ui";
+import { Card, DataTable, type Column, type DataTableProps } from "@/components/ui";
 import { ReportBarChart } from "./charts";
 
 type SectionTable<Row> = Omit<DataTableProps<Row>, "caption" | "empty"> & {
@@ -46,9 +46,10 @@ export function ReportSection<Row>({
             <ReportBarChart {...chart} />
           </div>
         ) : null}
-        <ScrollRegion label={`${title}: table`}>
+        {/* DataTable is its own named, focusable scroll box; min-w-0 lets it shrink in the grid. */}
+        <div className="min-w-0">
           <DataTable caption={title} {...tableProps} />
-        </ScrollRegion>
+        </div>
       </div>
     </Card>
   );
