@@ -1,4 +1,4 @@
-// The dealer's own ID field of the site, station, contact and add-device forms (components/forms/external-id-field.tsx),
+// The dealer's own ID field of the site, station, contact and add-device forms,
 // rendered to HTML: its label and hint come from the rule's kind, and only a create form offers Generate.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
