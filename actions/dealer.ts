@@ -1,21 +1,12 @@
 "use server";
-import { randomBytes } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { actionClient, dealerActionClient } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
 import { disconnectDealer, getDealer, updateDealer } from "@/lib/chekt/api/dealers";
-import {
-  authorizeUrl,
-  CONNECT_COOKIE,
-  CONNECT_COOKIE_PATH,
-  CONNECT_TTL_S,
-  newPkce,
-  sealPending,
-} from "@/lib/chekt/api/oauth";
+import { beginConnect } from "@/lib/chekt/api/oauth";
 import { connectDealerSchema, updateDealerSchema } from "@/lib/schemas/dealer";
 import { dealerBefore } from "@/lib/mirror/before";
 import { mirrorDealer } from "@/lib/mirror/write";
@@ -68,17 +59,10 @@ export const startDealerConnectAction = actionClient
         },
       );
     }
-    const state = randomBytes(24).toString("base64url");
-    const { verifier, challenge } = newPkce();
-    (await cookies()).set(CONNECT_COOKIE, sealPending({ state, verifier, ...parsedInput, userId: ctx.user.id }), {
-      httpOnly: true,
-      sameSite: "lax", // sent on the top-level redirect back from CHeKT, never on cross-site posts
-      secure: env.APP_URL.startsWith("https://"),
-      path: CONNECT_COOKIE_PATH,
-      maxAge: CONNECT_TTL_S,
-    });
+    const { url, cookie } = beginConnect({ ...parsedInput, userId: ctx.user.id });
+    (await cookies()).set(cookie.name, cookie.value, cookie.options);
     await ctx.commit({ externalId: parsedInput.external_dealer_id, after: { company_name: parsedInput.company_name } });
-    return { url: authorizeUrl({ state, challenge }) };
+    return { url };
   });
 
 export const disconnectDealerAction = dealerActionClient

@@ -4,7 +4,15 @@ import { describe, expect, it, vi } from "vitest";
 vi.hoisted(() => {
   process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/unused";
 });
-import { authorizeUrl, callbackUrl, newPkce, openPending, sameState, sealPending } from "@/lib/chekt/api/oauth";
+import {
+  authorizeUrl,
+  beginConnect,
+  callbackUrl,
+  newPkce,
+  openPending,
+  sameState,
+  sealPending,
+} from "@/lib/chekt/api/oauth";
 
 const pending = {
   state: "s".repeat(32),
@@ -31,6 +39,23 @@ describe("connecting a dealer: PKCE, state and the sealed cookie", () => {
       redirect_uri: callbackUrl(),
     });
     expect(callbackUrl()).toMatch(/\/api\/dealers\/callback$/);
+  });
+  it("begins a connect: the approval page's state and challenge are the sealed cookie's own", () => {
+    const { url, cookie } = beginConnect({
+      external_dealer_id: "coastal-guard",
+      company_name: "Coastal Guard",
+      userId: "u1",
+    });
+    const params = new URL(url).searchParams;
+    const sealed = openPending(cookie.value);
+    expect(sealed).toMatchObject({ external_dealer_id: "coastal-guard", company_name: "Coastal Guard", userId: "u1" });
+    expect(params.get("state")).toBe(sealed?.state);
+    expect(params.get("code_challenge")).toBe(createHash("sha256").update(sealed!.verifier).digest("base64url"));
+    expect(cookie).toMatchObject({
+      name: "chekt_connect",
+      options: { httpOnly: true, sameSite: "lax", path: "/api/dealers", maxAge: 600 },
+    });
+    expect(beginConnect({ external_dealer_id: "x", company_name: "X", userId: "u1" }).url).not.toBe(url);
   });
   it("reads back its own cookie and nothing else", () => {
     const sealed = sealPending(pending);

@@ -65,6 +65,40 @@ export function openPending(sealed: string | undefined): PendingConnect | null {
   }
 }
 
+type CookieOptions = {
+  httpOnly: true;
+  sameSite: "lax";
+  secure: boolean;
+  path: string;
+  maxAge: number;
+};
+
+/**
+ * The first half of connecting a dealer: CHeKT's approval page to send the admin to, and the sealed
+ * cookie that remembers the state and verifier until they come back to /api/dealers/callback.
+ */
+export function beginConnect(who: Omit<PendingConnect, "state" | "verifier" | "expiresAt">): {
+  url: string;
+  cookie: { name: string; value: string; options: CookieOptions };
+} {
+  const state = randomBytes(24).toString("base64url");
+  const { verifier, challenge } = newPkce();
+  return {
+    url: authorizeUrl({ state, challenge }),
+    cookie: {
+      name: CONNECT_COOKIE,
+      value: sealPending({ state, verifier, ...who }),
+      options: {
+        httpOnly: true,
+        sameSite: "lax", // sent on the top-level redirect back from CHeKT, never on cross-site posts
+        secure: env.APP_URL.startsWith("https://"),
+        path: CONNECT_COOKIE_PATH,
+        maxAge: CONNECT_TTL_S,
+      },
+    },
+  };
+}
+
 export function sameState(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
