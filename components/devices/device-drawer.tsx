@@ -1,7 +1,7 @@
 "use client";
 // The details of one device, opened from the grid's own-ID cell.
 import { X } from "lucide-react";
-import { UtcTime } from "@/components/ui";
+import { DetailField, UtcTime } from "@/components/ui";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
 
 export function DeviceDrawer({ device, onClose }: { device: DeviceRowView; onClose: () => void }) {
@@ -76,12 +76,11 @@ export function DeviceDrawer({ device, onClose }: { device: DeviceRowView; onClo
             <X className="h-5 w-5" />
           </button>
         </div>
-        <dl className="divide-y divide-slate-100 text-sm">
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-3">
           {rows.map(([k, v]) => (
-            <div key={k} className="grid grid-cols-3 gap-2 py-2">
-              <dt className="text-slate-500">{k}</dt>
-              <dd className="col-span-2 text-slate-900">{v}</dd>
-            </div>
+            <DetailField key={k} label={k}>
+              {v}
+            </DetailField>
           ))}
         </dl>
       </aside>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Alert, Badge, Card, DataTable, type Column } from "@/components/ui";
+import { Alert, Badge, Card, DataTable, DetailField, type Column } from "@/components/ui";
 import { NameCell } from "@/components/ui/name-cell";
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { BudgetPanel } from "@/components/admin/budget-panel";
@@ -109,27 +109,16 @@ export default async function SettingsPage({ searchParams }: SearchParamsProps) 
         <Card
           title="Credentials from the environment"
           description="Values are never shown: at most the kind prefix and the last 4 characters."
-          flush
         >
-          {/* Name beside value on a laptop; stacked on a phone, so nothing has to scroll sideways. */}
-          <dl className="divide-y divide-slate-100 text-sm" data-testid="env-credentials">
+          <dl className="grid gap-4 sm:grid-cols-2" data-testid="env-credentials">
             {creds.map((c) => (
-              <div
-                key={c.source}
-                className="px-5 py-2.5 sm:flex sm:items-center sm:justify-between sm:gap-4"
-                data-testid="env-credential"
-              >
-                <dt className="font-medium text-slate-800">
-                  {c.name}
-                  <div className="text-xs font-normal break-words text-slate-500">
-                    <code>{c.source}</code>
-                    {c.note ? ` — ${c.note}` : ""}
-                  </div>
-                </dt>
-                <dd className="mt-1 sm:mt-0">
-                  <Masked value={c.value} />
-                </dd>
-              </div>
+              <DetailField key={c.source} label={c.name} testId="env-credential">
+                <Masked value={c.value} />
+                <div className="mt-1 text-xs text-slate-500">
+                  <code>{c.source}</code>
+                  {c.note ? ` — ${c.note}` : ""}
+                </div>
+              </DetailField>
             ))}
           </dl>
         </Card>
