@@ -52,7 +52,8 @@ test.describe("as an admin", () => {
     page,
   }) => {
     // Each credential by the variable it comes from (the notes name other credentials).
-    const env = (name: string) => page.getByTestId("env-credential").filter({ hasText: name });
+    const env = (name: string) =>
+      page.getByTestId("env-credentials").getByTestId("credential").filter({ hasText: name });
     await expect(env("CHEKT_CLIENT_SECRET")).toContainText(`…${runningSecret("CHEKT_CLIENT_SECRET").slice(-4)}`);
     await expect(env("CHEKT_API_KEY")).toContainText(`chekt_test_…${runningSecret("CHEKT_API_KEY").slice(-4)}`);
     await expect(env("CHEKT_PRIVATE_KEY")).toContainText("unset");

@@ -61,31 +61,26 @@ function Masked({ value }: { value: MaskedCredential }) {
   );
 }
 
-/** One of a dealer's credentials: masked, and where it comes from. */
-function CredentialRow({
-  label,
-  credential,
-  envName,
-}: {
-  label: string;
-  credential: MaskedCredential & { source: "dealer" | "env" | "none" };
-  envName: string;
-}) {
+type CredentialItem = { label: string; value: MaskedCredential; origin: string };
+
+/** Credentials, masked, each with where it comes from: the environment's and a dealer's alike. */
+function CredentialList({ items, testId }: { items: CredentialItem[]; testId: string }) {
   return (
-    <>
-      <dt className="font-medium text-slate-700">{label}</dt>
-      <dd className="flex flex-wrap items-center gap-2">
-        <Masked value={credential} />
-        <span className="text-xs text-slate-500">
-          {credential.source === "dealer"
-            ? "stored for this dealer"
-            : credential.source === "env"
-              ? `from ${envName}`
-              : ""}
-        </span>
-      </dd>
-    </>
+    <dl className="grid gap-4 sm:grid-cols-2" data-testid={testId}>
+      {items.map((c) => (
+        <DetailField key={c.label} label={c.label} testId="credential">
+          <Masked value={c.value} />
+          {c.origin ? <div className="mt-1 text-xs break-words text-slate-500">{c.origin}</div> : null}
+        </DetailField>
+      ))}
+    </dl>
   );
+}
+
+/** Where a dealer's credential comes from: its own stored value, or the environment's default. */
+function dealerOrigin(source: "dealer" | "env" | "none", envName: string): string {
+  if (source === "dealer") return "Stored for this dealer";
+  return source === "env" ? `From ${envName}` : "";
 }
 
 export default async function SettingsPage({ searchParams }: SearchParamsProps) {
@@ -110,17 +105,14 @@ export default async function SettingsPage({ searchParams }: SearchParamsProps) 
           title="Credentials from the environment"
           description="Values are never shown: at most the kind prefix and the last 4 characters."
         >
-          <dl className="grid gap-4 sm:grid-cols-2" data-testid="env-credentials">
-            {creds.map((c) => (
-              <DetailField key={c.source} label={c.name} testId="env-credential">
-                <Masked value={c.value} />
-                <div className="mt-1 text-xs text-slate-500">
-                  <code>{c.source}</code>
-                  {c.note ? ` — ${c.note}` : ""}
-                </div>
-              </DetailField>
-            ))}
-          </dl>
+          <CredentialList
+            testId="env-credentials"
+            items={creds.map((c) => ({
+              label: c.name,
+              value: c.value,
+              origin: c.note ? `${c.source} — ${c.note}` : c.source,
+            }))}
+          />
         </Card>
 
         <Card
@@ -142,17 +134,21 @@ export default async function SettingsPage({ searchParams }: SearchParamsProps) 
           >
             <div className="space-y-5">
               {chosenCreds.unreadable ? <Alert tone="danger">{chosenCreds.unreadable}</Alert> : null}
-              <dl
-                className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]"
-                data-testid="dealer-credentials"
-              >
-                <CredentialRow label="API key" credential={chosenCreds.apiKey} envName="CHEKT_API_KEY" />
-                <CredentialRow
-                  label="Webhook signing secret"
-                  credential={chosenCreds.webhookSecret}
-                  envName="CHEKT_WEBHOOK_SECRET"
-                />
-              </dl>
+              <CredentialList
+                testId="dealer-credentials"
+                items={[
+                  {
+                    label: "API key",
+                    value: chosenCreds.apiKey,
+                    origin: dealerOrigin(chosenCreds.apiKey.source, "CHEKT_API_KEY"),
+                  },
+                  {
+                    label: "Webhook signing secret",
+                    value: chosenCreds.webhookSecret,
+                    origin: dealerOrigin(chosenCreds.webhookSecret.source, "CHEKT_WEBHOOK_SECRET"),
+                  },
+                ]}
+              />
               <CopyField
                 label="Webhook URL to paste into CHeKT (Settings → CHeKT Apps → your app)"
                 value={webhookUrlFor(chosen.externalDealerId)}
