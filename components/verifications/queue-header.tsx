@@ -1,0 +1,97 @@
+"use client";
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { Bell, BellOff, Radio } from "lucide-react";
+import { Badge, Button, cn } from "@/components/ui";
+import type { QueueSort } from "@/lib/verifications/merge";
+import { plural } from "@/lib/plural";
+import type { DeskAlerts } from "./use-desk-alerts";
+
+/**
+ * Above the queue: whether it is live, how many are open, the order, the alerts switch, the admins'
+ * link to the escalation thresholds, and (laptop) the keys.
+ */
+export function QueueHeader(props: {
+  status: "connecting" | "live" | "reconnecting";
+  count: number;
+  sort: QueueSort;
+  alerts: DeskAlerts;
+  showEscalationLink: boolean;
+}) {
+  const { status, count, sort, alerts } = props;
+  return (
+    <>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-center gap-3 text-sm text-slate-700">
+          <LiveBadge status={status} />
+          <span data-testid="pending-count">
+            {count} open {plural(count, "verification")}
+          </span>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <nav aria-label="Queue order" className="flex overflow-hidden rounded-md border border-slate-300 text-sm">
+            <SortLink current={sort} value="priority" label="Priority, then deadline" />
+            <SortLink current={sort} value="deadline" label="Deadline only" />
+          </nav>
+          {alerts.supported ? (
+            <Button
+              variant="secondary"
+              size="sm"
+              icon={alerts.on ? <Bell className="h-4 w-4" /> : <BellOff className="h-4 w-4" />}
+              onClick={() => (alerts.on ? alerts.turnOff() : void alerts.turnOn())}
+            >
+              {alerts.on ? "Alerts on" : "Turn on alerts"}
+            </Button>
+          ) : null}
+          {props.showEscalationLink ? (
+            <Link
+              href="/verifications/settings#escalation"
+              className="text-sm text-indigo-700 underline hover:text-indigo-900"
+            >
+              Escalation settings
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <p className="mb-3 hidden text-xs text-slate-600 md:block">
+        <Kbd>↑</Kbd>/<Kbd>↓</Kbd> or <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>Enter</Kbd> open · <Kbd>c</Kbd> claim ·{" "}
+        <Kbd>d</Kbd> dispatch · <Kbd>x</Kbd> disregard
+      </p>
+    </>
+  );
+}
+
+function SortLink({ current, value, label }: { current: QueueSort; value: QueueSort; label: string }) {
+  const active = current === value;
+  return (
+    <Link
+      href={value === "priority" ? "/verifications" : "/verifications?sort=deadline"}
+      aria-current={active ? "page" : undefined}
+      scroll={false}
+      className={cn(
+        "px-3 py-1 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600",
+        active ? "bg-indigo-600 text-white" : "bg-white text-slate-800 hover:bg-slate-50",
+      )}
+    >
+      {label}
+    </Link>
+  );
+}
+
+function Kbd({ children }: { children: ReactNode }) {
+  return (
+    <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[11px] text-slate-800">
+      {children}
+    </kbd>
+  );
+}
+
+function LiveBadge({ status }: { status: "connecting" | "live" | "reconnecting" }) {
+  if (status === "live")
+    return (
+      <Badge tone="success">
+        <Radio className="mr-1 h-3 w-3" aria-hidden="true" /> Live
+      </Badge>
+    );
+  return <Badge tone="warning">{status === "connecting" ? "Connecting…" : "Reconnecting…"}</Badge>;
+}

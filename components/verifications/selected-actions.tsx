@@ -1,0 +1,48 @@
+"use client";
+import { Button } from "@/components/ui";
+import type { QueueItem } from "@/lib/verifications/types";
+import { AnswerButton } from "./answer-button";
+import { ClaimButton } from "./claim-button";
+import type { QueueWork } from "./use-queue-work";
+
+/** The selected row's actions, in a toolbar outside the listbox (options hold no controls). */
+export function SelectedActions(props: { item: QueueItem; work: QueueWork; canAnswer: boolean; canTakeOver: boolean }) {
+  const { item, work } = props;
+  const site = item.siteName ?? `Site ${item.siteId}`;
+  const claimedByOther = item.state === "claimed" && !item.claimedByMe;
+  return (
+    <div
+      role="toolbar"
+      aria-label={`Actions for ${item.siteName ?? `site ${item.siteId}`}`}
+      data-testid="queue-actions"
+      className={
+        "sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 " +
+        "bg-white/95 p-2 shadow-sm backdrop-blur"
+      }
+    >
+      <span className="mr-auto truncate text-sm text-slate-800">
+        Selected: <strong>{site}</strong>
+        {claimedByOther ? (
+          <span className="ml-2 text-amber-800">· claimed by {item.claimedByName ?? "another operator"}</span>
+        ) : null}
+      </span>
+      <Button size="sm" variant="secondary" onClick={() => work.open(item)}>
+        Open
+      </Button>
+      {props.canAnswer ? (
+        <>
+          <ClaimButton
+            compact
+            item={item}
+            canTakeOver={props.canTakeOver}
+            pending={work.claiming === item.id}
+            onClaim={(takeOver) => work.claim(item, takeOver)}
+          />
+          {(["dispatch", "disregard"] as const).map((a) => (
+            <AnswerButton key={a} action={a} size="sm" disabled={claimedByOther} onClick={() => work.answer(item, a)} />
+          ))}
+        </>
+      ) : null}
+    </div>
+  );
+}
