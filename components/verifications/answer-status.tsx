@@ -1,10 +1,10 @@
 "use client";
 import { Button } from "@/components/ui";
-import type { useAnswer } from "./use-answer";
+import type { AnswerPhase } from "./use-answer";
 
 /** Why an answer waits, and what the operator can do about it. */
 export function AnswerStatus(props: {
-  phase: ReturnType<typeof useAnswer>["phase"];
+  phase: AnswerPhase;
   stored: "dispatch" | "disregard" | null;
   onCancel: () => void;
   onCheck: () => void;

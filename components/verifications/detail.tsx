@@ -2,21 +2,18 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { Alert, Button, Dialog } from "@/components/ui";
-import { toOutcome } from "@/components/forms/action-result";
-import { releaseVerification } from "@/actions/verifications";
+import { Alert, Dialog } from "@/components/ui";
 import type { DeskDetail, QueueItem } from "@/lib/verifications/types";
 import { CallList, Directions, History, SiteCard } from "./dispatch-info";
 import { OutcomePicker } from "./outcome-picker";
 import { countdown } from "./format";
 import { AlarmFacts } from "./alarm-facts";
+import { DetailActions } from "./detail-actions";
 import { ContactSelect } from "./contact-select";
 import { AnswerStatus } from "./answer-status";
 import { SnapshotViewer } from "./snapshot-viewer";
 import { useNow } from "./use-now";
-import { AnswerButton } from "./answer-button";
-import { ClaimButton } from "./claim-button";
-import { useAnswer, type AnswerChoice } from "./use-answer";
+import { answerBusy, useAnswer, type AnswerChoice } from "./use-answer";
 import { useLeaseHeartbeat } from "./use-lease";
 import { errorText } from "@/lib/error-text";
 
@@ -86,7 +83,7 @@ export function VerificationDetail(props: {
     },
   });
   const phase = answer.phase;
-  const busy = phase.kind === "sending" || phase.kind === "waiting" || phase.kind === "checking";
+  const busy = answerBusy(phase);
 
   async function go(action: "dispatch" | "disregard", choice?: AnswerChoice) {
     setFailure(null);
@@ -94,11 +91,6 @@ export function VerificationDetail(props: {
     if (!choice && !answer.hasChoice()) return props.onIntent(action);
     props.onIntent(null);
     await answer.send(action, choice);
-  }
-
-  async function release() {
-    const outcome = toOutcome(await releaseVerification({ id: item.id }).catch(() => undefined));
-    if (!outcome.ok) toast.error(outcome.failure.message);
   }
 
   return (
@@ -121,36 +113,16 @@ export function VerificationDetail(props: {
         }
         description={item.description ?? "Alarm"}
         footer={
-          canAnswer ? (
-            <>
-              {mine ? (
-                <Button variant="ghost" onClick={() => void release()} disabled={busy}>
-                  Release claim
-                </Button>
-              ) : null}
-              <ClaimButton
-                item={item}
-                canTakeOver={props.canTakeOver}
-                pending={props.claiming}
-                onClaim={props.onClaim}
-              />
-              {(["disregard", "dispatch"] as const).map((a) => (
-                <AnswerButton
-                  key={a}
-                  action={a}
-                  asks
-                  disabled={claimedByOther || busy}
-                  pending={phase.kind === "sending" && phase.action === a}
-                  pendingText="Sending…"
-                  onClick={() => props.onIntent(a)}
-                />
-              ))}
-            </>
-          ) : (
-            <Button variant="secondary" onClick={props.onClose}>
-              Close
-            </Button>
-          )
+          <DetailActions
+            item={item}
+            canAnswer={canAnswer}
+            canTakeOver={props.canTakeOver}
+            claiming={props.claiming}
+            phase={phase}
+            onClaim={props.onClaim}
+            onIntent={props.onIntent}
+            onClose={props.onClose}
+          />
         }
       >
         <div className="space-y-4">

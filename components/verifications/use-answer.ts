@@ -19,6 +19,11 @@ export type AnswerPhase =
   | { kind: "uncertain"; action: AnswerAction; message: string }
   | { kind: "checking"; action: AnswerAction };
 
+/** An answer is on its way or in doubt: the dialog stays open and its buttons wait. */
+export function answerBusy(phase: AnswerPhase): boolean {
+  return phase.kind === "sending" || phase.kind === "waiting" || phase.kind === "checking";
+}
+
 /** The outcome code and checked step ids the operator picked (outcome-picker.tsx). */
 export type AnswerChoice = { outcomeId: string; checkedSteps: string[] };
 

@@ -1,0 +1,61 @@
+"use client";
+import { toast } from "sonner";
+import { Button } from "@/components/ui";
+import { toOutcome } from "@/components/forms/action-result";
+import { releaseVerification } from "@/actions/verifications";
+import type { QueueItem } from "@/lib/verifications/types";
+import { AnswerButton } from "./answer-button";
+import { ClaimButton } from "./claim-button";
+import type { Intent } from "./detail";
+import { answerBusy, type AnswerPhase } from "./use-answer";
+
+/**
+ * The detail view's buttons: release or claim (take over, for admins) and Dispatch…/Disregard…, which
+ * open the outcome picker; a viewer only closes it.
+ */
+export function DetailActions(props: {
+  item: QueueItem;
+  canAnswer: boolean;
+  canTakeOver: boolean;
+  claiming: boolean;
+  phase: AnswerPhase;
+  onClaim: (takeOver: boolean) => Promise<void>;
+  onIntent: (i: Intent) => void;
+  onClose: () => void;
+}) {
+  const { item, canAnswer, canTakeOver, claiming, phase, onClaim, onIntent, onClose } = props;
+  const mine = item.state === "claimed" && item.claimedByMe;
+  const claimedByOther = item.state === "claimed" && !item.claimedByMe;
+  const busy = answerBusy(phase);
+
+  async function release() {
+    const outcome = toOutcome(await releaseVerification({ id: item.id }).catch(() => undefined));
+    if (!outcome.ok) toast.error(outcome.failure.message);
+  }
+
+  return canAnswer ? (
+    <>
+      {mine ? (
+        <Button variant="ghost" onClick={() => void release()} disabled={busy}>
+          Release claim
+        </Button>
+      ) : null}
+      <ClaimButton item={item} canTakeOver={canTakeOver} pending={claiming} onClaim={onClaim} />
+      {(["disregard", "dispatch"] as const).map((a) => (
+        <AnswerButton
+          key={a}
+          action={a}
+          asks
+          disabled={claimedByOther || busy}
+          pending={phase.kind === "sending" && phase.action === a}
+          pendingText="Sending…"
+          onClick={() => onIntent(a)}
+        />
+      ))}
+    </>
+  ) : (
+    <Button variant="secondary" onClick={onClose}>
+      Close
+    </Button>
+  );
+}
