@@ -1,0 +1,152 @@
+"use client";
+// Step 3 of the paste pipeline (paste-pipeline.tsx): every row in the editable grid, with the counts
+// and tools above it and the send below.
+import { AlertTriangle, CheckCircle2, ChevronsDown, SkipForward } from "lucide-react";
+import { Alert, Button, Card, cn } from "@/components/ui";
+import type { Row } from "@/lib/bulk/columns";
+import { plural } from "@/lib/plural";
+import type { PipelineKind, PipelineText } from "./pipeline-types";
+import { ReviewGrid } from "./review-grid";
+import type { ReviewRowsState } from "./use-review-rows";
+
+export function ReviewStep<F extends string>({
+  kind,
+  words,
+  review,
+  fields,
+  onBack,
+  send,
+  pending,
+  failure,
+}: {
+  kind: PipelineKind<F>;
+  words: PipelineText;
+  review: ReviewRowsState<F>;
+  fields: F[];
+  onBack: () => void;
+  send(rows: Row<F>[], skipInvalid: boolean): Promise<void>;
+  pending: boolean;
+  failure: string | null;
+}) {
+  const { grid, reviewRows, onlyErrors, edit, skip, remove } = review;
+  return (
+    <Card title={words.reviewTitle} description={words.reviewDescription} flush>
+      <ReviewToolbar review={review} />
+      <div onKeyDown={review.onKey}>
+        <ReviewGrid
+          api={grid}
+          rows={reviewRows}
+          fields={fields}
+          labels={kind.labels}
+          pickers={kind.pickers}
+          label={words.gridLabel}
+          onlyErrors={onlyErrors}
+          onEdit={edit}
+          onSkip={skip}
+          onDelete={remove}
+        />
+      </div>
+      <SendBar review={review} words={words} onBack={onBack} send={send} pending={pending} />
+      {failure ? (
+        <div className="px-5 pb-4">
+          <Alert tone="danger">{failure}</Alert>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+/** Above the grid: how many rows are valid, invalid and skipped, the filters and jumps, and what just happened. */
+function ReviewToolbar<F extends string>({ review }: { review: ReviewRowsState<F> }) {
+  const { onlyErrors, setOnlyErrors } = review;
+  return (
+    <div
+      className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-5 py-3 text-sm"
+      onKeyDown={review.onKey}
+    >
+      <span className="flex items-center gap-1.5" data-testid="valid-count">
+        <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden="true" />
+        {review.sending} valid
+      </span>
+      <span
+        className={cn("flex items-center gap-1.5", review.invalid ? "text-red-700" : "text-slate-600")}
+        data-testid="invalid-count"
+      >
+        <AlertTriangle className="h-4 w-4" aria-hidden="true" />
+        {review.invalid} with errors
+      </span>
+      {review.skippedCount ? (
+        <span className="flex items-center gap-1.5 text-slate-600" data-testid="skipped-count">
+          <SkipForward className="h-4 w-4" aria-hidden="true" />
+          {review.skippedCount} skipped
+        </span>
+      ) : null}
+      <label className="flex min-h-6 items-center gap-2">
+        <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} /> Show only rows
+        with errors
+      </label>
+      <Button
+        variant="secondary"
+        size="sm"
+        icon={<ChevronsDown className="h-4 w-4" />}
+        onClick={review.nextError}
+        aria-keyshortcuts="Alt+N"
+        title="Next row with errors (Alt+N)"
+      >
+        Next error
+      </Button>
+      {review.deletedLine !== null ? (
+        <Button variant="ghost" size="sm" onClick={review.undoDelete}>
+          Undo delete of sheet line {review.deletedLine}
+        </Button>
+      ) : null}
+      <span role="status" className="text-slate-600" data-testid="review-notice">
+        {review.notice}
+      </span>
+    </div>
+  );
+}
+
+/** Below the grid: back to the match, skip the invalid rows, and send. */
+function SendBar<F extends string>({
+  review,
+  words,
+  onBack,
+  send,
+  pending,
+}: {
+  review: ReviewRowsState<F>;
+  words: PipelineText;
+  onBack: () => void;
+  send(rows: Row<F>[], skipInvalid: boolean): Promise<void>;
+  pending: boolean;
+}) {
+  const { invalid } = review;
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-5 py-3">
+      <div className="flex flex-wrap items-center gap-4">
+        <Button variant="secondary" onClick={onBack}>
+          Back
+        </Button>
+        {invalid > 0 ? (
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={review.skipInvalid}
+              onChange={(e) => review.setSkipInvalid(e.target.checked)}
+            />
+            {`Skip the ${invalid} invalid ${plural(invalid, "row")}`}
+          </label>
+        ) : null}
+      </div>
+      <Button
+        onClick={() => send(review.active, review.skipInvalid)}
+        disabled={review.blocked}
+        pending={pending}
+        pendingText={words.sendingLabel}
+      >
+        {words.sendLabel(review.sending)}
+      </Button>
+    </div>
+  );
+}
