@@ -33,10 +33,9 @@ export function DeviceDrawer({ device, onClose }: { device: DeviceRowView; onClo
         <span key="s">
           {device.status}
           {device.statusAt ? (
-            <>
-              {" (since "}
-              <UtcTime at={device.statusAt} />)
-            </>
+            <span className="block text-xs text-slate-600">
+              since <UtcTime at={device.statusAt} />
+            </span>
           ) : null}
         </span>
       ) : (

@@ -6,7 +6,7 @@ import { releaseVerification } from "@/actions/verifications";
 import type { QueueItem } from "@/lib/verifications/types";
 import { AnswerButton } from "./answer-button";
 import { ClaimButton } from "./claim-button";
-import type { Intent } from "./detail";
+import type { Intent } from "./use-queue-work";
 import { answerBusy, type AnswerPhase } from "./use-answer";
 
 /**

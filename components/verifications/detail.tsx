@@ -13,11 +13,10 @@ import { ContactSelect } from "./contact-select";
 import { AnswerStatus } from "./answer-status";
 import { SnapshotViewer } from "./snapshot-viewer";
 import { useNow } from "./use-now";
+import type { Intent, QueueWork } from "./use-queue-work";
 import { answerBusy, useAnswer, type AnswerChoice } from "./use-answer";
 import { useLeaseHeartbeat } from "./use-lease";
 import { errorText } from "@/lib/error-text";
-
-export type Intent = "dispatch" | "disregard" | null;
 
 async function fetchDetail(id: string): Promise<DeskDetail> {
   const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/detail`);
@@ -27,20 +26,21 @@ async function fetchDetail(id: string): Promise<DeskDetail> {
   return body;
 }
 
+/**
+ * The opened alarm, worked through the queue's `work` (claims, the outcome picker's intent, closing
+ * and leaving the queue once answered).
+ */
 export function VerificationDetail(props: {
   item: QueueItem;
+  work: QueueWork;
   canAnswer: boolean;
   canTakeOver: boolean;
   leaseSeconds: number;
-  intent: Intent;
-  onIntent: (i: Intent) => void;
-  /** Claims the item, or takes another operator's claim over (admins). */
-  onClaim: (takeOver: boolean) => Promise<void>;
-  claiming: boolean;
-  onClose: () => void;
-  onAnswered: (id: string) => void;
 }) {
-  const { item, canAnswer, intent } = props;
+  const { item, work, canAnswer } = props;
+  const intent = work.intent;
+  // d/x and the buttons ask for a picker (claiming first when nobody holds the item); null closes it.
+  const ask = (i: Intent) => (i ? work.answer(item, i) : work.setIntent(null));
   const now = useNow(1000);
   const detail = useQuery({
     queryKey: ["desk-detail", item.id],
@@ -70,16 +70,16 @@ export function VerificationDetail(props: {
     contactId: () => (contactId ? Number(contactId) : null),
     onAnswered: (message) => {
       toast.success(message);
-      props.onAnswered(item.id);
+      work.answered(item.id);
     },
     onGone: (message) => {
       toast.error(message, { duration: 10_000 });
-      props.onAnswered(item.id);
+      work.answered(item.id);
     },
     onFailure: (message) => {
       setFailure(message);
       toast.error(message);
-      props.onIntent(null);
+      ask(null);
     },
   });
   const phase = answer.phase;
@@ -88,8 +88,8 @@ export function VerificationDetail(props: {
   async function go(action: "dispatch" | "disregard", choice?: AnswerChoice) {
     setFailure(null);
     // A resend without the picker's choice (after a reload) has nothing to send: ask again.
-    if (!choice && !answer.hasChoice()) return props.onIntent(action);
-    props.onIntent(null);
+    if (!choice && !answer.hasChoice()) return ask(action);
+    ask(null);
     await answer.send(action, choice);
   }
 
@@ -97,7 +97,7 @@ export function VerificationDetail(props: {
     <>
       <Dialog
         open
-        onClose={props.onClose}
+        onClose={work.close}
         size="lg"
         dismissible={!busy}
         title={
@@ -117,11 +117,11 @@ export function VerificationDetail(props: {
             item={item}
             canAnswer={canAnswer}
             canTakeOver={props.canTakeOver}
-            claiming={props.claiming}
+            claiming={work.claiming === item.id}
             phase={phase}
-            onClaim={props.onClaim}
-            onIntent={props.onIntent}
-            onClose={props.onClose}
+            onClaim={(takeOver) => work.claim(item, takeOver)}
+            onIntent={ask}
+            onClose={work.close}
           />
         }
       >
@@ -187,7 +187,7 @@ export function VerificationDetail(props: {
         verificationId={item.id}
         siteLabel={item.siteName ?? `site ${item.siteId}`}
         pending={phase.kind === "sending"}
-        onClose={() => props.onIntent(null)}
+        onClose={() => ask(null)}
         onConfirm={(choice) => void go(intent ?? "dispatch", choice)}
       />
     </>

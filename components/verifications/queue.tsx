@@ -129,15 +129,10 @@ export function VerificationQueue(props: {
       {opened ? (
         <VerificationDetail
           item={opened}
+          work={work}
           canAnswer={canAnswer}
           canTakeOver={canTakeOver}
           leaseSeconds={props.leaseSeconds}
-          intent={work.intent}
-          onIntent={(i) => (i ? work.answer(opened, i) : work.setIntent(null))}
-          onClaim={(takeOver) => work.claim(opened, takeOver)}
-          claiming={work.claiming === opened.id}
-          onClose={work.close}
-          onAnswered={work.answered}
         />
       ) : null}
     </div>

@@ -6,10 +6,11 @@ import { toOutcome } from "@/components/forms/action-result";
 import { claimVerification, takeOverVerification } from "@/actions/verifications";
 import { applyLocal, applyRemove, type QueueState } from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
-import type { Intent } from "./detail";
 import { updateQueue } from "./use-live-queue";
 
 export type Answer = "dispatch" | "disregard";
+/** The outcome picker the detail view shows: for a dispatch, a disregard, or none. */
+export type Intent = Answer | null;
 
 /**
  * What the operator is working on: the selected row, the opened detail view and its intent (the

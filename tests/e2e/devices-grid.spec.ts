@@ -137,6 +137,8 @@ test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to can
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog", { name: /^Device gr-/ })).toBeVisible();
+  await expect(page.getByRole("dialog", { name: /^Device gr-/ }).getByText("Device ID (yours)")).toBeVisible();
+  await shots(page, "grid-drawer");
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog", { name: /^Device gr-/ })).toHaveCount(0);
   await expect(grid.locator('[data-pos="1:1"]')).toBeFocused();
