@@ -1,6 +1,6 @@
 "use client";
 import { Input } from "@/components/ui";
-import { ActionFormLayout } from "@/components/forms/form-actions";
+import { ActionFormLayout, objectFormLabels } from "@/components/forms/form-actions";
 import type { ActionForm } from "@/components/forms/use-action-form";
 import { ObjectForm } from "@/components/forms/object-form";
 import { createRun, editRun } from "@/components/forms/use-object-form";
@@ -51,8 +51,7 @@ function ContactFields(props: { form: ActionForm<ContactFormValues>; mode: "crea
     <ActionFormLayout
       form={form}
       className="max-w-2xl"
-      submitLabel={props.mode === "create" ? "Add contact" : "Save contact"}
-      pendingLabel="Saving…"
+      {...objectFormLabels(props.mode, "Add", "contact")}
       cancelHref={`/sites/${props.siteId}`}
     >
       <Input label="First name" required {...f("first_name")} maxLength={60} autoComplete="off" />

@@ -3,7 +3,7 @@
 // the paste's durable path (stored job, retries, per-item result) and lands on the same job page.
 import { useRouter } from "next/navigation";
 import { Input, Select } from "@/components/ui";
-import { ActionFormLayout } from "@/components/forms/form-actions";
+import { ActionFormLayout, objectFormLabels } from "@/components/forms/form-actions";
 import { FormExternalIdField, fillExternalId, type ExternalIdRule } from "@/components/forms/external-id-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
@@ -54,8 +54,7 @@ export function AddDeviceForm({ siteId }: { siteId: number }) {
     <ActionFormLayout
       form={form}
       className="max-w-3xl"
-      submitLabel="Add device"
-      pendingLabel="Adding…"
+      {...objectFormLabels("create", "Add", "device")}
       cancelHref={`/sites/${siteId}/devices`}
     >
       <FormExternalIdField form={form} rule={DEVICE_ID} create />

@@ -41,6 +41,21 @@ export function FormFooter({
   );
 }
 
+const PENDING = { Create: "Creating…", Add: "Adding…" } as const;
+
+/**
+ * The buttons of an object's create-or-edit form, worded alike everywhere: "Create site" / "Add contact"
+ * (as the page that opened it says) while it sends "Creating…" / "Adding…"; an edit is "Save changes".
+ */
+export function objectFormLabels(
+  mode: "create" | "update",
+  verb: keyof typeof PENDING,
+  noun: string,
+): { submitLabel: string; pendingLabel: string } {
+  if (mode === "update") return { submitLabel: "Save changes", pendingLabel: "Saving…" };
+  return { submitLabel: `${verb} ${noun}`, pendingLabel: PENDING[verb] };
+}
+
 /**
  * A form run by useActionForm: its fields in the two-column grid (one on a phone), then the footer.
  * `className` sets the width (max-w-2xl, max-w-3xl).

@@ -1,6 +1,6 @@
 "use client";
 import { Input, Select } from "@/components/ui";
-import { ActionFormLayout } from "@/components/forms/form-actions";
+import { ActionFormLayout, objectFormLabels } from "@/components/forms/form-actions";
 import { TimeZoneField } from "@/components/forms/time-zone-field";
 import { FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import type { ActionForm } from "@/components/forms/use-action-form";
@@ -64,8 +64,7 @@ function SiteFields({
     <ActionFormLayout
       form={form}
       className="max-w-3xl"
-      submitLabel={mode === "create" ? "Create site" : "Save changes"}
-      pendingLabel={mode === "create" ? "Creating…" : "Saving…"}
+      {...objectFormLabels(mode, "Create", "site")}
       cancelHref={cancelHref}
     >
       <Input label="Name" required {...f("name")} maxLength={120} placeholder="Gangnam Headquarters" />

@@ -1,6 +1,6 @@
 "use client";
 import { Input } from "@/components/ui";
-import { ActionFormLayout } from "@/components/forms/form-actions";
+import { ActionFormLayout, objectFormLabels } from "@/components/forms/form-actions";
 import { ObjectForm } from "@/components/forms/object-form";
 import { createInputRun, editRun } from "@/components/forms/use-object-form";
 import { FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
@@ -48,8 +48,7 @@ function StationFields({ form, mode }: { form: ActionForm<StationFormValues>; mo
     <ActionFormLayout
       form={form}
       className="max-w-2xl"
-      submitLabel={mode === "create" ? "Create station" : "Save station"}
-      pendingLabel="Saving…"
+      {...objectFormLabels(mode, "Create", "station")}
       cancelHref="/stations"
     >
       <Input label="Name" required {...f("name")} maxLength={120} placeholder="Central Station East" />

@@ -104,7 +104,7 @@ test("operator: a monitoring station from creation to a delete that warns about 
   await page.getByRole("link", { name, exact: true }).click();
 
   await page.getByLabel("Prefix").fill("E3");
-  await page.getByRole("button", { name: "Save station" }).click();
+  await page.getByRole("button", { name: "Save changes" }).click();
   await expectToast(page, `Station “${name}” saved`);
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("E3");
 
@@ -162,7 +162,7 @@ test("operator: contacts of a site, with phones normalised and emails checked be
 
   await row.getByRole("link", { name: "Edit Ana Lee" }).click();
   await page.getByLabel("Last name").fill("Park");
-  await page.getByRole("button", { name: "Save contact" }).click();
+  await page.getByRole("button", { name: "Save changes" }).click();
   await expectToast(page, "Contact saved");
   const edited = page.getByTestId("contact-row").filter({ hasText: "Ana Park" });
   await expect(edited).toBeVisible();
