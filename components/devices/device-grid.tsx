@@ -28,7 +28,7 @@ import { DeviceDrawer } from "./device-drawer";
 import { DeviceGridToolbar } from "./device-grid-toolbar";
 import { DeviceTable } from "./device-table";
 import { isEditable, textOf, useCellEditing } from "./use-cell-editing";
-import { useDeviceFilters } from "./use-device-filters";
+import { useDeviceFilters, type DeviceFilters } from "./use-device-filters";
 import { useRovingGrid } from "./use-roving-grid";
 import { useVisibleSelection } from "./use-visible-selection";
 
@@ -65,21 +65,10 @@ function deviceColumns(canEdit: boolean): ColumnDef<DeviceRowView>[] {
   ];
 }
 
-export function DeviceGrid({
-  siteId,
-  devices,
-  canEdit,
-}: {
-  siteId: number;
-  devices: DeviceRowView[];
-  canEdit: boolean;
-}) {
+/** The table model: the filtered, sorted rows, and the selection limited to those shown. */
+function useDeviceTable(filters: DeviceFilters, canEdit: boolean) {
   const [sorting, setSorting] = useState<SortingState>([{ id: "external_device_id", desc: false }]);
-  const filters = useDeviceFilters(devices);
   const [selection, setSelection] = useState<RowSelectionState>({});
-  const [detail, setDetail] = useState<DeviceRowView | null>(null);
-  const [confirming, setConfirming] = useState(false);
-
   const columns = useMemo(() => deviceColumns(canEdit), [canEdit]);
 
   const table = useReactTable({
@@ -96,10 +85,25 @@ export function DeviceGrid({
     getFilteredRowModel: getFilteredRowModel(),
   });
   const visible = table.getRowModel().rows;
-  const leafColumns = table.getVisibleLeafColumns();
   const picked = useVisibleSelection(visible, selection, setSelection);
+  return { table, visible, picked };
+}
 
-  const nav = useRovingGrid(visible.length + 1, leafColumns.length);
+export function DeviceGrid({
+  siteId,
+  devices,
+  canEdit,
+}: {
+  siteId: number;
+  devices: DeviceRowView[];
+  canEdit: boolean;
+}) {
+  const filters = useDeviceFilters(devices);
+  const { table, visible, picked } = useDeviceTable(filters, canEdit);
+  const [detail, setDetail] = useState<DeviceRowView | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  const nav = useRovingGrid(visible.length + 1, table.getVisibleLeafColumns().length);
   const edit = useCellEditing(siteId, devices, nav.focusActive);
 
   /** Enter / Space / F2 on a focused cell (not on an editor inside it). */
@@ -119,26 +123,7 @@ export function DeviceGrid({
     e.preventDefault();
   }
 
-  if (devices.length === 0) {
-    return (
-      <EmptyState
-        title="No devices yet"
-        description="Add one device, or paste a list from a spreadsheet to provision cameras and bridges in one go."
-        action={
-          canEdit ? (
-            <div className="flex flex-wrap gap-2">
-              <Link href={`/sites/${siteId}/devices/new`} className={buttonClasses("secondary")}>
-                <Plus className="h-4 w-4" /> Add device
-              </Link>
-              <Link href={`/sites/${siteId}/devices/paste`} className={buttonClasses()}>
-                <ClipboardPaste className="h-4 w-4" /> Paste devices
-              </Link>
-            </div>
-          ) : undefined
-        }
-      />
-    );
-  }
+  if (devices.length === 0) return <NoDevices siteId={siteId} canEdit={canEdit} />;
 
   return (
     <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 max-md:bg-slate-50">
@@ -179,5 +164,27 @@ export function DeviceGrid({
         />
       ) : null}
     </div>
+  );
+}
+
+/** A site without devices: what to do first (add one, or paste a list) for a user who can. */
+function NoDevices({ siteId, canEdit }: { siteId: number; canEdit: boolean }) {
+  return (
+    <EmptyState
+      title="No devices yet"
+      description="Add one device, or paste a list from a spreadsheet to provision cameras and bridges in one go."
+      action={
+        canEdit ? (
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/sites/${siteId}/devices/new`} className={buttonClasses("secondary")}>
+              <Plus className="h-4 w-4" /> Add device
+            </Link>
+            <Link href={`/sites/${siteId}/devices/paste`} className={buttonClasses()}>
+              <ClipboardPaste className="h-4 w-4" /> Paste devices
+            </Link>
+          </div>
+        ) : undefined
+      }
+    />
   );
 }
