@@ -64,6 +64,12 @@ export async function signIn(page: Page, role: Role, next = "/"): Promise<void> 
   await signInThroughForm(page, role, next);
 }
 
+/**
+ * The freshness line's age (lib/utc-text.ts utcBrief): the time alone when it is today in UTC, the date too
+ * when not — which a run crossing midnight UTC sees for a mirror read before it.
+ */
+export const AS_OF = /As of (\d{4}-\d{2}-\d{2} )?\d{2}:\d{2} UTC/;
+
 /** Calls the simulator's control API (create alarms, inject faults, reset) as the test harness. */
 export async function sim(path: string, init: { method?: string; body?: unknown } = {}): Promise<unknown> {
   const res = await fetch(`${simUrl()}${path}`, {
