@@ -1,30 +1,20 @@
 "use client";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
-import { toast } from "sonner";
+import { useRef, useState, type FormEvent } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import type { ActionFailure } from "@/lib/actions/errors";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import {
-  changedFields,
-  NETWORK_FAILURE,
-  type FlatValidationErrors,
-  type SafeAction,
-  type SafeActionInput,
-} from "./action-result";
-import { CANCELLED_FAILURE, type BudgetWait } from "./use-budget-wait";
+import { changedFields, type FlatValidationErrors, type SafeAction, type SafeActionInput } from "./action-result";
+import { useSchemaResolver, type FormSchema } from "./form-resolver";
+import type { Strings } from "./form-values";
+import { useActionFormSubmit } from "./use-action-form-submit";
+import type { BudgetWait } from "./use-budget-wait";
+import { useFieldErrors } from "./use-field-errors";
+import { useFormSend } from "./use-form-send";
 import { useSendAction } from "./use-send-action";
+import { useSlowFlag } from "./use-slow-flag";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 
-/**
- * A zod object schema over the form's fields. Its input is often wider than the strings a form
- * holds (a preprocess takes unknown), so only "an object" is required here.
- */
-type FormSchema = z.ZodType<unknown, Record<string, unknown>>;
-
-/** What react-hook-form holds: every field is a string, as typed. */
-type Strings = Record<string, string>;
+export { INVALID_BEFORE_SENDING, UNCHANGED_FAILURE } from "./use-action-form-submit";
 
 export type UseActionFormOptions<
   V extends Record<string, string>,
@@ -57,15 +47,6 @@ export type UseActionFormOptions<
   resetOnSuccess?: boolean;
 };
 
-export const INVALID_BEFORE_SENDING: ActionFailure = {
-  code: "invalid_input",
-  message: "Some fields need fixing; nothing was sent.",
-};
-export const UNCHANGED_FAILURE: ActionFailure = {
-  code: "unchanged",
-  message: "Nothing has changed, so there is nothing to save.",
-};
-
 /** What a form component reads from `useActionForm`; the same for every action, so fields can be shared. */
 export type ActionForm<V extends Record<string, string>> = {
   values: V;
@@ -82,16 +63,6 @@ export type ActionForm<V extends Record<string, string>> = {
   onSubmit(e: FormEvent<HTMLFormElement>): Promise<void>;
   budgetWait: BudgetWait;
 };
-
-/** First message per top-level field from react-hook-form's errors (ours, the resolver's or the server's). */
-function messagesOf(errors: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, e] of Object.entries(errors)) {
-    const message = e && typeof e === "object" && "message" in e ? e.message : undefined;
-    if (key !== "root" && typeof message === "string" && message) out[key] = message;
-  }
-  return out;
-}
 
 /**
  * State for a form backed by a server action: react-hook-form holds the values and field errors,
@@ -111,28 +82,12 @@ export function useActionForm<
   E extends FlatValidationErrors,
   D,
 >(opts: UseActionFormOptions<V, S, E, D>): ActionForm<V> {
-  const { mode, initial, schema } = opts;
-  // The schema checks what the action would receive (in "update" mode the changed fields only, as
-  // an edit's schema is partial; the ids toInput adds included); raw: the action parses it itself.
+  const { initial } = opts;
+  // The submit button pressed (its `intent`), for the schema check and for `toInput`.
   const intent = useRef<string | null>(null);
-  const resolver: Resolver<Strings> = async (values) => {
-    const current: V = { ...initial, ...values };
-    const payload: Partial<V> = mode === "update" ? changedFields(initial, current) : current;
-    if (!schema) return { values, errors: {} };
-    const input = Object.fromEntries(Object.entries(opts.toInput(payload, intent.current) ?? {}));
-    const checked = await zodResolver(schema, undefined, { raw: true })(input, undefined, {
-      fields: {},
-      shouldUseNativeValidation: false,
-    });
-    const messages = messagesOf(checked.errors);
-    if (Object.keys(messages).length === 0) return { values, errors: {} };
-    const errors: FieldErrors<Strings> = {};
-    for (const [key, message] of Object.entries(messages)) errors[key] = { type: "zod", message };
-    return { values: {}, errors };
-  };
   const form = useForm<Strings>({
     defaultValues: initial,
-    resolver,
+    resolver: useSchemaResolver(opts, intent),
     mode: "onSubmit",
     // Typing in a field clears its message (set() below); no re-check on every key stroke.
     reValidateMode: "onSubmit",
@@ -142,132 +97,37 @@ export function useActionForm<
   const { send: sendAction, budgetWait } = useSendAction(opts.action, { withToast: true });
   const values: V = { ...initial, ...useWatch({ control: form.control }) };
   const [failure, setFailure] = useState<ActionFailure | null>(null);
-  // Server messages for names that are not fields of this form (shown by the form if it wants).
-  const [otherErrors, setOtherErrors] = useState<Record<string, string>>({});
-  const [slow, setSlow] = useState(false);
-  // The form element, taken from the submit event (a ref handed to the page would make every
-  // value of this hook look like a ref to the React Compiler's lint).
-  const formRef = useRef<HTMLFormElement | null>(null);
   const [saved, setSaved] = useState(false);
   const pending = form.formState.isSubmitting;
+  const slow = useSlowFlag(pending);
   const dirty = !saved && Object.keys(changedFields(initial, values)).length > 0;
   const guard = useUnsavedGuard(!!opts.guardUnsaved && dirty);
-
-  // A long wait is usually CHeKT's rate limit (the server waits Retry-After); say so.
-  useEffect(() => {
-    if (!pending) return;
-    const t = setTimeout(() => setSlow(true), 2500);
-    return () => {
-      clearTimeout(t);
-      setSlow(false);
-    };
-  }, [pending]);
-
-  const isField = (key: string): key is keyof V & string => Object.hasOwn(initial, key);
-
-  function focusFirstError(errors: Record<string, string>) {
-    const first = Object.keys(errors)[0];
-    if (!first) return;
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`)?.focus());
-  }
-
-  function set<K extends keyof V & string>(key: K, value: V[K]) {
-    write(key, value);
-  }
+  const errors = useFieldErrors(form, initial);
+  const onSaved = () => {
+    setSaved(true);
+    guard.release();
+  };
+  const send = useFormSend(opts, { form, intent, sendAction, setFailure, errors, onSaved });
+  const onSubmit = useActionFormSubmit(opts, { form, intent, pending, errors, setFailure, send });
 
   // react-hook-form's paths are plain strings here (all fields are top-level strings).
   function write(name: string, value: string) {
     setSaved(false);
     form.setValue(name, value, { shouldDirty: true });
-    clearError(name);
-  }
-
-  function clearError(key: string) {
-    form.clearErrors(key);
-    if (otherErrors[key]) setOtherErrors(({ [key]: _, ...rest }) => rest);
-  }
-
-  function showServerFieldErrors(errors: Record<string, string>) {
-    const others: Record<string, string> = {};
-    for (const [key, message] of Object.entries(errors)) {
-      if (isField(key)) form.setError(key, { type: "server", message });
-      else others[key] = message;
-    }
-    setOtherErrors(others);
-    focusFirstError(errors);
-  }
-
-  async function send(checked: Strings) {
-    const current: V = { ...initial, ...checked };
-    const payload: Partial<V> = mode === "update" ? changedFields(initial, current) : current;
-    setFailure(null);
-    setOtherErrors({});
-    try {
-      const input = opts.toInput(payload, intent.current);
-      const outcome = await sendAction(input);
-      if (!outcome) {
-        setFailure(CANCELLED_FAILURE);
-        return;
-      }
-      if (!outcome.ok) {
-        setFailure(outcome.failure);
-        showServerFieldErrors(outcome.fieldErrors);
-        return;
-      }
-      setSaved(true);
-      guard.release();
-      if (opts.resetOnSuccess) form.reset(initial);
-      const message =
-        typeof opts.successMessage === "function" ? opts.successMessage(outcome.data, current) : opts.successMessage;
-      if (message !== null) toast.success(message);
-      opts.onSuccess?.(outcome.data);
-    } catch {
-      setFailure(NETWORK_FAILURE);
-    }
-  }
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    formRef.current = e.currentTarget;
-    const submitter = e.nativeEvent instanceof SubmitEvent ? e.nativeEvent.submitter : null;
-    intent.current = submitter?.getAttribute("name") === "intent" ? submitter.getAttribute("value") : null;
-    if (pending) return;
-    // Shown in the fields too, so a resend after a lost answer sends the same generated ID.
-    const current: V = { ...initial, ...form.getValues() };
-    if (mode !== "update" && opts.prepare) {
-      const ready = opts.prepare(current);
-      for (const key of Object.keys(ready)) {
-        if (isField(key) && ready[key] !== current[key]) form.setValue(key, ready[key]);
-      }
-    }
-    if (mode === "update" && Object.keys(changedFields(initial, form.getValues())).length === 0) {
-      setFailure(UNCHANGED_FAILURE);
-      return;
-    }
-    await form.handleSubmit(send, (errors) => {
-      setFailure(INVALID_BEFORE_SENDING);
-      focusFirstError(messagesOf(errors));
-    })();
-  }
-
-  const fieldErrors = { ...otherErrors, ...messagesOf(form.formState.errors) };
-
-  /** Props for a text field bound to `key`. */
-  function field<K extends keyof V & string>(key: K) {
-    return {
-      name: key,
-      value: values[key] ?? "",
-      error: fieldErrors[key] ?? null,
-      onChange: (e: { target: { value: string } }) => write(key, e.target.value),
-    };
+    errors.clear(name);
   }
 
   return {
     values,
-    set,
-    field,
+    set: (key, value) => write(key, value),
+    field: (key) => ({
+      name: key,
+      value: values[key] ?? "",
+      error: errors.fieldErrors[key] ?? null,
+      onChange: (e: { target: { value: string } }) => write(key, e.target.value),
+    }),
     dirty,
-    fieldErrors,
+    fieldErrors: errors.fieldErrors,
     failure,
     pending,
     slow: slow && budgetWait.secondsLeft === null,
