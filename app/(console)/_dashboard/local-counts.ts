@@ -4,6 +4,8 @@ import { prisma } from "@/lib/db";
 export type WaitingVerification = {
   id: string;
   siteId: number;
+  /** From the mirror; null when the mirror does not know the site (yet). */
+  siteName: string | null;
   description: string | null;
   occurredAt: Date;
   expiresAt: Date;
@@ -17,7 +19,7 @@ const OPEN = ["pending", "claimed"] as const;
 /** What Postgres knows for the dealer: verifications still to answer, bulk jobs still going. */
 export async function getLocalCounts(dealerLinkId: string, now = new Date()): Promise<LocalCounts> {
   const open = { dealerLinkId, state: { in: [...OPEN] }, expiresAt: { gt: now } };
-  const [openVerifications, activeBulkJobs, waiting] = await Promise.all([
+  const [openVerifications, activeBulkJobs, soonest] = await Promise.all([
     prisma.verification.count({ where: open }),
     prisma.bulkJob.count({ where: { dealerLinkId, state: { in: ["queued", "running"] } } }),
     prisma.verification.findMany({
@@ -35,5 +37,11 @@ export async function getLocalCounts(dealerLinkId: string, now = new Date()): Pr
       },
     }),
   ]);
+  const sites = await prisma.mirrorSite.findMany({
+    where: { dealerLinkId, chektId: { in: [...new Set(soonest.map((v) => v.siteId))] } },
+    select: { chektId: true, name: true },
+  });
+  const names = new Map(sites.map((s) => [s.chektId, s.name]));
+  const waiting = soonest.map((v) => ({ ...v, siteName: names.get(v.siteId) ?? null }));
   return { openVerifications, activeBulkJobs, waiting };
 }

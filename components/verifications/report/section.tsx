@@ -56,8 +56,8 @@ export function ReportSection<Row>({
 }
 
 /** A column that prints one field of the row as it is (a count, a name). */
-export function fieldColumn<Row>(field: keyof Row & string, header: string): Column<Row> {
-  return { key: field, header, cell: (r) => r[field] as ReactNode };
+export function fieldColumn<Row extends Record<F, ReactNode>, F extends string>(field: F, header: string): Column<Row> {
+  return { key: field, header, cell: (r) => r[field] };
 }
 
 /**
