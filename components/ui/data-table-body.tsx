@@ -1,0 +1,47 @@
+import { cn } from "./cn";
+import type { Column, DataTableProps } from "./data-table";
+import { labelOf } from "./data-table-model";
+
+type BodyProps<Row> = Pick<DataTableProps<Row>, "rows" | "rowKey" | "rowAttrs" | "rowClassName"> & {
+  /** The visible columns, in order. */
+  shown: Column<Row>[];
+  /** Each row is a card below 768 px: its cells say where they go on it (data-card). */
+  cards: boolean;
+};
+
+/**
+ * The table's rows, drawn straight from the visible columns: TanStack's row model builds a row object and a
+ * cell object per column (hidden ones too) with a dozen closures each, the largest share of a 50-row
+ * table's render in a CPU profile (docs/operations.md, "Eighth round: pages"), for what is a plain map here.
+ */
+export function DataTableBody<Row>({ rows, rowKey, rowAttrs, rowClassName, shown, cards }: BodyProps<Row>) {
+  return (
+    <tbody
+      className={cn(
+        cards ? "max-md:block max-md:space-y-3 md:divide-y md:divide-slate-100" : "divide-y divide-slate-100",
+      )}
+    >
+      {rows.map((row) => (
+        <tr key={rowKey(row)} className={rowClassName?.(row)} {...rowAttrs?.(row)}>
+          {shown.map((col) => {
+            const label = labelOf(col);
+            // A cell's styling is the table's (app/globals.css, .data-table): only what differs per column
+            // is on the cell, so a 25-row view does not carry the same long class string in every cell.
+            // Its text colour stays a class: a column's own colour ("text-slate-600") meets it in the
+            // utilities' order, as it always has (slate-800 outranks the lighter slates).
+            return (
+              <td
+                key={col.key}
+                data-label={label || undefined}
+                data-card={cards ? col.card : undefined}
+                className={cn("text-slate-800", col.className)}
+              >
+                {col.cell(row)}
+              </td>
+            );
+          })}
+        </tr>
+      ))}
+    </tbody>
+  );
+}
