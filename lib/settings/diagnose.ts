@@ -87,156 +87,182 @@ export type ProbeContext = {
   shapeOk?: (body: unknown) => boolean;
 };
 
+type HttpAnswer = Extract<RawAnswer, { kind: "http" }>;
+type Fields = Omit<Diagnosis, "ok" | "bucket" | "title" | "detail">;
+
+/** One HTTP answer as every bucket below reads it: its error envelope and the fields each diagnosis carries. */
+type Reading = { answer: HttpAnswer; ctx: ProbeContext; env: Envelope | null; fields: Fields };
+
 export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
   if (answer.kind === "network") return networkDiagnosis(answer, ctx);
-  const { status, contentType, bodyText, traceId, ms } = answer;
-  const base = { status, traceId, ms };
-  const env = readErrorBody(bodyText);
-  const code = env?.code;
-  const serverMessage = env?.message;
-  const withBody = { ...base, code, serverMessage };
+  const { status, traceId, ms } = answer;
+  const env = readErrorBody(answer.bodyText);
+  const r: Reading = {
+    answer,
+    ctx,
+    env,
+    fields: { status, traceId, ms, code: env?.code, serverMessage: env?.message },
+  };
 
-  if (status >= 200 && status < 300) {
-    if (!isJson(contentType) || looksHtml(contentType, bodyText))
-      return wrongBase(
-        ctx,
-        withBody,
-        `${ctx.label} answered ${status} with ${contentType || "no content type"} instead of JSON — ` +
-          "something other than the CHeKT API answered.",
-      );
-    let body: unknown;
-    try {
-      body = JSON.parse(bodyText);
-    } catch {
-      return wrongBase(ctx, withBody, `${ctx.label} answered ${status} with a body that is not JSON.`);
-    }
-    if (ctx.shapeOk && !ctx.shapeOk(body))
-      return wrongBase(ctx, withBody, `${ctx.label} answered ${status} but not in the shape CHeKT uses.`);
-    return {
-      ok: true,
-      bucket: "ok",
-      title: "Works",
-      detail: `${ctx.label} answered ${status} in ${ms} ms.`,
-      ...withBody,
-    };
-  }
-
-  if (status === 429) {
-    const wait = answer.retryAfterS;
-    return {
-      ok: false,
-      bucket: "rate_limited",
-      title: "Rate limited",
-      detail:
-        `CHeKT refused ${ctx.label} because the rate limit is used up (free tier: 60 requests a minute, ` +
-        `bursts of 5 a second).${wait !== undefined ? ` It allows calls again in ${wait} s.` : ""} If ` +
-        "something calls CHeKT in a tight loop, slow it down, or upgrade the plan.",
-      retryAfterS: wait,
-      ...withBody,
-    };
-  }
-
+  if (status >= 200 && status < 300) return successDiagnosis(r);
+  if (status === 429) return rateLimited(r);
   // A JSON error envelope means the CHeKT API itself answered; anything else on 4xx means the
   // path or host is not the CHeKT API (a proxy, a web server, a missing /v1).
-  if (!env && status >= 400 && status < 500) {
+  if (!env && status >= 400 && status < 500) return notTheApi(r);
+  if (status === 401) return credentialsRefused(r);
+  if (status === 403) return accessDenied(r);
+  if (status === 404 || status === 405) return notServed(r);
+  if (status >= 500) return serverError(r);
+  return unexpected(r);
+}
+
+/** A 2xx is only "works" when it is JSON in the shape CHeKT uses; anything else came from elsewhere. */
+function successDiagnosis({ answer, ctx, fields }: Reading): Diagnosis {
+  const { status, contentType, bodyText, ms } = answer;
+  if (!isJson(contentType) || looksHtml(contentType, bodyText))
     return wrongBase(
       ctx,
-      withBody,
-      `${ctx.label} answered ${status} with ` +
-        `${looksHtml(contentType, bodyText) ? "an HTML page" : "a body that is not a CHeKT error"} — that ` +
-        "address does not serve the CHeKT API.",
+      fields,
+      `${ctx.label} answered ${status} with ${contentType || "no content type"} instead of JSON — ` +
+        "something other than the CHeKT API answered.",
     );
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    return wrongBase(ctx, fields, `${ctx.label} answered ${status} with a body that is not JSON.`);
   }
+  if (ctx.shapeOk && !ctx.shapeOk(body))
+    return wrongBase(ctx, fields, `${ctx.label} answered ${status} but not in the shape CHeKT uses.`);
+  return {
+    ok: true,
+    bucket: "ok",
+    title: "Works",
+    detail: `${ctx.label} answered ${status} in ${ms} ms.`,
+    ...fields,
+  };
+}
 
-  if (status === 401) {
-    if (ctx.surface === "app") {
-      return {
-        ok: false,
-        bucket: "invalid_api_key",
-        title: "API key not accepted (invalid_api_key)",
-        detail:
-          "CHeKT does not accept this API key: it is mistyped, revoked, or was rotated more than 24 hours " +
-          "ago. Check the key saved here (or CHEKT_API_KEY) is the one CHeKT showed when the app was " +
-          "created, and that it is sent as a Bearer token. If it was revoked, issue a new key under " +
-          "Settings → CHeKT Apps in the dealer portal and save it here.",
-        ...withBody,
-      };
-    }
+function rateLimited({ answer, ctx, fields }: Reading): Diagnosis {
+  const wait = answer.retryAfterS;
+  return {
+    ok: false,
+    bucket: "rate_limited",
+    title: "Rate limited",
+    detail:
+      `CHeKT refused ${ctx.label} because the rate limit is used up (free tier: 60 requests a minute, ` +
+      `bursts of 5 a second).${wait !== undefined ? ` It allows calls again in ${wait} s.` : ""} If ` +
+      "something calls CHeKT in a tight loop, slow it down, or upgrade the plan.",
+    retryAfterS: wait,
+    ...fields,
+  };
+}
+
+function notTheApi({ answer, ctx, fields }: Reading): Diagnosis {
+  const { status, contentType, bodyText } = answer;
+  return wrongBase(
+    ctx,
+    fields,
+    `${ctx.label} answered ${status} with ` +
+      `${looksHtml(contentType, bodyText) ? "an HTML page" : "a body that is not a CHeKT error"} — that ` +
+      "address does not serve the CHeKT API.",
+  );
+}
+
+/** 401: the App surface's API key, or the partner's client credentials. */
+function credentialsRefused({ ctx, fields }: Reading): Diagnosis {
+  if (ctx.surface === "app") {
     return {
       ok: false,
-      bucket: "invalid_client",
-      title: "Client credentials not accepted",
+      bucket: "invalid_api_key",
+      title: "API key not accepted (invalid_api_key)",
       detail:
-        "CHeKT refused the client id and secret (or the signed client assertion). Check CHEKT_CLIENT_ID " +
-        "and CHEKT_CLIENT_SECRET / CHEKT_PRIVATE_KEY against what CHeKT issued to your partner account.",
-      ...withBody,
+        "CHeKT does not accept this API key: it is mistyped, revoked, or was rotated more than 24 hours " +
+        "ago. Check the key saved here (or CHEKT_API_KEY) is the one CHeKT showed when the app was " +
+        "created, and that it is sent as a Bearer token. If it was revoked, issue a new key under " +
+        "Settings → CHeKT Apps in the dealer portal and save it here.",
+      ...fields,
     };
   }
+  return {
+    ok: false,
+    bucket: "invalid_client",
+    title: "Client credentials not accepted",
+    detail:
+      "CHeKT refused the client id and secret (or the signed client assertion). Check CHEKT_CLIENT_ID " +
+      "and CHEKT_CLIENT_SECRET / CHEKT_PRIVATE_KEY against what CHeKT issued to your partner account.",
+    ...fields,
+  };
+}
 
-  if (status === 403) {
-    if (ctx.surface === "app") {
-      const scope = scopeInMessage(serverMessage) ?? ctx.scope;
-      return {
-        ok: false,
-        bucket: "permission_denied",
-        title: `Missing scope${scope ? ` ${scope}` : ""} (permission_denied)`,
-        detail:
-          "The key is valid but the CHeKT App lacks " +
-          `${scope ? `the ${scope} scope` : "the scope this call needs"}. In the dealer portal open Settings ` +
-          `→ CHeKT Apps → [your app] → Permissions, grant ${scope ?? "it"}, and have the dealer admin ` +
-          "approve the new set.",
-        ...withBody,
-      };
-    }
+/** 403: the App lacks a scope, or the partner token does not reach this dealer. */
+function accessDenied({ ctx, env, fields }: Reading): Diagnosis {
+  if (ctx.surface === "app") {
+    const scope = scopeInMessage(env?.message) ?? ctx.scope;
     return {
       ok: false,
-      bucket: "no_dealer_access",
-      title: "This dealer is not connected to your partner account",
+      bucket: "permission_denied",
+      title: `Missing scope${scope ? ` ${scope}` : ""} (permission_denied)`,
       detail:
-        "The partner token is valid but does not reach this dealer. Connect the dealer again from the " +
-        "Dealer page (its admin approves on CHeKT).",
-      ...withBody,
+        "The key is valid but the CHeKT App lacks " +
+        `${scope ? `the ${scope} scope` : "the scope this call needs"}. In the dealer portal open Settings ` +
+        `→ CHeKT Apps → [your app] → Permissions, grant ${scope ?? "it"}, and have the dealer admin ` +
+        "approve the new set.",
+      ...fields,
     };
   }
+  return {
+    ok: false,
+    bucket: "no_dealer_access",
+    title: "This dealer is not connected to your partner account",
+    detail:
+      "The partner token is valid but does not reach this dealer. Connect the dealer again from the " +
+      "Dealer page (its admin approves on CHeKT).",
+    ...fields,
+  };
+}
 
-  if (status === 404 && ctx.surface === "partner") {
+/** 404 or 405: a partner read of a dealer CHeKT no longer knows, otherwise a path that is not the API. */
+function notServed({ answer, ctx, env, fields }: Reading): Diagnosis {
+  if (answer.status === 404 && ctx.surface === "partner") {
     return {
       ok: false,
       bucket: "not_found",
       title: "Dealer not found",
       detail: "CHeKT does not know this dealer id any more. It may have been deleted; disconnect and connect it again.",
-      ...withBody,
+      ...fields,
     };
   }
-  if (status === 404 || status === 405) {
-    return wrongBase(ctx, withBody, `${ctx.label} answered ${status} ${code ?? ""}`.trim() + ".");
-  }
+  return wrongBase(ctx, fields, `${ctx.label} answered ${answer.status} ${env?.code ?? ""}`.trim() + ".");
+}
 
-  if (status >= 500) {
-    return {
-      ok: false,
-      bucket: "server_error",
-      title: "CHeKT had a problem",
-      detail:
-        `CHeKT answered ${status}${serverMessage ? ` (${serverMessage})` : ""}. This is on CHeKT's side; try ` +
-        "again in a minute. Quote the trace id to CHeKT support if it persists.",
-      ...withBody,
-    };
-  }
+function serverError({ answer, env, fields }: Reading): Diagnosis {
+  const serverMessage = env?.message;
+  return {
+    ok: false,
+    bucket: "server_error",
+    title: "CHeKT had a problem",
+    detail:
+      `CHeKT answered ${answer.status}${serverMessage ? ` (${serverMessage})` : ""}. This is on CHeKT's side; try ` +
+      "again in a minute. Quote the trace id to CHeKT support if it persists.",
+    ...fields,
+  };
+}
+
+function unexpected({ answer, ctx, env, fields }: Reading): Diagnosis {
+  const { status } = answer;
+  const code = env?.code;
+  const serverMessage = env?.message;
   return {
     ok: false,
     bucket: "unexpected",
     title: `Unexpected answer ${status}`,
     detail: `${ctx.label} answered ${status}${code ? ` ${code}` : ""}${serverMessage ? `: ${serverMessage}` : ""}.`,
-    ...withBody,
+    ...fields,
   };
 }
 
-function wrongBase(
-  ctx: ProbeContext,
-  fields: Omit<Diagnosis, "ok" | "bucket" | "title" | "detail">,
-  why: string,
-): Diagnosis {
+function wrongBase(ctx: ProbeContext, fields: Fields, why: string): Diagnosis {
   return {
     ok: false,
     bucket: "wrong_base_url",
