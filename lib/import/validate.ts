@@ -8,7 +8,7 @@ import { SECURITY_TYPES, type SecurityType } from "@/lib/schemas/arming";
 import { createContactSchema } from "@/lib/schemas/contact";
 import { createSiteSchema } from "@/lib/schemas/site";
 import { isValidTimeZone } from "@/lib/schemas/timezones";
-import { fastContact, fastSite } from "./fast-check";
+import { fastContact, fastSite, type SiteCells } from "./fast-check";
 import { expandPattern } from "./id-pattern";
 import { importPhoneField } from "./phone";
 import {
@@ -144,110 +144,147 @@ function checkRow(
   memo: Memo = newMemo(),
 ): { errors: SiteErrors; item: SiteImport | null; stationId: number | undefined } {
   const errors: SiteErrors = {};
+  markUndecodedCells(values, errors);
+  const timezone = resolveZone(values, memo, errors);
+  const stationId = resolveStation(values, stations, errors);
+  const securityType = resolveArming(values, memo, errors);
+  const site = checkSite(
+    {
+      external_site_id: externalId,
+      name: cell(values, "name"),
+      timezone,
+      monitoring_station_id: stationId === undefined ? "" : String(stationId),
+      account_number: cell(values, "account_number"),
+      address1: cell(values, "address1"),
+      address2: cell(values, "address2"),
+    },
+    memo,
+    errors,
+  );
+  if (stationId === undefined && cell(values, "account_number")) {
+    errors.station ??= "An account number needs its monitoring station";
+  }
+  const contacts = rowContacts(values, externalId, errors);
+  const item = Object.keys(errors).length === 0 && site !== null ? { site, contacts, securityType } : null;
+  return { errors, item, stationId };
+}
+
+/** A cell read with the wrong encoding holds U+FFFD; say so rather than send the mangled text. */
+function markUndecodedCells(values: SiteValues, errors: SiteErrors): void {
   for (const f of SITE_FIELDS) {
     const v = values[f];
     if (v !== undefined && v.includes("\uFFFD")) {
       errors[f] = `${SITE_FIELD_LABELS[f]} has characters that were not UTF-8 text (�): save the sheet as UTF-8`;
     }
   }
+}
+
+/** The IANA zone the time zone cell names, or the cell as written when it names none. */
+function resolveZone(values: SiteValues, memo: Memo, errors: SiteErrors): string {
   const tzCell = cell(values, "timezone");
   const timezone = tzCell ? remember(memo.zone, tzCell, zoneFor) : "";
   if (tzCell && !timezone) {
     errors.timezone = `Time zone "${tzCell}" is neither a zone nor a city we know (e.g. America/New_York or New York)`;
   }
+  return timezone || tzCell;
+}
+
+/** The station cell by name, or by number when no station has that name. */
+function resolveStation(values: SiteValues, stations: StationIndex, errors: SiteErrors): number | undefined {
   const stationCell = cell(values, "station");
-  let stationId: number | undefined;
-  if (stationCell) {
-    const hits = stations.byName.get(stationCell.toLowerCase()) ?? [];
-    const asId = /^#?\d+$/.test(stationCell) ? Number(stationCell.replace("#", "")) : NaN;
-    if (hits.length === 1) stationId = hits[0].id;
-    else if (hits.length > 1)
-      errors.station =
-        `Two monitoring stations are named "${stationCell}"; ` + `use its number (#${hits[0].id} or #${hits[1].id})`;
-    else if (stations.byId.has(asId)) stationId = asId;
-    else errors.station = `No monitoring station is named "${stationCell}"; add it under Stations or fix the name`;
-  }
+  if (!stationCell) return undefined;
+  const hits = stations.byName.get(stationCell.toLowerCase()) ?? [];
+  const asId = /^#?\d+$/.test(stationCell) ? Number(stationCell.replace("#", "")) : NaN;
+  if (hits.length === 1) return hits[0].id;
+  if (hits.length === 0 && stations.byId.has(asId)) return asId;
+  errors.station =
+    hits.length > 1
+      ? `Two monitoring stations are named "${stationCell}"; ` + `use its number (#${hits[0].id} or #${hits[1].id})`
+      : `No monitoring station is named "${stationCell}"; add it under Stations or fix the name`;
+  return undefined;
+}
+
+function resolveArming(values: SiteValues, memo: Memo, errors: SiteErrors): SecurityType | null {
   const armingCell = cell(values, "arming");
   const securityType = armingCell ? remember(memo.arming, armingCell, armingFor) : null;
   if (armingCell && securityType === null) {
     const titles = SECURITY_TYPES.map((t) => t.title).join(", ");
     errors.arming = `Arming type "${armingCell}" is not one of: ${titles} (or 1–4)`;
   }
+  return securityType;
+}
 
-  const siteCells = {
-    external_site_id: externalId,
-    name: cell(values, "name"),
-    timezone: timezone || tzCell,
-    monitoring_station_id: stationId === undefined ? "" : String(stationId),
-    account_number: cell(values, "account_number"),
-    address1: cell(values, "address1"),
-    address2: cell(values, "address2"),
-  };
+/** The site form's rules on the resolved cells; each issue goes on its cell unless one already has a message. */
+function checkSite(siteCells: SiteCells, memo: Memo, errors: SiteErrors): SiteDto | null {
   // The fast path (./fast-check.ts) answers the common case; the schema answers the rest, with its messages.
   const fast = fastSite(siteCells, (z) => remember(memo.zoneOk, z, isValidTimeZone));
-  const site = fast ? { success: true as const, data: fast } : createSiteSchema.safeParse(siteCells);
-  if (!site.success) {
-    for (const issue of site.error.issues) {
-      const f = SITE_PATH[String(issue.path[0])] ?? "name";
-      if (!errors[f]) errors[f] = issue.message;
-    }
+  if (fast) return fast;
+  const site = createSiteSchema.safeParse(siteCells);
+  if (site.success) return site.data;
+  for (const issue of site.error.issues) {
+    const f = SITE_PATH[String(issue.path[0])] ?? "name";
+    if (!errors[f]) errors[f] = issue.message;
   }
-  if (stationId === undefined && cell(values, "account_number")) {
-    errors.station ??= "An account number needs its monitoring station";
-  }
+  return null;
+}
 
+type ContactCells = (typeof CONTACT_CELLS)[number];
+
+function rowContacts(values: SiteValues, externalId: string, errors: SiteErrors): ContactDto[] {
   const contacts: ContactDto[] = [];
   for (let n = 1; n <= MAX_CONTACTS; n++) {
-    const names = CONTACT_CELLS[n - 1];
-    const f = (p: keyof typeof names) => names[p];
-    const given =
-      cell(values, names.name) !== "" ||
-      cell(values, names.first_name) !== "" ||
-      cell(values, names.last_name) !== "" ||
-      cell(values, names.phone) !== "" ||
-      cell(values, names.email) !== "";
-    if (!given) continue;
-    const full = splitName(cell(values, f("name")));
-    const first = cell(values, f("first_name")) || full.first;
-    const last = cell(values, f("last_name")) || full.last;
-    const nameField = cell(values, f("name")) ? f("name") : null;
-    if (!first || !last) {
-      const target = nameField ?? (first ? f("last_name") : f("first_name"));
-      errors[target] ??= `Contact ${n} needs a first and a last name`;
-      continue;
-    }
-    const contactCells = {
-      external_contact_id: `${externalId}-C${n}`,
-      first_name: first,
-      last_name: last,
-      phone_number: cell(values, f("phone")),
-      email: cell(values, f("email")),
-    };
-    const quick = fastContact(contactCells);
-    if (quick) {
-      contacts.push(quick);
-      continue;
-    }
-    const parsed = importContactSchema.safeParse(contactCells);
-    if (parsed.success) {
-      contacts.push(parsed.data);
-      continue;
-    }
-    for (const issue of parsed.error.issues) {
-      const path = String(issue.path[0]);
-      const target =
-        path === "phone_number"
-          ? f("phone")
-          : path === "email"
-            ? f("email")
-            : path === "external_contact_id"
-              ? "external_site_id"
-              : (nameField ?? (path === "first_name" ? f("first_name") : f("last_name")));
-      errors[target] ??= `Contact ${n}: ${issue.message}`;
-    }
+    const contact = rowContact(values, n, externalId, errors);
+    if (contact) contacts.push(contact);
   }
-  const ok = Object.keys(errors).length === 0 && site.success;
-  return { errors, item: ok && site.success ? { site: site.data, contacts, securityType } : null, stationId };
+  return contacts;
+}
+
+/** Contact n of the row: null when its cells are all empty or it has a problem (put on its cell). */
+function rowContact(values: SiteValues, n: number, externalId: string, errors: SiteErrors): ContactDto | null {
+  const names = CONTACT_CELLS[n - 1];
+  if (!contactGiven(values, names)) return null;
+  const full = splitName(cell(values, names.name));
+  const first = cell(values, names.first_name) || full.first;
+  const last = cell(values, names.last_name) || full.last;
+  const nameField = cell(values, names.name) ? names.name : null;
+  if (!first || !last) {
+    const target = nameField ?? (first ? names.last_name : names.first_name);
+    errors[target] ??= `Contact ${n} needs a first and a last name`;
+    return null;
+  }
+  const contactCells = {
+    external_contact_id: `${externalId}-C${n}`,
+    first_name: first,
+    last_name: last,
+    phone_number: cell(values, names.phone),
+    email: cell(values, names.email),
+  };
+  const quick = fastContact(contactCells);
+  if (quick) return quick;
+  const parsed = importContactSchema.safeParse(contactCells);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    errors[contactIssueCell(String(issue.path[0]), names, nameField)] ??= `Contact ${n}: ${issue.message}`;
+  }
+  return null;
+}
+
+function contactGiven(values: SiteValues, names: ContactCells): boolean {
+  return (
+    cell(values, names.name) !== "" ||
+    cell(values, names.first_name) !== "" ||
+    cell(values, names.last_name) !== "" ||
+    cell(values, names.phone) !== "" ||
+    cell(values, names.email) !== ""
+  );
+}
+
+/** The cell a contact schema issue belongs on: a split name's issues go on the name cell it came from. */
+function contactIssueCell(path: string, names: ContactCells, nameField: SiteField | null): SiteField {
+  if (path === "phone_number") return names.phone;
+  if (path === "email") return names.email;
+  if (path === "external_contact_id") return "external_site_id";
+  return nameField ?? (path === "first_name" ? names.first_name : names.last_name);
 }
 
 /**
