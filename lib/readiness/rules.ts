@@ -64,87 +64,115 @@ export function armingNeedsBridge(securityType: number): boolean {
   return securityType === 1 || securityType === 2;
 }
 
-export function readinessOf(f: SiteFacts, thresholdMin: number): Readiness {
-  const site = `/sites/${f.siteId}`;
-  const r = (check: ReadinessCheck, ok: boolean, detail: string, fixHref: string, fixLabel: string): CheckResult => ({
-    check,
-    label: READINESS_CHECKS[check],
-    ok,
-    detail,
-    fixHref,
-    fixLabel,
-  });
+/** What one rule says about a site; its check names the label. */
+type Verdict = Omit<CheckResult, "check" | "label">;
+type Rule = (f: SiteFacts, site: string, thresholdMin: number) => Verdict;
+
+function mobileContact(f: SiteFacts, site: string): Verdict {
   const mobiles = f.phones.filter(canTakeSms).length;
-  const checks: CheckResult[] = [
-    r(
-      "mobile_contact",
-      mobiles > 0,
+  return {
+    ok: mobiles > 0,
+    detail:
       mobiles > 0
         ? `${mobiles} ${plural(mobiles, "contact")} with a mobile number`
         : f.phones.length
           ? "The contacts' numbers are all fixed lines"
           : "No contact has a phone number",
-      `${site}/contacts/new`,
-      "Add a contact",
-    ),
-    r(
-      "station_account",
-      f.stationId !== null && Boolean(f.accountNumber),
+    fixHref: `${site}/contacts/new`,
+    fixLabel: "Add a contact",
+  };
+}
+
+function stationAccount(f: SiteFacts, site: string): Verdict {
+  return {
+    ok: f.stationId !== null && Boolean(f.accountNumber),
+    detail:
       f.stationId === null
         ? "No monitoring station"
         : !f.accountNumber
           ? "No account number"
           : `Account ${f.accountNumber}`,
-      `${site}/edit`,
-      "Edit the site",
-    ),
-    r(
-      "account_unique",
-      f.sameAccount.length === 0,
+    fixHref: `${site}/edit`,
+    fixLabel: "Edit the site",
+  };
+}
+
+function accountUnique(f: SiteFacts, site: string): Verdict {
+  return {
+    ok: f.sameAccount.length === 0,
+    detail:
       f.sameAccount.length === 0
         ? f.accountNumber && f.stationId !== null
           ? "No other site uses it on this station"
           : "Nothing to compare until both are set"
         : `Also used by ${f.sameAccount.map((o) => `"${o.name}" (#${o.siteId})`).join(", ")}`,
-      `${site}/edit`,
-      "Change the account number",
-    ),
-    r(
-      "arming_hardware",
-      f.securityType !== null && (!armingNeedsBridge(f.securityType) || f.hasBridge === true),
+    fixHref: `${site}/edit`,
+    fixLabel: "Change the account number",
+  };
+}
+
+function armingHardware(f: SiteFacts, site: string): Verdict {
+  return {
+    ok: f.securityType !== null && (!armingNeedsBridge(f.securityType) || f.hasBridge === true),
+    detail:
       f.securityType === null
         ? "Arming type not read from CHeKT yet"
         : armingNeedsBridge(f.securityType) && f.hasBridge !== true
           ? `"${securityTypeLabel(f.securityType)}" needs a bridge, and ` +
             (f.hasBridge === null ? "none is known" : "the site has none")
           : securityTypeLabel(f.securityType),
-      `${site}/arming`,
-      "Change the arming type",
-    ),
-    r(
-      "camera",
-      f.cameras > 0,
-      f.cameras > 0 ? `${f.cameras} ${plural(f.cameras, "camera")}` : "No camera",
-      `${site}/devices`,
-      "Add a camera",
-    ),
-    r(
-      "devices_online",
-      f.offlineLong === 0,
+    fixHref: `${site}/arming`,
+    fixLabel: "Change the arming type",
+  };
+}
+
+function camera(f: SiteFacts, site: string): Verdict {
+  return {
+    ok: f.cameras > 0,
+    detail: f.cameras > 0 ? `${f.cameras} ${plural(f.cameras, "camera")}` : "No camera",
+    fixHref: `${site}/devices`,
+    fixLabel: "Add a camera",
+  };
+}
+
+function devicesOnline(f: SiteFacts, _site: string, thresholdMin: number): Verdict {
+  return {
+    ok: f.offlineLong === 0,
+    detail:
       f.offlineLong === 0
         ? "None"
         : `${f.offlineLong} ${plural(f.offlineLong, "device")} offline longer than ${thresholdMin} min`,
-      `/fleet?site=${f.siteId}&offlineFor=${thresholdMin}`,
-      "See the devices",
-    ),
-    r(
-      "activated",
-      f.isActivated,
-      f.isActivated ? "Monitored" : "Not activated: CHeKT does not monitor it",
-      site,
-      "Activate it on the site page",
-    ),
-  ];
+    fixHref: `/fleet?site=${f.siteId}&offlineFor=${thresholdMin}`,
+    fixLabel: "See the devices",
+  };
+}
+
+function activated(f: SiteFacts, site: string): Verdict {
+  return {
+    ok: f.isActivated,
+    detail: f.isActivated ? "Monitored" : "Not activated: CHeKT does not monitor it",
+    fixHref: site,
+    fixLabel: "Activate it on the site page",
+  };
+}
+
+/** One rule per check; a site's checks come out in READINESS_CHECKS's order. */
+const RULES: Record<ReadinessCheck, Rule> = {
+  mobile_contact: mobileContact,
+  station_account: stationAccount,
+  account_unique: accountUnique,
+  arming_hardware: armingHardware,
+  camera,
+  devices_online: devicesOnline,
+  activated,
+};
+
+export function readinessOf(f: SiteFacts, thresholdMin: number): Readiness {
+  const site = `/sites/${f.siteId}`;
+  const checks: CheckResult[] = READINESS_CHECK_KEYS.map((check) => {
+    const { ok, detail, fixHref, fixLabel } = RULES[check](f, site, thresholdMin);
+    return { check, label: READINESS_CHECKS[check], ok, detail, fixHref, fixLabel };
+  });
   const failing = checks.filter((c) => !c.ok).map((c) => c.check);
   return { siteId: f.siteId, ready: failing.length === 0, checks, failing };
 }
