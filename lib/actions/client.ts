@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { writeAudit } from "@/lib/audit";
+import { writeAudit, type AuditEntry } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import {
   effectiveRole,
@@ -13,7 +13,7 @@ import {
   withDealerRole,
   type MemberDealer,
 } from "@/lib/dealer";
-import { hasRole, ROLES } from "@/lib/roles";
+import { hasRole, ROLES, type Role } from "@/lib/roles";
 import { runInteractive } from "@/lib/chekt/budget-wait";
 import { scopeOf, type DealerScope } from "@/lib/dealer-scope";
 import { makeCommit, type Commit } from "./commit";
@@ -104,6 +104,20 @@ export type ActionContext = {
   commit: Commit;
 };
 
+/** The fields every audit row of one action run shares: who, on which dealer, under which trace id. */
+type RunAudit = {
+  action: string;
+  objectKind: string;
+  dealerLinkId: string | undefined;
+  traceId: string;
+  /** With their role in the current dealer. */
+  user: SessionUser;
+};
+
+function auditRun(run: RunAudit, outcome: AuditEntry["outcome"], error: string | undefined): Promise<void> {
+  return writeAudit(prisma, { ...run, outcome, error });
+}
+
 export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => metadataSchema,
   handleServerError: (error) => toActionFailure(error),
@@ -117,65 +131,64 @@ export const actionClient = createSafeActionClient({
   // The role that counts is the membership's in the current dealer (the owner is admin in all).
   const dealer = await resolveDealerFor(sessionUser);
   const user: SessionUser = withDealerRole(sessionUser, await effectiveRole(sessionUser, dealer));
-  if (!hasRole(user.role, metadata.role)) {
-    // Without a dealer to work on (none connected, or no membership) the useful answer is that,
-    // not "forbidden": the same refusal, said so the user knows what is missing.
-    const noDealer = !dealer && metadata.role !== "viewer";
-    await writeAudit(prisma, {
-      action: metadata.name,
-      objectKind,
-      outcome: "refused",
-      error: noDealer ? "no dealer to work on" : `role ${user.role} lacks ${metadata.role}`,
-      dealerLinkId: dealer?.id,
-      traceId,
-      user,
-    });
-    if (noDealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
-    throw new ActionError(
-      "forbidden",
-      `Only ${metadata.role === "admin" ? "an admin" : `an ${metadata.role} or admin`} can do this.`,
-    );
-  }
-  // Admin actions that work on a dealer picked on the page (settings, drift) name it in their
-  // input: the user must hold the declared role in THAT dealer, or it does not exist for them.
-  const named = namedDealerLinkId(clientInput);
-  if (named !== undefined && named !== dealer?.id) {
-    const wellFormed = DEALER_LINK_ID.test(named);
-    const role = wellFormed ? await roleInDealerLink(sessionUser.id, named) : null;
-    if (!role || !hasRole(role, metadata.role)) {
-      await writeAudit(prisma, {
-        action: metadata.name,
-        objectKind,
-        outcome: "refused",
-        error: !wellFormed
-          ? "named a dealer link id of no form we issue"
-          : role
-            ? `role ${role} lacks ${metadata.role} in dealer link ${named}`
-            : `not a member of dealer link ${named}`,
-        dealerLinkId: dealer?.id,
-        traceId,
-        user,
-      });
-      throw new ActionError("not_found", "No such dealer.", { dealerLinkId: "Unknown dealer" });
-    }
-  }
+  const run: RunAudit = { action: metadata.name, objectKind, dealerLinkId: dealer?.id, traceId, user };
+  await checkRole(run, metadata.role, dealer);
+  await checkNamedDealer(run, metadata.role, namedDealerLinkId(clientInput));
+  return runAudited(run, { dealer, notAudited: metadata.notAudited ?? false, clientInput }, (ctx) => next({ ctx }));
+});
 
-  const notAudited = metadata.notAudited ?? false;
+/** The user must hold the action's role in the current dealer; a refusal is audited, then thrown. */
+async function checkRole(run: RunAudit, role: Role, dealer: MemberDealer | null): Promise<void> {
+  if (hasRole(run.user.role, role)) return;
+  // Without a dealer to work on (none connected, or no membership) the useful answer is that,
+  // not "forbidden": the same refusal, said so the user knows what is missing.
+  const noDealer = !dealer && role !== "viewer";
+  await auditRun(run, "refused", noDealer ? "no dealer to work on" : `role ${run.user.role} lacks ${role}`);
+  if (noDealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
+  throw new ActionError("forbidden", `Only ${role === "admin" ? "an admin" : `an ${role} or admin`} can do this.`);
+}
+
+/**
+ * Admin actions that work on a dealer picked on the page (settings, drift) name it in their
+ * input: the user must hold the declared role in THAT dealer, or it does not exist for them.
+ */
+async function checkNamedDealer(run: RunAudit, role: Role, named: string | undefined): Promise<void> {
+  if (named === undefined || named === run.dealerLinkId) return;
+  const wellFormed = DEALER_LINK_ID.test(named);
+  const held = wellFormed ? await roleInDealerLink(run.user.id, named) : null;
+  if (held && hasRole(held, role)) return;
+  await auditRun(
+    run,
+    "refused",
+    !wellFormed
+      ? "named a dealer link id of no form we issue"
+      : held
+        ? `role ${held} lacks ${role} in dealer link ${named}`
+        : `not a member of dealer link ${named}`,
+  );
+  throw new ActionError("not_found", "No such dealer.", { dealerLinkId: "Unknown dealer" });
+}
+
+type BodyResult = { success: boolean; serverError?: unknown; validationErrors?: unknown };
+
+/**
+ * Runs the action's body with its context, and leaves exactly one row for a mutation: its commit's,
+ * or else one said here from the result (or the error thrown past next-safe-action).
+ */
+async function runAudited<R extends BodyResult>(
+  run: RunAudit,
+  opts: { dealer: MemberDealer | null; notAudited: boolean; clientInput: unknown },
+  body: (ctx: ActionContext) => Promise<R>,
+): Promise<R> {
+  const { notAudited } = opts;
   let audited = false;
   // Only a committed row counts: a refusal thrown inside a commit's `fn` (another dealer's id:
   // not_found) rolls back with it, and the failure or refusal row is written below instead.
-  const commit = makeCommit({
-    action: metadata.name,
-    objectKind,
-    dealerLinkId: dealer?.id,
-    traceId,
-    user,
-    onCommitted: () => void (audited = true),
-  });
-  const ctx: ActionContext = { user, traceId, dealer, commit };
+  const commit = makeCommit({ ...run, onCommitted: () => void (audited = true) });
+  const ctx: ActionContext = { user: run.user, traceId: run.traceId, dealer: opts.dealer, commit };
 
   try {
-    if (holdsNul(clientInput)) {
+    if (holdsNul(opts.clientInput)) {
       throw new ActionError(
         "invalid_input",
         "A field holds a NUL character, which cannot be stored. Nothing was saved.",
@@ -183,38 +196,28 @@ export const actionClient = createSafeActionClient({
     }
     // A CHeKT write that would wait long for the rate limit is handed back to the form instead
     // (lib/chekt/budget-wait.ts): the form counts down and sends again; nothing was sent.
-    const result = await (notAudited ? next({ ctx }) : runInteractive(() => next({ ctx })));
+    const result = await (notAudited ? body(ctx) : runInteractive(() => body(ctx)));
     if ((!notAudited && !audited) || (notAudited && isRefusal(result))) {
       // A mutation that did not describe itself still leaves a trace.
-      await writeAudit(prisma, {
-        action: metadata.name,
-        objectKind,
-        outcome: isRefusal(result) ? "refused" : result.success === false ? "failure" : "success",
-        // next-safe-action hands thrown errors back as result.serverError (they never reach the
-        // catch below), so the reason is taken from there.
-        error: auditError(result),
-        dealerLinkId: dealer?.id,
-        traceId,
-        user,
-      });
+      const outcome = isRefusal(result) ? "refused" : result.success === false ? "failure" : "success";
+      // next-safe-action hands thrown errors back as result.serverError (they never reach the
+      // catch below), so the reason is taken from there.
+      await auditRun(run, outcome, auditError(result));
     }
     return result;
   } catch (error) {
     if (!notAudited) {
-      const failure = toActionFailure(error, traceId);
+      const failure = toActionFailure(error, run.traceId);
       await writeAudit(prisma, {
-        action: metadata.name,
-        objectKind,
+        ...run,
         outcome: "failure",
         error: `${failure.code}: ${failure.message}`,
-        traceId: failure.traceId ?? traceId,
-        dealerLinkId: dealer?.id,
-        user,
+        traceId: failure.traceId ?? run.traceId,
       }).catch(() => undefined);
     }
     throw error;
   }
-});
+}
 
 /** The context of an action built on dealerActionClient. */
 export type DealerActionContext = ActionContext & {
