@@ -105,6 +105,26 @@ export function sameState(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** What CHeKT's redirect back to /api/dealers/callback says, read against the pending connect. */
+export type CallbackAnswer =
+  | { kind: "bad_state" }
+  | { kind: "declined"; error: string }
+  | { kind: "no_code" }
+  | { kind: "code"; code: string; pending: PendingConnect };
+
+/**
+ * The state must be the one we sent, from this browser, for this user, not expired; only then does
+ * CHeKT's ?error (the admin declined) or ?code count.
+ */
+export function readCallback(params: URLSearchParams, pending: PendingConnect | null, userId: string): CallbackAnswer {
+  const state = params.get("state") ?? "";
+  if (!pending || !state || !sameState(pending.state, state) || pending.userId !== userId) return { kind: "bad_state" };
+  const error = params.get("error");
+  if (error) return { kind: "declined", error };
+  const code = params.get("code");
+  return code ? { kind: "code", code, pending } : { kind: "no_code" };
+}
+
 const tokenSchema = z.object({
   access_token: z.string().min(1),
   token_type: z.string().optional(),
