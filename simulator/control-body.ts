@@ -4,7 +4,7 @@ import { toFieldErrors } from "./contract";
 import { SimError } from "./errors";
 import type { FromSchema } from "./schema-type";
 import { ALL_EVENTS, ALL_SCOPES } from "./seed";
-import { PRIORITIES, TRIGGERS } from "./sim";
+import { PRIORITIES, TRIGGERS } from "./new-alarm";
 
 // The control API's request bodies: one JSON Schema each, which both checks a body and types it.
 const ajv = new Ajv2020({ allErrors: true, strict: false });

@@ -1,21 +1,13 @@
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { SimConfig } from "./config";
 import type { Contract } from "./contract";
 import { pfx } from "./dto";
 import { SimError } from "./errors";
 import { Faults } from "./faults";
+import { alarmEvents, alarmRecords, alarmTarget, type AlarmInput } from "./new-alarm";
 import { RateLimiter } from "./rate-limit";
 import { seedDemo } from "./seed";
-import {
-  Store,
-  type Alarm,
-  type App,
-  type Dealer,
-  type Device,
-  type Site,
-  type Snapshot,
-  type Verification,
-} from "./store";
+import { Store, type App, type Dealer, type Device, type Site, type Snapshot } from "./store";
 import { Deliverer } from "./webhooks";
 
 export type Auth =
@@ -24,9 +16,6 @@ export type Auth =
   | { kind: "user"; partnerId: number; dealerId: number; email: string; bucket: string; credential: string }
   | { kind: "apiKey"; app: App; bucket: string; credential: string }
   | { kind: "signed"; bucket: string };
-
-export const TRIGGERS = ["motion", "panic", "door-forced", "glass-break", "custom"] as const;
-export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
 
 export class Sim {
   store: Store;
@@ -105,125 +94,17 @@ export class Sim {
   }
 
   // ---- alarms, verifications, snapshots, events
-  createAlarm(input: {
-    site_id: number;
-    device_id?: number | null;
-    contact_id?: number | null;
-    expires_in_s?: number;
-    trigger?: Alarm["trigger"];
-    priority?: Alarm["priority"];
-    description?: string;
-  }) {
+  createAlarm(input: AlarmInput) {
     const s = this.store;
-    const site = s.sites.get(input.site_id);
-    if (!site) throw new SimError(404, "not_found", `site ${input.site_id} not found`, "site_id");
-    const notOnSite = (kind: "device" | "contact", id: number) =>
-      new SimError(400, "validation_failed", `${kind} ${id} is not on site ${site.site_id}`, `${kind}_id`);
-    const deviceIds = s.devices.byParent.of(site.site_id);
-    let device: Device | null = null;
-    if (input.device_id != null) {
-      device = s.devices.get(input.device_id) ?? null;
-      if (!device || device.site_id !== site.site_id) throw notOnSite("device", input.device_id);
-    } else {
-      const cams = deviceIds.map((id) => s.devices.get(id)!).filter((d) => d.device_type === "camera");
-      device = cams[Math.floor(Math.random() * cams.length)] ?? null;
-    }
-    const contactIds = s.contacts.byParent.of(site.site_id);
-    let contactId: number | null = null;
-    if (input.contact_id != null) {
-      const c = s.contacts.get(input.contact_id);
-      if (!c || c.site_id !== site.site_id) throw notOnSite("contact", input.contact_id);
-      contactId = c.contact_id;
-    } else {
-      contactId = contactIds[0] ?? null;
-    }
-    const now = new Date();
-    const trigger = input.trigger ?? TRIGGERS[Math.floor(Math.random() * 4)]!;
-    const priority = input.priority ?? (trigger === "panic" ? "critical" : "high");
-    const alarm: Alarm = {
-      id: s.next("alarm"),
-      dealer_id: site.dealer_id,
-      site_id: site.site_id,
-      device_id: device?.device_id ?? null,
-      priority,
-      trigger,
-      location: device ? `${site.name} – ${device.name}` : site.name,
-      status: "open",
-      snapshot_id: null,
-      verification_id: null,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    };
-    const snap: Snapshot = {
-      id: s.next("snapshot"),
-      dealer_id: site.dealer_id,
-      alarm_id: alarm.id,
-      site_id: site.site_id,
-      device_id: device?.device_id ?? null,
-      captured_at: now.toISOString(),
-    };
-    alarm.snapshot_id = snap.id;
-    const ttl = input.expires_in_s ?? this.config.verificationTtlS;
-    const verification: Verification = {
-      id: s.next("verification"),
-      verification_id: randomUUID(),
-      dealer_id: site.dealer_id,
-      alarm_id: alarm.id,
-      site_id: site.site_id,
-      device_id: device?.device_id ?? null,
-      contact_id: contactId,
-      zone_number: device?.zone_number ?? null,
-      description: input.description ?? `${trigger} detected at ${alarm.location}`,
-      occurred_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + ttl * 1000).toISOString(),
-      answer: null,
-    };
-    alarm.verification_id = verification.verification_id;
+    const target = alarmTarget(s, input);
+    const records = alarmRecords(s, target, input, this.config.verificationTtlS);
+    const { alarm, snapshot, verification } = records;
     s.addAlarm(alarm);
-    s.addSnapshot(snap);
+    s.addSnapshot(snapshot);
     s.verifications.set(verification.verification_id, verification);
-    const url = this.snapshotUrl(snap);
-    const d = site.dealer_id;
-    const events = [
-      this.deliverer.emit(d, {
-        type: "alarm.created",
-        data: {
-          alarm_id: pfx.alarm(alarm.id),
-          site_id: pfx.site(site.site_id),
-          device_id: device ? pfx.device(device.device_id) : null,
-          priority,
-          trigger,
-          location: alarm.location,
-          snapshot_url: url,
-        },
-      }),
-      this.deliverer.emit(d, {
-        type: "verification.requested",
-        data: {
-          verification_id: verification.verification_id,
-          alarm_id: pfx.alarm(alarm.id),
-          site_id: pfx.site(site.site_id),
-          device_id: device ? pfx.device(device.device_id) : null,
-          zone_number: verification.zone_number,
-          contact_id: contactId !== null ? pfx.contact(contactId) : null,
-          description: verification.description,
-          occurred_at: verification.occurred_at,
-          expires_at: verification.expires_at,
-        },
-      }),
-      this.deliverer.emit(d, {
-        type: "snapshot.created",
-        data: {
-          snapshot_id: pfx.snapshot(snap.id),
-          alarm_id: pfx.alarm(alarm.id),
-          site_id: pfx.site(site.site_id),
-          device_id: device ? pfx.device(device.device_id) : null,
-          url,
-          captured_at: snap.captured_at,
-        },
-      }),
-    ];
-    return { alarm, verification, snapshot: snap, events };
+    const url = this.snapshotUrl(snapshot);
+    const events = alarmEvents(target, records, url).map((e) => this.deliverer.emit(target.site.dealer_id, e));
+    return { alarm, verification, snapshot, events };
   }
 
   answerVerification(
