@@ -18,9 +18,9 @@ function auditFields(facets: Facets): FilterField<keyof AuditListState & string>
     { kind: "select", label: "Object kind", name: "kind", width: "w-40", options: facets.kinds },
     {
       kind: "text",
-      label: "Object or trace id",
+      label: "Object or trace ID",
       name: "object",
-      placeholder: "CHeKT id, external id, trace",
+      placeholder: "CHeKT ID, your ID, trace ID",
       width: "w-full sm:w-56",
     },
     {

@@ -41,7 +41,7 @@ const COLUMNS: Column<AuditRow>[] = [
   },
   {
     key: "trace",
-    header: "Trace id / change",
+    header: "Trace ID / change",
     className: "md:max-w-[22rem]",
     cell: (r) => (
       <>

@@ -65,7 +65,7 @@ export function explainChektError(e: ChektError, baseUrl: string, label: string,
         bucket: "server_error",
         title: "CHeKT had a problem",
         detail:
-          `CHeKT answered ${e.status ?? "with an error"}; try again in a minute and quote the trace id to ` +
+          `CHeKT answered ${e.status ?? "with an error"}; try again in a minute and quote the trace ID to ` +
           "CHeKT support if it persists.",
         ...base,
       };

@@ -379,6 +379,9 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
     const history = (await open("verifications/history", {})).html;
     expect(history).toContain("ver_tp_a_done");
     expect(history).not.toContain("ver_tp_b");
+    // The Site filter offers the sites with verifications, named from A's mirror only (B's open alarm is on B's site).
+    for (const name of B.siteNames)
+      expect(history, `history's site filter offers B's ${name}`).not.toContain(JSON.stringify(name));
 
     const audit = (await open("audit", {})).html;
     expect(audit).toContain("ann-only@dealer-a.test");

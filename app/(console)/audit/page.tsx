@@ -24,7 +24,7 @@ export default async function AuditPage({ searchParams }: SearchParamsProps) {
       <AdminHeader
         current="/audit"
         title={metadata.title}
-        description="Every change anyone made, with its trace id. Rows cannot be edited or deleted."
+        description="Every change anyone made, with its trace ID. Rows cannot be edited or deleted."
         actions={
           <a
             className={buttonClasses("secondary")}

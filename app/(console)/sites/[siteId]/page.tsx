@@ -2,43 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pencil } from "lucide-react";
 import { SiteContactsPanel } from "@/components/contacts/site-contacts-panel";
-import { Freshness } from "@/components/mirror/freshness";
 import { dealerObjectPage, mirroredOr404 } from "@/components/page/dealer-page";
-import { formatInZone, text } from "@/components/sites/format";
 import { SiteActions } from "@/components/sites/site-actions";
+import { SiteDetailsCard } from "@/components/sites/site-details-card";
 import { ReadinessChecklist } from "@/components/sites/readiness";
-import { SiteDeviceStatus } from "@/components/fleet/site-device-status";
 import { SiteArmingPanel, SiteDevicesPanel } from "@/components/sites/site-children-panels";
 import { SiteChecklistPanel } from "@/components/verifications/outcome-site-panel";
-import { Badge, Card, DetailField, PageHeader, buttonClasses } from "@/components/ui";
+import { Badge, PageHeader, buttonClasses } from "@/components/ui";
 import { refuseNotFound } from "@/lib/auth/require";
 import { readSiteDto } from "@/lib/mirror/dto";
-import { readSitePage, type SitePageData } from "@/lib/mirror/site-page-read";
+import { readSitePage } from "@/lib/mirror/site-page-read";
 import { hasRole } from "@/lib/roles";
 
 export const metadata = { title: "Site" } satisfies Metadata;
-
-function StationName({
-  station,
-  stationId,
-  externalId,
-}: {
-  station: SitePageData["station"];
-  stationId: number;
-  externalId: string | null | undefined;
-}) {
-  const ext = externalId ? ` · ${externalId}` : "";
-  if (!station || station.goneAt) return `#${stationId}${ext}`;
-  return (
-    <>
-      {station.name}{" "}
-      <span className="text-slate-500">
-        (#{stationId}
-        {ext})
-      </span>
-    </>
-  );
-}
 
 export default async function SitePage({ params }: { params: Promise<{ siteId: string }> }) {
   return dealerObjectPage("viewer", metadata.title, (await params).siteId, async (scope, siteId) => {
@@ -51,7 +27,6 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
     const data = (await readSitePage(dealer.id, siteId)) ?? (await refuseNotFound(scope, "site", siteId));
     const { row, dto: s, fresh } = await mirroredOr404(scope, "site", siteId, data.site, readSiteDto);
     const gone = row.goneAt !== null;
-    const now = formatInZone(new Date().toISOString(), s.timezone);
     // A deleted site shows no device status (its devices went with it in CHeKT).
     const deviceCounts = gone ? undefined : data.deviceCounts;
 
@@ -81,49 +56,7 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
         />
 
         <div className="grid gap-6 lg:grid-cols-3 lg:items-start">
-          <Card title="Details" className="lg:col-span-2">
-            <dl className="grid gap-4 sm:grid-cols-2">
-              <DetailField label="Name">{s.name}</DetailField>
-              <DetailField label="Site ID (yours)" testId="site-external-id">
-                {s.external_site_id}
-              </DetailField>
-              <DetailField label="CHeKT site ID">{s.site_id}</DetailField>
-              <DetailField label="Status" testId="site-status">
-                {s.is_activated === 1 ? "Active — monitored" : "Inactive — not monitored"}
-              </DetailField>
-              <DetailField label="Time zone" testId="site-timezone">
-                {s.timezone} <span className="text-slate-500">· now {now}</span>
-              </DetailField>
-              <DetailField label="Account number">{text(s.account_number)}</DetailField>
-              <DetailField label="Monitoring station">
-                {s.monitoring_station_id ? (
-                  <StationName
-                    station={data.station}
-                    stationId={s.monitoring_station_id}
-                    externalId={s.external_monitoring_station_id}
-                  />
-                ) : (
-                  "None"
-                )}
-              </DetailField>
-              <DetailField label="Physical bridge" testId="site-bridge">
-                {s.has_physical_bridge === undefined
-                  ? "Not known yet (Refresh reads it)"
-                  : s.has_physical_bridge
-                    ? "Yes — a CHeKT bridge is installed"
-                    : "No bridge"}
-              </DetailField>
-              <DetailField label="Address">{text(s.address1)}</DetailField>
-              <DetailField label="Address line 2">{text(s.address2)}</DetailField>
-              <DetailField label="Created (site time)" testId="site-created">
-                {formatInZone(s.created_at, s.timezone)}
-              </DetailField>
-              <DetailField label="Device status">
-                <SiteDeviceStatus siteId={siteId} counts={deviceCounts} />
-              </DetailField>
-            </dl>
-            <Freshness {...fresh} className="mt-4" />
-          </Card>
+          <SiteDetailsCard site={s} station={data.station} deviceCounts={deviceCounts} fresh={fresh} />
 
           <div className="space-y-6">
             {data.readiness ? <ReadinessChecklist readiness={data.readiness} canEdit={canEdit} /> : null}

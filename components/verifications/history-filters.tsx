@@ -1,0 +1,27 @@
+import { FilterBar } from "@/components/ui";
+import { HISTORY_STATES, historyList, type HistoryParams } from "@/lib/verifications/history-filter";
+import type { SiteChoice } from "@/lib/verifications/history-sites";
+
+export function HistoryFilters({
+  values,
+  sites,
+  errors,
+}: {
+  values: HistoryParams;
+  sites: SiteChoice[];
+  errors: readonly string[];
+}) {
+  return (
+    <FilterBar
+      list={historyList}
+      state={values}
+      ignored={errors}
+      fields={[
+        { kind: "select", label: "State", name: "state", width: "w-36", options: HISTORY_STATES },
+        { kind: "select", label: "Site", name: "site", width: "w-48", options: sites },
+        { kind: "text", label: "Operator", name: "operator", placeholder: "Name", width: "w-40" },
+      ]}
+      dates
+    />
+  );
+}

@@ -1,0 +1,75 @@
+import { Badge, DataTable, UtcTime, type BadgeTone, type Column } from "@/components/ui";
+import { stepsText, type AnswerDetail } from "@/lib/verifications/outcomes-history";
+import type { QueueItem } from "@/lib/verifications/types";
+
+const TONE: Record<string, BadgeTone> = {
+  pending: "warning",
+  claimed: "info",
+  dispatched: "danger",
+  disregarded: "neutral",
+  expired: "neutral",
+  cancelled: "neutral",
+};
+
+/** The desk's outcome code, how many checklist steps were checked, and the annotation's state. */
+function OutcomeCell({ detail: d }: { detail?: AnswerDetail }) {
+  if (!d?.outcome) return "—";
+  const done = d.steps.filter((s) => s.checked).length;
+  return (
+    <span className="block">
+      <span className="text-slate-900">{d.outcome}</span>
+      {d.steps.length ? (
+        <span className="block text-xs text-slate-600" title={stepsText(d.steps)}>
+          {done}/{d.steps.length} steps checked
+        </span>
+      ) : null}
+      {d.annotation ? (
+        <span className="block text-xs text-slate-600" data-testid="history-annotation">
+          {d.annotation}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function historyColumns(details: Map<string, AnswerDetail>): Column<QueueItem>[] {
+  return [
+    { key: "occurred", header: "Occurred", cell: (r) => <UtcTime at={r.occurredAt} precision="second" /> },
+    { key: "site", header: "Site", card: "title", cell: (r) => r.siteName ?? `Site ${r.siteId}` },
+    { key: "desc", header: "Event", cell: (r) => r.description ?? "—", className: "md:hidden lg:table-cell" },
+    { key: "state", header: "State", cell: (r) => <Badge tone={TONE[r.state] ?? "neutral"}>{r.state}</Badge> },
+    { key: "who", header: "Operator", cell: (r) => r.answeredByName ?? r.claimedByName ?? "—" },
+    { key: "outcome", header: "Outcome", cell: (r) => <OutcomeCell detail={details.get(r.id)} /> },
+    {
+      key: "when",
+      header: "Answered",
+      cell: (r) =>
+        r.state === "dispatched" || r.state === "disregarded" ? <UtcTime at={r.answeredAt} precision="second" /> : "—",
+      className: "md:hidden lg:table-cell",
+    },
+    {
+      key: "note",
+      header: "Note",
+      card: "hidden",
+      cell: (r) => r.answerError ?? "",
+      className: "md:hidden xl:table-cell text-xs text-slate-500",
+    },
+  ];
+}
+
+/** One page of past verifications, each with who answered it and the desk's outcome. */
+export function HistoryTable({ rows, details }: { rows: QueueItem[]; details: Map<string, AnswerDetail> }) {
+  return (
+    <DataTable<QueueItem>
+      caption="Verification history"
+      rows={rows}
+      rowKey={(r) => r.id}
+      empty={
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-500">
+          No verifications match these filters.
+        </p>
+      }
+      columns={historyColumns(details)}
+    />
+  );
+}
