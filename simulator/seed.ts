@@ -131,15 +131,16 @@ function at(dayOffset: number): string {
   return new Date(Date.UTC(2025, 0, 1) + dayOffset * 86_400_000).toISOString();
 }
 
-/** Fill an empty store with the demo world. */
-export function seedDemo(store: Store): void {
-  let publicKey: string | null = null;
-  if (process.env.CHEKT_PRIVATE_KEY) {
-    // The app signs client assertions with this key, so register its public half.
-    publicKey = createPublicKey(process.env.CHEKT_PRIVATE_KEY.replace(/\\n/g, "\n"))
-      .export({ type: "spki", format: "pem" })
-      .toString();
-  }
+/** The public half of CHEKT_PRIVATE_KEY: the app signs client assertions with the key, so the partner holds it. */
+function demoPublicKey(): string | null {
+  if (!process.env.CHEKT_PRIVATE_KEY) return null;
+  return createPublicKey(process.env.CHEKT_PRIVATE_KEY.replace(/\\n/g, "\n"))
+    .export({ type: "spki", format: "pem" })
+    .toString();
+}
+
+function seedPartner(store: Store) {
+  const publicKey = demoPublicKey();
   store.addPartner({
     id: store.next("partner"),
     name: DEMO.partner.name,
@@ -149,7 +150,10 @@ export function seedDemo(store: Store): void {
     redirect_uris: [],
     created_at: at(0),
   });
-  const partnerId = 1;
+}
+
+/** The three dealers (two connected to the partner), each with its admin, and Coastal Guard's staff user. */
+function seedDealers(store: Store, partnerId: number) {
   const dealerRows = [
     { ...DEMO.dealers.acme, address: "100 Main St", email: "ops@acme.example", phone: "+1-617-555-0100" },
     { ...DEMO.dealers.northwind, address: "55 Harbor Ave", email: "desk@northwind.example", phone: "+1-414-555-0142" },
@@ -182,7 +186,10 @@ export function seedDemo(store: Store): void {
     role: "staff",
     name: "Coastal Guard operator",
   });
+}
 
+/** The monitoring stations, by the dealer they belong to. */
+function seedStations(store: Store): Map<number, Station[]> {
   const stationsOf = new Map<number, Station[]>();
   const stationRows: Array<[number, string, string, string]> = [
     [1, "ms-east", "Central Station East", "E1"],
@@ -196,7 +203,70 @@ export function seedDemo(store: Store): void {
     store.stations.add(s);
     stationsOf.set(dealerId, [...(stationsOf.get(dealerId) ?? []), s]);
   });
+  return stationsOf;
+}
 
+/** The i-th demo site's two contacts, names taken in turn from FIRST and LAST. */
+function seedContacts(store: Store, site: Site, i: number) {
+  for (let c = 0; c < 2; c++) {
+    const k = (i * 2 + c) % FIRST.length;
+    const first_name = FIRST[k]!;
+    const last_name = LAST[(k + i) % LAST.length]!;
+    const mailbox = `${first_name.toLowerCase().replace(/[^a-z]/g, "")}.${last_name.toLowerCase()}`;
+    const contact: Schemas["CreateContactDto"] = {
+      external_contact_id: `seed-contact-${i + 1}-${c + 1}`,
+      first_name,
+      last_name,
+      phone_number: `+1-555-01${String(i).padStart(2, "0")}-${c}${c}${c}${c}`,
+      email: `${mailbox}@example.com`,
+    };
+    store.contacts.add(newContact(store.next("contact"), site.site_id, contact, at(21 + i)));
+  }
+}
+
+/** The i-th demo site's two to four cameras; every fourth site's last camera is offline. */
+function seedCameras(store: Store, site: Site, i: number) {
+  const names = ["Front Door", "Parking Lot", "Loading Dock", "Back Office"];
+  const count = 2 + (i % 3);
+  for (let d = 0; d < count; d++) {
+    const id = store.next("device");
+    const camera: Schemas["CreateDeviceDto"] = {
+      external_device_id: `seed-dev-${id}`,
+      device_type: "camera",
+      name: names[d]!,
+      zone_number: String(d + 1).padStart(3, "0"),
+      mac: ["00:1B:44:11", (id >> 8).toString(16), (id & 255).toString(16)]
+        .map((part) => part.padStart(2, "0"))
+        .join(":")
+        .toUpperCase(),
+      manufacturer: "CHeKT",
+      model: "CHEKT-CAM-001",
+      serial_number: `SN${String(100000 + id)}`,
+    };
+    const device = newDevice(id, site.site_id, camera, "seed", at(22 + i));
+    if (d === count - 1 && i % 4 === 3) device.status = "offline";
+    store.devices.add(device);
+  }
+}
+
+/** A CHeKT Bridge on every other demo site. */
+function seedBridge(store: Store, site: Site, i: number) {
+  if (i % 2 !== 0) return;
+  const id = store.next("device");
+  const bridge: Schemas["CreateDeviceDto"] = {
+    external_device_id: `seed-dev-${id}`,
+    device_type: "bridge",
+    name: "CHeKT Bridge",
+    mac: `00:1B:44:22:00:${id.toString(16).padStart(2, "0")}`.toUpperCase(),
+    manufacturer: "CHeKT",
+    model: "CHEKT-BRG-8",
+    serial_number: `BR${100000 + id}`,
+  };
+  store.devices.add(newDevice(id, site.site_id, bridge, "seed", at(22 + i)));
+}
+
+/** The twelve sites of seed-sites.json, each followed by its contacts and devices. */
+function seedSites(store: Store, stationsOf: Map<number, Station[]>) {
   SEED_SITES.forEach(({ dealer, name, timezone, address, activated }, i) => {
     const stations = stationsOf.get(dealer) ?? [];
     const station = stations[i % stations.length] ?? null;
@@ -213,56 +283,14 @@ export function seedDemo(store: Store): void {
     site.is_activated = activated ? 1 : 0;
     site.security_type = SECURITY_TYPES[i % SECURITY_TYPES.length]!;
     store.sites.add(site);
-    for (let c = 0; c < 2; c++) {
-      const k = (i * 2 + c) % FIRST.length;
-      const first_name = FIRST[k]!;
-      const last_name = LAST[(k + i) % LAST.length]!;
-      const mailbox = `${first_name.toLowerCase().replace(/[^a-z]/g, "")}.${last_name.toLowerCase()}`;
-      const contact: Schemas["CreateContactDto"] = {
-        external_contact_id: `seed-contact-${i + 1}-${c + 1}`,
-        first_name,
-        last_name,
-        phone_number: `+1-555-01${String(i).padStart(2, "0")}-${c}${c}${c}${c}`,
-        email: `${mailbox}@example.com`,
-      };
-      store.contacts.add(newContact(store.next("contact"), site.site_id, contact, at(21 + i)));
-    }
-    const names = ["Front Door", "Parking Lot", "Loading Dock", "Back Office"];
-    const count = 2 + (i % 3);
-    for (let d = 0; d < count; d++) {
-      const id = store.next("device");
-      const camera: Schemas["CreateDeviceDto"] = {
-        external_device_id: `seed-dev-${id}`,
-        device_type: "camera",
-        name: names[d]!,
-        zone_number: String(d + 1).padStart(3, "0"),
-        mac: ["00:1B:44:11", (id >> 8).toString(16), (id & 255).toString(16)]
-          .map((part) => part.padStart(2, "0"))
-          .join(":")
-          .toUpperCase(),
-        manufacturer: "CHeKT",
-        model: "CHEKT-CAM-001",
-        serial_number: `SN${String(100000 + id)}`,
-      };
-      const device = newDevice(id, site.site_id, camera, "seed", at(22 + i));
-      if (d === count - 1 && i % 4 === 3) device.status = "offline";
-      store.devices.add(device);
-    }
-    if (i % 2 === 0) {
-      const id = store.next("device");
-      const bridge: Schemas["CreateDeviceDto"] = {
-        external_device_id: `seed-dev-${id}`,
-        device_type: "bridge",
-        name: "CHeKT Bridge",
-        mac: `00:1B:44:22:00:${id.toString(16).padStart(2, "0")}`.toUpperCase(),
-        manufacturer: "CHeKT",
-        model: "CHEKT-BRG-8",
-        serial_number: `BR${100000 + id}`,
-      };
-      store.devices.add(newDevice(id, site.site_id, bridge, "seed", at(22 + i)));
-    }
+    seedContacts(store, site, i);
+    seedCameras(store, site, i);
+    seedBridge(store, site, i);
   });
+}
 
+/** The console's own CHeKT App on Acme Security: every scope and event, key and secret from the environment. */
+function seedApp(store: Store) {
   const app: App = {
     id: DEMO.app.id,
     dealer_id: DEMO.app.dealerId,
@@ -276,6 +304,14 @@ export function seedDemo(store: Store): void {
   };
   store.counters.app = 1;
   store.addApp(app);
+}
+
+/** Fill an empty store with the demo world. */
+export function seedDemo(store: Store): void {
+  seedPartner(store);
+  seedDealers(store, DEMO.partner.id);
+  seedSites(store, seedStations(store));
+  seedApp(store);
 }
 
 /**
