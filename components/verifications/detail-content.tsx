@@ -1,0 +1,33 @@
+"use client";
+import { Alert } from "@/components/ui";
+import { errorText } from "@/lib/error-text";
+import { DetailSideColumn, type DetailContentProps } from "./detail-side-column";
+import { DetailSiteNotes } from "./detail-site-notes";
+import { SnapshotViewer } from "./snapshot-viewer";
+
+/**
+ * What the operator reads to decide: the snapshots beside the site, call list, facts and the
+ * answer's contact; then, once the detail (use-desk-detail.ts) has loaded, directions and history.
+ */
+export function DetailContent(props: DetailContentProps) {
+  const { item, detail, canAnswer } = props;
+  return (
+    <>
+      <div className="grid gap-4 md:grid-cols-5">
+        <div className="space-y-2 md:col-span-3">
+          <SnapshotViewer item={item} />
+        </div>
+        <DetailSideColumn {...props} />
+      </div>
+      {detail.isError ? <Alert tone="warning">{errorText(detail.error)}</Alert> : null}
+      {detail.data ? (
+        <DetailSiteNotes
+          detail={detail.data}
+          verificationId={item.id}
+          canEdit={canAnswer}
+          onChanged={() => void detail.refetch()}
+        />
+      ) : null}
+    </>
+  );
+}
