@@ -1,21 +1,12 @@
 "use client";
-import { useId, useState, type InputHTMLAttributes, type ReactNode } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
 import { Alert, Button, Dialog } from "@/components/ui";
-import type { EffectiveChecklist, Outcome, OutcomeKind } from "@/lib/verifications/outcomes-schemas";
-import { withToggled } from "@/lib/list-state/selection";
-import type { AnswerChoice } from "./use-answer";
+import type { OutcomeKind } from "@/lib/verifications/outcomes-schemas";
+import type { AnswerChoice } from "./answer-phase";
+import { ChecklistFieldset, OutcomeFieldset } from "./outcome-picker-fields";
+import { usePickerChoice } from "./use-picker-choice";
+import { usePickerOptions } from "./use-picker-options";
 import { errorText } from "@/lib/error-text";
-
-type PickerData = { outcomes: Outcome[]; checklist: EffectiveChecklist };
-
-async function fetchPicker(id: string): Promise<PickerData> {
-  const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/outcomes`);
-  const body = (await res.json().catch(() => null)) as (PickerData & { error?: { message?: string } }) | null;
-  if (!res.ok || !body || body.error)
-    throw new Error(body?.error?.message ?? `Could not load the outcomes (HTTP ${res.status})`);
-  return body;
-}
 
 const TEXT: Record<OutcomeKind, { title: string; confirm: string }> = {
   dispatch: { title: "Dispatch responders?", confirm: "Dispatch" },
@@ -37,31 +28,9 @@ export function OutcomePicker(props: {
   onConfirm: (choice: AnswerChoice) => void;
 }) {
   const { kind } = props;
-  const data = useQuery({
-    queryKey: ["desk-outcomes", props.verificationId],
-    queryFn: () => fetchPicker(props.verificationId),
-    enabled: props.open,
-    staleTime: 30_000,
-  });
-  const [outcomeId, setOutcomeId] = useState<string | null>(null);
-  const [checked, setChecked] = useState<Set<string>>(new Set());
-  const [problem, setProblem] = useState<string | null>(null);
+  const { query: data, outcomes, steps, siteOwn } = usePickerOptions(props.verificationId, kind, props.open);
+  const { outcomeId, setOutcomeId, checked, toggle, problem, confirm } = usePickerChoice(steps, props.onConfirm);
   const groupId = useId();
-
-  const outcomes = (data.data?.outcomes ?? []).filter((o) => o.kind === kind);
-  const steps = data.data?.checklist.steps ?? [];
-
-  function confirm() {
-    if (!outcomeId) return setProblem("Choose an outcome.");
-    const missing = steps.filter((s) => !s.optional && !checked.has(s.id));
-    if (missing.length) return setProblem(`Check every required step first (${missing.length} left).`);
-    setProblem(null);
-    props.onConfirm({ outcomeId, checkedSteps: steps.filter((s) => checked.has(s.id)).map((s) => s.id) });
-  }
-
-  function toggle(id: string, on: boolean) {
-    setChecked((prev) => withToggled(prev, id, on));
-  }
 
   return (
     <Dialog
@@ -97,43 +66,10 @@ export function OutcomePicker(props: {
           <Alert tone="warning">This dealer has no active {kind} outcome. An admin adds one under Desk settings.</Alert>
         ) : null}
         {outcomes.length ? (
-          <fieldset>
-            <legend className="text-sm font-medium text-slate-900">Outcome</legend>
-            <div className="mt-2 space-y-1">
-              {outcomes.map((o) => (
-                <Choice
-                  key={o.id}
-                  type="radio"
-                  name={`${groupId}-outcome`}
-                  value={o.id}
-                  checked={outcomeId === o.id}
-                  onChange={() => setOutcomeId(o.id)}
-                >
-                  {o.label}
-                </Choice>
-              ))}
-            </div>
-          </fieldset>
+          <OutcomeFieldset outcomes={outcomes} name={`${groupId}-outcome`} value={outcomeId} onChange={setOutcomeId} />
         ) : null}
         {steps.length ? (
-          <fieldset>
-            <legend className="text-sm font-medium text-slate-900">
-              Checklist {data.data?.checklist.source === "site" ? "(this site's own)" : ""}
-            </legend>
-            <div className="mt-2 space-y-1">
-              {steps.map((s) => (
-                <Choice
-                  key={s.id}
-                  type="checkbox"
-                  checked={checked.has(s.id)}
-                  onChange={(e) => toggle(s.id, e.target.checked)}
-                >
-                  {s.text}
-                  {s.optional ? <span className="text-xs text-slate-600">(optional)</span> : null}
-                </Choice>
-              ))}
-            </div>
-          </fieldset>
+          <ChecklistFieldset steps={steps} siteOwn={siteOwn} checked={checked} onToggle={toggle} />
         ) : null}
         {problem ? (
           <p role="alert" className="text-sm text-red-700" data-testid="outcome-problem">
@@ -142,15 +78,5 @@ export function OutcomePicker(props: {
         ) : null}
       </div>
     </Dialog>
-  );
-}
-
-/** A radio or checkbox row of the picker, its words as its label. */
-function Choice({ children, ...input }: InputHTMLAttributes<HTMLInputElement> & { children: ReactNode }) {
-  return (
-    <label className="flex items-center gap-2 rounded px-2 py-1 text-sm text-slate-900 hover:bg-slate-50">
-      <input {...input} className="h-4 w-4" />
-      {children}
-    </label>
   );
 }

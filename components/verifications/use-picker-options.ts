@@ -1,0 +1,29 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { EffectiveChecklist, Outcome, OutcomeKind } from "@/lib/verifications/outcomes-schemas";
+
+type PickerData = { outcomes: Outcome[]; checklist: EffectiveChecklist };
+
+async function fetchPicker(id: string): Promise<PickerData> {
+  const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/outcomes`);
+  const body = (await res.json().catch(() => null)) as (PickerData & { error?: { message?: string } }) | null;
+  if (!res.ok || !body || body.error)
+    throw new Error(body?.error?.message ?? `Could not load the outcomes (HTTP ${res.status})`);
+  return body;
+}
+
+/**
+ * What the outcome picker offers, read once it opens: the dealer's active outcomes of this kind and
+ * the site's checklist (`query` for its loading and error states).
+ */
+export function usePickerOptions(verificationId: string, kind: OutcomeKind, open: boolean) {
+  const query = useQuery({
+    queryKey: ["desk-outcomes", verificationId],
+    queryFn: () => fetchPicker(verificationId),
+    enabled: open,
+    staleTime: 30_000,
+  });
+  const outcomes = (query.data?.outcomes ?? []).filter((o) => o.kind === kind);
+  const steps = query.data?.checklist.steps ?? [];
+  return { query, outcomes, steps, siteOwn: query.data?.checklist.source === "site" };
+}
