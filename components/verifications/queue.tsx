@@ -1,22 +1,20 @@
 "use client";
-import { useEffect, useMemo, useRef } from "react";
-import { ShieldAlert } from "lucide-react";
-import { EmptyState } from "@/components/ui";
-import { sortQueue, type QueueSort } from "@/lib/verifications/merge";
+import { useEffect, useMemo } from "react";
+import type { QueueSort } from "@/lib/verifications/merge";
 import type { EscalationSettings } from "@/lib/verifications/escalation";
-import { errorText } from "@/lib/error-text";
 import { AlertsPrompt } from "./alerts-prompt";
 import { VerificationDetail } from "./detail";
 import { EscalationBanner } from "./escalation-banner";
 import { QueueHeader } from "./queue-header";
-import { QueueRow } from "./queue-row";
-import { SelectedActions } from "./selected-actions";
+import { QueueAnnouncers } from "./queue-announcers";
+import { QueueBody } from "./queue-body";
+import { QueueList } from "./queue-list";
+import { openItems } from "./open-items";
 import { useCountInTitle } from "./use-count-in-title";
 import { useDeskAlerts } from "./use-desk-alerts";
 import { useEscalationAlerts } from "./use-escalation-alerts";
 import { useLiveQueue } from "./use-live-queue";
 import { useNewAlarmAnnouncer } from "./use-new-alarm-announcer";
-import { useQueueKeys } from "./use-queue-keys";
 import { useQueueWork } from "./use-queue-work";
 import { systemClock, useNow, type Clock } from "./use-now";
 
@@ -48,21 +46,11 @@ export function VerificationQueue(props: {
   const { catchUp } = announcer;
   useEffect(() => catchUp(data?.items ?? [], now), [catchUp, data, now]);
 
-  // Items leave by themselves when their countdown ends, whatever the server has said yet.
-  const items = useMemo(
-    () =>
-      sortQueue(
-        (data?.items ?? []).filter((i) => Date.parse(i.expiresAt) > now),
-        sort,
-      ),
-    [data, now, sort],
-  );
+  const items = useMemo(() => openItems(data?.items ?? [], now, sort), [data, now, sort]);
   const work = useQueueWork({ items, known: data?.items ?? [], me: props.me, canAnswer });
   const { escalated, said: escalationSaid } = useEscalationAlerts(items, now, escalation, alerts.onRef);
   useCountInTitle(items.length);
-  const listRef = useRef<HTMLUListElement>(null);
-  const onListKey = useQueueKeys(items, work, listRef, canAnswer);
-  const { selected, opened } = work;
+  const { opened } = work;
 
   return (
     <div>
@@ -78,53 +66,18 @@ export function VerificationQueue(props: {
         <EscalationBanner escalated={escalated} items={items} now={now} settings={escalation} onSelect={work.select} />
       ) : null}
 
-      <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="queue-announcer">
-        {announcer.said}
-      </div>
-      <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="escalation-announcer">
-        {escalationSaid}
-      </div>
-
-      {error && !data ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-          {errorText(error)}
-        </div>
-      ) : isLoading && !data ? (
-        <p className="text-sm text-slate-600">Loading the queue…</p>
-      ) : items.length === 0 ? (
-        <EmptyState
-          icon={<ShieldAlert className="h-8 w-8" />}
-          title="Nothing to verify"
-          description="New alarms appear here the moment CHeKT asks for a verification."
+      <QueueAnnouncers newAlarm={announcer.said} escalation={escalationSaid} />
+      <QueueBody error={data ? null : error} loading={isLoading && !data} empty={items.length === 0}>
+        <QueueList
+          items={items}
+          now={now}
+          escalation={escalation}
+          work={work}
+          canAnswer={canAnswer}
+          canTakeOver={canTakeOver}
+          listAsOf={data?.listAsOf ?? ""}
         />
-      ) : (
-        <>
-          {selected ? (
-            <SelectedActions item={selected} work={work} canAnswer={canAnswer} canTakeOver={canTakeOver} />
-          ) : null}
-          <ul
-            ref={listRef}
-            role="listbox"
-            aria-label="Open verifications"
-            className="space-y-3"
-            data-testid="verification-queue"
-            data-list-as-of={data?.listAsOf ?? ""}
-            onKeyDown={onListKey}
-          >
-            {items.map((item) => (
-              <QueueRow
-                key={item.id}
-                item={item}
-                now={now}
-                escalation={escalation}
-                selected={item.id === selected?.id}
-                onSelect={() => work.select(item.id)}
-                onOpen={() => work.open(item)}
-              />
-            ))}
-          </ul>
-        </>
-      )}
+      </QueueBody>
 
       {opened ? (
         <VerificationDetail

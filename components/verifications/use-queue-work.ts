@@ -1,11 +1,11 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { toOutcome } from "@/components/forms/action-result";
-import { claimVerification, takeOverVerification } from "@/actions/verifications";
-import { applyLocal, applyRemove, type QueueState } from "@/lib/verifications/merge";
+import { applyRemove } from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
+import { useClaim } from "./use-claim";
+import { useCloseWhenGone } from "./use-close-when-gone";
 import { updateQueue } from "./use-live-queue";
 
 export type Answer = "dispatch" | "disregard";
@@ -28,7 +28,6 @@ export function useQueueWork(opts: {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [intent, setIntent] = useState<Intent>(null);
-  const [claiming, setClaiming] = useState<string | null>(null);
   const selected = items.find((i) => i.id === selectedId) ?? items[0] ?? null;
   const opened = openId ? (known.find((i) => i.id === openId) ?? null) : null;
 
@@ -37,15 +36,7 @@ export function useQueueWork(opts: {
     setIntent(null);
   }, []);
 
-  // The opened item left the queue (answered elsewhere, expired, cancelled): close and say why.
-  const wasOpen = useRef<string | null>(null);
-  useEffect(() => {
-    if (openId && !items.some((i) => i.id === openId) && wasOpen.current === openId) {
-      toast.info("That verification left the queue (answered, expired or cancelled).");
-      close();
-    }
-    wasOpen.current = openId && items.some((i) => i.id === openId) ? openId : wasOpen.current;
-  }, [items, openId, close]);
+  useCloseWhenGone(items, openId, close);
 
   const open = useCallback((item: QueueItem, i: Intent = null) => {
     setSelectedId(item.id);
@@ -53,34 +44,7 @@ export function useQueueWork(opts: {
     setIntent(i);
   }, []);
 
-  const claim = useCallback(
-    async (item: QueueItem, takeOver: boolean, then: Intent = null) => {
-      if (!canAnswer) return;
-      setClaiming(item.id);
-      try {
-        const outcome = toOutcome(
-          await (takeOver ? takeOverVerification({ id: item.id }) : claimVerification({ id: item.id })),
-        );
-        if (!outcome.ok) {
-          toast.error(outcome.failure.message);
-          return;
-        }
-        if (takeOver)
-          toast.success(`You took over the claim${item.claimedByName ? ` from ${item.claimedByName}` : ""}.`);
-        updateQueue(queryClient, (s: QueueState) =>
-          applyLocal(s, item.id, { state: "claimed", claimedByMe: true, claimedByName: me.name }),
-        );
-        // Claiming means working the alarm: the detail view opens and holds the claim while open
-        // (with the outcome picker when d/x or Dispatch…/Disregard… asked for the claim).
-        open(item, then);
-      } catch {
-        toast.error("We could not reach the server; the claim was not made.");
-      } finally {
-        setClaiming(null);
-      }
-    },
-    [canAnswer, me.name, open, queryClient],
-  );
+  const { claim, claiming } = useClaim({ canAnswer, me, open });
 
   // d/x and the answer buttons: an item someone else holds opens nothing; one nobody holds is
   // claimed first, as the Claim button does, so the picker never offers an answer the server refuses.

@@ -1,0 +1,56 @@
+"use client";
+import { useCallback, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { toOutcome } from "@/components/forms/action-result";
+import { claimVerification, takeOverVerification } from "@/actions/verifications";
+import { applyLocal, type QueueState } from "@/lib/verifications/merge";
+import type { QueueItem } from "@/lib/verifications/types";
+import { updateQueue } from "./use-live-queue";
+import type { Intent } from "./use-queue-work";
+
+/**
+ * Claiming an item (or, for an admin, taking it over): the queue shows it as ours at once, and its
+ * detail view opens through `open` (with the picker `then` asks for). `claiming` is the item whose
+ * claim is in flight.
+ */
+export function useClaim(opts: {
+  canAnswer: boolean;
+  me: { name: string };
+  open: (item: QueueItem, then: Intent) => void;
+}) {
+  const { canAnswer, me, open } = opts;
+  const queryClient = useQueryClient();
+  const [claiming, setClaiming] = useState<string | null>(null);
+
+  const claim = useCallback(
+    async (item: QueueItem, takeOver: boolean, then: Intent = null) => {
+      if (!canAnswer) return;
+      setClaiming(item.id);
+      try {
+        const outcome = toOutcome(
+          await (takeOver ? takeOverVerification({ id: item.id }) : claimVerification({ id: item.id })),
+        );
+        if (!outcome.ok) {
+          toast.error(outcome.failure.message);
+          return;
+        }
+        if (takeOver)
+          toast.success(`You took over the claim${item.claimedByName ? ` from ${item.claimedByName}` : ""}.`);
+        updateQueue(queryClient, (s: QueueState) =>
+          applyLocal(s, item.id, { state: "claimed", claimedByMe: true, claimedByName: me.name }),
+        );
+        // Claiming means working the alarm: the detail view opens and holds the claim while open
+        // (with the outcome picker when d/x or Dispatch…/Disregard… asked for the claim).
+        open(item, then);
+      } catch {
+        toast.error("We could not reach the server; the claim was not made.");
+      } finally {
+        setClaiming(null);
+      }
+    },
+    [canAnswer, me.name, open, queryClient],
+  );
+
+  return { claim, claiming };
+}
