@@ -1,11 +1,13 @@
 "use client";
-import { useId, useState, type ReactNode } from "react";
+import { useState, type Dispatch, type SetStateAction } from "react";
 import { useRouter } from "next/navigation";
-import { Button, cn } from "@/components/ui";
+import { Button } from "@/components/ui";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveChecklistAction } from "@/actions/verification-outcomes";
 import { checklistSchema, MAX_STEPS, STEP_TEXT_MAX, type ChecklistStep } from "@/lib/verifications/outcomes-schemas";
+import { ChecklistModeFieldset, type ChecklistMode } from "./checklist-mode";
+import { ChecklistReadonly, StepList } from "./checklist-steps";
 import { schemaProblems } from "./outcome-list";
 import { newRowKey, OrderedRowList, ProblemList, type RowColumns } from "./ordered-rows";
 
@@ -17,79 +19,53 @@ const STEPS: RowColumns<"text", "optional"> = {
   flag: { field: "optional", label: "Optional" },
 };
 
-function StepList({ steps, empty }: { steps: ChecklistStep[]; empty: string }) {
-  if (!steps.length) return <p className="text-sm text-slate-600">{empty}</p>;
+/** What saving sends: for a site its id, the mode, and in "own" mode the steps in order, trimmed. */
+function checklistPayload(siteId: number | undefined, mode: ChecklistMode, rows: Row[]) {
+  return {
+    ...(siteId !== undefined ? { siteId } : {}),
+    mode,
+    steps:
+      mode === "own"
+        ? rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), text: r.text.trim(), optional: r.optional }))
+        : [],
+  };
+}
+
+/** The checklist's own steps, editable in order, and a button that adds one (up to the limit). */
+function StepRows({ rows, setRows }: { rows: Row[]; setRows: Dispatch<SetStateAction<Row[]>> }) {
   return (
-    <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-900">
-      {steps.map((s) => (
-        <li key={s.id}>
-          {s.text}
-          {s.optional ? <span className="ml-1 text-xs text-slate-600">(optional)</span> : null}
-        </li>
-      ))}
-    </ol>
+    <>
+      <OrderedRowList rows={rows} setRows={setRows} columns={STEPS} />
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-600">No steps: operators answer with an outcome only.</p>
+      ) : null}
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={rows.length >= MAX_STEPS}
+        onClick={() => setRows((rs) => [...rs, { key: newRowKey(rs), text: "", optional: false }])}
+      >
+        Add step
+      </Button>
+    </>
   );
 }
 
-function ModeRadio(props: {
-  name: string;
-  checked: boolean;
-  onPick: () => void;
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <label className={cn("flex items-center gap-2 text-sm text-slate-900", props.className)}>
-      <input type="radio" name={props.name} className="h-4 w-4" checked={props.checked} onChange={props.onPick} />
-      {props.children}
-    </label>
-  );
-}
+type ChecklistProps = { siteId?: number; own: ChecklistStep[] | null; dealerSteps: ChecklistStep[] };
 
-/**
- * The checklist an operator works through before answering: the dealer's (no siteId), or a site's
- * own, which replaces the dealer's for that site ("inherit" goes back to the dealer's). Admins edit;
- * everyone else reads.
- */
-export function ChecklistEditor(props: {
-  siteId?: number;
-  own: ChecklistStep[] | null;
-  dealerSteps: ChecklistStep[];
-  canEdit: boolean;
-}) {
+/** The admins' editor: a site chooses the dealer's list or its own; saving checks the steps first. */
+function ChecklistForm(props: ChecklistProps) {
   const router = useRouter();
   const forSite = props.siteId !== undefined;
-  const [mode, setMode] = useState<"own" | "inherit">(forSite && !props.own ? "inherit" : "own");
+  const [mode, setMode] = useState<ChecklistMode>(forSite && !props.own ? "inherit" : "own");
   const [rows, setRows] = useState<Row[]>(() =>
     (props.own ?? (forSite ? props.dealerSteps : [])).map((s) => ({ key: s.id, ...s })),
   );
   const [problems, setProblems] = useState<string[]>([]);
   const runner = useActionRunner(saveChecklistAction);
-  const name = useId();
-
-  if (!props.canEdit) {
-    const steps = props.own ?? props.dealerSteps;
-    return (
-      <div data-testid="checklist-readonly">
-        {forSite ? (
-          <p className="mb-2 text-sm text-slate-700">
-            {props.own ? "This site has its own checklist:" : "This site uses the dealer's checklist:"}
-          </p>
-        ) : null}
-        <StepList steps={steps} empty="No checklist: operators answer with an outcome only." />
-      </div>
-    );
-  }
 
   async function save() {
-    const payload = {
-      ...(forSite ? { siteId: props.siteId } : {}),
-      mode,
-      steps:
-        mode === "own"
-          ? rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), text: r.text.trim(), optional: r.optional }))
-          : [],
-    };
+    const payload = checklistPayload(props.siteId, mode, rows);
     const found = schemaProblems(checklistSchema.safeParse(payload), "Step");
     setProblems(found);
     if (found.length) return;
@@ -102,34 +78,11 @@ export function ChecklistEditor(props: {
 
   return (
     <div className="space-y-3" data-testid={forSite ? "site-checklist-editor" : "checklist-editor"}>
-      {forSite ? (
-        <fieldset>
-          <legend className="sr-only">Which checklist this site uses</legend>
-          <ModeRadio name={name} checked={mode === "inherit"} onPick={() => setMode("inherit")}>
-            Use the dealer&apos;s checklist
-          </ModeRadio>
-          <ModeRadio name={name} checked={mode === "own"} onPick={() => setMode("own")} className="mt-1">
-            This site has its own checklist
-          </ModeRadio>
-        </fieldset>
-      ) : null}
+      {forSite ? <ChecklistModeFieldset mode={mode} onMode={setMode} /> : null}
       {mode === "inherit" ? (
         <StepList steps={props.dealerSteps} empty="The dealer has no checklist." />
       ) : (
-        <>
-          <OrderedRowList rows={rows} setRows={setRows} columns={STEPS} />
-          {rows.length === 0 ? (
-            <p className="text-sm text-slate-600">No steps: operators answer with an outcome only.</p>
-          ) : null}
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={rows.length >= MAX_STEPS}
-            onClick={() => setRows((rs) => [...rs, { key: newRowKey(rs), text: "", optional: false }])}
-          >
-            Add step
-          </Button>
-        </>
+        <StepRows rows={rows} setRows={setRows} />
       )}
       <div>
         <Button size="sm" onClick={() => void save()} pending={runner.pending} pendingText="Saving…">
@@ -140,4 +93,17 @@ export function ChecklistEditor(props: {
       <FormFailure failure={runner.failure} />
     </div>
   );
+}
+
+/**
+ * The checklist an operator works through before answering: the dealer's (no siteId), or a site's
+ * own, which replaces the dealer's for that site ("inherit" goes back to the dealer's). Admins edit;
+ * everyone else reads.
+ */
+export function ChecklistEditor({ canEdit, ...props }: ChecklistProps & { canEdit: boolean }) {
+  if (!canEdit) {
+    const forSite = props.siteId !== undefined;
+    return <ChecklistReadonly forSite={forSite} own={props.own} dealerSteps={props.dealerSteps} />;
+  }
+  return <ChecklistForm {...props} />;
 }

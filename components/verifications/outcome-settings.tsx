@@ -1,12 +1,13 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Badge, Button, Select } from "@/components/ui";
+import { Button, Select } from "@/components/ui";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveOutcomesAction } from "@/actions/verification-outcomes";
 import { patchedAt, schemaProblems } from "./outcome-list";
 import { newRowKey, OrderedRowList, ProblemList, type RowColumns } from "./ordered-rows";
+import { OutcomesTable } from "./outcomes-table";
 import {
   MAX_OUTCOMES,
   OUTCOME_KINDS,
@@ -24,56 +25,30 @@ const OUTCOMES: RowColumns<"label", "active"> = {
   flag: { field: "active", label: "Offered" },
 };
 
-/** The dealer's outcome codes: admins edit, everyone else reads. Removing a code retires it. */
-export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEdit: boolean }) {
+/** What saving sends: the rows in their order, labels trimmed, each saved code with its id. */
+function outcomesPayload(rows: Row[]) {
+  return {
+    outcomes: rows.map((r) => ({
+      ...(r.id ? { id: r.id } : {}),
+      label: r.label.trim(),
+      kind: r.kind,
+      active: r.active,
+    })),
+  };
+}
+
+/** The admins' editor: the offered codes in order, each with its kind; saving checks them first. */
+function OutcomesForm({ initial }: { initial: Outcome[] }) {
   const router = useRouter();
   const [rows, setRows] = useState<Row[]>(() => initial.filter((o) => o.active).map((o) => ({ key: o.id, ...o })));
   const [problems, setProblems] = useState<string[]>([]);
   const runner = useActionRunner(saveOutcomesAction);
   const retired = initial.filter((o) => !o.active);
 
-  if (!canEdit) {
-    return (
-      <div data-testid="outcomes-readonly">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Outcome codes</caption>
-          <thead>
-            <tr className="text-left text-xs text-slate-600">
-              <th scope="col" className="py-1 pr-4 font-medium">
-                Outcome
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Answers with
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key} className="border-t border-slate-100">
-                <td className="py-1.5 pr-4 text-slate-900">{r.label}</td>
-                <td className="py-1.5">
-                  <Badge tone={r.kind === "dispatch" ? "danger" : "neutral"}>{r.kind}</Badge>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="mt-3 text-xs text-slate-600">Only a dealer admin changes these.</p>
-      </div>
-    );
-  }
-
   const update = (i: number, patch: Partial<Row>) => setRows((rs) => patchedAt(rs, i, patch));
 
   async function save() {
-    const payload = {
-      outcomes: rows.map((r) => ({
-        ...(r.id ? { id: r.id } : {}),
-        label: r.label.trim(),
-        kind: r.kind,
-        active: r.active,
-      })),
-    };
+    const payload = outcomesPayload(rows);
     const found = schemaProblems(outcomesSchema.safeParse(payload), "Outcome");
     setProblems(found);
     if (found.length) return;
@@ -116,4 +91,10 @@ export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEd
       ) : null}
     </div>
   );
+}
+
+/** The dealer's outcome codes: admins edit, everyone else reads. Removing a code retires it. */
+export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEdit: boolean }) {
+  if (!canEdit) return <OutcomesTable outcomes={initial.filter((o) => o.active)} />;
+  return <OutcomesForm initial={initial} />;
 }
