@@ -160,110 +160,146 @@ interface ParamDef {
   schema: Json;
 }
 
+/** The document's two validators and how a check's failures become field errors. */
+interface Compiler {
+  doc: Json;
+  /** Bodies and answers, checked as they are. */
+  strictAjv: Ajv2020;
+  /** Parameters arrive as strings: coerced to the declared types; "array" lets one ?filter= become a list. */
+  paramAjv: Ajv2020;
+  compile(ajv: Ajv2020, schema: unknown): ValidateFunction;
+  run(fn: ValidateFunction, value: unknown, prefix?: string): FieldError[];
+}
+
+function compiler(doc: Json): Compiler {
+  const strictAjv = new Ajv2020({ strict: false, allErrors: true, discriminator: false });
+  const paramAjv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: "array" });
+  for (const ajv of [strictAjv, paramAjv]) {
+    addFormats(ajv);
+    ajv.addSchema({ $id: "doc", components: rewriteRefs(doc.components) as Json });
+  }
+  return {
+    doc,
+    strictAjv,
+    paramAjv,
+    compile: (ajv, schema) => ajv.compile(rewriteRefs(schema) as Json),
+    run: (fn, value, prefix = "") => (fn(value) ? [] : toFieldErrors(fn.errors, prefix)),
+  };
+}
+
+/** One object schema for the operation's parameters in one place (header names lower-cased, as Node has them). */
+function paramValidator(c: Compiler, params: ParamDef[], where: ParamDef["in"]): ValidateFunction {
+  const properties: Json = {};
+  const required: string[] = [];
+  for (const p of params.filter((x) => x.in === where)) {
+    const name = where === "header" ? p.name.toLowerCase() : p.name;
+    properties[name] = p.schema;
+    if (p.required) required.push(name);
+  }
+  return c.compile(c.paramAjv, { type: "object", properties, required });
+}
+
+/**
+ * Checks an answer against the document's response for its status (or its `4XX`-style range, or `default`),
+ * compiled on first use. A status the document does not list fails; one without a JSON schema is not checked.
+ */
+function responseValidator(c: Compiler, responses: Json): Operation["validateResponse"] {
+  const respCache = new Map<number, ValidateFunction | null>();
+  return (status, value, opts = {}) => {
+    const key = opts.projected ? -status : status;
+    if (!respCache.has(key)) {
+      const r = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+      const resolved = r ? resolveRef<Json>(c.doc, r) : null;
+      let schema = ((resolved?.content as Json | undefined)?.["application/json"] as Json | undefined)?.schema as
+        Json | undefined;
+      // A list asked with `fields` carries only those columns (the document says so): nothing required.
+      if (schema && opts.projected && schema.type === "array") {
+        const { required: _required, ...item } = resolveRef<Json>(c.doc, schema.items);
+        schema = { type: "array", items: item };
+      }
+      respCache.set(
+        key,
+        resolved ? (schema ? c.compile(c.strictAjv, schema) : null) : c.compile(c.strictAjv, { not: {} }),
+      );
+    }
+    const fn = respCache.get(key);
+    if (!fn) return null;
+    return c.run(fn, value);
+  };
+}
+
+/** One operation of the document: its route, security and compiled checks. */
+function toOperation(c: Compiler, path: string, method: HttpMethod, op: Json): Operation {
+  const { doc } = c;
+  const params = ((op.parameters as unknown[]) ?? []).map((p) => resolveRef<ParamDef>(doc, p));
+  const vPath = paramValidator(c, params, "path");
+  const vQuery = paramValidator(c, params, "query");
+  const vHeader = paramValidator(c, params, "header");
+  const body = op.requestBody ? resolveRef<Json>(doc, op.requestBody) : null;
+  const content = (body?.content ?? {}) as Json;
+  const bodyType = Object.keys(content)[0] ?? null;
+  const bodySchema = bodyType ? ((content[bodyType] as Json).schema as Json) : null;
+  const vBody = bodySchema ? c.compile(bodyType === "application/json" ? c.strictAjv : c.paramAjv, bodySchema) : null;
+  const security = (op.security as Json[] | undefined) ?? (doc.security as Json[] | undefined) ?? [];
+  const apiKeyReq = security.find((s) => "apiKey" in s);
+  return {
+    operationId: op.operationId as string,
+    method,
+    path,
+    routePath: path.replace(/\{(\w+)\}/g, ":$1"),
+    apiKeyScopes: apiKeyReq ? (apiKeyReq.apiKey as string[]) : null,
+    security: security.flatMap((s) => Object.keys(s)),
+    bodyType,
+    bodyRequired: Boolean(body?.required),
+    validatePath: (v) => c.run(vPath, v),
+    validateQuery: (v) => c.run(vQuery, v),
+    validateHeaders: (v) => c.run(vHeader, v),
+    validateBody: (v) => (vBody ? c.run(vBody, v) : []),
+    validateResponse: responseValidator(c, op.responses as Json),
+  };
+}
+
+/** Named schemas of the document: checks and columns, each looked up once. */
+function schemaLookups(c: Compiler): Pick<Contract, "validateSchema" | "columns"> {
+  const schemaCache = new Map<string, ValidateFunction>();
+  const columnCache = new Map<string, Columns>();
+  return {
+    validateSchema(name, value) {
+      let fn = schemaCache.get(name);
+      if (!fn) {
+        fn = c.strictAjv.getSchema(`doc#/components/schemas/${name}`);
+        if (!fn) throw new Error(`unknown schema ${name}`);
+        schemaCache.set(name, fn);
+      }
+      return c.run(fn, value);
+    },
+    columns(name) {
+      let found = columnCache.get(name);
+      if (!found) columnCache.set(name, (found = columnsOf(c.doc.components as Json, name)));
+      return found;
+    },
+  };
+}
+
 let cached: Contract | null = null;
 
 /** Load and compile the document once per process. */
 export function loadContract(path = OPENAPI_PATH): Contract {
   if (cached && path === OPENAPI_PATH) return cached;
   const doc = YAML.parse(readFileSync(path, "utf8")) as Json;
-  const components = doc.components as Json;
-  const strictAjv = new Ajv2020({ strict: false, allErrors: true, discriminator: false });
-  // Parameters arrive as strings: coerce to the declared types; "array" lets one ?filter= become a list.
-  const paramAjv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: "array" });
-  for (const ajv of [strictAjv, paramAjv]) {
-    addFormats(ajv);
-    ajv.addSchema({ $id: "doc", components: rewriteRefs(components) as Json });
-  }
-  const compile = (ajv: Ajv2020, schema: unknown): ValidateFunction => ajv.compile(rewriteRefs(schema) as Json);
-  const run = (fn: ValidateFunction, value: unknown, prefix = "") =>
-    fn(value) ? [] : toFieldErrors(fn.errors, prefix);
-
+  const c = compiler(doc);
   const operations: Operation[] = [];
-  for (const [path, item] of Object.entries(doc.paths as Json)) {
+  for (const [opPath, item] of Object.entries(doc.paths as Json)) {
     for (const method of ["get", "post", "put", "patch", "delete"] as const) {
       const op = (item as Json)[method] as Json | undefined;
-      if (!op) continue;
-      const params = ((op.parameters as unknown[]) ?? []).map((p) => resolveRef<ParamDef>(doc, p));
-      const group = (where: ParamDef["in"]) => {
-        const ps = params.filter((p) => p.in === where);
-        const properties: Json = {};
-        const required: string[] = [];
-        for (const p of ps) {
-          const name = where === "header" ? p.name.toLowerCase() : p.name;
-          properties[name] = p.schema;
-          if (p.required) required.push(name);
-        }
-        return compile(paramAjv, { type: "object", properties, required });
-      };
-      const vPath = group("path");
-      const vQuery = group("query");
-      const vHeader = group("header");
-      const body = op.requestBody ? resolveRef<Json>(doc, op.requestBody) : null;
-      const content = (body?.content ?? {}) as Json;
-      const bodyType = Object.keys(content)[0] ?? null;
-      const bodySchema = bodyType ? ((content[bodyType] as Json).schema as Json) : null;
-      const vBody = bodySchema ? compile(bodyType === "application/json" ? strictAjv : paramAjv, bodySchema) : null;
-      const respCache = new Map<number, ValidateFunction | null>();
-      const responses = op.responses as Json;
-      const security = (op.security as Json[] | undefined) ?? (doc.security as Json[] | undefined) ?? [];
-      const apiKeyReq = security.find((s) => "apiKey" in s);
-      operations.push({
-        operationId: op.operationId as string,
-        method,
-        path,
-        routePath: path.replace(/\{(\w+)\}/g, ":$1"),
-        apiKeyScopes: apiKeyReq ? (apiKeyReq.apiKey as string[]) : null,
-        security: security.flatMap((s) => Object.keys(s)),
-        bodyType,
-        bodyRequired: Boolean(body?.required),
-        validatePath: (v) => run(vPath, v),
-        validateQuery: (v) => run(vQuery, v),
-        validateHeaders: (v) => run(vHeader, v),
-        validateBody: (v) => (vBody ? run(vBody, v) : []),
-        validateResponse(status, value, opts = {}) {
-          const key = opts.projected ? -status : status;
-          if (!respCache.has(key)) {
-            const r = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
-            const resolved = r ? resolveRef<Json>(doc, r) : null;
-            let schema = ((resolved?.content as Json | undefined)?.["application/json"] as Json | undefined)?.schema as
-              Json | undefined;
-            // A list asked with `fields` carries only those columns (the document says so): nothing required.
-            if (schema && opts.projected && schema.type === "array") {
-              const { required: _required, ...item } = resolveRef<Json>(doc, schema.items);
-              schema = { type: "array", items: item };
-            }
-            respCache.set(
-              key,
-              resolved ? (schema ? compile(strictAjv, schema) : null) : compile(strictAjv, { not: {} }),
-            );
-          }
-          const fn = respCache.get(key);
-          if (!fn) return null;
-          return run(fn, value);
-        },
-      });
+      if (op) operations.push(toOperation(c, opPath, method, op));
     }
   }
-  const schemaCache = new Map<string, ValidateFunction>();
-  const columnCache = new Map<string, Columns>();
   const contract: Contract = {
     doc,
     operations,
     byId: new Map(operations.map((o) => [o.operationId, o])),
-    validateSchema(name, value) {
-      let fn = schemaCache.get(name);
-      if (!fn) {
-        fn = strictAjv.getSchema(`doc#/components/schemas/${name}`);
-        if (!fn) throw new Error(`unknown schema ${name}`);
-        schemaCache.set(name, fn);
-      }
-      return run(fn, value);
-    },
-    columns(name) {
-      let found = columnCache.get(name);
-      if (!found) columnCache.set(name, (found = columnsOf(components, name)));
-      return found;
-    },
+    ...schemaLookups(c),
   };
   if (path === OPENAPI_PATH) cached = contract;
   return contract;
