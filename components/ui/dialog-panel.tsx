@@ -1,0 +1,46 @@
+import { X } from "lucide-react";
+import type { DialogProps } from "./dialog";
+
+type DialogPanelProps = Pick<DialogProps, "onClose" | "title" | "description" | "children" | "footer"> & {
+  /** The ids the <dialog> names as its label and description. */
+  titleId: string;
+  descId: string;
+  /** false: the close button is disabled (work is under way). */
+  dismissible: boolean;
+};
+
+/** What an open Dialog shows: the title bar with its close button, the scrolling body, the buttons row. */
+export function DialogPanel({ titleId, descId, title, description, children, footer, ...close }: DialogPanelProps) {
+  return (
+    <div className="flex max-h-[85vh] flex-col">
+      <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-4">
+        <div>
+          <h2 id={titleId} className="text-base font-semibold">
+            {title}
+          </h2>
+          {description ? (
+            <p id={descId} className="mt-1 text-sm text-slate-600">
+              {description}
+            </p>
+          ) : null}
+        </div>
+        <button
+          type="button"
+          onClick={close.onClose}
+          disabled={!close.dismissible}
+          className={
+            "rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline " +
+            "focus-visible:outline-2 focus-visible:outline-indigo-600"
+          }
+          aria-label="Close"
+        >
+          <X className="h-4 w-4" aria-hidden="true" />
+        </button>
+      </div>
+      {children ? <div className="overflow-y-auto px-5 py-4">{children}</div> : null}
+      {footer ? (
+        <div className="flex justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">{footer}</div>
+      ) : null}
+    </div>
+  );
+}
