@@ -1,5 +1,6 @@
 import { Badge, DataTable, listSort, UtcTime, type Column } from "@/components/ui";
-import { UserRoleSelect, UserRowActions } from "@/components/admin/user-row-actions";
+import { UserRoleSelect } from "@/components/admin/user-role-select";
+import { UserRowActions } from "@/components/admin/user-row-actions";
 import { usersList, type UsersListState } from "@/lib/users/list-state";
 import type { listUsers } from "@/lib/users/service";
 

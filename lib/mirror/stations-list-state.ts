@@ -1,6 +1,7 @@
 // The monitoring stations page's URL state (bookmarkable): sort and page, declared with the
 // list-page parsers (lib/list-state). A dealer's stations are read whole and paged in memory.
 import { defineListState } from "@/lib/list-state/define";
+import { sortAndPage } from "@/lib/list-state/memory";
 import { intIn, numberOf, oneOf } from "@/lib/list-state/parsers";
 
 export const STATION_SORTS = ["name", "external", "prefix", "created"] as const;
@@ -16,3 +17,22 @@ export const stationsList = defineListState(
   },
 );
 export type StationsListState = typeof stationsList.defaults;
+
+type Station = {
+  name: string;
+  external_monitoring_station_id: string;
+  prefix?: string | null;
+  created_at?: string | null;
+};
+
+const SORT_KEY: Record<(typeof STATION_SORTS)[number], (s: Station) => string | null | undefined> = {
+  name: (s) => s.name,
+  external: (s) => s.external_monitoring_station_id,
+  prefix: (s) => s.prefix,
+  created: (s) => s.created_at,
+};
+
+/** The stations sorted as the URL says, cut to its page. */
+export function pageOfStations<Row extends Station>(all: readonly Row[], state: StationsListState) {
+  return sortAndPage(all, SORT_KEY[state.sort], state.dir, state.page, state.per);
+}

@@ -244,7 +244,7 @@ function serverError({ answer, env, fields }: Reading): Diagnosis {
     title: "CHeKT had a problem",
     detail:
       `CHeKT answered ${answer.status}${serverMessage ? ` (${serverMessage})` : ""}. This is on CHeKT's side; try ` +
-      "again in a minute. Quote the trace id to CHeKT support if it persists.",
+      "again in a minute. Quote the trace ID to CHeKT support if it persists.",
     ...fields,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { pageOfStations, stationsList } from "@/lib/mirror/stations-list-state";
 import { pageOfUsers, usersList } from "@/lib/users/list-state";
 
 const at = (s: string) => new Date(`2026-11-${s}T10:00:00Z`);
@@ -41,5 +42,21 @@ describe("pageOfUsers", () => {
       "u28@x.test",
       "u29@x.test",
     ]);
+  });
+});
+
+describe("pageOfStations", () => {
+  const stations = [
+    { name: "Beta CS", external_monitoring_station_id: "st-2", prefix: null, created_at: "2026-10-01T00:00:00Z" },
+    { name: "alpha cs", external_monitoring_station_id: "st-10", prefix: "B", created_at: "2026-09-01T00:00:00Z" },
+    { name: "Gamma CS", external_monitoring_station_id: "st-1", prefix: "A", created_at: null },
+  ];
+  const names = (p: Record<string, string>) => pageOfStations(stations, stationsList.parse(p)).rows.map((s) => s.name);
+
+  it("sorts by name by default, and by each sortable column either way", () => {
+    expect(names({})).toEqual(["alpha cs", "Beta CS", "Gamma CS"]);
+    expect(names({ sort: "name", dir: "desc" })).toEqual(["Gamma CS", "Beta CS", "alpha cs"]);
+    expect(names({ sort: "prefix" }).slice(0, 2)).toEqual(["Gamma CS", "alpha cs"]);
+    expect(names({ sort: "created" }).slice(0, 2)).toEqual(["alpha cs", "Beta CS"]);
   });
 });
