@@ -1,0 +1,51 @@
+import "server-only";
+// The receiver's log (receive.ts): one webhook_deliveries row for every answer given to a known
+// dealer, and a log line for each refusal.
+import { prisma } from "@/lib/db";
+
+type Verdict = "accepted" | "duplicate" | "rejected" | "malformed";
+
+export type DeliveryRecord = {
+  dealerKey: string;
+  dealerLinkId?: string | null;
+  eventId?: string | null;
+  eventType?: string | null;
+  verdict: Verdict;
+  reason?: string | null;
+  bodyBytes: number;
+};
+
+/** Which delivery of which attempt CHeKT says this is (its headers). */
+export type DeliveryMeta = { deliveryId: string | null; attempt: number | null };
+
+/** Postgres text cannot hold NUL; a hostile body must not turn the log write into a 500. */
+const clean = (v: string | null | undefined, max: number) =>
+  v == null ? null : v.replace(/\u0000/g, "").slice(0, max);
+
+export async function recordDelivery(r: DeliveryRecord, { deliveryId, attempt }: DeliveryMeta) {
+  if (r.verdict === "rejected" || r.verdict === "malformed") {
+    console.warn(
+      JSON.stringify({
+        at: "webhook.reject",
+        dealerKey: r.dealerKey,
+        verdict: r.verdict,
+        reason: r.reason,
+        eventId: r.eventId,
+        deliveryId,
+      }),
+    );
+  }
+  await prisma.webhookDelivery.create({
+    data: {
+      dealerKey: clean(r.dealerKey, 200)!,
+      dealerLinkId: r.dealerLinkId ?? null,
+      eventId: clean(r.eventId, 200),
+      eventType: clean(r.eventType, 100),
+      deliveryId: clean(deliveryId, 200),
+      attempt,
+      verdict: r.verdict,
+      reason: clean(r.reason, 500),
+      bodyBytes: r.bodyBytes,
+    },
+  });
+}
