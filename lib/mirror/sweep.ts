@@ -6,8 +6,6 @@ import "server-only";
 // sweep cut off by a crash or a failure resumes where it stopped instead of starting over.
 import { isChektError } from "@/lib/chekt/errors";
 import { prisma, sql } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { utc } from "./sql-values";
 import {
   goneSitesNotSeenSince,
   pullArming,
@@ -19,10 +17,10 @@ import {
   type PullOpts,
   type PullScope,
 } from "./pull";
+import { saveSql, startPoint, type Progress, type SweepPhase, type StartPoint } from "./sweep-progress";
 import { errorText } from "@/lib/error-text";
 
-export const SWEEP_PHASES = ["dealer", "stations", "sites", "children"] as const;
-export type SweepPhase = (typeof SWEEP_PHASES)[number];
+export { SWEEP_PHASES, type SweepPhase } from "./sweep-progress";
 
 export type SweepDeps = {
   now?: () => Date;
@@ -47,35 +45,6 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
 /** A first sync that lists at least this many sites refreshes the planner's statistics (see below). */
 const ANALYZE_AFTER_ROWS = 1000;
 
-type Progress = {
-  phase?: SweepPhase | null;
-  done?: number;
-  total?: number | null;
-  cursor?: number | null;
-  state?: string;
-  lastError?: string | null;
-};
-const PROGRESS_COLUMNS = [
-  ["phase", "phase"],
-  ["done", "done"],
-  ["total", "total"],
-  ["cursor", "cursor"],
-  ["state", "state"],
-  ["lastError", "last_error"],
-] as const satisfies readonly (readonly [keyof Progress, string])[];
-
-/**
- * The sweep's progress, saved after every page and every site: one statement on the pool (the row
- * exists: the sweep's start upserts it), not a Prisma upsert.
- */
-function saveSql(dealerLinkId: string, data: Progress): Prisma.Sql {
-  const set = PROGRESS_COLUMNS.filter(([k]) => data[k] !== undefined).map(
-    ([k, column]) => Prisma.sql`${Prisma.raw(column)} = ${data[k]}`,
-  );
-  return Prisma.sql`UPDATE mirror_syncs SET ${Prisma.join([...set, Prisma.sql`updated_at = ${utc(new Date())}`])}
-    WHERE dealer_link_id = ${dealerLinkId}`;
-}
-
 const isRateLimited = (e: unknown) => isChektError(e) && (e.kind === "rate_limited" || e.status === 429);
 
 /**
@@ -84,23 +53,12 @@ const isRateLimited = (e: unknown) => isChektError(e) && (e.kind === "rate_limit
  * for CHeKT's Retry-After and goes on, so a storm only delays it.
  */
 export async function sweepDealer(scope: PullScope, deps: SweepDeps = {}): Promise<{ sites: number; waits: number }> {
-  const now = deps.now ?? (() => new Date());
-  const sleep = deps.sleep ?? defaultSleep;
-  const log = deps.log ?? (() => undefined);
-  const o: PullOpts = { budgetClass: "sync", signal: deps.signal, now };
   const id = scope.dealerLinkId;
-  let waits = 0;
-
   const prior = await prisma.mirrorSync.findUnique({ where: { dealerLinkId: id } });
-  const firstSync = !prior || prior.firstSync;
-  const resume = prior && (prior.state === "running" || prior.state === "failed") && prior.phase && prior.startedAt;
-  const startedAt = resume ? prior.startedAt! : now();
-  let phase: SweepPhase =
-    resume && SWEEP_PHASES.includes(prior.phase as SweepPhase) ? (prior.phase as SweepPhase) : "dealer";
-  let cursor = resume ? prior.cursor : null;
-  let done = resume ? prior.done : 0;
-  if (resume) log(`resuming at ${phase}${cursor ? ` after ${cursor}` : ""}`);
-  const save = (data: Progress) => sql(saveSql(id, data));
+  const now = deps.now ?? (() => new Date());
+  const start = startPoint(prior, now);
+  const { phase, cursor, done, startedAt } = start;
+  if (start.resumed) deps.log?.(`resuming at ${phase}${cursor ? ` after ${cursor}` : ""}`);
   // finishedAt keeps the last finished sweep while this one runs: the pages show the mirror's age
   // from it, and the rows are at least that fresh (a first sync starts with none: start-sync.ts).
   const begin = { state: "running", phase, cursor, done, startedAt, lastError: null };
@@ -109,79 +67,132 @@ export async function sweepDealer(scope: PullScope, deps: SweepDeps = {}): Promi
     create: { dealerLinkId: id, ...begin },
     update: begin,
   });
+  return new DealerSweep(scope, deps, start, now).run();
+}
 
-  async function step<T>(fn: () => Promise<T>): Promise<T> {
+/** One run of the sweep: its phases in order from the start point, each saving its progress. */
+class DealerSweep {
+  private phase: SweepPhase;
+  private cursor: number | null;
+  private done: number;
+  private waits = 0;
+  private readonly o: PullOpts;
+  private readonly sleep: NonNullable<SweepDeps["sleep"]>;
+
+  constructor(
+    private readonly scope: PullScope,
+    private readonly deps: SweepDeps,
+    private readonly start: StartPoint,
+    private readonly now: () => Date,
+  ) {
+    this.phase = start.phase;
+    this.cursor = start.cursor;
+    this.done = start.done;
+    this.sleep = deps.sleep ?? defaultSleep;
+    this.o = { budgetClass: "sync", signal: deps.signal, now };
+  }
+
+  async run(): Promise<{ sites: number; waits: number }> {
+    try {
+      if (this.phase === "dealer") await this.dealerPhase();
+      if (this.phase === "stations") await this.stationsPhase();
+      if (this.phase === "sites") await this.sitesPhase();
+      if (this.phase === "children") await this.childrenPhase();
+      return await this.finish();
+    } catch (e) {
+      const aborted = e instanceof SweepAborted || this.deps.signal?.aborted;
+      // Cut off (shutting down): left "running" so the next start resumes it; a real failure says why.
+      if (!aborted) await this.save({ state: "failed", lastError: errorText(e).slice(0, 500) }).catch(() => undefined);
+      throw aborted ? new SweepAborted() : e;
+    }
+  }
+
+  private save(data: Progress) {
+    return sql(saveSql(this.scope.dealerLinkId, data));
+  }
+
+  /** Runs one pull, waiting out CHeKT's rate limit (Retry-After, else 5 s) as often as it asks. */
+  private async step<T>(fn: () => Promise<T>): Promise<T> {
+    const { signal } = this.deps;
     for (;;) {
-      if (deps.signal?.aborted) throw new SweepAborted();
+      if (signal?.aborted) throw new SweepAborted();
       try {
         return await fn();
       } catch (e) {
-        if (!isRateLimited(e) || deps.signal?.aborted) throw e;
-        waits++;
+        if (!isRateLimited(e) || signal?.aborted) throw e;
+        this.waits++;
         const waitS = isChektError(e) && e.retryAfterS && e.retryAfterS > 0 ? e.retryAfterS : 5;
-        await save({ lastError: `waiting ${waitS} s for CHeKT's rate limit` });
-        await sleep(waitS * 1000, deps.signal);
+        await this.save({ lastError: `waiting ${waitS} s for CHeKT's rate limit` });
+        await this.sleep(waitS * 1000, signal);
       }
     }
   }
 
-  try {
-    if (phase === "dealer") {
-      await step(() => pullDealer(scope, o));
-      phase = "stations";
-      await save({ phase, cursor: null, done: 0, total: null, lastError: null });
+  private async dealerPhase() {
+    await this.step(() => pullDealer(this.scope, this.o));
+    this.phase = "stations";
+    await this.save({ phase: this.phase, cursor: null, done: 0, total: null, lastError: null });
+  }
+
+  private async stationsPhase() {
+    await this.step(() => pullStations(this.scope, this.o));
+    this.phase = "sites";
+    this.cursor = null;
+    this.done = 0;
+    await this.save({ phase: this.phase, cursor: this.cursor, done: this.done, total: null, lastError: null });
+  }
+
+  private async sitesPhase() {
+    for (;;) {
+      const page = await this.step(() => pullSitesPage(this.scope, this.cursor ?? 0, this.o));
+      const total = this.done + page.left;
+      this.done += page.rows;
+      this.cursor = page.lastId;
+      await this.save({ done: this.done, total, cursor: this.cursor, lastError: null });
+      if (page.lastId === null) break;
     }
-    if (phase === "stations") {
-      await step(() => pullStations(scope, o));
-      phase = "sites";
-      cursor = null;
-      done = 0;
-      await save({ phase, cursor, done, total: null, lastError: null });
+    await goneSitesNotSeenSince(this.scope.dealerLinkId, this.start.startedAt, this.now());
+    // A first sync fills a table autovacuum has not looked at yet: without statistics the planner
+    // sorts every row for each list page (2× the sites list's p95 at 10,000 sites), so refresh them now.
+    if (this.start.firstSync && this.done >= ANALYZE_AFTER_ROWS) await prisma.$executeRaw`ANALYZE mirror_sites`;
+    this.phase = "children";
+    this.cursor = null;
+    await this.save({ phase: this.phase, cursor: this.cursor, done: 0, total: null });
+  }
+
+  private async childrenPhase() {
+    const base = { dealerLinkId: this.scope.dealerLinkId, goneAt: null };
+    const total = await prisma.mirrorSite.count({ where: base });
+    this.done =
+      this.cursor === null ? 0 : await prisma.mirrorSite.count({ where: { ...base, chektId: { lte: this.cursor } } });
+    await this.save({ total, done: this.done });
+    for (;;) {
+      const batch = await prisma.mirrorSite.findMany({
+        where: { ...base, chektId: { gt: this.cursor ?? 0 } },
+        orderBy: { chektId: "asc" },
+        take: 100,
+        select: { chektId: true },
+      });
+      if (batch.length === 0) break;
+      for (const { chektId: siteId } of batch) await this.siteChildren(siteId);
     }
-    if (phase === "sites") {
-      for (;;) {
-        const page = await step(() => pullSitesPage(scope, cursor ?? 0, o));
-        const total = done + page.left;
-        done += page.rows;
-        cursor = page.lastId;
-        await save({ done, total, cursor, lastError: null });
-        if (page.lastId === null) break;
-      }
-      await goneSitesNotSeenSince(id, startedAt, now());
-      // A first sync fills a table autovacuum has not looked at yet: without statistics the planner
-      // sorts every row for each list page (2× the sites list's p95 at 10,000 sites), so refresh them now.
-      if (firstSync && done >= ANALYZE_AFTER_ROWS) await prisma.$executeRaw`ANALYZE mirror_sites`;
-      phase = "children";
-      cursor = null;
-      await save({ phase, cursor, done: 0, total: null });
+  }
+
+  private async siteChildren(siteId: number) {
+    // A 404 on the site's contacts means the site itself is gone (already marked): skip the rest.
+    if ((await this.step(() => pullContacts(this.scope, siteId, this.o))) === "fresh") {
+      await this.step(() => pullDevices(this.scope, siteId, this.o));
+      await this.step(() => pullArming(this.scope, siteId, this.o));
     }
-    if (phase === "children") {
-      const base = { dealerLinkId: id, goneAt: null };
-      const total = await prisma.mirrorSite.count({ where: base });
-      done = cursor === null ? 0 : await prisma.mirrorSite.count({ where: { ...base, chektId: { lte: cursor } } });
-      await save({ total, done });
-      for (;;) {
-        const batch = await prisma.mirrorSite.findMany({
-          where: { ...base, chektId: { gt: cursor ?? 0 } },
-          orderBy: { chektId: "asc" },
-          take: 100,
-          select: { chektId: true },
-        });
-        if (batch.length === 0) break;
-        for (const { chektId: siteId } of batch) {
-          // A 404 on the site's contacts means the site itself is gone (already marked): skip the rest.
-          if ((await step(() => pullContacts(scope, siteId, o))) === "fresh") {
-            await step(() => pullDevices(scope, siteId, o));
-            await step(() => pullArming(scope, siteId, o));
-          }
-          cursor = siteId;
-          done++;
-          await save({ cursor, done, lastError: null });
-        }
-      }
-    }
+    this.cursor = siteId;
+    this.done++;
+    await this.save({ cursor: this.cursor, done: this.done, lastError: null });
+  }
+
+  private async finish(): Promise<{ sites: number; waits: number }> {
+    const id = this.scope.dealerLinkId;
     const sites = await prisma.mirrorSite.count({ where: { dealerLinkId: id, goneAt: null } });
-    if (firstSync && sites >= ANALYZE_AFTER_ROWS)
+    if (this.start.firstSync && sites >= ANALYZE_AFTER_ROWS)
       await prisma.$executeRaw`ANALYZE mirror_contacts, mirror_devices, mirror_arming`;
     await prisma.mirrorSync.update({
       where: { dealerLinkId: id },
@@ -190,18 +201,13 @@ export async function sweepDealer(scope: PullScope, deps: SweepDeps = {}): Promi
         phase: null,
         cursor: null,
         firstSync: false,
-        finishedAt: now(),
+        finishedAt: this.now(),
         lastError: null,
         done: sites,
         total: sites,
       },
     });
-    log(`swept: ${sites} sites, ${waits} rate-limit waits`);
-    return { sites, waits };
-  } catch (e) {
-    const aborted = e instanceof SweepAborted || deps.signal?.aborted;
-    // Cut off (shutting down): left "running" so the next start resumes it; a real failure says why.
-    if (!aborted) await save({ state: "failed", lastError: errorText(e).slice(0, 500) }).catch(() => undefined);
-    throw aborted ? new SweepAborted() : e;
+    this.deps.log?.(`swept: ${sites} sites, ${this.waits} rate-limit waits`);
+    return { sites, waits: this.waits };
   }
 }
