@@ -103,9 +103,24 @@ const callFacts = (state: CallState) => ({
   mayHaveApplied: state.maybeApplied,
 });
 
-type Attempt =
-  | { ok: true; response: Response; body: ArrayBuffer }
-  | { ok: false; timedOut: boolean; aborted: boolean; notSent: boolean; error: unknown };
+type FailedAttempt = { ok: false; timedOut: boolean; aborted: boolean; notSent: boolean; error: unknown };
+type Attempt = { ok: true; response: Response; body: ArrayBuffer } | FailedAttempt;
+
+/** The request's headers with the call's trace id, and its Idempotency-Key when it has one (never another's). */
+function callHeaders(req: Request, state: CallState): Headers {
+  const headers = new Headers(req.headers);
+  headers.set("x-partner-trace-id", state.traceId);
+  if (state.idempotencyKey) headers.set("Idempotency-Key", state.idempotencyKey);
+  else headers.delete("Idempotency-Key");
+  return headers;
+}
+
+/** How long a 429 asks us to wait: Retry-After, else until X-RateLimit-Reset, else a second. */
+function rateLimitWaitMs(headers: Headers, now: number): number {
+  const ra = retryAfterSeconds(headers, now);
+  const reset = resetAtMs(headers.get("x-ratelimit-reset"), now);
+  return ra !== undefined ? ra * 1000 : reset !== null && reset > now ? reset - now : 1000;
+}
 
 export class Transport {
   constructor(
@@ -177,59 +192,15 @@ export class Transport {
   private async run(req: Request, state: CallState, auth: AuthHeader): Promise<Response> {
     const write = isWrite(state.method);
     const body = req.body ? new Uint8Array(await req.arrayBuffer()) : undefined;
-    const headers = new Headers(req.headers);
-    headers.set("x-partner-trace-id", state.traceId);
-    if (state.idempotencyKey) headers.set("Idempotency-Key", state.idempotencyKey);
-    else headers.delete("Idempotency-Key");
+    const headers = callHeaders(req, state);
     let refreshed = false;
 
     for (;;) {
       if (state.signal?.aborted) throw this.abortedError(state, state.signal.reason);
       // The token first, then the rate-limit slot: the token request takes a slot of its own,
       // and holding one while asking for another could wait on itself.
-      let token: string | null;
-      try {
-        token = await auth.token();
-      } catch (e) {
-        throw e instanceof ChektError ? this.tokenError(state, e) : e;
-      }
-      if (token) headers.set("authorization", `Bearer ${token}`);
-      else headers.delete("authorization");
-
-      let ticket: BudgetTicket;
-      try {
-        // Only an interactive action nothing of which has gone out yet may be handed back to the form to wait.
-        const refusal = state.attempts === 0 ? refusalFor(state.budgetClass) : undefined;
-        ticket = await this.budget.acquire(state.budgetClass, {
-          deadline: state.deadline,
-          signal: state.signal,
-          refuseOverMs: refusal?.overMs,
-          judgeAs: refusal?.judgeAs,
-        });
-        state.waitedMs += ticket.waitedMs;
-      } catch (e) {
-        if (e instanceof BudgetWaitTooLong && e.refused) {
-          throw new BudgetWaitError({
-            retryAfterMs: e.waitMs,
-            waitedMs: state.waitedMs + e.waitedMs,
-            traceId: state.traceId,
-            method: state.method,
-            path: state.path,
-            attempts: state.attempts,
-          });
-        }
-        if (e instanceof BudgetWaitTooLong) {
-          throw new ChektError({
-            kind: "rate_limited",
-            code: "rate_limited",
-            message: `CHeKT's rate limit needs a ${Math.ceil(e.waitMs / 1000)} s wait, longer than this call may take`,
-            retryAfterS: Math.ceil(e.waitMs / 1000),
-            ...callFacts(state),
-            waitedMs: state.waitedMs + e.waitedMs,
-          });
-        }
-        throw this.abortedError(state, e);
-      }
+      const token = await this.authorize(headers, state, auth);
+      const ticket = await this.takeTicket(state);
 
       // Awaited after the token: the caller started it before the call, so the two ran side by side.
       // Its failure is thrown as is (nothing was sent; the token taken is not given back).
@@ -240,25 +211,10 @@ export class Transport {
       await this.budget.settle(ticket, a.ok ? a.response.headers : null);
 
       if (!a.ok) {
-        if (a.aborted) throw this.abortedError(state, a.error);
-        if (write && !a.notSent) state.maybeApplied = true;
-        const reason = a.timedOut ? "timeout" : `network: ${errorCode(a.error) ?? errorText(a.error)}`;
-        if ((state.retrySafe || a.notSent) && (await this.backoff(state, reason))) continue;
-        throw new ChektError({
-          kind: a.timedOut ? "timeout" : "network",
-          code: a.timedOut ? "timeout" : (errorCode(a.error)?.toLowerCase() ?? "network_error"),
-          message: a.timedOut
-            ? `CHeKT did not answer within ${state.timeoutMs} ms ` +
-              `(${state.attempts} attempt${state.attempts > 1 ? "s" : ""})`
-            : `Could not reach CHeKT: ${errorText(a.error)}`,
-          ...callFacts(state),
-          cause: a.error,
-        });
+        await this.resendOrThrow(state, a, write);
+        continue;
       }
-
-      const { response, body: buf } = a;
-      const status = response.status;
-
+      const status = a.response.status;
       if (status === 401 && token && auth.refresh && !refreshed) {
         // The token expired or was revoked: CHeKT did nothing, so any method may be sent again, once.
         refreshed = true;
@@ -266,31 +222,104 @@ export class Transport {
         await auth.refresh(token);
         continue;
       }
-
-      if (status === 429) {
-        // Not processed: safe to resend any method once the wait is over, if it fits the deadline.
-        const now = this.settings.clock.now();
-        const ra = retryAfterSeconds(response.headers, now);
-        const reset = resetAtMs(response.headers.get("x-ratelimit-reset"), now);
-        const waitMs = ra !== undefined ? ra * 1000 : reset !== null && reset > now ? reset - now : 1000;
-        await this.budget.block(now + waitMs, state.budgetClass);
-        this.settings.onEvent?.({
-          type: "rate_limited",
-          waitMs,
-          ...callOf(state),
-        });
-        if (now + waitMs + Math.min(250, state.timeoutMs) <= state.deadline) continue;
-      } else if (status >= 500) {
-        if (write) state.maybeApplied = true;
-        if (state.retrySafe && (await this.backoff(state, `HTTP ${status}`))) continue;
-      }
-
-      return new Response(NULL_BODY_STATUSES.has(status) ? null : buf, {
+      if (await this.resendAfter(state, a.response, write)) continue;
+      return new Response(NULL_BODY_STATUSES.has(status) ? null : a.body, {
         status,
-        statusText: response.statusText,
-        headers: response.headers,
+        statusText: a.response.statusText,
+        headers: a.response.headers,
       });
     }
+  }
+
+  /** Sets (or clears) the attempt's Authorization header; the token it used, for a 401 refresh. */
+  private async authorize(headers: Headers, state: CallState, auth: AuthHeader): Promise<string | null> {
+    let token: string | null;
+    try {
+      token = await auth.token();
+    } catch (e) {
+      throw e instanceof ChektError ? this.tokenError(state, e) : e;
+    }
+    if (token) headers.set("authorization", `Bearer ${token}`);
+    else headers.delete("authorization");
+    return token;
+  }
+
+  /** A slot of the credential's budget at the call's class, or the call's error when it cannot wait for one. */
+  private async takeTicket(state: CallState): Promise<BudgetTicket> {
+    try {
+      // Only an interactive action nothing of which has gone out yet may be handed back to the form to wait.
+      const refusal = state.attempts === 0 ? refusalFor(state.budgetClass) : undefined;
+      const ticket = await this.budget.acquire(state.budgetClass, {
+        deadline: state.deadline,
+        signal: state.signal,
+        refuseOverMs: refusal?.overMs,
+        judgeAs: refusal?.judgeAs,
+      });
+      state.waitedMs += ticket.waitedMs;
+      return ticket;
+    } catch (e) {
+      if (e instanceof BudgetWaitTooLong && e.refused) {
+        throw new BudgetWaitError({
+          retryAfterMs: e.waitMs,
+          waitedMs: state.waitedMs + e.waitedMs,
+          traceId: state.traceId,
+          method: state.method,
+          path: state.path,
+          attempts: state.attempts,
+        });
+      }
+      if (e instanceof BudgetWaitTooLong) {
+        throw new ChektError({
+          kind: "rate_limited",
+          code: "rate_limited",
+          message: `CHeKT's rate limit needs a ${Math.ceil(e.waitMs / 1000)} s wait, longer than this call may take`,
+          retryAfterS: Math.ceil(e.waitMs / 1000),
+          ...callFacts(state),
+          waitedMs: state.waitedMs + e.waitedMs,
+        });
+      }
+      throw this.abortedError(state, e);
+    }
+  }
+
+  /** An attempt that got no answer: resolves when it may be sent again (after the backoff), else throws. */
+  private async resendOrThrow(state: CallState, a: FailedAttempt, write: boolean): Promise<void> {
+    if (a.aborted) throw this.abortedError(state, a.error);
+    if (write && !a.notSent) state.maybeApplied = true;
+    const reason = a.timedOut ? "timeout" : `network: ${errorCode(a.error) ?? errorText(a.error)}`;
+    if ((state.retrySafe || a.notSent) && (await this.backoff(state, reason))) return;
+    throw new ChektError({
+      kind: a.timedOut ? "timeout" : "network",
+      code: a.timedOut ? "timeout" : (errorCode(a.error)?.toLowerCase() ?? "network_error"),
+      message: a.timedOut
+        ? `CHeKT did not answer within ${state.timeoutMs} ms ` +
+          `(${state.attempts} attempt${state.attempts > 1 ? "s" : ""})`
+        : `Could not reach CHeKT: ${errorText(a.error)}`,
+      ...callFacts(state),
+      cause: a.error,
+    });
+  }
+
+  /** True when the status asks for the call to go again: a 429 whose wait fits, a 5xx that may be retried. */
+  private async resendAfter(state: CallState, response: Response, write: boolean): Promise<boolean> {
+    const status = response.status;
+    if (status === 429) {
+      // Not processed: safe to resend any method once the wait is over, if it fits the deadline.
+      const now = this.settings.clock.now();
+      const waitMs = rateLimitWaitMs(response.headers, now);
+      await this.budget.block(now + waitMs, state.budgetClass);
+      this.settings.onEvent?.({
+        type: "rate_limited",
+        waitMs,
+        ...callOf(state),
+      });
+      return now + waitMs + Math.min(250, state.timeoutMs) <= state.deadline;
+    }
+    if (status >= 500) {
+      if (write) state.maybeApplied = true;
+      return state.retrySafe && (await this.backoff(state, `HTTP ${status}`));
+    }
+    return false;
   }
 
   /**
