@@ -82,6 +82,19 @@ function checkTarget(
   return { ok: true, url: target, sameOrigin };
 }
 
+/** What one fetch of the image carries along its redirects. */
+type FetchContext = {
+  apiKey: string | null;
+  chektOrigin: string;
+  doFetch: typeof globalThis.fetch;
+  timeoutMs: number;
+  budget: SnapshotBudget | undefined;
+  deadline: number;
+};
+
+/** One request's outcome: the image (or why not), or where CHeKT's redirect points. */
+type Hop = { image: FetchedImage } | { redirect: string };
+
 async function fetchOnce(
   raw: string,
   apiKey: string | null,
@@ -91,6 +104,7 @@ async function fetchOnce(
   budget: SnapshotBudget | undefined,
   deadline: number,
 ): Promise<FetchedImage> {
+  const c: FetchContext = { apiKey, chektOrigin, doFetch, timeoutMs, budget, deadline };
   let current = raw;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (hop > 0 && new URL(current).origin !== chektOrigin)
@@ -99,86 +113,105 @@ async function fetchOnce(
         status: 502,
         message: `Refusing a snapshot redirect off CHeKT's host (to ${new URL(current).host})`,
       };
-    const target = checkTarget(current, chektOrigin);
-    if (!target.ok) return { ok: false, status: 502, message: target.message };
-    let ticket: { settle(headers: Headers | null): Promise<void> } | null = null;
-    if (budget && target.sameOrigin) {
-      try {
-        ticket = await budget.acquire(deadline);
-      } catch (e) {
-        const waitMs =
-          typeof (e as { waitMs?: unknown }).waitMs === "number" ? (e as { waitMs: number }).waitMs : 2_000;
-        return {
-          ok: false,
-          status: 503,
-          message: "Waiting for CHeKT's rate limit",
-          retryAfterS: Math.max(1, Math.ceil(waitMs / 1000)),
-        };
-      }
-    }
-    let res: Response;
-    try {
-      res = await doFetch(target.url, {
-        headers:
-          target.sameOrigin && apiKey
-            ? { authorization: `Bearer ${apiKey}`, accept: "image/*" }
-            : { accept: "image/*" },
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: "manual",
-      });
-    } catch (e) {
-      await ticket?.settle(null).catch(() => undefined);
-      return { ok: false, status: 503, message: `CHeKT did not answer: ${errorText(e)}` };
-    }
-    await ticket?.settle(res.headers).catch(() => undefined);
-    if (res.status === 429 && budget && target.sameOrigin) {
-      const ra = Number(res.headers.get("retry-after"));
-      await budget.block(Date.now() + (Number.isFinite(ra) && ra > 0 ? ra * 1000 : 1000)).catch(() => undefined);
-    }
-    if (res.status >= 300 && res.status < 400) {
-      const location = res.headers.get("location");
-      discard(res);
-      if (!location) return { ok: false, status: 502, message: `CHeKT answered ${res.status} without a Location` };
-      current = new URL(location, target.url).toString();
-      continue;
-    }
-    if (!res.ok) {
-      discard(res);
-      const retryAfter = Number(res.headers.get("retry-after"));
-      const status = res.status === 404 ? 404 : res.status === 403 ? 403 : TRANSIENT.has(res.status) ? res.status : 502;
-      return {
-        ok: false,
-        status,
-        message: `CHeKT answered ${res.status}`,
-        ...(Number.isFinite(retryAfter) && retryAfter >= 0 && res.headers.has("retry-after")
-          ? { retryAfterS: retryAfter }
-          : {}),
-      };
-    }
-    const contentType = res.headers.get("content-type") ?? "";
-    if (!/^image\/(png|jpeg|jpg|webp|gif)\b/i.test(contentType)) {
-      discard(res);
-      return { ok: false, status: 502, message: `Not an image (${contentType || "no type"})` };
-    }
-    const length = Number(res.headers.get("content-length"));
-    if (length > MAX_IMAGE_BYTES) {
-      discard(res);
-      return { ok: false, status: 502, message: "Image too large" };
-    }
-    let body: Uint8Array;
-    try {
-      body = new Uint8Array(await res.arrayBuffer());
-    } catch (e) {
-      return {
-        ok: false,
-        status: 503,
-        message: `The image download broke off: ${errorText(e)}`,
-      };
-    }
-    if (body.byteLength > MAX_IMAGE_BYTES) return { ok: false, status: 502, message: "Image too large" };
-    return { ok: true, body, contentType: contentType.split(";")[0]!.trim().toLowerCase() };
+    const next = await fetchHop(current, c);
+    if ("image" in next) return next.image;
+    current = next.redirect;
   }
   return { ok: false, status: 502, message: "Too many redirects" };
+}
+
+/** One request: the key and a budget slot only for CHeKT's host; a redirect is returned, not followed. */
+async function fetchHop(url: string, c: FetchContext): Promise<Hop> {
+  const target = checkTarget(url, c.chektOrigin);
+  if (!target.ok) return { image: { ok: false, status: 502, message: target.message } };
+  let ticket: { settle(headers: Headers | null): Promise<void> } | null = null;
+  if (c.budget && target.sameOrigin) {
+    try {
+      ticket = await c.budget.acquire(c.deadline);
+    } catch (e) {
+      return { image: budgetWait(e) };
+    }
+  }
+  let res: Response;
+  try {
+    res = await c.doFetch(target.url, {
+      headers:
+        target.sameOrigin && c.apiKey
+          ? { authorization: `Bearer ${c.apiKey}`, accept: "image/*" }
+          : { accept: "image/*" },
+      signal: AbortSignal.timeout(c.timeoutMs),
+      redirect: "manual",
+    });
+  } catch (e) {
+    await ticket?.settle(null).catch(() => undefined);
+    return { image: { ok: false, status: 503, message: `CHeKT did not answer: ${errorText(e)}` } };
+  }
+  await ticket?.settle(res.headers).catch(() => undefined);
+  if (res.status === 429 && c.budget && target.sameOrigin) {
+    const ra = Number(res.headers.get("retry-after"));
+    await c.budget.block(Date.now() + (Number.isFinite(ra) && ra > 0 ? ra * 1000 : 1000)).catch(() => undefined);
+  }
+  if (res.status >= 300 && res.status < 400) {
+    const location = res.headers.get("location");
+    discard(res);
+    if (!location)
+      return { image: { ok: false, status: 502, message: `CHeKT answered ${res.status} without a Location` } };
+    return { redirect: new URL(location, target.url).toString() };
+  }
+  return { image: res.ok ? await readImage(res) : refused(res) };
+}
+
+/** The budget had no slot before the deadline: retry after the wait it named (else 2 s). */
+function budgetWait(e: unknown): FetchedImage {
+  const waitMs =
+    typeof e === "object" && e !== null && "waitMs" in e && typeof e.waitMs === "number" ? e.waitMs : 2_000;
+  return {
+    ok: false,
+    status: 503,
+    message: "Waiting for CHeKT's rate limit",
+    retryAfterS: Math.max(1, Math.ceil(waitMs / 1000)),
+  };
+}
+
+/** A non-2xx answer: 404 and 403 as they are, the transient ones retried, anything else a bad gateway. */
+function refused(res: Response): FetchedImage {
+  discard(res);
+  const retryAfter = Number(res.headers.get("retry-after"));
+  const status = res.status === 404 ? 404 : res.status === 403 ? 403 : TRANSIENT.has(res.status) ? res.status : 502;
+  return {
+    ok: false,
+    status,
+    message: `CHeKT answered ${res.status}`,
+    ...(Number.isFinite(retryAfter) && retryAfter >= 0 && res.headers.has("retry-after")
+      ? { retryAfterS: retryAfter }
+      : {}),
+  };
+}
+
+/** A 2xx answer's body, if it is an image of a type we show and no larger than the cap. */
+async function readImage(res: Response): Promise<FetchedImage> {
+  const contentType = res.headers.get("content-type") ?? "";
+  if (!/^image\/(png|jpeg|jpg|webp|gif)\b/i.test(contentType)) {
+    discard(res);
+    return { ok: false, status: 502, message: `Not an image (${contentType || "no type"})` };
+  }
+  const length = Number(res.headers.get("content-length"));
+  if (length > MAX_IMAGE_BYTES) {
+    discard(res);
+    return { ok: false, status: 502, message: "Image too large" };
+  }
+  let body: Uint8Array;
+  try {
+    body = new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    return {
+      ok: false,
+      status: 503,
+      message: `The image download broke off: ${errorText(e)}`,
+    };
+  }
+  if (body.byteLength > MAX_IMAGE_BYTES) return { ok: false, status: 502, message: "Image too large" };
+  return { ok: true, body, contentType: contentType.split(";")[0]!.trim().toLowerCase() };
 }
 
 /**
