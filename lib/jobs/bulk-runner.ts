@@ -9,7 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BulkAnswer, DeviceApi, ItemResult, UpdateInput } from "@/lib/chekt/api/devices";
 import type { DeviceInput } from "@/lib/bulk/validate";
 import { readStoredDevice } from "./device-payload";
-import { forgetDevices, mirrorAcceptedDevices } from "@/lib/mirror/devices";
+import { recordItemResults, type Item, type Settled } from "./bulk-item-results";
 import { json, jobUser, JobRunner, TX, type JobRow, type RunDeps, type RunOutcome } from "./item-runner";
 
 // Callers that knew these from here keep working.
@@ -32,16 +32,8 @@ type Chunk = {
   firstSentAt: Date | null;
   traceIds: string[];
 };
-type Item = {
-  id: string;
-  position: number;
-  externalDeviceId: string | null;
-  chektDeviceId: number | null;
-  payload: Prisma.JsonValue;
-};
 /** An item with the device its payload holds (create and update items). */
 type DeviceItem = { item: Item; device: DeviceInput };
-type Settled = { item: Item; result: ItemResult };
 
 export function runBulkJob(jobId: string, deps: RunnerDeps): Promise<RunOutcome> {
   return new Runner(jobId, deps).run();
@@ -137,48 +129,62 @@ class Runner extends JobRunner<RunnerDeps> {
         continue;
       }
 
-      let traceId = "";
-      const r = await this.sendUntilAnswered(
-        `chunk ${chunk.seq}`,
-        async () => {
-          // Each attempt is on the chunk before it goes: a crash after it resends with the same key.
-          traceId = randomUUID();
-          const now = new Date();
-          chunk = await this.deps.db.bulkChunk.update({
-            where: { id: chunk.id },
-            data: {
-              state: "sent",
-              attempts: { increment: 1 },
-              firstSentAt: chunk.firstSentAt ?? now,
-              lastSentAt: now,
-              traceIds: { push: traceId },
-            },
-          });
-          return this.send(items, devices, chunk.idempotencyKey, traceId);
-        },
-        async (f) => {
-          await this.deps.db.bulkChunk.update({
-            where: { id: chunk.id },
-            data: { lastError: `${f.type}: ${f.message}`.slice(0, 1000) },
-          });
-        },
-      );
-      if (!r.ok) {
-        const f = r.failure;
-        if (f.type === "conflict") {
-          chunk = await this.reconcile(chunk, items, f.message);
-          continue;
-        }
-        const refused = items.map(() => ({ ok: false as const, statusCode: f.status, message: f.message }));
-        await this.applyResults(chunk, items, refused, traceId, true, false);
+      const sent = await this.sendChunk(chunk, items, devices);
+      chunk = sent.chunk;
+      const { r, traceId } = sent;
+      if (r.ok) {
+        await this.applyAnswer(chunk, items, r.value, traceId);
         return;
       }
-      const answer = r.value;
-      const resent = chunk.attempts > 1 || answer.attempts > 1;
-      const results = await this.settleDuplicatesOfOurOwn(resent, items, answer.results);
-      await this.applyResults(chunk, items, results, answer.traceId ?? traceId, false, resent);
+      const f = r.failure;
+      if (f.type === "conflict") {
+        chunk = await this.reconcile(chunk, items, f.message);
+        continue;
+      }
+      // CHeKT refused the whole request: every item in it failed with that status.
+      const refused: ItemResult[] = items.map(() => ({ ok: false, statusCode: f.status, message: f.message }));
+      await this.applyResults(chunk, items, refused, traceId, true, false);
       return;
     }
+  }
+
+  /** Sends the chunk until CHeKT answers for sure; returns its answer (or refusal) and the chunk as last stored. */
+  private async sendChunk(initial: Chunk, items: Item[], devices: DeviceItem[]) {
+    let chunk = initial;
+    let traceId = "";
+    const r = await this.sendUntilAnswered(
+      `chunk ${chunk.seq}`,
+      async () => {
+        // Each attempt is on the chunk before it goes: a crash after it resends with the same key.
+        traceId = randomUUID();
+        const now = new Date();
+        chunk = await this.deps.db.bulkChunk.update({
+          where: { id: chunk.id },
+          data: {
+            state: "sent",
+            attempts: { increment: 1 },
+            firstSentAt: chunk.firstSentAt ?? now,
+            lastSentAt: now,
+            traceIds: { push: traceId },
+          },
+        });
+        return this.send(items, devices, chunk.idempotencyKey, traceId);
+      },
+      async (f) => {
+        await this.deps.db.bulkChunk.update({
+          where: { id: chunk.id },
+          data: { lastError: `${f.type}: ${f.message}`.slice(0, 1000) },
+        });
+      },
+    );
+    return { r, chunk, traceId };
+  }
+
+  /** CHeKT's answer to the chunk; a resend's 409s that are our own first send's devices count as created. */
+  private async applyAnswer(chunk: Chunk, items: Item[], answer: BulkAnswer, traceId: string) {
+    const resent = chunk.attempts > 1 || answer.attempts > 1;
+    const results = await this.settleDuplicatesOfOurOwn(resent, items, answer.results);
+    await this.applyResults(chunk, items, results, answer.traceId ?? traceId, false, resent);
   }
 
   /** Create and update items' stored devices, read with zod; one that does not read fails its item (422). */
@@ -358,103 +364,8 @@ class Runner extends JobRunner<RunnerDeps> {
     this.deps.log?.(`chunk ${chunk.seq}: ${succeeded}/${pairs.length} succeeded`);
   }
 
-  // One statement per kind of write, whatever the chunk size: a 100-item chunk stays a handful of
-  // round trips, so the transaction stays short even on a loaded database.
-  private async recordItems(tx: Prisma.TransactionClient, pairs: Settled[], traceId: string) {
-    const job = this.job;
-    const dealerLinkId = job.dealerLinkId;
-    const siteId = String(job.chektSiteId);
-    const updates = pairs.map(({ item, result }) =>
-      result.ok
-        ? {
-            id: item.id,
-            state: "succeeded",
-            chekt_device_id: result.device?.device_id ?? item.chektDeviceId,
-            result: result.device ?? null,
-            status_code: null,
-            error_message: null,
-          }
-        : {
-            id: item.id,
-            state: "failed",
-            chekt_device_id: null,
-            result: null,
-            status_code: result.statusCode,
-            error_message: result.message.slice(0, 2000),
-          },
-    );
-    await tx.$executeRaw`
-      UPDATE bulk_items b SET
-        state = r.state::"BulkItemState",
-        chekt_device_id = COALESCE(r.chekt_device_id, b.chekt_device_id),
-        result = COALESCE(r.result, b.result),
-        status_code = r.status_code,
-        error_message = r.error_message,
-        updated_at = now()
-      FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb)
-        AS r(id text, state text, chekt_device_id int, result jsonb, status_code int, error_message text)
-      WHERE b.id = r.id`;
-
-    const succeeded = pairs.filter((p) => p.result.ok);
-    // Write-through: the mirror takes exactly what CHeKT accepted, in this transaction, so a
-    // recorded result and the mirror never disagree (docs/mirror.md).
-    if (job.kind === "delete") {
-      const goneIds = succeeded.map((p) => p.item.chektDeviceId).filter((x): x is number => x != null);
-      const gone = goneIds.map(String);
-      if (gone.length)
-        await tx.externalIdMapping.deleteMany({ where: { dealerLinkId, kind: "device", chektId: { in: gone } } });
-      await forgetDevices(tx, dealerLinkId, goneIds);
-    } else {
-      const answered = succeeded.flatMap(({ result }) => (result.ok && result.device ? [result.device] : []));
-      await mirrorAcceptedDevices(tx, dealerLinkId, job.chektSiteId, answered);
-      const maps: { id: string; chekt_id: string; external_id: string }[] = [];
-      for (const { item, result } of succeeded) {
-        const device = result.ok ? result.device : undefined;
-        const chektId = device?.device_id ?? item.chektDeviceId;
-        const externalId = item.externalDeviceId ?? device?.external_device_id;
-        if (chektId != null && externalId)
-          maps.push({ id: randomUUID(), chekt_id: String(chektId), external_id: externalId });
-      }
-      if (maps.length) {
-        const rows = JSON.stringify(maps);
-        // A stale row for the same CHeKT id under another external id would break the unique pair.
-        await tx.$executeRaw`
-          DELETE FROM external_id_mappings m
-          USING jsonb_to_recordset(${rows}::jsonb) AS r(chekt_id text, external_id text)
-          WHERE m.dealer_link_id = ${dealerLinkId} AND m.kind = 'device'::"MappingKind"
-            AND m.chekt_id = r.chekt_id AND m.external_id <> r.external_id`;
-        await tx.$executeRaw`
-          INSERT INTO external_id_mappings (id, dealer_link_id, kind, chekt_id, external_id, parent_chekt_id,
-            updated_at)
-          SELECT r.id, ${dealerLinkId}, 'device'::"MappingKind", r.chekt_id, r.external_id, ${siteId}, now()
-          FROM jsonb_to_recordset(${rows}::jsonb) AS r(id text, chekt_id text, external_id text)
-          ON CONFLICT (dealer_link_id, kind, external_id)
-          DO UPDATE SET chekt_id = EXCLUDED.chekt_id, parent_chekt_id = EXCLUDED.parent_chekt_id, updated_at = now()`;
-      }
-    }
-    await tx.bulkJob.update({
-      where: { id: job.id },
-      data: { succeeded: { increment: succeeded.length }, failed: { increment: pairs.length - succeeded.length } },
-    });
-    await tx.auditLog.createMany({
-      data: pairs.map(({ item, result }) => ({
-        action: `devices.bulk.${job.kind}.item`,
-        objectKind: "device",
-        chektId: result.ok
-          ? String(result.device?.device_id ?? item.chektDeviceId ?? "") || null
-          : item.chektDeviceId != null
-            ? String(item.chektDeviceId)
-            : null,
-        externalId: item.externalDeviceId,
-        dealerLinkId,
-        traceId,
-        outcome: result.ok ? "success" : "failure",
-        error: result.ok ? null : `${result.statusCode}: ${result.message}`.slice(0, 2000),
-        after: json({ jobId: job.id, position: item.position }),
-        userId: this.user?.id ?? null,
-        userEmail: this.user?.email ?? null,
-      })),
-    });
+  private recordItems(tx: Prisma.TransactionClient, pairs: Settled[], traceId: string) {
+    return recordItemResults(tx, this.job, this.user, pairs, traceId);
   }
 
   private async closeChunk(chunk: Chunk, state: "done" | "failed", error: string | null) {
