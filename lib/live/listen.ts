@@ -28,104 +28,132 @@ export type Listener = {
 };
 
 export function createListener(connectionString: string, opts: { log?: (msg: string) => void } = {}): Listener {
-  const subscribers = new Set<Subscriber>();
-  const log = opts.log ?? ((m: string) => console.warn(m));
-  let client: pg.Client | null = null;
-  let closed = false;
-  let attempt = 0;
-  let connectedOnce = false;
-  let readyPromise: Promise<void> | null = null;
-  let retryTimer: NodeJS.Timeout | null = null;
+  return new PgListener(connectionString, opts.log ?? ((m: string) => console.warn(m)));
+}
 
-  const fanOut = (event: LiveEvent) => {
-    for (const fn of subscribers) {
+/** What a notification on our channels means to subscribers (nothing, for a foreign payload). */
+function eventsOf(n: pg.Notification): LiveEvent[] {
+  if (n.channel === VERIFICATIONS_CHANNEL) {
+    // A webhook batch lists several verifications in one notify: one event each for subscribers.
+    return parseVerificationMessages(n.payload).map((message) => ({ kind: "verification", message }));
+  }
+  if (n.channel === DEVICE_STATUS_CHANNEL) {
+    try {
+      return [{ kind: "device", payload: JSON.parse(n.payload ?? "null") }];
+    } catch {
+      // ignore foreign payloads
+    }
+  }
+  return [];
+}
+
+/** The connection, its reconnects with backoff, and the fan-out to this instance's subscribers. */
+class PgListener implements Listener {
+  private readonly subscribers = new Set<Subscriber>();
+  private client: pg.Client | null = null;
+  private closed = false;
+  private attempt = 0;
+  private connectedOnce = false;
+  private readyPromise: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly log: (msg: string) => void,
+  ) {}
+
+  subscribe(fn: Subscriber) {
+    this.subscribers.add(fn);
+    this.start();
+    return () => this.subscribers.delete(fn);
+  }
+
+  async ready() {
+    this.start();
+    // Wait through reconnects until LISTEN is really active.
+    for (let i = 0; i < 200 && !this.closed; i++) {
+      await this.readyPromise;
+      if (this.client && this.connectedOnce && this.attempt === 0) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async close() {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    const c = this.client;
+    this.client = null;
+    this.subscribers.clear();
+    if (c) {
+      c.removeAllListeners();
+      await c.end().catch(() => undefined);
+    }
+  }
+
+  get subscriberCount() {
+    return this.subscribers.size;
+  }
+
+  /** The first connection, made by whichever of subscribe and ready comes first. */
+  private start() {
+    if (!this.readyPromise) this.readyPromise = this.connect().catch(() => undefined);
+  }
+
+  private fanOut(event: LiveEvent) {
+    for (const fn of this.subscribers) {
       try {
         fn(event);
       } catch (e) {
-        log(`live subscriber failed: ${errorText(e)}`);
+        this.log(`live subscriber failed: ${errorText(e)}`);
       }
     }
-  };
+  }
 
-  const connect = (): Promise<void> => {
-    const c = new pg.Client({ connectionString, keepAlive: true, application_name: "chekt-live-listen" });
-    client = c;
-    c.on("notification", (n) => {
-      if (n.channel === VERIFICATIONS_CHANNEL) {
-        // A webhook batch lists several verifications in one notify: one event each for subscribers.
-        for (const message of parseVerificationMessages(n.payload)) fanOut({ kind: "verification", message });
-      } else if (n.channel === DEVICE_STATUS_CHANNEL) {
-        try {
-          fanOut({ kind: "device", payload: JSON.parse(n.payload ?? "null") });
-        } catch {
-          // ignore foreign payloads
-        }
-      }
+  private connect(): Promise<void> {
+    const c = new pg.Client({
+      connectionString: this.connectionString,
+      keepAlive: true,
+      application_name: "chekt-live-listen",
     });
-    const onLost = (why: string) => {
-      if (client !== c) return;
-      client = null;
-      c.removeAllListeners();
-      c.end().catch(() => undefined);
-      if (!closed) scheduleReconnect(why);
-    };
-    c.on("error", (e) => onLost(e.message));
-    c.on("end", () => onLost("connection ended"));
+    this.client = c;
+    c.on("notification", (n) => {
+      for (const event of eventsOf(n)) this.fanOut(event);
+    });
+    c.on("error", (e) => this.lost(c, e.message));
+    c.on("end", () => this.lost(c, "connection ended"));
     return c
       .connect()
       .then(() => c.query(`LISTEN ${VERIFICATIONS_CHANNEL}; LISTEN ${DEVICE_STATUS_CHANNEL}`))
       .then(() => {
-        attempt = 0;
-        if (connectedOnce) fanOut({ kind: "resync" });
-        connectedOnce = true;
+        this.attempt = 0;
+        if (this.connectedOnce) this.fanOut({ kind: "resync" });
+        this.connectedOnce = true;
       })
       .catch((e: Error) => {
-        onLost(e.message);
+        this.lost(c, e.message);
         throw e;
       });
-  };
+  }
 
-  const scheduleReconnect = (why: string) => {
-    if (retryTimer || closed) return;
-    const delay = Math.min(30_000, 250 * 2 ** attempt++);
-    log(`live LISTEN connection lost (${why}); reconnecting in ${delay} ms`);
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      readyPromise = connect().catch(() => undefined);
+  /** Connection `c` failed or ended: drop it and reconnect unless closed (news from a replaced client is ignored). */
+  private lost(c: pg.Client, why: string) {
+    if (this.client !== c) return;
+    this.client = null;
+    c.removeAllListeners();
+    c.end().catch(() => undefined);
+    if (!this.closed) this.scheduleReconnect(why);
+  }
+
+  private scheduleReconnect(why: string) {
+    if (this.retryTimer || this.closed) return;
+    const delay = Math.min(30_000, 250 * 2 ** this.attempt++);
+    this.log(`live LISTEN connection lost (${why}); reconnecting in ${delay} ms`);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.readyPromise = this.connect().catch(() => undefined);
     }, delay);
-    retryTimer.unref?.();
-  };
-
-  return {
-    subscribe(fn) {
-      subscribers.add(fn);
-      if (!readyPromise) readyPromise = connect().catch(() => undefined);
-      return () => subscribers.delete(fn);
-    },
-    async ready() {
-      if (!readyPromise) readyPromise = connect().catch(() => undefined);
-      // Wait through reconnects until LISTEN is really active.
-      for (let i = 0; i < 200 && !closed; i++) {
-        await readyPromise;
-        if (client && connectedOnce && attempt === 0) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
-    async close() {
-      closed = true;
-      if (retryTimer) clearTimeout(retryTimer);
-      const c = client;
-      client = null;
-      subscribers.clear();
-      if (c) {
-        c.removeAllListeners();
-        await c.end().catch(() => undefined);
-      }
-    },
-    get subscriberCount() {
-      return subscribers.size;
-    },
-  };
+    this.retryTimer.unref?.();
+  }
 }
 
 // One per process; Next's dev server reloads modules, so keep it on globalThis.
