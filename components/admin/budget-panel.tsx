@@ -1,8 +1,8 @@
 "use client";
-import { useEffect, useState, type ReactNode } from "react";
-import { Alert, Badge, ScrollRegion, UtcTime } from "@/components/ui";
-import { utcParts } from "@/lib/utc-text";
-import type { BudgetPanelCredential, BudgetPanelData } from "./budget-panel-types";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Badge, UtcTime } from "@/components/ui";
+import { BudgetCredential } from "./budget-credential";
+import type { BudgetPanelData } from "./budget-panel-types";
 import { errorText } from "@/lib/error-text";
 
 /**
@@ -13,180 +13,35 @@ import { errorText } from "@/lib/error-text";
 
 const POLL_MS = 3_000;
 
-/** The usage table's last two column heads, after one per minute. */
-const TAIL_HEADS = [
-  { key: "total", text: "Total" },
-  { key: "wait", text: "Would wait" },
-];
+/** A failure whose message is already what the panel says. */
+class BudgetUnread extends Error {}
 
-type Minute = BudgetPanelCredential["minutes"][number];
-
-/**
- * A row of the usage table: its label, a cell per minute, the total, then how long a call would wait now
- * (empty for the rows that count 429s and waits).
- */
-function UsageRow(props: {
-  label: string;
-  minutes: Minute[];
-  perMinute: (m: Minute) => ReactNode;
-  total: number;
-  totalTestId?: string;
-  wait?: string;
-}) {
-  return (
-    <tr className="border-t border-slate-100">
-      <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">
-        {props.label}
-      </th>
-      {props.minutes.map((m) => (
-        <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">
-          {props.perMinute(m)}
-        </td>
-      ))}
-      <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900" data-testid={props.totalTestId}>
-        {props.total}
-      </td>
-      {props.wait === undefined ? (
-        <td />
-      ) : (
-        <td className="px-3 py-1.5 text-right tabular-nums text-slate-700">{props.wait}</td>
-      )}
-    </tr>
-  );
+async function readBudget(): Promise<BudgetPanelData> {
+  const res = await fetch("/api/chekt/budget", { cache: "no-store" });
+  if (res.status === 403) throw new BudgetUnread("Only an admin can see the budget.");
+  if (!res.ok) throw new BudgetUnread(`The budget could not be read (HTTP ${res.status}). Retrying.`);
+  return res.json();
 }
 
-function Credential({ c, classes }: { c: BudgetPanelCredential; classes: BudgetPanelData["classes"] }) {
-  const pct = Math.round((Math.max(0, Math.min(c.burst, c.tokens)) / c.burst) * 100);
-  return (
-    <div className="space-y-3" data-testid="budget-credential">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 className="text-sm font-semibold text-slate-800">{c.label}</h3>
-        <span className="text-xs text-slate-600">
-          {c.perMin} calls a minute, bursts of {c.burst}
-        </span>
-      </div>
-      <div>
-        <div className="flex items-center justify-between text-sm">
-          <span id={`tokens-${c.credential}`} className="text-slate-700">
-            Tokens left
-          </span>
-          <span className="font-medium text-slate-900" data-testid="budget-tokens">
-            {c.tokens} of {c.burst}
-          </span>
-        </div>
-        <div
-          role="meter"
-          aria-labelledby={`tokens-${c.credential}`}
-          aria-valuemin={0}
-          aria-valuemax={c.burst}
-          aria-valuenow={c.tokens}
-          className="mt-1 h-2 overflow-hidden rounded bg-slate-100"
-        >
-          <div
-            className={pct > 50 ? "h-full bg-emerald-600" : pct > 25 ? "h-full bg-amber-500" : "h-full bg-red-600"}
-            style={{ width: `${pct}%` }}
-          />
-        </div>
-      </div>
-      {c.blockedForS > 0 ? (
-        <Alert tone="warning" title="Every call is held">
-          CHeKT asked us to wait (429 or 0 left): nothing is sent for {c.blockedForS} s.
-        </Alert>
-      ) : null}
-      <ScrollRegion label={`Calls to CHeKT per minute for ${c.label}`}>
-        <table className="min-w-full text-sm" data-testid="budget-usage">
-          <caption className="sr-only">Calls to CHeKT per class and minute for {c.label}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Class
-              </th>
-              {[
-                ...c.minutes.map((m) => ({ key: m.minute, text: utcParts(new Date(m.minute)).time })),
-                ...TAIL_HEADS,
-              ].map((h) => (
-                <th key={h.key} scope="col" className="px-3 py-2 text-right">
-                  {h.text}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {classes.map((k) => (
-              <UsageRow
-                key={k.id}
-                label={k.label}
-                minutes={c.minutes}
-                perMinute={(m) => m.calls[k.id] || "–"}
-                total={c.totals.calls[k.id] ?? 0}
-                totalTestId={`budget-total-${k.id}`}
-                wait={c.waitS[k.id] > 0 ? `${c.waitS[k.id]} s` : "goes now"}
-              />
-            ))}
-            <UsageRow
-              label="429s seen"
-              minutes={c.minutes}
-              perMinute={(m) => m.rateLimited || "–"}
-              total={c.totals.rateLimited}
-              totalTestId="budget-429s"
-            />
-            <UsageRow
-              label="Calls that waited"
-              minutes={c.minutes}
-              perMinute={(m) => (m.waits ? `${m.waits} (${Math.round(m.waitMs / 1000)} s)` : "–")}
-              total={c.totals.waits}
-            />
-          </tbody>
-        </table>
-      </ScrollRegion>
-    </div>
-  );
+function failureText(e: Error): string {
+  if (e instanceof BudgetUnread) return e.message;
+  return `The budget could not be read: ${errorText(e)}. Retrying.`;
 }
 
 export function BudgetPanel() {
-  const [data, setData] = useState<BudgetPanelData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
-      if (document.visibilityState === "visible") {
-        try {
-          const res = await fetch("/api/chekt/budget", { cache: "no-store" });
-          if (!res.ok)
-            throw new Error(
-              res.status === 403
-                ? "Only an admin can see the budget."
-                : `The budget could not be read (HTTP ${res.status}).`,
-            );
-          const body: BudgetPanelData = await res.json();
-          if (!stopped) {
-            setData(body);
-            setError(null);
-          }
-        } catch (e) {
-          if (!stopped)
-            setError(
-              e instanceof Error && e.message.startsWith("Only")
-                ? e.message
-                : `The budget could not be read: ${errorText(e)}. Retrying.`,
-            );
-        }
-      }
-      if (!stopped) timer = setTimeout(load, POLL_MS);
-    };
-    void load();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, []);
-
+  // Polled, not retried: the next poll is the retry. A hidden tab is not polled (TanStack's default).
+  const { data, error } = useQuery({
+    queryKey: ["chekt-budget"],
+    queryFn: readBudget,
+    refetchInterval: POLL_MS,
+    retry: false,
+    staleTime: 0,
+  });
+  const loading = data === undefined && error === null;
   return (
-    <div className="min-w-0 space-y-4" data-testid="budget-panel" aria-busy={data === null && error === null}>
-      {error ? <Alert tone="danger">{error}</Alert> : null}
-      {data === null && error === null ? <p className="text-sm text-slate-600">Loading the budget…</p> : null}
+    <div className="min-w-0 space-y-4" data-testid="budget-panel" aria-busy={loading}>
+      {error ? <Alert tone="danger">{failureText(error)}</Alert> : null}
+      {loading ? <p className="text-sm text-slate-600">Loading the budget…</p> : null}
       {data ? (
         <>
           <p className="text-xs text-slate-600">
@@ -195,7 +50,7 @@ export function BudgetPanel() {
             <Badge tone="neutral">live</Badge>
           </p>
           {data.credentials.map((c) => (
-            <Credential key={c.credential} c={c} classes={data.classes} />
+            <BudgetCredential key={c.credential} c={c} classes={data.classes} />
           ))}
         </>
       ) : null}

@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Badge, Button, ConfirmDialog, cn } from "@/components/ui";
+import { Button, ConfirmDialog } from "@/components/ui";
+import { ArmingOption } from "./arming-option";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { setArmingAction } from "@/actions/arming";
@@ -45,43 +46,17 @@ export function ArmingChooser({
       <fieldset>
         <legend className="sr-only">Security type</legend>
         <div className="grid gap-3 md:grid-cols-2">
-          {SECURITY_TYPES.map((t) => {
-            const isCurrent = t.value === current;
-            const isPicked = t.value === picked;
-            return (
-              <label
-                key={t.value}
-                data-testid={`arming-option-${t.value}`}
-                className={cn(
-                  "block rounded-lg border bg-white p-4 shadow-sm",
-                  canEdit && "cursor-pointer hover:border-indigo-300",
-                  isPicked ? "border-indigo-500 ring-2 ring-indigo-500/30" : "border-slate-200",
-                )}
-              >
-                <div className="flex items-start gap-3">
-                  {canEdit ? (
-                    <input
-                      type="radio"
-                      name="security_type"
-                      value={t.value}
-                      checked={isPicked}
-                      onChange={() => setPicked(t.value)}
-                      disabled={runner.pending}
-                      className="mt-1 h-4 w-4 border-slate-300 text-indigo-600 focus:ring-indigo-600"
-                    />
-                  ) : null}
-                  <div className="min-w-0">
-                    <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
-                      <span>{t.title}</span>
-                      {isCurrent ? <Badge tone="success">Current</Badge> : null}
-                    </p>
-                    <p className="mt-1 text-sm text-slate-700">{t.summary}</p>
-                    <p className="mt-1 text-sm text-slate-500">{t.detail}</p>
-                  </div>
-                </div>
-              </label>
-            );
-          })}
+          {SECURITY_TYPES.map((t) => (
+            <ArmingOption
+              key={t.value}
+              t={t}
+              isCurrent={t.value === current}
+              isPicked={t.value === picked}
+              canEdit={canEdit}
+              disabled={runner.pending}
+              onPick={setPicked}
+            />
+          ))}
         </div>
       </fieldset>
       <FormFailure failure={runner.failure} />
