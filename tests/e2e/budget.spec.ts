@@ -50,6 +50,20 @@ test.describe("Settings: the CHeKT call budget panel", () => {
     expect(box && box.x + box.width).toBeLessThanOrEqual(390);
   });
 
+  test("a failed read says so in one sentence and the next poll recovers", async ({ page }) => {
+    let failing = true;
+    await page.route("**/api/chekt/budget", (route) =>
+      failing ? route.fulfill({ status: 500, body: "{}" }) : route.continue(),
+    );
+    await signIn(page, "admin", "/settings");
+    const panel = page.getByTestId("budget-panel");
+    await expect(panel.getByRole("alert")).toHaveText("The budget could not be read (HTTP 500). Retrying.");
+    await expect(panel.getByTestId("budget-credential")).toHaveCount(0);
+    failing = false;
+    await expect(panel.getByTestId("budget-credential").first()).toBeVisible({ timeout: 15_000 });
+    await expect(panel.getByText(/could not be read/)).toHaveCount(0);
+  });
+
   test("a viewer sees no panel, and its route refuses viewers and signed-out callers", async ({
     page,
     playwright,
