@@ -1,8 +1,9 @@
 "use client";
-import { useState, type ReactNode } from "react";
-import { Button, Dialog, Input, type ButtonSize, type ButtonVariant } from "@/components/ui";
+import type { ReactNode } from "react";
+import { Button, ConfirmDialog, type ButtonSize, type ButtonVariant } from "@/components/ui";
 import { BudgetWaitNotice, FormFailure } from "./form-failure";
-import { useActionRunner } from "./use-action-runner";
+import { TypeToConfirm } from "./type-to-confirm";
+import { useConfirmAction } from "./use-confirm-action";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { FlatValidationErrors, SafeAction, SafeActionInput } from "./action-result";
 
@@ -34,22 +35,7 @@ export type ConfirmActionProps<S extends StandardSchemaV1 | undefined, E extends
 export function ConfirmAction<S extends StandardSchemaV1 | undefined, E extends FlatValidationErrors, D>(
   props: ConfirmActionProps<S, E, D>,
 ) {
-  const [open, setOpen] = useState(false);
-  const [typed, setTyped] = useState("");
-  const { run, pending, failure, clearFailure, budgetWait } = useActionRunner(props.action);
-  const needsTyping = props.typeToConfirm !== undefined;
-  const typedOk = !needsTyping || typed.trim() === props.typeToConfirm?.trim();
-
-  async function confirm() {
-    if (!typedOk) return;
-    const r = await run(props.input, props.successMessage);
-    if (r.ok) {
-      setOpen(false);
-      setTyped("");
-      props.onDone?.(r.data);
-    }
-  }
-
+  const c = useConfirmAction(props);
   return (
     <>
       <Button
@@ -57,62 +43,36 @@ export function ConfirmAction<S extends StandardSchemaV1 | undefined, E extends 
         size={props.size}
         icon={props.icon}
         aria-label={props.ariaLabel}
-        onClick={() => {
-          clearFailure();
-          setOpen(true);
-        }}
+        onClick={c.openDialog}
       >
         {props.label}
       </Button>
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
+      <ConfirmDialog
+        open={c.open}
+        onClose={c.close}
         title={props.title}
         description={props.description}
-        size="sm"
-        dismissible={!pending}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending} data-autofocus>
-              Cancel
-            </Button>
-            <Button
-              variant={props.destructive ? "danger" : "primary"}
-              onClick={() => void confirm()}
-              pending={pending}
-              disabled={!typedOk}
-            >
-              {props.confirmLabel}
-            </Button>
-          </>
-        }
+        onConfirm={c.confirm}
+        confirmLabel={props.confirmLabel}
+        destructive={props.destructive}
+        pending={c.pending}
+        confirmDisabled={!c.typedOk}
       >
         <div className="space-y-3">
           {props.children}
-          {needsTyping ? (
-            <Input
-              label={
-                <>
-                  Type <strong className="font-semibold">{props.typeToConfirm}</strong> to confirm
-                </>
-              }
-              name="confirm-name"
-              value={typed}
-              autoComplete="off"
-              onChange={(e) => setTyped(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Enter") {
-                  e.preventDefault();
-                  void confirm();
-                }
-              }}
-              error={typed && !typedOk ? "That does not match yet." : null}
+          {props.typeToConfirm !== undefined ? (
+            <TypeToConfirm
+              text={props.typeToConfirm}
+              typed={c.typed}
+              ok={c.typedOk}
+              onType={c.setTyped}
+              onEnter={() => void c.confirm()}
             />
           ) : null}
-          <FormFailure failure={failure} />
-          <BudgetWaitNotice secondsLeft={budgetWait.secondsLeft} onCancel={budgetWait.cancel} />
+          <FormFailure failure={c.failure} />
+          <BudgetWaitNotice secondsLeft={c.budgetWait.secondsLeft} onCancel={c.budgetWait.cancel} />
         </div>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

@@ -71,6 +71,8 @@ export type ConfirmDialogProps = Pick<DialogProps, "open" | "onClose" | "title" 
   destructive?: boolean;
   /** Set by the caller while the confirmed work runs (disables both buttons). */
   pending?: boolean;
+  /** The confirm button is off until the caller allows it (e.g. the object's name has been typed). */
+  confirmDisabled?: boolean;
 };
 
 /** "Are you sure?" built on Dialog. The cancel button gets focus first, so Enter never destroys by accident. */
@@ -80,6 +82,7 @@ export function ConfirmDialog({
   cancelLabel = "Cancel",
   destructive = false,
   pending = false,
+  confirmDisabled,
   ...dialog
 }: ConfirmDialogProps) {
   return (
@@ -92,7 +95,12 @@ export function ConfirmDialog({
           <Button variant="secondary" onClick={dialog.onClose} disabled={pending} data-autofocus>
             {cancelLabel}
           </Button>
-          <Button variant={destructive ? "danger" : "primary"} onClick={() => void onConfirm()} pending={pending}>
+          <Button
+            variant={destructive ? "danger" : "primary"}
+            onClick={() => void onConfirm()}
+            pending={pending}
+            disabled={confirmDisabled}
+          >
             {confirmLabel}
           </Button>
         </>
