@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { BellOff } from "lucide-react";
+import { ago } from "@/components/fleet/format";
+import { Badge, Card, EmptyState, UtcTime } from "@/components/ui";
+import type { AlertView } from "@/lib/fleet/alerts-read";
+
+function OpenAlert({ a, now }: { a: AlertView; now: Date }) {
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm" data-testid="open-alert">
+      <span className="min-w-0">
+        <Link href={`/fleet?site=${a.siteId}`} className="font-medium text-indigo-700 underline">
+          {a.deviceName}
+        </Link>
+        <span className="text-slate-600">
+          {" "}
+          at {a.siteName} · offline {ago(a.offlineSince, now)}
+        </span>
+      </span>
+      <span className="flex gap-2">
+        <Badge tone="danger">Offline</Badge>
+        {a.emailedAt ? (
+          <Badge tone="info">Mailed</Badge>
+        ) : a.emailError ? (
+          // The badge keeps to one line; the whole error is its tooltip.
+          <span title={a.emailError}>
+            <Badge tone="warning">Mail failed: {a.emailError.slice(0, 60)}</Badge>
+          </span>
+        ) : null}
+      </span>
+    </li>
+  );
+}
+
+/** The devices offline longer than the threshold now, each linking to its site's devices. */
+export function OpenAlertsCard({ open, now }: { open: AlertView[]; now: Date }) {
+  return (
+    <Card title={`Open (${open.length})`} flush>
+      {open.length === 0 ? (
+        <EmptyState
+          icon={<BellOff className="h-8 w-8" />}
+          title="No device is offline too long"
+          description="Open alerts show here."
+        />
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="open-alerts">
+          {open.map((a) => (
+            <OpenAlert key={a.id} a={a} now={now} />
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+/** Alerts cleared this week: when the device went offline and how long ago it came back. */
+export function ClearedAlertsCard({ cleared, now }: { cleared: AlertView[]; now: Date }) {
+  if (!cleared.length) return null;
+  return (
+    <Card title="Cleared in the last 7 days" className="mt-6" flush>
+      <ul className="divide-y divide-slate-100">
+        {cleared.map((a) => (
+          <li key={a.id} className="px-5 py-3 text-sm text-slate-700">
+            {a.deviceName} at {a.siteName} · offline from <UtcTime at={a.offlineSince} />, cleared{" "}
+            {a.clearedAt ? ago(a.clearedAt, now) : ""}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+
+/** How far back the alerts page lists cleared alerts. */
+const CLEARED_FOR_MS = 7 * 86_400_000;
+
+export type AlertView = {
+  id: string;
+  siteId: number;
+  siteName: string;
+  deviceName: string;
+  offlineSince: Date;
+  clearedAt: Date | null;
+  emailedAt: Date | null;
+  emailError: string | null;
+};
+
+/**
+ * The dealer's open offline alerts and those cleared in the last week (newest first, at most 200),
+ * each with its site's name from the mirror.
+ */
+export async function readFleetAlerts(dealerLinkId: string, now: Date) {
+  const alerts = await prisma.fleetAlert.findMany({
+    where: {
+      dealerLinkId,
+      OR: [{ clearedAt: null }, { clearedAt: { gte: new Date(now.getTime() - CLEARED_FOR_MS) } }],
+    },
+    orderBy: [{ raisedAt: "desc" }],
+    take: 200,
+  });
+  const sites = await prisma.mirrorSite.findMany({
+    where: { dealerLinkId, chektId: { in: [...new Set(alerts.map((a) => a.siteId))] } },
+    select: { chektId: true, name: true },
+  });
+  const names = new Map(sites.map((s) => [s.chektId, s.name]));
+  const views: AlertView[] = alerts.map((a) => ({
+    id: a.id,
+    siteId: a.siteId,
+    siteName: names.get(a.siteId) ?? `Site #${a.siteId}`,
+    deviceName: a.deviceName,
+    offlineSince: a.offlineSince,
+    clearedAt: a.clearedAt,
+    emailedAt: a.emailedAt,
+    emailError: a.emailError,
+  }));
+  return { open: views.filter((a) => !a.clearedAt), cleared: views.filter((a) => a.clearedAt) };
+}
