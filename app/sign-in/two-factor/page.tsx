@@ -3,25 +3,17 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { KeyRound } from "lucide-react";
 import { AuthFrame } from "@/components/shell/auth-frame";
-import qrcode from "qrcode-generator";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { getEnrolmentUser } from "@/lib/auth/session";
 import { otpauthUri, startEnrolment, twoFactorStatus } from "@/lib/auth/two-factor";
-import { signOutAction } from "@/lib/auth/actions";
+import { AuthenticatorKey } from "./authenticator-key";
 import { EnrolForm } from "./enrol-form";
+import { SetupWayOut } from "./setup-way-out";
 
 export const metadata: Metadata = { title: "Set up two-factor sign-in" };
 export const dynamic = "force-dynamic";
-
-/** A QR code of the otpauth URI as a data: image (the CSP allows data: images, not inline script). */
-function qrDataUrl(text: string): string {
-  const qr = qrcode(0, "M");
-  qr.addData(text);
-  qr.make();
-  return qr.createDataURL(5, 8);
-}
 
 // Outside the console layout on purpose: a user whose dealer requires two-factor has no console
 // session until this is done (lib/auth/session.ts), and lands here right after the password.
@@ -52,23 +44,7 @@ export default async function TwoFactorSetupPage({
       }
       width="max-w-md"
       cardClassName="space-y-5"
-      footer={
-        // Set up by choice (from Account): going back is the way out. Required: the console stays shut
-        // until it is done, so signing out is the only other way.
-        mustEnrol ? (
-          <form action={signOutAction} className="mt-6 text-center">
-            <button type="submit" className="text-sm text-slate-600 underline hover:text-slate-900">
-              Sign out instead
-            </button>
-          </form>
-        ) : (
-          <p className="mt-6 text-center">
-            <Link href={next} className="text-sm text-slate-600 underline hover:text-slate-900">
-              Not now, back to the console
-            </Link>
-          </p>
-        )
-      }
+      footer={<SetupWayOut mustEnrol={mustEnrol} next={next} />}
     >
       {status.enabled || !secret || !uri ? (
         <div className="space-y-3 text-sm text-slate-700">
@@ -79,40 +55,7 @@ export default async function TwoFactorSetupPage({
         </div>
       ) : (
         <>
-          <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
-            <li>Open an authenticator app (Google Authenticator, 1Password, Microsoft Authenticator…).</li>
-            <li>Scan the code below, or type the key by hand.</li>
-            <li>Enter the 6 digits the app then shows.</li>
-          </ol>
-          <div className="flex justify-center">
-            {/* eslint-disable-next-line @next/next/no-img-element --
-                a data: URL, nothing for next/image to optimise */}
-            <img
-              src={qrDataUrl(uri)}
-              alt={`QR code to add ${user.email} to an authenticator app`}
-              width={200}
-              height={200}
-              className="h-48 w-48"
-            />
-          </div>
-          <div>
-            <p className="text-sm font-medium text-slate-700" id="key-label">
-              Key (for typing by hand)
-            </p>
-            <p
-              className="mt-1 break-all rounded-md bg-slate-50 p-2 font-mono text-sm text-slate-900"
-              aria-labelledby="key-label"
-              data-testid="totp-secret"
-            >
-              {secret.match(/.{1,4}/g)?.join(" ")}
-            </p>
-            <details className="mt-2 text-xs text-slate-600">
-              <summary className="cursor-pointer">Setup link (otpauth URI)</summary>
-              <p className="mt-1 break-all font-mono" data-testid="otpauth-uri">
-                {uri}
-              </p>
-            </details>
-          </div>
+          <AuthenticatorKey secret={secret} uri={uri} email={user.email} />
           <EnrolForm next={next} />
         </>
       )}
