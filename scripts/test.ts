@@ -250,11 +250,14 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 
-async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
-  const specs = specFiles("tests/e2e", /\.spec\.ts$/);
-  if (!specs.length) return skipped("no specs in tests/e2e");
-  // `next start` refuses the public .env.example secrets: this run's own, for the seed (which seals
-  // dealer secrets with them), the simulator, the app and the specs alike.
+type E2eWorld = Awaited<ReturnType<typeof seedE2e>>;
+type E2eStack = Awaited<ReturnType<typeof startE2eStack>>;
+
+/**
+ * The e2e database, seeded. `next start` refuses the public .env.example secrets: this run's own, for the seed
+ * (which seals dealer secrets with them), the simulator, the app and the specs alike; the users' passwords too.
+ */
+async function seedE2e(exampleEnv: NodeJS.ProcessEnv) {
   const secrets = generateSecrets();
   const baseEnv = withInstallSecrets(exampleEnv, secrets, { simulator: true }).env;
   Object.assign(process.env, secrets);
@@ -269,7 +272,11 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
   };
   Object.assign(process.env, seedEnv);
   const seeded = await runSeed({ databaseUrl: dbUrl, log: () => {} });
+  return { baseEnv, dbUrl, users, adminEmail: seeded.adminEmail };
+}
 
+/** The simulator and `next start` the specs drive, ready once the app's first sweep has filled the mirror. */
+async function startE2eStack({ baseEnv, dbUrl }: E2eWorld) {
   const appPort = await portOr(Number(process.env.E2E_APP_PORT) || undefined);
   const simPort = await portOr(Number(process.env.E2E_SIM_PORT) || undefined);
   const appUrl = `http://localhost:${appPort}`;
@@ -319,10 +326,12 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
   );
   // Pages read the mirror: the specs start once the app's first sweep has filled it (docs/mirror.md).
   await (await import("../tests/support/mirror-ready")).waitForFirstSync(dbUrl);
+  return { appUrl, simUrl: sim.url, simToken, app };
+}
 
-  // Kept after the run: its per-test durations show where the stage's time goes.
-  fs.mkdirSync(LOG_DIR, { recursive: true });
-  const report = path.join(LOG_DIR, "e2e-report.json");
+/** Playwright over the specs, its JSON report in `report`; prints the CPU seconds each side used. */
+async function runPlaywright(world: E2eWorld, stack: E2eStack, report: string): Promise<number> {
+  const { baseEnv, dbUrl, users } = world;
   const grep = grepPattern();
   const reapedBefore = reapedChildrenCpuMs();
   const code = await runToEnd(
@@ -336,12 +345,12 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
         PLAYWRIGHT_JSON_OUTPUT_NAME: report,
         PLAYWRIGHT_JSON_OUTPUT_FILE: report,
         CHROMIUM_PATH: CHROMIUM,
-        E2E_BASE_URL: appUrl,
-        E2E_SIM_URL: sim.url,
-        E2E_SIM_ADMIN_TOKEN: simToken,
+        E2E_BASE_URL: stack.appUrl,
+        E2E_SIM_URL: stack.simUrl,
+        E2E_SIM_ADMIN_TOKEN: stack.simToken,
         E2E_DATABASE_URL: dbUrl,
         E2E_DIST_DIR: baseEnv.NEXT_DIST_DIR,
-        E2E_ADMIN_EMAIL: seeded.adminEmail,
+        E2E_ADMIN_EMAIL: world.adminEmail,
         E2E_ADMIN_PASSWORD: users.admin,
         E2E_OPERATOR_EMAIL: process.env.SEED_OPERATOR_EMAIL || "operator@example.com",
         E2E_OPERATOR_PASSWORD: users.operator,
@@ -352,13 +361,17 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
   );
   // CPU seconds the app spent serving the specs: unlike the stage's wall time, the other work on a
   // shared machine hardly bends it, so it is the figure to compare two runs by.
-  const appCpuMs = app.child.process.pid ? treeCpuMs(app.child.process.pid) : undefined;
+  const appCpuMs = stack.app.child.process.pid ? treeCpuMs(stack.app.child.process.pid) : undefined;
   if (appCpuMs !== undefined) console.log(`e2e: the app used ${(appCpuMs / 1000).toFixed(1)} s of CPU`);
   // The other side of each test: Playwright's runner, its worker and Chromium, exited by now.
   const reapedAfter = reapedChildrenCpuMs();
   if (reapedBefore !== undefined && reapedAfter !== undefined)
     console.log(`e2e: the browser and Playwright used ${((reapedAfter - reapedBefore) / 1000).toFixed(1)} s of CPU`);
-  await stopAllChildren();
+  return code;
+}
+
+/** The stage's counts from Playwright's report; a CSP violation the app logged fails it too. */
+function e2eOutcome(code: number, report: string) {
   let passed = 0;
   let failed = 0;
   if (fs.existsSync(report)) {
@@ -381,6 +394,19 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
     : `${csp.length ? `${csp.length} CSP violation(s); ` : ""}` +
       `app and simulator output: ${path.relative(repoRoot, LOG_DIR)}/e2e-*.log`;
   return { status: ok ? ("passed" as const) : ("failed" as const), passed, failed, note };
+}
+
+async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
+  const specs = specFiles("tests/e2e", /\.spec\.ts$/);
+  if (!specs.length) return skipped("no specs in tests/e2e");
+  const world = await seedE2e(exampleEnv);
+  const stack = await startE2eStack(world);
+  // Kept after the run: its per-test durations show where the stage's time goes.
+  fs.mkdirSync(LOG_DIR, { recursive: true });
+  const report = path.join(LOG_DIR, "e2e-report.json");
+  const code = await runPlaywright(world, stack, report);
+  await stopAllChildren();
+  return e2eOutcome(code, report);
 }
 
 function summary(): number {
