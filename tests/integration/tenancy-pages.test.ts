@@ -379,7 +379,8 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
     const history = (await open("verifications/history", {})).html;
     expect(history).toContain("ver_tp_a_done");
     expect(history).not.toContain("ver_tp_b");
-    // The Site filter offers the sites of A's verifications only (B's open alarm is on B's site), named from A's mirror.
+    // The Site filter offers the sites of A's verifications only (B's open alarm is on B's site), named from A's
+    // mirror.
     const { historySiteChoices } = await import("@/lib/verifications/history-sites");
     expect(await historySiteChoices(A.id)).toEqual([{ value: String(A.site), label: A.siteName }]);
     for (const name of B.siteNames)
