@@ -103,3 +103,35 @@ test("sites list at phone size: cards with the sort links above them; headers ca
   await page.goto(`/sites/${siteId}/devices/jobs`);
   await checkPhone(page, "jobs", { mustHaveRows: false });
 });
+
+test("the phone menu and a dialog by keyboard: focus goes in, stays in, and comes back", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, "admin", "/users");
+  const sidebar = page.getByRole("complementary", { name: "Sidebar" });
+  await expect(sidebar.getByRole("link", { name: "Sites" })).toBeHidden();
+  const open = page.getByRole("button", { name: "Open menu" });
+  await open.click();
+  await expect(sidebar.getByRole("navigation").getByRole("link").first()).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(sidebar.getByRole("link", { name: "Sites" })).toBeHidden();
+  await expect(open).toBeFocused();
+  // A move to another page closes it too.
+  await open.click();
+  await sidebar.getByRole("link", { name: "Sites" }).click();
+  await expect(page).toHaveURL(/\/sites$/);
+  await expect(sidebar.getByRole("link", { name: "Sites" })).toBeHidden();
+
+  // A confirm keeps Tab inside itself, and Esc hands the focus back to the button that opened it.
+  await page.goto("/users");
+  const reset = page.locator("tr[data-email]").first().getByRole("button", { name: "Reset password" });
+  await reset.click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press("Tab");
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(reset).toBeFocused();
+});
