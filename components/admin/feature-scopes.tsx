@@ -8,7 +8,7 @@ const FEATURE_ROWS: FeatureRow[] = [
   ...PARTNER_FEATURES.map((feature) => ({
     feature,
     scopes: [],
-    why: "Partner API, reached by the client id and secret.",
+    why: "Partner API, reached by the client ID and secret.",
   })),
 ];
 const FEATURE_COLUMNS: Column<FeatureRow>[] = [

@@ -25,7 +25,7 @@ export type DealerCredentials = {
 
 export function envCredentials(): CredentialRow[] {
   return [
-    { name: "Client id", source: "CHEKT_CLIENT_ID", value: maskSecret(env.CHEKT_CLIENT_ID) },
+    { name: "Client ID", source: "CHEKT_CLIENT_ID", value: maskSecret(env.CHEKT_CLIENT_ID) },
     { name: "Client secret", source: "CHEKT_CLIENT_SECRET", value: maskSecret(env.CHEKT_CLIENT_SECRET) },
     {
       name: "Private key (JWT client assertion)",

@@ -189,7 +189,7 @@ function credentialsRefused({ ctx, fields }: Reading): Diagnosis {
     bucket: "invalid_client",
     title: "Client credentials not accepted",
     detail:
-      "CHeKT refused the client id and secret (or the signed client assertion). Check CHEKT_CLIENT_ID " +
+      "CHeKT refused the client ID and secret (or the signed client assertion). Check CHEKT_CLIENT_ID " +
       "and CHEKT_CLIENT_SECRET / CHEKT_PRIVATE_KEY against what CHeKT issued to your partner account.",
     ...fields,
   };
