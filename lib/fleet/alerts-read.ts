@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { mirrorSiteNames } from "@/lib/mirror/read";
 
 /** How far back the alerts page lists cleared alerts. */
 const CLEARED_FOR_MS = 7 * 86_400_000;
@@ -28,11 +29,10 @@ export async function readFleetAlerts(dealerLinkId: string, now: Date) {
     orderBy: [{ raisedAt: "desc" }],
     take: 200,
   });
-  const sites = await prisma.mirrorSite.findMany({
-    where: { dealerLinkId, chektId: { in: [...new Set(alerts.map((a) => a.siteId))] } },
-    select: { chektId: true, name: true },
-  });
-  const names = new Map(sites.map((s) => [s.chektId, s.name]));
+  const names = await mirrorSiteNames(
+    dealerLinkId,
+    alerts.map((a) => a.siteId),
+  );
   const views: AlertView[] = alerts.map((a) => ({
     id: a.id,
     siteId: a.siteId,

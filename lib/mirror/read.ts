@@ -212,3 +212,14 @@ export const findMirrorSync = cache(
   async (dealerLinkId: string): Promise<MirrorSync | null> =>
     (await sqlText<MirrorSync>(MIRROR_SYNC_SQL, [dealerLinkId], { prepare: true }))[0] ?? null,
 );
+
+/** The names the mirror holds for these sites of the dealer (gone ones too: an old row still names its site). */
+export async function mirrorSiteNames(dealerLinkId: string, siteIds: Iterable<number>): Promise<Map<number, string>> {
+  const ids = [...new Set(siteIds)];
+  if (!ids.length) return new Map();
+  const sites = await prisma.mirrorSite.findMany({
+    where: { dealerLinkId, chektId: { in: ids } },
+    select: { chektId: true, name: true },
+  });
+  return new Map(sites.map((s) => [s.chektId, s.name]));
+}

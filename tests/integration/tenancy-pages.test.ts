@@ -383,6 +383,9 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
     // mirror.
     const { historySiteChoices } = await import("@/lib/verifications/history-sites");
     expect(await historySiteChoices(A.id)).toEqual([{ value: String(A.site), label: A.siteName }]);
+    // The dashboard's waiting list and the fleet alerts name sites through this: another dealer's site is no name.
+    const { mirrorSiteNames } = await import("@/lib/mirror/read");
+    expect([...(await mirrorSiteNames(A.id, [A.site, B.site, A.site]))]).toEqual([[A.site, A.siteName]]);
     for (const name of B.siteNames)
       expect(history, `history's site filter offers B's ${name}`).not.toContain(JSON.stringify(name));
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { mirrorSiteNames } from "@/lib/mirror/read";
 
 export type WaitingVerification = {
   id: string;
@@ -37,11 +38,10 @@ export async function getLocalCounts(dealerLinkId: string, now = new Date()): Pr
       },
     }),
   ]);
-  const sites = await prisma.mirrorSite.findMany({
-    where: { dealerLinkId, chektId: { in: [...new Set(soonest.map((v) => v.siteId))] } },
-    select: { chektId: true, name: true },
-  });
-  const names = new Map(sites.map((s) => [s.chektId, s.name]));
+  const names = await mirrorSiteNames(
+    dealerLinkId,
+    soonest.map((v) => v.siteId),
+  );
   const waiting = soonest.map((v) => ({ ...v, siteName: names.get(v.siteId) ?? null }));
   return { openVerifications, activeBulkJobs, waiting };
 }
