@@ -6,7 +6,7 @@ import Link from "next/link";
 import { Pencil, Users } from "lucide-react";
 import { ContactDelete } from "@/components/contacts/contact-delete";
 import { Freshness } from "@/components/mirror/freshness";
-import { AddLink, Badge, Card, DataTable, EmptyState, buttonClasses } from "@/components/ui";
+import { AddLink, Badge, Card, DataTable, EmptyState, buttonClasses, type Column } from "@/components/ui";
 import type { SitePanelProps } from "@/components/sites/site-children-panels";
 import type { MirroredContact as Contact } from "@/lib/mirror/contacts";
 import { listSeenOf } from "@/lib/mirror/site-page-read";
@@ -77,6 +77,47 @@ function ContactActions({ siteId, contactId, name }: { siteId: number; contactId
   );
 }
 
+/** The contacts table's columns; the actions column edits and deletes the contacts CHeKT still has. */
+function contactColumns(siteId: number): Column<Contact>[] {
+  return [
+    {
+      key: "name",
+      header: "Name",
+      card: "title",
+      className: "font-medium text-slate-900",
+      cell: (c) => (
+        <>
+          {nameOf(c)}
+          <MirrorChange contact={c} />
+        </>
+      ),
+    },
+    {
+      key: "phone",
+      header: "Phone",
+      cell: (c) => (c.phone_number ? <ContactLink scheme="tel" value={c.phone_number} /> : "—"),
+    },
+    {
+      key: "email",
+      header: "Email",
+      cell: (c) => (c.email ? <ContactLink scheme="mailto" value={c.email} /> : "—"),
+    },
+    {
+      key: "external",
+      header: "Contact ID (yours)",
+      className: "text-slate-600",
+      cell: (c) => c.external_contact_id,
+    },
+    {
+      key: "actions",
+      header: <span className="sr-only">Actions</span>,
+      card: "actions",
+      className: "text-right whitespace-nowrap",
+      cell: (c) => (c.goneAt ? null : <ContactActions siteId={siteId} contactId={c.contact_id} name={nameOf(c)} />),
+    },
+  ];
+}
+
 export function SiteContactsPanel({
   dealerLinkId,
   siteId,
@@ -121,44 +162,7 @@ export function SiteContactsPanel({
             />
           </div>
         }
-        columns={[
-          {
-            key: "name",
-            header: "Name",
-            card: "title",
-            className: "font-medium text-slate-900",
-            cell: (c) => (
-              <>
-                {nameOf(c)}
-                <MirrorChange contact={c} />
-              </>
-            ),
-          },
-          {
-            key: "phone",
-            header: "Phone",
-            cell: (c) => (c.phone_number ? <ContactLink scheme="tel" value={c.phone_number} /> : "—"),
-          },
-          {
-            key: "email",
-            header: "Email",
-            cell: (c) => (c.email ? <ContactLink scheme="mailto" value={c.email} /> : "—"),
-          },
-          {
-            key: "external",
-            header: "Contact ID (yours)",
-            className: "text-slate-600",
-            cell: (c) => c.external_contact_id,
-          },
-          {
-            key: "actions",
-            header: <span className="sr-only">Actions</span>,
-            card: "actions",
-            className: "text-right whitespace-nowrap",
-            cell: (c) =>
-              c.goneAt ? null : <ContactActions siteId={siteId} contactId={c.contact_id} name={nameOf(c)} />,
-          },
-        ]}
+        columns={contactColumns(siteId)}
       />
     </Card>
   );

@@ -48,34 +48,7 @@ export async function SitesResults({
     <>
       <Freshness {...fresh} className="mb-3" />
       {page.rows.length === 0 ? (
-        <EmptyState
-          icon={<MapPin className="h-8 w-8" />}
-          title={
-            filtered
-              ? "No site matches these filters"
-              : state.page > 1
-                ? "This page is past the last site"
-                : "No sites yet"
-          }
-          description={
-            filtered
-              ? "Change the search or clear the filters."
-              : canEdit
-                ? "Add the dealer's first site."
-                : "Sites added in CHeKT will show here."
-          }
-          action={
-            filtered || state.page > 1 ? (
-              <Link href="/sites" className={buttonClasses("secondary")}>
-                Show all sites
-              </Link>
-            ) : canEdit ? (
-              <Link href="/sites/new" className={buttonClasses("primary")}>
-                New site
-              </Link>
-            ) : null
-          }
-        />
+        <NoSites filtered={filtered} pastEnd={state.page > 1} canEdit={canEdit} />
       ) : (
         <>
           <SitesTable
@@ -89,5 +62,33 @@ export async function SitesResults({
         </>
       )}
     </>
+  );
+}
+
+/** An empty page says why: the filters, a page past the end, or no site at all (and the way on for each). */
+function NoSites({ filtered, pastEnd, canEdit }: { filtered: boolean; pastEnd: boolean; canEdit: boolean }) {
+  return (
+    <EmptyState
+      icon={<MapPin className="h-8 w-8" />}
+      title={filtered ? "No site matches these filters" : pastEnd ? "This page is past the last site" : "No sites yet"}
+      description={
+        filtered
+          ? "Change the search or clear the filters."
+          : canEdit
+            ? "Add the dealer's first site."
+            : "Sites added in CHeKT will show here."
+      }
+      action={
+        filtered || pastEnd ? (
+          <Link href="/sites" className={buttonClasses("secondary")}>
+            Show all sites
+          </Link>
+        ) : canEdit ? (
+          <Link href="/sites/new" className={buttonClasses("primary")}>
+            New site
+          </Link>
+        ) : null
+      }
+    />
   );
 }
