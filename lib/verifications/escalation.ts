@@ -1,6 +1,6 @@
 // Escalation on the alarm desk (issue 14 point 4), as pure functions of an item, a time and the
 // dealer's settings: the queue calls them with its own clock, so tests need no waiting.
-// Browser-safe (no server imports): components/verifications/queue.tsx uses it.
+// Browser-safe (no server imports): components/verifications/queue/queue.tsx uses it.
 import { plural } from "@/lib/plural";
 
 /** A dealer's escalation thresholds (`desk_escalation_settings`; these defaults when it has no row). */

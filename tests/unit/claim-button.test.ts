@@ -1,10 +1,10 @@
-// The one claim button (components/verifications/claim-button.tsx), rendered to HTML for each claim state:
+// The one claim button (components/verifications/shared/claim-button.tsx), rendered to HTML for each claim state:
 // Claim while nobody holds the item, Take over for an admin while another operator does, nothing when it is
 // one's own; the queue toolbar's compact button is small with a hand, the detail view's names its key.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ClaimButton } from "@/components/verifications/claim-button";
+import { ClaimButton } from "@/components/verifications/shared/claim-button";
 
 const noop = async () => undefined;
 function render(item: { state: "pending" | "claimed"; claimedByMe: boolean }, canTakeOver: boolean, compact: boolean) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { annotationBody, annotationLabel } from "@/lib/verifications/annotate-format";
 import { answerSchema } from "@/lib/verifications/schemas";
 import { checklistSchema, outcomesSchema } from "@/lib/verifications/outcomes-schemas";
-import { moved } from "@/components/verifications/outcome-list";
+import { moved } from "@/components/verifications/settings/outcome-list";
 import { firstMessage } from "../support/schema-errors";
 
 describe("annotationBody", () => {

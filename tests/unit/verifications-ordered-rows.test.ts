@@ -1,10 +1,10 @@
-// The outcome codes' and the checklist's row lists (components/verifications/ordered-rows.tsx), rendered to
+// The outcome codes' and the checklist's row lists (components/verifications/settings/ordered-rows.tsx), rendered to
 // HTML: the rows in their order, each move up and move down, its text cell (the shared Input, its label
 // for screen readers), its own cells, its flag, then remove, named by row, laid out by grid area.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { newRowKey, OrderedRowList, type RowColumns } from "@/components/verifications/ordered-rows";
+import { newRowKey, OrderedRowList, type RowColumns } from "@/components/verifications/settings/ordered-rows";
 
 type Row = { key: string; text: string; optional: boolean };
 const rows: Row[] = [

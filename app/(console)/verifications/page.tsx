@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { PageHeader } from "@/components/ui";
-import { VerificationQueue } from "@/components/verifications/queue";
-import { VerificationTabs } from "@/components/verifications/tabs";
+import { VerificationQueue } from "@/components/verifications/queue/queue";
+import { VerificationTabs } from "@/components/verifications/shared/tabs";
 import { requirePageScope } from "@/lib/auth/require";
 import { hasRole } from "@/lib/roles";
 import { deskConfig } from "@/lib/verifications/config";

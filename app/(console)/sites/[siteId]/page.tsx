@@ -7,7 +7,7 @@ import { SiteActions } from "@/components/sites/site-actions";
 import { SiteDetailsCard } from "@/components/sites/site-details-card";
 import { ReadinessChecklist } from "@/components/sites/readiness";
 import { SiteArmingPanel, SiteDevicesPanel } from "@/components/sites/site-children-panels";
-import { SiteChecklistPanel } from "@/components/verifications/outcome-site-panel";
+import { SiteChecklistPanel } from "@/components/verifications/settings/outcome-site-panel";
 import { Badge, PageHeader, buttonClasses } from "@/components/ui";
 import { refuseNotFound } from "@/lib/auth/require";
 import { readSiteDto } from "@/lib/mirror/dto";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { buttonClasses, ListPager, PageHeader } from "@/components/ui";
-import { HistoryFilters } from "@/components/verifications/history-filters";
-import { HistoryTable } from "@/components/verifications/history-table";
-import { VerificationTabs } from "@/components/verifications/tabs";
+import { HistoryFilters } from "@/components/verifications/history/history-filters";
+import { HistoryTable } from "@/components/verifications/history/history-table";
+import { VerificationTabs } from "@/components/verifications/shared/tabs";
 import { requirePageScope } from "@/lib/auth/require";
 import { historyList, parseHistoryParams } from "@/lib/verifications/history-filter";
 import { historySiteChoices } from "@/lib/verifications/history-sites";

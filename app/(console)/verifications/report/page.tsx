@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { ChartColumn } from "lucide-react";
 import { Alert, buttonClasses, EmptyState, PageHeader } from "@/components/ui";
-import { VerificationTabs } from "@/components/verifications/tabs";
+import { VerificationTabs } from "@/components/verifications/shared/tabs";
 import {
   HoursSection,
   OperatorsSection,

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { Card, PageHeader } from "@/components/ui";
-import { EscalationCard } from "@/components/verifications/escalation-card";
-import { ChecklistEditor } from "@/components/verifications/outcome-checklist";
-import { OutcomesEditor } from "@/components/verifications/outcome-settings";
-import { VerificationTabs } from "@/components/verifications/tabs";
+import { EscalationCard } from "@/components/verifications/settings/escalation-card";
+import { ChecklistEditor } from "@/components/verifications/settings/outcome-checklist";
+import { OutcomesEditor } from "@/components/verifications/settings/outcome-settings";
+import { VerificationTabs } from "@/components/verifications/shared/tabs";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { hasRole } from "@/lib/roles";

@@ -1,4 +1,4 @@
-import type { AnswerAction } from "./format";
+import type { AnswerAction } from "@/components/verifications/shared/format";
 
 // The answer's life in the browser. The server stores the Idempotency-Key before the first send,
 // so every resend is the same request and CHeKT replays rather than answering twice. While CHeKT

@@ -3,12 +3,13 @@ import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import { toOutcome } from "@/components/forms/action-result";
 import { checkAnswerAction } from "@/actions/verifications";
+import { useLatest } from "@/components/verifications/shared/use-latest";
 import type { AnswerPhase } from "./answer-phase";
 import { useAnswerSend } from "./use-answer-send";
-import { useLatest } from "./use-latest";
 import { useResendWait } from "./use-resend-wait";
 
-// The phase and the choice live in answer-phase.ts; still exported here for detail-actions.tsx.
+// The phase and the choice live in answer-phase.ts; still exported here for
+// components/verifications/detail/detail-actions.tsx.
 export { answerBusy, type AnswerChoice, type AnswerPhase } from "./answer-phase";
 
 export type AnswerOptions = {

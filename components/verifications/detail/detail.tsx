@@ -2,16 +2,16 @@
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui";
 import type { QueueItem } from "@/lib/verifications/types";
-import { OutcomePicker } from "./outcome-picker";
+import { OutcomePicker } from "@/components/verifications/answer/outcome-picker";
+import { useNow } from "@/components/verifications/shared/use-now";
+import type { Intent, QueueWork } from "@/components/verifications/queue/use-queue-work";
+import { useAnswerContact } from "@/components/verifications/answer/use-answer-contact";
+import { useDetailAnswer } from "@/components/verifications/answer/use-detail-answer";
 import { DetailActions } from "./detail-actions";
 import { DetailContent } from "./detail-content";
 import { DetailTitle } from "./detail-title";
 import { DetailNotices } from "./detail-notices";
-import { useNow } from "./use-now";
-import type { Intent, QueueWork } from "./use-queue-work";
-import { useAnswerContact } from "./use-answer-contact";
 import { useDeskDetail } from "./use-desk-detail";
-import { useDetailAnswer } from "./use-detail-answer";
 import { useLeaseHeartbeat } from "./use-lease";
 
 /**

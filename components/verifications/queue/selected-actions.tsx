@@ -1,8 +1,8 @@
 "use client";
 import { Button } from "@/components/ui";
 import type { QueueItem } from "@/lib/verifications/types";
-import { AnswerButton } from "./answer-button";
-import { ClaimButton } from "./claim-button";
+import { AnswerButton } from "@/components/verifications/shared/answer-button";
+import { ClaimButton } from "@/components/verifications/shared/claim-button";
 import type { QueueWork } from "./use-queue-work";
 
 /** The selected row's actions, in a toolbar outside the listbox (options hold no controls). */

@@ -1,7 +1,7 @@
 "use client";
 import { Camera } from "lucide-react";
 import type { QueueItem } from "@/lib/verifications/types";
-import { SnapshotImg } from "./snapshot-img";
+import { SnapshotImg } from "@/components/verifications/snapshots/snapshot-img";
 
 /** A queue row's last column: up to three snapshot thumbnails, or a stand-in until the first arrives. */
 export function RowSnapshots({ snapshots, site }: { snapshots: QueueItem["snapshots"]; site: string }) {

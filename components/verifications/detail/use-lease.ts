@@ -1,6 +1,6 @@
 "use client";
 import { useEffect } from "react";
-import { useLatest } from "./use-latest";
+import { useLatest } from "@/components/verifications/shared/use-latest";
 
 /**
  * Renews the claim's lease while the claimer's detail view is open: a few beats per lease, so one

@@ -2,10 +2,10 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import type { QueueItem } from "@/lib/verifications/types";
+import type { AnswerAction } from "@/components/verifications/shared/format";
+import type { Intent, QueueWork } from "@/components/verifications/queue/use-queue-work";
 import { answerBusy, type AnswerChoice } from "./answer-phase";
-import type { AnswerAction } from "./format";
 import { useAnswer } from "./use-answer";
-import type { Intent, QueueWork } from "./use-queue-work";
 
 /**
  * The detail view's answer (use-answer.ts): each end said in a toast, the item off the queue once

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { countDown } from "./count-down";
+import { countDown } from "@/components/verifications/shared/count-down";
 
 // A snapshot through our route. Loaded with fetch (not a bare <img src>) so the page learns why an
 // image failed: a passing CHeKT failure (503 + Retry-After from our route) is retried with backoff

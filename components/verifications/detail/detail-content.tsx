@@ -1,9 +1,9 @@
 "use client";
 import { Alert } from "@/components/ui";
 import { errorText } from "@/lib/error-text";
+import { SnapshotViewer } from "@/components/verifications/snapshots/snapshot-viewer";
 import { DetailSideColumn, type DetailContentProps } from "./detail-side-column";
 import { DetailSiteNotes } from "./detail-site-notes";
-import { SnapshotViewer } from "./snapshot-viewer";
 
 /**
  * What the operator reads to decide: the snapshots beside the site, call list, facts and the

@@ -1,12 +1,12 @@
 "use client";
 import { Alert } from "@/components/ui";
 import type { QueueItem } from "@/lib/verifications/types";
-import { AnswerStatus } from "./answer-status";
-import type { DetailAnswer } from "./use-detail-answer";
+import { AnswerStatus } from "@/components/verifications/answer/answer-status";
+import type { DetailAnswer } from "@/components/verifications/answer/use-detail-answer";
 
 /**
  * The top of the detail view: who holds the alarm when it is not ours, why the last answer failed,
- * and an answer that waits (answer-status.tsx).
+ * and an answer that waits (components/verifications/answer/answer-status.tsx).
  */
 export function DetailNotices({
   item,

@@ -3,7 +3,7 @@ import { MapPin } from "lucide-react";
 import { Badge } from "@/components/ui";
 import type { ItemEscalation } from "@/lib/verifications/escalation";
 import type { QueueItem } from "@/lib/verifications/types";
-import { siteTime } from "./format";
+import { siteTime } from "@/components/verifications/shared/format";
 
 const PRIORITY_TONE: Record<string, "danger" | "warning" | "neutral"> = {
   critical: "danger",

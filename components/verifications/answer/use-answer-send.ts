@@ -3,8 +3,8 @@ import { useCallback, useEffect, useRef, type Dispatch, type RefObject, type Set
 import { toOutcome } from "@/components/forms/action-result";
 import { answerVerificationAction } from "@/actions/verifications";
 import type { AnswerResult } from "@/lib/verifications/answer";
+import type { AnswerAction } from "@/components/verifications/shared/format";
 import type { AnswerChoice, AnswerPhase } from "./answer-phase";
-import type { AnswerAction } from "./format";
 import type { AnswerOptions } from "./use-answer";
 
 const OFFLINE_RETRY_MS = 3_000;

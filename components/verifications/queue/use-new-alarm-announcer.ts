@@ -1,8 +1,8 @@
 "use client";
 import { useCallback, useRef, useState, type RefObject } from "react";
 import type { QueueItem } from "@/lib/verifications/types";
+import { announcement } from "@/components/verifications/shared/format";
 import { beep, notify } from "./alerts";
-import { announcement } from "./format";
 
 /**
  * Each new alarm: a beep and a desktop notification (alerts on) at once, and a spoken line for

@@ -1,7 +1,7 @@
 "use client";
 import { cn } from "@/components/ui";
 import type { ItemEscalation } from "@/lib/verifications/escalation";
-import { countdown } from "./format";
+import { countdown } from "@/components/verifications/shared/format";
 
 const URGENCY_TEXT = { normal: "text-slate-900", amber: "text-amber-800", red: "text-red-700" } as const;
 

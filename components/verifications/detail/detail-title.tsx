@@ -1,6 +1,6 @@
 "use client";
 import type { QueueItem } from "@/lib/verifications/types";
-import { countdown } from "./format";
+import { countdown } from "@/components/verifications/shared/format";
 
 /** The detail view's title: the site, and the time left to answer (red in the last minute). */
 export function DetailTitle({ item, now }: { item: QueueItem; now: number }) {

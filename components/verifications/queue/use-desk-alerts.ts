@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState, type RefObject } from "react";
 import { toast } from "sonner";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useLatest } from "@/components/verifications/shared/use-latest";
 import {
   alertsSupported,
   beep,
@@ -11,7 +12,6 @@ import {
   unlockAudio,
   writeAlertsPref,
 } from "./alerts";
-import { useLatest } from "./use-latest";
 
 export type DeskAlerts = {
   /** This browser can sound and notify (false on the server and before hydration). */

@@ -1,7 +1,7 @@
 "use client";
 import { Badge, DetailField } from "@/components/ui";
 import type { QueueItem } from "@/lib/verifications/types";
-import { siteTime } from "./format";
+import { siteTime } from "@/components/verifications/shared/format";
 
 /** What the alarm says of itself: where, which zone and device, what set it off, who holds it. */
 export function AlarmFacts({ item }: { item: QueueItem }) {

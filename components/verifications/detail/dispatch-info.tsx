@@ -7,7 +7,7 @@ import { useActionForm, type ActionForm } from "@/components/forms/use-action-fo
 import { addNoteAction, saveDirectionsAction } from "@/actions/verifications";
 import { directionsSchema, DIRECTIONS_MAX, noteSchema, NOTE_MAX } from "@/lib/verifications/schemas";
 import type { DeskDetail } from "@/lib/verifications/types";
-import { siteTime } from "./format";
+import { siteTime } from "@/components/verifications/shared/format";
 
 // The detail view's dispatch information: where the site is and whom to call (site card, call
 // list), how to get there (directions), and what happened so far (history + notes). Data comes

@@ -1,7 +1,8 @@
 /**
  * Counts whole seconds down from `seconds`: `onTick` with the seconds left (the first at once, then
  * each second), and `onDone` instead once none are left. Returns what stops it. The waits the
- * operator watches tick: an answer's resend (use-resend-wait.ts), a snapshot's retry (use-snapshot.ts).
+ * operator watches tick: an answer's resend (components/verifications/answer/use-resend-wait.ts), a
+ * snapshot's retry (components/verifications/snapshots/use-snapshot.ts).
  */
 export function countDown(seconds: number, onTick: (left: number) => void, onDone: () => void): () => void {
   let left = seconds;

@@ -1,10 +1,10 @@
 "use client";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { DeskDetail, QueueItem } from "@/lib/verifications/types";
+import { ContactSelect } from "@/components/verifications/answer/contact-select";
+import type { AnswerContact } from "@/components/verifications/answer/use-answer-contact";
 import { AlarmFacts } from "./alarm-facts";
-import { ContactSelect } from "./contact-select";
 import { CallList, SiteCard } from "./dispatch-info";
-import type { AnswerContact } from "./use-answer-contact";
 
 /** The detail view's content: the item, its detail read, the clock, and the answer's contact. */
 export type DetailContentProps = {

@@ -1,8 +1,8 @@
 "use client";
 import { useCallback, useEffect, useRef, type Dispatch, type SetStateAction } from "react";
+import { countDown } from "@/components/verifications/shared/count-down";
+import type { AnswerAction } from "@/components/verifications/shared/format";
 import type { AnswerPhase } from "./answer-phase";
-import { countDown } from "./count-down";
-import type { AnswerAction } from "./format";
 
 /**
  * The countdown before an answer is sent again, and the operator's Cancel: it stops the countdown,

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { applyList, applyRemove, applyUpsert, EMPTY_QUEUE, type QueueState } from "@/lib/verifications/merge";
 import type { LiveMessage, QueueItem, QueueList } from "@/lib/verifications/types";
-import { useLatest } from "./use-latest";
+import { useLatest } from "@/components/verifications/shared/use-latest";
 
 export const QUEUE_KEY = ["verifications", "open"] as const;
 export type LiveStatus = "connecting" | "live" | "reconnecting";

@@ -1,8 +1,8 @@
 "use client";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui";
+import type { AnswerAction } from "@/components/verifications/shared/format";
 import type { AnswerPhase } from "./answer-phase";
-import type { AnswerAction } from "./format";
 
 // Whole class names, so that Tailwind finds them in this file.
 const TONE = {

@@ -2,8 +2,9 @@
 import { useEffect, useMemo } from "react";
 import type { QueueSort } from "@/lib/verifications/merge";
 import type { EscalationSettings } from "@/lib/verifications/escalation";
+import { VerificationDetail } from "@/components/verifications/detail/detail";
+import { systemClock, useNow, type Clock } from "@/components/verifications/shared/use-now";
 import { AlertsPrompt } from "./alerts-prompt";
-import { VerificationDetail } from "./detail";
 import { EscalationBanner } from "./escalation-banner";
 import { QueueHeader } from "./queue-header";
 import { QueueAnnouncers } from "./queue-announcers";
@@ -16,7 +17,6 @@ import { useEscalationAlerts } from "./use-escalation-alerts";
 import { useLiveQueue } from "./use-live-queue";
 import { useNewAlarmAnnouncer } from "./use-new-alarm-announcer";
 import { useQueueWork } from "./use-queue-work";
-import { systemClock, useNow, type Clock } from "./use-now";
 
 export type Me = { id: string; name: string };
 

@@ -4,10 +4,10 @@ import { Button } from "@/components/ui";
 import { toOutcome } from "@/components/forms/action-result";
 import { releaseVerification } from "@/actions/verifications";
 import type { QueueItem } from "@/lib/verifications/types";
-import { AnswerButton } from "./answer-button";
-import { ClaimButton } from "./claim-button";
-import type { Intent } from "./use-queue-work";
-import { answerBusy, type AnswerPhase } from "./use-answer";
+import { AnswerButton } from "@/components/verifications/shared/answer-button";
+import { ClaimButton } from "@/components/verifications/shared/claim-button";
+import type { Intent } from "@/components/verifications/queue/use-queue-work";
+import { answerBusy, type AnswerPhase } from "@/components/verifications/answer/use-answer";
 
 /**
  * The detail view's buttons: release or claim (take over, for admins) and Dispatch…/Disregard…, which
