@@ -1,18 +1,14 @@
-import { randomUUID } from "node:crypto";
-import createClient, {
-  type Client,
-  type ClientPathsWithMethod,
-  type MaybeOptionalInit,
-  type MethodResponse,
-} from "openapi-fetch";
+import type { ClientPathsWithMethod, Client, MaybeOptionalInit, MethodResponse } from "openapi-fetch";
 import type { paths } from "./schema";
-import { defaultBudgetClass, type BudgetClass } from "./budget-class";
-import { CallBudget, credentialKey, systemClock, type BudgetClock } from "./budget";
-import { ChektError, errorFromResponse, isWrite } from "./errors";
-import { normalizeDto } from "./normalize";
-import { TokenSource, type ChektAuth, type TokenResponse } from "./token";
-import { Transport, type AuthHeader, type CallState, type TransportEvent } from "./transport";
-import { errorText } from "../error-text";
+import type { BudgetClass } from "./budget-class";
+import type { BudgetClock, CallBudget } from "./budget";
+import { clientContext, clientStats } from "./client-context";
+import { methodTable } from "./client-methods";
+import { sender } from "./client-send";
+import { clientAuth } from "./client-token";
+import type { LooseInit } from "./loose-api";
+import type { ChektAuth } from "./token";
+import type { TransportEvent } from "./transport";
 
 /**
  * The typed CHeKT client. Methods and paths exist only in lib/chekt/openapi.yaml: callers name a
@@ -34,12 +30,6 @@ type Api = Client<paths>;
 /** Paths of the document that have method `M`. */
 export type ChektPath<M extends HttpMethod> = ClientPathsWithMethod<Api, Lowercase<M>>;
 type Operation<M extends HttpMethod, P extends ChektPath<M>> = paths[P] & Record<Lowercase<M>, unknown>;
-/** The init any operation accepts; only seen when the path is not known statically. */
-type LooseInit = {
-  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
-  body?: unknown;
-  parseAs?: "json" | "text" | "blob" | "arrayBuffer" | "stream";
-};
 /** openapi-fetch's init (params, body, parseAs, …) for this operation, without its transport knobs. */
 export type ChektInit<M extends HttpMethod, P extends ChektPath<M>> = [P] extends [never]
   ? LooseInit
@@ -151,174 +141,11 @@ export interface ChektClient {
 }
 
 export function createChektClient(config: ChektClientConfig): ChektClient {
-  const baseUrl = config.baseUrl.replace(/\/+$/, "");
-  const timeoutMs = config.timeoutMs ?? 10_000;
-  const stats = { requests: 0, retries: 0 };
-  const baseFetch = config.fetch ?? globalThis.fetch;
-  const clock = config.clock ?? config.budget?.clock ?? systemClock;
-  const countingFetch: typeof globalThis.fetch = (input, init) => {
-    stats.requests += 1;
-    return baseFetch(input, init);
+  const ctx = clientContext(config);
+  const auth = clientAuth(ctx, config.auth);
+  return {
+    baseUrl: ctx.baseUrl,
+    ...methodTable(sender(ctx, auth.header)),
+    stats: () => clientStats(ctx, auth.tokenRequests()),
   };
-  const transport = new Transport(
-    {
-      timeoutMs,
-      deadlineMs: config.deadlineMs ?? Math.max(30_000, timeoutMs * 3),
-      maxAttempts: config.maxAttempts ?? 4,
-      backoffBaseMs: config.backoffBaseMs ?? 250,
-      backoffMaxMs: config.backoffMaxMs ?? 4_000,
-      fetch: countingFetch,
-      onEvent: (e) => {
-        if (e.type === "retry") stats.retries += 1;
-        config.onEvent?.(e);
-      },
-      clock,
-    },
-    config.budget ?? new CallBudget(credentialKey(config.auth), { clock }),
-  );
-  const api = createClient<paths>({ baseUrl });
-  const normalize = config.normalize ?? true;
-
-  const newState = (
-    method: string,
-    path: string,
-    opts: CallOptions,
-    idempotencyKey: string | null,
-    retrySafe: boolean,
-  ): CallState => ({
-    method,
-    path,
-    traceId: opts.traceId ?? randomUUID(),
-    idempotencyKey,
-    budgetClass: opts.budgetClass ?? defaultBudgetClass(method),
-    retrySafe,
-    deadline: clock.now() + (opts.deadlineMs ?? transport.settings.deadlineMs),
-    timeoutMs: opts.timeoutMs ?? timeoutMs,
-    signal: opts.signal,
-    sendAfter: opts.sendAfter,
-    attempts: 0,
-    retries: 0,
-    waitedMs: 0,
-    maybeApplied: false,
-  });
-
-  // /oauth/token goes through the same transport (pacing, retries): asking for a token twice is harmless.
-  const fetchToken = async (form: Record<string, string>): Promise<TokenResponse> => {
-    // Every class needs the token and one request serves them all: it goes at the interactive
-    // write class, above everything but answers (another instance's answer still goes first).
-    const state = newState("POST", "/oauth/token", { budgetClass: "write" }, null, true);
-    const { data, error, response } = await api.POST("/oauth/token", {
-      body: form as never,
-      bodySerializer: (b: Record<string, string>) => new URLSearchParams(b).toString(),
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      fetch: transport.fetchFor(state, { token: async () => null }),
-    });
-    if (error !== undefined || !response.ok) {
-      // A refused token request means our credentials are wrong, whatever status CHeKT chose.
-      const refused = response.status === 400 || response.status === 401 || response.status === 403;
-      throw errorFromResponse({
-        status: response.status,
-        body: error,
-        headers: response.headers,
-        method: "POST",
-        path: "/oauth/token",
-        traceId: state.traceId,
-        waitedMs: state.waitedMs,
-        attempts: state.attempts,
-        kind: refused ? "unauthorized" : undefined,
-      });
-    }
-    return data as TokenResponse;
-  };
-
-  const auth = config.auth;
-  const tokens =
-    auth.type === "client_secret" || auth.type === "private_key_jwt"
-      ? new TokenSource(auth, `${baseUrl}/oauth/token`, fetchToken, () => clock.now())
-      : null;
-
-  const authFor = (opts: CallOptions): AuthHeader => {
-    if (opts.bearer) return { token: async () => opts.bearer! };
-    if (auth.type === "api_key") return { token: async () => auth.apiKey };
-    if (tokens) return { token: () => tokens.get(), refresh: (t) => tokens.refresh(t) };
-    return { token: async () => null };
-  };
-
-  async function request(
-    method: HttpMethod,
-    path: string,
-    init?: Record<string, unknown>,
-    opts: CallOptions = {},
-  ): Promise<ChektResult<unknown>> {
-    const M = method.toUpperCase();
-    const m = method.toLowerCase();
-    const write = isWrite(M);
-    const idempotencyKey = write ? (opts.idempotencyKey === undefined ? randomUUID() : opts.idempotencyKey) : null;
-    const state = newState(M, path, opts, idempotencyKey, !write || idempotencyKey !== null);
-    let out: { data?: unknown; error?: unknown; response: Response };
-    try {
-      out = await (api.request as (m: string, p: string, i: unknown) => Promise<typeof out>)(m, path, {
-        ...init,
-        fetch: transport.fetchFor(state, authFor(opts)),
-      });
-    } catch (e) {
-      if (e instanceof ChektError) throw e;
-      // openapi-fetch could not parse a 2xx body: CHeKT sent something that is not JSON.
-      throw new ChektError({
-        kind: "server",
-        code: "unreadable_response",
-        message: `CHeKT sent an answer we could not read: ${errorText(e)}`,
-        traceId: state.traceId,
-        method: M,
-        path,
-        attempts: state.attempts,
-        mayHaveApplied: write,
-        cause: e,
-      });
-    }
-    const { response } = out;
-    const traceId = response.headers.get("x-partner-trace-id") ?? state.traceId;
-    if (!response.ok) {
-      throw errorFromResponse({
-        status: response.status,
-        body: out.error,
-        headers: response.headers,
-        method: M,
-        path,
-        traceId,
-        waitedMs: state.waitedMs,
-        attempts: state.attempts,
-        mayHaveApplied: state.maybeApplied,
-      });
-    }
-    const rawTotal = response.headers.get("x-total-count");
-    const totalCount = rawTotal !== null && /^\d+$/.test(rawTotal.trim()) ? Number(rawTotal) : undefined;
-    const data =
-      normalize &&
-      out.data !== null &&
-      typeof out.data === "object" &&
-      !(out.data instanceof Blob) &&
-      !(out.data instanceof ArrayBuffer)
-        ? normalizeDto(out.data)
-        : out.data;
-    return { data, traceId, response, totalCount, attempts: state.attempts };
-  }
-
-  const client = {
-    baseUrl,
-    request,
-    get: (path: string, init?: Record<string, unknown>, opts?: CallOptions) => request("get", path, init, opts),
-    post: (path: string, init?: Record<string, unknown>, opts?: CallOptions) => request("post", path, init, opts),
-    put: (path: string, init?: Record<string, unknown>, opts?: CallOptions) => request("put", path, init, opts),
-    patch: (path: string, init?: Record<string, unknown>, opts?: CallOptions) => request("patch", path, init, opts),
-    delete: (path: string, init?: Record<string, unknown>, opts?: CallOptions) => request("delete", path, init, opts),
-    stats: (): ChektStats => ({
-      requests: stats.requests,
-      tokenRequests: tokens?.requests ?? 0,
-      retries: stats.retries,
-      rateLimitWaitMs: transport.budget.waitedMsTotal,
-    }),
-  };
-  // The implementation is untyped inside; the interface above is what callers see.
-  return client as unknown as ChektClient;
 }
