@@ -3,14 +3,9 @@ import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
 import YAML from "yaml";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import addFormats from "ajv-formats";
 import type { FieldError } from "./errors";
 import type { SchemaName } from "./handlers";
-
-// ajv-formats is CommonJS; under tsx/vitest its default export may arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-  ajv: Ajv2020,
-) => void;
 
 /** The one document both sides are derived from. */
 export const OPENAPI_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../lib/chekt/openapi.yaml");

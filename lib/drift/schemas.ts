@@ -3,9 +3,9 @@ import { z } from "zod";
 export const DRIFT_KINDS = ["dealer", "site", "monitoring_station", "contact", "device"] as const;
 
 const chektInt = z.coerce
-  .number({ message: "A CHeKT id is a number" })
+  .number({ message: "A CHeKT ID is a number" })
   .int()
-  .positive("A CHeKT id is a positive number");
+  .positive("A CHeKT ID is a positive number");
 
 export const driftCheckSchema = z.object({ dealerLinkId: z.string().min(1, "Choose a dealer") });
 

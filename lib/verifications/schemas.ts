@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { answerOutcomeFields } from "./outcomes-schemas";
 
-export const verificationIdSchema = z.string().trim().min(1, "Verification id is required").max(100);
+export const verificationIdSchema = z.string().trim().min(1, "Verification ID is required").max(100);
 
 export const answerSchema = z.object({
   id: verificationIdSchema,
@@ -21,9 +21,9 @@ export const NOTE_MAX = 2000;
 
 export const directionsSchema = z.object({
   siteId: z.coerce
-    .number({ message: "Site id must be a number" })
+    .number({ message: "Site ID must be a number" })
     .int()
-    .positive("Site id must be a positive number")
+    .positive("Site ID must be a positive number")
     .max(2_147_483_647),
   text: z.string().trim().max(DIRECTIONS_MAX, `Directions can be at most ${DIRECTIONS_MAX} characters`),
 });

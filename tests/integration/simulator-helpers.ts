@@ -8,14 +8,10 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import addFormats from "ajv-formats";
 import YAML from "yaml";
 import { clientAssertion } from "../../lib/chekt/token";
 import { until } from "../support/until";
-
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-  a: Ajv2020,
-) => void;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the OpenAPI document as parsed YAML, walked by path
 type Json = Record<string, any>;

@@ -13,7 +13,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ siteId: str
   const siteId = Number((await ctx.params).siteId);
   if (!Number.isSafeInteger(siteId) || siteId <= 0 || siteId > 2_147_483_647) {
     return Response.json(
-      { error: { code: "bad_site", message: "Site id must be a positive integer" } },
+      { error: { code: "bad_site", message: "Site ID must be a positive whole number" } },
       { status: 400 },
     );
   }
