@@ -19,7 +19,8 @@ export function clientAuth(ctx: ClientContext, auth: ChektAuth): ClientAuth {
         )
       : null;
   const header = (opts: CallOptions): AuthHeader => {
-    if (opts.bearer) return { token: async () => opts.bearer! };
+    const bearer = opts.bearer;
+    if (bearer) return { token: async () => bearer };
     if (auth.type === "api_key") return { token: async () => auth.apiKey };
     if (tokens) return { token: () => tokens.get(), refresh: (t) => tokens.refresh(t) };
     return { token: async () => null };

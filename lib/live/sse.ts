@@ -2,7 +2,7 @@
 // serve it from a second process exactly as the route does. Fed by a Listener (LISTEN fan-out).
 import type { Listener, LiveEvent } from "./listen";
 import { SseSink } from "./sse-sink";
-import type { LiveMessage, QueueItem } from "@/lib/verifications/types";
+import { isVerificationState, type LiveMessage, type QueueItem } from "@/lib/verifications/types";
 import type { VerificationMessage } from "@/lib/webhooks/notify";
 import { errorText } from "@/lib/error-text";
 
@@ -15,6 +15,8 @@ export type QueueStreamOptions = {
   loadItem: (id: string) => Promise<QueueItem | null>;
   signal: AbortSignal;
   heartbeatMs?: number;
+  /** Where a change naming an unknown state is reported (default console.warn). */
+  log?: (message: string) => void;
 };
 
 export const SSE_HEADERS = {
@@ -37,17 +39,32 @@ export function queueEventStream(o: QueueStreamOptions): ReadableStream<Uint8Arr
   });
 }
 
-/** A change to one item as the page applies it: upsert while it is still open, else remove. */
-function queueChange(message: VerificationMessage, item: QueueItem | null, now: number): LiveMessage {
+/**
+ * A change to one item as the page applies it: upsert while it is still open, else remove. A change
+ * whose item this dealer cannot read is a remove whatever its state: were it dropped, the page would
+ * keep the row until its next list fetch. A state the type does not know is logged and sent as null.
+ */
+export function queueChange(
+  message: VerificationMessage,
+  item: QueueItem | null,
+  now: number,
+  log: (message: string) => void = (m) => console.warn(m),
+): LiveMessage {
   const live = item && (item.state === "pending" || item.state === "claimed") && Date.parse(item.expiresAt) > now;
   if (item && live) return { type: "upsert", item, receivedAt: message.at };
   return {
     type: "remove",
     id: message.id,
-    state: item?.state ?? (message.state as QueueItem["state"]),
+    state: item?.state ?? notifiedState(message, log),
     receivedAt: message.at,
     version: item?.version ?? message.at,
   };
+}
+
+function notifiedState(message: VerificationMessage, log: (message: string) => void) {
+  if (isVerificationState(message.state)) return message.state;
+  log(`[live] verification ${message.id}: unknown state "${message.state.slice(0, 40)}", removed from the queue`);
+  return null;
 }
 
 function streamQueue(sink: SseSink, o: QueueStreamOptions) {
@@ -68,7 +85,7 @@ function streamQueue(sink: SseSink, o: QueueStreamOptions) {
         if (event.kind === "resync") return sendSnapshot();
         if (event.kind !== "verification" || event.message.dealer !== o.dealerLinkId) return;
         const item = await o.loadItem(event.message.id);
-        sink.send(queueChange(event.message, item, Date.now()));
+        sink.send(queueChange(event.message, item, Date.now(), o.log));
       })
       .catch((e: unknown) => sink.write(`: error ${errorText(e).replace(/\n/g, " ")}\n\n`));
   };

@@ -1,6 +1,12 @@
 // Shapes the queue page receives (JSON over the list route and the SSE stream). No server imports:
 // the client component uses these types too.
-export type VerificationState = "pending" | "claimed" | "dispatched" | "disregarded" | "expired" | "cancelled";
+/** Every state, as the database's enum (prisma/schema.prisma) lists them. */
+export const VERIFICATION_STATES = ["pending", "claimed", "dispatched", "disregarded", "expired", "cancelled"] as const;
+export type VerificationState = (typeof VERIFICATION_STATES)[number];
+
+export function isVerificationState(value: string): value is VerificationState {
+  return VERIFICATION_STATES.some((s) => s === value);
+}
 
 export type QueueSnapshot = { id: string; capturedAt: string | null };
 
@@ -44,7 +50,8 @@ export type SiteContact = { id: number; name: string; phone: string | null };
 export type LiveMessage =
   | { type: "snapshot"; items: QueueItem[]; serverTime: string; asOf: number }
   | { type: "upsert"; item: QueueItem; receivedAt: number }
-  | { type: "remove"; id: string; state: VerificationState; receivedAt: number; version: number };
+  // state null: the change named a state this version does not know (lib/live/sse.ts still removes the item).
+  | { type: "remove"; id: string; state: VerificationState | null; receivedAt: number; version: number };
 
 /** The list route's answer: `asOf` is the server time taken just before the query ran. */
 export type QueueList = { items: QueueItem[]; serverTime: string; asOf: number };

@@ -12,41 +12,9 @@ import {
   sortQueue,
 } from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
+import { QUEUE_NOW, queueItem as item } from "../support/queue-item";
 
-const T = Date.parse("2026-12-01T15:00:00Z");
-function item(id: string, version: number, over: Partial<QueueItem> = {}): QueueItem {
-  return {
-    id,
-    alarmId: `alm_${id}`,
-    siteId: 1,
-    siteName: "Camden Office Suites",
-    siteTimezone: null,
-    deviceId: null,
-    zoneNumber: null,
-    contactId: null,
-    eventCode: null,
-    description: "Panic",
-    occurredAt: new Date(T - 60_000).toISOString(),
-    expiresAt: new Date(T + 600_000).toISOString(),
-    state: "pending",
-    claimedByMe: false,
-    claimedByName: null,
-    claimedAt: null,
-    answeredByName: null,
-    answeredAt: null,
-    answerAction: null,
-    answerError: null,
-    priority: null,
-    trigger: null,
-    location: null,
-    alarmState: null,
-    snapshots: [],
-    updatedAt: new Date(version).toISOString(),
-    version,
-    answerStored: null,
-    ...over,
-  };
-}
+const T = QUEUE_NOW;
 const ids = (s: { items: QueueItem[] }) => s.items.map((i) => i.id).sort();
 
 describe("applyList", () => {
