@@ -1,11 +1,8 @@
 import Link from "next/link";
 import { Badge, DataTable, UtcTime, type BadgeTone } from "@/components/ui";
-import type { listSiteJobs } from "@/lib/bulk/jobs";
+import type { JobState } from "@/lib/bulk/job-states";
+import type { JobRow } from "@/lib/bulk/jobs-read";
 
-/** A row as listSiteJobs reads it. */
-type JobRow = Awaited<ReturnType<typeof listSiteJobs>>[number];
-
-type JobState = JobRow["state"];
 // Here rather than in the job page's client view, so server pages read them as values.
 export const JOB_STATE_TONE: Record<JobState, BadgeTone> = {
   queued: "neutral",
@@ -23,35 +20,57 @@ export const JOB_STATE_LABEL: Record<JobState, string> = {
   cancelled: "Cancelled",
 };
 export const JOB_KIND_LABEL = { create: "Provision", update: "Update", delete: "Delete" } as const;
+/** The jobs lists' Type filter and a row's site when it is a site import. */
+export const JOB_ENTITY_LABEL = { devices: "Device jobs", sites: "Site imports" } as const;
 
-/** A site's bulk jobs, newest first, on the one DataTable; each row opens the job's page. */
-export function JobList({ siteId, jobs }: { siteId: number; jobs: JobRow[] }) {
+/** The page of a job: a device job's under its site, a site import's under the import. */
+export function jobHref(job: Pick<JobRow, "id" | "entity" | "chektSiteId">): string {
+  return job.entity === "sites" ? `/sites/import/jobs/${job.id}` : `/sites/${job.chektSiteId}/devices/jobs/${job.id}`;
+}
+
+/** Where the job worked: its site by name (by number when the mirror has no name), or "Site import". */
+function siteOf(job: JobRow): string {
+  if (job.entity === "sites") return "Site import";
+  return job.siteName ?? `Site ${job.chektSiteId}`;
+}
+
+/**
+ * Bulk jobs, newest first, on the one DataTable; each row opens its job's page. `acrossSites` (the
+ * dealer's list): a Site column, and site imports beside the device jobs. On a phone each row is a
+ * card titled by when the job started.
+ */
+export function JobList({ jobs, acrossSites = false }: { jobs: JobRow[]; acrossSites?: boolean }) {
   return (
     <DataTable<JobRow>
-      caption="Device jobs"
+      caption={acrossSites ? "Bulk jobs" : "Device jobs"}
       rows={jobs}
       rowKey={(j) => j.id}
+      rowAttrs={(j) => ({ "data-testid": "job-row", "data-job-id": j.id })}
       columns={[
         {
           key: "started",
           header: "Started",
           card: "title",
           cell: (j) => (
-            <Link
-              href={`/sites/${siteId}/devices/jobs/${j.id}`}
-              className="text-indigo-700 underline-offset-2 hover:underline"
-            >
+            <Link href={jobHref(j)} className="text-indigo-700 underline-offset-2 hover:underline">
               <UtcTime at={j.createdAt} />
             </Link>
           ),
         },
-        { key: "kind", header: "Kind", cell: (j) => JOB_KIND_LABEL[j.kind] },
+        ...(acrossSites ? [{ key: "site", header: "Site", cell: siteOf }] : []),
+        { key: "kind", header: "Kind", cell: (j) => (j.entity === "sites" ? "Import" : JOB_KIND_LABEL[j.kind]) },
         {
           key: "state",
           header: "State",
           cell: (j) => <Badge tone={JOB_STATE_TONE[j.state]}>{JOB_STATE_LABEL[j.state]}</Badge>,
         },
-        { key: "total", header: "Devices", className: "md:text-right tabular-nums", cell: (j) => j.total },
+        {
+          key: "total",
+          // A site import's rows are sites, so the dealer's list counts "items".
+          header: acrossSites ? "Items" : "Devices",
+          className: "md:text-right tabular-nums",
+          cell: (j) => j.total,
+        },
         {
           key: "ok",
           header: "Succeeded",

@@ -3,7 +3,7 @@ import type { Role } from "@/lib/roles";
 export type NavItem = {
   href: string;
   label: string;
-  icon: "dashboard" | "dealer" | "sites" | "fleet" | "stations" | "verifications" | "audit" | "settings";
+  icon: "dashboard" | "dealer" | "sites" | "jobs" | "fleet" | "stations" | "verifications" | "audit" | "settings";
   minRole: Role;
 };
 
@@ -12,6 +12,7 @@ export const NAV: NavItem[] = [
   { href: "/", label: "Dashboard", icon: "dashboard", minRole: "viewer" },
   { href: "/dealer", label: "Dealer", icon: "dealer", minRole: "viewer" },
   { href: "/sites", label: "Sites", icon: "sites", minRole: "viewer" },
+  { href: "/jobs", label: "Bulk jobs", icon: "jobs", minRole: "viewer" },
   { href: "/fleet", label: "Fleet health", icon: "fleet", minRole: "viewer" },
   { href: "/stations", label: "Monitoring stations", icon: "stations", minRole: "viewer" },
   { href: "/verifications", label: "Verifications", icon: "verifications", minRole: "viewer" },

@@ -1,20 +1,61 @@
-// A site's device jobs page's URL state (bookmarkable): state and kind filters and the page,
-// declared with the list-page parsers (lib/list-state). Newest first, always. The page is one per
-// site, so the list is made for the site's path.
-import { defineListState } from "@/lib/list-state/define";
+// The bulk jobs lists' URL state (bookmarkable), declared with the list-page parsers (lib/list-state):
+// a site's device jobs (/sites/{id}/devices/jobs: state, kind, page, rows) and the dealer's jobs of
+// every site and the site imports (/jobs: the same and the type). Newest first, always. A value the
+// parsers refuse falls back to "any" and is named under "Some filters were ignored" (readJobsList).
+import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { intIn, numberOf, oneOf } from "@/lib/list-state/parsers";
+import { refusedChoice, type Explain } from "@/lib/list-state/refusals";
+import { IN_PROGRESS, JOB_STATES } from "./job-states";
 
-export const JOB_STATES = ["queued", "running", "done", "failed", "cancelled"] as const;
+/** The State filter's values: "In progress" (queued or running, lib/bulk/job-states.ts), then each state. */
+export const JOB_STATE_FILTERS = [IN_PROGRESS, ...JOB_STATES] as const;
 export const JOB_KINDS = ["create", "update", "delete"] as const;
+/** Device jobs of a site, or site imports (their items are sites). */
+export const JOB_ENTITIES = ["devices", "sites"] as const;
 export const JOB_PAGE_SIZES = [25, 50, 100] as const;
 
-const JOB_LIST_PARSERS = {
-  state: oneOf(["", ...JOB_STATES]).withDefault(""),
-  kind: oneOf(["", ...JOB_KINDS]).withDefault(""),
-  page: intIn(1, 100_000).withDefault(1),
-  per: numberOf(JOB_PAGE_SIZES).withDefault(25),
-};
+const state = oneOf(["", ...JOB_STATE_FILTERS]).withDefault("");
+const kind = oneOf(["", ...JOB_KINDS]).withDefault("");
+const page = intIn(1, 100_000).withDefault(1);
+const per = numberOf(JOB_PAGE_SIZES).withDefault(25);
 
 export function jobsListOf(siteId: number) {
-  return defineListState({ path: `/sites/${siteId}/devices/jobs`, noun: "jobs" }, JOB_LIST_PARSERS);
+  return defineListState({ path: `/sites/${siteId}/devices/jobs`, noun: "jobs" }, { state, kind, page, per });
+}
+
+export const dealerJobsList = defineListState(
+  { path: "/jobs", noun: "jobs" },
+  { state, kind, entity: oneOf(["", ...JOB_ENTITIES]).withDefault(""), page, per },
+);
+export type DealerJobsState = typeof dealerJobsList.defaults;
+
+/** Where the dashboard's "Bulk jobs in progress" leads: the dealer's jobs filtered to exactly those it counts. */
+export const IN_PROGRESS_JOBS_HREF = dealerJobsList.href(dealerJobsList.defaults, { state: IN_PROGRESS });
+
+// Named as the filter bar labels each control.
+const REFUSALS: Partial<Record<string, Explain>> = {
+  state: refusedChoice("State", JOB_STATE_FILTERS),
+  kind: refusedChoice("Kind", JOB_KINDS),
+  entity: refusedChoice("Type", JOB_ENTITIES),
+  per: refusedChoice("Rows", JOB_PAGE_SIZES.map(String)),
+  page: (raw) => `Page "${raw}" is not a page number.`,
+};
+
+type JobsList<S> = {
+  parse: (params: RawParams) => S;
+  refused: (params: RawParams) => { key: string; raw: string }[];
+};
+
+/**
+ * A jobs list's state from the URL, and each value it refused in the lists' words (cut to 200
+ * characters of what was sent), the page last as the dated lists do; the page shows them with IgnoredFilters.
+ */
+export function readJobsList<S>(list: JobsList<S>, params: RawParams): { state: S; errors: string[] } {
+  const refused = list.refused(params);
+  const explain = (r: { key: string; raw: string }) => REFUSALS[r.key]?.(r.raw.slice(0, 200)) ?? [];
+  const errors = [
+    ...refused.filter((r) => r.key !== "page").flatMap(explain),
+    ...refused.filter((r) => r.key === "page").flatMap(explain),
+  ];
+  return { state: list.parse(params), errors };
 }

@@ -191,27 +191,3 @@ export async function readJobItems(
     retriedInJobId: retriedIn.get(i.id) ?? null,
   }));
 }
-
-export async function listSiteJobs(
-  db: { bulkJob: Tx["bulkJob"] },
-  dealerLinkId: string,
-  chektSiteId: number,
-  take = 50,
-) {
-  return db.bulkJob.findMany({
-    where: { dealerLinkId, chektSiteId },
-    orderBy: { createdAt: "desc" },
-    take,
-    select: {
-      id: true,
-      kind: true,
-      state: true,
-      total: true,
-      succeeded: true,
-      failed: true,
-      createdAt: true,
-      finishedAt: true,
-      createdByEmail: true,
-    },
-  });
-}

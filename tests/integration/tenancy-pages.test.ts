@@ -360,7 +360,7 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
     expect((await auditSince(from)).map((r) => [r.action, r.user_email])).toEqual([["scope.not_found", VERA.email]]);
   }, 60_000);
 
-  it("A's lists show A's rows, none of B's (sites, stations, fleet, history, audit, a site's jobs)", async () => {
+  it("A's lists show A's rows, none of B's (sites, stations, fleet, history, audit, jobs)", async () => {
     session.user = ALICE;
     jar.set("dealer_link", A.id);
     const sites = (await open("sites", {})).html;
@@ -397,6 +397,18 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
     const jobs = (await open("sites/[siteId]/devices/jobs", { siteId: String(A.site) })).html;
     expect(jobs).toContain(A.job);
     expect(jobs).not.toContain(B.jobOnASite);
+
+    // The dealer's jobs (/jobs): A's job named by A's site; none of B's, the import and the in-progress filter too.
+    const searches: Record<string, string>[] = [{}, { entity: "sites" }, { state: "active" }, { kind: "delete" }];
+    for (const search of searches) {
+      const dealerJobs = (await open("jobs", {}, search)).html;
+      for (const id of [B.job, B.jobOnASite, B.importJob])
+        expect(dealerJobs, `/jobs ${JSON.stringify(search)} shows B's job ${id}`).not.toContain(id);
+      for (const name of B.siteNames) expect(dealerJobs, `/jobs names B's ${name}`).not.toContain(JSON.stringify(name));
+    }
+    const dealerJobs = (await open("jobs", {})).html;
+    expect(dealerJobs).toContain(A.job);
+    expect(dealerJobs).toContain(JSON.stringify(A.siteName));
 
     const dealer = (await open("dealer", {})).html;
     expect(dealer).toContain("Acme Security");

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { mirrorSiteNames } from "@/lib/mirror/read";
+import { countJobsInProgress } from "@/lib/bulk/jobs-read";
 
 export type WaitingVerification = {
   id: string;
@@ -22,7 +23,8 @@ export async function getLocalCounts(dealerLinkId: string, now = new Date()): Pr
   const open = { dealerLinkId, state: { in: [...OPEN] }, expiresAt: { gt: now } };
   const [openVerifications, activeBulkJobs, soonest] = await Promise.all([
     prisma.verification.count({ where: open }),
-    prisma.bulkJob.count({ where: { dealerLinkId, state: { in: ["queued", "running"] } } }),
+    // The same jobs as /jobs's "In progress" filter, which the stat opens.
+    countJobsInProgress(dealerLinkId),
     prisma.verification.findMany({
       where: open,
       orderBy: { expiresAt: "asc" },

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ArrowRight, Layers, MapPin, RadioTower, ShieldAlert } from "lucide-react";
 import { countText } from "@/lib/count-text";
+import { IN_PROGRESS_JOBS_HREF } from "@/lib/bulk/jobs-list-state";
 import type { LocalCounts } from "./local-counts";
 import type { MirrorCounts } from "./mirror-counts";
 
@@ -68,7 +69,7 @@ export function OverviewStats({ counts, local }: { counts: MirrorCounts; local: 
     {
       label: "Bulk jobs in progress",
       value: local.activeBulkJobs,
-      href: "/sites",
+      href: IN_PROGRESS_JOBS_HREF,
       Icon: Layers,
       testId: "count-bulk-jobs",
     },

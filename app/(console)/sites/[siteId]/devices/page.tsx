@@ -3,10 +3,11 @@ import Link from "next/link";
 import { ClipboardPaste, History, Plus } from "lucide-react";
 import { Alert, PageHeader, buttonClasses } from "@/components/ui";
 import { DeviceGrid } from "@/components/devices/device-grid";
-import { JobList } from "@/components/devices/job-list";
+import { JobList, jobHref } from "@/components/devices/job-list";
 import { hasRole } from "@/lib/roles";
 import { prisma } from "@/lib/db";
-import { listSiteJobs } from "@/lib/bulk/jobs";
+import { isInProgress } from "@/lib/bulk/job-states";
+import { jobsPage } from "@/lib/bulk/jobs-read";
 import { siteDeviceRows } from "@/lib/bulk/site-devices";
 import { Freshness } from "@/components/mirror/freshness";
 import { listSeen } from "@/lib/mirror/contacts";
@@ -21,10 +22,11 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
   return sitePage("viewer", metadata.title, (await params).siteId, async (ctx) => {
     const canEdit = hasRole(ctx.page.user.role, "operator");
     // From the mirror: a page view makes no CHeKT call, whatever CHeKT's state.
-    const [{ rows: devices, gone, asOf }, jobs] = await Promise.all([
+    const [{ rows: devices, gone, asOf }, { rows: jobs }] = await Promise.all([
       siteDeviceRows(ctx.scope.dealerLinkId, ctx.siteId),
-      listSiteJobs(prisma, ctx.scope.dealerLinkId, ctx.siteId, 5),
+      jobsPage(ctx.scope.dealerLinkId, { siteId: ctx.siteId }, { page: 1, per: 5 }),
     ]);
+    const running = jobs.find((j) => isInProgress(j.state));
     const seen = asOf
       ? { confirmedAt: asOf, goneAt: ctx.siteGoneAt }
       : { ...(await listSeen(prisma, ctx.scope.dealerLinkId, [])), goneAt: ctx.siteGoneAt };
@@ -60,16 +62,10 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
             (deleted outside this console) and not shown.
           </Alert>
         ) : null}
-        {jobs.some((j) => j.state === "queued" || j.state === "running") ? (
+        {running ? (
           <Alert tone="info" className="mb-4">
             A bulk job is running for this site.{" "}
-            <Link
-              className="underline"
-              href={
-                `/sites/${ctx.siteId}/devices/jobs/` +
-                jobs.find((j) => j.state === "queued" || j.state === "running")!.id
-              }
-            >
+            <Link className="underline" href={jobHref(running)}>
               Watch its progress
             </Link>
             .
@@ -79,7 +75,7 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
         {jobs.length ? (
           <section className="mt-8">
             <h2 className="mb-3 text-base font-semibold text-slate-900">Recent jobs</h2>
-            <JobList siteId={ctx.siteId} jobs={jobs} />
+            <JobList jobs={jobs} />
           </section>
         ) : null}
       </>
