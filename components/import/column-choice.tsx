@@ -1,0 +1,49 @@
+"use client";
+// One pasted column in the column matcher (column-matcher.tsx): the field it fills (or ignored) and
+// the first few values it holds.
+import { Select } from "@/components/ui";
+import type { ColumnSpec, Columns } from "@/lib/bulk/columns";
+import type { ParsedPaste } from "@/lib/bulk/parse";
+
+type Props<F extends string> = {
+  col: number;
+  spec: ColumnSpec<F>;
+  labels: Record<F, string>;
+  parsed: ParsedPaste;
+  hasHeader: boolean;
+  mapping: Columns<F>;
+  /** Fields more than one column fills. */
+  dup: F[];
+  onMapping: (mapping: Columns<F>) => void;
+};
+
+export function ColumnChoice<F extends string>({
+  col,
+  spec,
+  labels,
+  parsed,
+  hasHeader,
+  mapping,
+  dup,
+  onMapping,
+}: Props<F>) {
+  const f = mapping[col];
+  const first = hasHeader ? 1 : 0;
+  const samples = parsed.rows.slice(first, first + 3).map((r) => r[col] ?? "");
+  return (
+    <div className="rounded-md border border-slate-200 p-3">
+      <Select
+        label={hasHeader ? `Column "${parsed.rows[0]?.[col] ?? ""}"` : `Column ${col + 1}`}
+        value={f ?? ""}
+        onChange={(e) =>
+          onMapping(mapping.map((x, i) => (i === col ? (spec.fields.find((s) => s === e.target.value) ?? null) : x)))
+        }
+        options={[{ value: "", label: "— ignore —" }, ...spec.fields.map((d) => ({ value: d, label: labels[d] }))]}
+        error={f && dup.includes(f) ? "Another column fills this field too" : null}
+      />
+      <p className="mt-2 truncate text-xs text-slate-600" title={samples.join(" · ")}>
+        e.g. {samples.filter(Boolean).join(" · ") || "(empty)"}
+      </p>
+    </div>
+  );
+}
