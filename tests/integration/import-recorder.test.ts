@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { ImportRecorder, type StepRecord } from "@/lib/jobs/import-recorder";
+import type { ResponseSiteBasicDto } from "@/lib/schemas/contract";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 let dbInfo: TestDatabase;
@@ -37,12 +38,19 @@ afterAll(async () => {
 });
 
 function siteRecord(siteId: number, externalId: string, itemId = `item-${siteId}`): StepRecord {
-  const dto = { site_id: siteId, external_site_id: externalId, name: `Site ${siteId}`, timezone: "UTC" };
+  const dto: ResponseSiteBasicDto = {
+    site_id: siteId,
+    external_site_id: externalId,
+    name: `Site ${siteId}`,
+    timezone: "UTC",
+    is_activated: 0,
+    created_at: "2030-01-01T00:00:00.000Z",
+  };
   return {
     itemId,
     progress: { siteId, contactIds: [] },
     chektDeviceId: siteId,
-    write: { kind: "site", dto: dto as never },
+    write: { kind: "site", dto },
     mapping: { kind: "site", chektId: siteId, externalId },
     audit: {
       action: "sites.import.site",

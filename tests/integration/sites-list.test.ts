@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSimulator } from "../support/simulator";
 import type { RunningSimulator } from "@/simulator/server";
+import type { Site } from "@/simulator/store";
 import { siteList, siteListControls } from "@/lib/schemas/site-list";
 
 let sim: RunningSimulator;
@@ -14,8 +15,7 @@ const scope = {
   externalDealerId: "northwind-alarms",
   companyName: "Northwind Alarms",
 };
-type Row = { site_id: number; name: string; account_number: string | null; timezone: string; is_activated: number };
-let all: Row[];
+let all: Site[];
 
 beforeAll(async () => {
   sim = await startTestSimulator({ config: { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 } });
@@ -29,7 +29,7 @@ beforeAll(async () => {
   });
   expect(res.ok).toBe(true);
   listSites = (await import("@/lib/chekt/api/sites")).listSites;
-  all = [...sim.state.sites.values()].filter((s) => s.dealer_id === 2) as unknown as Row[];
+  all = [...sim.state.sites.values()].filter((s) => s.dealer_id === 2);
   expect(all.length).toBeGreaterThanOrEqual(2000);
 });
 
