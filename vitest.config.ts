@@ -9,6 +9,9 @@ import { defineConfig } from "vitest/config";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const bundleScan = "tests/integration/platform-bundle-*.test.ts";
+// TEST_SEED shuffles the tests inside each file (files keep their order, one at a time), so a test that
+// leans on what an earlier one left behind fails instead of passing by luck.
+const seed = Number(process.env.TEST_SEED);
 
 export default defineConfig({
   resolve: {
@@ -20,6 +23,7 @@ export default defineConfig({
   },
   test: {
     setupFiles: [path.join(root, "tests/support/setup-env.ts")],
+    ...(seed ? { sequence: { shuffle: { files: false, tests: true }, seed } } : {}),
     projects: [
       {
         extends: true,
