@@ -57,16 +57,23 @@ describe("mirrorSite on our own write", () => {
   });
 
   it("updates in place, keeps a known bridge a basic answer lacks, clears changed and gone", async () => {
-    const read = { ...basic(), has_physical_bridge: true };
+    const own = { site_id: 43, external_site_id: "ext-43" };
+    const read = { ...basic(own), has_physical_bridge: true };
     await world.prisma.$transaction((tx) => w.mirrorSite(tx, world.linkId, read, { how: "read" }));
     await world.prisma.mirrorSite.update({
-      where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: 41 } },
+      where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: 43 } },
       data: { changedAt: new Date(), goneAt: new Date() },
     });
     const at = new Date("2026-05-06T08:00:00.000Z");
-    const renamed = basic({ name: "South Gate", is_activated: 0, monitoring_station_id: null, account_number: null });
+    const renamed = basic({
+      ...own,
+      name: "South Gate",
+      is_activated: 0,
+      monitoring_station_id: null,
+      account_number: null,
+    });
     await world.prisma.$transaction((tx) => w.mirrorSite(tx, world.linkId, renamed, { how: "write", at }));
-    const r = await row(41);
+    const r = await row(43);
     expect(r).toMatchObject({
       name: "South Gate",
       isActivated: false,
@@ -80,10 +87,15 @@ describe("mirrorSite on our own write", () => {
   });
 
   it("takes the bridge from the answer when the answer has one", async () => {
+    const own = basic({ site_id: 44, external_site_id: "ext-44" });
+    // Known as bridged first, so the answer's false is what changes it.
     await world.prisma.$transaction((tx) =>
-      w.mirrorSite(tx, world.linkId, { ...basic(), has_physical_bridge: false }, { how: "write" }),
+      w.mirrorSite(tx, world.linkId, { ...own, has_physical_bridge: true }, { how: "read" }),
     );
-    expect((await row(41)).dto).toMatchObject({ has_physical_bridge: false, name: "North Gate" });
+    await world.prisma.$transaction((tx) =>
+      w.mirrorSite(tx, world.linkId, { ...own, has_physical_bridge: false }, { how: "write" }),
+    );
+    expect((await row(44)).dto).toMatchObject({ has_physical_bridge: false, name: "North Gate" });
   });
 
   it("rolls back with its transaction", async () => {
