@@ -8,14 +8,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { simControl } from "../support/simulator";
 import { OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
+import { accepted } from "../support/form-inputs";
+import { testAuditRows } from "../support/audit-rows";
 
 const world = simFile("chekt_forms_lost_it", { members: [OPERATOR], user: OPERATOR, faults: true });
 let sites: typeof import("@/actions/sites");
 
+const auditRows = testAuditRows(world);
 const control = (method: string, path: string, body?: unknown) => simControl(world.sim.url, method, path, body);
 const simSitesWith = (ext: string) => [...world.sim.state.sites.values()].filter((s) => s.external_site_id === ext);
+// Each test sends its own external ID (`form(ext)`), so no test finds the site another one made.
 const FORM = {
-  external_site_id: "lost-1",
   name: "Harbour Depot",
   timezone: "Europe/London",
   monitoring_station_id: "1",
@@ -24,21 +27,33 @@ const FORM = {
   address2: "",
 };
 
+const form = (external_site_id: string) => ({ ...FORM, external_site_id });
+
 beforeAll(async () => {
   sites = await import("@/actions/sites");
 });
 
+/** Every answer to a site create (first try and each retry with the same Idempotency-Key) is lost. */
+const loseSiteCreates = () =>
+  control("POST", "/_sim/faults", {
+    path: "/partner/v1/dealers/*/sites",
+    method: "POST",
+    drop_rate: 1,
+    when: "after",
+    count: 20,
+  });
+
+/** The first attempt, as the first test checks it: CHeKT makes the site, the answer is lost. */
+async function lostFirstAttempt(ext: string) {
+  await loseSiteCreates();
+  expect((await sites.createSiteAction(form(ext)))?.serverError?.message).toMatch(/may or may not have been saved/);
+  await control("DELETE", "/_sim/faults");
+}
+
 describe("a create whose answer was lost, sent again", () => {
   it("fails first with nothing written here, though CHeKT made the site", async () => {
-    // Every answer to the create (first try and each retry with the same Idempotency-Key) is lost.
-    await control("POST", "/_sim/faults", {
-      path: "/partner/v1/dealers/*/sites",
-      method: "POST",
-      drop_rate: 1,
-      when: "after",
-      count: 20,
-    });
-    const r = await sites.createSiteAction(FORM);
+    await loseSiteCreates();
+    const r = await sites.createSiteAction(form("lost-1"));
     expect(r?.data).toBeUndefined();
     expect(r?.serverError?.message).toMatch(/may or may not have been saved/);
     expect(simSitesWith("lost-1")).toHaveLength(1);
@@ -50,51 +65,55 @@ describe("a create whose answer was lost, sent again", () => {
     expect(await world.prisma.mirrorSite.count({ where: { dealerLinkId: world.linkId, externalId: "lost-1" } })).toBe(
       0,
     );
-    const rows = await world.prisma.auditLog.findMany({ where: { action: "sites.create" } });
+    const rows = await auditRows("sites.create");
     expect(rows.map((a) => a.outcome)).toEqual(["failure"]);
   });
 
   it("with other data under the same ID: CHeKT's refusal stands and nothing is written", async () => {
-    const r = await sites.createSiteAction({ ...FORM, name: "Someone Else's Depot" });
+    await lostFirstAttempt("lost-2");
+    const r = await sites.createSiteAction({ ...form("lost-2"), name: "Someone Else's Depot" });
     expect(r?.data).toBeUndefined();
     expect(r?.serverError?.code).toBe("conflict");
-    expect(simSitesWith("lost-1")).toHaveLength(1);
-    expect(simSitesWith("lost-1")[0]!.name).toBe("Harbour Depot");
+    expect(simSitesWith("lost-2")).toHaveLength(1);
+    expect(simSitesWith("lost-2")[0]!.name).toBe("Harbour Depot");
     expect(
       await world.prisma.externalIdMapping.count({
-        where: { dealerLinkId: world.linkId, kind: "site", externalId: "lost-1" },
+        where: { dealerLinkId: world.linkId, kind: "site", externalId: "lost-2" },
       }),
     ).toBe(0);
-    expect(await world.prisma.auditLog.count({ where: { action: "sites.create", outcome: "success" } })).toBe(0);
+    expect((await auditRows("sites.create")).filter((a) => a.outcome === "success")).toHaveLength(0);
   });
 
   it("with the same data: success, with the site CHeKT made, and mapping, mirror and audit written once", async () => {
-    const [made] = simSitesWith("lost-1");
-    const r = await sites.createSiteAction(FORM);
+    await lostFirstAttempt("lost-3");
+    const [made] = simSitesWith("lost-3");
+    const r = await sites.createSiteAction(form("lost-3"));
     expect(r?.serverError).toBeUndefined();
     expect(r?.data).toEqual({ site_id: made!.site_id, name: "Harbour Depot" });
-    expect(simSitesWith("lost-1")).toHaveLength(1);
+    expect(simSitesWith("lost-3")).toHaveLength(1);
     const mapping = await world.prisma.externalIdMapping.findFirst({
-      where: { dealerLinkId: world.linkId, kind: "site", externalId: "lost-1" },
+      where: { dealerLinkId: world.linkId, kind: "site", externalId: "lost-3" },
     });
     expect(mapping?.chektId).toBe(String(made!.site_id));
     const mirrored = await world.prisma.mirrorSite.findUnique({
       where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: made!.site_id } },
     });
-    expect(mirrored).toMatchObject({ externalId: "lost-1", name: "Harbour Depot" });
-    const ok = await world.prisma.auditLog.findMany({ where: { action: "sites.create", outcome: "success" } });
+    expect(mirrored).toMatchObject({ externalId: "lost-3", name: "Harbour Depot" });
+    const ok = (await auditRows("sites.create")).filter((a) => a.outcome === "success");
     expect(ok).toHaveLength(1);
     expect(ok[0]).toMatchObject({
       objectKind: "site",
       chektId: String(made!.site_id),
-      externalId: "lost-1",
+      externalId: "lost-3",
       dealerLinkId: world.linkId,
     });
     expect(ok[0]!.after).toMatchObject({ name: "Harbour Depot", recognised: true });
   });
 
   it("a third send is refused here, before CHeKT, as any duplicate of a mapped ID is", async () => {
-    const r = await sites.createSiteAction(FORM);
+    await lostFirstAttempt("lost-4");
+    accepted(await sites.createSiteAction(form("lost-4")));
+    const r = await sites.createSiteAction(form("lost-4"));
     expect(r?.serverError?.code).toBe("conflict");
     expect(r?.serverError?.message).toMatch(/Nothing was sent to CHeKT/);
   });
@@ -105,7 +124,8 @@ describe("stations and contacts recognise their lost first attempt the same way"
     const stations = await import("@/actions/stations");
     const contacts = await import("@/actions/contacts");
     const station = { external_monitoring_station_id: "lost-st", name: "Night Desk", prefix: "", linecard: "" };
-    const siteId = simSitesWith("lost-1")[0]!.site_id;
+    // A site of the demo seed: the contact needs one, not a lost one.
+    const siteId = [...world.sim.state.sites.values()].find((x) => x.dealer_id === 1)!.site_id;
     const contact = {
       site_id: siteId,
       external_contact_id: "lost-ct",
@@ -153,7 +173,7 @@ describe("stations and contacts recognise their lost first attempt the same way"
       ["stations.create", "lost-st"],
       ["contacts.create", "lost-ct"],
     ] as const) {
-      const rows = await world.prisma.auditLog.findMany({ where: { action }, orderBy: { id: "asc" } });
+      const rows = await auditRows(action);
       expect(rows.map((r) => r.outcome)).toEqual(["failure", "success"]);
       expect(rows[1]!.after).toMatchObject({ recognised: true });
       expect(
