@@ -30,18 +30,31 @@ beforeAll(async () => {
   mirrorActions = await import("@/lib/mirror/actions");
 });
 
-describe("mirror write-through: sites", () => {
-  let siteId: number;
+let harbors = 0;
+/** The IDs of the n-th harbor: a dealer's external site IDs, and a station's account numbers, are unique. */
+const harborIds = (n: number) => ({ external_site_id: `wt-harbor-${n}`, account_number: `AC-77-${n}` });
+/** A site of the test's own, "Harbor Depot" at 9 Dock Rd, created through the action (so mirrored). */
+async function createHarbor(): Promise<number> {
+  const input = siteInput({ ...harborIds(++harbors), name: "Harbor Depot", timezone: "America/Chicago" });
+  const typed = { ...input, monitoring_station_id: "1", address1: "9 Dock Rd" };
+  return accepted(await sites.createSiteAction(typed)).site_id;
+}
 
+/** The harbor renamed "Harbor Depot North", as the update test leaves it. */
+async function northHarbor(): Promise<number> {
+  const siteId = await createHarbor();
+  expect((await sites.updateSiteAction({ site_id: siteId, name: "Harbor Depot North" }))?.serverError).toBeUndefined();
+  return siteId;
+}
+
+describe("mirror write-through: sites", () => {
   it("create: the mirror row is CHeKT's answer, written with the mapping and the audit row", async () => {
-    const input = siteInput({ external_site_id: "wt-1", name: "Harbor Depot", timezone: "America/Chicago" });
-    const typed = { ...input, monitoring_station_id: "1", account_number: "AC-77", address1: "9 Dock Rd" };
-    siteId = accepted(await sites.createSiteAction(typed)).site_id;
+    const siteId = await createHarbor();
     const row = await siteRow(siteId);
     expect(row).toMatchObject({
       name: "Harbor Depot",
-      externalId: "wt-1",
-      accountNumber: "AC-77",
+      externalId: harborIds(harbors).external_site_id,
+      accountNumber: harborIds(harbors).account_number,
       stationId: 1,
       isActivated: false,
       changedAt: null,
@@ -54,6 +67,7 @@ describe("mirror write-through: sites", () => {
   });
 
   it("update: CHeKT's answer replaces the row; the audit 'before' comes from the mirror (one CHeKT call)", async () => {
+    const siteId = await createHarbor();
     await fetch(`${world.sim.url}/_sim/stats`, { method: "DELETE" });
     const r = await sites.updateSiteAction({ site_id: siteId, name: "Harbor Depot North" });
     expect(r?.serverError).toBeUndefined();
@@ -68,6 +82,7 @@ describe("mirror write-through: sites", () => {
   });
 
   it("update of a site the mirror lacks: the 'before' is CHeKT's, read before the PUT is sent", async () => {
+    const siteId = await northHarbor();
     await world.prisma.mirrorSite.delete({
       where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: siteId } },
     });
@@ -87,7 +102,7 @@ describe("mirror write-through: sites", () => {
       orderBy: { at: "desc" },
     });
     expect(audit).toMatchObject({ before: { name: "Harbor Depot North" }, after: { name: "Harbor Depot East" } });
-    // Written through again, then put back as the tests below expect it.
+    // Written through again; the next update goes from that row as usual.
     expect(await siteRow(siteId)).toMatchObject({ name: "Harbor Depot East", goneAt: null });
     expect(
       (await sites.updateSiteAction({ site_id: siteId, name: "Harbor Depot North" }))?.serverError,
@@ -95,6 +110,7 @@ describe("mirror write-through: sites", () => {
   });
 
   it("a CHeKT refusal (400) reaches the form and leaves the mirror untouched", async () => {
+    const siteId = await northHarbor();
     const before = await siteRow(siteId);
     const r = await sites.updateSiteAction({
       site_id: siteId,
@@ -111,6 +127,7 @@ describe("mirror write-through: sites", () => {
   });
 
   it("5xx on every attempt: nothing local changes, the failure is audited", async () => {
+    const siteId = await createHarbor();
     const before = await siteRow(siteId);
     await world.fault({
       path: `/partner/v1/dealers/1/sites/${siteId}/activation-status`,
@@ -123,17 +140,21 @@ describe("mirror write-through: sites", () => {
     expect(after!.isActivated).toBe(false);
     expect(after!.updatedAt.getTime()).toBe(before!.updatedAt.getTime());
     expect(
-      await world.prisma.auditLog.findFirst({ where: { action: "sites.activation", outcome: "failure" } }),
+      await world.prisma.auditLog.findFirst({
+        where: { action: "sites.activation", outcome: "failure", traceId: r?.serverError?.traceId },
+      }),
     ).not.toBeNull();
   }, 60_000);
 
   it("activation: the accepted answer lands in the mirror", async () => {
+    const siteId = await createHarbor();
     const r = await sites.setSiteActivationAction({ site_id: siteId, is_activated: 1 });
     expect(r?.serverError).toBeUndefined();
     expect((await siteRow(siteId))!.isActivated).toBe(true);
   });
 
   it("Refresh is a read: it re-reads the site, writes no audit row, and a 404 marks the row gone", async () => {
+    const siteId = await createHarbor();
     world.sim.state.sites.get(siteId)!.address1 = "10 Dock Rd";
     const audits = await world.prisma.auditLog.count();
     const r = await mirrorActions.refreshMirrorAction({ targets: [{ kind: "site", chektId: siteId }] });
