@@ -6,7 +6,7 @@
 // learns about only after its first webhook. Only the session, the request cookies and Next's
 // cache invalidation are stand-ins.
 import "../support/console-mocks";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO } from "@/simulator/seed";
 import { OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
@@ -26,18 +26,28 @@ beforeAll(async () => {
   siteId = [...world.sim.state.sites.values()].find((s) => s.dealer_id === DEMO.dealers.acme.id)!.site_id;
 });
 
-describe("mirror-children · contacts: write-through", () => {
-  let contactId: number;
+let adas = 0;
+/** The external ID of the n-th Ada: each test's contact is its own. */
+const adaId = (n: number) => `mc-ada-${n}`;
+/** A contact of the test's own, Ada Mirror with a phone and an email, created through the action. */
+async function createAda(): Promise<number> {
+  const input = contactInput(siteId, { external_contact_id: adaId(++adas), first_name: "Ada", last_name: "Mirror" });
+  const typed = { ...input, phone_number: "+12025550142", email: "ada@example.com" };
+  return accepted(await contacts.createContactAction(typed)).contact_id;
+}
 
+/** The update test's step: Ada becomes Mirrored, her email cleared. */
+const renameAda = (contactId: number) =>
+  contacts.updateContactAction({ site_id: siteId, contact_id: contactId, last_name: "Mirrored", email: "" });
+
+describe("mirror-children · contacts: write-through", () => {
   it("create: the mirror row is CHeKT's answer, written with the audit row (same trace id)", async () => {
-    const input = contactInput(siteId, { external_contact_id: "mc-c1", first_name: "Ada", last_name: "Mirror" });
-    const typed = { ...input, phone_number: "+12025550142", email: "ada@example.com" };
-    contactId = accepted(await contacts.createContactAction(typed)).contact_id;
+    const contactId = await createAda();
     const inChekt = world.sim.state.contacts.get(contactId)!;
     const row = await mirrorOf(contactId);
     expect(row).toMatchObject({
       siteId,
-      externalId: "mc-c1",
+      externalId: adaId(adas),
       firstName: "Ada",
       lastName: "Mirror",
       phone: inChekt.phone_number,
@@ -45,7 +55,7 @@ describe("mirror-children · contacts: write-through", () => {
       goneAt: null,
       changedAt: null,
     });
-    expect(row!.dto).toMatchObject({ contact_id: contactId, external_contact_id: "mc-c1" });
+    expect(row!.dto).toMatchObject({ contact_id: contactId, external_contact_id: adaId(adas) });
     const audit = await world.prisma.auditLog.findFirstOrThrow({
       where: { action: "contacts.create", outcome: "success", chektId: String(contactId) },
     });
@@ -55,13 +65,9 @@ describe("mirror-children · contacts: write-through", () => {
   });
 
   it("update: the mirror takes the answer; the audit's before is what the mirror had (no extra read)", async () => {
+    const contactId = await createAda();
     await fetch(`${world.sim.url}/_sim/stats`, { method: "DELETE" });
-    const r = await contacts.updateContactAction({
-      site_id: siteId,
-      contact_id: contactId,
-      last_name: "Mirrored",
-      email: "",
-    });
+    const r = await renameAda(contactId);
     expect(r?.serverError).toBeUndefined();
     const stats = (await (await fetch(`${world.sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
     expect(Object.keys(stats.byRoute).filter((k) => k.startsWith("GET ") && k.includes("contacts"))).toEqual([]);
@@ -75,9 +81,10 @@ describe("mirror-children · contacts: write-through", () => {
   });
 
   it("a refused update (409: a seeded contact of the site has that ID) leaves the mirror row as it was", async () => {
+    const contactId = await createAda();
     const before = await mirrorOf(contactId);
     const seeded = [...world.sim.state.contacts.values()].find(
-      (c) => c.site_id === siteId && c.contact_id !== contactId,
+      (c) => c.site_id === siteId && !c.external_contact_id.startsWith("mc-"),
     )!;
     const r = await contacts.updateContactAction({
       site_id: siteId,
@@ -110,6 +117,8 @@ describe("mirror-children · contacts: write-through", () => {
   });
 
   it("delete: CHeKT accepts, the mirror row and the mapping go with the audit row", async () => {
+    const contactId = await createAda();
+    expect((await renameAda(contactId))?.serverError).toBeUndefined();
     const r = await contacts.deleteContactAction({ site_id: siteId, contact_id: contactId });
     expect(r?.serverError).toBeUndefined();
     expect(await mirrorOf(contactId)).toBeNull();
@@ -117,7 +126,7 @@ describe("mirror-children · contacts: write-through", () => {
       await world.prisma.externalIdMapping.findFirst({ where: { kind: "contact", chektId: String(contactId) } }),
     ).toBeNull();
     const audit = await world.prisma.auditLog.findFirstOrThrow({
-      where: { action: "contacts.delete", outcome: "success" },
+      where: { action: "contacts.delete", outcome: "success", chektId: String(contactId) },
     });
     expect(audit.before).toMatchObject({ contact_id: contactId, last_name: "Mirrored" });
   });
@@ -154,33 +163,51 @@ describe("mirror-children · arming: write-through", () => {
   });
 });
 
+/** The second Acme site of the seed, where the bulk jobs put their devices. */
+const jobSite = () =>
+  [...world.sim.state.sites.values()].filter((s) => s.dealer_id === DEMO.dealers.acme.id)[1]!.site_id;
+
+/** A bulk job of the operator's on the job site, run to its end. */
+async function runJob(kind: "create" | "update" | "delete", items: unknown[]): Promise<string> {
+  const { insertBulkJob } = await import("@/lib/bulk/jobs");
+  const { runBulkJob } = await import("@/lib/jobs/bulk-runner");
+  const { appDeviceApi } = await import("@/lib/chekt/api/device-client");
+  const job = await world.prisma.$transaction((tx) =>
+    insertBulkJob(tx, {
+      dealerLinkId: world.linkId,
+      chektSiteId: jobSite(),
+      kind,
+      items: items as never,
+      user: { id: OPERATOR.id, email: OPERATOR.email },
+    }),
+  );
+  expect(await runBulkJob(job.id, { db: world.prisma, api: appDeviceApi(), maxBulk: 3 })).toBe("finished");
+  return job.id;
+}
+
+/** Create items for cameras `${prefix}1`…: a dealer's external device IDs are unique, so each test has a prefix. */
+const cameras = (prefix: string, count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    kind: "create",
+    device: {
+      external_device_id: `${prefix}${i + 1}`,
+      device_type: "camera",
+      name: `Cam ${i}`,
+      zone_number: String(i + 1),
+    },
+  }));
+
 describe("mirror-children · bulk jobs: each item's answer in the transaction that stores its result", () => {
   let newSite: number;
-  let runJob: (kind: "create" | "update" | "delete", items: unknown[]) => Promise<string>;
 
-  beforeAll(async () => {
-    const { insertBulkJob } = await import("@/lib/bulk/jobs");
-    const { runBulkJob } = await import("@/lib/jobs/bulk-runner");
-    const { appDeviceApi } = await import("@/lib/chekt/api/device-client");
-    newSite = [...world.sim.state.sites.values()].filter((s) => s.dealer_id === DEMO.dealers.acme.id)[1]!.site_id;
-    runJob = async (kind, items) => {
-      const job = await world.prisma.$transaction((tx) =>
-        insertBulkJob(tx, {
-          dealerLinkId: world.linkId,
-          chektSiteId: newSite,
-          kind,
-          items: items as never,
-          user: { id: OPERATOR.id, email: OPERATOR.email },
-        }),
-      );
-      expect(await runBulkJob(job.id, { db: world.prisma, api: appDeviceApi(), maxBulk: 3 })).toBe("finished");
-      return job.id;
-    };
+  beforeAll(() => {
+    newSite = jobSite();
   });
 
-  const mirrored = () =>
+  /** The job site's mirrored devices whose external ID starts with `prefix` (the test's own). */
+  const mirrored = (prefix: string) =>
     world.prisma.mirrorDevice.findMany({
-      where: { dealerLinkId: world.linkId, siteId: newSite, externalId: { startsWith: "mc-d" } },
+      where: { dealerLinkId: world.linkId, siteId: newSite, externalId: { startsWith: prefix } },
       orderBy: { externalId: "asc" },
     });
 
@@ -192,16 +219,13 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
       (d) => d.site_id !== newSite && acmeSites.has(d.site_id),
     )!.external_device_id;
     const items = [
-      ...["mc-d1", "mc-d2", "mc-d3", "mc-d4"].map((e, i) => ({
-        kind: "create",
-        device: { external_device_id: e, device_type: "camera", name: `Cam ${i}`, zone_number: String(i + 1) },
-      })),
+      ...cameras("mc-d", 4),
       { kind: "create", device: { external_device_id: taken, device_type: "camera", name: "Dup" } },
     ];
     const jobId = await runJob("create", items);
     const results = await world.prisma.bulkItem.findMany({ where: { jobId }, orderBy: { position: "asc" } });
     expect(results.map((r) => r.state)).toEqual(["succeeded", "succeeded", "succeeded", "succeeded", "failed"]);
-    const rows = await mirrored();
+    const rows = await mirrored("mc-d");
     expect(rows.map((r) => r.externalId)).toEqual(["mc-d1", "mc-d2", "mc-d3", "mc-d4"]);
     for (const row of rows) {
       const inChekt = world.sim.state.devices.get(row.chektId)!;
@@ -220,18 +244,21 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
   });
 
   it("update (an inline edit is a one-row job): the mirror takes the answer; delete forgets the rows", async () => {
-    const [d1, d2] = await mirrored();
+    await runJob("create", cameras("mc-u", 4));
+    const [d1, d2] = await mirrored("mc-u");
     await runJob("update", [
-      { kind: "update", deviceId: d1!.chektId, device: { external_device_id: "mc-d1", name: "Front door" } },
+      { kind: "update", deviceId: d1!.chektId, device: { external_device_id: "mc-u1", name: "Front door" } },
     ]);
-    expect((await mirrored())[0]).toMatchObject({ name: "Front door", chektId: d1!.chektId });
-    await runJob("delete", [{ kind: "delete", deviceId: d2!.chektId, externalDeviceId: "mc-d2" }]);
-    expect((await mirrored()).map((r) => r.externalId)).toEqual(["mc-d1", "mc-d3", "mc-d4"]);
+    expect((await mirrored("mc-u"))[0]).toMatchObject({ name: "Front door", chektId: d1!.chektId });
+    await runJob("delete", [{ kind: "delete", deviceId: d2!.chektId, externalDeviceId: "mc-u2" }]);
+    expect((await mirrored("mc-u")).map((r) => r.externalId)).toEqual(["mc-u1", "mc-u3", "mc-u4"]);
     expect(world.sim.state.devices.has(d2!.chektId)).toBe(false);
   });
 
   it("an item CHeKT refuses (404: a device of another site) changes nothing in the mirror", async () => {
-    const before = await mirrored();
+    await runJob("create", cameras("mc-r", 2));
+    const before = await mirrored("mc-r");
+    expect(before).toHaveLength(2);
     const foreign = [...world.sim.state.devices.values()].find((d) => d.site_id !== newSite)!;
     await runJob("update", [
       {
@@ -240,7 +267,7 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
         device: { external_device_id: foreign.external_device_id, name: "Hijack" },
       },
     ]);
-    expect(await mirrored()).toEqual(before);
+    expect(await mirrored("mc-r")).toEqual(before);
     expect(await world.prisma.mirrorDevice.count({ where: { name: "Hijack" } })).toBe(0);
   });
 });
@@ -249,6 +276,7 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
   let deviceId: number;
   let deliver: (type: string, data: Record<string, unknown>) => Promise<void>;
   let seq = 0;
+  let cams = 0;
 
   beforeAll(async () => {
     const { parseEvent } = await import("@/lib/webhooks/events");
@@ -259,10 +287,16 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
       if (!parsed.ok) throw new Error(`bad test event: ${JSON.stringify(parsed)}`);
       await storeAndApply(world.linkId, parsed, env, "webhook");
     };
-    const row = await world.prisma.mirrorDevice.findFirstOrThrow({
-      where: { dealerLinkId: world.linkId, externalId: "mc-d3" },
-    });
-    deviceId = row.chektId;
+  });
+
+  // Every test's device is a new camera made by a bulk job, as the bulk tests make theirs.
+  beforeEach(async () => {
+    const externalId = `mc-w${++cams}`;
+    await runJob("create", [
+      { kind: "create", device: { external_device_id: externalId, device_type: "camera", name: "Cam" } },
+    ]);
+    deviceId = (await world.prisma.mirrorDevice.findFirstOrThrow({ where: { dealerLinkId: world.linkId, externalId } }))
+      .chektId;
   });
 
   const row = () =>
@@ -285,24 +319,39 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
     expect(await row()).toMatchObject({ status: "online", statusAt: new Date(t(20)), lastSeenAt: new Date(t(20)) });
   });
 
+  /** The in-order test's deliveries: offline at :10, online at :20. */
+  const onlineAt20 = async () => {
+    await deliver("device.offline", { device_id: `dev_${deviceId}`, site_id: 1, at: t(10) });
+    await deliver("device.online", { device_id: deviceId, at: t(20) });
+  };
+  /** The firmware test's deliveries: 2.1 at :40, then a late 2.0 from :30. */
+  const firmware21 = async () => {
+    await deliver("device.firmware_updated", { device_id: deviceId, firmware: "2.1.0", at: t(40) });
+    await deliver("device.firmware_updated", { device_id: deviceId, firmware: "2.0.0", at: t(30) });
+  };
+
   it("out of order: a late offline from :15 and a duplicate of :10 never overwrite :20", async () => {
+    await onlineAt20();
     await deliver("device.offline", { device_id: deviceId, at: t(15) });
     await deliver("device.offline", { device_id: deviceId, at: t(10) });
     expect(await row()).toMatchObject({ status: "online", statusAt: new Date(t(20)), lastSeenAt: new Date(t(20)) });
   });
 
   it("firmware keeps its own order: 2.1 at :40, then a late 2.0 from :30 → 2.1", async () => {
-    await deliver("device.firmware_updated", { device_id: deviceId, firmware: "2.1.0", at: t(40) });
-    await deliver("device.firmware_updated", { device_id: deviceId, firmware: "2.0.0", at: t(30) });
+    await onlineAt20();
+    await firmware21();
     expect(await row()).toMatchObject({ firmware: "2.1.0", firmwareAt: new Date(t(40)), status: "online" });
   });
 
   it("a sweep reading an older copy of the device does not roll the webhook's status back", async () => {
+    await onlineAt20();
+    await firmware21();
     await mirrorCopy({ status: "offline", firmware: "1.0.0", updated_at: t(5) }, "read");
     expect(await row()).toMatchObject({ status: "online", statusAt: new Date(t(20)), firmware: "2.1.0" });
   });
 
   it("our own write of an older copy keeps the webhook's status too, and takes the newer name", async () => {
+    await onlineAt20();
     await mirrorCopy({ name: "Renamed" }, "write");
     expect(await row()).toMatchObject({
       name: "Renamed",
@@ -313,6 +362,7 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
   });
 
   it("another dealer's delivery naming this device id changes nothing here", async () => {
+    await onlineAt20();
     const other = await world.prisma.dealerLink.create({
       data: {
         chektDealerId: DEMO.dealers.northwind.id,
