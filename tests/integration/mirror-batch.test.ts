@@ -6,19 +6,21 @@
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
+import { freshDealer } from "../support/fresh-dealer";
 import { simFile } from "../support/sim-file";
 
 const world = simFile("chekt_mirror_batch_it");
 let pull: typeof import("@/lib/mirror/pull");
 let sweep: typeof import("@/lib/mirror/sweep");
-let linkId: string;
 let otherLinkId: string;
-let scope: { dealerLinkId: string; dealerId: number };
 
+type Scope = { dealerLinkId: string; dealerId: number };
 const PAGE = 200;
 const noSleep = async () => undefined;
-const acmeSites = () =>
-  [...world.sim.state.sites.values()].filter((s) => s.dealer_id === 1).sort((a, b) => a.site_id - b.site_id);
+const sitesOf = (scope: Scope) =>
+  [...world.sim.state.sites.values()]
+    .filter((s) => s.dealer_id === scope.dealerId)
+    .sort((a, b) => a.site_id - b.site_id);
 
 /** Every statement this process sends to Postgres (Prisma's included: its adapter runs on pg's Client). */
 const sent: string[] = [];
@@ -48,6 +50,24 @@ const sitesListCalls = async () => {
     .reduce((n, [, v]) => n + v, 0);
 };
 
+/**
+ * A dealer of the test's own with `count` generated sites (no children, so a sweep's children phase stays short)
+ * and our link to it: its mirror starts empty, and no other test reads or changes its sites.
+ */
+async function ownDealer(count: number): Promise<Scope> {
+  const { seed } = await freshDealer(world.sim.url, "Batch Dealer");
+  const scope = { dealerLinkId: await connectDealerLink(world.prisma, seed), dealerId: seed.chektDealerId };
+  if (count > 0) await control("/_sim/bulk-sites", "POST", { dealer_id: scope.dealerId, count });
+  return scope;
+}
+
+/** One more site of the dealer's, with `contacts` contacts and `devices` cameras: its last site. */
+async function siteWithChildren(scope: Scope, contacts: number, devices: number): Promise<number> {
+  const body = { dealer_id: scope.dealerId, count: 1, contacts_per_site: contacts, devices_per_site: devices };
+  await control("/_sim/bulk-sites", "POST", body);
+  return sitesOf(scope).at(-1)!.site_id;
+}
+
 beforeAll(async () => {
   Reflect.set(pg.Client.prototype, "query", function (this: unknown, ...args: unknown[]) {
     const text = statementText(args[0]);
@@ -57,14 +77,10 @@ beforeAll(async () => {
   });
   pull = await import("@/lib/mirror/pull");
   sweep = await import("@/lib/mirror/sweep");
-  linkId = world.linkId;
   otherLinkId = await connectDealerLink(world.prisma, NORTHWIND, {
     externalDealerId: "northwind",
     companyName: "Northwind",
   });
-  scope = { dealerLinkId: linkId, dealerId: 1 };
-  // Three pages of sites (200 a page) without children, so a sweep's children phase stays short.
-  await control("/_sim/bulk-sites", "POST", { dealer_id: 1, count: 2 * PAGE + 50 });
 });
 
 afterAll(() => {
@@ -78,7 +94,10 @@ beforeEach(() => {
 
 describe("mirror: one statement per page", () => {
   it("a page Postgres refuses writes none of its rows; the next sweep resumes at that page", async () => {
-    const sites = acmeSites();
+    // Three pages of sites (200 a page).
+    const scope = await ownDealer(2 * PAGE + 50);
+    const linkId = scope.dealerLinkId;
+    const sites = sitesOf(scope);
     const pageTwo = sites.slice(PAGE, 2 * PAGE);
     // A NUL character: Postgres refuses it in jsonb, so the second page's statement fails.
     const bad = world.sim.state.sites.get(pageTwo[150]!.site_id)!;
@@ -106,15 +125,17 @@ describe("mirror: one statement per page", () => {
   }, 180_000);
 
   it("a whole list of sites costs one statement a page (and one for the gone mark), however many rows", async () => {
-    const pages = Math.floor(acmeSites().length / PAGE) + 1;
+    const scope = await ownDealer(2 * PAGE + 50);
+    const pages = Math.floor(sitesOf(scope).length / PAGE) + 1;
     await pull.pullSites(scope, { budgetClass: "sync" });
     expect(pages).toBe(3);
     expect(mirrorStatements()).toHaveLength(pages + 1);
   }, 60_000);
 
   it("a site's 10 contacts and 40 devices cost one statement each", async () => {
-    await control("/_sim/bulk-sites", "POST", { dealer_id: 1, count: 1, contacts_per_site: 10, devices_per_site: 40 });
-    const siteId = acmeSites().at(-1)!.site_id;
+    const scope = await ownDealer(0);
+    const linkId = scope.dealerLinkId;
+    const siteId = await siteWithChildren(scope, 10, 40);
     await pull.pullSite(scope, siteId, { budgetClass: "sync" });
     sent.length = 0;
     expect(await pull.pullContacts(scope, siteId, { budgetClass: "sync" })).toBe("fresh");
@@ -125,11 +146,13 @@ describe("mirror: one statement per page", () => {
   }, 60_000);
 
   it("a row changed in CHeKT between reads is updated and flagged; an unchanged one keeps its updated_at", async () => {
-    // Earlier than the real clock the next test's reads run on (rows confirmed later are seen).
+    const scope = await ownDealer(12);
+    const linkId = scope.dealerLinkId;
+    const siteId = await siteWithChildren(scope, 0, 2);
+    // Two reads an hour apart, both earlier than the real clock.
     const t1 = new Date(Date.now() - 2 * 3600_000);
     const t2 = new Date(Date.now() - 3600_000);
-    const siteId = acmeSites().at(-1)!.site_id;
-    const [changed, same] = acmeSites().slice(10, 12);
+    const [changed, same] = sitesOf(scope).slice(10, 12);
     const device = [...world.sim.state.devices.values()].find((d) => d.site_id === siteId)!;
     const otherDevice = [...world.sim.state.devices.values()].find((d) => d.site_id === siteId && d !== device)!;
     const read = async (at: Date) => {
@@ -168,9 +191,14 @@ describe("mirror: one statement per page", () => {
     const { sql } = await import("@/lib/db");
     const batch = await import("@/lib/mirror/batch");
     const at = new Date("2029-06-01T00:00:00.000Z");
-    const siteId = acmeSites().at(-1)!.site_id;
-    const sites = acmeSites().slice(0, 3);
+    const scope = await ownDealer(3);
+    const linkId = scope.dealerLinkId;
+    const siteId = await siteWithChildren(scope, 0, 2);
+    const sites = sitesOf(scope).slice(0, 3);
     const devices = [...world.sim.state.devices.values()].filter((d) => d.site_id === siteId);
+    // This dealer's mirror already holds its sites and devices, as after a sweep.
+    await pull.pullSites(scope, { budgetClass: "sync" });
+    await pull.pullDevices(scope, siteId, { budgetClass: "sync" });
     // The other link's copies: same ids, other names, confirmed long ago.
     await sql(
       batch.sitesReadSql(
@@ -200,11 +228,11 @@ describe("mirror: one statement per page", () => {
     const before = await snapshot();
     expect(before.sites).toHaveLength(3);
 
-    // Acme: one of those sites deleted in CHeKT, a site and a device renamed, all re-read.
+    // This test's dealer: one of those sites deleted in CHeKT, a site and a device renamed, all re-read.
     const { deleteSite } = await import("@/lib/chekt/api/sites");
     await deleteSite(scope, sites[0]!.site_id);
-    world.sim.state.sites.get(sites[1]!.site_id)!.name = "Acme renamed";
-    devices[0]!.name = "Acme camera renamed";
+    world.sim.state.sites.get(sites[1]!.site_id)!.name = "Renamed in CHeKT";
+    devices[0]!.name = "Camera renamed in CHeKT";
     await pull.pullSites(scope, { budgetClass: "sync" });
     await pull.pullDevices(scope, siteId, { budgetClass: "sync" });
     await pull.pullSite(scope, sites[1]!.site_id, { budgetClass: "sync" });
