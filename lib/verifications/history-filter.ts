@@ -4,13 +4,12 @@ import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { intIn, isDay, matching, oneOf, text } from "@/lib/list-state/parsers";
 import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 import type { HistoryFilter } from "./queries";
-
-export const HISTORY_STATES = ["pending", "claimed", "dispatched", "disregarded", "expired", "cancelled"] as const;
+import { VERIFICATION_STATES } from "./types";
 
 export const historyList = defineListState(
   { path: "/verifications/history", noun: "verifications" },
   {
-    state: oneOf(["", ...HISTORY_STATES]).withDefault(""),
+    state: oneOf(["", ...VERIFICATION_STATES]).withDefault(""),
     site: matching((v) => /^\d{1,12}$/.test(v) && Number(v) > 0).withDefault(""),
     operator: text(100).withDefault(""),
     from: matching(isDay).withDefault(""),
@@ -24,8 +23,8 @@ export type HistoryParams = HistoryListState;
 
 export function parseHistoryParams(raw: RawParams): { filter: HistoryFilter; values: HistoryParams; errors: string[] } {
   const { state, range, errors } = readDatedList(historyList, raw, {
-    state: refusedChoice("State", HISTORY_STATES),
-    site: (v) => `Site "${v}" is not a site id.`,
+    state: refusedChoice("State", VERIFICATION_STATES),
+    site: (v) => `Site "${v}" is not a site ID.`,
     operator: (v) => `Operator "${v.slice(0, 40)}…" is longer than 100 characters.`,
   });
   const filter: HistoryFilter = {

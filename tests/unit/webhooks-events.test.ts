@@ -109,7 +109,7 @@ describe("history filters from the URL", () => {
     const r = parseHistoryParams({ state: "lost", site: "x", from: "24/11/2026", operator: "o".repeat(101) });
     expect(r.errors).toEqual([
       'State "lost" is not one of pending, claimed, dispatched, disregarded, expired, cancelled.',
-      'Site "x" is not a site id.',
+      'Site "x" is not a site ID.',
       `Operator "${"o".repeat(40)}…" is longer than 100 characters.`,
       '"From" date "24/11/2026" is not a date (use YYYY-MM-DD).',
     ]);

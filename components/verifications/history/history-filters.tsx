@@ -1,5 +1,6 @@
 import { FilterBar } from "@/components/ui";
-import { HISTORY_STATES, historyList, type HistoryParams } from "@/lib/verifications/history-filter";
+import { historyList, type HistoryParams } from "@/lib/verifications/history-filter";
+import { VERIFICATION_STATES } from "@/lib/verifications/types";
 import type { SiteChoice } from "@/lib/verifications/history-sites";
 
 export function HistoryFilters({
@@ -17,7 +18,7 @@ export function HistoryFilters({
       state={values}
       ignored={errors}
       fields={[
-        { kind: "select", label: "State", name: "state", width: "w-36", options: HISTORY_STATES },
+        { kind: "select", label: "State", name: "state", width: "w-36", options: VERIFICATION_STATES },
         { kind: "select", label: "Site", name: "site", width: "w-48", options: sites },
         { kind: "text", label: "Operator", name: "operator", placeholder: "Name", width: "w-40" },
       ]}
