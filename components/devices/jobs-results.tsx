@@ -75,15 +75,7 @@ export function JobsResults<S extends ListState>({
   return (
     <>
       {none ? null : (
-        // Keyed by the URL state: after "Clear filters" (a client navigation) the selects must show the new
-        // state, and a select keeps what was picked while only its defaultValue changes.
-        <ListFilters
-          key={list.search(state)}
-          list={list}
-          state={state}
-          fields={[...selects.map((s) => s.name), "per"]}
-          filtered={filtered}
-        >
+        <ListFilters list={list} state={state} fields={[...selects.map((s) => s.name), "per"]} filtered={filtered}>
           <FilterSelects state={state} selects={selects} />
           <PageSizeSelect value={state.per} sizes={JOB_PAGE_SIZES} />
         </ListFilters>

@@ -52,14 +52,18 @@ export type ListFiltersProps<S> = {
  * falls back to "any".
  */
 export function ListFilters<S>({ list, state, fields, filtered, children, after, className }: ListFiltersProps<S>) {
+  const search = list.search(state);
   return (
+    // Keyed by the URL state: after "Clear filters" or Back (client navigations) the fields must show the new
+    // state, and an uncontrolled field keeps what was picked when only its defaultValue changes.
     <Form
+      key={search}
       action={list.path}
       className={cn("mb-4 flex flex-wrap items-end gap-3", className)}
       role="search"
       aria-label={`Filter ${list.noun}`}
     >
-      <KeepState search={list.search(state)} omit={fields} />
+      <KeepState search={search} omit={fields} />
       {children}
       <SubmitButton variant="secondary" icon={<Search className="h-4 w-4" aria-hidden="true" />}>
         Apply filters

@@ -32,6 +32,12 @@ test("as an admin: filter by action and outcome, open a diff, export the same ro
   expect(lines.slice(1)).toHaveLength(shown);
   // The action filter matches from the start of the name (users.seed and users.seed_owner alike).
   for (const l of lines.slice(1)) expect(l.split(",")[4]).toMatch(/^users\.seed/);
+
+  // Clearing empties the fields too, so the next "Apply filters" sends no old filter.
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/audit$/);
+  await expect(page.getByLabel("Action")).toHaveValue("");
+  await expect(page.getByLabel("Outcome")).toHaveValue("");
 });
 
 test("as an admin: a bad date is named and ignored", async ({ page }) => {
