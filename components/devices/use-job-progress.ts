@@ -3,6 +3,7 @@
 // at any time (components/devices/job-progress.tsx).
 import { useQuery } from "@tanstack/react-query";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
+import { isInProgress } from "@/lib/bulk/job-states";
 
 export type JobAnswer = { job: JobProgress; items?: JobItemView[] };
 
@@ -17,7 +18,7 @@ async function fetchJob(jobId: string, items: boolean): Promise<JobAnswer> {
   return res.json();
 }
 
-export const isRunning = (s: JobProgress["state"] | undefined) => s === "queued" || s === "running";
+export const isRunning = (s: JobProgress["state"] | undefined) => s !== undefined && isInProgress(s);
 
 export function useJobProgress(jobId: string, initial: JobAnswer) {
   // Counts every second while the job runs (small answer); the per-row list, which can be

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeviceInput } from "./validate";
+import type { JobState } from "./job-states";
 
 type Tx = Prisma.TransactionClient;
 
@@ -98,7 +99,7 @@ export type JobProgress = {
   kind: "create" | "update" | "delete";
   /** devices of one site, or sites imported from a sheet (docs/import.md). */
   entity: "devices" | "sites";
-  state: "queued" | "running" | "done" | "failed" | "cancelled";
+  state: JobState;
   chektSiteId: number;
   total: number;
   succeeded: number;

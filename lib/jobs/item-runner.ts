@@ -8,6 +8,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { classifyFailure, type Failure } from "./errors";
 import type { JobLock } from "./lock";
+import { IN_PROGRESS_STATES } from "@/lib/bulk/job-states";
 
 export type RunOutcome = "finished" | "busy" | "missing" | "already-final";
 
@@ -100,7 +101,7 @@ async function finishJob(db: PrismaClient, job: JobRow, audit: FinishAudit) {
       tx.bulkItem.count({ where: { jobId: job.id, state: "failed" } }),
     ]);
     const claimed = await tx.bulkJob.updateMany({
-      where: { id: job.id, state: { in: ["queued", "running"] } },
+      where: { id: job.id, state: { in: [...IN_PROGRESS_STATES] } },
       data: { state: "done", finishedAt: new Date(), succeeded, failed },
     });
     if (claimed.count !== 1) return;

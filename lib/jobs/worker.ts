@@ -9,6 +9,7 @@ import { RunAborted } from "./bulk-runner";
 import { runAnyBulkJob, type AnyJobDeps } from "./run-job";
 import { advisoryLock } from "./lock";
 import { errorText } from "@/lib/error-text";
+import { IN_PROGRESS_STATES } from "@/lib/bulk/job-states";
 
 export const BULK_QUEUE = "bulk-devices";
 const SWEEP_QUEUE = "bulk-devices-sweep";
@@ -54,7 +55,7 @@ export async function createBulkQueues(boss: PgBoss): Promise<void> {
 
 export async function resumeUnfinished(db: PrismaClient, boss: PgBoss): Promise<number> {
   const jobs = await db.bulkJob.findMany({
-    where: { state: { in: ["queued", "running"] } },
+    where: { state: { in: [...IN_PROGRESS_STATES] } },
     select: { id: true },
     orderBy: { createdAt: "asc" },
   });
