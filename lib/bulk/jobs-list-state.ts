@@ -4,7 +4,7 @@
 // parsers refuse falls back to "any" and is named under "Some filters were ignored" (readJobsList).
 import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { intIn, numberOf, oneOf } from "@/lib/list-state/parsers";
-import { refusedChoice, type Explain } from "@/lib/list-state/refusals";
+import { readList, refusedChoice, type Explain, type ParsedList } from "@/lib/list-state/refusals";
 import { IN_PROGRESS, JOB_STATES } from "./job-states";
 
 /** The State filter's values: "In progress" (queued or running, lib/bulk/job-states.ts), then each state. */
@@ -38,24 +38,9 @@ const REFUSALS: Partial<Record<string, Explain>> = {
   kind: refusedChoice("Kind", JOB_KINDS),
   entity: refusedChoice("Type", JOB_ENTITIES),
   per: refusedChoice("Rows", JOB_PAGE_SIZES.map(String)),
-  page: (raw) => `Page "${raw}" is not a page number.`,
 };
 
-type JobsList<S> = {
-  parse: (params: RawParams) => S;
-  refused: (params: RawParams) => { key: string; raw: string }[];
-};
-
-/**
- * A jobs list's state from the URL, and each value it refused in the lists' words (cut to 200
- * characters of what was sent), the page last as the dated lists do; the page shows them with IgnoredFilters.
- */
-export function readJobsList<S>(list: JobsList<S>, params: RawParams): { state: S; errors: string[] } {
-  const refused = list.refused(params);
-  const explain = (r: { key: string; raw: string }) => REFUSALS[r.key]?.(r.raw.slice(0, 200)) ?? [];
-  const errors = [
-    ...refused.filter((r) => r.key !== "page").flatMap(explain),
-    ...refused.filter((r) => r.key === "page").flatMap(explain),
-  ];
-  return { state: list.parse(params), errors };
+/** A jobs list's state from the URL, and each value it refused in the lists' words (IgnoredFilters shows them). */
+export function readJobsList<S>(list: ParsedList<S>, params: RawParams): { state: S; errors: string[] } {
+  return readList(list, params, REFUSALS);
 }

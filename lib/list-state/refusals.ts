@@ -24,31 +24,55 @@ const refusedPage: Explain = (raw) => `Page "${raw}" is not a page number.`;
 const DATED_LIST_REFUSALS = { from: refusedDay("From"), to: refusedDay("To"), page: refusedPage };
 export const REVERSED_RANGE = `"From" must be on or before "To".`;
 
-type DatedList<S> = {
+export type ParsedList<S> = {
   parse: (params: RawParams) => S;
-  refused: (params: RawParams) => { key: keyof S & string; raw: string }[];
+  refused: (params: RawParams) => { key: string; raw: string }[];
 };
+type Refused = ReturnType<ParsedList<unknown>["refused"]>;
 
 /**
- * A dated list's URL state as its page shows it: each value the parser refused is named (cut to 200
- * characters of what was sent) by `messages`, its From, To and page always in the same words, and a
- * To not after From is dropped from the state and named after the other filters, before the page.
- * The page shows `errors` under "Some filters were ignored".
+ * Each value the parser refused, named by `explainers` (cut to 200 characters of what was sent), then
+ * `before` (a rule broken across fields), and the page last: the page is what a reader fixes last.
+ */
+function refusalMessages(refused: Refused, explainers: Partial<Record<string, Explain>>, before: string[] = []) {
+  const explain = (r: Refused[number]) => explainers[r.key]?.(r.raw.slice(0, 200)) ?? [];
+  return [
+    ...refused.filter((r) => r.key !== "page").flatMap(explain),
+    ...before,
+    ...refused.filter((r) => r.key === "page").flatMap(explain),
+  ];
+}
+
+/**
+ * An undated list's URL state as its page shows it: each refused value named by `messages`, the page
+ * in the lists' own words. The page shows `errors` under "Some filters were ignored".
+ */
+export function readList<S>(
+  list: ParsedList<S>,
+  params: RawParams,
+  messages: Partial<Record<string, Explain>>,
+): { state: S; errors: string[] } {
+  return {
+    state: list.parse(params),
+    errors: refusalMessages(list.refused(params), { page: refusedPage, ...messages }),
+  };
+}
+
+/**
+ * A dated list's URL state as its page shows it: as readList, its From, To and page always in the same
+ * words, and a To not after From is dropped from the state and named after the other filters, before the page.
  */
 export function readDatedList<S extends { from: string; to: string }>(
-  list: DatedList<S>,
+  list: ParsedList<S>,
   params: RawParams,
   messages: Partial<Record<keyof S & string, Explain>>,
 ): { state: S; range: { from?: Date; to?: Date }; errors: string[] } {
   const parsed = list.parse(params);
-  const refused = list.refused(params);
-  const explainers: Partial<Record<string, Explain>> = { ...DATED_LIST_REFUSALS, ...messages };
-  const explain = (r: (typeof refused)[number]) => explainers[r.key]?.(r.raw.slice(0, 200)) ?? [];
   const range = dateRange(parsed.from, parsed.to);
-  const errors = [
-    ...refused.filter((r) => r.key !== "page").flatMap(explain),
-    ...(range.reversed ? [REVERSED_RANGE] : []),
-    ...refused.filter((r) => r.key === "page").flatMap(explain),
-  ];
+  const errors = refusalMessages(
+    list.refused(params),
+    { ...DATED_LIST_REFUSALS, ...messages },
+    range.reversed ? [REVERSED_RANGE] : [],
+  );
   return { state: range.reversed ? { ...parsed, to: "" } : parsed, range, errors };
 }
