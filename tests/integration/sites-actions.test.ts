@@ -3,17 +3,21 @@
 // duplicate external ID refused before CHeKT is called; nothing written locally when CHeKT refuses.
 // Only the session source, the request cookies and Next's cache invalidation are stand-ins.
 import "../support/console-mocks";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { session } from "../support/session";
 import { cookieJar as jar } from "../support/next-headers";
-import { ADMIN, OPERATOR, VIEWER } from "../support/sim-world";
+import { actAsDealer, ADMIN, OPERATOR, VIEWER } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted, contactInput, siteInput, stationInput } from "../support/form-inputs";
+import { testAuditRows } from "../support/audit-rows";
+import { connectDealerLink } from "../support/dealer-links";
+import { freshDealer } from "../support/fresh-dealer";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // Members of the dealer with their role; the admin is the organisation owner (connects and disconnects dealers).
-const world = simFile("chekt_sites_it", { members: [OPERATOR, VIEWER, { ...ADMIN, owner: true }], user: OPERATOR });
+const MEMBERS = [OPERATOR, VIEWER, { ...ADMIN, owner: true }];
+const world = simFile("chekt_sites_it", { members: MEMBERS, user: OPERATOR });
 let sites: typeof import("@/actions/sites");
 let stations: typeof import("@/actions/stations");
 let contacts: typeof import("@/actions/contacts");
@@ -21,7 +25,27 @@ let arming: typeof import("@/actions/arming");
 let dealer: typeof import("@/actions/dealer");
 
 const sitesOfDealer1 = () => [...world.sim.state.sites.values()].filter((s) => s.dealer_id === 1);
-const auditRows = (action: string) => world.prisma.auditLog.findMany({ where: { action }, orderBy: { id: "asc" } });
+const auditRows = testAuditRows(world);
+
+// The callback test's first sync starts this process's pg-boss: stopped before the file's database is dropped
+// (this afterAll runs before simFile's), or its next poll fails on a database that is gone.
+afterAll(async () => (await import("@/lib/background")).stopBackgroundWork());
+
+// Every test starts on Acme; the dealer tests move the cookie to dealers of their own.
+beforeEach(() => {
+  jar.set("dealer_link", world.linkId);
+});
+
+let depots = 0;
+/** A site of the test's own, "IT Depot" at 1 Main on station 1, created through the action. */
+async function createDepot(): Promise<number> {
+  const input = siteInput({ external_site_id: `it-depot-${++depots}`, name: "IT Depot", timezone: "America/Chicago" });
+  return accepted(await sites.createSiteAction({ ...input, monitoring_station_id: "1", address1: "1 Main" })).site_id;
+}
+
+/** The update test's step: the depot becomes "IT Depot North" without an address, under `external_site_id`. */
+const moveDepot = (siteId: number, external_site_id: string) =>
+  sites.updateSiteAction({ site_id: siteId, name: "IT Depot North", address1: "", external_site_id });
 
 beforeAll(async () => {
   sites = await import("@/actions/sites");
@@ -32,11 +56,9 @@ beforeAll(async () => {
 });
 
 describe("sites", () => {
-  let siteId: number;
-
   it("create: CHeKT creates it, then the mapping and the audit row are written with the trace id", async () => {
     const input = siteInput({ external_site_id: "it-site-1", name: "IT Depot", timezone: "America/Chicago" });
-    siteId = accepted(
+    const siteId = accepted(
       await sites.createSiteAction({ ...input, monitoring_station_id: "1", address1: "1 Main" }),
     ).site_id;
     expect(world.sim.state.sites.get(siteId)).toMatchObject({
@@ -64,8 +86,9 @@ describe("sites", () => {
   });
 
   it("create with an external ID this dealer already uses is refused before CHeKT is called", async () => {
+    const used = world.sim.state.sites.get(await createDepot())!.external_site_id;
     const before = sitesOfDealer1().length;
-    const r = await sites.createSiteAction({ external_site_id: "it-site-1", name: "Twin", timezone: "UTC" });
+    const r = await sites.createSiteAction({ external_site_id: used, name: "Twin", timezone: "UTC" });
     expect(r?.serverError).toMatchObject({
       code: "conflict",
       fieldErrors: { external_site_id: expect.stringMatching(/Already used by site/) },
@@ -75,7 +98,7 @@ describe("sites", () => {
     const failures = (await auditRows("sites.create")).filter((a) => a.outcome === "failure");
     expect(failures).toHaveLength(1);
     expect(failures[0]!.traceId).toMatch(UUID);
-    expect(failures[0]!.error).toMatch(/^conflict: Another site already uses the ID "it-site-1"/);
+    expect(failures[0]!.error).toMatch(new RegExp(`^conflict: Another site already uses the ID "${used}"`));
   });
 
   it("when CHeKT refuses (400), only the failure row is written and the field message comes back", async () => {
@@ -92,7 +115,7 @@ describe("sites", () => {
     });
     expect(r?.serverError?.traceId).toMatch(UUID);
     expect(await world.prisma.externalIdMapping.count()).toBe(mappings);
-    expect((await auditRows("sites.create")).filter((a) => a.outcome === "success")).toHaveLength(1);
+    expect((await auditRows("sites.create")).filter((a) => a.outcome === "success")).toHaveLength(0);
     expect(sitesOfDealer1().some((s) => s.external_site_id === "it-site-bad")).toBe(false);
     const failure = (await auditRows("sites.create")).filter((a) => a.outcome === "failure").at(-1);
     expect(failure!.error).toMatch(/^validation_failed: /);
@@ -111,12 +134,8 @@ describe("sites", () => {
   });
 
   it("update sends only the changes, clears emptied fields, moves the mapping, and keeps before/after", async () => {
-    const r = await sites.updateSiteAction({
-      site_id: siteId,
-      name: "IT Depot North",
-      address1: "",
-      external_site_id: "it-site-1b",
-    });
+    const siteId = await createDepot();
+    const r = await moveDepot(siteId, "it-site-1b");
     expect(r?.serverError).toBeUndefined();
     expect(world.sim.state.sites.get(siteId)).toMatchObject({
       name: "IT Depot North",
@@ -135,11 +154,13 @@ describe("sites", () => {
   });
 
   it("an edit that changes nothing is refused without a call", async () => {
+    const siteId = await createDepot();
     const r = await sites.updateSiteAction({ site_id: siteId });
     expect(r?.validationErrors?.formErrors?.[0]).toMatch(/Nothing has changed/);
   });
 
   it("activate and deactivate each leave an audit row", async () => {
+    const siteId = await createDepot();
     expect((await sites.setSiteActivationAction({ site_id: siteId, is_activated: 1 }))?.data).toEqual({
       site_id: siteId,
       is_activated: 1,
@@ -167,11 +188,19 @@ describe("sites", () => {
   });
 
   describe("contacts of the site", () => {
-    let contactId: number;
-    it("create normalises the phone and maps the contact under its site", async () => {
-      const typed = { external_contact_id: "it-c-1", first_name: "Ana", last_name: "Lee" };
+    let siteId: number;
+    beforeEach(async () => {
+      siteId = await createDepot();
+    });
+    /** Ana Lee with a typed phone and email, under `external_contact_id` (unique in the dealer). */
+    const createAna = async (external_contact_id: string) => {
+      const typed = { external_contact_id, first_name: "Ana", last_name: "Lee" };
       const input = contactInput(siteId, { ...typed, phone_number: "(212) 555-0143", email: "Ana@Example.com" });
-      contactId = accepted(await contacts.createContactAction(input)).contact_id;
+      return accepted(await contacts.createContactAction(input)).contact_id;
+    };
+
+    it("create normalises the phone and maps the contact under its site", async () => {
+      const contactId = await createAna("it-c-1");
       expect(world.sim.state.contacts.get(contactId)).toMatchObject({
         phone_number: "+12125550143",
         email: "ana@example.com",
@@ -187,6 +216,7 @@ describe("sites", () => {
       expect(r?.validationErrors?.fieldErrors?.email?.[0]).toMatch(/not a valid email/);
     });
     it("update and delete keep the mapping and audit in step", async () => {
+      const contactId = await createAna("it-c-3");
       expect(
         (
           await contacts.updateContactAction({
@@ -206,11 +236,12 @@ describe("sites", () => {
       expect(
         await world.prisma.externalIdMapping.count({ where: { kind: "contact", chektId: String(contactId) } }),
       ).toBe(0);
-      expect((await auditRows("contacts.delete"))[0]).toMatchObject({ outcome: "success", externalId: "it-c-1" });
+      expect((await auditRows("contacts.delete"))[0]).toMatchObject({ outcome: "success", externalId: "it-c-3" });
     });
   });
 
   it("two people creating one contact ID at once (two sites): one wins, the other refused before CHeKT", async () => {
+    const siteId = await createDepot();
     const otherId = accepted(
       await sites.createSiteAction(siteInput({ external_site_id: "it-site-race", name: "Race", timezone: "UTC" })),
     ).site_id;
@@ -230,6 +261,7 @@ describe("sites", () => {
   });
 
   it("arming: the switch is audited with the type before and after", async () => {
+    const siteId = await createDepot();
     const r = await arming.setArmingAction({ site_id: siteId, security_type: 1 });
     expect(r?.data).toEqual({ site_id: siteId, security_type: 1 });
     const [audit] = await auditRows("arming.update");
@@ -242,6 +274,8 @@ describe("sites", () => {
   });
 
   it("delete removes the site in CHeKT, then its and its children's mappings, and keeps what it was", async () => {
+    const siteId = await createDepot();
+    expect((await moveDepot(siteId, "it-site-9b"))?.serverError).toBeUndefined();
     const child = contactInput(siteId, { external_contact_id: "it-c-9", first_name: "Z", last_name: "Z" });
     accepted(await contacts.createContactAction(child));
     const r = await sites.deleteSiteAction({ site_id: siteId });
@@ -254,7 +288,7 @@ describe("sites", () => {
     ).toBe(0);
     expect((await auditRows("sites.delete")).find((a) => a.chektId === String(siteId))).toMatchObject({
       outcome: "success",
-      externalId: "it-site-1b",
+      externalId: "it-site-9b",
       before: expect.objectContaining({ name: "IT Depot North" }),
     });
     // Deleting again: CHeKT says 404 and nothing local changes.
@@ -299,8 +333,18 @@ describe("monitoring stations", () => {
   });
 });
 
+/**
+ * A CHeKT dealer of the test's own named `name`, connected on both sides, `members` its members, and the request's
+ * current dealer: a test that renames or disconnects a dealer does it to this one, not to Acme.
+ */
+async function ownDealer(name: string, members: Parameters<typeof actAsDealer>[1] = MEMBERS) {
+  const { seed } = await freshDealer(world.sim.url, name);
+  return { chektDealerId: seed.chektDealerId, linkId: await actAsDealer(world.prisma, members, seed) };
+}
+
 describe("dealer", () => {
   it("an operator cannot edit the dealer profile; an admin can, and the link's name follows", async () => {
+    const own = await ownDealer("Acme Security");
     expect((await dealer.updateDealerAction({ company_name: "Nope" }))?.serverError).toMatchObject({
       code: "forbidden",
     });
@@ -310,11 +354,11 @@ describe("dealer", () => {
       company_phone_number: "617 555 0100",
     });
     expect(r?.serverError).toBeUndefined();
-    expect(world.sim.state.dealers.get(1)).toMatchObject({
+    expect(world.sim.state.dealers.get(own.chektDealerId)).toMatchObject({
       company_name: "Acme Security Group",
       company_phone_number: "+16175550100",
     });
-    expect((await world.prisma.dealerLink.findUnique({ where: { id: world.linkId } }))!.companyName).toBe(
+    expect((await world.prisma.dealerLink.findUnique({ where: { id: own.linkId } }))!.companyName).toBe(
       "Acme Security Group",
     );
     expect((await auditRows("dealer.update")).map((a) => a.outcome)).toEqual(["refused", "success"]);
@@ -331,9 +375,10 @@ describe("dealer", () => {
       code: "conflict",
       fieldErrors: { external_dealer_id: expect.any(String) },
     });
+    // An ID no test connects (the callback test connects coastal-guard).
     const r = await dealer.startDealerConnectAction({
-      external_dealer_id: "coastal-guard",
-      company_name: "Coastal Guard",
+      external_dealer_id: "harbour-watch",
+      company_name: "Harbour Watch",
     });
     const url = new URL(r!.data!.url);
     expect(url.origin + url.pathname).toBe(`${world.sim.url}/oauth/authorize`);
@@ -407,28 +452,34 @@ describe("dealer", () => {
   });
 
   it("disconnect needs the dealer's name, keeps the link as history and makes CHeKT refuse it", async () => {
+    // An operator of this dealer only: with it disconnected, they have no dealer left (OPERATOR still has Acme).
+    const operator = { ...OPERATOR, id: "u-op-own", email: "op-own@example.com" };
+    // A second dealer still connected, as the one the callback test connects: the owner's to fall back to.
+    const coastal = await connectDealerLink(world.prisma, (await freshDealer(world.sim.url, "Coastal Guard")).seed);
+    const own = await ownDealer("Acme Security Group", [operator, { ...ADMIN, owner: true }]);
     session.user = ADMIN;
-    const linksBefore = { ...world.sim.state.dealers.get(1)?.links };
+    const linksBefore = { ...world.sim.state.dealers.get(own.chektDealerId)?.links };
     expect(Object.keys(linksBefore)).not.toHaveLength(0);
     const wrong = await dealer.disconnectDealerAction({ confirm_name: "Acme" });
     expect(wrong?.serverError).toMatchObject({ code: "invalid_input" });
     // A refused confirmation leaves CHeKT's side connected.
-    expect(world.sim.state.dealers.get(1)?.links).toEqual(linksBefore);
+    expect(world.sim.state.dealers.get(own.chektDealerId)?.links).toEqual(linksBefore);
     const r = await dealer.disconnectDealerAction({ confirm_name: "Acme Security Group" });
     expect(r?.serverError).toBeUndefined();
-    expect(Object.keys(world.sim.state.dealers.get(1)?.links ?? {})).toHaveLength(Object.keys(linksBefore).length - 1);
-    const link = await world.prisma.dealerLink.findUnique({ where: { id: world.linkId } });
+    expect(Object.keys(world.sim.state.dealers.get(own.chektDealerId)?.links ?? {})).toHaveLength(
+      Object.keys(linksBefore).length - 1,
+    );
+    const link = await world.prisma.dealerLink.findUnique({ where: { id: own.linkId } });
     expect(link!.disconnectedAt).toBeInstanceOf(Date);
     expect((await auditRows("dealer.disconnect")).find((a) => a.outcome === "success")).toMatchObject({
-      chektId: "1",
-      dealerLinkId: world.linkId,
+      chektId: String(own.chektDealerId),
+      dealerLinkId: own.linkId,
     });
-    // The console falls back to the dealer still connected (coastal-guard); disconnect it too, and
-    // with no connected dealer left every dealer-scoped action says so and calls nothing.
-    const coastal = await world.prisma.dealerLink.findUnique({ where: { chektDealerId: 3 } });
-    jar.set("dealer_link", coastal!.id);
+    // The console falls back to a dealer still connected (Coastal Guard); disconnect it too, and with
+    // no connected dealer left to the operator every dealer-scoped action says so and calls nothing.
+    jar.set("dealer_link", coastal);
     expect((await dealer.disconnectDealerAction({ confirm_name: "Coastal Guard" }))?.serverError).toBeUndefined();
-    session.user = OPERATOR;
+    session.user = operator;
     const after = await sites.createSiteAction({ external_site_id: "it-after", name: "After", timezone: "UTC" });
     expect(after?.serverError).toMatchObject({ code: "no_dealer" });
   });
@@ -436,12 +487,16 @@ describe("dealer", () => {
 
 describe("when CHeKT no longer reaches the dealer", () => {
   it("a 403 says the dealer link is missing and what to do, and nothing is written", async () => {
-    // Our link still says connected, but CHeKT dropped the partner's reach (disconnected above).
+    // A dealer of its own, disconnected (as the disconnect test does it)...
+    const own = await ownDealer("Gone Dealer");
+    session.user = ADMIN;
+    expect((await dealer.disconnectDealerAction({ confirm_name: "Gone Dealer" }))?.serverError).toBeUndefined();
+    // ...and our link says connected again, but CHeKT dropped the partner's reach.
     await world.prisma.dealerLink.update({
-      where: { id: world.linkId },
+      where: { id: own.linkId },
       data: { connectedAt: new Date(), disconnectedAt: null },
     });
-    jar.set("dealer_link", world.linkId);
+    jar.set("dealer_link", own.linkId);
     session.user = OPERATOR;
     const mappings = await world.prisma.externalIdMapping.count();
     const r = await stations.createStationAction({ external_monitoring_station_id: "it-ms-403", name: "Unreachable" });
