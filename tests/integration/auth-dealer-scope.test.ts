@@ -17,6 +17,15 @@ let db: TestDatabase;
 let m: typeof import("@/lib/dealer");
 let prisma: typeof import("@/lib/db").prisma;
 const ids: Record<string, string> = {};
+const day = (n: number) => new Date(Date.UTC(2026, 10, n));
+/** The dealer links and how each is connected; every test starts from exactly these. */
+const links = [
+  { key: "northwind", chektDealerId: 2, connectedAt: day(2), disconnectedAt: null },
+  { key: "acme", chektDealerId: 1, connectedAt: day(1), disconnectedAt: null },
+  { key: "gone", chektDealerId: 3, connectedAt: day(1), disconnectedAt: day(5) },
+  { key: "back", chektDealerId: 4, connectedAt: day(9), disconnectedAt: day(5) },
+  { key: "never", chektDealerId: 5, connectedAt: null, disconnectedAt: null },
+];
 const users: Record<"owner" | "everywhere" | "acmeOnly" | "nobody", U> = {
   owner: { id: "ds-owner", email: "owner@ds.test", name: "Owner", role: "admin" },
   everywhere: { id: "ds-all", email: "all@ds.test", name: "All", role: "operator" },
@@ -29,15 +38,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   ({ prisma } = await import("@/lib/db"));
   m = await import("@/lib/dealer");
-  const day = (n: number) => new Date(Date.UTC(2026, 10, n));
-  const rows = [
-    { key: "northwind", chektDealerId: 2, connectedAt: day(2), disconnectedAt: null },
-    { key: "acme", chektDealerId: 1, connectedAt: day(1), disconnectedAt: null },
-    { key: "gone", chektDealerId: 3, connectedAt: day(1), disconnectedAt: day(5) },
-    { key: "back", chektDealerId: 4, connectedAt: day(9), disconnectedAt: day(5) },
-    { key: "never", chektDealerId: 5, connectedAt: null, disconnectedAt: null },
-  ];
-  for (const r of rows) {
+  for (const r of links) {
     const link = await prisma.dealerLink.create({
       data: {
         chektDealerId: r.chektDealerId,
@@ -66,9 +67,16 @@ afterAll(async () => {
   await prisma?.$disconnect();
   await db?.drop();
 });
-beforeEach(() => {
+beforeEach(async () => {
   setDealerCookie(undefined);
   session.user = users.everywhere;
+  // The no-dealer test disconnects every link; every other test reads them as `links` has them.
+  for (const r of links) {
+    await prisma.dealerLink.update({
+      where: { id: ids[r.key] },
+      data: { connectedAt: r.connectedAt, disconnectedAt: r.disconnectedAt },
+    });
+  }
 });
 
 /**

@@ -1,7 +1,7 @@
 // Posts to made-up webhook keys against a real Postgres: counted per key and day (not one row
 // each, body never read), distinct keys per day capped, and the dealer-secret cache bounded.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LruMap } from "@/lib/lru";
 import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
 
@@ -46,6 +46,11 @@ afterAll(async () => {
 const count = async (q: string) => Number((await sql.query(q)).rows[0].n);
 
 describe("unknown webhook keys", () => {
+  // Each test counts rejections from nothing: its assertions cover the whole table, not just its keys.
+  beforeEach(async () => {
+    await sql.query(`DELETE FROM webhook_rejections`);
+  });
+
   it("200 posts to one made-up key: one counter row, no delivery rows, the body never read", async () => {
     let pulled = 0;
     for (let i = 0; i < 200; i++) {
@@ -80,7 +85,6 @@ describe("unknown webhook keys", () => {
   });
 
   it("past the distinct-key cap a day, new keys count under one overflow row; a new day starts over", async () => {
-    await sql.query(`DELETE FROM webhook_rejections`);
     const day = new Date("2026-03-01T10:00:00Z");
     await sql.query(
       `INSERT INTO webhook_rejections (dealer_key, day, count, last_at) SELECT 'k' || g, '2026-03-01', 1, now()
