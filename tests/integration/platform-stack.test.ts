@@ -1,7 +1,7 @@
 // The platform pieces other tests stand on: a fresh migrated database per file, the seed
 // (idempotent, secrets sealed, nothing overwritten), and the simulator on a free port.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runSeed } from "@/prisma/seed";
 import { decryptSecret } from "@/lib/secrets";
 import { verifyPassword } from "@/lib/auth/password";
@@ -11,14 +11,9 @@ import { startTestSimulator } from "../support/simulator";
 import { requestClientToken } from "../support/oauth";
 
 let db: TestDatabase;
-const logs: string[] = [];
 
-beforeAll(async () => {
-  db = await createTestDatabase("chekt_platform_it");
-});
-afterAll(async () => {
-  await db?.drop();
-});
+/** The seed's first run on this test's database: the admin and the demo dealers, no test users. */
+const seedOnce = () => runSeed({ databaseUrl: db.url, log: () => {} });
 
 async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: db.url });
@@ -31,9 +26,19 @@ async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]
 }
 
 describe("seed", () => {
-  it("creates the first admin once, with a random password it prints exactly once", async () => {
+  // The seed's first run is a one-time event (the first admin, the dealer links): each test gets a
+  // database of its own and seeds it as far as its story needs.
+  beforeEach(async () => {
+    db = await createTestDatabase("chekt_platform_it");
     delete process.env.SEED_ADMIN_PASSWORD;
     delete process.env.SEED_TEST_USERS;
+  });
+  afterEach(async () => {
+    await db?.drop();
+  });
+
+  it("creates the first admin once, with a random password it prints exactly once", async () => {
+    const logs: string[] = [];
     const first = await runSeed({ databaseUrl: db.url, log: (l) => logs.push(l) });
     expect(first.adminEmail).toBe("admin@example.com");
     expect(first.adminPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
@@ -58,6 +63,7 @@ describe("seed", () => {
   });
 
   it("links the connected demo dealers with dealer 1's secrets sealed under SECRETS_ENCRYPTION_KEY", async () => {
+    await seedOnce();
     const links = await query<{
       chekt_dealer_id: number;
       external_dealer_id: string;
@@ -97,6 +103,7 @@ describe("seed", () => {
   });
 
   it("adds the test users when asked, and refuses without their passwords", async () => {
+    await seedOnce();
     process.env.SEED_TEST_USERS = "1";
     delete process.env.SEED_OPERATOR_PASSWORD;
     await expect(runSeed({ databaseUrl: db.url, log: () => {} })).rejects.toThrow(/SEED_OPERATOR_PASSWORD is not set/);
@@ -117,6 +124,7 @@ describe("seed", () => {
   });
 
   it("keeps a webhook secret rotated after seeding", async () => {
+    await seedOnce();
     await query("update dealer_links set webhook_secret_enc = 'rotated' where chekt_dealer_id = 1");
     await runSeed({ databaseUrl: db.url, log: () => {} });
     const [link] = await query<{ webhook_secret_enc: string }>(

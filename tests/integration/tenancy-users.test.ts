@@ -2,7 +2,7 @@
 // Roles are per membership, removing a membership leaves the account and its other dealers, an
 // account shared with a dealer the admin does not administer is the owner's to disable or reset,
 // and only the owner adds an existing account to another dealer.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
@@ -45,6 +45,10 @@ beforeAll(async () => {
       data: { chektDealerId: 2, externalDealerId: "b", companyName: "B", connectedAt: new Date() },
     })
   ).id;
+});
+// Every test changes roles, memberships or accounts: each starts from these people, made afresh.
+beforeEach(async () => {
+  await prisma.user.deleteMany();
   ids.owner = await user("owner@t.test", [], true);
   ids.adminA = await user("admin-a@t.test", [[link.a, "admin"]]);
   ids.shared = await user("shared@t.test", [
@@ -80,7 +84,6 @@ describe("users of one dealer", () => {
       [link.a]: "admin",
       [link.b]: "viewer",
     });
-    await tx((t) => svc.setRole(t, as(ids.adminA, link.a), ids.shared, "operator"));
   });
 
   it("a member of another dealer only is not found, whatever the change", async () => {
@@ -117,7 +120,6 @@ describe("users of one dealer", () => {
     // The owner may for anyone.
     const r = await tx((t) => svc.setDisabled(t, as(ids.owner, link.a, true), ids.shared, true));
     expect(r.after.disabled).toBe(true);
-    await tx((t) => svc.setDisabled(t, as(ids.owner, link.a, true), ids.shared, false));
   });
 
   it("removing a membership keeps the account and its other dealers; not yourself, not the last admin", async () => {
@@ -134,13 +136,15 @@ describe("users of one dealer", () => {
   });
 
   it("adding an existing account to a dealer: a conflict for a dealer admin, a membership for the owner", async () => {
-    const input = { email: "shared@t.test", name: "Shared", role: "viewer" as const, password: "long-enough-1" };
+    // An account of its own that works for dealer B only.
+    const bStaff = await user("b-staff@t.test", [[link.b, "operator"]]);
+    const input = { email: "b-staff@t.test", name: "B staff", role: "viewer" as const, password: "long-enough-1" };
     await expect(tx((t) => svc.createUser(t, as(ids.adminA, link.a), input))).rejects.toMatchObject({
       code: "conflict",
     });
     const added = await tx((t) => svc.createUser(t, as(ids.owner, link.a, true), input));
-    expect(added).toMatchObject({ id: ids.shared, role: "viewer" });
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: ids.shared } })).toMatchObject({ passwordHash: "x" });
+    expect(added).toMatchObject({ id: bStaff, role: "viewer" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: bStaff } })).toMatchObject({ passwordHash: "x" });
     const fresh = await tx((t) => svc.createUser(t, as(ids.adminA, link.a), { ...input, email: "new@t.test" }));
     expect(
       await prisma.membership.findMany({ where: { userId: fresh.id }, select: { dealerLinkId: true, role: true } }),
