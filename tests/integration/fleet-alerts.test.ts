@@ -3,7 +3,7 @@
 // spell, mailed through the dealer's SMTP settings (password stored encrypted), a dead SMTP server
 // recorded on the alert without failing the scan, and the pg-boss job doing the same on its own.
 // Time is passed in (`now`), never slept.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as smtpTester from "smtp-tester";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { freePort } from "../../scripts/lib/postgres";
@@ -33,6 +33,14 @@ beforeAll(async () => {
       data: { chektDealerId: 1, externalDealerId: "acme", companyName: "Acme", connectedAt: new Date() },
     })
   ).id;
+});
+
+// The scan reads every dealer's devices and answers for all of them: each test starts from a fleet
+// of two online cameras, no alerts and working SMTP settings, and replays the spell it needs.
+beforeEach(async () => {
+  await prisma.fleetAlert.deleteMany();
+  await prisma.mirrorDevice.deleteMany();
+  await prisma.fleetSettings.deleteMany();
   await prisma.fleetSettings.create({
     data: {
       dealerLinkId: L,
@@ -79,6 +87,13 @@ const setStatus = (id: number, status: "online" | "offline", since: Date) =>
   });
 const open = () =>
   prisma.fleetAlert.findMany({ where: { dealerLinkId: L, clearedAt: null }, orderBy: { deviceId: "asc" } });
+/** A device goes offline at `since` and the scan at `now` raises its alert: the spell a test builds on. */
+async function raisedSpell(id: number, since: Date, now: Date) {
+  await setStatus(id, "offline", since);
+  const r = await scan(prisma, { now, decrypt });
+  expect(r.raised.map((a) => a.device_id)).toEqual([id]);
+  return r;
+}
 
 describe("offline alerts", () => {
   it("a device offline 20 min (threshold 30) raises nothing; at 45 min it raises one alert and mails it", async () => {
@@ -96,6 +111,7 @@ describe("offline alerts", () => {
   });
 
   it("the same spell never raises or mails twice, however often the scan runs (or two run at once)", async () => {
+    expect((await raisedSpell(1, at(-20), at(25))).emailed).toBe(1);
     const runs = await Promise.all([
       scan(prisma, { now: at(30), decrypt }),
       scan(prisma, { now: at(31), decrypt }),
@@ -107,6 +123,7 @@ describe("offline alerts", () => {
   });
 
   it("back online clears it; a new offline spell raises a new alert", async () => {
+    await raisedSpell(1, at(-20), at(25));
     await setStatus(1, "online", at(100));
     const r = await scan(prisma, { now: at(101), decrypt });
     expect(r.cleared).toBe(1);
@@ -117,15 +134,12 @@ describe("offline alerts", () => {
   });
 
   it("a device CHeKT no longer has clears its alert", async () => {
+    await raisedSpell(1, at(110), at(150));
     await prisma.mirrorDevice.update({
       where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 1 } },
       data: { goneAt: at(160) },
     });
     expect((await scan(prisma, { now: at(161), decrypt })).cleared).toBe(1);
-    await prisma.mirrorDevice.update({
-      where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 1 } },
-      data: { goneAt: null },
-    });
   });
 
   it("an SMTP server that does not answer: the alert is raised anyway and keeps why the mail failed", async () => {
@@ -138,11 +152,12 @@ describe("offline alerts", () => {
     const a = await prisma.fleetAlert.findFirst({ where: { dealerLinkId: L, deviceId: 2 } });
     expect(a?.emailedAt).toBeNull();
     expect(a?.emailError).toMatch(/ECONNREFUSED|connect/i);
-    await prisma.fleetSettings.update({ where: { dealerLinkId: L }, data: { smtpPort } });
   });
 
   it("the pg-boss job runs the scan on its own", async () => {
     process.env.SECRETS_ENCRYPTION_KEY = KEY;
+    // An open alert for device 2, which is back online when the job runs: the job must clear it.
+    await raisedSpell(2, at(200), at(300));
     await setStatus(2, "online", new Date());
     await prisma.mirrorDevice.create({
       data: {
