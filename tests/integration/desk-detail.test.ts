@@ -5,7 +5,7 @@
 // gone. Directions and notes are audited with the trace id, refuse bad input with a clear message
 // and write nothing then, and never reach another dealer's site or verification.
 import { beforeAll, describe, expect, it } from "vitest";
-import { alice, type DeskDealer } from "../support/desk-alarms";
+import { alice, type DeskDealer, type RaisedVerification } from "../support/desk-alarms";
 import { deskFile } from "../support/desk-file";
 import { seedDealerLink } from "./webhooks-helpers";
 
@@ -31,15 +31,23 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("the detail view's dispatch information", () => {
-  let v: { verification_id: string; contact_id: number; alarm_id: string };
+  // Each test has a verification of its own (notes are kept per verification), and the directions test a
+  // site of its own (directions are kept per site); all raised here, as the no-CHeKT test closes the simulator.
+  let v: RaisedVerification;
   let siteId: number;
+  let directions: { v: RaisedVerification; siteId: number };
+  let forNotes: RaisedVerification;
+  let offline: RaisedVerification;
 
   beforeAll(async () => {
-    siteId = [...desk.sim.state.sites.values()].find(
-      (s) =>
-        s.dealer_id === 1 && [...desk.sim.state.contacts.values()].filter((c) => c.site_id === s.site_id).length >= 2,
-    )!.site_id;
+    const contactsOf = (id: number) => [...desk.sim.state.contacts.values()].filter((c) => c.site_id === id).length;
+    const acmeSites = [...desk.sim.state.sites.values()].filter((s) => s.dealer_id === 1);
+    siteId = acmeSites.find((s) => contactsOf(s.site_id) >= 2)!.site_id;
+    const other = acmeSites.find((s) => s.site_id !== siteId && contactsOf(s.site_id) >= 1)!.site_id;
     v = await desk.raise(siteId);
+    directions = { v: await desk.raise(other), siteId: other };
+    forNotes = await desk.raise(siteId);
+    offline = await desk.raise(siteId);
   });
 
   it("site, station, local time, call list with CHeKT's contact first, alarm history: all from Postgres", async () => {
@@ -64,34 +72,38 @@ describe("the detail view's dispatch information", () => {
   });
 
   it("directions: saved, replaced, removed by empty text; another dealer's site: not found, none written", async () => {
-    await inTx((tx) => notes.saveDirectionsInTx(tx, desk.dealer, siteId, "Gate code 4411, park at the back", alice));
-    expect((await detail.readDetail(desk.dealer.id, v.verification_id))!.directions).toMatchObject({
+    await inTx((tx) =>
+      notes.saveDirectionsInTx(tx, desk.dealer, directions.siteId, "Gate code 4411, park at the back", alice),
+    );
+    expect((await detail.readDetail(desk.dealer.id, directions.v.verification_id))!.directions).toMatchObject({
       text: "Gate code 4411, park at the back",
       updatedByName: alice.name,
     });
-    await inTx((tx) => notes.saveDirectionsInTx(tx, desk.dealer, siteId, "Keys with the neighbour at 12", alice));
-    expect((await detail.readDetail(desk.dealer.id, v.verification_id))!.directions?.text).toBe(
+    await inTx((tx) =>
+      notes.saveDirectionsInTx(tx, desk.dealer, directions.siteId, "Keys with the neighbour at 12", alice),
+    );
+    expect((await detail.readDetail(desk.dealer.id, directions.v.verification_id))!.directions?.text).toBe(
       "Keys with the neighbour at 12",
     );
-    await expect(inTx((tx) => notes.saveDirectionsInTx(tx, other, siteId, "Hijacked", alice))).rejects.toThrow(
-      `This dealer has no site ${siteId}.`,
-    );
+    await expect(
+      inTx((tx) => notes.saveDirectionsInTx(tx, other, directions.siteId, "Hijacked", alice)),
+    ).rejects.toThrow(`This dealer has no site ${directions.siteId}.`);
     expect(
       (await desk.sql.query(`SELECT count(*)::int AS n FROM site_directions WHERE dealer_link_id = $1`, [other.id]))
         .rows[0].n,
     ).toBe(0);
-    await inTx((tx) => notes.saveDirectionsInTx(tx, desk.dealer, siteId, "", alice));
-    expect((await detail.readDetail(desk.dealer.id, v.verification_id))!.directions).toBeNull();
+    await inTx((tx) => notes.saveDirectionsInTx(tx, desk.dealer, directions.siteId, "", alice));
+    expect((await detail.readDetail(desk.dealer.id, directions.v.verification_id))!.directions).toBeNull();
   });
 
   it("notes land in the verification's history; another dealer's verification is not found", async () => {
-    await inTx((tx) => notes.addNoteInTx(tx, desk.dealer, v.verification_id, "Called Jane, no answer", alice));
-    const d = (await detail.readDetail(desk.dealer.id, v.verification_id))!;
+    await inTx((tx) => notes.addNoteInTx(tx, desk.dealer, forNotes.verification_id, "Called Jane, no answer", alice));
+    const d = (await detail.readDetail(desk.dealer.id, forNotes.verification_id))!;
     expect(d.notes).toEqual([expect.objectContaining({ authorName: alice.name, text: "Called Jane, no answer" })]);
-    await expect(inTx((tx) => notes.addNoteInTx(tx, other, v.verification_id, "x", alice))).rejects.toThrow(
+    await expect(inTx((tx) => notes.addNoteInTx(tx, other, forNotes.verification_id, "x", alice))).rejects.toThrow(
       "This verification is not in this dealer's queue.",
     );
-    expect(await detail.readDetail(other.id, v.verification_id)).toBeNull();
+    expect(await detail.readDetail(other.id, forNotes.verification_id)).toBeNull();
   });
 
   it("bad input is refused with a clear message before anything runs", () => {
@@ -112,10 +124,11 @@ describe("the detail view's dispatch information", () => {
   });
 
   it("opening it needs no CHeKT: with the simulator gone the detail still reads in full", async () => {
-    // Its own note, so the test reads the same whether or not the notes test ran before it.
-    await inTx((tx) => notes.addNoteInTx(tx, desk.dealer, v.verification_id, "Site dark, keyholder on the way", alice));
+    await inTx((tx) =>
+      notes.addNoteInTx(tx, desk.dealer, offline.verification_id, "Site dark, keyholder on the way", alice),
+    );
     await desk.sim.close();
-    const d = (await detail.readDetail(desk.dealer.id, v.verification_id))!;
+    const d = (await detail.readDetail(desk.dealer.id, offline.verification_id))!;
     expect(d.site?.id).toBe(siteId);
     expect(d.callList[0]?.named).toBe(true);
     expect(d.notes.map((n) => n.text)).toContain("Site dark, keyholder on the way");

@@ -4,26 +4,35 @@
 // events stay exactly as they were, and B's later deliveries are applied as if A never spoke.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeHookDb, envelope, seedDealerLink, signedRequest, startHookDb, type HookDb } from "./webhooks-helpers";
 
 let world: HookDb;
 let sql: pg.Client;
 let receiveWebhook: (req: Request, key: string) => Promise<Response>;
-const A = { key: "dealer-a-hooks", secret: "whsec_dealer_a_only_0123456789", id: "" };
-const B = { key: "dealer-b-hooks", secret: "whsec_dealer_b_only_9876543210", id: "" };
+type Dealer = { key: string; secret: string; id: string };
+const A: Dealer = { key: "", secret: "whsec_dealer_a_only_0123456789", id: "" };
+const B: Dealer = { key: "", secret: "whsec_dealer_b_only_9876543210", id: "" };
 const url = (key: string) => `http://test.local/api/webhooks/chekt/${key}`;
+let pairs = 0;
 
 beforeAll(async () => {
   ({ sql } = world = await startHookDb("chekt_hooks_tenancy"));
-  A.id = await seedDealerLink(world.db.url, { key: A.key, chektDealerId: 201, secret: A.secret });
-  B.id = await seedDealerLink(world.db.url, { key: B.key, chektDealerId: 202, secret: B.secret });
   ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
 }, 120_000);
 
 afterAll(() => closeHookDb(world));
 
-async function deliver(dealer: typeof A, body: ReturnType<typeof envelope>) {
+// Each test gets a dealer A and a dealer B of its own, so B's rows are only what that test made them.
+beforeEach(async () => {
+  pairs++;
+  A.key = `dealer-a-hooks-${pairs}`;
+  B.key = `dealer-b-hooks-${pairs}`;
+  A.id = await seedDealerLink(world.db.url, { key: A.key, chektDealerId: 200 + 2 * pairs, secret: A.secret });
+  B.id = await seedDealerLink(world.db.url, { key: B.key, chektDealerId: 201 + 2 * pairs, secret: B.secret });
+});
+
+async function deliver(dealer: Dealer, body: ReturnType<typeof envelope>) {
   const res = await receiveWebhook(signedRequest(url(dealer.key), body, { secret: dealer.secret }), dealer.key);
   return { status: res.status, body: (await res.json()) as { duplicate?: boolean } };
 }
@@ -43,62 +52,65 @@ async function rowsOf(dealerLinkId: string) {
   return out;
 }
 
+/**
+ * B's own deliveries: an open alarm alm_1 (under event id `createdId`), its pending verification ver_1,
+ * a snapshot and device 70 online. The status of each delivery, in that order.
+ */
+async function bSetsUpAlarm(createdId: string) {
+  const deliveries = [
+    evt(
+      "alarm.created",
+      {
+        alarm_id: "alm_1",
+        site_id: 7,
+        device_id: 70,
+        priority: "high",
+        trigger: "motion",
+        location: "B lobby",
+        snapshot_url: "https://chekt.example/b/alarm1.jpg",
+      },
+      createdId,
+    ),
+    evt("verification.requested", {
+      verification_id: "ver_1",
+      alarm_id: "alm_1",
+      site_id: 7,
+      device_id: 70,
+      occurred_at: new Date().toISOString(),
+      expires_at: inFuture(10),
+    }),
+    evt("snapshot.created", {
+      snapshot_id: "snap_1",
+      alarm_id: "alm_1",
+      site_id: 7,
+      device_id: 70,
+      url: "https://chekt.example/b/snap1.jpg",
+    }),
+    evt("device.online", { device_id: 70, site_id: 7, at: new Date().toISOString() }),
+  ];
+  const statuses: number[] = [];
+  for (const d of deliveries) statuses.push((await deliver(B, d)).status);
+  return statuses;
+}
+
+/** A uses event id `id` first (alarm alm_9), then B's real alarm alm_3 comes under the same id. */
+async function bothUseEventId(id: string) {
+  const fromA = await deliver(A, evt("alarm.created", { alarm_id: "alm_9", priority: "low" }, id));
+  const fromB = await deliver(
+    B,
+    evt("alarm.created", { alarm_id: "alm_3", site_id: 7, priority: "high", location: "B gate" }, id),
+  );
+  return { fromA, fromB };
+}
+
 describe("a delivery for dealer A can never change, hide or de-duplicate anything of dealer B", () => {
-  const bEventIds = { created: `evt_b_${randomUUID()}`, next: `evt_b_next_${randomUUID()}` };
+  let bEventIds: { created: string; next: string };
+  beforeEach(() => {
+    bEventIds = { created: `evt_b_${randomUUID()}`, next: `evt_b_next_${randomUUID()}` };
+  });
 
   it("B's own deliveries set up an open alarm, a pending verification, a snapshot and a device status", async () => {
-    expect(
-      (
-        await deliver(
-          B,
-          evt(
-            "alarm.created",
-            {
-              alarm_id: "alm_1",
-              site_id: 7,
-              device_id: 70,
-              priority: "high",
-              trigger: "motion",
-              location: "B lobby",
-              snapshot_url: "https://chekt.example/b/alarm1.jpg",
-            },
-            bEventIds.created,
-          ),
-        )
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await deliver(
-          B,
-          evt("verification.requested", {
-            verification_id: "ver_1",
-            alarm_id: "alm_1",
-            site_id: 7,
-            device_id: 70,
-            occurred_at: new Date().toISOString(),
-            expires_at: inFuture(10),
-          }),
-        )
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await deliver(
-          B,
-          evt("snapshot.created", {
-            snapshot_id: "snap_1",
-            alarm_id: "alm_1",
-            site_id: 7,
-            device_id: 70,
-            url: "https://chekt.example/b/snap1.jpg",
-          }),
-        )
-      ).status,
-    ).toBe(200);
-    expect(
-      (await deliver(B, evt("device.online", { device_id: 70, site_id: 7, at: new Date().toISOString() }))).status,
-    ).toBe(200);
+    expect(await bSetsUpAlarm(bEventIds.created)).toEqual([200, 200, 200, 200]);
     const alarm = await sql.query(
       `SELECT priority, location, snapshot_url, state FROM alarms WHERE dealer_link_id = $1 AND id = 'alm_1'`,
       [B.id],
@@ -111,6 +123,7 @@ describe("a delivery for dealer A can never change, hide or de-duplicate anythin
   });
 
   it("A's deliveries naming B's alarm, snapshot, device and event ids are A's; every B row is unchanged", async () => {
+    expect(await bSetsUpAlarm(bEventIds.created)).toEqual([200, 200, 200, 200]);
     const before = await rowsOf(B.id);
     const attacks = [
       // rewrite B's alarm priority, location and snapshot
@@ -182,13 +195,8 @@ describe("a delivery for dealer A can never change, hide or de-duplicate anythin
   });
 
   it("an event id A used first does not make B's real event with that id a duplicate", async () => {
-    expect(
-      (await deliver(A, evt("alarm.created", { alarm_id: "alm_9", priority: "low" }, bEventIds.next))).body.duplicate,
-    ).toBe(false);
-    const res = await deliver(
-      B,
-      evt("alarm.created", { alarm_id: "alm_3", site_id: 7, priority: "high", location: "B gate" }, bEventIds.next),
-    );
+    const { fromA, fromB: res } = await bothUseEventId(bEventIds.next);
+    expect(fromA.body.duplicate).toBe(false);
     expect(res).toEqual({ status: 200, body: expect.objectContaining({ duplicate: false }) });
     const stored = await sql.query(
       `SELECT apply_status, duplicate_count FROM webhook_events WHERE dealer_link_id = $1 AND id = $2`,
@@ -203,6 +211,10 @@ describe("a delivery for dealer A can never change, hide or de-duplicate anythin
   });
 
   it("B's delivery is refused when signed with A's secret, so A cannot simply post to B's URL", async () => {
+    expect(
+      (await deliver(B, evt("alarm.created", { alarm_id: "alm_3", site_id: 7, priority: "high", location: "B gate" })))
+        .status,
+    ).toBe(200);
     const res = await receiveWebhook(
       signedRequest(url(B.key), evt("alarm.resolved", { alarm_id: "alm_3" }), { secret: A.secret }),
       B.key,
@@ -215,6 +227,8 @@ describe("a delivery for dealer A can never change, hide or de-duplicate anythin
 
   it("re-applying is scoped too: B's event id under A's link is A's event; an unknown one is refused", async () => {
     const { reapplyStoredEvent } = await import("@/lib/webhooks/store");
+    const { fromA, fromB } = await bothUseEventId(bEventIds.next);
+    expect([fromA.status, fromB.status]).toEqual([200, 200]);
     const before = await rowsOf(B.id);
     expect(await reapplyStoredEvent(A.id, bEventIds.next)).toMatchObject({ ok: true });
     expect(await reapplyStoredEvent(A.id, `evt_missing_${randomUUID()}`)).toMatchObject({
