@@ -4,7 +4,7 @@
 // simulator's own store: each answer lands at CHeKT exactly once with what we recorded, or the
 // operator gets an error and our row does not claim it was answered — and retrying then lands it
 // once (same Idempotency-Key, same responded_at), never a second, different answer.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type pg from "pg";
 import { errorText } from "@/lib/error-text";
 import type { RunningSimulator } from "@/simulator/server";
@@ -19,6 +19,7 @@ import {
   startDeskWorld,
   type DeskDealer,
   type DeskWorld,
+  type RaisedVerification,
 } from "../support/desk-alarms";
 import { simControl } from "../support/simulator";
 import type { OutcomePicks } from "../integration/desk-outcomes-helpers";
@@ -67,15 +68,20 @@ async function successAudits(id: string) {
 
 type Tally = { answeredFirstTry: number; toldThenRetried: number; landedDespiteError: number };
 
-/**
- * Answers `n` fresh verifications under whatever faults are set and checks each against CHeKT's
- * store; then clears the faults and retries every one the operator was told failed.
- */
-async function answerAll(n: number, action: "dispatch" | "disregard"): Promise<Tally> {
-  const tally: Tally = { answeredFirstTry: 0, toldThenRetried: 0, landedDespiteError: 0 };
-  const pending: { v: { verification_id: string; contact_id: number }; key: string; respondedAt: Date }[] = [];
+/** `n` fresh verifications, raised on sites 1 and 2 in turn. */
+async function raiseMany(n: number): Promise<RaisedVerification[]> {
   const raised = [];
   for (let i = 0; i < n; i++) raised.push(await raise(1 + (i % 2)));
+  return raised;
+}
+
+/**
+ * Answers the `raised` verifications under whatever faults are set and checks each against CHeKT's
+ * store; then clears the faults and retries every one the operator was told failed.
+ */
+async function answerAll(raised: RaisedVerification[], action: "dispatch" | "disregard"): Promise<Tally> {
+  const tally: Tally = { answeredFirstTry: 0, toldThenRetried: 0, landedDespiteError: 0 };
+  const pending: { v: RaisedVerification; key: string; respondedAt: Date }[] = [];
   for (const v of raised) {
     // "Failed" is what the operator is told instead of "answered": an error, or (429/5xx/dropped)
     // "retrying" with a reason, which the browser resends with the same key.
@@ -152,9 +158,13 @@ beforeAll(async () => {
 afterAll(() => closeDeskWorld(world));
 
 describe("verification answers under faults", () => {
+  // Each test sets the faults it means; none left over from a test that stopped half-way.
+  beforeEach(() => control("DELETE", "/_sim/faults"));
+
   it("a 429 storm: answers wait it out and land once", async () => {
     await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", rate_429: 1, count: 6 });
-    const t = await answerAll(4, "dispatch");
+    const raised = await raiseMany(4);
+    const t = await answerAll(raised, "dispatch");
     expect(t.answeredFirstTry + t.toldThenRetried).toBe(4);
   }, 120_000);
 
@@ -167,7 +177,8 @@ describe("verification answers under faults", () => {
       status_5xx: 500,
       drop_rate: 0.15,
     });
-    const t = await answerAll(8, "disregard");
+    const raised = await raiseMany(8);
+    const t = await answerAll(raised, "disregard");
     expect(t.answeredFirstTry + t.toldThenRetried).toBe(8);
   }, 180_000);
 
@@ -189,16 +200,20 @@ describe("verification answers under faults", () => {
       when: "after",
       count: 3,
     });
-    const t = await answerAll(5, "dispatch");
+    const raised = await raiseMany(5);
+    const t = await answerAll(raised, "dispatch");
     expect(t.answeredFirstTry + t.toldThenRetried).toBe(5);
-    // Every answer of this file so far (4 + 8 + 5) is at CHeKT; its store keeps at most one per verification.
-    const sims = await simVerifications(sim.url);
-    expect(sims.filter((v) => v.answer).length).toBeGreaterThanOrEqual(17);
+    // Each of these 5 answers is at CHeKT, in its one record of the verification (never a second one).
+    const ours = new Set(raised.map((v) => v.verification_id));
+    const sims = (await simVerifications(sim.url)).filter((v) => ours.has(v.verification_id));
+    expect(sims).toHaveLength(5);
+    expect(sims.filter((v) => v.answer).length).toBe(5);
   }, 180_000);
 
   it("CHeKT applies but never answers until it recovers: the operator is told, the retry replays", async () => {
     await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", drop_rate: 1, when: "after" });
-    const t = await answerAll(2, "disregard");
+    const raised = await raiseMany(2);
+    const t = await answerAll(raised, "disregard");
     expect(t).toEqual({ answeredFirstTry: 0, toldThenRetried: 2, landedDespiteError: 2 });
   }, 180_000);
 });
