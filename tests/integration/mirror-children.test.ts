@@ -8,6 +8,7 @@
 import "../support/console-mocks";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO } from "@/simulator/seed";
+import type { NewItem } from "@/lib/bulk/jobs";
 import { OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted, contactInput } from "../support/form-inputs";
@@ -168,7 +169,7 @@ const jobSite = () =>
   [...world.sim.state.sites.values()].filter((s) => s.dealer_id === DEMO.dealers.acme.id)[1]!.site_id;
 
 /** A bulk job of the operator's on the job site, run to its end. */
-async function runJob(kind: "create" | "update" | "delete", items: unknown[]): Promise<string> {
+async function runJob(kind: "create" | "update" | "delete", items: NewItem[]): Promise<string> {
   const { insertBulkJob } = await import("@/lib/bulk/jobs");
   const { runBulkJob } = await import("@/lib/jobs/bulk-runner");
   const { appDeviceApi } = await import("@/lib/chekt/api/device-client");
@@ -177,7 +178,7 @@ async function runJob(kind: "create" | "update" | "delete", items: unknown[]): P
       dealerLinkId: world.linkId,
       chektSiteId: jobSite(),
       kind,
-      items: items as never,
+      items,
       user: { id: OPERATOR.id, email: OPERATOR.email },
     }),
   );
@@ -186,7 +187,7 @@ async function runJob(kind: "create" | "update" | "delete", items: unknown[]): P
 }
 
 /** Create items for cameras `${prefix}1`…: a dealer's external device IDs are unique, so each test has a prefix. */
-const cameras = (prefix: string, count: number) =>
+const cameras = (prefix: string, count: number): NewItem[] =>
   Array.from({ length: count }, (_, i) => ({
     kind: "create",
     device: {
@@ -218,7 +219,7 @@ describe("mirror-children · bulk jobs: each item's answer in the transaction th
     const taken = [...world.sim.state.devices.values()].find(
       (d) => d.site_id !== newSite && acmeSites.has(d.site_id),
     )!.external_device_id;
-    const items = [
+    const items: NewItem[] = [
       ...cameras("mc-d", 4),
       { kind: "create", device: { external_device_id: taken, device_type: "camera", name: "Dup" } },
     ];
