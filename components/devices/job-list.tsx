@@ -28,10 +28,20 @@ export function jobHref(job: Pick<JobRow, "id" | "entity" | "chektSiteId">): str
   return job.entity === "sites" ? `/sites/import/jobs/${job.id}` : `/sites/${job.chektSiteId}/devices/jobs/${job.id}`;
 }
 
-/** Where the job worked: its site by name (by number when the mirror has no name), or "Site import". */
-function siteOf(job: JobRow): string {
+/**
+ * Where the job worked: a link to its site, by name (by number when the mirror has no name), or
+ * "Site import" (an import made many sites, so there is no one page to open).
+ */
+function SiteOf({ job }: { job: JobRow }) {
   if (job.entity === "sites") return "Site import";
-  return job.siteName ?? `Site ${job.chektSiteId}`;
+  return (
+    <Link
+      href={`/sites/${job.chektSiteId}`}
+      className="inline-flex min-h-6 items-center text-indigo-700 underline-offset-2 hover:underline"
+    >
+      {job.siteName ?? `Site ${job.chektSiteId}`}
+    </Link>
+  );
 }
 
 /**
@@ -57,7 +67,7 @@ export function JobList({ jobs, acrossSites = false }: { jobs: JobRow[]; acrossS
             </Link>
           ),
         },
-        ...(acrossSites ? [{ key: "site", header: "Site", cell: siteOf }] : []),
+        ...(acrossSites ? [{ key: "site", header: "Site", cell: (j: JobRow) => <SiteOf job={j} /> }] : []),
         { key: "kind", header: "Kind", cell: (j) => (j.entity === "sites" ? "Import" : JOB_KIND_LABEL[j.kind]) },
         {
           key: "state",

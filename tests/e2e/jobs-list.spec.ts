@@ -72,6 +72,9 @@ test("jobs-list: a dealer's device jobs and site imports, from the dashboard, fi
   await expect(deviceRow).toContainText("Provision");
   await expect(importRow).toContainText("Site import");
   await expect(importRow).toContainText("Import");
+  // The device job's site opens the site; an import made many sites, so its "Site import" is no link.
+  await expect(deviceRow.getByRole("link", { name: siteName })).toHaveAttribute("href", `/sites/${siteId}`);
+  await expect(importRow.getByRole("link", { name: "Site import" })).toHaveCount(0);
   await expectAccessible(page);
   await shots(page, "all");
 
