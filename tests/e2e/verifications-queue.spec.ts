@@ -59,7 +59,7 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
 
   // And the history tab shows it with the operator's name.
   await op.getByRole("link", { name: "History" }).click();
-  await expect(op.getByRole("cell", { name: "dispatched" }).first()).toBeVisible();
+  await expect(op.getByRole("cell", { name: "Dispatched", exact: true }).first()).toBeVisible();
   await expect(op.getByRole("cell", { name: "Test operator" }).first()).toBeVisible();
 
   await operatorCtx.close();

@@ -1,7 +1,9 @@
 import { FilterBar } from "@/components/ui";
 import { historyList, type HistoryParams } from "@/lib/verifications/history-filter";
-import { VERIFICATION_STATES } from "@/lib/verifications/types";
+import { VERIFICATION_STATE_LABEL, VERIFICATION_STATES } from "@/lib/verifications/types";
 import type { SiteChoice } from "@/lib/verifications/history-sites";
+
+const STATE_OPTIONS = VERIFICATION_STATES.map((value) => ({ value, label: VERIFICATION_STATE_LABEL[value] }));
 
 export function HistoryFilters({
   values,
@@ -18,7 +20,7 @@ export function HistoryFilters({
       state={values}
       ignored={errors}
       fields={[
-        { kind: "select", label: "State", name: "state", width: "w-36", options: VERIFICATION_STATES },
+        { kind: "select", label: "State", name: "state", width: "w-36", options: STATE_OPTIONS },
         { kind: "select", label: "Site", name: "site", width: "w-48", options: sites },
         { kind: "text", label: "Operator", name: "operator", placeholder: "Name", width: "w-40" },
       ]}

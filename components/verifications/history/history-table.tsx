@@ -1,8 +1,8 @@
 import { Badge, DataTable, UtcTime, type BadgeTone, type Column } from "@/components/ui";
 import { stepsText, type AnswerDetail } from "@/lib/verifications/outcomes-history";
-import type { QueueItem } from "@/lib/verifications/types";
+import { VERIFICATION_STATE_LABEL, type QueueItem, type VerificationState } from "@/lib/verifications/types";
 
-const TONE: Record<string, BadgeTone> = {
+const TONE: Record<VerificationState, BadgeTone> = {
   pending: "warning",
   claimed: "info",
   dispatched: "danger",
@@ -37,7 +37,11 @@ function historyColumns(details: Map<string, AnswerDetail>): Column<QueueItem>[]
     { key: "occurred", header: "Occurred", cell: (r) => <UtcTime at={r.occurredAt} precision="second" /> },
     { key: "site", header: "Site", card: "title", cell: (r) => r.siteName ?? `Site ${r.siteId}` },
     { key: "desc", header: "Event", cell: (r) => r.description ?? "—", className: "md:hidden lg:table-cell" },
-    { key: "state", header: "State", cell: (r) => <Badge tone={TONE[r.state] ?? "neutral"}>{r.state}</Badge> },
+    {
+      key: "state",
+      header: "State",
+      cell: (r) => <Badge tone={TONE[r.state]}>{VERIFICATION_STATE_LABEL[r.state]}</Badge>,
+    },
     { key: "who", header: "Operator", cell: (r) => r.answeredByName ?? r.claimedByName ?? "—" },
     { key: "outcome", header: "Outcome", cell: (r) => <OutcomeCell detail={details.get(r.id)} /> },
     {
