@@ -7,6 +7,9 @@
 //   npm test -- --skip e2e                  leave some out
 //   npm test -- --only e2e --grep sign-in   only tests whose name matches (vitest -t, playwright --grep)
 // E2E_APP_PORT / E2E_SIM_PORT pin the end-to-end ports (default: free ones).
+// E2E_ORDER=reverse (or =<seed number>, a shuffle) runs each end-to-end test as its own Playwright
+// invocation in that order against the one started stack, so a test leaning on an earlier one fails
+// (scripts/lib/e2e-order.ts); unset, Playwright runs the files alphabetically, each top to bottom.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -22,6 +25,14 @@ import {
   type PostgresServer,
 } from "./lib/postgres";
 import { cspViolationsIn } from "./lib/csp-log";
+import {
+  describeOrder,
+  listTargets,
+  orderTargets,
+  parseE2eOrder,
+  runTargetsInOrder,
+  type E2eOrder,
+} from "./lib/e2e-order";
 import { generateSecrets, withInstallSecrets } from "./lib/install-secrets";
 import { reapedChildrenCpuMs, treeCpuMs } from "./lib/proc-cpu";
 import { runToEnd, stopAllChildren } from "./lib/processes";
@@ -329,35 +340,36 @@ async function startE2eStack({ baseEnv, dbUrl }: E2eWorld) {
   return { appUrl, simUrl: sim.url, simToken, app };
 }
 
+/** What the specs read (tests/e2e/setup): the stack's addresses, the database and the seeded users. */
+function specEnv(world: E2eWorld, stack: E2eStack): NodeJS.ProcessEnv {
+  const { baseEnv, dbUrl, users } = world;
+  return {
+    ...baseEnv,
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+    CHROMIUM_PATH: CHROMIUM,
+    E2E_BASE_URL: stack.appUrl,
+    E2E_SIM_URL: stack.simUrl,
+    E2E_SIM_ADMIN_TOKEN: stack.simToken,
+    E2E_DATABASE_URL: dbUrl,
+    E2E_DIST_DIR: baseEnv.NEXT_DIST_DIR,
+    E2E_ADMIN_EMAIL: world.adminEmail,
+    E2E_ADMIN_PASSWORD: users.admin,
+    E2E_OPERATOR_EMAIL: process.env.SEED_OPERATOR_EMAIL || "operator@example.com",
+    E2E_OPERATOR_PASSWORD: users.operator,
+    E2E_VIEWER_EMAIL: process.env.SEED_VIEWER_EMAIL || "viewer@example.com",
+    E2E_VIEWER_PASSWORD: users.viewer,
+  };
+}
+
 /** Playwright over the specs, its JSON report in `report`; prints the CPU seconds each side used. */
 async function runPlaywright(world: E2eWorld, stack: E2eStack, report: string): Promise<number> {
-  const { baseEnv, dbUrl, users } = world;
   const grep = grepPattern();
   const reapedBefore = reapedChildrenCpuMs();
   const code = await runToEnd(
     "e2e",
     "playwright",
     ["test", "--reporter=list,json", ...(grep ? ["--grep", grep] : [])],
-    {
-      env: {
-        ...baseEnv,
-        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
-        PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-        PLAYWRIGHT_JSON_OUTPUT_FILE: report,
-        CHROMIUM_PATH: CHROMIUM,
-        E2E_BASE_URL: stack.appUrl,
-        E2E_SIM_URL: stack.simUrl,
-        E2E_SIM_ADMIN_TOKEN: stack.simToken,
-        E2E_DATABASE_URL: dbUrl,
-        E2E_DIST_DIR: baseEnv.NEXT_DIST_DIR,
-        E2E_ADMIN_EMAIL: world.adminEmail,
-        E2E_ADMIN_PASSWORD: users.admin,
-        E2E_OPERATOR_EMAIL: process.env.SEED_OPERATOR_EMAIL || "operator@example.com",
-        E2E_OPERATOR_PASSWORD: users.operator,
-        E2E_VIEWER_EMAIL: process.env.SEED_VIEWER_EMAIL || "viewer@example.com",
-        E2E_VIEWER_PASSWORD: users.viewer,
-      },
-    },
+    { env: { ...specEnv(world, stack), PLAYWRIGHT_JSON_OUTPUT_NAME: report, PLAYWRIGHT_JSON_OUTPUT_FILE: report } },
   );
   // CPU seconds the app spent serving the specs: unlike the stage's wall time, the other work on a
   // shared machine hardly bends it, so it is the figure to compare two runs by.
@@ -399,14 +411,35 @@ function e2eOutcome(code: number, report: string) {
 async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
   const specs = specFiles("tests/e2e", /\.spec\.ts$/);
   if (!specs.length) return skipped("no specs in tests/e2e");
+  const order = parseE2eOrder(process.env.E2E_ORDER);
   const world = await seedE2e(exampleEnv);
   const stack = await startE2eStack(world);
+  if (order) return e2eInOrder(order, world, stack);
   // Kept after the run: its per-test durations show where the stage's time goes.
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const report = path.join(LOG_DIR, "e2e-report.json");
   const code = await runPlaywright(world, stack, report);
   await stopAllChildren();
   return e2eOutcome(code, report);
+}
+
+/** E2E_ORDER: one Playwright invocation per test, in `order`, on the one stack (scripts/lib/e2e-order.ts). */
+async function e2eInOrder(order: E2eOrder, world: E2eWorld, stack: E2eStack) {
+  const env = specEnv(world, stack);
+  const targets = await listTargets(env, grepPattern(), tmpFile("e2e-list.json"));
+  console.log(`e2e: ${targets.length} tests, ${describeOrder(order)}, one Playwright run each`);
+  const run = await runTargetsInOrder(orderTargets(targets, order), env, grepPattern());
+  await stopAllChildren();
+  const csp = cspViolationsIn(path.join(LOG_DIR, "e2e-app.log"));
+  if (csp.length)
+    console.error(`CSP violations reported by the browser during the e2e stage:\n  ${csp.slice(0, 20).join("\n  ")}`);
+  const failed = run.failed + (csp.length ? 1 : 0);
+  const note = [
+    describeOrder(order),
+    ...(csp.length ? [`${csp.length} CSP violation(s)`] : []),
+    ...(run.failures.length ? [`failed: ${run.failures.map((f) => f.location).join(", ")}`] : []),
+  ].join("; ");
+  return { status: failed === 0 ? ("passed" as const) : ("failed" as const), passed: run.passed, failed, note };
 }
 
 function summary(): number {

@@ -1,0 +1,110 @@
+// E2E_ORDER: the end-to-end tests one Playwright invocation each, in an order other than the written
+// one, against the stack scripts/test.ts started once. Playwright itself always runs the files
+// alphabetically and each file top to bottom, so a test that leans on what an earlier one made (a
+// site, a device, a setting, a lockout) passes there by luck; this order is what shows it.
+//   E2E_ORDER=reverse   the last test of the last file first
+//   E2E_ORDER=<number>  a shuffle across all files, seeded by the number (the same number, the same order)
+import fs from "node:fs";
+import path from "node:path";
+import { repoRoot } from "./env";
+import { runToEnd } from "./processes";
+
+export type E2eOrder = { kind: "reverse" } | { kind: "seeded"; seed: number };
+
+/** One Playwright target: `file:line`, with the test title(s) declared on that line (a loop declares several). */
+export type E2eTarget = { location: string; titles: string[] };
+
+export type OrderedRun = { passed: number; failed: number; failures: E2eTarget[] };
+
+/** Reads E2E_ORDER; undefined when unset (Playwright's own order, one invocation). */
+export function parseE2eOrder(value: string | undefined): E2eOrder | undefined {
+  if (!value) return undefined;
+  if (value === "reverse") return { kind: "reverse" };
+  if (/^\d+$/.test(value)) return { kind: "seeded", seed: Number(value) };
+  throw new Error(`E2E_ORDER must be "reverse" or a seed number, not "${value}"`);
+}
+
+export function describeOrder(order: E2eOrder): string {
+  return order.kind === "reverse" ? "reverse order" : `shuffled with seed ${order.seed}`;
+}
+
+// The parts of Playwright's JSON report that the listing needs.
+type ReportSpec = { title: string; file: string; line: number };
+type ReportSuite = { title: string; specs?: ReportSpec[]; suites?: ReportSuite[] };
+type Report = { config: { rootDir: string }; suites?: ReportSuite[]; errors?: Array<{ message?: string }> };
+
+function specsOf(suite: ReportSuite, parents: string[]): Array<ReportSpec & { fullTitle: string }> {
+  const trail = [...parents, suite.title];
+  const own = (suite.specs ?? []).map((s) => ({ ...s, fullTitle: [...trail, s.title].join(" › ") }));
+  return [...own, ...(suite.suites ?? []).flatMap((child) => specsOf(child, trail))];
+}
+
+/** The tests Playwright would run (with `grep`), as `file:line` targets in the written order. */
+export async function listTargets(env: NodeJS.ProcessEnv, grep: string | undefined, listFile: string) {
+  fs.rmSync(listFile, { force: true });
+  const args = ["test", "--list", "--reporter=json", ...(grep ? ["--grep", grep] : [])];
+  const code = await runToEnd("e2e-list", "playwright", args, {
+    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: listFile, PLAYWRIGHT_JSON_OUTPUT_NAME: listFile },
+    echo: false,
+  });
+  if (code !== 0 || !fs.existsSync(listFile)) throw new Error(`playwright test --list exited with ${code}`);
+  const report: Report = JSON.parse(fs.readFileSync(listFile, "utf8"));
+  if (report.errors?.length) throw new Error(`playwright test --list: ${report.errors[0]?.message ?? "error"}`);
+  const targets = new Map<string, E2eTarget>();
+  for (const spec of (report.suites ?? []).flatMap((s) => specsOf(s, []))) {
+    const file = path.relative(repoRoot, path.join(report.config.rootDir, spec.file));
+    const location = `${file}:${spec.line}`;
+    const target = targets.get(location) ?? { location, titles: [] };
+    target.titles.push(spec.fullTitle);
+    targets.set(location, target);
+  }
+  return [...targets.values()];
+}
+
+// mulberry32: a small seeded generator, so one seed number names one order on every machine.
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function orderTargets<T>(targets: T[], order: E2eOrder): T[] {
+  if (order.kind === "reverse") return [...targets].reverse();
+  const random = seededRandom(order.seed);
+  const out = [...targets];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * Runs each target as its own `playwright test <file>:<line>` (with `grep` too, so a loop's line runs
+ * only the matching tests) and names every failure at the end. `env` is the specs' environment.
+ */
+export async function runTargetsInOrder(
+  targets: E2eTarget[],
+  env: NodeJS.ProcessEnv,
+  grep: string | undefined,
+): Promise<OrderedRun> {
+  const result: OrderedRun = { passed: 0, failed: 0, failures: [] };
+  for (const [i, target] of targets.entries()) {
+    console.log(`\ne2e ${i + 1}/${targets.length}: ${target.location}  ${target.titles.join(" | ")}`);
+    const args = ["test", target.location, "--reporter=list", ...(grep ? ["--grep", grep] : [])];
+    const code = await runToEnd("e2e", "playwright", args, { env });
+    if (code === 0) result.passed += target.titles.length;
+    else {
+      result.failed += 1;
+      result.failures.push(target);
+    }
+  }
+  console.log(`\ne2e in ${targets.length} invocations: ${result.passed} passed, ${result.failed} failed`);
+  for (const f of result.failures) console.log(`  failed: ${f.location}  ${f.titles.join(" | ")}`);
+  return result;
+}
