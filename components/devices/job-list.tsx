@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SiteLink } from "@/components/sites/site-link";
 import { Badge, DataTable, UtcTime, type BadgeTone } from "@/components/ui";
 import type { JobState } from "@/lib/bulk/job-states";
 import type { JobRow } from "@/lib/bulk/jobs-read";
@@ -28,20 +29,9 @@ export function jobHref(job: Pick<JobRow, "id" | "entity" | "chektSiteId">): str
   return job.entity === "sites" ? `/sites/import/jobs/${job.id}` : `/sites/${job.chektSiteId}/devices/jobs/${job.id}`;
 }
 
-/**
- * Where the job worked: a link to its site, by name (by number when the mirror has no name), or
- * "Site import" (an import made many sites, so there is no one page to open).
- */
+/** Where the job worked: its site, or "Site import" (an import made many sites, so no one page to open). */
 function SiteOf({ job }: { job: JobRow }) {
-  if (job.entity === "sites") return "Site import";
-  return (
-    <Link
-      href={`/sites/${job.chektSiteId}`}
-      className="inline-flex min-h-6 items-center text-indigo-700 underline-offset-2 hover:underline"
-    >
-      {job.siteName ?? `Site ${job.chektSiteId}`}
-    </Link>
-  );
+  return job.entity === "sites" ? "Site import" : <SiteLink siteId={job.chektSiteId} name={job.siteName} />;
 }
 
 /**

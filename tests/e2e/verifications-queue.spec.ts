@@ -61,6 +61,9 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
   await op.getByRole("link", { name: "History" }).click();
   await expect(op.getByRole("cell", { name: "Dispatched", exact: true }).first()).toBeVisible();
   await expect(op.getByRole("cell", { name: "Test operator" }).first()).toBeVisible();
+  // Its site opens the site's page.
+  const site = op.getByRole("link", { name: "Harbor Logistics Warehouse", exact: true }).first();
+  await expect(site).toHaveAttribute("href", "/sites/1");
 
   await operatorCtx.close();
   await otherCtx.close();

@@ -1,3 +1,4 @@
+import { SiteLink } from "@/components/sites/site-link";
 import { Badge, DataTable, UtcTime, type BadgeTone, type Column } from "@/components/ui";
 import { stepsText, type AnswerDetail } from "@/lib/verifications/outcomes-history";
 import { VERIFICATION_STATE_LABEL, type QueueItem, type VerificationState } from "@/lib/verifications/types";
@@ -35,7 +36,7 @@ function OutcomeCell({ detail: d }: { detail?: AnswerDetail }) {
 function historyColumns(details: Map<string, AnswerDetail>): Column<QueueItem>[] {
   return [
     { key: "occurred", header: "Occurred", cell: (r) => <UtcTime at={r.occurredAt} precision="second" /> },
-    { key: "site", header: "Site", card: "title", cell: (r) => r.siteName ?? `Site ${r.siteId}` },
+    { key: "site", header: "Site", card: "title", cell: (r) => <SiteLink siteId={r.siteId} name={r.siteName} /> },
     { key: "desc", header: "Event", cell: (r) => r.description ?? "—", className: "md:hidden lg:table-cell" },
     {
       key: "state",

@@ -1,0 +1,17 @@
+import Link from "next/link";
+
+/**
+ * A site named in a list about something else (a job, a verification): a link to the site's page,
+ * by the name the mirror knows, else by number. At least 24 px tall, so a phone card's link is a
+ * target a thumb can hit.
+ */
+export function SiteLink({ siteId, name }: { siteId: number; name: string | null | undefined }) {
+  return (
+    <Link
+      href={`/sites/${siteId}`}
+      className="inline-flex min-h-6 items-center text-indigo-700 underline-offset-2 hover:underline"
+    >
+      {name ?? `Site ${siteId}`}
+    </Link>
+  );
+}
