@@ -3,6 +3,7 @@ import { DataTable } from "@/components/ui";
 import type { FleetRow } from "@/lib/fleet/read";
 import { ago, duration } from "./format";
 import { DeviceStatusBadge } from "./status-badge";
+import { SiteLink } from "@/components/sites/site-link";
 
 function since(row: FleetRow, now: Date): string {
   if (row.status === "unknown") return "No report yet";
@@ -57,11 +58,7 @@ export function FleetTable({ rows, now }: { rows: FleetRow[]; now: Date }) {
         {
           key: "site",
           header: "Site",
-          cell: (r) => (
-            <Link href={`/sites/${r.siteId}`} className="text-indigo-700 underline hover:text-indigo-900">
-              {r.siteName ?? `Site #${r.siteId}`}
-            </Link>
-          ),
+          cell: (r) => <SiteLink siteId={r.siteId} name={r.siteName} />,
         },
       ]}
     />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { siteLabel } from "@/lib/site-label";
 
 /**
  * A site named in a list about something else (a job, a verification): a link to the site's page,
@@ -11,7 +12,7 @@ export function SiteLink({ siteId, name }: { siteId: number; name: string | null
       href={`/sites/${siteId}`}
       className="inline-flex min-h-6 items-center text-indigo-700 underline-offset-2 hover:underline"
     >
-      {name ?? `Site ${siteId}`}
+      {siteLabel(siteId, name)}
     </Link>
   );
 }

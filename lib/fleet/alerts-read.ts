@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { mirrorSiteNames } from "@/lib/mirror/read";
+import { siteLabel } from "@/lib/site-label";
 
 /** How far back the alerts page lists cleared alerts. */
 const CLEARED_FOR_MS = 7 * 86_400_000;
@@ -36,7 +37,7 @@ export async function readFleetAlerts(dealerLinkId: string, now: Date) {
   const views: AlertView[] = alerts.map((a) => ({
     id: a.id,
     siteId: a.siteId,
-    siteName: names.get(a.siteId) ?? `Site #${a.siteId}`,
+    siteName: siteLabel(a.siteId, names.get(a.siteId)),
     deviceName: a.deviceName,
     offlineSince: a.offlineSince,
     clearedAt: a.clearedAt,

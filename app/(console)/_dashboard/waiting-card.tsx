@@ -3,6 +3,7 @@ import { CheckCircle2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { WaitingVerification } from "./local-counts";
+import { siteLabel } from "@/lib/site-label";
 
 function minutesLeft(at: Date, now: Date): number {
   return Math.max(0, Math.ceil((at.getTime() - now.getTime()) / 60_000));
@@ -14,7 +15,7 @@ function WaitingRow({ v, now }: { v: WaitingVerification; now: Date }) {
       <span className="min-w-0">
         <span className="block truncate font-medium text-slate-900">{v.description || "Alarm verification"}</span>
         <span className="block text-xs text-slate-500">
-          {v.siteName ?? `Site ${v.siteId}`} · expires in {minutesLeft(v.expiresAt, now)} min
+          {siteLabel(v.siteId, v.siteName)} · expires in {minutesLeft(v.expiresAt, now)} min
         </span>
       </span>
       {v.state === "claimed" ? (

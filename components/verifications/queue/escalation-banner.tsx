@@ -3,6 +3,7 @@ import { AlertTriangle } from "lucide-react";
 import { escalationOf, type EscalationSettings, type EscalationSummary } from "@/lib/verifications/escalation";
 import type { QueueItem } from "@/lib/verifications/types";
 import { focusRow, rowId } from "./use-queue-keys";
+import { siteLabel } from "@/lib/site-label";
 
 /** The banner links to this many escalated alarms by name (queue order), then counts the rest. */
 const BANNER_LINKS = 12;
@@ -42,7 +43,7 @@ export function EscalationBanner(props: {
                   focusRow(id);
                 }}
               >
-                {item.siteName ?? `Site ${item.siteId}`} — {escalationOf(item, now, settings).reason.toLowerCase()}
+                {siteLabel(item.siteId, item.siteName)} — {escalationOf(item, now, settings).reason.toLowerCase()}
               </a>
             </li>
           );

@@ -6,6 +6,7 @@ import { RowCountdown } from "./queue-row-countdown";
 import { RowSnapshots } from "./queue-row-snapshots";
 import { RowSummary } from "./queue-row-summary";
 import { rowId } from "./use-queue-keys";
+import { siteLabel } from "@/lib/site-label";
 
 const URGENCY_BORDER = { normal: "border-slate-200", amber: "border-amber-400", red: "border-red-500" } as const;
 
@@ -21,7 +22,7 @@ export function QueueRow(props: {
   const { item, now, selected } = props;
   const left = Date.parse(item.expiresAt) - now;
   const esc = escalationOf(item, now, props.escalation);
-  const site = item.siteName ?? `Site ${item.siteId}`;
+  const site = siteLabel(item.siteId, item.siteName);
   return (
     <li
       id={rowId(item.id)}

@@ -4,11 +4,12 @@ import type { QueueItem } from "@/lib/verifications/types";
 import { AnswerButton } from "@/components/verifications/shared/answer-button";
 import { ClaimButton } from "@/components/verifications/shared/claim-button";
 import type { QueueWork } from "./use-queue-work";
+import { siteLabel } from "@/lib/site-label";
 
 /** The selected row's actions, in a toolbar outside the listbox (options hold no controls). */
 export function SelectedActions(props: { item: QueueItem; work: QueueWork; canAnswer: boolean; canTakeOver: boolean }) {
   const { item, work } = props;
-  const site = item.siteName ?? `Site ${item.siteId}`;
+  const site = siteLabel(item.siteId, item.siteName);
   const claimedByOther = item.state === "claimed" && !item.claimedByMe;
   return (
     <div

@@ -8,6 +8,7 @@ import {
 } from "@/lib/verifications/escalation";
 import type { QueueItem } from "@/lib/verifications/types";
 import { alarmSound, notify } from "./alerts";
+import { siteLabel } from "@/lib/site-label";
 
 /**
  * What is escalated now (for the admins' banner), and each item's one escalation: a spoken line, and
@@ -30,7 +31,7 @@ export function useEscalationAlerts(
     const first = items.find((i) => i.id === fresh[0]);
     if (!first) return;
     const why = escalationOf(first, now, settings).reason;
-    const site = first.siteName ?? `Site ${first.siteId}`;
+    const site = siteLabel(first.siteId, first.siteName);
     setSaid(`Escalated: ${site}, ${why.toLowerCase()}${fresh.length > 1 ? `, and ${fresh.length - 1} more` : ""}`);
     if (!alertsOn.current) return;
     alarmSound();

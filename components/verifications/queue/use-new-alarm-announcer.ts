@@ -3,6 +3,7 @@ import { useCallback, useRef, useState, type RefObject } from "react";
 import type { QueueItem } from "@/lib/verifications/types";
 import { announcement } from "@/components/verifications/shared/format";
 import { beep, notify } from "./alerts";
+import { siteLabel } from "@/lib/site-label";
 
 /**
  * Each new alarm: a beep and a desktop notification (alerts on) at once, and a spoken line for
@@ -21,7 +22,7 @@ export function useNewAlarmAnnouncer(clock: () => number, alertsOn: RefObject<bo
       beep();
       notify(
         "New alarm to verify",
-        [item.siteName ?? `Site ${item.siteId}`, item.description].filter(Boolean).join(" — "),
+        [siteLabel(item.siteId, item.siteName), item.description].filter(Boolean).join(" — "),
         item.id,
       );
     },

@@ -1,0 +1,6 @@
+// No server imports: the live queue's client components name sites with it too.
+
+/** A site as the console names it: the name the mirror knows, else its CHeKT number ("Site 1042"). */
+export function siteLabel(siteId: number, name: string | null | undefined): string {
+  return name ?? `Site ${siteId}`;
+}
