@@ -428,7 +428,7 @@ async function e2eInOrder(order: E2eOrder, world: E2eWorld, stack: E2eStack) {
   const env = specEnv(world, stack);
   const targets = await listTargets(env, grepPattern(), tmpFile("e2e-list.json"));
   console.log(`e2e: ${targets.length} tests, ${describeOrder(order)}, one Playwright run each`);
-  const run = await runTargetsInOrder(orderTargets(targets, order), env, grepPattern());
+  const run = await runTargetsInOrder(orderTargets(targets, order), env);
   await stopAllChildren();
   const csp = cspViolationsIn(path.join(LOG_DIR, "e2e-app.log"));
   if (csp.length)

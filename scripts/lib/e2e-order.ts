@@ -11,8 +11,11 @@ import { runToEnd } from "./processes";
 
 export type E2eOrder = { kind: "reverse" } | { kind: "seeded"; seed: number };
 
-/** One Playwright target: `file:line`, with the test title(s) declared on that line (a loop declares several). */
-export type E2eTarget = { location: string; titles: string[] };
+/**
+ * One test: its `file:line`, its title path for people, and a --grep matching that title path alone
+ * (a loop declares several tests on one line, as pages-tour.spec.ts does).
+ */
+export type E2eTarget = { location: string; title: string; grep: string };
 
 export type OrderedRun = { passed: number; failed: number; failures: E2eTarget[] };
 
@@ -33,13 +36,13 @@ type ReportSpec = { title: string; file: string; line: number };
 type ReportSuite = { title: string; specs?: ReportSpec[]; suites?: ReportSuite[] };
 type Report = { config: { rootDir: string }; suites?: ReportSuite[]; errors?: Array<{ message?: string }> };
 
-function specsOf(suite: ReportSuite, parents: string[]): Array<ReportSpec & { fullTitle: string }> {
+function specsOf(suite: ReportSuite, parents: string[]): Array<ReportSpec & { titlePath: string[] }> {
   const trail = [...parents, suite.title];
-  const own = (suite.specs ?? []).map((s) => ({ ...s, fullTitle: [...trail, s.title].join(" › ") }));
+  const own = (suite.specs ?? []).map((s) => ({ ...s, titlePath: [...trail, s.title] }));
   return [...own, ...(suite.suites ?? []).flatMap((child) => specsOf(child, trail))];
 }
 
-/** The tests Playwright would run (with `grep`), as `file:line` targets in the written order. */
+/** The tests Playwright would run (with `grep`), in the written order. */
 export async function listTargets(env: NodeJS.ProcessEnv, grep: string | undefined, listFile: string) {
   fs.rmSync(listFile, { force: true });
   const args = ["test", "--list", "--reporter=json", ...(grep ? ["--grep", grep] : [])];
@@ -50,15 +53,14 @@ export async function listTargets(env: NodeJS.ProcessEnv, grep: string | undefin
   if (code !== 0 || !fs.existsSync(listFile)) throw new Error(`playwright test --list exited with ${code}`);
   const report: Report = JSON.parse(fs.readFileSync(listFile, "utf8"));
   if (report.errors?.length) throw new Error(`playwright test --list: ${report.errors[0]?.message ?? "error"}`);
-  const targets = new Map<string, E2eTarget>();
-  for (const spec of (report.suites ?? []).flatMap((s) => specsOf(s, []))) {
-    const file = path.relative(repoRoot, path.join(report.config.rootDir, spec.file));
-    const location = `${file}:${spec.line}`;
-    const target = targets.get(location) ?? { location, titles: [] };
-    target.titles.push(spec.fullTitle);
-    targets.set(location, target);
-  }
-  return [...targets.values()];
+  return (report.suites ?? [])
+    .flatMap((s) => specsOf(s, []))
+    .map((spec): E2eTarget => {
+      const file = path.relative(repoRoot, path.join(report.config.rootDir, spec.file));
+      // Playwright greps the title path joined by spaces, after the (empty) project's title.
+      const exact = spec.titlePath.join(" ").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return { location: `${file}:${spec.line}`, title: spec.titlePath.join(" › "), grep: `(^| )${exact}$` };
+    });
 }
 
 // mulberry32: a small seeded generator, so one seed number names one order on every machine.
@@ -84,27 +86,20 @@ export function orderTargets<T>(targets: T[], order: E2eOrder): T[] {
   return out;
 }
 
-/**
- * Runs each target as its own `playwright test <file>:<line>` (with `grep` too, so a loop's line runs
- * only the matching tests) and names every failure at the end. `env` is the specs' environment.
- */
-export async function runTargetsInOrder(
-  targets: E2eTarget[],
-  env: NodeJS.ProcessEnv,
-  grep: string | undefined,
-): Promise<OrderedRun> {
+/** Runs each target as its own `playwright test <file>:<line> --grep <its title>`; names every failure at the end. */
+export async function runTargetsInOrder(targets: E2eTarget[], env: NodeJS.ProcessEnv): Promise<OrderedRun> {
   const result: OrderedRun = { passed: 0, failed: 0, failures: [] };
   for (const [i, target] of targets.entries()) {
-    console.log(`\ne2e ${i + 1}/${targets.length}: ${target.location}  ${target.titles.join(" | ")}`);
-    const args = ["test", target.location, "--reporter=list", ...(grep ? ["--grep", grep] : [])];
+    console.log(`\ne2e ${i + 1}/${targets.length}: ${target.location}  ${target.title}`);
+    const args = ["test", target.location, "--grep", target.grep, "--reporter=list"];
     const code = await runToEnd("e2e", "playwright", args, { env });
-    if (code === 0) result.passed += target.titles.length;
+    if (code === 0) result.passed += 1;
     else {
       result.failed += 1;
       result.failures.push(target);
     }
   }
-  console.log(`\ne2e in ${targets.length} invocations: ${result.passed} passed, ${result.failed} failed`);
-  for (const f of result.failures) console.log(`  failed: ${f.location}  ${f.titles.join(" | ")}`);
+  console.log(`\ne2e, one invocation per test: ${result.passed} passed, ${result.failed} failed`);
+  for (const f of result.failures) console.log(`  failed: ${f.location}  ${f.title}`);
   return result;
 }
