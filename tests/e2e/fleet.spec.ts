@@ -54,7 +54,9 @@ test.afterAll(async () => {
   if (camera) await sim(`/_sim/devices/${camera.chekt_id}/status`, { body: { status: "online" } });
 });
 
-test("fleet: a camera offline for two hours is found by the filters in the URL", async ({ page }) => {
+// Each test takes the camera offline for two hours itself (the readiness test needs the spell as much as
+// the fleet test does), so either runs alone or first; afterAll brings it back online.
+test.beforeEach(async () => {
   // CHeKT says so by webhook (device.offline, device.firmware_updated); the mirror follows.
   await sim(`/_sim/devices/${camera.chekt_id}/status`, { body: { status: "offline", firmware: FIRMWARE } });
   await expect
@@ -73,7 +75,9 @@ test("fleet: a camera offline for two hours is found by the filters in the URL",
     "UPDATE mirror_devices SET status_at = now() - interval '2 hours' WHERE dealer_link_id = $1 AND chekt_id = $2",
     [linkId, camera.chekt_id],
   );
+});
 
+test("fleet: a camera offline for two hours is found by the filters in the URL", async ({ page }) => {
   await signIn(page, "viewer", "/fleet");
   await expect(page.getByRole("heading", { name: "Fleet health" })).toBeVisible();
   await expect(page.getByTestId("fleet-count-offline")).toContainText(/^[1-9]\d* offline$/);
