@@ -12,10 +12,10 @@ import { runToEnd } from "./processes";
 export type E2eOrder = { kind: "reverse" } | { kind: "seeded"; seed: number };
 
 /**
- * One test: its `file:line`, its title path for people, and a --grep matching that title path alone
- * (a loop declares several tests on one line, as pages-tour.spec.ts does).
+ * One test: its spec file, its `file:line` and title path for people, and a --grep matching that
+ * title path alone (a loop declares several tests on one line, as pages-tour.spec.ts does).
  */
-export type E2eTarget = { location: string; title: string; grep: string };
+export type E2eTarget = { file: string; location: string; title: string; grep: string };
 
 export type OrderedRun = { passed: number; failed: number; failures: E2eTarget[] };
 
@@ -52,6 +52,7 @@ export async function listTargets(env: NodeJS.ProcessEnv, grep: string | undefin
   });
   if (code !== 0 || !fs.existsSync(listFile)) throw new Error(`playwright test --list exited with ${code}`);
   const report: Report = JSON.parse(fs.readFileSync(listFile, "utf8"));
+  fs.rmSync(listFile, { force: true });
   if (report.errors?.length) throw new Error(`playwright test --list: ${report.errors[0]?.message ?? "error"}`);
   return (report.suites ?? [])
     .flatMap((s) => specsOf(s, []))
@@ -59,7 +60,8 @@ export async function listTargets(env: NodeJS.ProcessEnv, grep: string | undefin
       const file = path.relative(repoRoot, path.join(report.config.rootDir, spec.file));
       // Playwright greps the title path joined by spaces, after the (empty) project's title.
       const exact = spec.titlePath.join(" ").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      return { location: `${file}:${spec.line}`, title: spec.titlePath.join(" › "), grep: `(^| )${exact}$` };
+      const title = spec.titlePath.join(" › ");
+      return { file, location: `${file}:${spec.line}`, title, grep: `(^| )${exact}$` };
     });
 }
 
@@ -86,12 +88,13 @@ export function orderTargets<T>(targets: T[], order: E2eOrder): T[] {
   return out;
 }
 
-/** Runs each target as its own `playwright test <file>:<line> --grep <its title>`; names every failure at the end. */
+/** Runs each target as its own `playwright test <file> --grep <its title>`; names every failure at the end. */
 export async function runTargetsInOrder(targets: E2eTarget[], env: NodeJS.ProcessEnv): Promise<OrderedRun> {
   const result: OrderedRun = { passed: 0, failed: 0, failures: [] };
   for (const [i, target] of targets.entries()) {
     console.log(`\ne2e ${i + 1}/${targets.length}: ${target.location}  ${target.title}`);
-    const args = ["test", target.location, "--grep", target.grep, "--reporter=list"];
+    // The file and the exact title, not file:line: others edit specs in this tree while a long run goes on.
+    const args = ["test", target.file, "--grep", target.grep, "--reporter=list"];
     const code = await runToEnd("e2e", "playwright", args, { env });
     if (code === 0) result.passed += 1;
     else {
