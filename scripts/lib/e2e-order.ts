@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { repoRoot } from "./env";
 import { runToEnd } from "./processes";
+import { seededRandom } from "./seeded-random";
 
 export type E2eOrder = { kind: "reverse" } | { kind: "seeded"; seed: number };
 
@@ -63,18 +64,6 @@ export async function listTargets(env: NodeJS.ProcessEnv, grep: string | undefin
       const title = spec.titlePath.join(" › ");
       return { file, location: `${file}:${spec.line}`, title, grep: `(^| )${exact}$` };
     });
-}
-
-// mulberry32: a small seeded generator, so one seed number names one order on every machine.
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function orderTargets<T>(targets: T[], order: E2eOrder): T[] {

@@ -12,6 +12,7 @@ import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "../support/simulator";
 import { until } from "../support/until";
 import { createTestDb, seedDealerLink, setTestEnv, withLimit, type TestDb } from "./webhooks-helpers";
+import { seededRandom } from "../../scripts/lib/seeded-random";
 
 const DEMO_SECRET = "whsec_demo_signing_secret_0123456789";
 const KEY = "acme-security";
@@ -30,17 +31,6 @@ let receiveWebhook: (req: Request, key: string) => Promise<Response>;
 const fate = { refused: 0, storedThen500: 0, storedThenLate: 0, passed: 0, receiverRefused: 0 };
 const receiverAnswers: Record<string, number> = {};
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function simCall<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${sim.url}${path}`, {
     method,
@@ -53,7 +43,7 @@ async function simCall<T>(method: string, path: string, body?: unknown): Promise
 
 /** The real receiver behind a flaky front door: decides each attempt's fate at random (seeded). */
 function startFlakyReceiver(): Promise<string> {
-  const rnd = mulberry32(SEED);
+  const rnd = seededRandom(SEED);
   server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -157,7 +147,7 @@ describe("webhooks from the simulator under a storm of retries", () => {
 
     // Raise alarms with some concurrency; resolve every third one as soon as it exists, so its
     // alarm.resolved races its own alarm.created / verification.requested retries.
-    const rnd = mulberry32(SEED + 1);
+    const rnd = seededRandom(SEED + 1);
     const created: (Created & { resolved: boolean })[] = [];
     const sentEventIds: string[] = [];
     await withLimit(
