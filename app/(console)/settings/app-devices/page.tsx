@@ -10,7 +10,9 @@ import type { SearchParamsProps } from "@/lib/list-state/search-params";
 export const metadata = { title: "CHeKT App devices" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
-const PAGE = 25;
+// CHeKT's largest page (V1Limit): every "Load more" is a call from the shared budget, so each brings
+// as many devices as one call can.
+const PAGE = 100;
 
 export default async function AppDevicesPage({ searchParams }: SearchParamsProps) {
   const chosen = await adminPickedDealer(searchParams);
