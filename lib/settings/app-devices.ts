@@ -1,19 +1,14 @@
 import "server-only";
 import { listAppDevices } from "@/lib/chekt/api/app-devices";
+import type { components } from "@/lib/chekt/schema";
 import { isChektError } from "@/lib/chekt/errors";
 import { env } from "@/lib/env";
 import type { Diagnosis } from "./diagnose";
 import { resolveApiKey } from "./credentials";
 import { explainChektError } from "./explain-chekt-error";
 
-export type AppDevice = {
-  id: string;
-  type: string;
-  name: string;
-  site_id: string;
-  status: string;
-  firmware?: string | null;
-};
+/** A device as CHeKT Apps lists it (the OpenAPI document's V1Device). */
+export type AppDevice = components["schemas"]["V1Device"];
 export type AppDevicesPage =
   | { ok: true; devices: AppDevice[]; hasMore: boolean; nextCursor: string | null; traceId: string }
   | { ok: false; diagnosis: Diagnosis };
@@ -43,7 +38,7 @@ export async function appDevicesPage(
     const { page, traceId: echoed } = await listAppDevices(apiKey, { limit, cursor }, { traceId, deadlineMs: 8000 });
     return {
       ok: true,
-      devices: page.data as AppDevice[],
+      devices: page.data,
       hasMore: page.has_more,
       nextCursor: page.next_cursor ?? null,
       traceId: echoed,
