@@ -26,6 +26,7 @@
 
 export const FILTER_OPS = ["eq", "neq", "lt", "lte", "gt", "gte", "regex"] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
+const isFilterOp = (s: string): s is FilterOp => FILTER_OPS.some((op) => op === s);
 export const SORT_DIRS = ["asc", "desc"] as const;
 export type SortDir = (typeof SORT_DIRS)[number];
 
@@ -89,7 +90,7 @@ function filterValue(value: unknown): string {
 export function formatFilter(f: ListFilter): string {
   const column = checkColumn("filter", f.column);
   const op = f.op ?? "eq";
-  if (!(FILTER_OPS as readonly string[]).includes(op)) {
+  if (!isFilterOp(op)) {
     throw new ListQueryError("filter", `filter: unknown operator "${op}" (use ${FILTER_OPS.join(", ")})`);
   }
   return `${column},${filterValue(f.value)},${op}`;
@@ -104,8 +105,8 @@ export function parseFilter(raw: string): Required<ListFilter> | null {
   const rest = raw.slice(first + 1);
   const last = rest.lastIndexOf(",");
   const maybeOp = last >= 0 ? rest.slice(last + 1) : "";
-  if (last >= 0 && (FILTER_OPS as readonly string[]).includes(maybeOp)) {
-    return { column, value: rest.slice(0, last), op: maybeOp as FilterOp };
+  if (last >= 0 && isFilterOp(maybeOp)) {
+    return { column, value: rest.slice(0, last), op: maybeOp };
   }
   // `column,value` with the operator left out means eq (the Partner API reference's list controls).
   return { column, value: rest, op: "eq" };

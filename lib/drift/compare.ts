@@ -2,8 +2,10 @@
 // Pure: the page fetches both sides, this decides what differs and what an admin may do about it.
 
 import { fromKeys } from "@/lib/keys-of";
+import type { DRIFT_KINDS } from "./schemas";
 
-export type DriftKind = "dealer" | "site" | "monitoring_station" | "contact" | "device";
+/** What the mapping table maps (its MappingKind enum), as the drift form lists them. */
+export type DriftKind = (typeof DRIFT_KINDS)[number];
 
 export type MappingRow = {
   id: string;

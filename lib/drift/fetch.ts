@@ -5,14 +5,7 @@ import "server-only";
 // from CHeKT (lib/drift/object.ts) before they change a mapping.
 import { prisma } from "@/lib/db";
 import { readDealerDto } from "@/lib/mirror/dto";
-import {
-  chektObject,
-  compareMappings,
-  type ChektObject,
-  type DriftKind,
-  type DriftReport,
-  type MappingRow,
-} from "./compare";
+import { chektObject, compareMappings, type ChektObject, type DriftReport, type MappingRow } from "./compare";
 
 export type DriftRun = DriftReport & {
   warnings: string[];
@@ -73,7 +66,7 @@ export async function runDrift(link: { id: string; chektDealerId: number }, trac
 
   const mappings: MappingRow[] = rows.map((r) => ({
     id: r.id,
-    kind: r.kind as DriftKind,
+    kind: r.kind,
     chektId: r.chektId,
     externalId: r.externalId,
     parentChektId: r.parentChektId,
