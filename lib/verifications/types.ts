@@ -3,15 +3,10 @@
 /** Every state, as the database's enum (prisma/schema.prisma) lists them. */
 export const VERIFICATION_STATES = ["pending", "claimed", "dispatched", "disregarded", "expired", "cancelled"] as const;
 export type VerificationState = (typeof VERIFICATION_STATES)[number];
-/** A state as the console writes it (badges, filters), capitalised like its other badges ("Done", "Active"). */
-export const VERIFICATION_STATE_LABEL: Record<VerificationState, string> = {
-  pending: "Pending",
-  claimed: "Claimed",
-  dispatched: "Dispatched",
-  disregarded: "Disregarded",
-  expired: "Expired",
-  cancelled: "Cancelled",
-};
+/** A state as the console writes it (badges, filters): capitalised like its other badges ("Dispatched"). */
+export function verificationStateLabel(state: VerificationState): string {
+  return state.charAt(0).toUpperCase() + state.slice(1);
+}
 
 export function isVerificationState(value: string): value is VerificationState {
   return VERIFICATION_STATES.some((s) => s === value);

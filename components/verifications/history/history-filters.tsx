@@ -1,9 +1,9 @@
 import { FilterBar } from "@/components/ui";
 import { historyList, type HistoryParams } from "@/lib/verifications/history-filter";
-import { VERIFICATION_STATE_LABEL, VERIFICATION_STATES } from "@/lib/verifications/types";
+import { verificationStateLabel, VERIFICATION_STATES } from "@/lib/verifications/types";
 import type { SiteChoice } from "@/lib/verifications/history-sites";
 
-const STATE_OPTIONS = VERIFICATION_STATES.map((value) => ({ value, label: VERIFICATION_STATE_LABEL[value] }));
+const STATE_OPTIONS = VERIFICATION_STATES.map((value) => ({ value, label: verificationStateLabel(value) }));
 
 export function HistoryFilters({
   values,

@@ -1,7 +1,7 @@
 import { SiteLink } from "@/components/sites/site-link";
 import { Badge, DataTable, UtcTime, type BadgeTone, type Column } from "@/components/ui";
 import { stepsText, type AnswerDetail } from "@/lib/verifications/outcomes-history";
-import { VERIFICATION_STATE_LABEL, type QueueItem, type VerificationState } from "@/lib/verifications/types";
+import { verificationStateLabel, type QueueItem, type VerificationState } from "@/lib/verifications/types";
 
 const TONE: Record<VerificationState, BadgeTone> = {
   pending: "warning",
@@ -41,7 +41,7 @@ function historyColumns(details: Map<string, AnswerDetail>): Column<QueueItem>[]
     {
       key: "state",
       header: "State",
-      cell: (r) => <Badge tone={TONE[r.state]}>{VERIFICATION_STATE_LABEL[r.state]}</Badge>,
+      cell: (r) => <Badge tone={TONE[r.state]}>{verificationStateLabel(r.state)}</Badge>,
     },
     { key: "who", header: "Operator", cell: (r) => r.answeredByName ?? r.claimedByName ?? "—" },
     { key: "outcome", header: "Outcome", cell: (r) => <OutcomeCell detail={details.get(r.id)} /> },
