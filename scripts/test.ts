@@ -382,6 +382,17 @@ async function runPlaywright(world: E2eWorld, stack: E2eStack, report: string): 
   return code;
 }
 
+/**
+ * The page CSP reports every violation to the app, which logs it: any page, any spec fails the stage.
+ * The violations of this run, printed when there are any.
+ */
+function loggedCspViolations(): string[] {
+  const csp = cspViolationsIn(path.join(LOG_DIR, "e2e-app.log"));
+  if (csp.length)
+    console.error(`CSP violations reported by the browser during the e2e stage:\n  ${csp.slice(0, 20).join("\n  ")}`);
+  return csp;
+}
+
 /** The stage's counts from Playwright's report; a CSP violation the app logged fails it too. */
 function e2eOutcome(code: number, report: string) {
   let passed = 0;
@@ -394,12 +405,8 @@ function e2eOutcome(code: number, report: string) {
     failed = stats.unexpected;
   }
   if (code !== 0 && failed === 0) failed = 1;
-  // The page CSP reports every violation to the app, which logs it: any page, any spec fails the stage.
-  const csp = cspViolationsIn(path.join(LOG_DIR, "e2e-app.log"));
-  if (csp.length) {
-    console.error(`CSP violations reported by the browser during the e2e stage:\n  ${csp.slice(0, 20).join("\n  ")}`);
-    failed += 1;
-  }
+  const csp = loggedCspViolations();
+  if (csp.length) failed += 1;
   const ok = code === 0 && csp.length === 0;
   const note = ok
     ? undefined
@@ -430,9 +437,7 @@ async function e2eInOrder(order: E2eOrder, world: E2eWorld, stack: E2eStack) {
   console.log(`e2e: ${targets.length} tests, ${describeOrder(order)}, one Playwright run each`);
   const run = await runTargetsInOrder(orderTargets(targets, order), env);
   await stopAllChildren();
-  const csp = cspViolationsIn(path.join(LOG_DIR, "e2e-app.log"));
-  if (csp.length)
-    console.error(`CSP violations reported by the browser during the e2e stage:\n  ${csp.slice(0, 20).join("\n  ")}`);
+  const csp = loggedCspViolations();
   const failed = run.failed + (csp.length ? 1 : 0);
   const note = [
     describeOrder(order),
