@@ -2,31 +2,30 @@
 // One pasted column in the column matcher (column-matcher.tsx): the field it fills (or ignored) and
 // the first few values it holds.
 import { Select } from "@/components/ui";
-import type { ColumnSpec, Columns } from "@/lib/bulk/columns";
+import type { Columns } from "@/lib/bulk/columns";
 import type { ParsedPaste } from "@/lib/bulk/parse";
+import type { PipelineKind } from "./pipeline-types";
+
+/** What the match step reads and changes of the pipeline's state (use-paste-pipeline.ts). */
+export type ColumnMatch<F extends string> = {
+  hasHeader: boolean;
+  mapping: Columns<F>;
+  /** The header box changed: the columns are guessed again. */
+  changeHeader(hasHeader: boolean): void;
+  setMapping(mapping: Columns<F>): void;
+};
 
 type Props<F extends string> = {
   col: number;
-  spec: ColumnSpec<F>;
-  labels: Record<F, string>;
+  kind: Pick<PipelineKind<F>, "spec" | "labels">;
   parsed: ParsedPaste;
-  hasHeader: boolean;
-  mapping: Columns<F>;
+  match: ColumnMatch<F>;
   /** Fields more than one column fills. */
   dup: F[];
-  onMapping: (mapping: Columns<F>) => void;
 };
 
-export function ColumnChoice<F extends string>({
-  col,
-  spec,
-  labels,
-  parsed,
-  hasHeader,
-  mapping,
-  dup,
-  onMapping,
-}: Props<F>) {
+export function ColumnChoice<F extends string>({ col, kind: { spec, labels }, parsed, match, dup }: Props<F>) {
+  const { hasHeader, mapping } = match;
   const f = mapping[col];
   const first = hasHeader ? 1 : 0;
   const samples = parsed.rows.slice(first, first + 3).map((r) => r[col] ?? "");
@@ -36,7 +35,9 @@ export function ColumnChoice<F extends string>({
         label={hasHeader ? `Column "${parsed.rows[0]?.[col] ?? ""}"` : `Column ${col + 1}`}
         value={f ?? ""}
         onChange={(e) =>
-          onMapping(mapping.map((x, i) => (i === col ? (spec.fields.find((s) => s === e.target.value) ?? null) : x)))
+          match.setMapping(
+            mapping.map((x, i) => (i === col ? (spec.fields.find((s) => s === e.target.value) ?? null) : x)),
+          )
         }
         options={[{ value: "", label: "— ignore —" }, ...spec.fields.map((d) => ({ value: d, label: labels[d] }))]}
         error={f && dup.includes(f) ? "Another column fills this field too" : null}

@@ -4,73 +4,42 @@
 // filled by two columns blocks the next step; a header-only sheet says so and cannot go on. Each
 // column's choice is column-choice.tsx, the warnings about the sheet sheet-warnings.tsx.
 import { Alert, Button, Card } from "@/components/ui";
-import { duplicateColumns, guessColumns, type ColumnSpec, type Columns } from "@/lib/bulk/columns";
+import { duplicateColumns } from "@/lib/bulk/columns";
 import type { ParsedPaste } from "@/lib/bulk/parse";
 import { plural } from "@/lib/plural";
-import { ColumnChoice } from "./column-choice";
+import { ColumnChoice, type ColumnMatch } from "./column-choice";
+import type { PipelineKind } from "./pipeline-types";
 import { SheetWarnings } from "./sheet-warnings";
 
 type Props<F extends string> = {
-  spec: ColumnSpec<F>;
-  labels: Record<F, string>;
+  kind: PipelineKind<F>;
   parsed: ParsedPaste;
-  hasHeader: boolean;
-  mapping: Columns<F>;
-  /** Fields every row needs: a warning when no column fills one (each row will need it typed in). */
-  required?: readonly F[];
-  noun: { one: string; many: string };
-  onHeader: (hasHeader: boolean, mapping: Columns<F>) => void;
-  onMapping: (mapping: Columns<F>) => void;
+  match: ColumnMatch<F>;
   onBack: () => void;
   onNext: () => void;
 };
 
-export function ColumnMatcher<F extends string>({
-  spec,
-  labels,
-  parsed,
-  hasHeader,
-  mapping,
-  required = [],
-  noun,
-  onHeader,
-  onMapping,
-  onBack,
-  onNext,
-}: Props<F>) {
+export function ColumnMatcher<F extends string>({ kind, parsed, match, onBack, onNext }: Props<F>) {
+  const { hasHeader, mapping } = match;
   const dup = duplicateColumns(mapping);
   const dataRows = parsed.rows.length - (hasHeader ? 1 : 0);
-  const missing = required.filter((f) => !mapping.includes(f));
+  const missing = (kind.required ?? []).filter((f) => !mapping.includes(f));
   const separator = parsed.delimiter === "\t" ? "tab" : `"${parsed.delimiter}"`;
   return (
     <Card title="Match columns" description={`${dataRows} ${plural(dataRows, "row")}, ${separator}-separated.`}>
-      <SheetWarnings dataRows={dataRows} warnings={parsed.warnings} noun={noun} />
+      <SheetWarnings dataRows={dataRows} warnings={parsed.warnings} noun={kind.noun} />
       <label className="mb-4 flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={hasHeader}
-          onChange={(e) => onHeader(e.target.checked, guessColumns(spec, parsed.rows, e.target.checked))}
-        />{" "}
+        <input type="checkbox" checked={hasHeader} onChange={(e) => match.changeHeader(e.target.checked)} />
         First row is a header
       </label>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {mapping.map((_, col) => (
-          <ColumnChoice
-            key={col}
-            col={col}
-            spec={spec}
-            labels={labels}
-            parsed={parsed}
-            hasHeader={hasHeader}
-            mapping={mapping}
-            dup={dup}
-            onMapping={onMapping}
-          />
+          <ColumnChoice key={col} col={col} kind={kind} parsed={parsed} match={match} dup={dup} />
         ))}
       </div>
       {missing.length ? (
         <Alert tone="warning" className="mt-4">
-          No column is matched to {missing.map((f) => labels[f]).join(", ")}; every row will need it filled in.
+          No column is matched to {missing.map((f) => kind.labels[f]).join(", ")}; every row will need it filled in.
         </Alert>
       ) : null}
       <div className="mt-4 flex justify-between">

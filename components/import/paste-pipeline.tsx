@@ -49,19 +49,7 @@ export function PastePipeline<F extends string>({
       ) : null}
 
       {p.step === "map" && p.parsed ? (
-        <ColumnMatcher
-          spec={kind.spec}
-          labels={kind.labels}
-          parsed={p.parsed}
-          hasHeader={p.hasHeader}
-          mapping={p.mapping}
-          required={kind.required}
-          noun={kind.noun}
-          onHeader={(h, m) => (p.setHasHeader(h), p.setMapping(m))}
-          onMapping={p.setMapping}
-          onBack={() => p.setStep("paste")}
-          onNext={p.applyMap}
-        />
+        <ColumnMatcher kind={kind} parsed={p.parsed} match={p} onBack={() => p.setStep("paste")} onNext={p.applyMap} />
       ) : null}
 
       {p.step === "review" ? (

@@ -45,6 +45,13 @@ export function usePastePipeline<F extends string>(kind: PipelineKind<F>) {
     read(sheet.text);
   }
 
+  /** The header box changed: the columns are guessed again from what the first row now is. */
+  function changeHeader(header: boolean) {
+    if (!parsed) return;
+    setHasHeader(header);
+    setMapping(guessColumns(kind.spec, parsed.rows, header));
+  }
+
   function applyMap() {
     if (!parsed) return;
     review.load(applyColumns(parsed.rows, mapping, hasHeader, parsed.lines));
@@ -61,7 +68,7 @@ export function usePastePipeline<F extends string>(kind: PipelineKind<F>) {
     upload,
     parsed,
     hasHeader,
-    setHasHeader,
+    changeHeader,
     mapping,
     setMapping,
     applyMap,
