@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { FilterBar, ListPager } from "@/components/ui";
+import { ListPager } from "@/components/ui";
 import { AdminHeader } from "@/components/admin/admin-nav";
+import { WebhookLogFilterBar } from "@/components/admin/webhook-log-filter-bar";
 import { WebhookLogTable } from "@/components/admin/webhook-log-table";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { requirePageScope } from "@/lib/auth/require";
-import { LOG_PAGE_SIZE, parseWebhookLogFilters, VERDICTS, webhookLogPage } from "@/lib/settings/webhook-log";
+import { LOG_PAGE_SIZE, parseWebhookLogFilters, webhookLogPage } from "@/lib/settings/webhook-log";
 import { webhookLogList } from "@/lib/settings/webhook-log-filters";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
@@ -24,17 +25,7 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
         title={metadata.title}
         description="Every delivery CHeKT made to this app: accepted, duplicate, or refused and why."
       />
-      <FilterBar
-        list={webhookLogList}
-        state={state}
-        ignored={errors}
-        fields={[
-          { kind: "select", label: "Verdict", name: "verdict", width: "w-36", options: VERDICTS },
-          { kind: "select", label: "Event type", name: "type", width: "w-48", options: types },
-          { kind: "text", label: "Event or delivery id", name: "event", placeholder: "evt_…", width: "w-full sm:w-56" },
-        ]}
-        dates
-      />
+      <WebhookLogFilterBar state={state} errors={errors} types={types} />
       <WebhookLogTable rows={rows} />
       <ListPager list={webhookLogList} state={state} of={{ rows, total }} per={LOG_PAGE_SIZE} />
     </div>
