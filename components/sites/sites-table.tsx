@@ -7,6 +7,7 @@ import { ReadinessBadge } from "./readiness";
 import { SiteDeviceStatus } from "@/components/fleet/site-device-status";
 import type { SiteDeviceCounts } from "@/lib/fleet/read";
 import type { Readiness } from "@/lib/readiness/rules";
+import { siteLabel } from "@/lib/site-label";
 
 function renderCell(col: SiteColumn, stationNames: Map<number, string>, row: SiteRow) {
   switch (col) {
@@ -16,7 +17,7 @@ function renderCell(col: SiteColumn, stationNames: Map<number, string>, row: Sit
           href={`/sites/${row.site_id}`}
           className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline"
         >
-          {row.name || `Site ${row.site_id}`}
+          {siteLabel(row.site_id, row.name)}
         </Link>
       );
     case "is_activated":

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { DeskDetail, DeskEvent } from "./types";
+import { siteLabel } from "@/lib/site-label";
 
 // Everything an operator needs to dispatch, read from Postgres only (the mirror for site, station
 // and contacts; our own rows for events, directions and notes): opening an alarm must work while
@@ -52,7 +53,7 @@ export async function readDetail(dealerLinkId: string, verificationId: string): 
     site: site
       ? {
           id: site.chektId,
-          name: site.name || `Site ${site.chektId}`,
+          name: siteLabel(site.chektId, site.name),
           accountNumber: site.accountNumber,
           address: [site.address1, site.address2].filter((s): s is string => !!s && s.trim() !== ""),
           timezone: site.timezone,

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { siteLabel } from "@/lib/site-label";
 
 export type SiteChoice = { value: string; label: string };
 
@@ -14,6 +15,6 @@ export async function historySiteChoices(dealerLinkId: string): Promise<SiteChoi
           ORDER BY site_id LIMIT 200) v
     LEFT JOIN mirror_sites s ON s.dealer_link_id = ${dealerLinkId} AND s.chekt_id = v.site_id`;
   return rows
-    .map((r) => ({ value: String(r.site_id), label: r.name || `Site ${r.site_id}` }))
+    .map((r) => ({ value: String(r.site_id), label: siteLabel(r.site_id, r.name) }))
     .sort((a, b) => a.label.localeCompare(b.label, "en", { numeric: true }));
 }

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { siteInfo } from "./site-info";
 import { snapshotImageKey } from "./snapshot-key";
 import type { QueueItem, QueueSnapshot, VerificationState } from "./types";
+import { siteLabel } from "@/lib/site-label";
 
 type Row = Prisma.VerificationGetPayload<object>;
 
@@ -76,7 +77,7 @@ export async function getItem(
     capturedAt: new Date(Number(x.capturedAt)),
     createdAt: new Date(Number(x.createdAt)),
   }));
-  const site = r.siteKnown ? { name: r.siteName || `Site ${r.siteId}`, timezone: r.siteTimezone } : null;
+  const site = r.siteKnown ? { name: siteLabel(r.siteId, r.siteName), timezone: r.siteTimezone } : null;
   return toItem(r, alarm, snaps, site, viewerId);
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { SiteContact } from "./types";
+import { siteLabel } from "@/lib/site-label";
 
 // Site name/timezone and the call list come from the mirror (docs/mirror.md): the queue reads
 // them on every refresh, and an operator answering an alarm must see them even while CHeKT is
@@ -14,7 +15,7 @@ export async function siteInfo(chektDealerId: number, siteId: number): Promise<S
     SELECT s.name, s.timezone FROM mirror_sites s JOIN dealer_links l ON l.id = s.dealer_link_id
     WHERE l.chekt_dealer_id = ${chektDealerId} AND s.chekt_id = ${siteId}`;
   const site = rows[0];
-  return site ? { name: site.name || `Site ${siteId}`, timezone: site.timezone } : null;
+  return site ? { name: siteLabel(siteId, site.name), timezone: site.timezone } : null;
 }
 
 /** The site's contacts CHeKT still has, by last name (CHeKT's own list order); null: site unknown. */

@@ -6,6 +6,7 @@ import { refuseNotFound, type DealerBound } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { scopeOf, type DealerScope } from "@/lib/dealer-scope";
 import type { Role } from "@/lib/roles";
+import { siteLabel } from "@/lib/site-label";
 
 export type SiteContext = {
   scope: DealerScope;
@@ -37,7 +38,7 @@ async function loadSite(page: DealerBound, siteId: number): Promise<SiteContext>
     select: { name: true, goneAt: true },
   });
   if (!site) return refuseNotFound(page, "site", siteId);
-  return { scope, page, siteId, siteName: site.name || `Site ${siteId}`, siteGoneAt: site.goneAt };
+  return { scope, page, siteId, siteName: siteLabel(siteId, site.name), siteGoneAt: site.goneAt };
 }
 
 /** Breadcrumbs from the sites list through this site to `rest`. */
