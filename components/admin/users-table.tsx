@@ -101,7 +101,6 @@ export function UsersTable({
       caption="People"
       testId="users-table"
       flush
-      className="max-md:px-4"
       rows={rows}
       rowKey={(u) => u.id}
       rowAttrs={(u) => ({ "data-email": u.email })}

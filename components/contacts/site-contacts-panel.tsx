@@ -147,7 +147,6 @@ export function SiteContactsPanel({
         caption="Contacts"
         testId="contacts-table"
         flush
-        className="max-md:p-4"
         rows={rows}
         rowKey={(c) => c.contact_id}
         rowAttrs={() => ({ "data-testid": "contact-row" })}

@@ -17,7 +17,6 @@ export function ConnectionHistory({ links }: { links: DealerLink[] }) {
         rowKey={(l) => l.id}
         empty={<p className="p-4 text-sm text-slate-600">No dealer has been connected yet.</p>}
         flush
-        className="max-md:p-4"
         columns={[
           { key: "name", header: "Company", card: "title", cell: (l) => l.companyName },
           { key: "chekt", header: "CHeKT dealer", cell: (l) => `#${l.chektDealerId}` },

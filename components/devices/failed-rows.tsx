@@ -6,7 +6,7 @@ import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/l
 import { ChoicePicker } from "@/components/import/choice-picker";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
 import { SITE_FIELD_LABELS, SITE_FIELDS } from "@/lib/import/site-fields";
-import { FLUSH_PHONE_PADDING, type Entity } from "./job-entity";
+import { type Entity } from "./job-entity";
 import { sheetValues, useFailedRows, type FailedRowsState } from "./use-failed-rows";
 
 const EDITABLE: readonly DeviceField[] = DEVICE_FIELDS;
@@ -61,7 +61,6 @@ export function FailedRows({
         rowKey={(i) => i.id}
         rowAttrs={(i) => ({ "data-testid": `failed-row-${i.row}` })}
         flush
-        className={FLUSH_PHONE_PADDING}
         columns={failedRowColumns(rows, layout, editableFields(entity, job.kind, failed))}
       />
       {rows.failure ? (

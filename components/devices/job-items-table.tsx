@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Badge, Button, Card, DataTable, Select, type BadgeTone, type Column } from "@/components/ui";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
 import { countText } from "@/lib/count-text";
-import { FLUSH_PHONE_PADDING, NOUN, type Entity } from "./job-entity";
+import { NOUN, type Entity } from "./job-entity";
 
 type ItemState = JobItemView["state"];
 const ITEM_TONE: Record<ItemState, BadgeTone> = {
@@ -95,7 +95,6 @@ export function JobItemsTable({
         testId="job-items"
         rowAttrs={(i) => ({ "data-testid": `item-${i.row}` })}
         flush
-        className={FLUSH_PHONE_PADDING}
         columns={itemColumns({ kind, entity, siteId, fromSheet })}
       />
       {paged.pages > 1 ? <Pager page={paged.page} pages={paged.pages} setPage={paged.setPage} /> : null}

@@ -61,7 +61,10 @@ export type DataTableProps<Row> = {
   /** Caption describing the table for screen readers (the sort order is added when sorted). */
   caption?: string;
   className?: string;
-  /** Edge to edge inside a Card that draws the frame: no border, corners or shadow of its own. */
+  /**
+   * Edge to edge inside a Card that draws the frame: no border, corners or shadow of its own. Its phone
+   * cards keep the Card's padding from its edge.
+   */
   flush?: boolean;
   sort?: TableSort;
   /** Keys of the columns to leave out (the list's column chooser). */
@@ -97,6 +100,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       className={cn(
         "bg-white",
         !flush && "rounded-lg border border-slate-200 shadow-sm",
+        flush && cards && "max-md:p-4",
         cards ? "max-md:border-0 max-md:bg-transparent max-md:shadow-none md:overflow-x-auto" : "overflow-x-auto",
         className,
       )}
