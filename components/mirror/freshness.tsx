@@ -38,8 +38,7 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
   const router = useRouter();
   // Every outcome is shown on the line itself, so no toasts (the countdown included).
   const runner = useActionRunner(refreshMirrorAction, { toasts: false });
-  const { pending, budgetWait, failure } = runner;
-  const waiting = budgetWait.secondsLeft !== null;
+  const { failure } = runner;
   const cancelled = failure?.code === "cancelled";
   const problem = !failure || cancelled ? null : failure.code === "network" ? NO_SERVER : failure.message;
 
@@ -52,41 +51,9 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
     <div className={cn("text-xs text-slate-600", className)} data-testid="freshness">
       <p className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
         <Clock className="h-3.5 w-3.5 shrink-0" aria-hidden="true" />
-        {asOf ? (
-          <span>
-            As of <UtcTime at={asOf} form="brief" />
-          </span>
-        ) : (
-          <span>Not read from CHeKT yet</span>
-        )}
-        {refreshQueued && !goneAt ? <span>· older than the refresh limit, update queued</span> : null}
-        {changedAt && !goneAt ? (
-          <span className="font-medium text-amber-800" data-testid="freshness-changed">
-            · changed in CHeKT (seen <UtcTime at={changedAt} form="brief" />)
-          </span>
-        ) : null}
+        <CopyAge asOf={asOf} refreshQueued={refreshQueued} goneAt={goneAt} changedAt={changedAt} />
         <span aria-hidden="true">·</span>
-        {waiting ? (
-          <>
-            <span role="status" data-testid="freshness-waiting">
-              Waiting for CHeKT&apos;s rate limit — refreshing in {budgetWait.secondsLeft} s
-            </span>
-            <button type="button" onClick={budgetWait.cancel} className={REFRESH_BUTTON}>
-              Cancel
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            onClick={() => void refresh()}
-            disabled={pending}
-            aria-busy={pending || undefined}
-            className={REFRESH_BUTTON}
-          >
-            <RefreshCw className={cn("h-3.5 w-3.5", pending && "animate-spin")} aria-hidden="true" />
-            {pending ? "Refreshing…" : "Refresh"}
-          </button>
-        )}
+        <RefreshControl runner={runner} onRefresh={() => void refresh()} />
       </p>
       {goneAt ? (
         <p className="mt-1 font-medium text-red-800" role="status" data-testid="freshness-gone">
@@ -107,5 +74,59 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** How old the copy is, and whether a re-read is queued or CHeKT's copy was seen to differ. */
+function CopyAge({ asOf, refreshQueued, goneAt, changedAt }: Omit<FreshnessProps, "targets" | "className">) {
+  return (
+    <>
+      {asOf ? (
+        <span>
+          As of <UtcTime at={asOf} form="brief" />
+        </span>
+      ) : (
+        <span>Not read from CHeKT yet</span>
+      )}
+      {refreshQueued && !goneAt ? <span>· older than the refresh limit, update queued</span> : null}
+      {changedAt && !goneAt ? (
+        <span className="font-medium text-amber-800" data-testid="freshness-changed">
+          · changed in CHeKT (seen <UtcTime at={changedAt} form="brief" />)
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** Refresh, or while the shared budget holds the re-read, its countdown with Cancel. */
+function RefreshControl({
+  runner: { pending, budgetWait },
+  onRefresh,
+}: {
+  runner: Pick<ReturnType<typeof useActionRunner>, "pending" | "budgetWait">;
+  onRefresh: () => void;
+}) {
+  if (budgetWait.secondsLeft !== null)
+    return (
+      <>
+        <span role="status" data-testid="freshness-waiting">
+          Waiting for CHeKT&apos;s rate limit — refreshing in {budgetWait.secondsLeft} s
+        </span>
+        <button type="button" onClick={budgetWait.cancel} className={REFRESH_BUTTON}>
+          Cancel
+        </button>
+      </>
+    );
+  return (
+    <button
+      type="button"
+      onClick={onRefresh}
+      disabled={pending}
+      aria-busy={pending || undefined}
+      className={REFRESH_BUTTON}
+    >
+      <RefreshCw className={cn("h-3.5 w-3.5", pending && "animate-spin")} aria-hidden="true" />
+      {pending ? "Refreshing…" : "Refresh"}
+    </button>
   );
 }
