@@ -141,7 +141,6 @@ function itemColumns({
   fromSheet: boolean;
 }): Column<JobItemView>[] {
   return [
-    // First, so a phone card opens with it (the cards keep the table's order).
     {
       key: "name",
       header: kind === "create" ? "Name" : "Device",
