@@ -8,7 +8,7 @@ import { signIn } from "./setup";
 import { screenshotsTo, VIEWPORTS } from "./setup/page-checks";
 import { expectAccessible, newSite, stamp } from "./devices-helpers";
 
-/** At phone size the rows are cards (block rows), their targets at least 24 px, nothing wider than the screen. */
+/** At phone size the rows are cards (flex columns), their targets at least 24 px, nothing wider than the screen. */
 async function phoneCards(page: Page, _name: string, label: string) {
   await expectAccessible(page);
   if (label !== "phone") return;
@@ -20,7 +20,7 @@ async function phoneCards(page: Page, _name: string, label: string) {
     })),
   );
   expect(rows.length).toBeGreaterThan(0);
-  for (const r of rows) expect(r).toEqual({ display: "block", small: 0 });
+  for (const r of rows) expect(r).toEqual({ display: "flex", small: 0 });
 }
 
 const shots = screenshotsTo("/tmp/shots/jobs", { prefix: "jobs-", makeDir: true, check: phoneCards });

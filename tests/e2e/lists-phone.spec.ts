@@ -26,6 +26,13 @@ async function cards(page: Page) {
     );
     return rows.slice(0, 10).map((tr) => ({
       display: getComputedStyle(tr).display,
+      // The card's title (a cell marked data-card="title") stands above its other fields.
+      titleOnTop: (() => {
+        const cells = [...tr.children].filter((td) => (td as HTMLElement).offsetParent !== null);
+        const title = cells.find((td) => td.getAttribute("data-card") === "title");
+        const tops = cells.filter((td) => td !== title).map((td) => td.getBoundingClientRect().top);
+        return !title || tops.every((top) => title.getBoundingClientRect().top < top);
+      })(),
       targets: [...tr.querySelectorAll("a, button, select, summary, input")]
         .filter((el) => (el as HTMLElement).offsetParent !== null)
         .map((el) => ({
@@ -43,7 +50,8 @@ async function checkPhone(page: Page, name: string, opts: { mustHaveRows: boolea
   const found = await cards(page);
   if (opts.mustHaveRows) expect(found.length, `${name}: rows to show`).toBeGreaterThan(0);
   for (const card of found) {
-    expect(card.display, `${name}: a row is a card (block), not a table row`).toBe("block");
+    expect(card.display, `${name}: a row is a card (a column of fields), not a table row`).toBe("flex");
+    expect(card.titleOnTop, `${name}: a card opens with its title`).toBe(true);
     for (const t of card.targets)
       expect(t.h, `${name}: ${t.what} is a touch target under 24 px`).toBeGreaterThanOrEqual(24);
   }

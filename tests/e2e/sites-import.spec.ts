@@ -170,7 +170,7 @@ test(
     await expect(failedRow).toContainText("Site not created");
     // Rows are cards (one DOM, restyled), the page does not scroll sideways, targets are 24 px.
     for (const row of [failedRow, page.getByTestId("job-items").getByTestId("item-3")])
-      expect(await row.evaluate((tr) => getComputedStyle(tr).display)).toBe("block");
+      expect(await row.evaluate((tr) => getComputedStyle(tr).display)).toBe("flex");
     await phoneFits(page, '[data-testid="job-view"]');
     await expectAccessible(page);
     await shots(page, "phone-job-failed");
