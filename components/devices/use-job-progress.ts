@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
 import { isInProgress } from "@/lib/bulk/job-states";
+import { failureMessage } from "@/lib/json-as";
 
 export type JobAnswer = { job: JobProgress; items?: JobItemView[] };
 
@@ -11,10 +12,7 @@ async function fetchJob(jobId: string, items: boolean): Promise<JobAnswer> {
   const res = await fetch(`/api/bulk-jobs/${encodeURIComponent(jobId)}${items ? "?items=all" : ""}`, {
     cache: "no-store",
   });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `Could not load the job (HTTP ${res.status})`);
-  }
+  if (!res.ok) throw new Error(await failureMessage(res, `Could not load the job (HTTP ${res.status})`));
   return res.json();
 }
 

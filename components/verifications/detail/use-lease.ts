@@ -1,6 +1,11 @@
 "use client";
 import { useEffect } from "react";
+import { z } from "zod";
+import { bodyAs } from "@/lib/json-as";
 import { useLatest } from "@/components/verifications/shared/use-latest";
+
+// What the lease route (app/api/live/verifications/[id]/lease/route.ts) answers; only `held` matters here.
+const leaseAnswer = z.object({ held: z.boolean() });
 
 /**
  * Renews the claim's lease while the claimer's detail view is open: a few beats per lease, so one
@@ -18,7 +23,7 @@ export function useLeaseHeartbeat(id: string, held: boolean, leaseSeconds: numbe
           method: "POST",
           cache: "no-store",
         });
-        const body = (await res.json().catch(() => null)) as { held?: boolean } | null;
+        const body = await bodyAs(res, leaseAnswer);
         if (!stopped && res.ok && body?.held === false)
           lost.current("Your claim on this alarm ended (it lapsed or an admin took it over).");
       } catch {
