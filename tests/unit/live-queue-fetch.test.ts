@@ -1,0 +1,35 @@
+// fetchQueue (components/verifications/queue/fetch-queue.ts): the queue's list answer, and the error
+// the queue shows (components/verifications/queue/queue-body.tsx) when it is refused or unreadable.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fetchQueue } from "@/components/verifications/queue/fetch-queue";
+import { QUEUE_NOW as T, queueItem } from "../support/queue-item";
+
+const answer = (body: string, status = 200) => vi.stubGlobal("fetch", async () => new Response(body, { status }));
+
+describe("fetchQueue", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("reads the list route's queue", async () => {
+    const list = { items: [queueItem("v1", T)], serverTime: new Date(T).toISOString(), asOf: T };
+    answer(JSON.stringify(list));
+    expect(await fetchQueue()).toEqual(list);
+  });
+
+  it("throws the route's own message when it refuses", async () => {
+    answer(JSON.stringify({ error: { code: "unauthenticated", message: "Sign in first." } }), 401);
+    await expect(fetchQueue()).rejects.toThrow(/^Sign in first\.$/);
+  });
+
+  it("throws the HTTP status when a refusal carries no message", async () => {
+    answer("<html>Bad gateway</html>", 502);
+    await expect(fetchQueue()).rejects.toThrow("Could not load the queue (HTTP 502)");
+  });
+
+  it.each([
+    { what: "not JSON", body: "<html>maintenance</html>" },
+    { what: "of another shape", body: JSON.stringify({ items: [{ id: "v1" }], serverTime: "", asOf: T }) },
+  ])("throws a clear error for an answer that is $what", async ({ body }) => {
+    answer(body);
+    await expect(fetchQueue()).rejects.toThrow("Could not load the queue: the server's answer was not a queue.");
+  });
+});
