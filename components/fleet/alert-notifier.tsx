@@ -3,9 +3,9 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { Bell } from "lucide-react";
 import { Button } from "@/components/ui";
+import { readNotified, writeNotified } from "./notified-alerts";
 
 type OpenAlert = { id: string; deviceName: string; siteName: string };
-const SEEN_KEY = "fleet-alerts-notified";
 
 const noChange = () => () => {};
 const readPermission = (): NotificationPermission | "unsupported" =>
@@ -30,14 +30,13 @@ export function AlertNotifier({ open }: { open: OpenAlert[] }) {
 
   useEffect(() => {
     if (permission !== "granted") return;
-    const seen = new Set<string>(JSON.parse(localStorage.getItem(SEEN_KEY) ?? "[]") as string[]);
+    const seen = readNotified(localStorage);
     for (const a of open) {
       if (seen.has(a.id)) continue;
       new Notification("Device offline", { body: `${a.deviceName} at ${a.siteName}`, tag: a.id });
       seen.add(a.id);
     }
-    // Only ids still open are worth remembering.
-    localStorage.setItem(SEEN_KEY, JSON.stringify(open.map((a) => a.id).filter((id) => seen.has(id))));
+    writeNotified(localStorage, open, seen);
   }, [open, permission]);
 
   if (permission === "unsupported")

@@ -1,0 +1,32 @@
+// keyTarget (components/devices/grid-keys.ts): where each key of the devices grid's keyboard model
+// sends the active cell, before the grid keeps it inside its edges.
+import { describe, expect, it } from "vitest";
+import { keyTarget } from "@/components/devices/grid-keys";
+
+const size = { rows: 40, cols: 6 };
+const at = { r: 12, c: 3 };
+
+describe("keyTarget", () => {
+  it.each([
+    { key: "ArrowRight", ctrl: false, to: { r: 12, c: 4 } },
+    { key: "ArrowLeft", ctrl: false, to: { r: 12, c: 2 } },
+    { key: "ArrowDown", ctrl: false, to: { r: 13, c: 3 } },
+    { key: "ArrowUp", ctrl: false, to: { r: 11, c: 3 } },
+    { key: "Home", ctrl: false, to: { r: 12, c: 0 } },
+    { key: "End", ctrl: false, to: { r: 12, c: 5 } },
+    { key: "Home", ctrl: true, to: { r: 0, c: 0 } },
+    { key: "End", ctrl: true, to: { r: 39, c: 5 } },
+    { key: "PageDown", ctrl: false, to: { r: 22, c: 3 } },
+    { key: "PageUp", ctrl: false, to: { r: 2, c: 3 } },
+  ])("$key (ctrl $ctrl) goes to row $to.r, column $to.c", ({ key, ctrl, to }) => {
+    expect(keyTarget(key, ctrl, at, size)).toEqual(to);
+  });
+
+  it("leaves the clamping to the grid: a move past an edge is returned as it is", () => {
+    expect(keyTarget("PageUp", false, { r: 3, c: 0 }, size)).toEqual({ r: -7, c: 0 });
+  });
+
+  it.each(["Enter", "Tab", "a", " ", "Escape"])("leaves %j to the cell", (key) => {
+    expect(keyTarget(key, false, at, size)).toBeNull();
+  });
+});
