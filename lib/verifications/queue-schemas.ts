@@ -1,10 +1,12 @@
-// The queue's shapes on the wire (lib/verifications/types.ts) as zod schemas, so the page checks what
-// the list route and the stream send before merging it. tests/unit/verifications-queue-schemas.test.ts
-// holds each schema's output equal to its type: a field added to one and not the other fails tsc.
+// The queue's shapes on the wire, declared once as zod schemas: lib/verifications/types.ts names their
+// types for the server and the page, and the page checks what the list route and the stream send before
+// merging it.
 import { z } from "zod";
 import { VERIFICATION_STATES } from "./types";
 
 const state = z.enum(VERIFICATION_STATES);
+
+export const queueSnapshotSchema = z.object({ id: z.string(), capturedAt: z.string().nullable() });
 
 export const queueItemSchema = z.object({
   id: z.string(),
@@ -20,6 +22,7 @@ export const queueItemSchema = z.object({
   occurredAt: z.string(),
   expiresAt: z.string(),
   state,
+  /** True when the viewer holds the claim; the claimer is shown by name only, never by user id. */
   claimedByMe: z.boolean(),
   claimedByName: z.string().nullable(),
   claimedAt: z.string().nullable(),
@@ -31,21 +34,26 @@ export const queueItemSchema = z.object({
   trigger: z.string().nullable(),
   location: z.string().nullable(),
   alarmState: z.string().nullable(),
-  snapshots: z.array(z.object({ id: z.string(), capturedAt: z.string().nullable() })),
+  snapshots: z.array(queueSnapshotSchema),
   updatedAt: z.string(),
+  /** Milliseconds (server clock) of the newest change to anything shown: lists and live updates merge by it. */
   version: z.number(),
+  /** An answer stored and not yet confirmed by CHeKT (retrying or "may or may not"). */
   answerStored: z.enum(["dispatch", "disregard"]).nullable(),
 });
 
 const list = { items: z.array(queueItemSchema), serverTime: z.string(), asOf: z.number() };
 
+/** The list route's answer: `asOf` is the server time taken just before the query ran. */
 export const queueListSchema = z.object(list);
 
+/** SSE messages, as the page parses them. */
 export const liveMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("snapshot"), ...list }),
   z.object({ type: z.literal("upsert"), item: queueItemSchema, receivedAt: z.number() }),
   z.object({
     type: z.literal("remove"),
+    // null: the change named a state this version does not know (lib/live/sse.ts still removes the item).
     id: z.string(),
     state: state.nullable(),
     receivedAt: z.number(),
