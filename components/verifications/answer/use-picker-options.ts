@@ -1,15 +1,14 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { failureMessage } from "@/lib/json-as";
 import type { EffectiveChecklist, Outcome, OutcomeKind } from "@/lib/verifications/outcomes-schemas";
 
 type PickerData = { outcomes: Outcome[]; checklist: EffectiveChecklist };
 
 async function fetchPicker(id: string): Promise<PickerData> {
   const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/outcomes`);
-  const body = (await res.json().catch(() => null)) as (PickerData & { error?: { message?: string } }) | null;
-  if (!res.ok || !body || body.error)
-    throw new Error(body?.error?.message ?? `Could not load the outcomes (HTTP ${res.status})`);
-  return body;
+  if (!res.ok) throw new Error(await failureMessage(res, `Could not load the outcomes (HTTP ${res.status})`));
+  return res.json();
 }
 
 /**

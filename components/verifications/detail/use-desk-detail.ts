@@ -1,13 +1,12 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { failureMessage } from "@/lib/json-as";
 import type { DeskDetail } from "@/lib/verifications/types";
 
 async function fetchDetail(id: string): Promise<DeskDetail> {
   const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/detail`);
-  const body = (await res.json().catch(() => null)) as (DeskDetail & { error?: { message?: string } }) | null;
-  if (!res.ok || !body || body.error)
-    throw new Error(body?.error?.message ?? `Could not load the site and call list (HTTP ${res.status})`);
-  return body;
+  if (!res.ok) throw new Error(await failureMessage(res, `Could not load the site and call list (HTTP ${res.status})`));
+  return res.json();
 }
 
 /**
