@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { ListPager } from "@/components/ui";
+import { FilterBar, ListPager } from "@/components/ui";
 import { AdminHeader } from "@/components/admin/admin-nav";
-import { WebhookLogFilterBar } from "@/components/admin/webhook-log-filter-bar";
+import { webhookLogFields } from "@/components/admin/webhook-log-fields";
 import { WebhookLogTable } from "@/components/admin/webhook-log-table";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { requirePageScope } from "@/lib/auth/require";
@@ -25,7 +25,7 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
         title={metadata.title}
         description="Every delivery CHeKT made to this app: accepted, duplicate, or refused and why."
       />
-      <WebhookLogFilterBar state={state} errors={errors} types={types} />
+      <FilterBar list={webhookLogList} state={state} ignored={errors} fields={webhookLogFields(types)} dates />
       <WebhookLogTable rows={rows} />
       <ListPager list={webhookLogList} state={state} of={{ rows, total }} per={LOG_PAGE_SIZE} />
     </div>

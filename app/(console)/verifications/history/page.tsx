@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NoDealerState } from "@/components/shell/no-dealer";
-import { buttonClasses, ListPager, PageHeader } from "@/components/ui";
-import { HistoryFilters } from "@/components/verifications/history/history-filters";
+import { buttonClasses, FilterBar, ListPager, PageHeader } from "@/components/ui";
+import { historyFields } from "@/components/verifications/history/history-fields";
 import { HistoryTable } from "@/components/verifications/history/history-table";
 import { VerificationTabs } from "@/components/verifications/shared/tabs";
 import { requirePageScope } from "@/lib/auth/require";
@@ -34,7 +34,7 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
     <div>
       <PageHeader title="Verifications" description="Every verification CHeKT asked for, with who answered and how." />
       <VerificationTabs current="history" />
-      <HistoryFilters values={values} sites={sites} errors={errors} />
+      <FilterBar list={historyList} state={values} ignored={errors} fields={historyFields(sites)} dates />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600" data-testid="history-total">
           {countText(result.total)} {plural(result.total, "verification")}
