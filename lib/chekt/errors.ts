@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { ActionFailure } from "../actions/errors";
+import { isRecord } from "../is-record";
 
 /**
  * One error type for everything that can go wrong talking to CHeKT. Pure module (no server-only)
@@ -175,6 +177,27 @@ function addField(out: Record<string, string>, field: unknown, message: unknown)
   out[f] = out[f] ? `${out[f]}; ${m}` : m;
 }
 
+/**
+ * CHeKT's error envelope (ErrorEnvelope in lib/chekt/openapi.yaml; the simulator always answers with
+ * it): `{ error: { code, message, request_id, field, details } }`, read here and by
+ * lib/settings/diagnose.ts and lib/settings/simulator.ts. Only the nesting is required; each field
+ * stays as it came, since the readers differ in what they take from a draft API (this module reads a
+ * numeric code as text, diagnose.ts only a string). `details` that is no list is dropped.
+ */
+const loose = z.unknown().optional();
+export const errorEnvelope = z.object({
+  error: z.object({
+    code: loose,
+    message: loose,
+    request_id: loose,
+    field: loose,
+    details: z.array(z.unknown()).optional().catch(undefined),
+  }),
+  request_id: loose,
+});
+/** One entry of the envelope's `details`: a field that failed and why. */
+const fieldFailure = z.object({ field: loose, message: loose });
+
 /** Reads any error body CHeKT may send (object, JSON text, plain text, empty). Never throws. */
 export function parseErrorBody(body: unknown): ParsedErrorBody {
   let b: unknown = body;
@@ -189,42 +212,42 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
     }
     if (typeof b === "string") return { message: t.length > 0 && t.length <= 500 ? t : undefined, fieldErrors: {} };
   }
-  if (typeof b !== "object" || b === null) return { fieldErrors: {} };
-  const o = b as Record<string, unknown>;
+  if (!isRecord(b)) return { fieldErrors: {} };
   const fieldErrors: Record<string, string> = {};
 
   // 1) CHeKT envelope: { error: { code, message, request_id, field, details: [{field, message}] } }
-  if (typeof o.error === "object" && o.error !== null) {
-    const e = o.error as Record<string, unknown>;
-    if (Array.isArray(e.details)) {
-      for (const d of e.details)
-        if (d && typeof d === "object")
-          addField(fieldErrors, (d as Record<string, unknown>).field, (d as Record<string, unknown>).message);
+  const envelope = errorEnvelope.safeParse(b);
+  if (envelope.success) {
+    const e = envelope.data.error;
+    for (const d of e.details ?? []) {
+      const failure = fieldFailure.safeParse(d);
+      if (failure.success) addField(fieldErrors, failure.data.field, failure.data.message);
     }
-    if (str(e.field) && !fieldErrors[e.field as string]) addField(fieldErrors, e.field, e.message);
+    const field = str(e.field);
+    if (field && !fieldErrors[field]) addField(fieldErrors, field, e.message);
     return {
       code: str(e.code),
       message: str(e.message),
-      requestId: str(e.request_id) ?? str(o.request_id),
+      requestId: str(e.request_id) ?? str(envelope.data.request_id),
       fieldErrors,
     };
   }
 
   // 2) NestJS: { statusCode, error: "Bad Request", message: string | string[] }
-  const messages = Array.isArray(o.message)
-    ? o.message.map(str).filter((m): m is string => !!m)
-    : str(o.message)
-      ? [str(o.message)!]
+  const messages = Array.isArray(b.message)
+    ? b.message.map(str).filter((m): m is string => !!m)
+    : str(b.message)
+      ? [str(b.message)!]
       : [];
   for (const m of messages) {
     const field = fieldOfMessage(m);
     if (field) addField(fieldErrors, field, m);
   }
-  const code = str(o.code) ?? (typeof o.error === "string" ? snake(o.error) : undefined);
+  const code = str(b.code) ?? (typeof b.error === "string" ? snake(b.error) : undefined);
   return {
     code: code || undefined,
     message: messages.length > 0 ? messages.join("; ") : undefined,
-    requestId: str(o.request_id) ?? str(o.requestId),
+    requestId: str(b.request_id) ?? str(b.requestId),
     fieldErrors,
   };
 }

@@ -37,10 +37,11 @@ export type ConnectionReport = {
   summary: { ok: boolean; text: string };
 };
 
-const isV1List = (b: unknown) => !!b && typeof b === "object" && Array.isArray((b as { data?: unknown }).data);
+const v1List = z.object({ data: z.array(z.unknown()) });
+const isV1List = (b: unknown) => v1List.safeParse(b).success;
 const tokenBody = z.object({ access_token: z.string() });
 const isToken = (b: unknown) => tokenBody.safeParse(b).success;
-const isDealer = (b: unknown) => !!b && typeof b === "object" && "dealer_id" in (b as object);
+const isDealer = (b: unknown) => !!b && typeof b === "object" && "dealer_id" in b;
 /**
  * The snapshot probe asks for an id that cannot exist: CHeKT's own 404 (`not_found` in its error
  * envelope) means the key got past the scope check, so for this probe it is the good answer.

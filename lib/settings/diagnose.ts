@@ -3,6 +3,8 @@
 // failure and a CHeKT-side fault. Pure, so every bucket is unit-tested without a server.
 
 import type { RawAnswer } from "@/lib/chekt/api/diagnostics";
+import { errorEnvelope } from "@/lib/chekt/errors";
+import { isRecord } from "@/lib/is-record";
 
 export type { RawAnswer };
 
@@ -42,26 +44,32 @@ export function readErrorBody(bodyText: string): Envelope | null {
   } catch {
     return null;
   }
-  if (!body || typeof body !== "object") return null;
-  const b = body as Record<string, unknown>;
-  if (b.error && typeof b.error === "object") {
-    const e = b.error as Record<string, unknown>;
+  if (!isRecord(body)) return null;
+  const envelope = errorEnvelope.safeParse(body);
+  if (envelope.success) {
+    const e = envelope.data.error;
     return {
       code: typeof e.code === "string" ? e.code : undefined,
       message: typeof e.message === "string" ? e.message : undefined,
     };
   }
-  if (typeof b.statusCode === "number") {
-    const message = Array.isArray(b.message)
-      ? b.message.join("; ")
-      : typeof b.message === "string"
-        ? b.message
+  if (typeof body.statusCode === "number") {
+    const message = Array.isArray(body.message)
+      ? body.message.join("; ")
+      : typeof body.message === "string"
+        ? body.message
         : undefined;
-    return { code: typeof b.error === "string" ? b.error.toLowerCase().replace(/\s+/g, "_") : undefined, message };
+    return {
+      code: typeof body.error === "string" ? body.error.toLowerCase().replace(/\s+/g, "_") : undefined,
+      message,
+    };
   }
-  if (typeof b.error === "string") {
+  if (typeof body.error === "string") {
     // OAuth token endpoint style: {error: "invalid_client", error_description}
-    return { code: b.error, message: typeof b.error_description === "string" ? b.error_description : undefined };
+    return {
+      code: body.error,
+      message: typeof body.error_description === "string" ? body.error_description : undefined,
+    };
   }
   return null;
 }

@@ -1,5 +1,7 @@
 import "server-only";
+import { z } from "zod";
 import { ActionError } from "@/lib/actions/errors";
+import { errorEnvelope } from "@/lib/chekt/errors";
 import { errorText } from "@/lib/error-text";
 
 // Asks the CHeKT simulator (never the real CHeKT) to deliver a signed test event to the dealer's
@@ -8,6 +10,17 @@ import { errorText } from "@/lib/error-text";
 export type TestEventResult = { appId: string; eventId: string | null; deliveryId: string | null; url: string | null };
 
 type Sim = { baseUrl: string; token: string };
+
+// What this module reads of the simulator's answers (simulator/control-apps.ts, control-webhooks.ts).
+const simApps = z.array(z.object({ id: z.string(), dealer_id: z.number(), webhook_url: z.string().nullable() }));
+const testDelivery = z.object({
+  event_id: z.string().optional(),
+  delivery_id: z.string().nullable().optional(),
+  url: z.string().optional(),
+});
+
+const unreadable = (path: string) =>
+  new ActionError("simulator_refused", `The simulator's answer to ${path} did not read as expected.`);
 
 async function simCall(
   sim: Sim,
@@ -39,7 +52,9 @@ async function simCall(
     /* not JSON: the status below says enough */
   }
   if (!res.ok) {
-    const message = (parsed as { error?: { message?: string } } | null)?.error?.message;
+    const envelope = errorEnvelope.safeParse(parsed);
+    const message =
+      envelope.success && typeof envelope.data.error.message === "string" ? envelope.data.error.message : "";
     throw new ActionError(
       "simulator_refused",
       `The simulator refused ${path} (${res.status}${message ? `: ${message}` : ""}).`,
@@ -53,18 +68,13 @@ export async function requestSimulatorTestEvent(
   chektDealerId: number,
   traceId: string,
 ): Promise<TestEventResult> {
-  const apps = (await simCall(sim, "GET", "/_sim/apps", traceId)) as Array<{
-    id: string;
-    dealer_id: number;
-    webhook_url: string | null;
-  }>;
-  const app = apps.find((a) => a.dealer_id === chektDealerId && a.webhook_url);
+  const apps = simApps.safeParse(await simCall(sim, "GET", "/_sim/apps", traceId));
+  if (!apps.success) throw unreadable("/_sim/apps");
+  const app = apps.data.find((a) => a.dealer_id === chektDealerId && a.webhook_url);
   if (!app)
     throw new ActionError("no_app", `The simulator has no CHeKT App with a webhook URL for dealer ${chektDealerId}.`);
-  const r = (await simCall(sim, "POST", "/_sim/webhooks/test", traceId, { app_id: app.id })) as {
-    event_id?: string;
-    delivery_id?: string | null;
-    url?: string;
-  };
+  const sent = testDelivery.safeParse(await simCall(sim, "POST", "/_sim/webhooks/test", traceId, { app_id: app.id }));
+  if (!sent.success) throw unreadable("/_sim/webhooks/test");
+  const r = sent.data;
   return { appId: app.id, eventId: r.event_id ?? null, deliveryId: r.delivery_id ?? null, url: r.url ?? null };
 }

@@ -104,6 +104,20 @@ describe("readErrorBody", () => {
     expect(readErrorBody("[1,2]")).toBeNull();
   });
 
+  it("keeps only the text of an envelope's fields, and reads a list or null as no envelope", () => {
+    expect(readErrorBody(JSON.stringify({ error: { code: 403, message: "no access" } }))).toEqual({
+      code: undefined,
+      message: "no access",
+    });
+    expect(readErrorBody(JSON.stringify({ error: { code: "rate_limited", message: ["slow"] } }))).toEqual({
+      code: "rate_limited",
+      message: undefined,
+    });
+    expect(readErrorBody(JSON.stringify({ error: ["invalid_api_key"] }))).toBeNull();
+    expect(readErrorBody(JSON.stringify({ error: null }))).toBeNull();
+    expect(readErrorBody("null")).toBeNull();
+  });
+
   it("finds a scope in a message", () => {
     expect(scopeInMessage("missing scope snapshots:read for this call")).toBe("snapshots:read");
     expect(scopeInMessage("nothing here")).toBeUndefined();

@@ -77,6 +77,32 @@ describe("parseErrorBody", () => {
     expect(fieldOfMessage("external_site_id already exists")).toBe("external_site_id");
   });
 
+  it("takes the field failures that read from an envelope's details and skips the rest", () => {
+    expect(
+      parseErrorBody({
+        error: {
+          code: 422,
+          message: "3 fields failed",
+          details: [null, 7, ["name", "x"], { field: "zone" }, { field: "name", message: "name is empty" }],
+        },
+        request_id: "req_outer",
+      }),
+    ).toEqual({
+      code: "422",
+      message: "3 fields failed",
+      requestId: "req_outer",
+      fieldErrors: { name: "name is empty" },
+    });
+    // A list where the envelope stands is no envelope: its NestJS-style fields are read instead.
+    expect(parseErrorBody({ error: ["Bad Request"], message: "name must not be empty" })).toEqual({
+      code: undefined,
+      message: "name must not be empty",
+      requestId: undefined,
+      fieldErrors: { name: "name must not be empty" },
+    });
+    expect(parseErrorBody("[1,2]")).toEqual({ fieldErrors: {} });
+  });
+
   it("survives text, JSON text, empty and garbage bodies", () => {
     expect(parseErrorBody('{"error":{"code":"rate_limited","message":"slow down"}}').code).toBe("rate_limited");
     expect(parseErrorBody("Bad Gateway")).toEqual({ message: "Bad Gateway", fieldErrors: {} });
