@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import { annotateAlarm, type AlarmAnnotationInput } from "@/lib/chekt/api/alarms";
 import { ChektError, isTransient } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
@@ -27,7 +28,7 @@ export async function queueAnnotationInTx(
   tx: Prisma.TransactionClient,
   a: { dealerLinkId: string; verificationId: string; alarmId: string; body: AlarmAnnotationInput },
 ): Promise<void> {
-  const body = a.body as Prisma.InputJsonObject;
+  const body: Prisma.InputJsonObject = a.body;
   await tx.deskAnnotation.upsert({
     where: { dealerLinkId_verificationId: { dealerLinkId: a.dealerLinkId, verificationId: a.verificationId } },
     create: { ...a, body, idempotencyKey: `annotate-${a.verificationId}-${randomUUID()}` },
@@ -40,9 +41,14 @@ function backoffMs(attempts: number, retryAfterS?: number): number {
   return retryAfterS !== undefined ? Math.max(retryAfterS * 1000, 1_000) : exp;
 }
 
-function isBody(v: unknown): v is AlarmAnnotationInput {
-  return typeof v === "object" && v !== null && typeof (v as { source?: unknown }).source === "string";
-}
+// The stored row is JSON: read back as the body it was queued as, or refused before anything is sent.
+const storedBody = z.object({
+  source: z.string(),
+  note: z.string().optional(),
+  verdict: z.string().optional(),
+  confidence: z.number().optional(),
+  outcome: z.string().optional(),
+}) satisfies z.ZodType<AlarmAnnotationInput>;
 
 /**
  * One attempt for one verification's annotation, if it is due. The row is leased first (an atomic
@@ -77,12 +83,13 @@ export async function deliverAnnotation(
     return state;
   };
 
-  if (!isBody(row.body)) return finish("failed", { lastError: "the stored annotation is not a valid body" });
+  const body = storedBody.safeParse(row.body);
+  if (!body.success) return finish("failed", { lastError: "the stored annotation is not a valid body" });
   const secrets = await secretsByLinkId(dealerLinkId);
   if (!secrets?.apiKey)
     return finish("no_key", { lastError: "This dealer has no CHeKT App key; the annotation was not sent." });
   try {
-    const ann = await annotateAlarm(secrets.apiKey, row.alarmId, row.body, {
+    const ann = await annotateAlarm(secrets.apiKey, row.alarmId, body.data, {
       idempotencyKey: row.idempotencyKey,
       traceId,
       deadlineMs: ATTEMPT_DEADLINE_MS,

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import { ActionError } from "@/lib/actions/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -31,13 +32,15 @@ function toOutcome(r: { id: string; label: string; kind: string; active: boolean
   return { id: r.id, label: r.label, kind: r.kind, active: r.active };
 }
 
+// A stored step; `optional` is true only when it says so.
+const storedStep = z.object({ id: z.string(), text: z.string(), optional: z.boolean().catch(false) });
+
 /** Reads the stored steps, dropping anything that is not a step (the column is JSON). */
 export function parseSteps(json: unknown): ChecklistStep[] {
   if (!Array.isArray(json)) return [];
   return json.flatMap((s: unknown) => {
-    if (typeof s !== "object" || s === null) return [];
-    const { id, text, optional } = s as Record<string, unknown>;
-    return typeof id === "string" && typeof text === "string" ? [{ id, text, optional: optional === true }] : [];
+    const step = storedStep.safeParse(s);
+    return step.success ? [step.data] : [];
   });
 }
 

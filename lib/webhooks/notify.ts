@@ -1,5 +1,6 @@
 // Postgres NOTIFY inside the writer's transaction: delivered to every LISTENing app instance
 // only if (and when) the change commits, so a page never hears about a write that rolled back.
+import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prismaSql, type Sql } from "./sql";
 
@@ -41,20 +42,31 @@ export async function notifyVerifications(db: Tx | Sql, dealerLinkId: string, it
 /** What LISTENers receive on the verifications channel, one per verification. */
 export type VerificationMessage = { id: string; dealer: string; state: string; at: number };
 
+/** One verification on the channel: alone, or as an entry of a batch's `items`. */
+const noticeEntry = z.object({ id: z.string(), state: z.string() });
+/** Either shape's frame: the dealer is required; a batch's `items` that is not a list is read as no batch. */
+const noticeFrame = z.object({
+  dealer: z.string(),
+  at: z.number().optional().catch(undefined),
+  items: z.array(z.unknown()).optional().catch(undefined),
+});
+
 /** Either shape on the channel: one verification, or a batch listing several of one dealer. */
 export function parseVerificationMessages(payload: string | undefined): VerificationMessage[] {
   if (!payload) return [];
+  let m: unknown;
   try {
-    const m = JSON.parse(payload) as { id?: unknown; dealer?: unknown; state?: unknown; at?: unknown; items?: unknown };
-    if (typeof m.dealer !== "string") return [];
-    const at = typeof m.at === "number" ? m.at : Date.now();
-    const dealer = m.dealer;
-    const one = (x: { id?: unknown; state?: unknown }) =>
-      typeof x.id === "string" && typeof x.state === "string" ? [{ id: x.id, dealer, state: x.state, at }] : [];
-    if (Array.isArray(m.items)) return m.items.flatMap((x) => (x && typeof x === "object" ? one(x) : []));
-    return one(m);
+    m = JSON.parse(payload);
   } catch {
     // A foreign NOTIFY on our channel is ignored, never fatal to the listener.
     return [];
   }
+  const frame = noticeFrame.safeParse(m);
+  if (!frame.success) return [];
+  const { dealer, at = Date.now(), items } = frame.data;
+  const one = (x: unknown) => {
+    const entry = noticeEntry.safeParse(x);
+    return entry.success ? [{ id: entry.data.id, dealer, state: entry.data.state, at }] : [];
+  };
+  return items ? items.flatMap(one) : one(m);
 }

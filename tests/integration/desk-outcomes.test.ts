@@ -299,6 +299,22 @@ describe("the annotation", () => {
     90_000,
   );
 
+  it("a stored body that does not read as an annotation fails without reaching CHeKT; the answer stays", async () => {
+    const v = await desk.raise(1);
+    await answerAsAlice(answerInput(v, "dispatch", desk.picks.dispatch));
+    const prisma = await db0();
+    // The source reads; the note does not (an older version, or a hand edit of the row).
+    await prisma.deskAnnotation.update({
+      where: { dealerLinkId_verificationId: { dealerLinkId: desk.dealer.id, verificationId: v.verification_id } },
+      data: { body: { source: "chekt-dealer-console", outcome: "Police dispatched", note: 5 } },
+    });
+    expect(await annotate.deliverAnnotation(desk.dealer.id, v.verification_id)).toBe("failed");
+    const a = await annotationRow(v.verification_id);
+    expect(a).toMatchObject({ state: "failed", lastError: "the stored annotation is not a valid body" });
+    expect(simAnnotations((await row(v.verification_id)).alarmId!)).toHaveLength(0);
+    expect((await row(v.verification_id)).state).toBe("dispatched");
+  });
+
   it("without events:write on the App key: not sent, no retry, shown as such; the answer stays", async () => {
     const apps = (await (await fetch(`${desk.sim.url}/_sim/apps`)).json()) as {
       id: string;

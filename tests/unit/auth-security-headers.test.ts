@@ -87,6 +87,31 @@ describe("CSP reports", () => {
     }
   });
 
+  it("skips what is not a report in either format, and still logs the reports beside it", async () => {
+    // A module of its own: the per-minute window it moves is not the one the other tests count in.
+    vi.resetModules();
+    const { receiveCspReport, CSP_LOG_TAG } = await import("@/lib/csp-report");
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, "warn").mockImplementation((l: string) => void lines.push(l));
+    try {
+      const mixed = [
+        null,
+        7,
+        { body: "text" },
+        { body: [1] },
+        { body: { documentURL: "http://x/a", blockedURL: "b" } },
+      ];
+      expect((await receiveCspReport(post(JSON.stringify(mixed)), 1_000)).status).toBe(204);
+      for (const junk of [null, 3, { "csp-report": "text" }, { "csp-report": null }, { other: {} }]) {
+        expect((await receiveCspReport(post(JSON.stringify(junk)), 1_000)).status).toBe(204);
+      }
+      expect(lines.map((l) => JSON.parse(l))).toEqual([{ at: CSP_LOG_TAG, page: "http://x/a", blocked: "b" }]);
+    } finally {
+      spy.mockRestore();
+      vi.resetModules();
+    }
+  });
+
   it("logs at most 60 a minute, then says how many it dropped", async () => {
     const { receiveCspReport, REPORTS_PER_MINUTE } = await import("@/lib/csp-report");
     const lines: string[] = [];

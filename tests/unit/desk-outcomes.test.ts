@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { annotationBody, annotationLabel } from "@/lib/verifications/annotate-format";
 import { answerSchema } from "@/lib/verifications/schemas";
 import { checklistSchema, outcomesSchema } from "@/lib/verifications/outcomes-schemas";
+import { parseSteps } from "@/lib/verifications/outcomes";
 import { moved } from "@/components/verifications/settings/outcome-list";
 import { firstMessage } from "../support/schema-errors";
 
@@ -84,6 +85,31 @@ describe("schemas", () => {
     );
     expect(checklistSchema.safeParse({ siteId: 3, mode: "inherit", steps: [] }).success).toBe(true);
     expect(checklistSchema.safeParse({ mode: "mine", steps: [] }).success).toBe(false);
+  });
+});
+
+describe("parseSteps", () => {
+  it("reads the stored steps; optional only when it says true", () => {
+    expect(
+      parseSteps([
+        { id: "a", text: "Call the keyholder", optional: false },
+        { id: "b", text: "Ask for the passcode", optional: true },
+        { id: "c", text: "Check the other cameras" },
+        { id: "d", text: "Note the weather", optional: "yes" },
+      ]),
+    ).toEqual([
+      { id: "a", text: "Call the keyholder", optional: false },
+      { id: "b", text: "Ask for the passcode", optional: true },
+      { id: "c", text: "Check the other cameras", optional: false },
+      { id: "d", text: "Note the weather", optional: false },
+    ]);
+  });
+
+  it("drops what is not a step, and reads a column that is no list as no steps", () => {
+    const steps = [null, 3, "text", ["a", "b"], { id: 1, text: "x" }, { id: "e" }, { id: "f", text: "Kept", extra: 1 }];
+    expect(parseSteps(steps)).toEqual([{ id: "f", text: "Kept", optional: false }]);
+    expect(parseSteps({ id: "a", text: "x" })).toEqual([]);
+    expect(parseSteps(null)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // The verifications channel carries one verification per notify (claims, expiry, answers) or a
 // batch listing several of one dealer (the webhook ingest); listeners read both, and a foreign
 // payload on the channel is ignored, never fatal.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseVerificationMessages } from "@/lib/webhooks/notify";
 
 describe("parseVerificationMessages", () => {
@@ -37,5 +37,34 @@ describe("parseVerificationMessages", () => {
     expect(parseVerificationMessages(undefined)).toEqual([]);
     expect(parseVerificationMessages(JSON.stringify({ id: "v1", state: "pending" }))).toEqual([]);
     expect(parseVerificationMessages(JSON.stringify({ dealer: "dl_a", items: "v1" }))).toEqual([]);
+  });
+
+  describe("frames that are not objects or carry a wrong field", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("reads nothing from JSON that is not an object or has no dealer text", () => {
+      for (const payload of [
+        "null",
+        "7",
+        '"dl_a"',
+        "[]",
+        JSON.stringify([{ id: "v1", dealer: "dl_a", state: "pending" }]),
+      ]) {
+        expect(parseVerificationMessages(payload)).toEqual([]);
+      }
+      expect(parseVerificationMessages(JSON.stringify({ id: "v1", dealer: 5, state: "pending" }))).toEqual([]);
+      expect(parseVerificationMessages(JSON.stringify({ id: 1, dealer: "dl_a", state: "pending" }))).toEqual([]);
+    });
+
+    it("stamps a message whose `at` is not a number with the time it was read", () => {
+      vi.useFakeTimers({ now: 5_000 });
+      expect(
+        parseVerificationMessages(JSON.stringify({ id: "v1", dealer: "dl_a", state: "claimed", at: "soon" })),
+      ).toEqual([{ id: "v1", dealer: "dl_a", state: "claimed", at: 5_000 }]);
+      const batch = JSON.stringify({ dealer: "dl_a", items: [{ id: "v2", state: "pending" }] });
+      expect(parseVerificationMessages(batch)).toEqual([{ id: "v2", dealer: "dl_a", state: "pending", at: 5_000 }]);
+    });
   });
 });
