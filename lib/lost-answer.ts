@@ -14,8 +14,8 @@ function norm(v: unknown): unknown {
 
 /** Every field that was sent has the same value in `existing` (fields CHeKT adds are ignored). */
 export function sameAsSent(sent: object, existing: object): boolean {
-  const have = existing as Record<string, unknown>;
-  return Object.entries(sent).every(([k, v]) => norm(v) === norm(have[k]));
+  const have = new Map<string, unknown>(Object.entries(existing));
+  return Object.entries(sent).every(([k, v]) => norm(v) === norm(have.get(k)));
 }
 
 /** CHeKT's "this external ID is taken" (not an Idempotency-Key reused with another body). */

@@ -82,7 +82,7 @@ function holdsNul(value: unknown, depth = 0): boolean {
 /** The `dealerLinkId` an action's raw input names, if any (validated by the action's own schema later). */
 function namedDealerLinkId(input: unknown): string | undefined {
   if (typeof input !== "object" || input === null || !("dealerLinkId" in input)) return undefined;
-  const v = (input as { dealerLinkId: unknown }).dealerLinkId;
+  const v = input.dealerLinkId;
   return typeof v === "string" && v.length > 0 ? v : undefined;
 }
 

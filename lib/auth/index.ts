@@ -6,6 +6,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { writeAudit } from "@/lib/audit";
+import { isRecord } from "@/lib/is-record";
 import { authConfig } from "./config";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { requestIp } from "./request-ip";
@@ -84,7 +85,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome (counted by the throttle), not a server error.
     error(error) {
-      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      // Read as unknown: Auth.js hands on whatever was thrown, not always an Error.
+      if (isRecord(error) && error.type === "CredentialsSignin") return;
       console.error(error);
     },
   },

@@ -1,6 +1,7 @@
 // Storing bulk jobs: one BulkJob, one BulkItem per row, in the caller's transaction (the action
 // writes its audit row in the same one). The worker (lib/jobs) does the sending.
 import { randomUUID } from "node:crypto";
+import { isRecord } from "@/lib/is-record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeviceInput } from "./validate";
 import type { JobState } from "./job-states";
@@ -188,7 +189,7 @@ export async function readJobItems(
     ...i,
     row: sheetLine ?? i.position + 1,
     fromSheet: sheetLine !== null,
-    payload: (i.payload ?? {}) as Record<string, unknown>,
+    payload: isRecord(i.payload) ? i.payload : {},
     retriedInJobId: retriedIn.get(i.id) ?? null,
   }));
 }

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { NewItem } from "./jobs";
 import type { retryItemsInput } from "./schemas";
 import { refuseInvalid } from "./refuse-invalid";
+import { readStoredCells } from "./stored-cells";
 import { listSiteDevices } from "./site-devices";
 import { validateRows } from "./validate";
 
@@ -58,7 +59,7 @@ export async function planRetry(
   const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
   const cells = failed.map((f, i) => ({
     line: i + 1,
-    values: (wanted.get(f.id) ?? f.payload) as Record<string, string>,
+    values: wanted.get(f.id) ?? readStoredCells(f.payload),
   }));
   const rows = validateRows(cells, { mode: job.kind, existingExternalIds: new Set(byExt.keys()) });
   refuseInvalid(rows, false);

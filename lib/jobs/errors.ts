@@ -20,7 +20,7 @@ type ErrorLike = {
 };
 
 export function classifyFailure(error: unknown): Failure {
-  const e = (typeof error === "object" && error !== null ? error : {}) as ErrorLike;
+  const e: ErrorLike = typeof error === "object" && error !== null ? error : {};
   const message = errorText(error);
   const status = typeof e.status === "number" ? e.status : 0;
   // The client also says rate_limited (no status) when the wait would outlast its own deadline.

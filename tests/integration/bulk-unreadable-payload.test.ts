@@ -3,7 +3,7 @@
  * fails on its own with a message; the job runs to the end and the other items are provisioned.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertBulkJob } from "@/lib/bulk/jobs";
+import { insertBulkJob, readJobItems } from "@/lib/bulk/jobs";
 import { runBulkJob } from "@/lib/jobs/bulk-runner";
 import { devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
 
@@ -73,5 +73,23 @@ describe("a stored device that does not read", () => {
       expect(names.get(second!)).toBe(`${prefix} device 1`);
       expect(names.get(third!)).toBe(`${prefix} device 2 renamed`);
     }
+  });
+
+  it("the job page reads a stored payload that is no object as no cells, the others as stored", async () => {
+    const siteId = await w.newSite("unreadable-view");
+    const devices = devicesFor("badview", 2);
+    const job = await w.db.$transaction((tx) =>
+      insertBulkJob(tx, {
+        dealerLinkId: w.dealerLinkId,
+        chektSiteId: siteId,
+        kind: "create",
+        items: devices.map((device) => ({ kind: "create", device })),
+        user: { id: "u-test", email: "operator@test.example" },
+      }),
+    );
+    const broken = await w.db.bulkItem.findFirstOrThrow({ where: { jobId: job.id, position: 1 } });
+    await w.db.bulkItem.update({ where: { id: broken.id }, data: { payload: ["badview-0001", "camera"] } });
+    const items = await readJobItems(w.db, job.id, "all");
+    expect(items.map((i) => i.payload)).toEqual([devices[0], {}]);
   });
 });
