@@ -18,6 +18,7 @@ import { runInteractive } from "@/lib/chekt/budget-wait";
 import { scopeOf, type DealerScope } from "@/lib/dealer-scope";
 import { makeCommit, type Commit } from "./commit";
 import { ActionError, type ActionFailure } from "./errors";
+import { isRecord } from "@/lib/is-record";
 
 // Every server action is built from this one client: the session, the role the action declares,
 // its zod input and its audit row are handled here once, so no action can forget one of them.
@@ -35,7 +36,7 @@ export type ActionMetadata = z.infer<typeof metadataSchema>;
 /** Anything that knows how to describe itself to a user (ChektError does). */
 type Describable = { toActionFailure(): ActionFailure };
 function isDescribable(e: unknown): e is Describable {
-  return typeof e === "object" && e !== null && typeof (e as Describable).toActionFailure === "function";
+  return isRecord(e) && typeof e.toActionFailure === "function";
 }
 
 export function toActionFailure(error: unknown, traceId?: string): ActionFailure {
@@ -46,8 +47,8 @@ export function toActionFailure(error: unknown, traceId?: string): ActionFailure
   return { code: "internal", message: "Something went wrong on our side. Nothing was saved.", traceId };
 }
 
-function auditError(result: { serverError?: unknown; validationErrors?: unknown }): string | undefined {
-  const failure = result.serverError as Partial<ActionFailure> | undefined;
+function auditError(result: { serverError?: ActionFailure; validationErrors?: unknown }): string | undefined {
+  const failure = result.serverError;
   if (failure) return `${failure.code ?? "error"}: ${failure.message ?? ""}`;
   return result.validationErrors ? "invalid_input: the input did not pass the schema" : undefined;
 }
@@ -56,8 +57,8 @@ function auditError(result: { serverError?: unknown; validationErrors?: unknown 
  * Another dealer's object looked up by id answers not_found exactly like one that does not exist
  * (nothing to learn by probing), and the attempt is audited as a refusal, reads included.
  */
-function isRefusal(result: { serverError?: unknown }): boolean {
-  const code = (result.serverError as Partial<ActionFailure> | undefined)?.code;
+function isRefusal(result: { serverError?: ActionFailure }): boolean {
+  const code = result.serverError?.code;
   return code === "not_found" || code === "forbidden";
 }
 
@@ -169,7 +170,7 @@ async function checkNamedDealer(run: RunAudit, role: Role, named: string | undef
   throw new ActionError("not_found", "No such dealer.", { dealerLinkId: "Unknown dealer" });
 }
 
-type BodyResult = { success: boolean; serverError?: unknown; validationErrors?: unknown };
+type BodyResult = { success: boolean; serverError?: ActionFailure; validationErrors?: unknown };
 
 /**
  * Runs the action's body with its context, and leaves exactly one row for a mutation: its commit's,

@@ -1,4 +1,5 @@
 // Field-by-field difference of an audit row's before/after JSON, for the diff viewer.
+import { isRecord } from "@/lib/is-record";
 
 export type DiffLine = {
   path: string;
@@ -7,11 +8,9 @@ export type DiffLine = {
   change: "added" | "removed" | "changed" | "same";
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** Flattens nested objects to dotted paths (arrays stay whole: they are compared as values). */
 function flatten(v: unknown, prefix = "", out = new Map<string, unknown>()): Map<string, unknown> {
-  if (isObject(v)) {
+  if (isRecord(v)) {
     const keys = Object.keys(v);
     if (keys.length === 0 && prefix) out.set(prefix, v);
     for (const k of keys) flatten(v[k], prefix ? `${prefix}.${k}` : k, out);

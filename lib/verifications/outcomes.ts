@@ -24,7 +24,7 @@ type Dealer = { id: string };
 export const DEALER_SCOPE = "dealer";
 export const siteScope = (siteId: number) => `site:${siteId}`;
 
-const isKind = (k: string): k is OutcomeKind => (OUTCOME_KINDS as readonly string[]).includes(k);
+const isKind = (k: string): k is OutcomeKind => OUTCOME_KINDS.some((kind) => kind === k);
 
 function toOutcome(r: { id: string; label: string; kind: string; active: boolean }): Outcome {
   // The table's CHECK constraint allows only the two kinds; a row outside them would be a bug.
