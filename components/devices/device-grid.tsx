@@ -27,6 +27,7 @@ import { DeleteDevicesDialog } from "./delete-devices-dialog";
 import { DeviceDrawer } from "./device-drawer";
 import { DeviceGridToolbar } from "./device-grid-toolbar";
 import { DeviceTable } from "./device-table";
+import { cellKeyAction } from "./grid-keys";
 import { isEditable, textOf, useCellEditing } from "./use-cell-editing";
 import { useDeviceFilters, type DeviceFilters } from "./use-device-filters";
 import { useRovingGrid } from "./use-roving-grid";
@@ -106,21 +107,17 @@ export function DeviceGrid({
   const nav = useRovingGrid(visible.length + 1, table.getVisibleLeafColumns().length);
   const edit = useCellEditing(siteId, devices, nav.focusActive);
 
-  /** Enter / Space / F2 on a focused cell (not on an editor inside it). */
   function onCellKey(e: KeyboardEvent, columnId: string, d: DeviceRowView | null) {
     if (e.target !== e.currentTarget) return;
-    const enter = e.key === "Enter";
-    const space = e.key === " ";
-    if (!enter && !space && e.key !== "F2") return;
-    if (d === null) {
-      if (columnId === "select" && (enter || space)) picked.toggleAll();
-      else if (enter || space) table.getColumn(columnId)?.toggleSorting();
-      else return;
-    } else if (columnId === "select" && (enter || space)) picked.toggleRow(String(d.device_id));
-    else if (columnId === "external_device_id" && (enter || space)) setDetail(d);
-    else if (isEditable(columnId) && canEdit && (enter || e.key === "F2")) edit.start(d, columnId);
-    else return;
+    const editable = canEdit && isEditable(columnId);
+    const action = cellKeyAction(e.key, { header: d === null, columnId, editable });
+    if (action === null) return;
     e.preventDefault();
+    if (action === "toggle-all") picked.toggleAll();
+    else if (action === "sort") table.getColumn(columnId)?.toggleSorting();
+    else if (d && action === "toggle-row") picked.toggleRow(String(d.device_id));
+    else if (d && action === "open") setDetail(d);
+    else if (d && action === "edit" && isEditable(columnId)) edit.start(d, columnId);
   }
 
   if (devices.length === 0) return <NoDevices siteId={siteId} canEdit={canEdit} />;

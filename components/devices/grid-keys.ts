@@ -30,3 +30,22 @@ export function keyTarget(key: string, ctrl: boolean, at: Cell, size: { rows: nu
       return null;
   }
 }
+
+/** What a key does on a focused cell itself (not on an editor inside it). */
+export type CellKeyAction = "toggle-all" | "sort" | "toggle-row" | "open" | "edit";
+
+/**
+ * Enter or Space on the header row selects every device (the select column) or sorts by the column;
+ * on a device's row it selects the device, or opens it from its external ID. Enter or F2 edits a cell
+ * that may be edited. Null: the key is left alone.
+ */
+export function cellKeyAction(
+  key: string,
+  cell: { header: boolean; columnId: string; editable: boolean },
+): CellKeyAction | null {
+  const press = key === "Enter" || key === " ";
+  if (cell.header) return press ? (cell.columnId === "select" ? "toggle-all" : "sort") : null;
+  if (cell.columnId === "select") return press ? "toggle-row" : null;
+  if (cell.columnId === "external_device_id") return press ? "open" : null;
+  return cell.editable && (key === "Enter" || key === "F2") ? "edit" : null;
+}
