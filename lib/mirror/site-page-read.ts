@@ -154,17 +154,11 @@ export async function readSitePage(
       r.security_type === null || r.arming_at === null
         ? null
         : { securityType: r.security_type, confirmedAt: r.arming_at },
-    contacts: r.contacts.map((c) => ({
-      contact_id: c.contact_id,
-      site_id: c.site_id,
-      external_contact_id: c.external_contact_id,
-      first_name: c.first_name,
-      last_name: c.last_name,
-      phone_number: c.phone_number,
-      email: c.email,
-      goneAt: dateOrNull(c.gone_ms),
-      changedAt: dateOrNull(c.changed_ms),
-      confirmedAt: new Date(c.confirmed_ms),
+    contacts: r.contacts.map(({ gone_ms, changed_ms, confirmed_ms, ...contact }) => ({
+      ...contact,
+      goneAt: dateOrNull(gone_ms),
+      changedAt: dateOrNull(changed_ms),
+      confirmedAt: new Date(confirmed_ms),
     })),
     syncFinishedAt: r.sync_finished_at,
     checklists: {
