@@ -3,9 +3,8 @@ import { listAppDevices } from "@/lib/chekt/api/app-devices";
 import type { components } from "@/lib/chekt/schema";
 import { isChektError } from "@/lib/chekt/errors";
 import { env } from "@/lib/env";
-import type { Diagnosis } from "./diagnose";
+import { diagnoseChektError, type Diagnosis } from "./diagnose";
 import { resolveApiKey } from "./credentials";
-import { explainChektError } from "./explain-chekt-error";
 
 /** A device as CHeKT Apps lists it (the OpenAPI document's V1Device). */
 export type AppDevice = components["schemas"]["V1Device"];
@@ -47,7 +46,12 @@ export async function appDevicesPage(
     if (isChektError(error))
       return {
         ok: false,
-        diagnosis: explainChektError(error, env.CHEKT_API_BASE_URL, "GET /v1/devices", "devices:read"),
+        diagnosis: diagnoseChektError(error, {
+          label: "GET /v1/devices",
+          surface: "app",
+          scope: "devices:read",
+          baseUrl: env.CHEKT_API_BASE_URL,
+        }),
       };
     throw error;
   }

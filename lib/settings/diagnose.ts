@@ -3,7 +3,7 @@
 // failure and a CHeKT-side fault. Pure, so every bucket is unit-tested without a server.
 
 import type { RawAnswer } from "@/lib/chekt/api/diagnostics";
-import { errorEnvelope } from "@/lib/chekt/errors";
+import { errorEnvelope, type ChektError } from "@/lib/chekt/errors";
 import { isRecord } from "@/lib/is-record";
 
 export type { RawAnswer };
@@ -98,25 +98,56 @@ export type ProbeContext = {
 type HttpAnswer = Extract<RawAnswer, { kind: "http" }>;
 type Fields = Omit<Diagnosis, "ok" | "bucket" | "title" | "detail">;
 
-/** One HTTP answer as every bucket below reads it: its error envelope and the fields each diagnosis carries. */
-type Reading = { answer: HttpAnswer; ctx: ProbeContext; env: Envelope | null; fields: Fields };
+/**
+ * An answer as every bucket below reads it: its status, its error envelope and the fields each diagnosis
+ * carries. A probe's raw answer (diagnose) and an error the shared client threw (diagnoseChektError)
+ * both become one, so the connection check and the App devices page say the same thing in the same words.
+ */
+type Reading = { status: number; retryAfterS?: number; ctx: ProbeContext; env: Envelope | null; fields: Fields };
 
 export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
   if (answer.kind === "network") return networkDiagnosis(answer, ctx);
   const { status, traceId, ms } = answer;
   const env = readErrorBody(answer.bodyText);
   const r: Reading = {
-    answer,
+    status,
+    retryAfterS: answer.retryAfterS,
     ctx,
     env,
     fields: { status, traceId, ms, code: env?.code, serverMessage: env?.message },
   };
 
-  if (status >= 200 && status < 300) return successDiagnosis(r);
-  if (status === 429) return rateLimited(r);
+  if (status >= 200 && status < 300) return successDiagnosis(answer, r);
   // A JSON error envelope means the CHeKT API itself answered; anything else on 4xx means the
   // path or host is not the CHeKT API (a proxy, a web server, a missing /v1).
-  if (!env && status >= 400 && status < 500) return notTheApi(r);
+  if (status !== 429 && !env && status >= 400 && status < 500) return notTheApi(answer, r);
+  return refusal(r);
+}
+
+/**
+ * An error the shared CHeKT client threw (lib/chekt/errors.ts) in the connection check's words: its
+ * envelope was read already, so it goes straight to the bucket of its status, or of no answer.
+ */
+export function diagnoseChektError(e: ChektError, ctx: ProbeContext): Diagnosis {
+  if (e.kind === "network" || e.kind === "timeout" || e.kind === "config" || !e.status)
+    return networkDiagnosis(
+      { kind: "network", code: e.kind === "timeout" ? "TIMEOUT" : e.code, message: e.message, ms: 0 },
+      ctx,
+    );
+  const fields = { status: e.status, code: e.code, serverMessage: e.message, traceId: e.traceId, ms: 0 };
+  return refusal({
+    status: e.status,
+    retryAfterS: e.retryAfterS,
+    ctx,
+    env: { code: e.code, message: e.message },
+    fields,
+  });
+}
+
+/** An error answer from the CHeKT API itself, by its status. */
+function refusal(r: Reading): Diagnosis {
+  const { status } = r;
+  if (status === 429) return rateLimited(r);
   if (status === 401) return credentialsRefused(r);
   if (status === 403) return accessDenied(r);
   if (status === 404 || status === 405) return notServed(r);
@@ -125,7 +156,7 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
 }
 
 /** A 2xx is only "works" when it is JSON in the shape CHeKT uses; anything else came from elsewhere. */
-function successDiagnosis({ answer, ctx, fields }: Reading): Diagnosis {
+function successDiagnosis(answer: HttpAnswer, { ctx, fields }: Reading): Diagnosis {
   const { status, contentType, bodyText, ms } = answer;
   if (!isJson(contentType) || looksHtml(contentType, bodyText))
     return wrongBase(
@@ -151,8 +182,7 @@ function successDiagnosis({ answer, ctx, fields }: Reading): Diagnosis {
   };
 }
 
-function rateLimited({ answer, ctx, fields }: Reading): Diagnosis {
-  const wait = answer.retryAfterS;
+function rateLimited({ retryAfterS: wait, ctx, fields }: Reading): Diagnosis {
   return {
     ok: false,
     bucket: "rate_limited",
@@ -166,7 +196,7 @@ function rateLimited({ answer, ctx, fields }: Reading): Diagnosis {
   };
 }
 
-function notTheApi({ answer, ctx, fields }: Reading): Diagnosis {
+function notTheApi(answer: HttpAnswer, { ctx, fields }: Reading): Diagnosis {
   const { status, contentType, bodyText } = answer;
   return wrongBase(
     ctx,
@@ -231,8 +261,8 @@ function accessDenied({ ctx, env, fields }: Reading): Diagnosis {
 }
 
 /** 404 or 405: a partner read of a dealer CHeKT no longer knows, otherwise a path that is not the API. */
-function notServed({ answer, ctx, env, fields }: Reading): Diagnosis {
-  if (answer.status === 404 && ctx.surface === "partner") {
+function notServed({ status, ctx, env, fields }: Reading): Diagnosis {
+  if (status === 404 && ctx.surface === "partner") {
     return {
       ok: false,
       bucket: "not_found",
@@ -241,24 +271,23 @@ function notServed({ answer, ctx, env, fields }: Reading): Diagnosis {
       ...fields,
     };
   }
-  return wrongBase(ctx, fields, `${ctx.label} answered ${answer.status} ${env?.code ?? ""}`.trim() + ".");
+  return wrongBase(ctx, fields, `${ctx.label} answered ${status} ${env?.code ?? ""}`.trim() + ".");
 }
 
-function serverError({ answer, env, fields }: Reading): Diagnosis {
+function serverError({ status, env, fields }: Reading): Diagnosis {
   const serverMessage = env?.message;
   return {
     ok: false,
     bucket: "server_error",
     title: "CHeKT had a problem",
     detail:
-      `CHeKT answered ${answer.status}${serverMessage ? ` (${serverMessage})` : ""}. This is on CHeKT's side; try ` +
+      `CHeKT answered ${status}${serverMessage ? ` (${serverMessage})` : ""}. This is on CHeKT's side; try ` +
       "again in a minute. Quote the trace ID to CHeKT support if it persists.",
     ...fields,
   };
 }
 
-function unexpected({ answer, ctx, env, fields }: Reading): Diagnosis {
-  const { status } = answer;
+function unexpected({ status, ctx, env, fields }: Reading): Diagnosis {
   const code = env?.code;
   const serverMessage = env?.message;
   return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { diagnose, readErrorBody, scopeInMessage, type RawAnswer } from "@/lib/settings/diagnose";
+import { ChektError } from "@/lib/chekt/errors";
+import { diagnose, diagnoseChektError, readErrorBody, scopeInMessage, type RawAnswer } from "@/lib/settings/diagnose";
 
 const app = {
   label: "GET /v1/devices",
@@ -86,6 +87,48 @@ describe("diagnose: the four failures the Apps set-up guide names, plus network"
     expect(diagnose(http(403, envelope("forbidden", "not connected")), partner).bucket).toBe("no_dealer_access");
     expect(diagnose(http(404, envelope("not_found", "no dealer")), partner).bucket).toBe("not_found");
     expect(diagnose(http(503, envelope("unavailable", "down")), partner).bucket).toBe("server_error");
+  });
+});
+
+describe("diagnoseChektError: what the shared client threw, in the probes' words", () => {
+  const { shapeOk: _shape, ...ctx } = app;
+  const thrown = (init: ConstructorParameters<typeof ChektError>[0]) => diagnoseChektError(new ChektError(init), ctx);
+
+  it("says the same as a probe of the same answer", () => {
+    for (const [init, answer] of [
+      [{ kind: "unauthorized", status: 401, code: "invalid_api_key", message: "API key is revoked" }, 401],
+      [{ kind: "forbidden", status: 403, code: "permission_denied", message: "requires events:read" }, 403],
+      [{ kind: "not_found", status: 404, code: "not_found", message: "No such route" }, 404],
+      [{ kind: "server", status: 503, code: "unavailable", message: "Try later" }, 503],
+      [{ kind: "conflict", status: 409, code: "conflict", message: "Already there" }, 409],
+    ] as const) {
+      const probe = diagnose(http(answer, envelope(init.code, init.message)), app);
+      expect(thrown({ ...init, traceId: "t-1" }), init.kind).toEqual({ ...probe, traceId: "t-1", ms: 0 });
+    }
+  });
+
+  it("names the scope CHeKT names, else the one the page needs", () => {
+    expect(thrown({ kind: "forbidden", status: 403, code: "permission_denied", message: "no" }).title).toBe(
+      "Missing scope devices:read (permission_denied)",
+    );
+  });
+
+  it("rate limited with the wait CHeKT asked for", () => {
+    const d = thrown({ kind: "rate_limited", status: 429, code: "rate_limited", message: "slow", retryAfterS: 7 });
+    expect(d).toMatchObject({ ok: false, bucket: "rate_limited", retryAfterS: 7 });
+    expect(d.detail).toContain("again in 7 s");
+  });
+
+  it("no answer: a timeout, a refused connection, a bad base URL setting", () => {
+    expect(thrown({ kind: "timeout", code: "timeout", message: "no answer in 8 s" })).toMatchObject({
+      bucket: "network",
+      title: "No answer in time",
+    });
+    expect(thrown({ kind: "network", code: "ECONNREFUSED", message: "connect ECONNREFUSED" })).toMatchObject({
+      bucket: "network",
+      title: "Cannot reach CHeKT",
+    });
+    expect(thrown({ kind: "config", code: "ERR_INVALID_URL", message: "Invalid URL" }).bucket).toBe("wrong_base_url");
   });
 });
 
