@@ -7,7 +7,7 @@ import { importPKCS8, SignJWT } from "jose";
 import { z } from "zod";
 import { probeChekt, type ProbeAnswer } from "@/lib/chekt/api/diagnostics";
 import type { AppScope } from "@/lib/chekt/contract-lists";
-import { diagnose, type Diagnosis, type ProbeContext } from "./diagnose";
+import { diagnose, type Bucket, type Diagnosis, type ProbeContext } from "./diagnose";
 import { PROBED_SCOPES, SCOPE_PROBES } from "./scopes";
 import { errorText } from "@/lib/error-text";
 
@@ -151,74 +151,9 @@ function partnerCredential(clientId: string): { type: "client_secret"; clientId:
 
 export async function checkConnection(cfg: ConnectionConfig): Promise<ConnectionReport> {
   const timeoutMs = cfg.timeoutMs ?? 8000;
-  const partner: Step[] = [];
   const { step, token } = await tokenStep(cfg, timeoutMs);
-  partner.push(step);
-
-  const dealerLabel = `GET /partner/v1/dealers/${cfg.chektDealerId ?? "{dealerId}"}`;
-  if (cfg.chektDealerId === undefined)
-    partner.push({ name: "dealer", label: dealerLabel, skipped: "No connected dealer is chosen." });
-  else if (!token || !cfg.clientId)
-    partner.push({ name: "dealer", label: dealerLabel, skipped: "Needs a token first." });
-  else {
-    const answer = await probeChekt({
-      baseUrl: cfg.baseUrl,
-      method: "GET",
-      path: `/partner/v1/dealers/${cfg.chektDealerId}`,
-      headers: { authorization: `Bearer ${token}` },
-      timeoutMs,
-      credential: partnerCredential(cfg.clientId),
-    });
-    partner.push({
-      name: "dealer",
-      label: dealerLabel,
-      diagnosis: judge(answer, { label: dealerLabel, surface: "partner", baseUrl: cfg.baseUrl, shapeOk: isDealer }),
-    });
-  }
-
-  const app: Step[] = [];
-  const verdicts = new Map<AppScope, ScopeVerdict>(
-    PROBED_SCOPES.map((s) => [s, { scope: s, status: "unknown", via: [] }]),
-  );
-  if (!cfg.apiKey) {
-    app.push({
-      name: "devices",
-      label: "GET /v1/devices",
-      skipped: "No CHeKT App API key is configured for this dealer (set one below or CHEKT_API_KEY).",
-    });
-  } else {
-    // The first probe decides whether the key works at all; the scope probes only run when it
-    // does not fail for a reason that would fail them all (bad key, wrong URL, rate limit, network).
-    for (const [i, p] of SCOPE_PROBES.entries()) {
-      const answer = await probeChekt({
-        baseUrl: cfg.baseUrl,
-        method: p.method,
-        path: p.path,
-        headers: { authorization: `Bearer ${cfg.apiKey}` },
-        timeoutMs,
-        credential: { type: "api_key", apiKey: cfg.apiKey },
-      });
-      const raw = judge(answer, {
-        label: p.label,
-        surface: "app",
-        scope: p.scope,
-        baseUrl: cfg.baseUrl,
-        shapeOk: p.scope === "snapshots:read" ? undefined : isV1List,
-      });
-      const diagnosis = p.scope === "snapshots:read" ? snapshotVerdict(raw, p.label) : raw;
-      app.push({ name: p.path, label: p.label, diagnosis });
-      const v = verdicts.get(p.scope)!;
-      v.via.push(p.label);
-      const granted = diagnosis.ok;
-      if (granted && v.status !== "missing") v.status = "granted";
-      else if (diagnosis.bucket === "permission_denied") v.status = "missing";
-      else if (!granted) v.note = diagnosis.title;
-      const fatal =
-        ["invalid_api_key", "wrong_base_url", "rate_limited", "network"].includes(diagnosis.bucket) && !granted;
-      if (i === 0 && fatal) break;
-    }
-  }
-  const scopes = [...verdicts.values()];
+  const partner = [step, await dealerStep(cfg, token, timeoutMs)];
+  const { app, scopes } = await appSteps(cfg, timeoutMs);
   return {
     checkedAt: new Date().toISOString(),
     baseUrl: cfg.baseUrl,
@@ -227,6 +162,67 @@ export async function checkConnection(cfg: ConnectionConfig): Promise<Connection
     scopes,
     summary: summarize(partner, app, scopes),
   };
+}
+
+/** The connected dealer read with the partner token, when there is a dealer and a token. */
+async function dealerStep(cfg: ConnectionConfig, token: string | undefined, timeoutMs: number): Promise<Step> {
+  const label = `GET /partner/v1/dealers/${cfg.chektDealerId ?? "{dealerId}"}`;
+  if (cfg.chektDealerId === undefined) return { name: "dealer", label, skipped: "No connected dealer is chosen." };
+  if (!token || !cfg.clientId) return { name: "dealer", label, skipped: "Needs a token first." };
+  const answer = await probeChekt({
+    baseUrl: cfg.baseUrl,
+    method: "GET",
+    path: `/partner/v1/dealers/${cfg.chektDealerId}`,
+    headers: { authorization: `Bearer ${token}` },
+    timeoutMs,
+    credential: partnerCredential(cfg.clientId),
+  });
+  const diagnosis = judge(answer, { label, surface: "partner", baseUrl: cfg.baseUrl, shapeOk: isDealer });
+  return { name: "dealer", label, diagnosis };
+}
+
+/**
+ * The App key's probes, one a scope, and what they say of each scope. The first probe decides whether
+ * the key works at all; the scope probes only run when it does not fail for a reason that would fail
+ * them all (bad key, wrong URL, rate limit, network).
+ */
+async function appSteps(cfg: ConnectionConfig, timeoutMs: number): Promise<{ app: Step[]; scopes: ScopeVerdict[] }> {
+  const app: Step[] = [];
+  const verdicts = new Map<AppScope, ScopeVerdict>(
+    PROBED_SCOPES.map((s) => [s, { scope: s, status: "unknown", via: [] }]),
+  );
+  if (!cfg.apiKey) {
+    const skipped = "No CHeKT App API key is configured for this dealer (set one below or CHEKT_API_KEY).";
+    return { app: [{ name: "devices", label: "GET /v1/devices", skipped }], scopes: [...verdicts.values()] };
+  }
+  for (const [i, p] of SCOPE_PROBES.entries()) {
+    const answer = await probeChekt({
+      baseUrl: cfg.baseUrl,
+      method: p.method,
+      path: p.path,
+      headers: { authorization: `Bearer ${cfg.apiKey}` },
+      timeoutMs,
+      credential: { type: "api_key", apiKey: cfg.apiKey },
+    });
+    const snapshots = p.scope === "snapshots:read";
+    const ctx = { label: p.label, surface: "app", scope: p.scope, baseUrl: cfg.baseUrl } as const;
+    const raw = judge(answer, { ...ctx, shapeOk: snapshots ? undefined : isV1List });
+    const diagnosis = snapshots ? snapshotVerdict(raw, p.label) : raw;
+    app.push({ name: p.path, label: p.label, diagnosis });
+    recordVerdict(verdicts.get(p.scope)!, p.label, diagnosis);
+    if (i === 0 && !diagnosis.ok && FAILS_EVERY_PROBE.includes(diagnosis.bucket)) break;
+  }
+  return { app, scopes: [...verdicts.values()] };
+}
+
+const FAILS_EVERY_PROBE: readonly Bucket[] = ["invalid_api_key", "wrong_base_url", "rate_limited", "network"];
+
+/** A scope is granted by a probe that worked, missing after a permission_denied (which no later probe undoes). */
+function recordVerdict(v: ScopeVerdict, label: string, diagnosis: Diagnosis) {
+  v.via.push(label);
+  if (diagnosis.ok && v.status !== "missing") v.status = "granted";
+  else if (diagnosis.bucket === "permission_denied") v.status = "missing";
+  else if (!diagnosis.ok) v.note = diagnosis.title;
 }
 
 function firstFailure(steps: Step[]): Diagnosis | undefined {
