@@ -13,12 +13,13 @@ import {
   readPayload,
   readProgress,
   type ImportContact,
+  type ImportItem,
   type ImportPayload,
   type ImportSite,
   type NewImportRow,
 } from "./jobs";
 import type { SiteValues } from "./site-fields";
-import { accountKey, validateSiteRows, type SiteContext, type SiteErrors } from "./validate";
+import { accountKey, validateSiteRows, type SiteContext, type SiteErrors, type SiteImport } from "./validate";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -81,27 +82,15 @@ export async function planImportRetry(
   fixes: RetryFix[],
   ctx: SiteContext,
 ): Promise<RetryPlan | null> {
-  const job = await db.bulkJob.findFirst({ where: { id: jobId, dealerLinkId, entity: "sites" }, select: { id: true } });
-  if (!job) return null;
-  const items = await db.bulkItem.findMany({
-    where: { jobId, id: { in: fixes.map((f) => f.itemId) }, state: "failed" },
-    orderBy: { position: "asc" },
-    select: { id: true, position: true, sheetLine: true, payload: true, result: true },
-  });
-  const already = await db.bulkItem.findMany({
-    where: { retryOfId: { in: items.map((i) => i.id) } },
-    select: { retryOfId: true },
-  });
-  const retried = new Set(already.map((a) => a.retryOfId));
-  const plan: RetryPlan = { rows: [], invalid: [] };
+  const items = await retryableItems(db, dealerLinkId, jobId, fixes);
+  if (!items) return null;
   // Every row's own site, when CHeKT has it, is not a duplicate of itself: its ID and account
   // number leave the "already used" sets once for all rows, and the rows are checked together, so
   // two retried rows given one ID still meet as duplicates within the sheet.
   const own = new Set(ctx.existingSiteIds);
   const accounts = new Map(ctx.accountsInUse);
-  const planned: { item: (typeof items)[number]; accepted: AcceptedSoFar; line: number; values: SiteValues }[] = [];
+  const planned: { itemId: string; accepted: AcceptedSoFar; line: number; values: SiteValues }[] = [];
   for (const item of items) {
-    if (retried.has(item.id)) continue;
     const payload = readPayload(item.payload);
     const accepted = await acceptedSoFar(db, item.id);
     const fix = fixes.find((f) => f.itemId === item.id);
@@ -114,41 +103,60 @@ export async function planImportRetry(
         accounts.delete(accountKey(payload.site.monitoring_station_id, payload.site.account_number));
       }
     }
-    planned.push({ item, accepted, line: item.sheetLine ?? item.position + 1, values });
+    planned.push({ itemId: item.id, accepted, line: item.sheetLine ?? item.position + 1, values });
   }
   const checkedRows = validateSiteRows(
     planned.map((p) => ({ line: p.line, values: p.values })),
     { ...ctx, existingSiteIds: own, accountsInUse: accounts, pattern: null },
   );
-  planned.forEach(({ item, accepted, line, values }, i) => {
-    const checked = checkedRows[i];
-    if (!checked.item) {
-      plan.invalid.push({ line, errors: checked.errors });
+  const plan: RetryPlan = { rows: [], invalid: [] };
+  planned.forEach(({ itemId, accepted, line, values }, i) => {
+    const { item, errors } = checkedRows[i];
+    if (!item) {
+      plan.invalid.push({ line, errors });
       return;
     }
-    const contactUpdates: { contactId: number; contact: ImportContact }[] = [];
-    const contacts = checked.item.contacts.filter((c) => {
-      const before = accepted.contacts.get(c.external_contact_id);
-      if (!before) return true;
-      if (!sameContact(before.contact, c)) contactUpdates.push({ contactId: before.contactId, contact: c });
-      return false;
-    });
-    plan.rows.push({
-      line,
-      values,
-      item: {
-        ...checked.item,
-        contacts,
-        contactUpdates,
-        siteUpdate: !!accepted.siteId && !!accepted.site && !sameSite(accepted.site, checked.item.site),
-        // An arming type edited to another value is sent again; the one already set is not.
-        securityType: checked.item.securityType === accepted.arming ? null : checked.item.securityType,
-      },
-      retryOf: item.id,
-      existingSiteId: accepted.siteId,
-    });
+    plan.rows.push({ line, values, item: sendAgain(item, accepted), retryOf: itemId, existingSiteId: accepted.siteId });
   });
   return plan;
+}
+
+/** The job's failed rows among `fixes` that no retry took up yet, in sheet order; null: not this dealer's import. */
+async function retryableItems(db: Db, dealerLinkId: string, jobId: string, fixes: RetryFix[]) {
+  const job = await db.bulkJob.findFirst({ where: { id: jobId, dealerLinkId, entity: "sites" }, select: { id: true } });
+  if (!job) return null;
+  const items = await db.bulkItem.findMany({
+    where: { jobId, id: { in: fixes.map((f) => f.itemId) }, state: "failed" },
+    orderBy: { position: "asc" },
+    select: { id: true, position: true, sheetLine: true, payload: true, result: true },
+  });
+  const already = await db.bulkItem.findMany({
+    where: { retryOfId: { in: items.map((i) => i.id) } },
+    select: { retryOfId: true },
+  });
+  const retried = new Set(already.map((a) => a.retryOfId));
+  return items.filter((i) => !retried.has(i.id));
+}
+
+/**
+ * What a checked row sends again, after what CHeKT already accepted of it: contacts it has are updated
+ * only where they changed, the site only when it changed, the arming type only when edited to another.
+ */
+function sendAgain(item: SiteImport, accepted: AcceptedSoFar): ImportItem {
+  const contactUpdates: { contactId: number; contact: ImportContact }[] = [];
+  const contacts = item.contacts.filter((c) => {
+    const before = accepted.contacts.get(c.external_contact_id);
+    if (!before) return true;
+    if (!sameContact(before.contact, c)) contactUpdates.push({ contactId: before.contactId, contact: c });
+    return false;
+  });
+  return {
+    ...item,
+    contacts,
+    contactUpdates,
+    siteUpdate: !!accepted.siteId && !!accepted.site && !sameSite(accepted.site, item.site),
+    securityType: item.securityType === accepted.arming ? null : item.securityType,
+  };
 }
 
 const cell = (v: string | null | undefined) => (v ?? "").trim();
