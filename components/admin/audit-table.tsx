@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DataTable, Disclosure, EmptyState, UtcTime, type Column } from "@/components/ui";
+import { DataTable, Disclosure, EmptyState, UtcTime, type Column, rowLinkClass, cn } from "@/components/ui";
 import { BadgeWithNote } from "@/components/admin/badge-with-note";
 import { DiffViewer } from "@/components/admin/diff-viewer";
 import type { auditPage } from "@/lib/settings/audit-query";
@@ -47,7 +47,7 @@ const COLUMNS: Column<AuditRow>[] = [
       <>
         {r.traceId ? (
           <Link
-            className="break-all font-mono text-xs text-indigo-700 hover:underline"
+            className={cn("break-all font-mono text-xs", rowLinkClass)}
             href={`/audit?object=${encodeURIComponent(r.traceId)}`}
           >
             {r.traceId}

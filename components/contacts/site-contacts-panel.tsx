@@ -6,7 +6,17 @@ import Link from "next/link";
 import { Pencil, Users } from "lucide-react";
 import { ContactDelete } from "@/components/contacts/contact-delete";
 import { Freshness } from "@/components/mirror/freshness";
-import { AddLink, Badge, Card, DataTable, EmptyState, buttonClasses, type Column } from "@/components/ui";
+import {
+  AddLink,
+  Badge,
+  Card,
+  DataTable,
+  EmptyState,
+  buttonClasses,
+  type Column,
+  rowLinkClass,
+  cn,
+} from "@/components/ui";
 import type { SitePanelProps } from "@/components/sites/site-children-panels";
 import type { MirroredContact as Contact } from "@/lib/mirror/contacts";
 import { listSeenOf } from "@/lib/mirror/site-page-read";
@@ -52,7 +62,7 @@ function EmailText({ email }: { email: string }) {
 
 function ContactLink({ scheme, value }: { scheme: "tel" | "mailto"; value: string }) {
   return (
-    <a className="group text-indigo-700 hover:underline" href={`${scheme}:${value}`}>
+    <a className={cn("group", rowLinkClass)} href={`${scheme}:${value}`}>
       {scheme === "mailto" ? <EmailText email={value} /> : value}
     </a>
   );

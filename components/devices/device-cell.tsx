@@ -3,7 +3,7 @@
 // editor while the cell is edited, or the value. On a phone card an editable value gets a pencil
 // button (no double-click on a touch screen); the keyboard edits with Enter on the cell instead.
 import { Pencil } from "lucide-react";
-import { Badge, UtcTime, cn } from "@/components/ui";
+import { Badge, UtcTime, cn, rowLinkClass } from "@/components/ui";
 import { FIELD_LABELS } from "@/lib/bulk/fields";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
 import { isEditable, textOf, type CellEditing } from "./use-cell-editing";
@@ -36,7 +36,7 @@ export function DeviceCell({ columnId, device: d, selected, edit, onToggle, onOp
       <button
         type="button"
         tabIndex={-1}
-        className="text-left font-mono text-xs text-indigo-700 underline-offset-2 hover:underline max-md:min-h-6"
+        className={cn("text-left font-mono text-xs max-md:min-h-6", rowLinkClass)}
         onClick={onOpen}
       >
         {d.external_device_id}

@@ -3,7 +3,7 @@
 // what the selection can do. Counts are of selected rows the filter shows (device-grid.tsx).
 import Link from "next/link";
 import { Trash2 } from "lucide-react";
-import { Button } from "@/components/ui";
+import { Button, textLinkClass, cn } from "@/components/ui";
 import type { DeviceFilters } from "./use-device-filters";
 import type { VisibleSelection } from "./use-visible-selection";
 
@@ -50,7 +50,7 @@ export function DeviceGridToolbar(p: Props) {
       {p.lastJob ? (
         <Link
           href={`/sites/${p.siteId}/devices/jobs/${p.lastJob}`}
-          className="inline-flex min-h-6 items-center text-sm text-indigo-700 underline-offset-2 hover:underline"
+          className={cn("inline-flex min-h-6 items-center text-sm", textLinkClass)}
         >
           View the last update job
         </Link>

@@ -2,7 +2,18 @@
 // Every row of a bulk job with its result, filtered by result and paged in the browser.
 import { useState } from "react";
 import Link from "next/link";
-import { Badge, Button, Card, DataTable, Select, type BadgeTone, type Column } from "@/components/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  DataTable,
+  Select,
+  type BadgeTone,
+  type Column,
+  textLinkClass,
+  rowLinkClass,
+  cn,
+} from "@/components/ui";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
 import { countText } from "@/lib/count-text";
 import { NOUN, type Entity } from "./job-entity";
@@ -182,11 +193,7 @@ function itemColumns({
 
 function ChektNumber({ item, href, entity }: { item: JobItemView; href: string | null; entity: Entity }) {
   return href ? (
-    <Link
-      className="text-indigo-700 hover:underline"
-      href={href}
-      title={entity === "sites" ? "Open the site" : "Open the site's devices"}
-    >
+    <Link className={rowLinkClass} href={href} title={entity === "sites" ? "Open the site" : "Open the site's devices"}>
       {item.chektDeviceId}
     </Link>
   ) : (
@@ -200,7 +207,7 @@ function ItemMessage({ item }: { item: JobItemView }) {
     <>
       {item.errorMessage ? `${item.statusCode ?? ""} ${item.errorMessage}` : null}
       {item.retriedInJobId ? (
-        <Link className="ml-2 text-indigo-700 underline" href={`./${item.retriedInJobId}`}>
+        <Link className={cn("ml-2", textLinkClass)} href={`./${item.retriedInJobId}`}>
           retried
         </Link>
       ) : null}

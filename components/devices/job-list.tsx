@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SiteLink } from "@/components/sites/site-link";
-import { Badge, DataTable, UtcTime, type BadgeTone } from "@/components/ui";
+import { Badge, DataTable, UtcTime, type BadgeTone, rowLinkClass } from "@/components/ui";
 import type { JobState } from "@/lib/bulk/job-states";
 import type { JobRow } from "@/lib/bulk/jobs-read";
 
@@ -52,7 +52,7 @@ export function JobList({ jobs, acrossSites = false }: { jobs: JobRow[]; acrossS
           header: "Started",
           card: "title",
           cell: (j) => (
-            <Link href={jobHref(j)} className="text-indigo-700 underline-offset-2 hover:underline">
+            <Link href={jobHref(j)} className={rowLinkClass}>
               <UtcTime at={j.createdAt} />
             </Link>
           ),

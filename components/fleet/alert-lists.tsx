@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { BellOff } from "lucide-react";
 import { ago } from "@/components/fleet/format";
-import { Badge, Card, EmptyState, UtcTime } from "@/components/ui";
+import { Badge, Card, EmptyState, UtcTime, textLinkClass, cn } from "@/components/ui";
 import type { AlertView } from "@/lib/fleet/alerts-read";
 
 function OpenAlert({ a, now }: { a: AlertView; now: Date }) {
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm" data-testid="open-alert">
       <span className="min-w-0">
-        <Link href={`/fleet?site=${a.siteId}`} className="font-medium text-indigo-700 underline">
+        <Link href={`/fleet?site=${a.siteId}`} className={cn("font-medium", textLinkClass)}>
           {a.deviceName}
         </Link>
         <span className="text-slate-600">

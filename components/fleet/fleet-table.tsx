@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DataTable } from "@/components/ui";
+import { DataTable, rowLinkClass } from "@/components/ui";
 import type { FleetRow } from "@/lib/fleet/read";
 import { ago, duration } from "./format";
 import { DeviceStatusBadge } from "./status-badge";
@@ -30,7 +30,7 @@ export function FleetTable({ rows, now }: { rows: FleetRow[]; now: Date }) {
           card: "title",
           className: "font-medium text-slate-900",
           cell: (r) => (
-            <Link href={`/sites/${r.siteId}/devices`} className="text-indigo-700 underline hover:text-indigo-900">
+            <Link href={`/sites/${r.siteId}/devices`} className={rowLinkClass}>
               {r.name}
             </Link>
           ),

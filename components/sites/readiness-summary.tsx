@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CheckCircle2 } from "lucide-react";
-import { Card } from "@/components/ui";
+import { Card, textLinkClass, cn } from "@/components/ui";
 import { READINESS_CHECKS, READINESS_CHECK_KEYS } from "@/lib/readiness/rules";
 import type { ReadinessSummary } from "@/lib/readiness/query";
 import { countText } from "@/lib/count-text";
@@ -14,7 +14,7 @@ export function ReadinessSummaryCard({ summary }: { summary: ReadinessSummary })
       description="Sites missing something they need before an alarm"
       actions={
         summary.notReady ? (
-          <Link href="/sites?ready=0" className="text-sm font-medium text-indigo-700 underline hover:text-indigo-900">
+          <Link href="/sites?ready=0" className={cn("text-sm font-medium", textLinkClass)}>
             Show the sites
           </Link>
         ) : null

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CheckCircle2, XCircle } from "lucide-react";
-import { Badge, Card } from "@/components/ui";
+import { Badge, Card, textLinkClass, cn } from "@/components/ui";
 import type { Readiness } from "@/lib/readiness/rules";
 import { plural } from "@/lib/plural";
 
@@ -40,7 +40,7 @@ export function ReadinessChecklist({ readiness, canEdit }: { readiness: Readines
               </p>
               <p className="break-words text-slate-600">{c.detail}</p>
               {!c.ok && (canEdit || c.check === "devices_online") ? (
-                <Link href={c.fixHref} className="mt-1 inline-block text-indigo-700 underline hover:text-indigo-900">
+                <Link href={c.fixHref} className={cn("mt-1 inline-block", textLinkClass)}>
                   {c.fixLabel}
                 </Link>
               ) : null}

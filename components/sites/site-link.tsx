@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { siteLabel } from "@/lib/site-label";
+import { rowLinkClass, cn } from "@/components/ui";
 
 /**
  * A site named in a list about something else (a job, a verification): a link to the site's page,
@@ -8,10 +9,7 @@ import { siteLabel } from "@/lib/site-label";
  */
 export function SiteLink({ siteId, name }: { siteId: number; name: string | null | undefined }) {
   return (
-    <Link
-      href={`/sites/${siteId}`}
-      className="inline-flex min-h-6 items-center text-indigo-700 underline-offset-2 hover:underline"
-    >
+    <Link href={`/sites/${siteId}`} className={cn("inline-flex min-h-6 items-center", rowLinkClass)}>
       {siteLabel(siteId, name)}
     </Link>
   );

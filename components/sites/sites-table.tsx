@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Badge, DataTable, listSort, type Column } from "@/components/ui";
+import { Badge, DataTable, listSort, type Column, rowLinkClass, cn } from "@/components/ui";
 import type { SiteRow } from "@/lib/chekt/api/sites";
 import { SITE_COLUMNS, SITE_COLUMN_KEYS, siteList, type SiteColumn, type SiteListState } from "@/lib/schemas/site-list";
 import { formatInZone, text } from "./format";
@@ -13,10 +13,7 @@ function renderCell(col: SiteColumn, stationNames: Map<number, string>, row: Sit
   switch (col) {
     case "name":
       return (
-        <Link
-          href={`/sites/${row.site_id}`}
-          className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline"
-        >
+        <Link href={`/sites/${row.site_id}`} className={cn("font-medium", rowLinkClass)}>
           {siteLabel(row.site_id, row.name)}
         </Link>
       );

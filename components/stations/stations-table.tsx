@@ -1,7 +1,16 @@
 import Link from "next/link";
 import { RadioTower } from "lucide-react";
 import { text } from "@/components/sites/format";
-import { buttonClasses, DataTable, EmptyState, listSort, UtcTime, type Column } from "@/components/ui";
+import {
+  buttonClasses,
+  DataTable,
+  EmptyState,
+  listSort,
+  UtcTime,
+  type Column,
+  rowLinkClass,
+  cn,
+} from "@/components/ui";
 import type { ResponseMonitoringStationDto } from "@/lib/schemas/contract";
 import { stationsList, type StationsListState } from "@/lib/mirror/stations-list-state";
 
@@ -40,7 +49,7 @@ export function StationsTable({
       sortable: true,
       card: "title",
       cell: (s) => (
-        <Link href={`/stations/${s.monitoring_station_id}`} className="font-medium text-indigo-700 hover:underline">
+        <Link href={`/stations/${s.monitoring_station_id}`} className={cn("font-medium", rowLinkClass)}>
           {s.name}
         </Link>
       ),

@@ -1,6 +1,7 @@
 // Generic building blocks for every console page. Each component documents its props.
 export { cn } from "./cn";
 export { AddLink } from "./add-link";
+export { rowLinkClass, textLinkClass } from "./link-classes";
 export { Alert, type AlertTone } from "./alert";
 export { Badge, type BadgeTone } from "./badge";
 export { Button, buttonClasses, type ButtonProps, type ButtonVariant, type ButtonSize } from "./button";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ArrowRight } from "lucide-react";
-import { Card } from "@/components/ui/card";
+import { Card, cn, rowLinkClass } from "@/components/ui";
 
 const LINKS = [
   { href: "/verifications", label: "Answer alarm verifications" },
@@ -16,13 +16,7 @@ export function QuickLinks() {
       <ul className="grid gap-2 text-sm sm:grid-cols-2">
         {LINKS.map((l) => (
           <li key={l.href}>
-            <Link
-              href={l.href}
-              className={
-                "inline-flex items-center gap-1 rounded font-medium text-indigo-700 " +
-                "hover:text-indigo-900 hover:underline"
-              }
-            >
+            <Link href={l.href} className={cn("inline-flex items-center gap-1 rounded font-medium", rowLinkClass)}>
               {l.label} <ArrowRight className="h-3.5 w-3.5" aria-hidden="true" />
             </Link>
           </li>

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { WaitingVerification } from "./local-counts";
 import { siteLabel } from "@/lib/site-label";
+import { textLinkClass, cn } from "@/components/ui";
 
 function minutesLeft(at: Date, now: Date): number {
   return Math.max(0, Math.ceil((at.getTime() - now.getTime()) / 60_000));
@@ -34,7 +35,7 @@ export function WaitingCard({ waiting, now }: { waiting: WaitingVerification[]; 
       title="Waiting for an answer"
       description="Alarm verifications that expire soonest"
       actions={
-        <Link href="/verifications" className="text-sm font-medium text-indigo-700 underline hover:text-indigo-900">
+        <Link href="/verifications" className={cn("text-sm font-medium", textLinkClass)}>
           Open the queue
         </Link>
       }

@@ -7,7 +7,7 @@ import { Activity } from "lucide-react";
 import { FleetFilters } from "@/components/fleet/fleet-filters";
 import { FleetTable } from "@/components/fleet/fleet-table";
 import { minutesText } from "@/components/fleet/format";
-import { EmptyState, ListPager, buttonClasses } from "@/components/ui";
+import { EmptyState, ListPager, buttonClasses, textLinkClass, cn } from "@/components/ui";
 import { fleetList, isFiltered, type FleetListState } from "@/lib/fleet/list-state";
 import { fleetFirmwares, fleetPage } from "@/lib/fleet/read";
 import { offlineThresholdMin } from "@/lib/fleet/settings";
@@ -45,7 +45,7 @@ export async function FleetResults({ dealerLinkId, state }: { dealerLinkId: stri
         ))}
         <Link
           href={fleetList.href(state, { status: "", offlineFor: threshold })}
-          className="rounded-md px-3 py-1.5 font-medium text-indigo-700 underline"
+          className={cn("rounded-md px-3 py-1.5 font-medium", textLinkClass)}
         >
           Offline longer than {minutesText(threshold)}
         </Link>

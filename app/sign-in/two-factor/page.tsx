@@ -11,6 +11,7 @@ import { otpauthUri, startEnrolment, twoFactorStatus } from "@/lib/auth/two-fact
 import { AuthenticatorKey } from "./authenticator-key";
 import { EnrolForm } from "./enrol-form";
 import { SetupWayOut } from "./setup-way-out";
+import { textLinkClass, cn } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Set up two-factor sign-in" };
 export const dynamic = "force-dynamic";
@@ -49,7 +50,7 @@ export default async function TwoFactorSetupPage({
       {status.enabled || !secret || !uri ? (
         <div className="space-y-3 text-sm text-slate-700">
           <p>Two-factor sign-in is already on for {user.email}.</p>
-          <Link className="font-medium text-indigo-700 underline" href={next}>
+          <Link className={cn("font-medium", textLinkClass)} href={next}>
             Continue
           </Link>
         </div>

@@ -1,7 +1,7 @@
 "use client";
 import { useState, type ComponentProps } from "react";
 import { Phone } from "lucide-react";
-import { Badge, Button, DetailField, Textarea, UtcTime, type TextareaProps } from "@/components/ui";
+import { Badge, Button, cn, DetailField, Textarea, textLinkClass, UtcTime, type TextareaProps } from "@/components/ui";
 import { StackedForm } from "@/components/forms/form-actions";
 import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
 import { addNoteAction, saveDirectionsAction } from "@/actions/verifications";
@@ -75,10 +75,11 @@ export function CallList({ detail }: { detail: DeskDetail }) {
               {c.phone ? (
                 <a
                   href={`tel:${c.phone.replace(/[^\d+]/g, "")}`}
-                  className={
-                    "inline-flex items-center gap-1 rounded px-1 font-mono text-indigo-700 underline " +
-                    "focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600"
-                  }
+                  className={cn(
+                    "inline-flex items-center gap-1 rounded px-1 font-mono",
+                    "focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600",
+                    textLinkClass,
+                  )}
                 >
                   <Phone className="h-3 w-3" aria-hidden="true" />
                   {c.phone}

@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { Bell, BellOff, Radio } from "lucide-react";
-import { Badge, Button, cn } from "@/components/ui";
+import { Badge, Button, cn, textLinkClass } from "@/components/ui";
 import type { QueueSort } from "@/lib/verifications/merge";
 import { plural } from "@/lib/plural";
 import type { DeskAlerts } from "./use-desk-alerts";
@@ -44,10 +44,7 @@ export function QueueHeader(props: {
             </Button>
           ) : null}
           {props.showEscalationLink ? (
-            <Link
-              href="/verifications/settings#escalation"
-              className="text-sm text-indigo-700 underline hover:text-indigo-900"
-            >
+            <Link href="/verifications/settings#escalation" className={cn("text-sm", textLinkClass)}>
               Escalation settings
             </Link>
           ) : null}

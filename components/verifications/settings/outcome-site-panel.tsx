@@ -1,6 +1,6 @@
 import "server-only";
 import Link from "next/link";
-import { Card } from "@/components/ui";
+import { Card, textLinkClass } from "@/components/ui";
 import type { SitePageData } from "@/lib/mirror/site-page-read";
 import { ChecklistEditor } from "./outcome-checklist";
 
@@ -23,7 +23,7 @@ export function SiteChecklistPanel({
       description={
         <>
           Checked by operators before answering this site&apos;s alarms. The dealer&apos;s list is on{" "}
-          <Link href="/verifications/settings" className="text-indigo-700 underline">
+          <Link href="/verifications/settings" className={textLinkClass}>
             Desk settings
           </Link>
           .

@@ -1,6 +1,6 @@
 "use client";
 import { ImageOff, Loader2 } from "lucide-react";
-import { cn } from "@/components/ui";
+import { cn, textLinkClass } from "@/components/ui";
 import type { SnapshotPhase } from "./use-snapshot";
 
 /**
@@ -31,11 +31,7 @@ export function SnapshotPlaceholder({
           Snapshot unavailable
         </span>
         {onRetry ? (
-          <button
-            type="button"
-            onClick={onRetry}
-            className="rounded px-1 text-indigo-700 underline hover:text-indigo-900"
-          >
+          <button type="button" onClick={onRetry} className={cn("rounded px-1", textLinkClass)}>
             Try again
           </button>
         ) : null}

@@ -5,7 +5,7 @@ import { dealerObjectPage, mirroredOr404 } from "@/components/page/dealer-page";
 import { text } from "@/components/sites/format";
 import { StationDelete } from "@/components/stations/station-delete";
 import { StationForm } from "@/components/stations/station-form";
-import { Alert, Card, DetailField, PageHeader, UtcTime } from "@/components/ui";
+import { Alert, Card, DetailField, PageHeader, UtcTime, textLinkClass } from "@/components/ui";
 import { readStationDto } from "@/lib/mirror/dto";
 import { countSitesRoutingTo, findMirrorStation } from "@/lib/mirror/read";
 import { hasRole } from "@/lib/roles";
@@ -35,7 +35,7 @@ export default async function StationPage({ params }: { params: Promise<{ statio
               CHeKT station #{s.monitoring_station_id} · created <UtcTime at={s.created_at} /> ·{" "}
               {/* Counted in the mirror; underlined: a link inside text is not told apart by colour alone. */}
               <Link
-                className="text-indigo-700 underline hover:text-indigo-900"
+                className={textLinkClass}
                 href={`/sites?station=${s.monitoring_station_id}`}
                 data-testid="station-routed"
               >
