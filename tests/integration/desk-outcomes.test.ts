@@ -53,6 +53,22 @@ async function setChecklist(input: {
 
 const desk = deskFile();
 
+/** Runs `fn` while the dealer's App key lacks events:write (the simulator's app), then gives it back. */
+async function withoutEventsWrite<T>(fn: () => Promise<T>): Promise<T> {
+  const apps = (await (await fetch(`${desk.sim.url}/_sim/apps`)).json()) as {
+    id: string;
+    dealer_id: number;
+    scopes: string[];
+  }[];
+  const app = apps.find((a) => a.dealer_id === 1)!;
+  await simPost(`/_sim/apps/${app.id}`, { scopes: app.scopes.filter((s) => s !== "events:write") }, "PATCH");
+  try {
+    return await fn();
+  } finally {
+    await simPost(`/_sim/apps/${app.id}`, { scopes: app.scopes }, "PATCH");
+  }
+}
+
 beforeAll(async () => {
   other = { id: await seedDealerLink(desk.db.url, { key: "other-dealer", chektDealerId: 2 }), chektDealerId: 2 };
   otherPicks = await seedTestOutcomes(other.id);
@@ -299,33 +315,33 @@ describe("the annotation", () => {
     90_000,
   );
 
-  it("a stored body that does not read as an annotation fails without reaching CHeKT; the answer stays", async () => {
+  it("a stored body that does not read as an annotation fails without reaching CHeKT", async () => {
+    // The row is written here rather than by an answer, so the outcome counts the history test reads
+    // (every answer in this file) stay what they are, whichever order the tests run in.
     const v = await desk.raise(1);
-    await answerAsAlice(answerInput(v, "dispatch", desk.picks.dispatch));
+    const { alarmId } = await row(v.verification_id);
     const prisma = await db0();
     // The source reads; the note does not (an older version, or a hand edit of the row).
-    await prisma.deskAnnotation.update({
-      where: { dealerLinkId_verificationId: { dealerLinkId: desk.dealer.id, verificationId: v.verification_id } },
-      data: { body: { source: "chekt-dealer-console", outcome: "Police dispatched", note: 5 } },
+    await prisma.deskAnnotation.create({
+      data: {
+        dealerLinkId: desk.dealer.id,
+        verificationId: v.verification_id,
+        alarmId: alarmId!,
+        idempotencyKey: randomUUID(),
+        body: { source: "chekt-dealer-console", outcome: "Police dispatched", note: 5 },
+      },
     });
     expect(await annotate.deliverAnnotation(desk.dealer.id, v.verification_id)).toBe("failed");
     const a = await annotationRow(v.verification_id);
     expect(a).toMatchObject({ state: "failed", lastError: "the stored annotation is not a valid body" });
-    expect(simAnnotations((await row(v.verification_id)).alarmId!)).toHaveLength(0);
-    expect((await row(v.verification_id)).state).toBe("dispatched");
+    expect(simAnnotations(alarmId!)).toHaveLength(0);
+    expect((await row(v.verification_id)).state).toBe("pending");
   });
 
   it("without events:write on the App key: not sent, no retry, shown as such; the answer stays", async () => {
-    const apps = (await (await fetch(`${desk.sim.url}/_sim/apps`)).json()) as {
-      id: string;
-      dealer_id: number;
-      scopes: string[];
-    }[];
-    const app = apps.find((a) => a.dealer_id === 1)!;
     const v = await desk.raise(1);
     await answerAsAlice(answerInput(v, "dispatch", desk.picks.dispatch));
-    await simPost(`/_sim/apps/${app.id}`, { scopes: app.scopes.filter((s) => s !== "events:write") }, "PATCH");
-    try {
+    await withoutEventsWrite(async () => {
       expect(await annotate.deliverAnnotation(desk.dealer.id, v.verification_id)).toBe("scope_missing");
       const a = await annotationRow(v.verification_id);
       expect(a!.lastError).toMatch(/events:write/);
@@ -335,9 +351,7 @@ describe("the annotation", () => {
       await annotate.deliverDueAnnotations(() => new Date(Date.now() + 3_600_000), 1_000);
       expect(await annotationRow(v.verification_id)).toMatchObject({ state: "scope_missing", attempts: 1 });
       expect((await row(v.verification_id)).state).toBe("dispatched");
-    } finally {
-      await simPost(`/_sim/apps/${app.id}`, { scopes: app.scopes }, "PATCH");
-    }
+    });
   });
 });
 
@@ -399,14 +413,39 @@ describe("history and CSV", () => {
       const h = await import("@/lib/verifications/outcomes-history");
       const { reportCsv } = await import("@/lib/verifications/report-csv");
       const { readDeskReport } = await import("@/lib/verifications/report");
+      // Its own answers, counted from its own start: the file's other tests answer too, in any order.
+      const from = new Date();
+      const saved = await setChecklist({
+        mode: "own",
+        steps: [
+          { text: "Called the keyholder", optional: false },
+          { text: "Asked for the passcode", optional: true },
+        ],
+      });
+      const [called, passcode] = saved.after!.map((step) => step.id);
+      const answered = async (action: "dispatch" | "disregard", steps: string[]) => {
+        const v = await desk.raise(1);
+        const pick = action === "dispatch" ? desk.picks.dispatch : desk.picks.disregard;
+        expect(await answerAsAlice(answerInput(v, action, pick, steps))).toMatchObject({ outcome: "answered" });
+        return v.verification_id;
+      };
+      // Three dispatches: the optional step left and annotated, every step and no events:write, every step
+      // and the annotation still queued; two disregards, one with every step.
+      const annotated = await answered("dispatch", [called]);
+      expect(await annotate.deliverAnnotation(desk.dealer.id, annotated)).toBe("sent");
+      const unsent = await answered("dispatch", [called, passcode]);
+      await withoutEventsWrite(async () =>
+        expect(await annotate.deliverAnnotation(desk.dealer.id, unsent)).toBe("scope_missing"),
+      );
+      await answered("dispatch", [called, passcode]);
+      await answered("disregard", [called, passcode]);
+      await answered("disregard", [called]);
+
       const list = await listHistory(desk.dealer.id, 1, { state: "dispatched" });
       const ids = list.items.map((i) => i.id);
       const details = await h.answerDetails(desk.dealer.id, ids);
-      const withSteps = [...details.values()].find((d) => d.steps.some((s) => s.text === "Called the keyholder"));
-      expect(withSteps).toMatchObject({ outcome: "Police dispatched", annotation: "annotated in CHeKT" });
-      expect([...details.values()].map((d) => d.annotation)).toContain(
-        "annotation not sent: the App key lacks events:write",
-      );
+      expect(details.get(annotated)).toMatchObject({ outcome: "Police dispatched", annotation: "annotated in CHeKT" });
+      expect(details.get(unsent)?.annotation).toBe("annotation not sent: the App key lacks events:write");
       const csv = h.historyCsv(list.items, details);
       expect(csv.split("\r\n")[0]).toBe(
         "occurred_at,verification_id,alarm_id,site,site_id,event,state,operator,answered_at," +
@@ -419,14 +458,12 @@ describe("history and CSV", () => {
       expect((await h.answerDetails(other.id, ids)).size).toBe(0);
 
       const range = {
-        from: new Date(Date.now() - 86_400_000),
+        from,
         to: new Date(Date.now() + 86_400_000),
         fromDay: "a",
         toDay: "b",
       };
       const counts = await h.outcomeCounts(desk.dealer.id, range);
-      // Three dispatches in this file: the site checklist (all checked), the annotation (optional step
-      // left), the scope test (no checklist); every disregard was "False alarm – animal".
       expect(counts).toEqual([
         { outcome: "Police dispatched", kind: "dispatch", answers: 3, allStepsChecked: 2 },
         { outcome: "False alarm – animal", kind: "disregard", answers: 2, allStepsChecked: 1 },
