@@ -71,8 +71,11 @@ test.beforeEach(async () => {
       { timeout: 30_000 },
     )
     .toEqual({ status: "offline", firmware: FIRMWARE });
+  // The firmware report came with the status change, so it moves back too: the card then reads as CHeKT
+  // would have told it, last seen when it went offline, not "just now" beside "Offline for 2 h".
   await query(
-    "UPDATE mirror_devices SET status_at = now() - interval '2 hours' WHERE dealer_link_id = $1 AND chekt_id = $2",
+    `UPDATE mirror_devices SET status_at = now() - interval '2 hours', firmware_at = now() - interval '2 hours',
+      last_seen_at = now() - interval '2 hours' WHERE dealer_link_id = $1 AND chekt_id = $2`,
     [linkId, camera.chekt_id],
   );
 });
@@ -83,6 +86,7 @@ test("fleet: a camera offline for two hours is found by the filters in the URL",
   await expect(page.getByTestId("fleet-count-offline")).toContainText(/^[1-9]\d* offline$/);
   const row = page.locator(`[data-testid="fleet-row"][data-device-id="${camera.chekt_id}"]`);
   await expect(row).toContainText("Offline for 2 h");
+  await expect(row).toContainText("2 h ago");
   await expect(row).toContainText(FIRMWARE);
   // Offline first: no online or unknown device is listed above it.
   const statuses = await page.getByTestId("fleet-row").locator("td:nth-child(2) > span:first-child").allTextContents();
