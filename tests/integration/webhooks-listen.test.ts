@@ -1,14 +1,16 @@
 // The per-instance LISTEN connection: fans out NOTIFYs, survives Postgres killing it (reconnects and
 // tells subscribers to resync), and ignores foreign payloads on the channel.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createListener, type Listener, type LiveEvent } from "@/lib/live/listen";
 import { createTestDb, type TestDb } from "./webhooks-helpers";
 
 let db: TestDb;
 let sql: pg.Client;
+// Each test has a listener and an event list of its own: a count or a resync seen by one test is never
+// something another test's NOTIFYs or killed connection left behind.
 let listener: Listener;
-const events: LiveEvent[] = [];
+let events: LiveEvent[];
 
 function waitFor(pred: (e: LiveEvent) => boolean, timeoutMs = 10_000): Promise<LiveEvent> {
   const started = Date.now();
@@ -28,13 +30,21 @@ beforeAll(async () => {
   db = await createTestDb();
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
+}, 120_000);
+
+beforeEach(async () => {
+  events = [];
   listener = createListener(db.url, { log: () => {} });
   listener.subscribe((e) => events.push(e));
   await listener.ready();
-}, 120_000);
+});
+
+// Closed before the next test starts, so the reconnect test's pg_stat_activity finds its own connection only.
+afterEach(async () => {
+  await listener?.close();
+});
 
 afterAll(async () => {
-  await listener?.close();
   await sql?.end();
   await db?.drop();
 });
