@@ -1,19 +1,29 @@
 // GET /api/health against a real Postgres and the real simulator: 200 when both answer, 503 when
 // CHeKT is gone, and never a secret in the answer.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 let db: TestDatabase;
-let sim: RunningSimulator;
+/** Undefined once a test has stopped it; the next test starts another. */
+let sim: RunningSimulator | undefined;
+let simPort = 0;
 let GET: typeof import("@/app/api/health/route").GET;
+
+const startSim = () => startSimulator({ port: simPort, host: "127.0.0.1", seed: "demo", dataFile: null });
 
 beforeAll(async () => {
   db = await createTestDatabase("chekt_app_health");
-  sim = await startSimulator({ port: 0, host: "127.0.0.1", seed: "demo", dataFile: null });
+  sim = await startSim();
+  simPort = sim.port;
   process.env.DATABASE_URL = db.url;
   process.env.CHEKT_API_BASE_URL = sim.url;
   ({ GET } = await import("@/app/api/health/route"));
+});
+// The 503 test stops the simulator. lib/env read CHEKT_API_BASE_URL once, on the import above, so
+// every other test needs one listening on that same port again, whichever order they run in.
+beforeEach(async () => {
+  sim ??= await startSim();
 });
 afterAll(async () => {
   const { prisma } = await import("@/lib/db");
@@ -59,7 +69,8 @@ describe("GET /api/health", () => {
   });
 
   it("is 503 when CHeKT cannot be reached, and says which check failed", async () => {
-    await sim.close();
+    await sim?.close();
+    sim = undefined;
     const res = await GET();
     expect(res.status).toBe(503);
     const body = (await res.json()) as Health;
