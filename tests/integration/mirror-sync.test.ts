@@ -4,10 +4,12 @@
 // background refresh per object and the worker runs it; the site search runs in SQL.
 import PgBoss from "pg-boss";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { MirrorTarget } from "@/lib/mirror/targets";
 import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { simFile } from "../support/sim-file";
 
-const world = simFile("chekt_mirror_it");
+// Every test starts with no fault left on the simulator, whatever an earlier one left when it failed.
+const world = simFile("chekt_mirror_it", { faults: true });
 let sweep: typeof import("@/lib/mirror/sweep");
 let refresh: typeof import("@/lib/mirror/refresh");
 let read: typeof import("@/lib/mirror/read");
@@ -29,6 +31,34 @@ const control = (path: string, method: string, body?: unknown) =>
     expect(r.ok, `${method} ${path}: ${r.status}`).toBe(true);
     return r.json().catch(() => null);
   });
+/**
+ * New sites of dealer 1 in CHeKT only (the mirror is not told), each with one contact and one camera: a test
+ * that changes, deletes or refreshes sites works on its own, so it never depends on what another did to theirs.
+ */
+const newSimSites = async (count: number) => {
+  const made: { first_site_id: number } = await control("/_sim/bulk-sites", "POST", {
+    dealer_id: 1,
+    count,
+    devices_per_site: 1,
+    contacts_per_site: 1,
+  });
+  return Array.from({ length: count }, (_, i) => world.sim.state.sites.get(made.first_site_id + i)!);
+};
+const newSimSite = async () => (await newSimSites(1))[0]!;
+/** Empties the link's mirror, its sync row included, so its next sweep is a first sync. */
+const emptyMirror = (dealerLinkId: string) => {
+  const p = world.prisma;
+  const where = { dealerLinkId };
+  return p.$transaction([
+    p.mirrorArming.deleteMany({ where }),
+    p.mirrorDevice.deleteMany({ where }),
+    p.mirrorContact.deleteMany({ where }),
+    p.mirrorSite.deleteMany({ where }),
+    p.mirrorStation.deleteMany({ where }),
+    p.mirrorDealer.deleteMany({ where }),
+    p.mirrorSync.deleteMany({ where }),
+  ]);
+};
 /** Requests the simulator answered since its stats were last cleared, for routes ending in `suffix` ("GET …/sites"). */
 const routeCalls = async (method: string, suffix: string): Promise<number> => {
   const stats = (await control("/_sim/stats", "GET")) as { byRoute: Record<string, number> };
@@ -56,6 +86,8 @@ beforeAll(async () => {
 
 describe("mirror: the sweep", () => {
   it("a first sweep mirrors the dealer, stations, every site and each site's contacts, devices, arming", async () => {
+    // Another test's sweep or refresh may have run first: this one starts from an empty mirror.
+    await emptyMirror(linkId);
     const out = await sweep.sweepDealer(scope, { sleep: noSleep });
     const expected = simSites();
     expect(out.sites).toBe(expected.length);
@@ -95,33 +127,37 @@ describe("mirror: the sweep", () => {
   }, 120_000);
 
   it("notices a site created, one changed and one deleted in CHeKT (and the deleted site's children)", async () => {
-    const [changed, deleted] = simSites().slice(3, 5);
-    world.sim.state.sites.get(changed!.site_id)!.name = "Renamed In CHeKT";
-    await chektApi.deleteSite(scope, deleted!.site_id); // in CHeKT only: the mirror is not told
-    await control("/_sim/bulk-sites", "POST", { dealer_id: 1, count: 1 });
-    const created = simSites().at(-1)!;
+    const [kept, changed, deleted] = (await newSimSites(3)).map((s) => s.site_id);
+    // The mirror's copy before CHeKT changes: the three sites and their children, as a sweep leaves them.
+    await refresh.refreshNow(
+      scope,
+      [kept!, changed!, deleted!].flatMap((id): MirrorTarget[] => [
+        { kind: "site", chektId: id },
+        { kind: "contacts", siteId: id },
+        { kind: "devices", siteId: id },
+      ]),
+    );
+    const liveChildren = async (siteId: number) => {
+      const where = { dealerLinkId: linkId, siteId, goneAt: null };
+      return [await world.prisma.mirrorContact.count({ where }), await world.prisma.mirrorDevice.count({ where })];
+    };
+    expect(await liveChildren(deleted!)).toEqual([1, 1]);
+    world.sim.state.sites.get(changed!)!.name = "Renamed In CHeKT";
+    await chektApi.deleteSite(scope, deleted!); // in CHeKT only: the mirror is not told
+    const created = await newSimSite();
 
     await sweep.sweepDealer(scope, { sleep: noSleep });
     const rowOf = (id: number) =>
       world.prisma.mirrorSite.findUnique({ where: { dealerLinkId_chektId: { dealerLinkId: linkId, chektId: id } } });
-    const c = await rowOf(changed!.site_id);
+    const c = await rowOf(changed!);
     expect(c).toMatchObject({ name: "Renamed In CHeKT", goneAt: null });
     expect(c!.changedAt).toBeInstanceOf(Date);
-    const d = await rowOf(deleted!.site_id);
+    const d = await rowOf(deleted!);
     expect(d!.goneAt).toBeInstanceOf(Date);
-    expect(
-      await world.prisma.mirrorContact.count({
-        where: { dealerLinkId: linkId, siteId: deleted!.site_id, goneAt: null },
-      }),
-    ).toBe(0);
-    expect(
-      await world.prisma.mirrorDevice.count({
-        where: { dealerLinkId: linkId, siteId: deleted!.site_id, goneAt: null },
-      }),
-    ).toBe(0);
+    expect(await liveChildren(deleted!)).toEqual([0, 0]);
     expect(await rowOf(created.site_id)).toMatchObject({ name: created.name, goneAt: null, changedAt: null });
     // An unchanged site is not flagged.
-    expect((await rowOf(simSites()[0]!.site_id))!.changedAt).toBeNull();
+    expect(await rowOf(kept!)).toMatchObject({ goneAt: null, changedAt: null });
   }, 120_000);
 
   it("a failure in the children phase stops it with the reason; the next run resumes where it stopped", async () => {
@@ -170,7 +206,7 @@ describe("mirror: the sweep", () => {
 
 describe("mirror: refresh", () => {
   it("refreshNow re-reads a site at the read class; a 404 marks it gone and keeps the last copy", async () => {
-    const site = simSites()[1]!;
+    const site = await newSimSite();
     site.account_number = "REFRESHED-1";
     const [fresh] = await refresh.refreshNow(scope, { kind: "site", chektId: site.site_id });
     expect(fresh!.result).toBe("fresh");
@@ -190,8 +226,10 @@ describe("mirror: refresh", () => {
   });
 
   it("a refresh that meets 5xx throws and the mirror keeps what it had", async () => {
-    const site = simSites()[2]!;
+    const site = await newSimSite();
+    await refresh.refreshNow(scope, { kind: "site", chektId: site.site_id });
     const before = await read.findMirrorSite(linkId, site.site_id);
+    expect(before).toMatchObject({ name: site.name, goneAt: null });
     site.name = "Never Seen";
     await control("/_sim/faults", "POST", {
       path: `/partner/v1/dealers/1/sites/${site.site_id}`,
@@ -219,8 +257,18 @@ describe("mirror: refresh", () => {
     expect(refresh.isStale(new Date(Date.now() - 60_000), new Date(), 5 * 60_000)).toBe(false);
     expect(refresh.isStale(null)).toBe(true);
 
-    const site = simSites()[5]!;
+    const site = await newSimSite();
+    await refresh.refreshNow(scope, { kind: "site", chektId: site.site_id });
     site.name = "Renamed While Stale";
+    // Both links swept a moment ago, so the worker's tick finds none due: it queues no sweep (which would
+    // rename the site too, and fill Northwind's mirror) and only runs the refreshes queued here.
+    const justSwept = { state: "idle", phase: null, cursor: null, firstSync: false, finishedAt: new Date() };
+    for (const dealerLinkId of [linkId, otherLinkId])
+      await world.prisma.mirrorSync.upsert({
+        where: { dealerLinkId },
+        create: { dealerLinkId, ...justSwept },
+        update: justSwept,
+      });
     const boss = new PgBoss({ connectionString: world.db.url, max: 2 });
     await boss.start();
     await worker.createMirrorQueues(boss);
@@ -232,7 +280,6 @@ describe("mirror: refresh", () => {
     expect(n).toBe(2);
     await boss.stop({ graceful: false, wait: true });
 
-    // The sweep just finished, so the worker's tick queues no sweep; it only runs the refreshes.
     const running = await worker.startSyncWorker({
       connectionString: world.db.url,
       intervalS: 3600,
@@ -247,6 +294,10 @@ describe("mirror: refresh", () => {
     } finally {
       await running.stop();
     }
+    const [{ sweeps }] = await world.prisma.$queryRaw<
+      { sweeps: number }[]
+    >`SELECT count(*)::int AS sweeps FROM pgboss.job WHERE name = ${worker.SYNC_QUEUE}`;
+    expect(sweeps).toBe(0);
   }, 30_000);
 });
 
@@ -273,13 +324,19 @@ describe("mirror: the site search (SQL over the mirror)", () => {
   });
 
   it("takes %, _ and \\ literally, and never shows another dealer's sites", async () => {
+    // A row of Acme's that a wildcard would match and that Northwind's link must not show.
+    const site = await newSimSite();
+    await refresh.refreshNow(scope, { kind: "site", chektId: site.site_id });
+    expect(await read.findMirrorSite(linkId, site.site_id)).not.toBeNull();
     expect((await read.mirrorSitesPage(linkId, siteList.parse({ q: "%" }))).total).toBe(0);
     expect((await read.mirrorSitesPage(linkId, siteList.parse({ q: "_" }))).total).toBe(0);
     expect((await read.mirrorSitesPage(otherLinkId, siteList.parse({}))).total).toBe(0);
-    expect(await read.findMirrorSite(otherLinkId, simSites()[0]!.site_id)).toBeNull();
+    expect(await read.findMirrorSite(otherLinkId, site.site_id)).toBeNull();
   });
 
   it("pages, sorts and filters in SQL with the right total", async () => {
+    // Every site of the dealer in the mirror, so page 2 of the inactive ones is a full page.
+    await refresh.refreshNow(scope, { kind: "sites" });
     const live = await world.prisma.mirrorSite.findMany({
       where: { dealerLinkId: linkId, goneAt: null, isActivated: false },
       orderBy: [{ accountNumber: { sort: "desc", nulls: "last" } }, { chektId: "desc" }],
@@ -288,6 +345,7 @@ describe("mirror: the site search (SQL over the mirror)", () => {
       linkId,
       siteList.parse({ active: "0", sort: "account_number", dir: "desc", page: "2", per: "25" }),
     );
+    expect(live.length).toBeGreaterThan(50);
     expect(page.total).toBe(live.length);
     expect(page.rows.map((r) => r.site_id)).toEqual(live.slice(25, 50).map((r) => r.chektId));
   });
