@@ -3,7 +3,7 @@
  * verifications.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { partnerToken, sim as control } from "./simulator-helpers";
 
@@ -24,13 +24,22 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
 }
 
+/**
+ * The demo world as the simulator seeds it, its app sending no webhooks, and a partner token for it (a reset
+ * forgets the tokens it gave).
+ */
+async function demoWorld() {
+  expect((await control(s.url, "POST", "/_sim/reset", { seed: "demo" })).status).toBe(200);
+  await control(s.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
+  token = await partnerToken(s.url);
+}
+
 beforeAll(async () => {
   s = await startSimulator({
     port: 0,
     config: { validateResponses: true, rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, maxBulk: 5 },
   });
-  await control(s.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
-  token = await partnerToken(s.url);
+  await demoWorld();
 });
 afterAll(async () => s?.close());
 
@@ -99,7 +108,6 @@ describe("request validation", () => {
         `${c.field} ${ext} is already used by ${c.kind} ${id}`,
       ]);
       expect((await call("PUT", `${c.list}/${id}`, body)).status).toBe(200);
-      // The list tests below count the seeded rows: this one goes again.
       expect((await call("DELETE", `${c.list}/${id}`)).status).toBe(204);
     });
   }
@@ -147,6 +155,8 @@ describe("request validation", () => {
 });
 
 describe("list controls", () => {
+  // These count and name the seeded rows: other tests of the file create sites, contacts and stations.
+  beforeEach(demoWorld);
   const sites = (q: string) => call("GET", `/partner/v1/dealers/1/sites?${q}`);
   it("filters with AND, sorts, pages and counts", async () => {
     const all = await sites("");
