@@ -103,7 +103,10 @@ describe("partner tokens", () => {
 
   it("reaches only dealers connected to its partner (403), unknown dealers are 404", async () => {
     const t = await partnerToken(s.url);
-    expect((await call("/partner/v1/dealers/3/sites", { token: t })).status).toBe(403);
+    // A dealer of its own, connected to no partner: the seeded Coastal dealer is connected by another test.
+    const alone = await control(s.url, "POST", "/_sim/dealers", { company_name: "Nobody's dealer" });
+    expect(alone.status).toBe(201);
+    expect((await call(`/partner/v1/dealers/${alone.body.dealer_id}/sites`, { token: t })).status).toBe(403);
     expect((await call("/partner/v1/dealers/999/sites", { token: t })).status).toBe(404);
     const other = await control(s.url, "POST", "/_sim/partners", { name: "Other partner" });
     const ot = await partnerToken(s.url, other.body.client_id, other.body.client_secret);
