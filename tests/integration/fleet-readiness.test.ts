@@ -70,10 +70,10 @@ async function site(f: SiteFx) {
   });
 }
 let nextId = 1000;
-async function contact(siteId: number, phone: string | null) {
+async function contact(siteId: number, phone: string | null, link = L) {
   const id = nextId++;
   await world.prisma.mirrorContact.create({
-    data: { ...mirrorKey(L, id, "c"), siteId, firstName: "A", lastName: "B", phone, dto: {}, confirmedAt: NOW },
+    data: { ...mirrorKey(link, id, "c"), siteId, firstName: "A", lastName: "B", phone, dto: {}, confirmedAt: NOW },
   });
 }
 async function device(
@@ -105,49 +105,59 @@ async function device(
   });
   return id;
 }
-async function arming(siteId: number, securityType: number) {
+async function arming(siteId: number, securityType: number, link = L) {
   await world.prisma.mirrorArming.create({
-    data: { dealerLinkId: L, siteId, securityType, dto: { security_type: securityType }, confirmedAt: NOW },
+    data: { dealerLinkId: link, siteId, securityType, dto: { security_type: securityType }, confirmedAt: NOW },
   });
 }
 /** A site that passes every check; `over` changes what one fixture needs to fail exactly one. */
 async function readySite(f: SiteFx, o: { phone?: string | null; armingType?: number | null; devices?: boolean } = {}) {
   await site(f);
-  if (o.phone !== null) await contact(f.id, o.phone ?? "+33612345678");
-  if (o.armingType !== null) await arming(f.id, o.armingType ?? 3);
-  if (o.devices !== false) await device(f.id);
+  if (o.phone !== null) await contact(f.id, o.phone ?? "+33612345678", f.link);
+  if (o.armingType !== null) await arming(f.id, o.armingType ?? 3, f.link);
+  if (o.devices !== false) await device(f.id, { link: f.link });
 }
 
 describe("site readiness, one fixture per failing check", () => {
+  // A dealer of its own: the summary counts every live site of its dealer, and the other describes add
+  // sites to Acme's (L), before or after this one. Readiness reads only the mirror: no CHeKT dealer behind it.
+  let R: string;
   beforeAll(async () => {
-    await readySite({ id: 101, name: "All good" });
-    await readySite({ id: 102, name: "Fixed line only" }, { phone: "+442079460000" });
-    await contact(102, "+442079460001");
-    await readySite({ id: 103, name: "No contact" }, { phone: null });
-    await readySite({ id: 104, name: "No account", account: null });
-    await readySite({ id: 105, name: "No station", station: null });
-    await readySite({ id: 106, name: "Twin one", account: "DUP-1" });
-    await readySite({ id: 107, name: "Twin two", account: "DUP-1" });
-    await readySite({ id: 108, name: "Same account, other station", account: "DUP-1", station: 2 });
-    await readySite({ id: 109, name: "Panel without bridge", bridge: false }, { armingType: 1 });
-    await readySite({ id: 110, name: "Panel with bridge device" }, { armingType: 2 });
-    await device(110, { type: "bridge" });
-    await readySite({ id: 111, name: "Panel with CHeKT bridge flag", bridge: true }, { armingType: 1 });
-    await readySite({ id: 112, name: "Arming not read" }, { armingType: null });
-    await readySite({ id: 113, name: "Only a bridge" }, { devices: false });
-    await device(113, { type: "bridge" });
-    await readySite({ id: 114, name: "Camera offline 2 h" });
-    await device(114, { status: "offline", since: minutesAgo(120) });
-    await readySite({ id: 115, name: "Camera offline 10 min" });
-    await device(115, { status: "offline", since: minutesAgo(10) });
-    await readySite({ id: 116, name: "Not activated", active: false });
-    await readySite({ id: 117, name: "US number (fixed or mobile)" }, { phone: "+12125550123" });
-    await readySite({ id: 118, name: "Type unknown to libphonenumber" }, { phone: "+15551234567" });
+    R = await connectDealerLink(world.prisma, {
+      chektDealerId: 90,
+      externalDealerId: "readiness-fixtures",
+      companyName: "Readiness fixtures",
+    });
+    const ready = (f: SiteFx, o?: Parameters<typeof readySite>[1]) => readySite({ ...f, link: R }, o);
+    const addDevice = (siteId: number, o: Parameters<typeof device>[1]) => device(siteId, { ...o, link: R });
+    await ready({ id: 101, name: "All good" });
+    await ready({ id: 102, name: "Fixed line only" }, { phone: "+442079460000" });
+    await contact(102, "+442079460001", R);
+    await ready({ id: 103, name: "No contact" }, { phone: null });
+    await ready({ id: 104, name: "No account", account: null });
+    await ready({ id: 105, name: "No station", station: null });
+    await ready({ id: 106, name: "Twin one", account: "DUP-1" });
+    await ready({ id: 107, name: "Twin two", account: "DUP-1" });
+    await ready({ id: 108, name: "Same account, other station", account: "DUP-1", station: 2 });
+    await ready({ id: 109, name: "Panel without bridge", bridge: false }, { armingType: 1 });
+    await ready({ id: 110, name: "Panel with bridge device" }, { armingType: 2 });
+    await addDevice(110, { type: "bridge" });
+    await ready({ id: 111, name: "Panel with CHeKT bridge flag", bridge: true }, { armingType: 1 });
+    await ready({ id: 112, name: "Arming not read" }, { armingType: null });
+    await ready({ id: 113, name: "Only a bridge" }, { devices: false });
+    await addDevice(113, { type: "bridge" });
+    await ready({ id: 114, name: "Camera offline 2 h" });
+    await addDevice(114, { status: "offline", since: minutesAgo(120) });
+    await ready({ id: 115, name: "Camera offline 10 min" });
+    await addDevice(115, { status: "offline", since: minutesAgo(10) });
+    await ready({ id: 116, name: "Not activated", active: false });
+    await ready({ id: 117, name: "US number (fixed or mobile)" }, { phone: "+12125550123" });
+    await ready({ id: 118, name: "Type unknown to libphonenumber" }, { phone: "+15551234567" });
     // Another dealer's twin of 101's account on its own station 1: not this dealer's concern.
     await site({ id: 901, link: OTHER, account: "A101" });
   });
 
-  const judge = async (id: number) => (await readiness.readinessOfSites(L, [id], NOW)).get(id)!;
+  const judge = async (id: number) => (await readiness.readinessOfSites(R, [id], NOW)).get(id)!;
   const failing = async (id: number) => (await judge(id)).failing;
 
   it("a complete site is ready", async () => {
@@ -210,11 +220,11 @@ describe("site readiness, one fixture per failing check", () => {
     expect(await failing(114)).toEqual(["devices_online"]);
     expect((await judge(114)).checks[5]!.fixHref).toBe("/fleet?site=114&offlineFor=30");
     expect(await failing(115)).toEqual([]);
-    await world.prisma.fleetSettings.create({ data: { dealerLinkId: L, offlineThresholdMin: 5 } });
+    await world.prisma.fleetSettings.create({ data: { dealerLinkId: R, offlineThresholdMin: 5 } });
     expect(await failing(115)).toEqual(["devices_online"]);
-    await world.prisma.fleetSettings.update({ where: { dealerLinkId: L }, data: { offlineThresholdMin: 180 } });
+    await world.prisma.fleetSettings.update({ where: { dealerLinkId: R }, data: { offlineThresholdMin: 180 } });
     expect(await failing(114)).toEqual([]);
-    await world.prisma.fleetSettings.delete({ where: { dealerLinkId: L } });
+    await world.prisma.fleetSettings.delete({ where: { dealerLinkId: R } });
   });
 
   it("site activated", async () => {
@@ -222,7 +232,7 @@ describe("site readiness, one fixture per failing check", () => {
   });
 
   it("the summary counts every live site of the dealer once, per failing check, in one pass", async () => {
-    const s = await readiness.readinessSummary(L, NOW);
+    const s = await readiness.readinessSummary(R, NOW);
     expect(s.sites).toBe(18);
     expect(new Set(s.notReadyIds)).toEqual(new Set([102, 103, 104, 105, 106, 107, 109, 112, 113, 114, 116]));
     expect(s.notReady).toBe(11);
@@ -238,12 +248,12 @@ describe("site readiness, one fixture per failing check", () => {
     expect(s.readyIds).not.toContain(901);
     // A site CHeKT no longer has leaves the counts.
     await world.prisma.mirrorSite.update({
-      where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 116 } },
+      where: { dealerLinkId_chektId: { dealerLinkId: R, chektId: 116 } },
       data: { goneAt: NOW },
     });
-    expect((await readiness.readinessSummary(L, NOW)).byCheck.activated).toBe(0);
+    expect((await readiness.readinessSummary(R, NOW)).byCheck.activated).toBe(0);
     await world.prisma.mirrorSite.update({
-      where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: 116 } },
+      where: { dealerLinkId_chektId: { dealerLinkId: R, chektId: 116 } },
       data: { goneAt: null },
     });
   });
@@ -351,8 +361,6 @@ describe("the fleet page's query", () => {
 
 describe("an account number already used on the station is refused at entry", () => {
   const simSites = () => [...world.sim.state.sites.values()].filter((s) => s.dealer_id === 1);
-  let first: number;
-  let second: number;
   // A site of the dealer at station 1 (or at none, with station ""), holding `account` there.
   const house = (externalId: string, name: string, account: string, station = "1") =>
     siteInput({
@@ -362,9 +370,12 @@ describe("an account number already used on the station is refused at entry", ()
       monitoring_station_id: station,
       account_number: account,
     });
+  // Each test makes the sites it clashes with, on numbers of its own: none leans on another's sites.
+  const created = async (externalId: string, name: string, account: string, station = "1") =>
+    accepted(await sites.createSiteAction(house(externalId, name, account, station))).site_id;
 
   it("create: a second site with the same station and account is refused, naming the first", async () => {
-    first = accepted(await sites.createSiteAction(house("acct-a", "Alpha House", "U-77"))).site_id;
+    const first = await created("acct-a", "Alpha House", "U-77");
     const before = simSites().length;
     const b = await sites.createSiteAction(house("acct-b", "Beta House", "U-77"));
     expect(b?.serverError).toMatchObject({
@@ -384,21 +395,24 @@ describe("an account number already used on the station is refused at entry", ()
   });
 
   it("create: the same account number without a station, or a different number, is accepted", async () => {
-    second = accepted(await sites.createSiteAction(house("acct-c", "Gamma House", "U-78"))).site_id;
-    accepted(await sites.createSiteAction(house("acct-d", "Delta House", "U-77", "")));
+    await created("acct-c", "Gamma House", "U-78");
+    await created("acct-d", "Delta House", "U-78", "");
+    await created("acct-e", "Epsilon House", "U-79");
   });
 
   it("edit: moving to a taken number is refused; CHeKT keeps the old one; the site's other edits save", async () => {
-    const r = await sites.updateSiteAction({ site_id: second, account_number: "U-77" });
+    const first = await created("acct-f", "Zeta House", "U-80");
+    const second = await created("acct-g", "Eta House", "U-81");
+    const r = await sites.updateSiteAction({ site_id: second, account_number: "U-80" });
     expect(r?.serverError).toMatchObject({
       code: "conflict",
-      fieldErrors: { account_number: expect.stringContaining(`"Alpha House" (#${first})`) },
+      fieldErrors: { account_number: expect.stringContaining(`"Zeta House" (#${first})`) },
     });
-    expect(world.sim.state.sites.get(second)).toMatchObject({ account_number: "U-78" });
-    const ok = await sites.updateSiteAction({ site_id: second, name: "Gamma Hall" });
+    expect(world.sim.state.sites.get(second)).toMatchObject({ account_number: "U-81" });
+    const ok = await sites.updateSiteAction({ site_id: second, name: "Eta Hall" });
     expect(ok?.serverError).toBeUndefined();
     // Editing the first site itself without changing its number is not a clash with itself.
-    const self = await sites.updateSiteAction({ site_id: first, account_number: "U-77", monitoring_station_id: "1" });
+    const self = await sites.updateSiteAction({ site_id: first, account_number: "U-80", monitoring_station_id: "1" });
     expect(self?.serverError).toBeUndefined();
   });
 });
