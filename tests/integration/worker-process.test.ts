@@ -3,7 +3,7 @@
  * only sends jobs, and `npm run worker` (scripts/worker.ts), a separate Node process, runs them
  * against the real simulator; SIGTERM stops the worker mid-job without losing or doubling a device.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { insertBulkJob } from "@/lib/bulk/jobs";
 import { startChild, type Child } from "@/scripts/lib/processes";
 import { devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
@@ -21,8 +21,11 @@ beforeAll(async () => {
   Object.assign(process.env, { DATABASE_URL: w.dbInfo.url, CHEKT_API_BASE_URL: w.sim.url, BACKGROUND_WORK: "off" });
   web = await import("@/lib/background");
 });
+// A test's workers end with it: one left running would take the next test's job as soon as it is sent.
+afterEach(async () => {
+  for (const c of workers.splice(0)) await c.stop();
+});
 afterAll(async () => {
-  for (const c of workers) await c.stop();
   await web?.stopBackgroundWork();
   await w?.close();
 });
@@ -70,6 +73,11 @@ async function expectCarriedOut(worker: Child, job: { siteId: number; jobId: str
 
 describe("a web-only process and a worker process", () => {
   it("sends a job without working it; the worker process then carries it out", { timeout: 180_000 }, async () => {
+    // What an earlier test's workers scheduled (the sweeps) goes: this test checks that the web process adds none.
+    // Run first, no pg-boss has made its tables yet.
+    await w.db.$executeRaw`DO $$ BEGIN
+      IF to_regclass('pgboss.schedule') IS NOT NULL THEN DELETE FROM pgboss.schedule; END IF;
+    END $$`;
     const { siteId, jobId } = await submit("wp", 120);
     // Sent and waiting: this process started no worker, so nothing took it and nothing was scheduled.
     expect((await queued(jobId)).map((r) => r.state)).toEqual(["created"]);
