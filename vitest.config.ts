@@ -10,8 +10,9 @@ import { defineConfig } from "vitest/config";
 const root = path.dirname(fileURLToPath(import.meta.url));
 const bundleScan = "tests/integration/platform-bundle-*.test.ts";
 // The tests inside each file run shuffled (files keep their order, one at a time), so a test that leans on
-// what an earlier one left behind fails instead of passing by luck. The seed is fixed, so a run is
-// repeatable; TEST_SEED=<n> tries another order, TEST_SEED=0 runs each file top to bottom.
+// what an earlier one left behind fails instead of passing by luck. A seed fixes the order, so a run is
+// repeatable: 7 unless TEST_SEED=<n> names another (CI draws one from the tests/ tree, .ci/run),
+// TEST_SEED=0 runs each file top to bottom.
 const seed = Number(process.env.TEST_SEED ?? 7);
 
 export default defineConfig({
