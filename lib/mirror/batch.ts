@@ -36,9 +36,10 @@ export type GoneScope = { since: Date; siteId?: number };
 /**
  * A typed column: its name in the table. With `type` it comes in the JSON row under that name (as
  * that type); `insert` and `update` compute it instead (over the input row `r` and the read's time
- * `p.at`; over the row we had `m` and the answer `EXCLUDED`).
+ * `p.at`; over the row we had `m` and the answer `EXCLUDED`). A `mark` is, like confirmed_at, what
+ * the read itself tells (last seen), not a change of CHeKT's copy: it leaves updated_at alone.
  */
-type Column = { name: string; type?: string; insert?: string; update?: string };
+type Column = { name: string; type?: string; insert?: string; update?: string; mark?: true };
 
 /** Columns that come in the JSON row as they are, each under its name: name → Postgres type. */
 const typed = (types: Record<string, string>): Column[] =>
@@ -69,8 +70,9 @@ function upsertSql(t: Table, dealerLinkId: string, rows: { key: number }[], at: 
   const names = cols.map((c) => c.name);
   const recordset = ["key int", ...cols.flatMap((c) => (c.type ? [`${c.name} ${c.type}`] : [])), "dto jsonb"];
   const update = cols.map((c) => c.update ?? `EXCLUDED.${c.name}`);
-  const before = [...names.map((n) => `m.${n}`), "m.dto", ...(t.flags ? ["m.gone_at"] : [])];
-  const after = [...update, dto, ...(t.flags ? ["NULL::timestamp"] : [])];
+  const changes = cols.flatMap((c, i) => (c.mark ? [] : [{ before: `m.${c.name}`, after: update[i] }]));
+  const before = [...changes.map((c) => c.before), "m.dto", ...(t.flags ? ["m.gone_at"] : [])];
+  const after = [...changes.map((c) => c.after), dto, ...(t.flags ? ["NULL::timestamp"] : [])];
   const insert = Prisma.sql`
     INSERT INTO ${raw(t.table)} AS m (dealer_link_id, ${raw(t.key)}, ${raw(names.join(", "))}, dto, confirmed_at,
       ${raw(t.flags ? "changed_at, gone_at, " : "")}updated_at)
@@ -181,14 +183,32 @@ export function contactsReadSql(
 }
 
 /**
+ * last_seen_at after one of CHeKT's answers (both device writers): its status is the device's state
+ * when we asked, so an online answer whose status the row keeps (`kept`: no newer webhook said
+ * otherwise) saw the device connected at the read's time `at`, not at its updated_at (when the record
+ * last changed). An offline or status-less answer, or one a newer offline report overrode, leaves it.
+ */
+export const seenSql = (lastSeen: string, answered: string, kept: string, at: string) =>
+  `CASE WHEN ${answered} = 'online' AND ${kept} = 'online' THEN GREATEST(${lastSeen}, ${at}) ELSE ${lastSeen} END`;
+
+/**
+ * Last seen from the early reports of a device new to the mirror (device_statuses `ds`: each value's
+ * newest report, and one time, the newest report's): that time when every report was a firmware one,
+ * or the newest status is online (no later offline report came). An offline status with firmware
+ * keeps no time of its own, so it proves nothing: better no last seen than a wrong one.
+ */
+export const EARLY_SEEN =
+  "(CASE WHEN ds.status = 'online' OR (ds.status IS NULL AND ds.firmware IS NOT NULL) THEN ds.at END)";
+
+/**
  * Status and firmware as our own writes decide them too (mirrorAcceptedDevices in devices.ts): CHeKT's
  * answer replaces a value only when it is no older than the answer (its updated_at, else the read's
  * time), so a sweep never rolls back what a device.* webhook reported; a status confirmed unchanged
- * keeps the time it began. `p` is what we knew (the row, or the early report of a device new to the
- * mirror), `dto` and `at` the answer.
+ * keeps the time it began; last seen as `seenSql` says. `p` is what we knew (the row, or the early
+ * report of a device new to the mirror), `dto` and `at` the answer and the read's time.
  */
 function deviceState(
-  p: { status: string; statusAt: string; firmware: string; firmwareAt: string },
+  p: { status: string; statusAt: string; firmware: string; firmwareAt: string; lastSeen: string },
   dto: string,
   at: string,
 ) {
@@ -197,12 +217,14 @@ function deviceState(
   const firmware = `(${dto} ->> 'firmware')`;
   const takeStatus = `jsonb_exists(${dto}, 'status') AND (${p.statusAt} IS NULL OR ${p.statusAt} <= ${answered})`;
   const takeFirmware = `${firmware} IS NOT NULL AND (${p.firmwareAt} IS NULL OR ${p.firmwareAt} <= ${answered})`;
+  const kept = `CASE WHEN ${takeStatus} THEN ${status} ELSE ${p.status} END`;
   return {
-    status: `CASE WHEN ${takeStatus} THEN ${status} ELSE ${p.status} END`,
+    status: kept,
     statusAt: `CASE WHEN ${takeStatus} THEN CASE WHEN ${p.statusAt} IS NOT NULL AND ${p.status} IS NOT DISTINCT FROM
       ${status} THEN ${p.statusAt} ELSE ${answered} END ELSE ${p.statusAt} END`,
     firmware: `CASE WHEN ${takeFirmware} THEN ${firmware} ELSE ${p.firmware} END`,
     firmwareAt: `CASE WHEN ${takeFirmware} THEN ${answered} ELSE ${p.firmwareAt} END`,
+    lastSeen: seenSql(p.lastSeen, status, `(${kept})`, at),
   };
 }
 
@@ -212,8 +234,15 @@ function devicesTable(dealerLinkId: string): Table {
     statusAt: "(CASE WHEN ds.status IS NOT NULL THEN ds.at END)",
     firmware: "ds.firmware",
     firmwareAt: "(CASE WHEN ds.firmware IS NOT NULL THEN ds.at END)",
+    lastSeen: EARLY_SEEN,
   };
-  const row = { status: "m.status", statusAt: "m.status_at", firmware: "m.firmware", firmwareAt: "m.firmware_at" };
+  const row = {
+    status: "m.status",
+    statusAt: "m.status_at",
+    firmware: "m.firmware",
+    firmwareAt: "m.firmware_at",
+    lastSeen: "m.last_seen_at",
+  };
   const ins = deviceState(early, "r.dto", "p.at");
   const upd = deviceState(row, "EXCLUDED.dto", "EXCLUDED.confirmed_at");
   return {
@@ -233,6 +262,7 @@ function devicesTable(dealerLinkId: string): Table {
       { name: "status_at", insert: ins.statusAt, update: upd.statusAt },
       { name: "firmware", insert: ins.firmware, update: upd.firmware },
       { name: "firmware_at", insert: ins.firmwareAt, update: upd.firmwareAt },
+      { name: "last_seen_at", insert: ins.lastSeen, update: upd.lastSeen, mark: true },
     ],
     join: Prisma.sql`LEFT JOIN device_statuses ds
       ON ds.dealer_link_id = ${dealerLinkId} AND ds.chekt_device_id = r.key`,

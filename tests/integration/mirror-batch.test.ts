@@ -2,7 +2,8 @@
 // Postgres and the real simulator over HTTP: statements counted at the pg driver grow with pages,
 // not rows; a row changed in CHeKT is updated and flagged while an unchanged one keeps its
 // updated_at; another dealer's rows are never touched; a page Postgres refuses leaves nothing of
-// that page written, and the sweep resumes at that page.
+// that page written, and the sweep resumes at that page. A device read online is last seen at the
+// read's time, unless a newer offline report holds the row (also one sent before the row existed).
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
@@ -184,7 +185,8 @@ describe("mirror: one statement per page", () => {
     });
     expect(await site(same!.site_id)).toEqual({ ...sameBefore, confirmedAt: t2 });
     expect(await dev(device.device_id)).toMatchObject({ name: device.name, changedAt: t2, updatedAt: t2 });
-    expect(await dev(otherDevice.device_id)).toEqual({ ...otherDeviceBefore, confirmedAt: t2 });
+    // Still online when read again: seen then, which is no change of CHeKT's copy (updated_at stays).
+    expect(await dev(otherDevice.device_id)).toEqual({ ...otherDeviceBefore, confirmedAt: t2, lastSeenAt: t2 });
   }, 120_000);
 
   it("another dealer's rows with the same CHeKT ids are never read, written or marked gone", async () => {
@@ -243,4 +245,79 @@ describe("mirror: one statement per page", () => {
     expect(acmeGone.goneAt).toBeInstanceOf(Date);
     expect(await snapshot()).toEqual(before);
   }, 120_000);
+});
+
+describe("mirror: last seen from CHeKT's answers (a read is when CHeKT said the device was online)", () => {
+  type SimDevice = ReturnType<typeof world.sim.state.devices.get> & object;
+  /** Minutes before the real clock: every time here is in the past, so no report or read is in the future. */
+  const ago = (min: number) => new Date(Date.now() - min * 60_000);
+  let seq = 0;
+
+  /** A site of its own dealer with two cameras CHeKT last changed 3 h ago (answers older than every read). */
+  async function twoCameras() {
+    const scope = await ownDealer(0);
+    const siteId = await siteWithChildren(scope, 0, 2);
+    const [a, b] = [...world.sim.state.devices.values()].filter((d) => d.site_id === siteId);
+    for (const d of [a!, b!]) d.updated_at = ago(180).toISOString();
+    const read = (at: Date) => pull.pullDevices(scope, siteId, { budgetClass: "sync", now: () => at });
+    const dev = (d: SimDevice) =>
+      world.prisma.mirrorDevice.findUniqueOrThrow({
+        where: { dealerLinkId_chektId: { dealerLinkId: scope.dealerLinkId, chektId: d.device_id } },
+      });
+    /** A device.* webhook of this dealer's, as the receiver stores and applies it. */
+    const deliver = async (type: string, d: SimDevice, at: Date) => {
+      const { parseEvent } = await import("@/lib/webhooks/events");
+      const { storeAndApply } = await import("@/lib/webhooks/store");
+      const env = {
+        id: `evt_mb_${++seq}`,
+        type,
+        created_at: at.toISOString(),
+        data: { device_id: d.device_id, at: at.toISOString() },
+      };
+      const parsed = parseEvent(env);
+      if (!parsed.ok) throw new Error(`bad test event: ${JSON.stringify(parsed)}`);
+      await storeAndApply(scope.dealerLinkId, parsed, env, "webhook");
+    };
+    return { a: a!, b: b!, read, dev, deliver };
+  }
+
+  it("an online answer sets last seen to the read's time, a later read moves it on; an offline one never", async () => {
+    const { a, b, read, dev } = await twoCameras();
+    b.status = "offline";
+    const [t1, t2, t3] = [ago(120), ago(60), ago(30)];
+    await read(t1);
+    // The status began when CHeKT last changed the record; last seen is when we asked.
+    expect(await dev(a)).toMatchObject({ status: "online", statusAt: new Date(a.updated_at), lastSeenAt: t1 });
+    expect(await dev(b)).toMatchObject({ status: "offline", lastSeenAt: null });
+    await read(t2);
+    expect(await dev(a)).toMatchObject({ status: "online", lastSeenAt: t2, updatedAt: t1 });
+    expect(await dev(b)).toMatchObject({ status: "offline", lastSeenAt: null });
+    // A goes offline in CHeKT: the read after that keeps the last time it was seen online.
+    a.status = "offline";
+    a.updated_at = ago(45).toISOString();
+    await read(t3);
+    expect(await dev(a)).toMatchObject({ status: "offline", statusAt: new Date(a.updated_at), lastSeenAt: t2 });
+  }, 60_000);
+
+  it("an offline webhook newer than the answer keeps the row offline; the online answer does not count", async () => {
+    const { a, read, dev, deliver } = await twoCameras();
+    const [t1, offlineAt, t2] = [ago(120), ago(90), ago(60)];
+    await read(t1);
+    await deliver("device.offline", a, offlineAt);
+    // CHeKT still answers "online", last changed 3 h ago: older than the report, so the report stands.
+    await read(t2);
+    expect(await dev(a)).toMatchObject({ status: "offline", statusAt: offlineAt, lastSeenAt: t1 });
+  }, 60_000);
+
+  it("a device new to the mirror: its early online report is last seen; a newer early offline one holds", async () => {
+    const { a, b, read, dev, deliver } = await twoCameras();
+    // A: CHeKT answers offline (3 h old) but reported it online since; B: answers online but reported it offline.
+    a.status = "offline";
+    const [onlineAt, offlineAt, t] = [ago(100), ago(90), ago(60)];
+    await deliver("device.online", a, onlineAt);
+    await deliver("device.offline", b, offlineAt);
+    await read(t);
+    expect(await dev(a)).toMatchObject({ status: "online", statusAt: onlineAt, lastSeenAt: onlineAt });
+    expect(await dev(b)).toMatchObject({ status: "offline", statusAt: offlineAt, lastSeenAt: null });
+  }, 60_000);
 });

@@ -3,8 +3,8 @@
 // the mirror from CHeKT's answer in the transaction of its audit row (a bulk job's items in the
 // transaction of their results); a refused write leaves the mirror as it was; device.* webhooks
 // keep the newest status and firmware whatever order they arrive in, also for a device the mirror
-// learns about only after its first webhook. Only the session, the request cookies and Next's
-// cache invalidation are stand-ins.
+// learns about only after its first webhook; an online answer the row keeps moves last seen to the
+// time it was read. Only the session, the request cookies and Next's cache invalidation are stand-ins.
 import "../support/console-mocks";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO } from "@/simulator/seed";
@@ -305,12 +305,12 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
       where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: deviceId } },
     });
   const t = (s: number) => new Date(Date.UTC(2030, 0, 1, 12, 0, s)).toISOString();
-  // Mirrors a copy of the device as it is now but for `changes`, as a sweep's read or our own write would.
-  const mirrorCopy = async (changes: Record<string, unknown>, how: "read" | "write") => {
+  // Mirrors a copy of the device as it is now but for `changes`, as a sweep's read or our own write would (at `at`).
+  const mirrorCopy = async (changes: Record<string, unknown>, how: "read" | "write", at?: Date) => {
     const { mirrorDevice } = await import("@/lib/mirror/write");
     const r = await row();
     const copy = { ...(r.dto as object), device_id: deviceId, external_device_id: r.externalId, ...changes };
-    await world.prisma.$transaction((tx) => mirrorDevice(tx, world.linkId, r.siteId, copy, { how }));
+    await world.prisma.$transaction((tx) => mirrorDevice(tx, world.linkId, r.siteId, copy, { how, at }));
   };
 
   it("in order: offline at :10, online at :20 → online, last seen :20", async () => {
@@ -362,6 +362,31 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
     });
   });
 
+  // Our own write (the bulk runner's write-through) and a read take last seen from CHeKT's answer alike.
+  it.each(["write", "read"] as const)(
+    "%s: an online answer sets last seen to its time, a later one moves it on, an offline one leaves it",
+    async (how) => {
+      await mirrorCopy({ status: "online", updated_at: t(5) }, how, new Date(t(30)));
+      expect(await row()).toMatchObject({ status: "online", lastSeenAt: new Date(t(30)) });
+      await mirrorCopy({ status: "online", updated_at: t(5) }, how, new Date(t(40)));
+      expect(await row()).toMatchObject({ status: "online", lastSeenAt: new Date(t(40)) });
+      await mirrorCopy({ status: "offline", updated_at: t(45) }, how, new Date(t(50)));
+      expect(await row()).toMatchObject({ status: "offline", statusAt: new Date(t(45)), lastSeenAt: new Date(t(40)) });
+    },
+  );
+
+  it.each(["write", "read"] as const)(
+    "%s: an offline report newer than the online answer keeps the row offline and last seen where it was",
+    async (how) => {
+      // The bulk job's own answer (online, just now) saw the camera: that stays its last seen.
+      const seen = (await row()).lastSeenAt;
+      expect(seen).toBeInstanceOf(Date);
+      await deliver("device.offline", { device_id: deviceId, at: t(20) });
+      await mirrorCopy({ status: "online", updated_at: t(5) }, how, new Date(t(30)));
+      expect(await row()).toMatchObject({ status: "offline", statusAt: new Date(t(20)), lastSeenAt: seen });
+    },
+  );
+
   it("another dealer's delivery naming this device id changes nothing here", async () => {
     await onlineAt20();
     const other = await world.prisma.dealerLink.create({
@@ -386,35 +411,44 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
     expect(await row()).toMatchObject({ status: "online", statusAt: new Date(t(20)) });
   });
 
-  it("a device the mirror learns of after its webhook: the bulk result takes the newer reported status", async () => {
-    // CHeKT reports the device online before our job has recorded its result (the webhook raced it).
+  /** A camera CHeKT reports (`report`, given the id it is about to get) before our bulk job has recorded it. */
+  async function reportedBeforeCreated(externalId: string, report: (id: number) => Promise<void>) {
     const nextId = world.sim.state.counters.device + 1;
-    await deliver("device.online", { device_id: nextId, at: t(50) });
-    await deliver("device.firmware_updated", { device_id: nextId, firmware: "9.9.9", at: t(50) });
+    await report(nextId);
     expect(
       await world.prisma.mirrorDevice.findUnique({
         where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: nextId } },
       }),
     ).toBeNull();
-    const { insertBulkJob } = await import("@/lib/bulk/jobs");
-    const { runBulkJob } = await import("@/lib/jobs/bulk-runner");
-    const { appDeviceApi } = await import("@/lib/chekt/api/device-client");
-    const site = (await row()).siteId;
-    const job = await world.prisma.$transaction((tx) =>
-      insertBulkJob(tx, {
-        dealerLinkId: world.linkId,
-        chektSiteId: site,
-        kind: "create",
-        items: [{ kind: "create", device: { external_device_id: "mc-late", device_type: "camera", name: "Late" } }],
-        user: null,
-      }),
-    );
-    await runBulkJob(job.id, { db: world.prisma, api: appDeviceApi(), maxBulk: 10 });
+    await runJob("create", [
+      { kind: "create", device: { external_device_id: externalId, device_type: "camera", name: "Late" } },
+    ]);
     const created = await world.prisma.mirrorDevice.findFirstOrThrow({
-      where: { dealerLinkId: world.linkId, externalId: "mc-late" },
+      where: { dealerLinkId: world.linkId, externalId },
     });
     expect(created.chektId).toBe(nextId);
-    // The simulator's answer carries no status for a new device, or an older one: the report wins.
-    expect(created).toMatchObject({ status: "online", statusAt: new Date(t(50)), firmware: "9.9.9" });
+    return created;
+  }
+
+  it("a device the mirror learns of after its webhook: the bulk result takes the newer reported status", async () => {
+    // CHeKT reports the device online before our job has recorded its result (the webhook raced it).
+    const created = await reportedBeforeCreated("mc-late", async (id) => {
+      await deliver("device.online", { device_id: id, at: t(50) });
+      await deliver("device.firmware_updated", { device_id: id, firmware: "9.9.9", at: t(50) });
+    });
+    // The simulator's answer (online, now) is older than the report: the report wins, and is last seen.
+    expect(created).toMatchObject({
+      status: "online",
+      statusAt: new Date(t(50)),
+      lastSeenAt: new Date(t(50)),
+      firmware: "9.9.9",
+    });
+  });
+
+  it("a device the mirror learns of after an offline report: the online answer neither wins nor counts", async () => {
+    const created = await reportedBeforeCreated("mc-late-off", (id) =>
+      deliver("device.offline", { device_id: id, at: t(50) }),
+    );
+    expect(created).toMatchObject({ status: "offline", statusAt: new Date(t(50)), lastSeenAt: null });
   });
 });
