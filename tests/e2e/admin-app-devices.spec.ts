@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { signIn, simUrl } from "./setup";
 import { partner } from "./setup/partner";
 import { shot } from "./admin-helpers";
+import { newSite, stamp } from "./devices-helpers";
 
 const PAGE = 100;
 
@@ -24,29 +25,26 @@ async function appDeviceCount(): Promise<number> {
 
 test("as an admin: pages through every device of the dealer's app", async ({ page }) => {
   // The seeded dealer has fewer devices than a page. So that "Load more" is always there to follow, whichever
-  // specs ran before, a site of this spec's own gets the devices missing (made CHeKT-side, as an installer would).
+  // specs ran before, a site of this spec's own gets the devices missing (made CHeKT-side, as an installer would,
+  // and brought into the mirror as the other specs' sites are: the dashboard's count must keep matching CHeKT's).
+  await signIn(page, "admin", "/sites");
   const missing = PAGE + 1 - (await appDeviceCount());
   if (missing > 0) {
-    const stamp = Date.now().toString(36);
-    const site = await partner<{ site_id: number }>("/sites", "POST", {
-      external_site_id: `e2e-app-devices-${stamp}`,
-      name: `App devices ${stamp}`,
-      timezone: "UTC",
-    });
+    const { siteId } = await newSite(page, "App devices");
     const devices = Array.from({ length: missing }, (_, i) => ({
       external_device_id: `e2e-app-devices-${stamp}-${i}`,
       device_type: "camera",
       name: `Paging camera ${i + 1}`,
     }));
     for (let i = 0; i < devices.length; i += PAGE)
-      await partner(`/sites/${site.site_id}/devices`, "POST", devices.slice(i, i + PAGE));
+      await partner(`/sites/${siteId}/devices`, "POST", devices.slice(i, i + PAGE));
   }
   const total = await appDeviceCount();
   expect(total).toBeGreaterThan(PAGE);
 
   // Grouped as the page writes every count ("3,150"): earlier specs add devices, so the total may pass 999.
   const all = `All ${total.toLocaleString("en-US")} devices shown`;
-  await signIn(page, "admin", "/settings/app-devices");
+  await page.goto("/settings/app-devices");
   const count = page.getByTestId("device-count");
   // A page is CHeKT's largest (100), so a dealer with thousands of devices needs few calls.
   await expect(count).toHaveText(`${PAGE} devices shown`);

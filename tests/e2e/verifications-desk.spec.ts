@@ -6,7 +6,7 @@
 //   heartbeat while open, taken over by an admin; d/x then refuse on the old claimer's page);
 // - an answer CHeKT rate-limits shows why it waits, can be cancelled and sent again;
 // - a snapshot CHeKT fails to serve is retried by the page, not given up.
-import { expect, test, type Route } from "@playwright/test";
+import { expect, test, type Request, type Route } from "@playwright/test";
 import { sql } from "./auth-helpers";
 import { signIn, sim } from "./setup";
 import { clearFaults, expectAccessible, openQueue, raise, raiseShown, row, shots } from "./verifications-helpers";
@@ -139,9 +139,18 @@ test(
     // and the lease's end is moved in Postgres, so nothing here waits for real time to pass.
     await op.clock.install();
     const beats: string[] = [];
+    // Lease calls sent and not yet answered: the claim's own call may still be on its way when the admin's page
+    // already shows the claim, and its answer must not pass for the renewal a test step waits for.
+    const leaseCallsOut = new Set<Request>();
+    const isLeaseCall = (r: Request) =>
+      r.method() === "POST" && /\/api\/live\/verifications\/[^/]+\/lease$/.test(r.url());
     op.on("request", (r) => {
-      if (r.method() === "POST" && /\/api\/live\/verifications\/[^/]+\/lease$/.test(r.url())) beats.push(r.url());
+      if (!isLeaseCall(r)) return;
+      beats.push(r.url());
+      leaseCallsOut.add(r);
     });
+    op.on("requestfinished", (r) => leaseCallsOut.delete(r));
+    op.on("requestfailed", (r) => leaseCallsOut.delete(r));
     await signIn(op, "operator", "/verifications");
     await signIn(admin, "admin", "/verifications");
     await Promise.all([openQueue(op), openQueue(admin)]);
@@ -174,6 +183,7 @@ test(
     await expect(opDetail).toBeVisible();
     await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", { timeout: 10_000 });
     for (let beat = 0; beat < 3; beat++) {
+      await expect.poll(() => leaseCallsOut.size).toBe(0);
       const almostUp = await shortenLease(id, 3_000);
       const renewed = op.waitForResponse((r) => /\/lease$/.test(r.url()) && r.request().method() === "POST");
       await op.clock.fastForward(2_000); // one beat: a third of the 6 s lease
