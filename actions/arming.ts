@@ -19,7 +19,7 @@ export const setArmingAction = dealerActionClient
     const after = await setArming(ctx.scope, site_id, security_type, { traceId: ctx.traceId });
     // Write-through: the mirror takes CHeKT's answer with the audit row, or neither is written.
     await ctx.commit({ chektId: site_id, dealerLinkId: ctx.scope.dealerLinkId, before, after }, (tx) =>
-      mirrorArming(tx, ctx.scope.dealerLinkId, after),
+      mirrorArming(tx, ctx.scope.dealerLinkId, after, { how: "write" }),
     );
     revalidatePath(`/sites/${site_id}`);
     revalidatePath(`/sites/${site_id}/arming`);

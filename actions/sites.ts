@@ -1,6 +1,6 @@
 "use server";
 import { dealerActionClient } from "@/lib/actions/client";
-import { mappingUpsertSql, siteWriteSql } from "@/lib/actions/statements";
+import { mappingUpsertSql, sitesWriteSql } from "@/lib/actions/statements";
 import { prisma } from "@/lib/db";
 import { assertExternalIdFree, deleteChildMappings, deleteMapping } from "@/lib/mappings";
 import {
@@ -64,7 +64,7 @@ export const updateSiteAction = dealerActionClient
         chektId: site_id,
         externalId: site.external_site_id,
       }),
-      siteWriteSql(ctx.scope.dealerLinkId, site),
+      sitesWriteSql(ctx.scope.dealerLinkId, [site]),
     ]);
     return { site_id, name: site.name };
   });

@@ -1,12 +1,12 @@
 import "server-only";
 // Writes as single SQL statements, for a commit that sends its change and its audit row in one
 // round trip (lib/actions/commit.ts): no BEGIN, no COMMIT, no row read back. Each one does what
-// its Prisma twin does (lib/mappings.ts upsertMapping, lib/mirror/write.ts mirrorSite).
+// its Prisma twin does (lib/mappings.ts upsertMapping, lib/mirror/write.ts mirrorSite with how "write").
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MappingKind } from "@/lib/mappings";
 
-export { siteWriteSql } from "@/lib/mirror/write";
+export { sitesWriteSql } from "@/lib/mirror/batch";
 
 /** upsertMapping() as one statement: the (dealer link, kind, CHeKT id) row gets this external ID. */
 export function mappingUpsertSql(m: {

@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemResult } from "@/lib/chekt/api/devices";
-import { forgetDevices, mirrorAcceptedDevices } from "@/lib/mirror/devices";
+import { devicesWriteSql } from "@/lib/mirror/batch";
+import { forgetDevices } from "@/lib/mirror/devices";
 import { json, type jobUser, type JobRow } from "./item-runner";
 
 type Tx = Prisma.TransactionClient;
@@ -85,7 +86,8 @@ async function forgetDeleted(tx: Tx, dealerLinkId: string, succeeded: Settled[])
 
 async function mirrorAccepted(tx: Tx, job: JobRow, succeeded: Settled[]) {
   const answered = succeeded.flatMap(({ result }) => (result.ok && result.device ? [result.device] : []));
-  await mirrorAcceptedDevices(tx, job.dealerLinkId, job.chektSiteId, answered);
+  // One statement for the whole chunk: a 100-item chunk must not become 300 round trips in the runner's transaction.
+  if (answered.length) await tx.$executeRaw(devicesWriteSql(job.dealerLinkId, job.chektSiteId, answered));
   const maps = mappingRows(succeeded);
   if (maps.length) await upsertDeviceMappings(tx, job.dealerLinkId, String(job.chektSiteId), maps);
 }

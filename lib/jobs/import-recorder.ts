@@ -10,7 +10,8 @@
 // written again record by record, so only the record at fault fails, and only its row.
 import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { armingWriteSql, contactsWriteSql, sitesWriteSql } from "@/lib/mirror/write";
+import { armingWriteSql, contactsWriteSql, sitesWriteSql } from "@/lib/mirror/batch";
+import { lastPerKey, utc } from "@/lib/mirror/sql-values";
 import type { ResponseArmingSettingDto, ResponseContactDto, ResponseSiteBasicDto } from "@/lib/schemas/contract";
 
 export type MirrorWrite =
@@ -38,10 +39,6 @@ export type StepRecord = {
 export type Settle = { itemId: string; siteId: number; progress: unknown };
 
 type Scope = { dealerLinkId: string; user: { id: string; email: string } | null };
-
-const utc = (d: Date) => Prisma.sql`${d.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
-
-const lastPerKey = <T>(rows: T[], key: (row: T) => string): T[] => [...new Map(rows.map((r) => [key(r), r])).values()];
 
 /** Every record of the batch in one statement: progress, mirror rows, mappings, then the audit rows. */
 export function recordsSql(scope: Scope, records: StepRecord[], at = new Date()): Prisma.Sql {

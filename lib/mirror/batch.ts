@@ -1,15 +1,16 @@
-// What a read from CHeKT (sweep, Refresh, stale re-read) writes to the mirror: a whole page of
-// listed objects in ONE statement (docs/mirror.md "One statement per page"), instead of a Prisma
-// findUnique + upsert per row. The rules are those of the per-row writers in write.ts:
+// What CHeKT's answers write to the mirror, read or our own write alike: a whole page of listed objects,
+// or a batch of accepted writes, in ONE statement (docs/mirror.md "One statement per page"), instead of a
+// Prisma findUnique + upsert per row. Each table's columns are declared once, here:
 // - keyed by (dealer link, CHeKT id): every statement names the link, so no row of another dealer
 //   can be read or written;
 // - `dto` is CHeKT's answer as last seen; the typed columns are derived from it here, in TypeScript;
-// - `confirmed_at` is set on every row read (freshness, and the "not seen since" gone check);
-// - `changed_at` is set when a row we had comes back with a different `dto` (jsonb equality, which
-//   ignores key order, like write.ts's canonical comparison), kept otherwise; `gone_at` is cleared;
-// - a row that did not change (same typed columns, same dto, not gone) only gets its new
+// - `confirmed_at` is set on every row written (freshness, and the "not seen since" gone check);
+//   `gone_at` is cleared;
+// - a read sets `changed_at` when a row we had comes back with a different `dto` (jsonb equality,
+//   which ignores key order), and keeps it otherwise; our own write clears it;
+// - a read of a row that did not change (same typed columns, same dto, not gone) only gets its new
 //   `confirmed_at`: `updated_at` keeps the time of the last real change;
-// - with `gone`, the same statement marks gone the rows of that scope that the complete list did
+// - with `gone`, a read's statement also marks gone the rows of that scope that the complete list did
 //   not name and nobody confirmed since the list read began.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type {
@@ -64,7 +65,15 @@ const raw = Prisma.raw;
 const CHANGED_AT = (dto: string) =>
   `changed_at = CASE WHEN m.dto IS DISTINCT FROM ${dto} THEN EXCLUDED.confirmed_at ELSE m.changed_at END`;
 
-function upsertSql(t: Table, dealerLinkId: string, rows: { key: number }[], at: Date, gone?: GoneScope): Prisma.Sql {
+/**
+ * Whose answer is written: a read's (`gone` marks what a complete list did not name), or CHeKT's answer to
+ * our own accepted write, which is what we asked for: it clears the changed-in-CHeKT flag and always moves
+ * updated_at.
+ */
+type Origin = { read: true; gone?: GoneScope } | { read: false };
+const OWN_WRITE: Origin = { read: false };
+
+function upsertSql(t: Table, dealerLinkId: string, rows: { key: number }[], at: Date, origin: Origin): Prisma.Sql {
   const cols = t.columns;
   const dto = t.dto ?? "EXCLUDED.dto";
   const names = cols.map((c) => c.name);
@@ -84,9 +93,14 @@ function upsertSql(t: Table, dealerLinkId: string, rows: { key: number }[], at: 
     ON CONFLICT (dealer_link_id, ${raw(t.key)}) DO UPDATE SET
       ${raw(cols.map((c, i) => `${c.name} = ${update[i]}`).join(", "))}, dto = ${raw(dto)},
       confirmed_at = EXCLUDED.confirmed_at,
-      ${raw(t.flags ? `${CHANGED_AT(dto)}, gone_at = NULL,` : "")}
-      updated_at = CASE WHEN (${raw(before.join(", "))}) IS DISTINCT FROM (${raw(after.join(", "))})
-                        THEN EXCLUDED.updated_at ELSE m.updated_at END`;
+      ${raw(t.flags ? `${origin.read ? CHANGED_AT(dto) : "changed_at = NULL"}, gone_at = NULL,` : "")}
+      updated_at = ${raw(
+        origin.read
+          ? `CASE WHEN (${before.join(", ")}) IS DISTINCT FROM (${after.join(", ")})
+                        THEN EXCLUDED.updated_at ELSE m.updated_at END`
+          : "EXCLUDED.updated_at",
+      )}`;
+  const gone = origin.read ? origin.gone : undefined;
   if (!gone) return insert;
   return Prisma.sql`
     WITH up AS (${insert} RETURNING 1),
@@ -99,8 +113,8 @@ function upsertSql(t: Table, dealerLinkId: string, rows: { key: number }[], at: 
     SELECT (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM gone)::int AS gone`;
 }
 
-/** A read's JSON rows: the last answer per object (a page may repeat one), its typed columns, the whole answer. */
-function readRows<K extends string, D extends Record<K, number>>(dtos: D[], key: K, columns: (d: D) => object) {
+/** An upsert's JSON rows: the last answer per object (a page may repeat one), its typed columns, the whole answer. */
+function answerRows<K extends string, D extends Record<K, number>>(dtos: D[], key: K, columns: (d: D) => object) {
   return lastPerKey(dtos, (d) => d[key]).map((d) => ({ key: d[key], ...columns(d), dto: json(d) }));
 }
 
@@ -111,6 +125,11 @@ const STATIONS: Table = {
   columns: typed({ external_id: "text", name: "text" }),
 };
 
+const stationColumns = (d: ResponseMonitoringStationDto) => ({
+  external_id: d.external_monitoring_station_id,
+  name: d.name,
+});
+
 /** A page of stations as CHeKT listed (or answered) them. */
 export function stationsReadSql(
   dealerLinkId: string,
@@ -118,11 +137,13 @@ export function stationsReadSql(
   at: Date,
   gone?: GoneScope,
 ) {
-  const rows = readRows(dtos, "monitoring_station_id", (d) => ({
-    external_id: d.external_monitoring_station_id,
-    name: d.name,
-  }));
-  return upsertSql(STATIONS, dealerLinkId, rows, at, gone);
+  const rows = answerRows(dtos, "monitoring_station_id", stationColumns);
+  return upsertSql(STATIONS, dealerLinkId, rows, at, { read: true, gone });
+}
+
+/** Stations as CHeKT answered our own accepted writes. */
+export function stationsWriteSql(dealerLinkId: string, dtos: ResponseMonitoringStationDto[], at = new Date()) {
+  return upsertSql(STATIONS, dealerLinkId, answerRows(dtos, "monitoring_station_id", stationColumns), at, OWN_WRITE);
 }
 
 const SITES: Table = {
@@ -153,7 +174,15 @@ export function sitesReadSql(
   at: Date,
   gone?: GoneScope,
 ) {
-  return upsertSql(SITES, dealerLinkId, readRows(dtos, "site_id", siteColumns), at, gone);
+  return upsertSql(SITES, dealerLinkId, answerRows(dtos, "site_id", siteColumns), at, { read: true, gone });
+}
+
+/**
+ * Sites as CHeKT answered our own accepted writes (an edit, a site import's rows). A commit folds the
+ * statement together with its mapping and audit row (lib/actions/commit.ts).
+ */
+export function sitesWriteSql(dealerLinkId: string, dtos: (ResponseSiteBasicDto | ResponseSiteDto)[], at = new Date()) {
+  return upsertSql(SITES, dealerLinkId, answerRows(dtos, "site_id", siteColumns), at, OWN_WRITE);
 }
 
 const CONTACTS: Table = {
@@ -178,8 +207,22 @@ export function contactsReadSql(
   at: Date,
   gone?: GoneScope,
 ) {
-  const rows = readRows(dtos, "contact_id", (d) => contactColumns(d, siteId));
-  return upsertSql(CONTACTS, dealerLinkId, rows, at, gone);
+  const rows = answerRows(dtos, "contact_id", (d) => contactColumns(d, siteId));
+  return upsertSql(CONTACTS, dealerLinkId, rows, at, { read: true, gone });
+}
+
+/** Contacts, of any sites, as CHeKT answered our own accepted writes (a site import's call lists, an edit). */
+export function contactsWriteSql(
+  dealerLinkId: string,
+  contacts: { siteId: number; dto: ResponseContactDto }[],
+  at = new Date(),
+) {
+  const rows = lastPerKey(contacts, (c) => c.dto.contact_id).map(({ siteId, dto }) => ({
+    key: dto.contact_id,
+    ...contactColumns(dto, siteId),
+    dto: json(dto),
+  }));
+  return upsertSql(CONTACTS, dealerLinkId, rows, at, OWN_WRITE);
 }
 
 /**
@@ -188,7 +231,7 @@ export function contactsReadSql(
  * otherwise) saw the device connected at the read's time `at`, not at its updated_at (when the record
  * last changed). An offline or status-less answer, or one a newer offline report overrode, leaves it.
  */
-export const seenSql = (lastSeen: string, answered: string, kept: string, at: string) =>
+const seenSql = (lastSeen: string, answered: string, kept: string, at: string) =>
   `CASE WHEN ${answered} = 'online' AND ${kept} = 'online' THEN GREATEST(${lastSeen}, ${at}) ELSE ${lastSeen} END`;
 
 /**
@@ -197,11 +240,10 @@ export const seenSql = (lastSeen: string, answered: string, kept: string, at: st
  * or the newest status is online (no later offline report came). An offline status with firmware
  * keeps no time of its own, so it proves nothing: better no last seen than a wrong one.
  */
-export const EARLY_SEEN =
-  "(CASE WHEN ds.status = 'online' OR (ds.status IS NULL AND ds.firmware IS NOT NULL) THEN ds.at END)";
+const EARLY_SEEN = "(CASE WHEN ds.status = 'online' OR (ds.status IS NULL AND ds.firmware IS NOT NULL) THEN ds.at END)";
 
 /**
- * Status and firmware as our own writes decide them too (mirrorAcceptedDevices in devices.ts): CHeKT's
+ * Status and firmware, for a read and for our own write alike (devicesWriteSql): CHeKT's
  * answer replaces a value only when it is no older than the answer (its updated_at, else the read's
  * time), so a sweep never rolls back what a device.* webhook reported; a status confirmed unchanged
  * keeps the time it began; last seen as `seenSql` says. `p` is what we knew (the row, or the early
@@ -277,8 +319,17 @@ export function devicesReadSql(
   at: Date,
   gone?: GoneScope,
 ) {
-  const rows = readRows(dtos, "device_id", (d) => deviceColumns(d, siteId));
-  return upsertSql(devicesTable(dealerLinkId), dealerLinkId, rows, at, gone);
+  const rows = answerRows(dtos, "device_id", (d) => deviceColumns(d, siteId));
+  return upsertSql(devicesTable(dealerLinkId), dealerLinkId, rows, at, { read: true, gone });
+}
+
+/**
+ * CHeKT's answers to our own accepted device writes (the bulk runner's write-through, a single create or
+ * edit): status, firmware and last seen by the same rules as a read, and the row is ours again.
+ */
+export function devicesWriteSql(dealerLinkId: string, siteId: number, dtos: MirroredDevice[], at = new Date()) {
+  const rows = answerRows(dtos, "device_id", (d) => deviceColumns(d, siteId));
+  return upsertSql(devicesTable(dealerLinkId), dealerLinkId, rows, at, OWN_WRITE);
 }
 
 const ARMING: Table = {
@@ -288,10 +339,17 @@ const ARMING: Table = {
   columns: typed({ security_type: "int" }),
 };
 
+const armingColumns = (d: ResponseArmingSettingDto) => ({ security_type: d.security_type });
+
 /** Sites' arming settings (no gone mark: a site's arming goes with the site). */
 export function armingReadSql(dealerLinkId: string, dtos: ResponseArmingSettingDto[], at: Date) {
-  const rows = readRows(dtos, "site_id", (d) => ({ security_type: d.security_type }));
-  return upsertSql(ARMING, dealerLinkId, rows, at);
+  const rows = answerRows(dtos, "site_id", armingColumns);
+  return upsertSql(ARMING, dealerLinkId, rows, at, { read: true });
+}
+
+/** Sites' arming as CHeKT answered our own accepted writes. */
+export function armingWriteSql(dealerLinkId: string, dtos: ResponseArmingSettingDto[], at = new Date()) {
+  return upsertSql(ARMING, dealerLinkId, answerRows(dtos, "site_id", armingColumns), at, OWN_WRITE);
 }
 
 /**

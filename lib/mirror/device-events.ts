@@ -7,7 +7,7 @@
 // firmware_at) and a report only replaces a value older than itself, so a late retry of an old
 // event never overwrites a newer one. A device the mirror does not have yet is left alone here:
 // device_statuses keeps its newest report and the mirror's writer takes it over when the row is
-// created (lib/mirror/batch.ts `devicesReadSql`, lib/mirror/devices.ts `mirrorAcceptedDevices`).
+// created (lib/mirror/batch.ts, `devicesReadSql` and `devicesWriteSql`).
 import type { ParsedEvent } from "@/lib/webhooks/events";
 import type { Sql } from "@/lib/webhooks/sql";
 

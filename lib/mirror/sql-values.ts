@@ -40,7 +40,7 @@ export const SITE_DTO = `CASE WHEN jsonb_exists(EXCLUDED.dto, 'has_physical_brid
 /** A device answer; status and firmware are read loosely (the draft API has sent other strings). */
 export type MirroredDevice = ChektDevice & { status?: string | null; firmware?: string | null };
 
-/** A site answer's typed mirror columns, as both SQL writers send them in their JSON rows. */
+/** A site answer's typed mirror columns, as the mirror's writer (batch.ts) sends them in its JSON rows. */
 export function siteColumns(d: ResponseSiteBasicDto | ResponseSiteDto) {
   return {
     external_id: d.external_site_id,
@@ -68,7 +68,7 @@ export function contactColumns(d: ResponseContactDto, siteId: number) {
   };
 }
 
-/** A device answer's typed mirror columns but status and firmware (each writer decides those). */
+/** A device answer's typed mirror columns but status and firmware (batch.ts decides those against what we had). */
 export function deviceColumns(d: MirroredDevice, siteId: number) {
   return {
     site_id: d.site_id ?? siteId,

@@ -126,13 +126,13 @@ describe("a commit of statements (lib/actions/commit.ts)", () => {
   };
 
   it("writes the mapping, the mirror row and the audit row in one statement", async () => {
-    const { mappingUpsertSql, siteWriteSql } = await import("@/lib/actions/statements");
+    const { mappingUpsertSql, sitesWriteSql } = await import("@/lib/actions/statements");
     const { commit, committed } = await commitFor("t-ok");
     const site = basic({ site_id: 50, external_site_id: "ext-50", name: "Depot" });
     const mapping = { dealerLinkId: world.linkId, kind: "site" as const, chektId: 50, externalId: "ext-50" };
     await commit({ chektId: 50, externalId: "ext-50", after: site }, [
       mappingUpsertSql(mapping),
-      siteWriteSql(world.linkId, site),
+      sitesWriteSql(world.linkId, [site]),
     ]);
     // Again with a new external ID: the same mapping row changes (no second row).
     await commit({ chektId: 50 }, [mappingUpsertSql({ ...mapping, externalId: "ext-50b" })]);
@@ -151,7 +151,7 @@ describe("a commit of statements (lib/actions/commit.ts)", () => {
   });
 
   it("writes nothing, audit row included, when one part fails", async () => {
-    const { mappingUpsertSql, siteWriteSql } = await import("@/lib/actions/statements");
+    const { mappingUpsertSql, sitesWriteSql } = await import("@/lib/actions/statements");
     const { commit, committed } = await commitFor("t-fail");
     await world.prisma.externalIdMapping.create({
       data: { dealerLinkId: world.linkId, kind: "site", chektId: "60", externalId: "taken" },
@@ -159,7 +159,7 @@ describe("a commit of statements (lib/actions/commit.ts)", () => {
     const site = basic({ site_id: 61, external_site_id: "taken", name: "Clash" });
     await expect(
       commit({ chektId: 61 }, [
-        siteWriteSql(world.linkId, site),
+        sitesWriteSql(world.linkId, [site]),
         // Another site already maps "taken": the (dealer, kind, external ID) key refuses it.
         mappingUpsertSql({ dealerLinkId: world.linkId, kind: "site", chektId: 61, externalId: "taken" }),
       ]),
