@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Badge, UtcTime } from "@/components/ui";
 import { BudgetCredential } from "./budget-credential";
-import type { BudgetPanelData } from "./budget-panel-types";
+import { BudgetUnread, readBudget } from "./read-budget";
 import { errorText } from "@/lib/error-text";
 
 /**
@@ -12,16 +12,6 @@ import { errorText } from "@/lib/error-text";
  */
 
 const POLL_MS = 3_000;
-
-/** A failure whose message is already what the panel says. */
-class BudgetUnread extends Error {}
-
-async function readBudget(): Promise<BudgetPanelData> {
-  const res = await fetch("/api/chekt/budget", { cache: "no-store" });
-  if (res.status === 403) throw new BudgetUnread("Only an admin can see the budget.");
-  if (!res.ok) throw new BudgetUnread(`The budget could not be read (HTTP ${res.status}). Retrying.`);
-  return res.json();
-}
 
 function failureText(e: Error): string {
   if (e instanceof BudgetUnread) return e.message;

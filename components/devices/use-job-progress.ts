@@ -2,19 +2,11 @@
 // A bulk job as the job page shows it, polled while it runs so the page can be closed and reopened
 // at any time (components/devices/job-progress.tsx).
 import { useQuery } from "@tanstack/react-query";
-import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
+import type { JobAnswer, JobProgress } from "@/lib/bulk/jobs";
 import { isInProgress } from "@/lib/bulk/job-states";
-import { failureMessage } from "@/lib/json-as";
+import { fetchJob } from "./fetch-job";
 
-export type JobAnswer = { job: JobProgress; items?: JobItemView[] };
-
-async function fetchJob(jobId: string, items: boolean): Promise<JobAnswer> {
-  const res = await fetch(`/api/bulk-jobs/${encodeURIComponent(jobId)}${items ? "?items=all" : ""}`, {
-    cache: "no-store",
-  });
-  if (!res.ok) throw new Error(await failureMessage(res, `Could not load the job (HTTP ${res.status})`));
-  return res.json();
-}
+export type { JobAnswer };
 
 export const isRunning = (s: JobProgress["state"] | undefined) => s !== undefined && isInProgress(s);
 

@@ -1,10 +1,11 @@
 // Storing bulk jobs: one BulkJob, one BulkItem per row, in the caller's transaction (the action
 // writes its audit row in the same one). The worker (lib/jobs) does the sending.
 import { randomUUID } from "node:crypto";
+import type { z } from "zod";
 import { isRecord } from "@/lib/is-record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeviceInput } from "./validate";
-import type { JobState } from "./job-states";
+import type { jobAnswerSchema, jobItemViewSchema, jobProgressSchema } from "./job-schemas";
 
 type Tx = Prisma.TransactionClient;
 
@@ -95,23 +96,8 @@ export async function insertBulkJob(tx: Tx, job: NewJob) {
   );
 }
 
-export type JobProgress = {
-  id: string;
-  kind: "create" | "update" | "delete";
-  /** devices of one site, or sites imported from a sheet (docs/import.md). */
-  entity: "devices" | "sites";
-  state: JobState;
-  chektSiteId: number;
-  total: number;
-  succeeded: number;
-  failed: number;
-  pending: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  createdByEmail: string | null;
-  chunks: { seq: number; state: string; attempts: number; traceIds: string[]; lastError: string | null }[];
-};
+/** A job's counts and chunks as the job page polls them; the wire shape is lib/bulk/job-schemas.ts. */
+export type JobProgress = z.output<typeof jobProgressSchema>;
 
 export async function readJobProgress(
   db: Tx | { bulkJob: Tx["bulkJob"]; bulkChunk: Tx["bulkChunk"] },
@@ -143,22 +129,11 @@ export async function readJobProgress(
   };
 }
 
-export type JobItemView = {
-  id: string;
-  position: number;
-  /** The row's number as the user knows it: its sheet line when it came from a paste, else position + 1. */
-  row: number;
-  /** True when `row` is the pasted sheet's line (header included). */
-  fromSheet: boolean;
-  externalDeviceId: string | null;
-  chektDeviceId: number | null;
-  state: "pending" | "sending" | "succeeded" | "failed" | "skipped";
-  statusCode: number | null;
-  errorMessage: string | null;
-  payload: Record<string, unknown>;
-  /** Set when this failed row was sent again in a later job. */
-  retriedInJobId: string | null;
-};
+/** One row's result as the job page lists it. */
+export type JobItemView = z.output<typeof jobItemViewSchema>;
+
+/** What GET /api/bulk-jobs/[jobId] answers. */
+export type JobAnswer = z.output<typeof jobAnswerSchema>;
 
 export async function readJobItems(
   db: { bulkItem: Tx["bulkItem"] },

@@ -1,5 +1,5 @@
 // Outcome codes and checklists: one definition of valid input for the settings forms (browser),
-// the answer picker and the server actions. No server imports.
+// the answer picker and the server actions, and of what the picker's route answers. No server imports.
 import { z } from "zod";
 
 export const OUTCOME_KINDS = ["dispatch", "disregard"] as const;
@@ -10,11 +10,20 @@ export const STEP_TEXT_MAX = 200;
 export const MAX_OUTCOMES = 40;
 export const MAX_STEPS = 30;
 
+const outcomeSchema = z.object({ id: z.string(), label: z.string(), kind: z.enum(OUTCOME_KINDS), active: z.boolean() });
+const checklistStepSchema = z.object({ id: z.string(), text: z.string(), optional: z.boolean() });
+const effectiveChecklistSchema = z.object({ source: z.enum(["site", "dealer"]), steps: z.array(checklistStepSchema) });
+
+/** What GET /api/live/verifications/[id]/outcomes answers: the picker checks it before offering it. */
+export const pickerOptionsSchema = z.object({ outcomes: z.array(outcomeSchema), checklist: effectiveChecklistSchema });
+
 /** What the picker and settings pages read. */
-export type Outcome = { id: string; label: string; kind: OutcomeKind; active: boolean };
-export type ChecklistStep = { id: string; text: string; optional: boolean };
+export type Outcome = z.output<typeof outcomeSchema>;
+export type ChecklistStep = z.output<typeof checklistStepSchema>;
 /** The checklist that applies to a site: its own, or the dealer's it inherits. */
-export type EffectiveChecklist = { source: "site" | "dealer"; steps: ChecklistStep[] };
+export type EffectiveChecklist = z.output<typeof effectiveChecklistSchema>;
+/** The dealer's active outcomes and the site's checklist, as the outcome picker reads them. */
+export type PickerOptions = z.output<typeof pickerOptionsSchema>;
 /** What an answer keeps of the checklist: the step as it read when it was checked. */
 export type CheckedStep = { id: string; text: string; optional: boolean; checked: boolean };
 

@@ -1,7 +1,9 @@
 // Shapes the queue page receives (JSON over the list route and the SSE stream; their schemas are
-// lib/verifications/queue-schemas.ts). No server imports: the client component uses these types too.
+// lib/verifications/queue-schemas.ts) and the detail view's (lib/verifications/detail-schemas.ts).
+// No server imports: the client component uses these types too.
 import type { z } from "zod";
 import type { liveMessageSchema, queueItemSchema, queueListSchema, queueSnapshotSchema } from "./queue-schemas";
+import type { callListEntrySchema, deskDetailSchema, deskEventSchema } from "./detail-schemas";
 
 /** Every state, as the database's enum (prisma/schema.prisma) lists them. */
 export const VERIFICATION_STATES = ["pending", "claimed", "dispatched", "disregarded", "expired", "cancelled"] as const;
@@ -26,32 +28,9 @@ export type QueueList = z.output<typeof queueListSchema>;
 export const OPEN_STATES: VerificationState[] = ["pending", "claimed"];
 
 /** One event CHeKT sent about the alarm (its history), summarised. */
-export type DeskEvent = { id: string; type: string; at: string; receivedAt: string; summary: string };
+export type DeskEvent = z.output<typeof deskEventSchema>;
 
-export type CallListEntry = {
-  id: number;
-  name: string;
-  phone: string | null;
-  /** CHeKT named this contact for the verification. */ named: boolean;
-};
+export type CallListEntry = z.output<typeof callListEntrySchema>;
 
 /** The detail view's dispatch information (GET /api/live/verifications/[id]/detail), from Postgres only. */
-export type DeskDetail = {
-  verificationId: string;
-  site: {
-    id: number;
-    name: string;
-    accountNumber: string | null;
-    address: string[];
-    timezone: string | null;
-    confirmedAt: string;
-    gone: boolean;
-  } | null;
-  station: { id: number; name: string } | null;
-  callList: CallListEntry[];
-  /** CHeKT named a contact the mirror does not (yet) hold. */
-  namedContactMissing: boolean;
-  directions: { text: string; updatedByName: string; updatedAt: string } | null;
-  notes: { id: string; authorName: string; text: string; createdAt: string }[];
-  history: DeskEvent[];
-};
+export type DeskDetail = z.output<typeof deskDetailSchema>;

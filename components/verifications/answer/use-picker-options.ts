@@ -1,15 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { failureMessage } from "@/lib/json-as";
-import type { EffectiveChecklist, Outcome, OutcomeKind } from "@/lib/verifications/outcomes-schemas";
-
-type PickerData = { outcomes: Outcome[]; checklist: EffectiveChecklist };
-
-async function fetchPicker(id: string): Promise<PickerData> {
-  const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/outcomes`);
-  if (!res.ok) throw new Error(await failureMessage(res, `Could not load the outcomes (HTTP ${res.status})`));
-  return res.json();
-}
+import type { OutcomeKind } from "@/lib/verifications/outcomes-schemas";
+import { fetchPicker } from "./fetch-picker";
 
 /**
  * What the outcome picker offers, read once it opens: the dealer's active outcomes of this kind and

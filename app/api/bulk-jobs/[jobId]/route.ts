@@ -3,7 +3,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refusedNotFoundJson, requireRouteDealer } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
-import { readJobProgress, readJobItems } from "@/lib/bulk/jobs";
+import { readJobProgress, readJobItems, type JobAnswer } from "@/lib/bulk/jobs";
 import { explainDuplicates } from "@/lib/bulk/duplicates";
 
 export const dynamic = "force-dynamic";
@@ -19,5 +19,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     which === "all" || which === "failed"
       ? await explainDuplicates(prisma, dealer.id, await readJobItems(prisma, jobId, which))
       : undefined;
-  return NextResponse.json({ job: progress, items }, { headers: { "cache-control": "no-store" } });
+  // The shape the job page checks it against (lib/bulk/job-schemas.ts).
+  const answer = { job: progress, items } satisfies JobAnswer;
+  return NextResponse.json(answer, { headers: { "cache-control": "no-store" } });
 }

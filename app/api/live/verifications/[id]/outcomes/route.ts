@@ -2,6 +2,7 @@
 // checklist of the verification's site (its own, or the dealer's it inherits). Postgres only.
 import { prisma } from "@/lib/db";
 import { effectiveChecklist, listOutcomes } from "@/lib/verifications/outcomes";
+import type { PickerOptions } from "@/lib/verifications/outcomes-schemas";
 import { verificationRead } from "@/lib/verifications/route";
 
 export const runtime = "nodejs";
@@ -17,5 +18,5 @@ export const GET = verificationRead(async ({ dealer, id }) => {
     listOutcomes(prisma, dealer, { activeOnly: true }),
     effectiveChecklist(prisma, dealer, v.siteId),
   ]);
-  return { outcomes, checklist };
+  return { outcomes, checklist } satisfies PickerOptions;
 });

@@ -1,0 +1,13 @@
+import { bodyAs, failureMessage } from "@/lib/json-as";
+import { pickerOptionsSchema, type PickerOptions } from "@/lib/verifications/outcomes-schemas";
+
+/** What the outcome picker offers; a refusal or an answer of another shape throws, for the picker's error. */
+export async function fetchPicker(id: string): Promise<PickerOptions> {
+  const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/outcomes`);
+  if (!res.ok) throw new Error(await failureMessage(res, `Could not load the outcomes (HTTP ${res.status})`));
+  const options = await bodyAs(res, pickerOptionsSchema);
+  if (!options) {
+    throw new Error("Could not load the outcomes: the server's answer was not a list of outcomes. Reload the page.");
+  }
+  return options;
+}

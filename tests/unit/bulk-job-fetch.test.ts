@@ -1,0 +1,105 @@
+// fetchJob (components/devices/fetch-job.ts): the job page's read of GET /api/bulk-jobs/[jobId], checked
+// against lib/bulk/job-schemas.ts, and the error the page shows when it is refused or unreadable.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fetchJob } from "@/components/devices/fetch-job";
+import { jobAnswerSchema } from "@/lib/bulk/job-schemas";
+import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
+import { answerFetch } from "../support/fetch-answer";
+
+const NOW = new Date("2026-12-01T15:00:00Z");
+const UNREAD = "Could not load the job: the server's answer was not a job. Reload the page.";
+
+/** A job as readJobProgress builds it: dates as ISO text, one chunk retried once. */
+const job: JobProgress = {
+  id: "job-1",
+  kind: "create",
+  entity: "devices",
+  state: "running",
+  chektSiteId: 42,
+  total: 3,
+  succeeded: 1,
+  failed: 1,
+  pending: 1,
+  createdAt: NOW.toISOString(),
+  startedAt: new Date(NOW.getTime() + 1_000).toISOString(),
+  finishedAt: null,
+  createdByEmail: "ada@a.example",
+  chunks: [{ seq: 0, state: "sent", attempts: 2, traceIds: ["t-1", "t-2"], lastError: "HTTP 503" }],
+};
+
+/** Rows as readJobItems builds them: a pasted row (sheet line) and one of a form (position + 1). */
+const items: JobItemView[] = [
+  {
+    id: "item-1",
+    position: 0,
+    row: 2,
+    fromSheet: true,
+    externalDeviceId: "EXT-1",
+    chektDeviceId: null,
+    state: "failed",
+    statusCode: 409,
+    errorMessage: "External ID EXT-1 is already used",
+    payload: { external_device_id: "EXT-1", name: "Front door", zones: [{ number: "1" }], camera: null },
+    retriedInJobId: "job-2",
+  },
+  {
+    id: "item-2",
+    position: 1,
+    row: 2,
+    fromSheet: false,
+    externalDeviceId: null,
+    chektDeviceId: 7,
+    state: "succeeded",
+    statusCode: 200,
+    errorMessage: null,
+    payload: {},
+    retriedInJobId: null,
+  },
+];
+
+describe("fetchJob", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("reads the job's progress, without rows unless asked", async () => {
+    const urls = answerFetch(JSON.stringify({ job }));
+    expect(await fetchJob("job 1", false)).toEqual({ job });
+    expect(urls).toEqual(["/api/bulk-jobs/job%201"]);
+  });
+
+  it("reads the job with its rows when asked", async () => {
+    const urls = answerFetch(JSON.stringify({ job, items }));
+    expect(await fetchJob("job-1", true)).toEqual({ job, items });
+    expect(urls).toEqual(["/api/bulk-jobs/job-1?items=all"]);
+  });
+
+  it("throws the route's own message when it refuses", async () => {
+    answerFetch(JSON.stringify({ error: { code: "not_found", message: "No such bulk job." } }), 404);
+    await expect(fetchJob("job-1", false)).rejects.toThrow(/^No such bulk job\.$/);
+  });
+
+  it("throws the HTTP status when a refusal carries no message", async () => {
+    answerFetch("<html>Bad gateway</html>", 502);
+    await expect(fetchJob("job-1", false)).rejects.toThrow(/^Could not load the job \(HTTP 502\)$/);
+  });
+
+  it.each([
+    { what: "a job of another shape", body: JSON.stringify({ job: { id: 1 } }) },
+    { what: "a list", body: "[]" },
+    { what: "not JSON", body: "<html>maintenance</html>" },
+    { what: "a job in a state the page does not know", body: JSON.stringify({ job: { ...job, state: "paused" } }) },
+    {
+      what: "a row whose payload is not an object",
+      body: JSON.stringify({ job, items: [{ ...items[0], payload: [] }] }),
+    },
+  ])("throws a clear error for an answer that is $what", async ({ body }) => {
+    answerFetch(body);
+    await expect(fetchJob("job-1", true)).rejects.toThrow(UNREAD);
+  });
+});
+
+describe("jobAnswerSchema", () => {
+  it("reads a job and its rows as the route writes them, through JSON", () => {
+    const sent = { job: { ...job, state: "done", finishedAt: NOW.toISOString() }, items };
+    expect(jobAnswerSchema.parse(JSON.parse(JSON.stringify(sent)))).toEqual(sent);
+  });
+});

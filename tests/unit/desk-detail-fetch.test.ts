@@ -1,0 +1,102 @@
+// fetchDetail (components/verifications/detail/fetch-detail.ts): the desk's read of
+// GET /api/live/verifications/[id]/detail, checked against lib/verifications/detail-schemas.ts, and the
+// error the detail view shows when it is refused or unreadable.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fetchDetail } from "@/components/verifications/detail/fetch-detail";
+import { deskDetailSchema } from "@/lib/verifications/detail-schemas";
+import type { DeskDetail } from "@/lib/verifications/types";
+import { answerFetch } from "../support/fetch-answer";
+
+const NOW = new Date("2026-12-01T15:00:00Z");
+const UNREAD = "Could not load the site and call list: the server's answer was not a call list. Reload the page.";
+
+/** The detail as readDetail builds it (lib/verifications/detail.ts): dates as ISO text, the named contact first. */
+const detail: DeskDetail = {
+  verificationId: "v1",
+  site: {
+    id: 11,
+    name: "Camden Office Suites",
+    accountNumber: "A-100",
+    address: ["1 High St", "Camden"],
+    timezone: "Europe/London",
+    confirmedAt: NOW.toISOString(),
+    gone: false,
+  },
+  station: { id: 3, name: "North station" },
+  callList: [
+    { id: 5, name: "Dana Smith", phone: "+44 20 0000 0000", named: true },
+    { id: 6, name: "Contact 6", phone: null, named: false },
+  ],
+  namedContactMissing: false,
+  directions: { text: "Gate code 1234", updatedByName: "Ada", updatedAt: NOW.toISOString() },
+  notes: [{ id: "n1", authorName: "Ada", text: "Called Dana", createdAt: NOW.toISOString() }],
+  history: [
+    {
+      id: "e1",
+      type: "alarm.created",
+      at: NOW.toISOString(),
+      receivedAt: NOW.toISOString(),
+      summary: "high motion at Lobby",
+    },
+  ],
+};
+
+/** A verification whose site the mirror does not hold yet. */
+const bare: DeskDetail = {
+  ...detail,
+  site: null,
+  station: null,
+  callList: [],
+  namedContactMissing: true,
+  directions: null,
+  notes: [],
+  history: [],
+};
+
+describe("fetchDetail", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("reads the detail route's answer", async () => {
+    const urls = answerFetch(JSON.stringify(detail));
+    expect(await fetchDetail("v/1")).toEqual(detail);
+    expect(urls).toEqual(["/api/live/verifications/v%2F1/detail"]);
+  });
+
+  it("reads a detail without site, station or directions", async () => {
+    answerFetch(JSON.stringify(bare));
+    expect(await fetchDetail("v1")).toEqual(bare);
+  });
+
+  it("throws the route's own message when it refuses", async () => {
+    answerFetch(JSON.stringify({ error: { code: "not_found", message: "No such verification." } }), 404);
+    await expect(fetchDetail("v1")).rejects.toThrow(/^No such verification\.$/);
+  });
+
+  it("throws the HTTP status when a refusal carries no message", async () => {
+    answerFetch("<html>Bad gateway</html>", 502);
+    await expect(fetchDetail("v1")).rejects.toThrow(/^Could not load the site and call list \(HTTP 502\)$/);
+  });
+
+  it.each([
+    { what: "of another shape", body: JSON.stringify({ verificationId: 1 }) },
+    { what: "a list", body: "[]" },
+    { what: "not JSON", body: "<html>maintenance</html>" },
+    {
+      what: "a call list entry without its phone",
+      body: JSON.stringify({ ...detail, callList: [{ id: 5, name: "Dana", named: true }] }),
+    },
+    { what: "missing its history", body: JSON.stringify({ ...detail, history: undefined }) },
+  ])("throws a clear error for an answer that is $what", async ({ body }) => {
+    answerFetch(body);
+    await expect(fetchDetail("v1")).rejects.toThrow(UNREAD);
+  });
+});
+
+describe("deskDetailSchema", () => {
+  it.each([
+    { what: "a full detail", value: detail },
+    { what: "a detail without site", value: bare },
+  ])("reads $what as the route writes it, through JSON", ({ value }) => {
+    expect(deskDetailSchema.parse(JSON.parse(JSON.stringify(value)))).toEqual(value);
+  });
+});
