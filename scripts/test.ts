@@ -185,13 +185,13 @@ async function vitestProject(project: string, env: NodeJS.ProcessEnv) {
 }
 
 /**
- * Strict lint (the default): a line over 120 characters or a file Prettier would change fails the
- * stage. STRICT_LINT=0 turns it off for one run: the long lines are then only counted by folder and
- * `prettier --check .` is skipped.
+ * Strict lint (the default): a line over 120 characters, a file Prettier would change or a schema
+ * `prisma format` would change fails the stage. STRICT_LINT=0 turns it off for one run: the long lines
+ * are then only counted by folder and both format checks are skipped.
  */
 const strictLint = process.env.STRICT_LINT !== "0";
 
-/** ESLint over the tree, then the line-length check and (strict) `prettier --check .`. */
+/** ESLint over the tree, then the line-length check and (strict) `prettier --check .` and `prisma format --check`. */
 async function lintStage(env: NodeJS.ProcessEnv) {
   const failed: string[] = [];
   const eslint = [".", "--cache", "--cache-location", path.join(repoRoot, ".data", "eslintcache")];
@@ -200,7 +200,11 @@ async function lintStage(env: NodeJS.ProcessEnv) {
   if ((await runToEnd("lines", "node", lines, { env })) !== 0) failed.push("npm run lines:check");
   if (strictLint && (await runToEnd("format", "prettier", ["--check", "."], { env })) !== 0)
     failed.push("npm run format:check");
-  const checks = strictLint ? "eslint, lines, prettier" : "eslint (lines counted only)";
+  // Prettier does not read .prisma files; Prisma's own formatter holds the schema to one layout.
+  const schema = ["--import", "tsx", "scripts/prisma.ts", "format", "--check"];
+  if (strictLint && (await runToEnd("schema", "node", schema, { env })) !== 0)
+    failed.push("prisma format --check (fix: npm run format:schema)");
+  const checks = strictLint ? "eslint, lines, prettier, prisma format" : "eslint (lines counted only)";
   return failed.length === 0
     ? { status: "passed" as const, passed: 1, failed: 0, note: checks }
     : { status: "failed" as const, passed: 0, failed: 1, note: failed.join(", ") };
