@@ -9,6 +9,7 @@ import { prisma } from "@/lib/db";
 import type { DealerLink } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/roles";
 import { isConnected, MAYBE_CONNECTED } from "@/lib/dealer-connected";
+import { MEMBER_DEALERS } from "@/lib/auth/user-sql";
 
 export { isConnected } from "@/lib/dealer-connected";
 
@@ -64,20 +65,13 @@ type MyDealerRow = {
 
 /**
  * The connected dealers this user is a member of, each with the user's role there. The owner is
- * an admin of every connected dealer without needing a membership row. One SQL round trip (it runs
- * on every page view and action): isConnected (lib/dealer-connected.ts) written in SQL — connected,
- * and not disconnected since (a reconnect sets connected_at after an older disconnected_at).
+ * an admin of every connected dealer without needing a membership row (MEMBER_DEALERS, the session
+ * query's own list). One SQL round trip.
  */
 export const listMyDealers = cache(async (userId: string): Promise<MemberDealer[]> => {
   const rows = await prisma.$queryRaw<MyDealerRow[]>`
-    SELECT d.id, d.chekt_dealer_id, d.external_dealer_id, d.company_name, d.connected_at,
-           CASE WHEN u.is_owner THEN 'admin' ELSE m.role::text END AS role
-    FROM users u
-    CROSS JOIN dealer_links d
-    LEFT JOIN memberships m ON m.user_id = u.id AND m.dealer_link_id = d.id
+    SELECT d.* FROM users u CROSS JOIN LATERAL ${MEMBER_DEALERS} d
     WHERE u.id = ${userId}
-      AND d.connected_at IS NOT NULL AND (d.disconnected_at IS NULL OR d.disconnected_at < d.connected_at)
-      AND (u.is_owner OR m.role IS NOT NULL)
     ORDER BY d.chekt_dealer_id ASC`;
   return rows.map((r) => ({
     id: r.id,

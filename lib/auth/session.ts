@@ -9,6 +9,7 @@ import { fromSessionJson, rememberSessionDealers, type SessionDealer, type Sessi
 import { sessionClaims, sessionCookieName, sessionTokenFrom, usesSecureCookie } from "./session-token";
 import { touchSessionOnPool } from "./session-touch";
 import { checkSessionRecord, type SessionClaims, type SessionRecord } from "./sessions";
+import { MEMBER_DEALERS, TWO_FACTOR_REQUIRED } from "./user-sql";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
@@ -36,9 +37,8 @@ type Loaded = { record: SessionRecord; mustEnrol: boolean; isOwner: boolean; dea
  * The session record, its user, whether that user still owes a second factor and the connected
  * dealers they work on, in ONE Postgres round trip (this runs on every page view and action;
  * Prisma's nested select would take two, lib/auth/two-factor.ts's twoFactorRequiredFor two more,
- * lib/dealer.ts's listMyDealers one more). must_enrol mirrors twoFactorRequiredFor: no TOTP yet,
- * and any dealer link requires it (the owner) or a dealer they are a member of does. `dealers` is
- * listMyDealers' query (connected and not disconnected since; the owner is admin of every one).
+ * lib/dealer.ts's listMyDealers one more). must_enrol is no TOTP yet and twoFactorRequiredFor's rule,
+ * `dealers` listMyDealers' list: both the very SQL those run (lib/auth/user-sql.ts).
  */
 async function loadSession(sid: string): Promise<Loaded | null> {
   // Straight on the pool (lib/db.ts sql): this is on every request, and Prisma's $queryRaw adds its
@@ -47,20 +47,9 @@ async function loadSession(sid: string): Promise<Loaded | null> {
     Prisma.sql`
     SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.ended_at,
            u.email, u.name, u.role::text AS role, u.disabled_at, u.session_version,
-           (u.totp_enabled_at IS NULL AND CASE WHEN u.is_owner
-              THEN EXISTS (SELECT 1 FROM dealer_links d WHERE d.require_two_factor)
-              ELSE EXISTS (SELECT 1 FROM memberships m JOIN dealer_links d ON d.id = m.dealer_link_id
-                           WHERE m.user_id = u.id AND d.require_two_factor) END) AS must_enrol,
+           (u.totp_enabled_at IS NULL AND ${TWO_FACTOR_REQUIRED}) AS must_enrol,
            u.is_owner,
-           (SELECT coalesce(json_agg(json_build_object(
-                     'id', d.id, 'chekt_dealer_id', d.chekt_dealer_id, 'external_dealer_id', d.external_dealer_id,
-                     'company_name', d.company_name, 'connected_at', d.connected_at,
-                     'role', CASE WHEN u.is_owner THEN 'admin' ELSE m.role::text END)
-                   ORDER BY d.chekt_dealer_id), '[]'::json)
-            FROM dealer_links d
-            LEFT JOIN memberships m ON m.user_id = u.id AND m.dealer_link_id = d.id
-            WHERE d.connected_at IS NOT NULL AND (d.disconnected_at IS NULL OR d.disconnected_at < d.connected_at)
-              AND (u.is_owner OR m.role IS NOT NULL)) AS dealers
+           (SELECT coalesce(json_agg(d ORDER BY d.chekt_dealer_id), '[]'::json) FROM ${MEMBER_DEALERS} d) AS dealers
     FROM auth_sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = ${sid}`,
     // The same text on every request: prepared once per pool connection (lib/db.ts).

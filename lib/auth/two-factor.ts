@@ -7,10 +7,11 @@ import { Secret, TOTP } from "otpauth";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { decryptSecret, encryptSecret } from "@/lib/secrets";
 import { systemClock, type Clock } from "./throttle";
+import { TWO_FACTOR_REQUIRED } from "./user-sql";
 
 type Db = Pick<
   PrismaClient,
-  "$transaction" | "$executeRaw" | "user" | "recoveryCode" | "signInChallenge" | "dealerLink" | "membership"
+  "$transaction" | "$executeRaw" | "$queryRaw" | "user" | "recoveryCode" | "signInChallenge"
 >;
 
 export const ISSUER = "CHeKT dealer console";
@@ -79,10 +80,9 @@ export function looksLikeRecoveryCode(code: string): boolean {
  * the organisation owner acts in every dealer, so any dealer's requirement applies to them.
  */
 export async function twoFactorRequiredFor(db: Db, userId: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { isOwner: true } });
-  if (!user) return false;
-  if (user.isOwner) return (await db.dealerLink.count({ where: { requireTwoFactor: true } })) > 0;
-  return (await db.membership.count({ where: { userId, dealerLink: { requireTwoFactor: true } } })) > 0;
+  const rows = await db.$queryRaw<{ required: boolean }[]>`
+    SELECT ${TWO_FACTOR_REQUIRED} AS required FROM users u WHERE u.id = ${userId}`;
+  return rows[0]?.required ?? false;
 }
 
 export type TwoFactorStatus = {
