@@ -62,8 +62,16 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
+/**
+ * A Date sent as its UTC ISO text: pg alone sends the process's local time with its offset, which a
+ * `timestamp` column (Prisma's UTC wall time) would keep as local wall time, so a server outside UTC
+ * would write every raw Date off by its offset. Prisma's own queries already send UTC.
+ */
+const utcValue = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+
 function query<T extends object>(text: string, values: unknown[], o?: SqlOptions) {
-  return pool.query<T>({ text, values, types, name: o?.prepare ? statementName(text) : undefined });
+  const sent = values.map(utcValue);
+  return pool.query<T>({ text, values: sent, types, name: o?.prepare ? statementName(text) : undefined });
 }
 
 /**

@@ -59,6 +59,29 @@ describe("prepared statements on the pool", () => {
   });
 });
 
+describe("Dates sent on the pool", () => {
+  it("land as UTC wall time in a timestamp column whatever the process's time zone", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Europe/Berlin";
+    try {
+      const at = new Date("2026-05-06T14:00:00.000Z");
+      expect(at.getTimezoneOffset()).toBe(-120); // the zone took effect: pg alone would send 16:00+02:00
+      const [r] = await lib.sqlText<{ wall: string; back: Date }>(
+        "SELECT to_char($1::timestamp(3), 'HH24:MI') AS wall, $1::timestamp(3) AS back",
+        [at],
+      );
+      expect(r).toEqual({ wall: "14:00", back: at });
+      const { rows } = await lib.sql<{ wall: string }>(
+        Prisma.sql`SELECT to_char(${at}::timestamp(3), 'HH24:MI') AS wall`,
+      );
+      expect(rows).toEqual([{ wall: "14:00" }]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});
+
 describe("RELAXED_COMMIT", () => {
   it("commits its own statement's write without waiting for the WAL, and only that statement", async () => {
     const rows = await lib.sqlText<{ n: number; relaxed_commit: string }>(
