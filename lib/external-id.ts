@@ -17,12 +17,20 @@ function randomPart(random: () => number): string {
   return out;
 }
 
-/** "Gangnam HQ (Main)" → "gangnam-hq-main"; accents dropped; at most 40 characters. */
+// Letters NFKD does not split into a base letter and a mark, written the way their languages do in ASCII.
+const LETTERS: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", đ: "d", ð: "d", ł: "l", þ: "th", ı: "i" };
+
+/**
+ * A name as an ID part, for the forms' IDs and the site import's {name} token (lib/import/id-pattern.ts):
+ * "Gangnam HQ (Main)" → "gangnam-hq-main", "Zürich Süd" → "zurich-sud". Accents are dropped, not made
+ * separators; lower case, so one name written in two cases gives one ID; at most 40 characters.
+ */
 export function slug(name: string): string {
   return name
     .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\p{M}/gu, "")
     .toLowerCase()
+    .replace(/[ßæœøđðłþı]/g, (c) => LETTERS[c])
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 40)

@@ -1,6 +1,7 @@
 // External IDs made from a dealer-chosen pattern when the sheet has none: `SITE-{seq:5}` gives
 // SITE-00001, SITE-00002…; `{account}` uses the row's account number; `{name}` a slug of the
-// site name. Client-safe: the review previews the IDs the job will use.
+// site name (the forms' slug, lib/external-id.ts). Client-safe: the review previews the IDs the job will use.
+import { slug } from "@/lib/external-id";
 
 export const DEFAULT_ID_PATTERN = "SITE-{seq:5}";
 const TOKEN = /\{(seq(?::(\d{1,2}))?|account|name)\}/g;
@@ -16,15 +17,6 @@ export function patternProblem(pattern: string): string | null {
   if (/[{}]/.test(literal)) return "Only {seq}, {seq:N}, {account} and {name} can go in braces";
   if (!ID_CHARS.test(literal)) return "Outside the braces use letters, digits, dot, dash, colon and underscore";
   return null;
-}
-
-function slug(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/[^A-Za-z0-9-]/g, "")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
 }
 
 /** The ID for one row; `seq` counts the rows that needed one, from the dealer's next number. */
