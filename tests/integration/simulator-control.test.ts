@@ -162,7 +162,8 @@ describe("control API", () => {
       "device 999999 is not on site 1",
     ]);
     expect((await control(s.url, "POST", "/_sim/alarms", {})).status).toBe(400);
-    expect((await control(s.url, "POST", "/_sim/alarms", { site_id: 4242 })).status).toBe(404);
+    // No test of this file makes that many sites (the scale test makes 5,000), whatever the order.
+    expect((await control(s.url, "POST", "/_sim/alarms", { site_id: 987_654_321 })).status).toBe(404);
   });
 });
 
