@@ -19,7 +19,7 @@ import {
   type SiteField,
   type SiteValues,
 } from "./site-fields";
-import { zoneFor } from "./zone-names";
+import { zoneFor, zoneProblem } from "./zone-names";
 
 // The contact form's schema, its phone rule sped up for sheets (./phone.ts says why).
 const importContactSchema = createContactSchema.extend({ phone_number: importPhoneField("Phone") });
@@ -183,9 +183,8 @@ function markUndecodedCells(values: SiteValues, errors: SiteErrors): void {
 function resolveZone(values: SiteValues, memo: Memo, errors: SiteErrors): string {
   const tzCell = cell(values, "timezone");
   const timezone = tzCell ? remember(memo.zone, tzCell, zoneFor) : "";
-  if (tzCell && !timezone) {
-    errors.timezone = `Time zone "${tzCell}" is neither a zone nor a city we know (e.g. America/New_York or New York)`;
-  }
+  const problem = tzCell && !timezone ? zoneProblem(tzCell) : null;
+  if (problem) errors.timezone = problem;
   return timezone || tzCell;
 }
 

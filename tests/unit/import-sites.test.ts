@@ -108,6 +108,7 @@ describe("bad input, each a per-row message", () => {
     "B-6\tGolf\tUTC\tRapid Response\t1\t\t", // 9: account twice in the sheet
     "B-7\tHotel\tUTC\t\t\tMadonna\t", // 10: one-word contact name
     "B-8\tCaf\uFFFD\tUTC\t\t\t\t", // 11: not UTF-8
+    "B-9\tIndia\tUSA\t\t\t\t", // 12: a place with many zones
   ].join("\n");
   const { rows } = sheet(text);
   const at = (line: number) => rows.find((r) => r.line === line)!;
@@ -115,6 +116,7 @@ describe("bad input, each a per-row message", () => {
   it("names the problem on the cell it is about", () => {
     expect(at(2).errors.external_site_id).toBe('A site "HQ-1" already exists');
     expect(at(3).errors.timezone).toMatch(/Time zone "Mars\/Base" is neither a zone nor a city/);
+    expect(at(12).errors.timezone).toMatch(/^Time zone "USA" has \d+ zones \(America\/New_York, .*\): write the one/);
     expect(at(4).errors.station).toMatch(/No monitoring station is named "Nowhere Station"/);
     expect(at(5).errors.contact1_phone).toMatch(/Contact 1: Phone is not a phone number we can dial/);
     expect(at(6).errors.name).toBe("Name is required");
@@ -125,7 +127,7 @@ describe("bad input, each a per-row message", () => {
     expect(at(9).errors.account_number).toBe("Account number 1 is also on sheet line 3 for this station");
     expect(at(10).errors.contact1_name).toBe("Contact 1 needs a first and a last name");
     expect(at(11).errors.name).toMatch(/not UTF-8/);
-    expect(countInvalidSites(rows)).toBe(10);
+    expect(countInvalidSites(rows)).toBe(11);
     for (const r of rows) expect(r.item).toBeNull();
   });
 });
