@@ -3,6 +3,7 @@
 import type { Listener, LiveEvent } from "./listen";
 import { SseSink } from "./sse-sink";
 import { isVerificationState, type LiveMessage, type QueueItem } from "@/lib/verifications/types";
+import { isOpen } from "@/lib/verifications/open";
 import type { VerificationMessage } from "@/lib/webhooks/notify";
 import { errorText } from "@/lib/error-text";
 
@@ -50,8 +51,7 @@ export function queueChange(
   now: number,
   log: (message: string) => void = (m) => console.warn(m),
 ): LiveMessage {
-  const live = item && (item.state === "pending" || item.state === "claimed") && Date.parse(item.expiresAt) > now;
-  if (item && live) return { type: "upsert", item, receivedAt: message.at };
+  if (item && isOpen(item, now)) return { type: "upsert", item, receivedAt: message.at };
   return {
     type: "remove",
     id: message.id,

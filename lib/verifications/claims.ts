@@ -1,9 +1,11 @@
 import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { notifyVerification } from "@/lib/webhooks/notify";
 import { leaseMs } from "./config";
+import { isOpen } from "./open";
+import { openSql } from "./open-query";
 import { operatorName, type Operator } from "./operator";
 
 // Claims are leases: a claim holds while the claimer's detail view renews it (heartbeat) and lapses
@@ -11,6 +13,16 @@ import { operatorName, type Operator } from "./operator";
 // NOTIFY). A dealer admin can take one over; disabling a user or signing them out frees theirs.
 type Tx = Prisma.TransactionClient;
 type Dealer = { id: string };
+
+/**
+ * What `meId` may claim: an open item (open.ts) that no other operator holds a live lease on, i.e.
+ * pending, already held by `meId` (a renewal), or claimed with a lease that lapsed before the sweep freed it.
+ */
+const claimableBy = (meId: string, now: Date) =>
+  Prisma.sql`${openSql(now)} AND (state = 'pending' OR claimed_by_id = ${meId} OR lease_expires_at <= ${now})`;
+
+/** An open item someone holds a claim on (whether or not its lease is still live). */
+const openClaim = (now: Date) => Prisma.sql`${openSql(now)} AND state = 'claimed'`;
 
 /**
  * Claims atomically: a pending item, one whose lease lapsed, or one this user already holds (which
@@ -24,8 +36,7 @@ export async function claimInTx(tx: Tx, dealer: Dealer, id: string, me: Operator
        SET state = 'claimed', claimed_by_id = ${me.id}, claimed_by_name = ${operatorName(me)},
            claimed_at = CASE WHEN state = 'claimed' AND claimed_by_id = ${me.id} THEN claimed_at ELSE ${now} END,
            lease_expires_at = ${lease}, updated_at = ${now}
-     WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND expires_at > ${now}
-       AND (state = 'pending' OR (state = 'claimed' AND (claimed_by_id = ${me.id} OR lease_expires_at <= ${now})))
+     WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND ${claimableBy(me.id, now)}
      RETURNING id`;
   if (rows.length === 0) throw await refusal(tx, dealer, id, now);
   await notifyVerification(tx, { id, dealerLinkId: dealer.id, state: "claimed" });
@@ -48,7 +59,7 @@ export async function takeOverInTx(
     UPDATE verifications
        SET claimed_by_id = ${me.id}, claimed_by_name = ${operatorName(me)}, claimed_at = ${now}, lease_expires_at =
          ${lease}, updated_at = ${now}
-     WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND state = 'claimed' AND expires_at > ${now}
+     WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND ${openClaim(now)}
      RETURNING id`;
   if (rows.length === 0) throw await refusal(tx, dealer, id, now);
   await notifyVerification(tx, { id, dealerLinkId: dealer.id, state: "claimed" });
@@ -104,7 +115,7 @@ export async function releaseLapsedLeases(tx: Tx, now = new Date()): Promise<num
   const rows = await tx.$queryRaw<{ id: string; dealer_link_id: string }[]>`
     UPDATE verifications SET state = 'pending', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL,
       lease_expires_at = NULL, updated_at = ${now}
-     WHERE state = 'claimed' AND lease_expires_at <= ${now} AND expires_at > ${now}
+     WHERE ${openClaim(now)} AND lease_expires_at <= ${now}
      RETURNING id, dealer_link_id`;
   for (const r of rows) await notifyVerification(tx, { id: r.id, dealerLinkId: r.dealer_link_id, state: "pending" });
   return rows.length;
@@ -114,7 +125,7 @@ export async function releaseLapsedLeases(tx: Tx, now = new Date()): Promise<num
 export async function refusal(tx: Tx, dealer: Dealer, id: string, now: Date): Promise<ActionError> {
   const row = await tx.verification.findUnique({ where: { dealerLinkId_id: { dealerLinkId: dealer.id, id } } });
   if (!row) return new ActionError("not_found", "This verification is not in this dealer's queue.");
-  if (row.state === "claimed" && row.expiresAt > now)
+  if (row.state === "claimed" && isOpen(row, now))
     return new ActionError("claimed", `Claimed by ${row.claimedByName ?? "another operator"}.`);
   if (row.state === "dispatched" || row.state === "disregarded") {
     return new ActionError("answered", `Already ${row.state} by ${row.answeredByName ?? "another operator"}.`);

@@ -2,6 +2,7 @@
 // dealer's settings: the queue calls them with its own clock, so tests need no waiting.
 // Browser-safe (no server imports): components/verifications/queue/queue.tsx uses it.
 import { plural } from "@/lib/plural";
+import { msLeft } from "./open";
 
 /** A dealer's escalation thresholds (`desk_escalation_settings`; these defaults when it has no row). */
 export type EscalationSettings = {
@@ -20,6 +21,26 @@ export const ESCALATION_LIMITS = { min: 10, max: 3600 } as const;
 export type Urgency = "normal" | "amber" | "red";
 
 export type EscalationItem = { state: string; occurredAt: string; expiresAt: string };
+
+/**
+ * Whole minutes left to answer, rounded up: "0 minutes" only once the time is up, never while some
+ * remains (the dashboard's "expires in N min" and the screen reader's "…, N minutes" say this).
+ */
+export function minutesLeft(expiresAt: string | Date, now: number | Date): number {
+  return Math.max(0, Math.ceil(msLeft(expiresAt, now) / 60_000));
+}
+
+/**
+ * Under the dealer's M seconds left (`remainingSeconds`): red, wherever the item is drawn (the queue
+ * row and the open detail view alike), and one of the two reasons an item escalates.
+ */
+export function isRunningOut(
+  item: { expiresAt: string | Date },
+  now: number | Date,
+  remainingSeconds: number,
+): boolean {
+  return msLeft(item.expiresAt, now) < remainingSeconds * 1000;
+}
 
 export type ItemEscalation = {
   urgency: Urgency;
@@ -43,7 +64,7 @@ export function escalationOf(item: EscalationItem, now: number, settings: Escala
   // The alarm's own time is the start: CHeKT's deadline is counted from it too.
   const unclaimedForS = unclaimed ? Math.max(0, Math.floor((now - start) / 1000)) : 0;
 
-  const red = leftMs < settings.remainingSeconds * 1000;
+  const red = isRunningOut(item, now, settings.remainingSeconds);
   const amber = !red && total > 0 && leftMs < total / 2;
   const urgency: Urgency = red ? "red" : amber ? "amber" : "normal";
   const urgencyLabel = red

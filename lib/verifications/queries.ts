@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { openWhere } from "./open-query";
 import { siteInfo } from "./site-info";
 import { snapshotImageKey } from "./snapshot-key";
 import type { QueueItem, QueueSnapshot, VerificationState } from "./types";
@@ -10,7 +11,7 @@ import { siteLabel } from "@/lib/site-label";
 type Row = Prisma.VerificationGetPayload<object>;
 
 /**
- * Pending and claimed items of one dealer, oldest deadline first, not yet past their deadline.
+ * The open items of one dealer (open.ts: pending or claimed, not past their deadline), oldest deadline first.
  * `viewerId` decides `claimedByMe`; no user id ever leaves the server.
  */
 export async function listOpen(
@@ -20,7 +21,7 @@ export async function listOpen(
   now = new Date(),
 ): Promise<QueueItem[]> {
   const rows = await prisma.verification.findMany({
-    where: { dealerLinkId, state: { in: ["pending", "claimed"] }, expiresAt: { gt: now } },
+    where: { dealerLinkId, ...openWhere(now) },
     orderBy: [{ expiresAt: "asc" }, { occurredAt: "asc" }],
     take: 500,
   });

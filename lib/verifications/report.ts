@@ -1,11 +1,15 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { openSql, overdueSql } from "./open-query";
 import type { ReportRange } from "./report-range";
 
 // The desk report, computed in Postgres over our own rows (verifications, verification_views,
 // the mirror's site and device names) for ONE dealer link: every query takes the dealer link id,
 // so another dealer's alarms can never count. "Arrival" is when the verification reached us
-// (verifications.created_at); the range and the hour of day are in UTC.
+// (verifications.created_at); the range and the hour of day are in UTC. Outcomes are as they stand
+// when the report is read (`now`): an item still pending past its deadline, before the expiry sweep
+// got to it, counts as expired, not "still open".
 
 /** Seconds, rounded to 0.1; null when no item in the group reached that step. */
 export type Timing = { median: number | null; p90: number | null; avg: number | null; count: number };
@@ -80,12 +84,16 @@ const stateCounts = (x: Record<string, unknown>) => ({
   expired: int(x.expired),
 });
 
+/** Expired at `now`: by its state, or overdue (open-query.ts) with the sweep still to run. */
+const expiredSql = (now: Date, alias: string) =>
+  Prisma.sql`(${Prisma.raw(alias)}.state = 'expired' OR ${overdueSql(now, alias)})`;
+
 type SummaryRow = Record<string, unknown>;
 
-async function summary(dealerLinkId: string, r: ReportRange): Promise<ReportSummary> {
+async function summary(dealerLinkId: string, r: ReportRange, now: Date): Promise<ReportSummary> {
   const [row] = await prisma.$queryRaw<SummaryRow[]>`
     WITH v AS (
-      SELECT v.state::text AS state,
+      SELECT v.state::text AS state, ${openSql(now, "v")} AS is_open, ${expiredSql(now, "v")} AS is_expired,
              EXTRACT(EPOCH FROM (w.first_viewed_at - v.created_at)) AS to_view,
              EXTRACT(EPOCH FROM (v.claimed_at - v.created_at)) AS to_claim,
              CASE WHEN v.state IN ('dispatched', 'disregarded') THEN EXTRACT(EPOCH FROM (v.answered_at -
@@ -96,9 +104,9 @@ async function summary(dealerLinkId: string, r: ReportRange): Promise<ReportSumm
     SELECT count(*) AS total,
            count(*) FILTER (WHERE state = 'dispatched') AS dispatched,
            count(*) FILTER (WHERE state = 'disregarded') AS disregarded,
-           count(*) FILTER (WHERE state = 'expired') AS expired,
+           count(*) FILTER (WHERE is_expired) AS expired,
            count(*) FILTER (WHERE state = 'cancelled') AS cancelled,
-           count(*) FILTER (WHERE state IN ('pending', 'claimed')) AS open,
+           count(*) FILTER (WHERE is_open) AS open,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY to_view) AS view_median,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY to_view) AS view_p90,
            avg(to_view) AS view_avg, count(to_view) AS view_count,
@@ -155,12 +163,12 @@ async function byOperator(dealerLinkId: string, r: ReportRange): Promise<Operato
   }));
 }
 
-async function bySite(dealerLinkId: string, r: ReportRange): Promise<SiteRow[]> {
+async function bySite(dealerLinkId: string, r: ReportRange, now: Date): Promise<SiteRow[]> {
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT v.site_id, COALESCE(max(s.name), 'Site ' || v.site_id) AS site, count(*) AS total,
            count(*) FILTER (WHERE v.state = 'dispatched') AS dispatched,
            count(*) FILTER (WHERE v.state = 'disregarded') AS disregarded,
-           count(*) FILTER (WHERE v.state = 'expired') AS expired,
+           count(*) FILTER (WHERE ${expiredSql(now, "v")}) AS expired,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (v.answered_at - v.created_at)))
              FILTER (WHERE v.state IN ('dispatched', 'disregarded')) AS to_answer
       FROM verifications v
@@ -176,13 +184,13 @@ async function bySite(dealerLinkId: string, r: ReportRange): Promise<SiteRow[]> 
   }));
 }
 
-async function byHour(dealerLinkId: string, r: ReportRange): Promise<HourRow[]> {
+async function byHour(dealerLinkId: string, r: ReportRange, now: Date): Promise<HourRow[]> {
   // All 24 hours, empty ones included, so the chart's axis never skips.
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT h.hour, count(v.*) AS total,
            count(*) FILTER (WHERE v.state = 'dispatched') AS dispatched,
            count(*) FILTER (WHERE v.state = 'disregarded') AS disregarded,
-           count(*) FILTER (WHERE v.state = 'expired') AS expired
+           count(*) FILTER (WHERE ${expiredSql(now, "v")}) AS expired
       FROM generate_series(0, 23) AS h(hour)
       LEFT JOIN verifications v
         ON v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${r.from} AND v.created_at < ${r.to}
@@ -244,13 +252,13 @@ async function falseCameras(dealerLinkId: string, r: ReportRange): Promise<False
   }));
 }
 
-/** The whole report for one dealer link over `range`; six aggregate queries run side by side. */
-export async function readDeskReport(dealerLinkId: string, range: ReportRange): Promise<DeskReport> {
+/** The whole report for one dealer link over `range`, as it stands at `now`; six aggregate queries side by side. */
+export async function readDeskReport(dealerLinkId: string, range: ReportRange, now = new Date()): Promise<DeskReport> {
   const [s, op, site, hour, fs, fc] = await Promise.all([
-    summary(dealerLinkId, range),
+    summary(dealerLinkId, range, now),
     byOperator(dealerLinkId, range),
-    bySite(dealerLinkId, range),
-    byHour(dealerLinkId, range),
+    bySite(dealerLinkId, range, now),
+    byHour(dealerLinkId, range, now),
     falseSites(dealerLinkId, range),
     falseCameras(dealerLinkId, range),
   ]);

@@ -25,8 +25,6 @@ export type SiteContact = { id: number; name: string; phone: string | null };
 export type LiveMessage = z.output<typeof liveMessageSchema>;
 export type QueueList = z.output<typeof queueListSchema>;
 
-export const OPEN_STATES: VerificationState[] = ["pending", "claimed"];
-
 /** One event CHeKT sent about the alarm (its history), summarised. */
 export type DeskEvent = z.output<typeof deskEventSchema>;
 

@@ -25,7 +25,7 @@ type Row = {
   site: number;
   device: number | null;
   arrived: string;
-  state: "dispatched" | "disregarded" | "expired" | "pending";
+  state: "dispatched" | "disregarded" | "expired" | "pending" | "claimed";
   viewS?: number;
   claimS?: number;
   answerS?: number;
@@ -156,6 +156,20 @@ beforeAll(async () => {
       by: bob,
     },
     { id: "vb2", dl: B, site: 103, device: 31, arrived: "2026-11-11T03:00:00Z", state: "expired" },
+    // 2026-10-05, for "still open" as the report is read: each has a 10-minute deadline; the sweep
+    // has not yet moved vo2 to expired.
+    { id: "vo1", dl: A, site: 104, device: null, arrived: "2026-10-05T09:00:00Z", state: "pending" },
+    {
+      id: "vo2",
+      dl: A,
+      site: 104,
+      device: null,
+      arrived: "2026-10-05T08:00:00Z",
+      state: "claimed",
+      claimS: 5,
+      by: bob,
+    },
+    { id: "vo3", dl: A, site: 104, device: null, arrived: "2026-10-05T09:01:00Z", state: "expired" },
   ];
   for (const r of rows) await insert(r);
 }, 120_000);
@@ -284,6 +298,21 @@ describe("desk report numbers", () => {
     expect(r.summary.toFirstView).toEqual({ median: 1, p90: 1, avg: 1, count: 1 });
     expect(r.byOperator.map((o) => o.operator)).toEqual(["Bob Operator", "Nobody (never claimed)"]);
     expect(r.bySite.map((s) => s.siteId)).toEqual([101, 103]);
+  });
+
+  it("still open means open when the report is read: an item past its deadline counts as expired", async () => {
+    const day = rangeOf("2026-10-05", "2026-10-05");
+    const before = await report.readDeskReport(A, day, at("2026-10-05T09:10:00Z", -0.001));
+    expect(before.summary).toMatchObject({ total: 3, open: 1, expired: 2 });
+    expect(before.bySite).toMatchObject([{ siteId: 104, total: 3, expired: 2 }]);
+    expect(before.byHour.filter((h) => h.total > 0)).toEqual([
+      { hour: 8, total: 1, dispatched: 0, disregarded: 0, expired: 1 },
+      { hour: 9, total: 2, dispatched: 0, disregarded: 0, expired: 1 },
+    ]);
+    // Exactly at vo1's deadline it is no longer open.
+    const atDeadline = await report.readDeskReport(A, day, at("2026-10-05T09:10:00Z"));
+    expect(atDeadline.summary).toMatchObject({ total: 3, open: 0, expired: 3 });
+    expect(atDeadline.bySite).toMatchObject([{ siteId: 104, expired: 3 }]);
   });
 
   it("an empty range reports zeros, 24 empty hours and no false-alarm rows", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { mirrorSiteNames } from "@/lib/mirror/read";
 import { countJobsInProgress } from "@/lib/bulk/jobs-read";
+import { openWhere } from "@/lib/verifications/open-query";
 
 export type WaitingVerification = {
   id: string;
@@ -16,11 +17,9 @@ export type WaitingVerification = {
 };
 export type LocalCounts = { openVerifications: number; activeBulkJobs: number; waiting: WaitingVerification[] };
 
-const OPEN = ["pending", "claimed"] as const;
-
 /** What Postgres knows for the dealer: verifications still to answer, bulk jobs still going. */
 export async function getLocalCounts(dealerLinkId: string, now = new Date()): Promise<LocalCounts> {
-  const open = { dealerLinkId, state: { in: [...OPEN] }, expiresAt: { gt: now } };
+  const open = { dealerLinkId, ...openWhere(now) };
   const [openVerifications, activeBulkJobs, soonest] = await Promise.all([
     prisma.verification.count({ where: open }),
     // The same jobs as /jobs's "In progress" filter, which the stat opens.

@@ -5,10 +5,7 @@ import { Card } from "@/components/ui/card";
 import type { WaitingVerification } from "./local-counts";
 import { siteLabel } from "@/lib/site-label";
 import { textLinkClass, cn } from "@/components/ui";
-
-function minutesLeft(at: Date, now: Date): number {
-  return Math.max(0, Math.ceil((at.getTime() - now.getTime()) / 60_000));
-}
+import { minutesLeft } from "@/lib/verifications/escalation";
 
 function WaitingRow({ v, now }: { v: WaitingVerification; now: Date }) {
   return (

@@ -2,6 +2,7 @@
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui";
 import type { QueueItem } from "@/lib/verifications/types";
+import type { EscalationSettings } from "@/lib/verifications/escalation";
 import { OutcomePicker } from "@/components/verifications/answer/outcome-picker";
 import { useNow } from "@/components/verifications/shared/use-now";
 import type { Intent, QueueWork } from "@/components/verifications/queue/use-queue-work";
@@ -24,6 +25,8 @@ export function VerificationDetail(props: {
   canAnswer: boolean;
   canTakeOver: boolean;
   leaseSeconds: number;
+  /** The dealer's N and M, as the queue has them: the title turns red when the item's row does. */
+  escalation: EscalationSettings;
 }) {
   const { item, work, canAnswer } = props;
   const intent = work.intent;
@@ -49,7 +52,7 @@ export function VerificationDetail(props: {
         onClose={work.close}
         size="lg"
         dismissible={!busy}
-        title={<DetailTitle item={item} now={now} />}
+        title={<DetailTitle item={item} now={now} escalation={props.escalation} />}
         description={item.description ?? "Alarm"}
         footer={
           <DetailActions

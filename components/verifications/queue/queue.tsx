@@ -86,6 +86,7 @@ export function VerificationQueue(props: {
           canAnswer={canAnswer}
           canTakeOver={canTakeOver}
           leaseSeconds={props.leaseSeconds}
+          escalation={escalation}
         />
       ) : null}
     </div>

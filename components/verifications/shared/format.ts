@@ -1,25 +1,16 @@
 // Display helpers for the queue (pure, browser-safe).
 import { plural } from "@/lib/plural";
+import { minutesLeft } from "@/lib/verifications/escalation";
+import { zoneTime } from "@/lib/zone-time";
 export function countdown(msLeft: number): string {
   const s = Math.max(0, Math.ceil(msLeft / 1000));
   const m = Math.floor(s / 60);
   return `${m}:${String(s % 60).padStart(2, "0")}`;
 }
 
-/** "14:03:12" in the site's own time zone, with its short zone name; falls back to the viewer's. */
+/** "14:03:12 GMT+9" in the site's own time zone, named; "14:03:12 UTC" when it has none we can use. */
 export function siteTime(iso: string, timeZone: string | null): string {
-  const d = new Date(iso);
-  try {
-    return new Intl.DateTimeFormat(undefined, {
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      timeZone: timeZone ?? undefined,
-      timeZoneName: "short",
-    }).format(d);
-  } catch {
-    return d.toLocaleTimeString();
-  }
+  return zoneTime(new Date(iso), timeZone, "clock");
 }
 
 export type AnswerAction = "dispatch" | "disregard";
@@ -40,6 +31,6 @@ export function announcement(
   now: number,
 ): string {
   const what = [item.priority, item.trigger ?? item.description ?? "alarm"].filter(Boolean).join(" ");
-  const minutes = Math.max(0, Math.round((Date.parse(item.expiresAt) - now) / 60_000));
+  const minutes = minutesLeft(item.expiresAt, now);
   return `${what} at ${item.siteName ?? `site ${item.siteId}`}, ${minutes} ${plural(minutes, "minute")}`;
 }

@@ -1,0 +1,29 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { OPEN_STATES } from "./open";
+
+// The open rule of open.ts for the database: a Prisma `where` and SQL fragments over the
+// `verifications` table, so every query that lists, counts or sweeps open items says it the same way.
+
+/** Open verifications at `now` (spread beside the dealer link: `{ dealerLinkId, ...openWhere(now) }`). */
+export function openWhere(now: Date) {
+  return {
+    state: { in: [...OPEN_STATES] },
+    expiresAt: { gt: now },
+  } satisfies Prisma.VerificationWhereInput;
+}
+
+// The states are our own constants, written as literals: a bound text parameter would not compare
+// with the enum column.
+const OPEN_STATE_LIST = Prisma.raw(OPEN_STATES.map((s) => `'${s}'`).join(", "));
+const column = (alias: string | undefined, name: string) => Prisma.raw(alias ? `${alias}.${name}` : name);
+
+/** `state IN ('pending', 'claimed') AND expires_at > now`, for `verifications` (or its `alias`). */
+export function openSql(now: Date, alias?: string): Prisma.Sql {
+  return Prisma.sql`(${column(alias, "state")} IN (${OPEN_STATE_LIST}) AND ${column(alias, "expires_at")} > ${now})`;
+}
+
+/** Overdue: in an open state but past the deadline, i.e. expired though the sweep has not said so yet. */
+export function overdueSql(now: Date, alias?: string): Prisma.Sql {
+  return Prisma.sql`(${column(alias, "state")} IN (${OPEN_STATE_LIST}) AND ${column(alias, "expires_at")} <= ${now})`;
+}
