@@ -11,9 +11,9 @@ export function isConnected(link: ConnectionDates): boolean {
   return !!link.connectedAt && (!link.disconnectedAt || link.disconnectedAt < link.connectedAt);
 }
 
-/** isConnected in SQL, over the dealer_links row aliased `alias`. */
-export const CONNECTED_SQL = (alias: string) =>
-  `${alias}.connected_at IS NOT NULL AND (${alias}.disconnected_at IS NULL OR ${alias}.disconnected_at < ${alias}.connected_at)`;
+/** isConnected in SQL, over the dealer_links row aliased `d`. */
+export const CONNECTED_SQL = (d: string) =>
+  `${d}.connected_at IS NOT NULL AND (${d}.disconnected_at IS NULL OR ${d}.disconnected_at < ${d}.connected_at)`;
 
 /** The rows that might be connected, for a Prisma where (column-vs-column is checked by isConnected after). */
 export const MAYBE_CONNECTED = { connectedAt: { not: null } } as const;
