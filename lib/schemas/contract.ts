@@ -18,3 +18,4 @@ export type ResponseDealerDto = S["ResponseDealerDto"];
 export type UpdateArmingSettingDto = S["UpdateArmingSettingDto"];
 export type ResponseArmingSettingDto = S["ResponseArmingSettingDto"];
 export type SecurityTypeDto = S["SecurityType"];
+export type AlarmPriority = S["AlarmPriority"];

@@ -7,6 +7,7 @@
 //   an alarm the live stream added after the list was read;
 // - a removal (answered, expired, cancelled: all final) leaves a tombstone, so a late list or a
 //   replayed upsert can never bring the item back.
+import { priorityRank } from "./priority";
 import type { QueueItem, QueueList } from "./types";
 
 export type QueueState = {
@@ -63,14 +64,12 @@ export function applyLocal(state: QueueState, id: string, change: Partial<QueueI
 }
 
 export type QueueSort = "priority" | "deadline";
-const PRIORITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-const rank = (p: string | null) => (p ? (PRIORITY_RANK[p] ?? 4) : 4);
 
 /** Priority first (critical → low → none), then the nearest deadline; or the deadline alone. */
 export function sortQueue(items: QueueItem[], sort: QueueSort): QueueItem[] {
   return [...items].sort(
     (a, b) =>
-      (sort === "priority" ? rank(a.priority) - rank(b.priority) : 0) ||
+      (sort === "priority" ? priorityRank(a.priority) - priorityRank(b.priority) : 0) ||
       Date.parse(a.expiresAt) - Date.parse(b.expiresAt) ||
       Date.parse(a.occurredAt) - Date.parse(b.occurredAt) ||
       a.id.localeCompare(b.id),

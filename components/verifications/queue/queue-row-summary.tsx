@@ -2,21 +2,16 @@
 import { MapPin } from "lucide-react";
 import { Badge } from "@/components/ui";
 import type { ItemEscalation } from "@/lib/verifications/escalation";
+import { priorityTone } from "@/lib/verifications/priority";
 import type { QueueItem } from "@/lib/verifications/types";
 import { siteTime } from "@/components/verifications/shared/format";
-
-const PRIORITY_TONE: Record<string, "danger" | "warning" | "neutral"> = {
-  critical: "danger",
-  high: "danger",
-  medium: "warning",
-};
 
 /** The row's badges after the site: priority, trigger, escalation, and who holds the claim. */
 function RowBadges({ item, esc }: { item: QueueItem; esc: ItemEscalation }) {
   const claimedByOther = item.state === "claimed" && !item.claimedByMe;
   return (
     <>
-      {item.priority ? <Badge tone={PRIORITY_TONE[item.priority] ?? "neutral"}>{item.priority}</Badge> : null}
+      {item.priority ? <Badge tone={priorityTone(item.priority)}>{item.priority}</Badge> : null}
       {item.trigger ? <Badge tone="info">{item.trigger}</Badge> : null}
       {esc.escalated ? (
         <Badge tone="danger">
