@@ -4,8 +4,8 @@ import type { FreshnessProps } from "@/components/mirror/freshness";
 import { NoDealerPage } from "@/components/shell/no-dealer";
 import { PageHeader, type PageHeaderProps } from "@/components/ui/page-header";
 import { refuseNotFound, requirePageScope, type DealerBound, type DealerScope } from "@/lib/auth/require";
-import { toId } from "@/lib/chekt/normalize";
 import { freshnessFor } from "@/lib/mirror/view";
+import { isChektIdText } from "@/lib/schemas/fields";
 import type { Role } from "@/lib/roles";
 
 /**
@@ -29,14 +29,11 @@ export async function dealerPage(
   );
 }
 
-/** The largest CHeKT id the mirror's integer columns hold: a URL naming a larger one names nothing. */
-const MAX_CHEKT_ID = 2_147_483_647;
-
-/** The CHeKT id a URL segment names: a whole number from 1 to MAX_CHEKT_ID, or else the 404 page. */
+/** The CHeKT id a URL segment names (isChektIdText: 1 to MAX_CHEKT_ID), or else the 404 page. */
 export function chektIdOr404(param: string): number {
-  const id = toId(param);
-  if (!id || id > MAX_CHEKT_ID) notFound();
-  return id;
+  const id = param.trim();
+  if (!isChektIdText(id)) notFound();
+  return Number(id);
 }
 
 /**

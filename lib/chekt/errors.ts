@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ActionFailure } from "../actions/errors";
 import { isRecord } from "../is-record";
+import { resetAtMs } from "./rate-limit";
 
 /**
  * One error type for everything that can go wrong talking to CHeKT. Pure module (no server-only)
@@ -298,13 +299,35 @@ export function errorFromResponse(args: {
   });
 }
 
+// RFC 9110's three HTTP-date forms each start with the day's name; Date.parse alone reads "-1" or
+// "abc 1" as a day in 2001, which would make a garbled Retry-After mean "now".
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
+
 /** Retry-After as seconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
 export function retryAfterSeconds(headers: Headers, now = Date.now()): number | undefined {
-  const raw = headers.get("retry-after");
-  if (raw === null || raw.trim() === "") return undefined;
-  if (/^\d+(\.\d+)?$/.test(raw.trim())) return Number(raw.trim());
-  const at = Date.parse(raw);
+  const raw = headers.get("retry-after")?.trim();
+  if (!raw) return undefined;
+  if (/^\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  const at = HTTP_DATE.test(raw) ? Date.parse(raw) : NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** The wait a 429 gets when it names none: no readable Retry-After and no X-RateLimit-Reset ahead. */
+export const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
+
+/**
+ * How long a 429 asks every caller of the credential to wait, in ms from `now`: Retry-After, else
+ * until X-RateLimit-Reset (CHeKT sends both with a 429, Reset as unix seconds), else
+ * DEFAULT_RATE_LIMIT_WAIT_MS. The one rule for the transport, the connection check's probes
+ * (api/diagnostics.ts) and the snapshot image fetch (lib/verifications/snapshot-fetch.ts), so a 429
+ * holds the shared budget for as long whichever path met it; here because lib/chekt/errors is what
+ * code outside lib/chekt may import.
+ */
+export function rateLimitWaitMs(headers: Headers, now: number): number {
+  const seconds = retryAfterSeconds(headers, now);
+  if (seconds !== undefined) return Math.round(seconds * 1000);
+  const reset = resetAtMs(headers.get("x-ratelimit-reset"), now);
+  return reset !== null && reset > now ? reset - now : DEFAULT_RATE_LIMIT_WAIT_MS;
 }
 
 // ---------------------------------------------------------------------------------------------

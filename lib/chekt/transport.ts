@@ -1,8 +1,7 @@
 import type { BudgetClass } from "./budget-class";
 import { BudgetWaitTooLong, type BudgetClock, type BudgetTicket, type CallBudget } from "./budget";
 import { BudgetWaitError, noteSent, refusalFor } from "./budget-wait";
-import { ChektError, isWrite, retryAfterSeconds } from "./errors";
-import { resetAtMs } from "./rate-limit";
+import { ChektError, isWrite, rateLimitWaitMs } from "./errors";
 import { errorText } from "../error-text";
 
 /**
@@ -113,13 +112,6 @@ function callHeaders(req: Request, state: CallState): Headers {
   if (state.idempotencyKey) headers.set("Idempotency-Key", state.idempotencyKey);
   else headers.delete("Idempotency-Key");
   return headers;
-}
-
-/** How long a 429 asks us to wait: Retry-After, else until X-RateLimit-Reset, else a second. */
-function rateLimitWaitMs(headers: Headers, now: number): number {
-  const ra = retryAfterSeconds(headers, now);
-  const reset = resetAtMs(headers.get("x-ratelimit-reset"), now);
-  return ra !== undefined ? ra * 1000 : reset !== null && reset > now ? reset - now : 1000;
 }
 
 export class Transport {

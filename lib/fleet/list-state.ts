@@ -2,7 +2,8 @@
 // the list-page parsers (lib/list-state). Parsed once, never throws; anything odd falls back to
 // that control's default.
 import { defineListState } from "@/lib/list-state/define";
-import { intIn, matching, numberOf, oneOf, text } from "@/lib/list-state/parsers";
+import { chektIdFilter } from "@/lib/list-state/chekt-id";
+import { intIn, numberOf, oneOf, text } from "@/lib/list-state/parsers";
 
 export const FLEET_PAGE_SIZES = [50, 100, 200] as const;
 /** "Offline longer than…" choices, in minutes (a dealer's alert threshold is one of its own). */
@@ -20,7 +21,7 @@ export const fleetList = defineListState(
     status: oneOf(["", "online", "offline", "unknown"]).withDefault(""),
     // Minutes; implies status offline. Bounded so the SQL interval stays sane.
     offlineFor: intIn(1, 525_600),
-    site: matching((v) => /^\d{1,12}$/.test(v)).withDefault(""),
+    site: chektIdFilter(),
     type: oneOf(["", "camera", "bridge"]).withDefault(""),
     firmware: text(64).withDefault(""),
     page: intIn(1, 1_000_000).withDefault(1),

@@ -2,6 +2,7 @@
 // site's contacts or devices). Pure module (no server-only): the freshness component names its
 // target with it and the refresh action validates it with the schema below.
 import { z } from "zod";
+import { chektIdNumber } from "@/lib/schemas/fields";
 
 export const MIRROR_TARGET_KINDS = [
   "dealer",
@@ -33,7 +34,7 @@ export type MirrorTarget = {
   view?: string;
 };
 
-const id = z.number().int().positive().max(2_147_483_647);
+const id = chektIdNumber();
 export const mirrorTargetSchema = z
   .object({
     kind: z.enum(MIRROR_TARGET_KINDS),

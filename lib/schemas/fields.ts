@@ -84,14 +84,33 @@ export const timeZone = () =>
     .min(1, "Time zone is required")
     .refine(isValidTimeZone, "Choose a time zone from the list (IANA name such as America/New_York)");
 
-/** A CHeKT id as it arrives from a form field, a route segment or JSON: a positive integer. */
+/**
+ * The largest CHeKT id. CHeKT's ids are integers and the mirror keeps them in Postgres integer
+ * columns: a larger number names nothing, and reaching SQL it fails the query (22003) instead.
+ */
+export const MAX_CHEKT_ID = 2_147_483_647;
+
+/** True for a number that can be a CHeKT id: a whole number from 1 to MAX_CHEKT_ID. */
+export const isChektId = (n: number): boolean => Number.isInteger(n) && n >= 1 && n <= MAX_CHEKT_ID;
+
+/** True for text that names a CHeKT id in plain decimal digits (a URL filter, a route segment). */
+export const isChektIdText = (v: string): boolean => /^\d+$/.test(v) && isChektId(Number(v));
+
+/** A CHeKT id as JSON or an action carries it: a number, refused past MAX_CHEKT_ID. */
+export const chektIdNumber = () => z.number().int().positive().max(MAX_CHEKT_ID);
+
+/** A CHeKT id as it arrives from a form field, a route segment or JSON: a whole number from 1 to MAX_CHEKT_ID. */
 export const chektId = (label: string) =>
-  z.union([z.number(), z.string().trim().regex(/^\d+$/, `${label} must be a number`).transform(Number)]).pipe(
-    z
-      .number({ error: `${label} must be a number` })
-      .int(`${label} must be a whole number`)
-      .positive(`${label} must be positive`),
-  );
+  z
+    .union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)], { error: `${label} must be a number` })
+    .pipe(
+      z
+        .number({ error: `${label} must be a number` })
+        // First: digits past 2^53 are no safe integer either, and "whole number" would mislead.
+        .max(MAX_CHEKT_ID, `${label} must be a CHeKT ID (at most ${MAX_CHEKT_ID})`)
+        .int(`${label} must be a whole number`)
+        .positive(`${label} must be positive`),
+    );
 
 /** An optional CHeKT id picked from a select: "" means none. */
 export const optionalChektId = (label: string) =>
@@ -101,7 +120,7 @@ export const optionalChektId = (label: string) =>
     .transform((v, ctx) => {
       if (v === undefined || v === "") return undefined;
       const n = typeof v === "number" ? v : /^\d+$/.test(v) ? Number(v) : NaN;
-      if (!Number.isInteger(n) || n <= 0) {
+      if (!isChektId(n)) {
         ctx.addIssue({ code: "custom", message: `${label} must be chosen from the list` });
         return z.NEVER;
       }

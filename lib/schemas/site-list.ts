@@ -3,6 +3,7 @@
 // and the state turned into CHeKT's list controls, so paging, sorting and filtering happen server-side.
 import type { ListFilter, ListQuery } from "@/lib/chekt/list-query";
 import { defineListState } from "@/lib/list-state/define";
+import { chektIdFilter } from "@/lib/list-state/chekt-id";
 import { columns, intIn, matching, numberOf, oneOf, text } from "@/lib/list-state/parsers";
 import { isValidTimeZone } from "./timezones";
 import { keysOf } from "@/lib/keys-of";
@@ -36,7 +37,7 @@ export const siteList = defineListState(
     q: text(100).withDefault(""),
     active: oneOf(["", "1", "0"]).withDefault(""),
     tz: matching(isValidTimeZone).withDefault(""),
-    station: matching((v) => /^\d{1,12}$/.test(v)).withDefault(""),
+    station: chektIdFilter(),
     // Site readiness (lib/readiness): "0" only the sites that fail a check, "1" only ready ones.
     ready: oneOf(["", "1", "0"]).withDefault(""),
     sort: oneOf(SITE_COLUMN_KEYS).withDefault("name"),

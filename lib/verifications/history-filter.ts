@@ -1,6 +1,7 @@
 // History filters live in the URL (bookmarkable), declared with the list-page parsers
 // (lib/list-state): a bad value falls back to "any" and is named in a clear message.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
+import { chektIdFilter } from "@/lib/list-state/chekt-id";
 import { intIn, isDay, matching, oneOf, text } from "@/lib/list-state/parsers";
 import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 import type { HistoryFilter } from "./queries";
@@ -10,7 +11,7 @@ export const historyList = defineListState(
   { path: "/verifications/history", noun: "verifications" },
   {
     state: oneOf(["", ...VERIFICATION_STATES]).withDefault(""),
-    site: matching((v) => /^\d{1,12}$/.test(v) && Number(v) > 0).withDefault(""),
+    site: chektIdFilter(),
     operator: text(100).withDefault(""),
     from: matching(isDay).withDefault(""),
     to: matching(isDay).withDefault(""),

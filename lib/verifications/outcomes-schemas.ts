@@ -1,6 +1,7 @@
 // Outcome codes and checklists: one definition of valid input for the settings forms (browser),
 // the answer picker and the server actions, and of what the picker's route answers. No server imports.
 import { z } from "zod";
+import { chektIdNumber } from "@/lib/schemas/fields";
 
 export const OUTCOME_KINDS = ["dispatch", "disregard"] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
@@ -72,7 +73,7 @@ const stepRow = z.object({
  * removes the site's own list so the dealer's applies again.
  */
 export const checklistSchema = z.object({
-  siteId: z.number().int().positive().max(2_147_483_647).optional(),
+  siteId: chektIdNumber().optional(),
   mode: z.enum(["own", "inherit"]),
   steps: z.array(stepRow).max(MAX_STEPS, `At most ${MAX_STEPS} steps`),
 });

@@ -1,5 +1,6 @@
 // Shared by the answer form (browser) and the server actions: one definition of valid input.
 import { z } from "zod";
+import { MAX_CHEKT_ID } from "@/lib/schemas/fields";
 import { answerOutcomeFields } from "./outcomes-schemas";
 
 export const verificationIdSchema = z.string().trim().min(1, "Verification ID is required").max(100);
@@ -10,7 +11,8 @@ export const answerSchema = z.object({
   contactId: z.coerce
     .number({ message: "Pick the contact who handled it" })
     .int()
-    .positive("Pick the contact who handled it"),
+    .positive("Pick the contact who handled it")
+    .max(MAX_CHEKT_ID, "Pick the contact who handled it"),
   // The desk's outcome code and checked steps (lib/verifications/outcomes.ts checks them per dealer).
   ...answerOutcomeFields,
 });
@@ -24,7 +26,7 @@ export const directionsSchema = z.object({
     .number({ message: "Site ID must be a number" })
     .int()
     .positive("Site ID must be a positive number")
-    .max(2_147_483_647),
+    .max(MAX_CHEKT_ID, `Site ID must be a CHeKT ID (at most ${MAX_CHEKT_ID})`),
   text: z.string().trim().max(DIRECTIONS_MAX, `Directions can be at most ${DIRECTIONS_MAX} characters`),
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SnapshotBudget } from "@/lib/chekt/api/snapshots";
+import { rateLimitWaitMs, retryAfterSeconds } from "@/lib/chekt/errors";
 import { env } from "@/lib/env";
 import { errorText } from "@/lib/error-text";
 
@@ -10,7 +11,8 @@ import { errorText } from "@/lib/error-text";
 // - a 429, 502/503/504, a timeout or a dropped connection is retried within the deadline, waiting
 //   what Retry-After asks (capped), so a 429 storm costs the operator a short wait, not the image;
 // - requests to CHeKT's host spend the App key's shared budget on the "snapshot" class, and a 429
-//   blocks that budget for every instance.
+//   blocks that budget for every instance as long as it would after any other call (rateLimitWaitMs:
+//   Retry-After, else until X-RateLimit-Reset).
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 const ATTEMPT_TIMEOUT_MS = 8_000;
@@ -28,6 +30,8 @@ export type FetchSnapshotOptions = {
   chektOrigin?: string;
   /** The App key's shared budget (requests to CHeKT's host only). */
   budget?: SnapshotBudget;
+  /** The clock the deadline and a 429's wait are read against (default Date.now). */
+  now?: () => number;
 };
 
 const TRANSIENT = new Set([429, 502, 503, 504]);
@@ -40,7 +44,8 @@ export async function fetchSnapshotBytes(
   const doFetch = o.fetch ?? globalThis.fetch;
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const chektOrigin = o.chektOrigin ?? new URL(env.CHEKT_API_BASE_URL).origin;
-  const deadline = Date.now() + (o.deadlineMs ?? 12_000);
+  const now = o.now ?? Date.now;
+  const deadline = now() + (o.deadlineMs ?? 12_000);
   let last: FetchedImage = { ok: false, status: 503, message: "CHeKT did not answer" };
   for (let attempt = 0; ; attempt++) {
     const result = await fetchOnce(
@@ -48,9 +53,10 @@ export async function fetchSnapshotBytes(
       apiKey,
       chektOrigin,
       doFetch,
-      Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - Date.now())),
+      Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - now())),
       o.budget,
       deadline,
+      now,
     );
     if (result.ok || !TRANSIENT.has(result.status)) return result;
     last = result;
@@ -58,7 +64,7 @@ export async function fetchSnapshotBytes(
       MAX_WAIT_MS,
       result.retryAfterS !== undefined ? result.retryAfterS * 1000 : 250 * 2 ** attempt,
     );
-    if (Date.now() + wait + 250 > deadline) return last;
+    if (now() + wait + 250 > deadline) return last;
     await sleep(wait);
   }
 }
@@ -90,6 +96,7 @@ type FetchContext = {
   timeoutMs: number;
   budget: SnapshotBudget | undefined;
   deadline: number;
+  now: () => number;
 };
 
 /** One request's outcome: the image (or why not), or where CHeKT's redirect points. */
@@ -103,8 +110,9 @@ async function fetchOnce(
   timeoutMs: number,
   budget: SnapshotBudget | undefined,
   deadline: number,
+  now: () => number,
 ): Promise<FetchedImage> {
-  const c: FetchContext = { apiKey, chektOrigin, doFetch, timeoutMs, budget, deadline };
+  const c: FetchContext = { apiKey, chektOrigin, doFetch, timeoutMs, budget, deadline, now };
   let current = raw;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (hop > 0 && new URL(current).origin !== chektOrigin)
@@ -147,10 +155,9 @@ async function fetchHop(url: string, c: FetchContext): Promise<Hop> {
     return { image: { ok: false, status: 503, message: `CHeKT did not answer: ${errorText(e)}` } };
   }
   await ticket?.settle(res.headers).catch(() => undefined);
-  if (res.status === 429 && c.budget && target.sameOrigin) {
-    const ra = Number(res.headers.get("retry-after"));
-    await c.budget.block(Date.now() + (Number.isFinite(ra) && ra > 0 ? ra * 1000 : 1000)).catch(() => undefined);
-  }
+  const answeredAt = c.now();
+  if (res.status === 429 && c.budget && target.sameOrigin)
+    await c.budget.block(answeredAt + rateLimitWaitMs(res.headers, answeredAt)).catch(() => undefined);
   if (res.status >= 300 && res.status < 400) {
     const location = res.headers.get("location");
     discard(res);
@@ -158,7 +165,7 @@ async function fetchHop(url: string, c: FetchContext): Promise<Hop> {
       return { image: { ok: false, status: 502, message: `CHeKT answered ${res.status} without a Location` } };
     return { redirect: new URL(location, target.url).toString() };
   }
-  return { image: res.ok ? await readImage(res) : refused(res) };
+  return { image: res.ok ? await readImage(res) : refused(res, answeredAt) };
 }
 
 /** The budget had no slot before the deadline: retry after the wait it named (else 2 s). */
@@ -173,18 +180,21 @@ function budgetWait(e: unknown): FetchedImage {
   };
 }
 
-/** A non-2xx answer: 404 and 403 as they are, the transient ones retried, anything else a bad gateway. */
-function refused(res: Response): FetchedImage {
+/**
+ * A non-2xx answer: 404 and 403 as they are, the transient ones retried, anything else a bad gateway.
+ * A 429 is retried after the wait it blocked the budget for (whole seconds, as the route's
+ * Retry-After says it); any other answer after its own Retry-After, else the backoff.
+ */
+function refused(res: Response, now: number): FetchedImage {
   discard(res);
-  const retryAfter = Number(res.headers.get("retry-after"));
   const status = res.status === 404 ? 404 : res.status === 403 ? 403 : TRANSIENT.has(res.status) ? res.status : 502;
+  const retryAfterS =
+    res.status === 429 ? Math.ceil(rateLimitWaitMs(res.headers, now) / 1000) : retryAfterSeconds(res.headers, now);
   return {
     ok: false,
     status,
     message: `CHeKT answered ${res.status}`,
-    ...(Number.isFinite(retryAfter) && retryAfter >= 0 && res.headers.has("retry-after")
-      ? { retryAfterS: retryAfter }
-      : {}),
+    ...(retryAfterS !== undefined ? { retryAfterS } : {}),
   };
 }
 

@@ -87,6 +87,39 @@ describe("connection-check probes on the shared budget", () => {
     expect((await budget.view(0)).blockedForMs).toBeGreaterThan(15_000);
   });
 
+  // The gateway's rule (rateLimitWaitMs) read at the moment the test sends; the probe reads it a moment later.
+  it.each([
+    [
+      "reset",
+      "only X-RateLimit-Reset: until the reset",
+      (now: number) => ({ "x-ratelimit-reset": String(Math.ceil(now / 1000) + 25) }),
+    ],
+    [
+      "date",
+      "Retry-After as an HTTP date: until that date",
+      (now: number) => ({ "retry-after": new Date(now + 25_000).toUTCString() }),
+    ],
+  ])("a 429 with %s holds the credential as long as the gateway would (%s)", async (key, _, headersAt) => {
+    const budget = new CallBudget(`probe-${key}`, { limits: { perMin: 60, burst: 5 } });
+    const now = Date.now();
+    next = { status: 429, headers: headersAt(now) };
+    const { rateLimitWaitMs } = await import("@/lib/chekt/errors");
+    const gateway = rateLimitWaitMs(new Headers(next.headers), now);
+    expect(gateway).toBeGreaterThan(23_000);
+    const a = await diagnostics.probeChekt(req(`k-${key}`), budget);
+    if (a.kind !== "http") throw new Error(`expected an answer, got ${a.kind}`);
+    expect(a.status).toBe(429);
+    // The check shows the HTTP date as the seconds it names; a Reset alone names no Retry-After to show.
+    if (key === "date") expect(Math.abs(a.retryAfterS! - gateway / 1000)).toBeLessThanOrEqual(1);
+    else expect(a.retryAfterS).toBeUndefined();
+    // Whole seconds of an HTTP date may round up by less than one.
+    const blocked = (await budget.view(0)).blockedForMs;
+    expect(blocked).toBeGreaterThan(gateway - 2_000);
+    expect(blocked).toBeLessThanOrEqual(gateway + 1_000);
+    next = { status: 200, headers: {} };
+    expect(await diagnostics.probeChekt(req(`k-${key}`), budget)).toMatchObject({ kind: "budget" });
+  });
+
   it("the check reports a probe the budget held as rate limited, with the wait, and sends nothing", async () => {
     next = { status: 429, headers: { "retry-after": "20" } };
     const before = arrived;

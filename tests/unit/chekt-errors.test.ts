@@ -7,6 +7,8 @@ import {
   isTransient,
   kindForStatus,
   parseErrorBody,
+  DEFAULT_RATE_LIMIT_WAIT_MS,
+  rateLimitWaitMs,
   retryAfterSeconds,
 } from "../../lib/chekt/errors";
 
@@ -231,5 +233,52 @@ describe("status → kind and dealer words", () => {
     expect(retryAfterSeconds(h({ "retry-after": new Date(10_000 + 5_000).toUTCString() }), 10_000)).toBe(5);
     expect(retryAfterSeconds(h({ "retry-after": "soon" }))).toBeUndefined();
     expect(retryAfterSeconds(h())).toBeUndefined();
+  });
+
+  it("a negative or garbled Retry-After is unreadable, not a date in 2001 that means 'now'", () => {
+    for (const raw of ["-1", "-5", "abc 1", "1 2", "0x10", "1e3", "", "  "])
+      expect(retryAfterSeconds(h({ "retry-after": raw }), 10_000), raw).toBeUndefined();
+    // RFC 9110's obsolete forms are HTTP dates too.
+    const at = Date.parse("Sun, 06 Nov 1994 08:49:37 GMT");
+    expect(retryAfterSeconds(h({ "retry-after": "Sunday, 06-Nov-94 08:49:37 GMT" }), at - 3_000)).toBe(3);
+    expect(retryAfterSeconds(h({ "retry-after": "Sun Nov  6 08:49:37 1994" }), at - 3_000)).toBe(3);
+  });
+});
+
+describe("rateLimitWaitMs: how long a 429 holds the credential", () => {
+  const NOW = Date.parse("2026-12-01T12:00:00.000Z");
+  const wait = (o: Record<string, string>) => rateLimitWaitMs(h(o), NOW);
+
+  it("Retry-After in seconds, fractions kept", () => {
+    expect(wait({ "retry-after": "7" })).toBe(7_000);
+    expect(wait({ "retry-after": " 1.5 " })).toBe(1_500);
+    expect(wait({ "retry-after": "0" })).toBe(0);
+  });
+
+  it("Retry-After as an HTTP date: until then, none once it has passed", () => {
+    expect(wait({ "retry-after": new Date(NOW + 12_000).toUTCString() })).toBe(12_000);
+    expect(wait({ "retry-after": new Date(NOW - 60_000).toUTCString() })).toBe(0);
+  });
+
+  it("Retry-After wins over X-RateLimit-Reset", () => {
+    expect(wait({ "retry-after": "2", "x-ratelimit-reset": String(NOW / 1000 + 30) })).toBe(2_000);
+  });
+
+  it("no readable Retry-After (empty, garbage, negative): until X-RateLimit-Reset", () => {
+    const reset = String(NOW / 1000 + 30);
+    for (const raw of ["", "soon", "-1", "NaN"])
+      expect(wait({ "retry-after": raw, "x-ratelimit-reset": reset }), raw).toBe(30_000);
+    expect(wait({ "x-ratelimit-reset": reset })).toBe(30_000);
+    // A small Reset is seconds from now (lib/chekt/rate-limit.ts).
+    expect(wait({ "x-ratelimit-reset": "4" })).toBe(4_000);
+  });
+
+  it("neither, or a Reset already past or unreadable: the default second", () => {
+    expect(DEFAULT_RATE_LIMIT_WAIT_MS).toBe(1_000);
+    expect(wait({})).toBe(DEFAULT_RATE_LIMIT_WAIT_MS);
+    expect(wait({ "retry-after": "", "x-ratelimit-reset": "" })).toBe(DEFAULT_RATE_LIMIT_WAIT_MS);
+    expect(wait({ "retry-after": "-3" })).toBe(DEFAULT_RATE_LIMIT_WAIT_MS);
+    expect(wait({ "x-ratelimit-reset": String(NOW / 1000 - 5) })).toBe(DEFAULT_RATE_LIMIT_WAIT_MS);
+    expect(wait({ "x-ratelimit-reset": "soon" })).toBe(DEFAULT_RATE_LIMIT_WAIT_MS);
   });
 });

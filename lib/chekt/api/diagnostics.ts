@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { budgetFor, credentialKey, type CallBudget, type ChektAuth } from "@/lib/chekt";
 import { BudgetWaitTooLong } from "@/lib/chekt/budget";
-import { resetAtMs } from "@/lib/chekt/rate-limit";
+import { rateLimitWaitMs, retryAfterSeconds } from "@/lib/chekt/errors";
 import { errorText } from "@/lib/error-text";
 
 /**
@@ -66,12 +66,6 @@ function errorCode(error: unknown): { code: string; message: string } {
   return { code: causeCode ?? ownCode ?? error.name, message: errorText(cause instanceof Error ? cause : error) };
 }
 
-function retryAfterMs(headers: Headers, now: number): number | null {
-  const raw = headers.get("retry-after");
-  if (raw !== null && raw.trim() !== "" && Number.isFinite(Number(raw))) return now + Number(raw) * 1000;
-  return resetAtMs(headers.get("x-ratelimit-reset"), now);
-}
-
 /** One request, no retries; the body is read as text (at most 64 KiB kept) whatever it is. */
 export async function probeChekt(
   req: ProbeRequest,
@@ -102,19 +96,16 @@ export async function probeChekt(
   }
   const bodyText = (await res.text().catch(() => "")).slice(0, 65_536);
   await budget.settle(ticket, res.headers);
-  if (res.status === 429) {
-    const until = retryAfterMs(res.headers, Date.now());
-    await budget.block(until ?? Date.now() + 1000, "read");
-  }
-  const retryAfter = res.headers.get("retry-after");
+  const now = Date.now();
+  if (res.status === 429) await budget.block(now + rateLimitWaitMs(res.headers, now), "read");
   const remaining = res.headers.get("x-ratelimit-remaining");
   return {
     kind: "http",
     status: res.status,
     contentType: res.headers.get("content-type") ?? "",
     bodyText,
-    retryAfterS:
-      retryAfter !== null && retryAfter !== "" && Number.isFinite(Number(retryAfter)) ? Number(retryAfter) : undefined,
+    // What CHeKT's Retry-After said, as the gateway's errors read it; absent, the check names no time.
+    retryAfterS: retryAfterSeconds(res.headers, now),
     rateLimitRemaining: remaining !== null && remaining !== "" ? Number(remaining) : undefined,
     traceId: res.headers.get("x-partner-trace-id") ?? traceIdSent,
     ms: ms(),

@@ -2,6 +2,7 @@
 // work while CHeKT is down or rate-limiting), with when CHeKT last confirmed them.
 import { refusedNotFoundJson, requireRouteDealer } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
+import { isChektIdText } from "@/lib/schemas/fields";
 import { listSeen, readSiteContacts } from "@/lib/mirror/contacts";
 
 export const runtime = "nodejs";
@@ -10,13 +11,14 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, ctx: { params: Promise<{ siteId: string }> }) {
   const { user, dealer, denied } = await requireRouteDealer("viewer");
   if (denied) return denied;
-  const siteId = Number((await ctx.params).siteId);
-  if (!Number.isSafeInteger(siteId) || siteId <= 0 || siteId > 2_147_483_647) {
+  const param = (await ctx.params).siteId;
+  if (!isChektIdText(param)) {
     return Response.json(
       { error: { code: "bad_site", message: "Site ID must be a positive whole number" } },
       { status: 400 },
     );
   }
+  const siteId = Number(param);
   const site = await prisma.mirrorSite.findUnique({
     where: { dealerLinkId_chektId: { dealerLinkId: dealer.id, chektId: siteId } },
     select: { chektId: true },
