@@ -4,6 +4,7 @@
 // button (no double-click on a touch screen); the keyboard edits with Enter on the cell instead.
 import { Pencil } from "lucide-react";
 import { Badge, UtcTime, cn, rowLinkClass } from "@/components/ui";
+import { DeviceStatusBadge } from "@/components/fleet/status-badge";
 import { FIELD_LABELS } from "@/lib/bulk/fields";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
 import { isEditable, textOf, type CellEditing } from "./use-cell-editing";
@@ -100,11 +101,7 @@ function Value({ columnId, d }: { columnId: string; d: DeviceRowView }) {
     case "mac":
       return d.mac ? <span className="font-mono text-xs">{d.mac}</span> : <Text value={null} />;
     case "status":
-      return d.status ? (
-        <Badge tone={d.status === "online" ? "success" : "danger"}>{d.status}</Badge>
-      ) : (
-        <span className="text-slate-600">unknown</span>
-      );
+      return <DeviceStatusBadge status={d.status} />;
     case "created_at":
     case "updated_at":
       return <UtcTime at={d[columnId]} className="text-xs" />;

@@ -1,11 +1,13 @@
 import "server-only";
 // Offline alerts (docs/fleet.md): a device offline longer than its dealer's threshold raises one
-// alert per offline spell (the spell is its status_at when it went offline, so a unique key on
+// alert per offline spell (the spell is its status_at when it went offline, which CHeKT saying
+// offline again does not move: lib/mirror/status-spell.ts; so a unique key on
 // (dealer link, device, offline_since) makes raising idempotent across runs and instances); the
 // alert clears when the device is no longer offline in that spell (online again, a newer spell,
 // gone from CHeKT). Mail goes to the dealer's recipients through its own SMTP server, if set.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DEFAULT_OFFLINE_THRESHOLD_MIN } from "./settings";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { deviceStatusSql } from "./device-status";
+import { offlineLongSql, offlineThresholdSql } from "./settings";
 import { sendAlertMail, type SmtpSettings } from "./mail";
 import { errorText } from "@/lib/error-text";
 
@@ -25,14 +27,13 @@ export async function scanFleetAlerts(
   opts: { now?: Date; decrypt: (sealed: string) => string },
 ): Promise<AlertScan> {
   const now = opts.now ?? new Date();
+  // Each device's own dealer's threshold: the scan runs over every dealer at once.
+  const offlineLong = offlineLongSql("d", offlineThresholdSql(Prisma.sql`d.dealer_link_id`), now);
   const raised = await db.$queryRaw<RaisedAlert[]>`
     INSERT INTO fleet_alerts (id, dealer_link_id, device_id, site_id, device_name, offline_since, raised_at)
     SELECT gen_random_uuid()::text, d.dealer_link_id, d.chekt_id, d.site_id, d.name, d.status_at, ${now}
       FROM mirror_devices d
-      LEFT JOIN fleet_settings fs ON fs.dealer_link_id = d.dealer_link_id
-     WHERE d.status = 'offline' AND d.gone_at IS NULL AND d.status_at IS NOT NULL
-       AND d.status_at <= ${now}::timestamp - make_interval(mins => coalesce(fs.offline_threshold_min,
-         ${DEFAULT_OFFLINE_THRESHOLD_MIN}))
+     WHERE d.gone_at IS NULL AND ${offlineLong}
     ON CONFLICT (dealer_link_id, device_id, offline_since) DO NOTHING
     RETURNING id, dealer_link_id, device_id, site_id, device_name, offline_since`;
   const cleared = await db.$executeRaw`
@@ -40,7 +41,8 @@ export async function scanFleetAlerts(
      WHERE a.cleared_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM mirror_devices d
                         WHERE d.dealer_link_id = a.dealer_link_id AND d.chekt_id = a.device_id AND d.gone_at IS NULL
-                          AND d.status = 'offline' AND d.status_at = a.offline_since)`;
+                          AND ${Prisma.raw(deviceStatusSql("d.status", "offline"))}
+                          AND d.status_at = a.offline_since)`;
 
   // Mail: every open alert not mailed yet (a crash between raising and mailing is caught up here).
   const pending = await db.fleetAlert.findMany({

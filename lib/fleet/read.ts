@@ -6,9 +6,9 @@ import "server-only";
 // sends three.
 import { sql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { deviceStatus, deviceStatusSql, statusCountsSql, type DeviceStatus } from "./device-status";
 import type { FleetListState } from "./list-state";
-
-export type FleetStatus = "online" | "offline" | "unknown";
+import { offlineLongSql } from "./settings";
 
 export type FleetRow = {
   deviceId: number;
@@ -16,13 +16,13 @@ export type FleetRow = {
   deviceType: string;
   siteId: number;
   siteName: string | null;
-  status: FleetStatus;
+  status: DeviceStatus;
   statusAt: Date | null;
   lastSeenAt: Date | null;
   firmware: string | null;
 };
 
-export type FleetPage = { rows: FleetRow[]; total: number; counts: Record<FleetStatus, number> };
+export type FleetPage = { rows: FleetRow[]; total: number; counts: SiteDeviceCounts };
 
 type RawRow = {
   chekt_id: number;
@@ -36,21 +36,14 @@ type RawRow = {
   firmware: string | null;
 };
 
-function statusOf(s: string | null): FleetStatus {
-  return s === "online" || s === "offline" ? s : "unknown";
-}
+/** `d.status` judged as `status` (fixed SQL). */
+const statusIs = (status: DeviceStatus) => Prisma.raw(deviceStatusSql("d.status", status));
 
 /** The WHERE clause of a state (fixed SQL; user values only as parameters). */
 function whereOf(dealerLinkId: string, state: FleetListState, now: Date): Prisma.Sql {
   const where = [Prisma.sql`d.dealer_link_id = ${dealerLinkId}`, Prisma.sql`d.gone_at IS NULL`];
-  if (state.offlineFor) {
-    // An offline device whose time of going offline is unknown is not "offline longer than" anything.
-    // The cut as UTC wall time, as the timestamp column holds it, whatever the session's zone.
-    const cutMs = now.getTime() - state.offlineFor * 60_000;
-    const cut = Prisma.sql`(to_timestamp(${cutMs}::float8 / 1000) AT TIME ZONE 'UTC')`;
-    where.push(Prisma.sql`d.status = 'offline' AND d.status_at <= ${cut}`);
-  } else if (state.status === "unknown") where.push(Prisma.sql`d.status IS NULL`);
-  else if (state.status) where.push(Prisma.sql`d.status = ${state.status}`);
+  if (state.offlineFor) where.push(offlineLongSql("d", state.offlineFor, now));
+  else if (state.status) where.push(statusIs(state.status));
   if (state.site) where.push(Prisma.sql`d.site_id = ${Number(state.site)}`);
   if (state.type) where.push(Prisma.sql`d.device_type = ${state.type}`);
   if (state.firmware) where.push(Prisma.sql`d.firmware = ${state.firmware}`);
@@ -78,9 +71,9 @@ export async function fleetPage(dealerLinkId: string, state: FleetListState, now
              p.last_seen_at, p.firmware
       FROM (
         SELECT * FROM (
-          ${part(0, Prisma.sql`d.status = 'offline'`)}
-          UNION ALL ${part(1, Prisma.sql`(d.status IS NULL OR d.status NOT IN ('offline', 'online'))`)}
-          UNION ALL ${part(2, Prisma.sql`d.status = 'online'`)}
+          ${part(0, statusIs("offline"))}
+          UNION ALL ${part(1, statusIs("unknown"))}
+          UNION ALL ${part(2, statusIs("online"))}
         ) u
         ORDER BY u.rank, u.status_at ASC NULLS LAST, u.chekt_id
         LIMIT ${state.per} OFFSET ${(state.page - 1) * state.per}
@@ -88,12 +81,11 @@ export async function fleetPage(dealerLinkId: string, state: FleetListState, now
       LEFT JOIN mirror_sites s ON s.dealer_link_id = ${dealerLinkId} AND s.chekt_id = p.site_id
       ORDER BY p.rank, p.status_at ASC NULLS LAST, p.chekt_id`),
     sql<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM mirror_devices d WHERE ${cond}`),
-    sql<{ status: string | null; n: number }>(Prisma.sql`
-      SELECT status, count(*)::int AS n FROM mirror_devices
-      WHERE dealer_link_id = ${dealerLinkId} AND gone_at IS NULL GROUP BY status`),
+    sql<SiteDeviceCounts>(Prisma.sql`
+      SELECT ${Prisma.raw(statusCountsSql("d.status"))} FROM mirror_devices d
+      WHERE d.dealer_link_id = ${dealerLinkId} AND d.gone_at IS NULL`),
   ]);
-  const counts: Record<FleetStatus, number> = { online: 0, offline: 0, unknown: 0 };
-  for (const r of byStatus.rows) counts[statusOf(r.status)] += r.n;
+  const counts = byStatus.rows[0] ?? { online: 0, offline: 0, unknown: 0 };
   return {
     rows: rows.map((r) => ({
       deviceId: r.chekt_id,
@@ -101,7 +93,7 @@ export async function fleetPage(dealerLinkId: string, state: FleetListState, now
       deviceType: r.device_type,
       siteId: r.site_id,
       siteName: r.site_name,
-      status: statusOf(r.status),
+      status: deviceStatus(r.status),
       statusAt: r.status_at,
       lastSeenAt: r.last_seen_at,
       firmware: r.firmware,
@@ -119,7 +111,7 @@ export async function fleetFirmwares(dealerLinkId: string): Promise<string[]> {
   return rows.map((r) => r.firmware);
 }
 
-export type SiteDeviceCounts = { online: number; offline: number; unknown: number };
+export type SiteDeviceCounts = Record<DeviceStatus, number>;
 
 /** Devices per status for each of `siteIds` (one query; a site with no device is absent). */
 export async function deviceCountsBySite(
@@ -128,14 +120,10 @@ export async function deviceCountsBySite(
 ): Promise<Map<number, SiteDeviceCounts>> {
   const out = new Map<number, SiteDeviceCounts>();
   if (siteIds.length === 0) return out;
-  const { rows } = await sql<{ site_id: number; status: string | null; n: number }>(Prisma.sql`
-    SELECT site_id, status, count(*)::int AS n FROM mirror_devices
-    WHERE dealer_link_id = ${dealerLinkId} AND gone_at IS NULL AND site_id = ANY(${siteIds}::int[])
-    GROUP BY site_id, status`);
-  for (const r of rows) {
-    const c = out.get(r.site_id) ?? { online: 0, offline: 0, unknown: 0 };
-    c[statusOf(r.status)] += r.n;
-    out.set(r.site_id, c);
-  }
+  const { rows } = await sql<SiteDeviceCounts & { site_id: number }>(Prisma.sql`
+    SELECT d.site_id, ${Prisma.raw(statusCountsSql("d.status"))} FROM mirror_devices d
+    WHERE d.dealer_link_id = ${dealerLinkId} AND d.gone_at IS NULL AND d.site_id = ANY(${siteIds}::int[])
+    GROUP BY d.site_id`);
+  for (const { site_id, ...counts } of rows) out.set(site_id, counts);
   return out;
 }

@@ -30,6 +30,7 @@ import {
   utc,
   type MirroredDevice,
 } from "./sql-values";
+import { statusSpellSql } from "./status-spell";
 
 /** The rows of one scope a complete list no longer names: gone, unless confirmed since `since`. */
 export type GoneScope = { since: Date; siteId?: number };
@@ -243,11 +244,12 @@ const seenSql = (lastSeen: string, answered: string, kept: string, at: string) =
 const EARLY_SEEN = "(CASE WHEN ds.status = 'online' OR (ds.status IS NULL AND ds.firmware IS NOT NULL) THEN ds.at END)";
 
 /**
- * Status and firmware, for a read and for our own write alike (devicesWriteSql): CHeKT's
- * answer replaces a value only when it is no older than the answer (its updated_at, else the read's
- * time), so a sweep never rolls back what a device.* webhook reported; a status confirmed unchanged
- * keeps the time it began; last seen as `seenSql` says. `p` is what we knew (the row, or the early
- * report of a device new to the mirror), `dto` and `at` the answer and the read's time.
+ * Status and firmware, for a read and for our own write alike (devicesWriteSql), with the answer's
+ * time its updated_at, else the read's: the status by the spell rule device.* webhooks follow too
+ * (./status-spell.ts: never rolled back by an older answer, a status confirmed unchanged keeps the
+ * time it began); firmware replaced only by an answer no older than it; last seen as `seenSql`
+ * says. `p` is what we knew (the row, or the early report of a device new to the mirror), `dto`
+ * and `at` the answer and the read's time.
  */
 function deviceState(
   p: { status: string; statusAt: string; firmware: string; firmwareAt: string; lastSeen: string },
@@ -257,16 +259,13 @@ function deviceState(
   const answered = `COALESCE(NULLIF(${dto} ->> 'updated_at', '')::timestamptz AT TIME ZONE 'UTC', ${at})`;
   const status = `(${dto} ->> 'status')`;
   const firmware = `(${dto} ->> 'firmware')`;
-  const takeStatus = `jsonb_exists(${dto}, 'status') AND (${p.statusAt} IS NULL OR ${p.statusAt} <= ${answered})`;
+  const spell = statusSpellSql(p, { status, at: answered, given: `jsonb_exists(${dto}, 'status')` });
   const takeFirmware = `${firmware} IS NOT NULL AND (${p.firmwareAt} IS NULL OR ${p.firmwareAt} <= ${answered})`;
-  const kept = `CASE WHEN ${takeStatus} THEN ${status} ELSE ${p.status} END`;
   return {
-    status: kept,
-    statusAt: `CASE WHEN ${takeStatus} THEN CASE WHEN ${p.statusAt} IS NOT NULL AND ${p.status} IS NOT DISTINCT FROM
-      ${status} THEN ${p.statusAt} ELSE ${answered} END ELSE ${p.statusAt} END`,
+    ...spell,
     firmware: `CASE WHEN ${takeFirmware} THEN ${firmware} ELSE ${p.firmware} END`,
     firmwareAt: `CASE WHEN ${takeFirmware} THEN ${answered} ELSE ${p.firmwareAt} END`,
-    lastSeen: seenSql(p.lastSeen, status, `(${kept})`, at),
+    lastSeen: seenSql(p.lastSeen, status, `(${spell.status})`, at),
   };
 }
 

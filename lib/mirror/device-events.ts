@@ -3,18 +3,25 @@
 // same tagged-template SQL the receiver uses (lib/webhooks/sql.ts), and names the dealer link the
 // delivery was verified for in every statement.
 //
-// Order-proof: status and firmware each carry the time of the value they hold (status_at,
-// firmware_at) and a report only replaces a value older than itself, so a late retry of an old
-// event never overwrites a newer one. A device the mirror does not have yet is left alone here:
-// device_statuses keeps its newest report and the mirror's writer takes it over when the row is
-// created (lib/mirror/batch.ts, `devicesReadSql` and `devicesWriteSql`).
+// Order-proof: firmware carries the time of the value it holds (firmware_at) and a report only
+// replaces it when not older; status carries when it began (status_at) and follows the spell rule
+// CHeKT's answers follow too (lib/mirror/status-spell.ts): a report older than the spell never
+// changes it, so a late retry of an old event never rolls it back; the same status again keeps
+// its start; another status starts a new spell. A device the mirror does not have yet is left
+// alone here: device_statuses keeps its newest report and the mirror's writer takes it over when
+// the row is created (lib/mirror/batch.ts, `devicesReadSql` and `devicesWriteSql`).
 import type { ParsedEvent } from "@/lib/webhooks/events";
 import type { Sql } from "@/lib/webhooks/sql";
+import { SqlText, statusSpellSql, withText } from "./status-spell";
 
 export type DeviceEvent = Extract<
   ParsedEvent,
   { type: "device.online" | "device.offline" | "device.firmware_updated" }
 >;
+
+// The row `m` after the report `r` (the event's status and time).
+const SPELL = statusSpellSql({ status: "m.status", statusAt: "m.status_at" }, { status: "r.status", at: "r.at" });
+const [STATUS, STATUS_AT] = [new SqlText(SPELL.status), new SqlText(SPELL.statusAt)];
 
 export function isDeviceEvent(event: ParsedEvent): event is DeviceEvent {
   return event.type === "device.online" || event.type === "device.offline" || event.type === "device.firmware_updated";
@@ -43,13 +50,14 @@ export async function applyDeviceEvent(
     return rows.length > 0;
   }
   const status = event.type === "device.online" ? "online" : "offline";
-  const rows = await sql`
-    UPDATE mirror_devices SET
-      status = CASE WHEN status_at IS NULL OR ${at} >= status_at THEN ${status}::text ELSE status END,
-      status_at = GREATEST(status_at, ${at}),
-      last_seen_at = CASE WHEN ${status}::text = 'online' THEN GREATEST(last_seen_at, ${at}) ELSE last_seen_at END,
+  const rows = await withText(sql)`
+    UPDATE mirror_devices m SET
+      status = ${STATUS},
+      status_at = ${STATUS_AT},
+      last_seen_at = CASE WHEN r.status = 'online' THEN GREATEST(m.last_seen_at, r.at) ELSE m.last_seen_at END,
       updated_at = ${now}
-    WHERE dealer_link_id = ${dealerLinkId} AND chekt_id = ${d.device_id}
-    RETURNING chekt_id`;
+    FROM (SELECT ${status}::text AS status, ${at}::timestamp(3) AS at) r
+    WHERE m.dealer_link_id = ${dealerLinkId} AND m.chekt_id = ${d.device_id}
+    RETURNING m.chekt_id`;
   return rows.length > 0;
 }

@@ -6,13 +6,13 @@ import { cache } from "react";
 import { prisma, sql, sqlText } from "@/lib/db";
 import { Prisma, type MirrorSync } from "@/lib/generated/prisma/client";
 import type { SiteRow } from "@/lib/chekt/api/sites";
-import { DEFAULT_OFFLINE_THRESHOLD_MIN } from "@/lib/fleet/settings";
+import { statusCountsSql } from "@/lib/fleet/device-status";
+import { offlineThresholdSql } from "@/lib/fleet/settings";
 import type { SiteDeviceCounts } from "@/lib/fleet/read";
 import { factsOf, readinessFactsSql, type ReadinessRaw } from "@/lib/readiness/query";
 import { readinessOf, type Readiness } from "@/lib/readiness/rules";
 import type { SiteColumn, SiteListState } from "@/lib/schemas/site-list";
 import { likeContains } from "./search";
-import { offlineCutSql } from "./site-page-read";
 
 /**
  * The mirror column each sortable list column sorts on (fixed SQL, never user text). Each has a
@@ -137,13 +137,13 @@ export async function mirrorSitesView(
   now = new Date(),
 ): Promise<MirrorSitesView> {
   const cond = siteListWhere(dealerLinkId, state, onlyIds);
-  const { threshold, cut } = offlineCutSql(dealerLinkId, now);
+  const threshold = offlineThresholdSql(dealerLinkId);
   // The total comes on every row, and alone (page fields null) when the page is past the end. The
   // devices are counted per page row (an index lookup each): joined to the page as a whole, the
   // planner walked every device of the dealer.
   const { rows } = await sql<SiteViewRow>(Prisma.sql`
     WITH page AS MATERIALIZED (SELECT row_number() OVER () AS ord, p.* FROM (${sitePageSql(cond, state)}) p),
-    facts AS (${readinessFactsSql(dealerLinkId, cut, Prisma.sql`SELECT chekt_id FROM page`)})
+    facts AS (${readinessFactsSql(dealerLinkId, threshold, now, Prisma.sql`SELECT chekt_id FROM page`)})
     SELECT t.total, t.threshold_min, p.chekt_id, p.name, p.external_id, p.account_number, p.address1, p.timezone,
            p.station_id, p.is_activated, p.chekt_created_at, p.confirmed_at,
            (SELECT row_to_json(f) FROM facts f WHERE f.chekt_id = p.chekt_id) AS facts,
@@ -151,19 +151,16 @@ export async function mirrorSitesView(
     FROM (SELECT (SELECT count(*)::int FROM mirror_sites WHERE ${cond}) AS total, ${threshold} AS threshold_min) t
     LEFT JOIN page p ON true
     LEFT JOIN LATERAL (
-      SELECT count(*)::int AS n, count(*) FILTER (WHERE d.status = 'online')::int AS online,
-             count(*) FILTER (WHERE d.status = 'offline')::int AS offline,
-             count(*) FILTER (WHERE d.status IS NULL OR d.status NOT IN ('online', 'offline'))::int AS unknown
+      SELECT count(*)::int AS n, ${Prisma.raw(statusCountsSql("d.status"))}
         FROM mirror_devices d
        WHERE d.dealer_link_id = ${dealerLinkId} AND d.site_id = p.chekt_id AND d.gone_at IS NULL
     ) dev ON p.chekt_id IS NOT NULL
     ORDER BY p.ord`);
   const shown = rows.flatMap(({ chekt_id, ...r }) => (chekt_id === null ? [] : [{ ...r, chekt_id }]));
-  const threshold_min = rows[0]?.threshold_min ?? DEFAULT_OFFLINE_THRESHOLD_MIN;
   const readiness = new Map<number, Readiness>();
   const deviceCounts = new Map<number, SiteDeviceCounts>();
   for (const r of shown) {
-    if (r.facts) readiness.set(r.chekt_id, readinessOf(factsOf(r.facts), threshold_min));
+    if (r.facts) readiness.set(r.chekt_id, readinessOf(factsOf(r.facts), r.threshold_min));
     // deviceCountsBySite leaves a site without live devices out.
     if (r.devices)
       deviceCounts.set(r.chekt_id, { online: r.online ?? 0, offline: r.offline ?? 0, unknown: r.unknown ?? 0 });

@@ -7,7 +7,8 @@ import "server-only";
 // instead of reading on their own.
 import { sql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { DEFAULT_OFFLINE_THRESHOLD_MIN } from "@/lib/fleet/settings";
+import { statusCountsSql } from "@/lib/fleet/device-status";
+import { offlineThresholdSql } from "@/lib/fleet/settings";
 import type { SiteDeviceCounts } from "@/lib/fleet/read";
 import { factsOf, readinessFactsSql, type ReadinessRaw } from "@/lib/readiness/query";
 import { readinessOf, type Readiness } from "@/lib/readiness/rules";
@@ -29,7 +30,7 @@ type Row = {
   gone_at: Date | null;
   station_name: string | null;
   station_gone_at: Date | null;
-  threshold_min: number | null;
+  threshold_min: number;
   facts: ReadinessRaw | null;
   online: number;
   offline: number;
@@ -82,32 +83,20 @@ export function listSeenOf(
   return { confirmedAt: live.reduce((min, r) => (r.confirmedAt < min ? r.confirmedAt : min), live[0]!.confirmedAt) };
 }
 
-/**
- * The dealer's offline threshold (minutes) and now minus it, as SQL inside the statement that
- * judges readiness (lib/readiness/query.ts readinessFactsSql), so the threshold is not a round trip
- * of its own. The cut is a UTC `timestamp`, the type of status_at.
- */
-export function offlineCutSql(dealerLinkId: string, now: Date): { threshold: Prisma.Sql; cut: Prisma.Sql } {
-  const threshold = Prisma.sql`coalesce((SELECT f.offline_threshold_min FROM fleet_settings f
-    WHERE f.dealer_link_id = ${dealerLinkId}), ${DEFAULT_OFFLINE_THRESHOLD_MIN}::int)`;
-  const cut = Prisma.sql`((to_timestamp(${now.getTime()}::float8 / 1000) AT TIME ZONE 'UTC')
-    - make_interval(mins => ${threshold}))`;
-  return { threshold, cut };
-}
-
 /** The site page's mirror data for `siteId` of the dealer; null when the mirror has no such site. */
 export async function readSitePage(
   dealerLinkId: string,
   siteId: number,
   now = new Date(),
 ): Promise<SitePageData | null> {
-  const { threshold, cut } = offlineCutSql(dealerLinkId, now);
+  // The dealer's threshold is read inside the statement that judges readiness, not in a round trip of its own.
+  const threshold = offlineThresholdSql(dealerLinkId);
   const { rows } = await sql<Row>(
     Prisma.sql`
     SELECT s.dto, s.confirmed_at, s.changed_at, s.gone_at,
            st.name AS station_name, st.gone_at AS station_gone_at,
            ${threshold} AS threshold_min,
-           (SELECT row_to_json(f) FROM (${readinessFactsSql(dealerLinkId, cut, [siteId])}) f) AS facts,
+           (SELECT row_to_json(f) FROM (${readinessFactsSql(dealerLinkId, threshold, now, [siteId])}) f) AS facts,
            coalesce(dev.online, 0)::int AS online, coalesce(dev.offline, 0)::int AS offline,
            coalesce(dev.unknown, 0)::int AS unknown, coalesce(dev.n, 0)::int AS device_count,
            dev.as_of AS devices_as_of,
@@ -129,10 +118,7 @@ export async function readSitePage(
     LEFT JOIN mirror_stations st ON st.dealer_link_id = s.dealer_link_id AND st.chekt_id = s.station_id
     LEFT JOIN mirror_arming a ON a.dealer_link_id = s.dealer_link_id AND a.site_id = s.chekt_id
     LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE d.status = 'online') AS online,
-             count(*) FILTER (WHERE d.status = 'offline') AS offline,
-             count(*) FILTER (WHERE d.status IS NULL OR d.status NOT IN ('online', 'offline')) AS unknown,
-             count(*) AS n, min(d.confirmed_at) AS as_of
+      SELECT ${Prisma.raw(statusCountsSql("d.status"))}, count(*) AS n, min(d.confirmed_at) AS as_of
         FROM mirror_devices d
        WHERE d.dealer_link_id = s.dealer_link_id AND d.site_id = s.chekt_id AND d.gone_at IS NULL
     ) dev ON true
@@ -143,12 +129,11 @@ export async function readSitePage(
   );
   const r = rows[0];
   if (!r) return null;
-  const thresholdMin = r.threshold_min ?? DEFAULT_OFFLINE_THRESHOLD_MIN;
   return {
     site: { dto: r.dto, confirmedAt: r.confirmed_at, changedAt: r.changed_at, goneAt: r.gone_at },
     station: r.station_name === null ? null : { name: r.station_name, goneAt: r.station_gone_at },
     deviceCounts: { online: r.online, offline: r.offline, unknown: r.unknown },
-    readiness: r.gone_at === null && r.facts ? readinessOf(factsOf(r.facts), thresholdMin) : null,
+    readiness: r.gone_at === null && r.facts ? readinessOf(factsOf(r.facts), r.threshold_min) : null,
     devices: { count: r.device_count, asOf: r.devices_as_of },
     arming:
       r.security_type === null || r.arming_at === null

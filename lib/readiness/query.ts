@@ -3,7 +3,7 @@ import "server-only";
 // (mirror_sites, mirror_contacts, mirror_devices, mirror_arming). No CHeKT call.
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { offlineThresholdMin } from "@/lib/fleet/settings";
+import { offlineLongSql, offlineThresholdMin } from "@/lib/fleet/settings";
 import { READINESS_CHECK_KEYS, readinessOf, type Readiness, type ReadinessCheck, type SiteFacts } from "./rules";
 import { fromKeys } from "@/lib/keys-of";
 
@@ -25,13 +25,14 @@ export type ReadinessRaw = {
 
 /**
  * The facts query: live sites of the dealer (`only`: just these ids, or those a subquery selects).
- * `cut` is the SQL value a device must have gone offline before to count as offline too long (now
- * minus the threshold), so a caller may compute it in the same statement instead of reading the
- * threshold first.
+ * A device counts as offline too long past `thresholdMin` at `now` (lib/fleet/settings.ts
+ * offlineLongSql); the threshold may be SQL (offlineThresholdSql), so a caller can read it in the
+ * same statement instead of first.
  */
 export function readinessFactsSql(
   dealerLinkId: string,
-  cut: Prisma.Sql,
+  thresholdMin: number | Prisma.Sql,
+  now: Date,
   only: number[] | Prisma.Sql | undefined,
 ): Prisma.Sql {
   // `only` as SQL: a subquery of site ids (the sites list's page, lib/mirror/read.ts).
@@ -60,7 +61,7 @@ export function readinessFactsSql(
     LEFT JOIN LATERAL (
       SELECT count(*) FILTER (WHERE d.device_type = 'camera') AS cameras,
              count(*) FILTER (WHERE d.device_type = 'bridge') AS bridges,
-             count(*) FILTER (WHERE d.status = 'offline' AND d.status_at <= ${cut}) AS offline_long
+             count(*) FILTER (WHERE ${offlineLongSql("d", thresholdMin, now)}) AS offline_long
         FROM mirror_devices d
        WHERE d.dealer_link_id = s.dealer_link_id AND d.site_id = s.chekt_id AND d.gone_at IS NULL
     ) dev ON true
@@ -90,8 +91,7 @@ async function facts(
   only: number[] | undefined,
   now: Date,
 ): Promise<SiteFacts[]> {
-  const cut = new Date(now.getTime() - thresholdMin * 60_000);
-  const rows = await prisma.$queryRaw<ReadinessRaw[]>(readinessFactsSql(dealerLinkId, Prisma.sql`${cut}`, only));
+  const rows = await prisma.$queryRaw<ReadinessRaw[]>(readinessFactsSql(dealerLinkId, thresholdMin, now, only));
   return rows.map(factsOf);
 }
 

@@ -2,7 +2,8 @@
 // once per device per offline spell, cleared when the device is back, raised again for a new
 // spell, mailed through the dealer's SMTP settings (password stored encrypted), a dead SMTP server
 // recorded on the alert without failing the scan, and the pg-boss job doing the same on its own.
-// Time is passed in (`now`), never slept.
+// CHeKT repeating a device's status by webhook keeps its spell (and so its one alert).
+// Time is passed in (`now`, the events' `at`), never slept.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as smtpTester from "smtp-tester";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -76,6 +77,7 @@ beforeEach(async () => {
 
 afterAll(async () => {
   if (mail) await new Promise<void>((resolve) => mail.stop(() => resolve()));
+  await (await import("@/lib/webhooks/pool")).closeWebhookPool();
   await prisma?.$disconnect().catch(() => undefined);
   await db?.drop();
 });
@@ -87,6 +89,22 @@ const setStatus = (id: number, status: "online" | "offline", since: Date) =>
   });
 const open = () =>
   prisma.fleetAlert.findMany({ where: { dealerLinkId: L, clearedAt: null }, orderBy: { deviceId: "asc" } });
+let events = 0;
+/** A device.* webhook about device `id` at `at`, a new event each time, stored and applied as the receiver does. */
+async function deliver(type: "device.online" | "device.offline", id: number, at: Date) {
+  const { parseEvent } = await import("@/lib/webhooks/events");
+  const { storeAndApply } = await import("@/lib/webhooks/store");
+  const when = at.toISOString();
+  const env = { id: `evt_fa_${++events}`, type, created_at: when, data: { device_id: id, at: when } };
+  const parsed = parseEvent(env);
+  if (!parsed.ok) throw new Error(`bad test event: ${JSON.stringify(parsed)}`);
+  expect((await storeAndApply(L, parsed, env, "webhook")).outcome).toBe("applied");
+}
+const statusOf = (id: number) =>
+  prisma.mirrorDevice.findUniqueOrThrow({
+    where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: id } },
+    select: { status: true, statusAt: true },
+  });
 /** A device goes offline at `since` and the scan at `now` raises its alert: the spell a test builds on. */
 async function raisedSpell(id: number, since: Date, now: Date) {
   await setStatus(id, "offline", since);
@@ -131,6 +149,24 @@ describe("offline alerts", () => {
     await setStatus(1, "offline", at(110));
     expect((await scan(prisma, { now: at(150), decrypt })).raised.map((a) => a.offline_since)).toEqual([at(110)]);
     expect(await prisma.fleetAlert.count({ where: { dealerLinkId: L } })).toBe(2);
+  });
+
+  it("CHeKT saying offline again (a new event 10 min on) keeps the spell: no new alert, no second mail", async () => {
+    await deliver("device.offline", 1, at(-40));
+    const first = await scan(prisma, { now: NOW, decrypt });
+    expect(first.raised.map((a) => [a.device_id, a.offline_since])).toEqual([[1, at(-40)]]);
+    expect(first.emailed).toBe(1);
+    await deliver("device.offline", 1, at(-30));
+    expect(await statusOf(1)).toEqual({ status: "offline", statusAt: at(-40) });
+    const again = await scan(prisma, { now: at(1), decrypt });
+    expect(again).toMatchObject({ raised: [], cleared: 0, emailed: 0 });
+    expect((await open()).map((a) => [a.deviceId, a.offlineSince])).toEqual([[1, at(-40)]]);
+    // Coming online ends the spell; going offline after that is a new one.
+    await deliver("device.online", 1, at(2));
+    expect(await statusOf(1)).toEqual({ status: "online", statusAt: at(2) });
+    await deliver("device.offline", 1, at(5));
+    expect(await statusOf(1)).toEqual({ status: "offline", statusAt: at(5) });
+    expect((await scan(prisma, { now: at(40), decrypt })).raised.map((a) => a.offline_since)).toEqual([at(5)]);
   });
 
   it("a device CHeKT no longer has clears its alert", async () => {

@@ -80,7 +80,8 @@ async function device(
   siteId: number,
   o: {
     type?: "camera" | "bridge";
-    status?: "online" | "offline" | null;
+    /** What CHeKT said: "online", "offline", nothing yet, or another word (the draft API has sent others). */
+    status?: string | null;
     since?: Date | null;
     firmware?: string | null;
     link?: string;
@@ -349,6 +350,22 @@ describe("the fleet page's query", () => {
     const p2 = await page({ per: "50", page: "2" });
     expect(new Set([...p1.rows, ...p2.rows].map((r) => r.deviceId)).size).toBe(p1.rows.length + p2.rows.length);
     expect((await page({ page: "999" })).rows).toEqual([]);
+  });
+
+  it("a status word other than online or offline is unknown: counted once, and listed by its chip", async () => {
+    await site({ id: 204, name: "Fleet D" });
+    const rebooting = await device(204, { name: "Rebooting cam", status: "rebooting", since: minutesAgo(3) });
+    const silent = await device(204, { name: "Silent cam", status: null, since: null });
+    const unknown = await page({ status: "unknown", site: "204" });
+    expect(unknown.rows.map((r) => [r.deviceId, r.status])).toEqual([
+      [rebooting, "unknown"],
+      [silent, "unknown"],
+    ]);
+    expect(await fleet.deviceCountsBySite(L, [204])).toEqual(new Map([[204, { online: 0, offline: 0, unknown: 2 }]]));
+    // The dealer's "N unknown" chip and the list it links to agree.
+    const all = await page({});
+    expect((await page({ status: "unknown" })).total).toBe(all.counts.unknown);
+    expect(all.counts.unknown + all.counts.online + all.counts.offline).toBe(all.total);
   });
 
   it("counts per site by status", async () => {

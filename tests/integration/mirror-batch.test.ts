@@ -4,6 +4,7 @@
 // updated_at; another dealer's rows are never touched; a page Postgres refuses leaves nothing of
 // that page written, and the sweep resumes at that page. A device read online is last seen at the
 // read's time, unless a newer offline report holds the row (also one sent before the row existed).
+// An offline spell survives CHeKT saying offline again, by answer or by webhook.
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
@@ -307,6 +308,25 @@ describe("mirror: last seen from CHeKT's answers (a read is when CHeKT said the 
     // CHeKT still answers "online", last changed 3 h ago: older than the report, so the report stands.
     await read(t2);
     expect(await dev(a)).toMatchObject({ status: "offline", statusAt: offlineAt, lastSeenAt: t1 });
+  }, 60_000);
+
+  it("CHeKT saying offline again, in a newer answer or a second webhook, keeps when the spell began", async () => {
+    const { a, read, dev, deliver } = await twoCameras();
+    const [t1, offlineAt, t2, repeatAt] = [ago(150), ago(120), ago(60), ago(50)];
+    await read(t1);
+    await deliver("device.offline", a, offlineAt);
+    // CHeKT's record of the device changed since (offline, updated 100 min ago): the same spell.
+    a.status = "offline";
+    a.updated_at = ago(100).toISOString();
+    await read(t2);
+    expect(await dev(a)).toMatchObject({ status: "offline", statusAt: offlineAt });
+    await deliver("device.offline", a, repeatAt);
+    expect(await dev(a)).toMatchObject({ status: "offline", statusAt: offlineAt });
+    // Online again is a new spell, and so is going offline after it.
+    const [onlineAt, againAt] = [ago(40), ago(30)];
+    await deliver("device.online", a, onlineAt);
+    await deliver("device.offline", a, againAt);
+    expect(await dev(a)).toMatchObject({ status: "offline", statusAt: againAt, lastSeenAt: onlineAt });
   }, 60_000);
 
   it("a device new to the mirror: its early online report is last seen; a newer early offline one holds", async () => {
