@@ -1,5 +1,6 @@
 // zod input of the device actions; client-safe so the paste page can share the shapes.
 import { z } from "zod";
+import { chektId, chektIdNumber } from "@/lib/schemas/fields";
 import { validateDevice } from "./validate";
 
 const cell = z.string().max(1000).optional();
@@ -18,7 +19,7 @@ export const deviceValuesSchema = z.object({
 
 export const MAX_ROWS_PER_JOB = 5000;
 
-const siteId = z.coerce.number().int().positive("Unknown site");
+const siteId = chektId("Site");
 const rows = z
   .array(z.object({ line: z.number().int().min(0), values: deviceValuesSchema }))
   .min(1, "Paste at least one device")
@@ -34,7 +35,7 @@ export const updateDevicesInput = z.object({
 });
 export const deleteDevicesInput = z.object({
   siteId,
-  deviceIds: z.array(z.number().int().positive()).min(1, "Select at least one device").max(MAX_ROWS_PER_JOB),
+  deviceIds: z.array(chektIdNumber()).min(1, "Select at least one device").max(MAX_ROWS_PER_JOB),
 });
 export const retryItemsInput = z.object({
   jobId: z.string().min(1).max(64),

@@ -1,11 +1,9 @@
 import { z } from "zod";
+import { chektId } from "@/lib/schemas/fields";
 
 export const DRIFT_KINDS = ["dealer", "site", "monitoring_station", "contact", "device"] as const;
 
-const chektInt = z.coerce
-  .number({ message: "A CHeKT ID is a number" })
-  .int()
-  .positive("A CHeKT ID is a positive number");
+const chektInt = chektId("The CHeKT ID");
 
 export const driftCheckSchema = z.object({ dealerLinkId: z.string().min(1, "Choose a dealer") });
 

@@ -3,6 +3,7 @@
 // runner (lib/jobs/site-import-runner.ts) can resend any step after a crash without doubling it.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { chektIdNumber } from "@/lib/schemas/fields";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertJobWithItems } from "@/lib/bulk/jobs";
 
@@ -14,7 +15,7 @@ const siteSchema = z.object({
   external_site_id: text,
   name: text,
   timezone: text,
-  monitoring_station_id: z.number().int().positive().nullish(),
+  monitoring_station_id: chektIdNumber().nullish(),
   account_number: optional,
   address1: optional,
   address2: optional,
@@ -34,7 +35,7 @@ export const importPayloadSchema = z.object({
    * Contacts CHeKT accepted in an earlier job of the chain whose cells the retry edited: each is
    * updated in place (matched by its CHeKT contact ID, found by its external ID), not created again.
    */
-  contactUpdates: z.array(z.object({ contactId: z.number().int().positive(), contact: contactSchema })).default([]),
+  contactUpdates: z.array(z.object({ contactId: chektIdNumber(), contact: contactSchema })).default([]),
   /**
    * A retried row whose site CHeKT already has (existingSiteId) and whose site cells the retry
    * edited: the site is updated in place to `site`, not created again and not left as it was.
@@ -50,13 +51,13 @@ export const importPayloadSchema = z.object({
   /** The row's cells as the sheet had them, so a failed row can be fixed on the job page. */
   values: z.record(z.string(), z.string()).default({}),
   /** A retried row whose site CHeKT already has: its contacts, arming and any siteUpdate are sent. */
-  existingSiteId: z.number().int().positive().optional(),
+  existingSiteId: chektIdNumber().optional(),
 });
 export type ImportPayload = z.infer<typeof importPayloadSchema>;
 
 /** What a row has done so far (bulk_items.result): the runner skips steps already recorded. */
 export const importProgressSchema = z.object({
-  siteId: z.number().int().positive().optional(),
+  siteId: chektIdNumber().optional(),
   contactIds: z.array(z.number().int().nullable()).default([]),
   armingDone: z.boolean().optional(),
   /** Per entry of the payload's contactUpdates: CHeKT accepted the update. */

@@ -3,7 +3,10 @@
 // filters (fleet ?site=, sites ?station=, history ?site=) refuse it like any other bad value, so it
 // falls back to "any" instead of reaching SQL, where Postgres fails on it (22003, a 500).
 import { describe, expect, it } from "vitest";
+import { deleteDevicesInput } from "@/lib/bulk/schemas";
+import { relinkSchema } from "@/lib/drift/schemas";
 import { fleetList } from "@/lib/fleet/list-state";
+import { importPayloadSchema } from "@/lib/import/jobs";
 import { mirrorTargetSchema } from "@/lib/mirror/targets";
 import { chektId, chektIdNumber, isChektId, isChektIdText, MAX_CHEKT_ID, optionalChektId } from "@/lib/schemas/fields";
 import { siteList } from "@/lib/schemas/site-list";
@@ -57,6 +60,26 @@ describe("the CHeKT id range", () => {
     const big = directionsSchema.safeParse({ siteId: "2147483648", text: "" });
     expect(big.error?.issues[0]?.message).toBe("Site ID must be a CHeKT ID (at most 2147483647)");
     expect(directionsSchema.safeParse({ siteId: "2147483647", text: "" }).success).toBe(true);
+  });
+
+  it("drift links, bulk device jobs and a site import's stored payload too", () => {
+    const relink = relinkSchema.safeParse({ mappingId: "m1", chektId: "2147483648" });
+    expect(relink.error?.issues[0]?.message).toBe("The CHeKT ID must be a CHeKT ID (at most 2147483647)");
+    expect(relinkSchema.safeParse({ mappingId: "m1", chektId: "2147483647" }).success).toBe(true);
+    const remove = (siteId: unknown, id: number) => deleteDevicesInput.safeParse({ siteId, deviceIds: [id] }).success;
+    expect([remove(1, MAX_CHEKT_ID), remove(1, MAX_CHEKT_ID + 1), remove("2147483648", 1)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    const payload = {
+      site: { external_site_id: "s-1", name: "S", timezone: "UTC" },
+      contacts: [],
+      securityType: null,
+      keys: { site: "k", contacts: [], arming: "a" },
+    };
+    expect(importPayloadSchema.safeParse({ ...payload, existingSiteId: MAX_CHEKT_ID }).success).toBe(true);
+    expect(importPayloadSchema.safeParse({ ...payload, existingSiteId: MAX_CHEKT_ID + 1 }).success).toBe(false);
   });
 });
 
