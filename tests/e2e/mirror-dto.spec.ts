@@ -45,7 +45,7 @@ test("a device whose stored copy cannot be read shows with our own columns; the 
   const bad = page.getByTestId(`device-${unreadable}`);
   // Our columns: the external ID (opens the details), the name, type and zone we stored, the status.
   await expect(bad.getByRole("button", { name: unreadable, exact: true })).toBeVisible();
-  for (const ours of ["Unreadable door", "bridge", "offline"]) await expect(bad).toContainText(ours);
+  for (const ours of ["Unreadable door", "bridge", "Offline"]) await expect(bad).toContainText(ours);
   await expect(bad.getByRole("checkbox")).toHaveAccessibleName(/Select Unreadable door/);
   // Nothing from the unreadable copy, and no "undefined" where its fields would be.
   const shown = (await bad.innerText()).replaceAll(unreadable, "");

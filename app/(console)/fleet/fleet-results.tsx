@@ -52,9 +52,9 @@ export async function FleetResults({ dealerLinkId, state }: { dealerLinkId: stri
       </section>
       <FleetFilters state={state} firmwares={firmwares} thresholdMin={threshold} />
       <p className="mb-3 text-xs text-slate-600">
-        &ldquo;Unknown&rdquo;: CHeKT has not reported this device&apos;s status yet. Last seen is the last time we know
-        the device was connected: when we last checked CHeKT and it showed the device online, or when the device last
-        reported coming online or a firmware update.
+        &ldquo;Unknown&rdquo;: CHeKT has not reported this device&apos;s status yet, or reported one other than online
+        or offline. Last seen is the last time we know the device was connected: when we last checked CHeKT and it
+        showed the device online, or when the device last reported coming online or a firmware update.
       </p>
       {page.rows.length === 0 ? (
         <EmptyState
