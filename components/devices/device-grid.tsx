@@ -23,6 +23,7 @@ import { ClipboardPaste, Plus } from "lucide-react";
 import { EmptyState, buttonClasses } from "@/components/ui";
 import { FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
+import { deviceStatus } from "@/lib/fleet/device-status";
 import { DeleteDevicesDialog } from "./delete-devices-dialog";
 import { DeviceDrawer } from "./device-drawer";
 import { DeviceGridToolbar } from "./device-grid-toolbar";
@@ -60,7 +61,8 @@ function deviceColumns(canEdit: boolean): ColumnDef<DeviceRowView>[] {
     field("model"),
     field("serial_number"),
     { id: "registered_by_partner", accessorFn: (d) => d.registered_by_partner ?? "", header: "Registered by" },
-    { id: "status", accessorFn: (d) => d.status ?? "", header: "Status" },
+    // As the badge shows it (Online, Offline, Unknown), so search and sort go by what the row reads.
+    { id: "status", accessorFn: (d) => deviceStatus(d.status), header: "Status" },
     { id: "created_at", accessorFn: (d) => d.created_at ?? "", header: "Created", enableGlobalFilter: false },
     { id: "updated_at", accessorFn: (d) => d.updated_at ?? "", header: "Updated", enableGlobalFilter: false },
   ];
