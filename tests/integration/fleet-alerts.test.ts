@@ -39,6 +39,8 @@ beforeAll(async () => {
 // The scan reads every dealer's devices and answers for all of them: each test starts from a fleet
 // of two online cameras, no alerts and working SMTP settings, and replays the spell it needs.
 beforeEach(async () => {
+  // smtp-tester replays every mail it still holds to a new captureOne: an earlier alert would pass for this one.
+  mail.removeAll();
   await prisma.fleetAlert.deleteMany();
   await prisma.mirrorDevice.deleteMany();
   await prisma.fleetSettings.deleteMany();
