@@ -11,8 +11,8 @@
 // alone here: device_statuses keeps its newest report and the mirror's writer takes it over when
 // the row is created (lib/mirror/batch.ts, `devicesReadSql` and `devicesWriteSql`).
 import type { ParsedEvent } from "@/lib/webhooks/events";
-import type { Sql } from "@/lib/webhooks/sql";
-import { SqlText, statusSpellSql, withText } from "./status-spell";
+import { SqlText, withText, type Sql } from "@/lib/webhooks/sql";
+import { statusSpellSql } from "./status-spell";
 
 export type DeviceEvent = Extract<
   ParsedEvent,

@@ -10,7 +10,6 @@
 // We keep no time of the newest report that confirmed a spell, only its start: a late report of
 // another status from inside the spell (newer than its start, older than a repeat we kept) still
 // starts a new spell, until the next report or read.
-import type { Sql } from "@/lib/webhooks/sql";
 
 /** The row's status and when it began, as SQL expressions (columns of the row, or an early report). */
 export type HeldStatus = { status: string; statusAt: string };
@@ -25,31 +24,5 @@ export function statusSpellSql(held: HeldStatus, report: StatusReport): HeldStat
   return {
     status: `CASE WHEN ${take} THEN ${report.status} ELSE ${held.status} END`,
     statusAt: `CASE WHEN ${take} AND NOT (${same}) THEN ${report.at} ELSE ${held.statusAt} END`,
-  };
-}
-
-/** Fixed SQL text (written by code, never from a request) for `withText`. */
-export class SqlText {
-  constructor(readonly text: string) {}
-}
-
-/**
- * The webhook path's tag (lib/webhooks/sql.ts) with SqlText values spliced into the statement as
- * text; every other value stays a parameter. So a fragment built once (statusSpellSql) serves a
- * tagged statement too.
- */
-export function withText(sql: Sql): Sql {
-  return <T>(strings: TemplateStringsArray, ...values: unknown[]) => {
-    const parts = [strings[0] ?? ""];
-    const params: unknown[] = [];
-    values.forEach((v, i) => {
-      const next = strings[i + 1] ?? "";
-      if (v instanceof SqlText) parts[parts.length - 1] += v.text + next;
-      else {
-        params.push(v);
-        parts.push(next);
-      }
-    });
-    return sql<T>(Object.assign(parts, { raw: parts }), ...params);
   };
 }

@@ -23,3 +23,28 @@ export function pgSql(client: pg.ClientBase): Sql {
     return res.rows as T[];
   };
 }
+
+/** Fixed SQL text (written by code, never from a request) for `withText`. */
+export class SqlText {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * A tag of this file with SqlText values spliced into the statement as text; every other value stays
+ * a parameter. So a fragment built once as text (lib/mirror/status-spell.ts) serves a tagged statement.
+ */
+export function withText(sql: Sql): Sql {
+  return <T>(strings: TemplateStringsArray, ...values: unknown[]) => {
+    const parts = [strings[0] ?? ""];
+    const params: unknown[] = [];
+    values.forEach((v, i) => {
+      const next = strings[i + 1] ?? "";
+      if (v instanceof SqlText) parts[parts.length - 1] += v.text + next;
+      else {
+        params.push(v);
+        parts.push(next);
+      }
+    });
+    return sql<T>(Object.assign(parts, { raw: parts }), ...params);
+  };
+}
