@@ -4,7 +4,6 @@ import { Dialog } from "@/components/ui";
 import type { QueueItem } from "@/lib/verifications/types";
 import type { EscalationSettings } from "@/lib/verifications/escalation";
 import { OutcomePicker } from "@/components/verifications/answer/outcome-picker";
-import { useNow } from "@/components/verifications/shared/use-now";
 import type { Intent, QueueWork } from "@/components/verifications/queue/use-queue-work";
 import { useAnswerContact } from "@/components/verifications/answer/use-answer-contact";
 import { useDetailAnswer } from "@/components/verifications/answer/use-detail-answer";
@@ -27,12 +26,13 @@ export function VerificationDetail(props: {
   leaseSeconds: number;
   /** The dealer's N and M, as the queue has them: the title turns red when the item's row does. */
   escalation: EscalationSettings;
+  /** The queue's clock reading, so the title's countdown and the item's row never disagree. */
+  now: number;
 }) {
-  const { item, work, canAnswer } = props;
+  const { item, work, canAnswer, now } = props;
   const intent = work.intent;
   // d/x and the buttons ask for a picker (claiming first when nobody holds the item); null closes it.
   const ask = (i: Intent) => (i ? work.answer(item, i) : work.setIntent(null));
-  const now = useNow(1000);
   const detail = useDeskDetail(item.id);
   const contact = useAnswerContact(item, detail.data?.callList);
 

@@ -87,6 +87,7 @@ export function VerificationQueue(props: {
           canTakeOver={canTakeOver}
           leaseSeconds={props.leaseSeconds}
           escalation={escalation}
+          now={now}
         />
       ) : null}
     </div>
