@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import type { ActionFailure } from "@/lib/actions/errors";
+import { waitSeconds } from "@/lib/chekt/errors";
 import type { Outcome } from "./action-result";
 
 /**
@@ -55,8 +56,8 @@ export function useBudgetWait({ withToast = false }: { withToast?: boolean } = {
     const until = Date.now() + Math.min(Math.max(0, ms), MAX_WAIT_MS);
     return new Promise<boolean>((resolve) => {
       const tick = () => {
-        const left = Math.max(0, Math.ceil((until - Date.now()) / 1000));
         if (Date.now() >= until) return finish(true);
+        const left = waitSeconds(until - Date.now());
         setSecondsLeft(left);
         if (withToast)
           toast.loading(waitMessage(left), {

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { ActionFailure } from "../actions/errors";
 import { BUDGET_CLASSES, type BudgetClass } from "./budget-class";
-import { ChektError, type ChektErrorInit } from "./errors";
+import { ChektError, waitSeconds, type ChektErrorInit } from "./errors";
 
 /**
  * Interactive writes that would wait for the budget say so instead of hanging (issue 12, point 5).
@@ -55,7 +55,7 @@ export class BudgetWaitError extends ChektError {
   constructor(
     init: Omit<ChektErrorInit, "kind" | "status" | "code" | "message" | "mayHaveApplied"> & { retryAfterMs: number },
   ) {
-    const s = Math.max(1, Math.ceil(init.retryAfterMs / 1000));
+    const s = waitSeconds(init.retryAfterMs);
     super({
       ...init,
       kind: "rate_limited",

@@ -330,10 +330,19 @@ export function rateLimitWaitMs(headers: Headers, now: number): number {
   return reset !== null && reset > now ? reset - now : DEFAULT_RATE_LIMIT_WAIT_MS;
 }
 
+/**
+ * A wait of `ms` in the whole seconds shown and counted down: rounded up, and at least 1 s, so no
+ * resend goes out before the wait ends and no message says "in 0 s". The one rule for every wait
+ * a dealer sees (the budget's refusal, the connection check, snapshot retries, the answer's resend,
+ * the forms' countdown); here because lib/chekt/errors is pure and importable from pages.
+ */
+export function waitSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Words for dealers.
 
-const seconds = (ms: number) => Math.max(1, Math.round(ms / 1000));
 const UNSURE = "the change may or may not have been saved — refresh to check before trying again.";
 
 /**
@@ -384,11 +393,9 @@ function dealerMessage(e: ChektError): string {
         withDetail("CHeKT already has this (conflict or duplicate)") + ". Use another ID or edit the existing one."
       );
     case "rate_limited": {
-      const waited = e.waitedMs > 0 ? `waited ${seconds(e.waitedMs)} s and gave up.` : "gave up.";
+      const waited = e.waitedMs > 0 ? `waited ${waitSeconds(e.waitedMs)} s and gave up.` : "gave up.";
       const again =
-        e.retryAfterS !== undefined
-          ? `Try again in ${Math.max(1, Math.ceil(e.retryAfterS))} s.`
-          : "Try again in a minute.";
+        e.retryAfterS !== undefined ? `Try again in ${waitSeconds(e.retryAfterS * 1000)} s.` : "Try again in a minute.";
       return join(`CHeKT is busy (rate limit); ${waited}`, outcome(e, "Nothing was saved."), again);
     }
     case "server":

@@ -1,7 +1,7 @@
 import type { BudgetClass } from "./budget-class";
 import { BudgetWaitTooLong, type BudgetClock, type BudgetTicket, type CallBudget } from "./budget";
 import { BudgetWaitError, noteSent, refusalFor } from "./budget-wait";
-import { ChektError, isWrite, rateLimitWaitMs } from "./errors";
+import { ChektError, isWrite, rateLimitWaitMs, waitSeconds } from "./errors";
 import { errorText } from "../error-text";
 
 /**
@@ -264,8 +264,8 @@ export class Transport {
         throw new ChektError({
           kind: "rate_limited",
           code: "rate_limited",
-          message: `CHeKT's rate limit needs a ${Math.ceil(e.waitMs / 1000)} s wait, longer than this call may take`,
-          retryAfterS: Math.ceil(e.waitMs / 1000),
+          message: `CHeKT's rate limit needs a ${waitSeconds(e.waitMs)} s wait, longer than this call may take`,
+          retryAfterS: waitSeconds(e.waitMs),
           ...callFacts(state),
           waitedMs: state.waitedMs + e.waitedMs,
         });

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { importPKCS8, SignJWT } from "jose";
 import { z } from "zod";
 import { probeChekt, type ProbeAnswer } from "@/lib/chekt/api/diagnostics";
+import { waitSeconds } from "@/lib/chekt/errors";
 import type { AppScope } from "@/lib/chekt/contract-lists";
 import { diagnose, type Bucket, type Diagnosis, type ProbeContext } from "./diagnose";
 import { PROBED_SCOPES, SCOPE_PROBES } from "./scopes";
@@ -65,7 +66,7 @@ function snapshotVerdict(d: Diagnosis, label: string): Diagnosis {
  */
 function judge(answer: ProbeAnswer, ctx: ProbeContext): Diagnosis {
   if (answer.kind !== "budget") return diagnose(answer, ctx);
-  const s = Math.max(1, Math.ceil(answer.waitMs / 1000));
+  const s = waitSeconds(answer.waitMs);
   return {
     ok: false,
     bucket: "rate_limited",

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SnapshotBudget } from "@/lib/chekt/api/snapshots";
-import { rateLimitWaitMs, retryAfterSeconds } from "@/lib/chekt/errors";
+import { rateLimitWaitMs, retryAfterSeconds, waitSeconds } from "@/lib/chekt/errors";
 import { env } from "@/lib/env";
 import { errorText } from "@/lib/error-text";
 
@@ -176,7 +176,7 @@ function budgetWait(e: unknown): FetchedImage {
     ok: false,
     status: 503,
     message: "Waiting for CHeKT's rate limit",
-    retryAfterS: Math.max(1, Math.ceil(waitMs / 1000)),
+    retryAfterS: waitSeconds(waitMs),
   };
 }
 
@@ -189,7 +189,7 @@ function refused(res: Response, now: number): FetchedImage {
   discard(res);
   const status = res.status === 404 ? 404 : res.status === 403 ? 403 : TRANSIENT.has(res.status) ? res.status : 502;
   const retryAfterS =
-    res.status === 429 ? Math.ceil(rateLimitWaitMs(res.headers, now) / 1000) : retryAfterSeconds(res.headers, now);
+    res.status === 429 ? waitSeconds(rateLimitWaitMs(res.headers, now)) : retryAfterSeconds(res.headers, now);
   return {
     ok: false,
     status,

@@ -10,6 +10,7 @@ import {
   DEFAULT_RATE_LIMIT_WAIT_MS,
   rateLimitWaitMs,
   retryAfterSeconds,
+  waitSeconds,
 } from "../../lib/chekt/errors";
 
 const h = (o: Record<string, string> = {}) => new Headers(o);
@@ -242,6 +243,17 @@ describe("status → kind and dealer words", () => {
     const at = Date.parse("Sun, 06 Nov 1994 08:49:37 GMT");
     expect(retryAfterSeconds(h({ "retry-after": "Sunday, 06-Nov-94 08:49:37 GMT" }), at - 3_000)).toBe(3);
     expect(retryAfterSeconds(h({ "retry-after": "Sun Nov  6 08:49:37 1994" }), at - 3_000)).toBe(3);
+  });
+});
+
+describe("waitSeconds: a wait as the whole seconds shown and counted down", () => {
+  it("rounds up, so nothing is resent before the wait ends, and never says 0 s", () => {
+    expect([0, 1, 999, 1_000, 1_001, 1_400, 1_500, 2_000].map(waitSeconds)).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+  });
+
+  it("a dealer is told the same seconds the countdown runs (waited 1.4 s reads 2 s, not 1 s)", () => {
+    const e = new ChektError({ kind: "rate_limited", code: "rate_limited", message: "x", waitedMs: 1_400 });
+    expect(e.toActionFailure().message).toMatch(/waited 2 s and gave up/);
   });
 });
 

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, type Dispatch, type SetStateAction } from "react";
 import { countDown } from "@/components/verifications/shared/count-down";
 import type { AnswerAction } from "@/components/verifications/shared/format";
+import { waitSeconds } from "@/lib/chekt/errors";
 import type { AnswerPhase } from "./answer-phase";
 
 /**
@@ -16,7 +17,7 @@ export function useResendWait(setPhase: Dispatch<SetStateAction<AnswerPhase>>) {
 
   const waitThen = useCallback(
     (action: AnswerAction, reason: string, ms: number, next: () => void) => {
-      const seconds = Math.max(1, Math.round(ms / 1000));
+      const seconds = waitSeconds(ms);
       stop.current = countDown(seconds, (inS) => setPhase({ kind: "waiting", action, reason, inS }), next);
     },
     [setPhase],
