@@ -3,15 +3,19 @@
 // "YYYY-MM-DD HH:MM:SS", and unknown fields are ignored. Pure: shared by the receiver and catch-up.
 import { z } from "zod";
 import { keysOf } from "@/lib/keys-of";
+import { isChektId, MAX_CHEKT_ID } from "@/lib/schemas/fields";
 
-/** `42`, `"42"`, `"site_42"`, `"dev_42"` → 42. Anything else is not an integer id. */
+/**
+ * `42`, `"42"`, `"site_42"`, `"dev_42"` → 42. Anything else, and a number outside the app's one bound for a CHeKT id
+ * (isChektId: the ingest casts ids to Postgres integer), is not an id.
+ */
 export function intId(value: unknown): number | null {
-  if (typeof value === "number" && Number.isSafeInteger(value)) return value;
+  let n = typeof value === "number" ? value : NaN;
   if (typeof value === "string") {
-    const m = /^(?:[a-z]+_)?(\d{1,15})$/i.exec(value.trim());
-    if (m) return Number(m[1]);
+    const m = /^(?:[a-z]+_)?(\d+)$/i.exec(value.trim());
+    if (m) n = Number(m[1]);
   }
-  return null;
+  return isChektId(n) ? n : null;
 }
 
 /** ISO-8601 or the list format "YYYY-MM-DD HH:MM:SS" (taken as UTC). */
@@ -52,7 +56,7 @@ function lenientOptional<T>(parse: (v: string | number) => T | null) {
     .transform((v) => (v == null ? null : parse(v)));
 }
 
-const idLike = lenient(intId, "an id");
+const idLike = lenient(intId, `a CHeKT id (a whole number from 1 to ${MAX_CHEKT_ID})`);
 const optIdLike = lenientOptional(intId);
 const str = z.union([z.string(), z.number()]).transform((v) => String(v));
 const optStr = lenientOptional((v) => String(v));

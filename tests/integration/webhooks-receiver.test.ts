@@ -149,6 +149,29 @@ describe("webhook receiver: refusals", () => {
     expect((await sql.query(`SELECT 1 FROM webhook_events WHERE id = 'evt_noexp'`)).rowCount).toBe(0);
   });
 
+  it("400 for a site id past CHeKT's range (the ingest's integer), named in the answer, nothing stored", async () => {
+    const evt = envelope(`evt_${randomUUID()}`, "verification.requested", {
+      verification_id: randomUUID(),
+      alarm_id: "alm_big_site",
+      site_id: "site_3000000000",
+      occurred_at: new Date().toISOString(),
+      expires_at: new Date(Date.now() + 600_000).toISOString(),
+    });
+    const res = await receiveWebhook(signedRequest(URL_, evt), KEY);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("invalid_event");
+    expect(body.error.message).toMatch(/site_id: not a CHeKT id .*: site_3000000000$/);
+    expect(await lastDelivery()).toMatchObject({
+      verdict: "malformed",
+      reason: expect.stringContaining("site_id: not a CHeKT id"),
+      event_id: evt.id,
+    });
+    expect((await sql.query(`SELECT 1 FROM webhook_events WHERE id = $1`, [evt.id])).rowCount).toBe(0);
+    const v = await sql.query(`SELECT 1 FROM verifications WHERE id = $1`, [evt.data.verification_id]);
+    expect(v.rowCount).toBe(0);
+  });
+
   it("an unknown event type is stored as ignored and answered 200", async () => {
     const evt = envelope(`evt_${randomUUID()}`, "site.renamed", { site_id: 7 });
     expect((await receiveWebhook(signedRequest(URL_, evt), KEY)).status).toBe(200);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { intId, parseDate, parseEvent } from "@/lib/webhooks/events";
 import { readBodyLimited } from "@/lib/webhooks/read-body";
 import { parseHistoryParams } from "@/lib/verifications/history-filter";
+import { MAX_CHEKT_ID } from "@/lib/schemas/fields";
 
 describe("tolerant reading of event payloads", () => {
   it("reads ids as numbers, numeric strings or prefixed strings", () => {
@@ -12,6 +13,29 @@ describe("tolerant reading of event payloads", () => {
     expect(intId("site_abc")).toBeNull();
     expect(intId(4.5)).toBeNull();
     expect(intId(null)).toBeNull();
+  });
+
+  it("takes the app's one bound for a CHeKT id (MAX_CHEKT_ID): past it an id names nothing", () => {
+    expect(intId(MAX_CHEKT_ID)).toBe(MAX_CHEKT_ID);
+    expect(intId(`site_${MAX_CHEKT_ID}`)).toBe(MAX_CHEKT_ID);
+    for (const bad of [MAX_CHEKT_ID + 1, "site_3000000000", "3000000000", "dev_123456789012345", 0, "site_0", -4])
+      expect(intId(bad), String(bad)).toBeNull();
+    const r = parseEvent({
+      id: "evt_big",
+      type: "verification.requested",
+      created_at: "2026-11-24T12:00:00Z",
+      data: {
+        verification_id: "v-big",
+        site_id: "site_3000000000",
+        occurred_at: "2026-11-24T12:00:00Z",
+        expires_at: "2026-11-24T12:10:00Z",
+      },
+    });
+    expect(r).toMatchObject({ ok: false, kind: "invalid", id: "evt_big", type: "verification.requested" });
+    if (!r.ok && r.kind === "invalid")
+      expect(r.message).toBe(
+        `verification.requested: site_id: not a CHeKT id (a whole number from 1 to ${MAX_CHEKT_ID}): site_3000000000`,
+      );
   });
 
   it("reads ISO-8601 and 'YYYY-MM-DD HH:MM:SS' (as UTC)", () => {
