@@ -30,7 +30,7 @@ import {
   utc,
   type MirroredDevice,
 } from "./sql-values";
-import { statusSpellSql } from "./status-spell";
+import { statusSpellSql, type HeldStatus } from "./status-spell";
 
 /** The rows of one scope a complete list no longer names: gone, unless confirmed since `since`. */
 export type GoneScope = { since: Date; siteId?: number };
@@ -39,7 +39,8 @@ export type GoneScope = { since: Date; siteId?: number };
  * A typed column: its name in the table. With `type` it comes in the JSON row under that name (as
  * that type); `insert` and `update` compute it instead (over the input row `r` and the read's time
  * `p.at`; over the row we had `m` and the answer `EXCLUDED`). A `mark` is, like confirmed_at, what
- * the read itself tells (last seen), not a change of CHeKT's copy: it leaves updated_at alone.
+ * the read itself tells (last seen, the status's last report), not a change of CHeKT's copy: it
+ * leaves updated_at alone.
  */
 type Column = { name: string; type?: string; insert?: string; update?: string; mark?: true };
 
@@ -246,13 +247,13 @@ const EARLY_SEEN = "(CASE WHEN ds.status = 'online' OR (ds.status IS NULL AND ds
 /**
  * Status and firmware, for a read and for our own write alike (devicesWriteSql), with the answer's
  * time its updated_at, else the read's: the status by the spell rule device.* webhooks follow too
- * (./status-spell.ts: never rolled back by an older answer, a status confirmed unchanged keeps the
- * time it began); firmware replaced only by an answer no older than it; last seen as `seenSql`
- * says. `p` is what we knew (the row, or the early report of a device new to the mirror), `dto`
- * and `at` the answer and the read's time.
+ * (./status-spell.ts: never changed by an answer older than its last report, a status confirmed
+ * unchanged keeps the time it began); firmware replaced only by an answer no older than it; last
+ * seen as `seenSql` says. `p` is what we knew (the row, or the early report of a device new to the
+ * mirror), `dto` and `at` the answer and the read's time.
  */
 function deviceState(
-  p: { status: string; statusAt: string; firmware: string; firmwareAt: string; lastSeen: string },
+  p: HeldStatus & { firmware: string; firmwareAt: string; lastSeen: string },
   dto: string,
   at: string,
 ) {
@@ -270,9 +271,12 @@ function deviceState(
 }
 
 function devicesTable(dealerLinkId: string): Table {
+  // The early report is one report: its time is both the spell's start and its last report.
+  const earlyStatusAt = "(CASE WHEN ds.status IS NOT NULL THEN ds.at END)";
   const early = {
     status: "ds.status",
-    statusAt: "(CASE WHEN ds.status IS NOT NULL THEN ds.at END)",
+    statusAt: earlyStatusAt,
+    seenAt: earlyStatusAt,
     firmware: "ds.firmware",
     firmwareAt: "(CASE WHEN ds.firmware IS NOT NULL THEN ds.at END)",
     lastSeen: EARLY_SEEN,
@@ -280,6 +284,7 @@ function devicesTable(dealerLinkId: string): Table {
   const row = {
     status: "m.status",
     statusAt: "m.status_at",
+    seenAt: "m.status_seen_at",
     firmware: "m.firmware",
     firmwareAt: "m.firmware_at",
     lastSeen: "m.last_seen_at",
@@ -301,6 +306,7 @@ function devicesTable(dealerLinkId: string): Table {
       }),
       { name: "status", insert: ins.status, update: upd.status },
       { name: "status_at", insert: ins.statusAt, update: upd.statusAt },
+      { name: "status_seen_at", insert: ins.seenAt, update: upd.seenAt, mark: true },
       { name: "firmware", insert: ins.firmware, update: upd.firmware },
       { name: "firmware_at", insert: ins.firmwareAt, update: upd.firmwareAt },
       { name: "last_seen_at", insert: ins.lastSeen, update: upd.lastSeen, mark: true },

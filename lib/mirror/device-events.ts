@@ -4,12 +4,13 @@
 // delivery was verified for in every statement.
 //
 // Order-proof: firmware carries the time of the value it holds (firmware_at) and a report only
-// replaces it when not older; status carries when it began (status_at) and follows the spell rule
-// CHeKT's answers follow too (lib/mirror/status-spell.ts): a report older than the spell never
-// changes it, so a late retry of an old event never rolls it back; the same status again keeps
-// its start; another status starts a new spell. A device the mirror does not have yet is left
-// alone here: device_statuses keeps its newest report and the mirror's writer takes it over when
-// the row is created (lib/mirror/batch.ts, `devicesReadSql` and `devicesWriteSql`).
+// replaces it when not older; status carries when it began (status_at) and when it was last
+// reported (status_seen_at), and follows the spell rule CHeKT's answers follow too
+// (lib/mirror/status-spell.ts): a report older than the last one taken never changes it, so a late
+// retry of an old event never rolls it back; the same status again keeps its start; another status
+// starts a new spell. A device the mirror does not have yet is left alone here: device_statuses
+// keeps its newest report and the mirror's writer takes it over when the row is created
+// (lib/mirror/batch.ts, `devicesReadSql` and `devicesWriteSql`).
 import type { ParsedEvent } from "@/lib/webhooks/events";
 import { SqlText, withText, type Sql } from "@/lib/webhooks/sql";
 import { statusSpellSql } from "./status-spell";
@@ -20,8 +21,15 @@ export type DeviceEvent = Extract<
 >;
 
 // The row `m` after the report `r` (the event's status and time).
-const SPELL = statusSpellSql({ status: "m.status", statusAt: "m.status_at" }, { status: "r.status", at: "r.at" });
-const [STATUS, STATUS_AT] = [new SqlText(SPELL.status), new SqlText(SPELL.statusAt)];
+const SPELL = statusSpellSql(
+  { status: "m.status", statusAt: "m.status_at", seenAt: "m.status_seen_at" },
+  { status: "r.status", at: "r.at" },
+);
+const [STATUS, STATUS_AT, STATUS_SEEN_AT] = [
+  new SqlText(SPELL.status),
+  new SqlText(SPELL.statusAt),
+  new SqlText(SPELL.seenAt),
+];
 
 export function isDeviceEvent(event: ParsedEvent): event is DeviceEvent {
   return event.type === "device.online" || event.type === "device.offline" || event.type === "device.firmware_updated";
@@ -54,6 +62,7 @@ export async function applyDeviceEvent(
     UPDATE mirror_devices m SET
       status = ${STATUS},
       status_at = ${STATUS_AT},
+      status_seen_at = ${STATUS_SEEN_AT},
       last_seen_at = CASE WHEN r.status = 'online' THEN GREATEST(m.last_seen_at, r.at) ELSE m.last_seen_at END,
       updated_at = ${now}
     FROM (SELECT ${status}::text AS status, ${at}::timestamp(3) AS at) r

@@ -338,6 +338,17 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
     expect(await row()).toMatchObject({ status: "online", statusAt: new Date(t(20)), lastSeenAt: new Date(t(20)) });
   });
 
+  /** The spell the late reports below fall inside: offline since :10, and reported offline again at :30. */
+  const offlineSince10SeenAt30 = { status: "offline", statusAt: new Date(t(10)), statusSeenAt: new Date(t(30)) };
+
+  it("a late online of :20 inside an offline spell reported at :10 and again at :30 is ignored", async () => {
+    await deliver("device.offline", { device_id: deviceId, at: t(10) });
+    await deliver("device.offline", { device_id: deviceId, at: t(30) });
+    expect(await row()).toMatchObject(offlineSince10SeenAt30);
+    await deliver("device.online", { device_id: deviceId, at: t(20) });
+    expect(await row()).toMatchObject(offlineSince10SeenAt30);
+  });
+
   it("firmware keeps its own order: 2.1 at :40, then a late 2.0 from :30 → 2.1", async () => {
     await onlineAt20();
     await firmware21();
@@ -386,6 +397,31 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
       expect(await row()).toMatchObject({ status: "offline", statusAt: new Date(t(20)), lastSeenAt: seen });
     },
   );
+
+  it.each(["write", "read"] as const)(
+    "%s: CHeKT answering offline (:30) inside a webhook's spell (:10) confirms it; a late online of :20 is ignored",
+    async (how) => {
+      await deliver("device.offline", { device_id: deviceId, at: t(10) });
+      await mirrorCopy({ status: "offline", updated_at: t(30) }, how, new Date(t(40)));
+      expect(await row()).toMatchObject(offlineSince10SeenAt30);
+      // The late online, in an answer and by webhook: neither starts a spell nor counts as seen.
+      const seen = (await row()).lastSeenAt;
+      await mirrorCopy({ status: "online", updated_at: t(20) }, how, new Date(t(50)));
+      expect(await row()).toMatchObject({ ...offlineSince10SeenAt30, lastSeenAt: seen });
+      await deliver("device.online", { device_id: deviceId, at: t(20) });
+      expect(await row()).toMatchObject(offlineSince10SeenAt30);
+    },
+  );
+
+  it("a read repeating the status, without a time of its own, moves its last report but not updated_at", async () => {
+    // No firmware either: a firmware answer without a time takes the read's (firmware_at moves too).
+    const noTime = { status: "offline", firmware: null, updated_at: null };
+    await mirrorCopy(noTime, "read", new Date(t(30)));
+    const spell = { status: "offline", statusAt: new Date(t(30)), updatedAt: new Date(t(30)) };
+    expect(await row()).toMatchObject({ ...spell, statusSeenAt: new Date(t(30)) });
+    await mirrorCopy(noTime, "read", new Date(t(40)));
+    expect(await row()).toMatchObject({ ...spell, statusSeenAt: new Date(t(40)) });
+  });
 
   it("another dealer's delivery naming this device id changes nothing here", async () => {
     await onlineAt20();
@@ -449,6 +485,12 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
     const created = await reportedBeforeCreated("mc-late-off", (id) =>
       deliver("device.offline", { device_id: id, at: t(50) }),
     );
-    expect(created).toMatchObject({ status: "offline", statusAt: new Date(t(50)), lastSeenAt: null });
+    // The early report is the spell's start and its last report.
+    expect(created).toMatchObject({
+      status: "offline",
+      statusAt: new Date(t(50)),
+      statusSeenAt: new Date(t(50)),
+      lastSeenAt: null,
+    });
   });
 });
