@@ -2,13 +2,15 @@
 // once per device per offline spell, cleared when the device is back, raised again for a new
 // spell, mailed through the dealer's SMTP settings (password stored encrypted), a dead SMTP server
 // recorded on the alert without failing the scan, and the pg-boss job doing the same on its own.
-// CHeKT repeating a device's status by webhook keeps its spell (and so its one alert).
+// CHeKT repeating a device's status by webhook keeps its spell (and so its one alert), and a late
+// report of another status from inside it, by webhook or in CHeKT's answer, changes neither.
 // Time is passed in (`now`, the events' `at`), never slept.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as smtpTester from "smtp-tester";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { freePort } from "../../scripts/lib/postgres";
 import { decryptSecret, encryptSecret } from "@/lib/secrets";
+import type { MirrorSource } from "@/lib/mirror/write";
 
 const KEY = Buffer.alloc(32, 7).toString("base64");
 const NOW = new Date("2026-12-01T12:00:00Z");
@@ -102,6 +104,12 @@ async function deliver(type: "device.online" | "device.offline", id: number, at:
   if (!parsed.ok) throw new Error(`bad test event: ${JSON.stringify(parsed)}`);
   expect((await storeAndApply(L, parsed, env, "webhook")).outcome).toBe("applied");
 }
+/** CHeKT's answer about device `id` (online, last changed at `changedAt`), as a read or our own write takes it. */
+async function answerOnline(how: MirrorSource, id: number, changedAt: Date) {
+  const { mirrorDevice } = await import("@/lib/mirror/write");
+  const dto = { device_id: id, external_device_id: `d${id}`, status: "online", updated_at: changedAt.toISOString() };
+  await prisma.$transaction((tx) => mirrorDevice(tx, L, 10, dto, { how, at: at(1) }));
+}
 const statusOf = (id: number) =>
   prisma.mirrorDevice.findUniqueOrThrow({
     where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: id } },
@@ -170,6 +178,24 @@ describe("offline alerts", () => {
     expect(await statusOf(1)).toEqual({ status: "offline", statusAt: at(5) });
     expect((await scan(prisma, { now: at(40), decrypt })).raised.map((a) => a.offline_since)).toEqual([at(5)]);
   });
+
+  // The spell began at -60 and was reported again at -30: an "online" stamped -50 that comes late is old news.
+  it.each(["webhook", "read", "write"] as const)(
+    "a late online (%s) from inside an offline spell reported since neither clears its alert nor starts a new one",
+    async (how) => {
+      await deliver("device.offline", 1, at(-60));
+      expect((await scan(prisma, { now: NOW, decrypt })).raised.map((a) => a.offline_since)).toEqual([at(-60)]);
+      await deliver("device.offline", 1, at(-30));
+      if (how === "webhook") await deliver("device.online", 1, at(-50));
+      else await answerOnline(how, 1, at(-50));
+      expect(await statusOf(1)).toEqual({ status: "offline", statusAt: at(-60) });
+      // Offline again after it is the same spell, not a new one raised 30 min on.
+      await deliver("device.offline", 1, at(2));
+      expect(await scan(prisma, { now: at(40), decrypt })).toMatchObject({ raised: [], cleared: 0, emailed: 0 });
+      expect((await open()).map((a) => a.offlineSince)).toEqual([at(-60)]);
+      expect(await prisma.fleetAlert.count({ where: { dealerLinkId: L } })).toBe(1);
+    },
+  );
 
   it("a device CHeKT no longer has clears its alert", async () => {
     await raisedSpell(1, at(110), at(150));
