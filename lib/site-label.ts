@@ -7,3 +7,24 @@
 export function siteLabel(siteId: number, name: string | null | undefined): string {
   return name || `Site ${siteId}`;
 }
+
+/**
+ * siteLabel in SQL, for a report that names sites in Postgres: `name` and `siteId` are SQL
+ * expressions of the query (columns, aggregates), never values, and it must give what siteLabel gives.
+ */
+export function siteLabelSql(name: string, siteId: string): string {
+  return `COALESCE(NULLIF(${name}, ''), 'Site ' || ${siteId})`;
+}
+
+/**
+ * A site's contact as the console names them: first and last name, whichever they have (a blank one
+ * is none), else their CHeKT number ("Contact 88").
+ */
+export function contactLabel(contactId: number, firstName: string, lastName: string): string {
+  return (
+    [firstName, lastName]
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .join(" ") || `Contact ${contactId}`
+  );
+}

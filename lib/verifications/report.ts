@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { openSql, overdueSql } from "./open-query";
 import type { ReportRange } from "./report-range";
+import { siteLabelSql } from "@/lib/site-label";
 
 // The desk report, computed in Postgres over our own rows (verifications, verification_views,
 // the mirror's site and device names) for ONE dealer link: every query takes the dealer link id,
@@ -165,7 +166,7 @@ async function byOperator(dealerLinkId: string, r: ReportRange): Promise<Operato
 
 async function bySite(dealerLinkId: string, r: ReportRange, now: Date): Promise<SiteRow[]> {
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
-    SELECT v.site_id, COALESCE(max(s.name), 'Site ' || v.site_id) AS site, count(*) AS total,
+    SELECT v.site_id, ${Prisma.raw(siteLabelSql("max(s.name)", "v.site_id"))} AS site, count(*) AS total,
            count(*) FILTER (WHERE v.state = 'dispatched') AS dispatched,
            count(*) FILTER (WHERE v.state = 'disregarded') AS disregarded,
            count(*) FILTER (WHERE ${expiredSql(now, "v")}) AS expired,
@@ -201,7 +202,7 @@ async function byHour(dealerLinkId: string, r: ReportRange, now: Date): Promise<
 
 async function falseSites(dealerLinkId: string, r: ReportRange): Promise<FalseSiteRow[]> {
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
-    SELECT v.site_id, COALESCE(max(s.name), 'Site ' || v.site_id) AS site,
+    SELECT v.site_id, ${Prisma.raw(siteLabelSql("max(s.name)", "v.site_id"))} AS site,
            count(*) FILTER (WHERE v.state = 'disregarded') AS disregarded,
            count(*) FILTER (WHERE v.state IN ('dispatched', 'disregarded')) AS answered
       FROM verifications v
@@ -235,7 +236,8 @@ async function falseCameras(dealerLinkId: string, r: ReportRange): Promise<False
              (array_agg(hour ORDER BY n DESC, hour))[1] AS peak_hour, max(n) AS at_peak
         FROM d GROUP BY 1, 2)
     SELECT c.site_id, c.device_id, c.disregarded, c.peak_hour, c.at_peak,
-           COALESCE(s.name, 'Site ' || c.site_id) AS site, COALESCE(m.name, 'Device ' || c.device_id) AS camera
+           ${Prisma.raw(siteLabelSql("s.name", "c.site_id"))} AS site,
+           COALESCE(m.name, 'Device ' || c.device_id) AS camera
       FROM cam c
       LEFT JOIN mirror_sites s ON s.dealer_link_id = ${dealerLinkId} AND s.chekt_id = c.site_id
       LEFT JOIN mirror_devices m ON m.dealer_link_id = ${dealerLinkId} AND m.chekt_id = c.device_id

@@ -4,6 +4,7 @@
 // worked out by hand, and so are the range parsing, the first-view record and the CSV.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { siteLabel } from "@/lib/site-label";
 import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
 
 let db: TestDb;
@@ -16,6 +17,11 @@ let views: typeof import("@/lib/verifications/report-views");
 let csv: typeof import("@/lib/verifications/report-csv");
 
 const alice = { id: "u_alice", name: "Alice Operator" };
+/** Dealer A's sites the mirror has, by CHeKT id: one named, one with an empty name. */
+const MIRROR_NAMES = new Map([
+  [105, ""],
+  [106, "Harbor Warehouse"],
+]);
 const bob = { id: "u_bob", name: "Bob Operator" };
 const at = (iso: string, plusS = 0) => new Date(new Date(iso).getTime() + plusS * 1000);
 
@@ -170,8 +176,27 @@ beforeAll(async () => {
       by: bob,
     },
     { id: "vo3", dl: A, site: 104, device: null, arrived: "2026-10-05T09:01:00Z", state: "expired" },
+    // 2026-09-14, for site names: the mirror names site 106, and has site 105 with an empty name.
+    ...[105, 106].map((site): Row => ({
+      id: `vn${site}`,
+      dl: A,
+      site,
+      device: site * 10,
+      arrived: "2026-09-14T10:00:00Z",
+      state: "disregarded",
+      claimS: 10,
+      answerS: 30,
+      by: alice,
+    })),
   ];
   for (const r of rows) await insert(r);
+  for (const [site, name] of MIRROR_NAMES)
+    await sql.query(
+      `INSERT INTO mirror_sites (dealer_link_id, chekt_id, external_id, name, is_activated, search_text, dto,
+                                 confirmed_at, updated_at)
+       VALUES ($1, $2, $3, $4, true, $4, '{}', now(), now())`,
+      [A, site, `ext-${site}`, name],
+    );
 }, 120_000);
 
 afterAll(async () => {
@@ -313,6 +338,20 @@ describe("desk report numbers", () => {
     const atDeadline = await report.readDeskReport(A, day, at("2026-10-05T09:10:00Z"));
     expect(atDeadline.summary).toMatchObject({ total: 3, open: 0, expired: 3 });
     expect(atDeadline.bySite).toMatchObject([{ siteId: 104, expired: 3 }]);
+  });
+
+  it("names a site as the desk does: the mirror's name, else its number when the name is empty", async () => {
+    const r = await report.readDeskReport(A, rangeOf("2026-09-14", "2026-09-14"));
+    const desk = [105, 106].map((id) => [id, siteLabel(id, MIRROR_NAMES.get(id))]);
+    expect(desk).toEqual([
+      [105, "Site 105"],
+      [106, "Harbor Warehouse"],
+    ]);
+    for (const rows of [r.bySite, r.falseSites, r.falseCameras])
+      expect(rows.map((x) => [x.siteId, x.site])).toEqual(desk);
+    const text = csv.reportCsv(r, rangeOf("2026-09-14", "2026-09-14"));
+    expect(text).toContain("\r\nSite 105,105,1,0,1,0,30\r\nHarbor Warehouse,106,1,0,1,0,30\r\n");
+    expect(text).toContain("\r\nDevice 1050,1050,Site 105,105,1,10,1\r\n");
   });
 
   it("an empty range reports zeros, 24 empty hours and no false-alarm rows", async () => {

@@ -2,6 +2,7 @@
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui";
 import type { QueueItem } from "@/lib/verifications/types";
+import { siteLabel } from "@/lib/site-label";
 import type { EscalationSettings } from "@/lib/verifications/escalation";
 import { OutcomePicker } from "@/components/verifications/answer/outcome-picker";
 import type { Intent, QueueWork } from "@/components/verifications/queue/use-queue-work";
@@ -78,7 +79,7 @@ export function VerificationDetail(props: {
         open={intent !== null && !claimedByOther}
         kind={intent ?? "dispatch"}
         verificationId={item.id}
-        siteLabel={item.siteName ?? `site ${item.siteId}`}
+        siteLabel={siteLabel(item.siteId, item.siteName)}
         pending={phase.kind === "sending"}
         onClose={() => ask(null)}
         onConfirm={(choice) => void answer.go(intent ?? "dispatch", choice)}

@@ -14,7 +14,7 @@ export function SelectedActions(props: { item: QueueItem; work: QueueWork; canAn
   return (
     <div
       role="toolbar"
-      aria-label={`Actions for ${item.siteName ?? `site ${item.siteId}`}`}
+      aria-label={`Actions for ${site}`}
       data-testid="queue-actions"
       className={
         "sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 " +

@@ -1,5 +1,6 @@
 // Display helpers for the queue (pure, browser-safe).
 import { plural } from "@/lib/plural";
+import { siteLabel } from "@/lib/site-label";
 import { minutesLeft } from "@/lib/verifications/escalation";
 import { zoneTime } from "@/lib/zone-time";
 export function countdown(msLeft: number): string {
@@ -32,5 +33,5 @@ export function announcement(
 ): string {
   const what = [item.priority, item.trigger ?? item.description ?? "alarm"].filter(Boolean).join(" ");
   const minutes = minutesLeft(item.expiresAt, now);
-  return `${what} at ${item.siteName ?? `site ${item.siteId}`}, ${minutes} ${plural(minutes, "minute")}`;
+  return `${what} at ${siteLabel(item.siteId, item.siteName)}, ${minutes} ${plural(minutes, "minute")}`;
 }

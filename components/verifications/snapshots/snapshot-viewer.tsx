@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { QueueItem } from "@/lib/verifications/types";
+import { siteLabel } from "@/lib/site-label";
 import { SnapshotImg } from "./snapshot-img";
 
 /** The alarm's snapshot, large, and (when it has more) a row of thumbnails that choose which. */
@@ -14,7 +15,7 @@ export function SnapshotViewer({ item }: { item: QueueItem }) {
         <SnapshotImg
           key={large}
           id={large}
-          alt={`Snapshot of ${item.siteName ?? `site ${item.siteId}`}, large`}
+          alt={`Snapshot of ${siteLabel(item.siteId, item.siteName)}, large`}
           testId="snapshot-large"
           allowRetry
           className="max-h-[45vh] min-h-40 w-full rounded object-contain"
