@@ -1,6 +1,7 @@
 // The fleet settings form and action (app/(console)/fleet/settings): the offline threshold and
 // the optional SMTP server alerts are mailed through. Shared by the form and the action.
 import { z } from "zod";
+import { optionalEmail } from "@/lib/schemas/fields";
 
 const optional = (max: number) =>
   z
@@ -9,6 +10,9 @@ const optional = (max: number) =>
     .max(max)
     .optional()
     .transform((v) => (v ? v : undefined));
+
+/** Each recipient is read as every email of the console is: trimmed and lower-cased (lib/schemas/fields.ts). */
+const recipient = optionalEmail("A recipient");
 
 export const fleetSettingsSchema = z
   .object({
@@ -29,20 +33,25 @@ export const fleetSettingsSchema = z
     // Empty keeps the stored password; clearSmtpPassword removes it.
     smtpPassword: optional(500),
     clearSmtpPassword: z.boolean().optional().default(false),
-    smtpFrom: optional(254).refine(
-      (v) => v === undefined || z.email().safeParse(v).success,
-      "An email address, e.g. alerts@example.com",
-    ),
+    smtpFrom: optionalEmail("The sender"),
     smtpRecipients: z
       .string()
       .max(4000)
       .optional()
       .transform((v, ctx) => {
-        const list = (v ?? "").split(/[\s,;]+/).filter(Boolean);
-        const bad = list.find((e) => !z.email().safeParse(e).success);
-        if (bad) ctx.addIssue({ code: "custom", message: `"${bad}" is not an email address` });
-        if (list.length > 20) ctx.addIssue({ code: "custom", message: "At most 20 recipients" });
-        return [...new Set(list)];
+        const list: string[] = [];
+        for (const raw of (v ?? "").split(/[\s,;]+/).filter(Boolean)) {
+          const one = recipient.safeParse(raw);
+          if (!one.success || !one.data) {
+            ctx.addIssue({ code: "custom", message: `"${raw}" is not an email address` });
+            return [];
+          }
+          list.push(one.data);
+        }
+        // Lower-cased first, so "A@x.com, a@x.com" is one recipient and gets one mail.
+        const distinct = [...new Set(list)];
+        if (distinct.length > 20) ctx.addIssue({ code: "custom", message: "At most 20 recipients" });
+        return distinct;
       }),
   })
   .superRefine((v, ctx) => {
