@@ -46,10 +46,10 @@ export function startWebhookBackground(): { stop(): void; kick(): void } {
     try {
       const reports = await catchUpOnce();
       for (const r of reports ?? []) {
-        if (r.error || r.applied)
+        if (r.error || r.applied || r.invalid)
           log(
             `catch-up ${r.dealerLinkId}: fetched ${r.fetched}, applied ${r.applied}, duplicates ` +
-              `${r.duplicates}${r.error ? `, error: ${r.error}` : ""}`,
+              `${r.duplicates}, invalid ${r.invalid}${r.error ? `, error: ${r.error}` : ""}`,
           );
       }
     } catch (e) {

@@ -1,12 +1,16 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { isRecord } from "@/lib/is-record";
 import { connectedDealerSecrets, type DealerSecrets } from "./dealer-secrets";
-import { parseEvent } from "./events";
-import { storeAndApply } from "./store";
+import { recordDeliveryOnce } from "./delivery-log";
+import { parseDate, parseEvent } from "./events";
+import { storeOrRefuse, type StoreOutcome } from "./store";
 import { errorText } from "@/lib/error-text";
 
 // After downtime or a dropped stream, GET /v1/events holds everything CHeKT emitted; anything not
-// yet stored is applied exactly as if the webhook had arrived (source = "catch-up").
+// yet stored is applied exactly as if the webhook had arrived (source = "catch-up"). An event the
+// receiver would refuse as malformed (400) is logged the same way and passed over, so one bad event
+// never holds the cursor back.
 
 export type EventsPage = { data: unknown[]; has_more: boolean; next_cursor: string | null };
 export type FetchEventsPage = (
@@ -57,16 +61,11 @@ export async function catchUpDealer(dealer: DealerSecrets, fetchPage: FetchEvent
       report.pages++;
       for (const raw of res.data) {
         report.fetched++;
-        const parsed = parseEvent(raw);
-        if (!parsed.ok && parsed.kind === "invalid") {
-          report.invalid++;
-          continue;
-        }
-        const result = await storeAndApply(dealer.dealerLinkId, parsed, raw, "catch-up");
-        if (result.outcome === "duplicate") report.duplicates++;
+        const { outcome, at } = await takeEvent(dealer, raw);
+        if (outcome === "invalid") report.invalid++;
+        else if (outcome === "duplicate") report.duplicates++;
         else report.applied++;
-        const at = parsed.ok ? parsed.event.createdAt : parsed.createdAt;
-        if (!lastSeenAt || at > lastSeenAt) lastSeenAt = at;
+        if (at && (!lastSeenAt || at > lastSeenAt)) lastSeenAt = at;
       }
       // Keep the cursor when CHeKT gives one; at the end of the stream fall back to `since` the
       // newest event seen (events of that same instant come again and are deduplicated by id).
@@ -78,6 +77,47 @@ export async function catchUpDealer(dealer: DealerSecrets, fetchPage: FetchEvent
     report.error = errorText(e);
   }
   return report;
+}
+
+/**
+ * One event of a page: stored and applied, a duplicate, or invalid (unreadable, or data Postgres refuses: the
+ * receiver's 400), logged as a malformed delivery and passed over. `at` is its time when it has one.
+ */
+async function takeEvent(
+  dealer: DealerSecrets,
+  raw: unknown,
+): Promise<{ outcome: StoreOutcome["outcome"]; at: Date | null }> {
+  const parsed = parseEvent(raw);
+  if (!parsed.ok && parsed.kind === "invalid") {
+    const envelope = isRecord(raw) ? raw : {};
+    const id = parsed.id ?? (typeof envelope.id === "string" ? envelope.id : null);
+    await logInvalid(dealer, raw, { id, type: parsed.type ?? null, reason: `invalid_event: ${parsed.message}` });
+    return { outcome: "invalid", at: parseDate(envelope.created_at) };
+  }
+  const at = parsed.ok ? parsed.event.createdAt : parsed.createdAt;
+  const result = await storeOrRefuse(dealer.dealerLinkId, parsed, raw, "catch-up");
+  if (result.outcome === "invalid") {
+    const type = parsed.ok ? parsed.event.type : parsed.type;
+    await logInvalid(dealer, raw, { id: result.eventId, type, reason: result.reason });
+  }
+  return { outcome: result.outcome, at };
+}
+
+/**
+ * The receiver's `malformed` row in the webhook log (no delivery id or attempt: nothing was delivered). Once per
+ * event: the newest events come again in the next run (`since` is inclusive), and a webhook may have logged it.
+ */
+async function logInvalid(
+  dealer: DealerSecrets,
+  raw: unknown,
+  e: { id: string | null; type: string | null; reason: string },
+) {
+  const { dealerLinkId, externalDealerId: dealerKey } = dealer;
+  const bodyBytes = Buffer.byteLength(JSON.stringify(raw) ?? "");
+  await recordDeliveryOnce(
+    { dealerKey, dealerLinkId, eventId: e.id, eventType: e.type, verdict: "malformed", reason: e.reason, bodyBytes },
+    { deliveryId: null, attempt: null },
+  );
 }
 
 async function saveCursor(dealerLinkId: string, cursor: string | null, lastSeenAt: Date | null) {

@@ -1,6 +1,6 @@
 import "server-only";
 // The receiver's log (receive.ts): one webhook_deliveries row for every answer given to a known
-// dealer, and a log line for each refusal.
+// dealer, and a log line for each refusal. Catch-up (catch-up.ts) logs the events it refuses here too.
 import { prisma } from "@/lib/db";
 
 type Verdict = "accepted" | "duplicate" | "rejected" | "malformed";
@@ -48,4 +48,14 @@ export async function recordDelivery(r: DeliveryRecord, { deliveryId, attempt }:
       bodyBytes: r.bodyBytes,
     },
   });
+}
+
+/** recordDelivery, unless the dealer link's log already holds a row of this verdict for this event. */
+export async function recordDeliveryOnce(r: DeliveryRecord, meta: DeliveryMeta) {
+  const eventId = clean(r.eventId, 200);
+  if (eventId !== null && r.dealerLinkId) {
+    const where = { dealerLinkId: r.dealerLinkId, eventId, verdict: r.verdict };
+    if (await prisma.webhookDelivery.findFirst({ where, select: { id: true } })) return;
+  }
+  await recordDelivery(r, meta);
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { secretsByDealerKey } from "./dealer-secrets";
 import { recordDelivery, type DeliveryMeta, type DeliveryRecord } from "./delivery-log";
-import { parseEvent, type ParseResult } from "./events";
+import { parseEvent } from "./events";
 import { readBodyLimited } from "./read-body";
 import { countUnknownDealerKey } from "./rejections";
-import { storeAndApply } from "./store";
+import { storeOrRefuse, type StorableEvent, type StoreOutcome } from "./store";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./verify";
 import { errorText } from "@/lib/error-text";
 
@@ -19,9 +19,6 @@ type Refusal = {
   code: string;
   message: string;
 };
-
-/** An event the store takes: a known type that read, or an unknown type (kept, ignored). */
-type StorableEvent = Extract<ParseResult, { ok: true } | { kind: "unknown_type" }>;
 
 /**
  * The whole receiver, independent of Next so the bench and tests drive the same code the route
@@ -144,10 +141,6 @@ function readEvent(
   return { ok: true, parsed, text };
 }
 
-/** Postgres refused the event's own data (class 22: a NUL character, a date it cannot hold…). */
-const isDataException = (e: unknown) =>
-  typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" && e.code.startsWith("22");
-
 /** Stores and applies the event; the delivery row is written inside the same transaction as the event. */
 async function storeEvent(
   from: { dealerKey: string; dealerLinkId: string; bodyBytes: number },
@@ -157,28 +150,28 @@ async function storeEvent(
   const { dealerKey, dealerLinkId, bodyBytes } = from;
   const eventId = parsed.ok ? parsed.event.id : parsed.id;
   const eventType = parsed.ok ? parsed.event.type : parsed.type;
+  const delivery = { dealerKey, dealerLinkId, eventId, eventType, bodyBytes };
+  let result: StoreOutcome;
   try {
-    const result = await storeAndApply(dealerLinkId, parsed, text, "webhook", {
+    result = await storeOrRefuse(dealerLinkId, parsed, text, "webhook", {
       dealerKey: dealerKey.slice(0, 200),
       deliveryId: meta.deliveryId?.slice(0, 200) ?? null,
       attempt: meta.attempt,
       bodyBytes,
     });
-    return Response.json({ received: true, id: eventId, duplicate: result.outcome === "duplicate" });
   } catch (e) {
-    const delivery = { dealerKey, dealerLinkId, eventId, eventType, bodyBytes };
-    // A retry would fail the same way forever, so it is a malformed event, not a 500.
-    if (isDataException(e)) {
-      const reason = `invalid_event: ${errorText(e).slice(0, 300)}`;
-      await recordDelivery({ ...delivery, verdict: "malformed", reason }, meta);
-      return answer(400, "invalid_event", "The event holds data that cannot be stored");
-    }
     // Nothing was stored (the transaction rolled back): a 5xx makes CHeKT retry later.
     console.error(JSON.stringify({ at: "webhook.apply", dealerKey, eventId, error: errorText(e) }));
     const reason = `apply_failed: ${errorText(e).slice(0, 300)}`;
     await recordDelivery({ ...delivery, verdict: "rejected", reason }, meta).catch(() => undefined);
     return answer(500, "apply_failed", "Could not store the event; retry later");
   }
+  // A retry would fail the same way forever, so it is a malformed event, not a 500.
+  if (result.outcome === "invalid") {
+    await recordDelivery({ ...delivery, verdict: "malformed", reason: result.reason }, meta);
+    return answer(400, "invalid_event", "The event holds data that cannot be stored");
+  }
+  return Response.json({ received: true, id: eventId, duplicate: result.outcome === "duplicate" });
 }
 
 function answer(status: number, code: string, message: string) {

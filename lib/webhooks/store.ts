@@ -6,6 +6,7 @@ import { parseEvent, type ParseResult } from "./events";
 import { ingest } from "./ingest";
 import { inTransaction } from "./pool";
 import type { Sql } from "./sql";
+import { errorText } from "@/lib/error-text";
 
 /** The receiver's log row for this delivery, written in the same transaction (one round trip less). */
 export type DeliveryLog = {
@@ -18,17 +19,24 @@ export type DeliveryLog = {
 export type StoreResult =
   { outcome: "applied" | "ignored"; eventId: string; note: string } | { outcome: "duplicate"; eventId: string };
 
+/** An event the store takes: a known type that read, or an unknown type (kept, ignored). */
+export type StorableEvent = Extract<ParseResult, { ok: true } | { kind: "unknown_type" }>;
+
+/** What storeOrRefuse answers: stored (or a duplicate), or refused for data Postgres cannot hold. */
+export type StoreOutcome = StoreResult | { outcome: "invalid"; eventId: string; reason: string };
+
 /**
  * Stores the event under (dealer link, event id) and applies it, all in one transaction: the row exists if and only
  * if its effects do. A second arrival of the same id (retry, catch-up overlap) only counts itself.
  * Alarm, verification and snapshot events (and ignored types) take one round trip through the
  * batched SQL function (lib/webhooks/ingest.ts); device events write the mirror through TypeScript
  * (lib/mirror/device-events.ts) in a transaction of their own.
- * Throws on a database failure (with the SQLSTATE as `code`) so the caller can answer 5xx and let CHeKT retry.
+ * Throws on a database failure (with the SQLSTATE as `code`) so the caller can answer 5xx and let CHeKT retry;
+ * storeOrRefuse below tells the event's own bad data apart.
  */
 export async function storeAndApply(
   dealerLinkId: string,
-  parsed: Extract<ParseResult, { ok: true } | { kind: "unknown_type" }>,
+  parsed: StorableEvent,
   /** The event as received: the raw body text, or the object catch-up read. */
   envelope: unknown,
   source: "webhook" | "catch-up",
@@ -54,6 +62,26 @@ export async function storeAndApply(
   });
   if (row.outcome === "duplicate") return { outcome: "duplicate", eventId: id };
   return { outcome: row.outcome, eventId: id, note: row.note ?? "" };
+}
+
+/** Postgres refused the event's own data (class 22: a NUL character, a date or number it cannot hold…). */
+const isDataException = (e: unknown) =>
+  typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" && e.code.startsWith("22");
+
+/**
+ * storeAndApply under the one rule the receiver and catch-up share: an event whose own data Postgres refuses would
+ * fail the same way on every retry, so it is invalid (the reason for the log comes back), not an error to retry.
+ * Nothing of it was stored. Any other failure is thrown, as storeAndApply throws it.
+ */
+export async function storeOrRefuse(...args: Parameters<typeof storeAndApply>): Promise<StoreOutcome> {
+  try {
+    return await storeAndApply(...args);
+  } catch (e) {
+    if (!isDataException(e)) throw e;
+    const parsed = args[1];
+    const eventId = parsed.ok ? parsed.event.id : parsed.id;
+    return { outcome: "invalid", eventId, reason: `invalid_event: ${errorText(e).slice(0, 300)}` };
+  }
 }
 
 async function storeDeviceEvent(

@@ -172,6 +172,19 @@ describe("webhook receiver: refusals", () => {
     expect(v.rowCount).toBe(0);
   });
 
+  it("400 for data Postgres cannot hold (\\u0000), recorded as malformed, nothing stored", async () => {
+    const evt = alarmCreated(`alm_${randomUUID()}`, { location: "bad \u0000 byte" });
+    const res = await receiveWebhook(signedRequest(URL_, evt), KEY);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("invalid_event");
+    expect(await lastDelivery()).toMatchObject({
+      verdict: "malformed",
+      reason: expect.stringMatching(/^invalid_event: unsupported Unicode escape sequence/),
+      event_id: evt.id,
+    });
+    expect((await sql.query(`SELECT 1 FROM webhook_events WHERE id = $1`, [evt.id])).rowCount).toBe(0);
+  });
+
   it("an unknown event type is stored as ignored and answered 200", async () => {
     const evt = envelope(`evt_${randomUUID()}`, "site.renamed", { site_id: 7 });
     expect((await receiveWebhook(signedRequest(URL_, evt), KEY)).status).toBe(200);
