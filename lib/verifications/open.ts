@@ -18,6 +18,14 @@ export function isOpen(item: Deadline, now: number | Date): boolean {
   return OPEN_STATES.some((s) => s === item.state) && msLeft(item.expiresAt, now) > 0;
 }
 
+/**
+ * The state a user sees at `now`: an open item past its deadline is expired, though the sweep has not
+ * moved it yet. The history shows and filters it so, and the desk report counts it so (open-query.ts).
+ */
+export function stateAt<S extends string>(item: { state: S; expiresAt: string | Date }, now: number | Date) {
+  return OPEN_STATES.some((s) => s === item.state) && msLeft(item.expiresAt, now) <= 0 ? "expired" : item.state;
+}
+
 /** Milliseconds from `now` to a deadline (negative once past it); the time-left rules build on it. */
 export function msLeft(expiresAt: string | Date, now: number | Date): number {
   return ms(expiresAt) - ms(now);

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { csvRow } from "@/lib/settings/audit-filters";
 import { annotationLabel } from "./annotate-format";
 import { storedSteps } from "./answer";
+import { occurredInSql } from "./day-query";
 import type { CheckedStep } from "./outcomes-schemas";
 import type { QueueItem } from "./types";
 
@@ -86,7 +87,7 @@ export function historyCsv(items: QueueItem[], details: Map<string, AnswerDetail
 
 export type OutcomeCount = { outcome: string; kind: string; answers: number; allStepsChecked: number };
 
-/** Answers per outcome code over the report's range (verifications created in it), most used first. */
+/** Answers per outcome code over the report's range (alarms that happened in it, day-query.ts), most used first. */
 export async function outcomeCounts(dealerLinkId: string, range: { from: Date; to: Date }): Promise<OutcomeCount[]> {
   const rows = await prisma.$queryRaw<{ outcome: string; kind: string; answers: bigint; all_checked: bigint }[]>`
     SELECT v.answer_outcome_label AS outcome, v.answer_action AS kind, COUNT(*) AS answers,
@@ -95,7 +96,7 @@ export async function outcomeCounts(dealerLinkId: string, range: { from: Date; t
                (s->>'checked')::boolean IS NOT TRUE
            )) AS all_checked
       FROM verifications v
-     WHERE v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${range.from} AND v.created_at < ${range.to}
+     WHERE v.dealer_link_id = ${dealerLinkId} AND ${occurredInSql(range, "v")}
        AND v.state IN ('dispatched', 'disregarded') AND v.answer_outcome_label IS NOT NULL
      GROUP BY 1, 2
      ORDER BY 3 DESC, 1`;

@@ -2,7 +2,9 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { openWhere } from "./open-query";
+import { occurredWhere } from "./day-query";
+import { stateAt } from "./open";
+import { openWhere, stateWhere } from "./open-query";
 import { siteInfo } from "./site-info";
 import { snapshotImageKey } from "./snapshot-key";
 import type { QueueItem, QueueSnapshot, VerificationState } from "./types";
@@ -144,20 +146,24 @@ export type HistoryFilter = {
 
 export const HISTORY_PAGE_SIZE = 50;
 
-export async function listHistory(dealerLinkId: string, chektDealerId: number, f: HistoryFilter) {
+/**
+ * One page of a dealer's verifications, newest alarm first. Days are the alarm's own (day-query.ts) and
+ * states as they stand at `now` (stateAt in open.ts), as the desk report counts them: an item past its
+ * deadline is listed, filtered and shown as expired even before the sweep moved it.
+ */
+export async function listHistory(dealerLinkId: string, chektDealerId: number, f: HistoryFilter, now = new Date()) {
+  const operator: Prisma.VerificationWhereInput = {
+    OR: [
+      { answeredByName: { contains: f.operator, mode: "insensitive" } },
+      { claimedByName: { contains: f.operator, mode: "insensitive" } },
+    ],
+  };
   const where: Prisma.VerificationWhereInput = {
     dealerLinkId,
-    ...(f.state ? { state: f.state } : {}),
     ...(f.siteId ? { siteId: f.siteId } : {}),
-    ...(f.operator
-      ? {
-          OR: [
-            { answeredByName: { contains: f.operator, mode: "insensitive" } },
-            { claimedByName: { contains: f.operator, mode: "insensitive" } },
-          ],
-        }
-      : {}),
-    ...(f.from || f.to ? { occurredAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
+    ...occurredWhere(f.from, f.to),
+    // The state filter and the operator's may each be an OR: side by side under AND, neither replaces the other.
+    AND: [...(f.state ? [stateWhere(f.state, now)] : []), ...(f.operator ? [operator] : [])],
   };
   const page = Math.max(1, f.page ?? 1);
   const [total, rows] = await Promise.all([
@@ -169,7 +175,8 @@ export async function listHistory(dealerLinkId: string, chektDealerId: number, f
       take: HISTORY_PAGE_SIZE,
     }),
   ]);
-  return { total, page, items: await decorate(rows, chektDealerId, null) };
+  const seen = rows.map((r) => ({ ...r, state: stateAt(r, now) }));
+  return { total, page, items: await decorate(seen, chektDealerId, null) };
 }
 
 /** Joins alarm details and snapshots by alarm id (whichever arrived first) and the site's name. */

@@ -1,16 +1,18 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { openSql, overdueSql } from "./open-query";
+import { occurredHourSql, occurredInSql } from "./day-query";
+import { expiredSql, openSql } from "./open-query";
 import type { ReportRange } from "./report-range";
 import { siteLabelSql } from "@/lib/site-label";
 
 // The desk report, computed in Postgres over our own rows (verifications, verification_views,
 // the mirror's site and device names) for ONE dealer link: every query takes the dealer link id,
-// so another dealer's alarms can never count. "Arrival" is when the verification reached us
-// (verifications.created_at); the range and the hour of day are in UTC. Outcomes are as they stand
-// when the report is read (`now`): an item still pending past its deadline, before the expiry sweep
-// got to it, counts as expired, not "still open".
+// so another dealer's alarms can never count. An alarm's day and hour are when it happened
+// (day-query.ts, as the history filters), in UTC; handling times run from its arrival, when it
+// reached us (verifications.created_at). Outcomes are as they stand when the report is read (`now`):
+// an item still pending past its deadline, before the expiry sweep got to it, counts as expired
+// (open-query.ts), not "still open".
 
 /** Seconds, rounded to 0.1; null when no item in the group reached that step. */
 export type Timing = { median: number | null; p90: number | null; avg: number | null; count: number };
@@ -85,10 +87,6 @@ const stateCounts = (x: Record<string, unknown>) => ({
   expired: int(x.expired),
 });
 
-/** Expired at `now`: by its state, or overdue (open-query.ts) with the sweep still to run. */
-const expiredSql = (now: Date, alias: string) =>
-  Prisma.sql`(${Prisma.raw(alias)}.state = 'expired' OR ${overdueSql(now, alias)})`;
-
 type SummaryRow = Record<string, unknown>;
 
 async function summary(dealerLinkId: string, r: ReportRange, now: Date): Promise<ReportSummary> {
@@ -101,7 +99,7 @@ async function summary(dealerLinkId: string, r: ReportRange, now: Date): Promise
                v.created_at)) END AS to_answer
         FROM verifications v
         LEFT JOIN verification_views w ON w.dealer_link_id = v.dealer_link_id AND w.verification_id = v.id
-       WHERE v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${r.from} AND v.created_at < ${r.to})
+       WHERE v.dealer_link_id = ${dealerLinkId} AND ${occurredInSql(r, "v")})
     SELECT count(*) AS total,
            count(*) FILTER (WHERE state = 'dispatched') AS dispatched,
            count(*) FILTER (WHERE state = 'disregarded') AS disregarded,
@@ -149,7 +147,7 @@ async function byOperator(dealerLinkId: string, r: ReportRange): Promise<Operato
            percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (answered_at - created_at)))
              FILTER (WHERE state IN ('dispatched', 'disregarded')) AS to_answer
       FROM verifications
-     WHERE dealer_link_id = ${dealerLinkId} AND created_at >= ${r.from} AND created_at < ${r.to}
+     WHERE dealer_link_id = ${dealerLinkId} AND ${occurredInSql(r)}
      GROUP BY 1
      ORDER BY (COALESCE(answered_by_id, claimed_by_id) IS NULL), count(*) FILTER (WHERE state IN ('dispatched',
        'disregarded')) DESC, 2`;
@@ -174,7 +172,7 @@ async function bySite(dealerLinkId: string, r: ReportRange, now: Date): Promise<
              FILTER (WHERE v.state IN ('dispatched', 'disregarded')) AS to_answer
       FROM verifications v
       LEFT JOIN mirror_sites s ON s.dealer_link_id = v.dealer_link_id AND s.chekt_id = v.site_id
-     WHERE v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${r.from} AND v.created_at < ${r.to}
+     WHERE v.dealer_link_id = ${dealerLinkId} AND ${occurredInSql(r, "v")}
      GROUP BY v.site_id
      ORDER BY count(*) DESC, v.site_id`;
   return rows.map((x) => ({
@@ -194,8 +192,7 @@ async function byHour(dealerLinkId: string, r: ReportRange, now: Date): Promise<
            count(*) FILTER (WHERE ${expiredSql(now, "v")}) AS expired
       FROM generate_series(0, 23) AS h(hour)
       LEFT JOIN verifications v
-        ON v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${r.from} AND v.created_at < ${r.to}
-       AND EXTRACT(HOUR FROM v.created_at)::int = h.hour
+        ON v.dealer_link_id = ${dealerLinkId} AND ${occurredInSql(r, "v")} AND ${occurredHourSql("v")} = h.hour
      GROUP BY h.hour ORDER BY h.hour`;
   return rows.map((x) => ({ hour: int(x.hour), ...stateCounts(x) }));
 }
@@ -207,7 +204,7 @@ async function falseSites(dealerLinkId: string, r: ReportRange): Promise<FalseSi
            count(*) FILTER (WHERE v.state IN ('dispatched', 'disregarded')) AS answered
       FROM verifications v
       LEFT JOIN mirror_sites s ON s.dealer_link_id = v.dealer_link_id AND s.chekt_id = v.site_id
-     WHERE v.dealer_link_id = ${dealerLinkId} AND v.created_at >= ${r.from} AND v.created_at < ${r.to}
+     WHERE v.dealer_link_id = ${dealerLinkId} AND ${occurredInSql(r, "v")}
      GROUP BY v.site_id
     HAVING count(*) FILTER (WHERE v.state = 'disregarded') > 0
      ORDER BY 3 DESC, v.site_id
@@ -226,9 +223,9 @@ async function falseCameras(dealerLinkId: string, r: ReportRange): Promise<False
   // shows as one device with most of its disregards in one hour.
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
     WITH d AS (
-      SELECT site_id, device_id, EXTRACT(HOUR FROM created_at)::int AS hour, count(*) AS n
+      SELECT site_id, device_id, ${occurredHourSql()} AS hour, count(*) AS n
         FROM verifications
-       WHERE dealer_link_id = ${dealerLinkId} AND created_at >= ${r.from} AND created_at < ${r.to}
+       WHERE dealer_link_id = ${dealerLinkId} AND ${occurredInSql(r)}
          AND state = 'disregarded' AND device_id IS NOT NULL
        GROUP BY 1, 2, 3),
     cam AS (
