@@ -5,6 +5,7 @@ import "server-only";
 // from CHeKT (lib/drift/object.ts) before they change a mapping.
 import { prisma } from "@/lib/db";
 import { readDealerDto } from "@/lib/mirror/dto";
+import { contactLabel, siteLabel } from "@/lib/site-label";
 import { chektObject, compareMappings, type ChektObject, type DriftReport, type MappingRow } from "./compare";
 
 export type DriftRun = DriftReport & {
@@ -39,10 +40,12 @@ export async function runDrift(link: { id: string; chektDealerId: number }, trac
   const objects: ChektObject[] = [];
   const d = dealer && !dealer.goneAt ? readDealerDto(dealer.dto) : null;
   if (d) objects.push(chektObject("dealer", d.dealer_id, d.external_dealer_id, null, d.company_name));
-  for (const s of sites) objects.push(chektObject("site", s.chektId, s.externalId, null, s.name));
+  for (const s of sites) objects.push(chektObject("site", s.chektId, s.externalId, null, siteLabel(s.chektId, s.name)));
   for (const m of stations) objects.push(chektObject("monitoring_station", m.chektId, m.externalId, null, m.name));
   for (const c of contacts)
-    objects.push(chektObject("contact", c.chektId, c.externalId, c.siteId, `${c.firstName} ${c.lastName}`.trim()));
+    objects.push(
+      chektObject("contact", c.chektId, c.externalId, c.siteId, contactLabel(c.chektId, c.firstName, c.lastName)),
+    );
   for (const v of devices) objects.push(chektObject("device", v.chektId, v.externalId, v.siteId, v.name));
 
   // A site's contacts and devices count as listed once the sweep has read its children (the

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { DeskDetail, DeskEvent } from "./types";
-import { siteLabel } from "@/lib/site-label";
+import { contactLabel, siteLabel } from "@/lib/site-label";
 
 // Everything an operator needs to dispatch, read from Postgres only (the mirror for site, station
 // and contacts; our own rows for events, directions and notes): opening an alarm must work while
@@ -42,7 +42,7 @@ export async function readDetail(dealerLinkId: string, verificationId: string): 
   const callList = contacts
     .map((c) => ({
       id: c.chektId,
-      name: [c.firstName, c.lastName].filter(Boolean).join(" ") || `Contact ${c.chektId}`,
+      name: contactLabel(c.chektId, c.firstName, c.lastName),
       phone: c.phone,
       named: c.chektId === v.contactId,
     }))

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { SiteContact } from "./types";
-import { siteLabel } from "@/lib/site-label";
+import { contactLabel, siteLabel } from "@/lib/site-label";
 
 // Site name/timezone and the call list come from the mirror (docs/mirror.md): the queue reads
 // them on every refresh, and an operator answering an alarm must see them even while CHeKT is
@@ -29,7 +29,7 @@ export async function siteContacts(chektDealerId: number, siteId: number): Promi
   });
   return rows.map((c) => ({
     id: c.chektId,
-    name: [c.firstName, c.lastName].filter(Boolean).join(" ") || `Contact ${c.chektId}`,
+    name: contactLabel(c.chektId, c.firstName, c.lastName),
     phone: c.phone,
   }));
 }

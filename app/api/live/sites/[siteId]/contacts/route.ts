@@ -4,6 +4,7 @@ import { refusedNotFoundJson, requireRouteDealer } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { isChektIdText } from "@/lib/schemas/fields";
 import { listSeen, readSiteContacts } from "@/lib/mirror/contacts";
+import { contactLabel } from "@/lib/site-label";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -29,7 +30,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ siteId: str
   const seen = await listSeen(prisma, dealer.id, live);
   const contacts = live.map((c) => ({
     id: c.contact_id,
-    name: `${c.first_name} ${c.last_name}`.trim() || `Contact ${c.contact_id}`,
+    name: contactLabel(c.contact_id, c.first_name, c.last_name),
     phone: c.phone_number,
   }));
   return Response.json(
