@@ -5,6 +5,7 @@ import { answerVerification, checkStoredAnswer } from "@/lib/verifications/answe
 import { kickAnnotation } from "@/lib/verifications/annotate-worker";
 import { claimInTx, releaseInTx, takeOverInTx } from "@/lib/verifications/claims";
 import { addNoteInTx, currentDirections, saveDirectionsInTx } from "@/lib/verifications/desk-notes";
+import { operatorName } from "@/lib/verifications/operator";
 import { prisma } from "@/lib/db";
 import type { MemberDealer } from "@/lib/dealer";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -43,7 +44,7 @@ export const claimVerification = claimAction(
 /** A dealer admin takes another operator's claim (walked away, stuck); the audit row names both. */
 export const takeOverVerification = claimAction(
   dealerActionClient.metadata({ name: "verifications.takeover", role: "admin", objectKind: "verification" }),
-  (me) => ({ state: "claimed", claimedBy: me.name || me.email }),
+  (me) => ({ state: "claimed", claimedBy: operatorName(me) }),
   takeOverInTx,
   (result) => ({ claimed: true, previous: result.previous }),
 );

@@ -9,6 +9,7 @@ import { deskConfig } from "@/lib/verifications/config";
 import { DEFAULT_ESCALATION } from "@/lib/verifications/escalation";
 import { escalationSettingsFor } from "@/lib/verifications/escalation-settings";
 import { parseSort } from "@/lib/verifications/merge";
+import { operatorName } from "@/lib/verifications/operator";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata = { title: "Verifications" } satisfies Metadata;
@@ -34,7 +35,7 @@ export default async function VerificationsPage({ searchParams }: SearchParamsPr
       <VerificationTabs current="queue" />
       {dealer ? (
         <VerificationQueue
-          me={{ id: user.id, name: user.name || user.email }}
+          me={{ id: user.id, name: operatorName(user) }}
           canAnswer={hasRole(user.role, "operator")}
           canTakeOver={hasRole(user.role, "admin")}
           sort={sort}
