@@ -17,18 +17,28 @@ export function timeZones(): readonly string[] {
 /**
  * True for a zone the engine can format in, written exactly as IANA spells it. Engines list
  * canonical names only (Node 20 says Asia/Calcutta, newer ones Asia/Kolkata), so a well-formed
- * alias the engine accepts is valid too; lower-case or made-up names are not.
+ * alias the engine accepts is valid too; lower-case, upper-case or made-up names are not.
  */
 export function isValidTimeZone(value: string): boolean {
   if (timeZones().includes(value)) return true;
   if (!/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(value)) return false;
+  const spelled = engineSpelling(value);
+  if (spelled === null) return false;
+  // The engine reads names in any case ("america/new_york") and answers with the zone as IANA spells it.
+  if (spelled === value) return true;
+  if (spelled.toLowerCase() === value.toLowerCase()) return false;
+  // An alias the engine answers with another zone (Node 20: Asia/Kolkata → Asia/Calcutta) tells nothing of
+  // the alias's own case: take it as IANA writes such names, each word capitalised (US/Eastern, Asia/Ho_Chi_Minh).
+  return value.split(/[/_-]/).every((word) => /^(?:[A-Z][a-z]+|[A-Z]{1,3})$/.test(word));
+}
+
+/** The zone's name as the engine resolves it; null when the engine knows no such zone. */
+function engineSpelling(value: string): string | null {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return new Intl.DateTimeFormat("en-US", { timeZone: value }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
-  // The engine accepts "america/new_york"; IANA names are case-sensitive and CHeKT stores them as sent.
-  return value.split("/").every((part) => /^[A-Z]/.test(part) || /^[0-9]/.test(part));
 }
 
 /** Zones whose name contains every word of the query, for the searchable picker. */

@@ -127,6 +127,24 @@ describe("request validation", () => {
     expect(arming.body.error.message).toBe("security_type must be one of 1, 2, 3, 4");
   });
 
+  it("takes a time zone only as IANA spells it (the app's isValidTimeZone), on create and on update", async () => {
+    const create = (timezone: string) =>
+      call("POST", "/partner/v1/dealers/1/sites", { external_site_id: `tz-${randomUUID()}`, name: "TZ", timezone });
+    for (const timezone of ["america/new_york", "AMERICA/NEW_YORK", "asia/kolkata"]) {
+      const r = await create(timezone);
+      expect(r.status, timezone).toBe(400);
+      expect(r.body.error).toMatchObject({
+        field: "timezone",
+        message: `timezone "${timezone}" is not an IANA time zone (e.g. America/New_York)`,
+      });
+    }
+    const made = await create("America/New_York");
+    expect(made.status).toBe(201);
+    const path = `/partner/v1/dealers/1/sites/${made.body.site_id}`;
+    expect((await call("PUT", path, { timezone: "america/chicago" })).status).toBe(400);
+    expect((await call("GET", path)).body.timezone).toBe("America/New_York");
+  });
+
   it("keeps fields left out of a PUT (partial update)", async () => {
     const before = (await call("GET", "/partner/v1/dealers/1/sites/2")).body;
     const r = await call("PUT", "/partner/v1/dealers/1/sites/2", { address2: "Suite 9" });
