@@ -5,6 +5,7 @@ import { appDeviceApi } from "@/lib/chekt/api/device-client";
 import { getSite } from "@/lib/chekt/api/sites";
 import { getStation } from "@/lib/chekt/api/stations";
 import { isChektError } from "@/lib/chekt/errors";
+import { contactLabel, siteLabel } from "@/lib/site-label";
 import { chektObject, type ChektObject, type DriftKind } from "./compare";
 
 /**
@@ -31,7 +32,7 @@ export async function fetchChektObject(
       }
       case "site": {
         const data = await getSite({ dealerId }, chektId, opts);
-        return chektObject(kind, data.site_id, data.external_site_id, null, data.name);
+        return chektObject(kind, data.site_id, data.external_site_id, null, siteLabel(data.site_id, data.name));
       }
       case "monitoring_station": {
         const data = await getStation({ dealerId }, chektId, opts);
@@ -40,13 +41,8 @@ export async function fetchChektObject(
       case "contact": {
         const siteId = needParent();
         const data = await getContact({ dealerId }, siteId, chektId, opts);
-        return chektObject(
-          kind,
-          data.contact_id,
-          data.external_contact_id,
-          siteId,
-          `${data.first_name} ${data.last_name}`.trim(),
-        );
+        const name = contactLabel(data.contact_id, data.first_name, data.last_name);
+        return chektObject(kind, data.contact_id, data.external_contact_id, siteId, name);
       }
       case "device": {
         const siteId = needParent();
