@@ -4,7 +4,8 @@
 // the next {seq}. The page hands it to the browser; the action reads it again to re-check.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_ID_PATTERN, nextSeq } from "./id-pattern";
-import { accountKey, type SiteContext } from "./validate";
+import { stationAccountKey } from "@/lib/readiness/account-number";
+import type { SiteContext } from "./validate";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -38,8 +39,8 @@ export async function loadImportContext(db: Db, dealerLinkId: string): Promise<I
   const ids = new Set<string>([...sites.map((s) => s.externalId), ...mappings.map((m) => m.externalId)]);
   const accounts: [string, string][] = [];
   for (const s of sites) {
-    if (s.stationId && s.accountNumber)
-      accounts.push([accountKey(s.stationId, s.accountNumber), `"${s.name}" (#${s.chektId})`]);
+    const key = stationAccountKey(s.stationId, s.accountNumber);
+    if (key) accounts.push([key, `"${s.name}" (#${s.chektId})`]);
   }
   return {
     stations: stations.map((s) => ({ id: s.chektId, name: s.name })),

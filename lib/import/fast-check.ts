@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { ContactDto, SiteDto } from "./validate";
 import type { ContactText } from "@/lib/schemas/contact";
-import type { SiteText } from "@/lib/schemas/site";
+import { accountWithoutStation, type SiteText } from "@/lib/schemas/site";
 import { importPhone } from "./phone";
 
 const EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
@@ -46,6 +46,8 @@ export function fastSite(c: SiteCells, zoneOk: (zone: string) => boolean): SiteD
     if (!Number.isInteger(station) || station <= 0) return null;
   }
   if (!optionalOk(c.account_number, 32) || !optionalOk(c.address1, 200) || !optionalOk(c.address2, 200)) return null;
+  // The schema's own message says what is missing.
+  if (accountWithoutStation({ monitoring_station_id: station, account_number: c.account_number })) return null;
   return {
     external_site_id: c.external_site_id,
     name: c.name,

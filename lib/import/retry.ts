@@ -9,6 +9,7 @@
 // (by the contact ID it was given, found by its external ID); one left as it was is not sent again.
 // The same holds for the row's site: its cells edited after CHeKT accepted it are sent as an update.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { stationAccountKey } from "@/lib/readiness/account-number";
 import {
   readPayload,
   readProgress,
@@ -19,7 +20,7 @@ import {
   type NewImportRow,
 } from "./jobs";
 import type { SiteValues } from "./site-fields";
-import { accountKey, validateSiteRows, type SiteContext, type SiteErrors, type SiteImport } from "./validate";
+import { validateSiteRows, type SiteContext, type SiteErrors, type SiteImport } from "./validate";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -99,9 +100,8 @@ export async function planImportRetry(
     if (!(values.external_site_id ?? "").trim()) values.external_site_id = payload.site.external_site_id;
     if (accepted.siteId) {
       own.delete(payload.site.external_site_id);
-      if (payload.site.monitoring_station_id && payload.site.account_number) {
-        accounts.delete(accountKey(payload.site.monitoring_station_id, payload.site.account_number));
-      }
+      const key = stationAccountKey(payload.site.monitoring_station_id, payload.site.account_number);
+      if (key) accounts.delete(key);
     }
     planned.push({ itemId: item.id, accepted, line: item.sheetLine ?? item.position + 1, values });
   }

@@ -4,6 +4,7 @@
 // site and each contact go through the forms' own zod schemas (lib/schemas/site.ts, contact.ts),
 // so an imported site is held to exactly what the site form would accept.
 import type { z } from "zod";
+import { stationAccountKey } from "@/lib/readiness/account-number";
 import { SECURITY_TYPES, type SecurityType } from "@/lib/schemas/arming";
 import { createContactSchema } from "@/lib/schemas/contact";
 import { createSiteSchema } from "@/lib/schemas/site";
@@ -45,14 +46,12 @@ export type SiteContext = {
   stations: readonly { id: number; name: string }[];
   /** External IDs of the dealer's sites (mirror + our mappings): CHeKT keeps them unique. */
   existingSiteIds: ReadonlySet<string>;
-  /** `${stationId}|${accountNumber}` → the site already using it, e.g. `"Harbor" (#12)`. */
+  /** stationAccountKey (lib/readiness/account-number.ts) → the site already using it, e.g. `"Harbor" (#12)`. */
   accountsInUse: ReadonlyMap<string, string>;
   /** The dealer's ID pattern; null = every row must bring its own ID. */
   pattern: string | null;
   seqStart: number;
 };
-
-export const accountKey = (stationId: number, account: string) => `${stationId}|${account.trim()}`;
 
 const ARMING_WORDS: [RegExp, SecurityType][] = [
   [/^(1|primary bridge|panel primary|alarm panel primary)$/, 1],
@@ -161,9 +160,6 @@ function checkRow(
     memo,
     errors,
   );
-  if (stationId === undefined && cell(values, "account_number")) {
-    errors.station ??= "An account number needs its monitoring station";
-  }
   const contacts = rowContacts(values, externalId, errors);
   const item = Object.keys(errors).length === 0 && site !== null ? { site, contacts, securityType } : null;
   return { errors, item, stationId };
@@ -321,8 +317,8 @@ export function validateSiteRows(
       }
     }
     const account = cell(values, "account_number");
-    if (account && stationId && !errors.account_number) {
-      const k = accountKey(stationId, account);
+    const k = stationAccountKey(stationId, account);
+    if (k && !errors.account_number) {
       const first = firstAccount.get(k);
       const holder = ctx.accountsInUse.get(k);
       if (first !== undefined)

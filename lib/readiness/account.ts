@@ -1,9 +1,18 @@
 import "server-only";
 // CHeKT warns that two customers with one account number on one monitoring station cross their
 // signals (a dispatch can go to the wrong customer), so the site forms refuse it before anything
-// is sent. Checked against the mirror of this dealer's sites.
+// is sent. Checked against the mirror of this dealer's sites, account numbers compared as
+// ./account-number.ts says (trimmed; blank is none), here in SQL.
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ACCOUNT_NEEDS_STATION, accountWithoutStation } from "@/lib/schemas/site";
+import { ACCOUNT_NUMBER_BLANKS, accountNumberOf } from "./account-number";
+
+/** accountNumberOf in SQL: `column` trimmed of the same blanks, NULL when nothing is left. */
+export function accountNumberSql(column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`nullif(btrim(${column}, ${ACCOUNT_NUMBER_BLANKS}), '')`;
+}
 
 export async function assertAccountNumberFree(
   dealerLinkId: string,
@@ -11,29 +20,29 @@ export async function assertAccountNumberFree(
   accountNumber: string | null | undefined,
   exceptSiteId?: number,
 ) {
-  if (!stationId || !accountNumber) return;
-  const other = await prisma.mirrorSite.findFirst({
-    where: {
-      dealerLinkId,
-      stationId,
-      accountNumber,
-      goneAt: null,
-      ...(exceptSiteId ? { chektId: { not: exceptSiteId } } : {}),
-    },
-    orderBy: { chektId: "asc" },
-    select: { chektId: true, name: true },
-  });
+  const account = accountNumberOf(accountNumber);
+  if (!stationId || !account) return;
+  const [other] = await prisma.$queryRaw<{ chekt_id: number; name: string }[]>`
+    SELECT chekt_id, name FROM mirror_sites
+     WHERE dealer_link_id = ${dealerLinkId} AND station_id = ${stationId} AND gone_at IS NULL
+       AND chekt_id <> ${exceptSiteId ?? 0} AND ${accountNumberSql(Prisma.sql`account_number`)} = ${account}
+     ORDER BY chekt_id LIMIT 1`;
   if (!other) return;
   throw new ActionError(
     "conflict",
-    `Account number ${accountNumber} is already used on this monitoring station by site "${other.name}" ` +
-      `(#${other.chektId}). Two sites with one account number on a station cross their signals. ` +
+    `Account number ${account} is already used on this monitoring station by site "${other.name}" ` +
+      `(#${other.chekt_id}). Two sites with one account number on a station cross their signals. ` +
       "Nothing was sent to CHeKT.",
-    { account_number: `Already used on this station by "${other.name}" (#${other.chektId}).` },
+    { account_number: `Already used on this station by "${other.name}" (#${other.chekt_id}).` },
   );
 }
 
-/** For an edit: the station and account number the site would have after `changes`. */
+/**
+ * For an edit: the station and account number the site would have after `changes`. An edit that
+ * touches either is held to the create form's rules: an account number needs its station (the
+ * create schema's rule, lib/schemas/site.ts, which an edit's partial changes cannot check alone),
+ * and no other site may use it there.
+ */
 export async function assertEditedAccountNumberFree(
   dealerLinkId: string,
   siteId: number,
@@ -44,7 +53,15 @@ export async function assertEditedAccountNumberFree(
     where: { dealerLinkId_chektId: { dealerLinkId, chektId: siteId } },
     select: { stationId: true, accountNumber: true },
   });
-  const stationId = changes.monitoring_station_id === undefined ? current?.stationId : changes.monitoring_station_id;
-  const accountNumber = changes.account_number === undefined ? current?.accountNumber : changes.account_number;
-  await assertAccountNumberFree(dealerLinkId, stationId, accountNumber, siteId);
+  const after = {
+    monitoring_station_id:
+      changes.monitoring_station_id === undefined ? current?.stationId : changes.monitoring_station_id,
+    account_number: changes.account_number === undefined ? current?.accountNumber : changes.account_number,
+  };
+  if (accountWithoutStation(after)) {
+    throw new ActionError("validation", `${ACCOUNT_NEEDS_STATION}. Nothing was sent to CHeKT.`, {
+      monitoring_station_id: ACCOUNT_NEEDS_STATION,
+    });
+  }
+  await assertAccountNumberFree(dealerLinkId, after.monitoring_station_id, after.account_number, siteId);
 }

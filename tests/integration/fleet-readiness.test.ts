@@ -12,6 +12,9 @@ import { simFile } from "../support/sim-file";
 import { accepted, siteInput } from "../support/form-inputs";
 import { mirrorKey } from "../support/mirror-rows";
 import type { FleetRow } from "@/lib/fleet/read";
+import { loadImportContext, siteContext } from "@/lib/import/context";
+import { validateSiteRows } from "@/lib/import/validate";
+import { ACCOUNT_NEEDS_STATION } from "@/lib/schemas/site";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
@@ -411,10 +414,69 @@ describe("an account number already used on the station is refused at entry", ()
     );
   });
 
-  it("create: the same account number without a station, or a different number, is accepted", async () => {
+  it("create: the same number on another station, or a different number, is accepted", async () => {
     await created("acct-c", "Gamma House", "U-78");
-    await created("acct-d", "Delta House", "U-78", "");
     await created("acct-e", "Epsilon House", "U-79");
+  });
+
+  // The sheet says the same (tests/unit/import-sites.test.ts).
+  it("create: an account number without a station is refused on the station, in the sheet's words", async () => {
+    const before = simSites().length;
+    const r = await sites.createSiteAction(house("acct-d", "Delta House", "U-78", ""));
+    expect(r?.validationErrors).toMatchObject({ fieldErrors: { monitoring_station_id: [ACCOUNT_NEEDS_STATION] } });
+    expect(simSites()).toHaveLength(before);
+    // Blanks are no account number: nothing to route, nothing refused.
+    await created("acct-d2", "Delta Hall", "   ", "");
+  });
+
+  it("edit: leaving an account number without its station is refused; clearing both saves", async () => {
+    const id = await created("acct-s", "Sigma House", "U-86");
+    const r = await sites.updateSiteAction({ site_id: id, monitoring_station_id: "" });
+    expect(r?.serverError).toMatchObject({
+      code: "validation",
+      fieldErrors: { monitoring_station_id: ACCOUNT_NEEDS_STATION },
+    });
+    expect(world.sim.state.sites.get(id)).toMatchObject({ monitoring_station_id: 1, account_number: "U-86" });
+    accepted(await sites.updateSiteAction({ site_id: id, monitoring_station_id: "", account_number: "" }));
+    expect(world.sim.state.sites.get(id)).toMatchObject({ monitoring_station_id: null, account_number: null });
+  });
+
+  // Site "Harbor" holds "1001 " in CHeKT (another client sent the blank), and so in the mirror.
+  it("a number CHeKT holds with blanks around it is the same number to the form, the sheet and readiness", async () => {
+    await site({ id: 3001, name: "Harbor", account: "1001 " });
+    const b = await sites.createSiteAction(house("acct-h", "Harbor Annex", "1001"));
+    expect(b?.serverError).toMatchObject({
+      code: "conflict",
+      fieldErrors: { account_number: 'Already used on this station by "Harbor" (#3001).' },
+    });
+    const sheet = siteContext(await loadImportContext(world.prisma, L));
+    const values = { external_site_id: "acct-h", name: "Annex", timezone: "UTC", station: "1", account_number: "1001" };
+    const [row] = validateSiteRows([{ line: 2, values }], { ...sheet, stations: [{ id: 1, name: "Station 1" }] });
+    expect(row!.errors.account_number).toBe('Account number 1001 is already used on this station by "Harbor" (#3001)');
+    // The twin CHeKT took before the check could see it: readiness names each to the other.
+    await site({ id: 3002, name: "Harbor Annex", account: "\u00a01001" });
+    const judged = await readiness.readinessOfSites(L, [3001, 3002], NOW);
+    expect(judged.get(3001)!.checks[2]).toMatchObject({ ok: false, detail: 'Also used by "Harbor Annex" (#3002)' });
+    expect(judged.get(3002)!.checks[2]).toMatchObject({ ok: false, detail: 'Also used by "Harbor" (#3001)' });
+    expect(judged.get(3001)!.checks[1]!.detail).toBe("Account 1001");
+  });
+
+  // Two sites hold only blanks as their account number in CHeKT: neither has one.
+  it("an account number of blanks is none: no clash to refuse or report, and readiness asks for one", async () => {
+    const [a, b] = [await created("acct-w1", "Whitespace One", ""), await created("acct-w2", "Whitespace Two", "")];
+    for (const id of [a, b]) {
+      world.sim.state.sites.get(id)!.account_number = "  ";
+      await world.prisma.mirrorSite.update({
+        where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: id } },
+        data: { accountNumber: "  " },
+      });
+    }
+    accepted(await sites.updateSiteAction({ site_id: a, monitoring_station_id: "1", name: "Whitespace Hall" }));
+    const judged = await readiness.readinessOfSites(L, [a, b], NOW);
+    expect(judged.get(b)!.checks[1]).toMatchObject({ ok: false, detail: "No account number" });
+    expect(judged.get(b)!.checks[2]).toMatchObject({ ok: true, detail: "Nothing to compare until both are set" });
+    const sheet = siteContext(await loadImportContext(world.prisma, L));
+    expect([...sheet.accountsInUse.keys()].filter((k) => k.startsWith("1|") && !k.slice(2).trim())).toEqual([]);
   });
 
   it("edit: moving to a taken number is refused; CHeKT keeps the old one; the site's other edits save", async () => {
@@ -431,5 +493,19 @@ describe("an account number already used on the station is refused at entry", ()
     // Editing the first site itself without changing its number is not a clash with itself.
     const self = await sites.updateSiteAction({ site_id: first, account_number: "U-80", monitoring_station_id: "1" });
     expect(self?.serverError).toBeUndefined();
+  });
+});
+
+describe("account numbers are compared one way in the browser and in Postgres", () => {
+  it("accountNumberSql trims what accountNumberOf trims, and makes blanks none", async () => {
+    const { accountNumberSql } = await import("@/lib/readiness/account");
+    const { ACCOUNT_NUMBER_BLANKS, accountNumberOf } = await import("@/lib/readiness/account-number");
+    const { Prisma } = await import("@/lib/generated/prisma/client");
+    const values = ["1001", " 1001 ", "\t1001\n", "\u00a01001\u3000", "10 01", "  ", "", ACCOUNT_NUMBER_BLANKS];
+    for (const v of [...values, ...[...ACCOUNT_NUMBER_BLANKS].map((c) => `${c}A-1${c}`)]) {
+      const [row] = await world.prisma.$queryRaw<{ a: string | null }[]>`
+        SELECT ${accountNumberSql(Prisma.sql`${v}::text`)} AS a`;
+      expect(row!.a, JSON.stringify(v)).toBe(accountNumberOf(v));
+    }
   });
 });

@@ -5,8 +5,10 @@ import { applyColumns, guessColumns, isHeaderRow } from "@/lib/bulk/columns";
 import { parsePaste } from "@/lib/bulk/parse";
 import { expandPattern, nextSeq, patternProblem } from "@/lib/import/id-pattern";
 import { SITE_COLUMNS } from "@/lib/import/site-fields";
-import { accountKey, armingFor, countInvalidSites, validateSiteRows, type SiteContext } from "@/lib/import/validate";
+import { armingFor, countInvalidSites, validateSiteRows, type SiteContext } from "@/lib/import/validate";
 import { zoneFor } from "@/lib/import/zone-names";
+import { stationAccountKey } from "@/lib/readiness/account-number";
+import { ACCOUNT_NEEDS_STATION } from "@/lib/schemas/site";
 
 const ctx: SiteContext = {
   stations: [
@@ -14,7 +16,7 @@ const ctx: SiteContext = {
     { id: 2, name: "Rapid Response" },
   ],
   existingSiteIds: new Set(["HQ-1"]),
-  accountsInUse: new Map([[accountKey(1, "9000"), `"Harbor Logistics" (#5)`]]),
+  accountsInUse: new Map([[stationAccountKey(1, "9000")!, `"Harbor Logistics" (#5)`]]),
   pattern: "SITE-{seq:5}",
   seqStart: 7,
 };
@@ -129,6 +131,19 @@ describe("bad input, each a per-row message", () => {
     expect(at(11).errors.name).toMatch(/not UTF-8/);
     expect(countInvalidSites(rows)).toBe(11);
     for (const r of rows) expect(r.item).toBeNull();
+  });
+});
+
+describe("account numbers, judged as the site form judges them", () => {
+  it("one without a station is refused on the station in the form's words; blanks are none", () => {
+    const { rows } = sheet('Site ID,Name,Time zone,Station,Account\nN-1,Lone,UTC,,1001\nN-2,Blank,UTC,,"  "');
+    expect(rows[0].errors).toEqual({ station: ACCOUNT_NEEDS_STATION });
+    expect(rows[1].errors).toEqual({});
+  });
+  it("a number held with blanks around it on the station is the same number", () => {
+    const held = { ...ctx, accountsInUse: new Map([[stationAccountKey(2, " 1001 ")!, `"Harbor" (#12)`]]) };
+    const { rows } = sheet("Site ID,Name,Time zone,Station,Account\nN-3,Annex,UTC,Rapid Response,1001", held);
+    expect(rows[0].errors.account_number).toBe('Account number 1001 is already used on this station by "Harbor" (#12)');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { normalisePhone } from "@/lib/schemas/fields";
-import { createSiteSchema } from "@/lib/schemas/site";
+import { ACCOUNT_NEEDS_STATION, createSiteSchema } from "@/lib/schemas/site";
 import { createContactSchema } from "@/lib/schemas/contact";
 import { createStationSchema } from "@/lib/schemas/station";
 import { connectDealerSchema } from "@/lib/schemas/dealer";
@@ -76,6 +76,20 @@ describe("site form", () => {
     expect(fieldErrors(createSiteSchema, { name: "x".repeat(121), timezone: "UTC" })).toEqual({
       external_site_id: "Site ID is required",
       name: "Name must be at most 120 characters",
+    });
+  });
+  it("refuses an account number without a station, on the station, beside the other fields' messages", () => {
+    const noStation = { ...good, monitoring_station_id: "", account_number: "1001" };
+    expect(fieldErrors(createSiteSchema, noStation)).toEqual({ monitoring_station_id: ACCOUNT_NEEDS_STATION });
+    expect(fieldErrors(createSiteSchema, { ...noStation, name: "" })).toEqual({
+      name: "Name is required",
+      monitoring_station_id: ACCOUNT_NEEDS_STATION,
+    });
+    // Blanks are no account number; a station with its number is the common case.
+    expect(createSiteSchema.safeParse({ ...noStation, account_number: "  " }).success).toBe(true);
+    expect(createSiteSchema.parse({ ...good, account_number: " 1001 " })).toMatchObject({
+      monitoring_station_id: 12,
+      account_number: "1001",
     });
   });
 });
