@@ -39,8 +39,8 @@ export type GoneScope = { since: Date; siteId?: number };
  * A typed column: its name in the table. With `type` it comes in the JSON row under that name (as
  * that type); `insert` and `update` compute it instead (over the input row `r` and the read's time
  * `p.at`; over the row we had `m` and the answer `EXCLUDED`). A `mark` is, like confirmed_at, what
- * the read itself tells (last seen, the status's last report), not a change of CHeKT's copy: it
- * leaves updated_at alone.
+ * the read itself tells (last seen, the status's last report, the time of the firmware held), not a
+ * change of CHeKT's copy: it leaves updated_at alone.
  */
 type Column = { name: string; type?: string; insert?: string; update?: string; mark?: true };
 
@@ -308,7 +308,7 @@ function devicesTable(dealerLinkId: string): Table {
       { name: "status_at", insert: ins.statusAt, update: upd.statusAt },
       { name: "status_seen_at", insert: ins.seenAt, update: upd.seenAt, mark: true },
       { name: "firmware", insert: ins.firmware, update: upd.firmware },
-      { name: "firmware_at", insert: ins.firmwareAt, update: upd.firmwareAt },
+      { name: "firmware_at", insert: ins.firmwareAt, update: upd.firmwareAt, mark: true },
       { name: "last_seen_at", insert: ins.lastSeen, update: upd.lastSeen, mark: true },
     ],
     join: Prisma.sql`LEFT JOIN device_statuses ds

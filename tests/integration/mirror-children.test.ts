@@ -413,14 +413,16 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
     },
   );
 
-  it("a read repeating the status, without a time of its own, moves its last report but not updated_at", async () => {
-    // No firmware either: a firmware answer without a time takes the read's (firmware_at moves too).
-    const noTime = { status: "offline", firmware: null, updated_at: null };
+  it("a read repeating status and firmware, without a time of its own, moves their times but not updated_at", async () => {
+    const noTime = { status: "offline", firmware: "2.14.1", updated_at: null };
     await mirrorCopy(noTime, "read", new Date(t(30)));
-    const spell = { status: "offline", statusAt: new Date(t(30)), updatedAt: new Date(t(30)) };
-    expect(await row()).toMatchObject({ ...spell, statusSeenAt: new Date(t(30)) });
+    const spell = { status: "offline", statusAt: new Date(t(30)), firmware: "2.14.1", updatedAt: new Date(t(30)) };
+    expect(await row()).toMatchObject({ ...spell, statusSeenAt: new Date(t(30)), firmwareAt: new Date(t(30)) });
     await mirrorCopy(noTime, "read", new Date(t(40)));
-    expect(await row()).toMatchObject({ ...spell, statusSeenAt: new Date(t(40)) });
+    expect(await row()).toMatchObject({ ...spell, statusSeenAt: new Date(t(40)), firmwareAt: new Date(t(40)) });
+    // A new firmware is a change of CHeKT's copy.
+    await mirrorCopy({ ...noTime, firmware: "2.15.0" }, "read", new Date(t(50)));
+    expect(await row()).toMatchObject({ firmware: "2.15.0", firmwareAt: new Date(t(50)), updatedAt: new Date(t(50)) });
   });
 
   it("another dealer's delivery naming this device id changes nothing here", async () => {
