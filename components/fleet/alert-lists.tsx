@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { BellOff } from "lucide-react";
-import { ago } from "@/components/fleet/format";
+import { ago } from "@/lib/duration-text";
 import { Badge, Card, EmptyState, UtcTime, textLinkClass, cn } from "@/components/ui";
 import type { AlertView } from "@/lib/fleet/alerts-read";
 

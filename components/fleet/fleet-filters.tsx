@@ -6,7 +6,7 @@ import {
   isFiltered,
   type FleetListState,
 } from "@/lib/fleet/list-state";
-import { minutesText } from "./format";
+import { minutesText } from "@/lib/duration-text";
 
 const STATUS_CHOICES = [
   { value: "offline", label: "Offline" },

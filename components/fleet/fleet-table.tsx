@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DataTable, rowLinkClass } from "@/components/ui";
 import type { FleetRow } from "@/lib/fleet/read";
-import { ago, duration } from "./format";
+import { ago, duration } from "@/lib/duration-text";
 import { DeviceStatusBadge } from "./status-badge";
 import { SiteLink } from "@/components/sites/site-link";
 

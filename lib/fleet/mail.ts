@@ -1,6 +1,7 @@
 import "server-only";
 // The alert mail, sent with nodemailer through the dealer's own SMTP server.
 import nodemailer from "nodemailer";
+import { duration, minutesText } from "@/lib/duration-text";
 import { plural } from "@/lib/plural";
 
 export type SmtpSettings = {
@@ -29,19 +30,19 @@ export async function sendAlertMail(
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
   });
-  const lines = alerts.map((a) => {
-    const minutes = Math.round((now.getTime() - a.offlineSince.getTime()) / 60_000);
-    return (
+  // Durations in the fleet page's words (lib/duration-text.ts): the mail and the page it points to agree.
+  const lines = alerts.map(
+    (a) =>
       `- ${a.deviceName} (device #${a.deviceId}, site #${a.siteId}): ` +
-      `offline since ${a.offlineSince.toISOString()} (${minutes} min)`
-    );
-  });
+      `offline since ${a.offlineSince.toISOString()} (${duration(a.offlineSince, now)})`,
+  );
+  const threshold = minutesText(thresholdMin);
   await transport.sendMail({
     from: smtp.from,
     to: smtp.to,
-    subject: `${alerts.length} ${plural(alerts.length, "device")} offline longer than ${thresholdMin} min`,
+    subject: `${alerts.length} ${plural(alerts.length, "device")} offline longer than ${threshold}`,
     text:
-      `These devices have been offline longer than ${thresholdMin} minutes:\n\n${lines.join("\n")}\n\nSee ` +
+      `These devices have been offline longer than ${threshold}:\n\n${lines.join("\n")}\n\nSee ` +
       "the fleet page of the dealer console for the current state.",
   });
   transport.close();

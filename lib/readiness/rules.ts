@@ -2,6 +2,7 @@
 // Pure: the facts come from one SQL query (lib/readiness/query.ts); the rules are here.
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { DEFAULT_PHONE_COUNTRY } from "@/lib/schemas/fields";
+import { minutesText } from "@/lib/duration-text";
 import { keysOf } from "@/lib/keys-of";
 import { plural } from "@/lib/plural";
 import { securityTypeLabel } from "@/lib/schemas/arming";
@@ -141,7 +142,7 @@ function devicesOnline(f: SiteFacts, _site: string, thresholdMin: number): Verdi
     detail:
       f.offlineLong === 0
         ? "None"
-        : `${f.offlineLong} ${plural(f.offlineLong, "device")} offline longer than ${thresholdMin} min`,
+        : `${f.offlineLong} ${plural(f.offlineLong, "device")} offline longer than ${minutesText(thresholdMin)}`,
     fixHref: `/fleet?site=${f.siteId}&offlineFor=${thresholdMin}`,
     fixLabel: "See the devices",
   };

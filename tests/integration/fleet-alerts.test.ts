@@ -132,10 +132,28 @@ describe("offline alerts", () => {
     expect(r.raised.map((a) => a.device_id)).toEqual([1]);
     expect(r.emailed).toBe(1);
     const m = await captured;
-    expect(m.email.headers.subject).toBe("1 device offline longer than 30 min");
+    expect(m.email.headers.subject).toBe("1 device offline longer than 30 minutes");
     expect(m.email.body).toContain("Lobby Cam (device #1, site #10)");
     expect((await open())[0]).toMatchObject({ deviceId: 1, deviceName: "Lobby Cam", offlineSince: at(-20) });
     expect((await open())[0]!.emailedAt).not.toBeNull();
+  });
+
+  // The fleet page says "Offline longer than 1 day" and a device "29 min" (lib/duration-text.ts): so does the mail.
+  it("the mail says the threshold and each device's time offline in the fleet page's words", async () => {
+    const mailed = async (thresholdMin: number, id: number, since: Date) => {
+      mail.removeAll();
+      await prisma.fleetSettings.update({ where: { dealerLinkId: L }, data: { offlineThresholdMin: thresholdMin } });
+      const captured = mail.captureOne("ops@example.com", { wait: 10_000 });
+      await raisedSpell(id, since, NOW);
+      return (await captured).email;
+    };
+    const day = await mailed(1440, 1, at(-1500));
+    expect(day.headers.subject).toBe("1 device offline longer than 1 day");
+    expect(day.body).toContain("offline longer than 1 day:");
+    expect(day.body).toContain(`offline since ${at(-1500).toISOString()} (25 h)`);
+    const minutes = await mailed(29, 2, at(-29.6));
+    expect(minutes.headers.subject).toBe("1 device offline longer than 29 minutes");
+    expect(minutes.body).toContain("(29 min)");
   });
 
   it("the same spell never raises or mails twice, however often the scan runs (or two run at once)", async () => {

@@ -222,10 +222,16 @@ describe("site readiness, one fixture per failing check", () => {
 
   it("no device offline past the dealer's threshold (30 min by default, then as the dealer sets it)", async () => {
     expect(await failing(114)).toEqual(["devices_online"]);
-    expect((await judge(114)).checks[5]!.fixHref).toBe("/fleet?site=114&offlineFor=30");
+    // The threshold in the fleet page's words (lib/duration-text.ts minutesText).
+    expect((await judge(114)).checks[5]).toMatchObject({
+      detail: "1 device offline longer than 30 minutes",
+      fixHref: "/fleet?site=114&offlineFor=30",
+    });
     expect(await failing(115)).toEqual([]);
     await world.prisma.fleetSettings.create({ data: { dealerLinkId: R, offlineThresholdMin: 5 } });
     expect(await failing(115)).toEqual(["devices_online"]);
+    await world.prisma.fleetSettings.update({ where: { dealerLinkId: R }, data: { offlineThresholdMin: 60 } });
+    expect((await judge(114)).checks[5]!.detail).toBe("1 device offline longer than 1 hour");
     await world.prisma.fleetSettings.update({ where: { dealerLinkId: R }, data: { offlineThresholdMin: 180 } });
     expect(await failing(114)).toEqual([]);
     await world.prisma.fleetSettings.delete({ where: { dealerLinkId: R } });

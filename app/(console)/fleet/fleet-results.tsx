@@ -6,7 +6,7 @@ import Link from "next/link";
 import { Activity } from "lucide-react";
 import { FleetFilters } from "@/components/fleet/fleet-filters";
 import { FleetTable } from "@/components/fleet/fleet-table";
-import { minutesText } from "@/components/fleet/format";
+import { minutesText } from "@/lib/duration-text";
 import { EmptyState, ListPager, buttonClasses, textLinkClass, cn } from "@/components/ui";
 import { fleetList, isFiltered, type FleetListState } from "@/lib/fleet/list-state";
 import { fleetFirmwares, fleetPage } from "@/lib/fleet/read";

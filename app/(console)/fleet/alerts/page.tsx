@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AlertNotifier } from "@/components/fleet/alert-notifier";
 import { ClearedAlertsCard, OpenAlertsCard } from "@/components/fleet/alert-lists";
-import { minutesText } from "@/components/fleet/format";
+import { minutesText } from "@/lib/duration-text";
 import { dealerPage } from "@/components/page/dealer-page";
 import { buttonClasses } from "@/components/ui";
 import type { DealerBound } from "@/lib/auth/require";

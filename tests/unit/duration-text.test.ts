@@ -1,7 +1,7 @@
-// How the fleet page writes how long ago and for how long (components/fleet/format.ts): one unit that
-// reads well at every scale, on an injected `now`.
+// How long ago and for how long, in words (lib/duration-text.ts), as the fleet pages, readiness and the
+// alert mail write it: one unit that reads well at every scale, on an injected `now`.
 import { describe, expect, it } from "vitest";
-import { ago, duration, minutesText } from "@/components/fleet/format";
+import { ago, duration, minutesText } from "@/lib/duration-text";
 
 const now = new Date("2026-12-03T12:00:00Z");
 const before = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
@@ -16,6 +16,10 @@ describe("fleet times", () => {
     expect(duration(before(35 * 1440), now)).toBe("5 wk");
     expect(duration(before(676 * 1440), now)).toBe("22 mo");
     expect(duration(before(1100 * 1440), now)).toBe("3 yr");
+  });
+  it("counts whole units, never rounding up: 29.6 minutes is 29 min, 47.9 hours 47 h", () => {
+    expect(duration(before(29.6), now)).toBe("29 min");
+    expect(duration(before(47.9 * 60), now)).toBe("47 h");
   });
   it("a time in the future (a clock ahead of ours) reads as now, never negative", () => {
     expect(duration(new Date(now.getTime() + 60_000), now)).toBe("under a minute");

@@ -1,4 +1,7 @@
-// Times on the fleet page, relative to one `now` taken by the server for the whole render.
+// How long something lasted, in words, one way for the fleet pages, readiness's "devices online"
+// check and the offline alert mail: a threshold of 1,440 minutes is "1 day" in each, and a device
+// offline 29.6 minutes is "29 min" (whole units, never rounded up). Relative to a `now` the caller
+// takes once (a page's render, a scan). No imports beyond lib/plural: pages and server mail alike.
 import { plural } from "@/lib/plural";
 
 const DAY_MIN = 24 * 60;
