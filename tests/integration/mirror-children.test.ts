@@ -413,7 +413,7 @@ describe("mirror-children · device webhooks: newest status and firmware win, wh
     },
   );
 
-  it("a read repeating status and firmware, without a time of its own, moves their times but not updated_at", async () => {
+  it("a read repeating status and firmware, with no time of its own, moves their times, not updated_at", async () => {
     const noTime = { status: "offline", firmware: "2.14.1", updated_at: null };
     await mirrorCopy(noTime, "read", new Date(t(30)));
     const spell = { status: "offline", statusAt: new Date(t(30)), firmware: "2.14.1", updatedAt: new Date(t(30)) };
