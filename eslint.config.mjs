@@ -13,14 +13,17 @@ const GATEWAY_MESSAGE =
   "@/lib/chekt/budget-class, types: `import type` from @/lib/chekt/schema, zod: @/lib/schemas/contract).";
 /** lib/chekt as imported from anywhere: the alias, or a relative path with or without lib/. */
 const CHEKT = "(@/lib/|(\\.\\.?/)+(lib/)?)chekt";
-// budget-wait (the interactive scope the action client opens) and budget-panel (Settings figures
-// read from Postgres) make no call to CHeKT and hold no credential; contract-lists is data.
+// budget-wait (the interactive scope the action client opens), budget-panel (Settings figures
+// read from Postgres) and budget-rules (the bucket's pure rules and CHeKT's free tier, which the env
+// defaults and the connection check's words quote) make no call to CHeKT and hold no credential;
+// contract-lists is data.
 const ALLOWED = [
   "api/[^/]+",
   "errors",
   "budget-class",
   "budget-wait",
   "budget-panel",
+  "budget-rules",
   "schema",
   "normalize",
   "list-query",

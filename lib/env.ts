@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseTrustedProxies } from "./auth/client-ip";
+import { FREE_TIER } from "./chekt/budget-rules";
 import { exampleSecretsMessage } from "./env-secrets";
 import { errorText } from "@/lib/error-text";
 
@@ -26,8 +27,8 @@ const schema = z
     CHEKT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     // CHeKT's tier for the shared call budget (lib/chekt/budget.ts; free tier by default). Only the
     // start: CHeKT's X-RateLimit-* headers correct it at run time.
-    CHEKT_BUDGET_PER_MIN: z.coerce.number().min(1).default(60),
-    CHEKT_BUDGET_BURST: z.coerce.number().min(1).default(5),
+    CHEKT_BUDGET_PER_MIN: z.coerce.number().min(1).default(FREE_TIER.perMin),
+    CHEKT_BUDGET_BURST: z.coerce.number().min(1).default(FREE_TIER.burst),
     // The mirror (docs/mirror.md): a view of a row older than this queues a background refresh;
     // every dealer link is swept at least this often.
     MIRROR_STALE_AFTER_S: z.coerce.number().int().min(5).max(86_400).default(300),

@@ -13,7 +13,8 @@ import {
   buttonClasses,
 } from "@/components/ui";
 import { IN_PROGRESS, JOB_STATES } from "@/lib/bulk/job-states";
-import { JOB_ENTITIES, JOB_KINDS, JOB_PAGE_SIZES } from "@/lib/bulk/jobs-list-state";
+import { JOB_ENTITIES, JOB_KINDS } from "@/lib/bulk/jobs-list-state";
+import { PAGE_SIZES } from "@/lib/list-state/pages";
 import type { JobsPage } from "@/lib/bulk/jobs-read";
 import { JOB_ENTITY_LABEL, JOB_KIND_LABEL, JOB_STATE_LABEL, JobList } from "./job-list";
 
@@ -77,7 +78,7 @@ export function JobsResults<S extends ListState>({
       {none ? null : (
         <ListFilters list={list} state={state} fields={[...selects.map((s) => s.name), "per"]} filtered={filtered}>
           <FilterSelects state={state} selects={selects} />
-          <PageSizeSelect value={state.per} sizes={JOB_PAGE_SIZES} />
+          <PageSizeSelect value={state.per} sizes={PAGE_SIZES} />
         </ListFilters>
       )}
       <IgnoredFilters errors={errors} />

@@ -10,8 +10,8 @@ import {
   SubmitButton,
   buttonClasses,
 } from "@/components/ui";
+import { PAGE_SIZES } from "@/lib/list-state/pages";
 import {
-  PAGE_SIZES,
   SITE_COLUMNS,
   SITE_COLUMN_KEYS,
   isSiteListFiltered,

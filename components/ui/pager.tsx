@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { cn } from "./cn";
 import { countText } from "@/lib/count-text";
+import { pageCount } from "@/lib/list-state/pages";
 
 export type PagerProps = {
   page: number;
@@ -28,7 +29,7 @@ const off =
 
 /** THE pager of every list page: "Showing 26–50 of 2,000", first/previous/next/last as links. */
 export function Pager({ page, per, total, shown, hrefFor, noun, name = "list", className }: PagerProps) {
-  const pages = Math.max(1, Math.ceil(total / per));
+  const pages = pageCount(total, per);
   const from = total === 0 || shown === 0 ? 0 : (page - 1) * per + 1;
   const to = shown === 0 ? 0 : (page - 1) * per + shown;
   const step = (label: string, target: number, enabled: boolean, rel?: string) =>

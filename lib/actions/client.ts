@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
+import { roleNeeded } from "@/lib/auth/require";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { writeAudit, type AuditEntry } from "@/lib/audit";
 import { prisma } from "@/lib/db";
@@ -146,7 +147,7 @@ async function checkRole(run: RunAudit, role: Role, dealer: MemberDealer | null)
   const noDealer = !dealer && role !== "viewer";
   await auditRun(run, "refused", noDealer ? "no dealer to work on" : `role ${run.user.role} lacks ${role}`);
   if (noDealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
-  throw new ActionError("forbidden", `Only ${role === "admin" ? "an admin" : `an ${role} or admin`} can do this.`);
+  throw new ActionError("forbidden", `Only ${roleNeeded(role)} can do this.`);
 }
 
 /**

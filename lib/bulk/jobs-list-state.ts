@@ -3,7 +3,8 @@
 // every site and the site imports (/jobs: the same and the type). Newest first, always. A value the
 // parsers refuse falls back to "any" and is named under "Some filters were ignored" (readJobsList).
 import { defineListState, type RawParams } from "@/lib/list-state/define";
-import { intIn, numberOf, oneOf } from "@/lib/list-state/parsers";
+import { PAGE_SIZES, pageParam, perParam } from "@/lib/list-state/pages";
+import { oneOf } from "@/lib/list-state/parsers";
 import { readList, refusedChoice, type Explain, type ParsedList } from "@/lib/list-state/refusals";
 import { IN_PROGRESS, JOB_STATES } from "./job-states";
 
@@ -12,12 +13,11 @@ export const JOB_STATE_FILTERS = [IN_PROGRESS, ...JOB_STATES] as const;
 export const JOB_KINDS = ["create", "update", "delete"] as const;
 /** Device jobs of a site, or site imports (their items are sites). */
 export const JOB_ENTITIES = ["devices", "sites"] as const;
-export const JOB_PAGE_SIZES = [25, 50, 100] as const;
 
 const state = oneOf(["", ...JOB_STATE_FILTERS]).withDefault("");
 const kind = oneOf(["", ...JOB_KINDS]).withDefault("");
-const page = intIn(1, 100_000).withDefault(1);
-const per = numberOf(JOB_PAGE_SIZES).withDefault(25);
+const page = pageParam();
+const per = perParam();
 
 export function jobsListOf(siteId: number) {
   return defineListState({ path: `/sites/${siteId}/devices/jobs`, noun: "jobs" }, { state, kind, page, per });
@@ -37,7 +37,7 @@ const REFUSALS: Partial<Record<string, Explain>> = {
   state: refusedChoice("State", JOB_STATE_FILTERS),
   kind: refusedChoice("Kind", JOB_KINDS),
   entity: refusedChoice("Type", JOB_ENTITIES),
-  per: refusedChoice("Rows", JOB_PAGE_SIZES.map(String)),
+  per: refusedChoice("Rows", PAGE_SIZES.map(String)),
 };
 
 /** A jobs list's state from the URL, and each value it refused in the lists' words (IgnoredFilters shows them). */

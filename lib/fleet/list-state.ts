@@ -3,7 +3,8 @@
 // that control's default.
 import { defineListState } from "@/lib/list-state/define";
 import { chektIdFilter } from "@/lib/list-state/chekt-id";
-import { intIn, numberOf, oneOf, text } from "@/lib/list-state/parsers";
+import { pageParam, perParam } from "@/lib/list-state/pages";
+import { intIn, oneOf, text } from "@/lib/list-state/parsers";
 
 export const FLEET_PAGE_SIZES = [50, 100, 200] as const;
 /** "Offline longer than…" choices, in minutes (a dealer's alert threshold is one of its own). */
@@ -24,8 +25,8 @@ export const fleetList = defineListState(
     site: chektIdFilter(),
     type: oneOf(["", "camera", "bridge"]).withDefault(""),
     firmware: text(64).withDefault(""),
-    page: intIn(1, 1_000_000).withDefault(1),
-    per: numberOf(FLEET_PAGE_SIZES).withDefault(50),
+    page: pageParam(),
+    per: perParam(FLEET_PAGE_SIZES),
   },
 );
 export type FleetListState = typeof fleetList.defaults;

@@ -11,6 +11,7 @@ import type { DeviceInput } from "@/lib/bulk/validate";
 import { readStoredDevice } from "./device-payload";
 import { recordItemResults, type Item, type Settled } from "./bulk-item-results";
 import { json, jobUser, JobRunner, TX, type JobRow, type RunDeps, type RunOutcome } from "./item-runner";
+import { UNSETTLED_ITEM_STATES } from "./item-states";
 
 // Callers that knew these from here keep working.
 export { KEY_LIFETIME_MS, RunAborted, type RunOutcome } from "./item-runner";
@@ -102,7 +103,7 @@ class Runner extends JobRunner<RunnerDeps> {
 
   private chunkItems(chunkId: string): Promise<Item[]> {
     return this.deps.db.bulkItem.findMany({
-      where: { chunkId, state: { in: ["pending", "sending"] } },
+      where: { chunkId, state: { in: [...UNSETTLED_ITEM_STATES] } },
       orderBy: { position: "asc" },
       select: { id: true, position: true, externalDeviceId: true, chektDeviceId: true, payload: true },
     });

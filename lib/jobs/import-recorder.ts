@@ -13,6 +13,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { armingWriteSql, contactsWriteSql, sitesWriteSql } from "@/lib/mirror/batch";
 import { lastPerKey, utc } from "@/lib/mirror/sql-values";
 import type { ResponseArmingSettingDto, ResponseContactDto, ResponseSiteBasicDto } from "@/lib/schemas/contract";
+import { unsettledSql } from "./item-states";
 
 export type MirrorWrite =
   | { kind: "site"; dto: ResponseSiteBasicDto }
@@ -109,7 +110,7 @@ export function settleSql(settles: Settle[]): Prisma.Sql {
       UPDATE bulk_items b SET state = 'succeeded'::"BulkItemState", chekt_device_id = r.site, result = r.result,
         status_code = NULL, error_message = NULL, updated_at = now()
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id text, site int, result jsonb)
-      WHERE b.id = r.id AND b.state IN ('pending'::"BulkItemState", 'sending'::"BulkItemState")
+      WHERE b.id = r.id AND ${unsettledSql("b")}
       RETURNING b.job_id)
     UPDATE bulk_jobs j SET succeeded = j.succeeded + s.n, updated_at = now()
     FROM (SELECT job_id, count(*)::int AS n FROM settled GROUP BY job_id) s

@@ -8,7 +8,8 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { classifyFailure, type Failure } from "./errors";
 import type { JobLock } from "./lock";
-import { IN_PROGRESS_STATES } from "@/lib/bulk/job-states";
+import { IN_PROGRESS_STATES, isInProgress } from "@/lib/bulk/job-states";
+import { UNSETTLED_ITEM_STATES } from "./item-states";
 
 export type RunOutcome = "finished" | "busy" | "missing" | "already-final";
 
@@ -68,7 +69,7 @@ function loadJob(db: PrismaClient, jobId: string) {
 async function startJob(db: PrismaClient, jobId: string): Promise<JobRow | "missing" | "already-final"> {
   const job = await loadJob(db, jobId);
   if (!job) return "missing";
-  if (job.state === "done" || job.state === "failed" || job.state === "cancelled") return "already-final";
+  if (!isInProgress(job.state)) return "already-final";
   if (job.state === "queued")
     await db.bulkJob.update({
       where: { id: job.id },
@@ -94,7 +95,7 @@ type FinishAudit = {
 async function finishJob(db: PrismaClient, job: JobRow, audit: FinishAudit) {
   const user = jobUser(job);
   await db.$transaction(async (tx) => {
-    const remaining = await tx.bulkItem.count({ where: { jobId: job.id, state: { in: ["pending", "sending"] } } });
+    const remaining = await tx.bulkItem.count({ where: { jobId: job.id, state: { in: [...UNSETTLED_ITEM_STATES] } } });
     if (remaining > 0) return;
     const [succeeded, failed] = await Promise.all([
       tx.bulkItem.count({ where: { jobId: job.id, state: "succeeded" } }),

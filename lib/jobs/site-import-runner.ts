@@ -18,6 +18,7 @@ import { readPayload, readProgress, type ImportPayload, type ImportProgress } fr
 import type { ResponseContactDto, ResponseSiteBasicDto, SecurityTypeDto } from "@/lib/schemas/contract";
 import { json, jobUser, JobRunner, runLanes, TX, type JobRow, type RunDeps, type RunOutcome } from "./item-runner";
 import { ImportRecorder, type StepRecord } from "./import-recorder";
+import { UNSETTLED_ITEM_STATES } from "./item-states";
 
 /** The run's deps (lib/jobs/item-runner.ts); a step sent under a key older than its lifetime is looked behind first. */
 export type SiteImportDeps = RunDeps & {
@@ -85,7 +86,7 @@ class ImportRunner extends JobRunner<SiteImportDeps> {
         db.bulkItem.findMany({
           where: {
             jobId: row.id,
-            state: { in: ["pending", "sending"] },
+            state: { in: [...UNSETTLED_ITEM_STATES] },
             ...(after ? { position: { gt: after.position } } : {}),
             // A job closed under the runner (cancelled) stops at the next page.
             job: { state: "running" },
@@ -367,7 +368,7 @@ class ImportRunner extends JobRunner<SiteImportDeps> {
   private async recordFailure(item: Item, progress: ImportProgress, status: number, message: string) {
     await this.deps.db.$transaction(async (tx) => {
       const claimed = await tx.bulkItem.updateMany({
-        where: { id: item.id, state: { in: ["pending", "sending"] } },
+        where: { id: item.id, state: { in: [...UNSETTLED_ITEM_STATES] } },
         data: {
           state: "failed",
           result: json(progress),

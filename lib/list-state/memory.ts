@@ -1,5 +1,6 @@
 // Sorting and paging for the short lists that are read whole (a dealer's users, stations, a site's
 // jobs): the same page/per/sort/dir URL state as the SQL-paged lists, applied in memory.
+import { pageCount } from "./pages";
 
 export type Paged<Row> = { rows: Row[]; total: number; page: number; pages: number };
 
@@ -30,6 +31,6 @@ export function sortAndPage<Row>(
       return (missing ? compare(a.k, b.k) : sign * compare(a.k, b.k)) || a.i - b.i;
     })
     .map((x) => x.row);
-  const pages = Math.max(1, Math.ceil(sorted.length / per));
+  const pages = pageCount(sorted.length, per);
   return { rows: sorted.slice((page - 1) * per, page * per), total: sorted.length, page, pages };
 }

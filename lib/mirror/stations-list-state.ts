@@ -2,18 +2,18 @@
 // list-page parsers (lib/list-state). A dealer's stations are read whole and paged in memory.
 import { defineListState } from "@/lib/list-state/define";
 import { sortAndPage } from "@/lib/list-state/memory";
-import { intIn, numberOf, oneOf } from "@/lib/list-state/parsers";
+import { pageParam, perParam } from "@/lib/list-state/pages";
+import { oneOf } from "@/lib/list-state/parsers";
 
 export const STATION_SORTS = ["name", "external", "prefix", "created"] as const;
-export const STATION_PAGE_SIZES = [25, 50, 100] as const;
 
 export const stationsList = defineListState(
   { path: "/stations", noun: "stations" },
   {
     sort: oneOf(STATION_SORTS).withDefault("name"),
     dir: oneOf(["asc", "desc"]).withDefault("asc"),
-    page: intIn(1, 100_000).withDefault(1),
-    per: numberOf(STATION_PAGE_SIZES).withDefault(25),
+    page: pageParam(),
+    per: perParam(),
   },
 );
 export type StationsListState = typeof stationsList.defaults;

@@ -4,7 +4,8 @@
 import type { ListFilter, ListQuery } from "@/lib/chekt/list-query";
 import { defineListState } from "@/lib/list-state/define";
 import { chektIdFilter } from "@/lib/list-state/chekt-id";
-import { columns, intIn, matching, numberOf, oneOf, text } from "@/lib/list-state/parsers";
+import { pageParam, perParam } from "@/lib/list-state/pages";
+import { columns, matching, oneOf, text } from "@/lib/list-state/parsers";
 import { isValidTimeZone } from "./timezones";
 import { keysOf } from "@/lib/keys-of";
 
@@ -29,7 +30,6 @@ export const DEFAULT_SITE_COLUMNS: SiteColumn[] = [
   "is_activated",
   "created_at",
 ];
-export const PAGE_SIZES = [25, 50, 100] as const;
 
 export const siteList = defineListState(
   { path: "/sites", noun: "sites" },
@@ -42,8 +42,8 @@ export const siteList = defineListState(
     ready: oneOf(["", "1", "0"]).withDefault(""),
     sort: oneOf(SITE_COLUMN_KEYS).withDefault("name"),
     dir: oneOf(["asc", "desc"]).withDefault("asc"),
-    page: intIn(1, 1_000_000).withDefault(1),
-    per: numberOf(PAGE_SIZES).withDefault(25),
+    page: pageParam(),
+    per: perParam(),
     cols: columns(SITE_COLUMN_KEYS, "name", DEFAULT_SITE_COLUMNS).withDefault(DEFAULT_SITE_COLUMNS),
   },
 );

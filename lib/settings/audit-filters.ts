@@ -2,7 +2,8 @@
 // (lib/list-state); the page and the CSV export parse them the same way. Pure: unit-tested, and
 // shared by the page, the export route and the filter form.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
-import { intIn, isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
+import { pageParam } from "@/lib/list-state/pages";
+import { isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
 import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 
 const OUTCOMES = ["success", "failure", "refused"] as const;
@@ -17,7 +18,7 @@ export const auditList = defineListState(
     outcome: oneOf(["", ...OUTCOMES]).withDefault(""),
     from: matching(isInstant).withDefault(""),
     to: matching(isInstant).withDefault(""),
-    page: intIn(1, 100_000).withDefault(1),
+    page: pageParam(),
   },
 );
 export type AuditListState = typeof auditList.defaults;

@@ -2,7 +2,8 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditFilters } from "./audit-filters";
-import { pageCount, pageWindow, timeRange } from "./log-paging";
+import { pageCount } from "@/lib/list-state/pages";
+import { pageWindow, timeRange } from "./log-paging";
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -3,6 +3,7 @@
 // failure and a CHeKT-side fault. Pure, so every bucket is unit-tested without a server.
 
 import type { RawAnswer } from "@/lib/chekt/api/diagnostics";
+import { FREE_TIER } from "@/lib/chekt/budget-rules";
 import { errorEnvelope, type ChektError } from "@/lib/chekt/errors";
 import { isRecord } from "@/lib/is-record";
 
@@ -188,8 +189,9 @@ function rateLimited({ retryAfterS: wait, ctx, fields }: Reading): Diagnosis {
     bucket: "rate_limited",
     title: "Rate limited",
     detail:
-      `CHeKT refused ${ctx.label} because the rate limit is used up (free tier: 60 requests a minute, ` +
-      `bursts of 5 a second).${wait !== undefined ? ` It allows calls again in ${wait} s.` : ""} If ` +
+      `CHeKT refused ${ctx.label} because the rate limit is used up (free tier: ${FREE_TIER.perMin} ` +
+      `requests a minute, bursts of ${FREE_TIER.burst} a second).` +
+      `${wait !== undefined ? ` It allows calls again in ${wait} s.` : ""} If ` +
       "something calls CHeKT in a tight loop, slow it down, or upgrade the plan.",
     retryAfterS: wait,
     ...fields,

@@ -1,7 +1,8 @@
 // The webhook delivery log's filters live in the URL (bookmarkable), declared with the list-page
 // parsers (lib/list-state). Pure, so the unit tests read it without a database.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
-import { intIn, isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
+import { pageParam } from "@/lib/list-state/pages";
+import { isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
 import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 
 export const VERDICTS = ["accepted", "duplicate", "rejected", "malformed"] as const;
@@ -23,7 +24,7 @@ export const webhookLogList = defineListState(
     event: text(200).withDefault(""),
     from: matching(isInstant).withDefault(""),
     to: matching(isInstant).withDefault(""),
-    page: intIn(1, 1_000_000).withDefault(1),
+    page: pageParam(),
   },
 );
 export type WebhookLogListState = typeof webhookLogList.defaults;

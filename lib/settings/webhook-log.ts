@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { pageCount, pageWindow, timeRange } from "./log-paging";
+import { pageCount } from "@/lib/list-state/pages";
+import { pageWindow, timeRange } from "./log-paging";
 import type { WebhookLogFilters } from "./webhook-log-filters";
 
 export { VERDICTS, parseWebhookLogFilters } from "./webhook-log-filters";

@@ -2,10 +2,10 @@
 // parsers (lib/list-state). A dealer's members are read whole and paged in memory.
 import { defineListState } from "@/lib/list-state/define";
 import { sortAndPage } from "@/lib/list-state/memory";
-import { intIn, numberOf, oneOf, text } from "@/lib/list-state/parsers";
+import { pageParam, perParam } from "@/lib/list-state/pages";
+import { oneOf, text } from "@/lib/list-state/parsers";
 
 export const USER_SORTS = ["email", "role", "status", "lastSignIn"] as const;
-export const USER_PAGE_SIZES = [25, 50, 100] as const;
 
 export const usersList = defineListState(
   { path: "/users", noun: "people" },
@@ -13,8 +13,8 @@ export const usersList = defineListState(
     q: text(100).withDefault(""),
     sort: oneOf(["", ...USER_SORTS]).withDefault(""),
     dir: oneOf(["asc", "desc"]).withDefault("asc"),
-    page: intIn(1, 100_000).withDefault(1),
-    per: numberOf(USER_PAGE_SIZES).withDefault(25),
+    page: pageParam(),
+    per: perParam(),
   },
 );
 export type UsersListState = typeof usersList.defaults;

@@ -2,7 +2,8 @@
 // (lib/list-state): a bad value falls back to "any" and is named in a clear message.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { chektIdFilter } from "@/lib/list-state/chekt-id";
-import { intIn, isDay, matching, oneOf, text } from "@/lib/list-state/parsers";
+import { pageParam } from "@/lib/list-state/pages";
+import { isDay, matching, oneOf, text } from "@/lib/list-state/parsers";
 import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 import type { HistoryFilter } from "./queries";
 import { VERIFICATION_STATES } from "./types";
@@ -15,7 +16,7 @@ export const historyList = defineListState(
     operator: text(100).withDefault(""),
     from: matching(isDay).withDefault(""),
     to: matching(isDay).withDefault(""),
-    page: intIn(1, 10_000).withDefault(1),
+    page: pageParam(),
   },
 );
 export type HistoryListState = typeof historyList.defaults;

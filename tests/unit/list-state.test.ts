@@ -15,6 +15,7 @@ import {
   rangeBound,
   text,
 } from "@/lib/list-state/parsers";
+import { MAX_PAGE, pageCount } from "@/lib/list-state/pages";
 import { withToggled } from "@/lib/list-state/selection";
 import { siteList } from "@/lib/schemas/site-list";
 import { fleetList } from "@/lib/fleet/list-state";
@@ -82,6 +83,18 @@ describe.each(Object.entries(LISTS))("%s", (_name, list) => {
     const state = list.parse({ page: "-4" });
     expect(state).toEqual(list.defaults);
     expect(list.refused({ page: "-4" })).toEqual([{ key: "page", raw: "-4" }]);
+  });
+
+  it("takes pages up to the one largest page number every list shares, and no further", () => {
+    if (!list.keys.includes("page")) return;
+    expect(list.parse({ page: String(MAX_PAGE) })).toMatchObject({ page: MAX_PAGE });
+    expect(list.refused({ page: String(MAX_PAGE + 1) })).toEqual([{ key: "page", raw: String(MAX_PAGE + 1) }]);
+  });
+});
+
+describe("pageCount", () => {
+  it("is how many pages the rows fill, and at least one so an empty list still has its page", () => {
+    expect([0, 1, 25, 26, 100].map((n) => pageCount(n, 25))).toEqual([1, 1, 1, 2, 4]);
   });
 });
 

@@ -5,7 +5,8 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
 import { NoDealerState } from "@/components/shell/no-dealer";
 import { requirePageScope } from "@/lib/auth/require";
-import { pageOfUsers, USER_PAGE_SIZES, usersList } from "@/lib/users/list-state";
+import { PAGE_SIZES } from "@/lib/list-state/pages";
+import { pageOfUsers, usersList } from "@/lib/users/list-state";
 import { listUsers } from "@/lib/users/service";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
@@ -33,7 +34,7 @@ export default async function UsersPage({ searchParams }: SearchParamsProps) {
           <div className="p-4 pb-0">
             <ListFilters list={usersList} state={state} fields={["q", "per"]} filtered={!!state.q}>
               <SearchField label="Search people" value={state.q} placeholder="Name or email" />
-              <PageSizeSelect value={state.per} sizes={USER_PAGE_SIZES} />
+              <PageSizeSelect value={state.per} sizes={PAGE_SIZES} />
             </ListFilters>
           </div>
           <UsersTable rows={page.rows} state={state} meId={me.id} dealerName={dealer.companyName} />
