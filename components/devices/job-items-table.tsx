@@ -16,6 +16,7 @@ import {
 } from "@/components/ui";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
 import { countText } from "@/lib/count-text";
+import { pageCount } from "@/lib/list-state/pages";
 import { NOUN, type Entity } from "./job-entity";
 
 type ItemState = JobItemView["state"];
@@ -58,7 +59,7 @@ function useFilteredPages(items: JobItemView[]) {
   const [page, setPage] = useState(0);
   const [filter, setFilter] = useState<"all" | ItemState>("all");
   const list = filter === "all" ? items : items.filter((i) => i.state === filter);
-  const pages = Math.max(1, Math.ceil(list.length / PAGE));
+  const pages = pageCount(list.length, PAGE);
   return {
     filter,
     showOnly: (value: string) => {
