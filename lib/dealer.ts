@@ -150,6 +150,15 @@ export async function effectiveRole(user: SessionUser, dealer: MemberDealer | nu
 }
 
 /**
+ * The signed-in user at work: their current dealer (resolveDealerFor) and, as `user.role`, their role
+ * there (effectiveRole), which is what every page, route and action check reads.
+ */
+export async function userAtDealer(user: SessionUser): Promise<{ user: SessionUser; dealer: MemberDealer | null }> {
+  const dealer = await resolveDealerFor(user);
+  return { user: withDealerRole(user, await effectiveRole(user, dealer)), dealer };
+}
+
+/**
  * Which dealers' rows an organisation-wide log (audit history) may show this user: null = all of
  * them and the rows of no dealer (the owner); otherwise only the current dealer's rows.
  */

@@ -6,14 +6,7 @@ import { roleNeeded } from "@/lib/auth/require";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { writeAudit, type AuditEntry } from "@/lib/audit";
 import { prisma } from "@/lib/db";
-import {
-  effectiveRole,
-  NO_DEALER_MESSAGE,
-  resolveDealerFor,
-  roleInDealerLink,
-  withDealerRole,
-  type MemberDealer,
-} from "@/lib/dealer";
+import { NO_DEALER_MESSAGE, userAtDealer, roleInDealerLink, type MemberDealer } from "@/lib/dealer";
 import { hasRole, ROLES, type Role } from "@/lib/roles";
 import { runInteractive } from "@/lib/chekt/budget-wait";
 import { scopeOf, type DealerScope } from "@/lib/dealer-scope";
@@ -131,8 +124,7 @@ export const actionClient = createSafeActionClient({
   const traceId = randomUUID();
   const objectKind = metadata.objectKind ?? "action";
   // The role that counts is the membership's in the current dealer (the owner is admin in all).
-  const dealer = await resolveDealerFor(sessionUser);
-  const user: SessionUser = withDealerRole(sessionUser, await effectiveRole(sessionUser, dealer));
+  const { user, dealer } = await userAtDealer(sessionUser);
   const run: RunAudit = { action: metadata.name, objectKind, dealerLinkId: dealer?.id, traceId, user };
   await checkRole(run, metadata.role, dealer);
   await checkNamedDealer(run, metadata.role, namedDealerLinkId(clientInput));

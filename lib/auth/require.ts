@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { NextResponse } from "next/server";
-import { effectiveRole, NO_DEALER_MESSAGE, resolveDealerFor, withDealerRole, type MemberDealer } from "@/lib/dealer";
+import { NO_DEALER_MESSAGE, userAtDealer, type MemberDealer } from "@/lib/dealer";
 import { hasRole, type Role } from "@/lib/roles";
 import { auditForbiddenPage, auditRefusedLookup } from "./refused-lookup";
 import { safeCallbackPath } from "./safe-redirect";
@@ -24,12 +24,6 @@ async function signInUrl(): Promise<string> {
 /** The signed-in user, their current dealer, and their role there (the one that counts). */
 export type DealerScope = { user: SessionUser; dealer: MemberDealer | null };
 
-/** Resolves the dealer once per request from the user's memberships; `user.role` becomes the role there. */
-async function scopeOf(sessionUser: SessionUser): Promise<DealerScope> {
-  const dealer = await resolveDealerFor(sessionUser);
-  return { user: withDealerRole(sessionUser, await effectiveRole(sessionUser, dealer)), dealer };
-}
-
 /**
  * For pages, layouts and server components (first line). Returns the user and their current
  * dealer when their role in that dealer is at least `role`; otherwise it never returns: signed out
@@ -40,7 +34,7 @@ async function scopeOf(sessionUser: SessionUser): Promise<DealerScope> {
 export async function requirePageScope(role: Role = "viewer"): Promise<DealerScope> {
   const sessionUser = await getSessionUser();
   if (!sessionUser) redirect(await signInUrl());
-  const scope = await scopeOf(sessionUser);
+  const scope = await userAtDealer(sessionUser);
   if (!hasRole(scope.user.role, role)) {
     const where = (await headers()).get(REQUEST_PATH_HEADER);
     await auditForbiddenPage(scope.user, scope.dealer, `Only ${roleNeeded(role)} can open this page.`, where);
@@ -91,7 +85,7 @@ export async function requireRouteRole(role: Role = "viewer"): Promise<RouteGuar
       denied: NextResponse.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 }),
     };
   }
-  const { user, dealer } = await scopeOf(sessionUser);
+  const { user, dealer } = await userAtDealer(sessionUser);
   if (!hasRole(user.role, role)) {
     // Audited like a page's 403 (requirePageScope): the attempt shows in the dealer's history.
     const where = await headers().then(
