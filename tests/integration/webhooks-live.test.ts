@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished }
 import { openSse, startInstance, type Instance, type SseClient } from "@/bench/webhooks-support";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "../support/simulator";
+import { until } from "../support/until";
 import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
 
 let db: TestDb;
@@ -112,15 +113,25 @@ describe("live queue across instances", () => {
     const withSnap = await sse.waitFor((m) => m.type === "upsert" && m.item.id === vid && m.item.snapshots.length > 0);
     expect(withSnap.msg.type === "upsert" && withSnap.msg.item.snapshots.length).toBeGreaterThan(0);
 
-    // Every event of this alarm really went through instance A's receiver.
+    // Every event of this alarm really went through instance A's receiver. The simulator sends them one
+    // after another, so the last may still be on its way when B shows the snapshot: wait for it.
     const ownEvents = created.events.map((e) => e.id);
-    const accepted = await sql.query(
-      `SELECT DISTINCT event_id FROM webhook_deliveries WHERE dealer_link_id = $1 AND verdict = 'accepted'
-        AND event_id = ANY($2)`,
-      [linkId, ownEvents],
-    );
     expect(ownEvents).toHaveLength(3);
-    expect(accepted.rows.map((r) => r.event_id).sort()).toEqual(ownEvents.sort());
+    const acceptedEvents = async () =>
+      (
+        await sql.query<{ event_id: string }>(
+          `SELECT DISTINCT event_id FROM webhook_deliveries WHERE dealer_link_id = $1 AND verdict = 'accepted'
+            AND event_id = ANY($2)`,
+          [linkId, ownEvents],
+        )
+      ).rows
+        .map((r) => r.event_id)
+        .sort();
+    await until(
+      async () => (await acceptedEvents()).length === ownEvents.length,
+      () => "the alarm's three events accepted",
+    );
+    expect(await acceptedEvents()).toEqual(ownEvents.sort());
   }, 60_000);
 
   it("resolving the alarm on CHeKT's side removes it from B's stream", async () => {
