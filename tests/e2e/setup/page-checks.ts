@@ -1,20 +1,13 @@
 // The checks every page of the e2e specs gets: an axe scan with no serious or critical violation,
 // and screenshots at a laptop and a phone size for a person to look at.
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { axeViolations } from "./axe";
 
 /** No serious or critical axe violation inside `selector` (or the whole page); the message lists them. */
 export async function expectNoSeriousA11y(page: Page, selector?: string) {
-  let builder = new AxeBuilder({ page });
-  if (selector) builder = builder.include(selector);
-  const { violations } = await builder.analyze();
-  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const where = (v: (typeof bad)[number]) =>
-    v.nodes
-      .map((n) => n.target.join(" "))
-      .slice(0, 3)
-      .join(", ");
+  const bad = (await axeViolations(page, selector)).filter((v) => v.impact === "serious" || v.impact === "critical");
+  const where = (v: (typeof bad)[number]) => v.targets.slice(0, 3).join(", ");
   expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${where(v)}`)).toEqual([]);
 }
 
