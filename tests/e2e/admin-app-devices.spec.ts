@@ -27,10 +27,9 @@ test("as an admin: pages through every device of the dealer's app", async ({ pag
   // The seeded dealer has fewer devices than a page. So that "Load more" is always there to follow, whichever
   // specs ran before, a site of this spec's own gets the devices missing (made CHeKT-side, as an installer would,
   // and brought into the mirror as the other specs' sites are: the dashboard's count must keep matching CHeKT's).
-  await signIn(page, "admin", "/sites");
   const missing = PAGE + 1 - (await appDeviceCount());
   if (missing > 0) {
-    const { siteId } = await newSite(page, "App devices");
+    const { siteId } = await newSite(page, "App devices", "admin");
     const devices = Array.from({ length: missing }, (_, i) => ({
       external_device_id: `e2e-app-devices-${stamp}-${i}`,
       device_type: "camera",
@@ -44,7 +43,7 @@ test("as an admin: pages through every device of the dealer's app", async ({ pag
 
   // Grouped as the page writes every count ("3,150"): earlier specs add devices, so the total may pass 999.
   const all = `All ${total.toLocaleString("en-US")} devices shown`;
-  await page.goto("/settings/app-devices");
+  await signIn(page, "admin", "/settings/app-devices");
   const count = page.getByTestId("device-count");
   // A page is CHeKT's largest (100), so a dealer with thousands of devices needs few calls.
   await expect(count).toHaveText(`${PAGE} devices shown`);

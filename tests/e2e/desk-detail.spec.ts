@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn, sim } from "./setup";
 import { screenshotsTo, VIEWPORTS } from "./setup/page-checks";
-import { clearFaults, expectAccessible, openQueue, raiseShown } from "./verifications-helpers";
+import { clearFaults, expectAccessible, queueLive, raiseShown } from "./verifications-helpers";
 
 const shots = screenshotsTo("/tmp/shots/desk-plans", { fullPage: "none" });
 
@@ -21,7 +21,7 @@ test(
     test.setTimeout(90_000);
     await page.setViewportSize(VIEWPORTS.laptop);
     await signIn(page, "operator", "/verifications");
-    await openQueue(page);
+    await queueLive(page);
     const { row: r } = await raiseShown(page, 1, "Detail view check", { priority: "high", trigger: "door-forced" });
 
     // From here CHeKT's Partner API (sites, contacts, stations) answers only 503s: the view must

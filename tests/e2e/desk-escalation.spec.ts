@@ -10,7 +10,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
 import { screenshotsTo } from "./setup/page-checks";
-import { expectAccessible, openQueue, raise, row } from "./verifications-helpers";
+import { expectAccessible, openQueue, queueLive, raise, row } from "./verifications-helpers";
 
 const shots = screenshotsTo("/tmp/shots/escalation", { prefix: "escalation-", fullPage: "none", makeDir: true });
 
@@ -75,7 +75,7 @@ test(
       await admin.clock.install();
       await op.clock.install();
       await signIn(op, "operator", "/verifications");
-      await Promise.all([openQueue(admin), openQueue(op)]);
+      await Promise.all([openQueue(admin), queueLive(op)]);
 
       // The admin's browser already allows notifications: alerts are on without a prompt.
       await expect(admin.getByRole("button", { name: "Alerts on" })).toBeVisible();
@@ -151,7 +151,7 @@ test("the first visit asks to turn on alarm sound and notifications, and the ans
   page,
 }) => {
   await signIn(page, "operator", "/verifications");
-  await openQueue(page);
+  await queueLive(page);
   const prompt = page.getByTestId("alerts-prompt");
   await expect(prompt).toBeVisible();
   await expectAccessible(page);

@@ -8,7 +8,7 @@ import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./setup";
 import { screenshotsTo } from "./setup/page-checks";
-import { expectAccessible, openQueue, raiseShown } from "./verifications-helpers";
+import { expectAccessible, queueLive, raiseShown } from "./verifications-helpers";
 
 const SHOTS = "/tmp/shots/outcomes";
 const shots = screenshotsTo(SHOTS, { fullPage: "none" });
@@ -77,7 +77,7 @@ test(
     const opCtx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const op = await opCtx.newPage();
     await signIn(op, "operator", "/verifications");
-    await openQueue(op);
+    await queueLive(op);
     const a = await raiseShown(op, 1, "Outcome picker dispatch", { priority: "high", trigger: "door-forced" });
     const b = await raiseShown(op, OVERRIDE_SITE, "Outcome picker disregard", { priority: "low", trigger: "motion" });
 

@@ -1,7 +1,6 @@
 // "Add device": one device through the paste's rules and job path; a duplicate external ID says
 // which device at which site already has it.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./setup";
 import { partner } from "./setup/partner";
 import { expectAccessible, newSite, shots, stamp } from "./devices-helpers";
 
@@ -23,9 +22,8 @@ test("add one device with the paste's checks and job; a duplicate ID names the d
   page,
 }) => {
   test.setTimeout(150_000);
-  await signIn(page, "operator");
-  const { siteId: harbor, siteName: harborName } = await newSite(page, "Harbor Logistics Warehouse");
-  const { siteId: target } = await newSite(page, "Add target");
+  const { siteId: harbor, siteName: harborName } = await newSite(page, "Harbor Logistics Warehouse", "operator");
+  const { siteId: target } = await newSite(page, "Add target", "operator");
   const frontDoor = `fd-${stamp}`;
   await page.goto(`/sites/${harbor}/devices`);
 

@@ -20,8 +20,7 @@ async function provision(page: Page, siteId: number, names: string[]) {
 
 /** Signs in as the operator, creates a site and provisions `names` on it; the site's id, its grid open. */
 async function gridSite(page: Page, siteName: string, names: string[]): Promise<number> {
-  await signIn(page, "operator");
-  const { siteId } = await newSite(page, siteName);
+  const { siteId } = await newSite(page, siteName, "operator");
   await provision(page, siteId, names);
   return siteId;
 }

@@ -1,25 +1,27 @@
 // Shared by the device specs: a fresh site to work in, an accessibility scan, and screenshots at
 // laptop and phone size (copied to /tmp/shots/devices/ when that folder exists, for a human look).
 import { type Page } from "@playwright/test";
+import { signIn, type Role } from "./setup";
 import { partner } from "./setup/partner";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
-import { refreshSitesView } from "./sites-helpers";
+import { refreshShownSites, sitesView } from "./sites-helpers";
 
 export const stamp = Date.now().toString(36);
 
 /**
  * A site made CHeKT-side (as another CHeKT user would), named `name stamp` so it is unique, then
- * brought into this console's mirror through the sites list's Refresh (pages read the mirror).
- * Needs a signed-in page.
+ * brought into this console's mirror through the sites list's Refresh (pages read the mirror), by
+ * `role`: signed in straight onto that list, so no other page renders first.
  */
-export async function newSite(page: Page, name: string): Promise<{ siteId: number; siteName: string }> {
+export async function newSite(page: Page, name: string, role: Role): Promise<{ siteId: number; siteName: string }> {
   const siteName = `${name} ${stamp}`;
   const site = (await partner("/sites", "POST", {
     external_site_id: `e2e-${name.replace(/\W+/g, "-")}-${Date.now()}`,
     name: siteName,
     timezone: "America/New_York",
   })) as { site_id: number };
-  await refreshSitesView(page, siteName);
+  await signIn(page, role, sitesView(siteName));
+  await refreshShownSites(page);
   return { siteId: site.site_id, siteName };
 }
 

@@ -2,7 +2,6 @@
 // job finish, read per-row results, fix and retry the one row CHeKT refused. Then the grid:
 // inline edit, select, delete with a confirmation that states the count.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./setup";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 import { partner } from "./setup/partner";
 import { newSite as mirroredSite, stamp } from "./devices-helpers";
@@ -42,9 +41,8 @@ const bothSizes = screenshotsTo("/tmp/shots/devices", {
 test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the refused row", async ({ page }) => {
   // Two jobs through a rate-limited CHeKT (60/min, shared with the test's own set-up calls).
   test.setTimeout(180_000);
-  await signIn(page, "operator");
-  const { siteId } = await mirroredSite(page, "Paste test");
-  const { siteId: otherSite } = await mirroredSite(page, "Clash holder");
+  const { siteId } = await mirroredSite(page, "Paste test", "operator");
+  const { siteId: otherSite } = await mirroredSite(page, "Clash holder", "operator");
   const clash = `e2e-${stamp}-clash`;
   // An external ID another site of the dealer already uses: the browser cannot know, CHeKT refuses it.
   await partner(`/sites/${otherSite}/devices`, "POST", [
@@ -130,8 +128,7 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
 
 test("device grid: sort, filter, details, inline edit, delete selected with the count", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, "operator");
-  const { siteId } = await mirroredSite(page, "Grid test");
+  const { siteId } = await mirroredSite(page, "Grid test", "operator");
   await partner(`/sites/${siteId}/devices`, "POST", [
     {
       external_device_id: `g-${stamp}-a`,
@@ -187,8 +184,7 @@ test("device grid: sort, filter, details, inline edit, delete selected with the 
 });
 
 test("a viewer sees the devices but cannot paste, edit or delete", async ({ page }) => {
-  await signIn(page, "viewer");
-  const { siteId } = await mirroredSite(page, "Viewer test");
+  const { siteId } = await mirroredSite(page, "Viewer test", "viewer");
   await partner(`/sites/${siteId}/devices`, "POST", [
     { external_device_id: `v-${stamp}-a`, device_type: "camera", name: "Gate" },
   ]);
@@ -202,8 +198,7 @@ test("a viewer sees the devices but cannot paste, edit or delete", async ({ page
 });
 
 test("a 2,500-row paste stays light: only the rows on screen are in the page", async ({ page }) => {
-  await signIn(page, "operator");
-  const { siteId } = await mirroredSite(page, "Big paste");
+  const { siteId } = await mirroredSite(page, "Big paste", "operator");
   const lines = ["External ID,Type,Name,MAC"];
   for (let i = 1; i <= 2500; i++)
     lines.push(`big-${stamp}-${i},camera,Cam ${i},${(0x0b0000000000 + i).toString(16).padStart(12, "0")}`);

@@ -3,7 +3,6 @@
 // the delete undone), "Next error" (and Alt+N) walks the errors, and the row numbers are the sheet's
 // lines, header and blank lines counted, on the review and on the job page alike.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./setup";
 import { partner } from "./setup/partner";
 import { expectAccessible, newSite, pasteToReview, shots, stamp } from "./devices-helpers";
 
@@ -29,8 +28,7 @@ function sheet(): string {
 
 /** An operator with `sheet()` pasted into the review of a new site: the review counts its five bad rows. */
 async function sheetInReview(page: Page, siteName: string) {
-  await signIn(page, "operator");
-  const { siteId } = await newSite(page, siteName);
+  const { siteId } = await newSite(page, siteName, "operator");
   await pasteToReview(page, siteId, sheet());
   await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
   return siteId;

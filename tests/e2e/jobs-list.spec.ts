@@ -4,7 +4,6 @@
 // job's own page, a bad URL value named under "Some filters were ignored", and the list as cards at
 // phone size. Screenshots at laptop and phone size go to /tmp/shots/jobs/ for a human look.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./setup";
 import { screenshotsTo, VIEWPORTS } from "./setup/page-checks";
 import { expectAccessible, newSite, stamp } from "./devices-helpers";
 
@@ -31,8 +30,7 @@ test("jobs-list: a dealer's device jobs and site imports, from the dashboard, fi
   page,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, "operator");
-  const { siteId, siteName } = await newSite(page, "Jobs list");
+  const { siteId, siteName } = await newSite(page, "Jobs list", "operator");
 
   // A device job: one device through the add form.
   await page.goto(`/sites/${siteId}/devices/new`);

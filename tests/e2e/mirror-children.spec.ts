@@ -9,7 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { AS_OF, signIn, sim } from "./setup";
 import { sql as query } from "./setup/db";
 import { screenshotsTo } from "./setup/page-checks";
-import { expectAccessible, openQueue, raise, row } from "./verifications-helpers";
+import { expectAccessible, queueLive, raise, row } from "./verifications-helpers";
 
 const SHOTS = "/tmp/shots/mirror-children";
 const SITE = 1;
@@ -184,7 +184,7 @@ test("a verification answer sent while a bulk job and a sweep run is accepted pr
     // 1. An alarm; the operator claims it and has the dispatch confirmation open.
     const op = await opCtx.newPage();
     await signIn(op, "operator", "/verifications");
-    await openQueue(op);
+    await queueLive(op);
     const raised = await raise({ site_id: SITE, description: `Motion while busy ${stamp}` });
     const r = row(op, raised.verification.verification_id);
     await expect(r).toBeVisible({ timeout: 30_000 });

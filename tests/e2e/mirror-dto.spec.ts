@@ -4,7 +4,6 @@
 // page keeps working (lib/mirror/dto.ts readDeviceDto, lib/mirror/devices.ts). Laptop and phone
 // screenshots, axe.
 import { expect, test } from "@playwright/test";
-import { signIn } from "./setup";
 import { sql } from "./setup/db";
 import { partner } from "./setup/partner";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
@@ -16,8 +15,7 @@ test("a device whose stored copy cannot be read shows with our own columns; the 
   test.setTimeout(120_000);
   const crashes: string[] = [];
   page.on("pageerror", (e) => crashes.push(e.message));
-  await signIn(page, "operator");
-  const { siteId } = await newSite(page, "Unreadable copy");
+  const { siteId } = await newSite(page, "Unreadable copy", "operator");
   const readable = `dto-${stamp}-ok`;
   const unreadable = `dto-${stamp}-bad`;
   await partner(`/sites/${siteId}/devices`, "POST", [

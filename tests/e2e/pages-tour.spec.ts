@@ -137,8 +137,7 @@ const PAGES: ReadonlyArray<readonly [name: string, open: (page: Page) => Promise
     "site-device-job",
     async (page) => {
       // On a site of its own: a device more on a seeded site would change what other specs count.
-      await signIn(page, "admin", "/sites");
-      const { siteId } = await newSite(page, "Tour");
+      const { siteId } = await newSite(page, "Tour", "admin");
       await pasteToReview(
         page,
         siteId,

@@ -25,13 +25,21 @@ export async function expectToast(page: Page, text: string | RegExp) {
   await expect(page.locator("[data-sonner-toast]").filter({ hasText: text }).first()).toBeVisible();
 }
 
+/** The sites list filtered to the sites whose name has `name` in it. */
+export const sitesView = (name: string) => `/sites?q=${encodeURIComponent(name)}`;
+
 /**
  * Pages read this console's mirror of CHeKT, so an object the spec made CHeKT-side (as another
  * CHeKT user would) shows once it is refreshed: the sites list filtered to it, then its Refresh,
  * which re-reads that view from CHeKT. Leaves the page on the list with the one row.
  */
 export async function refreshSitesView(page: Page, name: string) {
-  await page.goto(`/sites?q=${encodeURIComponent(name)}`);
+  await page.goto(sitesView(name));
+  await refreshShownSites(page);
+}
+
+/** The Refresh of the filtered sites list `page` is on (e.g. where signIn() opened it); then one row shows. */
+export async function refreshShownSites(page: Page) {
   await page.getByTestId("freshness").getByRole("button", { name: "Refresh" }).click();
   await expect(page.getByTestId("site-row")).toHaveCount(1);
 }
@@ -42,14 +50,13 @@ export async function siteShownToOperator(
   site: { external_site_id: string; name: string; timezone: string; account_number?: string },
 ) {
   const { site_id } = await partner<{ site_id: number }>("/sites", "POST", site);
-  await signIn(page, "operator", "/sites");
-  await refreshSitesView(page, site.name);
+  await signIn(page, "operator", sitesView(site.name));
+  await refreshShownSites(page);
   return site_id;
 }
 
-/** The same for the stations list (its Refresh re-reads every station of the dealer). */
+/** The same for the stations list `page` is on (its Refresh re-reads every station of the dealer). */
 export async function refreshStations(page: Page) {
-  await page.goto("/stations");
   const refresh = page.getByTestId("freshness").getByRole("button", { name: "Refresh" });
   await refresh.click();
   await expect(refresh).toHaveText("Refresh");

@@ -2,7 +2,7 @@
 // replayed with a viewer's session (a forged call) is refused and changes nothing in CHeKT.
 import { expect, test } from "@playwright/test";
 import { appUrl, signIn } from "./setup";
-import { defaultRateLimit, partner, refreshSitesView, roomyRateLimit, stamp } from "./sites-helpers";
+import { defaultRateLimit, partner, refreshShownSites, roomyRateLimit, sitesView, stamp } from "./sites-helpers";
 
 test.beforeAll(roomyRateLimit);
 test.afterAll(defaultRateLimit);
@@ -56,8 +56,9 @@ test("a server action replayed with a viewer's session is refused and changes no
   // Capture the real "activate" call an operator's browser would send, without letting it through.
   const operator = await browser.newContext();
   const opPage = await operator.newPage();
-  await signIn(opPage, "operator", "/sites");
-  await refreshSitesView(opPage, `Forged ${stamp}`); // made CHeKT-side: into the mirror first
+  // Made CHeKT-side: into the mirror first.
+  await signIn(opPage, "operator", sitesView(`Forged ${stamp}`));
+  await refreshShownSites(opPage);
   await opPage.goto(`/sites/${site.site_id}`);
   // A holder, not a `let`: TypeScript cannot see the route callback assign a variable.
   const seen: { action?: { url: string; headers: Record<string, string>; body: string } } = {};

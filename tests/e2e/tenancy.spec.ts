@@ -8,7 +8,7 @@ import { newMember, signInWith, sql } from "./auth-helpers";
 import { simUrl, signIn } from "./setup";
 import { expectNoSeriousA11y as expectAccessible, screenshotsTo } from "./setup/page-checks";
 import { partnerToken } from "./setup/partner";
-import { openQueue, raiseShown, row } from "./verifications-helpers";
+import { openQueue, queueLive, raiseShown, row } from "./verifications-helpers";
 
 const stamp = Date.now().toString(36);
 const shots = screenshotsTo("/tmp/shots/tenancy", { prefix: "tenancy-" });
@@ -245,7 +245,7 @@ test("disabling an operator gives their claim back to the queue at once, seen li
   await signInWith(opPage, op.email, password);
   await expect(opPage).not.toHaveURL(/sign-in/);
   await signIn(admin, "admin", "/verifications");
-  await Promise.all([openQueue(opPage), openQueue(admin)]);
+  await Promise.all([openQueue(opPage), queueLive(admin)]);
   const { id } = await raiseShown(opPage, 3, `Release on disable ${stamp}`, {
     priority: "high",
     trigger: "door-forced",

@@ -9,7 +9,7 @@
 import { expect, test, type Request, type Route } from "@playwright/test";
 import { sql } from "./auth-helpers";
 import { signIn, sim } from "./setup";
-import { clearFaults, expectAccessible, openQueue, raise, raiseShown, row, shots } from "./verifications-helpers";
+import { clearFaults, expectAccessible, queueLive, raise, raiseShown, row, shots } from "./verifications-helpers";
 
 /** The lease's time is up now, as if the claimer's last heartbeat were a lease ago. */
 async function expireLease(id: string) {
@@ -80,7 +80,7 @@ test("a late list answer never removes alarms that arrived live meanwhile", asyn
 
 test("priority first, deadline-only switch in the URL, an announcement per new alarm, axe clean", async ({ page }) => {
   await signIn(page, "operator", "/verifications");
-  await openQueue(page);
+  await queueLive(page);
   const high = await raiseShown(page, 4, "Sort high, sooner", {
     priority: "high",
     trigger: "motion",
@@ -153,7 +153,7 @@ test(
     op.on("requestfailed", (r) => leaseCallsOut.delete(r));
     await signIn(op, "operator", "/verifications");
     await signIn(admin, "admin", "/verifications");
-    await Promise.all([openQueue(op), openQueue(admin)]);
+    await Promise.all([queueLive(op), queueLive(admin)]);
     const { id } = await raiseShown(op, 6, "Lease test", { priority: "high", trigger: "door-forced" });
     await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
 
@@ -229,7 +229,7 @@ test(
     await signIn(op, "operator", "/verifications");
     await signIn(admin, "admin", "/verifications");
     await signIn(viewer, "viewer", "/verifications");
-    await Promise.all([openQueue(op), openQueue(admin), openQueue(viewer)]);
+    await Promise.all([queueLive(op), queueLive(admin), queueLive(viewer)]);
     const held = await raise({ site_id: 2, priority: "high", trigger: "motion", description: "Keys claim first" });
     const free = await raise({ site_id: 3, priority: "low", trigger: "motion", description: "Keys viewer" });
     const heldId = held.verification.verification_id;
@@ -278,7 +278,7 @@ test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is se
   page,
 }) => {
   await signIn(page, "operator", "/verifications");
-  await openQueue(page);
+  await queueLive(page);
   const { id } = await raiseShown(page, 7, "Answer under 429", { priority: "critical", trigger: "panic" });
   await sim("/_sim/faults", {
     body: { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_429: 1 },
@@ -316,7 +316,7 @@ test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is se
 test("a snapshot CHeKT fails to serve is retried by the page with backoff, then shown", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, "viewer", "/verifications");
-  await openQueue(page);
+  await queueLive(page);
   // 503s with Retry-After 1: the server retries about once a second for 12 s (at most 12 tries) per
   // fetch. The row asks for the image as alarm:<id> (from alarm.created), then as its snapshot row: one
   // server fetch, keyed by the image (lib/verifications/snapshot-key.ts), so 15 outlast its first round

@@ -12,6 +12,11 @@ export const row = (page: Page, id: string) =>
 
 export async function openQueue(page: Page, path = "/verifications") {
   await page.goto(path);
+  await queueLive(page);
+}
+
+/** The queue `page` is on (e.g. where signIn() opened it) shows, its live stream connected. */
+export async function queueLive(page: Page) {
   await expect(page.getByRole("heading", { name: "Verifications" })).toBeVisible();
   // Wait until the live stream is connected before raising anything.
   await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });

@@ -3,7 +3,7 @@
 // watches it become "claimed by …" and then leave; an alarm left alone expires by itself.
 import { expect, test } from "@playwright/test";
 import { signIn, sim } from "./setup";
-import { openQueue, raise, raiseShown, row } from "./verifications-helpers";
+import { openQueue, queueLive, raise, raiseShown, row } from "./verifications-helpers";
 
 test("a new alarm appears live, is claimed, dispatched, and leaves every open queue", async ({ browser }) => {
   const operatorCtx = await browser.newContext();
@@ -12,7 +12,7 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
   const other = await otherCtx.newPage();
   await signIn(op, "operator", "/verifications");
   await signIn(other, "admin", "/verifications");
-  await Promise.all([openQueue(op), openQueue(other)]);
+  await Promise.all([queueLive(op), queueLive(other)]);
 
   // Live, no reload: the row, its countdown and its snapshot thumbnail.
   const { id, row: mine } = await raiseShown(op, 1, "Door forced at loading dock", { trigger: "door-forced" });
@@ -71,14 +71,14 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
 
 test("an alarm nobody answers expires and leaves the queue by itself", async ({ page }) => {
   await signIn(page, "operator", "/verifications");
-  await openQueue(page);
+  await queueLive(page);
   const { row: r } = await raiseShown(page, 2, "Glass break, nobody answers", { expires_in_s: 6 });
   await expect(r).toHaveCount(0, { timeout: 15_000 });
 });
 
 test("a viewer sees the queue but no answer buttons", async ({ page }) => {
   await signIn(page, "viewer", "/verifications");
-  await openQueue(page);
+  await queueLive(page);
   const raised = await raise({ site_id: 3, expires_in_s: 120 });
   const r = row(page, raised.verification.verification_id);
   await expect(r).toBeVisible({ timeout: 15_000 });
