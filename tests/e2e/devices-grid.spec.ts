@@ -3,18 +3,23 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
 import { partner } from "./setup/partner";
-import { expectAccessible, newSite, pasteToReview, shots, stamp } from "./devices-helpers";
+import { expectAccessible, newSite, refreshDevices, shots, stamp } from "./devices-helpers";
 
 const gid = (name: string) => `gr-${stamp}-${name.toLowerCase().replace(/\W+/g, "-")}`;
 
-/** Provisions devices through the console's own paste (so the grid's mirror has them at once). */
+/**
+ * Cameras made CHeKT-side (as an installer would), then the site's grid refreshed to show them. The
+ * paste that provisions through the console is devices-paste.spec.ts's to test; these tests are the grid's.
+ */
 async function provision(page: Page, siteId: number, names: string[]) {
-  const text = ["External ID,Type,Name,Zone", ...names.map((n, i) => `${gid(n)},camera,${n},${i + 1}`)].join("\n");
-  await pasteToReview(page, siteId, text);
-  await page.getByRole("button", { name: `Provision ${names.length} device${names.length === 1 ? "" : "s"}` }).click();
-  await expect(page.getByTestId("job-pct")).toHaveText("100%", { timeout: 60_000 });
-  await expect(page.getByTestId("job-succeeded")).toHaveText(String(names.length));
-  await page.goto(`/sites/${siteId}/devices`);
+  const devices = names.map((n, i) => ({
+    external_device_id: gid(n),
+    device_type: "camera",
+    name: n,
+    zone_number: String(i + 1),
+  }));
+  await partner(`/sites/${siteId}/devices`, "POST", devices);
+  await refreshDevices(page, siteId);
   await expect(page.getByTestId("grid-count")).toHaveText(`${names.length} of ${names.length}`, { timeout: 30_000 });
 }
 

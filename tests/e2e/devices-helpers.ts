@@ -25,6 +25,12 @@ export async function newSite(page: Page, name: string, role: Role): Promise<{ s
   return { siteId: site.site_id, siteName };
 }
 
+/** Pages read the mirror: devices made CHeKT-side by the spec show after the page's Refresh. */
+export async function refreshDevices(page: Page, siteId: number) {
+  await page.goto(`/sites/${siteId}/devices`);
+  await page.getByTestId("freshness").getByRole("button", { name: "Refresh" }).click();
+}
+
 /** Pastes `text` on the site's paste page and goes on through the column matching to the review. */
 export async function pasteToReview(page: Page, siteId: number, text: string) {
   await page.goto(`/sites/${siteId}/devices/paste`);

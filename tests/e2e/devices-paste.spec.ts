@@ -4,13 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 import { partner } from "./setup/partner";
-import { newSite as mirroredSite, stamp } from "./devices-helpers";
-
-/** Pages read the mirror: devices made CHeKT-side by the spec show after the page's Refresh. */
-async function refreshDevices(page: Page, siteId: number) {
-  await page.goto(`/sites/${siteId}/devices`);
-  await page.getByTestId("freshness").getByRole("button", { name: "Refresh" }).click();
-}
+import { newSite as mirroredSite, refreshDevices, stamp } from "./devices-helpers";
 
 const ext = (i: number) => `e2e-${stamp}-${String(i).padStart(2, "0")}`;
 
