@@ -2,7 +2,12 @@ import "server-only";
 import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { decryptSecret, encryptSecret } from "@/lib/secrets";
-import { DEFAULT_DEALER_KEY, forgetDealerSecrets, secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
+import {
+  ENV_SECRETS_CHEKT_DEALER_ID,
+  forgetDealerSecrets,
+  secretsByLinkId,
+  usesEnvSecrets,
+} from "@/lib/webhooks/dealer-secrets";
 import { maskPrivateKey, maskSecret, type MaskedCredential } from "./mask";
 import { isConnected } from "@/lib/dealer-connected";
 import { errorText } from "@/lib/error-text";
@@ -37,13 +42,13 @@ export function envCredentials(): CredentialRow[] {
       name: "CHeKT App API key (default)",
       source: "CHEKT_API_KEY",
       value: maskSecret(env.CHEKT_API_KEY),
-      note: `Used for the default dealer (${DEFAULT_DEALER_KEY}) when it has no key of its own.`,
+      note: `Used for CHeKT dealer ${ENV_SECRETS_CHEKT_DEALER_ID} (the default dealer) when it has no key of its own.`,
     },
     {
       name: "Webhook signing secret (default)",
       source: "CHEKT_WEBHOOK_SECRET",
       value: maskSecret(env.CHEKT_WEBHOOK_SECRET),
-      note: `Used for the default dealer (${DEFAULT_DEALER_KEY}) when it has no secret of its own.`,
+      note: `Used for CHeKT dealer ${ENV_SECRETS_CHEKT_DEALER_ID} (the default dealer) when it has no secret of its own.`,
     },
   ];
 }
@@ -53,8 +58,8 @@ function unseal(sealed: string | null): string | null {
 }
 
 /**
- * A dealer's own sealed value wins; the env value is the fallback for the default dealer only
- * (the same rule the webhook receiver applies in lib/webhooks/dealer-secrets.ts).
+ * A dealer's own sealed value wins; the env value is the fallback for the default dealer only, known
+ * by its CHeKT dealer id (the same rule the webhook receiver applies in lib/webhooks/dealer-secrets.ts).
  */
 function effective(sealed: string | null, envValue: string | undefined, isDefault: boolean) {
   const own = unseal(sealed);
@@ -74,7 +79,7 @@ export async function dealerCredentials(): Promise<DealerCredentials[]> {
       connected: isConnected(l),
     };
     try {
-      const isDefault = l.externalDealerId === DEFAULT_DEALER_KEY;
+      const isDefault = usesEnvSecrets(l);
       const key = effective(l.apiKeyEnc, env.CHEKT_API_KEY, isDefault);
       const secret = effective(l.webhookSecretEnc, env.CHEKT_WEBHOOK_SECRET, isDefault);
       return {

@@ -6,10 +6,21 @@ import { LruMap } from "@/lib/lru";
 import { decryptSecret } from "@/lib/secrets";
 import { isConnected, MAYBE_CONNECTED } from "@/lib/dealer-connected";
 
-// The dealer whose CHeKT App secrets may come from the environment (CHEKT_WEBHOOK_SECRET,
-// CHEKT_API_KEY) when its row holds none: the seeded default dealer (prisma/seed.ts links the
-// simulator's DEMO dealer 1, external id "acme-security"). Every other dealer needs its own secret.
-export const DEFAULT_DEALER_KEY = "acme-security";
+/**
+ * The CHeKT dealer whose App secrets may come from the environment (CHEKT_WEBHOOK_SECRET,
+ * CHEKT_API_KEY) when its row holds none: the dealer the simulator's seeded App belongs to
+ * (simulator/seed.ts DEMO.app.dealerId), linked by prisma/seed.ts as the default dealer. Keyed on
+ * CHeKT's id for the dealer, which CHeKT assigns when its admin approves the connection, never on our
+ * dealer ID: any dealer admin picks that when connecting, so a dealer connected as "acme-security"
+ * while no link held it (or after the default dealer was reconnected under another ID) would inherit
+ * the App key and signing secret, and catch-up would pull the default dealer's events into its link.
+ * Every other dealer needs secrets of its own.
+ */
+export const ENV_SECRETS_CHEKT_DEALER_ID = 1;
+
+/** Whether the environment's App secrets are this link's fallback (see ENV_SECRETS_CHEKT_DEALER_ID). */
+export const usesEnvSecrets = (link: Pick<DealerLink, "chektDealerId">): boolean =>
+  link.chektDealerId === ENV_SECRETS_CHEKT_DEALER_ID;
 
 export type DealerSecrets = Pick<DealerLink, "externalDealerId" | "chektDealerId"> & {
   dealerLinkId: string;
@@ -29,7 +40,7 @@ function open(sealed: string | null, fallback: string | undefined, isDefault: bo
 }
 
 function toSecrets(row: Row): DealerSecrets {
-  const isDefault = row.externalDealerId === DEFAULT_DEALER_KEY;
+  const isDefault = usesEnvSecrets(row);
   return {
     dealerLinkId: row.id,
     externalDealerId: row.externalDealerId,
