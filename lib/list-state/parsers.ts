@@ -3,6 +3,7 @@
 // than nuqs's built-ins on purpose: parseAsInteger reads "12abc" as 12 and "0x10" as 16, which a
 // bookmarked URL should never mean. A value a parser refuses becomes that control's default.
 import { createMultiParser, createParser } from "nuqs/server";
+import { toDate } from "@/lib/chekt/normalize";
 
 /** Free text, trimmed; longer than `max` is refused (never cut: a cut search finds other rows). */
 export const text = (max: number) =>
@@ -52,18 +53,22 @@ export const matching = (accept: (v: string) => boolean) =>
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** YYYY-MM-DD of a real calendar day (2026-02-30 is refused). */
 export const isDay = (v: string) => DAY.test(v) && new Date(`${v}T00:00:00.000Z`).toISOString().startsWith(v);
-/** A day, or any instant Date can read (the audit and delivery logs take both). */
-export const isInstant = (v: string) =>
-  DAY.test(v) ? isDay(v) : v.length <= 40 && !Number.isNaN(new Date(v).getTime());
+/**
+ * A day, or an instant as the app reads every written date (toDate: ISO-8601 or "YYYY-MM-DD HH:MM[:SS]";
+ * the audit and delivery logs take both). Without a zone it is UTC, as the pages write every time
+ * ("10:30 UTC"): a filter copied from the page means what it showed, whatever the server's zone.
+ */
+export const isInstant = (v: string) => (DAY.test(v) ? isDay(v) : v.length <= 40 && toDate(v) !== null);
 
 /**
- * The instant a From or To filter value (a day or an instant, "" for none) stands for. A To given as a
- * day is the start of the next day, so the range takes that whole day in and reads as "before To".
+ * The instant a From or To filter value (a UTC day or an instant as isInstant reads it, "" for none)
+ * stands for; undefined for anything else. A To given as a day is the start of the next day, so the
+ * range takes that whole day in and reads as "before To".
  */
 export function rangeBound(value: string, bound: "from" | "to"): Date | undefined {
-  if (!value) return undefined;
-  const d = new Date(DAY.test(value) ? `${value}T00:00:00.000Z` : value);
-  if (bound === "to" && DAY.test(value)) d.setUTCDate(d.getUTCDate() + 1);
+  if (!DAY.test(value)) return (value && toDate(value)) || undefined;
+  const d = new Date(`${value}T00:00:00.000Z`);
+  if (bound === "to") d.setUTCDate(d.getUTCDate() + 1);
   return d;
 }
 

@@ -1,7 +1,8 @@
 // The webhook envelope and each event's payload (`webhooks` in lib/chekt/openapi.yaml), read tolerantly:
-// IDs may come as numbers, numeric strings or prefixed strings (`site_42`), dates as ISO-8601 or
-// "YYYY-MM-DD HH:MM:SS", and unknown fields are ignored. Pure: shared by the receiver and catch-up.
+// IDs may come as numbers, numeric strings or prefixed strings (`site_42`), dates as toDate reads them,
+// and unknown fields are ignored. Pure: shared by the receiver and catch-up.
 import { z } from "zod";
+import { toDate } from "@/lib/chekt/normalize";
 import { keysOf } from "@/lib/keys-of";
 import { isChektId, MAX_CHEKT_ID } from "@/lib/schemas/fields";
 
@@ -18,23 +19,23 @@ export function intId(value: unknown): number | null {
   return isChektId(n) ? n : null;
 }
 
-/** ISO-8601 or the list format "YYYY-MM-DD HH:MM:SS" (taken as UTC). */
+/**
+ * A date as the app's one reader reads CHeKT's dates (toDate: ISO-8601 or "YYYY-MM-DD HH:MM:SS", a time
+ * without a zone in UTC, unix seconds or milliseconds; nothing else), so an event's time is the same
+ * instant through the receiver, catch-up and the pages whatever zone the server runs in.
+ */
 export function parseDate(value: unknown): Date | null {
-  if (value instanceof Date) return storable(value);
-  if (typeof value === "number") return storable(new Date(value > 1e12 ? value : value * 1000));
-  if (typeof value !== "string" || !value.trim()) return null;
-  const v = value.trim();
-  const spaced = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(v) ? `${v.replace(" ", "T")}Z` : v;
-  return storable(new Date(spaced));
+  const d = toDate(value);
+  return d && storable(d);
 }
 
 /**
- * A date Postgres can store (no year 0, nothing past 9999): anything else is a malformed event (400), not a 500 CHeKT
- * would retry forever.
+ * A date Postgres can store (no year 0, nothing past 9999): anything else is a malformed event, not a
+ * 500 CHeKT would retry forever.
  */
 function storable(d: Date): Date | null {
   const year = d.getUTCFullYear();
-  return Number.isNaN(d.getTime()) || year < 1 || year > 9999 ? null : d;
+  return year < 1 || year > 9999 ? null : d;
 }
 
 /** A string or number `parse` reads (null: it cannot); anything else fails as "not <what>: <value>". */
