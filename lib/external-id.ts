@@ -5,6 +5,21 @@
 
 export type ExternalIdKind = "site" | "contact" | "station" | "device";
 
+/** The longest external ID we make or accept (ours: CHeKT allows 128). */
+export const EXTERNAL_ID_MAX = 64;
+/** The characters an external ID may hold, in words, for the messages that refuse others. */
+export const EXTERNAL_ID_CHARS_TEXT = "letters, digits, dot, dash, colon and underscore";
+// The same characters as regex class bodies: the separators, and all of them.
+const SEPARATORS = "._:-";
+const CHARS = `A-Za-z0-9${SEPARATORS}`;
+/** An external ID's characters: a letter or digit first, then any of EXTERNAL_ID_CHARS_TEXT. */
+export const EXTERNAL_ID_SHAPE = new RegExp(`^[A-Za-z0-9][${CHARS}]*$`);
+
+/** True for text that is a whole external ID: its characters and its length. */
+export function isExternalId(id: string): boolean {
+  return id.length <= EXTERNAL_ID_MAX && EXTERNAL_ID_SHAPE.test(id);
+}
+
 /** Tokens: {kind}, {name} (a slug of the object's name), {date} (YYYYMMDD), {rand} (4 letters/digits). */
 export const DEFAULT_EXTERNAL_ID_PATTERN = "{kind}-{name}-{rand}";
 
@@ -37,6 +52,11 @@ export function slug(name: string): string {
     .replace(/-+$/g, "");
 }
 
+const OTHER_CHARS = new RegExp(`[^${CHARS}]+`, "g");
+const SEPARATOR_RUNS = new RegExp(`([${SEPARATORS}])[${SEPARATORS}]+`, "g");
+const LEADING_SEPARATORS = new RegExp(`^[${SEPARATORS}]+`);
+const TRAILING_SEPARATORS = new RegExp(`[${SEPARATORS}]+$`);
+
 function browserRandom(): number {
   const buf = new Uint32Array(1);
   globalThis.crypto.getRandomValues(buf);
@@ -44,8 +64,7 @@ function browserRandom(): number {
 }
 
 /**
- * An ID that passes lib/schemas/fields.ts's externalId rule: starts with a letter or digit, only
- * letters, digits, dot, dash, colon, underscore, at most 64 characters. Empty tokens fold away.
+ * An ID that passes isExternalId (lib/schemas/fields.ts's externalId rule). Empty tokens fold away.
  */
 export function generateExternalId(
   kind: ExternalIdKind,
@@ -62,11 +81,11 @@ export function generateExternalId(
   };
   const filled = (opts.pattern ?? DEFAULT_EXTERNAL_ID_PATTERN).replace(/\{(\w+)\}/g, (_, t: string) => tokens[t] ?? "");
   const clean = filled
-    .replace(/[^A-Za-z0-9._:-]+/g, "-")
-    .replace(/([._:-])[._:-]+/g, "$1")
-    .replace(/^[._:-]+/, "")
-    .slice(0, 64)
-    .replace(/[._:-]+$/, "");
+    .replace(OTHER_CHARS, "-")
+    .replace(SEPARATOR_RUNS, "$1")
+    .replace(LEADING_SEPARATORS, "")
+    .slice(0, EXTERNAL_ID_MAX)
+    .replace(TRAILING_SEPARATORS, "");
   // A pattern of nothing but a missing name still gives a usable ID.
   return clean || `${kind}-${tokens.rand}`;
 }

@@ -1,12 +1,11 @@
 import type { FastifyRequest } from "fastify";
 import { decodeJwt } from "jose";
+import { API_KEY_PATTERN } from "../lib/chekt/contract-lists";
 import type { Operation } from "./contract";
 import type { ContractRequest } from "./contract-request";
 import { SimError } from "./errors";
 import type { Auth, Sim } from "./sim";
 import { snapshotSignatureValid } from "./v1";
-
-const API_KEY_RE = /^chekt_(live|test)_[A-Za-z0-9]{20,}$/;
 
 /** A field of a form body (issueToken's), when the body has it as text. */
 function formField(body: unknown, name: string): string | null {
@@ -64,11 +63,11 @@ function apiKeyAuth(sim: Sim, token: string | null): Auth {
       "invalid_api_key",
       "missing API key: send Authorization: Bearer chekt_live_… or chekt_test_…",
     );
-  if (!API_KEY_RE.test(token))
+  if (!API_KEY_PATTERN.test(token))
     throw new SimError(
       401,
       "invalid_api_key",
-      "malformed API key (expected chekt_live_… or chekt_test_… with 20+ characters after the prefix)",
+      "malformed API key (expected chekt_live_… or chekt_test_…, 32+ characters, letters and digits)",
     );
   const appId = s.appByKey.get(token);
   const app = appId ? s.apps.get(appId) : undefined;

@@ -1,5 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { FastifyRequest } from "fastify";
+import { API_KEY_PATTERN } from "../lib/chekt/contract-lists";
 import { toFieldErrors } from "./contract";
 import { SimError } from "./errors";
 import type { FromSchema } from "./schema-type";
@@ -46,7 +47,7 @@ const schemas = {
       dealer_id: id,
       name: str,
       mode: { enum: ["live", "test"] },
-      api_key: { type: "string", pattern: "^chekt_(live|test)_[A-Za-z0-9]{20,}$" },
+      api_key: { type: "string", pattern: API_KEY_PATTERN.source },
       signing_secret: str,
       scopes: { type: "array", items: { enum: ALL_SCOPES } },
       events: { type: "array", items: { enum: ALL_EVENTS } },

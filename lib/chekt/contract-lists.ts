@@ -27,3 +27,16 @@ export const DEVICE_EDITABLE = [
   "model",
   "serial_number",
 ] as const satisfies readonly (keyof components["schemas"]["UpdateDeviceDto"])[];
+
+/**
+ * The longest email CHeKT takes: the maxLength of every `format: email` field of openapi.yaml (the generated
+ * types carry no lengths; tests/unit/contract-field-rules.test.ts holds each field to this one).
+ */
+export const EMAIL_MAX_LENGTH = 200;
+
+/**
+ * A CHeKT App API key: chekt_live_ or chekt_test_, 32 characters or more in all (CONTRACT.md), letters and
+ * digits after the prefix (as the Apps guide's example key and the simulator's keys are). The Settings form
+ * and the simulator both check keys with it.
+ */
+export const API_KEY_PATTERN = /^chekt_(live|test)_[A-Za-z0-9]{21,}$/;

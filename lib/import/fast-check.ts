@@ -9,9 +9,10 @@ import { z } from "zod";
 import type { ContactDto, SiteDto } from "./validate";
 import type { ContactText } from "@/lib/schemas/contact";
 import { accountWithoutStation, type SiteText } from "@/lib/schemas/site";
+import { EMAIL_MAX_LENGTH } from "@/lib/chekt/contract-lists";
+import { isExternalId } from "@/lib/external-id";
 import { importPhone } from "./phone";
 
-const EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const DIGITS = /^\d+$/;
 // z.email()'s own pattern (lib/schemas/fields.ts builds its EMAIL from z.email()).
 const EMAIL = z.regexes.email;
@@ -20,7 +21,7 @@ const EMAIL = z.regexes.email;
 const trimmed = (s: string) => s.length === 0 || s.trim().length === s.length;
 
 function externalIdOk(s: string) {
-  return s.length >= 1 && s.length <= 64 && trimmed(s) && EXTERNAL_ID.test(s);
+  return s.length >= 1 && trimmed(s) && isExternalId(s);
 }
 function requiredOk(s: string, max: number) {
   return s.length >= 1 && s.length <= max && trimmed(s);
@@ -73,7 +74,7 @@ export function fastContact(c: ContactCells): ContactDto | null {
   }
   let email: string | undefined;
   if (c.email !== "") {
-    if (!trimmed(c.email) || c.email.length > 254 || !EMAIL.test(c.email)) return null;
+    if (!trimmed(c.email) || c.email.length > EMAIL_MAX_LENGTH || !EMAIL.test(c.email)) return null;
     email = c.email.toLowerCase();
   }
   return {

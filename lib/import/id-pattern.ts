@@ -1,11 +1,10 @@
 // External IDs made from a dealer-chosen pattern when the sheet has none: `SITE-{seq:5}` gives
 // SITE-00001, SITE-00002…; `{account}` uses the row's account number; `{name}` a slug of the
 // site name (the forms' slug, lib/external-id.ts). Client-safe: the review previews the IDs the job will use.
-import { slug } from "@/lib/external-id";
+import { EXTERNAL_ID_CHARS_TEXT, EXTERNAL_ID_SHAPE, slug } from "@/lib/external-id";
 
 export const DEFAULT_ID_PATTERN = "SITE-{seq:5}";
 const TOKEN = /\{(seq(?::(\d{1,2}))?|account|name)\}/g;
-const ID_CHARS = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
 /** Why a pattern cannot be used, or null when it can. */
 export function patternProblem(pattern: string): string | null {
@@ -15,7 +14,7 @@ export function patternProblem(pattern: string): string | null {
   if (!/\{(seq(:\d{1,2})?|account|name)\}/.test(p)) return "A pattern needs {seq}, {seq:5}, {account} or {name}";
   const literal = p.replace(TOKEN, "0");
   if (/[{}]/.test(literal)) return "Only {seq}, {seq:N}, {account} and {name} can go in braces";
-  if (!ID_CHARS.test(literal)) return "Outside the braces use letters, digits, dot, dash, colon and underscore";
+  if (!EXTERNAL_ID_SHAPE.test(literal)) return `Outside the braces use ${EXTERNAL_ID_CHARS_TEXT}`;
   return null;
 }
 

@@ -2,7 +2,9 @@
 // what CHeKT expects, so a form can validate with the same schema the server action parses with.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { z } from "zod";
+import { EXTERNAL_ID_CHARS_TEXT, EXTERNAL_ID_MAX, EXTERNAL_ID_SHAPE } from "@/lib/external-id";
 import { fromKeys, keysOf } from "@/lib/keys-of";
+import { EMAIL_MAX_LENGTH } from "@/lib/chekt/contract-lists";
 import { isValidTimeZone } from "./timezones";
 
 /** Numbers typed without a country code are read as North American (CHeKT's home market). */
@@ -14,11 +16,8 @@ export const externalId = (label: string) =>
     .string({ error: `${label} is required` })
     .trim()
     .min(1, `${label} is required`)
-    .max(64, `${label} must be at most 64 characters`)
-    .regex(
-      /^[A-Za-z0-9][A-Za-z0-9._:-]*$/,
-      `${label} may hold letters, digits, dot, dash, colon and underscore, and must start with a letter or digit`,
-    );
+    .max(EXTERNAL_ID_MAX, `${label} must be at most ${EXTERNAL_ID_MAX} characters`)
+    .regex(EXTERNAL_ID_SHAPE, `${label} may hold ${EXTERNAL_ID_CHARS_TEXT}, and must start with a letter or digit`);
 
 export const requiredText = (label: string, max = 120) =>
   z
@@ -70,7 +69,7 @@ export const optionalEmail = (label: string) =>
     .optional()
     .transform((v, ctx) => {
       if (!v) return undefined;
-      if (!EMAIL.safeParse(v).success || v.length > 254) {
+      if (!EMAIL.safeParse(v).success || v.length > EMAIL_MAX_LENGTH) {
         ctx.addIssue({ code: "custom", message: `${label} is not a valid email address (e.g. name@example.com)` });
         return z.NEVER;
       }

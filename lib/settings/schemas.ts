@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_KEY_PATTERN } from "@/lib/chekt/contract-lists";
 
 // Shared by the Settings forms and their actions (no "use server" here, so the client can import it).
 
@@ -6,8 +7,8 @@ const apiKey = z
   .string()
   .trim()
   .regex(
-    /^chekt_(live|test)_[A-Za-z0-9_]{21,}$/,
-    "An API key starts with chekt_live_ or chekt_test_ and is at least 32 characters",
+    API_KEY_PATTERN,
+    "An API key starts with chekt_live_ or chekt_test_ and is at least 32 characters, letters and digits",
   );
 const signingSecret = z
   .string()
