@@ -7,10 +7,12 @@ import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 import { disconnectDealer, getDealer, updateDealer } from "@/lib/chekt/api/dealers";
 import { beginConnect } from "@/lib/chekt/api/oauth";
+import { isChektError, type ChektError } from "@/lib/chekt/errors";
+import type { DealerScope } from "@/lib/dealer-scope";
 import { connectDealerSchema, updateDealerSchema } from "@/lib/schemas/dealer";
 import { dealerBefore } from "@/lib/mirror/before";
 import { mirrorDealer } from "@/lib/mirror/write";
-import { isConnected } from "@/lib/dealer";
+import { isConnected, roleInDealerLink } from "@/lib/dealer";
 
 export const updateDealerAction = dealerActionClient
   .metadata({ name: "dealer.update", role: "admin", objectKind: "dealer" })
@@ -48,15 +50,20 @@ export const startDealerConnectAction = actionClient
   .metadata({ name: "dealer.connect.start", role: "admin", objectKind: "dealer" })
   .inputSchema(connectDealerSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const taken = await prisma.dealerLink.findUnique({ where: { externalDealerId: parsedInput.external_dealer_id } });
+    const id = parsedInput.external_dealer_id;
+    const taken = await prisma.dealerLink.findUnique({ where: { externalDealerId: id } });
     if (taken && isConnected(taken)) {
+      // Any dealer's admin may start a connection: only the taken dealer's own members learn which dealer it is.
+      if ((await roleInDealerLink(ctx.user.id, taken.id)) === null) {
+        throw new ActionError("conflict", `The dealer ID "${id}" is already in use. Nothing was sent to CHeKT.`, {
+          external_dealer_id: "Already in use; choose another ID.",
+        });
+      }
       throw new ActionError(
         "conflict",
-        `The dealer ID "${parsedInput.external_dealer_id}" already belongs to ${taken.companyName} (CHeKT ` +
-          `dealer ${taken.chektDealerId}). Nothing was sent to CHeKT.`,
-        {
-          external_dealer_id: `Already used by ${taken.companyName}; choose another ID.`,
-        },
+        `The dealer ID "${id}" already belongs to ${taken.companyName} (CHeKT dealer ${taken.chektDealerId}). ` +
+          "Nothing was sent to CHeKT.",
+        { external_dealer_id: `Already used by ${taken.companyName}; choose another ID.` },
       );
     }
     const { url, cookie } = beginConnect({ ...parsedInput, userId: ctx.user.id });
@@ -74,7 +81,7 @@ export const disconnectDealerAction = dealerActionClient
         confirm_name: `Type ${ctx.scope.companyName} exactly.`,
       });
     }
-    const dealer = await disconnectDealer(ctx.scope, { traceId: ctx.traceId });
+    const dealer = await disconnectInChekt(ctx.scope, ctx.traceId);
     await ctx.commit(
       {
         chektId: ctx.scope.dealerId,
@@ -88,3 +95,30 @@ export const disconnectDealerAction = dealerActionClient
     revalidatePath("/", "layout");
     return { company_name: ctx.scope.companyName };
   });
+
+/** CHeKT's answers that say the dealer is no longer ours to reach (dealerFor in simulator/sim.ts: 403, or 404). */
+const unreachable = (e: unknown): e is ChektError =>
+  isChektError(e) && (e.kind === "forbidden" || e.kind === "not_found");
+
+/**
+ * CHeKT's disconnect, or CHeKT's word that it is done already. A disconnect whose answer was lost (CHeKT
+ * unlinked the dealer; we never heard) is sent again as a new request, and CHeKT refuses it: the dealer is
+ * no longer ours to reach. Rethrowing that refusal would leave the link connected here for good, every
+ * call and sweep for it refused, with no way to finish. So a refusal is checked with a read of the dealer:
+ * refused the same way, the dealer is disconnected from us and the action finishes here; any other
+ * answer (the dealer readable, CHeKT busy or down) leaves the refusal standing.
+ */
+async function disconnectInChekt(scope: DealerScope, traceId: string) {
+  try {
+    return await disconnectDealer(scope, { traceId });
+  } catch (refused) {
+    if (!unreachable(refused)) throw refused;
+    const gone = await getDealer(scope, { traceId }).then(() => false, unreachable);
+    if (!gone) throw refused;
+    return {
+      dealer_id: scope.dealerId,
+      connected_in_chekt: false,
+      chekt_answer: `${refused.status ?? ""} ${refused.code}`.trim(),
+    };
+  }
+}

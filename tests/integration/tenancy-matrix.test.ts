@@ -124,7 +124,9 @@ function inputs(): Record<string, unknown | { none: string }> {
     "dealer.switch": { dealerLinkId: B.id },
     "dealer.update": { none: "edits the caller's current dealer" },
     "dealer.disconnect": { none: "disconnects the caller's current dealer (by its name)" },
-    "dealer.connect.start": { none: "organisation-level: starts connecting a new dealer" },
+    "dealer.connect.start": {
+      none: "organisation-level: starts connecting a new dealer; an ID B holds is refused without naming B",
+    },
     "account.change_password": { none: "the caller's own account" },
     "account.two_factor_disable": { none: "the caller's own account" },
     "account.recovery_codes": { none: "the caller's own account" },
