@@ -1,18 +1,28 @@
 // Shared by the answer form (browser) and the server actions: one definition of valid input.
 import { z } from "zod";
-import { MAX_CHEKT_ID } from "@/lib/schemas/fields";
+import { chektId } from "@/lib/schemas/fields";
 import { answerOutcomeFields } from "./outcomes-schemas";
 
-export const verificationIdSchema = z.string().trim().min(1, "Verification ID is required").max(100);
+/**
+ * The longest verification id: CHeKT's verification_id is a uuid (36 characters, /work/shared/CONTRACT.md),
+ * read with room for another shape a draft backend may send.
+ */
+export const VERIFICATION_ID_MAX = 100;
+
+/**
+ * A verification id, as the desk reads it from an operator's request and the webhook reads it from
+ * CHeKT's event (lib/webhooks/events.ts): one bound, so every verification stored can be claimed and answered.
+ */
+export const verificationIdSchema = z
+  .string()
+  .trim()
+  .min(1, "Verification ID is required")
+  .max(VERIFICATION_ID_MAX, `Verification ID must be at most ${VERIFICATION_ID_MAX} characters`);
 
 export const answerSchema = z.object({
   id: verificationIdSchema,
   action: z.enum(["dispatch", "disregard"], { message: "Choose Dispatch or Disregard" }),
-  contactId: z.coerce
-    .number({ message: "Pick the contact who handled it" })
-    .int()
-    .positive("Pick the contact who handled it")
-    .max(MAX_CHEKT_ID, "Pick the contact who handled it"),
+  contactId: chektId("Contact"),
   // The desk's outcome code and checked steps (lib/verifications/outcomes.ts checks them per dealer).
   ...answerOutcomeFields,
 });
@@ -22,11 +32,7 @@ export const DIRECTIONS_MAX = 4000;
 export const NOTE_MAX = 2000;
 
 export const directionsSchema = z.object({
-  siteId: z.coerce
-    .number({ message: "Site ID must be a number" })
-    .int()
-    .positive("Site ID must be a positive number")
-    .max(MAX_CHEKT_ID, `Site ID must be a CHeKT ID (at most ${MAX_CHEKT_ID})`),
+  siteId: chektId("Site ID"),
   text: z.string().trim().max(DIRECTIONS_MAX, `Directions can be at most ${DIRECTIONS_MAX} characters`),
 });
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { toDate } from "@/lib/chekt/normalize";
 import { keysOf } from "@/lib/keys-of";
 import { isChektId, MAX_CHEKT_ID } from "@/lib/schemas/fields";
+import { VERIFICATION_ID_MAX, verificationIdSchema } from "@/lib/verifications/schemas";
 
 /**
  * `42`, `"42"`, `"site_42"`, `"dev_42"` → 42. Anything else, and a number outside the app's one bound for a CHeKT id
@@ -83,7 +84,8 @@ export const payloadSchemas = {
     snapshot_url: optStr,
   }),
   "verification.requested": z.object({
-    verification_id: z.string().min(1),
+    // The desk's own bound: a verification stored here can be claimed and answered there.
+    verification_id: verificationIdSchema,
     alarm_id: optStr,
     site_id: idLike,
     device_id: optIdLike,
@@ -188,6 +190,12 @@ function fDate(v: unknown): Date {
   if (d === null) throw GIVE_UP;
   return d;
 }
+/** verificationIdSchema without zod: trimmed, 1 to VERIFICATION_ID_MAX characters. */
+function fVerificationId(v: unknown): string {
+  const id = typeof v === "string" ? v.trim() : "";
+  if (id.length >= 1 && id.length <= VERIFICATION_ID_MAX) return id;
+  throw GIVE_UP;
+}
 function fNonEmpty(v: unknown): string {
   if (typeof v === "string" && v.length > 0) return v;
   throw GIVE_UP;
@@ -215,7 +223,7 @@ const fastPayloads: { [K in AlarmPathType]: (d: Plain) => Payload<K> } = {
     snapshot_url: fOptStr(d.snapshot_url),
   }),
   "verification.requested": (d) => ({
-    verification_id: fNonEmpty(d.verification_id),
+    verification_id: fVerificationId(d.verification_id),
     alarm_id: fOptStr(d.alarm_id),
     site_id: fId(d.site_id),
     device_id: fOptId(d.device_id),

@@ -115,7 +115,7 @@ describe("the detail view's dispatch information", () => {
         ?.message,
     ).toBe(`A note can be at most ${schemas.NOTE_MAX} characters`);
     expect(schemas.directionsSchema.safeParse({ siteId: -3, text: "x" }).error?.issues[0]?.message).toBe(
-      "Site ID must be a positive number",
+      "Site ID must be positive",
     );
     expect(
       schemas.directionsSchema.safeParse({ siteId: 1, text: "x".repeat(schemas.DIRECTIONS_MAX + 1) }).error?.issues[0]
