@@ -15,9 +15,7 @@ const MAX_DEALER_KEY_CHARS = 200;
 /** A delivery turned away: what its webhook_deliveries row says and the answer CHeKT gets. */
 type Refusal = {
   delivery: Omit<DeliveryRecord, "dealerKey" | "dealerLinkId">;
-  status: number;
-  code: string;
-  message: string;
+  response: Response;
 };
 
 /**
@@ -25,6 +23,11 @@ type Refusal = {
  * runs. Order matters: dealer link → size limit while streaming → signature on the raw bytes →
  * JSON → store + apply. Every answer for a known dealer is recorded as a WebhookDelivery row; a
  * post to an unknown key is only counted (webhook_rejections), its body never read.
+ *
+ * CHeKT retries every non-2xx answer for 24 hours (CONTRACT.md, "Delivery"), so a signed event that
+ * can never be stored (not JSON, not an event, data Postgres refuses) is answered 2xx, refused in the
+ * body (malformed): a 4xx would only bring it back, and log it, a dozen times more. A bad signature
+ * stays a 401: it is not CHeKT's own delivery, or not yet one we can trust.
  */
 export async function receiveWebhook(request: Request, dealerKey: string): Promise<Response> {
   const headers = request.headers;
@@ -33,7 +36,7 @@ export async function receiveWebhook(request: Request, dealerKey: string): Promi
   if (!dealer) return refuseUnknownDealer(request, dealerKey);
   const refuse = async (r: Refusal) => {
     await recordDelivery({ dealerKey, dealerLinkId: dealer.dealerLinkId, ...r.delivery }, meta);
-    return answer(r.status, r.code, r.message);
+    return r.response;
   };
 
   const body = await readBodyLimited(request, MAX_BODY_BYTES);
@@ -79,9 +82,7 @@ async function refuseUnknownDealer(request: Request, dealerKey: string): Promise
 function tooLarge(bytesSeen: number): Refusal {
   return {
     delivery: { verdict: "rejected", reason: `body_too_large: over ${MAX_BODY_BYTES} bytes`, bodyBytes: bytesSeen },
-    status: 413,
-    code: "payload_too_large",
-    message: `Body over ${MAX_BODY_BYTES} bytes`,
+    response: answer(413, "payload_too_large", `Body over ${MAX_BODY_BYTES} bytes`),
   };
 }
 
@@ -102,9 +103,7 @@ function checkSignature(raw: Uint8Array, headers: Headers, secret: string | null
       bodyBytes: raw.length,
     },
     // One generic answer: the reason is in our log, not a hint for whoever is probing.
-    status: 401,
-    code: "webhook_signature_invalid",
-    message: "Signature rejected",
+    response: answer(401, "webhook_signature_invalid", "Signature rejected"),
   };
 }
 
@@ -125,7 +124,7 @@ function readEvent(
       reason: `invalid_json: ${errorText(e)}`,
       bodyBytes: raw.length,
     };
-    return { ok: false, refusal: { delivery, status: 400, code: "invalid_json", message: "Body is not valid JSON" } };
+    return { ok: false, refusal: { delivery, response: malformed("invalid_json", "Body is not valid JSON") } };
   }
   const parsed = parseEvent(json);
   if (!parsed.ok && parsed.kind === "invalid") {
@@ -136,7 +135,7 @@ function readEvent(
       reason: `invalid_event: ${parsed.message}`,
       bodyBytes: raw.length,
     };
-    return { ok: false, refusal: { delivery, status: 400, code: "invalid_event", message: parsed.message } };
+    return { ok: false, refusal: { delivery, response: malformed("invalid_event", parsed.message) } };
   }
   return { ok: true, parsed, text };
 }
@@ -169,11 +168,16 @@ async function storeEvent(
   // A retry would fail the same way forever, so it is a malformed event, not a 500.
   if (result.outcome === "invalid") {
     await recordDelivery({ ...delivery, verdict: "malformed", reason: result.reason }, meta);
-    return answer(400, "invalid_event", "The event holds data that cannot be stored");
+    return malformed("invalid_event", "The event holds data that cannot be stored");
   }
   return Response.json({ received: true, id: eventId, duplicate: result.outcome === "duplicate" });
 }
 
 function answer(status: number, code: string, message: string) {
   return Response.json({ error: { code, message } }, { status });
+}
+
+/** Accepted-but-refused: a 2xx, so CHeKT does not send again what can never be stored; the body says why. */
+function malformed(code: string, message: string) {
+  return Response.json({ received: true, refused: { code, message } });
 }

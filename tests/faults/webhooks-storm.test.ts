@@ -256,7 +256,7 @@ describe("webhook storm", () => {
     expect(refused.rows.reduce((a, r) => a + r.n, 0)).toBe(60 + 40 + 20 + 60 + 60 + 40);
   }, 180_000);
 
-  it("signed or not, any body and any headers get 200, 400, 401 or 413 — never a 500 or a throw", async () => {
+  it("signed or not, any body and any headers get 200, 401 or 413 — never a 500, a 400 or a throw", async () => {
     const event = fc.record(
       {
         id: fc.oneof(fc.string({ maxLength: 40 }), fc.anything()),
@@ -326,13 +326,14 @@ describe("webhook storm", () => {
             });
         const res = await receiveWebhook(req, FUZZ_KEY);
         seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
-        expect([200, 400, 401, 413]).toContain(res.status);
+        // A signed event that cannot be stored is 200, refused in the body: CHeKT retries any non-2xx.
+        expect([200, 401, 413]).toContain(res.status);
         expect(((await res.json()) as object) !== null).toBe(true);
       }),
       { numRuns: 300 },
     );
-    // Signed bodies reach the event parser, so both "accepted" and "malformed" must have happened.
+    // Signed bodies reach the event parser, so "accepted" or "malformed" (both 200) must have happened.
     expect(seen.get(401)).toBeGreaterThan(0);
-    expect((seen.get(200) ?? 0) + (seen.get(400) ?? 0)).toBeGreaterThan(0);
+    expect(seen.get(200) ?? 0).toBeGreaterThan(0);
   }, 120_000);
 });

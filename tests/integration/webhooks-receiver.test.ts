@@ -14,6 +14,7 @@ import {
   TEST_SECRET,
   type HookDb,
 } from "./webhooks-helpers";
+import { VERIFICATION_ID_MAX } from "@/lib/verifications/schemas";
 
 let world: HookDb;
 let sql: pg.Client;
@@ -128,28 +129,38 @@ describe("webhook receiver: refusals", () => {
     expect(bad.status).toBe(401);
   });
 
-  it("400 for a valid signature over malformed JSON, recorded as malformed", async () => {
+  // A signed event that can never be stored is answered 2xx, refused in the body: CHeKT retries any
+  // non-2xx for 24 hours (CONTRACT.md, simulator/webhooks.ts), so a 400 had it sent and logged again
+  // about a dozen times. One malformed row, and CHeKT stops.
+  async function refusedWith(res: Response, code: string) {
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { received: boolean; refused: { code: string; message: string } };
+    expect(body).toMatchObject({ received: true, refused: { code } });
+    return body.refused.message;
+  }
+
+  it("accepted-but-refused for a valid signature over malformed JSON, recorded as malformed", async () => {
     const res = await receiveWebhook(signedRequest(URL_, null, { raw: '{"id":"evt_broken", "type": ' }), KEY);
-    expect(res.status).toBe(400);
+    await refusedWith(res, "invalid_json");
     expect(await lastDelivery()).toMatchObject({
       verdict: "malformed",
       reason: expect.stringMatching(/^invalid_json/),
     });
   });
 
-  it("400 for valid JSON that is not an event (missing expires_at)", async () => {
+  it("accepted-but-refused for valid JSON that is not an event (missing expires_at)", async () => {
     const evt = envelope("evt_noexp", "verification.requested", {
       verification_id: randomUUID(),
       site_id: 7,
       occurred_at: new Date().toISOString(),
     });
     const res = await receiveWebhook(signedRequest(URL_, evt), KEY);
-    expect(res.status).toBe(400);
+    expect(await refusedWith(res, "invalid_event")).toContain("expires_at");
     expect(await lastDelivery()).toMatchObject({ verdict: "malformed", reason: expect.stringContaining("expires_at") });
     expect((await sql.query(`SELECT 1 FROM webhook_events WHERE id = 'evt_noexp'`)).rowCount).toBe(0);
   });
 
-  it("400 for a site id past CHeKT's range (the ingest's integer), named in the answer, nothing stored", async () => {
+  it("accepted-but-refused for a site id past CHeKT's range (the ingest's integer), named, nothing stored", async () => {
     const evt = envelope(`evt_${randomUUID()}`, "verification.requested", {
       verification_id: randomUUID(),
       alarm_id: "alm_big_site",
@@ -158,10 +169,7 @@ describe("webhook receiver: refusals", () => {
       expires_at: new Date(Date.now() + 600_000).toISOString(),
     });
     const res = await receiveWebhook(signedRequest(URL_, evt), KEY);
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; message: string } };
-    expect(body.error.code).toBe("invalid_event");
-    expect(body.error.message).toMatch(/site_id: not a CHeKT id .*: site_3000000000$/);
+    expect(await refusedWith(res, "invalid_event")).toMatch(/site_id: not a CHeKT id .*: site_3000000000$/);
     expect(await lastDelivery()).toMatchObject({
       verdict: "malformed",
       reason: expect.stringContaining("site_id: not a CHeKT id"),
@@ -172,11 +180,24 @@ describe("webhook receiver: refusals", () => {
     expect(v.rowCount).toBe(0);
   });
 
-  it("400 for data Postgres cannot hold (\\u0000), recorded as malformed, nothing stored", async () => {
+  it("accepted-but-refused for a verification id longer than the desk takes: never queued unanswerable", async () => {
+    const vid = "v".repeat(VERIFICATION_ID_MAX + 20);
+    const evt = envelope(`evt_${randomUUID()}`, "verification.requested", {
+      verification_id: vid,
+      site_id: 7,
+      occurred_at: new Date().toISOString(),
+      expires_at: new Date(Date.now() + 600_000).toISOString(),
+    });
+    expect(await refusedWith(await receiveWebhook(signedRequest(URL_, evt), KEY), "invalid_event")).toContain(
+      "verification_id",
+    );
+    expect((await sql.query(`SELECT 1 FROM verifications WHERE id = $1`, [vid])).rowCount).toBe(0);
+  });
+
+  it("accepted-but-refused for data Postgres cannot hold (\\u0000), recorded as malformed, nothing stored", async () => {
     const evt = alarmCreated(`alm_${randomUUID()}`, { location: "bad \u0000 byte" });
     const res = await receiveWebhook(signedRequest(URL_, evt), KEY);
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("invalid_event");
+    await refusedWith(res, "invalid_event");
     expect(await lastDelivery()).toMatchObject({
       verdict: "malformed",
       reason: expect.stringMatching(/^invalid_event: unsupported Unicode escape sequence/),
