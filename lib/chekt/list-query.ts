@@ -8,18 +8,16 @@
  * const q = { fields: ["site_id", "name"], filter: [{ column: "name", value: userText, op: "regex" }],
  *             sort: "created_at", dir: "desc", limit: 50, offset: 0 };
  * chekt.get("/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId }, query: listQueryParams(q) } });
- * const href = `/sites?${listQueryString(q)}`;   // bookmarkable page URL
- * const back = parseListQuery(searchParams);     // and read it back on the page
  * ```
  *
  * Why it is safe with any user text:
  * - column names are checked against `COLUMN_RE` (letters, digits, `_`, one optional `table.`),
  *   so a column can never carry `,`, `&`, `=` or anything else that changes the query's shape;
- * - values are percent-encoded as a whole (`encodeURIComponent`), so `&`, `=`, `#`, `+`, `%`,
- *   newlines and friends stay inside their parameter;
+ * - values are percent-encoded as a whole by openapi-fetch's query serializer, so `&`, `=`, `#`,
+ *   `+`, `%`, newlines and friends stay inside their parameter;
  * - the operator is ALWAYS written, so a value containing commas is still unambiguous: the
- *   column ends at the first comma and the operator starts after the last one (that is how
- *   `parseFilter` and the simulator read it).
+ *   column ends at the first comma and the operator starts after the last one (that is how the
+ *   simulator, simulator/list-query.ts, reads it; the app only writes filters, never reads them).
  *
  * Pure module (no server-only): pages, forms and tests may import it.
  */
@@ -96,22 +94,6 @@ export function formatFilter(f: ListFilter): string {
   return `${column},${filterValue(f.value)},${op}`;
 }
 
-/** Reads `column,value,op` back; the value may itself contain commas. Null when malformed. */
-export function parseFilter(raw: string): Required<ListFilter> | null {
-  const first = raw.indexOf(",");
-  if (first < 0) return null;
-  const column = raw.slice(0, first);
-  if (!COLUMN_RE.test(column)) return null;
-  const rest = raw.slice(first + 1);
-  const last = rest.lastIndexOf(",");
-  const maybeOp = last >= 0 ? rest.slice(last + 1) : "";
-  if (last >= 0 && isFilterOp(maybeOp)) {
-    return { column, value: rest.slice(0, last), op: maybeOp };
-  }
-  // `column,value` with the operator left out means eq (the Partner API reference's list controls).
-  return { column, value: rest, op: "eq" };
-}
-
 function checkInt(field: "limit" | "offset", n: unknown, min: number): number {
   if (typeof n !== "number" || !Number.isSafeInteger(n) || n < min) {
     throw new ListQueryError(field, `${field} must be a whole number ≥ ${min}, got ${String(n)}`);
@@ -133,59 +115,4 @@ export function listQueryParams(q: ListQuery): ListQueryParams {
   if (q.limit !== undefined) out.limit = checkInt("limit", q.limit, 1);
   if (q.offset !== undefined) out.offset = checkInt("offset", q.offset, 0);
   return out;
-}
-
-/** `fields=…&filter=…&…` without a leading `?` (empty string for an empty query). */
-export function listQueryString(q: ListQuery): string {
-  const p = listQueryParams(q);
-  const parts: string[] = [];
-  const add = (k: string, v: string | number) => parts.push(`${k}=${encodeURIComponent(String(v))}`);
-  if (p.fields !== undefined) add("fields", p.fields);
-  for (const f of p.filter ?? []) add("filter", f);
-  if (p.sort !== undefined) add("sort", p.sort);
-  if (p.dir !== undefined) add("dir", p.dir);
-  if (p.limit !== undefined) add("limit", p.limit);
-  if (p.offset !== undefined) add("offset", p.offset);
-  return parts.join("&");
-}
-
-type SearchInput = URLSearchParams | string | Record<string, string | string[] | undefined>;
-
-function getAll(input: SearchInput, key: string): string[] {
-  if (typeof input === "string") return new URLSearchParams(input.startsWith("?") ? input.slice(1) : input).getAll(key);
-  if (input instanceof URLSearchParams) return input.getAll(key);
-  const v = input[key];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-
-/**
- * Reads a list query from a page URL (Next's `searchParams`, a URLSearchParams or a string).
- * Tolerant: anything malformed is dropped rather than thrown, because URLs are typed by hand.
- */
-export function parseListQuery(input: SearchInput): ListQuery {
-  const q: { -readonly [K in keyof ListQuery]: ListQuery[K] } = {};
-  const fields = getAll(input, "fields")[0];
-  if (fields) {
-    const cols = fields.split(",").filter((c) => COLUMN_RE.test(c));
-    if (cols.length > 0) q.fields = cols;
-  }
-  const filters = getAll(input, "filter")
-    .map(parseFilter)
-    .filter((f): f is Required<ListFilter> => f !== null);
-  if (filters.length > 0) q.filter = filters;
-  const sort = getAll(input, "sort")[0];
-  if (sort && COLUMN_RE.test(sort)) q.sort = sort;
-  const dir = getAll(input, "dir")[0];
-  if (dir === "asc" || dir === "desc") q.dir = dir;
-  const int = (k: string, min: number) => {
-    const raw = getAll(input, k)[0];
-    if (raw === undefined || !/^\d{1,15}$/.test(raw)) return undefined;
-    const n = Number(raw);
-    return n >= min ? n : undefined;
-  };
-  const limit = int("limit", 1);
-  if (limit !== undefined) q.limit = limit;
-  const offset = int("offset", 0);
-  if (offset !== undefined) q.offset = offset;
-  return q;
 }
