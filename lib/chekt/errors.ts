@@ -91,13 +91,25 @@ export function isChektError(e: unknown): e is ChektError {
 
 /**
  * Whether sending the same request again (with the same Idempotency-Key) may go through: CHeKT was
- * busy, failing or unreachable, not refusing what was sent.
+ * busy, failing or unreachable, not refusing what was sent. Each status isTransientStatus names maps
+ * (kindForStatus) to one of these kinds, so an answer and the error made of it agree.
  */
 export function isTransient(e: ChektError): boolean {
   return e.kind === "rate_limited" || e.kind === "server" || e.kind === "network" || e.kind === "timeout";
 }
 
+/**
+ * The statuses worth the same request again after a wait, for every caller (the transport's resend,
+ * the bulk worker, isTransient): 429 and 5xx, as lib/chekt/openapi.yaml and the contract name them,
+ * and 408, which says the server stopped waiting before it had read the request whole, so nothing of
+ * it was applied (RFC 9110 §15.5.9) — a proxy in front of CHeKT may send it.
+ */
+export function isTransientStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
 export function kindForStatus(status: number): ChektErrorKind {
+  if (status === 408) return "timeout";
   if (status === 401) return "unauthorized";
   if (status === 403) return "forbidden";
   if (status === 404 || status === 410) return "not_found";
@@ -181,9 +193,9 @@ function addField(out: Record<string, string>, field: unknown, message: unknown)
 /**
  * CHeKT's error envelope (ErrorEnvelope in lib/chekt/openapi.yaml; the simulator always answers with
  * it): `{ error: { code, message, request_id, field, details } }`, read here and by
- * lib/settings/diagnose.ts and lib/settings/simulator.ts. Only the nesting is required; each field
- * stays as it came, since the readers differ in what they take from a draft API (this module reads a
- * numeric code as text, diagnose.ts only a string). `details` that is no list is dropped.
+ * lib/settings/simulator.ts. Only the nesting is required; each field stays as it came, since the
+ * readers differ in what they take from a draft API (parseErrorBody reads a numeric code as text).
+ * `details` that is no list is dropped.
  */
 const loose = z.unknown().optional();
 export const errorEnvelope = z.object({
@@ -247,10 +259,22 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
   const code = str(b.code) ?? (typeof b.error === "string" ? snake(b.error) : undefined);
   return {
     code: code || undefined,
-    message: messages.length > 0 ? messages.join("; ") : undefined,
+    // The token endpoint's OAuth error (RFC 6749 §5.2) says why in error_description.
+    message: messages.length > 0 ? messages.join("; ") : str(b.error_description),
     requestId: str(b.request_id) ?? str(b.requestId),
     fieldErrors,
   };
+}
+
+/**
+ * Whether a body is in one of the error shapes CHeKT sends: ErrorBody in lib/chekt/openapi.yaml (the
+ * envelope, NestJS's `{statusCode, error, message}`) or the token endpoint's `{error, error_description}`.
+ * parseErrorBody reads any body; the connection check (lib/settings/diagnose.ts) takes a 4xx in
+ * another shape for an answer from something that is not the CHeKT API.
+ */
+export function isChektErrorShape(body: unknown): boolean {
+  if (!isRecord(body)) return false;
+  return errorEnvelope.safeParse(body).success || typeof body.statusCode === "number" || typeof body.error === "string";
 }
 
 const DEFAULT_CODES: Record<ChektErrorKind, string> = {
@@ -279,6 +303,8 @@ export function errorFromResponse(args: {
   mayHaveApplied?: boolean;
   /** Overrides the kind the status implies (a refused token request is "unauthorized"). */
   kind?: ChektErrorKind;
+  /** When the answer came (default now): an X-RateLimit-Reset is read against it. */
+  now?: number;
 }): ChektError {
   const kind = args.kind ?? kindForStatus(args.status);
   const parsed = parseErrorBody(args.body);
@@ -290,7 +316,7 @@ export function errorFromResponse(args: {
     fieldErrors: parsed.fieldErrors,
     requestId: parsed.requestId,
     traceId: args.headers.get("x-partner-trace-id") ?? args.traceId,
-    retryAfterS: retryAfterSeconds(args.headers),
+    retryAfterS: retryAfterFor(args.status, args.headers, args.now),
     waitedMs: args.waitedMs,
     method: args.method,
     path: args.path,
@@ -331,6 +357,26 @@ export function rateLimitWaitMs(headers: Headers, now: number): number {
 }
 
 /**
+ * The seconds an answer asks before the same call goes again, as errors carry it (retryAfterS): a
+ * 429's is the wait the shared budget holds for it (rateLimitWaitMs, so never absent), in whole
+ * seconds; another status's is its Retry-After, when it sends one.
+ */
+export function retryAfterFor(status: number, headers: Headers, now = Date.now()): number | undefined {
+  return status === 429 ? waitSeconds(rateLimitWaitMs(headers, now)) : retryAfterSeconds(headers, now);
+}
+
+/**
+ * How long a caller waits before sending again after a rate-limited failure: the wait it carries,
+ * else DEFAULT_RATE_LIMIT_WAIT_MS — the one fallback for the bulk worker, the mirror sweep, the
+ * answer's resend and the annotation sweep. Read structurally, so an error that is not a ChektError
+ * gets the fallback.
+ */
+export function retryWaitMs(e: unknown): number {
+  const s = isRecord(e) ? e.retryAfterS : undefined;
+  return typeof s === "number" && s > 0 ? s * 1000 : DEFAULT_RATE_LIMIT_WAIT_MS;
+}
+
+/**
  * A wait of `ms` in the whole seconds shown and counted down: rounded up, and at least 1 s, so no
  * resend goes out before the wait ends and no message says "in 0 s". The one rule for every wait
  * a dealer sees (the budget's refusal, the connection check, snapshot retries, the answer's resend,
@@ -343,14 +389,17 @@ export function waitSeconds(ms: number): number {
 // ---------------------------------------------------------------------------------------------
 // Words for dealers.
 
-const UNSURE = "the change may or may not have been saved — refresh to check before trying again.";
+const MAY_HAVE_SAVED = "may or may not have been saved — refresh to check before trying again.";
+const UNSURE = `the change ${MAY_HAVE_SAVED}`;
 
 /**
  * What happened to the change, in a few words. Reads (pages) say nothing about saving; writes
- * say "Nothing was saved" only when that is certain.
+ * say "Nothing was saved" only when that is certain: a write that reached CHeKT earlier in the call
+ * (a 5xx or no answer, then a 429 or a refusal) may have landed.
  */
 function outcome(e: ChektError, whenSure: string): string {
-  return isWrite(e.method) || e.method === undefined ? whenSure : "";
+  if (!isWrite(e.method) && e.method !== undefined) return "";
+  return e.mayHaveApplied ? `The change ${MAY_HAVE_SAVED}` : whenSure;
 }
 
 function dealerMessage(e: ChektError): string {

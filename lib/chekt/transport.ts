@@ -1,7 +1,7 @@
 import type { BudgetClass } from "./budget-class";
 import { BudgetWaitTooLong, type BudgetClock, type BudgetTicket, type CallBudget } from "./budget";
 import { BudgetWaitError, noteSent, refusalFor } from "./budget-wait";
-import { ChektError, isWrite, rateLimitWaitMs, waitSeconds } from "./errors";
+import { ChektError, isTransientStatus, isWrite, rateLimitWaitMs, waitSeconds } from "./errors";
 import { errorText } from "../error-text";
 
 /**
@@ -292,7 +292,7 @@ export class Transport {
     });
   }
 
-  /** True when the status asks for the call to go again: a 429 whose wait fits, a 5xx that may be retried. */
+  /** True when the status asks for the call to go again: a 429 whose wait fits, a 5xx or 408 that may be retried. */
   private async resendAfter(state: CallState, response: Response, write: boolean): Promise<boolean> {
     const status = response.status;
     if (status === 429) {
@@ -307,9 +307,11 @@ export class Transport {
       });
       return now + waitMs + Math.min(250, state.timeoutMs) <= state.deadline;
     }
-    if (status >= 500) {
-      if (write) state.maybeApplied = true;
-      return state.retrySafe && (await this.backoff(state, `HTTP ${status}`));
+    if (isTransientStatus(status)) {
+      // A 5xx write may have been applied; a 408 was never read whole, so any method may go again.
+      const unread = status === 408;
+      if (write && !unread) state.maybeApplied = true;
+      return (state.retrySafe || unread) && (await this.backoff(state, `HTTP ${status}`));
     }
     return false;
   }

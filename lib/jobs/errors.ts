@@ -1,5 +1,6 @@
 // How the bulk worker reads a failed CHeKT call. The client throws ChektError (lib/chekt/errors);
 // we read it structurally so this module also works on errors from fetch itself.
+import { isTransientStatus, retryWaitMs } from "@/lib/chekt/errors";
 import { errorText } from "@/lib/error-text";
 
 export type Failure =
@@ -15,7 +16,6 @@ export type Failure =
 type ErrorLike = {
   status?: unknown;
   code?: unknown;
-  retryAfterS?: unknown;
   kind?: unknown;
 };
 
@@ -24,14 +24,11 @@ export function classifyFailure(error: unknown): Failure {
   const message = errorText(error);
   const status = typeof e.status === "number" ? e.status : 0;
   // The client also says rate_limited (no status) when the wait would outlast its own deadline.
-  if (status === 429 || e.kind === "rate_limited") {
-    const wait = typeof e.retryAfterS === "number" && e.retryAfterS > 0 ? e.retryAfterS : 2;
-    return { type: "rate", waitS: wait, message };
-  }
+  if (status === 429 || e.kind === "rate_limited") return { type: "rate", waitS: retryWaitMs(error) / 1000, message };
   if (e.code === "idempotency_conflict") return { type: "conflict", message };
   // Our own configuration (no credentials, no dealer): nothing was sent and resending will not help.
   if (e.kind === "config") return { type: "rejected", status: 0, message };
   // No status: timeout, dropped connection, DNS… A 5xx may have been applied before it failed.
-  if (status === 0 || status >= 500 || status === 408) return { type: "unknown", message };
+  if (status === 0 || isTransientStatus(status)) return { type: "unknown", message };
   return { type: "rejected", status, message };
 }

@@ -4,7 +4,7 @@ import "server-only";
 // only spends what answers, writes, snapshots, refreshes and bulk jobs leave). Progress lives in
 // mirror_syncs (phase, done/total, cursor), so the dealer page and the dashboard can show it and a
 // sweep cut off by a crash or a failure resumes where it stopped instead of starting over.
-import { isChektError } from "@/lib/chekt/errors";
+import { isChektError, retryWaitMs, waitSeconds } from "@/lib/chekt/errors";
 import { prisma, sql } from "@/lib/db";
 import {
   goneSitesNotSeenSince,
@@ -111,7 +111,7 @@ class DealerSweep {
     return sql(saveSql(this.scope.dealerLinkId, data));
   }
 
-  /** Runs one pull, waiting out CHeKT's rate limit (Retry-After, else 5 s) as often as it asks. */
+  /** Runs one pull, waiting out CHeKT's rate limit (its wait, else the shared default) as often as it asks. */
   private async step<T>(fn: () => Promise<T>): Promise<T> {
     const { signal } = this.deps;
     for (;;) {
@@ -121,7 +121,7 @@ class DealerSweep {
       } catch (e) {
         if (!isRateLimited(e) || signal?.aborted) throw e;
         this.waits++;
-        const waitS = isChektError(e) && e.retryAfterS && e.retryAfterS > 0 ? e.retryAfterS : 5;
+        const waitS = waitSeconds(retryWaitMs(e));
         await this.save({ lastError: `waiting ${waitS} s for CHeKT's rate limit` });
         await this.sleep(waitS * 1000, signal);
       }

@@ -4,7 +4,7 @@
 
 import type { RawAnswer } from "@/lib/chekt/api/diagnostics";
 import { FREE_TIER } from "@/lib/chekt/budget-rules";
-import { errorEnvelope, type ChektError } from "@/lib/chekt/errors";
+import { isChektErrorShape, parseErrorBody, waitSeconds, type ChektError } from "@/lib/chekt/errors";
 import { isRecord } from "@/lib/is-record";
 
 export type { RawAnswer };
@@ -36,9 +36,15 @@ export type Diagnosis = {
 };
 
 type Envelope = { code?: string; message?: string };
+/** An error body's code and message, and whether it is in a shape the CHeKT API sends (`fromApi`). */
+export type ErrorBodyReading = Envelope & { fromApi: boolean };
 
-/** Reads both error shapes (ErrorBody in lib/chekt/openapi.yaml): `{error:{code,message}}` and NestJS's. */
-export function readErrorBody(bodyText: string): Envelope | null {
+/**
+ * Reads a JSON error body with the client's own reader (lib/chekt/errors.ts parseErrorBody), so the
+ * check and an action's error take the same code and message from it. Null when the body is no JSON
+ * object, or one that says nothing in a shape of CHeKT's.
+ */
+export function readErrorBody(bodyText: string): ErrorBodyReading | null {
   let body: unknown;
   try {
     body = JSON.parse(bodyText);
@@ -46,33 +52,9 @@ export function readErrorBody(bodyText: string): Envelope | null {
     return null;
   }
   if (!isRecord(body)) return null;
-  const envelope = errorEnvelope.safeParse(body);
-  if (envelope.success) {
-    const e = envelope.data.error;
-    return {
-      code: typeof e.code === "string" ? e.code : undefined,
-      message: typeof e.message === "string" ? e.message : undefined,
-    };
-  }
-  if (typeof body.statusCode === "number") {
-    const message = Array.isArray(body.message)
-      ? body.message.join("; ")
-      : typeof body.message === "string"
-        ? body.message
-        : undefined;
-    return {
-      code: typeof body.error === "string" ? body.error.toLowerCase().replace(/\s+/g, "_") : undefined,
-      message,
-    };
-  }
-  if (typeof body.error === "string") {
-    // OAuth token endpoint style: {error: "invalid_client", error_description}
-    return {
-      code: body.error,
-      message: typeof body.error_description === "string" ? body.error_description : undefined,
-    };
-  }
-  return null;
+  const { code, message } = parseErrorBody(body);
+  const fromApi = isChektErrorShape(body);
+  return fromApi || code !== undefined || message !== undefined ? { code, message, fromApi } : null;
 }
 
 const isJson = (ct: string) => /\bjson\b/i.test(ct);
@@ -121,7 +103,7 @@ export function diagnose(answer: RawAnswer, ctx: ProbeContext): Diagnosis {
   if (status >= 200 && status < 300) return successDiagnosis(answer, r);
   // A JSON error envelope means the CHeKT API itself answered; anything else on 4xx means the
   // path or host is not the CHeKT API (a proxy, a web server, a missing /v1).
-  if (status !== 429 && !env && status >= 400 && status < 500) return notTheApi(answer, r);
+  if (status !== 429 && !env?.fromApi && status >= 400 && status < 500) return notTheApi(answer, r);
   return refusal(r);
 }
 
@@ -191,7 +173,7 @@ function rateLimited({ retryAfterS: wait, ctx, fields }: Reading): Diagnosis {
     detail:
       `CHeKT refused ${ctx.label} because the rate limit is used up (free tier: ${FREE_TIER.perMin} ` +
       `requests a minute, bursts of ${FREE_TIER.burst} a second).` +
-      `${wait !== undefined ? ` It allows calls again in ${wait} s.` : ""} If ` +
+      `${wait !== undefined ? ` It allows calls again in ${waitSeconds(wait * 1000)} s.` : ""} If ` +
       "something calls CHeKT in a tight loop, slow it down, or upgrade the plan.",
     retryAfterS: wait,
     ...fields,

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { annotateAlarm, type AlarmAnnotationInput } from "@/lib/chekt/api/alarms";
-import { ChektError, isTransient } from "@/lib/chekt/errors";
+import { ChektError, DEFAULT_RATE_LIMIT_WAIT_MS, isTransient } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
@@ -36,9 +36,14 @@ export async function queueAnnotationInTx(
   });
 }
 
+/**
+ * The wait before the next attempt: what CHeKT asked (a 429 always carries its wait, see
+ * lib/chekt/errors.ts retryAfterFor), never under the shared rate-limit default; otherwise (a 5xx, a
+ * dropped connection) a doubling backoff: the answer is recorded already and nothing waits on this.
+ */
 function backoffMs(attempts: number, retryAfterS?: number): number {
   const exp = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
-  return retryAfterS !== undefined ? Math.max(retryAfterS * 1000, 1_000) : exp;
+  return retryAfterS !== undefined ? Math.max(retryAfterS * 1000, DEFAULT_RATE_LIMIT_WAIT_MS) : exp;
 }
 
 // The stored row is JSON: read back as the body it was queued as, or refused before anything is sent.

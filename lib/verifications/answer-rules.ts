@@ -1,6 +1,6 @@
 // The answer's rules, apart from the database and CHeKT: what each action leaves the item in, how
 // long a failed send is retried and what the operator is told when the retries end.
-import type { ChektError } from "@/lib/chekt/errors";
+import { retryWaitMs, type ChektError } from "@/lib/chekt/errors";
 import type { CheckedStep } from "./outcomes-schemas";
 
 export type AnswerAction = "dispatch" | "disregard";
@@ -55,10 +55,9 @@ export function retryWindowEndsAt(respondedAt: Date, expiresAt: Date, retrySecon
   return new Date(Math.min(respondedAt.getTime() + retrySeconds * 1000, expiresAt.getTime()));
 }
 
-/** How long the browser waits before resending: what CHeKT asks (or 3 s), within the window left. */
+/** How long the browser waits before resending: what CHeKT asks (or the shared default), within the window left. */
 export function retryDelayMs(leftMs: number, e: ChektError): number {
-  const suggested = e.retryAfterS !== undefined ? e.retryAfterS * 1000 : 3_000;
-  return Math.min(MAX_RETRY_MS, leftMs - MIN_RETRY_MS, Math.max(MIN_RETRY_MS, suggested));
+  return Math.min(MAX_RETRY_MS, leftMs - MIN_RETRY_MS, Math.max(MIN_RETRY_MS, retryWaitMs(e)));
 }
 
 /** The retry window closed on a transient failure: "check with CHeKT" when it may have applied, else "send again". */

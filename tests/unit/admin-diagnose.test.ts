@@ -137,24 +137,27 @@ describe("readErrorBody", () => {
     expect(readErrorBody(JSON.stringify(envelope("permission_denied", "x")))).toEqual({
       code: "permission_denied",
       message: "x",
+      fromApi: true,
     });
     expect(
       readErrorBody(
         JSON.stringify({ statusCode: 400, error: "Bad Request", message: ["name must not be empty", "x"] }),
       ),
-    ).toEqual({ code: "bad_request", message: "name must not be empty; x" });
+    ).toEqual({ code: "bad_request", message: "name must not be empty; x", fromApi: true });
     expect(readErrorBody("<html>")).toBeNull();
     expect(readErrorBody("[1,2]")).toBeNull();
   });
 
-  it("keeps only the text of an envelope's fields, and reads a list or null as no envelope", () => {
+  it("reads an envelope's code as text, its message only as text, and a list or null as no envelope", () => {
     expect(readErrorBody(JSON.stringify({ error: { code: 403, message: "no access" } }))).toEqual({
-      code: undefined,
+      code: "403",
       message: "no access",
+      fromApi: true,
     });
     expect(readErrorBody(JSON.stringify({ error: { code: "rate_limited", message: ["slow"] } }))).toEqual({
       code: "rate_limited",
       message: undefined,
+      fromApi: true,
     });
     expect(readErrorBody(JSON.stringify({ error: ["invalid_api_key"] }))).toBeNull();
     expect(readErrorBody(JSON.stringify({ error: null }))).toBeNull();

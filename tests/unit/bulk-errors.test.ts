@@ -16,7 +16,7 @@ describe("how the bulk worker reads a failed CHeKT call", () => {
       type: "rate",
       waitS: 40,
     });
-    expect(classifyFailure(err({ kind: "rate_limited", status: 429 }))).toMatchObject({ type: "rate", waitS: 2 });
+    expect(classifyFailure(err({ kind: "rate_limited", status: 429 }))).toMatchObject({ type: "rate", waitS: 1 });
   });
 
   it("treats no answer and 5xx as unknown outcomes (resend with the same key)", () => {
