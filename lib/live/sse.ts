@@ -8,6 +8,11 @@ import type { VerificationMessage } from "@/lib/webhooks/notify";
 import { errorText } from "@/lib/error-text";
 
 export const HEARTBEAT_MS = 15_000;
+/**
+ * The longest one response is served. The browser's EventSource reconnects by itself when a stream
+ * ends, so a page only sees a fresh snapshot; the reconnect passes the route's full sign-in check.
+ */
+export const MAX_STREAM_MS = 30 * 60_000;
 
 export type QueueStreamOptions = {
   listener: Listener;
@@ -15,7 +20,15 @@ export type QueueStreamOptions = {
   loadOpen: () => Promise<QueueItem[]>;
   loadItem: (id: string) => Promise<QueueItem | null>;
   signal: AbortSignal;
+  /**
+   * Whether the viewer may still see this dealer's queue, asked at every heartbeat: the stream
+   * ends when it says no or fails (the route asks its own sign-in check again).
+   */
+  stillAllowed: () => Promise<boolean>;
   heartbeatMs?: number;
+  maxLifetimeMs?: number;
+  /** The clock the lifetime is measured on (default Date.now). */
+  now?: () => number;
   /** Where a change naming an unknown state is reported (default console.warn). */
   log?: (message: string) => void;
 };
@@ -94,9 +107,29 @@ function streamQueue(sink: SseSink, o: QueueStreamOptions) {
   // page applies upserts by id, so seeing one twice is harmless).
   sink.unsubscribe = o.listener.subscribe(onEvent);
   sink.write("retry: 3000\n\n");
-  sink.heartbeat = setInterval(
-    () => sink.write(`: heartbeat ${new Date().toISOString()}\n\n`),
-    o.heartbeatMs ?? HEARTBEAT_MS,
-  );
+  sink.heartbeat = setInterval(heartbeat(sink, o), o.heartbeatMs ?? HEARTBEAT_MS);
   chain = chain.then(sendSnapshot).catch(() => sink.close());
+}
+
+/**
+ * Each beat: past the lifetime, or no longer allowed, the stream ends (the browser's reconnect goes
+ * through the route's check); otherwise a comment keeps proxies from closing an idle connection.
+ * A check still under way when the next beat comes is not doubled.
+ */
+function heartbeat(sink: SseSink, o: QueueStreamOptions): () => void {
+  const now = o.now ?? Date.now;
+  const endsAt = now() + (o.maxLifetimeMs ?? MAX_STREAM_MS);
+  let checking = false;
+  return () => {
+    if (checking || !sink.isOpen) return;
+    if (now() >= endsAt) return sink.close();
+    checking = true;
+    o.stillAllowed()
+      .catch(() => false)
+      .then((allowed) => {
+        if (allowed) sink.write(`: heartbeat ${new Date(now()).toISOString()}\n\n`);
+        else sink.close();
+      })
+      .finally(() => (checking = false));
+  };
 }

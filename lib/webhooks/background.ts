@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { expireOverdue } from "@/lib/verifications/expire";
 import { catchUpAll, type CatchUpReport } from "./catch-up";
+import { catchUpKicks } from "./catch-up-kicks";
 import { fetchEventsFromChekt } from "./catch-up-source";
 import { errorText } from "@/lib/error-text";
 
@@ -11,15 +12,19 @@ import { errorText } from "@/lib/error-text";
 // this; a Postgres advisory lock lets only one catch up at a time (the work is idempotent anyway).
 const CATCH_UP_EVERY_MS = 60_000;
 const EXPIRE_EVERY_MS = 2_000;
+/** A dealer is caught up for its resuming pages at most this often (the minute's run is separate). */
+const KICK_GAP_MS = 30_000;
 const LOCK_KEY = 0x43686b54; // "ChkT"
 
-const g = globalThis as unknown as { __chektWebhookBg?: { stop(): void; kick(): void } };
+type Background = { stop(): void; kick(dealerLinkId: string): void };
+const g = globalThis as unknown as { __chektWebhookBg?: Background };
 
 function log(message: string) {
   console.log(`[webhooks] ${message}`);
 }
 
-async function catchUpOnce(): Promise<CatchUpReport[] | null> {
+/** Every connected dealer's catch-up, or only `only`'s. */
+async function catchUpOnce(only?: ReadonlySet<string>): Promise<CatchUpReport[] | null> {
   // Session-level try-lock on a dedicated transaction: held only while this instance catches up.
   return prisma.$transaction(
     async (tx) => {
@@ -27,24 +32,25 @@ async function catchUpOnce(): Promise<CatchUpReport[] | null> {
         { locked: boolean }[]
       >`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`;
       if (!locked) return null;
-      return catchUpAll(fetchEventsFromChekt);
+      return catchUpAll(fetchEventsFromChekt, only);
     },
     { timeout: 120_000, maxWait: 5_000 },
   );
 }
 
-export function startWebhookBackground(): { stop(): void; kick(): void } {
+export function startWebhookBackground(): Background {
   if (g.__chektWebhookBg) return g.__chektWebhookBg;
   let running = false;
-  let again = false;
-  const run = async () => {
+  // Asked for while a run was under way: every dealer, these, or nothing.
+  let again: ReadonlySet<string> | "all" | null = null;
+  const run = async (only?: ReadonlySet<string>) => {
     if (running) {
-      again = true;
+      again = !only || again === "all" ? "all" : new Set([...(again ?? []), ...only]);
       return;
     }
     running = true;
     try {
-      const reports = await catchUpOnce();
+      const reports = await catchUpOnce(only);
       for (const r of reports ?? []) {
         if (r.error || r.applied || r.invalid)
           log(
@@ -56,44 +62,36 @@ export function startWebhookBackground(): { stop(): void; kick(): void } {
       log(`catch-up failed: ${errorText(e)}`);
     } finally {
       running = false;
-      if (again) {
-        again = false;
-        void run();
-      }
+      const next = again;
+      again = null;
+      if (next) void run(next === "all" ? undefined : next);
     }
   };
   const sweep = () => expireOverdue().catch((e: unknown) => log(`expiry sweep failed: ${errorText(e)}`));
-  const catchUpTimer = setInterval(run, CATCH_UP_EVERY_MS);
+  const catchUpTimer = setInterval(() => void run(), CATCH_UP_EVERY_MS);
   const sweepTimer = setInterval(sweep, EXPIRE_EVERY_MS);
   catchUpTimer.unref?.();
   sweepTimer.unref?.();
   void run();
-  let kickTimer: NodeJS.Timeout | null = null;
+  const kicks = catchUpKicks((dealers) => void run(dealers), { gapMs: KICK_GAP_MS, delayMs: 500 });
   g.__chektWebhookBg = {
     stop() {
       clearInterval(catchUpTimer);
       clearInterval(sweepTimer);
-      if (kickTimer) clearTimeout(kickTimer);
+      kicks.stop();
       g.__chektWebhookBg = undefined;
     },
-    // Many pages reconnect together after a blip; one catch-up serves them all.
-    kick() {
-      if (kickTimer) return;
-      kickTimer = setTimeout(() => {
-        kickTimer = null;
-        void run();
-      }, 500);
-      kickTimer.unref?.();
-    },
+    kick: kicks.kick,
   };
   return g.__chektWebhookBg;
 }
 
 /**
- * For the SSE route after a client resumes: catch up soon. A web-only instance (BACKGROUND_WORK=off)
- * starts no timers of its own; the worker process's minute catch-up serves it.
+ * For the SSE route after a client resumes: catch up the client's own dealer soon (at most every
+ * KICK_GAP_MS). A web-only instance (BACKGROUND_WORK=off) starts no timers of its own; the worker
+ * process's minute catch-up serves it.
  */
-export function requestCatchUp() {
+export function requestCatchUp(dealerLinkId: string) {
   if (!g.__chektWebhookBg && env.BACKGROUND_WORK === "off") return;
-  (g.__chektWebhookBg ?? startWebhookBackground()).kick();
+  (g.__chektWebhookBg ?? startWebhookBackground()).kick(dealerLinkId);
 }

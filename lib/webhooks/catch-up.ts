@@ -128,10 +128,15 @@ async function saveCursor(dealerLinkId: string, cursor: string | null, lastSeenA
   });
 }
 
-/** Every connected dealer link with an API key, one at a time (the /v1 rate limit is per key anyway). */
-export async function catchUpAll(fetchPage: FetchEventsPage): Promise<CatchUpReport[]> {
+/**
+ * Every connected dealer link with an API key (or only those named in `only`), one at a time (the /v1
+ * rate limit is per key anyway).
+ */
+export async function catchUpAll(fetchPage: FetchEventsPage, only?: ReadonlySet<string>): Promise<CatchUpReport[]> {
   const dealers = await connectedDealerSecrets();
   const reports: CatchUpReport[] = [];
-  for (const d of dealers) if (d.apiKey) reports.push(await catchUpDealer(d, fetchPage));
+  for (const d of dealers) {
+    if (d.apiKey && (!only || only.has(d.dealerLinkId))) reports.push(await catchUpDealer(d, fetchPage));
+  }
   return reports;
 }

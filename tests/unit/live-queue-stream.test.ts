@@ -1,5 +1,6 @@
-// openEventStream (components/verifications/queue/event-stream.ts): the queue's live status, and the
-// reopening with backoff once the browser gives the stream up. A fake EventSource stands in.
+// openEventStream (components/verifications/queue/event-stream.ts): the queue's live status, the
+// reopening with backoff once the browser gives the stream up, and saying why when the server refused
+// it (signed out, no longer allowed). A fake EventSource stands in.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openEventStream, type LiveStatus } from "@/components/verifications/queue/event-stream";
 
@@ -29,10 +30,10 @@ class FakeEventSource {
 
 const last = () => FakeEventSource.opened[FakeEventSource.opened.length - 1];
 
-function open() {
+function open(refusal?: () => Promise<string | null>) {
   const statuses: LiveStatus[] = [];
   const data: string[] = [];
-  const close = openEventStream("/stream", { data: (d) => data.push(d), status: (s) => statuses.push(s) });
+  const close = openEventStream("/stream", { data: (d) => data.push(d), status: (s) => statuses.push(s), refusal });
   return { statuses, data, close };
 }
 
@@ -83,6 +84,33 @@ describe("openEventStream", () => {
     last().fail();
     vi.advanceTimersByTime(1000);
     expect(FakeEventSource.opened).toHaveLength(9);
+  });
+
+  it("says why the server refuses the reconnect, keeps saying it while retrying, is live once let in", async () => {
+    let reason: string | null = "Sign in first.";
+    const s = open(async () => reason);
+    last().onopen?.();
+    // The stream ended (signed out meanwhile): the browser resumes by itself, and the server refuses it.
+    last().onerror?.();
+    last().fail();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.statuses).toEqual(["live", "reconnecting", "reconnecting", { refused: "Sign in first." }]);
+    await vi.advanceTimersByTimeAsync(1000);
+    last().fail();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.statuses).toHaveLength(4);
+    reason = null;
+    await vi.advanceTimersByTimeAsync(2000);
+    last().onopen?.();
+    expect(s.statuses.at(-1)).toBe("live");
+    expect(FakeEventSource.opened).toHaveLength(3);
+  });
+
+  it("a stream given up for another reason (network) is only reconnecting", async () => {
+    const s = open(async () => null);
+    last().fail();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.statuses).toEqual(["reconnecting"]);
   });
 
   it("closes the stream and reopens nothing once closed", () => {

@@ -10,3 +10,13 @@ export async function fetchQueue(): Promise<QueueList> {
   if (!list) throw new Error("Could not load the queue: the server's answer was not a queue. Reload the page.");
   return list;
 }
+
+/**
+ * Why the server refuses this user the queue (signed out, no dealer left…) in its own words, from the
+ * list route (the stream's very check); null when it answers, or cannot be reached (not a refusal).
+ */
+export async function queueRefusal(): Promise<string | null> {
+  const res = await fetch("/api/live/verifications/list", { cache: "no-store" }).catch(() => null);
+  if (!res || ![401, 403, 409].includes(res.status)) return null;
+  return failureMessage(res, `The server refused the queue (HTTP ${res.status}).`);
+}

@@ -5,6 +5,7 @@ import { Bell, BellOff, Radio } from "lucide-react";
 import { Badge, Button, cn, textLinkClass } from "@/components/ui";
 import type { QueueSort } from "@/lib/verifications/merge";
 import { plural } from "@/lib/plural";
+import type { LiveStatus } from "./event-stream";
 import type { DeskAlerts } from "./use-desk-alerts";
 
 /**
@@ -12,7 +13,7 @@ import type { DeskAlerts } from "./use-desk-alerts";
  * link to the escalation thresholds, and (laptop) the keys.
  */
 export function QueueHeader(props: {
-  status: "connecting" | "live" | "reconnecting";
+  status: LiveStatus;
   count: number;
   sort: QueueSort;
   alerts: DeskAlerts;
@@ -83,12 +84,20 @@ function Kbd({ children }: { children: ReactNode }) {
   );
 }
 
-function LiveBadge({ status }: { status: "connecting" | "live" | "reconnecting" }) {
+function LiveBadge({ status }: { status: LiveStatus }) {
   if (status === "live")
     return (
       <Badge tone="success">
         <Radio className="mr-1 h-3 w-3" aria-hidden="true" /> Live
       </Badge>
+    );
+  if (typeof status === "object")
+    // What is on screen stays as it was last sent, so say plainly that it no longer updates, and why.
+    return (
+      <span role="alert" className="flex items-center gap-2">
+        <Badge tone="danger">Not live</Badge>
+        <span>Live updates stopped: {status.refused}</span>
+      </span>
     );
   return <Badge tone="warning">{status === "connecting" ? "Connecting…" : "Reconnecting…"}</Badge>;
 }

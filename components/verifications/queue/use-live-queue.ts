@@ -5,7 +5,7 @@ import { applyList, EMPTY_QUEUE, type QueueState } from "@/lib/verifications/mer
 import type { QueueItem } from "@/lib/verifications/types";
 import { useLatest } from "@/components/verifications/shared/use-latest";
 import { openEventStream, type LiveStatus } from "./event-stream";
-import { fetchQueue } from "./fetch-queue";
+import { fetchQueue, queueRefusal } from "./fetch-queue";
 import { liveApplier } from "./live-apply";
 
 export const QUEUE_KEY = ["verifications", "open"] as const;
@@ -58,7 +58,7 @@ function useQueueStream(opts: LiveQueueOptions) {
       { read: () => cachedQueue(queryClient), update: (fn) => updateQueue(queryClient, fn) },
       { onNew: (item) => onNew.current?.(item), onLatency: (ms) => onLatency.current?.(ms) },
     );
-    return openEventStream("/api/live/verifications", { data: apply, status: setStatus });
+    return openEventStream("/api/live/verifications", { data: apply, status: setStatus, refusal: queueRefusal });
   }, [queryClient, onNew, onLatency]);
   return status;
 }

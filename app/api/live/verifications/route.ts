@@ -14,8 +14,8 @@ export async function GET(request: Request) {
   const { user, dealer, denied } = await requireRouteDealer("viewer");
   if (denied) return denied;
 
-  // A browser that resumes (Last-Event-ID) was away: fetch anything CHeKT sent meanwhile.
-  if (request.headers.get("last-event-id")) requestCatchUp();
+  // A browser that resumes (Last-Event-ID) was away: fetch anything CHeKT sent its dealer meanwhile.
+  if (request.headers.get("last-event-id")) requestCatchUp(dealer.id);
 
   const stream = queueEventStream({
     listener: liveListener(),
@@ -23,6 +23,13 @@ export async function GET(request: Request) {
     loadOpen: () => listOpen(dealer.id, dealer.chektDealerId, user.id),
     loadItem: (id) => getItem(id, dealer.id, dealer.chektDealerId, user.id),
     signal: request.signal,
+    // The check above, asked again at each heartbeat: still signed in (session not ended, user not
+    // disabled, no new password) and still working on this dealer. It runs in this request's async
+    // context (the heartbeat's timer was started in it), where Next still reads the request's cookies.
+    stillAllowed: async () => {
+      const again = await requireRouteDealer("viewer");
+      return !again.denied && again.dealer.id === dealer.id;
+    },
   });
   return new Response(stream, { headers: SSE_HEADERS });
 }
