@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { ActionError } from "@/lib/actions/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/roles";
+import { hasRole, type Role } from "@/lib/roles";
 import { checkChange, generateOneTimePassword } from "./rules";
 import { releaseClaimsOf } from "@/lib/verifications/claims";
 
@@ -203,6 +203,7 @@ export async function setRole(tx: Tx, actor: Actor, userId: string, role: Role):
     where: { userId_dealerLinkId: { userId, dealerLinkId: actor.dealerLinkId } },
     data: { role },
   });
+  await releaseClaimsIfBarred(tx, actor, user, role);
   return { before: view(user), after: view({ ...user, role }) };
 }
 
@@ -214,7 +215,18 @@ export async function removeMembership(tx: Tx, actor: Actor, userId: string): Pr
     throw new ActionError("self_remove", "You cannot remove yourself from this dealer. Ask another admin.");
   assertChangeAllowed(actor, loaded, { role: "viewer" });
   await tx.membership.delete({ where: { userId_dealerLinkId: { userId, dealerLinkId: actor.dealerLinkId } } });
+  await releaseClaimsIfBarred(tx, actor, user, null);
   return { before: view(user) };
+}
+
+/**
+ * A member who may no longer claim alarms in the actor's dealer (`role` null: removed from it) hands
+ * the claims they hold there back to the queue, with the change. Claiming is an operator's
+ * (actions/verifications.ts); the owner stays an admin of every dealer whatever their membership.
+ */
+async function releaseClaimsIfBarred(tx: Tx, actor: Actor, user: { id: string; isOwner: boolean }, role: Role | null) {
+  if (user.isOwner || (role && hasRole(role, "operator"))) return;
+  await releaseClaimsOf(user.id, tx, { dealerLinkId: actor.dealerLinkId });
 }
 
 /** Disabling bumps sessionVersion so the user's open sessions end on their next request. */

@@ -10,7 +10,8 @@ import { operatorName, type Operator } from "./operator";
 
 // Claims are leases: a claim holds while the claimer's detail view renews it (heartbeat) and lapses
 // `VERIFICATION_LEASE_SECONDS` after the last renewal (the expiry sweep in expire.ts frees it with a
-// NOTIFY). A dealer admin can take one over; disabling a user or signing them out frees theirs.
+// NOTIFY). A dealer admin can take one over; disabling a user or signing them out frees theirs, and
+// removing them from a dealer or making them a viewer there frees theirs in that dealer.
 type Tx = Prisma.TransactionClient;
 type Dealer = { id: string };
 
@@ -83,42 +84,45 @@ export async function renewLease(
   return rows.length ? { held: true, leaseExpiresAt: lease } : { held: false, leaseExpiresAt: null };
 }
 
-export async function releaseInTx(tx: Tx, dealer: Dealer, id: string, me: Operator, now = new Date()) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+/**
+ * Frees the claims `where` picks, whoever's and whatever the reason: back to pending with no claimer
+ * and no lease, each announced to open pages. Returns how many.
+ */
+async function freeClaims(tx: Tx, where: Prisma.Sql, now: Date): Promise<number> {
+  const rows = await tx.$queryRaw<{ id: string; dealer_link_id: string }[]>`
     UPDATE verifications SET state = 'pending', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL,
       lease_expires_at = NULL, updated_at = ${now}
-     WHERE id = ${id} AND dealer_link_id = ${dealer.id} AND state = 'claimed' AND claimed_by_id = ${me.id}
-     RETURNING id`;
-  if (rows.length === 0) throw await refusal(tx, dealer, id, now);
-  await notifyVerification(tx, { id, dealerLinkId: dealer.id, state: "pending" });
+     WHERE ${where}
+     RETURNING id, dealer_link_id`;
+  for (const r of rows) await notifyVerification(tx, { id: r.id, dealerLinkId: r.dealer_link_id, state: "pending" });
+  return rows.length;
+}
+
+export async function releaseInTx(tx: Tx, dealer: Dealer, id: string, me: Operator, now = new Date()) {
+  const mine = Prisma.sql`id = ${id} AND dealer_link_id = ${dealer.id} AND state = 'claimed'
+    AND claimed_by_id = ${me.id}`;
+  if ((await freeClaims(tx, mine, now)) === 0) throw await refusal(tx, dealer, id, now);
 }
 
 /**
- * Frees every claim a user holds, in every dealer (sign-out, disabling the user). Pass the caller's
- * transaction so the release commits (and is announced) with the change that caused it.
+ * Frees every claim a user holds: in every dealer (sign-out, disabling the user), or in one
+ * (`dealerLinkId`: removed from it, or made a viewer there). Pass the caller's transaction so the
+ * release commits (and is announced) with the change that caused it.
  */
-export async function releaseClaimsOf(userId: string, tx?: Tx, now = new Date()): Promise<number> {
-  const run = async (t: Tx) => {
-    const rows = await t.$queryRaw<{ id: string; dealer_link_id: string }[]>`
-      UPDATE verifications SET state = 'pending', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL,
-        lease_expires_at = NULL, updated_at = ${now}
-       WHERE state = 'claimed' AND claimed_by_id = ${userId}
-       RETURNING id, dealer_link_id`;
-    for (const r of rows) await notifyVerification(t, { id: r.id, dealerLinkId: r.dealer_link_id, state: "pending" });
-    return rows.length;
-  };
+export async function releaseClaimsOf(
+  userId: string,
+  tx?: Tx,
+  opts: { dealerLinkId?: string; now?: Date } = {},
+): Promise<number> {
+  const inDealer = opts.dealerLinkId ? Prisma.sql`AND dealer_link_id = ${opts.dealerLinkId}` : Prisma.empty;
+  const theirs = Prisma.sql`state = 'claimed' AND claimed_by_id = ${userId} ${inDealer}`;
+  const run = (t: Tx) => freeClaims(t, theirs, opts.now ?? new Date());
   return tx ? run(tx) : prisma.$transaction(run);
 }
 
 /** Claims whose lease lapsed go back to pending (with NOTIFY). Called by the expiry sweep. */
 export async function releaseLapsedLeases(tx: Tx, now = new Date()): Promise<number> {
-  const rows = await tx.$queryRaw<{ id: string; dealer_link_id: string }[]>`
-    UPDATE verifications SET state = 'pending', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL,
-      lease_expires_at = NULL, updated_at = ${now}
-     WHERE ${openClaim(now)} AND lease_expires_at <= ${now}
-     RETURNING id, dealer_link_id`;
-  for (const r of rows) await notifyVerification(tx, { id: r.id, dealerLinkId: r.dealer_link_id, state: "pending" });
-  return rows.length;
+  return freeClaims(tx, Prisma.sql`${openClaim(now)} AND lease_expires_at <= ${now}`, now);
 }
 
 /** Why a claim or answer cannot go ahead, in words an operator understands. */
