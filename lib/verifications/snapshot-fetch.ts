@@ -1,15 +1,17 @@
 import "server-only";
 import type { SnapshotBudget } from "@/lib/chekt/api/snapshots";
-import { rateLimitWaitMs, retryAfterSeconds, waitSeconds } from "@/lib/chekt/errors";
+import { kindForStatus, rateLimitWaitMs, retryAfterSeconds, waitSeconds } from "@/lib/chekt/errors";
 import { env } from "@/lib/env";
 import { errorText } from "@/lib/error-text";
+import { isPassingFailure, SNAPSHOT_UNUSABLE } from "./snapshot-status";
 
 // Fetches one snapshot image from CHeKT. Rules:
 // - the API key goes only to CHeKT's own origin; any other origin must be https and gets no key;
 // - redirects are followed by hand, and only to CHeKT's own origin (a signed URL that bounces
 //   elsewhere is refused: no fetching of hosts CHeKT's answer names), at most 3 hops;
-// - a 429, 502/503/504, a timeout or a dropped connection is retried within the deadline, waiting
-//   what Retry-After asks (capped), so a 429 storm costs the operator a short wait, not the image;
+// - a passing failure (snapshot-status.ts: a 429 or 5xx, a timeout, a dropped connection) is retried
+//   within the deadline, waiting what Retry-After asks (capped), so a 429 storm costs the operator a
+//   short wait, not the image; any other answer is final at once (SNAPSHOT_UNUSABLE, 403 or 404);
 // - requests to CHeKT's host spend the App key's shared budget on the "snapshot" class, and a 429
 //   blocks that budget for every instance as long as it would after any other call (rateLimitWaitMs:
 //   Retry-After, else until X-RateLimit-Reset).
@@ -34,8 +36,6 @@ export type FetchSnapshotOptions = {
   now?: () => number;
 };
 
-const TRANSIENT = new Set([429, 502, 503, 504]);
-
 export async function fetchSnapshotBytes(
   url: string,
   apiKey: string | null,
@@ -58,7 +58,7 @@ export async function fetchSnapshotBytes(
       deadline,
       now,
     );
-    if (result.ok || !TRANSIENT.has(result.status)) return result;
+    if (result.ok || !isPassingFailure(result.status)) return result;
     last = result;
     const wait = Math.min(
       MAX_WAIT_MS,
@@ -118,20 +118,20 @@ async function fetchOnce(
     if (hop > 0 && new URL(current).origin !== chektOrigin)
       return {
         ok: false,
-        status: 502,
+        status: SNAPSHOT_UNUSABLE,
         message: `Refusing a snapshot redirect off CHeKT's host (to ${new URL(current).host})`,
       };
     const next = await fetchHop(current, c);
     if ("image" in next) return next.image;
     current = next.redirect;
   }
-  return { ok: false, status: 502, message: "Too many redirects" };
+  return { ok: false, status: SNAPSHOT_UNUSABLE, message: "Too many redirects" };
 }
 
 /** One request: the key and a budget slot only for CHeKT's host; a redirect is returned, not followed. */
 async function fetchHop(url: string, c: FetchContext): Promise<Hop> {
   const target = checkTarget(url, c.chektOrigin);
-  if (!target.ok) return { image: { ok: false, status: 502, message: target.message } };
+  if (!target.ok) return { image: { ok: false, status: SNAPSHOT_UNUSABLE, message: target.message } };
   let ticket: { settle(headers: Headers | null): Promise<void> } | null = null;
   if (c.budget && target.sameOrigin) {
     try {
@@ -162,7 +162,9 @@ async function fetchHop(url: string, c: FetchContext): Promise<Hop> {
     const location = res.headers.get("location");
     discard(res);
     if (!location)
-      return { image: { ok: false, status: 502, message: `CHeKT answered ${res.status} without a Location` } };
+      return {
+        image: { ok: false, status: SNAPSHOT_UNUSABLE, message: `CHeKT answered ${res.status} without a Location` },
+      };
     return { redirect: new URL(location, target.url).toString() };
   }
   return { image: res.ok ? await readImage(res) : refused(res, answeredAt) };
@@ -181,13 +183,13 @@ function budgetWait(e: unknown): FetchedImage {
 }
 
 /**
- * A non-2xx answer: 404 and 403 as they are, the transient ones retried, anything else a bad gateway.
- * A 429 is retried after the wait it blocked the budget for (whole seconds, as the route's
- * Retry-After says it); any other answer after its own Retry-After, else the backoff.
+ * A non-2xx answer: a passing one as it is (retried), else final (finalStatus). A 429 is retried after
+ * the wait it blocked the budget for (whole seconds, as the route's Retry-After says it); any other
+ * answer after its own Retry-After, else the backoff.
  */
 function refused(res: Response, now: number): FetchedImage {
   discard(res);
-  const status = res.status === 404 ? 404 : res.status === 403 ? 403 : TRANSIENT.has(res.status) ? res.status : 502;
+  const status = isPassingFailure(res.status) ? res.status : finalStatus(res.status);
   const retryAfterS =
     res.status === 429 ? waitSeconds(rateLimitWaitMs(res.headers, now)) : retryAfterSeconds(res.headers, now);
   return {
@@ -198,17 +200,27 @@ function refused(res: Response, now: number): FetchedImage {
   };
 }
 
+/**
+ * A final refusal as the route answers it: 404 or 410 as 404, 403 as it is (snapshot-image.ts asks
+ * for a fresh signed URL), any other SNAPSHOT_UNUSABLE.
+ */
+function finalStatus(status: number): number {
+  const kind = kindForStatus(status);
+  if (kind === "not_found") return 404;
+  return kind === "forbidden" ? 403 : SNAPSHOT_UNUSABLE;
+}
+
 /** A 2xx answer's body, if it is an image of a type we show and no larger than the cap. */
 async function readImage(res: Response): Promise<FetchedImage> {
   const contentType = res.headers.get("content-type") ?? "";
   if (!/^image\/(png|jpeg|jpg|webp|gif)\b/i.test(contentType)) {
     discard(res);
-    return { ok: false, status: 502, message: `Not an image (${contentType || "no type"})` };
+    return { ok: false, status: SNAPSHOT_UNUSABLE, message: `Not an image (${contentType || "no type"})` };
   }
   const length = Number(res.headers.get("content-length"));
   if (length > MAX_IMAGE_BYTES) {
     discard(res);
-    return { ok: false, status: 502, message: "Image too large" };
+    return { ok: false, status: SNAPSHOT_UNUSABLE, message: "Image too large" };
   }
   let body: Uint8Array;
   try {
@@ -220,7 +232,7 @@ async function readImage(res: Response): Promise<FetchedImage> {
       message: `The image download broke off: ${errorText(e)}`,
     };
   }
-  if (body.byteLength > MAX_IMAGE_BYTES) return { ok: false, status: 502, message: "Image too large" };
+  if (body.byteLength > MAX_IMAGE_BYTES) return { ok: false, status: SNAPSHOT_UNUSABLE, message: "Image too large" };
   return { ok: true, body, contentType: contentType.split(";")[0]!.trim().toLowerCase() };
 }
 

@@ -1,14 +1,14 @@
 "use client";
 import { useEffect, useState } from "react";
 import { countDown } from "@/components/verifications/shared/count-down";
+import { afterSnapshotFailure } from "@/lib/verifications/snapshot-status";
 
 // A snapshot through our route. Loaded with fetch (not a bare <img src>) so the page learns why an
-// image failed: a passing CHeKT failure (503 + Retry-After from our route) is retried with backoff
-// for about two minutes; only a 404 (CHeKT no longer has it) or running out of tries says
-// "unavailable" — and even then the detail view offers "Try again".
-const BACKOFF_S = [1, 2, 4, 8, 15, 30, 30, 30];
+// image failed: a passing failure (our route's 503 + Retry-After, or no answer) is retried with backoff
+// for about two minutes; a final answer (CHeKT no longer has it, or sent no usable image) or running
+// out of tries says "unavailable" — and even then the detail view offers "Try again". Which is which:
+// lib/verifications/snapshot-status.ts, the table the server's fetch and our route read too.
 const FETCH_TIMEOUT_MS = 30_000;
-const PERMANENT = [400, 401, 403, 404, 409];
 
 export type SnapshotPhase =
   | { kind: "loading" }
@@ -29,15 +29,6 @@ async function fetchSnapshot(id: string, leaving: AbortSignal): Promise<{ blob: 
   } catch {
     return { failed: null };
   }
-}
-
-/** After failed try number `attempt` (from 0): give up with the reason, or wait this many seconds. */
-function afterFailure(res: Response | null, attempt: number): { why: string } | { waitS: number } {
-  const permanent = res !== null && PERMANENT.includes(res.status);
-  if (permanent || attempt >= BACKOFF_S.length)
-    return { why: permanent ? "CHeKT no longer has this image" : "CHeKT did not send it in time" };
-  const asked = Number(res?.headers.get("retry-after"));
-  return { waitS: Math.max(BACKOFF_S[attempt]!, Number.isFinite(asked) ? asked : 0) };
 }
 
 /** Loads snapshot `id` as an object URL, retrying passing failures; `retry` starts over ("Try again"). */
@@ -63,7 +54,7 @@ export function useSnapshot(id: string) {
         objectUrl = URL.createObjectURL(got.blob);
         return setPhase({ kind: "ready", url: objectUrl });
       }
-      const next = afterFailure(got.failed, attempt);
+      const next = afterSnapshotFailure(got.failed, attempt);
       if ("why" in next) return setPhase({ kind: "unavailable", why: next.why });
       const waiting = (inS: number) => setPhase({ kind: "waiting", inS });
       stopWaiting = countDown(next.waitS, waiting, () => {

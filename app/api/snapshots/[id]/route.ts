@@ -1,14 +1,14 @@
 // Snapshot images for the queue, from our store (fetched from CHeKT once, lib/verifications/
 // snapshot-image.ts); credentials and signed URLs stay on the server. A passing CHeKT failure
-// (429, 5xx, timeout) answers 503 with Retry-After so the page retries with backoff.
+// (429, 5xx, timeout) answers 503 with Retry-After so the page retries with backoff; any other is
+// final (lib/verifications/snapshot-status.ts holds the one table).
 import { requireRouteDealer } from "@/lib/auth/require";
 import { auditRefusedLookup } from "@/lib/auth/refused-lookup";
 import { loadSnapshotImage } from "@/lib/verifications/snapshot-image";
+import { snapshotFailureAnswer } from "@/lib/verifications/snapshot-status";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-const TRANSIENT = new Set([429, 502, 503, 504]);
 
 export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
   const { user, dealer, denied } = await requireRouteDealer("viewer");
@@ -23,14 +23,15 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   if (!image.ok) {
     if (image.notThisDealers)
       await auditRefusedLookup({ user, dealer, kind: "snapshot", id, where: new URL(request.url).pathname });
-    const transient = TRANSIENT.has(image.status);
+    const failed = snapshotFailureAnswer(image);
     return Response.json(
-      { error: { code: transient ? "snapshot_retry" : "snapshot_unavailable", message: image.message } },
+      { error: { code: failed.code, message: image.message } },
       {
-        status: transient ? 503 : image.status,
-        headers: transient
-          ? { "retry-after": String(Math.max(1, image.retryAfterS ?? 2)), "cache-control": "no-store" }
-          : { "cache-control": "no-store" },
+        status: failed.status,
+        headers:
+          "retryAfterS" in failed
+            ? { "retry-after": String(failed.retryAfterS), "cache-control": "no-store" }
+            : { "cache-control": "no-store" },
       },
     );
   }
