@@ -160,7 +160,7 @@ describe("webhook receiver: refusals", () => {
     expect((await sql.query(`SELECT 1 FROM webhook_events WHERE id = 'evt_noexp'`)).rowCount).toBe(0);
   });
 
-  it("accepted-but-refused for a site id past CHeKT's range (the ingest's integer), named, nothing stored", async () => {
+  it("accepted-but-refused for a site id past CHeKT's range (the ingest's integer), nothing stored", async () => {
     const evt = envelope(`evt_${randomUUID()}`, "verification.requested", {
       verification_id: randomUUID(),
       alarm_id: "alm_big_site",
@@ -194,7 +194,7 @@ describe("webhook receiver: refusals", () => {
     expect((await sql.query(`SELECT 1 FROM verifications WHERE id = $1`, [vid])).rowCount).toBe(0);
   });
 
-  it("accepted-but-refused for data Postgres cannot hold (\\u0000), recorded as malformed, nothing stored", async () => {
+  it("accepted-but-refused for data Postgres cannot hold (\\u0000), logged as malformed, nothing stored", async () => {
     const evt = alarmCreated(`alm_${randomUUID()}`, { location: "bad \u0000 byte" });
     const res = await receiveWebhook(signedRequest(URL_, evt), KEY);
     await refusedWith(res, "invalid_event");
