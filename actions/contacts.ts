@@ -4,9 +4,11 @@ import { dealerActionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
 import { createContact, deleteContact, getContact, listContacts, updateContact } from "@/lib/chekt/api/contacts";
 import { createByExternalId } from "@/lib/create-by-external-id";
-import { assertExternalIdFree, deleteMapping, upsertMapping } from "@/lib/mappings";
+import { assertExternalIdFree, upsertMapping } from "@/lib/mappings";
 import { lastSeenContact, noticingGone } from "@/lib/mirror/contacts";
-import { forget, mirrorContact } from "@/lib/mirror/write";
+import { mirrorContact } from "@/lib/mirror/write";
+import { readContactDto } from "@/lib/mirror/dto";
+import { deleteByChektId } from "@/lib/delete-by-chekt-id";
 import { contactIdSchema, createContactInputSchema, updateContactSchema } from "@/lib/schemas/contact";
 
 // Each action writes the mirror from CHeKT's answer in the same transaction as the mapping and the
@@ -75,21 +77,19 @@ export const deleteContactAction = dealerActionClient
   .metadata({ name: "contacts.delete", role: "operator", objectKind: "contact" })
   .inputSchema(contactIdSchema)
   .action(async ({ parsedInput: { site_id, contact_id }, ctx }) => {
-    const before =
-      (await lastSeenContact(prisma, ctx.scope.dealerLinkId, site_id, contact_id)) ??
-      (await noticingGone(prisma, ctx.scope.dealerLinkId, contact_id, () =>
+    await deleteByChektId(ctx, {
+      mapping: "contact",
+      mirror: "contact",
+      chektId: contact_id,
+      parentChektId: site_id,
+      // "before" is what CHeKT last told us; only a contact the mirror lacks costs a CHeKT read.
+      read: async () =>
+        (await lastSeenContact(prisma, ctx.scope.dealerLinkId, site_id, contact_id)) ??
         getContact(ctx.scope, site_id, contact_id, { traceId: ctx.traceId }),
-      ));
-    await noticingGone(prisma, ctx.scope.dealerLinkId, contact_id, () =>
-      deleteContact(ctx.scope, site_id, contact_id, { traceId: ctx.traceId }),
-    );
-    await ctx.commit(
-      { chektId: contact_id, externalId: before.external_contact_id, dealerLinkId: ctx.scope.dealerLinkId, before },
-      async (tx) => {
-        await deleteMapping(tx, ctx.scope.dealerLinkId, "contact", contact_id);
-        await forget(tx, ctx.scope.dealerLinkId, "contact", contact_id);
-      },
-    );
+      remove: () => deleteContact(ctx.scope, site_id, contact_id, { traceId: ctx.traceId }),
+      fromMirror: readContactDto,
+      externalId: (contact) => contact.external_contact_id,
+    });
     revalidatePath(`/sites/${site_id}`);
     return { contact_id, site_id };
   });

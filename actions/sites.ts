@@ -2,7 +2,7 @@
 import { dealerActionClient } from "@/lib/actions/client";
 import { mappingUpsertSql, sitesWriteSql } from "@/lib/actions/statements";
 import { prisma } from "@/lib/db";
-import { assertExternalIdFree, deleteChildMappings, deleteMapping } from "@/lib/mappings";
+import { assertExternalIdFree, deleteChildMappings } from "@/lib/mappings";
 import {
   createSite,
   deleteSite,
@@ -14,7 +14,10 @@ import {
 import { createByExternalId } from "@/lib/create-by-external-id";
 import { createSiteSchema, siteActivationSchema, siteIdSchema, updateSiteSchema } from "@/lib/schemas/site";
 import { siteBeforeBeside } from "@/lib/mirror/before";
-import { forget, mirrorSite } from "@/lib/mirror/write";
+import { readSiteDto, type MirroredSiteDto } from "@/lib/mirror/dto";
+import { deleteByChektId } from "@/lib/delete-by-chekt-id";
+import type { ResponseSiteDto } from "@/lib/schemas/contract";
+import { mirrorSite } from "@/lib/mirror/write";
 import { assertAccountNumberFree, assertEditedAccountNumberFree } from "@/lib/readiness/account";
 
 // Write-through (docs/mirror.md): each accepted write puts CHeKT's answer into the mirror in the
@@ -92,14 +95,19 @@ export const deleteSiteAction = dealerActionClient
   .inputSchema(siteIdSchema)
   .action(async ({ parsedInput: { site_id }, ctx }) => {
     // Read first: the audit row keeps what was deleted (CHeKT keeps nothing after a delete).
-    const before = await getSite(ctx.scope, site_id, { traceId: ctx.traceId });
-    await deleteSite(ctx.scope, site_id, { traceId: ctx.traceId });
-    await ctx.commit({ chektId: site_id, externalId: before.external_site_id, before }, async (tx) => {
-      await deleteMapping(tx, ctx.scope.dealerLinkId, "site", site_id);
+    const deleted = await deleteByChektId<ResponseSiteDto | MirroredSiteDto>(ctx, {
+      mapping: "site",
+      mirror: "site",
+      chektId: site_id,
+      read: () => getSite(ctx.scope, site_id, { traceId: ctx.traceId }),
+      remove: () => deleteSite(ctx.scope, site_id, { traceId: ctx.traceId }),
+      fromMirror: readSiteDto,
+      externalId: (site) => site.external_site_id,
       // CHeKT deletes the site's contacts and devices with it; their mappings go too.
-      await deleteChildMappings(tx, ctx.scope.dealerLinkId, "contact", site_id);
-      await deleteChildMappings(tx, ctx.scope.dealerLinkId, "device", site_id);
-      await forget(tx, ctx.scope.dealerLinkId, "site", site_id);
+      async alsoForget(tx) {
+        await deleteChildMappings(tx, ctx.scope.dealerLinkId, "contact", site_id);
+        await deleteChildMappings(tx, ctx.scope.dealerLinkId, "device", site_id);
+      },
     });
-    return { site_id, name: before.name };
+    return { site_id, name: deleted?.name ?? null };
   });

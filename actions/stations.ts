@@ -2,12 +2,14 @@
 import { revalidatePath } from "next/cache";
 import { dealerActionClient } from "@/lib/actions/client";
 import { prisma } from "@/lib/db";
-import { assertExternalIdFree, deleteMapping, upsertMapping } from "@/lib/mappings";
+import { assertExternalIdFree, upsertMapping } from "@/lib/mappings";
 import { createStation, deleteStation, getStation, listStations, updateStation } from "@/lib/chekt/api/stations";
 import { createByExternalId } from "@/lib/create-by-external-id";
 import { createStationSchema, stationIdSchema, updateStationSchema } from "@/lib/schemas/station";
 import { stationBefore } from "@/lib/mirror/before";
-import { forget, mirrorStation } from "@/lib/mirror/write";
+import { readStationDto } from "@/lib/mirror/dto";
+import { deleteByChektId } from "@/lib/delete-by-chekt-id";
+import { mirrorStation } from "@/lib/mirror/write";
 
 // Write-through (docs/mirror.md): CHeKT's answer lands in the mirror in the same transaction as
 // the mapping and the audit row; a refusal throws before that, so nothing local changes.
@@ -76,15 +78,15 @@ export const deleteStationAction = dealerActionClient
   .metadata({ name: "stations.delete", role: "operator", objectKind: "monitoring_station" })
   .inputSchema(stationIdSchema)
   .action(async ({ parsedInput: { monitoring_station_id: id }, ctx }) => {
-    const before = await getStation(ctx.scope, id, { traceId: ctx.traceId });
-    await deleteStation(ctx.scope, id, { traceId: ctx.traceId });
-    await ctx.commit(
-      { chektId: id, externalId: before.external_monitoring_station_id, dealerLinkId: ctx.scope.dealerLinkId, before },
-      async (tx) => {
-        await deleteMapping(tx, ctx.scope.dealerLinkId, "monitoring_station", id);
-        await forget(tx, ctx.scope.dealerLinkId, "station", id);
-      },
-    );
+    const deleted = await deleteByChektId(ctx, {
+      mapping: "monitoring_station",
+      mirror: "station",
+      chektId: id,
+      read: () => getStation(ctx.scope, id, { traceId: ctx.traceId }),
+      remove: () => deleteStation(ctx.scope, id, { traceId: ctx.traceId }),
+      fromMirror: readStationDto,
+      externalId: (station) => station.external_monitoring_station_id,
+    });
     revalidatePath("/stations");
-    return { monitoring_station_id: id, name: before.name };
+    return { monitoring_station_id: id, name: deleted?.name ?? null };
   });
