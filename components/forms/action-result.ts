@@ -31,9 +31,16 @@ export type SafeActionInput<S extends StandardSchemaV1 | undefined, E extends Fl
 export type Outcome<D> =
   { ok: true; data: D | undefined } | { ok: false; failure: ActionFailure; fieldErrors: Record<string, string> };
 
+/**
+ * No answer from our server: the request may never have left, or the action may have finished and
+ * only its answer was lost, so nothing is promised either way. A create by external ID is recognised
+ * when sent again (lib/lost-answer.ts); the answer form resends with its stored key on its own.
+ */
 export const NETWORK_FAILURE: ActionFailure = {
   code: "network",
-  message: "We could not reach the server, so nothing was saved. Check your connection and try again.",
+  message:
+    "We got no answer from the server, so this may or may not have been saved. Refresh to check before " +
+    "sending it again; a new item with an external ID is safe to send again.",
 };
 
 /** One outcome for every way an action can end: success, refusal, bad input, or no answer at all. */

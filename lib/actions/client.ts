@@ -8,7 +8,8 @@ import { writeAudit, type AuditEntry } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import { NO_DEALER_MESSAGE, userAtDealer, roleInDealerLink, type MemberDealer } from "@/lib/dealer";
 import { hasRole, ROLES, type Role } from "@/lib/roles";
-import { runInteractive } from "@/lib/chekt/budget-wait";
+import { runInteractive, writeAccepted } from "@/lib/chekt/budget-wait";
+import { errorText } from "@/lib/error-text";
 import { scopeOf, type DealerScope } from "@/lib/dealer-scope";
 import { makeCommit, type Commit } from "./commit";
 import { ActionError, type ActionFailure } from "./errors";
@@ -33,12 +34,49 @@ function isDescribable(e: unknown): e is Describable {
   return isRecord(e) && typeof e.toActionFailure === "function";
 }
 
+/**
+ * What a failure says to the user. One on our side (a database error in the commit, say) says
+ * "Nothing was saved" only while CHeKT has accepted none of the action's writes; after one it says
+ * CHeKT has the change: a resend is recognised (external IDs, idempotent updates, the answer's
+ * stored key), so it is safe to send again.
+ */
 export function toActionFailure(error: unknown, traceId?: string): ActionFailure {
   if (error instanceof ActionError) {
     return { code: error.code, message: error.message, fieldErrors: error.fieldErrors, traceId };
   }
   if (isDescribable(error)) return { traceId, ...error.toActionFailure() };
+  if (writeAccepted()) {
+    return {
+      code: "not_recorded",
+      message:
+        "CHeKT accepted the change, but the console could not record it. Refresh the page; sending it again " +
+        "is safe.",
+      traceId,
+    };
+  }
   return { code: "internal", message: "Something went wrong on our side. Nothing was saved.", traceId };
+}
+
+/**
+ * next-safe-action's handler for an error the action threw. It runs inside the action's
+ * runInteractive scope (the middleware below awaits it within `next`), so writeAccepted() is this
+ * action's. A failure on our side is logged with its cause, which the user and the audit row never see.
+ */
+function handleServerError(error: Error, { ctx, metadata }: { ctx: object; metadata: ActionMetadata }) {
+  const failure = toActionFailure(error);
+  if (failure.code === "internal" || failure.code === "not_recorded") {
+    const traceId = isRecord(ctx) && typeof ctx.traceId === "string" ? ctx.traceId : undefined;
+    console.error(
+      JSON.stringify({
+        at: "action.failed",
+        action: metadata.name,
+        code: failure.code,
+        traceId,
+        error: errorText(error),
+      }),
+    );
+  }
+  return failure;
 }
 
 function auditError(result: { serverError?: ActionFailure; validationErrors?: unknown }): string | undefined {
@@ -115,7 +153,7 @@ function auditRun(run: RunAudit, outcome: AuditEntry["outcome"], error: string |
 
 export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => metadataSchema,
-  handleServerError: (error) => toActionFailure(error),
+  handleServerError,
   defaultValidationErrorsShape: "flattened",
 }).use(async ({ next, metadata, clientInput }) => {
   const sessionUser = await getSessionUser();

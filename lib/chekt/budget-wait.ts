@@ -16,14 +16,14 @@ import { ChektError, waitSeconds, type ChektErrorInit } from "./errors";
  * the token the write was waiting for). Answers are never refused: they go first anyway.
  */
 
-type Interactive = { refuseOverMs: number; sent: boolean };
+type Interactive = { refuseOverMs: number; sent: boolean; writeAccepted: boolean };
 const scope = new AsyncLocalStorage<Interactive>();
 
 /** Waits up to this are simply waited out; longer ones are handed back to the form. */
 export const INTERACTIVE_REFUSE_OVER_MS = 1_500;
 
 export function runInteractive<T>(fn: () => Promise<T>, refuseOverMs = INTERACTIVE_REFUSE_OVER_MS): Promise<T> {
-  return scope.run({ refuseOverMs, sent: false }, fn);
+  return scope.run({ refuseOverMs, sent: false, writeAccepted: false }, fn);
 }
 
 /**
@@ -44,6 +44,20 @@ export function refusalFor(cls: BudgetClass): { overMs: number; judgeAs: BudgetC
 export function noteSent(): void {
   const s = scope.getStore();
   if (s) s.sent = true;
+}
+
+/** CHeKT answered a write of this action with a 2xx: the change is CHeKT's now, whatever happens here after. */
+export function noteWriteAccepted(): void {
+  const s = scope.getStore();
+  if (s) s.writeAccepted = true;
+}
+
+/**
+ * Whether CHeKT accepted a write of the running action: the one place lib/actions/client.ts learns
+ * that a failure on our side (the commit after the write) left a change in CHeKT the console lacks.
+ */
+export function writeAccepted(): boolean {
+  return scope.getStore()?.writeAccepted ?? false;
 }
 
 export type BudgetWaitFailure = ActionFailure & { code: "budget_wait"; retryAfterMs: number };

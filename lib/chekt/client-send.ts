@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { noteWriteAccepted } from "./budget-wait";
 import { ChektError, errorFromResponse, isWrite } from "./errors";
 import { normalizeDto } from "./normalize";
 import { errorText } from "../error-text";
@@ -24,7 +25,9 @@ export function sender(ctx: ClientContext, authFor: (opts: CallOptions) => AuthH
     const retrySafe = !write || idempotencyKey !== null;
     const state = callState(ctx, { method: M, path, idempotencyKey, retrySafe }, opts);
     const out = await exchange(ctx, state, m, init, authFor(opts));
-    return readAnswer(ctx, state, out);
+    const answer = readAnswer(ctx, state, out);
+    if (write) noteWriteAccepted();
+    return answer;
   };
 }
 
