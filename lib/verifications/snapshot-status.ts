@@ -1,17 +1,13 @@
 // Which snapshot failures are worth trying again: one table for the server's fetch from CHeKT
 // (snapshot-fetch.ts), our route's answer (app/api/snapshots/[id]/route.ts) and the page's retries
 // (components/verifications/snapshots/use-snapshot.ts). Pure and browser-safe.
-import { kindForStatus, retryAfterSeconds } from "@/lib/chekt/errors";
+import { isTransientStatus, retryAfterSeconds } from "@/lib/chekt/errors";
 
 /**
- * An answer that may differ if asked again: a rate limit, a failing server or a timeout (the contract's
- * "429 rate limited, 5xx retry with backoff"), the kinds isTransient retries as kindForStatus reads every
- * CHeKT answer. Any other is final.
+ * An answer that may differ if asked again: the CHeKT client's own rule (isTransientStatus: 408, 429
+ * and 5xx, the contract's "429 rate limited, 5xx retry with backoff"). Any other is final.
  */
-export function isPassingFailure(status: number): boolean {
-  const kind = kindForStatus(status);
-  return kind === "rate_limited" || kind === "server" || kind === "timeout";
-}
+export const isPassingFailure = isTransientStatus;
 
 /**
  * CHeKT answered, and what it sent can never become an image we show: not an image, too large, a
