@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { actionClient, type ActionContext } from "@/lib/actions/client";
 import type { CommitEntry } from "@/lib/actions/commit";
 import { writeAudit } from "@/lib/audit";
+import type { AuditObjectKind } from "@/lib/audit-kinds";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 import { administeredDealerLinkIds } from "@/lib/dealer";
@@ -65,7 +66,7 @@ const mappingOf = (dealerLinkId: string, obj: Linkable) => ({
 });
 
 /** What a mapping change's audit row names: the mapped object's kind and both its ids, in its dealer link. */
-const auditSubject = (dealerLinkId: string, o: { kind: string; chektId: string; externalId: string }) => ({
+const auditSubject = (dealerLinkId: string, o: { kind: AuditObjectKind; chektId: string; externalId: string }) => ({
   objectKind: o.kind,
   chektId: o.chektId,
   externalId: o.externalId,

@@ -22,7 +22,7 @@ export const saveChecklistAction = dealerActionClient
   .metadata({ name: "verifications.checklist", role: "admin", objectKind: "dealer" })
   .inputSchema(checklistSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const objectKind = parsedInput.siteId ? "site" : "ctx.dealer";
+    const objectKind = parsedInput.siteId ? "site" : "dealer";
     const current = await checklists(prisma, ctx.dealer, parsedInput.siteId);
     const before = parsedInput.siteId
       ? { mode: current.site ? "own" : "inherit", steps: current.site }

@@ -1,11 +1,15 @@
 import "server-only";
 import { auditInsertSql, writeAudit, type AuditEntry } from "@/lib/audit";
+import type { AuditObjectKind } from "@/lib/audit-kinds";
 import { prisma, sql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-/** What a commit's audit entry must say; the rest comes from the action's metadata and context. */
+/**
+ * What a commit's audit entry must say; the rest comes from the action's metadata and context. An object kind
+ * it names is one of lib/audit-kinds.ts (checked by the compiler, not left to any string).
+ */
 export type CommitEntry = Omit<AuditEntry, "user" | "outcome" | "traceId" | "action" | "objectKind"> &
-  Partial<Pick<AuditEntry, "action" | "objectKind">> & { traceId?: string };
+  Partial<Pick<AuditEntry, "action">> & { objectKind?: AuditObjectKind; traceId?: string };
 
 export type Commit = {
   (entry: CommitEntry): Promise<void>;
