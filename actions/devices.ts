@@ -2,11 +2,12 @@
 // Device changes are bulk jobs: each action re-validates against what CHeKT has now, stores the
 // job with one item per device and its audit row in one transaction, then wakes the worker.
 import { revalidatePath } from "next/cache";
+import type { z } from "zod";
 import { dealerActionClient, type DealerActionContext } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { storeJob, type JobStarted } from "@/lib/actions/store-job";
 import { insertBulkJob } from "@/lib/bulk/jobs";
-import { listSiteDevices } from "@/lib/bulk/site-devices";
+import { heldElsewhere, listSiteDevices } from "@/lib/bulk/site-devices";
 import { refuseInvalid } from "@/lib/bulk/refuse-invalid";
 import { planRetry } from "@/lib/bulk/retry";
 import { validateRows, type ValidatedRow } from "@/lib/bulk/validate";
@@ -14,13 +15,29 @@ import {
   addDeviceInput,
   createDevicesInput,
   deleteDevicesInput,
+  deviceValuesSchema,
   retryItemsInput,
   updateDevicesInput,
 } from "@/lib/bulk/schemas";
 
+type DeviceValues = z.infer<typeof deviceValuesSchema>;
+
 /** The site's devices as CHeKT has them now: every job's rows are checked against them. */
 function siteDevices(ctx: DealerActionContext, siteId: number) {
   return listSiteDevices(ctx.scope.dealerId, siteId, ctx.traceId);
+}
+
+/**
+ * The site's devices (CHeKT's list), and which of the rows' external IDs the dealer's other sites
+ * hold (the mirror: CHeKT lists devices per site only, and keeps their IDs unique per dealer).
+ */
+async function idsInUse(ctx: DealerActionContext, siteId: number, rows: { values: DeviceValues }[]) {
+  const ids = [...new Set(rows.map((r) => (r.values.external_device_id ?? "").trim()).filter(Boolean))];
+  const [existing, usedElsewhere] = await Promise.all([
+    siteDevices(ctx, siteId),
+    heldElsewhere(ctx.scope.dealerLinkId, siteId, ids),
+  ]);
+  return { existing, usedElsewhere };
 }
 
 /**
@@ -31,16 +48,17 @@ async function startCreateJob(
   ctx: DealerActionContext,
   input: {
     siteId: number;
-    rows: { line: number; values: Record<string, string | undefined> }[];
+    rows: { line: number; values: DeviceValues }[];
     skipInvalid: boolean;
     fromSheet: boolean;
   },
   onInvalid: (rows: ValidatedRow[]) => never | void,
 ): Promise<JobStarted> {
-  const existing = await siteDevices(ctx, input.siteId);
+  const { existing, usedElsewhere } = await idsInUse(ctx, input.siteId, input.rows);
   const rows = validateRows(input.rows, {
     mode: "create",
     existingExternalIds: new Set(existing.map((d) => d.external_device_id)),
+    usedElsewhere,
   });
   onInvalid(rows);
   const valid = refuseInvalid(rows, input.skipInvalid);
@@ -82,9 +100,13 @@ export const updateDevicesJob = dealerActionClient
   .metadata({ name: "devices.bulk.update", role: "operator", objectKind: "bulk_job" })
   .inputSchema(updateDevicesInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
-    const existing = await siteDevices(ctx, parsedInput.siteId);
+    const { existing, usedElsewhere } = await idsInUse(ctx, parsedInput.siteId, parsedInput.rows);
     const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
-    const rows = validateRows(parsedInput.rows, { mode: "update", existingExternalIds: new Set(byExt.keys()) });
+    const rows = validateRows(parsedInput.rows, {
+      mode: "update",
+      existingExternalIds: new Set(byExt.keys()),
+      usedElsewhere,
+    });
     const valid = refuseInvalid(rows, parsedInput.skipInvalid);
     const jobId = await storeJob(ctx, { siteId: parsedInput.siteId, items: valid.length }, (tx, job) =>
       insertBulkJob(tx, {

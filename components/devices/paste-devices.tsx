@@ -8,17 +8,26 @@ import { PastePipeline, type PipelineKind, type PipelineText } from "@/component
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, REQUIRED_ON_CREATE, type DeviceField } from "@/lib/bulk/fields";
 import { DEVICE_COLUMNS, type RawRow } from "@/lib/bulk/mapping";
-import { validateRows, type BulkMode } from "@/lib/bulk/validate";
+import { holdersBySite, validateRows, type BulkMode } from "@/lib/bulk/validate";
 import { MAC_FORMATS } from "@/lib/bulk/mac";
 import { createDevicesJob, updateDevicesJob } from "@/actions/devices";
+import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
 
 const EXAMPLE = "External ID\tType\tName\tZone\tMAC\nfront-door\tcamera\tFront door\t1\tAA:BB:CC:00:00:01";
 
-export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; existingExternalIds: string[] }) {
+type Props = {
+  siteId: number;
+  existingExternalIds: string[];
+  /** The IDs the dealer's other sites hold, one list per site label: CHeKT refuses them here too. */
+  elsewhere: { site: string; externalIds: string[] }[];
+};
+
+export function PasteDevices({ siteId, existingExternalIds, elsewhere }: Props) {
   const router = useRouter();
   const [mode, setMode] = useState<BulkMode>("create");
   const existing = useMemo(() => new Set(existingExternalIds), [existingExternalIds]);
+  const usedElsewhere = useMemo(() => holdersBySite(elsewhere), [elsewhere]);
   const createRunner = useActionRunner(createDevicesJob);
   const updateRunner = useActionRunner(updateDevicesJob);
   const runner = mode === "create" ? createRunner : updateRunner;
@@ -32,9 +41,9 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
       noun: { one: "device", many: "devices" },
       sentVerb: "sent",
       shownFields: (mapped) => (mapped.length ? mapped : [...DEVICE_FIELDS]),
-      check: (rows) => validateRows(rows, { mode, existingExternalIds: existing }),
+      check: (rows) => validateRows(rows, { mode, existingExternalIds: existing, usedElsewhere }),
     }),
-    [mode, existing],
+    [mode, existing, usedElsewhere],
   );
 
   const text: PipelineText = {
@@ -54,7 +63,7 @@ export function PasteDevices({ siteId, existingExternalIds }: { siteId: number; 
         : "Each row updates the device with that external ID; empty cells keep their value. ") +
       "Rows are numbered by their sheet line (the line in your spreadsheet, header included), as on the job page.",
     gridLabel: "Pasted devices",
-    sendLabel: (n) => `${mode === "create" ? "Provision" : "Update"} ${n} ${plural(n, "device")}`,
+    sendLabel: (n) => `${mode === "create" ? "Provision" : "Update"} ${countText(n)} ${plural(n, "device")}`,
     sendingLabel: "Starting…",
   };
 

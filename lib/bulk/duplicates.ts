@@ -2,9 +2,12 @@
 // which device and which site hold the ID, so the job's failed rows are explained from Postgres
 // alone (no CHeKT call, however often the job page polls): the mirror of CHeKT's devices and
 // sites first; for an ID the mirror has not seen yet, our external-ID mappings (device → its site)
-// and the device name CHeKT returned to the job that created it.
+// and the device name CHeKT returned to the job that created it. The same mirror tells the paste
+// review and the device actions, before any job, which IDs the dealer's other sites hold.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { siteLabel } from "@/lib/site-label";
 import type { JobItemView } from "./jobs";
+import { inUseMessage, type IdHolder } from "./validate";
 
 type Tx = Prisma.TransactionClient;
 type Db = {
@@ -13,20 +16,9 @@ type Db = {
   externalIdMapping: Pick<Tx["externalIdMapping"], "findMany">;
   bulkItem: Pick<Tx["bulkItem"], "findMany">;
 };
+type MirrorDb = Pick<Db, "mirrorDevice" | "mirrorSite">;
 
 type Holder = { deviceId: number; deviceName: string | null; siteId: number | null };
-
-export function duplicateMessage(
-  externalId: string,
-  deviceName: string | null,
-  deviceId: string,
-  siteName: string | null,
-  siteId: string | null,
-): string {
-  const device = deviceName ? deviceName : `device ${deviceId}`;
-  const site = siteName ? siteName : siteId ? `site ${siteId}` : "another site";
-  return `External ID "${externalId}" is already used by ${device} at ${site}. Choose another ID.`;
-}
 
 function nameOf(json: Prisma.JsonValue | null): string | null {
   if (json && typeof json === "object" && !Array.isArray(json) && typeof json.name === "string" && json.name.trim())
@@ -34,9 +26,20 @@ function nameOf(json: Prisma.JsonValue | null): string | null {
   return null;
 }
 
-async function holdersFromMirror(db: Db, dealerLinkId: string, externalIds: string[]): Promise<Map<string, Holder>> {
+/** The mirror's live devices with these external IDs (all the dealer's when null), but those on `exceptSiteId`. */
+async function holdersFromMirror(
+  db: MirrorDb,
+  dealerLinkId: string,
+  externalIds: string[] | null,
+  exceptSiteId?: number,
+): Promise<Map<string, Holder>> {
   const rows = await db.mirrorDevice.findMany({
-    where: { dealerLinkId, externalId: { in: externalIds }, goneAt: null },
+    where: {
+      dealerLinkId,
+      goneAt: null,
+      ...(externalIds ? { externalId: { in: externalIds } } : {}),
+      ...(exceptSiteId === undefined ? {} : { siteId: { not: exceptSiteId } }),
+    },
     select: { externalId: true, chektId: true, siteId: true, name: true },
   });
   return new Map(
@@ -79,6 +82,56 @@ async function holdersFromMappings(db: Db, dealerLinkId: string, externalIds: st
   );
 }
 
+/** Holders as messages name them: the device by its name (else its CHeKT number), its site by siteLabel. */
+async function named(db: MirrorDb, dealerLinkId: string, holders: Map<string, Holder>): Promise<Map<string, IdHolder>> {
+  const siteIds = [...new Set([...holders.values()].map((h) => h.siteId).filter((n): n is number => n !== null))];
+  const sites = siteIds.length
+    ? await db.mirrorSite.findMany({
+        where: { dealerLinkId, chektId: { in: siteIds } },
+        select: { chektId: true, name: true },
+      })
+    : [];
+  const siteName = new Map(sites.map((s) => [s.chektId, s.name]));
+  return new Map(
+    [...holders].map(([ext, h]) => [
+      ext,
+      {
+        device: h.deviceName ?? `device ${h.deviceId}`,
+        site: h.siteId === null ? "another site" : siteLabel(h.siteId, siteName.get(h.siteId)),
+      },
+    ]),
+  );
+}
+
+/**
+ * Which of `externalIds` a device on another of the dealer's sites than `siteId` holds, as the mirror
+ * has it (the actions' check before storing a job; the site's own devices are checked against CHeKT).
+ */
+export async function heldOnOtherSites(
+  db: MirrorDb,
+  dealerLinkId: string,
+  siteId: number,
+  externalIds: string[],
+): Promise<Map<string, IdHolder>> {
+  if (externalIds.length === 0) return new Map();
+  return named(db, dealerLinkId, await holdersFromMirror(db, dealerLinkId, externalIds, siteId));
+}
+
+/** Every external ID the dealer's other sites hold, one list per site label (the paste review's copy). */
+export async function idsHeldBySite(
+  db: MirrorDb,
+  dealerLinkId: string,
+  siteId: number,
+): Promise<{ site: string; externalIds: string[] }[]> {
+  const bySite = new Map<string, string[]>();
+  for (const [ext, h] of await named(db, dealerLinkId, await holdersFromMirror(db, dealerLinkId, null, siteId))) {
+    const ids = bySite.get(h.site);
+    if (ids) ids.push(ext);
+    else bySite.set(h.site, [ext]);
+  }
+  return [...bySite].map(([site, externalIds]) => ({ site, externalIds }));
+}
+
 /**
  * Rewrites the message of every failed 409 row whose external ID the mirror or our mappings place
  * on a device of this dealer. An ID neither knows keeps CHeKT's own words.
@@ -95,27 +148,10 @@ export async function explainDuplicates(db: Db, dealerLinkId: string, items: Job
   ))
     holders.set(ext, h);
   if (holders.size === 0) return items;
-  const siteIds = [...new Set([...holders.values()].map((h) => h.siteId).filter((n): n is number => n !== null))];
-  const sites = siteIds.length
-    ? await db.mirrorSite.findMany({
-        where: { dealerLinkId, chektId: { in: siteIds } },
-        select: { chektId: true, name: true },
-      })
-    : [];
-  const siteName = new Map(sites.map((s) => [s.chektId, s.name]));
+  const where = await named(db, dealerLinkId, holders);
   return items.map((i) => {
     const h =
-      i.state === "failed" && i.statusCode === 409 && i.externalDeviceId ? holders.get(i.externalDeviceId) : undefined;
-    if (!h) return i;
-    return {
-      ...i,
-      errorMessage: duplicateMessage(
-        i.externalDeviceId!,
-        h.deviceName,
-        String(h.deviceId),
-        h.siteId === null ? null : (siteName.get(h.siteId) ?? null),
-        h.siteId === null ? null : String(h.siteId),
-      ),
-    };
+      i.state === "failed" && i.statusCode === 409 && i.externalDeviceId ? where.get(i.externalDeviceId) : undefined;
+    return h ? { ...i, errorMessage: inUseMessage(i.externalDeviceId!, h) } : i;
   });
 }

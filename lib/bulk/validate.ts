@@ -115,15 +115,36 @@ export function validateDevice(
   return { errors, device: ok ? (device as DeviceInput) : null };
 }
 
+/** Where an external ID is in use: the device holding it (its name or number; null when not known) and its site. */
+export type IdHolder = { device: string | null; site: string };
+
+/** The one message for an ID another device holds, before a job (the review, the actions) and after (a 409 row). */
+export function inUseMessage(externalId: string, h: IdHolder): string {
+  const by = h.device ? ` by ${h.device}` : "";
+  return `External ID "${externalId}" is already used${by} at ${h.site}. Choose another ID.`;
+}
+
+/** The IDs of the dealer's other sites, as the paste page sends them (one label a site), as a lookup. */
+export function holdersBySite(groups: readonly { site: string; externalIds: readonly string[] }[]) {
+  const out = new Map<string, IdHolder>();
+  for (const g of groups) for (const id of g.externalIds) out.set(id, { device: null, site: g.site });
+  return out;
+}
+
 export type ValidateOptions = {
   mode: BulkMode;
-  /** External IDs already in use (CHeKT keeps them unique per dealer, across sites). */
+  /** External IDs on this site's devices. */
   existingExternalIds: ReadonlySet<string> | readonly string[];
+  /**
+   * External IDs on the dealer's other sites, and where: CHeKT keeps them unique per dealer, across
+   * sites, so creating one is a 409 and updating by one finds no device here.
+   */
+  usedElsewhere?: ReadonlyMap<string, IdHolder>;
 };
 
 /**
  * Validates every row; duplicates are reported on every row after the first with the same ID.
- * On create, an ID the site already has is an error; on update, an ID it lacks is one.
+ * On create, an ID the site or another site already has is an error; on update, an ID the site lacks is one.
  */
 export function validateRows(
   rows: readonly { line: number; values: Partial<Record<DeviceField, string>> }[],
@@ -142,8 +163,13 @@ export function validateRows(
       if (first !== undefined) errors.external_device_id = `External ID "${id}" is also on sheet line ${first}`;
       else {
         firstLine.set(id, line);
+        const elsewhere = existing.has(id) ? undefined : opts.usedElsewhere?.get(id);
         if (opts.mode === "create" && existing.has(id)) errors.external_device_id = `A device "${id}" already exists`;
-        if (opts.mode === "update" && !existing.has(id)) errors.external_device_id = `The site has no device "${id}"`;
+        else if (opts.mode === "create" && elsewhere) errors.external_device_id = inUseMessage(id, elsewhere);
+        else if (opts.mode === "update" && elsewhere)
+          errors.external_device_id = `External ID "${id}" is on a device at ${elsewhere.site}, not at this site`;
+        else if (opts.mode === "update" && !existing.has(id))
+          errors.external_device_id = `The site has no device "${id}"`;
       }
     }
     const ok = Object.keys(errors).length === 0;

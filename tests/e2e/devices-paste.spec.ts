@@ -38,7 +38,8 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
   const { siteId } = await mirroredSite(page, "Paste test", "operator");
   const { siteId: otherSite } = await mirroredSite(page, "Clash holder", "operator");
   const clash = `e2e-${stamp}-clash`;
-  // An external ID another site of the dealer already uses: the browser cannot know, CHeKT refuses it.
+  // An external ID another site of the dealer already uses, made CHeKT-side after the mirror read that
+  // site: the review, which knows other sites' IDs from the mirror, cannot know it yet; CHeKT refuses it.
   await partner(`/sites/${otherSite}/devices`, "POST", [
     { external_device_id: clash, device_type: "camera", name: "Elsewhere" },
   ]);
@@ -204,10 +205,10 @@ test("a 2,500-row paste stays light: only the rows on screen are in the page", a
     el.dispatchEvent(new Event("input", { bubbles: true }));
   }, lines.join("\n"));
   await page.getByRole("button", { name: "Next: match columns" }).click();
-  await expect(page.getByText('2500 rows, ","-separated.')).toBeVisible();
+  await expect(page.getByText('2,500 rows, ","-separated.')).toBeVisible();
   await page.getByRole("button", { name: "Next: review rows" }).click();
-  await expect(page.getByTestId("valid-count")).toHaveText(/2500 valid/);
-  await expect(page.getByRole("button", { name: "Provision 2500 devices" })).toBeEnabled();
+  await expect(page.getByTestId("valid-count")).toHaveText(/2,500 valid/);
+  await expect(page.getByRole("button", { name: "Provision 2,500 devices" })).toBeEnabled();
   expect(await page.locator('[data-testid^="paste-row-"]').count()).toBeLessThan(80);
   await page.getByRole("grid", { name: "Pasted devices" }).evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(page.getByTestId("paste-row-2501")).toBeVisible();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertBulkJob, readJobItems, type NewItem } from "@/lib/bulk/jobs";
 import { explainDuplicates } from "@/lib/bulk/duplicates";
 import { runBulkJob } from "@/lib/jobs/bulk-runner";
-import { startBulkWorld, type BulkWorld } from "./bulk-helpers";
+import { mirrorSiteNamed, startBulkWorld, type BulkWorld } from "./bulk-helpers";
 
 let w: BulkWorld;
 beforeAll(async () => {
@@ -62,26 +62,16 @@ describe("duplicate external IDs", () => {
       [24, true, "failed", 409],
     ]);
 
-    // The mirror has the device (written through by the first job) but not yet the site's name.
+    // The mirror has the device (written through by the first job) but not yet the site's name:
+    // the site is named as the console names it everywhere (siteLabel).
     let items = await explainDuplicates(w.db, w.dealerLinkId, raw);
     expect(items[0].errorMessage).toBe(
-      `External ID "fd-${stamp}" is already used by Front Door at site ${harbor}. Choose another ID.`,
+      `External ID "fd-${stamp}" is already used by Front Door at Site ${harbor}. Choose another ID.`,
     );
     expect(items[2].errorMessage).toBe(raw[2].errorMessage);
     expect(items[2].errorMessage).toMatch(/already exists/);
 
-    await w.db.mirrorSite.create({
-      data: {
-        dealerLinkId: w.dealerLinkId,
-        chektId: harbor,
-        externalId: `harbor-${stamp}`,
-        name: "Harbor Logistics Warehouse",
-        isActivated: true,
-        searchText: "harbor logistics warehouse",
-        dto: {},
-        confirmedAt: new Date(),
-      },
-    });
+    await mirrorSiteNamed(w, harbor, "Harbor Logistics Warehouse");
     items = await explainDuplicates(w.db, w.dealerLinkId, raw);
     expect(items[0].errorMessage).toBe(
       `External ID "fd-${stamp}" is already used by Front Door at Harbor Logistics Warehouse. Choose another ID.`,

@@ -75,6 +75,22 @@ export async function startBulkWorld(
   };
 }
 
+/** The mirror's row of a site made in CHeKT, with its name (what a sweep would write; only what the tests read). */
+export function mirrorSiteNamed(w: BulkWorld, siteId: number, name: string) {
+  return w.db.mirrorSite.create({
+    data: {
+      dealerLinkId: w.dealerLinkId,
+      chektId: siteId,
+      externalId: `mirrored-${siteId}`,
+      name,
+      isActivated: true,
+      searchText: name.toLowerCase(),
+      dto: {},
+      confirmedAt: new Date(),
+    },
+  });
+}
+
 export function devicesFor(prefix: string, n: number) {
   return Array.from({ length: n }, (_, i) => ({
     external_device_id: `${prefix}-${String(i).padStart(4, "0")}`,

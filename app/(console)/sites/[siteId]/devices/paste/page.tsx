@@ -9,8 +9,9 @@ export const dynamic = "force-dynamic";
 
 export default async function PasteDevicesPage({ params }: { params: Promise<{ siteId: string }> }) {
   return sitePage("operator", metadata.title, (await params).siteId, async (ctx) => {
-    // From the mirror: the review flags known duplicates at once; the job's own validation lists
-    // CHeKT before anything is stored, so a device the mirror has not seen yet is still caught.
+    // From the mirror: the review flags known duplicates at once, on this site and the dealer's
+    // others; the job's own validation lists CHeKT before anything is stored, so a device of this
+    // site the mirror has not seen yet is still caught.
     const existing = await mirroredExternalIds(ctx.scope.dealerLinkId, ctx.siteId);
     return (
       <>
@@ -21,7 +22,7 @@ export default async function PasteDevicesPage({ params }: { params: Promise<{ s
           }
           breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Paste" })}
         />
-        <PasteDevices siteId={ctx.siteId} existingExternalIds={existing} />
+        <PasteDevices siteId={ctx.siteId} existingExternalIds={existing.site} elsewhere={existing.elsewhere} />
       </>
     );
   });
