@@ -9,6 +9,14 @@ export function siteLabel(siteId: number, name: string | null | undefined): stri
 }
 
 /**
+ * A site named in a sentence where two sites may share a name (an account number another site uses):
+ * its name quoted with its CHeKT number, `"Harbor" (#12)`, or siteLabel's "Site 12" when it has none.
+ */
+export function siteRef(siteId: number, name: string | null | undefined): string {
+  return name ? `"${name}" (#${siteId})` : siteLabel(siteId, name);
+}
+
+/**
  * siteLabel in SQL, for a report that names sites in Postgres: `name` and `siteId` are SQL
  * expressions of the query (columns, aggregates), never values, and it must give what siteLabel gives.
  */

@@ -6,6 +6,7 @@
 import { Alert, Button, Card } from "@/components/ui";
 import { duplicateColumns } from "@/lib/bulk/columns";
 import type { ParsedPaste } from "@/lib/bulk/parse";
+import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
 import { ColumnChoice, type ColumnMatch } from "./column-choice";
 import type { PipelineKind } from "./pipeline-types";
@@ -26,7 +27,10 @@ export function ColumnMatcher<F extends string>({ kind, parsed, match, onBack, o
   const missing = (kind.required ?? []).filter((f) => !mapping.includes(f));
   const separator = parsed.delimiter === "\t" ? "tab" : `"${parsed.delimiter}"`;
   return (
-    <Card title="Match columns" description={`${dataRows} ${plural(dataRows, "row")}, ${separator}-separated.`}>
+    <Card
+      title="Match columns"
+      description={`${countText(dataRows)} ${plural(dataRows, "row")}, ${separator}-separated.`}
+    >
       <SheetWarnings dataRows={dataRows} warnings={parsed.warnings} noun={kind.noun} />
       <label className="mb-4 flex items-center gap-2 text-sm">
         <input type="checkbox" checked={hasHeader} onChange={(e) => match.changeHeader(e.target.checked)} />

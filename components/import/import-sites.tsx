@@ -13,6 +13,7 @@ import { SITE_COLUMNS, SITE_FIELD_LABELS, type SiteField } from "@/lib/import/si
 import { validateSiteRows } from "@/lib/import/validate";
 import { saveIdPattern, startSiteImport } from "@/actions/site-import";
 import { PastePipeline, type PipelineKind, type PipelineText } from "./paste-pipeline";
+import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
 
 const EXAMPLE =
@@ -33,7 +34,7 @@ const TEXT: PipelineText = {
     "Fix any row marked in red, right here. Nothing is sent until you import; rows are numbered by their sheet " +
     "line (header included), as on the job page.",
   gridLabel: "Sites to import",
-  sendLabel: (n) => `Import ${n} ${plural(n, "site")}`,
+  sendLabel: (n) => `Import ${countText(n)} ${plural(n, "site")}`,
 };
 
 export function ImportSites({ context }: { context: ImportContextData }) {

@@ -4,6 +4,7 @@
 import { AlertTriangle, CheckCircle2, ChevronsDown, SkipForward } from "lucide-react";
 import { Alert, Button, Card, cn } from "@/components/ui";
 import type { Row } from "@/lib/bulk/columns";
+import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
 import type { PipelineKind, PipelineText } from "./pipeline-types";
 import { ReviewGrid } from "./review-grid";
@@ -66,19 +67,19 @@ function ReviewToolbar<F extends string>({ review }: { review: ReviewRowsState<F
     >
       <span className="flex items-center gap-1.5" data-testid="valid-count">
         <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden="true" />
-        {review.sending} valid
+        {countText(review.sending)} valid
       </span>
       <span
         className={cn("flex items-center gap-1.5", review.invalid ? "text-red-700" : "text-slate-600")}
         data-testid="invalid-count"
       >
         <AlertTriangle className="h-4 w-4" aria-hidden="true" />
-        {review.invalid} with errors
+        {countText(review.invalid)} with errors
       </span>
       {review.skippedCount ? (
         <span className="flex items-center gap-1.5 text-slate-600" data-testid="skipped-count">
           <SkipForward className="h-4 w-4" aria-hidden="true" />
-          {review.skippedCount} skipped
+          {countText(review.skippedCount)} skipped
         </span>
       ) : null}
       <label className="flex min-h-6 items-center gap-2">
@@ -135,7 +136,7 @@ function SendBar<F extends string>({
               checked={review.skipInvalid}
               onChange={(e) => review.setSkipInvalid(e.target.checked)}
             />
-            {`Skip the ${invalid} invalid ${plural(invalid, "row")}`}
+            {`Skip the ${countText(invalid)} invalid ${plural(invalid, "row")}`}
           </label>
         ) : null}
       </div>

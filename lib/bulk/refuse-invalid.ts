@@ -1,6 +1,7 @@
 import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import type { ValidatedRow } from "./validate";
+import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
 
 /** Up to 50 row messages for the form, keyed "row.<line>". */
@@ -18,7 +19,7 @@ export function refuseInvalid(rows: ValidatedRow[], skipInvalid: boolean): Valid
     const n = invalid.length;
     throw new ActionError(
       "invalid_rows",
-      `${n} ${plural(n, "row has", "rows have")} errors. ` +
+      `${countText(n)} ${plural(n, "row has", "rows have")} errors. ` +
         `Fix ${plural(n, "it", "them")} or choose to skip invalid rows; nothing was sent.`,
       rowErrors(rows),
     );

@@ -1,20 +1,15 @@
 // The fleet page's state lives in the URL (bookmarkable): filters, page, page size, declared with
 // the list-page parsers (lib/list-state). Parsed once, never throws; anything odd falls back to
 // that control's default.
+import { minutesText } from "@/lib/duration-text";
 import { defineListState } from "@/lib/list-state/define";
 import { chektIdFilter } from "@/lib/list-state/chekt-id";
 import { pageParam, perParam } from "@/lib/list-state/pages";
 import { intIn, oneOf, text } from "@/lib/list-state/parsers";
 
 export const FLEET_PAGE_SIZES = [50, 100, 200] as const;
-/** "Offline longer than…" choices, in minutes (a dealer's alert threshold is one of its own). */
-export const OFFLINE_FOR_CHOICES = [
-  { min: 15, label: "15 minutes" },
-  { min: 60, label: "1 hour" },
-  { min: 240, label: "4 hours" },
-  { min: 1440, label: "1 day" },
-  { min: 10080, label: "7 days" },
-] as const;
+/** "Offline longer than…" choices, in minutes, worded by minutesText (a dealer's alert threshold is one of its own). */
+export const OFFLINE_FOR_CHOICES = [15, 60, 240, 1440, 10080].map((min) => ({ min, label: minutesText(min) }));
 
 export const fleetList = defineListState(
   { path: "/fleet", noun: "devices" },

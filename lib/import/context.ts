@@ -5,6 +5,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_ID_PATTERN, nextSeq } from "./id-pattern";
 import { stationAccountKey } from "@/lib/readiness/account-number";
+import { siteRef } from "@/lib/site-label";
 import type { SiteContext } from "./validate";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -40,7 +41,7 @@ export async function loadImportContext(db: Db, dealerLinkId: string): Promise<I
   const accounts: [string, string][] = [];
   for (const s of sites) {
     const key = stationAccountKey(s.stationId, s.accountNumber);
-    if (key) accounts.push([key, `"${s.name}" (#${s.chektId})`]);
+    if (key) accounts.push([key, siteRef(s.chektId, s.name)]);
   }
   return {
     stations: stations.map((s) => ({ id: s.chektId, name: s.name })),

@@ -7,6 +7,7 @@ import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ACCOUNT_NEEDS_STATION, accountWithoutStation } from "@/lib/schemas/site";
+import { siteRef } from "@/lib/site-label";
 import { ACCOUNT_NUMBER_BLANKS, accountNumberOf } from "./account-number";
 
 /** accountNumberOf in SQL: `column` trimmed of the same blanks, NULL when nothing is left. */
@@ -28,12 +29,12 @@ export async function assertAccountNumberFree(
        AND chekt_id <> ${exceptSiteId ?? 0} AND ${accountNumberSql(Prisma.sql`account_number`)} = ${account}
      ORDER BY chekt_id LIMIT 1`;
   if (!other) return;
+  const site = siteRef(other.chekt_id, other.name);
   throw new ActionError(
     "conflict",
-    `Account number ${account} is already used on this monitoring station by site "${other.name}" ` +
-      `(#${other.chekt_id}). Two sites with one account number on a station cross their signals. ` +
-      "Nothing was sent to CHeKT.",
-    { account_number: `Already used on this station by "${other.name}" (#${other.chekt_id}).` },
+    `Account number ${account} is already used on this monitoring station by ${site}. ` +
+      "Two sites with one account number on a station cross their signals. Nothing was sent to CHeKT.",
+    { account_number: `Already used on this station by ${site}.` },
   );
 }
 

@@ -2,10 +2,12 @@
 // Pure: the facts come from one SQL query (lib/readiness/query.ts); the rules are here.
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { DEFAULT_PHONE_COUNTRY } from "@/lib/schemas/fields";
+import { countText } from "@/lib/count-text";
 import { minutesText } from "@/lib/duration-text";
 import { keysOf } from "@/lib/keys-of";
 import { plural } from "@/lib/plural";
 import { securityTypeLabel } from "@/lib/schemas/arming";
+import { siteRef } from "@/lib/site-label";
 
 export const READINESS_CHECKS = {
   mobile_contact: "At least one contact with a mobile phone",
@@ -75,7 +77,7 @@ function mobileContact(f: SiteFacts, site: string): Verdict {
     ok: mobiles > 0,
     detail:
       mobiles > 0
-        ? `${mobiles} ${plural(mobiles, "contact")} with a mobile number`
+        ? `${countText(mobiles)} ${plural(mobiles, "contact")} with a mobile number`
         : f.phones.length
           ? "The contacts' numbers are all fixed lines"
           : "No contact has a phone number",
@@ -106,7 +108,7 @@ function accountUnique(f: SiteFacts, site: string): Verdict {
         ? f.accountNumber && f.stationId !== null
           ? "No other site uses it on this station"
           : "Nothing to compare until both are set"
-        : `Also used by ${f.sameAccount.map((o) => `"${o.name}" (#${o.siteId})`).join(", ")}`,
+        : `Also used by ${f.sameAccount.map((o) => siteRef(o.siteId, o.name)).join(", ")}`,
     fixHref: `${site}/edit`,
     fixLabel: "Change the account number",
   };
@@ -130,7 +132,7 @@ function armingHardware(f: SiteFacts, site: string): Verdict {
 function camera(f: SiteFacts, site: string): Verdict {
   return {
     ok: f.cameras > 0,
-    detail: f.cameras > 0 ? `${f.cameras} ${plural(f.cameras, "camera")}` : "No camera",
+    detail: f.cameras > 0 ? `${countText(f.cameras)} ${plural(f.cameras, "camera")}` : "No camera",
     fixHref: `${site}/devices`,
     fixLabel: "Add a camera",
   };
@@ -142,7 +144,8 @@ function devicesOnline(f: SiteFacts, _site: string, thresholdMin: number): Verdi
     detail:
       f.offlineLong === 0
         ? "None"
-        : `${f.offlineLong} ${plural(f.offlineLong, "device")} offline longer than ${minutesText(thresholdMin)}`,
+        : `${countText(f.offlineLong)} ${plural(f.offlineLong, "device")} offline longer than ` +
+          minutesText(thresholdMin),
     fixHref: `/fleet?site=${f.siteId}&offlineFor=${thresholdMin}`,
     fixLabel: "See the devices",
   };

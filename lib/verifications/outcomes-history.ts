@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { csvRow } from "@/lib/settings/audit-filters";
+import { siteLabel } from "@/lib/site-label";
 import { annotationLabel } from "./annotate-format";
 import { storedSteps } from "./answer";
 import { occurredInSql } from "./day-query";
@@ -70,7 +71,7 @@ export function historyCsv(items: QueueItem[], details: Map<string, AnswerDetail
       r.occurredAt,
       r.id,
       r.alarmId ?? "",
-      r.siteName ?? "",
+      siteLabel(r.siteId, r.siteName),
       r.siteId,
       r.description ?? "",
       r.state,

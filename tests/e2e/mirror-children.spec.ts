@@ -6,6 +6,7 @@
 // 3,000-device bulk job and a mirror sweep spend the same free-tier budget is accepted promptly.
 import PgBoss from "pg-boss";
 import { expect, test, type Page } from "@playwright/test";
+import { countText } from "../../lib/count-text";
 import { AS_OF, signIn, sim } from "./setup";
 import { sql as query } from "./setup/db";
 import { screenshotsTo } from "./setup/page-checks";
@@ -208,7 +209,7 @@ test("a verification answer sent while a bulk job and a sweep run is accepted pr
     }, pasteRows(BULK));
     await installer.getByRole("button", { name: "Next: match columns" }).click();
     await installer.getByRole("button", { name: "Next: review rows" }).click();
-    await installer.getByRole("button", { name: `Provision ${BULK} devices` }).click();
+    await installer.getByRole("button", { name: `Provision ${countText(BULK)} devices` }).click();
     await expect(installer).toHaveURL(/\/sites\/2\/devices\/jobs\/[^/]+$/, { timeout: 60_000 });
     const jobId = installer.url().split("/").pop()!;
 

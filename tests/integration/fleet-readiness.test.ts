@@ -415,9 +415,7 @@ describe("an account number already used on the station is refused at entry", ()
       where: { action: "sites.create", outcome: "failure" },
       orderBy: { id: "desc" },
     });
-    expect(refused?.error).toMatch(
-      /Account number U-77 is already used on this monitoring station by site "Alpha House"/,
-    );
+    expect(refused?.error).toMatch(/Account number U-77 is already used on this monitoring station by "Alpha House"/);
   });
 
   it("create: the same number on another station, or a different number, is accepted", async () => {

@@ -13,6 +13,7 @@ import { Freshness } from "@/components/mirror/freshness";
 import { listSeen } from "@/lib/mirror/contacts";
 import { freshnessFor } from "@/lib/mirror/view";
 import { crumbs, sitePage } from "../site-page";
+import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
 
 export const metadata = { title: "Devices" } satisfies Metadata;
@@ -35,7 +36,7 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
       <>
         <PageHeader
           title={metadata.title}
-          description={`${devices.length} ${plural(devices.length, "device")} at ${ctx.siteName}`}
+          description={`${countText(devices.length)} ${plural(devices.length, "device")} at ${ctx.siteName}`}
           breadcrumbs={crumbs(ctx, { label: "Devices" })}
           actions={
             <>
@@ -58,8 +59,8 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
         <Freshness {...fresh} className="mb-4" />
         {gone > 0 ? (
           <Alert tone="warning" className="mb-4">
-            {gone} {plural(gone, "device this console knew is", "devices this console knew are")} no longer in CHeKT
-            (deleted outside this console) and not shown.
+            {countText(gone)} {plural(gone, "device this console knew is", "devices this console knew are")} no longer
+            in CHeKT (deleted outside this console) and not shown.
           </Alert>
         ) : null}
         {running ? (
