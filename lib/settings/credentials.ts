@@ -28,6 +28,9 @@ export type DealerCredentials = {
   unreadable?: string;
 };
 
+/** The env App secrets' owner (lib/webhooks/dealer-secrets.ts), as Settings names it. */
+const DEFAULT_DEALER = `CHeKT dealer ${ENV_SECRETS_CHEKT_DEALER_ID} (the default dealer)`;
+
 export function envCredentials(): CredentialRow[] {
   return [
     { name: "Client ID", source: "CHEKT_CLIENT_ID", value: maskSecret(env.CHEKT_CLIENT_ID) },
@@ -42,13 +45,13 @@ export function envCredentials(): CredentialRow[] {
       name: "CHeKT App API key (default)",
       source: "CHEKT_API_KEY",
       value: maskSecret(env.CHEKT_API_KEY),
-      note: `Used for CHeKT dealer ${ENV_SECRETS_CHEKT_DEALER_ID} (the default dealer) when it has no key of its own.`,
+      note: `Used for ${DEFAULT_DEALER} when it has no key of its own.`,
     },
     {
       name: "Webhook signing secret (default)",
       source: "CHEKT_WEBHOOK_SECRET",
       value: maskSecret(env.CHEKT_WEBHOOK_SECRET),
-      note: `Used for CHeKT dealer ${ENV_SECRETS_CHEKT_DEALER_ID} (the default dealer) when it has no secret of its own.`,
+      note: `Used for ${DEFAULT_DEALER} when it has no secret of its own.`,
     },
   ];
 }
