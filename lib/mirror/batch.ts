@@ -11,7 +11,11 @@
 // - a read of a row that did not change (same typed columns, same dto, not gone) only gets its new
 //   `confirmed_at`: `updated_at` keeps the time of the last real change;
 // - with `gone`, a read's statement also marks gone the rows of that scope that the complete list did
-//   not name and nobody confirmed since the list read began.
+//   not name and nobody confirmed since the list read began;
+// - a read is stamped with the time it was asked (lib/mirror/pull.ts), and CHeKT may answer it before one
+//   of our own writes yet reach us after it: it only writes a row no write confirmed since, and never one we
+//   deleted since (mirror_deletions, `deletedSql`), so it cannot undo an edit, flag it as changed in CHeKT
+//   or bring a deleted row back (docs/mirror.md "A read that lands late").
 import { Prisma } from "@/lib/generated/prisma/client";
 import type {
   ResponseArmingSettingDto,
@@ -34,6 +38,9 @@ import { statusSpellSql, type HeldStatus } from "./status-spell";
 
 /** The rows of one scope a complete list no longer names: gone, unless confirmed since `since`. */
 export type GoneScope = { since: Date; siteId?: number };
+
+/** What our own deletes remove: a kind's row, and with a site its contacts, devices and arming. */
+export type MirrorKind = "station" | "site" | "contact" | "device";
 
 /**
  * A typed column: its name in the table. With `type` it comes in the JSON row under that name (as
@@ -59,6 +66,8 @@ type Table = {
   dto?: string;
   /** Joined to the input rows `r` on insert (the devices' early webhook reports). */
   join?: Prisma.Sql;
+  /** Whose deletes of ours keep a row out of a read: its own kind's (by its key), its site's (SQL over `r`). */
+  deletedWith: { kind?: MirrorKind; site?: string };
 };
 
 const raw = Prisma.raw;
@@ -74,6 +83,20 @@ const CHANGED_AT = (dto: string) =>
  */
 type Origin = { read: true; gone?: GoneScope } | { read: false };
 const OWN_WRITE: Origin = { read: false };
+
+/**
+ * A read's rows we deleted after it was asked (`p.at`): CHeKT answered it before our delete. The same
+ * time rule as a row confirmed since (below): a mark no later than the read was there when it was asked.
+ */
+function deletedSince(t: Table, dealerLinkId: string): Prisma.Sql {
+  const { kind, site } = t.deletedWith;
+  const which = [
+    ...(kind ? [`(x.kind = '${kind}' AND x.chekt_id = r.key)`] : []),
+    ...(site ? [`(x.kind = 'site' AND x.chekt_id = ${site})`] : []),
+  ];
+  return Prisma.sql`WHERE NOT EXISTS (SELECT 1 FROM mirror_deletions x
+      WHERE x.dealer_link_id = ${dealerLinkId} AND x.deleted_at > p.at AND (${raw(which.join(" OR "))}))`;
+}
 
 function upsertSql(t: Table, dealerLinkId: string, rows: { key: number }[], at: Date, origin: Origin): Prisma.Sql {
   const cols = t.columns;
@@ -92,6 +115,7 @@ function upsertSql(t: Table, dealerLinkId: string, rows: { key: number }[], at: 
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${raw(recordset.join(", "))})
       CROSS JOIN (SELECT ${utc(at)} AS at) p
       ${t.join ?? Prisma.empty}
+      ${origin.read ? deletedSince(t, dealerLinkId) : Prisma.empty}
     ON CONFLICT (dealer_link_id, ${raw(t.key)}) DO UPDATE SET
       ${raw(cols.map((c, i) => `${c.name} = ${update[i]}`).join(", "))}, dto = ${raw(dto)},
       confirmed_at = EXCLUDED.confirmed_at,
@@ -101,7 +125,8 @@ function upsertSql(t: Table, dealerLinkId: string, rows: { key: number }[], at: 
           ? `CASE WHEN (${before.join(", ")}) IS DISTINCT FROM (${after.join(", ")})
                         THEN EXCLUDED.updated_at ELSE m.updated_at END`
           : "EXCLUDED.updated_at",
-      )}`;
+      )}
+    ${raw(origin.read ? "WHERE m.confirmed_at <= EXCLUDED.confirmed_at" : "")}`;
   const gone = origin.read ? origin.gone : undefined;
   if (!gone) return insert;
   return Prisma.sql`
@@ -125,6 +150,7 @@ const STATIONS: Table = {
   key: "chekt_id",
   flags: true,
   columns: typed({ external_id: "text", name: "text" }),
+  deletedWith: { kind: "station" },
 };
 
 const stationColumns = (d: ResponseMonitoringStationDto) => ({
@@ -153,6 +179,7 @@ const SITES: Table = {
   key: "chekt_id",
   flags: true,
   dto: SITE_DTO,
+  deletedWith: { kind: "site" },
   columns: [
     ...typed({
       external_id: "text",
@@ -191,6 +218,7 @@ const CONTACTS: Table = {
   table: "mirror_contacts",
   key: "chekt_id",
   flags: true,
+  deletedWith: { kind: "contact", site: "r.site_id" },
   columns: typed({
     site_id: "int",
     external_id: "text",
@@ -237,14 +265,6 @@ const seenSql = (lastSeen: string, answered: string, kept: string, at: string) =
   `CASE WHEN ${answered} = 'online' AND ${kept} = 'online' THEN GREATEST(${lastSeen}, ${at}) ELSE ${lastSeen} END`;
 
 /**
- * Last seen from the early reports of a device new to the mirror (device_statuses `ds`: each value's
- * newest report, and one time, the newest report's): that time when every report was a firmware one,
- * or the newest status is online (no later offline report came). An offline status with firmware
- * keeps no time of its own, so it proves nothing: better no last seen than a wrong one.
- */
-const EARLY_SEEN = "(CASE WHEN ds.status = 'online' OR (ds.status IS NULL AND ds.firmware IS NOT NULL) THEN ds.at END)";
-
-/**
  * Status and firmware, for a read and for our own write alike (devicesWriteSql), with the answer's
  * time its updated_at, else the read's: the status by the spell rule device.* webhooks follow too
  * (./status-spell.ts: never changed by an answer older than its last report, a status confirmed
@@ -271,15 +291,15 @@ function deviceState(
 }
 
 function devicesTable(dealerLinkId: string): Table {
-  // The early report is one report: its time is both the spell's start and its last report.
-  const earlyStatusAt = "(CASE WHEN ds.status IS NOT NULL THEN ds.at END)";
+  // The early reports of a device new to the mirror (device_statuses `ds`): kept by the rules the row
+  // follows (lib/webhooks/apply.ts), so the row starts as if it had been there when they came.
   const early = {
     status: "ds.status",
-    statusAt: earlyStatusAt,
-    seenAt: earlyStatusAt,
+    statusAt: "ds.status_at",
+    seenAt: "ds.status_seen_at",
     firmware: "ds.firmware",
-    firmwareAt: "(CASE WHEN ds.firmware IS NOT NULL THEN ds.at END)",
-    lastSeen: EARLY_SEEN,
+    firmwareAt: "ds.firmware_at",
+    lastSeen: "ds.last_seen_at",
   };
   const row = {
     status: "m.status",
@@ -295,6 +315,7 @@ function devicesTable(dealerLinkId: string): Table {
     table: "mirror_devices",
     key: "chekt_id",
     flags: true,
+    deletedWith: { kind: "device", site: "r.site_id" },
     columns: [
       ...typed({
         site_id: "int",
@@ -342,6 +363,7 @@ const ARMING: Table = {
   key: "site_id",
   flags: false,
   columns: typed({ security_type: "int" }),
+  deletedWith: { site: "r.key" },
 };
 
 const armingColumns = (d: ResponseArmingSettingDto) => ({ security_type: d.security_type });
@@ -374,4 +396,28 @@ export function goneSitesSql(dealerLinkId: string, since: Date, at: Date): Prism
       UPDATE mirror_devices SET gone_at = ${utc(at)}, updated_at = ${utc(at)}
       WHERE dealer_link_id = ${dealerLinkId} AND gone_at IS NULL AND site_id IN (SELECT chekt_id FROM s))
     SELECT count(*)::int AS gone FROM s`;
+}
+
+/**
+ * How long our own deletes are remembered (mirror_deletions): far longer than a read can be in flight (it
+ * is stamped when asked, and a call gives up within its deadline, lib/chekt/client.ts), so an old mark
+ * can go.
+ */
+const DELETES_KEPT_MS = 24 * 3600_000;
+
+/**
+ * Our own accepted deletes of `kind` (a site's: its contacts, devices and arming too), marked at `at`, the
+ * time CHeKT had answered, so that a read asked before it and landing after it does not write the rows back
+ * (`deletedSince`). Drops the dealer's marks older than DELETES_KEPT_MS in the same statement.
+ */
+export function deletedSql(dealerLinkId: string, kind: MirrorKind, chektIds: number[], at = new Date()): Prisma.Sql {
+  const ids = [...new Set(chektIds)];
+  return Prisma.sql`
+    WITH old AS (
+      DELETE FROM mirror_deletions
+      WHERE dealer_link_id = ${dealerLinkId} AND deleted_at < ${utc(new Date(at.getTime() - DELETES_KEPT_MS))}
+        AND NOT (kind = ${kind} AND chekt_id = ANY(${ids}::int[])))
+    INSERT INTO mirror_deletions (dealer_link_id, kind, chekt_id, deleted_at)
+    SELECT ${dealerLinkId}, ${kind}, id, ${utc(at)} FROM unnest(${ids}::int[]) AS id
+    ON CONFLICT (dealer_link_id, kind, chekt_id) DO UPDATE SET deleted_at = EXCLUDED.deleted_at`;
 }

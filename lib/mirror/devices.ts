@@ -4,6 +4,7 @@
 // touches a secret.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
+import { deletedSql } from "./batch";
 import { readDeviceDto } from "./dto";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -66,7 +67,9 @@ function oldest(dates: Date[]): Date | null {
   return dates.reduce<Date | null>((min, d) => (min === null || d < min ? d : min), null);
 }
 
-/** Our own deletes, accepted by CHeKT: the rows go (the audit rows keep what they were). */
+/** Our own deletes, accepted by CHeKT: the rows go (the audit rows keep what they were), remembered (`forget`). */
 export async function forgetDevices(tx: Prisma.TransactionClient, dealerLinkId: string, deviceIds: number[]) {
-  if (deviceIds.length) await tx.mirrorDevice.deleteMany({ where: { dealerLinkId, chektId: { in: deviceIds } } });
+  if (!deviceIds.length) return;
+  await tx.mirrorDevice.deleteMany({ where: { dealerLinkId, chektId: { in: deviceIds } } });
+  await tx.$executeRaw(deletedSql(dealerLinkId, "device", deviceIds));
 }

@@ -5,6 +5,9 @@ import "server-only";
 // failure is thrown untouched (the caller decides: show it, or retry). Each answer (one object, or
 // one page of a list with, on a complete list's last page, the gone mark of what it did not name)
 // is ONE statement on the pool (lib/mirror/batch.ts): no transaction, no Prisma client engine.
+// Each answer is written as of the time its call was made, not the time it came back: CHeKT may have
+// answered it before one of our own writes that went through meanwhile, and batch.ts lets no read older
+// than a row's last write (or than our delete of it) change that row.
 import { getArming } from "@/lib/chekt/api/arming";
 import { getContact, listContactsPage } from "@/lib/chekt/api/contacts";
 import { getDealer } from "@/lib/chekt/api/dealers";
@@ -57,7 +60,7 @@ async function orGone(read: () => Promise<void>, onGone: () => Promise<void>): P
   }
 }
 
-/** A batch statement of lib/mirror/batch.ts for these rows, all confirmed at `at`. */
+/** A batch statement of lib/mirror/batch.ts for these rows, all confirmed at `at`, when their read was asked. */
 type PageSql<T> = (rows: T[], at: Date, gone?: GoneScope) => Prisma.Sql;
 
 /**
@@ -73,16 +76,17 @@ function pullOne<T>(
 ): Promise<Pulled> {
   return orGone(
     async () => {
+      const asked = clock(o);
       const dto = await read();
-      if (dto !== undefined) await sql(write([dto], clock(o)));
+      if (dto !== undefined) await sql(write([dto], asked));
     },
     () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, gone.kind, gone.id, clock(o))),
   );
 }
 
-/** One page of a list into the mirror: one statement, every row confirmed at the same time. */
-async function mirrorRows<T>(o: PullOpts, rows: T[], write: PageSql<T>, gone?: GoneScope) {
-  await sql(write(rows, clock(o), gone));
+/** One page of a list, asked at `asked`, into the mirror: one statement, every row confirmed at that time. */
+async function mirrorRows<T>(asked: Date, rows: T[], write: PageSql<T>, gone?: GoneScope) {
+  await sql(write(rows, asked, gone));
 }
 
 export async function pullDealer(scope: PullScope, o: PullOpts = {}): Promise<Pulled> {
@@ -137,10 +141,11 @@ async function pullPages<T>(
   const since = clock(o);
   let seen = 0;
   for (let offset = 0; ; offset += SWEEP_PAGE) {
+    const asked = clock(o);
     const page = await list({ limit: SWEEP_PAGE, offset });
     seen += page.rows.length;
     const last = page.rows.length < SWEEP_PAGE || seen >= page.total;
-    await mirrorRows(o, page.rows, write, last ? { ...scope, since } : undefined);
+    await mirrorRows(asked, page.rows, write, last ? { ...scope, since } : undefined);
     if (last) return seen;
   }
 }
@@ -175,6 +180,7 @@ export async function pullSitesPage(
   afterId: number,
   o: PullOpts = {},
 ): Promise<{ lastId: number | null; rows: number; left: number }> {
+  const asked = clock(o);
   const page = await listSites(
     scope,
     {
@@ -186,7 +192,7 @@ export async function pullSitesPage(
     },
     o,
   );
-  await mirrorRows(o, page.rows.filter(isFullSite), sitesSql(scope));
+  await mirrorRows(asked, page.rows.filter(isFullSite), sitesSql(scope));
   const last = page.rows.at(-1)?.site_id ?? null;
   return { lastId: page.rows.length < SWEEP_PAGE ? null : last, rows: page.rows.length, left: page.total };
 }
@@ -198,10 +204,11 @@ export async function pullSitesPage(
  */
 export async function pullSitesView(scope: PullScope, view: string, o: PullOpts = {}): Promise<number> {
   const state = siteList.parse(Object.fromEntries(new URLSearchParams(view)));
+  const asked = clock(o);
   // Every column (no `fields`): the mirror keeps whole rows.
   const page = await listSites(scope, { ...siteListControls(state), fields: undefined }, o);
   const rows = page.rows.filter(isFullSite);
-  await mirrorRows(o, rows, sitesSql(scope));
+  await mirrorRows(asked, rows, sitesSql(scope));
   return rows.length;
 }
 
@@ -253,7 +260,7 @@ export function pullDevices(scope: PullScope, siteId: number, o: PullOpts = {}):
   return siteListOrGone(scope, siteId, o, async () => {
     const since = clock(o);
     const devices = await appDeviceApi().list(scope.dealerId, siteId, o);
-    await mirrorRows(o, devices, devicesSql(scope, siteId), { since, siteId });
+    await mirrorRows(since, devices, devicesSql(scope, siteId), { since, siteId });
   });
 }
 

@@ -12,16 +12,18 @@ import {
   armingWriteSql,
   contactsReadSql,
   contactsWriteSql,
+  deletedSql,
   devicesReadSql,
   devicesWriteSql,
   sitesReadSql,
   sitesWriteSql,
   stationsReadSql,
   stationsWriteSql,
+  type MirrorKind,
 } from "./batch";
 import { json, siteSearchText, type MirroredDevice } from "./sql-values";
 
-export { siteSearchText, type MirroredDevice };
+export { siteSearchText, type MirroredDevice, type MirrorKind };
 
 /**
  * Writes CHeKT's answers into the mirror (docs/mirror.md). One function per kind, each taking a
@@ -118,8 +120,6 @@ export async function mirrorArming(tx: Tx, dealerLinkId: string, dto: ResponseAr
   await tx.$executeRaw((isRead(o) ? armingReadSql : armingWriteSql)(dealerLinkId, [dto], at));
 }
 
-export type MirrorKind = "station" | "site" | "contact" | "device";
-
 /** CHeKT said it is gone (404 on refresh, or a sweep no longer lists it): keep the row, flagged. */
 export async function markGone(tx: Tx, dealerLinkId: string, kind: MirrorKind, chektId: number, at = new Date()) {
   const where = { dealerLinkId, chektId, goneAt: null };
@@ -135,8 +135,12 @@ export async function markGone(tx: Tx, dealerLinkId: string, kind: MirrorKind, c
   if (kind === "device") await tx.mirrorDevice.updateMany({ where, data });
 }
 
-/** Our own delete, accepted by CHeKT: the row goes (the audit row keeps what it was). */
+/**
+ * Our own delete, accepted by CHeKT: the row goes (the audit row keeps what it was), and the delete is
+ * remembered so that a read CHeKT answered before it cannot bring the row back (lib/mirror/batch.ts).
+ */
 export async function forget(tx: Tx, dealerLinkId: string, kind: MirrorKind, chektId: number) {
+  await tx.$executeRaw(deletedSql(dealerLinkId, kind, [chektId]));
   const where = { dealerLinkId, chektId };
   if (kind === "station") await tx.mirrorStation.deleteMany({ where });
   if (kind === "site") {

@@ -12,6 +12,7 @@ import type { NewItem } from "@/lib/bulk/jobs";
 import { OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted, contactInput } from "../support/form-inputs";
+import { runOperatorJob } from "../support/operator-job";
 
 const world = simFile("chekt_mirror_children", { members: [OPERATOR], user: OPERATOR, faults: true });
 let contacts: typeof import("@/actions/contacts");
@@ -169,22 +170,8 @@ const jobSite = () =>
   [...world.sim.state.sites.values()].filter((s) => s.dealer_id === DEMO.dealers.acme.id)[1]!.site_id;
 
 /** A bulk job of the operator's on the job site, run to its end. */
-async function runJob(kind: "create" | "update" | "delete", items: NewItem[]): Promise<string> {
-  const { insertBulkJob } = await import("@/lib/bulk/jobs");
-  const { runBulkJob } = await import("@/lib/jobs/bulk-runner");
-  const { appDeviceApi } = await import("@/lib/chekt/api/device-client");
-  const job = await world.prisma.$transaction((tx) =>
-    insertBulkJob(tx, {
-      dealerLinkId: world.linkId,
-      chektSiteId: jobSite(),
-      kind,
-      items,
-      user: { id: OPERATOR.id, email: OPERATOR.email },
-    }),
-  );
-  expect(await runBulkJob(job.id, { db: world.prisma, api: appDeviceApi(), maxBulk: 3 })).toBe("finished");
-  return job.id;
-}
+const runJob = (kind: "create" | "update" | "delete", items: NewItem[]) =>
+  runOperatorJob(world.prisma, world.linkId, jobSite(), kind, items);
 
 /** Create items for cameras `${prefix}1`…: a dealer's external device IDs are unique, so each test has a prefix. */
 const cameras = (prefix: string, count: number): NewItem[] =>
