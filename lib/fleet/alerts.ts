@@ -4,11 +4,13 @@ import "server-only";
 // offline again does not move: lib/mirror/status-spell.ts; so a unique key on
 // (dealer link, device, offline_since) makes raising idempotent across runs and instances); the
 // alert clears when the device is no longer offline in that spell (online again, a newer spell,
-// gone from CHeKT). Mail goes to the dealer's recipients through its own SMTP server, if set.
+// gone from CHeKT). Mail goes to the dealer's recipients through its own SMTP server, if set;
+// a failure for now is tried again on later scans (lib/fleet/mail-retry.ts).
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { deviceStatusSql } from "./device-status";
 import { offlineLongSql, offlineThresholdSql } from "./settings";
 import { sendAlertMail, type SmtpSettings } from "./mail";
+import { isTransientMailError, nextMailTry } from "./mail-retry";
 import { errorText } from "@/lib/error-text";
 
 export type RaisedAlert = {
@@ -44,9 +46,10 @@ export async function scanFleetAlerts(
                           AND ${Prisma.raw(deviceStatusSql("d.status", "offline"))}
                           AND d.status_at = a.offline_since)`;
 
-  // Mail: every open alert not mailed yet (a crash between raising and mailing is caught up here).
+  // Mail: every open alert not mailed yet (a crash between raising and mailing is caught up here),
+  // and those whose mail failed for now and whose next try is due (lib/fleet/mail-retry.ts).
   const pending = await db.fleetAlert.findMany({
-    where: { clearedAt: null, emailedAt: null, emailError: null },
+    where: { clearedAt: null, emailedAt: null, OR: [{ emailError: null }, { emailRetryAt: { lte: now } }] },
     orderBy: { offlineSince: "asc" },
   });
   const byLink = new Map<string, typeof pending>();
@@ -56,27 +59,60 @@ export async function scanFleetAlerts(
   for (const [dealerLinkId, alerts] of byLink) {
     const s = await db.fleetSettings.findUnique({ where: { dealerLinkId } });
     if (!s?.smtpHost || !s.smtpPort || !s.smtpFrom || s.smtpRecipients.length === 0) continue;
-    const smtp: SmtpSettings = {
-      host: s.smtpHost,
-      port: s.smtpPort,
-      user: s.smtpUser,
-      password: s.smtpPasswordSealed ? opts.decrypt(s.smtpPasswordSealed) : null,
-      from: s.smtpFrom,
-      to: s.smtpRecipients,
-    };
     const ids = alerts.map((a) => a.id);
     try {
+      // In the try: one dealer's unreadable password fails that dealer's mail, not the rest of the scan.
+      const smtp: SmtpSettings = {
+        host: s.smtpHost,
+        port: s.smtpPort,
+        user: s.smtpUser,
+        password: s.smtpPasswordSealed ? unsealPassword(s.smtpPasswordSealed, opts.decrypt) : null,
+        from: s.smtpFrom,
+        to: s.smtpRecipients,
+      };
       await sendAlertMail(smtp, alerts, s.offlineThresholdMin, now);
-      await db.fleetAlert.updateMany({ where: { id: { in: ids } }, data: { emailedAt: new Date() } });
-      emailed += ids.length;
-    } catch (e) {
-      // Kept on the alert and shown in the list; not retried every minute against a broken server.
       await db.fleetAlert.updateMany({
         where: { id: { in: ids } },
-        data: { emailError: errorText(e).slice(0, 500) },
+        data: { emailedAt: new Date(), emailAttempts: { increment: 1 }, emailError: null, emailRetryAt: null },
       });
+      emailed += ids.length;
+    } catch (e) {
+      await recordMailFailure(db, alerts, e, now);
       emailErrors += ids.length;
     }
   }
   return { raised, cleared, emailed, emailErrors };
+}
+
+function unsealPassword(sealed: string, decrypt: (sealed: string) => string): string {
+  try {
+    return decrypt(sealed);
+  } catch (e) {
+    throw new Error(`The stored SMTP password cannot be read (${errorText(e)}); enter it again in Fleet settings`);
+  }
+}
+
+/**
+ * Kept on the alerts and shown in the list. A failure for now (lib/fleet/mail-retry.ts) is tried
+ * again on a later scan, a few times over an hour; any other, or the last try's, stands: no tries
+ * every minute against a server that refuses. The alerts of one mail may be at different tries.
+ */
+async function recordMailFailure(
+  db: PrismaClient,
+  alerts: { id: string; emailAttempts: number }[],
+  e: unknown,
+  now: Date,
+) {
+  const transient = isTransientMailError(e);
+  const reason = errorText(e);
+  const byTries = new Map<number, string[]>();
+  for (const a of alerts) byTries.set(a.emailAttempts + 1, [...(byTries.get(a.emailAttempts + 1) ?? []), a.id]);
+  for (const [tries, ids] of byTries) {
+    const retryAt = nextMailTry(tries, transient, now);
+    const gaveUp = transient && !retryAt ? `Gave up after ${tries} tries: ` : "";
+    await db.fleetAlert.updateMany({
+      where: { id: { in: ids } },
+      data: { emailAttempts: tries, emailRetryAt: retryAt, emailError: (gaveUp + reason).slice(0, 500) },
+    });
+  }
 }

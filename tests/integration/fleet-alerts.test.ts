@@ -1,7 +1,9 @@
 // Offline alerts over real Postgres and a real SMTP server (smtp-tester on a local port): raised
 // once per device per offline spell, cleared when the device is back, raised again for a new
 // spell, mailed through the dealer's SMTP settings (password stored encrypted), a dead SMTP server
-// recorded on the alert without failing the scan, and the pg-boss job doing the same on its own.
+// recorded on the alert without failing the scan and tried again a few times within the hour, a
+// greylisting 451 tried again, a 550 or an unreadable password not (the latter failing its dealer
+// only), and the pg-boss job doing the same on its own.
 // CHeKT repeating a device's status by webhook keeps its spell (and so its one alert), and a late
 // report of another status from inside it, by webhook or in CHeKT's answer, changes neither.
 // Time is passed in (`now`, the events' `at`), never slept.
@@ -20,6 +22,8 @@ let db: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let scan: typeof import("@/lib/fleet/alerts").scanFleetAlerts;
 let mail: smtpTester.MailServer;
+/** The catcher's own RCPT TO handler: it takes every recipient. */
+let takeEvery: smtpTester.MailServer["smtpServer"]["onRcptTo"];
 let smtpPort: number;
 let L: string;
 const decrypt = (s: string) => decryptSecret(s, KEY);
@@ -31,6 +35,7 @@ beforeAll(async () => {
   scan = (await import("@/lib/fleet/alerts")).scanFleetAlerts;
   smtpPort = await freePort();
   mail = smtpTester.init(smtpPort, { disableDNSValidation: true });
+  takeEvery = mail.smtpServer.onRcptTo;
   L = (
     await prisma.dealerLink.create({
       data: { chektDealerId: 1, externalDealerId: "acme", companyName: "Acme", connectedAt: new Date() },
@@ -43,6 +48,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   // smtp-tester replays every mail it still holds to a new captureOne: an earlier alert would pass for this one.
   mail.removeAll();
+  mail.smtpServer.onRcptTo = takeEvery;
   await prisma.fleetAlert.deleteMany();
   await prisma.mirrorDevice.deleteMany();
   await prisma.fleetSettings.deleteMany();
@@ -62,21 +68,22 @@ beforeEach(async () => {
     [1, "Lobby Cam"],
     [2, "Yard Cam"],
   ] as const) {
-    await prisma.mirrorDevice.create({
-      data: {
-        dealerLinkId: L,
-        chektId: id,
-        siteId: 10,
-        externalId: `d${id}`,
-        name,
-        deviceType: "camera",
-        status: "online",
-        statusAt: at(-600),
-        dto: {},
-        confirmedAt: NOW,
-      },
-    });
+    await prisma.mirrorDevice.create({ data: deviceRow(id, name) });
   }
+});
+
+/** Acme's camera `id` on site 10, online since 10 h before NOW. */
+const deviceRow = (id: number, name: string) => ({
+  dealerLinkId: L,
+  chektId: id,
+  siteId: 10,
+  externalId: `d${id}`,
+  name,
+  deviceType: "camera",
+  status: "online",
+  statusAt: at(-600),
+  dto: {},
+  confirmedAt: NOW,
 });
 
 afterAll(async () => {
@@ -91,6 +98,18 @@ const setStatus = (id: number, status: "online" | "offline", since: Date) =>
     where: { dealerLinkId_chektId: { dealerLinkId: L, chektId: id } },
     data: { status, statusAt: since },
   });
+/**
+ * The catcher answers the n-th RCPT TO (from 1) with `reply(n)`'s SMTP status and text, or takes it
+ * when that is null. Returns how many it has been sent.
+ */
+function rcptAnswers(reply: (n: number) => [number, string] | null): () => number {
+  let n = 0;
+  mail.smtpServer.onRcptTo = (_address, _session, callback) => {
+    const r = reply(++n);
+    callback(r ? Object.assign(new Error(r[1]), { responseCode: r[0] }) : null);
+  };
+  return () => n;
+}
 const open = () =>
   prisma.fleetAlert.findMany({ where: { dealerLinkId: L, clearedAt: null }, orderBy: { deviceId: "asc" } });
 let events = 0;
@@ -224,16 +243,81 @@ describe("offline alerts", () => {
     expect((await scan(prisma, { now: at(161), decrypt })).cleared).toBe(1);
   });
 
-  it("an SMTP server that does not answer: the alert is raised anyway and keeps why the mail failed", async () => {
+  it("an SMTP server that does not answer: tried again 5, 20 and 60 min on, then the failure stands", async () => {
     const dead = await freePort();
     await prisma.fleetSettings.update({ where: { dealerLinkId: L }, data: { smtpPort: dead } });
     await setStatus(2, "offline", at(200));
     const r = await scan(prisma, { now: at(300), decrypt });
     expect(r.raised.map((a) => a.device_id)).toEqual([2]);
     expect(r.emailErrors).toBe(1);
-    const a = await prisma.fleetAlert.findFirst({ where: { dealerLinkId: L, deviceId: 2 } });
-    expect(a?.emailedAt).toBeNull();
-    expect(a?.emailError).toMatch(/ECONNREFUSED|connect/i);
+    const alert = () => prisma.fleetAlert.findFirstOrThrow({ where: { dealerLinkId: L, deviceId: 2 } });
+    expect(await alert()).toMatchObject({ emailedAt: null, emailAttempts: 1, emailRetryAt: at(305) });
+    expect((await alert()).emailError).toMatch(/ECONNREFUSED|connect/i);
+    // Not before its time: the scan a minute on leaves it.
+    expect((await scan(prisma, { now: at(301), decrypt })).emailErrors).toBe(0);
+    expect((await scan(prisma, { now: at(305), decrypt })).emailErrors).toBe(1);
+    expect((await scan(prisma, { now: at(320), decrypt })).emailErrors).toBe(1);
+    expect((await scan(prisma, { now: at(360), decrypt })).emailErrors).toBe(1);
+    expect(await alert()).toMatchObject({ emailedAt: null, emailAttempts: 4, emailRetryAt: null });
+    expect((await alert()).emailError).toMatch(/^Gave up after 4 tries: .*(ECONNREFUSED|connect)/i);
+    expect((await scan(prisma, { now: at(600), decrypt })).emailErrors).toBe(0);
+  });
+
+  it("a server that says later (451, greylisting) takes the mail on the next try, 5 min on", async () => {
+    const tries = rcptAnswers((n) => (n === 1 ? [451, "Greylisted, try again later"] : null));
+    await setStatus(1, "offline", at(-40));
+    expect((await scan(prisma, { now: NOW, decrypt })).emailErrors).toBe(1);
+    expect((await open())[0]).toMatchObject({ emailedAt: null, emailAttempts: 1, emailRetryAt: at(5) });
+    expect((await open())[0]!.emailError).toMatch(/451/);
+    expect((await scan(prisma, { now: at(4), decrypt })).emailed).toBe(0);
+    expect(tries()).toBe(1);
+    const captured = mail.captureOne("ops@example.com", { wait: 10_000 });
+    expect((await scan(prisma, { now: at(5), decrypt })).emailed).toBe(1);
+    expect((await captured).email.body).toContain("Lobby Cam (device #1, site #10)");
+    expect((await open())[0]).toMatchObject({ emailError: null, emailRetryAt: null, emailAttempts: 2 });
+    expect((await open())[0]!.emailedAt).not.toBeNull();
+  });
+
+  it("a server that refuses the mail (550): the failure stands at once, never tried again", async () => {
+    const tries = rcptAnswers(() => [550, "No such mailbox"]);
+    await setStatus(1, "offline", at(-40));
+    expect((await scan(prisma, { now: NOW, decrypt })).emailErrors).toBe(1);
+    expect((await open())[0]).toMatchObject({ emailedAt: null, emailAttempts: 1, emailRetryAt: null });
+    expect((await open())[0]!.emailError).toMatch(/550/);
+    expect((await scan(prisma, { now: at(120), decrypt })).emailErrors).toBe(0);
+    expect(tries()).toBe(1);
+  });
+
+  it("one dealer's stored password that cannot be read fails that dealer's mail only", async () => {
+    const other = (
+      await prisma.dealerLink.create({
+        data: { chektDealerId: 2, externalDealerId: `nw-${Date.now()}`, companyName: "NW", connectedAt: NOW },
+      })
+    ).id;
+    await prisma.fleetSettings.create({
+      data: {
+        dealerLinkId: other,
+        offlineThresholdMin: 30,
+        smtpHost: "127.0.0.1",
+        smtpPort,
+        smtpUser: "alerts",
+        smtpPasswordSealed: encryptSecret("s3cret", Buffer.alloc(32, 9).toString("base64")),
+        smtpFrom: "console@example.com",
+        smtpRecipients: ["nw@example.com"],
+      },
+    });
+    // The other dealer's device went offline first: its mail is tried first.
+    await prisma.mirrorDevice.create({
+      data: { ...deviceRow(7, "Dock Cam"), dealerLinkId: other, status: "offline", statusAt: at(-90) },
+    });
+    await setStatus(1, "offline", at(-40));
+    const captured = mail.captureOne("ops@example.com", { wait: 10_000 });
+    const r = await scan(prisma, { now: NOW, decrypt });
+    expect(r).toMatchObject({ emailed: 1, emailErrors: 1 });
+    expect((await captured).email.body).toContain("Lobby Cam");
+    const theirs = await prisma.fleetAlert.findFirstOrThrow({ where: { dealerLinkId: other } });
+    expect(theirs).toMatchObject({ emailedAt: null, emailRetryAt: null });
+    expect(theirs.emailError).toMatch(/stored SMTP password cannot be read/);
   });
 
   it("the pg-boss job runs the scan on its own", async () => {
@@ -242,18 +326,7 @@ describe("offline alerts", () => {
     await raisedSpell(2, at(200), at(300));
     await setStatus(2, "online", new Date());
     await prisma.mirrorDevice.create({
-      data: {
-        dealerLinkId: L,
-        chektId: 3,
-        siteId: 10,
-        externalId: "d3",
-        name: "Gate Cam",
-        deviceType: "camera",
-        status: "offline",
-        statusAt: new Date(Date.now() - 3 * 3_600_000),
-        dto: {},
-        confirmedAt: new Date(),
-      },
+      data: { ...deviceRow(3, "Gate Cam"), status: "offline", statusAt: new Date(Date.now() - 3 * 3_600_000) },
     });
     const { startFleetAlertWorker, FLEET_ALERTS_QUEUE } = await import("@/lib/jobs/fleet-alerts");
     const worker = await startFleetAlertWorker({ connectionString: db.url, pollingIntervalSeconds: 1 });

@@ -10,6 +10,8 @@ declare module "smtp-tester" {
     bind(address: string | null, handler: (address: string, id: string, email: CapturedMail["email"]) => void): void;
     removeAll(): void;
     stop(callback?: () => void): void;
+    /** The smtp-server it runs: a test may answer RCPT TO itself (`onRcptTo`), as a greylisting server. */
+    smtpServer: import("smtp-server").SMTPServer;
   };
   export function init(port: number, opts?: Record<string, unknown>): MailServer;
 }
