@@ -74,10 +74,16 @@ class Runner extends JobRunner<RunnerDeps> {
     };
   }
 
-  /** Claims the next pending items into a new chunk; its key is stored before anything is sent. */
+  /**
+   * Claims the next pending items into a new chunk; its key is stored before anything is sent.
+   * Claims of one job take turns on its row: a second runner (one that lost the lock and has not
+   * noticed yet) reads the items only after the first's claim is in, so no item is in two chunks
+   * and no two chunks get one seq.
+   */
   private async nextChunk(): Promise<Chunk | null> {
     const { db, maxBulk } = this.deps;
     return db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM bulk_jobs WHERE id = ${this.job.id} FOR UPDATE`;
       const items = await tx.bulkItem.findMany({
         where: { jobId: this.job.id, state: "pending", chunkId: null },
         orderBy: { position: "asc" },

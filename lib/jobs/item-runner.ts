@@ -44,18 +44,20 @@ export function json(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value ?? null));
 }
 
-/** Runs `run` as the job's only runner (another holder of the lock: "busy"). */
+/** Runs `run` as the job's only runner (another holder of the lock: "busy"); `onLost` if the lock goes first. */
 async function runLocked(
   jobId: string,
   lock: JobLock | undefined,
+  onLost: () => void,
   run: () => Promise<RunOutcome>,
 ): Promise<RunOutcome> {
-  const release = lock ? await lock(jobId) : async () => undefined;
-  if (!release) return "busy";
+  const held = lock ? await lock(jobId) : null;
+  if (lock && !held) return "busy";
+  held?.lost.addEventListener("abort", onLost, { once: true });
   try {
     return await run();
   } finally {
-    await release();
+    await held?.();
   }
 }
 
@@ -260,14 +262,21 @@ export type RunDeps = {
  * sends each call with `sendUntilAnswered`.
  */
 export abstract class JobRunner<D extends RunDeps> {
+  protected readonly deps: D;
   protected readonly keyLifetimeMs: number;
   private readonly sleep: Sleep;
   private readonly maxUnknown: number;
+  /** Aborted when the job's lock is lost: another instance may be running the job now. */
+  private readonly lockLost = new AbortController();
 
   constructor(
     private readonly jobId: string,
-    protected readonly deps: D,
+    deps: D,
   ) {
+    // Losing the lock stops the run as its caller's abort does (like a crash: what is in flight stays
+    // unrecorded, and whoever holds the lock next resends it under the same key).
+    const stop = this.lockLost.signal;
+    this.deps = { ...deps, signal: deps.signal ? AbortSignal.any([deps.signal, stop]) : stop };
     this.keyLifetimeMs = deps.keyLifetimeMs ?? KEY_LIFETIME_MS;
     this.sleep = deps.sleep ?? defaultSleep;
     this.maxUnknown = deps.maxUnknownAttempts ?? 8;
@@ -281,7 +290,11 @@ export abstract class JobRunner<D extends RunDeps> {
 
   run(): Promise<RunOutcome> {
     const { db, lock } = this.deps;
-    return runLocked(this.jobId, lock, async () => {
+    const lost = () => {
+      this.deps.log?.("lock lost (its session ended): stopping; the job resumes under the next holder");
+      this.lockLost.abort();
+    };
+    return runLocked(this.jobId, lock, lost, async () => {
       const job = await startJob(db, this.jobId);
       if (typeof job === "string") return job;
       await this.work(job);

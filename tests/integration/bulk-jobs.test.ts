@@ -3,12 +3,14 @@
  * real pg-boss worker. Whatever fails on the way, every device exists exactly once in CHeKT and
  * every mapping is stored.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertBulkJob } from "@/lib/bulk/jobs";
-import { runBulkJob } from "@/lib/jobs/bulk-runner";
+import { RunAborted, runBulkJob } from "@/lib/jobs/bulk-runner";
 import { startBulkWorker } from "@/lib/jobs/worker";
 import { advisoryLock } from "@/lib/jobs/lock";
 import { devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
+import { until } from "../support/until";
 
 const DEVICES_PATH = "/partner/v1/dealers/*/sites/*/devices";
 let w: BulkWorld;
@@ -169,4 +171,67 @@ describe("bulk create through a faulty CHeKT", () => {
       `killed at ${mid.succeeded}/1000 with ${unrecorded} chunk(s) sent but unrecorded; resumed to 1000/1000`,
     );
   }, 180_000);
+
+  it("two runners on one job (each sure it holds it) never claim the same items", async () => {
+    const siteId = await w.newSite("two");
+    const job = await createJob(siteId, "two", 20);
+    // Which Idempotency-Keys each device went out under: one per device, or two runners sent it twice.
+    const keysOf = new Map<string, Set<string>>();
+    const api: typeof w.api = {
+      ...w.api,
+      create(dealerId, site, items, o) {
+        for (const { external_device_id: ext } of items)
+          keysOf.set(ext, (keysOf.get(ext) ?? new Set()).add(o.idempotencyKey));
+        return w.api.create(dealerId, site, items, o);
+      },
+    };
+    // The items held a moment, so both runners are inside their first claim at once, having read the same items.
+    const holder = new pg.Client({ connectionString: w.dbInfo.url });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT id FROM bulk_items WHERE job_id = $1 FOR UPDATE", [job.id]);
+      const deps = { db: w.db, api, maxBulk: 5 };
+      const runs = Promise.allSettled([runBulkJob(job.id, deps), runBulkJob(job.id, deps)]);
+      // (Read outside the holder's transaction: inside one, pg_stat_activity stays as first read.)
+      await until(
+        async () => {
+          const [{ n }] = await w.db.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+          return n >= 2;
+        },
+        () => "both runners waiting inside their claim",
+      );
+      await holder.query("COMMIT");
+      expect((await runs).map((r) => (r.status === "fulfilled" ? r.value : String(r.reason)))).toEqual([
+        "finished",
+        "finished",
+      ]);
+    } finally {
+      await holder.end();
+    }
+    expect(keysOf.size).toBe(20);
+    expect([...keysOf].filter(([, keys]) => keys.size > 1)).toEqual([]);
+    await expectProvisionedExactlyOnce(job.id, siteId, "two", 20);
+  }, 120_000);
+
+  it("a runner whose lock's session ends stops; the next holder finishes the job, nothing twice", async () => {
+    const siteId = await w.newSite("lost");
+    await fault({ path: DEVICES_PATH, method: "POST", delay_ms: 150 });
+    const job = await createJob(siteId, "lst", 60);
+    const deps = { db: w.db, api: w.api, maxBulk: 5, lock: advisoryLock(w.dbInfo.url) };
+    const first = runBulkJob(job.id, deps);
+    await until(async () => (await w.db.bulkChunk.count({ where: { jobId: job.id, state: "done" } })) >= 2);
+    // What a Postgres restart does to the lock's session (and to no other connection, so the run could go on).
+    const ended = await w.db.$queryRaw<{ pid: number }[]>`
+      SELECT pg_terminate_backend(l.pid)::int AS pid FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+      WHERE l.locktype = 'advisory' AND l.granted AND a.datname = current_database()`;
+    expect(ended.length).toBe(1);
+    await expect(first).rejects.toBeInstanceOf(RunAborted);
+    expect((await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } })).state).toBe("running");
+    await w.simControl("DELETE", "/_sim/faults");
+    expect(await runBulkJob(job.id, deps)).toBe("finished");
+    await expectProvisionedExactlyOnce(job.id, siteId, "lst", 60);
+  }, 120_000);
 });
