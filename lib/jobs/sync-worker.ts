@@ -1,12 +1,22 @@
 // The mirror's queues (docs/mirror.md), on pg-boss like the bulk worker (lib/jobs/worker.ts):
 // - mirror-refresh: re-read one object or list that a page saw stale ("short" policy: one waiting
 //   job per object, so many views of a stale page queue one read);
-// - mirror-sync: sweep one dealer link ("stately": one waiting and one running per link, on every
-//   instance together);
+// - mirror-sync: sweep one dealer link ("short": one waiting job per link; see below);
 // - mirror-sync-tick: every minute, queue a sweep for each connected link that is due (never swept,
 //   older than MIRROR_SYNC_INTERVAL_S, or cut off / failed — it resumes).
+// One sweep per dealer at a time is the dealer's own lock (lib/jobs/lock.ts, "mirror-sync:<link>"),
+// held for the whole sweep, not a queue policy. pg-boss 10's "stately" and "singleton" policies would
+// say it too, but their fetch takes the oldest waiting job and, when its key already has a running
+// one, returns nothing: a dealer queued again while its sweep ran held up every dealer queued after
+// it on every instance, for as long as that sweep ran, and up to its expiry (6 h) when its worker had
+// died. A "short" queue never holds a job back; the worker that takes one tries the dealer's lock and,
+// when another holds it, lets the job go as done. The lock goes with its session, so a dead worker's
+// dealer is swept again from the next tick (a minute), while its job, still "active" in pg-boss, holds
+// up nobody; and a sweep that outlives the job's expiry (pg-boss then retries the job without stopping
+// the handler) still keeps its lock, so the retry finds it held.
 import type PgBoss from "pg-boss";
 import { startBoss } from "./boss";
+import { advisoryLock } from "./lock";
 import { prisma } from "@/lib/db";
 import { isChektError } from "@/lib/chekt/errors";
 import { refreshNow, type RefreshJob } from "@/lib/mirror/refresh";
@@ -86,7 +96,9 @@ async function linkScope(dealerLinkId: string) {
 /** The queues and their de-duplication policies (idempotent: every instance runs it at start). */
 export async function createMirrorQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(REFRESH_QUEUE, { name: REFRESH_QUEUE, policy: "short" });
-  await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "stately" });
+  await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "short" });
+  // createQueue leaves an existing queue as it is: one made "stately" by an earlier version is changed here.
+  await boss.updateQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "short" });
   await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: "singleton" });
 }
 
@@ -110,18 +122,33 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<SyncWork
     }
   });
 
+  const sweepLock = advisoryLock(opts.connectionString, "mirror-sync");
   await boss.work<{ dealerLinkId: string }>(
     SYNC_QUEUE,
     { batchSize: 1, pollingIntervalSeconds: polling },
     async ([job]) => {
       const scope = await linkScope(job.data.dealerLinkId);
       if (!scope) return;
+      const held = await sweepLock(scope.dealerLinkId);
+      // Its sweep runs elsewhere and covers what this job asked for (pg-boss keeps this as the job's output).
+      if (!held) return { skipped: "swept by another worker" };
+      const at = `sync ${scope.dealerLinkId}`;
       try {
-        await sweepDealer(scope, { signal: abort.signal, log: (m) => log(`sync ${scope.dealerLinkId}: ${m}`) });
+        await sweepDealer(scope, {
+          signal: AbortSignal.any([abort.signal, held.lost]),
+          log: (m) => log(`${at}: ${m}`),
+        });
       } catch (e) {
-        if (e instanceof SweepAborted) return; // stopping: the row stays "running" and the next start resumes it
-        log(`sync ${scope.dealerLinkId}: ${errorText(e)} (will resume)`);
+        // Stopping, or the lock lost (another worker may take the dealer now): the row stays "running"
+        // and the next sweep resumes it.
+        if (e instanceof SweepAborted) {
+          if (held.lost.aborted) log(`${at}: lock lost (its session ended), stopped; the next sweep resumes`);
+          return;
+        }
+        log(`${at}: ${errorText(e)} (will resume)`);
         throw e;
+      } finally {
+        await held();
       }
     },
   );
