@@ -23,6 +23,9 @@ const schema = z
     CHEKT_PRIVATE_KEY: z.string().optional(),
     CHEKT_API_KEY: z.string().optional(),
     CHEKT_WEBHOOK_SECRET: z.string().optional(),
+    // The CHeKT dealer (CHeKT's number for it) whose App the two above belong to: only that dealer's link
+    // falls back to them (lib/webhooks/dealer-secrets.ts). 1 is the simulator's seeded App.
+    CHEKT_APP_DEALER_ID: z.coerce.number().int().positive().default(1),
     CHEKT_MAX_BULK: z.coerce.number().int().min(1).max(1000).default(100),
     CHEKT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     // CHeKT's tier for the shared call budget (lib/chekt/budget.ts; free tier by default). Only the

@@ -8,15 +8,16 @@ import { isConnected, MAYBE_CONNECTED } from "@/lib/dealer-connected";
 
 /**
  * The CHeKT dealer whose App secrets may come from the environment (CHEKT_WEBHOOK_SECRET,
- * CHEKT_API_KEY) when its row holds none: the dealer the simulator's seeded App belongs to
- * (simulator/seed.ts DEMO.app.dealerId), linked by prisma/seed.ts as the default dealer. Keyed on
+ * CHEKT_API_KEY) when its row holds none: CHEKT_APP_DEALER_ID, the dealer that App belongs to (by
+ * default 1, the simulator's seeded App, simulator/seed.ts DEMO.app.dealerId, which prisma/seed.ts
+ * links as the default dealer). Keyed on
  * CHeKT's id for the dealer, which CHeKT assigns when its admin approves the connection, never on our
  * dealer ID: any dealer admin picks that when connecting, so a dealer connected as "acme-security"
  * while no link held it (or after the default dealer was reconnected under another ID) would inherit
  * the App key and signing secret, and catch-up would pull the default dealer's events into its link.
  * Every other dealer needs secrets of its own.
  */
-export const ENV_SECRETS_CHEKT_DEALER_ID = 1;
+export const ENV_SECRETS_CHEKT_DEALER_ID = env.CHEKT_APP_DEALER_ID;
 
 /** Whether the environment's App secrets are this link's fallback (see ENV_SECRETS_CHEKT_DEALER_ID). */
 export const usesEnvSecrets = (link: Pick<DealerLink, "chektDealerId">): boolean =>
