@@ -1,6 +1,6 @@
 import "server-only";
 import type { SnapshotBudget } from "@/lib/chekt/api/snapshots";
-import { kindForStatus, rateLimitWaitMs, retryAfterSeconds, waitSeconds } from "@/lib/chekt/errors";
+import { kindForStatus, rateLimitWaitMs, retryAfterFor, waitSeconds } from "@/lib/chekt/errors";
 import { env } from "@/lib/env";
 import { errorText } from "@/lib/error-text";
 import { isPassingFailure, SNAPSHOT_UNUSABLE } from "./snapshot-status";
@@ -183,15 +183,14 @@ function budgetWait(e: unknown): FetchedImage {
 }
 
 /**
- * A non-2xx answer: a passing one as it is (retried), else final (finalStatus). A 429 is retried after
- * the wait it blocked the budget for (whole seconds, as the route's Retry-After says it); any other
- * answer after its own Retry-After, else the backoff.
+ * A non-2xx answer: a passing one as it is (retried), else final (finalStatus). The wait is the one
+ * CHeKT client errors carry (retryAfterFor): a 429's is the wait it blocked the budget for (whole
+ * seconds, as the route's Retry-After says it); any other answer's its own Retry-After, else the backoff.
  */
 function refused(res: Response, now: number): FetchedImage {
   discard(res);
   const status = isPassingFailure(res.status) ? res.status : finalStatus(res.status);
-  const retryAfterS =
-    res.status === 429 ? waitSeconds(rateLimitWaitMs(res.headers, now)) : retryAfterSeconds(res.headers, now);
+  const retryAfterS = retryAfterFor(res.status, res.headers, now);
   return {
     ok: false,
     status,

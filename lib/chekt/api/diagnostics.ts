@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { budgetFor, credentialKey, type CallBudget, type ChektAuth } from "@/lib/chekt";
 import { BudgetWaitTooLong } from "@/lib/chekt/budget";
-import { rateLimitWaitMs, retryAfterSeconds } from "@/lib/chekt/errors";
+import { rateLimitWaitMs, retryAfterFor } from "@/lib/chekt/errors";
 import { errorText } from "@/lib/error-text";
 
 /**
@@ -104,8 +104,9 @@ export async function probeChekt(
     status: res.status,
     contentType: res.headers.get("content-type") ?? "",
     bodyText,
-    // What CHeKT's Retry-After said, as the gateway's errors read it; absent, the check names no time.
-    retryAfterS: retryAfterSeconds(res.headers, now),
+    // The wait as the gateway's errors carry it: a 429's is the one the budget now holds (Retry-After,
+    // else until X-RateLimit-Reset), so the check names the time the next call may go.
+    retryAfterS: retryAfterFor(res.status, res.headers, now),
     rateLimitRemaining: remaining !== null && remaining !== "" ? Number(remaining) : undefined,
     traceId: res.headers.get("x-partner-trace-id") ?? traceIdSent,
     ms: ms(),
