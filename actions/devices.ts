@@ -7,7 +7,7 @@ import { dealerActionClient, type DealerActionContext } from "@/lib/actions/clie
 import { ActionError } from "@/lib/actions/errors";
 import { storeJob, type JobStarted } from "@/lib/actions/store-job";
 import { insertBulkJob } from "@/lib/bulk/jobs";
-import { heldElsewhere, listSiteDevices } from "@/lib/bulk/site-devices";
+import { idsInUse, listSiteDevices } from "@/lib/bulk/site-devices";
 import { refuseInvalid } from "@/lib/bulk/refuse-invalid";
 import { planRetry } from "@/lib/bulk/retry";
 import { validateRows, type ValidatedRow } from "@/lib/bulk/validate";
@@ -28,19 +28,6 @@ function siteDevices(ctx: DealerActionContext, siteId: number) {
 }
 
 /**
- * The site's devices (CHeKT's list), and which of the rows' external IDs the dealer's other sites
- * hold (the mirror: CHeKT lists devices per site only, and keeps their IDs unique per dealer).
- */
-async function idsInUse(ctx: DealerActionContext, siteId: number, rows: { values: DeviceValues }[]) {
-  const ids = [...new Set(rows.map((r) => (r.values.external_device_id ?? "").trim()).filter(Boolean))];
-  const [existing, usedElsewhere] = await Promise.all([
-    siteDevices(ctx, siteId),
-    heldElsewhere(ctx.scope.dealerLinkId, siteId, ids),
-  ]);
-  return { existing, usedElsewhere };
-}
-
-/**
  * The one create path: the paste (many rows, each with its sheet line) and the add-device form
  * (one row, no sheet) both store a durable job here, so both get the same validation and worker.
  */
@@ -54,7 +41,7 @@ async function startCreateJob(
   },
   onInvalid: (rows: ValidatedRow[]) => never | void,
 ): Promise<JobStarted> {
-  const { existing, usedElsewhere } = await idsInUse(ctx, input.siteId, input.rows);
+  const { existing, usedElsewhere } = await idsInUse(ctx.scope, input.siteId, input.rows, ctx.traceId);
   const rows = validateRows(input.rows, {
     mode: "create",
     existingExternalIds: new Set(existing.map((d) => d.external_device_id)),
@@ -100,7 +87,7 @@ export const updateDevicesJob = dealerActionClient
   .metadata({ name: "devices.bulk.update", role: "operator", objectKind: "bulk_job" })
   .inputSchema(updateDevicesInput)
   .action(async ({ parsedInput, ctx }): Promise<JobStarted> => {
-    const { existing, usedElsewhere } = await idsInUse(ctx, parsedInput.siteId, parsedInput.rows);
+    const { existing, usedElsewhere } = await idsInUse(ctx.scope, parsedInput.siteId, parsedInput.rows, ctx.traceId);
     const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
     const rows = validateRows(parsedInput.rows, {
       mode: "update",

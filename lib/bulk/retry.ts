@@ -8,7 +8,7 @@ import type { NewItem } from "./jobs";
 import type { retryItemsInput } from "./schemas";
 import { refuseInvalid } from "./refuse-invalid";
 import { readStoredCells } from "./stored-cells";
-import { listSiteDevices } from "./site-devices";
+import { idsInUse } from "./site-devices";
 import { validateRows } from "./validate";
 
 export type RetryPlan = { job: Pick<BulkJob, "id" | "chektSiteId" | "kind">; retryOf: string[]; items: NewItem[] };
@@ -55,13 +55,15 @@ export async function planRetry(
     }));
     return { job: plan, retryOf, items };
   }
-  const existing = await listSiteDevices(scope.dealerId, job.chektSiteId, traceId);
-  const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
   const cells = failed.map((f, i) => ({
     line: i + 1,
     values: wanted.get(f.id) ?? readStoredCells(f.payload),
   }));
-  const rows = validateRows(cells, { mode: job.kind, existingExternalIds: new Set(byExt.keys()) });
+  // Checked as a new job's rows are (actions/devices.ts): the site's devices now, and the IDs the
+  // dealer's other sites hold, which CHeKT would refuse with the 409 the row may have failed with.
+  const { existing, usedElsewhere } = await idsInUse(scope, job.chektSiteId, cells, traceId);
+  const byExt = new Map(existing.map((d) => [d.external_device_id, d.device_id]));
+  const rows = validateRows(cells, { mode: job.kind, existingExternalIds: new Set(byExt.keys()), usedElsewhere });
   refuseInvalid(rows, false);
   const items: NewItem[] = rows.map((r, i) =>
     job.kind === "create"
