@@ -1,12 +1,12 @@
 "use client";
 import { useCallback, useState } from "react";
-import { useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { toOutcome } from "@/components/forms/action-result";
+import { NETWORK_FAILURE, toOutcome } from "@/components/forms/action-result";
 import { claimVerification, takeOverVerification } from "@/actions/verifications";
 import { applyLocal, type QueueState } from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
-import { updateQueue } from "./use-live-queue";
+import { QUEUE_KEY, updateQueue } from "./use-live-queue";
 import type { Intent } from "./use-queue-work";
 
 /**
@@ -32,7 +32,8 @@ export function useClaim(opts: {
           await (takeOver ? takeOverVerification({ id: item.id }) : claimVerification({ id: item.id })),
         );
         if (!outcome.ok) {
-          toast.error(outcome.failure.message);
+          if (outcome.failure.code === NETWORK_FAILURE.code) unanswered(queryClient);
+          else toast.error(outcome.failure.message);
           return;
         }
         if (takeOver)
@@ -44,7 +45,7 @@ export function useClaim(opts: {
         // (with the outcome picker when d/x or Dispatch…/Disregard… asked for the claim).
         open(item, then);
       } catch {
-        toast.error("We could not reach the server; the claim was not made.");
+        unanswered(queryClient);
       } finally {
         setClaiming(null);
       }
@@ -53,4 +54,17 @@ export function useClaim(opts: {
   );
 
   return { claim, claiming };
+}
+
+/**
+ * No answer came (NETWORK_FAILURE's case): the claim may have been made on the server all the same, so
+ * say so, and refresh the queue now, which shows who holds the item (a claim of ours that nobody
+ * renews lapses after the lease).
+ */
+function unanswered(queryClient: QueryClient) {
+  toast.error(
+    "We got no answer from the server, so the claim may or may not have been made. The queue is refreshing " +
+      "to show who holds it.",
+  );
+  void queryClient.invalidateQueries({ queryKey: QUEUE_KEY });
 }
