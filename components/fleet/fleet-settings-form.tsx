@@ -62,7 +62,12 @@ export function FleetSettingsForm({ initial }: { initial: FleetSettingsView }) {
           label="SMTP password"
           type="password"
           autoComplete="new-password"
-          hint={initial.hasPassword ? "A password is stored (encrypted). Leave empty to keep it." : "Stored encrypted."}
+          hint={
+            initial.hasPassword
+              ? "A password is stored (encrypted). Leave empty to keep it while the host and user stay the same; " +
+                "for a new host or user, enter it again."
+              : "Stored encrypted."
+          }
           {...f("smtpPassword")}
         />
         <Input label="From" type="email" placeholder="alerts@example.com" {...f("smtpFrom")} />
