@@ -9,8 +9,8 @@ import { errorText } from "@/lib/error-text";
 
 // After downtime or a dropped stream, GET /v1/events holds everything CHeKT emitted; anything not
 // yet stored is applied exactly as if the webhook had arrived (source = "catch-up"). An event the
-// receiver would refuse as malformed (400) is logged the same way and passed over, so one bad event
-// never holds the cursor back.
+// receiver would refuse as malformed (answered 200 with `refused`, receive.ts) is logged the same way
+// and passed over, so one bad event never holds the cursor back.
 
 export type EventsPage = { data: unknown[]; has_more: boolean; next_cursor: string | null };
 export type FetchEventsPage = (
@@ -80,8 +80,8 @@ export async function catchUpDealer(dealer: DealerSecrets, fetchPage: FetchEvent
 }
 
 /**
- * One event of a page: stored and applied, a duplicate, or invalid (unreadable, or data Postgres refuses: the
- * receiver's 400), logged as a malformed delivery and passed over. `at` is its time when it has one.
+ * One event of a page: stored and applied, a duplicate, or invalid (unreadable, or data Postgres refuses: what
+ * the receiver refuses as malformed), logged as a malformed delivery and passed over. `at` is its time when it has one.
  */
 async function takeEvent(
   dealer: DealerSecrets,
