@@ -18,14 +18,9 @@ export type NewItem = (
   sheetLine?: number | null;
 };
 
-export type NewJob = {
-  /** Chosen by the caller so the audit row written in the same transaction can name it. */
-  id?: string;
-  dealerLinkId: string;
-  chektSiteId: number;
-  kind: "create" | "update" | "delete";
+/** A device job: its row (NewJobRow below) and its items. */
+export type NewJob = Omit<NewJobRow, "entity"> & {
   items: NewItem[];
-  user: { id: string; email: string } | null;
   /** Items that retry failed items of an earlier job, by position in `items`. */
   retryOf?: (string | null)[];
 };
@@ -43,12 +38,15 @@ export type NewItemRow = {
 
 /** The job row of a device job or a site import; `total` and the creator come from its items and user. */
 export type NewJobRow = {
+  /** Chosen by the caller so the audit row written in the same transaction can name it. */
   id?: string;
   dealerLinkId: string;
   chektSiteId: number;
   entity?: "devices" | "sites";
   kind: "create" | "update" | "delete";
   user: { id: string; email: string } | null;
+  /** The trace id of the action that stores the job (lib/actions/store-job.ts); none without an action. */
+  traceId?: string | null;
 };
 
 /**
@@ -66,6 +64,7 @@ export async function insertJobWithItems(tx: Tx, job: NewJobRow, items: NewItemR
       total: items.length,
       createdById: job.user?.id ?? null,
       createdByEmail: job.user?.email ?? null,
+      traceId: job.traceId ?? null,
     },
   });
   const rows = items.map((item, position) => ({ id: randomUUID(), position, ...item, result: item.result ?? null }));

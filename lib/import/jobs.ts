@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { chektIdNumber } from "@/lib/schemas/fields";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { insertJobWithItems } from "@/lib/bulk/jobs";
+import { insertJobWithItems, type NewJobRow } from "@/lib/bulk/jobs";
 
 type Tx = Prisma.TransactionClient;
 
@@ -110,7 +110,7 @@ export function payloadFor(row: NewImportRow): ImportPayload {
 
 export async function insertSiteImportJob(
   tx: Tx,
-  job: { id?: string; dealerLinkId: string; user: { id: string; email: string } | null; rows: NewImportRow[] },
+  job: Omit<NewJobRow, "chektSiteId" | "entity" | "kind"> & { rows: NewImportRow[] },
 ) {
   if (job.rows.length === 0) throw new Error("an import needs at least one row");
   return insertJobWithItems(

@@ -91,30 +91,6 @@ type FinishAudit = {
   after: (c: { succeeded: number; failed: number }) => unknown;
 };
 
-/** How far from the job's creation its starting row is looked for (the same transaction wrote both). */
-const START_ROW_WINDOW_MS = 5 * 60_000;
-
-/**
- * The trace id of the action that stored the job (lib/actions/store-job.ts: its audit row names the job as
- * external id, written in the job's own transaction), so the closing row is found from the start and back.
- * audit_log has no index on external id: the search runs on its `at` index, near the job's creation. Null
- * for a job stored without an action.
- */
-async function startTraceId(tx: Prisma.TransactionClient, job: JobRow): Promise<string | null> {
-  const created = job.createdAt.getTime();
-  const row = await tx.auditLog.findFirst({
-    where: {
-      objectKind: "bulk_job",
-      externalId: job.id,
-      outcome: "success",
-      at: { gte: new Date(created - START_ROW_WINDOW_MS), lte: new Date(created + START_ROW_WINDOW_MS) },
-    },
-    orderBy: { at: "asc" },
-    select: { traceId: true },
-  });
-  return row?.traceId ?? null;
-}
-
 /**
  * Closes the job when no item is left to send. Counts are re-derived from the items so the job
  * row can never drift from them; the state change guards the audit row (written once).
@@ -142,7 +118,8 @@ async function finishJob(db: PrismaClient, job: JobRow, audit: FinishAudit) {
         outcome: failed === 0 ? "success" : "failure",
         error: failed === 0 ? null : `${countText(failed)} of ${countText(succeeded + failed)} ${audit.noun} failed`,
         after: json(audit.after({ succeeded, failed })),
-        traceId: await startTraceId(tx, job),
+        // Stored with the job by the action that started it (lib/actions/store-job.ts): one trace id from end to end.
+        traceId: job.traceId,
         userId: user?.id ?? null,
         userEmail: user?.email ?? null,
       },
