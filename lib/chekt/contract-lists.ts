@@ -35,8 +35,8 @@ export const DEVICE_EDITABLE = [
 export const EMAIL_MAX_LENGTH = 200;
 
 /**
- * A CHeKT App API key: chekt_live_ or chekt_test_, 32 characters or more in all (CONTRACT.md), letters and
- * digits after the prefix (as the Apps guide's example key and the simulator's keys are). The Settings form
- * and the simulator both check keys with it.
+ * A CHeKT App API key: chekt_live_ or chekt_test_, 32 characters or more in all (openapi.yaml, the apiKey
+ * scheme), letters and digits after the prefix (as the Apps guide's example key and the simulator's keys are).
+ * The Settings form and the simulator both check keys with it.
  */
 export const API_KEY_PATTERN = /^chekt_(live|test)_[A-Za-z0-9]{21,}$/;

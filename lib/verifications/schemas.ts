@@ -4,7 +4,7 @@ import { chektId } from "@/lib/schemas/fields";
 import { answerOutcomeFields } from "./outcomes-schemas";
 
 /**
- * The longest verification id: CHeKT's verification_id is a uuid (36 characters, /work/shared/CONTRACT.md),
+ * The longest verification id: CHeKT's verification_id is a uuid (36 characters, lib/chekt/openapi.yaml),
  * read with room for another shape a draft backend may send.
  */
 export const VERIFICATION_ID_MAX = 100;

@@ -130,7 +130,7 @@ describe("webhook receiver: refusals", () => {
   });
 
   // A signed event that can never be stored is answered 2xx, refused in the body: CHeKT retries any
-  // non-2xx for 24 hours (CONTRACT.md, simulator/webhooks.ts), so a 400 had it sent and logged again
+  // non-2xx for 24 hours (lib/chekt/openapi.yaml, simulator/webhooks.ts), so a 400 had it sent and logged again
   // about a dozen times. One malformed row, and CHeKT stops.
   async function refusedWith(res: Response, code: string) {
     expect(res.status).toBe(200);
