@@ -25,9 +25,9 @@ type Refusal = {
  * post to an unknown key is only counted (webhook_rejections), its body never read.
  *
  * CHeKT retries every non-2xx answer for 24 hours (lib/chekt/openapi.yaml, the webhooks' description), so
- * a signed event that can never be stored (not JSON, not an event, data Postgres refuses) is answered 2xx, refused in the
- * body (malformed): a 4xx would only bring it back, and log it, a dozen times more. A bad signature
- * stays a 401: it is not CHeKT's own delivery, or not yet one we can trust.
+ * a signed event that can never be stored (not JSON, not an event, data Postgres refuses) is answered 2xx,
+ * refused in the body (malformed): a 4xx would only bring it back, and log it, a dozen times more. A bad
+ * signature stays a 401: it is not CHeKT's own delivery, or not yet one we can trust.
  */
 export async function receiveWebhook(request: Request, dealerKey: string): Promise<Response> {
   const headers = request.headers;
