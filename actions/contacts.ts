@@ -41,13 +41,14 @@ export const updateContactAction = dealerActionClient
   .action(async ({ parsedInput: { site_id, contact_id, ...changes }, ctx }) => {
     if (changes.external_contact_id)
       await assertExternalIdFree(prisma, ctx.scope.dealerLinkId, "contact", changes.external_contact_id, contact_id);
+    const which = { siteId: site_id, contactId: contact_id };
     // "before" is what CHeKT last told us; only a contact the mirror lacks costs a CHeKT read.
     const before =
       (await lastSeenContact(prisma, ctx.scope.dealerLinkId, site_id, contact_id)) ??
-      (await noticingGone(prisma, ctx.scope.dealerLinkId, contact_id, () =>
+      (await noticingGone(prisma, ctx.scope.dealerLinkId, which, () =>
         getContact(ctx.scope, site_id, contact_id, { traceId: ctx.traceId }),
       ));
-    const contact = await noticingGone(prisma, ctx.scope.dealerLinkId, contact_id, () =>
+    const contact = await noticingGone(prisma, ctx.scope.dealerLinkId, which, () =>
       updateContact(ctx.scope, site_id, contact_id, changes, { traceId: ctx.traceId }),
     );
     await ctx.commit(

@@ -3,7 +3,7 @@ import type { DealerActionContext } from "@/lib/actions/client";
 import { isChektError } from "@/lib/chekt/errors";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { deleteMapping, type MappingKind } from "@/lib/mappings";
+import { deleteMapping } from "@/lib/mappings";
 import { forget } from "@/lib/mirror/write";
 
 /** What the audit row of a delete CHeKT had already done says it found. */
@@ -56,8 +56,9 @@ export async function deleteByChektId<T extends object>(
   } catch (error) {
     if (!isChektError(error) || error.kind !== "not_found") throw error;
     // A read CHeKT answered was of this dealer's object; otherwise only our own records say it is.
-    const held = before ?? o.fromMirror(await mirroredDto(dealerLinkId, o));
-    const externalId = held ? o.externalId(held) : await mappedExternalId(dealerLinkId, o);
+    const own = before === null ? await heldHere(dealerLinkId, o) : null;
+    const held = before ?? o.fromMirror(own?.dto);
+    const externalId = held ? o.externalId(held) : (own?.externalId ?? null);
     if (externalId === null) throw error;
     await ctx.commit({ chektId: o.chektId, externalId, before: held, after: ALREADY_DELETED }, forgetIt);
     return held;
@@ -66,11 +67,25 @@ export async function deleteByChektId<T extends object>(
   return before;
 }
 
-/** The mirror row's dto, gone or not; a contact's only on its own site. */
-async function mirroredDto(
+type Held = Kind & { chektId: number; parentChektId?: number };
+
+/**
+ * Whether CHeKT's 404 for an id is about this dealer's object: what our own records hold of it —
+ * its mirror row's dto (gone or not), its mapping's external ID — or null when neither does. A
+ * contact counts only under `parentChektId`, the site it was asked for under: CHeKT answers 404
+ * alike for another dealer's object and for ours named under another site, and those say nothing
+ * of anything here.
+ */
+export async function heldHere(
   dealerLinkId: string,
-  o: Kind & { chektId: number; parentChektId?: number },
-): Promise<unknown> {
+  o: Held,
+): Promise<{ dto: unknown; externalId: string | null } | null> {
+  const [dto, externalId] = await Promise.all([mirroredDto(dealerLinkId, o), mappedExternalId(dealerLinkId, o)]);
+  return dto === undefined && externalId === null ? null : { dto, externalId };
+}
+
+/** The mirror row's dto, gone or not; a contact's only on its own site. */
+async function mirroredDto(dealerLinkId: string, o: Held): Promise<unknown> {
   const args = { where: { dealerLinkId_chektId: { dealerLinkId, chektId: o.chektId } } };
   if (o.mirror === "site") return (await prisma.mirrorSite.findUnique(args))?.dto;
   if (o.mirror === "station") return (await prisma.mirrorStation.findUnique(args))?.dto;
@@ -78,10 +93,7 @@ async function mirroredDto(
   return row && row.siteId === o.parentChektId ? row.dto : undefined;
 }
 
-async function mappedExternalId(
-  dealerLinkId: string,
-  o: { mapping: MappingKind; chektId: number; parentChektId?: number },
-): Promise<string | null> {
+async function mappedExternalId(dealerLinkId: string, o: Held): Promise<string | null> {
   const mapping = await prisma.externalIdMapping.findFirst({
     where: {
       dealerLinkId,

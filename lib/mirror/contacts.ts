@@ -4,6 +4,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { isChektError } from "@/lib/chekt/errors";
 import type { ResponseContactDto } from "@/lib/schemas/contract";
+import { heldHere } from "@/lib/delete-by-chekt-id";
 import { readContactDto } from "./dto";
 import { markGone } from "./write";
 
@@ -88,20 +89,29 @@ export const readContact = onSite(view);
 export const lastSeenContact = onSite((r) => readContactDto(r.dto));
 
 /**
- * Runs a CHeKT call about one contact; a 404 marks the mirrored row gone (CHeKT said so) before
- * the refusal goes back to the user unchanged, so the page stops offering a contact that is not there.
+ * Runs a CHeKT call about one contact of one site; a 404 marks the mirrored row gone (CHeKT said so)
+ * before the refusal goes back to the user unchanged, so the page stops offering a contact that is
+ * not there. Only a 404 for our contact under its own site says that (heldHere, the deletes' rule):
+ * asked under another site, CHeKT answers 404 for a contact it still has.
  */
 export async function noticingGone<T>(
   db: PrismaClient,
   dealerLinkId: string,
-  contactId: number,
+  where: { siteId: number; contactId: number },
   call: () => Promise<T>,
 ): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (isChektError(error) && error.kind === "not_found")
-      await db.$transaction((tx) => markGone(tx, dealerLinkId, "contact", contactId));
+    if (!isChektError(error) || error.kind !== "not_found") throw error;
+    const { siteId, contactId } = where;
+    const ours = await heldHere(dealerLinkId, {
+      mapping: "contact",
+      mirror: "contact",
+      chektId: contactId,
+      parentChektId: siteId,
+    });
+    if (ours) await db.$transaction((tx) => markGone(tx, dealerLinkId, "contact", contactId));
     throw error;
   }
 }
