@@ -18,12 +18,12 @@ function OpenAlert({ a, now }: { a: AlertView; now: Date }) {
       </span>
       <span className="flex gap-2">
         <Badge tone="danger">Offline</Badge>
-        {a.emailedAt ? (
-          <Badge tone="info">Mailed</Badge>
-        ) : a.emailError ? (
+        {a.mail?.state === "mailed" ? (
+          <Badge tone="info">{a.mail.text}</Badge>
+        ) : a.mail ? (
           // The badge keeps to one line; the whole error is its tooltip.
-          <span title={a.emailError}>
-            <Badge tone="warning">Mail failed: {a.emailError.slice(0, 60)}</Badge>
+          <span title={a.mail.reason}>
+            <Badge tone={a.mail.state === "waiting" ? "neutral" : "warning"}>{a.mail.text}</Badge>
           </span>
         ) : null}
       </span>

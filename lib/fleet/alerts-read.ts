@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { mirrorSiteNames } from "@/lib/mirror/read";
 import { siteLabel } from "@/lib/site-label";
+import { alertMail, type AlertMail } from "./mail-retry";
 
 /** How far back the alerts page lists cleared alerts. */
 const CLEARED_FOR_MS = 7 * 86_400_000;
@@ -13,13 +14,13 @@ export type AlertView = {
   deviceName: string;
   offlineSince: Date;
   clearedAt: Date | null;
-  emailedAt: Date | null;
-  emailError: string | null;
+  /** Null until its mail is first tried (or with no SMTP set). */
+  mail: AlertMail | null;
 };
 
 /**
  * The dealer's open offline alerts and those cleared in the last week (newest first, at most 200),
- * each with its site's name from the mirror.
+ * each with its site's name from the mirror and where its mail stands.
  */
 export async function readFleetAlerts(dealerLinkId: string, now: Date) {
   const alerts = await prisma.fleetAlert.findMany({
@@ -41,8 +42,7 @@ export async function readFleetAlerts(dealerLinkId: string, now: Date) {
     deviceName: a.deviceName,
     offlineSince: a.offlineSince,
     clearedAt: a.clearedAt,
-    emailedAt: a.emailedAt,
-    emailError: a.emailError,
+    mail: alertMail(a, now),
   }));
   return { open: views.filter((a) => !a.clearedAt), cleared: views.filter((a) => a.clearedAt) };
 }

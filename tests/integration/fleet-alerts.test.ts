@@ -21,6 +21,7 @@ const at = (minutesFromNow: number) => new Date(NOW.getTime() + minutesFromNow *
 let db: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let scan: typeof import("@/lib/fleet/alerts").scanFleetAlerts;
+let readAlerts: typeof import("@/lib/fleet/alerts-read").readFleetAlerts;
 let mail: smtpTester.MailServer;
 /** The catcher's own RCPT TO handler: it takes every recipient. */
 let takeEvery: smtpTester.MailServer["smtpServer"]["onRcptTo"];
@@ -33,6 +34,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   prisma = (await import("@/lib/db")).prisma;
   scan = (await import("@/lib/fleet/alerts")).scanFleetAlerts;
+  readAlerts = (await import("@/lib/fleet/alerts-read")).readFleetAlerts;
   smtpPort = await freePort();
   mail = smtpTester.init(smtpPort, { disableDNSValidation: true });
   takeEvery = mail.smtpServer.onRcptTo;
@@ -253,6 +255,14 @@ describe("offline alerts", () => {
     const alert = () => prisma.fleetAlert.findFirstOrThrow({ where: { dealerLinkId: L, deviceId: 2 } });
     expect(await alert()).toMatchObject({ emailedAt: null, emailAttempts: 1, emailRetryAt: at(305) });
     expect((await alert()).emailError).toMatch(/ECONNREFUSED|connect/i);
+    // The list says it is not sent yet and when the next try goes, not "Mail failed".
+    const listed = async (now: Date) => (await readAlerts(L, now)).open.map((a) => a.mail);
+    expect(await listed(at(301))).toMatchObject([
+      {
+        state: "waiting",
+        text: expect.stringMatching(/^Mail not sent yet: .+ — trying again at 17:05 UTC \(try 2 of 4\)$/),
+      },
+    ]);
     // Not before its time: the scan a minute on leaves it.
     expect((await scan(prisma, { now: at(301), decrypt })).emailErrors).toBe(0);
     expect((await scan(prisma, { now: at(305), decrypt })).emailErrors).toBe(1);
@@ -260,6 +270,9 @@ describe("offline alerts", () => {
     expect((await scan(prisma, { now: at(360), decrypt })).emailErrors).toBe(1);
     expect(await alert()).toMatchObject({ emailedAt: null, emailAttempts: 4, emailRetryAt: null });
     expect((await alert()).emailError).toMatch(/^Gave up after 4 tries: .*(ECONNREFUSED|connect)/i);
+    expect(await listed(at(361))).toMatchObject([
+      { state: "failed", text: expect.stringMatching(/^Mail failed: Gave up after 4 tries: /) },
+    ]);
     expect((await scan(prisma, { now: at(600), decrypt })).emailErrors).toBe(0);
   });
 
