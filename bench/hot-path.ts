@@ -56,7 +56,7 @@ async function auditBench() {
     const { writeAudit } = await import("../lib/audit");
     const entry = {
       action: "sites.update",
-      objectKind: "site",
+      objectKind: "site" as const,
       chektId: 42,
       externalId: "S-42",
       traceId: "00000000-0000-0000-0000-000000000000",

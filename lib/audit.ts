@@ -1,11 +1,13 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { AuditObjectKind } from "@/lib/audit-kinds";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 export type AuditEntry = {
   action: string;
-  objectKind: string;
+  /** One of lib/audit-kinds.ts: the audit page filters by them. */
+  objectKind: AuditObjectKind;
   chektId?: string | number | null;
   externalId?: string | null;
   dealerLinkId?: string | null;
@@ -16,6 +18,9 @@ export type AuditEntry = {
   error?: string | null;
   user?: { id: string; email: string } | null;
 };
+
+/** An audit_log row the job runners write with Prisma, its object kind held to the list as AuditEntry's is. */
+export type AuditLogRow = Prisma.AuditLogCreateManyInput & { objectKind: AuditObjectKind };
 
 // JSON columns take plain data only; Dates and BigInts become strings. Null/undefined: no value.
 function jsonText(value: unknown): string | null {

@@ -71,6 +71,7 @@ export async function mirroredOr404<R extends MirrorRow, D>(
   readDto: (dto: unknown) => D | null,
 ): Promise<{ row: R; dto: D; fresh: FreshnessProps }> {
   const dto = row ? readDto(row.dto) : null;
-  if (!row || !dto) return refuseNotFound(scope, kind, chektId);
+  // Refused under the kind the station actions' rows are filed under (lib/audit-kinds.ts).
+  if (!row || !dto) return refuseNotFound(scope, kind === "station" ? "monitoring_station" : kind, chektId);
   return { row, dto, fresh: freshnessFor(scope.dealer.id, [{ kind, chektId }], row) };
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { roleNeeded } from "@/lib/auth/require";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { writeAudit, type AuditEntry } from "@/lib/audit";
+import { AUDIT_OBJECT_KINDS, type AuditObjectKind } from "@/lib/audit-kinds";
 import { prisma } from "@/lib/db";
 import { NO_DEALER_MESSAGE, userAtDealer, roleInDealerLink, type MemberDealer } from "@/lib/dealer";
 import { hasRole, ROLES, type Role } from "@/lib/roles";
@@ -22,7 +23,7 @@ const metadataSchema = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   /** What the action changes ("site"); the audit row's object kind unless a commit says otherwise. */
-  objectKind: z.string().optional(),
+  objectKind: z.enum(AUDIT_OBJECT_KINDS).optional(),
   /** Reads and other actions that change nothing: no audit row (a refusal is still recorded). */
   notAudited: z.boolean().optional(),
 });
@@ -140,7 +141,7 @@ export type ActionContext = {
 /** The fields every audit row of one action run shares: who, on which dealer, under which trace id. */
 type RunAudit = {
   action: string;
-  objectKind: string;
+  objectKind: AuditObjectKind;
   dealerLinkId: string | undefined;
   traceId: string;
   /** With their role in the current dealer. */

@@ -1,15 +1,11 @@
 import "server-only";
 import { auditInsertSql, writeAudit, type AuditEntry } from "@/lib/audit";
-import type { AuditObjectKind } from "@/lib/audit-kinds";
 import { prisma, sql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-/**
- * What a commit's audit entry must say; the rest comes from the action's metadata and context. An object kind
- * it names is one of lib/audit-kinds.ts (checked by the compiler, not left to any string).
- */
+/** What a commit's audit entry must say; the rest comes from the action's metadata and context. */
 export type CommitEntry = Omit<AuditEntry, "user" | "outcome" | "traceId" | "action" | "objectKind"> &
-  Partial<Pick<AuditEntry, "action">> & { objectKind?: AuditObjectKind; traceId?: string };
+  Partial<Pick<AuditEntry, "action" | "objectKind">> & { traceId?: string };
 
 export type Commit = {
   (entry: CommitEntry): Promise<void>;
@@ -21,7 +17,7 @@ export type Commit = {
 export type CommitDefaults = {
   /** The action's metadata name and object kind: the row's unless the entry names others. */
   action: string;
-  objectKind: string;
+  objectKind: AuditEntry["objectKind"];
   dealerLinkId?: string | null;
   traceId: string;
   user: NonNullable<AuditEntry["user"]>;

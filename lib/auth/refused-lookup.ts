@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { writeAudit } from "@/lib/audit";
+import type { AuditObjectKind } from "@/lib/audit-kinds";
 import { prisma } from "@/lib/db";
 import type { MemberDealer } from "@/lib/dealer";
 import type { SessionUser } from "./session";
@@ -11,8 +12,8 @@ export const REFUSED_LOOKUP_ACTION = "scope.not_found";
 export type RefusedLookup = {
   user: SessionUser;
   dealer: MemberDealer;
-  /** What the URL named: "site", "contact", "bulk_job", "station", "verification", "snapshot"… */
-  kind: string;
+  /** What the URL named: "site", "contact", "bulk_job", "monitoring_station", "verification", "snapshot"… */
+  kind: AuditObjectKind;
   id: string | number;
   /** The page or route path asked for, so the history shows where the attempt came from. */
   where: string | null;

@@ -4,6 +4,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { NextResponse } from "next/server";
 import { NO_DEALER_MESSAGE, userAtDealer, type MemberDealer } from "@/lib/dealer";
 import { hasRole, type Role } from "@/lib/roles";
+import type { AuditObjectKind } from "@/lib/audit-kinds";
 import { auditForbiddenPage, auditRefusedLookup } from "./refused-lookup";
 import { safeCallbackPath } from "./safe-redirect";
 import { getSessionUser, type SessionUser } from "./session";
@@ -51,7 +52,7 @@ export type DealerBound = { user: SessionUser; dealer: MemberDealer };
  * writes the refusal audit row, then shows the 404 page — another dealer's object looks exactly
  * like one that never existed, and the attempt is in the history.
  */
-export async function refuseNotFound(scope: DealerBound, kind: string, id: string | number): Promise<never> {
+export async function refuseNotFound(scope: DealerBound, kind: AuditObjectKind, id: string | number): Promise<never> {
   await auditRefusedLookup({
     user: scope.user,
     dealer: scope.dealer,
@@ -127,7 +128,7 @@ export async function requireRouteDealer(role: Role = "viewer"): Promise<RouteDe
 /** A route's 404 for an id the current dealer does not have, with the refusal audit row (see refuseNotFound). */
 export async function refusedNotFoundJson(
   scope: DealerBound,
-  kind: string,
+  kind: AuditObjectKind,
   id: string | number,
   request: Request,
 ): Promise<NextResponse> {

@@ -3,6 +3,7 @@
 // even on a loaded database.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditLogRow } from "@/lib/audit";
 import type { ItemResult } from "@/lib/chekt/api/devices";
 import { devicesWriteSql } from "@/lib/mirror/batch";
 import { forgetDevices } from "@/lib/mirror/devices";
@@ -130,7 +131,7 @@ function auditChektId({ item, result }: Settled): string | null {
   return item.chektDeviceId != null ? String(item.chektDeviceId) : null;
 }
 
-function itemAuditRow(job: JobRow, user: ReturnType<typeof jobUser>, pair: Settled, traceId: string) {
+function itemAuditRow(job: JobRow, user: ReturnType<typeof jobUser>, pair: Settled, traceId: string): AuditLogRow {
   const { item, result } = pair;
   return {
     action: `devices.bulk.${job.kind}.item`,

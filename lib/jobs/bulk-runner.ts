@@ -6,6 +6,7 @@
 // twice. Results are applied once: the chunk's state change guards them.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditLogRow } from "@/lib/audit";
 import type { BulkAnswer, DeviceApi, ItemResult, UpdateInput } from "@/lib/chekt/api/devices";
 import type { DeviceInput } from "@/lib/bulk/validate";
 import { readStoredDevice } from "./device-payload";
@@ -328,7 +329,7 @@ class Runner extends JobRunner<RunnerDeps> {
         after: json({ jobId: this.job.id, seq: chunk.seq, ...entry.after }),
         userId: this.user?.id ?? null,
         userEmail: this.user?.email ?? null,
-      },
+      } satisfies AuditLogRow,
     });
   }
 

@@ -14,6 +14,7 @@ import { armingWriteSql, contactsWriteSql, sitesWriteSql } from "@/lib/mirror/ba
 import { lastPerKey, utc } from "@/lib/mirror/sql-values";
 import type { ResponseArmingSettingDto, ResponseContactDto, ResponseSiteBasicDto } from "@/lib/schemas/contract";
 import { unsettledSql } from "./item-states";
+import type { AuditObjectKind } from "@/lib/audit-kinds";
 
 export type MirrorWrite =
   | { kind: "site"; dto: ResponseSiteBasicDto }
@@ -29,7 +30,7 @@ export type StepRecord = {
   mapping?: { kind: "site" | "contact"; chektId: number; externalId: string; parentChektId?: number };
   audit: {
     action: string;
-    objectKind: string;
+    objectKind: AuditObjectKind;
     chektId: string;
     externalId: string;
     traceId: string;

@@ -11,6 +11,7 @@ import type { JobLock } from "./lock";
 import { IN_PROGRESS_STATES, isInProgress } from "@/lib/bulk/job-states";
 import { UNSETTLED_ITEM_STATES } from "./item-states";
 import { countText } from "@/lib/count-text";
+import type { AuditLogRow } from "@/lib/audit";
 
 export type RunOutcome = "finished" | "busy" | "missing" | "already-final";
 
@@ -122,7 +123,7 @@ async function finishJob(db: PrismaClient, job: JobRow, audit: FinishAudit) {
         traceId: job.traceId,
         userId: user?.id ?? null,
         userEmail: user?.email ?? null,
-      },
+      } satisfies AuditLogRow,
     });
   }, TX);
 }

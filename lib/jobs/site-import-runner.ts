@@ -13,6 +13,7 @@
 // pace is CHeKT's budget, not Postgres round trips. A row is settled only after all its records.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditLogRow } from "@/lib/audit";
 import type { Sent, SiteImportApi } from "@/lib/chekt/api/site-import";
 import { readPayload, readProgress, type ImportPayload, type ImportProgress } from "@/lib/import/jobs";
 import type { ResponseContactDto, ResponseSiteBasicDto, SecurityTypeDto } from "@/lib/schemas/contract";
@@ -392,7 +393,7 @@ class ImportRunner extends JobRunner<SiteImportDeps> {
           after: json({ jobId: this.job.id, position: item.position, progress }),
           userId: this.job.user?.id ?? null,
           userEmail: this.job.user?.email ?? null,
-        },
+        } satisfies AuditLogRow,
       });
     }, TX);
     this.deps.log?.(`row ${item.position + 1}: ${message}`);

@@ -33,7 +33,7 @@ export type DealerChoice = Awaited<ReturnType<typeof dealerChoices>>[number];
 export async function pickDealer(scope: DealerScope, requested: string | undefined) {
   const choices = await dealerChoices(scope.user.id);
   if (requested && !choices.some((c) => c.id === requested)) {
-    if (scope.dealer) return refuseNotFound({ user: scope.user, dealer: scope.dealer }, "dealer_link", requested);
+    if (scope.dealer) return refuseNotFound({ user: scope.user, dealer: scope.dealer }, "dealer", requested);
     notFound();
   }
   const chosen =

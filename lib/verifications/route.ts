@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { writeAudit } from "@/lib/audit";
+import type { AuditObjectKind } from "@/lib/audit-kinds";
 import { refusedNotFoundJson, requireRouteDealer, type DealerBound } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { verificationIdSchema } from "./schemas";
@@ -31,7 +32,7 @@ export function verificationRead<T>(load: (scope: DealerBound & { id: string }) 
  */
 export async function auditedCsv(
   { user, dealer }: DealerBound,
-  audit: { action: string; objectKind: string; after: unknown },
+  audit: { action: string; objectKind: AuditObjectKind; after: unknown },
   csv: () => string,
   filename: string,
   headers: Record<string, string> = {},

@@ -261,7 +261,7 @@ function foreignPages(): { route: string; params: () => Record<string, string>; 
     {
       route: "stations/[stationId]",
       params: () => ({ stationId: String(B.station) }),
-      kind: "station",
+      kind: "monitoring_station",
       id: () => String(B.station),
     },
   ];
@@ -316,7 +316,7 @@ describe("tenancy over pages: a member of dealer A opening dealer B's objects by
         r.user_email,
         r.dealer_link_id,
       ]);
-      expect(rows, route).toEqual([["scope.not_found", "dealer_link", B.id, ALICE.email, A.id]]);
+      expect(rows, route).toEqual([["scope.not_found", "dealer", B.id, ALICE.email, A.id]]);
     }
     expect((await open("settings", {}, { dealer: A.id })).status).toBe(200);
   }, 60_000);
