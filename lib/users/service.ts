@@ -244,7 +244,8 @@ export async function setDisabled(tx: Tx, actor: Actor, userId: string, disabled
 
 /**
  * Sets a generated one-time password and ends the user's sessions; the password is returned once, never stored in
- * clear.
+ * clear. Their alarm claims go back to the queue with the sessions, as at sign-out (lib/auth/actions.ts): nobody is
+ * left at a desk to answer them.
  */
 export async function resetPassword(tx: Tx, actor: Actor, userId: string): Promise<Changed & { password: string }> {
   const { user } = await loadToManage(tx, actor, userId, "account");
@@ -253,6 +254,7 @@ export async function resetPassword(tx: Tx, actor: Actor, userId: string): Promi
     where: { id: userId },
     data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
   });
+  await releaseClaimsOf(userId, tx);
   return { before: view(user), after: view({ ...after, role: user.role }), password };
 }
 

@@ -1,7 +1,8 @@
 // lib/users/service.ts frees the alarm claims a user can no longer hold: removing them from a dealer,
 // or making them a viewer there (claiming is an operator's), hands that dealer's claims back to the
 // queue with the change, announced to open pages; their claims in other dealers stay. A change that
-// leaves them an operator or admin, and the organisation owner (admin everywhere), keep theirs.
+// leaves them an operator or admin, and the organisation owner (admin everywhere), keep theirs. A password
+// reset ends every session of theirs, so all their claims go back, as at sign-out.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -122,6 +123,15 @@ describe("claims a user can no longer hold go back to the queue", () => {
     const inA = await claimed(link.a, olga);
     await tx((t) => svc.removeMembership(t, asAdminOfA(true), olga));
     expect(await stateOf(inA)).toMatchObject({ state: "claimed", claimedById: olga });
+  });
+
+  it("a password reset ends their sessions, so all their claims go back, as at sign-out", async () => {
+    const inA = await claimed(link.a, olga);
+    const inB = await claimed(link.b, olga);
+    // Olga works for both dealers: only the organisation owner may reset her account.
+    await tx((t) => svc.resetPassword(t, asAdminOfA(true), olga));
+    expect(await stateOf(inA)).toEqual(FREED);
+    expect(await stateOf(inB)).toEqual(FREED);
   });
 
   it("a change that is refused frees nothing", async () => {
