@@ -3,6 +3,8 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { isRecord } from "@/lib/is-record";
+import { ActionError } from "@/lib/actions/errors";
+import { isUniqueViolationOf } from "@/lib/unique-violation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeviceInput } from "./validate";
 import type { jobAnswerSchema, jobItemViewSchema, jobProgressSchema } from "./job-schemas";
@@ -49,9 +51,14 @@ export type NewJobRow = {
   traceId?: string | null;
 };
 
+/** What a retry of rows retried before is told (lib/bulk/retry.ts checks first; the unique index decides). */
+export const ALREADY_RETRIED = "Some of those rows were already retried; open the newer job.";
+
 /**
  * Stores a job and its items. One statement with one JSON parameter, however many rows: 5,000 items
  * insert in well under a second, so the caller's transaction (job + items + audit row) stays short.
+ * A failed row is retried once (bulk_items.retry_of_id is unique): two retries sent together both pass
+ * the callers' "already retried?" reads, and the second to insert is refused here, its job with it.
  */
 export async function insertJobWithItems(tx: Tx, job: NewJobRow, items: NewItemRow[]) {
   const created = await tx.bulkJob.create({
@@ -68,7 +75,8 @@ export async function insertJobWithItems(tx: Tx, job: NewJobRow, items: NewItemR
     },
   });
   const rows = items.map((item, position) => ({ id: randomUUID(), position, ...item, result: item.result ?? null }));
-  await tx.$executeRaw`
+  try {
+    await tx.$executeRaw`
     INSERT INTO bulk_items (id, job_id, position, sheet_line, external_device_id, chekt_device_id, payload, result,
       retry_of_id, updated_at)
     SELECT r.id, ${created.id}, r.position, r.sheet_line, r.external_device_id, r.chekt_device_id, r.payload,
@@ -76,6 +84,10 @@ export async function insertJobWithItems(tx: Tx, job: NewJobRow, items: NewItemR
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       AS r(id text, position int, sheet_line int, external_device_id text, chekt_device_id int, payload jsonb, result
         jsonb, retry_of_id text)`;
+  } catch (e) {
+    if (isUniqueViolationOf(e, "bulk_items_retry_of_id_key")) throw new ActionError("conflict", ALREADY_RETRIED);
+    throw e;
+  }
   return created;
 }
 

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import type { DealerScope } from "@/lib/dealer-scope";
 import type { BulkJob } from "@/lib/generated/prisma/client";
 import type { z } from "zod";
-import type { NewItem } from "./jobs";
+import { ALREADY_RETRIED, type NewItem } from "./jobs";
 import type { retryItemsInput } from "./schemas";
 import { refuseInvalid } from "./refuse-invalid";
 import { readStoredCells } from "./stored-cells";
@@ -42,7 +42,7 @@ export async function planRetry(
     where: { retryOfId: { in: failed.map((f) => f.id) } },
     select: { retryOfId: true },
   });
-  if (already.length) throw new ActionError("conflict", "Some of those rows were already retried; open the newer job.");
+  if (already.length) throw new ActionError("conflict", ALREADY_RETRIED);
 
   const retryOf = failed.map((f) => f.id);
   const plan = { id: job.id, chektSiteId: job.chektSiteId, kind: job.kind };
