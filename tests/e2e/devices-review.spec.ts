@@ -6,10 +6,12 @@ import { expect, test, type Page } from "@playwright/test";
 import { partner } from "./setup/partner";
 import { expectAccessible, newSite, pasteToReview, shots, stamp } from "./devices-helpers";
 
-const id = (line: number) => `rv-${stamp}-${line}`;
+// External IDs are the dealer's, across its sites (CHeKT keeps them unique per dealer; the review checks the
+// other sites' too): each test's sheet has its own, or the second would find the first's provisioned rows taken.
+const id = (line: number, tag = "review") => `rv-${stamp}-${tag}-${line}`;
 
-/** Header on line 1, a blank line 12, data on lines 2–43; five bad rows. */
-function sheet(): string {
+/** Header on line 1, a blank line 12, data on lines 2–43; five bad rows; IDs tagged `tag`. */
+function sheet(tag: string): string {
   const lines = ["External ID\tType\tName\tZone\tMAC"];
   while (lines.length < 43) {
     const n = lines.length + 1;
@@ -21,15 +23,15 @@ function sheet(): string {
     const name = n === 21 || n === 40 ? "" : `Cam ${n}`;
     const zone = n === 31 ? "13O" : String(n);
     const mac = n === 38 ? "zz" : `aa-bb-cc-01-00-${n.toString(16).padStart(2, "0")}`;
-    lines.push([id(n), type, name, zone, mac].join("\t"));
+    lines.push([id(n, tag), type, name, zone, mac].join("\t"));
   }
   return lines.join("\n");
 }
 
-/** An operator with `sheet()` pasted into the review of a new site: the review counts its five bad rows. */
-async function sheetInReview(page: Page, siteName: string) {
+/** An operator with `sheet(tag)` pasted into the review of a new site: the review counts its five bad rows. */
+async function sheetInReview(page: Page, siteName: string, tag = "review") {
   const { siteId } = await newSite(page, siteName, "operator");
-  await pasteToReview(page, siteId, sheet());
+  await pasteToReview(page, siteId, sheet(tag));
   await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
   return siteId;
 }
@@ -138,7 +140,7 @@ test("review problems: the whole text, beside the sheet line on a laptop and und
   page,
 }) => {
   test.setTimeout(120_000);
-  await sheetInReview(page, "Review problems");
+  await sheetInReview(page, "Review problems", "problems");
   // The five bad rows only, so every one is rendered (the grid is virtualised).
   await page.getByLabel("Show only rows with errors").check();
   const grid = page.getByRole("grid", { name: "Pasted devices" });
