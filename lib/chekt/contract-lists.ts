@@ -36,7 +36,9 @@ export const EMAIL_MAX_LENGTH = 200;
 
 /**
  * A CHeKT App API key: chekt_live_ or chekt_test_, 32 characters or more in all (openapi.yaml, the apiKey
- * scheme), letters and digits after the prefix (as the Apps guide's example key and the simulator's keys are).
- * The Settings form and the simulator both check keys with it.
+ * scheme). The contract fixes only the prefix and the length; after the prefix a token's characters
+ * (letters, digits, _ and -; the Apps guide's example has letters and digits) are taken, so a key CHeKT
+ * issues is never refused on a guess, while a pasted space, quote or line break is. The Settings form and
+ * the simulator both check keys with it.
  */
-export const API_KEY_PATTERN = /^chekt_(live|test)_[A-Za-z0-9]{21,}$/;
+export const API_KEY_PATTERN = /^chekt_(live|test)_[A-Za-z0-9_-]{21,}$/;

@@ -54,15 +54,21 @@ describe("an API key's shape", () => {
   const key = (tail: string) => `chekt_test_${tail}`;
   const accepts = (k: string) => setDealerSecretsSchema.safeParse({ dealerLinkId: "d", apiKey: k }).success;
 
-  it("is chekt_live_ or chekt_test_ and 32 characters or more, letters and digits after the prefix", () => {
+  it("is chekt_live_ or chekt_test_ and 32 characters or more, token characters after the prefix", () => {
     expect(API_KEY_PATTERN.test(key("a".repeat(21)))).toBe(true);
     expect(API_KEY_PATTERN.test(`chekt_live_${"7".repeat(30)}`)).toBe(true);
-    for (const bad of [key("a".repeat(20)), key(`${"a".repeat(10)}_${"b".repeat(10)}`), `sk_live_${"a".repeat(30)}`])
+    expect(API_KEY_PATTERN.test(key(`${"a".repeat(10)}_${"b".repeat(5)}-${"c".repeat(4)}`))).toBe(true);
+    for (const bad of [
+      key("a".repeat(20)),
+      key(`${"a".repeat(10)} ${"b".repeat(10)}`),
+      key(`${"a".repeat(21)}\n`),
+      `sk_live_${"a".repeat(30)}`,
+    ])
       expect(API_KEY_PATTERN.test(bad), bad).toBe(false);
   });
 
   it("the Settings form takes exactly the keys the simulator takes, and the keys it makes", () => {
-    for (const k of [key("a".repeat(20)), key("a".repeat(21)), key(`${"a".repeat(10)}_${"b".repeat(11)}`)])
+    for (const k of [key("a".repeat(20)), key("a".repeat(21)), key(`${"a".repeat(10)} ${"b".repeat(11)}`)])
       expect(accepts(k), k).toBe(API_KEY_PATTERN.test(k));
     for (const mode of ["live", "test"] as const) expect(accepts(newApiKey(mode))).toBe(true);
   });
