@@ -1,12 +1,13 @@
 // The answer's rules, apart from the database and CHeKT: what each action leaves the item in, how
 // long a failed send is retried and what the operator is told when the retries end.
 import { retryWaitMs, type ChektError } from "@/lib/chekt/errors";
+import type { AnsweredState } from "./open";
 import type { CheckedStep } from "./outcomes-schemas";
 
 export type AnswerAction = "dispatch" | "disregard";
 
 export type AnswerResult =
-  | { outcome: "answered"; state: "dispatched" | "disregarded"; traceId: string }
+  | { outcome: "answered"; state: AnsweredState; traceId: string }
   | { outcome: "expired"; message: string }
   /**
    * CHeKT did not answer in time (429, 5xx, dropped): the browser waits `retryInMs` and sends again with the same key.
@@ -27,7 +28,7 @@ export const ATTEMPT_DEADLINE_MS = 4_000;
 export const MIN_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 10_000;
 
-export const STATE_OF: Record<AnswerAction, "dispatched" | "disregarded"> = {
+export const STATE_OF: Record<AnswerAction, AnsweredState> = {
   dispatch: "dispatched",
   disregard: "disregarded",
 };

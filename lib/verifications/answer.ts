@@ -6,6 +6,7 @@ import { alarmVerdict } from "./check";
 import { afterSendFailure } from "./answer-failure";
 import { prepareAnswer, type AnswerInput } from "./answer-prepare";
 import { recordAnswer, type AnswerContext, type Dealer } from "./answer-record";
+import { isAnswered } from "./open";
 import {
   ATTEMPT_DEADLINE_MS,
   FORGOTTEN_ANSWER,
@@ -74,7 +75,7 @@ export async function checkStoredAnswer(
 ): Promise<{ recorded: boolean; message: string }> {
   const row = await prisma.verification.findUnique({ where: verificationKey(dealer.id, id) });
   if (!row) throw new ActionError("not_found", "This verification is not in this dealer's queue.");
-  if (row.state === "dispatched" || row.state === "disregarded")
+  if (isAnswered(row.state))
     return { recorded: true, message: `Already ${row.state} by ${row.answeredByName ?? "an operator"}.` };
   if (!row.answerAction || (row.answerAction !== "dispatch" && row.answerAction !== "disregard"))
     return { recorded: false, message: "No answer is stored for this alarm; nothing to check." };

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notifyVerification } from "@/lib/webhooks/notify";
 import { leaseMs } from "./config";
-import { isOpen } from "./open";
+import { isAnswered, isOpen } from "./open";
 import { openSql } from "./open-query";
 import { operatorName, type Operator } from "./operator";
 
@@ -131,7 +131,7 @@ export async function refusal(tx: Tx, dealer: Dealer, id: string, now: Date): Pr
   if (!row) return new ActionError("not_found", "This verification is not in this dealer's queue.");
   if (row.state === "claimed" && isOpen(row, now))
     return new ActionError("claimed", `Claimed by ${row.claimedByName ?? "another operator"}.`);
-  if (row.state === "dispatched" || row.state === "disregarded") {
+  if (isAnswered(row.state)) {
     return new ActionError("answered", `Already ${row.state} by ${row.answeredByName ?? "another operator"}.`);
   }
   if (row.state === "cancelled")

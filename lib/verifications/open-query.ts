@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { OPEN_STATES } from "./open";
+import { ANSWERED_STATES, OPEN_STATES } from "./open";
 import type { VerificationState } from "./types";
 
 // The open rule of open.ts for the database: a Prisma `where` and SQL fragments over the
@@ -16,12 +16,19 @@ export function openWhere(now: Date) {
 
 // The states are our own constants, written as literals: a bound text parameter would not compare
 // with the enum column.
-const OPEN_STATE_LIST = Prisma.raw(OPEN_STATES.map((s) => `'${s}'`).join(", "));
+const stateList = (states: readonly string[]) => Prisma.raw(states.map((s) => `'${s}'`).join(", "));
+const OPEN_STATE_LIST = stateList(OPEN_STATES);
+const ANSWERED_STATE_LIST = stateList(ANSWERED_STATES);
 const column = (alias: string | undefined, name: string) => Prisma.raw(alias ? `${alias}.${name}` : name);
 
 /** `state IN ('pending', 'claimed') AND expires_at > now`, for `verifications` (or its `alias`). */
 export function openSql(now: Date, alias?: string): Prisma.Sql {
   return Prisma.sql`(${column(alias, "state")} IN (${OPEN_STATE_LIST}) AND ${column(alias, "expires_at")} > ${now})`;
+}
+
+/** Answered (isAnswered in open.ts): `state IN ('dispatched', 'disregarded')`, for `verifications` (or its `alias`). */
+export function answeredSql(alias?: string): Prisma.Sql {
+  return Prisma.sql`${column(alias, "state")} IN (${ANSWERED_STATE_LIST})`;
 }
 
 /** Overdue: in an open state but past the deadline, i.e. expired though the sweep has not said so yet. */

@@ -8,6 +8,14 @@ import type { VerificationState } from "./types";
 /** The states an item can be answered (or claimed) in; past its deadline it is overdue instead. */
 export const OPEN_STATES = ["pending", "claimed"] as const satisfies readonly VerificationState[];
 
+/** The states of an answered item: an operator dispatched or disregarded it (SQL form: answeredSql). */
+export const ANSWERED_STATES = ["dispatched", "disregarded"] as const satisfies readonly VerificationState[];
+export type AnsweredState = (typeof ANSWERED_STATES)[number];
+
+export function isAnswered(state: string): state is AnsweredState {
+  return ANSWERED_STATES.some((s) => s === state);
+}
+
 export type Deadline = { state: string; expiresAt: string | Date };
 
 const ms = (t: string | Date | number) =>

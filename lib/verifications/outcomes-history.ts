@@ -5,6 +5,8 @@ import { siteLabel } from "@/lib/site-label";
 import { annotationLabel } from "./annotate-format";
 import { storedSteps } from "./answer";
 import { occurredInSql } from "./day-query";
+import { isAnswered } from "./open";
+import { answeredSql } from "./open-query";
 import type { CheckedStep } from "./outcomes-schemas";
 import type { QueueItem } from "./types";
 
@@ -27,12 +29,11 @@ export async function answerDetails(dealerLinkId: string, ids: string[]): Promis
     }),
   ]);
   const ann = new Map(annotations.map((a) => [a.verificationId, a]));
-  const answered = (state: string) => state === "dispatched" || state === "disregarded";
   return new Map(
     rows.map((r) => [
       r.id,
       // An outcome stored with an answer CHeKT never took is not history: only answered rows show it.
-      answered(r.state)
+      isAnswered(r.state)
         ? {
             outcome: r.answerOutcomeLabel,
             steps: storedSteps(r.answerSteps),
@@ -66,7 +67,7 @@ const HEADER = [
 export function historyCsv(items: QueueItem[], details: Map<string, AnswerDetail>): string {
   const lines = items.map((r) => {
     const d = details.get(r.id);
-    const answered = r.state === "dispatched" || r.state === "disregarded";
+    const answered = isAnswered(r.state);
     return [
       r.occurredAt,
       r.id,
@@ -98,7 +99,7 @@ export async function outcomeCounts(dealerLinkId: string, range: { from: Date; t
            )) AS all_checked
       FROM verifications v
      WHERE v.dealer_link_id = ${dealerLinkId} AND ${occurredInSql(range, "v")}
-       AND v.state IN ('dispatched', 'disregarded') AND v.answer_outcome_label IS NOT NULL
+       AND ${answeredSql("v")} AND v.answer_outcome_label IS NOT NULL
      GROUP BY 1, 2
      ORDER BY 3 DESC, 1`;
   return rows.map((r) => ({

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { occurredHourSql, occurredInSql } from "./day-query";
-import { expiredSql, openSql } from "./open-query";
+import { answeredSql, expiredSql, openSql } from "./open-query";
 import type { ReportRange } from "./report-range";
 import { siteLabelSql } from "@/lib/site-label";
 
@@ -95,7 +95,7 @@ async function summary(dealerLinkId: string, r: ReportRange, now: Date): Promise
       SELECT v.state::text AS state, ${openSql(now, "v")} AS is_open, ${expiredSql(now, "v")} AS is_expired,
              EXTRACT(EPOCH FROM (w.first_viewed_at - v.created_at)) AS to_view,
              EXTRACT(EPOCH FROM (v.claimed_at - v.created_at)) AS to_claim,
-             CASE WHEN v.state IN ('dispatched', 'disregarded') THEN EXTRACT(EPOCH FROM (v.answered_at -
+             CASE WHEN ${answeredSql("v")} THEN EXTRACT(EPOCH FROM (v.answered_at -
                v.created_at)) END AS to_answer
         FROM verifications v
         LEFT JOIN verification_views w ON w.dealer_link_id = v.dealer_link_id AND w.verification_id = v.id
@@ -145,7 +145,7 @@ async function byOperator(dealerLinkId: string, r: ReportRange): Promise<Operato
            count(*) FILTER (WHERE state = 'disregarded') AS disregarded,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (claimed_at - created_at))) AS to_claim,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (answered_at - created_at)))
-             FILTER (WHERE state IN ('dispatched', 'disregarded')) AS to_answer
+             FILTER (WHERE ${answeredSql()}) AS to_answer
       FROM verifications
      WHERE dealer_link_id = ${dealerLinkId} AND ${occurredInSql(r)}
      GROUP BY 1
@@ -169,7 +169,7 @@ async function bySite(dealerLinkId: string, r: ReportRange, now: Date): Promise<
            count(*) FILTER (WHERE v.state = 'disregarded') AS disregarded,
            count(*) FILTER (WHERE ${expiredSql(now, "v")}) AS expired,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (v.answered_at - v.created_at)))
-             FILTER (WHERE v.state IN ('dispatched', 'disregarded')) AS to_answer
+             FILTER (WHERE ${answeredSql("v")}) AS to_answer
       FROM verifications v
       LEFT JOIN mirror_sites s ON s.dealer_link_id = v.dealer_link_id AND s.chekt_id = v.site_id
      WHERE v.dealer_link_id = ${dealerLinkId} AND ${occurredInSql(r, "v")}
@@ -201,7 +201,7 @@ async function falseSites(dealerLinkId: string, r: ReportRange): Promise<FalseSi
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT v.site_id, ${Prisma.raw(siteLabelSql("max(s.name)", "v.site_id"))} AS site,
            count(*) FILTER (WHERE v.state = 'disregarded') AS disregarded,
-           count(*) FILTER (WHERE v.state IN ('dispatched', 'disregarded')) AS answered
+           count(*) FILTER (WHERE ${answeredSql("v")}) AS answered
       FROM verifications v
       LEFT JOIN mirror_sites s ON s.dealer_link_id = v.dealer_link_id AND s.chekt_id = v.site_id
      WHERE v.dealer_link_id = ${dealerLinkId} AND ${occurredInSql(r, "v")}

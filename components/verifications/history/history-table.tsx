@@ -1,6 +1,7 @@
 import { SiteLink } from "@/components/sites/site-link";
 import { Badge, DataTable, UtcTime, type BadgeTone, type Column } from "@/components/ui";
 import { stepsText, type AnswerDetail } from "@/lib/verifications/outcomes-history";
+import { isAnswered } from "@/lib/verifications/open";
 import { verificationStateLabel, type QueueItem, type VerificationState } from "@/lib/verifications/types";
 
 const TONE: Record<VerificationState, BadgeTone> = {
@@ -48,8 +49,7 @@ function historyColumns(details: Map<string, AnswerDetail>): Column<QueueItem>[]
     {
       key: "when",
       header: "Answered",
-      cell: (r) =>
-        r.state === "dispatched" || r.state === "disregarded" ? <UtcTime at={r.answeredAt} precision="second" /> : "—",
+      cell: (r) => (isAnswered(r.state) ? <UtcTime at={r.answeredAt} precision="second" /> : "—"),
       className: "md:hidden lg:table-cell",
     },
     {
