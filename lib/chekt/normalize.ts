@@ -7,10 +7,27 @@
 
 const SPACE_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/;
 const ISO_DATE_ONLY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const ZONED_RE = /^\d{4}-\d{2}-\d{2}T.+(Z|[+-]\d{2}:?\d{2})$/i;
+/** The day and time as written ahead of a zone: what must exist before `new Date` reads the whole. */
+const WRITTEN_FIELDS_RE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/i;
+
+/** Groups 1-6 of a date match (year, month, day, hour, minute, second); 0 for what was not written. */
+const fieldsOf = (m: RegExpExecArray) => m.slice(1, 7).map((f) => Number(f ?? 0));
+
+/**
+ * Whether a written day and time exist: Date.UTC and `new Date` roll 30 February into March and
+ * 24:00 into the next day instead of refusing them.
+ */
+function exists([y, mo, d, h, mi, sec]: number[]): boolean {
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= days && h <= 23 && mi <= 59 && sec <= 59;
+}
 
 /**
  * A Date from ISO-8601 or "YYYY-MM-DD HH:MM:SS" (no zone: read as UTC, which is what CHeKT's
- * servers keep). Null for anything else, including impossible dates like 2025-02-30.
+ * servers keep). Null for anything else, including a day or time that does not exist
+ * (2025-02-30, 31 April, 29 February of a common year, 24:00, minute 60), with or without a zone.
  */
 export function toDate(value: unknown): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
@@ -24,21 +41,15 @@ export function toDate(value: unknown): Date | null {
   const s = value.trim();
   const m = SPACE_DATE_RE.exec(s);
   if (m) {
-    const [, y, mo, d, h, mi, sec = "0", frac = "0"] = m;
-    const ms = Number(frac.padEnd(3, "0").slice(0, 3));
-    const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec), ms));
-    // Date.UTC rolls 2025-02-30 over to March: refuse instead of inventing a day.
-    if (
-      date.getUTCMonth() !== Number(mo) - 1 ||
-      date.getUTCDate() !== Number(d) ||
-      Number(h) > 23 ||
-      Number(mi) > 59 ||
-      Number(sec) > 59
-    )
-      return null;
-    return date;
+    const fields = fieldsOf(m);
+    if (!exists(fields)) return null;
+    const [y, mo, d, h, mi, sec] = fields;
+    const ms = Number((m[7] ?? "0").padEnd(3, "0").slice(0, 3));
+    return new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms));
   }
-  if (ISO_DATE_ONLY_RE.test(s) || /^\d{4}-\d{2}-\d{2}T.+(Z|[+-]\d{2}:?\d{2})$/i.test(s)) {
+  const written = WRITTEN_FIELDS_RE.exec(s);
+  if (written && (ISO_DATE_ONLY_RE.test(s) || ZONED_RE.test(s))) {
+    if (!exists(fieldsOf(written))) return null;
     const d = new Date(s);
     return Number.isNaN(d.getTime()) ? null : d;
   }

@@ -64,6 +64,38 @@ describe("strict: what toDate does not read is no date", () => {
     expect(rangeBound(v, "from")).toBeUndefined();
   });
 
+  // new Date() rolls these over ("2026-02-30T10:00:00Z" is 2 March): a day or time that does not exist is
+  // unreadable whether or not a zone is written, as the space format always was.
+  it.each([
+    "2026-02-30T10:00:00Z",
+    "2026-02-30T10:00:00+02:00",
+    "2026-02-30",
+    "2026-04-31T10:00:00Z",
+    "2026-04-31 10:00:00",
+    "2027-02-29T00:00:00Z",
+    "2100-02-29T00:00:00Z",
+    "2026-01-01T24:00:00Z",
+    "2026-01-01T24:00:00+01:00",
+    "2026-01-01T25:00:00Z",
+    "2026-01-01T10:60:00Z",
+    "2026-01-01 10:60",
+    "2026-13-01T10:00:00Z",
+    "2026-01-00T10:00:00Z",
+  ])("%s does not exist: no date", (v) => {
+    expect(toDate(v)).toBeNull();
+    expect(parseDate(v)).toBeNull();
+    expect(isInstant(v)).toBe(false);
+    expect(parseEvent(event(v))).toMatchObject({ ok: false, kind: "invalid" });
+  });
+
+  it("a leap day is read, with or without a zone", () => {
+    expect(toDate("2028-02-29T10:00:00Z")?.toISOString()).toBe("2028-02-29T10:00:00.000Z");
+    expect(toDate("2028-02-29T10:00:00+02:00")?.toISOString()).toBe("2028-02-29T08:00:00.000Z");
+    expect(toDate("2028-02-29 10:00:00")?.toISOString()).toBe("2028-02-29T10:00:00.000Z");
+    expect(toDate("2000-02-29")?.toISOString()).toBe("2000-02-29T00:00:00.000Z");
+    expect(toDate("2026-04-30T23:59:59Z")?.toISOString()).toBe("2026-04-30T23:59:59.000Z");
+  });
+
   it("an expires_at of '1' is a malformed event, not a verification stored as expired in 2001", () => {
     const r = parseEvent(event("2026-11-24T12:00:00Z", "1"));
     expect(r).toMatchObject({ ok: false, kind: "invalid" });
