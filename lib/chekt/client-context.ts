@@ -62,6 +62,7 @@ export function callState(
     timeoutMs: opts.timeoutMs ?? ctx.timeoutMs,
     signal: opts.signal,
     sendAfter: opts.sendAfter,
+    onSend: opts.onSend,
     attempts: 0,
     retries: 0,
     waitedMs: 0,

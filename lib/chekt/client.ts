@@ -63,6 +63,12 @@ export type CallOptions = {
    * nothing is sent and the call fails with its reason.
    */
   sendAfter?: Promise<unknown>;
+  /**
+   * Called as each request of the call goes out: after its budget token, however long that took to
+   * come, and after `sendAfter`. A mirror read takes its read time here (lib/mirror/pull.ts), by its
+   * own clock, rather than when it asked for the token.
+   */
+  onSend?: () => void;
 };
 
 export type ChektResult<T> = {

@@ -58,6 +58,8 @@ export type CallState = {
   signal?: AbortSignal;
   /** Not sent before this resolves (CallOptions.sendAfter); its rejection is the call's failure. */
   sendAfter?: Promise<unknown>;
+  /** Told as each request goes out (CallOptions.onSend). */
+  onSend?: () => void;
   /** Requests sent for this call (429 waits and the 401 refresh included). */
   attempts: number;
   /** Resends after a 5xx, timeout or network failure; `maxAttempts` bounds these, not 429 waits. */
@@ -197,6 +199,7 @@ export class Transport {
       // Awaited after the token: the caller started it before the call, so the two ran side by side.
       // Its failure is thrown as is (nothing was sent; the token taken is not given back).
       if (state.sendAfter) await state.sendAfter;
+      state.onSend?.();
       state.attempts += 1;
       noteSent();
       const a = await this.attempt(req.url, { method: state.method, headers, body, redirect: "follow" }, state);

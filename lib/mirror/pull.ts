@@ -5,9 +5,11 @@ import "server-only";
 // failure is thrown untouched (the caller decides: show it, or retry). Each answer (one object, or
 // one page of a list with, on a complete list's last page, the gone mark of what it did not name)
 // is ONE statement on the pool (lib/mirror/batch.ts): no transaction, no Prisma client engine.
-// Each answer is written as of the time its call was made, not the time it came back: CHeKT may have
-// answered it before one of our own writes that went through meanwhile, and batch.ts lets no read older
-// than a row's last write (or than our delete of it) change that row.
+// Each answer is written as of the time its request went out (after its wait for the budget, which
+// may be long for the sweep's class), not the time it came back: CHeKT may have answered it before one
+// of our own writes that went through meanwhile, and batch.ts lets no read older than a row's last write
+// (or than our delete of it) change that row. Nor the time the token was asked for: a read stamped
+// before a long budget wait would look older than it is, and "As of" would say so.
 import { getArming } from "@/lib/chekt/api/arming";
 import { getContact, listContactsPage } from "@/lib/chekt/api/contacts";
 import { getDealer } from "@/lib/chekt/api/dealers";
@@ -48,6 +50,17 @@ export const SWEEP_PAGE = 200;
 const isNotFound = (e: unknown) => isChektError(e) && e.kind === "not_found";
 const clock = (o: PullOpts) => (o.now ?? (() => new Date()))();
 
+/**
+ * Runs `read` and returns its answer with the time, by the pull's clock, its first request went out
+ * (CallOpts.onSend: after the budget granted it): the time the answer is written as of. The first, so a
+ * list read page by page is as old as its first page.
+ */
+async function timedRead<T>(o: PullOpts, read: (o: PullOpts) => Promise<T>): Promise<{ answer: T; asked: Date }> {
+  let asked: Date | undefined;
+  const answer = await read({ ...o, onSend: () => void (asked ??= clock(o)) });
+  return { answer, asked: asked ?? clock(o) };
+}
+
 /** A 404 becomes "gone" (after `onGone`), anything else is rethrown. */
 async function orGone(read: () => Promise<void>, onGone: () => Promise<void>): Promise<Pulled> {
   try {
@@ -60,7 +73,7 @@ async function orGone(read: () => Promise<void>, onGone: () => Promise<void>): P
   }
 }
 
-/** A batch statement of lib/mirror/batch.ts for these rows, all confirmed at `at`, when their read was asked. */
+/** A batch statement of lib/mirror/batch.ts for these rows, all confirmed at `at`, when their read went out. */
 type PageSql<T> = (rows: T[], at: Date, gone?: GoneScope) => Prisma.Sql;
 
 /**
@@ -70,21 +83,20 @@ type PageSql<T> = (rows: T[], at: Date, gone?: GoneScope) => Prisma.Sql;
 function pullOne<T>(
   scope: PullScope,
   o: PullOpts,
-  read: () => Promise<T | undefined>,
+  read: (o: PullOpts) => Promise<T | undefined>,
   write: PageSql<T>,
   gone: { kind: MirrorKind; id: number },
 ): Promise<Pulled> {
   return orGone(
     async () => {
-      const asked = clock(o);
-      const dto = await read();
-      if (dto !== undefined) await sql(write([dto], asked));
+      const { answer, asked } = await timedRead(o, read);
+      if (answer !== undefined) await sql(write([answer], asked));
     },
     () => prisma.$transaction((tx) => markGone(tx, scope.dealerLinkId, gone.kind, gone.id, clock(o))),
   );
 }
 
-/** One page of a list, asked at `asked`, into the mirror: one statement, every row confirmed at that time. */
+/** One page of a list, sent at `asked`, into the mirror: one statement, every row confirmed at that time. */
 async function mirrorRows<T>(asked: Date, rows: T[], write: PageSql<T>, gone?: GoneScope) {
   await sql(write(rows, asked, gone));
 }
@@ -92,8 +104,8 @@ async function mirrorRows<T>(asked: Date, rows: T[], write: PageSql<T>, gone?: G
 export async function pullDealer(scope: PullScope, o: PullOpts = {}): Promise<Pulled> {
   return orGone(
     async () => {
-      const dto = await getDealer(scope, o);
-      await prisma.$transaction((tx) => mirrorDealer(tx, scope.dealerLinkId, dto, { how: "read", at: clock(o) }));
+      const { answer, asked } = await timedRead(o, (ro) => getDealer(scope, ro));
+      await prisma.$transaction((tx) => mirrorDealer(tx, scope.dealerLinkId, answer, { how: "read", at: asked }));
     },
     async () =>
       void (await prisma.mirrorDealer.updateMany({
@@ -104,7 +116,7 @@ export async function pullDealer(scope: PullScope, o: PullOpts = {}): Promise<Pu
 }
 
 export function pullStation(scope: PullScope, stationId: number, o: PullOpts = {}): Promise<Pulled> {
-  return pullOne(scope, o, () => getStation(scope, stationId, o), stationsSql(scope), {
+  return pullOne(scope, o, (ro) => getStation(scope, stationId, ro), stationsSql(scope), {
     kind: "station",
     id: stationId,
   });
@@ -134,15 +146,14 @@ const devicesSql =
  */
 async function pullPages<T>(
   o: PullOpts,
-  list: (page: { limit: number; offset: number }) => Promise<{ rows: T[]; total: number }>,
+  list: (page: { limit: number; offset: number }, o: PullOpts) => Promise<{ rows: T[]; total: number }>,
   write: PageSql<T>,
   scope: Omit<GoneScope, "since"> = {},
 ): Promise<number> {
   const since = clock(o);
   let seen = 0;
   for (let offset = 0; ; offset += SWEEP_PAGE) {
-    const asked = clock(o);
-    const page = await list({ limit: SWEEP_PAGE, offset });
+    const { answer: page, asked } = await timedRead(o, (ro) => list({ limit: SWEEP_PAGE, offset }, ro));
     seen += page.rows.length;
     const last = page.rows.length < SWEEP_PAGE || seen >= page.total;
     await mirrorRows(asked, page.rows, write, last ? { ...scope, since } : undefined);
@@ -152,11 +163,11 @@ async function pullPages<T>(
 
 /** Every station of the dealer; stations CHeKT no longer lists are marked gone. */
 export function pullStations(scope: PullScope, o: PullOpts = {}): Promise<number> {
-  return pullPages(o, (page) => listStationsPage(scope, page, o), stationsSql(scope));
+  return pullPages(o, (page, ro) => listStationsPage(scope, page, ro), stationsSql(scope));
 }
 
 export function pullSite(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
-  return pullOne(scope, o, () => getSite(scope, siteId, o), sitesSql(scope), { kind: "site", id: siteId });
+  return pullOne(scope, o, (ro) => getSite(scope, siteId, ro), sitesSql(scope), { kind: "site", id: siteId });
 }
 
 /** A list row with every column of ResponseSiteBasicDto (a list asked for without `fields` has them all). */
@@ -180,17 +191,18 @@ export async function pullSitesPage(
   afterId: number,
   o: PullOpts = {},
 ): Promise<{ lastId: number | null; rows: number; left: number }> {
-  const asked = clock(o);
-  const page = await listSites(
-    scope,
-    {
-      filter: [{ column: "site_id", value: afterId, op: "gt" }],
-      sort: "site_id",
-      dir: "asc",
-      limit: SWEEP_PAGE,
-      offset: 0,
-    },
-    o,
+  const { answer: page, asked } = await timedRead(o, (ro) =>
+    listSites(
+      scope,
+      {
+        filter: [{ column: "site_id", value: afterId, op: "gt" }],
+        sort: "site_id",
+        dir: "asc",
+        limit: SWEEP_PAGE,
+        offset: 0,
+      },
+      ro,
+    ),
   );
   await mirrorRows(asked, page.rows.filter(isFullSite), sitesSql(scope));
   const last = page.rows.at(-1)?.site_id ?? null;
@@ -204,9 +216,10 @@ export async function pullSitesPage(
  */
 export async function pullSitesView(scope: PullScope, view: string, o: PullOpts = {}): Promise<number> {
   const state = siteList.parse(Object.fromEntries(new URLSearchParams(view)));
-  const asked = clock(o);
   // Every column (no `fields`): the mirror keeps whole rows.
-  const page = await listSites(scope, { ...siteListControls(state), fields: undefined }, o);
+  const { answer: page, asked } = await timedRead(o, (ro) =>
+    listSites(scope, { ...siteListControls(state), fields: undefined }, ro),
+  );
   const rows = page.rows.filter(isFullSite);
   await mirrorRows(asked, rows, sitesSql(scope));
   return rows.length;
@@ -227,7 +240,7 @@ export async function pullSites(scope: PullScope, o: PullOpts = {}): Promise<num
 }
 
 export function pullContact(scope: PullScope, siteId: number, contactId: number, o: PullOpts = {}): Promise<Pulled> {
-  return pullOne(scope, o, () => getContact(scope, siteId, contactId, o), contactsSql(scope, siteId), {
+  return pullOne(scope, o, (ro) => getContact(scope, siteId, contactId, ro), contactsSql(scope, siteId), {
     kind: "contact",
     id: contactId,
   });
@@ -244,23 +257,25 @@ function siteListOrGone(scope: PullScope, siteId: number, o: PullOpts, read: () 
 /** A site's contacts, page by page; contacts CHeKT no longer lists are marked gone. */
 export function pullContacts(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
   return siteListOrGone(scope, siteId, o, () =>
-    pullPages(o, (page) => listContactsPage(scope, siteId, page, o), contactsSql(scope, siteId), { siteId }),
+    pullPages(o, (page, ro) => listContactsPage(scope, siteId, page, ro), contactsSql(scope, siteId), { siteId }),
   );
 }
 
 export function pullDevice(scope: PullScope, siteId: number, deviceId: number, o: PullOpts = {}): Promise<Pulled> {
-  return pullOne(scope, o, () => appDeviceApi().get(scope.dealerId, siteId, deviceId, o), devicesSql(scope, siteId), {
-    kind: "device",
-    id: deviceId,
-  });
+  return pullOne(
+    scope,
+    o,
+    (ro) => appDeviceApi().get(scope.dealerId, siteId, deviceId, ro),
+    devicesSql(scope, siteId),
+    { kind: "device", id: deviceId },
+  );
 }
 
 /** A site's devices, in one answer; devices CHeKT no longer lists are marked gone. */
 export function pullDevices(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
   return siteListOrGone(scope, siteId, o, async () => {
-    const since = clock(o);
-    const devices = await appDeviceApi().list(scope.dealerId, siteId, o);
-    await mirrorRows(since, devices, devicesSql(scope, siteId), { since, siteId });
+    const { answer: devices, asked } = await timedRead(o, (ro) => appDeviceApi().list(scope.dealerId, siteId, ro));
+    await mirrorRows(asked, devices, devicesSql(scope, siteId), { since: asked, siteId });
   });
 }
 
@@ -268,7 +283,7 @@ export function pullArming(scope: PullScope, siteId: number, o: PullOpts = {}): 
   return pullOne(
     scope,
     o,
-    () => getArming(scope, siteId, o),
+    (ro) => getArming(scope, siteId, ro),
     (rows, at) => armingReadSql(scope.dealerLinkId, rows, at),
     { kind: "site", id: siteId },
   );

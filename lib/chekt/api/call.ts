@@ -5,14 +5,16 @@ import type { ChektArgs, ChektClient, ChektData, ChektPath, HttpMethod } from "@
 
 /**
  * What every gateway function passes on: the action's trace id (so CHeKT's logs and our audit row
- * agree), the budget class the call spends (default: by method), a cancel signal, and work the
- * call is not sent before (CallOptions.sendAfter in lib/chekt/client.ts).
+ * agree), the budget class the call spends (default: by method), a cancel signal, work the call is
+ * not sent before (CallOptions.sendAfter in lib/chekt/client.ts), and a hook told as it goes out
+ * (CallOptions.onSend).
  */
 export type CallOpts = {
   traceId?: string;
   budgetClass?: BudgetClass;
   signal?: AbortSignal;
   sendAfter?: Promise<unknown>;
+  onSend?: () => void;
 };
 
 /** X-Total-Count of a list answer; the page length when CHeKT leaves it out. */

@@ -4,7 +4,7 @@
 // the benches and the bulk-kill fault worker run it under plain Node.
 import type { DeviceInput } from "@/lib/bulk/validate";
 import type { BudgetClass } from "@/lib/chekt/budget-class";
-import type { ChektClient } from "@/lib/chekt/client";
+import type { CallOptions, ChektClient } from "@/lib/chekt/client";
 import type { components } from "@/lib/chekt/schema";
 import { z } from "zod";
 
@@ -29,6 +29,8 @@ export type BulkAnswer = { results: ItemResult[]; traceId?: string; attempts: nu
 export type UpdateInput = Partial<DeviceInput> & { device_id: number };
 
 export type SendOpts = { idempotencyKey: string; traceId?: string; signal?: AbortSignal; budgetClass?: BudgetClass };
+/** What a read passes on (CallOptions): onSend tells a mirror read when its request went out (lib/mirror/pull.ts). */
+type ReadOpts = Pick<CallOptions, "traceId" | "signal" | "budgetClass" | "onSend">;
 
 const DEVICES = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices" as const;
 const BULK_DELETE = "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices/bulk-delete" as const;
@@ -141,17 +143,13 @@ export function deviceApi(client: ChektClient, timeoutMs?: number) {
       return { results: readBulk(res.data, deviceIds.length), traceId: res.traceId, attempts: res.attempts ?? 1 };
     },
     /** Every device of a site, page by page (the list endpoint caps a page). */
-    async list(
-      dealerId: number,
-      siteId: number,
-      o: { traceId?: string; signal?: AbortSignal; budgetClass?: BudgetClass } = {},
-    ): Promise<ChektDevice[]> {
+    async list(dealerId: number, siteId: number, o: ReadOpts = {}): Promise<ChektDevice[]> {
       const all: ChektDevice[] = [];
       for (let offset = 0; ; offset += LIST_PAGE) {
         const res = await client.get(
           DEVICES,
           { params: { ...path(dealerId, siteId), query: { limit: LIST_PAGE, offset, sort: "device_id" } } },
-          { traceId: o.traceId, signal: o.signal, budgetClass: o.budgetClass, timeoutMs },
+          { traceId: o.traceId, signal: o.signal, budgetClass: o.budgetClass, onSend: o.onSend, timeoutMs },
         );
         const page = Array.isArray(res.data) ? res.data : [];
         for (const d of page) {
@@ -162,12 +160,7 @@ export function deviceApi(client: ChektClient, timeoutMs?: number) {
       }
     },
     /** One device as CHeKT has it now (404 → ChektError of kind not_found). */
-    async get(
-      dealerId: number,
-      siteId: number,
-      deviceId: number,
-      o: { traceId?: string; budgetClass?: BudgetClass } = {},
-    ): Promise<ChektDevice | undefined> {
+    async get(dealerId: number, siteId: number, deviceId: number, o: ReadOpts = {}): Promise<ChektDevice | undefined> {
       const res = await client.get(
         "/partner/v1/dealers/{dealerId}/sites/{siteId}/devices/{deviceId}",
         { params: { path: { dealerId, siteId, deviceId } } },
