@@ -68,6 +68,12 @@ export async function requireRole(role: Role = "viewer"): Promise<SessionUser> {
   return (await requirePageScope(role)).user;
 }
 
+/**
+ * How a route's check counts: `touch: false` looks without counting as activity (the live queue
+ * stream's, which the page opens and re-asks on its own: lib/auth/sessions.ts checkSessionRecord).
+ */
+export type RouteCheck = { touch?: boolean };
+
 export type RouteGuard =
   { user: SessionUser; dealer: MemberDealer | null; denied: null } | { user: null; dealer: null; denied: NextResponse };
 
@@ -77,8 +83,8 @@ export type RouteGuard =
  *   const { user, dealer, denied } = await requireRouteRole("operator");
  *   if (denied) return denied;
  */
-export async function requireRouteRole(role: Role = "viewer"): Promise<RouteGuard> {
-  const sessionUser = await getSessionUser();
+export async function requireRouteRole(role: Role = "viewer", check: RouteCheck = {}): Promise<RouteGuard> {
+  const sessionUser = await getSessionUser(check.touch ?? true);
   if (!sessionUser) {
     return {
       user: null,
@@ -112,8 +118,8 @@ export type RouteDealerGuard = (DealerBound & { denied: null }) | { user: null; 
  * requireRouteRole() for handlers that work on the current dealer: the dealer it resolved is
  * handed over (no second lookup), and a user with no dealer gets a JSON 409 instead.
  */
-export async function requireRouteDealer(role: Role = "viewer"): Promise<RouteDealerGuard> {
-  const guard = await requireRouteRole(role);
+export async function requireRouteDealer(role: Role = "viewer", check: RouteCheck = {}): Promise<RouteDealerGuard> {
+  const guard = await requireRouteRole(role, check);
   if (guard.denied) return guard;
   if (!guard.dealer) {
     return {

@@ -96,13 +96,15 @@ async function cookieClaims(): Promise<SessionClaims | null> {
 /**
  * The cookie's session checked against Postgres (lib/auth/sessions.ts: ended, idle, past its
  * absolute lifetime, user disabled, session version bumped), and whether the user still has to
- * set up a second factor a dealer of theirs requires. Cached per request.
+ * set up a second factor a dealer of theirs requires. Cached per request. `touch` false: a check
+ * that is not activity (the live stream's; checkSessionRecord's `touch` null).
  */
-const resolveSession = cache(async (): Promise<Resolved> => {
+const resolveSession = cache(async (touch: boolean): Promise<Resolved> => {
   const claims: SessionClaims = (await cookieClaims()) ?? {};
   const loaded = claims.sid ? await loadSession(claims.sid) : null;
   const policy = sessionPolicy(process.env);
-  const valid = await checkSessionRecord(prisma, loaded?.record ?? null, claims, policy, undefined, touchSessionOnPool);
+  const toucher = touch ? touchSessionOnPool : null;
+  const valid = await checkSessionRecord(prisma, loaded?.record ?? null, claims, policy, undefined, toucher);
   if (!valid || !loaded) return null;
   const { id, email, name, role } = valid.user;
   const user: SessionUser = { id, email, name, role };
@@ -114,20 +116,21 @@ const resolveSession = cache(async (): Promise<Resolved> => {
 /**
  * The signed-in user, re-read from Postgres; null when nobody is signed in, the session has
  * ended, or the user must first set up two-factor sign-in (every page, action and route then
- * refuses them, and sign-in sends them to the setup page).
+ * refuses them, and sign-in sends them to the setup page). The check counts as activity (moves
+ * the session's idle limit on) unless `touch` is false.
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const s = await resolveSession();
+export const getSessionUser = cache(async (touch = true): Promise<SessionUser | null> => {
+  const s = await resolveSession(touch);
   return s && !s.mustEnrol ? s.user : null;
 });
 
 /** For the two-factor setup page and its actions only: the user even while setup is still owed. */
 export const getEnrolmentUser = cache(async (): Promise<{ user: SessionUser; mustEnrol: boolean } | null> => {
-  const s = await resolveSession();
+  const s = await resolveSession(true);
   return s ? { user: s.user, mustEnrol: s.mustEnrol } : null;
 });
 
 /** This browser's session record id (a password change keeps it and ends the others). */
 export async function currentSessionId(): Promise<string | null> {
-  return (await resolveSession())?.sessionId ?? null;
+  return (await resolveSession(true))?.sessionId ?? null;
 }

@@ -101,6 +101,9 @@ export async function validateSession(
  * validateSession's checks on a record already loaded (the caller read it with the claims' sid):
  * ended, someone else's, expired or idle (then marked ended), user disabled, version bumped.
  * Touches last_seen_at at most every TOUCH_EVERY_MS, with `touch` (touchSessionSql on some connection).
+ * `touch` null is a check that is not activity (the live queue stream's, opened and re-asked at each
+ * heartbeat by the page, not by anyone at it): it ends a session gone idle but never puts that off, so
+ * a tab left open on the queue signs out like any other.
  */
 export async function checkSessionRecord(
   db: Pick<PrismaClient, "authSession">,
@@ -108,7 +111,7 @@ export async function checkSessionRecord(
   claims: SessionClaims,
   policy: SessionPolicy,
   clock: Clock = systemClock,
-  touch: TouchSession,
+  touch: TouchSession | null,
 ): Promise<ValidSession | null> {
   if (!claims.uid || !claims.sid || typeof claims.sv !== "number") return null;
   if (!row || row.id !== claims.sid || row.endedAt || row.userId !== claims.uid) return null;
@@ -124,7 +127,7 @@ export async function checkSessionRecord(
   }
   const { user } = row;
   if (user.disabledAt || user.sessionVersion !== claims.sv) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+  if (touch && now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await touch(row.id, now);
   }
   return {

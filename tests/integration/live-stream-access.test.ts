@@ -218,3 +218,48 @@ describe("the live queue stream re-checks access", () => {
     expect(catchUps).toEqual([[link.a]]);
   });
 });
+
+// The stream is opened and re-asked by the page, not by anyone at it: its checks must not count as activity,
+// or a tab left on the queue never idles out. Time passing is what the session row says: last_seen_at set
+// back, as the idle check reads it (lib/auth/sessions.ts), instead of a wait.
+describe("the live queue stream does not keep the session alive", () => {
+  const sessionRow = () => prisma.authSession.findUniqueOrThrow({ where: { id: authMock.session!.sid! } });
+  const lastSeen = async () => (await sessionRow()).lastSeenAt.getTime();
+  /** The session's last activity `ms` before now. */
+  const idleFor = (ms: number) =>
+    prisma.authSession.update({
+      where: { id: authMock.session!.sid! },
+      data: { lastSeenAt: new Date(Date.now() - ms) },
+    });
+  /** `ms` more pass for the session: its last activity moves that much further back. */
+  const passes = async (ms: number) => idleFor(Date.now() - (await lastSeen()) + ms);
+
+  it("neither opening the stream nor its heartbeats move last seen; a page request does", async () => {
+    await idleFor(5 * 60_000);
+    const before = await lastSeen();
+    const s = await liveStream();
+    expect(await lastSeen()).toBe(before);
+    await heartbeat(s, false);
+    await heartbeat(s, false);
+    expect(await lastSeen()).toBe(before);
+
+    const { requirePageScope } = await import("@/lib/auth/require");
+    const asked = Date.now();
+    await requirePageScope("viewer");
+    expect(await lastSeen()).toBeGreaterThanOrEqual(asked);
+  });
+
+  it("a session idle past its limit while only the stream is open ends at the next heartbeat", async () => {
+    const { sessionPolicy } = await import("@/lib/auth/policy");
+    const { idleMs } = sessionPolicy(process.env);
+    // Two minutes of the idle limit left when the queue is opened: it stays open through a heartbeat.
+    await idleFor(idleMs - 2 * 60_000);
+    const s = await liveStream();
+    await heartbeat(s, false);
+    // Three more minutes with nothing but the stream open.
+    await passes(3 * 60_000);
+    await heartbeat(s, true);
+    expect(await sessionRow()).toMatchObject({ endReason: "idle", endedAt: expect.any(Date) });
+    expect((await openStream()).status).toBe(401);
+  });
+});

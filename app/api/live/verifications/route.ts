@@ -10,8 +10,12 @@ import { requestCatchUp } from "@/lib/webhooks/background";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+// Neither the open nor each heartbeat's check counts as activity (`touch: false`): the page opens
+// the stream and re-opens it every 30 minutes by itself, so a tab left on the queue would never idle out.
+const STREAM_CHECK = { touch: false };
+
 export async function GET(request: Request) {
-  const { user, dealer, denied } = await requireRouteDealer("viewer");
+  const { user, dealer, denied } = await requireRouteDealer("viewer", STREAM_CHECK);
   if (denied) return denied;
 
   // A browser that resumes (Last-Event-ID) was away: fetch anything CHeKT sent its dealer meanwhile.
@@ -27,7 +31,7 @@ export async function GET(request: Request) {
     // disabled, no new password) and still working on this dealer. It runs in this request's async
     // context (the heartbeat's timer was started in it), where Next still reads the request's cookies.
     stillAllowed: async () => {
-      const again = await requireRouteDealer("viewer");
+      const again = await requireRouteDealer("viewer", STREAM_CHECK);
       return !again.denied && again.dealer.id === dealer.id;
     },
   });
