@@ -30,3 +30,25 @@ export const AUDIT_OBJECT_KINDS = [
 ] as const;
 
 export type AuditObjectKind = (typeof AUDIT_OBJECT_KINDS)[number];
+
+/**
+ * Kinds rows were written under before every writer was held to the list, and the kind each is filed under
+ * now: a station refused by URL ("station"), another dealer named by ?dealer= ("dealer_link") and the
+ * dealer's checklist ("ctx.dealer"). Audit rows are append-only (never rewritten, not even by a migration),
+ * so the audit page reads them as their current kind instead: its filter, its choices and its rows.
+ */
+const EARLIER_KINDS = new Map<string, AuditObjectKind>([
+  ["station", "monitoring_station"],
+  ["dealer_link", "dealer"],
+  ["ctx.dealer", "dealer"],
+]);
+
+/** The kind a stored object_kind is shown and filtered as: its current kind when it is an earlier spelling. */
+export function currentAuditKind(stored: string): string {
+  return EARLIER_KINDS.get(stored) ?? stored;
+}
+
+/** Every stored object_kind a filter on `kind` matches: the kind itself and the earlier spellings of it. */
+export function storedAuditKinds(kind: string): string[] {
+  return [kind, ...[...EARLIER_KINDS].filter(([, now]) => now === kind).map(([earlier]) => earlier)];
+}
