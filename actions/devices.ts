@@ -1,13 +1,14 @@
 "use server";
 // Device changes are bulk jobs: each action re-validates against what CHeKT has now, stores the
-// job with one item per device and its audit row in one transaction, then wakes the worker.
+// job with one item per device and its audit row in one transaction, then wakes the worker. One read
+// beside them: the paste review's question about IDs at the dealer's other sites.
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { dealerActionClient, type DealerActionContext } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { storeJob, type JobStarted } from "@/lib/actions/store-job";
 import { insertBulkJob } from "@/lib/bulk/jobs";
-import { idsInUse, listSiteDevices } from "@/lib/bulk/site-devices";
+import { heldAtOtherSites, idsInUse, listSiteDevices } from "@/lib/bulk/site-devices";
 import { refuseInvalid } from "@/lib/bulk/refuse-invalid";
 import { planRetry } from "@/lib/bulk/retry";
 import { validateRows, type ValidatedRow } from "@/lib/bulk/validate";
@@ -16,6 +17,7 @@ import {
   createDevicesInput,
   deleteDevicesInput,
   deviceValuesSchema,
+  heldElsewhereInput,
   retryItemsInput,
   updateDevicesInput,
 } from "@/lib/bulk/schemas";
@@ -149,3 +151,15 @@ export const retryFailedItems = dealerActionClient
     );
     return { jobId, queued: items.length, skipped: 0 };
   });
+
+/**
+ * The paste review's early warning: which of the pasted external IDs a device on another of the
+ * dealer's sites holds, and where, by the rule a job's start checks again (the mirror; no CHeKT call).
+ * A read, so notAudited, and open to viewers as every read of devices is (docs/roles.md).
+ */
+export const devicesHeldElsewhere = dealerActionClient
+  .metadata({ name: "devices.held_elsewhere", role: "viewer", objectKind: "device", notAudited: true })
+  .inputSchema(heldElsewhereInput)
+  .action(async ({ parsedInput, ctx }) => ({
+    held: await heldAtOtherSites(ctx.scope.dealerLinkId, parsedInput.siteId, parsedInput.externalIds),
+  }));

@@ -2,37 +2,38 @@
 // Pasting devices: the paste pipeline (components/import/paste-pipeline.tsx) with the devices'
 // columns (lib/bulk/mapping.ts), checks (lib/bulk/validate.ts) and job actions. Add or update is
 // chosen before the paste; it changes the checks (update needs only the external ID) and the job.
+// The page hands over this site's IDs only: the pasted ones are looked up at the dealer's other
+// sites by the server (held-elsewhere-lookup.ts), and the send waits for that answer.
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { PastePipeline, type PipelineKind, type PipelineText } from "@/components/import/paste-pipeline";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, REQUIRED_ON_CREATE, type DeviceField } from "@/lib/bulk/fields";
 import { DEVICE_COLUMNS, type RawRow } from "@/lib/bulk/mapping";
-import { holdersBySite, validateRows, type BulkMode } from "@/lib/bulk/validate";
+import { validateRows, type BulkMode, type IdHolder } from "@/lib/bulk/validate";
 import { MAC_FORMATS } from "@/lib/bulk/mac";
 import { createDevicesJob, updateDevicesJob } from "@/actions/devices";
 import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
+import { useHeldElsewhereLookup } from "./held-elsewhere-lookup";
 
 const EXAMPLE = "External ID\tType\tName\tZone\tMAC\nfront-door\tcamera\tFront door\t1\tAA:BB:CC:00:00:01";
 
 type Props = {
   siteId: number;
   existingExternalIds: string[];
-  /** The IDs the dealer's other sites hold, one list per site label: CHeKT refuses them here too. */
-  elsewhere: { site: string; externalIds: string[] }[];
 };
 
-export function PasteDevices({ siteId, existingExternalIds, elsewhere }: Props) {
+export function PasteDevices({ siteId, existingExternalIds }: Props) {
   const router = useRouter();
   const [mode, setMode] = useState<BulkMode>("create");
   const existing = useMemo(() => new Set(existingExternalIds), [existingExternalIds]);
-  const usedElsewhere = useMemo(() => holdersBySite(elsewhere), [elsewhere]);
+  const lookup = useHeldElsewhereLookup(siteId, existing);
   const createRunner = useActionRunner(createDevicesJob);
   const updateRunner = useActionRunner(updateDevicesJob);
   const runner = mode === "create" ? createRunner : updateRunner;
 
-  const kind = useMemo<PipelineKind<DeviceField>>(
+  const kind = useMemo<PipelineKind<DeviceField, IdHolder>>(
     () => ({
       spec: DEVICE_COLUMNS,
       labels: FIELD_LABELS,
@@ -41,9 +42,10 @@ export function PasteDevices({ siteId, existingExternalIds, elsewhere }: Props) 
       noun: { one: "device", many: "devices" },
       sentVerb: "sent",
       shownFields: (mapped) => (mapped.length ? mapped : [...DEVICE_FIELDS]),
-      check: (rows) => validateRows(rows, { mode, existingExternalIds: existing, usedElsewhere }),
+      check: (rows, usedElsewhere) => validateRows(rows, { mode, existingExternalIds: existing, usedElsewhere }),
+      lookup,
     }),
-    [mode, existing, usedElsewhere],
+    [mode, existing, lookup],
   );
 
   const text: PipelineText = {

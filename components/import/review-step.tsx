@@ -1,13 +1,15 @@
 "use client";
 // Step 3 of the paste pipeline (paste-pipeline.tsx): every row in the editable grid, with the counts
 // and tools above it and the send below.
-import { AlertTriangle, CheckCircle2, ChevronsDown, SkipForward } from "lucide-react";
-import { Alert, Button, Card, cn } from "@/components/ui";
+import { useRef } from "react";
+import { AlertTriangle, CheckCircle2, ChevronsDown, RotateCw, SkipForward } from "lucide-react";
+import { Alert, Button, Card, cn, Spinner } from "@/components/ui";
 import type { Row } from "@/lib/bulk/columns";
 import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
 import type { PipelineKind, PipelineText } from "./pipeline-types";
 import { ReviewGrid } from "./review-grid";
+import type { KeyLookupState } from "./use-key-lookup";
 import type { ReviewRowsState } from "./use-review-rows";
 
 export function ReviewStep<F extends string>({
@@ -33,6 +35,7 @@ export function ReviewStep<F extends string>({
   return (
     <Card title={words.reviewTitle} description={words.reviewDescription} flush>
       <ReviewToolbar review={review} />
+      <LookupLine lookup={review.lookup} />
       <div onKeyDown={review.onKey}>
         <ReviewGrid
           api={grid}
@@ -104,6 +107,59 @@ function ReviewToolbar<F extends string>({ review }: { review: ReviewRowsState<F
       <span role="status" className="text-slate-600" data-testid="review-notice">
         {review.notice}
       </span>
+    </div>
+  );
+}
+
+/**
+ * The kind's server lookup, between the counts and the grid: checking, failed (with Retry: the send
+ * waits, as a key not asked is not known to be free) or done. Its words are in a live region, so a
+ * screen reader hears each change; Retry moves the focus there, as the button goes with the failure.
+ */
+function LookupLine({ lookup }: { lookup: KeyLookupState }) {
+  const line = useRef<HTMLParagraphElement>(null);
+  const { status, words } = lookup;
+  if (!words) return null;
+  const text =
+    status.state === "checking"
+      ? words.checking
+      : status.state === "failed"
+        ? words.failed(status.message)
+        : status.state === "done"
+          ? words.done(status.keys, status.found)
+          : "";
+  return (
+    // Kept mounted (empty when there is nothing to ask), so the live region is there before it speaks.
+    <div
+      className={cn(
+        "flex flex-wrap items-center gap-x-3 gap-y-2 text-sm",
+        status.state !== "idle" && "border-b border-slate-200 px-5 py-2",
+      )}
+    >
+      {status.state === "checking" ? <Spinner className="text-slate-500" /> : null}
+      {status.state === "failed" ? <AlertTriangle className="h-4 w-4 text-red-700" aria-hidden="true" /> : null}
+      <p
+        ref={line}
+        role="status"
+        tabIndex={-1}
+        className={status.state === "failed" ? "text-red-700" : "text-slate-600"}
+        data-testid="lookup-status"
+      >
+        {text}
+      </p>
+      {status.state === "failed" ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          icon={<RotateCw className="h-4 w-4" />}
+          onClick={() => {
+            line.current?.focus();
+            lookup.retry();
+          }}
+        >
+          Retry the check
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // The review step's rows as the user fixes them (components/import/review-step.tsx): the rows and
 // their changes (use-sheet-rows.ts), the kind's checks over what will be sent (use-checked-rows.ts),
 // the jump to the next error (use-next-error.ts), the view's two switches, and the line that says
-// what just happened.
+// what just happened. The send waits while the kind's server lookup has not answered (use-key-lookup.ts).
 import { useState } from "react";
 import type { PipelineKind } from "./pipeline-types";
 import { useCheckedRows } from "./use-checked-rows";
@@ -15,7 +15,7 @@ export function useReviewRows<F extends string>(kind: PipelineKind<F>) {
   const [notice, setNotice] = useState("");
   const sheet = useSheetRows(kind, setNotice);
   const { grid, nextError, onKey } = useNextError(setNotice);
-  const { active, invalid, reviewRows } = useCheckedRows(kind, sheet.rows, sheet.skipped);
+  const { active, invalid, reviewRows, lookup } = useCheckedRows(kind, sheet.rows, sheet.skipped);
 
   const sending = active.length - invalid;
   return {
@@ -27,7 +27,8 @@ export function useReviewRows<F extends string>(kind: PipelineKind<F>) {
     skippedCount: sheet.skipped.size,
     /** The sheet line the undo button brings back, if a row was just deleted. */
     deletedLine: sheet.deletedLine,
-    blocked: sending === 0 || (invalid > 0 && !skipInvalid),
+    blocked: sending === 0 || (invalid > 0 && !skipInvalid) || lookup.holding,
+    lookup,
     onlyErrors,
     setOnlyErrors,
     skipInvalid,

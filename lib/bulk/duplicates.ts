@@ -2,8 +2,8 @@
 // which device and which site hold the ID, so the job's failed rows are explained from Postgres
 // alone (no CHeKT call, however often the job page polls): the mirror of CHeKT's devices and
 // sites first; for an ID the mirror has not seen yet, our external-ID mappings (device → its site)
-// and the device name CHeKT returned to the job that created it. The same mirror tells the paste
-// review and the device actions, before any job, which IDs the dealer's other sites hold.
+// and the device name CHeKT returned to the job that created it. The same mirror tells the device
+// actions and the paste review's lookup, before any job, which IDs the dealer's other sites hold.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { siteLabel } from "@/lib/site-label";
 import type { JobItemView } from "./jobs";
@@ -26,18 +26,18 @@ function nameOf(json: Prisma.JsonValue | null): string | null {
   return null;
 }
 
-/** The mirror's live devices with these external IDs (all the dealer's when null), but those on `exceptSiteId`. */
+/** The mirror's live devices with these external IDs, but those on `exceptSiteId`. */
 async function holdersFromMirror(
   db: MirrorDb,
   dealerLinkId: string,
-  externalIds: string[] | null,
+  externalIds: string[],
   exceptSiteId?: number,
 ): Promise<Map<string, Holder>> {
   const rows = await db.mirrorDevice.findMany({
     where: {
       dealerLinkId,
       goneAt: null,
-      ...(externalIds ? { externalId: { in: externalIds } } : {}),
+      externalId: { in: externalIds },
       ...(exceptSiteId === undefined ? {} : { siteId: { not: exceptSiteId } }),
     },
     select: { externalId: true, chektId: true, siteId: true, name: true },
@@ -105,7 +105,8 @@ async function named(db: MirrorDb, dealerLinkId: string, holders: Map<string, Ho
 
 /**
  * Which of `externalIds` a device on another of the dealer's sites than `siteId` holds, as the mirror
- * has it (the actions' check before storing a job; the site's own devices are checked against CHeKT).
+ * has it: the one rule of the actions' check before storing a job (the site's own devices are checked
+ * against CHeKT) and of the paste review's lookup (lib/bulk/site-devices.ts heldAtOtherSites).
  */
 export async function heldOnOtherSites(
   db: MirrorDb,
@@ -115,21 +116,6 @@ export async function heldOnOtherSites(
 ): Promise<Map<string, IdHolder>> {
   if (externalIds.length === 0) return new Map();
   return named(db, dealerLinkId, await holdersFromMirror(db, dealerLinkId, externalIds, siteId));
-}
-
-/** Every external ID the dealer's other sites hold, one list per site label (the paste review's copy). */
-export async function idsHeldBySite(
-  db: MirrorDb,
-  dealerLinkId: string,
-  siteId: number,
-): Promise<{ site: string; externalIds: string[] }[]> {
-  const bySite = new Map<string, string[]>();
-  for (const [ext, h] of await named(db, dealerLinkId, await holdersFromMirror(db, dealerLinkId, null, siteId))) {
-    const ids = bySite.get(h.site);
-    if (ids) ids.push(ext);
-    else bySite.set(h.site, [ext]);
-  }
-  return [...bySite].map(([site, externalIds]) => ({ site, externalIds }));
 }
 
 /**

@@ -1,7 +1,8 @@
 // zod input of the device actions; client-safe so the paste page can share the shapes.
 import { z } from "zod";
+import { countText } from "@/lib/count-text";
 import { chektId, chektIdNumber } from "@/lib/schemas/fields";
-import { validateDevice } from "./validate";
+import { externalIdProblem, validateDevice } from "./validate";
 
 const cell = z.string().max(1000).optional();
 
@@ -44,6 +45,30 @@ export const retryItemsInput = z.object({
     .array(z.object({ itemId: z.string().min(1).max(64), values: deviceValuesSchema.optional() }))
     .min(1, "Choose at least one failed row")
     .max(MAX_ROWS_PER_JOB),
+});
+
+/**
+ * The paste review's question (devicesHeldElsewhere): which of these IDs the dealer's other sites hold.
+ * Each ID by the paste's own rule (externalIdProblem: 1–128 characters, no control character), checked
+ * over the list so the refusal names the ID in the list's field (an element's own would be dropped).
+ */
+export const heldElsewhereInput = z.object({
+  siteId,
+  externalIds: z
+    .array(z.string().trim())
+    .min(1, "Give at least one external ID to check")
+    .max(
+      MAX_ROWS_PER_JOB,
+      `At most ${countText(MAX_ROWS_PER_JOB)} external IDs can be checked at once (a job's rows); split the list`,
+    )
+    .superRefine((ids, ctx) => {
+      for (const id of ids) {
+        const problem = externalIdProblem(id);
+        if (!problem) continue;
+        ctx.addIssue({ code: "custom", message: `${problem}: "${id.length > 24 ? `${id.slice(0, 24)}…` : id}"` });
+        return;
+      }
+    }),
 });
 
 /** The add-device form: one device's cells, validated by lib/bulk/validate.ts like a pasted row. */

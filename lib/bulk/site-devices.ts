@@ -5,9 +5,12 @@ import { prisma } from "@/lib/db";
 import { appDeviceApi } from "@/lib/chekt/api/device-client";
 import type { ChektDevice } from "@/lib/chekt/api/devices";
 import type { DealerScope } from "@/lib/dealer-scope";
+import { ActionError } from "@/lib/actions/errors";
 import { readSiteDevices, siteDeviceIds } from "@/lib/mirror/devices";
-import { heldOnOtherSites, idsHeldBySite } from "./duplicates";
+import { findMirrorSite } from "@/lib/mirror/read";
+import { heldOnOtherSites } from "./duplicates";
 import type { DeviceRowView } from "./site-devices-types";
+import type { IdHolder } from "./validate";
 
 export type { DeviceRowView };
 
@@ -20,21 +23,30 @@ export function siteDeviceRows(dealerLinkId: string, siteId: number) {
   return readSiteDevices(prisma, dealerLinkId, siteId);
 }
 
-/**
- * The paste review's duplicate check, as last seen: the IDs on the site, and those the dealer's other
- * sites hold, one list per site (CHeKT keeps a device's external ID unique across the dealer's sites).
- */
-export async function mirroredExternalIds(dealerLinkId: string, siteId: number) {
-  const [site, elsewhere] = await Promise.all([
-    siteDeviceIds(prisma, dealerLinkId, siteId),
-    idsHeldBySite(prisma, dealerLinkId, siteId),
-  ]);
-  return { site: site.map((d) => d.external_device_id), elsewhere };
+/** The external IDs of the site's devices, as last seen: the paste review flags the site's own at once. */
+export async function siteExternalIds(dealerLinkId: string, siteId: number): Promise<string[]> {
+  return (await siteDeviceIds(prisma, dealerLinkId, siteId)).map((d) => d.external_device_id);
 }
 
 /** Which of `externalIds` a device on another of the dealer's sites holds, and where (the mirror's word). */
 export function heldElsewhere(dealerLinkId: string, siteId: number, externalIds: string[]) {
   return heldOnOtherSites(prisma, dealerLinkId, siteId, externalIds);
+}
+
+/**
+ * The paste review's early warning (actions/devices.ts devicesHeldElsewhere): heldElsewhere for the
+ * pasted IDs only, so the page never sends the browser the other sites' IDs. The site must be in this
+ * dealer's mirror (another dealer's site is not found, as on its page).
+ */
+export async function heldAtOtherSites(
+  dealerLinkId: string,
+  siteId: number,
+  externalIds: string[],
+): Promise<({ externalId: string } & IdHolder)[]> {
+  if (!(await findMirrorSite(dealerLinkId, siteId)))
+    throw new ActionError("not_found", `This dealer has no site ${siteId}.`);
+  const held = await heldElsewhere(dealerLinkId, siteId, [...new Set(externalIds)]);
+  return [...held].map(([externalId, h]) => ({ externalId, ...h }));
 }
 
 /**

@@ -124,11 +124,25 @@ export function inUseMessage(externalId: string, h: IdHolder): string {
   return `External ID "${externalId}" is already used${by} at ${h.site}. Choose another ID.`;
 }
 
-/** The IDs of the dealer's other sites, as the paste page sends them (one label a site), as a lookup. */
-export function holdersBySite(groups: readonly { site: string; externalIds: readonly string[] }[]) {
-  const out = new Map<string, IdHolder>();
-  for (const g of groups) for (const id of g.externalIds) out.set(id, { device: null, site: g.site });
-  return out;
+/** What is wrong with an external ID on its own, by the paste's rule (validateDevice's); undefined when nothing. */
+export function externalIdProblem(id: string): string | undefined {
+  return validateDevice({ external_device_id: id }, "update").errors.external_device_id;
+}
+
+/**
+ * The rows' external IDs validateRows would look up in usedElsewhere, each once: well formed and not
+ * on this site (whose own devices are checked first). What the paste review asks the server about.
+ */
+export function idsToCheckElsewhere(
+  rows: readonly { values: Partial<Record<DeviceField, string>> }[],
+  existingExternalIds: ReadonlySet<string>,
+): string[] {
+  const ids = new Set<string>();
+  for (const r of rows) {
+    const id = (r.values.external_device_id ?? "").trim();
+    if (id && !existingExternalIds.has(id) && !externalIdProblem(id)) ids.add(id);
+  }
+  return [...ids];
 }
 
 export type ValidateOptions = {

@@ -1,6 +1,7 @@
-// Bulk provisioning in a real browser: paste 50 rows (3 bad), fix them in place, submit, watch the
-// job finish, read per-row results, fix and retry the one row CHeKT refused. Then the grid:
-// inline edit, select, delete with a confirmation that states the count.
+// Bulk provisioning in a real browser: paste 50 rows (3 bad, one with an ID another site holds, which
+// the review asks the server about), fix them in place, submit, watch the job finish, read per-row
+// results, fix and retry the one row CHeKT refused. Then the grid: inline edit, select, delete with a
+// confirmation that states the count.
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 import { partner } from "./setup/partner";
@@ -8,7 +9,8 @@ import { newSite as mirroredSite, refreshDevices, stamp } from "./devices-helper
 
 const ext = (i: number) => `e2e-${stamp}-${String(i).padStart(2, "0")}`;
 
-function pasteText(clash: string): string {
+/** 50 rows: three bad, line 50 with an ID another site holds (`known`), line 51 one CHeKT refuses (`clash`). */
+function pasteText(known: string, clash: string): string {
   const lines = ["External ID\tType\tName\tZone\tMAC Address\tModel"];
   for (let i = 1; i <= 50; i++) {
     let type = i % 10 === 0 ? "bridge" : "camera";
@@ -17,7 +19,8 @@ function pasteText(clash: string): string {
     if (i === 4) type = "dome"; // bad: not camera|bridge
     if (i === 17) mac = "zz:zz"; // bad: not a MAC
     if (i === 33) name = ""; // bad: name required
-    lines.push(`${i === 50 ? clash : ext(i)}\t${type}\t${name}\t${i}\t${mac}\tCK-${i}`);
+    const id = i === 49 ? known : i === 50 ? clash : ext(i);
+    lines.push(`${id}\t${type}\t${name}\t${i}\t${mac}\tCK-${i}`);
   }
   return lines.join("\n");
 }
@@ -36,33 +39,49 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
   // Two jobs through a rate-limited CHeKT (60/min, shared with the test's own set-up calls).
   test.setTimeout(180_000);
   const { siteId } = await mirroredSite(page, "Paste test", "operator");
-  const { siteId: otherSite } = await mirroredSite(page, "Clash holder", "operator");
+  const { siteId: otherSite, siteName: otherName } = await mirroredSite(page, "Clash holder", "operator");
+  // An external ID another site of the dealer uses, which the mirror knows: the review asks the server
+  // about the pasted IDs (the page no longer carries the other sites' IDs) and marks the row.
+  const known = `e2e-${stamp}-known`;
+  await partner(`/sites/${otherSite}/devices`, "POST", [
+    { external_device_id: known, device_type: "camera", name: "Known cam" },
+  ]);
+  await refreshDevices(page, otherSite);
+  await expect(page.getByTestId(`device-${known}`)).toBeVisible();
   const clash = `e2e-${stamp}-clash`;
-  // An external ID another site of the dealer already uses, made CHeKT-side after the mirror read that
-  // site: the review, which knows other sites' IDs from the mirror, cannot know it yet; CHeKT refuses it.
+  // One made CHeKT-side after the mirror read that site: the lookup (the mirror) cannot know it yet;
+  // CHeKT refuses it in the job.
   await partner(`/sites/${otherSite}/devices`, "POST", [
     { external_device_id: clash, device_type: "camera", name: "Elsewhere" },
   ]);
 
   await page.goto(`/sites/${siteId}/devices/paste`);
   await expect(page.getByRole("heading", { name: "Paste devices" })).toBeVisible();
-  await page.getByRole("textbox", { name: "Device list" }).fill(pasteText(clash));
+  await page.getByRole("textbox", { name: "Device list" }).fill(pasteText(known, clash));
   await page.getByRole("button", { name: "Next: match columns" }).click();
   await expect(page.getByLabel("First row is a header")).toBeChecked();
   await expect(page.getByLabel('Column "MAC Address"')).toHaveValue("mac");
   await shot(page, "map");
   await page.getByRole("button", { name: "Next: review rows" }).click();
 
-  await expect(page.getByTestId("invalid-count")).toHaveText(/3 with errors/);
+  const lookup = page.getByTestId("lookup-status");
+  await expect(lookup).toHaveText("1 pasted ID is already in use at your other sites (marked in the grid).");
+  await expect(page.getByTestId("invalid-count")).toHaveText(/4 with errors/);
   const submit = page.getByRole("button", { name: /Provision \d+ devices?/ });
   await expect(submit).toBeDisabled();
   await page.getByLabel("Show only rows with errors").check();
+  await expect(page.getByTestId("paste-row-50")).toContainText(
+    `External ID "${known}" is already used by Known cam at ${otherName}. Choose another ID.`,
+  );
   await shot(page, "review-errors");
   // Sheet lines count the header: data row i is line i + 1.
   await expect(page.getByLabel("Sheet line 5 Type")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Sheet line 5 Type").selectOption("camera");
   await page.getByLabel("Sheet line 18 MAC").fill("AA:BB:CC:00:00:11");
   await page.getByLabel("Sheet line 34 Name").fill("Camera 33");
+  // A new ID is asked about once the typing pauses; the send waits for the answer.
+  await page.getByLabel("Sheet line 50 External ID").fill(ext(49));
+  await expect(lookup).toHaveText("No pasted ID is in use at your other sites.");
   await expect(page.getByTestId("invalid-count")).toHaveText(/0 with errors/);
   await expect(submit).toHaveText("Provision 50 devices");
   await expect(submit).toBeEnabled();
@@ -208,6 +227,8 @@ test("a 2,500-row paste stays light: only the rows on screen are in the page", a
   await expect(page.getByText('2,500 rows, ","-separated.')).toBeVisible();
   await page.getByRole("button", { name: "Next: review rows" }).click();
   await expect(page.getByTestId("valid-count")).toHaveText(/2,500 valid/);
+  // The 2,500 IDs are asked about in one request; the send waits for its answer.
+  await expect(page.getByTestId("lookup-status")).toHaveText("No pasted ID is in use at your other sites.");
   await expect(page.getByRole("button", { name: "Provision 2,500 devices" })).toBeEnabled();
   expect(await page.locator('[data-testid^="paste-row-"]').count()).toBeLessThan(80);
   await page.getByRole("grid", { name: "Pasted devices" }).evaluate((el) => (el.scrollTop = el.scrollHeight));

@@ -1,10 +1,12 @@
 // The paste review as a new user meets it: fixing rows with "only rows with errors" on never loses a
 // keystroke or the focus, the type is picked (camera | bridge), rows can be skipped or deleted (and
 // the delete undone), "Next error" (and Alt+N) walks the errors, and the row numbers are the sheet's
-// lines, header and blank lines counted, on the review and on the job page alike.
+// lines, header and blank lines counted, on the review and on the job page alike. The pasted IDs are
+// asked about at the dealer's other sites (the page does not carry their IDs): the send waits for that
+// answer, and a failed ask says so, with Retry, instead of passing the IDs as free.
 import { expect, test, type Page } from "@playwright/test";
 import { partner } from "./setup/partner";
-import { expectAccessible, newSite, pasteToReview, shots, stamp } from "./devices-helpers";
+import { expectAccessible, newSite, pasteToReview, refreshDevices, shots, stamp } from "./devices-helpers";
 
 // External IDs are the dealer's, across its sites (CHeKT keeps them unique per dealer; the review checks the
 // other sites' too): each test's sheet has its own, or the second would find the first's provisioned rows taken.
@@ -180,4 +182,73 @@ test("review problems: the whole text, beside the sheet line on a laptop and und
   await expect(page.getByRole("columnheader", { name: "Problems" })).toBeVisible();
   await expectAccessible(page, "main");
   await shots(page, "review-problems");
+});
+
+test("IDs at other sites: asked once pasted, the send waits, a failed check says so and Retry asks again", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const held = id(3, "lookup");
+  const { siteId: holder, siteName: holderName } = await newSite(page, "Lookup holder", "operator");
+  await partner(`/sites/${holder}/devices`, "POST", [
+    { external_device_id: held, device_type: "camera", name: "Held cam" },
+  ]);
+  await refreshDevices(page, holder);
+  await expect(page.getByTestId(`device-${held}`)).toBeVisible();
+  const { siteId } = await newSite(page, "Lookup test", "operator");
+
+  // The lookup is a server action, posted to the page's own address: the first ask fails as a dropped
+  // connection would, the next is held until the test lets it through, so each state can be seen.
+  let answer: "fail" | "hold" | "pass" = "fail";
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/sites/${siteId}/devices/paste`, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    if (answer === "fail") return route.abort("failed");
+    if (answer === "hold") await released;
+    return route.continue();
+  });
+  await pasteToReview(page, siteId, sheet("lookup"));
+
+  const status = page.getByTestId("lookup-status");
+  await expect(status).toHaveAttribute("role", "status");
+  await expect(status).toHaveText(
+    "Could not check the pasted IDs at your other sites: We got no answer from the server. Nothing can be sent " +
+      "until they are checked.",
+  );
+  // The five bad rows are known here; the ID held elsewhere is not, and is not taken as free.
+  await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
+  await page.getByLabel("Skip the 5 invalid rows", { exact: true }).check();
+  const submit = page.getByRole("button", { name: /Provision \d+ devices/ });
+  await expect(submit).toHaveText("Provision 36 devices");
+  await expect(submit).toBeDisabled();
+  await expectAccessible(page, "main");
+  await shots(page, "review-lookup-failed");
+
+  // Retry from the keyboard: the focus goes to the status line, which says it is checking.
+  answer = "hold";
+  await page.getByRole("button", { name: "Retry the check" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(status).toHaveText("Checking IDs at your other sites…");
+  await expect(status).toBeFocused();
+  await expect(submit).toBeDisabled();
+  answer = "pass";
+  release();
+  await expect(status).toHaveText("1 pasted ID is already in use at your other sites (marked in the grid).");
+  await expect(page.getByTestId("invalid-count")).toHaveText(/6 with errors/);
+  await expect(page.getByTestId("paste-row-3")).toContainText(
+    `External ID "${held}" is already used by Held cam at ${holderName}. Choose another ID.`,
+  );
+  // "Skip the invalid rows" stays on and now leaves out that row too.
+  await expect(page.getByLabel("Skip the 6 invalid rows", { exact: true })).toBeChecked();
+  await expect(submit).toHaveText("Provision 35 devices");
+  await expect(submit).toBeEnabled();
+  await shots(page, "review-lookup-found");
+
+  // Another ID typed in is asked about once the typing pauses; it is free, so the row is sent again.
+  await page.getByLabel("Sheet line 3 External ID").fill(`${held}-new`);
+  await expect(status).toHaveText("No pasted ID is in use at your other sites.");
+  await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
+  await expect(submit).toHaveText("Provision 36 devices");
+  await expect(submit).toBeEnabled();
 });

@@ -78,6 +78,7 @@ function inputs(): Record<string, unknown | { none: string }> {
     },
     "devices.bulk.delete": { siteId: b.site, deviceIds: [b.device] },
     "devices.bulk.retry": { jobId: b.job, items: [{ itemId: b.item }] },
+    "devices.held_elsewhere": { siteId: b.site, externalIds: [`seed-dev-${b.device}`] },
     "sites.import": { none: "imports into the caller's dealer" },
     "sites.import.retry": { jobId: b.job, items: [{ itemId: b.item }] },
     "sites.import.pattern": { none: "the caller's current dealer's ID pattern (no dealer in the input)" },

@@ -4,7 +4,7 @@
  * letting the job meet CHeKT's 409.
  */
 import { describe, expect, it } from "vitest";
-import { holdersBySite, inUseMessage, validateRows } from "@/lib/bulk/validate";
+import { validateRows } from "@/lib/bulk/validate";
 
 const row = (line: number, id: string) => ({
   line,
@@ -53,18 +53,5 @@ describe("an external ID another site holds", () => {
       usedElsewhere,
     });
     expect(updated.errors).toEqual({});
-  });
-
-  it("the review's per-site lists become the same lookup (the site named, not the device)", () => {
-    const held = holdersBySite([
-      { site: "Harbor", externalIds: ["a", "b"] },
-      { site: "Site 7", externalIds: ["c"] },
-    ]);
-    expect([...held]).toEqual([
-      ["a", { device: null, site: "Harbor" }],
-      ["b", { device: null, site: "Harbor" }],
-      ["c", { device: null, site: "Site 7" }],
-    ]);
-    expect(inUseMessage("c", held.get("c")!)).toBe('External ID "c" is already used at Site 7. Choose another ID.');
   });
 });

@@ -4,17 +4,13 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ColumnMatcher } from "@/components/import/column-matcher";
-import { ReviewStep } from "@/components/import/review-step";
-import type { ReviewRowsState } from "@/components/import/use-review-rows";
-import type { PipelineKind, PipelineText } from "@/components/import/pipeline-types";
-import { DEVICE_COLUMNS } from "@/lib/bulk/mapping";
-import { FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
+import type { DeviceField } from "@/lib/bulk/fields";
 import { refuseInvalid } from "@/lib/bulk/refuse-invalid";
 import type { ValidatedRow } from "@/lib/bulk/validate";
 import { readinessOf, type SiteFacts } from "@/lib/readiness/rules";
+import { deviceKind, noop, renderReview, reviewState } from "../support/review-step";
 
 const N = 1234;
-const noop = () => undefined;
 
 const facts: SiteFacts = {
   siteId: 7,
@@ -30,51 +26,8 @@ const facts: SiteFacts = {
   offlineLong: N,
 };
 
-const kind: PipelineKind<DeviceField> = {
-  spec: DEVICE_COLUMNS,
-  labels: FIELD_LABELS,
-  noun: { one: "device", many: "devices" },
-  sentVerb: "sent",
-  shownFields: (mapped) => mapped,
-  check: () => [],
-};
-
-const words: PipelineText = {
-  steps: ["Paste", "Match", "Review"],
-  pasteTitle: "",
-  pasteDescription: "",
-  pasteLabel: "",
-  pasteRows: 3,
-  placeholder: "",
-  reviewTitle: "Review",
-  reviewDescription: "",
-  gridLabel: "Rows",
-  sendLabel: (n) => `Send ${n}`,
-};
-
 /** The review's state with counts and nothing else: no rows to render. */
-const review: ReviewRowsState<DeviceField> = {
-  grid: { current: null },
-  reviewRows: [],
-  active: [],
-  invalid: N,
-  sending: 5678,
-  skippedCount: 1500,
-  deletedLine: null,
-  blocked: true,
-  onlyErrors: false,
-  setOnlyErrors: noop,
-  skipInvalid: false,
-  setSkipInvalid: noop,
-  notice: "",
-  load: noop,
-  edit: noop,
-  skip: noop,
-  remove: noop,
-  undoDelete: noop,
-  nextError: noop,
-  onKey: noop,
-};
+const review = reviewState({ invalid: N, sending: 5678, skippedCount: 1500, blocked: true });
 
 const text = (html: string) =>
   html
@@ -103,7 +56,7 @@ describe("counts are grouped", () => {
   it("in the match step's row count", () => {
     const html = renderToStaticMarkup(
       createElement(ColumnMatcher<DeviceField>, {
-        kind,
+        kind: deviceKind,
         parsed: {
           delimiter: ",",
           rows: Array.from({ length: N + 1 }, () => ["a"]),
@@ -120,20 +73,7 @@ describe("counts are grouped", () => {
   });
 
   it("in the review's counts and its skip box", () => {
-    const html = text(
-      renderToStaticMarkup(
-        createElement(ReviewStep<DeviceField>, {
-          kind,
-          words,
-          review,
-          fields: [],
-          onBack: noop,
-          send: async () => undefined,
-          pending: false,
-          failure: null,
-        }),
-      ),
-    );
+    const html = text(renderReview(review));
     expect(html).toMatch(/5,678 valid/);
     expect(html).toMatch(/1,234 with errors/);
     expect(html).toMatch(/1,500 skipped/);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { PasteDevices } from "@/components/devices/paste-devices";
-import { mirroredExternalIds } from "@/lib/bulk/site-devices";
+import { siteExternalIds } from "@/lib/bulk/site-devices";
 import { crumbs, sitePage } from "../../site-page";
 
 export const metadata = { title: "Paste devices" } satisfies Metadata;
@@ -9,10 +9,11 @@ export const dynamic = "force-dynamic";
 
 export default async function PasteDevicesPage({ params }: { params: Promise<{ siteId: string }> }) {
   return sitePage("operator", metadata.title, (await params).siteId, async (ctx) => {
-    // From the mirror: the review flags known duplicates at once, on this site and the dealer's
-    // others; the job's own validation lists CHeKT before anything is stored, so a device of this
-    // site the mirror has not seen yet is still caught.
-    const existing = await mirroredExternalIds(ctx.scope.dealerLinkId, ctx.siteId);
+    // From the mirror: the review flags this site's own duplicates at once. The dealer's other sites are
+    // asked about the pasted IDs only, once pasted (devicesHeldElsewhere), so their IDs never reach the
+    // browser; the job's own validation lists CHeKT before anything is stored, so a device of this site
+    // the mirror has not seen yet is still caught.
+    const existing = await siteExternalIds(ctx.scope.dealerLinkId, ctx.siteId);
     return (
       <>
         <PageHeader
@@ -22,7 +23,7 @@ export default async function PasteDevicesPage({ params }: { params: Promise<{ s
           }
           breadcrumbs={crumbs(ctx, { label: "Devices", href: `/sites/${ctx.siteId}/devices` }, { label: "Paste" })}
         />
-        <PasteDevices siteId={ctx.siteId} existingExternalIds={existing.site} elsewhere={existing.elsewhere} />
+        <PasteDevices siteId={ctx.siteId} existingExternalIds={existing} />
       </>
     );
   });
