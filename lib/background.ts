@@ -56,6 +56,13 @@ export function startBackgroundWork(): Promise<Background> {
       .startAnnotationWorker({ connectionString: env.DATABASE_URL, log: (m) => log(`annotations: ${m}`) })
       .catch((e) => log(`annotation worker did not start: ${errorText(e)}`));
     if (annotations) stops.push(() => annotations.stop());
+    // The webhook log's old rows: a bounded prune every minute (lib/jobs/webhook-retention.ts).
+    const retention = await (
+      await import("@/lib/jobs/webhook-retention")
+    )
+      .startWebhookRetentionWorker({ connectionString: env.DATABASE_URL, log: (m) => log(`webhook log: ${m}`) })
+      .catch((e) => log(`webhook log retention did not start: ${errorText(e)}`));
+    if (retention) stops.push(() => retention.stop());
     try {
       // webhooks: catch-up from /v1/events + expiry sweep
       const webhooks = (await import("@/lib/webhooks/background")).startWebhookBackground();

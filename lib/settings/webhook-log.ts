@@ -2,13 +2,15 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageCount } from "@/lib/list-state/pages";
+import { refusalsNotStored } from "@/lib/webhooks/refusal-cap";
 import { pageWindow, timeRange } from "./log-paging";
 import type { WebhookLogFilters } from "./webhook-log-filters";
 
 export { VERDICTS, parseWebhookLogFilters } from "./webhook-log-filters";
 
 // The delivery log reads two tables the webhooks helper fills: one row per delivery that reached
-// the receiver (verdict + reason) and one row per distinct event (payload, duplicates, apply status).
+// the receiver (verdict + reason) and one row per distinct event (payload, duplicates, apply status);
+// and, for refused deliveries past the daily cap (lib/webhooks/refusal-cap.ts), how many were not stored.
 
 export const LOG_PAGE_SIZE = 50;
 
@@ -20,10 +22,13 @@ export async function webhookLogPage(f: WebhookLogFilters, dealerLinkId: string)
   if (f.event) and.push({ OR: [{ eventId: f.event }, { deliveryId: f.event }] });
   if (f.from || f.to) and.push({ receivedAt: timeRange(f) });
   const where: Prisma.WebhookDeliveryWhereInput = and.length ? { AND: and } : {};
-  const [deliveries, total, types] = await Promise.all([
+  // Refusals only counted have no verdict but "rejected", and no event type or id to match.
+  const countedToo = (!f.verdict || f.verdict === "rejected") && !f.type && !f.event;
+  const [deliveries, total, types, notStored] = await Promise.all([
     prisma.webhookDelivery.findMany({ where, ...pageWindow(f.page, LOG_PAGE_SIZE) }),
     prisma.webhookDelivery.count({ where }),
     prisma.webhookDelivery.groupBy({ by: ["eventType"], where: { dealerLinkId }, orderBy: { eventType: "asc" } }),
+    countedToo ? refusalsNotStored(prisma, dealerLinkId, f) : [],
   ]);
   const ids = [...new Set(deliveries.map((d) => d.eventId).filter((x): x is string => !!x))];
   const events = ids.length
@@ -47,5 +52,6 @@ export async function webhookLogPage(f: WebhookLogFilters, dealerLinkId: string)
     total,
     pages: pageCount(total, LOG_PAGE_SIZE),
     types: types.map((t) => t.eventType).filter((t): t is string => !!t),
+    notStored,
   };
 }

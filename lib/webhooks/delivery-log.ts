@@ -22,32 +22,40 @@ export type DeliveryMeta = { deliveryId: string | null; attempt: number | null }
 const clean = (v: string | null | undefined, max: number) =>
   v == null ? null : v.replace(/\u0000/g, "").slice(0, max);
 
-export async function recordDelivery(r: DeliveryRecord, { deliveryId, attempt }: DeliveryMeta) {
-  if (r.verdict === "rejected" || r.verdict === "malformed") {
-    console.warn(
-      JSON.stringify({
-        at: "webhook.reject",
-        dealerKey: r.dealerKey,
-        verdict: r.verdict,
-        reason: r.reason,
-        eventId: r.eventId,
-        deliveryId,
-      }),
-    );
-  }
-  await prisma.webhookDelivery.create({
-    data: {
-      dealerKey: clean(r.dealerKey, 200)!,
-      dealerLinkId: r.dealerLinkId ?? null,
-      eventId: clean(r.eventId, 200),
-      eventType: clean(r.eventType, 100),
-      deliveryId: clean(deliveryId, 200),
-      attempt,
+/** The webhook_deliveries row's fields for a delivery, cut and cleaned as the table holds them. */
+export function deliveryRow(r: DeliveryRecord, { deliveryId, attempt }: DeliveryMeta) {
+  return {
+    dealerKey: clean(r.dealerKey, 200)!,
+    dealerLinkId: r.dealerLinkId ?? null,
+    eventId: clean(r.eventId, 200),
+    eventType: clean(r.eventType, 100),
+    deliveryId: clean(deliveryId, 200),
+    attempt,
+    verdict: r.verdict,
+    reason: clean(r.reason, 500),
+    bodyBytes: r.bodyBytes,
+  };
+}
+
+/** The log line a refusal leaves (`note` says anything the row cannot, such as why no row was written). */
+export function warnRefusal(r: DeliveryRecord, { deliveryId }: DeliveryMeta, note?: string) {
+  if (r.verdict !== "rejected" && r.verdict !== "malformed") return;
+  console.warn(
+    JSON.stringify({
+      at: "webhook.reject",
+      dealerKey: r.dealerKey,
       verdict: r.verdict,
-      reason: clean(r.reason, 500),
-      bodyBytes: r.bodyBytes,
-    },
-  });
+      reason: r.reason,
+      eventId: r.eventId,
+      deliveryId,
+      ...(note ? { note } : {}),
+    }),
+  );
+}
+
+export async function recordDelivery(r: DeliveryRecord, meta: DeliveryMeta) {
+  warnRefusal(r, meta);
+  await prisma.webhookDelivery.create({ data: deliveryRow(r, meta) });
 }
 
 /** recordDelivery, unless the dealer link's log already holds a row of this verdict for this event. */

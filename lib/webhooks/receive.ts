@@ -4,6 +4,7 @@ import { secretsByDealerKey } from "./dealer-secrets";
 import { recordDelivery, type DeliveryMeta, type DeliveryRecord } from "./delivery-log";
 import { parseEvent } from "./events";
 import { readBodyLimited } from "./read-body";
+import { recordRefusal } from "./refusal-cap";
 import { countUnknownDealerKey } from "./rejections";
 import { storeOrRefuse, type StorableEvent, type StoreOutcome } from "./store";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./verify";
@@ -22,31 +23,42 @@ type Refusal = {
  * The whole receiver, independent of Next so the bench and tests drive the same code the route
  * runs. Order matters: dealer link → size limit while streaming → signature on the raw bytes →
  * JSON → store + apply. Every answer for a known dealer is recorded as a WebhookDelivery row; a
- * post to an unknown key is only counted (webhook_rejections), its body never read.
+ * post to an unknown key is only counted (webhook_rejections), its body never read, and a known dealer's
+ * refusals before its signature held are stored up to a daily cap, then counted (refusal-cap.ts).
  *
  * CHeKT retries every non-2xx answer for 24 hours (lib/chekt/openapi.yaml, the webhooks' description), so
  * a signed event that can never be stored (not JSON, not an event, data Postgres refuses) is answered 2xx,
  * refused in the body (malformed): a 4xx would only bring it back, and log it, a dozen times more. A bad
  * signature stays a 401: it is not CHeKT's own delivery, or not yet one we can trust.
  */
-export async function receiveWebhook(request: Request, dealerKey: string): Promise<Response> {
+export async function receiveWebhook(
+  request: Request,
+  dealerKey: string,
+  /** When the capped refusals' day is taken; tests pin it. */
+  clock: () => Date = () => new Date(),
+): Promise<Response> {
   const headers = request.headers;
   const meta = deliveryMeta(headers);
   const dealer = isPlausibleDealerKey(dealerKey) ? await secretsByDealerKey(dealerKey) : null;
   if (!dealer) return refuseUnknownDealer(request, dealerKey);
-  const refuse = async (r: Refusal) => {
-    await recordDelivery({ dealerKey, dealerLinkId: dealer.dealerLinkId, ...r.delivery }, meta);
+  const from = { dealerKey, dealerLinkId: dealer.dealerLinkId };
+  // Before the signature holds, anyone with the URL can send: such refusals are capped per day.
+  const refuseUnsigned = async (r: Refusal) => {
+    await recordRefusal(prisma, { ...from, ...r.delivery }, meta, clock());
     return r.response;
   };
 
   const body = await readBodyLimited(request, MAX_BODY_BYTES);
-  if (!body.ok) return refuse(tooLarge(body.bytesSeen));
+  if (!body.ok) return refuseUnsigned(tooLarge(body.bytesSeen));
   const raw = body.bytes;
   const badSignature = checkSignature(raw, headers, dealer.webhookSecret);
-  if (badSignature) return refuse(badSignature);
+  if (badSignature) return refuseUnsigned(badSignature);
   const read = readEvent(raw, headers);
-  if (!read.ok) return refuse(read.refusal);
-  return storeEvent({ dealerKey, dealerLinkId: dealer.dealerLinkId, bodyBytes: raw.length }, read, meta);
+  if (!read.ok) {
+    await recordDelivery({ ...from, ...read.refusal.delivery }, meta);
+    return read.refusal.response;
+  }
+  return storeEvent({ ...from, bodyBytes: raw.length }, read, meta);
 }
 
 function deliveryMeta(headers: Headers): DeliveryMeta {

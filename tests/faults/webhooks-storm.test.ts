@@ -28,6 +28,7 @@ let world: HookDb;
 let sql: pg.Client;
 let linkId: string;
 let receiveWebhook: (req: Request, key: string) => Promise<Response>;
+let REFUSED_ROWS_PER_DAY: number;
 
 type Kind = "genuine" | "duplicate" | "forged" | "tampered" | "unsigned" | "stale" | "future" | "oversized";
 type Delivery = { kind: Kind; eventId: string; make: () => Request };
@@ -37,6 +38,7 @@ beforeAll(async () => {
   linkId = await seedDealerLink(world.db.url, { key: KEY, chektDealerId: 1 });
   await seedDealerLink(world.db.url, { key: FUZZ_KEY, chektDealerId: 2 });
   ({ receiveWebhook } = await import("@/lib/webhooks/receive"));
+  ({ REFUSED_ROWS_PER_DAY } = await import("@/lib/webhooks/refusal-cap"));
   // 340 refusals each log a warning line; the delivery log rows are what the test checks.
   vi.spyOn(console, "warn").mockImplementation(() => undefined);
 }, 120_000);
@@ -243,17 +245,31 @@ describe("webhook storm", () => {
     const snaps = await sql.query(`SELECT id FROM snapshots WHERE dealer_link_id = $1`, [linkId]);
     expect(snaps.rowCount).toBe(alarms.length);
 
-    // Every refused delivery is in the delivery log with its reason; none of them left an event.
+    // Every refused delivery is counted; the day's first REFUSED_ROWS_PER_DAY are in the delivery log with their
+    // reasons (lib/webhooks/refusal-cap.ts), the rest only in the count. None of them left an event.
     const refused = await sql.query<{ reason: string; n: number }>(
       `SELECT split_part(reason, ':', 1) AS reason, count(*)::int AS n FROM webhook_deliveries WHERE dealer_key = $1
         AND verdict = 'rejected' GROUP BY 1 ORDER BY 1`,
       [KEY],
     );
-    const byReason = Object.fromEntries(refused.rows.map((r) => [r.reason, r.n]));
-    expect(byReason.body_too_large).toBe(40);
-    expect(byReason.timestamp_too_old).toBe(60);
-    expect(byReason.timestamp_in_future).toBe(60);
-    expect(refused.rows.reduce((a, r) => a + r.n, 0)).toBe(60 + 40 + 20 + 60 + 60 + 40);
+    const reasons = [
+      "body_too_large",
+      "missing_signature",
+      "signature_mismatch",
+      "timestamp_in_future",
+      "timestamp_too_old",
+    ];
+    expect(reasons).toEqual(expect.arrayContaining(refused.rows.map((r) => r.reason)));
+    const stored = refused.rows.reduce((a, r) => a + r.n, 0);
+    const counted = await sql.query<{ refused: number; not_stored: number; days: number }>(
+      `SELECT sum(refused)::int AS refused, sum(not_stored)::int AS not_stored, count(*)::int AS days
+        FROM webhook_refusal_counts WHERE dealer_link_id = $1`,
+      [linkId],
+    );
+    const { refused: all, not_stored: notStored, days } = counted.rows[0];
+    expect(all).toBe(60 + 40 + 20 + 60 + 60 + 40);
+    expect(stored + notStored).toBe(all);
+    expect(stored).toBe(Math.min(all, REFUSED_ROWS_PER_DAY * days));
   }, 180_000);
 
   it("signed or not, any body and any headers get 200, 401 or 413 — never a 500, a 400 or a throw", async () => {
