@@ -1,6 +1,7 @@
 // npm run worker — the app's background work (bulk jobs, mirror sweeps and refreshes, webhook
-// catch-up, fleet alerts, desk annotations: lib/background.ts) in a process of its own, beside web
-// instances started with BACKGROUND_WORK=off. Same environment as the web instances (lib/env.ts).
+// catch-up, fleet alerts, desk annotations, webhook log retention: lib/background.ts) in a process of
+// its own, beside web instances started with BACKGROUND_WORK=off. Same environment as the web
+// instances (lib/env.ts).
 // Run by `node --conditions=react-server --import tsx`: lib/ marks its modules `server-only`, which
 // throws under any other condition, and tsx resolves the `@/` paths. SIGINT/SIGTERM stop it: running
 // bulk jobs are aborted where they stand and resumed by the next worker (bulk_jobs is the truth).
