@@ -16,7 +16,8 @@ function OpenAlert({ a, now }: { a: AlertView; now: Date }) {
           at {a.siteName} · offline {ago(a.offlineSince, now)}
         </span>
       </span>
-      <span className="flex gap-2">
+      {/* Top-aligned: on a phone the mail's badge takes three lines, and "Offline" keeps its own height. */}
+      <span className="flex items-start gap-2">
         <Badge tone="danger">Offline</Badge>
         {a.mail?.state === "mailed" ? (
           <Badge tone="info">{a.mail.text}</Badge>

@@ -37,6 +37,13 @@ export type AlertMail =
 const REASON_CHARS = 60;
 
 /**
+ * A failure for now as the server said it, from its 4xx reply on: nodemailer leads the reply with its own
+ * words ("Can't send mail - all recipients were rejected: 451 4.7.1 Greylisted…"), which sound final and
+ * filled the badge, cutting off the server's reason. Without a reply (a connection refused) the whole reason.
+ */
+const serverSaid = (reason: string): string => /(?:^|[\s:=])(4\d\d[ -][\s\S]*)$/.exec(reason)?.[1] ?? reason;
+
+/**
  * An alert's mail as the list says it: mailed; failed for now, with when it is tried again (a
  * failure with a next try, lib/fleet/alerts.ts); failed for good (no next try: the reason stands,
  * "Gave up after 4 tries: …" once a failure for now ran out of tries); or null, not tried yet.
@@ -48,8 +55,9 @@ export function alertMail(
   if (a.emailedAt) return { state: "mailed", text: "Mailed" };
   if (!a.emailError) return null;
   const reason = a.emailError;
-  const shown = reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS - 1)}…` : reason;
-  if (!a.emailRetryAt) return { state: "failed", text: `Mail failed: ${shown}`, reason };
+  const cut = (text: string) => (text.length > REASON_CHARS ? `${text.slice(0, REASON_CHARS - 1)}…` : text);
+  if (!a.emailRetryAt) return { state: "failed", text: `Mail failed: ${cut(reason)}`, reason };
+  const shown = cut(serverSaid(reason));
   // A try that is due goes with the next scan, within the minute.
   const when = a.emailRetryAt > now ? `at ${utcBrief(a.emailRetryAt, now)}` : "now";
   const tryN = `try ${a.emailAttempts + 1} of ${MAIL_TRIES}`;

@@ -85,6 +85,25 @@ describe("alertMail: what the alert list says of an alert's mail", () => {
     );
   });
 
+  it("a failure for now shows the server's reply, not nodemailer's words before it; whole in `reason`", () => {
+    const retryAt = new Date("2026-12-01T12:05:00Z");
+    const greylisted = "Can't send mail - all recipients were rejected: 451 4.7.1 Greylisted, please try again later";
+    expect(alertMail(failed(1, retryAt, greylisted), now)).toEqual({
+      state: "waiting",
+      text: "Mail not sent yet: 451 4.7.1 Greylisted, please try again later — trying again at 12:05 UTC (try 2 of 4)",
+      reason: greylisted,
+    });
+    const busy = "Invalid greeting. response=421 4.3.2 Service not available";
+    expect(alertMail(failed(1, retryAt, busy), now)?.text).toMatch(/^Mail not sent yet: 421 4\.3\.2 Service not avail/);
+    // A port is not a reply; a failure that stands keeps nodemailer's words ("rejected" is then what happened).
+    expect(alertMail(failed(1, retryAt, "connect ETIMEDOUT 10.0.0.4:465"), now)?.text).toMatch(
+      /^Mail not sent yet: connect ETIMEDOUT 10\.0\.0\.4:465 — /,
+    );
+    expect(alertMail(failed(1, null, "Can't send mail - all recipients were rejected: 550 No"), now)?.text).toBe(
+      "Mail failed: Can't send mail - all recipients were rejected: 550 No",
+    );
+  });
+
   it("a long reason is cut to one line in the text, whole in `reason`", () => {
     const long = `421 ${"x".repeat(200)}`;
     const m = alertMail(failed(1, new Date("2026-12-01T12:05:00Z"), long), now);
