@@ -3,6 +3,7 @@
 // drift check with re-link / link / forget, the webhook re-apply and the audit CSV export.
 // Only the cookie jar is test-made (it carries a real encrypted session cookie; user rows and session versions are
 // real).
+import { AsyncLocalStorage } from "node:async_hooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
@@ -17,8 +18,10 @@ const authMock = vi.hoisted(() => ({
 vi.mock("next/cache", () => import("../support/next-cache"));
 // The session is a real encrypted cookie for authMock's claims, decoded by lib/auth/session.ts as in production.
 vi.mock("next/headers", () =>
-  import("../support/session-cookie").then((h) => h.nextHeadersWith(() => authMock.session)),
+  import("../support/session-cookie").then((h) => h.nextHeadersWith(() => sessionScope.getStore() ?? authMock.session)),
 );
+/** Claims for the calls run inside it, so two concurrent calls each keep their own session. */
+const sessionScope = new AsyncLocalStorage<NonNullable<typeof authMock.session>>();
 
 let db: TestDatabase;
 let sim: RunningSimulator;
@@ -178,20 +181,33 @@ describe("users and roles", () => {
 
   it("two admins demoting each other at the same time leave one admin (serialised)", async () => {
     const b = await makeUser("b@admin.test", "admin");
-    // Both calls run inside the same process, each in its own transaction; the advisory lock orders them.
+    // Both calls run inside the same process, each in its own transaction; the advisory lock orders them. Each
+    // runs under its own session (a per-call scope, not the shared claims the two calls would overwrite).
+    const sessionOf = async (userId: string) => {
+      await as(userId);
+      return authMock.session!;
+    };
+    const [asAdmin, asB] = [await sessionOf(admin.id), await sessionOf(b.id)];
+    const since = (await m.db.prisma.auditLog.findFirst({ orderBy: { id: "desc" } }))?.id ?? 0n;
     const [r1, r2] = await Promise.all([
-      (async () => {
-        await as(admin.id);
-        return m.users.setRoleAction({ userId: b.id, role: "viewer" });
-      })(),
-      (async () => {
-        await as(b.id);
-        return m.users.setRoleAction({ userId: admin.id, role: "viewer" });
-      })(),
+      sessionScope.run(asAdmin, () => m.users.setRoleAction({ userId: b.id, role: "viewer" })),
+      sessionScope.run(asB, () => m.users.setRoleAction({ userId: admin.id, role: "viewer" })),
     ]);
-    const admins = await m.db.prisma.user.count({ where: { role: "admin", disabledAt: null } });
-    expect(admins).toBeGreaterThanOrEqual(1);
-    expect([r1.serverError?.code, r2.serverError?.code].filter(Boolean).length).toBeLessThanOrEqual(1);
+    // setRole changes the membership's role in this dealer (the user row's role is the account's first one).
+    const admins = await m.db.prisma.membership.count({
+      where: { dealerLinkId: linkId, role: "admin", user: { disabledAt: null } },
+    });
+    expect(admins).toBe(1);
+    const codes = [r1.serverError?.code, r2.serverError?.code];
+    expect(codes.filter((c) => c === undefined)).toHaveLength(1);
+    expect(codes.filter((c) => c !== undefined)).toEqual(["last_admin"]);
+    const rows = await m.db.prisma.auditLog.findMany({
+      where: { action: "users.set_role", id: { gt: since } },
+      orderBy: { id: "asc" },
+    });
+    // A rule's refusal is an action failure in the audit log (outcome "refused" is the role and dealer checks').
+    expect(rows.map((r) => r.outcome).sort()).toEqual(["failure", "success"]);
+    expect(rows.find((r) => r.outcome === "failure")?.error).toMatch(/^last_admin: /);
   });
 
   it("disabling ends the user's sessions; enabling lets a new sign-in work", async () => {
@@ -402,6 +418,7 @@ describe("drift", () => {
     expect(missing).toMatchObject({ kind: "site", mapping: { id: dead.id, chektId: "987654" } });
 
     const relinked = await m.drift.relinkMappingAction({
+      dealerLinkId: linkId,
       mappingId: mismatch!.type === "external_id_mismatch" ? mismatch!.mapping.id : "",
       chektId: Number(site.object.chektId),
     });
@@ -412,7 +429,7 @@ describe("drift", () => {
       after: { externalId: site.object.externalId },
     });
 
-    const forgot = await m.drift.forgetMappingAction({ mappingId: dead.id });
+    const forgot = await m.drift.forgetMappingAction({ dealerLinkId: linkId, mappingId: dead.id });
     expect(forgot.data).toEqual({ forgotten: dead.id });
     expect(await lastAudit()).toMatchObject({
       action: "drift.forget",
@@ -452,7 +469,7 @@ describe("drift", () => {
     const mapping = await m.db.prisma.externalIdMapping.create({
       data: { dealerLinkId: linkId, kind: "site", chektId: "555555", externalId: "x-1" },
     });
-    const r = await m.drift.relinkMappingAction({ mappingId: mapping.id, chektId: 555556 });
+    const r = await m.drift.relinkMappingAction({ dealerLinkId: linkId, mappingId: mapping.id, chektId: 555556 });
     expect(r.serverError).toMatchObject({ code: "not_found" });
     expect(await m.db.prisma.externalIdMapping.findUniqueOrThrow({ where: { id: mapping.id } })).toMatchObject({
       chektId: "555555",
