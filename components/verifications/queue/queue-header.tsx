@@ -23,7 +23,8 @@ export function QueueHeader(props: {
   return (
     <>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-        <div className="flex items-center gap-3 text-sm text-slate-700">
+        {/* Wraps: on a phone a refusal's words take the line, and the count goes under them. */}
+        <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
           <LiveBadge status={status} />
           <span data-testid="pending-count">
             {count} open {plural(count, "verification")}
@@ -92,11 +93,17 @@ function LiveBadge({ status }: { status: LiveStatus }) {
       </Badge>
     );
   if (typeof status === "object")
-    // What is on screen stays as it was last sent, so say plainly that it no longer updates, and why.
+    // What is on screen stays as it was last sent, so say plainly that it no longer updates, and why; a
+    // reload is the way on (the page itself sends a session that ended to sign-in, and back here after).
     return (
-      <span role="alert" className="flex items-center gap-2">
-        <Badge tone="danger">Not live</Badge>
-        <span>Live updates stopped: {status.refused}</span>
+      <span className="flex flex-wrap items-center gap-2">
+        <span role="alert" className="flex flex-wrap items-center gap-2">
+          {/* The space between: a screen reader reads the alert as one text, "Not liveLive updates…" without it. */}
+          <Badge tone="danger">Not live</Badge> <span>Live updates stopped: {status.refused}</span>
+        </span>
+        <Button variant="secondary" size="sm" onClick={() => window.location.reload()}>
+          Reload
+        </Button>
       </span>
     );
   return <Badge tone="warning">{status === "connecting" ? "Connecting…" : "Reconnecting…"}</Badge>;
