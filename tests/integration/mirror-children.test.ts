@@ -13,8 +13,11 @@ import { OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted, contactInput } from "../support/form-inputs";
 import { runOperatorJob } from "../support/operator-job";
+import { testAuditRows } from "../support/audit-rows";
+import { UNSURE_AFTER_500, auditSummary } from "../support/write-failure";
 
 const world = simFile("chekt_mirror_children", { members: [OPERATOR], user: OPERATOR, faults: true });
+const auditRows = testAuditRows(world);
 let contacts: typeof import("@/actions/contacts");
 let arming: typeof import("@/actions/arming");
 let siteId: number;
@@ -102,7 +105,12 @@ describe("mirror-children · contacts: write-through", () => {
     const count = await world.prisma.mirrorContact.count();
     const input = contactInput(siteId, { external_contact_id: "mc-c-refused", first_name: "No", last_name: "Body" });
     const r = await contacts.createContactAction(input);
-    expect(r?.serverError?.message).toMatch(/.+/);
+    expect(r?.serverError?.message).toBe(UNSURE_AFTER_500);
+    expect(r?.serverError?.traceId).toEqual(expect.any(String));
+    expect(auditSummary(await auditRows("contacts.create"))).toEqual({
+      outcomes: ["failure"],
+      failureTraces: [r?.serverError?.traceId],
+    });
     expect(await world.prisma.mirrorContact.count()).toBe(count);
     expect(await world.prisma.mirrorContact.findFirst({ where: { externalId: "mc-c-refused" } })).toBeNull();
   });
@@ -151,15 +159,19 @@ describe("mirror-children · arming: write-through", () => {
       status_5xx: 500,
     });
     const refused = await arming.setArmingAction({ site_id: siteId, security_type: 1 });
-    expect(refused?.serverError).toBeDefined();
+    expect(refused?.serverError?.message).toBe(UNSURE_AFTER_500);
+    expect(refused?.serverError?.traceId).toEqual(expect.any(String));
     expect(
       await world.prisma.mirrorArming.findUniqueOrThrow({
         where: { dealerLinkId_siteId: { dealerLinkId: world.linkId, siteId } },
       }),
     ).toEqual(row);
-    const audit = await world.prisma.auditLog.findFirstOrThrow({
-      where: { action: "arming.update", outcome: "success" },
+    const rows = await auditRows("arming.update");
+    expect(auditSummary(rows)).toEqual({
+      outcomes: ["success", "failure"],
+      failureTraces: [refused?.serverError?.traceId],
     });
+    const audit = rows[0]!;
     // The first switch had no mirrored setting yet: "before" came from CHeKT, and is the seed's.
     expect(audit.before).toMatchObject({ site_id: siteId });
   });

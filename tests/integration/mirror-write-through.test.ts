@@ -9,12 +9,15 @@ import { session } from "../support/session";
 import { ADMIN, OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted, siteInput, stationInput } from "../support/form-inputs";
+import { testAuditRows } from "../support/audit-rows";
+import { UNSURE_AFTER_500, auditSummary } from "../support/write-failure";
 
 const world = simFile("chekt_mirror_wt", {
   members: [OPERATOR, { ...ADMIN, owner: true }],
   user: OPERATOR,
   faults: true,
 });
+const auditRows = testAuditRows(world);
 let sites: typeof import("@/actions/sites");
 let stations: typeof import("@/actions/stations");
 let dealer: typeof import("@/actions/dealer");
@@ -135,15 +138,15 @@ describe("mirror write-through: sites", () => {
       status_5xx: 500,
     });
     const r = await sites.setSiteActivationAction({ site_id: siteId, is_activated: 1 });
-    expect(r?.serverError?.message).toBeTruthy();
+    expect(r?.serverError?.message).toBe(UNSURE_AFTER_500);
+    expect(r?.serverError?.traceId).toEqual(expect.any(String));
     const after = await siteRow(siteId);
     expect(after!.isActivated).toBe(false);
     expect(after!.updatedAt.getTime()).toBe(before!.updatedAt.getTime());
-    expect(
-      await world.prisma.auditLog.findFirst({
-        where: { action: "sites.activation", outcome: "failure", traceId: r?.serverError?.traceId },
-      }),
-    ).not.toBeNull();
+    expect(auditSummary(await auditRows("sites.activation"))).toEqual({
+      outcomes: ["failure"],
+      failureTraces: [r?.serverError?.traceId],
+    });
   }, 60_000);
 
   it("activation: the accepted answer lands in the mirror", async () => {
@@ -220,7 +223,12 @@ describe("mirror write-through: stations and the dealer", () => {
     expect(row!.dto).toMatchObject({ company_email: "ops@acme.example" });
     await world.fault({ path: "/partner/v1/dealers/1", method: "PUT", rate_5xx: 1, status_5xx: 500 });
     const refused = await dealer.updateDealerAction({ company_email: "never@acme.example" });
-    expect(refused?.serverError).toBeDefined();
+    expect(refused?.serverError?.message).toBe(UNSURE_AFTER_500);
+    expect(refused?.serverError?.traceId).toEqual(expect.any(String));
+    expect(auditSummary(await auditRows("dealer.update"))).toEqual({
+      outcomes: ["success", "failure"],
+      failureTraces: [refused?.serverError?.traceId],
+    });
     expect((await world.prisma.mirrorDealer.findUnique({ where: { dealerLinkId: world.linkId } }))!.dto).toMatchObject({
       company_email: "ops@acme.example",
     });
