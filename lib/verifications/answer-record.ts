@@ -2,12 +2,13 @@ import "server-only";
 // What CHeKT's verdict on an answer leaves in Postgres: the item answered (with the annotation it
 // now owes) or expired, each in one commit with its audit row and the NOTIFY open pages wait for.
 import type { ActionContext } from "@/lib/actions/client";
-import { prisma } from "@/lib/db";
+import { ActionError } from "@/lib/actions/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyVerification } from "@/lib/webhooks/notify";
 import { queueAnnotationInTx } from "./annotate";
 import { annotationBody } from "./annotate-format";
-import { STATE_OF, storedSteps, verificationKey, type AnswerAction } from "./answer-rules";
+import { STATE_OF, alreadyAnswered, storedSteps, verificationKey, type AnswerAction } from "./answer-rules";
+import { isAnswered } from "./open";
 import { operatorName, type Operator } from "./operator";
 
 export type AnswerContext = Pick<ActionContext, "commit" | "traceId">;
@@ -60,6 +61,14 @@ async function queueOwedAnnotation(
   await queueAnnotationInTx(tx, { dealerLinkId, verificationId: id, alarmId: stored.alarmId, body });
 }
 
+/**
+ * CHeKT took the answer: the item answered, its audit row, the annotation owed and the NOTIFY, in one
+ * commit. The row is locked first, so two records of one answer (a double click, a second tab, two
+ * operators whose identical requests CHeKT replayed) run one after the other: the second finds the
+ * item answered and is refused with who answered it and when, its commit (and audit row) rolled back.
+ * The claim is not checked: an answer CHeKT accepted is recorded even if the claim was taken over
+ * or lapsed while it was on its way.
+ */
 export async function recordAnswer(
   ctx: AnswerContext,
   dealer: Dealer,
@@ -69,39 +78,59 @@ export async function recordAnswer(
   a: RecordedAnswer,
 ) {
   const state = STATE_OF[action];
-  const row = await prisma.verification.findUnique({
-    where: verificationKey(dealer.id, id),
-    select: { alarmId: true, answerOutcomeLabel: true, answerSteps: true },
+  const key = verificationKey(dealer.id, id);
+  const entry = {
+    action: `verifications.${action}`,
+    objectKind: "verification" as const,
+    chektId: id,
+    dealerLinkId: dealer.id,
+    traceId: a.traceId,
+    before: a.before,
+    // Filled in under the lock below (the commit builds its audit row after the work).
+    after: answerAfter(state, a, null),
+  };
+  await ctx.commit(entry, async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM verifications WHERE dealer_link_id = ${dealer.id} AND id = ${id} FOR UPDATE`;
+    const row = await tx.verification.findUnique({
+      where: key,
+      select: {
+        state: true,
+        answeredByName: true,
+        answeredAt: true,
+        alarmId: true,
+        answerOutcomeLabel: true,
+        answerSteps: true,
+      },
+    });
+    if (row && isAnswered(row.state)) throw new ActionError("answered", alreadyAnswered(row));
+    entry.after = answerAfter(state, a, row);
+    if (row?.alarmId && row.answerOutcomeLabel) {
+      const stored = { alarmId: row.alarmId, label: row.answerOutcomeLabel, steps: row.answerSteps };
+      await queueOwedAnnotation(tx, dealer.id, id, stored);
+    }
+    await tx.verification.update({
+      where: key,
+      data: {
+        state,
+        answeredById: me.id,
+        answeredByName: operatorName(me),
+        answerTraceId: a.traceId,
+        answerError: null,
+        leaseExpiresAt: null,
+        // What CHeKT took, written again: a "check with CHeKT" that read the alarm before this answer
+        // landed may have forgotten the stored answer in between.
+        ...(a.idempotencyKey
+          ? {
+              answerIdemKey: a.idempotencyKey,
+              answerAction: action,
+              answerContactId: a.contactId,
+              answeredAt: a.respondedAt,
+            }
+          : {}),
+      },
+    });
+    await notifyVerification(tx, { id, dealerLinkId: dealer.id, state });
   });
-  await ctx.commit(
-    {
-      action: `verifications.${action}`,
-      objectKind: "verification",
-      chektId: id,
-      dealerLinkId: dealer.id,
-      traceId: a.traceId,
-      before: a.before,
-      after: answerAfter(state, a, row),
-    },
-    async (tx) => {
-      if (row?.alarmId && row.answerOutcomeLabel) {
-        const stored = { alarmId: row.alarmId, label: row.answerOutcomeLabel, steps: row.answerSteps };
-        await queueOwedAnnotation(tx, dealer.id, id, stored);
-      }
-      await tx.verification.update({
-        where: verificationKey(dealer.id, id),
-        data: {
-          state,
-          answeredById: me.id,
-          answeredByName: operatorName(me),
-          answerTraceId: a.traceId,
-          answerError: null,
-          leaseExpiresAt: null,
-        },
-      });
-      await notifyVerification(tx, { id, dealerLinkId: dealer.id, state });
-    },
-  );
 }
 
 export async function markExpired(

@@ -1,6 +1,7 @@
 // The answer's rules, apart from the database and CHeKT: what each action leaves the item in, how
 // long a failed send is retried and what the operator is told when the retries end.
 import { retryWaitMs, type ChektError } from "@/lib/chekt/errors";
+import { utcText } from "@/lib/utc-text";
 import type { AnsweredState } from "./open";
 import type { CheckedStep } from "./outcomes-schemas";
 
@@ -40,6 +41,15 @@ export const FORGOTTEN_ANSWER = {
   answerContactId: null,
   answeredAt: null,
 };
+
+/**
+ * What an operator is told about an item answered already: "Already dispatched by Alice at 2026-12-03
+ * 14:34:52 UTC." (when the answer was sent), whether their own second click, another tab or someone else.
+ */
+export function alreadyAnswered(row: { state: string; answeredByName: string | null; answeredAt: Date | null }) {
+  const at = row.answeredAt ? ` at ${utcText(row.answeredAt, "second")}` : "";
+  return `Already ${row.state} by ${row.answeredByName ?? "another operator"}${at}.`;
+}
 
 /** One verification of one dealer, as Prisma's unique key names it. */
 export const verificationKey = (dealerLinkId: string, id: string) => ({ dealerLinkId_id: { dealerLinkId, id } });

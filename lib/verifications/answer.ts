@@ -6,10 +6,11 @@ import { alarmVerdict } from "./check";
 import { afterSendFailure } from "./answer-failure";
 import { prepareAnswer, type AnswerInput } from "./answer-prepare";
 import { recordAnswer, type AnswerContext, type Dealer } from "./answer-record";
-import { isAnswered } from "./open";
+import { ANSWERED_STATES, isAnswered } from "./open";
 import {
   ATTEMPT_DEADLINE_MS,
   FORGOTTEN_ANSWER,
+  alreadyAnswered,
   STATE_OF,
   verificationKey,
   type AnswerAction,
@@ -75,27 +76,39 @@ export async function checkStoredAnswer(
 ): Promise<{ recorded: boolean; message: string }> {
   const row = await prisma.verification.findUnique({ where: verificationKey(dealer.id, id) });
   if (!row) throw new ActionError("not_found", "This verification is not in this dealer's queue.");
-  if (isAnswered(row.state))
-    return { recorded: true, message: `Already ${row.state} by ${row.answeredByName ?? "an operator"}.` };
+  if (isAnswered(row.state)) return { recorded: true, message: alreadyAnswered(row) };
   if (!row.answerAction || (row.answerAction !== "dispatch" && row.answerAction !== "disregard"))
     return { recorded: false, message: "No answer is stored for this alarm; nothing to check." };
   const action: AnswerAction = row.answerAction;
   const verdict = await alarmVerdict(dealer.id, row.alarmId, action, ctx.traceId);
   if (verdict.kind === "recorded") {
-    await recordAnswer(ctx, dealer, me, id, action, {
-      traceId: ctx.traceId,
-      before: { state: row.state },
-      contactId: row.answerContactId,
-      respondedAt: row.answeredAt,
-      idempotencyKey: row.answerIdemKey,
-      note: `confirmed by CHeKT (alarm ${verdict.alarmStatus})`,
-    });
+    try {
+      await recordAnswer(ctx, dealer, me, id, action, {
+        traceId: ctx.traceId,
+        before: { state: row.state },
+        contactId: row.answerContactId,
+        respondedAt: row.answeredAt,
+        idempotencyKey: row.answerIdemKey,
+        note: `confirmed by CHeKT (alarm ${verdict.alarmStatus})`,
+      });
+    } catch (e) {
+      // The resend (or another check) recorded it while CHeKT was read: recorded all the same.
+      if (e instanceof ActionError && e.code === "answered") return { recorded: true, message: e.message };
+      throw e;
+    }
     return { recorded: true, message: `CHeKT has the ${action}: the alarm is ${verdict.alarmStatus}.` };
   }
   if (verdict.kind === "open") {
     // CHeKT moves the alarm when it records an answer: it has not, so the stored answer is
-    // forgotten and the operator may send it again or answer differently.
-    await prisma.verification.update({ where: verificationKey(dealer.id, id), data: FORGOTTEN_ANSWER });
+    // forgotten and the operator may send it again or answer differently. Only the answer that was
+    // checked, and only while unanswered: a resend CHeKT took while the alarm was being read keeps
+    // the answer it was recorded with, and the operator is told so.
+    const forgot = await prisma.verification.updateMany({
+      where: { dealerLinkId: dealer.id, id, answerIdemKey: row.answerIdemKey, state: { notIn: [...ANSWERED_STATES] } },
+      data: FORGOTTEN_ANSWER,
+    });
+    const later = forgot.count ? null : await prisma.verification.findUnique({ where: verificationKey(dealer.id, id) });
+    if (later && isAnswered(later.state)) return { recorded: true, message: alreadyAnswered(later) };
     return {
       recorded: false,
       message:

@@ -3,6 +3,7 @@ import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notifyVerification } from "@/lib/webhooks/notify";
+import { alreadyAnswered } from "./answer-rules";
 import { leaseMs } from "./config";
 import { isAnswered, isOpen } from "./open";
 import { openSql } from "./open-query";
@@ -131,9 +132,7 @@ export async function refusal(tx: Tx, dealer: Dealer, id: string, now: Date): Pr
   if (!row) return new ActionError("not_found", "This verification is not in this dealer's queue.");
   if (row.state === "claimed" && isOpen(row, now))
     return new ActionError("claimed", `Claimed by ${row.claimedByName ?? "another operator"}.`);
-  if (isAnswered(row.state)) {
-    return new ActionError("answered", `Already ${row.state} by ${row.answeredByName ?? "another operator"}.`);
-  }
+  if (isAnswered(row.state)) return new ActionError("answered", alreadyAnswered(row));
   if (row.state === "cancelled")
     return new ActionError("cancelled", "The alarm was resolved; this verification was cancelled.");
   return new ActionError("expired", "This verification has expired.");
