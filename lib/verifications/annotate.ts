@@ -58,8 +58,11 @@ const storedBody = z.object({
 /**
  * One attempt for one verification's annotation, if it is due. The row is leased first (an atomic
  * UPDATE … WHERE due) so two instances never send it at the same time; the stored Idempotency-Key
- * makes a resend after a lost answer a replay in CHeKT. Returns the state afterwards, or null when
- * nothing was due.
+ * makes a resend after a lost answer a replay in CHeKT. A send slower than the lease may find the row
+ * leased again by another attempt (its `attempts` moved on): CHeKT's "sent" is written all the same,
+ * anything else only while the lease is still this attempt's, so a late failure never puts back to
+ * pending an annotation the later attempt sent. Returns the state this attempt wrote, or null when
+ * nothing was due or a later attempt took the row over.
  */
 export async function deliverAnnotation(
   dealerLinkId: string,
@@ -76,16 +79,16 @@ export async function deliverAnnotation(
   const row = await prisma.deskAnnotation.findUniqueOrThrow({
     where: { dealerLinkId_verificationId: { dealerLinkId, verificationId } },
   });
-  const key = { dealerLinkId_verificationId: { dealerLinkId, verificationId } };
+  const ours = { dealerLinkId, verificationId, state: "pending", attempts: row.attempts };
   const finish = async (
     state: AnnotationState,
     data: { lastError?: string | null; nextAttemptAt?: Date; chektId?: string; sentAt?: Date } = {},
   ) => {
-    await prisma.deskAnnotation.update({
-      where: key,
+    const written = await prisma.deskAnnotation.updateMany({
+      where: state === "sent" ? { dealerLinkId, verificationId, state: { not: "sent" } } : ours,
       data: { state, ...data, lastError: data.lastError?.slice(0, 500) ?? null },
     });
-    return state;
+    return written.count ? state : null;
   };
 
   const body = storedBody.safeParse(row.body);
