@@ -4,9 +4,8 @@ import { dealerActionClient, type DealerActionContext } from "@/lib/actions/clie
 import { answerVerification, checkStoredAnswer } from "@/lib/verifications/answer";
 import { kickAnnotation } from "@/lib/verifications/annotate-worker";
 import { claimInTx, releaseInTx, takeOverInTx } from "@/lib/verifications/claims";
-import { addNoteInTx, currentDirections, saveDirectionsInTx } from "@/lib/verifications/desk-notes";
+import { addNoteInTx, saveDirectionsInTx } from "@/lib/verifications/desk-notes";
 import { operatorName } from "@/lib/verifications/operator";
-import { prisma } from "@/lib/db";
 import type { MemberDealer } from "@/lib/dealer";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { answerSchema, directionsSchema, noteSchema, verificationIdSchema } from "@/lib/verifications/schemas";
@@ -79,16 +78,17 @@ export const saveDirectionsAction = dealerActionClient
   .metadata({ name: "verifications.directions", role: "operator", objectKind: "site" })
   .inputSchema(directionsSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const before = await currentDirections(prisma, ctx.dealer, parsedInput.siteId);
-    await ctx.commit(
-      {
-        chektId: parsedInput.siteId,
-        dealerLinkId: ctx.dealer.id,
-        before: { directions: before },
-        after: { directions: parsedInput.text || null },
-      },
-      (tx) => saveDirectionsInTx(tx, ctx.dealer, parsedInput.siteId, parsedInput.text, ctx.user),
-    );
+    const entry = {
+      chektId: parsedInput.siteId,
+      dealerLinkId: ctx.dealer.id,
+      // What the save replaced, read in its transaction (the commit writes the row after the work).
+      before: { directions: null as string | null },
+      after: { directions: parsedInput.text || null },
+    };
+    await ctx.commit(entry, async (tx) => {
+      const before = await saveDirectionsInTx(tx, ctx.dealer, parsedInput.siteId, parsedInput.text, ctx.user);
+      entry.before = { directions: before };
+    });
     return { saved: true };
   });
 

@@ -9,8 +9,8 @@ import { operatorName, type Operator } from "./operator";
 type Tx = Prisma.TransactionClient;
 type Dealer = { id: string };
 
-/** The directions as they are now (the audit row's "before"); null when none were written. */
-export async function currentDirections(tx: Tx, dealer: Dealer, siteId: number): Promise<string | null> {
+/** The directions as they are now; null when none were written. */
+async function currentDirections(tx: Tx, dealer: Dealer, siteId: number): Promise<string | null> {
   const row = await tx.siteDirections.findUnique({
     where: { dealerLinkId_siteId: { dealerLinkId: dealer.id, siteId } },
     select: { text: true },
@@ -18,28 +18,33 @@ export async function currentDirections(tx: Tx, dealer: Dealer, siteId: number):
   return row?.text ?? null;
 }
 
-/** Saves (or, with empty text, removes) a site's directions. The site must be in this dealer's mirror. */
+/**
+ * Saves (or, with empty text, removes) a site's directions. The site must be in this dealer's mirror.
+ * Returns the directions it replaced (the audit row's "before"), read under a lock on the site's row,
+ * so two operators saving at once write one after the other and each row's "before" is the "after"
+ * of the save it followed.
+ */
 export async function saveDirectionsInTx(
   tx: Tx,
   dealer: Dealer,
   siteId: number,
   text: string,
   me: Operator,
-): Promise<void> {
-  const site = await tx.mirrorSite.findUnique({
-    where: { dealerLinkId_chektId: { dealerLinkId: dealer.id, chektId: siteId } },
-    select: { chektId: true },
-  });
-  if (!site) throw new ActionError("not_found", `This dealer has no site ${siteId}.`);
+): Promise<string | null> {
+  const site = await tx.$queryRaw<{ chekt_id: number }[]>`
+    SELECT chekt_id FROM mirror_sites WHERE dealer_link_id = ${dealer.id} AND chekt_id = ${siteId} FOR UPDATE`;
+  if (site.length === 0) throw new ActionError("not_found", `This dealer has no site ${siteId}.`);
+  const before = await currentDirections(tx, dealer, siteId);
   if (text === "") {
     await tx.siteDirections.deleteMany({ where: { dealerLinkId: dealer.id, siteId } });
-    return;
+    return before;
   }
   await tx.siteDirections.upsert({
     where: { dealerLinkId_siteId: { dealerLinkId: dealer.id, siteId } },
     create: { dealerLinkId: dealer.id, siteId, text, updatedById: me.id, updatedByName: operatorName(me) },
     update: { text, updatedById: me.id, updatedByName: operatorName(me) },
   });
+  return before;
 }
 
 /** Adds a note to a verification of this dealer (any state: a note after answering is still history). */
