@@ -8,6 +8,8 @@
 // each job of the chain. A contact CHeKT accepted whose cells the retry edits is updated in CHeKT
 // (by the contact ID it was given, found by its external ID); one left as it was is not sent again.
 // The same holds for the row's site: its cells edited after CHeKT accepted it are sent as an update.
+import { ActionError } from "@/lib/actions/errors";
+import { ALREADY_RETRIED } from "@/lib/bulk/jobs";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { stationAccountKey } from "@/lib/readiness/account-number";
 import {
@@ -121,7 +123,11 @@ export async function planImportRetry(
   return plan;
 }
 
-/** The job's failed rows among `fixes` that no retry took up yet, in sheet order; null: not this dealer's import. */
+/**
+ * The job's failed rows among `fixes`, in sheet order; null: not this dealer's import. A row retried
+ * before refuses the whole retry with the message the device jobs give (lib/bulk/retry.ts), the one
+ * the unique index on bulk_items.retry_of_id gives a retry sent at the same moment (lib/bulk/jobs.ts).
+ */
 async function retryableItems(db: Db, dealerLinkId: string, jobId: string, fixes: RetryFix[]) {
   const job = await db.bulkJob.findFirst({ where: { id: jobId, dealerLinkId, entity: "sites" }, select: { id: true } });
   if (!job) return null;
@@ -134,8 +140,8 @@ async function retryableItems(db: Db, dealerLinkId: string, jobId: string, fixes
     where: { retryOfId: { in: items.map((i) => i.id) } },
     select: { retryOfId: true },
   });
-  const retried = new Set(already.map((a) => a.retryOfId));
-  return items.filter((i) => !retried.has(i.id));
+  if (already.length) throw new ActionError("conflict", ALREADY_RETRIED);
+  return items;
 }
 
 /**

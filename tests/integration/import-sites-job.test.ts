@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChektClient } from "@/lib/chekt/client";
 import { siteImportApi, type SiteImportApi } from "@/lib/chekt/api/site-import";
-import { readJobItems, readJobProgress } from "@/lib/bulk/jobs";
+import { ALREADY_RETRIED, readJobItems, readJobProgress } from "@/lib/bulk/jobs";
 import { insertSiteImportJob, type NewImportRow } from "@/lib/import/jobs";
 import { planImportRetry } from "@/lib/import/retry";
 import { runAnyBulkJob } from "@/lib/jobs/run-job";
@@ -287,8 +287,11 @@ describe("site import job", () => {
     expect(await contactIds(site.site_id)).toEqual(["ctf-001-C1", "ctf-001-C2"]);
     const again = await readJobItems(w.db, job.id, "failed");
     expect(again[0].retriedInJobId).toBe(retry.id);
-    // A row retried once is not planned twice.
-    expect((await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id }], noCtx()))?.rows).toEqual([]);
+    // A row retried once is not planned twice: refused with the message a device job's retry gives.
+    await expect(planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id }], noCtx())).rejects.toMatchObject({
+      code: "conflict",
+      message: ALREADY_RETRIED,
+    });
   }, 120_000);
 
   const planned = (plan: Awaited<ReturnType<typeof planImportRetry>>) =>
