@@ -74,6 +74,15 @@ describe("a create whose answer was lost, sent again", () => {
     const r = await sites.createSiteAction({ ...form("lost-2"), name: "Someone Else's Depot" });
     expect(r?.data).toBeUndefined();
     expect(r?.serverError?.code).toBe("conflict");
+    // The operator is told CHeKT already has this ID under another site, on the field and in words.
+    const [other] = simSitesWith("lost-2");
+    expect(r?.serverError?.message).toBe(
+      `CHeKT already has this (conflict or duplicate): external_site_id lost-2 is already used by site ${other!.site_id}. ` +
+        "Use another ID or edit the existing one.",
+    );
+    expect(r?.serverError?.fieldErrors).toEqual({
+      external_site_id: `external_site_id lost-2 is already used by site ${other!.site_id}`,
+    });
     expect(simSitesWith("lost-2")).toHaveLength(1);
     expect(simSitesWith("lost-2")[0]!.name).toBe("Harbour Depot");
     expect(
@@ -81,6 +90,9 @@ describe("a create whose answer was lost, sent again", () => {
         where: { dealerLinkId: world.linkId, kind: "site", externalId: "lost-2" },
       }),
     ).toBe(0);
+    expect(await world.prisma.mirrorSite.count({ where: { dealerLinkId: world.linkId, externalId: "lost-2" } })).toBe(
+      0,
+    );
     expect((await auditRows("sites.create")).filter((a) => a.outcome === "success")).toHaveLength(0);
   });
 

@@ -292,8 +292,20 @@ describe("sites", () => {
       before: expect.objectContaining({ name: "IT Depot North" }),
     });
     // Deleting again: CHeKT says 404 and nothing local changes.
+    const local = async () => ({
+      mirror: await world.prisma.mirrorSite.findUnique({
+        where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: siteId } },
+      }),
+      mappings: await world.prisma.externalIdMapping.count({
+        where: { OR: [{ kind: "site", chektId: String(siteId) }, { parentChektId: String(siteId) }] },
+      }),
+      deleted: (await auditRows("sites.delete")).filter((a) => a.outcome === "success").length,
+    });
+    const before = await local();
     const again = await sites.deleteSiteAction({ site_id: siteId });
     expect(again?.serverError).toMatchObject({ code: "not_found" });
+    expect(await local()).toEqual(before);
+    expect(before).toMatchObject({ mappings: 0, deleted: 1 });
   });
 });
 
