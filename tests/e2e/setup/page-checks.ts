@@ -16,6 +16,17 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 } as const;
 
+/** A 1280×800 laptop beside the phone: the smaller laptop a page must still fit. */
+export const SMALL_LAPTOP_AND_PHONE = { laptop: { width: 1280, height: 800 }, phone: VIEWPORTS.phone } as const;
+
+/** A `check` for screenshotsTo: the page is no wider than the screen at that size (nothing to scroll sideways). */
+export async function fitsTheWidth(page: Page, name: string, label: string, size: { width: number }) {
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    `${name} at ${label} width`,
+  ).toBeLessThanOrEqual(size.width);
+}
+
 type ShotOptions = {
   /** Prefix of the file in the test's output folder (Playwright keeps it with the report). */
   prefix?: string;
@@ -23,6 +34,8 @@ type ShotOptions = {
   fullPage?: "both" | "laptop" | "none";
   /** Create `dir` when missing; otherwise a copy is kept only where the folder already exists. */
   makeDir?: boolean;
+  /** The sizes to take, by label (default VIEWPORTS). */
+  sizes?: Record<string, { width: number; height: number }>;
   /** Run at each size before the screenshot (a layout check that fails the test). */
   check?: (page: Page, name: string, label: string, size: { width: number; height: number }) => Promise<void>;
 };
@@ -33,12 +46,12 @@ type ShotOptions = {
  */
 export function screenshotsTo(
   dir: string,
-  { prefix = "", fullPage = "both", makeDir = false, check }: ShotOptions = {},
+  { prefix = "", fullPage = "both", makeDir = false, sizes = VIEWPORTS, check }: ShotOptions = {},
 ) {
   return async function shots(page: Page, name: string) {
     if (makeDir) fs.mkdirSync(dir, { recursive: true });
     const before = page.viewportSize();
-    for (const [label, size] of Object.entries(VIEWPORTS)) {
+    for (const [label, size] of Object.entries(sizes)) {
       await page.setViewportSize(size);
       await check?.(page, name, label, size);
       const file = test.info().outputPath(`${prefix}${name}-${label}.png`);
