@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { actionClient } from "@/lib/actions/client";
+import { actionClient, namedDealerActionClient } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -69,20 +69,21 @@ export const newRecoveryCodesAction = actionClient
     return { codes: codes ?? [] };
   });
 
-/** A dealer's admin requires (or stops requiring) two-factor sign-in of the dealer's users. */
-export const setDealerTwoFactorAction = actionClient
-  .metadata({ name: "dealer.require_two_factor", role: "admin", objectKind: "dealer" })
+/**
+ * A dealer's admin requires (or stops requiring) two-factor sign-in of the dealer's users. The
+ * account page lists every dealer the user administers, so the dealer is the one the input names
+ * (the role is checked there, not in the current dealer) and only that one is updated.
+ */
+export const setDealerTwoFactorAction = namedDealerActionClient
+  .metadata({ name: "dealer.require_two_factor", role: "admin", objectKind: "dealer", dealer: "named" })
   .inputSchema(z.object({ dealerLinkId: z.string().min(1), required: z.boolean() }))
   .action(async ({ parsedInput, ctx }) => {
-    await ctx.commit(
-      { dealerLinkId: parsedInput.dealerLinkId, after: { requireTwoFactor: parsedInput.required } },
-      async (tx) => {
-        const { count } = await tx.dealerLink.updateMany({
-          where: { id: parsedInput.dealerLinkId },
-          data: { requireTwoFactor: parsedInput.required },
-        });
-        if (count !== 1) throw new ActionError("not_found", "No such dealer.");
-      },
-    );
+    await ctx.commit({ after: { requireTwoFactor: parsedInput.required } }, async (tx) => {
+      const { count } = await tx.dealerLink.updateMany({
+        where: { id: ctx.dealer.id },
+        data: { requireTwoFactor: parsedInput.required },
+      });
+      if (count !== 1) throw new ActionError("not_found", "No such dealer.");
+    });
     return { required: parsedInput.required };
   });

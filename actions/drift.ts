@@ -1,12 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { actionClient, type ActionContext } from "@/lib/actions/client";
+import { namedDealerActionClient, type ActionContext } from "@/lib/actions/client";
 import type { CommitEntry } from "@/lib/actions/commit";
 import { writeAudit } from "@/lib/audit";
 import type { AuditObjectKind } from "@/lib/audit-kinds";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
-import { administeredDealerLinkIds } from "@/lib/dealer";
 import type { ChektObject, DriftKind } from "@/lib/drift/compare";
 import { runDrift } from "@/lib/drift/fetch";
 import { fetchChektObject } from "@/lib/drift/object";
@@ -16,14 +15,13 @@ import { deleteMapping, findMappingClash, upsertMapping } from "@/lib/mappings";
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * A mapping of a dealer this user administers; a gone one, or another dealer's, is "no longer
- * exists" (404), with `hint` after it.
- */
-async function loadMapping(userId: string, mappingId: string, hint = "") {
-  const allowed = await administeredDealerLinkIds(userId);
+// Every drift action works on the dealer the drift page picked (`?dealer=`), which its input names:
+// the role is checked there (dealer: "named"), and a mapping or link is looked up in ctx.dealer only.
+
+/** A mapping of the action's dealer; a gone one, or another dealer's, is "no longer exists" (404), then `hint`. */
+async function loadMapping(dealerLinkId: string, mappingId: string, hint = "") {
   const mapping = await prisma.externalIdMapping.findFirst({
-    where: { id: mappingId, ...(allowed ? { dealerLinkId: { in: allowed } } : {}) },
+    where: { id: mappingId, dealerLinkId },
     include: { dealerLink: true },
   });
   if (!mapping) throw new ActionError("not_found", `That mapping no longer exists.${hint}`);
@@ -97,19 +95,19 @@ async function commitMapping<T>(ctx: ActionContext, entry: CommitEntry, fn: (tx:
   return r;
 }
 
-export const driftCheckAction = actionClient
-  .metadata({ name: "drift.check", role: "admin", objectKind: "mapping", notAudited: true })
+export const driftCheckAction = namedDealerActionClient
+  .metadata({ name: "drift.check", role: "admin", objectKind: "mapping", dealer: "named", notAudited: true })
   .inputSchema(driftCheckSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const link = await loadLink(parsedInput.dealerLinkId);
+  .action(async ({ ctx }) => {
+    const link = await loadLink(ctx.dealer.id);
     return runDrift(link, ctx.traceId);
   });
 
-export const relinkMappingAction = actionClient
-  .metadata({ name: "drift.relink", role: "admin", objectKind: "mapping" })
+export const relinkMappingAction = namedDealerActionClient
+  .metadata({ name: "drift.relink", role: "admin", objectKind: "mapping", dealer: "named" })
   .inputSchema(relinkSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const mapping = await loadMapping(ctx.user.id, parsedInput.mappingId, " Run the drift check again.");
+    const mapping = await loadMapping(ctx.dealer.id, parsedInput.mappingId, " Run the drift check again.");
     const kind = mapping.kind as DriftKind;
     const parent = mapping.parentChektId === null ? null : Number(mapping.parentChektId);
     const dealerId = mapping.dealerLink.chektDealerId;
@@ -125,11 +123,11 @@ export const relinkMappingAction = actionClient
     return after;
   });
 
-export const linkObjectAction = actionClient
-  .metadata({ name: "drift.link", role: "admin", objectKind: "mapping" })
+export const linkObjectAction = namedDealerActionClient
+  .metadata({ name: "drift.link", role: "admin", objectKind: "mapping", dealer: "named" })
   .inputSchema(linkSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const link = await loadLink(parsedInput.dealerLinkId);
+    const link = await loadLink(ctx.dealer.id);
     const { kind, chektId, parentChektId } = parsedInput;
     const hint = "; give it one in CHeKT first.";
     const obj = await fetchLinkable(kind, link.chektDealerId, chektId, parentChektId ?? null, ctx.traceId, hint);
@@ -138,11 +136,11 @@ export const linkObjectAction = actionClient
     return after;
   });
 
-export const forgetMappingAction = actionClient
-  .metadata({ name: "drift.forget", role: "admin", objectKind: "mapping" })
+export const forgetMappingAction = namedDealerActionClient
+  .metadata({ name: "drift.forget", role: "admin", objectKind: "mapping", dealer: "named" })
   .inputSchema(forgetSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const mapping = await loadMapping(ctx.user.id, parsedInput.mappingId);
+    const mapping = await loadMapping(ctx.dealer.id, parsedInput.mappingId);
     const before = {
       kind: mapping.kind,
       chektId: mapping.chektId,
@@ -161,11 +159,11 @@ export const forgetMappingAction = actionClient
  * all in one transaction. An object whose ids a mapping made since the check already holds (another
  * admin, a site edit) is skipped and named, for a person to judge.
  */
-export const linkAllAction = actionClient
-  .metadata({ name: "drift.link_all", role: "admin", objectKind: "mapping" })
+export const linkAllAction = namedDealerActionClient
+  .metadata({ name: "drift.link_all", role: "admin", objectKind: "mapping", dealer: "named" })
   .inputSchema(driftCheckSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const link = await loadLink(parsedInput.dealerLinkId);
+  .action(async ({ ctx }) => {
+    const link = await loadLink(ctx.dealer.id);
     const run = await runDrift(link, ctx.traceId);
     const candidates = run.issues.flatMap((i): Linkable[] =>
       i.type === "missing_locally" && i.object.externalId ? [{ ...i.object, externalId: i.object.externalId }] : [],

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { actionClient } from "@/lib/actions/client";
+import { actionClient, namedDealerActionClient } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 import { appDevicesPage } from "@/lib/settings/app-devices";
@@ -15,10 +15,28 @@ import {
 } from "@/lib/settings/schemas";
 import { requestSimulatorTestEvent } from "@/lib/settings/simulator";
 
-export const checkConnectionAction = actionClient
-  .metadata({ name: "settings.check_connection", role: "admin", objectKind: "settings", notAudited: true })
+// The settings actions work on the dealer the page picked (`?dealer=`, lib/settings/dealers.ts), which
+// their input names: the role is checked there (dealer: "named") and the body reads ctx.dealer.
+
+/** The connection check for the picked dealer: its CHeKT dealer and its App key. */
+export const checkConnectionAction = namedDealerActionClient
+  .metadata({
+    name: "settings.check_connection",
+    role: "admin",
+    objectKind: "settings",
+    notAudited: true,
+    dealer: "named",
+  })
   .inputSchema(checkConnectionSchema)
-  .action(async ({ parsedInput }) => runConnectionCheck(parsedInput.dealerLinkId));
+  .action(async ({ ctx }) => runConnectionCheck(ctx.dealer.id));
+
+/**
+ * The connection check before any dealer is connected (the owner's first run): the environment's
+ * credentials only, so it names no dealer and the role counts in the current one.
+ */
+export const checkEnvConnectionAction = actionClient
+  .metadata({ name: "settings.check_env_connection", role: "admin", objectKind: "settings", notAudited: true })
+  .action(async () => runConnectionCheck(undefined));
 
 /** Each secret a dealer link holds: its form field, the box that clears it, its sealed column. */
 const DEALER_SECRETS = [
@@ -27,11 +45,11 @@ const DEALER_SECRETS = [
 ] as const;
 
 /** Write-only: the new values are sealed at once; the audit row keeps only their masked form. */
-export const setDealerSecretsAction = actionClient
-  .metadata({ name: "settings.set_dealer_secrets", role: "admin", objectKind: "dealer" })
+export const setDealerSecretsAction = namedDealerActionClient
+  .metadata({ name: "settings.set_dealer_secrets", role: "admin", objectKind: "dealer", dealer: "named" })
   .inputSchema(setDealerSecretsSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const link = await prisma.dealerLink.findUnique({ where: { id: parsedInput.dealerLinkId } });
+    const link = await prisma.dealerLink.findUnique({ where: { id: ctx.dealer.id } });
     if (!link)
       throw new ActionError("not_found", "That dealer link no longer exists.", { dealerLinkId: "Unknown dealer" });
     const data: { apiKeyEnc?: string | null; webhookSecretEnc?: string | null } = {};
@@ -61,10 +79,10 @@ export const setDealerSecretsAction = actionClient
     return { saved: Object.keys(after) };
   });
 
-export const sendTestEventAction = actionClient
-  .metadata({ name: "settings.send_test_event", role: "admin", objectKind: "dealer" })
+export const sendTestEventAction = namedDealerActionClient
+  .metadata({ name: "settings.send_test_event", role: "admin", objectKind: "dealer", dealer: "named" })
   .inputSchema(testEventSchema)
-  .action(async ({ parsedInput, ctx }) => {
+  .action(async ({ ctx }) => {
     const sim = simulatorControl();
     if (!sim)
       throw new ActionError(
@@ -72,23 +90,21 @@ export const sendTestEventAction = actionClient
         "Test events need the CHeKT simulator (CHEKT_SIM_ADMIN_TOKEN is not set). With the real CHeKT, " +
           "send one from the dealer portal.",
       );
-    const link = await prisma.dealerLink.findUnique({ where: { id: parsedInput.dealerLinkId } });
-    if (!link)
-      throw new ActionError("not_found", "That dealer link no longer exists.", { dealerLinkId: "Unknown dealer" });
-    const result = await requestSimulatorTestEvent(sim, link.chektDealerId, ctx.traceId);
-    await ctx.commit({
-      chektId: link.chektDealerId,
-      externalId: link.externalDealerId,
-      dealerLinkId: link.id,
-      after: result,
-    });
+    const result = await requestSimulatorTestEvent(sim, ctx.dealer.chektDealerId, ctx.traceId);
+    await ctx.commit({ chektId: ctx.dealer.chektDealerId, externalId: ctx.dealer.externalDealerId, after: result });
     return result;
   });
 
 /** "Load more" on /settings/app-devices: the next cursor page. */
-export const loadAppDevicesAction = actionClient
-  .metadata({ name: "settings.list_app_devices", role: "admin", objectKind: "device", notAudited: true })
+export const loadAppDevicesAction = namedDealerActionClient
+  .metadata({
+    name: "settings.list_app_devices",
+    role: "admin",
+    objectKind: "device",
+    notAudited: true,
+    dealer: "named",
+  })
   .inputSchema(appDevicesSchema)
   .action(async ({ parsedInput, ctx }) =>
-    appDevicesPage(parsedInput.dealerLinkId, parsedInput.cursor, parsedInput.limit, ctx.traceId),
+    appDevicesPage(ctx.dealer.id, parsedInput.cursor, parsedInput.limit, ctx.traceId),
   );

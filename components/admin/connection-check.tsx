@@ -4,7 +4,7 @@ import { PlugZap } from "lucide-react";
 import { Alert, Badge, Button, UtcTime } from "@/components/ui";
 import type { ConnectionReport, Step } from "@/lib/settings/connection-check";
 import type { Diagnosis } from "@/lib/settings/diagnose";
-import { checkConnectionAction } from "@/actions/settings";
+import { checkConnectionAction, checkEnvConnectionAction } from "@/actions/settings";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 
@@ -63,12 +63,17 @@ function StepList({ title, steps }: { title: string; steps: readonly Step[] }) {
   );
 }
 
+/** The check for the picked dealer; without one (none connected yet), of the environment's credentials only. */
 export function ConnectionCheck({ dealerLinkId }: { dealerLinkId?: string }) {
   const [report, setReport] = useState<ConnectionReport | null>(null);
-  const runner = useActionRunner(checkConnectionAction);
+  const forDealer = useActionRunner(checkConnectionAction);
+  const envOnly = useActionRunner(checkEnvConnectionAction);
+  const runner = dealerLinkId ? forDealer : envOnly;
 
   const run = async () => {
-    const { ok, data } = await runner.run({ dealerLinkId }, null);
+    const { ok, data } = dealerLinkId
+      ? await forDealer.run({ dealerLinkId }, null)
+      : await envOnly.run(undefined, null);
     if (ok) setReport(data ?? null);
   };
 

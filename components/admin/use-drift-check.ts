@@ -60,7 +60,7 @@ export function useDriftCheck(dealerLinkId: string) {
     linkAll: () => void act(ALL, () => linkAll.run({ dealerLinkId }, "Linked every unmapped object")),
     relink: (i: MappedIssue, chektId: string | number) =>
       void act(issueKey(i), () =>
-        relink.run({ mappingId: i.mapping.id, chektId: Number(chektId) }, "Mapping re-linked"),
+        relink.run({ dealerLinkId, mappingId: i.mapping.id, chektId: Number(chektId) }, "Mapping re-linked"),
       ),
     link: (i: LocalIssue) =>
       void act(issueKey(i), () =>
@@ -75,7 +75,7 @@ export function useDriftCheck(dealerLinkId: string) {
         ),
       ),
     forget: (i: MappedIssue) =>
-      void act(issueKey(i), () => forget.run({ mappingId: i.mapping.id }, "Mapping forgotten")),
+      void act(issueKey(i), () => forget.run({ dealerLinkId, mappingId: i.mapping.id }, "Mapping forgotten")),
   };
 }
 

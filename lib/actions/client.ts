@@ -7,7 +7,14 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { writeAudit, type AuditEntry } from "@/lib/audit";
 import { AUDIT_OBJECT_KINDS, type AuditObjectKind } from "@/lib/audit-kinds";
 import { prisma } from "@/lib/db";
-import { NO_DEALER_MESSAGE, userAtDealer, roleInDealerLink, type MemberDealer } from "@/lib/dealer";
+import {
+  isConnected,
+  NO_DEALER_MESSAGE,
+  roleInDealerLink,
+  userAtDealer,
+  withDealerRole,
+  type MemberDealer,
+} from "@/lib/dealer";
 import { hasRole, ROLES, type Role } from "@/lib/roles";
 import { runInteractive, writeAccepted } from "@/lib/chekt/budget-wait";
 import { errorText } from "@/lib/error-text";
@@ -26,6 +33,12 @@ const metadataSchema = z.object({
   objectKind: z.enum(AUDIT_OBJECT_KINDS).optional(),
   /** Reads and other actions that change nothing: no audit row (a refusal is still recorded). */
   notAudited: z.boolean().optional(),
+  /**
+   * "named": the action works on the dealer its input names (`dealerLinkId`, which it must carry),
+   * not on the current one: the role is checked there, and the context's dealer, its role and the
+   * audit row are that dealer's (see atNamedDealer). Built on namedDealerActionClient.
+   */
+  dealer: z.literal("named").optional(),
 });
 export type ActionMetadata = z.infer<typeof metadataSchema>;
 
@@ -120,16 +133,24 @@ function namedDealerLinkId(input: unknown): string | undefined {
   return typeof v === "string" && v.length > 0 ? v : undefined;
 }
 
+/**
+ * A dealer an action works on, with the user's role there. The current dealer is always connected;
+ * one an input names may not be (the admin pages list disconnected links too): `connectedAt` is
+ * then null.
+ */
+export type ActionDealer = Omit<MemberDealer, "connectedAt"> & { connectedAt: Date | null };
+
 export type ActionContext = {
   /** `role` is the user's role in `dealer` (their membership's), not a global one. */
   user: SessionUser;
   traceId: string;
   /**
    * The dealer this action works on, resolved once from the user's memberships (a cookie naming a
-   * dealer they do not belong to is ignored). Null only when the user has no connected dealer;
-   * actions that need one are built on dealerActionClient, whose context always has it.
+   * dealer they do not belong to is ignored), or for an action flagged `dealer: "named"` the one its
+   * input names. Null only when the user has no connected dealer; actions that need one are built
+   * on dealerActionClient (or namedDealerActionClient), whose context always has it.
    */
-  dealer: MemberDealer | null;
+  dealer: ActionDealer | null;
   /**
    * Runs `fn` and the audit row in one Postgres transaction (mapping + audit stay consistent).
    * Call it after CHeKT has accepted the change. The row's action and object kind are the
@@ -144,7 +165,7 @@ type RunAudit = {
   objectKind: AuditObjectKind;
   dealerLinkId: string | undefined;
   traceId: string;
-  /** With their role in the current dealer. */
+  /** With their role in that dealer. */
   user: SessionUser;
 };
 
@@ -162,16 +183,22 @@ export const actionClient = createSafeActionClient({
     throw new ActionError("unauthenticated", "Your session has ended. Sign in again; nothing was saved.");
   const traceId = randomUUID();
   const objectKind = metadata.objectKind ?? "action";
-  // The role that counts is the membership's in the current dealer (the owner is admin in all).
+  // The role that counts is the membership's in the current dealer (the owner is admin in all), or
+  // for an action flagged dealer: "named" in the dealer its input names.
   const { user, dealer } = await userAtDealer(sessionUser);
   const run: RunAudit = { action: metadata.name, objectKind, dealerLinkId: dealer?.id, traceId, user };
+  const opts = { notAudited: metadata.notAudited ?? false, clientInput };
+  if (metadata.dealer === "named") {
+    const named = await atNamedDealer(run, metadata.role, sessionUser, clientInput);
+    return runAudited(named.run, { ...opts, dealer: named.dealer }, (ctx) => next({ ctx }));
+  }
   await checkRole(run, metadata.role, dealer);
   await checkNamedDealer(run, metadata.role, namedDealerLinkId(clientInput));
-  return runAudited(run, { dealer, notAudited: metadata.notAudited ?? false, clientInput }, (ctx) => next({ ctx }));
+  return runAudited(run, { ...opts, dealer }, (ctx) => next({ ctx }));
 });
 
-/** The user must hold the action's role in the current dealer; a refusal is audited, then thrown. */
-async function checkRole(run: RunAudit, role: Role, dealer: MemberDealer | null): Promise<void> {
+/** The user must hold the action's role in the run's dealer; a refusal is audited, then thrown. */
+async function checkRole(run: RunAudit, role: Role, dealer: ActionDealer | null): Promise<void> {
   if (hasRole(run.user.role, role)) return;
   // Without a dealer to work on (none connected, or no membership) the useful answer is that,
   // not "forbidden": the same refusal, said so the user knows what is missing.
@@ -181,25 +208,58 @@ async function checkRole(run: RunAudit, role: Role, dealer: MemberDealer | null)
   throw new ActionError("forbidden", `Only ${roleNeeded(role)} can do this.`);
 }
 
+/** A named dealer the user may not act on does not exist for them: "No such dealer.", audited as refused. */
+async function refuseNamed(run: RunAudit, why: string): Promise<never> {
+  await auditRun(run, "refused", why);
+  throw new ActionError("not_found", "No such dealer.", { dealerLinkId: "Unknown dealer" });
+}
+
+/** The user's role in the dealer link `named` names (admin for the owner); refused when they have none. */
+async function roleInNamed(run: RunAudit, named: string): Promise<Role> {
+  if (!DEALER_LINK_ID.test(named)) return refuseNamed(run, "named a dealer link id of no form we issue");
+  return (await roleInDealerLink(run.user.id, named)) ?? refuseNamed(run, `not a member of dealer link ${named}`);
+}
+
 /**
- * Admin actions that work on a dealer picked on the page (settings, drift) name it in their
- * input: the user must hold the declared role in THAT dealer, or it does not exist for them.
+ * An action working on the current dealer whose input also names one (another of the admin's, say):
+ * the user must hold the declared role in THAT dealer too, or it does not exist for them.
  */
 async function checkNamedDealer(run: RunAudit, role: Role, named: string | undefined): Promise<void> {
   if (named === undefined || named === run.dealerLinkId) return;
-  const wellFormed = DEALER_LINK_ID.test(named);
-  const held = wellFormed ? await roleInDealerLink(run.user.id, named) : null;
-  if (held && hasRole(held, role)) return;
-  await auditRun(
-    run,
-    "refused",
-    !wellFormed
-      ? "named a dealer link id of no form we issue"
-      : held
-        ? `role ${held} lacks ${role} in dealer link ${named}`
-        : `not a member of dealer link ${named}`,
-  );
-  throw new ActionError("not_found", "No such dealer.", { dealerLinkId: "Unknown dealer" });
+  const held = await roleInNamed(run, named);
+  if (!hasRole(held, role)) await refuseNamed(run, `role ${held} lacks ${role} in dealer link ${named}`);
+}
+
+/**
+ * An action flagged `dealer: "named"` (the admin pages' dealer picker, the account page's per-dealer
+ * switches) works on the dealer its input names, which it must name. The role checked is the one
+ * held THERE, whatever the user's role in the current dealer; from then on the run is that
+ * dealer's: the context's dealer, `user.role` and the audit row. So nothing in such an action can
+ * reach the current dealer with a role held in another. Refusals before the user is known to be a
+ * member of the named dealer are filed on the current one (as checkNamedDealer's are).
+ */
+async function atNamedDealer(
+  current: RunAudit,
+  role: Role,
+  sessionUser: SessionUser,
+  input: unknown,
+): Promise<{ run: RunAudit; dealer: ActionDealer }> {
+  const id = namedDealerLinkId(input);
+  if (id === undefined) {
+    await auditRun(current, "refused", "named no dealer (the action works on the one its input names)");
+    throw new ActionError("invalid_input", "Choose the dealer this is for. Nothing was saved.", {
+      dealerLinkId: "Choose a dealer",
+    });
+  }
+  const held = await roleInNamed(current, id);
+  const link = await prisma.dealerLink.findUnique({ where: { id } });
+  if (!link) return refuseNamed(current, `not a member of dealer link ${id}`);
+  const { chektDealerId, externalDealerId, companyName } = link;
+  const connectedAt = isConnected(link) ? link.connectedAt : null;
+  const dealer: ActionDealer = { id, chektDealerId, externalDealerId, companyName, connectedAt, role: held };
+  const run: RunAudit = { ...current, dealerLinkId: id, user: withDealerRole(sessionUser, held) };
+  await checkRole(run, role, dealer);
+  return { run, dealer };
 }
 
 type BodyResult = { success: boolean; serverError?: ActionFailure; validationErrors?: unknown };
@@ -210,7 +270,7 @@ type BodyResult = { success: boolean; serverError?: ActionFailure; validationErr
  */
 async function runAudited<R extends BodyResult>(
   run: RunAudit,
-  opts: { dealer: MemberDealer | null; notAudited: boolean; clientInput: unknown },
+  opts: { dealer: ActionDealer | null; notAudited: boolean; clientInput: unknown },
   body: (ctx: ActionContext) => Promise<R>,
 ): Promise<R> {
   const { notAudited } = opts;
@@ -266,6 +326,20 @@ export type DealerActionContext = ActionContext & {
  * client above records that like any other failure.
  */
 export const dealerActionClient = actionClient.use(async ({ ctx, next }) => {
-  if (!ctx.dealer) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
-  return next({ ctx: { dealer: ctx.dealer, scope: scopeOf(ctx.dealer) } });
+  const { dealer } = ctx;
+  if (!dealer?.connectedAt) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
+  const connected: MemberDealer = { ...dealer, connectedAt: dealer.connectedAt };
+  return next({ ctx: { dealer: connected, scope: scopeOf(connected) } });
+});
+
+/**
+ * Every action flagged `dealer: "named"` is built from this client: its context's dealer is the one
+ * its input named (connected or not), with the user's role there. Built here without the flag, an
+ * action fails before its body rather than run on the current dealer.
+ */
+export const namedDealerActionClient = actionClient.use(async ({ ctx, metadata, next }) => {
+  if (metadata.dealer !== "named" || !ctx.dealer) {
+    throw new Error(`${metadata.name} is built on namedDealerActionClient without dealer: "named"`);
+  }
+  return next({ ctx: { dealer: ctx.dealer } });
 });

@@ -36,12 +36,19 @@ export async function requirePageScope(role: Role = "viewer"): Promise<DealerSco
   const sessionUser = await getSessionUser();
   if (!sessionUser) redirect(await signInUrl());
   const scope = await userAtDealer(sessionUser);
-  if (!hasRole(scope.user.role, role)) {
-    const where = (await headers()).get(REQUEST_PATH_HEADER);
-    await auditForbiddenPage(scope.user, scope.dealer, `Only ${roleNeeded(role)} can open this page.`, where);
-    forbidden();
-  }
+  if (!hasRole(scope.user.role, role)) await refuseForbiddenPage(scope, role);
   return scope;
+}
+
+/**
+ * The 403 page for a user whose role in the current dealer is below `role`, with the refusal audit
+ * row. requirePageScope() calls it; so does the admin pages' wrapper (lib/settings/dealers.ts), which
+ * first asks whether the dealer the URL picks is one the user administers.
+ */
+export async function refuseForbiddenPage(scope: DealerScope, role: Role): Promise<never> {
+  const where = (await headers()).get(REQUEST_PATH_HEADER);
+  await auditForbiddenPage(scope.user, scope.dealer, `Only ${roleNeeded(role)} can open this page.`, where);
+  forbidden();
 }
 
 /** A scope whose user works on a dealer: what the not-found helpers below need. */

@@ -7,8 +7,12 @@ const chektInt = chektId("The CHeKT ID");
 
 export const driftCheckSchema = z.object({ dealerLinkId: z.string().min(1, "Choose a dealer") });
 
-/** Point a mapping at the CHeKT object with this id (its external id is read from CHeKT). */
-export const relinkSchema = z.object({ mappingId: z.string().min(1, "Choose a mapping"), chektId: chektInt });
+/** Point a mapping (of the dealer named) at the CHeKT object with this id (its external id is read from CHeKT). */
+export const relinkSchema = z.object({
+  dealerLinkId: z.string().min(1, "Choose a dealer"),
+  mappingId: z.string().min(1, "Choose a mapping"),
+  chektId: chektInt,
+});
 
 /** Create a mapping for a CHeKT object we have none for. */
 export const linkSchema = z.object({
@@ -18,4 +22,7 @@ export const linkSchema = z.object({
   parentChektId: chektInt.nullable().optional(),
 });
 
-export const forgetSchema = z.object({ mappingId: z.string().min(1, "Choose a mapping") });
+export const forgetSchema = z.object({
+  dealerLinkId: z.string().min(1, "Choose a dealer"),
+  mappingId: z.string().min(1, "Choose a mapping"),
+});

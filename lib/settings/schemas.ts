@@ -30,7 +30,7 @@ export const setDealerSecretsSchema = z
   });
 export type SetDealerSecretsInput = z.infer<typeof setDealerSecretsSchema>;
 
-export const checkConnectionSchema = z.object({ dealerLinkId: z.string().min(1).optional() });
+export const checkConnectionSchema = z.object({ dealerLinkId: z.string().min(1, "Choose a dealer") });
 export const testEventSchema = z.object({ dealerLinkId: z.string().min(1, "Choose a dealer") });
 
 export const appDevicesSchema = z.object({

@@ -23,7 +23,7 @@ import { errorText } from "@/lib/error-text";
 
 type Role = "viewer" | "operator" | "admin";
 type Who = "anonymous" | Role;
-type Meta = { name: string; role: Role; notAudited?: boolean; objectKind?: string };
+type Meta = { name: string; role: Role; notAudited?: boolean; objectKind?: string; dealer?: "named" };
 const WHO: Who[] = ["anonymous", "viewer", "operator", "admin"];
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
@@ -131,6 +131,7 @@ let db: TestDatabase;
 let client: pg.Client;
 let chekt: Server;
 let chektHits = 0;
+let linkId = "";
 
 const USERS: Record<Role, { id: string; email: string; name: string; role: Role }> = {
   viewer: { id: "rm-viewer", email: "viewer@rm.test", name: "RM Viewer", role: "viewer" },
@@ -203,6 +204,7 @@ beforeAll(async () => {
   const link = await prisma.dealerLink.create({
     data: { chektDealerId: 1, externalDealerId: "rm-dealer", companyName: "RM Dealer", connectedAt: new Date() },
   });
+  linkId = link.id;
   await addMembers(prisma, link.id, Object.values(USERS));
   await prisma.user.updateMany({ data: { role: "viewer" } });
 
@@ -239,6 +241,11 @@ afterAll(async () => {
 // A value no input schema accepts: a call that passes the role check stops at validation, so the
 // table never runs an action's body.
 const PROBE_INPUT = "role-matrix-probe";
+/**
+ * An action flagged `dealer: "named"` checks the role in the dealer its input names, so the probe
+ * names this dealer; the NUL stops a call that passes there before the body (lib/actions/client.ts).
+ */
+const probeFor = (m: Meta): unknown => (m.dealer === "named" ? { dealerLinkId: linkId, probe: "\u0000" } : PROBE_INPUT);
 
 describe("role matrix: server actions", () => {
   it("finds the action modules (the glob is not empty) and every export is built with the action client", () => {
@@ -268,7 +275,7 @@ describe("role matrix: server actions", () => {
         let result: ActionResult | undefined;
         let thrown: unknown;
         try {
-          result = await fn(PROBE_INPUT);
+          result = await fn(probeFor(meta));
         } catch (error) {
           thrown = error;
         }

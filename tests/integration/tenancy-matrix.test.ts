@@ -111,9 +111,11 @@ function inputs(): Record<string, unknown | { none: string }> {
     "drift.check": { dealerLinkId: B.id },
     "drift.link": { dealerLinkId: B.id, kind: "site", chektId: b.site },
     "drift.link_all": { dealerLinkId: B.id },
-    "drift.relink": { mappingId: b.mapping, chektId: b.site },
-    "drift.forget": { mappingId: b.mapping },
+    // Named A (her own dealer, dealer: "named"): B's mapping is looked up in A only.
+    "drift.relink": { dealerLinkId: A.id, mappingId: b.mapping, chektId: b.site },
+    "drift.forget": { dealerLinkId: A.id, mappingId: b.mapping },
     "settings.check_connection": { dealerLinkId: B.id },
+    "settings.check_env_connection": { none: "organisation-level: the environment's credentials, no dealer" },
     "settings.set_dealer_secrets": {
       dealerLinkId: B.id,
       webhookSecret: "whsec_hijacked_by_dealer_a_000000",

@@ -3,7 +3,8 @@
 //   vi.mock("next-safe-action", async (importOriginal) =>
 //     (await import("../support/action-registry")).recordingSafeAction(importOriginal));
 // then `actionMeta.get(fn)` gives the metadata of an exported action.
-export type ActionMeta = { name: string; role: string; notAudited?: boolean };
+/** `dealer: "named"`: the action works on the dealer its input names (lib/actions/client.ts). */
+export type ActionMeta = { name: string; role: string; notAudited?: boolean; dealer?: "named" };
 
 export const actionMeta = new WeakMap<object, ActionMeta>();
 

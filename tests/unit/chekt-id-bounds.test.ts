@@ -63,9 +63,9 @@ describe("the CHeKT id range", () => {
   });
 
   it("drift links, bulk device jobs and a site import's stored payload too", () => {
-    const relink = relinkSchema.safeParse({ mappingId: "m1", chektId: "2147483648" });
+    const relink = relinkSchema.safeParse({ dealerLinkId: "d1", mappingId: "m1", chektId: "2147483648" });
     expect(relink.error?.issues[0]?.message).toBe("The CHeKT ID must be a CHeKT ID (at most 2147483647)");
-    expect(relinkSchema.safeParse({ mappingId: "m1", chektId: "2147483647" }).success).toBe(true);
+    expect(relinkSchema.safeParse({ dealerLinkId: "d1", mappingId: "m1", chektId: "2147483647" }).success).toBe(true);
     const remove = (siteId: unknown, id: number) => deleteDevicesInput.safeParse({ siteId, deviceIds: [id] }).success;
     expect([remove(1, MAX_CHEKT_ID), remove(1, MAX_CHEKT_ID + 1), remove("2147483648", 1)]).toEqual([
       true,

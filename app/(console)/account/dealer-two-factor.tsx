@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
@@ -6,7 +7,11 @@ import { setDealerTwoFactorAction } from "@/actions/account";
 
 export type DealerTwoFactorRow = { id: string; companyName: string; required: boolean };
 
-/** One switch per dealer the user administers: require two-factor sign-in of its users. */
+/**
+ * One switch per dealer the user administers: require two-factor sign-in of its users. Each works
+ * whatever the user's role in the dealer they are working on (the action is checked in the dealer
+ * it names), and so does the dealer's settings page the row links to.
+ */
 export function DealerTwoFactor({ dealers }: { dealers: DealerTwoFactorRow[] }) {
   const router = useRouter();
   const runner = useActionRunner(setDealerTwoFactorAction);
@@ -25,9 +30,17 @@ export function DealerTwoFactor({ dealers }: { dealers: DealerTwoFactorRow[] }) 
       <ul className="divide-y divide-slate-100">
         {dealers.map((d) => (
           <li key={d.id} className="flex items-center justify-between gap-3 py-2">
-            <label htmlFor={`tf-${d.id}`} className="text-sm text-slate-800">
-              Require two-factor sign-in for {d.companyName}
-            </label>
+            <span className="flex flex-wrap items-baseline gap-x-3">
+              <label htmlFor={`tf-${d.id}`} className="text-sm text-slate-800">
+                Require two-factor sign-in for {d.companyName}
+              </label>
+              <Link
+                href={`/settings?dealer=${encodeURIComponent(d.id)}`}
+                className="text-xs text-indigo-700 hover:underline"
+              >
+                Settings of {d.companyName}
+              </Link>
+            </span>
             <input
               id={`tf-${d.id}`}
               type="checkbox"

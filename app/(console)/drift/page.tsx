@@ -10,7 +10,7 @@ export const metadata = { title: "Drift check" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 export default async function DriftPage({ searchParams }: SearchParamsProps) {
-  const chosen = await adminPickedDealer(searchParams);
+  const { chosen } = await adminPickedDealer(searchParams);
   return (
     <div>
       <AdminHeader

@@ -14,7 +14,7 @@ export const metadata = { title: "Settings" } satisfies Metadata;
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage({ searchParams }: SearchParamsProps) {
-  const chosen = await adminPickedDealer(searchParams);
+  const { chosen, adminOfCurrent } = await adminPickedDealer(searchParams);
   const creds = envCredentials();
   const dealers = await dealerCredentials();
   const chosenCreds = dealers.find((d) => d.id === chosen?.id);
@@ -67,7 +67,14 @@ export default async function SettingsPage({ searchParams }: SearchParamsProps) 
           }
           className="min-w-0 xl:col-span-2"
         >
-          <BudgetPanel />
+          {/* Its route answers the current dealer's admins; another dealer's admin (?dealer=) may be none here. */}
+          {adminOfCurrent ? (
+            <BudgetPanel />
+          ) : (
+            <p className="text-sm text-slate-600">
+              Shown to admins of the dealer you are working on: switch to a dealer you administer to see it.
+            </p>
+          )}
         </Card>
 
         <FeatureScopesCard />

@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 const PAGE = 100;
 
 export default async function AppDevicesPage({ searchParams }: SearchParamsProps) {
-  const chosen = await adminPickedDealer(searchParams);
+  const { chosen } = await adminPickedDealer(searchParams);
   const first = chosen ? await appDevicesPage(chosen.id, undefined, PAGE) : null;
   return (
     <div>
