@@ -75,14 +75,11 @@ describe("a create whose answer was lost, sent again", () => {
     expect(r?.data).toBeUndefined();
     expect(r?.serverError?.code).toBe("conflict");
     // The operator is told CHeKT already has this ID under another site, on the field and in words.
-    const [other] = simSitesWith("lost-2");
+    const used = `external_site_id lost-2 is already used by site ${simSitesWith("lost-2")[0]!.site_id}`;
     expect(r?.serverError?.message).toBe(
-      `CHeKT already has this (conflict or duplicate): external_site_id lost-2 is already used by site ${other!.site_id}. ` +
-        "Use another ID or edit the existing one.",
+      `CHeKT already has this (conflict or duplicate): ${used}. Use another ID or edit the existing one.`,
     );
-    expect(r?.serverError?.fieldErrors).toEqual({
-      external_site_id: `external_site_id lost-2 is already used by site ${other!.site_id}`,
-    });
+    expect(r?.serverError?.fieldErrors).toEqual({ external_site_id: used });
     expect(simSitesWith("lost-2")).toHaveLength(1);
     expect(simSitesWith("lost-2")[0]!.name).toBe("Harbour Depot");
     expect(
