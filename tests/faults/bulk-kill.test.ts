@@ -129,14 +129,19 @@ describe("bulk provisioning survives a killed worker and a Postgres restart", ()
 
     const second = await startWorker("worker-2");
     try {
-      await waitFor(created.id, (j) => j.succeeded >= atKill.succeeded + 200 || j.state === "done", 90_000);
+      // Half the job is left here (N = 1000, about 400 done), so the restart below hits a running job.
+      await waitFor(created.id, (j) => j.succeeded >= atKill.succeeded + 200, 90_000);
       // Every connection to the database but ours goes, as when Postgres restarts under the app.
       const { rows } = await sql.query<{ n: number }>(
         `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database()
           AND pid <> pg_backend_pid()`,
       );
-      logs.push(`[test] terminated ${rows[0].n} backends at ${(await job(created.id)).succeeded}/${N}`);
+      const atRestart = await job(created.id);
+      logs.push(`[test] terminated ${rows[0].n} backends at ${atRestart.succeeded}/${N}`);
       expect(rows[0].n).toBeGreaterThan(0);
+      // Read after the terminations: still running then, so the worker had work in flight when they hit.
+      expect(atRestart.state).toBe("running");
+      expect(atRestart.succeeded).toBeLessThan(N);
       const done = await waitFor(created.id, (j) => j.state === "done" || j.state === "failed", 150_000);
       expect(done).toMatchObject({ state: "done", succeeded: N, failed: 0, total: N });
       expect(second.proc.exitCode, `the worker died after the terminations:\n${logs.slice(-20).join("\n")}`).toBeNull();
@@ -177,8 +182,9 @@ describe("bulk provisioning survives a killed worker and a Postgres restart", ()
     console.log(
       `killed the worker at ${atKill.succeeded}/${N} (first seen ${mid.succeeded}); ` +
         `${logs.filter((l) => l.startsWith("[test]")).join("; ")}; ` +
-        `worker-2 logged ${retried.length} failed run(s) re-queued and ` +
-        `${rejections.length} unhandled rejection(s)${rejections.length ? `: ${rejections[0]}` : ""}`,
+        `worker-2 logged ${retried.length} failed run(s) re-queued`,
     );
+    // The harness logs them rather than exiting (as Next's server does); none may be left all the same.
+    expect(rejections).toEqual([]);
   }, 300_000);
 });
