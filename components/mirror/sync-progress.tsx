@@ -5,6 +5,7 @@ import { Alert, ProgressBar, UtcTime } from "@/components/ui";
 import { findMirrorSync } from "@/lib/mirror/read";
 import { AutoRefresh } from "./auto-refresh";
 import { countText } from "@/lib/count-text";
+import { skippedText } from "@/lib/mirror/sweep-progress";
 
 const PHASES: Record<string, string> = {
   dealer: "the dealer profile",
@@ -31,7 +32,20 @@ export async function SyncProgress({
     ) : null;
   }
   const busy = sync.state === "queued" || sync.state === "running";
+  // Sites the sweep passed over are said wherever its state is, even after it finished.
+  const skipped = skippedText(sync);
   if (!busy && sync.state !== "failed") {
+    if (skipped)
+      return (
+        <Alert tone="warning" title="Last sync with CHeKT missed some sites" className={className}>
+          <p data-testid="sync-skipped">{skipped}</p>
+          {sync.finishedAt ? (
+            <p className="mt-1 text-xs opacity-80">
+              Finished <UtcTime at={sync.finishedAt} />.
+            </p>
+          ) : null}
+        </Alert>
+      );
     return always && sync.finishedAt ? (
       <p className={className} data-testid="sync-done">
         <span className="text-sm text-slate-600">
@@ -55,11 +69,18 @@ export async function SyncProgress({
         title={sync.firstSync ? "First sync with CHeKT" : "Syncing with CHeKT"}
       >
         <p>
-          {sync.state === "failed" ? "Paused after a problem; it resumes by itself where it stopped. " : "Reading "}
+          {sync.state === "failed"
+            ? "Stopped: CHeKT refused or failed every call; it is tried again each minute from where it stopped. "
+            : "Reading "}
           {sync.state === "failed" ? null : what}
           {counted}.
         </p>
         {sync.lastError ? <p className="mt-1 text-xs opacity-80">{sync.lastError}</p> : null}
+        {skipped ? (
+          <p className="mt-1 text-xs" data-testid="sync-skipped">
+            {skipped}
+          </p>
+        ) : null}
         {pct !== null ? (
           <ProgressBar
             label="Sync progress"

@@ -1,6 +1,8 @@
 // The mirror's queues (docs/mirror.md), on pg-boss like the bulk worker (lib/jobs/worker.ts):
 // - mirror-refresh: re-read one object or list that a page saw stale ("short" policy: one waiting
-//   job per object, so many views of a stale page queue one read);
+//   job per object, so many views of a stale page queue one read). Nobody waits for it: it runs at
+//   the sweep's "sync" class, below bulk jobs, and is retried once (each try is up to 4 gateway calls
+//   in a 5xx outage; five retries spent 24 a stale object), the sweep catches up with the rest;
 // - mirror-sync: sweep one dealer link ("short": one waiting job per link; see below);
 // - mirror-sync-tick: every minute, queue a sweep for each connected link that is due (never swept,
 //   older than MIRROR_SYNC_INTERVAL_S, or cut off / failed — it resumes).
@@ -45,11 +47,14 @@ export type SyncWorker = {
   stop(): Promise<void>;
 };
 
+/** A queued refresh's class when its job names none (jobs queued before it was named). */
+const QUEUED_REFRESH_CLASS = "sync";
+
 export async function queueMirrorRefresh(boss: PgBoss, dealerLinkId: string, target: MirrorTarget): Promise<void> {
-  const job: RefreshJob = { dealerLinkId, targets: [target] };
+  const job: RefreshJob = { dealerLinkId, targets: [target], budgetClass: QUEUED_REFRESH_CLASS };
   await boss.send(REFRESH_QUEUE, job, {
     singletonKey: targetKey(dealerLinkId, target),
-    retryLimit: 5,
+    retryLimit: 1,
     retryDelay: 15,
     retryBackoff: true,
     expireInSeconds: 600,
@@ -112,7 +117,10 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<SyncWork
     const scope = await linkScope(job.data.dealerLinkId);
     if (!scope) return;
     try {
-      await refreshNow(scope, job.data.targets, { budgetClass: job.data.budgetClass ?? "read", signal: abort.signal });
+      await refreshNow(scope, job.data.targets, {
+        budgetClass: job.data.budgetClass ?? QUEUED_REFRESH_CLASS,
+        signal: abort.signal,
+      });
     } catch (e) {
       log(
         `refresh ${job.data.targets.map((t) => targetKey(scope.dealerLinkId, t)).join(",")}: ` +

@@ -202,7 +202,7 @@ export function findMirrorDealer(dealerLinkId: string) {
 // straight to the pool (lib/db.ts sqlText) without the client engine's ~2 ms of CPU.
 const MIRROR_SYNC_SQL = `SELECT dealer_link_id AS "dealerLinkId", state, first_sync AS "firstSync", phase, done,
   total, cursor, started_at AS "startedAt", finished_at AS "finishedAt", last_error AS "lastError",
-  updated_at AS "updatedAt" FROM mirror_syncs WHERE dealer_link_id = $1`;
+  skipped, skipped_note AS "skippedNote", updated_at AS "updatedAt" FROM mirror_syncs WHERE dealer_link_id = $1`;
 
 /** Once per page render: /sites asks for it twice (the sweep's progress and the table's freshness). */
 export const findMirrorSync = cache(

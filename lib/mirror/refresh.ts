@@ -1,8 +1,9 @@
 import "server-only";
 // Re-reading the mirror's rows from CHeKT, two ways (docs/mirror.md):
 // - refreshNow: now, in the caller (the Refresh button's action: "read" class, the user waits);
-// - queueRefresh: later, in the background (a page saw a stale row: the page never waits). One
-//   queued job per object (pg-boss singleton key), so a hundred views of a stale page queue one read.
+// - queueRefresh: later, in the background at the sweep's "sync" class (a page saw a stale row: the
+//   page never waits). One queued job per object (pg-boss singleton key), so a hundred views of a
+//   stale page queue one read.
 import { after } from "next/server";
 import type { BudgetClass } from "@/lib/chekt/budget-class";
 import { env } from "@/lib/env";
@@ -82,7 +83,7 @@ export async function refreshNow(
 export type RefreshJob = { dealerLinkId: string; targets: MirrorTarget[]; budgetClass?: BudgetClass };
 
 /**
- * Queues a background re-read (class "read", below writes and answers). De-duplicated per
+ * Queues a background re-read (class "sync", like the sweep: nobody waits for it). De-duplicated per
  * object while one is waiting. Never throws: a queue that is down only means the sweep catches up.
  */
 export async function queueRefresh(dealerLinkId: string, target: MirrorTarget | MirrorTarget[]): Promise<void> {

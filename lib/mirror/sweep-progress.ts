@@ -13,6 +13,8 @@ export type Progress = {
   cursor?: number | null;
   state?: string;
   lastError?: string | null;
+  skipped?: number;
+  skippedNote?: string | null;
 };
 const PROGRESS_COLUMNS = [
   ["phase", "phase"],
@@ -21,6 +23,8 @@ const PROGRESS_COLUMNS = [
   ["cursor", "cursor"],
   ["state", "state"],
   ["lastError", "last_error"],
+  ["skipped", "skipped"],
+  ["skippedNote", "skipped_note"],
 ] as const satisfies readonly (readonly [keyof Progress, string])[];
 
 /**
@@ -38,19 +42,45 @@ export function saveSql(dealerLinkId: string, data: Progress): Prisma.Sql {
 /** The phase a run is in, the last CHeKT id it finished there, and how many it has done. */
 export type Position = { phase: SweepPhase; cursor: number | null; done: number };
 
-export type StartPoint = Position & { startedAt: Date; firstSync: boolean; resumed: boolean };
+/** The sites a sweep skipped so far: how many, and the first SKIPPED_LISTED of them with the reason. */
+export type Skipped = { skipped: number; skippedNote: string | null };
+
+export type StartPoint = Position & Skipped & { startedAt: Date; firstSync: boolean; resumed: boolean };
 
 const isSweepPhase = (phase: string): phase is SweepPhase => SWEEP_PHASES.some((p) => p === phase);
 
 /** A sweep cut off or failed resumes from its saved phase and cursor; anything else starts at the dealer. */
 export function startPoint(
-  prior: Pick<MirrorSync, "state" | "firstSync" | "phase" | "cursor" | "done" | "startedAt"> | null,
+  prior: Pick<
+    MirrorSync,
+    "state" | "firstSync" | "phase" | "cursor" | "done" | "startedAt" | "skipped" | "skippedNote"
+  > | null,
   now: () => Date,
 ): StartPoint {
   const firstSync = !prior || prior.firstSync;
   if (prior && (prior.state === "running" || prior.state === "failed") && prior.phase && prior.startedAt) {
     const phase = isSweepPhase(prior.phase) ? prior.phase : "dealer";
-    return { phase, cursor: prior.cursor, done: prior.done, startedAt: prior.startedAt, firstSync, resumed: true };
+    const { cursor, done, startedAt, skipped, skippedNote } = prior;
+    return { phase, cursor, done, startedAt, skipped, skippedNote, firstSync, resumed: true };
   }
-  return { phase: "dealer", cursor: null, done: 0, startedAt: now(), firstSync, resumed: false };
+  const fresh = { cursor: null, done: 0, skipped: 0, skippedNote: null };
+  return { phase: "dealer", ...fresh, startedAt: now(), firstSync, resumed: false };
+}
+
+const SKIPPED_LISTED = 3;
+
+/** Adds one skipped site ("Name (#id) — reason") to the count, listing it while fewer than SKIPPED_LISTED are. */
+export function withSkipped(prior: Skipped, site: string, reason: string): Skipped {
+  const entry = `${site} — ${reason}`.slice(0, 300);
+  const listed = prior.skipped < SKIPPED_LISTED;
+  const skippedNote = listed ? (prior.skippedNote ? `${prior.skippedNote}; ${entry}` : entry) : prior.skippedNote;
+  return { skipped: prior.skipped + 1, skippedNote };
+}
+
+/** What the page says about the sites a sweep skipped, or null when it read them all. */
+export function skippedText({ skipped, skippedNote }: Skipped): string | null {
+  if (skipped === 0) return null;
+  const more = skipped > SKIPPED_LISTED ? ` and ${skipped - SKIPPED_LISTED} more` : "";
+  const head = skipped === 1 ? "1 site could not be read" : `${skipped} sites could not be read`;
+  return `${head}${skippedNote ? `: ${skippedNote}` : ""}${more}. The next sync tries again.`;
 }

@@ -4,6 +4,9 @@ import "server-only";
 // only spends what answers, writes, snapshots, refreshes and bulk jobs leave). Progress lives in
 // mirror_syncs (phase, done/total, cursor), so the dealer page and the dashboard can show it and a
 // sweep cut off by a crash or a failure resumes where it stopped instead of starting over.
+// One site that cannot be read (its contacts answer 500 every time, 403, a body that does not parse)
+// is counted, named in skipped_note and passed over: failing the sweep on it resumed at the same site
+// every minute, so no site after it was ever read again. Only what fails every call fails the sweep.
 import { isChektError, retryWaitMs, waitSeconds } from "@/lib/chekt/errors";
 import { prisma, sql } from "@/lib/db";
 import {
@@ -17,7 +20,15 @@ import {
   type PullOpts,
   type PullScope,
 } from "./pull";
-import { saveSql, startPoint, type Progress, type SweepPhase, type StartPoint } from "./sweep-progress";
+import {
+  saveSql,
+  startPoint,
+  withSkipped,
+  type Progress,
+  type Skipped,
+  type SweepPhase,
+  type StartPoint,
+} from "./sweep-progress";
 import { errorText } from "@/lib/error-text";
 
 export { SWEEP_PHASES, type SweepPhase } from "./sweep-progress";
@@ -47,6 +58,17 @@ const ANALYZE_AFTER_ROWS = 1000;
 
 const isRateLimited = (e: unknown) => isChektError(e) && (e.kind === "rate_limited" || e.status === 429);
 
+/** Errors no site of the dealer would escape (the credential refused, no configuration): they fail the sweep. */
+const failsEveryCall = (e: unknown) => !isChektError(e) || e.kind === "unauthorized" || e.kind === "config";
+/** Errors that may be CHeKT's outage rather than the site's: a run of them fails the sweep (see OUTAGE_SITES). */
+const mayBeOutage = (e: unknown) =>
+  isChektError(e) && (e.kind === "server" || e.kind === "network" || e.kind === "timeout");
+/**
+ * This many sites in a row failing with 5xx, a network error or a timeout is CHeKT being down, not
+ * the sites: the sweep fails from the first of them (it is not skipped) and the tick resumes it there.
+ */
+const OUTAGE_SITES = 5;
+
 /**
  * Sweeps one dealer link to the end (or throws: the sync row then says "failed" with the reason,
  * and the next run resumes from the saved phase and cursor). A 429 never fails it: the sweep waits
@@ -57,11 +79,11 @@ export async function sweepDealer(scope: PullScope, deps: SweepDeps = {}): Promi
   const prior = await prisma.mirrorSync.findUnique({ where: { dealerLinkId: id } });
   const now = deps.now ?? (() => new Date());
   const start = startPoint(prior, now);
-  const { phase, cursor, done, startedAt } = start;
+  const { phase, cursor, done, startedAt, skipped, skippedNote } = start;
   if (start.resumed) deps.log?.(`resuming at ${phase}${cursor ? ` after ${cursor}` : ""}`);
   // finishedAt keeps the last finished sweep while this one runs: the pages show the mirror's age
   // from it, and the rows are at least that fresh (a first sync starts with none: start-sync.ts).
-  const begin = { state: "running", phase, cursor, done, startedAt, lastError: null };
+  const begin = { state: "running", phase, cursor, done, startedAt, lastError: null, skipped, skippedNote };
   await prisma.mirrorSync.upsert({
     where: { dealerLinkId: id },
     create: { dealerLinkId: id, ...begin },
@@ -76,6 +98,9 @@ class DealerSweep {
   private cursor: number | null;
   private done: number;
   private waits = 0;
+  private skipped: Skipped;
+  /** Where the current run of possibly-outage site failures began (null: the last site was read). */
+  private streak: { sites: number; cursor: number | null; done: number; skipped: Skipped } | null = null;
   private readonly o: PullOpts;
   private readonly sleep: NonNullable<SweepDeps["sleep"]>;
 
@@ -88,6 +113,7 @@ class DealerSweep {
     this.phase = start.phase;
     this.cursor = start.cursor;
     this.done = start.done;
+    this.skipped = { skipped: start.skipped, skippedNote: start.skippedNote };
     this.sleep = deps.sleep ?? defaultSleep;
     this.o = { budgetClass: "sync", signal: deps.signal, now };
   }
@@ -171,22 +197,37 @@ class DealerSweep {
         where: { ...base, chektId: { gt: this.cursor ?? 0 } },
         orderBy: { chektId: "asc" },
         take: 100,
-        select: { chektId: true },
+        select: { chektId: true, name: true },
       });
       if (batch.length === 0) break;
-      for (const { chektId: siteId } of batch) await this.siteChildren(siteId);
+      for (const site of batch) await this.siteChildren(site.chektId, site.name);
     }
   }
 
-  private async siteChildren(siteId: number) {
-    // A 404 on the site's contacts means the site itself is gone (already marked): skip the rest.
-    if ((await this.step(() => pullContacts(this.scope, siteId, this.o))) === "fresh") {
-      await this.step(() => pullDevices(this.scope, siteId, this.o));
-      await this.step(() => pullArming(this.scope, siteId, this.o));
+  private async siteChildren(siteId: number, name: string) {
+    const before = { sites: 0, cursor: this.cursor, done: this.done, skipped: this.skipped };
+    try {
+      // A 404 on the site's contacts means the site itself is gone (already marked): skip the rest.
+      if ((await this.step(() => pullContacts(this.scope, siteId, this.o))) === "fresh") {
+        await this.step(() => pullDevices(this.scope, siteId, this.o));
+        await this.step(() => pullArming(this.scope, siteId, this.o));
+      }
+      this.streak = null;
+    } catch (e) {
+      if (e instanceof SweepAborted || this.deps.signal?.aborted || failsEveryCall(e)) throw e;
+      this.streak = mayBeOutage(e) ? { ...(this.streak ?? before), sites: (this.streak?.sites ?? 0) + 1 } : null;
+      if (this.streak && this.streak.sites >= OUTAGE_SITES) {
+        // Back to the first site of the run, unskipped: the resumed sweep reads them again.
+        ({ cursor: this.cursor, done: this.done, skipped: this.skipped } = this.streak);
+        await this.save({ cursor: this.cursor, done: this.done, ...this.skipped });
+        throw e;
+      }
+      this.skipped = withSkipped(this.skipped, `${name} (#${siteId})`, errorText(e));
+      this.deps.log?.(`site ${siteId} skipped: ${errorText(e)}`);
     }
     this.cursor = siteId;
     this.done++;
-    await this.save({ cursor: this.cursor, done: this.done, lastError: null });
+    await this.save({ cursor: this.cursor, done: this.done, lastError: null, ...this.skipped });
   }
 
   private async finish(): Promise<{ sites: number; waits: number }> {
@@ -205,9 +246,10 @@ class DealerSweep {
         lastError: null,
         done: sites,
         total: sites,
+        ...this.skipped,
       },
     });
-    this.deps.log?.(`swept: ${sites} sites, ${this.waits} rate-limit waits`);
+    this.deps.log?.(`swept: ${sites} sites, ${this.skipped.skipped} skipped, ${this.waits} rate-limit waits`);
     return { sites, waits: this.waits };
   }
 }

@@ -11,6 +11,7 @@ import { simFile } from "../support/sim-file";
 // Every test starts with no fault left on the simulator, whatever an earlier one left when it failed.
 const world = simFile("chekt_mirror_it", { faults: true });
 let sweep: typeof import("@/lib/mirror/sweep");
+let sweepProgress: typeof import("@/lib/mirror/sweep-progress");
 let refresh: typeof import("@/lib/mirror/refresh");
 let read: typeof import("@/lib/mirror/read");
 let worker: typeof import("@/lib/jobs/sync-worker");
@@ -69,6 +70,7 @@ const routeCalls = async (method: string, suffix: string): Promise<number> => {
 
 beforeAll(async () => {
   sweep = await import("@/lib/mirror/sweep");
+  sweepProgress = await import("@/lib/mirror/sweep-progress");
   refresh = await import("@/lib/mirror/refresh");
   read = await import("@/lib/mirror/read");
   worker = await import("@/lib/jobs/sync-worker");
@@ -202,7 +204,71 @@ describe("mirror: the sweep", () => {
     });
     await control("/_sim/faults", "DELETE");
   }, 120_000);
+
+  it("one site that answers 500 every time is skipped and named; the sites after it are still read", async () => {
+    // Newest ids, so the children phase reaches them last: X first, then the two after it.
+    const [bad, after, deletedLater] = await newSimSites(3);
+    await control("/_sim/faults", "POST", {
+      path: `/partner/v1/dealers/1/sites/${bad!.site_id}/contacts`,
+      rate_5xx: 1,
+      status_5xx: 500,
+    });
+    const syncRow = () => world.prisma.mirrorSync.findUniqueOrThrow({ where: { dealerLinkId: linkId } });
+    const seen = async (siteId: number) => ({
+      site: (await read.findMirrorSite(linkId, siteId))?.confirmedAt.toISOString(),
+      contact: (
+        await world.prisma.mirrorContact.findFirst({ where: { dealerLinkId: linkId, siteId } })
+      )?.confirmedAt.toISOString(),
+    });
+    try {
+      // Two runs on clocks just after now (a row keeps its latest confirmation, so later tests' reads still land).
+      const base = Date.now();
+      for (const at of [new Date(base + 1).toISOString(), new Date(base + 2).toISOString()]) {
+        // The second run: a site deleted in CHeKT meanwhile is noticed (the sites list is read again).
+        if (at !== new Date(base + 1).toISOString()) await chektApi.deleteSite(scope, deletedLater!.site_id);
+        await sweep.sweepDealer(scope, { sleep: noSleep, now: () => new Date(at) });
+        const sync = await syncRow();
+        expect(sync).toMatchObject({ state: "idle", skipped: 1, lastError: null });
+        const said = sweepProgress.skippedText(sync) ?? "";
+        expect(said.startsWith(`1 site could not be read: ${bad!.name} (#${bad!.site_id}) — `), said).toBe(true);
+        expect(said).toMatch(/500|server/i);
+        expect(await seen(after!.site_id)).toEqual({ site: at, contact: at });
+      }
+      expect((await read.findMirrorSite(linkId, deletedLater!.site_id))!.goneAt).toBeInstanceOf(Date);
+    } finally {
+      await control("/_sim/faults", "DELETE");
+    }
+    // The fault gone, the next sweep reads the site and says nothing more.
+    await sweep.sweepDealer(scope, { sleep: noSleep });
+    expect(await syncRow()).toMatchObject({ state: "idle", skipped: 0, skippedNote: null });
+  }, 120_000);
 });
+
+/**
+ * Marks both links swept a moment ago, so the worker's tick finds none due (it queues no sweep, which would
+ * read the sites too and fill Northwind's mirror), and queues these refreshes; returns how many jobs wait.
+ */
+async function queueRefreshes(targets: MirrorTarget[]): Promise<number> {
+  const justSwept = { state: "idle", phase: null, cursor: null, firstSync: false, finishedAt: new Date() };
+  for (const dealerLinkId of [linkId, otherLinkId])
+    await world.prisma.mirrorSync.upsert({
+      where: { dealerLinkId },
+      create: { dealerLinkId, ...justSwept },
+      update: justSwept,
+    });
+  const boss = new PgBoss({ connectionString: world.db.url, max: 2 });
+  await boss.start();
+  try {
+    await worker.createMirrorQueues(boss);
+    for (const t of targets) await worker.queueMirrorRefresh(boss, linkId, t);
+    const [{ n }] = await world.prisma.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${worker.REFRESH_QUEUE} AND state = 'created'`;
+    return n;
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
 
 describe("mirror: refresh", () => {
   it("refreshNow re-reads a site at the read class; a 404 marks it gone and keeps the last copy", async () => {
@@ -260,25 +326,11 @@ describe("mirror: refresh", () => {
     const site = await newSimSite();
     await refresh.refreshNow(scope, { kind: "site", chektId: site.site_id });
     site.name = "Renamed While Stale";
-    // Both links swept a moment ago, so the worker's tick finds none due: it queues no sweep (which would
-    // rename the site too, and fill Northwind's mirror) and only runs the refreshes queued here.
-    const justSwept = { state: "idle", phase: null, cursor: null, firstSync: false, finishedAt: new Date() };
-    for (const dealerLinkId of [linkId, otherLinkId])
-      await world.prisma.mirrorSync.upsert({
-        where: { dealerLinkId },
-        create: { dealerLinkId, ...justSwept },
-        update: justSwept,
-      });
-    const boss = new PgBoss({ connectionString: world.db.url, max: 2 });
-    await boss.start();
-    await worker.createMirrorQueues(boss);
-    for (let i = 0; i < 5; i++) await worker.queueMirrorRefresh(boss, linkId, { kind: "site", chektId: site.site_id });
-    await worker.queueMirrorRefresh(boss, linkId, { kind: "stations" });
-    const [{ n }] = await world.prisma.$queryRaw<
-      { n: number }[]
-    >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${worker.REFRESH_QUEUE} AND state = 'created'`;
+    const n = await queueRefreshes([
+      ...Array.from({ length: 5 }, (): MirrorTarget => ({ kind: "site", chektId: site.site_id })),
+      { kind: "stations" },
+    ]);
     expect(n).toBe(2);
-    await boss.stop({ graceful: false, wait: true });
 
     const running = await worker.startSyncWorker({
       connectionString: world.db.url,
@@ -299,6 +351,47 @@ describe("mirror: refresh", () => {
     >`SELECT count(*)::int AS sweeps FROM pgboss.job WHERE name = ${worker.SYNC_QUEUE}`;
     expect(sweeps).toBe(0);
   }, 30_000);
+
+  it("a queued refresh runs at the sync class and is retried once: a 5xx outage costs at most 8 calls", async () => {
+    const site = await newSimSite();
+    const path = `/partner/v1/dealers/1/sites/${site.site_id}`;
+    await control("/_sim/faults", "POST", { path, rate_5xx: 1, status_5xx: 500 });
+    await control("/_sim/stats", "DELETE");
+    await world.prisma.chektBudgetUsage.deleteMany({});
+    await queueRefreshes([{ kind: "site", chektId: site.site_id }]);
+    const jobRow = async () =>
+      (
+        await world.prisma.$queryRaw<{ state: string; retry_limit: number; retry_count: number }[]>`
+          SELECT state, retry_limit, retry_count FROM pgboss.job WHERE name = ${worker.REFRESH_QUEUE}
+            AND data->'targets'->0->>'chektId' = ${String(site.site_id)}`
+      )[0]!;
+    expect((await jobRow()).retry_limit).toBe(1);
+
+    const running = await worker.startSyncWorker({
+      connectionString: world.db.url,
+      intervalS: 3600,
+      pollingIntervalSeconds: 0.5,
+    });
+    try {
+      // The first try over (pg-boss then holds the job for its retry delay): what one try cost.
+      const deadline = Date.now() + 30_000;
+      while (!["retry", "failed"].includes((await jobRow()).state)) {
+        if (Date.now() > deadline) throw new Error("the queued refresh did not run");
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      await running.stop();
+      await control("/_sim/faults", "DELETE");
+    }
+    const stats = (await control("/_sim/stats", "GET")) as { byStatus: Record<string, number> };
+    const perTry = stats.byStatus["500"] ?? 0;
+    expect(perTry).toBeGreaterThan(0);
+    expect(perTry * (1 + (await jobRow()).retry_limit)).toBeLessThanOrEqual(8);
+    const byClass = await world.prisma.chektBudgetUsage.groupBy({ by: ["budgetClass"], _sum: { calls: true } });
+    // Its calls are the sweep's class, none the interactive "read" (the token's fetch is counted apart).
+    expect(byClass.map((r) => r.budgetClass)).toContain("sync");
+    expect(byClass.map((r) => r.budgetClass)).not.toContain("read");
+  }, 60_000);
 });
 
 describe("mirror: the site search (SQL over the mirror)", () => {
