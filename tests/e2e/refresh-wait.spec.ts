@@ -74,10 +74,19 @@ test.describe("Refresh that must wait for CHeKT's rate limit", () => {
     // counts down and re-reads by itself — ending without a failure.
     await untilWaiting();
     await expect(waiting).toBeVisible();
-    const seconds = async () => Number((await waiting.textContent())?.match(/refreshing in (\d+) s/)?.[1] ?? -1);
+    // The countdown itself, never a stand-in: a line that has gone fails here rather than reading as "less".
+    const seconds = async () => {
+      const told = (await waiting.textContent())?.match(/refreshing in (\d+) s/)?.[1];
+      if (told === undefined) throw new Error("the countdown is not shown");
+      return Number(told);
+    };
+    // Held still on the page's clock (which runs ahead of ours since the runFor above), then moved on a second.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 500);
     const first = await seconds();
     expect(first).toBeGreaterThanOrEqual(2);
-    await expect.poll(seconds, { timeout: 4_000 }).toBeLessThan(first);
+    await page.clock.runFor(1000);
+    await expect.poll(seconds).toBe(first - 1);
+    await page.clock.resume();
     await expect(refresh).toBeEnabled({ timeout: 60_000 });
     await expect(waiting).toHaveCount(0);
     await expect(line.getByTestId("freshness-problem")).toHaveCount(0);
