@@ -24,7 +24,8 @@ export function useConfirmAction<S extends StandardSchemaV1 | undefined, E exten
   const typedOk = !needsTyping || typed.trim() === opts.typeToConfirm?.trim();
 
   async function confirm() {
-    if (!typedOk) return;
+    // Enter in the type-to-confirm field calls this too, and a second press (or a held key) must not send again.
+    if (!typedOk || pending) return;
     const r = await run(opts.input, opts.successMessage);
     if (r.ok) {
       setOpen(false);

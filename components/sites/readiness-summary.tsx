@@ -4,6 +4,12 @@ import { Card, textLinkClass, cn } from "@/components/ui";
 import { READINESS_CHECKS, READINESS_CHECK_KEYS } from "@/lib/readiness/rules";
 import type { ReadinessSummary } from "@/lib/readiness/query";
 import { countText } from "@/lib/count-text";
+import { plural } from "@/lib/plural";
+
+/** "The 1 site is ready." / "All 3 sites are ready." */
+function allReady(sites: number): string {
+  return `${sites === 1 ? "The" : "All"} ${countText(sites)} ${plural(sites, "site is", "sites are")} ready.`;
+}
 
 /** The dashboard's readiness card: how many sites are not ready, and how many fail each check. */
 export function ReadinessSummaryCard({ summary }: { summary: ReadinessSummary }) {
@@ -24,7 +30,7 @@ export function ReadinessSummaryCard({ summary }: { summary: ReadinessSummary })
       {summary.notReady === 0 ? (
         <p className="flex items-center gap-2 text-sm text-slate-600">
           <CheckCircle2 className="h-4 w-4 text-emerald-600" aria-hidden="true" />{" "}
-          {summary.sites ? `All ${countText(summary.sites)} sites are ready.` : "No sites yet."}
+          {summary.sites ? allReady(summary.sites) : "No sites yet."}
         </p>
       ) : (
         <>
@@ -32,7 +38,7 @@ export function ReadinessSummaryCard({ summary }: { summary: ReadinessSummary })
             <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="count-not-ready">
               {countText(summary.notReady)}
             </span>{" "}
-            of {countText(summary.sites)} sites not ready
+            of {countText(summary.sites)} {plural(summary.sites, "site")} not ready
           </p>
           <ul className="mt-3 divide-y divide-slate-100 text-sm" aria-label="Sites failing each check">
             <li className="flex justify-between gap-3 pb-1 text-xs font-semibold text-slate-600" aria-hidden="true">

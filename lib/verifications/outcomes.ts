@@ -112,6 +112,24 @@ export async function resolveAnswerOutcome(
 }
 
 /**
+ * A row sent without an id that reads as an active code nobody else in the list keeps (same label, any case,
+ * same kind) is that code: an editor still showing a code it just created, or a second tab, sends it again
+ * without its id, and retiring it for a new twin would split its answers between two codes.
+ */
+function withSameCodes(before: Outcome[], rows: OutcomesInput["outcomes"]): OutcomesInput["outcomes"] {
+  const claimed = new Set(rows.flatMap((o) => (o.id ? [o.id] : [])));
+  return rows.map((o) => {
+    if (o.id) return o;
+    const same = before.find(
+      (b) => b.active && !claimed.has(b.id) && b.kind === o.kind && b.label.toLowerCase() === o.label.toLowerCase(),
+    );
+    if (!same) return o;
+    claimed.add(same.id);
+    return { ...o, id: same.id };
+  });
+}
+
+/**
  * Saves the dealer's outcome list in the given order. Codes are matched by id (this dealer's
  * only); codes left out are retired, not deleted, since past answers name them.
  */
@@ -124,12 +142,13 @@ export async function saveOutcomesInTx(
   const known = new Set(before.map((o) => o.id));
   const stray = input.outcomes.find((o) => o.id && !known.has(o.id));
   if (stray) throw new ActionError("not_found", "An outcome in the list is not this dealer's; reload the page.");
-  const kept = new Set(input.outcomes.flatMap((o) => (o.id ? [o.id] : [])));
+  const list = withSameCodes(before, input.outcomes);
+  const kept = new Set(list.flatMap((o) => (o.id ? [o.id] : [])));
   // Labels are unique per dealer: park every row under a temporary label first so a swap of two
   // labels, or a retired code's label given to a new one, never trips the unique index midway.
   const retired = before.filter((o) => !kept.has(o.id));
   for (const o of before) await tx.deskOutcome.update({ where: { id: o.id }, data: { label: `(saving) ${o.id}` } });
-  const takenByNew = new Set(input.outcomes.map((o) => o.label.toLowerCase()));
+  const takenByNew = new Set(list.map((o) => o.label.toLowerCase()));
   for (const [i, o] of retired.entries()) {
     const label = takenByNew.has(o.label.toLowerCase()) ? `${o.label} (retired)` : o.label;
     await tx.deskOutcome.update({
@@ -137,7 +156,7 @@ export async function saveOutcomesInTx(
       data: { label, active: false, position: input.outcomes.length + i },
     });
   }
-  for (const [position, o] of input.outcomes.entries()) {
+  for (const [position, o] of list.entries()) {
     const data = { label: o.label, kind: o.kind, active: o.active, position };
     if (o.id) await tx.deskOutcome.update({ where: { id: o.id }, data });
     else await tx.deskOutcome.create({ data: { ...data, dealerLinkId: dealer.id } });

@@ -388,6 +388,21 @@ describe("outcome codes", () => {
     ).rejects.toThrow(/not this dealer's/);
   });
 
+  it("a code saved, then sent again without its id (an editor not yet refreshed), stays one active code", async () => {
+    const prisma = await db0();
+    const label = `Tamper ${randomUUID().slice(0, 8)}`;
+    const rows = (await outcomes.listOutcomes(prisma, other)).filter((o) => o.active);
+    const added = [...rows, { label, kind: "disregard" as const, active: true }];
+    const save = (list: typeof added) =>
+      prisma.$transaction((tx) => outcomes.saveOutcomesInTx(tx, other, { outcomes: list }));
+    await save(added);
+    // The second Save of an editor that kept the rows as typed: the new code still has no id.
+    const { after } = await save(added);
+    const named = after.filter((o) => o.label.toLowerCase().startsWith(label.toLowerCase()));
+    expect(named.map((o) => ({ label: o.label, active: o.active }))).toEqual([{ label, active: true }]);
+    expect(after.filter((o) => o.active).map((o) => o.label)).toEqual(added.map((o) => o.label));
+  });
+
   it("the schema keeps one active code of each kind and refuses a label listed twice", async () => {
     const { outcomesSchema } = await import("@/lib/verifications/outcomes-schemas");
     const noDisregard = outcomesSchema.safeParse({ outcomes: [{ label: "Police", kind: "dispatch", active: true }] });

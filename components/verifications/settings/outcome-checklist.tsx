@@ -8,7 +8,7 @@ import { saveChecklistAction } from "@/actions/verification-outcomes";
 import { checklistSchema, MAX_STEPS, STEP_TEXT_MAX, type ChecklistStep } from "@/lib/verifications/outcomes-schemas";
 import { ChecklistModeFieldset, type ChecklistMode } from "./checklist-mode";
 import { ChecklistReadonly, StepList } from "./checklist-steps";
-import { schemaProblems } from "./outcome-list";
+import { savedVersion, schemaProblems } from "./outcome-list";
 import { newRowKey, OrderedRowList, ProblemList, type RowColumns } from "./ordered-rows";
 
 type Row = { key: string; id?: string; text: string; optional: boolean };
@@ -105,5 +105,5 @@ export function ChecklistEditor({ canEdit, ...props }: ChecklistProps & { canEdi
     const forSite = props.siteId !== undefined;
     return <ChecklistReadonly forSite={forSite} own={props.own} dealerSteps={props.dealerSteps} />;
   }
-  return <ChecklistForm {...props} />;
+  return <ChecklistForm key={savedVersion([props.own, props.dealerSteps])} {...props} />;
 }

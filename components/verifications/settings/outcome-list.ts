@@ -24,3 +24,11 @@ export function moved<T>(list: T[], i: number, d: number): T[] {
 export function patchedAt<T>(list: T[], i: number, patch: Partial<T>): T[] {
   return list.map((r, n) => (n === i ? { ...r, ...patch } : r));
 }
+
+/**
+ * A key for an editor that holds the saved rows in state: it changes with every save, so the refresh after
+ * one remounts the editor from what was stored (new rows with their ids), not from what was typed.
+ */
+export function savedVersion(saved: unknown): string {
+  return JSON.stringify(saved);
+}

@@ -5,7 +5,7 @@ import { Button, Select } from "@/components/ui";
 import { FormFailure } from "@/components/forms/form-failure";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { saveOutcomesAction } from "@/actions/verification-outcomes";
-import { patchedAt, schemaProblems } from "./outcome-list";
+import { patchedAt, savedVersion, schemaProblems } from "./outcome-list";
 import { newRowKey, OrderedRowList, ProblemList, type RowColumns } from "./ordered-rows";
 import { OutcomesTable } from "./outcomes-table";
 import {
@@ -96,5 +96,5 @@ function OutcomesForm({ initial }: { initial: Outcome[] }) {
 /** The dealer's outcome codes: admins edit, everyone else reads. Removing a code retires it. */
 export function OutcomesEditor({ initial, canEdit }: { initial: Outcome[]; canEdit: boolean }) {
   if (!canEdit) return <OutcomesTable outcomes={initial.filter((o) => o.active)} />;
-  return <OutcomesForm initial={initial} />;
+  return <OutcomesForm key={savedVersion(initial)} initial={initial} />;
 }
