@@ -9,7 +9,7 @@ import { claimInTx } from "./claims";
 import { verificationKey, type AnswerAction } from "./answer-rules";
 import type { Dealer } from "./answer-record";
 import { resolveAnswerOutcome } from "./outcomes";
-import type { Operator } from "./operator";
+import { operatorName, type Operator } from "./operator";
 
 export type AnswerInput = {
   id: string;
@@ -22,12 +22,16 @@ export type AnswerInput = {
 type VerificationKey = ReturnType<typeof verificationKey>;
 type StoredAnswer = { answerIdemKey: string | null; answeredAt: Date | null };
 
-/** The Idempotency-Key and responded_at of the answer: the stored ones on a resend, new ones (stored now) else. */
+/**
+ * The Idempotency-Key and responded_at of the answer: the stored ones on a resend, new ones (stored now,
+ * with who sends them) else.
+ */
 async function storeAnswerKey(
   tx: Prisma.TransactionClient,
   key: VerificationKey,
   row: StoredAnswer,
   input: AnswerInput,
+  me: Operator,
   now: () => Date,
 ): Promise<{ idemKey: string; respondedAt: Date }> {
   if (row.answerIdemKey && row.answeredAt) return { idemKey: row.answerIdemKey, respondedAt: row.answeredAt };
@@ -40,6 +44,8 @@ async function storeAnswerKey(
       answerAction: input.action,
       answerContactId: input.contactId,
       answeredAt: respondedAt,
+      answerSentById: me.id,
+      answerSentByName: operatorName(me),
       answerError: null,
     },
   });
@@ -68,7 +74,7 @@ export async function prepareAnswer(dealer: Dealer, me: Operator, input: AnswerI
           `"Check with CHeKT" before answering differently.`,
       );
     }
-    const { idemKey, respondedAt } = await storeAnswerKey(tx, key, row, input, now);
+    const { idemKey, respondedAt } = await storeAnswerKey(tx, key, row, input, me, now);
     // The outcome is ours, not sent to CHeKT with the answer: a resend may carry a corrected one.
     if (chosen) {
       await tx.verification.update({

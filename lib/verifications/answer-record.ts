@@ -26,8 +26,11 @@ export type RecordedAnswer = {
 
 type StoredOutcome = { alarmId: string | null; answerOutcomeLabel: string | null; answerSteps: Prisma.JsonValue };
 
-/** The audit row's "after": the answer, the outcome stored with it, and why it was recorded late. */
-function answerAfter(state: string, a: RecordedAnswer, row: StoredOutcome | null) {
+/**
+ * The audit row's "after": the answer, the outcome stored with it, why it was recorded late, and whose
+ * answer it is when not the recorder's (`answeredBy`).
+ */
+function answerAfter(state: string, a: RecordedAnswer, row: StoredOutcome | null, answeredBy?: string) {
   const outcome = row?.answerOutcomeLabel
     ? { outcome: row.answerOutcomeLabel, steps: storedSteps(row.answerSteps) }
     : {};
@@ -38,6 +41,7 @@ function answerAfter(state: string, a: RecordedAnswer, row: StoredOutcome | null
     idempotencyKey: a.idempotencyKey,
     ...outcome,
     ...(a.note ? { note: a.note } : {}),
+    ...(answeredBy ? { answeredBy } : {}),
   };
 }
 
@@ -61,13 +65,25 @@ async function queueOwedAnnotation(
   await queueAnnotationInTx(tx, { dealerLinkId, verificationId: id, alarmId: stored.alarmId, body });
 }
 
+type StoredSender = { answerIdemKey: string | null; answerSentById: string | null; answerSentByName: string | null };
+
+/**
+ * Whose answer CHeKT took: the stored answer's sender when it is that answer being recorded (a replay
+ * of its key after a takeover, a check, a 404 confirmed by the alarm), else the recorder's own.
+ */
+function answeredBy(row: StoredSender | null, a: RecordedAnswer, me: Operator): { id: string; name: string } {
+  if (row?.answerSentById && (!a.idempotencyKey || a.idempotencyKey === row.answerIdemKey))
+    return { id: row.answerSentById, name: row.answerSentByName ?? "another operator" };
+  return { id: me.id, name: operatorName(me) };
+}
+
 /**
  * CHeKT took the answer: the item answered, its audit row, the annotation owed and the NOTIFY, in one
  * commit. The row is locked first, so two records of one answer (a double click, a second tab, two
  * operators whose identical requests CHeKT replayed) run one after the other: the second finds the
  * item answered and is refused with who answered it and when, its commit (and audit row) rolled back.
- * The claim is not checked: an answer CHeKT accepted is recorded even if the claim was taken over
- * or lapsed while it was on its way.
+ * The claim is not checked: an answer CHeKT accepted is recorded, as its sender's, even if the claim
+ * was taken over or lapsed while it was on its way.
  */
 export async function recordAnswer(
   ctx: AnswerContext,
@@ -100,10 +116,14 @@ export async function recordAnswer(
         alarmId: true,
         answerOutcomeLabel: true,
         answerSteps: true,
+        answerIdemKey: true,
+        answerSentById: true,
+        answerSentByName: true,
       },
     });
     if (row && isAnswered(row.state)) throw new ActionError("answered", alreadyAnswered(row));
-    entry.after = answerAfter(state, a, row);
+    const by = answeredBy(row, a, me);
+    entry.after = answerAfter(state, a, row, by.id === me.id ? undefined : by.name);
     if (row?.alarmId && row.answerOutcomeLabel) {
       const stored = { alarmId: row.alarmId, label: row.answerOutcomeLabel, steps: row.answerSteps };
       await queueOwedAnnotation(tx, dealer.id, id, stored);
@@ -112,8 +132,8 @@ export async function recordAnswer(
       where: key,
       data: {
         state,
-        answeredById: me.id,
-        answeredByName: operatorName(me),
+        answeredById: by.id,
+        answeredByName: by.name,
         answerTraceId: a.traceId,
         answerError: null,
         leaseExpiresAt: null,
@@ -125,6 +145,8 @@ export async function recordAnswer(
               answerAction: action,
               answerContactId: a.contactId,
               answeredAt: a.respondedAt,
+              answerSentById: by.id,
+              answerSentByName: by.name,
             }
           : {}),
       },

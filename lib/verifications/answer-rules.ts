@@ -40,6 +40,8 @@ export const FORGOTTEN_ANSWER = {
   answerAction: null,
   answerContactId: null,
   answeredAt: null,
+  answerSentById: null,
+  answerSentByName: null,
 };
 
 /**

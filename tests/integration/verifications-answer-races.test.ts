@@ -53,6 +53,9 @@ async function patchStatuses(): Promise<number[]> {
     .map((e) => e[2]);
 }
 
+const answerChecked = async (who: Who, v: RaisedVerification) =>
+  answer.checkStoredAnswer(await desk.ctxFor(who), desk.dealer, who, v.verification_id);
+
 const settle = <T>(ps: Promise<T>[]) => Promise.allSettled(ps);
 const fulfilled = <T>(rs: PromiseSettledResult<T>[]) => rs.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
 const rejected = <T>(rs: PromiseSettledResult<T>[]) =>
@@ -161,4 +164,39 @@ describe("an admin takes the claim over while the holder's answer is on its way"
     });
     expect(new Date((await desk.simAnswerOf(v.verification_id))!.responded_at).getTime()).toBe(r.answered_at.getTime());
   });
+
+  it.each([
+    ["checks with CHeKT", (v: RaisedVerification) => answerChecked(admin, v)],
+    ["sends the same dispatch (a replay of its key)", (v: RaisedVerification) => send(admin, v, "dispatch")],
+  ])(
+    "the holder's reply was lost and the admin took over, then %s: recorded as the holder's dispatch",
+    async (_, record) => {
+      const v = await desk.raise(1);
+      // CHeKT applies the holder's dispatch, and every reply to it is lost (a 503 instead).
+      await simFault(desk.sim.url, { path: PATCH_PATH, method: "PATCH", rate_5xx: 1, status_5xx: 503, when: "after" });
+      expect((await send(alice, v, "dispatch")).outcome).toBe("retrying");
+      await clearSimFaults(desk.sim.url);
+      const adaCtx = await desk.ctxFor(admin);
+      await adaCtx.commit({ action: "verifications.takeover", chektId: v.verification_id }, (tx) =>
+        claims.takeOverInTx(tx, desk.dealer, v.verification_id, admin),
+      );
+      // The holder's own resend now meets the admin's claim.
+      await expect(send(alice, v, "dispatch")).rejects.toThrow(`Claimed by ${admin.name}.`);
+      await record(v);
+      const r = await row(v.verification_id);
+      expect(r).toMatchObject({ state: "dispatched", answered_by_name: alice.name, answer_action: "dispatch" });
+      expect(new Date((await desk.simAnswerOf(v.verification_id))!.responded_at).getTime()).toBe(
+        r.answered_at.getTime(),
+      );
+      // The admin recorded it (the audit row is theirs) and the row says whose answer it was.
+      const audit = (
+        await desk.sql.query(
+          `SELECT user_email, after FROM audit_log WHERE chekt_id = $1 AND action = 'verifications.dispatch'
+            AND outcome = 'success'`,
+          [v.verification_id],
+        )
+      ).rows;
+      expect(audit).toEqual([{ user_email: admin.email, after: expect.objectContaining({ answeredBy: alice.name }) }]);
+    },
+  );
 });

@@ -138,7 +138,9 @@ describe("answer", () => {
   });
 
   it("cannot claim or answer an item past its deadline", async () => {
-    const v = await desk.raise(1, 1);
+    // A minute to live, and the clock injected past it: on a loaded machine an alarm living a second could
+    // reach the receiver after its deadline (stored expired at once, so the sweep below found nothing).
+    const v = await desk.raise(1, 60);
     const { expires_at: deadline } = (
       await desk.sql.query<{ expires_at: Date }>(`SELECT expires_at FROM verifications WHERE id = $1`, [
         v.verification_id,
