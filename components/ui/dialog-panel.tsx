@@ -39,7 +39,9 @@ export function DialogPanel({ titleId, descId, title, description, children, foo
       </div>
       {children ? <div className="overflow-y-auto px-5 py-4">{children}</div> : null}
       {footer ? (
-        <div className="flex justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">{footer}</div>
+        // Wraps rather than pushing the first buttons off the left edge on a phone; the last (the main
+        // action, by the footers' order) stays at the right end of the bottom line.
+        <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">{footer}</div>
       ) : null}
     </div>
   );

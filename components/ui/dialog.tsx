@@ -1,5 +1,6 @@
 "use client";
-import { useId, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useId, useMemo, useState, type ReactNode } from "react";
+import { withToggled } from "@/lib/list-state/selection";
 import { cn } from "./cn";
 import { Button } from "./button";
 import { DialogPanel } from "./dialog-panel";
@@ -8,13 +9,16 @@ import { useModalDialog } from "./use-modal-dialog";
 export type DialogProps = {
   /** Controlled: the dialog is shown while true. */
   open: boolean;
-  /** Called on Esc, the close button or a click on the backdrop (unless dismissible is false). */
+  /**
+   * Called on Esc, the close button or a click on the backdrop (unless dismissible is false); while a
+   * field inside holds unsaved text (useUnsavedInDialog), only once the user agreed to discard it.
+   */
   onClose: () => void;
   title: ReactNode;
   /** Optional sentence under the title (read as the dialog's description). */
   description?: ReactNode;
   children?: ReactNode;
-  /** Buttons row at the bottom, right-aligned. */
+  /** Buttons row at the bottom, right-aligned; it wraps onto more lines where they do not fit (a phone). */
   footer?: ReactNode;
   /** max width: sm (24rem), md (32rem, default), lg (48rem). */
   size?: "sm" | "md" | "lg";
@@ -22,39 +26,94 @@ export type DialogProps = {
   dismissible?: boolean;
 };
 
+/** The fields of an open Dialog that hold typed, unsaved text, each under its own key. */
+const UnsavedText = createContext<((key: string, unsaved: boolean) => void) | null>(null);
+
+/**
+ * For a field inside a Dialog: while `unsaved`, Esc, the close button and the backdrop ask before
+ * closing the dialog, so a key press meant for the field never throws away what was typed.
+ */
+export function useUnsavedInDialog(unsaved: boolean) {
+  const mark = useContext(UnsavedText);
+  const key = useId();
+  useEffect(() => {
+    mark?.(key, unsaved);
+    return () => mark?.(key, false);
+  }, [mark, key, unsaved]);
+}
+
 /**
  * A modal dialog on the native <dialog> element: the page behind is inert, Tab stays inside,
- * Esc closes, focus returns to whatever opened it.
+ * Esc closes (asking first while a field holds unsaved text), focus returns to whatever opened it.
  */
 export function Dialog({ open, size = "md", dismissible = true, ...panel }: DialogProps) {
   const { onClose } = panel;
   const { ref, onKeyDown } = useModalDialog(open);
   const titleId = useId();
   const descId = useId();
+  const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(() => new Set());
+  const [asking, setAsking] = useState(false);
+  const mark = useMemo(
+    () => (key: string, on: boolean) => setUnsaved((s) => (s.has(key) === on ? s : withToggled(s, key, on))),
+    [],
+  );
+  const requestClose = () => {
+    if (!dismissible) return;
+    if (unsaved.size > 0) setAsking(true);
+    else onClose();
+  };
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={panel.description ? descId : undefined}
-      onKeyDown={onKeyDown}
-      onCancel={(e) => {
-        // Esc: let React state decide, so the dialog never closes behind the app's back.
-        e.preventDefault();
-        if (dismissible) onClose();
-      }}
-      onClick={(e) => {
-        if (dismissible && e.target === ref.current) onClose();
-      }}
-      className={cn(
-        "w-[calc(100%-2rem)] rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50",
-        size === "sm" && "max-w-sm",
-        size === "md" && "max-w-lg",
-        size === "lg" && "max-w-3xl",
-      )}
-    >
-      {open ? <DialogPanel {...panel} titleId={titleId} descId={descId} dismissible={dismissible} /> : null}
-    </dialog>
+    <>
+      <dialog
+        ref={ref}
+        aria-labelledby={titleId}
+        aria-describedby={panel.description ? descId : undefined}
+        onKeyDown={onKeyDown}
+        onCancel={(e) => {
+          // Esc: let React state decide, so the dialog never closes behind the app's back.
+          e.preventDefault();
+          if (e.target === ref.current) requestClose();
+        }}
+        onClick={(e) => {
+          if (e.target === ref.current) requestClose();
+        }}
+        className={cn(
+          "w-[calc(100%-2rem)] rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50",
+          size === "sm" && "max-w-sm",
+          size === "md" && "max-w-lg",
+          size === "lg" && "max-w-3xl",
+        )}
+      >
+        <UnsavedText.Provider value={mark}>
+          {open ? (
+            <DialogPanel
+              {...panel}
+              onClose={requestClose}
+              titleId={titleId}
+              descId={descId}
+              dismissible={dismissible}
+            />
+          ) : null}
+        </UnsavedText.Provider>
+      </dialog>
+      {/* Beside the dialog, not inside it: its keys and clicks are then never the dialog's own. */}
+      {asking ? (
+        <ConfirmDialog
+          open
+          onClose={() => setAsking(false)}
+          title="Discard what you typed?"
+          description="Text typed in this window has not been saved. Closing it now loses that text."
+          cancelLabel="Keep editing"
+          confirmLabel="Discard and close"
+          destructive
+          onConfirm={() => {
+            setAsking(false);
+            onClose();
+          }}
+        />
+      ) : null}
+    </>
   );
 }
 

@@ -5,14 +5,20 @@ const FOCUSABLE =
   "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), " +
   'textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/** Back to whatever opened the dialog, unless it has left the page meanwhile. */
+function refocus(opener: Element | null) {
+  if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+}
+
 /**
  * Opens and closes a native <dialog> as a modal with `open`: the page behind is inert, the first
  * autofocus (else focusable) element takes the focus, Tab stays inside, and the focus returns to
- * whatever opened it.
+ * whatever opened it, also when the dialog is unmounted while open (closed by no longer rendering it).
  */
 export function useModalDialog(open: boolean) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
+  const shown = useRef(false);
 
   useEffect(() => {
     const el = ref.current;
@@ -20,14 +26,27 @@ export function useModalDialog(open: boolean) {
     if (open && !el.open) {
       opener.current = document.activeElement;
       el.showModal();
+      shown.current = true;
       const first =
         el.querySelector<HTMLElement>("[autofocus], [data-autofocus]") ?? el.querySelector<HTMLElement>(FOCUSABLE);
       first?.focus();
     } else if (!open && el.open) {
       el.close();
-      if (opener.current instanceof HTMLElement) opener.current.focus();
+      shown.current = false;
+      refocus(opener.current);
     }
   }, [open]);
+
+  // Unmounted while shown: the browser drops the focus to <body> with the element, so it is put back here.
+  useEffect(() => {
+    const el = ref.current;
+    return () => {
+      if (!shown.current) return;
+      shown.current = false;
+      if (el?.open) el.close();
+      refocus(opener.current);
+    };
+  }, []);
 
   // Keep Tab inside the dialog (the browser would otherwise move on to its own toolbar).
   function onKeyDown(e: KeyboardEvent<HTMLDialogElement>) {

@@ -2,7 +2,8 @@
 // address, account number, station and local time, the call list (CHeKT's contact first, tel:
 // links), directions written and shown again after a reload, a note added to the alarm's history
 // beside the events CHeKT sent; opening it makes no CHeKT call (every Partner API call answers 503
-// while it opens); axe clean; laptop and phone screenshots (copied to /tmp/shots/desk-plans/).
+// while it opens); Escape with a note typed and not sent asks first; axe clean; laptop and phone
+// screenshots (copied to /tmp/shots/desk-plans/).
 import { expect, test } from "@playwright/test";
 import { signIn, sim } from "./setup";
 import { screenshotsTo, VIEWPORTS } from "./setup/page-checks";
@@ -78,5 +79,22 @@ test(
       timeout: 15_000,
     });
     await expect(page.getByRole("dialog").getByTestId("desk-history")).toContainText("Called the keyholder");
+
+    // Text typed and not sent: Escape in the note asks before closing the view, instead of throwing it away.
+    const reopened = page.getByRole("dialog").filter({ hasText: "Detail view check" });
+    const note = reopened.getByLabel("Note");
+    await note.fill("Half a sentence about the");
+    await note.press("Escape");
+    const discard = page.getByRole("dialog").filter({ hasText: "Discard what you typed?" });
+    await expect(discard).toBeVisible();
+    await expect(reopened).toBeVisible();
+    await discard.getByRole("button", { name: "Keep editing" }).click();
+    await expect(discard).toHaveCount(0);
+    await expect(note).toHaveValue("Half a sentence about the");
+    await expect(note).toBeFocused();
+    await note.press("Escape");
+    await discard.getByRole("button", { name: "Discard and close" }).click();
+    await expect(reopened).toHaveCount(0);
+    await expect(r).toBeFocused();
   },
 );

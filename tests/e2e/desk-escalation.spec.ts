@@ -2,8 +2,9 @@
 // simulator, with Playwright's clock moving the page's time on (no waiting):
 // - an admin sets the dealer's N and M on /verifications/escalation (a bad value is refused);
 // - an unclaimed alarm escalates after N seconds: the admin's banner names it and links to it, the
-//   operator gets no banner; the row says "Escalated" in words; the admin's browser, which already
-//   allows notifications, shows a desktop notification and plays the loud sound without being asked;
+//   operator gets no banner; it is spoken once (the announcer; the banner is no live region); the row
+//   says "Escalated" in words; the admin's browser, which already allows notifications, shows a
+//   desktop notification and plays the loud sound without being asked;
 // - the row turns amber under half its time and red under M seconds, each with words beside the colour;
 // - a first visit asks "Turn on alarm sound and notifications", and the answer is remembered;
 // - axe finds no serious/critical violation; laptop and phone screenshots.
@@ -106,6 +107,9 @@ test(
       await expect(banner).toContainText(/\d+ alarms? unclaimed for over 30 s/);
       await expect(link).toContainText("unclaimed for over 30 s");
       await expect(admin.getByTestId("escalation-announcer")).toContainText("Escalated:");
+      // Spoken once: the announcer is the one live region that says it (the banner is none any more).
+      const speakers = admin.locator('[role="alert"], [role="status"], [aria-live="polite"], [aria-live="assertive"]');
+      await expect(speakers.filter({ hasText: /unclaimed for over 30 s/ })).toHaveCount(1);
       // The operator sees the escalation on the row, but the banner is for admins.
       await expect(row(op, id)).toHaveAttribute("data-escalated", "true");
       await expect(op.getByTestId("escalation-banner")).toHaveCount(0);

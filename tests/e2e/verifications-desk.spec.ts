@@ -340,3 +340,138 @@ test("a snapshot CHeKT fails to serve is retried by the page with backoff, then 
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(r.getByTestId("snapshot-unavailable")).toHaveCount(0);
 });
+
+test("a read that fails says why and offers Try again: the first queue load, the opened alarm, the outcomes", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, "operator");
+  // The first list read fails and the stream brings no snapshot meanwhile: the queue has nothing to show.
+  const list = "**/api/live/verifications/list";
+  const stream = "**/api/live/verifications";
+  await page.route(list, (route) => route.fulfill({ status: 503, body: "" }));
+  await page.route(stream, (route) => route.abort());
+  await page.goto("/verifications");
+  const queueFailed = page.getByRole("alert").filter({ hasText: "Could not load the queue (HTTP 503)" });
+  await expect(queueFailed).toBeVisible({ timeout: 20_000 });
+  await page.unroute(list);
+  await queueFailed.getByRole("button", { name: "Try again" }).click();
+  await expect(queueFailed).toHaveCount(0);
+  await expect(page.getByTestId("verification-queue").or(page.getByText("Nothing to verify"))).toBeVisible();
+  await page.unroute(stream);
+  await queueLive(page);
+
+  // The opened alarm's site and call list.
+  const { id, row: r } = await raiseShown(page, 2, "Read fails, try again", { priority: "low", trigger: "motion" });
+  const detailRead = `**/api/live/verifications/${id}/detail`;
+  await page.route(detailRead, (route) => route.fulfill({ status: 500, body: "" }));
+  await r.click();
+  await page.getByTestId("queue-actions").getByRole("button", { name: "Claim" }).click();
+  const detail = page.getByRole("dialog").filter({ hasText: "Read fails, try again" });
+  const detailFailed = detail
+    .getByRole("alert")
+    .filter({ hasText: "Could not load the site and call list (HTTP 500)" });
+  await expect(detailFailed).toBeVisible({ timeout: 15_000 });
+  await page.unroute(detailRead);
+  await detailFailed.getByRole("button", { name: "Try again" }).click();
+  await expect(detail.getByTestId("call-list")).toBeVisible({ timeout: 15_000 });
+  await expect(detailFailed).toHaveCount(0);
+
+  // The outcome picker's outcomes: Dispatch stays off until they are read.
+  const outcomesRead = `**/api/live/verifications/${id}/outcomes`;
+  await page.route(outcomesRead, (route) => route.fulfill({ status: 500, body: "" }));
+  await detail.getByRole("button", { name: "Dispatch…" }).click();
+  const picker = page.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
+  const pickerFailed = picker.getByRole("alert").filter({ hasText: "Could not load the outcomes (HTTP 500)" });
+  await expect(pickerFailed).toBeVisible({ timeout: 15_000 });
+  const send = picker.getByRole("button", { name: "Dispatch", exact: true });
+  await expect(send).toBeDisabled();
+  await page.unroute(outcomesRead);
+  await pickerFailed.getByRole("button", { name: "Try again" }).click();
+  await expect(picker.getByRole("radio", { name: "Police dispatched" })).toBeVisible({ timeout: 15_000 });
+  await expect(send).toBeEnabled();
+  await picker.getByRole("button", { name: "Cancel" }).click();
+  await expect(picker).toHaveCount(0);
+});
+
+test(
+  "the answer's contact: a site with none says so, with a link, before the picker opens; one CHeKT refuses " +
+    "is marked on the select, and the outcome chosen stays chosen for the answer that follows",
+  async ({ page }) => {
+    test.setTimeout(90_000);
+    await signIn(page, "operator", "/verifications");
+    await queueLive(page);
+    const toolbar = page.getByTestId("queue-actions");
+
+    // A site with no contacts: CHeKT names none, and the call list is empty.
+    const none = await raiseShown(page, 3, "Contact none", { priority: "low", trigger: "motion" });
+    await sql("UPDATE verifications SET contact_id = NULL WHERE id = $1", [none.id]);
+    const noneRead = `**/api/live/verifications/${none.id}/detail`;
+    await page.route(noneRead, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...body, callList: [], namedContactMissing: false } });
+    });
+    await page.reload();
+    await queueLive(page);
+    await none.row.click();
+    await toolbar.getByRole("button", { name: "Claim" }).click();
+    const noneDetail = page.getByRole("dialog").filter({ hasText: "Contact none" });
+    // Beside the select (the call list says it too), with a link to add one.
+    const addContact = noneDetail.getByRole("link", { name: /Add a contact to this site/ });
+    await expect(addContact).toBeVisible({ timeout: 15_000 });
+    await expect(addContact).toHaveAttribute("href", "/sites/3/contacts/new");
+    await expect(noneDetail.locator("#answer-contact-hint")).toContainText("This site has no contacts.");
+    await expect(noneDetail.getByLabel("Contact who handled it")).toHaveValue("");
+    const noneSelect = noneDetail.getByLabel("Contact who handled it");
+    await noneDetail.getByRole("button", { name: "Dispatch…" }).click();
+    await expect(page.getByRole("dialog").filter({ hasText: "Dispatch responders?" })).toHaveCount(0);
+    await expect(noneSelect).toHaveAttribute("aria-invalid", "true");
+    await expect(noneSelect).toBeFocused();
+    const why = noneDetail.getByRole("alert").filter({ hasText: "This site has no contacts, and an answer must name" });
+    await expect(why).toBeVisible();
+    expect((await noneSelect.getAttribute("aria-describedby"))?.split(" ")).toContain(await why.getAttribute("id"));
+    await expectAccessible(page, "dialog[open]");
+    await page.keyboard.press("Escape");
+    await expect(noneDetail).toHaveCount(0);
+    await page.unroute(noneRead);
+
+    // A contact CHeKT does not know on this site (the call list offers one it no longer has).
+    const refused = await raiseShown(page, 4, "Contact refused", { priority: "low", trigger: "motion" });
+    const refusedRead = `**/api/live/verifications/${refused.id}/detail`;
+    await page.route(refusedRead, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { callList: unknown[] };
+      const gone = { id: 987654, name: "Moved away", phone: null, named: false };
+      await route.fulfill({ response, json: { ...body, callList: [...body.callList, gone] } });
+    });
+    await refused.row.click();
+    await toolbar.getByRole("button", { name: "Claim" }).click();
+    const detail = page.getByRole("dialog").filter({ hasText: "Contact refused" });
+    const select = detail.getByLabel("Contact who handled it");
+    await expect(select.locator("option", { hasText: "Moved away" })).toHaveCount(1, { timeout: 15_000 });
+    await expect(select).not.toHaveValue("");
+    const named = await select.inputValue();
+    await select.selectOption({ label: "Moved away" });
+    await detail.getByRole("button", { name: "Dispatch…" }).click();
+    const picker = page.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
+    await picker.getByRole("radio", { name: "Police dispatched" }).check();
+    for (const step of await picker.getByRole("checkbox").all()) await step.check();
+    await picker.getByRole("button", { name: "Dispatch", exact: true }).click();
+    await expect(picker).toHaveCount(0, { timeout: 15_000 });
+    await expect(select).toHaveAttribute("aria-invalid", "true");
+    await expect(detail.getByRole("alert").filter({ hasText: /987654/ })).toBeVisible();
+    await expect(select).toBeFocused();
+
+    // Another contact, and Dispatch… again: the outcome (and any step) is still ticked.
+    await select.selectOption(named);
+    await expect(select).not.toHaveAttribute("aria-invalid", "true");
+    await detail.getByRole("button", { name: "Dispatch…" }).click();
+    await expect(picker.getByRole("radio", { name: "Police dispatched" })).toBeChecked();
+    for (const step of await picker.getByRole("checkbox").all()) await expect(step).toBeChecked();
+    await picker.getByRole("button", { name: "Dispatch", exact: true }).click();
+    await expect(page.getByText("Dispatched. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
+    await expect(refused.row).toHaveCount(0);
+    await page.unroute(refusedRead);
+  },
+);

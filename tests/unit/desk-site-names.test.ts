@@ -4,13 +4,12 @@ import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { describe, expect, it, vi } from "vitest";
-import { VerificationDetail } from "@/components/verifications/detail/detail";
 import { QueueRow } from "@/components/verifications/queue/queue-row";
-import type { QueueWork } from "@/components/verifications/queue/use-queue-work";
 import { SelectedActions } from "@/components/verifications/queue/selected-actions";
 import { announcement } from "@/components/verifications/shared/format";
 import { SnapshotViewer } from "@/components/verifications/snapshots/snapshot-viewer";
 import { DEFAULT_ESCALATION } from "@/lib/verifications/escalation";
+import { deskWork, openedAlarm } from "../support/desk-work";
 import { QUEUE_NOW, queueItem } from "../support/queue-item";
 
 // The detail view's buttons hold server actions; nothing here presses one, and their module reaches the database.
@@ -30,20 +29,7 @@ const item = queueItem("v1", 1, {
 
 const nothing = () => undefined;
 /** The queue's work with the outcome picker asked for: nothing here acts. */
-const work: QueueWork = {
-  selected: item,
-  select: nothing,
-  isOpen: true,
-  opened: item,
-  intent: "dispatch",
-  setIntent: nothing,
-  claiming: null,
-  open: nothing,
-  close: nothing,
-  claim: async () => undefined,
-  answer: nothing,
-  answered: nothing,
-};
+const work = deskWork(item, "dispatch");
 
 const html = (node: ReactNode) =>
   renderToStaticMarkup(createElement(QueryClientProvider, { client: new QueryClient() }, node));
@@ -65,17 +51,7 @@ describe("a site the mirror has no name for", () => {
       toolbar: html(createElement(SelectedActions, { item, work, canAnswer: true, canTakeOver: false })),
       snapshot: html(createElement(SnapshotViewer, { item })),
       announcement: announcement(item, QUEUE_NOW),
-      detail: html(
-        createElement(VerificationDetail, {
-          item,
-          work,
-          canAnswer: true,
-          canTakeOver: false,
-          leaseSeconds: 60,
-          escalation: DEFAULT_ESCALATION,
-          now: QUEUE_NOW,
-        }),
-      ),
+      detail: html(openedAlarm(item, work)),
     };
     expect.soft(views.toolbar).toContain('aria-label="Actions for Site 1042"');
     expect.soft(views.snapshot).toContain('alt="Snapshot of Site 1042, large"');

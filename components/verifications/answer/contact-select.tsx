@@ -1,7 +1,8 @@
 "use client";
-import { Select, type SelectProps } from "@/components/ui";
+import { Select, textLinkClass, type SelectProps } from "@/components/ui";
 import type { DeskDetail, QueueItem } from "@/lib/verifications/types";
 import { errorText } from "@/lib/error-text";
+import { CONTACT_SELECT_ID } from "./use-answer-contact";
 
 type Contacts = {
   data?: DeskDetail["callList"];
@@ -10,30 +11,55 @@ type Contacts = {
   error: unknown;
 };
 
-/** The answer's contact, from the site's call list; CHeKT's choice marked, and kept when the list fails. */
+/**
+ * The answer's contact, from the site's call list; CHeKT's choice marked, and kept when the list fails
+ * or does not hold it. `error` (the contact is missing or CHeKT refused it) marks the select invalid,
+ * in words tied to it. A site with no contacts says so, with a link to add one (in a new tab, so the
+ * desk and its claim stay open).
+ */
 export function ContactSelect({
   item,
   contacts,
   ...select
-}: { item: QueueItem; contacts: Contacts } & Pick<SelectProps, "value" | "onChange" | "disabled">) {
+}: { item: QueueItem; contacts: Contacts } & Pick<SelectProps, "value" | "onChange" | "disabled" | "error">) {
+  const none = contacts.data?.length === 0 && !item.contactId;
+  const listed = contacts.data?.some((c) => c.id === item.contactId) ?? false;
   return (
     <Select
+      id={CONTACT_SELECT_ID}
       label="Contact who handled it"
       {...select}
       hint={
-        contacts.isError
-          ? errorText(contacts.error)
-          : item.contactId
-            ? "CHeKT suggested the selected contact."
-            : undefined
+        contacts.isError ? (
+          errorText(contacts.error)
+        ) : none ? (
+          <>
+            This site has no contacts.{" "}
+            <a
+              href={`/sites/${item.siteId}/contacts/new`}
+              target="_blank"
+              rel="noreferrer"
+              className={textLinkClass}
+              data-testid="add-contact-link"
+            >
+              Add a contact to this site (opens in a new tab)
+            </a>
+            , then come back here to answer.
+          </>
+        ) : item.contactId ? (
+          "CHeKT suggested the selected contact."
+        ) : undefined
       }
       options={[
-        { value: "", label: contacts.isLoading ? "Loading contacts…" : "Choose a contact" },
+        {
+          value: "",
+          label: contacts.isLoading ? "Loading contacts…" : none ? "No contacts at this site" : "Choose a contact",
+        },
         ...(contacts.data ?? []).map((c) => ({
           value: String(c.id),
           label: `${c.name}${c.phone ? ` · ${c.phone}` : ""}` + (c.id === item.contactId ? " (CHeKT's choice)" : ""),
         })),
-        ...(item.contactId && contacts.isError
+        ...(item.contactId && !listed && !contacts.isLoading
           ? [{ value: String(item.contactId), label: `Contact ${item.contactId} (CHeKT's choice)` }]
           : []),
       ]}

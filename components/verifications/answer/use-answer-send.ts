@@ -6,6 +6,7 @@ import type { AnswerResult } from "@/lib/verifications/answer";
 import type { AnswerAction } from "@/components/verifications/shared/format";
 import type { AnswerChoice, AnswerPhase } from "./answer-phase";
 import type { AnswerOptions } from "./use-answer";
+import { PICK_CONTACT } from "./use-answer-contact";
 
 const OFFLINE_RETRY_MS = 3_000;
 const OFFLINE_WINDOW_MS = 60_000;
@@ -57,7 +58,7 @@ export function useAnswerSend(
   const send = useCallback(
     async (action: AnswerAction, choice?: AnswerChoice): Promise<void> => {
       const contactId = o.current.contactId();
-      if (!contactId) return o.current.onFailure("Pick the contact who handled it.", "contactId");
+      if (!contactId) return o.current.onFailure(PICK_CONTACT, "contactId");
       if (choice) lastChoice.current = choice;
       const picked = lastChoice.current;
       if (!picked) return o.current.onFailure("Choose an outcome first.", "outcomeId");

@@ -1,8 +1,5 @@
 "use client";
-import { toast } from "sonner";
 import { Button } from "@/components/ui";
-import { toOutcome } from "@/components/forms/action-result";
-import { releaseVerification } from "@/actions/verifications";
 import type { QueueItem } from "@/lib/verifications/types";
 import { AnswerButton } from "@/components/verifications/shared/answer-button";
 import { ClaimButton } from "@/components/verifications/shared/claim-button";
@@ -10,16 +7,19 @@ import type { Intent } from "@/components/verifications/queue/use-queue-work";
 import { answerBusy, type AnswerPhase } from "@/components/verifications/answer/use-answer";
 
 /**
- * The detail view's buttons: release or claim (take over, for admins) and Dispatch…/Disregard…, which
- * open the outcome picker; a viewer only closes it.
+ * The detail view's buttons: release (waiting while it is on its way; a toast says it worked) or claim
+ * (take over, for admins) and Dispatch…/Disregard…, which open the outcome picker; a viewer only
+ * closes it. The main action comes last, at the right end of the buttons row.
  */
 export function DetailActions(props: {
   item: QueueItem;
   canAnswer: boolean;
   canTakeOver: boolean;
   claiming: boolean;
+  releasing: boolean;
   phase: AnswerPhase;
   onClaim: (takeOver: boolean) => Promise<void>;
+  onRelease: () => void;
   onIntent: (i: Intent) => void;
   onClose: () => void;
 }) {
@@ -28,15 +28,16 @@ export function DetailActions(props: {
   const claimedByOther = item.state === "claimed" && !item.claimedByMe;
   const busy = answerBusy(phase);
 
-  async function release() {
-    const outcome = toOutcome(await releaseVerification({ id: item.id }).catch(() => undefined));
-    if (!outcome.ok) toast.error(outcome.failure.message);
-  }
-
   return canAnswer ? (
     <>
       {mine ? (
-        <Button variant="ghost" onClick={() => void release()} disabled={busy}>
+        <Button
+          variant="ghost"
+          onClick={props.onRelease}
+          disabled={busy}
+          pending={props.releasing}
+          pendingText="Releasing…"
+        >
           Release claim
         </Button>
       ) : null}
@@ -46,7 +47,7 @@ export function DetailActions(props: {
           key={a}
           action={a}
           asks
-          disabled={claimedByOther || busy}
+          disabled={claimedByOther || busy || props.releasing}
           pending={phase.kind === "sending" && phase.action === a}
           pendingText="Sending…"
           onClick={() => onIntent(a)}

@@ -1,6 +1,5 @@
 "use client";
-import { Alert } from "@/components/ui";
-import { errorText } from "@/lib/error-text";
+import { LoadError } from "@/components/verifications/shared/load-error";
 import { SnapshotViewer } from "@/components/verifications/snapshots/snapshot-viewer";
 import { DetailSideColumn, type DetailContentProps } from "./detail-side-column";
 import { DetailSiteNotes } from "./detail-site-notes";
@@ -8,6 +7,7 @@ import { DetailSiteNotes } from "./detail-site-notes";
 /**
  * What the operator reads to decide: the snapshots beside the site, call list, facts and the
  * answer's contact; then, once the detail (use-desk-detail.ts) has loaded, directions and history.
+ * A failed read says why, with "Try again".
  */
 export function DetailContent(props: DetailContentProps) {
   const { item, detail, canAnswer } = props;
@@ -19,7 +19,14 @@ export function DetailContent(props: DetailContentProps) {
         </div>
         <DetailSideColumn {...props} />
       </div>
-      {detail.isError ? <Alert tone="warning">{errorText(detail.error)}</Alert> : null}
+      {detail.isError ? (
+        <LoadError
+          tone="warning"
+          error={detail.error}
+          retrying={detail.isFetching}
+          onRetry={() => void detail.refetch()}
+        />
+      ) : null}
       {detail.data ? (
         <DetailSiteNotes
           detail={detail.data}

@@ -35,6 +35,7 @@ export function DetailSideColumn(props: DetailContentProps) {
           item={item}
           contacts={contacts}
           value={props.contact.contactId}
+          error={props.contact.error}
           onChange={(e) => props.contact.setContactId(e.target.value)}
           disabled={contacts.isLoading || props.busy}
         />

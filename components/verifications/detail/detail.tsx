@@ -1,4 +1,5 @@
 "use client";
+import { useRef } from "react";
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui";
 import type { QueueItem } from "@/lib/verifications/types";
@@ -8,16 +9,19 @@ import { OutcomePicker } from "@/components/verifications/answer/outcome-picker"
 import type { Intent, QueueWork } from "@/components/verifications/queue/use-queue-work";
 import { useAnswerContact } from "@/components/verifications/answer/use-answer-contact";
 import { useDetailAnswer } from "@/components/verifications/answer/use-detail-answer";
+import { usePickerKey } from "@/components/verifications/answer/use-picker-key";
 import { DetailActions } from "./detail-actions";
 import { DetailContent } from "./detail-content";
 import { DetailTitle } from "./detail-title";
 import { DetailNotices } from "./detail-notices";
 import { useDeskDetail } from "./use-desk-detail";
+import { useDetailKeys } from "./use-detail-keys";
 import { useLeaseHeartbeat } from "./use-lease";
 
 /**
  * The opened alarm, worked through the queue's `work` (claims, the outcome picker's intent, closing
- * and leaving the queue once answered).
+ * and leaving the queue once answered), with the desk's keys (use-detail-keys.ts). The picker opens
+ * only with a contact to name in the answer; else the contact select says why and takes the focus.
  */
 export function VerificationDetail(props: {
   item: QueueItem;
@@ -32,19 +36,34 @@ export function VerificationDetail(props: {
 }) {
   const { item, work, canAnswer, now } = props;
   const intent = work.intent;
-  // d/x and the buttons ask for a picker (claiming first when nobody holds the item); null closes it.
-  const ask = (i: Intent) => (i ? work.answer(item, i) : work.setIntent(null));
   const detail = useDeskDetail(item.id);
   const contact = useAnswerContact(item, detail.data?.callList);
 
   const claimedByOther = item.state === "claimed" && !item.claimedByMe;
   const mine = item.state === "claimed" && item.claimedByMe;
+  // d/x and the buttons ask for a picker (claiming first when nobody holds the item), once there is a
+  // contact to name (another operator's item: work.answer says who holds it); null closes it.
+  const ask = (i: Intent) => {
+    if (!i) return work.setIntent(null);
+    if (!claimedByOther && !contact.check()) return;
+    work.answer(item, i);
+  };
+  const picker = usePickerKey(intent);
 
   // The claim is held while this view is open; closing it lets the lease lapse.
   useLeaseHeartbeat(item.id, mine, props.leaseSeconds, (why) => toast.warning(why));
 
-  const answer = useDetailAnswer(item, work, contact.contactId, ask);
+  const answer = useDetailAnswer(item, work, contact, ask);
   const { phase, busy } = answer;
+  const pickerOpen = intent !== null && !claimedByOther;
+  const inside = useRef<HTMLDivElement>(null);
+  useDetailKeys({
+    item,
+    inside,
+    enabled: canAnswer && !busy && !pickerOpen && work.claiming === null && work.releasing === null,
+    onClaim: () => void work.claim(item, false),
+    onAsk: ask,
+  });
 
   return (
     <>
@@ -61,28 +80,33 @@ export function VerificationDetail(props: {
             canAnswer={canAnswer}
             canTakeOver={props.canTakeOver}
             claiming={work.claiming === item.id}
+            releasing={work.releasing === item.id}
             phase={phase}
             onClaim={(takeOver) => work.claim(item, takeOver)}
+            onRelease={() => void work.release(item)}
             onIntent={ask}
             onClose={work.close}
           />
         }
       >
-        <div className="space-y-4">
+        <div className="space-y-4" ref={inside}>
           <DetailNotices item={item} canTakeOver={props.canTakeOver} answer={answer} />
           <DetailContent item={item} detail={detail} now={now} canAnswer={canAnswer} contact={contact} busy={busy} />
         </div>
       </Dialog>
       {/* d / x and the buttons open the picker: the dealer's outcomes of that kind + the site's checklist. */}
       <OutcomePicker
-        key={intent ?? "closed"}
-        open={intent !== null && !claimedByOther}
-        kind={intent ?? "dispatch"}
+        key={picker.key}
+        open={pickerOpen}
+        kind={picker.kind}
         verificationId={item.id}
         siteLabel={siteLabel(item.siteId, item.siteName)}
         pending={phase.kind === "sending"}
-        onClose={() => ask(null)}
-        onConfirm={(choice) => void answer.go(intent ?? "dispatch", choice)}
+        onClose={() => {
+          picker.restart();
+          ask(null);
+        }}
+        onConfirm={(choice) => void answer.go(picker.kind, choice)}
       />
     </>
   );

@@ -2,6 +2,7 @@
 import { useState, type ComponentProps } from "react";
 import { Phone } from "lucide-react";
 import { Badge, Button, cn, DetailField, Textarea, textLinkClass, UtcTime, type TextareaProps } from "@/components/ui";
+import { useUnsavedInDialog } from "@/components/ui/dialog";
 import { StackedForm } from "@/components/forms/form-actions";
 import { useActionForm, type ActionForm } from "@/components/forms/use-action-form";
 import { addNoteAction, saveDirectionsAction } from "@/actions/verifications";
@@ -152,8 +153,12 @@ type TextFormProps = Omit<ComponentProps<typeof StackedForm>, "form" | "children
   box: Pick<TextareaProps, "label" | "rows" | "maxLength" | "hint">;
 };
 
-/** A desk form of one free-text box sent as `text`: the directions, a note. */
+/**
+ * A desk form of one free-text box sent as `text`: the directions, a note. While it holds unsaved text,
+ * Esc (or the close button) asks before closing the alarm's view rather than throwing the text away.
+ */
 function TextForm({ form, box, ...stacked }: TextFormProps) {
+  useUnsavedInDialog(form.dirty);
   return (
     <StackedForm form={form} {...stacked}>
       <Textarea {...box} {...form.field("text")} />

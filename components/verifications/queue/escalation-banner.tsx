@@ -8,7 +8,11 @@ import { siteLabel } from "@/lib/site-label";
 /** The banner links to this many escalated alarms by name (queue order), then counts the rest. */
 const BANNER_LINKS = 12;
 
-/** The admins' banner: what is escalated now, each a link that selects and focuses its row. */
+/**
+ * The admins' banner: what is escalated now, each a link that selects and focuses its row. Not a live
+ * region: each escalation is spoken once, by the queue's escalation announcer (use-escalation-alerts.ts),
+ * which speaks for operators too, who get no banner.
+ */
 export function EscalationBanner(props: {
   escalated: EscalationSummary;
   items: QueueItem[];
@@ -20,7 +24,8 @@ export function EscalationBanner(props: {
   if (!escalated.message) return null;
   return (
     <div
-      role="alert"
+      role="region"
+      aria-label="Escalated alarms"
       data-testid="escalation-banner"
       className="mb-3 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900"
     >

@@ -2,20 +2,21 @@
 import type { ReactNode } from "react";
 import { ShieldAlert } from "lucide-react";
 import { EmptyState } from "@/components/ui";
-import { errorText } from "@/lib/error-text";
+import { LoadError } from "@/components/verifications/shared/load-error";
 
 /**
- * Where the queue's list goes: why there is none yet (the first load failed, or is still on its way)
- * or that nothing is open; else the list (`children`).
+ * Where the queue's list goes: why there is none yet (the first load failed: with "Try again", which
+ * is `onRetry`; or it is still on its way) or that nothing is open; else the list (`children`).
  */
-export function QueueBody(props: { error: unknown; loading: boolean; empty: boolean; children: ReactNode }) {
-  if (props.error) {
-    return (
-      <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-        {errorText(props.error)}
-      </div>
-    );
-  }
+export function QueueBody(props: {
+  error: unknown;
+  loading: boolean;
+  empty: boolean;
+  retrying: boolean;
+  onRetry: () => void;
+  children: ReactNode;
+}) {
+  if (props.error) return <LoadError error={props.error} retrying={props.retrying} onRetry={props.onRetry} />;
   if (props.loading) return <p className="text-sm text-slate-600">Loading the queue…</p>;
   if (props.empty) {
     return (

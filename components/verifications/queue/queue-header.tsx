@@ -54,7 +54,7 @@ export function QueueHeader(props: {
       </div>
       <p className="mb-3 hidden text-xs text-slate-600 md:block">
         <Kbd>↑</Kbd>/<Kbd>↓</Kbd> or <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>Enter</Kbd> open · <Kbd>c</Kbd> claim ·{" "}
-        <Kbd>d</Kbd> dispatch · <Kbd>x</Kbd> disregard
+        <Kbd>d</Kbd> dispatch · <Kbd>x</Kbd> disregard (here and in the opened alarm) · <Kbd>Esc</Kbd> close
       </p>
     </>
   );

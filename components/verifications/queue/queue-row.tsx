@@ -38,8 +38,10 @@ export function QueueRow(props: {
       onDoubleClick={props.onOpen}
       onFocus={props.onSelect}
       className={cn(
-        "flex cursor-default flex-col gap-3 rounded-lg border bg-white p-4 shadow-sm outline-none " +
-          "sm:flex-row sm:items-start",
+        // The scroll margin clears the sticky header (4rem) and the toolbar below it (about 3rem, two
+        // lines on a phone) with room to spare: keys and links scroll a row into view below them.
+        "flex cursor-default scroll-mt-44 flex-col gap-3 rounded-lg border bg-white p-4 shadow-sm outline-none " +
+          "sm:scroll-mt-32 sm:flex-row sm:items-start",
         selected
           ? "border-indigo-500 ring-2 ring-indigo-500/30 focus-visible:ring-indigo-600"
           : URGENCY_BORDER[esc.urgency],

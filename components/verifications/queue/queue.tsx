@@ -41,7 +41,7 @@ export function VerificationQueue(props: {
   const clock = props.clock ?? systemClock;
   const alerts = useDeskAlerts();
   const announcer = useNewAlarmAnnouncer(clock, alerts.onRef);
-  const { data, status, error, isLoading } = useLiveQueue({ onNew: announcer.onNew });
+  const { data, status, error, isLoading, isFetching, refetch } = useLiveQueue({ onNew: announcer.onNew });
   const now = useNow(1000, clock);
   const { catchUp } = announcer;
   useEffect(() => catchUp(data?.items ?? [], now), [catchUp, data, now]);
@@ -67,7 +67,13 @@ export function VerificationQueue(props: {
       ) : null}
 
       <QueueAnnouncers newAlarm={announcer.said} escalation={escalationSaid} />
-      <QueueBody error={data ? null : error} loading={isLoading && !data} empty={items.length === 0}>
+      <QueueBody
+        error={data ? null : error}
+        loading={isLoading && !data}
+        empty={items.length === 0}
+        retrying={isFetching}
+        onRetry={() => void refetch()}
+      >
         <QueueList
           items={items}
           now={now}

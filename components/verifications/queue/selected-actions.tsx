@@ -6,7 +6,11 @@ import { ClaimButton } from "@/components/verifications/shared/claim-button";
 import type { QueueWork } from "./use-queue-work";
 import { siteLabel } from "@/lib/site-label";
 
-/** The selected row's actions, in a toolbar outside the listbox (options hold no controls). */
+/**
+ * The selected row's actions, in a toolbar outside the listbox (options hold no controls). It sticks
+ * just below the shell's sticky header (components/shell/shell-header.tsx, h-16), not under it; the
+ * rows keep a scroll margin of both (queue-row.tsx), so a row scrolled to is never hidden behind them.
+ */
 export function SelectedActions(props: { item: QueueItem; work: QueueWork; canAnswer: boolean; canTakeOver: boolean }) {
   const { item, work } = props;
   const site = siteLabel(item.siteId, item.siteName);
@@ -17,7 +21,7 @@ export function SelectedActions(props: { item: QueueItem; work: QueueWork; canAn
       aria-label={`Actions for ${site}`}
       data-testid="queue-actions"
       className={
-        "sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 " +
+        "sticky top-16 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 " +
         "bg-white/95 p-2 shadow-sm backdrop-blur"
       }
     >

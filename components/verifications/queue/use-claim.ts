@@ -3,7 +3,7 @@ import { useCallback, useState } from "react";
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { NETWORK_FAILURE, toOutcome } from "@/components/forms/action-result";
-import { claimVerification, takeOverVerification } from "@/actions/verifications";
+import { claimVerification, releaseVerification, takeOverVerification } from "@/actions/verifications";
 import { applyLocal, type QueueState } from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
 import { QUEUE_KEY, updateQueue } from "./use-live-queue";
@@ -12,7 +12,8 @@ import type { Intent } from "./use-queue-work";
 /**
  * Claiming an item (or, for an admin, taking it over): the queue shows it as ours at once, and its
  * detail view opens through `open` (with the picker `then` asks for). `claiming` is the item whose
- * claim is in flight.
+ * claim is in flight. Releasing one's claim: `releasing` while on its way, then said in a toast and
+ * shown as free at once.
  */
 export function useClaim(opts: {
   canAnswer: boolean;
@@ -53,7 +54,28 @@ export function useClaim(opts: {
     [canAnswer, me.name, open, queryClient],
   );
 
-  return { claim, claiming };
+  const [releasing, setReleasing] = useState<string | null>(null);
+  const release = useCallback(
+    async (item: QueueItem) => {
+      setReleasing(item.id);
+      try {
+        const outcome = toOutcome(await releaseVerification({ id: item.id }).catch(() => undefined));
+        if (!outcome.ok) {
+          toast.error(outcome.failure.message);
+          return;
+        }
+        updateQueue(queryClient, (s: QueueState) =>
+          applyLocal(s, item.id, { state: "pending", claimedByMe: false, claimedByName: null }),
+        );
+        toast.success("Claim released. Anyone at the desk can claim this alarm now.");
+      } finally {
+        setReleasing(null);
+      }
+    },
+    [queryClient],
+  );
+
+  return { claim, claiming, release, releasing };
 }
 
 /**

@@ -1,23 +1,30 @@
 "use client";
 import { useEffect, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from "react";
 import type { QueueItem } from "@/lib/verifications/types";
+import { deskKeyAction, isTyping } from "./desk-keys";
 import type { QueueWork } from "./use-queue-work";
-
-function isTyping(target: EventTarget | null) {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(el.tagName));
-}
 
 export const rowId = (id: string) => `verif-${id}`;
 
+/**
+ * Focuses a row, scrolled into view by scrollIntoView, which keeps the row's scroll margin clear of
+ * the sticky header and toolbar (queue-row.tsx; a focus() scroll may leave it behind them).
+ */
+function focusRowNow(id: string) {
+  const row = document.getElementById(rowId(id));
+  row?.focus({ preventScroll: true });
+  row?.scrollIntoView({ block: "nearest" });
+}
+
 /** Focus a row once React has drawn the selection (the list is a roving tabindex). */
 export function focusRow(id: string) {
-  requestAnimationFrame(() => document.getElementById(rowId(id))?.focus());
+  requestAnimationFrame(() => focusRowNow(id));
 }
 
 /**
- * The desk's keys. Anywhere on the page (not while typing or with the detail view open): j/k move,
- * Enter opens, c claims, d/x answer. In the list: arrow keys, Home and End move focus and selection.
+ * The desk's keys. Anywhere on the page (not while typing or with the detail view open, which has its
+ * own: components/verifications/detail/use-detail-keys.ts): j/k move, Enter opens, c claims, d/x
+ * answer (desk-keys.ts). In the list: arrow keys, Home and End move focus and selection.
  */
 export function useQueueKeys(
   items: QueueItem[],
@@ -46,11 +53,12 @@ export function useQueueKeys(
       else if (e.key === "k") move(items[Math.max(0, idx - 1)]!.id);
       else if (e.key === "Enter" && (e.target === document.body || list.current?.contains(e.target as Node)))
         work.open(selected);
-      else if (e.key === "c" && canAnswer && !(selected.state === "claimed" && !selected.claimedByMe))
-        void work.claim(selected, false);
-      else if ((e.key === "d" || e.key === "x") && canAnswer)
-        work.answer(selected, e.key === "d" ? "dispatch" : "disregard");
-      else return;
+      else {
+        const action = canAnswer ? deskKeyAction(e.key, selected, "queue") : null;
+        if (!action) return;
+        if (action === "claim") void work.claim(selected, false);
+        else work.answer(selected, action);
+      }
       e.preventDefault();
     };
     window.addEventListener("keydown", onKey);
@@ -79,6 +87,6 @@ export function useQueueKeys(
     e.preventDefault();
     const id = items[Math.max(0, Math.min(items.length - 1, to))]!.id;
     work.select(id);
-    document.getElementById(rowId(id))?.focus();
+    focusRowNow(id);
   };
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { applyRemove } from "@/lib/verifications/merge";
@@ -7,6 +7,7 @@ import type { QueueItem } from "@/lib/verifications/types";
 import { useClaim } from "./use-claim";
 import { useCloseWhenGone } from "./use-close-when-gone";
 import { updateQueue } from "./use-live-queue";
+import { focusRow } from "./use-queue-keys";
 
 export type Answer = "dispatch" | "disregard";
 /** The outcome picker the detail view shows: for a dispatch, a disregard, or none. */
@@ -31,20 +32,32 @@ export function useQueueWork(opts: {
   const selected = items.find((i) => i.id === selectedId) ?? items[0] ?? null;
   const opened = openId ? (known.find((i) => i.id === openId) ?? null) : null;
 
+  // Closing the detail view (Esc, Close, an answer, the item gone) unmounts it, and the browser drops the
+  // focus to <body>, where the list's keys do not reach: it goes back to the selected row instead (the
+  // next one, when the item left the queue).
+  const refocus = useRef(false);
   const close = useCallback(() => {
     setOpenId(null);
     setIntent(null);
+    refocus.current = true;
   }, []);
+  const selectedRow = selected?.id ?? null;
+  useEffect(() => {
+    if (!refocus.current || openId) return;
+    refocus.current = false;
+    if (selectedRow) focusRow(selectedRow);
+  }, [openId, selectedRow]);
 
   useCloseWhenGone(items, openId, close);
 
   const open = useCallback((item: QueueItem, i: Intent = null) => {
+    refocus.current = false;
     setSelectedId(item.id);
     setOpenId(item.id);
     setIntent(i);
   }, []);
 
-  const { claim, claiming } = useClaim({ canAnswer, me, open });
+  const { claim, claiming, release, releasing } = useClaim({ canAnswer, me, open });
 
   // d/x and the answer buttons: an item someone else holds opens nothing; one nobody holds is
   // claimed first, as the Claim button does, so the picker never offers an answer the server refuses.
@@ -78,9 +91,11 @@ export function useQueueWork(opts: {
     intent,
     setIntent,
     claiming,
+    releasing,
     open,
     close,
     claim,
+    release,
     answer,
     answered,
   };
