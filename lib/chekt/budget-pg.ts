@@ -204,17 +204,22 @@ export class PgBudgetStore implements BudgetStore {
     };
   }
 
-  private async reload(credential: string, init: () => BucketState): Promise<Cached> {
+  /** The row as it is now, kept as the next compare-and-set's start; null when the credential has none. */
+  private async fetchRow(credential: string): Promise<Cached | null> {
     const rows = await this.sql(`SELECT ${COLUMNS} FROM chekt_budgets WHERE credential = $1`, [credential]);
-    if (rows.length === 0) return this.load(credential, init);
+    if (rows.length === 0) return null;
     const c = fromRow(rows[0]);
     this.cache.set(credential, c);
     return c;
   }
 
+  private async reload(credential: string, init: () => BucketState): Promise<Cached> {
+    return (await this.fetchRow(credential)) ?? this.load(credential, init);
+  }
+
+  /** Fresh from the table, never the cache: a budget's estimate and the Settings panel read it. */
   async read(credential: string): Promise<BucketState | null> {
-    const rows = await this.sql(`SELECT ${COLUMNS} FROM chekt_budgets WHERE credential = $1`, [credential]);
-    return rows.length ? fromRow(rows[0]).state : null;
+    return (await this.fetchRow(credential))?.state ?? null;
   }
 
   async recordUsage(credential: string, cls: BudgetClass, atMs: number, delta: UsageDelta): Promise<void> {

@@ -72,7 +72,7 @@ export type BucketState = {
   tokens: number;
   /** Epoch ms `tokens` was computed at. */
   atMs: number;
-  /** Nobody sends before this (a 429's Retry-After, or CHeKT's Reset when it said 0 left). */
+  /** Nobody sends before this: a 429's Retry-After. */
   blockedUntilMs: number;
   /** Per class, in BUDGET_CLASSES order: when a call of that class was last refused (0 = none). */
   waitingAtMs: number[];
@@ -228,11 +228,12 @@ export function correct(
     const adjusted = h.remaining - Math.max(0, s.taken - ctx.takenSeq);
     const slack = 1 + Math.max(0, ctx.now - ctx.sentAtMs) * perMs(s);
     if (s.tokens > adjusted + slack) {
-      // CHeKT has fewer than we think (someone else spends this credential): CHeKT wins, and at
-      // 0 left nothing goes before the Reset it announced.
+      // CHeKT has fewer than we think (someone else spends this credential): CHeKT wins, counted
+      // as of this answer, and refill brings the next token back. Reset blocks nothing: in a token
+      // bucket it is when the bucket is full again (the simulator's rate-limit.ts), long after
+      // one token is back; only a 429's Retry-After holds everyone (block).
       s.tokens = Math.max(0, adjusted);
-      if (h.remaining === 0 && h.resetAtMs !== undefined && h.resetAtMs > ctx.now)
-        s.blockedUntilMs = Math.max(s.blockedUntilMs, h.resetAtMs);
+      s.atMs = ctx.now;
     } else if (adjusted > s.tokens + 1) {
       s.tokens = adjusted; // CHeKT has more (its window reset, or a higher tier)
     }

@@ -124,23 +124,30 @@ export class CallBudget {
 
   private init = (): BucketState => initialState(this.limits, this.learned, this.clock.now());
 
+  /**
+   * The local bucket starts with one token, not full: every instance falls back when Postgres
+   * fails, and CHeKT still counts one bucket for them all, so N full ones would send N bursts and
+   * draw 429s. One each still lets an answer go at once; refill paces the rest.
+   */
+  private fallbackInit = (): BucketState => ({ ...this.init(), tokens: Math.min(1, this.limits.burst) });
+
   /** `op` on the shared store, or on the local fallback while the shared one is failing. */
-  private async onStore<T>(op: (store: BudgetStore) => Promise<T>): Promise<T> {
-    if (this.fallback && this.clock.now() < this.fallbackUntil) return op(this.fallback);
+  private async onStore<T>(op: (store: BudgetStore, init: () => BucketState) => Promise<T>): Promise<T> {
+    if (this.fallback && this.clock.now() < this.fallbackUntil) return op(this.fallback, this.fallbackInit);
     try {
-      const out = await op(this.store);
+      const out = await op(this.store, this.init);
       this.fallback = null;
       return out;
     } catch (e) {
       this.onStoreError(e);
       this.fallback ??= new MemoryBudgetStore();
       this.fallbackUntil = this.clock.now() + 5_000;
-      return op(this.fallback);
+      return op(this.fallback, this.fallbackInit);
     }
   }
 
   private apply<T>(fn: (s: BucketState) => Step<T>): Promise<T> {
-    return this.onStore((store) => store.update(this.credential, this.init, fn));
+    return this.onStore((store, init) => store.update(this.credential, init, fn));
   }
 
   private record(cls: BudgetClass, delta: Parameters<BudgetStore["recordUsage"]>[3]): void {
@@ -148,10 +155,14 @@ export class CallBudget {
     void this.store.recordUsage(this.credential, cls, this.clock.now(), delta).catch(() => undefined);
   }
 
-  /** The wait a call of `cls` would meet now (0 = goes at once), taking nothing. */
+  /**
+   * The wait a call of `cls` would meet now (0 = goes at once), taking nothing. Read from the store
+   * as it is now, not as this instance last saw it: another instance may have drained the bucket or
+   * met a 429 since, and a form told "0 s" would hang in the wait instead of counting it down.
+   */
   async estimate(cls: BudgetClass): Promise<number> {
-    const now = this.clock.now();
-    return this.apply((s) => ({ result: estimateWait(s, cls, now), changed: false }));
+    const s = await this.onStore(async (store, init) => (await store.read(this.credential)) ?? init());
+    return estimateWait(s, cls, this.clock.now());
   }
 
   private insert(w: Waiter): void {
@@ -208,7 +219,7 @@ export class CallBudget {
           const waitedMs = paused ? at - started : 0;
           // The call is counted in the same step as the token it took (budget-pg.ts: one statement).
           const req = { cls, atMs: at, waited: paused, waitedMs };
-          const d = await this.onStore((store) => store.take(this.credential, this.init, req));
+          const d = await this.onStore((store, init) => store.take(this.credential, init, req));
           if (d.ok) {
             const sentAtMs = this.clock.now();
             this.waitedMsTotal += waitedMs;

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { ActionFailure } from "../actions/errors";
 import { isRecord } from "../is-record";
-import { resetAtMs } from "./rate-limit";
 
 /**
  * One error type for everything that can go wrong talking to CHeKT. Pure module (no server-only)
@@ -338,22 +337,25 @@ export function retryAfterSeconds(headers: Headers, now = Date.now()): number | 
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-/** The wait a 429 gets when it names none: no readable Retry-After and no X-RateLimit-Reset ahead. */
+/** The wait a 429 gets when it names none: no readable Retry-After and no X-RateLimit-Limit. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
 
 /**
  * How long a 429 asks every caller of the credential to wait, in ms from `now`: Retry-After, else
- * until X-RateLimit-Reset (CHeKT sends both with a 429, Reset as unix seconds), else
- * DEFAULT_RATE_LIMIT_WAIT_MS. The one rule for the transport, the connection check's probes
- * (api/diagnostics.ts) and the snapshot image fetch (lib/verifications/snapshot-fetch.ts), so a 429
- * holds the shared budget for as long whichever path met it; here because lib/chekt/errors is what
- * code outside lib/chekt may import.
+ * one token's refill at X-RateLimit-Limit a minute, else DEFAULT_RATE_LIMIT_WAIT_MS (the free
+ * tier's token). Never until X-RateLimit-Reset: CHeKT's limit is a token bucket, and Reset is when
+ * the bucket is full again, seconds after the next call may go. The one rule for the transport, the
+ * connection check's probes (api/diagnostics.ts) and the snapshot image fetch
+ * (lib/verifications/snapshot-fetch.ts), so a 429 holds the shared budget for as long whichever
+ * path met it; here because lib/chekt/errors is what code outside lib/chekt may import.
  */
 export function rateLimitWaitMs(headers: Headers, now: number): number {
   const seconds = retryAfterSeconds(headers, now);
   if (seconds !== undefined) return Math.round(seconds * 1000);
-  const reset = resetAtMs(headers.get("x-ratelimit-reset"), now);
-  return reset !== null && reset > now ? reset - now : DEFAULT_RATE_LIMIT_WAIT_MS;
+  const limit = headers.get("x-ratelimit-limit")?.trim();
+  return limit && /^\d+$/.test(limit) && Number(limit) > 0
+    ? Math.ceil(60_000 / Number(limit))
+    : DEFAULT_RATE_LIMIT_WAIT_MS;
 }
 
 /**

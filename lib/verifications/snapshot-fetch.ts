@@ -14,7 +14,7 @@ import { isPassingFailure, SNAPSHOT_UNUSABLE } from "./snapshot-status";
 //   short wait, not the image; any other answer is final at once (SNAPSHOT_UNUSABLE, 403 or 404);
 // - requests to CHeKT's host spend the App key's shared budget on the "snapshot" class, and a 429
 //   blocks that budget for every instance as long as it would after any other call (rateLimitWaitMs:
-//   Retry-After, else until X-RateLimit-Reset).
+//   Retry-After, else one token's refill).
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 const ATTEMPT_TIMEOUT_MS = 8_000;

@@ -4,11 +4,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
-import { checkConnection, type ConnectionConfig, type Step } from "@/lib/settings/connection-check";
+import type { ConnectionConfig, Step } from "@/lib/settings/connection-check";
 import type { RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
+import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startTestSimulator } from "../support/simulator";
 
+let checkConnection: typeof import("@/lib/settings/connection-check").checkConnection;
+let db: TestDatabase;
 let sim: RunningSimulator;
 let html: Server;
 let htmlUrl: string;
@@ -45,6 +48,11 @@ const diag = (s: Step | undefined) => {
 };
 
 beforeAll(async () => {
+  // The probes spend the shared budget in Postgres, as in the app: with no budget table they would
+  // be paced by the local bucket a failing store falls back to, which starts nearly empty.
+  db = await createTestDatabase("chekt_connection_check");
+  process.env.DATABASE_URL = db.url;
+  ({ checkConnection } = await import("@/lib/settings/connection-check"));
   // A roomier bucket than the free tier: each check spends two partner calls and up to five key
   // calls, and these tests run many checks in a few seconds. The rate-limit test still exhausts it.
   sim = await startTestSimulator({ config: { rateLimitBurstPerS: 20, rateLimitPerMin: 600 } });
@@ -60,6 +68,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim?.close();
   await new Promise((r) => html?.close(r));
+  await (await import("@/lib/db")).prisma.$disconnect().catch(() => undefined);
+  await db?.drop();
 });
 
 describe("connection check against the simulator", () => {

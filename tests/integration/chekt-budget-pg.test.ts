@@ -2,15 +2,18 @@
  * The Postgres budget store's round trips: a call's token and its usage row are one statement
  * (chekt_budget_take), so the shared budget costs each CHeKT call one round trip (issue 12) however
  * many instances take at once, the counters move only when the token was really taken, and the SQL
- * decides exactly as budget-rules.ts's decideTake does.
+ * decides exactly as budget-rules.ts's decideTake does. And "sending in N s" is judged on the row as
+ * it is now, not on what this instance last saw of it.
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { CallBudget } from "../../lib/chekt/budget";
+import { FakeClock } from "../support/clock";
+import { BudgetWaitTooLong, CallBudget } from "../../lib/chekt/budget";
 import { PgBudgetStore } from "../../lib/chekt/budget-pg";
 import { BUDGET_CLASSES } from "../../lib/chekt/budget-class";
 import { decideTake, FREE_TIER, initialState, type BucketState } from "../../lib/chekt/budget-rules";
+import { INTERACTIVE_REFUSE_OVER_MS } from "../../lib/chekt/budget-wait";
 
 let db: TestDatabase;
 let pool: pg.Pool;
@@ -142,5 +145,48 @@ describe("the Postgres budget store", () => {
       expect({ i, cls, decision: got }).toEqual({ i, cls, decision: want });
       expect({ i, state: await store.read(credential) }).toEqual({ i, state: expected });
     }
+  });
+});
+
+/** Two instances of the app on one credential: a store each (each with its own cache), one database. */
+function twoInstances(credential: string) {
+  const clock = new FakeClock();
+  const store = () => new PgBudgetStore(async (text, values) => (await pool.query(text, values)).rows);
+  const a = new CallBudget(credential, { store: store(), limits: FREE_TIER, clock });
+  const b = new CallBudget(credential, { store: store(), limits: FREE_TIER, clock });
+  return { clock, a, b };
+}
+
+/** The refusal B's first interactive write meets (as lib/chekt/transport.ts asks), or null when it got a token. */
+async function refusalOfWrite(b: CallBudget, clock: FakeClock, refuseOverMs: number) {
+  try {
+    await b.acquire("write", { deadline: clock.now(), refuseOverMs });
+    return null;
+  } catch (e) {
+    if (e instanceof BudgetWaitTooLong) return { refused: e.refused, waitMs: e.waitMs };
+    throw e;
+  }
+}
+
+/**
+ * Two PgBudgetStore objects on one database are two app instances: when one drains the bucket or meets
+ * a 429, the other's first interactive write is handed back to the form with the wait (budget_wait),
+ * instead of hanging in its wait or ending in a bare "rate limited". Clock injected, nothing sleeps.
+ */
+describe("the wait an interactive write is refused on, with two instances", () => {
+  it("B, which last saw a full bucket, is refused with the wait once A drained it", async () => {
+    const { clock, a, b } = twoInstances("client:estimate-drain");
+    // B has seen the row: a full bucket, and nothing waits.
+    expect(await b.estimate("write")).toBe(0);
+    for (let i = 0; i < FREE_TIER.burst; i++) await a.acquire("answer", { deadline: clock.now() });
+    // 1.25 tokens for a write while answers are active, refilled from 200 ms after the bucket stopped being full.
+    expect(await refusalOfWrite(b, clock, 1_000)).toEqual({ refused: true, waitMs: 1_450 });
+  });
+
+  it("B is refused with the wait of the 429 block A wrote", async () => {
+    const { clock, a, b } = twoInstances("client:estimate-block");
+    await b.acquire("read", { deadline: clock.now() });
+    await a.block(clock.now() + 3_000, "read");
+    expect(await refusalOfWrite(b, clock, INTERACTIVE_REFUSE_OVER_MS)).toEqual({ refused: true, waitMs: 3_000 });
   });
 });

@@ -90,9 +90,9 @@ describe("connection-check probes on the shared budget", () => {
   // The gateway's rule (rateLimitWaitMs) read at the moment the test sends; the probe reads it a moment later.
   it.each([
     [
-      "reset",
-      "only X-RateLimit-Reset: until the reset",
-      (now: number) => ({ "x-ratelimit-reset": String(Math.ceil(now / 1000) + 25) }),
+      "limit",
+      "no Retry-After: one token's refill at X-RateLimit-Limit, never until the reset",
+      (now: number) => ({ "x-ratelimit-limit": "2", "x-ratelimit-reset": String(Math.ceil(now / 1000) + 90) }),
     ],
     [
       "date",
@@ -109,7 +109,7 @@ describe("connection-check probes on the shared budget", () => {
     const a = await diagnostics.probeChekt(req(`k-${key}`), budget);
     if (a.kind !== "http") throw new Error(`expected an answer, got ${a.kind}`);
     expect(a.status).toBe(429);
-    // The check names the wait the gateway's errors carry (retryAfterFor), a Reset alone included.
+    // The check names the wait the gateway's errors carry (retryAfterFor), without a Retry-After too.
     expect(Math.abs(a.retryAfterS! - gateway / 1000)).toBeLessThanOrEqual(1);
     // Whole seconds of an HTTP date may round up by less than one.
     const blocked = (await budget.view(0)).blockedForMs;

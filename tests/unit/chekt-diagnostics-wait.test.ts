@@ -1,6 +1,6 @@
 // The connection check's probe (lib/chekt/api/diagnostics.ts) names the wait a 429 asks as the CHeKT
-// client's errors do (retryAfterFor): Retry-After, else until X-RateLimit-Reset, so a 429 that sends
-// only the reset still tells the admin when calls go again, and the same wait the budget now holds.
+// client's errors do (retryAfterFor): Retry-After, else one token's refill at X-RateLimit-Limit (never
+// until X-RateLimit-Reset, when CHeKT's bucket is full again), and the same wait the budget now holds.
 import { afterEach, describe, expect, it, vi } from "vitest";
 // lib/env validates every variable on import; nothing here touches Postgres.
 vi.hoisted(() => {
@@ -26,14 +26,13 @@ afterEach(() => {
 });
 
 describe("probeChekt's retryAfterS", () => {
-  it("a 429 with only X-RateLimit-Reset names the wait until the reset, and the budget holds as long", async () => {
-    answering(429, { "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 25) });
+  it("a 429 without Retry-After names one token's refill, not the reset, and the budget holds as long", async () => {
+    answering(429, { "x-ratelimit-limit": "12", "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 25) });
     const budget = new CallBudget("probe-unit-reset", { limits: { perMin: 60, burst: 5 } });
     const a = await probeChekt(request, budget);
     if (a.kind !== "http") throw new Error(`expected an answer, got ${a.kind}`);
     expect(a.status).toBe(429);
-    expect(a.retryAfterS).toBeGreaterThanOrEqual(24);
-    expect(a.retryAfterS).toBeLessThanOrEqual(26);
+    expect(a.retryAfterS).toBe(5);
     const blocked = (await budget.view(0)).blockedForMs;
     expect(Math.abs(a.retryAfterS! * 1000 - blocked)).toBeLessThanOrEqual(2_000);
   });

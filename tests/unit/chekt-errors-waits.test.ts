@@ -56,12 +56,12 @@ describe("a write that may have landed", () => {
 });
 
 describe("a 429's wait", () => {
-  it("is read from X-RateLimit-Reset when Retry-After is missing, as the budget reads it", () => {
-    const reset = String(NOW / 1000 + 40);
-    const e = errorFromResponse({ status: 429, body: {}, headers: h({ "x-ratelimit-reset": reset }), method: "GET" });
-    expect(e.retryAfterS).toBe(40);
-    expect(e.toActionFailure().message).toMatch(/Try again in 40 s\./);
-    expect(retryWaitMs(e)).toBe(40_000);
+  it("is one token's refill when Retry-After is missing, never until X-RateLimit-Reset (a full bucket)", () => {
+    const headers = h({ "x-ratelimit-limit": "12", "x-ratelimit-reset": String(NOW / 1000 + 40) });
+    const e = errorFromResponse({ status: 429, body: {}, headers, method: "GET" });
+    expect(e.retryAfterS).toBe(5);
+    expect(e.toActionFailure().message).toMatch(/Try again in 5 s\./);
+    expect(retryWaitMs(e)).toBe(5_000);
   });
 
   it("is the shared default when CHeKT names none, in whole seconds", () => {

@@ -276,16 +276,17 @@ describe("rateLimitWaitMs: how long a 429 holds the credential", () => {
     expect(wait({ "retry-after": "2", "x-ratelimit-reset": String(NOW / 1000 + 30) })).toBe(2_000);
   });
 
-  it("no readable Retry-After (empty, garbage, negative): until X-RateLimit-Reset", () => {
+  it("no readable Retry-After (empty, garbage, negative): one token's refill at X-RateLimit-Limit", () => {
+    // Never until X-RateLimit-Reset: in CHeKT's token bucket that is when the bucket is full again.
     const reset = String(NOW / 1000 + 30);
     for (const raw of ["", "soon", "-1", "NaN"])
-      expect(wait({ "retry-after": raw, "x-ratelimit-reset": reset }), raw).toBe(30_000);
-    expect(wait({ "x-ratelimit-reset": reset })).toBe(30_000);
-    // A small Reset is seconds from now (lib/chekt/rate-limit.ts).
-    expect(wait({ "x-ratelimit-reset": "4" })).toBe(4_000);
+      expect(wait({ "retry-after": raw, "x-ratelimit-limit": "60", "x-ratelimit-reset": reset }), raw).toBe(1_000);
+    expect(wait({ "x-ratelimit-limit": "600", "x-ratelimit-reset": reset })).toBe(100);
+    expect(wait({ "x-ratelimit-reset": reset })).toBe(DEFAULT_RATE_LIMIT_WAIT_MS);
+    expect(wait({ "x-ratelimit-limit": "0" })).toBe(DEFAULT_RATE_LIMIT_WAIT_MS);
   });
 
-  it("neither, or a Reset already past or unreadable: the default second", () => {
+  it("neither, or only a Reset: the default second", () => {
     expect(DEFAULT_RATE_LIMIT_WAIT_MS).toBe(1_000);
     expect(wait({})).toBe(DEFAULT_RATE_LIMIT_WAIT_MS);
     expect(wait({ "retry-after": "", "x-ratelimit-reset": "" })).toBe(DEFAULT_RATE_LIMIT_WAIT_MS);

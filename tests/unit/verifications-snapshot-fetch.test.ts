@@ -1,7 +1,8 @@
 // The snapshot image fetch (lib/verifications/snapshot-fetch.ts) meets a 429: it holds the App key's
 // shared budget, and waits before trying again, as long as the gateway would for the same answer
-// (rateLimitWaitMs: Retry-After as seconds or an HTTP date, else until X-RateLimit-Reset, else a
-// second). A scripted fetch, a recording budget and a clock that moves only when the fetch sleeps.
+// (rateLimitWaitMs: Retry-After as seconds or an HTTP date, else one token's refill at
+// X-RateLimit-Limit, else a second; never until X-RateLimit-Reset, when CHeKT's bucket is full
+// again). A scripted fetch, a recording budget and a clock that moves only when the fetch sleeps.
 import { describe, expect, it, vi } from "vitest";
 // lib/env validates every variable on import; nothing here touches Postgres.
 vi.hoisted(() => {
@@ -50,10 +51,14 @@ const reset = (inS: number) => String(NOW / 1000 + inS);
 
 describe("a 429 on the snapshot image", () => {
   it.each([
-    ["only X-RateLimit-Reset: until the reset", { "x-ratelimit-reset": reset(3) }, 3_000],
+    ["only X-RateLimit-Reset (a full bucket then): the default second", { "x-ratelimit-reset": reset(3) }, 1_000],
     ["Retry-After as an HTTP date: until that date", { "retry-after": new Date(NOW + 2_000).toUTCString() }, 2_000],
     ["Retry-After in seconds, over a later Reset", { "retry-after": "2", "x-ratelimit-reset": reset(9) }, 2_000],
-    ["an empty Retry-After and a Reset: until the reset", { "retry-after": "", "x-ratelimit-reset": reset(4) }, 4_000],
+    [
+      "an empty Retry-After, a Limit and a Reset: one token's refill",
+      { "retry-after": "", "x-ratelimit-limit": "30", "x-ratelimit-reset": reset(4) },
+      2_000,
+    ],
     ["neither: the default second", {}, DEFAULT_RATE_LIMIT_WAIT_MS],
   ])("%s, as the gateway would", async (_, headers, waitMs) => {
     const w = world([{ status: 429, headers }, { status: 200 }]);
@@ -67,7 +72,7 @@ describe("a 429 on the snapshot image", () => {
   });
 
   it("a wait past the deadline gives up at once and says when to come back, in whole seconds", async () => {
-    const w = world([{ status: 429, headers: { "x-ratelimit-reset": reset(30) } }]);
+    const w = world([{ status: 429, headers: { "retry-after": "30", "x-ratelimit-reset": reset(40) } }]);
     const got = await fetchSnapshotBytes(URL_, "key", { ...w.options, deadlineMs: 2_000 });
     expect(got).toMatchObject({ ok: false, status: 429, retryAfterS: 30 });
     expect(w.blocks).toEqual([NOW + 30_000]);

@@ -105,7 +105,7 @@ export async function probeChekt(
     contentType: res.headers.get("content-type") ?? "",
     bodyText,
     // The wait as the gateway's errors carry it: a 429's is the one the budget now holds (Retry-After,
-    // else until X-RateLimit-Reset), so the check names the time the next call may go.
+    // else one token's refill), so the check names the time the next call may go.
     retryAfterS: retryAfterFor(res.status, res.headers, now),
     rateLimitRemaining: remaining !== null && remaining !== "" ? Number(remaining) : undefined,
     traceId: res.headers.get("x-partner-trace-id") ?? traceIdSent,
