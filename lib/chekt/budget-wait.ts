@@ -40,6 +40,15 @@ export function refusalFor(cls: BudgetClass): { overMs: number; judgeAs: BudgetC
   };
 }
 
+/**
+ * Runs `fn` outside the running action: work every waiting call shares (the OAuth token request,
+ * client-token.ts) is neither refused by the rule of the action that happened to start it nor
+ * counted as that action's call going out.
+ */
+export function outsideInteractive<T>(fn: () => T): T {
+  return scope.exit(fn);
+}
+
 /** A call of this action is going out: from now on its calls wait instead of being refused. */
 export function noteSent(): void {
   const s = scope.getStore();

@@ -16,7 +16,7 @@ export type Send = (
   opts?: CallOptions,
 ) => Promise<ChektResult<unknown>>;
 
-export function sender(ctx: ClientContext, authFor: (opts: CallOptions) => AuthHeader): Send {
+export function sender(ctx: ClientContext, authFor: (opts: CallOptions, path: string) => AuthHeader): Send {
   return async (method, path, init, opts = {}) => {
     const m = lowerMethod(method);
     const M = m.toUpperCase();
@@ -24,7 +24,7 @@ export function sender(ctx: ClientContext, authFor: (opts: CallOptions) => AuthH
     const idempotencyKey = write ? (opts.idempotencyKey === undefined ? randomUUID() : opts.idempotencyKey) : null;
     const retrySafe = !write || idempotencyKey !== null;
     const state = callState(ctx, { method: M, path, idempotencyKey, retrySafe }, opts);
-    const out = await exchange(ctx, state, m, init, authFor(opts));
+    const out = await exchange(ctx, state, m, init, authFor(opts, path));
     const answer = readAnswer(ctx, state, out);
     if (write) noteWriteAccepted();
     return answer;

@@ -1,5 +1,6 @@
 import { createPrivateKey, randomUUID, type KeyObject } from "node:crypto";
 import { SignJWT } from "jose";
+import { BUDGET_CLASSES, type BudgetClass } from "./budget-class";
 import { ChektError } from "./errors";
 
 /** How the client proves who it is. */
@@ -15,8 +16,13 @@ export type ChektAuth =
 
 export type TokenResponse = { access_token: string; token_type?: string; expires_in: number; scope?: string };
 
-/** Sends the form to /oauth/token and returns the parsed answer (throws ChektError). */
-export type TokenFetcher = (form: Record<string, string>) => Promise<TokenResponse>;
+/** The call a token is for: the budget class it spends and when it must be sent by (epoch ms). */
+export type TokenNeed = { budgetClass: BudgetClass; deadline: number };
+
+/** Sends the form to /oauth/token for `need` and returns the parsed answer (throws ChektError). */
+export type TokenFetcher = (form: Record<string, string>, need: TokenNeed) => Promise<TokenResponse>;
+
+const rank = (need: TokenNeed) => BUDGET_CLASSES.indexOf(need.budgetClass);
 
 export const JWT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -57,11 +63,12 @@ export async function clientAssertion(args: {
 
 /**
  * The client-credentials token: cached until shortly before `expires_in` ends, fetched by one
- * request at a time however many calls need it (single flight), and dropped when CHeKT says 401.
+ * request however many calls need it (single flight; a higher class sends its own, see `get`), and
+ * dropped when CHeKT says 401.
  */
 export class TokenSource {
   private cached: { token: string; refreshAt: number } | null = null;
-  private inflight: Promise<string> | null = null;
+  private inflight: { token: Promise<string>; need: TokenNeed } | null = null;
   private key: KeyObject | null = null;
   /** Token requests sent, for tests and the bench. */
   requests = 0;
@@ -76,27 +83,59 @@ export class TokenSource {
     if (auth.type === "private_key_jwt") this.key = loadPrivateKey(auth.privateKey);
   }
 
-  /** A valid token: the cached one, the one being fetched, or a new one. */
-  get(): Promise<string> {
+  /**
+   * A valid token for the call `need` describes: the cached one, the one being fetched, or a new one.
+   * A new request spends the budget at the class of the call that starts it, by that call's deadline
+   * (an answer's token at the answer class within its 4 s; a bulk job's behind the answers). A call
+   * joins the request in flight unless that one is of a lower class: then it sends its own (asking
+   * twice is harmless; an answer waiting behind a bulk job's token request is not). A call joining a
+   * request started by a call with more time stops waiting at its own deadline; the request goes on.
+   */
+  get(need: TokenNeed): Promise<string> {
     if (this.cached && this.now() < this.cached.refreshAt) return Promise.resolve(this.cached.token);
-    if (!this.inflight) {
-      this.inflight = this.fetchNew().finally(() => {
-        this.inflight = null;
+    const inflight = this.inflight;
+    if (!inflight || rank(need) < rank(inflight.need)) {
+      const token: Promise<string> = this.fetchNew(need).finally(() => {
+        if (this.inflight?.token === token) this.inflight = null;
       });
+      this.inflight = { token, need };
+      return token;
     }
-    return this.inflight;
+    return inflight.need.deadline <= need.deadline ? inflight.token : this.until(inflight.token, need.deadline);
   }
 
   /**
-   * CHeKT refused `token`: forget it (unless another call already replaced it) and return a
-   * fresh one. Fifty calls that all got a 401 cause one token request, not fifty.
+   * `token`, or a timeout at `deadline`. The timer is real, as the transport's per-attempt timer is;
+   * the deadline is checked by the clock again when the token comes (a test's clock skips its sleeps).
    */
-  refresh(rejected: string): Promise<string> {
-    if (this.cached?.token === rejected) this.cached = null;
-    return this.get();
+  private until(token: Promise<string>, deadline: number): Promise<string> {
+    const late = () =>
+      new ChektError({ kind: "timeout", code: "timeout", message: "the token did not come within this call's time" });
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(late()), Math.max(0, deadline - this.now()));
+      token.then(
+        (t) => {
+          clearTimeout(timer);
+          if (this.now() > deadline) reject(late());
+          else resolve(t);
+        },
+        (e: unknown) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      );
+    });
   }
 
-  private async fetchNew(): Promise<string> {
+  /**
+   * CHeKT refused `token`: forget it (unless another call already replaced it), so the next `get`
+   * asks for a new one. Fifty calls that all got a 401 cause one token request, not fifty.
+   */
+  forget(rejected: string): void {
+    if (this.cached?.token === rejected) this.cached = null;
+  }
+
+  private async fetchNew(need: TokenNeed): Promise<string> {
     this.requests += 1;
     const form: Record<string, string> = { grant_type: "client_credentials", client_id: this.auth.clientId };
     if (this.auth.type === "client_secret") {
@@ -111,7 +150,7 @@ export class TokenSource {
       });
     }
     const started = this.now();
-    const t = await this.fetchToken(form);
+    const t = await this.fetchToken(form, need);
     if (typeof t?.access_token !== "string" || t.access_token.length === 0) {
       throw new ChektError({
         kind: "server",

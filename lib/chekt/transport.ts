@@ -2,6 +2,7 @@ import type { BudgetClass } from "./budget-class";
 import { BudgetWaitTooLong, type BudgetClock, type BudgetTicket, type CallBudget } from "./budget";
 import { BudgetWaitError, noteSent, refusalFor } from "./budget-wait";
 import { ChektError, isTransientStatus, isWrite, rateLimitWaitMs, waitSeconds } from "./errors";
+import type { TokenNeed } from "./token";
 import { errorText } from "../error-text";
 
 /**
@@ -36,10 +37,10 @@ export type TransportSettings = {
 
 /** Where the Authorization header of an attempt comes from. */
 export type AuthHeader = {
-  /** The bearer value for the next attempt (null = send none). */
-  token(): Promise<string | null>;
-  /** After a 401 on `token`: a new token to try once more, or null when refreshing cannot help. */
-  refresh?(token: string): Promise<string | null>;
+  /** The bearer value for the next attempt (null = send none) of the call `need` describes. */
+  token(need: TokenNeed): Promise<string | null>;
+  /** After a 401 on `token`: drop it, so the next `token` is a new one; absent when a new one cannot help. */
+  forget?(token: string): void;
 };
 
 /** What the transport learned about one logical call; the client reads it to build results and errors. */
@@ -210,11 +211,12 @@ export class Transport {
         continue;
       }
       const status = a.response.status;
-      if (status === 401 && token && auth.refresh && !refreshed) {
-        // The token expired or was revoked: CHeKT did nothing, so any method may be sent again, once.
+      if (status === 401 && token && auth.forget && !refreshed) {
+        // The token expired or was revoked: CHeKT did nothing, so any method may be sent again, once,
+        // with the new token the next turn asks for.
         refreshed = true;
         this.settings.onEvent?.({ type: "token_refresh", ...callOf(state) });
-        await auth.refresh(token);
+        auth.forget(token);
         continue;
       }
       if (await this.resendAfter(state, a.response, write)) continue;
@@ -230,7 +232,7 @@ export class Transport {
   private async authorize(headers: Headers, state: CallState, auth: AuthHeader): Promise<string | null> {
     let token: string | null;
     try {
-      token = await auth.token();
+      token = await auth.token({ budgetClass: state.budgetClass, deadline: state.deadline });
     } catch (e) {
       throw e instanceof ChektError ? this.tokenError(state, e) : e;
     }

@@ -1,9 +1,10 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { errorFromResponse, ChektError } from "@/lib/chekt/errors";
+import { ChektError } from "@/lib/chekt/errors";
 import { env } from "@/lib/env";
 import { decryptSecret, encryptSecret } from "@/lib/secrets";
+import { chekt } from "./call";
 
 // Connecting a dealer: OAuth 2.0 authorization code with PKCE (S256) and `state`. What we must
 // remember between the redirect to CHeKT and the way back lives in one sealed, httpOnly cookie.
@@ -132,62 +133,43 @@ const tokenSchema = z.object({
   dealer_id: z.coerce.number().optional(),
 });
 
-/** Exchanges the single-use code for the dealer admin's user token. Throws ChektError. */
+/**
+ * Exchanges the single-use code for the dealer admin's user token. Throws ChektError. Through the
+ * gateway: CHeKT counts /oauth/token on the partner client's bucket like any other call, so the
+ * exchange spends the shared budget as an interactive write instead of drawing a 429 the budget
+ * never saw. No Idempotency-Key, so no resend after a lost answer: the code is single use.
+ */
 export async function exchangeCode(args: {
   code: string;
   verifier: string;
   traceId: string;
 }): Promise<z.infer<typeof tokenSchema>> {
-  const form = new URLSearchParams({
-    grant_type: "authorization_code",
+  const form = {
+    grant_type: "authorization_code" as const,
     code: args.code,
     redirect_uri: callbackUrl(),
     code_verifier: args.verifier,
     client_id: env.CHEKT_CLIENT_ID,
-  });
-  if (env.CHEKT_CLIENT_SECRET) form.set("client_secret", env.CHEKT_CLIENT_SECRET);
-  const url = new URL("/oauth/token", env.CHEKT_API_BASE_URL);
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        accept: "application/json",
-        "x-partner-trace-id": args.traceId,
-      },
+    ...(env.CHEKT_CLIENT_SECRET ? { client_secret: env.CHEKT_CLIENT_SECRET } : {}),
+  };
+  const { data, response, traceId } = await chekt.request(
+    "POST",
+    "/oauth/token",
+    {
       body: form,
-      signal: AbortSignal.timeout(env.CHEKT_REQUEST_TIMEOUT_MS),
-    });
-  } catch (cause) {
-    throw new ChektError({
-      kind: "network",
-      code: "network_error",
-      message: "Could not reach CHeKT to finish connecting.",
-      traceId: args.traceId,
-      method: "POST",
-      path: "/oauth/token",
-      cause,
-    });
-  }
-  const text = await res.text();
-  if (!res.ok)
-    throw errorFromResponse({
-      status: res.status,
-      body: text,
-      headers: res.headers,
-      method: "POST",
-      path: "/oauth/token",
-      traceId: args.traceId,
-    });
-  const parsed = tokenSchema.safeParse(JSON.parse(text || "{}"));
+      bodySerializer: () => new URLSearchParams(form).toString(),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    },
+    { traceId: args.traceId, budgetClass: "write", idempotencyKey: null },
+  );
+  const parsed = tokenSchema.safeParse(data);
   if (!parsed.success)
     throw new ChektError({
       kind: "server",
-      status: res.status,
+      status: response.status,
       code: "bad_token_response",
       message: "CHeKT sent a token answer we could not read.",
-      traceId: args.traceId,
+      traceId,
     });
   return parsed.data;
 }
