@@ -134,15 +134,6 @@ test(
     await expect(dialog).toBeVisible();
     await expect(dialog.getByTestId("snapshot-large")).toBeVisible({ timeout: 15_000 });
     await expect(page.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
-    // The picker, from the alarm's own button: Escape closes it alone, the focus back on that button.
-    const disregardButton = dialog.getByRole("button", { name: "Disregard…" });
-    await disregardButton.click();
-    const picker = page.getByRole("dialog").filter({ hasText: "Disregard this alarm?" });
-    await expect(picker.getByRole("radio").first()).toBeFocused({ timeout: 10_000 });
-    await page.keyboard.press("Escape");
-    await expect(picker).toHaveCount(0);
-    await expect(dialog).toBeVisible();
-    await expect(disregardButton).toBeFocused();
     // Escape closes the alarm: the focus is on its row again, and the list's keys work at once.
     await page.keyboard.press("Escape");
     await expect(dialog).toHaveCount(0);
@@ -151,6 +142,21 @@ test(
     await page.keyboard.press("ArrowDown");
     await expect(below).toBeFocused();
     await page.keyboard.press("ArrowUp");
+    await expect(first).toBeFocused();
+
+    // The picker, from the alarm's own button: Escape closes it alone, the focus back on that button, and
+    // then the alarm, the focus on its row.
+    await page.keyboard.press("Enter");
+    const disregardButton = dialog.getByRole("button", { name: "Disregard…" });
+    await disregardButton.click();
+    const picker = page.getByRole("dialog").filter({ hasText: "Disregard this alarm?" });
+    await expect(picker.getByRole("radio").first()).toBeFocused({ timeout: 10_000 });
+    await page.keyboard.press("Escape");
+    await expect(picker).toHaveCount(0);
+    await expect(dialog).toBeVisible();
+    await expect(disregardButton).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
     await expect(first).toBeFocused();
 
     // x asks before disregarding, the focus on the first outcome (Enter there does not close the picker);
@@ -175,7 +181,6 @@ test("in the opened alarm, where the operator decides, c claims and d and x open
 }) => {
   await signIn(page, "operator", "/verifications");
   await queueLive(page);
-  await expect(page.getByText("Esc", { exact: true })).toBeVisible();
   const { row: r } = await raiseShown(page, 7, "Keys in the alarm", { expires_in_s: 240 });
   await r.click();
   // Enter opens it unclaimed; c claims it there, as its "Claim (c)" button says.
@@ -212,6 +217,9 @@ test("in the opened alarm, where the operator decides, c claims and d and x open
   await disregard.getByRole("button", { name: "Disregard" }).click();
   await expect(page.getByText("Disregarded. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
   await expect(r).toHaveCount(0);
+  // The key hint says so, and names Esc.
+  await expect(page.getByText("Esc", { exact: true })).toBeVisible();
+  await expect(page.getByText(/in the opened alarm/)).toBeVisible();
 });
 
 test("the selected alarm's toolbar sticks below the header, and a row moved to scrolls clear of both", async ({
