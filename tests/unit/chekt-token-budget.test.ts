@@ -82,7 +82,7 @@ describe("the token refresh an answer waits on", () => {
     expect(w.sent).toEqual(["POST /oauth/token", "PATCH /partner/v1/dealers/1/sites/2/alarm-verifications/v-1"]);
   });
 
-  it("joining a token request a call with more time started, an answer stops at its deadline, sends nothing", async () => {
+  it("an answer joining a token request begun with more time stops at its deadline, sends nothing", async () => {
     const w = await world();
     await w.budget.block(w.clock.now() + 10_000, "read");
     // An answer with 30 s to go asks for the token first; the desk's answer (4 s) waits on the same request.
