@@ -41,10 +41,25 @@ export function useAnswerContact(item: QueueItem, callList: DeskDetail["callList
   };
   const refuse = (message: string) => {
     setError(message);
-    // After the outcome picker (if open) has closed and given its focus back.
-    requestAnimationFrame(() => document.getElementById(CONTACT_SELECT_ID)?.focus());
+    focusWhenFree();
   };
   return { contactId, setContactId, error, check, refuse };
 }
 
 export type AnswerContact = ReturnType<typeof useAnswerContact>;
+
+/** About half a second of frames: the outcome picker closes within a render or two of a refusal. */
+const FOCUS_FRAMES = 30;
+
+/**
+ * Focuses the select once it can take the focus: while the outcome picker is still open the detail
+ * behind it is inert, so a focus in the first frame can be lost, and the picker then gives the focus
+ * back to its opener (Dispatch…). Tried each frame until the select has it.
+ */
+function focusWhenFree(frame = 0) {
+  requestAnimationFrame(() => {
+    const select = document.getElementById(CONTACT_SELECT_ID);
+    select?.focus();
+    if (select && document.activeElement !== select && frame < FOCUS_FRAMES) focusWhenFree(frame + 1);
+  });
+}
