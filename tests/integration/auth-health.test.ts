@@ -1,5 +1,6 @@
 // GET /api/health against a real Postgres and the real simulator: 200 when both answer, 503 when
-// CHeKT is gone, and never a secret in the answer.
+// CHeKT is gone, never a secret in the answer, and CHeKT asked at most once a window however often
+// (and on however many instances) the probe comes (lib/health/chekt-reachability.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -9,6 +10,7 @@ let db: TestDatabase;
 let sim: RunningSimulator | undefined;
 let simPort = 0;
 let GET: typeof import("@/app/api/health/route").GET;
+let reach: typeof import("@/lib/health/chekt-reachability");
 
 const startSim = () => startSimulator({ port: simPort, host: "127.0.0.1", seed: "demo", dataFile: null });
 
@@ -19,12 +21,23 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   process.env.CHEKT_API_BASE_URL = sim.url;
   ({ GET } = await import("@/app/api/health/route"));
+  reach = await import("@/lib/health/chekt-reachability");
 });
 // The 503 test stops the simulator. lib/env read CHEKT_API_BASE_URL once, on the import above, so
 // every other test needs one listening on that same port again, whichever order they run in.
+// Each test starts with a stale stored check (a result, long expired) and no count of calls yet.
 beforeEach(async () => {
   sim ??= await startSim();
+  const { prisma } = await import("@/lib/db");
+  await prisma.$executeRaw`UPDATE health_checks SET checked_at_ms = 1, claimed_at_ms = 0`;
+  await fetch(`${sim.url}/_sim/stats`, { method: "DELETE" });
 });
+
+/** Requests CHeKT (the simulator) answered on its base URL since the test began: the health probe's. */
+async function baseUrlCalls(): Promise<number> {
+  const stats = (await (await fetch(`${sim!.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
+  return stats.byRoute["GET /"] ?? 0;
+}
 afterAll(async () => {
   const { prisma } = await import("@/lib/db");
   await prisma.$disconnect();
@@ -35,7 +48,7 @@ afterAll(async () => {
 type Health = {
   status: string;
   database: { ok: boolean; latencyMs: number };
-  chekt: { ok: boolean; latencyMs: number; status: number | null };
+  chekt: { ok: boolean; latencyMs: number; status: number | null; checkedAt: string };
 };
 
 describe("GET /api/health", () => {
@@ -75,5 +88,61 @@ describe("GET /api/health", () => {
     expect(res.status).toBe(503);
     const body = (await res.json()) as Health;
     expect(body).toMatchObject({ status: "degraded", database: { ok: true }, chekt: { ok: false, status: null } });
+  });
+
+  it("asks CHeKT once for a run of probes: the rest answer the shared check", async () => {
+    for (let i = 0; i < 5; i++) expect((await GET()).status).toBe(200);
+    await Promise.all(Array.from({ length: 5 }, () => GET()));
+    expect(await baseUrlCalls()).toBe(1);
+    const body = (await (await GET()).json()) as Health;
+    expect(body.chekt).toMatchObject({ ok: true });
+    expect(Date.parse(body.chekt.checkedAt)).not.toBeNaN();
+  });
+});
+
+describe("chektReachability (injected clock)", () => {
+  // Far past any stored check, so the first call of each test finds it stale.
+  const T0 = Date.UTC(2100, 0, 1);
+  const TTL = 30_000;
+
+  it("checks once per window, whichever instance asks, and again once the window is over", async () => {
+    expect(reach.CHEKT_CHECK_TTL_MS).toBe(TTL);
+    let t = T0;
+    const now = () => t;
+    const first = await reach.chektReachability({ now });
+    expect(first).toMatchObject({ ok: true, checkedAt: new Date(T0).toISOString() });
+    for (const at of [T0 + 1, T0 + TTL / 2, T0 + TTL - 1]) {
+      t = at;
+      // Five probes at once, as from five instances behind a load balancer.
+      const answers = await Promise.all(Array.from({ length: 5 }, () => reach.chektReachability({ now })));
+      for (const a of answers) expect(a).toEqual(first);
+    }
+    expect(await baseUrlCalls()).toBe(1);
+    t = T0 + TTL;
+    const next = await reach.chektReachability({ now });
+    expect(next.checkedAt).toBe(new Date(T0 + TTL).toISOString());
+    expect(await baseUrlCalls()).toBe(2);
+  });
+
+  it("while one instance is checking, the others answer the last check instead of asking too", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let probes = 0;
+    const probe = async () => {
+      probes += 1;
+      await held;
+      return { ok: false, latencyMs: 3000, status: null };
+    };
+    const now = () => T0 + 10 * TTL;
+    const checking = reach.chektReachability({ now, probe });
+    await expect.poll(() => probes).toBe(1);
+    // The stored check is stale (beforeEach) but claimed: the last result it holds is the answer.
+    const meanwhile = await reach.chektReachability({ now, probe });
+    expect(meanwhile.checkedAt).toBe(new Date(1).toISOString());
+    expect(probes).toBe(1);
+    release();
+    expect(await checking).toMatchObject({ ok: false, status: null });
+    expect(await reach.chektReachability({ now, probe })).toMatchObject({ ok: false, status: null });
+    expect(probes).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
+import { chektReachability, withTimeout } from "@/lib/health/chekt-reachability";
 
 export const dynamic = "force-dynamic";
 
@@ -9,38 +9,19 @@ const TIMEOUT_MS = 3_000;
 async function checkDatabase(): Promise<Check> {
   const start = performance.now();
   try {
-    await Promise.race([
-      prisma.$queryRaw`select 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), TIMEOUT_MS).unref?.()),
-    ]);
+    await withTimeout(prisma.$queryRaw`select 1`, TIMEOUT_MS);
     return { ok: true, latencyMs: Math.round(performance.now() - start) };
   } catch {
     return { ok: false, latencyMs: Math.round(performance.now() - start) };
   }
 }
 
-// Reachability only: an unauthenticated GET of the base URL. Any answer below 500 means CHeKT is
-// up and reachable; no credentials are sent, so none can leak into this public answer.
-async function checkChekt(): Promise<Check & { status: number | null }> {
-  const start = performance.now();
-  try {
-    const res = await fetch(env.CHEKT_API_BASE_URL, {
-      method: "GET",
-      cache: "no-store",
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    // Not awaited: on Node 20 cancelling an unread body can stay pending (lib/verifications/snapshot-fetch.ts).
-    res.body?.cancel().catch(() => undefined);
-    return { ok: res.status < 500, latencyMs: Math.round(performance.now() - start), status: res.status };
-  } catch {
-    return { ok: false, latencyMs: Math.round(performance.now() - start), status: null };
-  }
-}
-
-/** Public: `{ status, database, chekt }`; 200 when both answer, 503 otherwise. */
+/**
+ * Public: `{ status, database, chekt }`; 200 when both answer, 503 otherwise. The database is asked
+ * on every probe; CHeKT's answer is the shared last check, at most CHEKT_CHECK_TTL_MS old (docs/app-foundation.md).
+ */
 export async function GET() {
-  const [database, chekt] = await Promise.all([checkDatabase(), checkChekt()]);
+  const [database, chekt] = await Promise.all([checkDatabase(), chektReachability()]);
   const ok = database.ok && chekt.ok;
   return Response.json(
     { status: ok ? "ok" : "degraded", database, chekt },
