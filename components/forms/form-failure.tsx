@@ -1,5 +1,6 @@
 import { Alert, Button, TraceForSupport } from "@/components/ui";
-import { waitMessage } from "./use-budget-wait";
+import { CountdownText } from "@/components/ui/countdown-text";
+import { WAIT_TITLE, waitTicking } from "./use-budget-wait";
 import type { ActionFailure } from "@/lib/actions/errors";
 
 const TITLES: Record<string, string> = {
@@ -45,14 +46,13 @@ export function BudgetWaitNotice({ secondsLeft, onCancel }: { secondsLeft: numbe
   if (secondsLeft === null) return null;
   return (
     <div
-      role="status"
       data-testid="budget-wait"
       className={
         "flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm " +
         "text-amber-900"
       }
     >
-      <span>{waitMessage(secondsLeft)}</span>
+      <CountdownText steady={WAIT_TITLE} ticking={waitTicking(secondsLeft)} />
       <Button variant="secondary" size="sm" onClick={onCancel}>
         Cancel sending
       </Button>

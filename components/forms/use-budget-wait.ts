@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { createElement, Fragment, useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import type { ActionFailure } from "@/lib/actions/errors";
 import { waitSeconds } from "@/lib/chekt/errors";
@@ -23,8 +23,23 @@ export const CANCELLED_FAILURE: ActionFailure = { code: "cancelled", message: "C
 // Never count down for ever on a bad value; the server estimates seconds, not minutes.
 const MAX_WAIT_MS = 120_000;
 
-export function waitMessage(secondsLeft: number): string {
-  return `Waiting for CHeKT's rate limit — sending in ${secondsLeft} s`;
+/** What a wait says: the steady words are announced once, the seconds after them are not (CountdownText). */
+export const WAIT_TITLE = "Waiting for CHeKT's rate limit";
+export function waitTicking(secondsLeft: number): string {
+  return ` — sending in ${secondsLeft} s`;
+}
+
+/**
+ * The countdown's toast: sonner's list is a live region that reads changed text, so the seconds are
+ * aria-hidden there (the form's notice keeps them readable) and the toast is announced once.
+ */
+export function waitToastMessage(secondsLeft: number) {
+  return createElement(
+    Fragment,
+    null,
+    WAIT_TITLE,
+    createElement("span", { "aria-hidden": true }, waitTicking(secondsLeft)),
+  );
 }
 
 export type BudgetWait = {
@@ -60,7 +75,7 @@ export function useBudgetWait({ withToast = false }: { withToast?: boolean } = {
         const left = waitSeconds(until - Date.now());
         setSecondsLeft(left);
         if (withToast)
-          toast.loading(waitMessage(left), {
+          toast.loading(waitToastMessage(left), {
             id: toastId,
             duration: Infinity,
             action: { label: "Cancel", onClick: () => finish(false) },

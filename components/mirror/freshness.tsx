@@ -8,7 +8,9 @@
 import { useRouter } from "next/navigation";
 import { Clock, RefreshCw } from "lucide-react";
 import { useActionRunner } from "@/components/forms/use-action-runner";
+import { WAIT_TITLE } from "@/components/forms/use-budget-wait";
 import { cn, UtcTime } from "@/components/ui";
+import { CountdownText } from "@/components/ui/countdown-text";
 import { refreshMirrorAction } from "@/lib/mirror/actions";
 import type { MirrorTarget } from "@/lib/mirror/targets";
 
@@ -109,9 +111,11 @@ function RefreshControl({
   if (budgetWait.secondsLeft !== null)
     return (
       <>
-        <span role="status" data-testid="freshness-waiting">
-          Waiting for CHeKT&apos;s rate limit — refreshing in {budgetWait.secondsLeft} s
-        </span>
+        <CountdownText
+          testId="freshness-waiting"
+          steady={WAIT_TITLE}
+          ticking={` — refreshing in ${budgetWait.secondsLeft} s`}
+        />
         <button type="button" onClick={budgetWait.cancel} className={REFRESH_BUTTON}>
           Cancel
         </button>

@@ -61,13 +61,18 @@ export async function SyncProgress({
       ? ` — ${countText(sync.done)} so far`
       : "";
   const pct = sync.total ? Math.min(100, Math.round((sync.done / sync.total) * 100)) : null;
+  const title = sync.firstSync ? "First sync with CHeKT" : "Syncing with CHeKT";
+  // While it runs, the count moves at each 3 s refresh: only the phase is a live region, so a screen
+  // reader hears "reading sites" once, not the box again at every count.
   return (
     <div className={className} data-testid="sync-progress">
       {busy ? <AutoRefresh everyMs={3000} /> : null}
-      <Alert
-        tone={sync.state === "failed" ? "warning" : "info"}
-        title={sync.firstSync ? "First sync with CHeKT" : "Syncing with CHeKT"}
-      >
+      {busy ? (
+        <p role="status" className="sr-only" data-testid="sync-announce">
+          {title}: reading {what}.
+        </p>
+      ) : null}
+      <Alert tone={sync.state === "failed" ? "warning" : "info"} title={title} live={!busy}>
         <p>
           {sync.state === "failed"
             ? "Stopped: CHeKT refused or failed every call; it is tried again each minute from where it stopped. "

@@ -13,15 +13,18 @@ const styles: Record<AlertTone, { box: string; Icon: typeof Info }> = {
 
 /**
  * A message box inside a page or form (e.g. a form-level error with its trace id).
- * danger/warning are announced to screen readers (role="alert"), the others politely.
+ * danger/warning are announced to screen readers (role="alert"), the others politely; `live={false}` for
+ * a box whose words change by themselves (a progress count), which then says its steady part in its own region.
  */
 export function Alert({
   tone = "info",
   title,
   children,
   className,
+  live = true,
 }: {
   tone?: AlertTone;
+  live?: boolean;
   title?: ReactNode;
   children?: ReactNode;
   className?: string;
@@ -29,7 +32,7 @@ export function Alert({
   const { box, Icon } = styles[tone];
   return (
     <div
-      role={tone === "danger" || tone === "warning" ? "alert" : "status"}
+      role={!live ? undefined : tone === "danger" || tone === "warning" ? "alert" : "status"}
       className={cn("flex gap-3 rounded-md border px-4 py-3 text-sm", box, className)}
     >
       <Icon className="mt-0.5 h-4 w-4 shrink-0" aria-hidden="true" />

@@ -50,6 +50,8 @@ test.describe("Refresh that must wait for CHeKT's rate limit", () => {
     // Half a second ahead: the page's clock runs on while the call travels, and cannot go back.
     await page.clock.pauseAt(Date.now() + 500);
     await expect(waiting).toHaveText(/^Waiting for CHeKT's rate limit — refreshing in \d+ s$/);
+    // Announced once: the live region's words do not tick, the seconds sit after it.
+    await expect(waiting.getByRole("status")).toHaveText("Waiting for CHeKT's rate limit");
     // Not shown as a failure.
     await expect(line.getByTestId("freshness-problem")).toHaveCount(0);
     await shots(page, "refresh-waiting");

@@ -1,6 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui";
+import { CountdownText } from "@/components/ui/countdown-text";
 import type { AnswerAction } from "@/components/verifications/shared/format";
 import type { AnswerPhase } from "./answer-phase";
 
@@ -11,8 +12,11 @@ const TONE = {
   slate: "border-slate-300 bg-slate-50 p-3 text-sm text-slate-900",
 } as const;
 
-/** The box each state of a waiting answer is drawn in: its words, then what the operator can do. */
-function StatusBox(props: { role: "status" | "alert"; tone: keyof typeof TONE; testId: string; children: ReactNode }) {
+/**
+ * The box each state of a waiting answer is drawn in: its words, then what the operator can do. Without a
+ * role it is no live region (a countdown inside announces its own steady words, CountdownText).
+ */
+function StatusBox(props: { role?: "status" | "alert"; tone: keyof typeof TONE; testId: string; children: ReactNode }) {
   return (
     <div
       role={props.role}
@@ -33,11 +37,14 @@ function AnswerWaiting({
   onCancel: () => void;
 }) {
   return (
-    <StatusBox role="status" tone="amber" testId="answer-waiting">
-      <span>
-        Waiting for CHeKT ({phase.reason}) — retrying the {phase.action} in {phase.inS} s. It is sent with the same key,
-        so it can never be recorded twice.
-      </span>
+    <StatusBox tone="amber" testId="answer-waiting">
+      <CountdownText
+        steady={`Waiting for CHeKT (${phase.reason})`}
+        ticking={
+          ` — retrying the ${phase.action} in ${phase.inS} s. ` +
+          "It is sent with the same key, so it can never be recorded twice."
+        }
+      />
       <Button size="sm" variant="secondary" onClick={onCancel}>
         Cancel
       </Button>
