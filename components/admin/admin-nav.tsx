@@ -4,7 +4,7 @@ import { PageHeader, TabNav, type PageHeaderProps } from "@/components/ui";
 const TABS = {
   "/settings": "Connection",
   "/settings/app-devices": "CHeKT App devices",
-  "/verifications/settings": "Desk outcomes",
+  "/verifications/settings": "Desk settings",
   "/users": "Users",
   "/webhook-log": "Webhook log",
   "/drift": "Drift",

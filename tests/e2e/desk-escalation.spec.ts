@@ -57,7 +57,7 @@ test(
     const admin = await adminCtx.newPage();
     const op = await opCtx.newPage();
     try {
-      // The old address still lands on the thresholds, now on the desk's Settings tab.
+      // The old address still lands on the thresholds, now on Desk settings.
       await signIn(admin, "admin", "/verifications/escalation");
       await expect(admin).toHaveURL(/\/verifications\/settings#escalation$/);
       // The dealer's N and M: a bad value is refused with the reason, a good one saved.

@@ -3,7 +3,7 @@ import { Card, ListFilters, ListPager, PageSizeSelect, SearchField } from "@/com
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { requirePageScope } from "@/lib/auth/require";
 import { PAGE_SIZES } from "@/lib/list-state/pages";
 import { pageOfUsers, usersList } from "@/lib/users/list-state";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage({ searchParams }: SearchParamsProps) {
   // A dealer admin sees and manages the members of the dealer they work on, nobody else.
   const { user: me, dealer } = await requirePageScope("admin");
-  if (!dealer) return <NoDealerState />;
+  if (!dealer) return <NoDealerPage header={<AdminHeader current="/users" title={metadata.title} />} />;
   const state = usersList.parse(await searchParams);
   const page = pageOfUsers(await listUsers(dealer.id), state);
   return (

@@ -3,7 +3,7 @@ import { Alert, FilterBar, ListPager, UtcTime } from "@/components/ui";
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { webhookLogFields } from "@/components/admin/webhook-log-fields";
 import { WebhookLogTable } from "@/components/admin/webhook-log-table";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { requirePageScope } from "@/lib/auth/require";
 import { LOG_PAGE_SIZE, parseWebhookLogFilters, webhookLogPage } from "@/lib/settings/webhook-log";
 import { webhookLogList } from "@/lib/settings/webhook-log-filters";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export default async function WebhookLogPage({ searchParams }: SearchParamsProps) {
   const { dealer } = await requirePageScope("admin");
-  if (!dealer) return <NoDealerState />;
+  if (!dealer) return <NoDealerPage header={<AdminHeader current="/webhook-log" title={metadata.title} />} />;
   const { filters, errors, state } = parseWebhookLogFilters(await searchParams);
   const { rows, total, types, notStored } = await webhookLogPage(filters, dealer.id);
 

@@ -6,7 +6,7 @@ import { EscalationSettingsForm } from "./escalation-form";
 type Saved = EscalationSettings & { updatedByName: string | null; updatedAt: Date | null };
 
 /**
- * The dealer's N and M on the desk's Settings tab: every member reads when an alarm escalates, the
+ * The dealer's N and M on Desk settings: every member reads when an alarm escalates, the
  * dealer's admins change it (the action checks the role again).
  */
 export function EscalationCard({ settings: s, canEdit }: { settings: Saved; canEdit: boolean }) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { buttonClasses, FilterBar, ListPager, PageHeader } from "@/components/ui";
 import { historyFields } from "@/components/verifications/history/history-fields";
 import { HistoryTable } from "@/components/verifications/history/history-table";
@@ -18,7 +18,13 @@ export const dynamic = "force-dynamic";
 
 export default async function HistoryPage({ searchParams }: SearchParamsProps) {
   const { dealer } = await requirePageScope("viewer");
-  if (!dealer) return <NoDealerState />;
+  const head = (
+    <>
+      <PageHeader title="Verifications" description="Every verification CHeKT asked for, with who answered and how." />
+      <VerificationTabs current="history" />
+    </>
+  );
+  if (!dealer) return <NoDealerPage header={head} />;
   const { filter, values, errors } = parseHistoryParams(await searchParams);
   const [result, sites] = await Promise.all([
     listHistory(dealer.id, dealer.chektDealerId, filter),
@@ -32,8 +38,7 @@ export default async function HistoryPage({ searchParams }: SearchParamsProps) {
 
   return (
     <div>
-      <PageHeader title="Verifications" description="Every verification CHeKT asked for, with who answered and how." />
-      <VerificationTabs current="history" />
+      {head}
       <FilterBar list={historyList} state={values} ignored={errors} fields={historyFields(sites)} dates />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600" data-testid="history-total">

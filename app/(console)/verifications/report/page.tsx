@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { ChartColumn } from "lucide-react";
 import { Alert, buttonClasses, EmptyState, PageHeader } from "@/components/ui";
 import { VerificationTabs } from "@/components/verifications/shared/tabs";
@@ -24,12 +24,8 @@ export const dynamic = "force-dynamic";
 
 export default async function DeskReportPage({ searchParams }: SearchParamsProps) {
   const { dealer } = await requirePageScope("viewer");
-  if (!dealer) return <NoDealerState />;
-  const { range, values, errors } = parseReportRange(await searchParams);
-  const report = range ? await readDeskReport(dealer.id, range) : null;
-
-  return (
-    <div>
+  const head = (
+    <>
       <PageHeader
         title="Verifications"
         description={
@@ -38,6 +34,15 @@ export default async function DeskReportPage({ searchParams }: SearchParamsProps
         }
       />
       <VerificationTabs current="report" />
+    </>
+  );
+  if (!dealer) return <NoDealerPage header={head} />;
+  const { range, values, errors } = parseReportRange(await searchParams);
+  const report = range ? await readDeskReport(dealer.id, range) : null;
+
+  return (
+    <div>
+      {head}
       <ReportRangeForm values={values} presets={reportPresets()} />
       {errors.length ? (
         <Alert tone="danger" title="This range cannot be shown">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NoDealerState } from "@/components/shell/no-dealer";
+import { NoDealerPage } from "@/components/shell/no-dealer";
 import { Card, PageHeader } from "@/components/ui";
 import { EscalationCard } from "@/components/verifications/settings/escalation-card";
 import { ChecklistEditor } from "@/components/verifications/settings/outcome-checklist";
@@ -20,7 +20,16 @@ export const dynamic = "force-dynamic";
 // is set on the site's page.
 export default async function DeskSettingsPage() {
   const { user, dealer } = await requirePageScope("viewer");
-  if (!dealer) return <NoDealerState />;
+  const head = (
+    <>
+      <PageHeader
+        title={metadata.title}
+        description="The outcomes operators answer with, the steps they check first, and when an alarm escalates."
+      />
+      <VerificationTabs current="settings" />
+    </>
+  );
+  if (!dealer) return <NoDealerPage header={head} />;
   const canEdit = hasRole(user.role, "admin");
   const [outcomes, lists, overrides, escalation] = await Promise.all([
     listOutcomes(prisma, dealer),
@@ -30,11 +39,7 @@ export default async function DeskSettingsPage() {
   ]);
   return (
     <div>
-      <PageHeader
-        title="Verifications"
-        description="The outcomes operators answer with, the steps they check first, and when an alarm escalates."
-      />
-      <VerificationTabs current="settings" />
+      {head}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card
           title="Outcome codes"
