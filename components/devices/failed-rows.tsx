@@ -161,33 +161,43 @@ function FieldEditor({
   const error = rows.errorsOf(item)[field];
   const value = rows.valuesOf(item)[field] ?? "";
   const label = `Failed ${layout.rowLabel.toLowerCase()} ${item.row} ${layout.labels[field]}`;
+  const errorId = `failed-${item.id}-${field}-error`;
   const edit = (v: string) => rows.edit(item.id, field, v);
-  if (!layout.sites && field === "device_type")
-    return (
-      <ChoicePicker
-        choices={DEVICE_TYPES}
-        label={label}
-        value={value}
-        error={error}
-        disabled={!layout.canEdit}
-        framed
-        className="md:w-36"
-        onChange={edit}
-      />
-    );
   return (
-    <input
-      aria-label={label}
-      aria-invalid={error ? true : undefined}
-      title={error}
-      disabled={!layout.canEdit}
-      value={value}
-      onChange={(e) => edit(e.target.value)}
-      className={cn(
-        "h-8 w-36 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 " +
-          "focus:ring-indigo-600 max-md:w-full",
-        error ? "ring-red-400" : "ring-slate-200",
+    <>
+      {!layout.sites && field === "device_type" ? (
+        <ChoicePicker
+          choices={DEVICE_TYPES}
+          label={label}
+          value={value}
+          error={error}
+          describedBy={error ? errorId : undefined}
+          disabled={!layout.canEdit}
+          framed
+          className="md:w-36"
+          onChange={edit}
+        />
+      ) : (
+        <input
+          aria-label={label}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          disabled={!layout.canEdit}
+          value={value}
+          onChange={(e) => edit(e.target.value)}
+          className={cn(
+            "h-8 w-36 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 " +
+              "focus:ring-indigo-600 max-md:w-full",
+            error ? "ring-red-400" : "ring-slate-200",
+          )}
+        />
       )}
-    />
+      {/* The field's problem as text under it, wrapping on a phone: a tooltip shows only to a mouse. */}
+      {error ? (
+        <p id={errorId} className="mt-1 text-xs text-red-700 md:w-36 [overflow-wrap:anywhere]">
+          {error}
+        </p>
+      ) : null}
+    </>
   );
 }

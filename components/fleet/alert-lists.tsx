@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { BellOff } from "lucide-react";
 import { ago } from "@/lib/duration-text";
-import { Badge, Card, EmptyState, UtcTime, textLinkClass, cn } from "@/components/ui";
+import { Badge, Card, Disclosure, EmptyState, UtcTime, textLinkClass, cn } from "@/components/ui";
 import type { AlertView } from "@/lib/fleet/alerts-read";
+import type { AlertMail } from "@/lib/fleet/mail-retry";
 
 function OpenAlert({ a, now }: { a: AlertView; now: Date }) {
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm" data-testid="open-alert">
-      <span className="min-w-0">
+      <div className="min-w-0">
         <Link href={`/fleet?site=${a.siteId}`} className={cn("font-medium", textLinkClass)}>
           {a.deviceName}
         </Link>
@@ -15,20 +16,36 @@ function OpenAlert({ a, now }: { a: AlertView; now: Date }) {
           {" "}
           at {a.siteName} · offline {ago(a.offlineSince, now)}
         </span>
-      </span>
+      </div>
       {/* Top-aligned: on a phone the mail's badge takes three lines, and "Offline" keeps its own height. */}
-      <span className="flex items-start gap-2">
+      <div className="flex min-w-0 items-start gap-2">
         <Badge tone="danger">Offline</Badge>
         {a.mail?.state === "mailed" ? (
           <Badge tone="info">{a.mail.text}</Badge>
         ) : a.mail ? (
-          // The badge keeps to one line; the whole error is its tooltip.
-          <span title={a.mail.reason}>
-            <Badge tone={a.mail.state === "waiting" ? "neutral" : "warning"}>{a.mail.text}</Badge>
-          </span>
+          <MailFailure mail={a.mail} />
         ) : null}
-      </span>
+      </div>
     </li>
+  );
+}
+
+/**
+ * A mail not sent: the badge keeps to one line, so a reason it cuts short is one tap away, as text that
+ * touch and keyboard users reach too (a tooltip would only show on hover).
+ */
+function MailFailure({ mail }: { mail: Extract<AlertMail, { reason: string }> }) {
+  return (
+    <div className="min-w-0">
+      <Badge tone={mail.state === "waiting" ? "neutral" : "warning"}>{mail.text}</Badge>
+      {mail.text.includes(mail.reason) ? null : (
+        <Disclosure summary="The whole error" className="mt-1">
+          <p className="mt-1 text-xs text-slate-700 [overflow-wrap:anywhere]" data-testid="mail-error">
+            {mail.reason}
+          </p>
+        </Disclosure>
+      )}
+    </div>
   );
 }
 

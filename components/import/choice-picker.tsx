@@ -37,7 +37,6 @@ export function ChoicePicker({
       aria-label={label}
       aria-invalid={error ? true : undefined}
       aria-describedby={describedBy}
-      title={error}
       data-cell={cell}
       value={selected}
       disabled={disabled}

@@ -29,7 +29,7 @@ export function nextMailTry(tries: number, transient: boolean, now: Date): Date 
   return wait === undefined ? null : new Date(now.getTime() + wait * 60_000);
 }
 
-/** Where an alert's mail stands, in the alert list's words; `reason` whole for a tooltip. */
+/** Where an alert's mail stands, in the alert list's words; `reason` whole, for when the text cuts it short. */
 export type AlertMail =
   { state: "mailed"; text: string } | { state: "waiting" | "failed"; text: string; reason: string };
 

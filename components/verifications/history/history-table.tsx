@@ -1,6 +1,7 @@
 import { SiteLink } from "@/components/sites/site-link";
-import { Badge, DataTable, UtcTime, type BadgeTone, type Column } from "@/components/ui";
-import { stepsText, type AnswerDetail } from "@/lib/verifications/outcomes-history";
+import { Check, Minus } from "lucide-react";
+import { Badge, DataTable, Disclosure, UtcTime, type BadgeTone, type Column } from "@/components/ui";
+import type { AnswerDetail } from "@/lib/verifications/outcomes-history";
 import { isAnswered } from "@/lib/verifications/open";
 import { verificationStateLabel, type QueueItem, type VerificationState } from "@/lib/verifications/types";
 
@@ -18,19 +19,35 @@ function OutcomeCell({ detail: d }: { detail?: AnswerDetail }) {
   if (!d?.outcome) return "—";
   const done = d.steps.filter((s) => s.checked).length;
   return (
-    <span className="block">
+    <div>
       <span className="text-slate-900">{d.outcome}</span>
+      {/* The steps themselves one tap away, for touch and keyboard too (a tooltip shows only on hover). */}
       {d.steps.length ? (
-        <span className="block text-xs text-slate-600" title={stepsText(d.steps)}>
-          {done}/{d.steps.length} steps checked
-        </span>
+        <Disclosure summary={`${done}/${d.steps.length} steps checked`} className="md:min-w-[12rem]">
+          <ul className="mt-1 space-y-0.5 text-xs text-slate-700" data-testid="history-steps">
+            {d.steps.map((step, i) => (
+              <li key={i} className="flex gap-1">
+                {step.checked ? (
+                  <Check className="mt-0.5 h-3 w-3 shrink-0 text-emerald-700" aria-hidden />
+                ) : (
+                  <Minus className="mt-0.5 h-3 w-3 shrink-0 text-slate-500" aria-hidden />
+                )}
+                <span className="[overflow-wrap:anywhere]">
+                  <span className="sr-only">{step.checked ? "Checked: " : "Not checked: "}</span>
+                  {step.text}
+                  {step.optional ? " (optional)" : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Disclosure>
       ) : null}
       {d.annotation ? (
         <span className="block text-xs text-slate-600" data-testid="history-annotation">
           {d.annotation}
         </span>
       ) : null}
-    </span>
+    </div>
   );
 }
 
