@@ -57,8 +57,11 @@ describe("a site with no contacts", () => {
     const html = openedWith([], null);
     expect(html).toContain("This site has no contacts.");
     expect(html).toMatch(/<a href="\/sites\/1042\/contacts\/new" target="_blank"[^>]*>Add a contact to this site/);
-    expect(html).toContain(">No contacts at this site</option>");
+    expect(html).toContain(">None to choose yet</option>");
     expect(html).not.toContain(">Choose a contact</option>");
+    // Said once, beside the select that says what to do: not again by the empty call list or the select's value.
+    expect(html.match(/no contacts/gi)).toHaveLength(1);
+    expect(html).not.toContain("Call list");
   });
 
   it("a site with contacts offers them, CHeKT's choice marked, and no link", () => {

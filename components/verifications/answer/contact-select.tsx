@@ -53,7 +53,7 @@ export function ContactSelect({
       options={[
         {
           value: "",
-          label: contacts.isLoading ? "Loading contacts…" : none ? "No contacts at this site" : "Choose a contact",
+          label: contacts.isLoading ? "Loading contacts…" : none ? "None to choose yet" : "Choose a contact",
         },
         ...(contacts.data ?? []).map((c) => ({
           value: String(c.id),

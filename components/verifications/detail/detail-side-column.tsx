@@ -28,7 +28,7 @@ export function DetailSideColumn(props: DetailContentProps) {
     <div className="space-y-4 md:col-span-2">
       {detail.isLoading ? <p className="text-sm text-slate-700">Loading the site and call list…</p> : null}
       {detail.data ? <SiteCard detail={detail.data} siteId={item.siteId} now={props.now} /> : null}
-      {detail.data ? <CallList detail={detail.data} /> : null}
+      {detail.data ? <CallList detail={detail.data} contactBelow={props.canAnswer} /> : null}
       <AlarmFacts item={item} />
       {props.canAnswer ? (
         <ContactSelect

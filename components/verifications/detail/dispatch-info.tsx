@@ -52,7 +52,13 @@ export function SiteCard({ detail, siteId, now }: { detail: DeskDetail; siteId: 
   );
 }
 
-export function CallList({ detail }: { detail: DeskDetail }) {
+/**
+ * Whom to call, in order. `contactBelow`: the answer's contact select follows, and for a site with no
+ * contacts it says so with the link to add one; the list then leaves the words to it (said once, where
+ * the way on is).
+ */
+export function CallList({ detail, contactBelow = false }: { detail: DeskDetail; contactBelow?: boolean }) {
+  if (detail.callList.length === 0 && contactBelow) return null;
   return (
     <section aria-labelledby="desk-calls">
       <h3 id="desk-calls" className="mb-1 text-sm font-semibold text-slate-900">
