@@ -23,9 +23,15 @@ export async function bodyAs<T>(res: Response, schema: z.ZodType<T>): Promise<T 
 }
 
 // What the API routes answer when they refuse (lib/auth/require.ts): { error: { code, message } }.
-const errorBody = z.object({ error: z.object({ message: z.string() }) });
+const errorBody = z.object({ error: z.object({ code: z.string().optional(), message: z.string() }) });
+
+/** A refused request's code and message (`fallback` when its body has none: not JSON, another shape). */
+export async function failureOf(res: Response, fallback: string): Promise<{ code: string | null; message: string }> {
+  const body = await bodyAs(res, errorBody);
+  return { code: body?.error.code ?? null, message: body?.error.message ?? fallback };
+}
 
 /** The message a refused request's answer carries, or `fallback` when its body has none (not JSON, another shape). */
 export async function failureMessage(res: Response, fallback: string): Promise<string> {
-  return (await bodyAs(res, errorBody))?.error.message ?? fallback;
+  return (await failureOf(res, fallback)).message;
 }

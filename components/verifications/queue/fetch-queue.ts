@@ -1,4 +1,4 @@
-import { bodyAs, failureMessage } from "@/lib/json-as";
+import { bodyAs, failureMessage, failureOf } from "@/lib/json-as";
 import { queueListSchema } from "@/lib/verifications/queue-schemas";
 import type { QueueList } from "@/lib/verifications/types";
 
@@ -12,11 +12,17 @@ export async function fetchQueue(): Promise<QueueList> {
 }
 
 /**
- * Why the server refuses this user the queue (signed out, no dealer left…) in its own words, from the
- * list route (the stream's very check); null when it answers, or cannot be reached (not a refusal).
+ * Why the server refuses this user the queue (signed out, taken off the dealer…), from the list route
+ * (the stream's very check); null when it answers, or cannot be reached (not a refusal). The page was
+ * drawn for `dealerName`, so "no dealer" now means this user lost it (taken off it, or it was
+ * disconnected), not that none was ever connected as the server's own words would say.
  */
-export async function queueRefusal(): Promise<string | null> {
+export async function queueRefusal(dealerName: string): Promise<string | null> {
   const res = await fetch("/api/live/verifications/list", { cache: "no-store" }).catch(() => null);
   if (!res || ![401, 403, 409].includes(res.status)) return null;
-  return failureMessage(res, `The server refused the queue (HTTP ${res.status}).`);
+  const { code, message } = await failureOf(res, `The server refused the queue (HTTP ${res.status}).`);
+  // "no_dealer" (lib/auth/require.ts): the user has no dealer left.
+  return code === "no_dealer"
+    ? `You no longer have access to ${dealerName}. Reload the page to see what you can work on.`
+    : message;
 }

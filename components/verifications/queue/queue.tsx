@@ -27,6 +27,8 @@ export type Me = { id: string; name: string };
  */
 export function VerificationQueue(props: {
   me: Me;
+  /** The dealer this queue is of, named if the user loses it while the page is open. */
+  dealerName: string;
   canAnswer: boolean;
   canTakeOver: boolean;
   sort: QueueSort;
@@ -41,7 +43,10 @@ export function VerificationQueue(props: {
   const clock = props.clock ?? systemClock;
   const alerts = useDeskAlerts();
   const announcer = useNewAlarmAnnouncer(clock, alerts.onRef);
-  const { data, status, error, isLoading, isFetching, refetch } = useLiveQueue({ onNew: announcer.onNew });
+  const { data, status, error, isLoading, isFetching, refetch } = useLiveQueue({
+    dealerName: props.dealerName,
+    onNew: announcer.onNew,
+  });
   const now = useNow(1000, clock);
   const { catchUp } = announcer;
   useEffect(() => catchUp(data?.items ?? [], now), [catchUp, data, now]);

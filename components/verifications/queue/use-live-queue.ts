@@ -15,7 +15,12 @@ export function updateQueue(queryClient: QueryClient, fn: (state: QueueState) =>
   queryClient.setQueryData<QueueState>(QUEUE_KEY, (state) => fn(state ?? EMPTY_QUEUE));
 }
 
-type LiveQueueOptions = { onNew?: (item: QueueItem) => void; onLatency?: (ms: number) => void };
+type LiveQueueOptions = {
+  /** The dealer the page was drawn for, named when the server no longer lets this user see it. */
+  dealerName: string;
+  onNew?: (item: QueueItem) => void;
+  onLatency?: (ms: number) => void;
+};
 
 const cachedQueue = (queryClient: QueryClient) => queryClient.getQueryData<QueueState>(QUEUE_KEY) ?? EMPTY_QUEUE;
 
@@ -26,7 +31,7 @@ const cachedQueue = (queryClient: QueryClient) => queryClient.getQueryData<Queue
  * rolled back. The server sends a fresh snapshot on every connect, so a reconnect
  * (components/verifications/queue/event-stream.ts) resyncs without a gap.
  */
-export function useLiveQueue(opts: LiveQueueOptions = {}) {
+export function useLiveQueue(opts: LiveQueueOptions) {
   const query = useListedQueue();
   const status = useQueueStream(opts);
   return { ...query, status };
@@ -53,12 +58,14 @@ function useQueueStream(opts: LiveQueueOptions) {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const onNew = useLatest(opts.onNew);
   const onLatency = useLatest(opts.onLatency);
+  const { dealerName } = opts;
   useEffect(() => {
     const apply = liveApplier(
       { read: () => cachedQueue(queryClient), update: (fn) => updateQueue(queryClient, fn) },
       { onNew: (item) => onNew.current?.(item), onLatency: (ms) => onLatency.current?.(ms) },
     );
-    return openEventStream("/api/live/verifications", { data: apply, status: setStatus, refusal: queueRefusal });
-  }, [queryClient, onNew, onLatency]);
+    const refusal = () => queueRefusal(dealerName);
+    return openEventStream("/api/live/verifications", { data: apply, status: setStatus, refusal });
+  }, [queryClient, onNew, onLatency, dealerName]);
   return status;
 }
