@@ -27,11 +27,34 @@ export function JobSummary({ job, entity, error }: { job: JobProgress; entity: E
         </Alert>
       ) : null}
       {job.chunks.length ? <JobRequests chunks={job.chunks} /> : null}
+      <JobFinished job={job} entity={entity} />
       {/* For support: the job's own name in the logs and the audit. */}
       <p className="mt-4 text-xs text-slate-500 [overflow-wrap:anywhere]">
         Job ID <span className="font-mono">{job.id}</span>
       </p>
     </Card>
+  );
+}
+
+/**
+ * The job's end, read out once: the region is there (empty) while the counts tick, so a screen reader
+ * hears nothing each second, and gets its one line when the job finishes.
+ */
+function JobFinished({ job, entity }: { job: JobProgress; entity: Entity }) {
+  return (
+    <p role="status" className="sr-only" data-testid="job-finished">
+      {isRunning(job.state) ? "" : finishedText(job, entity)}
+    </p>
+  );
+}
+
+/** "Job done: 8 devices succeeded, 2 failed." */
+function finishedText(job: JobProgress, entity: Entity): string {
+  const noun = plural(job.succeeded, NOUN[entity]);
+  return (
+    `Job ${JOB_STATE_LABEL[job.state].toLowerCase()}: ${countText(job.succeeded)} ${noun} succeeded, ` +
+    `${countText(job.failed)} failed` +
+    (job.pending ? `, ${countText(job.pending)} not sent.` : ".")
   );
 }
 
