@@ -29,7 +29,9 @@ beforeAll(async () => {
 beforeEach(async () => {
   sim ??= await startSim();
   const { prisma } = await import("@/lib/db");
-  await prisma.$executeRaw`UPDATE health_checks SET checked_at_ms = 1, claimed_at_ms = 0`;
+  await prisma.$executeRaw`
+    INSERT INTO health_checks (name, ok, status, checked_at_ms) VALUES ('chekt', true, 404, 1)
+    ON CONFLICT (name) DO UPDATE SET checked_at_ms = 1, claimed_at_ms = 0`;
   await fetch(`${sim.url}/_sim/stats`, { method: "DELETE" });
 });
 
