@@ -10,6 +10,7 @@ import { prisma } from "@/lib/db";
 import { appDeviceApi, appSiteImportApi } from "@/lib/chekt/api/device-client";
 import { createBulkQueues, enqueueBulkJob, startBulkWorker, type BulkWorker } from "@/lib/jobs/worker";
 import { createMirrorQueues, startSyncWorker, type SyncWorker } from "@/lib/jobs/sync-worker";
+import { childrenPerRun } from "@/lib/mirror/sweep-progress";
 
 /** `mirror` is null when its worker could not start (logged; the next process start tries again). */
 export type Background = { bulk: BulkWorker; mirror: SyncWorker | null; stop(): Promise<void> };
@@ -39,6 +40,7 @@ export function startBackgroundWork(): Promise<Background> {
     const mirror = await startSyncWorker({
       connectionString: env.DATABASE_URL,
       intervalS: env.MIRROR_SYNC_INTERVAL_S,
+      childrenPerRun: childrenPerRun(env.CHEKT_BUDGET_PER_MIN, env.MIRROR_SYNC_INTERVAL_S, env.MIRROR_CHILDREN_PER_RUN),
       log: (m) => log(`mirror: ${m}`),
     }).catch((e) => (log(`mirror worker did not start: ${errorText(e)}`), null));
     if (mirror) stops.push(() => mirror.stop());

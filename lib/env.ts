@@ -36,6 +36,9 @@ const schema = z
     // every dealer link is swept at least this often.
     MIRROR_STALE_AFTER_S: z.coerce.number().int().min(5).max(86_400).default(300),
     MIRROR_SYNC_INTERVAL_S: z.coerce.number().int().min(60).max(86_400).default(900),
+    // At most this many sites' contacts, devices and arming one sweep reads (docs/mirror.md). Unset: what
+    // the sync class may spend of CHEKT_BUDGET_PER_MIN over MIRROR_SYNC_INTERVAL_S (150 at the defaults).
+    MIRROR_CHILDREN_PER_RUN: z.coerce.number().int().min(1).max(100_000).optional(),
     // Sessions (lib/auth/policy.ts): idle minutes and absolute hours.
     SESSION_IDLE_MINUTES: z.coerce
       .number()

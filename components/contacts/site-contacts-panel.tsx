@@ -133,9 +133,9 @@ export function SiteContactsPanel({
   siteId,
   canEdit,
   rows,
-  syncFinishedAt,
-}: SitePanelProps & { rows: Contact[]; syncFinishedAt: Date | null }) {
-  const fresh = freshnessFor(dealerLinkId, [{ kind: "contacts", siteId }], listSeenOf(rows, syncFinishedAt));
+  childrenReadAt,
+}: SitePanelProps & { rows: Contact[]; childrenReadAt: Date | null }) {
+  const fresh = freshnessFor(dealerLinkId, [{ kind: "contacts", siteId }], listSeenOf(rows, childrenReadAt));
   return (
     <Card
       className="mt-6"

@@ -48,15 +48,15 @@ export function SiteDevicesPanel({
   dealerLinkId,
   siteId,
   devices: { count, asOf },
-  syncFinishedAt,
+  childrenReadAt,
 }: {
   dealerLinkId: string;
   siteId: number;
   devices: SitePageData["devices"];
-  syncFinishedAt: Date | null;
+  childrenReadAt: Date | null;
 }) {
-  // No live device: as fresh as the last sweep that found none (listSeen's rule).
-  const seen = { confirmedAt: asOf ?? syncFinishedAt };
+  // No live device: as fresh as the site's last children read, which found none (listSeen's rule).
+  const seen = { confirmedAt: asOf ?? childrenReadAt };
   const fresh = freshnessFor(dealerLinkId, [{ kind: "devices", siteId }], seen);
   return (
     <MirrorPanel title="Devices" link={{ href: `/sites/${siteId}/devices`, icon: Camera, label: "Open" }} fresh={fresh}>

@@ -35,6 +35,8 @@ export type SyncWorkerOptions = {
   connectionString: string;
   /** Seconds between sweeps of one link (MIRROR_SYNC_INTERVAL_S). */
   intervalS: number;
+  /** Sites whose children one sweep reads at most (MIRROR_CHILDREN_PER_RUN or sized to the budget); unset: all. */
+  childrenPerRun?: number;
   schema?: string;
   pollingIntervalSeconds?: number;
   log?: (message: string) => void;
@@ -145,6 +147,7 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<SyncWork
         await sweepDealer(scope, {
           signal: AbortSignal.any([abort.signal, held.lost]),
           log: (m) => log(`${at}: ${m}`),
+          childrenPerRun: opts.childrenPerRun,
         });
       } catch (e) {
         // Stopping, or the lock lost (another worker may take the dealer now): the row stays "running"

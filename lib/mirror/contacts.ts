@@ -54,19 +54,24 @@ export async function readSiteContacts(
 }
 
 /**
- * What a list's freshness line shows: its oldest row's confirmation; an empty list is as fresh as
- * the dealer's last finished sweep (which found it empty), or never read.
+ * What a site's list's freshness line shows: its oldest row's confirmation; an empty list is as
+ * fresh as the sweep's last read of the site's children (which found it empty), or never read. Not
+ * the dealer's last sweep: a sweep reads only the sites due (lib/mirror/sweep.ts).
  */
 export async function listSeen(
   db: Db,
   dealerLinkId: string,
+  siteId: number,
   rows: { confirmedAt: Date; goneAt?: Date | null }[],
 ): Promise<{ confirmedAt: Date | null }> {
   const live = rows.filter((r) => !r.goneAt);
   if (live.length > 0)
     return { confirmedAt: live.reduce((min, r) => (r.confirmedAt < min ? r.confirmedAt : min), live[0]!.confirmedAt) };
-  const sync = await db.mirrorSync.findUnique({ where: { dealerLinkId }, select: { finishedAt: true } });
-  return { confirmedAt: sync?.finishedAt ?? null };
+  const site = await db.mirrorSite.findUnique({
+    where: { dealerLinkId_chektId: { dealerLinkId, chektId: siteId } },
+    select: { childrenReadAt: true },
+  });
+  return { confirmedAt: site?.childrenReadAt ?? null };
 }
 
 /**

@@ -53,11 +53,16 @@ const clock = (o: PullOpts) => (o.now ?? (() => new Date()))();
 /**
  * Runs `read` and returns its answer with the time, by the pull's clock, its first request went out
  * (CallOpts.onSend: after the budget granted it): the time the answer is written as of. The first, so a
- * list read page by page is as old as its first page.
+ * list read page by page is as old as its first page. The caller's own onSend is told too (the sweep
+ * dates a site's children read by its first call).
  */
 async function timedRead<T>(o: PullOpts, read: (o: PullOpts) => Promise<T>): Promise<{ answer: T; asked: Date }> {
   let asked: Date | undefined;
-  const answer = await read({ ...o, onSend: () => void (asked ??= clock(o)) });
+  const onSend = () => {
+    asked ??= clock(o);
+    o.onSend?.();
+  };
+  const answer = await read({ ...o, onSend });
   return { answer, asked: asked ?? clock(o) };
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
 // Everything the site page (app/(console)/sites/[siteId]/page.tsx) shows from the mirror, in ONE
 // statement on the pool (lib/db.ts sql): the site row, its station, device counts, the readiness
-// facts with the dealer's offline threshold, arming, the contacts, the last sweep's end (what an
-// empty list's freshness line says) and the desk checklists. It was ten queries through Prisma's
+// facts with the dealer's offline threshold, arming, the contacts, when the sweep last read the site's
+// children (what an empty list's freshness line says) and the desk checklists. It was ten queries through Prisma's
 // client engine, each a round trip and ~2 ms of the engine's CPU; the panels render from this
 // instead of reading on their own.
 import { sql } from "@/lib/db";
@@ -39,7 +39,7 @@ type Row = {
   devices_as_of: Date | null;
   security_type: number | null;
   arming_at: Date | null;
-  sync_finished_at: Date | null;
+  children_read_at: Date | null;
   contacts: ContactJson[];
   // Wrapped ({ steps }), so a missing checklist (SQL null) differs from a row whatever its steps hold.
   dealer_checklist: { steps: unknown } | null;
@@ -59,8 +59,8 @@ export type SitePageData = {
   arming: { securityType: number; confirmedAt: Date } | null;
   /** Every contact the mirror knows for the site, gone ones too, by last name (CHeKT's list order). */
   contacts: MirroredContact[];
-  /** When the dealer's last sweep finished: how fresh an empty list is. */
-  syncFinishedAt: Date | null;
+  /** When the sweep last read the site's contacts, devices and arming: how fresh an empty list is. */
+  childrenReadAt: Date | null;
   /** The desk checklists (lib/verifications/outcomes.ts checklists): the dealer's, and the site's own or null. */
   checklists: { dealer: ChecklistStep[]; site: ChecklistStep[] | null };
 };
@@ -72,14 +72,14 @@ const dateOrNull = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 /**
  * A list's freshness as listSeen (lib/mirror/contacts.ts) says it: its oldest live row's
- * confirmation, or for an empty list the last sweep's end (that sweep found it empty).
+ * confirmation, or for an empty list the site's last children read (that read found it empty).
  */
 export function listSeenOf(
   rows: { confirmedAt: Date; goneAt?: Date | null }[],
-  syncFinishedAt: Date | null,
+  childrenReadAt: Date | null,
 ): { confirmedAt: Date | null } {
   const live = rows.filter((r) => !r.goneAt);
-  if (live.length === 0) return { confirmedAt: syncFinishedAt };
+  if (live.length === 0) return { confirmedAt: childrenReadAt };
   return { confirmedAt: live.reduce((min, r) => (r.confirmedAt < min ? r.confirmedAt : min), live[0]!.confirmedAt) };
 }
 
@@ -101,7 +101,7 @@ export async function readSitePage(
            coalesce(dev.unknown, 0)::int AS unknown, coalesce(dev.n, 0)::int AS device_count,
            dev.as_of AS devices_as_of,
            a.security_type, a.confirmed_at AS arming_at,
-           (SELECT y.finished_at FROM mirror_syncs y WHERE y.dealer_link_id = s.dealer_link_id) AS sync_finished_at,
+           s.children_read_at,
            (SELECT coalesce(json_agg(json_build_object(
                      'contact_id', c.chekt_id, 'site_id', c.site_id, 'external_contact_id', c.external_id,
                      'first_name', c.first_name, 'last_name', c.last_name, 'phone_number', c.phone,
@@ -145,7 +145,7 @@ export async function readSitePage(
       changedAt: dateOrNull(changed_ms),
       confirmedAt: new Date(confirmed_ms),
     })),
-    syncFinishedAt: r.sync_finished_at,
+    childrenReadAt: r.children_read_at,
     checklists: {
       dealer: parseSteps(r.dealer_checklist?.steps),
       site: r.site_checklist ? parseSteps(r.site_checklist.steps) : null,

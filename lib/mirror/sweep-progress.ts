@@ -1,6 +1,7 @@
 // Where a dealer's sweep (sweep.ts) stands, as mirror_syncs keeps it: the point a run starts or
 // resumes from, and the one-statement progress saves made after every page and every site.
 import { Prisma, type MirrorSync } from "@/lib/generated/prisma/client";
+import { CLASS_RESERVE } from "@/lib/chekt/budget-rules";
 import { utc } from "./sql-values";
 
 export const SWEEP_PHASES = ["dealer", "stations", "sites", "children"] as const;
@@ -37,6 +38,54 @@ export function saveSql(dealerLinkId: string, data: Progress): Prisma.Sql {
   );
   return Prisma.sql`UPDATE mirror_syncs SET ${Prisma.join([...set, Prisma.sql`updated_at = ${utc(new Date())}`])}
     WHERE dealer_link_id = ${dealerLinkId}`;
+}
+
+/** A site's children cost three calls: its contacts, its devices and its arming. */
+export const CALLS_PER_SITE = 3;
+
+/**
+ * How many sites' children one run reads (MIRROR_CHILDREN_PER_RUN when set): what the sync class may
+ * spend of the budget (it leaves the rest to the classes above it) over one interval, at 3 calls a
+ * site. The free tier at 900 s: 60 × 0.5 × 15 / 3 = 150 sites, 450 calls.
+ */
+export function childrenPerRun(perMin: number, intervalS: number, override?: number): number {
+  if (override !== undefined) return override;
+  const calls = perMin * (1 - CLASS_RESERVE.sync) * (intervalS / 60);
+  return Math.max(1, Math.floor(calls / CALLS_PER_SITE));
+}
+
+/**
+ * The sites whose children the rest of this run reads, in CHeKT id order (the cursor's): of the live
+ * sites not read since the run began, the never-read first, then the least recently read, at most
+ * `limit` (null: all). A resumed run asks again with its cursor and what it has left: the sites it
+ * read carry a time after its start and the ones it skipped lie at or before its cursor, so neither
+ * is read twice, and the rest of the first answer comes back (the set was a prefix of this order).
+ */
+export function dueSitesSql(
+  dealerLinkId: string,
+  runStarted: Date,
+  cursor: number | null,
+  limit: number | null,
+): Prisma.Sql {
+  return Prisma.sql`SELECT chekt_id AS "chektId", name FROM (
+      SELECT chekt_id, name FROM mirror_sites
+      WHERE dealer_link_id = ${dealerLinkId} AND gone_at IS NULL AND chekt_id > ${cursor ?? 0}
+        AND (children_read_at IS NULL OR children_read_at < ${utc(runStarted)})
+      ORDER BY children_read_at ASC NULLS FIRST, chekt_id
+      LIMIT ${limit}) due
+    ORDER BY chekt_id`;
+}
+
+/**
+ * A site's children read (as of its first call, `at`) with the progress save after it, in one
+ * statement. Its updated_at stays: the site's own row did not change.
+ */
+export function siteReadSaveSql(dealerLinkId: string, siteId: number, at: Date, data: Progress): Prisma.Sql {
+  return Prisma.sql`WITH site AS (
+      UPDATE mirror_sites SET children_read_at = ${utc(at)}
+      WHERE dealer_link_id = ${dealerLinkId} AND chekt_id = ${siteId}
+        AND (children_read_at IS NULL OR children_read_at < ${utc(at)}))
+    ${saveSql(dealerLinkId, data)}`;
 }
 
 /** The phase a run is in, the last CHeKT id it finished there, and how many it has done. */

@@ -1,6 +1,8 @@
 import "server-only";
 // The background sweep of one dealer link (docs/mirror.md): dealer, stations, sites (keyset pages),
-// then each site's contacts, devices and arming, all at the "sync" budget class (the lowest: it
+// then the contacts, devices and arming of the sites that are due (never read first, then the least
+// recently read, at most `childrenPerRun` a run: a 10,000-site dealer's every site was 30,000 calls, hours
+// of the free tier, so no run finished in its interval), all at the "sync" budget class (the lowest: it
 // only spends what answers, writes, snapshots, refreshes and bulk jobs leave). Progress lives in
 // mirror_syncs (phase, done/total, cursor), so the dealer page and the dashboard can show it and a
 // sweep cut off by a crash or a failure resumes where it stopped instead of starting over.
@@ -21,7 +23,9 @@ import {
   type PullScope,
 } from "./pull";
 import {
+  dueSitesSql,
   saveSql,
+  siteReadSaveSql,
   startPoint,
   withSkipped,
   type Progress,
@@ -39,6 +43,8 @@ export type SweepDeps = {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   signal?: AbortSignal;
   log?: (message: string) => void;
+  /** At most this many sites' children a run (the worker's MIRROR_CHILDREN_PER_RUN); unset: every site due. */
+  childrenPerRun?: number;
 };
 
 export class SweepAborted extends Error {
@@ -183,34 +189,33 @@ class DealerSweep {
     if (this.start.firstSync && this.done >= ANALYZE_AFTER_ROWS) await prisma.$executeRaw`ANALYZE mirror_sites`;
     this.phase = "children";
     this.cursor = null;
-    await this.save({ phase: this.phase, cursor: this.cursor, done: 0, total: null });
+    this.done = 0;
+    await this.save({ phase: this.phase, cursor: this.cursor, done: this.done, total: null });
   }
 
+  /** The sites due (dueSitesSql), each site's children read and saved before the next. */
   private async childrenPhase() {
-    const base = { dealerLinkId: this.scope.dealerLinkId, goneAt: null };
-    const total = await prisma.mirrorSite.count({ where: base });
-    this.done =
-      this.cursor === null ? 0 : await prisma.mirrorSite.count({ where: { ...base, chektId: { lte: this.cursor } } });
-    await this.save({ total, done: this.done });
-    for (;;) {
-      const batch = await prisma.mirrorSite.findMany({
-        where: { ...base, chektId: { gt: this.cursor ?? 0 } },
-        orderBy: { chektId: "asc" },
-        take: 100,
-        select: { chektId: true, name: true },
-      });
-      if (batch.length === 0) break;
-      for (const site of batch) await this.siteChildren(site.chektId, site.name);
-    }
+    const cap = this.deps.childrenPerRun;
+    const left = cap === undefined ? null : Math.max(0, cap - this.done);
+    const { rows: due } = await sql<{ chektId: number; name: string }>(
+      dueSitesSql(this.scope.dealerLinkId, this.start.startedAt, this.cursor, left),
+    );
+    await this.save({ total: this.done + due.length, done: this.done });
+    for (const site of due) await this.siteChildren(site.chektId, site.name);
   }
 
   private async siteChildren(siteId: number, name: string) {
     const before = { sites: 0, cursor: this.cursor, done: this.done, skipped: this.skipped };
+    let readAt: Date | null = null;
     try {
+      // The children are as old as their first call (sent after its wait for the budget).
+      let first: Date | undefined;
+      const o: PullOpts = { ...this.o, onSend: () => void (first ??= this.now()) };
       // A 404 on the site's contacts means the site itself is gone (already marked): skip the rest.
-      if ((await this.step(() => pullContacts(this.scope, siteId, this.o))) === "fresh") {
-        await this.step(() => pullDevices(this.scope, siteId, this.o));
-        await this.step(() => pullArming(this.scope, siteId, this.o));
+      if ((await this.step(() => pullContacts(this.scope, siteId, o))) === "fresh") {
+        await this.step(() => pullDevices(this.scope, siteId, o));
+        await this.step(() => pullArming(this.scope, siteId, o));
+        readAt = first ?? this.now();
       }
       this.streak = null;
     } catch (e) {
@@ -227,7 +232,9 @@ class DealerSweep {
     }
     this.cursor = siteId;
     this.done++;
-    await this.save({ cursor: this.cursor, done: this.done, lastError: null, ...this.skipped });
+    const progress = { cursor: this.cursor, done: this.done, lastError: null, ...this.skipped };
+    if (readAt) await sql(siteReadSaveSql(this.scope.dealerLinkId, siteId, readAt, progress));
+    else await this.save(progress);
   }
 
   private async finish(): Promise<{ sites: number; waits: number }> {

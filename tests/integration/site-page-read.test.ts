@@ -104,6 +104,11 @@ beforeAll(async () => {
   });
   await world.prisma.fleetSettings.create({ data: { dealerLinkId: L, offlineThresholdMin: 60 } });
   await world.prisma.mirrorSync.create({ data: { dealerLinkId: L, finishedAt: minutesAgo(10) } });
+  // The sweep read 101's and 103's children (an empty list is as fresh as that); the others never.
+  await world.prisma.mirrorSite.updateMany({
+    where: { dealerLinkId: L, chektId: { in: [101, 103] } },
+    data: { childrenReadAt: minutesAgo(7) },
+  });
   const step = (id: string, optional = false) => ({ id, text: `Step ${id}`, optional });
   const checklist = (dealerLinkId: string, scope: string, steps: unknown) =>
     world.prisma.deskChecklist.create({ data: { dealerLinkId, scope, steps: steps as object, updatedByName: "Ann" } });
@@ -158,8 +163,9 @@ describe("readSitePage", () => {
 
     const contacts = await readSiteContacts(world.prisma, L, siteId);
     expect(got.contacts).toEqual(contacts.rows);
-    expect(listSeenOf(got.contacts, got.syncFinishedAt)).toEqual(await listSeen(world.prisma, L, contacts.rows));
-    expect(listSeenOf([], got.syncFinishedAt)).toEqual(await listSeen(world.prisma, L, []));
+    const seen = (rows: typeof contacts.rows) => listSeen(world.prisma, L, siteId, rows);
+    expect(listSeenOf(got.contacts, got.childrenReadAt)).toEqual(await seen(contacts.rows));
+    expect(listSeenOf([], got.childrenReadAt)).toEqual(await seen([]));
 
     expect(got.checklists).toEqual(await checklists(world.prisma, { id: L }, siteId));
   });
