@@ -11,6 +11,9 @@
 // BENCH_CHILD_SITES (100: sites whose children are read), BENCH_CHILDREN (2 contacts and 2 devices a
 // site). The simulator runs in this process: its CPU is in the figure, the same in both builds.
 // BENCH_RESULT_FILE: also write the figures there as JSON (bench/run.ts's "mirror-sync" section).
+// Then two whole sweeps of the same dealer, counted in CHeKT calls: one incremental run (children of
+// childrenPerRun's free-tier default, 150 sites) and one that reads every site's children as every run
+// did before (BENCH_SWEEP_RUNS=0 skips them; a tree without incremental sweeps has no such figure).
 import fs from "node:fs";
 import { parse } from "dotenv";
 import pg from "pg";
@@ -35,6 +38,9 @@ Reflect.set(pg.Client.prototype, "query", function (this: unknown, ...args: unkn
   if (typeof text === "string" && /\bmirror_(stations|sites|contacts|devices|arming)\b/.test(text)) mirrorStatements++;
   return Reflect.apply(query, this, args);
 });
+
+/** CHeKT calls of one sweep run, incremental (`cap` sites' children) and reading every site's children. */
+export type MirrorSyncRuns = { sites: number; cap: number; capCalls: number; everyCalls: number; everyWallMs: number };
 
 export type MirrorSyncPhase = {
   name: string;
@@ -99,11 +105,39 @@ async function main() {
     });
     // A second read of the same sites: nothing changed in CHeKT (every row confirmed, none rewritten).
     await measure(`sites phase again, unchanged`, pages, "page", () => pull.pullSites(scope, o));
+    const runs = process.env.BENCH_SWEEP_RUNS === "0" ? null : await sweepRuns(world.sim.url, scope, total);
     const out = process.env.BENCH_RESULT_FILE;
-    if (out) fs.writeFileSync(out, JSON.stringify({ sites: total, childSites: ids.length, phases }, null, 2));
+    if (out) fs.writeFileSync(out, JSON.stringify({ sites: total, childSites: ids.length, phases, runs }, null, 2));
   } finally {
     await closeSimWorld(world);
   }
+}
+
+/** CHeKT requests the simulator answered while `fn` ran. */
+async function simCalls(simUrl: string, fn: () => Promise<unknown>): Promise<number> {
+  await fetch(`${simUrl}/_sim/stats`, { method: "DELETE" });
+  await fn();
+  const stats: { total: number } = await (await fetch(`${simUrl}/_sim/stats`)).json();
+  return stats.total;
+}
+
+/** One incremental run, then one that reads every site's children (the sweep before MIRROR_CHILDREN_PER_RUN). */
+async function sweepRuns(
+  simUrl: string,
+  scope: { dealerLinkId: string; dealerId: number },
+  sites: number,
+): Promise<MirrorSyncRuns | null> {
+  const progress: Record<string, unknown> = await import("@/lib/mirror/sweep-progress").catch(() => ({}));
+  const perRun = progress.childrenPerRun;
+  if (typeof perRun !== "function") return (console.log("no incremental sweep in this tree: runs skipped"), null);
+  const { sweepDealer } = await import("@/lib/mirror/sweep");
+  const cap = Number(perRun(60, 900));
+  const capCalls = await simCalls(simUrl, () => sweepDealer(scope, { childrenPerRun: cap }));
+  const t0 = performance.now();
+  const everyCalls = await simCalls(simUrl, () => sweepDealer(scope));
+  const runs = { sites, cap, capCalls, everyCalls, everyWallMs: Math.round(performance.now() - t0) };
+  console.log(`sweep runs: ${JSON.stringify(runs)}`);
+  return runs;
 }
 
 void main().then(
