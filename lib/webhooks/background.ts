@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { prisma } from "@/lib/db";
+import { advisoryLock } from "@/lib/jobs/lock";
 import { expireOverdue } from "@/lib/verifications/expire";
 import { catchUpAll, type CatchUpReport } from "./catch-up";
 import { catchUpKicks } from "./catch-up-kicks";
@@ -9,12 +9,14 @@ import { errorText } from "@/lib/error-text";
 
 // Per app instance: catch-up from GET /v1/events at start, every minute, and soon after a live
 // stream reconnects; and a sweep that expires overdue verifications. Several instances may run
-// this; a Postgres advisory lock lets only one catch up at a time (the work is idempotent anyway).
+// this: each dealer's catch-up holds that dealer's own advisory lock for as long as it runs
+// (catchUpAll), so a slow dealer is neither caught up twice nor in the way of the others. One lock for
+// every dealer, in a transaction that timed out at 120 s, let a second instance start again (spending
+// the budget twice) once a run outlived it, and held every other dealer behind the slow one.
 const CATCH_UP_EVERY_MS = 60_000;
 const EXPIRE_EVERY_MS = 2_000;
 /** A dealer is caught up for its resuming pages at most this often (the minute's run is separate). */
 const KICK_GAP_MS = 30_000;
-const LOCK_KEY = 0x43686b54; // "ChkT"
 
 type Background = { stop(): void; kick(dealerLinkId: string): void };
 const g = globalThis as unknown as { __chektWebhookBg?: Background };
@@ -24,18 +26,8 @@ function log(message: string) {
 }
 
 /** Every connected dealer's catch-up, or only `only`'s. */
-async function catchUpOnce(only?: ReadonlySet<string>): Promise<CatchUpReport[] | null> {
-  // Session-level try-lock on a dedicated transaction: held only while this instance catches up.
-  return prisma.$transaction(
-    async (tx) => {
-      const [{ locked }] = await tx.$queryRaw<
-        { locked: boolean }[]
-      >`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`;
-      if (!locked) return null;
-      return catchUpAll(fetchEventsFromChekt, only);
-    },
-    { timeout: 120_000, maxWait: 5_000 },
-  );
+function catchUpOnce(only?: ReadonlySet<string>): Promise<CatchUpReport[]> {
+  return catchUpAll(fetchEventsFromChekt, only, { lock: advisoryLock(env.DATABASE_URL, "webhook-catch-up") });
 }
 
 export function startWebhookBackground(): Background {
@@ -51,7 +43,7 @@ export function startWebhookBackground(): Background {
     running = true;
     try {
       const reports = await catchUpOnce(only);
-      for (const r of reports ?? []) {
+      for (const r of reports) {
         if (r.error || r.applied || r.invalid)
           log(
             `catch-up ${r.dealerLinkId}: fetched ${r.fetched}, applied ${r.applied}, duplicates ` +

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { isRecord } from "@/lib/is-record";
+import type { JobLock } from "@/lib/jobs/lock";
 import { connectedDealerSecrets, type DealerSecrets } from "./dealer-secrets";
 import { recordDeliveryOnce } from "./delivery-log";
 import { parseDate, parseEvent } from "./events";
@@ -16,7 +17,11 @@ export type EventsPage = { data: unknown[]; has_more: boolean; next_cursor: stri
 export type FetchEventsPage = (
   apiKey: string,
   query: { cursor?: string; since?: string; limit: number },
+  opts?: { signal?: AbortSignal },
 ) => Promise<EventsPage>;
+
+/** How one dealer's catch-up runs: `now` stamps the cursor (tests inject it), `signal` stops it between pages. */
+export type CatchUpOpts = { now?: () => Date; signal?: AbortSignal };
 
 export type CatchUpReport = {
   dealerLinkId: string;
@@ -35,7 +40,11 @@ const PAGE_LIMIT = 100;
 const MAX_PAGES = 50;
 
 /** Catch up one dealer link. Resumes from its SyncCursor; duplicates only count themselves. */
-export async function catchUpDealer(dealer: DealerSecrets, fetchPage: FetchEventsPage): Promise<CatchUpReport> {
+export async function catchUpDealer(
+  dealer: DealerSecrets,
+  fetchPage: FetchEventsPage,
+  { now = () => new Date(), signal }: CatchUpOpts = {},
+): Promise<CatchUpReport> {
   const report: CatchUpReport = {
     dealerLinkId: dealer.dealerLinkId,
     fetched: 0,
@@ -53,11 +62,13 @@ export async function catchUpDealer(dealer: DealerSecrets, fetchPage: FetchEvent
   let lastSeenAt = saved?.lastSeenAt ?? null;
   const since = cursor
     ? undefined
-    : new Date(lastSeenAt ? lastSeenAt.getTime() : Date.now() - FIRST_LOOKBACK_MS).toISOString();
+    : new Date(lastSeenAt ? lastSeenAt.getTime() : now().getTime() - FIRST_LOOKBACK_MS).toISOString();
 
   try {
     for (let page = 0; page < MAX_PAGES; page++) {
-      const res = await fetchPage(dealer.apiKey, { cursor, since: cursor ? undefined : since, limit: PAGE_LIMIT });
+      signal?.throwIfAborted();
+      const query = { cursor, since: cursor ? undefined : since, limit: PAGE_LIMIT };
+      const res = await fetchPage(dealer.apiKey, query, { signal });
       report.pages++;
       for (const raw of res.data) {
         report.fetched++;
@@ -70,7 +81,7 @@ export async function catchUpDealer(dealer: DealerSecrets, fetchPage: FetchEvent
       // Keep the cursor when CHeKT gives one; at the end of the stream fall back to `since` the
       // newest event seen (events of that same instant come again and are deduplicated by id).
       cursor = res.next_cursor ?? undefined;
-      await saveCursor(dealer.dealerLinkId, res.has_more ? res.next_cursor : null, lastSeenAt);
+      await saveCursor(dealer.dealerLinkId, res.has_more ? res.next_cursor : null, lastSeenAt, now());
       if (!res.has_more || !res.next_cursor) break;
     }
   } catch (e) {
@@ -120,23 +131,62 @@ async function logInvalid(
   );
 }
 
-async function saveCursor(dealerLinkId: string, cursor: string | null, lastSeenAt: Date | null) {
+/** `at` is when this run saved it: catchUpAll passes over a dealer another instance caught up since it began. */
+async function saveCursor(dealerLinkId: string, cursor: string | null, lastSeenAt: Date | null, at: Date) {
   await prisma.syncCursor.upsert({
     where: { dealerLinkId_stream: { dealerLinkId, stream: STREAM } },
-    create: { dealerLinkId, stream: STREAM, cursor, lastSeenAt },
-    update: { cursor, lastSeenAt },
+    create: { dealerLinkId, stream: STREAM, cursor, lastSeenAt, updatedAt: at },
+    update: { cursor, lastSeenAt, updatedAt: at },
   });
 }
 
+/** Whether the dealer's catch-up saved its cursor at or after `since` (another instance's run). */
+async function caughtUpSince(dealerLinkId: string, since: Date): Promise<boolean> {
+  const saved = await prisma.syncCursor.findUnique({
+    where: { dealerLinkId_stream: { dealerLinkId, stream: STREAM } },
+    select: { updatedAt: true },
+  });
+  return saved !== null && saved.updatedAt >= since;
+}
+
+export type CatchUpAllOpts = {
+  /**
+   * One catch-up per dealer across every instance (lib/jobs/lock.ts, a session lock on its own connection,
+   * held for as long as that dealer's run takes). Without it (one process, a script) dealers are not locked.
+   */
+  lock?: JobLock;
+  now?: () => Date;
+};
+
 /**
  * Every connected dealer link with an API key (or only those named in `only`), one at a time (the /v1
- * rate limit is per key anyway).
+ * rate limit is per key anyway). Each dealer is locked on its own, so another instance catches up the
+ * others while one dealer is slow, and never that dealer at the same time (held, it is passed over). A
+ * dealer whose cursor another instance saved since this run began is passed over too: both instances
+ * walk the same list, and the second to reach a dealer would otherwise read CHeKT for it again.
  */
-export async function catchUpAll(fetchPage: FetchEventsPage, only?: ReadonlySet<string>): Promise<CatchUpReport[]> {
+export async function catchUpAll(
+  fetchPage: FetchEventsPage,
+  only?: ReadonlySet<string>,
+  { lock, now = () => new Date() }: CatchUpAllOpts = {},
+): Promise<CatchUpReport[]> {
+  const began = now();
   const dealers = await connectedDealerSecrets();
   const reports: CatchUpReport[] = [];
   for (const d of dealers) {
-    if (d.apiKey && (!only || only.has(d.dealerLinkId))) reports.push(await catchUpDealer(d, fetchPage));
+    if (!d.apiKey || (only && !only.has(d.dealerLinkId))) continue;
+    if (!lock) {
+      reports.push(await catchUpDealer(d, fetchPage, { now }));
+      continue;
+    }
+    const held = await lock(d.dealerLinkId);
+    if (!held) continue;
+    try {
+      if (!(await caughtUpSince(d.dealerLinkId, began)))
+        reports.push(await catchUpDealer(d, fetchPage, { now, signal: held.lost }));
+    } finally {
+      await held();
+    }
   }
   return reports;
 }
