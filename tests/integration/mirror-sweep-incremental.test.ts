@@ -10,25 +10,40 @@ import { simFile } from "../support/sim-file";
 
 const world = simFile("chekt_sweep_incr_it", { faults: true });
 let sweep: typeof import("@/lib/mirror/sweep");
-let scope: { dealerLinkId: string; dealerId: number };
-let ids: number[];
 
-const SITES = 30;
 const CAP = 8;
 const noSleep = async () => undefined;
-const control = <T = unknown>(path: string, method: string, body?: unknown) =>
-  simControl<T>(world.sim.url, method, path, body);
+const control = (path: string, method: string, body?: unknown) => simControl(world.sim.url, method, path, body);
+/** The simulator's answer to a control call that must answer something. */
+async function answer<T>(path: string, method: string, body?: unknown): Promise<T> {
+  const got = await simControl<T>(world.sim.url, method, path, body);
+  if (got === undefined) throw new Error(`${method} ${path} answered nothing`);
+  return got;
+}
 /** GET requests the simulator answered since its stats were cleared, for routes ending in `suffix`. */
 const calls = async (suffix: string): Promise<number> => {
-  const { byRoute } = await control<{ byRoute: Record<string, number> }>("/_sim/stats", "GET");
+  const { byRoute } = await answer<{ byRoute: Record<string, number> }>("/_sim/stats", "GET");
   return Object.entries(byRoute)
     .filter(([k]) => k.startsWith("GET ") && k.endsWith(suffix))
     .reduce((n, [, v]) => n + v, 0);
 };
 /** The run's clock: hour `h` of a day after every real time here, so each run's reads are told apart. */
 const hour = (h: number) => new Date(Date.UTC(2030, 0, 1, h));
+
+type Dealer = { dealerLinkId: string; dealerId: number };
+/** A dealer of the test's own (tests run shuffled) with `count` sites, one contact and one camera each. */
+async function dealerWith(count: number): Promise<{ scope: Dealer; ids: number[] }> {
+  const { seed } = await freshDealer(world.sim.url, "Incremental Dealer");
+  const scope = { dealerLinkId: await connectDealerLink(world.prisma, seed), dealerId: seed.chektDealerId };
+  return { scope, ids: await newSites(scope, count) };
+}
+async function newSites(scope: Dealer, count: number): Promise<number[]> {
+  const body = { dealer_id: scope.dealerId, count, contacts_per_site: 1, devices_per_site: 1 };
+  const made = await answer<{ first_site_id: number }>("/_sim/bulk-sites", "POST", body);
+  return Array.from({ length: count }, (_, i) => made.first_site_id + i);
+}
 /** Site id → when the sweep last read its children (null: never), for the dealer's live sites. */
-const readTimes = async () =>
+const readTimes = async (scope: Dealer) =>
   new Map(
     (
       await world.prisma.mirrorSite.findMany({
@@ -37,25 +52,28 @@ const readTimes = async () =>
       })
     ).map((s) => [s.chektId, s.childrenReadAt?.toISOString() ?? null]),
   );
-const readAt = async (at: Date) => [...(await readTimes())].filter(([, t]) => t === at.toISOString()).map(([id]) => id);
-const run = (h: number, extra: Partial<import("@/lib/mirror/sweep").SweepDeps> = {}) =>
+/** The sites whose children the run at `at` read, by CHeKT id. */
+const readAt = async (scope: Dealer, at: Date) =>
+  [...(await readTimes(scope))]
+    .filter(([, t]) => t === at.toISOString())
+    .map(([id]) => id)
+    .sort((a, b) => a - b);
+const syncRow = (scope: Dealer) =>
+  world.prisma.mirrorSync.findUniqueOrThrow({ where: { dealerLinkId: scope.dealerLinkId } });
+const run = (scope: Dealer, h: number, extra: Partial<import("@/lib/mirror/sweep").SweepDeps> = {}) =>
   sweep.sweepDealer(scope, { sleep: noSleep, now: () => hour(h), childrenPerRun: CAP, ...extra });
 
 beforeAll(async () => {
   sweep = await import("@/lib/mirror/sweep");
-  const { seed } = await freshDealer(world.sim.url, "Incremental Dealer");
-  scope = { dealerLinkId: await connectDealerLink(world.prisma, seed), dealerId: seed.chektDealerId };
-  const body = { dealer_id: scope.dealerId, count: SITES, contacts_per_site: 1, devices_per_site: 1 };
-  const made = await control<{ first_site_id: number }>("/_sim/bulk-sites", "POST", body);
-  ids = Array.from({ length: SITES }, (_, i) => made.first_site_id + i);
 });
 
 it("every run lists every site and reads the children of at most the cap: never-read first, then oldest", async () => {
+  const { scope, ids } = await dealerWith(30);
   const perRun: { sitesPages: number; contacts: number; arming: number }[] = [];
   for (const h of [1, 2, 3, 4]) {
     await control("/_sim/stats", "DELETE");
-    const out = await run(h);
-    expect(out.sites).toBe(SITES);
+    const out = await run(scope, h);
+    expect(out.sites).toBe(30);
     perRun.push({
       sitesPages: await calls("Id/sites"),
       contacts: await calls("/contacts"),
@@ -65,30 +83,25 @@ it("every run lists every site and reads the children of at most the cap: never-
   // Every run read the site list (how new and deleted sites are noticed) and the children of CAP sites.
   expect(perRun).toEqual(Array(4).fill({ sitesPages: 1, contacts: CAP, arming: CAP }));
   // Never read: by CHeKT id, 8 a run; the fourth run reads the last 6 never-read, then the 2 read longest ago.
-  expect(await readAt(hour(1))).toEqual(ids.slice(2, 8));
-  expect(await readAt(hour(2))).toEqual(ids.slice(8, 16));
-  expect(await readAt(hour(3))).toEqual(ids.slice(16, 24));
-  expect(await readAt(hour(4))).toEqual([...ids.slice(0, 2), ...ids.slice(24, 30)]);
-  // After ceil(30 / 8) runs every site's children have been read; the sync row counts the run's sites.
-  expect([...(await readTimes()).values()].every((t) => t !== null)).toBe(true);
-  expect(await world.prisma.mirrorSync.findUnique({ where: { dealerLinkId: scope.dealerLinkId } })).toMatchObject({
-    state: "idle",
-    done: SITES,
-    total: SITES,
-  });
+  expect(await readAt(scope, hour(1))).toEqual(ids.slice(2, 8));
+  expect(await readAt(scope, hour(2))).toEqual(ids.slice(8, 16));
+  expect(await readAt(scope, hour(3))).toEqual(ids.slice(16, 24));
+  expect(await readAt(scope, hour(4))).toEqual([...ids.slice(0, 2), ...ids.slice(24, 30)]);
+  // After ceil(30 / 8) runs every site's children have been read; the sync row counts the dealer's sites.
+  expect([...(await readTimes(scope)).values()].every((t) => t !== null)).toBe(true);
+  expect(await syncRow(scope)).toMatchObject({ state: "idle", done: 30, total: 30 });
 
-  // A site created in CHeKT since is read at the next run, before the oldest (hour 1's: ids 2..7).
-  const body = { dealer_id: scope.dealerId, count: 1, contacts_per_site: 1, devices_per_site: 1 };
-  const created = (await control<{ first_site_id: number }>("/_sim/bulk-sites", "POST", body)).first_site_id;
-  await run(5);
-  expect(await readAt(hour(5))).toEqual([...ids.slice(2, 9), created]);
-  ids.push(created);
+  // A site created in CHeKT since is read at the next run, before the oldest (hour 1's: ids 2..7, then 8).
+  const [created] = await newSites(scope, 1);
+  await run(scope, 5);
+  expect(await readAt(scope, hour(5))).toEqual([...ids.slice(2, 9), created]);
 }, 120_000);
 
 it("a run cut off mid-way resumes with the rest of its sites and reads none of them twice", async () => {
-  // The run at hour 6 reads the 8 read longest ago: ids 9..15 (hour 2) and 16 (hour 3). The fourth
-  // site's contacts answer slowly, and the run is stopped (a shutdown) while it waits for them.
-  const due = ids.slice(9, 17);
+  // The run reads the first 8 of 12 never-read sites; the fourth one's contacts answer slowly, and the
+  // run is stopped (a shutdown) while it waits for them.
+  const { scope, ids } = await dealerWith(12);
+  const due = ids.slice(0, CAP);
   await control("/_sim/faults", "POST", {
     path: `/partner/v1/dealers/${scope.dealerId}/sites/${due[3]}/contacts`,
     method: "GET",
@@ -97,45 +110,41 @@ it("a run cut off mid-way resumes with the rest of its sites and reads none of t
   });
   await control("/_sim/stats", "DELETE");
   const stop = new AbortController();
-  const cut = run(6, { signal: stop.signal });
-  const row = () => world.prisma.mirrorSync.findUniqueOrThrow({ where: { dealerLinkId: scope.dealerLinkId } });
-  await expect.poll(async () => (await row()).done, { timeout: 20_000, interval: 50 }).toBe(3);
+  const cut = run(scope, 1, { signal: stop.signal });
+  await expect.poll(async () => (await syncRow(scope)).done, { timeout: 20_000, interval: 50 }).toBe(3);
   stop.abort();
   await expect(cut).rejects.toThrow(sweep.SweepAborted);
-  expect(await row()).toMatchObject({ state: "running", phase: "children", done: 3, total: CAP });
-  expect(await readAt(hour(6))).toEqual(due.slice(0, 3));
-  const cutArming = await calls("/arming-settings");
+  expect(await syncRow(scope)).toMatchObject({ state: "running", phase: "children", done: 3, total: CAP });
+  expect(await readAt(scope, hour(1))).toEqual(due.slice(0, 3));
+  expect(await calls("/arming-settings")).toBe(3);
 
   // Resumed (a later clock: the worker picked it up again): no list read again, the 5 sites left, each once.
   await control("/_sim/faults", "DELETE");
   await control("/_sim/stats", "DELETE");
-  await run(7);
+  await run(scope, 2);
   expect({ sitesPages: await calls("Id/sites"), arming: await calls("/arming-settings") }).toEqual({
     sitesPages: 0,
     arming: CAP - 3,
   });
-  expect(cutArming).toBe(3);
-  expect(await readAt(hour(6))).toEqual(due.slice(0, 3));
-  expect(await readAt(hour(7))).toEqual(due.slice(3));
-  expect(await row()).toMatchObject({ state: "idle", phase: null, cursor: null });
+  expect(await readAt(scope, hour(1))).toEqual(due.slice(0, 3));
+  expect(await readAt(scope, hour(2))).toEqual(due.slice(3));
+  expect(await syncRow(scope)).toMatchObject({ state: "idle", phase: null, cursor: null });
 }, 120_000);
 
-it("a site that cannot be read is skipped, still counts toward the cap, and is tried first next run", async () => {
-  // Hour 8 reads the oldest 8: ids 17..23 (hour 3) and 0 (hour 4); the first of them answers 500 every time.
-  const [bad, ...rest] = ids.slice(17, 24);
+it("a site that cannot be read is skipped, still counts toward the cap, and is read first next run", async () => {
+  const { scope, ids } = await dealerWith(10);
+  // The first run's 8 never-read sites: the first answers 500 every time.
   await control("/_sim/faults", "POST", {
-    path: `/partner/v1/dealers/${scope.dealerId}/sites/${bad}/contacts`,
+    path: `/partner/v1/dealers/${scope.dealerId}/sites/${ids[0]}/contacts`,
     rate_5xx: 1,
     status_5xx: 500,
   });
-  await run(8);
-  expect(await readAt(hour(8))).toEqual([ids[0]!, ...rest]);
-  expect(await world.prisma.mirrorSync.findUnique({ where: { dealerLinkId: scope.dealerLinkId } })).toMatchObject({
-    state: "idle",
-    skipped: 1,
-  });
+  await run(scope, 1);
+  expect(await readAt(scope, hour(1))).toEqual(ids.slice(1, 8));
+  expect(await syncRow(scope)).toMatchObject({ state: "idle", skipped: 1 });
   await control("/_sim/faults", "DELETE");
-  await run(9);
-  // Still the oldest (hour 3): read now, with the 7 next oldest (hour 4's).
-  expect(await readAt(hour(9))).toEqual([ids[1], bad, ...ids.slice(24, 30)]);
+  // Still never read: read now with the other two never read, then the oldest (hour 1's, by id).
+  await run(scope, 2);
+  expect(await readAt(scope, hour(2))).toEqual([...ids.slice(0, 6), ...ids.slice(8, 10)]);
+  expect(await syncRow(scope)).toMatchObject({ state: "idle", skipped: 0 });
 }, 120_000);
