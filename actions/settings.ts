@@ -95,7 +95,10 @@ export const sendTestEventAction = namedDealerActionClient
     return result;
   });
 
-/** "Load more" on /settings/app-devices: the next cursor page. */
+/**
+ * "Read from CHeKT" and "Load more" on /settings/app-devices: a cursor page of the App key's devices.
+ * The page itself makes no CHeKT call; a read changes nothing, so it is not audited (like the check).
+ */
 export const loadAppDevicesAction = namedDealerActionClient
   .metadata({
     name: "settings.list_app_devices",

@@ -9,10 +9,21 @@ import { resolveApiKey } from "./credentials";
 /** A device as CHeKT Apps lists it (the OpenAPI document's V1Device). */
 export type AppDevice = components["schemas"]["V1Device"];
 export type AppDevicesPage =
-  | { ok: true; devices: AppDevice[]; hasMore: boolean; nextCursor: string | null; traceId: string }
+  | {
+      ok: true;
+      devices: AppDevice[];
+      hasMore: boolean;
+      nextCursor: string | null;
+      traceId: string;
+      /** When CHeKT answered (ISO): the list is a reading, not a live view, so the page says when. */
+      readAt: string;
+    }
   | { ok: false; diagnosis: Diagnosis };
 
-/** One cursor page of GET /v1/devices with the dealer's CHeKT App key. */
+/**
+ * One cursor page of GET /v1/devices with the dealer's CHeKT App key, at the interactive "read" class:
+ * only a person's click asks (loadAppDevicesAction), never a page view.
+ */
 export async function appDevicesPage(
   dealerLinkId: string,
   cursor: string | undefined,
@@ -34,13 +45,22 @@ export async function appDevicesPage(
   }
   try {
     // A short deadline: a page should explain a rate limit, not sit out a long Retry-After.
-    const { page, traceId: echoed } = await listAppDevices(apiKey, { limit, cursor }, { traceId, deadlineMs: 8000 });
+    const { page, traceId: echoed } = await listAppDevices(
+      apiKey,
+      { limit, cursor },
+      {
+        traceId,
+        budgetClass: "read",
+        deadlineMs: 8000,
+      },
+    );
     return {
       ok: true,
       devices: page.data,
       hasMore: page.has_more,
       nextCursor: page.next_cursor ?? null,
       traceId: echoed,
+      readAt: new Date().toISOString(),
     };
   } catch (error) {
     if (isChektError(error))

@@ -1,9 +1,24 @@
-// The CHeKT Apps device list: /v1/devices through the key, "Load more" following next_cursor.
-import { expect, test } from "@playwright/test";
-import { signIn, simUrl } from "./setup";
+// The CHeKT Apps device list: /v1/devices through the key, read only when the admin asks ("Read from
+// CHeKT": a page view spends none of the dealer's 60 calls a minute), "Load more" following next_cursor,
+// and a failed read explained with "Try again".
+import { expect, test, type Page } from "@playwright/test";
+import { sim, signIn, simUrl } from "./setup";
 import { partner } from "./setup/partner";
-import { shot } from "./admin-helpers";
+import { expectNoSeriousA11y, screenshotsTo, SMALL_LAPTOP_AND_PHONE } from "./setup/page-checks";
 import { newSite, stamp } from "./devices-helpers";
+
+const SHOTS = "/tmp/shots/app-devices";
+const shots = screenshotsTo(SHOTS, { makeDir: true, sizes: SMALL_LAPTOP_AND_PHONE });
+// A list of a hundred rows: what the screen shows is the picture worth looking at.
+const screenShots = screenshotsTo(SHOTS, { makeDir: true, sizes: SMALL_LAPTOP_AND_PHONE, fullPage: "none" });
+
+/** Requests CHeKT answered on GET /v1/devices since its counts were last reset. */
+async function deviceListCalls(): Promise<number> {
+  const stats = (await sim("/_sim/stats")) as { byRoute: Record<string, number> };
+  return stats.byRoute["GET /v1/devices"] ?? 0;
+}
+
+const readButton = (page: Page) => page.getByRole("button", { name: /^(Read from CHeKT|Read again)$/ });
 
 const PAGE = 100;
 
@@ -43,13 +58,29 @@ test("as an admin: pages through every device of the dealer's app", async ({ pag
 
   // Grouped as the page writes every count ("3,150"): earlier specs add devices, so the total may pass 999.
   const all = `All ${total.toLocaleString("en-US")} devices shown`;
+  await sim("/_sim/stats", { method: "DELETE" });
   await signIn(page, "admin", "/settings/app-devices");
+  await page.reload();
+  // Two page views, no call: the list waits for the button.
+  await expect(readButton(page)).toHaveText("Read from CHeKT");
+  await expect(page.getByTestId("app-devices-read-at")).toContainText("Not read yet");
+  await expect(page.getByTestId("app-devices")).toHaveCount(0);
+  expect(await deviceListCalls(), "CHeKT calls made by viewing the page").toBe(0);
+  await expectNoSeriousA11y(page, "main");
+  await shots(page, "before-read");
+
+  // Read from the keyboard.
+  await readButton(page).focus();
+  await page.keyboard.press("Enter");
   const count = page.getByTestId("device-count");
   // A page is CHeKT's largest (100), so a dealer with thousands of devices needs few calls.
   await expect(count).toHaveText(`${PAGE} devices shown`);
+  await expect(page.getByTestId("app-devices-read-at")).toContainText("Read from CHeKT at");
+  await expect(readButton(page)).toHaveText("Read again");
   await expect(page.getByRole("button", { name: "Load more" })).toBeVisible();
-  // The first page, as an admin lands on it (a full-page picture of thousands of rows helps nobody).
-  await shot(page, "app-devices");
+  expect(await deviceListCalls()).toBe(1);
+  await expectNoSeriousA11y(page, "main");
+  await screenShots(page, "after-read");
   while (await page.getByRole("button", { name: "Load more" }).isVisible()) {
     const before = await count.textContent();
     await page.getByRole("button", { name: "Load more" }).click();
@@ -57,4 +88,26 @@ test("as an admin: pages through every device of the dealer's app", async ({ pag
   }
   await expect(count).toHaveText(all);
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+});
+
+test("as an admin: a read CHeKT fails is explained, and Try again reads it", async ({ page }) => {
+  await signIn(page, "admin", "/settings/app-devices");
+  const fault = (await sim("/_sim/faults", {
+    body: { path: "/v1/devices", method: "GET", rate_5xx: 1, status_5xx: 503 },
+  })) as { id: string };
+  try {
+    await readButton(page).click();
+    const problem = page.getByTestId("app-devices-problem");
+    // The gateway retries a 503 for the read's few seconds before it gives up.
+    await expect(problem).toContainText("CHeKT", { timeout: 30_000 });
+    await expect(problem.locator("[data-bucket]")).toHaveAttribute("data-bucket", "server_error");
+    await expect(page.getByTestId("app-devices")).toHaveCount(0);
+    await expectNoSeriousA11y(page, "main");
+    await shots(page, "read-failed");
+  } finally {
+    await sim(`/_sim/faults/${fault.id}`, { method: "DELETE" });
+  }
+  await page.getByTestId("app-devices-problem").getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByTestId("app-devices-problem")).toHaveCount(0);
+  await expect(page.getByTestId("device-count")).toContainText("devices shown");
 });

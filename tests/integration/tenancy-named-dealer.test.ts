@@ -17,6 +17,9 @@ import { session } from "../support/session";
 import { cookieJar as jar, requestHeaders } from "../support/next-headers";
 import { actionMeta } from "../support/action-registry";
 import { actionModules } from "../support/files";
+import { simControl } from "../support/simulator";
+import type { RequestStats } from "@/simulator/stats";
+import { DEMO } from "@/simulator/seed";
 import { errorText } from "@/lib/error-text";
 
 vi.mock("next-safe-action", async (importOriginal) =>
@@ -286,8 +289,7 @@ describe("the admin pages' ?dealer= (lib/settings/dealers.ts)", () => {
       const from = await lastAuditId();
       const got = await open(route, { dealer: B });
       expect(got.status, route).toBe(200);
-      // The app devices page names no dealer unless CHeKT lists devices; the other two say whose they are.
-      if (route !== "settings/app-devices") expect(got.text, route).toContain("Northwind Alarms");
+      expect(got.text, route).toContain("Northwind Alarms");
       expect(got.text, route).not.toContain("Acme Security");
       expect(await auditSince(from), route).toEqual([]);
     }
@@ -296,6 +298,26 @@ describe("the admin pages' ?dealer= (lib/settings/dealers.ts)", () => {
     as(BOB, B);
     expect((await open("settings", { dealer: B })).text).not.toContain("Shown to admins of the dealer");
   }, 60_000);
+
+  it("the app devices page asks CHeKT nothing; its Read from CHeKT action reads the named dealer's once", async () => {
+    as(MIA_IN_A, A);
+    // B's own App key (one the simulator knows), so that a read of B's devices does reach CHeKT.
+    const saved = await m.settings.setDealerSecretsAction({ dealerLinkId: B, apiKey: DEMO.app.apiKey });
+    expect(saved.serverError).toBeUndefined();
+    const simUrl = world!.sim.url;
+    const stats = async () => (await simControl<RequestStats>(simUrl, "GET", "/_sim/stats"))!;
+    await simControl(simUrl, "DELETE", "/_sim/stats");
+    const views = [];
+    for (let view = 0; view < 3; view++) views.push(await open("settings/app-devices", { dealer: B }));
+    expect((await stats()).byRoute, "CHeKT calls made by three page views").toEqual({});
+    for (const view of views) expect(view.text).toContain("Northwind Alarms (CHeKT dealer 2)");
+    const from = await lastAuditId();
+    const r = await m.settings.loadAppDevicesAction({ dealerLinkId: B, limit: 100 });
+    expect(r.data).toMatchObject({ ok: true });
+    expect((await stats()).byRoute).toEqual({ "GET /v1/devices": 1 });
+    // A read changes nothing: no audit row, as for the connection check.
+    expect(await auditSince(from)).toEqual([]);
+  });
 
   it("stay 403 for the current dealer (or one named) the user does not administer, with a refusal row", async () => {
     as(MIA_IN_A, A);
