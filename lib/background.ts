@@ -44,25 +44,26 @@ export function startBackgroundWork(): Promise<Background> {
       log: (m) => log(`mirror: ${m}`),
     }).catch((e) => (log(`mirror worker did not start: ${errorText(e)}`), null));
     if (mirror) stops.push(() => mirror.stop());
+    const minutely = { connectionString: env.DATABASE_URL, pollingIntervalSeconds: env.MINUTELY_POLL_SECONDS };
     // Fleet offline alerts: a scan every minute (lib/jobs/fleet-alerts.ts, docs/fleet.md).
     const fleet = await (
       await import("@/lib/jobs/fleet-alerts")
     )
-      .startFleetAlertWorker({ connectionString: env.DATABASE_URL, log: (m) => log(`fleet alerts: ${m}`) })
+      .startFleetAlertWorker({ ...minutely, log: (m) => log(`fleet alerts: ${m}`) })
       .catch((e) => log(`fleet alert worker did not start: ${errorText(e)}`));
     if (fleet) stops.push(() => fleet.stop());
     // Desk annotations CHeKT did not take yet: a sweep every minute (lib/verifications/annotate-worker.ts).
     const annotations = await (
       await import("@/lib/verifications/annotate-worker")
     )
-      .startAnnotationWorker({ connectionString: env.DATABASE_URL, log: (m) => log(`annotations: ${m}`) })
+      .startAnnotationWorker({ ...minutely, log: (m) => log(`annotations: ${m}`) })
       .catch((e) => log(`annotation worker did not start: ${errorText(e)}`));
     if (annotations) stops.push(() => annotations.stop());
     // The webhook log's old rows: a bounded prune every minute (lib/jobs/webhook-retention.ts).
     const retention = await (
       await import("@/lib/jobs/webhook-retention")
     )
-      .startWebhookRetentionWorker({ connectionString: env.DATABASE_URL, log: (m) => log(`webhook log: ${m}`) })
+      .startWebhookRetentionWorker({ ...minutely, log: (m) => log(`webhook log: ${m}`) })
       .catch((e) => log(`webhook log retention did not start: ${errorText(e)}`));
     if (retention) stops.push(() => retention.stop());
     try {

@@ -57,6 +57,9 @@ const schema = z
     // on: this process also runs the queue workers and sweeps (lib/background.ts). off: a web instance
     // that only serves and sends jobs; `npm run worker` (scripts/worker.ts) runs them (README, production).
     BACKGROUND_WORK: z.enum(["on", "off"]).default("on"),
+    // How soon a queued minutely job (fleet alert scan, desk annotations, webhook log prune) starts: each
+    // queue is polled this often. The end-to-end stack polls every second and queues a scan itself.
+    MINUTELY_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(30),
     // Only in the demo and tests: lets Settings ask the simulator for a test event.
     CHEKT_SIM_ADMIN_TOKEN: z.string().optional(),
   })

@@ -324,6 +324,10 @@ async function startE2eStack({ baseEnv, dbUrl }: E2eWorld) {
     NODE_ENV: "production",
     // Short claim leases so the lease-expiry spec waits seconds, not the default 30 s.
     VERIFICATION_LEASE_SECONDS: "6",
+    // The queue stream's check every 2 s, not 15: verifications-not-live.spec.ts sees a refusal in seconds.
+    LIVE_HEARTBEAT_SECONDS: "2",
+    // A minutely job a spec queues itself (fleet-mail-retry.spec.ts) starts within a second, not up to 30.
+    MINUTELY_POLL_SECONDS: "1",
     // The stage runs 25–40 minutes on one seeded mirror: with the default 5 minutes, a page view late in
     // the run queues a background refresh whose CHeKT calls land in the specs that count the pages' own
     // calls. Stale-while-revalidate itself is tested in tests/integration/mirror-sync.test.ts.

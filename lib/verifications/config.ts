@@ -10,6 +10,12 @@ const schema = z.object({
   VERIFICATION_ANSWER_RETRY_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
   /** Cap of the snapshot image store in Postgres; the oldest images go first. */
   SNAPSHOT_STORE_MAX_MB: z.coerce.number().min(1).max(100_000).default(512),
+  /**
+   * How often the queue's live stream asks again whether its viewer may still see it, and keeps idle
+   * proxies from closing it: a session ended elsewhere stops the stream within this. Shorter behind a
+   * proxy with a shorter idle timeout; the end-to-end stack uses a short one so a refusal shows in seconds.
+   */
+  LIVE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
 });
 
 export type DeskConfig = z.infer<typeof schema>;
@@ -28,3 +34,5 @@ export function deskConfig(): DeskConfig {
 }
 
 export const leaseMs = () => deskConfig().VERIFICATION_LEASE_SECONDS * 1000;
+
+export const liveHeartbeatMs = () => deskConfig().LIVE_HEARTBEAT_SECONDS * 1000;

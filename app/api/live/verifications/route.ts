@@ -4,6 +4,7 @@
 import { requireRouteDealer } from "@/lib/auth/require";
 import { liveListener } from "@/lib/live/listen";
 import { queueEventStream, SSE_HEADERS } from "@/lib/live/sse";
+import { liveHeartbeatMs } from "@/lib/verifications/config";
 import { getItem, listOpen } from "@/lib/verifications/queries";
 import { requestCatchUp } from "@/lib/webhooks/background";
 
@@ -27,6 +28,7 @@ export async function GET(request: Request) {
     loadOpen: () => listOpen(dealer.id, dealer.chektDealerId, user.id),
     loadItem: (id) => getItem(id, dealer.id, dealer.chektDealerId, user.id),
     signal: request.signal,
+    heartbeatMs: liveHeartbeatMs(),
     // The check above, asked again at each heartbeat: still signed in (session not ended, user not
     // disabled, no new password) and still working on this dealer. It runs in this request's async
     // context (the heartbeat's timer was started in it), where Next still reads the request's cookies.
