@@ -25,7 +25,7 @@ vi.mock("@/lib/webhooks/background", () => ({ requestCatchUp: (...args: unknown[
 let db: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let route: typeof import("@/app/api/live/verifications/route");
-let HEARTBEAT_MS: number;
+let heartbeatMs: number;
 let server: http.Server;
 let base: string;
 const link: Record<"a" | "b", string> = { a: "", b: "" };
@@ -87,7 +87,7 @@ beforeAll(async () => {
   db = await createTestDatabase("chekt_live_access");
   process.env.DATABASE_URL = db.url;
   ({ prisma } = await import("@/lib/db"));
-  ({ HEARTBEAT_MS } = await import("@/lib/live/sse"));
+  heartbeatMs = (await import("@/lib/verifications/config")).liveHeartbeatMs();
   route = await import("@/app/api/live/verifications/route");
   for (const key of ["a", "b"] as const) {
     const row = await prisma.dealerLink.create({
@@ -154,7 +154,7 @@ async function liveStream(headers: Record<string, string> = {}) {
 async function heartbeat(s: Stream, expectEnd: boolean) {
   const heartbeats = () => s.text().split(": heartbeat").length;
   const before = heartbeats();
-  vi.advanceTimersByTime(HEARTBEAT_MS);
+  vi.advanceTimersByTime(heartbeatMs);
   await until(
     () => s.ended || heartbeats() > before,
     () => "the heartbeat's outcome",
@@ -175,12 +175,29 @@ describe("the live queue stream re-checks access", () => {
   });
 
   it("ends at the next heartbeat once the user is removed from the dealer; nothing more reaches them", async () => {
+    const { liveListener } = await import("@/lib/live/listen");
+    const subscribers = liveListener().subscriberCount;
     const s = await liveStream();
     await prisma.membership.delete({ where: { userId_dealerLinkId: { userId, dealerLinkId: link.a } } });
     await heartbeat(s, true);
-    const after = await notifyA();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(removed(s, after)).toBe(false);
+    // No pause for what might still come: the ended stream is off the fan-out, and the change below is
+    // waited for until the fan-out delivered it to the subscribers there are.
+    await until(
+      () => liveListener().subscriberCount === subscribers,
+      () => "the ended stream off the listener",
+    );
+    const heard: string[] = [];
+    const unsubscribe = liveListener().subscribe((e) => void (e.kind === "verification" && heard.push(e.message.id)));
+    try {
+      const after = await notifyA();
+      await until(
+        () => heard.includes(after),
+        () => "the change fanned out",
+      );
+      expect(removed(s, after)).toBe(false);
+    } finally {
+      unsubscribe();
+    }
   });
 
   it("ends when the user is a member of another dealer only: it never turns into that dealer's queue", async () => {

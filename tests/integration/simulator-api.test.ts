@@ -394,6 +394,7 @@ describe("alarm verifications", () => {
     const made = await control(s.url, "POST", "/_sim/alarms", { site_id: 1, expires_in_s: 0.3 });
     const vid = made.body.verification.verification_id as string;
     expect((await answer(2, vid, 3)).status).toBe(404);
+    // Real time on purpose: the simulator expires alarms on its wall clock (no clock to inject).
     await new Promise((r) => setTimeout(r, 400));
     const late = await answer(1, vid, 1);
     expect(late.status).toBe(404);
@@ -429,6 +430,7 @@ describe("rate limit", () => {
         headers: { authorization: "Bearer chekt_test_demo0000000000000000000000000001" },
       });
       expect(key.status).toBe(200);
+      // Real time on purpose: the refill over the wall clock is what is tested, as a client sees it.
       await new Promise((res) => setTimeout(res, retryAfter * 1000 + 100));
       expect((await get()).status).toBe(200);
     } finally {

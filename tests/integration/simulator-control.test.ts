@@ -281,6 +281,7 @@ describe("persistence and close", () => {
     const n = d.state.alarms.size;
     expect(n).toBeGreaterThanOrEqual(2);
     await d.close();
+    // Real time on purpose: the simulator's own timer (no clock to inject) had 2.5 periods to raise one more.
     await new Promise((r) => setTimeout(r, 250));
     expect(d.state.alarms.size).toBe(n);
     await expect(fetch(`${d.url}/`)).rejects.toThrow();
