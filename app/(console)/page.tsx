@@ -56,7 +56,8 @@ export default async function DashboardPage() {
         Sites and monitoring stations are counted in this console&apos;s copy of CHeKT (kept current by a background
         sync); open verifications and bulk jobs come from its own records.
       </p>
-      <Freshness {...fresh} className="mt-1" />
+      {/* Refresh asks for the sweep that keeps these counts (lib/mirror/start-sync.ts), not a read of every site. */}
+      <Freshness {...fresh} bySweep className="mt-1" />
       <div className="mt-8 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <WaitingCard waiting={local.waiting} now={now} />
         <ReadinessSummaryCard summary={readiness} />

@@ -4,14 +4,17 @@
 // (lib/mirror/actions.ts, "read" class) and re-renders the page; a failure says the copy shown
 // stays the last one CHeKT confirmed. A re-read the shared budget would hold long comes back as
 // budget_wait (nothing sent): the line counts down "refreshing in N s" with Cancel, like the forms
-// (components/forms/use-budget-wait.ts), and re-reads when the countdown ends.
+// (components/forms/use-budget-wait.ts), and re-reads when the countdown ends. A page whose copy only
+// the background sweep keeps (the dashboard's counts of every site) passes `bySweep`: its Refresh starts
+// or joins that sweep (lib/mirror/start-sync.ts), shown by SyncProgress, instead of reading every site.
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Clock, RefreshCw } from "lucide-react";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { WAIT_TITLE } from "@/components/forms/use-budget-wait";
 import { cn, UtcTime } from "@/components/ui";
 import { CountdownText } from "@/components/ui/countdown-text";
-import { refreshMirrorAction } from "@/lib/mirror/actions";
+import { refreshBySweepAction, refreshMirrorAction } from "@/lib/mirror/actions";
 import type { MirrorTarget } from "@/lib/mirror/targets";
 
 export type FreshnessProps = {
@@ -25,6 +28,8 @@ export type FreshnessProps = {
   goneAt?: string | null;
   /** A read found CHeKT's copy differed from ours (changed outside this console). */
   changedAt?: string | null;
+  /** Refresh starts (or joins) the dealer's background sweep instead of re-reading `targets`. */
+  bySweep?: boolean;
   className?: string;
 };
 
@@ -36,17 +41,26 @@ const REFRESH_BUTTON = [
 
 const NO_SERVER = "We could not reach the server. The copy shown is unchanged.";
 
-export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, className }: FreshnessProps) {
+export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, bySweep, className }: FreshnessProps) {
   const router = useRouter();
   // Every outcome is shown on the line itself, so no toasts (the countdown included).
-  const runner = useActionRunner(refreshMirrorAction, { toasts: false });
+  const reader = useActionRunner(refreshMirrorAction, { toasts: false });
+  const sweeper = useActionRunner(refreshBySweepAction, { toasts: false });
+  const runner = bySweep ? sweeper : reader;
+  const [sweep, setSweep] = useState<"started" | "joined" | null>(null);
   const { failure } = runner;
   const cancelled = failure?.code === "cancelled";
   const problem = !failure || cancelled ? null : failure.code === "network" ? NO_SERVER : failure.message;
 
   async function refresh() {
-    const r = await runner.run({ targets }, null);
-    if (r.ok) router.refresh();
+    setSweep(null);
+    if (bySweep) {
+      const r = await sweeper.run(undefined, null);
+      if (r.ok) setSweep(r.data?.sweep ?? null);
+      if (r.ok) router.refresh();
+      return;
+    }
+    if ((await reader.run({ targets }, null)).ok) router.refresh();
   }
 
   return (
@@ -64,6 +78,12 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, cla
         </p>
       ) : null}
       <div aria-live="polite">
+        {sweep ? (
+          <p className="mt-1" role="status" data-testid="freshness-sweep">
+            {sweep === "joined" ? "A sync with CHeKT is already under way" : "Sync with CHeKT started"} (progress
+            above). &ldquo;As of&rdquo; moves when it finishes.
+          </p>
+        ) : null}
         {cancelled ? (
           <p className="mt-1" role="status" data-testid="freshness-cancelled">
             Refresh cancelled. Nothing was sent to CHeKT; the copy shown is unchanged.

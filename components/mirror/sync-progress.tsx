@@ -75,7 +75,7 @@ export async function SyncProgress({
       <Alert tone={sync.state === "failed" ? "warning" : "info"} title={title} live={!busy}>
         <p>
           {sync.state === "failed"
-            ? "Stopped: CHeKT refused or failed every call; it is tried again each minute from where it stopped. "
+            ? "Stopped: CHeKT refused or failed every call; it is tried again each minute from where it stopped"
             : "Reading "}
           {sync.state === "failed" ? null : what}
           {counted}.

@@ -1,12 +1,14 @@
 "use server";
 // The Refresh button of the freshness line (components/mirror/freshness.tsx): re-reads what the
-// page shows from CHeKT at the interactive "read" class. A read, not a change: notAudited in the
-// action client (no audit row unless refused).
+// page shows from CHeKT at the interactive "read" class; on the dashboard, whose counts only the sweep
+// keeps, it starts or joins the dealer's sweep instead (lib/mirror/start-sync.ts). Reads, not changes:
+// notAudited in the action client (no audit row unless refused).
 import { z } from "zod";
 import { dealerActionClient } from "@/lib/actions/client";
 import { runInteractive } from "@/lib/chekt/budget-wait";
 import { ActionError } from "@/lib/actions/errors";
 import { refreshNow } from "./refresh";
+import { startOrJoinSweep } from "./start-sync";
 import { mirrorTargetSchema } from "./targets";
 
 const REFRESH_WAIT_MS = 8_000;
@@ -38,3 +40,7 @@ export const refreshMirrorAction = dealerActionClient
     if (outcomes.length === 0) throw new ActionError("invalid_input", "Nothing to refresh.");
     return { gone: outcomes.some((o) => o.result === "gone"), at: new Date().toISOString() };
   });
+
+export const refreshBySweepAction = dealerActionClient
+  .metadata({ name: "mirror.refresh_sweep", role: "viewer", objectKind: "mirror", notAudited: true })
+  .action(async ({ ctx }) => ({ sweep: await startOrJoinSweep(ctx.scope.dealerLinkId) }));

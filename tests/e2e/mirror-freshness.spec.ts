@@ -3,37 +3,13 @@
 // says the site was deleted in CHeKT; the freshness line on a laptop and a phone; axe on every page
 // the mirror feeds.
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { AS_OF, sim, signIn } from "./setup";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
+import { sweptAndIdle } from "./mirror-helpers";
 import { defaultRateLimit, partner, roomyRateLimit, siteShownToOperator, stamp } from "./sites-helpers";
 
 /** Laptop and phone (390×844) screenshots of the page as it is now. */
 const shots = screenshotsTo("/tmp/shots/mirror", { makeDir: true });
-
-/**
- * Waits until the last sweep of the seeded dealer (CHeKT dealer 1, the operator's) has finished and
- * none is running: the dashboard's age is that sweep's. An earlier spec may have queued a sweep
- * (mirror-children does), and one still running when CHeKT starts answering 429s would never end.
- */
-async function sweptAndIdle() {
-  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await c.connect();
-  try {
-    const sync = async () =>
-      (
-        await c.query<{ state: string; finished: boolean }>(
-          `SELECT s.state, s.finished_at IS NOT NULL AS finished FROM mirror_syncs s
-           JOIN dealer_links l ON l.id = s.dealer_link_id WHERE l.chekt_dealer_id = 1`,
-        )
-      ).rows[0] ?? null;
-    await expect
-      .poll(sync, { timeout: 120_000, intervals: [500, 1000], message: "dealer 1's mirror sweep did not finish" })
-      .toEqual({ state: "idle", finished: true });
-  } finally {
-    await c.end();
-  }
-}
 
 test.beforeAll(roomyRateLimit);
 test.afterAll(defaultRateLimit);

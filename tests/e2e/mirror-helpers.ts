@@ -1,0 +1,28 @@
+// The mirror's state as e2e specs wait on it (docs/mirror.md), read straight from the app's Postgres.
+import { expect } from "@playwright/test";
+import pg from "pg";
+
+/**
+ * Waits until the last sweep of the seeded dealer (CHeKT dealer 1, the operator's) has finished and
+ * none is running: the dashboard's age is that sweep's. An earlier spec may have queued a sweep
+ * (mirror-children does), and one still running when CHeKT starts failing would never end, or would
+ * be past what the spec's fault reaches.
+ */
+export async function sweptAndIdle() {
+  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await c.connect();
+  try {
+    const sync = async () =>
+      (
+        await c.query<{ state: string; finished: boolean }>(
+          `SELECT s.state, s.finished_at IS NOT NULL AS finished FROM mirror_syncs s
+           JOIN dealer_links l ON l.id = s.dealer_link_id WHERE l.chekt_dealer_id = 1`,
+        )
+      ).rows[0] ?? null;
+    await expect
+      .poll(sync, { timeout: 120_000, intervals: [500, 1000], message: "dealer 1's mirror sweep did not finish" })
+      .toEqual({ state: "idle", finished: true });
+  } finally {
+    await c.end();
+  }
+}
