@@ -433,6 +433,8 @@ test(
     await expect(addContact).toHaveAttribute("href", "/sites/3/contacts/new");
     await expect(noneDetail.locator("#answer-contact-hint")).toContainText("This site has no contacts.");
     await expect(noneDetail.getByText(/no contacts/i)).toHaveCount(1);
+    await expectAccessible(page);
+    await shots(page, "no-contacts", false);
     await expect(noneDetail.getByLabel("Contact who handled it")).toHaveValue("");
     const noneSelect = noneDetail.getByLabel("Contact who handled it");
     await noneDetail.getByRole("button", { name: "Dispatch…" }).click();

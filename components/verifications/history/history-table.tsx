@@ -23,7 +23,7 @@ function OutcomeCell({ detail: d }: { detail?: AnswerDetail }) {
       <span className="text-slate-900">{d.outcome}</span>
       {/* The steps themselves one tap away, for touch and keyboard too (a tooltip shows only on hover). */}
       {d.steps.length ? (
-        <Disclosure summary={`${done}/${d.steps.length} steps checked`} className="md:min-w-[12rem]">
+        <Disclosure summary={`${done}/${d.steps.length} steps checked`}>
           <ul className="mt-1 space-y-0.5 text-xs text-slate-700" data-testid="history-steps">
             {d.steps.map((step, i) => (
               <li key={i} className="flex gap-1">
