@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { dealerActionClient, type DealerActionContext } from "@/lib/actions/client";
+import { namedMemberDealerActionClient, type DealerActionContext } from "@/lib/actions/client";
 import { answerVerification, checkStoredAnswer } from "@/lib/verifications/answer";
 import { kickAnnotation } from "@/lib/verifications/annotate-worker";
 import { claimInTx, releaseInTx, takeOverInTx } from "@/lib/verifications/claims";
@@ -10,17 +10,21 @@ import type { MemberDealer } from "@/lib/dealer";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { answerSchema, directionsSchema, noteSchema, verificationIdSchema } from "@/lib/verifications/schemas";
 
-const byId = z.object({ id: verificationIdSchema });
+// Every desk action names the dealer its page was drawn for (dealer: "named", lib/actions/client.ts): it
+// works on that dealer, with the role held there, whichever dealer the user has switched to in another
+// tab since, so an alarm answered from dealer A's page can only be one of A's.
+const deskDealer = { dealerLinkId: z.string().min(1).max(64) };
+const byId = z.object({ id: verificationIdSchema, ...deskDealer });
 
 type Me = DealerActionContext["user"];
 
 /**
- * An action (`client` carries its metadata) that changes who holds verification `id` of the current
+ * An action (`client` carries its metadata) that changes who holds verification `id` of the named
  * dealer: `change` makes the change and its audit row says `after` (what it became), in one
  * transaction; `answer` is what the queue gets back.
  */
 function claimAction<T, A>(
-  client: ReturnType<typeof dealerActionClient.metadata>,
+  client: ReturnType<typeof namedMemberDealerActionClient.metadata>,
   after: (me: Me) => object,
   change: (tx: Prisma.TransactionClient, dealer: MemberDealer, id: string, me: Me) => Promise<T>,
   answer: (result: T) => A,
@@ -34,7 +38,12 @@ function claimAction<T, A>(
 }
 
 export const claimVerification = claimAction(
-  dealerActionClient.metadata({ name: "verifications.claim", role: "operator", objectKind: "verification" }),
+  namedMemberDealerActionClient.metadata({
+    name: "verifications.claim",
+    role: "operator",
+    objectKind: "verification",
+    dealer: "named",
+  }),
   () => ({ state: "claimed" }),
   claimInTx,
   () => ({ claimed: true }),
@@ -42,22 +51,32 @@ export const claimVerification = claimAction(
 
 /** A dealer admin takes another operator's claim (walked away, stuck); the audit row names both. */
 export const takeOverVerification = claimAction(
-  dealerActionClient.metadata({ name: "verifications.takeover", role: "admin", objectKind: "verification" }),
+  namedMemberDealerActionClient.metadata({
+    name: "verifications.takeover",
+    role: "admin",
+    objectKind: "verification",
+    dealer: "named",
+  }),
   (me) => ({ state: "claimed", claimedBy: operatorName(me) }),
   takeOverInTx,
   (result) => ({ claimed: true, previous: result.previous }),
 );
 
 export const releaseVerification = claimAction(
-  dealerActionClient.metadata({ name: "verifications.release", role: "operator", objectKind: "verification" }),
+  namedMemberDealerActionClient.metadata({
+    name: "verifications.release",
+    role: "operator",
+    objectKind: "verification",
+    dealer: "named",
+  }),
   () => ({ state: "pending" }),
   releaseInTx,
   () => ({ released: true }),
 );
 
-export const answerVerificationAction = dealerActionClient
-  .metadata({ name: "verifications.answer", role: "operator", objectKind: "verification" })
-  .inputSchema(answerSchema)
+export const answerVerificationAction = namedMemberDealerActionClient
+  .metadata({ name: "verifications.answer", role: "operator", objectKind: "verification", dealer: "named" })
+  .inputSchema(answerSchema.extend(deskDealer))
   .action(async ({ parsedInput, ctx }) => {
     const result = await answerVerification(ctx, ctx.dealer, ctx.user, parsedInput);
     // CHeKT has the answer: the annotation's first attempt runs without holding up the operator.
@@ -66,17 +85,17 @@ export const answerVerificationAction = dealerActionClient
   });
 
 /** "Check with CHeKT" after "may or may not have been saved": reads the alarm's status from CHeKT. */
-export const checkAnswerAction = dealerActionClient
-  .metadata({ name: "verifications.check", role: "operator", objectKind: "verification" })
+export const checkAnswerAction = namedMemberDealerActionClient
+  .metadata({ name: "verifications.check", role: "operator", objectKind: "verification", dealer: "named" })
   .inputSchema(byId)
   .action(async ({ parsedInput, ctx }) => {
     return checkStoredAnswer(ctx, ctx.dealer, ctx.user, parsedInput.id);
   });
 
 /** A site's directions (kept only here), edited from the detail view; empty text removes them. */
-export const saveDirectionsAction = dealerActionClient
-  .metadata({ name: "verifications.directions", role: "operator", objectKind: "site" })
-  .inputSchema(directionsSchema)
+export const saveDirectionsAction = namedMemberDealerActionClient
+  .metadata({ name: "verifications.directions", role: "operator", objectKind: "site", dealer: "named" })
+  .inputSchema(directionsSchema.extend(deskDealer))
   .action(async ({ parsedInput, ctx }) => {
     const entry = {
       chektId: parsedInput.siteId,
@@ -93,9 +112,9 @@ export const saveDirectionsAction = dealerActionClient
   });
 
 /** A note on a verification (who was called, what they said), part of its history. */
-export const addNoteAction = dealerActionClient
-  .metadata({ name: "verifications.note", role: "operator", objectKind: "verification" })
-  .inputSchema(noteSchema)
+export const addNoteAction = namedMemberDealerActionClient
+  .metadata({ name: "verifications.note", role: "operator", objectKind: "verification", dealer: "named" })
+  .inputSchema(noteSchema.extend(deskDealer))
   .action(async ({ parsedInput, ctx }) => {
     const note = await ctx.commit(
       { chektId: parsedInput.id, dealerLinkId: ctx.dealer.id, after: { note: parsedInput.text } },

@@ -325,12 +325,14 @@ export type DealerActionContext = ActionContext & {
  * action answers no_dealer before its input is read (there is nothing to check it against); the
  * client above records that like any other failure.
  */
-export const dealerActionClient = actionClient.use(async ({ ctx, next }) => {
-  const { dealer } = ctx;
+export const dealerActionClient = actionClient.use(async ({ ctx, next }) => next({ ctx: connectedOnly(ctx.dealer) }));
+
+/** The context's dealer when it is connected, with its scope; otherwise the action answers no_dealer. */
+function connectedOnly(dealer: ActionDealer | null): { dealer: MemberDealer; scope: DealerScope } {
   if (!dealer?.connectedAt) throw new ActionError("no_dealer", NO_DEALER_MESSAGE);
   const connected: MemberDealer = { ...dealer, connectedAt: dealer.connectedAt };
-  return next({ ctx: { dealer: connected, scope: scopeOf(connected) } });
-});
+  return { dealer: connected, scope: scopeOf(connected) };
+}
 
 /**
  * Every action flagged `dealer: "named"` is built from this client: its context's dealer is the one
@@ -343,3 +345,11 @@ export const namedDealerActionClient = actionClient.use(async ({ ctx, metadata, 
   }
   return next({ ctx: { dealer: ctx.dealer } });
 });
+
+/**
+ * namedDealerActionClient for actions on the named dealer's objects (the desk's: its page names the
+ * dealer it was drawn for): that dealer must be connected, and the context is dealerActionClient's.
+ */
+export const namedMemberDealerActionClient = namedDealerActionClient.use(async ({ ctx, next }) =>
+  next({ ctx: connectedOnly(ctx.dealer) }),
+);

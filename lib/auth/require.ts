@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { NextResponse } from "next/server";
-import { NO_DEALER_MESSAGE, userAtDealer, type MemberDealer } from "@/lib/dealer";
+import { myDealers, NO_DEALER_MESSAGE, userAtDealer, type MemberDealer } from "@/lib/dealer";
 import { hasRole, type Role } from "@/lib/roles";
 import type { AuditObjectKind } from "@/lib/audit-kinds";
 import { auditForbiddenPage, auditRefusedLookup } from "./refused-lookup";
@@ -79,7 +79,27 @@ export async function requireRole(role: Role = "viewer"): Promise<SessionUser> {
  * How a route's check counts: `touch: false` looks without counting as activity (the live queue
  * stream's, which the page opens and re-asks on its own: lib/auth/sessions.ts checkSessionRecord).
  */
-export type RouteCheck = { touch?: boolean };
+export type RouteCheck = {
+  touch?: boolean;
+  /**
+   * The dealer link the calling page was drawn for (pageDealerOf): the route then answers only while
+   * that is still the user's current dealer (requireRouteDealer), so a tab left open on dealer A never
+   * shows or acts on dealer B after a switch in another tab.
+   */
+  dealer?: string | null;
+};
+
+/** The dealer link a desk page's request names (`?dealer=<link id>`): the one the page was drawn for. */
+export function pageDealerOf(request: Request): string | null {
+  return new URL(request.url).searchParams.get("dealer") || null;
+}
+
+async function requestPath(): Promise<string | null> {
+  return headers().then(
+    (h) => h.get(REQUEST_PATH_HEADER),
+    () => null,
+  );
+}
 
 export type RouteGuard =
   { user: SessionUser; dealer: MemberDealer | null; denied: null } | { user: null; dealer: null; denied: NextResponse };
@@ -102,11 +122,7 @@ export async function requireRouteRole(role: Role = "viewer", check: RouteCheck 
   const { user, dealer } = await userAtDealer(sessionUser);
   if (!hasRole(user.role, role)) {
     // Audited like a page's 403 (requirePageScope): the attempt shows in the dealer's history.
-    const where = await headers().then(
-      (h) => h.get(REQUEST_PATH_HEADER),
-      () => null,
-    );
-    await auditForbiddenPage(user, dealer, `Only ${roleNeeded(role)} can do this.`, where);
+    await auditForbiddenPage(user, dealer, `Only ${roleNeeded(role)} can do this.`, await requestPath());
     return {
       user: null,
       dealer: null,
@@ -123,7 +139,8 @@ export type RouteDealerGuard = (DealerBound & { denied: null }) | { user: null; 
 
 /**
  * requireRouteRole() for handlers that work on the current dealer: the dealer it resolved is
- * handed over (no second lookup), and a user with no dealer gets a JSON 409 instead.
+ * handed over (no second lookup), and a user with no dealer gets a JSON 409 instead. With
+ * `check.dealer` (the page's dealer) it must also be that one, else pageDealerRefusal answers.
  */
 export async function requireRouteDealer(role: Role = "viewer", check: RouteCheck = {}): Promise<RouteDealerGuard> {
   const guard = await requireRouteRole(role, check);
@@ -135,7 +152,32 @@ export async function requireRouteDealer(role: Role = "viewer", check: RouteChec
       denied: NextResponse.json({ error: { code: "no_dealer", message: NO_DEALER_MESSAGE } }, { status: 409 }),
     };
   }
+  const named = check.dealer;
+  if (named && named !== guard.dealer.id) {
+    return {
+      user: null,
+      dealer: null,
+      denied: await pageDealerRefusal({ user: guard.user, dealer: guard.dealer }, named),
+    };
+  }
   return { user: guard.user, dealer: guard.dealer, denied: null };
+}
+
+/**
+ * A page drawn for one dealer while the user now works on another. Still a member of the page's
+ * dealer: a 409 naming both (they switched in another tab; both names are theirs to see). Not a
+ * member (taken off it, or another dealer's id): a 404 that names no dealer, audited like any
+ * foreign id, so probing link ids learns nothing.
+ */
+async function pageDealerRefusal(scope: DealerBound, named: string): Promise<NextResponse> {
+  const page = (await myDealers(scope.user)).find((d) => d.id === named);
+  if (!page) {
+    await auditRefusedLookup({ ...scope, kind: "dealer", id: named, where: await requestPath() });
+    return NextResponse.json({ error: { code: "not_found", message: "No such dealer." } }, { status: 404 });
+  }
+  const [was, now] = [page.companyName, scope.dealer.companyName];
+  const message = `This page is for ${was}; you switched to ${now} in another tab. Reload to work on ${now}.`;
+  return NextResponse.json({ error: { code: "dealer_switched", message } }, { status: 409 });
 }
 
 /** A route's 404 for an id the current dealer does not have, with the refusal audit row (see refuseNotFound). */

@@ -2,18 +2,18 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { writeAudit } from "@/lib/audit";
 import type { AuditObjectKind } from "@/lib/audit-kinds";
-import { refusedNotFoundJson, requireRouteDealer, type DealerBound } from "@/lib/auth/require";
+import { pageDealerOf, refusedNotFoundJson, requireRouteDealer, type DealerBound } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { verificationIdSchema } from "./schemas";
 
 /**
  * The GET handler of an /api/live/verifications/[id]/… read: the viewer's dealer and the id are
- * checked (signed out, no dealer, or an id that is not one is refused), then `load` answers as
+ * checked (signed out, no dealer, another than the page's, or an id that is not one is refused), then `load` answers as
  * private JSON, or null when the dealer has no such verification (a 404, logged as refused).
  */
 export function verificationRead<T>(load: (scope: DealerBound & { id: string }) => Promise<T | null>) {
   return async function GET(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-    const { user, dealer, denied } = await requireRouteDealer("viewer");
+    const { user, dealer, denied } = await requireRouteDealer("viewer", { dealer: pageDealerOf(request) });
     if (denied) return denied;
     const id = verificationIdSchema.safeParse((await ctx.params).id);
     if (!id.success) {

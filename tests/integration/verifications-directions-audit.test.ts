@@ -37,9 +37,11 @@ type Directions = { directions: string | null };
 describe("directions saved at once", () => {
   it("five saves together: the audit rows' before/after form one chain ending in what the site shows", async () => {
     jar.set("dealer_link", world.linkId);
-    accepted(await actions.saveDirectionsAction({ siteId: SITE, text: "Gate code 1000" }));
+    accepted(await actions.saveDirectionsAction({ siteId: SITE, text: "Gate code 1000", dealerLinkId: world.linkId }));
     const texts = [1, 2, 3, 4, 5].map((i) => `Gate code ${1000 + i}`);
-    const answers = await Promise.all(texts.map((text) => actions.saveDirectionsAction({ siteId: SITE, text })));
+    const answers = await Promise.all(
+      texts.map((text) => actions.saveDirectionsAction({ siteId: SITE, text, dealerLinkId: world.linkId })),
+    );
     answers.forEach((a) => accepted(a));
 
     const rows = await world.prisma.auditLog.findMany({
@@ -61,8 +63,14 @@ describe("directions saved at once", () => {
 
   it("emptying them records what was removed", async () => {
     jar.set("dealer_link", world.linkId);
-    accepted(await actions.saveDirectionsAction({ siteId: OTHER_SITE, text: "Ring the night bell" }));
-    accepted(await actions.saveDirectionsAction({ siteId: OTHER_SITE, text: "" }));
+    accepted(
+      await actions.saveDirectionsAction({
+        siteId: OTHER_SITE,
+        text: "Ring the night bell",
+        dealerLinkId: world.linkId,
+      }),
+    );
+    accepted(await actions.saveDirectionsAction({ siteId: OTHER_SITE, text: "", dealerLinkId: world.linkId }));
     const last = await world.prisma.auditLog.findFirstOrThrow({
       where: { action: "verifications.directions", chektId: String(OTHER_SITE), outcome: "success" },
       orderBy: { id: "desc" },

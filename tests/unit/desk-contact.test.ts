@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from "vitest";
 import { ContactSelect } from "@/components/verifications/answer/contact-select";
 import { contactProblem, NO_CONTACTS, PICK_CONTACT } from "@/components/verifications/answer/use-answer-contact";
 import type { DeskDetail } from "@/lib/verifications/types";
-import { openedAlarm } from "../support/desk-work";
+import { DESK_DEALER, openedAlarm } from "../support/desk-work";
 import { queueItem } from "../support/queue-item";
 
 vi.mock("@/actions/verifications", () => ({}));
@@ -36,7 +36,7 @@ function detailOf(callList: DeskDetail["callList"]): DeskDetail {
 function openedWith(callList: DeskDetail["callList"], contactId: number | null) {
   const item = queueItem("v1", 1, { siteId: 1042, state: "claimed", claimedByMe: true, contactId });
   const client = new QueryClient();
-  client.setQueryData(["desk-detail", "v1"], detailOf(callList));
+  client.setQueryData(["desk-detail", DESK_DEALER.id, "v1"], detailOf(callList));
   return renderToStaticMarkup(createElement(QueryClientProvider, { client }, openedAlarm(item)));
 }
 

@@ -7,6 +7,9 @@ import { deskDetailSchema } from "@/lib/verifications/detail-schemas";
 import type { DeskDetail } from "@/lib/verifications/types";
 import { answerFetch } from "../support/fetch-answer";
 
+/** The dealer the page was drawn for: every call names it. */
+const DEALER = { id: "link_a", name: "Acme Security" };
+
 const NOW = new Date("2026-12-01T15:00:00Z");
 const UNREAD = "Could not load the site and call list: the server's answer was not a call list. Reload the page.";
 
@@ -58,23 +61,23 @@ describe("fetchDetail", () => {
 
   it("reads the detail route's answer", async () => {
     const urls = answerFetch(JSON.stringify(detail));
-    expect(await fetchDetail("v/1")).toEqual(detail);
-    expect(urls).toEqual(["/api/live/verifications/v%2F1/detail"]);
+    expect(await fetchDetail("v/1", DEALER)).toEqual(detail);
+    expect(urls).toEqual(["/api/live/verifications/v%2F1/detail?dealer=link_a"]);
   });
 
   it("reads a detail without site, station or directions", async () => {
     answerFetch(JSON.stringify(bare));
-    expect(await fetchDetail("v1")).toEqual(bare);
+    expect(await fetchDetail("v1", DEALER)).toEqual(bare);
   });
 
   it("throws the route's own message when it refuses", async () => {
     answerFetch(JSON.stringify({ error: { code: "not_found", message: "No such verification." } }), 404);
-    await expect(fetchDetail("v1")).rejects.toThrow(/^No such verification\.$/);
+    await expect(fetchDetail("v1", DEALER)).rejects.toThrow(/^No such verification\.$/);
   });
 
   it("throws the HTTP status when a refusal carries no message", async () => {
     answerFetch("<html>Bad gateway</html>", 502);
-    await expect(fetchDetail("v1")).rejects.toThrow(/^Could not load the site and call list \(HTTP 502\)$/);
+    await expect(fetchDetail("v1", DEALER)).rejects.toThrow(/^Could not load the site and call list \(HTTP 502\)$/);
   });
 
   it.each([
@@ -88,7 +91,7 @@ describe("fetchDetail", () => {
     { what: "missing its history", body: JSON.stringify({ ...detail, history: undefined }) },
   ])("throws a clear error for an answer that is $what", async ({ body }) => {
     answerFetch(body);
-    await expect(fetchDetail("v1")).rejects.toThrow(UNREAD);
+    await expect(fetchDetail("v1", DEALER)).rejects.toThrow(UNREAD);
   });
 });
 

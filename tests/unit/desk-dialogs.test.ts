@@ -17,7 +17,7 @@ import { EscalationBanner } from "@/components/verifications/queue/escalation-ba
 import { QueueBody } from "@/components/verifications/queue/queue-body";
 import { SelectedActions } from "@/components/verifications/queue/selected-actions";
 import { DEFAULT_ESCALATION } from "@/lib/verifications/escalation";
-import { deskWork, openedAlarm } from "../support/desk-work";
+import { atDeskDealer, DESK_DEALER, deskWork, openedAlarm } from "../support/desk-work";
 import { QUEUE_NOW, queueItem } from "../support/queue-item";
 
 vi.mock("@/actions/verifications", () => ({}));
@@ -60,25 +60,27 @@ describe("a failed read says why and offers Try again", () => {
 
   it("the opened alarm's site and call list", async () => {
     const message = "Could not load the site and call list (HTTP 500)";
-    const client = await failedRead(["desk-detail", "v1"], message);
+    const client = await failedRead(["desk-detail", DESK_DEALER.id, "v1"], message);
     const html = render(client, openedAlarm(item, work));
     expectRetry(html, message);
   });
 
   it("the outcome picker's outcomes, its Dispatch button off until they load", async () => {
     const message = "Could not load the outcomes (HTTP 503)";
-    const client = await failedRead(["desk-outcomes", "v1"], message);
+    const client = await failedRead(["desk-outcomes", DESK_DEALER.id, "v1"], message);
     const html = render(
       client,
-      createElement(OutcomePicker, {
-        open: true,
-        kind: "dispatch",
-        verificationId: "v1",
-        siteLabel: "Camden Office Suites",
-        pending: false,
-        onClose: nothing,
-        onConfirm: nothing,
-      }),
+      atDeskDealer(
+        createElement(OutcomePicker, {
+          open: true,
+          kind: "dispatch",
+          verificationId: "v1",
+          siteLabel: "Camden Office Suites",
+          pending: false,
+          onClose: nothing,
+          onConfirm: nothing,
+        }),
+      ),
     );
     expectRetry(html, message);
     expect(html).toMatch(/<button[^>]*disabled=""[^>]*><span>Dispatch<\/span><\/button>/);

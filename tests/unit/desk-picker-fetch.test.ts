@@ -7,6 +7,9 @@ import { parseSteps } from "@/lib/verifications/outcomes";
 import { pickerOptionsSchema, type PickerOptions } from "@/lib/verifications/outcomes-schemas";
 import { answerFetch } from "../support/fetch-answer";
 
+/** The dealer the page was drawn for: every call names it. */
+const DEALER = { id: "link_a", name: "Acme Security" };
+
 const UNREAD = "Could not load the outcomes: the server's answer was not a list of outcomes. Reload the page.";
 
 /** The route's answer as it builds it: listOutcomes' rows, and a site's own steps read by parseSteps. */
@@ -29,18 +32,18 @@ describe("fetchPicker", () => {
 
   it("reads the outcomes route's answer", async () => {
     const urls = answerFetch(JSON.stringify(options));
-    expect(await fetchPicker("v 1")).toEqual(options);
-    expect(urls).toEqual(["/api/live/verifications/v%201/outcomes"]);
+    expect(await fetchPicker("v 1", DEALER)).toEqual(options);
+    expect(urls).toEqual(["/api/live/verifications/v%201/outcomes?dealer=link_a"]);
   });
 
   it("throws the route's own message when it refuses", async () => {
     answerFetch(JSON.stringify({ error: { code: "unauthenticated", message: "Sign in first." } }), 401);
-    await expect(fetchPicker("v1")).rejects.toThrow(/^Sign in first\.$/);
+    await expect(fetchPicker("v1", DEALER)).rejects.toThrow(/^Sign in first\.$/);
   });
 
   it("throws the HTTP status when a refusal carries no message", async () => {
     answerFetch("<html>Bad gateway</html>", 502);
-    await expect(fetchPicker("v1")).rejects.toThrow(/^Could not load the outcomes \(HTTP 502\)$/);
+    await expect(fetchPicker("v1", DEALER)).rejects.toThrow(/^Could not load the outcomes \(HTTP 502\)$/);
   });
 
   it.each([
@@ -57,7 +60,7 @@ describe("fetchPicker", () => {
     },
   ])("throws a clear error for an answer that is $what", async ({ body }) => {
     answerFetch(body);
-    await expect(fetchPicker("v1")).rejects.toThrow(UNREAD);
+    await expect(fetchPicker("v1", DEALER)).rejects.toThrow(UNREAD);
   });
 });
 

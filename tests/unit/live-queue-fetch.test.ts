@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { fetchQueue } from "@/components/verifications/queue/fetch-queue";
 import { QUEUE_NOW as T, queueItem } from "../support/queue-item";
 
+/** The dealer the page was drawn for: every call names it. */
+const DEALER = { id: "link_a", name: "Acme Security" };
+
 const answer = (body: string, status = 200) => vi.stubGlobal("fetch", async () => new Response(body, { status }));
 
 describe("fetchQueue", () => {
@@ -12,17 +15,17 @@ describe("fetchQueue", () => {
   it("reads the list route's queue", async () => {
     const list = { items: [queueItem("v1", T)], serverTime: new Date(T).toISOString(), asOf: T };
     answer(JSON.stringify(list));
-    expect(await fetchQueue()).toEqual(list);
+    expect(await fetchQueue(DEALER)).toEqual(list);
   });
 
   it("throws the route's own message when it refuses", async () => {
     answer(JSON.stringify({ error: { code: "unauthenticated", message: "Sign in first." } }), 401);
-    await expect(fetchQueue()).rejects.toThrow(/^Sign in first\.$/);
+    await expect(fetchQueue(DEALER)).rejects.toThrow(/^Sign in first\.$/);
   });
 
   it("throws the HTTP status when a refusal carries no message", async () => {
     answer("<html>Bad gateway</html>", 502);
-    await expect(fetchQueue()).rejects.toThrow("Could not load the queue (HTTP 502)");
+    await expect(fetchQueue(DEALER)).rejects.toThrow("Could not load the queue (HTTP 502)");
   });
 
   it.each([
@@ -30,6 +33,6 @@ describe("fetchQueue", () => {
     { what: "of another shape", body: JSON.stringify({ items: [{ id: "v1" }], serverTime: "", asOf: T }) },
   ])("throws a clear error for an answer that is $what", async ({ body }) => {
     answer(body);
-    await expect(fetchQueue()).rejects.toThrow("Could not load the queue: the server's answer was not a queue.");
+    await expect(fetchQueue(DEALER)).rejects.toThrow("Could not load the queue: the server's answer was not a queue.");
   });
 });

@@ -36,7 +36,7 @@ export default async function VerificationsPage({ searchParams }: SearchParamsPr
       {dealer ? (
         <VerificationQueue
           me={{ id: user.id, name: operatorName(user) }}
-          dealerName={dealer.companyName}
+          dealer={{ id: dealer.id, name: dealer.companyName }}
           canAnswer={hasRole(user.role, "operator")}
           canTakeOver={hasRole(user.role, "admin")}
           sort={sort}

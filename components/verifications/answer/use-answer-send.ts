@@ -48,6 +48,8 @@ function settle(
  */
 export function useAnswerSend(
   o: RefObject<AnswerOptions>,
+  /** The dealer the page was drawn for: the answer acts on its verification only. */
+  dealerLinkId: string,
   setPhase: SetPhase,
   { waitThen, cancelledRef }: { waitThen: WaitThen; cancelledRef: RefObject<boolean> },
 ) {
@@ -67,7 +69,9 @@ export function useAnswerSend(
       const resend = () => void sendRef.current(action);
       let result;
       try {
-        result = toOutcome(await answerVerificationAction({ id: o.current.id, action, contactId, ...picked }));
+        result = toOutcome(
+          await answerVerificationAction({ id: o.current.id, dealerLinkId, action, contactId, ...picked }),
+        );
         offlineSince.current = null;
       } catch {
         // Our own server did not answer (connection dropped): resending is safe with the stored key.
@@ -90,7 +94,7 @@ export function useAnswerSend(
       settle(action, result.data, o.current, setPhase, (reason, ms) => waitThen(action, reason, ms, resend));
     },
     // `o` and `cancelledRef` are refs and `setPhase` a state setter (all stable); listed for the linter.
-    [o, setPhase, waitThen, cancelledRef],
+    [o, dealerLinkId, setPhase, waitThen, cancelledRef],
   );
   useEffect(() => {
     sendRef.current = send;

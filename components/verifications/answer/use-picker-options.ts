@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { OutcomeKind } from "@/lib/verifications/outcomes-schemas";
+import { useDeskDealer } from "@/components/verifications/queue/desk-dealer";
 import { fetchPicker } from "./fetch-picker";
 
 /**
@@ -8,9 +9,10 @@ import { fetchPicker } from "./fetch-picker";
  * the site's checklist (`query` for its loading and error states).
  */
 export function usePickerOptions(verificationId: string, kind: OutcomeKind, open: boolean) {
+  const dealer = useDeskDealer();
   const query = useQuery({
-    queryKey: ["desk-outcomes", verificationId],
-    queryFn: () => fetchPicker(verificationId),
+    queryKey: ["desk-outcomes", dealer.id, verificationId],
+    queryFn: () => fetchPicker(verificationId, dealer),
     enabled: open,
     staleTime: 30_000,
   });

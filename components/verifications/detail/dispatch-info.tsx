@@ -9,6 +9,7 @@ import { addNoteAction, saveDirectionsAction } from "@/actions/verifications";
 import { directionsSchema, DIRECTIONS_MAX, noteSchema, NOTE_MAX } from "@/lib/verifications/schemas";
 import type { DeskDetail } from "@/lib/verifications/types";
 import { siteTime } from "@/components/verifications/shared/format";
+import { useDeskDealer } from "@/components/verifications/queue/desk-dealer";
 
 // The detail view's dispatch information: where the site is and whom to call (site card, call
 // list), how to get there (directions), and what happened so far (history + notes). Data comes
@@ -174,11 +175,12 @@ function TextForm({ form, box, ...stacked }: TextFormProps) {
 
 /** Opened with the directions as they are now; an empty text removes them. */
 function DirectionsForm(props: { siteId: number; text: string; onCancel(): void; onSaved(): void }) {
+  const dealer = useDeskDealer();
   const form = useActionForm({
     initial: { text: props.text },
     schema: directionsSchema,
     action: saveDirectionsAction,
-    toInput: (v) => ({ siteId: props.siteId, text: v.text ?? "" }),
+    toInput: (v) => ({ siteId: props.siteId, text: v.text ?? "", dealerLinkId: dealer.id }),
     successMessage: (_, sent) => (sent.text.trim() ? "Directions saved." : "Directions removed."),
     onSuccess: props.onSaved,
   });
@@ -214,11 +216,12 @@ export function History({
   canNote: boolean;
   onNoted: () => void;
 }) {
+  const dealer = useDeskDealer();
   const form = useActionForm({
     initial: { text: "" },
     schema: noteSchema,
     action: addNoteAction,
-    toInput: (v) => ({ id: verificationId, text: v.text ?? "" }),
+    toInput: (v) => ({ id: verificationId, text: v.text ?? "", dealerLinkId: dealer.id }),
     // The note appearing in the history is the confirmation.
     successMessage: null,
     resetOnSuccess: true,

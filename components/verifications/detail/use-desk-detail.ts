@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useDeskDealer } from "@/components/verifications/queue/desk-dealer";
 import { fetchDetail } from "./fetch-detail";
 
 /**
@@ -7,9 +8,10 @@ import { fetchDetail } from "./fetch-detail";
  * call), so it loads while CHeKT is down; kept fresh for 30 s.
  */
 export function useDeskDetail(id: string) {
+  const dealer = useDeskDealer();
   return useQuery({
-    queryKey: ["desk-detail", id],
-    queryFn: () => fetchDetail(id),
+    queryKey: ["desk-detail", dealer.id, id],
+    queryFn: () => fetchDetail(id, dealer),
     staleTime: 30_000,
   });
 }

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { z } from "zod";
 import { bodyAs } from "@/lib/json-as";
 import { useLatest } from "@/components/verifications/shared/use-latest";
+import { atDealer, useDeskDealer } from "@/components/verifications/queue/desk-dealer";
 
 // What the lease route (app/api/live/verifications/[id]/lease/route.ts) answers; only `held` matters here.
 const leaseAnswer = z.object({ held: z.boolean() });
@@ -14,12 +15,13 @@ const leaseAnswer = z.object({ held: z.boolean() });
  */
 export function useLeaseHeartbeat(id: string, held: boolean, leaseSeconds: number, onLost: (why: string) => void) {
   const lost = useLatest(onLost);
+  const dealer = useDeskDealer();
   useEffect(() => {
     if (!held) return;
     let stopped = false;
     const beat = async () => {
       try {
-        const res = await fetch(`/api/live/verifications/${encodeURIComponent(id)}/lease`, {
+        const res = await fetch(atDealer(`/api/live/verifications/${encodeURIComponent(id)}/lease`, dealer), {
           method: "POST",
           cache: "no-store",
         });
@@ -36,5 +38,5 @@ export function useLeaseHeartbeat(id: string, held: boolean, leaseSeconds: numbe
       stopped = true;
       clearInterval(t);
     };
-  }, [id, held, leaseSeconds, lost]);
+  }, [id, held, leaseSeconds, lost, dealer]);
 }

@@ -1,10 +1,13 @@
 import { bodyAs, failureMessage, failureOf } from "@/lib/json-as";
 import { queueListSchema } from "@/lib/verifications/queue-schemas";
 import type { QueueList } from "@/lib/verifications/types";
+import { atDealer, type DeskDealer } from "./desk-dealer";
+
+const listOf = (dealer: DeskDealer) => atDealer("/api/live/verifications/list", dealer);
 
 /** The open queue from the list route; a refusal or an answer of another shape throws, for the queue's error state. */
-export async function fetchQueue(): Promise<QueueList> {
-  const res = await fetch("/api/live/verifications/list", { cache: "no-store" });
+export async function fetchQueue(dealer: DeskDealer): Promise<QueueList> {
+  const res = await fetch(listOf(dealer), { cache: "no-store" });
   if (!res.ok) throw new Error(await failureMessage(res, `Could not load the queue (HTTP ${res.status})`));
   const list = await bodyAs(res, queueListSchema);
   if (!list) throw new Error("Could not load the queue: the server's answer was not a queue. Reload the page.");
@@ -12,17 +15,18 @@ export async function fetchQueue(): Promise<QueueList> {
 }
 
 /**
- * Why the server refuses this user the queue (signed out, taken off the dealer…), from the list route
- * (the stream's very check); null when it answers, or cannot be reached (not a refusal). The page was
- * drawn for `dealerName`, so "no dealer" now means this user lost it (taken off it, or it was
- * disconnected), not that none was ever connected as the server's own words would say.
+ * Why the server refuses this user the queue (signed out, taken off the dealer, switched to another
+ * in another tab…), from the list route (the stream's very check); null when it answers, or cannot be
+ * reached (not a refusal). The page was drawn for `dealer`, so "no dealer" and "no such dealer" mean
+ * this user lost it (taken off it, or it was disconnected), not that none was ever connected as the
+ * server's own words would say.
  */
-export async function queueRefusal(dealerName: string): Promise<string | null> {
-  const res = await fetch("/api/live/verifications/list", { cache: "no-store" }).catch(() => null);
-  if (!res || ![401, 403, 409].includes(res.status)) return null;
+export async function queueRefusal(dealer: DeskDealer): Promise<string | null> {
+  const res = await fetch(listOf(dealer), { cache: "no-store" }).catch(() => null);
+  if (!res || ![401, 403, 404, 409].includes(res.status)) return null;
   const { code, message } = await failureOf(res, `The server refused the queue (HTTP ${res.status}).`);
-  // "no_dealer" (lib/auth/require.ts): the user has no dealer left.
-  return code === "no_dealer"
-    ? `You no longer have access to ${dealerName}. Reload the page to see what you can work on.`
+  // "no_dealer": the user has no dealer left; "not_found": not this one (lib/auth/require.ts).
+  return code === "no_dealer" || code === "not_found"
+    ? `You no longer have access to ${dealer.name}. Reload the page to see what you can work on.`
     : message;
 }

@@ -5,6 +5,7 @@ import type { EscalationSettings } from "@/lib/verifications/escalation";
 import { VerificationDetail } from "@/components/verifications/detail/detail";
 import { systemClock, useNow, type Clock } from "@/components/verifications/shared/use-now";
 import { AlertsPrompt } from "./alerts-prompt";
+import { DeskDealerProvider, type DeskDealer } from "./desk-dealer";
 import { EscalationBanner } from "./escalation-banner";
 import { QueueHeader } from "./queue-header";
 import { QueueAnnouncers } from "./queue-announcers";
@@ -27,8 +28,11 @@ export type Me = { id: string; name: string };
  */
 export function VerificationQueue(props: {
   me: Me;
-  /** The dealer this queue is of, named if the user loses it while the page is open. */
-  dealerName: string;
+  /**
+   * The dealer this queue is of: every call the desk makes names it, so a switch in another tab stops
+   * the queue (said by name) instead of filling it with the other dealer's alarms.
+   */
+  dealer: DeskDealer;
   canAnswer: boolean;
   canTakeOver: boolean;
   sort: QueueSort;
@@ -41,10 +45,12 @@ export function VerificationQueue(props: {
 }) {
   const { canAnswer, canTakeOver, sort, escalation, showEscalationBanner } = props;
   const clock = props.clock ?? systemClock;
+  const { id: dealerId, name: dealerName } = props.dealer;
+  const dealer = useMemo(() => ({ id: dealerId, name: dealerName }), [dealerId, dealerName]);
   const alerts = useDeskAlerts();
   const announcer = useNewAlarmAnnouncer(clock, alerts.onRef);
   const { data, status, error, isLoading, isFetching, refetch } = useLiveQueue({
-    dealerName: props.dealerName,
+    dealer,
     onNew: announcer.onNew,
   });
   const now = useNow(1000, clock);
@@ -58,49 +64,57 @@ export function VerificationQueue(props: {
   const { opened } = work;
 
   return (
-    <div>
-      <QueueHeader
-        status={status}
-        count={items.length}
-        sort={sort}
-        alerts={alerts}
-        showEscalationLink={showEscalationBanner}
-      />
-      <AlertsPrompt alerts={alerts} />
-      {showEscalationBanner ? (
-        <EscalationBanner escalated={escalated} items={items} now={now} settings={escalation} onSelect={work.select} />
-      ) : null}
-
-      <QueueAnnouncers newAlarm={announcer.said} escalation={escalationSaid} />
-      <QueueBody
-        error={data ? null : error}
-        loading={isLoading && !data}
-        empty={items.length === 0}
-        retrying={isFetching}
-        onRetry={() => void refetch()}
-      >
-        <QueueList
-          items={items}
-          now={now}
-          escalation={escalation}
-          work={work}
-          canAnswer={canAnswer}
-          canTakeOver={canTakeOver}
-          listAsOf={data?.listAsOf ?? ""}
+    <DeskDealerProvider value={dealer}>
+      <div>
+        <QueueHeader
+          status={status}
+          count={items.length}
+          sort={sort}
+          alerts={alerts}
+          showEscalationLink={showEscalationBanner}
         />
-      </QueueBody>
+        <AlertsPrompt alerts={alerts} />
+        {showEscalationBanner ? (
+          <EscalationBanner
+            escalated={escalated}
+            items={items}
+            now={now}
+            settings={escalation}
+            onSelect={work.select}
+          />
+        ) : null}
 
-      {opened ? (
-        <VerificationDetail
-          item={opened}
-          work={work}
-          canAnswer={canAnswer}
-          canTakeOver={canTakeOver}
-          leaseSeconds={props.leaseSeconds}
-          escalation={escalation}
-          now={now}
-        />
-      ) : null}
-    </div>
+        <QueueAnnouncers newAlarm={announcer.said} escalation={escalationSaid} />
+        <QueueBody
+          error={data ? null : error}
+          loading={isLoading && !data}
+          empty={items.length === 0}
+          retrying={isFetching}
+          onRetry={() => void refetch()}
+        >
+          <QueueList
+            items={items}
+            now={now}
+            escalation={escalation}
+            work={work}
+            canAnswer={canAnswer}
+            canTakeOver={canTakeOver}
+            listAsOf={data?.listAsOf ?? ""}
+          />
+        </QueueBody>
+
+        {opened ? (
+          <VerificationDetail
+            item={opened}
+            work={work}
+            canAnswer={canAnswer}
+            canTakeOver={canTakeOver}
+            leaseSeconds={props.leaseSeconds}
+            escalation={escalation}
+            now={now}
+          />
+        ) : null}
+      </div>
+    </DeskDealerProvider>
   );
 }

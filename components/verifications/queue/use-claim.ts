@@ -6,6 +6,7 @@ import { NETWORK_FAILURE, toOutcome } from "@/components/forms/action-result";
 import { claimVerification, releaseVerification, takeOverVerification } from "@/actions/verifications";
 import { applyLocal, type QueueState } from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
+import { useDeskDealer } from "./desk-dealer";
 import { QUEUE_KEY, updateQueue } from "./use-live-queue";
 import type { Intent } from "./use-queue-work";
 
@@ -22,6 +23,7 @@ export function useClaim(opts: {
 }) {
   const { canAnswer, me, open } = opts;
   const queryClient = useQueryClient();
+  const { id: dealerLinkId } = useDeskDealer();
   const [claiming, setClaiming] = useState<string | null>(null);
 
   const claim = useCallback(
@@ -30,7 +32,7 @@ export function useClaim(opts: {
       setClaiming(item.id);
       try {
         const outcome = toOutcome(
-          await (takeOver ? takeOverVerification({ id: item.id }) : claimVerification({ id: item.id })),
+          await (takeOver ? takeOverVerification : claimVerification)({ id: item.id, dealerLinkId }),
         );
         if (!outcome.ok) {
           if (outcome.failure.code === NETWORK_FAILURE.code) unanswered(queryClient);
@@ -51,7 +53,7 @@ export function useClaim(opts: {
         setClaiming(null);
       }
     },
-    [canAnswer, me.name, open, queryClient],
+    [canAnswer, me.name, open, queryClient, dealerLinkId],
   );
 
   const [releasing, setReleasing] = useState<string | null>(null);
@@ -59,7 +61,7 @@ export function useClaim(opts: {
     async (item: QueueItem) => {
       setReleasing(item.id);
       try {
-        const outcome = toOutcome(await releaseVerification({ id: item.id }).catch(() => undefined));
+        const outcome = toOutcome(await releaseVerification({ id: item.id, dealerLinkId }).catch(() => undefined));
         if (!outcome.ok) {
           toast.error(outcome.failure.message);
           return;
@@ -72,7 +74,7 @@ export function useClaim(opts: {
         setReleasing(null);
       }
     },
-    [queryClient],
+    [queryClient, dealerLinkId],
   );
 
   return { claim, claiming, release, releasing };

@@ -5,6 +5,7 @@ import { applyList, EMPTY_QUEUE, type QueueState } from "@/lib/verifications/mer
 import type { QueueItem } from "@/lib/verifications/types";
 import { useLatest } from "@/components/verifications/shared/use-latest";
 import { openEventStream, type LiveStatus } from "./event-stream";
+import { atDealer, type DeskDealer } from "./desk-dealer";
 import { fetchQueue, queueRefusal } from "./fetch-queue";
 import { liveApplier } from "./live-apply";
 
@@ -16,8 +17,8 @@ export function updateQueue(queryClient: QueryClient, fn: (state: QueueState) =>
 }
 
 type LiveQueueOptions = {
-  /** The dealer the page was drawn for, named when the server no longer lets this user see it. */
-  dealerName: string;
+  /** The dealer the page was drawn for: named in every call, and by name when the server refuses it. */
+  dealer: DeskDealer;
   onNew?: (item: QueueItem) => void;
   onLatency?: (ms: number) => void;
 };
@@ -32,18 +33,18 @@ const cachedQueue = (queryClient: QueryClient) => queryClient.getQueryData<Queue
  * (components/verifications/queue/event-stream.ts) resyncs without a gap.
  */
 export function useLiveQueue(opts: LiveQueueOptions) {
-  const query = useListedQueue();
+  const query = useListedQueue(opts.dealer);
   const status = useQueueStream(opts);
   return { ...query, status };
 }
 
 /** The list route's queue, fetched on opening and every minute, merged into what the stream delivered. */
-function useListedQueue() {
+function useListedQueue(dealer: DeskDealer) {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: QUEUE_KEY,
     queryFn: async () => {
-      const list = await fetchQueue();
+      const list = await fetchQueue(dealer);
       // Read the cache only after the answer arrived: the stream may have moved on meanwhile.
       return { ...applyList(cachedQueue(queryClient), list), listAsOf: list.asOf };
     },
@@ -58,14 +59,14 @@ function useQueueStream(opts: LiveQueueOptions) {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const onNew = useLatest(opts.onNew);
   const onLatency = useLatest(opts.onLatency);
-  const { dealerName } = opts;
+  const { dealer } = opts;
   useEffect(() => {
     const apply = liveApplier(
       { read: () => cachedQueue(queryClient), update: (fn) => updateQueue(queryClient, fn) },
       { onNew: (item) => onNew.current?.(item), onLatency: (ms) => onLatency.current?.(ms) },
     );
-    const refusal = () => queueRefusal(dealerName);
-    return openEventStream("/api/live/verifications", { data: apply, status: setStatus, refusal });
-  }, [queryClient, onNew, onLatency, dealerName]);
+    const refusal = () => queueRefusal(dealer);
+    return openEventStream(atDealer("/api/live/verifications", dealer), { data: apply, status: setStatus, refusal });
+  }, [queryClient, onNew, onLatency, dealer]);
   return status;
 }

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { countDown } from "@/components/verifications/shared/count-down";
 import { afterSnapshotFailure } from "@/lib/verifications/snapshot-status";
+import { atDealer, useDeskDealer, type DeskDealer } from "@/components/verifications/queue/desk-dealer";
 
 // A snapshot through our route. Loaded with fetch (not a bare <img src>) so the page learns why an
 // image failed: a passing failure (our route's 503 + Retry-After, or no answer) is retried with backoff
@@ -17,10 +18,14 @@ export type SnapshotPhase =
   | { kind: "unavailable"; why: string };
 
 /** One try: the image's bytes, or the answer that refused them (null when none came or the download broke off). */
-async function fetchSnapshot(id: string, leaving: AbortSignal): Promise<{ blob: Blob } | { failed: Response | null }> {
+async function fetchSnapshot(
+  id: string,
+  dealer: DeskDealer,
+  leaving: AbortSignal,
+): Promise<{ blob: Blob } | { failed: Response | null }> {
   try {
     // An answer that never comes counts as a failed try (our route answers within ~20 s).
-    const res = await fetch(`/api/snapshots/${encodeURIComponent(id)}`, {
+    const res = await fetch(atDealer(`/api/snapshots/${encodeURIComponent(id)}`, dealer), {
       signal: AbortSignal.any([leaving, AbortSignal.timeout(FETCH_TIMEOUT_MS)]),
     });
     if (!res.ok) return { failed: res };
@@ -35,6 +40,7 @@ async function fetchSnapshot(id: string, leaving: AbortSignal): Promise<{ blob: 
 export function useSnapshot(id: string) {
   const [phase, setPhase] = useState<SnapshotPhase>({ kind: "loading" });
   const [round, setRound] = useState(0);
+  const dealer = useDeskDealer();
   // Another image, or "Try again": back to loading while rendering, before the effect fetches.
   const [loaded, setLoaded] = useState({ id, round });
   if (loaded.id !== id || loaded.round !== round) {
@@ -48,7 +54,7 @@ export function useSnapshot(id: string) {
     let stopWaiting: (() => void) | null = null;
     const leaving = new AbortController();
     const load = async (attempt: number) => {
-      const got = await fetchSnapshot(id, leaving.signal);
+      const got = await fetchSnapshot(id, dealer, leaving.signal);
       if (stopped) return;
       if ("blob" in got) {
         objectUrl = URL.createObjectURL(got.blob);
@@ -69,7 +75,7 @@ export function useSnapshot(id: string) {
       stopWaiting?.();
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [id, round]);
+  }, [id, round, dealer]);
 
   return { phase, retry: () => setRound((r) => r + 1) };
 }

@@ -2,7 +2,7 @@
 // snapshot-image.ts); credentials and signed URLs stay on the server. A passing CHeKT failure
 // (429, 5xx, timeout) answers 503 with Retry-After so the page retries with backoff; any other is
 // final (lib/verifications/snapshot-status.ts holds the one table).
-import { requireRouteDealer } from "@/lib/auth/require";
+import { pageDealerOf, requireRouteDealer } from "@/lib/auth/require";
 import { auditRefusedLookup } from "@/lib/auth/refused-lookup";
 import { loadSnapshotImage } from "@/lib/verifications/snapshot-image";
 import { snapshotFailureAnswer } from "@/lib/verifications/snapshot-status";
@@ -11,7 +11,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
-  const { user, dealer, denied } = await requireRouteDealer("viewer");
+  const { user, dealer, denied } = await requireRouteDealer("viewer", { dealer: pageDealerOf(request) });
   if (denied) return denied;
   const id = safeDecode((await ctx.params).id);
   // A malformed escape or a control character (Postgres text cannot hold NUL) is a bad id, not a 500.

@@ -1,7 +1,7 @@
 // The claimer's heartbeat: the open detail view renews its claim's lease here every few seconds.
 // Not a server action: renewing an existing claim is no new decision, so it writes no audit row
 // (the claim, takeover and release do) and must not queue behind the page's other actions.
-import { refusedNotFoundJson, requireRouteDealer } from "@/lib/auth/require";
+import { pageDealerOf, refusedNotFoundJson, requireRouteDealer } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
 import { renewLease } from "@/lib/verifications/claims";
 import { verificationIdSchema } from "@/lib/verifications/schemas";
@@ -10,7 +10,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, ctx: { params: Promise<{ id: string }> }) {
-  const { user, dealer, denied } = await requireRouteDealer("operator");
+  const { user, dealer, denied } = await requireRouteDealer("operator", { dealer: pageDealerOf(request) });
   if (denied) return denied;
   const id = verificationIdSchema.safeParse((await ctx.params).id);
   if (!id.success)
