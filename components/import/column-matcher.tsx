@@ -3,6 +3,7 @@
 // kind's ColumnSpec (lib/bulk/columns.ts); the user can change any column or ignore it. A field
 // filled by two columns blocks the next step; a header-only sheet says so and cannot go on. Each
 // column's choice is column-choice.tsx, the warnings about the sheet sheet-warnings.tsx.
+import type { Ref } from "react";
 import { Alert, Button, Card } from "@/components/ui";
 import { duplicateColumns } from "@/lib/bulk/columns";
 import type { ParsedPaste } from "@/lib/bulk/parse";
@@ -13,6 +14,7 @@ import type { PipelineKind } from "./pipeline-types";
 import { SheetWarnings } from "./sheet-warnings";
 
 type Props<F extends string> = {
+  headingRef?: Ref<HTMLHeadingElement>;
   kind: PipelineKind<F>;
   parsed: ParsedPaste;
   match: ColumnMatch<F>;
@@ -20,7 +22,7 @@ type Props<F extends string> = {
   onNext: () => void;
 };
 
-export function ColumnMatcher<F extends string>({ kind, parsed, match, onBack, onNext }: Props<F>) {
+export function ColumnMatcher<F extends string>({ headingRef, kind, parsed, match, onBack, onNext }: Props<F>) {
   const { hasHeader, mapping } = match;
   const dup = duplicateColumns(mapping);
   const dataRows = parsed.rows.length - (hasHeader ? 1 : 0);
@@ -28,6 +30,7 @@ export function ColumnMatcher<F extends string>({ kind, parsed, match, onBack, o
   const separator = parsed.delimiter === "\t" ? "tab" : `"${parsed.delimiter}"`;
   return (
     <Card
+      headingRef={headingRef}
       title="Match columns"
       description={`${countText(dataRows)} ${plural(dataRows, "row")}, ${separator}-separated.`}
     >

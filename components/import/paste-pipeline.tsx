@@ -3,7 +3,7 @@
 // place → send as a durable job, then the job page. Devices (components/devices/paste-devices.tsx)
 // and sites (import-sites.tsx) are configurations of it: a ColumnSpec, labels, a validator and a
 // send. Everything up to the send runs in the browser; the kind's action checks again.
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { cn } from "@/components/ui";
 import type { Row } from "@/lib/bulk/columns";
 import { ColumnMatcher } from "./column-matcher";
@@ -40,20 +40,36 @@ export function PastePipeline<F extends string>({
   failure,
 }: Props<F>) {
   const p = usePastePipeline(kind);
+  const heading = useStepFocus(p.step);
   return (
     <div className="space-y-6">
       <StepList step={p.step} names={words.steps} />
 
       {p.step === "paste" ? (
-        <PasteStep words={words} before={before} after={after} readBlocked={readBlocked} sheet={p} />
+        <PasteStep
+          headingRef={heading}
+          words={words}
+          before={before}
+          after={after}
+          readBlocked={readBlocked}
+          sheet={p}
+        />
       ) : null}
 
       {p.step === "map" && p.parsed ? (
-        <ColumnMatcher kind={kind} parsed={p.parsed} match={p} onBack={() => p.setStep("paste")} onNext={p.applyMap} />
+        <ColumnMatcher
+          headingRef={heading}
+          kind={kind}
+          parsed={p.parsed}
+          match={p}
+          onBack={() => p.setStep("paste")}
+          onNext={p.applyMap}
+        />
       ) : null}
 
       {p.step === "review" ? (
         <ReviewStep
+          headingRef={heading}
           kind={kind}
           words={words}
           review={p.review}
@@ -69,6 +85,21 @@ export function PastePipeline<F extends string>({
 }
 
 const STEPS: Step[] = ["paste", "map", "review"];
+
+/**
+ * A step change takes the focus to the new step's heading (read out by screen readers), as the button
+ * that made the change is gone with its step; the first step, on the page's load, takes nothing.
+ */
+function useStepFocus(step: Step) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(step);
+  useEffect(() => {
+    if (shown.current === step) return;
+    shown.current = step;
+    heading.current?.focus();
+  }, [step]);
+  return heading;
+}
 
 /** The three steps, the current one marked for sight and for screen readers. */
 function StepList({ step, names }: { step: Step; names: PipelineText["steps"] }) {

@@ -1,6 +1,6 @@
 "use client";
 // Step 1 of the paste pipeline (paste-pipeline.tsx): the sheet pasted into a box or uploaded as a file.
-import type { ChangeEvent, ReactNode } from "react";
+import type { ChangeEvent, ReactNode, Ref } from "react";
 import { Upload } from "lucide-react";
 import { Alert, Button, Card, Textarea, cn } from "@/components/ui";
 import type { PipelineText } from "./pipeline-types";
@@ -15,12 +15,14 @@ type Sheet = {
 };
 
 export function PasteStep({
+  headingRef,
   words,
   before,
   after,
   readBlocked,
   sheet,
 }: {
+  headingRef?: Ref<HTMLHeadingElement>;
   words: PipelineText;
   before?: ReactNode;
   after?: ReactNode;
@@ -29,7 +31,7 @@ export function PasteStep({
 }) {
   const { text, fileProblem } = sheet;
   return (
-    <Card title={words.pasteTitle} description={words.pasteDescription}>
+    <Card headingRef={headingRef} title={words.pasteTitle} description={words.pasteDescription}>
       {before}
       <Textarea
         label={words.pasteLabel}

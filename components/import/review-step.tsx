@@ -1,7 +1,7 @@
 "use client";
 // Step 3 of the paste pipeline (paste-pipeline.tsx): every row in the editable grid, with the counts
 // and tools above it and the send below.
-import { useRef } from "react";
+import { useRef, type Ref } from "react";
 import { AlertTriangle, CheckCircle2, ChevronsDown, RotateCw, SkipForward } from "lucide-react";
 import { Alert, Button, Card, cn, Spinner } from "@/components/ui";
 import type { Row } from "@/lib/bulk/columns";
@@ -13,6 +13,7 @@ import type { KeyLookupState } from "./use-key-lookup";
 import type { ReviewRowsState } from "./use-review-rows";
 
 export function ReviewStep<F extends string>({
+  headingRef,
   kind,
   words,
   review,
@@ -22,6 +23,7 @@ export function ReviewStep<F extends string>({
   pending,
   failure,
 }: {
+  headingRef?: Ref<HTMLHeadingElement>;
   kind: PipelineKind<F>;
   words: PipelineText;
   review: ReviewRowsState<F>;
@@ -33,7 +35,7 @@ export function ReviewStep<F extends string>({
 }) {
   const { grid, reviewRows, onlyErrors, edit, skip, remove } = review;
   return (
-    <Card title={words.reviewTitle} description={words.reviewDescription} flush>
+    <Card headingRef={headingRef} title={words.reviewTitle} description={words.reviewDescription} flush>
       <ReviewToolbar review={review} />
       <LookupLine lookup={review.lookup} />
       <div onKeyDown={review.onKey}>

@@ -1,6 +1,8 @@
 "use client";
 // The paste pipeline's state (paste-pipeline.tsx): which step is shown, the sheet as pasted or
-// uploaded, how its columns were matched, and the review's rows (use-review-rows.ts).
+// uploaded, how its columns were matched, and the review's rows (use-review-rows.ts). Back and Next
+// lose nothing: the same text read again keeps the columns as matched, and the same sheet matched
+// again keeps the review's edits, skips and deletes; only another text starts over.
 import { useMemo, useState, type ChangeEvent } from "react";
 import { applyColumns, guessColumns, isHeaderRow, type Columns } from "@/lib/bulk/columns";
 import { parsePaste, type ParsedPaste } from "@/lib/bulk/parse";
@@ -17,6 +19,11 @@ export function usePastePipeline<F extends string>(kind: PipelineKind<F>) {
   const [parsed, setParsed] = useState<ParsedPaste | null>(null);
   const [hasHeader, setHasHeader] = useState(false);
   const [mapping, setMapping] = useState<Columns<F>>([]);
+  // The text the sheet was read from, and the sheet and match the review's rows were made from.
+  const [readText, setReadText] = useState<string | null>(null);
+  const [reviewed, setReviewed] = useState<{ parsed: ParsedPaste; hasHeader: boolean; mapping: Columns<F> } | null>(
+    null,
+  );
   const review = useReviewRows(kind);
   const shownFields = useMemo(
     () => kind.shownFields(kind.spec.fields.filter((f) => mapping.includes(f))),
@@ -24,11 +31,13 @@ export function usePastePipeline<F extends string>(kind: PipelineKind<F>) {
   );
 
   function read(input: string) {
+    setStep("map");
+    if (parsed && input === readText) return;
     const p = parsePaste(input, { isHeader: (row) => isHeaderRow(kind.spec, row) });
+    setReadText(input);
     setParsed(p);
     setHasHeader(p.headerDetected);
     setMapping(guessColumns(kind.spec, p.rows, p.headerDetected));
-    setStep("map");
   }
 
   async function upload(e: ChangeEvent<HTMLInputElement>) {
@@ -54,8 +63,13 @@ export function usePastePipeline<F extends string>(kind: PipelineKind<F>) {
 
   function applyMap() {
     if (!parsed) return;
-    review.load(applyColumns(parsed.rows, mapping, hasHeader, parsed.lines));
     setStep("review");
+    const same = reviewed?.parsed === parsed;
+    if (same && reviewed.hasHeader === hasHeader && sameColumns(reviewed.mapping, mapping)) return;
+    const rows = applyColumns(parsed.rows, mapping, hasHeader, parsed.lines);
+    if (same) review.reload(rows, shownFields);
+    else review.load(rows);
+    setReviewed({ parsed, hasHeader, mapping });
   }
 
   return {
@@ -75,4 +89,8 @@ export function usePastePipeline<F extends string>(kind: PipelineKind<F>) {
     shownFields,
     review,
   };
+}
+
+function sameColumns<F extends string>(a: Columns<F>, b: Columns<F>): boolean {
+  return a.length === b.length && a.every((f, i) => f === b[i]);
 }

@@ -35,6 +35,7 @@ export function useReviewRows<F extends string>(kind: PipelineKind<F>) {
     setSkipInvalid,
     notice,
     load: sheet.load,
+    reload: sheet.reload,
     edit: sheet.edit,
     skip: sheet.skip,
     remove: sheet.remove,

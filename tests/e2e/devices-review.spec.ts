@@ -7,6 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { partner } from "./setup/partner";
 import { expectAccessible, newSite, pasteToReview, refreshDevices, shots, stamp } from "./devices-helpers";
+import { SMALL_LAPTOP_AND_PHONE, screenshotsTo } from "./setup/page-checks";
 
 // External IDs are the dealer's, across its sites (CHeKT keeps them unique per dealer; the review checks the
 // other sites' too): each test's sheet has its own, or the second would find the first's provisioned rows taken.
@@ -251,4 +252,70 @@ test("IDs at other sites: asked once pasted, the send waits, a failed check says
   await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
   await expect(submit).toHaveText("Provision 36 devices");
   await expect(submit).toBeEnabled();
+});
+
+test("back and next lose nothing done in a step, and each step change takes the focus to its heading", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const stepShots = screenshotsTo("/tmp/shots/devices", {
+    prefix: "devices-",
+    sizes: SMALL_LAPTOP_AND_PHONE,
+    check: (p) => expectAccessible(p, "main"),
+  });
+  const { siteId } = await newSite(page, "Review steps", "operator");
+  const text = sheet("steps");
+  await page.goto(`/sites/${siteId}/devices/paste`);
+  const heading = (name: string) => page.getByRole("heading", { name, exact: true });
+  await page.getByRole("textbox", { name: "Device list" }).fill(text);
+  await page.getByRole("button", { name: "Next: match columns" }).click();
+  await expect(heading("Match columns")).toBeFocused();
+  // The user's own match: the MAC column ignored, so line 38's bad MAC is no error.
+  const mac = page.getByLabel('Column "MAC"');
+  await mac.selectOption("");
+  await page.getByRole("button", { name: "Next: review rows" }).click();
+  await expect(heading("Review and send")).toBeFocused();
+  await expect(page.getByTestId("invalid-count")).toHaveText(/4 with errors/);
+
+  // Their review: a name typed in, a row skipped, another deleted.
+  await page.getByLabel("Show only rows with errors").check();
+  await page.getByLabel("Sheet line 21 Name").fill("Gate 21");
+  await page.getByRole("button", { name: "Skip Sheet line 31" }).click();
+  await page.getByRole("button", { name: "Delete Sheet line 40" }).click();
+  const kept = async () => {
+    await expect(page.getByTestId("invalid-count")).toHaveText(/1 with errors/);
+    await expect(page.getByTestId("skipped-count")).toHaveText(/1 skipped/);
+    await expect(page.getByTestId("paste-row-40")).toHaveCount(0);
+    await expect(page.getByLabel("Show only rows with errors")).toBeChecked();
+  };
+  await kept();
+
+  // Back to the paste: the focus follows each step, the match and the text are as left.
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(heading("Match columns")).toBeFocused();
+  await expect(mac).toHaveValue("");
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(heading("Paste your device list")).toBeFocused();
+  await expect(page.getByRole("textbox", { name: "Device list" })).toHaveValue(text);
+  await stepShots(page, "steps-back-to-paste");
+
+  // Next, Next: the same text keeps its match, the same match keeps the review.
+  await page.getByRole("button", { name: "Next: match columns" }).click();
+  await expect(heading("Match columns")).toBeFocused();
+  await expect(mac).toHaveValue("");
+  await stepShots(page, "steps-match");
+  await page.getByRole("button", { name: "Next: review rows" }).click();
+  await expect(heading("Review and send")).toBeFocused();
+  await kept();
+  await expect(page.getByRole("button", { name: "Undo delete of sheet line 40" })).toBeVisible();
+
+  // Another match of the same sheet (the Zone column ignored) keeps the typed name, the skip and the delete.
+  await page.getByRole("button", { name: "Back" }).click();
+  await page.getByLabel('Column "Zone"').selectOption("");
+  await page.getByRole("button", { name: "Next: review rows" }).click();
+  await expect(heading("Review and send")).toBeFocused();
+  await kept();
+  await page.getByLabel("Show only rows with errors").uncheck();
+  await expect(page.getByLabel("Sheet line 21 Name")).toHaveValue("Gate 21");
+  await stepShots(page, "steps-review-again");
 });

@@ -51,6 +51,7 @@ export function reviewState(over: Partial<ReviewRowsState<DeviceField>> = {}): R
     setSkipInvalid: noop,
     notice: "",
     load: noop,
+    reload: noop,
     edit: noop,
     skip: noop,
     remove: noop,
