@@ -154,13 +154,8 @@ export function DeviceGrid({
         }}
       />
       {detail ? (
-        <DeviceDrawer
-          device={detail}
-          onClose={() => {
-            setDetail(null);
-            requestAnimationFrame(nav.focusActive);
-          }}
-        />
+        // Closing gives the focus back to the cell that opened it (the Dialog's own doing).
+        <DeviceDrawer device={detail} onClose={() => setDetail(null)} />
       ) : null}
     </div>
   );

@@ -1,4 +1,5 @@
 import { X } from "lucide-react";
+import { cn } from "./cn";
 import type { DialogProps } from "./dialog";
 
 type DialogPanelProps = Pick<DialogProps, "onClose" | "title" | "description" | "children" | "footer"> & {
@@ -7,12 +8,23 @@ type DialogPanelProps = Pick<DialogProps, "onClose" | "title" | "description" | 
   descId: string;
   /** false: the close button is disabled (work is under way). */
   dismissible: boolean;
+  /** The whole height of the dialog (a side panel), rather than at most 85% of the screen's. */
+  fill?: boolean;
 };
 
 /** What an open Dialog shows: the title bar with its close button, the scrolling body, the buttons row. */
-export function DialogPanel({ titleId, descId, title, description, children, footer, ...close }: DialogPanelProps) {
+export function DialogPanel({
+  titleId,
+  descId,
+  title,
+  description,
+  children,
+  footer,
+  fill,
+  ...close
+}: DialogPanelProps) {
   return (
-    <div className="flex max-h-[85vh] flex-col">
+    <div className={cn("flex flex-col", fill ? "h-full" : "max-h-[85vh]")}>
       <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-4">
         <div>
           <h2 id={titleId} className="text-base font-semibold">

@@ -24,6 +24,8 @@ export type DialogProps = {
   size?: "sm" | "md" | "lg";
   /** false while work is under way: Esc and the backdrop no longer close it. */
   dismissible?: boolean;
+  /** "side": a full-height panel at the right edge (a drawer of details), else centred. */
+  placement?: "center" | "side";
 };
 
 /** The fields of an open Dialog that hold typed, unsaved text, each under its own key. */
@@ -46,7 +48,7 @@ export function useUnsavedInDialog(unsaved: boolean) {
  * A modal dialog on the native <dialog> element: the page behind is inert, Tab stays inside,
  * Esc closes (asking first while a field holds unsaved text), focus returns to whatever opened it.
  */
-export function Dialog({ open, size = "md", dismissible = true, ...panel }: DialogProps) {
+export function Dialog({ open, size = "md", dismissible = true, placement = "center", ...panel }: DialogProps) {
   const { onClose } = panel;
   const { ref, onKeyDown } = useModalDialog(open);
   const titleId = useId();
@@ -79,7 +81,10 @@ export function Dialog({ open, size = "md", dismissible = true, ...panel }: Dial
           if (e.target === ref.current) requestClose();
         }}
         className={cn(
-          "w-[calc(100%-2rem)] rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50",
+          "bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50",
+          placement === "side"
+            ? "my-0 ml-auto mr-0 h-full max-h-full w-full rounded-none"
+            : "w-[calc(100%-2rem)] rounded-lg",
           size === "sm" && "max-w-sm",
           size === "md" && "max-w-lg",
           size === "lg" && "max-w-3xl",
@@ -89,6 +94,7 @@ export function Dialog({ open, size = "md", dismissible = true, ...panel }: Dial
           {open ? (
             <DialogPanel
               {...panel}
+              fill={placement === "side"}
               onClose={requestClose}
               titleId={titleId}
               descId={descId}

@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
 import { partner } from "./setup/partner";
 import { expectAccessible, newSite, refreshDevices, shots, stamp } from "./devices-helpers";
+import { SMALL_LAPTOP_AND_PHONE, expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 
 const gid = (name: string) => `gr-${stamp}-${name.toLowerCase().replace(/\W+/g, "-")}`;
 
@@ -212,7 +213,7 @@ test("devices page at phone size: cards, select/open/edit reachable, 24 px targe
   await page.getByLabel("Select all shown").uncheck();
   await gate.getByRole("button", { name: gid("Phone Gate") }).click();
   await expect(page.getByRole("dialog", { name: `Device ${gid("Phone Gate")}` })).toBeVisible();
-  await page.getByRole("button", { name: "Close details" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Close", exact: true }).click();
   await gate.getByRole("button", { name: "Edit Name of Phone Gate" }).click();
   const editor = page.getByLabel(`New Name for ${gid("Phone Gate")}`);
   await expect(editor).toBeFocused();
@@ -228,4 +229,38 @@ test("devices page at phone size: cards, select/open/edit reachable, 24 px targe
   // Back at laptop width the same rows are a table again.
   await page.setViewportSize({ width: 1366, height: 900 });
   expect(await gate.evaluate((tr) => getComputedStyle(tr).display)).toBe("table-row");
+});
+
+test("the details drawer is a modal dialog: the grid inert, Tab stays in, Esc and the backdrop close", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await gridSite(page, "Grid drawer", ["Drawer cam", "Other cam"]);
+  const opener = page.getByTestId(`device-${gid("Drawer cam")}`).getByRole("button", { name: gid("Drawer cam") });
+  await opener.click();
+  const drawer = page.getByRole("dialog", { name: `Device ${gid("Drawer cam")}` });
+  await expect(drawer).toBeVisible();
+  await expect(drawer).toHaveAccessibleDescription("Drawer cam");
+  // Shown as a modal <dialog>: the browser makes everything else inert.
+  expect(await drawer.evaluate((d) => d.matches("dialog:modal"))).toBe(true);
+  await expect(drawer.getByRole("button", { name: "Close", exact: true })).toBeFocused();
+  for (const key of ["Tab", "Tab", "Shift+Tab", "Shift+Tab"]) {
+    await page.keyboard.press(key);
+    expect(await drawer.evaluate((d) => d.contains(document.activeElement)), key).toBe(true);
+  }
+  await screenshotsTo("/tmp/shots/devices", {
+    prefix: "devices-",
+    sizes: SMALL_LAPTOP_AND_PHONE,
+    check: (p) => expectNoSeriousA11y(p),
+  })(page, "drawer-dialog");
+
+  await page.keyboard.press("Escape");
+  await expect(drawer).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  // A click on the backdrop (left of the panel) closes it too, and the focus goes back all the same.
+  await opener.click();
+  await expect(drawer).toBeVisible();
+  await page.mouse.click(10, 400);
+  await expect(drawer).toHaveCount(0);
+  await expect(opener).toBeFocused();
 });

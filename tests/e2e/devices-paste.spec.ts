@@ -165,7 +165,7 @@ test("device grid: sort, filter, details, inline edit, delete selected with the 
   await page.getByRole("button", { name: `g-${stamp}-b` }).click();
   await expect(page.getByRole("dialog", { name: `Device g-${stamp}-b` })).toBeVisible();
   await shot(page, "drawer");
-  await page.getByRole("button", { name: "Close details" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Close", exact: true }).click();
 
   // Keyboard edit: focus the cell, Enter, type, Enter.
   await page.getByTestId(`device-g-${stamp}-a`).getByRole("gridcell", { name: "Lobby", exact: true }).focus();
