@@ -27,13 +27,14 @@ export function AppShell({ nav, children, ...account }: AppShellProps) {
 
   return (
     <div className="min-h-screen">
-      <a href="#main" className="skip-link">
+      {/* The open menu (only below 1024 px) is modal: all but the sidebar is inert, to keys and screen readers. */}
+      <a href="#main" className="skip-link" inert={menuOpen}>
         Skip to content
       </a>
 
       <ShellSidebar ref={sidebarRef} nav={nav} open={menuOpen} onClose={closeMenu} />
 
-      <div className="lg:pl-64">
+      <div className="lg:pl-64" inert={menuOpen}>
         <ShellHeader {...account} menuOpen={menuOpen} onOpenMenu={openMenu} menuButtonRef={menuButtonRef} />
 
         <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none sm:px-6 lg:px-8">

@@ -48,21 +48,31 @@ export function useModalDialog(open: boolean) {
     };
   }, []);
 
-  // Keep Tab inside the dialog (the browser would otherwise move on to its own toolbar).
   function onKeyDown(e: KeyboardEvent<HTMLDialogElement>) {
-    if (e.key !== "Tab" || !ref.current) return;
-    const items = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE));
-    if (items.length === 0) return;
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    if (ref.current) keepTabInside(ref.current, e);
   }
 
   return { ref, onKeyDown };
+}
+
+/**
+ * Tab from the last focusable element of a modal `box` goes to its first, Shift+Tab from the first to
+ * its last: the browser would otherwise move on to its own toolbar.
+ */
+export function keepTabInside(
+  box: HTMLElement,
+  e: Pick<globalThis.KeyboardEvent, "key" | "shiftKey" | "preventDefault">,
+) {
+  if (e.key !== "Tab") return;
+  const items = Array.from(box.querySelectorAll<HTMLElement>(FOCUSABLE));
+  if (items.length === 0) return;
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }

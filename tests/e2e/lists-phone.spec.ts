@@ -146,3 +146,47 @@ test("the phone menu and a dialog by keyboard: focus goes in, stays in, and come
   await expect(dialog).toBeHidden();
   await expect(reset).toBeFocused();
 });
+
+test("the phone menu: closed, out of the tab order; open, the page behind is inert and Tab stays in it", async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, "admin", "/users");
+  // By id: closed, it is hidden from the accessibility tree, so no role finds it.
+  const sidebar = page.locator("#sidebar");
+  const inSidebar = () => sidebar.evaluate((s) => s.contains(document.activeElement));
+  const open = page.getByRole("button", { name: "Open menu" });
+  // Closed: Tab from the menu button walks the page, never the hidden links.
+  await open.focus();
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press("Tab");
+    expect(await inSidebar(), `Tab ${i + 1} with the menu closed`).toBe(false);
+  }
+
+  await open.click();
+  await expect(sidebar.getByRole("navigation").getByRole("link").first()).toBeFocused();
+  // The header and the page are inert: out of reach of the keyboard and of screen readers.
+  for (const behind of ["header", "#main", ".skip-link"]) {
+    expect(await page.locator(behind).evaluate((el) => el.closest("[inert]") !== null), behind).toBe(true);
+  }
+  const links = await sidebar.locator("a[href], button").count();
+  for (const key of ["Tab", "Shift+Tab"]) {
+    for (let i = 0; i < links + 2; i++) {
+      await page.keyboard.press(key);
+      expect(await inSidebar(), `${key} ${i + 1} with the menu open`).toBe(true);
+    }
+  }
+  await expectAccessible(page);
+  await shot(page, "menu-open", "phone");
+  await page.keyboard.press("Escape");
+  await expect(open).toBeFocused();
+  expect(await page.locator("#main").evaluate((el) => el.closest("[inert]") !== null)).toBe(false);
+
+  // Open, then the window grows to a laptop's: the sidebar shows beside the page, which is live again.
+  await open.click();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole("main")).toBeVisible();
+  expect(await page.locator("#main").evaluate((el) => el.closest("[inert]") !== null)).toBe(false);
+  await expectAccessible(page);
+  await shot(page, "menu-wide", "laptop");
+});
