@@ -40,8 +40,13 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
   await expect(detail.getByRole("button", { name: "Release claim" })).toBeVisible();
   const theirs = row(other, id);
   await expect(theirs.getByTestId("claimed-by")).toHaveText(/Claimed by Test operator/, { timeout: 10_000 });
+  // The toolbar is the selected row's, and the first row is selected until a click: were another row
+  // claimed by someone, its disabled Dispatch would pass for this one's. So: this row first, then its toolbar.
   await theirs.click();
-  await expect(other.getByTestId("queue-actions").getByRole("button", { name: "Dispatch" })).toBeDisabled();
+  await expect(theirs).toHaveAttribute("aria-selected", "true");
+  const toolbar = other.getByTestId("queue-actions");
+  await expect(toolbar).toContainText("claimed by Test operator");
+  await expect(toolbar.getByRole("button", { name: "Dispatch" })).toBeDisabled();
 
   // Dispatch, with confirmation and the contact CHeKT named preselected.
   await expect(op.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
