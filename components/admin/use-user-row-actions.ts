@@ -2,10 +2,12 @@
 import { useState } from "react";
 import type { ConfirmDialogProps } from "@/components/ui";
 import { useActionRunner } from "@/components/forms/use-action-runner";
+import { focusAfterRowRemoval } from "@/components/ui/focus-after-removal";
 import { removeMembershipAction, resetPasswordAction, setDisabledAction } from "@/actions/users";
 
 export const CONFIRMS = ["remove", "disable", "reset"] as const;
 export type Confirm = (typeof CONFIRMS)[number];
+export const REMOVE_LABEL = "Remove from dealer";
 
 /**
  * What an admin does to one member (disable or enable, reset the password, remove from the dealer):
@@ -41,8 +43,12 @@ export function useUserRowActions({
     if (r.ok) setOtp(r.data?.oneTimePassword ?? null);
   };
   const remove = async () => {
-    await remover.run({ userId }, `${email} no longer works on ${dealerName}`);
+    const r = await remover.run({ userId }, `${email} no longer works on ${dealerName}`);
     setConfirm(null);
+    // The row leaves with the page's refresh: the focus goes to the next member's Remove, not to <body>.
+    const row = document.querySelector(`tr[data-email="${CSS.escape(email)}"]`);
+    const button = [...(row?.querySelectorAll("button") ?? [])].find((b) => b.textContent?.trim() === REMOVE_LABEL);
+    if (r.ok && button) focusAfterRowRemoval(button);
   };
 
   // Mounted together (closed until asked for), in this order.

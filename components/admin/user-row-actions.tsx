@@ -1,5 +1,4 @@
 "use client";
-import { useId } from "react";
 import { Button, ConfirmDialog, type ButtonVariant } from "@/components/ui";
 import { OneTimePasswordDialog } from "./one-time-password-dialog";
 import { CONFIRMS, REMOVE_LABEL, useUserRowActions, type Confirm } from "./use-user-row-actions";
@@ -14,16 +13,13 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
     disabled,
     dealerName,
   });
-  // Why one's own row has Disable and Remove greyed out, said in words beside them: a tooltip on a
-  // disabled button shows to nobody on a phone or at the keyboard.
-  const selfNoteId = useId();
-  // A button that opens its confirm; `selfRefusal`: nobody does this to themselves.
-  const ask = (which: Confirm, label: string, variant: ButtonVariant, selfRefusal = false) => (
+  // A button that opens its confirm; `selfRefusal`: why nobody does this to themselves.
+  const ask = (which: Confirm, label: string, variant: ButtonVariant, selfRefusal?: string) => (
     <Button
       size="sm"
       variant={variant}
-      disabled={pending || (isSelf && selfRefusal)}
-      aria-describedby={isSelf && selfRefusal ? selfNoteId : undefined}
+      disabled={pending || (isSelf && !!selfRefusal)}
+      title={isSelf ? selfRefusal : undefined}
       onClick={() => setConfirm(which)}
     >
       {label}
@@ -38,9 +34,9 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
           Enable
         </Button>
       ) : (
-        ask("disable", "Disable", "danger", true)
+        ask("disable", "Disable", "danger", "You cannot disable yourself")
       )}
-      {ask("remove", REMOVE_LABEL, "secondary", true)}
+      {ask("remove", REMOVE_LABEL, "secondary", "You cannot remove yourself")}
       {CONFIRMS.map((which) => (
         <ConfirmDialog
           key={which}
@@ -51,11 +47,6 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
         />
       ))}
       <OneTimePasswordDialog otp={otp} email={email} onClose={() => setOtp(null)} />
-      {isSelf ? (
-        <p id={selfNoteId} className="basis-full text-right text-xs text-slate-600 max-md:text-left">
-          You cannot disable yourself or remove yourself from this dealer.
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -1,19 +1,31 @@
 "use client";
+import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { switchDealerAction } from "@/actions/dealer-switch";
 import { useActionRunner } from "@/components/forms/use-action-runner";
-import { Spinner } from "@/components/ui/spinner";
+import { usePickThenApply } from "@/components/forms/use-pick-then-apply";
+import { Button } from "@/components/ui/button";
 
 export type DealerOption = { id: string; companyName: string };
 
 /**
  * Header select to change the dealer every page works on. It lists only the user's own dealers
- * (their memberships; every dealer for the organisation owner) and is shown with two or more.
+ * (their memberships; every dealer for the organisation owner) and is shown with two or more. The
+ * dealer picked changes on Switch (or Enter), and the button stays busy until the pages show it.
  */
 export function DealerSwitcher({ dealers, currentId }: { dealers: DealerOption[]; currentId: string }) {
   const router = useRouter();
   const runner = useActionRunner(switchDealerAction);
-  const pending = runner.pending;
+  const [refreshing, startRefresh] = useTransition();
+  const pending = runner.pending || refreshing;
+  const { picked, setPicked, changed, selectRef, confirm, onKeyDown } = usePickThenApply(
+    currentId,
+    async (dealerLinkId) => {
+      const r = await runner.run({ dealerLinkId }, (d) => `Now working on ${d?.companyName ?? "the chosen dealer"}`);
+      if (r.ok) startRefresh(() => router.refresh());
+      return r.ok;
+    },
+  );
   return (
     <div className="flex min-w-0 items-center gap-2">
       <label htmlFor="dealer-switcher" className="sr-only text-xs font-medium text-slate-500 sm:not-sr-only sm:block">
@@ -21,16 +33,12 @@ export function DealerSwitcher({ dealers, currentId }: { dealers: DealerOption[]
       </label>
       <select
         id="dealer-switcher"
-        value={currentId}
+        ref={selectRef}
+        value={picked}
         disabled={pending}
         aria-busy={pending || undefined}
-        onChange={async (e) => {
-          const r = await runner.run(
-            { dealerLinkId: e.target.value },
-            (d) => `Now working on ${d?.companyName ?? "the chosen dealer"}`,
-          );
-          if (r.ok) router.refresh();
-        }}
+        onChange={(e) => setPicked(e.target.value)}
+        onKeyDown={onKeyDown}
         className={
           "h-9 w-full min-w-0 max-w-[14rem] truncate rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm " +
           "text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
@@ -42,7 +50,11 @@ export function DealerSwitcher({ dealers, currentId }: { dealers: DealerOption[]
           </option>
         ))}
       </select>
-      {pending ? <Spinner className="text-slate-500" /> : null}
+      {changed ? (
+        <Button size="sm" variant="secondary" pending={pending} pendingText="Switching…" onClick={() => void confirm()}>
+          Switch
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -70,6 +70,7 @@ test("a member of dealer 1 only sees dealer 1 and gets 404 for a dealer-2 site, 
   // On Northwind's users page Solo is not listed.
   await page.goto("/");
   await page.getByLabel("Dealer", { exact: true }).selectOption({ label: "Northwind Alarms" });
+  await page.getByRole("button", { name: "Switch", exact: true }).click();
   await expect(page.getByText("Now working on Northwind Alarms")).toBeVisible();
   await page.goto("/users");
   await expect(page.getByText("Who may work on Northwind Alarms")).toBeVisible();

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import type { WaitingVerification } from "./local-counts";
 import { siteLabel } from "@/lib/site-label";
 import { textLinkClass, cn } from "@/components/ui";
-import { minutesLeft } from "@/lib/verifications/escalation";
+import { ExpiresIn } from "./expires-in";
 
 function WaitingRow({ v, now }: { v: WaitingVerification; now: Date }) {
   return (
@@ -13,7 +13,7 @@ function WaitingRow({ v, now }: { v: WaitingVerification; now: Date }) {
       <span className="min-w-0">
         <span className="block truncate font-medium text-slate-900">{v.description || "Alarm verification"}</span>
         <span className="block text-xs text-slate-500">
-          {siteLabel(v.siteId, v.siteName)} · expires in {minutesLeft(v.expiresAt, now)} min
+          {siteLabel(v.siteId, v.siteName)} · expires in <ExpiresIn expiresAt={v.expiresAt} renderedAt={now} /> min
         </span>
       </span>
       {v.state === "claimed" ? (

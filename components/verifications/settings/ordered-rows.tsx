@@ -1,7 +1,8 @@
 "use client";
-import type { Dispatch, ReactNode, SetStateAction } from "react";
+import type { Dispatch, MouseEvent, ReactNode, SetStateAction } from "react";
 import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
 import { Button, Input } from "@/components/ui";
+import { focusAfterRowRemoval } from "@/components/ui/focus-after-removal";
 import { moved } from "./outcome-list";
 
 // The editable ordered lists of outcome-settings.tsx and outcome-checklist.tsx: one list, each with its columns.
@@ -36,7 +37,13 @@ function RowCheckbox({ label, row, value, onChange }: RowControl<boolean> & { ro
 }
 
 /** An icon-only button of an editor row, in its grid area. */
-function RowButton(props: { area: string; label: string; disabled?: boolean; onClick: () => void; icon: ReactNode }) {
+function RowButton(props: {
+  area: string;
+  label: string;
+  disabled?: boolean;
+  onClick: (e: MouseEvent<HTMLButtonElement>) => void;
+  icon: ReactNode;
+}) {
   return (
     <Button
       size="sm"
@@ -119,7 +126,15 @@ export function OrderedRowList<
             <RowButton
               area="[grid-area:remove]"
               label={`Remove ${at}`}
-              onClick={() => setRows((rs) => rs.filter((_, n) => n !== i))}
+              onClick={(e) => {
+                // To the next row's Remove (or the one before, or the Add button after the list), not <body>.
+                const after = e.currentTarget.closest("ol")?.nextElementSibling;
+                focusAfterRowRemoval(
+                  e.currentTarget,
+                  after?.matches("button") ? after : after?.querySelector("button"),
+                );
+                setRows((rs) => rs.filter((_, n) => n !== i));
+              }}
               icon={<Trash2 className="h-4 w-4" aria-hidden />}
             />
           </li>
