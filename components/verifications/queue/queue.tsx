@@ -5,7 +5,7 @@ import type { EscalationSettings } from "@/lib/verifications/escalation";
 import { VerificationDetail } from "@/components/verifications/detail/detail";
 import { systemClock, useNow, type Clock } from "@/components/verifications/shared/use-now";
 import { AlertsPrompt } from "./alerts-prompt";
-import { DeskDealerProvider, type DeskDealer } from "./desk-dealer";
+import { DeskDealerProvider, useDeskDealer, type DeskDealer } from "./desk-dealer";
 import { EscalationBanner } from "./escalation-banner";
 import { QueueHeader } from "./queue-header";
 import { QueueAnnouncers } from "./queue-announcers";
@@ -21,12 +21,7 @@ import { useQueueWork } from "./use-queue-work";
 
 export type Me = { id: string; name: string };
 
-/**
- * The live queue. Accessibility: the rows form a listbox of options with no controls inside them
- * (roving tabindex: arrow keys, Home/End move focus and selection); the actions for the selected
- * row sit in a toolbar outside the list; each new alarm is announced through a polite live region.
- */
-export function VerificationQueue(props: {
+type QueueProps = {
   me: Me;
   /**
    * The dealer this queue is of: every call the desk makes names it, so a switch in another tab stops
@@ -42,11 +37,28 @@ export function VerificationQueue(props: {
   /** The escalation banner is for the dealer's admins (issue 14); everyone gets colours and sound. */
   showEscalationBanner: boolean;
   clock?: Clock;
-}) {
+};
+
+/**
+ * The live queue. Accessibility: the rows form a listbox of options with no controls inside them
+ * (roving tabindex: arrow keys, Home/End move focus and selection); the actions for the selected
+ * row sit in a toolbar outside the list; each new alarm is announced through a polite live region.
+ */
+export function VerificationQueue(props: QueueProps) {
+  const { id, name } = props.dealer;
+  // Above everything the queue runs (its claims too): every part of the desk names the page's dealer.
+  const dealer = useMemo(() => ({ id, name }), [id, name]);
+  return (
+    <DeskDealerProvider value={dealer}>
+      <QueueView {...props} />
+    </DeskDealerProvider>
+  );
+}
+
+function QueueView(props: QueueProps) {
   const { canAnswer, canTakeOver, sort, escalation, showEscalationBanner } = props;
   const clock = props.clock ?? systemClock;
-  const { id: dealerId, name: dealerName } = props.dealer;
-  const dealer = useMemo(() => ({ id: dealerId, name: dealerName }), [dealerId, dealerName]);
+  const dealer = useDeskDealer();
   const alerts = useDeskAlerts();
   const announcer = useNewAlarmAnnouncer(clock, alerts.onRef);
   const { data, status, error, isLoading, isFetching, refetch } = useLiveQueue({
@@ -64,57 +76,49 @@ export function VerificationQueue(props: {
   const { opened } = work;
 
   return (
-    <DeskDealerProvider value={dealer}>
-      <div>
-        <QueueHeader
-          status={status}
-          count={items.length}
-          sort={sort}
-          alerts={alerts}
-          showEscalationLink={showEscalationBanner}
+    <div>
+      <QueueHeader
+        status={status}
+        count={items.length}
+        sort={sort}
+        alerts={alerts}
+        showEscalationLink={showEscalationBanner}
+      />
+      <AlertsPrompt alerts={alerts} />
+      {showEscalationBanner ? (
+        <EscalationBanner escalated={escalated} items={items} now={now} settings={escalation} onSelect={work.select} />
+      ) : null}
+
+      <QueueAnnouncers newAlarm={announcer.said} escalation={escalationSaid} />
+      <QueueBody
+        error={data ? null : error}
+        loading={isLoading && !data}
+        empty={items.length === 0}
+        retrying={isFetching}
+        onRetry={() => void refetch()}
+      >
+        <QueueList
+          items={items}
+          now={now}
+          escalation={escalation}
+          work={work}
+          canAnswer={canAnswer}
+          canTakeOver={canTakeOver}
+          listAsOf={data?.listAsOf ?? ""}
         />
-        <AlertsPrompt alerts={alerts} />
-        {showEscalationBanner ? (
-          <EscalationBanner
-            escalated={escalated}
-            items={items}
-            now={now}
-            settings={escalation}
-            onSelect={work.select}
-          />
-        ) : null}
+      </QueueBody>
 
-        <QueueAnnouncers newAlarm={announcer.said} escalation={escalationSaid} />
-        <QueueBody
-          error={data ? null : error}
-          loading={isLoading && !data}
-          empty={items.length === 0}
-          retrying={isFetching}
-          onRetry={() => void refetch()}
-        >
-          <QueueList
-            items={items}
-            now={now}
-            escalation={escalation}
-            work={work}
-            canAnswer={canAnswer}
-            canTakeOver={canTakeOver}
-            listAsOf={data?.listAsOf ?? ""}
-          />
-        </QueueBody>
-
-        {opened ? (
-          <VerificationDetail
-            item={opened}
-            work={work}
-            canAnswer={canAnswer}
-            canTakeOver={canTakeOver}
-            leaseSeconds={props.leaseSeconds}
-            escalation={escalation}
-            now={now}
-          />
-        ) : null}
-      </div>
-    </DeskDealerProvider>
+      {opened ? (
+        <VerificationDetail
+          item={opened}
+          work={work}
+          canAnswer={canAnswer}
+          canTakeOver={canTakeOver}
+          leaseSeconds={props.leaseSeconds}
+          escalation={escalation}
+          now={now}
+        />
+      ) : null}
+    </div>
   );
 }
