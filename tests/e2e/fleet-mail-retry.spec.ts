@@ -8,11 +8,11 @@
 // alerts that were waiting for a mail are put back after. axe; laptop and phone screenshots under
 // /tmp/shots/f5.
 import { expect, test } from "@playwright/test";
-import PgBoss from "pg-boss";
 import * as smtpTester from "smtp-tester";
 import { freePort } from "../../scripts/lib/postgres";
 import { utcBrief } from "../../lib/utc-text";
 import { sim } from "./setup";
+import { sendOnlyBoss } from "./setup/boss";
 import { sql } from "./setup/db";
 import { partner } from "./setup/partner";
 import { expectNoSeriousA11y, fitsTheWidth, screenshotsTo, SMALL_LAPTOP_AND_PHONE } from "./setup/page-checks";
@@ -92,13 +92,7 @@ test.afterEach(async () => {
 
 /** The app's fleet scan, now: its pg-boss job (lib/jobs/fleet-alerts.ts) as the once-a-minute schedule sends it. */
 async function queueFleetScan() {
-  const boss = new PgBoss({
-    connectionString: process.env.E2E_DATABASE_URL!,
-    max: 1,
-    supervise: false,
-    schedule: false,
-    migrate: false,
-  });
+  const boss = sendOnlyBoss();
   await boss.start();
   try {
     await boss.send("fleet-alerts", {});

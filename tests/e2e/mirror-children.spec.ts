@@ -4,10 +4,10 @@
 // the arming page, the device grid and the contact edit form still render with how fresh they are,
 // and the page views make no Partner API call at all. Then a verification answer sent while a
 // 3,000-device bulk job and a mirror sweep spend the same free-tier budget is accepted promptly.
-import PgBoss from "pg-boss";
 import { expect, test, type Page } from "@playwright/test";
 import { countText } from "../../lib/count-text";
 import { AS_OF, signIn, sim } from "./setup";
+import { sendOnlyBoss } from "./setup/boss";
 import { sql as query } from "./setup/db";
 import { screenshotsTo } from "./setup/page-checks";
 import { expectAccessible, queueLive, raise, row } from "./verifications-helpers";
@@ -172,13 +172,7 @@ test("a verification answer sent while a bulk job and a sweep run is accepted pr
     rateLimitBurstPerS: number;
   };
   await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 60, rateLimitBurstPerS: 5 } });
-  const boss = new PgBoss({
-    connectionString: process.env.E2E_DATABASE_URL!,
-    max: 1,
-    supervise: false,
-    schedule: false,
-    migrate: false,
-  });
+  const boss = sendOnlyBoss();
   const opCtx = await browser.newContext();
   const bulkCtx = await browser.newContext();
   try {
