@@ -1,7 +1,7 @@
 // fetchQueue (components/verifications/queue/fetch-queue.ts): the queue's list answer, and the error
 // the queue shows (components/verifications/queue/queue-body.tsx) when it is refused or unreadable.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fetchQueue } from "@/components/verifications/queue/fetch-queue";
+import { fetchQueue, QueueRefused } from "@/components/verifications/queue/fetch-queue";
 import { QUEUE_NOW as T, queueItem } from "../support/queue-item";
 
 /** The dealer the page was drawn for: every call names it. */
@@ -21,6 +21,20 @@ describe("fetchQueue", () => {
   it("throws the route's own message when it refuses", async () => {
     answer(JSON.stringify({ error: { code: "unauthenticated", message: "Sign in first." } }), 401);
     await expect(fetchQueue(DEALER)).rejects.toThrow(/^Sign in first\.$/);
+  });
+
+  it("a refusal is a QueueRefused in the queue's words (it stops the queue): a switch, a lost dealer", async () => {
+    const switched =
+      "This page is for Acme Security; you switched to Beta Alarms in another tab. Reload to work on Beta.";
+    answer(JSON.stringify({ error: { code: "dealer_switched", message: switched } }), 409);
+    await expect(fetchQueue(DEALER)).rejects.toEqual(new QueueRefused(switched));
+    answer(JSON.stringify({ error: { code: "not_found", message: "No such dealer." } }), 404);
+    const lost = fetchQueue(DEALER).catch((e: unknown) => e);
+    expect(await lost).toBeInstanceOf(QueueRefused);
+    expect(await lost).toHaveProperty(
+      "message",
+      expect.stringMatching(/^You no longer have access to Acme Security\./),
+    );
   });
 
   it("throws the HTTP status when a refusal carries no message", async () => {

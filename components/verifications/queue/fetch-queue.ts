@@ -5,10 +5,17 @@ import { atDealer, type DeskDealer } from "./desk-dealer";
 
 const listOf = (dealer: DeskDealer) => atDealer("/api/live/verifications/list", dealer);
 
+/** The server refused this user the queue; the message says why, as the queue shows it (refusalOf). */
+export class QueueRefused extends Error {}
+
 /** The open queue from the list route; a refusal or an answer of another shape throws, for the queue's error state. */
 export async function fetchQueue(dealer: DeskDealer): Promise<QueueList> {
   const res = await fetch(listOf(dealer), { cache: "no-store" });
-  if (!res.ok) throw new Error(await failureMessage(res, `Could not load the queue (HTTP ${res.status})`));
+  if (!res.ok) {
+    const refused = await refusalOf(res.clone(), dealer);
+    if (refused !== null) throw new QueueRefused(refused);
+    throw new Error(await failureMessage(res, `Could not load the queue (HTTP ${res.status})`));
+  }
   const list = await bodyAs(res, queueListSchema);
   if (!list) throw new Error("Could not load the queue: the server's answer was not a queue. Reload the page.");
   return list;
@@ -17,13 +24,20 @@ export async function fetchQueue(dealer: DeskDealer): Promise<QueueList> {
 /**
  * Why the server refuses this user the queue (signed out, taken off the dealer, switched to another
  * in another tab…), from the list route (the stream's very check); null when it answers, or cannot be
- * reached (not a refusal). The page was drawn for `dealer`, so "no dealer" and "no such dealer" mean
- * this user lost it (taken off it, or it was disconnected), not that none was ever connected as the
- * server's own words would say.
+ * reached (not a refusal).
  */
 export async function queueRefusal(dealer: DeskDealer): Promise<string | null> {
   const res = await fetch(listOf(dealer), { cache: "no-store" }).catch(() => null);
-  if (!res || ![401, 403, 404, 409].includes(res.status)) return null;
+  return res ? refusalOf(res, dealer) : null;
+}
+
+/**
+ * A refusal in the queue's words. The page was drawn for `dealer`, so "no dealer" and "no such dealer" mean this
+ * user lost it (taken off it, or it was disconnected), not that none was ever connected as the server's own words
+ * would say.
+ */
+async function refusalOf(res: Response, dealer: DeskDealer): Promise<string | null> {
+  if (![401, 403, 404, 409].includes(res.status)) return null;
   const { code, message } = await failureOf(res, `The server refused the queue (HTTP ${res.status}).`);
   // "no_dealer": the user has no dealer left; "not_found": not this one (lib/auth/require.ts).
   return code === "no_dealer" || code === "not_found"

@@ -6,7 +6,7 @@ import type { QueueItem } from "@/lib/verifications/types";
 import { useLatest } from "@/components/verifications/shared/use-latest";
 import { openEventStream, type LiveStatus } from "./event-stream";
 import { atDealer, type DeskDealer } from "./desk-dealer";
-import { fetchQueue, queueRefusal } from "./fetch-queue";
+import { fetchQueue, QueueRefused, queueRefusal } from "./fetch-queue";
 import { liveApplier } from "./live-apply";
 
 export const QUEUE_KEY = ["verifications", "open"] as const;
@@ -34,8 +34,11 @@ const cachedQueue = (queryClient: QueryClient) => queryClient.getQueryData<Queue
  */
 export function useLiveQueue(opts: LiveQueueOptions) {
   const query = useListedQueue(opts.dealer);
-  const status = useQueueStream(opts);
-  return { ...query, status };
+  // The stream cannot see a switch made in another tab (it holds the cookies it was opened with); the
+  // list's next read can: refused, the queue stops, says why, and keeps what it shows.
+  const refused = query.error instanceof QueueRefused ? query.error.message : null;
+  const status = useQueueStream(opts, refused === null);
+  return { ...query, status: refused === null ? status : { refused } };
 }
 
 /** The list route's queue, fetched on opening and every minute, merged into what the stream delivered. */
@@ -50,23 +53,26 @@ function useListedQueue(dealer: DeskDealer) {
     },
     staleTime: 30_000,
     refetchInterval: 60_000,
+    // Coming back to this tab (after a switch in another, say) asks the server whether it is still this dealer's.
+    refetchOnWindowFocus: "always",
   });
 }
 
 /** The stream's messages merged into the cache while the page is open; says whether the stream is live. */
-function useQueueStream(opts: LiveQueueOptions) {
+function useQueueStream(opts: LiveQueueOptions, open: boolean) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const onNew = useLatest(opts.onNew);
   const onLatency = useLatest(opts.onLatency);
   const { dealer } = opts;
   useEffect(() => {
+    if (!open) return;
     const apply = liveApplier(
       { read: () => cachedQueue(queryClient), update: (fn) => updateQueue(queryClient, fn) },
       { onNew: (item) => onNew.current?.(item), onLatency: (ms) => onLatency.current?.(ms) },
     );
     const refusal = () => queueRefusal(dealer);
     return openEventStream(atDealer("/api/live/verifications", dealer), { data: apply, status: setStatus, refusal });
-  }, [queryClient, onNew, onLatency, dealer]);
+  }, [queryClient, onNew, onLatency, dealer, open]);
   return status;
 }
