@@ -133,9 +133,9 @@ export function SiteContactsPanel({
   siteId,
   canEdit,
   rows,
-  childrenReadAt,
-}: SitePanelProps & { rows: Contact[]; childrenReadAt: Date | null }) {
-  const fresh = freshnessFor(dealerLinkId, [{ kind: "contacts", siteId }], listSeenOf(rows, childrenReadAt));
+  contactsReadAt,
+}: SitePanelProps & { rows: Contact[]; contactsReadAt: Date | null }) {
+  const fresh = freshnessFor(dealerLinkId, [{ kind: "contacts", siteId }], listSeenOf(rows, contactsReadAt));
   return (
     <Card
       className="mt-6"

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { Camera, ShieldCheck, type LucideIcon } from "lucide-react";
 import { Freshness, type FreshnessProps } from "@/components/mirror/freshness";
 import { Card, buttonClasses } from "@/components/ui";
-import type { SitePageData } from "@/lib/mirror/site-page-read";
+import { listAsOf, type SitePageData } from "@/lib/mirror/site-page-read";
 import { freshnessFor } from "@/lib/mirror/view";
 import { SECURITY_TYPES } from "@/lib/schemas/arming";
 import { plural } from "@/lib/plural";
@@ -48,16 +48,14 @@ export function SiteDevicesPanel({
   dealerLinkId,
   siteId,
   devices: { count, asOf },
-  childrenReadAt,
+  devicesReadAt,
 }: {
   dealerLinkId: string;
   siteId: number;
   devices: SitePageData["devices"];
-  childrenReadAt: Date | null;
+  devicesReadAt: Date | null;
 }) {
-  // No live device: as fresh as the site's last children read, which found none (listSeen's rule).
-  const seen = { confirmedAt: asOf ?? childrenReadAt };
-  const fresh = freshnessFor(dealerLinkId, [{ kind: "devices", siteId }], seen);
+  const fresh = freshnessFor(dealerLinkId, [{ kind: "devices", siteId }], listAsOf(asOf, devicesReadAt));
   return (
     <MirrorPanel title="Devices" link={{ href: `/sites/${siteId}/devices`, icon: Camera, label: "Open" }} fresh={fresh}>
       <p className="text-sm text-slate-700">

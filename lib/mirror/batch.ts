@@ -36,8 +36,11 @@ import {
 } from "./sql-values";
 import { statusSpellSql, type HeldStatus } from "./status-spell";
 
-/** The rows of one scope a complete list no longer names: gone, unless confirmed since `since`. */
-export type GoneScope = { since: Date; siteId?: number };
+/**
+ * The rows of one scope a complete list no longer names: gone, unless confirmed since `since`. A site's
+ * list also dates the site's list by `asked`, its first call's time (Table.listReadAt), rows or none.
+ */
+export type GoneScope = { since: Date; siteId?: undefined } | { since: Date; siteId: number; asked: Date };
 
 /** What our own deletes remove: a kind's row, and with a site its contacts, devices and arming. */
 export type MirrorKind = "station" | "site" | "contact" | "device";
@@ -68,6 +71,11 @@ type Table = {
   join?: Prisma.Sql;
   /** Whose deletes of ours keep a row out of a read: its own kind's (by its key), its site's (SQL over `r`). */
   deletedWith: { kind?: MirrorKind; site?: string };
+  /**
+   * The mirror_sites column a complete read of a site's list sets: an empty list writes no row, and
+   * without it a view would find the list as old as the sweep's last read and queue a read at every look.
+   */
+  listReadAt?: "contacts_read_at" | "devices_read_at";
 };
 
 const raw = Prisma.raw;
@@ -129,15 +137,29 @@ function upsertSql(t: Table, dealerLinkId: string, rows: { key: number }[], at: 
     ${raw(origin.read ? "WHERE m.confirmed_at <= EXCLUDED.confirmed_at" : "")}`;
   const gone = origin.read ? origin.gone : undefined;
   if (!gone) return insert;
+  const site = gone.siteId === undefined ? null : gone;
   return Prisma.sql`
     WITH up AS (${insert} RETURNING 1),
     gone AS (
       UPDATE ${raw(t.table)} SET gone_at = ${utc(at)}, updated_at = ${utc(at)}
       WHERE dealer_link_id = ${dealerLinkId} AND gone_at IS NULL AND confirmed_at < ${utc(gone.since)}
-        ${gone.siteId === undefined ? Prisma.empty : Prisma.sql`AND site_id = ${gone.siteId}`}
+        ${site ? Prisma.sql`AND site_id = ${site.siteId}` : Prisma.empty}
         AND NOT (chekt_id = ANY(${rows.map((r) => r.key)}::int[]))
       RETURNING 1)
+    ${site && t.listReadAt ? listReadSql(dealerLinkId, site, t.listReadAt) : Prisma.empty}
     SELECT (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM gone)::int AS gone`;
+}
+
+/**
+ * The site's list dated by the read's first call, never moved back by an older answer landing late (a
+ * CTE of the read's statement: Postgres runs it whether or not the query reads it). updated_at stays.
+ */
+function listReadSql(dealerLinkId: string, site: { siteId: number; asked: Date }, column: string): Prisma.Sql {
+  const c = raw(column);
+  return Prisma.sql`, listed AS (
+      UPDATE mirror_sites SET ${c} = ${utc(site.asked)}
+      WHERE dealer_link_id = ${dealerLinkId} AND chekt_id = ${site.siteId}
+        AND (${c} IS NULL OR ${c} < ${utc(site.asked)}))`;
 }
 
 /** An upsert's JSON rows: the last answer per object (a page may repeat one), its typed columns, the whole answer. */
@@ -219,6 +241,7 @@ const CONTACTS: Table = {
   key: "chekt_id",
   flags: true,
   deletedWith: { kind: "contact", site: "r.site_id" },
+  listReadAt: "contacts_read_at",
   columns: typed({
     site_id: "int",
     external_id: "text",
@@ -316,6 +339,7 @@ function devicesTable(dealerLinkId: string): Table {
     key: "chekt_id",
     flags: true,
     deletedWith: { kind: "device", site: "r.site_id" },
+    listReadAt: "devices_read_at",
     columns: [
       ...typed({
         site_id: "int",

@@ -6,6 +6,7 @@ import { isChektError } from "@/lib/chekt/errors";
 import type { ResponseContactDto } from "@/lib/schemas/contract";
 import { heldHere } from "@/lib/delete-by-chekt-id";
 import { readContactDto } from "./dto";
+import { listSeenOf } from "./site-page-read";
 import { markGone } from "./write";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -54,24 +55,22 @@ export async function readSiteContacts(
 }
 
 /**
- * What a site's list's freshness line shows: its oldest row's confirmation; an empty list is as
- * fresh as the sweep's last read of the site's children (which found it empty), or never read. Not
- * the dealer's last sweep: a sweep reads only the sites due (lib/mirror/sweep.ts).
+ * What a site's contacts or devices list's freshness line shows, by listAsOf's rule
+ * (lib/mirror/site-page-read.ts); the site's list date is read only for an empty list.
  */
 export async function listSeen(
   db: Db,
   dealerLinkId: string,
   siteId: number,
+  kind: "contacts" | "devices",
   rows: { confirmedAt: Date; goneAt?: Date | null }[],
 ): Promise<{ confirmedAt: Date | null }> {
-  const live = rows.filter((r) => !r.goneAt);
-  if (live.length > 0)
-    return { confirmedAt: live.reduce((min, r) => (r.confirmedAt < min ? r.confirmedAt : min), live[0]!.confirmedAt) };
+  if (rows.some((r) => !r.goneAt)) return listSeenOf(rows, null);
   const site = await db.mirrorSite.findUnique({
     where: { dealerLinkId_chektId: { dealerLinkId, chektId: siteId } },
-    select: { childrenReadAt: true },
+    select: { contactsReadAt: true, devicesReadAt: true },
   });
-  return { confirmedAt: site?.childrenReadAt ?? null };
+  return listSeenOf([], (kind === "contacts" ? site?.contactsReadAt : site?.devicesReadAt) ?? null);
 }
 
 /**

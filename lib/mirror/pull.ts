@@ -3,7 +3,8 @@ import "server-only";
 // differs from ours is flagged changedAt). Shared by the Refresh button, the stale-while-revalidate
 // job and the background sweep; only the budget class differs. A 404 marks the row gone; any other
 // failure is thrown untouched (the caller decides: show it, or retry). Each answer (one object, or
-// one page of a list with, on a complete list's last page, the gone mark of what it did not name)
+// one page of a list with, on a complete list's last page, the gone mark of what it did not name and the
+// date of a site's list)
 // is ONE statement on the pool (lib/mirror/batch.ts): no transaction, no Prisma client engine.
 // Each answer is written as of the time its request went out (after its wait for the budget, which
 // may be long for the sweep's class), not the time it came back: CHeKT may have answered it before one
@@ -146,22 +147,26 @@ const devicesSql =
 
 /**
  * Every row of an offset-paged list (stations, a site's contacts) into the mirror, a statement a
- * page; the last page's statement also marks gone what the list no longer names in `scope` (rows
- * not confirmed since the read began: the earlier pages' rows carry a later time).
+ * page; the last page's statement also marks gone what the list no longer names (of `siteId` when
+ * given: rows not confirmed since the read began, the earlier pages' rows carry a later time) and
+ * dates the site's list as of its first page.
  */
 async function pullPages<T>(
   o: PullOpts,
   list: (page: { limit: number; offset: number }, o: PullOpts) => Promise<{ rows: T[]; total: number }>,
   write: PageSql<T>,
-  scope: Omit<GoneScope, "since"> = {},
+  siteId?: number,
 ): Promise<number> {
   const since = clock(o);
   let seen = 0;
+  let first: Date | undefined;
   for (let offset = 0; ; offset += SWEEP_PAGE) {
     const { answer: page, asked } = await timedRead(o, (ro) => list({ limit: SWEEP_PAGE, offset }, ro));
+    first ??= asked;
     seen += page.rows.length;
     const last = page.rows.length < SWEEP_PAGE || seen >= page.total;
-    await mirrorRows(asked, page.rows, write, last ? { ...scope, since } : undefined);
+    const gone: GoneScope = siteId === undefined ? { since } : { since, siteId, asked: first };
+    await mirrorRows(asked, page.rows, write, last ? gone : undefined);
     if (last) return seen;
   }
 }
@@ -262,7 +267,7 @@ function siteListOrGone(scope: PullScope, siteId: number, o: PullOpts, read: () 
 /** A site's contacts, page by page; contacts CHeKT no longer lists are marked gone. */
 export function pullContacts(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
   return siteListOrGone(scope, siteId, o, () =>
-    pullPages(o, (page, ro) => listContactsPage(scope, siteId, page, ro), contactsSql(scope, siteId), { siteId }),
+    pullPages(o, (page, ro) => listContactsPage(scope, siteId, page, ro), contactsSql(scope, siteId), siteId),
   );
 }
 
@@ -280,7 +285,7 @@ export function pullDevice(scope: PullScope, siteId: number, deviceId: number, o
 export function pullDevices(scope: PullScope, siteId: number, o: PullOpts = {}): Promise<Pulled> {
   return siteListOrGone(scope, siteId, o, async () => {
     const { answer: devices, asked } = await timedRead(o, (ro) => appDeviceApi().list(scope.dealerId, siteId, ro));
-    await mirrorRows(asked, devices, devicesSql(scope, siteId), { since: asked, siteId });
+    await mirrorRows(asked, devices, devicesSql(scope, siteId), { since: asked, siteId, asked });
   });
 }
 

@@ -1,10 +1,10 @@
 import "server-only";
 // Everything the site page (app/(console)/sites/[siteId]/page.tsx) shows from the mirror, in ONE
 // statement on the pool (lib/db.ts sql): the site row, its station, device counts, the readiness
-// facts with the dealer's offline threshold, arming, the contacts, when the sweep last read the site's
-// children (what an empty list's freshness line says) and the desk checklists. It was ten queries through Prisma's
-// client engine, each a round trip and ~2 ms of the engine's CPU; the panels render from this
-// instead of reading on their own.
+// facts with the dealer's offline threshold, arming, the contacts, when CHeKT last answered the site's
+// contacts and devices lists (what an empty list's freshness line says) and the desk checklists. It
+// was ten queries through Prisma's client engine, each a round trip and ~2 ms of the engine's CPU; the
+// panels render from this instead of reading on their own.
 import { sql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { statusCountsSql } from "@/lib/fleet/device-status";
@@ -39,7 +39,8 @@ type Row = {
   devices_as_of: Date | null;
   security_type: number | null;
   arming_at: Date | null;
-  children_read_at: Date | null;
+  contacts_read_at: Date | null;
+  devices_read_at: Date | null;
   contacts: ContactJson[];
   // Wrapped ({ steps }), so a missing checklist (SQL null) differs from a row whatever its steps hold.
   dealer_checklist: { steps: unknown } | null;
@@ -59,8 +60,9 @@ export type SitePageData = {
   arming: { securityType: number; confirmedAt: Date } | null;
   /** Every contact the mirror knows for the site, gone ones too, by last name (CHeKT's list order). */
   contacts: MirroredContact[];
-  /** When the sweep last read the site's contacts, devices and arming: how fresh an empty list is. */
-  childrenReadAt: Date | null;
+  /** When CHeKT last answered the site's contacts (devices) list, to the sweep or a refresh: see listAsOf. */
+  contactsReadAt: Date | null;
+  devicesReadAt: Date | null;
   /** The desk checklists (lib/verifications/outcomes.ts checklists): the dealer's, and the site's own or null. */
   checklists: { dealer: ChecklistStep[]; site: ChecklistStep[] | null };
 };
@@ -71,16 +73,27 @@ const epochMs = (col: string) => Prisma.raw(`round(extract(epoch FROM ${col}) * 
 const dateOrNull = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 /**
- * A list's freshness as listSeen (lib/mirror/contacts.ts) says it: its oldest live row's
- * confirmation, or for an empty list the site's last children read (that read found it empty).
+ * The one rule for how fresh a site's contacts or devices list is (its freshness line, and whether a
+ * view queues its re-read): its oldest live row's confirmation; with none, the last time CHeKT
+ * answered the whole list (mirror_sites.contacts_read_at / devices_read_at), whether the sweep or a
+ * refresh asked. Not the sweep's last read of the site alone: a refresh answered empty would leave the
+ * list old, and every view until the sweep came round (hours at 10,000 sites) would queue a CHeKT call.
  */
+export function listAsOf(oldestLive: Date | null, listReadAt: Date | null): { confirmedAt: Date | null } {
+  return { confirmedAt: oldestLive ?? listReadAt };
+}
+
+/** listAsOf for the rows a list holds, gone ones included (they do not count). */
 export function listSeenOf(
   rows: { confirmedAt: Date; goneAt?: Date | null }[],
-  childrenReadAt: Date | null,
+  listReadAt: Date | null,
 ): { confirmedAt: Date | null } {
   const live = rows.filter((r) => !r.goneAt);
-  if (live.length === 0) return { confirmedAt: childrenReadAt };
-  return { confirmedAt: live.reduce((min, r) => (r.confirmedAt < min ? r.confirmedAt : min), live[0]!.confirmedAt) };
+  const oldest = live.reduce<Date | null>(
+    (min, r) => (min === null || r.confirmedAt < min ? r.confirmedAt : min),
+    null,
+  );
+  return listAsOf(oldest, listReadAt);
 }
 
 /** The site page's mirror data for `siteId` of the dealer; null when the mirror has no such site. */
@@ -101,7 +114,7 @@ export async function readSitePage(
            coalesce(dev.unknown, 0)::int AS unknown, coalesce(dev.n, 0)::int AS device_count,
            dev.as_of AS devices_as_of,
            a.security_type, a.confirmed_at AS arming_at,
-           s.children_read_at,
+           s.contacts_read_at, s.devices_read_at,
            (SELECT coalesce(json_agg(json_build_object(
                      'contact_id', c.chekt_id, 'site_id', c.site_id, 'external_contact_id', c.external_id,
                      'first_name', c.first_name, 'last_name', c.last_name, 'phone_number', c.phone,
@@ -145,7 +158,8 @@ export async function readSitePage(
       changedAt: dateOrNull(changed_ms),
       confirmedAt: new Date(confirmed_ms),
     })),
-    childrenReadAt: r.children_read_at,
+    contactsReadAt: r.contacts_read_at,
+    devicesReadAt: r.devices_read_at,
     checklists: {
       dealer: parseSteps(r.dealer_checklist?.steps),
       site: r.site_checklist ? parseSteps(r.site_checklist.steps) : null,

@@ -104,10 +104,10 @@ beforeAll(async () => {
   });
   await world.prisma.fleetSettings.create({ data: { dealerLinkId: L, offlineThresholdMin: 60 } });
   await world.prisma.mirrorSync.create({ data: { dealerLinkId: L, finishedAt: minutesAgo(10) } });
-  // The sweep read 101's and 103's children (an empty list is as fresh as that); the others never.
+  // CHeKT answered 101's and 103's lists (an empty list is as fresh as that), at different times; the others never.
   await world.prisma.mirrorSite.updateMany({
     where: { dealerLinkId: L, chektId: { in: [101, 103] } },
-    data: { childrenReadAt: minutesAgo(7) },
+    data: { childrenReadAt: minutesAgo(9), contactsReadAt: minutesAgo(7), devicesReadAt: minutesAgo(8) },
   });
   const step = (id: string, optional = false) => ({ id, text: `Step ${id}`, optional });
   const checklist = (dealerLinkId: string, scope: string, steps: unknown) =>
@@ -163,9 +163,11 @@ describe("readSitePage", () => {
 
     const contacts = await readSiteContacts(world.prisma, L, siteId);
     expect(got.contacts).toEqual(contacts.rows);
-    const seen = (rows: typeof contacts.rows) => listSeen(world.prisma, L, siteId, rows);
-    expect(listSeenOf(got.contacts, got.childrenReadAt)).toEqual(await seen(contacts.rows));
-    expect(listSeenOf([], got.childrenReadAt)).toEqual(await seen([]));
+    const seen = (kind: "contacts" | "devices", rows: typeof contacts.rows) =>
+      listSeen(world.prisma, L, siteId, kind, rows);
+    expect(listSeenOf(got.contacts, got.contactsReadAt)).toEqual(await seen("contacts", contacts.rows));
+    expect(listSeenOf([], got.contactsReadAt)).toEqual(await seen("contacts", []));
+    expect(listSeenOf([], got.devicesReadAt)).toEqual(await seen("devices", []));
 
     expect(got.checklists).toEqual(await checklists(world.prisma, { id: L }, siteId));
   });

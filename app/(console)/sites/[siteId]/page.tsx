@@ -65,7 +65,7 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
               dealerLinkId={dealer.id}
               siteId={siteId}
               devices={data.devices}
-              childrenReadAt={data.childrenReadAt}
+              devicesReadAt={data.devicesReadAt}
             />
             {/* The desk checklist this site's alarms use (its own or the dealer's); admins change it. */}
             {!gone ? (
@@ -79,7 +79,7 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
           siteId={siteId}
           canEdit={canEdit}
           rows={data.contacts}
-          childrenReadAt={data.childrenReadAt}
+          contactsReadAt={data.contactsReadAt}
         />
       </>
     );

@@ -30,7 +30,7 @@ export default async function DevicesPage({ params }: { params: Promise<{ siteId
     const running = jobs.find((j) => isInProgress(j.state));
     const seen = asOf
       ? { confirmedAt: asOf, goneAt: ctx.siteGoneAt }
-      : { ...(await listSeen(prisma, ctx.scope.dealerLinkId, ctx.siteId, [])), goneAt: ctx.siteGoneAt };
+      : { ...(await listSeen(prisma, ctx.scope.dealerLinkId, ctx.siteId, "devices", [])), goneAt: ctx.siteGoneAt };
     const fresh = freshnessFor(ctx.scope.dealerLinkId, [{ kind: "devices", siteId: ctx.siteId }], seen);
     return (
       <>

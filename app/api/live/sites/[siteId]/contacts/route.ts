@@ -27,7 +27,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ siteId: str
   if (!site) return refusedNotFoundJson({ user, dealer }, "site", siteId, request);
   const { rows } = await readSiteContacts(prisma, dealer.id, siteId);
   const live = rows.filter((c) => !c.goneAt);
-  const seen = await listSeen(prisma, dealer.id, siteId, live);
+  const seen = await listSeen(prisma, dealer.id, siteId, "contacts", live);
   const contacts = live.map((c) => ({
     id: c.contact_id,
     name: contactLabel(c.contact_id, c.first_name, c.last_name),
