@@ -5,27 +5,21 @@ import { fetchJob } from "@/components/devices/fetch-job";
 import { jobAnswerSchema } from "@/lib/bulk/job-schemas";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
 import { answerFetch } from "../support/fetch-answer";
+import { jobProgress } from "../support/job-progress";
 
 const NOW = new Date("2026-12-01T15:00:00Z");
 const UNREAD = "Could not load the job: the server's answer was not a job. Reload the page.";
 
 /** A job as readJobProgress builds it: dates as ISO text, one chunk retried once. */
-const job: JobProgress = {
-  id: "job-1",
-  kind: "create",
-  entity: "devices",
-  state: "running",
-  chektSiteId: 42,
+const job: JobProgress = jobProgress({
   total: 3,
   succeeded: 1,
   failed: 1,
   pending: 1,
   createdAt: NOW.toISOString(),
   startedAt: new Date(NOW.getTime() + 1_000).toISOString(),
-  finishedAt: null,
-  createdByEmail: "ada@a.example",
   chunks: [{ seq: 0, state: "sent", attempts: 2, traceIds: ["t-1", "t-2"], lastError: "HTTP 503" }],
-};
+});
 
 /** Rows as readJobItems builds them: a pasted row (sheet line) and one of a form (position + 1). */
 const items: JobItemView[] = [

@@ -7,23 +7,9 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { JobSummary } from "@/components/devices/job-summary";
 import type { JobProgress } from "@/lib/bulk/jobs";
+import { jobProgress } from "../support/job-progress";
 
-const job: JobProgress = {
-  id: "job-1",
-  kind: "create",
-  entity: "devices",
-  state: "running",
-  chektSiteId: 42,
-  total: 10,
-  succeeded: 4,
-  failed: 1,
-  pending: 5,
-  createdAt: "2026-11-02T10:00:00.000Z",
-  startedAt: "2026-11-02T10:00:01.000Z",
-  finishedAt: null,
-  createdByEmail: "ada@a.example",
-  chunks: [],
-};
+const job = jobProgress();
 
 const render = (j: JobProgress) =>
   renderToStaticMarkup(createElement(JobSummary, { job: j, entity: "devices", error: null }));
