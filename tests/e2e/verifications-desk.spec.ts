@@ -45,7 +45,7 @@ test("a late list answer never removes alarms that arrived live meanwhile", asyn
   // Every list the server computed before the alarms were raised: the page may ask more than once
   // (its first fetch and a refetch), and which of the held answers it merges last is not ours to pick.
   const staleAsOfs: string[] = [];
-  await page.route("**/api/live/verifications/list", async (route: Route) => {
+  await page.route("**/api/live/verifications/list?*", async (route: Route) => {
     if (raising) return route.continue();
     held++;
     const response = await route.fetch();
@@ -71,7 +71,7 @@ test("a late list answer never removes alarms that arrived live meanwhile", asyn
   const queue = page.getByTestId("verification-queue");
   await expect.poll(async () => staleAsOfs.includes((await queue.getAttribute("data-list-as-of")) ?? "")).toBe(true);
   for (const r of raised) await expect(row(page, r.verification.verification_id)).toBeVisible();
-  await page.unroute("**/api/live/verifications/list");
+  await page.unroute("**/api/live/verifications/list?*");
   // A fresh list (e.g. after a reconnect) agrees: still all three.
   await page.reload();
   await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
@@ -143,7 +143,7 @@ test(
     // already shows the claim, and its answer must not pass for the renewal a test step waits for.
     const leaseCallsOut = new Set<Request>();
     const isLeaseCall = (r: Request) =>
-      r.method() === "POST" && /\/api\/live\/verifications\/[^/]+\/lease$/.test(r.url());
+      r.method() === "POST" && /\/api\/live\/verifications\/[^/]+\/lease(\?|$)/.test(r.url());
     op.on("request", (r) => {
       if (!isLeaseCall(r)) return;
       beats.push(r.url());
@@ -185,7 +185,7 @@ test(
     for (let beat = 0; beat < 3; beat++) {
       await expect.poll(() => leaseCallsOut.size).toBe(0);
       const almostUp = await shortenLease(id, 3_000);
-      const renewed = op.waitForResponse((r) => /\/lease$/.test(r.url()) && r.request().method() === "POST");
+      const renewed = op.waitForResponse((r) => /\/lease(\?|$)/.test(r.url()) && r.request().method() === "POST");
       await op.clock.fastForward(2_000); // one beat: a third of the 6 s lease
       expect(await (await renewed).json()).toMatchObject({ held: true });
       expect((await leaseEnd(id)).getTime()).toBeGreaterThan(almostUp.getTime());
@@ -357,8 +357,8 @@ test("a read that fails says why and offers Try again: the first queue load, the
   test.setTimeout(90_000);
   await signIn(page, "operator");
   // The first list read fails and the stream brings no snapshot meanwhile: the queue has nothing to show.
-  const list = "**/api/live/verifications/list";
-  const stream = "**/api/live/verifications";
+  const list = "**/api/live/verifications/list?*";
+  const stream = "**/api/live/verifications?*";
   await page.route(list, (route) => route.fulfill({ status: 503, body: "" }));
   await page.route(stream, (route) => route.abort());
   await page.goto("/verifications");
@@ -373,7 +373,7 @@ test("a read that fails says why and offers Try again: the first queue load, the
 
   // The opened alarm's site and call list.
   const { id, row: r } = await raiseShown(page, 2, "Read fails, try again", { priority: "low", trigger: "motion" });
-  const detailRead = `**/api/live/verifications/${id}/detail`;
+  const detailRead = `**/api/live/verifications/${id}/detail?*`;
   await page.route(detailRead, (route) => route.fulfill({ status: 500, body: "" }));
   await r.click();
   await page.getByTestId("queue-actions").getByRole("button", { name: "Claim" }).click();
@@ -388,7 +388,7 @@ test("a read that fails says why and offers Try again: the first queue load, the
   await expect(detailFailed).toHaveCount(0);
 
   // The outcome picker's outcomes: Dispatch stays off until they are read.
-  const outcomesRead = `**/api/live/verifications/${id}/outcomes`;
+  const outcomesRead = `**/api/live/verifications/${id}/outcomes?*`;
   await page.route(outcomesRead, (route) => route.fulfill({ status: 500, body: "" }));
   await detail.getByRole("button", { name: "Dispatch…" }).click();
   const picker = page.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
@@ -416,7 +416,7 @@ test(
     // A site with no contacts: CHeKT names none, and the call list is empty.
     const none = await raiseShown(page, 3, "Contact none", { priority: "low", trigger: "motion" });
     await sql("UPDATE verifications SET contact_id = NULL WHERE id = $1", [none.id]);
-    const noneRead = `**/api/live/verifications/${none.id}/detail`;
+    const noneRead = `**/api/live/verifications/${none.id}/detail?*`;
     await page.route(noneRead, async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as Record<string, unknown>;
@@ -451,7 +451,7 @@ test(
 
     // A contact CHeKT does not know on this site (the call list offers one it no longer has).
     const refused = await raiseShown(page, 4, "Contact refused", { priority: "low", trigger: "motion" });
-    const refusedRead = `**/api/live/verifications/${refused.id}/detail`;
+    const refusedRead = `**/api/live/verifications/${refused.id}/detail?*`;
     await page.route(refusedRead, async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as { callList: unknown[] };
