@@ -161,3 +161,19 @@ test("page dealer: taken off Acme while still at Northwind, Acme's queue says Ac
   await expectNoSeriousA11y(page, "main");
   await shots(page, "queue-off-one-of-two-dealers");
 });
+
+test("page dealer: a switch in the same tab draws the other dealer's queue without the first one's alarms", async ({
+  page,
+}) => {
+  const description = `Same tab switch ${stamp}`;
+  const { row } = await liveQueueWithAlarm(page, "pdsame", description, true);
+
+  await page.getByLabel("Dealer", { exact: true }).selectOption({ label: "Northwind Alarms" });
+  await page.getByRole("button", { name: "Switch", exact: true }).click();
+  await expect(page.getByText(/Alarms CHeKT asks Northwind Alarms to verify/)).toBeVisible({ timeout: 30_000 });
+  // The page is refreshed in place (the browser's query cache lives on): Acme's alarm must not be merged in
+  // under Northwind's heading while the new dealer's list loads or after it.
+  await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(row).toHaveCount(0);
+  await expect(page.getByRole("main")).not.toContainText(description);
+});

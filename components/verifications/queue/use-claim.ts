@@ -7,7 +7,7 @@ import { claimVerification, releaseVerification, takeOverVerification } from "@/
 import { applyLocal, type QueueState } from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
 import { useDeskDealer } from "./desk-dealer";
-import { QUEUE_KEY, updateQueue } from "./use-live-queue";
+import { queueKey, updateQueue } from "./use-live-queue";
 import type { Intent } from "./use-queue-work";
 
 /**
@@ -35,20 +35,20 @@ export function useClaim(opts: {
           await (takeOver ? takeOverVerification : claimVerification)({ id: item.id, dealerLinkId }),
         );
         if (!outcome.ok) {
-          if (outcome.failure.code === NETWORK_FAILURE.code) unanswered(queryClient);
+          if (outcome.failure.code === NETWORK_FAILURE.code) unanswered(queryClient, dealerLinkId);
           else toast.error(outcome.failure.message);
           return;
         }
         if (takeOver)
           toast.success(`You took over the claim${item.claimedByName ? ` from ${item.claimedByName}` : ""}.`);
-        updateQueue(queryClient, (s: QueueState) =>
+        updateQueue(queryClient, dealerLinkId, (s: QueueState) =>
           applyLocal(s, item.id, { state: "claimed", claimedByMe: true, claimedByName: me.name }),
         );
         // Claiming means working the alarm: the detail view opens and holds the claim while open
         // (with the outcome picker when d/x or Dispatch…/Disregard… asked for the claim).
         open(item, then);
       } catch {
-        unanswered(queryClient);
+        unanswered(queryClient, dealerLinkId);
       } finally {
         setClaiming(null);
       }
@@ -66,7 +66,7 @@ export function useClaim(opts: {
           toast.error(outcome.failure.message);
           return;
         }
-        updateQueue(queryClient, (s: QueueState) =>
+        updateQueue(queryClient, dealerLinkId, (s: QueueState) =>
           applyLocal(s, item.id, { state: "pending", claimedByMe: false, claimedByName: null }),
         );
         toast.success("Claim released. Anyone at the desk can claim this alarm now.");
@@ -85,10 +85,10 @@ export function useClaim(opts: {
  * say so, and refresh the queue now, which shows who holds the item (a claim of ours that nobody
  * renews lapses after the lease).
  */
-function unanswered(queryClient: QueryClient) {
+function unanswered(queryClient: QueryClient, dealerLinkId: string) {
   toast.error(
     "We got no answer from the server, so the claim may or may not have been made. The queue is refreshing " +
       "to show who holds it.",
   );
-  void queryClient.invalidateQueries({ queryKey: QUEUE_KEY });
+  void queryClient.invalidateQueries({ queryKey: queueKey(dealerLinkId) });
 }

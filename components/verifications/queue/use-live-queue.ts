@@ -9,11 +9,15 @@ import { atDealer, type DeskDealer } from "./desk-dealer";
 import { fetchQueue, QueueRefused, queueRefusal } from "./fetch-queue";
 import { liveApplier } from "./live-apply";
 
-export const QUEUE_KEY = ["verifications", "open"] as const;
+/**
+ * One cache entry per dealer: the query client outlives a page (components/providers.tsx), so a queue keyed
+ * without its dealer showed, after a switch in the same tab, the last dealer's rows merged into this one's.
+ */
+export const queueKey = (dealerLinkId: string) => ["verifications", "open", dealerLinkId] as const;
 
-/** Updates the queue held in React Query's cache through one of the merge rules. */
-export function updateQueue(queryClient: QueryClient, fn: (state: QueueState) => QueueState) {
-  queryClient.setQueryData<QueueState>(QUEUE_KEY, (state) => fn(state ?? EMPTY_QUEUE));
+/** Updates the dealer's queue held in React Query's cache through one of the merge rules. */
+export function updateQueue(queryClient: QueryClient, dealerLinkId: string, fn: (state: QueueState) => QueueState) {
+  queryClient.setQueryData<QueueState>(queueKey(dealerLinkId), (state) => fn(state ?? EMPTY_QUEUE));
 }
 
 type LiveQueueOptions = {
@@ -23,7 +27,8 @@ type LiveQueueOptions = {
   onLatency?: (ms: number) => void;
 };
 
-const cachedQueue = (queryClient: QueryClient) => queryClient.getQueryData<QueueState>(QUEUE_KEY) ?? EMPTY_QUEUE;
+const cachedQueue = (queryClient: QueryClient, dealerLinkId: string) =>
+  queryClient.getQueryData<QueueState>(queueKey(dealerLinkId)) ?? EMPTY_QUEUE;
 
 /**
  * The open queue in React Query's cache, kept current by server-sent events. Every answer — the
@@ -45,11 +50,11 @@ export function useLiveQueue(opts: LiveQueueOptions) {
 function useListedQueue(dealer: DeskDealer) {
   const queryClient = useQueryClient();
   return useQuery({
-    queryKey: QUEUE_KEY,
+    queryKey: queueKey(dealer.id),
     queryFn: async () => {
       const list = await fetchQueue(dealer);
       // Read the cache only after the answer arrived: the stream may have moved on meanwhile.
-      return { ...applyList(cachedQueue(queryClient), list), listAsOf: list.asOf };
+      return { ...applyList(cachedQueue(queryClient, dealer.id), list), listAsOf: list.asOf };
     },
     staleTime: 30_000,
     refetchInterval: 60_000,
@@ -68,7 +73,7 @@ function useQueueStream(opts: LiveQueueOptions, open: boolean) {
   useEffect(() => {
     if (!open) return;
     const apply = liveApplier(
-      { read: () => cachedQueue(queryClient), update: (fn) => updateQueue(queryClient, fn) },
+      { read: () => cachedQueue(queryClient, dealer.id), update: (fn) => updateQueue(queryClient, dealer.id, fn) },
       { onNew: (item) => onNew.current?.(item), onLatency: (ms) => onLatency.current?.(ms) },
     );
     const refusal = () => queueRefusal(dealer);

@@ -6,6 +6,7 @@ import { applyRemove } from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
 import { useClaim } from "./use-claim";
 import { useCloseWhenGone } from "./use-close-when-gone";
+import { useDeskDealer } from "./desk-dealer";
 import { updateQueue } from "./use-live-queue";
 import { focusRow } from "./use-queue-keys";
 
@@ -26,6 +27,7 @@ export function useQueueWork(opts: {
 }) {
   const { items, known, me, canAnswer } = opts;
   const queryClient = useQueryClient();
+  const { id: dealerLinkId } = useDeskDealer();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [intent, setIntent] = useState<Intent>(null);
@@ -76,10 +78,10 @@ export function useQueueWork(opts: {
 
   const answered = useCallback(
     (id: string) => {
-      updateQueue(queryClient, (s) => applyRemove(s, id, Date.now()));
+      updateQueue(queryClient, dealerLinkId, (s) => applyRemove(s, id, Date.now()));
       close();
     },
-    [queryClient, close],
+    [queryClient, dealerLinkId, close],
   );
 
   return {
