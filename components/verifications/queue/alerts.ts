@@ -4,6 +4,35 @@
 // queue asks once with a clear button, remembers the answer (ALERTS_PREF_KEY), and on later visits
 // starts the audio at the first click or key press on the page.
 let audio: AudioContext | null = null;
+const audioWatchers = new Set<() => void>();
+
+/** The page's one audio context, made on first need; each change of its state is told to the watchers. */
+function audioContext(): AudioContext {
+  if (!audio) {
+    audio = new AudioContext();
+    audio.onstatechange = () => audioWatchers.forEach((w) => w());
+    audioWatchers.forEach((w) => w());
+  }
+  return audio;
+}
+
+/** For useSyncExternalStore: called whenever the audio starts or stops. */
+export function watchAudio(onChange: () => void) {
+  audioWatchers.add(onChange);
+  return () => void audioWatchers.delete(onChange);
+}
+
+/**
+ * Whether a sound played now would be heard. A browser holds a page's audio until a click or key on it
+ * (after a reload too), so a desk whose alerts are on can still be silent: it then says so.
+ */
+export function soundPlays(): boolean {
+  return audio?.state === "running";
+}
+
+export function soundSupported() {
+  return typeof window !== "undefined" && "AudioContext" in window;
+}
 
 /** localStorage key: "on" | "off"; missing = never asked (the queue shows its first-visit prompt). */
 export const ALERTS_PREF_KEY = "chekt.desk.alerts";
@@ -32,11 +61,16 @@ export function notificationsGranted() {
   return typeof window !== "undefined" && "Notification" in window && Notification.permission === "granted";
 }
 
-/** Starts the audio from any gesture (no permission prompt): for a visit after alerts were turned on. */
+/**
+ * Starts the audio from any gesture (no permission prompt): for a visit after alerts were turned on.
+ * Called without one too, on load: a browser that allows it starts at once, one that does not leaves
+ * the context suspended, which soundPlays() then reports.
+ */
 export function unlockAudio() {
-  if (typeof window === "undefined" || !("AudioContext" in window)) return;
-  audio ??= new AudioContext();
-  void audio.resume().catch(() => undefined);
+  if (!soundSupported()) return;
+  void audioContext()
+    .resume()
+    .catch(() => undefined);
 }
 
 export function alertsSupported() {
@@ -46,10 +80,10 @@ export function alertsSupported() {
 /** Call from a click handler. Returns the notification permission. */
 export async function enableAlerts(): Promise<NotificationPermission | "unsupported"> {
   if (typeof window === "undefined") return "unsupported";
-  if ("AudioContext" in window) {
-    audio ??= new AudioContext();
-    await audio.resume().catch(() => undefined);
-  }
+  if (soundSupported())
+    await audioContext()
+      .resume()
+      .catch(() => undefined);
   if (!("Notification" in window)) return "unsupported";
   if (Notification.permission === "default") return Notification.requestPermission();
   return Notification.permission;

@@ -35,16 +35,7 @@ export function QueueHeader(props: {
             <SortLink current={sort} value="priority" label="Priority, then deadline" />
             <SortLink current={sort} value="deadline" label="Deadline only" />
           </nav>
-          {alerts.supported ? (
-            <Button
-              variant="secondary"
-              size="sm"
-              icon={alerts.on ? <Bell className="h-4 w-4" /> : <BellOff className="h-4 w-4" />}
-              onClick={() => (alerts.on ? alerts.turnOff() : void alerts.turnOn())}
-            >
-              {alerts.on ? "Alerts on" : "Turn on alerts"}
-            </Button>
-          ) : null}
+          {alerts.supported ? <AlertsToggle alerts={alerts} /> : null}
           {props.showEscalationLink ? (
             <Link href="/verifications/settings#escalation" className={cn("text-sm", textLinkClass)}>
               Escalation settings
@@ -57,6 +48,25 @@ export function QueueHeader(props: {
         <Kbd>d</Kbd> dispatch · <Kbd>x</Kbd> disregard (here and in the opened alarm) · <Kbd>Esc</Kbd> close
       </p>
     </>
+  );
+}
+
+/**
+ * The alerts switch, saying what is heard: on, off, or on but held by the browser until a click (after a
+ * reload), when a click here starts the sound rather than turning alerts off.
+ */
+function AlertsToggle({ alerts }: { alerts: DeskAlerts }) {
+  const paused = alerts.soundPaused;
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      data-alerts-toggle
+      icon={alerts.on && !paused ? <Bell className="h-4 w-4" /> : <BellOff className="h-4 w-4" />}
+      onClick={() => (alerts.on && !paused ? alerts.turnOff() : void alerts.turnOn())}
+    >
+      {paused ? "Alerts paused — click to turn sound on" : alerts.on ? "Alerts on" : "Turn on alerts"}
+    </Button>
   );
 }
 

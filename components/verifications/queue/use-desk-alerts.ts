@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useState, type RefObject } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore, type RefObject } from "react";
 import { toast } from "sonner";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useLatest } from "@/components/verifications/shared/use-latest";
@@ -9,7 +9,10 @@ import {
   enableAlerts,
   notificationsGranted,
   readAlertsPref,
+  soundPlays,
+  soundSupported,
   unlockAudio,
+  watchAudio,
   writeAlertsPref,
 } from "./alerts";
 
@@ -17,6 +20,8 @@ export type DeskAlerts = {
   /** This browser can sound and notify (false on the server and before hydration). */
   supported: boolean;
   on: boolean;
+  /** On, but the browser holds the sound until a click or key on the page (after a reload): nothing is heard. */
+  soundPaused: boolean;
   /** Never answered here: show the first-visit prompt. */
   ask: boolean;
   /** `on` for timers and stream callbacks that outlive the render. */
@@ -46,15 +51,25 @@ export function useDeskAlerts(): DeskAlerts {
   const [chosen, setChosen] = useState<{ on: boolean; ask: boolean } | null>(null);
   const { on, ask } = chosen ?? (supported ? rememberedAlerts() : { on: false, ask: false });
   const onRef = useLatest(on);
+  const playing = useSyncExternalStore(watchAudio, soundPlays, () => false);
+  const soundPaused = supported && on && soundSupported() && !playing;
   useEffect(() => {
     if (!alertsSupported() || readAlertsPref() === "off") return;
-    const unlock = () => unlockAudio();
-    window.addEventListener("pointerdown", unlock, { once: true });
-    window.addEventListener("keydown", unlock, { once: true });
-    return () => {
+    // Tried at once (the browser may allow it), then at the first click or key; not at one on the alerts
+    // button, whose own click starts the sound (else it would read "Alerts on" by then and turn them off).
+    unlockAudio();
+    const unlock = (e: Event) => {
+      if (e.target instanceof Element && e.target.closest("[data-alerts-toggle]")) return;
+      unlockAudio();
+      stop();
+    };
+    const stop = () => {
       window.removeEventListener("pointerdown", unlock);
       window.removeEventListener("keydown", unlock);
     };
+    window.addEventListener("pointerdown", unlock);
+    window.addEventListener("keydown", unlock);
+    return stop;
   }, []);
   const turnOn = useCallback(async () => {
     const permission = await enableAlerts();
@@ -75,5 +90,5 @@ export function useDeskAlerts(): DeskAlerts {
     writeAlertsPref("off");
     setChosen({ on, ask: false });
   }, [on]);
-  return { supported, on, ask, onRef, turnOn, turnOff, notNow };
+  return { supported, on, soundPaused, ask, onRef, turnOn, turnOff, notNow };
 }
