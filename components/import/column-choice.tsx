@@ -30,7 +30,8 @@ export function ColumnChoice<F extends string>({ col, kind: { spec, labels }, pa
   const first = hasHeader ? 1 : 0;
   const samples = parsed.rows.slice(first, first + 3).map((r) => r[col] ?? "");
   return (
-    <div className="rounded-md border border-slate-200 p-3">
+    // min-w-0: a grid item is as wide as its longest unbreakable line, and the samples line does not wrap.
+    <div className="min-w-0 rounded-md border border-slate-200 p-3">
       <Select
         label={hasHeader ? `Column "${parsed.rows[0]?.[col] ?? ""}"` : `Column ${col + 1}`}
         value={f ?? ""}
@@ -42,7 +43,8 @@ export function ColumnChoice<F extends string>({ col, kind: { spec, labels }, pa
         options={[{ value: "", label: "— ignore —" }, ...spec.fields.map((d) => ({ value: d, label: labels[d] }))]}
         error={f && dup.includes(f) ? "Another column fills this field too" : null}
       />
-      <p className="mt-2 truncate text-xs text-slate-600" title={samples.join(" · ")}>
+      {/* Wrapped, not cut: a tooltip with the rest reached neither touch nor keyboard users. */}
+      <p className="mt-2 text-xs text-slate-600 [overflow-wrap:anywhere]">
         e.g. {samples.filter(Boolean).join(" · ") || "(empty)"}
       </p>
     </div>

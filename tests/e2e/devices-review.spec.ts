@@ -7,7 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { partner } from "./setup/partner";
 import { expectAccessible, newSite, pasteToReview, refreshDevices, shots, stamp } from "./devices-helpers";
-import { SMALL_LAPTOP_AND_PHONE, screenshotsTo } from "./setup/page-checks";
+import { fitsTheWidth, SMALL_LAPTOP_AND_PHONE, screenshotsTo } from "./setup/page-checks";
 
 // External IDs are the dealer's, across its sites (CHeKT keeps them unique per dealer; the review checks the
 // other sites' too): each test's sheet has its own, or the second would find the first's provisioned rows taken.
@@ -261,7 +261,11 @@ test("back and next lose nothing done in a step, and each step change takes the 
   const stepShots = screenshotsTo("/tmp/shots/devices", {
     prefix: "devices-",
     sizes: SMALL_LAPTOP_AND_PHONE,
-    check: (p) => expectAccessible(p, "main"),
+    // Every step also fits a phone's width: a column's samples on one line once widened the match step past it.
+    check: async (p, name, label, size) => {
+      await expectAccessible(p, "main");
+      await fitsTheWidth(p, name, label, size);
+    },
   });
   const { siteId } = await newSite(page, "Review steps", "operator");
   const text = sheet("steps");
