@@ -49,9 +49,15 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
   await refreshDevices(page, otherSite);
   await expect(page.getByTestId(`device-${known}`)).toBeVisible();
   const clash = `e2e-${stamp}-clash`;
-  // One made CHeKT-side after the mirror read that site: the lookup (the mirror) cannot know it yet;
-  // CHeKT refuses it in the job.
-  await partner(`/sites/${otherSite}/devices`, "POST", [
+  // One made CHeKT-side on a site this console has not read (made after its first sweep, never opened): the
+  // lookup (the mirror) cannot know it; CHeKT refuses it in the job. Not on the site above: the page views
+  // of that site queue a background re-read of its devices, which may land after this POST and learn it.
+  const unread = (await partner("/sites", "POST", {
+    external_site_id: `e2e-unread-${stamp}`,
+    name: `Unread ${stamp}`,
+    timezone: "America/New_York",
+  })) as { site_id: number };
+  await partner(`/sites/${unread.site_id}/devices`, "POST", [
     { external_device_id: clash, device_type: "camera", name: "Elsewhere" },
   ]);
 
