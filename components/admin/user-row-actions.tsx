@@ -1,4 +1,5 @@
 "use client";
+import { useId } from "react";
 import { Button, ConfirmDialog, type ButtonVariant } from "@/components/ui";
 import { OneTimePasswordDialog } from "./one-time-password-dialog";
 import { CONFIRMS, REMOVE_LABEL, useUserRowActions, type Confirm } from "./use-user-row-actions";
@@ -13,13 +14,16 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
     disabled,
     dealerName,
   });
-  // A button that opens its confirm; `selfRefusal`: why nobody does this to themselves.
-  const ask = (which: Confirm, label: string, variant: ButtonVariant, selfRefusal?: string) => (
+  // Why one's own row has Disable and Remove greyed out, said in words beside them: a tooltip on a
+  // disabled button shows to nobody on a phone or at the keyboard.
+  const selfNoteId = useId();
+  // A button that opens its confirm; `selfRefusal`: nobody does this to themselves.
+  const ask = (which: Confirm, label: string, variant: ButtonVariant, selfRefusal = false) => (
     <Button
       size="sm"
       variant={variant}
-      disabled={pending || (isSelf && !!selfRefusal)}
-      title={isSelf ? selfRefusal : undefined}
+      disabled={pending || (isSelf && selfRefusal)}
+      aria-describedby={isSelf && selfRefusal ? selfNoteId : undefined}
       onClick={() => setConfirm(which)}
     >
       {label}
@@ -34,9 +38,9 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
           Enable
         </Button>
       ) : (
-        ask("disable", "Disable", "danger", "You cannot disable yourself")
+        ask("disable", "Disable", "danger", true)
       )}
-      {ask("remove", REMOVE_LABEL, "secondary", "You cannot remove yourself")}
+      {ask("remove", REMOVE_LABEL, "secondary", true)}
       {CONFIRMS.map((which) => (
         <ConfirmDialog
           key={which}
@@ -47,6 +51,11 @@ export function UserRowActions({ userId, email, disabled, isSelf, dealerName }: 
         />
       ))}
       <OneTimePasswordDialog otp={otp} email={email} onClose={() => setOtp(null)} />
+      {isSelf ? (
+        <p id={selfNoteId} className="basis-full text-right text-xs text-slate-600 max-md:text-left">
+          You cannot disable yourself or remove yourself from this dealer.
+        </p>
+      ) : null}
     </div>
   );
 }

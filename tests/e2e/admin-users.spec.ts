@@ -99,6 +99,11 @@ test("as an admin: bad input is explained and nothing is created; you cannot dis
   await expect(page.locator(`tr[data-email="short-${runId}@example.com"]`)).toHaveCount(0);
   const me = page.locator("tr", { has: page.getByText("You", { exact: true }) });
   await expect(me.getByRole("button", { name: "Disable" })).toBeDisabled();
+  // Why, in words on the row (a tooltip on a disabled button shows on no phone and to no keyboard).
+  const why = "You cannot disable yourself or remove yourself from this dealer.";
+  await expect(me.getByText(why)).toBeVisible();
+  await expect(me.getByRole("button", { name: "Remove from dealer" })).toHaveAccessibleDescription(why);
+  await expect(me.locator("[title]")).toHaveCount(0);
 });
 
 for (const role of ["viewer", "operator"] as const) {
