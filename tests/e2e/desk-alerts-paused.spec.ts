@@ -33,7 +33,7 @@ async function holdAudioUntilGesture(page: Page) {
         super(options);
         held.add(this);
       }
-      override get state() {
+      override get state(): AudioContextState {
         return held.has(this) ? "suspended" : super.state;
       }
       override resume() {

@@ -57,6 +57,7 @@ describe("the queue's key hint", () => {
         alerts: {
           supported: false,
           on: false,
+          soundPaused: false,
           ask: false,
           onRef: { current: false },
           turnOn: async () => undefined,
