@@ -9,7 +9,9 @@ export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 function UserCell({ u, isSelf }: { u: UserRow; isSelf: boolean }) {
   return (
     <>
-      <span className="font-medium text-slate-900">{u.name}</span>
+      {/* A name or address with no space would otherwise set the column's width and push the actions off;
+          wrapped anywhere, but the column keeps room for an ordinary address on one line. */}
+      <span className="font-medium text-slate-900 [overflow-wrap:anywhere]">{u.name}</span>
       {isSelf ? (
         <Badge tone="info" className="ml-2">
           You
@@ -20,7 +22,7 @@ function UserCell({ u, isSelf }: { u: UserRow; isSelf: boolean }) {
           Organisation owner
         </Badge>
       ) : null}
-      <div className="text-xs text-slate-500">{u.email}</div>
+      <div className="min-w-48 text-xs text-slate-500 [overflow-wrap:anywhere]">{u.email}</div>
     </>
   );
 }

@@ -97,8 +97,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
   return (
     <div
+      // relative: an sr-only header (absolutely placed) past the box's right edge is held in its scroll, not
+      // left to widen the page.
       className={cn(
-        "bg-white",
+        "relative bg-white",
         !flush && "rounded-lg border border-slate-200 shadow-sm",
         flush && cards && "max-md:p-4",
         cards ? "max-md:border-0 max-md:bg-transparent max-md:shadow-none md:overflow-x-auto" : "overflow-x-auto",
