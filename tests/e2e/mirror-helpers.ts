@@ -26,3 +26,26 @@ export async function sweptAndIdle() {
     await c.end();
   }
 }
+
+/**
+ * Waits until no dealer's sweep is running, queued or failed (the worker's next tick resumes a failed one):
+ * a sweep sends at the rate it last learned, so one under way when a spec lowers the simulator's limit
+ * spends the tokens the spec means for its own call.
+ */
+export async function noSweepUnderWay() {
+  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await c.connect();
+  try {
+    const busy = async () =>
+      (
+        await c.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM mirror_syncs WHERE state IN ('running', 'queued', 'failed')`,
+        )
+      ).rows[0]?.n;
+    await expect
+      .poll(busy, { timeout: 120_000, intervals: [500, 1000], message: "a mirror sweep did not finish" })
+      .toBe(0);
+  } finally {
+    await c.end();
+  }
+}
