@@ -364,10 +364,14 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     const answerMs: number[] = [];
     const handled = new Set<string>();
     const answerOne = async (id: string, contactId: number) => {
-      await callAction(operator.url, "/verifications", claimId, operator.cookie, [{ id }]);
+      // As the desk page sends them: every desk action names the dealer its page was drawn for.
+      const claimed = await callAction(operator.url, "/verifications", claimId, operator.cookie, [
+        { id, dealerLinkId: link.id },
+      ]);
+      if (/"serverError"|"validationErrors"/.test(claimed)) throw new Error(`claim ${id}: ${claimed.slice(0, 200)}`);
       const t = await timed(() =>
         callAction(operator.url, "/verifications", answerId, operator.cookie, [
-          { id, action: "dispatch", contactId, outcomeId, checkedSteps: [] },
+          { id, dealerLinkId: link.id, action: "dispatch", contactId, outcomeId, checkedSteps: [] },
         ]),
       );
       if (!/"outcome":"answered"|"state":"dispatched"/.test(t.value))
@@ -377,7 +381,7 @@ export async function runTeamBench(opts: { log?: (s: string) => void } = {}): Pr
     const answerer = async () => {
       const pending = new Set<Promise<void>>();
       while (Date.now() < end + 60_000 && (handled.size < alarms || pending.size > 0)) {
-        const res = await fetch(`${operator.url}/api/live/verifications/list`, {
+        const res = await fetch(`${operator.url}/api/live/verifications/list?dealer=${link.id}`, {
           headers: { cookie: operator.cookie },
         });
         if (res.ok) {
