@@ -2,29 +2,31 @@
 import { expect } from "@playwright/test";
 import pg from "pg";
 
+/** Polls `query`'s first row (null when none) until it equals `expected`, for up to two minutes. */
+async function pollUntil(query: string, expected: unknown, message: string) {
+  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await c.connect();
+  try {
+    const read = async () => (await c.query(query)).rows[0] ?? null;
+    await expect.poll(read, { timeout: 120_000, intervals: [500, 1000], message }).toEqual(expected);
+  } finally {
+    await c.end();
+  }
+}
+
 /**
  * Waits until the last sweep of the seeded dealer (CHeKT dealer 1, the operator's) has finished and
  * none is running: the dashboard's age is that sweep's. An earlier spec may have queued a sweep
  * (mirror-children does), and one still running when CHeKT starts failing would never end, or would
  * be past what the spec's fault reaches.
  */
-export async function sweptAndIdle() {
-  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await c.connect();
-  try {
-    const sync = async () =>
-      (
-        await c.query<{ state: string; finished: boolean }>(
-          `SELECT s.state, s.finished_at IS NOT NULL AS finished FROM mirror_syncs s
-           JOIN dealer_links l ON l.id = s.dealer_link_id WHERE l.chekt_dealer_id = 1`,
-        )
-      ).rows[0] ?? null;
-    await expect
-      .poll(sync, { timeout: 120_000, intervals: [500, 1000], message: "dealer 1's mirror sweep did not finish" })
-      .toEqual({ state: "idle", finished: true });
-  } finally {
-    await c.end();
-  }
+export function sweptAndIdle() {
+  return pollUntil(
+    `SELECT s.state, s.finished_at IS NOT NULL AS finished FROM mirror_syncs s
+     JOIN dealer_links l ON l.id = s.dealer_link_id WHERE l.chekt_dealer_id = 1`,
+    { state: "idle", finished: true },
+    "dealer 1's mirror sweep did not finish",
+  );
 }
 
 /**
@@ -32,20 +34,10 @@ export async function sweptAndIdle() {
  * a sweep sends at the rate it last learned, so one under way when a spec lowers the simulator's limit
  * spends the tokens the spec means for its own call.
  */
-export async function noSweepUnderWay() {
-  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await c.connect();
-  try {
-    const busy = async () =>
-      (
-        await c.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM mirror_syncs WHERE state IN ('running', 'queued', 'failed')`,
-        )
-      ).rows[0]?.n;
-    await expect
-      .poll(busy, { timeout: 120_000, intervals: [500, 1000], message: "a mirror sweep did not finish" })
-      .toBe(0);
-  } finally {
-    await c.end();
-  }
+export function noSweepUnderWay() {
+  return pollUntil(
+    `SELECT count(*)::int AS n FROM mirror_syncs WHERE state IN ('running', 'queued', 'failed')`,
+    { n: 0 },
+    "a mirror sweep did not finish",
+  );
 }
