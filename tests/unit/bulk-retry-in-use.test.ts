@@ -2,11 +2,8 @@
 // (actions/devices.ts, through idsInUse in lib/bulk/site-devices.ts): an external ID the dealer's
 // other sites hold, as the mirror has it, is refused before a job is stored, naming the device and
 // site, instead of being sent to fail again with CHeKT's 409. Postgres and CHeKT are stand-ins here.
+import "../support/no-postgres";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-// lib/env validates every variable on import; nothing here touches Postgres.
-vi.hoisted(() => {
-  process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/unused";
-});
 
 const store = vi.hoisted(() => ({
   items: [] as { id: string; position: number; sheetLine: number; payload: unknown; chektDeviceId: number | null }[],

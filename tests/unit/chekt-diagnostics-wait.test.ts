@@ -1,11 +1,8 @@
 // The connection check's probe (lib/chekt/api/diagnostics.ts) names the wait a 429 asks as the CHeKT
 // client's errors do (retryAfterFor): Retry-After, else one token's refill at X-RateLimit-Limit (never
 // until X-RateLimit-Reset, when CHeKT's bucket is full again), and the same wait the budget now holds.
+import "../support/no-postgres";
 import { afterEach, describe, expect, it, vi } from "vitest";
-// lib/env validates every variable on import; nothing here touches Postgres.
-vi.hoisted(() => {
-  process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/unused";
-});
 import { probeChekt } from "@/lib/chekt/api/diagnostics";
 import { CallBudget } from "@/lib/chekt/budget";
 

@@ -1,9 +1,6 @@
 import { createHash } from "node:crypto";
+import "../support/no-postgres";
 import { describe, expect, it, vi } from "vitest";
-// lib/env validates every variable on import; nothing here touches Postgres.
-vi.hoisted(() => {
-  process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/unused";
-});
 import {
   authorizeUrl,
   beginConnect,

@@ -3,11 +3,8 @@
 // (app/api/snapshots/[id]/route.ts) and the page's retries (components/verifications/snapshots/use-snapshot.ts).
 // An answer that can never become an image is final everywhere: one request to CHeKT, one budget slot,
 // "unavailable" on the page at once; a passing one is retried at each level.
-import { describe, expect, it, vi } from "vitest";
-// lib/env validates every variable on import; nothing here touches Postgres.
-vi.hoisted(() => {
-  process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/unused";
-});
+import "../support/no-postgres";
+import { describe, expect, it } from "vitest";
 import { fetchSnapshotBytes } from "@/lib/verifications/snapshot-fetch";
 import {
   afterSnapshotFailure,

@@ -3,11 +3,8 @@
 // (rateLimitWaitMs: Retry-After as seconds or an HTTP date, else one token's refill at
 // X-RateLimit-Limit, else a second; never until X-RateLimit-Reset, when CHeKT's bucket is full
 // again). A scripted fetch, a recording budget and a clock that moves only when the fetch sleeps.
-import { describe, expect, it, vi } from "vitest";
-// lib/env validates every variable on import; nothing here touches Postgres.
-vi.hoisted(() => {
-  process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/unused";
-});
+import "../support/no-postgres";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_RATE_LIMIT_WAIT_MS, rateLimitWaitMs } from "@/lib/chekt/errors";
 import { fetchSnapshotBytes } from "@/lib/verifications/snapshot-fetch";
 
