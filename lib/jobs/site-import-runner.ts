@@ -220,11 +220,9 @@ class ImportRunner extends JobRunner<SiteImportDeps> {
     const key = p.keys.siteUpdate;
     if (!p.siteUpdate || !key || progress.siteUpdated) return undefined;
     const s = p.site;
-    // The cells as they now are: an emptied optional cell clears it in CHeKT too.
+    // The cells as they now are; an emptied optional cell is sent as null, which clears it in CHeKT too.
     const body = {
-      external_site_id: s.external_site_id,
-      name: s.name,
-      timezone: s.timezone,
+      ...s,
       monitoring_station_id: s.monitoring_station_id ?? null,
       account_number: s.account_number ?? null,
       address1: s.address1 ?? null,

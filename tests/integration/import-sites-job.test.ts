@@ -122,8 +122,10 @@ async function runStoppedAfterFirstContact(jobId: string, extra: Parameters<type
 }
 
 /** One site whose contact 2 carries contact 1's ID: CHeKT creates the site and contact 1, refuses contact 2 (409). */
-async function failedAtContact2(prefix: string) {
+async function failedAtContact2(prefix: string, site: { address2?: string } = {}) {
   const [row] = rows(prefix, 1);
+  Object.assign(row.values, site);
+  Object.assign(row.item.site, site);
   row.item.contacts[1] = { ...row.item.contacts[1], external_contact_id: `${prefix}-000-C1` };
   const job = await submit([row]);
   expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
@@ -378,11 +380,18 @@ describe("site import job", () => {
   }, 120_000);
 
   it("a retry that edits the site CHeKT already accepted updates it there, once along the chain", async () => {
-    const { row, job, bad } = await failedAtContact2("sup");
+    const { row, job, bad } = await failedAtContact2("sup", { address2: "Suite 5" });
     const [site] = await chektSites("sup");
-    expect([site.name, site.timezone]).toEqual(["sup site 0", "UTC"]);
-    // The operator corrects the site's name, time zone and address (the site is already in CHeKT).
-    const edited = { ...row.values, name: "sup site fixed", timezone: "America/New_York", address1: "1 Main St" };
+    expect([site.name, site.timezone, site.address2]).toEqual(["sup site 0", "UTC", "Suite 5"]);
+    // The operator corrects the site's name, time zone and address and empties its second address line (the
+    // site is already in CHeKT): the emptied cell is cleared there too.
+    const edited = {
+      ...row.values,
+      name: "sup site fixed",
+      timezone: "America/New_York",
+      address1: "1 Main St",
+      address2: "",
+    };
     const ctx = noCtx(["sup-000"]);
     const plan1 = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id, values: edited }], ctx);
     expect(plan1?.invalid).toEqual([]);
@@ -391,20 +400,22 @@ describe("site import job", () => {
     // Contact 2 is refused again, so the row fails a second time, but the site's update is accepted.
     const { retry: retry1, bad: bad2 } = await retryRefused(plan1!.rows);
     const [updated] = await chektSites("sup");
-    expect([updated.site_id, updated.name, updated.timezone, updated.address1]).toEqual([
+    expect([updated.site_id, updated.name, updated.timezone, updated.address1, updated.address2]).toEqual([
       site.site_id,
       "sup site fixed",
       "America/New_York",
       "1 Main St",
+      null,
     ]);
     // Write-through: the mirror row and one audit row with the update call's trace id.
     const mirrored = await w.db.mirrorSite.findUniqueOrThrow({
       where: { dealerLinkId_chektId: { dealerLinkId: w.dealerLinkId, chektId: site.site_id } },
     });
-    expect([mirrored.name, mirrored.timezone, mirrored.address1]).toEqual([
+    expect([mirrored.name, mirrored.timezone, mirrored.address1, mirrored.address2]).toEqual([
       "sup site fixed",
       "America/New_York",
       "1 Main St",
+      null,
     ]);
     const audit = await w.db.auditLog.findMany({
       where: { action: "sites.import.site.update", dealerLinkId: w.dealerLinkId, chektId: String(site.site_id) },
