@@ -71,6 +71,17 @@ async function createSites(c: Client, prefix: string, n: number): Promise<Outcom
   return outcomes;
 }
 
+/** Creates one site "No key" under `ext` with no Idempotency-Key, so a lost answer cannot be safely resent. */
+const createSiteWithoutKey = (c: Client, ext: string) =>
+  attempt(
+    c.request(
+      "POST",
+      "/partner/v1/dealers/{dealerId}/sites",
+      { params: { path: { dealerId: DEALER } }, body: { external_site_id: ext, name: "No key", timezone: "UTC" } },
+      { idempotencyKey: null },
+    ),
+  );
+
 /** Like `createSites` for contacts on the contacts' site (`extra` in every body); the outcomes and the ids. */
 async function createContacts(c: Client, prefix: string, n: number, extra: { phone_number?: string } = {}) {
   const exts = Array.from({ length: n }, () => `${prefix}-${randomUUID()}`);
@@ -264,14 +275,7 @@ describe("site and contact writes under faults", () => {
       proxy.mode = mode;
       proxy.loseNext = 1;
       const ext = `no-key-${mode}-${randomUUID()}`;
-      const o = await attempt(
-        c.request(
-          "POST",
-          "/partner/v1/dealers/{dealerId}/sites",
-          { params: { path: { dealerId: DEALER } }, body: { external_site_id: ext, name: "No key", timezone: "UTC" } },
-          { idempotencyKey: null },
-        ),
-      );
+      const o = await createSiteWithoutKey(c, ext);
       expect(o.ok).toBe(false);
       const e = (o as { error: ChektError }).error;
       expect(e.kind).toBe(mode === "drop" ? "network" : "timeout");
@@ -295,14 +299,7 @@ describe("site and contact writes under faults", () => {
         return fetch(input, init);
       },
     });
-    const o = await attempt(
-      counting.request(
-        "POST",
-        "/partner/v1/dealers/{dealerId}/sites",
-        { params: { path: { dealerId: DEALER } }, body: { external_site_id: ext, name: "No key", timezone: "UTC" } },
-        { idempotencyKey: null },
-      ),
-    );
+    const o = await createSiteWithoutKey(counting, ext);
     expect(o.ok).toBe(false);
     expect((o as { error: ChektError }).error.toActionFailure().message).toBe(
       "CHeKT did not answer in time; the change may or may not have been saved — refresh to check before trying again.",
