@@ -25,3 +25,26 @@ export function demoPartnerClient(baseUrl: string, over: Partial<ChektClientConf
     ...over,
   });
 }
+
+/** How a scripted CHeKT answers a request; `sent` is every request so far, as in scriptedChektClient, this one last. */
+export type ScriptedAnswer = (req: Request, sent: readonly string[]) => Response | Promise<Response>;
+
+/**
+ * The low-level client against a CHeKT that `answer` plays in the test's own process (nothing is dialled); no
+ * credential unless `over` names one. `sent` lists each request it made as "METHOD /path", in order (a test may empty
+ * it).
+ */
+export function scriptedChektClient(answer: ScriptedAnswer, over: Partial<ChektClientConfig> = {}) {
+  const sent: string[] = [];
+  const client = createChektClient({
+    baseUrl: "http://chekt.test",
+    auth: { type: "none" },
+    ...over,
+    fetch: async (input, init) => {
+      const req = input instanceof Request ? input : new Request(String(input), init);
+      sent.push(`${req.method} ${new URL(req.url).pathname}`);
+      return answer(req, sent);
+    },
+  });
+  return { client, sent };
+}

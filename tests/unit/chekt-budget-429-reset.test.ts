@@ -8,10 +8,9 @@
 import { describe, expect, it } from "vitest";
 import { CallBudget } from "../../lib/chekt/budget";
 import { FREE_TIER } from "../../lib/chekt/budget-rules";
-import { createChektClient } from "../../lib/chekt/client";
 import { rateLimitWaitMs } from "../../lib/chekt/errors";
 import { ATTEMPT_DEADLINE_MS } from "../../lib/verifications/answer-rules";
-import { caughtChektError } from "../support/chekt";
+import { caughtChektError, scriptedChektClient } from "../support/chekt";
 import { SkipClock } from "../support/clock";
 
 const DEALER = "/partner/v1/dealers/{dealerId}" as const;
@@ -21,25 +20,16 @@ const ANSWER = "/partner/v1/dealers/{dealerId}/sites/{siteId}/alarm-verification
 function world(refusal: (now: number) => Record<string, string>) {
   const clock = new SkipClock();
   const budget = new CallBudget("client:reset-test", { limits: FREE_TIER, clock });
-  const sent: string[] = [];
-  const client = createChektClient({
-    baseUrl: "http://chekt.test",
-    auth: { type: "none" },
-    budget,
-    clock,
-    fetch: async (input, init) => {
-      const req = input instanceof Request ? input : new Request(String(input), init);
-      sent.push(`${req.method} ${new URL(req.url).pathname}`);
-      const json = { "content-type": "application/json" };
-      if (sent.length === 1)
-        return new Response(JSON.stringify({ error: { code: "rate_limited", message: "slow down" } }), {
-          status: 429,
-          headers: { ...json, ...refusal(clock.now()) },
-        });
-      const body = { id: 1, verification_id: "v-1", contact_id: 4, action: "dispatch", responded_at: "x" };
-      return new Response(JSON.stringify(body), { status: 200, headers: json });
-    },
-  });
+  const { client, sent } = scriptedChektClient(
+    (_req, requests) =>
+      requests.length === 1
+        ? Response.json(
+            { error: { code: "rate_limited", message: "slow down" } },
+            { status: 429, headers: refusal(clock.now()) },
+          )
+        : Response.json({ id: 1, verification_id: "v-1", contact_id: 4, action: "dispatch", responded_at: "x" }),
+    { budget, clock },
+  );
   const read = () =>
     client.request("GET", DEALER, { params: { path: { dealerId: 1 } } }, { budgetClass: "read", deadlineMs: 500 });
   const answer = () =>

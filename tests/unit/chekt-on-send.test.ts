@@ -6,7 +6,7 @@
  */
 import { expect, it } from "vitest";
 import { CallBudget } from "../../lib/chekt/budget";
-import { createChektClient } from "../../lib/chekt/client";
+import { scriptedChektClient } from "../support/chekt";
 import { FakeClock } from "../support/clock";
 
 const SITE = "/partner/v1/dealers/{dealerId}/sites/{siteId}" as const;
@@ -15,16 +15,13 @@ it("a read that waits for the budget is told it went out when it did: after the 
   const clock = new FakeClock();
   const budget = new CallBudget("none", { clock });
   const fetched: number[] = [];
-  const c = createChektClient({
-    baseUrl: "http://chekt.test",
-    auth: { type: "none" },
-    budget,
-    clock,
-    fetch: async () => {
+  const { client: c } = scriptedChektClient(
+    () => {
       fetched.push(clock.now());
       return Response.json({ site_id: 7, name: "Lobby" });
     },
-  });
+    { budget, clock },
+  );
   const asked = clock.now();
   // As a 429 leaves it: every class waits 20 s.
   await budget.block(asked + 20_000, "read");

@@ -10,9 +10,8 @@ import { describe, expect, it } from "vitest";
 import { CallBudget } from "../../lib/chekt/budget";
 import { FREE_TIER } from "../../lib/chekt/budget-rules";
 import { runInteractive } from "../../lib/chekt/budget-wait";
-import { createChektClient } from "../../lib/chekt/client";
 import { ATTEMPT_DEADLINE_MS } from "../../lib/verifications/answer-rules";
-import { caughtChektError } from "../support/chekt";
+import { caughtChektError, scriptedChektClient } from "../support/chekt";
 import { SkipClock } from "../support/clock";
 
 const DEALER = "/partner/v1/dealers/{dealerId}" as const;
@@ -23,23 +22,20 @@ const HOUR = 3_600_000;
 async function world() {
   const clock = new SkipClock();
   const budget = new CallBudget("client:token-test", { limits: FREE_TIER, clock });
-  const sent: string[] = [];
-  const client = createChektClient({
-    baseUrl: "http://chekt.test",
-    auth: { type: "client_secret", clientId: "partner", clientSecret: "secret" },
-    budget,
-    clock,
-    fetch: async (input, init) => {
-      const req = input instanceof Request ? input : new Request(String(input), init);
-      const path = new URL(req.url).pathname;
-      sent.push(`${req.method} ${path}`);
-      const body =
-        path === "/oauth/token"
-          ? { access_token: `token-${sent.length}`, token_type: "Bearer", expires_in: HOUR / 1000, scope: "partner" }
-          : { id: 1, verification_id: "v-1", contact_id: 4, action: "dispatch", responded_at: "x" };
-      return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
-    },
-  });
+  const { client, sent } = scriptedChektClient(
+    (req, requests) =>
+      Response.json(
+        new URL(req.url).pathname === "/oauth/token"
+          ? {
+              access_token: `token-${requests.length}`,
+              token_type: "Bearer",
+              expires_in: HOUR / 1000,
+              scope: "partner",
+            }
+          : { id: 1, verification_id: "v-1", contact_id: 4, action: "dispatch", responded_at: "x" },
+      ),
+    { auth: { type: "client_secret", clientId: "partner", clientSecret: "secret" }, budget, clock },
+  );
   const answer = (deadlineMs = ATTEMPT_DEADLINE_MS, idempotencyKey = "k-1") =>
     client.request(
       "PATCH",

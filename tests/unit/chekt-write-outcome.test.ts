@@ -4,38 +4,33 @@
 import { describe, expect, it } from "vitest";
 import { CallBudget } from "../../lib/chekt/budget";
 import { runInteractive, writeAccepted } from "../../lib/chekt/budget-wait";
-import { createChektClient } from "../../lib/chekt/client";
-import { caughtChektError } from "../support/chekt";
+import { caughtChektError, scriptedChektClient } from "../support/chekt";
 import { SkipClock } from "../support/clock";
 
 const SITE = "/partner/v1/dealers/{dealerId}/sites/{siteId}" as const;
 const SITES = "/partner/v1/dealers/{dealerId}/sites" as const;
+/** The request put() sends, as the scripted CHeKT lists it. */
+const PUT_SITE = "PUT /partner/v1/dealers/1/sites/7";
 
 type Answer = { status: number; headers?: Record<string, string>; body?: unknown };
 
 /** A client whose fetch plays `answers` in order (the last one again when they run out). */
 function client(answers: Answer[]) {
   const clock = new SkipClock();
-  const sent: string[] = [];
-  const c = createChektClient({
-    baseUrl: "http://chekt.test",
-    auth: { type: "none" },
-    budget: new CallBudget("none", { clock }),
-    clock,
-    timeoutMs: 2_000,
-    deadlineMs: 8_000,
-    backoffBaseMs: 20,
-    backoffMaxMs: 100,
-    fetch: async (input, init) => {
-      const req = input instanceof Request ? input : new Request(String(input), init);
-      sent.push(req.method);
-      const a = answers[Math.min(sent.length - 1, answers.length - 1)]!;
-      return new Response(JSON.stringify(a.body ?? { site_id: 7, name: "After" }), {
-        status: a.status,
-        headers: { "content-type": "application/json", ...a.headers },
-      });
+  const { client: c, sent } = scriptedChektClient(
+    (_req, requests) => {
+      const a = answers[Math.min(requests.length - 1, answers.length - 1)]!;
+      return Response.json(a.body ?? { site_id: 7, name: "After" }, { status: a.status, headers: a.headers });
     },
-  });
+    {
+      budget: new CallBudget("none", { clock }),
+      clock,
+      timeoutMs: 2_000,
+      deadlineMs: 8_000,
+      backoffBaseMs: 20,
+      backoffMaxMs: 100,
+    },
+  );
   return { c, sent };
 }
 
@@ -56,7 +51,7 @@ describe("a write that met a 5xx, then a rate limit past its deadline", () => {
       busy("30"),
     ]);
     const e = await caughtChektError(put(c));
-    expect(sent).toEqual(["PUT", "PUT"]);
+    expect(sent).toEqual([PUT_SITE, PUT_SITE]);
     expect(e.kind).toBe("rate_limited");
     expect(e.mayHaveApplied).toBe(true);
     expect(e.toActionFailure().message).toMatch(/may or may not have been saved/);
@@ -76,7 +71,7 @@ describe("a 408", () => {
       { params: { path: { dealerId: 1, siteId: 7 } }, body: { name: "After" } },
       { idempotencyKey: null },
     );
-    expect(sent).toEqual(["PUT", "PUT"]);
+    expect(sent).toEqual([PUT_SITE, PUT_SITE]);
     expect(data).toMatchObject({ site_id: 7 });
   });
 
