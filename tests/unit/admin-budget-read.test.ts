@@ -1,7 +1,7 @@
 // readBudget (components/admin/read-budget.ts): the Settings budget panel's read of /api/chekt/budget,
 // checked against components/admin/budget-panel-types.ts, and what the panel says when it is refused or
 // unreadable.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BudgetUnread, readBudget } from "@/components/admin/read-budget";
 import { budgetPanelSchema, type BudgetPanelCounts, type BudgetPanelData } from "@/components/admin/budget-panel-types";
 import { BUDGET_CLASSES, BUDGET_CLASS_LABELS } from "@/lib/chekt/budget-class";
@@ -46,8 +46,6 @@ const panel: BudgetPanelData = {
 };
 
 describe("readBudget", () => {
-  afterEach(() => vi.unstubAllGlobals());
-
   it("reads the budget route's answer", async () => {
     const urls = answerFetch(JSON.stringify(panel));
     expect(await readBudget()).toEqual(panel);

@@ -1,14 +1,18 @@
 // fetchJob (components/devices/fetch-job.ts): the job page's read of GET /api/bulk-jobs/[jobId], checked
 // against lib/bulk/job-schemas.ts, and the error the page shows when it is refused or unreadable.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fetchJob } from "@/components/devices/fetch-job";
 import { jobAnswerSchema } from "@/lib/bulk/job-schemas";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
-import { answerFetch } from "../support/fetch-answer";
+import { answerFetch, itFailsAsARouteReader, type ReaderWords } from "../support/fetch-answer";
 import { jobProgress } from "../support/job-progress";
 
 const NOW = new Date("2026-12-01T15:00:00Z");
-const UNREAD = "Could not load the job: the server's answer was not a job. Reload the page.";
+/** What the page says when the route refuses without a message, or answers what it cannot read. */
+const WORDS: ReaderWords = {
+  failed: "Could not load the job",
+  unread: "Could not load the job: the server's answer was not a job. Reload the page.",
+};
 
 /** A job as readJobProgress builds it: dates as ISO text, one chunk retried once. */
 const job: JobProgress = jobProgress({
@@ -52,8 +56,6 @@ const items: JobItemView[] = [
 ];
 
 describe("fetchJob", () => {
-  afterEach(() => vi.unstubAllGlobals());
-
   it("reads the job's progress, without rows unless asked", async () => {
     const urls = answerFetch(JSON.stringify({ job }));
     expect(await fetchJob("job 1", false)).toEqual({ job });
@@ -66,29 +68,14 @@ describe("fetchJob", () => {
     expect(urls).toEqual(["/api/bulk-jobs/job-1?items=all"]);
   });
 
-  it("throws the route's own message when it refuses", async () => {
-    answerFetch(JSON.stringify({ error: { code: "not_found", message: "No such bulk job." } }), 404);
-    await expect(fetchJob("job-1", false)).rejects.toThrow(/^No such bulk job\.$/);
-  });
-
-  it("throws the HTTP status when a refusal carries no message", async () => {
-    answerFetch("<html>Bad gateway</html>", 502);
-    await expect(fetchJob("job-1", false)).rejects.toThrow(/^Could not load the job \(HTTP 502\)$/);
-  });
-
-  it.each([
+  itFailsAsARouteReader(() => fetchJob("job-1", true), WORDS, [
     { what: "a job of another shape", body: JSON.stringify({ job: { id: 1 } }) },
-    { what: "a list", body: "[]" },
-    { what: "not JSON", body: "<html>maintenance</html>" },
     { what: "a job in a state the page does not know", body: JSON.stringify({ job: { ...job, state: "paused" } }) },
     {
       what: "a row whose payload is not an object",
       body: JSON.stringify({ job, items: [{ ...items[0], payload: [] }] }),
     },
-  ])("throws a clear error for an answer that is $what", async ({ body }) => {
-    answerFetch(body);
-    await expect(fetchJob("job-1", true)).rejects.toThrow(UNREAD);
-  });
+  ]);
 });
 
 describe("jobAnswerSchema", () => {

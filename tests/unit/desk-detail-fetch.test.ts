@@ -1,17 +1,21 @@
 // fetchDetail (components/verifications/detail/fetch-detail.ts): the desk's read of
 // GET /api/live/verifications/[id]/detail, checked against lib/verifications/detail-schemas.ts, and the
 // error the detail view shows when it is refused or unreadable.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fetchDetail } from "@/components/verifications/detail/fetch-detail";
 import { deskDetailSchema } from "@/lib/verifications/detail-schemas";
 import type { DeskDetail } from "@/lib/verifications/types";
-import { answerFetch } from "../support/fetch-answer";
+import { answerFetch, itFailsAsARouteReader, type ReaderWords } from "../support/fetch-answer";
 
 /** The dealer the page was drawn for: every call names it. */
 const DEALER = { id: "link_a", name: "Acme Security" };
 
 const NOW = new Date("2026-12-01T15:00:00Z");
-const UNREAD = "Could not load the site and call list: the server's answer was not a call list. Reload the page.";
+/** What the page says when the route refuses without a message, or answers what it cannot read. */
+const WORDS: ReaderWords = {
+  failed: "Could not load the site and call list",
+  unread: "Could not load the site and call list: the server's answer was not a call list. Reload the page.",
+};
 
 /** The detail as readDetail builds it (lib/verifications/detail.ts): dates as ISO text, the named contact first. */
 const detail: DeskDetail = {
@@ -56,50 +60,31 @@ const bare: DeskDetail = {
   history: [],
 };
 
-describe("fetchDetail", () => {
-  afterEach(() => vi.unstubAllGlobals());
+/** The details the route writes, to be read back as they were. */
+const written = [
+  { what: "a full detail", value: detail },
+  { what: "a detail without site, station or directions", value: bare },
+];
 
-  it("reads the detail route's answer", async () => {
-    const urls = answerFetch(JSON.stringify(detail));
-    expect(await fetchDetail("v/1", DEALER)).toEqual(detail);
+describe("fetchDetail", () => {
+  it.each(written)("reads $what from the detail route", async ({ value }) => {
+    const urls = answerFetch(JSON.stringify(value));
+    expect(await fetchDetail("v/1", DEALER)).toEqual(value);
     expect(urls).toEqual(["/api/live/verifications/v%2F1/detail?dealer=link_a"]);
   });
 
-  it("reads a detail without site, station or directions", async () => {
-    answerFetch(JSON.stringify(bare));
-    expect(await fetchDetail("v1", DEALER)).toEqual(bare);
-  });
-
-  it("throws the route's own message when it refuses", async () => {
-    answerFetch(JSON.stringify({ error: { code: "not_found", message: "No such verification." } }), 404);
-    await expect(fetchDetail("v1", DEALER)).rejects.toThrow(/^No such verification\.$/);
-  });
-
-  it("throws the HTTP status when a refusal carries no message", async () => {
-    answerFetch("<html>Bad gateway</html>", 502);
-    await expect(fetchDetail("v1", DEALER)).rejects.toThrow(/^Could not load the site and call list \(HTTP 502\)$/);
-  });
-
-  it.each([
+  itFailsAsARouteReader(() => fetchDetail("v1", DEALER), WORDS, [
     { what: "of another shape", body: JSON.stringify({ verificationId: 1 }) },
-    { what: "a list", body: "[]" },
-    { what: "not JSON", body: "<html>maintenance</html>" },
     {
       what: "a call list entry without its phone",
       body: JSON.stringify({ ...detail, callList: [{ id: 5, name: "Dana", named: true }] }),
     },
     { what: "missing its history", body: JSON.stringify({ ...detail, history: undefined }) },
-  ])("throws a clear error for an answer that is $what", async ({ body }) => {
-    answerFetch(body);
-    await expect(fetchDetail("v1", DEALER)).rejects.toThrow(UNREAD);
-  });
+  ]);
 });
 
 describe("deskDetailSchema", () => {
-  it.each([
-    { what: "a full detail", value: detail },
-    { what: "a detail without site", value: bare },
-  ])("reads $what as the route writes it, through JSON", ({ value }) => {
+  it.each(written)("reads $what as the route writes it, through JSON", ({ value }) => {
     expect(deskDetailSchema.parse(JSON.parse(JSON.stringify(value)))).toEqual(value);
   });
 });
