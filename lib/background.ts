@@ -36,7 +36,9 @@ export function startBackgroundWork(): Promise<Background> {
     });
     stops.push(() => bulk.stop());
     // A failure below is logged, not thrown: rethrowing would start a second bulk worker on the next call.
-    // sweeps + stale refreshes (docs/mirror.md)
+    // sweeps + stale refreshes (docs/mirror.md). A run's children are sized to the sync class's share over
+    // one interval, and sweeps start an interval apart or back to back, never faster: a sweep spends about
+    // that share, and each of its calls waits for the budget at the sync class, behind every other class.
     const mirror = await startSyncWorker({
       connectionString: env.DATABASE_URL,
       intervalS: env.MIRROR_SYNC_INTERVAL_S,

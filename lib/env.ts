@@ -33,7 +33,7 @@ const schema = z
     CHEKT_BUDGET_PER_MIN: z.coerce.number().min(1).default(FREE_TIER.perMin),
     CHEKT_BUDGET_BURST: z.coerce.number().min(1).default(FREE_TIER.burst),
     // The mirror (docs/mirror.md): a view of a row older than this queues a background refresh;
-    // every dealer link is swept at least this often.
+    // a dealer link's sweep starts this long after its last one started (or when that one ends, if later).
     MIRROR_STALE_AFTER_S: z.coerce.number().int().min(5).max(86_400).default(300),
     MIRROR_SYNC_INTERVAL_S: z.coerce.number().int().min(60).max(86_400).default(900),
     // At most this many sites' contacts, devices and arming one sweep reads (docs/mirror.md). Unset: what

@@ -5,7 +5,7 @@
 //   in a 5xx outage; five retries spent 24 a stale object), the sweep catches up with the rest;
 // - mirror-sync: sweep one dealer link ("short": one waiting job per link; see below);
 // - mirror-sync-tick: every minute, queue a sweep for each connected link that is due (never swept,
-//   older than MIRROR_SYNC_INTERVAL_S, or cut off / failed — it resumes).
+//   its last sweep started MIRROR_SYNC_INTERVAL_S ago or more, or cut off / failed — it resumes).
 // One sweep per dealer at a time is the dealer's own lock (lib/jobs/lock.ts, "mirror-sync:<link>"),
 // held for the whole sweep, not a queue policy. pg-boss 10's "stately" and "singleton" policies would
 // say it too, but their fetch takes the oldest waiting job and, when its key already has a running
@@ -33,7 +33,7 @@ const TICK_QUEUE = "mirror-sync-tick";
 
 export type SyncWorkerOptions = {
   connectionString: string;
-  /** Seconds between sweeps of one link (MIRROR_SYNC_INTERVAL_S). */
+  /** Seconds from the start of one sweep of a link to the start of the next, at least (MIRROR_SYNC_INTERVAL_S). */
   intervalS: number;
   /** Sites whose children one sweep reads at most (MIRROR_CHILDREN_PER_RUN or sized to the budget); unset: all. */
   childrenPerRun?: number;
@@ -71,7 +71,13 @@ export async function queueSync(boss: PgBoss, dealerLinkId: string): Promise<voi
   );
 }
 
-/** Links due a sweep at `now`. */
+/**
+ * Links due a sweep at `now`: never swept, not idle (queued, failed, or left running by a worker that
+ * stopped: the dealer's lock lets a job go while its sweep really runs), or whose last sweep STARTED
+ * `intervalS` ago or more. From its start, not its end: a sweep that outlasts the interval (an incremental
+ * run at 10,000 sites, paced by the budget) is followed at the next tick instead of a whole interval later,
+ * which made every site's children ~36 h old at worst instead of ~19 h (docs/mirror.md).
+ */
 export async function dueLinks(now: Date, intervalS: number): Promise<string[]> {
   const links = (
     await prisma.dealerLink.findMany({
@@ -88,8 +94,8 @@ export async function dueLinks(now: Date, intervalS: number): Promise<string[]> 
   return links
     .filter(({ id }) => {
       const s = syncs.get(id);
-      if (!s || !s.finishedAt || s.state !== "idle") return true;
-      return now.getTime() - s.finishedAt.getTime() >= intervalS * 1000;
+      if (!s || !s.startedAt || s.state !== "idle") return true;
+      return now.getTime() - s.startedAt.getTime() >= intervalS * 1000;
     })
     .map((l) => l.id);
 }

@@ -18,9 +18,10 @@ type SyncJob = { state: string; output: unknown };
 const syncJobs = (dealerLinkId: string) =>
   world.prisma.$queryRaw<SyncJob[]>`
     SELECT state::text, output FROM pgboss.job WHERE name = ${worker.SYNC_QUEUE} AND singleton_key = ${dealerLinkId}`;
-/** The link's sync row as a sweep leaves it: idle, or cut off mid-way by a dead worker. */
-const syncRow = (dealerLinkId: string, state: "idle" | "running", finishedAt: Date) => {
-  const data = { state, phase: state === "running" ? "sites" : null, cursor: null, firstSync: false, finishedAt };
+/** The link's sync row as a sweep started at `at` leaves it: idle, or cut off mid-way by a dead worker. */
+const syncRow = (dealerLinkId: string, state: "idle" | "running", at: Date) => {
+  const phase = state === "running" ? "sites" : null;
+  const data = { state, phase, cursor: null, firstSync: false, startedAt: at, finishedAt: at };
   return world.prisma.mirrorSync.upsert({ where: { dealerLinkId }, create: { dealerLinkId, ...data }, update: data });
 };
 const sweptSince = (dealerLinkId: string, t0: Date) => async () => {

@@ -249,7 +249,8 @@ describe("mirror: the sweep", () => {
  * read the sites too and fill Northwind's mirror), and queues these refreshes; returns how many jobs wait.
  */
 async function queueRefreshes(targets: MirrorTarget[]): Promise<number> {
-  const justSwept = { state: "idle", phase: null, cursor: null, firstSync: false, finishedAt: new Date() };
+  const at = new Date();
+  const justSwept = { state: "idle", phase: null, cursor: null, firstSync: false, startedAt: at, finishedAt: at };
   for (const dealerLinkId of [linkId, otherLinkId])
     await world.prisma.mirrorSync.upsert({
       where: { dealerLinkId },
