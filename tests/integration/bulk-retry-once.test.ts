@@ -8,6 +8,7 @@ import { cookieJar as jar } from "../support/next-headers";
 import { ADMIN, OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted } from "../support/form-inputs";
+import { failOnlyRow } from "../support/failed-job";
 
 // The job is run here, not by this process's queue worker.
 vi.mock("@/lib/background", async (importOriginal) => ({
@@ -36,13 +37,7 @@ async function failedRow(n: number): Promise<{ jobId: string; itemId: string }> 
       mac: `0A:00:00:00:98:0${n}`,
     }),
   );
-  await world.prisma.bulkItem.updateMany({
-    where: { jobId },
-    data: { state: "failed", statusCode: 409, errorMessage: "refused" },
-  });
-  await world.prisma.bulkJob.update({ where: { id: jobId }, data: { state: "failed" } });
-  const item = await world.prisma.bulkItem.findFirstOrThrow({ where: { jobId } });
-  return { jobId, itemId: item.id };
+  return failOnlyRow(world.prisma, jobId);
 }
 
 describe("retrying failed rows", () => {

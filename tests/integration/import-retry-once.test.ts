@@ -9,6 +9,7 @@ import { cookieJar as jar } from "../support/next-headers";
 import { OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted } from "../support/form-inputs";
+import { failOnlyRow } from "../support/failed-job";
 
 // The jobs are run by nobody here: only what the retry stores is looked at.
 vi.mock("@/lib/background", async (importOriginal) => ({
@@ -37,13 +38,7 @@ async function failedImportRow(n: number): Promise<{ jobId: string; itemId: stri
       rows: [{ line: 2, values, item: { site: values, contacts: [], securityType: null } }],
     }),
   );
-  await world.prisma.bulkItem.updateMany({
-    where: { jobId: job.id },
-    data: { state: "failed", statusCode: 409, errorMessage: "refused" },
-  });
-  await world.prisma.bulkJob.update({ where: { id: job.id }, data: { state: "failed" } });
-  const item = await world.prisma.bulkItem.findFirstOrThrow({ where: { jobId: job.id } });
-  return { jobId: job.id, itemId: item.id };
+  return failOnlyRow(world.prisma, job.id);
 }
 
 describe("retrying a failed import row", () => {
