@@ -2,16 +2,16 @@
 // instances at once and by an attempt whose lease ran out during a slow send, against real Postgres
 // and the real simulator over HTTP (its request log counts the calls, its store holds the alarm's
 // annotations). Each annotation lands on the alarm once, and its row ends saying what CHeKT holds.
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { alice, answerInput } from "../support/desk-alarms";
 import { deskFile } from "../support/desk-file";
-import { clearSimFaults, simFault } from "../support/sim-world";
+import { clearSimFaults, simFault, simRequestLog } from "../support/sim-world";
 import { simControl } from "../support/simulator";
 import { until } from "../support/until";
 
 let answer: typeof import("@/lib/verifications/answer");
 let annotate: typeof import("@/lib/verifications/annotate");
-const desk = deskFile();
+const desk = deskFile({ faults: true });
 
 const ANNOTATE_PATH = "/v1/alarms/*/annotate";
 
@@ -40,7 +40,7 @@ async function annotationRow(id: string) {
 
 /** The annotate calls CHeKT answered since the simulator's log was last cleared. */
 async function annotateCalls(): Promise<number> {
-  const log = (await simControl<[number, string, number][]>(desk.sim.url, "GET", "/_sim/stats/log"))!;
+  const log = await simRequestLog(desk.sim.url);
   return log.filter(([, route]) => route.startsWith("POST ") && route.endsWith("/annotate")).length;
 }
 
@@ -50,10 +50,6 @@ beforeAll(async () => {
   answer = await import("@/lib/verifications/answer");
   annotate = await import("@/lib/verifications/annotate");
 }, 120_000);
-
-afterEach(async () => {
-  await clearSimFaults(desk.sim.url);
-});
 
 describe("two instances deliver the same annotation at once", () => {
   it("one leases and sends it, the other sends nothing: one call, one annotation, the row sent", async () => {

@@ -4,16 +4,16 @@
 // holder's answer is on its way to CHeKT. Judged by what CHeKT holds (the simulator's store and its
 // request log) and by our row and audit: one answer at CHeKT, one success row, the other sender told
 // who answered and when.
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ada as admin, alice, bob, answerInput, type RaisedVerification } from "../support/desk-alarms";
 import { deskFile } from "../support/desk-file";
-import { clearSimFaults, simFault } from "../support/sim-world";
+import { clearSimFaults, simFault, simRequestLog } from "../support/sim-world";
 import { simControl } from "../support/simulator";
 import { until } from "../support/until";
 
 let answer: typeof import("@/lib/verifications/answer");
 let claims: typeof import("@/lib/verifications/claims");
-const desk = deskFile();
+const desk = deskFile({ faults: true });
 
 const PATCH_PATH = "/partner/v1/dealers/*/sites/*/alarm-verifications/*";
 /** "Already dispatched by Alice Operator at 2026-12-03 14:34:52 UTC." */
@@ -47,7 +47,7 @@ async function answerAudits(id: string) {
 
 /** The statuses CHeKT answered the answer PATCHes with since the simulator's log was last cleared. */
 async function patchStatuses(): Promise<number[]> {
-  const log = (await simControl<[number, string, number][]>(desk.sim.url, "GET", "/_sim/stats/log"))!;
+  const log = await simRequestLog(desk.sim.url);
   return log
     .filter(([, route]) => route.startsWith("PATCH ") && route.includes("alarm-verifications"))
     .map((e) => e[2]);
@@ -65,10 +65,6 @@ beforeAll(async () => {
   answer = await import("@/lib/verifications/answer");
   claims = await import("@/lib/verifications/claims");
 }, 120_000);
-
-afterEach(async () => {
-  await clearSimFaults(desk.sim.url);
-});
 
 describe("two dispatches of one alarm at once", () => {
   it("a double click (a second tab): one success, CHeKT holds one answer, the second told who and when", async () => {

@@ -3,7 +3,7 @@
 // connection tells the operator we could not check and records nothing; an alarm closed some other
 // way is said so, nothing recorded; and a resend CHeKT takes while the check is reading the alarm
 // keeps its answer (the check's stale "still open" no longer forgets the answer just recorded).
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { alice, answerInput, type RaisedVerification } from "../support/desk-alarms";
 import { deskFile } from "../support/desk-file";
 import { clearSimFaults, simFault } from "../support/sim-world";
@@ -11,7 +11,7 @@ import { simControl } from "../support/simulator";
 import { until } from "../support/until";
 
 let answer: typeof import("@/lib/verifications/answer");
-const desk = deskFile();
+const desk = deskFile({ faults: true });
 
 const PATCH_PATH = "/partner/v1/dealers/*/sites/*/alarm-verifications/*";
 const ALARM_PATH = "/v1/alarms/*";
@@ -59,10 +59,6 @@ async function storedDispatch(siteId: number) {
 beforeAll(async () => {
   answer = await import("@/lib/verifications/answer");
 }, 120_000);
-
-afterEach(async () => {
-  await clearSimFaults(desk.sim.url);
-});
 
 describe("the alarm read fails", () => {
   it.each([

@@ -1,5 +1,6 @@
 // One call for a desk integration file's world (file-world.ts: started in its beforeAll, closed in its afterAll,
 // read through getters), with the raise helper the desk files share.
+import { beforeEach } from "vitest";
 import {
   actionCtxFor,
   closeDeskWorld,
@@ -9,6 +10,7 @@ import {
   type DeskWorld,
 } from "./desk-alarms";
 import { fileWorld } from "./file-world";
+import { clearSimFaults } from "./sim-world";
 
 export type DeskFile = DeskWorld & {
   /** An alarm raised on the simulator with its events delivered to our receiver; its verification. */
@@ -19,8 +21,16 @@ export type DeskFile = DeskWorld & {
   ctxFor: typeof actionCtxFor;
 };
 
-/** Registers the file's beforeAll (`startDeskWorld(opts)`) and afterAll; a part read before the start throws. */
-export function deskFile(opts: Parameters<typeof startDeskWorld>[0] = {}): DeskFile {
+export type DeskFileOptions = Parameters<typeof startDeskWorld>[0] & {
+  /** The file injects faults: every test starts with none (as sim-file.ts's option). */
+  faults?: boolean;
+};
+
+/**
+ * Registers the file's beforeAll (`startDeskWorld(opts)`), afterAll and, with `faults`, beforeEach; a part read
+ * before the start throws.
+ */
+export function deskFile({ faults, ...opts }: DeskFileOptions = {}): DeskFile {
   const { parts, started } = fileWorld("desk world", () => startDeskWorld(opts), closeDeskWorld, [
     "db",
     "sim",
@@ -28,6 +38,7 @@ export function deskFile(opts: Parameters<typeof startDeskWorld>[0] = {}): DeskF
     "dealer",
     "picks",
   ]);
+  if (faults) beforeEach(() => clearSimFaults(started().sim.url));
   return Object.assign(parts, {
     raise: (siteId: number, expiresInS = 300) => raiseAndDeliver(started().sim.url, siteId, expiresInS),
     simAnswerOf: (id: string) => simAnswerOf(started().sim.url, id),

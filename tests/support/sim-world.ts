@@ -3,6 +3,7 @@
 // variables lib/env needs pointing at them, and the app's Prisma client. Files that call server
 // actions also connect a dealer link with members and put it in the request's cookie.
 import type { RunningSimulator } from "@/simulator/server";
+import type { RequestLogEntry } from "@/simulator/stats";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { ACME, connectDealerLink } from "./dealer-links";
@@ -63,3 +64,6 @@ export const simFault = (simUrl: string, fault: Record<string, unknown>) =>
   simControl(simUrl, "POST", "/_sim/faults", fault);
 /** Clears every injected fault. */
 export const clearSimFaults = (simUrl: string) => simControl(simUrl, "DELETE", "/_sim/faults");
+/** The requests the simulator answered since its stats were last cleared, in order: [at ms, route, status]. */
+export const simRequestLog = async (simUrl: string) =>
+  (await simControl<RequestLogEntry[]>(simUrl, "GET", "/_sim/stats/log")) ?? [];
