@@ -17,8 +17,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { addMembers } from "../support/members";
 import { session } from "../support/session";
-import { actionMeta } from "../support/action-registry";
-import { actionModules, filesNamed } from "../support/files";
+import { exportedActions, type ActionResult, type FoundAction } from "../support/action-registry";
+import { filesNamed } from "../support/files";
 import { errorText } from "@/lib/error-text";
 
 type Role = "viewer" | "operator" | "admin";
@@ -177,10 +177,8 @@ async function probeAs(who: Who) {
   return { before: await snapshot(), auditFrom: await lastAuditId(), hitsBefore: chektHits };
 }
 
-type ActionResult = { serverError?: { code?: string; message?: string }; validationErrors?: unknown; data?: unknown };
-type Discovered = { id: string; fn: (input: unknown) => Promise<ActionResult>; meta: Meta };
-const actions: Discovered[] = [];
-const unbuilt: string[] = [];
+let actions: FoundAction[] = [];
+let unbuilt: string[] = [];
 type RouteFn = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const routes: Array<{ id: string; folder: string; method: string; fn: RouteFn }> = [];
 
@@ -208,15 +206,7 @@ beforeAll(async () => {
   await addMembers(prisma, link.id, Object.values(USERS));
   await prisma.user.updateMany({ data: { role: "viewer" } });
 
-  for (const file of actionModules(ROOT)) {
-    const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) {
-      if (typeof value !== "function") continue;
-      const meta = actionMeta.get(value) as Meta | undefined;
-      if (meta) actions.push({ id: `${file}#${name}`, fn: value as Discovered["fn"], meta });
-      else unbuilt.push(`${file}#${name}`);
-    }
-  }
+  ({ actions, unbuilt } = await exportedActions(ROOT));
   for (const file of filesNamed(path.join(ROOT, "app", "api"), "route.ts")) {
     const folder = path
       .dirname(path.relative(path.join(ROOT, "app", "api"), path.join(ROOT, file)))

@@ -21,9 +21,7 @@ import { seedOpenAlarmWithSnapshot } from "../support/desk-snapshot";
 import { closeTenancyWorld, startTenancyWorld, type TenancyWorld } from "../support/tenancy-world";
 import { session } from "../support/session";
 import { cookieJar as jar } from "../support/next-headers";
-import { actionMeta } from "../support/action-registry";
-import { actionModules } from "../support/files";
-import { errorText } from "@/lib/error-text";
+import { callAction, exportedActions, type FoundAction } from "../support/action-registry";
 
 vi.mock("next-safe-action", async (importOriginal) =>
   (await import("../support/action-registry")).recordingSafeAction(importOriginal),
@@ -42,13 +40,7 @@ const B = { id: "", chekt: 2 };
 /** Dealer B's objects, by kind. */
 const b = { site: 0, contact: 0, device: 0, station: 0, mapping: "", job: "", item: "" };
 
-type Result = { serverError?: { code?: string; message?: string }; validationErrors?: unknown; data?: unknown };
-type Discovered = {
-  id: string;
-  fn: (input: unknown) => Promise<Result>;
-  meta: { name: string; role: string; notAudited?: boolean };
-};
-const actions: Discovered[] = [];
+let actions: FoundAction[] = [];
 
 /**
  * For each action: an input naming one of B's objects, or why it names none (it works on the
@@ -258,13 +250,7 @@ beforeAll(async () => {
     },
   });
 
-  for (const file of actionModules(ROOT)) {
-    const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) {
-      const meta = typeof value === "function" ? actionMeta.get(value) : undefined;
-      if (meta) actions.push({ id: `${file}#${name}`, fn: value as Discovered["fn"], meta });
-    }
-  }
+  ({ actions } = await exportedActions(ROOT));
 }, 180_000);
 
 afterAll(async () => {
@@ -291,13 +277,12 @@ describe("tenancy matrix: a member of dealer A against each of dealer B's object
       const rowsBefore = await bRows();
       const chektBefore = bChekt();
       const from = await lastAuditId();
-      let result: Result | undefined;
-      try {
-        result = await fn(input);
-      } catch (error) {
-        problems.push(`${id}: threw ${errorText(error)}`);
+      const called = await callAction(fn, input);
+      if (called.threw !== undefined) {
+        problems.push(`${id}: threw ${called.threw}`);
         continue;
       }
+      const { result } = called;
       checked++;
       const code = result?.serverError?.code;
       const validation = result?.validationErrors && `validation ${JSON.stringify(result.validationErrors)}`;

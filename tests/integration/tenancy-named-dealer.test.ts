@@ -15,8 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeTenancyWorld, startTenancyWorld, type TenancyWorld } from "../support/tenancy-world";
 import { session } from "../support/session";
 import { cookieJar as jar, requestHeaders } from "../support/next-headers";
-import { actionMeta } from "../support/action-registry";
-import { actionModules } from "../support/files";
+import { callAction, exportedActions, type ActionResult, type FoundAction } from "../support/action-registry";
 import { simControl } from "../support/simulator";
 import type { RequestStats } from "@/simulator/stats";
 import { DEMO } from "@/simulator/seed";
@@ -38,10 +37,7 @@ let sql: pg.Client;
 let A = "";
 let B = "";
 
-type Result = { serverError?: { code?: string; message?: string }; validationErrors?: unknown; data?: unknown };
-type Fn = (input: unknown) => Promise<Result>;
-type Meta = { name: string; role: string; dealer?: string };
-const flagged: Array<{ id: string; fn: Fn; meta: Meta }> = [];
+let flagged: FoundAction[] = [];
 let m: {
   account: typeof import("@/actions/account");
   settings: typeof import("@/actions/settings");
@@ -78,13 +74,7 @@ beforeAll(async () => {
     settings: await import("@/actions/settings"),
     drift: await import("@/actions/drift"),
   };
-  for (const file of actionModules(ROOT)) {
-    const mod = (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) {
-      const meta = typeof value === "function" ? (actionMeta.get(value) as Meta | undefined) : undefined;
-      if (meta?.dealer === "named") flagged.push({ id: `${file}#${name}`, fn: value as Fn, meta });
-    }
-  }
+  flagged = (await exportedActions(ROOT)).actions.filter((a) => a.meta.dealer === "named");
 }, 180_000);
 
 afterAll(async () => {
@@ -136,7 +126,7 @@ describe("actions flagged dealer: named", () => {
   it("runs B's settings and drift actions from A, each audited on B; none of them reaches A", async () => {
     as(MIA_IN_A, A);
     const problems: string[] = [];
-    const calls: Array<[string, () => Promise<Result>]> = [
+    const calls: Array<[string, () => Promise<ActionResult>]> = [
       ["settings.check_connection", () => m.settings.checkConnectionAction({ dealerLinkId: B })],
       [
         "settings.set_dealer_secrets",
@@ -217,13 +207,12 @@ describe("actions flagged dealer: named", () => {
       for (const input of [{}, { dealerLinkId: "" }, { dealerLinkId: 7 }]) {
         as(CARL, A);
         const from = await lastAuditId();
-        let r: Result | undefined;
-        try {
-          r = await fn(input);
-        } catch (error) {
-          problems.push(`${id}: threw ${errorText(error)}`);
+        const called = await callAction(fn, input);
+        if (called.threw !== undefined) {
+          problems.push(`${id}: threw ${called.threw}`);
           continue;
         }
+        const r = called.result;
         if (r.serverError?.code !== "invalid_input" || !/Choose the dealer/.test(r.serverError.message ?? ""))
           problems.push(`${id} ${JSON.stringify(input)}: ${JSON.stringify(r.serverError ?? r.validationErrors)}`);
         const rows = (await auditSince(from)).map((row) => [row.action, row.outcome, row.user_email]);
