@@ -21,79 +21,83 @@ type Row = { changedAt: Date | null; goneAt: Date | null; updatedAt: Date; confi
 /** One kind: how to write its answer `v` (two different copies), read its row back, mark it gone. */
 type Kind = {
   name: string;
-  write: (tx: Tx, v: 1 | 2, how: "read" | "write", at: Date) => Promise<void>;
+  write: (tx: Tx, v: 1 | 2, opts: { how: "read" | "write"; at: Date }) => Promise<void>;
   row: () => Promise<Row>;
   gone: (at: Date) => Promise<unknown>;
 };
 
+/** The part of a kind's Prisma table the test uses: its row by (link, CHeKT id), and the gone mark. */
+type MirrorTable = {
+  findUniqueOrThrow(args: { where: ReturnType<typeof where> }): PromiseLike<Row>;
+  updateMany(args: ReturnType<typeof goneAt>): PromiseLike<unknown>;
+};
 const where = (chektId: number) => ({ dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId } });
 const goneAt = (at: Date, chektId: number) => ({
   where: { dealerLinkId: world.linkId, chektId },
   data: { goneAt: at },
 });
+/** Object `chektId`'s row in `table` (read when the test runs, once the file's world is up): read, mark gone. */
+const rowIn = (table: () => MirrorTable, chektId: number) => ({
+  row: async () => table().findUniqueOrThrow({ where: where(chektId) }),
+  gone: async (at: Date) => table().updateMany(goneAt(at, chektId)),
+});
+
+// CHeKT's copy of each object, `v` telling the two copies apart.
+const station = (v: 1 | 2) => ({
+  monitoring_station_id: 301,
+  external_monitoring_station_id: "st-301",
+  name: `Central ${v}`,
+  created_at,
+});
+const site = (v: 1 | 2): Parameters<typeof w.mirrorSite>[2] => ({
+  site_id: 302,
+  external_site_id: "ext-302",
+  name: `Depot ${v}`,
+  is_activated: 1,
+  timezone: "UTC",
+  created_at,
+});
+const contact = (v: 1 | 2) => ({
+  contact_id: 303,
+  site_id: 302,
+  external_contact_id: "c-303",
+  first_name: "Ada",
+  last_name: `Lee ${v}`,
+  created_at,
+});
+const device = (v: 1 | 2) => ({
+  device_id: 304,
+  site_id: 302,
+  external_device_id: "d-304",
+  name: `Gate cam ${v}`,
+  device_type: "camera",
+});
 
 const KINDS: Kind[] = [
   {
     name: "station",
-    write: (tx, v, how, at) =>
-      w.mirrorStation(
-        tx,
-        world.linkId,
-        { monitoring_station_id: 301, external_monitoring_station_id: "st-301", name: `Central ${v}`, created_at },
-        { how, at },
-      ),
-    row: () => world.prisma.mirrorStation.findUniqueOrThrow({ where: where(301) }),
-    gone: (at) => world.prisma.mirrorStation.updateMany(goneAt(at, 301)),
+    write: (tx, v, opts) => w.mirrorStation(tx, world.linkId, station(v), opts),
+    ...rowIn(() => world.prisma.mirrorStation, 301),
   },
   {
     name: "site",
-    write: (tx, v, how, at) =>
-      w.mirrorSite(
-        tx,
-        world.linkId,
-        { site_id: 302, external_site_id: "ext-302", name: `Depot ${v}`, is_activated: 1, timezone: "UTC", created_at },
-        { how, at },
-      ),
-    row: () => world.prisma.mirrorSite.findUniqueOrThrow({ where: where(302) }),
-    gone: (at) => world.prisma.mirrorSite.updateMany(goneAt(at, 302)),
+    write: (tx, v, opts) => w.mirrorSite(tx, world.linkId, site(v), opts),
+    ...rowIn(() => world.prisma.mirrorSite, 302),
   },
   {
     name: "contact",
-    write: (tx, v, how, at) =>
-      w.mirrorContact(
-        tx,
-        world.linkId,
-        302,
-        {
-          contact_id: 303,
-          site_id: 302,
-          external_contact_id: "c-303",
-          first_name: "Ada",
-          last_name: `Lee ${v}`,
-          created_at,
-        },
-        { how, at },
-      ),
-    row: () => world.prisma.mirrorContact.findUniqueOrThrow({ where: where(303) }),
-    gone: (at) => world.prisma.mirrorContact.updateMany(goneAt(at, 303)),
+    write: (tx, v, opts) => w.mirrorContact(tx, world.linkId, 302, contact(v), opts),
+    ...rowIn(() => world.prisma.mirrorContact, 303),
   },
   {
     name: "device",
-    write: (tx, v, how, at) =>
-      w.mirrorDevice(
-        tx,
-        world.linkId,
-        302,
-        { device_id: 304, site_id: 302, external_device_id: "d-304", name: `Gate cam ${v}`, device_type: "camera" },
-        { how, at },
-      ),
-    row: () => world.prisma.mirrorDevice.findUniqueOrThrow({ where: where(304) }),
-    gone: (at) => world.prisma.mirrorDevice.updateMany(goneAt(at, 304)),
+    write: (tx, v, opts) => w.mirrorDevice(tx, world.linkId, 302, device(v), opts),
+    ...rowIn(() => world.prisma.mirrorDevice, 304),
   },
 ];
 
 const write = (k: Kind, v: 1 | 2, how: "read" | "write", at: Date) =>
-  world.prisma.$transaction((tx) => k.write(tx, v, how, at));
+  world.prisma.$transaction((tx) => k.write(tx, v, { how, at }));
 
 describe("mirror: one writer for reads and our own writes, every kind", () => {
   it.each(KINDS)(
