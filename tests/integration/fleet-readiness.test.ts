@@ -12,6 +12,7 @@ import { simFile } from "../support/sim-file";
 import { accepted, siteInput } from "../support/form-inputs";
 import { mirrorKey } from "../support/mirror-rows";
 import type { FleetRow } from "@/lib/fleet/read";
+import type { CheckResult, ReadinessCheck } from "@/lib/readiness/rules";
 import { loadImportContext, siteContext } from "@/lib/import/context";
 import { validateSiteRows } from "@/lib/import/validate";
 import { ACCOUNT_NEEDS_STATION } from "@/lib/schemas/site";
@@ -163,6 +164,12 @@ describe("site readiness, one fixture per failing check", () => {
 
   const judge = async (id: number) => (await readiness.readinessOfSites(R, [id], NOW)).get(id)!;
   const failing = async (id: number) => (await judge(id)).failing;
+  /** Site `id` fails `check` alone, and that check says `told` (its detail, the fix it links to). */
+  const failsOnly = async (id: number, check: ReadinessCheck, told: Partial<CheckResult>) => {
+    const r = await judge(id);
+    expect(r.failing).toEqual([check]);
+    expect(r.checks.find((c) => c.check === check)).toMatchObject({ ok: false, ...told });
+  };
 
   it("a complete site is ready", async () => {
     const r = await judge(101);
@@ -179,35 +186,28 @@ describe("site readiness, one fixture per failing check", () => {
   });
 
   it("mobile contact: fixed lines only or no contact fail; US numbers and untellable types count", async () => {
-    expect(await failing(102)).toEqual(["mobile_contact"]);
-    const r = await judge(102);
-    expect(r.checks[0]).toMatchObject({
-      ok: false,
+    await failsOnly(102, "mobile_contact", {
       detail: "The contacts' numbers are all fixed lines",
       fixHref: "/sites/102/contacts/new",
     });
-    expect(await failing(103)).toEqual(["mobile_contact"]);
-    expect((await judge(103)).checks[0]!.detail).toBe("No contact has a phone number");
+    await failsOnly(103, "mobile_contact", { detail: "No contact has a phone number" });
     expect(await failing(117)).toEqual([]);
     expect(await failing(118)).toEqual([]);
   });
 
   it("station and account number: each missing one fails, with the edit form as the fix", async () => {
     expect(await failing(104)).toEqual(["station_account"]);
-    expect(await failing(105)).toEqual(["station_account"]);
-    expect((await judge(105)).checks[1]).toMatchObject({ detail: "No monitoring station", fixHref: "/sites/105/edit" });
+    await failsOnly(105, "station_account", { detail: "No monitoring station", fixHref: "/sites/105/edit" });
   });
 
   it("account number unique on its station: twins fail naming each other; other stations don't count", async () => {
-    expect(await failing(106)).toEqual(["account_unique"]);
-    expect((await judge(106)).checks[2]!.detail).toBe('Also used by "Twin two" (#107)');
+    await failsOnly(106, "account_unique", { detail: 'Also used by "Twin two" (#107)' });
     expect((await judge(107)).checks[2]!.detail).toBe('Also used by "Twin one" (#106)');
     expect(await failing(108)).toEqual([]);
   });
 
   it("arming types 1 and 2 need a bridge (CHeKT's flag or a bridge device); an unread arming type fails", async () => {
-    expect(await failing(109)).toEqual(["arming_hardware"]);
-    expect((await judge(109)).checks[3]).toMatchObject({
+    await failsOnly(109, "arming_hardware", {
       detail: '"Alarm panel — primary bridge" needs a bridge, and the site has none',
       fixHref: "/sites/109/arming",
     });
@@ -221,9 +221,8 @@ describe("site readiness, one fixture per failing check", () => {
   });
 
   it("no device offline past the dealer's threshold (30 min by default, then as the dealer sets it)", async () => {
-    expect(await failing(114)).toEqual(["devices_online"]);
     // The threshold in the fleet page's words (lib/duration-text.ts minutesText).
-    expect((await judge(114)).checks[5]).toMatchObject({
+    await failsOnly(114, "devices_online", {
       detail: "1 device offline longer than 30 minutes",
       fixHref: "/fleet?site=114&offlineFor=30",
     });
