@@ -157,17 +157,17 @@ describe("request validation", () => {
     });
   });
 
-  it("answers 404 for unknown ids and ids of another site", async () => {
-    for (const p of [
-      "/partner/v1/dealers/1/sites/9999",
-      "/partner/v1/dealers/1/sites/8",
-      "/partner/v1/dealers/1/sites/1/contacts/9999",
-      "/partner/v1/dealers/1/monitoring-stations/3",
-      "/partner/v1/dealers/1/sites/1/devices/9999",
-    ]) {
-      const r = await call("GET", p);
-      expect(r.status, p).toBe(404);
-    }
+  it.each([
+    "/partner/v1/dealers/1/sites/9999",
+    "/partner/v1/dealers/1/sites/8",
+    "/partner/v1/dealers/1/sites/1/contacts/9999",
+    "/partner/v1/dealers/1/monitoring-stations/3",
+    "/partner/v1/dealers/1/sites/1/devices/9999",
+  ])("answers 404 for an unknown id or an id of another site: %s", async (p) => {
+    expect((await call("GET", p)).status).toBe(404);
+  });
+
+  it("answers 404 not_found for an unknown route", async () => {
     expect((await call("GET", "/partner/v1/nothing")).body.error.code).toBe("not_found");
   });
 });
@@ -202,26 +202,24 @@ describe("list controls", () => {
     expect(r.body).toEqual([{ site_id: 1, name: "Harbor Logistics Warehouse" }]);
   });
 
-  it("answers 400, never 500, for an unknown column, operator or table, a bad regex or a non-number", async () => {
-    for (const q of [
-      "filter=colour,red",
-      "filter=name,x,like",
-      "fields=name,secret",
-      "sort=nope",
-      "fields=devices.name",
-      "filter=name,(unclosed,regex",
-      "filter=site_id,abc,gt",
-      "filter=justone",
-      "dir=sideways",
-      "limit=0",
-      "offset=-1",
-      "limit=abc",
-    ]) {
-      const r = await sites(q);
-      expect(r.status, q).toBe(400);
-      expect(r.body.error.code, q).toBe("validation_failed");
-      expect(r.body.error.message.length, q).toBeGreaterThan(5);
-    }
+  it.each([
+    "filter=colour,red",
+    "filter=name,x,like",
+    "fields=name,secret",
+    "sort=nope",
+    "fields=devices.name",
+    "filter=name,(unclosed,regex",
+    "filter=site_id,abc,gt",
+    "filter=justone",
+    "dir=sideways",
+    "limit=0",
+    "offset=-1",
+    "limit=abc",
+  ])("answers 400, never 500, for an unknown column, operator or table, a bad regex or a non-number: %s", async (q) => {
+    const r = await sites(q);
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe("validation_failed");
+    expect(r.body.error.message.length).toBeGreaterThan(5);
   });
 
   it("applies to every list endpoint", async () => {
