@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { namedMemberDealerActionClient, type DealerActionContext } from "@/lib/actions/client";
+import { namedMemberDealerActionClient, type ActionMetadata, type DealerActionContext } from "@/lib/actions/client";
 import { answerVerification, checkStoredAnswer } from "@/lib/verifications/answer";
 import { kickAnnotation } from "@/lib/verifications/annotate-worker";
 import { claimInTx, releaseInTx, takeOverInTx } from "@/lib/verifications/claims";
@@ -15,6 +15,8 @@ import { answerSchema, directionsSchema, noteSchema, verificationIdSchema } from
 // tab since, so an alarm answered from dealer A's page can only be one of A's.
 const deskDealer = { dealerLinkId: z.string().min(1).max(64) };
 const byId = z.object({ id: verificationIdSchema, ...deskDealer });
+/** The metadata of an action on one verification of that dealer; each action adds its name and role. */
+const onVerification = { objectKind: "verification", dealer: "named" } satisfies Partial<ActionMetadata>;
 
 type Me = DealerActionContext["user"];
 
@@ -38,12 +40,7 @@ function claimAction<T, A>(
 }
 
 export const claimVerification = claimAction(
-  namedMemberDealerActionClient.metadata({
-    name: "verifications.claim",
-    role: "operator",
-    objectKind: "verification",
-    dealer: "named",
-  }),
+  namedMemberDealerActionClient.metadata({ ...onVerification, name: "verifications.claim", role: "operator" }),
   () => ({ state: "claimed" }),
   claimInTx,
   () => ({ claimed: true }),
@@ -51,31 +48,21 @@ export const claimVerification = claimAction(
 
 /** A dealer admin takes another operator's claim (walked away, stuck); the audit row names both. */
 export const takeOverVerification = claimAction(
-  namedMemberDealerActionClient.metadata({
-    name: "verifications.takeover",
-    role: "admin",
-    objectKind: "verification",
-    dealer: "named",
-  }),
+  namedMemberDealerActionClient.metadata({ ...onVerification, name: "verifications.takeover", role: "admin" }),
   (me) => ({ state: "claimed", claimedBy: operatorName(me) }),
   takeOverInTx,
   (result) => ({ claimed: true, previous: result.previous }),
 );
 
 export const releaseVerification = claimAction(
-  namedMemberDealerActionClient.metadata({
-    name: "verifications.release",
-    role: "operator",
-    objectKind: "verification",
-    dealer: "named",
-  }),
+  namedMemberDealerActionClient.metadata({ ...onVerification, name: "verifications.release", role: "operator" }),
   () => ({ state: "pending" }),
   releaseInTx,
   () => ({ released: true }),
 );
 
 export const answerVerificationAction = namedMemberDealerActionClient
-  .metadata({ name: "verifications.answer", role: "operator", objectKind: "verification", dealer: "named" })
+  .metadata({ ...onVerification, name: "verifications.answer", role: "operator" })
   .inputSchema(answerSchema.extend(deskDealer))
   .action(async ({ parsedInput, ctx }) => {
     const result = await answerVerification(ctx, ctx.dealer, ctx.user, parsedInput);
@@ -86,7 +73,7 @@ export const answerVerificationAction = namedMemberDealerActionClient
 
 /** "Check with CHeKT" after "may or may not have been saved": reads the alarm's status from CHeKT. */
 export const checkAnswerAction = namedMemberDealerActionClient
-  .metadata({ name: "verifications.check", role: "operator", objectKind: "verification", dealer: "named" })
+  .metadata({ ...onVerification, name: "verifications.check", role: "operator" })
   .inputSchema(byId)
   .action(async ({ parsedInput, ctx }) => {
     return checkStoredAnswer(ctx, ctx.dealer, ctx.user, parsedInput.id);
@@ -113,7 +100,7 @@ export const saveDirectionsAction = namedMemberDealerActionClient
 
 /** A note on a verification (who was called, what they said), part of its history. */
 export const addNoteAction = namedMemberDealerActionClient
-  .metadata({ name: "verifications.note", role: "operator", objectKind: "verification", dealer: "named" })
+  .metadata({ ...onVerification, name: "verifications.note", role: "operator" })
   .inputSchema(noteSchema.extend(deskDealer))
   .action(async ({ parsedInput, ctx }) => {
     const note = await ctx.commit(
