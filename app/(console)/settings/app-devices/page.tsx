@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { Alert, Card } from "@/components/ui";
-import { AdminHeader } from "@/components/admin/admin-nav";
 import { AppDevicesList } from "@/components/admin/app-devices-list";
-import { adminPickedDealer } from "@/lib/settings/picked-dealer";
+import { pickedDealerPage } from "@/components/page/picked-dealer-page";
 import type { SearchParamsProps } from "@/lib/list-state/search-params";
 
 export const metadata = { title: "CHeKT App devices" } satisfies Metadata;
@@ -15,29 +13,15 @@ const PAGE = 100;
 // No CHeKT call here: CHeKT allows a dealer 60 calls a minute, and a page view (a reload, a tab
 // left open, a crawler of the console) should spend none. The list is read when the admin asks.
 export default async function AppDevicesPage({ searchParams }: SearchParamsProps) {
-  const { chosen } = await adminPickedDealer(searchParams);
-  return (
-    <div>
-      <AdminHeader
-        current="/settings/app-devices"
-        title={metadata.title}
-        description="The devices an app using this dealer's CHeKT App key sees, read from CHeKT when you ask."
-      />
-      {chosen ? (
-        <Card
-          title={`${chosen.companyName} (CHeKT dealer ${chosen.chektDealerId})`}
-          description={
-            `Reads GET /v1/devices with the dealer's CHeKT App key, ${PAGE} devices a call. Nothing is ` +
-            "read until you ask, and the list shown is the one CHeKT gave at the time it says."
-          }
-        >
-          <AppDevicesList key={chosen.id} dealerLinkId={chosen.id} limit={PAGE} />
-        </Card>
-      ) : (
-        <Alert tone="info" title="No dealer connected yet">
-          Connect a dealer first.
-        </Alert>
-      )}
-    </div>
+  return pickedDealerPage(
+    searchParams,
+    {
+      current: "/settings/app-devices",
+      title: metadata.title,
+      description: "The devices an app using this dealer's CHeKT App key sees, read from CHeKT when you ask.",
+    },
+    `Reads GET /v1/devices with the dealer's CHeKT App key, ${PAGE} devices a call. Nothing is ` +
+      "read until you ask, and the list shown is the one CHeKT gave at the time it says.",
+    (dealer) => <AppDevicesList key={dealer.id} dealerLinkId={dealer.id} limit={PAGE} />,
   );
 }
