@@ -4,17 +4,7 @@
 // request at a time, a failure waits for Retry. The rules are key-lookup.ts's.
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Row } from "@/lib/bulk/columns";
-import {
-  answered,
-  asked,
-  failed,
-  findings,
-  initialLookup,
-  lookupStatus,
-  nextAsk,
-  retried,
-  type LookupState,
-} from "./key-lookup";
+import * as lookupRules from "./key-lookup";
 import type { ServerLookup } from "./pipeline-types";
 
 /** How long the typing must pause before the new keys are asked. */
@@ -22,9 +12,9 @@ const PAUSE_MS = 400;
 const NO_ANSWER = "We got no answer from the server.";
 
 export function useKeyLookup<F extends string, V>(lookup: ServerLookup<F, V> | undefined, rows: Row<F>[]) {
-  const [state, setState] = useState<LookupState<V>>(initialLookup);
+  const [state, setState] = useState<lookupRules.LookupState<V>>(lookupRules.initialLookup);
   const keys = useMemo(() => (lookup ? lookup.keys(rows) : []), [lookup, rows]);
-  const next = nextAsk(state, keys);
+  const next = lookupRules.nextAsk(state, keys);
   // The effect runs again only when what is to be asked changes, not on every render.
   const ask = next ? `${next.wait}\n${next.keys.join("\n")}` : "";
   const latest = useRef({ lookup, next });
@@ -38,12 +28,14 @@ export function useKeyLookup<F extends string, V>(lookup: ServerLookup<F, V> | u
     if (!current || !pending) return;
     const timer = setTimeout(
       async () => {
-        setState((s) => asked(s, pending.keys));
+        setState((s) => lookupRules.asked(s, pending.keys));
         try {
           const answer = await current.ask(pending.keys);
-          setState((s) => (answer.ok ? answered(s, pending.keys, answer.found) : failed(s, answer.message)));
+          setState((s) =>
+            answer.ok ? lookupRules.answered(s, pending.keys, answer.found) : lookupRules.failed(s, answer.message),
+          );
         } catch {
-          setState((s) => failed(s, NO_ANSWER));
+          setState((s) => lookupRules.failed(s, NO_ANSWER));
         }
       },
       pending.wait === "now" ? 0 : PAUSE_MS,
@@ -51,8 +43,8 @@ export function useKeyLookup<F extends string, V>(lookup: ServerLookup<F, V> | u
     return () => clearTimeout(timer);
   }, [ask]);
 
-  const found = useMemo(() => findings(state.answers), [state.answers]);
-  const status = lookupStatus(state, keys);
+  const found = useMemo(() => lookupRules.findings(state.answers), [state.answers]);
+  const status = lookupRules.lookupStatus(state, keys);
   return {
     /** What the kind's check is given: every key the server found something for. */
     found,
@@ -61,7 +53,7 @@ export function useKeyLookup<F extends string, V>(lookup: ServerLookup<F, V> | u
     words: lookup?.words ?? null,
     /** The send waits: a key the server has not answered is not known to be free. */
     holding: status.state === "checking" || status.state === "failed",
-    retry: () => setState(retried),
+    retry: () => setState(lookupRules.retried),
   };
 }
 
