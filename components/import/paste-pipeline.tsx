@@ -3,58 +3,34 @@
 // place → send as a durable job, then the job page. Devices (components/devices/paste-devices.tsx)
 // and sites (import-sites.tsx) are configurations of it: a ColumnSpec, labels, a validator and a
 // send. Everything up to the send runs in the browser; the kind's action checks again.
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui";
 import type { Row } from "@/lib/bulk/columns";
 import { ColumnMatcher } from "./column-matcher";
-import { PasteStep } from "./paste-step";
+import { PasteStep, type SheetBox } from "./paste-step";
 import type { PipelineKind, PipelineText } from "./pipeline-types";
 import { ReviewStep } from "./review-step";
 import { usePastePipeline, type Step } from "./use-paste-pipeline";
 
 export type { CheckedRow, PipelineKind, PipelineText } from "./pipeline-types";
 
-type Props<F extends string> = {
+type Props<F extends string> = SheetBox & {
   kind: PipelineKind<F>;
   text: PipelineText;
-  /** Above the sheet box (e.g. add or update). */
-  before?: ReactNode;
-  /** Below it (e.g. the ID pattern). */
-  after?: ReactNode;
-  /** The sheet cannot be read yet (e.g. an unsaved ID pattern would change its IDs). */
-  readBlocked?: boolean;
   /** Sends the rows; the kind shows its own toast and goes to its job page. */
   send(rows: Row<F>[], skipInvalid: boolean): Promise<void>;
   pending: boolean;
   failure: string | null;
 };
 
-export function PastePipeline<F extends string>({
-  kind,
-  text: words,
-  before,
-  after,
-  readBlocked = false,
-  send,
-  pending,
-  failure,
-}: Props<F>) {
+export function PastePipeline<F extends string>({ kind, text: words, send, pending, failure, ...sheetBox }: Props<F>) {
   const p = usePastePipeline(kind);
   const heading = useStepFocus(p.step);
   return (
     <div className="space-y-6">
       <StepList step={p.step} names={words.steps} />
 
-      {p.step === "paste" ? (
-        <PasteStep
-          headingRef={heading}
-          words={words}
-          before={before}
-          after={after}
-          readBlocked={readBlocked}
-          sheet={p}
-        />
-      ) : null}
+      {p.step === "paste" ? <PasteStep headingRef={heading} words={words} sheet={p} {...sheetBox} /> : null}
 
       {p.step === "map" && p.parsed ? (
         <ColumnMatcher

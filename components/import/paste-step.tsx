@@ -14,19 +14,26 @@ type Sheet = {
   read(text: string): void;
 };
 
+/** What a kind puts around the sheet box, and whether the sheet may be read yet. */
+export type SheetBox = {
+  /** Above the sheet box (e.g. add or update). */
+  before?: ReactNode;
+  /** Below it (e.g. the ID pattern). */
+  after?: ReactNode;
+  /** The sheet cannot be read yet (e.g. an unsaved ID pattern would change its IDs). */
+  readBlocked?: boolean;
+};
+
 export function PasteStep({
   headingRef,
   words,
   before,
   after,
-  readBlocked,
+  readBlocked = false,
   sheet,
-}: {
+}: SheetBox & {
   headingRef?: Ref<HTMLHeadingElement>;
   words: PipelineText;
-  before?: ReactNode;
-  after?: ReactNode;
-  readBlocked: boolean;
   sheet: Sheet;
 }) {
   const { text, fileProblem } = sheet;
