@@ -7,7 +7,7 @@ import type { AppDevice } from "@/lib/settings/app-devices";
 import type { Diagnosis } from "@/lib/settings/diagnose";
 import { loadAppDevicesAction } from "@/actions/settings";
 import { useActionRunner } from "@/components/forms/use-action-runner";
-import { FormFailure } from "@/components/forms/form-failure";
+import { BudgetWaitNotice, FormFailure } from "@/components/forms/form-failure";
 import { DiagnosisAlert } from "./diagnosis-alert";
 import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
@@ -35,7 +35,9 @@ type Reading = { devices: AppDevice[]; cursor: string | null; readAt: string };
 /**
  * Devices from GET /v1/devices, read only when the admin asks ("Read from CHeKT"): each read is a
  * call from the dealer's shared CHeKT budget, so a page view spends none. "Load more" follows
- * next_cursor until has_more is false; a failed read says why, with "Try again" for the same page.
+ * next_cursor until has_more is false; a failed read says why, with "Try again" for the same page. A read
+ * the shared budget would hold long comes back unsent: the runner counts it down (the notice, with Cancel)
+ * and sends it again, as the forms do.
  */
 export function AppDevicesList({ dealerLinkId, limit }: { dealerLinkId: string; limit: number }) {
   const [reading, setReading] = useState<Reading | null>(null);
@@ -82,6 +84,7 @@ export function AppDevicesList({ dealerLinkId, limit }: { dealerLinkId: string; 
           )}
         </p>
       </div>
+      <BudgetWaitNotice secondsLeft={runner.budgetWait.secondsLeft} onCancel={runner.budgetWait.cancel} />
       {failed ? (
         <div className="space-y-2" data-testid="app-devices-problem">
           {problem ? <DiagnosisAlert diagnosis={problem} /> : <FormFailure failure={runner.failure} />}
@@ -113,13 +116,7 @@ function ReadDevices({
     return <EmptyState title="No devices" description="CHeKT lists no devices for this dealer's app." />;
   return (
     <>
-      <DataTable
-        columns={COLUMNS}
-        rows={devices}
-        rowKey={(d) => d.id}
-        caption="Devices of the dealer's CHeKT App"
-        testId="app-devices"
-      />
+      <DataTable columns={COLUMNS} rows={devices} caption="Devices of the dealer's CHeKT App" testId="app-devices" />
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
         <span data-testid="device-count">
           {cursor ? "" : "All "}

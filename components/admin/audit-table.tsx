@@ -74,7 +74,6 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
       caption="Audit history, newest first"
       testId="audit-table"
       rows={rows}
-      rowKey={(r) => r.id.toString()}
       empty={<EmptyState title="No audit rows match" description="Change or clear the filters." />}
       columns={COLUMNS}
     />

@@ -104,7 +104,6 @@ export function UsersTable({
       testId="users-table"
       flush
       rows={rows}
-      rowKey={(u) => u.id}
       rowAttrs={(u) => ({ "data-email": u.email })}
       empty={<p className="p-6 text-center text-sm text-slate-500">Nobody matches this search.</p>}
       sort={listSort(usersList, state)}

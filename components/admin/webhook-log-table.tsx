@@ -77,7 +77,6 @@ export function WebhookLogTable({ rows }: { rows: Row[] }) {
       caption="Webhook deliveries, newest first"
       testId="webhook-log"
       rows={rows}
-      rowKey={(r) => r.id.toString()}
       rowAttrs={(r) => ({ "data-verdict": r.verdict })}
       empty={
         <EmptyState

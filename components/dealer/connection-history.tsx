@@ -14,7 +14,6 @@ export function ConnectionHistory({ links }: { links: DealerLink[] }) {
       <DataTable
         caption="Dealer connection history"
         rows={links}
-        rowKey={(l) => l.id}
         empty={<p className="p-4 text-sm text-slate-600">No dealer has been connected yet.</p>}
         flush
         columns={[

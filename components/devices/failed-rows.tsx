@@ -58,7 +58,6 @@ export function FailedRows({
       <DataTable<JobItemView>
         caption="Failed rows"
         rows={failed}
-        rowKey={(i) => i.id}
         rowAttrs={(i) => ({ "data-testid": `failed-row-${i.row}` })}
         flush
         columns={failedRowColumns(rows, layout, editableFields(entity, job.kind, failed))}

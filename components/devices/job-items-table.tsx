@@ -103,7 +103,6 @@ export function JobItemsTable({
       <DataTable<JobItemView>
         caption="Every row"
         rows={paged.slice}
-        rowKey={(i) => i.id}
         testId="job-items"
         rowAttrs={(i) => ({ "data-testid": `item-${i.row}` })}
         flush

@@ -44,7 +44,6 @@ export function JobList({ jobs, acrossSites = false }: { jobs: JobRow[]; acrossS
     <DataTable<JobRow>
       caption={acrossSites ? "Bulk jobs" : "Device jobs"}
       rows={jobs}
-      rowKey={(j) => j.id}
       rowAttrs={(j) => ({ "data-testid": "job-row", "data-job-id": j.id })}
       columns={[
         {

@@ -1,8 +1,9 @@
 import { cn } from "./cn";
-import type { Column, DataTableProps } from "./data-table";
+import type { Column, DataTableBaseProps, RowKey } from "./data-table";
 import { labelOf } from "./data-table-model";
 
-type BodyProps<Row> = Pick<DataTableProps<Row>, "rows" | "rowKey" | "rowAttrs" | "rowClassName"> & {
+type BodyProps<Row> = Pick<DataTableBaseProps<Row>, "rows" | "rowAttrs" | "rowClassName"> & {
+  rowKey: RowKey<Row>;
   /** The visible columns, in order. */
   shown: Column<Row>[];
   /** Each row is a card below 768 px: its cells say where they go on it (data-card). */

@@ -1,5 +1,5 @@
 import { createTable, getCoreRowModel, type ColumnDef, type Table } from "@tanstack/react-table";
-import type { Column, TableSort } from "./data-table";
+import type { Column, RowKey, TableSort } from "./data-table";
 
 /** A column's plain-text name: its label, else its header when that is a string. */
 export const labelOf = <Row>(c: Column<Row>) => c.label ?? (typeof c.header === "string" ? c.header : "");
@@ -7,7 +7,7 @@ export const labelOf = <Row>(c: Column<Row>) => c.label ?? (typeof c.header === 
 type ModelInput<Row> = {
   columns: Column<Row>[];
   rows: Row[];
-  rowKey: (row: Row) => string | number;
+  rowKey: RowKey<Row>;
   sort?: TableSort;
   hidden: readonly string[];
 };

@@ -51,11 +51,33 @@ export function listSort<S extends { sort: string; dir: SortDir }>(list: Sortabl
   };
 }
 
-export type DataTableProps<Row> = {
+/** What keys a row (React's key, TanStack's row id). */
+export type RowKey<Row> = (row: Row) => string | number;
+
+/**
+ * A row with an `id` is keyed by it unless the table names another key (as MUI's DataGrid keys by `id`): only
+ * a row keyed by some other field (a site's site_id) passes `rowKey`, and a row with neither does not compile.
+ */
+type RowKeyProp<Row> =
+  { rowKey: RowKey<Row> } | (Row extends { id: string | number | bigint } ? { rowKey?: undefined } : never);
+
+/** A row's `id` as its key; a bigint id (the audit's) as its digits. */
+function idKey(row: unknown): string | number {
+  const id = typeof row === "object" && row !== null && "id" in row ? row.id : undefined;
+  if (typeof id === "string" || typeof id === "number") return id;
+  if (typeof id === "bigint") return id.toString();
+  throw new Error("DataTable: a row without an id needs the table's rowKey");
+}
+
+/** The table's `rowKey`, or the row's id when it names none. */
+export const keyOfRow = <Row,>(rowKey: RowKey<Row> | undefined): RowKey<Row> => rowKey ?? idKey;
+
+export type DataTableProps<Row> = DataTableBaseProps<Row> & RowKeyProp<Row>;
+
+/** Every prop of the table but `rowKey`. */
+export type DataTableBaseProps<Row> = {
   columns: Column<Row>[];
   rows: Row[];
-  /** Key of each row (an id). */
-  rowKey: (row: Row) => string | number;
   /** Shown instead of the table when rows is empty (e.g. an <EmptyState>). */
   empty?: ReactNode;
   /** Caption describing the table for screen readers (the sort order is added when sorted). */
@@ -86,7 +108,8 @@ export type DataTableProps<Row> = {
  * rendered twice, so a row's actions exist once), touch targets at least 24 px, no sideways scroll.
  */
 export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { columns, rows, rowKey, empty, caption, className, flush, sort, hidden = [], testId, phone = "cards" } = props;
+  const { columns, rows, empty, caption, className, flush, sort, hidden = [], testId, phone = "cards" } = props;
+  const rowKey = keyOfRow(props.rowKey);
   if (rows.length === 0 && empty) return <>{empty}</>;
   const byKey = new Map(columns.map((c) => [c.key, c]));
   const table = tableModel({ columns, rows, rowKey, sort, hidden });
@@ -120,7 +143,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       >
         {fullCaption ? <caption className="sr-only">{fullCaption}</caption> : null}
         <DataTableHead table={table} byKey={byKey} sort={sort} cards={cards} anySortable={anySortable} />
-        <DataTableBody {...props} shown={shown} cards={cards} />
+        <DataTableBody {...props} rowKey={rowKey} shown={shown} cards={cards} />
       </table>
     </div>
   );

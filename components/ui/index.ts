@@ -6,7 +6,15 @@ export { Alert, type AlertTone } from "./alert";
 export { Badge, type BadgeTone } from "./badge";
 export { Button, buttonClasses, type ButtonProps, type ButtonVariant, type ButtonSize } from "./button";
 export { Card, type CardProps } from "./card";
-export { DataTable, listSort, type Column, type DataTableProps, type TableSort } from "./data-table";
+export {
+  DataTable,
+  listSort,
+  type Column,
+  type DataTableBaseProps,
+  type DataTableProps,
+  type RowKey,
+  type TableSort,
+} from "./data-table";
 export { ListPager, Pager, type PagerProps } from "./pager";
 export { UtcTime } from "./utc-time";
 export {

@@ -3,7 +3,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { DataTable, listSort, type Column } from "@/components/ui/data-table";
+import { DataTable, keyOfRow, listSort, type Column } from "@/components/ui/data-table";
 import { siteList } from "@/lib/schemas/site-list";
 import { usersList } from "@/lib/users/list-state";
 
@@ -84,6 +84,31 @@ describe("DataTable rows", () => {
     const flush = frame(true);
     expect(flush).toContain("max-md:p-4");
     for (const frame of ["rounded-lg", "border", "shadow-sm"]) expect(flush).not.toContain(frame);
+  });
+});
+
+describe("DataTable row keys", () => {
+  it("keys a row by its id when the table names no rowKey (a bigint id as its digits)", () => {
+    expect(keyOfRow<Row>(undefined)(rows[0]!)).toBe(7);
+    expect(keyOfRow<{ id: bigint }>(undefined)({ id: 12n })).toBe("12");
+    expect(keyOfRow((s: { site_id: number }) => s.site_id)({ site_id: 3 })).toBe(3);
+    const html = renderToStaticMarkup(createElement(DataTable<Row>, { columns, rows }));
+    expect(bodyCells(html).map(([, text]) => text)).toEqual([
+      "name:Alpha",
+      "zone:UTC",
+      "note:n7",
+      "name:Beta",
+      "zone:Asia/Seoul",
+      "note:n9",
+    ]);
+  });
+
+  it("a row without an id must name its key", () => {
+    type Site = { site_id: number; name: string };
+    const siteColumns: Column<Site>[] = [{ key: "name", header: "Name", cell: (s) => s.name }];
+    // @ts-expect-error: no id, so rowKey is required
+    const props: Parameters<typeof DataTable<Site>>[0] = { columns: siteColumns, rows: [] };
+    expect(props.rows).toEqual([]);
   });
 });
 

@@ -85,7 +85,6 @@ export function HistoryTable({ rows, details }: { rows: QueueItem[]; details: Ma
     <DataTable<QueueItem>
       caption="Verification history"
       rows={rows}
-      rowKey={(r) => r.id}
       empty={
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-500">
           No verifications match these filters.

@@ -1,8 +1,9 @@
 import type { ComponentProps, ReactNode } from "react";
-import { Card, DataTable, type Column, type DataTableProps } from "@/components/ui";
+import { Card, DataTable, type Column, type DataTableBaseProps, type RowKey } from "@/components/ui";
 import { ReportBarChart } from "./charts";
 
-type SectionTable<Row> = Omit<DataTableProps<Row>, "caption" | "empty"> & {
+type SectionTable<Row> = Omit<DataTableBaseProps<Row>, "caption" | "empty"> & {
+  rowKey: RowKey<Row>;
   /** What stands instead of an empty table. */
   empty?: string;
 };
