@@ -7,6 +7,7 @@ import {
   Button,
   Card,
   DataTable,
+  fieldColumn,
   Select,
   type BadgeTone,
   type Column,
@@ -159,12 +160,7 @@ function itemColumns({
       className: "md:whitespace-nowrap",
       cell: (i) => itemName(i),
     },
-    {
-      key: "row",
-      header: fromSheet ? "Sheet line" : "Row",
-      className: "tabular-nums text-slate-500",
-      cell: (i) => i.row,
-    },
+    fieldColumn("row", fromSheet ? "Sheet line" : "Row", "tabular-nums text-slate-500"),
     {
       key: "id",
       header: "External ID",

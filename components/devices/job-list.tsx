@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SiteLink } from "@/components/sites/site-link";
-import { Badge, DataTable, UtcTime, type BadgeTone, rowLinkClass } from "@/components/ui";
+import { Badge, DataTable, UtcTime, fieldColumn, type BadgeTone, rowLinkClass } from "@/components/ui";
 import type { JobState } from "@/lib/bulk/job-states";
 import type { JobRow } from "@/lib/bulk/jobs-read";
 
@@ -63,19 +63,9 @@ export function JobList({ jobs, acrossSites = false }: { jobs: JobRow[]; acrossS
           header: "State",
           cell: (j) => <Badge tone={JOB_STATE_TONE[j.state]}>{JOB_STATE_LABEL[j.state]}</Badge>,
         },
-        {
-          key: "total",
-          // A site import's rows are sites, so the dealer's list counts "items".
-          header: acrossSites ? "Items" : "Devices",
-          className: "md:text-right tabular-nums",
-          cell: (j) => j.total,
-        },
-        {
-          key: "ok",
-          header: "Succeeded",
-          className: "md:text-right tabular-nums text-emerald-700",
-          cell: (j) => j.succeeded,
-        },
+        // A site import's rows are sites, so the dealer's list counts "items".
+        fieldColumn("total", acrossSites ? "Items" : "Devices", "md:text-right tabular-nums"),
+        fieldColumn("succeeded", "Succeeded", "md:text-right tabular-nums text-emerald-700"),
         {
           key: "failed",
           header: "Failed",

@@ -23,6 +23,15 @@ export type Column<Row> = {
   card?: "title" | "actions" | "hidden";
 };
 
+/** A column that prints one field of the row as it is (a count, a name); `className` as a column's. */
+export function fieldColumn<Row extends Record<F, ReactNode>, F extends string>(
+  field: F,
+  header: string,
+  className?: string,
+): Column<Row> {
+  return { key: field, header, className, cell: (r) => r[field] };
+}
+
 export type TableSort = {
   column: string;
   dir: "asc" | "desc";

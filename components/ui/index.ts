@@ -8,6 +8,7 @@ export { Button, buttonClasses, type ButtonProps, type ButtonVariant, type Butto
 export { Card, type CardProps } from "./card";
 export {
   DataTable,
+  fieldColumn,
   listSort,
   type Column,
   type DataTableBaseProps,

@@ -3,7 +3,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { DataTable, keyOfRow, listSort, type Column } from "@/components/ui/data-table";
+import { DataTable, fieldColumn, keyOfRow, listSort, type Column } from "@/components/ui/data-table";
 import { siteList } from "@/lib/schemas/site-list";
 import { usersList } from "@/lib/users/list-state";
 
@@ -109,6 +109,18 @@ describe("DataTable row keys", () => {
     // @ts-expect-error: no id, so rowKey is required
     const props: Parameters<typeof DataTable<Site>>[0] = { columns: siteColumns, rows: [] };
     expect(props.rows).toEqual([]);
+  });
+});
+
+describe("fieldColumn", () => {
+  it("prints the field as it is, with the column's classes", () => {
+    const total = fieldColumn<{ total: number }, "total">("total", "Devices", "md:text-right tabular-nums");
+    expect([total.key, total.header, total.className, total.cell({ total: 4 })]).toEqual([
+      "total",
+      "Devices",
+      "md:text-right tabular-nums",
+      4,
+    ]);
   });
 });
 

@@ -1,8 +1,9 @@
+import { fieldColumn } from "@/components/ui";
 import type { HourRow, OperatorRow, ReportSummary, SiteRow } from "@/lib/verifications/report";
 import { COLORS } from "./colors";
 import { counts, DISPATCHED, DISREGARDED, EXPIRED, NONE, seconds } from "./columns";
 import { fmtSeconds, hourLabel } from "./format";
-import { fieldColumn, rowBars, ReportSection } from "./section";
+import { rowBars, ReportSection } from "./section";
 
 // The report's sections on how the desk handled alarms: each one chart and its table.
 

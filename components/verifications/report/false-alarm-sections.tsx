@@ -1,8 +1,9 @@
+import { fieldColumn } from "@/components/ui";
 import type { FalseCameraRow, FalseSiteRow } from "@/lib/verifications/report";
 import { COLORS } from "./colors";
 import { counts, DISREGARDED, NO_DISREGARDS } from "./columns";
 import { hourLabel } from "./format";
-import { fieldColumn, rowBars, ReportSection } from "./section";
+import { rowBars, ReportSection } from "./section";
 
 // The report's false-alarm rankings: where disregards come from, to point at a cause.
 

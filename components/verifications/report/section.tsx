@@ -1,5 +1,5 @@
-import type { ComponentProps, ReactNode } from "react";
-import { Card, DataTable, type Column, type DataTableBaseProps, type RowKey } from "@/components/ui";
+import type { ComponentProps } from "react";
+import { Card, DataTable, type DataTableBaseProps, type RowKey } from "@/components/ui";
 import { ReportBarChart } from "./charts";
 
 type SectionTable<Row> = Omit<DataTableBaseProps<Row>, "caption" | "empty"> & {
@@ -54,11 +54,6 @@ export function ReportSection<Row>({
       </div>
     </Card>
   );
-}
-
-/** A column that prints one field of the row as it is (a count, a name). */
-export function fieldColumn<Row extends Record<F, ReactNode>, F extends string>(field: F, header: string): Column<Row> {
-  return { key: field, header, cell: (r) => r[field] };
 }
 
 /**
