@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { MirrorTarget } from "@/lib/mirror/targets";
 import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { simFile } from "../support/sim-file";
+import { until } from "../support/until";
 
 // Every test starts with no fault left on the simulator, whatever an earlier one left when it failed.
 const world = simFile("chekt_mirror_it", { faults: true });
@@ -67,6 +68,20 @@ const routeCalls = async (method: string, suffix: string): Promise<number> => {
     .filter(([k]) => k.startsWith(`${method} `) && k.endsWith(suffix))
     .reduce((n, [, v]) => n + v, 0);
 };
+
+/** Runs the sync worker (its hourly sweep out of the way) until `done` holds, then stops it. */
+async function workUntil(done: () => Promise<boolean>, what: string) {
+  const running = await worker.startSyncWorker({
+    connectionString: world.db.url,
+    intervalS: 3600,
+    pollingIntervalSeconds: 0.5,
+  });
+  try {
+    await until(done, () => what, 200);
+  } finally {
+    await running.stop();
+  }
+}
 
 beforeAll(async () => {
   sweep = await import("@/lib/mirror/sweep");
@@ -333,20 +348,10 @@ describe("mirror: refresh", () => {
     ]);
     expect(n).toBe(2);
 
-    const running = await worker.startSyncWorker({
-      connectionString: world.db.url,
-      intervalS: 3600,
-      pollingIntervalSeconds: 0.5,
-    });
-    try {
-      const deadline = Date.now() + 15_000;
-      while ((await read.findMirrorSite(linkId, site.site_id))!.name !== "Renamed While Stale") {
-        if (Date.now() > deadline) throw new Error("the queued refresh did not run");
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    } finally {
-      await running.stop();
-    }
+    await workUntil(
+      async () => (await read.findMirrorSite(linkId, site.site_id))!.name === "Renamed While Stale",
+      "the queued refresh to rename the site",
+    );
     const [{ sweeps }] = await world.prisma.$queryRaw<
       { sweeps: number }[]
     >`SELECT count(*)::int AS sweeps FROM pgboss.job WHERE name = ${worker.SYNC_QUEUE}`;
@@ -368,22 +373,12 @@ describe("mirror: refresh", () => {
       )[0]!;
     expect((await jobRow()).retry_limit).toBe(1);
 
-    const running = await worker.startSyncWorker({
-      connectionString: world.db.url,
-      intervalS: 3600,
-      pollingIntervalSeconds: 0.5,
-    });
-    try {
-      // The first try over (pg-boss then holds the job for its retry delay): what one try cost.
-      const deadline = Date.now() + 30_000;
-      while (!["retry", "failed"].includes((await jobRow()).state)) {
-        if (Date.now() > deadline) throw new Error("the queued refresh did not run");
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    } finally {
-      await running.stop();
-      await control("/_sim/faults", "DELETE");
-    }
+    // The first try over (pg-boss then holds the job for its retry delay): what one try cost.
+    await workUntil(
+      async () => ["retry", "failed"].includes((await jobRow()).state),
+      "the queued refresh's first try to end",
+    );
+    await control("/_sim/faults", "DELETE");
     const stats = (await control("/_sim/stats", "GET")) as { byStatus: Record<string, number> };
     const perTry = stats.byStatus["500"] ?? 0;
     expect(perTry).toBeGreaterThan(0);
