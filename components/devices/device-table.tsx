@@ -34,8 +34,12 @@ export function DeviceTable({ table, nav, picked, edit, onCellKey, onOpen }: Pro
   const canEdit = edit !== null;
   return (
     <div className="md:overflow-x-auto">
-      <p id="device-grid-help" className="sr-only">
-        Arrow keys move between cells. Enter edits a cell or opens a device; Escape cancels an edit; Space ticks a row.
+      {/* Shown, not a tooltip on each cell: a touch or keyboard user never sees a title. */}
+      <p id="device-grid-help" className="px-4 py-2 text-xs text-slate-600">
+        {canEdit
+          ? "To edit a value, double-click it or press Enter on its cell (on a phone, tap its pencil). " +
+            "Arrow keys move between cells; Escape cancels an edit; Space ticks a row."
+          : "Arrow keys move between cells; Enter opens a device."}
       </p>
       <table
         ref={grid}
@@ -111,7 +115,6 @@ function DeviceTableRow({
             role="gridcell"
             data-label={label || undefined}
             aria-readonly={cellEdit ? undefined : true}
-            title={cellEdit ? "Press Enter or double-click to edit" : undefined}
             onKeyDown={(e) => onCellKey(e, col.id, row.original)}
             onDoubleClick={() => {
               if (cellEdit && isEditable(col.id)) cellEdit.start(row.original, col.id);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DataTable, rowLinkClass } from "@/components/ui";
+import { DataTable, UtcTime, rowLinkClass } from "@/components/ui";
 import type { FleetRow } from "@/lib/fleet/read";
 import { ago, duration } from "@/lib/duration-text";
 import { DeviceStatusBadge } from "./status-badge";
@@ -49,9 +49,18 @@ export function FleetTable({ rows, now }: { rows: FleetRow[]; now: Date }) {
           key: "seen",
           header: "Last seen",
           className: "whitespace-nowrap text-slate-700",
-          cell: (r) => (
-            <span title={r.lastSeenAt?.toISOString()}>{r.lastSeenAt ? ago(r.lastSeenAt, now) : "Never"}</span>
-          ),
+          // The exact instant is written under "3 h ago", not left to a tooltip a touch or keyboard user never sees.
+          cell: (r) =>
+            r.lastSeenAt ? (
+              <>
+                {ago(r.lastSeenAt, now)}
+                <span className="block text-xs text-slate-500" data-testid="last-seen-at">
+                  <UtcTime at={r.lastSeenAt} />
+                </span>
+              </>
+            ) : (
+              "Never"
+            ),
         },
         { key: "firmware", header: "Firmware", className: "text-slate-700", cell: (r) => r.firmware ?? "—" },
         { key: "type", header: "Type", className: "capitalize text-slate-700", cell: (r) => r.deviceType },
