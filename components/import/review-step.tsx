@@ -1,7 +1,7 @@
 "use client";
 // Step 3 of the paste pipeline (paste-pipeline.tsx): every row in the editable grid, with the counts
 // and tools above it and the send below.
-import { useRef, type Ref } from "react";
+import { useRef, useState, type Ref } from "react";
 import { AlertTriangle, CheckCircle2, ChevronsDown, RotateCw, SkipForward } from "lucide-react";
 import { Alert, Button, Card, cn, Spinner } from "@/components/ui";
 import type { Row } from "@/lib/bulk/columns";
@@ -34,6 +34,13 @@ export function ReviewStep<F extends string>({
   failure: string | null;
 }) {
   const { grid, reviewRows, onlyErrors, edit, skip, remove } = review;
+  // The kind's failure speaks of a send from this review as shown: Back unmounts the step, so the review
+  // shown again (as left, or built again from another sheet or match) starts without the old failure.
+  const [sent, setSent] = useState(false);
+  function sendHere(rows: Row<F>[], skipInvalid: boolean) {
+    setSent(true);
+    return send(rows, skipInvalid);
+  }
   return (
     <Card headingRef={headingRef} title={words.reviewTitle} description={words.reviewDescription} flush>
       <ReviewToolbar review={review} />
@@ -52,8 +59,8 @@ export function ReviewStep<F extends string>({
           onDelete={remove}
         />
       </div>
-      <SendBar review={review} words={words} onBack={onBack} send={send} pending={pending} />
-      {failure ? (
+      <SendBar review={review} words={words} onBack={onBack} send={sendHere} pending={pending} />
+      {sent && failure ? (
         <div className="px-5 pb-4">
           <Alert tone="danger">{failure}</Alert>
         </div>

@@ -18,8 +18,9 @@ export function useSheetRows<F extends string>(kind: PipelineKind<F>, say: (noti
   const [edits, setEdits] = useState<ReadonlyMap<number, Partial<Record<F, string>>>>(new Map());
   const [removed, setRemoved] = useState<ReadonlySet<number>>(EMPTY);
 
-  /** A new sheet: nothing the user did to another one applies. */
+  /** A new sheet: nothing the user did to another one applies, nor what was said of it. */
   function load(next: Row<F>[]) {
+    say("");
     setRows(next);
     setSkipped(EMPTY);
     setDeleted(null);
@@ -29,9 +30,11 @@ export function useSheetRows<F extends string>(kind: PipelineKind<F>, say: (noti
 
   /**
    * The same sheet with its columns matched again: the user's edits to `fields` (those the review
-   * still shows), skips and deletes are laid over the new rows, by sheet line.
+   * still shows), skips and deletes are laid over the new rows, by sheet line. What was said of the review
+   * matched before goes with it.
    */
   function reload(next: Row<F>[], fields: readonly F[]) {
+    say("");
     const withEdits = (r: Row<F>): Row<F> => {
       const typed = edits.get(r.line);
       if (!typed) return r;

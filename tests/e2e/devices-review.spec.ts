@@ -323,3 +323,48 @@ test("back and next lose nothing done in a step, and each step change takes the 
   await expect(page.getByLabel("Sheet line 21 Name")).toHaveValue("Gate 21");
   await stepShots(page, "steps-review-again");
 });
+
+test("what the review said belongs to it: a send's failure goes with Back, the last notice with a new match", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const reviewShots = screenshotsTo("/tmp/shots/devices", { prefix: "devices-", sizes: SMALL_LAPTOP_AND_PHONE });
+  const siteId = await sheetInReview(page, "Review said", "said");
+  const heading = page.getByRole("heading", { name: "Review and send", exact: true });
+  const review = page.locator("section").filter({ has: heading });
+  const notice = page.getByTestId("review-notice");
+  await expect(page.getByTestId("lookup-status")).toHaveText("No pasted ID is in use at your other sites.");
+  await page.getByLabel("Show only rows with errors").check();
+  await page.getByRole("button", { name: "Delete Sheet line 40" }).click();
+  await expect(notice).toHaveText("Sheet line 40 deleted from the paste.");
+  await page.getByLabel(/^Skip the \d+ invalid rows$/).check();
+
+  // The send is lost on its way, as a dropped connection would lose it: the review says so under the send.
+  await page.route(`**/sites/${siteId}/devices/paste`, (route) =>
+    route.request().method() === "POST" ? route.abort("failed") : route.continue(),
+  );
+  await page.getByRole("button", { name: /Provision \d+ devices/ }).click();
+  await expect(review.getByRole("alert")).toContainText("We got no answer from the server");
+  await expectAccessible(page, "main");
+  await reviewShots(page, "review-send-failed");
+  await page.unroute(`**/sites/${siteId}/devices/paste`);
+
+  // Back, then Next with nothing changed: the same review, its notice and undo kept, but no old failure.
+  await page.getByRole("button", { name: "Back" }).click();
+  await page.getByRole("button", { name: "Next: review rows" }).click();
+  await expect(heading).toBeFocused();
+  await expect(page.getByRole("button", { name: "Undo delete of sheet line 40" })).toBeVisible();
+  await expect(notice).toHaveText("Sheet line 40 deleted from the paste.");
+  await expect(review.getByRole("alert")).toHaveCount(0);
+
+  // Another match builds the review again: the notice said of the last one goes too.
+  await page.getByRole("button", { name: "Back" }).click();
+  await page.getByLabel('Column "Zone"').selectOption("");
+  await page.getByRole("button", { name: "Next: review rows" }).click();
+  await expect(heading).toBeFocused();
+  await expect(page.getByTestId("paste-row-40")).toHaveCount(0);
+  await expect(notice).toHaveText("");
+  await expect(review.getByRole("alert")).toHaveCount(0);
+  await expectAccessible(page, "main");
+  await reviewShots(page, "review-built-again");
+});

@@ -62,8 +62,8 @@ export function reviewState(over: Partial<ReviewRowsState<DeviceField>> = {}): R
   };
 }
 
-/** The review step's markup for `review`. */
-export function renderReview(review: ReviewRowsState<DeviceField>): string {
+/** The review step's markup for `review`, as first shown; `failure` is the kind's last send failure. */
+export function renderReview(review: ReviewRowsState<DeviceField>, failure: string | null = null): string {
   return renderToStaticMarkup(
     createElement(ReviewStep<DeviceField>, {
       kind: deviceKind,
@@ -73,7 +73,7 @@ export function renderReview(review: ReviewRowsState<DeviceField>): string {
       onBack: noop,
       send: async () => undefined,
       pending: false,
-      failure: null,
+      failure,
     }),
   );
 }
