@@ -10,7 +10,7 @@ import { AS_OF, signIn, sim } from "./setup";
 import { sendOnlyBoss } from "./setup/boss";
 import { sql as query } from "./setup/db";
 import { screenshotsTo } from "./setup/page-checks";
-import { expectAccessible, queueLive, raise, row } from "./verifications-helpers";
+import { expectAccessible, pickPoliceDispatch, queueLive, raise, row } from "./verifications-helpers";
 
 const SHOTS = "/tmp/shots/mirror-children";
 const SITE = 1;
@@ -187,11 +187,7 @@ test("a verification answer sent while a bulk job and a sweep run is accepted pr
     await op.getByTestId("queue-actions").getByRole("button", { name: "Claim" }).click();
     const detail = op.getByRole("dialog").filter({ hasText: `Motion while busy ${stamp}` });
     await expect(detail.getByRole("button", { name: "Release claim" })).toBeVisible();
-    await expect(op.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 15_000 });
-    await detail.getByRole("button", { name: "Dispatch…" }).click();
-    const confirm = op.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
-    await expect(confirm).toBeVisible();
-    await confirm.getByRole("radio", { name: "Police dispatched" }).check();
+    const confirm = await pickPoliceDispatch(op, detail);
 
     // 2. Meanwhile an installer provisions 3,000 devices on site 2 (30 chunks on the free tier)…
     const installer = await bulkCtx.newPage();

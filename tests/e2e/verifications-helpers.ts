@@ -1,7 +1,7 @@
 // Shared by the alarm-desk specs: open the queue and wait for the live stream, raise alarms on the
 // simulator, find rows, scan with axe, and save laptop + phone screenshots (copied to
 // /tmp/shots/desk/ when that folder exists, for a human look).
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { sim } from "./setup";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 
@@ -42,6 +42,19 @@ export async function raiseShown(page: Page, site: number, description: string, 
   const shown = row(page, id);
   await expect(shown).toBeVisible({ timeout: 15_000 });
   return { ...raised, id, row: shown };
+}
+
+/**
+ * Dispatch… on `detail` (the alarm `page` has opened and claimed), once the contact CHeKT named is preselected,
+ * and "Police dispatched" ticked in the picker that opens: the picker, its Dispatch button not yet pressed.
+ */
+export async function pickPoliceDispatch(page: Page, detail: Locator) {
+  await expect(page.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 15_000 });
+  await detail.getByRole("button", { name: "Dispatch…" }).click();
+  const picker = page.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
+  await expect(picker).toBeVisible();
+  await picker.getByRole("radio", { name: "Police dispatched" }).check();
+  return picker;
 }
 
 export async function clearFaults() {

@@ -4,7 +4,16 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { signIn, sim } from "./setup";
-import { openQueue, queueLive, raise, raiseShown, row, shots } from "./verifications-helpers";
+import {
+  expectAccessible,
+  openQueue,
+  pickPoliceDispatch,
+  queueLive,
+  raise,
+  raiseShown,
+  row,
+  shots,
+} from "./verifications-helpers";
 
 /** Where the desk's screenshots are copied for a person to look at (when the folder exists). */
 const SHOTS = "/tmp/shots/desk";
@@ -49,11 +58,8 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
   await expect(toolbar.getByRole("button", { name: "Dispatch" })).toBeDisabled();
 
   // Dispatch, with confirmation and the contact CHeKT named preselected.
-  await expect(op.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
-  await detail.getByRole("button", { name: "Dispatch…" }).click();
-  const confirm = op.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
-  await expect(confirm).toBeVisible();
-  await confirm.getByRole("radio", { name: "Police dispatched" }).check();
+  const confirm = await pickPoliceDispatch(op, detail);
+  await expectAccessible(op, "dialog[open]:has([data-testid=outcome-picker])");
   await confirm.getByRole("button", { name: "Dispatch" }).click();
   await expect(op.getByText("Dispatched. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
   await expect(row(op, id)).toHaveCount(0);
