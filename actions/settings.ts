@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { actionClient, namedDealerActionClient } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
+import { runInteractive } from "@/lib/chekt/budget-wait";
 import { prisma } from "@/lib/db";
 import { appDevicesPage } from "@/lib/settings/app-devices";
 import { runConnectionCheck } from "@/lib/settings/check";
@@ -98,6 +99,8 @@ export const sendTestEventAction = namedDealerActionClient
 /**
  * "Read from CHeKT" and "Load more" on /settings/app-devices: a cursor page of the App key's devices.
  * The page itself makes no CHeKT call; a read changes nothing, so it is not audited (like the check).
+ * Interactive, as the freshness line's Refresh (lib/mirror/actions.ts): a read the shared budget would
+ * hold long is handed back unsent (budget_wait), and the page counts down and reads by itself.
  */
 export const loadAppDevicesAction = namedDealerActionClient
   .metadata({
@@ -109,5 +112,5 @@ export const loadAppDevicesAction = namedDealerActionClient
   })
   .inputSchema(appDevicesSchema)
   .action(async ({ parsedInput, ctx }) =>
-    appDevicesPage(ctx.dealer.id, parsedInput.cursor, parsedInput.limit, ctx.traceId),
+    runInteractive(() => appDevicesPage(ctx.dealer.id, parsedInput.cursor, parsedInput.limit, ctx.traceId)),
   );

@@ -2,6 +2,7 @@ import "server-only";
 import { listAppDevices } from "@/lib/chekt/api/app-devices";
 import type { components } from "@/lib/chekt/schema";
 import { isChektError } from "@/lib/chekt/errors";
+import { BudgetWaitError } from "@/lib/chekt/budget-wait";
 import { env } from "@/lib/env";
 import { diagnoseChektError, type Diagnosis } from "./diagnose";
 import { resolveApiKey } from "./credentials";
@@ -22,7 +23,9 @@ export type AppDevicesPage =
 
 /**
  * One cursor page of GET /v1/devices with the dealer's CHeKT App key, at the interactive "read" class:
- * only a person's click asks (loadAppDevicesAction), never a page view.
+ * only a person's click asks (loadAppDevicesAction), never a page view. Called within runInteractive, a
+ * read the budget would hold long throws BudgetWaitError (nothing sent): the action hands it to the page,
+ * which counts down and reads again, so it is not a problem to diagnose.
  */
 export async function appDevicesPage(
   dealerLinkId: string,
@@ -44,7 +47,8 @@ export async function appDevicesPage(
     };
   }
   try {
-    // A short deadline: a page should explain a rate limit, not sit out a long Retry-After.
+    // A short deadline for a wait met after sending (CHeKT's 429): a page should explain it, not sit out a
+    // long Retry-After.
     const { page, traceId: echoed } = await listAppDevices(
       apiKey,
       { limit, cursor },
@@ -63,6 +67,7 @@ export async function appDevicesPage(
       readAt: new Date().toISOString(),
     };
   } catch (error) {
+    if (error instanceof BudgetWaitError) throw error;
     if (isChektError(error))
       return {
         ok: false,

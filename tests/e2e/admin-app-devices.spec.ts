@@ -1,11 +1,12 @@
 // The CHeKT Apps device list: /v1/devices through the key, read only when the admin asks ("Read from
 // CHeKT": a page view spends none of the dealer's 60 calls a minute), "Load more" following next_cursor,
-// and a failed read explained with "Try again".
+// a failed read explained with "Try again", and a read CHeKT's rate limit holds counted down and sent by itself.
 import { expect, test, type Page } from "@playwright/test";
 import { sim, signIn, simUrl } from "./setup";
 import { partner } from "./setup/partner";
 import { expectNoSeriousA11y, screenshotsTo, SMALL_LAPTOP_AND_PHONE } from "./setup/page-checks";
 import { newSite, stamp } from "./devices-helpers";
+import { noSweepUnderWay } from "./mirror-helpers";
 
 const SHOTS = "/tmp/shots/app-devices";
 const shots = screenshotsTo(SHOTS, { makeDir: true, sizes: SMALL_LAPTOP_AND_PHONE });
@@ -110,4 +111,55 @@ test("as an admin: a read CHeKT fails is explained, and Try again reads it", asy
   await page.getByTestId("app-devices-problem").getByRole("button", { name: "Try again" }).click();
   await expect(page.getByTestId("app-devices-problem")).toHaveCount(0);
   await expect(page.getByTestId("device-count")).toContainText("devices shown");
+});
+
+test("as an admin: a read CHeKT's rate limit holds counts down, then shows the devices with no second click", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  type Limits = { rateLimitPerMin: number; rateLimitBurstPerS: number };
+  // The page's timers run on Playwright's clock (time still flows), so the countdown can be held still.
+  await page.clock.install();
+  await signIn(page, "admin", "/settings/app-devices");
+  // A sweep under way would meet the lowered limit and run on past this test.
+  await noSweepUnderWay();
+  const { rateLimitPerMin, rateLimitBurstPerS } = (await sim("/_sim/config", { method: "PATCH", body: {} })) as Limits;
+  // One call every 20 s and no burst: a read right after another has to wait.
+  await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 3, rateLimitBurstPerS: 1 } });
+  try {
+    const waiting = page.getByTestId("budget-wait");
+    // Read until one is handed back to wait: the first spends the key's token and teaches the app the limit.
+    for (let i = 0; i < 4 && !(await waiting.isVisible()); i++) {
+      const answered = page.waitForResponse(
+        (r) => r.request().method() === "POST" && !!r.request().headers()["next-action"],
+      );
+      await readButton(page).click();
+      await answered;
+      await expect(waiting.or(readButton(page))).toBeVisible();
+    }
+    await expect(waiting).toBeVisible();
+    // Held still while it is checked and photographed (half a second ahead: the page's clock cannot go back).
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 500);
+    await expect(waiting).toContainText(/^Waiting for CHeKT's rate limit — sending in \d+ s/);
+    // Announced once: the live region's words do not tick.
+    await expect(waiting.getByRole("status")).toHaveText("Waiting for CHeKT's rate limit");
+    await expect(waiting.getByRole("button", { name: "Cancel sending" })).toBeVisible();
+    await expect(page.getByTestId("app-devices-problem")).toHaveCount(0);
+    await screenShots(page, "read-waiting");
+    const calls = await deviceListCalls();
+    await page.clock.resume();
+    // axe waits on the page's timers, so it scans once the clock runs again (the countdown still on).
+    await expectNoSeriousA11y(page, "main");
+
+    // Nobody clicks: the countdown ends, the read goes again and CHeKT's devices are shown.
+    await expect(waiting).toHaveCount(0, { timeout: 60_000 });
+    await expect(readButton(page)).toHaveText("Read again", { timeout: 30_000 });
+    await expect(page.getByTestId("app-devices-problem")).toHaveCount(0);
+    await expect(page.getByTestId("device-count")).toContainText("devices shown");
+    await expect(page.getByTestId("app-devices-read-at")).toContainText("Read from CHeKT at");
+    expect(await deviceListCalls(), "the read sent when the countdown ended").toBeGreaterThan(calls);
+    await screenShots(page, "read-after-wait");
+  } finally {
+    await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin, rateLimitBurstPerS } });
+  }
 });
