@@ -5,9 +5,11 @@
 // has, and offers the way on (Reload: back to the queue, through sign-in when the session is gone).
 // The "page dealer" tests: the queue stays with the dealer its page was drawn for. An operator of Acme and
 // Northwind switches to Northwind in a second tab (same browser, same cookies); Acme's queue used to show
-// Northwind's alarms under Acme's heading at its next read. Now, once it asks again (back on the tab, or its
-// minutely read), it stops naming both, keeps Acme's rows and offers Reload; taken off Acme while still at
-// Northwind, it says they no longer have access to Acme.
+// Northwind's alarms under Acme's heading at its next read. Now the tab is told of the switch at once (the
+// browser's BroadcastChannel; it learnt it only back in focus or at its minutely read): the queue stops naming
+// both, keeps Acme's rows and offers Reload, and is live again when switched back; any other page in another
+// tab is drawn again for Northwind. Taken off Acme while still at Northwind, it says they no longer have access
+// to Acme once, and asks again only on Try again (it retried and was refused, audited, every 30 s).
 // axe; laptop (1280x800) and phone (390x844) screenshots under /tmp/shots/f5.
 import { expect, test, type Page } from "@playwright/test";
 import { newMember, signInWith, sql } from "./auth-helpers";
@@ -31,11 +33,8 @@ test.afterEach(async () => {
   for (const id of raised.splice(0)) await sim(`/_sim/alarms/${id}/resolve`, { body: {} });
 });
 
-/**
- * A new operator of dealer 1 (and of Northwind too with `twoDealers`) with dealer 1's queue open and live, and an
- * alarm on it: the page and the row.
- */
-async function liveQueueWithAlarm(page: Page, tag: string, description: string, twoDealers = false) {
+/** A new operator of dealer 1 (Acme), and of Northwind too with `twoDealers`, signed in on `page`. */
+async function signedInMember(page: Page, tag: string, twoDealers = false) {
   const member = await newMember(tag, PASSWORD, "operator");
   if (twoDealers)
     await sql(
@@ -45,10 +44,38 @@ async function liveQueueWithAlarm(page: Page, tag: string, description: string, 
     );
   await signInWith(page, member.email, PASSWORD);
   await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
+  return member;
+}
+
+/**
+ * A new operator of dealer 1 (and of Northwind too with `twoDealers`) with dealer 1's queue open and live, and an
+ * alarm on it: the page and the row.
+ */
+async function liveQueueWithAlarm(
+  page: Page,
+  tag: string,
+  description: string,
+  twoDealers = false,
+  alarm: Parameters<typeof raiseShown>[3] = {},
+) {
+  const member = await signedInMember(page, tag, twoDealers);
   await openQueue(page);
-  const shown = await raiseShown(page, 1, description);
+  const shown = await raiseShown(page, 1, description, alarm);
   raised.push(shown.alarm.id);
   return { member, row: shown.row };
+}
+
+/** The dealer the header's switcher on `page` shows as current. */
+const switcherShows = (page: Page) => page.getByLabel("Dealer", { exact: true }).locator("option:checked");
+
+/** Switches the current dealer on `page` with the header's switcher (applied on its Switch button). */
+async function switchTo(page: Page, dealer: string) {
+  await page.getByLabel("Dealer", { exact: true }).selectOption({ label: dealer });
+  const button = page.getByRole("button", { name: "Switch", exact: true });
+  await button.click();
+  // Gone once the page is drawn for the dealer switched to (an earlier switch's toast may still show).
+  await expect(button).toHaveCount(0, { timeout: 15_000 });
+  await expect(switcherShows(page)).toHaveText(dealer);
 }
 
 const notLive = (page: Page) => page.getByRole("alert").filter({ hasText: "Not live" });
@@ -102,38 +129,44 @@ const SWITCHED =
   "Live updates stopped: This page is for Acme Security; you switched to Northwind Alarms in another tab. " +
   "Reload to work on Northwind Alarms.";
 
-test("page dealer: a switch to another dealer in a second tab stops the first tab's queue, naming both", async ({
+/** Well inside the queue's minutely read, which would learn the switch by itself: only being told is this soon. */
+const TOLD_AT_ONCE = { timeout: 10_000 };
+
+test("page dealer: a switch in a second tab reaches the first tab's queue at once; a switch back revives it", async ({
   page,
   context,
 }) => {
   const description = `Switched away ${stamp}`;
   const { row } = await liveQueueWithAlarm(page, "pdswitch", description, true);
-  await expect(page.getByLabel("Dealer", { exact: true }).locator("option:checked")).toHaveText("Acme Security");
+  await expect(switcherShows(page)).toHaveText("Acme Security");
 
   const other = await context.newPage();
   await other.goto("/");
-  await other.getByLabel("Dealer", { exact: true }).selectOption({ label: "Northwind Alarms" });
-  // The switcher applies the pick at once, or on its Switch button where it has one.
-  const switchButton = other.getByRole("button", { name: "Switch", exact: true });
-  const switched = other.getByText("Now working on Northwind Alarms");
-  await expect(switched.or(switchButton).first()).toBeVisible();
-  if (await switchButton.isVisible()) await switchButton.click();
-  await expect(switched).toBeVisible({ timeout: 15_000 });
-  await other.close();
+  await switchTo(other, "Northwind Alarms");
 
-  // Back on the first tab: the queue asks the server again (its stream still holds the cookies it was
-  // opened with, so only a new request can see the switch), is refused, and stops.
-  await page.bringToFront();
-  await page.evaluate(() => window.dispatchEvent(new Event("visibilitychange")));
-  await expect(notLive(page)).toContainText(SWITCHED, { timeout: 45_000 });
+  // The first tab is neither brought to the front nor shown again: it is told of the switch, its queue asks the
+  // server again (its stream still holds the cookies it was opened with), is refused, and stops, naming both.
+  // The page stays Acme's (its answers name Acme); its header's switcher shows the dealer now current.
+  await expect(notLive(page)).toContainText(SWITCHED, TOLD_AT_ONCE);
   await expect(page.getByText("Live", { exact: true })).toHaveCount(0);
   await expect(page.getByText(/Alarms CHeKT asks Acme Security to verify/)).toBeVisible();
+  await expect(switcherShows(page)).toHaveText("Northwind Alarms");
   await expect(row).toContainText(description);
   await expect(page.getByRole("button", { name: "Reload" })).toBeVisible();
   await expectNoSeriousA11y(page, "main");
   await shots(page, "queue-switched-in-another-tab");
 
-  // Reload: the page is drawn for Northwind now, and live.
+  // Switched back to Acme in the second tab: the queue is let in again, live, its alarm still on it.
+  await switchTo(other, "Acme Security");
+  await expect(page.getByText("Live", { exact: true })).toBeVisible(TOLD_AT_ONCE);
+  await expect(notLive(page)).toHaveCount(0);
+  await expect(switcherShows(page)).toHaveText("Acme Security");
+  await expect(row).toContainText(description);
+
+  // Away again, then Reload: the page is drawn for Northwind now, and live.
+  await switchTo(other, "Northwind Alarms");
+  await expect(notLive(page)).toContainText(SWITCHED, TOLD_AT_ONCE);
+  await other.close();
   await page.getByRole("button", { name: "Reload" }).click();
   await expect(page.getByText(/Alarms CHeKT asks Northwind Alarms to verify/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
@@ -141,25 +174,119 @@ test("page dealer: a switch to another dealer in a second tab stops the first ta
   await expect(row).toHaveCount(0);
 });
 
-test("page dealer: taken off Acme while still at Northwind, Acme's queue says Acme is gone, not Northwind's", async ({
+test("dealer switch: a page in another tab is drawn again for the dealer switched to, at once and unfocused", async ({
+  page,
+  context,
+}) => {
+  await signedInMember(page, "pdtabs", true);
+  await page.goto("/");
+  await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
+
+  const other = await context.newPage();
+  await other.goto("/sites");
+  await switchTo(other, "Northwind Alarms");
+
+  // The dashboard's actions work on the current dealer, so it does not stay Acme's: it shows Northwind's.
+  await expect(page.getByTestId("dealer-name")).toHaveText("Northwind Alarms", TOLD_AT_ONCE);
+  await expect(switcherShows(page)).toHaveText("Northwind Alarms");
+  await expect(page.getByRole("main")).not.toContainText("Acme Security");
+  await expectNoSeriousA11y(page);
+  await shots(page, "dashboard-switched-in-another-tab");
+});
+
+declare global {
+  interface Window {
+    /** The page's requests still unanswered: fetches not settled, event streams still connecting. */
+    requestsOut?: () => number;
+  }
+}
+
+/**
+ * Counts the page's requests still out (before any of its scripts run). With the page's timers on Playwright's
+ * clock, a retry starts inside fastForward and is answered later; a count of the audit rows waits for none out.
+ */
+async function countRequestsOut(page: Page) {
+  await page.addInitScript(() => {
+    const streams = new Set<EventSource>();
+    let fetches = 0;
+    const Native = window.EventSource;
+    window.EventSource = class extends Native {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        streams.add(this);
+      }
+    };
+    const nativeFetch = window.fetch.bind(window);
+    window.fetch = (...args) => {
+      fetches++;
+      return nativeFetch(...args).finally(() => fetches--);
+    };
+    window.requestsOut = () => fetches + [...streams].filter((s) => s.readyState === Native.CONNECTING).length;
+  });
+}
+
+const noRequestOut = (page: Page) =>
+  expect.poll(() => page.evaluate(() => window.requestsOut?.() ?? -1), { timeout: 15_000 }).toBe(0);
+
+const LOST =
+  "Live updates stopped: You no longer have access to Acme Security. Reload the page to see what you can work on.";
+
+test("page dealer: taken off Acme, still at Northwind: the queue says so once and asks again only when told", async ({
   page,
 }) => {
+  test.setTimeout(120_000);
+  // Ten minutes of the page's timers (its backoff, its minutely read) pass when the test says.
+  await page.clock.install();
+  await countRequestsOut(page);
   const description = `Off one of two ${stamp}`;
-  const { member, row } = await liveQueueWithAlarm(page, "pdoff", description, true);
+  // Its alarm outlasts the ten minutes the page's clock is moved on.
+  const { member, row } = await liveQueueWithAlarm(page, "pdoff", description, true, { expires_in_s: 3600 });
+  const acme = "(SELECT id FROM dealer_links WHERE external_dealer_id = 'acme-security')";
+  // Each refused ask for Acme is one audit row ("No dealer … in Northwind Alarms"): what an admin reads.
+  const refusedAsks = async () =>
+    (
+      await sql<{ n: number }>(
+        `select count(*)::int as n from audit_log
+          where user_id = $1 and action = 'scope.not_found' and object_kind = 'dealer' and chekt_id = ${acme}`,
+        [member.id],
+      )
+    )[0].n;
 
-  await sql(
-    `DELETE FROM memberships WHERE user_id = $1
-       AND dealer_link_id = (SELECT id FROM dealer_links WHERE external_dealer_id = 'acme-security')`,
-    [member.id],
-  );
-  await expect(notLive(page)).toContainText(
-    "Live updates stopped: You no longer have access to Acme Security. Reload the page to see what you can work on.",
-    { timeout: 45_000 },
-  );
+  await sql(`DELETE FROM memberships WHERE user_id = $1 AND dealer_link_id = ${acme}`, [member.id]);
+  await expect(notLive(page)).toContainText(LOST, { timeout: 45_000 });
   await expect(row).toContainText(description);
   await expect(page.getByRole("main")).not.toContainText("Northwind");
+
+  // The refused attempt is in the history; then ten minutes with the tab left open add nothing (the stream retried
+  // every 30 s and the list every minute, each refused and audited, for as long as the page stayed open).
+  await noRequestOut(page);
+  const said = await refusedAsks();
+  expect(said).toBeGreaterThan(0);
+  for (let step = 0; step < 20; step++) {
+    await page.clock.fastForward(31_000);
+    await noRequestOut(page);
+  }
+  expect(await refusedAsks()).toBe(said);
+  await expect(notLive(page)).toContainText(LOST);
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
   await expectNoSeriousA11y(page, "main");
   await shots(page, "queue-off-one-of-two-dealers");
+
+  // Asked by the user while still off Acme: refused again, and audited.
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect.poll(refusedAsks).toBe(said + 1);
+  await expect(page.getByRole("button", { name: "Try again" })).toBeEnabled();
+  await expect(notLive(page)).toContainText(LOST);
+
+  // Added back: Try again lets the queue in, live, its alarm still on it.
+  await sql(
+    `insert into memberships (user_id, dealer_link_id, role, updated_at) select $1, ${acme}, 'operator', now()`,
+    [member.id],
+  );
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(notLive(page)).toHaveCount(0);
+  await expect(row).toContainText(description);
 });
 
 test("page dealer: a switch in the same tab draws the other dealer's queue without the first one's alarms", async ({

@@ -9,6 +9,16 @@ const DEALER = { id: "link_a", name: "Acme Security" };
 
 const answer = (body: string, status = 200) => vi.stubGlobal("fetch", async () => new Response(body, { status }));
 
+/** The refusal fetchQueue throws for the answer stubbed last. */
+async function refusal(): Promise<QueueRefused> {
+  const thrown = await fetchQueue(DEALER).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(thrown instanceof QueueRefused)) throw new Error(`not a refusal: ${String(thrown)}`);
+  return thrown;
+}
+
 describe("fetchQueue", () => {
   afterEach(() => vi.unstubAllGlobals());
 
@@ -21,20 +31,32 @@ describe("fetchQueue", () => {
   it("throws the route's own message when it refuses", async () => {
     answer(JSON.stringify({ error: { code: "unauthenticated", message: "Sign in first." } }), 401);
     await expect(fetchQueue(DEALER)).rejects.toThrow(/^Sign in first\.$/);
+    // Signed out: asked again at the minutely read or the tab's focus (no audit row), so back once signed in.
+    expect((await refusal()).lost).toBe(false);
   });
 
-  it("a refusal is a QueueRefused in the queue's words (it stops the queue): a switch, a lost dealer", async () => {
+  it("a switch to another dealer in another tab is refused in the server's words, which name both", async () => {
     const switched =
       "This page is for Acme Security; you switched to Beta Alarms in another tab. Reload to work on Beta.";
     answer(JSON.stringify({ error: { code: "dealer_switched", message: switched } }), 409);
-    await expect(fetchQueue(DEALER)).rejects.toEqual(new QueueRefused(switched));
-    answer(JSON.stringify({ error: { code: "not_found", message: "No such dealer." } }), 404);
-    const lost = fetchQueue(DEALER).catch((e: unknown) => e);
-    expect(await lost).toBeInstanceOf(QueueRefused);
-    expect(await lost).toHaveProperty(
-      "message",
-      expect.stringMatching(/^You no longer have access to Acme Security\./),
+    const refused = await refusal();
+    expect(refused.message).toBe(switched);
+    // Not lost: the queue asks again by itself (its minutely read, the tab's focus, a switch back).
+    expect(refused.lost).toBe(false);
+  });
+
+  // The page was drawn for a dealer: "no dealer" and "no such dealer" mean this user lost it, not that none was
+  // ever connected as the server's own words would say; and every such refused ask is audited, so it is lost.
+  it.each([
+    { what: "taken off their only dealer", status: 409, code: "no_dealer", message: "No dealer connected — …" },
+    { what: "taken off the page's dealer, still at another", status: 404, code: "not_found", message: "No such" },
+  ])("a member $what is told they no longer have access to it, by name", async ({ status, code, message }) => {
+    answer(JSON.stringify({ error: { code, message } }), status);
+    const refused = await refusal();
+    expect(refused.message).toBe(
+      "You no longer have access to Acme Security. Reload the page to see what you can work on.",
     );
+    expect(refused.lost).toBe(true);
   });
 
   it("throws the HTTP status when a refusal carries no message", async () => {

@@ -1,6 +1,6 @@
 // openEventStream (components/verifications/queue/event-stream.ts): the queue's live status, the
-// reopening with backoff once the browser gives the stream up, and saying why when the server refused
-// it (signed out, no longer allowed). A fake EventSource stands in.
+// reopening with backoff once the browser gives the stream up, and closing it for good when the server
+// refuses it (signed out, no longer allowed). A fake EventSource stands in.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openEventStream, type LiveStatus } from "@/components/verifications/queue/event-stream";
 
@@ -30,10 +30,10 @@ class FakeEventSource {
 
 const last = () => FakeEventSource.opened[FakeEventSource.opened.length - 1];
 
-function open(refusal?: () => Promise<string | null>) {
+function open(refused?: () => Promise<boolean>) {
   const statuses: LiveStatus[] = [];
   const data: string[] = [];
-  const close = openEventStream("/stream", { data: (d) => data.push(d), status: (s) => statuses.push(s), refusal });
+  const close = openEventStream("/stream", { data: (d) => data.push(d), status: (s) => statuses.push(s), refused });
   return { statuses, data, close };
 }
 
@@ -86,31 +86,44 @@ describe("openEventStream", () => {
     expect(FakeEventSource.opened).toHaveLength(9);
   });
 
-  it("says why the server refuses the reconnect, keeps saying it while retrying, is live once let in", async () => {
-    let reason: string | null = "Sign in first.";
-    const s = open(async () => reason);
+  // A page left open on a dealer the user lost: each refused reconnect is an audit row, so one every 30 s per tab
+  // for as long as the page stays open. Refused, the stream is closed for good; the caller says why and reopens.
+  it("a refused reconnect closes the stream for good: nothing reopened over ten minutes", async () => {
+    let asked = 0;
+    const s = open(async () => {
+      asked++;
+      return true;
+    });
     last().onopen?.();
-    // The stream ended (signed out meanwhile): the browser resumes by itself, and the server refuses it.
+    // The stream ended (taken off the dealer meanwhile): the browser resumes by itself, and the server refuses it.
     last().onerror?.();
     last().fail();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(s.statuses).toEqual(["live", "reconnecting", "reconnecting", { refused: "Sign in first." }]);
-    await vi.advanceTimersByTimeAsync(1000);
-    last().fail();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(s.statuses).toHaveLength(4);
-    reason = null;
-    await vi.advanceTimersByTimeAsync(2000);
-    last().onopen?.();
-    expect(s.statuses.at(-1)).toBe("live");
-    expect(FakeEventSource.opened).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(FakeEventSource.opened).toHaveLength(1);
+    expect(last().closed).toBe(true);
+    expect(asked).toBe(1);
+    expect(s.statuses).toEqual(["live", "reconnecting", "reconnecting"]);
   });
 
-  it("a stream given up for another reason (network) is only reconnecting", async () => {
-    const s = open(async () => null);
+  it("a refusal learnt after the retry was let in is no refusal: the open stream stays", async () => {
+    let answer: (refused: boolean) => void = () => undefined;
+    const s = open(() => new Promise((resolve) => (answer = resolve)));
     last().fail();
+    await vi.advanceTimersByTimeAsync(1000);
+    last().readyState = FakeEventSource.OPEN;
+    last().onopen?.();
+    answer(true);
     await vi.advanceTimersByTimeAsync(0);
+    expect(last().closed).toBe(false);
+    expect(s.statuses.at(-1)).toBe("live");
+  });
+
+  it("a stream given up for another reason (network) is reopened with backoff", async () => {
+    const s = open(async () => false);
+    last().fail();
+    await vi.advanceTimersByTimeAsync(1000);
     expect(s.statuses).toEqual(["reconnecting"]);
+    expect(FakeEventSource.opened).toHaveLength(2);
   });
 
   it("closes the stream and reopens nothing once closed", () => {

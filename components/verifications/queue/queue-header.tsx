@@ -111,6 +111,18 @@ function LiveBadge({ status }: { status: LiveStatus }) {
           {/* The space between: a screen reader reads the alert as one text, "Not liveLive updates…" without it. */}
           <Badge tone="danger">Not live</Badge> <span>Live updates stopped: {status.refused}</span>
         </span>
+        {/* The queue no longer asks by itself (each refused ask is audited): back once let in, when the user says. */}
+        {status.tryAgain ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            pending={status.trying}
+            pendingText="Trying again…"
+            onClick={status.tryAgain}
+          >
+            Try again
+          </Button>
+        ) : null}
         <Button variant="secondary" size="sm" onClick={() => window.location.reload()}>
           Reload
         </Button>

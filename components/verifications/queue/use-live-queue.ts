@@ -3,10 +3,11 @@ import { useEffect, useState } from "react";
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { applyList, EMPTY_QUEUE, type QueueState } from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
+import { useDealerSwitches, useKeepsItsDealer } from "@/components/shell/dealer-broadcast";
 import { useLatest } from "@/components/verifications/shared/use-latest";
 import { openEventStream, type LiveStatus } from "./event-stream";
 import { atDealer, type DeskDealer } from "./desk-dealer";
-import { fetchQueue, QueueRefused, queueRefusal } from "./fetch-queue";
+import { fetchQueue, QueueRefused } from "./fetch-queue";
 import { liveApplier } from "./live-apply";
 
 /**
@@ -39,12 +40,18 @@ const cachedQueue = (queryClient: QueryClient, dealerLinkId: string) =>
  */
 export function useLiveQueue(opts: LiveQueueOptions) {
   const query = useListedQueue(opts.dealer);
-  // The stream cannot see a switch made in another tab (it holds the cookies it was opened with); the
-  // list's next read can: refused, the queue stops, says why, and keeps what it shows.
-  const refused = query.error instanceof QueueRefused ? query.error.message : null;
+  // The list route's answer says whether this user may have the queue: refused, the stream closes, the queue says
+  // why and keeps what it shows. The stream's own refusal is learnt through it too (useQueueStream).
+  const refused = query.error instanceof QueueRefused ? query.error : null;
   const status = useQueueStream(opts, refused === null);
-  return { ...query, status: refused === null ? status : { refused } };
+  useSwitchesElsewhere(opts.dealer, refused, query.refetch);
+  if (refused === null) return { ...query, status };
+  const tryAgain = refused.lost ? () => void query.refetch() : undefined;
+  return { ...query, status: { refused: refused.message, tryAgain, trying: query.isFetching } satisfies LiveStatus };
 }
+
+/** A dealer this user lost: each refused ask is an audit row, so it is asked again only when the user says. */
+const lostAccess = (error: Error | null) => error instanceof QueueRefused && error.lost;
 
 /** The list route's queue, fetched on opening and every minute, merged into what the stream delivered. */
 function useListedQueue(dealer: DeskDealer) {
@@ -57,9 +64,24 @@ function useListedQueue(dealer: DeskDealer) {
       return { ...applyList(cachedQueue(queryClient, dealer.id), list), listAsOf: list.asOf };
     },
     staleTime: 30_000,
-    refetchInterval: 60_000,
-    // Coming back to this tab (after a switch in another, say) asks the server whether it is still this dealer's.
-    refetchOnWindowFocus: "always",
+    // A refusal is an answer: asking again at once would only be refused (and, for a lost dealer, audited) again.
+    retry: (failures, error) => !(error instanceof QueueRefused) && failures < 1,
+    refetchInterval: (q) => (lostAccess(q.state.error) ? false : 60_000),
+    // Coming back to this tab asks the server whether it is still this dealer's (a switch made while the tab slept).
+    refetchOnWindowFocus: (q) => (lostAccess(q.state.error) ? false : "always"),
+  });
+}
+
+/**
+ * A switch of the current dealer, in this tab or another (components/shell/dealer-broadcast.ts): the desk keeps its
+ * dealer and asks again at once, so it says "you switched" now rather than at its next read, and a switch back to
+ * its dealer lets it in again. A lost dealer is asked only when a switch names it (the user has it back).
+ */
+function useSwitchesElsewhere(dealer: DeskDealer, refused: QueueRefused | null, refetch: () => Promise<unknown>) {
+  useKeepsItsDealer();
+  useDealerSwitches(({ dealerLinkId, here }) => {
+    // A switch on this very tab re-draws the page for the other dealer: nothing to say meanwhile.
+    if (dealerLinkId === dealer.id || (!here && !refused?.lost)) void refetch();
   });
 }
 
@@ -76,8 +98,13 @@ function useQueueStream(opts: LiveQueueOptions, open: boolean) {
       { read: () => cachedQueue(queryClient, dealer.id), update: (fn) => updateQueue(queryClient, dealer.id, fn) },
       { onNew: (item) => onNew.current?.(item), onLatency: (ms) => onLatency.current?.(ms) },
     );
-    const refusal = () => queueRefusal(dealer);
-    return openEventStream(atDealer("/api/live/verifications", dealer), { data: apply, status: setStatus, refusal });
+    // Why the browser gave the stream up is asked of the list route (the stream's very check), as the queue's own
+    // read: refused, the query holds the refusal, which closes this stream and says why.
+    const refused = async () => {
+      await queryClient.refetchQueries({ queryKey: queueKey(dealer.id), exact: true });
+      return queryClient.getQueryState(queueKey(dealer.id))?.error instanceof QueueRefused;
+    };
+    return openEventStream(atDealer("/api/live/verifications", dealer), { data: apply, status: setStatus, refused });
   }, [queryClient, onNew, onLatency, dealer, open]);
   return status;
 }
