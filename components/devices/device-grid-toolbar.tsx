@@ -38,7 +38,8 @@ export function DeviceGridToolbar(p: Props) {
         aria-label="Filter by type"
         value={filters.type}
         onChange={(e) => filters.setType(e.target.value)}
-        className="h-9 rounded-md border-0 text-sm ring-1 ring-inset ring-slate-300"
+        // White like the text filter beside it: the browser's own grey made it look disabled.
+        className="h-9 rounded-md border-0 bg-white pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300"
       >
         <option value="">All types</option>
         <option value="camera">Cameras</option>
