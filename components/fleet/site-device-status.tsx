@@ -1,7 +1,10 @@
 import Link from "next/link";
 import type { SiteDeviceCounts } from "@/lib/fleet/read";
 
-/** "3 online · 1 offline · 0 unknown" for one site, linking to its devices on the fleet page. */
+/**
+ * "3 online · 1 offline · 0 unknown" for one site, linking to its devices on the fleet page; a narrow column
+ * breaks it between the counts, never inside one.
+ */
 export function SiteDeviceStatus({
   siteId,
   counts,
@@ -13,21 +16,31 @@ export function SiteDeviceStatus({
 }) {
   const c = counts ?? { online: 0, offline: 0, unknown: 0 };
   if (c.online + c.offline + c.unknown === 0) return <span className="text-slate-500">No devices</span>;
+  const unknown = !compact || c.unknown > 0;
   return (
     <Link
       href={`/fleet?site=${siteId}`}
-      className="whitespace-nowrap text-slate-800 underline decoration-slate-300 hover:text-indigo-800"
+      className="text-slate-800 underline decoration-slate-300 hover:text-indigo-800"
       data-testid="site-device-status"
     >
-      <span className="text-emerald-700">{c.online} online</span>
-      {" · "}
-      <span className={c.offline ? "font-semibold text-red-700" : undefined}>{c.offline} offline</span>
-      {compact && c.unknown === 0 ? null : (
-        <>
-          {" · "}
-          {c.unknown} unknown
-        </>
-      )}
+      {/* One box for the words: a list card makes its links inline-flex (app/globals.css), where each loose
+          " · " would be a flex item of its own with its spaces dropped ("4 online·0 offline"). A narrow
+          column breaks it after a dot, never inside a count. */}
+      <span>
+        <span className="whitespace-nowrap">
+          <span className="text-emerald-700">{c.online} online</span> ·
+        </span>{" "}
+        <span className="whitespace-nowrap">
+          <span className={c.offline ? "font-semibold text-red-700" : undefined}>{c.offline} offline</span>
+          {unknown ? " ·" : null}
+        </span>
+        {unknown ? (
+          <>
+            {" "}
+            <span className="whitespace-nowrap">{c.unknown} unknown</span>
+          </>
+        ) : null}
+      </span>
     </Link>
   );
 }

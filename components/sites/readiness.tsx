@@ -11,7 +11,13 @@ export function ReadinessBadge({ readiness }: { readiness: Readiness | undefined
     <Badge tone="success">Ready</Badge>
   ) : (
     <Badge tone="warning">
-      Not ready · {readiness.failing.length} {plural(readiness.failing.length, "check")}
+      {/* One box inside the badge (a flex row): in a narrow column it breaks after the dot, not inside a word. */}
+      <span>
+        <span className="whitespace-nowrap">Not ready ·</span>{" "}
+        <span className="whitespace-nowrap">
+          {readiness.failing.length} {plural(readiness.failing.length, "check")}
+        </span>
+      </span>
     </Badge>
   );
 }

@@ -42,7 +42,8 @@ export function SitesFilters({ state }: { state: SiteListState }) {
         state={state}
         fields={["q", "active", "tz", "per", "ready"]}
         filtered={isSiteListFiltered(state)}
-        className="mb-0 flex-1"
+        // A row of its own on a phone: beside Columns, the search was too narrow for its own placeholder.
+        className="mb-0 flex-1 max-sm:basis-full"
         after={
           state.station ? (
             <p className="self-center text-sm text-slate-600">Only sites of station #{state.station}</p>

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import Link from "next/link";
 import { Badge, DataTable, listSort, type Column, rowLinkClass, cn } from "@/components/ui";
 import type { SiteRow } from "@/lib/chekt/api/sites";
@@ -20,7 +21,12 @@ function renderCell(col: SiteColumn, stationNames: Map<number, string>, row: Sit
     case "is_activated":
       return row.is_activated === 1 ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Inactive</Badge>;
     case "created_at":
-      return <span className="whitespace-nowrap">{formatInZone(row.created_at, row.timezone)}</span>;
+      return <DateThenTime text={formatInZone(row.created_at, row.timezone)} />;
+    case "external_site_id":
+    case "account_number":
+      return <LongId value={row[col]} />;
+    case "timezone":
+      return row.timezone ? <ZoneName zone={row.timezone} /> : <>{text(row.timezone)}</>;
     case "monitoring_station_id":
       return (
         <>
@@ -32,6 +38,53 @@ function renderCell(col: SiteColumn, stationNames: Map<number, string>, row: Sit
     default:
       return <>{text(row[col] as string | null | undefined)}</>;
   }
+}
+
+/** "America/<wbr>Argentina/<wbr>Buenos_Aires": a long zone breaks after a slash, never inside a word. */
+function ZoneName({ zone }: { zone: string }) {
+  return (
+    <>
+      {zone.split("/").map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? (
+            <>
+              /<wbr />
+            </>
+          ) : null}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** "Jan 25, 2025, 12:00 AM GMT+11" on two lines when the column is narrow: the date, then the time, each whole. */
+function DateThenTime({ text: when }: { text: string }) {
+  const cut = when.lastIndexOf(", ");
+  if (cut < 0) return <span className="whitespace-nowrap">{when}</span>;
+  return (
+    <>
+      <span className="whitespace-nowrap">{when.slice(0, cut + 1)}</span>{" "}
+      <span className="whitespace-nowrap">{when.slice(cut + 2)}</span>
+    </>
+  );
+}
+
+/**
+ * So that every column fits a 1280 px laptop beside the sidebar (~960 px): the name keeps room for two or three
+ * words a line; an ID or account number keeps an ordinary value whole (a long one breaks, see LongId); the
+ * badge columns take less padding; the zone, the date, the readiness and the device counts wrap between words.
+ */
+const COLUMN_CLASS: Partial<Record<SiteColumn, string>> = {
+  name: "md:min-w-40",
+  external_site_id: "md:min-w-28",
+  account_number: "md:min-w-24",
+  is_activated: "md:px-3",
+};
+
+/** An ID that breaks anywhere once it is wider than its column's minimum (the header above it does not). */
+function LongId({ value }: { value: string | null | undefined }) {
+  return <span className="[overflow-wrap:anywhere]">{text(value)}</span>;
 }
 
 /** The sites list on the one DataTable: headers sort on the server, the chosen columns shown. */
@@ -55,13 +108,13 @@ export function SitesTable({
     cell: (row) => renderCell(col, stationNames, row),
     sortable: SITE_COLUMNS[col].sortable,
     card: col === "name" ? "title" : undefined,
-    className: col === "external_site_id" || col === "account_number" ? "whitespace-nowrap" : undefined,
+    className: COLUMN_CLASS[col],
   }));
   if (readiness) {
     columns.push({
       key: "readiness",
       header: "Readiness",
-      className: "whitespace-nowrap",
+      className: "md:px-3",
       cell: (row) => (
         <span data-testid="site-readiness">
           <ReadinessBadge readiness={readiness.get(row.site_id)} />
@@ -73,6 +126,7 @@ export function SitesTable({
     columns.push({
       key: "devices",
       header: "Devices",
+      className: "md:px-3",
       cell: (row) => <SiteDeviceStatus siteId={row.site_id} counts={deviceCounts.get(row.site_id)} compact />,
     });
   }
