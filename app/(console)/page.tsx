@@ -46,7 +46,7 @@ export default async function DashboardPage() {
       <PageHeader
         title={<span data-testid="dealer-name">{dealer.companyName}</span>}
         description={
-          `Welcome back, ${user.name}. CHeKT dealer #${dealer.chektDealerId} · dealer ID (yours) ` +
+          `Welcome back, ${user.name}. CHeKT dealer #${dealer.chektDealerId} · your dealer ID ` +
           `${dealer.externalDealerId}`
         }
       />

@@ -11,7 +11,10 @@ function WaitingRow({ v, now }: { v: WaitingVerification; now: Date }) {
   return (
     <li className="flex items-center justify-between gap-3 px-5 py-3 text-sm" data-testid="waiting-item">
       <span className="min-w-0">
-        <span className="block truncate font-medium text-slate-900">{v.description || "Alarm verification"}</span>
+        {/* Whole, on as many lines as it takes: cut to one line, the part that tells alarms apart was lost. */}
+        <span className="block font-medium text-slate-900 [overflow-wrap:anywhere]">
+          {v.description || "Alarm verification"}
+        </span>
         <span className="block text-xs text-slate-500">
           {siteLabel(v.siteId, v.siteName)} · expires in <ExpiresIn expiresAt={v.expiresAt} renderedAt={now} /> min
         </span>
