@@ -58,6 +58,7 @@ export function JobsResults<S extends ListState>({
   jobs,
   acrossSites = false,
   noJobs,
+  start,
 }: {
   list: JobsListOf<S>;
   state: S;
@@ -67,6 +68,8 @@ export function JobsResults<S extends ListState>({
   acrossSites?: boolean;
   /** How jobs come about, for a list that has none at all. */
   noJobs: string;
+  /** Where a user who may start one does so (a list with no job at all offers it). */
+  start?: { href: string; label: string };
 }) {
   const filtered = Boolean(state.state || state.kind || state.entity);
   const selects = acrossSites ? DEALER_SELECTS : SITE_SELECTS;
@@ -96,6 +99,10 @@ export function JobsResults<S extends ListState>({
             filtered || past ? (
               <Link href={list.path} className={buttonClasses("secondary")}>
                 Show all jobs
+              </Link>
+            ) : start ? (
+              <Link href={start.href} className={buttonClasses()}>
+                {start.label}
               </Link>
             ) : null
           }

@@ -4,8 +4,9 @@
 // job's own page, a bad URL value named under "Some filters were ignored", and the list as cards at
 // phone size. Screenshots at laptop and phone size go to /tmp/shots/jobs/ for a human look.
 import { expect, test, type Page } from "@playwright/test";
-import { screenshotsTo, VIEWPORTS } from "./setup/page-checks";
+import { fitsTheWidth, screenshotsTo, VIEWPORTS } from "./setup/page-checks";
 import { expectAccessible, newSite, stamp } from "./devices-helpers";
+import { signIn } from "./setup";
 
 /** At phone size the rows are cards (flex columns), their targets at least 24 px, nothing wider than the screen. */
 async function phoneCards(page: Page, _name: string, label: string) {
@@ -23,6 +24,8 @@ async function phoneCards(page: Page, _name: string, label: string) {
 }
 
 const shots = screenshotsTo("/tmp/shots/jobs", { prefix: "jobs-", makeDir: true, check: phoneCards });
+/** A list with no row: no card to hold to its rules, only the page to the screen's width. */
+const emptyShots = screenshotsTo("/tmp/shots/jobs", { prefix: "jobs-", makeDir: true, check: fitsTheWidth });
 
 const jobIdOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
 
@@ -110,4 +113,25 @@ test("jobs-list: a dealer's device jobs and site imports, from the dashboard, fi
   await page.goto(`/sites/${siteId}/devices/jobs?kind=create`);
   await expect(deviceRow).toBeVisible();
   await expectAccessible(page);
+});
+
+test("jobs-list: a site with no job yet offers an operator its paste page, and a viewer nothing to start", async ({
+  page,
+  browser,
+}) => {
+  const { siteId } = await newSite(page, "No jobs", "operator");
+  await page.goto(`/sites/${siteId}/devices/jobs`);
+  await expect(page.getByRole("heading", { name: "No jobs yet" })).toBeVisible();
+  const paste = page.getByRole("link", { name: "Paste devices" });
+  await expect(paste).toHaveAttribute("href", `/sites/${siteId}/devices/paste`);
+  await expectAccessible(page);
+  await emptyShots(page, "site-none");
+  await paste.click();
+  await expect(page).toHaveURL(new RegExp(`/sites/${siteId}/devices/paste$`));
+
+  const viewer = await browser.newPage();
+  await signIn(viewer, "viewer", `/sites/${siteId}/devices/jobs`);
+  await expect(viewer.getByRole("heading", { name: "No jobs yet" })).toBeVisible();
+  await expect(viewer.getByRole("link", { name: "Paste devices" })).toHaveCount(0);
+  await viewer.close();
 });

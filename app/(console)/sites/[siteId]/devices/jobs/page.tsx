@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui";
 import { JobsResults } from "@/components/devices/jobs-results";
 import { jobsListOf, readJobsList } from "@/lib/bulk/jobs-list-state";
 import { jobsPage } from "@/lib/bulk/jobs-read";
+import { hasRole } from "@/lib/roles";
 import { crumbs, sitePage } from "../../site-page";
 import type { SearchParams } from "@/lib/list-state/search-params";
 
@@ -33,6 +34,11 @@ export default async function JobsPage({
           errors={errors}
           jobs={jobs}
           noJobs="Jobs appear here when devices are pasted, added, edited or deleted."
+          start={
+            hasRole(ctx.page.user.role, "operator")
+              ? { href: `/sites/${ctx.siteId}/devices/paste`, label: "Paste devices" }
+              : undefined
+          }
         />
       </>
     );
