@@ -1,6 +1,7 @@
 // The mirror's state as e2e specs wait on it (docs/mirror.md), read straight from the app's Postgres.
 import { expect } from "@playwright/test";
 import pg from "pg";
+import { CONNECTED_SQL } from "../../lib/dealer-connected";
 
 /** Polls `query`'s first row (null when none) until it equals `expected`, for up to two minutes. */
 async function pollUntil(query: string, expected: unknown, message: string) {
@@ -30,13 +31,15 @@ export function sweptAndIdle() {
 }
 
 /**
- * Waits until no dealer's sweep is running, queued or failed (the worker's next tick resumes a failed one):
- * a sweep sends at the rate it last learned, so one under way when a spec lowers the simulator's limit
- * spends the tokens the spec means for its own call.
+ * Waits until no connected dealer's sweep is running, queued or failed (the worker's next tick resumes a
+ * failed one): a sweep sends at the rate it last learned, so one under way when a spec lowers the
+ * simulator's limit spends the tokens the spec means for its own call. A dealer disconnected mid-sweep
+ * keeps its row as it was, and the worker never picks it up again, so it does not count.
  */
 export function noSweepUnderWay() {
   return pollUntil(
-    `SELECT count(*)::int AS n FROM mirror_syncs WHERE state IN ('running', 'queued', 'failed')`,
+    `SELECT count(*)::int AS n FROM mirror_syncs s JOIN dealer_links d ON d.id = s.dealer_link_id
+     WHERE s.state IN ('running', 'queued', 'failed') AND ${CONNECTED_SQL("d")}`,
     { n: 0 },
     "a mirror sweep did not finish",
   );
