@@ -32,9 +32,9 @@ const schema = z
     // start: CHeKT's X-RateLimit-* headers correct it at run time.
     CHEKT_BUDGET_PER_MIN: z.coerce.number().min(1).default(FREE_TIER.perMin),
     CHEKT_BUDGET_BURST: z.coerce.number().min(1).default(FREE_TIER.burst),
-    // The mirror (docs/mirror.md): a view of a row older than this queues a background refresh;
-    // a dealer link's sweep starts this long after its last one started (or when that one ends, if later).
+    // The mirror (docs/mirror.md): a view of a row CHeKT confirmed longer ago queues a background refresh.
     MIRROR_STALE_AFTER_S: z.coerce.number().int().min(5).max(86_400).default(300),
+    // A dealer link's sweep starts this long after its last one started (or when that one ends, if later).
     MIRROR_SYNC_INTERVAL_S: z.coerce.number().int().min(60).max(86_400).default(900),
     // At most this many sites' contacts, devices and arming one sweep reads (docs/mirror.md). Unset: what
     // the sync class may spend of CHEKT_BUDGET_PER_MIN over MIRROR_SYNC_INTERVAL_S (150 at the defaults).

@@ -82,7 +82,7 @@ const COLUMN_CLASS: Partial<Record<SiteColumn, string>> = {
   is_activated: "md:px-3",
 };
 
-/** An ID that breaks anywhere once it is wider than its column's minimum (the header above it does not). */
+/** An ID that breaks anywhere, only when longer than its column's minimum width (which keeps an ordinary one whole). */
 function LongId({ value }: { value: string | null | undefined }) {
   return <span className="[overflow-wrap:anywhere]">{text(value)}</span>;
 }

@@ -11,6 +11,8 @@ type Tx = Prisma.TransactionClient;
 
 const text = z.string();
 const optional = z.string().nullish();
+// Every field is sent as is in a retry's site update (lib/jobs/site-import-runner.ts spreads the row, and
+// a spread escapes TypeScript's excess-property check): add only fields CHeKT's site update takes.
 const siteSchema = z.object({
   external_site_id: text,
   name: text,

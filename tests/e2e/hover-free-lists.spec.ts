@@ -67,9 +67,13 @@ test.describe("lists without hover", () => {
     await expect(grid.getByRole("gridcell").and(page.locator("[title]"))).toHaveCount(0);
     await expectNoSeriousA11y(page, "main");
     await shots(page, "device-grid-hint");
+    const pencil = grid.getByRole("button", { name: /^Edit Name of / }).first();
+    await expect(pencil).toBeHidden();
     // On a phone card the same line names the pencil each editable value carries.
     await page.setViewportSize(SMALL_LAPTOP_AND_PHONE.phone);
     await expect(hint).toBeVisible();
     await expect(hint).toContainText("tap its pencil");
+    // ...and the pencil is there to tap (md:hidden keeps it off the laptop grid, where Enter edits).
+    await expect(pencil).toBeVisible();
   });
 });

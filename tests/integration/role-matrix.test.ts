@@ -17,13 +17,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { addMembers } from "../support/members";
 import { session } from "../support/session";
-import { exportedActions, type ActionResult, type FoundAction } from "../support/action-registry";
+import { callAction, exportedActions, type FoundAction } from "../support/action-registry";
+import type { ActionMetadata } from "@/lib/actions/client";
 import { filesNamed } from "../support/files";
 import { errorText } from "@/lib/error-text";
 
-type Role = "viewer" | "operator" | "admin";
+type Role = ActionMetadata["role"];
 type Who = "anonymous" | Role;
-type Meta = { name: string; role: Role; notAudited?: boolean; objectKind?: string; dealer?: "named" };
 const WHO: Who[] = ["anonymous", "viewer", "operator", "admin"];
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
@@ -41,9 +41,9 @@ vi.mock("@/lib/auth/index", () => import("../support/auth-unavailable"));
 vi.mock("next-auth", () => import("../support/next-auth"));
 
 // --- the written matrix (docs/roles.md, one rule per row of its table) --------------------------
-type Rule = { match: RegExp; role: Role | ((m: Meta) => Role); row: string };
+type Rule = { match: RegExp; role: Role | ((m: ActionMetadata) => Role); row: string };
 /** Operator areas: anyone signed in may read them, only operators and admins change them. */
-const readsForViewers = (m: Meta): Role => (m.notAudited ? "viewer" : "operator");
+const readsForViewers = (m: ActionMetadata): Role => (m.notAudited ? "viewer" : "operator");
 const ACTION_RULES: Rule[] = [
   { match: /^dealer\.switch$/, role: "viewer", row: "Sign in, see the dashboard (choose which dealer to look at)" },
   { match: /^account\./, role: "viewer", row: "change your own password" },
@@ -117,7 +117,7 @@ const ROUTE_RULES: Array<{ match: RegExp; role: Role | "public"; row: string }> 
 // audits itself; tests/faults/bench-action-fuzz.test.ts still fuzzes it.
 const PUBLIC_ACTIONS = new Set(["actions/sign-in.ts#signInAction", "actions/two-factor.ts#confirmTwoFactorAction"]);
 
-function expectedActionRole(m: Meta): { role: Role; row: string } | null {
+function expectedActionRole(m: ActionMetadata): { role: Role; row: string } | null {
   const rule = ACTION_RULES.find((r) => r.match.test(m.name));
   return rule ? { role: typeof rule.role === "function" ? rule.role(m) : rule.role, row: rule.row } : null;
 }
@@ -235,7 +235,8 @@ const PROBE_INPUT = "role-matrix-probe";
  * An action flagged `dealer: "named"` checks the role in the dealer its input names, so the probe
  * names this dealer; the NUL stops a call that passes there before the body (lib/actions/client.ts).
  */
-const probeFor = (m: Meta): unknown => (m.dealer === "named" ? { dealerLinkId: linkId, probe: "\u0000" } : PROBE_INPUT);
+const probeFor = (m: ActionMetadata): unknown =>
+  m.dealer === "named" ? { dealerLinkId: linkId, probe: "\u0000" } : PROBE_INPUT;
 
 describe("role matrix: server actions", () => {
   it("finds the action modules (the glob is not empty) and every export is built with the action client", () => {
@@ -262,18 +263,12 @@ describe("role matrix: server actions", () => {
       const allowed: Who[] = [];
       for (const who of WHO) {
         const { before, auditFrom, hitsBefore } = await probeAs(who);
-        let result: ActionResult | undefined;
-        let thrown: unknown;
-        try {
-          result = await fn(probeFor(meta));
-        } catch (error) {
-          thrown = error;
-        }
-        const code = result?.serverError?.code;
+        const called = await callAction(fn, probeFor(meta));
+        const code = called.threw === undefined ? called.result.serverError?.code : undefined;
         const refused = code === "unauthenticated" || code === "forbidden";
         if (!refused) {
           allowed.push(who);
-          if (thrown) problems.push(`${id} as ${who}: threw ${errorText(thrown)}`);
+          if (called.threw !== undefined) problems.push(`${id} as ${who}: threw ${called.threw}`);
           continue;
         }
         // A refusal: the right one, nothing written except the refusal's own audit row, no CHeKT call.

@@ -10,12 +10,9 @@ import type { ActionMetadata } from "@/lib/actions/client";
 import { errorText } from "@/lib/error-text";
 import { actionModules, REPO_ROOT } from "./files";
 
-/** The metadata an action is built with (lib/actions/client.ts). */
-export type ActionMeta = ActionMetadata;
+export const actionMeta = new WeakMap<object, ActionMetadata>();
 
-export const actionMeta = new WeakMap<object, ActionMeta>();
-
-function wrap(builder: object, md?: ActionMeta): object {
+function wrap(builder: object, md?: ActionMetadata): object {
   return new Proxy(builder, {
     get(target, prop) {
       const v: unknown = Reflect.get(target, prop);
@@ -26,7 +23,7 @@ function wrap(builder: object, md?: ActionMeta): object {
           if (md && out && (typeof out === "object" || typeof out === "function")) actionMeta.set(out, md);
           return out;
         }
-        return out && typeof out === "object" ? wrap(out, prop === "metadata" ? (args[0] as ActionMeta) : md) : out;
+        return out && typeof out === "object" ? wrap(out, prop === "metadata" ? (args[0] as ActionMetadata) : md) : out;
       };
     },
   });
@@ -48,7 +45,7 @@ export type ActionResult = {
   data?: unknown;
 };
 /** An exported action: `file#name`, the function, the metadata it was built with. */
-export type FoundAction = { id: string; fn: (input: unknown) => Promise<ActionResult>; meta: ActionMeta };
+export type FoundAction = { id: string; fn: (input: unknown) => Promise<ActionResult>; meta: ActionMetadata };
 
 /**
  * Every exported function of the action modules under `root` (files.ts actionModules), imported with

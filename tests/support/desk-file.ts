@@ -21,7 +21,7 @@ export type DeskFile = DeskWorld & {
   ctxFor: typeof actionCtxFor;
 };
 
-export type DeskFileOptions = Parameters<typeof startDeskWorld>[0] & {
+type DeskFileOptions = Parameters<typeof startDeskWorld>[0] & {
   /** The file injects faults: every test starts with none (as sim-file.ts's option). */
   faults?: boolean;
 };

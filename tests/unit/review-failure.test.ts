@@ -6,6 +6,8 @@ import { renderReview, reviewState } from "../support/review-step";
 
 const FAILURE = "We got no answer from the server, so this may or may not have been saved.";
 
+// The other half, a failed send said under the review it was sent from, takes a click:
+// tests/e2e/devices-review.spec.ts.
 describe("the review step's failure line", () => {
   it("a review shown again after Back does not say the failure of a send made before", () => {
     const html = renderReview(reviewState({ sending: 3 }), FAILURE);
