@@ -5,19 +5,18 @@ import { useLatest } from "@/components/verifications/shared/use-latest";
 
 /**
  * The current dealer is one cookie for every tab of a browser, so a switch in one tab changes what the others'
- * requests and actions work on. Each tab is told at once over this channel (the switcher's announcement), instead
- * of finding out at its next request.
+ * requests and actions work on. Each tab is told at once over this channel (a switcher's announcement, or the page a
+ * dealer connect lands on) and follows it (components/shell/dealer-tab.tsx), instead of finding out at its next
+ * request.
  */
 const CHANNEL = "chekt-console:dealer-switch";
 const messageSchema = z.object({ dealerLinkId: z.string().min(1) });
 
-/** A switch of the current dealer to `dealerLinkId`; `here`: made in this tab (its own switcher). */
+/** A switch of the current dealer to `dealerLinkId`; `here`: made in this tab (its switcher, or a connect's page). */
 export type DealerSwitch = { dealerLinkId: string; here: boolean };
 
 const listeners = new Set<(s: DealerSwitch) => void>();
 let channel: BroadcastChannel | null = null;
-/** How many views on this tab keep the dealer they were drawn for (useKeepsItsDealer). */
-let keepers = 0;
 
 function tell(s: DealerSwitch) {
   for (const listener of [...listeners]) listener(s);
@@ -61,19 +60,10 @@ export function useDealerSwitches(onSwitch: (s: DealerSwitch) => void): void {
 }
 
 /**
- * For a view whose every call names the dealer it was drawn for (the alarm desk): a switch made in another tab
- * does not re-draw the page under it (its open work stays with its dealer), the view says what it means itself.
+ * Announces that a page drawn for `dealerLinkId` made it current by itself (the dealer connect callback's redirect
+ * switches to the dealer just connected, with no switcher involved): the other tabs follow as after a switch.
  */
-export function useKeepsItsDealer(): void {
-  useEffect(() => {
-    keepers++;
-    return () => {
-      keepers--;
-    };
-  }, []);
-}
-
-/** Whether a view on this tab keeps its dealer (useKeepsItsDealer), so a switch elsewhere must not re-draw it. */
-export function pageKeepsItsDealer(): boolean {
-  return keepers > 0;
+export function AnnouncesDealerSwitch({ dealerLinkId }: { dealerLinkId: string }): null {
+  useEffect(() => announceDealerSwitch(dealerLinkId), [dealerLinkId]);
+  return null;
 }

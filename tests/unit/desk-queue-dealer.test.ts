@@ -22,6 +22,7 @@ describe("the queue under its page's dealer", () => {
       canTakeOver: true,
       sort: "deadline",
       leaseSeconds: 60,
+      heartbeatSeconds: 15,
       escalation: DEFAULT_ESCALATION,
       showEscalationBanner: true,
     });

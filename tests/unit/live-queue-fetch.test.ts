@@ -1,11 +1,15 @@
-// fetchQueue (components/verifications/queue/fetch-queue.ts): the queue's list answer, and the error
-// the queue shows (components/verifications/queue/queue-body.tsx) when it is refused or unreadable.
+// fetchQueue (components/verifications/queue/fetch-queue.ts): the queue's list answer, the error the queue
+// shows (components/verifications/queue/queue-body.tsx) when it is refused or unreadable, and how soon it asks
+// again (nextListRead in components/verifications/queue/use-live-queue.ts).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fetchQueue, QueueRefused } from "@/components/verifications/queue/fetch-queue";
+import { nextListRead } from "@/components/verifications/queue/use-live-queue";
 import { QUEUE_NOW as T, queueItem } from "../support/queue-item";
 
 /** The dealer the page was drawn for: every call names it. */
 const DEALER = { id: "link_a", name: "Acme Security" };
+/** LIVE_HEARTBEAT_SECONDS as the page passes it (2 s on the e2e stack, 15 s by default). */
+const HEARTBEAT = 2000;
 
 const answer = (body: string, status = 200) => vi.stubGlobal("fetch", async () => new Response(body, { status }));
 
@@ -31,8 +35,19 @@ describe("fetchQueue", () => {
   it("throws the route's own message when it refuses", async () => {
     answer(JSON.stringify({ error: { code: "unauthenticated", message: "Sign in first." } }), 401);
     await expect(fetchQueue(DEALER)).rejects.toThrow(/^Sign in first\.$/);
-    // Signed out: asked again at the minutely read or the tab's focus (no audit row), so back once signed in.
-    expect((await refusal()).lost).toBe(false);
+    // Signed out: asked again within the stream's heartbeat (no audit row), so back soon once signed in again.
+    const refused = await refusal();
+    expect(refused.lost).toBe(false);
+    expect(nextListRead(refused, HEARTBEAT)).toBe(HEARTBEAT);
+  });
+
+  it("asks the list again every minute, signed out within the heartbeat, a lost dealer only when told", async () => {
+    expect(nextListRead(null, HEARTBEAT)).toBe(60_000);
+    expect(nextListRead(new Error("HTTP 502"), HEARTBEAT)).toBe(60_000);
+    answer(JSON.stringify({ error: { code: "dealer_switched", message: "This page is for Acme…" } }), 409);
+    expect(nextListRead(await refusal(), HEARTBEAT)).toBe(60_000);
+    answer(JSON.stringify({ error: { code: "not_found", message: "No such dealer." } }), 404);
+    expect(nextListRead(await refusal(), HEARTBEAT)).toBe(false);
   });
 
   it("a switch to another dealer in another tab is refused in the server's words, which name both", async () => {

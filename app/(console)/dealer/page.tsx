@@ -5,6 +5,7 @@ import { ConnectionHistory } from "@/components/dealer/connection-history";
 import { DisconnectButton } from "@/components/dealer/disconnect-button";
 import { DealerProfileCard } from "@/components/dealer/profile-card";
 import { SyncProgress } from "@/components/mirror/sync-progress";
+import { AnnouncesDealerSwitch } from "@/components/shell/dealer-broadcast";
 import { PageHeader } from "@/components/ui";
 import { requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
@@ -46,6 +47,8 @@ export default async function DealerPage({
         actions={dealer && isAdmin ? <DisconnectButton companyName={dealer.companyName} /> : null}
       />
       <ConnectOutcome connect={sp.connect} trace={sp.trace} />
+      {/* Connected, the callback made the new dealer current (its cookie): the browser's other tabs follow. */}
+      {sp.connect === "connected" && dealer ? <AnnouncesDealerSwitch dealerLinkId={dealer.id} /> : null}
 
       {dealer ? <SyncProgress dealerLinkId={dealer.id} always className="mb-6" /> : null}
 

@@ -41,6 +41,7 @@ export default async function VerificationsPage({ searchParams }: SearchParamsPr
           canTakeOver={hasRole(user.role, "admin")}
           sort={sort}
           leaseSeconds={deskConfig().VERIFICATION_LEASE_SECONDS}
+          heartbeatSeconds={deskConfig().LIVE_HEARTBEAT_SECONDS}
           escalation={{ unclaimedSeconds: escalation.unclaimedSeconds, remainingSeconds: escalation.remainingSeconds }}
           showEscalationBanner={hasRole(user.role, "admin")}
         />

@@ -8,11 +8,13 @@ const listOf = (dealer: DeskDealer) => atDealer("/api/live/verifications/list", 
 /**
  * The server refused this user the queue; the message says why, as the queue shows it (refusalOf). `lost`: the user
  * is no longer a member of the page's dealer, and every refused ask is audited, so the queue stops asking by itself.
+ * `signedOut`: the session ended; signed in again (another tab, same cookies), the queue is let in at its next ask.
  */
 export class QueueRefused extends Error {
   constructor(
     message: string,
     readonly lost: boolean,
+    readonly signedOut = false,
   ) {
     super(message);
   }
@@ -45,5 +47,5 @@ async function refusalOf(res: Response, dealer: DeskDealer): Promise<QueueRefuse
     const lost = `You no longer have access to ${dealer.name}. Reload the page to see what you can work on.`;
     return new QueueRefused(lost, true);
   }
-  return new QueueRefused(message, false);
+  return new QueueRefused(message, false, code === "unauthenticated");
 }

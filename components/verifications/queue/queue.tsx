@@ -32,6 +32,8 @@ type QueueProps = {
   canTakeOver: boolean;
   sort: QueueSort;
   leaseSeconds: number;
+  /** LIVE_HEARTBEAT_SECONDS: a signed-out queue asks this often whether it is let in again. */
+  heartbeatSeconds: number;
   /** The dealer's N and M (lib/verifications/escalation-settings.ts). */
   escalation: EscalationSettings;
   /** The escalation banner is for the dealer's admins (issue 14); everyone gets colours and sound. */
@@ -63,6 +65,7 @@ function QueueView(props: QueueProps) {
   const announcer = useNewAlarmAnnouncer(clock, alerts.onRef);
   const { data, status, error, isLoading, isFetching, refetch } = useLiveQueue({
     dealer,
+    heartbeatMs: props.heartbeatSeconds * 1000,
     onNew: announcer.onNew,
   });
   const now = useNow(1000, clock);

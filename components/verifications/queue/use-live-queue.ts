@@ -3,7 +3,8 @@ import { useEffect, useState } from "react";
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { applyList, EMPTY_QUEUE, type QueueState } from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
-import { useDealerSwitches, useKeepsItsDealer } from "@/components/shell/dealer-broadcast";
+import { useDealerSwitches } from "@/components/shell/dealer-broadcast";
+import { useKeepsItsDealer } from "@/components/shell/dealer-tab";
 import { useLatest } from "@/components/verifications/shared/use-latest";
 import { openEventStream, type LiveStatus } from "./event-stream";
 import { atDealer, type DeskDealer } from "./desk-dealer";
@@ -24,6 +25,8 @@ export function updateQueue(queryClient: QueryClient, dealerLinkId: string, fn: 
 type LiveQueueOptions = {
   /** The dealer the page was drawn for: named in every call, and by name when the server refuses it. */
   dealer: DeskDealer;
+  /** The stream's heartbeat (LIVE_HEARTBEAT_SECONDS): how soon a signed-out queue asks whether it is let in again. */
+  heartbeatMs: number;
   onNew?: (item: QueueItem) => void;
   onLatency?: (ms: number) => void;
 };
@@ -39,7 +42,7 @@ const cachedQueue = (queryClient: QueryClient, dealerLinkId: string) =>
  * (components/verifications/queue/event-stream.ts) resyncs without a gap.
  */
 export function useLiveQueue(opts: LiveQueueOptions) {
-  const query = useListedQueue(opts.dealer);
+  const query = useListedQueue(opts.dealer, opts.heartbeatMs);
   // The list route's answer says whether this user may have the queue: refused, the stream closes, the queue says
   // why and keeps what it shows. The stream's own refusal is learnt through it too (useQueueStream).
   const refused = query.error instanceof QueueRefused ? query.error : null;
@@ -53,8 +56,21 @@ export function useLiveQueue(opts: LiveQueueOptions) {
 /** A dealer this user lost: each refused ask is an audit row, so it is asked again only when the user says. */
 const lostAccess = (error: Error | null) => error instanceof QueueRefused && error.lost;
 
-/** The list route's queue, fetched on opening and every minute, merged into what the stream delivered. */
-function useListedQueue(dealer: DeskDealer) {
+/**
+ * How soon the list is read again after `error` (null: it was answered). Every minute; a lost dealer only when the
+ * user says (each refused ask is audited); signed out, within the stream's heartbeat: a desk signed in again (in
+ * another tab) is live again as soon as a live stream would have noticed an ended session, where it waited for its
+ * minutely read. A signed-out ask is one cheap refusal, not audited, and only from a shown tab (React Query holds
+ * an interval while the tab is hidden; showing it again reads at once).
+ */
+export function nextListRead(error: Error | null, heartbeatMs: number): number | false {
+  if (!(error instanceof QueueRefused)) return 60_000;
+  if (error.lost) return false;
+  return error.signedOut ? heartbeatMs : 60_000;
+}
+
+/** The list route's queue, fetched on opening and then by nextListRead, merged into what the stream delivered. */
+function useListedQueue(dealer: DeskDealer, heartbeatMs: number) {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: queueKey(dealer.id),
@@ -66,7 +82,7 @@ function useListedQueue(dealer: DeskDealer) {
     staleTime: 30_000,
     // A refusal is an answer: asking again at once would only be refused (and, for a lost dealer, audited) again.
     retry: (failures, error) => !(error instanceof QueueRefused) && failures < 1,
-    refetchInterval: (q) => (lostAccess(q.state.error) ? false : 60_000),
+    refetchInterval: (q) => nextListRead(q.state.error, heartbeatMs),
     // Coming back to this tab asks the server whether it is still this dealer's (a switch made while the tab slept).
     refetchOnWindowFocus: (q) => (lostAccess(q.state.error) ? false : "always"),
   });

@@ -28,7 +28,8 @@ export async function GET(req: NextRequest) {
   const done = await finishConnect(user, req.nextUrl.searchParams, sealed);
   const res = back(done.outcome, done.extra);
   if (done.dealerLinkId) {
-    // Work on the dealer just connected (the shell's switcher reads this cookie).
+    // Work on the dealer just connected (the shell's switcher reads this cookie). The browser's other tabs learn it
+    // from /dealer, which announces the switch when opened with ?connect=connected (a redirect runs no script).
     res.cookies.set(DEALER_COOKIE, done.dealerLinkId, {
       httpOnly: true,
       sameSite: "lax",
