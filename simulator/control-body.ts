@@ -97,6 +97,7 @@ const schemas = {
       path: str,
       method: str,
       rate_429: share,
+      retry_after_s: { type: "integer", minimum: 1, maximum: 3600 },
       rate_5xx: share,
       status_5xx: { type: "integer", minimum: 500, maximum: 599 },
       delay_ms: { type: "integer", minimum: 0, maximum: 120000 },

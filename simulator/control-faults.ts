@@ -14,6 +14,7 @@ export function registerFaultRoutes(r: FastifyInstance, sim: Sim) {
       path: b.path,
       method: b.method ?? null,
       rate_429: b.rate_429 ?? 0,
+      retry_after_s: b.retry_after_s ?? 1,
       rate_5xx: b.rate_5xx ?? 0,
       status_5xx: b.status_5xx ?? 503,
       delay_ms: b.delay_ms ?? 0,

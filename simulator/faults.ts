@@ -7,6 +7,8 @@ export interface Fault {
   path: string;
   method: string | null;
   rate_429: number;
+  /** The Retry-After (seconds) of an injected 429: a long one is CHeKT lowering its limit before our budget knows. */
+  retry_after_s: number;
   rate_5xx: number;
   status_5xx: number;
   delay_ms: number;
@@ -75,7 +77,7 @@ export class Faults {
       outcome = {
         kind: "error",
         error: new SimError(429, "rate_limited", "rate limited (injected fault)", undefined, undefined, {
-          "retry-after": "1",
+          "retry-after": String(f.retry_after_s),
         }),
       };
     else if (roll < f.drop_rate + f.rate_429 + f.rate_5xx)

@@ -14,16 +14,21 @@ import { ChektError, waitSeconds, type ChektErrorInit } from "./errors";
  * its later calls wait like any other, so an action is never left half-sent — and a resend whose
  * first call is a read before the write cannot be refused over and over (the read would spend
  * the token the write was waiting for). Answers are never refused: they go first anyway.
+ *
+ * CHeKT's own 429 is the same news come late (its limit was lowered before the budget learned it): the
+ * budget is blocked until its Retry-After for every class and instance (CallBudget.block), and the
+ * call that met it is handed back the same way when its wait is longer than `refuseOverMs` and
+ * nothing the action sent before may have changed anything (`handBackOn429`): a 429 is never processed.
  */
 
-type Interactive = { refuseOverMs: number; sent: boolean; writeAccepted: boolean };
+type Interactive = { refuseOverMs: number; sent: boolean; writesSent: number; writeAccepted: boolean };
 const scope = new AsyncLocalStorage<Interactive>();
 
 /** Waits up to this are simply waited out; longer ones are handed back to the form. */
 export const INTERACTIVE_REFUSE_OVER_MS = 1_500;
 
 export function runInteractive<T>(fn: () => Promise<T>, refuseOverMs = INTERACTIVE_REFUSE_OVER_MS): Promise<T> {
-  return scope.run({ refuseOverMs, sent: false, writeAccepted: false }, fn);
+  return scope.run({ refuseOverMs, sent: false, writesSent: 0, writeAccepted: false }, fn);
 }
 
 /**
@@ -49,10 +54,24 @@ export function outsideInteractive<T>(fn: () => T): T {
   return scope.exit(fn);
 }
 
-/** A call of this action is going out: from now on its calls wait instead of being refused. */
-export function noteSent(): void {
+/** A request of this action is going out (`write`: one that may change something): later calls wait, not refused. */
+export function noteSent(write = false): void {
   const s = scope.getStore();
-  if (s) s.sent = true;
+  if (!s) return;
+  s.sent = true;
+  if (write) s.writesSent += 1;
+}
+
+/**
+ * CHeKT answered 429 to a request of class `cls` (`write`: a change): the wait over which the action is handed
+ * back to the form unsent, or undefined when it must not be. A 429 changed nothing, so the action may be sent
+ * again whole as long as no other request of it may have (only reads went out before, and this write's one
+ * request was this one); an answer is never handed back.
+ */
+export function handBackOn429(cls: BudgetClass, write: boolean): number | undefined {
+  const s = scope.getStore();
+  if (!s || cls === "answer" || s.writesSent > (write ? 1 : 0)) return undefined;
+  return s.refuseOverMs;
 }
 
 /** CHeKT answered a write of this action with a 2xx: the change is CHeKT's now, whatever happens here after. */

@@ -1,6 +1,6 @@
 import type { BudgetClass } from "./budget-class";
 import { BudgetWaitTooLong, type BudgetClock, type BudgetTicket, type CallBudget } from "./budget";
-import { BudgetWaitError, noteSent, refusalFor } from "./budget-wait";
+import { BudgetWaitError, handBackOn429, noteSent, refusalFor } from "./budget-wait";
 import { ChektError, isTransientStatus, isWrite, rateLimitWaitMs, waitSeconds } from "./errors";
 import type { TokenNeed } from "./token";
 import { errorText } from "../error-text";
@@ -202,7 +202,7 @@ export class Transport {
       if (state.sendAfter) await state.sendAfter;
       state.onSend?.();
       state.attempts += 1;
-      noteSent();
+      noteSent(write);
       const a = await this.attempt(req.url, { method: state.method, headers, body, redirect: "follow" }, state);
       await this.budget.settle(ticket, a.ok ? a.response.headers : null);
 
@@ -255,16 +255,7 @@ export class Transport {
       state.waitedMs += ticket.waitedMs;
       return ticket;
     } catch (e) {
-      if (e instanceof BudgetWaitTooLong && e.refused) {
-        throw new BudgetWaitError({
-          retryAfterMs: e.waitMs,
-          waitedMs: state.waitedMs + e.waitedMs,
-          traceId: state.traceId,
-          method: state.method,
-          path: state.path,
-          attempts: state.attempts,
-        });
-      }
+      if (e instanceof BudgetWaitTooLong && e.refused) throw this.budgetWaitError(state, e.waitMs, e.waitedMs);
       if (e instanceof BudgetWaitTooLong) {
         throw new ChektError({
           kind: "rate_limited",
@@ -310,6 +301,9 @@ export class Transport {
         waitMs,
         ...callOf(state),
       });
+      // A person is waiting on an action CHeKT changed nothing of: the form counts the wait down and sends again.
+      const handBackOverMs = handBackOn429(state.budgetClass, write);
+      if (handBackOverMs !== undefined && waitMs > handBackOverMs) throw this.budgetWaitError(state, waitMs, 0);
       return now + waitMs + Math.min(250, state.timeoutMs) <= state.deadline;
     }
     if (isTransientStatus(status)) {
@@ -338,6 +332,18 @@ export class Transport {
       ...callFacts(state),
       waitedMs: state.waitedMs + e.waitedMs,
       cause: e,
+    });
+  }
+
+  /** The action is handed back to the form unsent (or refused by CHeKT, which changed nothing): wait `waitMs`. */
+  private budgetWaitError(state: CallState, waitMs: number, waitedMs: number): BudgetWaitError {
+    return new BudgetWaitError({
+      retryAfterMs: waitMs,
+      waitedMs: state.waitedMs + waitedMs,
+      traceId: state.traceId,
+      method: state.method,
+      path: state.path,
+      attempts: state.attempts,
     });
   }
 

@@ -47,8 +47,8 @@ export async function appDevicesPage(
     };
   }
   try {
-    // A short deadline for a wait met after sending (CHeKT's 429): a page should explain it, not sit out a
-    // long Retry-After.
+    // A short deadline for the waits the gateway sits out itself; CHeKT's 429 with a longer Retry-After comes
+    // back as BudgetWaitError, which the page counts down (lib/chekt/transport.ts).
     const { page, traceId: echoed } = await listAppDevices(
       apiKey,
       { limit, cursor },
