@@ -9,9 +9,10 @@
 // the row, as wide as the grid's viewport. Rows are measured, so a long message makes a taller row.
 // The parts: a row (review-grid-row.tsx), the rows kept in the filter (use-pinned-rows.ts), the jump
 // to the next error (use-error-jump.ts); the row and handle types are in review-types.ts.
-import { useEffect, useRef, type Ref, type RefObject } from "react";
+import { useEffect, useMemo, useRef, type Ref, type RefObject } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { cn } from "@/components/ui";
+import { columnSizes, longestValues } from "./column-widths";
 import { GRID_COLUMNS, ROW_HEIGHT, ReviewGridRow, type RowParts } from "./review-grid-row";
 import { hasErrors, type ReviewApi, type ReviewRow } from "./review-types";
 import { useErrorJump } from "./use-error-jump";
@@ -27,7 +28,7 @@ type Props<F extends string> = RowParts<F> & {
   api: Ref<ReviewApi>;
 };
 
-/** The header's and the rows' width: the grid's, or the sum of the tracks' minimums when wider. */
+/** The header's and the rows' width: the grid's, or the sum of the tracks' minimums (column-widths.ts) when wider. */
 const GRID_WIDTH = "min-w-[var(--min-w)] md:min-w-[var(--min-w-md)]";
 
 export function ReviewGrid<F extends string>({ rows, label, onlyErrors, api, ...parts }: Props<F>) {
@@ -48,6 +49,8 @@ export function ReviewGrid<F extends string>({ rows, label, onlyErrors, api, ...
   });
   useErrorJump(api, parent, shown, fields, virtualizer);
   useViewportWidth(parent);
+  // Over every row, not those shown: the columns keep their width when the error filter changes.
+  const sizes = useMemo(() => columnSizes(longestValues(rows, fields)), [rows, fields]);
 
   return (
     <div
@@ -56,7 +59,7 @@ export function ReviewGrid<F extends string>({ rows, label, onlyErrors, api, ...
       role="grid"
       aria-rowcount={shown.length + 1}
       aria-label={label}
-      style={columnSizes(fields.length)}
+      style={sizes}
     >
       <ReviewGridHeader fields={fields} labels={labels} />
       <div className={cn("relative", GRID_WIDTH)} style={{ height: virtualizer.getTotalSize() }}>
@@ -78,22 +81,6 @@ export function ReviewGrid<F extends string>({ rows, label, onlyErrors, api, ...
       </div>
     </div>
   );
-}
-
-/**
- * The columns' tracks and the minimum width, as CSS variables GRID_COLUMNS and GRID_WIDTH read. The
- * header and every row get the same width, so their columns line up and a row is as wide as what it
- * shows: a row only as wide as the viewport would carry its sticky cells off with it when the grid
- * scrolls sideways.
- */
-function columnSizes(fieldCount: number): Record<string, string> {
-  const tracks = `repeat(${fieldCount}, minmax(9rem, 1fr)) 6.5rem`;
-  return {
-    "--cols": `5.5rem ${tracks}`,
-    "--cols-md": `5.5rem minmax(18rem, 2fr) ${tracks}`,
-    "--min-w": `${5.5 + fieldCount * 9 + 6.5}rem`,
-    "--min-w-md": `${5.5 + 18 + fieldCount * 9 + 6.5}rem`,
-  };
 }
 
 /**
