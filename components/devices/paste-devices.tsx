@@ -1,7 +1,7 @@
 "use client";
 // Pasting devices: the paste pipeline (components/import/paste-pipeline.tsx) with the devices'
 // columns (lib/bulk/mapping.ts), checks (lib/bulk/validate.ts) and job actions. Add or update is
-// chosen before the paste; it changes the checks (update needs only the external ID) and the job.
+// chosen before the paste; it changes the checks (update needs only the device's own ID) and the job.
 // The page hands over this site's IDs only: the pasted ones are looked up at the dealer's other
 // sites by the server (held-elsewhere-lookup.ts), and the send waits for that answer.
 import { useMemo, useState } from "react";
@@ -17,7 +17,8 @@ import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
 import { useHeldElsewhereLookup } from "./held-elsewhere-lookup";
 
-const EXAMPLE = "External ID\tType\tName\tZone\tMAC\nfront-door\tcamera\tFront door\t1\tAA:BB:CC:00:00:01";
+const DEVICE_ID = FIELD_LABELS.external_device_id;
+const EXAMPLE = `${DEVICE_ID}\tType\tName\tZone\tMAC\nfront-door\tcamera\tFront door\t1\tAA:BB:CC:00:00:01`;
 
 type Props = {
   siteId: number;
@@ -57,12 +58,12 @@ export function PasteDevices({ siteId, existingExternalIds }: Props) {
     pasteRows: 12,
     placeholder: EXAMPLE,
     pasteHint:
-      "Required per device: external ID, type (camera or bridge) and name. " + `MACs may be written ${MAC_FORMATS}.`,
+      `Required per device: ${DEVICE_ID}, type (camera or bridge) and name. ` + `MACs may be written ${MAC_FORMATS}.`,
     reviewTitle: "Review and send",
     reviewDescription:
       (mode === "create"
         ? "Fix any row marked in red, right here in the grid. "
-        : "Each row updates the device with that external ID; empty cells keep their value. ") +
+        : `Each row updates the device with that ${DEVICE_ID}; empty cells keep their value. `) +
       "Rows are numbered by their sheet line (the line in your spreadsheet, header included), as on the job page.",
     gridLabel: "Pasted devices",
     sendLabel: (n) => `${mode === "create" ? "Provision" : "Update"} ${countText(n)} ${plural(n, "device")}`,
@@ -90,7 +91,7 @@ export function PasteDevices({ siteId, existingExternalIds }: Props) {
           </label>
           <label className="flex min-h-6 items-center gap-2">
             <input type="radio" name="mode" checked={mode === "update"} onChange={() => setMode("update")} /> Update
-            existing devices (matched by external ID)
+            existing devices, matched by {DEVICE_ID}
           </label>
         </fieldset>
       }

@@ -1,6 +1,6 @@
 "use client";
 // Importing sites with their contacts: the paste pipeline (paste-pipeline.tsx) with the sites'
-// columns and checks (lib/import) and the dealer's pattern for rows without an external ID.
+// columns and checks (lib/import) and the dealer's pattern for rows without a site ID of their own.
 // The pattern is saved before the sheet is read, so the review previews the IDs the job will use.
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
@@ -17,7 +17,7 @@ import { countText } from "@/lib/count-text";
 import { plural } from "@/lib/plural";
 
 const EXAMPLE =
-  "Site ID,Name,Time zone,Monitoring station,Account,Contact 1 name,Contact 1 phone\n" +
+  "Site ID (yours),Name,Time zone,Monitoring station,Account,Contact 1 name,Contact 1 phone\n" +
   ",Harbor Cafe,New York,Central Station,1001,Ann Lee,212 555 0143";
 
 const TEXT: PipelineText = {
@@ -83,7 +83,7 @@ export function ImportSites({ context }: { context: ImportContextData }) {
         // the label's line and gap (1.5rem), less the 0.25rem it stands taller than the input.
         <div className="mt-5 grid gap-3 rounded-md bg-slate-50 p-4 sm:grid-cols-[1fr_auto] sm:items-start">
           <Input
-            label="Pattern for rows without an external ID"
+            label={`Pattern for rows without a ${SITE_FIELD_LABELS.external_site_id}`}
             value={pattern}
             onChange={(e) => setPattern(e.target.value)}
             error={problem}

@@ -13,7 +13,7 @@ export type DeviceType = (typeof DEVICE_TYPES)[number];
 export const REQUIRED_ON_CREATE: readonly DeviceField[] = ["external_device_id", "device_type", "name"];
 
 export const FIELD_LABELS: Record<DeviceField, string> = {
-  external_device_id: "External ID",
+  external_device_id: "Device ID (yours)",
   device_type: "Type",
   name: "Name",
   zone_number: "Zone",
@@ -27,6 +27,7 @@ export const FIELD_LABELS: Record<DeviceField, string> = {
 // Header names seen in spreadsheets and NVR exports, compared after normalizeHeader().
 const SYNONYMS: Record<DeviceField, string[]> = {
   external_device_id: [
+    "device id yours",
     "external device id",
     "external id",
     "ext id",

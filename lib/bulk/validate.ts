@@ -12,6 +12,9 @@ import { normalizeMac } from "./mac";
 
 export type BulkMode = "create" | "update";
 
+/** The ID column's name as the device forms have it, in the messages about it too. */
+const DEVICE_ID = FIELD_LABELS.external_device_id;
+
 /** A CreateDeviceDto as we send it: trimmed, MAC canonical, empty optional fields left out. */
 export type DeviceInput = {
   external_device_id: string;
@@ -121,7 +124,7 @@ export type IdHolder = { device: string | null; site: string };
 /** The one message for an ID another device holds, before a job (the review, the actions) and after (a 409 row). */
 export function inUseMessage(externalId: string, h: IdHolder): string {
   const by = h.device ? ` by ${h.device}` : "";
-  return `External ID "${externalId}" is already used${by} at ${h.site}. Choose another ID.`;
+  return `${DEVICE_ID} "${externalId}" is already used${by} at ${h.site}. Choose another ID.`;
 }
 
 /** What is wrong with an external ID on its own, by the paste's rule (validateDevice's); undefined when nothing. */
@@ -174,14 +177,14 @@ export function validateRows(
     const id = (values.external_device_id ?? "").trim();
     if (id && !errors.external_device_id) {
       const first = firstLine.get(id);
-      if (first !== undefined) errors.external_device_id = `External ID "${id}" is also on sheet line ${first}`;
+      if (first !== undefined) errors.external_device_id = `${DEVICE_ID} "${id}" is also on sheet line ${first}`;
       else {
         firstLine.set(id, line);
         const elsewhere = existing.has(id) ? undefined : opts.usedElsewhere?.get(id);
         if (opts.mode === "create" && existing.has(id)) errors.external_device_id = `A device "${id}" already exists`;
         else if (opts.mode === "create" && elsewhere) errors.external_device_id = inUseMessage(id, elsewhere);
         else if (opts.mode === "update" && elsewhere)
-          errors.external_device_id = `External ID "${id}" is on a device at ${elsewhere.site}, not at this site`;
+          errors.external_device_id = `${DEVICE_ID} "${id}" is on a device at ${elsewhere.site}, not at this site`;
         else if (opts.mode === "update" && !existing.has(id))
           errors.external_device_id = `The site has no device "${id}"`;
       }

@@ -40,7 +40,7 @@ export const SITE_FIELD_LABELS = Object.fromEntries(
     const c = /^contact(\d)_(.+)$/.exec(f);
     if (c) return [f, `Contact ${c[1]} ${PART_LABEL[c[2] as ContactPart]}`];
     const own: Record<SiteOnlyField, string> = {
-      external_site_id: "External ID",
+      external_site_id: "Site ID (yours)",
       name: "Name",
       timezone: "Time zone",
       station: "Monitoring station",
@@ -54,7 +54,17 @@ export const SITE_FIELD_LABELS = Object.fromEntries(
 ) as Record<SiteField, string>;
 
 const SITE_SYNONYMS: Record<SiteOnlyField, string[]> = {
-  external_site_id: ["external site id", "external id", "site id", "ext id", "customer id", "id", "reference", "ref"],
+  external_site_id: [
+    "site id yours",
+    "external site id",
+    "external id",
+    "site id",
+    "ext id",
+    "customer id",
+    "id",
+    "reference",
+    "ref",
+  ],
   name: ["name", "site name", "site", "customer", "customer name", "premises"],
   timezone: ["time zone", "timezone", "tz", "zone", "city"],
   station: [

@@ -85,6 +85,8 @@ export function stationIndex(stations: SiteContext["stations"]): StationIndex {
 }
 
 const cell = (values: SiteValues, f: SiteField) => (values[f] ?? "").trim();
+/** The ID column's name as the site forms have it, in the messages about it too. */
+const SITE_ID = SITE_FIELD_LABELS.external_site_id;
 
 const SITE_PATH: Record<string, SiteField> = {
   external_site_id: "external_site_id",
@@ -283,7 +285,7 @@ function contactIssueCell(path: string, names: ContactCells, nameField: SiteFiel
 }
 
 /**
- * Validates every row: each on its own, then the sheet as a whole — an external ID twice in the
+ * Validates every row: each on its own, then the sheet as a whole — a site ID twice in the
  * sheet or already in use, an account number twice on one station in the sheet or already used
  * there by another site. A later row names the first by its sheet line.
  */
@@ -305,12 +307,12 @@ export function validateSiteRows(
     const externalId = own || generatedId || "";
     const { errors, item, stationId } = checkRow(values, externalId, stations, memo);
     if (!own && !ctx.pattern)
-      errors.external_site_id = "External ID is required (or choose an ID pattern to generate one)";
+      errors.external_site_id = `${SITE_ID} is required (or choose an ID pattern to generate one)`;
     else if (!own && generatedId && errors.external_site_id)
       errors.external_site_id = `Generated ID "${generatedId}": ${errors.external_site_id}`;
     if (externalId && !errors.external_site_id) {
       const first = firstId.get(externalId);
-      if (first !== undefined) errors.external_site_id = `External ID "${externalId}" is also on sheet line ${first}`;
+      if (first !== undefined) errors.external_site_id = `${SITE_ID} "${externalId}" is also on sheet line ${first}`;
       else {
         firstId.set(externalId, line);
         if (ctx.existingSiteIds.has(externalId)) errors.external_site_id = `A site "${externalId}" already exists`;

@@ -71,7 +71,7 @@ test("add one device with the paste's checks and job; a duplicate ID names the d
   await submitDevice(page, target, { id: frontDoor, name: "Back gate" });
   await expect(page.getByText("Some fields need fixing; nothing was sent.")).toBeVisible();
   await expect(
-    page.getByText(`External ID "${frontDoor}" is already used by Front Door at ${harborName}.`),
+    page.getByText(`Device ID (yours) "${frontDoor}" is already used by Front Door at ${harborName}.`),
   ).toBeVisible();
   expect(((await partner(`/sites/${target}/devices?limit=100`, "GET")) as unknown[]).length).toBe(0);
   await shots(page, "add-duplicate");

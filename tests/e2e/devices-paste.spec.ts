@@ -77,7 +77,7 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
   await expect(submit).toBeDisabled();
   await page.getByLabel("Show only rows with errors").check();
   await expect(page.getByTestId("paste-row-50")).toContainText(
-    `External ID "${known}" is already used by Known cam at ${otherName}. Choose another ID.`,
+    `Device ID (yours) "${known}" is already used by Known cam at ${otherName}. Choose another ID.`,
   );
   await shot(page, "review-errors");
   // Sheet lines count the header: data row i is line i + 1.
@@ -86,7 +86,7 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
   await page.getByLabel("Sheet line 18 MAC").fill("AA:BB:CC:00:00:11");
   await page.getByLabel("Sheet line 34 Name").fill("Camera 33");
   // A new ID is asked about once the typing pauses; the send waits for the answer.
-  await page.getByLabel("Sheet line 50 External ID").fill(ext(49));
+  await page.getByLabel("Sheet line 50 Device ID (yours)").fill(ext(49));
   await expect(lookup).toHaveText("No pasted ID is in use at your other sites.");
   await expect(page.getByTestId("invalid-count")).toHaveText(/0 with errors/);
   await expect(submit).toHaveText("Provision 50 devices");
@@ -119,7 +119,7 @@ test("paste 50 rows with 3 bad ones, fix them in place, provision, retry the ref
   await expect(page.getByTestId("job-succeeded")).toHaveText("49");
 
   // Fix the refused row and send it alone.
-  await page.getByLabel("Failed sheet line 51 External ID").fill(`e2e-${stamp}-fixed`);
+  await page.getByLabel("Failed sheet line 51 Device ID (yours)").fill(`e2e-${stamp}-fixed`);
   // Type is a picker here as on the review, holding the row's value.
   await expect(page.getByLabel("Failed sheet line 51 Type")).toHaveValue("bridge");
   await page.getByLabel("Failed sheet line 51 Type").selectOption("camera");

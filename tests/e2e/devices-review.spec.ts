@@ -238,7 +238,7 @@ test("IDs at other sites: asked once pasted, the send waits, a failed check says
   await expect(status).toHaveText("1 pasted ID is already in use at your other sites (marked in the grid).");
   await expect(page.getByTestId("invalid-count")).toHaveText(/6 with errors/);
   await expect(page.getByTestId("paste-row-3")).toContainText(
-    `External ID "${held}" is already used by Held cam at ${holderName}. Choose another ID.`,
+    `Device ID (yours) "${held}" is already used by Held cam at ${holderName}. Choose another ID.`,
   );
   // "Skip the invalid rows" stays on and now leaves out that row too.
   await expect(page.getByLabel("Skip the 6 invalid rows", { exact: true })).toBeChecked();
@@ -247,7 +247,7 @@ test("IDs at other sites: asked once pasted, the send waits, a failed check says
   await shots(page, "review-lookup-found");
 
   // Another ID typed in is asked about once the typing pauses; it is free, so the row is sent again.
-  await page.getByLabel("Sheet line 3 External ID").fill(`${held}-new`);
+  await page.getByLabel("Sheet line 3 Device ID (yours)").fill(`${held}-new`);
   await expect(status).toHaveText("No pasted ID is in use at your other sites.");
   await expect(page.getByTestId("invalid-count")).toHaveText(/5 with errors/);
   await expect(submit).toHaveText("Provision 36 devices");

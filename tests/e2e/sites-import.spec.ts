@@ -41,7 +41,7 @@ test("sites-import: paste sites with contacts, fix the bad rows in review, impor
   await expect(page.getByTestId("invalid-count")).toHaveText(/3 with errors/);
   const importButton = page.getByRole("button", { name: /Import \d+ sites?/ });
   await expect(importButton).toBeDisabled();
-  await expect(page.getByLabel("Sheet line 2 External ID")).toHaveAttribute(
+  await expect(page.getByLabel("Sheet line 2 Site ID (yours)")).toHaveAttribute(
     "placeholder",
     /^SITE-\d{5} \(generated\)$/,
   );
@@ -51,7 +51,7 @@ test("sites-import: paste sites with contacts, fix the bad rows in review, impor
   );
   await expect(page.getByTestId("paste-row-4")).toContainText('No monitoring station is named "Nowhere Station"');
   await expect(page.getByTestId("paste-row-4")).toContainText("Contact 1: Phone is not a phone number we can dial");
-  await expect(page.getByTestId("paste-row-5")).toContainText(`External ID "${id("b")}" is also on sheet line 3`);
+  await expect(page.getByTestId("paste-row-5")).toContainText(`Site ID (yours) "${id("b")}" is also on sheet line 3`);
   await expectAccessible(page);
   await shots(page, "review-errors");
 
@@ -59,7 +59,7 @@ test("sites-import: paste sites with contacts, fix the bad rows in review, impor
   await page.getByLabel("Sheet line 3 Time zone").fill("Chicago");
   await page.getByLabel("Sheet line 4 Monitoring station").fill("");
   await page.getByLabel("Sheet line 4 Contact 1 phone").fill("212 555 0199");
-  await page.getByLabel("Sheet line 5 External ID").fill(id("d"));
+  await page.getByLabel("Sheet line 5 Site ID (yours)").fill(id("d"));
   await expect(page.getByTestId("invalid-count")).toHaveText(/0 with errors/);
   await expect(importButton).toBeEnabled();
   await importButton.click();
@@ -177,7 +177,7 @@ test(
 
     // Fixed and retried from the phone: a free ID, the row ticked, Retry.
     const firstJob = page.url();
-    await page.getByLabel("Failed sheet line 2 External ID").fill(id("p2"));
+    await page.getByLabel("Failed sheet line 2 Site ID (yours)").fill(id("p2"));
     await page.getByLabel("Select failed sheet line 2").check();
     await page.getByRole("button", { name: "Retry 1 selected" }).click();
     await page.waitForURL((u) => u.href !== firstJob && /\/sites\/import\/jobs\/[\w-]+$/.test(u.pathname));

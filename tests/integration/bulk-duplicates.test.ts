@@ -66,7 +66,7 @@ describe("duplicate external IDs", () => {
     // the site is named as the console names it everywhere (siteLabel).
     let items = await explainDuplicates(w.db, w.dealerLinkId, raw);
     expect(items[0].errorMessage).toBe(
-      `External ID "fd-${stamp}" is already used by Front Door at Site ${harbor}. Choose another ID.`,
+      `Device ID (yours) "fd-${stamp}" is already used by Front Door at Site ${harbor}. Choose another ID.`,
     );
     expect(items[2].errorMessage).toBe(raw[2].errorMessage);
     expect(items[2].errorMessage).toMatch(/already exists/);
@@ -74,14 +74,14 @@ describe("duplicate external IDs", () => {
     await mirrorSiteNamed(w, harbor, "Harbor Logistics Warehouse");
     items = await explainDuplicates(w.db, w.dealerLinkId, raw);
     expect(items[0].errorMessage).toBe(
-      `External ID "fd-${stamp}" is already used by Front Door at Harbor Logistics Warehouse. Choose another ID.`,
+      `Device ID (yours) "fd-${stamp}" is already used by Front Door at Harbor Logistics Warehouse. Choose another ID.`,
     );
 
     // Without the mirror's row, our mapping and the name CHeKT gave the first job say the same.
     await w.db.mirrorDevice.deleteMany({ where: { dealerLinkId: w.dealerLinkId, externalId: `fd-${stamp}` } });
     items = await explainDuplicates(w.db, w.dealerLinkId, raw);
     expect(items[0].errorMessage).toBe(
-      `External ID "fd-${stamp}" is already used by Front Door at Harbor Logistics Warehouse. Choose another ID.`,
+      `Device ID (yours) "fd-${stamp}" is already used by Front Door at Harbor Logistics Warehouse. Choose another ID.`,
     );
     // Rows that did not fail are untouched.
     expect(items[1]).toEqual(raw[1]);

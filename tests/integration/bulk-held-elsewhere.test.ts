@@ -51,7 +51,7 @@ describe("external IDs held on the dealer's other sites", () => {
     expect(before.errors).toEqual({});
     const [now] = validateRows(row(id), { mode: "create", existingExternalIds: [], usedElsewhere: held });
     expect(now.errors.external_device_id).toBe(
-      `External ID "${id}" is already used by Front Door at Site ${harbor}. Choose another ID.`,
+      `Device ID (yours) "${id}" is already used by Front Door at Site ${harbor}. Choose another ID.`,
     );
     // …which is what the job would have met: CHeKT's 409.
     const [failed] = await create(target, id, "Gate");
@@ -62,7 +62,7 @@ describe("external IDs held on the dealer's other sites", () => {
     expect(held.get(id)).toEqual({ device: "Front Door", site: "Harbor Logistics Warehouse" });
     const [explained] = await explainDuplicates(w.db, w.dealerLinkId, [failed]);
     expect(explained.errorMessage).toBe(
-      `External ID "${id}" is already used by Front Door at Harbor Logistics Warehouse. Choose another ID.`,
+      `Device ID (yours) "${id}" is already used by Front Door at Harbor Logistics Warehouse. Choose another ID.`,
     );
   });
 });

@@ -169,7 +169,7 @@ describe("which pasted IDs the dealer's other sites hold", () => {
     ]);
     const bad = await devices.devicesHeldElsewhere({ siteId: TARGET, externalIds: ["x".repeat(129)] });
     expect(bad?.validationErrors?.fieldErrors?.externalIds).toEqual([
-      `External ID is longer than 128 characters: "${"x".repeat(24)}…"`,
+      `Device ID (yours) is longer than 128 characters: "${"x".repeat(24)}…"`,
     ]);
   });
 

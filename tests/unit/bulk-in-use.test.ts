@@ -24,8 +24,8 @@ describe("an external ID another site holds", () => {
       usedElsewhere,
     });
     expect(rows.map((r) => r.errors.external_device_id)).toEqual([
-      'External ID "cam-1" is already used by Front Door at Harbor. Choose another ID.',
-      'External ID "cam-2" is already used at Site 1042. Choose another ID.',
+      'Device ID (yours) "cam-1" is already used by Front Door at Harbor. Choose another ID.',
+      'Device ID (yours) "cam-2" is already used at Site 1042. Choose another ID.',
       undefined,
     ]);
     expect(rows.map((r) => r.device !== null)).toEqual([false, false, true]);
@@ -37,7 +37,7 @@ describe("an external ID another site holds", () => {
       existingExternalIds: [],
       usedElsewhere,
     });
-    expect(r.errors.external_device_id).toBe('External ID "cam-1" is on a device at Harbor, not at this site');
+    expect(r.errors.external_device_id).toBe('Device ID (yours) "cam-1" is on a device at Harbor, not at this site');
   });
 
   it("this site's own devices come first: an ID the site has is checked as before", () => {

@@ -48,7 +48,7 @@ describe("sheet lines", () => {
       ],
       { mode: "create", existingExternalIds: [] },
     );
-    expect(rows[1].errors.external_device_id).toBe('External ID "x" is also on sheet line 7');
+    expect(rows[1].errors.external_device_id).toBe('Device ID (yours) "x" is also on sheet line 7');
   });
 });
 

@@ -146,7 +146,7 @@ describe("validateRows", () => {
     );
     expect(r.device).toBeNull();
     expect(r.errors).toEqual({
-      external_device_id: "External ID is required",
+      external_device_id: "Device ID (yours) is required",
       device_type: 'Type must be camera or bridge, not "dome"',
       name: "Name is required",
       zone_number: 'Zone must be a number (digits only), not "1a"',
@@ -189,7 +189,7 @@ describe("validateRows", () => {
     );
     expect(rows.map((r) => r.errors.external_device_id)).toEqual([
       undefined,
-      'External ID "a" is also on sheet line 1',
+      'Device ID (yours) "a" is also on sheet line 1',
       'A device "old" already exists',
     ]);
     expect(countInvalid(rows)).toBe(2);

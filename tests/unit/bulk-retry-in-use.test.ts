@@ -62,7 +62,7 @@ describe("planRetry and the dealer's other sites", () => {
     );
     expect(refused).toBeInstanceOf(ActionError);
     expect(refused instanceof ActionError && refused.fieldErrors).toEqual({
-      "row.1": 'External ID "fd-1" is already used by Front Door at Harbor. Choose another ID.',
+      "row.1": 'Device ID (yours) "fd-1" is already used by Front Door at Harbor. Choose another ID.',
     });
     // The mirror was asked about the rows' IDs on the dealer's other sites only.
     expect(store.mirrorAsked).toEqual([

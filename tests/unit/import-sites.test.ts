@@ -122,7 +122,7 @@ describe("bad input, each a per-row message", () => {
     expect(at(4).errors.station).toMatch(/No monitoring station is named "Nowhere Station"/);
     expect(at(5).errors.contact1_phone).toMatch(/Contact 1: Phone is not a phone number we can dial/);
     expect(at(6).errors.name).toBe("Name is required");
-    expect(at(7).errors.external_site_id).toBe('External ID "B-1" is also on sheet line 3');
+    expect(at(7).errors.external_site_id).toBe('Site ID (yours) "B-1" is also on sheet line 3');
     expect(at(8).errors.account_number).toBe(
       'Account number 9000 is already used on this station by "Harbor Logistics" (#5)',
     );
@@ -164,7 +164,7 @@ describe("generated external IDs", () => {
       { ...ctx, pattern: "ACC-{account}" },
     );
     expect(rows[0].generatedId).toBe("ACC-77");
-    expect(rows[1].errors.external_site_id).toBe('External ID "ACC-77" is also on sheet line 2');
+    expect(rows[1].errors.external_site_id).toBe('Site ID (yours) "ACC-77" is also on sheet line 2');
   });
 
   it("checks patterns and finds the next number", () => {

@@ -97,7 +97,7 @@ describe("the device paste's lookup", () => {
       usedElsewhere: answer.found,
     });
     expect(r.errors.external_device_id).toBe(
-      'External ID "cam-1" is already used by Front Door at Harbor. Choose another ID.',
+      'Device ID (yours) "cam-1" is already used by Front Door at Harbor. Choose another ID.',
     );
   });
 
