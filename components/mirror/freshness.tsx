@@ -68,7 +68,6 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, byS
       <p className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
         <Clock className="h-3.5 w-3.5 shrink-0" aria-hidden="true" />
         <CopyAge asOf={asOf} refreshQueued={refreshQueued} goneAt={goneAt} changedAt={changedAt} />
-        <span aria-hidden="true">·</span>
         <RefreshControl runner={runner} onRefresh={() => void refresh()} />
       </p>
       {goneAt ? (
@@ -99,25 +98,43 @@ export function Freshness({ asOf, targets, refreshQueued, goneAt, changedAt, byS
   );
 }
 
-/** How old the copy is, and whether a re-read is queued or CHeKT's copy was seen to differ. */
+/**
+ * How old the copy is, and whether a re-read is queued or CHeKT's copy was seen to differ: each part ends
+ * with its " ·" (a no-break space before it), so when the line wraps the dot stays at the end of the part
+ * before it and no line starts with one.
+ */
 function CopyAge({ asOf, refreshQueued, goneAt, changedAt }: Omit<FreshnessProps, "targets" | "className">) {
   return (
     <>
       {asOf ? (
         <span>
           As of <UtcTime at={asOf} form="brief" />
+          <Dot />
         </span>
       ) : (
-        <span>Not read from CHeKT yet</span>
+        <span>
+          Not read from CHeKT yet
+          <Dot />
+        </span>
       )}
-      {refreshQueued && !goneAt ? <span>· older than the refresh limit, update queued</span> : null}
+      {refreshQueued && !goneAt ? (
+        <span>
+          older than the refresh limit, update queued
+          <Dot />
+        </span>
+      ) : null}
       {changedAt && !goneAt ? (
         <span className="font-medium text-amber-800" data-testid="freshness-changed">
-          · changed in CHeKT (seen <UtcTime at={changedAt} form="brief" />)
+          changed in CHeKT (seen <UtcTime at={changedAt} form="brief" />)<Dot />
         </span>
       ) : null}
     </>
   );
+}
+
+/** The separator after a part of the line, bound to its last word. */
+function Dot() {
+  return <span aria-hidden="true">{"\u00a0·"}</span>;
 }
 
 /** Refresh, or while the shared budget holds the re-read, its countdown with Cancel. */
