@@ -58,11 +58,11 @@ describe("OrderedRowList", () => {
         expect(item).toContain(`aria-label="${name}"`);
   });
 
-  it("lays a row out by its list's width: two lines on a phone, buttons on the text's line, then one line", () => {
+  it("lays a row out by its list's width: the text over the moves on a phone, buttons on its line, one line", () => {
     const [first] = render(rows).match(/<li[^>]*>/g) ?? [];
     const areas = (variant: string, value: string) =>
       `${variant}[grid-template-areas:${value.replace(/'/g, "&#x27;")}]`;
-    expect(first).toContain(areas("", "'up_text_text'_'down_cells_remove'"));
+    expect(first).toContain(areas("", "'text_text_text_text'_'up_down_cells_remove'"));
     expect(first).toContain(areas("[@container(min-width:27rem)]:", "'up_down_text_remove'_'._._cells_.'"));
     expect(first).toContain(areas("[@container(min-width:37rem)]:", "'up_down_text_cells_remove'"));
     expect(render(rows)).toMatch(/^<ol class="[^"]*\[container-type:inline-size\]/);

@@ -8,15 +8,15 @@ import { moved } from "./outcome-list";
 // The editable ordered lists of outcome-settings.tsx and outcome-checklist.tsx: one list, each with its columns.
 
 /**
- * A row by the list's width (a container query: the settings page's two columns and a phone differ),
- * its buttons always inside it, move on the left and remove on the right, and the text as wide as it
- * can be so a long outcome name stays readable. On a phone, two lines: move up beside the text, move
- * down beside the row's other cells, remove after them. From 27rem, move and remove share the text's
- * line and the other cells go under the text; from 37rem, all on one line.
+ * A row by the list's width (a container query: the settings page's columns and a phone differ),
+ * its buttons always inside it, move on the left and remove on the right, the two moves side by side,
+ * and the text as wide as it can be so a long outcome name stays readable. On a phone, two lines: the
+ * text across the row, then the moves, the row's other cells and remove. From 27rem, move and remove
+ * share the text's line and the other cells go under the text; from 37rem, all on one line.
  */
 const ROW =
-  "grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-1.5 gap-y-1.5 py-2 " +
-  "[grid-template-areas:'up_text_text'_'down_cells_remove'] " +
+  "grid grid-cols-[auto_auto_minmax(0,1fr)_auto] items-center gap-x-1.5 gap-y-1.5 py-2 " +
+  "[grid-template-areas:'text_text_text_text'_'up_down_cells_remove'] " +
   "[@container(min-width:27rem)]:grid-cols-[auto_auto_minmax(0,1fr)_auto] " +
   "[@container(min-width:27rem)]:[grid-template-areas:'up_down_text_remove'_'._._cells_.'] " +
   "[@container(min-width:37rem)]:grid-cols-[auto_auto_minmax(0,1fr)_auto_auto] " +

@@ -41,7 +41,9 @@ export default async function DeskSettingsPage() {
     <div>
       {head}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+        {/* Across both columns: an outcome's row (moves, name, answer, offered, remove) reads on one line. */}
         <Card
+          className="xl:col-span-2"
           title="Outcome codes"
           description="Each answer needs one; it tells CHeKT dispatch or disregard and is recorded with the answer."
         >
