@@ -1,7 +1,6 @@
 import { BUDGET_CLASSES, type BudgetClass } from "./budget-class";
 import {
   CLASS_RESERVE,
-  DEFER_RETRY_MS,
   FULL_BUCKET_LAG_MS,
   IDLE_RESERVE_TOKENS,
   RESERVE_HOLD_MS,
@@ -26,7 +25,7 @@ import {
  * chekt_budget_usage, prisma/schema.prisma).
  *
  * A token is taken by one statement whatever the other instances do: the SQL function
- * chekt_budget_take (prisma/migrations/20261202141500_chekt_budget_take) applies decideTake's rules
+ * chekt_budget_take (prisma/migrations/20261205195820_chekt_budget_waiting_until) applies decideTake's rules
  * to the row under its lock and counts the call, constants passed from budget-rules.ts. The rarer
  * changes (a correction from CHeKT's headers, a 429's block) are one atomic statement each too:
  * `UPDATE … WHERE credential = $1 AND version = $2 RETURNING version` — a compare-and-set on the
@@ -42,10 +41,11 @@ const MAX_CAS_TRIES = 50;
 
 type Cached = { state: BucketState; version: number };
 
-const COLUMNS = "per_min, burst, tokens, at_ms, blocked_until_ms, waiting_at_ms, active_at_ms, taken, learned, version";
+const COLUMNS =
+  "per_min, burst, tokens, at_ms, blocked_until_ms, waiting_until_ms, active_at_ms, taken, learned, version";
 
 function fromRow(r: Record<string, unknown>): Cached {
-  const waiting = (r.waiting_at_ms as unknown[] | null) ?? [];
+  const waiting = (r.waiting_until_ms as unknown[] | null) ?? [];
   const active = (r.active_at_ms as unknown[] | null) ?? [];
   return {
     version: Number(r.version),
@@ -55,7 +55,7 @@ function fromRow(r: Record<string, unknown>): Cached {
       tokens: Number(r.tokens),
       atMs: Number(r.at_ms),
       blockedUntilMs: Number(r.blocked_until_ms),
-      waitingAtMs: waiting.map(Number),
+      waitingUntilMs: waiting.map(Number),
       activeAtMs: active.map(Number),
       taken: Number(r.taken),
       learned: r.learned === true,
@@ -95,7 +95,7 @@ const stateValues = (s: BucketState) => [
   s.tokens,
   s.atMs,
   s.blockedUntilMs,
-  s.waitingAtMs,
+  s.waitingUntilMs,
   s.activeAtMs,
   s.taken,
   s.learned,
@@ -112,7 +112,7 @@ export class PgBudgetStore implements BudgetStore {
     // Creating the row and reading it back in one statement: ON CONFLICT DO UPDATE returns the
     // existing row untouched (the no-op SET keeps its values) when another instance made it first.
     const rows = await this.sql(
-      `INSERT INTO chekt_budgets (credential, per_min, burst, tokens, at_ms, blocked_until_ms, waiting_at_ms,
+      `INSERT INTO chekt_budgets (credential, per_min, burst, tokens, at_ms, blocked_until_ms, waiting_until_ms,
          active_at_ms, taken, learned, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7::double precision[], $8::double precision[], $9, $10, 0)
        ON CONFLICT (credential) DO UPDATE SET credential = EXCLUDED.credential
@@ -128,14 +128,14 @@ export class PgBudgetStore implements BudgetStore {
     let cached = this.cache.get(credential) ?? (await this.load(credential, init));
     for (let i = 0; i < MAX_CAS_TRIES; i++) {
       const c = cached.state;
-      const s: BucketState = { ...c, waitingAtMs: [...c.waitingAtMs], activeAtMs: [...c.activeAtMs] };
+      const s: BucketState = { ...c, waitingUntilMs: [...c.waitingUntilMs], activeAtMs: [...c.activeAtMs] };
       const { result, changed, usage } = fn(s);
       if (!changed) {
         if (usage) await this.recordUsage(credential, usage.cls, usage.atMs, usage.delta);
         return result;
       }
       const update = `UPDATE chekt_budgets SET per_min = $3, burst = $4, tokens = $5, at_ms = $6, blocked_until_ms = $7,
-           waiting_at_ms = $8::double precision[], active_at_ms = $9::double precision[], taken = $10, learned = $11,
+           waiting_until_ms = $8::double precision[], active_at_ms = $9::double precision[], taken = $10, learned = $11,
            version = version + 1, updated_at = now()
          WHERE credential = $1 AND version = $2
          RETURNING version, ${RELAXED_COMMIT}`;
@@ -167,8 +167,7 @@ export class PgBudgetStore implements BudgetStore {
       // The token state and its usage count: harmless to lose in a Postgres crash (lib/relaxed-commit.ts).
       `SELECT *, ${RELAXED_COMMIT}
        FROM chekt_budget_take($1::text, $2::int, $3::float8, $4::float8, $5::float8, $6::boolean, $7::float8[],
-         $8::float8, $9::float8, $10::float8, $11::float8, $12::float8, $13::timestamp(3), $14::text, $15::int,
-         $16::int)`,
+         $8::float8, $9::float8, $10::float8, $11::float8, $12::timestamp(3), $13::text, $14::int, $15::int)`,
       [
         credential,
         BUDGET_CLASSES.indexOf(req.cls),
@@ -181,7 +180,6 @@ export class PgBudgetStore implements BudgetStore {
         IDLE_RESERVE_TOKENS,
         FULL_BUCKET_LAG_MS,
         WAITING_TTL_MS,
-        DEFER_RETRY_MS,
         new Date(minuteOf(req.atMs)),
         req.cls,
         req.waited ? 1 : 0,

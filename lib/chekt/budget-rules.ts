@@ -61,10 +61,18 @@ export const IDLE_RESERVE_TOKENS = 1;
  */
 export const FULL_BUCKET_LAG_MS = 200;
 
-/** A refused call marks its class as waiting; lower classes defer to it for this long. */
+/**
+ * A call refused in-process marks its class waiting until its wait is over plus this: the waiter
+ * asks again within POLL_MS of its token (budget.ts), and lower classes hold off until then.
+ */
 export const WAITING_TTL_MS = 600;
-/** How soon a call held back for a waiting higher class looks again. */
-export const DEFER_RETRY_MS = 100;
+/**
+ * A call handed back to the form ("sending in N s") marks its class waiting until the wait it was
+ * told plus this: the countdown firing and the server action's round trip on a busy machine. Lower
+ * classes (a mirror sweep) hold off until the resend is back, instead of taking the token the
+ * moment it refills and handing the form back again, every time, at a low limit.
+ */
+export const HANDBACK_GRACE_MS = 3_000;
 
 export type BucketState = {
   perMin: number;
@@ -74,8 +82,11 @@ export type BucketState = {
   atMs: number;
   /** Nobody sends before this: a 429's Retry-After. */
   blockedUntilMs: number;
-  /** Per class, in BUDGET_CLASSES order: when a call of that class was last refused (0 = none). */
-  waitingAtMs: number[];
+  /**
+   * Per class, in BUDGET_CLASSES order: lower classes hold off until this epoch ms, set by a refused
+   * or handed-back call of the class and cleared by its take (0 = none).
+   */
+  waitingUntilMs: number[];
   /** Per class, in BUDGET_CLASSES order: when a call of that class last took or asked for a token (0 = never). */
   activeAtMs: number[];
   /** Tokens ever taken: a ticket keeps the count at its take, so an answer knows how many calls went out after it. */
@@ -92,7 +103,7 @@ export function initialState(limits: BudgetLimits, learned: boolean, now: number
     tokens: limits.burst,
     atMs: now,
     blockedUntilMs: 0,
-    waitingAtMs: perClass(),
+    waitingUntilMs: perClass(),
     activeAtMs: perClass(),
     taken: 0,
     learned,
@@ -130,28 +141,47 @@ export type TakeDecision =
   | { ok: true; tokensLeft: number; takenSeq: number }
   | { ok: false; waitMs: number; why: "blocked" | "reserve" | "higher_waiting" };
 
+/** Marks `cls` waiting until `untilMs` (a later mark of the class stays): lower classes hold off until then. */
+export function markWaiting(s: BucketState, cls: BudgetClass, untilMs: number): boolean {
+  const r = rank(cls);
+  if ((s.waitingUntilMs[r] ?? 0) >= untilMs) return false;
+  s.waitingUntilMs[r] = untilMs;
+  return true;
+}
+
+/** The latest future waiting mark of a class above `cls` (0 = none holds it off). */
+function higherWaitingUntil(s: BucketState, cls: BudgetClass, now: number): number {
+  let until = 0;
+  for (let h = 0; h < rank(cls); h++) {
+    const at = s.waitingUntilMs[h] ?? 0;
+    if (at > now) until = Math.max(until, at);
+  }
+  return until;
+}
+
 /** Whether a call of class `cls` may go now. Mutates `s` (a take, or the waiting mark of a refusal). */
 export function decideTake(s: BucketState, cls: BudgetClass, now: number, mark = true): TakeDecision {
   refill(s, now);
   const r = rank(cls);
+  const refuse = (waitMs: number, why: "blocked" | "reserve" | "higher_waiting"): TakeDecision => {
+    const wait = Math.max(1, Math.ceil(waitMs));
+    if (mark) markWaiting(s, cls, now + wait + WAITING_TTL_MS);
+    return { ok: false, waitMs: wait, why };
+  };
+  // Held off by a class above: the same mark every poll until it changes, so a poll writes nothing
+  // new (budget-pg.ts skips the write); asking is not counted as activity, the higher class's is.
+  const higherUntil = higherWaitingUntil(s, cls, now);
+  if (s.blockedUntilMs <= now && higherUntil > 0) return refuse(higherUntil - now, "higher_waiting");
   // Asking counts as activity: lower classes keep their full reserve for this class from now on.
   if (mark) s.activeAtMs[r] = now;
-  const refuse = (waitMs: number, why: "blocked" | "reserve" | "higher_waiting"): TakeDecision => {
-    if (mark) s.waitingAtMs[r] = now;
-    return { ok: false, waitMs: Math.max(1, Math.ceil(waitMs)), why };
-  };
   if (s.blockedUntilMs > now) return refuse(s.blockedUntilMs - now, "blocked");
-  for (let h = 0; h < r; h++) {
-    const at = s.waitingAtMs[h];
-    if (at > 0 && at > now - WAITING_TTL_MS) return refuse(DEFER_RETRY_MS, "higher_waiting");
-  }
   const need = tokensNeeded(s, cls, now);
   if (s.tokens >= need) {
     if (s.tokens >= s.burst) s.atMs = Math.max(s.atMs, now + FULL_BUCKET_LAG_MS);
     s.tokens -= 1;
     s.taken += 1;
-    // Served: lower classes need not defer to this class any more (another waiter of it marks again).
-    if (mark) s.waitingAtMs[r] = 0;
+    // Served: lower classes need not hold off for this class any more (another waiter of it marks again).
+    if (mark) s.waitingUntilMs[r] = 0;
     return { ok: true, tokensLeft: s.tokens, takenSeq: s.taken };
   }
   // Refill starts at atMs (later than now after a take from a full bucket).
@@ -160,7 +190,7 @@ export function decideTake(s: BucketState, cls: BudgetClass, now: number, mark =
 
 /** The wait a call of `cls` would meet now, without taking or marking anything. */
 export function estimateWait(s: BucketState, cls: BudgetClass, now: number): number {
-  const copy = { ...s, waitingAtMs: [...s.waitingAtMs], activeAtMs: [...s.activeAtMs] };
+  const copy = { ...s, waitingUntilMs: [...s.waitingUntilMs], activeAtMs: [...s.activeAtMs] };
   const d = decideTake(copy, cls, now, false);
   return d.ok ? 0 : d.waitMs;
 }

@@ -63,7 +63,7 @@ export const USAGE_KEEP_MS = 60 * 60_000;
 
 const clone = (s: BucketState): BucketState => ({
   ...s,
-  waitingAtMs: [...s.waitingAtMs],
+  waitingUntilMs: [...s.waitingUntilMs],
   activeAtMs: [...s.activeAtMs],
 });
 

@@ -5,7 +5,9 @@ import {
   block,
   correct,
   estimateWait,
+  HANDBACK_GRACE_MS,
   initialState,
+  markWaiting,
   readRateHeaders,
   type BucketState,
   type BudgetLimits,
@@ -203,7 +205,10 @@ export class CallBudget {
     const me: Waiter = { rank: BUDGET_CLASSES.indexOf(cls), seq: ++this.seq, wake: () => undefined };
     if (opts.refuseOverMs !== undefined) {
       const wait = await this.estimate(opts.judgeAs ?? cls);
-      if (wait > opts.refuseOverMs) throw new BudgetWaitTooLong(wait, 0, true);
+      if (wait > opts.refuseOverMs) {
+        await this.handBack(cls, wait);
+        throw new BudgetWaitTooLong(wait, 0, true);
+      }
     }
     this.insert(me);
     let paused = false;
@@ -265,6 +270,18 @@ export class CallBudget {
       block(s, untilMs);
       return { result: undefined, changed: s.blockedUntilMs !== before || s.tokens !== 0 };
     });
+  }
+
+  /**
+   * A call of `cls` is handed back to its form, told to come back in `waitMs`: lower classes on every
+   * instance hold off until then plus HANDBACK_GRACE_MS, so the token that refills meanwhile is the
+   * resend's. The mark is the call's own class (a read judged as a write holds off only the classes
+   * below the read, so the resend's read is not held off by it). A countdown the user cancels leaves
+   * the mark to lapse by itself, bounded by the wait plus the grace; the resend's take clears it.
+   */
+  async handBack(cls: BudgetClass, waitMs: number): Promise<void> {
+    const untilMs = this.clock.now() + waitMs + HANDBACK_GRACE_MS;
+    await this.apply((s) => ({ result: undefined, changed: markWaiting(s, cls, untilMs) }));
   }
 
   /** For the Settings panel: the bucket now and the usage since `sinceMs`. */

@@ -303,7 +303,11 @@ export class Transport {
       });
       // A person is waiting on an action CHeKT changed nothing of: the form counts the wait down and sends again.
       const handBackOverMs = handBackOn429(state.budgetClass, write);
-      if (handBackOverMs !== undefined && waitMs > handBackOverMs) throw this.budgetWaitError(state, waitMs, 0);
+      if (handBackOverMs !== undefined && waitMs > handBackOverMs) {
+        // The resend, not a background sweep, gets the token the block ends with.
+        await this.budget.handBack(state.budgetClass, waitMs);
+        throw this.budgetWaitError(state, waitMs, 0);
+      }
       return now + waitMs + Math.min(250, state.timeoutMs) <= state.deadline;
     }
     if (isTransientStatus(status)) {

@@ -64,7 +64,7 @@ beforeAll(async () => {
     const credential = credentialKey({ type: "api_key", apiKey });
     await prisma.chektBudget.upsert({
       where: { credential },
-      create: { credential, perMin: 60, burst: 5, tokens: 5, atMs: Date.now(), waitingAtMs: [] },
+      create: { credential, perMin: 60, burst: 5, tokens: 5, atMs: Date.now(), waitingUntilMs: [] },
       update: {},
     });
   }

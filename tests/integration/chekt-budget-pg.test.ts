@@ -3,16 +3,23 @@
  * (chekt_budget_take), so the shared budget costs each CHeKT call one round trip (issue 12) however
  * many instances take at once, the counters move only when the token was really taken, and the SQL
  * decides exactly as budget-rules.ts's decideTake does. And "sending in N s" is judged on the row as
- * it is now, not on what this instance last saw of it.
+ * it is now, not on what this instance last saw of it, and holds the other instances' sweeps off.
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { FakeClock } from "../support/clock";
-import { BudgetWaitTooLong, CallBudget } from "../../lib/chekt/budget";
+import { BudgetWaitTooLong, CallBudget, POLL_MS } from "../../lib/chekt/budget";
 import { PgBudgetStore } from "../../lib/chekt/budget-pg";
-import { BUDGET_CLASSES } from "../../lib/chekt/budget-class";
-import { decideTake, FREE_TIER, initialState, type BucketState } from "../../lib/chekt/budget-rules";
+import { BUDGET_CLASSES, type BudgetClass } from "../../lib/chekt/budget-class";
+import {
+  decideTake,
+  FREE_TIER,
+  HANDBACK_GRACE_MS,
+  initialState,
+  refill,
+  type BucketState,
+} from "../../lib/chekt/budget-rules";
 import { INTERACTIVE_REFUSE_OVER_MS } from "../../lib/chekt/budget-wait";
 
 let db: TestDatabase;
@@ -127,33 +134,37 @@ describe("the Postgres budget store", () => {
         // Behind now (refill), or ahead of it (a take from a full bucket started refill later).
         atMs: now - Math.floor(rnd() * 8_000) + (rnd() < 0.2 ? 300 : 0),
         blockedUntilMs: rnd() < 0.15 ? now + Math.floor(rnd() * 2_000) - 1_000 : 0,
-        waitingAtMs: BUDGET_CLASSES.map(() => (rnd() < 0.25 ? now - Math.floor(rnd() * 1_200) : 0)),
+        // Lapsed, or holding lower classes off for a while yet (a refusal's or a hand-back's mark).
+        waitingUntilMs: BUDGET_CLASSES.map(() => (rnd() < 0.25 ? now + Math.floor(rnd() * 6_000) - 1_200 : 0)),
         activeAtMs: BUDGET_CLASSES.map(() => (rnd() < 0.5 ? now - Math.floor(rnd() * 10_000) : 0)),
         taken: Math.floor(rnd() * 1_000),
       };
       const cls = pick(BUDGET_CLASSES);
       const credential = `client:random-${i}`;
       await pool.query(
-        `INSERT INTO chekt_budgets (credential, per_min, burst, tokens, at_ms, blocked_until_ms, waiting_at_ms,
+        `INSERT INTO chekt_budgets (credential, per_min, burst, tokens, at_ms, blocked_until_ms, waiting_until_ms,
            active_at_ms, taken, learned, version, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true, 0, now())`,
-        [credential, s.perMin, s.burst, s.tokens, s.atMs, s.blockedUntilMs, s.waitingAtMs, s.activeAtMs, s.taken],
+        [credential, s.perMin, s.burst, s.tokens, s.atMs, s.blockedUntilMs, s.waitingUntilMs, s.activeAtMs, s.taken],
       );
-      const expected = { ...s, waitingAtMs: [...s.waitingAtMs], activeAtMs: [...s.activeAtMs] };
+      const expected = { ...s, waitingUntilMs: [...s.waitingUntilMs], activeAtMs: [...s.activeAtMs] };
       const want = decideTake(expected, cls, now);
       const got = await store.take(credential, () => s, { cls, atMs: now, waited: false, waitedMs: 0 });
       expect({ i, cls, decision: got }).toEqual({ i, cls, decision: want });
-      expect({ i, state: await store.read(credential) }).toEqual({ i, state: expected });
+      // A refusal that changed nothing but the refill is not written (any reader refills the same way).
+      const stored = await store.read(credential);
+      if (stored) refill(stored, now);
+      expect({ i, state: stored }).toEqual({ i, state: expected });
     }
   });
 });
 
 /** Two instances of the app on one credential: a store each (each with its own cache), one database. */
-function twoInstances(credential: string) {
+function twoInstances(credential: string, limits = FREE_TIER) {
   const clock = new FakeClock();
   const store = () => new PgBudgetStore(async (text, values) => (await pool.query(text, values)).rows);
-  const a = new CallBudget(credential, { store: store(), limits: FREE_TIER, clock });
-  const b = new CallBudget(credential, { store: store(), limits: FREE_TIER, clock });
+  const a = new CallBudget(credential, { store: store(), limits, clock });
+  const b = new CallBudget(credential, { store: store(), limits, clock });
   return { clock, a, b };
 }
 
@@ -188,5 +199,59 @@ describe("the wait an interactive write is refused on, with two instances", () =
     await b.acquire("read", { deadline: clock.now() });
     await a.block(clock.now() + 3_000, "read");
     expect(await refusalOfWrite(b, clock, INTERACTIVE_REFUSE_OVER_MS)).toEqual({ refused: true, waitMs: 3_000 });
+  });
+});
+
+/** One ask, as a waiter in acquire's loop makes it: true when the token was taken. */
+async function asks(budget: CallBudget, cls: BudgetClass, clock: FakeClock): Promise<boolean> {
+  try {
+    await budget.acquire(cls, { deadline: clock.now() });
+    return true;
+  } catch (e) {
+    if (e instanceof BudgetWaitTooLong) return false;
+    throw e;
+  }
+}
+
+/**
+ * At 3 calls a minute in bursts of 1, instance A's mirror sweep asks for a token every POLL_MS while
+ * instance B's save is handed back to its form ("sending in 20 s"). The hand-back's mark is in the
+ * shared row, so the sweep holds off and the resend a second after its wait is sent; with no resend
+ * the sweep goes once the wait and HANDBACK_GRACE_MS are over. Before, the sweep took the token the
+ * moment it refilled and the save was handed back again, every time.
+ */
+const LOW = { perMin: 3, burst: 1 };
+/** The save's wait after the sweep's take: a token every 20 s, refilled from 200 ms after the full bucket's take. */
+const W = 20_200;
+
+describe("a save handed back on one instance, a sweep on another", () => {
+  it("the save's resend a second after its wait is sent; the sweep does not take the token before", async () => {
+    const { clock, a, b } = twoInstances("client:handback-resend", LOW);
+    const t0 = clock.now();
+    expect(await asks(a, "sync", clock)).toBe(true);
+    expect(await refusalOfWrite(b, clock, INTERACTIVE_REFUSE_OVER_MS)).toEqual({ refused: true, waitMs: W });
+    for (clock.t = t0 + POLL_MS; clock.t <= t0 + W + 1_000; clock.t += POLL_MS) {
+      expect({ at: clock.t - t0, took: await asks(a, "sync", clock) }).toEqual({ at: clock.t - t0, took: false });
+    }
+    clock.t = t0 + W + 1_000;
+    expect(await refusalOfWrite(b, clock, INTERACTIVE_REFUSE_OVER_MS)).toBeNull(); // sent
+    expect(await usageRows("client:handback-resend")).toEqual([
+      { budget_class: "sync", calls: 1, waits: 0 },
+      { budget_class: "write", calls: 1, waits: 0 },
+    ]);
+  });
+
+  it("with no resend (the countdown cancelled), the sweep goes once the wait and the grace are over", async () => {
+    const { clock, a, b } = twoInstances("client:handback-lapse", LOW);
+    const t0 = clock.now();
+    expect(await asks(a, "sync", clock)).toBe(true);
+    expect(await refusalOfWrite(b, clock, INTERACTIVE_REFUSE_OVER_MS)).toEqual({ refused: true, waitMs: W });
+    let took: number | null = null;
+    for (clock.t = t0 + POLL_MS; took === null && clock.t <= t0 + 60_000; clock.t += POLL_MS) {
+      if (await asks(a, "sync", clock)) took = clock.t - t0;
+    }
+    expect(took).not.toBeNull();
+    expect(took).toBeGreaterThanOrEqual(W + HANDBACK_GRACE_MS);
+    expect(took).toBeLessThan(W + HANDBACK_GRACE_MS + POLL_MS);
   });
 });

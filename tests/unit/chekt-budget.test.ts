@@ -68,7 +68,7 @@ describe("budget rules: class reserves", () => {
   it("a refused class is told how long until it may go, longer for lower classes", () => {
     const s = state({ tokens: 0, ...answerActive });
     const wait = (cls: Parameters<typeof decideTake>[1]) => {
-      const d = decideTake({ ...s, waitingAtMs: [0, 0, 0, 0, 0, 0] }, cls, T, false);
+      const d = decideTake({ ...s, waitingUntilMs: [0, 0, 0, 0, 0, 0] }, cls, T, false);
       return d.ok ? 0 : d.waitMs;
     };
     expect(wait("answer")).toBe(1000);
