@@ -8,6 +8,14 @@ type Row = Awaited<ReturnType<typeof webhookLogPage>>["rows"][number];
 const verdictTone = { accepted: "success", duplicate: "info", rejected: "danger", malformed: "warning" } as const;
 const applyTone = { applied: "success", ignored: "neutral", failed: "danger", pending: "warning" } as const;
 
+/**
+ * Why the receiver gave its verdict. An accepted delivery's reason is what applying its event did, which the
+ * Applied column says (as it stands now, after any re-apply): said once, there.
+ */
+function verdictNote(r: Row): string | null {
+  return r.verdict === "accepted" && r.event ? null : r.reason;
+}
+
 const COLUMNS: Column<Row>[] = [
   {
     key: "received",
@@ -44,7 +52,7 @@ const COLUMNS: Column<Row>[] = [
   {
     key: "verdict",
     header: "Signature verdict",
-    cell: (r) => <BadgeWithNote value={r.verdict} tones={verdictTone} note={r.reason} />,
+    cell: (r) => <BadgeWithNote value={r.verdict} tones={verdictTone} note={verdictNote(r)} />,
   },
   {
     key: "dupes",
