@@ -23,24 +23,19 @@ export function SiteDeviceStatus({
       className="text-slate-800 underline decoration-slate-300 hover:text-indigo-800"
       data-testid="site-device-status"
     >
-      {/* One box for the words: a list card makes its links inline-flex (app/globals.css), where each loose
-          " · " would be a flex item of its own with its spaces dropped ("4 online·0 offline"). A narrow
-          column breaks it after a dot, never inside a count. */}
-      <span>
-        <span className="whitespace-nowrap">
-          <span className="text-emerald-700">{c.online} online</span> ·
-        </span>{" "}
-        <span className="whitespace-nowrap">
-          <span className={c.offline ? "font-semibold text-red-700" : undefined}>{c.offline} offline</span>
-          {unknown ? " ·" : null}
-        </span>
-        {unknown ? (
-          <>
-            {" "}
-            <span className="whitespace-nowrap">{c.unknown} unknown</span>
-          </>
-        ) : null}
+      <span className="whitespace-nowrap">
+        <span className="text-emerald-700">{c.online} online</span> ·
+      </span>{" "}
+      <span className="whitespace-nowrap">
+        <span className={c.offline ? "font-semibold text-red-700" : undefined}>{c.offline} offline</span>
+        {unknown ? " ·" : null}
       </span>
+      {unknown ? (
+        <>
+          {" "}
+          <span className="whitespace-nowrap">{c.unknown} unknown</span>
+        </>
+      ) : null}
     </Link>
   );
 }
