@@ -34,7 +34,8 @@ export function RowSummary({ item, site, esc }: { item: QueueItem; site: string;
   return (
     <div className="min-w-0 flex-1 space-y-1">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="truncate font-semibold text-slate-900">{site}</span>
+        {/* Whole, wrapping: a row is where a long site name is read in full (the toolbar's one line cuts it). */}
+        <span className="min-w-0 font-semibold text-slate-900 [overflow-wrap:anywhere]">{site}</span>
         <RowBadges item={item} esc={esc} />
       </div>
       <p className="text-sm text-slate-800">{item.description ?? "Alarm"}</p>

@@ -25,7 +25,9 @@ export function SelectedActions(props: { item: QueueItem; work: QueueWork; canAn
         "bg-white/95 p-2 shadow-sm backdrop-blur"
       }
     >
-      <span className="mr-auto truncate text-sm text-slate-800">
+      {/* On a phone the name has the row to itself and wraps (cut to one line it lost most of a long name); on a
+          laptop one line, the row itself below naming the site in full. */}
+      <span className="mr-auto text-sm text-slate-800 max-md:w-full max-md:[overflow-wrap:anywhere] md:truncate">
         Selected: <strong>{site}</strong>
         {claimedByOther ? (
           <span className="ml-2 text-amber-800">· claimed by {item.claimedByName ?? "another operator"}</span>
