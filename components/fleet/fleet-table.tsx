@@ -12,6 +12,13 @@ function since(row: FleetRow, now: Date): string {
 }
 
 /**
+ * On a laptop a long site name (a 110-character one took five lines) keeps a row to two: two lines of 14rem, cut
+ * with an ellipsis. The whole name stays the link's text (a screen reader's, a search's), shows in full while the
+ * link has focus (Tab reaches every row's), and heads the site's page the link opens. A phone card shows it whole.
+ */
+const SITE_NAME_FIT = "md:line-clamp-2 md:max-w-56 md:focus:line-clamp-none";
+
+/**
  * The devices on the one DataTable (a card per device below 768 px, every field still shown).
  * `now` is the server's, so "3 h ago" is the same in both layouts.
  */
@@ -67,7 +74,8 @@ export function FleetTable({ rows, now }: { rows: FleetRow[]; now: Date }) {
         {
           key: "site",
           header: "Site",
-          cell: (r) => <SiteLink siteId={r.siteId} name={r.siteName} />,
+          className: "md:min-w-44",
+          cell: (r) => <SiteLink siteId={r.siteId} name={r.siteName} className={SITE_NAME_FIT} />,
         },
       ]}
     />
