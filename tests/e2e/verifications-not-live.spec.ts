@@ -2,27 +2,27 @@
 // open and live with an alarm on it; then their session is ended on the server (as a sign-out elsewhere,
 // a password reset or an admin does), or they are taken off the dealer. The stream's next heartbeat
 // check ends it, its reconnect is refused, and the queue says it is not live and why, keeps the rows it
-// has, and offers the way on (Reload: back to the queue, through sign-in when the session is gone).
+// has, and offers the way on (Reload: back to the queue, through sign-in when the session is gone); signed in
+// again in another tab, it is live again within the stream's heartbeat (it waited for its minutely read).
 // The "page dealer" tests: the queue stays with the dealer its page was drawn for. An operator of Acme and
 // Northwind switches to Northwind in a second tab (same browser, same cookies); Acme's queue used to show
 // Northwind's alarms under Acme's heading at its next read. Now the tab is told of the switch at once (the
 // browser's BroadcastChannel; it learnt it only back in focus or at its minutely read): the queue stops naming
 // both, keeps Acme's rows and offers Reload, and is live again when switched back; any other page in another
-// tab is drawn again for Northwind. Taken off Acme while still at Northwind, it says they no longer have access
-// to Acme once, and asks again only on Try again (it retried and was refused, audited, every 30 s).
-// axe; laptop (1280x800) and phone (390x844) screenshots under /tmp/shots/f5.
-import { expect, test, type Page } from "@playwright/test";
+// tab is drawn again for Northwind, so is a tab of a one-dealer user (no switcher) given a second, and so is
+// a tab when a dealer is connected in another (the callback makes it current). Taken off Acme while still at
+// Northwind, it says they no longer have access to Acme once, and asks again only on Try again (it retried and
+// was refused, audited, every 30 s).
+// axe; laptop (1280x800) and phone (390x844) screenshots under /tmp/shots/f5 (this round's: /tmp/shots/r26-desk).
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { newMember, signInWith, sql } from "./auth-helpers";
 import { sim } from "./setup";
 import { expectNoSeriousA11y, fitsTheWidth, screenshotsTo, SMALL_LAPTOP_AND_PHONE } from "./setup/page-checks";
 import { openQueue, raiseShown } from "./verifications-helpers";
 
-const shots = screenshotsTo("/tmp/shots/f5", {
-  makeDir: true,
-  fullPage: "none",
-  sizes: SMALL_LAPTOP_AND_PHONE,
-  check: fitsTheWidth,
-});
+const SHOTS = { makeDir: true, fullPage: "none", sizes: SMALL_LAPTOP_AND_PHONE, check: fitsTheWidth } as const;
+const shots = screenshotsTo("/tmp/shots/f5", SHOTS);
+const shotsR26 = screenshotsTo("/tmp/shots/r26-desk", SHOTS);
 
 const stamp = Date.now().toString(36);
 const PASSWORD = "not-live-password-1";
@@ -33,15 +33,20 @@ test.afterEach(async () => {
   for (const id of raised.splice(0)) await sim(`/_sim/alarms/${id}/resolve`, { body: {} });
 });
 
-/** A new operator of dealer 1 (Acme), and of Northwind too with `twoDealers`, signed in on `page`. */
-async function signedInMember(page: Page, tag: string, twoDealers = false) {
-  const member = await newMember(tag, PASSWORD, "operator");
-  if (twoDealers)
-    await sql(
-      `insert into memberships (user_id, dealer_link_id, role, updated_at)
-       select $1, id, 'operator', now() from dealer_links where external_dealer_id = 'northwind-alarms'`,
-      [member.id],
-    );
+type Role = "operator" | "admin";
+
+/** Makes the user a member of Northwind (dealer 2) too, with `role`. */
+const addNorthwind = (userId: string, role: Role) =>
+  sql(
+    `insert into memberships (user_id, dealer_link_id, role, updated_at)
+     select $1, id, $2, now() from dealer_links where external_dealer_id = 'northwind-alarms'`,
+    [userId, role],
+  );
+
+/** A new operator (or `role`) of dealer 1 (Acme), and of Northwind too with `twoDealers`, signed in on `page`. */
+async function signedInMember(page: Page, tag: string, twoDealers = false, role: Role = "operator") {
+  const member = await newMember(tag, PASSWORD, role);
+  if (twoDealers) await addNorthwind(member.id, role);
   await signInWith(page, member.email, PASSWORD);
   await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
   return member;
@@ -106,6 +111,27 @@ test("queue not live: a session ended on the server stops live updates, keeps th
   await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(notLive(page)).toHaveCount(0);
   await expect(row).toContainText(description);
+});
+
+test("queue not live: signed in again in another tab, the queue is live again within the stream's heartbeat", async ({
+  page,
+  context,
+}) => {
+  const description = `Signed in again ${stamp}`;
+  const { member, row } = await liveQueueWithAlarm(page, "notlivesignin", description);
+  await sql("UPDATE auth_sessions SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL", [member.id]);
+  await expect(notLive(page)).toHaveText("Not live Live updates stopped: Sign in first.", { timeout: 45_000 });
+
+  // Signed in again elsewhere (same cookies), the queue's tab untouched: it asks again within the heartbeat (2 s
+  // here), where it waited for its minutely read (or a focus); meanwhile it says it is not live and keeps its rows.
+  const other = await context.newPage();
+  await signInWith(other, member.email, PASSWORD);
+  await expect(other).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
+  await expect(page.getByText("Live", { exact: true })).toBeVisible(TOLD_AT_ONCE);
+  await expect(notLive(page)).toHaveCount(0);
+  await expect(row).toContainText(description);
+  await expectNoSeriousA11y(page, "main");
+  await shotsR26(page, "queue-live-again-signed-in-elsewhere");
 });
 
 test("queue not live: a member taken off the dealer is told why, and keeps the rows on screen", async ({ page }) => {
@@ -174,6 +200,21 @@ test("page dealer: a switch in a second tab reaches the first tab's queue at onc
   await expect(row).toHaveCount(0);
 });
 
+/**
+ * Switches to Northwind on a second page of `page`'s browser (its sites list); the dashboard on `page` is drawn again
+ * for Northwind at once, its switcher showing it; axe, and the `shot`.
+ */
+async function switchElsewhereRedrawsDashboard(page: Page, context: BrowserContext, shot: () => Promise<unknown>) {
+  const other = await context.newPage();
+  await other.goto("/sites");
+  await switchTo(other, "Northwind Alarms");
+  await expect(page.getByTestId("dealer-name")).toHaveText("Northwind Alarms", TOLD_AT_ONCE);
+  await expect(switcherShows(page)).toHaveText("Northwind Alarms");
+  await expect(page.getByRole("main")).not.toContainText("Acme Security");
+  await expectNoSeriousA11y(page);
+  await shot();
+}
+
 test("dealer switch: a page in another tab is drawn again for the dealer switched to, at once and unfocused", async ({
   page,
   context,
@@ -182,16 +223,59 @@ test("dealer switch: a page in another tab is drawn again for the dealer switche
   await page.goto("/");
   await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
 
-  const other = await context.newPage();
-  await other.goto("/sites");
-  await switchTo(other, "Northwind Alarms");
-
   // The dashboard's actions work on the current dealer, so it does not stay Acme's: it shows Northwind's.
-  await expect(page.getByTestId("dealer-name")).toHaveText("Northwind Alarms", TOLD_AT_ONCE);
-  await expect(switcherShows(page)).toHaveText("Northwind Alarms");
-  await expect(page.getByRole("main")).not.toContainText("Acme Security");
+  await switchElsewhereRedrawsDashboard(page, context, () => shots(page, "dashboard-switched-in-another-tab"));
+});
+
+test("dealer switch: a tab of a one-dealer user, given a second, follows a switch made in another tab", async ({
+  page,
+  context,
+}) => {
+  const member = await signedInMember(page, "pdone");
+  await page.goto("/");
+  await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
+  // One dealer: its name in the header, no switcher (and, on the old code, nothing listening for a switch).
+  await expect(page.getByLabel("Dealer", { exact: true })).toHaveCount(0);
+
+  await addNorthwind(member.id, "operator");
+  // Drawn again for Northwind, with the switcher its two dealers now bring.
+  const shot = () => shotsR26(page, "dashboard-one-dealer-switched-in-another-tab");
+  await switchElsewhereRedrawsDashboard(page, context, shot);
+});
+
+test("dealer switch: a dealer connected in another tab is current, and the first tab is drawn again for it", async ({
+  page,
+  context,
+}) => {
+  // An admin of Acme and Northwind (a switcher in the header) connects CHeKT dealer 3 in a second tab: the callback
+  // makes it current, which the first tab learnt only on focus or a reload.
+  await signedInMember(page, "pdconnect", true, "admin");
+  await page.goto("/");
+  await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");
+
+  const other = await context.newPage();
+  await other.goto("/dealer");
+  await other.getByLabel("Dealer ID (yours)").fill("coastal-guard");
+  await other.getByRole("textbox", { name: "Company name", exact: true }).last().fill("Coastal Guard");
+  await other.getByRole("button", { name: "Connect with CHeKT" }).click();
+  await expect(other).toHaveURL(/\/oauth\/authorize\?/);
+  await other.getByLabel("Email").fill("admin@coastal.example");
+  await other.getByLabel("Password").fill("chekt-demo");
+  await other.getByRole("button", { name: "Sign in and approve" }).click();
+  await expect(other).toHaveURL(/\/dealer\?connect=connected/);
+  await expect(other.getByTestId("dealer-title")).toHaveText("Coastal Guard");
+
+  await expect(page.getByTestId("dealer-name")).toHaveText("Coastal Guard", TOLD_AT_ONCE);
+  await expect(switcherShows(page)).toHaveText("Coastal Guard");
   await expectNoSeriousA11y(page);
-  await shots(page, "dashboard-switched-in-another-tab");
+  await shotsR26(page, "dashboard-dealer-connected-in-another-tab");
+
+  // Disconnected again, as sites-dealer.spec.ts expects to find it (it connects it itself).
+  await other.getByRole("button", { name: "Disconnect" }).click();
+  const dialog = other.getByRole("dialog");
+  await dialog.getByLabel(/Type .* to confirm/).fill("Coastal Guard");
+  await dialog.getByRole("button", { name: "Disconnect dealer" }).click();
+  await expect(other.getByRole("row", { name: /Coastal Guard/ })).toContainText("Disconnected");
 });
 
 declare global {
