@@ -117,10 +117,10 @@ function LiveBadge({ status }: { status: LiveStatus }) {
             variant="secondary"
             size="sm"
             pending={status.trying}
-            pendingText="Trying again…"
+            pendingText="Checking…"
             onClick={status.tryAgain}
           >
-            Try again
+            Check access again
           </Button>
         ) : null}
         <Button variant="secondary" size="sm" onClick={() => window.location.reload()}>

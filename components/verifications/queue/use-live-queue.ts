@@ -85,6 +85,8 @@ function useListedQueue(dealer: DeskDealer, heartbeatMs: number) {
     refetchInterval: (q) => nextListRead(q.state.error, heartbeatMs),
     // Coming back to this tab asks the server whether it is still this dealer's (a switch made while the tab slept).
     refetchOnWindowFocus: (q) => (lostAccess(q.state.error) ? false : "always"),
+    // Nor does the network coming back: a lost dealer is asked again only when the user says (each ask is audited).
+    refetchOnReconnect: (q) => !lostAccess(q.state.error),
   });
 }
 
