@@ -110,7 +110,8 @@ test("on a phone the settings tabs show the open one, wherever it stands in the 
   ] as const) {
     if (new URL(page.url()).pathname !== path) await page.goto(path);
     await expect(openTab(label)).toHaveAttribute("aria-current", "page");
-    expect(await offScreen(label), `${label}: the open tab is off screen`).toBe(0);
+    // The row scrolls once the page is live (an effect after hydration), so the check waits for it.
+    await expect.poll(() => offScreen(label), { message: `${label}: the open tab is off screen` }).toBe(0);
   }
   // Still on screen after the window was wide (no row to scroll) and narrow again.
   await page.setViewportSize(LAPTOP);
