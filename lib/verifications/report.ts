@@ -38,16 +38,10 @@ export type OperatorRow = {
   medianToClaim: number | null;
   medianToAnswer: number | null;
 };
-export type SiteRow = {
-  siteId: number;
-  site: string;
-  total: number;
-  dispatched: number;
-  disregarded: number;
-  expired: number;
-  medianToAnswer: number | null;
-};
-export type HourRow = { hour: number; total: number; dispatched: number; disregarded: number; expired: number };
+/** The per-state counts of a group of items, as stateCounts (below) reads them from a row. */
+type StateCounts = ReturnType<typeof stateCounts>;
+export type SiteRow = { siteId: number; site: string; medianToAnswer: number | null } & StateCounts;
+export type HourRow = { hour: number } & StateCounts;
 export type FalseSiteRow = {
   siteId: number;
   site: string;
