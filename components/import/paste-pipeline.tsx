@@ -5,23 +5,15 @@
 // send. Everything up to the send runs in the browser; the kind's action checks again.
 import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui";
-import type { Row } from "@/lib/bulk/columns";
 import { ColumnMatcher } from "./column-matcher";
 import { PasteStep, type SheetBox } from "./paste-step";
 import type { PipelineKind, PipelineText } from "./pipeline-types";
-import { ReviewStep } from "./review-step";
+import { ReviewStep, type ReviewSend } from "./review-step";
 import { usePastePipeline, type Step } from "./use-paste-pipeline";
 
 export type { CheckedRow, PipelineKind, PipelineText } from "./pipeline-types";
 
-type Props<F extends string> = SheetBox & {
-  kind: PipelineKind<F>;
-  text: PipelineText;
-  /** Sends the rows; the kind shows its own toast and goes to its job page. */
-  send(rows: Row<F>[], skipInvalid: boolean): Promise<void>;
-  pending: boolean;
-  failure: string | null;
-};
+type Props<F extends string> = SheetBox & ReviewSend<F> & { kind: PipelineKind<F>; text: PipelineText };
 
 export function PastePipeline<F extends string>({ kind, text: words, send, pending, failure, ...sheetBox }: Props<F>) {
   const p = usePastePipeline(kind);

@@ -12,6 +12,14 @@ import { ReviewGrid } from "./review-grid";
 import type { KeyLookupState } from "./use-key-lookup";
 import type { ReviewRowsState } from "./use-review-rows";
 
+/** The kind's send as the pipeline (paste-pipeline.tsx) hands it down to the review. */
+export type ReviewSend<F extends string> = {
+  /** Sends the rows; the kind shows its own toast and goes to its job page. */
+  send(rows: Row<F>[], skipInvalid: boolean): Promise<void>;
+  pending: boolean;
+  failure: string | null;
+};
+
 export function ReviewStep<F extends string>({
   headingRef,
   kind,
@@ -29,10 +37,7 @@ export function ReviewStep<F extends string>({
   review: ReviewRowsState<F>;
   fields: F[];
   onBack: () => void;
-  send(rows: Row<F>[], skipInvalid: boolean): Promise<void>;
-  pending: boolean;
-  failure: string | null;
-}) {
+} & ReviewSend<F>) {
   const { grid, reviewRows, onlyErrors, edit, skip, remove } = review;
   // The kind's failure speaks of a send from this review as shown: Back unmounts the step, so the review
   // shown again (as left, or built again from another sheet or match) starts without the old failure.
@@ -184,9 +189,7 @@ function SendBar<F extends string>({
   review: ReviewRowsState<F>;
   words: PipelineText;
   onBack: () => void;
-  send(rows: Row<F>[], skipInvalid: boolean): Promise<void>;
-  pending: boolean;
-}) {
+} & Pick<ReviewSend<F>, "send" | "pending">) {
   const { invalid } = review;
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-5 py-3">
