@@ -9,7 +9,7 @@ import { createChektClient } from "@/lib/chekt/client";
 import { siteImportApi, type SiteImportApi } from "@/lib/chekt/api/site-import";
 import { ALREADY_RETRIED, readJobItems, readJobProgress } from "@/lib/bulk/jobs";
 import { insertSiteImportJob, type NewImportRow } from "@/lib/import/jobs";
-import { planImportRetry } from "@/lib/import/retry";
+import { planImportRetry, type RetryFix } from "@/lib/import/retry";
 import { runAnyBulkJob } from "@/lib/jobs/run-job";
 import { RunAborted } from "@/lib/jobs/bulk-runner";
 import { DEMO } from "@/simulator/seed";
@@ -105,6 +105,16 @@ const noCtx = (existingSiteIds: string[] = []) => ({
   pattern: null,
   seqStart: 1,
 });
+
+/**
+ * The retry of one failed row (its cells edited to `values` when given) with `existing` sites already in CHeKT,
+ * seen to plan every row as valid.
+ */
+async function planRowRetry(jobId: string, itemId: string, o: Pick<RetryFix, "values"> & { existing?: string[] } = {}) {
+  const plan = await planImportRetry(w.db, w.dealerLinkId, jobId, [{ itemId, values: o.values }], noCtx(o.existing));
+  expect(plan?.invalid).toEqual([]);
+  return plan!;
+}
 
 /** Runs the job against CHeKT as it is, and sees the run aborted right after CHeKT created the first contact. */
 async function runStoppedAfterFirstContact(jobId: string, extra: Parameters<typeof deps>[0] = {}) {
@@ -276,12 +286,11 @@ describe("site import job", () => {
     expect(bad.row).toBe(3);
     expect(bad.statusCode).toBe(409);
     expect(bad.errorMessage).toMatch(/^Site #\d+ is in CHeKT, but contact First2 Last1: .*already used/);
-    const plan = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id }], noCtx(["ctf-001"]));
-    expect(plan?.invalid).toEqual([]);
-    expect(plan?.rows.map((x) => [x.existingSiteId, x.item.contacts.map((c) => c.external_contact_id)])).toEqual([
+    const plan = await planRowRetry(job.id, bad.id, { existing: ["ctf-001"] });
+    expect(plan.rows.map((x) => [x.existingSiteId, x.item.contacts.map((c) => c.external_contact_id)])).toEqual([
       [bad.chektDeviceId, ["ctf-001-C2"]],
     ]);
-    const retry = await submit(plan!.rows);
+    const retry = await submit(plan.rows);
     expect(await runAnyBulkJob(retry.id, deps())).toBe("finished");
     const sites = await chektSites("ctf");
     expect(sites.length).toBe(3);
@@ -310,21 +319,14 @@ describe("site import job", () => {
       contact1_phone: "",
       contact2_phone: "+1 212 555 0199",
     };
-    const plan1 = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id, values: edited }], noCtx());
-    expect(plan1?.invalid).toEqual([]);
+    const plan1 = await planRowRetry(job.id, bad.id, { values: edited });
     expect(planned(plan1)).toEqual([["edt-000-C2"]]);
     // That retry fails again (CHeKT refuses contact 2 outright) …
-    const { retry: retry1, bad: bad2 } = await retryRefused(plan1!.rows);
+    const { retry: retry1, bad: bad2 } = await retryRefused(plan1.rows);
     // … and is retried from the original cells: contact 1 (accepted two jobs back) is not sent again.
-    const plan2 = await planImportRetry(
-      w.db,
-      w.dealerLinkId,
-      retry1.id,
-      [{ itemId: bad2.id, values: row.values }],
-      noCtx(["edt-000"]),
-    );
+    const plan2 = await planRowRetry(retry1.id, bad2.id, { values: row.values, existing: ["edt-000"] });
     expect(planned(plan2)).toEqual([["edt-000-C2"]]);
-    await retryLands(plan2!.rows);
+    await retryLands(plan2.rows);
     const [site] = await chektSites("edt");
     expect(await contactIds(site.site_id)).toEqual(["edt-000-C1", "edt-000-C2"]);
   }, 120_000);
@@ -340,11 +342,10 @@ describe("site import job", () => {
       contact1_last_name: "Lastname-Fixed",
       contact1_phone: "+1 212 555 0177",
     };
-    const ctx = noCtx(["upd-000"]);
-    const plan1 = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id, values: edited }], ctx);
-    expect(plan1?.invalid).toEqual([]);
+    const existing = ["upd-000"];
+    const plan1 = await planRowRetry(job.id, bad.id, { values: edited, existing });
     expect(planned(plan1)).toEqual([["upd-000-C2"]]);
-    expect(plan1?.rows[0].item.contactUpdates).toEqual([
+    expect(plan1.rows[0].item.contactUpdates).toEqual([
       {
         contactId: c1.contact_id,
         contact: expect.objectContaining({
@@ -355,7 +356,7 @@ describe("site import job", () => {
       },
     ]);
     // Contact 2 is refused again, so the row fails a second time, but contact 1's update is accepted.
-    const { retry: retry1, bad: bad2 } = await retryRefused(plan1!.rows);
+    const { retry: retry1, bad: bad2 } = await retryRefused(plan1.rows);
     const updated = (await chektContacts(site.site_id)).find((c) => c.external_contact_id === "upd-000-C1")!;
     expect([updated.contact_id, updated.last_name, updated.phone_number]).toEqual([
       c1.contact_id,
@@ -372,10 +373,10 @@ describe("site import job", () => {
     });
     expect(audit.map((a) => [a.outcome, (a.traceId ?? "").length > 10])).toEqual([["success", true]]);
     // Retried again with the same cells: the update CHeKT accepted one job back is not sent again.
-    const plan2 = await planImportRetry(w.db, w.dealerLinkId, retry1.id, [{ itemId: bad2.id, values: edited }], ctx);
+    const plan2 = await planRowRetry(retry1.id, bad2.id, { values: edited, existing });
     expect(planned(plan2)).toEqual([["upd-000-C2"]]);
-    expect(plan2?.rows[0].item.contactUpdates).toEqual([]);
-    await retryLands(plan2!.rows);
+    expect(plan2.rows[0].item.contactUpdates).toEqual([]);
+    await retryLands(plan2.rows);
     expect(await contactIds(site.site_id)).toEqual(["upd-000-C1", "upd-000-C2"]);
   }, 120_000);
 
@@ -392,13 +393,12 @@ describe("site import job", () => {
       address1: "1 Main St",
       address2: "",
     };
-    const ctx = noCtx(["sup-000"]);
-    const plan1 = await planImportRetry(w.db, w.dealerLinkId, job.id, [{ itemId: bad.id, values: edited }], ctx);
-    expect(plan1?.invalid).toEqual([]);
+    const existing = ["sup-000"];
+    const plan1 = await planRowRetry(job.id, bad.id, { values: edited, existing });
     expect(planned(plan1)).toEqual([["sup-000-C2"]]);
-    expect(plan1?.rows.map((x) => [x.existingSiteId, x.item.siteUpdate])).toEqual([[site.site_id, true]]);
+    expect(plan1.rows.map((x) => [x.existingSiteId, x.item.siteUpdate])).toEqual([[site.site_id, true]]);
     // Contact 2 is refused again, so the row fails a second time, but the site's update is accepted.
-    const { retry: retry1, bad: bad2 } = await retryRefused(plan1!.rows);
+    const { retry: retry1, bad: bad2 } = await retryRefused(plan1.rows);
     const [updated] = await chektSites("sup");
     expect([updated.site_id, updated.name, updated.timezone, updated.address1, updated.address2]).toEqual([
       site.site_id,
@@ -422,9 +422,9 @@ describe("site import job", () => {
     });
     expect(audit.map((a) => [a.outcome, (a.traceId ?? "").length > 10])).toEqual([["success", true]]);
     // Retried again with the same cells: the update CHeKT accepted one job back is not sent again.
-    const plan2 = await planImportRetry(w.db, w.dealerLinkId, retry1.id, [{ itemId: bad2.id, values: edited }], ctx);
-    expect(plan2?.rows.map((x) => [x.existingSiteId, x.item.siteUpdate])).toEqual([[site.site_id, false]]);
-    await retryLands(plan2!.rows);
+    const plan2 = await planRowRetry(retry1.id, bad2.id, { values: edited, existing });
+    expect(plan2.rows.map((x) => [x.existingSiteId, x.item.siteUpdate])).toEqual([[site.site_id, false]]);
+    await retryLands(plan2.rows);
     expect(
       await w.db.auditLog.count({ where: { action: "sites.import.site.update", chektId: String(site.site_id) } }),
     ).toBe(1);
