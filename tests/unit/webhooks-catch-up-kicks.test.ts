@@ -9,7 +9,12 @@ const DELAY = 500;
 function kicks() {
   const runs: string[][] = [];
   const k = catchUpKicks((ids) => runs.push([...ids].sort()), { gapMs: GAP, delayMs: DELAY });
-  return { k, runs };
+  /** Pages of `dealers` resume close together, and the delay that gathers them passes. */
+  const resume = (...dealers: string[]) => {
+    for (const d of dealers) k.kick(d);
+    vi.advanceTimersByTime(DELAY);
+  };
+  return { k, runs, resume };
 }
 
 describe("catchUpKicks", () => {
@@ -27,25 +32,18 @@ describe("catchUpKicks", () => {
   });
 
   it("asks for a dealer at most once per gap, however often its pages resume", () => {
-    const { k, runs } = kicks();
-    for (let i = 0; i < (GAP - DELAY) / DELAY; i++) {
-      k.kick("a");
-      vi.advanceTimersByTime(DELAY);
-    }
+    const { runs, resume } = kicks();
+    for (let i = 0; i < (GAP - DELAY) / DELAY; i++) resume("a");
     expect(runs).toEqual([["a"]]);
     vi.advanceTimersByTime(GAP);
-    k.kick("a");
-    vi.advanceTimersByTime(DELAY);
+    resume("a");
     expect(runs).toEqual([["a"], ["a"]]);
   });
 
   it("one dealer's gap does not hold back another's catch-up", () => {
-    const { k, runs } = kicks();
-    k.kick("a");
-    vi.advanceTimersByTime(DELAY);
-    k.kick("a");
-    k.kick("b");
-    vi.advanceTimersByTime(DELAY);
+    const { runs, resume } = kicks();
+    resume("a");
+    resume("a", "b");
     expect(runs).toEqual([["a"], ["b"]]);
   });
 
