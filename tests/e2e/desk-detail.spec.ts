@@ -5,9 +5,9 @@
 // while it opens); Escape with a note typed and not sent asks first; axe clean; laptop and phone
 // screenshots (copied to /tmp/shots/desk-plans/).
 import { expect, test } from "@playwright/test";
-import { signIn, sim } from "./setup";
+import { sim } from "./setup";
 import { screenshotsTo, VIEWPORTS } from "./setup/page-checks";
-import { clearFaults, expectAccessible, queueLive, raiseShown } from "./verifications-helpers";
+import { clearFaults, expectAccessible, raiseShown, signInToQueue } from "./verifications-helpers";
 
 const shots = screenshotsTo("/tmp/shots/desk-plans", { fullPage: "none" });
 
@@ -21,8 +21,7 @@ test(
   async ({ page }) => {
     test.setTimeout(90_000);
     await page.setViewportSize(VIEWPORTS.laptop);
-    await signIn(page, "operator", "/verifications");
-    await queueLive(page);
+    await signInToQueue(page);
     const { row: r } = await raiseShown(page, 1, "Detail view check", { priority: "high", trigger: "door-forced" });
 
     // From here CHeKT's Partner API (sites, contacts, stations) answers only 503s: the view must

@@ -11,7 +11,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
 import { screenshotsTo } from "./setup/page-checks";
-import { expectAccessible, openQueue, queueLive, raise, row } from "./verifications-helpers";
+import { expectAccessible, openQueue, queueLive, raise, row, signInToQueue } from "./verifications-helpers";
 
 const shots = screenshotsTo("/tmp/shots/escalation", { prefix: "escalation-", fullPage: "none", makeDir: true });
 
@@ -154,8 +154,7 @@ test(
 test("the first visit asks to turn on alarm sound and notifications, and the answer is remembered", async ({
   page,
 }) => {
-  await signIn(page, "operator", "/verifications");
-  await queueLive(page);
+  await signInToQueue(page);
   const prompt = page.getByTestId("alerts-prompt");
   await expect(prompt).toBeVisible();
   await expectAccessible(page);

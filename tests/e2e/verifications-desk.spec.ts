@@ -9,7 +9,16 @@
 import { expect, test, type Request, type Route } from "@playwright/test";
 import { sql } from "./auth-helpers";
 import { signIn, sim } from "./setup";
-import { clearFaults, expectAccessible, queueLive, raise, raiseShown, row, shots } from "./verifications-helpers";
+import {
+  clearFaults,
+  expectAccessible,
+  queueLive,
+  raise,
+  raiseShown,
+  row,
+  shots,
+  signInToQueue,
+} from "./verifications-helpers";
 
 /** The lease's time is up now, as if the claimer's last heartbeat were a lease ago. */
 async function expireLease(id: string) {
@@ -79,8 +88,7 @@ test("a late list answer never removes alarms that arrived live meanwhile", asyn
 });
 
 test("priority first, deadline-only switch in the URL, an announcement per new alarm, axe clean", async ({ page }) => {
-  await signIn(page, "operator", "/verifications");
-  await queueLive(page);
+  await signInToQueue(page);
   const high = await raiseShown(page, 4, "Sort high, sooner", {
     priority: "high",
     trigger: "motion",
@@ -287,8 +295,7 @@ test(
 test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is sent again with the same key", async ({
   page,
 }) => {
-  await signIn(page, "operator", "/verifications");
-  await queueLive(page);
+  await signInToQueue(page);
   const { id } = await raiseShown(page, 7, "Answer under 429", { priority: "critical", trigger: "panic" });
   await sim("/_sim/faults", {
     body: { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_429: 1 },
@@ -409,8 +416,7 @@ test(
     "is marked on the select, and the outcome chosen stays chosen for the answer that follows",
   async ({ page }) => {
     test.setTimeout(90_000);
-    await signIn(page, "operator", "/verifications");
-    await queueLive(page);
+    await signInToQueue(page);
     const toolbar = page.getByTestId("queue-actions");
 
     // A site with no contacts: CHeKT names none, and the call list is empty.

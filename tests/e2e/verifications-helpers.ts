@@ -2,13 +2,19 @@
 // simulator, find rows, scan with axe, and save laptop + phone screenshots (copied to
 // /tmp/shots/desk/ when that folder exists, for a human look).
 import { expect, type Locator, type Page } from "@playwright/test";
-import { sim } from "./setup";
+import { signIn, sim } from "./setup";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 
 export type Raised = { alarm: { id: string }; verification: { verification_id: string; contact_id: number } };
 
 export const row = (page: Page, id: string) =>
   page.locator(`[data-testid="verification-row"][data-verification-id="${id}"]`);
+
+/** The operator signed in on the queue, its live stream connected. */
+export async function signInToQueue(page: Page) {
+  await signIn(page, "operator", "/verifications");
+  await queueLive(page);
+}
 
 export async function openQueue(page: Page, path = "/verifications") {
   await page.goto(path);

@@ -13,6 +13,7 @@ import {
   raiseShown,
   row,
   shots,
+  signInToQueue,
 } from "./verifications-helpers";
 
 /** Where the desk's screenshots are copied for a person to look at (when the folder exists). */
@@ -85,8 +86,7 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
 });
 
 test("an alarm nobody answers expires and leaves the queue by itself", async ({ page }) => {
-  await signIn(page, "operator", "/verifications");
-  await queueLive(page);
+  await signInToQueue(page);
   const { row: r } = await raiseShown(page, 2, "Glass break, nobody answers", { expires_in_s: 6 });
   await expect(r).toHaveCount(0, { timeout: 15_000 });
 });
@@ -190,8 +190,7 @@ test(
 test("in the opened alarm, where the operator decides, c claims and d and x open the outcome picker", async ({
   page,
 }) => {
-  await signIn(page, "operator", "/verifications");
-  await queueLive(page);
+  await signInToQueue(page);
   const { row: r } = await raiseShown(page, 7, "Keys in the alarm", { expires_in_s: 240 });
   await r.click();
   // Enter opens it unclaimed; c claims it there, as its "Claim (c)" button says.
@@ -267,8 +266,7 @@ test("the selected alarm's toolbar sticks below the header, and a row moved to s
 test("on a phone the claimed alarm's buttons wrap, all on screen; Release claim waits, then says it worked", async ({
   page,
 }) => {
-  await signIn(page, "operator", "/verifications");
-  await queueLive(page);
+  await signInToQueue(page);
   const toolbar = page.getByTestId("queue-actions");
   const { row: r } = await raiseShown(page, 1, "Phone buttons", { expires_in_s: 240 });
 
