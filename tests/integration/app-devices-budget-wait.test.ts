@@ -5,10 +5,8 @@
 // "rate limited", asking for another click. Real action client, Postgres and simulator (6 calls a minute).
 import "../support/console-mocks";
 import { beforeAll, expect, it } from "vitest";
-import { ADMIN } from "../support/sim-world";
+import { ADMIN, simStats } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
-import { simControl } from "../support/simulator";
-import type { RequestStats } from "@/simulator/stats";
 
 // One call every 10 s and no burst: a read right after another has to wait about 10 s.
 const world = simFile("chekt_app_devices_wait", {
@@ -22,8 +20,7 @@ beforeAll(async () => {
   settings = await import("@/actions/settings");
 });
 
-const deviceReads = async () =>
-  (await simControl<RequestStats>(world.sim.url, "GET", "/_sim/stats"))?.byRoute["GET /v1/devices"] ?? 0;
+const deviceReads = async () => (await simStats(world.sim.url)).byRoute["GET /v1/devices"] ?? 0;
 
 it("a read the App key's budget would hold is handed back to count down, with nothing sent", async () => {
   const read = () => settings.loadAppDevicesAction({ dealerLinkId: world.linkId, limit: 5 });

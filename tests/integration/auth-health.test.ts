@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { clearSimStats, simStats } from "../support/sim-world";
 
 let db: TestDatabase;
 /** Undefined once a test has stopped it; the next test starts another. */
@@ -32,13 +33,12 @@ beforeEach(async () => {
   await prisma.$executeRaw`
     INSERT INTO health_checks (name, ok, status, checked_at_ms) VALUES ('chekt', true, 404, 1)
     ON CONFLICT (name) DO UPDATE SET checked_at_ms = 1, claimed_at_ms = 0`;
-  await fetch(`${sim.url}/_sim/stats`, { method: "DELETE" });
+  await clearSimStats(sim.url);
 });
 
 /** Requests CHeKT (the simulator) answered on its base URL since the test began: the health probe's. */
 async function baseUrlCalls(): Promise<number> {
-  const stats = (await (await fetch(`${sim!.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
-  return stats.byRoute["GET /"] ?? 0;
+  return (await simStats(sim!.url)).byRoute["GET /"] ?? 0;
 }
 afterAll(async () => {
   const { prisma } = await import("@/lib/db");

@@ -8,14 +8,12 @@
 import "../support/console-mocks";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { ADMIN } from "../support/sim-world";
+import { ADMIN, simStats } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
-import { simControl } from "../support/simulator";
 import { BudgetWaitTooLong, CallBudget, credentialKey } from "@/lib/chekt/budget";
 import { PgBudgetStore } from "@/lib/chekt/budget-pg";
 import { INTERACTIVE_REFUSE_OVER_MS } from "@/lib/chekt/budget-wait";
 import { FREE_TIER } from "@/lib/chekt/budget-rules";
-import type { RequestStats } from "@/simulator/stats";
 
 const world = simFile("chekt_429_wait", { members: [ADMIN], user: ADMIN, faults: true });
 let settings: typeof import("@/actions/settings");
@@ -28,8 +26,7 @@ const refuseNext = (path: string) =>
   world.fault({ path, method: "GET", rate_429: 1, retry_after_s: RETRY_AFTER_S, count: 1 });
 const COUNTDOWN = /^Waiting for CHeKT's rate limit — sending in 20 s\. Nothing has been sent yet\.$/;
 
-const readsOf = async (route: string) =>
-  (await simControl<RequestStats>(world.sim.url, "GET", "/_sim/stats"))?.byRoute[route] ?? 0;
+const readsOf = async (route: string) => (await simStats(world.sim.url)).byRoute[route] ?? 0;
 
 // Each test starts its clock ten minutes after the last one's: a wait recorded by one is over for the next.
 let clockAt = 0;

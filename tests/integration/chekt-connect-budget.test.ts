@@ -8,6 +8,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { simFile } from "../support/sim-file";
+import { clearSimStats, simStats } from "../support/sim-world";
 import { DEMO } from "@/simulator/seed";
 import { FREE_TIER } from "@/lib/chekt/budget-rules";
 
@@ -39,7 +40,7 @@ describe("the dealer connect's code exchange", () => {
     const { callbackUrl, exchangeCode } = await import("@/lib/chekt/api/oauth");
     const { getDealer } = await import("@/lib/chekt/api/dealers");
     const { code, verifier } = await approvedCode(callbackUrl());
-    await fetch(`${world.sim.url}/_sim/stats`, { method: "DELETE" });
+    await clearSimStats(world.sim.url);
     // The partner token and four reads: CHeKT's burst of five, all through the budget.
     for (let i = 0; i < FREE_TIER.burst - 1; i++)
       await getDealer({ dealerId: DEMO.dealers.acme.id }, { budgetClass: "answer" });
@@ -47,7 +48,7 @@ describe("the dealer connect's code exchange", () => {
     const token = await exchangeCode({ code, verifier, traceId: "4b0c8a64-1d7e-4c55-9f0e-3f1a2b3c4d5e" });
     expect(token.access_token).not.toBe("");
     expect(token.dealer_id).toBe(DEMO.dealers.coastal.id);
-    const stats = (await (await fetch(`${world.sim.url}/_sim/stats`)).json()) as { byStatus: Record<string, number> };
+    const stats = await simStats(world.sim.url);
     expect(stats.byStatus).toEqual({ "200": FREE_TIER.burst + 1 });
     // Counted where the Settings panel shows the partner's usage: an interactive write.
     const usage = await world.prisma.$queryRawUnsafe<{ calls: number }[]>(

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { alice, answerInput } from "../support/desk-alarms";
 import { deskFile } from "../support/desk-file";
-import { clearSimFaults, simFault, simRequestLog } from "../support/sim-world";
+import { clearSimFaults, clearSimStats, simFault, simRequestLog } from "../support/sim-world";
 import { simControl } from "../support/simulator";
 import { until } from "../support/until";
 
@@ -54,7 +54,7 @@ beforeAll(async () => {
 describe("two instances deliver the same annotation at once", () => {
   it("one leases and sends it, the other sends nothing: one call, one annotation, the row sent", async () => {
     const { id, alarmId } = await owed(1);
-    await simControl(desk.sim.url, "DELETE", "/_sim/stats");
+    await clearSimStats(desk.sim.url);
     const now = new Date();
     const results = await Promise.all([deliver(id, now), deliver(id, now)]);
     expect([...results].sort()).toEqual([null, "sent"]);
@@ -93,7 +93,7 @@ describe("the lease runs out during a slow send", () => {
     // The slow attempt wrote nothing: the row was no longer its own.
     expect(slowState).toBeNull();
     // Nothing is due: an hour later the sweep sends nothing, and the alarm still has one annotation.
-    await simControl(desk.sim.url, "DELETE", "/_sim/stats");
+    await clearSimStats(desk.sim.url);
     expect(await deliver(id, new Date(t0.getTime() + 3_600_000))).toBeNull();
     expect(await annotateCalls()).toBe(0);
     expect(annotationsOn(alarmId)).toHaveLength(1);

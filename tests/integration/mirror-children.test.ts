@@ -9,7 +9,7 @@ import "../support/console-mocks";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO } from "@/simulator/seed";
 import type { NewItem } from "@/lib/bulk/jobs";
-import { OPERATOR } from "../support/sim-world";
+import { clearSimStats, OPERATOR, simStats } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted, contactInput } from "../support/form-inputs";
 import { runOperatorJob } from "../support/operator-job";
@@ -71,10 +71,10 @@ describe("mirror-children · contacts: write-through", () => {
 
   it("update: the mirror takes the answer; the audit's before is what the mirror had (no extra read)", async () => {
     const contactId = await createAda();
-    await fetch(`${world.sim.url}/_sim/stats`, { method: "DELETE" });
+    await clearSimStats(world.sim.url);
     const r = await renameAda(contactId);
     expect(r?.serverError).toBeUndefined();
-    const stats = (await (await fetch(`${world.sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
+    const stats = await simStats(world.sim.url);
     expect(Object.keys(stats.byRoute).filter((k) => k.startsWith("GET ") && k.includes("contacts"))).toEqual([]);
     expect(Object.keys(stats.byRoute).some((k) => k.startsWith("PUT ") && k.includes("contacts"))).toBe(true);
     expect(await mirrorOf(contactId)).toMatchObject({ lastName: "Mirrored", email: null });

@@ -5,7 +5,7 @@
 import "../support/console-mocks";
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { VIEWER } from "../support/sim-world";
+import { clearSimStats, simStats, VIEWER } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { until } from "../support/until";
 
@@ -22,8 +22,7 @@ let counts: typeof import("@/app/(console)/_dashboard/mirror-counts");
 let bulkFrom: number;
 
 const syncRow = () => world.prisma.mirrorSync.findUniqueOrThrow({ where: { dealerLinkId: world.linkId } });
-const simCalls = async () =>
-  ((await fetch(`${world.sim.url}/_sim/stats`).then((r) => r.json())) as { total: number }).total;
+const simCalls = async () => (await simStats(world.sim.url)).total;
 const sweepJobs = () =>
   world.prisma.$queryRaw<{ state: string }[]>`
     SELECT state::text FROM pgboss.job WHERE name = ${worker.SYNC_QUEUE} AND singleton_key = ${world.linkId}
@@ -77,7 +76,7 @@ describe("the dashboard's Refresh", () => {
   // One test: the second part needs the sweep the first one stopped, and CHeKT's sites as it left them.
   it("at 10,000 sites queues the dealer's sweep without a CHeKT call, is joined, and moves As of", async () => {
     const lastSwept = await sweptAnHourAgo();
-    await fetch(`${world.sim.url}/_sim/stats`, { method: "DELETE" });
+    await clearSimStats(world.sim.url);
     await world.prisma.chektBudgetUsage.deleteMany({});
 
     expect(await refresh()).toBe("started");

@@ -6,7 +6,7 @@
 import "../support/console-mocks";
 import { beforeAll, describe, expect, it } from "vitest";
 import { session } from "../support/session";
-import { ADMIN, OPERATOR } from "../support/sim-world";
+import { ADMIN, clearSimStats, OPERATOR, simStats } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted, siteInput, stationInput } from "../support/form-inputs";
 import { testAuditRows } from "../support/audit-rows";
@@ -71,11 +71,11 @@ describe("mirror write-through: sites", () => {
 
   it("update: CHeKT's answer replaces the row; the audit 'before' comes from the mirror (one CHeKT call)", async () => {
     const siteId = await createHarbor();
-    await fetch(`${world.sim.url}/_sim/stats`, { method: "DELETE" });
+    await clearSimStats(world.sim.url);
     const r = await sites.updateSiteAction({ site_id: siteId, name: "Harbor Depot North" });
     expect(r?.serverError).toBeUndefined();
     expect(await siteRow(siteId)).toMatchObject({ name: "Harbor Depot North", changedAt: null });
-    const stats = (await (await fetch(`${world.sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
+    const stats = await simStats(world.sim.url);
     const siteGets = Object.entries(stats.byRoute)
       .filter(([k]) => k.startsWith("GET ") && k.endsWith("/sites/:siteId"))
       .reduce((n, [, v]) => n + v, 0);
@@ -89,12 +89,12 @@ describe("mirror write-through: sites", () => {
     await world.prisma.mirrorSite.delete({
       where: { dealerLinkId_chektId: { dealerLinkId: world.linkId, chektId: siteId } },
     });
-    await fetch(`${world.sim.url}/_sim/stats`, { method: "DELETE" });
+    await clearSimStats(world.sim.url);
     // The PUT takes its budget token while the mirror is read; it must still go after the GET's
     // answer, or the GET would read the new name and the audit row would lose the old one.
     const r = await sites.updateSiteAction({ site_id: siteId, name: "Harbor Depot East" });
     expect(r?.serverError).toBeUndefined();
-    const stats = (await (await fetch(`${world.sim.url}/_sim/stats`)).json()) as { byRoute: Record<string, number> };
+    const stats = await simStats(world.sim.url);
     const calls = (method: string) =>
       Object.entries(stats.byRoute)
         .filter(([k]) => k.startsWith(`${method} `) && k.endsWith("/sites/:siteId"))

@@ -16,8 +16,7 @@ import { closeTenancyWorld, startTenancyWorld, type TenancyWorld } from "../supp
 import { session } from "../support/session";
 import { cookieJar as jar, requestHeaders } from "../support/next-headers";
 import { callAction, exportedActions, type ActionResult, type FoundAction } from "../support/action-registry";
-import { simControl } from "../support/simulator";
-import type { RequestStats } from "@/simulator/stats";
+import { clearSimStats, simStats } from "../support/sim-world";
 import { DEMO } from "@/simulator/seed";
 import { errorText } from "@/lib/error-text";
 
@@ -302,8 +301,8 @@ describe("the admin pages' ?dealer= (lib/settings/dealers.ts)", () => {
     const saved = await m.settings.setDealerSecretsAction({ dealerLinkId: B, apiKey: DEMO.app.apiKey });
     expect(saved.serverError).toBeUndefined();
     const simUrl = world!.sim.url;
-    const stats = async () => (await simControl<RequestStats>(simUrl, "GET", "/_sim/stats"))!;
-    await simControl(simUrl, "DELETE", "/_sim/stats");
+    const stats = () => simStats(simUrl);
+    await clearSimStats(simUrl);
     const views = [];
     for (let view = 0; view < 3; view++) views.push(await open("settings/app-devices", { dealer: B }));
     expect((await stats()).byRoute, "CHeKT calls made by three page views").toEqual({});

@@ -7,8 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ada as admin, alice, bob, answerInput, type RaisedVerification } from "../support/desk-alarms";
 import { deskFile } from "../support/desk-file";
-import { clearSimFaults, simFault, simRequestLog } from "../support/sim-world";
-import { simControl } from "../support/simulator";
+import { clearSimFaults, clearSimStats, simFault, simRequestLog } from "../support/sim-world";
 import { until } from "../support/until";
 
 let answer: typeof import("@/lib/verifications/answer");
@@ -69,7 +68,7 @@ beforeAll(async () => {
 describe("two dispatches of one alarm at once", () => {
   it("a double click (a second tab): one success, CHeKT holds one answer, the second told who and when", async () => {
     const v = await desk.raise(1);
-    await simControl(desk.sim.url, "DELETE", "/_sim/stats");
+    await clearSimStats(desk.sim.url);
     const results = await settle([send(alice, v, "dispatch"), send(alice, v, "dispatch")]);
     expect(fulfilled(results)).toEqual([expect.objectContaining({ outcome: "answered", state: "dispatched" })]);
     expect(rejected(results)).toEqual([

@@ -3,7 +3,7 @@
 // variables lib/env needs pointing at them, and the app's Prisma client. Files that call server
 // actions also connect a dealer link with members and put it in the request's cookie.
 import type { RunningSimulator } from "@/simulator/server";
-import type { RequestLogEntry } from "@/simulator/stats";
+import type { RequestLogEntry, RequestStats } from "@/simulator/stats";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { ACME, connectDealerLink } from "./dealer-links";
@@ -64,6 +64,14 @@ export const simFault = (simUrl: string, fault: Record<string, unknown>) =>
   simControl(simUrl, "POST", "/_sim/faults", fault);
 /** Clears every injected fault. */
 export const clearSimFaults = (simUrl: string) => simControl(simUrl, "DELETE", "/_sim/faults");
+/** Starts the simulator's request counts and log afresh (its control API; a refusal fails the test). */
+export const clearSimStats = (simUrl: string) => simControl(simUrl, "DELETE", "/_sim/stats");
+/** The simulator's request counts since they were last cleared: in all, by status and by `METHOD route`. */
+export async function simStats(simUrl: string): Promise<RequestStats> {
+  const stats = await simControl<RequestStats>(simUrl, "GET", "/_sim/stats");
+  if (!stats) throw new Error("the simulator answered its stats with an empty body");
+  return stats;
+}
 /** The requests the simulator answered since its stats were last cleared, in order: [at ms, route, status]. */
 export const simRequestLog = async (simUrl: string) =>
   (await simControl<RequestLogEntry[]>(simUrl, "GET", "/_sim/stats/log")) ?? [];
