@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { freshDealer } from "../support/fresh-dealer";
 import { simFile } from "../support/sim-file";
+import { clearSimStats, simBulkSites, simRouteCalls } from "../support/sim-world";
 
 const world = simFile("chekt_mirror_batch_it");
 let pull: typeof import("@/lib/mirror/pull");
@@ -36,21 +37,7 @@ function statementText(arg: unknown): string {
 /** Statements that read or write the mirror's object tables (not the sweep's progress, not the budget). */
 const mirrorStatements = () => sent.filter((t) => /\bmirror_(stations|sites|contacts|devices|arming)\b/.test(t));
 
-const control = async (path: string, method: string, body?: unknown) => {
-  const r = await fetch(`${world.sim.url}${path}`, {
-    method,
-    headers: body ? { "content-type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(r.ok, `${method} ${path}: ${r.status}`).toBe(true);
-  return r.json().catch(() => null);
-};
-const sitesListCalls = async () => {
-  const stats = (await control("/_sim/stats", "GET")) as { byRoute: Record<string, number> };
-  return Object.entries(stats.byRoute)
-    .filter(([k]) => k.startsWith("GET ") && k.endsWith("Id/sites"))
-    .reduce((n, [, v]) => n + v, 0);
-};
+const sitesListCalls = () => simRouteCalls(world.sim.url, "GET", "Id/sites");
 
 /**
  * A dealer of the test's own with `count` generated sites (no children, so a sweep's children phase stays short)
@@ -59,14 +46,14 @@ const sitesListCalls = async () => {
 async function ownDealer(count: number): Promise<Scope> {
   const { seed } = await freshDealer(world.sim.url, "Batch Dealer");
   const scope = { dealerLinkId: await connectDealerLink(world.prisma, seed), dealerId: seed.chektDealerId };
-  if (count > 0) await control("/_sim/bulk-sites", "POST", { dealer_id: scope.dealerId, count });
+  if (count > 0) await simBulkSites(world.sim.url, { dealer_id: scope.dealerId, count });
   return scope;
 }
 
 /** One more site of the dealer's, with `contacts` contacts and `devices` cameras: its last site. */
 async function siteWithChildren(scope: Scope, contacts: number, devices: number): Promise<number> {
   const body = { dealer_id: scope.dealerId, count: 1, contacts_per_site: contacts, devices_per_site: devices };
-  await control("/_sim/bulk-sites", "POST", body);
+  await simBulkSites(world.sim.url, body);
   return sitesOf(scope).at(-1)!.site_id;
 }
 
@@ -116,7 +103,7 @@ describe("mirror: one statement per page", () => {
     expect(mirrored.map((r) => r.chektId).sort((a, b) => a - b)).toEqual(sites.slice(0, PAGE).map((s) => s.site_id));
 
     bad.address2 = address2;
-    await control("/_sim/stats", "DELETE");
+    await clearSimStats(world.sim.url);
     const stop = new AbortController();
     // Stop once the children phase begins: the sites phase is what is checked here.
     onStatement = (text) => void (/mirror_contacts/.test(text) && stop.abort());

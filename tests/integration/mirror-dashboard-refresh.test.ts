@@ -5,7 +5,7 @@
 import "../support/console-mocks";
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { clearSimStats, simStats, VIEWER } from "../support/sim-world";
+import { clearSimStats, simBulkSites, simStats, VIEWER } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { until } from "../support/until";
 
@@ -59,13 +59,7 @@ beforeAll(async () => {
   await boss.start();
   await worker.createMirrorQueues(boss);
   await boss.stop({ graceful: false, wait: true });
-  const r = await fetch(`${world.sim.url}/_sim/bulk-sites`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ dealer_id: 1, count: SITES }),
-  });
-  expect(r.ok).toBe(true);
-  bulkFrom = ((await r.json()) as { first_site_id: number }).first_site_id;
+  bulkFrom = await simBulkSites(world.sim.url, { dealer_id: 1, count: SITES });
 }, 120_000);
 
 afterAll(async () => (await import("@/lib/background")).stopBackgroundWork());

@@ -6,6 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEMO } from "@/simulator/seed";
 import type { MirrorTarget } from "@/lib/mirror/targets";
 import { simFile } from "../support/sim-file";
+import { simBulkSites } from "../support/sim-world";
 
 // A view queues its refresh through next/server's `after`: counting its calls counts what views queue.
 const queued = vi.hoisted(() => ({ n: 0 }));
@@ -24,13 +25,8 @@ const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 
 
 /** A site of Acme in CHeKT with no contact and no device, mirrored and swept at SWEPT. */
 async function emptySite(): Promise<number> {
-  const r = await fetch(`${world.sim.url}/_sim/bulk-sites`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ dealer_id: scope.dealerId, count: 1, devices_per_site: 0, contacts_per_site: 0 }),
-  });
-  expect(r.ok).toBe(true);
-  const siteId = ((await r.json()) as { first_site_id: number }).first_site_id;
+  const sites = { dealer_id: scope.dealerId, count: 1, devices_per_site: 0, contacts_per_site: 0 };
+  const siteId = await simBulkSites(world.sim.url, sites);
   await refresh.refreshNow(scope, [{ kind: "site", chektId: siteId }], { now: () => SWEPT });
   await world.prisma.mirrorSite.update({
     where: { dealerLinkId_chektId: { dealerLinkId: scope.dealerLinkId, chektId: siteId } },

@@ -8,7 +8,7 @@ import "../support/console-mocks";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@/simulator/seed";
 import type { NewItem } from "@/lib/bulk/jobs";
-import { OPERATOR } from "../support/sim-world";
+import { OPERATOR, simBulkSites } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted } from "../support/form-inputs";
 import { runOperatorJob } from "../support/operator-job";
@@ -40,13 +40,7 @@ const partner = (path: string) => `/partner/v1/dealers/${ACME}${path}`;
 /** A new site of Acme's with two contacts and two devices, all of it mirrored (site, children, arming). */
 async function mirroredSite(): Promise<number> {
   const body = { dealer_id: ACME, count: 1, contacts_per_site: 2, devices_per_site: 2 };
-  const r = await fetch(`${world.sim.url}/_sim/bulk-sites`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(r.ok).toBe(true);
-  const siteId = Math.max(...world.sim.state.sites.under(ACME).map((s) => s.site_id));
+  const siteId = await simBulkSites(world.sim.url, body);
   for (const read of [pull.pullSite, pull.pullContacts, pull.pullDevices, pull.pullArming])
     expect(await read(scope(), siteId)).toBe("fresh");
   return siteId;

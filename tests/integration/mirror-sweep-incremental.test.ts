@@ -5,7 +5,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { connectDealerLink } from "../support/dealer-links";
 import { freshDealer } from "../support/fresh-dealer";
-import { simControl } from "../support/simulator";
+import { clearSimFaults, clearSimStats, simBulkSites, simRouteCalls } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 
 const world = simFile("chekt_sweep_incr_it", { faults: true });
@@ -13,20 +13,8 @@ let sweep: typeof import("@/lib/mirror/sweep");
 
 const CAP = 8;
 const noSleep = async () => undefined;
-const control = (path: string, method: string, body?: unknown) => simControl(world.sim.url, method, path, body);
-/** The simulator's answer to a control call that must answer something. */
-async function answer<T>(path: string, method: string, body?: unknown): Promise<T> {
-  const got = await simControl<T>(world.sim.url, method, path, body);
-  if (got === undefined) throw new Error(`${method} ${path} answered nothing`);
-  return got;
-}
 /** GET requests the simulator answered since its stats were cleared, for routes ending in `suffix`. */
-const calls = async (suffix: string): Promise<number> => {
-  const { byRoute } = await answer<{ byRoute: Record<string, number> }>("/_sim/stats", "GET");
-  return Object.entries(byRoute)
-    .filter(([k]) => k.startsWith("GET ") && k.endsWith(suffix))
-    .reduce((n, [, v]) => n + v, 0);
-};
+const calls = (suffix: string) => simRouteCalls(world.sim.url, "GET", suffix);
 /** The run's clock: hour `h` of a day after every real time here, so each run's reads are told apart. */
 const hour = (h: number) => new Date(Date.UTC(2030, 0, 1, h));
 
@@ -39,8 +27,8 @@ async function dealerWith(count: number): Promise<{ scope: Dealer; ids: number[]
 }
 async function newSites(scope: Dealer, count: number): Promise<number[]> {
   const body = { dealer_id: scope.dealerId, count, contacts_per_site: 1, devices_per_site: 1 };
-  const made = await answer<{ first_site_id: number }>("/_sim/bulk-sites", "POST", body);
-  return Array.from({ length: count }, (_, i) => made.first_site_id + i);
+  const first = await simBulkSites(world.sim.url, body);
+  return Array.from({ length: count }, (_, i) => first + i);
 }
 /** Site id → when the sweep last read its children (null: never), for the dealer's live sites. */
 const readTimes = async (scope: Dealer) =>
@@ -71,7 +59,7 @@ it("every run lists every site and reads the children of at most the cap: never-
   const { scope, ids } = await dealerWith(30);
   const perRun: { sitesPages: number; contacts: number; arming: number }[] = [];
   for (const h of [1, 2, 3, 4]) {
-    await control("/_sim/stats", "DELETE");
+    await clearSimStats(world.sim.url);
     const out = await run(scope, h);
     expect(out.sites).toBe(30);
     perRun.push({
@@ -102,13 +90,13 @@ it("a run cut off mid-way resumes with the rest of its sites and reads none of t
   // run is stopped (a shutdown) while it waits for them.
   const { scope, ids } = await dealerWith(12);
   const due = ids.slice(0, CAP);
-  await control("/_sim/faults", "POST", {
+  await world.fault({
     path: `/partner/v1/dealers/${scope.dealerId}/sites/${due[3]}/contacts`,
     method: "GET",
     delay_ms: 5000,
     count: 1,
   });
-  await control("/_sim/stats", "DELETE");
+  await clearSimStats(world.sim.url);
   const stop = new AbortController();
   const cut = run(scope, 1, { signal: stop.signal });
   await expect.poll(async () => (await syncRow(scope)).done, { timeout: 20_000, interval: 50 }).toBe(3);
@@ -119,8 +107,8 @@ it("a run cut off mid-way resumes with the rest of its sites and reads none of t
   expect(await calls("/arming-settings")).toBe(3);
 
   // Resumed (a later clock: the worker picked it up again): no list read again, the 5 sites left, each once.
-  await control("/_sim/faults", "DELETE");
-  await control("/_sim/stats", "DELETE");
+  await clearSimFaults(world.sim.url);
+  await clearSimStats(world.sim.url);
   await run(scope, 2);
   expect({ sitesPages: await calls("Id/sites"), arming: await calls("/arming-settings") }).toEqual({
     sitesPages: 0,
@@ -134,7 +122,7 @@ it("a run cut off mid-way resumes with the rest of its sites and reads none of t
 it("a site that cannot be read is skipped, still counts toward the cap, and is read first next run", async () => {
   const { scope, ids } = await dealerWith(10);
   // The first run's 8 never-read sites: the first answers 500 every time.
-  await control("/_sim/faults", "POST", {
+  await world.fault({
     path: `/partner/v1/dealers/${scope.dealerId}/sites/${ids[0]}/contacts`,
     rate_5xx: 1,
     status_5xx: 500,
@@ -142,7 +130,7 @@ it("a site that cannot be read is skipped, still counts toward the cap, and is r
   await run(scope, 1);
   expect(await readAt(scope, hour(1))).toEqual(ids.slice(1, 8));
   expect(await syncRow(scope)).toMatchObject({ state: "idle", skipped: 1 });
-  await control("/_sim/faults", "DELETE");
+  await clearSimFaults(world.sim.url);
   // Still never read: read now with the other two never read, then the oldest (hour 1's, by id).
   await run(scope, 2);
   expect(await readAt(scope, hour(2))).toEqual([...ids.slice(0, 6), ...ids.slice(8, 10)]);

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { MirrorTarget } from "@/lib/mirror/targets";
 import { NORTHWIND, connectDealerLink } from "../support/dealer-links";
 import { simFile } from "../support/sim-file";
+import { clearSimFaults, clearSimStats, simBulkSites, simRouteCalls, simStats } from "../support/sim-world";
 import { until } from "../support/until";
 
 // Every test starts with no fault left on the simulator, whatever an earlier one left when it failed.
@@ -24,27 +25,13 @@ let scope: { dealerLinkId: string; dealerId: number };
 
 const noSleep = async () => undefined;
 const simSites = () => [...world.sim.state.sites.values()].filter((s) => s.dealer_id === 1);
-const control = (path: string, method: string, body?: unknown) =>
-  fetch(`${world.sim.url}${path}`, {
-    method,
-    headers: body ? { "content-type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  }).then(async (r) => {
-    expect(r.ok, `${method} ${path}: ${r.status}`).toBe(true);
-    return r.json().catch(() => null);
-  });
 /**
  * New sites of dealer 1 in CHeKT only (the mirror is not told), each with one contact and one camera: a test
  * that changes, deletes or refreshes sites works on its own, so it never depends on what another did to theirs.
  */
 const newSimSites = async (count: number) => {
-  const made: { first_site_id: number } = await control("/_sim/bulk-sites", "POST", {
-    dealer_id: 1,
-    count,
-    devices_per_site: 1,
-    contacts_per_site: 1,
-  });
-  return Array.from({ length: count }, (_, i) => world.sim.state.sites.get(made.first_site_id + i)!);
+  const first = await simBulkSites(world.sim.url, { dealer_id: 1, count, devices_per_site: 1, contacts_per_site: 1 });
+  return Array.from({ length: count }, (_, i) => world.sim.state.sites.get(first + i)!);
 };
 const newSimSite = async () => (await newSimSites(1))[0]!;
 /** Empties the link's mirror, its sync row included, so its next sweep is a first sync. */
@@ -61,13 +48,7 @@ const emptyMirror = (dealerLinkId: string) => {
     p.mirrorSync.deleteMany({ where }),
   ]);
 };
-/** Requests the simulator answered since its stats were last cleared, for routes ending in `suffix` ("GET …/sites"). */
-const routeCalls = async (method: string, suffix: string): Promise<number> => {
-  const stats = (await control("/_sim/stats", "GET")) as { byRoute: Record<string, number> };
-  return Object.entries(stats.byRoute)
-    .filter(([k]) => k.startsWith(`${method} `) && k.endsWith(suffix))
-    .reduce((n, [, v]) => n + v, 0);
-};
+const routeCalls = (method: string, suffix: string) => simRouteCalls(world.sim.url, method, suffix);
 
 /** Runs the sync worker (its hourly sweep out of the way) until `done` holds, then stops it. */
 async function workUntil(done: () => Promise<boolean>, what: string) {
@@ -98,7 +79,7 @@ beforeAll(async () => {
   });
   scope = { dealerLinkId: linkId, dealerId: 1 };
   // Enough sites that the sweep pages (200 a page) and the children phase has real work.
-  await control("/_sim/bulk-sites", "POST", { dealer_id: 1, count: 200, devices_per_site: 1, contacts_per_site: 1 });
+  await simBulkSites(world.sim.url, { dealer_id: 1, count: 200, devices_per_site: 1, contacts_per_site: 1 });
 });
 
 describe("mirror: the sweep", () => {
@@ -178,7 +159,7 @@ describe("mirror: the sweep", () => {
   }, 120_000);
 
   it("a failure in the children phase stops it with the reason; the next run resumes where it stopped", async () => {
-    await control("/_sim/faults", "POST", {
+    await world.fault({
       path: "/partner/v1/dealers/1/sites/*/contacts",
       rate_5xx: 1,
       status_5xx: 500,
@@ -187,9 +168,9 @@ describe("mirror: the sweep", () => {
     const failed = await world.prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } });
     expect(failed).toMatchObject({ state: "failed", phase: "children" });
     expect(failed!.lastError).toMatch(/500|server/i);
-    await control("/_sim/faults", "DELETE");
+    await clearSimFaults(world.sim.url);
 
-    await control("/_sim/stats", "DELETE");
+    await clearSimStats(world.sim.url);
     await sweep.sweepDealer(scope, { sleep: noSleep });
     // Resumed in the children phase: the dealer, stations and sites lists were not read again.
     expect(await routeCalls("GET", "Id/sites")).toBe(0);
@@ -202,28 +183,28 @@ describe("mirror: the sweep", () => {
   }, 120_000);
 
   it("a 429 storm only delays it: the sweep waits and finishes with every site", async () => {
-    await control("/_sim/stats", "DELETE");
-    await control("/_sim/faults", "POST", {
+    await clearSimStats(world.sim.url);
+    await world.fault({
       path: "/partner/v1/dealers/1/sites",
       method: "GET",
       rate_429: 1,
       count: 3,
     });
     const out = await sweep.sweepDealer(scope, { sleep: noSleep });
-    const stats = (await control("/_sim/stats", "GET")) as { byStatus: Record<string, number> };
+    const stats = await simStats(world.sim.url);
     expect(stats.byStatus["429"]).toBe(3);
     expect(out.sites).toBe(simSites().length);
     expect(await world.prisma.mirrorSync.findUnique({ where: { dealerLinkId: linkId } })).toMatchObject({
       state: "idle",
       lastError: null,
     });
-    await control("/_sim/faults", "DELETE");
+    await clearSimFaults(world.sim.url);
   }, 120_000);
 
   it("one site that answers 500 every time is skipped and named; the sites after it are still read", async () => {
     // Newest ids, so the children phase reaches them last: X first, then the two after it.
     const [bad, after, deletedLater] = await newSimSites(3);
-    await control("/_sim/faults", "POST", {
+    await world.fault({
       path: `/partner/v1/dealers/1/sites/${bad!.site_id}/contacts`,
       rate_5xx: 1,
       status_5xx: 500,
@@ -251,7 +232,7 @@ describe("mirror: the sweep", () => {
       }
       expect((await read.findMirrorSite(linkId, deletedLater!.site_id))!.goneAt).toBeInstanceOf(Date);
     } finally {
-      await control("/_sim/faults", "DELETE");
+      await clearSimFaults(world.sim.url);
     }
     // The fault gone, the next sweep reads the site and says nothing more.
     await sweep.sweepDealer(scope, { sleep: noSleep });
@@ -313,20 +294,20 @@ describe("mirror: refresh", () => {
     const before = await read.findMirrorSite(linkId, site.site_id);
     expect(before).toMatchObject({ name: site.name, goneAt: null });
     site.name = "Never Seen";
-    await control("/_sim/faults", "POST", {
+    await world.fault({
       path: `/partner/v1/dealers/1/sites/${site.site_id}`,
       rate_5xx: 1,
       status_5xx: 500,
     });
     await expect(refresh.refreshNow(scope, { kind: "site", chektId: site.site_id })).rejects.toThrow();
-    await control("/_sim/faults", "DELETE");
+    await clearSimFaults(world.sim.url);
     const after = await read.findMirrorSite(linkId, site.site_id);
     expect(after!.name).toBe(before!.name);
     expect(after!.confirmedAt.getTime()).toBe(before!.confirmedAt.getTime());
   });
 
   it("the list view refresh re-reads only the page shown, in one CHeKT call", async () => {
-    await control("/_sim/stats", "DELETE");
+    await clearSimStats(world.sim.url);
     const first = simSites().sort((a, b) => (a.name < b.name ? -1 : 1))[0]!;
     first.address1 = "1 Fresh Street";
     await refresh.refreshNow(scope, { kind: "sites", view: "sort=name&per=25" });
@@ -361,8 +342,8 @@ describe("mirror: refresh", () => {
   it("a queued refresh runs at the sync class and is retried once: a 5xx outage costs at most 8 calls", async () => {
     const site = await newSimSite();
     const path = `/partner/v1/dealers/1/sites/${site.site_id}`;
-    await control("/_sim/faults", "POST", { path, rate_5xx: 1, status_5xx: 500 });
-    await control("/_sim/stats", "DELETE");
+    await world.fault({ path, rate_5xx: 1, status_5xx: 500 });
+    await clearSimStats(world.sim.url);
     await world.prisma.chektBudgetUsage.deleteMany({});
     await queueRefreshes([{ kind: "site", chektId: site.site_id }]);
     const jobRow = async () =>
@@ -378,8 +359,8 @@ describe("mirror: refresh", () => {
       async () => ["retry", "failed"].includes((await jobRow()).state),
       "the queued refresh's first try to end",
     );
-    await control("/_sim/faults", "DELETE");
-    const stats = (await control("/_sim/stats", "GET")) as { byStatus: Record<string, number> };
+    await clearSimFaults(world.sim.url);
+    const stats = await simStats(world.sim.url);
     const perTry = stats.byStatus["500"] ?? 0;
     expect(perTry).toBeGreaterThan(0);
     expect(perTry * (1 + (await jobRow()).retry_limit)).toBeLessThanOrEqual(8);

@@ -6,7 +6,7 @@
 import "../support/console-mocks";
 import { beforeAll, describe, expect, it } from "vitest";
 import { session } from "../support/session";
-import { ADMIN, clearSimStats, OPERATOR, simStats } from "../support/sim-world";
+import { ADMIN, clearSimStats, OPERATOR, simRouteCalls } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted, siteInput, stationInput } from "../support/form-inputs";
 import { testAuditRows } from "../support/audit-rows";
@@ -75,11 +75,7 @@ describe("mirror write-through: sites", () => {
     const r = await sites.updateSiteAction({ site_id: siteId, name: "Harbor Depot North" });
     expect(r?.serverError).toBeUndefined();
     expect(await siteRow(siteId)).toMatchObject({ name: "Harbor Depot North", changedAt: null });
-    const stats = await simStats(world.sim.url);
-    const siteGets = Object.entries(stats.byRoute)
-      .filter(([k]) => k.startsWith("GET ") && k.endsWith("/sites/:siteId"))
-      .reduce((n, [, v]) => n + v, 0);
-    expect(siteGets).toBe(0);
+    expect(await simRouteCalls(world.sim.url, "GET", "/sites/:siteId")).toBe(0);
     const audit = await world.prisma.auditLog.findFirst({ where: { action: "sites.update", chektId: String(siteId) } });
     expect(audit!.before).toMatchObject({ name: "Harbor Depot" });
   });
@@ -94,12 +90,8 @@ describe("mirror write-through: sites", () => {
     // answer, or the GET would read the new name and the audit row would lose the old one.
     const r = await sites.updateSiteAction({ site_id: siteId, name: "Harbor Depot East" });
     expect(r?.serverError).toBeUndefined();
-    const stats = await simStats(world.sim.url);
-    const calls = (method: string) =>
-      Object.entries(stats.byRoute)
-        .filter(([k]) => k.startsWith(`${method} `) && k.endsWith("/sites/:siteId"))
-        .reduce((n, [, v]) => n + v, 0);
-    expect([calls("GET"), calls("PUT")]).toEqual([1, 1]);
+    const calls = (method: string) => simRouteCalls(world.sim.url, method, "/sites/:siteId");
+    expect([await calls("GET"), await calls("PUT")]).toEqual([1, 1]);
     const audit = await world.prisma.auditLog.findFirst({
       where: { action: "sites.update", chektId: String(siteId) },
       orderBy: { at: "desc" },

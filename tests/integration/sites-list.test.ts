@@ -3,6 +3,7 @@
 // the URL state. Checked against the simulator's own records.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSimulator } from "../support/simulator";
+import { simBulkSites } from "../support/sim-world";
 import type { RunningSimulator } from "@/simulator/server";
 import type { Site } from "@/simulator/store";
 import { siteList, siteListControls } from "@/lib/schemas/site-list";
@@ -22,12 +23,7 @@ beforeAll(async () => {
   process.env.CHEKT_API_BASE_URL = sim.url;
   // lib/env validates every variable on import; this file never touches Postgres.
   process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/unused";
-  const res = await fetch(`${sim.url}/_sim/bulk-sites`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ dealer_id: 2, count: 2000 }),
-  });
-  expect(res.ok).toBe(true);
+  await simBulkSites(sim.url, { dealer_id: 2, count: 2000 });
   listSites = (await import("@/lib/chekt/api/sites")).listSites;
   all = [...sim.state.sites.values()].filter((s) => s.dealer_id === 2);
   expect(all.length).toBeGreaterThanOrEqual(2000);

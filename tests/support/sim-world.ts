@@ -2,6 +2,7 @@
 // CHeKT simulator with its rate limit out of the way (pacing is tested in chekt-budget), the two
 // variables lib/env needs pointing at them, and the app's Prisma client. Files that call server
 // actions also connect a dealer link with members and put it in the request's cookie.
+import type { ControlBody } from "@/simulator/control-body";
 import type { RunningSimulator } from "@/simulator/server";
 import type { RequestLogEntry, RequestStats } from "@/simulator/stats";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -71,6 +72,19 @@ export async function simStats(simUrl: string): Promise<RequestStats> {
   const stats = await simControl<RequestStats>(simUrl, "GET", "/_sim/stats");
   if (!stats) throw new Error("the simulator answered its stats with an empty body");
   return stats;
+}
+/** How many `method` requests to routes ending in `suffix` (e.g. "/contacts") the simulator answered since then. */
+export async function simRouteCalls(simUrl: string, method: string, suffix: string): Promise<number> {
+  const { byRoute } = await simStats(simUrl);
+  return Object.entries(byRoute)
+    .filter(([route]) => route.startsWith(`${method} `) && route.endsWith(suffix))
+    .reduce((n, [, count]) => n + count, 0);
+}
+/** Makes `count` new sites of one dealer in the simulator at once, with their children; the first one's ID. */
+export async function simBulkSites(simUrl: string, sites: ControlBody<"bulkSites">): Promise<number> {
+  const made = await simControl<{ first_site_id: number }>(simUrl, "POST", "/_sim/bulk-sites", sites);
+  if (!made) throw new Error("the simulator answered its bulk sites with an empty body");
+  return made.first_site_id;
 }
 /** The requests the simulator answered since its stats were last cleared, in order: [at ms, route, status]. */
 export const simRequestLog = async (simUrl: string) =>
