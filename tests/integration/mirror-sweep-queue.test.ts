@@ -127,11 +127,12 @@ describe("mirror sweep queue", () => {
     const logs: string[] = [];
     const w = await startWorker((m) => logs.push(m));
     try {
-      // What a Postgres restart does to the lock's session, once the sweep holds the lock.
+      // What a Postgres restart does to the lock's session, once the sweep holds the lock. Only this file's
+      // database: another file running beside it has sessions on the same server.
       const lockSession = Prisma.sql`
         SELECT a.pid FROM pg_stat_activity a
         JOIN pg_locks l ON l.pid = a.pid AND l.locktype = 'advisory' AND l.granted
-        WHERE a.application_name = ${`lock mirror-sync:${acme}`}`;
+        WHERE a.application_name = ${`lock mirror-sync:${acme}`} AND a.datname = current_database()`;
       await until(
         async () => (await world.prisma.$queryRaw<unknown[]>(lockSession)).length > 0,
         () => "Acme locked",
