@@ -2,9 +2,10 @@
 import { useRouter } from "next/navigation";
 import { Unlink } from "lucide-react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
+import { announceDealerDisconnected } from "@/components/shell/dealer-broadcast";
 import { disconnectDealerAction } from "@/actions/dealer";
 
-export function DisconnectButton({ companyName }: { companyName: string }) {
+export function DisconnectButton({ companyName, dealerLinkId }: { companyName: string; dealerLinkId: string }) {
   const router = useRouter();
   return (
     <ConfirmAction
@@ -21,7 +22,10 @@ export function DisconnectButton({ companyName }: { companyName: string }) {
       confirmLabel="Disconnect dealer"
       typeToConfirm={companyName}
       successMessage={`${companyName} disconnected`}
-      onDone={() => router.refresh()}
+      onDone={() => {
+        announceDealerDisconnected(dealerLinkId);
+        router.refresh();
+      }}
     />
   );
 }

@@ -10,10 +10,13 @@ import { useLatest } from "@/components/verifications/shared/use-latest";
  * request.
  */
 const CHANNEL = "chekt-console:dealer-switch";
-const messageSchema = z.object({ dealerLinkId: z.string().min(1) });
+const messageSchema = z.object({ dealerLinkId: z.string().min(1), disconnected: z.boolean().default(false) });
 
-/** A switch of the current dealer to `dealerLinkId`; `here`: made in this tab (its switcher, or a connect's page). */
-export type DealerSwitch = { dealerLinkId: string; here: boolean };
+/**
+ * A switch of the current dealer to `dealerLinkId`; `here`: made in this tab (its switcher, or a connect's page).
+ * `disconnected`: not a switch but `dealerLinkId` disconnected, so no tab can go on working on it.
+ */
+export type DealerSwitch = { dealerLinkId: string; here: boolean; disconnected: boolean };
 
 const listeners = new Set<(s: DealerSwitch) => void>();
 let channel: BroadcastChannel | null = null;
@@ -28,7 +31,7 @@ function subscribe(listener: (s: DealerSwitch) => void): () => void {
     channel = new BroadcastChannel(CHANNEL);
     channel.onmessage = (e: MessageEvent<unknown>) => {
       const message = messageSchema.safeParse(e.data);
-      if (message.success) tell({ dealerLinkId: message.data.dealerLinkId, here: false });
+      if (message.success) tell({ ...message.data, here: false });
     };
   }
   return () => {
@@ -42,15 +45,27 @@ function subscribe(listener: (s: DealerSwitch) => void): () => void {
 
 /** Tells this tab's listeners and every other tab of the browser that the current dealer is now `dealerLinkId`. */
 export function announceDealerSwitch(dealerLinkId: string): void {
+  announce({ dealerLinkId, disconnected: false });
+}
+
+/**
+ * Tells every tab that `dealerLinkId` was disconnected: a tab drawn for it is drawn again (as after a switch), and
+ * a desk keeping it asks at once and says it lost the dealer, where each learnt it only at its next action or read.
+ */
+export function announceDealerDisconnected(dealerLinkId: string): void {
+  announce({ dealerLinkId, disconnected: true });
+}
+
+function announce(message: z.infer<typeof messageSchema>) {
   if (channel) {
     // Sent on the tab's own channel, which never receives its own messages: this tab's listeners are told below.
-    channel.postMessage({ dealerLinkId });
+    channel.postMessage(message);
   } else if (typeof BroadcastChannel !== "undefined") {
     const sender = new BroadcastChannel(CHANNEL);
-    sender.postMessage({ dealerLinkId });
+    sender.postMessage(message);
     sender.close();
   }
-  tell({ dealerLinkId, here: true });
+  tell({ ...message, here: true });
 }
 
 /** Calls `onSwitch` for each switch of the current dealer, made in this tab or another, while mounted. */

@@ -35,8 +35,14 @@ export function DealerTabProvider({ drawnFor, children }: { drawnFor: string | n
   }
   const keepers = useRef(0);
 
-  useDealerSwitches(({ dealerLinkId, here }) => {
-    if (here || dealerLinkId === currentId) return;
+  useDealerSwitches(({ dealerLinkId, here, disconnected }) => {
+    if (here) return;
+    if (disconnected) {
+      // Which dealer is current now is the server's to say (another of the user's, or none): the page drawn anew.
+      if (dealerLinkId === currentId && keepers.current === 0) startRefresh(() => router.refresh());
+      return;
+    }
+    if (dealerLinkId === currentId) return;
     setCurrentId(dealerLinkId);
     if (keepers.current === 0) startRefresh(() => router.refresh());
   });

@@ -243,7 +243,7 @@ test("dealer switch: a tab of a one-dealer user, given a second, follows a switc
   await switchElsewhereRedrawsDashboard(page, context, shot);
 });
 
-test("dealer switch: a dealer connected in another tab is current, and the first tab is drawn again for it", async ({
+test("dealer switch: a tab follows a dealer connected in another tab, then its disconnect", async ({
   page,
   context,
 }) => {
@@ -270,12 +270,24 @@ test("dealer switch: a dealer connected in another tab is current, and the first
   await expectNoSeriousA11y(page);
   await shotsR26(page, "dashboard-dealer-connected-in-another-tab");
 
-  // Disconnected again, as sites-dealer.spec.ts expects to find it (it connects it itself).
+  // Disconnected again, as sites-dealer.spec.ts expects to find it (it connects it itself). The first tab on a page
+  // that does not re-draw itself while a dealer's first sweep runs (the dashboard does), and the disconnect made on
+  // /dealer itself: the connect's landing page, drawn again after it, would announce the dealer now current.
+  await page.goto("/stations");
+  await expect(switcherShows(page)).toHaveText("Coastal Guard");
+  await other.goto("/dealer");
   await other.getByRole("button", { name: "Disconnect" }).click();
   const dialog = other.getByRole("dialog");
   await dialog.getByLabel(/Type .* to confirm/).fill("Coastal Guard");
   await dialog.getByRole("button", { name: "Disconnect dealer" }).click();
   await expect(other.getByRole("row", { name: /Coastal Guard/ })).toContainText("Disconnected");
+  // The first tab, drawn for Coastal Guard, is told and drawn again for a dealer it can still work on (it kept
+  // showing Coastal Guard until its next action was refused).
+  await expect(switcherShows(page)).not.toHaveText("Coastal Guard", TOLD_AT_ONCE);
+  await expect(page.getByRole("cell", { name: "Coastal Central" })).toHaveCount(0);
+  await expect(page.getByLabel("Dealer", { exact: true }).locator("option", { hasText: "Coastal Guard" })).toHaveCount(
+    0,
+  );
 });
 
 declare global {

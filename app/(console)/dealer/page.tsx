@@ -44,7 +44,9 @@ export default async function DealerPage({
             ? `CHeKT dealer #${dealer.chektDealerId} · your dealer ID ${dealer.externalDealerId}`
             : "No dealer is connected to this console yet."
         }
-        actions={dealer && isAdmin ? <DisconnectButton companyName={dealer.companyName} /> : null}
+        actions={
+          dealer && isAdmin ? <DisconnectButton companyName={dealer.companyName} dealerLinkId={dealer.id} /> : null
+        }
       />
       <ConnectOutcome connect={sp.connect} trace={sp.trace} />
       {/* Connected, the callback made the new dealer current (its cookie): the browser's other tabs follow. */}
