@@ -56,10 +56,10 @@ export const heldElsewhereInput = z.object({
   siteId,
   externalIds: z
     .array(z.string().trim())
-    .min(1, "Give at least one external ID to check")
+    .min(1, "Give at least one device ID (yours) to check")
     .max(
       MAX_ROWS_PER_JOB,
-      `At most ${countText(MAX_ROWS_PER_JOB)} external IDs can be checked at once (a job's rows); split the list`,
+      `At most ${countText(MAX_ROWS_PER_JOB)} device IDs (yours) can be checked at once (a job's rows); split the list`,
     )
     .superRefine((ids, ctx) => {
       for (const id of ids) {

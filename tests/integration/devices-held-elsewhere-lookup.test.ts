@@ -165,7 +165,7 @@ describe("which pasted IDs the dealer's other sites hold", () => {
     const r = await devices.devicesHeldElsewhere({ siteId: TARGET, externalIds: tooMany });
     expect(r?.data).toBeUndefined();
     expect(r?.validationErrors?.fieldErrors?.externalIds).toEqual([
-      "At most 5,000 external IDs can be checked at once (a job's rows); split the list",
+      "At most 5,000 device IDs (yours) can be checked at once (a job's rows); split the list",
     ]);
     const bad = await devices.devicesHeldElsewhere({ siteId: TARGET, externalIds: ["x".repeat(129)] });
     expect(bad?.validationErrors?.fieldErrors?.externalIds).toEqual([

@@ -108,7 +108,7 @@ describe("the device paste's lookup", () => {
     });
     expect(tooMany.success).toBe(false);
     const message = tooMany.error!.issues[0].message;
-    expect(message).toBe("At most 5,000 external IDs can be checked at once (a job's rows); split the list");
+    expect(message).toBe("At most 5,000 device IDs (yours) can be checked at once (a job's rows); split the list");
     expect(
       heldAnswer({
         ok: false,
