@@ -8,8 +8,10 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/db";
 
 let server: Server;
+let db: TestDatabase;
 const KEYS = [
   "CHEKT_API_BASE_URL",
   "CHEKT_CLIENT_ID",
@@ -43,7 +45,10 @@ beforeAll(async () => {
   process.env.CHEKT_CLIENT_ID = "env-client";
   process.env.CHEKT_CLIENT_SECRET = "env-secret";
   delete process.env.CHEKT_PRIVATE_KEY;
-  process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/unused";
+  // The clients keep CHeKT's rate budget in Postgres: a database of this file's own, not the run's one that
+  // another file running beside it could reach.
+  db = await createTestDatabase("chekt_index");
+  process.env.DATABASE_URL = db.url;
   globalThis.fetch = Object.assign(
     (input: RequestInfo | URL, init?: RequestInit) => {
       wrapped.push(String(input instanceof Request ? input.url : input));
@@ -59,6 +64,7 @@ afterAll(async () => {
     else process.env[k] = saved[k];
   }
   await new Promise<void>((r) => server.close(() => r()));
+  await db?.drop();
 });
 
 it("chekt uses CHEKT_API_BASE_URL and the env's client credentials; chektApp one client per key", async () => {
