@@ -5,6 +5,14 @@
 
 export type ExternalIdKind = "site" | "contact" | "station" | "device";
 
+/**
+ * What the dealer's own identifier is called wherever it shows (forms, tables, sheets, messages): "Site ID (yours)",
+ * in one place so a page and the import sheet read the same column by the same words.
+ */
+export function yourIdLabel(kind: ExternalIdKind | "dealer"): string {
+  return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ID (yours)`;
+}
+
 /** The longest external ID we make or accept (ours: CHeKT allows 128). */
 export const EXTERNAL_ID_MAX = 64;
 /** The characters an external ID may hold, in words, for the messages that refuse others. */

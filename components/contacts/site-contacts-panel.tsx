@@ -21,6 +21,7 @@ import type { SitePanelProps } from "@/components/sites/site-children-panels";
 import type { MirroredContact as Contact } from "@/lib/mirror/contacts";
 import { listSeenOf } from "@/lib/mirror/site-page-read";
 import { freshnessFor } from "@/lib/mirror/view";
+import { yourIdLabel } from "@/lib/external-id";
 
 /** After the name: whether CHeKT deleted or changed the contact since it was written here. */
 function MirrorChange({ contact }: { contact: Contact }) {
@@ -114,7 +115,7 @@ function contactColumns(siteId: number): Column<Contact>[] {
     },
     {
       key: "external",
-      header: "Contact ID (yours)",
+      header: yourIdLabel("contact"),
       className: "text-slate-600",
       cell: (c) => c.external_contact_id,
     },

@@ -6,6 +6,7 @@ import { FormFailure, SlowNotice } from "@/components/forms/form-failure";
 import { useInputForm } from "@/components/forms/use-action-form";
 import { connectDealerSchema } from "@/lib/schemas/dealer";
 import { startDealerConnectAction } from "@/actions/dealer";
+import { yourIdLabel } from "@/lib/external-id";
 
 /**
  * Starts connecting a dealer: our ID and the company name, then off to CHeKT's approval page
@@ -30,7 +31,7 @@ export function ConnectForm() {
     <form onSubmit={form.onSubmit} noValidate className="space-y-4" aria-busy={form.pending || leaving}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Input
-          label="Dealer ID (yours)"
+          label={yourIdLabel("dealer")}
           required
           {...f("external_dealer_id")}
           maxLength={64}

@@ -1,6 +1,7 @@
 import { Badge, Card, DataTable, UtcTime } from "@/components/ui";
 import { isConnected } from "@/lib/dealer";
 import type { DealerLink } from "@/lib/generated/prisma/client";
+import { yourIdLabel } from "@/lib/external-id";
 
 /** Every dealer link the viewer may see, connected or not: disconnected links stay for the record. */
 export function ConnectionHistory({ links }: { links: DealerLink[] }) {
@@ -19,7 +20,7 @@ export function ConnectionHistory({ links }: { links: DealerLink[] }) {
         columns={[
           { key: "name", header: "Company", card: "title", cell: (l) => l.companyName },
           { key: "chekt", header: "CHeKT dealer", cell: (l) => `#${l.chektDealerId}` },
-          { key: "ext", header: "Dealer ID (yours)", cell: (l) => l.externalDealerId },
+          { key: "ext", header: yourIdLabel("dealer"), cell: (l) => l.externalDealerId },
           {
             key: "since",
             header: "Connected",

@@ -2,12 +2,13 @@
 // What the device drawer (device-drawer.tsx) lists about one device: each field's label and value.
 import { UtcTime } from "@/components/ui";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
+import { yourIdLabel } from "@/lib/external-id";
 
 export function deviceDetails(device: DeviceRowView): [string, React.ReactNode][] {
   return [
     ["CHeKT device ID", device.device_id],
     [
-      "Device ID (yours)",
+      yourIdLabel("device"),
       <span key="e" className="font-mono">
         {device.external_device_id}
       </span>,

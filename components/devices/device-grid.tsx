@@ -51,7 +51,7 @@ function deviceColumns(canEdit: boolean): ColumnDef<DeviceRowView>[] {
           } satisfies ColumnDef<DeviceRowView>,
         ]
       : []),
-    { id: "external_device_id", accessorKey: "external_device_id", header: "Device ID (yours)" },
+    { id: "external_device_id", accessorKey: "external_device_id", header: FIELD_LABELS.external_device_id },
     field("device_type"),
     field("name"),
     field("zone_number"),

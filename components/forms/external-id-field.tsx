@@ -1,7 +1,7 @@
 "use client";
 import { Wand2 } from "lucide-react";
 import { Button, Input, type InputProps } from "@/components/ui";
-import { generateExternalId, withExternalId, type ExternalIdKind } from "@/lib/external-id";
+import { generateExternalId, withExternalId, yourIdLabel, type ExternalIdKind } from "@/lib/external-id";
 import type { ActionForm } from "./use-action-form";
 
 type Props = Omit<InputProps, "hint" | "maxLength"> & {
@@ -71,7 +71,7 @@ export function FormExternalIdField<V extends Record<string, string>>({
   const bound = form.field(rule.field);
   return (
     <ExternalIdField
-      label={`${rule.kind.charAt(0).toUpperCase()}${rule.kind.slice(1)} ID (yours)`}
+      label={yourIdLabel(rule.kind)}
       required
       {...bound}
       uniqueAmong={`this dealer's ${rule.kind}s`}

@@ -4,6 +4,7 @@ import { formatInZone, text } from "@/components/sites/format";
 import { Card, DetailField } from "@/components/ui";
 import type { MirroredSiteDto } from "@/lib/mirror/dto";
 import type { SitePageData } from "@/lib/mirror/site-page-read";
+import { yourIdLabel } from "@/lib/external-id";
 
 function StationName({
   station,
@@ -45,7 +46,7 @@ export function SiteDetailsCard({
     <Card title="Details" className="lg:col-span-2">
       <dl className="grid gap-4 sm:grid-cols-2">
         <DetailField label="Name">{s.name}</DetailField>
-        <DetailField label="Site ID (yours)" testId="site-external-id">
+        <DetailField label={yourIdLabel("site")} testId="site-external-id">
           {s.external_site_id}
         </DetailField>
         <DetailField label="CHeKT site ID">{s.site_id}</DetailField>

@@ -13,6 +13,7 @@ import {
 } from "@/components/ui";
 import type { ResponseMonitoringStationDto } from "@/lib/schemas/contract";
 import { stationsList, type StationsListState } from "@/lib/mirror/stations-list-state";
+import { yourIdLabel } from "@/lib/external-id";
 
 type Station = ResponseMonitoringStationDto;
 
@@ -56,7 +57,7 @@ export function StationsTable({
     },
     {
       key: "external",
-      header: "Station ID (yours)",
+      header: yourIdLabel("station"),
       sortable: true,
       cell: (s) => s.external_monitoring_station_id,
     },

@@ -2,6 +2,7 @@
 // Client-safe: the paste page runs this in the browser.
 import { DEVICE_EDITABLE } from "@/lib/chekt/contract-lists";
 import { headerLookup } from "./columns";
+import { yourIdLabel } from "@/lib/external-id";
 
 export const DEVICE_FIELDS = ["external_device_id", ...DEVICE_EDITABLE] as const;
 export type DeviceField = (typeof DEVICE_FIELDS)[number];
@@ -13,7 +14,7 @@ export type DeviceType = (typeof DEVICE_TYPES)[number];
 export const REQUIRED_ON_CREATE: readonly DeviceField[] = ["external_device_id", "device_type", "name"];
 
 export const FIELD_LABELS: Record<DeviceField, string> = {
-  external_device_id: "Device ID (yours)",
+  external_device_id: yourIdLabel("device"),
   device_type: "Type",
   name: "Name",
   zone_number: "Zone",

@@ -1,6 +1,7 @@
 // The "sites" kind of the paste pipeline: one sheet row is one site with up to MAX_CONTACTS
 // contacts in columns beside it (docs/import.md says why not a second sheet). Client-safe.
 import { headerLookup, type ColumnSpec } from "@/lib/bulk/columns";
+import { yourIdLabel } from "@/lib/external-id";
 
 export const MAX_CONTACTS = 3;
 const CONTACT_PARTS = ["name", "first_name", "last_name", "phone", "email"] as const;
@@ -40,7 +41,7 @@ export const SITE_FIELD_LABELS = Object.fromEntries(
     const c = /^contact(\d)_(.+)$/.exec(f);
     if (c) return [f, `Contact ${c[1]} ${PART_LABEL[c[2] as ContactPart]}`];
     const own: Record<SiteOnlyField, string> = {
-      external_site_id: "Site ID (yours)",
+      external_site_id: yourIdLabel("site"),
       name: "Name",
       timezone: "Time zone",
       station: "Monitoring station",
