@@ -4,6 +4,7 @@
  */
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { simFault } from "../support/sim-world";
 import { startTestSimulator } from "../support/simulator";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { DEMO } from "../../simulator/seed";
@@ -162,11 +163,7 @@ describe("two instances share one budget in Postgres", () => {
     const b = instance(sentB);
     await getDealer(a.client, "read"); // token + one call
     // CHeKT refuses the next call of A with Retry-After (the simulator's bucket spent behind our back).
-    await fetch(`${sim.url}/_sim/faults`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ path: "/partner/v1/dealers/*", method: "GET", rate_429: 1, count: 1 }),
-    });
+    await simFault(sim.url, { path: "/partner/v1/dealers/*", method: "GET", rate_429: 1, count: 1 });
     const first = getDealer(a.client, "read");
     await aBlocked;
     await getDealer(b.client, "answer");

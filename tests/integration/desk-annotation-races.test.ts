@@ -5,8 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { alice, answerInput } from "../support/desk-alarms";
 import { deskFile } from "../support/desk-file";
-import { clearSimFaults, clearSimStats, simFault, simRequestLog } from "../support/sim-world";
-import { simControl } from "../support/simulator";
+import { clearSimFaults, clearSimStats, simFault, simFaultRules, simRequestLog } from "../support/sim-world";
 import { until } from "../support/until";
 
 let answer: typeof import("@/lib/verifications/answer");
@@ -76,7 +75,7 @@ describe("the lease runs out during a slow send", () => {
     const slow = deliver(id, t0).catch((e: unknown) => e);
     await until(
       async () => {
-        const faults = (await simControl<{ matched: number }[]>(desk.sim.url, "GET", "/_sim/faults"))!;
+        const faults = await simFaultRules(desk.sim.url);
         return faults[0]?.matched === 1;
       },
       () => "the first attempt's request to reach CHeKT",

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { alice, answerInput, type DeskDealer } from "../support/desk-alarms";
 import { deskFile } from "../support/desk-file";
+import { clearSimFaults, simFault } from "../support/sim-world";
 import { simControl } from "../support/simulator";
 import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
 import { seedDealerLink } from "./webhooks-helpers";
@@ -80,7 +81,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterEach(async () => {
-  await fetch(`${desk.sim.url}/_sim/faults`, { method: "DELETE" });
+  await clearSimFaults(desk.sim.url);
   const prisma = await db0();
   await prisma.deskChecklist.deleteMany({ where: { dealerLinkId: desk.dealer.id } });
 });
@@ -282,7 +283,7 @@ describe("the annotation", () => {
       expect(out.outcome).toBe("answered");
       const alarmId = (await row(v.verification_id)).alarmId!;
       // Every annotate answers 429 until the fault is cleared (the gateway's own retries included).
-      await simPost("/_sim/faults", { path: "/v1/alarms/*/annotate", method: "POST", rate_429: 1 });
+      await simFault(desk.sim.url, { path: "/v1/alarms/*/annotate", method: "POST", rate_429: 1 });
       const t0 = new Date();
       expect(await annotate.deliverAnnotation(desk.dealer.id, v.verification_id, () => t0)).toBe("pending");
       let a = await annotationRow(v.verification_id);
@@ -294,8 +295,8 @@ describe("the annotation", () => {
       await annotate.deliverDueAnnotations(() => t0, 1_000);
       expect((await annotationRow(v.verification_id))!.attempts).toBe(1);
 
-      await fetch(`${desk.sim.url}/_sim/faults`, { method: "DELETE" });
-      await simPost("/_sim/faults", { path: "/v1/alarms/*/annotate", method: "POST", rate_5xx: 1, status_5xx: 503 });
+      await clearSimFaults(desk.sim.url);
+      await simFault(desk.sim.url, { path: "/v1/alarms/*/annotate", method: "POST", rate_5xx: 1, status_5xx: 503 });
       const t1 = new Date(a!.nextAttemptAt.getTime() + 1);
       await annotate.deliverDueAnnotations(() => t1, 1_000);
       a = await annotationRow(v.verification_id);
@@ -303,7 +304,7 @@ describe("the annotation", () => {
       expect(simAnnotations(alarmId)).toHaveLength(0);
       expect((await row(v.verification_id)).state).toBe("disregarded");
 
-      await fetch(`${desk.sim.url}/_sim/faults`, { method: "DELETE" });
+      await clearSimFaults(desk.sim.url);
       const t2 = new Date(a!.nextAttemptAt.getTime() + 1);
       await annotate.deliverDueAnnotations(() => t2, 1_000);
       expect(simAnnotations(alarmId)).toMatchObject([{ outcome: "False alarm – animal" }]);

@@ -8,7 +8,7 @@ import "../support/console-mocks";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "@/simulator/seed";
 import type { NewItem } from "@/lib/bulk/jobs";
-import { OPERATOR, simBulkSites } from "../support/sim-world";
+import { OPERATOR, simBulkSites, simFaultRules } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted } from "../support/form-inputs";
 import { runOperatorJob } from "../support/operator-job";
@@ -51,13 +51,11 @@ async function mirroredSite(): Promise<number> {
  * answer, with the read's own promise (it lands HELD_MS later).
  */
 async function answeredNotLanded<T>(path: string, read: () => Promise<T>): Promise<{ landed: Promise<T> }> {
-  const fault = (await world.fault({ path, method: "GET", when: "after", delay_ms: HELD_MS, count: 1 })) as {
-    id: string;
-  };
+  const fault = await world.fault({ path, method: "GET", when: "after", delay_ms: HELD_MS, count: 1 });
   const landed = read();
   await until(
     async () => {
-      const rules = (await (await fetch(`${world.sim.url}/_sim/faults`)).json()) as { id: string; matched: number }[];
+      const rules = await simFaultRules(world.sim.url);
       return rules.find((f) => f.id === fault.id)?.matched === 1;
     },
     () => `GET ${path}`,

@@ -9,8 +9,9 @@ import { defaultConfig } from "@/simulator/config";
 import { NO_RATE_LIMIT, simControl } from "../support/simulator";
 import { deliverNewestEvents, raiseOnSimulator } from "../support/desk-alarms";
 import { deskFile } from "../support/desk-file";
+import type { Fault } from "@/simulator/faults";
+import { clearSimFaults, simFault, simFaultRules } from "../support/sim-world";
 
-const simPost = (path: string, body: unknown) => simControl(desk.sim.url, "POST", path, body);
 /** CHeKT's free tier, as this file's simulator starts (deskFile's `freeTier`). */
 const FREE_TIER = {
   rateLimitPerMin: defaultConfig.rateLimitPerMin,
@@ -39,7 +40,7 @@ async function raiseWithSnapshot(siteId: number): Promise<string[]> {
 const desk = deskFile({ freeTier: true });
 
 afterEach(async () => {
-  await fetch(`${desk.sim.url}/_sim/faults`, { method: "DELETE" });
+  await clearSimFaults(desk.sim.url);
 });
 
 describe("snapshot store", () => {
@@ -57,7 +58,7 @@ describe("snapshot store", () => {
     ).rows[0];
     expect(kept.size).toBeGreaterThan(0);
     // CHeKT now answers 503 to every image request: the kept copy is served, byte for byte.
-    await simPost("/_sim/faults", { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503 });
+    await simFault(desk.sim.url, { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503 });
     const second = await loadSnapshotImage(id!, desk.dealer.id);
     expect(second).toMatchObject({ ok: true, stored: true });
     if (!first.ok || !second.ok) throw new Error("unreachable");
@@ -69,13 +70,11 @@ describe("snapshot store", () => {
 
   it("waits out a 429 (two in a row) and gets the image on the retry", async () => {
     const [id] = await raiseWithSnapshot(2);
-    const fault = (await simPost("/_sim/faults", { path: "/v1/snapshots/**", rate_429: 1, count: 2 })) as {
-      id: string;
-    };
+    const fault = await simFault(desk.sim.url, { path: "/v1/snapshots/**", rate_429: 1, count: 2 });
     const { loadSnapshotImage } = await import("@/lib/verifications/snapshot-image");
     const got = await loadSnapshotImage(id!, desk.dealer.id);
     expect(got).toMatchObject({ ok: true, stored: false });
-    const faults = (await (await fetch(`${desk.sim.url}/_sim/faults`)).json()) as { id: string; matched: number }[];
+    const faults = await simFaultRules(desk.sim.url);
     expect(faults.find((f) => f.id === fault.id)?.matched).toBe(2);
     // The image fetches spent the App key's shared budget on the "snapshot" class, 429s counted.
     const { budgetFor, credentialKey } = await import("@/lib/chekt");
@@ -89,7 +88,7 @@ describe("snapshot store", () => {
 
   it("a failure that outlasts the retries is 'try again later' (503 + Retry-After), not 'unavailable'", async () => {
     const [id] = await raiseWithSnapshot(3);
-    await simPost("/_sim/faults", { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503 });
+    await simFault(desk.sim.url, { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503 });
     const { fetchSnapshotBytes } = await import("@/lib/verifications/snapshot-fetch");
     const url = (
       await desk.sql.query(`SELECT url FROM snapshots WHERE id = $1 AND dealer_link_id = $2`, [id, desk.dealer.id])
@@ -103,11 +102,11 @@ describe("snapshot store", () => {
 
   it("a load held past its deadline answers 'retry later' at once; the next try starts afresh", async () => {
     const [id] = await raiseWithSnapshot(4);
-    await simPost("/_sim/faults", { path: "/v1/snapshots/**", delay_ms: 4_000 });
+    await simFault(desk.sim.url, { path: "/v1/snapshots/**", delay_ms: 4_000 });
     const { loadSnapshotImage } = await import("@/lib/verifications/snapshot-image");
     const held = await loadSnapshotImage(id!, desk.dealer.id, { deadlineMs: 300 });
     expect(held).toMatchObject({ ok: false, status: 503, message: "CHeKT is slow to send this image", retryAfterS: 2 });
-    await fetch(`${desk.sim.url}/_sim/faults`, { method: "DELETE" });
+    await clearSimFaults(desk.sim.url);
     const next = await loadSnapshotImage(id!, desk.dealer.id);
     expect(next).toMatchObject({ ok: true, contentType: "image/png" });
   });
@@ -119,7 +118,6 @@ describe("one CHeKT fetch per image, whichever way it is asked for", () => {
   // call, depending on which test ran just before. What a 429 does to the one fetch is the it.each below.
   beforeEach(() => simControl(desk.sim.url, "PATCH", "/_sim/config", NO_RATE_LIMIT));
   afterEach(() => simControl(desk.sim.url, "PATCH", "/_sim/config", FREE_TIER));
-  type Fault = { id: string; matched: number };
   /** An alarm whose alarm.created carried the image its snapshot row names: its two ids. */
   async function bothWays(siteId: number): Promise<{ snapId: string; alarmKey: string }> {
     const ids = await raiseWithSnapshot(siteId);
@@ -137,9 +135,9 @@ describe("one CHeKT fetch per image, whichever way it is asked for", () => {
     const path = `/v1/snapshots/${snapId}/image`;
     const rules: Fault[] = [];
     for (const rule of [...(first ? [{ path, ...first }] : []), { path }])
-      rules.push((await simPost("/_sim/faults", rule)) as Fault);
+      rules.push(await simFault(desk.sim.url, rule));
     return async () => {
-      const now = (await simControl<Fault[]>(desk.sim.url, "GET", "/_sim/faults"))!;
+      const now = await simFaultRules(desk.sim.url);
       return rules.map((r) => now.find((f) => f.id === r.id)?.matched ?? -1);
     };
   }

@@ -2,6 +2,7 @@
 // (file-world.ts: started in its beforeAll, closed in its afterAll, read through getters), and the per-test
 // reset the files share. Like desk-file.ts for the desk files.
 import { beforeEach } from "vitest";
+import type { Fault } from "@/simulator/faults";
 import { fileWorld } from "./file-world";
 import { session, type TestUser } from "./session";
 import type { TestSimulatorOptions } from "./simulator";
@@ -23,7 +24,7 @@ export type SimFile = SimWorld & {
   /** Acme's dealer link, connected and chosen as the request's current dealer. */
   linkId: string;
   /** Injects a fault on the simulator (its control API; a refusal fails the test). */
-  fault(body: Record<string, unknown>): Promise<unknown>;
+  fault(body: Record<string, unknown>): Promise<Fault>;
 };
 
 /** Registers the file's beforeAll (`startSimWorld(dbPrefix)`, Acme's link), beforeEach and afterAll. */

@@ -3,6 +3,7 @@
 // variables lib/env needs pointing at them, and the app's Prisma client. Files that call server
 // actions also connect a dealer link with members and put it in the request's cookie.
 import type { ControlBody } from "@/simulator/control-body";
+import type { Fault } from "@/simulator/faults";
 import type { RunningSimulator } from "@/simulator/server";
 import type { RequestLogEntry, RequestStats } from "@/simulator/stats";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -60,19 +61,24 @@ export async function actAsDealer(
   return linkId;
 }
 
-/** Injects a fault on the simulator (its control API; a refusal fails the test). */
+/** A control call (`/_sim/…`; a refusal fails the test) whose answer the caller reads: an empty one fails it too. */
+async function simAnswer<T>(simUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+  const got = await simControl<T>(simUrl, method, path, body);
+  if (got === undefined) throw new Error(`${method} ${path}: the simulator answered nothing`);
+  return got;
+}
+
+/** Injects a fault on the simulator: the rule as it stands, its id to find it again among simFaultRules. */
 export const simFault = (simUrl: string, fault: Record<string, unknown>) =>
-  simControl(simUrl, "POST", "/_sim/faults", fault);
+  simAnswer<Fault>(simUrl, "POST", "/_sim/faults", fault);
+/** The injected faults, each with how many requests it has matched so far. */
+export const simFaultRules = (simUrl: string) => simAnswer<Fault[]>(simUrl, "GET", "/_sim/faults");
 /** Clears every injected fault. */
 export const clearSimFaults = (simUrl: string) => simControl(simUrl, "DELETE", "/_sim/faults");
-/** Starts the simulator's request counts and log afresh (its control API; a refusal fails the test). */
+/** Starts the simulator's request counts and log afresh. */
 export const clearSimStats = (simUrl: string) => simControl(simUrl, "DELETE", "/_sim/stats");
 /** The simulator's request counts since they were last cleared: in all, by status and by `METHOD route`. */
-export async function simStats(simUrl: string): Promise<RequestStats> {
-  const stats = await simControl<RequestStats>(simUrl, "GET", "/_sim/stats");
-  if (!stats) throw new Error("the simulator answered its stats with an empty body");
-  return stats;
-}
+export const simStats = (simUrl: string) => simAnswer<RequestStats>(simUrl, "GET", "/_sim/stats");
 /** How many `method` requests to routes ending in `suffix` (e.g. "/contacts") the simulator answered since then. */
 export async function simRouteCalls(simUrl: string, method: string, suffix: string): Promise<number> {
   const { byRoute } = await simStats(simUrl);
@@ -82,8 +88,7 @@ export async function simRouteCalls(simUrl: string, method: string, suffix: stri
 }
 /** Makes `count` new sites of one dealer in the simulator at once, with their children; the first one's ID. */
 export async function simBulkSites(simUrl: string, sites: ControlBody<"bulkSites">): Promise<number> {
-  const made = await simControl<{ first_site_id: number }>(simUrl, "POST", "/_sim/bulk-sites", sites);
-  if (!made) throw new Error("the simulator answered its bulk sites with an empty body");
+  const made = await simAnswer<{ first_site_id: number }>(simUrl, "POST", "/_sim/bulk-sites", sites);
   return made.first_site_id;
 }
 /** The requests the simulator answered since its stats were last cleared, in order: [at ms, route, status]. */
