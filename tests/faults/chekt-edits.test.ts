@@ -8,16 +8,14 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { clearSimFaults, simFault } from "../support/sim-world";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { DEMO } from "../../simulator/seed";
 import type { ChektClientConfig } from "../../lib/chekt/client";
 import { ChektError } from "../../lib/chekt/errors";
 import { demoPartnerClient } from "../support/chekt";
-import { simControl } from "../support/simulator";
 
-const control = <T = unknown>(method: string, path: string, body?: unknown) =>
-  simControl<T>(sim.url, method, path, body);
-const fault = (rule: Record<string, unknown>) => control("POST", "/_sim/faults", rule);
+const fault = (rule: Record<string, unknown>) => simFault(sim.url, rule);
 const client = (over: Partial<ChektClientConfig> = {}) =>
   demoPartnerClient(sim.url, { timeoutMs: 5_000, deadlineMs: 30_000, backoffBaseMs: 50, backoffMaxMs: 400, ...over });
 
@@ -186,7 +184,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   proxy.reset();
-  await control("DELETE", "/_sim/faults");
+  await clearSimFaults(sim.url);
 });
 
 describe("site and contact writes under faults", () => {

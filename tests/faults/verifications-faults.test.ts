@@ -5,6 +5,7 @@
 // operator gets an error and our row does not claim it was answered — and retrying then lands it
 // once (same Idempotency-Key, same responded_at), never a second, different answer.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { clearSimFaults, simFault, simFaultRules } from "../support/sim-world";
 import type pg from "pg";
 import { errorText } from "@/lib/error-text";
 import type { RunningSimulator } from "@/simulator/server";
@@ -21,7 +22,6 @@ import {
   type DeskWorld,
   type RaisedVerification,
 } from "../support/desk-alarms";
-import { simControl } from "../support/simulator";
 import type { OutcomePicks } from "../integration/desk-outcomes-helpers";
 
 let world: DeskWorld;
@@ -31,8 +31,6 @@ let sim: RunningSimulator;
 let sql: pg.Client;
 let dealer: DeskDealer;
 let answer: typeof import("@/lib/verifications/answer");
-
-const control = (method: string, path: string, body?: unknown) => simControl(sim.url, method, path, body);
 
 const raise = (siteId: number) => raiseAndDeliver(sim.url, siteId, 600);
 
@@ -125,9 +123,9 @@ async function answerAll(raised: RaisedVerification[], action: "dispatch" | "dis
       pending.push({ v, key: row.answer_idempotency_key!, respondedAt: row.answered_at! });
     }
   }
-  const rules = (await simControl<{ matched: number }[]>(sim.url, "GET", "/_sim/faults")) ?? [];
+  const rules = await simFaultRules(sim.url);
   const faultsMatched = rules.reduce((n, r) => n + r.matched, 0);
-  await control("DELETE", "/_sim/faults");
+  await clearSimFaults(sim.url);
   for (const p of pending) {
     // The operator presses the button again once CHeKT is healthy.
     const out = await answer.answerVerification(
@@ -164,10 +162,10 @@ afterAll(() => closeDeskWorld(world));
 
 describe("verification answers under faults", () => {
   // Each test sets the faults it means; none left over from a test that stopped half-way.
-  beforeEach(() => control("DELETE", "/_sim/faults"));
+  beforeEach(() => clearSimFaults(sim.url));
 
   it("a 429 storm: answers wait it out and land once", async () => {
-    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", rate_429: 1, count: 6 });
+    await simFault(sim.url, { path: PATCH_PATH, method: "PATCH", rate_429: 1, count: 6 });
     const raised = await raiseMany(4);
     const { tally, told, faultsMatched } = await answerAll(raised, "dispatch");
     // Six 429s in a row: the client's own waits absorb them for three answers; one is told to resend.
@@ -177,8 +175,8 @@ describe("verification answers under faults", () => {
   }, 120_000);
 
   it("10 % 5xx, dropped connections and 2 s delays before CHeKT acts", async () => {
-    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", delay_ms: 2000, count: 3 });
-    await control("POST", "/_sim/faults", {
+    await simFault(sim.url, { path: PATCH_PATH, method: "PATCH", delay_ms: 2000, count: 3 });
+    await simFault(sim.url, {
       path: PATCH_PATH,
       method: "PATCH",
       rate_5xx: 0.1,
@@ -202,15 +200,15 @@ describe("verification answers under faults", () => {
 
   it("answers lost after CHeKT applied them (when: after): never a second answer", async () => {
     // Every answer is applied, then its reply is dropped, delayed past the timeout, or a 500.
-    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", drop_rate: 1, when: "after", count: 3 });
-    await control("POST", "/_sim/faults", {
+    await simFault(sim.url, { path: PATCH_PATH, method: "PATCH", drop_rate: 1, when: "after", count: 3 });
+    await simFault(sim.url, {
       path: PATCH_PATH,
       method: "PATCH",
       delay_ms: 2000,
       when: "after",
       count: 3,
     });
-    await control("POST", "/_sim/faults", {
+    await simFault(sim.url, {
       path: PATCH_PATH,
       method: "PATCH",
       rate_5xx: 1,
@@ -239,7 +237,7 @@ describe("verification answers under faults", () => {
   }, 180_000);
 
   it("CHeKT applies but never answers until it recovers: the operator is told, the retry replays", async () => {
-    await control("POST", "/_sim/faults", { path: PATCH_PATH, method: "PATCH", drop_rate: 1, when: "after" });
+    await simFault(sim.url, { path: PATCH_PATH, method: "PATCH", drop_rate: 1, when: "after" });
     const raised = await raiseMany(2);
     const { tally, told, faultsMatched } = await answerAll(raised, "disregard");
     expect(tally).toEqual({ answeredFirstTry: 0, toldThenRetried: 2, landedDespiteError: 2 });

@@ -5,6 +5,7 @@
  */
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { clearSimFaults, simFault } from "../support/sim-world";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { DEMO } from "../../simulator/seed";
 import type { ChektClientConfig } from "../../lib/chekt/client";
@@ -16,7 +17,7 @@ import { simControl } from "../support/simulator";
 
 const control = <T = unknown>(method: string, path: string, body?: unknown) =>
   simControl<T>(sim.url, method, path, body);
-const fault = (rule: Record<string, unknown>) => control("POST", "/_sim/faults", rule);
+const fault = (rule: Record<string, unknown>) => simFault(sim.url, rule);
 const client = (over: Partial<ChektClientConfig> = {}) => demoPartnerClient(sim.url, over);
 
 let sim: RunningSimulator;
@@ -32,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim?.close());
 beforeEach(async () => {
-  await control("DELETE", "/_sim/faults");
+  await clearSimFaults(sim.url);
   await control("PATCH", "/_sim/config", { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, tokenTtlS: 3600 });
 });
 

@@ -7,8 +7,7 @@
 // for under another site) stays CHeKT's refusal and changes nothing here.
 import "../support/console-mocks";
 import { beforeAll, describe, expect, it } from "vitest";
-import { simControl } from "../support/simulator";
-import { OPERATOR } from "../support/sim-world";
+import { clearSimFaults, OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted, contactInput, siteInput, stationInput } from "../support/form-inputs";
 import { testAuditRows } from "../support/audit-rows";
@@ -21,7 +20,6 @@ let stations: typeof import("@/actions/stations");
 let contacts: typeof import("@/actions/contacts");
 
 const auditRows = testAuditRows(world);
-const control = (method: string, path: string, body?: unknown) => simControl(world.sim.url, method, path, body);
 const GONE = { already_deleted_in_chekt: true };
 
 beforeAll(async () => {
@@ -31,8 +29,7 @@ beforeAll(async () => {
 });
 
 /** Every answer to a DELETE on `path` (first try and each retry) is lost after CHeKT applied it. */
-const loseDeletes = (path: string) =>
-  control("POST", "/_sim/faults", { path, method: "DELETE", drop_rate: 1, when: "after", count: 20 });
+const loseDeletes = (path: string) => world.fault({ path, method: "DELETE", drop_rate: 1, when: "after", count: 20 });
 
 const site = (ext: string) =>
   siteInput({ external_site_id: ext, name: `Depot ${ext}`, timezone: "UTC", address1: "1 Quay St" });
@@ -51,7 +48,7 @@ describe("a delete whose answer was lost, sent again", () => {
     await loseDeletes("/partner/v1/dealers/*/sites/*");
     const first = await sites.deleteSiteAction({ site_id });
     expect(first?.serverError?.message).toMatch(/may or may not have been saved/);
-    await control("DELETE", "/_sim/faults");
+    await clearSimFaults(world.sim.url);
     expect(world.sim.state.sites.has(site_id)).toBe(false);
     expect(await mappings({ kind: "site", chektId: String(site_id) })).toBe(1);
 
@@ -78,7 +75,7 @@ describe("a delete whose answer was lost, sent again", () => {
     expect((await stations.deleteStationAction({ monitoring_station_id: id }))?.serverError?.message).toMatch(
       /may or may not have been saved/,
     );
-    await control("DELETE", "/_sim/faults");
+    await clearSimFaults(world.sim.url);
     expect(world.sim.state.stations.has(id)).toBe(false);
 
     const again = await stations.deleteStationAction({ monitoring_station_id: id });
@@ -98,7 +95,7 @@ describe("a delete whose answer was lost, sent again", () => {
     expect((await contacts.deleteContactAction({ site_id, contact_id }))?.serverError?.message).toMatch(
       /may or may not have been saved/,
     );
-    await control("DELETE", "/_sim/faults");
+    await clearSimFaults(world.sim.url);
     expect(world.sim.state.contacts.has(contact_id)).toBe(false);
 
     expect(accepted(await contacts.deleteContactAction({ site_id, contact_id }))).toEqual({ contact_id, site_id });

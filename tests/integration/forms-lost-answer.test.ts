@@ -5,8 +5,7 @@
 // the same data → success with mapping, mirror and audit; other data → CHeKT's refusal, nothing written.
 import "../support/console-mocks";
 import { beforeAll, describe, expect, it } from "vitest";
-import { simControl } from "../support/simulator";
-import { OPERATOR } from "../support/sim-world";
+import { clearSimFaults, OPERATOR } from "../support/sim-world";
 import { simFile } from "../support/sim-file";
 import { accepted } from "../support/form-inputs";
 import { testAuditRows } from "../support/audit-rows";
@@ -15,7 +14,6 @@ const world = simFile("chekt_forms_lost_it", { members: [OPERATOR], user: OPERAT
 let sites: typeof import("@/actions/sites");
 
 const auditRows = testAuditRows(world);
-const control = (method: string, path: string, body?: unknown) => simControl(world.sim.url, method, path, body);
 const simSitesWith = (ext: string) => [...world.sim.state.sites.values()].filter((s) => s.external_site_id === ext);
 // Each test sends its own external ID (`form(ext)`), so no test finds the site another one made.
 const FORM = {
@@ -35,7 +33,7 @@ beforeAll(async () => {
 
 /** Every answer to a site create (first try and each retry with the same Idempotency-Key) is lost. */
 const loseSiteCreates = () =>
-  control("POST", "/_sim/faults", {
+  world.fault({
     path: "/partner/v1/dealers/*/sites",
     method: "POST",
     drop_rate: 1,
@@ -47,7 +45,7 @@ const loseSiteCreates = () =>
 async function lostFirstAttempt(ext: string) {
   await loseSiteCreates();
   expect((await sites.createSiteAction(form(ext)))?.serverError?.message).toMatch(/may or may not have been saved/);
-  await control("DELETE", "/_sim/faults");
+  await clearSimFaults(world.sim.url);
 }
 
 describe("a create whose answer was lost, sent again", () => {
@@ -144,14 +142,14 @@ describe("stations and contacts recognise their lost first attempt the same way"
       email: "",
     };
 
-    await control("POST", "/_sim/faults", {
+    await world.fault({
       path: "/partner/v1/dealers/*/monitoring-stations",
       method: "POST",
       drop_rate: 1,
       when: "after",
       count: 20,
     });
-    await control("POST", "/_sim/faults", {
+    await world.fault({
       path: "/partner/v1/dealers/*/sites/*/contacts",
       method: "POST",
       drop_rate: 1,
@@ -164,7 +162,7 @@ describe("stations and contacts recognise their lost first attempt the same way"
     expect((await contacts.createContactAction(contact))?.serverError?.message).toMatch(
       /may or may not have been saved/,
     );
-    await control("DELETE", "/_sim/faults");
+    await clearSimFaults(world.sim.url);
 
     const s = await stations.createStationAction(station);
     const c = await contacts.createContactAction(contact);
