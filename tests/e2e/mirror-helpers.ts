@@ -1,4 +1,5 @@
-// The mirror's state as e2e specs wait on it (docs/mirror.md), read straight from the app's Postgres.
+// The mirror's state (docs/mirror.md) and the CHeKT call budget as e2e specs wait on them, read straight from the
+// app's Postgres.
 import { expect } from "@playwright/test";
 import pg from "pg";
 import { CONNECTED_SQL } from "../../lib/dealer-connected";
@@ -42,5 +43,22 @@ export function noSweepUnderWay() {
      WHERE s.state IN ('running', 'queued', 'failed') AND ${CONNECTED_SQL("d")}`,
     { n: 0 },
     "a mirror sweep did not finish",
+  );
+}
+
+/**
+ * Waits until every credential's CHeKT budget has a call free and none is blocked: a spec that lowered the
+ * simulator's limit taught the app that limit, which it keeps until its next call reads the restored one from
+ * CHeKT's headers, so the next spec's first call (another credential's too, for a 429's block) found it spent and
+ * was refused ("no call free for 12 s"). Read only: the app relearns the limit as it would in production.
+ */
+export function budgetsHaveACallFree() {
+  const nowMs = "extract(epoch from clock_timestamp()) * 1000";
+  return pollUntil(
+    `SELECT count(*)::int AS n FROM chekt_budgets
+     WHERE blocked_until_ms > ${nowMs}
+        OR least(burst, tokens + greatest(0, ${nowMs} - at_ms) * per_min / 60000) < 1`,
+    { n: 0 },
+    "a CHeKT budget still had no call free",
   );
 }
