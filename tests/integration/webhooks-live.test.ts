@@ -5,6 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { openSse, startInstance, type Instance, type SseClient } from "@/bench/webhooks-support";
 import type { RunningSimulator } from "@/simulator/server";
+import { simRaiseAlarm, simResolveAlarm } from "../support/sim-world";
 import { startTestSimulator } from "../support/simulator";
 import { until } from "../support/until";
 import { createTestDb, seedDealerLink, setTestEnv, type TestDb } from "./webhooks-helpers";
@@ -23,19 +24,6 @@ async function openQueue(): Promise<SseClient> {
   const sse = await openSse(`${b.url}/live?dealer=${linkId}&chekt=1`);
   onTestFinished(() => sse.close());
   return sse;
-}
-
-async function simPost(path: string, body: unknown) {
-  const res = await fetch(`${sim.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<{
-    verification: { verification_id: string; site_id: number };
-    events: { id: string; type: string }[];
-  }>;
 }
 
 beforeAll(async () => {
@@ -90,7 +78,7 @@ describe("live queue across instances", () => {
     if (first.msg.type !== "snapshot") throw new Error("unreachable");
     expect(first.msg.items.map((i) => i.id).sort()).toEqual(open.rows.map((r) => r.id).sort());
 
-    const created = await simPost("/_sim/alarms", {
+    const created = await simRaiseAlarm(sim.url, {
       site_id: 1,
       expires_in_s: 300,
       trigger: "motion",
@@ -136,13 +124,13 @@ describe("live queue across instances", () => {
 
   it("resolving the alarm on CHeKT's side removes it from B's stream", async () => {
     const sse = await openQueue();
-    const created = await simPost("/_sim/alarms", { site_id: 2, expires_in_s: 300 });
+    const created = await simRaiseAlarm(sim.url, { site_id: 2, expires_in_s: 300 });
     const vid = created.verification.verification_id;
     await sse.waitFor((m) => m.type === "upsert" && m.item.id === vid);
     const alarmId = created.events.length
       ? (await sql.query(`SELECT alarm_id FROM verifications WHERE id = $1`, [vid])).rows[0].alarm_id
       : null;
-    await simPost(`/_sim/alarms/${alarmId}/resolve`, { resolution: "handled" });
+    await simResolveAlarm(sim.url, alarmId, { resolution: "handled" });
     const removed = await sse.waitFor((m) => m.type === "remove" && m.id === vid);
     expect(removed.msg).toMatchObject({ type: "remove", state: "cancelled" });
   }, 60_000);
@@ -151,7 +139,7 @@ describe("live queue across instances", () => {
     const sse = await openQueue();
     // Instance A goes down; CHeKT keeps emitting (its retries fail meanwhile).
     await a.stop();
-    const created = await simPost("/_sim/alarms", { site_id: 3, expires_in_s: 300, description: "While we were down" });
+    const created = await simRaiseAlarm(sim.url, { site_id: 3, expires_in_s: 300, description: "While we were down" });
     const vid = created.verification.verification_id;
     const before = await sql.query(`SELECT 1 FROM verifications WHERE id = $1`, [vid]);
     expect(before.rowCount).toBe(0);

@@ -9,6 +9,15 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
+import type { Delivery } from "@/simulator/store";
+import {
+  simApps,
+  simDeliveries,
+  simPatchApp,
+  simRaiseAlarm,
+  simResolveAlarm,
+  type SimRaisedAlarm,
+} from "../support/sim-world";
 import { startTestSimulator } from "../support/simulator";
 import { until } from "../support/until";
 import { createTestDb, seedDealerLink, setTestEnv, withLimit, type TestDb } from "./webhooks-helpers";
@@ -30,16 +39,6 @@ let server: http.Server;
 let receiveWebhook: (req: Request, key: string) => Promise<Response>;
 const fate = { refused: 0, storedThen500: 0, storedThenLate: 0, passed: 0, receiverRefused: 0 };
 const receiverAnswers: Record<string, number> = {};
-
-async function simCall<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sim.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<T>;
-}
 
 /** The real receiver behind a flaky front door: decides each attempt's fate at random (seeded). */
 function startFlakyReceiver(): Promise<string> {
@@ -121,40 +120,25 @@ afterAll(async () => {
   await db?.drop();
 });
 
-type Delivery = {
-  id: string;
-  event_id: string;
-  event_type: string;
-  app_id: string;
-  state: string;
-  attempts: { status: number | null; error: string | null }[];
-};
-type Created = {
-  alarm: { id: string };
-  verification: { verification_id: string };
-  snapshot: { id: string };
-  events: { id: string; type: string }[];
-};
-
 describe("webhooks from the simulator under a storm of retries", () => {
   it("every event stored once, every alarm in its right final state, none lost, none doubled", async () => {
     const started = Date.now();
     const receiverUrl = await startFlakyReceiver();
-    const apps = await simCall<{ id: string; dealer_id: number }[]>("GET", "/_sim/apps");
+    const apps = await simApps(sim.url);
     const app = apps.find((a) => a.dealer_id === 1);
     if (!app) throw new Error("the demo seed has no CHeKT App for dealer 1");
-    await simCall("PATCH", `/_sim/apps/${app.id}`, { webhook_url: `${receiverUrl}/api/webhooks/chekt/${KEY}` });
+    await simPatchApp(sim.url, app.id, { webhook_url: `${receiverUrl}/api/webhooks/chekt/${KEY}` });
 
     // Raise alarms with some concurrency; resolve every third one as soon as it exists, so its
     // alarm.resolved races its own alarm.created / verification.requested retries.
     const rnd = seededRandom(SEED + 1);
-    const created: (Created & { resolved: boolean })[] = [];
+    const created: (SimRaisedAlarm & { resolved: boolean })[] = [];
     const sentEventIds: string[] = [];
     await withLimit(
       Array.from({ length: ALARMS }, (_, i) => i),
       6,
       async (i) => {
-        const c = await simCall<Created>("POST", "/_sim/alarms", {
+        const c = await simRaiseAlarm(sim.url, {
           site_id: 1 + (i % 3),
           expires_in_s: 900,
           description: `Storm ${i}`,
@@ -162,9 +146,7 @@ describe("webhooks from the simulator under a storm of retries", () => {
         const resolved = rnd() < 1 / 3;
         sentEventIds.push(...c.events.map((e) => e.id));
         if (resolved) {
-          const r = await simCall<{ event: { id: string } }>("POST", `/_sim/alarms/${c.alarm.id}/resolve`, {
-            resolution: "handled",
-          });
+          const r = await simResolveAlarm(sim.url, c.alarm.id, { resolution: "handled" });
           sentEventIds.push(r.event.id);
         }
         created.push({ ...c, resolved });
@@ -176,7 +158,7 @@ describe("webhooks from the simulator under a storm of retries", () => {
     let deliveries: Delivery[] = [];
     await until(
       async () => {
-        deliveries = (await simCall<Delivery[]>("GET", `/_sim/deliveries?app_id=${app.id}&limit=5000`)).filter((d) =>
+        deliveries = (await simDeliveries(sim.url, { app_id: app.id, limit: 5000 })).filter((d) =>
           sentEventIds.includes(d.event_id),
         );
         return deliveries.length === sentEventIds.length && deliveries.every((d) => d.state !== "pending");

@@ -3,9 +3,11 @@
 // variables lib/env needs pointing at them, and the app's Prisma client. Files that call server
 // actions also connect a dealer link with members and put it in the request's cookie.
 import type { ControlBody } from "@/simulator/control-body";
+import type { appView, dealerDto, v1Alarm } from "@/simulator/dto";
 import type { Fault } from "@/simulator/faults";
 import type { RunningSimulator } from "@/simulator/server";
 import type { RequestLogEntry, RequestStats } from "@/simulator/stats";
+import type { Delivery, SimEvent, Verification } from "@/simulator/store";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { ACME, connectDealerLink } from "./dealer-links";
@@ -94,3 +96,68 @@ export async function simBulkSites(simUrl: string, sites: ControlBody<"bulkSites
 /** The requests the simulator answered since its stats were last cleared, in order: [at ms, route, status]. */
 export const simRequestLog = async (simUrl: string) =>
   (await simControl<RequestLogEntry[]>(simUrl, "GET", "/_sim/stats/log")) ?? [];
+/** Changes the simulator's configuration (token life, rate limit, retry scale …) from now on. */
+export async function simConfig(simUrl: string, patch: ControlBody<"config">): Promise<void> {
+  await simControl(simUrl, "PATCH", "/_sim/config", patch);
+}
+
+// The answers of the control routes below, as simulator/control-alarms.ts, control-apps.ts and
+// control-world.ts build them (their handlers' return types are not exported).
+type SentEvent = Pick<SimEvent, "id" | "type">;
+/** A raised alarm: as /v1/alarms shows it, its verification, its snapshot and the events it sent. */
+export type SimRaisedAlarm = {
+  alarm: ReturnType<typeof v1Alarm>;
+  verification: Verification;
+  snapshot: { id: string; url: string };
+  events: SentEvent[];
+};
+/** An App as the control API shows it: its keys by prefix only. */
+export type SimApp = ReturnType<typeof appView>;
+/** A new dealer: its DTO (unlinked from any partner unless the body named one) and its admin's sign-in. */
+export type SimDealer = ReturnType<typeof dealerDto> & { admin: { email: string; password: string } };
+/** A new partner (CHeKT's OAuth client): its secret when it has one, never its public key. */
+export type SimPartner = {
+  id: number;
+  name: string;
+  client_id: string;
+  client_secret: string | null;
+  has_public_key: boolean;
+  redirect_uris: string[];
+};
+
+/** Raises an alarm at a site, as a device would: CHeKT's webhooks for it go out at once. */
+export const simRaiseAlarm = (simUrl: string, alarm: ControlBody<"alarm">) =>
+  simAnswer<SimRaisedAlarm>(simUrl, "POST", "/_sim/alarms", alarm);
+/** Resolves an alarm (`alm_…` or its number) on CHeKT's side; the alarm.resolved event it sent. */
+export const simResolveAlarm = (simUrl: string, alarmId: string | number, how: ControlBody<"resolve"> = {}) =>
+  simAnswer<{ alarm: SimRaisedAlarm["alarm"]; event: SentEvent }>(
+    simUrl,
+    "POST",
+    `/_sim/alarms/${alarmId}/resolve`,
+    how,
+  );
+/** Every dealer's CHeKT Apps. */
+export const simApps = (simUrl: string) => simAnswer<SimApp[]>(simUrl, "GET", "/_sim/apps");
+/** A new CHeKT App with its API key and signing secret (shown this once). */
+export const simNewApp = (simUrl: string, app: ControlBody<"app">) =>
+  simAnswer<SimApp & { api_key: string; signing_secret: string }>(simUrl, "POST", "/_sim/apps", app);
+/** Changes an App's name, scopes, events or webhook URL. */
+export const simPatchApp = (simUrl: string, appId: string, patch: ControlBody<"appPatch">) =>
+  simAnswer<SimApp>(simUrl, "PATCH", `/_sim/apps/${appId}`, patch);
+/** Expires an App's keys now (every key, or the one `key` names). */
+export const simRevokeAppKey = (simUrl: string, appId: string, which: ControlBody<"revoke"> = {}) =>
+  simAnswer<SimApp>(simUrl, "POST", `/_sim/apps/${appId}/revoke-key`, which);
+/** A new partner. */
+export const simNewPartner = (simUrl: string, partner: ControlBody<"partner">) =>
+  simAnswer<SimPartner>(simUrl, "POST", "/_sim/partners", partner);
+/** A new dealer with an admin user, connected to a partner when the body names one. */
+export const simNewDealer = (simUrl: string, dealer: ControlBody<"dealer">) =>
+  simAnswer<SimDealer>(simUrl, "POST", "/_sim/dealers", dealer);
+/** The webhook deliveries the simulator made (newest first; 200 unless `limit` says, at most 5000). */
+export async function simDeliveries(
+  simUrl: string,
+  filter: { app_id?: string; event_id?: string; state?: Delivery["state"]; type?: string; limit?: number },
+): Promise<Delivery[]> {
+  const query = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));
+  return simAnswer<Delivery[]>(simUrl, "GET", `/_sim/deliveries?${query}`);
+}
