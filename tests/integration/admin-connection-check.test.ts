@@ -5,9 +5,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import type { ConnectionConfig, Step } from "@/lib/settings/connection-check";
+import type { ControlBody } from "@/simulator/control-body";
 import type { RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { simNewApp, simRevokeAppKey } from "../support/sim-world";
 import { startTestSimulator } from "../support/simulator";
 
 let checkConnection: typeof import("@/lib/settings/connection-check").checkConnection;
@@ -16,18 +18,9 @@ let sim: RunningSimulator;
 let html: Server;
 let htmlUrl: string;
 
-async function control<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sim.url}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function newApp(scopes: string[]): Promise<{ id: string; api_key: string }> {
-  return control("/_sim/apps", {
+/** A new App of Acme's with these scopes, its key shown. */
+function newApp(scopes: NonNullable<ControlBody<"app">["scopes"]>) {
+  return simNewApp(sim.url, {
     dealer_id: DEMO.dealers.acme.id,
     scopes,
     name: `admin-test-${scopes.join("-") || "none"}`,
@@ -96,7 +89,7 @@ describe("connection check against the simulator", () => {
 
   it("a revoked key: invalid_api_key, and the scope probes are not run", async () => {
     const app = await newApp(["devices:read"]);
-    await control(`/_sim/apps/${app.id}/revoke-key`, {});
+    await simRevokeAppKey(sim.url, app.id);
     const r = await checkConnection({ ...partner(), apiKey: app.api_key });
     expect(r.app).toHaveLength(1);
     const d = diag(r.app[0]);

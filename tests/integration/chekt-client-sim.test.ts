@@ -5,7 +5,7 @@
  */
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clearSimFaults, simFault } from "../support/sim-world";
+import { clearSimFaults, simConfig, simFault, simNewDealer, simNewPartner } from "../support/sim-world";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { DEMO } from "../../simulator/seed";
 import type { ChektClientConfig } from "../../lib/chekt/client";
@@ -13,11 +13,7 @@ import { ChektError } from "../../lib/chekt/errors";
 import { listQueryParams } from "../../lib/chekt/list-query";
 import { caughtChektError, demoPartnerClient } from "../support/chekt";
 import { SkipClock } from "../support/clock";
-import { simControl } from "../support/simulator";
 
-const control = <T = unknown>(method: string, path: string, body?: unknown) =>
-  simControl<T>(sim.url, method, path, body);
-const fault = (rule: Record<string, unknown>) => simFault(sim.url, rule);
 const client = (over: Partial<ChektClientConfig> = {}) => demoPartnerClient(sim.url, over);
 
 let sim: RunningSimulator;
@@ -34,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => sim?.close());
 beforeEach(async () => {
   await clearSimFaults(sim.url);
-  await control("PATCH", "/_sim/config", { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, tokenTtlS: 3600 });
+  await simConfig(sim.url, { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000, tokenTtlS: 3600 });
 });
 
 describe("against the simulator", () => {
@@ -57,7 +53,7 @@ describe("against the simulator", () => {
   });
 
   it("a token that expired on the simulator is replaced, and the call still succeeds", async () => {
-    await control("PATCH", "/_sim/config", { tokenTtlS: 2 });
+    await simConfig(sim.url, { tokenTtlS: 2 });
     const clock = new SkipClock();
     const c = client({ clock });
     await c.request("GET", "/partner/v1/dealers/{dealerId}", { params: { path: { dealerId: ACME } } });
@@ -84,16 +80,16 @@ describe("against the simulator", () => {
   it("authenticates with an RS256 client assertion against a registered public key", async () => {
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const clientId = `jwt-partner-${randomUUID().slice(0, 8)}`;
-    const partner = (await control<{ id: number }>("POST", "/_sim/partners", {
+    const partner = await simNewPartner(sim.url, {
       client_id: clientId,
       client_secret: null,
-      public_key_pem: publicKey.export({ type: "spki", format: "pem" }),
-    }))!;
-    const dealer = (await control<{ dealer_id: number }>("POST", "/_sim/dealers", {
+      public_key_pem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    });
+    const dealer = await simNewDealer(sim.url, {
       company_name: "JWT Dealer",
       partner_id: partner.id,
       external_dealer_id: `ext-${clientId}`,
-    }))!;
+    });
     const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     // As it would come from a one-line .env value.
     const c = client({ auth: { type: "private_key_jwt", clientId, privateKey: pem.replace(/\n/g, "\\n") } });
@@ -212,11 +208,17 @@ describe("against the simulator", () => {
   });
 
   it("retries the simulator's injected 5xx and dropped connections, then succeeds", async () => {
-    await fault({ path: "/partner/v1/dealers/*/sites", method: "GET", rate_5xx: 1, status_5xx: 500, count: 2 });
+    await simFault(sim.url, {
+      path: "/partner/v1/dealers/*/sites",
+      method: "GET",
+      rate_5xx: 1,
+      status_5xx: 500,
+      count: 2,
+    });
     const c = client();
     const r = await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } } });
     expect(r.attempts).toBe(3);
-    await fault({ path: "/partner/v1/dealers/*/sites", method: "GET", drop_rate: 1, count: 1 });
+    await simFault(sim.url, { path: "/partner/v1/dealers/*/sites", method: "GET", drop_rate: 1, count: 1 });
     expect(
       (await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } } }))
         .attempts,
@@ -224,7 +226,7 @@ describe("against the simulator", () => {
   });
 
   it("a write without a key is not resent after the simulator drops the connection", async () => {
-    await fault({ path: "/partner/v1/dealers/*/sites/*", method: "PUT", drop_rate: 1, count: 1 });
+    await simFault(sim.url, { path: "/partner/v1/dealers/*/sites/*", method: "PUT", drop_rate: 1, count: 1 });
     const e = await caughtChektError(
       client().request(
         "PUT",
@@ -239,7 +241,7 @@ describe("against the simulator", () => {
   });
 
   it("times out on the simulator's 2 s delay", async () => {
-    await fault({ path: "/partner/v1/dealers/*", method: "GET", delay_ms: 2_000 });
+    await simFault(sim.url, { path: "/partner/v1/dealers/*", method: "GET", delay_ms: 2_000 });
     const clock = new SkipClock();
     const e = await caughtChektError(
       client({ timeoutMs: 300, deadlineMs: 1_000, clock }).request("GET", "/partner/v1/dealers/{dealerId}", {
@@ -253,7 +255,7 @@ describe("against the simulator", () => {
   });
 
   it("paces itself under the simulator's real token bucket: every call lands, few or no 429s", async () => {
-    await control("PATCH", "/_sim/config", { rateLimitPerMin: 600, rateLimitBurstPerS: 5 });
+    await simConfig(sim.url, { rateLimitPerMin: 600, rateLimitBurstPerS: 5 });
     const seen = { rateLimited: 0, refreshed: 0 };
     const c = client({
       deadlineMs: 20_000,

@@ -7,8 +7,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { alice, answerInput, type DeskDealer } from "../support/desk-alarms";
 import { deskFile } from "../support/desk-file";
-import { clearSimFaults, simFault } from "../support/sim-world";
-import { simControl } from "../support/simulator";
+import { clearSimFaults, simApps, simFault, simPatchApp } from "../support/sim-world";
 import { seedTestOutcomes, type OutcomePicks } from "./desk-outcomes-helpers";
 import { seedDealerLink } from "./webhooks-helpers";
 
@@ -22,7 +21,6 @@ async function db0() {
   return (await import("@/lib/db")).prisma;
 }
 
-const simPost = (path: string, body: unknown, method = "POST") => simControl(desk.sim.url, method, path, body);
 const answerAsAlice = async (input: ReturnType<typeof answerInput>) =>
   answer.answerVerification(await desk.ctxFor(alice), desk.dealer, alice, input);
 
@@ -56,17 +54,13 @@ const desk = deskFile();
 
 /** Runs `fn` while the dealer's App key lacks events:write (the simulator's app), then gives it back. */
 async function withoutEventsWrite<T>(fn: () => Promise<T>): Promise<T> {
-  const apps = (await (await fetch(`${desk.sim.url}/_sim/apps`)).json()) as {
-    id: string;
-    dealer_id: number;
-    scopes: string[];
-  }[];
-  const app = apps.find((a) => a.dealer_id === 1)!;
-  await simPost(`/_sim/apps/${app.id}`, { scopes: app.scopes.filter((s) => s !== "events:write") }, "PATCH");
+  const app = (await simApps(desk.sim.url)).find((a) => a.dealer_id === 1);
+  if (!app) throw new Error("the demo seed has no CHeKT App for dealer 1");
+  await simPatchApp(desk.sim.url, app.id, { scopes: app.scopes.filter((s) => s !== "events:write") });
   try {
     return await fn();
   } finally {
-    await simPost(`/_sim/apps/${app.id}`, { scopes: app.scopes }, "PATCH");
+    await simPatchApp(desk.sim.url, app.id, { scopes: app.scopes });
   }
 }
 
