@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { paths } from "../../lib/chekt/schema";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import { DEMO } from "../../simulator/seed";
-import { allOperations, checkResponse, keyPartner, partnerToken, sim as control } from "./simulator-helpers";
+import { simNewDealer, simPatchApp, simRaiseAlarm } from "../support/sim-world";
+import { allOperations, checkResponse, keyPartner, partnerToken } from "./simulator-helpers";
 
 let s: RunningSimulator;
 let api: ReturnType<typeof createClient<paths>>;
@@ -64,7 +65,7 @@ beforeAll(async () => {
   });
   api = createClient<paths>({ baseUrl: s.url });
   // No receiver is needed here; keep deliveries from hitting localhost:3000.
-  await control(s.url, "PATCH", "/_sim/apps/app_1", { webhook_url: null });
+  await simPatchApp(s.url, "app_1", { webhook_url: null });
   // The partner's client-credentials token (its own test checks the answer).
   token = await partnerToken(s.url, DEMO.partner.clientId, DEMO.partner.clientSecret);
 });
@@ -78,13 +79,12 @@ let dealers = 0;
 async function newDealer(connected = true): Promise<{ dealerId: number; admin: { email: string; password: string } }> {
   const n = ++dealers;
   const link = connected ? { client_id: DEMO.partner.clientId, external_dealer_id: `contract-dealer-${n}` } : {};
-  const made = await control(s.url, "POST", "/_sim/dealers", {
+  const made = await simNewDealer(s.url, {
     company_name: `Contract Dealer ${n}`,
     admin_email: `admin+contract-${n}@dealer.example`,
     ...link,
   });
-  expect(made.status).toBe(201);
-  return { dealerId: made.body.dealer_id, admin: made.body.admin };
+  return { dealerId: made.dealer_id, admin: made.admin };
 }
 
 /** CHeKT's approval page, the dealer admin's approval and the code's exchange (PKCE): the answers. */
@@ -413,9 +413,8 @@ const steps: Record<string, () => Promise<void>> = {
   "Alarm verification: answer (dispatch)": async () => {
     const { dealerId, siteId } = await dealerSite();
     const contactId = await createContact(dealerId, siteId);
-    const made = await control(s.url, "POST", "/_sim/alarms", { site_id: siteId, contact_id: contactId });
-    expect(made.status).toBe(201);
-    const vid = made.body.verification.verification_id as string;
+    const made = await simRaiseAlarm(s.url, { site_id: siteId, contact_id: contactId });
+    const vid = made.verification.verification_id;
     const p = "/partner/v1/dealers/{dealerId}/sites/{siteId}/alarm-verifications/{verificationId}" as const;
     const r = await api.PATCH(p, {
       params: { path: { dealerId, siteId, verificationId: vid } },
@@ -431,10 +430,11 @@ const steps: Record<string, () => Promise<void>> = {
 
   "CHeKT Apps /v1: devices, snapshots, alarms, events, sites": async () => {
     const key = bearer(DEMO.app.apiKey);
-    const made = await control(s.url, "POST", "/_sim/alarms", { site_id: 1 });
-    const alarmId = made.body.alarm.id as string;
-    const deviceId = made.body.alarm.device_id as string;
-    const snapId = made.body.snapshot.id as string;
+    const made = await simRaiseAlarm(s.url, { site_id: 1 });
+    const alarmId = made.alarm.id;
+    const deviceId = made.alarm.device_id;
+    if (!deviceId) throw new Error("the alarm at site 1 came from no device");
+    const snapId = made.snapshot.id;
 
     const devs = await api.GET("/v1/devices", { params: { query: { limit: 5 } }, headers: key });
     const page1 = await check("get", "/v1/devices", devs, 200);

@@ -151,6 +151,7 @@ describe("control API", () => {
       external_dealer_id: "linked-1",
     });
     expect((await get(`/partner/v1/dealers/${c.body.dealer_id}`)).status).toBe(200);
+    expect((await control(s.url, "POST", "/_sim/alarms", { site_id: 1 })).status).toBe(201);
     const bad = await control(s.url, "POST", "/_sim/alarms", { site_id: 1, contact_id: 5 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe("contact_id");
