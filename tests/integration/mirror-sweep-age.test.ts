@@ -3,8 +3,8 @@
 // "As of …". A re-sweep that is running or failed must not make them say "Not read from CHeKT yet".
 import { beforeAll, expect, it } from "vitest";
 import { ACME } from "../support/dealer-links";
-import { simControl } from "../support/simulator";
 import { simFile } from "../support/sim-file";
+import { clearSimFaults } from "../support/sim-world";
 
 const world = simFile("chekt_sweep_age_it");
 let sweep: typeof import("@/lib/mirror/sweep");
@@ -24,7 +24,7 @@ it("a re-sweep keeps the last finished time while it runs and after it fails", a
   expect(await row()).toMatchObject({ state: "idle", finishedAt: first });
 
   // Running: CHeKT answers the sites list slowly; what the pages read meanwhile keeps the last time.
-  await simControl(world.sim.url, "POST", "/_sim/faults", {
+  await world.fault({
     path: "/partner/v1/dealers/1/sites",
     method: "GET",
     delay_ms: 3000,
@@ -38,10 +38,10 @@ it("a re-sweep keeps the last finished time while it runs and after it fails", a
   expect(await row()).toMatchObject({ state: "idle", finishedAt: second });
 
   // Failed: CHeKT fails every partner read; the last finished time stays beside the failure.
-  await simControl(world.sim.url, "POST", "/_sim/faults", { path: "/partner/**", rate_5xx: 1, status_5xx: 500 });
+  await world.fault({ path: "/partner/**", rate_5xx: 1, status_5xx: 500 });
   await expect(
     sweep.sweepDealer(scope, { sleep: noSleep, now: () => new Date("2026-03-01T10:40:00Z") }),
   ).rejects.toThrow();
-  await simControl(world.sim.url, "DELETE", "/_sim/faults");
+  await clearSimFaults(world.sim.url);
   expect(await row()).toMatchObject({ state: "failed", finishedAt: second, lastError: expect.any(String) });
 }, 120_000);

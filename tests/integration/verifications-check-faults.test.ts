@@ -6,8 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { alice, answerInput, type RaisedVerification } from "../support/desk-alarms";
 import { deskFile } from "../support/desk-file";
-import { clearSimFaults, simFault } from "../support/sim-world";
-import { simControl } from "../support/simulator";
+import { clearSimFaults, simFault, simFaultRules, simResolveAlarm } from "../support/sim-world";
 import { until } from "../support/until";
 
 let answer: typeof import("@/lib/verifications/answer");
@@ -82,7 +81,7 @@ describe("the alarm read fails", () => {
 describe("the alarm was closed some other way", () => {
   it("resolved in CHeKT while a dispatch is stored: said so, nothing recorded", async () => {
     const { v, stored } = await storedDispatch(2);
-    await simControl(desk.sim.url, "POST", `/_sim/alarms/${v.alarm_id}/resolve`);
+    await simResolveAlarm(desk.sim.url, v.alarm_id);
     const out = await check(v);
     expect(out).toEqual({
       recorded: false,
@@ -102,7 +101,7 @@ describe("a resend lands while the check reads the alarm", () => {
     const checking = check(v);
     await until(
       async () => {
-        const faults = (await simControl<{ matched: number }[]>(desk.sim.url, "GET", "/_sim/faults"))!;
+        const faults = await simFaultRules(desk.sim.url);
         return faults[0]?.matched === 1;
       },
       () => "the check's alarm read to reach CHeKT",

@@ -6,11 +6,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultConfig } from "@/simulator/config";
-import { NO_RATE_LIMIT, simControl } from "../support/simulator";
+import { NO_RATE_LIMIT } from "../support/simulator";
 import { deliverNewestEvents, raiseOnSimulator } from "../support/desk-alarms";
 import { deskFile } from "../support/desk-file";
 import type { Fault } from "@/simulator/faults";
-import { clearSimFaults, simFault, simFaultRules } from "../support/sim-world";
+import { clearSimFaults, simConfig, simFault, simFaultRules } from "../support/sim-world";
 
 /** CHeKT's free tier, as this file's simulator starts (deskFile's `freeTier`). */
 const FREE_TIER = {
@@ -116,8 +116,8 @@ describe("one CHeKT fetch per image, whichever way it is asked for", () => {
   // Calls are counted here, so CHeKT's shared limit is lifted for these tests: the test's own direct calls (the
   // events it delivers, as another CHeKT user's would) could otherwise earn the app a 429 and a second, retried
   // call, depending on which test ran just before. What a 429 does to the one fetch is the it.each below.
-  beforeEach(() => simControl(desk.sim.url, "PATCH", "/_sim/config", NO_RATE_LIMIT));
-  afterEach(() => simControl(desk.sim.url, "PATCH", "/_sim/config", FREE_TIER));
+  beforeEach(() => simConfig(desk.sim.url, NO_RATE_LIMIT));
+  afterEach(() => simConfig(desk.sim.url, FREE_TIER));
   /** An alarm whose alarm.created carried the image its snapshot row names: its two ids. */
   async function bothWays(siteId: number): Promise<{ snapId: string; alarmKey: string }> {
     const ids = await raiseWithSnapshot(siteId);
