@@ -23,6 +23,7 @@ import {
   ensurePostgres,
   migrate,
   type PostgresServer,
+  withDatabase,
 } from "./lib/postgres";
 import { cspViolationsIn } from "./lib/csp-log";
 import {
@@ -507,7 +508,12 @@ async function main(): Promise<number> {
   const dbEnv = { ...baseEnv, TEST_DATABASE_URL: runDb, DATABASE_URL: runDb };
 
   if (stages.has("unit")) await timed("unit", () => vitestProject("unit", baseEnv));
-  if (stages.has("integration")) await timed("integration", () => vitestProject("integration", dbEnv));
+  // Integration files run two at a time, so each makes its own database (tests/support/db.ts). Their
+  // DATABASE_URL names one that does not exist: a file that forgets fails at once, by that name, instead
+  // of racing another file in a shared one.
+  const noSharedDb = withDatabase(pgServer.adminUrl, "integration_files_make_their_own_database");
+  const integrationEnv = { ...baseEnv, DATABASE_URL: noSharedDb };
+  if (stages.has("integration")) await timed("integration", () => vitestProject("integration", integrationEnv));
   if (stages.has("faults")) {
     await timed("faults", async () =>
       specFiles("tests/faults", /\.test\.ts$/).length

@@ -1,6 +1,6 @@
-// Databases for integration tests. `npm test` creates one fresh, migrated database per run and
-// passes it as TEST_DATABASE_URL (also DATABASE_URL), plus TEST_PG_ADMIN_URL for the server it lives
-// on, so a test file that needs an empty database of its own can make one here and drop it.
+// Databases for integration tests. `npm test` runs two integration files at a time, so each file makes
+// a database of its own here (a copy of the run's migrated template) and drops it; the stage's
+// DATABASE_URL names none (scripts/test.ts). TEST_PG_ADMIN_URL is the server they live on.
 import { randomBytes } from "node:crypto";
 import { createDatabase, dropDatabase, migrate, withDatabase } from "../../scripts/lib/postgres";
 
@@ -9,16 +9,6 @@ export function adminUrl(): string {
   if (process.env.TEST_PG_ADMIN_URL) return process.env.TEST_PG_ADMIN_URL;
   const base = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   return base ? withDatabase(base, "postgres") : "postgres://postgres@127.0.0.1:5432/postgres";
-}
-
-/** The per-run database of `npm test`; run the tests through it (or set TEST_DATABASE_URL). */
-export function testDatabaseUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url)
-    throw new Error(
-      "TEST_DATABASE_URL is not set: run integration tests through `npm test`, or set it to a migrated database",
-    );
-  return url;
 }
 
 export type TestDatabase = { name: string; url: string; drop(): Promise<void> };
