@@ -2,30 +2,17 @@ import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
+import { appPool } from "@/lib/pg-pool";
 
 // One pool and one client per process; Next's dev server reloads modules, so keep them on globalThis there.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
-
-function createPool() {
-  const pool = new pg.Pool({
-    connectionString: env.DATABASE_URL,
-    max: env.DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
-    idleTimeoutMillis: 30_000,
-  });
-  // An idle connection the server ended (restart, dropped database) leaves the pool; unheard, the
-  // error would end the process. Prisma's adapter listens only once it has connected.
-  pool.on("error", (e) => console.warn(`postgres: an idle connection ended: ${e.message}`));
-  return pool;
-}
 
 /**
  * The pool Prisma's adapter queries through, shared with `sql()` below: the hot path's raw
  * statements skip Prisma's client engine but not the pool's size limit. prisma.$disconnect() ends
  * the pool, as it did when the adapter made its own.
  */
-const pool = globalForPrisma.pgPool ?? createPool();
+const pool = globalForPrisma.pgPool ?? appPool("chekt-console");
 export const prisma =
   globalForPrisma.prisma ?? new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 if (process.env.NODE_ENV !== "production") Object.assign(globalForPrisma, { prisma, pgPool: pool });

@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { env } from "@/lib/env";
+import { appPool } from "@/lib/pg-pool";
 import { pgSql, type Sql } from "./sql";
 
 // The webhook receiver's own small pool (see sql.ts for why not Prisma on this path).
@@ -8,16 +8,7 @@ const g = globalThis as unknown as { __chektWebhookPool?: pg.Pool };
 
 export function webhookPool(): pg.Pool {
   if (g.__chektWebhookPool) return g.__chektWebhookPool;
-  const pool = new pg.Pool({
-    connectionString: env.DATABASE_URL,
-    max: env.DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
-    idleTimeoutMillis: 30_000,
-    application_name: "chekt-webhooks",
-  });
-  // An idle connection killed by Postgres (restart, failover) must not crash the process; the
-  // pool drops it and opens a new one on the next checkout.
-  pool.on("error", (e) => console.warn(`[webhooks] idle database connection lost: ${e.message}`));
+  const pool = appPool("chekt-webhooks");
   g.__chektWebhookPool = pool;
   return pool;
 }
