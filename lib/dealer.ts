@@ -3,7 +3,12 @@ import { randomUUID } from "node:crypto";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { rememberSessionDealers, sessionDealersOf } from "@/lib/auth/session-dealers";
+import {
+  memberDealerOf,
+  rememberSessionDealers,
+  sessionDealersOf,
+  type MemberDealerRow,
+} from "@/lib/auth/session-dealers";
 import { writeAudit } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import type { DealerLink } from "@/lib/generated/prisma/client";
@@ -54,33 +59,17 @@ export const isOwner = cache(async (userId: string): Promise<boolean> => {
   return row?.isOwner ?? false;
 });
 
-type MyDealerRow = {
-  id: string;
-  chekt_dealer_id: number;
-  external_dealer_id: string;
-  company_name: string;
-  connected_at: Date;
-  role: Role;
-};
-
 /**
  * The connected dealers this user is a member of, each with the user's role there. The owner is
  * an admin of every connected dealer without needing a membership row (MEMBER_DEALERS, the session
  * query's own list). One SQL round trip.
  */
 export const listMyDealers = cache(async (userId: string): Promise<MemberDealer[]> => {
-  const rows = await prisma.$queryRaw<MyDealerRow[]>`
+  const rows = await prisma.$queryRaw<MemberDealerRow[]>`
     SELECT d.* FROM users u CROSS JOIN LATERAL ${MEMBER_DEALERS} d
     WHERE u.id = ${userId}
     ORDER BY d.chekt_dealer_id ASC`;
-  return rows.map((r) => ({
-    id: r.id,
-    chektDealerId: r.chekt_dealer_id,
-    externalDealerId: r.external_dealer_id,
-    companyName: r.company_name,
-    connectedAt: r.connected_at,
-    role: r.role,
-  }));
+  return rows.map(memberDealerOf);
 });
 
 /**

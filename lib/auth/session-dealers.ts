@@ -26,24 +26,30 @@ export function sessionDealersOf(user: object): { dealers: SessionDealer[]; isOw
   return byUser.get(user);
 }
 
-/** One dealer as the session query's json_agg hands it over (timestamps as UTC wall time, no zone). */
-export type SessionDealerJson = {
+/**
+ * One row of MEMBER_DEALERS (lib/auth/user-sql.ts): as a query reads it (`connected_at` a Date) or as the
+ * session query's json_agg hands it over (a string of UTC wall time, no zone).
+ */
+export type MemberDealerRow = {
   id: string;
   chekt_dealer_id: number;
   external_dealer_id: string;
   company_name: string;
-  connected_at: string;
+  connected_at: Date | string;
   role: Role;
 };
 
 /** Prisma stores DateTime as UTC in a timestamp column; json renders it without a zone. */
-export function fromSessionJson(rows: SessionDealerJson[]): SessionDealer[] {
-  return rows.map((r) => ({
+const utcDate = (t: Date | string) =>
+  typeof t !== "string" ? t : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}Z`);
+
+export function memberDealerOf(r: MemberDealerRow): SessionDealer {
+  return {
     id: r.id,
     chektDealerId: r.chekt_dealer_id,
     externalDealerId: r.external_dealer_id,
     companyName: r.company_name,
-    connectedAt: new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(r.connected_at) ? r.connected_at : `${r.connected_at}Z`),
+    connectedAt: utcDate(r.connected_at),
     role: r.role,
-  }));
+  };
 }

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma, sql } from "@/lib/db";
 import type { Role } from "@/lib/roles";
 import { sessionPolicy } from "./policy";
-import { fromSessionJson, rememberSessionDealers, type SessionDealer, type SessionDealerJson } from "./session-dealers";
+import { memberDealerOf, rememberSessionDealers, type MemberDealerRow, type SessionDealer } from "./session-dealers";
 import { sessionClaims, sessionCookieName, sessionTokenFrom, usesSecureCookie } from "./session-token";
 import { touchSessionOnPool } from "./session-touch";
 import { checkSessionRecord, type SessionClaims, type SessionRecord } from "./sessions";
@@ -28,7 +28,7 @@ type LoadedRow = {
   session_version: number;
   must_enrol: boolean;
   is_owner: boolean;
-  dealers: SessionDealerJson[];
+  dealers: MemberDealerRow[];
 };
 
 type Loaded = { record: SessionRecord; mustEnrol: boolean; isOwner: boolean; dealers: SessionDealer[] };
@@ -75,7 +75,7 @@ async function loadSession(sid: string): Promise<Loaded | null> {
     },
     mustEnrol: r.must_enrol,
     isOwner: r.is_owner,
-    dealers: fromSessionJson(r.dealers),
+    dealers: r.dealers.map(memberDealerOf),
   };
 }
 
