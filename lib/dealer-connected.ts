@@ -11,6 +11,25 @@ export function isConnected(link: ConnectionDates): boolean {
   return !!link.connectedAt && (!link.disconnectedAt || link.disconnectedAt < link.connectedAt);
 }
 
+export type LinkSummary = {
+  id: string;
+  chektDealerId: number;
+  externalDealerId: string;
+  companyName: string;
+  connected: boolean;
+};
+
+/** What the admin pages show of a dealer link: its names, and whether it is connected now. */
+export function linkSummary(l: Omit<LinkSummary, "connected"> & ConnectionDates): LinkSummary {
+  return {
+    id: l.id,
+    chektDealerId: l.chektDealerId,
+    externalDealerId: l.externalDealerId,
+    companyName: l.companyName,
+    connected: isConnected(l),
+  };
+}
+
 /** isConnected in SQL, over the dealer_links row aliased `d`. */
 export const CONNECTED_SQL = (d: string) =>
   `${d}.connected_at IS NOT NULL AND (${d}.disconnected_at IS NULL OR ${d}.disconnected_at < ${d}.connected_at)`;

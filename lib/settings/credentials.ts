@@ -1,15 +1,16 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
-import { decryptSecret, encryptSecret } from "@/lib/secrets";
+import { encryptSecret } from "@/lib/secrets";
 import {
+  effectiveSecret,
   ENV_SECRETS_CHEKT_DEALER_ID,
   forgetDealerSecrets,
   secretsByLinkId,
   usesEnvSecrets,
 } from "@/lib/webhooks/dealer-secrets";
 import { maskPrivateKey, maskSecret, type MaskedCredential } from "./mask";
-import { isConnected } from "@/lib/dealer-connected";
+import { linkSummary, type LinkSummary } from "@/lib/dealer-connected";
 import { errorText } from "@/lib/error-text";
 
 // Which credentials are configured, masked. Values are decrypted here only to mask them; the
@@ -17,12 +18,7 @@ import { errorText } from "@/lib/error-text";
 
 export type CredentialRow = { name: string; source: string; value: MaskedCredential; note?: string };
 
-export type DealerCredentials = {
-  id: string;
-  chektDealerId: number;
-  externalDealerId: string;
-  companyName: string;
-  connected: boolean;
+export type DealerCredentials = LinkSummary & {
   apiKey: MaskedCredential & { source: "dealer" | "env" | "none" };
   webhookSecret: MaskedCredential & { source: "dealer" | "env" | "none" };
   unreadable?: string;
@@ -56,35 +52,14 @@ export function envCredentials(): CredentialRow[] {
   ];
 }
 
-function unseal(sealed: string | null): string | null {
-  return sealed ? decryptSecret(sealed, env.SECRETS_ENCRYPTION_KEY) : null;
-}
-
-/**
- * A dealer's own sealed value wins; the env value is the fallback for the default dealer only, known
- * by its CHeKT dealer id (the same rule the webhook receiver applies in lib/webhooks/dealer-secrets.ts).
- */
-function effective(sealed: string | null, envValue: string | undefined, isDefault: boolean) {
-  const own = unseal(sealed);
-  if (own) return { value: own, source: "dealer" as const };
-  if (envValue && isDefault) return { value: envValue, source: "env" as const };
-  return { value: null, source: "none" as const };
-}
-
 export async function dealerCredentials(): Promise<DealerCredentials[]> {
   const links = await prisma.dealerLink.findMany({ orderBy: { chektDealerId: "asc" } });
   return links.map((l) => {
-    const base = {
-      id: l.id,
-      chektDealerId: l.chektDealerId,
-      externalDealerId: l.externalDealerId,
-      companyName: l.companyName,
-      connected: isConnected(l),
-    };
+    const base = linkSummary(l);
     try {
       const isDefault = usesEnvSecrets(l);
-      const key = effective(l.apiKeyEnc, env.CHEKT_API_KEY, isDefault);
-      const secret = effective(l.webhookSecretEnc, env.CHEKT_WEBHOOK_SECRET, isDefault);
+      const key = effectiveSecret(l.apiKeyEnc, env.CHEKT_API_KEY, isDefault);
+      const secret = effectiveSecret(l.webhookSecretEnc, env.CHEKT_WEBHOOK_SECRET, isDefault);
       return {
         ...base,
         apiKey: { ...maskSecret(key.value), source: key.source },

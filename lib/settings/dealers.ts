@@ -2,7 +2,8 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { refuseForbiddenPage, refuseNotFound, requirePageScope } from "@/lib/auth/require";
 import { prisma } from "@/lib/db";
-import { administeredDealerLinkIds, isConnected } from "@/lib/dealer";
+import { administeredDealerLinkIds } from "@/lib/dealer";
+import { linkSummary } from "@/lib/dealer-connected";
 import { hasRole } from "@/lib/roles";
 
 /** Dealer links this admin can pick on the admin pages (those they administer; all for the owner), connected first. */
@@ -12,15 +13,7 @@ export async function dealerChoices(userId: string) {
     where: allowed ? { id: { in: allowed } } : {},
     orderBy: [{ chektDealerId: "asc" }],
   });
-  return links
-    .map((l) => ({
-      id: l.id,
-      chektDealerId: l.chektDealerId,
-      externalDealerId: l.externalDealerId,
-      companyName: l.companyName,
-      connected: isConnected(l),
-    }))
-    .sort((a, b) => Number(b.connected) - Number(a.connected));
+  return links.map(linkSummary).sort((a, b) => Number(b.connected) - Number(a.connected));
 }
 
 export type DealerChoice = Awaited<ReturnType<typeof dealerChoices>>[number];

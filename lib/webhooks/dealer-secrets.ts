@@ -35,9 +35,18 @@ type Row = Pick<
   "id" | "externalDealerId" | "chektDealerId" | "connectedAt" | "disconnectedAt" | "webhookSecretEnc" | "apiKeyEnc"
 >;
 
-function open(sealed: string | null, fallback: string | undefined, isDefault: boolean): string | null {
-  if (sealed) return decryptSecret(sealed, env.SECRETS_ENCRYPTION_KEY);
-  return isDefault ? (fallback ?? null) : null;
+/**
+ * A dealer's own sealed value wins; the env value is the fallback for the default dealer only, known
+ * by its CHeKT dealer id. Settings shows which of the two applies (lib/settings/credentials.ts).
+ */
+export function effectiveSecret(
+  sealed: string | null,
+  envValue: string | undefined,
+  isDefault: boolean,
+): { value: string | null; source: "dealer" | "env" | "none" } {
+  if (sealed) return { value: decryptSecret(sealed, env.SECRETS_ENCRYPTION_KEY), source: "dealer" };
+  if (envValue && isDefault) return { value: envValue, source: "env" };
+  return { value: null, source: "none" };
 }
 
 function toSecrets(row: Row): DealerSecrets {
@@ -47,8 +56,8 @@ function toSecrets(row: Row): DealerSecrets {
     externalDealerId: row.externalDealerId,
     chektDealerId: row.chektDealerId,
     connected: isConnected(row),
-    webhookSecret: open(row.webhookSecretEnc, env.CHEKT_WEBHOOK_SECRET, isDefault),
-    apiKey: open(row.apiKeyEnc, env.CHEKT_API_KEY, isDefault),
+    webhookSecret: effectiveSecret(row.webhookSecretEnc, env.CHEKT_WEBHOOK_SECRET, isDefault).value,
+    apiKey: effectiveSecret(row.apiKeyEnc, env.CHEKT_API_KEY, isDefault).value,
   };
 }
 
