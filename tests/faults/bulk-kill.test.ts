@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertBulkJob } from "@/lib/bulk/jobs";
 import { DEMO } from "@/simulator/seed";
 import { devicesFor, startBulkWorld, type BulkWorld } from "../integration/bulk-helpers";
+import { clearSimFaults, simFault } from "../support/sim-world";
 
 const DEVICES_PATH = "/partner/v1/dealers/*/sites/*/devices";
 const ROOT = path.resolve(__dirname, "../..");
@@ -100,14 +101,14 @@ describe("bulk provisioning survives a killed worker and a Postgres restart", ()
       }),
     );
     // The first two chunks CHeKT applies but whose answers are lost; then a steady mess.
-    await w.simControl("POST", "/_sim/faults", {
+    await simFault(w.sim.url, {
       path: DEVICES_PATH,
       method: "POST",
       drop_rate: 1,
       when: "after",
       count: 2,
     });
-    await w.simControl("POST", "/_sim/faults", {
+    await simFault(w.sim.url, {
       path: DEVICES_PATH,
       method: "POST",
       delay_ms: 300,
@@ -149,7 +150,7 @@ describe("bulk provisioning survives a killed worker and a Postgres restart", ()
       second.proc.kill("SIGTERM");
       await Promise.race([second.exited, new Promise((r) => setTimeout(r, 8000))]);
       second.proc.kill("SIGKILL");
-      await w.simControl("DELETE", "/_sim/faults");
+      await clearSimFaults(w.sim.url);
     }
 
     // CHeKT's side: every device once, no strays.

@@ -7,7 +7,6 @@ import { deviceApi, type DeviceApi } from "@/lib/chekt/api/devices";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { simControl as simAt } from "../support/simulator";
 
 export type BulkWorld = {
   db: PrismaClient;
@@ -18,7 +17,6 @@ export type BulkWorld = {
   dealerLinkId: string;
   dealerId: number;
   newSite(name: string): Promise<number>;
-  simControl(method: string, path: string, body?: unknown): Promise<unknown>;
   close(): Promise<void>;
 };
 
@@ -50,7 +48,6 @@ export async function startBulkWorld(
       connectedAt: new Date(),
     },
   });
-  const simControl = (method: string, path: string, body?: unknown) => simAt(sim.url, method, path, body);
   return {
     db,
     dbInfo,
@@ -59,7 +56,6 @@ export async function startBulkWorld(
     api,
     dealerLinkId: link.id,
     dealerId,
-    simControl,
     async newSite(name) {
       const res = await client.post("/partner/v1/dealers/{dealerId}/sites", {
         params: { path: { dealerId } },

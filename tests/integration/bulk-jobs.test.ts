@@ -10,11 +10,11 @@ import { RunAborted, runBulkJob } from "@/lib/jobs/bulk-runner";
 import { startBulkWorker } from "@/lib/jobs/worker";
 import { advisoryLock } from "@/lib/jobs/lock";
 import { devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
+import { clearSimFaults, simFault, simFaultRules } from "../support/sim-world";
 import { until } from "../support/until";
 
 const DEVICES_PATH = "/partner/v1/dealers/*/sites/*/devices";
 let w: BulkWorld;
-const fault = (rule: Record<string, unknown>) => w.simControl("POST", "/_sim/faults", rule);
 
 beforeAll(async () => {
   w = await startBulkWorld({ clientTimeoutMs: 1000 });
@@ -88,9 +88,9 @@ describe("bulk create through a faulty CHeKT", () => {
   it("provisions 1,000 devices exactly once with 500s, 429s, dropped connections and lost answers", async () => {
     const siteId = await w.newSite("faults");
     // First: two answers lost after CHeKT applied the request (it answers after our 1 s timeout).
-    await fault({ path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 2 });
+    await simFault(w.sim.url, { path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 2 });
     // Then: 10% 500s, 8% 429s, 5% dropped connections on every device write.
-    await fault({
+    await simFault(w.sim.url, {
       path: DEVICES_PATH,
       method: "POST",
       rate_5xx: 0.1,
@@ -110,11 +110,11 @@ describe("bulk create through a faulty CHeKT", () => {
       log: (m) => logs.push(m),
     });
     const ms = Date.now() - t0;
-    await w.simControl("DELETE", "/_sim/faults");
+    await clearSimFaults(w.sim.url);
     expect(outcome).toBe("finished");
     const { chunks } = await expectProvisionedExactlyOnce(job.id, siteId, "flt", 1000);
     expect(chunks.length).toBe(10);
-    const faults = (await w.simControl("GET", "/_sim/faults")) as unknown[];
+    const faults = await simFaultRules(w.sim.url);
     expect(faults).toEqual([]);
     console.log(
       `1,000 devices with faults: ${w.client.stats().requests - before} HTTP requests, ` +
@@ -138,7 +138,7 @@ describe("bulk create through a faulty CHeKT", () => {
   it("kill the worker mid-job and start it again: same result, nothing twice", async () => {
     const siteId = await w.newSite("kill");
     // Slow answers so the stop lands while chunks are in flight.
-    await fault({ path: DEVICES_PATH, method: "POST", delay_ms: 400, rate_5xx: 0.1, status_5xx: 500 });
+    await simFault(w.sim.url, { path: DEVICES_PATH, method: "POST", delay_ms: 400, rate_5xx: 0.1, status_5xx: 500 });
     const job = await createJob(siteId, "kil", 1000);
     const deps = { db: w.db, api: w.api, maxBulk: 100 };
     const first = await startBulkWorker({ connectionString: w.dbInfo.url, deps, pollingIntervalSeconds: 0.5 });
@@ -164,7 +164,7 @@ describe("bulk create through a faulty CHeKT", () => {
       }
     } finally {
       await second.stop();
-      await w.simControl("DELETE", "/_sim/faults");
+      await clearSimFaults(w.sim.url);
     }
     await expectProvisionedExactlyOnce(job.id, siteId, "kil", 1000);
     console.log(
@@ -218,7 +218,7 @@ describe("bulk create through a faulty CHeKT", () => {
 
   it("a runner whose lock's session ends stops; the next holder finishes the job, nothing twice", async () => {
     const siteId = await w.newSite("lost");
-    await fault({ path: DEVICES_PATH, method: "POST", delay_ms: 150 });
+    await simFault(w.sim.url, { path: DEVICES_PATH, method: "POST", delay_ms: 150 });
     const job = await createJob(siteId, "lst", 60);
     const deps = { db: w.db, api: w.api, maxBulk: 5, lock: advisoryLock(w.dbInfo.url) };
     // Its end is taken at once: the runner may stop (the lock's session error) before the terminate below
@@ -235,7 +235,7 @@ describe("bulk create through a faulty CHeKT", () => {
     expect(ended.length).toBe(1);
     expect(await first).toBeInstanceOf(RunAborted);
     expect((await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } })).state).toBe("running");
-    await w.simControl("DELETE", "/_sim/faults");
+    await clearSimFaults(w.sim.url);
     expect(await runBulkJob(job.id, deps)).toBe("finished");
     await expectProvisionedExactlyOnce(job.id, siteId, "lst", 60);
   }, 120_000);

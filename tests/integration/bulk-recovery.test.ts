@@ -12,10 +12,10 @@ import type { DeviceInput } from "@/lib/bulk/validate";
 import { runBulkJob } from "@/lib/jobs/bulk-runner";
 import { DEMO } from "@/simulator/seed";
 import { devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
+import { clearSimFaults, simFault } from "../support/sim-world";
 
 const DEVICES_PATH = "/partner/v1/dealers/*/sites/*/devices";
 let w: BulkWorld;
-const fault = (rule: Record<string, unknown>) => w.simControl("POST", "/_sim/faults", rule);
 let bare: DeviceApi;
 let bareClient: ReturnType<typeof createChektClient>;
 const user = { id: "u-test", email: "operator@test.example" };
@@ -57,8 +57,15 @@ async function siteExt(siteId: number, prefix: string) {
 describe("runner recovery without client retries", () => {
   it("resends unknown outcomes with the same key and still creates each device once", async () => {
     const siteId = await w.newSite("bare");
-    await fault({ path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 3 });
-    await fault({ path: DEVICES_PATH, method: "POST", rate_5xx: 0.15, status_5xx: 500, rate_429: 0.1, drop_rate: 0.1 });
+    await simFault(w.sim.url, { path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 3 });
+    await simFault(w.sim.url, {
+      path: DEVICES_PATH,
+      method: "POST",
+      rate_5xx: 0.15,
+      status_5xx: 500,
+      rate_429: 0.1,
+      drop_rate: 0.1,
+    });
     const j = await createJob(siteId, devicesFor("bre", 500));
     const logs: string[] = [];
     try {
@@ -73,7 +80,7 @@ describe("runner recovery without client retries", () => {
         }),
       ).toBe("finished");
     } finally {
-      await w.simControl("DELETE", "/_sim/faults");
+      await clearSimFaults(w.sim.url);
     }
     const devices = await siteExt(siteId, "bre-");
     expect(devices.length).toBe(500);

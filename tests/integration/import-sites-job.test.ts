@@ -14,6 +14,7 @@ import { runAnyBulkJob } from "@/lib/jobs/run-job";
 import { RunAborted } from "@/lib/jobs/bulk-runner";
 import { DEMO } from "@/simulator/seed";
 import { startBulkWorld, type BulkWorld } from "./bulk-helpers";
+import { clearSimFaults, simConfig, simFault } from "../support/sim-world";
 
 let w: BulkWorld;
 let bare: SiteImportApi;
@@ -174,20 +175,20 @@ async function retryLands(planned: NewImportRow[]) {
 
 describe("site import job", () => {
   it("creates every site, contact and arming type once through 5xx, 429 and lost answers", async () => {
-    await w.simControl("POST", "/_sim/faults", {
+    await simFault(w.sim.url, {
       path: "/partner/v1/dealers/*/sites",
       method: "POST",
       rate_5xx: 0.15,
       status_5xx: 503,
       rate_429: 0.1,
     });
-    await w.simControl("POST", "/_sim/faults", {
+    await simFault(w.sim.url, {
       path: "/partner/v1/dealers/*/sites",
       method: "POST",
       drop_rate: 0.15,
       when: "after",
     });
-    await w.simControl("POST", "/_sim/faults", {
+    await simFault(w.sim.url, {
       path: "/partner/v1/dealers/*/sites/*/contacts",
       method: "POST",
       rate_5xx: 0.1,
@@ -200,7 +201,7 @@ describe("site import job", () => {
     try {
       expect(await runAnyBulkJob(job.id, deps({ log: (m) => logs.push(m) }))).toBe("finished");
     } finally {
-      await w.simControl("DELETE", "/_sim/faults");
+      await clearSimFaults(w.sim.url);
     }
     expect(logs.some((l) => l.includes("outcome unknown"))).toBe(true);
     const sites = await chektSites("imp");
@@ -439,7 +440,7 @@ describe("site import job", () => {
     expect(first.external_site_id).toBe("lps-000");
     expect((await chektContacts(first.site_id)).map((c) => c.external_contact_id)).toEqual(["lps-000-C1"]);
     // A day later: CHeKT has forgotten the keys, and the runner knows they are older than it keeps them.
-    await w.simControl("PATCH", "/_sim/config", { idempotencyTtlS: 0.001 });
+    await simConfig(w.sim.url, { idempotencyTtlS: 0.001 });
     const sent: string[] = [];
     const counting: SiteImportApi = {
       ...bare,
@@ -451,7 +452,7 @@ describe("site import job", () => {
     try {
       expect(await runAnyBulkJob(job.id, deps({ siteApi: counting, keyLifetimeMs: 0 }))).toBe("finished");
     } finally {
-      await w.simControl("PATCH", "/_sim/config", { idempotencyTtlS: 24 * 3600 });
+      await simConfig(w.sim.url, { idempotencyTtlS: 24 * 3600 });
     }
     expect(sent).not.toContain("lps-000-C1");
     const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
@@ -467,11 +468,11 @@ describe("site import job", () => {
     const job = await submit(rows("dup", 1));
     await runStoppedAfterFirstContact(job.id);
     // The runner does not know the key lapsed (its clock says it is fresh), but CHeKT forgot it.
-    await w.simControl("PATCH", "/_sim/config", { idempotencyTtlS: 0.001 });
+    await simConfig(w.sim.url, { idempotencyTtlS: 0.001 });
     try {
       expect(await runAnyBulkJob(job.id, deps())).toBe("finished");
     } finally {
-      await w.simControl("PATCH", "/_sim/config", { idempotencyTtlS: 24 * 3600 });
+      await simConfig(w.sim.url, { idempotencyTtlS: 24 * 3600 });
     }
     const done = await w.db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
     expect([done.succeeded, done.failed]).toEqual([1, 0]);

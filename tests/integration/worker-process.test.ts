@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { insertBulkJob } from "@/lib/bulk/jobs";
 import { startChild, type Child } from "@/scripts/lib/processes";
 import { devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
+import { simFault } from "../support/sim-world";
 import { until } from "../support/until";
 
 const DEVICES_PATH = "/partner/v1/dealers/*/sites/*/devices";
@@ -93,7 +94,7 @@ describe("a web-only process and a worker process", () => {
 
   it("stops on SIGTERM mid-job; the next worker finishes it, each device once", { timeout: 240_000 }, async () => {
     // Slow answers so SIGTERM lands between chunks of 100.
-    await w.simControl("POST", "/_sim/faults", { path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 3 });
+    await simFault(w.sim.url, { path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 3 });
     const { siteId, jobId } = await submit("wt", 350);
     const first = startWorker();
     await until(
