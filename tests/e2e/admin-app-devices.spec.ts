@@ -2,7 +2,7 @@
 // CHeKT": a page view spends none of the dealer's 60 calls a minute), "Load more" following next_cursor,
 // a failed read explained with "Try again", and a read CHeKT's rate limit holds counted down and sent by itself.
 import { expect, test, type Page } from "@playwright/test";
-import { sim, signIn, simUrl } from "./setup";
+import { setSimRateLimit, sim, simAddFault, signIn, simStats, simUrl } from "./setup";
 import { partner } from "./setup/partner";
 import { expectNoSeriousA11y, screenshotsTo, SMALL_LAPTOP_AND_PHONE } from "./setup/page-checks";
 import { newSite, stamp } from "./devices-helpers";
@@ -15,8 +15,7 @@ const screenShots = screenshotsTo(SHOTS, { makeDir: true, sizes: SMALL_LAPTOP_AN
 
 /** Requests CHeKT answered on GET /v1/devices since its counts were last reset. */
 async function deviceListCalls(): Promise<number> {
-  const stats = (await sim("/_sim/stats")) as { byRoute: Record<string, number> };
-  return stats.byRoute["GET /v1/devices"] ?? 0;
+  return (await simStats()).byRoute["GET /v1/devices"] ?? 0;
 }
 
 const readButton = (page: Page) => page.getByRole("button", { name: /^(Read from CHeKT|Read again)$/ });
@@ -93,9 +92,7 @@ test("as an admin: pages through every device of the dealer's app", async ({ pag
 
 test("as an admin: a read CHeKT fails is explained, and Try again reads it", async ({ page }) => {
   await signIn(page, "admin", "/settings/app-devices");
-  const fault = (await sim("/_sim/faults", {
-    body: { path: "/v1/devices", method: "GET", rate_5xx: 1, status_5xx: 503 },
-  })) as { id: string };
+  const fault = await simAddFault({ path: "/v1/devices", method: "GET", rate_5xx: 1, status_5xx: 503 });
   try {
     await readButton(page).click();
     const problem = page.getByTestId("app-devices-problem");
@@ -117,15 +114,13 @@ test("as an admin: a read CHeKT's rate limit holds counts down, then shows the d
   page,
 }) => {
   test.setTimeout(150_000);
-  type Limits = { rateLimitPerMin: number; rateLimitBurstPerS: number };
   // The page's timers run on Playwright's clock (time still flows), so the countdown can be held still.
   await page.clock.install();
   await signIn(page, "admin", "/settings/app-devices");
   // A sweep under way would meet the lowered limit and run on past this test.
   await noSweepUnderWay();
-  const { rateLimitPerMin, rateLimitBurstPerS } = (await sim("/_sim/config", { method: "PATCH", body: {} })) as Limits;
   // One call every 20 s and no burst: a read right after another has to wait.
-  await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 3, rateLimitBurstPerS: 1 } });
+  const restoreRateLimit = await setSimRateLimit({ rateLimitPerMin: 3, rateLimitBurstPerS: 1 });
   try {
     const waiting = page.getByTestId("budget-wait");
     // Read until one is handed back to wait: the first spends the key's token and teaches the app the limit.
@@ -160,7 +155,7 @@ test("as an admin: a read CHeKT's rate limit holds counts down, then shows the d
     expect(await deviceListCalls(), "the read sent when the countdown ended").toBeGreaterThan(calls);
     await screenShots(page, "read-after-wait");
   } finally {
-    await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin, rateLimitBurstPerS } });
+    await restoreRateLimit();
     // The key's budget still runs at the lowered limit: the next spec's first read would find it spent.
     await budgetsHaveACallFree();
   }

@@ -1,6 +1,6 @@
 // Settings as each role, and the connection check explaining each failure in the browser.
 import { expect, test, type Page } from "@playwright/test";
-import { sim, signIn } from "./setup";
+import { sim, signIn, withSimRateLimit } from "./setup";
 import { exhaust, expectNoSecretsIn, mintApp, runningSecret, shot } from "./admin-helpers";
 
 const NORTHWIND = 2;
@@ -24,24 +24,12 @@ async function saveKey(page: Page, key: string) {
   await page.reload();
 }
 
-type RateLimit = { rateLimitPerMin: number; rateLimitBurstPerS: number };
 /**
  * CHeKT at 12 calls a minute while `fn` runs (the e2e stage runs the simulator at the pro tier,
  * which refills an emptied key within a fraction of a second): a key emptied just before the check
  * is still refused when the check probes it, one call coming back only every 5 s.
  */
-async function slowTier<T>(fn: () => Promise<T>): Promise<T> {
-  const was = (await sim("/_sim/config", { method: "PATCH", body: {} })) as RateLimit;
-  await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 12, rateLimitBurstPerS: 5 } });
-  try {
-    return await fn();
-  } finally {
-    await sim("/_sim/config", {
-      method: "PATCH",
-      body: { rateLimitPerMin: was.rateLimitPerMin, rateLimitBurstPerS: was.rateLimitBurstPerS },
-    });
-  }
-}
+const slowTier = <T>(fn: () => Promise<T>) => withSimRateLimit({ rateLimitPerMin: 12, rateLimitBurstPerS: 5 }, fn);
 
 async function check(page: Page) {
   await page.getByRole("button", { name: "Check connection" }).click();

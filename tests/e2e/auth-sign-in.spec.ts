@@ -2,7 +2,7 @@
 // and the role check, in a real browser against the real app and simulator. Every sign-in here goes
 // through the form (the other specs reuse a role's session, tests/e2e/setup/index.ts).
 import { expect, test } from "@playwright/test";
-import { credentials, signInThroughForm, sim, simUrl } from "./setup";
+import { credentials, signInThroughForm, sim, simAddFault, simUrl } from "./setup";
 import { partnerToken } from "./setup/partner";
 import { sweptAndIdle } from "./mirror-helpers";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
@@ -126,9 +126,12 @@ test("CHeKT failing: the dashboard shows the mirror with its age; Refresh starts
 }) => {
   // A sweep already under way past the stations would never meet the fault below.
   await sweptAndIdle();
-  const fault = (await sim("/_sim/faults", {
-    body: { path: "/partner/v1/dealers/1/monitoring-stations", method: "GET", rate_5xx: 1, status_5xx: 503 },
-  })) as { id: string };
+  const fault = await simAddFault({
+    path: "/partner/v1/dealers/1/monitoring-stations",
+    method: "GET",
+    rate_5xx: 1,
+    status_5xx: 503,
+  });
   try {
     await signInThroughForm(page, "viewer");
     await expect(page.getByTestId("dealer-name")).toHaveText("Acme Security");

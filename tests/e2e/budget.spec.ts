@@ -2,7 +2,7 @@
 // write that must wait for CHeKT's rate limit saying so, counting down, and being sent — or
 // cancelled with nothing sent.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, sim } from "./setup";
+import { setSimRateLimit, signIn } from "./setup";
 import { expectNoSeriousA11y as expectAccessible, screenshotsTo } from "./setup/page-checks";
 import { partner } from "./setup/partner";
 import { budgetsHaveACallFree, noSweepUnderWay } from "./mirror-helpers";
@@ -84,23 +84,20 @@ test.describe("Settings: the CHeKT call budget panel", () => {
 });
 
 test.describe("a write that must wait for CHeKT's rate limit", () => {
-  type Limits = { rateLimitPerMin: number; rateLimitBurstPerS: number };
-  let limits: Limits;
+  let restoreRateLimit: (() => Promise<void>) | undefined;
   let address2: string | null = null;
 
   test.beforeAll(async () => {
     // The dashboard's Refresh starts a sweep (an earlier spec clicks it): one still sending when the limit
     // drops below takes the only token, and the first save waits instead of going at once.
     await noSweepUnderWay();
-    const current = (await sim("/_sim/config", { method: "PATCH", body: {} })) as Limits;
-    limits = { rateLimitPerMin: current.rateLimitPerMin, rateLimitBurstPerS: current.rateLimitBurstPerS };
     address2 = (await partner<{ company_address2: string | null }>("")).company_address2;
     // One call every 20 s, no burst: a save right after another has to wait (even on a busy machine,
     // where a fill and a click can take seconds).
-    await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 3, rateLimitBurstPerS: 1 } });
+    restoreRateLimit = await setSimRateLimit({ rateLimitPerMin: 3, rateLimitBurstPerS: 1 });
   });
   test.afterAll(async () => {
-    await sim("/_sim/config", { method: "PATCH", body: limits });
+    await restoreRateLimit?.();
     await partner("", "PUT", { company_address2: address2 ?? "" });
     // The app's budget still runs at the lowered limit: the next spec's first call would find it spent.
     await budgetsHaveACallFree();

@@ -6,7 +6,7 @@
 // 3,000-device bulk job and a mirror sweep spend the same free-tier budget is accepted promptly.
 import { expect, test, type Page } from "@playwright/test";
 import { countText } from "../../lib/count-text";
-import { AS_OF, signIn, sim } from "./setup";
+import { AS_OF, setSimRateLimit, signIn, sim, simAddFault, simStats, simVerifications, type SimStats } from "./setup";
 import { sendOnlyBoss } from "./setup/boss";
 import { sql as query } from "./setup/db";
 import { screenshotsTo } from "./setup/page-checks";
@@ -77,8 +77,7 @@ async function mirrorFilled(linkId: string) {
     .toBe(true);
 }
 
-type Stats = { total: number; byRoute: Record<string, number> };
-const partnerCalls = (s: Stats) => Object.entries(s.byRoute).filter(([k]) => k.includes("/partner/"));
+const partnerCalls = (s: SimStats) => Object.entries(s.byRoute).filter(([k]) => k.includes("/partner/"));
 
 test.describe.configure({ mode: "serial" });
 
@@ -106,7 +105,7 @@ test("contacts, arming and devices pages render from the mirror while CHeKT answ
 
   // CHeKT storms: every Partner API call answers 429. A sweep started meanwhile must be over first.
   await mirrorFilled(linkId);
-  const fault = (await sim("/_sim/faults", { body: { path: "/partner/**", rate_429: 1 } })) as { id: string };
+  const fault = await simAddFault({ path: "/partner/**", rate_429: 1 });
   try {
     await sim("/_sim/stats", { method: "DELETE" });
 
@@ -139,7 +138,7 @@ test("contacts, arming and devices pages render from the mirror while CHeKT answ
     await shots(page, "contact-edit-429");
 
     // None of those page views asked CHeKT anything.
-    const stats = (await sim("/_sim/stats")) as Stats;
+    const stats = await simStats();
     expect(partnerCalls(stats), "Partner API calls made while rendering the pages").toEqual([]);
 
     // Refresh asks CHeKT (at the read class); refused, it says so and the copy stays on the page.
@@ -167,11 +166,7 @@ test("a verification answer sent while a bulk job and a sweep run is accepted pr
   test.setTimeout(300_000);
   const linkId = await acmeLink();
   await mirrorFilled(linkId);
-  const before = (await sim("/_sim/config", { method: "PATCH", body: {} })) as {
-    rateLimitPerMin: number;
-    rateLimitBurstPerS: number;
-  };
-  await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 60, rateLimitBurstPerS: 5 } });
+  const restoreRateLimit = await setSimRateLimit({ rateLimitPerMin: 60, rateLimitBurstPerS: 5 });
   const boss = sendOnlyBoss();
   const opCtx = await browser.newContext();
   const bulkCtx = await browser.newContext();
@@ -226,10 +221,7 @@ test("a verification answer sent while a bulk job and a sweep run is accepted pr
     const answerMs = Date.now() - t0;
     test.info().annotations.push({ type: "answerMs", description: String(answerMs) });
     console.log(`[mirror-children] answer accepted ${answerMs} ms after the click, during a bulk job and a sweep`);
-    const verifications = (await sim("/_sim/verifications")) as {
-      verification_id: string;
-      answer: { action: string } | null;
-    }[];
+    const verifications = await simVerifications();
     expect(verifications.find((v) => v.verification_id === raised.verification.verification_id)?.answer?.action).toBe(
       "dispatch",
     );
@@ -248,10 +240,7 @@ test("a verification answer sent while a bulk job and a sweep run is accepted pr
     expect(mirrored!.n).toBe(BULK);
   } finally {
     await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
-    await sim("/_sim/config", {
-      method: "PATCH",
-      body: { rateLimitPerMin: before.rateLimitPerMin, rateLimitBurstPerS: before.rateLimitBurstPerS },
-    });
+    await restoreRateLimit();
     await opCtx.close();
     await bulkCtx.close();
   }

@@ -3,23 +3,20 @@
 // "Waiting for CHeKT's rate limit — refreshing in N s" with Cancel; cancelled, nothing is sent;
 // left alone, it re-reads by itself when the countdown ends.
 import { expect, test } from "@playwright/test";
-import { signIn, sim } from "./setup";
+import { setSimRateLimit, signIn } from "./setup";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 
 const shots = screenshotsTo("/tmp/shots/gateway-fixes", { fullPage: "none", makeDir: true });
 
 test.describe("Refresh that must wait for CHeKT's rate limit", () => {
-  type Limits = { rateLimitPerMin: number; rateLimitBurstPerS: number };
-  let limits: Limits;
+  let restoreRateLimit: (() => Promise<void>) | undefined;
 
   test.beforeAll(async () => {
-    const current = (await sim("/_sim/config", { method: "PATCH", body: {} })) as Limits;
-    limits = { rateLimitPerMin: current.rateLimitPerMin, rateLimitBurstPerS: current.rateLimitBurstPerS };
     // One call every 10 s, no burst: a refresh right after another has to wait.
-    await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 6, rateLimitBurstPerS: 1 } });
+    restoreRateLimit = await setSimRateLimit({ rateLimitPerMin: 6, rateLimitBurstPerS: 1 });
   });
   test.afterAll(async () => {
-    await sim("/_sim/config", { method: "PATCH", body: limits });
+    await restoreRateLimit?.();
   });
 
   test("counts down 'refreshing in N s' with Cancel, then re-reads by itself", async ({ page }) => {

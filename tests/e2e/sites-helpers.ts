@@ -1,23 +1,22 @@
 // Shared by the sites specs: the test's own Partner API calls (to arrange state CHeKT-side, the way
 // another CHeKT user would) and a roomier rate limit while these specs run.
 import { expect, type Page } from "@playwright/test";
-import { sim, signIn } from "./setup";
+import { setSimRateLimit, signIn, simConfig } from "./setup";
 import { partner } from "./setup/partner";
 
 export { partner };
 
 export const stamp = Date.now().toString(36);
 
-type RateLimit = { rateLimitPerMin: number; rateLimitBurstPerS: number };
-let before: RateLimit | undefined;
+// The specs after these get back the limit they had (CHeKT's free tier when roomyRateLimit never ran).
+let restoreRateLimit = async () => {
+  await simConfig({ rateLimitPerMin: 60, rateLimitBurstPerS: 5 });
+};
 export async function roomyRateLimit() {
-  // An empty PATCH answers the current config, so the specs after these get back what they had.
-  const current = (await sim("/_sim/config", { method: "PATCH", body: {} })) as RateLimit;
-  before = { rateLimitPerMin: current.rateLimitPerMin, rateLimitBurstPerS: current.rateLimitBurstPerS };
-  await sim("/_sim/config", { method: "PATCH", body: { rateLimitPerMin: 1200, rateLimitBurstPerS: 50 } });
+  restoreRateLimit = await setSimRateLimit({ rateLimitPerMin: 1200, rateLimitBurstPerS: 50 });
 }
 export async function defaultRateLimit() {
-  await sim("/_sim/config", { method: "PATCH", body: before ?? { rateLimitPerMin: 60, rateLimitBurstPerS: 5 } });
+  await restoreRateLimit();
 }
 
 /** The toast that confirms a change. */

@@ -2,6 +2,8 @@
 // the OS picks, with the demo world and test-friendly timings. Close it in afterAll.
 import { startSimulator, type RunningSimulator, type StartOptions } from "@/simulator/server";
 
+export { simControl } from "./sim-control";
+
 /** Far above CHeKT's free tier: 429s then come only from the faults a test injects (pacing: chekt-budget). */
 export const NO_RATE_LIMIT = { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 };
 
@@ -26,21 +28,4 @@ export async function startTestSimulator(opts: TestSimulatorOptions = {}): Promi
       ...rest.config,
     },
   });
-}
-
-/** A call to the simulator's control API (`/_sim/…`); a non-2xx answer fails the test with its body. */
-export async function simControl<T = unknown>(
-  baseUrl: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T | undefined> {
-  const init: RequestInit =
-    body === undefined
-      ? { method }
-      : { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
-  const res = await fetch(`${baseUrl}${path}`, init);
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return text ? (JSON.parse(text) as T) : undefined;
 }
