@@ -20,7 +20,6 @@ const desk = deskFile({
 /** CHeKT's answer PATCH fails: a 429, or a 503 (`when: "after"`: CHeKT applies it, then the reply is lost). */
 const failAnswers = (fault: { rate_429: 1 } | { rate_5xx: 1; status_5xx: 503; when?: "after" }) =>
   simFault(desk.sim.url, { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", ...fault });
-const clearFaults = () => clearSimFaults(desk.sim.url);
 /** `who` answers with `action` and the dealer's first outcome of that kind. */
 const answerAs = (
   ctx: Awaited<ReturnType<typeof desk.ctxFor>>,
@@ -47,7 +46,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterEach(async () => {
-  await clearFaults();
+  await clearSimFaults(desk.sim.url);
 });
 
 describe("claims are leases", () => {
@@ -202,7 +201,7 @@ describe("answers that wait", () => {
     expect(stored).toMatchObject({ state: "claimed", answer_action: "dispatch" });
     expect(stored.answer_idempotency_key).toMatch(/^verif-/);
 
-    await clearFaults();
+    await clearSimFaults(desk.sim.url);
     const second = await answerAs(ctx, alice, v, "dispatch");
     expect(second).toMatchObject({ outcome: "answered", state: "dispatched" });
     expect((await row(v.verification_id)).answer_idempotency_key).toBe(stored.answer_idempotency_key);
@@ -220,7 +219,7 @@ describe("answers that wait", () => {
     const stored = await row(v.verification_id);
     expect(stored.answer_idempotency_key).toMatch(/^verif-/);
     await expect(answerAs(ctx, alice, v, "disregard")).rejects.toThrow(/dispatch answer is already stored/);
-    await clearFaults();
+    await clearSimFaults(desk.sim.url);
     const again = await answerAs(ctx, alice, v, "dispatch");
     expect(again).toMatchObject({ outcome: "answered", state: "dispatched" });
     expect((await row(v.verification_id)).answer_idempotency_key).toBe(stored.answer_idempotency_key);
@@ -239,7 +238,7 @@ describe("answers that wait", () => {
     expect(over).toMatchObject({ outcome: "uncertain" });
     if (over.outcome !== "uncertain") throw new Error("unreachable");
     expect(over.message).toMatch(/may or may not have been saved/);
-    await clearFaults();
+    await clearSimFaults(desk.sim.url);
     // CHeKT did apply it (fault "after"): the alarm is dispatched there, so the check records it.
     const checked = await answer.checkStoredAnswer(ctx, desk.dealer, bob, v.verification_id);
     expect(checked).toMatchObject({ recorded: true });
@@ -251,7 +250,7 @@ describe("answers that wait", () => {
     await failAnswers({ rate_5xx: 1, status_5xx: 503 });
     const ctx = await desk.ctxFor(bob);
     expect((await answerAs(ctx, bob, v, "disregard")).outcome).toBe("retrying");
-    await clearFaults();
+    await clearSimFaults(desk.sim.url);
     const checked = await answer.checkStoredAnswer(ctx, desk.dealer, bob, v.verification_id);
     expect(checked.recorded).toBe(false);
     expect(checked.message).toMatch(/has not recorded the disregard: the alarm is still open/);
