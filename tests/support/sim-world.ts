@@ -13,7 +13,8 @@ import { createTestDatabase, type TestDatabase } from "./db";
 import { ACME, connectDealerLink } from "./dealer-links";
 import { addMembers } from "./members";
 import { cookieJar } from "./next-headers";
-import { NO_RATE_LIMIT, simControl, startTestSimulator, type TestSimulatorOptions } from "./simulator";
+import { simControl } from "./sim-control";
+import { NO_RATE_LIMIT, startTestSimulator, type TestSimulatorOptions } from "./simulator";
 
 /** Stand-in users of the dealer under test (a users row and a membership each, see members.ts). */
 export const OPERATOR = { id: "u-op", email: "op@example.com", name: "Op", role: "operator" as const };
