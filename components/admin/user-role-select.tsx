@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { usePickThenApply } from "@/components/forms/use-pick-then-apply";
-import { Button } from "@/components/ui";
+import { Button, cellControl } from "@/components/ui";
 import { setRoleAction } from "@/actions/users";
 import { ROLE_LABEL, ROLES, type Role } from "@/lib/roles";
 
@@ -30,10 +30,8 @@ export function UserRoleSelect({ userId, email, role }: { userId: string; email:
             if (next) setPicked(next);
           }}
           onKeyDown={onKeyDown}
-          className={
-            "rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 " +
-            "focus:ring-2 focus:ring-indigo-600 disabled:bg-slate-50"
-          }
+          // A table row's editor, as tall as the small Save button beside it.
+          className={cellControl({ select: true })}
         >
           {ROLES.map((r) => (
             <option key={r} value={r}>

@@ -3,7 +3,7 @@
 // editor while the cell is edited, or the value. On a phone card an editable value gets a pencil
 // button (no double-click on a touch screen); the keyboard edits with Enter on the cell instead.
 import { Pencil } from "lucide-react";
-import { Badge, UtcTime, cn, rowLinkClass } from "@/components/ui";
+import { Badge, UtcTime, cellControl, cn, rowLinkClass } from "@/components/ui";
 import { DeviceStatusBadge } from "@/components/fleet/status-badge";
 import { FIELD_LABELS } from "@/lib/bulk/fields";
 import type { DeviceRowView } from "@/lib/bulk/site-devices-types";
@@ -61,11 +61,7 @@ export function DeviceCell({ columnId, device: d, selected, edit, onToggle, onOp
             if (e.key === "Enter") void edit.save();
             if (e.key === "Escape") edit.cancel();
           }}
-          className={cn(
-            "h-8 w-40 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-indigo-600",
-            "max-md:w-full",
-            editing.error ? "ring-red-500" : "ring-slate-300",
-          )}
+          className={cn("w-40 max-md:w-full", cellControl({ error: !!editing.error }))}
         />
         {editing.error ? (
           <p className="mt-1 text-xs text-red-700" role="alert">

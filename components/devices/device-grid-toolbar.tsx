@@ -3,7 +3,7 @@
 // what the selection can do. Counts are of selected rows the filter shows (device-grid.tsx).
 import Link from "next/link";
 import { Trash2 } from "lucide-react";
-import { Button, textLinkClass, cn } from "@/components/ui";
+import { Button, textLinkClass, toolbarControl, cn } from "@/components/ui";
 import type { DeviceFilters } from "./use-device-filters";
 import type { VisibleSelection } from "./use-visible-selection";
 
@@ -29,17 +29,13 @@ export function DeviceGridToolbar(p: Props) {
         placeholder="Filter by ID, name, MAC, model…"
         value={filters.text}
         onChange={(e) => filters.setText(e.target.value)}
-        className={
-          "h-9 w-full rounded-md border-0 px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 " +
-          "focus:ring-indigo-600 sm:w-64"
-        }
+        className={cn("w-full sm:w-64", toolbarControl())}
       />
       <select
         aria-label="Filter by type"
         value={filters.type}
         onChange={(e) => filters.setType(e.target.value)}
-        // White like the text filter beside it: the browser's own grey made it look disabled.
-        className="h-9 rounded-md border-0 bg-white pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300"
+        className={toolbarControl({ select: true })}
       >
         <option value="">All types</option>
         <option value="camera">Cameras</option>

@@ -1,7 +1,7 @@
 "use client";
 // The job page's failed rows that were not retried yet: edit, select, send again as a new job.
 import { RotateCcw } from "lucide-react";
-import { Alert, Button, Card, DataTable, cn, type Column } from "@/components/ui";
+import { Alert, Button, Card, DataTable, cellControl, cn, type Column } from "@/components/ui";
 import { DEVICE_FIELDS, DEVICE_TYPES, FIELD_LABELS, type DeviceField } from "@/lib/bulk/fields";
 import { ChoicePicker } from "@/components/import/choice-picker";
 import type { JobItemView, JobProgress } from "@/lib/bulk/jobs";
@@ -184,11 +184,7 @@ function FieldEditor({
           disabled={!layout.canEdit}
           value={value}
           onChange={(e) => edit(e.target.value)}
-          className={cn(
-            "h-8 w-36 rounded px-2 text-sm ring-1 ring-inset focus:outline-none focus:ring-2 " +
-              "focus:ring-indigo-600 max-md:w-full",
-            error ? "ring-red-400" : "ring-slate-200",
-          )}
+          className={cn("w-36 max-md:w-full", cellControl({ error: !!error }))}
         />
       )}
       {/* The field's problem as text under it, wrapping on a phone: a tooltip shows only to a mouse. */}

@@ -1,6 +1,6 @@
 "use client";
 
-import { cn } from "@/components/ui";
+import { cellControl, cn } from "@/components/ui";
 
 /**
  * A cell whose value is one of a few words (e.g. camera | bridge). A pasted or stored value that is
@@ -41,13 +41,7 @@ export function ChoicePicker({
       value={selected}
       disabled={disabled}
       onChange={(e) => onChange(e.target.value)}
-      className={cn(
-        "h-8 w-full rounded border-0 py-0 pl-2 pr-7 text-sm ring-1 ring-inset focus:outline-none",
-        "focus:ring-2 focus:ring-indigo-600 disabled:text-slate-500",
-        framed ? "bg-white" : "bg-transparent",
-        error ? "bg-white ring-red-400" : framed ? "ring-slate-200" : "ring-transparent hover:ring-slate-300",
-        className,
-      )}
+      className={cn("w-full", cellControl({ select: true, error: !!error, framed }), className)}
     >
       {value.trim() === "" ? <option value="">Choose…</option> : null}
       {!known && value.trim() !== "" ? <option value={value}>{`"${value}" (not a choice)`}</option> : null}

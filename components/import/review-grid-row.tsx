@@ -4,7 +4,7 @@
 // are sticky, so a fix far to the right still has them in view; below 768 px the problems are a
 // line under the row, as wide as the grid's viewport (--review-w, which the grid keeps).
 import { RotateCcw, SkipForward, Trash2 } from "lucide-react";
-import { cn } from "@/components/ui";
+import { cellControl, cn } from "@/components/ui";
 import { ChoicePicker } from "./choice-picker";
 import type { ReviewRow } from "./review-types";
 
@@ -180,11 +180,7 @@ function FieldCell<F extends string>({
           value={r.values[f] ?? ""}
           disabled={r.skipped}
           onChange={(e) => onEdit(r.line, f, e.target.value)}
-          className={cn(
-            "h-8 w-full rounded border-0 bg-transparent px-2 text-sm ring-1 ring-inset focus:outline-none",
-            "focus:ring-2 focus:ring-indigo-600 disabled:text-slate-500",
-            error ? "bg-white ring-red-400" : "ring-transparent hover:ring-slate-300",
-          )}
+          className={cn("w-full", cellControl({ error: !!error, framed: false }))}
         />
       )}
     </div>

@@ -3,6 +3,8 @@ import { switchDealerAction } from "@/actions/dealer-switch";
 import { useActionRunner } from "@/components/forms/use-action-runner";
 import { usePickThenApply } from "@/components/forms/use-pick-then-apply";
 import { Button } from "@/components/ui/button";
+import { toolbarControl } from "@/components/ui/control-classes";
+import { cn } from "@/components/ui/cn";
 import { useDealerTab } from "./dealer-tab";
 
 export type DealerOption = { id: string; companyName: string };
@@ -43,10 +45,7 @@ export function DealerSwitcher({ dealers, currentId }: { dealers: DealerOption[]
         aria-busy={pending || undefined}
         onChange={(e) => setPicked(e.target.value)}
         onKeyDown={onKeyDown}
-        className={
-          "h-9 w-full min-w-0 max-w-[14rem] truncate rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm " +
-          "text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
-        }
+        className={cn("w-full min-w-0 max-w-[14rem] truncate", toolbarControl({ select: true }))}
       >
         {dealers.map((d) => (
           <option key={d.id} value={d.id}>

@@ -7,6 +7,7 @@ import {
   type TextareaHTMLAttributes,
 } from "react";
 import { cn } from "./cn";
+import { controlBase, controlEdge } from "./control-classes";
 
 /** Props every labelled control shares. */
 export type FieldProps = {
@@ -22,12 +23,10 @@ export type FieldProps = {
   wrapperClassName?: string;
 };
 
-const control =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
-  "ring-slate-300 " +
-  "placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 focus:outline-none " +
-  "disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500";
-const invalid = "ring-red-500 focus:ring-red-600";
+/** A labelled field's control: full width, a form's padding, the look every control shares (control-classes.ts). */
+function control(error: boolean) {
+  return cn("block w-full rounded-md px-3 py-2", controlBase, controlEdge({ error }));
+}
 
 /** The ids and a11y attributes the frame gives its control (spread after the caller's own props). */
 export type FieldControlProps = {
@@ -96,7 +95,7 @@ export function Field({
 
 type ControlAttributes = { id?: string; name?: string; required?: boolean; "aria-describedby"?: string };
 
-/** Splits a field's props into the frame's and the control's own (className stays with the caller). */
+/** Splits a field's props into the frame's and the control's own; className is the control's, the caller's added. */
 function frameOf<P extends FieldProps & ControlAttributes & { className?: string }>(props: P) {
   const { label, error, hint, hideLabel, wrapperClassName, id, className, ...own } = props;
   const frame = {
@@ -110,7 +109,7 @@ function frameOf<P extends FieldProps & ControlAttributes & { className?: string
     required: own.required,
     describedBy: own["aria-describedby"],
   };
-  return { frame, control: own, className: cn(error && invalid, className) };
+  return { frame, control: own, className: cn(control(!!error), className) };
 }
 
 export type InputProps = InputHTMLAttributes<HTMLInputElement> & FieldProps;
@@ -118,7 +117,7 @@ export type InputProps = InputHTMLAttributes<HTMLInputElement> & FieldProps;
 /** A text-like input with its label, hint and error message. */
 export function Input(props: InputProps) {
   const { frame, control: rest, className } = frameOf(props);
-  return <Field {...frame}>{(a11y) => <input {...rest} {...a11y} className={cn(control, className)} />}</Field>;
+  return <Field {...frame}>{(a11y) => <input {...rest} {...a11y} className={className} />}</Field>;
 }
 
 export type SelectOption = { value: string; label: string; disabled?: boolean };
@@ -136,7 +135,7 @@ export function Select({ options, placeholder, children, ...props }: SelectProps
   return (
     <Field {...frame}>
       {(a11y) => (
-        <select {...rest} {...a11y} className={cn(control, "pr-8", className)}>
+        <select {...rest} {...a11y} className={cn("pr-8", className)}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options?.map((o) =>
             typeof o === "string" ? (
@@ -161,5 +160,5 @@ export type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & FieldP
 /** A multi-line input with its label, hint and error message. */
 export function Textarea(props: TextareaProps) {
   const { frame, control: rest, className } = frameOf(props);
-  return <Field {...frame}>{(a11y) => <textarea {...rest} {...a11y} className={cn(control, className)} />}</Field>;
+  return <Field {...frame}>{(a11y) => <textarea {...rest} {...a11y} className={className} />}</Field>;
 }

@@ -50,6 +50,14 @@ export {
   type FieldFrameProps,
   type FieldControlProps,
 } from "./field";
+export {
+  cellControl,
+  controlBase,
+  controlEdge,
+  toolbarControl,
+  type CompactControl,
+  type ControlEdge,
+} from "./control-classes";
 export { PageHeader, type PageHeaderProps, type Crumb } from "./page-header";
 export { ProgressBar } from "./progress-bar";
 export { TraceForSupport } from "./trace-for-support";

@@ -31,6 +31,12 @@ async function gridSite(page: Page, siteName: string, names: string[]): Promise<
   return siteId;
 }
 
+const editorShot = screenshotsTo("/tmp/shots/devices", {
+  prefix: "devices-",
+  fullPage: "none",
+  sizes: { laptop: SMALL_LAPTOP_AND_PHONE.laptop },
+});
+
 const roof = Array.from({ length: 21 }, (_, i) => `Roof ${String(i + 1).padStart(2, "0")}`);
 
 test("grid selection is scoped to the filter; the confirmation names the devices", async ({ page }) => {
@@ -81,6 +87,11 @@ test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to can
     (el) => [...el.querySelectorAll<HTMLElement>("*")].filter((e) => e.tabIndex >= 0).length,
   );
   expect(tabbable).toBe(1);
+  // The toolbar's type filter, reached by Tab from the text filter, shows the focus ring every control has.
+  await page.getByLabel("Filter devices").focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Filter by type")).toBeFocused();
+  await shots(page, "grid-type-filter-focus");
   await page.getByLabel("Filter by type").focus();
   await page.keyboard.press("Tab");
   const active = grid.locator('[data-pos="0:0"]');
@@ -106,6 +117,8 @@ test("grid by keyboard alone: one Tab stop, arrows, Enter to edit, Escape to can
   await page.keyboard.press("Enter");
   const editor = page.getByLabel(`New Name for ${gid("Alpha")}`);
   await expect(editor).toBeFocused();
+  // At this size only: a phone lays the grid out again, and the editor's focus is what the shot is of.
+  await editorShot(page, "grid-editor-focus");
   await page.keyboard.type("Nope");
   await page.keyboard.press("ArrowLeft"); // moves the caret, not the cell
   await expect(editor).toBeFocused();
