@@ -2,7 +2,8 @@
 // CHeKT": a page view spends none of the dealer's 60 calls a minute), "Load more" following next_cursor,
 // a failed read explained with "Try again", and a read CHeKT's rate limit holds counted down and sent by itself.
 import { expect, test, type Page } from "@playwright/test";
-import { setSimRateLimit, sim, simAddFault, signIn, simStats, simUrl } from "./setup";
+import { signIn, simUrl, e2eSim } from "./setup";
+import { clearSimStats, removeSimFault, setSimRateLimit, simFault, simStats } from "../support/sim-control";
 import { partner } from "./setup/partner";
 import { expectNoSeriousA11y, screenshotsTo, SMALL_LAPTOP_AND_PHONE } from "./setup/page-checks";
 import { newSite, stamp } from "./devices-helpers";
@@ -15,7 +16,7 @@ const screenShots = screenshotsTo(SHOTS, { makeDir: true, sizes: SMALL_LAPTOP_AN
 
 /** Requests CHeKT answered on GET /v1/devices since its counts were last reset. */
 async function deviceListCalls(): Promise<number> {
-  return (await simStats()).byRoute["GET /v1/devices"] ?? 0;
+  return (await simStats(e2eSim)).byRoute["GET /v1/devices"] ?? 0;
 }
 
 const readButton = (page: Page) => page.getByRole("button", { name: /^(Read from CHeKT|Read again)$/ });
@@ -58,7 +59,7 @@ test("as an admin: pages through every device of the dealer's app", async ({ pag
 
   // Grouped as the page writes every count ("3,150"): earlier specs add devices, so the total may pass 999.
   const all = `All ${total.toLocaleString("en-US")} devices shown`;
-  await sim("/_sim/stats", { method: "DELETE" });
+  await clearSimStats(e2eSim);
   await signIn(page, "admin", "/settings/app-devices");
   await page.reload();
   // Two page views, no call: the list waits for the button.
@@ -92,7 +93,7 @@ test("as an admin: pages through every device of the dealer's app", async ({ pag
 
 test("as an admin: a read CHeKT fails is explained, and Try again reads it", async ({ page }) => {
   await signIn(page, "admin", "/settings/app-devices");
-  const fault = await simAddFault({ path: "/v1/devices", method: "GET", rate_5xx: 1, status_5xx: 503 });
+  const fault = await simFault(e2eSim, { path: "/v1/devices", method: "GET", rate_5xx: 1, status_5xx: 503 });
   try {
     await readButton(page).click();
     const problem = page.getByTestId("app-devices-problem");
@@ -103,7 +104,7 @@ test("as an admin: a read CHeKT fails is explained, and Try again reads it", asy
     await expectNoSeriousA11y(page, "main");
     await shots(page, "read-failed");
   } finally {
-    await sim(`/_sim/faults/${fault.id}`, { method: "DELETE" });
+    await removeSimFault(e2eSim, fault.id);
   }
   await page.getByTestId("app-devices-problem").getByRole("button", { name: "Try again" }).click();
   await expect(page.getByTestId("app-devices-problem")).toHaveCount(0);
@@ -120,7 +121,7 @@ test("as an admin: a read CHeKT's rate limit holds counts down, then shows the d
   // A sweep under way would meet the lowered limit and run on past this test.
   await noSweepUnderWay();
   // One call every 20 s and no burst: a read right after another has to wait.
-  const restoreRateLimit = await setSimRateLimit({ rateLimitPerMin: 3, rateLimitBurstPerS: 1 });
+  const restoreRateLimit = await setSimRateLimit(e2eSim, { rateLimitPerMin: 3, rateLimitBurstPerS: 1 });
   try {
     const waiting = page.getByTestId("budget-wait");
     // Read until one is handed back to wait: the first spends the key's token and teaches the app the limit.

@@ -2,7 +2,8 @@
 // simulator's control API for minting CHeKT App keys.
 import { expect, type Page } from "@playwright/test";
 import { EXAMPLE_SECRETS, SECRET_NAMES, type SecretName } from "../../lib/env-secrets";
-import { sim, simUrl } from "./setup";
+import { simUrl, e2eSim } from "./setup";
+import { simNewApp } from "../support/sim-control";
 
 /**
  * A secret the app under test runs with. npm test's e2e stage generates them per run (next start
@@ -29,12 +30,9 @@ export async function expectNoSecretsIn(page: Page, extra: string[] = []) {
     expect(html, "a secret value reached the page").not.toContain(secret);
 }
 
-export type SimApp = { id: string; api_key: string; signing_secret: string };
-export async function mintApp(dealerId: number, scopes: string[]): Promise<SimApp> {
-  return (await sim("/_sim/apps", {
-    body: { dealer_id: dealerId, scopes, name: `e2e-admin-${scopes.join("-") || "none"}` },
-  })) as SimApp;
-}
+/** A new CHeKT App of `dealerId` holding `scopes`, with its key and signing secret. */
+export const mintApp = (dealerId: number, scopes: string[]) =>
+  simNewApp(e2eSim, { dealer_id: dealerId, scopes, name: `e2e-admin-${scopes.join("-") || "none"}` });
 
 /** Spends the key's burst until CHeKT answers 429 (the next call right after is refused too). */
 export async function exhaust(apiKey: string) {

@@ -1,6 +1,7 @@
 // Settings as each role, and the connection check explaining each failure in the browser.
 import { expect, test, type Page } from "@playwright/test";
-import { sim, signIn, withSimRateLimit } from "./setup";
+import { signIn, e2eSim } from "./setup";
+import { simRevokeAppKey, withSimRateLimit } from "../support/sim-control";
 import { exhaust, expectNoSecretsIn, mintApp, runningSecret, shot } from "./admin-helpers";
 
 const NORTHWIND = 2;
@@ -29,7 +30,8 @@ async function saveKey(page: Page, key: string) {
  * which refills an emptied key within a fraction of a second): a key emptied just before the check
  * is still refused when the check probes it, one call coming back only every 5 s.
  */
-const slowTier = <T>(fn: () => Promise<T>) => withSimRateLimit({ rateLimitPerMin: 12, rateLimitBurstPerS: 5 }, fn);
+const slowTier = <T>(fn: () => Promise<T>) =>
+  withSimRateLimit(e2eSim, { rateLimitPerMin: 12, rateLimitBurstPerS: 5 }, fn);
 
 async function check(page: Page) {
   await page.getByRole("button", { name: "Check connection" }).click();
@@ -78,7 +80,7 @@ test.describe("as an admin", () => {
       await shot(page, "settings-check-scope");
 
       const revoked = await mintApp(NORTHWIND, ["devices:read"]);
-      await sim(`/_sim/apps/${revoked.id}/revoke-key`, { body: {} });
+      await simRevokeAppKey(e2eSim, revoked.id);
       await saveKey(page, revoked.api_key);
       report = await check(page);
       await expect(report.getByText("API key not accepted (invalid_api_key)", { exact: true })).toBeVisible();

@@ -1,7 +1,8 @@
 // The webhook delivery log: a signed delivery from the simulator and a forged one, the payload
 // viewer, the verdict filter and the idempotent re-apply.
 import { expect, test } from "@playwright/test";
-import { appUrl, sim, signIn, simUrl } from "./setup";
+import { appUrl, signIn, simUrl, e2eSim } from "./setup";
+import { simDeviceStatus } from "../support/sim-control";
 import { shot } from "./admin-helpers";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 
@@ -14,9 +15,9 @@ test("as an admin: accepted and rejected deliveries with reasons; payload; re-ap
     await fetch(`${simUrl()}/v1/devices?limit=1`, { headers: { authorization: `Bearer ${DEMO.app.apiKey}` } })
   ).json()) as { data: Array<{ id: string; status: string }> };
   const device = list.data[0];
-  const changed = (await sim(`/_sim/devices/${device.id}/status`, {
-    body: { status: device.status === "offline" ? "online" : "offline" },
-  })) as { events: Array<{ id: string }> };
+  const changed = await simDeviceStatus(e2eSim, device.id, {
+    status: device.status === "offline" ? "online" : "offline",
+  });
   const sent = { event_id: changed.events[0].id };
   // A forged delivery: right shape, no valid signature.
   const forged = await fetch(`${appUrl()}/api/webhooks/chekt/acme-security`, {

@@ -2,7 +2,8 @@
 // and the role check, in a real browser against the real app and simulator. Every sign-in here goes
 // through the form (the other specs reuse a role's session, tests/e2e/setup/index.ts).
 import { expect, test } from "@playwright/test";
-import { credentials, signInThroughForm, sim, simAddFault, simUrl } from "./setup";
+import { credentials, signInThroughForm, simUrl, e2eSim } from "./setup";
+import { removeSimFault, simFault } from "../support/sim-control";
 import { partnerToken } from "./setup/partner";
 import { sweptAndIdle } from "./mirror-helpers";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
@@ -126,7 +127,7 @@ test("CHeKT failing: the dashboard shows the mirror with its age; Refresh starts
 }) => {
   // A sweep already under way past the stations would never meet the fault below.
   await sweptAndIdle();
-  const fault = await simAddFault({
+  const fault = await simFault(e2eSim, {
     path: "/partner/v1/dealers/1/monitoring-stations",
     method: "GET",
     rate_5xx: 1,
@@ -157,6 +158,6 @@ test("CHeKT failing: the dashboard shows the mirror with its age; Refresh starts
     await screenshotsTo("/tmp/shots/dashboard-refresh", { makeDir: true })(page, "sync-stopped");
     await expectNoSeriousA11y(page);
   } finally {
-    await sim(`/_sim/faults/${fault.id}`, { method: "DELETE" });
+    await removeSimFault(e2eSim, fault.id);
   }
 });

@@ -2,7 +2,8 @@
 // write that must wait for CHeKT's rate limit saying so, counting down, and being sent — or
 // cancelled with nothing sent.
 import { expect, test, type Page } from "@playwright/test";
-import { setSimRateLimit, signIn } from "./setup";
+import { signIn, e2eSim } from "./setup";
+import { setSimRateLimit } from "../support/sim-control";
 import { expectNoSeriousA11y as expectAccessible, screenshotsTo } from "./setup/page-checks";
 import { partner } from "./setup/partner";
 import { budgetsHaveACallFree, noSweepUnderWay } from "./mirror-helpers";
@@ -94,7 +95,7 @@ test.describe("a write that must wait for CHeKT's rate limit", () => {
     address2 = (await partner<{ company_address2: string | null }>("")).company_address2;
     // One call every 20 s, no burst: a save right after another has to wait (even on a busy machine,
     // where a fill and a click can take seconds).
-    restoreRateLimit = await setSimRateLimit({ rateLimitPerMin: 3, rateLimitBurstPerS: 1 });
+    restoreRateLimit = await setSimRateLimit(e2eSim, { rateLimitPerMin: 3, rateLimitBurstPerS: 1 });
   });
   test.afterAll(async () => {
     await restoreRateLimit?.();

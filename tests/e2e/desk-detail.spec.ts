@@ -5,7 +5,8 @@
 // while it opens); Escape with a note typed and not sent asks first; axe clean; laptop and phone
 // screenshots (copied to /tmp/shots/desk-plans/).
 import { expect, test } from "@playwright/test";
-import { sim } from "./setup";
+import { e2eSim } from "./setup";
+import { simFault } from "../support/sim-control";
 import { screenshotsTo, VIEWPORTS } from "./setup/page-checks";
 import { clearFaults, expectAccessible, raiseShown, signInToQueue } from "./verifications-helpers";
 
@@ -26,7 +27,7 @@ test(
 
     // From here CHeKT's Partner API (sites, contacts, stations) answers only 503s: the view must
     // still open in full, because it reads the mirror.
-    await sim("/_sim/faults", { body: { path: "/partner/**", rate_5xx: 1 } });
+    await simFault(e2eSim, { path: "/partner/**", rate_5xx: 1 });
     await r.click();
     await page.getByTestId("queue-actions").getByRole("button", { name: "Open" }).click();
     const detail = page.getByRole("dialog");

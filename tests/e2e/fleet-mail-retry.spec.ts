@@ -11,7 +11,8 @@ import { expect, test } from "@playwright/test";
 import * as smtpTester from "smtp-tester";
 import { freePort } from "../../scripts/lib/postgres";
 import { utcBrief } from "../../lib/utc-text";
-import { sim } from "./setup";
+import { e2eSim } from "./setup";
+import { simDeviceStatus } from "../support/sim-control";
 import { sendOnlyBoss } from "./setup/boss";
 import { sql } from "./setup/db";
 import { partner } from "./setup/partner";
@@ -83,7 +84,7 @@ test.afterEach(async () => {
       WHERE id = ANY($1::text[]) AND emailed_at IS NULL`,
     [waiting],
   );
-  if (deviceId !== undefined) await sim(`/_sim/devices/${deviceId}/status`, { body: { status: "online" } });
+  if (deviceId !== undefined) await simDeviceStatus(e2eSim, deviceId, { status: "online" });
   deviceId = undefined;
   const server = mail;
   mail = undefined;
@@ -136,7 +137,7 @@ test("fleet alert mail: a server that says 451 (try later) leaves the alert sayi
   deviceId = chekt_id;
 
   // CHeKT says it went offline (device.offline webhook); the spell is moved back past the threshold.
-  await sim(`/_sim/devices/${deviceId}/status`, { body: { status: "offline" } });
+  await simDeviceStatus(e2eSim, deviceId, { status: "offline" });
   await expect
     .poll(
       async () =>

@@ -5,7 +5,8 @@
 // the form that fixes a check, the sites list's "Not ready" filter and the dashboard's counts.
 // axe on every page; laptop and phone screenshots under /tmp/shots/fleet.
 import { expect, test } from "@playwright/test";
-import { signIn, sim } from "./setup";
+import { signIn, e2eSim } from "./setup";
+import { simDeviceStatus } from "../support/sim-control";
 import { sql as query } from "./setup/db";
 import { screenshotsTo } from "./setup/page-checks";
 import { expectAccessible } from "./verifications-helpers";
@@ -51,14 +52,14 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (camera) await sim(`/_sim/devices/${camera.chekt_id}/status`, { body: { status: "online" } });
+  if (camera) await simDeviceStatus(e2eSim, camera.chekt_id, { status: "online" });
 });
 
 // Each test takes the camera offline for two hours itself (the readiness test needs the spell as much as
 // the fleet test does), so either runs alone or first; afterAll brings it back online.
 test.beforeEach(async () => {
   // CHeKT says so by webhook (device.offline, device.firmware_updated); the mirror follows.
-  await sim(`/_sim/devices/${camera.chekt_id}/status`, { body: { status: "offline", firmware: FIRMWARE } });
+  await simDeviceStatus(e2eSim, camera.chekt_id, { status: "offline", firmware: FIRMWARE });
   await expect
     .poll(
       async () =>

@@ -6,7 +6,16 @@
 // 3,000-device bulk job and a mirror sweep spend the same free-tier budget is accepted promptly.
 import { expect, test, type Page } from "@playwright/test";
 import { countText } from "../../lib/count-text";
-import { AS_OF, setSimRateLimit, signIn, sim, simAddFault, simStats, simVerifications, type SimStats } from "./setup";
+import { AS_OF, signIn, e2eSim } from "./setup";
+import {
+  type SimStats,
+  clearSimStats,
+  removeSimFault,
+  setSimRateLimit,
+  simFault,
+  simStats,
+  simVerifications,
+} from "../support/sim-control";
 import { sendOnlyBoss } from "./setup/boss";
 import { sql as query } from "./setup/db";
 import { screenshotsTo } from "./setup/page-checks";
@@ -105,9 +114,9 @@ test("contacts, arming and devices pages render from the mirror while CHeKT answ
 
   // CHeKT storms: every Partner API call answers 429. A sweep started meanwhile must be over first.
   await mirrorFilled(linkId);
-  const fault = await simAddFault({ path: "/partner/**", rate_429: 1 });
+  const fault = await simFault(e2eSim, { path: "/partner/**", rate_429: 1 });
   try {
-    await sim("/_sim/stats", { method: "DELETE" });
+    await clearSimStats(e2eSim);
 
     await page.goto(`/sites/${SITE}`);
     await expect(page.getByTestId("contact-row").filter({ hasText: `Mira Mirror ${stamp}` })).toBeVisible();
@@ -138,7 +147,7 @@ test("contacts, arming and devices pages render from the mirror while CHeKT answ
     await shots(page, "contact-edit-429");
 
     // None of those page views asked CHeKT anything.
-    const stats = await simStats();
+    const stats = await simStats(e2eSim);
     expect(partnerCalls(stats), "Partner API calls made while rendering the pages").toEqual([]);
 
     // Refresh asks CHeKT (at the read class); refused, it says so and the copy stays on the page.
@@ -150,7 +159,7 @@ test("contacts, arming and devices pages render from the mirror while CHeKT answ
     const missing = await page.goto(`/sites/${SITE}/contacts/99999999/edit`);
     expect(missing?.status()).toBe(404);
   } finally {
-    await sim(`/_sim/faults/${fault.id}`, { method: "DELETE" });
+    await removeSimFault(e2eSim, fault.id);
   }
 });
 
@@ -166,7 +175,7 @@ test("a verification answer sent while a bulk job and a sweep run is accepted pr
   test.setTimeout(300_000);
   const linkId = await acmeLink();
   await mirrorFilled(linkId);
-  const restoreRateLimit = await setSimRateLimit({ rateLimitPerMin: 60, rateLimitBurstPerS: 5 });
+  const restoreRateLimit = await setSimRateLimit(e2eSim, { rateLimitPerMin: 60, rateLimitBurstPerS: 5 });
   const boss = sendOnlyBoss();
   const opCtx = await browser.newContext();
   const bulkCtx = await browser.newContext();
@@ -221,7 +230,7 @@ test("a verification answer sent while a bulk job and a sweep run is accepted pr
     const answerMs = Date.now() - t0;
     test.info().annotations.push({ type: "answerMs", description: String(answerMs) });
     console.log(`[mirror-children] answer accepted ${answerMs} ms after the click, during a bulk job and a sweep`);
-    const verifications = await simVerifications();
+    const verifications = await simVerifications(e2eSim);
     expect(verifications.find((v) => v.verification_id === raised.verification.verification_id)?.answer?.action).toBe(
       "dispatch",
     );

@@ -3,7 +3,8 @@
 // says the site was deleted in CHeKT; the freshness line on a laptop and a phone; axe on every page
 // the mirror feeds.
 import { expect, test } from "@playwright/test";
-import { AS_OF, sim, signIn } from "./setup";
+import { AS_OF, signIn, e2eSim } from "./setup";
+import { clearSimFaults, simFault } from "../support/sim-control";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 import { sweptAndIdle } from "./mirror-helpers";
 import { defaultRateLimit, partner, roomyRateLimit, siteShownToOperator, stamp } from "./sites-helpers";
@@ -20,7 +21,7 @@ test("CHeKT answering only 429s: dashboard, sites list and a site page render fr
   await sweptAndIdle();
   await signIn(page, "operator", "/sites");
   await expect(page.getByTestId("site-row").first()).toBeVisible();
-  await sim("/_sim/faults", { body: { path: "/partner/**", rate_429: 1 } });
+  await simFault(e2eSim, { path: "/partner/**", rate_429: 1 });
   try {
     await page.goto("/sites");
     await expect(page.getByTestId("site-row").first()).toBeVisible();
@@ -43,7 +44,7 @@ test("CHeKT answering only 429s: dashboard, sites list and a site page render fr
     await expect(page.getByTestId("count-sites")).toHaveText(/^[1-9][\d,]*$/);
     await expect(page.getByTestId("freshness")).toContainText(/As of/);
   } finally {
-    await sim("/_sim/faults", { method: "DELETE" });
+    await clearSimFaults(e2eSim);
   }
 });
 

@@ -3,7 +3,8 @@
 // "Waiting for CHeKT's rate limit — refreshing in N s" with Cancel; cancelled, nothing is sent;
 // left alone, it re-reads by itself when the countdown ends.
 import { expect, test } from "@playwright/test";
-import { setSimRateLimit, signIn } from "./setup";
+import { signIn, e2eSim } from "./setup";
+import { setSimRateLimit } from "../support/sim-control";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 
 const shots = screenshotsTo("/tmp/shots/gateway-fixes", { fullPage: "none", makeDir: true });
@@ -13,7 +14,7 @@ test.describe("Refresh that must wait for CHeKT's rate limit", () => {
 
   test.beforeAll(async () => {
     // One call every 10 s, no burst: a refresh right after another has to wait.
-    restoreRateLimit = await setSimRateLimit({ rateLimitPerMin: 6, rateLimitBurstPerS: 1 });
+    restoreRateLimit = await setSimRateLimit(e2eSim, { rateLimitPerMin: 6, rateLimitBurstPerS: 1 });
   });
   test.afterAll(async () => {
     await restoreRateLimit?.();

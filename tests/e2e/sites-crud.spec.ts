@@ -1,7 +1,8 @@
 // Dealer staff's daily edits in a real browser, as an operator: a site from creation to deletion,
 // a monitoring station, a site's contacts, arming, and CHeKT's own refusals shown beside the field.
 import { expect, test } from "@playwright/test";
-import { sim, signIn } from "./setup";
+import { signIn, e2eSim } from "./setup";
+import { clearSimFaults, simFault } from "../support/sim-control";
 import {
   defaultRateLimit,
   expectToast,
@@ -255,15 +256,13 @@ test("operator: a rate limit is waited out and the form says so; a lost connecti
   await page.unroute("**/stations/new");
 
   // CHeKT answers 429 (Retry-After: 1) three times: the client waits, the form says why it takes long.
-  await sim("/_sim/faults", {
-    body: { path: "/partner/v1/dealers/*/monitoring-stations", method: "POST", rate_429: 1, count: 3 },
-  });
+  await simFault(e2eSim, { path: "/partner/v1/dealers/*/monitoring-stations", method: "POST", rate_429: 1, count: 3 });
   try {
     await page.getByRole("button", { name: "Create station" }).click();
     await expect(page.getByText(/asked us to wait before retrying/)).toBeVisible();
     await expectToast(page, `Station “${name}” created`);
   } finally {
-    await sim("/_sim/faults", { method: "DELETE" });
+    await clearSimFaults(e2eSim);
   }
   const stations = await partner<{ name: string }[]>("/monitoring-stations");
   expect(stations.filter((s) => s.name === name)).toHaveLength(1);

@@ -1,7 +1,8 @@
 // Shared by the sites specs: the test's own Partner API calls (to arrange state CHeKT-side, the way
 // another CHeKT user would) and a roomier rate limit while these specs run.
 import { expect, type Page } from "@playwright/test";
-import { setSimRateLimit, signIn, simConfig } from "./setup";
+import { signIn, e2eSim } from "./setup";
+import { setSimRateLimit, simConfig } from "../support/sim-control";
 import { partner } from "./setup/partner";
 
 export { partner };
@@ -10,10 +11,10 @@ export const stamp = Date.now().toString(36);
 
 // The specs after these get back the limit they had (CHeKT's free tier when roomyRateLimit never ran).
 let restoreRateLimit = async () => {
-  await simConfig({ rateLimitPerMin: 60, rateLimitBurstPerS: 5 });
+  await simConfig(e2eSim, { rateLimitPerMin: 60, rateLimitBurstPerS: 5 });
 };
 export async function roomyRateLimit() {
-  restoreRateLimit = await setSimRateLimit({ rateLimitPerMin: 1200, rateLimitBurstPerS: 50 });
+  restoreRateLimit = await setSimRateLimit(e2eSim, { rateLimitPerMin: 1200, rateLimitBurstPerS: 50 });
 }
 export async function defaultRateLimit() {
   await restoreRateLimit();

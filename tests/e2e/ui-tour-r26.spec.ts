@@ -4,7 +4,8 @@
 // to two lines at 1280 with the whole name still the link's text. axe on every page; screenshots under
 // /tmp/shots/r26-ui2.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { sim, signIn, simUrl } from "./setup";
+import { signIn, simUrl, e2eSim } from "./setup";
+import { simDeviceStatus } from "../support/sim-control";
 import { expectNoSeriousA11y, screenshotsTo, SMALL_LAPTOP_AND_PHONE } from "./setup/page-checks";
 import { partner, refreshShownSites, sitesView, stamp } from "./sites-helpers";
 import { refreshDevices } from "./devices-helpers";
@@ -46,9 +47,9 @@ test("the webhook log's Payload shows that it opens, and what applying did is sa
     await fetch(`${simUrl()}/v1/devices?limit=1`, { headers: { authorization: `Bearer ${DEMO.app.apiKey}` } })
   ).json()) as { data: Array<{ id: string; status: string }> };
   const device = list.data[0]!;
-  const changed = (await sim(`/_sim/devices/${device.id}/status`, {
-    body: { status: device.status === "offline" ? "online" : "offline" },
-  })) as { events: Array<{ id: string }> };
+  const changed = await simDeviceStatus(e2eSim, device.id, {
+    status: device.status === "offline" ? "online" : "offline",
+  });
   const eventId = changed.events[0]!.id;
   await signIn(page, "admin", "/webhook-log");
   await expect(async () => {

@@ -8,7 +8,8 @@
 // - a snapshot CHeKT fails to serve is retried by the page, not given up.
 import { expect, test, type Request, type Route } from "@playwright/test";
 import { sql } from "./auth-helpers";
-import { signIn, simAddFault, simVerifications } from "./setup";
+import { signIn, e2eSim } from "./setup";
+import { simFault, simVerifications } from "../support/sim-control";
 import {
   clearFaults,
   expectAccessible,
@@ -297,7 +298,7 @@ test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is se
 }) => {
   await signInToQueue(page);
   const { id } = await raiseShown(page, 7, "Answer under 429", { priority: "critical", trigger: "panic" });
-  await simAddFault({ path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_429: 1 });
+  await simFault(e2eSim, { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_429: 1 });
 
   await row(page, id).click();
   await page.keyboard.press("c");
@@ -321,7 +322,7 @@ test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is se
   await stopped.getByRole("button", { name: "Send the dispatch again" }).click();
   await expect(page.getByText("Dispatched. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
   await expect(row(page, id)).toHaveCount(0);
-  const verifications = await simVerifications();
+  const verifications = await simVerifications(e2eSim);
   expect(verifications.find((v) => v.verification_id === id)?.answer?.action).toBe("dispatch");
 });
 
@@ -335,7 +336,7 @@ test("a snapshot CHeKT fails to serve is retried by the page with backoff, then 
   // (the page must retry) and run out within the next. (Before that key, the two asks were two fetches
   // that could share 15 and get the image at once: nothing to retry, and the test failed once in CI.)
   // The waits allow a loaded machine: the first round took over 30 s at a load average of 20.
-  await simAddFault({ path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503, count: 15 });
+  await simFault(e2eSim, { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503, count: 15 });
   const { row: r, id } = await raiseShown(page, 7, "Snapshot under 503");
   // "Retrying in 1 s" may show for one second only, between rounds of up to 20 s each: watched on every
   // frame, since an assertion polling once a second could miss it (it did, once in CI).

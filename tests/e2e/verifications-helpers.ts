@@ -1,11 +1,11 @@
 // Shared by the alarm-desk specs: open the queue and wait for the live stream, raise alarms on the
 // simulator, find rows, scan with axe, and save laptop + phone screenshots (copied to
 // /tmp/shots/desk/ when that folder exists, for a human look).
+import type { ControlBody } from "../../simulator/control-body";
 import { expect, type Locator, type Page } from "@playwright/test";
-import { signIn, sim } from "./setup";
+import { signIn, e2eSim } from "./setup";
+import { type SimRaisedAlarm, clearSimFaults, simRaiseAlarm } from "../support/sim-control";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
-
-export type Raised = { alarm: { id: string }; verification: { verification_id: string; contact_id: number } };
 
 export const row = (page: Page, id: string) =>
   page.locator(`[data-testid="verification-row"][data-verification-id="${id}"]`);
@@ -28,14 +28,9 @@ export async function queueLive(page: Page) {
   await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
 }
 
-export async function raise(body: {
-  site_id: number;
-  expires_in_s?: number;
-  trigger?: string;
-  priority?: string;
-  description?: string;
-}): Promise<Raised> {
-  return (await sim("/_sim/alarms", { body: { expires_in_s: 300, ...body } })) as Raised;
+/** Raises an alarm (five minutes to answer unless `body` says) as a device of `body.site_id` would. */
+export async function raise(body: ControlBody<"alarm"> & { site_id: number }): Promise<SimRaisedAlarm> {
+  return simRaiseAlarm(e2eSim, { expires_in_s: 300, ...body });
 }
 
 /** An alarm's body but for its site and description, which every raise names. */
@@ -64,7 +59,7 @@ export async function pickPoliceDispatch(page: Page, detail: Locator) {
 }
 
 export async function clearFaults() {
-  await sim("/_sim/faults", { method: "DELETE" });
+  await clearSimFaults(e2eSim);
 }
 
 /** No serious or critical axe violation inside `selector` (or the page); the message lists them. */

@@ -16,7 +16,8 @@
 // axe; laptop (1280x800) and phone (390x844) screenshots under /tmp/shots/f5 (this round's: /tmp/shots/r26-desk).
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { newMember, signInWith, sql } from "./auth-helpers";
-import { sim } from "./setup";
+import { e2eSim } from "./setup";
+import { simResolveAlarm } from "../support/sim-control";
 import { expectNoSeriousA11y, fitsTheWidth, screenshotsTo, SMALL_LAPTOP_AND_PHONE } from "./setup/page-checks";
 import { openQueue, raiseShown } from "./verifications-helpers";
 
@@ -30,7 +31,7 @@ const PASSWORD = "not-live-password-1";
 const raised: string[] = [];
 
 test.afterEach(async () => {
-  for (const id of raised.splice(0)) await sim(`/_sim/alarms/${id}/resolve`, { body: {} });
+  for (const id of raised.splice(0)) await simResolveAlarm(e2eSim, id);
 });
 
 type Role = "operator" | "admin";

@@ -3,7 +3,8 @@
 // watches it become "claimed by …" and then leave; an alarm left alone expires by itself.
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signIn, simVerifications } from "./setup";
+import { signIn, e2eSim } from "./setup";
+import { simVerifications } from "../support/sim-control";
 import {
   expectAccessible,
   openQueue,
@@ -67,7 +68,7 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
   await expect(row(other, id)).toHaveCount(0, { timeout: 10_000 });
 
   // CHeKT really got the answer.
-  const verifications = await simVerifications();
+  const verifications = await simVerifications(e2eSim);
   expect(verifications.find((v) => v.verification_id === id)?.answer?.action).toBe("dispatch");
 
   // And the history tab shows it with the operator's name.

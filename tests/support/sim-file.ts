@@ -1,6 +1,7 @@
 // One call for an integration file's SimWorld (sim-world.ts) with Acme's dealer link as the request's dealer
 // (file-world.ts: started in its beforeAll, closed in its afterAll, read through getters), and the per-test
 // reset the files share. Like desk-file.ts for the desk files.
+import type { ControlBody } from "@/simulator/control-body";
 import { beforeEach } from "vitest";
 import type { Fault } from "@/simulator/faults";
 import { fileWorld } from "./file-world";
@@ -43,5 +44,5 @@ export function simFile(dbPrefix: string, opts: SimFileOptions = {}): SimFile {
     if (opts.user) session.user = opts.user;
     if (opts.faults) await clearSimFaults(started().sim.url);
   });
-  return Object.assign(parts, { fault: (body: Record<string, unknown>) => simFault(started().sim.url, body) });
+  return Object.assign(parts, { fault: (body: ControlBody<"fault">) => simFault(started().sim.url, body) });
 }

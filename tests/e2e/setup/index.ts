@@ -1,11 +1,5 @@
 // What every spec needs to know about the stack `npm test` started for it.
 import { expect, type BrowserContext, type Page } from "@playwright/test";
-import type { SimConfig } from "../../../simulator/config";
-import type { ControlBody } from "../../../simulator/control-body";
-import type { Fault } from "../../../simulator/faults";
-import type { RequestStats } from "../../../simulator/stats";
-import type { Verification } from "../../../simulator/store";
-import { simControl } from "../../support/sim-control";
 
 export type Role = "admin" | "operator" | "viewer";
 
@@ -76,54 +70,12 @@ export async function signIn(page: Page, role: Role, next = "/"): Promise<void> 
  */
 export const AS_OF = /As of (\d{4}-\d{2}-\d{2} )?\d{2}:\d{2} UTC/;
 
-/** Calls the simulator's control API (create alarms, inject faults, reset) as the test harness. */
-export async function sim(path: string, init: { method?: string; body?: unknown } = {}): Promise<unknown> {
-  const method = init.method ?? (init.body === undefined ? "GET" : "POST");
-  return (await simControl(simUrl(), method, path, init.body, simAdminToken())) ?? null;
-}
-
-/** A control route's answer, typed as the simulator's route returns it; an empty answer fails the test. */
-async function simAnswer<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const answer = await simControl<T>(simUrl(), method, path, body, simAdminToken());
-  if (answer === undefined) throw new Error(`${method} ${path}: the simulator answered nothing`);
-  return answer;
-}
-
-/** PATCH /_sim/config: changes the given settings and answers the whole configuration (`{}` only reads it). */
-export const simConfig = (patch: ControlBody<"config"> = {}) => simAnswer<SimConfig>("PATCH", "/_sim/config", patch);
-
-/** CHeKT's rate limit, as PATCH /_sim/config sets it. */
-export type SimRateLimit = Pick<SimConfig, "rateLimitPerMin" | "rateLimitBurstPerS">;
-
-/**
- * Sets CHeKT's rate limit to `limits` and answers the function that puts back the one it replaced,
- * for a spec that lowers it in beforeAll and restores it in afterAll (withSimRateLimit for one call).
- */
-export async function setSimRateLimit(limits: SimRateLimit): Promise<() => Promise<void>> {
-  const { rateLimitPerMin, rateLimitBurstPerS } = await simConfig();
-  await simConfig(limits);
-  return async () => {
-    await simConfig({ rateLimitPerMin, rateLimitBurstPerS });
-  };
-}
-
-/** Runs `fn` with CHeKT's rate limit at `limits`, then puts back the one before, whether `fn` passed or not. */
-export async function withSimRateLimit<T>(limits: SimRateLimit, fn: () => Promise<T>): Promise<T> {
-  const restore = await setSimRateLimit(limits);
-  try {
-    return await fn();
-  } finally {
-    await restore();
-  }
-}
-
-/** GET /_sim/stats: the simulator's counts of the CHeKT API requests it answered. */
-export type SimStats = RequestStats;
-/** CHeKT API requests the simulator answered since its counts were last cleared (DELETE /_sim/stats). */
-export const simStats = () => simAnswer<SimStats>("GET", "/_sim/stats");
-
-/** Injects a fault (POST /_sim/faults); its `id` removes it again (DELETE /_sim/faults/:id). */
-export const simAddFault = (fault: ControlBody<"fault">) => simAnswer<Fault>("POST", "/_sim/faults", fault);
-
-/** The simulator's verifications, the answers CHeKT recorded included (its last 500). */
-export const simVerifications = () => simAnswer<Verification[]>("GET", "/_sim/verifications");
+/** The e2e stack's simulator, for the typed control calls of tests/support/sim-control.ts. */
+export const e2eSim = {
+  get url() {
+    return simUrl();
+  },
+  get token() {
+    return simAdminToken();
+  },
+};
